@@ -1,0 +1,3 @@
+from counter.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,123 @@
+"""Catalog actions: check, import, and keep the bundled catalog in the database.
+
+An explicit import is all or nothing: one problem anywhere and nothing is
+written.  At start-up the bundled folder is re-read only when its files changed;
+a file that does not pass is skipped and named, and the database keeps the last
+good version of that bundle, so a broken file never stops the desk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.catalog.model import Bundle
+from counter.catalog.problems import Problem, Rule
+from counter.catalog.reader import CATALOG_SUFFIX, ReadResult, catalog_files, read_paths
+from counter.catalog.validate import validate_catalog
+from counter.db.catalog_store import ImportReport, import_bundles
+from counter.db.settings_store import get_setting, put_setting
+
+log = logging.getLogger(__name__)
+
+BUNDLED_FINGERPRINT = "catalog.bundled.fingerprint"
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    bundles: tuple[tuple[str, Bundle], ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    report: ImportReport | None  # None when problems stopped the import
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BundledSync:
+    checked: bool  # False when the files had not changed since the last start
+    new_versions: tuple[str, ...]
+    problems: tuple[Problem, ...]  # the files skipped, and why
+
+
+def read_source(path: Path, on_progress: Progress | None = None) -> ReadResult:
+    """A catalog folder, one catalog file, or a workbook."""
+    if path.is_dir():
+        return read_paths(catalog_files(path), on_progress)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        from counter.catalog.workbook import read_workbook
+
+        return read_workbook(path)
+    if path.suffix == CATALOG_SUFFIX and path.is_file():
+        return read_paths([path], on_progress)
+    detail = "不存在" if not path.exists() else "不是目录、.toml 或 .xlsx 文件"
+    return ReadResult((), (Problem(Rule.UNREADABLE, str(path), detail=detail),))
+
+
+def check_source(path: Path, on_progress: Progress | None = None) -> CheckResult:
+    read = read_source(path, on_progress)
+    problems = list(read.problems)
+    problems += validate_catalog(read.bundles)
+    return CheckResult(read.bundles, tuple(problems))
+
+
+def import_source(
+    sessions: sessionmaker[Session], path: Path, on_progress: Progress | None = None
+) -> ImportOutcome:
+    checked = check_source(path, on_progress)
+    if not checked.ok:
+        log.warning("catalog import of %s refused: %d problems", path, len(checked.problems))
+        return ImportOutcome(None, checked.problems)
+    kind = "folder" if path.is_dir() else "workbook" if path.suffix.lower() in WORKBOOK_SUFFIXES else "file"
+    with sessions.begin() as session:
+        report = import_bundles(session, [b for _, b in checked.bundles], str(path), kind)
+    log.info("catalog import %s: %d new versions", path, len(report.new_versions))
+    return ImportOutcome(report, ())
+
+
+def folder_fingerprint(folder: Path) -> str:
+    """Names, sizes and times of the files: cheap, and changes whenever a file does."""
+    digest = hashlib.sha256()
+    for path in catalog_files(folder) if folder.is_dir() else []:
+        stat = path.stat()
+        digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def sync_bundled(
+    sessions: sessionmaker[Session], folder: Path, on_progress: Progress | None = None
+) -> BundledSync:
+    """Import what changed in the bundled catalog; skip and name the files that fail."""
+    fingerprint = folder_fingerprint(folder)
+    with sessions() as session:
+        if get_setting(session, BUNDLED_FINGERPRINT) == fingerprint:
+            return BundledSync(False, (), ())
+    if not folder.is_dir():
+        problem = Problem(Rule.UNREADABLE, str(folder), detail="目录不存在")
+        return BundledSync(True, (), (problem,))
+    checked = check_source(folder, on_progress)
+    bad_files = {p.file for p in checked.problems}
+    good = [b for file, b in checked.bundles if file not in bad_files]
+    with sessions.begin() as session:
+        report = import_bundles(session, good, str(folder), "bundled")
+        if not checked.problems:
+            put_setting(session, BUNDLED_FINGERPRINT, fingerprint)
+    for problem in checked.problems:
+        log.error(
+            "bundled catalog: %s: %s %s %s", problem.where(), problem.rule, problem.field, problem.detail
+        )
+    return BundledSync(True, report.new_versions, checked.problems)

@@ -1,0 +1,90 @@
+"""The life of a case, as states and the moves allowed between them.
+
+The moves are data so that the store, the window and the command line check the
+same table, and a test can walk every path.  A case is never deleted; a wrong
+one is withdrawn (at the applicant's request) or voided by a supervisor.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class CaseStatus(StrEnum):
+    ACCEPTED = "accepted"  # 已受理
+    AWAITING_DEFERRED = "awaiting_deferred"  # 容缺受理，待补材料
+    CORRECTION_ISSUED = "correction_issued"  # 已出具补正通知，未受理
+    RESUBMITTED = "resubmitted"  # 补正后已重新提交（见后续办件）
+    REFUSED = "refused"  # 不予受理
+    IN_APPROVAL = "in_approval"  # 审批中
+    READY = "ready"  # 已办结，待取件
+    DELIVERED = "delivered"  # 已送达
+    DENIED = "denied"  # 不予批准
+    WITHDRAWN = "withdrawn"  # 申请人撤回
+
+
+class CaseEvent(StrEnum):
+    """What happened to a case: one history line each."""
+
+    TAKEN = "taken"  # intake committed with its outcome
+    DEFERRED_ARRIVED = "deferred_arrived"  # some deferred materials handed in
+    DEFERRED_COMPLETE = "deferred_complete"  # the last deferred material arrived
+    DEFERRAL_EXTENDED = "deferral_extended"  # supervisor, with reason
+    DENIED = "denied"  # supervisor, with reason (overdue deferral or after approval)
+    RESUBMITTED = "resubmitted"  # a later intake answered this correction notice
+    SENT_TO_APPROVAL = "sent_to_approval"
+    COMPLETED = "completed"
+    DELIVERED = "delivered"
+    WITHDRAWN = "withdrawn"
+
+
+MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
+    # event: (statuses it may happen in, status after; None = unchanged)
+    CaseEvent.DEFERRED_ARRIVED: (frozenset({CaseStatus.AWAITING_DEFERRED}), None),
+    CaseEvent.DEFERRED_COMPLETE: (frozenset({CaseStatus.AWAITING_DEFERRED}), CaseStatus.IN_APPROVAL),
+    CaseEvent.DEFERRAL_EXTENDED: (frozenset({CaseStatus.AWAITING_DEFERRED}), None),
+    CaseEvent.DENIED: (
+        frozenset({CaseStatus.AWAITING_DEFERRED, CaseStatus.ACCEPTED, CaseStatus.IN_APPROVAL}),
+        CaseStatus.DENIED,
+    ),
+    CaseEvent.RESUBMITTED: (frozenset({CaseStatus.CORRECTION_ISSUED}), CaseStatus.RESUBMITTED),
+    CaseEvent.SENT_TO_APPROVAL: (frozenset({CaseStatus.ACCEPTED}), CaseStatus.IN_APPROVAL),
+    CaseEvent.COMPLETED: (frozenset({CaseStatus.ACCEPTED, CaseStatus.IN_APPROVAL}), CaseStatus.READY),
+    CaseEvent.DELIVERED: (frozenset({CaseStatus.READY}), CaseStatus.DELIVERED),
+    CaseEvent.WITHDRAWN: (
+        frozenset(
+            {
+                CaseStatus.ACCEPTED,
+                CaseStatus.AWAITING_DEFERRED,
+                CaseStatus.CORRECTION_ISSUED,
+                CaseStatus.IN_APPROVAL,
+            }
+        ),
+        CaseStatus.WITHDRAWN,
+    ),
+}
+
+FINAL = frozenset(
+    {
+        CaseStatus.REFUSED,
+        CaseStatus.DENIED,
+        CaseStatus.DELIVERED,
+        CaseStatus.WITHDRAWN,
+        CaseStatus.RESUBMITTED,
+    }
+)
+
+
+class MoveNotAllowed(Exception):
+    def __init__(self, event: CaseEvent, status: CaseStatus) -> None:
+        super().__init__(f"{event.value} not allowed in {status.value}")
+        self.event = event
+        self.status = status
+
+
+def next_status(status: CaseStatus, event: CaseEvent) -> CaseStatus:
+    """The status after ``event``; raises :class:`MoveNotAllowed` when it cannot happen now."""
+    allowed, after = MOVES[event]
+    if status not in allowed:
+        raise MoveNotAllowed(event, status)
+    return status if after is None else after

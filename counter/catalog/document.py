@@ -1,0 +1,134 @@
+"""A bundle as a plain document: the same shape as its catalog file.
+
+Guide versions are stored as this document (JSON) in the database, the workbook
+import builds it, and the reader turns it back into a :class:`Bundle`.  One shape
+for files, workbooks and storage means one reader and one validator for all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from counter.catalog.model import Bundle, Material, TimeLimit
+from counter.catalog.problems import Problem
+from counter.catalog.reader import FORMAT_VERSION, DocumentReader
+
+
+def _limit(limit: TimeLimit | None) -> dict[str, Any] | None:
+    return None if limit is None else {"value": limit.value, "unit": limit.unit.value}
+
+
+def _material(m: Material) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "code": m.code,
+        "name": m.name,
+        "items": list(m.items),
+        "when": list(m.when),
+        "kind": m.kind.value if m.kind else "",
+        "copy_form": m.copy_form.value if m.copy_form else "",
+        "medium": m.medium.value if m.medium else "",
+        "originals": m.originals,
+        "copies": m.copies,
+        "paper_size": m.paper_size,
+        "source": m.source.value if m.source else "",
+        "issuer": m.issuer,
+        "necessity": m.necessity.value,
+        "legal_basis": m.legal_basis,
+        "requirement": m.requirement,
+        "shared": m.shared,
+        "blank_form": m.blank_form,
+        "sample_form": m.sample_form,
+        "deferral_limit": _limit(m.deferral_limit),
+        "intermediary": m.intermediary,
+    }
+    return doc
+
+
+def to_document(bundle: Bundle) -> dict[str, Any]:
+    """The bundle as a file-shaped dict; ``None`` values mean "absent"."""
+    b = bundle
+    doc: dict[str, Any] = {
+        "format": FORMAT_VERSION,
+        "code": b.code,
+        "number": b.number,
+        "name": b.name,
+        "status": b.status.value,
+        "sample": b.sample,
+        "keywords": list(b.keywords),
+        "summary": b.summary,
+        "conditions": list(b.conditions),
+        "forms": list(b.forms),
+        "address": None
+        if b.address is None
+        else {
+            "street": b.address.street,
+            "number": b.address.number,
+            "room": b.address.room,
+            "desk_no": b.address.desk_no,
+        },
+        "hours": [{"days": h.days, "periods": list(h.periods), "note": h.note} for h in b.hours],
+        "consult_phone": b.consult_phone,
+        "complaint_phone": b.complaint_phone,
+        "visits": b.visits,
+        "visits_reason": b.visits_reason,
+        "promised_limit": _limit(b.promised_limit),
+        "result": b.result,
+        "steps": [
+            {"name": s.name, "limit": _limit(s.limit), "result": s.result, "description": s.description}
+            for s in b.steps
+        ],
+        "items": [
+            {
+                "code": i.code,
+                "basic_code": i.basic_code,
+                "name": i.name,
+                "sub_item": i.sub_item,
+                "type": i.item_type.value if i.item_type else "",
+                "case_kind": i.case_kind.value if i.case_kind else "",
+                "department": i.department,
+                "legal_basis": i.legal_basis,
+                "conditions": list(i.conditions),
+                "legal_limit": _limit(i.legal_limit),
+                "promised_limit": _limit(i.promised_limit),
+                "fee": None if i.fee is None else {"amount": str(i.fee.amount), "basis": i.fee.basis},
+                "result": i.result,
+                "intermediaries": [{"name": x.name, "basis": x.basis} for x in i.intermediaries],
+            }
+            for i in b.items
+        ],
+        "situations": [
+            {
+                "code": s.code,
+                "question": s.question,
+                "options": [{"code": o.code, "label": o.label} for o in s.options],
+            }
+            for s in b.situations
+        ],
+        "materials": [_material(m) for m in b.materials],
+    }
+    return _drop_none(doc)
+
+
+def _drop_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _drop_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_drop_none(v) for v in value]
+    return value
+
+
+def from_document(doc: dict[str, Any], file: str = "") -> tuple[Bundle, list[Problem]]:
+    reader = DocumentReader(file)
+    bundle = reader.read_bundle(doc)
+    return bundle, reader.problems
+
+
+def canonical_json(doc: dict[str, Any]) -> str:
+    """Stable text of a document: the stored form, and the input of its hash."""
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def content_hash(doc: dict[str, Any]) -> str:
+    return hashlib.sha256(canonical_json(doc).encode("utf-8")).hexdigest()

@@ -1,0 +1,293 @@
+"""The catalog as plain data: bundle → items, situations and materials.
+
+A guide (办事指南) is published per bundle and versioned; a case keeps the exact
+version it was taken under, so everything here is frozen and hashable.
+
+Materials hang off the bundle, not off one item: the window takes "一套材料" once for
+the whole bundle, and a material names the items it serves.  That is also how the
+deferral rule is checked: a deferrable material may not be due later than the
+promised limit of any item it serves.
+
+The enum values are the stable codes stored in files and the database; the
+national numeric codes of GB/T 39046 are kept beside them where they exist.
+Chinese labels live in :mod:`counter.texts`, never here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+
+class TimeUnit(StrEnum):
+    WORKING_DAY = "working_day"
+    CALENDAR_DAY = "calendar_day"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeLimit:
+    value: int
+    unit: TimeUnit
+
+    def fits_within(self, other: TimeLimit) -> bool:
+        """Whether this period surely ends no later than ``other`` when both start together.
+
+        A calendar day is never longer than a working day.  Working days against
+        calendar days need a real calendar; without one, count whole weeks of five
+        working days and add the longest public holiday (eight days), which is the
+        safe bound.
+        """
+        if self.unit == other.unit or self.unit is TimeUnit.CALENDAR_DAY:
+            return self.value <= other.value
+        weeks = -(-self.value // 5)
+        return weeks * 7 + 8 <= other.value
+
+
+class Necessity(StrEnum):
+    """材料必要性 (GB/T 39046: 1 必要, 2 非必要, 3 容缺后补)."""
+
+    REQUIRED = "required"
+    OPTIONAL = "optional"
+    DEFERRABLE = "deferrable"
+
+    @property
+    def national_code(self) -> int:
+        return {"required": 1, "optional": 2, "deferrable": 3}[self.value]
+
+
+class MaterialKind(StrEnum):
+    """材料类型: 1 证件证书证明, 2 申请表格文书, 3 其他."""
+
+    CERTIFICATE = "certificate"
+    FORM = "form"
+    OTHER = "other"
+
+    @property
+    def national_code(self) -> int:
+        return {"certificate": 1, "form": 2, "other": 3}[self.value]
+
+
+class CopyForm(StrEnum):
+    """原件 / 复印件 / 原件和复印件."""
+
+    ORIGINAL = "original"
+    COPY = "copy"
+    ORIGINAL_AND_COPY = "original_and_copy"
+
+
+class Medium(StrEnum):
+    """材料形式: 1 纸质, 2 电子化, 3 纸质或电子化."""
+
+    PAPER = "paper"
+    ELECTRONIC = "electronic"
+    PAPER_OR_ELECTRONIC = "paper_or_electronic"
+
+    @property
+    def national_code(self) -> int:
+        return {"paper": 1, "electronic": 2, "paper_or_electronic": 3}[self.value]
+
+
+class SourceChannel(StrEnum):
+    """来源渠道: 申请人自备 / 政府部门核发 / 其他."""
+
+    APPLICANT = "applicant"
+    GOVERNMENT = "government"
+    OTHER = "other"
+
+
+class ItemType(StrEnum):
+    """事项类型, by its national two-digit code."""
+
+    LICENSING = "01"
+    PENALTY = "02"
+    COERCION = "03"
+    LEVY = "04"
+    BENEFIT = "05"
+    INSPECTION = "06"
+    CONFIRMATION = "07"
+    REWARD = "08"
+    ADJUDICATION = "09"
+    OTHER_ADMINISTRATIVE = "10"
+    PUBLIC_SERVICE = "20"
+
+
+class CaseKind(StrEnum):
+    """办件类型: 1 即办件 (done at once), 2 承诺件 (done by a promised date)."""
+
+    IMMEDIATE = "1"
+    PROMISED = "2"
+
+
+class GuideStatus(StrEnum):
+    PUBLISHED = "published"
+    UNPUBLISHED = "unpublished"  # 指南未发布: listed and searchable, intake refuses it
+
+
+@dataclass(frozen=True, slots=True)
+class Fee:
+    amount: Decimal  # yuan; 0 when free
+    basis: str  # 收费依据, or the basis for charging nothing
+
+
+@dataclass(frozen=True, slots=True)
+class Intermediary:
+    """中介服务 with the legal basis that makes it necessary (checklist item 17)."""
+
+    name: str
+    basis: str
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    """办理地点: street, number, room and the desk (checklist item 14)."""
+
+    street: str
+    number: str
+    room: str
+    desk_no: str
+
+    def one_line(self) -> str:
+        return f"{self.street}{self.number}{self.room}{self.desk_no}"
+
+
+@dataclass(frozen=True, slots=True)
+class OpeningHours:
+    """One line of the weekly schedule, e.g. 星期一至星期五 08:30-11:30 14:30-17:30."""
+
+    days: str
+    periods: tuple[str, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """办理流程 step with its own time limit and result (checklist item 21)."""
+
+    name: str
+    limit: TimeLimit | None
+    result: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """事项: one department's matter inside a bundle."""
+
+    code: str  # 实施编码, at most 24 characters
+    basic_code: str  # 基本编码, at most 10 characters
+    name: str
+    sub_item: str  # 子项名称; the item name again when it has no sub-items
+    item_type: ItemType | None
+    case_kind: CaseKind | None
+    department: str  # 实施主体
+    legal_basis: str
+    conditions: tuple[str, ...]  # 受理条件
+    legal_limit: TimeLimit | None
+    promised_limit: TimeLimit | None
+    fee: Fee | None
+    result: str  # 办理结果
+    intermediaries: tuple[Intermediary, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    code: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    """情形: a question whose answer changes the material list."""
+
+    code: str
+    question: str
+    options: tuple[Option, ...]
+
+    def option(self, code: str) -> Option | None:
+        return next((o for o in self.options if o.code == code), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Material:
+    code: str
+    name: str
+    items: tuple[str, ...]  # codes of the items this material serves
+    when: tuple[str, ...]  # "situation.option" conditions; empty = every case
+    kind: MaterialKind | None
+    copy_form: CopyForm | None
+    medium: Medium | None
+    originals: int  # 原件份数
+    copies: int  # 复印件份数
+    paper_size: str  # A4, A3, or "" for electronic-only material
+    source: SourceChannel | None
+    issuer: str  # 来源 / 出具单位 (checklist item 18)
+    necessity: Necessity
+    legal_basis: str
+    requirement: str  # what it must satisfy, printed on a correction notice
+    shared: bool = False  # fetched by data sharing: confirmed, never demanded
+    blank_form: str = ""  # 空白表格 (forms only)
+    sample_form: str = ""  # 示例样表 (forms only)
+    deferral_limit: TimeLimit | None = None  # for deferrable materials
+    intermediary: str = ""  # kind of body that issues it, if an intermediary
+
+    def applies(self, answers: dict[str, str]) -> bool:
+        """Whether this material is needed for the given situation answers.
+
+        Conditions on the same situation are alternatives; conditions on different
+        situations must all hold.  A situation left unanswered keeps the material
+        in the list, so nothing is dropped before the clerk has asked.
+        """
+        wanted: dict[str, set[str]] = {}
+        for condition in self.when:
+            situation, _, option = condition.partition(".")
+            wanted.setdefault(situation, set()).add(option)
+        return all(
+            answers.get(situation) is None or answers[situation] in options
+            for situation, options in wanted.items()
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Bundle:
+    """一件事 and its guide.  An unpublished bundle carries only its identity."""
+
+    code: str
+    number: int  # position in the league's list of 103
+    name: str
+    status: GuideStatus
+    sample: bool  # a realistic sample until the official 实施清单 replaces it
+    keywords: tuple[str, ...] = ()
+    summary: str = ""
+    conditions: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()  # 办理形式
+    address: Address | None = None
+    hours: tuple[OpeningHours, ...] = ()
+    consult_phone: str = ""
+    complaint_phone: str = ""
+    visits: int | None = None
+    visits_reason: str = ""
+    promised_limit: TimeLimit | None = None
+    result: str = ""
+    steps: tuple[Step, ...] = ()
+    items: tuple[Item, ...] = ()
+    situations: tuple[Situation, ...] = ()
+    materials: tuple[Material, ...] = field(default=())
+
+    @property
+    def published(self) -> bool:
+        return self.status is GuideStatus.PUBLISHED
+
+    def item(self, code: str) -> Item | None:
+        return next((i for i in self.items if i.code == code), None)
+
+    def materials_for(self, answers: dict[str, str]) -> tuple[Material, ...]:
+        return tuple(m for m in self.materials if m.applies(answers))
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where a bundle was read from, for messages that name the file."""
+
+    path: str
+    bundle_code: str = ""

@@ -1,0 +1,62 @@
+"""Problems found in catalog files, as data.
+
+Reading and validating never stop at the first problem: every check returns all
+it found, and the caller shows them in one place.  A problem carries a rule code
+and where it stands (file, bundle, item, material); :mod:`counter.texts` turns it
+into the Chinese sentence the clerk or the catalog editor reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Rule(StrEnum):
+    """Every rule a catalog can break.  The value is stable: tests and logs use it."""
+
+    # the file itself
+    UNREADABLE = "unreadable"  # cannot be opened or is not UTF-8
+    SYNTAX = "syntax"  # not valid TOML / workbook layout
+    WRONG_TYPE = "wrong_type"  # a value of the wrong kind (text where a number goes …)
+    UNKNOWN_VALUE = "unknown_value"  # a code outside its list (unit, necessity …)
+    UNKNOWN_KEY = "unknown_key"  # a key the format does not have (usually a typo)
+    # 第九条: the fifteen guide elements and the 24-point checklist
+    MISSING_ELEMENT = "missing_element"
+    LIMIT_WITHOUT_UNIT = "limit_without_unit"  # items 12-13
+    ADDRESS_WITHOUT_DESK = "address_without_desk"  # item 14
+    HOURS_INCOMPLETE = "hours_incomplete"  # item 15
+    INTERMEDIARY_WITHOUT_BASIS = "intermediary_without_basis"  # item 17
+    VISITS_WITHOUT_REASON = "visits_without_reason"  # item 22
+    STEP_INCOMPLETE = "step_incomplete"  # item 21
+    # 第十条: materials
+    CATCH_ALL_WORDING = "catch_all_wording"
+    MATERIAL_WITHOUT_BASIS = "material_without_basis"
+    MATERIAL_INCOMPLETE = "material_incomplete"  # source, copies, type, medium (items 18-20)
+    FORM_WITHOUT_BLANK_OR_SAMPLE = "form_without_blank_or_sample"  # items 23-24
+    SHARED_BUT_DEMANDED = "shared_but_demanded"  # fetched by data sharing yet required on paper
+    DEFERRAL_WITHOUT_LIMIT = "deferral_without_limit"
+    DEFERRAL_EXCEEDS_PROMISE = "deferral_exceeds_promise"
+    PROMISE_EXCEEDS_LEGAL = "promise_exceeds_legal"
+    # identity and references
+    CODE_TOO_LONG = "code_too_long"
+    DUPLICATE_CODE = "duplicate_code"
+    DANGLING_REFERENCE = "dangling_reference"
+    BAD_NUMBER = "bad_number"  # bundle number outside 1..n, or duplicated
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    rule: Rule
+    file: str = ""
+    bundle: str = ""
+    item: str = ""
+    material: str = ""
+    field: str = ""  # the key or element concerned, as written in the file format
+    detail: str = ""  # the offending value or the parser's own message
+    extra: tuple[tuple[str, str], ...] = ()  # a tuple default is safe: it cannot be mutated
+
+    def where(self) -> str:
+        """File › bundle › item › material, for logs and plain-text reports."""
+        parts = [p for p in (self.file, self.bundle, self.item, self.material) if p]
+        return " › ".join(parts)

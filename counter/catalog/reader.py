@@ -1,0 +1,367 @@
+"""Read catalog files (TOML, one bundle per file) into :mod:`counter.catalog.model`.
+
+The reader is forgiving about what is *missing* — an absent element becomes empty,
+and :mod:`counter.catalog.validate` names it — but strict about what is *wrong*:
+a value of the wrong type, an unknown code or an unknown key is a problem here,
+because guessing would hide a typo in a published guide.  The format is described
+in ``docs/catalog-format.md``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TypeVar
+
+from counter.catalog.model import (
+    Address,
+    Bundle,
+    CaseKind,
+    CopyForm,
+    Fee,
+    GuideStatus,
+    Intermediary,
+    Item,
+    ItemType,
+    Material,
+    MaterialKind,
+    Medium,
+    Necessity,
+    OpeningHours,
+    Option,
+    Situation,
+    SourceChannel,
+    Step,
+    TimeLimit,
+    TimeUnit,
+)
+from counter.catalog.problems import Problem, Rule
+
+FORMAT_VERSION = 1
+CATALOG_SUFFIX = ".toml"
+
+E = TypeVar("E", bound=StrEnum)
+
+_BUNDLE_KEYS = {
+    "format", "code", "number", "name", "status", "sample", "keywords", "summary",
+    "conditions", "forms", "address", "hours", "consult_phone", "complaint_phone",
+    "visits", "visits_reason", "promised_limit", "result", "steps", "items",
+    "situations", "materials",
+}  # fmt: skip
+_ITEM_KEYS = {
+    "code", "basic_code", "name", "sub_item", "type", "case_kind", "department",
+    "legal_basis", "conditions", "legal_limit", "promised_limit", "fee", "result",
+    "intermediaries",
+}  # fmt: skip
+_MATERIAL_KEYS = {
+    "code", "name", "items", "when", "kind", "copy_form", "medium", "originals",
+    "copies", "paper_size", "source", "issuer", "necessity", "legal_basis",
+    "requirement", "shared", "blank_form", "sample_form", "deferral_limit",
+    "intermediary",
+}  # fmt: skip
+_ADDRESS_KEYS = {"street", "number", "room", "desk_no"}
+_HOURS_KEYS = {"days", "periods", "note"}
+_STEP_KEYS = {"name", "limit", "result", "description"}
+_LIMIT_KEYS = {"value", "unit"}
+_FEE_KEYS = {"amount", "basis"}
+_INTERMEDIARY_KEYS = {"name", "basis"}
+_SITUATION_KEYS = {"code", "question", "options"}
+_OPTION_KEYS = {"code", "label"}
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    bundles: tuple[tuple[str, Bundle], ...]  # (file name, bundle)
+    problems: tuple[Problem, ...]
+
+
+class DocumentReader:
+    """Reads one parsed document, collecting problems instead of raising."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        self.bundle = ""
+        self.item = ""
+        self.material = ""
+
+    def report(self, rule: Rule, field: str, detail: str = "") -> None:
+        self.problems.append(Problem(rule, self.file, self.bundle, self.item, self.material, field, detail))
+
+    def keys(self, table: Mapping[str, Any], allowed: set[str], where: str) -> None:
+        for key in table:
+            if key not in allowed:
+                self.report(Rule.UNKNOWN_KEY, f"{where}{key}" if where else key)
+
+    def text(self, table: Mapping[str, Any], key: str) -> str:
+        value = table.get(key, "")
+        if isinstance(value, str):
+            return value.strip()
+        self.report(Rule.WRONG_TYPE, key, repr(value))
+        return ""
+
+    def integer(self, table: Mapping[str, Any], key: str) -> int | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        self.report(Rule.WRONG_TYPE, key, repr(value))
+        return None
+
+    def flag(self, table: Mapping[str, Any], key: str) -> bool:
+        value = table.get(key, False)
+        if isinstance(value, bool):
+            return value
+        self.report(Rule.WRONG_TYPE, key, repr(value))
+        return False
+
+    def texts(self, table: Mapping[str, Any], key: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if isinstance(value, str):
+            return (value.strip(),) if value.strip() else ()
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return tuple(v.strip() for v in value if v.strip())
+        self.report(Rule.WRONG_TYPE, key, repr(value))
+        return ()
+
+    def code(self, table: Mapping[str, Any], key: str, enum: type[E]) -> E | None:
+        value = table.get(key)
+        if value is None or value == "":
+            return None
+        try:
+            return enum(str(value))
+        except ValueError:
+            self.report(Rule.UNKNOWN_VALUE, key, str(value))
+            return None
+
+    def tables(self, table: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+        value = table.get(key, [])
+        if isinstance(value, list) and all(isinstance(v, dict) for v in value):
+            return value
+        self.report(Rule.WRONG_TYPE, key, repr(value)[:80])
+        return []
+
+    def subtable(self, table: Mapping[str, Any], key: str) -> Mapping[str, Any] | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, dict):
+            return value
+        self.report(Rule.WRONG_TYPE, key, repr(value)[:80])
+        return None
+
+    def limit(self, table: Mapping[str, Any], key: str) -> TimeLimit | None:
+        sub = self.subtable(table, key)
+        if sub is None:
+            return None
+        self.keys(sub, _LIMIT_KEYS, f"{key}.")
+        value = self.integer(sub, "value")
+        if value is None:
+            self.report(Rule.MISSING_ELEMENT, f"{key}.value")
+            return None
+        if value < 0:
+            self.report(Rule.WRONG_TYPE, f"{key}.value", str(value))
+            return None
+        unit = self.code(sub, "unit", TimeUnit)
+        if unit is None:
+            if "unit" not in sub or sub.get("unit") == "":
+                self.report(Rule.LIMIT_WITHOUT_UNIT, key, str(value))
+            return None
+        return TimeLimit(value, unit)
+
+    def fee(self, table: Mapping[str, Any]) -> Fee | None:
+        sub = self.subtable(table, "fee")
+        if sub is None:
+            return None
+        self.keys(sub, _FEE_KEYS, "fee.")
+        raw = sub.get("amount")
+        if raw is None:
+            self.report(Rule.MISSING_ELEMENT, "fee.amount")
+            return None
+        try:
+            amount = Decimal(str(raw))
+        except InvalidOperation:
+            self.report(Rule.WRONG_TYPE, "fee.amount", str(raw))
+            return None
+        if not amount.is_finite() or amount < 0:
+            self.report(Rule.WRONG_TYPE, "fee.amount", str(raw))
+            return None
+        return Fee(amount, self.text(sub, "basis"))
+
+    def read_bundle(self, doc: Mapping[str, Any]) -> Bundle:
+        self.bundle = self.text(doc, "code") or self.file
+        self.keys(doc, _BUNDLE_KEYS, "")
+        fmt = doc.get("format", FORMAT_VERSION)
+        if fmt != FORMAT_VERSION:
+            self.report(Rule.UNKNOWN_VALUE, "format", str(fmt))
+        number = self.integer(doc, "number")
+        status = self.code(doc, "status", GuideStatus) or GuideStatus.UNPUBLISHED
+        address = None
+        addr = self.subtable(doc, "address")
+        if addr is not None:
+            self.keys(addr, _ADDRESS_KEYS, "address.")
+            address = Address(
+                self.text(addr, "street"),
+                self.text(addr, "number"),
+                self.text(addr, "room"),
+                self.text(addr, "desk_no"),
+            )
+        hours = []
+        for row in self.tables(doc, "hours"):
+            self.keys(row, _HOURS_KEYS, "hours.")
+            hours.append(
+                OpeningHours(self.text(row, "days"), self.texts(row, "periods"), self.text(row, "note"))
+            )
+        steps = []
+        for row in self.tables(doc, "steps"):
+            self.keys(row, _STEP_KEYS, "steps.")
+            steps.append(
+                Step(
+                    self.text(row, "name"),
+                    self.limit(row, "limit"),
+                    self.text(row, "result"),
+                    self.text(row, "description"),
+                )
+            )
+        items = tuple(self.read_item(row) for row in self.tables(doc, "items"))
+        situations = tuple(self.read_situation(row) for row in self.tables(doc, "situations"))
+        materials = tuple(self.read_material(row) for row in self.tables(doc, "materials"))
+        return Bundle(
+            code=self.text(doc, "code"),
+            number=number if number is not None else 0,
+            name=self.text(doc, "name"),
+            status=status,
+            sample=self.flag(doc, "sample"),
+            keywords=self.texts(doc, "keywords"),
+            summary=self.text(doc, "summary"),
+            conditions=self.texts(doc, "conditions"),
+            forms=self.texts(doc, "forms"),
+            address=address,
+            hours=tuple(hours),
+            consult_phone=self.text(doc, "consult_phone"),
+            complaint_phone=self.text(doc, "complaint_phone"),
+            visits=self.integer(doc, "visits"),
+            visits_reason=self.text(doc, "visits_reason"),
+            promised_limit=self.limit(doc, "promised_limit"),
+            result=self.text(doc, "result"),
+            steps=tuple(steps),
+            items=items,
+            situations=situations,
+            materials=materials,
+        )
+
+    def read_item(self, row: Mapping[str, Any]) -> Item:
+        self.item = self.text(row, "code") or self.text(row, "name")
+        try:
+            self.keys(row, _ITEM_KEYS, "items.")
+            intermediaries = []
+            for sub in self.tables(row, "intermediaries"):
+                self.keys(sub, _INTERMEDIARY_KEYS, "intermediaries.")
+                intermediaries.append(Intermediary(self.text(sub, "name"), self.text(sub, "basis")))
+            return Item(
+                code=self.text(row, "code"),
+                basic_code=self.text(row, "basic_code"),
+                name=self.text(row, "name"),
+                sub_item=self.text(row, "sub_item"),
+                item_type=self.code(row, "type", ItemType),
+                case_kind=self.code(row, "case_kind", CaseKind),
+                department=self.text(row, "department"),
+                legal_basis=self.text(row, "legal_basis"),
+                conditions=self.texts(row, "conditions"),
+                legal_limit=self.limit(row, "legal_limit"),
+                promised_limit=self.limit(row, "promised_limit"),
+                fee=self.fee(row),
+                result=self.text(row, "result"),
+                intermediaries=tuple(intermediaries),
+            )
+        finally:
+            self.item = ""
+
+    def read_situation(self, row: Mapping[str, Any]) -> Situation:
+        self.keys(row, _SITUATION_KEYS, "situations.")
+        options = []
+        for sub in self.tables(row, "options"):
+            self.keys(sub, _OPTION_KEYS, "situations.options.")
+            options.append(Option(self.text(sub, "code"), self.text(sub, "label")))
+        return Situation(self.text(row, "code"), self.text(row, "question"), tuple(options))
+
+    def read_material(self, row: Mapping[str, Any]) -> Material:
+        self.material = self.text(row, "code") or self.text(row, "name")
+        try:
+            self.keys(row, _MATERIAL_KEYS, "materials.")
+            necessity = self.code(row, "necessity", Necessity)
+            if necessity is None:
+                self.report(Rule.MISSING_ELEMENT, "necessity")
+                necessity = Necessity.REQUIRED
+            return Material(
+                code=self.text(row, "code"),
+                name=self.text(row, "name"),
+                items=self.texts(row, "items"),
+                when=self.texts(row, "when"),
+                kind=self.code(row, "kind", MaterialKind),
+                copy_form=self.code(row, "copy_form", CopyForm),
+                medium=self.code(row, "medium", Medium),
+                originals=self.integer(row, "originals") or 0,
+                copies=self.integer(row, "copies") or 0,
+                paper_size=self.text(row, "paper_size"),
+                source=self.code(row, "source", SourceChannel),
+                issuer=self.text(row, "issuer"),
+                necessity=necessity,
+                legal_basis=self.text(row, "legal_basis"),
+                requirement=self.text(row, "requirement"),
+                shared=self.flag(row, "shared"),
+                blank_form=self.text(row, "blank_form"),
+                sample_form=self.text(row, "sample_form"),
+                deferral_limit=self.limit(row, "deferral_limit"),
+                intermediary=self.text(row, "intermediary"),
+            )
+        finally:
+            self.material = ""
+
+
+def parse_bundle(text: str, file: str) -> tuple[Bundle | None, list[Problem]]:
+    """Parse one catalog file's text; a syntax error yields no bundle and one problem."""
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        return None, [Problem(Rule.SYNTAX, file, detail=str(err))]
+    reader = DocumentReader(file)
+    bundle = reader.read_bundle(doc)
+    return bundle, reader.problems
+
+
+def read_file(path: Path) -> tuple[Bundle | None, list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        return None, [Problem(Rule.UNREADABLE, path.name, detail=str(err))]
+    return parse_bundle(text, path.name)
+
+
+def catalog_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix == CATALOG_SUFFIX and p.is_file())
+
+
+def read_folder(folder: Path, on_progress: Callable[[int, int], None] | None = None) -> ReadResult:
+    """Read every ``*.toml`` file of a catalog folder, in name order."""
+    files = catalog_files(folder)
+    return read_paths(files, on_progress)
+
+
+def read_paths(files: Iterable[Path], on_progress: Callable[[int, int], None] | None = None) -> ReadResult:
+    paths = list(files)
+    bundles: list[tuple[str, Bundle]] = []
+    problems: list[Problem] = []
+    for index, path in enumerate(paths, 1):
+        bundle, found = read_file(path)
+        problems.extend(found)
+        if bundle is not None:
+            bundles.append((path.name, bundle))
+        if on_progress is not None:
+            on_progress(index, len(paths))
+    return ReadResult(tuple(bundles), tuple(problems))

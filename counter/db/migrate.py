@@ -1,0 +1,79 @@
+"""Bring a database to the schema this program expects.
+
+Start-up only reads ``alembic_version`` (one query) and compares it with
+:data:`HEAD`; Alembic itself is imported only when there is work to do, so a
+migrated desk starts without it.  A database written by a newer program is
+refused rather than touched.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect, text
+
+HEAD = "0002_cases"  # kept equal to the newest migration by tests/db/test_migrations.py
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class SchemaState(StrEnum):
+    CURRENT = "current"
+    EMPTY = "empty"
+    OLDER = "older"
+    NEWER = "newer"  # written by a newer version of the program
+
+
+class SchemaTooNew(Exception):
+    def __init__(self, revision: str) -> None:
+        super().__init__(revision)
+        self.revision = revision
+
+
+def _config(engine_url: str) -> object:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", engine_url.replace("%", "%%"))
+    return config
+
+
+def known_revisions() -> list[str]:
+    from alembic.script import ScriptDirectory
+
+    return [s.revision for s in ScriptDirectory(str(MIGRATIONS)).walk_revisions()]
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def schema_state(engine: Engine) -> tuple[SchemaState, str | None]:
+    revision = current_revision(engine)
+    if revision == HEAD:
+        return SchemaState.CURRENT, revision
+    if revision is None:
+        return SchemaState.EMPTY, None
+    if revision in known_revisions():
+        return SchemaState.OLDER, revision
+    return SchemaState.NEWER, revision
+
+
+def upgrade(engine: Engine) -> SchemaState:
+    """Migrate to :data:`HEAD`; return the state found before.  Refuses a newer database."""
+    state, revision = schema_state(engine)
+    if state is SchemaState.NEWER:
+        raise SchemaTooNew(revision or "")
+    if state is SchemaState.CURRENT:
+        return state
+    from alembic import command
+
+    config = _config(engine.url.render_as_string(hide_password=False))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn  # type: ignore[attr-defined]
+        command.upgrade(config, "head")  # type: ignore[arg-type]
+    return state

@@ -1,0 +1,31 @@
+"""Alembic environment: runs on the connection the app hands over."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Connection
+
+from counter.db.models import Base
+
+config = context.config
+
+
+def run_migrations(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+connection = config.attributes.get("connection")
+if connection is None:
+    from counter.db.engine import make_engine
+
+    with make_engine(config.get_main_option("sqlalchemy.url") or "").connect() as conn:
+        run_migrations(conn)
+else:
+    run_migrations(connection)

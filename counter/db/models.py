@@ -1,0 +1,207 @@
+"""The tables.  Every change to them goes through an Alembic migration.
+
+Guide versions store the whole bundle document as JSON text: a version is
+immutable once written, and a case points at the version it was taken under, so
+an old case reads exactly the guide the clerk saw that day.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: DateTime(timezone=True)}
+
+
+class Setting(Base):
+    """Small named values: the bundled catalog's fingerprint, office settings."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class CatalogImport(Base):
+    """One import of a catalog folder or workbook: where it came from and when."""
+
+    __tablename__ = "catalog_import"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    source: Mapped[str] = mapped_column(String(500))
+    source_kind: Mapped[str] = mapped_column(String(20))  # bundled / folder / workbook
+    new_versions: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Bundle(Base):
+    """A bundle's identity and the pointer to its current guide version."""
+
+    __tablename__ = "bundle"
+
+    code: Mapped[str] = mapped_column(String(24), primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    published: Mapped[bool] = mapped_column(default=False)
+    search_text: Mapped[str] = mapped_column(Text)
+    # no foreign key: guide_version already points here, and a cycle of keys would
+    # need ALTER TABLE, which SQLite cannot do; store.py keeps the two consistent
+    current_version_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class GuideVersion(Base):
+    """An immutable published state of one bundle's guide."""
+
+    __tablename__ = "guide_version"
+    __table_args__ = (UniqueConstraint("bundle_code", "version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bundle_code: Mapped[str] = mapped_column(ForeignKey("bundle.code"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    document: Mapped[str] = mapped_column(Text)
+    import_id: Mapped[int] = mapped_column(ForeignKey("catalog_import.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DeskCounter(Base):
+    """The last sequence number taken per desk, day and kind (case or notice).
+
+    Taken with one ``UPDATE … RETURNING`` so two desks, or two windows of one
+    desk, never read the same value.
+    """
+
+    __tablename__ = "desk_counter"
+
+    site_code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    desk_no: Mapped[str] = mapped_column(String(4), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Party(Base):
+    """An applicant or agent as last seen, found again by ID number or credit code (一证办理)."""
+
+    __tablename__ = "party"
+
+    id_no: Mapped[str] = mapped_column(String(18), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # person / company
+    name: Mapped[str] = mapped_column(Text)
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    legal_rep: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Case(Base):
+    """One intake.  Applicant and agent are copied in: the case shows them as they were."""
+
+    __tablename__ = "case"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_no: Mapped[str] = mapped_column(String(50), unique=True)
+    site_code: Mapped[str] = mapped_column(String(12))
+    desk_no: Mapped[str] = mapped_column(String(4))
+    clerk: Mapped[str] = mapped_column(String(60))
+    bundle_code: Mapped[str] = mapped_column(ForeignKey("bundle.code"))
+    guide_version_id: Mapped[int] = mapped_column(ForeignKey("guide_version.id"))
+    status: Mapped[str] = mapped_column(String(24), index=True)
+    outcome: Mapped[str] = mapped_column(String(16))
+    answers: Mapped[str] = mapped_column(Text, default="{}")  # JSON: situation → option
+    applicant_kind: Mapped[str] = mapped_column(String(10))
+    applicant_name: Mapped[str] = mapped_column(Text)
+    applicant_id_no: Mapped[str] = mapped_column(String(18), index=True)
+    applicant_phone: Mapped[str] = mapped_column(String(40), default="")
+    applicant_address: Mapped[str] = mapped_column(Text, default="")
+    legal_rep: Mapped[str] = mapped_column(Text, default="")
+    agent_name: Mapped[str] = mapped_column(Text, default="")
+    agent_id_no: Mapped[str] = mapped_column(String(18), default="")
+    agent_authorisation: Mapped[str] = mapped_column(Text, default="")
+    delivery: Mapped[str] = mapped_column(String(16), default="pickup")
+    delivery_address: Mapped[str] = mapped_column(Text, default="")
+    notify_phone: Mapped[str] = mapped_column(String(40), default="")
+    received_on: Mapped[date] = mapped_column(Date)
+    accepted_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    promised_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    correction_due: Mapped[date | None] = mapped_column(Date, nullable=True)
+    notify_due: Mapped[date | None] = mapped_column(Date, nullable=True)
+    refusal_ground: Mapped[str] = mapped_column(String(40), default="")
+    turn_to: Mapped[str] = mapped_column(Text, default="")
+    denial_reason: Mapped[str] = mapped_column(Text, default="")
+    dates_beyond_data: Mapped[bool] = mapped_column(default=False)
+    previous_case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CaseMaterial(Base):
+    """One line of the case's checklist, with the material's name as it read then."""
+
+    __tablename__ = "case_material"
+    __table_args__ = (UniqueConstraint("case_id", "material_code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), index=True)
+    material_code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(Text)
+    necessity: Mapped[str] = mapped_column(String(12))
+    receipt: Mapped[str] = mapped_column(String(20))
+    originals: Mapped[int] = mapped_column(Integer, default=0)
+    copies: Mapped[int] = mapped_column(Integer, default=0)
+    medium: Mapped[str] = mapped_column(String(12), default="")
+    defect_note: Mapped[str] = mapped_column(Text, default="")
+    due_on: Mapped[date | None] = mapped_column(Date, nullable=True)  # deferred materials
+    arrived_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class CaseHistory(Base):
+    """Who did what to a case, when and at which desk.  Rows are only ever added."""
+
+    __tablename__ = "case_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    clerk: Mapped[str] = mapped_column(String(60))
+    desk_no: Mapped[str] = mapped_column(String(4))
+    event: Mapped[str] = mapped_column(String(24))
+    status_after: Mapped[str] = mapped_column(String(24))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Draft(Base):
+    """The intake form as the clerk types it, saved continuously; removed on commit."""
+
+    __tablename__ = "draft"
+
+    desk_key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    saved_at: Mapped[datetime] = mapped_column(default=utcnow)
+    content: Mapped[str] = mapped_column(Text)
+
+
+class Holiday(Base):
+    """An edited or imported day: off (放假) or a make-up working day (调休上班)."""
+
+    __tablename__ = "holiday"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))  # off / work
+    source: Mapped[str] = mapped_column(String(200), default="")

@@ -1,0 +1,51 @@
+"""Where the app keeps its data and finds its resources.
+
+``COUNTER_HOME`` overrides the per-user data folder (tests and training machines
+use it); otherwise platformdirs picks the platform's place, e.g.
+``~/.local/share/counter`` on Linux.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "counter"
+
+
+def data_dir() -> Path:
+    home = os.environ.get("COUNTER_HOME")
+    if home:
+        path = Path(home)
+    else:
+        from platformdirs import user_data_path
+
+        path = user_data_path(APP_NAME, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def log_dir() -> Path:
+    path = data_dir() / "logs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def resources_dir() -> Path:
+    """The ``resources/`` folder beside the package (the app runs from its checkout)."""
+    override = os.environ.get("COUNTER_RESOURCES")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def bundled_catalog_dir() -> Path:
+    return resources_dir() / "catalog"
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
+def default_db_url() -> str:
+    return f"sqlite:///{data_dir() / 'counter.sqlite3'}"

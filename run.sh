@@ -1,0 +1,6 @@
+#!/bin/sh
+# Set up (first time only) and start the counter desk app.
+set -eu
+cd "$(dirname "$0")"
+sh scripts/setup.sh
+exec .venv/bin/counter "$@"

@@ -1,0 +1,46 @@
+#!/bin/sh
+# Set up counter on a fresh Debian 12 machine: system packages, then a virtual
+# environment in .venv with the app installed from this checkout.
+#   scripts/setup.sh          what the desk app needs
+#   scripts/setup.sh --test   also what the test suite needs
+set -eu
+cd "$(dirname "$0")/.."
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+# Qt's xcb platform (a real window) needs these; a desktop usually lacks libxcb-cursor0.
+pkgs="libegl1 libgl1 libfontconfig1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
+libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libdbus-1-3"
+if [ "$want_test" = 1 ]; then
+    # screenshots under Xvfb; PDF and barcode checks
+    pkgs="$pkgs xvfb xauth poppler-utils zbar-tools"
+fi
+
+missing=""
+if command -v dpkg-query >/dev/null 2>&1; then
+    for p in $pkgs; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+    done
+    python3 -c "import ensurepip" 2>/dev/null || missing="$missing python3-venv"
+fi
+if [ -n "$missing" ]; then
+    echo "安装系统软件包：$missing"
+    if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    # shellcheck disable=SC2086
+    $sudo apt-get install -y -qq --no-install-recommends $missing
+fi
+
+extra=""
+[ "$want_test" = 1 ] && extra="[test]"
+stamp=".venv/.installed$extra"
+if [ ! -x .venv/bin/python ]; then
+    python3 -m venv .venv
+fi
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    .venv/bin/python -m pip install --quiet --upgrade pip
+    .venv/bin/python -m pip install --quiet -e ".$extra"
+    touch "$stamp"
+fi

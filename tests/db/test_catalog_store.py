@@ -1,0 +1,85 @@
+"""Guide versions: a new one only when content changes; old ones stay readable."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.catalog.model import Bundle, GuideStatus
+from counter.db.catalog_store import (
+    current_guide,
+    guide_history,
+    guide_version,
+    import_bundles,
+    search_entries,
+)
+from counter.db.engine import make_engine, make_sessions
+from counter.db.migrate import upgrade
+
+
+@pytest.fixture
+def sessions(tmp_path: Path) -> sessionmaker[Session]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'c.sqlite3'}")
+    upgrade(engine)
+    return make_sessions(engine)
+
+
+def bundle(number: int, name: str, summary: str = "") -> Bundle:
+    return Bundle(
+        code=f"T-{number:03}",
+        number=number,
+        name=name,
+        status=GuideStatus.UNPUBLISHED,
+        sample=False,
+        keywords=("饭店",),
+        summary=summary,
+    )
+
+
+def test_import_then_reimport_unchanged_makes_no_new_version(sessions: sessionmaker[Session]) -> None:
+    first = [bundle(8, "我要开小餐馆"), bundle(6, "我要开药店")]
+    with sessions.begin() as s:
+        report = import_bundles(s, first, "test", "folder")
+    assert sorted(report.new_versions) == ["T-006", "T-008"]
+    with sessions.begin() as s:
+        again = import_bundles(s, first, "test", "folder")
+    assert again.new_versions == ()
+    assert again.unchanged == 2
+    assert again.import_id is None
+
+
+def test_a_changed_bundle_gets_a_new_version_and_the_old_one_stays(sessions: sessionmaker[Session]) -> None:
+    old = bundle(8, "我要开小餐馆", "旧说明")
+    with sessions.begin() as s:
+        import_bundles(s, [old], "v1", "folder")
+        first_id = current_guide(s, "T-008")
+    assert first_id is not None
+    new = dataclasses.replace(old, summary="新说明")
+    with sessions.begin() as s:
+        report = import_bundles(s, [new], "v2", "folder")
+    assert report.new_versions == ("T-008",)
+    with sessions() as s:
+        now = current_guide(s, "T-008")
+        then = guide_version(s, first_id.version_id)
+        history = guide_history(s, "T-008")
+    assert now is not None
+    assert then is not None
+    assert (now.version, now.bundle.summary) == (2, "新说明")
+    assert (then.version, then.bundle) == (1, old)
+    assert [v for _, v in history] == [1, 2]
+
+
+def test_stored_guide_reads_back_equal(sessions: sessionmaker[Session]) -> None:
+    original = bundle(52, "我要办新生儿出生事项")
+    with sessions.begin() as s:
+        import_bundles(s, [original], "t", "folder")
+    with sessions() as s:
+        stored = current_guide(s, "T-052")
+        entries = search_entries(s)
+    assert stored is not None
+    assert stored.bundle == original
+    assert [(e.bundle_code, e.number, e.published) for e in entries] == [("T-052", 52, False)]
+    assert "xse" in entries[0].text
