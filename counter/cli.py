@@ -10,6 +10,7 @@ never loads Qt.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
+    from counter.actions.intake import Desk
     from counter.catalog.problems import Problem
 
 EXIT_OK, EXIT_PROBLEM, EXIT_MISUSE = 0, 1, 2
@@ -196,6 +198,179 @@ def cmd_catalog_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- cases -------------------------------------------------------------------------
+
+
+def _today(args: argparse.Namespace) -> dt.date:
+    raw = getattr(args, "today", None)
+    if not raw:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError as err:
+        raise UsageError(f"--today 应为 YYYY-MM-DD 格式的日期，收到：{raw}") from err
+
+
+def _desk() -> Desk:
+    from counter.actions.intake import Desk
+    from counter.desk_config import load_desk_config
+
+    config = load_desk_config()
+    return Desk(config.identity(), config.clerk)
+
+
+def cmd_case_show(args: argparse.Namespace) -> int:
+    from counter.case_text import case_as_text, case_json
+    from counter.db.case_store import case_view
+
+    sessions = _open_db(args)
+    with sessions() as session:
+        view = case_view(session, args.case_no)
+    if view is None:
+        print(f"未找到办件：{args.case_no}", file=sys.stderr)
+        return EXIT_PROBLEM
+    if args.json:
+        _print_json(case_json(view))
+    else:
+        print(case_as_text(view))
+    return EXIT_OK
+
+
+def cmd_case_list(args: argparse.Namespace) -> int:
+    from counter.actions.calendar import office_calendar
+    from counter.case_text import row_json, row_line
+    from counter.db.case_store import all_cases, deferrals_due_by
+
+    sessions = _open_db(args)
+    today = _today(args)
+    with sessions() as session:
+        if args.overdue:
+            yesterday = today - dt.timedelta(days=1)
+            rows = deferrals_due_by(session, yesterday)
+        elif args.due_soon:
+            horizon = office_calendar(session).add_working_days(today, 2).date
+            rows = deferrals_due_by(session, horizon)
+        else:
+            rows = all_cases(session)
+    if args.json:
+        _print_json([row_json(r, today) for r in rows])
+    else:
+        for row in rows:
+            print(row_line(row, today))
+        print(f"共 {len(rows)} 件。", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from counter.actions.demo import DemoUnavailable, run_demo
+    from counter.case_text import case_json
+    from counter.db.case_store import case_view
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    sessions = _open_db(args)
+    _ensure_catalog(sessions)
+    try:
+        made = run_demo(sessions, _desk(), _today(args))
+    except DemoUnavailable as err:
+        raise Reported(f"目录中没有可用于演示的已发布指南：{err}") from err
+    with sessions() as session:
+        views = [case_view(session, c.case_no) for c in made]
+    summary = [case_json(v) for v in views if v is not None]
+    (out / "cases.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2, default=str), "utf-8")
+    for case in made:
+        print(f"{case.case_no}\t{case.label}")
+    return EXIT_OK
+
+
+# --- holidays and desk -------------------------------------------------------------
+
+
+def cmd_holidays_import(args: argparse.Namespace) -> int:
+    from counter.actions.calendar import import_schedule
+    from counter.texts import schedule_problem_text
+
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise Reported(f"无法读取节假日安排文件 {path}：{err}") from err
+    sessions = _open_db(args)
+    with sessions.begin() as session:
+        result = import_schedule(session, text, args.year, path.name)
+    if not result.ok:
+        for problem in result.problems:
+            print(schedule_problem_text(problem))
+        print("未导入任何内容。", file=sys.stderr)
+        return EXIT_PROBLEM
+    print(f"已导入 {result.year} 年节假日安排：放假 {result.days_off} 天，调休上班 {result.working_days} 天。")
+    return EXIT_OK
+
+
+def cmd_holidays_set(args: argparse.Namespace) -> int:
+    from counter.db.holiday_store import OFF, WORK, set_day
+
+    day = _parse_date(args.date)
+    kind = {"off": OFF, "work": WORK, "clear": None}[args.kind]
+    sessions = _open_db(args)
+    with sessions.begin() as session:
+        set_day(session, day, kind)
+    print(f"{day.isoformat()}：{ {'off': '放假', 'work': '调休上班', 'clear': '恢复按星期计算'}[args.kind] }")
+    return EXIT_OK
+
+
+def cmd_holidays_list(args: argparse.Namespace) -> int:
+    from counter.actions.calendar import office_calendar
+    from counter.db.holiday_store import edited_days
+
+    sessions = _open_db(args)
+    with sessions() as session:
+        days = edited_days(session)
+        calendar = office_calendar(session)
+    last = calendar.table.last_covered
+    if args.json:
+        _print_json(
+            {
+                "covered_until": last.isoformat() if last else None,
+                "days": [{"date": d.isoformat(), "kind": k, "source": s} for d, k, s in days],
+            }
+        )
+        return EXIT_OK
+    print(f"节假日数据覆盖至：{last.isoformat() if last else '无'}")
+    for day, kind, source in days:
+        print(f"{day.isoformat()}  {'放假' if kind == 'off' else '调休上班'}  {source}")
+    return EXIT_OK
+
+
+def _parse_date(raw: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError as err:
+        raise UsageError(f"日期应为 YYYY-MM-DD 格式，收到：{raw}") from err
+
+
+def cmd_desk(args: argparse.Namespace) -> int:
+    from dataclasses import asdict, replace
+
+    from counter.case.numbers import BadIdentity
+    from counter.desk_config import load_desk_config, save_desk_config
+
+    config = load_desk_config()
+    changes = {k: v for k, v in (("site_code", args.site), ("site_name", args.site_name),
+                                 ("desk_no", args.desk), ("clerk", args.clerk)) if v}  # fmt: skip
+    if changes:
+        try:
+            config = replace(config, **changes)
+            save_desk_config(config)
+        except BadIdentity as err:
+            raise UsageError(f"窗口设置无效：站点编码应为2-12位大写字母或数字，窗口号应为1-4位数字（{err}）") from err
+    if args.json:
+        _print_json(asdict(config))
+    else:
+        print(f"站点：{config.site_code} {config.site_name}  窗口：{config.desk_no}号  工作人员：{config.clerk}")
+    return EXIT_OK
+
+
 # --- database ----------------------------------------------------------------------
 
 
@@ -249,6 +424,48 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_catalog_template)
 
+    case = commands.add_parser("case", parents=[common], help="办件：查看、列表").add_subparsers(
+        dest="case_command", metavar="ACTION", required=True
+    )
+    p = case.add_parser("show", parents=[common], help="显示办件：状态、材料、期限、历史")
+    p.add_argument("case_no")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_case_show)
+    p = case.add_parser("list", parents=[common], help="办件列表")
+    p.add_argument("--overdue", action="store_true", help="只列逾期未补齐的容缺办件")
+    p.add_argument("--due-soon", action="store_true", help="只列两个工作日内到期及已逾期的容缺办件")
+    p.add_argument("--today", metavar="DATE", help="以该日期为今天（培训、核对期限）")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_case_list)
+
+    p = commands.add_parser("demo", parents=[common], help="培训演示：办理各种结果的示例办件")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--today", metavar="DATE")
+    p.set_defaults(func=cmd_demo)
+
+    holidays = commands.add_parser("holidays", parents=[common], help="节假日与调休").add_subparsers(
+        dest="holidays_command", metavar="ACTION", required=True
+    )
+    p = holidays.add_parser("import", parents=[common], help="导入某年国务院节假日安排（文本）")
+    p.add_argument("file")
+    p.add_argument("--year", type=int, required=True)
+    p.set_defaults(func=cmd_holidays_import)
+    p = holidays.add_parser("set", parents=[common], help="设定某日放假、调休上班或恢复")
+    p.add_argument("date")
+    p.add_argument("kind", choices=["off", "work", "clear"])
+    p.set_defaults(func=cmd_holidays_set)
+    p = holidays.add_parser("list", parents=[common], help="列出本单位设定的日期和数据覆盖范围")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_holidays_list)
+
+    p = commands.add_parser("desk", parents=[common], help="本机窗口：站点、窗口号、工作人员")
+    p.add_argument("--site", help="站点编码（2-12位大写字母或数字）")
+    p.add_argument("--site-name")
+    p.add_argument("--desk", help="窗口号（1-4位数字）")
+    p.add_argument("--clerk", help="工作人员姓名")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_desk)
+
     db = commands.add_parser("db", parents=[common], help="数据库").add_subparsers(
         dest="db_command", metavar="ACTION", required=True
     )
@@ -279,6 +496,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Reported as err:
         print(str(err), file=sys.stderr)
         return EXIT_PROBLEM
+    except BrokenPipeError:  # output piped into head or less, which stopped reading
+        sys.stderr.close()
+        return EXIT_OK
     except Exception as err:  # a traceback never reaches the user; the log keeps it
         from counter.errors import report_unexpected
 

@@ -108,7 +108,8 @@ def to_document(bundle: Bundle) -> dict[str, Any]:
         ],
         "materials": [_material(m) for m in b.materials],
     }
-    return _drop_none(doc)
+    cleaned: dict[str, Any] = _drop_none(doc)
+    return cleaned
 
 
 def _drop_none(value: Any) -> Any:

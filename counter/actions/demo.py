@@ -1,0 +1,153 @@
+"""A training run without a screen: sample intakes of every outcome.
+
+Used by ``counter demo`` to show a new clerk (and a reviewer) what each outcome
+produces, and by tests as a realistic end-to-end path.  It takes the intakes
+through the same actions as the window, so what it prints is what the desk does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.calendar import office_calendar
+from counter.actions.intake import Desk, IntakeRequest, fulfil_deferred, take_intake
+from counter.case.status import CaseStatus
+from counter.catalog.model import Bundle, Medium, Necessity
+from counter.db.case_store import case_view
+from counter.db.catalog_store import StoredGuide, current_guide
+from counter.identifiers import make_id_number
+from counter.intake.checklist import Checklist, Receipt, ReceivedMedium, record, start_checklist
+from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
+from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery, Parties
+
+DEMO_BUNDLE = "XAM-YJS-008"  # 我要开小餐馆（50平方米以下）
+
+
+@dataclass(frozen=True, slots=True)
+class DemoCase:
+    label: str  # what the sample shows, in Chinese, for the printed list
+    case_no: str
+    status: CaseStatus
+
+
+class DemoUnavailable(Exception):
+    """The catalog has no published guide to take sample intakes under."""
+
+
+def _complete(bundle: Bundle, checklist: Checklist) -> Checklist:
+    """Every applicable material handed in as the guide asks."""
+    for material in bundle.materials_for(checklist.answers_dict()):
+        if material.shared:
+            checklist = record(checklist, material.code, Receipt.SHARED_CONFIRMED)
+            continue
+        medium = ReceivedMedium.ELECTRONIC if material.medium is Medium.ELECTRONIC else ReceivedMedium.PAPER
+        checklist = record(
+            checklist,
+            material.code,
+            Receipt.RECEIVED,
+            originals=material.originals,
+            copies=material.copies,
+            medium=medium,
+        )
+    return checklist
+
+
+def _first_answers(bundle: Bundle) -> dict[str, str]:
+    return {s.code: s.options[0].code for s in bundle.situations if s.options}
+
+
+def _person(name: str, order: int, phone: str) -> Applicant:
+    id_no = make_id_number("152201", dt.date(1980 + order % 20, 1 + order % 12, 1 + order % 27), order)
+    return Applicant(ApplicantKind.PERSON, name, id_no, phone, "兴安盟乌兰浩特市和平街道民主路18号")
+
+
+def run_demo(sessions: sessionmaker[Session], desk: Desk, today: dt.date) -> list[DemoCase]:
+    with sessions() as session:
+        stored = current_guide(session, DEMO_BUNDLE)
+    if stored is None or not stored.bundle.published:
+        raise DemoUnavailable(DEMO_BUNDLE)
+    bundle = stored.bundle
+    made: list[DemoCase] = []
+
+    def take(label: str, request: IntakeRequest) -> str:
+        with sessions.begin() as session:
+            taken = take_intake(session, desk, request, today, office_calendar(session))
+        with sessions() as session:
+            view = case_view(session, taken.case_no)
+        assert view is not None
+        made.append(DemoCase(label, taken.case_no, view.status))
+        return taken.case_no
+
+    base = _fresh(stored)
+    full = _complete(bundle, base)
+    take("受理", IntakeRequest(full, Parties(_person("张海军", 11, "13904821234"))))
+
+    deferrable = [m.code for m in bundle.materials_for(base.answers_dict()) if m.necessity is Necessity.DEFERRABLE]
+    deferred = full
+    for code in deferrable:
+        deferred = record(deferred, code, Receipt.MISSING)
+    deferral_no = take(
+        "容缺受理",
+        IntakeRequest(
+            deferred,
+            Parties(_person("王䶮", 23, "13847821188"), delivery=Delivery.POST,
+                    delivery_address="兴安盟乌兰浩特市兴安北大路1号"),
+            deferral=DeferralRequest(no_bad_credit=True, pledge_signed=True),
+        ),
+    )  # fmt: skip
+
+    agent = Agent("李𬭚", make_id_number("150702", dt.date(1990, 6, 15), 37), "授权委托书一份，委托办理开业登记")
+    by_agent = _fresh(stored, agent=True)
+    correction_no = take(
+        "补正（委托代理人办理）",
+        IntakeRequest(
+            _correction(bundle, _complete(bundle, by_agent)),
+            Parties(_person("赵雪梅", 35, "0482-8123456"), agent=agent),
+        ),
+    )
+    take(
+        "不予受理",
+        IntakeRequest(
+            full,
+            Parties(_person("刘志强", 47, "15148201234")),
+            refusal=Refusal(RefusalGround.NOT_IN_REMIT, "呼伦贝尔市海拉尔区市场监督管理局"),
+        ),
+    )
+    take(
+        "补正后重新提交并受理",
+        IntakeRequest(
+            _complete(bundle, by_agent),
+            Parties(_person("赵雪梅", 35, "0482-8123456"), agent=agent),
+            previous_case_no=correction_no,
+        ),
+    )
+    with sessions.begin() as session:
+        status = fulfil_deferred(session, desk, deferral_no, set(deferrable), today)
+    made.append(DemoCase("容缺材料补齐", deferral_no, status))
+    return made
+
+
+def _fresh(stored: StoredGuide, agent: bool = False) -> Checklist:
+    answers = _first_answers(stored.bundle)
+    if agent and any(s.code == "agent" and s.option("agent") for s in stored.bundle.situations):
+        answers["agent"] = "agent"
+    return start_checklist(stored.bundle, answers, guide_version=stored.version_id)
+
+
+def _correction(bundle: Bundle, checklist: Checklist) -> Checklist:
+    """One required material missing, and the first handed in with a defect."""
+    required = [m for m in bundle.materials_for(checklist.answers_dict()) if m.necessity is Necessity.REQUIRED]
+    checklist = record(checklist, required[-1].code, Receipt.MISSING)
+    if len(required) > 1:
+        checklist = record(
+            checklist,
+            required[0].code,
+            Receipt.DEFECTIVE,
+            originals=1,
+            medium=ReceivedMedium.PAPER,
+            defect_note="申请书未签字，经营范围填写不完整",
+        )
+    return checklist

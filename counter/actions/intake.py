@@ -1,0 +1,272 @@
+"""Intake actions: take an intake, fulfil deferred materials, move a case on.
+
+The window and the command line call these with a session they own.  The
+outcome is decided again here by the pure domain function, from the guide
+version the clerk saw, so what is stored never depends on what a widget
+displayed.  Nothing is half-written: the caller commits once, or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from counter.case.numbers import DeskIdentity, case_no
+from counter.case.status import CaseEvent, CaseStatus, next_status
+from counter.db import models
+from counter.db.case_store import (
+    NewMaterial,
+    add_case,
+    add_history,
+    case_by_no,
+    case_materials,
+    drop_draft,
+    next_sequence,
+    remember_party,
+)
+from counter.db.catalog_store import guide_version
+from counter.intake.checklist import Checklist
+from counter.intake.outcome import (
+    CorrectionPolicy,
+    Decision,
+    DeadlineCalendar,
+    DeferralRequest,
+    Outcome,
+    Refusal,
+)
+from counter.intake.outcome import decide as decide_outcome
+from counter.intake.parties import Parties, PartyProblem, normalised, party_problems
+
+log = logging.getLogger(__name__)
+
+STATUS_OF_OUTCOME = {
+    Outcome.ACCEPT: CaseStatus.ACCEPTED,
+    Outcome.DEFER: CaseStatus.AWAITING_DEFERRED,
+    Outcome.CORRECT: CaseStatus.CORRECTION_ISSUED,
+    Outcome.REFUSE: CaseStatus.REFUSED,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Desk:
+    """Who acts, and where: the desk's identity and the clerk signed in at it."""
+
+    identity: DeskIdentity
+    clerk: str
+
+    @property
+    def draft_key(self) -> str:
+        return f"{self.identity.site_code}-{self.identity.desk_no}"
+
+
+@dataclass(frozen=True, slots=True)
+class IntakeRequest:
+    checklist: Checklist
+    parties: Parties
+    deferral: DeferralRequest | None = None
+    refusal: Refusal | None = None
+    previous_case_no: str = ""  # the correction notice this intake answers
+
+
+@dataclass(frozen=True, slots=True)
+class TakenIntake:
+    case_no: str
+    decision: Decision
+
+
+class IntakeNotPossible(Exception):
+    """The intake cannot be committed yet; everything that stands in the way is listed."""
+
+    def __init__(
+        self,
+        decision: Decision | None,
+        party_problems: tuple[PartyProblem, ...] = (),
+        detail: str = "",
+    ) -> None:
+        super().__init__(detail or (decision.outcome.value if decision else "intake not possible"))
+        self.decision = decision
+        self.party_problems = party_problems
+        self.detail = detail
+
+
+class CaseNotFound(Exception):
+    def __init__(self, case_no: str) -> None:
+        super().__init__(case_no)
+        self.case_no = case_no
+
+
+def preview(
+    session: Session,
+    request: IntakeRequest,
+    today: dt.date,
+    calendar: DeadlineCalendar,
+    policy: CorrectionPolicy | None = None,
+) -> Decision:
+    """The outcome the clerk would get now, without writing anything."""
+    version_id = request.checklist.guide_version
+    stored = guide_version(session, int(version_id)) if version_id is not None else None
+    if stored is None:
+        raise IntakeNotPossible(None, detail=f"guide version {version_id!r} not found")
+    return decide_outcome(
+        stored.bundle,
+        request.checklist,
+        request.deferral,
+        request.refusal,
+        today=today,
+        calendar=calendar,
+        policy=policy,
+    )
+
+
+def take_intake(
+    session: Session,
+    desk: Desk,
+    request: IntakeRequest,
+    today: dt.date,
+    calendar: DeadlineCalendar,
+    policy: CorrectionPolicy | None = None,
+) -> TakenIntake:
+    """Record the intake with its one outcome.  Raises :class:`IntakeNotPossible` instead."""
+    decision = preview(session, request, today, calendar, policy)
+    problems = tuple(party_problems(request.parties, today))
+    if not decision.outcome.decided or problems:
+        raise IntakeNotPossible(decision, problems)
+    stored = guide_version(session, int(request.checklist.guide_version or 0))
+    assert stored is not None  # preview found it
+    bundle = stored.bundle
+    parties = normalised(request.parties, today)
+    status = STATUS_OF_OUTCOME[decision.outcome]
+
+    previous: models.Case | None = None
+    if request.previous_case_no:
+        previous = case_by_no(session, request.previous_case_no)
+        if previous is None:
+            raise CaseNotFound(request.previous_case_no)
+        if previous.bundle_code != bundle.code:
+            raise IntakeNotPossible(decision, detail="previous case is of another bundle")
+        previous.status = next_status(CaseStatus(previous.status), CaseEvent.RESUBMITTED)
+
+    sequence = next_sequence(session, desk.identity.site_code, desk.identity.desk_no, today, "case")
+    number = case_no(desk.identity, today, sequence)
+    applicant, agent = parties.applicant, parties.agent
+    case = models.Case(
+        case_no=number,
+        site_code=desk.identity.site_code,
+        desk_no=desk.identity.desk_no,
+        clerk=desk.clerk,
+        bundle_code=bundle.code,
+        guide_version_id=stored.version_id,
+        status=status.value,
+        outcome=decision.outcome.value,
+        answers=json.dumps(list(request.checklist.answers), ensure_ascii=False),
+        applicant_kind=applicant.kind.value,
+        applicant_name=applicant.name,
+        applicant_id_no=applicant.id_no,
+        applicant_phone=applicant.phone,
+        applicant_address=applicant.address,
+        legal_rep=applicant.legal_rep,
+        agent_name=agent.name if agent else "",
+        agent_id_no=agent.id_no if agent else "",
+        agent_authorisation=agent.authorisation if agent else "",
+        delivery=parties.delivery.value,
+        delivery_address=parties.delivery_address,
+        notify_phone=parties.notify_phone or applicant.phone,
+        received_on=today,
+        accepted_on=today if decision.outcome.issues_receipt else None,
+        promised_on=decision.promised_date,
+        correction_due=decision.correction_due,
+        notify_due=decision.notify_by,
+        refusal_ground=decision.refusal.value if decision.refusal else "",
+        turn_to=decision.turn_to,
+        dates_beyond_data=decision.beyond_calendar_data,
+        previous_case_id=previous.id if previous else None,
+    )
+    due = {d.code: d.due for d in decision.deferred}
+    materials_by_code = {m.code: m for m in bundle.materials}
+    lines = [
+        NewMaterial(
+            code=e.code,
+            name=materials_by_code[e.code].name,
+            necessity=materials_by_code[e.code].necessity.value,
+            receipt=e.receipt.value,
+            originals=e.originals,
+            copies=e.copies,
+            medium=e.medium.value if e.medium else "",
+            defect_note=e.defect_note,
+            due_on=due.get(e.code),
+        )
+        for e in request.checklist.entries
+    ]
+    add_case(session, case, lines, CaseEvent.TAKEN.value, decision.outcome.value)
+    if previous is not None:
+        add_history(session, previous, CaseEvent.RESUBMITTED.value, number, clerk=desk.clerk)
+    remember_party(
+        session,
+        applicant.id_no,
+        applicant.kind.value,
+        applicant.name,
+        applicant.phone,
+        applicant.address,
+        applicant.legal_rep,
+    )
+    if agent is not None:
+        remember_party(session, agent.id_no, "person", agent.name, "", "", "")
+    drop_draft(session, desk.draft_key)
+    log.info("case %s taken: %s (bundle %s)", number, decision.outcome.value, bundle.code)
+    return TakenIntake(number, decision)
+
+
+def _case(session: Session, number: str) -> models.Case:
+    case = case_by_no(session, number)
+    if case is None:
+        raise CaseNotFound(number)
+    return case
+
+
+def fulfil_deferred(session: Session, desk: Desk, number: str, arrived: set[str], today: dt.date) -> CaseStatus:
+    """Tick the deferred materials that arrived; the last one sends the case to approval."""
+    case = _case(session, number)
+    status = CaseStatus(case.status)
+    open_lines = [m for m in case_materials(session, case.id) if m.due_on is not None and m.arrived_on is None]
+    unknown = arrived - {m.material_code for m in open_lines}
+    if unknown:
+        raise IntakeNotPossible(None, detail=f"not awaited: {', '.join(sorted(unknown))}")
+    for line in open_lines:
+        if line.material_code in arrived:
+            line.arrived_on = today
+            line.receipt = "received"
+    complete = all(m.material_code in arrived for m in open_lines)
+    event = CaseEvent.DEFERRED_COMPLETE if complete else CaseEvent.DEFERRED_ARRIVED
+    case.status = next_status(status, event).value
+    add_history(session, case, event.value, "、".join(sorted(arrived)), clerk=desk.clerk)
+    return CaseStatus(case.status)
+
+
+def extend_deferral(session: Session, desk: Desk, number: str, new_due: dt.date, reason: str) -> None:
+    """A supervisor gives more time (force majeure, say), with the reason on record."""
+    if not reason.strip():
+        raise IntakeNotPossible(None, detail="reason required")
+    case = _case(session, number)
+    status = CaseStatus(case.status)
+    next_status(status, CaseEvent.DEFERRAL_EXTENDED)
+    for line in case_materials(session, case.id):
+        if line.due_on is not None and line.arrived_on is None and line.due_on < new_due:
+            line.due_on = new_due
+    add_history(session, case, CaseEvent.DEFERRAL_EXTENDED.value, f"{new_due.isoformat()}：{reason}", desk.clerk)
+
+
+def move_case(session: Session, desk: Desk, number: str, event: CaseEvent, note: str = "") -> CaseStatus:
+    """Any other step of a case's life; a denial or withdrawal needs its reason."""
+    if event in (CaseEvent.DENIED, CaseEvent.WITHDRAWN) and not note.strip():
+        raise IntakeNotPossible(None, detail="reason required")
+    case = _case(session, number)
+    after = next_status(CaseStatus(case.status), event)  # MoveNotAllowed reaches the caller
+    case.status = after.value
+    if event is CaseEvent.DENIED:
+        case.denial_reason = note
+    add_history(session, case, event.value, note, clerk=desk.clerk)
+    return after

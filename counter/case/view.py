@@ -1,0 +1,93 @@
+"""A stored case as plain data: what the window, the command line and the notices read.
+
+Built by :mod:`counter.db.case_store` from the tables; never an ORM object, so it
+can cross into Qt signals and be printed months later exactly as stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from counter.case.status import CaseStatus
+
+
+@dataclass(frozen=True, slots=True)
+class CaseMaterialLine:
+    code: str
+    name: str
+    necessity: str
+    receipt: str
+    originals: int
+    copies: int
+    medium: str
+    defect_note: str
+    due_on: dt.date | None
+    arrived_on: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryLine:
+    at: dt.datetime
+    clerk: str
+    desk_no: str
+    event: str
+    status_after: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class CaseView:
+    case_no: str
+    status: CaseStatus
+    outcome: str
+    site_code: str
+    desk_no: str
+    clerk: str
+    bundle_code: str
+    bundle_name: str
+    guide_version_id: int
+    guide_version: int
+    answers: tuple[tuple[str, str], ...]
+    applicant_kind: str
+    applicant_name: str
+    applicant_id_no: str
+    applicant_phone: str
+    applicant_address: str
+    legal_rep: str
+    agent_name: str
+    agent_id_no: str
+    agent_authorisation: str
+    delivery: str
+    delivery_address: str
+    notify_phone: str
+    received_on: dt.date
+    accepted_on: dt.date | None
+    promised_on: dt.date | None
+    correction_due: dt.date | None
+    notify_due: dt.date | None
+    refusal_ground: str
+    turn_to: str
+    denial_reason: str
+    dates_beyond_data: bool
+    previous_case_no: str
+    later_case_no: str
+    materials: tuple[CaseMaterialLine, ...]
+    history: tuple[HistoryLine, ...]
+
+    def deferred_open(self) -> tuple[CaseMaterialLine, ...]:
+        """Deferred materials not handed in yet."""
+        return tuple(m for m in self.materials if m.due_on is not None and m.arrived_on is None)
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRow:
+    """A line of a case list: enough to find and follow a case, no whole ID numbers."""
+
+    case_no: str
+    status: CaseStatus
+    bundle_name: str
+    applicant_name: str
+    received_on: dt.date
+    desk_no: str
+    next_due: dt.date | None  # earliest open deferral due date, if any

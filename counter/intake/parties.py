@@ -1,0 +1,143 @@
+"""Who the case is for: the applicant, an agent, and how they want the result.
+
+Plain data taken from the intake form.  Identity numbers are checked in
+:mod:`counter.identifiers`; :func:`party_problems` gathers every problem of the
+form at once so the window can show them at their fields.  Names are kept
+exactly as typed — rare characters such as 䶮 or 𬭚 included — only stripped of
+surrounding blanks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from counter.identifiers import CreditCodeCheck, IdCheck, check_credit_code, check_id_number
+
+
+class ApplicantKind(StrEnum):
+    PERSON = "person"
+    COMPANY = "company"
+
+
+class Delivery(StrEnum):
+    """第十九条: window pickup, post, or electronic delivery."""
+
+    PICKUP = "pickup"
+    POST = "post"
+    ELECTRONIC = "electronic"
+
+
+class PartyField(StrEnum):
+    """Fields of the form a problem can stand at."""
+
+    APPLICANT_NAME = "applicant_name"
+    APPLICANT_ID = "applicant_id"
+    LEGAL_REP = "legal_rep"
+    PHONE = "phone"
+    AGENT_NAME = "agent_name"
+    AGENT_ID = "agent_id"
+    AGENT_AUTHORISATION = "agent_authorisation"
+    DELIVERY_ADDRESS = "delivery_address"
+
+
+class PartyProblemCode(StrEnum):
+    REQUIRED = "required"
+    INVALID_ID = "invalid_id"  # detail: the identifiers module's error code
+    INVALID_PHONE = "invalid_phone"
+
+
+@dataclass(frozen=True, slots=True)
+class Applicant:
+    kind: ApplicantKind
+    name: str
+    id_no: str  # ID number (person) or unified social credit code (company)
+    phone: str = ""
+    address: str = ""
+    legal_rep: str = ""  # companies: the legal representative
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    name: str
+    id_no: str
+    authorisation: str  # the 授权委托书 as described by the clerk (date, scope)
+
+
+@dataclass(frozen=True, slots=True)
+class Parties:
+    applicant: Applicant
+    agent: Agent | None = None
+    delivery: Delivery = Delivery.PICKUP
+    delivery_address: str = ""
+    notify_phone: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PartyProblem:
+    field: PartyField
+    code: PartyProblemCode
+    detail: str = ""
+
+
+def _phone_ok(phone: str) -> bool:
+    digits = phone.replace("-", "").replace(" ", "")
+    return digits.isdigit() and 7 <= len(digits) <= 13
+
+
+def normalised(parties: Parties, today: dt.date) -> Parties:
+    """The same parties with ID numbers in their canonical form (x → X, no blanks)."""
+    a = parties.applicant
+    if a.kind is ApplicantKind.PERSON:
+        id_no = check_id_number(a.id_no, today=today).value
+    else:
+        id_no = check_credit_code(a.id_no).value
+    agent = parties.agent
+    if agent is not None:
+        agent = Agent(agent.name.strip(), check_id_number(agent.id_no, today=today).value, agent.authorisation)
+    applicant = Applicant(a.kind, a.name.strip(), id_no, a.phone.strip(), a.address, a.legal_rep.strip())
+    return Parties(applicant, agent, parties.delivery, parties.delivery_address, parties.notify_phone.strip())
+
+
+def party_problems(parties: Parties, today: dt.date) -> list[PartyProblem]:
+    """Every problem of the applicant part of the form, at its field."""
+    problems: list[PartyProblem] = []
+    a = parties.applicant
+    if not a.name.strip():
+        problems.append(PartyProblem(PartyField.APPLICANT_NAME, PartyProblemCode.REQUIRED))
+    if a.kind is ApplicantKind.PERSON:
+        check = check_id_number(a.id_no, today=today)
+        if not check.ok:
+            problems.append(
+                PartyProblem(PartyField.APPLICANT_ID, PartyProblemCode.INVALID_ID, _first_error(check))
+            )
+    else:
+        credit = check_credit_code(a.id_no)
+        if not credit.ok:
+            problems.append(
+                PartyProblem(PartyField.APPLICANT_ID, PartyProblemCode.INVALID_ID, _first_error(credit))
+            )
+        if not a.legal_rep.strip():
+            problems.append(PartyProblem(PartyField.LEGAL_REP, PartyProblemCode.REQUIRED))
+    for phone in (a.phone, parties.notify_phone):
+        if phone.strip() and not _phone_ok(phone):
+            problems.append(PartyProblem(PartyField.PHONE, PartyProblemCode.INVALID_PHONE, phone))
+    agent = parties.agent
+    if agent is not None:
+        if not agent.name.strip():
+            problems.append(PartyProblem(PartyField.AGENT_NAME, PartyProblemCode.REQUIRED))
+        agent_check = check_id_number(agent.id_no, today=today)
+        if not agent_check.ok:
+            problems.append(
+                PartyProblem(PartyField.AGENT_ID, PartyProblemCode.INVALID_ID, _first_error(agent_check))
+            )
+        if not agent.authorisation.strip():
+            problems.append(PartyProblem(PartyField.AGENT_AUTHORISATION, PartyProblemCode.REQUIRED))
+    if parties.delivery is Delivery.POST and not parties.delivery_address.strip():
+        problems.append(PartyProblem(PartyField.DELIVERY_ADDRESS, PartyProblemCode.REQUIRED))
+    return problems
+
+
+def _first_error(check: IdCheck | CreditCodeCheck) -> str:
+    return check.error.value if check.error else ""

@@ -1,0 +1,616 @@
+"""Every user-visible Chinese text that the domain's codes stand for.
+
+The domain returns enums and rule codes; this is the one place that turns them
+into words, so another face (Mongolian, English) can be added beside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from counter.case.status import CaseEvent, CaseStatus
+from counter.intake.parties import ApplicantKind, Delivery, PartyProblemCode
+from counter.catalog.model import (
+    CaseKind,
+    CopyForm,
+    ItemType,
+    MaterialKind,
+    Medium,
+    Necessity,
+    SourceChannel,
+    TimeLimit,
+    TimeUnit,
+)
+from counter.catalog.problems import Problem, Rule
+from counter.identifiers import CreditCodeError, IdError, Sex
+from counter.intake.checklist import ProblemCode as IntakeProblemCode
+from counter.intake.checklist import Receipt, ReceivedMedium
+from counter.intake.outcome import Outcome, ReasonCode, RefusalGround
+from counter.workdays import BeyondData, ScheduleProblem, ScheduleProblemCode
+
+UNPUBLISHED = "指南未发布"
+SAMPLE_GUIDE = "样例指南：内容为示例，待官方实施清单发布后替换"
+
+TIME_UNIT = {TimeUnit.WORKING_DAY: "个工作日", TimeUnit.CALENDAR_DAY: "个自然日"}
+NECESSITY = {Necessity.REQUIRED: "必要", Necessity.OPTIONAL: "非必要", Necessity.DEFERRABLE: "容缺后补"}
+MATERIAL_KIND = {
+    MaterialKind.CERTIFICATE: "证件证书证明",
+    MaterialKind.FORM: "申请表格文书",
+    MaterialKind.OTHER: "其他",
+}
+COPY_FORM = {CopyForm.ORIGINAL: "原件", CopyForm.COPY: "复印件", CopyForm.ORIGINAL_AND_COPY: "原件和复印件"}
+MEDIUM = {Medium.PAPER: "纸质", Medium.ELECTRONIC: "电子", Medium.PAPER_OR_ELECTRONIC: "纸质或电子"}
+SOURCE = {
+    SourceChannel.APPLICANT: "申请人自备",
+    SourceChannel.GOVERNMENT: "政府部门核发",
+    SourceChannel.OTHER: "其他",
+}
+ITEM_TYPE = {
+    ItemType.LICENSING: "行政许可",
+    ItemType.PENALTY: "行政处罚",
+    ItemType.COERCION: "行政强制",
+    ItemType.LEVY: "行政征收",
+    ItemType.BENEFIT: "行政给付",
+    ItemType.INSPECTION: "行政检查",
+    ItemType.CONFIRMATION: "行政确认",
+    ItemType.REWARD: "行政奖励",
+    ItemType.ADJUDICATION: "行政裁决",
+    ItemType.OTHER_ADMINISTRATIVE: "其他行政权力",
+    ItemType.PUBLIC_SERVICE: "公共服务",
+}
+CASE_KIND = {CaseKind.IMMEDIATE: "即办件", CaseKind.PROMISED: "承诺件"}
+
+
+def time_limit(limit: TimeLimit | None) -> str:
+    if limit is None:
+        return "未载明"
+    if limit.value == 0:
+        return "即时办结"
+    return f"{limit.value}{TIME_UNIT[limit.unit]}"
+
+
+# --- catalog problems (counter.catalog.problems.Rule) -------------------------------
+# RULE_TEXT templates take: {field} the element's Chinese name, {key} the key as written
+# in the file, {detail} the offending value and {detail_note} the same in brackets (or
+# nothing); {limit} and {bound} are time limits in words, {max} a length, {other_note}
+# the file that used a code first.  Sources: 第九条/第十条 of 兴署发〔2021〕5号 and the
+# 24-point checklist (清单) of the 一网办 plan.
+
+RULE_TEXT: dict[Rule, str] = {
+    Rule.UNREADABLE: "文件无法读取（须为 UTF-8 编码的文本文件）：{detail}",
+    Rule.SYNTAX: "不是有效的 TOML 格式：{detail}",
+    Rule.WRONG_TYPE: "{field}的值类型不对：{detail}",
+    Rule.UNKNOWN_VALUE: "{field}的取值“{detail}”不在代码表内",
+    Rule.UNKNOWN_KEY: "格式中没有“{key}”这一项，可能是拼写错误",
+    Rule.MISSING_ELEMENT: "未写明{field}{detail_note}",
+    Rule.LIMIT_WITHOUT_UNIT: "{field}未注明是工作日还是自然日（清单第12-13项）",
+    Rule.ADDRESS_WITHOUT_DESK: "办理地点未写明窗口号（清单第14项）",
+    Rule.HOURS_INCOMPLETE: "办理时间未写明{field}{detail_note}（清单第15项）",
+    Rule.INTERMEDIARY_WITHOUT_BASIS: "中介服务“{detail}”未提供设定依据（清单第17项）",
+    Rule.VISITS_WITHOUT_REASON: "须到办事现场{detail}次，未说明原因（清单第22项）",
+    Rule.STEP_INCOMPLETE: "办理流程环节“{detail}”未写明{field}（清单第21项）",
+    Rule.CATCH_ALL_WORDING: "材料名称含兜底表述“{detail}”（第十条）",
+    Rule.MATERIAL_WITHOUT_BASIS: "材料未列明法律法规或规章依据（第十条）",
+    Rule.MATERIAL_INCOMPLETE: "未写明{field}",
+    Rule.FORM_WITHOUT_BLANK_OR_SAMPLE: "表格类材料未提供{field}（第十条，清单第23-24项）",
+    Rule.SHARED_BUT_DEMANDED: "能通过信息共享获取的材料不得列为必要材料，只可请申请人确认（第十条）",
+    Rule.DEFERRAL_WITHOUT_LIMIT: "容缺后补材料未写明补交时限",
+    Rule.DEFERRAL_EXCEEDS_PROMISE: "容缺补交时限{limit}未控制在承诺办结时限{bound}以内",
+    Rule.PROMISE_EXCEEDS_LEGAL: "承诺办结时限{limit}未控制在法定办结时限{bound}以内",
+    Rule.CODE_TOO_LONG: "{field}“{detail}”超过{max}个字符",
+    Rule.DUPLICATE_CODE: "{field}“{detail}”重复{other_note}",
+    Rule.DANGLING_REFERENCE: "{field}“{detail}”在本一件事中不存在",
+    Rule.BAD_NUMBER: "一件事序号“{detail}”无效：须为1至999之间且互不重复的整数{other_note}",
+}
+# the wording when the problem has no detail to quote
+RULE_TEXT_WITHOUT_DETAIL: dict[Rule, str] = {
+    Rule.DANGLING_REFERENCE: "{field}为空，须列明本一件事中的事项",
+}
+
+FIELD_TEXT: dict[str, str] = {
+    "format": "格式版本",
+    "code": "一件事编码",
+    "number": "一件事序号",
+    "name": "一件事名称",
+    "status": "发布状态",
+    "sample": "样例标记",
+    "keywords": "检索词",
+    "summary": "简介",
+    "conditions": "受理条件",
+    "forms": "办理形式",
+    "address": "办理地点",
+    "address.street": "办理地点的街道名称",
+    "address.number": "办理地点的门牌号",
+    "address.room": "办理地点的房间号",
+    "address.desk_no": "办理地点的窗口号",
+    "hours": "办理时间",
+    "hours.days": "办理日",
+    "hours.periods": "办理时段",
+    "hours.note": "办理时间备注",
+    "consult_phone": "咨询方式",
+    "complaint_phone": "监督投诉方式",
+    "visits": "到办事现场次数",
+    "visits_reason": "到办事现场的原因",
+    "promised_limit": "承诺办结时限",
+    "result": "办理结果",
+    "steps": "办理流程",
+    "steps.name": "环节名称",
+    "steps.limit": "环节办理时限",
+    "steps.result": "环节办理结果",
+    "steps.description": "环节说明",
+    "items": "事项",
+    "items.code": "实施编码",
+    "items.basic_code": "基本编码",
+    "items.name": "事项名称",
+    "items.sub_item": "子项名称",
+    "items.type": "事项类型",
+    "items.case_kind": "办件类型",
+    "items.department": "实施主体",
+    "items.legal_basis": "设定依据",
+    "items.conditions": "受理条件",
+    "items.legal_limit": "法定办结时限",
+    "items.promised_limit": "承诺办结时限",
+    "items.fee": "收费标准及收费依据",
+    "items.fee.amount": "收费标准",
+    "items.fee.basis": "收费依据",
+    "items.result": "办理结果",
+    "items.intermediaries": "中介服务",
+    "items.intermediaries.name": "中介服务名称",
+    "items.intermediaries.basis": "中介服务设定依据",
+    "situations": "情形",
+    "situations.code": "情形编码",
+    "situations.question": "情形问题",
+    "situations.options": "情形选项",
+    "situations.options.code": "选项编码",
+    "situations.options.label": "选项名称",
+    "materials": "所需材料",
+    "materials.code": "材料编码",
+    "materials.name": "材料名称",
+    "materials.items": "材料所属事项",
+    "materials.when": "材料适用情形",
+    "materials.kind": "材料类型",
+    "materials.copy_form": "原件或复印件",
+    "materials.medium": "材料形式（纸质或电子）",
+    "materials.originals": "原件份数",
+    "materials.copies": "复印件份数",
+    "materials.paper_size": "纸质规格",
+    "materials.source": "来源渠道",
+    "materials.issuer": "出具单位",
+    "materials.necessity": "材料必要性",
+    "materials.legal_basis": "材料依据",
+    "materials.requirement": "材料要求",
+    "materials.shared": "信息共享获取",
+    "materials.blank_form": "空白表格",
+    "materials.sample_form": "示范样表",
+    "materials.deferral_limit": "容缺补交时限",
+    "materials.intermediary": "中介机构类别",
+    "value": "天数",
+    "unit": "时限单位",
+}
+
+
+def field_text(problem: Problem) -> str:
+    """The Chinese name of a problem's field, or the key itself when the format has none.
+
+    The reader names a field by its bare key inside an item or material ("fee.amount"),
+    the validator by its full path ("items.fee.amount"); both find their name here.
+    """
+    scope = "materials." if problem.material else "items." if problem.item else ""
+    return _field_name(problem.field, scope)
+
+
+def _field_name(key: str, scope: str) -> str:
+    for candidate in (scope + key, key):
+        if candidate in FIELD_TEXT:
+            return FIELD_TEXT[candidate]
+    ends = [k for k in FIELD_TEXT if k.startswith(scope) and k.endswith(f".{key}")]
+    if len(ends) == 1:
+        return FIELD_TEXT[ends[0]]
+    head, dot, last = key.rpartition(".")
+    if dot and last in FIELD_TEXT:
+        return f"{_field_name(head, scope)}的{FIELD_TEXT[last]}"
+    return key
+
+
+def _limit_words(code: str) -> str:
+    """``"3 working_day"`` (how a problem carries a limit) as 3个工作日."""
+    value, _, unit = code.partition(" ")
+    try:
+        return time_limit(TimeLimit(int(value), TimeUnit(unit)))
+    except ValueError:
+        return code
+
+
+class _Blank(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def problem_text(problem: Problem) -> str:
+    """One line: where the problem stands, then what is wrong, e.g.
+    "008.toml › XAM-YJS-008 › 材料 M03：材料名称含兜底表述“其他”（第十条）"."""
+    where = [problem.file] if problem.file else []
+    if problem.bundle and problem.bundle != problem.file:
+        where.append(problem.bundle)
+    if problem.item:
+        where.append(f"事项 {problem.item}")
+    if problem.material:
+        where.append(f"材料 {problem.material}")
+    extra = dict(problem.extra)
+    values = _Blank(
+        field=field_text(problem),
+        key=problem.field,
+        detail=problem.detail,
+        detail_note=f"（{problem.detail}）" if problem.detail else "",
+        limit=_limit_words(extra.get("limit", "")),
+        bound=_limit_words(extra.get("bound", "")),
+        max=extra.get("max", ""),
+        other_note=f"，已见于 {extra['other']}" if extra.get("other") else "",
+    )
+    template = RULE_TEXT[problem.rule]
+    if not problem.detail:
+        template = RULE_TEXT_WITHOUT_DETAIL.get(problem.rule, template)
+    sentence = template.format_map(values)
+    return f"{' › '.join(where)}：{sentence}" if where else sentence
+
+
+# --- identifiers (counter.identifiers) ------------------------------------------------
+
+SEX = {Sex.MALE: "男", Sex.FEMALE: "女"}
+
+_WEEKDAY = "一二三四五六日"
+
+
+def _ymd(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _positions(detail: str) -> str:
+    """Positions as the domain gives them, "3,18", as the clerk reads them: "第3、18位"."""
+    return "第" + "、".join(detail.split(",")) + "位"
+
+
+_ID_ERROR = {
+    IdError.EMPTY: "请填写身份证号码",
+    IdError.LENGTH: "长度应为18位，现为{detail}位",
+    IdError.CHARACTERS: "{positions}字符不对：前17位应为数字，第18位应为数字或X",
+    IdError.AREA: "地区码“{detail}”不存在",
+    IdError.BIRTH_DATE: "出生日期不存在（{detail}）",
+    IdError.BIRTH_IN_FUTURE: "出生日期{date}晚于今天",
+    IdError.CHECK_DIGIT: "校验位错误，请逐位核对号码",
+}
+
+_CREDIT_CODE_ERROR = {
+    CreditCodeError.EMPTY: "请填写统一社会信用代码",
+    CreditCodeError.LENGTH: "长度应为18位，现为{detail}位",
+    CreditCodeError.CHARACTERS: "{positions}字符不对：只能是数字或大写字母（不用I、O、S、V、Z）",
+    CreditCodeError.REGISTRATION_AUTHORITY: "第1位登记管理部门代码“{detail}”不存在",
+    CreditCodeError.AREA: "第3至8位行政区划码“{detail}”不存在",
+    CreditCodeError.ORG_CODE_CHECK: "第9至17位组织机构代码“{detail}”的校验位错误",
+    CreditCodeError.CHECK_CHARACTER: "校验位错误，请逐位核对代码",
+}
+
+
+def _fill(template: str, detail: str) -> str:
+    positions = _positions(detail) if detail else ""
+    date = _ymd(dt.date.fromisoformat(detail)) if "{date}" in template else ""
+    return template.format(detail=detail, positions=positions, date=date)
+
+
+def id_error_text(error: IdError, detail: str = "") -> str:
+    """The message beside the ID-number field; ``detail`` is the problem's own detail."""
+    return _fill(_ID_ERROR[error], detail)
+
+
+def credit_code_error_text(error: CreditCodeError, detail: str = "") -> str:
+    return _fill(_CREDIT_CODE_ERROR[error], detail)
+
+
+# --- working days (counter.workdays) --------------------------------------------------
+
+
+def beyond_data_warning(beyond: BeyondData) -> str:
+    """The visible warning beside a date computed past the holiday data."""
+    if beyond.data_until is None:
+        return f"{_ymd(beyond.first)}没有节假日数据，按周六、周日休息推算，请核对"
+    return f"节假日数据只到{_ymd(beyond.data_until)}，此后按周六、周日休息推算，请核对"
+
+
+_SCHEDULE_PROBLEM = {
+    ScheduleProblemCode.UNRECOGNISED: (
+        "看不懂“{detail}”：请照通知原文写（如“1月1日至3日放假”“2月14日（周六）上班”），"
+        "或逐日写成“2027-01-01,off”“2027-02-07,work”"
+    ),
+    ScheduleProblemCode.NO_ACTION: "日期后面没有写“放假”或“上班”",
+    ScheduleProblemCode.INVALID_DATE: "日期“{detail}”不存在",
+    ScheduleProblemCode.BAD_RANGE: "日期范围{first}至{second}不对：结束日早于开始日，或长达一个月以上",
+    ScheduleProblemCode.CONFLICT: "{first}既写了放假又写了上班",
+    ScheduleProblemCode.WORKDAY_NOT_WEEKEND: "{first}是星期{weekday}，调休上班日应是周六或周日",
+    ScheduleProblemCode.WEEKDAY_MISMATCH: "{first}是星期{weekday}，括号中却写“{second}”，请核对年份和日期",
+    ScheduleProblemCode.DAY_COUNT_MISMATCH: "写明共{first}天，列出的放假日却是{second}天",
+    ScheduleProblemCode.WRONG_YEAR: "{first}不在本年度前后，请核对年份",
+    ScheduleProblemCode.NO_ENTRIES: "没有读到任何放假或上班日期",
+}
+
+
+def _schedule_part(part: str) -> str:
+    try:
+        return _ymd(dt.date.fromisoformat(part))
+    except ValueError:
+        return part
+
+
+def schedule_problem_text(problem: ScheduleProblem) -> str:
+    """One problem of a holiday-schedule import, with its line number."""
+    parts = problem.detail.replace("..", ",").split(",")
+    first, second = parts[0], parts[1] if len(parts) > 1 else ""
+    try:
+        weekday = _WEEKDAY[dt.date.fromisoformat(first).weekday()]
+    except ValueError:
+        weekday = ""
+    text = _SCHEDULE_PROBLEM[problem.code].format(
+        detail=problem.detail, first=_schedule_part(first), second=_schedule_part(second), weekday=weekday
+    )
+    return f"第{problem.line}行：{text}" if problem.line else text
+
+
+# --- intake outcomes (counter.intake) -------------------------------------------------
+
+OUTCOME = {
+    Outcome.ACCEPT: "受理",
+    Outcome.DEFER: "容缺受理",
+    Outcome.CORRECT: "补正",
+    Outcome.REFUSE: "不予受理",
+    Outcome.INCOMPLETE: "材料尚未核对完毕",
+    Outcome.UNPUBLISHED: "指南未发布",
+}
+OUTCOME_SUMMARY = {
+    Outcome.ACCEPT: "受理：申请材料齐全、符合法定形式，出具受理凭证",
+    Outcome.DEFER: "容缺受理：主要材料齐全，以下材料容缺后补",
+    Outcome.CORRECT: "补正：以下材料需补齐补正，出具补齐补正通知书，一次性告知",
+    Outcome.REFUSE: "不予受理：出具不予受理通知书，说明理由",
+    Outcome.INCOMPLETE: "材料尚未核对完毕，还不能作出是否受理的决定",
+    Outcome.UNPUBLISHED: "指南未发布：本窗口不能受理，请引导申请人到实施部门办理",
+}
+RECEIPT = {
+    Receipt.PENDING: "未核对",
+    Receipt.RECEIVED: "已收取",
+    Receipt.DEFECTIVE: "已提交，不符合要求",
+    Receipt.MISSING: "未提交",
+    Receipt.SHARED_CONFIRMED: "共享获取，已确认",
+}
+RECEIVED_MEDIUM = {
+    ReceivedMedium.PAPER: "纸质",
+    ReceivedMedium.ELECTRONIC: "电子",
+    ReceivedMedium.SHARED: "证照库免提交",
+}
+DEFERRED_MEDIUM = "容缺后补"
+REFUSAL_GROUND = {
+    RefusalGround.NO_LICENCE_NEEDED: "申请事项依法不需要取得行政许可",
+    RefusalGround.NOT_IN_REMIT: "申请事项依法不属于本行政机关职权范围",
+}
+REFUSAL_BASIS = {
+    RefusalGround.NO_LICENCE_NEEDED: "《中华人民共和国行政许可法》第三十二条第一款第一项",
+    RefusalGround.NOT_IN_REMIT: "《中华人民共和国行政许可法》第三十二条第一款第二项",
+}
+REFUSAL_TURN_TO = "请向{turn_to}申请。"
+DEFERRAL_CREDIT_CHECK = "已核实申请人无不良信用记录"
+DEFERRAL_PLEDGE_CHECK = "申请人已签署容缺受理承诺书"
+CORRECTION_PERIOD = "申请人补正期限（本机关设定）"
+NOTIFY_LIMIT = "补正告知期限：当场或者五个工作日内一次性告知，逾期不告知的，自收到申请材料之日起即为受理"
+
+# Templates take {name} (the material, situation or bundle name) and {subject} (its code).
+INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
+    ReasonCode.GUIDE_UNPUBLISHED: "“{name}”的指南未发布，不能受理",
+    ReasonCode.REFUSED_NO_LICENCE_NEEDED: (
+        "申请事项依法不需要取得行政许可，不予受理（行政许可法第三十二条第一款第一项）"
+    ),
+    ReasonCode.REFUSED_NOT_IN_REMIT: (
+        "申请事项依法不属于本行政机关职权范围，不予受理，并告知申请人向有关行政机关申请"
+        "（行政许可法第三十二条第一款第二项）"
+    ),
+    ReasonCode.TURN_TO_MISSING: "不属于本机关职权范围的，须写明申请人应当向哪个行政机关申请",
+    ReasonCode.ALL_PRESENT: "申请材料齐全、符合法定形式",
+    ReasonCode.REQUIRED_MISSING: "必要材料未提交：{name}",
+    ReasonCode.REQUIRED_DEFECTIVE: "必要材料不符合要求：{name}",
+    ReasonCode.DEFERRABLE_MISSING: "容缺材料未提交，不能容缺受理，须补齐：{name}",
+    ReasonCode.DEFERRABLE_DEFECTIVE: "容缺材料不符合要求，不能容缺受理，须补正：{name}",
+    ReasonCode.DEFERRED: "容缺后补：{name}",
+    ReasonCode.DEFERRAL_NOT_REQUESTED: "申请人未申请容缺受理",
+    ReasonCode.DEFERRAL_CREDIT_UNCONFIRMED: "申请人未确认无不良信用记录，不能容缺受理",
+    ReasonCode.DEFERRAL_PLEDGE_UNSIGNED: "申请人未签署承诺书，不能容缺受理",
+    ReasonCode.DEFERRAL_MAIN_MISSING: "主要材料不齐全，不能容缺受理",
+    ReasonCode.DEFERRAL_NOTHING_HANDED_IN: "未提交任何材料，不能容缺受理",
+    ReasonCode.DEFERRAL_NO_DEADLINE: "“{name}”没有可依据的容缺补交时限或承诺办结时限，不能容缺受理",
+    ReasonCode.SHARED_TO_FETCH: "“{name}”可通过数据共享获取，不要求申请人提交，由本机关调取",
+    ReasonCode.BEYOND_CALENDAR_DATA: "日期超出节假日数据范围，可能不准，请核对节假日安排",
+    IntakeProblemCode.BUNDLE_MISMATCH: "核对单不属于“{name}”",
+    IntakeProblemCode.ANSWER_UNKNOWN: "指南中没有这个情形选项：{subject}",
+    IntakeProblemCode.SITUATION_UNANSWERED: "尚未确认情形：{name}",
+    IntakeProblemCode.MATERIAL_NOT_IN_LIST: "材料不在所选情形的清单中：{subject}",
+    IntakeProblemCode.MATERIAL_UNACCOUNTED: "尚未核对：{name}",
+    IntakeProblemCode.DEFECT_NOTE_MISSING: "“{name}”不符合要求，须写明问题所在",
+    IntakeProblemCode.MEDIUM_MISSING: "“{name}”须注明收取的是纸质材料还是电子材料",
+    IntakeProblemCode.MEDIUM_NOT_ACCEPTED: "“{name}”的材料形式不符合指南要求",
+    IntakeProblemCode.COUNT_TOO_LOW: "“{name}”的原件或复印件份数少于指南要求",
+}
+
+
+def intake_reason(code: ReasonCode | IntakeProblemCode, subject: str = "", name: str = "") -> str:
+    """One reason of an intake decision (or one checklist problem) as the clerk reads it."""
+    return INTAKE_REASON[code].format(subject=subject, name=name or subject)
+
+
+# --- workbook (counter.catalog.workbook) ----------------------------------------------
+# A workbook problem's file is "catalog.xlsx › 材料 第7行"; row 2 of every sheet says in
+# Chinese what each column holds, with the codes a code column accepts.
+# WORKBOOK_RULE_TEXT words UNREADABLE and SYNTAX for a workbook, where RULE_TEXT speaks of
+# TOML and UTF-8.
+
+WORKBOOK_ROW = "{file} › {sheet} 第{row}行"
+WORKBOOK_RULE_TEXT: dict[Rule, str] = {
+    Rule.UNREADABLE: "工作簿无法读取：{detail}",
+    Rule.SYNTAX: "工作簿格式不对：{detail}",
+}
+WORKBOOK_NOT_A_WORKBOOK = "不是可以打开的 .xlsx 工作簿（{error}）"
+WORKBOOK_MISSING_SHEET = "缺少工作表“{sheet}”"
+WORKBOOK_UNKNOWN_SHEET = "工作表“{sheet}”不属于目录工作簿，其中的内容没有读取"
+WORKBOOK_MISSING_COLUMN = "第1行缺少列“{key}”，本工作表的数据无法归属，没有读取"
+WORKBOOK_DUPLICATE_COLUMN = "第1行的列“{key}”出现了不止一次，只读取第一列"
+WORKBOOK_UNNAMED_COLUMN = "第{column}列第1行没有列名，但下面填有内容，没有读取"
+WORKBOOK_DROPPED_CHARACTERS = "含有工作簿无法保存的控制字符，导出时已删去"
+WORKBOOK_CUT = "超过单元格上限{limit}个字符，导出时已截断"
+WORKBOOK_CHOICE_TITLE = "不在下拉列表中"
+WORKBOOK_CHOICE_ERROR = "请从下拉列表中选择；代码含义见第2行"
+
+
+def _choices(pairs: list[tuple[str, str]]) -> str:
+    return " / ".join(f"{code} {label}" for code, label in pairs)
+
+
+_UNIT_CHOICES = "working_day 工作日 / calendar_day 自然日"
+_FLAG_CHOICES = "是 / 否"
+
+WORKBOOK_HEADERS: dict[str, dict[str, str]] = {
+    "bundles": {
+        "code": "一件事编码（不超过24个字符；以“示例”开头的是示例，不导入）",
+        "number": "清单序号",
+        "name": "一件事名称",
+        "status": "发布状态（published 已发布 / unpublished 未发布）",
+        "sample": f"样例指南（{_FLAG_CHOICES}）",
+        "keywords": "检索词（每行一个）",
+        "summary": "简介",
+        "conditions": "受理条件（每行一条）",
+        "forms": "办理形式（每行一种）",
+        "address_street": "办理地点：街道",
+        "address_number": "办理地点：门牌号",
+        "address_room": "办理地点：楼层房间",
+        "address_desk_no": "办理地点：窗口号",
+        "consult_phone": "咨询电话",
+        "complaint_phone": "监督投诉电话",
+        "visits": "到办事现场次数",
+        "visits_reason": "到办事现场的原因（次数大于0时必填）",
+        "promised_limit_value": "承诺办结时限（天数）",
+        "promised_limit_unit": f"承诺办结时限单位（{_UNIT_CHOICES}）",
+        "result": "办理结果",
+    },
+    "items": {
+        "bundle": "所属一件事编码",
+        "code": "实施编码（不超过24个字符）",
+        "basic_code": "基本编码（不超过10个字符）",
+        "name": "事项名称",
+        "sub_item": "子项名称（无子项时同事项名称）",
+        "type": f"事项类型（{_choices(list(ITEM_TYPE.items()))}）",
+        "case_kind": f"办件类型（{_choices(list(CASE_KIND.items()))}）",
+        "department": "实施主体",
+        "legal_basis": "设定依据",
+        "conditions": "受理条件（每行一条）",
+        "legal_limit_value": "法定办结时限（天数）",
+        "legal_limit_unit": f"法定办结时限单位（{_UNIT_CHOICES}）",
+        "promised_limit_value": "承诺办结时限（天数，不超过法定时限）",
+        "promised_limit_unit": f"承诺办结时限单位（{_UNIT_CHOICES}）",
+        "fee_amount": "收费标准（元；不收费填0）",
+        "fee_basis": "收费依据",
+        "result": "办理结果",
+    },
+    "situations": {
+        "bundle": "所属一件事编码",
+        "situation": "情形编码（同一情形的各选项各占一行）",
+        "question": "情形问题（写在该情形的第一行即可）",
+        "option": "选项编码",
+        "label": "选项名称",
+    },
+    "materials": {
+        "bundle": "所属一件事编码",
+        "code": "材料编码（本一件事内不重复）",
+        "name": "材料名称（不得使用“其他”“有关”“等材料”等兜底表述）",
+        "items": "服务的事项（实施编码，每行一个）",
+        "when": "适用情形（情形编码.选项编码，每行一个；空白表示所有情形）",
+        "kind": f"材料类型（{_choices(list(MATERIAL_KIND.items()))}）",
+        "copy_form": f"原件或复印件（{_choices(list(COPY_FORM.items()))}）",
+        "medium": f"材料形式（{_choices(list(MEDIUM.items()))}）",
+        "originals": "原件份数",
+        "copies": "复印件份数",
+        "paper_size": "纸质规格（A4 / A3；仅电子材料留空）",
+        "source": f"来源渠道（{_choices(list(SOURCE.items()))}）",
+        "issuer": "出具单位",
+        "necessity": f"必要性（{_choices(list(NECESSITY.items()))}）",
+        "legal_basis": "依据",
+        "requirement": "材料要求（印在补正通知书上）",
+        "shared": f"通过信息共享获取（{_FLAG_CHOICES}）",
+        "blank_form": "空白表格（表格类材料）",
+        "sample_form": "示范样表（表格类材料）",
+        "deferral_limit_value": "容缺补交时限（天数）",
+        "deferral_limit_unit": f"容缺补交时限单位（{_UNIT_CHOICES}）",
+        "intermediary": "中介机构类别（中介出具的材料）",
+    },
+    "hours": {
+        "bundle": "所属一件事编码",
+        "days": "办理日（如 星期一至星期五）",
+        "periods": "办理时段（每行一段，如 08:30-11:30）",
+        "note": "备注（如 法定节假日除外）",
+    },
+    "steps": {
+        "bundle": "所属一件事编码",
+        "name": "环节名称",
+        "limit_value": "环节办理时限（天数）",
+        "limit_unit": f"环节办理时限单位（{_UNIT_CHOICES}）",
+        "result": "环节办理结果",
+        "description": "环节说明",
+    },
+    "intermediaries": {
+        "bundle": "所属一件事编码",
+        "item": "所属事项的实施编码",
+        "name": "中介服务名称",
+        "basis": "设定依据",
+    },
+}
+
+WORKBOOK_NOTES: tuple[str, ...] = (
+    "一件事目录工作簿：填写后用 counter catalog import 文件.xlsx 导入，导入前先检查，全部无误才导入。",
+    "各工作表第1行是列名（英文，请勿改动），第2行是中文说明，数据从第3行开始。",
+    "“一件事”表每行一个一件事；其他各表用第一列“所属一件事编码”（bundle）挂到同一编码的一件事下。",
+    "一件事编码以“示例”开头的行是示例（黄色底），导入时跳过；可以照着填写，也可以删除。",
+    "列表（受理条件、检索词、办理形式、办理时段、服务的事项、适用情形）在一个单元格内每行写一项"
+    "（Alt+Enter 换行）。",
+    "时限分两列：天数和单位，单位填 working_day（工作日）或 calendar_day（自然日），不得只写天数。",
+    "“是/否”列填“是”或“否”，也可以填 true / false。",
+    "代码列（单位、类型、必要性等）从下拉列表选择，代码含义见第2行。",
+    "“情形”表每个选项一行，同一情形的各行情形编码相同；“中介服务”表用“所属事项的实施编码”挂到事项下。",
+    "本“说明”工作表不导入。",
+)
+
+
+# --- cases (counter.case) ------------------------------------------------------------
+
+CASE_STATUS = {
+    CaseStatus.ACCEPTED: "已受理",
+    CaseStatus.AWAITING_DEFERRED: "容缺受理，待补材料",
+    CaseStatus.CORRECTION_ISSUED: "已出具补正通知（未受理）",
+    CaseStatus.RESUBMITTED: "补正后已重新提交",
+    CaseStatus.REFUSED: "不予受理",
+    CaseStatus.IN_APPROVAL: "审批中",
+    CaseStatus.READY: "已办结，待取件",
+    CaseStatus.DELIVERED: "已送达",
+    CaseStatus.DENIED: "不予批准",
+    CaseStatus.WITHDRAWN: "申请人已撤回",
+}
+CASE_EVENT = {
+    CaseEvent.TAKEN: "窗口收件",
+    CaseEvent.DEFERRED_ARRIVED: "收到部分容缺材料",
+    CaseEvent.DEFERRED_COMPLETE: "容缺材料已补齐",
+    CaseEvent.DEFERRAL_EXTENDED: "延长容缺期限",
+    CaseEvent.DENIED: "不予批准",
+    CaseEvent.RESUBMITTED: "补正后重新提交",
+    CaseEvent.SENT_TO_APPROVAL: "转入审批",
+    CaseEvent.COMPLETED: "办结",
+    CaseEvent.DELIVERED: "送达",
+    CaseEvent.WITHDRAWN: "撤回",
+}
+DELIVERY = {Delivery.PICKUP: "窗口领取", Delivery.POST: "邮寄送达", Delivery.ELECTRONIC: "电子送达"}
+APPLICANT_KIND = {ApplicantKind.PERSON: "自然人", ApplicantKind.COMPANY: "法人或其他组织"}
+PARTY_PROBLEM = {
+    PartyProblemCode.REQUIRED: "必须填写",
+    PartyProblemCode.INVALID_ID: "证件号码有误",
+    PartyProblemCode.INVALID_PHONE: "电话号码应为7-13位数字",
+}

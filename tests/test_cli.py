@@ -1,0 +1,153 @@
+"""The command line: exit codes, every problem listed, JSON keys stable."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from counter.cli import main
+from tests.conftest import SHIPPED_CATALOG
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+
+
+def test_shipped_catalog_validates(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "catalog", "validate", str(SHIPPED_CATALOG))
+    assert code == 0
+    assert "103 个一件事" in out
+
+
+def test_broken_catalog_lists_every_problem_and_imports_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, db: str
+) -> None:
+    folder = tmp_path / "catalog"
+    shutil.copytree(SHIPPED_CATALOG, folder)
+    (folder / "006.toml").write_text('code = "XAM-YJS-006"\nname = [', encoding="utf-8")
+    text = (folder / "008.toml").read_text(encoding="utf-8")
+    (folder / "008.toml").write_text(text.replace('desk_no = "8号窗口"', 'desk_no = ""'), encoding="utf-8")
+    code, out, _ = run(capsys, "catalog", "validate", str(folder), "--json")
+    assert code == 1
+    problems = json.loads(out)["problems"]
+    assert {(p["file"], p["rule"]) for p in problems} >= {
+        ("006.toml", "syntax"),
+        ("008.toml", "address_without_desk"),
+    }
+    assert all(p["message"] for p in problems)
+    code, _, err = run(capsys, "catalog", "import", str(folder), "--db", db)
+    assert code == 1
+    assert "未导入任何内容" in err
+    code, out, _ = run(capsys, "--db", db, "catalog", "list", "--json")
+    assert code == 0  # the bundled catalog, not the broken one, is what the desk has
+
+
+def test_list_show_and_import_new_version(capsys: pytest.CaptureFixture[str], tmp_path: Path, db: str) -> None:
+    code, out, _ = run(capsys, "catalog", "list", "--json", "--db", db)
+    assert code == 0
+    listed = json.loads(out)
+    assert len(listed) == 103
+    assert set(listed[0]) == {"code", "number", "name", "published"}
+    code, out, _ = run(capsys, "catalog", "show", "xcg", "--json", "--db", db)
+    assert code == 0
+    shown = json.loads(out)
+    assert (shown["code"], shown["version"]) == ("XAM-YJS-008", 1)
+    code, out, _ = run(capsys, "catalog", "show", "8", "--db", db)
+    assert "8号窗口" in out
+
+    folder = tmp_path / "edited"
+    shutil.copytree(SHIPPED_CATALOG, folder)
+    path = folder / "008.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("8号窗口", "9号窗口"), encoding="utf-8")
+    code, out, _ = run(capsys, "catalog", "import", str(folder), "--json", "--db", db)
+    assert code == 0
+    assert json.loads(out)["new_versions"] == ["XAM-YJS-008"]
+    code, out, _ = run(capsys, "catalog", "show", "XAM-YJS-008", "--json", "--db", db)
+    assert json.loads(out)["version"] == 2
+
+
+def test_template_then_import_of_the_empty_template(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, db: str
+) -> None:
+    out_file = tmp_path / "模板.xlsx"
+    code, _, _ = run(capsys, "catalog", "template", "--out", str(out_file))
+    assert code == 0
+    assert out_file.stat().st_size > 0
+    code, _, _ = run(capsys, "catalog", "validate", str(out_file))
+    assert code == 0
+
+
+def test_demo_then_case_show_and_list(capsys: pytest.CaptureFixture[str], tmp_path: Path, db: str) -> None:
+    code, out, _ = run(capsys, "demo", "--out", str(tmp_path / "demo"), "--today", "2026-11-20", "--db", db)
+    assert code == 0
+    numbers = [line.split("\t")[0] for line in out.splitlines()]
+    assert len(numbers) == 6
+    assert (tmp_path / "demo" / "cases.json").exists()
+    code, out, _ = run(capsys, "case", "show", numbers[1], "--json", "--db", db)
+    assert code == 0
+    shown = json.loads(out)
+    assert shown["case_no"] == numbers[1]
+    assert shown["status"] == "in_approval"
+    assert {"materials", "history", "applicant_name", "promised_on", "deferred_open"} <= set(shown)
+    code, out, _ = run(capsys, "case", "list", "--json", "--db", db, "--today", "2026-11-20")
+    rows = json.loads(out)
+    assert {r["case_no"] for r in rows} == set(numbers)
+    assert set(rows[0]) == {
+        "case_no", "status", "status_text", "bundle_name", "applicant_name",
+        "received_on", "desk_no", "next_due", "overdue",
+    }  # fmt: skip
+    code, out, _ = run(capsys, "case", "show", numbers[0], "--db", db)
+    assert "办件编号" in out
+    code, _, err = run(capsys, "case", "show", "XAM01-20990101-01-0001", "--db", db)
+    assert code == 1
+    assert "未找到办件" in err
+
+
+def test_misuse_exits_2(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    assert run(capsys, "catalog")[0] == 2
+    assert run(capsys, "nonsense")[0] == 2
+    code, _, err = run(capsys, "case", "list", "--today", "2026-13-01", "--db", db)
+    assert code == 2
+    assert "YYYY-MM-DD" in err
+    code, _, err = run(capsys, "desk", "--desk", "八号")
+    assert code == 2
+    assert "窗口号" in err
+
+
+def test_holiday_import_and_edit(capsys: pytest.CaptureFixture[str], tmp_path: Path, db: str) -> None:
+    schedule = tmp_path / "2027.txt"
+    schedule.write_text("2027-01-01,off\n2027-02-06,work\n", encoding="utf-8")
+    code, out, _ = run(capsys, "holidays", "import", str(schedule), "--year", "2027", "--db", db)
+    assert code == 0
+    code, out, _ = run(capsys, "holidays", "list", "--json", "--db", db)
+    listed = json.loads(out)
+    assert listed["covered_until"] == "2027-12-31"
+    assert {"date": "2027-01-01", "kind": "off", "source": "2027.txt"} in listed["days"]
+    schedule.write_text("元旦：这一行看不懂\n", encoding="utf-8")
+    code, out, err = run(capsys, "holidays", "import", str(schedule), "--year", "2028", "--db", db)
+    assert code == 1
+    assert "未导入任何内容" in err
+    assert run(capsys, "holidays", "set", "2027-03-08", "off", "--db", db)[0] == 0
+
+
+def test_a_database_from_a_newer_program_is_refused(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    from sqlalchemy import text
+
+    from counter.db.engine import make_engine
+
+    assert run(capsys, "db", "upgrade", "--db", db)[0] == 0
+    with make_engine(db).begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    code, _, err = run(capsys, "db", "upgrade", "--db", db)
+    assert code == 1
+    assert "更新版本" in err
