@@ -27,9 +27,7 @@ def shipped_entries() -> list[SearchEntry]:
     folder = Path(__file__).resolve().parent.parent / "resources" / "catalog"
     result = read_folder(folder)
     return [
-        SearchEntry(
-            b.code, b.number, b.name, b.published, search_text(b.name, b.keywords, [i.name for i in b.items])
-        )
+        SearchEntry(b.code, b.number, b.name, b.published, search_text(b.name, b.keywords, [i.name for i in b.items]))
         for _, b in result.bundles
     ]
 

@@ -18,12 +18,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from sqlalchemy.orm import Session, sessionmaker
 
     from counter.actions.intake import Desk
     from counter.catalog.problems import Problem
 
 EXIT_OK, EXIT_PROBLEM, EXIT_MISUSE = 0, 1, 2
+
+if TYPE_CHECKING:
+    Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 class UsageError(Exception):
@@ -47,9 +52,7 @@ def _open_db(args: argparse.Namespace) -> sessionmaker[Session]:
     try:
         upgrade(engine)
     except SchemaTooNew as err:
-        raise Reported(
-            f"数据库由更新版本的程序写入（结构版本 {err.revision}），本程序不能打开，请升级程序。"
-        ) from err
+        raise Reported(f"数据库由更新版本的程序写入（结构版本 {err.revision}），本程序不能打开，请升级程序。") from err
     return make_sessions(engine)
 
 
@@ -155,10 +158,7 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
         entries = search_entries(session)
     if args.json:
         _print_json(
-            [
-                {"code": e.bundle_code, "number": e.number, "name": e.name, "published": e.published}
-                for e in entries
-            ]
+            [{"code": e.bundle_code, "number": e.number, "name": e.name, "published": e.published} for e in entries]
         )
     else:
         for e in entries:
@@ -177,9 +177,7 @@ def cmd_catalog_show(args: argparse.Namespace) -> int:
     with sessions() as session:
         entries = search_entries(session)
         wanted = args.bundle.strip()
-        code = next(
-            (e.bundle_code for e in entries if wanted in (e.bundle_code, str(e.number), e.name)), None
-        )
+        code = next((e.bundle_code for e in entries if wanted in (e.bundle_code, str(e.number), e.name)), None)
         if code is None:
             hits = SearchIndex(entries).search(wanted, limit=1)
             code = hits[0].bundle_code if hits else None
@@ -188,9 +186,7 @@ def cmd_catalog_show(args: argparse.Namespace) -> int:
         print(f"未找到一件事：{wanted}", file=sys.stderr)
         return EXIT_PROBLEM
     if args.json:
-        _print_json(
-            {"version_id": stored.version_id, "version": stored.version, **to_document(stored.bundle)}
-        )
+        _print_json({"version_id": stored.version_id, "version": stored.version, **to_document(stored.bundle)})
     else:
         from counter.guide_text import guide_as_text
 
@@ -386,12 +382,8 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="counter", description="一件事一次办 综合受理窗口（不带参数启动窗口程序）"
-    )
-    parser.add_argument(
-        "--db", metavar="URL", help="数据库地址（默认：环境变量 COUNTER_DB_URL 或本机 SQLite）"
-    )
+    parser = argparse.ArgumentParser(prog="counter", description="一件事一次办 综合受理窗口（不带参数启动窗口程序）")
+    parser.add_argument("--db", metavar="URL", help="数据库地址（默认：环境变量 COUNTER_DB_URL 或本机 SQLite）")
     parser.add_argument(
         "--exit-when-ready", action="store_true", help="完整启动窗口程序（目录已加载、主窗口已显示）后退出"
     )
@@ -399,10 +391,16 @@ def build_parser() -> argparse.ArgumentParser:
     # --db is accepted after the command too ("counter db upgrade --db URL")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="数据库地址")
+    _add_catalog_commands(commands, common)
+    _add_case_commands(commands, common)
+    _add_admin_commands(commands, common)
+    return parser
 
-    catalog = commands.add_parser(
-        "catalog", parents=[common], help="事项目录：列表、查看、校验、导入"
-    ).add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
+
+def _add_catalog_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
+    catalog = commands.add_parser("catalog", parents=[common], help="事项目录：列表、查看、校验、导入").add_subparsers(
+        dest="catalog_command", metavar="ACTION", required=True
+    )
     p = catalog.add_parser("list", parents=[common], help="列出全部一件事")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_catalog_list)
@@ -414,15 +412,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_catalog_validate)
-    p = catalog.add_parser(
-        "import", parents=[common], help="导入目录文件夹或 .xlsx 工作簿（先校验，全部成功才导入）"
-    )
+    p = catalog.add_parser("import", parents=[common], help="导入目录文件夹或 .xlsx 工作簿（先校验，全部成功才导入）")
     p.add_argument("path")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_catalog_import)
     p = catalog.add_parser("template", parents=[common], help="生成 .xlsx 导入模板（含示例行）")
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_catalog_template)
+
+
+def _add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
 
     case = commands.add_parser("case", parents=[common], help="办件：查看、列表").add_subparsers(
         dest="case_command", metavar="ACTION", required=True
@@ -442,6 +441,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--today", metavar="DATE")
     p.set_defaults(func=cmd_demo)
+
+
+def _add_admin_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
 
     holidays = commands.add_parser("holidays", parents=[common], help="节假日与调休").add_subparsers(
         dest="holidays_command", metavar="ACTION", required=True
@@ -471,7 +473,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p = db.add_parser("upgrade", parents=[common], help="升级数据库结构")
     p.set_defaults(func=cmd_db_upgrade)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -488,6 +489,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from counter.ui.app import run
 
         return run(args.db, args.exit_when_ready, [sys.argv[0]])
+    return _dispatch(args)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    """Run the command; every failure becomes a message and an exit status, never a traceback."""
     try:
         return int(args.func(args))
     except UsageError as err:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 
 from counter.case.status import CaseEvent, CaseStatus
-from counter.intake.parties import ApplicantKind, Delivery, PartyProblemCode
 from counter.catalog.model import (
     CaseKind,
     CopyForm,
@@ -26,6 +25,7 @@ from counter.identifiers import CreditCodeError, IdError, Sex
 from counter.intake.checklist import ProblemCode as IntakeProblemCode
 from counter.intake.checklist import Receipt, ReceivedMedium
 from counter.intake.outcome import Outcome, ReasonCode, RefusalGround
+from counter.intake.parties import ApplicantKind, Delivery, PartyProblemCode
 from counter.workdays import BeyondData, ScheduleProblem, ScheduleProblemCode
 
 UNPUBLISHED = "指南未发布"
@@ -247,7 +247,8 @@ def problem_text(problem: Problem) -> str:
         max=extra.get("max", ""),
         other_note=f"，已见于 {extra['other']}" if extra.get("other") else "",
     )
-    template = RULE_TEXT[problem.rule]
+    workbook = problem.file.split(" › ")[0].lower().endswith((".xlsx", ".xlsm"))
+    template = (WORKBOOK_RULE_TEXT.get(problem.rule) if workbook else None) or RULE_TEXT[problem.rule]
     if not problem.detail:
         template = RULE_TEXT_WITHOUT_DETAIL.get(problem.rule, template)
     sentence = template.format_map(values)
@@ -571,8 +572,7 @@ WORKBOOK_NOTES: tuple[str, ...] = (
     "各工作表第1行是列名（英文，请勿改动），第2行是中文说明，数据从第3行开始。",
     "“一件事”表每行一个一件事；其他各表用第一列“所属一件事编码”（bundle）挂到同一编码的一件事下。",
     "一件事编码以“示例”开头的行是示例（黄色底），导入时跳过；可以照着填写，也可以删除。",
-    "列表（受理条件、检索词、办理形式、办理时段、服务的事项、适用情形）在一个单元格内每行写一项"
-    "（Alt+Enter 换行）。",
+    "列表（受理条件、检索词、办理形式、办理时段、服务的事项、适用情形）在一个单元格内每行写一项（Alt+Enter 换行）。",
     "时限分两列：天数和单位，单位填 working_day（工作日）或 calendar_day（自然日），不得只写天数。",
     "“是/否”列填“是”或“否”，也可以填 true / false。",
     "代码列（单位、类型、必要性等）从下拉列表选择，代码含义见第2行。",

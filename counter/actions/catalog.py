@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.catalog.model import Bundle
 from counter.catalog.problems import Problem, Rule
 from counter.catalog.reader import CATALOG_SUFFIX, ReadResult, catalog_files, read_paths
-from counter.catalog.validate import validate_catalog
+from counter.catalog.validate import validate_read
 from counter.db.catalog_store import ImportReport, import_bundles
 from counter.db.settings_store import get_setting, put_setting
 
@@ -70,14 +70,10 @@ def read_source(path: Path, on_progress: Progress | None = None) -> ReadResult:
 
 def check_source(path: Path, on_progress: Progress | None = None) -> CheckResult:
     read = read_source(path, on_progress)
-    problems = list(read.problems)
-    problems += validate_catalog(read.bundles)
-    return CheckResult(read.bundles, tuple(problems))
+    return CheckResult(read.bundles, tuple(validate_read(read)))
 
 
-def import_source(
-    sessions: sessionmaker[Session], path: Path, on_progress: Progress | None = None
-) -> ImportOutcome:
+def import_source(sessions: sessionmaker[Session], path: Path, on_progress: Progress | None = None) -> ImportOutcome:
     checked = check_source(path, on_progress)
     if not checked.ok:
         log.warning("catalog import of %s refused: %d problems", path, len(checked.problems))
@@ -98,9 +94,7 @@ def folder_fingerprint(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def sync_bundled(
-    sessions: sessionmaker[Session], folder: Path, on_progress: Progress | None = None
-) -> BundledSync:
+def sync_bundled(sessions: sessionmaker[Session], folder: Path, on_progress: Progress | None = None) -> BundledSync:
     """Import what changed in the bundled catalog; skip and name the files that fail."""
     fingerprint = folder_fingerprint(folder)
     with sessions() as session:
@@ -117,7 +111,5 @@ def sync_bundled(
         if not checked.problems:
             put_setting(session, BUNDLED_FINGERPRINT, fingerprint)
     for problem in checked.problems:
-        log.error(
-            "bundled catalog: %s: %s %s %s", problem.where(), problem.rule, problem.field, problem.detail
-        )
+        log.error("bundled catalog: %s: %s %s %s", problem.where(), problem.rule, problem.field, problem.detail)
     return BundledSync(True, report.new_versions, checked.problems)

@@ -28,12 +28,12 @@ from counter.db.case_store import (
     next_sequence,
     remember_party,
 )
-from counter.db.catalog_store import guide_version
+from counter.db.catalog_store import StoredGuide, guide_version
 from counter.intake.checklist import Checklist
 from counter.intake.outcome import (
     CorrectionPolicy,
-    Decision,
     DeadlineCalendar,
+    Decision,
     DeferralRequest,
     Outcome,
     Refusal,
@@ -107,11 +107,21 @@ def preview(
     policy: CorrectionPolicy | None = None,
 ) -> Decision:
     """The outcome the clerk would get now, without writing anything."""
+    return _decide(session, request, today, calendar, policy)[1]
+
+
+def _decide(
+    session: Session,
+    request: IntakeRequest,
+    today: dt.date,
+    calendar: DeadlineCalendar,
+    policy: CorrectionPolicy | None,
+) -> tuple[StoredGuide, Decision]:
     version_id = request.checklist.guide_version
     stored = guide_version(session, int(version_id)) if version_id is not None else None
     if stored is None:
         raise IntakeNotPossible(None, detail=f"guide version {version_id!r} not found")
-    return decide_outcome(
+    decision = decide_outcome(
         stored.bundle,
         request.checklist,
         request.deferral,
@@ -120,6 +130,7 @@ def preview(
         calendar=calendar,
         policy=policy,
     )
+    return stored, decision
 
 
 def take_intake(
@@ -131,12 +142,10 @@ def take_intake(
     policy: CorrectionPolicy | None = None,
 ) -> TakenIntake:
     """Record the intake with its one outcome.  Raises :class:`IntakeNotPossible` instead."""
-    decision = preview(session, request, today, calendar, policy)
+    stored, decision = _decide(session, request, today, calendar, policy)
     problems = tuple(party_problems(request.parties, today))
     if not decision.outcome.decided or problems:
         raise IntakeNotPossible(decision, problems)
-    stored = guide_version(session, int(request.checklist.guide_version or 0))
-    assert stored is not None  # preview found it
     bundle = stored.bundle
     parties = normalised(request.parties, today)
     status = STATUS_OF_OUTCOME[decision.outcome]
@@ -153,38 +162,38 @@ def take_intake(
     sequence = next_sequence(session, desk.identity.site_code, desk.identity.desk_no, today, "case")
     number = case_no(desk.identity, today, sequence)
     applicant, agent = parties.applicant, parties.agent
-    case = models.Case(
-        case_no=number,
-        site_code=desk.identity.site_code,
-        desk_no=desk.identity.desk_no,
-        clerk=desk.clerk,
-        bundle_code=bundle.code,
-        guide_version_id=stored.version_id,
-        status=status.value,
-        outcome=decision.outcome.value,
-        answers=json.dumps(list(request.checklist.answers), ensure_ascii=False),
-        applicant_kind=applicant.kind.value,
-        applicant_name=applicant.name,
-        applicant_id_no=applicant.id_no,
-        applicant_phone=applicant.phone,
-        applicant_address=applicant.address,
-        legal_rep=applicant.legal_rep,
-        agent_name=agent.name if agent else "",
-        agent_id_no=agent.id_no if agent else "",
-        agent_authorisation=agent.authorisation if agent else "",
-        delivery=parties.delivery.value,
-        delivery_address=parties.delivery_address,
-        notify_phone=parties.notify_phone or applicant.phone,
-        received_on=today,
-        accepted_on=today if decision.outcome.issues_receipt else None,
-        promised_on=decision.promised_date,
-        correction_due=decision.correction_due,
-        notify_due=decision.notify_by,
-        refusal_ground=decision.refusal.value if decision.refusal else "",
-        turn_to=decision.turn_to,
-        dates_beyond_data=decision.beyond_calendar_data,
-        previous_case_id=previous.id if previous else None,
-    )
+    values = {
+        "case_no": number,
+        "site_code": desk.identity.site_code,
+        "desk_no": desk.identity.desk_no,
+        "clerk": desk.clerk,
+        "bundle_code": bundle.code,
+        "guide_version_id": stored.version_id,
+        "status": status.value,
+        "outcome": decision.outcome.value,
+        "answers": json.dumps(list(request.checklist.answers), ensure_ascii=False),
+        "applicant_kind": applicant.kind.value,
+        "applicant_name": applicant.name,
+        "applicant_id_no": applicant.id_no,
+        "applicant_phone": applicant.phone,
+        "applicant_address": applicant.address,
+        "legal_rep": applicant.legal_rep,
+        "agent_name": agent.name if agent else "",
+        "agent_id_no": agent.id_no if agent else "",
+        "agent_authorisation": agent.authorisation if agent else "",
+        "delivery": parties.delivery.value,
+        "delivery_address": parties.delivery_address,
+        "notify_phone": parties.notify_phone or applicant.phone,
+        "received_on": today,
+        "accepted_on": today if decision.outcome.issues_receipt else None,
+        "promised_on": decision.promised_date,
+        "correction_due": decision.correction_due,
+        "notify_due": decision.notify_by,
+        "refusal_ground": decision.refusal.value if decision.refusal else "",
+        "turn_to": decision.turn_to,
+        "dates_beyond_data": decision.beyond_calendar_data,
+        "previous_case_id": previous.id if previous else None,
+    }
     due = {d.code: d.due for d in decision.deferred}
     materials_by_code = {m.code: m for m in bundle.materials}
     lines = [
@@ -201,7 +210,7 @@ def take_intake(
         )
         for e in request.checklist.entries
     ]
-    add_case(session, case, lines, CaseEvent.TAKEN.value, decision.outcome.value)
+    add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value)
     if previous is not None:
         add_history(session, previous, CaseEvent.RESUBMITTED.value, number, clerk=desk.clerk)
     remember_party(

@@ -243,8 +243,7 @@ class Material:
             situation, _, option = condition.partition(".")
             wanted.setdefault(situation, set()).add(option)
         return all(
-            answers.get(situation) is None or answers[situation] in options
-            for situation, options in wanted.items()
+            answers.get(situation) is None or answers[situation] in options for situation, options in wanted.items()
         )
 
 

@@ -214,9 +214,7 @@ class DocumentReader:
         hours = []
         for row in self.tables(doc, "hours"):
             self.keys(row, _HOURS_KEYS, "hours.")
-            hours.append(
-                OpeningHours(self.text(row, "days"), self.texts(row, "periods"), self.text(row, "note"))
-            )
+            hours.append(OpeningHours(self.text(row, "days"), self.texts(row, "periods"), self.text(row, "note")))
         steps = []
         for row in self.tables(doc, "steps"):
             self.keys(row, _STEP_KEYS, "steps.")

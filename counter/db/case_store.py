@@ -8,11 +8,13 @@ case is either there whole — case, every checklist line, its first history lin
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
@@ -21,12 +23,16 @@ from counter.case.view import CaseMaterialLine, CaseRow, CaseView, HistoryLine
 from counter.db import models
 
 
+def _insert(session: Session) -> Any:
+    """The dialect's INSERT, which knows ON CONFLICT (SQLite and PostgreSQL alike)."""
+    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+
+
 def next_sequence(session: Session, site_code: str, desk_no: str, day: dt.date, kind: str) -> int:
     """The next number of this desk, day and kind, taken in one atomic statement."""
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     counter = models.DeskCounter
     stmt = (
-        insert(counter)
+        _insert(session)(counter)
         .values(site_code=site_code, desk_no=desk_no, day=day, kind=kind, last=1)
         .on_conflict_do_update(
             index_elements=["site_code", "desk_no", "day", "kind"],
@@ -53,30 +59,52 @@ class NewMaterial:
 
 def add_case(
     session: Session,
-    case: models.Case,
+    values: dict[str, Any],
     materials: Sequence[NewMaterial],
     event: str,
     note: str = "",
 ) -> int:
-    session.add(case)
-    session.flush()
-    for m in materials:
-        session.add(
-            models.CaseMaterial(
-                case_id=case.id,
-                material_code=m.code,
-                name=m.name,
-                necessity=m.necessity,
-                receipt=m.receipt,
-                originals=m.originals,
-                copies=m.copies,
-                medium=m.medium,
-                defect_note=m.defect_note,
-                due_on=m.due_on,
-            )
+    """Insert a case, its checklist lines and its first history line.
+
+    Plain INSERT statements rather than ORM objects: an intake is the desk's
+    hottest write, and the rows are never edited through the ORM in the same
+    session.
+    """
+    now = models.utcnow()
+    case_id = int(
+        session.execute(insert(models.Case).values(created_at=now, **values).returning(models.Case.id)).scalar_one()
+    )
+    if materials:
+        session.execute(
+            insert(models.CaseMaterial),
+            [
+                {
+                    "case_id": case_id,
+                    "material_code": m.code,
+                    "name": m.name,
+                    "necessity": m.necessity,
+                    "receipt": m.receipt,
+                    "originals": m.originals,
+                    "copies": m.copies,
+                    "medium": m.medium,
+                    "defect_note": m.defect_note,
+                    "due_on": m.due_on,
+                }
+                for m in materials
+            ],
         )
-    add_history(session, case, event, note)
-    return case.id
+    session.execute(
+        insert(models.CaseHistory).values(
+            case_id=case_id,
+            at=now,
+            clerk=values["clerk"],
+            desk_no=values["desk_no"],
+            event=event,
+            status_after=values["status"],
+            note=note,
+        )
+    )
+    return case_id
 
 
 def add_history(session: Session, case: models.Case, event: str, note: str = "", clerk: str = "") -> None:
@@ -104,70 +132,98 @@ def case_materials(session: Session, case_id: int) -> list[models.CaseMaterial]:
     )
 
 
-def case_view(session: Session, case_no: str) -> CaseView | None:
-    case = case_by_no(session, case_no)
-    if case is None:
-        return None
-    bundle = session.get(models.Bundle, case.bundle_code)
-    version = session.get(models.GuideVersion, case.guide_version_id)
-    previous = session.get(models.Case, case.previous_case_id) if case.previous_case_id else None
-    later = session.scalar(select(models.Case.case_no).where(models.Case.previous_case_id == case.id))
-    history = session.scalars(
-        select(models.CaseHistory).where(models.CaseHistory.case_id == case.id).order_by(models.CaseHistory.id)
+@functools.cache
+def _view_statements() -> tuple[Select[*tuple[Any, ...]], ...]:
+    """The four queries of :func:`case_view`, built once: building them costs more than running them."""
+    case, previous = models.Case.__table__, aliased(models.Case)
+    head = (
+        select(case, models.Bundle.name.label("bundle_name"), models.GuideVersion.version, previous.case_no)
+        .join(models.Bundle, models.Bundle.code == case.c.bundle_code)
+        .join(models.GuideVersion, models.GuideVersion.id == case.c.guide_version_id)
+        .outerjoin(previous, previous.id == case.c.previous_case_id)
+        .where(case.c.case_no == bindparam("case_no"))
     )
+    later = select(case.c.case_no).where(case.c.previous_case_id == bindparam("case_id"))
+    m = models.CaseMaterial
+    materials = (
+        select(
+            m.material_code, m.name, m.necessity, m.receipt, m.originals, m.copies,
+            m.medium, m.defect_note, m.due_on, m.arrived_on,
+        )
+        .where(m.case_id == bindparam("case_id"))
+        .order_by(m.id)
+    )  # fmt: skip
+    h = models.CaseHistory
+    history = (
+        select(h.at, h.clerk, h.desk_no, h.event, h.status_after, h.note)
+        .where(h.case_id == bindparam("case_id"))
+        .order_by(h.id)
+    )
+    return head, later, materials, history
+
+
+def case_view(session: Session, case_no: str) -> CaseView | None:
+    """Everything about one case, in four indexed queries (the scanner opens cases by number)."""
+    head_stmt, later_stmt, materials_stmt, history_stmt = _view_statements()
+    c = session.execute(head_stmt, {"case_no": case_no.strip().upper()}).first()
+    if c is None:
+        return None
+    key = {"case_id": c.id}
+    later = session.execute(later_stmt, key).scalar()
+    materials = session.execute(materials_stmt, key)
+    history = session.execute(history_stmt, key)
+    bundle_name, version, previous_no = c.bundle_name, c.version, c[-1]
     return CaseView(
-        case_no=case.case_no,
-        status=CaseStatus(case.status),
-        outcome=case.outcome,
-        site_code=case.site_code,
-        desk_no=case.desk_no,
-        clerk=case.clerk,
-        bundle_code=case.bundle_code,
-        bundle_name=bundle.name if bundle else case.bundle_code,
-        guide_version_id=case.guide_version_id,
-        guide_version=version.version if version else 0,
-        answers=tuple(json.loads(case.answers)),
-        applicant_kind=case.applicant_kind,
-        applicant_name=case.applicant_name,
-        applicant_id_no=case.applicant_id_no,
-        applicant_phone=case.applicant_phone,
-        applicant_address=case.applicant_address,
-        legal_rep=case.legal_rep,
-        agent_name=case.agent_name,
-        agent_id_no=case.agent_id_no,
-        agent_authorisation=case.agent_authorisation,
-        delivery=case.delivery,
-        delivery_address=case.delivery_address,
-        notify_phone=case.notify_phone,
-        received_on=case.received_on,
-        accepted_on=case.accepted_on,
-        promised_on=case.promised_on,
-        correction_due=case.correction_due,
-        notify_due=case.notify_due,
-        refusal_ground=case.refusal_ground,
-        turn_to=case.turn_to,
-        denial_reason=case.denial_reason,
-        dates_beyond_data=case.dates_beyond_data,
-        previous_case_no=previous.case_no if previous else "",
+        case_no=c.case_no,
+        status=CaseStatus(c.status),
+        outcome=c.outcome,
+        site_code=c.site_code,
+        desk_no=c.desk_no,
+        clerk=c.clerk,
+        bundle_code=c.bundle_code,
+        bundle_name=bundle_name,
+        guide_version_id=c.guide_version_id,
+        guide_version=version,
+        answers=tuple(tuple(pair) for pair in json.loads(c.answers)),
+        applicant_kind=c.applicant_kind,
+        applicant_name=c.applicant_name,
+        applicant_id_no=c.applicant_id_no,
+        applicant_phone=c.applicant_phone,
+        applicant_address=c.applicant_address,
+        legal_rep=c.legal_rep,
+        agent_name=c.agent_name,
+        agent_id_no=c.agent_id_no,
+        agent_authorisation=c.agent_authorisation,
+        delivery=c.delivery,
+        delivery_address=c.delivery_address,
+        notify_phone=c.notify_phone,
+        received_on=c.received_on,
+        accepted_on=c.accepted_on,
+        promised_on=c.promised_on,
+        correction_due=c.correction_due,
+        notify_due=c.notify_due,
+        refusal_ground=c.refusal_ground,
+        turn_to=c.turn_to,
+        denial_reason=c.denial_reason,
+        dates_beyond_data=c.dates_beyond_data,
+        previous_case_no=previous_no or "",
         later_case_no=later or "",
         materials=tuple(
             CaseMaterialLine(
-                m.material_code,
-                m.name,
-                m.necessity,
-                m.receipt,
-                m.originals,
-                m.copies,
-                m.medium,
-                m.defect_note,
-                m.due_on,
-                m.arrived_on,
+                r.material_code,
+                r.name,
+                r.necessity,
+                r.receipt,
+                r.originals,
+                r.copies,
+                r.medium,
+                r.defect_note,
+                r.due_on,
+                r.arrived_on,
             )
-            for m in case_materials(session, case.id)
+            for r in materials
         ),
-        history=tuple(
-            HistoryLine(h.at, h.clerk, h.desk_no, h.event, h.status_after, h.note) for h in history
-        ),
+        history=tuple(HistoryLine(r.at, r.clerk, r.desk_no, r.event, r.status_after, r.note) for r in history),
     )
 
 
@@ -221,16 +277,31 @@ def find_party(session: Session, id_no: str) -> models.Party | None:
 def remember_party(
     session: Session, id_no: str, kind: str, name: str, phone: str, address: str, legal_rep: str
 ) -> None:
-    """Keep what this case knew of the person or company for the next 一证办理."""
-    party = session.get(models.Party, id_no)
-    if party is None:
-        party = models.Party(id_no=id_no)
-        session.add(party)
-    party.kind, party.name, party.legal_rep = kind, name, legal_rep
+    """Keep what this case knew of the person or company for the next 一证办理.
+
+    An empty phone or address does not erase one known from an earlier case.
+    """
+    party = models.Party
+    stmt = _insert(session)(party).values(
+        id_no=id_no,
+        kind=kind,
+        name=name,
+        phone=phone,
+        address=address,
+        legal_rep=legal_rep,
+        updated_at=models.utcnow(),
+    )
+    changes: dict[str, Any] = {
+        "kind": stmt.excluded.kind,
+        "name": stmt.excluded.name,
+        "legal_rep": stmt.excluded.legal_rep,
+        "updated_at": stmt.excluded.updated_at,
+    }
     if phone:
-        party.phone = phone
+        changes["phone"] = stmt.excluded.phone
     if address:
-        party.address = address
+        changes["address"] = stmt.excluded.address
+    session.execute(stmt.on_conflict_do_update(index_elements=["id_no"], set_=changes))
 
 
 def save_draft(session: Session, desk_key: str, content: str) -> None:
@@ -248,6 +319,4 @@ def load_draft(session: Session, desk_key: str) -> tuple[dt.datetime, str] | Non
 
 
 def drop_draft(session: Session, desk_key: str) -> None:
-    draft = session.get(models.Draft, desk_key)
-    if draft is not None:
-        session.delete(draft)
+    session.execute(delete(models.Draft).where(models.Draft.desk_key == desk_key))

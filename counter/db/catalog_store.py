@@ -7,6 +7,7 @@ changed; an unchanged bundle keeps its version, so a case's version number means
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,9 +35,7 @@ class StoredGuide:
     version: int
 
 
-def import_bundles(
-    session: Session, bundles: Sequence[Bundle], source: str, source_kind: str
-) -> ImportReport:
+def import_bundles(session: Session, bundles: Sequence[Bundle], source: str, source_kind: str) -> ImportReport:
     """Write the bundles as guide versions.  The caller commits (all or nothing).
 
     The import itself is recorded only when some bundle changed, so a desk that
@@ -46,9 +45,9 @@ def import_bundles(
     current = {
         row.bundle_code: (row.content_hash, row.version)
         for row in session.execute(
-            select(
-                models.GuideVersion.bundle_code, models.GuideVersion.content_hash, models.GuideVersion.version
-            ).join(models.Bundle, models.Bundle.current_version_id == models.GuideVersion.id)
+            select(models.GuideVersion.bundle_code, models.GuideVersion.content_hash, models.GuideVersion.version).join(
+                models.Bundle, models.Bundle.current_version_id == models.GuideVersion.id
+            )
         )
     }
     changed: list[str] = []
@@ -75,9 +74,7 @@ def import_bundles(
         session.flush()
         version_no = (
             session.scalar(
-                select(func.max(models.GuideVersion.version)).where(
-                    models.GuideVersion.bundle_code == bundle.code
-                )
+                select(func.max(models.GuideVersion.version)).where(models.GuideVersion.bundle_code == bundle.code)
             )
             or 0
         ) + 1
@@ -112,9 +109,15 @@ def search_entries(session: Session) -> list[SearchEntry]:
     return [SearchEntry(r.code, r.number, r.name, r.published, r.search_text) for r in rows]
 
 
+@functools.lru_cache(maxsize=256)
+def _parsed(content_hash: str, document: str) -> Bundle:
+    """A stored document read back; versions never change, so the hash is a safe key."""
+    bundle, _problems = from_document(json.loads(document))
+    return bundle
+
+
 def _stored(version: models.GuideVersion) -> StoredGuide:
-    bundle, _problems = from_document(json.loads(version.document))
-    return StoredGuide(bundle, version.id, version.version)
+    return StoredGuide(_parsed(version.content_hash, version.document), version.id, version.version)
 
 
 def current_guide(session: Session, bundle_code: str) -> StoredGuide | None:

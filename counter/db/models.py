@@ -148,7 +148,7 @@ class Case(Base):
     turn_to: Mapped[str] = mapped_column(Text, default="")
     denial_reason: Mapped[str] = mapped_column(Text, default="")
     dates_beyond_data: Mapped[bool] = mapped_column(default=False)
-    previous_case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id"), nullable=True)
+    previous_case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id"), nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

@@ -109,15 +109,11 @@ def party_problems(parties: Parties, today: dt.date) -> list[PartyProblem]:
     if a.kind is ApplicantKind.PERSON:
         check = check_id_number(a.id_no, today=today)
         if not check.ok:
-            problems.append(
-                PartyProblem(PartyField.APPLICANT_ID, PartyProblemCode.INVALID_ID, _first_error(check))
-            )
+            problems.append(PartyProblem(PartyField.APPLICANT_ID, PartyProblemCode.INVALID_ID, _first_error(check)))
     else:
         credit = check_credit_code(a.id_no)
         if not credit.ok:
-            problems.append(
-                PartyProblem(PartyField.APPLICANT_ID, PartyProblemCode.INVALID_ID, _first_error(credit))
-            )
+            problems.append(PartyProblem(PartyField.APPLICANT_ID, PartyProblemCode.INVALID_ID, _first_error(credit)))
         if not a.legal_rep.strip():
             problems.append(PartyProblem(PartyField.LEGAL_REP, PartyProblemCode.REQUIRED))
     for phone in (a.phone, parties.notify_phone):
@@ -129,9 +125,7 @@ def party_problems(parties: Parties, today: dt.date) -> list[PartyProblem]:
             problems.append(PartyProblem(PartyField.AGENT_NAME, PartyProblemCode.REQUIRED))
         agent_check = check_id_number(agent.id_no, today=today)
         if not agent_check.ok:
-            problems.append(
-                PartyProblem(PartyField.AGENT_ID, PartyProblemCode.INVALID_ID, _first_error(agent_check))
-            )
+            problems.append(PartyProblem(PartyField.AGENT_ID, PartyProblemCode.INVALID_ID, _first_error(agent_check)))
         if not agent.authorisation.strip():
             problems.append(PartyProblem(PartyField.AGENT_AUTHORISATION, PartyProblemCode.REQUIRED))
     if parties.delivery is Delivery.POST and not parties.delivery_address.strip():

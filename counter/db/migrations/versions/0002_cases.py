@@ -2,7 +2,7 @@
 
 Revision ID: 0002_cases
 Revises: 0001_catalog
-Create Date: 2026-11-22 08:06:49.159053
+Create Date: 2026-11-22 08:11:55.610469
 """
 
 from __future__ import annotations
@@ -91,6 +91,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('case', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_case_applicant_id_no'), ['applicant_id_no'], unique=False)
+        batch_op.create_index(batch_op.f('ix_case_previous_case_id'), ['previous_case_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_case_status'), ['status'], unique=False)
 
     op.create_table('case_history',
@@ -143,6 +144,7 @@ def downgrade() -> None:
     op.drop_table('case_history')
     with op.batch_alter_table('case', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_case_status'))
+        batch_op.drop_index(batch_op.f('ix_case_previous_case_id'))
         batch_op.drop_index(batch_op.f('ix_case_applicant_id_no'))
 
     op.drop_table('case')

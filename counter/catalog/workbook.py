@@ -1,0 +1,584 @@
+"""The catalog as an ``.xlsx`` workbook: a template to fill in, an export, and a reader.
+
+Clerks and catalog editors work in Excel or WPS, not in TOML.  The workbook holds
+the same document a catalog file holds, spread over one sheet per kind of row
+(:mod:`counter.catalog.workbook_layout`); a row's ``bundle`` column ties it to its
+bundle's ``code``.  Reading turns the rows back into one document per bundle and
+hands it to :func:`counter.catalog.document.from_document`, so a workbook and a
+folder of files go through one reader and one validator.
+
+So that every problem names its sheet and row, each row is also read on its own, as
+a one-row document, by the same reader; whatever the whole document adds beyond
+those is reported at the bundle's row.  The layout is described in
+``docs/catalog-format.md`` (section "Workbook layout").
+
+Excel changes what is typed: ``3`` arrives as ``3.0``, ``01`` as ``1``, TRUE as a
+boolean.  Reading undoes exactly that much and no more; a value that still does not
+fit reaches the reader as it is, and the reader names it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from counter import texts
+from counter.catalog.document import from_document, to_document
+from counter.catalog.model import Bundle
+from counter.catalog.problems import Problem, Rule
+from counter.catalog.reader import ReadResult
+from counter.catalog.workbook_layout import (
+    BUNDLES,
+    EXAMPLE_BUNDLE,
+    FIRST_DATA_ROW,
+    HEADER_ROW,
+    HOURS,
+    INTERMEDIARIES,
+    ITEMS,
+    LABEL_ROW,
+    MATERIALS,
+    NO,
+    NOTES_SHEET,
+    SHEETS,
+    SITUATIONS,
+    STEPS,
+    YES,
+    Column,
+    Doc,
+    Kind,
+    Sheet,
+    is_example,
+)
+
+_TRUE = frozenset({YES, "true"})
+_FALSE = frozenset({NO, "false"})
+CELL_MAX = 32767  # the most characters an Excel cell holds
+# Characters XML 1.0 cannot carry: openpyxl refuses the C0 controls and writes the
+# rest into a file that no reader can open again.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_DIGITS = re.compile(r"[+-]?[0-9]+")
+
+
+def row_place(file: str, sheet: str, row: int) -> str:
+    """Where a row stands, as a problem's ``file``: ``catalog.xlsx › 材料 第7行``."""
+    return texts.WORKBOOK_ROW.format(file=file, sheet=sheet, row=row)
+
+
+def sheet_place(file: str, sheet: str) -> str:
+    return f"{file} › {sheet}"
+
+
+# --- writing ------------------------------------------------------------------------------
+
+_KEY_FONT = Font(bold=True, color="595959")
+_KEY_FILL = PatternFill("solid", fgColor="D9D9D9")
+_LABEL_FONT = Font(bold=True)
+_LABEL_FILL = PatternFill("solid", fgColor="DDEBF7")
+_EXAMPLE_FONT = Font(italic=True, color="7F7F7F")
+_EXAMPLE_FILL = PatternFill("solid", fgColor="FFF2CC")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def write_template(path: Path) -> None:
+    """An empty workbook whose only rows are the example (skipped when read back)."""
+    write_workbook(path, (EXAMPLE_BUNDLE,))
+
+
+def write_workbook(path: Path, bundles: Sequence[Bundle]) -> tuple[Problem, ...]:
+    """Export bundles in the layout :func:`read_workbook` reads.
+
+    A workbook cannot hold every character a catalog file can (control characters,
+    more than 32,767 characters in a cell).  Such a value is written without what does
+    not fit, and each change is returned as a problem naming its sheet and row, so an
+    export never fails half-way and never changes a value silently.
+    """
+    book = openpyxl.Workbook()
+    notes = book.active
+    notes.title = NOTES_SHEET
+    _write_notes(notes)
+    problems: list[Problem] = []
+    documents = [to_document(b) for b in bundles]
+    for sheet in SHEETS:
+        ws = book.create_sheet(sheet.title)
+        _write_header(ws, sheet)
+        number = FIRST_DATA_ROW
+        for doc in documents:
+            for row in _row_documents(sheet, doc):
+                problems.extend(_write_row(ws, sheet, number, row, file=path.name))
+                number += 1
+    book.save(path)
+    return tuple(problems)
+
+
+def _write_notes(ws: Any) -> None:
+    ws.column_dimensions["A"].width = 110
+    for number, line in enumerate(texts.WORKBOOK_NOTES, 1):
+        cell = ws.cell(row=number, column=1, value=line)
+        if number == 1:
+            cell.font = _LABEL_FONT
+
+
+def _write_header(ws: Any, sheet: Sheet) -> None:
+    labels = texts.WORKBOOK_HEADERS[sheet.part]
+    for index, column in enumerate(sheet.columns, 1):
+        letter = get_column_letter(index)
+        key = ws.cell(row=HEADER_ROW, column=index, value=column.key)
+        key.font, key.fill = _KEY_FONT, _KEY_FILL
+        label = ws.cell(row=LABEL_ROW, column=index, value=labels[column.key])
+        label.font, label.fill, label.alignment = _LABEL_FONT, _LABEL_FILL, _WRAP
+        dimension = ws.column_dimensions[letter]
+        dimension.width = column.width
+        if column.kind in (Kind.TEXT, Kind.CODE, Kind.LIST):
+            dimension.number_format = "@"  # so that Excel keeps 01 and 000201004 as typed
+        choices = (YES, NO) if column.kind is Kind.FLAG else column.choices
+        if choices:
+            check = DataValidation(
+                type="list",
+                formula1='"' + ",".join(choices) + '"',
+                allow_blank=True,
+                showErrorMessage=True,
+                errorStyle="warning",  # warn, but let 1 or true through: the reader accepts them
+                errorTitle=texts.WORKBOOK_CHOICE_TITLE,
+                error=texts.WORKBOOK_CHOICE_ERROR,
+            )
+            check.add(f"{letter}{FIRST_DATA_ROW}:{letter}1048576")
+            ws.add_data_validation(check)
+    ws.row_dimensions[LABEL_ROW].height = 60
+    ws.freeze_panes = f"B{FIRST_DATA_ROW}"  # both header rows and the first (tying) column
+
+
+def _row_documents(sheet: Sheet, doc: Doc) -> list[Doc]:
+    """The rows a bundle's document gives one sheet, each as a small document."""
+    code = doc["code"]
+    nested = {s.part for s in SHEETS}
+    if sheet is BUNDLES:
+        return [{k: v for k, v in doc.items() if k not in nested and k != "format"}]
+    if sheet is INTERMEDIARIES:
+        return [
+            {"bundle": code, "item": item["code"], **x}
+            for item in doc.get("items", [])
+            for x in item.get("intermediaries", [])
+        ]
+    if sheet is SITUATIONS:
+        rows: list[Doc] = []
+        for situation in doc.get("situations", []):
+            options = situation["options"] or [None]
+            for index, option in enumerate(options):
+                row: Doc = {"bundle": code, "code": situation["code"]}
+                if index == 0:  # the question once, on the situation's first row
+                    row["question"] = situation["question"]
+                if option is not None:
+                    row["option"] = option
+                rows.append(row)
+        return rows
+    return [
+        {"bundle": code, **{k: v for k, v in part.items() if k != "intermediaries"}} for part in doc.get(sheet.part, [])
+    ]
+
+
+def _write_row(ws: Any, sheet: Sheet, number: int, row: Doc, *, file: str) -> list[Problem]:
+    problems: list[Problem] = []
+    bundle = str(row.get("bundle", row.get("code", "")))
+    example = is_example(bundle)
+    for index, column in enumerate(sheet.columns, 1):
+        value = _cell_value(_lookup(row, column.path))
+        cell = ws.cell(row=number, column=index)
+        if isinstance(value, str):
+            cleaned = _UNWRITABLE.sub("", value)
+            details = [texts.WORKBOOK_DROPPED_CHARACTERS] if cleaned != value else []
+            if len(cleaned) > CELL_MAX:
+                details.append(texts.WORKBOOK_CUT.format(limit=CELL_MAX))
+            place = row_place(file, sheet.title, number)
+            problems.extend(Problem(Rule.SYNTAX, place, bundle, field=column.key, detail=d) for d in details)
+            cell.value = cleaned[:CELL_MAX]
+            cell.data_type = "s"  # text that starts with "=" stays text, not a formula
+            cell.number_format = "@"
+        else:
+            cell.value = value
+        if column.kind is Kind.LIST or column.width >= 30:
+            cell.alignment = _WRAP
+        if example:
+            cell.font, cell.fill = _EXAMPLE_FONT, _EXAMPLE_FILL
+    return problems
+
+
+def _lookup(doc: Mapping[str, Any], path: tuple[str, ...]) -> object:
+    value: object = doc
+    for part in path:
+        if not isinstance(value, Mapping):
+            return None
+        value = value.get(part)
+    return value
+
+
+def _cell_value(value: object) -> object:
+    if isinstance(value, bool):
+        return YES if value else NO
+    if isinstance(value, list):
+        return "\n".join(str(v) for v in value) or None
+    if value == "":
+        return None
+    return value
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    number: int
+    place: str
+    doc: Doc  # the row as a small document, ties included
+
+
+@dataclass(slots=True)
+class _Draft:
+    """One bundle's document, growing as its rows are found."""
+
+    place: str
+    doc: Doc
+    row_problems: list[Problem] = field(default_factory=list)
+    situation_rows: dict[str, str] = field(default_factory=dict)  # code -> place of its first row
+
+
+def read_workbook(path: Path) -> ReadResult:
+    """Every bundle of a workbook and every problem, each problem placed by sheet and row.
+
+    A file that does not open as a workbook gives one UNREADABLE problem; a missing
+    sheet one SYNTAX problem, and the other sheets are still read.  Rows of example
+    bundles (code starting with 示例) and empty rows are skipped.
+    """
+    file = path.name
+    loaded = _load(path)
+    if isinstance(loaded, Problem):
+        return ReadResult((), (loaded,))
+    names, grids = loaded
+    problems: list[Problem] = []
+    known = {s.title for s in SHEETS} | {NOTES_SHEET}
+    problems.extend(
+        Problem(
+            Rule.UNKNOWN_KEY,
+            sheet_place(file, name),
+            field=name,
+            detail=texts.WORKBOOK_UNKNOWN_SHEET.format(sheet=name),
+        )
+        for name in names
+        if name not in known
+    )
+    rows: dict[str, list[_Row]] = {}
+    for sheet in SHEETS:
+        grid = grids.get(sheet.title)
+        if grid is None:
+            problems.append(
+                Problem(
+                    Rule.SYNTAX,
+                    sheet_place(file, sheet.title),
+                    field=sheet.title,
+                    detail=texts.WORKBOOK_MISSING_SHEET.format(sheet=sheet.title),
+                )
+            )
+            rows[sheet.part] = []
+        else:
+            rows[sheet.part] = _sheet_rows(file, sheet, grid, problems)
+    return _assemble(file, rows, problems)
+
+
+def _load(path: Path) -> tuple[list[str], dict[str, list[tuple[object, ...]]]] | Problem:
+    """Sheet names and cell values, or the one problem that stops everything."""
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about parts it drops (extensions, unknown styles); values are unaffected
+            warnings.simplefilter("ignore", UserWarning)
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as err:  # zip, XML and openpyxl's own errors all mean "not a workbook"
+        return _unreadable(path, err)
+    try:
+        names = [str(name) for name in book.sheetnames]
+        grids = {str(ws.title): [tuple(row) for row in ws.iter_rows(values_only=True)] for ws in book.worksheets}
+    except Exception as err:  # sheets are parsed lazily in read-only mode: a broken one fails here
+        return _unreadable(path, err)
+    finally:
+        book.close()
+    return names, grids
+
+
+def _unreadable(path: Path, err: Exception) -> Problem:
+    reason = str(err) or type(err).__name__
+    return Problem(Rule.UNREADABLE, path.name, detail=texts.WORKBOOK_NOT_A_WORKBOOK.format(error=reason))
+
+
+def _sheet_rows(file: str, sheet: Sheet, grid: list[tuple[object, ...]], problems: list[Problem]) -> list[_Row]:
+    header_place = row_place(file, sheet.title, HEADER_ROW)
+    header = grid[0] if grid else ()
+    columns: dict[int, Column] = {}
+    unnamed: list[int] = []
+    for index, raw in enumerate(header):
+        key = "" if raw is None else str(raw).strip()
+        column = sheet.column(key)
+        if not key:
+            unnamed.append(index)
+        elif column is None:
+            problems.append(Problem(Rule.UNKNOWN_KEY, header_place, field=key))
+        elif column in columns.values():
+            problems.append(
+                Problem(
+                    Rule.SYNTAX,
+                    header_place,
+                    field=key,
+                    detail=texts.WORKBOOK_DUPLICATE_COLUMN.format(key=key),
+                )
+            )
+        else:
+            columns[index] = column
+    present = {c.key for c in columns.values()}
+    missing = [key for key in sheet.ties if key not in present]
+    problems.extend(
+        Problem(Rule.SYNTAX, header_place, field=key, detail=texts.WORKBOOK_MISSING_COLUMN.format(key=key))
+        for key in missing
+    )
+    if missing:
+        return []
+    rows: list[_Row] = []
+    filled_unnamed: set[int] = set()
+    for number, cells in enumerate(grid[FIRST_DATA_ROW - 1 :], FIRST_DATA_ROW):
+        values: dict[str, object] = {}
+        for index, column in columns.items():
+            value = _read_cell(column, cells[index] if index < len(cells) else None)
+            if value is not None:
+                values[column.key] = value
+        filled_unnamed.update(i for i in unnamed if i < len(cells) and not _blank(cells[i]))
+        if values:
+            rows.append(_Row(number, row_place(file, sheet.title, number), _nest(sheet.columns, values)))
+    problems.extend(
+        Problem(
+            Rule.UNKNOWN_KEY,
+            header_place,
+            field=get_column_letter(index + 1),
+            detail=texts.WORKBOOK_UNNAMED_COLUMN.format(column=get_column_letter(index + 1)),
+        )
+        for index in sorted(filled_unnamed)
+    )
+    return rows
+
+
+def _blank(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def _nest(columns: Iterable[Column], values: Mapping[str, object]) -> Doc:
+    doc: Doc = {}
+    for column in columns:
+        if column.key in values:
+            target = doc
+            for part in column.path[:-1]:
+                target = target.setdefault(part, {})
+            target[column.path[-1]] = values[column.key]
+    return doc
+
+
+def _read_cell(column: Column, raw: object) -> object:
+    """A cell as the document value the column stands for; ``None`` when empty.
+
+    Only what Excel is known to change is undone.  Anything else is passed on as it
+    is, for the reader to name as a wrong type.
+    """
+    if _blank(raw):
+        return None
+    return _READ[column.kind](column, raw.strip() if isinstance(raw, str) else raw)
+
+
+def _read_text(column: Column, raw: object) -> object:
+    if isinstance(raw, bool):
+        return raw
+    text = _text(raw)
+    if column.pad and text.isascii() and text.isdigit() and len(text) < column.pad:
+        return text.zfill(column.pad)
+    return text
+
+
+def _read_integer(column: Column, raw: object) -> object:
+    if isinstance(raw, float) and raw.is_integer():
+        return int(raw)
+    if isinstance(raw, str) and _DIGITS.fullmatch(raw):
+        try:
+            return int(raw)
+        except ValueError:  # more digits than Python converts: not a count anyway
+            return raw
+    return raw
+
+
+def _read_flag(column: Column, raw: object) -> object:
+    if isinstance(raw, str) and raw.lower() in _TRUE | _FALSE:
+        return raw.lower() in _TRUE
+    return raw
+
+
+def _read_list(column: Column, raw: object) -> object:
+    if isinstance(raw, bool):
+        return raw
+    entries = [e.strip() for e in _LINE_BREAK.split(_text(raw))]
+    return [e for e in entries if e] or None
+
+
+_READ: dict[Kind, Callable[[Column, object], object]] = {
+    Kind.TEXT: _read_text,
+    Kind.CODE: _read_text,
+    Kind.INTEGER: _read_integer,
+    Kind.FLAG: _read_flag,
+    Kind.LIST: _read_list,
+}
+
+
+def _text(raw: object) -> str:
+    if isinstance(raw, str):
+        return raw
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    if isinstance(raw, dt.datetime):
+        return raw.isoformat(sep=" ", timespec="minutes" if raw.second == 0 else "seconds")
+    if isinstance(raw, dt.time):
+        return raw.isoformat(timespec="minutes" if raw.second == 0 else "seconds")
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
+    return str(raw)
+
+
+def _tie(value: object) -> str:
+    if value is None:
+        return ""
+    return value.strip() if isinstance(value, str) else str(value)
+
+
+def _assemble(file: str, rows: Mapping[str, list[_Row]], problems: list[Problem]) -> ReadResult:
+    drafts = _drafts(rows[BUNDLES.part], problems)
+    # items before intermediaries, which hang off them
+    for sheet in (ITEMS, INTERMEDIARIES, SITUATIONS, MATERIALS, HOURS, STEPS):
+        for row in rows[sheet.part]:
+            doc = dict(row.doc)
+            code = _tie(doc.pop("bundle", None))
+            if not code:
+                problems.append(Problem(Rule.MISSING_ELEMENT, row.place, field="code"))
+            elif is_example(code):
+                continue
+            elif code not in drafts:
+                problems.append(Problem(Rule.DANGLING_REFERENCE, row.place, field="code", detail=code))
+            else:
+                problems.extend(_attach(sheet, drafts[code], row, doc))
+    bundles: list[tuple[str, Bundle]] = []
+    for draft in drafts.values():
+        bundle, found = from_document(draft.doc, draft.place)
+        problems.extend(_beyond_rows(found, draft))
+        bundles.append((file, bundle))
+    return ReadResult(tuple(bundles), tuple(problems))
+
+
+def _drafts(rows: Iterable[_Row], problems: list[Problem]) -> dict[str, _Draft]:
+    """One draft per 一件事 row with a usable code, the first row keeping a repeated code."""
+    drafts: dict[str, _Draft] = {}
+    for row in rows:
+        raw = row.doc.get("code")
+        code = _tie(raw)
+        if not code:
+            problems.append(Problem(Rule.MISSING_ELEMENT, row.place, field="code"))
+        elif not isinstance(raw, str):  # TRUE typed as a code: nothing could be tied to it
+            problems.append(Problem(Rule.WRONG_TYPE, row.place, field="code", detail=repr(raw)))
+        elif is_example(code):
+            continue
+        elif code in drafts:
+            other = (("other", drafts[code].place),)
+            problems.append(Problem(Rule.DUPLICATE_CODE, row.place, code, field="code", detail=code, extra=other))
+        else:
+            drafts[code] = _Draft(row.place, dict(row.doc))
+            problems.extend(_row_problems(drafts[code], row.place, row.doc))
+    return drafts
+
+
+def _attach(sheet: Sheet, draft: _Draft, row: _Row, doc: Doc) -> list[Problem]:
+    """Add one row to its bundle's document; the row's own problems, read on their own."""
+    code = draft.doc["code"]
+    if sheet is INTERMEDIARIES:
+        item_code = _tie(doc.pop("item", None))
+        if not item_code:
+            return [Problem(Rule.MISSING_ELEMENT, row.place, code, field="items.code")]
+        items: list[Doc] = draft.doc.get("items", [])
+        item = next((i for i in items if isinstance(i.get("code"), str) and i["code"] == item_code), None)
+        if item is None:
+            return [Problem(Rule.DANGLING_REFERENCE, row.place, code, field="items.code", detail=item_code)]
+        item.setdefault("intermediaries", []).append(doc)
+        one = {"code": item.get("code"), "intermediaries": [doc]}
+        return _row_problems(draft, row.place, {"items": [one]})
+    if sheet is SITUATIONS:
+        return _attach_option(draft, row, doc)
+    draft.doc.setdefault(sheet.part, []).append(doc)
+    return _row_problems(draft, row.place, {sheet.part: [doc]})
+
+
+def _attach_option(draft: _Draft, row: _Row, doc: Doc) -> list[Problem]:
+    """情形 rows are one option each; rows with the same situation code make one situation."""
+    code = _tie(doc.get("code"))
+    if not code:
+        return [Problem(Rule.MISSING_ELEMENT, row.place, draft.doc["code"], field="situations.code")]
+    situations: list[Doc] = draft.doc.setdefault("situations", [])
+    situation = next((s for s in situations if _tie(s.get("code")) == code), None)
+    problems: list[Problem] = []
+    if situation is None:
+        situation = {"code": doc.get("code"), "options": []}
+        situations.append(situation)
+        draft.situation_rows[code] = row.place
+    question = doc.get("question")
+    if question is not None:
+        if situation.get("question") is None:
+            situation["question"] = question
+        elif situation["question"] != question:  # one code asking two questions
+            other = (("other", draft.situation_rows[code]),)
+            problems.append(
+                Problem(
+                    Rule.DUPLICATE_CODE,
+                    row.place,
+                    draft.doc["code"],
+                    field="situations.code",
+                    detail=code,
+                    extra=other,
+                )
+            )
+    one = {k: v for k, v in doc.items() if k != "option"}
+    if "option" in doc:
+        situation["options"].append(doc["option"])
+        one["options"] = [doc["option"]]
+    problems.extend(_row_problems(draft, row.place, {"situations": [one]}))
+    return problems
+
+
+def _row_problems(draft: _Draft, place: str, part: Doc) -> list[Problem]:
+    """The reader's problems with one row, read as a document of its own."""
+    _, found = from_document({**part, "code": draft.doc["code"]}, place)
+    draft.row_problems.extend(found)
+    return found
+
+
+def _key(p: Problem) -> tuple[str, ...]:
+    return (p.rule.value, p.bundle, p.item, p.material, p.field, p.detail)
+
+
+def _beyond_rows(found: Iterable[Problem], draft: _Draft) -> list[Problem]:
+    """Problems of the whole document that no single row showed, placed at the bundle's row."""
+    seen = Counter(_key(p) for p in draft.row_problems)
+    extra: list[Problem] = []
+    for problem in found:
+        if seen[_key(problem)]:
+            seen[_key(problem)] -= 1
+        else:
+            extra.append(replace(problem, file=draft.place))
+    return extra

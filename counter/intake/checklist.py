@@ -1,0 +1,294 @@
+"""What the clerk records for each material of the bundle's list (第十六条 of seed 001).
+
+The checklist is the window's "一次性告知" made concrete: it holds one line per
+material that the situation answers make applicable, and the clerk accounts for
+every line before an outcome exists.  Nothing here decides the outcome; that is
+:mod:`counter.intake.outcome`.
+
+Choices worth knowing:
+
+- Every required or deferrable line starts as :attr:`Receipt.PENDING`, meaning
+  "not looked at yet".  A deliberate :attr:`Receipt.MISSING` is a statement by the
+  clerk, so the two must differ: the clerk cannot finish while a line is pending.
+- A material fetched by data sharing (``Material.shared``) also starts pending: the
+  rule (第十条) is that it is not demanded but *confirmed* with the applicant, and
+  the confirmation is the clerk's act.  Only the clerk sets
+  :attr:`Receipt.SHARED_CONFIRMED`.
+- Optional materials (非必要) start as :attr:`Receipt.MISSING` and are never
+  "unaccounted": they never decide anything, so they must not hold the clerk up.
+  The clerk records them only to list them on the receipt.
+- Applicability is never a receipt: the situation answers decide which materials
+  are on the list, and answering a situation rebuilds the list while keeping what
+  was already recorded for materials that remain.
+- Counts are kept as originals and copies separately because a guide asks for them
+  separately (原件份数, 复印件份数); the copy form handed in follows from them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from counter.catalog.model import Bundle, CopyForm, Material, Medium, Necessity
+
+GuideVersion = int | str
+
+
+class Receipt(StrEnum):
+    """How one material of the list is accounted for."""
+
+    PENDING = "pending"  # not looked at yet: the clerk cannot finish
+    RECEIVED = "received"  # handed in and acceptable
+    DEFECTIVE = "defective"  # handed in but not acceptable: the defect note says why
+    MISSING = "missing"  # not handed in
+    SHARED_CONFIRMED = "shared_confirmed"  # fetched by data sharing and confirmed with the applicant
+
+
+class ReceivedMedium(StrEnum):
+    """How a material reached the window (printed on the receipt: 纸质 / 电子 / 证照库免提交)."""
+
+    PAPER = "paper"
+    ELECTRONIC = "electronic"
+    SHARED = "shared"
+
+
+HANDED_IN = frozenset({Receipt.RECEIVED, Receipt.DEFECTIVE})
+PRESENT = frozenset({Receipt.RECEIVED, Receipt.SHARED_CONFIRMED})
+NOT_ACCEPTABLE = frozenset({Receipt.MISSING, Receipt.DEFECTIVE})
+
+_ACCEPTED_MEDIA = {
+    Medium.PAPER: frozenset({ReceivedMedium.PAPER}),
+    Medium.ELECTRONIC: frozenset({ReceivedMedium.ELECTRONIC}),
+    Medium.PAPER_OR_ELECTRONIC: frozenset({ReceivedMedium.PAPER, ReceivedMedium.ELECTRONIC}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MaterialEntry:
+    """One line of the checklist: what the clerk saw of one material."""
+
+    code: str
+    receipt: Receipt = Receipt.PENDING
+    originals: int = 0  # paper originals handed in
+    copies: int = 0  # paper copies handed in
+    medium: ReceivedMedium | None = None
+    defect_note: str = ""  # what is wrong, printed on the correction notice
+
+    def __post_init__(self) -> None:
+        if self.originals < 0 or self.copies < 0:
+            raise ValueError(f"negative count for material {self.code!r}")
+
+    @property
+    def copy_form(self) -> CopyForm | None:
+        """原件 / 复印件 / 原件和复印件 as handed in; None when no paper was handed in."""
+        if self.originals and self.copies:
+            return CopyForm.ORIGINAL_AND_COPY
+        if self.originals:
+            return CopyForm.ORIGINAL
+        if self.copies:
+            return CopyForm.COPY
+        return None
+
+    @property
+    def count(self) -> int:
+        return self.originals + self.copies
+
+
+@dataclass(frozen=True, slots=True)
+class Checklist:
+    """The clerk's record of one intake, tied to the guide version it was taken under."""
+
+    bundle_code: str
+    guide_version: GuideVersion | None
+    answers: tuple[tuple[str, str], ...]  # (situation code, option code), in the guide's order
+    entries: tuple[MaterialEntry, ...]  # one per applicable material, in the guide's order
+
+    def answers_dict(self) -> dict[str, str]:
+        return dict(self.answers)
+
+    def entry(self, code: str) -> MaterialEntry | None:
+        return next((e for e in self.entries if e.code == code), None)
+
+
+class ProblemCode(StrEnum):
+    """Why a checklist cannot lead to an outcome yet.  Values are stable codes."""
+
+    BUNDLE_MISMATCH = "bundle_mismatch"  # the checklist belongs to another bundle
+    ANSWER_UNKNOWN = "answer_unknown"  # an answer to a situation or option the guide does not have
+    SITUATION_UNANSWERED = "situation_unanswered"
+    MATERIAL_NOT_IN_LIST = "material_not_in_list"  # a line for a material the answers do not call for
+    MATERIAL_UNACCOUNTED = "material_unaccounted"  # still pending, or no line at all
+    DEFECT_NOTE_MISSING = "defect_note_missing"  # defective, but the notice could not say why
+    MEDIUM_MISSING = "medium_missing"  # received, but not said whether on paper or electronically
+    MEDIUM_NOT_ACCEPTED = "medium_not_accepted"  # received in a medium the guide does not accept
+    COUNT_TOO_LOW = "count_too_low"  # received, but fewer originals or copies than the guide asks
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistProblem:
+    code: ProblemCode
+    subject: str  # the situation, material or bundle code concerned
+    name: str = ""  # its name or question in the guide, for the message
+
+
+def _initial_entry(material: Material) -> MaterialEntry:
+    if material.necessity is Necessity.OPTIONAL:
+        return MaterialEntry(material.code, Receipt.MISSING)
+    return MaterialEntry(material.code)
+
+
+def _check_answers(bundle: Bundle, answers: Mapping[str, str]) -> None:
+    wrong = [
+        f"{situation}.{option}"
+        for situation, option in answers.items()
+        if (found := next((s for s in bundle.situations if s.code == situation), None)) is None
+        or found.option(option) is None
+    ]
+    if wrong:
+        raise ValueError(f"bundle {bundle.code!r} has no situation option {', '.join(wrong)}")
+
+
+def _ordered_answers(bundle: Bundle, answers: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple((s.code, answers[s.code]) for s in bundle.situations if s.code in answers)
+
+
+def _entries_for(
+    bundle: Bundle, answers: Mapping[str, str], kept: Iterable[MaterialEntry]
+) -> tuple[MaterialEntry, ...]:
+    recorded = {e.code: e for e in kept}
+    return tuple(recorded.get(m.code) or _initial_entry(m) for m in bundle.materials_for(dict(answers)))
+
+
+def start_checklist(
+    bundle: Bundle,
+    answers: Mapping[str, str] | None = None,
+    *,
+    guide_version: GuideVersion | None = None,
+) -> Checklist:
+    """A fresh checklist: every applicable material on it, nothing accounted for yet.
+
+    Raises ``ValueError`` for an answer the guide does not offer: the desk only
+    offers the guide's options, so that is a programming error, not a clerk's.
+    """
+    given = dict(answers or {})
+    _check_answers(bundle, given)
+    return Checklist(
+        bundle_code=bundle.code,
+        guide_version=guide_version,
+        answers=_ordered_answers(bundle, given),
+        entries=_entries_for(bundle, given, ()),
+    )
+
+
+def answer(checklist: Checklist, bundle: Bundle, situation: str, option: str) -> Checklist:
+    """Answer one situation and rebuild the list, keeping what was recorded for materials that remain."""
+    given = checklist.answers_dict() | {situation: option}
+    _check_answers(bundle, {situation: option})
+    return replace(
+        checklist,
+        answers=_ordered_answers(bundle, given),
+        entries=_entries_for(bundle, given, checklist.entries),
+    )
+
+
+def record(
+    checklist: Checklist,
+    code: str,
+    receipt: Receipt,
+    *,
+    originals: int = 0,
+    copies: int = 0,
+    medium: ReceivedMedium | None = None,
+    defect_note: str = "",
+) -> Checklist:
+    """Record how one material is accounted for; the line is replaced as a whole.
+
+    What does not fit the receipt is dropped rather than kept half-true: a missing
+    material has no count, medium or note; a received one has no defect note; a
+    shared one arrived by sharing.
+    """
+    if checklist.entry(code) is None:
+        raise KeyError(f"material {code!r} is not on the checklist of bundle {checklist.bundle_code!r}")
+    note = defect_note.strip()
+    if receipt in (Receipt.PENDING, Receipt.MISSING):
+        entry = MaterialEntry(code, receipt)
+    elif receipt is Receipt.SHARED_CONFIRMED:
+        entry = MaterialEntry(code, receipt, medium=ReceivedMedium.SHARED)
+    elif receipt is Receipt.RECEIVED:
+        entry = MaterialEntry(code, receipt, originals, copies, medium)
+    else:
+        entry = MaterialEntry(code, receipt, originals, copies, medium, note)
+    return replace(checklist, entries=tuple(entry if e.code == code else e for e in checklist.entries))
+
+
+def unanswered(checklist: Checklist, bundle: Bundle) -> list[str]:
+    """Codes of the situations the clerk has not asked about yet."""
+    given = checklist.answers_dict()
+    return [s.code for s in bundle.situations if s.code not in given]
+
+
+def unaccounted(checklist: Checklist, bundle: Bundle) -> list[str]:
+    """Codes of required or deferrable materials still untouched (pending or without a line)."""
+    return [
+        m.code
+        for m in bundle.materials_for(checklist.answers_dict())
+        if m.necessity is not Necessity.OPTIONAL
+        and ((e := checklist.entry(m.code)) is None or e.receipt is Receipt.PENDING)
+    ]
+
+
+def _entry_problems(material: Material, entry: MaterialEntry) -> list[ChecklistProblem]:
+    found: list[ChecklistProblem] = []
+
+    def add(code: ProblemCode) -> None:
+        found.append(ChecklistProblem(code, material.code, material.name))
+
+    if entry.receipt is Receipt.DEFECTIVE and not entry.defect_note.strip():
+        add(ProblemCode.DEFECT_NOTE_MISSING)
+    if entry.receipt is not Receipt.RECEIVED:
+        return found
+    if entry.medium is None:
+        add(ProblemCode.MEDIUM_MISSING)
+    elif material.medium is not None and entry.medium not in _ACCEPTED_MEDIA[material.medium]:
+        add(ProblemCode.MEDIUM_NOT_ACCEPTED)
+    if entry.medium is ReceivedMedium.PAPER and (
+        entry.originals < material.originals or entry.copies < material.copies
+    ):
+        add(ProblemCode.COUNT_TOO_LOW)
+    return found
+
+
+def checklist_problems(checklist: Checklist, bundle: Bundle) -> tuple[ChecklistProblem, ...]:
+    """Everything that keeps this checklist from an outcome, all at once.
+
+    Optional materials are exempt from the per-line checks: they never change the
+    outcome and are never printed on a notice, so they cannot hold the clerk up.
+    """
+    problems: list[ChecklistProblem] = []
+    if checklist.bundle_code != bundle.code:
+        problems.append(ChecklistProblem(ProblemCode.BUNDLE_MISMATCH, checklist.bundle_code, bundle.name))
+    situations = {s.code: s for s in bundle.situations}
+    for situation, option in checklist.answers:
+        known = situations.get(situation)
+        if known is None or known.option(option) is None:
+            problems.append(ChecklistProblem(ProblemCode.ANSWER_UNKNOWN, f"{situation}.{option}"))
+    problems.extend(
+        ChecklistProblem(ProblemCode.SITUATION_UNANSWERED, code, situations[code].question)
+        for code in unanswered(checklist, bundle)
+    )
+    applicable = {m.code: m for m in bundle.materials_for(checklist.answers_dict())}
+    problems.extend(
+        ChecklistProblem(ProblemCode.MATERIAL_NOT_IN_LIST, e.code)
+        for e in checklist.entries
+        if e.code not in applicable
+    )
+    problems.extend(
+        ChecklistProblem(ProblemCode.MATERIAL_UNACCOUNTED, code, applicable[code].name)
+        for code in unaccounted(checklist, bundle)
+    )
+    for material in applicable.values():
+        entry = checklist.entry(material.code)
+        if entry is not None and material.necessity is not Necessity.OPTIONAL:
+            problems.extend(_entry_problems(material, entry))
+    return tuple(problems)

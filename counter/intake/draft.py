@@ -1,0 +1,249 @@
+"""The intake form as the clerk left it, as JSON text: what survives a crash or a power cut.
+
+The desk saves the whole form a moment after each change, so a clerk who loses
+the window (or the machine) finds every field again at the next start.  The
+draft is the form, not a case: it may hold an ID number with a typo, a half
+typed address or an unanswered situation, and restoring it must give back
+exactly that.  It is tied to the guide *version* the clerk was working under,
+so the list of materials restored is the one the clerk saw.
+
+A draft is read back by a later program, perhaps after a crash in the middle of
+a write, so reading never trusts it: anything that is not the expected shape
+raises :class:`DraftUnreadable` with a code, and the desk discards the draft and
+says so instead of failing.  Text is written with every non-ASCII character
+escaped, so any string Qt hands over (a lone surrogate from a broken paste
+included) can be stored.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from counter.catalog.model import Bundle
+from counter.intake.checklist import Checklist, MaterialEntry, Receipt, ReceivedMedium, record, start_checklist
+from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
+from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery, Parties
+
+DRAFT_FORMAT = 1
+
+
+class DraftProblemCode(StrEnum):
+    NOT_JSON = "not_json"  # cut off or overwritten: not JSON at all
+    WRONG_FORMAT = "wrong_format"  # written by a program with another draft format
+    WRONG_SHAPE = "wrong_shape"  # detail: the field missing or of the wrong type
+    NOT_THIS_GUIDE = "not_this_guide"  # answers or materials the guide version does not have
+    GUIDE_MISSING = "guide_missing"  # the guide version is no longer stored
+
+
+class DraftUnreadable(ValueError):
+    def __init__(self, code: DraftProblemCode, detail: str = "") -> None:
+        super().__init__(f"{code.value}: {detail}" if detail else code.value)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True, slots=True)
+class IntakeDraft:
+    """Every field of the intake form.
+
+    The agent's fields are kept while "委托代办人" is off, and the refusal ground
+    while "不予受理" is off: switching a box off and on again must not lose what
+    was typed beneath it.
+    """
+
+    checklist: Checklist  # bundle code, guide version id, answers and every line
+    applicant: Applicant
+    agent: Agent
+    with_agent: bool
+    delivery: Delivery = Delivery.PICKUP
+    delivery_address: str = ""
+    notify_phone: str = ""
+    deferral_asked: bool = False
+    no_bad_credit: bool = False
+    pledge_signed: bool = False
+    refusing: bool = False
+    refusal_ground: RefusalGround = RefusalGround.NO_LICENCE_NEEDED
+    turn_to: str = ""
+    previous_case_no: str = ""
+
+    @property
+    def guide_version_id(self) -> int:
+        return int(self.checklist.guide_version or 0)
+
+    def parties(self) -> Parties:
+        agent = self.agent if self.with_agent else None
+        return Parties(self.applicant, agent, self.delivery, self.delivery_address, self.notify_phone)
+
+    def deferral(self) -> DeferralRequest | None:
+        return DeferralRequest(self.no_bad_credit, self.pledge_signed) if self.deferral_asked else None
+
+    def refusal(self) -> Refusal | None:
+        return Refusal(self.refusal_ground, self.turn_to) if self.refusing else None
+
+
+# --- writing -------------------------------------------------------------------------
+
+
+def _entry_json(entry: MaterialEntry) -> dict[str, Any]:
+    return {
+        "code": entry.code,
+        "receipt": entry.receipt.value,
+        "originals": entry.originals,
+        "copies": entry.copies,
+        "medium": entry.medium.value if entry.medium else None,
+        "defect_note": entry.defect_note,
+    }
+
+
+def draft_to_json(draft: IntakeDraft) -> str:
+    a, g, c = draft.applicant, draft.agent, draft.checklist
+    content = {
+        "format": DRAFT_FORMAT,
+        "bundle_code": c.bundle_code,
+        "guide_version_id": draft.guide_version_id,
+        "previous_case_no": draft.previous_case_no,
+        "applicant": {
+            "kind": a.kind.value,
+            "name": a.name,
+            "id_no": a.id_no,
+            "phone": a.phone,
+            "address": a.address,
+            "legal_rep": a.legal_rep,
+        },
+        "agent": {"on": draft.with_agent, "name": g.name, "id_no": g.id_no, "authorisation": g.authorisation},
+        "delivery": {
+            "how": draft.delivery.value,
+            "address": draft.delivery_address,
+            "notify_phone": draft.notify_phone,
+        },
+        "answers": [list(pair) for pair in c.answers],
+        "entries": [_entry_json(e) for e in c.entries],
+        "deferral": {
+            "asked": draft.deferral_asked,
+            "no_bad_credit": draft.no_bad_credit,
+            "pledge_signed": draft.pledge_signed,
+        },
+        "refusal": {"on": draft.refusing, "ground": draft.refusal_ground.value, "turn_to": draft.turn_to},
+    }
+    return json.dumps(content, ensure_ascii=True, sort_keys=True)
+
+
+# --- reading -------------------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+def _get(obj: Any, key: str, kind: type[T], where: str) -> T:
+    value = obj.get(key) if isinstance(obj, dict) else None
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise DraftUnreadable(DraftProblemCode.WRONG_SHAPE, f"{where}{key}")
+    return value
+
+
+def _enum(make: Callable[[str], T], value: str, where: str) -> T:
+    try:
+        return make(value)
+    except ValueError:
+        raise DraftUnreadable(DraftProblemCode.WRONG_SHAPE, where) from None
+
+
+def _read_entry(raw: Any) -> MaterialEntry:
+    s = "entries."
+    medium = raw.get("medium") if isinstance(raw, dict) else None
+    originals, copies = _get(raw, "originals", int, s), _get(raw, "copies", int, s)
+    if originals < 0 or copies < 0:
+        raise DraftUnreadable(DraftProblemCode.WRONG_SHAPE, s + "originals")
+    return MaterialEntry(
+        _get(raw, "code", str, s),
+        _enum(Receipt, _get(raw, "receipt", str, s), s + "receipt"),
+        originals,
+        copies,
+        None if medium is None else _enum(ReceivedMedium, _get(raw, "medium", str, s), s + "medium"),
+        _get(raw, "defect_note", str, s),
+    )
+
+
+def _read_answers(raw: Any) -> tuple[tuple[str, str], ...]:
+    if not isinstance(raw, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in raw
+    ):
+        raise DraftUnreadable(DraftProblemCode.WRONG_SHAPE, "answers")
+    return tuple((p[0], p[1]) for p in raw)
+
+
+def draft_from_json(text: str) -> IntakeDraft:
+    """The draft written by :func:`draft_to_json`; :class:`DraftUnreadable` for anything else."""
+    try:
+        raw = json.loads(text)
+    except (ValueError, RecursionError):
+        raise DraftUnreadable(DraftProblemCode.NOT_JSON) from None
+    if not isinstance(raw, dict):
+        raise DraftUnreadable(DraftProblemCode.NOT_JSON)
+    if raw.get("format") != DRAFT_FORMAT:
+        raise DraftUnreadable(DraftProblemCode.WRONG_FORMAT, str(raw.get("format")))
+    a, g = raw.get("applicant"), raw.get("agent")
+    d, f, r = raw.get("delivery"), raw.get("deferral"), raw.get("refusal")
+    entries = raw.get("entries")
+    if not isinstance(entries, list):
+        raise DraftUnreadable(DraftProblemCode.WRONG_SHAPE, "entries")
+    checklist = Checklist(
+        bundle_code=_get(raw, "bundle_code", str, ""),
+        guide_version=_get(raw, "guide_version_id", int, ""),
+        answers=_read_answers(raw.get("answers")),
+        entries=tuple(_read_entry(e) for e in entries),
+    )
+    return IntakeDraft(
+        checklist=checklist,
+        applicant=Applicant(
+            _enum(ApplicantKind, _get(a, "kind", str, "applicant."), "applicant.kind"),
+            _get(a, "name", str, "applicant."),
+            _get(a, "id_no", str, "applicant."),
+            _get(a, "phone", str, "applicant."),
+            _get(a, "address", str, "applicant."),
+            _get(a, "legal_rep", str, "applicant."),
+        ),
+        agent=Agent(_get(g, "name", str, "agent."), _get(g, "id_no", str, "agent."),
+                    _get(g, "authorisation", str, "agent.")),
+        with_agent=_get(g, "on", bool, "agent."),
+        delivery=_enum(Delivery, _get(d, "how", str, "delivery."), "delivery.how"),
+        delivery_address=_get(d, "address", str, "delivery."),
+        notify_phone=_get(d, "notify_phone", str, "delivery."),
+        deferral_asked=_get(f, "asked", bool, "deferral."),
+        no_bad_credit=_get(f, "no_bad_credit", bool, "deferral."),
+        pledge_signed=_get(f, "pledge_signed", bool, "deferral."),
+        refusing=_get(r, "on", bool, "refusal."),
+        refusal_ground=_enum(RefusalGround, _get(r, "ground", str, "refusal."), "refusal.ground"),
+        turn_to=_get(r, "turn_to", str, "refusal."),
+        previous_case_no=_get(raw, "previous_case_no", str, ""),
+    )  # fmt: skip
+
+
+def fit_checklist(draft: IntakeDraft, bundle: Bundle) -> Checklist:
+    """The draft's checklist rebuilt on the guide, line by line; refuses one that does not fit.
+
+    Rebuilding rather than trusting the stored lines means a restored checklist
+    is one the domain functions could have produced: its lines are exactly the
+    materials the answers call for, in the guide's order.
+    """
+    stored = draft.checklist
+    if stored.bundle_code != bundle.code:
+        raise DraftUnreadable(DraftProblemCode.NOT_THIS_GUIDE, stored.bundle_code)
+    try:
+        checklist = start_checklist(bundle, dict(stored.answers), guide_version=stored.guide_version)
+        for e in stored.entries:
+            checklist = record(
+                checklist,
+                e.code,
+                e.receipt,
+                originals=e.originals,
+                copies=e.copies,
+                medium=e.medium,
+                defect_note=e.defect_note,
+            )
+    except (ValueError, KeyError) as err:
+        raise DraftUnreadable(DraftProblemCode.NOT_THIS_GUIDE, str(err)) from None
+    return checklist

@@ -1,0 +1,377 @@
+"""The one outcome of an intake (第十六条 of seed 001; 行政许可法 第三十二条), as a pure function.
+
+:func:`decide` is the whole rule; the desk only displays the :class:`Decision`.
+The order of the checks is the order the law implies:
+
+1. A bundle whose guide is not published cannot be taken at this window at all.
+   That is not a 不予受理 under 第三十二条 (the matter may well need a licence and
+   belong to this office): it is its own non-outcome, :attr:`Outcome.UNPUBLISHED`,
+   which never produces a receipt or a notice; the clerk directs the applicant to
+   the department's own window.
+2. A refusal ground recorded by the clerk (第三十二条第一款第一项/第二项) refuses at
+   once, whatever the materials: a matter that needs no licence, or is not this
+   office's remit, is not checked for materials.
+3. While the checklist has problems (unanswered situations, untouched lines, a
+   defect without its note …) there is no outcome: :attr:`Outcome.INCOMPLETE`.
+4. Otherwise exactly one of 受理 / 容缺受理 / 补正.
+
+Materials fetched by data sharing are never demanded (第十条): they never appear
+in a correction or a deferral, whatever the clerk recorded for them; when not
+confirmed, the office fetches them itself.  Optional materials never matter.
+
+A deferrable material handed in but defective may still be deferred: 第十六条(三)
+speaks of "需补正、更正的内容和期限" under 容缺受理, so correcting a deferrable
+material later is exactly what deferral allows.  Its defect note travels with it.
+
+Deferral also needs something to be there: when no required or deferrable
+material was handed in or confirmed by sharing, there is nothing to accept
+(domain §4: "everything missing: no 容缺").  Every reason deferral is refused is
+given at once, beside the materials the correction then demands.
+
+Dates come from a calendar passed in (working days are a separate concern) and
+count from ``today``, the day of the decision.  A deferred material is due by the
+earliest of its own deferral limit, the promised limit of every item it serves
+(the legal limit where an item promises none) and the bundle's promised limit:
+the deadline may not exceed the promised completion time (domain §4).  The
+promised completion date is the bundle's promise, else the latest item promise
+(legal limit where none).  Any date that falls beyond the calendar's holiday data
+flags the whole decision, so the clerk checks the dates before printing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Protocol
+
+from counter.catalog.model import Bundle, Item, Material, Necessity, TimeLimit, TimeUnit
+from counter.intake.checklist import (
+    HANDED_IN,
+    NOT_ACCEPTABLE,
+    PRESENT,
+    Checklist,
+    MaterialEntry,
+    ProblemCode,
+    Receipt,
+    checklist_problems,
+)
+
+
+class DeadlineResult(Protocol):
+    """A computed date, and whether it fell where the calendar has no holiday data."""
+
+    @property
+    def date(self) -> dt.date: ...
+
+    @property
+    def beyond_data(self) -> bool: ...
+
+
+class DeadlineCalendar(Protocol):
+    """Anything that counts a time limit from a start date (e.g. ``counter.workdays.WorkCalendar``)."""
+
+    def deadline(self, start: dt.date, limit: TimeLimit, /) -> DeadlineResult: ...
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionPolicy:
+    """The periods printed on a correction notice.
+
+    ``notify_limit`` is the law: incomplete materials are notified on the spot or
+    within five days, once and in full (行政许可法 第三十二条第一款第四项; its 第八十二条
+    counts the office's periods in working days).  If the office misses it, the
+    application counts as accepted from the day the materials arrived.
+
+    ``applicant_period`` is an office setting: neither the law nor the league's
+    rules (第十六条 only says the notice states "需补充的内容和期限") fix how long the
+    applicant has to hand the materials in.  The default of 15 working days is a
+    common value of local notice templates; a hall may set its own.
+    """
+
+    applicant_period: TimeLimit = field(default_factory=lambda: TimeLimit(15, TimeUnit.WORKING_DAY))
+    notify_limit: TimeLimit = field(default_factory=lambda: TimeLimit(5, TimeUnit.WORKING_DAY))
+
+
+class Outcome(StrEnum):
+    ACCEPT = "accept"  # 受理
+    DEFER = "defer"  # 容缺受理
+    CORRECT = "correct"  # 补正
+    REFUSE = "refuse"  # 不予受理
+    INCOMPLETE = "incomplete"  # no outcome yet: the checklist is not finished
+    UNPUBLISHED = "unpublished"  # no outcome possible: the guide is not published
+
+    @property
+    def decided(self) -> bool:
+        """Whether this is one of the four outcomes of 第十六条 / 第三十二条."""
+        return self in _DECIDED
+
+    @property
+    def issues_receipt(self) -> bool:
+        """Whether the applicant leaves with a 受理凭证."""
+        return self in (Outcome.ACCEPT, Outcome.DEFER)
+
+
+_DECIDED = frozenset({Outcome.ACCEPT, Outcome.DEFER, Outcome.CORRECT, Outcome.REFUSE})
+
+
+class RefusalGround(StrEnum):
+    """行政许可法 第三十二条第一款 grounds for 不予受理 at intake."""
+
+    NO_LICENCE_NEEDED = "no_licence_needed"  # 第一项: 申请事项依法不需要取得行政许可
+    NOT_IN_REMIT = "not_in_remit"  # 第二项: 申请事项依法不属于本行政机关职权范围
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """The clerk's refusal: the ground, and for 第二项 the body the applicant must turn to."""
+
+    ground: RefusalGround
+    turn_to: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DeferralRequest:
+    """The applicant asks for 容缺受理; the clerk records the two conditions of domain §4."""
+
+    no_bad_credit: bool  # the clerk confirmed 无不良信用记录
+    pledge_signed: bool  # the 承诺书 is signed (and sealed, for a company)
+
+
+class ReasonCode(StrEnum):
+    """Why the decision is what it is.  Values are stable codes."""
+
+    GUIDE_UNPUBLISHED = "guide_unpublished"
+    REFUSED_NO_LICENCE_NEEDED = "refused_no_licence_needed"
+    REFUSED_NOT_IN_REMIT = "refused_not_in_remit"
+    TURN_TO_MISSING = "turn_to_missing"  # 第二项 refusal without the body to turn to
+    ALL_PRESENT = "all_present"
+    REQUIRED_MISSING = "required_missing"
+    REQUIRED_DEFECTIVE = "required_defective"
+    DEFERRABLE_MISSING = "deferrable_missing"  # demanded now, because deferral is not granted
+    DEFERRABLE_DEFECTIVE = "deferrable_defective"
+    DEFERRED = "deferred"
+    DEFERRAL_NOT_REQUESTED = "deferral_not_requested"
+    DEFERRAL_CREDIT_UNCONFIRMED = "deferral_credit_unconfirmed"
+    DEFERRAL_PLEDGE_UNSIGNED = "deferral_pledge_unsigned"
+    DEFERRAL_MAIN_MISSING = "deferral_main_missing"
+    DEFERRAL_NOTHING_HANDED_IN = "deferral_nothing_handed_in"
+    DEFERRAL_NO_DEADLINE = "deferral_no_deadline"  # no limit to count the due date from
+    SHARED_TO_FETCH = "shared_to_fetch"  # shared material not confirmed: the office fetches it
+    BEYOND_CALENDAR_DATA = "beyond_calendar_data"  # a date lies where the calendar has no data
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    code: ReasonCode | ProblemCode
+    subject: str = ""  # material, situation or bundle code
+    name: str = ""  # its name in the guide
+
+
+@dataclass(frozen=True, slots=True)
+class MissingMaterial:
+    """One line of the 补齐补正通知书."""
+
+    code: str
+    name: str
+    requirement: str  # what it must satisfy (Material.requirement)
+    defect_note: str  # what was wrong with what was handed in; empty when not handed in
+    necessity: Necessity
+
+
+@dataclass(frozen=True, slots=True)
+class DeferredMaterial:
+    """One line of the 容缺受理通知书."""
+
+    code: str
+    name: str
+    requirement: str
+    defect_note: str
+    due: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    outcome: Outcome
+    reasons: tuple[Reason, ...] = ()
+    missing: tuple[MissingMaterial, ...] = ()  # CORRECT: each demanded material once
+    deferred: tuple[DeferredMaterial, ...] = ()  # DEFER
+    promised_date: dt.date | None = None  # ACCEPT / DEFER: 承诺办结 date
+    correction_due: dt.date | None = None  # CORRECT: the applicant's deadline
+    notify_by: dt.date | None = None  # CORRECT: the office's own limit for the written notice
+    refusal: RefusalGround | None = None
+    turn_to: str = ""
+    beyond_calendar_data: bool = False
+
+
+class _Dates:
+    """Counts limits from one day and remembers whether any date left the calendar's data."""
+
+    def __init__(self, calendar: DeadlineCalendar, start: dt.date) -> None:
+        self._calendar = calendar
+        self._start = start
+        self.beyond_data = False
+
+    def __call__(self, limit: TimeLimit) -> dt.date:
+        result = self._calendar.deadline(self._start, limit)
+        self.beyond_data = self.beyond_data or result.beyond_data
+        return result.date
+
+
+def _item_limit(item: Item) -> TimeLimit | None:
+    return item.promised_limit or item.legal_limit
+
+
+def _promised_date(bundle: Bundle, dates: _Dates) -> dt.date | None:
+    if bundle.promised_limit is not None:
+        return dates(bundle.promised_limit)
+    limits = [limit for item in bundle.items if (limit := _item_limit(item)) is not None]
+    return max((dates(limit) for limit in limits), default=None)
+
+
+def _due_limits(bundle: Bundle, material: Material) -> list[TimeLimit]:
+    """The limits a deferred material's due date may not exceed; its due date is the earliest."""
+    limits = [material.deferral_limit, bundle.promised_limit]
+    limits += [_item_limit(item) for code in material.items if (item := bundle.item(code)) is not None]
+    return [limit for limit in limits if limit is not None]
+
+
+def _refuse(refusal: Refusal) -> Decision:
+    turn_to = refusal.turn_to.strip()
+    if refusal.ground is RefusalGround.NOT_IN_REMIT and not turn_to:
+        return Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.TURN_TO_MISSING),))
+    code = (
+        ReasonCode.REFUSED_NOT_IN_REMIT
+        if refusal.ground is RefusalGround.NOT_IN_REMIT
+        else ReasonCode.REFUSED_NO_LICENCE_NEEDED
+    )
+    return Decision(Outcome.REFUSE, (Reason(code),), refusal=refusal.ground, turn_to=turn_to)
+
+
+def _shortfall_reason(material: Material, receipt: Receipt) -> Reason:
+    required = material.necessity is Necessity.REQUIRED
+    if receipt is Receipt.DEFECTIVE:
+        code = ReasonCode.REQUIRED_DEFECTIVE if required else ReasonCode.DEFERRABLE_DEFECTIVE
+    else:
+        code = ReasonCode.REQUIRED_MISSING if required else ReasonCode.DEFERRABLE_MISSING
+    return Reason(code, material.code, material.name)
+
+
+def decide(
+    bundle: Bundle,
+    checklist: Checklist,
+    request: DeferralRequest | None,
+    refusal: Refusal | None,
+    *,
+    today: dt.date,
+    calendar: DeadlineCalendar,
+    policy: CorrectionPolicy | None = None,
+) -> Decision:
+    """The outcome of this intake, with every reason, the lists for the notices, and the dates."""
+    if not bundle.published:
+        return Decision(Outcome.UNPUBLISHED, (Reason(ReasonCode.GUIDE_UNPUBLISHED, bundle.code, bundle.name),))
+    if refusal is not None:
+        return _refuse(refusal)
+    problems = checklist_problems(checklist, bundle)
+    if problems:
+        return Decision(Outcome.INCOMPLETE, tuple(Reason(p.code, p.subject, p.name) for p in problems))
+
+    applicable = bundle.materials_for(checklist.answers_dict())
+    entries = {e.code: e for e in checklist.entries}
+    demanded = [m for m in applicable if m.necessity is not Necessity.OPTIONAL and not m.shared]
+    short = [m for m in demanded if entries[m.code].receipt in NOT_ACCEPTABLE]
+    short_required = [m for m in short if m.necessity is Necessity.REQUIRED]
+    short_deferrable = [m for m in short if m.necessity is Necessity.DEFERRABLE]
+    to_fetch = tuple(
+        Reason(ReasonCode.SHARED_TO_FETCH, m.code, m.name)
+        for m in applicable
+        if m.shared and m.necessity is not Necessity.OPTIONAL and entries[m.code].receipt not in PRESENT
+    )
+    dates = _Dates(calendar, today)
+
+    if not short:
+        promised = _promised_date(bundle, dates)
+        return Decision(
+            Outcome.ACCEPT,
+            (Reason(ReasonCode.ALL_PRESENT), *to_fetch, *_beyond(dates)),
+            promised_date=promised,
+            beyond_calendar_data=dates.beyond_data,
+        )
+
+    blockers: list[Reason] = []
+    if short_deferrable:
+        accountable = [m for m in applicable if m.necessity is not Necessity.OPTIONAL]
+        blockers = _deferral_blockers(accountable, entries, request, short_required)
+        blockers += [
+            Reason(ReasonCode.DEFERRAL_NO_DEADLINE, m.code, m.name)
+            for m in short_deferrable
+            if not _due_limits(bundle, m)
+        ]
+
+    if not short_required and not blockers:
+        deferred = tuple(
+            DeferredMaterial(
+                m.code,
+                m.name,
+                m.requirement,
+                entries[m.code].defect_note,
+                min(dates(limit) for limit in _due_limits(bundle, m)),
+            )
+            for m in short_deferrable
+        )
+        promised = _promised_date(bundle, dates)
+        return Decision(
+            Outcome.DEFER,
+            (
+                *(Reason(ReasonCode.DEFERRED, m.code, m.name) for m in short_deferrable),
+                *to_fetch,
+                *_beyond(dates),
+            ),
+            deferred=deferred,
+            promised_date=promised,
+            beyond_calendar_data=dates.beyond_data,
+        )
+
+    periods = policy or CorrectionPolicy()
+    correction_due = dates(periods.applicant_period)
+    notify_by = dates(periods.notify_limit)
+    missing = tuple(
+        MissingMaterial(m.code, m.name, m.requirement, entries[m.code].defect_note, m.necessity) for m in short
+    )
+    return Decision(
+        Outcome.CORRECT,
+        (
+            *(_shortfall_reason(m, entries[m.code].receipt) for m in short),
+            *blockers,
+            *to_fetch,
+            *_beyond(dates),
+        ),
+        missing=missing,
+        correction_due=correction_due,
+        notify_by=notify_by,
+        beyond_calendar_data=dates.beyond_data,
+    )
+
+
+def _beyond(dates: _Dates) -> tuple[Reason, ...]:
+    return (Reason(ReasonCode.BEYOND_CALENDAR_DATA),) if dates.beyond_data else ()
+
+
+def _deferral_blockers(
+    accountable: list[Material],
+    entries: dict[str, MaterialEntry],
+    request: DeferralRequest | None,
+    short_required: list[Material],
+) -> list[Reason]:
+    """Every reason deferral cannot be granted, all at once (domain §4)."""
+    blockers = [Reason(ReasonCode.DEFERRAL_MAIN_MISSING)] if short_required else []
+    if not any(entries[m.code].receipt in HANDED_IN | PRESENT for m in accountable):
+        blockers.append(Reason(ReasonCode.DEFERRAL_NOTHING_HANDED_IN))
+    if request is None:
+        blockers.append(Reason(ReasonCode.DEFERRAL_NOT_REQUESTED))
+    else:
+        if not request.no_bad_credit:
+            blockers.append(Reason(ReasonCode.DEFERRAL_CREDIT_UNCONFIRMED))
+        if not request.pledge_signed:
+            blockers.append(Reason(ReasonCode.DEFERRAL_PLEDGE_UNSIGNED))
+    return blockers
