@@ -45,7 +45,9 @@ def case_as_text(view: CaseView) -> str:
         lines.append(f"法定代表人：{v.legal_rep}")
     if v.agent_name:
         lines.append(f"代办人：{v.agent_name}  {v.agent_id_no}  授权：{v.agent_authorisation}")
-    lines.append(f"收件日期：{_date(v.received_on)}  受理日期：{_date(v.accepted_on)}  承诺办结：{_date(v.promised_on)}")
+    lines.append(
+        f"收件日期：{_date(v.received_on)}  受理日期：{_date(v.accepted_on)}  承诺办结：{_date(v.promised_on)}"
+    )
     if v.correction_due:
         lines.append(f"补正期限：{_date(v.correction_due)}  告知期限：{_date(v.notify_due)}")
     if v.turn_to:

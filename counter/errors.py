@@ -25,7 +25,4 @@ def report_unexpected(err: BaseException) -> str:
     except OSError:
         where = "（报告无法保存）"
     log.error("unexpected error: %s (report %s)", type(err).__name__, where)
-    return (
-        f"程序遇到意外错误：{type(err).__name__}。已保存错误报告：{where}，"
-        "请联系技术支持。已提交的办件不受影响。"
-    )
+    return f"程序遇到意外错误：{type(err).__name__}。已保存错误报告：{where}，请联系技术支持。已提交的办件不受影响。"

@@ -151,9 +151,7 @@ class HolidayTable:
 
         def kept(days: frozenset[dt.date]) -> frozenset[dt.date]:
             return frozenset(
-                d
-                for d in days
-                if not other.covers(d) and d not in other.days_off and d not in other.working_days
+                d for d in days if not other.covers(d) and d not in other.days_off and d not in other.working_days
             )
 
         return HolidayTable(
@@ -224,9 +222,7 @@ def _chinesecalendar_table(until_year: int | None) -> HolidayTable:
 
     def listed(days: Iterable[object], *, weekends_only: bool) -> frozenset[dt.date]:
         return frozenset(
-            d
-            for d in days
-            if isinstance(d, dt.date) and d.year in years and (_is_weekend(d) or not weekends_only)
+            d for d in days if isinstance(d, dt.date) and d.year in years and (_is_weekend(d) or not weekends_only)
         )
 
     # The package's own tables, read once: asking is_workday day by day re-scans them per call.

@@ -146,9 +146,7 @@ def test_birth_in_future() -> None:
     tomorrow = TODAY + dt.timedelta(days=1)
     check = check_id_number(make_id_number("152201", tomorrow, 1), today=TODAY)
     assert check.errors == (IdError.BIRTH_IN_FUTURE,)
-    assert texts.id_error_text(IdError.BIRTH_IN_FUTURE, check.problems[0].detail) == (
-        "出生日期2026年11月23日晚于今天"
-    )
+    assert texts.id_error_text(IdError.BIRTH_IN_FUTURE, check.problems[0].detail) == ("出生日期2026年11月23日晚于今天")
     # a newborn registered on the day of birth is fine (我要办新生儿出生事项)
     assert check_id_number(make_id_number("152201", TODAY, 1), today=TODAY).ok
 
@@ -193,9 +191,7 @@ def test_any_well_made_number_passes(area: str, birth: dt.date, order: int) -> N
     st.integers(min_value=0, max_value=16),
     st.integers(min_value=1, max_value=9),
 )
-def test_changing_one_digit_breaks_the_check(
-    area: str, birth: dt.date, order: int, position: int, shift: int
-) -> None:
+def test_changing_one_digit_breaks_the_check(area: str, birth: dt.date, order: int, position: int, shift: int) -> None:
     number = make_id_number(area, birth, order)
     changed = str((int(number[position]) + shift) % 10)
     typo = number[:position] + changed + number[position + 1 :]
@@ -280,9 +276,7 @@ def test_credit_empty(typed: str) -> None:
 def test_credit_length() -> None:
     check = check_credit_code("91110108551385082")
     assert check.errors == (CreditCodeError.LENGTH,)
-    assert texts.credit_code_error_text(CreditCodeError.LENGTH, check.problems[0].detail) == (
-        "长度应为18位，现为17位"
-    )
+    assert texts.credit_code_error_text(CreditCodeError.LENGTH, check.problems[0].detail) == ("长度应为18位，现为17位")
 
 
 @pytest.mark.parametrize(

@@ -21,8 +21,7 @@ NAMES = [
 @pytest.fixture(scope="module")
 def index() -> SearchIndex:
     entries = [
-        SearchEntry(f"B{n:03}", n, name, n != 64, search_text(name, ("饭店",) if n == 8 else ()))
-        for n, name in NAMES
+        SearchEntry(f"B{n:03}", n, name, n != 64, search_text(name, ("饭店",) if n == 8 else ())) for n, name in NAMES
     ]
     return SearchIndex(entries)
 

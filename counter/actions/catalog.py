@@ -8,7 +8,6 @@ good version of that bundle, so a broken file never stops the desk.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.catalog.fingerprint import BUNDLED_FINGERPRINT_KEY, folder_fingerprint
 from counter.catalog.model import Bundle
 from counter.catalog.problems import Problem, Rule
 from counter.catalog.reader import CATALOG_SUFFIX, ReadResult, catalog_files, read_paths
@@ -25,7 +25,7 @@ from counter.db.settings_store import get_setting, put_setting
 
 log = logging.getLogger(__name__)
 
-BUNDLED_FINGERPRINT = "catalog.bundled.fingerprint"
+BUNDLED_FINGERPRINT = BUNDLED_FINGERPRINT_KEY
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 Progress = Callable[[int, int], None]
@@ -83,15 +83,6 @@ def import_source(sessions: sessionmaker[Session], path: Path, on_progress: Prog
         report = import_bundles(session, [b for _, b in checked.bundles], str(path), kind)
     log.info("catalog import %s: %d new versions", path, len(report.new_versions))
     return ImportOutcome(report, ())
-
-
-def folder_fingerprint(folder: Path) -> str:
-    """Names, sizes and times of the files: cheap, and changes whenever a file does."""
-    digest = hashlib.sha256()
-    for path in catalog_files(folder) if folder.is_dir() else []:
-        stat = path.stat()
-        digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
 
 
 def sync_bundled(sessions: sessionmaker[Session], folder: Path, on_progress: Progress | None = None) -> BundledSync:

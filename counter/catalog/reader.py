@@ -17,6 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
+from counter.catalog.fingerprint import SUFFIX
 from counter.catalog.model import (
     Address,
     Bundle,
@@ -42,7 +43,7 @@ from counter.catalog.model import (
 from counter.catalog.problems import Problem, Rule
 
 FORMAT_VERSION = 1
-CATALOG_SUFFIX = ".toml"
+CATALOG_SUFFIX = SUFFIX
 
 E = TypeVar("E", bound=StrEnum)
 

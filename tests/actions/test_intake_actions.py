@@ -105,7 +105,7 @@ def test_unfinished_checklist_or_bad_id_cannot_be_committed(sessions: sessionmak
 
 
 def test_text_is_stored_exactly_as_typed(sessions: sessionmaker[Session], desk: Desk) -> None:
-    odd = "王䶮𬭚 '; DROP TABLE case; -- \"引号\"\t" + "长" * 10_000
+    odd = '王䶮𬭚 \'; DROP TABLE case; -- "引号"\t' + "长" * 10_000
     number = take(sessions, desk, full_request(sessions, applicant(odd)))
     with sessions() as s:
         view = case_view(s, number)
@@ -113,9 +113,7 @@ def test_text_is_stored_exactly_as_typed(sessions: sessionmaker[Session], desk: 
     assert view.applicant_name == odd.strip()
 
 
-def test_deferral_then_supervisor_extends_then_arrival_completes(
-    sessions: sessionmaker[Session], desk: Desk
-) -> None:
+def test_deferral_then_supervisor_extends_then_arrival_completes(sessions: sessionmaker[Session], desk: Desk) -> None:
     request = full_request(sessions)
     checklist = record(request.checklist, "M09", Receipt.MISSING)
     number = take(

@@ -1,0 +1,22 @@
+"""A cheap fingerprint of a catalog folder: names, sizes and times of its files.
+
+Computed at every start to decide whether the bundled catalog must be read
+again, so it stats the files and never opens them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+BUNDLED_FINGERPRINT_KEY = "catalog.bundled.fingerprint"
+SUFFIX = ".toml"  # the reader's catalog file suffix
+
+
+def folder_fingerprint(folder: Path) -> str:
+    digest = hashlib.sha256()
+    if folder.is_dir():
+        for path in sorted(p for p in folder.iterdir() if p.suffix == SUFFIX and p.is_file()):
+            stat = path.stat()
+            digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()

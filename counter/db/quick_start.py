@@ -1,0 +1,59 @@
+"""What the desk needs before its window shows, read with the standard sqlite3 module.
+
+Importing SQLAlchemy costs about as much as a whole bare Qt window, so a desk on
+SQLite whose schema is current and whose bundled catalog has not changed reads
+its search index here, with three plain queries, and imports SQLAlchemy only
+after the window is up.  Anything unusual — another database, an older or newer
+schema, a changed catalog, a file that cannot be read — returns ``None`` and the
+caller takes the ordinary path through :mod:`counter.db`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from counter.search import SearchEntry
+
+_SQLITE_PREFIX = "sqlite:///"
+
+
+@dataclass(frozen=True, slots=True)
+class QuickStart:
+    entries: list[SearchEntry]
+    catalog_fingerprint: str  # as stored by the last successful import of the bundled catalog
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a plain ``sqlite:///PATH`` URL; ``None`` for anything else."""
+    if not url.startswith(_SQLITE_PREFIX) or "?" in url:
+        return None
+    path = url[len(_SQLITE_PREFIX) :]
+    return Path(path) if path and path != ":memory:" else None
+
+
+def quick_start(url: str, schema_head: str, fingerprint_key: str) -> QuickStart | None:
+    path = sqlite_path(url)
+    if path is None or not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error:
+        return None
+    try:
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        if revision is None or revision[0] != schema_head:
+            return None
+        stored = conn.execute("SELECT value FROM setting WHERE key = ?", (fingerprint_key,)).fetchone()
+        rows = conn.execute(
+            "SELECT code, number, name, published, search_text FROM bundle ORDER BY number, code"
+        ).fetchall()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    if stored is None or not rows:
+        return None
+    entries = [SearchEntry(code, number, name, bool(published), text) for code, number, name, published, text in rows]
+    return QuickStart(entries, stored[0])
