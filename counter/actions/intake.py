@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 
 from counter.case.numbers import DeskIdentity, case_no
 from counter.case.status import CaseEvent, CaseStatus, next_status
+from counter.case.view import CaseMaterialLine
 from counter.db import models
 from counter.db.case_store import (
-    NewMaterial,
     add_case,
     add_history,
     case_by_no,
@@ -197,7 +197,7 @@ def take_intake(
     due = {d.code: d.due for d in decision.deferred}
     materials_by_code = {m.code: m for m in bundle.materials}
     lines = [
-        NewMaterial(
+        CaseMaterialLine(
             code=e.code,
             name=materials_by_code[e.code].name,
             necessity=materials_by_code[e.code].necessity.value,
@@ -207,6 +207,7 @@ def take_intake(
             medium=e.medium.value if e.medium else "",
             defect_note=e.defect_note,
             due_on=due.get(e.code),
+            arrived_on=None,
         )
         for e in request.checklist.entries
     ]

@@ -11,7 +11,6 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, bindparam, delete, func, insert, select
@@ -44,23 +43,10 @@ def next_sequence(session: Session, site_code: str, desk_no: str, day: dt.date, 
     return int(value)
 
 
-@dataclass(frozen=True, slots=True)
-class NewMaterial:
-    code: str
-    name: str
-    necessity: str
-    receipt: str
-    originals: int
-    copies: int
-    medium: str
-    defect_note: str
-    due_on: dt.date | None
-
-
 def add_case(
     session: Session,
     values: dict[str, Any],
-    materials: Sequence[NewMaterial],
+    materials: Sequence[CaseMaterialLine],
     event: str,
     note: str = "",
 ) -> int:
@@ -89,6 +75,7 @@ def add_case(
                     "medium": m.medium,
                     "defect_note": m.defect_note,
                     "due_on": m.due_on,
+                    "arrived_on": m.arrived_on,
                 }
                 for m in materials
             ],
