@@ -614,3 +614,221 @@ PARTY_PROBLEM = {
     PartyProblemCode.INVALID_ID: "证件号码有误",
     PartyProblemCode.INVALID_PHONE: "电话号码应为7-13位数字",
 }
+
+
+# --- case page (counter.ui.cases) ----------------------------------------------------
+
+CASE_NOT_FOUND = "未找到办件：{case_no}"
+CASE_OPEN_TITLE = "查找办件"
+CASE_PAGE_TITLE = "办件 {case_no}（{status}）"
+CASE_READ_FAILED = "无法读取办件：数据库暂时不能访问，请稍后重试（{error}）"
+CASE_SAVE_FAILED = "没有保存：数据库暂时不能写入，办件未作任何改动，填写的内容仍在，请稍后重试（{error}）"
+CASE_MOVED_MEANWHILE = "该办件刚被其他窗口处理过，现在的状态是“{status}”，页面已刷新，请核对后再操作"
+CASE_GUIDE_VERSION = "指南第{version}版"
+CASE_SUBTITLE = "{bundle}　{code} · {version}　　收件结果：{outcome}"
+CASE_DESK = "{desk_no}号窗口"
+CASE_SHOW_FULL_ID = "显示完整号码"
+CASE_HIDE_FULL_ID = "隐藏完整号码"
+CASE_BEYOND_DATA = "注意：期限超出节假日数据范围，按周六、周日休息推算，请核对"
+CASE_OVERDUE = "容缺材料已逾期{days}天（补交期限{due}），须由负责人作出不予批准或延长期限的决定"
+CASE_DUE = "容缺材料须在{due}前补交"
+CASE_FIELD = {
+    "bundle": "一件事",
+    "received_at": "收件窗口",
+    "answers": "办理情形",
+    "applicant": "申请人",
+    "applicant_id": "证件号码",
+    "applicant_phone": "联系电话",
+    "applicant_address": "地址",
+    "legal_rep": "法定代表人",
+    "agent": "代办人",
+    "agent_id": "代办人证件号码",
+    "agent_authorisation": "授权委托",
+    "delivery": "送达方式",
+    "delivery_address": "送达地址",
+    "notify_phone": "通知电话",
+    "received_on": "收件日期",
+    "accepted_on": "受理日期",
+    "promised_on": "承诺办结日期",
+    "correction_due": "补正期限",
+    "notify_due": "补正告知期限",
+    "refusal_ground": "不予受理理由",
+    "turn_to": "请向以下机关申请",
+    "denial_reason": "不予批准理由",
+    "previous_case": "补正前办件",
+    "later_case": "补正后重新提交",
+}
+CASE_MATERIALS = "申请材料"
+CASE_HISTORY = "经办记录"
+CASE_MATERIAL_COLUMNS = ("材料名称", "收取情况", "原件", "复印件", "形式", "问题说明", "容缺补交期限", "补交日期")
+CASE_HISTORY_COLUMNS = ("时间", "窗口", "工作人员", "经办事项", "说明")
+CASE_DEFERRED_OPEN = "容缺后补，待补交"
+CASE_DEFERRED_OVERDUE = "容缺后补，已逾期"
+CASE_DEFERRED_ARRIVED = "容缺后补，已补交"
+CASE_DEFERRED_NEVER = "容缺后补，未补交"
+CASE_EXTENDED_NOTE = "新期限{due}：{reason}"
+CASE_SUPERVISOR = "负责人决定："
+CASE_ACTION = {
+    CaseEvent.DEFERRED_ARRIVED: "补交容缺材料",
+    CaseEvent.SENT_TO_APPROVAL: "转入审批",
+    CaseEvent.COMPLETED: "办结",
+    CaseEvent.DELIVERED: "送达",
+    CaseEvent.RESUBMITTED: "重新提交（补正后）",
+    CaseEvent.WITHDRAWN: "撤回",
+    CaseEvent.DEFERRAL_EXTENDED: "延长期限",
+    CaseEvent.DENIED: "不予批准",
+}
+CASE_FORM_TITLE = {
+    CaseEvent.DEFERRED_ARRIVED: "勾选申请人本次补交、经核对符合要求的容缺材料：",
+    CaseEvent.SENT_TO_APPROVAL: "将办件转入后台审批。",
+    CaseEvent.COMPLETED: "办件已办结，结果待申请人领取或送达。",
+    CaseEvent.DELIVERED: "办理结果已交给申请人（或已寄出、已电子送达）。",
+    CaseEvent.WITHDRAWN: "申请人撤回申请：请写明撤回的理由。",
+    CaseEvent.DEFERRAL_EXTENDED: "延长容缺补交期限（如不可抗力）：新的期限和理由都要填写。",
+    CaseEvent.DENIED: "不予批准：理由将记入经办记录和不予批准决定书，请写清楚。",
+}
+CASE_FORM_REASON = "理由："
+CASE_FORM_NOTE = "备注（可不填）："
+CASE_FORM_DATE = "新的补交期限："
+CASE_FORM_DUE = "（期限{due}）"
+CASE_FORM_CONFIRM = "确认{action}"
+CASE_FORM_CANCEL = "取消"
+CASE_REASON_HINT = {
+    CaseEvent.WITHDRAWN: "例如：申请人书面申请撤回",
+    CaseEvent.DEFERRAL_EXTENDED: "例如：因疫情防控，医院暂停办理健康证明",
+    CaseEvent.DENIED: "例如：容缺材料逾期未补交",
+}
+# Keys are the values of counter.ui.cases.rules.FormProblem.
+CASE_FORM_PROBLEM = {
+    "nothing_ticked": "请至少勾选一项已补交的材料",
+    "reason_missing": "请填写理由",
+    "date_missing": "请填写新的补交期限",
+    "date_not_after_today": "新的补交期限须晚于今天",
+    "date_not_later": "新的补交期限须晚于原定期限",
+}
+CASE_DONE_PARTLY = "已登记补交：{arrived}。仍待补交：{open}"
+CASE_DONE_COMPLETE = "容缺材料已全部补齐，办件已转入审批中"
+CASE_DONE_EXTENDED = "容缺补交期限已延长至{due}"
+CASE_DONE_MOVED = "已办理：{action}。办件状态：{status}"
+CASE_LIST_TODAY = "今日本窗口"
+CASE_LIST_DUE = "容缺到期"
+CASE_LIST_DUE_COUNT = "容缺到期（{count}）"
+CASE_LIST_REFRESH = "刷新"
+CASE_LIST_TODAY_SUMMARY = "{day}　{desk}：共{count}件。双击或按回车打开办件"
+CASE_LIST_DUE_SUMMARY = (
+    "截至{last_day}（今后两个工作日内）到期和已逾期的容缺办件：共{count}件，其中已逾期{overdue}件。双击或按回车打开办件"
+)
+CASE_LIST_TODAY_COLUMNS = ("办件编号", "状态", "一件事", "申请人", "容缺补交期限")
+CASE_LIST_DUE_COLUMNS = ("办件编号", "补交期限", "逾期/剩余", "申请人", "一件事", "收件日期", "收件窗口")
+CASE_LIST_OVERDUE_DAYS = "已逾期{days}天"
+CASE_LIST_DUE_TODAY = "今天到期"
+CASE_LIST_DAYS_LEFT = "还剩{days}个工作日"
+CASE_LIST_READ_FAILED = "无法读取办件列表：数据库暂时不能访问，请稍后点“刷新”重试（{error}）"
+
+
+# --- intake panel (counter.ui.intake) ---------------------------------------------
+# Dictionaries keyed by a domain code use the code's string value (PartyField,
+# DraftProblemCode, Receipt): a StrEnum member finds its entry, and this section
+# needs no import of its own.  Templates in {braces} are filled by the panel.
+
+INTAKE_WINDOW_TITLE = "受理：{bundle}"
+INTAKE_GUIDE_VERSION = "指南第 {version} 版"
+INTAKE_DAY = "受理日期：{date}　{desk}号窗口　{clerk}"
+INTAKE_RESUBMISSION = "补正后重新提交，原办件：{case_no}"
+INTAKE_APPLICANT = "申请人"
+INTAKE_NAME = {"person": "姓名", "company": "名称"}
+INTAKE_ID_NO = {"person": "身份证号", "company": "统一社会信用代码"}
+INTAKE_PHONE = "电话"
+INTAKE_ADDRESS = {"person": "地址", "company": "住所"}
+INTAKE_LEGAL_REP = "法定代表人"
+INTAKE_AUTOFILLED = "已按以往办件自动填写"
+INTAKE_ID_OK = "号码有效"
+INTAKE_AGENT = "委托代办人办理"
+INTAKE_AGENT_NAME = "代办人姓名"
+INTAKE_AGENT_ID = "代办人身份证号"
+INTAKE_AGENT_AUTHORISATION = "授权委托书"
+INTAKE_AGENT_AUTHORISATION_HINT = "如：2025年3月6日签署，委托办理设立登记和食品经营许可"
+INTAKE_DELIVERY = "结果送达"
+INTAKE_DELIVERY_ADDRESS = "邮寄地址"
+INTAKE_NOTIFY_PHONE = "短信通知电话"
+INTAKE_NOTIFY_PHONE_HINT = "同申请人电话 {phone}"
+INTAKE_NOTIFY_PHONE_EMPTY = "同申请人电话"
+INTAKE_SITUATIONS = "办理情形"
+INTAKE_MATERIALS = "申请材料核对"
+INTAKE_ALL_RECEIVED = "全部已收取"
+INTAKE_ALL_RECEIVED_TIP = "把所有未核对的材料记为已收取（按指南份数）；共享材料仍须逐项确认"
+INTAKE_PENDING = "还有 {count} 项未核对"
+INTAKE_NONE_PENDING = "材料已全部核对"
+INTAKE_KEYS_HINT = "选中一行：1 已收取　2 有缺陷　3 未提交　4 共享已确认　空格 切换已收取"
+INTAKE_RECEIPT_BUTTON = {
+    "received": "已收取",
+    "defective": "有缺陷",
+    "missing": "未提交",
+    "shared_confirmed": "共享已确认",
+}
+INTAKE_TAG_SHARED = "免提交"
+INTAKE_ORIGINALS = "原件"
+INTAKE_COPIES = "复印件"
+INTAKE_GUIDE_COUNT = "指南：原件{originals}份 复印件{copies}份"
+INTAKE_DEFECT_HINT = "写明问题所在（印在补正通知书上）"
+INTAKE_OUTCOME = "受理结果"
+INTAKE_UNDECIDED = "未完成"
+INTAKE_PROMISED = "承诺办结日期：{date}"
+INTAKE_DEFERRED_DUE = "容缺材料到期日 {date}：{name}"
+INTAKE_CORRECTION_DUE = "补正期限：{date}"
+INTAKE_NOTIFY_BY = "书面告知不晚于：{date}"
+INTAKE_BEYOND_CALENDAR = "⚠ 日期超出节假日数据范围，按周六、周日休息推算，打印前请核对"
+INTAKE_DEFERRAL = "容缺受理"
+INTAKE_DEFERRAL_ASKED = "申请人申请容缺受理"
+INTAKE_DEFERRAL_CREDIT = "已核实无不良信用记录"
+INTAKE_DEFERRAL_PLEDGE = "已签署承诺书"
+INTAKE_REFUSE = "不予受理"
+INTAKE_REFUSAL_GROUND = {
+    "no_licence_needed": "依法不需要取得行政许可（第一项）",
+    "not_in_remit": "不属于本机关职权范围（第二项）",
+}
+INTAKE_TURN_TO = "请向"
+INTAKE_TURN_TO_AFTER = "申请"
+INTAKE_TURN_TO_HINT = "有权受理的行政机关"
+INTAKE_COMMIT = "办结受理 (Ctrl+Enter)"
+INTAKE_CANCEL = "放弃本次受理"
+INTAKE_CANCEL_CONFIRM = "确认放弃？再按一次"
+INTAKE_TAKEN = "办件已登记，办件编号："
+INTAKE_CLOSE = "关闭"
+INTAKE_PARTY_HEADING = "申请人信息还需完善："
+INTAKE_PARTY_PROBLEM = "{field}：{problem}"
+INTAKE_PARTY_FIELD = {
+    "applicant_name": "申请人姓名或名称",
+    "applicant_id": "申请人证件号码",
+    "legal_rep": "法定代表人",
+    "phone": "电话",
+    "agent_name": "代办人姓名",
+    "agent_id": "代办人身份证号",
+    "agent_authorisation": "授权委托书",
+    "delivery_address": "邮寄地址",
+}
+INTAKE_NOT_POSSIBLE = "还不能办结，请先处理以下问题："
+INTAKE_NOT_POSSIBLE_DETAIL = "其他原因：{detail}"
+# IntakeNotPossible.detail is the action's own sentence; the ones a clerk can meet, in words
+INTAKE_NOT_POSSIBLE_DETAILS = {
+    "previous case is of another bundle": "原办件办理的不是同一件事，不能作为本件的补正前办件",
+}
+INTAKE_PREVIOUS_NOT_FOUND = "原办件 {case_no} 不存在，请核对办件编号"
+INTAKE_DB_ERROR = (
+    "数据库暂时无法写入（{error}），本次受理没有保存。表单内容和草稿都已保留，"
+    "请稍后再按“办结受理”；如果一直出现，请联系运维人员。"
+)
+INTAKE_PREVIEW_FAILED = "暂时无法计算受理结果（{error}），表单内容已保留"
+INTAKE_DRAFT_SAVED = "草稿已保存 {time}"
+INTAKE_DRAFT_SAVE_FAILED = "草稿未能保存（{error}），请暂勿关闭窗口"
+INTAKE_DRAFT_OFFER = "上次未完成的受理（保存于 {time}）：{bundle}{applicant}"
+INTAKE_DRAFT_RESTORE = "恢复"
+INTAKE_DRAFT_DISCARD = "放弃"
+INTAKE_DRAFT_DISCARDED = "上次未完成的受理草稿无法恢复，已丢弃：{reason}"
+INTAKE_DRAFT_PROBLEM = {
+    "not_json": "草稿内容已损坏",
+    "wrong_format": "草稿由其他版本的程序保存",
+    "wrong_shape": "草稿缺少或写错了“{detail}”",
+    "not_this_guide": "草稿与所依据的指南版本不符",
+    "guide_missing": "草稿所依据的指南版本已不存在",
+}

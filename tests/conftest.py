@@ -7,7 +7,6 @@ one per test, so no test touches the user's real database.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ SHIPPED_CATALOG = REPO / "resources" / "catalog"
 
 
 @pytest.fixture(autouse=True)
-def counter_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def counter_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("COUNTER_HOME", str(home))
     monkeypatch.delenv("COUNTER_DB_URL", raising=False)

@@ -3,7 +3,9 @@
 An explicit import is all or nothing: one problem anywhere and nothing is
 written.  At start-up the bundled folder is re-read only when its files changed;
 a file that does not pass is skipped and named, and the database keeps the last
-good version of that bundle, so a broken file never stops the desk.
+good version of that bundle, so a broken file never stops the desk.  The
+problems are stored with the fingerprint, so the banner naming them shows again
+at the next start without reading the folder again.
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.catalog.fingerprint import BUNDLED_FINGERPRINT_KEY, folder_fingerprint
+from counter.catalog.fingerprint import BUNDLED_FINGERPRINT_KEY, BUNDLED_PROBLEMS_KEY, folder_fingerprint
 from counter.catalog.model import Bundle
-from counter.catalog.problems import Problem, Rule
+from counter.catalog.problems import Problem, Rule, problems_from_json, problems_to_json
 from counter.catalog.reader import CATALOG_SUFFIX, ReadResult, catalog_files, read_paths
 from counter.catalog.validate import validate_read
 from counter.db.catalog_store import ImportReport, import_bundles
@@ -90,7 +92,7 @@ def sync_bundled(sessions: sessionmaker[Session], folder: Path, on_progress: Pro
     fingerprint = folder_fingerprint(folder)
     with sessions() as session:
         if get_setting(session, BUNDLED_FINGERPRINT) == fingerprint:
-            return BundledSync(False, (), ())
+            return BundledSync(False, (), problems_from_json(get_setting(session, BUNDLED_PROBLEMS_KEY) or "[]"))
     if not folder.is_dir():
         problem = Problem(Rule.UNREADABLE, str(folder), detail="目录不存在")
         return BundledSync(True, (), (problem,))
@@ -99,8 +101,8 @@ def sync_bundled(sessions: sessionmaker[Session], folder: Path, on_progress: Pro
     good = [b for file, b in checked.bundles if file not in bad_files]
     with sessions.begin() as session:
         report = import_bundles(session, good, str(folder), "bundled")
-        if not checked.problems:
-            put_setting(session, BUNDLED_FINGERPRINT, fingerprint)
+        put_setting(session, BUNDLED_FINGERPRINT, fingerprint)
+        put_setting(session, BUNDLED_PROBLEMS_KEY, problems_to_json(checked.problems))
     for problem in checked.problems:
         log.error("bundled catalog: %s: %s %s %s", problem.where(), problem.rule, problem.field, problem.detail)
     return BundledSync(True, report.new_versions, checked.problems)

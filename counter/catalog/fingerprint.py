@@ -10,6 +10,7 @@ import hashlib
 from pathlib import Path
 
 BUNDLED_FINGERPRINT_KEY = "catalog.bundled.fingerprint"
+BUNDLED_PROBLEMS_KEY = "catalog.bundled.problems"  # what the last read of those files found
 SUFFIX = ".toml"  # the reader's catalog file suffix
 
 

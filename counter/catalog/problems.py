@@ -8,6 +8,7 @@ into the Chinese sentence the clerk or the catalog editor reads.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -60,3 +61,30 @@ class Problem:
         """File › bundle › item › material, for logs and plain-text reports."""
         parts = [p for p in (self.file, self.bundle, self.item, self.material) if p]
         return " › ".join(parts)
+
+
+def problems_to_json(problems: tuple[Problem, ...] | list[Problem]) -> str:
+    """Problems as JSON text, to show them again later without reading the files."""
+    return json.dumps(
+        [
+            {"rule": p.rule.value, "file": p.file, "bundle": p.bundle, "item": p.item, "material": p.material,
+             "field": p.field, "detail": p.detail, "extra": [list(pair) for pair in p.extra]}
+            for p in problems
+        ],
+        ensure_ascii=False,
+    )  # fmt: skip
+
+
+def problems_from_json(text: str) -> tuple[Problem, ...]:
+    """The problems saved by :func:`problems_to_json`; text that does not read gives none."""
+    try:
+        rows = json.loads(text)
+        return tuple(
+            Problem(
+                Rule(row["rule"]), row["file"], row["bundle"], row["item"], row["material"],
+                row["field"], row["detail"], tuple((str(k), str(v)) for k, v in row["extra"]),
+            )
+            for row in rows
+        )  # fmt: skip
+    except (ValueError, KeyError, TypeError):
+        return ()

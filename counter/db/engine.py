@@ -7,7 +7,6 @@ that loses power keeps every committed case.  The URL comes from ``--db``, else
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +14,9 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.paths import default_db_url
+from counter.db.url import ENV_URL, resolve_url
 
-ENV_URL = "COUNTER_DB_URL"
-
-
-def resolve_url(explicit: str | None = None) -> str:
-    return explicit or os.environ.get(ENV_URL) or default_db_url()
+__all__ = ["ENV_URL", "make_engine", "make_sessions", "resolve_url"]
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -13,7 +13,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
 
-HEAD = "0002_cases"  # kept equal to the newest migration by tests/db/test_migrations.py
+from counter.db.revision import HEAD
+
+__all__ = ["HEAD", "SchemaState", "SchemaTooNew", "schema_state", "upgrade"]
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 

@@ -14,6 +14,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from counter.catalog.fingerprint import BUNDLED_FINGERPRINT_KEY, BUNDLED_PROBLEMS_KEY
+from counter.catalog.problems import Problem, problems_from_json
+from counter.db.revision import HEAD
 from counter.search import SearchEntry
 
 _SQLITE_PREFIX = "sqlite:///"
@@ -22,7 +25,7 @@ _SQLITE_PREFIX = "sqlite:///"
 @dataclass(frozen=True, slots=True)
 class QuickStart:
     entries: list[SearchEntry]
-    catalog_fingerprint: str  # as stored by the last successful import of the bundled catalog
+    catalog_problems: tuple[Problem, ...]  # what the last read of the bundled files found
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -33,27 +36,31 @@ def sqlite_path(url: str) -> Path | None:
     return Path(path) if path and path != ":memory:" else None
 
 
-def quick_start(url: str, schema_head: str, fingerprint_key: str) -> QuickStart | None:
+def quick_start(url: str, bundled_fingerprint: str) -> QuickStart | None:
+    """The index, when the database is current and the bundled files are as last imported."""
     path = sqlite_path(url)
     if path is None or not path.is_file():
         return None
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            return _read(conn, bundled_fingerprint)
+        finally:
+            conn.close()
     except sqlite3.Error:
         return None
-    try:
-        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        if revision is None or revision[0] != schema_head:
-            return None
-        stored = conn.execute("SELECT value FROM setting WHERE key = ?", (fingerprint_key,)).fetchone()
-        rows = conn.execute(
-            "SELECT code, number, name, published, search_text FROM bundle ORDER BY number, code"
-        ).fetchall()
-    except sqlite3.Error:
+
+
+def _read(conn: sqlite3.Connection, bundled_fingerprint: str) -> QuickStart | None:
+    def setting(key: str) -> str | None:
+        row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    if revision is None or revision[0] != HEAD or setting(BUNDLED_FINGERPRINT_KEY) != bundled_fingerprint:
         return None
-    finally:
-        conn.close()
-    if stored is None or not rows:
-        return None
+    rows = conn.execute("SELECT code, number, name, published, search_text FROM bundle ORDER BY number, code")
     entries = [SearchEntry(code, number, name, bool(published), text) for code, number, name, published, text in rows]
-    return QuickStart(entries, stored[0])
+    if not entries:
+        return None
+    return QuickStart(entries, problems_from_json(setting(BUNDLED_PROBLEMS_KEY) or "[]"))

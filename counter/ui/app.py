@@ -1,0 +1,130 @@
+"""Start the desk app: the shortest way to a window the clerk can type into.
+
+Start-up is measured against a bare Qt window, so it does only what the first
+keystroke needs.  On the usual start — an SQLite desk whose schema is current
+and whose bundled catalog has not changed — the search index is read with the
+standard sqlite3 module (:mod:`counter.db.quick_start`) and SQLAlchemy is
+imported on a warm-up thread after the window shows.  Any other start (first
+start, a changed catalog, PostgreSQL, an old schema) opens the database
+through SQLAlchemy before the window and brings the catalog up to date after
+it, on a worker thread; the catalog reader, the validator and pypinyin are
+imported only there, and reportlab not at all.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+from counter import paths
+from counter.catalog.fingerprint import folder_fingerprint
+from counter.db.quick_start import quick_start
+from counter.db.url import resolve_url
+from counter.logs import setup_logging
+from counter.ui import words
+from counter.ui.database import Database
+from counter.ui.fonts import install_fonts
+from counter.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+WINDOW_SIZE = (1280, 800)
+
+
+def _startup_failure(app: QApplication, message: str, exit_when_ready: bool) -> int:
+    """Say why the desk cannot start, on stderr and, when someone is looking, in a window."""
+    print(message, file=sys.stderr)
+    if exit_when_ready:
+        return 1
+    window = QWidget()
+    window.setWindowTitle(words.DESK_STARTUP_ERROR_TITLE)
+    label = QLabel(message)
+    label.setWordWrap(True)
+    label.setStyleSheet("font-size: 16px; padding: 24px; color: #8a1c1c;")
+    QVBoxLayout(window).addWidget(label)
+    window.resize(560, 200)
+    window.show()
+    app.exec()
+    return 1
+
+
+def open_database(db: Database) -> str | None:
+    """Open the database now; the Chinese reason when it cannot be used."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from counter.db.migrate import SchemaTooNew
+
+    try:
+        db.sessions()
+    except SchemaTooNew as err:
+        log.error("database schema %s is newer than this program", err.revision)
+        return words.DESK_SCHEMA_TOO_NEW.format(revision=err.revision)
+    except SQLAlchemyError as err:
+        log.exception("database unavailable")
+        return words.DESK_DB_UNAVAILABLE.format(error=type(err).__name__)
+    return None
+
+
+def open_window(db_url: str | None) -> tuple[MainWindow, Database]:
+    """The main window on an opened, migrated database; not shown yet (tests, screenshots).
+
+    Raises :class:`counter.db.migrate.SchemaTooNew` and SQLAlchemy's errors.
+    """
+    db = Database(resolve_url(db_url))
+    db.sessions()
+    return MainWindow(db, paths.bundled_catalog_dir()), db
+
+
+def _warm_up(db: Database) -> None:
+    """Import SQLAlchemy and open the database while the clerk reads the screen."""
+    try:
+        db.sessions()
+    except Exception:  # the first user event opens it again and names the problem
+        log.exception("database warm-up failed")
+
+
+def run(db_url: str | None, exit_when_ready: bool, argv: list[str]) -> int:
+    """Run the desk app until its window closes; the process's exit status.
+
+    ``argv`` holds Qt's own options (``-platform``, ``-style`` …), without the
+    program name.  0 on a normal end; 1 when the database cannot be used, or
+    when ``exit_when_ready`` is set and the bundled catalog could not be synced
+    (a skipped broken file still counts as ready: the desk works on without it).
+    """
+    setup_logging()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(["counter", *argv])
+    app.setApplicationName("counter")
+    install_fonts(app, paths.fonts_dir())
+    db = Database(resolve_url(db_url))
+    folder = paths.bundled_catalog_dir()
+    quick = quick_start(db.url, folder_fingerprint(folder))
+    if quick is None:
+        failure = open_database(db)
+        if failure is not None:
+            return _startup_failure(app, failure, exit_when_ready)
+    window = MainWindow(db, folder, quick.entries if quick else None)
+    log.info("desk app started (%s, %s start)", db.backend, "quick" if quick else "full")
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    if exit_when_ready:
+        window.catalog_ready.connect(lambda ok: app.exit(0 if ok else 1))
+    warm_up: threading.Thread | None = None
+    if quick is None:
+        QTimer.singleShot(0, window.start_sync)
+    else:
+        window.show_catalog_problems(quick.catalog_problems)
+        QTimer.singleShot(0, lambda: window.catalog_ready.emit(True))
+        if not exit_when_ready:
+            warm_up = threading.Thread(target=_warm_up, args=(db,), name="db-warm-up", daemon=True)
+            warm_up.start()
+    code = app.exec()
+    window.wait_for_sync()
+    if warm_up is not None:
+        warm_up.join()
+    db.dispose()
+    return code

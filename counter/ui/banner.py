@@ -1,0 +1,76 @@
+"""A yellow bar across the top of the window for what the clerk must know now.
+
+Used when the bundled catalog had files that could not be taken: each file and
+its problem is named, and the desk keeps working with the last good catalog.
+The bar stays until closed, and lists every problem (scrolling when many).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from counter.ui import words
+
+STYLE = """
+QFrame#banner { background: #fff3c4; border-bottom: 1px solid #e9b949; }
+QFrame#banner QLabel { color: #513c06; font-size: 14px; }
+QFrame#banner QScrollArea, QFrame#banner QScrollArea > QWidget > QWidget { background: transparent; }
+QFrame#banner QPushButton { padding: 4px 14px; }
+"""
+MAX_HEIGHT = 190
+
+
+class Banner(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setStyleSheet(STYLE)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_area = QScrollArea()
+        self.message_area.setWidget(self.label)
+        self.message_area.setWidgetResizable(True)
+        self.message_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.close_button = QPushButton(words.DESK_BANNER_CLOSE)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.addWidget(self.message_area, 1)
+        side = QVBoxLayout()
+        side.addWidget(self.close_button)
+        side.addStretch(1)
+        layout.addLayout(side)
+        self.hide()
+
+    def show_message(self, title: str, lines: Sequence[str] = ()) -> None:
+        items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+        body = f"<ul>{items}</ul>" if items else ""
+        self.label.setText(f"<b>⚠ {escape(title)}</b>{body}")
+        self.show()
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as the message, up to a limit; beyond it the list scrolls."""
+        if not self.isVisible():
+            return
+        width = self.message_area.viewport().width()
+        height = self.label.heightForWidth(width)
+        if height < 0:  # not laid out yet
+            height = self.label.sizeHint().height()
+        self.message_area.setFixedHeight(min(height, MAX_HEIGHT))
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def on_close_clicked(self) -> None:
+        self.hide()

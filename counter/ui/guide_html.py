@@ -1,0 +1,126 @@
+"""The guide of a bundle above its materials, as HTML: a Bundle in, a string out.
+
+Kept free of widgets so the whole text of a guide can be checked in a test.
+"""
+
+from __future__ import annotations
+
+from counter import texts
+from counter.catalog.model import Bundle, Fee, Item
+from counter.ui import words
+from counter.ui.html_parts import TABLE, e, heading, lines, note, numbered, row, unbroken
+
+
+def basic_info(bundle: Bundle) -> str:
+    address = ""
+    if bundle.address is not None:
+        a = bundle.address
+        address = f'{e(a.street + a.number + a.room)} <span class="desk">{e(a.desk_no)}</span>'
+    hours = lines(e(" ".join([h.days, *h.periods])) + (e(f"（{h.note}）") if h.note else "") for h in bundle.hours)
+    visits = ""
+    if bundle.visits is not None:
+        visits = e(words.DESK_VISITS.format(count=bundle.visits))
+        if bundle.visits_reason:
+            visits += f"<br/>{note(e(bundle.visits_reason))}"
+    rows = [
+        row(words.DESK_K_ADDRESS, address),
+        row(words.DESK_K_HOURS, hours),
+        row(words.DESK_K_CONSULT, e(bundle.consult_phone)),
+        row(words.DESK_K_COMPLAINT, e(bundle.complaint_phone)),
+        row(words.DESK_K_VISITS, visits),
+        row(words.DESK_K_PROMISED, e(texts.time_limit(bundle.promised_limit))),
+        row(words.DESK_K_FORMS, e("、".join(bundle.forms))),
+        row(words.DESK_K_RESULT, e(bundle.result)),
+    ]
+    return heading(2, words.DESK_H_BASIC) + TABLE + "".join(rows) + "</table>"
+
+
+def _fee(fee: Fee | None) -> str:
+    if fee is None:
+        return e(words.DESK_NOT_STATED)
+    amount = words.DESK_FEE_FREE if fee.amount == 0 else words.DESK_FEE_AMOUNT.format(amount=fee.amount)
+    basis = "" if fee.basis == amount else fee.basis  # "不收费" twice says nothing more
+    return lines([e(amount), note(e(basis))])
+
+
+def _item_row(item: Item) -> str:
+    name = e(item.name)
+    if item.sub_item and item.sub_item != item.name:
+        name += f"<br/>{note(e(item.sub_item))}"
+    limits = lines(
+        [
+            unbroken(words.DESK_LIMIT_PROMISED.format(limit=texts.time_limit(item.promised_limit))),
+            unbroken(words.DESK_LIMIT_LEGAL.format(limit=texts.time_limit(item.legal_limit))),
+        ]
+    )
+    cells = [
+        name,
+        e(item.department),
+        e(texts.ITEM_TYPE[item.item_type]) if item.item_type else "",
+        e(texts.CASE_KIND[item.case_kind]) if item.case_kind else "",
+        limits,
+        _fee(item.fee),
+        e(item.result),
+    ]
+    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+def items_table(bundle: Bundle) -> str:
+    headers = [
+        (words.DESK_COL_ITEM, 18),
+        (words.DESK_COL_DEPARTMENT, 15),
+        (words.DESK_COL_ITEM_TYPE, 9),
+        (words.DESK_COL_CASE_KIND, 9),
+        (words.DESK_COL_LIMITS, 16),
+        (words.DESK_COL_FEE, 15),
+        (words.DESK_COL_RESULT, 18),
+    ]
+    head = "<tr>" + "".join(f'<th width="{w}%">{e(h)}</th>' for h, w in headers) + "</tr>"
+    body = "".join(_item_row(i) for i in bundle.items)
+    notes = [
+        f"<p>{note(e(words.DESK_INTERMEDIARY.format(name=x.name, basis=x.basis)))}</p>"
+        for i in bundle.items
+        for x in i.intermediaries
+    ]
+    return heading(2, words.DESK_H_ITEMS) + TABLE + head + body + "</table>" + "".join(notes)
+
+
+def conditions(bundle: Bundle) -> str:
+    parts = [heading(2, words.DESK_H_CONDITIONS)]
+    if bundle.conditions:
+        parts.append(numbered(bundle.conditions))
+    for item in bundle.items:
+        if item.conditions:
+            parts += [heading(3, item.name), numbered(item.conditions)]
+    if len(parts) == 1:
+        parts.append(f"<p>{e(words.DESK_NOT_STATED)}</p>")
+    return "".join(parts)
+
+
+def steps(bundle: Bundle) -> str:
+    head = (
+        f'<tr><th width="6%">{e(words.DESK_COL_NO)}</th><th>{e(words.DESK_COL_STEP)}</th>'
+        f'<th width="18%">{e(words.DESK_COL_STEP_LIMIT)}</th>'
+        f'<th width="30%">{e(words.DESK_COL_STEP_RESULT)}</th></tr>'
+    )
+    rows = [
+        f"<tr><td>{n}</td><td>{lines([e(s.name), note(e(s.description))])}</td>"
+        f"<td>{e(texts.time_limit(s.limit))}</td><td>{e(s.result)}</td></tr>"
+        for n, s in enumerate(bundle.steps, 1)
+    ]
+    if not rows:
+        return heading(2, words.DESK_H_STEPS) + f"<p>{e(words.DESK_NOT_STATED)}</p>"
+    return heading(2, words.DESK_H_STEPS) + TABLE + head + "".join(rows) + "</table>"
+
+
+def guide_html(bundle: Bundle) -> str:
+    """Everything of a published guide above its materials."""
+    summary = f"<p>{e(bundle.summary)}</p>" if bundle.summary else ""
+    return summary + basic_info(bundle) + items_table(bundle) + conditions(bundle) + steps(bundle)
+
+
+def unpublished_html() -> str:
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="16"><tr><td class="unpublished">'
+        f"{e(words.DESK_UNPUBLISHED_PANEL)}</td></tr></table>"
+    )

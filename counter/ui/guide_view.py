@@ -1,0 +1,127 @@
+"""The right side of the window: the guide of one bundle, whole, on one scrolling page.
+
+It shows plain data only (a :class:`Bundle` and its version number); loading
+it is the window's business, one session per user event.  The HTML builders
+(and through them :mod:`counter.texts`) are imported when the first guide is
+shown, not while the window starts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from counter.ui import words
+from counter.ui.document_browser import DocumentBrowser
+from counter.ui.situation_panel import SituationPanel
+
+if TYPE_CHECKING:
+    from counter.catalog.model import Bundle
+
+STYLE = """
+QWidget#guidePage { background: #ffffff; }
+QLabel#guideTitle { font-size: 22px; font-weight: bold; color: #102a43; }
+QLabel#guideNumber { color: #627d98; }
+QLabel#sampleNotice {
+    background: #fff4e5; color: #8a4b08; border: 1px solid #f5c16c; border-radius: 4px; padding: 6px 10px;
+}
+QLabel#materialsHeading { font-size: 17px; font-weight: bold; color: #0b4f8a; padding-top: 14px; }
+QLabel#emptyHint { color: #627d98; font-size: 15px; }
+"""
+
+
+class GuideView(QScrollArea):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bundle: Bundle | None = None
+        self.version: int | None = None
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        page = QWidget()
+        page.setObjectName("guidePage")
+        page.setStyleSheet(STYLE)
+        self.number = QLabel()
+        self.number.setObjectName("guideNumber")
+        self.title = QLabel()
+        self.title.setObjectName("guideTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sample_notice = QLabel()
+        self.sample_notice.setObjectName("sampleNotice")
+        self.sample_notice.setWordWrap(True)
+        self.empty_hint = QLabel(words.DESK_GUIDE_EMPTY)
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.body = DocumentBrowser()
+        self.materials_heading = QLabel(words.DESK_H_MATERIALS)
+        self.materials_heading.setObjectName("materialsHeading")
+        self.situations = SituationPanel()
+        self.materials = DocumentBrowser()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(24, 18, 24, 24)
+        layout.setSpacing(8)
+        for widget in (
+            self.number,
+            self.title,
+            self.sample_notice,
+            self.empty_hint,
+            self.body,
+            self.materials_heading,
+            self.situations,
+            self.materials,
+        ):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.setWidget(page)
+        self.show_empty()
+
+    def show_empty(self) -> None:
+        self.bundle, self.version = None, None
+        for widget in (self.number, self.title, self.sample_notice, self.body):
+            widget.hide()
+        self._show_materials(False)
+        self.empty_hint.show()
+
+    def show_bundle(self, bundle: Bundle, version: int | None) -> None:
+        from counter.texts import SAMPLE_GUIDE
+        from counter.ui.guide_html import guide_html, unpublished_html
+        from counter.ui.materials_html import materials_html
+
+        self.bundle, self.version = bundle, version
+        self.sample_notice.setText(SAMPLE_GUIDE)
+        self.empty_hint.hide()
+        self.number.setText(words.DESK_BUNDLE_NUMBER.format(number=bundle.number))
+        self.title.setText(bundle.name)
+        self.number.show()
+        self.title.show()
+        self.sample_notice.setVisible(bundle.sample and bundle.published)
+        self.body.show()
+        if not bundle.published:
+            self.body.show_html(unpublished_html())
+            self._show_materials(False)
+        else:
+            self.body.show_html(guide_html(bundle))
+            self._show_materials(True)
+            self.situations.show_situations(bundle.situations)
+            self.materials.show_html(materials_html(bundle, {}))
+        self.verticalScrollBar().setValue(0)
+
+    def on_answers_changed(self, answers: dict[str, str]) -> None:
+        from counter.ui.materials_html import materials_html
+
+        if self.bundle is not None and self.bundle.published:
+            self.materials.show_html(materials_html(self.bundle, answers))
+
+    def plain_text(self) -> str:
+        """What the page says, for tests and for copying into a message."""
+        parts = [self.title.text(), self.body.toPlainText()]
+        if self.materials.isVisibleTo(self):
+            parts.append(self.materials.toPlainText())
+        return "\n".join(parts)
+
+    def _show_materials(self, visible: bool) -> None:
+        self.materials_heading.setVisible(visible)
+        self.materials.setVisible(visible)
+        self.situations.setVisible(visible and bool(self.bundle and self.bundle.situations))

@@ -1,0 +1,73 @@
+"""How one search hit is drawn: its number in a column, the name wrapped beside it.
+
+Names run from four to twenty-odd characters; wrapped in their own column they
+stay whole and the numbers stay aligned.  A bundle without a published guide is
+drawn grey with a "指南未发布" tag at the right.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from counter.ui import words
+
+NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+PUBLISHED_ROLE = Qt.ItemDataRole.UserRole + 3
+GREY = QColor("#8d99ae")
+TAG = QColor("#a86a6a")
+PAD_X, PAD_Y, NUMBER_WIDTH, GAP = 8, 8, 30, 10
+_FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class HitDelegate(QStyledItemDelegate):
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def _columns(self, width: int, metrics: QFontMetrics, published: bool) -> tuple[int, int]:
+        """Left edge and width of the name, inside a row ``width`` wide."""
+        tag = 0 if published else metrics.horizontalAdvance(words.DESK_UNPUBLISHED_TAG) + GAP
+        left = PAD_X + NUMBER_WIDTH + GAP
+        return left, max(width - left - PAD_X - tag, 40)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802 (Qt's name)
+        width = self._view.viewport().width()
+        metrics = QFontMetrics(option.font)
+        _, name_width = self._columns(width, metrics, bool(index.data(PUBLISHED_ROLE)))
+        bounds = metrics.boundingRect(QRect(0, 0, name_width, 10_000), _FLAGS, str(index.data(NAME_ROLE)))
+        return QSize(width, bounds.height() + 2 * PAD_Y)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        item.text = ""
+        widget = item.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        published = bool(index.data(PUBLISHED_ROLE))
+        rect: QRect = item.rect
+        metrics = QFontMetrics(item.font)
+        left, name_width = self._columns(rect.width(), metrics, published)
+        top = rect.top() + PAD_Y
+        painter.save()
+        painter.setPen(GREY if not published else item.palette.text().color())
+        number = QRect(rect.left() + PAD_X, top, NUMBER_WIDTH, metrics.height())
+        painter.drawText(number, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(index.data(NUMBER_ROLE)))
+        name = QRect(rect.left() + left, top, name_width, rect.height() - 2 * PAD_Y)
+        painter.drawText(name, _FLAGS, str(index.data(NAME_ROLE)))
+        if not published:
+            painter.setPen(TAG)
+            tag = QRect(
+                rect.left() + left + name_width + GAP,
+                top,
+                rect.right() - PAD_X - name.right() - GAP,
+                metrics.height(),
+            )
+            painter.drawText(tag, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, words.DESK_UNPUBLISHED_TAG)
+        painter.restore()

@@ -1,0 +1,67 @@
+"""A real database and catalog for the window tests: the same path the desk takes.
+
+The catalog in ``tests/ui/catalog`` is small on purpose (one full guide, three
+unpublished bundles) so a failure points at the window, not at the content.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.ui.database import Database
+from counter.ui.main_window import MainWindow
+
+HERE = Path(__file__).resolve().parent
+FIXTURE_CATALOG = HERE / "catalog"
+REAL_FONTS = HERE.parent.parent / "resources" / "fonts"
+SYNC_TIMEOUT_MS = 30_000
+
+
+@pytest.fixture
+def catalog_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "resources" / "catalog"
+    shutil.copytree(FIXTURE_CATALOG, folder)
+    return folder
+
+
+@pytest.fixture
+def resources(catalog_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A resources folder with the test catalog and the real fonts, as the app finds it."""
+    root = catalog_dir.parent
+    (root / "fonts").symlink_to(REAL_FONTS, target_is_directory=True)
+    monkeypatch.setenv("COUNTER_RESOURCES", str(root))
+    return root
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = Database(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def sessions(db: Database) -> sessionmaker[Session]:
+    return db.sessions()
+
+
+def start_window(qtbot: QtBot, window: MainWindow) -> MainWindow:
+    """Show the window and wait until the bundled catalog is in."""
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    with qtbot.waitSignal(window.catalog_ready, timeout=SYNC_TIMEOUT_MS) as ready:
+        window.start_sync()
+    assert ready.args == [True]
+    return window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Database, catalog_dir: Path) -> MainWindow:
+    return start_window(qtbot, MainWindow(db, catalog_dir))

@@ -1,0 +1,48 @@
+"""The shipped font draws Chinese on a machine that has no Chinese font at all."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from counter.paths import fonts_dir
+
+SAMPLE = "一件事一次办综合受理窗口指南未发布我要开小餐馆号窗口个工作日"
+PROBE = f"""
+import sys
+from pathlib import Path
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication
+from counter.ui.fonts import install_fonts
+
+app = QApplication([])
+before = all(QFontMetrics(app.font()).inFontUcs4(ord(c)) for c in {SAMPLE!r})
+family = install_fonts(app, Path(sys.argv[1]))
+metrics = QFontMetrics(app.font())
+after = all(metrics.inFontUcs4(ord(c)) for c in {SAMPLE!r})
+print(before, family, after, app.font().pixelSize())
+"""
+
+
+def test_chinese_is_drawn_without_any_system_font(tmp_path: Path) -> None:
+    empty = tmp_path / "no-fonts"
+    empty.mkdir()
+    config = tmp_path / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+        f"<fontconfig><dir>{empty}</dir><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "FONTCONFIG_FILE": str(config), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(fonts_dir())],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "WenQuanYi", "Micro", "Hei", "True", "14"]

@@ -1,0 +1,90 @@
+"""The guide's HTML, without a window: escaping, grouping, narrowing."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from counter.catalog.model import Bundle
+from counter.catalog.reader import read_file
+from counter.ui import words
+from counter.ui.guide_html import guide_html, unpublished_html
+from counter.ui.materials_html import material_groups, materials_html
+from tests.ui.conftest import FIXTURE_CATALOG
+
+HOSTILE = '<img src="x">&amp;'
+
+
+@pytest.fixture
+def bundle() -> Bundle:
+    read, problems = read_file(FIXTURE_CATALOG / "008.toml")
+    assert problems == []
+    assert read is not None
+    return read
+
+
+def headings(html: str) -> list[str]:
+    return re.findall(r"<h3>(.*?)</h3>", html)
+
+
+def test_catalog_text_is_escaped_everywhere(bundle: Bundle) -> None:
+    material = dataclasses.replace(bundle.materials[0], name=HOSTILE, requirement=HOSTILE, issuer=HOSTILE)
+    hostile = dataclasses.replace(bundle, summary=HOSTILE, result=HOSTILE, consult_phone=HOSTILE, materials=(material,))
+    html = guide_html(hostile) + materials_html(hostile, {})
+    assert "<img" not in html
+    assert "&lt;img src=&quot;x&quot;&gt;&amp;amp;" in html
+
+
+def test_materials_for_every_case_come_first_then_each_situation(bundle: Bundle) -> None:
+    assert headings(materials_html(bundle, {})) == [
+        words.DESK_ALL_SITUATIONS,
+        "以什么形式经营？公司（企业）",
+        "是否委托他人代办？委托代理人办理",
+    ]
+
+
+def test_a_material_under_two_situations_names_both(bundle: Bundle) -> None:
+    power = dataclasses.replace(bundle.materials[-1], when=("agent.agent", "operator.company", "operator.individual"))
+    both = dataclasses.replace(bundle, materials=(*bundle.materials[:-1], power))
+    labels = [label for label, _ in material_groups(both, both.materials)]
+    # conditions are named in the order the guide asks them, whatever order the file lists them in
+    assert labels == [
+        words.DESK_ALL_SITUATIONS,
+        "以什么形式经营？个体工商户 或 公司（企业）；是否委托他人代办？委托代理人办理",
+        "以什么形式经营？公司（企业）",
+    ]
+
+
+def test_answers_narrow_and_numbering_runs_through_groups(bundle: Bundle) -> None:
+    html = materials_html(bundle, {"operator": "company", "agent": "self"})
+    assert "公司章程" in html
+    assert "授权委托书" not in html
+    numbers = re.findall(r"<tr><td>(\d+)</td>", html)
+    assert numbers == ["1", "2", "3", "4"]
+    assert words.DESK_MATERIAL_COUNT_FILTERED.format(count=4, total=5) in html
+
+
+def test_deferral_and_data_sharing_are_marked(bundle: Bundle) -> None:
+    html = materials_html(bundle, {})
+    assert "容缺后补" in html
+    assert "3个工作日内补齐" in html
+    assert words.DESK_SHARED in html
+    assert "原件 1 份" in html
+    assert "复印件 1 份" in html
+    assert "纸质（A4）" in html
+
+
+def test_guide_names_every_element(bundle: Bundle) -> None:
+    html = guide_html(bundle)
+    for text in ("8号窗口", "0482-8261008", "12345", "1 次", "5个工作日", "窗口办理、网上办理", "行政许可", "承诺件"):
+        assert text in html
+    assert "承诺 1个工作日" in html
+    assert "法定 3个工作日" in html
+    assert "经营面积在50平方米以下" in html  # 受理条件
+    assert "窗口核验材料" in html  # a step's description
+
+
+def test_unpublished_panel() -> None:
+    assert words.DESK_UNPUBLISHED_PANEL in unpublished_html()

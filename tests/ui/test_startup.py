@@ -1,0 +1,138 @@
+"""Start-up the way the desk starts: real paths, real database, the bundled catalog folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from counter import paths
+from counter.db.catalog_store import search_entries
+from counter.db.engine import make_engine, make_sessions
+from counter.db.migrate import upgrade
+from counter.ui import words
+from counter.ui.app import open_window
+from counter.ui.database import Database
+from counter.ui.main_window import MainWindow
+from tests.conftest import SHIPPED_CATALOG
+from tests.ui.conftest import start_window
+
+RUN = "from counter.ui.app import run; raise SystemExit(run(None, True, []))"
+BROKEN = 'format = 1\ncode = "T-YJS-099"\nnumber = 99\nname = "我要开书店"\nstatus = "publish\n'
+
+
+def run_app(code: str = RUN, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+def test_a_broken_file_shows_the_banner_and_the_good_bundles_stay(
+    qtbot: QtBot, resources: Path, catalog_dir: Path
+) -> None:
+    (catalog_dir / "099.toml").write_text(BROKEN, encoding="utf-8")
+    window, db = open_window(None)
+    try:
+        start_window(qtbot, window)
+        assert window.banner.isVisible()
+        assert "099.toml" in window.banner.text()
+        assert "不是有效的 TOML 格式" in window.banner.text()
+        assert window.search_panel.hits() == ["T-YJS-006", "T-YJS-008", "T-YJS-009", "T-YJS-052"]
+        QTest.mouseClick(window.banner.close_button, Qt.MouseButton.LeftButton)
+        assert not window.banner.isVisible()
+    finally:
+        window.close()
+        db.dispose()
+
+
+def test_a_file_broken_later_keeps_its_last_good_guide(qtbot: QtBot, resources: Path, catalog_dir: Path) -> None:
+    first, db = open_window(None)
+    start_window(qtbot, first)
+    assert not first.banner.isVisible()
+    first.close()
+    db.dispose()
+
+    guide = catalog_dir / "008.toml"
+    guide.write_text(guide.read_text(encoding="utf-8").replace('desk_no = "8号窗口"', "desk_no = "), encoding="utf-8")
+    second, db = open_window(None)
+    try:
+        start_window(qtbot, second)
+        assert "008.toml" in second.banner.text()
+        assert "T-YJS-008" in second.search_panel.hits()
+        second.on_bundle_chosen("T-YJS-008")
+        assert "8号窗口" in second.guide_view.plain_text()
+        assert second.version_label.text() == words.DESK_STATUS_VERSION.format(version=1)
+    finally:
+        second.close()
+        db.dispose()
+
+
+def test_the_shipped_catalog_loads_clean_and_finds_the_small_restaurant(qtbot: QtBot, db: Database) -> None:
+    window = start_window(qtbot, MainWindow(db, SHIPPED_CATALOG))
+    assert not window.banner.isVisible(), window.banner.text()
+    assert window.catalog_label.text() == words.DESK_STATUS_CATALOG.format(count=103)
+    QTest.keyClicks(window.search_panel.box, "xcg")
+    QTest.keyClick(window.search_panel.box, Qt.Key.Key_Return)
+    bundle = window.guide_view.bundle
+    assert bundle is not None
+    assert bundle.number == 8
+    assert bundle.address is not None
+    text = window.guide_view.plain_text()
+    assert bundle.address.desk_no in text
+    assert all(m.name in text for m in bundle.materials)
+
+
+def test_exit_when_ready_loads_the_catalog_and_exits_0(resources: Path, counter_home: Path) -> None:
+    done = run_app()
+    assert done.returncode == 0, done.stderr
+    engine = make_engine(paths.default_db_url())
+    with make_sessions(engine)() as session:
+        assert [e.bundle_code for e in search_entries(session)] == [
+            "T-YJS-006",
+            "T-YJS-008",
+            "T-YJS-009",
+            "T-YJS-052",
+        ]
+    engine.dispose()
+    log = (counter_home / "logs" / "counter.log").read_text(encoding="utf-8")
+    assert "desk app started" in log
+
+
+def test_a_database_from_a_newer_program_is_refused_untouched(resources: Path) -> None:
+    engine = make_engine(paths.default_db_url())
+    upgrade(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    done = run_app()
+    assert done.returncode == 1
+    assert words.DESK_SCHEMA_TOO_NEW.format(revision="9999_future") in done.stderr
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999_future"
+    engine.dispose()
+
+
+def test_nothing_heavy_is_loaded_before_the_window_shows(resources: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from counter.ui import main_window\n"
+        "show = main_window.MainWindow.show\n"
+        "def spy(self):\n"
+        "    show(self)\n"
+        "    heavy = {'pypinyin', 'reportlab', 'counter.catalog.validate', 'alembic', 'sqlalchemy', 'tomllib'}\n"
+        "    print('loaded when shown:', sorted(heavy & set(sys.modules)))\n"
+        "main_window.MainWindow.show = spy\n"
+        f"{RUN}\n"
+    )
+    first = run_app(probe)  # creates and migrates the database, imports the catalog: SQLAlchemy is needed
+    assert first.returncode == 0, first.stderr
+    assert "'sqlalchemy'" in first.stdout
+    again = run_app(probe)
+    assert again.returncode == 0, again.stderr
+    assert "loaded when shown: []" in again.stdout

@@ -1,0 +1,191 @@
+"""Pictures of the real desk window, drawn by X under Xvfb, for the README and for review.
+
+    .venv/bin/python tools/screenshot.py [--out docs/screenshots]
+
+Starts Xvfb on a free display (1280×800), runs the app in this process on the xcb
+platform against a throw-away data folder and the shipped catalog, types "xcg" and
+opens the guide as a clerk would, and saves what the X server shows:
+
+- ``start.png``: the window as it opens, every bundle listed;
+- ``main-window.png``: the guide of 我要开小餐馆 just opened;
+- ``materials.png``: its material list after answering a situation;
+- ``unpublished.png``: a bundle whose guide is not published;
+- ``banner.png``: the warning bar when a bundled catalog file is broken.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from counter.ui.database import Database
+    from counter.ui.main_window import MainWindow
+
+REPO = Path(__file__).resolve().parent.parent
+SIZE = (1280, 800)
+BROKEN_FILE = "104.toml"
+BROKEN_TEXT = 'format = 1\ncode = "XAM-YJS-104"\nnumber = 104\nname = "我要开书店"\nstatus = "publish\n'
+
+
+def free_display() -> int:
+    for number in range(90, 200):
+        if not Path(f"/tmp/.X{number}-lock").exists() and not Path(f"/tmp/.X11-unix/X{number}").exists():
+            return number
+    raise RuntimeError("no free X display number between :90 and :199")
+
+
+@contextmanager
+def xvfb() -> Iterator[str]:
+    number = free_display()
+    display = f":{number}"
+    width, height = SIZE
+    server = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        socket = Path(f"/tmp/.X11-unix/X{number}")
+        deadline = time.monotonic() + 10
+        while not socket.exists():
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"Xvfb did not start on {display}")
+            time.sleep(0.05)
+        yield display
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def resources_with(folder: Path, broken: bool) -> Path:
+    root = folder / "resources"
+    shutil.copytree(REPO / "resources" / "catalog", root / "catalog")
+    (root / "fonts").symlink_to(REPO / "resources" / "fonts", target_is_directory=True)
+    if broken:
+        (root / "catalog" / BROKEN_FILE).write_text(BROKEN_TEXT, encoding="utf-8")
+    return root
+
+
+class Driver:
+    """Drives the window like a clerk and saves what X shows."""
+
+    def __init__(self, display: str, out: Path) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from counter.logs import setup_logging
+        from counter.ui.fonts import install_fonts
+
+        setup_logging()
+        self.display = display
+        self.out = out
+        self.app = QApplication(["counter"])
+        install_fonts(self.app, REPO / "resources" / "fonts")
+
+    def open(self) -> tuple[MainWindow, Database]:
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        from counter.ui.app import open_window
+
+        window, db = open_window(None)
+        window.move(0, 0)
+        window.resize(*SIZE)
+        window.show()
+        window.activateWindow()  # no window manager under Xvfb: shortcuts need an active window
+        loop = QEventLoop()
+        window.catalog_ready.connect(lambda _ok: loop.quit())
+        QTimer.singleShot(0, window.start_sync)
+        QTimer.singleShot(60_000, loop.quit)
+        loop.exec()
+        self.settle()
+        return window, db
+
+    def settle(self) -> None:
+        """Let X draw everything asked so far: a few rounds of events and a short pause."""
+        for _ in range(5):
+            self.app.processEvents()
+            time.sleep(0.05)
+
+    def search(self, window: MainWindow, text: str, down: int = 1) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        box = window.search_panel.box
+        QTest.keyClicks(box, text)
+        for _ in range(down):
+            QTest.keyClick(box, Qt.Key.Key_Down)
+        QTest.keyClick(box, Qt.Key.Key_Return)
+        self.settle()
+
+    def press_escape(self, window: MainWindow) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        QTest.keyClick(window.search_panel.box, Qt.Key.Key_Escape)
+
+    def save(self, window: MainWindow, name: str) -> None:
+        from PIL import ImageGrab
+
+        geometry = window.frameGeometry()
+        box = (geometry.x(), geometry.y(), geometry.x() + geometry.width(), geometry.y() + geometry.height())
+        ImageGrab.grab(bbox=box, xdisplay=self.display).save(self.out / name, optimize=True)
+
+    def guide_shots(self) -> None:
+        window, db = self.open()
+        self.save(window, "start.png")
+        self.search(window, "xcg")
+        self.save(window, "main-window.png")
+        panel = window.guide_view.situations
+        panel.option_button("operator", "individual").click()
+        panel.option_button("agent", "self").click()
+        self.settle()
+        view = window.guide_view
+        view.verticalScrollBar().setValue(view.materials_heading.y() - 12)
+        self.settle()
+        self.save(window, "materials.png")
+        self.press_escape(window)
+        self.search(window, "chaoshi")
+        self.save(window, "unpublished.png")
+        window.close()
+        db.dispose()
+
+    def banner_shot(self) -> None:
+        window, db = self.open()
+        self.search(window, "xcg")
+        self.save(window, "banner.png")
+        window.close()
+        db.dispose()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with xvfb() as display, tempfile.TemporaryDirectory(prefix="counter-shots-") as tmp:
+        os.environ.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
+        os.environ.pop("WAYLAND_DISPLAY", None)
+        driver = Driver(display, args.out)
+        os.environ["COUNTER_HOME"] = str(Path(tmp) / "home")
+        os.environ["COUNTER_RESOURCES"] = str(resources_with(Path(tmp) / "good", broken=False))
+        driver.guide_shots()
+        os.environ["COUNTER_HOME"] = str(Path(tmp) / "home-broken")
+        os.environ["COUNTER_RESOURCES"] = str(resources_with(Path(tmp) / "broken", broken=True))
+        driver.banner_shot()
+    for name in sorted(p.name for p in args.out.glob("*.png")):
+        print(args.out / name)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(REPO))
+    raise SystemExit(main())
