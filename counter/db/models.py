@@ -205,3 +205,41 @@ class Holiday(Base):
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     kind: Mapped[str] = mapped_column(String(8))  # off / work
     source: Mapped[str] = mapped_column(String(200), default="")
+
+
+class DocumentRecord(Base):
+    """A notice made for a case: its number, and the office settings it was made under.
+
+    A reprint renders again from the stored case, its guide version and this
+    snapshot of the settings, so the paper is the same months later.
+    """
+
+    __tablename__ = "document_record"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    doc_no: Mapped[str] = mapped_column(String(30), unique=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id"), nullable=True, index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    issued_on: Mapped[date] = mapped_column(Date)
+    site_code: Mapped[str] = mapped_column(String(12))
+    desk_no: Mapped[str] = mapped_column(String(4))
+    clerk: Mapped[str] = mapped_column(String(60))
+    office: Mapped[str] = mapped_column(Text)  # JSON snapshot of the office settings
+    content_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PrintRecord(Base):
+    """Every print or reprint of a document, also the ones that failed."""
+
+    __tablename__ = "print_record"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document_record.id"), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    clerk: Mapped[str] = mapped_column(String(60))
+    desk_no: Mapped[str] = mapped_column(String(4))
+    target: Mapped[str] = mapped_column(Text)  # printer queue or file
+    content_hash: Mapped[str] = mapped_column(String(64))
+    ok: Mapped[bool] = mapped_column(default=True)
+    error: Mapped[str] = mapped_column(Text, default="")
