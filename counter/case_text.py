@@ -73,7 +73,8 @@ def case_as_text(view: CaseView) -> str:
         event = _label(texts.CASE_EVENT, CaseEvent, h.event)
         shown = _label(texts.OUTCOME, Outcome, h.note) if h.event == CaseEvent.TAKEN.value else h.note
         note = f"：{shown}" if shown else ""
-        lines.append(f"  {h.at:%Y-%m-%d %H:%M}  {h.desk_no}号窗口  {h.clerk}  {event}{note}")
+        at = h.at.astimezone() if h.at.tzinfo else h.at.replace(tzinfo=dt.UTC).astimezone()
+        lines.append(f"  {at:%Y-%m-%d %H:%M}  {h.desk_no}号窗口  {h.clerk}  {event}{note}")
     return "\n".join(lines)
 
 

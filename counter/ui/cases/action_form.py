@@ -1,0 +1,138 @@
+"""The form under a case's action buttons: what to tick, the reason, the new date.
+
+It sits inside the page rather than in a dialog: the clerk sees the case while
+filling it in, nothing blocks the other windows of the desk, and what was
+typed stays there when saving fails, ready to be confirmed again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter import texts
+from counter.case.status import CaseEvent
+from counter.case.view import CaseMaterialLine
+from counter.ui.cases.rules import NEEDS_REASON, FormProblem, FormValues
+
+STYLE = """
+QFrame#actionForm { background: #f5f9fc; border: 1px solid #9fb3c8; border-radius: 4px; }
+QLabel#formTitle { font-weight: bold; color: #102a43; }
+QLabel#formProblems { color: #b42318; font-weight: bold; }
+QLineEdit { padding: 5px 6px; }
+"""
+
+
+class ActionForm(QFrame):
+    """Its buttons are wired by the page that holds it, with the page's other signals."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("actionForm")
+        self.setStyleSheet(STYLE)
+        self.action: CaseEvent | None = None
+        self.title = QLabel()
+        self.title.setObjectName("formTitle")
+        self.title.setWordWrap(True)
+        self.boxes_area = QWidget()
+        self.boxes_layout = QVBoxLayout(self.boxes_area)
+        self.boxes_layout.setContentsMargins(12, 0, 0, 0)
+        self.checkboxes: dict[str, QCheckBox] = {}
+        self.date_label = QLabel(texts.CASE_FORM_DATE)
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.reason_label = QLabel(texts.CASE_FORM_REASON)
+        self.reason = QLineEdit()
+        self.reason.setMinimumWidth(420)
+        fields = QGridLayout()
+        fields.addWidget(self.date_label, 0, 0)
+        fields.addWidget(self.date, 0, 1, Qt.AlignmentFlag.AlignLeft)
+        fields.addWidget(self.reason_label, 1, 0)
+        fields.addWidget(self.reason, 1, 1)
+        fields.setColumnStretch(1, 1)
+        self.problems = QLabel()
+        self.problems.setObjectName("formProblems")
+        self.problems.setWordWrap(True)
+        self.confirm_button = QPushButton()
+        self.confirm_button.setDefault(True)
+        self.cancel_button = QPushButton(texts.CASE_FORM_CANCEL)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.problems, 1)
+        buttons.addWidget(self.confirm_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(self.title)
+        layout.addWidget(self.boxes_area)
+        layout.addLayout(fields)
+        layout.addLayout(buttons)
+        self.hide()
+
+    def open_for(
+        self,
+        event: CaseEvent,
+        action: str,
+        materials: Sequence[CaseMaterialLine] = (),
+        new_due: dt.date | None = None,
+    ) -> None:
+        """Show the form for one action, empty: ``materials`` to tick, ``new_due`` as the date offered."""
+        self.action = event
+        self.title.setText(texts.CASE_FORM_TITLE[event])
+        self.confirm_button.setText(texts.CASE_FORM_CONFIRM.format(action=action))
+        for box in self.checkboxes.values():
+            self.boxes_layout.removeWidget(box)
+            box.hide()
+            box.deleteLater()
+        self.checkboxes = {}
+        for line in materials:
+            due = texts.CASE_FORM_DUE.format(due=line.due_on.isoformat()) if line.due_on else ""
+            box = QCheckBox(f"{line.name}{due}")
+            self.checkboxes[line.code] = box
+            self.boxes_layout.addWidget(box)
+        self.boxes_area.setVisible(bool(materials))
+        with_date = event is CaseEvent.DEFERRAL_EXTENDED
+        self.date_label.setVisible(with_date)
+        self.date.setVisible(with_date)
+        if new_due is not None:
+            self.date.setDate(QDate(new_due.year, new_due.month, new_due.day))
+        with_note = event is not CaseEvent.DEFERRED_ARRIVED  # the history line lists the materials instead
+        self.reason_label.setVisible(with_note)
+        self.reason.setVisible(with_note)
+        self.reason_label.setText(texts.CASE_FORM_REASON if event in NEEDS_REASON else texts.CASE_FORM_NOTE)
+        self.reason.setPlaceholderText(texts.CASE_REASON_HINT.get(event, ""))
+        self.reason.clear()
+        self.problems.clear()
+        self.show()
+        first = next(iter(self.checkboxes.values()), None)
+        (first or self.reason).setFocus()
+
+    def values(self) -> FormValues:
+        ticked = frozenset(code for code, box in self.checkboxes.items() if box.isChecked())
+        new_due: dt.date | None = None
+        if self.action is CaseEvent.DEFERRAL_EXTENDED:
+            picked = self.date.date()
+            new_due = dt.date(picked.year(), picked.month(), picked.day())
+        return FormValues(ticked, self.reason.text().strip(), new_due)
+
+    def show_problems(self, problems: Sequence[FormProblem]) -> None:
+        self.problems.setText("；".join(texts.CASE_FORM_PROBLEM[p] for p in problems))
+
+    def close_form(self) -> None:
+        self.action = None
+        self.problems.clear()
+        self.hide()

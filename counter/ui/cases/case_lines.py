@@ -1,0 +1,114 @@
+"""Case data as the words and dates a clerk reads: no Qt, so it is tested on its own.
+
+History notes are stored as codes (the outcome of an intake, the material
+codes that arrived): here they become the names the clerk knows.  Times are
+stored in UTC and shown in the desk's local time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from enum import Enum
+from typing import TypeVar
+
+from counter import texts
+from counter.case.status import CaseEvent
+from counter.case.view import CaseMaterialLine, CaseView, HistoryLine
+from counter.catalog.model import Situation
+from counter.identifiers import mask_id
+from counter.intake.checklist import Receipt, ReceivedMedium
+from counter.intake.outcome import Outcome, RefusalGround
+from counter.intake.parties import ApplicantKind, Delivery
+
+E = TypeVar("E", bound=Enum)
+
+
+def label(table: Mapping[E, str], enum: type[E], value: str) -> str:
+    """The text of a stored code; the code itself when it is unknown (an older or newer program wrote it)."""
+    try:
+        return table[enum(value)]
+    except (ValueError, KeyError):
+        return value
+
+
+def day_text(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def local_time(at: dt.datetime) -> dt.datetime:
+    """A stored time (UTC, naive from SQLite) in the desk's own time zone."""
+    aware = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
+    return aware.astimezone()
+
+
+def shown_id(id_no: str, full: bool) -> str:
+    return id_no if full or not id_no else mask_id(id_no)
+
+
+def desk_text(desk_no: str) -> str:
+    return texts.CASE_DESK.format(desk_no=desk_no)
+
+
+def material_names(materials: Iterable[CaseMaterialLine]) -> dict[str, str]:
+    return {m.code: m.name for m in materials}
+
+
+def names_of(codes: Iterable[str], names: Mapping[str, str]) -> str:
+    return "、".join(names.get(code, code) for code in codes)
+
+
+def history_note(line: HistoryLine, names: Mapping[str, str]) -> str:
+    """The note of a history line in words: outcomes and material codes turned into names."""
+    if line.event == CaseEvent.TAKEN.value:
+        return label(texts.OUTCOME, Outcome, line.note)
+    if line.event in (CaseEvent.DEFERRED_ARRIVED.value, CaseEvent.DEFERRED_COMPLETE.value):
+        return names_of((c for c in line.note.split("、") if c), names)
+    if line.event == CaseEvent.DEFERRAL_EXTENDED.value:
+        due, sep, reason = line.note.partition("：")
+        return texts.CASE_EXTENDED_NOTE.format(due=due, reason=reason) if sep else line.note
+    return line.note
+
+
+def receipt_text(line: CaseMaterialLine, today: dt.date, awaiting: bool) -> str:
+    """``awaiting``: the case still waits for its deferred materials."""
+    if line.due_on is not None:
+        if line.arrived_on is not None:
+            return texts.CASE_DEFERRED_ARRIVED
+        if not awaiting:
+            return texts.CASE_DEFERRED_NEVER
+        return texts.CASE_DEFERRED_OVERDUE if line.due_on < today else texts.CASE_DEFERRED_OPEN
+    return label(texts.RECEIPT, Receipt, line.receipt)
+
+
+def medium_text(line: CaseMaterialLine) -> str:
+    return label(texts.RECEIVED_MEDIUM, ReceivedMedium, line.medium) if line.medium else ""
+
+
+def applicant_text(view: CaseView) -> str:
+    kind = label(texts.APPLICANT_KIND, ApplicantKind, view.applicant_kind)
+    return f"{view.applicant_name}（{kind}）" if kind else view.applicant_name
+
+
+def delivery_text(view: CaseView) -> str:
+    return label(texts.DELIVERY, Delivery, view.delivery)
+
+
+def refusal_text(view: CaseView) -> str:
+    return label(texts.REFUSAL_GROUND, RefusalGround, view.refusal_ground) if view.refusal_ground else ""
+
+
+def overdue_days(due: dt.date, today: dt.date) -> int:
+    """Calendar days past the deadline: what the applicant is late by, weekends included."""
+    return (today - due).days
+
+
+def answers_text(answers: Iterable[tuple[str, str]], situations: Iterable[Situation]) -> str:
+    """The situations the intake was taken under, as the guide of that version words them."""
+    by_code = {s.code: s for s in situations}
+    parts = []
+    for code, option_code in answers:
+        situation = by_code.get(code)
+        option = situation.option(option_code) if situation else None
+        parts.append(option.label if option else option_code)
+    return "；".join(parts)

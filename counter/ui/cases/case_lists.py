@@ -1,0 +1,179 @@
+"""The desk's two lists of cases: today's at this desk, and deferrals coming due.
+
+The second list is the supervisor's: every case of the hall still awaiting
+deferred materials whose deadline is within the next two working days, or
+already past — red when past, amber when close — so the decision (denial or
+extension) is taken in time.  Both lists are read in one session per refresh.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget, QTabWidget, QVBoxLayout, QWidget
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter import texts
+from counter.actions.calendar import office_calendar
+from counter.actions.intake import Desk
+from counter.case.status import CaseStatus
+from counter.case.view import CaseRow
+from counter.db.case_store import cases_of_day, deferrals_due_by
+from counter.ui.cases.case_lines import day_text, desk_text, overdue_days
+from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
+from counter.ui.cases.rules import urgency
+from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
+from counter.workdays import WorkCalendar
+
+log = logging.getLogger(__name__)
+
+Today = Callable[[], dt.date]
+SOON_WORKING_DAYS = 2
+
+STYLE = """
+QLabel#listSummary { color: #334e68; padding: 6px 2px; }
+QLabel#listError { color: #9b1c13; font-weight: bold; padding: 6px 2px; }
+QTableWidget { font-size: 14px; }
+"""
+
+
+def due_text(due: dt.date, today: dt.date, calendar: WorkCalendar) -> str:
+    """How late, or how much time is left: calendar days past, working days ahead."""
+    if due < today:
+        return texts.CASE_LIST_OVERDUE_DAYS.format(days=overdue_days(due, today))
+    if due == today:
+        return texts.CASE_LIST_DUE_TODAY
+    return texts.CASE_LIST_DAYS_LEFT.format(days=calendar.working_days_between(today, due).days)
+
+
+class CaseLists(QWidget):
+    case_chosen = Signal(str)  # double-click or Enter on a row
+
+    def __init__(
+        self, sessions: sessionmaker[Session], desk: Desk, today: Today, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._sessions = sessions
+        self._desk = desk
+        self._today = today
+        self.setStyleSheet(STYLE)
+        self.tabs = QTabWidget()
+        self.today_summary = QLabel()
+        self.today_table = line_table(texts.CASE_LIST_TODAY_COLUMNS, stretch=2)
+        self.due_summary = QLabel()
+        self.due_table = line_table(texts.CASE_LIST_DUE_COLUMNS, stretch=4)
+        for summary, table, title in (
+            (self.today_summary, self.today_table, texts.CASE_LIST_TODAY),
+            (self.due_summary, self.due_table, texts.CASE_LIST_DUE),
+        ):
+            summary.setObjectName("listSummary")
+            summary.setWordWrap(True)
+            page = QWidget()
+            layout = QVBoxLayout(page)
+            layout.setContentsMargins(8, 4, 8, 8)
+            layout.addWidget(summary)
+            layout.addWidget(table, 1)
+            self.tabs.addTab(page, title)
+        self.refresh_button = QPushButton(texts.CASE_LIST_REFRESH)
+        self.tabs.setCornerWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.tabs)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        for table in (self.today_table, self.due_table):
+            table.activated.connect(partial(self.on_row_activated, table))
+        self.refresh_button.clicked.connect(self.on_refresh_clicked)
+
+    def refresh(self) -> None:
+        """Read both lists again, in one session."""
+        today = self._today()
+        try:
+            with self._sessions() as session:
+                calendar = office_calendar(session)
+                soon_until = calendar.add_working_days(today, SOON_WORKING_DAYS).date
+                of_day = cases_of_day(session, today, self._desk.identity.desk_no)
+                due = deferrals_due_by(session, soon_until)
+        except SQLAlchemyError as err:
+            log.exception("case lists could not be read")
+            message = texts.CASE_LIST_READ_FAILED.format(error=type(err).__name__)
+            for summary in (self.today_summary, self.due_summary):
+                restyle(summary, "listError")
+                summary.setText(message)
+            return
+        for summary in (self.today_summary, self.due_summary):
+            restyle(summary, "listSummary")
+        self._fill_today(of_day, today, soon_until)
+        self._fill_due(due, today, soon_until, calendar)
+
+    def _fill_today(self, rows: list[CaseRow], today: dt.date, soon_until: dt.date) -> None:
+        desk = desk_text(self._desk.identity.desk_no)
+        self.today_summary.setText(
+            texts.CASE_LIST_TODAY_SUMMARY.format(day=today.isoformat(), desk=desk, count=len(rows))
+        )
+        table = self.today_table
+        table.setRowCount(len(rows))
+        for number, row in enumerate(rows):
+            due = row.next_due if row.status is CaseStatus.AWAITING_DEFERRED else None
+            items = fill_row(
+                table,
+                number,
+                (
+                    row.case_no,
+                    texts.CASE_STATUS[row.status],
+                    row.bundle_name,
+                    row.applicant_name,
+                    day_text(due),
+                ),
+            )
+            items[0].setData(CASE_NO_ROLE, row.case_no)
+            paint(items, URGENCY_COLOURS.get(urgency(due, today, soon_until)))
+
+    def _fill_due(self, rows: list[CaseRow], today: dt.date, soon_until: dt.date, calendar: WorkCalendar) -> None:
+        overdue = sum(1 for r in rows if r.next_due is not None and r.next_due < today)
+        self.due_summary.setText(
+            texts.CASE_LIST_DUE_SUMMARY.format(last_day=soon_until.isoformat(), count=len(rows), overdue=overdue)
+        )
+        title = texts.CASE_LIST_DUE_COUNT.format(count=len(rows)) if rows else texts.CASE_LIST_DUE
+        self.tabs.setTabText(1, title)
+        table = self.due_table
+        table.setRowCount(len(rows))
+        for number, row in enumerate(rows):
+            assert row.next_due is not None  # deferrals_due_by lists only cases with a due date
+            items = fill_row(
+                table,
+                number,
+                (
+                    row.case_no,
+                    row.next_due.isoformat(),
+                    due_text(row.next_due, today, calendar),
+                    row.applicant_name,
+                    row.bundle_name,
+                    row.received_on.isoformat(),
+                    desk_text(row.desk_no),
+                ),
+            )
+            items[0].setData(CASE_NO_ROLE, row.case_no)
+            paint(items, URGENCY_COLOURS.get(urgency(row.next_due, today, soon_until)))
+
+    def rows(self, table: QTableWidget) -> list[str]:
+        """The case numbers a table shows, top to bottom."""
+        items = (table.item(r, 0) for r in range(table.rowCount()))
+        return [str(item.data(CASE_NO_ROLE)) for item in items if item is not None]
+
+    def on_row_activated(self, table: QTableWidget, index: QModelIndex) -> None:
+        item = table.item(index.row(), 0)
+        if item is not None:
+            self.case_chosen.emit(str(item.data(CASE_NO_ROLE)))
+
+    def on_refresh_clicked(self) -> None:
+        self.refresh()
+
+    def on_case_changed(self, _case_no: str) -> None:
+        self.refresh()

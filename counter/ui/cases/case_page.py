@@ -1,0 +1,577 @@
+"""Everything about one case on one page, and the steps that can be taken on it now.
+
+The page holds a :class:`CaseView` (plain data), never an ORM object.  Each
+action is one unit of work (``with sessions.begin()``) through
+:mod:`counter.actions.intake`, after which the page reads the case again: what
+it shows is what the database holds.  The desks of a hall share the database,
+so a case may have moved on since the page was drawn; the action then finds
+the move no longer allowed, and the page says so and shows the case as it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from enum import StrEnum
+from functools import partial
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter import texts
+from counter.actions.calendar import office_calendar
+from counter.actions.intake import (
+    CaseNotFound,
+    Desk,
+    IntakeNotPossible,
+    extend_deferral,
+    fulfil_deferred,
+    move_case,
+)
+from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
+from counter.case.view import CaseView
+from counter.catalog.model import Situation
+from counter.db.case_store import case_view
+from counter.db.catalog_store import guide_version
+from counter.intake.outcome import Outcome
+from counter.ui.cases.action_form import ActionForm
+from counter.ui.cases.case_lines import (
+    answers_text,
+    applicant_text,
+    day_text,
+    delivery_text,
+    desk_text,
+    history_note,
+    label,
+    local_time,
+    material_names,
+    medium_text,
+    names_of,
+    overdue_days,
+    receipt_text,
+    refusal_text,
+    shown_id,
+)
+from counter.ui.cases.marks import (
+    AMBER,
+    AMBER_BORDER,
+    AMBER_TEXT,
+    LACKING_TEXT,
+    MARK_COLOURS,
+    RED,
+    RED_BORDER,
+    RED_TEXT,
+    paint,
+    restyle,
+)
+from counter.ui.cases.rules import (
+    CLERK_ACTIONS,
+    SUPERVISOR_ACTIONS,
+    FormValues,
+    MaterialMark,
+    available_actions,
+    deferral_due,
+    form_problems,
+    is_overdue,
+    material_mark,
+)
+from counter.ui.cases.tables import fill_row, full_table
+
+log = logging.getLogger(__name__)
+
+Today = Callable[[], dt.date]
+EXTENSION_WORKING_DAYS = 3  # the date first offered when extending; the supervisor may pick another
+
+
+def _box(background: str, text: str, border: str) -> str:
+    return (
+        f"background: {background}; color: {text}; border: 1px solid {border}; border-radius: 4px; padding: 6px 10px;"
+    )
+
+
+STYLE = f"""
+QLabel#caseNumber {{ font-size: 26px; font-weight: bold; color: #102a43; }}
+QLabel#caseStatus {{
+    font-size: 16px; font-weight: bold; color: #ffffff; background: #0b4f8a; border-radius: 4px; padding: 3px 10px;
+}}
+QLabel#caseSubtitle {{ font-size: 15px; color: #334e68; }}
+QLabel#sectionHeading {{ font-size: 16px; font-weight: bold; color: #0b4f8a; padding-top: 10px; }}
+QLabel.key {{ color: #627d98; }}
+QLabel.value {{ color: #102a43; }}
+QLabel#supervisorLabel {{ color: #627d98; padding-left: 18px; }}
+QFrame#actionBar QPushButton {{ padding: 6px 14px; }}
+QFrame#actionBar QPushButton#supervisorAction {{ color: {RED_TEXT}; }}
+QLabel#alertOverdue {{ {_box(RED, RED_TEXT, RED_BORDER)} font-weight: bold; }}
+QLabel#alertDue {{ {_box(AMBER, AMBER_TEXT, AMBER_BORDER)} }}
+QLabel#noticeOk {{ {_box("#e3f8ec", "#05603a", "#6ce9a6")} }}
+QLabel#noticeWarn {{ {_box(AMBER, AMBER_TEXT, AMBER_BORDER)} }}
+QLabel#noticeError {{ {_box(RED, RED_TEXT, RED_BORDER)} font-weight: bold; }}
+"""
+STATUS_COLOURS = {
+    CaseStatus.AWAITING_DEFERRED: "#b54708",
+    CaseStatus.CORRECTION_ISSUED: "#b54708",
+    CaseStatus.REFUSED: "#9b1c13",
+    CaseStatus.DENIED: "#9b1c13",
+    CaseStatus.WITHDRAWN: "#627d98",
+    CaseStatus.RESUBMITTED: "#627d98",
+    CaseStatus.READY: "#05603a",
+    CaseStatus.DELIVERED: "#05603a",
+}
+PARTY_FIELDS = (
+    "applicant",
+    "applicant_id",
+    "applicant_phone",
+    "applicant_address",
+    "legal_rep",
+    "agent",
+    "agent_id",
+    "agent_authorisation",
+    "delivery",
+    "delivery_address",
+    "notify_phone",
+)
+CASE_FIELDS = (
+    "answers",
+    "received_at",
+    "received_on",
+    "accepted_on",
+    "promised_on",
+    "correction_due",
+    "notify_due",
+    "refusal_ground",
+    "turn_to",
+    "denial_reason",
+    "previous_case",
+    "later_case",
+)
+LINK_FIELDS = ("previous_case", "later_case")
+
+
+class Loaded(StrEnum):
+    """What reading the case again came to."""
+
+    SHOWN = "shown"
+    NOT_FOUND = "not_found"
+    FAILED = "failed"  # the database could not be read: the page says so
+
+
+def _value_label() -> QLabel:
+    value = QLabel()
+    value.setProperty("class", "value")
+    value.setWordWrap(True)
+    value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return value
+
+
+class CasePage(QWidget):
+    """One case.  Opened by :func:`counter.ui.cases.opening.open_case` as its own window."""
+
+    case_changed = Signal(str)  # an action on the case was saved
+    resubmit_requested = Signal(str, str)  # case number, bundle code: open the intake for the correction
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        desk: Desk,
+        today: Today,
+        case_no: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._sessions = sessions
+        self._desk = desk
+        self._today = today
+        self.case_no = case_no.strip().upper()
+        self.view: CaseView | None = None
+        self.read_error = ""  # why the last reading failed, if it did
+        self._situations: tuple[Situation, ...] = ()
+        self.setStyleSheet(STYLE)
+        self._make_widgets()
+        self._lay_out()
+        self._connect_signals()
+
+    def _make_widgets(self) -> None:
+        self.number = QLabel()
+        self.number.setObjectName("caseNumber")
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QLabel()
+        self.status.setObjectName("caseStatus")
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("caseSubtitle")
+        self.subtitle.setWordWrap(True)
+        self.alert = QLabel()
+        self.alert.setWordWrap(True)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.action_buttons = {event: QPushButton(texts.CASE_ACTION[event]) for event in CLERK_ACTIONS}
+        for event in SUPERVISOR_ACTIONS:
+            button = QPushButton(texts.CASE_ACTION[event])
+            button.setObjectName("supervisorAction")
+            self.action_buttons[event] = button
+        self.supervisor_label = QLabel(texts.CASE_SUPERVISOR)
+        self.supervisor_label.setObjectName("supervisorLabel")
+        self.form = ActionForm()
+        self.full_id_button = QPushButton(texts.CASE_SHOW_FULL_ID)
+        self.full_id_button.setCheckable(True)
+        self.full_id_button.setFlat(True)
+        self.full_id_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.full_id_button.setStyleSheet("color: #0b4f8a; text-decoration: underline; padding: 0 4px;")
+        self.keys: dict[str, QLabel] = {}
+        self.fields: dict[str, QLabel] = {}
+        for name in PARTY_FIELDS + CASE_FIELDS:
+            key = QLabel(texts.CASE_FIELD[name] + "：")
+            key.setProperty("class", "key")
+            key.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            self.keys[name] = key
+            self.fields[name] = _value_label()
+        for name in LINK_FIELDS:
+            link = self.fields[name]
+            link.setTextFormat(Qt.TextFormat.RichText)
+            link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+            link.setOpenExternalLinks(False)
+        self.beyond_data = QLabel(texts.CASE_BEYOND_DATA)
+        self.beyond_data.setObjectName("alertDue")
+        self.beyond_data.setWordWrap(True)
+        self.materials = full_table(texts.CASE_MATERIAL_COLUMNS, stretch=0, widths={5: 200})
+        self.history = full_table(texts.CASE_HISTORY_COLUMNS, stretch=4)
+
+    def _lay_out(self) -> None:
+        title = QHBoxLayout()
+        title.addWidget(self.number)
+        title.addSpacing(12)
+        title.addWidget(self.status, 0, Qt.AlignmentFlag.AlignVCenter)
+        title.addStretch(1)
+        bar = QFrame()
+        bar.setObjectName("actionBar")
+        buttons = QHBoxLayout(bar)
+        buttons.setContentsMargins(0, 4, 0, 4)
+        for event in CLERK_ACTIONS:
+            buttons.addWidget(self.action_buttons[event])
+        buttons.addStretch(1)
+        buttons.addWidget(self.supervisor_label)
+        for event in SUPERVISOR_ACTIONS:
+            buttons.addWidget(self.action_buttons[event])
+        self.action_bar = bar
+
+        details = QWidget()
+        body = QVBoxLayout(details)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(self._field_columns())
+        body.addWidget(self.beyond_data)
+        for heading, table in ((texts.CASE_MATERIALS, self.materials), (texts.CASE_HISTORY, self.history)):
+            caption = QLabel(heading)
+            caption.setObjectName("sectionHeading")
+            body.addWidget(caption)
+            body.addWidget(table)
+        body.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(details)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 14, 20, 14)
+        layout.addLayout(title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.alert)
+        layout.addWidget(self.action_bar)
+        layout.addWidget(self.form)
+        layout.addWidget(self.notice)
+        layout.addWidget(scroll, 1)
+        self.alert.hide()
+        self.notice.hide()
+
+    def _field_columns(self) -> QHBoxLayout:
+        """The applicant's side on the left, the case's dates and decisions on the right."""
+        columns = QHBoxLayout()
+        columns.setSpacing(32)
+        for names in (PARTY_FIELDS, CASE_FIELDS):
+            grid = QGridLayout()
+            grid.setHorizontalSpacing(8)
+            grid.setVerticalSpacing(6)
+            for row, name in enumerate(names):
+                grid.addWidget(self.keys[name], row, 0)
+                if name == "applicant_id":
+                    line = QHBoxLayout()
+                    line.addWidget(self.fields[name])
+                    line.addWidget(self.full_id_button)
+                    line.addStretch(1)
+                    grid.addLayout(line, row, 1)
+                else:
+                    grid.addWidget(self.fields[name], row, 1)
+            grid.setColumnStretch(1, 1)
+            grid.setRowStretch(len(names), 1)
+            columns.addLayout(grid, 1)
+        return columns
+
+    def _connect_signals(self) -> None:
+        for event, button in self.action_buttons.items():
+            button.clicked.connect(partial(self.on_action_clicked, event))
+        self.full_id_button.toggled.connect(self.on_full_id_toggled)
+        for name in LINK_FIELDS:
+            self.fields[name].linkActivated.connect(self.on_link_activated)
+        self.form.confirm_button.clicked.connect(self.on_form_confirmed)
+        self.form.reason.returnPressed.connect(self.on_form_confirmed)
+        self.form.cancel_button.clicked.connect(self.on_form_cancelled)
+
+    # --- reading -------------------------------------------------------------------
+
+    def reload(self) -> Loaded:
+        """Read the case again and show it.
+
+        When the database cannot be read, the page keeps what it showed and says
+        why (:attr:`read_error`); when there is no such case, it keeps what it showed.
+        """
+        self.read_error = ""
+        try:
+            with self._sessions() as session:
+                view = case_view(session, self.case_no)
+                stored = guide_version(session, view.guide_version_id) if view else None
+        except SQLAlchemyError as err:
+            log.exception("case %s could not be read", self.case_no)
+            self.read_error = texts.CASE_READ_FAILED.format(error=type(err).__name__)
+            self.show_notice(self.read_error, "noticeError")
+            return Loaded.FAILED
+        if view is None:
+            return Loaded.NOT_FOUND
+        self.view = view
+        self._situations = stored.bundle.situations if stored else ()
+        self._show(view)
+        return Loaded.SHOWN
+
+    def _show(self, view: CaseView) -> None:
+        today = self._today()
+        status = texts.CASE_STATUS[view.status]
+        self.setWindowTitle(texts.CASE_PAGE_TITLE.format(case_no=view.case_no, status=status))
+        self.number.setText(view.case_no)
+        self.status.setText(status)
+        colour = STATUS_COLOURS.get(view.status, "#0b4f8a")
+        self.status.setStyleSheet(f"background: {colour};")
+        outcome = label(texts.OUTCOME, Outcome, view.outcome)
+        version = texts.CASE_GUIDE_VERSION.format(version=view.guide_version)
+        self.subtitle.setText(
+            texts.CASE_SUBTITLE.format(bundle=view.bundle_name, code=view.bundle_code, version=version, outcome=outcome)
+        )
+        self._show_alert(view, today)
+        self._show_fields(view)
+        self._show_materials(view, today)
+        self._show_history(view)
+        self._show_actions(view, today)
+
+    def _show_alert(self, view: CaseView, today: dt.date) -> None:
+        due = deferral_due(view)
+        if due is None or view.status is not CaseStatus.AWAITING_DEFERRED:
+            self.alert.hide()
+            return
+        if is_overdue(view, today):
+            restyle(self.alert, "alertOverdue")
+            self.alert.setText(texts.CASE_OVERDUE.format(days=overdue_days(due, today), due=due.isoformat()))
+        else:
+            restyle(self.alert, "alertDue")
+            self.alert.setText(texts.CASE_DUE.format(due=due.isoformat()))
+        self.alert.show()
+
+    def _show_fields(self, view: CaseView) -> None:
+        full = self.full_id_button.isChecked()
+        values = {
+            "applicant": applicant_text(view),
+            "applicant_id": shown_id(view.applicant_id_no, full),
+            "applicant_phone": view.applicant_phone,
+            "applicant_address": view.applicant_address,
+            "legal_rep": view.legal_rep,
+            "agent": view.agent_name,
+            "agent_id": shown_id(view.agent_id_no, full),
+            "agent_authorisation": view.agent_authorisation,
+            "delivery": delivery_text(view),
+            "delivery_address": view.delivery_address,
+            "notify_phone": view.notify_phone if view.notify_phone != view.applicant_phone else "",
+            "answers": answers_text(view.answers, self._situations),
+            "received_at": f"{desk_text(view.desk_no)}　{view.clerk}",
+            "received_on": day_text(view.received_on),
+            "accepted_on": day_text(view.accepted_on),
+            "promised_on": day_text(view.promised_on),
+            "correction_due": day_text(view.correction_due),
+            "notify_due": day_text(view.notify_due),
+            "refusal_ground": refusal_text(view),
+            "turn_to": view.turn_to,
+            "denial_reason": view.denial_reason,
+            "previous_case": _link(view.previous_case_no),
+            "later_case": _link(view.later_case_no),
+        }
+        for name, value in values.items():
+            self.fields[name].setText(value)
+            self.fields[name].setVisible(bool(value))
+            self.keys[name].setVisible(bool(value))
+        self.full_id_button.setVisible(bool(view.applicant_id_no or view.agent_id_no))
+        self.beyond_data.setVisible(view.dates_beyond_data)
+
+    def _show_materials(self, view: CaseView, today: dt.date) -> None:
+        table = self.materials
+        awaiting = view.status is CaseStatus.AWAITING_DEFERRED
+        table.setRowCount(len(view.materials))
+        for row, line in enumerate(view.materials):
+            values = (
+                line.name,
+                receipt_text(line, today, awaiting),
+                str(line.originals) if line.originals else "",
+                str(line.copies) if line.copies else "",
+                medium_text(line),
+                line.defect_note,
+                day_text(line.due_on),
+                day_text(line.arrived_on),
+            )
+            items = fill_row(table, row, values)
+            mark = material_mark(line, today, awaiting)
+            paint(items, MARK_COLOURS.get(mark))
+            if mark is MaterialMark.LACKING:
+                paint(items[1:2], ("#ffffff", LACKING_TEXT))
+        table.fit()
+
+    def _show_history(self, view: CaseView) -> None:
+        names = material_names(view.materials)
+        table = self.history
+        table.setRowCount(len(view.history))
+        for row, line in enumerate(view.history):
+            fill_row(
+                table,
+                row,
+                (
+                    f"{local_time(line.at):%Y-%m-%d %H:%M}",
+                    desk_text(line.desk_no),
+                    line.clerk,
+                    label(texts.CASE_EVENT, CaseEvent, line.event),
+                    history_note(line, names),
+                ),
+            )
+        table.fit()
+
+    def _show_actions(self, view: CaseView, today: dt.date) -> None:
+        shown = available_actions(view, today)
+        for event, button in self.action_buttons.items():
+            button.setVisible(event in shown)
+        self.supervisor_label.setVisible(any(e in shown for e in SUPERVISOR_ACTIONS))
+        self.action_bar.setVisible(bool(shown))
+        if self.form.action is not None and self.form.action not in shown:
+            self.form.close_form()
+
+    def show_notice(self, text: str, kind: str) -> None:
+        """A line under the buttons saying what the last action did, or why it did not."""
+        restyle(self.notice, kind)
+        self.notice.setText(text)
+        self.notice.show()
+
+    # --- slots ---------------------------------------------------------------------
+
+    def on_full_id_toggled(self, full: bool) -> None:
+        self.full_id_button.setText(texts.CASE_HIDE_FULL_ID if full else texts.CASE_SHOW_FULL_ID)
+        if self.view is not None:
+            self._show_fields(self.view)
+
+    def on_link_activated(self, case_no: str) -> None:
+        """Follow the link to the case before or after a correction, in this page."""
+        previous = self.case_no
+        self.case_no = case_no
+        self.form.close_form()
+        self.notice.hide()
+        self.full_id_button.setChecked(False)  # another person's number: masked again
+        loaded = self.reload()
+        if loaded is not Loaded.SHOWN:
+            self.case_no = previous
+        if loaded is Loaded.NOT_FOUND:
+            self.show_notice(texts.CASE_NOT_FOUND.format(case_no=case_no), "noticeWarn")
+
+    def on_action_clicked(self, event: CaseEvent, _checked: bool = False) -> None:
+        view = self.view
+        if view is None:
+            return
+        if event is CaseEvent.RESUBMITTED:
+            self.resubmit_requested.emit(view.case_no, view.bundle_code)
+            return
+        self.notice.hide()
+        materials = view.deferred_open() if event is CaseEvent.DEFERRED_ARRIVED else ()
+        new_due = self._offered_due(view) if event is CaseEvent.DEFERRAL_EXTENDED else None
+        self.form.open_for(event, texts.CASE_ACTION[event], materials, new_due)
+
+    def on_form_cancelled(self) -> None:
+        self.form.close_form()
+
+    def on_form_confirmed(self) -> None:
+        event, view = self.form.action, self.view
+        if event is None or view is None:
+            return
+        today = self._today()
+        values = self.form.values()
+        problems = form_problems(event, values, view, today)
+        self.form.show_problems(problems)
+        if problems:
+            return
+        try:
+            with self._sessions.begin() as session:
+                done = self._apply(session, event, values, view, today)
+        except SQLAlchemyError as err:
+            log.exception("case %s: %s not saved", view.case_no, event.value)
+            self.show_notice(texts.CASE_SAVE_FAILED.format(error=type(err).__name__), "noticeError")
+            return
+        except (MoveNotAllowed, IntakeNotPossible, CaseNotFound):
+            log.info("case %s: %s refused, the case changed meanwhile", view.case_no, event.value)
+            self.form.close_form()
+            self.reload()
+            status = texts.CASE_STATUS[self.view.status] if self.view else ""
+            self.show_notice(texts.CASE_MOVED_MEANWHILE.format(status=status), "noticeWarn")
+            return
+        log.info("case %s: %s", view.case_no, event.value)
+        self.form.close_form()
+        if self.reload() is Loaded.SHOWN:
+            self.show_notice(done, "noticeOk")
+        else:
+            self.show_notice(f"{done}。{self.read_error}", "noticeWarn")  # saved, but not shown yet
+        self.case_changed.emit(view.case_no)
+
+    # --- acting --------------------------------------------------------------------
+
+    def _apply(self, session: Session, event: CaseEvent, values: FormValues, view: CaseView, today: dt.date) -> str:
+        """Do the action in the caller's unit of work; what the page then says."""
+        if event is CaseEvent.DEFERRED_ARRIVED:
+            status = fulfil_deferred(session, self._desk, view.case_no, set(values.ticked), today)
+            if status is CaseStatus.IN_APPROVAL:
+                return texts.CASE_DONE_COMPLETE
+            names = material_names(view.materials)
+            still = [m.code for m in view.deferred_open() if m.code not in values.ticked]
+            return texts.CASE_DONE_PARTLY.format(
+                arrived=names_of(sorted(values.ticked), names), open=names_of(still, names)
+            )
+        if event is CaseEvent.DEFERRAL_EXTENDED:
+            assert values.new_due is not None  # form_problems saw to it
+            extend_deferral(session, self._desk, view.case_no, values.new_due, values.reason)
+            return texts.CASE_DONE_EXTENDED.format(due=values.new_due.isoformat())
+        status = move_case(session, self._desk, view.case_no, event, values.reason)
+        return texts.CASE_DONE_MOVED.format(action=texts.CASE_ACTION[event], status=texts.CASE_STATUS[status])
+
+    def _offered_due(self, view: CaseView) -> dt.date:
+        """A few working days after the later of today and the old deadline."""
+        today = self._today()
+        start = max(today, deferral_due(view) or today)
+        try:
+            with self._sessions() as session:
+                return office_calendar(session).add_working_days(start, EXTENSION_WORKING_DAYS).date
+        except SQLAlchemyError:
+            log.exception("holiday table unavailable; offering a week later")
+            return start + dt.timedelta(days=7)
+
+
+def _link(case_no: str) -> str:
+    return f'<a href="{escape(case_no)}">{escape(case_no)}</a>' if case_no else ""

@@ -1,0 +1,47 @@
+"""The two warning colours of the case windows, one meaning each, everywhere.
+
+Amber: a deferred material is still awaited (or due within two working days).
+Red: its deadline has passed.  The page's materials table and the lists use
+the same colours, so a supervisor reads them the same way in both.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QTableWidgetItem, QWidget
+
+from counter.ui.cases.rules import MaterialMark, Urgency
+
+AMBER = "#fff0c2"
+AMBER_TEXT = "#7a4a00"
+AMBER_BORDER = "#e9b949"
+RED = "#fde1de"
+RED_TEXT = "#9b1c13"
+RED_BORDER = "#f0a39b"
+LACKING_TEXT = "#b42318"
+
+URGENCY_COLOURS: dict[Urgency, tuple[str, str]] = {
+    Urgency.OVERDUE: (RED, RED_TEXT),
+    Urgency.SOON: (AMBER, AMBER_TEXT),
+}
+MARK_COLOURS: dict[MaterialMark, tuple[str, str]] = {
+    MaterialMark.DEFERRED_OVERDUE: (RED, RED_TEXT),
+    MaterialMark.DEFERRED_OPEN: (AMBER, AMBER_TEXT),
+}
+
+
+def paint(items: list[QTableWidgetItem], colours: tuple[str, str] | None) -> None:
+    """Background and text colour of a whole table row; ``None`` leaves the row plain."""
+    if colours is None:
+        return
+    background, text = (QBrush(QColor(c)) for c in colours)
+    for item in items:
+        item.setBackground(background)
+        item.setForeground(text)
+
+
+def restyle(widget: QWidget, name: str) -> None:
+    """Give a widget another object name and let the style sheet's rule for that name apply."""
+    widget.setObjectName(name)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

@@ -1,0 +1,139 @@
+"""Opening case windows, and the one place their signals meet.
+
+:func:`open_case` and :func:`open_case_lists` make the windows; a
+:class:`CaseDesk` keeps them in step for the main window: a scan or a
+double-click opens the case (or brings its open window forward), an action
+saved on any case page refreshes the lists, and the request to resubmit a
+corrected case is passed on to whoever opens the intake.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter import texts
+from counter.actions.intake import Desk
+from counter.ui.cases.case_lists import CaseLists
+from counter.ui.cases.case_page import CasePage, Loaded
+
+Today = Callable[[], dt.date]
+PAGE_SIZE = (1120, 820)
+LISTS_SIZE = (1000, 560)
+
+
+def _as_window(widget: QWidget, parent: QWidget | None, size: tuple[int, int]) -> None:
+    """A window of its own, owned by the desk's main window (closed with it)."""
+    widget.setParent(parent, Qt.WindowType.Window)
+    widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    widget.resize(*size)
+
+
+def find_open_case(parent: QWidget | None, case_no: str) -> CasePage | None:
+    if parent is None:
+        return None
+    wanted = case_no.strip().upper()
+    return next((p for p in parent.findChildren(CasePage) if p.case_no == wanted), None)
+
+
+def show_not_found(parent: QWidget | None, case_no: str) -> QMessageBox:
+    """Say that no case has this number."""
+    return _tell(parent, QMessageBox.Icon.Information, texts.CASE_NOT_FOUND.format(case_no=case_no.strip()))
+
+
+def _tell(parent: QWidget | None, icon: QMessageBox.Icon, text: str) -> QMessageBox:
+    """A message that does not block: the desk goes on working while it is open."""
+    box = QMessageBox(icon, texts.CASE_OPEN_TITLE, text, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.show()
+    return box
+
+
+def open_case(
+    parent: QWidget | None, sessions: sessionmaker[Session], desk: Desk, today: Today, case_no: str
+) -> CasePage | None:
+    """The case in its own window (the one already open, if any).
+
+    None, after saying why, when there is no such case or the database cannot be read.
+
+    A case already open is read again and brought forward rather than opened twice.
+    """
+    page = find_open_case(parent, case_no)
+    if page is not None:
+        page.reload()
+    else:
+        page = CasePage(sessions, desk, today, case_no)
+        loaded = page.reload()
+        if loaded is Loaded.NOT_FOUND:
+            show_not_found(parent, case_no)
+            return None
+        if loaded is Loaded.FAILED:
+            _tell(parent, QMessageBox.Icon.Warning, page.read_error)
+            return None
+        _as_window(page, parent, PAGE_SIZE)
+    page.show()
+    page.raise_()
+    page.activateWindow()
+    return page
+
+
+def open_case_lists(parent: QWidget | None, sessions: sessionmaker[Session], desk: Desk, today: Today) -> CaseLists:
+    lists = CaseLists(sessions, desk, today)
+    _as_window(lists, parent, LISTS_SIZE)
+    lists.refresh()
+    lists.show()
+    return lists
+
+
+class CaseDesk(QObject):
+    """The case windows of one main window, wired together in :meth:`_connect_page` and :meth:`open_lists`."""
+
+    case_changed = Signal(str)
+    resubmit_requested = Signal(str, str)  # case number, bundle code
+
+    def __init__(self, parent: QWidget, sessions: sessionmaker[Session], desk: Desk, today: Today) -> None:
+        super().__init__(parent)
+        self._window = parent
+        self._sessions = sessions
+        self._desk = desk
+        self._today = today
+        self.lists: CaseLists | None = None
+
+    def open_case(self, case_no: str) -> CasePage | None:
+        known = find_open_case(self._window, case_no) is not None
+        page = open_case(self._window, self._sessions, self._desk, self._today, case_no)
+        if page is not None and not known:
+            self._connect_page(page)
+        return page
+
+    def open_lists(self) -> CaseLists:
+        """The lists window (the open one, refreshed, if there is one)."""
+        if self.lists is not None:
+            self.lists.refresh()
+            self.lists.show()
+            self.lists.raise_()
+            return self.lists
+        lists = open_case_lists(self._window, self._sessions, self._desk, self._today)
+        lists.case_chosen.connect(self.on_case_chosen)
+        lists.destroyed.connect(self.on_lists_closed)
+        self.case_changed.connect(lists.on_case_changed)
+        self.lists = lists
+        return lists
+
+    def _connect_page(self, page: CasePage) -> None:
+        page.case_changed.connect(self.case_changed)
+        page.resubmit_requested.connect(self.resubmit_requested)
+
+    def on_case_scanned(self, case_no: str) -> None:
+        self.open_case(case_no)
+
+    def on_case_chosen(self, case_no: str) -> None:
+        self.open_case(case_no)
+
+    def on_lists_closed(self) -> None:
+        self.lists = None

@@ -1,0 +1,135 @@
+"""What a case page may offer and how urgent a deferral is: plain rules, no Qt.
+
+The page and the lists ask these questions of a :class:`CaseView` or
+:class:`CaseRow`, so the buttons a clerk sees and the colours of the lists
+follow one table (:data:`counter.case.status.MOVES`) and can be tested
+without a window.  A supervisor's decision (denial, extension) is offered
+only where it makes sense: a deferral is denied once it is overdue, not
+before — until the deadline the applicant may still hand the material in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from counter.case.status import MOVES, CaseEvent, CaseStatus
+from counter.case.view import CaseMaterialLine, CaseView
+from counter.intake.checklist import Receipt
+
+# The order of the buttons: the clerk's next steps first, the decisions after.
+CLERK_ACTIONS = (
+    CaseEvent.DEFERRED_ARRIVED,
+    CaseEvent.SENT_TO_APPROVAL,
+    CaseEvent.COMPLETED,
+    CaseEvent.DELIVERED,
+    CaseEvent.RESUBMITTED,
+    CaseEvent.WITHDRAWN,
+)
+SUPERVISOR_ACTIONS = (CaseEvent.DEFERRAL_EXTENDED, CaseEvent.DENIED)
+NEEDS_REASON = frozenset({CaseEvent.DENIED, CaseEvent.WITHDRAWN, CaseEvent.DEFERRAL_EXTENDED})
+
+
+class Urgency(StrEnum):
+    """How close a deferral deadline is; the lists and the page colour by it."""
+
+    OVERDUE = "overdue"  # red: the deadline has passed
+    SOON = "soon"  # amber: due within the next two working days (or today)
+    LATER = "later"
+    NONE = "none"  # nothing deferred is open
+
+
+class MaterialMark(StrEnum):
+    """How a line of the materials table is highlighted."""
+
+    PLAIN = "plain"
+    DEFERRED_OPEN = "deferred_open"  # amber
+    DEFERRED_OVERDUE = "deferred_overdue"  # red
+    LACKING = "lacking"  # missing or defective: what a correction notice asked for
+
+
+class FormProblem(StrEnum):
+    """Why an action form cannot be confirmed yet; all of them are shown at once."""
+
+    NOTHING_TICKED = "nothing_ticked"
+    REASON_MISSING = "reason_missing"
+    DATE_MISSING = "date_missing"
+    DATE_NOT_AFTER_TODAY = "date_not_after_today"
+    DATE_NOT_LATER = "date_not_later"
+
+
+@dataclass(frozen=True, slots=True)
+class FormValues:
+    """What the clerk filled into an action form."""
+
+    ticked: frozenset[str] = frozenset()  # material codes
+    reason: str = ""
+    new_due: dt.date | None = None
+
+
+def deferral_due(view: CaseView) -> dt.date | None:
+    """The earliest due date of the deferred materials still awaited."""
+    dues = [m.due_on for m in view.deferred_open() if m.due_on is not None]
+    return min(dues) if dues else None
+
+
+def is_overdue(view: CaseView, today: dt.date) -> bool:
+    due = deferral_due(view)
+    return view.status is CaseStatus.AWAITING_DEFERRED and due is not None and due < today
+
+
+def allowed(view: CaseView, event: CaseEvent) -> bool:
+    return view.status in MOVES[event][0]
+
+
+def available_actions(view: CaseView, today: dt.date) -> tuple[CaseEvent, ...]:
+    """The actions the page shows now, clerk's first, in a fixed order."""
+    shown: list[CaseEvent] = []
+    for event in CLERK_ACTIONS + SUPERVISOR_ACTIONS:
+        if not allowed(view, event):
+            continue
+        if event in (CaseEvent.DEFERRED_ARRIVED, CaseEvent.DEFERRAL_EXTENDED) and not view.deferred_open():
+            continue
+        if event is CaseEvent.DENIED and view.status is CaseStatus.AWAITING_DEFERRED and not is_overdue(view, today):
+            continue
+        shown.append(event)
+    return tuple(shown)
+
+
+def urgency(due: dt.date | None, today: dt.date, soon_until: dt.date) -> Urgency:
+    """``soon_until``: the last day that still counts as soon (two working days ahead)."""
+    if due is None:
+        return Urgency.NONE
+    if due < today:
+        return Urgency.OVERDUE
+    if due <= soon_until:
+        return Urgency.SOON
+    return Urgency.LATER
+
+
+def material_mark(line: CaseMaterialLine, today: dt.date, awaiting: bool) -> MaterialMark:
+    """``awaiting``: the case still waits for its deferred materials (else an open line is history)."""
+    if awaiting and line.due_on is not None and line.arrived_on is None:
+        return MaterialMark.DEFERRED_OVERDUE if line.due_on < today else MaterialMark.DEFERRED_OPEN
+    if line.due_on is None and line.receipt in (Receipt.MISSING.value, Receipt.DEFECTIVE.value):
+        return MaterialMark.LACKING
+    return MaterialMark.PLAIN
+
+
+def form_problems(event: CaseEvent, values: FormValues, view: CaseView, today: dt.date) -> list[FormProblem]:
+    """Every reason the form cannot be confirmed yet (empty: go ahead)."""
+    problems: list[FormProblem] = []
+    if event is CaseEvent.DEFERRED_ARRIVED and not values.ticked:
+        problems.append(FormProblem.NOTHING_TICKED)
+    if event in NEEDS_REASON and not values.reason.strip():
+        problems.append(FormProblem.REASON_MISSING)
+    if event is CaseEvent.DEFERRAL_EXTENDED:
+        due = deferral_due(view)
+        if values.new_due is None:
+            problems.append(FormProblem.DATE_MISSING)
+        elif values.new_due <= today:
+            problems.append(FormProblem.DATE_NOT_AFTER_TODAY)
+        elif due is not None and values.new_due <= due:
+            problems.append(FormProblem.DATE_NOT_LATER)
+    return problems

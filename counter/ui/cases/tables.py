@@ -1,0 +1,114 @@
+"""Read-only tables for case data: whole rows selected, nothing editable in place.
+
+A table on the case page shows every row at once (the page scrolls, not the
+table): a clerk checking a material list should never miss a line hidden
+below an inner scroll bar.  The lists are one line per case and scroll.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+CASE_NO_ROLE = Qt.ItemDataRole.UserRole
+STYLE = """
+QTableWidget { gridline-color: #d9e2ec; }
+QHeaderView::section {
+    background: #eef2f6; color: #243b53; padding: 4px 6px; border: none;
+    border-right: 1px solid #d9e2ec; border-bottom: 1px solid #d9e2ec;
+}
+"""
+# Cell padding from a style sheet only where nothing wraps: Qt counts it in a
+# column's width but takes it off again when wrapping, so wrapped text would
+# break after every character.  A FullTable gets its margins in fit().
+LINE_STYLE = STYLE + "QTableWidget::item { padding: 4px 6px; }"
+COLUMN_MARGIN = 16
+ROW_MARGIN = 8
+
+
+class FullTable(QTableWidget):
+    """A table as tall as all its rows, long texts wrapped; the page around it scrolls.
+
+    Row heights depend on the width of the stretching column, which the header
+    settles only after the table is laid out (and again at every resize): so
+    the rows are measured again each time that column changes width.
+    """
+
+    def __init__(self, stretch: int, widths: Mapping[int, int]) -> None:
+        super().__init__()
+        self._stretch = stretch
+        self._widths = dict(widths)
+        self._refit = QTimer(self)  # owned by the table: it dies with it
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_rows)
+        self.horizontalHeader().sectionResized.connect(self.on_section_resized)
+
+    def fit(self) -> None:
+        header = self.horizontalHeader()
+        for column in range(self.columnCount()):
+            if column == self._stretch:
+                continue
+            width = self._widths.get(column)
+            if width is None:
+                width = max(self.sizeHintForColumn(column), header.sectionSizeHint(column)) + COLUMN_MARGIN
+            header.resizeSection(column, width)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        for row in range(self.rowCount()):
+            self.setRowHeight(row, self.sizeHintForRow(row) + ROW_MARGIN)
+        height = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
+        height += sum(self.rowHeight(r) for r in range(self.rowCount()))
+        self.setFixedHeight(height + 4)
+
+    def on_section_resized(self, column: int, old: int, new: int) -> None:
+        """Measure once the header has finished: while it says so, the old width still holds."""
+        if column == self._stretch and old != new:
+            self._refit.start()
+
+
+def _set_up(table: QTableWidget, columns: Sequence[str]) -> None:
+    table.setColumnCount(len(columns))
+    table.setHorizontalHeaderLabels(list(columns))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+def full_table(columns: Sequence[str], stretch: int, widths: Mapping[int, int] | None = None) -> FullTable:
+    """A wrapped, full-height table: ``stretch`` takes the free width, ``widths`` fixes some columns."""
+    table = FullTable(stretch, widths or {})
+    _set_up(table, columns)
+    table.setStyleSheet(STYLE)
+    table.setWordWrap(True)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    header = table.horizontalHeader()
+    for column in range(len(columns)):
+        mode = QHeaderView.ResizeMode.Stretch if column == stretch else QHeaderView.ResizeMode.Fixed
+        header.setSectionResizeMode(column, mode)
+    return table
+
+
+def line_table(columns: Sequence[str], stretch: int) -> QTableWidget:
+    """A one-line-per-row table that scrolls: ``stretch`` takes the free width."""
+    table = QTableWidget()
+    _set_up(table, columns)
+    table.setStyleSheet(LINE_STYLE)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    for column in range(len(columns)):
+        mode = QHeaderView.ResizeMode.Stretch if column == stretch else QHeaderView.ResizeMode.ResizeToContents
+        header.setSectionResizeMode(column, mode)
+    return table
+
+
+def fill_row(table: QTableWidget, row: int, values: Sequence[str]) -> list[QTableWidgetItem]:
+    items = [QTableWidgetItem(v) for v in values]
+    for column, item in enumerate(items):
+        table.setItem(row, column, item)
+    return items

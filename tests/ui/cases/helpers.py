@@ -1,0 +1,26 @@
+"""Reading a case window the way a clerk does: the texts it shows."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTableWidget
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.case.view import CaseView
+from counter.db.case_store import case_view
+
+
+def column(table: QTableWidget, index: int) -> list[str]:
+    items = (table.item(row, index) for row in range(table.rowCount()))
+    return [item.text() if item else "" for item in items]
+
+
+def row_texts(table: QTableWidget, row: int) -> list[str]:
+    items = (table.item(row, c) for c in range(table.columnCount()))
+    return [item.text() if item else "" for item in items]
+
+
+def stored(sessions: sessionmaker[Session], case_no: str) -> CaseView:
+    with sessions() as session:
+        view = case_view(session, case_no)
+    assert view is not None
+    return view

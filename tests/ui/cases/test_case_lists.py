@@ -1,0 +1,135 @@
+"""The lists: today's cases at this desk, and the deferrals a supervisor must decide on."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter import texts
+from counter.actions.calendar import office_calendar
+from counter.case.status import CaseEvent
+from counter.ui.cases.case_lists import CaseLists, due_text
+from counter.ui.cases.case_page import CasePage
+from counter.ui.cases.marks import AMBER, RED
+from counter.ui.cases.opening import CaseDesk
+from tests.ui.cases.casebook import DESK_1, Casebook
+from tests.ui.cases.conftest import Clock
+from tests.ui.cases.helpers import column, row_texts
+
+
+def make_lists(qtbot: QtBot, sessions: sessionmaker[Session], today: Clock) -> CaseLists:
+    lists = CaseLists(sessions, DESK_1, today)
+    qtbot.addWidget(lists)
+    lists.resize(1000, 560)
+    lists.show()
+    lists.refresh()
+    return lists
+
+
+def background(lists: CaseLists, row: int) -> QColor:
+    item = lists.due_table.item(row, 0)
+    assert item is not None
+    return item.background().color()
+
+
+def test_today_lists_this_desks_cases_of_the_day_only(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    lists = make_lists(qtbot, case_sessions, today)
+    assert lists.rows(lists.today_table) == list(book.demo_cases())  # not desk 2's, not 2026-11-18's
+    statuses = column(lists.today_table, 1)
+    assert statuses == ["已受理", "审批中", "补正后已重新提交", "不予受理", "已受理"]
+    assert "共5件" in lists.today_summary.text()
+
+
+def test_due_soon_is_amber_and_later_deadlines_wait(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    lists = make_lists(qtbot, case_sessions, today)  # Friday 2026-11-20: two working days reach Tuesday the 24th
+    assert lists.rows(lists.due_table) == [book.awaiting_earlier]  # due Monday the 23rd; the 25th is not yet
+    assert row_texts(lists.due_table, 0)[1:3] == ["2026-11-23", "还剩1个工作日"]
+    assert background(lists, 0) == QColor(AMBER)
+    assert lists.tabs.tabText(1) == texts.CASE_LIST_DUE_COUNT.format(count=1)
+    assert "截至2026-11-24" in lists.due_summary.text()
+
+
+def test_overdue_deferrals_are_red_with_the_days_late(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    today.day = dt.date(2026, 12, 20)
+    lists = make_lists(qtbot, case_sessions, today)
+    assert lists.rows(lists.due_table) == [book.awaiting_earlier, book.awaiting]
+    assert column(lists.due_table, 2) == ["已逾期27天", "已逾期25天"]
+    assert column(lists.due_table, 6) == ["1号窗口", "2号窗口"]  # every desk's deferrals
+    assert background(lists, 0) == QColor(RED)
+    assert background(lists, 1) == QColor(RED)
+    assert "其中已逾期2件" in lists.due_summary.text()
+    assert lists.rows(lists.today_table) == []
+
+
+def test_one_due_today_and_one_overdue(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    today.day = dt.date(2026, 11, 25)
+    lists = make_lists(qtbot, case_sessions, today)
+    assert lists.rows(lists.due_table) == [book.awaiting_earlier, book.awaiting]
+    assert column(lists.due_table, 2) == ["已逾期2天", "今天到期"]
+    assert [background(lists, r) for r in (0, 1)] == [QColor(RED), QColor(AMBER)]
+
+
+def test_due_text_counts_working_days_ahead(case_sessions: sessionmaker[Session]) -> None:
+    with case_sessions() as session:
+        calendar = office_calendar(session)
+    friday = dt.date(2026, 11, 20)
+    assert due_text(dt.date(2026, 11, 24), friday, calendar) == "还剩2个工作日"  # the weekend not counted
+    assert due_text(dt.date(2026, 11, 19), friday, calendar) == "已逾期1天"
+
+
+def test_enter_or_double_click_opens_the_case(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    lists = make_lists(qtbot, case_sessions, today)
+    table = lists.today_table
+    table.setFocus()
+    table.setCurrentCell(2, 0)
+    with qtbot.waitSignal(lists.case_chosen) as chosen:
+        QTest.keyClick(table, Qt.Key.Key_Return)
+    assert chosen.args == [book.demo_cases()[2]]
+    lists.tabs.setCurrentIndex(1)
+    item = lists.due_table.item(0, 3)
+    assert item is not None
+    rect = lists.due_table.visualItemRect(item)
+    viewport = lists.due_table.viewport()
+    with qtbot.waitSignal(lists.case_chosen) as chosen:
+        QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())  # a double-click: click,
+        QTest.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())  # then the second press
+    assert chosen.args == [book.awaiting_earlier]
+
+
+def test_lists_refresh_when_a_case_page_saves_an_action(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    desk = CaseDesk(window, case_sessions, DESK_1, today)
+    lists = desk.open_lists()
+    assert lists.rows(lists.due_table) == [book.awaiting_earlier]
+    lists.due_table.setCurrentCell(0, 0)
+    with qtbot.waitSignal(lists.case_chosen):
+        QTest.keyClick(lists.due_table, Qt.Key.Key_Enter)
+    (page,) = window.findChildren(CasePage)
+    assert page.case_no == book.awaiting_earlier
+    page.action_buttons[CaseEvent.DEFERRED_ARRIVED].click()
+    for box in page.form.checkboxes.values():
+        box.setChecked(True)
+    with qtbot.waitSignal(desk.case_changed):
+        page.form.confirm_button.click()
+    assert lists.rows(lists.due_table) == []  # refreshed: nothing is due any more
+    assert lists.tabs.tabText(1) == texts.CASE_LIST_DUE
+    assert desk.open_lists() is lists

@@ -1,0 +1,337 @@
+"""The case page on real cases: what it shows, and every action it offers, saved for real."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter import texts
+from counter.actions.intake import fulfil_deferred
+from counter.case.status import CaseEvent, CaseStatus
+from counter.identifiers import mask_id
+from counter.ui.cases.case_page import CasePage, Loaded
+from counter.ui.cases.marks import AMBER, RED
+from tests.ui.cases.casebook import DESK_1, DESK_2, SUPERVISOR, Casebook
+from tests.ui.cases.conftest import Clock
+from tests.ui.cases.helpers import column, row_texts, stored
+
+OVERDUE_DAY = dt.date(2026, 12, 20)
+
+
+def open_page(qtbot: QtBot, sessions: sessionmaker[Session], today: Clock, case_no: str) -> CasePage:
+    page = CasePage(sessions, SUPERVISOR, today, case_no)
+    qtbot.addWidget(page)
+    assert page.reload() is Loaded.SHOWN
+    page.resize(1120, 820)
+    page.show()
+    return page
+
+
+def visible_actions(page: CasePage) -> set[CaseEvent]:
+    return {event for event, button in page.action_buttons.items() if button.isVisibleTo(page)}
+
+
+def background(page: CasePage, row: int) -> QColor:
+    item = page.materials.item(row, 0)
+    assert item is not None
+    return item.background().color()
+
+
+def confirm(qtbot: QtBot, page: CasePage) -> None:
+    with qtbot.waitSignal(page.case_changed, timeout=5000) as changed:
+        page.form.confirm_button.click()
+    assert changed.args == [page.case_no]
+
+
+@pytest.mark.parametrize("which", ["accepted", "fulfilled", "resubmitted", "refused", "later", "correction"])
+def test_each_case_shows_its_number_status_and_materials(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock, which: str
+) -> None:
+    case_no = getattr(book, which)
+    view = stored(case_sessions, case_no)
+    page = open_page(qtbot, case_sessions, today, case_no)
+    assert page.number.text() == case_no
+    assert page.status.text() == texts.CASE_STATUS[view.status]
+    assert case_no in page.windowTitle()
+    assert column(page.materials, 0) == [m.name for m in view.materials]
+    assert page.history.rowCount() == len(view.history)
+    assert texts.CASE_EVENT[CaseEvent.TAKEN] in column(page.history, 3)
+    assert view.bundle_name in page.subtitle.text()
+
+
+def test_applicant_id_is_masked_until_asked(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    view = stored(case_sessions, book.resubmitted)  # with an agent
+    page = open_page(qtbot, case_sessions, today, book.resubmitted)
+    assert page.fields["applicant_id"].text() == mask_id(view.applicant_id_no)
+    assert page.fields["agent_id"].text() == mask_id(view.agent_id_no)
+    assert view.applicant_id_no not in page.fields["applicant_id"].text()
+    page.full_id_button.click()
+    assert page.fields["applicant_id"].text() == view.applicant_id_no
+    assert page.fields["agent_id"].text() == view.agent_id_no
+    assert page.full_id_button.text() == texts.CASE_HIDE_FULL_ID
+    page.full_id_button.click()
+    assert page.fields["applicant_id"].text() == mask_id(view.applicant_id_no)
+
+
+def test_parties_dates_and_situations_are_shown(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    page = open_page(qtbot, case_sessions, today, book.refused)
+    view = stored(case_sessions, book.refused)
+    assert view.applicant_name in page.fields["applicant"].text()
+    assert page.fields["received_on"].text() == "2026-11-20"
+    assert page.fields["turn_to"].text() == view.turn_to
+    assert page.fields["refusal_ground"].text() == "申请事项依法不属于本行政机关职权范围"
+    assert "个体工商户" in page.fields["answers"].text()
+    assert page.fields["received_at"].text().startswith("1号窗口")
+    assert not page.fields["denial_reason"].isVisibleTo(page)  # nothing to say: the row is hidden
+    assert not page.action_bar.isVisibleTo(page)  # a refused case is final
+
+
+def test_links_between_a_correction_and_its_resubmission_open_the_other_case(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    page = open_page(qtbot, case_sessions, today, book.resubmitted)
+    link = page.fields["later_case"]
+    assert book.later in link.text()
+    link.linkActivated.emit(book.later)
+    assert page.number.text() == book.later
+    assert page.case_no == book.later
+    assert book.resubmitted in page.fields["previous_case"].text()
+    page.fields["previous_case"].linkActivated.emit(book.resubmitted)
+    assert page.number.text() == book.resubmitted
+
+
+def test_fulfilling_deferred_materials_moves_the_case_to_approval(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    page = open_page(qtbot, case_sessions, today, book.awaiting)
+    view = stored(case_sessions, book.awaiting)
+    deferred = view.deferred_open()
+    assert len(deferred) == 2
+    assert visible_actions(page) == {
+        CaseEvent.DEFERRED_ARRIVED,
+        CaseEvent.WITHDRAWN,
+        CaseEvent.DEFERRAL_EXTENDED,
+    }  # not overdue yet: no denial
+    assert page.alert.text() == texts.CASE_DUE.format(due="2026-11-25")
+    rows = [column(page.materials, 0).index(m.name) for m in deferred]
+    assert all(background(page, r) == QColor(AMBER) for r in rows)
+
+    page.action_buttons[CaseEvent.DEFERRED_ARRIVED].click()
+    assert page.form.isVisibleTo(page)
+    assert list(page.form.checkboxes) == [m.code for m in deferred]
+    page.form.confirm_button.click()
+    assert page.form.problems.text() == texts.CASE_FORM_PROBLEM["nothing_ticked"]
+    assert stored(case_sessions, book.awaiting).history == view.history  # nothing written
+
+    page.form.checkboxes[deferred[0].code].setChecked(True)
+    confirm(qtbot, page)
+    assert page.status.text() == texts.CASE_STATUS[CaseStatus.AWAITING_DEFERRED]
+    assert column(page.history, 3)[-1] == texts.CASE_EVENT[CaseEvent.DEFERRED_ARRIVED]
+    assert column(page.history, 4)[-1] == deferred[0].name
+    assert deferred[1].name in page.notice.text()
+    assert not page.form.isVisibleTo(page)
+
+    page.action_buttons[CaseEvent.DEFERRED_ARRIVED].click()
+    assert list(page.form.checkboxes) == [deferred[1].code]
+    page.form.checkboxes[deferred[1].code].setChecked(True)
+    confirm(qtbot, page)
+    assert page.status.text() == "审批中"
+    assert page.notice.text() == texts.CASE_DONE_COMPLETE
+    assert column(page.history, 3)[-1] == texts.CASE_EVENT[CaseEvent.DEFERRED_COMPLETE]
+    assert column(page.history, 2)[-1] == SUPERVISOR.clerk
+    assert CaseEvent.DEFERRED_ARRIVED not in visible_actions(page)
+    assert not page.alert.isVisibleTo(page)
+    assert stored(case_sessions, book.awaiting).status is CaseStatus.IN_APPROVAL
+    arrived = column(page.materials, 7)
+    assert [arrived[r] for r in rows] == ["2026-11-20", "2026-11-20"]
+
+
+def test_an_overdue_deferral_is_denied_only_with_a_reason(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    today.day = OVERDUE_DAY
+    page = open_page(qtbot, case_sessions, today, book.awaiting)
+    assert "已逾期25天" in page.alert.text()
+    assert page.alert.objectName() == "alertOverdue"
+    assert {CaseEvent.DENIED, CaseEvent.DEFERRAL_EXTENDED} <= visible_actions(page)
+    overdue = [r for r, t in enumerate(column(page.materials, 1)) if t == texts.CASE_DEFERRED_OVERDUE]
+    assert len(overdue) == 2
+    assert all(background(page, r) == QColor(RED) for r in overdue)
+
+    page.action_buttons[CaseEvent.DENIED].click()
+    page.form.reason.setText("   ")
+    page.form.confirm_button.click()
+    assert page.form.problems.text() == texts.CASE_FORM_PROBLEM["reason_missing"]
+    assert stored(case_sessions, book.awaiting).status is CaseStatus.AWAITING_DEFERRED
+
+    page.form.reason.setText("容缺材料逾期未补交")
+    confirm(qtbot, page)
+    assert page.status.text() == "不予批准"
+    assert page.fields["denial_reason"].text() == "容缺材料逾期未补交"
+    assert column(page.history, 3)[-1] == "不予批准"
+    assert column(page.history, 4)[-1] == "容缺材料逾期未补交"
+    assert not page.action_bar.isVisibleTo(page)
+    assert not page.alert.isVisibleTo(page)
+    assert texts.CASE_DEFERRED_NEVER in column(page.materials, 1)  # no longer awaited, no longer red
+    assert stored(case_sessions, book.awaiting).denial_reason == "容缺材料逾期未补交"
+
+
+def test_an_extension_needs_a_later_date_and_a_reason(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    today.day = OVERDUE_DAY
+    page = open_page(qtbot, case_sessions, today, book.awaiting)
+    page.action_buttons[CaseEvent.DEFERRAL_EXTENDED].click()
+    assert page.form.date.isVisibleTo(page)
+    assert page.form.date.date() > QDate(2026, 12, 20)  # a working date after today is offered
+    page.form.date.setDate(QDate(2026, 12, 20))
+    page.form.confirm_button.click()
+    problems = page.form.problems.text()
+    assert texts.CASE_FORM_PROBLEM["reason_missing"] in problems
+    assert texts.CASE_FORM_PROBLEM["date_not_after_today"] in problems  # both at once
+
+    page.form.date.setDate(QDate(2026, 12, 25))
+    page.form.reason.setText("申请人住院，健康证明无法按期办理")
+    confirm(qtbot, page)
+    assert page.status.text() == texts.CASE_STATUS[CaseStatus.AWAITING_DEFERRED]
+    assert page.notice.text() == texts.CASE_DONE_EXTENDED.format(due="2026-12-25")
+    assert column(page.history, 4)[-1] == "新期限2026-12-25：申请人住院，健康证明无法按期办理"
+    assert column(page.materials, 6).count("2026-12-25") == 2
+    assert page.alert.objectName() == "alertDue"
+    assert CaseEvent.DENIED not in visible_actions(page)  # no longer overdue
+    assert stored(case_sessions, book.awaiting).deferred_open()[0].due_on == dt.date(2026, 12, 25)
+
+
+def test_an_extension_must_go_beyond_the_old_deadline(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    page = open_page(qtbot, case_sessions, today, book.awaiting)  # due 2026-11-25, today 2026-11-20
+    page.action_buttons[CaseEvent.DEFERRAL_EXTENDED].click()
+    page.form.date.setDate(QDate(2026, 11, 24))
+    page.form.reason.setText("不可抗力")
+    page.form.confirm_button.click()
+    assert page.form.problems.text() == texts.CASE_FORM_PROBLEM["date_not_later"]
+    assert len(stored(case_sessions, book.awaiting).history) == 1
+
+
+def test_an_accepted_case_goes_to_approval_then_done_then_delivered(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    page = open_page(qtbot, case_sessions, today, book.accepted)
+    assert visible_actions(page) == {
+        CaseEvent.SENT_TO_APPROVAL,
+        CaseEvent.COMPLETED,
+        CaseEvent.WITHDRAWN,
+        CaseEvent.DENIED,
+    }
+    for event, status in (
+        (CaseEvent.SENT_TO_APPROVAL, CaseStatus.IN_APPROVAL),
+        (CaseEvent.COMPLETED, CaseStatus.READY),
+        (CaseEvent.DELIVERED, CaseStatus.DELIVERED),
+    ):
+        page.action_buttons[event].click()
+        assert page.form.reason_label.text() == texts.CASE_FORM_NOTE  # a note, not a reason: may stay empty
+        confirm(qtbot, page)
+        assert page.status.text() == texts.CASE_STATUS[status]
+        assert column(page.history, 3)[-1] == texts.CASE_EVENT[event]
+    assert not page.action_bar.isVisibleTo(page)
+    assert stored(case_sessions, book.accepted).status is CaseStatus.DELIVERED
+
+
+def test_a_correction_can_be_resubmitted_or_withdrawn_with_a_reason(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    page = open_page(qtbot, case_sessions, today, book.correction)
+    assert visible_actions(page) == {CaseEvent.RESUBMITTED, CaseEvent.WITHDRAWN}
+    with qtbot.waitSignal(page.resubmit_requested) as asked:
+        page.action_buttons[CaseEvent.RESUBMITTED].click()
+    assert asked.args == [book.correction, book.bundle_code]
+    assert not page.form.isVisibleTo(page)
+
+    page.action_buttons[CaseEvent.WITHDRAWN].click()
+    with qtbot.assertNotEmitted(page.case_changed):
+        page.form.confirm_button.click()
+    assert page.form.problems.text() == texts.CASE_FORM_PROBLEM["reason_missing"]
+    page.form.reason.setText("申请人书面申请撤回")
+    confirm(qtbot, page)
+    assert page.status.text() == "申请人已撤回"
+    assert row_texts(page.history, page.history.rowCount() - 1)[3:] == ["撤回", "申请人书面申请撤回"]
+
+
+def test_a_database_error_says_so_and_keeps_what_was_filled_in(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    page = open_page(qtbot, case_sessions, today, book.awaiting)
+    with case_sessions.begin() as session:
+        session.execute(
+            text("CREATE TRIGGER refuse_history BEFORE INSERT ON case_history BEGIN SELECT RAISE(ABORT, 'disk'); END")
+        )
+    page.action_buttons[CaseEvent.DEFERRED_ARRIVED].click()
+    for box in page.form.checkboxes.values():
+        box.setChecked(True)
+    with qtbot.assertNotEmitted(page.case_changed):
+        page.form.confirm_button.click()
+    assert page.notice.objectName() == "noticeError"
+    assert page.notice.text().startswith("没有保存")
+    assert page.form.isVisibleTo(page)
+    assert all(box.isChecked() for box in page.form.checkboxes.values())
+    view = stored(case_sessions, book.awaiting)
+    assert view.status is CaseStatus.AWAITING_DEFERRED
+    assert len(view.deferred_open()) == 2  # the whole action was rolled back
+
+    with case_sessions.begin() as session:
+        session.execute(text("DROP TRIGGER refuse_history"))
+    confirm(qtbot, page)  # the same form, confirmed again
+    assert page.status.text() == "审批中"
+
+
+def test_a_case_moved_on_at_another_desk_is_shown_as_it_is_now(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    page = open_page(qtbot, case_sessions, today, book.awaiting)
+    page.action_buttons[CaseEvent.DEFERRED_ARRIVED].click()
+    codes = set(page.form.checkboxes)
+    with case_sessions.begin() as session:
+        fulfil_deferred(session, DESK_2, book.awaiting, codes, today())
+    for box in page.form.checkboxes.values():
+        box.setChecked(True)
+    with qtbot.assertNotEmitted(page.case_changed):
+        page.form.confirm_button.click()
+    assert page.notice.text() == texts.CASE_MOVED_MEANWHILE.format(status="审批中")
+    assert page.status.text() == "审批中"
+    assert not page.form.isVisibleTo(page)
+    assert len(stored(case_sessions, book.awaiting).history) == 2  # the other desk's line only
+
+
+def test_history_shows_local_time_desk_and_material_names(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    page = open_page(qtbot, case_sessions, today, book.fulfilled)
+    view = stored(case_sessions, book.fulfilled)
+    assert column(page.history, 1) == ["1号窗口", "1号窗口"]
+    assert column(page.history, 4)[0] == "容缺受理"  # the outcome code in words
+    names = {m.code: m.name for m in view.materials}
+    codes = view.history[-1].note.split("、")
+    assert column(page.history, 4)[-1] == "、".join(names[c] for c in codes)
+    assert DESK_1.clerk in column(page.history, 2)
+
+
+def test_following_a_link_masks_the_id_numbers_again(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    page = open_page(qtbot, case_sessions, today, book.later)
+    page.full_id_button.click()
+    page.fields["previous_case"].linkActivated.emit(book.resubmitted)
+    view = stored(case_sessions, book.resubmitted)
+    assert page.fields["applicant_id"].text() == mask_id(view.applicant_id_no)
+    assert not page.full_id_button.isChecked()

@@ -1,0 +1,100 @@
+"""Which actions a case offers, and how its lines read: the rules under the page, without a window."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from counter.case.status import MOVES, CaseEvent, CaseStatus
+from counter.case.view import CaseView, HistoryLine
+from counter.db.case_store import case_view
+from counter.db.engine import make_engine, make_sessions
+from counter.ui.cases.case_lines import history_note, local_time
+from counter.ui.cases.rules import (
+    FormProblem,
+    FormValues,
+    Urgency,
+    available_actions,
+    deferral_due,
+    form_problems,
+    urgency,
+)
+from tests.ui.cases.casebook import Casebook
+
+DUE = dt.date(2026, 11, 25)
+
+
+@pytest.fixture(scope="module")
+def awaiting(casebook_template: tuple[Path, Casebook]) -> CaseView:
+    """A deferral case as stored (two materials due 2026-11-25), read once for the module."""
+    path, book = casebook_template
+    engine = make_engine(f"sqlite:///{path}")
+    with make_sessions(engine)() as session:
+        view = case_view(session, book.awaiting)
+    engine.dispose()
+    assert view is not None
+    return view
+
+
+@given(status=st.sampled_from(CaseStatus), offset=st.integers(-30, 30))
+def test_only_moves_the_table_allows_are_offered(awaiting: CaseView, status: CaseStatus, offset: int) -> None:
+    view = dataclasses.replace(awaiting, status=status)
+    today = DUE + dt.timedelta(days=offset)
+    shown = available_actions(view, today)
+    assert all(status in MOVES[event][0] for event in shown)
+    if status is CaseStatus.AWAITING_DEFERRED:
+        assert (CaseEvent.DENIED in shown) == (today > DUE)  # denial only once the deadline has passed
+        assert CaseEvent.DEFERRED_ARRIVED in shown
+        assert CaseEvent.DEFERRAL_EXTENDED in shown
+
+
+def test_nothing_to_fulfil_or_extend_once_everything_arrived(awaiting: CaseView) -> None:
+    arrived = tuple(dataclasses.replace(m, arrived_on=DUE) for m in awaiting.materials)
+    view = dataclasses.replace(awaiting, materials=arrived)
+    assert deferral_due(view) is None
+    assert available_actions(view, DUE) == (CaseEvent.WITHDRAWN,)
+
+
+def test_form_problems_come_all_at_once(awaiting: CaseView) -> None:
+    today = dt.date(2026, 11, 20)
+    assert form_problems(CaseEvent.DEFERRAL_EXTENDED, FormValues(new_due=today), awaiting, today) == [
+        FormProblem.REASON_MISSING,
+        FormProblem.DATE_NOT_AFTER_TODAY,
+    ]
+    assert form_problems(CaseEvent.DEFERRAL_EXTENDED, FormValues(reason="x"), awaiting, today) == [
+        FormProblem.DATE_MISSING
+    ]
+    assert form_problems(CaseEvent.DEFERRED_ARRIVED, FormValues(), awaiting, today) == [FormProblem.NOTHING_TICKED]
+    assert form_problems(CaseEvent.COMPLETED, FormValues(), awaiting, today) == []
+
+
+@pytest.mark.parametrize(
+    ("due", "expected"),
+    [
+        (None, Urgency.NONE),
+        (dt.date(2026, 11, 19), Urgency.OVERDUE),
+        (dt.date(2026, 11, 20), Urgency.SOON),
+        (dt.date(2026, 11, 24), Urgency.SOON),
+        (dt.date(2026, 11, 25), Urgency.LATER),
+    ],
+)
+def test_urgency(due: dt.date | None, expected: Urgency) -> None:
+    assert urgency(due, dt.date(2026, 11, 20), soon_until=dt.date(2026, 11, 24)) is expected
+
+
+def test_history_notes_read_as_words() -> None:
+    at = dt.datetime(2026, 11, 20, 1, 30)
+    names = {"M08": "食品安全管理制度文本", "M09": "从业人员健康证明"}
+    line = HistoryLine(at, "张晓燕", "1", CaseEvent.DEFERRED_COMPLETE.value, "in_approval", "M08、M09")
+    assert history_note(line, names) == "食品安全管理制度文本、从业人员健康证明"
+    extended = dataclasses.replace(line, event=CaseEvent.DEFERRAL_EXTENDED.value, note="2026-12-25：住院")
+    assert history_note(extended, names) == "新期限2026-12-25：住院"
+    taken = dataclasses.replace(line, event=CaseEvent.TAKEN.value, note="future_outcome")
+    assert history_note(taken, names) == "future_outcome"  # a code this program does not know stays readable
+    assert local_time(at).utcoffset() is not None
+    assert local_time(at) == at.replace(tzinfo=dt.UTC)
