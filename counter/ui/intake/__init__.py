@@ -1,0 +1,57 @@
+"""The intake panel of the desk app: one applicant's bundle taken to exactly one outcome.
+
+The main window opens it with :func:`open_intake` from a guide page, and at
+start-up offers back an unfinished intake: :func:`pending_draft` reads and checks
+the desk's draft (a bad one is dropped and its :meth:`DraftInfo.problem_text`
+said), :func:`restore_intake` opens it again, :func:`discard_draft` gives it up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from counter.actions.intake import Desk
+from counter.db.catalog_store import StoredGuide
+from counter.intake.draft import IntakeDraft
+from counter.ui.intake.db_calls import Sessions
+from counter.ui.intake.drafts import DraftInfo, discard_draft, pending_draft
+from counter.ui.intake.panel import IntakePanel
+
+__all__ = ["DraftInfo", "IntakePanel", "discard_draft", "open_intake", "pending_draft", "restore_intake"]
+
+WINDOW_SIZE = (1280, 800)
+
+
+def open_intake(
+    parent: QWidget,
+    sessions: Sessions,
+    desk: Desk,
+    stored_guide: StoredGuide,
+    today: Callable[[], dt.date],
+    previous_case_no: str = "",
+) -> IntakePanel:
+    """Show the intake panel as its own window beside the main one (not modal: the guide stays usable)."""
+    return _show(IntakePanel(sessions, desk, stored_guide, today, previous_case_no, parent))
+
+
+def restore_intake(
+    parent: QWidget, sessions: Sessions, desk: Desk, draft: IntakeDraft, today: Callable[[], dt.date]
+) -> IntakePanel:
+    """The unfinished intake of :func:`pending_draft`, as the clerk left it, in its own window.
+
+    Raises :class:`counter.intake.draft.DraftUnreadable` if its guide version went
+    away since :func:`pending_draft` looked.
+    """
+    return _show(IntakePanel.from_draft(sessions, desk, draft, today, parent))
+
+
+def _show(panel: IntakePanel) -> IntakePanel:
+    panel.setWindowFlag(Qt.WindowType.Window, True)
+    panel.resize(*WINDOW_SIZE)
+    panel.show()
+    panel.applicant_form.id_field.edit.setFocus()
+    return panel

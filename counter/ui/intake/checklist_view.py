@@ -1,0 +1,91 @@
+"""The material rows of the checklist, the "全部已收取" button and the count still pending.
+
+Rows are made anew whenever the situation answers change the list (rarely, and
+always from a button, so no typing is interrupted); they are connected where
+they are made and speak to the panel only through :attr:`recorded`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from counter import texts
+from counter.catalog.model import Bundle, Necessity
+from counter.intake.checklist import Checklist, Receipt
+from counter.ui.intake.material_row import MaterialRow
+from counter.ui.intake.style import set_property
+
+
+class ChecklistView(QWidget):
+    recorded = Signal(object)  # MaterialEntry of one row
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.all_received_button = QPushButton(texts.INTAKE_ALL_RECEIVED)
+        self.all_received_button.setToolTip(texts.INTAKE_ALL_RECEIVED_TIP)
+        self.pending_label = QLabel()
+        keys = QLabel(texts.INTAKE_KEYS_HINT)
+        keys.setProperty("role", "keys")
+        keys.setWordWrap(True)
+        head = QHBoxLayout()
+        head.addWidget(self.pending_label, 1)
+        head.addWidget(self.all_received_button)
+        self._rows_layout = QVBoxLayout()
+        self._rows_layout.setSpacing(6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(keys)
+        layout.addLayout(self._rows_layout)
+        self.rows: dict[str, MaterialRow] = {}
+
+    def show_checklist(self, bundle: Bundle, checklist: Checklist) -> None:
+        for row in self.rows.values():
+            self._rows_layout.removeWidget(row)
+            row.hide()
+            row.deleteLater()
+        self.rows = {}
+        materials = {m.code: m for m in bundle.materials}
+        for entry in checklist.entries:
+            row = MaterialRow(materials[entry.code], entry)
+            row.recorded.connect(self.recorded)
+            row.step.connect(lambda step, code=entry.code: self.on_step(code, step))
+            self._rows_layout.addWidget(row)
+            row.setVisible(self.isVisible())  # at once, so the focus can go to it straight away
+            self.rows[entry.code] = row
+        self.show_pending()
+
+    def row(self, code: str) -> MaterialRow:
+        return self.rows[code]
+
+    def pending_rows(self) -> list[MaterialRow]:
+        return [r for r in self.rows.values() if r.receipt is Receipt.PENDING]
+
+    def show_pending(self) -> None:
+        pending = len(self.pending_rows())
+        if pending:
+            self.pending_label.setText(texts.INTAKE_PENDING.format(count=pending))
+            set_property(self.pending_label, "role", "pending")
+        else:
+            self.pending_label.setText(texts.INTAKE_NONE_PENDING)
+            set_property(self.pending_label, "role", "done")
+        self.all_received_button.setEnabled(
+            any(not r.material.shared and r.material.necessity is not Necessity.OPTIONAL for r in self.pending_rows())
+        )
+
+    def receive_all_pending(self) -> None:
+        """The common case in one press: every pending line handed in as the guide asks.
+
+        Materials fetched by data sharing stay pending: confirming them with the
+        applicant is a deliberate act (第十条), not part of a sweep.
+        """
+        for row in self.pending_rows():
+            if not row.material.shared:
+                row.set_receipt(Receipt.RECEIVED)
+
+    def on_step(self, code: str, step: int) -> None:
+        codes = list(self.rows)
+        index = codes.index(code) + step
+        if 0 <= index < len(codes):
+            self.rows[codes[index]].setFocus()

@@ -1,0 +1,94 @@
+"""A line for an ID number or credit code that says what is wrong with it, beside it, at once.
+
+A mistyped number finds nobody or the wrong person (一证办理), so the clerk is
+told while the applicant is still at the desk, not after pressing commit.  While
+the number is being typed, only what cannot become right by typing on is named
+(a letter in the middle, a birth date that does not exist once 18 characters are
+there); on leaving the field, a number that is too short is named too.  An empty
+field is left alone: the list of what is still missing says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from counter import texts
+from counter.identifiers import (
+    CreditCodeCheck,
+    CreditCodeError,
+    IdCheck,
+    IdError,
+    check_credit_code,
+    check_id_number,
+)
+from counter.intake.parties import ApplicantKind
+from counter.ui.intake.style import set_property
+
+_NOT_YET = frozenset({IdError.EMPTY, IdError.LENGTH, CreditCodeError.EMPTY, CreditCodeError.LENGTH})
+
+
+class IdField(QWidget):
+    valid_number = Signal(str)  # the number in its canonical form, each time it becomes valid
+
+    def __init__(self, kind: ApplicantKind, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._kind = kind
+        self._today = today
+        self.edit = QLineEdit()
+        self.edit.setMaxLength(40)  # room for spaces and a mistake, not for a paragraph
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.message)
+        self.message.hide()
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.edit.textChanged.connect(self.on_text_changed)
+        self.edit.editingFinished.connect(self.on_editing_finished)
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def set_kind(self, kind: ApplicantKind) -> None:
+        self._kind = kind
+        self.on_text_changed(self.edit.text())
+
+    def check(self) -> IdCheck | CreditCodeCheck:
+        if self._kind is ApplicantKind.PERSON:
+            return check_id_number(self.edit.text(), today=self._today())
+        return check_credit_code(self.edit.text())
+
+    def problem_text(self, check: IdCheck | CreditCodeCheck) -> str:
+        if isinstance(check, IdCheck):
+            return "；".join(texts.id_error_text(p.error, p.detail) for p in check.problems)
+        return "；".join(texts.credit_code_error_text(p.error, p.detail) for p in check.problems)
+
+    def _show(self, check: IdCheck | CreditCodeCheck, *, finished: bool) -> None:
+        errors = set(check.errors)
+        if check.ok:
+            self.message.setText(texts.INTAKE_ID_OK)
+            set_property(self.message, "role", "field-ok")
+            self.message.show()
+        elif errors <= {IdError.EMPTY, CreditCodeError.EMPTY} or (not finished and errors <= _NOT_YET):
+            self.message.hide()
+        else:
+            self.message.setText(self.problem_text(check))
+            set_property(self.message, "role", "field-error")
+            self.message.show()
+
+    def on_text_changed(self, _text: str) -> None:
+        check = self.check()
+        self._show(check, finished=False)
+        if check.ok:
+            self.valid_number.emit(check.value)
+
+    def on_editing_finished(self) -> None:
+        self._show(self.check(), finished=True)

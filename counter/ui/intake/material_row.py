@@ -1,0 +1,210 @@
+"""One material of the checklist as a row the clerk settles with one key.
+
+With the row focused, 1 已收取, 2 有缺陷, 3 未提交, 4 共享已确认 (shared materials
+only) and Space toggles 已收取; ↑ and ↓ move to the neighbouring row.  Choosing
+已收取 fills the counts and the medium the guide asks for, so the common case
+needs no typing; 有缺陷 opens the note the correction notice prints, and puts
+the cursor in it.  A row still pending is tinted, so nothing is left behind.
+
+The row holds what the clerk set and says so through :attr:`recorded`; the
+checklist itself (and its rules: what a missing line keeps, what a defect
+needs) is the domain's, applied by the panel with ``checklist.record``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from counter import texts
+from counter.catalog.model import Material, Medium, Necessity
+from counter.intake.checklist import HANDED_IN, MaterialEntry, Receipt, ReceivedMedium
+from counter.ui.intake.style import set_property
+
+RECEIPT_KEYS = {
+    Qt.Key.Key_1: Receipt.RECEIVED,
+    Qt.Key.Key_2: Receipt.DEFECTIVE,
+    Qt.Key.Key_3: Receipt.MISSING,
+    Qt.Key.Key_4: Receipt.SHARED_CONFIRMED,
+}
+_ACCEPTED = {
+    Medium.PAPER: (ReceivedMedium.PAPER,),
+    Medium.ELECTRONIC: (ReceivedMedium.ELECTRONIC,),
+}
+_BOTH = (ReceivedMedium.PAPER, ReceivedMedium.ELECTRONIC)
+
+
+def _tag(text: str, kind: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("tag", kind)
+    return label
+
+
+class MaterialRow(QFrame):
+    recorded = Signal(object)  # the MaterialEntry the row now shows
+    step = Signal(int)  # -1 / +1: the clerk wants the row above / below
+
+    def __init__(self, material: Material, entry: MaterialEntry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.material = material
+        self.setProperty("row", "true")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._receipt = entry.receipt
+        self._accepted = _ACCEPTED.get(material.medium, _BOTH) if material.medium else _BOTH
+        shown = [Receipt.RECEIVED, Receipt.DEFECTIVE, Receipt.MISSING]
+        if material.shared:
+            shown.append(Receipt.SHARED_CONFIRMED)
+        self.receipt_buttons = {r: self._button(texts.INTAKE_RECEIPT_BUTTON[r], "receipt") for r in shown}
+        self.medium_buttons = {m: self._button(texts.RECEIVED_MEDIUM[m], "receipt") for m in _BOTH}
+        for medium, button in self.medium_buttons.items():
+            button.setEnabled(medium in self._accepted)
+        self.originals = QSpinBox()
+        self.copies = QSpinBox()
+        for spin in (self.originals, self.copies):
+            spin.setRange(0, 99)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(texts.INTAKE_DEFECT_HINT)
+        self.name_label = QLabel(material.name)
+        self.name_label.setProperty("role", "material")
+        self.name_label.setWordWrap(True)
+        self._build()
+        self._connect_signals()
+        self.show_entry(entry)
+
+    def _button(self, text: str, kind: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setProperty(kind, "true")
+        button.setCheckable(True)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return button
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(_tag(texts.NECESSITY[self.material.necessity], self.material.necessity.value))
+        if self.material.shared:
+            top.addWidget(_tag(texts.INTAKE_TAG_SHARED, "shared"))
+        top.addWidget(self.name_label, 1)
+        for button in self.receipt_buttons.values():
+            top.addWidget(button)
+        self.details = QWidget()
+        line = QHBoxLayout(self.details)
+        line.setContentsMargins(0, 0, 0, 0)
+        for medium in _BOTH:
+            line.addWidget(self.medium_buttons[medium])
+        line.addSpacing(10)
+        line.addWidget(QLabel(texts.INTAKE_ORIGINALS))
+        line.addWidget(self.originals)
+        line.addWidget(QLabel(texts.INTAKE_COPIES))
+        line.addWidget(self.copies)
+        guide = QLabel(texts.INTAKE_GUIDE_COUNT.format(originals=self.material.originals, copies=self.material.copies))
+        guide.setProperty("role", "guide-count")
+        line.addWidget(guide)
+        line.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.details)
+        layout.addWidget(self.note)
+
+    def _connect_signals(self) -> None:
+        for receipt, button in self.receipt_buttons.items():
+            button.clicked.connect(lambda _checked=False, r=receipt: self.on_receipt_chosen(r))
+        for medium, button in self.medium_buttons.items():
+            button.clicked.connect(lambda _checked=False, m=medium: self.on_medium_chosen(m))
+        self.originals.valueChanged.connect(self.on_detail_changed)
+        self.copies.valueChanged.connect(self.on_detail_changed)
+        self.note.textChanged.connect(self.on_detail_changed)
+
+    # --- what the row shows ------------------------------------------------------
+
+    @property
+    def receipt(self) -> Receipt:
+        return self._receipt
+
+    def medium(self) -> ReceivedMedium | None:
+        return next((m for m, b in self.medium_buttons.items() if b.isChecked()), None)
+
+    def entry(self) -> MaterialEntry:
+        handed_in = self._receipt in HANDED_IN
+        return MaterialEntry(
+            self.material.code,
+            self._receipt,
+            self.originals.value() if handed_in else 0,
+            self.copies.value() if handed_in else 0,
+            self.medium() if handed_in else None,
+            self.note.text() if self._receipt is Receipt.DEFECTIVE else "",
+        )
+
+    def show_entry(self, entry: MaterialEntry) -> None:
+        """Show a recorded line (a restored draft) without reporting it back."""
+        self.blockSignals(True)
+        self._receipt = entry.receipt
+        self.originals.setValue(entry.originals)
+        self.copies.setValue(entry.copies)
+        self.note.setText(entry.defect_note)
+        for medium, button in self.medium_buttons.items():
+            button.setChecked(entry.medium is medium)
+        self._update_view()
+        self.blockSignals(False)
+
+    def _update_view(self) -> None:
+        for receipt, button in self.receipt_buttons.items():
+            button.setChecked(receipt is self._receipt)
+        self.details.setVisible(self._receipt in HANDED_IN)
+        self.note.setVisible(self._receipt is Receipt.DEFECTIVE)
+        paper = self.medium() is ReceivedMedium.PAPER
+        self.originals.setEnabled(paper)
+        self.copies.setEnabled(paper)
+        set_property(self, "state", self._receipt.value)
+
+    # --- what the clerk does -----------------------------------------------------
+
+    def set_receipt(self, receipt: Receipt) -> None:
+        if receipt not in self.receipt_buttons and receipt is not Receipt.PENDING:
+            return
+        if receipt in HANDED_IN and self._receipt not in HANDED_IN:
+            self.blockSignals(True)
+            self.originals.setValue(self.material.originals)
+            self.copies.setValue(self.material.copies)
+            default = ReceivedMedium.ELECTRONIC if self.material.medium is Medium.ELECTRONIC else ReceivedMedium.PAPER
+            for medium, button in self.medium_buttons.items():
+                button.setChecked(medium is default)
+            self.blockSignals(False)
+        self._receipt = receipt
+        self._update_view()
+        self.recorded.emit(self.entry())
+        if receipt is Receipt.DEFECTIVE:
+            self.note.setFocus()
+
+    def toggle_received(self) -> None:
+        if self._receipt is not Receipt.RECEIVED:
+            self.set_receipt(Receipt.RECEIVED)
+        else:
+            optional = self.material.necessity is Necessity.OPTIONAL
+            self.set_receipt(Receipt.MISSING if optional else Receipt.PENDING)
+
+    def on_receipt_chosen(self, receipt: Receipt) -> None:
+        self.setFocus()
+        self.set_receipt(receipt)
+
+    def on_medium_chosen(self, medium: ReceivedMedium) -> None:
+        for m, button in self.medium_buttons.items():
+            button.setChecked(m is medium)
+        self._update_view()
+        self.recorded.emit(self.entry())
+
+    def on_detail_changed(self) -> None:
+        self.recorded.emit(self.entry())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        key = Qt.Key(event.key())
+        if key in RECEIPT_KEYS and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.set_receipt(RECEIPT_KEYS[key])
+        elif key == Qt.Key.Key_Space:
+            self.toggle_received()
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.step.emit(-1 if key == Qt.Key.Key_Up else 1)
+        else:
+            super().keyPressEvent(event)

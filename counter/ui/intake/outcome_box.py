@@ -1,0 +1,130 @@
+"""The live outcome: one large coloured word, every reason beneath it, and the dates.
+
+"The clerk sees why": the box lists every reason the decision gives (and every
+check still open), the dates the notice will carry, a warning when a date lies
+beyond the holiday data, and what the applicant part of the form still lacks.
+It only shows a :class:`Decision`; it decides nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from counter import texts
+from counter.actions.intake import IntakeNotPossible
+from counter.intake.outcome import Decision, Outcome
+from counter.intake.parties import PartyProblem
+from counter.ui.intake.style import headline_style
+
+
+def day_text(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def headline(outcome: Outcome) -> str:
+    return texts.INTAKE_UNDECIDED if outcome is Outcome.INCOMPLETE else texts.OUTCOME[outcome]
+
+
+def reason_lines(decision: Decision) -> list[str]:
+    return [texts.intake_reason(r.code, r.subject, r.name) for r in decision.reasons]
+
+
+def date_lines(decision: Decision) -> list[str]:
+    lines = []
+    if decision.promised_date is not None:
+        lines.append(texts.INTAKE_PROMISED.format(date=day_text(decision.promised_date)))
+    lines += [texts.INTAKE_DEFERRED_DUE.format(name=d.name, date=day_text(d.due)) for d in decision.deferred]
+    if decision.correction_due is not None:
+        lines.append(texts.INTAKE_CORRECTION_DUE.format(date=day_text(decision.correction_due)))
+    if decision.notify_by is not None:
+        lines.append(texts.INTAKE_NOTIFY_BY.format(date=day_text(decision.notify_by)))
+    return lines
+
+
+def party_problem_text(problem: PartyProblem) -> str:
+    """The field and what is wrong; an ID number's own error stands beside its field already."""
+    field = texts.INTAKE_PARTY_FIELD[problem.field]
+    return texts.INTAKE_PARTY_PROBLEM.format(field=field, problem=texts.PARTY_PROBLEM[problem.code])
+
+
+def commit_problems(err: IntakeNotPossible) -> str:
+    """Everything that stood in the way of a commit, in one message."""
+    lines = []
+    if err.decision is not None and not err.decision.outcome.decided:
+        lines += reason_lines(err.decision)
+    lines += [party_problem_text(p) for p in err.party_problems]
+    if err.detail in texts.INTAKE_NOT_POSSIBLE_DETAILS:
+        lines.append(texts.INTAKE_NOT_POSSIBLE_DETAILS[err.detail])
+    elif err.detail:
+        lines.append(texts.INTAKE_NOT_POSSIBLE_DETAIL.format(detail=err.detail))
+    return "\n".join([texts.INTAKE_NOT_POSSIBLE, *(f"• {line}" for line in lines)])
+
+
+def _bullets(lines: Sequence[str]) -> str:
+    return "<br>".join(f"• {html.escape(line)}" for line in lines)
+
+
+class OutcomeBox(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.outcome = Outcome.INCOMPLETE
+        self.headline = QLabel()
+        self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.summary = QLabel()
+        self.reasons = QLabel()
+        self.dates = QLabel()
+        self.beyond = QLabel(texts.INTAKE_BEYOND_CALENDAR)
+        self.beyond.setProperty("role", "warning")
+        self.parties = QLabel()
+        self.error = QLabel()
+        self.error.setProperty("role", "message")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        for label in (self.headline, self.summary, self.reasons, self.dates, self.beyond, self.parties, self.error):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(label)
+        self.dates.setStyleSheet("font-weight: bold; color: #102a43;")
+        for label in (self.reasons, self.parties):
+            label.setTextFormat(Qt.TextFormat.RichText)
+
+    def show_decision(self, decision: Decision) -> None:
+        self.outcome = decision.outcome
+        self.headline.setText(headline(decision.outcome))
+        self.headline.setStyleSheet(headline_style(decision.outcome))
+        self.summary.setText(texts.OUTCOME_SUMMARY[decision.outcome])
+        self.reasons.setText(_bullets(reason_lines(decision)))
+        dates = date_lines(decision)
+        self.dates.setText("\n".join(dates))
+        self.dates.setVisible(bool(dates))
+        self.beyond.setVisible(decision.beyond_calendar_data)
+        self.error.hide()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def show_party_problems(self, problems: Sequence[PartyProblem]) -> None:
+        lines = [party_problem_text(p) for p in problems]
+        heading = html.escape(texts.INTAKE_PARTY_HEADING)
+        self.parties.setText(f"<b>{heading}</b><br>{_bullets(lines)}" if lines else "")
+        self.parties.setVisible(bool(lines))
+
+    def plain_text(self) -> str:
+        """Everything the box shows, as the clerk reads it (for tests and screen readers)."""
+        shown = [w for w in (self.headline, self.summary, self.reasons, self.dates, self.beyond, self.parties,
+                             self.error) if not w.isHidden() and w.text()]  # fmt: skip
+        return "\n".join(_plain(w) for w in shown)
+
+
+def _plain(label: QLabel) -> str:
+    if label.textFormat() is not Qt.TextFormat.RichText:
+        return label.text()
+    text = label.text().replace("<br>", "\n").replace("<b>", "").replace("</b>", "")
+    return html.unescape(text)

@@ -1,0 +1,249 @@
+"""The intake panel: one applicant's bundle taken through to exactly one outcome.
+
+Every signal is connected in :meth:`IntakePanel._connect_signals`; every slot is
+an ``on_…`` method.  The panel keeps the checklist as domain data and changes it
+only through ``checklist.answer`` and ``checklist.record``; the outcome shown is
+``actions.intake.preview`` of the form as it stands, and the commit decides again
+from the stored guide version.  The form is kept as the desk's draft while the
+clerk types; a committed intake drops it, a failed commit keeps form and draft.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QWidget
+from sqlalchemy.exc import SQLAlchemyError
+
+from counter import texts
+from counter.actions.intake import CaseNotFound, Desk, IntakeNotPossible, IntakeRequest
+from counter.db.catalog_store import StoredGuide
+from counter.intake.checklist import MaterialEntry, answer, record, start_checklist
+from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, fit_checklist
+from counter.intake.outcome import Decision
+from counter.intake.parties import party_problems
+from counter.ui.intake.db_calls import Sessions, commit_intake, known_party, preview_decision
+from counter.ui.intake.db_calls import stored_guide as load_guide
+from counter.ui.intake.draft_keeper import DraftKeeper
+from counter.ui.intake.form_fields import read_fields, show_fields
+from counter.ui.intake.outcome_box import commit_problems, day_text
+from counter.ui.intake.panel_layout import PanelLayout
+from counter.ui.intake.party_form import KnownParty
+
+log = logging.getLogger(__name__)
+
+
+class IntakePanel(PanelLayout):
+    case_taken = Signal(str)  # the case number, once the intake is committed
+    cancelled = Signal()  # the clerk gave the intake up; its draft is gone
+    draft_saved = Signal()
+
+    def __init__(
+        self,
+        sessions: Sessions,
+        desk: Desk,
+        stored_guide: StoredGuide,
+        today: Callable[[], dt.date],
+        previous_case_no: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(stored_guide, today, previous_case_no, parent)
+        self._sessions = sessions
+        self._desk = desk
+        self._today = today
+        self._previous_case_no = previous_case_no
+        self._checklist = start_checklist(self.bundle, guide_version=stored_guide.version_id)
+        self._decision: Decision | None = None
+        self.finished = False
+        self.drafts = DraftKeeper(sessions, desk, self.form, self)
+        day = texts.INTAKE_DAY.format(date=day_text(today()), desk=desk.identity.desk_no, clerk=desk.clerk)
+        self.day_label.setText(day)
+        self._connect_signals()
+        self.situations.show_situations(self.bundle.situations, {})
+        self.checklist_view.show_checklist(self.bundle, self._checklist)
+        self.refresh_decision()
+        self.refresh_parties()
+
+    @classmethod
+    def from_draft(
+        cls,
+        sessions: Sessions,
+        desk: Desk,
+        draft: IntakeDraft,
+        today: Callable[[], dt.date],
+        parent: QWidget | None = None,
+    ) -> IntakePanel:
+        """A panel showing the draft exactly; :class:`DraftUnreadable` when it no longer fits."""
+        guide = load_guide(sessions, draft.guide_version_id)
+        if guide is None:
+            raise DraftUnreadable(DraftProblemCode.GUIDE_MISSING, str(draft.guide_version_id))
+        panel = cls(sessions, desk, guide, today, draft.previous_case_no, parent)
+        panel.apply_draft(draft)
+        return panel
+
+    def _connect_signals(self) -> None:
+        self.situations.answered.connect(self.on_answered)
+        self.checklist_view.recorded.connect(self.on_material_recorded)
+        self.checklist_view.all_received_button.clicked.connect(self.checklist_view.receive_all_pending)
+        self.deferral.changed.connect(self.on_choice_changed)
+        self.refusal.changed.connect(self.on_choice_changed)
+        for form in (self.applicant_form, self.agent_form, self.delivery_form):
+            form.changed.connect(self.on_parties_changed)
+        self.applicant_form.id_field.valid_number.connect(self.on_applicant_id_valid)
+        self.agent_form.id_field.valid_number.connect(self.on_agent_id_valid)
+        self.drafts.saved.connect(self.on_draft_saved)
+        self.drafts.failed.connect(self.on_draft_failed)
+        self.commit_button.clicked.connect(self.on_commit_requested)
+        for shortcut in self.commit_shortcuts:
+            shortcut.activated.connect(self.on_commit_requested)
+        self.cancel_button.clicked.connect(self.on_cancel_clicked)
+        self.close_button.clicked.connect(self.close)
+
+    # --- the form as data ----------------------------------------------------------
+
+    def form(self) -> IntakeDraft:
+        return read_fields(self, self._checklist, self._previous_case_no)
+
+    def request(self) -> IntakeRequest:
+        form = self.form()
+        return IntakeRequest(form.checklist, form.parties(), form.deferral(), form.refusal(), form.previous_case_no)
+
+    @property
+    def decision(self) -> Decision | None:
+        return self._decision
+
+    def apply_draft(self, draft: IntakeDraft) -> None:
+        """Show a saved form field by field, without looking anyone up or saving it again."""
+        self._checklist = fit_checklist(draft, self.bundle)
+        self.drafts.paused = True
+        try:
+            show_fields(self, draft, self._checklist)
+        finally:
+            self.drafts.paused = False
+        self.refresh_decision()
+        self.refresh_parties()
+
+    # --- refreshing what is shown --------------------------------------------------
+
+    def refresh_decision(self) -> None:
+        try:
+            self._decision = preview_decision(self._sessions, self.request(), self._today())
+        except (IntakeNotPossible, SQLAlchemyError) as err:
+            log.warning("intake preview failed: %s", type(err).__name__)
+            self._decision = None
+            self.outcome_box.show_error(texts.INTAKE_PREVIEW_FAILED.format(error=type(err).__name__))
+        else:
+            self.outcome_box.show_decision(self._decision)
+        self.refresh_commit()
+
+    def refresh_parties(self) -> None:
+        self.outcome_box.show_party_problems(party_problems(self.form().parties(), self._today()))
+        self.delivery_form.show_applicant_phone(self.applicant_form.phone.text())
+        self.refresh_commit()
+
+    def refresh_commit(self) -> None:
+        decided = self._decision is not None and self._decision.outcome.decided
+        ready = decided and not party_problems(self.form().parties(), self._today())
+        self.commit_button.setEnabled(ready and not self.finished)
+
+    def schedule_draft(self) -> None:
+        self.drafts.schedule()
+        self.reset_cancel()
+
+    def save_draft_now(self) -> bool:
+        """Write the draft at once (the keeper does it 400 ms after the last change)."""
+        return self.drafts.save_now()
+
+    # --- slots ------------------------------------------------------------------------
+
+    def on_answered(self, situation: str, option: str) -> None:
+        self._checklist = answer(self._checklist, self.bundle, situation, option)
+        self.checklist_view.show_checklist(self.bundle, self._checklist)
+        self.refresh_decision()
+        self.schedule_draft()
+
+    def on_material_recorded(self, entry: MaterialEntry) -> None:
+        self._checklist = record(
+            self._checklist,
+            entry.code,
+            entry.receipt,
+            originals=entry.originals,
+            copies=entry.copies,
+            medium=entry.medium,
+            defect_note=entry.defect_note,
+        )
+        self.checklist_view.show_pending()
+        self.refresh_decision()
+        self.schedule_draft()
+
+    def on_choice_changed(self) -> None:
+        self.refresh_decision()
+        self.schedule_draft()
+
+    def on_parties_changed(self) -> None:
+        self.refresh_parties()
+        self.schedule_draft()
+
+    def on_applicant_id_valid(self, id_no: str) -> None:
+        known = self._look_up(id_no)
+        if known is not None:
+            self.applicant_form.fill_known(known)
+
+    def on_agent_id_valid(self, id_no: str) -> None:
+        known = self._look_up(id_no)
+        if known is not None:
+            self.agent_form.fill_known(known)
+
+    def _look_up(self, id_no: str) -> KnownParty | None:
+        """一证办理, except while a draft is put back: the draft is shown as it was saved."""
+        if self.drafts.paused:
+            return None
+        try:
+            return known_party(self._sessions, id_no)
+        except SQLAlchemyError as err:  # a help, not a condition: the clerk types on
+            log.warning("party look-up failed: %s", type(err).__name__)
+            return None
+
+    def on_draft_saved(self, time: str) -> None:
+        self.show_status(texts.INTAKE_DRAFT_SAVED.format(time=time))
+        self.draft_saved.emit()
+
+    def on_draft_failed(self, error: str) -> None:
+        self.show_status(texts.INTAKE_DRAFT_SAVE_FAILED.format(error=error), error=True)
+
+    def on_commit_requested(self) -> None:
+        if not self.commit_button.isEnabled():
+            return
+        self.drafts.timer.stop()
+        try:
+            taken = commit_intake(self._sessions, self._desk, self.request(), self._today())
+        except IntakeNotPossible as err:
+            self.show_message(commit_problems(err))
+        except CaseNotFound as err:
+            self.show_message(texts.INTAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no))
+        except SQLAlchemyError as err:
+            log.exception("intake not committed")
+            self.show_message(texts.INTAKE_DB_ERROR.format(error=type(err).__name__))
+            self.drafts.save_now()
+        else:
+            self.finished = True
+            self.drafts.stop()
+            self.show_taken(taken.case_no)
+            self.case_taken.emit(taken.case_no)
+
+    def on_cancel_clicked(self) -> None:
+        if not self.cancel_armed:
+            self.arm_cancel()
+            return
+        self.finished = True
+        self.drafts.discard()
+        self.cancelled.emit()
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.drafts.save_if_waiting()
+        super().closeEvent(event)

@@ -1,0 +1,186 @@
+"""Where everything of the intake panel stands; the behaviour is in :mod:`.panel`.
+
+Three columns a clerk reads left to right — who, what was handed in, what
+follows — with the commit button always in view at the bottom right, outside
+any scrolling, and the case number shown large in its place once taken.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter import texts
+from counter.db.catalog_store import StoredGuide
+from counter.ui.intake.checklist_view import ChecklistView
+from counter.ui.intake.decision_controls import DeferralControls, RefusalControls
+from counter.ui.intake.outcome_box import OutcomeBox
+from counter.ui.intake.party_form import AgentForm, ApplicantForm, DeliveryForm
+from counter.ui.intake.situations import SituationQuestions
+from counter.ui.intake.style import STYLE, set_property
+
+COLUMN_WIDTHS = (380, 580, 300)
+
+
+def _column(*widgets: QWidget) -> QWidget:
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(6, 0, 6, 6)
+    layout.setSpacing(8)
+    for widget in widgets:
+        layout.addWidget(widget)
+    layout.addStretch(1)
+    return column
+
+
+def _scroll(content: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
+
+
+def _boxed(title: str, content: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    QVBoxLayout(box).addWidget(content)
+    return box
+
+
+class PanelLayout(QWidget):
+    def __init__(
+        self,
+        stored_guide: StoredGuide,
+        today: Callable[[], dt.date],
+        previous_case_no: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.bundle = stored_guide.bundle
+        self.setStyleSheet(STYLE)
+        self.setWindowTitle(texts.INTAKE_WINDOW_TITLE.format(bundle=self.bundle.name))
+        self.title = QLabel(f"{self.bundle.name}　" + texts.INTAKE_GUIDE_VERSION.format(version=stored_guide.version))
+        self.title.setStyleSheet("font-size: 18px; font-weight: bold; color: #102a43;")
+        self.day_label = QLabel()
+        self.day_label.setStyleSheet("color: #334e68;")
+        self.resubmission = QLabel(texts.INTAKE_RESUBMISSION.format(case_no=previous_case_no))
+        self.resubmission.setProperty("role", "resubmission")
+        self.resubmission.setVisible(bool(previous_case_no))
+
+        self.applicant_form = ApplicantForm(today)
+        self.agent_form = AgentForm(today)
+        self.delivery_form = DeliveryForm()
+        self.situations = SituationQuestions()
+        self.checklist_view = ChecklistView()
+        self.outcome_box = OutcomeBox()
+        self.deferral = DeferralControls()
+        self.refusal = RefusalControls()
+        self.message = QLabel()
+        self.message.setProperty("role", "message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+
+        self.parties_column = _column(self.applicant_form, self.agent_form, self.delivery_form)
+        situations_box = _boxed(texts.INTAKE_SITUATIONS, self.situations)
+        situations_box.setVisible(bool(self.bundle.situations))
+        self.materials_column = _column(situations_box, _boxed(texts.INTAKE_MATERIALS, self.checklist_view))
+        outcome = _boxed(texts.INTAKE_OUTCOME, self.outcome_box)
+        self.outcome_column = _column(outcome, self.message, self.deferral, self.refusal)
+
+        self.taken_label = QLabel(texts.INTAKE_TAKEN)
+        self.case_no_label = QLabel()
+        self.case_no_label.setObjectName("case-no")
+        self.case_no_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.commit_button = QPushButton(texts.INTAKE_COMMIT)
+        self.commit_button.setObjectName("commit")
+        self.cancel_button = QPushButton(texts.INTAKE_CANCEL)
+        self.close_button = QPushButton(texts.INTAKE_CLOSE)
+        for widget in (self.taken_label, self.case_no_label, self.close_button):
+            widget.hide()
+        self.cancel_armed = False
+        self.commit_shortcuts = [QShortcut(QKeySequence(k), self) for k in ("Ctrl+Return", "Ctrl+Enter")]
+        for shortcut in self.commit_shortcuts:
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #627d98;")
+        self._arrange()
+
+    def _arrange(self) -> None:
+        right = QWidget()
+        side = QVBoxLayout(right)
+        side.setContentsMargins(0, 0, 6, 0)
+        side.addWidget(_scroll(self.outcome_column), 1)
+        for widget in (self.taken_label, self.case_no_label, self.commit_button):
+            side.addWidget(widget)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        side.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(_scroll(self.parties_column))
+        splitter.addWidget(_scroll(self.materials_column))
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes(list(COLUMN_WIDTHS))
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.setSpacing(6)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.day_label)
+        layout.addLayout(head)
+        layout.addWidget(self.resubmission)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+
+    def show_status(self, text: str, *, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(f"color: {'#b42318' if error else '#627d98'};")
+
+    def show_message(self, text: str) -> None:
+        """Why the last commit did not happen, in one place, beside the outcome."""
+        self.message.setText(text)
+        self.message.show()
+
+    def show_taken(self, case_no: str) -> None:
+        """The case number, large, where the commit button was; the form stays readable, not editable."""
+        self.message.hide()
+        for column in (self.parties_column, self.materials_column, self.deferral, self.refusal):
+            column.setEnabled(False)
+        self.commit_button.hide()
+        self.cancel_button.hide()
+        self.case_no_label.setText(case_no)
+        for widget in (self.taken_label, self.case_no_label, self.close_button):
+            widget.show()
+        self.status.clear()
+        self.close_button.setFocus()
+
+    def arm_cancel(self) -> None:
+        """A first press only asks: a slip of the mouse must not throw the intake away."""
+        self.cancel_armed = True
+        self.cancel_button.setText(texts.INTAKE_CANCEL_CONFIRM)
+        set_property(self.cancel_button, "armed", "true")
+
+    def reset_cancel(self) -> None:
+        if self.cancel_armed:
+            self.cancel_armed = False
+            self.cancel_button.setText(texts.INTAKE_CANCEL)
+            set_property(self.cancel_button, "armed", "false")

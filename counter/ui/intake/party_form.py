@@ -1,0 +1,209 @@
+"""Who the case is for: the applicant, an agent, and how the result reaches them.
+
+Three group boxes that only hold fields and say when something changed; the
+panel decides what a change means (一证办理 look-up, the draft, the commit
+button).  Names are kept exactly as typed: nothing here strips, folds or
+shortens what the clerk enters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QWidget,
+)
+
+from counter import texts
+from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery
+from counter.ui.intake.id_field import IdField
+
+
+@dataclass(frozen=True, slots=True)
+class KnownParty:
+    """What earlier cases knew of a person or company (一证办理), as plain data."""
+
+    kind: str
+    name: str
+    phone: str
+    address: str
+    legal_rep: str
+
+
+def _radios(labels: dict[str, str]) -> tuple[QWidget, QButtonGroup, dict[str, QRadioButton]]:
+    box = QWidget()
+    line = QHBoxLayout(box)
+    line.setContentsMargins(0, 0, 0, 0)
+    group = QButtonGroup(box)
+    buttons: dict[str, QRadioButton] = {}
+    for value, label in labels.items():
+        button = QRadioButton(label)
+        group.addButton(button)
+        line.addWidget(button)
+        buttons[value] = button
+    line.addStretch(1)
+    next(iter(buttons.values())).setChecked(True)
+    return box, group, buttons
+
+
+class ApplicantForm(QGroupBox):
+    changed = Signal()
+
+    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
+        super().__init__(texts.INTAKE_APPLICANT, parent)
+        kinds, self.kind_group, self.kind_buttons = _radios({k.value: texts.APPLICANT_KIND[k] for k in ApplicantKind})
+        self.name = QLineEdit()
+        self.id_field = IdField(ApplicantKind.PERSON, today)
+        self.autofill_hint = QLabel(texts.INTAKE_AUTOFILLED)
+        self.autofill_hint.setProperty("role", "hint")
+        self.autofill_hint.hide()
+        self.phone = QLineEdit()
+        self.address = QLineEdit()
+        self.legal_rep = QLineEdit()
+        self.form = QFormLayout(self)
+        self.form.addRow(kinds)
+        self.name_label = QLabel()
+        self.id_label = QLabel()
+        self.address_label = QLabel()
+        self.form.addRow(self.id_label, self.id_field)
+        self.form.addRow("", self.autofill_hint)
+        self.form.addRow(self.name_label, self.name)
+        self.form.addRow(texts.INTAKE_LEGAL_REP, self.legal_rep)
+        self.form.addRow(texts.INTAKE_PHONE, self.phone)
+        self.form.addRow(self.address_label, self.address)
+        self._connect_signals()
+        self.on_kind_changed()
+
+    def _connect_signals(self) -> None:
+        self.kind_group.buttonToggled.connect(self.on_kind_changed)
+        for edit in (self.name, self.phone, self.address, self.legal_rep, self.id_field.edit):
+            edit.textChanged.connect(self.changed)
+        self.id_field.edit.textEdited.connect(self.autofill_hint.hide)
+
+    def kind(self) -> ApplicantKind:
+        return next(ApplicantKind(v) for v, b in self.kind_buttons.items() if b.isChecked())
+
+    def on_kind_changed(self) -> None:
+        kind = self.kind()
+        self.name_label.setText(texts.INTAKE_NAME[kind])
+        self.id_label.setText(texts.INTAKE_ID_NO[kind])
+        self.address_label.setText(texts.INTAKE_ADDRESS[kind])
+        self.form.setRowVisible(self.legal_rep, kind is ApplicantKind.COMPANY)
+        self.id_field.set_kind(kind)
+        self.changed.emit()
+
+    def applicant(self) -> Applicant:
+        return Applicant(
+            self.kind(),
+            self.name.text(),
+            self.id_field.text(),
+            self.phone.text(),
+            self.address.text(),
+            self.legal_rep.text() if self.kind() is ApplicantKind.COMPANY else "",
+        )
+
+    def set_applicant(self, applicant: Applicant) -> None:
+        self.kind_buttons[applicant.kind.value].setChecked(True)
+        self.name.setText(applicant.name)
+        self.id_field.edit.setText(applicant.id_no)
+        self.phone.setText(applicant.phone)
+        self.address.setText(applicant.address)
+        self.legal_rep.setText(applicant.legal_rep)
+
+    def fill_known(self, known: KnownParty) -> bool:
+        """Fill what the clerk left empty from an earlier case; True when anything was filled."""
+        fields = [(self.name, known.name), (self.phone, known.phone), (self.address, known.address)]
+        if self.kind() is ApplicantKind.COMPANY:
+            fields.append((self.legal_rep, known.legal_rep))
+        filled = False
+        for edit, value in fields:
+            if value and not edit.text():
+                edit.setText(value)
+                filled = True
+        self.autofill_hint.setVisible(filled)
+        return filled
+
+
+class AgentForm(QGroupBox):
+    changed = Signal()
+
+    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
+        super().__init__(texts.INTAKE_AGENT, parent)
+        self.setCheckable(True)
+        self.setChecked(False)
+        self.name = QLineEdit()
+        self.id_field = IdField(ApplicantKind.PERSON, today)
+        self.authorisation = QLineEdit()
+        self.authorisation.setPlaceholderText(texts.INTAKE_AGENT_AUTHORISATION_HINT)
+        form = QFormLayout(self)
+        form.addRow(texts.INTAKE_AGENT_ID, self.id_field)
+        form.addRow(texts.INTAKE_AGENT_NAME, self.name)
+        form.addRow(texts.INTAKE_AGENT_AUTHORISATION, self.authorisation)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.toggled.connect(self.changed)
+        for edit in (self.name, self.authorisation, self.id_field.edit):
+            edit.textChanged.connect(self.changed)
+
+    def agent(self) -> Agent:
+        return Agent(self.name.text(), self.id_field.text(), self.authorisation.text())
+
+    def set_agent(self, agent: Agent, on: bool) -> None:
+        self.setChecked(on)
+        self.name.setText(agent.name)
+        self.id_field.edit.setText(agent.id_no)
+        self.authorisation.setText(agent.authorisation)
+
+    def fill_known(self, known: KnownParty) -> None:
+        if known.name and not self.name.text():
+            self.name.setText(known.name)
+
+
+class DeliveryForm(QGroupBox):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(texts.INTAKE_DELIVERY, parent)
+        ways, self.group, self.buttons = _radios({d.value: texts.DELIVERY[d] for d in Delivery})
+        self.address = QLineEdit()
+        self.notify_phone = QLineEdit()
+        self.notify_phone.setPlaceholderText(texts.INTAKE_NOTIFY_PHONE_EMPTY)
+        self.form = QFormLayout(self)
+        self.form.addRow(ways)
+        self.form.addRow(texts.INTAKE_DELIVERY_ADDRESS, self.address)
+        self.form.addRow(texts.INTAKE_NOTIFY_PHONE, self.notify_phone)
+        self._connect_signals()
+        self.on_way_changed()
+
+    def _connect_signals(self) -> None:
+        self.group.buttonToggled.connect(self.on_way_changed)
+        self.address.textChanged.connect(self.changed)
+        self.notify_phone.textChanged.connect(self.changed)
+
+    def delivery(self) -> Delivery:
+        return next(Delivery(v) for v, b in self.buttons.items() if b.isChecked())
+
+    def on_way_changed(self) -> None:
+        self.form.setRowVisible(self.address, self.delivery() is Delivery.POST)
+        self.changed.emit()
+
+    def set_delivery(self, delivery: Delivery, address: str, notify_phone: str) -> None:
+        self.buttons[delivery.value].setChecked(True)
+        self.address.setText(address)
+        self.notify_phone.setText(notify_phone)
+
+    def show_applicant_phone(self, phone: str) -> None:
+        """The notify phone defaults to the applicant's: show which number that is."""
+        hint = texts.INTAKE_NOTIFY_PHONE_HINT.format(phone=phone) if phone.strip() else ""
+        self.notify_phone.setPlaceholderText(hint or texts.INTAKE_NOTIFY_PHONE_EMPTY)

@@ -1,0 +1,80 @@
+"""A real desk database with the shipped catalog, and panels on it, for the intake panel tests.
+
+The catalog is imported once per run into a template database; each test works
+on its own copy, so a test that breaks its database (on purpose) breaks no other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.catalog import sync_bundled
+from counter.actions.intake import Desk
+from counter.case.numbers import DeskIdentity
+from counter.db.catalog_store import StoredGuide, current_guide
+from counter.db.engine import make_engine, make_sessions
+from counter.db.migrate import upgrade
+from counter.ui.intake import IntakePanel
+from tests.conftest import SHIPPED_CATALOG
+
+BUNDLE = "XAM-YJS-008"  # 我要开小餐馆（50平方米以下）
+TODAY = dt.date(2025, 3, 6)  # a Thursday
+DESK = Desk(DeskIdentity("XAM01", "8"), "乌云")
+
+MakePanel = Callable[..., IntakePanel]
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("intake-template") / "desk.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        upgrade(engine)
+        synced = make_sessions(engine)
+        sync_bundled(synced, SHIPPED_CATALOG)
+        with synced() as session:
+            assert current_guide(session, BUNDLE) is not None, f"{BUNDLE} missing from the shipped catalog"
+    finally:
+        engine.dispose()
+    return path
+
+
+@pytest.fixture
+def sessions(template_db: Path, tmp_path: Path) -> Iterator[sessionmaker[Session]]:
+    path = tmp_path / "desk.sqlite3"
+    shutil.copyfile(template_db, path)
+    engine = make_engine(f"sqlite:///{path}")
+    yield make_sessions(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def guide(sessions: sessionmaker[Session]) -> StoredGuide:
+    with sessions() as session:
+        stored = current_guide(session, BUNDLE)
+    assert stored is not None
+    return stored
+
+
+@pytest.fixture
+def make_panel(qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGuide) -> MakePanel:
+    def make(previous_case_no: str = "", today: dt.date = TODAY) -> IntakePanel:
+        panel = IntakePanel(sessions, DESK, guide, lambda: today, previous_case_no)
+        qtbot.addWidget(panel)
+        panel.resize(1280, 800)
+        panel.show()
+        return panel
+
+    return make
+
+
+@pytest.fixture
+def panel(make_panel: MakePanel) -> IntakePanel:
+    return make_panel()

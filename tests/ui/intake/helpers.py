@@ -1,0 +1,58 @@
+"""What a clerk does on the intake panel, step by step, for the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from counter.identifiers import make_id_number
+from counter.intake.checklist import Receipt
+from counter.ui.intake import IntakePanel
+
+PERSON_ID = make_id_number("152201", dt.date(1985, 5, 5), 11)
+AGENT_ID = make_id_number("150702", dt.date(1990, 6, 15), 37)
+SMALL_RESTAURANT = {"operator": "individual", "agent": "self", "signboard": "no"}
+
+
+def fill_person(panel: IntakePanel, name: str = "张海军", id_no: str = PERSON_ID, phone: str = "13904821234") -> None:
+    form = panel.applicant_form
+    form.id_field.edit.setText(id_no)
+    form.name.setText(name)
+    form.phone.setText(phone)
+    form.address.setText("兴安盟乌兰浩特市和平街道民主路18号")
+
+
+def answer(panel: IntakePanel, answers: dict[str, str] | None = None) -> None:
+    for situation, option in (answers or SMALL_RESTAURANT).items():
+        panel.situations.option_button(situation, option).click()
+
+
+def ready(qtbot: QtBot, panel: IntakePanel) -> None:
+    """A person at the desk, the situations asked, every material handed in."""
+    fill_person(panel)
+    answer(panel)
+    QTest.mouseClick(panel.checklist_view.all_received_button, Qt.MouseButton.LeftButton)
+
+
+def press(qtbot: QtBot, panel: IntakePanel, code: str, key: Qt.Key) -> None:
+    """Focus a material row and press one key, as a clerk at the keyboard."""
+    row = panel.checklist_view.row(code)
+    row.setFocus()
+    QTest.keyClick(row, key)
+
+
+def receipts(panel: IntakePanel) -> dict[str, Receipt]:
+    checklist = panel.form().checklist
+    return {e.code: e.receipt for e in checklist.entries}
+
+
+def commit(qtbot: QtBot, panel: IntakePanel) -> str:
+    assert panel.commit_button.isEnabled(), panel.outcome_box.plain_text()
+    with qtbot.waitSignal(panel.case_taken, timeout=10_000) as taken:
+        QTest.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)
+    case_no = taken.args[0]
+    assert isinstance(case_no, str)
+    return case_no

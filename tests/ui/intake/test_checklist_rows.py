@@ -1,0 +1,115 @@
+"""The material rows: answered situations give the list, keys settle a row, nothing is left pending."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from counter.intake.checklist import MaterialEntry, Receipt, ReceivedMedium
+from counter.ui.intake import IntakePanel
+from tests.ui.intake.helpers import answer, press, receipts
+
+
+def test_answers_give_the_material_list(panel: IntakePanel) -> None:
+    every = list(panel.checklist_view.rows)
+    assert every[:3] == ["M01", "M02", "M03"]  # nothing dropped before the clerk asks
+    answer(panel)
+    assert list(panel.checklist_view.rows) == ["M01", "M04", "M05", "M06", "M07", "M08", "M09", "M12"]
+    answer(panel, {"operator": "company", "agent": "agent"})
+    assert list(panel.checklist_view.rows) == [
+        "M02", "M03", "M04", "M05", "M06", "M07", "M08", "M09", "M12", "M13", "M14",
+    ]  # fmt: skip
+    button = panel.situations.option_button("operator", "company")
+    assert button.isChecked()
+    assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def test_keys_settle_a_focused_row(qtbot: QtBot, panel: IntakePanel) -> None:
+    answer(panel)
+    press(qtbot, panel, "M04", Qt.Key.Key_1)
+    assert panel.form().checklist.entry("M04") == MaterialEntry(
+        "M04", Receipt.RECEIVED, originals=1, copies=1, medium=ReceivedMedium.PAPER
+    )  # the guide's counts and medium, no typing
+    row = panel.checklist_view.row("M04")
+    assert row.details.isVisible()
+    assert row.note.isHidden()
+
+    press(qtbot, panel, "M05", Qt.Key.Key_2)
+    row = panel.checklist_view.row("M05")
+    assert row.note.isVisible()
+    assert QApplication.focusWidget() is row.note  # the clerk types the defect at once
+    row.note.insert("租赁合同已过期")  # typed through the input method: one commit of Chinese text
+    entry = panel.form().checklist.entry("M05")
+    assert entry is not None
+    assert (entry.receipt, entry.defect_note) == (Receipt.DEFECTIVE, "租赁合同已过期")
+
+    press(qtbot, panel, "M06", Qt.Key.Key_3)
+    press(qtbot, panel, "M07", Qt.Key.Key_Space)
+    press(qtbot, panel, "M08", Qt.Key.Key_4)  # not a shared material: no 共享已确认
+    assert {k: receipts(panel)[k] for k in ("M06", "M07", "M08")} == {
+        "M06": Receipt.MISSING,
+        "M07": Receipt.RECEIVED,
+        "M08": Receipt.PENDING,
+    }
+    press(qtbot, panel, "M07", Qt.Key.Key_Space)
+    assert receipts(panel)["M07"] is Receipt.PENDING  # Space toggles
+
+    press(qtbot, panel, "M12", Qt.Key.Key_4)  # the business licence comes from the licence library
+    assert panel.form().checklist.entry("M12") == MaterialEntry(
+        "M12", Receipt.SHARED_CONFIRMED, medium=ReceivedMedium.SHARED
+    )
+
+
+def test_arrows_move_between_rows(qtbot: QtBot, panel: IntakePanel) -> None:
+    answer(panel)
+    press(qtbot, panel, "M04", Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is panel.checklist_view.row("M05")
+    QTest.keyClick(panel.checklist_view.row("M05"), Qt.Key.Key_Up)
+    assert QApplication.focusWidget() is panel.checklist_view.row("M04")
+
+
+def test_a_received_electronic_copy_needs_no_paper_counts(qtbot: QtBot, panel: IntakePanel) -> None:
+    answer(panel)
+    row = panel.checklist_view.row("M01")  # paper or electronic
+    press(qtbot, panel, "M01", Qt.Key.Key_1)
+    QTest.mouseClick(row.medium_buttons[ReceivedMedium.ELECTRONIC], Qt.MouseButton.LeftButton)
+    entry = panel.form().checklist.entry("M01")
+    assert entry is not None
+    assert entry.medium is ReceivedMedium.ELECTRONIC
+    assert not row.originals.isEnabled()
+    paper_only = panel.checklist_view.row("M04")
+    assert not paper_only.medium_buttons[ReceivedMedium.ELECTRONIC].isEnabled()
+
+
+def test_pending_rows_are_marked_and_counted(qtbot: QtBot, panel: IntakePanel) -> None:
+    answer(panel)
+    view = panel.checklist_view
+    pending = [code for code, row in view.rows.items() if row.property("state") == "pending"]
+    assert pending == ["M01", "M04", "M05", "M06", "M07", "M08", "M09"]  # M12 is optional: not pending
+    assert view.pending_label.text() == "还有 7 项未核对"
+    press(qtbot, panel, "M01", Qt.Key.Key_1)
+    assert view.row("M01").property("state") == "received"
+    assert view.pending_label.text() == "还有 6 项未核对"
+
+
+def test_all_received_settles_every_pending_row_and_keeps_what_was_recorded(qtbot: QtBot, panel: IntakePanel) -> None:
+    answer(panel)
+    press(qtbot, panel, "M05", Qt.Key.Key_3)
+    QTest.mouseClick(panel.checklist_view.all_received_button, Qt.MouseButton.LeftButton)
+    got = receipts(panel)
+    assert got["M05"] is Receipt.MISSING
+    assert got["M12"] is Receipt.MISSING
+    assert [c for c, r in got.items() if r is Receipt.RECEIVED] == ["M01", "M04", "M06", "M07", "M08", "M09"]
+    assert panel.checklist_view.pending_label.text() == "材料已全部核对"
+    assert not panel.checklist_view.all_received_button.isEnabled()
+
+
+def test_changing_an_answer_keeps_what_was_recorded_for_materials_that_remain(qtbot: QtBot, panel: IntakePanel) -> None:
+    answer(panel)
+    press(qtbot, panel, "M04", Qt.Key.Key_1)
+    answer(panel, {"operator": "company"})
+    assert receipts(panel)["M04"] is Receipt.RECEIVED
+    assert panel.checklist_view.row("M04").property("state") == "received"
+    assert receipts(panel)["M02"] is Receipt.PENDING

@@ -1,0 +1,113 @@
+"""A commit that fails: the database, an unknown or wrong previous case, the action's own refusal."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.calendar import office_calendar
+from counter.actions.intake import IntakeNotPossible, IntakeRequest, take_intake
+from counter.case.status import CaseStatus
+from counter.db.case_store import case_view, load_draft
+from counter.db.catalog_store import StoredGuide, current_guide
+from counter.intake.checklist import Receipt, start_checklist
+from counter.intake.outcome import Refusal, RefusalGround, decide
+from counter.intake.parties import Applicant, ApplicantKind, Delivery, Parties, party_problems
+from counter.ui.intake import IntakePanel
+from counter.ui.intake.outcome_box import commit_problems
+from tests.intake.samples import WeekendCalendar
+from tests.ui.intake.conftest import DESK, TODAY, MakePanel
+from tests.ui.intake.helpers import PERSON_ID, commit, press, ready
+
+
+def test_a_database_error_keeps_the_form_and_the_draft(
+    qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
+) -> None:
+    ready(qtbot, panel)
+    with sessions.begin() as session:
+        session.execute(text("DROP TABLE case_material"))  # the disk, the network, a lock …
+    QTest.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)
+    assert panel.message.isVisible()
+    assert "数据库暂时无法写入（OperationalError），本次受理没有保存" in panel.message.text()
+    assert not panel.finished
+    assert panel.commit_button.isEnabled()
+    assert panel.applicant_form.name.text() == "张海军"
+    assert panel.form().checklist.entry("M04") is not None
+    with sessions() as session:
+        stored = load_draft(session, DESK.draft_key)
+        assert session.scalar(text('SELECT count(*) FROM "case"')) == 0
+    assert stored is not None
+    assert "\\u5f20\\u6d77\\u519b" in stored[1]
+
+
+def test_a_resubmission_names_and_links_the_correction_it_answers(
+    qtbot: QtBot, sessions: sessionmaker[Session], make_panel: MakePanel
+) -> None:
+    first = make_panel()
+    ready(qtbot, first)
+    press(qtbot, first, "M05", Qt.Key.Key_3)
+    corrected = commit(qtbot, first)
+    again = make_panel(previous_case_no=corrected)
+    assert again.resubmission.isVisible()
+    assert again.resubmission.text() == f"补正后重新提交，原办件：{corrected}"
+    ready(qtbot, again)
+    case_no = commit(qtbot, again)
+    with sessions() as session:
+        view = case_view(session, case_no)
+        old = case_view(session, corrected)
+    assert view is not None
+    assert view.previous_case_no == corrected
+    assert old is not None
+    assert old.status is CaseStatus.RESUBMITTED
+
+
+def test_an_unknown_previous_case_is_named(qtbot: QtBot, make_panel: MakePanel) -> None:
+    panel = make_panel(previous_case_no="XAM01-20250306-08-9999")
+    ready(qtbot, panel)
+    QTest.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)
+    assert panel.message.text() == "原办件 XAM01-20250306-08-9999 不存在，请核对办件编号"
+    assert not panel.finished
+    entry = panel.form().checklist.entry("M05")
+    assert entry is not None
+    assert entry.receipt is Receipt.RECEIVED
+
+
+def test_a_commit_refused_by_the_action_is_explained(
+    qtbot: QtBot, sessions: sessionmaker[Session], make_panel: MakePanel
+) -> None:
+    with sessions() as session:
+        pharmacy = current_guide(session, "XAM-YJS-006")
+    assert pharmacy is not None
+    request = IntakeRequest(
+        start_checklist(pharmacy.bundle, guide_version=pharmacy.version_id),
+        Parties(Applicant(ApplicantKind.PERSON, "刘志强", PERSON_ID)),
+        refusal=Refusal(RefusalGround.NO_LICENCE_NEEDED),
+    )
+    with sessions.begin() as session:
+        other = take_intake(session, DESK, request, TODAY, office_calendar(session)).case_no
+    panel = make_panel(previous_case_no=other)
+    ready(qtbot, panel)
+    QTest.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)
+    assert (
+        panel.message.text() == "还不能办结，请先处理以下问题：\n• 原办件办理的不是同一件事，不能作为本件的补正前办件"
+    )
+    assert not panel.finished
+    assert panel.commit_button.isEnabled()
+
+
+def test_every_problem_of_a_refused_commit_is_listed_together(guide: StoredGuide) -> None:
+    checklist = start_checklist(guide.bundle, guide_version=guide.version_id)
+    decision = decide(guide.bundle, checklist, None, None, today=TODAY, calendar=WeekendCalendar())
+    parties = Parties(Applicant(ApplicantKind.PERSON, "", "1522"), delivery=Delivery.POST)
+    refused = IntakeNotPossible(decision, tuple(party_problems(parties, TODAY)), detail="something new")
+    lines = commit_problems(refused).split("\n")
+    assert lines[0] == "还不能办结，请先处理以下问题："
+    assert "• 尚未确认情形：以什么形式经营？" in lines
+    assert "• 尚未核对：经营场所使用证明" in lines
+    assert "• 申请人姓名或名称：必须填写" in lines
+    assert "• 申请人证件号码：证件号码有误" in lines
+    assert "• 邮寄地址：必须填写" in lines
+    assert lines[-1] == "• 其他原因：something new"

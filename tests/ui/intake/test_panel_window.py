@@ -1,0 +1,75 @@
+"""The panel as a window of its own, and its words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter import texts
+from counter.db.catalog_store import StoredGuide, current_guide
+from counter.intake.checklist import Receipt
+from counter.intake.draft import DraftProblemCode
+from counter.intake.outcome import Outcome, RefusalGround
+from counter.intake.parties import PartyField
+from counter.ui.intake import IntakePanel, open_intake, pending_draft, restore_intake
+from tests.ui.intake.conftest import DESK, TODAY
+from tests.ui.intake.helpers import PERSON_ID
+
+
+def test_open_intake_shows_a_window_beside_the_main_one(
+    qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGuide
+) -> None:
+    main = QWidget()
+    qtbot.addWidget(main)
+    main.show()
+    panel = open_intake(main, sessions, DESK, guide, lambda: TODAY)
+    assert panel.isWindow()
+    assert panel.isVisible()
+    assert not panel.isModal()
+    assert panel.windowModality() is Qt.WindowModality.NonModal
+    assert panel.windowTitle() == "受理：我要开小餐馆（50平方米以下）"
+    assert panel.title.text() == f"我要开小餐馆（50平方米以下）　指南第 {guide.version} 版"
+    assert not panel.resubmission.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.applicant_form.id_field.edit)
+    assert main.isEnabled()  # the guide stays usable while the intake is open
+
+
+def test_every_code_the_panel_shows_has_its_words() -> None:
+    assert set(texts.INTAKE_PARTY_FIELD) == {f.value for f in PartyField}
+    assert set(texts.INTAKE_DRAFT_PROBLEM) == {c.value for c in DraftProblemCode}
+    assert set(texts.INTAKE_RECEIPT_BUTTON) == {r.value for r in Receipt} - {Receipt.PENDING.value}
+    assert set(texts.INTAKE_REFUSAL_GROUND) == {g.value for g in RefusalGround}
+    assert set(texts.INTAKE_NAME) == set(texts.INTAKE_ID_NO) == set(texts.INTAKE_ADDRESS) == {"person", "company"}
+
+
+def test_an_unpublished_guide_cannot_be_taken(qtbot: QtBot, sessions: sessionmaker[Session]) -> None:
+    with sessions() as session:
+        unpublished = current_guide(session, "XAM-YJS-001")
+    assert unpublished is not None
+    panel = IntakePanel(sessions, DESK, unpublished, lambda: TODAY)
+    qtbot.addWidget(panel)
+    panel.applicant_form.name.setText("张海军")
+    panel.applicant_form.id_field.edit.setText(PERSON_ID)
+    assert panel.decision is not None
+    assert panel.decision.outcome is Outcome.UNPUBLISHED
+    assert "指南未发布：本窗口不能受理" in panel.outcome_box.plain_text()
+    assert not panel.commit_button.isEnabled()
+
+
+def test_restore_intake_shows_the_draft_in_its_own_window(
+    qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGuide
+) -> None:
+    main = QWidget()
+    qtbot.addWidget(main)
+    first = open_intake(main, sessions, DESK, guide, lambda: TODAY)
+    first.applicant_form.name.setText("王䶮")
+    first.close()  # closing keeps what was typed
+    info = pending_draft(sessions, DESK)
+    assert info is not None
+    assert info.draft is not None
+    again = restore_intake(main, sessions, DESK, info.draft, lambda: TODAY)
+    assert again.isWindow()
+    assert again.isVisible()
+    assert again.applicant_form.name.text() == "王䶮"
