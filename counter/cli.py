@@ -384,6 +384,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="counter", description="一件事一次办 综合受理窗口（不带参数启动窗口程序）")
     parser.add_argument("--db", metavar="URL", help="数据库地址（默认：环境变量 COUNTER_DB_URL 或本机 SQLite）")
+    parser.add_argument("--today", metavar="DATE", help="培训模式：以该日期为今天（YYYY-MM-DD）")
     parser.add_argument(
         "--exit-when-ready", action="store_true", help="完整启动窗口程序（目录已加载、主窗口已显示）后退出"
     )
@@ -433,13 +434,13 @@ def _add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> N
     p = case.add_parser("list", parents=[common], help="办件列表")
     p.add_argument("--overdue", action="store_true", help="只列逾期未补齐的容缺办件")
     p.add_argument("--due-soon", action="store_true", help="只列两个工作日内到期及已逾期的容缺办件")
-    p.add_argument("--today", metavar="DATE", help="以该日期为今天（培训、核对期限）")
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help="以该日期为今天（培训、核对期限）")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_case_list)
 
     p = commands.add_parser("demo", parents=[common], help="培训演示：办理各种结果的示例办件")
     p.add_argument("--out", required=True, metavar="DIR")
-    p.add_argument("--today", metavar="DATE")
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
     p.set_defaults(func=cmd_demo)
 
 
@@ -488,7 +489,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from counter.ui.app import run
 
-        return run(args.db, args.exit_when_ready, [sys.argv[0]])
+        try:
+            today = _today(args) if args.today else None
+        except UsageError as err:
+            print(str(err), file=sys.stderr)
+            return EXIT_MISUSE
+        return run(args.db, args.exit_when_ready, [], today)
     return _dispatch(args)
 
 

@@ -13,6 +13,7 @@ imported only there, and reportlab not at all.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sys
 import threading
@@ -26,6 +27,7 @@ from counter.db.quick_start import quick_start
 from counter.db.url import resolve_url
 from counter.logs import setup_logging
 from counter.ui import words
+from counter.ui.cases.scanner import install_scanner
 from counter.ui.database import Database
 from counter.ui.fonts import install_fonts
 from counter.ui.main_window import MainWindow
@@ -87,7 +89,7 @@ def _warm_up(db: Database) -> None:
         log.exception("database warm-up failed")
 
 
-def run(db_url: str | None, exit_when_ready: bool, argv: list[str]) -> int:
+def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.date | None = None) -> int:
     """Run the desk app until its window closes; the process's exit status.
 
     ``argv`` holds Qt's own options (``-platform``, ``-style`` …), without the
@@ -107,12 +109,16 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str]) -> int:
         failure = open_database(db)
         if failure is not None:
             return _startup_failure(app, failure, exit_when_ready)
-    window = MainWindow(db, folder, quick.entries if quick else None)
+    window = MainWindow(db, folder, quick.entries if quick else None, today)
     log.info("desk app started (%s, %s start)", db.backend, "quick" if quick else "full")
     window.resize(*WINDOW_SIZE)
     window.show()
     if exit_when_ready:
         window.catalog_ready.connect(lambda ok: app.exit(0 if ok else 1))
+    scanner = install_scanner(app)
+    scanner.case_scanned.connect(window.desk_actions.on_case_scanned)
+    if not exit_when_ready:
+        QTimer.singleShot(0, window.offer_draft)
     warm_up: threading.Thread | None = None
     if quick is None:
         QTimer.singleShot(0, window.start_sync)

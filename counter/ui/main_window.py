@@ -8,18 +8,21 @@ session per user event and closes it before returning.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from counter.search import SearchEntry, SearchIndex
 from counter.ui import words
 from counter.ui.banner import Banner
 from counter.ui.catalog_sync import BundledSyncThread
 from counter.ui.database import Database
+from counter.ui.desk_actions import DeskActions
+from counter.ui.draft_offer import DraftOffer
 from counter.ui.guide_view import GuideView
 from counter.ui.search_panel import SearchPanel
 
@@ -36,13 +39,20 @@ class MainWindow(QMainWindow):
         db: Database,
         bundled_folder: Path | None,
         entries: list[SearchEntry] | None = None,
+        today: dt.date | None = None,
     ) -> None:
-        """``entries`` is the search index when start-up already read it (without SQLAlchemy)."""
+        """``entries`` is the search index when start-up already read it (without SQLAlchemy);
+        ``today`` fixes the date for training (``counter --today``)."""
         super().__init__()
         self._db = db
+        self.desk_actions = DeskActions(self, db, (lambda: today) if today else dt.date.today)
         self._sync = BundledSyncThread(db, bundled_folder, self) if bundled_folder else None
         self.setWindowTitle(words.DESK_WINDOW_TITLE)
         self.banner = Banner()
+        self.draft_offer = DraftOffer()
+        self.intake_button = QPushButton(words.DESK_ACTION_INTAKE)
+        self.lists_button = QPushButton(words.DESK_ACTION_LISTS)
+        self.open_case_button = QPushButton(words.DESK_ACTION_OPEN_CASE)
         self.search_panel = SearchPanel()
         self.guide_view = GuideView()
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -56,6 +66,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.draft_offer)
+        layout.addWidget(self._action_bar(today))
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self.catalog_label = QLabel()
@@ -64,6 +76,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.version_label)
         self.statusBar().addPermanentWidget(self.catalog_label)
         self.find_shortcuts = [QShortcut(QKeySequence(k), self) for k in ("Ctrl+F", "F3")]
+        self.intake_shortcut = QShortcut(QKeySequence("F5"), self)
+        self.lists_shortcut = QShortcut(QKeySequence("F6"), self)
+        self.open_case_shortcut = QShortcut(QKeySequence("F7"), self)
         self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self._connect_signals()
         self.load_index(entries)
@@ -84,10 +99,51 @@ class MainWindow(QMainWindow):
         for shortcut in self.find_shortcuts:
             shortcut.activated.connect(self.on_find)
         self.escape_shortcut.activated.connect(self.search_panel.on_clear)
+        for trigger in (self.intake_button.clicked, self.intake_shortcut.activated):
+            trigger.connect(self.on_intake_requested)
+        for trigger in (self.lists_button.clicked, self.lists_shortcut.activated):
+            trigger.connect(self.desk_actions.open_lists)
+        for trigger in (self.open_case_button.clicked, self.open_case_shortcut.activated):
+            trigger.connect(self.desk_actions.ask_case_no)
+        self.draft_offer.restore_button.clicked.connect(self.on_draft_restore)
+        self.draft_offer.discard_button.clicked.connect(self.on_draft_discard)
         if self._sync is not None:
             self._sync.progress.connect(self.on_sync_progress)
             self._sync.synced.connect(self.on_synced)
             self._sync.failed.connect(self.on_sync_failed)
+
+    def _action_bar(self, today: dt.date | None) -> QWidget:
+        bar = QWidget()
+        bar.setObjectName("actionBar")
+        bar.setStyleSheet("QWidget#actionBar { border-bottom: 1px solid #d3dce6; }")
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(12, 6, 12, 6)
+        for button in (self.intake_button, self.lists_button, self.open_case_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the search box
+            layout.addWidget(button)
+        layout.addStretch(1)
+        if today is not None:
+            training = QLabel(words.DESK_TRAINING.format(today=today.isoformat()))
+            training.setStyleSheet("color: #8a4b08; font-weight: bold;")
+            layout.addWidget(training)
+        return bar
+
+    def offer_draft(self) -> None:
+        """Offer back an intake left unfinished (a crash, a power cut), if this desk has one."""
+        text = self.desk_actions.offer_draft()
+        if text is not None:
+            self.draft_offer.offer(text, can_restore=self.desk_actions.has_draft)
+
+    def on_draft_restore(self) -> None:
+        self.draft_offer.hide()
+        self.desk_actions.restore_draft()
+
+    def on_draft_discard(self) -> None:
+        self.draft_offer.hide()
+        self.desk_actions.discard_draft()
+
+    def on_intake_requested(self) -> None:
+        self.desk_actions.start_intake(self.guide_view.bundle)
 
     def load_index(self, entries: list[SearchEntry] | None = None) -> None:
         if entries is None:

@@ -15,10 +15,21 @@ What a main window needs::
 
 from __future__ import annotations
 
-from counter.ui.cases.case_lists import CaseLists
-from counter.ui.cases.case_page import CasePage
-from counter.ui.cases.opening import CaseDesk, open_case, open_case_lists, show_not_found
-from counter.ui.cases.scanner import ScannerFilter, install_scanner
+import importlib
+from typing import Any
+
+# Submodules load on first use: the scanner is installed while the window starts,
+# the case page (and SQLAlchemy behind it) only when a case is opened.
+_HOMES = {
+    "CaseDesk": "opening",
+    "CaseLists": "case_lists",
+    "CasePage": "case_page",
+    "ScannerFilter": "scanner",
+    "install_scanner": "scanner",
+    "open_case": "opening",
+    "open_case_lists": "opening",
+    "show_not_found": "opening",
+}
 
 __all__ = [
     "CaseDesk",
@@ -30,3 +41,10 @@ __all__ = [
     "open_case_lists",
     "show_not_found",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(name)
+    return getattr(importlib.import_module(f"{__name__}.{home}"), name)

@@ -1,0 +1,149 @@
+"""What the main window can start: an intake, the case lists, a case by number, a scan.
+
+The intake panel and the case pages need the database (and so SQLAlchemy);
+they are imported here on first use, never while the window starts.  One intake
+window at a time per desk: the desk has one draft, and a second panel would
+write over the first one's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from counter.ui import words
+from counter.ui.database import Database
+
+if TYPE_CHECKING:
+    from counter.actions.intake import Desk
+    from counter.catalog.model import Bundle
+    from counter.intake.draft import IntakeDraft
+    from counter.ui.cases import CaseDesk
+    from counter.ui.intake import IntakePanel
+
+log = logging.getLogger(__name__)
+
+
+def _desk() -> Desk:
+    from counter.actions.intake import Desk
+    from counter.desk_config import load_desk_config
+
+    config = load_desk_config()
+    return Desk(config.identity(), config.clerk)
+
+
+class DeskActions(QObject):
+    def __init__(self, window: QWidget, db: Database, today: Callable[[], dt.date]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._db = db
+        self.today = today
+        self._cases: CaseDesk | None = None
+        self._draft: IntakeDraft | None = None
+        self.intake: IntakePanel | None = None
+
+    def _say(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, words.DESK_WINDOW_TITLE, text, parent=self._window)
+        box.setModal(False)
+        box.show()
+
+    def cases(self) -> CaseDesk:
+        if self._cases is None:
+            from counter.ui.cases import CaseDesk
+
+            self._cases = CaseDesk(self._window, self._db.sessions(), _desk(), self.today)
+            self._cases.resubmit_requested.connect(self.on_resubmit_requested)
+        return self._cases
+
+    # --- intake -------------------------------------------------------------------
+
+    def start_intake(self, bundle: Bundle | None, previous_case_no: str = "") -> None:
+        """Open the intake panel for the guide on screen; an unpublished guide is refused."""
+        if self.intake is not None and self.intake.isVisible():
+            self.intake.raise_()
+            self.intake.activateWindow()
+            self._say(words.DESK_INTAKE_ALREADY_OPEN)
+            return
+        if bundle is None:
+            self._say(words.DESK_INTAKE_NO_GUIDE)
+            return
+        if not bundle.published:
+            self._say(words.DESK_INTAKE_UNPUBLISHED.format(name=bundle.name))
+            return
+        from counter.db.catalog_store import current_guide
+        from counter.ui.intake import open_intake
+
+        sessions = self._db.sessions()
+        with sessions() as session:
+            stored = current_guide(session, bundle.code)
+        if stored is None:
+            self._say(words.DESK_GUIDE_NOT_FOUND)
+            return
+        self.intake = open_intake(self._window, sessions, _desk(), stored, self.today, previous_case_no)
+        self.intake.case_taken.connect(self.on_case_taken)
+
+    def offer_draft(self) -> str | None:
+        """The question to ask about an unfinished intake of this desk, if there is one."""
+        from counter.ui.intake import pending_draft
+
+        try:
+            info = pending_draft(self._db.sessions(), _desk())
+        except Exception:  # the database will name its problem at the first real action
+            log.exception("could not read the desk's draft")
+            return None
+        if info is None:
+            return None
+        if info.draft is None:
+            return info.problem_text()
+        self._draft = info.draft
+        return info.offer_text()
+
+    @property
+    def has_draft(self) -> bool:
+        return self._draft is not None
+
+    def restore_draft(self) -> None:
+        from counter.ui.intake import restore_intake
+
+        if self._draft is not None:
+            self.intake = restore_intake(self._window, self._db.sessions(), _desk(), self._draft, self.today)
+            self.intake.case_taken.connect(self.on_case_taken)
+            self._draft = None
+
+    def discard_draft(self) -> None:
+        from counter.ui.intake import discard_draft
+
+        discard_draft(self._db.sessions(), _desk())
+        self._draft = None
+
+    def on_case_taken(self, case_no: str) -> None:
+        log.info("case %s taken at this desk", case_no)
+        if self._cases is not None:
+            self._cases.case_changed.emit(case_no)
+
+    def on_resubmit_requested(self, case_no: str, bundle_code: str) -> None:
+        from counter.db.catalog_store import current_guide
+
+        with self._db.sessions()() as session:
+            stored = current_guide(session, bundle_code)
+        self.start_intake(stored.bundle if stored else None, previous_case_no=case_no)
+
+    # --- cases --------------------------------------------------------------------
+
+    def open_lists(self) -> None:
+        self.cases().open_lists()
+
+    def ask_case_no(self) -> None:
+        text, ok = QInputDialog.getText(
+            self._window, words.DESK_OPEN_CASE_TITLE, words.DESK_OPEN_CASE_PROMPT, QLineEdit.EchoMode.Normal
+        )
+        if ok and text.strip():
+            self.cases().open_case(text.strip().upper())
+
+    def on_case_scanned(self, case_no: str) -> None:
+        self.cases().open_case(case_no)

@@ -1,0 +1,35 @@
+"""The bar that offers back an intake left unfinished by a crash or a power cut."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+
+from counter.ui import words
+
+STYLE = """
+QFrame#draftOffer { background: #e8f1fb; border-bottom: 1px solid #9fc3e7; }
+QFrame#draftOffer QLabel { color: #0b4f8a; font-size: 14px; }
+"""
+
+
+class DraftOffer(QFrame):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("draftOffer")
+        self.setStyleSheet(STYLE)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.restore_button = QPushButton(words.DESK_DRAFT_RESTORE)
+        self.discard_button = QPushButton(words.DESK_DRAFT_DISCARD)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.restore_button)
+        layout.addWidget(self.discard_button)
+        self.hide()
+
+    def offer(self, text: str, can_restore: bool) -> None:
+        self.label.setText(text)
+        self.restore_button.setVisible(can_restore)
+        self.discard_button.setVisible(can_restore)
+        self.show()

@@ -1,0 +1,99 @@
+"""From the main window to the rest of the desk: F5 intake, a kept draft, a scanned case."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from counter.actions.catalog import import_source
+from counter.actions.demo import run_demo
+from counter.ui.cases.scanner import ScannerFilter
+from counter.ui.database import Database
+from counter.ui.intake import IntakePanel
+from counter.ui.main_window import MainWindow
+from tests.conftest import SHIPPED_CATALOG
+from tests.ui.conftest import start_window
+
+TODAY = dt.date(2026, 11, 20)
+
+
+def open_bundle(window: MainWindow, query: str) -> None:
+    QTest.keyClicks(window.search_panel.box, query)
+    QTest.keyClick(window.search_panel.box, Qt.Key.Key_Return)
+
+
+def shown_messages(window: MainWindow) -> list[str]:
+    return [box.text() for box in window.findChildren(QMessageBox) if box.isVisible()]
+
+
+def test_f5_opens_the_intake_for_the_guide_on_screen(qtbot: QtBot, window: MainWindow) -> None:
+    open_bundle(window, "xcg")
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    panel = window.desk_actions.intake
+    assert isinstance(panel, IntakePanel)
+    assert panel.isVisible()
+    qtbot.addWidget(panel)
+    # a second F5 does not open a second panel over the desk's one draft
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    assert window.desk_actions.intake is panel
+    assert any("已经打开" in text for text in shown_messages(window))
+
+
+def test_an_unpublished_guide_cannot_be_taken(qtbot: QtBot, window: MainWindow) -> None:
+    open_bundle(window, "xse")  # 新生儿: unpublished in the test catalog
+    assert window.guide_view.bundle is not None
+    assert not window.guide_view.bundle.published
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    assert window.desk_actions.intake is None
+    assert any("指南未发布" in text for text in shown_messages(window))
+
+
+def test_an_unfinished_intake_is_offered_back_after_a_crash(qtbot: QtBot, db: Database, catalog_dir: Path) -> None:
+    first = start_window(qtbot, MainWindow(db, catalog_dir))
+    open_bundle(first, "xcg")
+    QTest.keyClick(first, Qt.Key.Key_F5)
+    panel = first.desk_actions.intake
+    assert panel is not None
+    qtbot.addWidget(panel)
+    panel.applicant_form.name.setText("乌云其木格")
+    assert panel.save_draft_now()
+    # the power goes: no close, no commit; the next start finds the draft
+    second = start_window(qtbot, MainWindow(db, catalog_dir))
+    second.offer_draft()
+    assert second.draft_offer.isVisible()
+    assert "上次未完成的受理" in second.draft_offer.label.text()
+    QTest.mouseClick(second.draft_offer.restore_button, Qt.MouseButton.LeftButton)
+    restored = second.desk_actions.intake
+    assert restored is not None
+    qtbot.addWidget(restored)
+    assert restored.applicant_form.name.text() == "乌云其木格"
+    assert not second.draft_offer.isVisible()
+
+
+def test_a_scanned_case_number_opens_its_page(qtbot: QtBot, db: Database) -> None:
+    import_source(db.sessions(), SHIPPED_CATALOG)
+    from counter.actions.intake import Desk
+    from counter.case.numbers import DeskIdentity
+
+    made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
+    window = start_window(qtbot, MainWindow(db, None, today=TODAY))
+    clock = iter(range(0, 10_000, 5))
+    scanner = ScannerFilter(clock=lambda: next(clock))
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(scanner)
+    scanner.case_scanned.connect(window.desk_actions.on_case_scanned)
+    try:
+        with qtbot.waitSignal(scanner.case_scanned):
+            QTest.keyClicks(window.search_panel.box, made[0].case_no)
+            QTest.keyClick(window.search_panel.box, Qt.Key.Key_Return)
+    finally:
+        app.removeEventFilter(scanner)
+    pages = [w for w in QApplication.topLevelWidgets() if w.isVisible() and made[0].case_no in w.windowTitle()]
+    assert pages, [w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert window.search_panel.box.text() == ""  # the scan did not stay in the search box
