@@ -102,34 +102,39 @@ def normalised(parties: Parties, today: dt.date) -> Parties:
 
 def party_problems(parties: Parties, today: dt.date) -> list[PartyProblem]:
     """Every problem of the applicant part of the form, at its field."""
-    problems: list[PartyProblem] = []
-    a = parties.applicant
-    if not a.name.strip():
-        problems.append(PartyProblem(PartyField.APPLICANT_NAME, PartyProblemCode.REQUIRED))
-    if a.kind is ApplicantKind.PERSON:
-        check = check_id_number(a.id_no, today=today)
-        if not check.ok:
-            problems.append(PartyProblem(PartyField.APPLICANT_ID, PartyProblemCode.INVALID_ID, _first_error(check)))
-    else:
-        credit = check_credit_code(a.id_no)
-        if not credit.ok:
-            problems.append(PartyProblem(PartyField.APPLICANT_ID, PartyProblemCode.INVALID_ID, _first_error(credit)))
-        if not a.legal_rep.strip():
-            problems.append(PartyProblem(PartyField.LEGAL_REP, PartyProblemCode.REQUIRED))
-    for phone in (a.phone, parties.notify_phone):
+    problems = _applicant_problems(parties.applicant, today)
+    for phone in (parties.applicant.phone, parties.notify_phone):
         if phone.strip() and not _phone_ok(phone):
             problems.append(PartyProblem(PartyField.PHONE, PartyProblemCode.INVALID_PHONE, phone))
-    agent = parties.agent
-    if agent is not None:
-        if not agent.name.strip():
-            problems.append(PartyProblem(PartyField.AGENT_NAME, PartyProblemCode.REQUIRED))
-        agent_check = check_id_number(agent.id_no, today=today)
-        if not agent_check.ok:
-            problems.append(PartyProblem(PartyField.AGENT_ID, PartyProblemCode.INVALID_ID, _first_error(agent_check)))
-        if not agent.authorisation.strip():
-            problems.append(PartyProblem(PartyField.AGENT_AUTHORISATION, PartyProblemCode.REQUIRED))
+    if parties.agent is not None:
+        problems += _agent_problems(parties.agent, today)
     if parties.delivery is Delivery.POST and not parties.delivery_address.strip():
         problems.append(PartyProblem(PartyField.DELIVERY_ADDRESS, PartyProblemCode.REQUIRED))
+    return problems
+
+
+def _applicant_problems(a: Applicant, today: dt.date) -> list[PartyProblem]:
+    problems: list[PartyProblem] = []
+    if not a.name.strip():
+        problems.append(PartyProblem(PartyField.APPLICANT_NAME, PartyProblemCode.REQUIRED))
+    person = a.kind is ApplicantKind.PERSON
+    check = check_id_number(a.id_no, today=today) if person else check_credit_code(a.id_no)
+    if not check.ok:
+        problems.append(PartyProblem(PartyField.APPLICANT_ID, PartyProblemCode.INVALID_ID, _first_error(check)))
+    if not person and not a.legal_rep.strip():
+        problems.append(PartyProblem(PartyField.LEGAL_REP, PartyProblemCode.REQUIRED))
+    return problems
+
+
+def _agent_problems(agent: Agent, today: dt.date) -> list[PartyProblem]:
+    problems: list[PartyProblem] = []
+    if not agent.name.strip():
+        problems.append(PartyProblem(PartyField.AGENT_NAME, PartyProblemCode.REQUIRED))
+    check = check_id_number(agent.id_no, today=today)
+    if not check.ok:
+        problems.append(PartyProblem(PartyField.AGENT_ID, PartyProblemCode.INVALID_ID, _first_error(check)))
+    if not agent.authorisation.strip():
+        problems.append(PartyProblem(PartyField.AGENT_AUTHORISATION, PartyProblemCode.REQUIRED))
     return problems
 
 
