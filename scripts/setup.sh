@@ -9,12 +9,14 @@ cd "$(dirname "$0")/.."
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
-# Qt's xcb platform (a real window) needs these; a desktop usually lacks libxcb-cursor0.
+# Qt's xcb platform (a real window) needs these (a desktop usually lacks libxcb-cursor0),
+# and printing goes through the CUPS clients (lp, lpstat).
 pkgs="libegl1 libgl1 libfontconfig1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
-libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libdbus-1-3"
+libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libdbus-1-3
+cups-client"
 if [ "$want_test" = 1 ]; then
-    # screenshots under Xvfb; PDF and barcode checks
-    pkgs="$pkgs xvfb xauth poppler-utils zbar-tools"
+    # screenshots under Xvfb; PDF and barcode checks; a CUPS server the print tests start
+    pkgs="$pkgs xvfb xauth poppler-utils zbar-tools cups-daemon"
 fi
 
 missing=""
