@@ -22,6 +22,10 @@ class DeskConfig:
     site_name: str = "兴安盟政务服务中心"
     desk_no: str = "1"
     clerk: str = "窗口工作人员"
+    staff_no: str = ""  # the clerk's staff number (工号), shown on the review pad
+    photo: str = ""  # path of the clerk's photo for the review pad; "" shows none
+    pad_screen: str = ""  # name of the screen the review pad fills; "" the first one that is not the clerk's
+    area_code: str = "152200"  # the site's area code (GB/T 2260); its first six digits are the rating's 行政区划
 
     def identity(self) -> DeskIdentity:
         return DeskIdentity(self.site_code, self.desk_no)

@@ -832,3 +832,421 @@ INTAKE_DRAFT_PROBLEM = {
     "not_this_guide": "草稿与所依据的指南版本不符",
     "guide_missing": "草稿所依据的指南版本已不存在",
 }
+
+
+# --- documents (counter.documents) ----------------------------------------------------
+# The printed documents (domain §3-§5).  Tables keyed by a str are keyed by the values of
+# counter.documents.kinds.DocumentKind / DocumentProblem (StrEnums, so the members look
+# themselves up); tests/documents check every member has its text.  Templates take:
+# {name} a person or body, {bundle} the bundle's name, {received}/{date}/{accepted} a
+# date in words (DOC_DATE), {case_no} the case number, {place} an address with the window.
+
+DOC_TITLE: dict[str, str] = {
+    "receipt": "受理凭证",
+    "deferral": "容缺受理通知书",
+    "pledge": "容缺受理承诺书",
+    "correction": "补齐补正通知书",
+    "refusal": "不予受理通知书",
+    "denial": "不予批准决定书",
+    "guide_notice": "一次性告知单",
+}
+DOC_NOUN: dict[str, str] = {
+    "receipt": "凭证",
+    "deferral": "通知书",
+    "pledge": "承诺书",
+    "correction": "通知书",
+    "refusal": "通知书",
+    "denial": "决定书",
+    "guide_notice": "告知单",
+}
+DOC_PROBLEM: dict[str, str] = {
+    "needs_no_case": "一次性告知单按办事指南打印，不属于某个办件",
+    "not_accepted": "该办件未受理，不能出具受理凭证",
+    "not_deferred": "该办件不是容缺受理，不能出具容缺受理通知书或承诺书",
+    "no_deferred_materials": "该办件没有容缺后补的材料",
+    "not_correction": "该办件不是补正，不能出具补齐补正通知书",
+    "nothing_to_correct": "该办件没有需要补齐补正的材料",
+    "not_refused": "该办件不是不予受理，不能出具不予受理通知书",
+    "not_denied": "该办件未作出不予批准决定（或缺少理由），不能出具不予批准决定书",
+    "bundle_mismatch": "所给办事指南不是该办件受理时的一件事",
+    "doc_no_invalid": "文书编号为空或超过30个字符",
+    "issued_before_received": "文书日期早于收件日期",
+}
+DOC_DATE = "{year}年{month}月{day}日"
+DOC_NO = "文书编号"
+DOC_CASE_NO = "办件编号"
+DOC_NUMBER_LINE = "{label}：{value}"
+DOC_COPIES = "本{noun}一式两份，第1联申请人留存，第2联存档。"
+DOC_COPY_LABELS = ("第1联　申请人留存", "第2联　存档")
+DOC_SINGLE_COPY = "申请人留存"
+DOC_SINGLE_NOTE = "本{noun}交申请人留存。"
+DOC_PAGE = "第{page}页　共{pages}页"
+DOC_CONTINUED = "（续）"
+DOC_NONE = "无"
+DOC_YOU = {"person": "你", "company": "你单位"}
+DOC_WE = {"person": "本人", "company": "本单位"}
+DOC_SALUTATION = "{name}："
+
+# the header table
+DOC_APPLICANT = "申请人"
+DOC_ID_LABEL = {"person": "身份证号码", "company": "统一社会信用代码"}
+DOC_LEGAL_REP = "法定代表人"
+DOC_AGENT = "代办人"
+DOC_AGENT_ID = "证件号码"
+DOC_PHONE = "联系电话"
+DOC_RECEIVED_ON = "收件日期"
+DOC_ISSUED_ON = "告知日期"
+DOC_BUNDLE = "申请事项"
+DOC_BUNDLE_VALUE = "{name}（办事指南第{version}版）"
+DOC_ITEMS = "包含事项"
+
+# the closing block: clerk, signature, seal
+DOC_CLERK = "承办人"
+DOC_CLERK_GUIDE = "告知人"
+DOC_CLERK_PHONE = "联系电话"
+DOC_SIGNER = {"person": "申请人（签字）", "company": "申请人（签字或盖章）"}
+DOC_SIGNER_AGENT = "代办人（签字）"
+DOC_SIGNER_GUIDE = "申请人（签收）"
+DOC_SIGNED_AT = "签收时间：　　　年　　月　　日　　时　　分"
+DOC_SEAL_PLACE = "（{seal}）"
+DOC_QR_CAPTION = "扫码查询办理进度"
+
+# 受理凭证
+DOC_RECEIPT_ACCEPT = "{you}于{received}提出的“{bundle}”申请，经审查，申请材料齐全、符合法定形式，本机关决定予以受理。"
+DOC_RECEIPT_DEFER = (
+    "{you}于{received}提出的“{bundle}”申请，经审查，主要申请材料齐全、符合法定形式。根据{you}的申请和签署的"
+    "承诺书，本机关决定容缺受理。容缺后补的材料及补交期限见下表和《容缺受理通知书》。"
+)
+DOC_H_RECEIVED = "已收取的申请材料"
+DOC_COL_NO = "序号"
+DOC_COL_MATERIAL = "材料名称"
+DOC_COL_FORM = "原件/复印件"
+DOC_COL_COUNT = "份数"
+DOC_COL_HOW = "收取方式"
+DOC_FORM_ORIGINAL = "原件"
+DOC_FORM_COPY = "复印件"
+DOC_FORM_BOTH = "原件、复印件"
+DOC_COUNT = "{count}份"
+DOC_COUNT_EACH = "各{count}份"
+DOC_COUNT_BOTH = "原件{originals}份、复印件{copies}份"
+DOC_DASH = "—"
+DOC_HOW_DEFERRED = "容缺后补\n{date}前"
+DOC_PROMISED = "承诺办结日期"
+DOC_PROMISED_VALUE = "{date}前办结（承诺时限{limit}，自受理之日起按工作日计算）"
+DOC_PROMISED_DATE_ONLY = "{date}前办结"
+DOC_DELIVERY = "取件方式"
+DOC_DELIVERY_PICKUP = "窗口领取：{place}"
+DOC_DELIVERY_POST = "邮寄送达（免费）：{address}"
+DOC_DELIVERY_ELECTRONIC = "电子送达：办结后发送至申请人预留的联系方式"
+DOC_PROGRESS = "进度查询"
+DOC_PROGRESS_VALUE = "扫码或拨打{phone}"
+DOC_COMPLAINT = "投诉电话"
+DOC_RECEIPT_NOTES = (
+    "请妥善保管本凭证，领取结果时出示本凭证和身份证件；办理进度和结果将以短信告知。",
+    "欢迎您在窗口评价器上对本次服务作出评价，也可以扫描本页二维码评价。",
+)
+
+# 容缺受理通知书 and 承诺书
+DOC_DEFERRAL_INTRO = (
+    "{you}于{received}申请办理的“{bundle}”，主要申请材料齐全、符合法定形式。根据{you}的申请和签署的承诺书，"
+    "本机关决定容缺受理，先行办理。下列材料容缺后补，请在补交期限内补齐："
+)
+DOC_COL_DEFERRED = "容缺材料"
+DOC_COL_STANDARD = "应当符合的要求"
+DOC_COL_DUE = "补交期限"
+DOC_DUE_VALUE = "{date}前"
+DOC_DEFECT_NOTE = "已提交材料的问题：{note}"
+DOC_H_HAND_IN = "补交方式（任选一种）"
+DOC_HAND_IN_WINDOW = "窗口补交：{place}；办理时间{hours}。"
+DOC_HAND_IN_POST = "邮寄补交：寄至{address}{office}，并在信封上注明办件编号{case_no}。"
+DOC_HAND_IN_ONLINE = "网上补交：登录{portal}，在“我的办件”中按办件编号{case_no}上传。"
+DOC_H_LATE = "逾期后果"
+DOC_DEFERRAL_LATE = (
+    "逾期未补交，或者补交的材料仍不符合要求的，本机关将依法作出不予批准决定，由此产生的后果由申请人承担。"
+    "因不可抗力不能按期补交的，请在期限届满前向本机关说明情况，申请延长补交期限。"
+)
+DOC_DEFERRAL_PROMISED = "本事项承诺于{date}前办结，容缺材料的补交期限不超过承诺办结时限。"
+DOC_PLEDGE_INTRO = (
+    "{we}{name}申请办理“{bundle}”（办件编号{case_no}）。{we}的主要申请材料已经齐全，现申请容缺受理，郑重承诺如下："
+)
+DOC_PLEDGE_CONFIRMATIONS = (
+    "申请容缺受理是{we}的真实意思表示。",
+    "{we}已知悉需要补交的材料、应当符合的要求和补交期限（见下表）。",
+    "{we}已提交的申请材料真实、合法、有效，复印件与原件一致。",
+    "{we}将在补交期限内补齐下列材料。",
+    "如违反上述承诺，{we}愿意承担相应的法律责任和由此产生的后果。",
+)
+DOC_NUMERALS = "一二三四五六七八九十"
+DOC_NUMBERED_CN = "{numeral}、"
+DOC_NUMBERED = "{number}. "
+DOC_PLEDGE_SIGNER = {"person": "承诺人（签字）", "company": "法定代表人（签字）"}
+DOC_PLEDGE_COMPANY_SEAL = "承诺单位盖章"
+DOC_PLEDGE_SIGNED_ON = "承诺日期：　　　　年　　月　　日"
+
+# 补齐补正通知书
+DOC_CORRECTION_INTRO = (
+    "{you}于{received}提交的“{bundle}”申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》"
+    "第三十二条第一款第四项的规定，现一次性告知{you}需要补齐补正的全部内容："
+)
+DOC_COL_PROBLEM = "存在的问题"
+DOC_PROBLEM_MISSING = "未提交"
+DOC_H_CORRECTION = "补正期限和提交方式"
+DOC_CORRECTION_DUE = "补正期限"
+DOC_CORRECTION_DUE_VALUE = "请于{date}前补齐补正上述全部材料"
+DOC_CORRECTION_HOW = "提交方式"
+DOC_CORRECTION_HOW_VALUE = "携带本通知书和补正材料到{place}提交，或者登录{portal}在线提交"
+DOC_CORRECTION_ONCE = (
+    "本通知书一次性告知需要补齐补正的全部内容，本机关不再要求提交清单以外的材料。补齐补正后符合要求的，"
+    "自收到全部补正材料之日起予以受理。"
+)
+DOC_CORRECTION_GIVE_UP = "如无正当理由逾期提交的，视为放弃申请。"
+
+# 不予受理通知书 and 不予批准决定书
+DOC_REFUSAL_INTRO = "{you}于{received}提出的“{bundle}”申请，经审查，{ground}。根据{basis}的规定，本机关决定不予受理。"
+DOC_REASON = "理由"
+DOC_BASIS = "依据"
+DOC_TURN_TO = "有权机关"
+DOC_MATERIALS_RETURNED = "{you}提交的申请材料已全部退还。"
+DOC_RIGHTS = (
+    "如对本决定不服，可以自收到本决定之日起六十日内向{review_body}申请行政复议，或者六个月内向{court}提起行政诉讼。"
+)
+DOC_DENIAL_INTRO = "{you}于{received}申请办理的“{bundle}”，本机关已于{accepted}受理。经审查，本机关决定不予批准。"
+DOC_DENIAL_BASIS = (
+    "依照《中华人民共和国行政许可法》第三十八条第二款的规定，书面告知不予批准的理由，"
+    "并告知{you}享有依法申请行政复议或者提起行政诉讼的权利。"
+)
+DOC_H_OVERDUE = "逾期未补齐的容缺材料"
+DOC_CONTACT = "联系方式"
+DOC_CONTACT_VALUE = "{office}（{address}），电话{phone}"
+
+# 一次性告知单
+DOC_GUIDE_INTRO = (
+    "你好！你咨询的“{bundle}”的办理要求如下。本单一次性告知办理本事项需要的全部材料，窗口不要求提交清单以外的材料。"
+)
+DOC_H_CONDITIONS = "受理条件"
+DOC_H_ITEMS = "包含事项和办理时限"
+DOC_COL_ITEM = "事项名称"
+DOC_COL_DEPARTMENT = "实施主体"
+DOC_COL_LEGAL = "法定时限"
+DOC_COL_PROMISED = "承诺时限"
+DOC_COL_FEE = "收费"
+DOC_FEE_FREE = "不收费"
+DOC_FEE_AMOUNT = "{amount}元"
+DOC_H_MATERIALS = "申请材料（按情形分类）"
+DOC_GROUP_ALL = "所有情形均需提交"
+DOC_GROUP_CONDITION = "{question}{options}"
+DOC_GROUP_OR = "或"
+DOC_GROUP_AND = "；"
+DOC_COL_REQUIREMENT = "材料名称及要求"
+DOC_COL_NOTE = "说明"
+DOC_REQUIREMENT = "要求：{text}"
+DOC_NOTE_SHARED = "免提交\n数据共享调取"
+DOC_NOTE_DEFERRABLE = "可容缺后补\n{limit}内补齐"
+DOC_NOTE_OPTIONAL = "非必要"
+DOC_NOTE_REQUIRED = "必要"
+DOC_H_WHERE = "办理地点、时间和联系方式"
+DOC_PLACE = "办理地点"
+DOC_HOURS = "办理时间"
+DOC_HOURS_LINE = "{days} {periods}{note}"
+DOC_HOURS_NOTE = "（{note}）"
+DOC_HOURS_JOIN = "、"
+DOC_CONSULT = "咨询电话"
+DOC_PROMISED_LIMIT = "承诺办结时限"
+DOC_VISITS = "到现场次数"
+DOC_VISITS_VALUE = "{count}次"
+DOC_VISITS_REASON = "{count}次：{reason}"
+DOC_FORMS = "办理形式"
+DOC_LIST_JOIN = "、"
+DOC_NOT_STATED = "未载明"
+
+
+# --- ratings (counter.ratings) ----------------------------------------------------
+# Keyed by the enums' values (StrEnum members look themselves up by value).
+
+RATING_LEVEL = {
+    "very_satisfied": "非常满意",
+    "satisfied": "满意",
+    "basically_satisfied": "基本满意",
+    "dissatisfied": "不满意",
+    "very_dissatisfied": "非常不满意",
+}
+RATING_REASON = {
+    "long_processing": "办理时间长",
+    "poor_attitude": "服务态度差",
+    "poor_environment": "办理环境差",
+    "complex_process": "流程太复杂",
+    "long_wait": "等待时间长",
+    "other": "其他",
+}
+RATING_CHANNEL = {
+    "pc": "PC端",
+    "mobile": "移动端",
+    "qr_code": "二维码",
+    "hall_tablet": "政务大厅平板电脑",
+    "other_terminal": "其他终端",
+    "phone": "电话",
+    "sms": "短信",
+}
+RATING_DESK_STATUS = {"pending": "评价中", "rated": "已评价", "unrated": "未评价"}
+RATING_REFUSAL = {
+    "no_case": "未找到办件 {case_no}，不能发送评价",
+    "pending": "办件 {case_no} 正在评价中，请等申请人评价完毕",
+    "already_rated": "办件 {case_no} 已评价过。现场服务一次一评，不能再次发送",
+    "already_unrated": "办件 {case_no} 已发送过评价，申请人未评价。现场服务一次一评，不能再次发送",
+    "follow_up_done": "办件 {case_no} 的整改后再评价已发送过，不能再次发送",
+    "no_request": "没有这项评价请求",
+    "request_closed": "办件 {case_no} 的这次评价已结束，不能再记录",
+}
+RATING_CHOICE_PROBLEM = {
+    "reason_required": "请至少选择一项不满意的原因",
+    "reason_not_offered": "所选原因不在本单位的原因列表中",
+    "reason_not_asked": "满意的评价不需要选择原因",
+    "comment_too_long": "文字评价不能超过300字",
+}
+RECT_STATE = {
+    "awaiting_revisit": "待回访",
+    "verifying": "核实中",
+    "fix_at_once": "立行立改",
+    "fix_by_deadline": "限期整改",
+    "explained": "解释说明",
+    "fed_back": "已反馈",
+    "voided": "已撤销（申诉成立）",
+}
+RECT_EVENT = {
+    "opened": "差评，自动生成整改",
+    "revisited": "回访核实",
+    "fix_at_once": "立行立改",
+    "fix_by_deadline": "限期整改",
+    "explained": "解释说明",
+    "fed_back": "反馈评价人",
+    "note": "备注",
+    "voided": "申诉成立，撤销评价",
+}
+RECT_MOVE_PROBLEM = {
+    "not_allowed": "当前状态下不能这样处理",
+    "note_required": "请填写回访、核实、整改或反馈的情况",
+    "note_too_long": "说明不能超过1000字",
+    "fix_due_required": "限期整改请填写整改期限",
+    "fix_due_past": "整改期限不能早于今天",
+    "who_required": "请填写经办人姓名",
+}
+APPEAL_GROUND = {"mistaken": "误评（评价人误操作或评错办件）", "malicious": "恶意评价（与服务无关或恶意攻击）"}
+APPEAL_PROBLEM = {
+    "reason_required": "请填写申诉复核的理由",
+    "reason_too_short": "理由太简单，请写明核实的情况",
+    "who_required": "请填写复核人姓名",
+    "already_excluded": "该评价已经申诉成立并撤销",
+}
+RATING_SETTING_PROBLEM = {
+    "unreadable": "设置“{key}”的值无法读取（{detail}），已按默认值使用",
+    "timeout_range": "评价等待时间应在15至600秒之间（现为{detail}秒）",
+    "period_range": "整改期限应在1至60天之间（现为{detail}天）",
+    "too_many_reasons": "不满意原因最多9项（现为{detail}项）",
+    "reason_empty": "不满意原因不能为空",
+    "reason_too_long": "不满意原因“{detail}”太长，最多10个字",
+    "reason_repeated": "不满意原因“{detail}”重复",
+    "idle_text_too_long": "评价器待机公告最多400字",
+}
+RATING_GROUPING = {"day": "按日", "desk": "按窗口", "clerk": "按工作人员", "bundle": "按一件事"}
+
+
+def percent_text(value: float | None) -> str:
+    """A rate as the figures show it: one decimal, "—" when there is nothing to divide."""
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+# the review pad (counter.ui.pad), seen by the applicant
+PAD_WINDOW_TITLE = "评价器"
+PAD_WELCOME = "欢迎来到{office}"
+PAD_IDLE_DEFAULT = "一件事一次办，办事更省心。\n办理完成后，请您对我们的服务作出评价。"
+PAD_DESK = "{desk_no}号窗口"
+PAD_CLERK = "工作人员：{clerk}"
+PAD_STAFF_NO = "工号：{staff_no}"
+PAD_BUNDLE = "办理事项：{bundle}"
+PAD_APPLICANT = "申请人：{name}"
+PAD_QUESTION = "请您对本次服务作出评价"
+PAD_TAP_HINT = "轻触一个表情即可完成评价"
+PAD_FOLLOW_UP_QUESTION = "我们已对您反映的问题进行整改，请您再次评价"
+PAD_REASONS_QUESTION = "请告诉我们哪里让您不满意（可选多项）"
+PAD_COMMENT_HINT = "还想说点什么？可以不填"
+PAD_SUBMIT = "提交评价"
+PAD_BACK = "重新选择"
+PAD_THANKS = "感谢您的评价！"
+PAD_THANKS_GOOD = "祝您生活愉快"
+PAD_THANKS_BAD = "我们会认真核实整改，并向您反馈结果"
+PAD_SAVE_FAILED = "评价暂时没能保存，请告诉窗口工作人员"
+
+# the desk side
+DESK_RATING_STATUS = "好差评：{status}"
+DESK_RATING_NONE = "好差评：办结后按 F9 请申请人评价"
+DESK_RATING_CASE = "{status}（办件 {case_no}）"
+DESK_RATING_PAD_BUSY = "评价器正在评价办件 {case_no}，请稍候"
+DESK_RATING_FAILED = "评价请求没有发出：数据库暂时不能访问（{error}）"
+DESK_RATING_ALERT = "新的差评待整改：办件 {case_no}（{desk_no}号窗口），须在{due}前核实整改"
+
+# the supervisor's page (督办)
+SUPERVISE_TITLE = "督办：好差评整改"
+SUPERVISE_ALERTS = "新差评 {count} 条"
+SUPERVISE_EMPTY = "目前没有待整改的差评"
+SUPERVISE_COLUMNS = ("办件编号", "一件事", "窗口", "工作人员", "评价", "评价时间", "状态", "整改期限", "剩余")
+SUPERVISE_OVERDUE = "已逾期{days}天"
+SUPERVISE_DUE_TODAY = "今天到期"
+SUPERVISE_DAYS_LEFT = "还剩{days}天"
+SUPERVISE_REFRESH = "刷新"
+SUPERVISE_DETAIL_EMPTY = "在上方选择一条整改，查看详情并处理"
+SUPERVISE_RATER = "评价人：{name}　第{round}次评价　评价：{level}"
+SUPERVISE_REASONS = "不满意原因：{reasons}"
+SUPERVISE_COMMENT = "文字评价：{comment}"
+SUPERVISE_NO_COMMENT = "（无文字评价）"
+SUPERVISE_HISTORY_COLUMNS = ("时间", "经办人", "处理", "状态", "说明")
+SUPERVISE_BY = "经办人："
+SUPERVISE_NOTE = "情况说明："
+SUPERVISE_FIX_DUE = "限期整改至："
+SUPERVISE_NOTE_HINT = "回访、核实、整改或反馈的情况（每一步都要写明）"
+SUPERVISE_APPEAL_GROUND = "申诉理由类别："
+SUPERVISE_APPEAL_REASON = "复核意见："
+SUPERVISE_APPEAL_UPHOLD = "申诉成立，撤销该评价"
+SUPERVISE_APPEAL_REJECT = "申诉不成立"
+SUPERVISE_APPEAL_TITLE = "申诉复核"
+SUPERVISE_APPEALS = "申诉复核：{at}　{by}　{decision}　{reason}"
+SUPERVISE_APPEAL_DECISION = {True: "申诉成立，评价已撤销", False: "申诉不成立"}
+SUPERVISE_DONE = "已记录：{event}。当前状态：{state}"
+SUPERVISE_APPEAL_DONE = "已记录申诉复核：{decision}"
+SUPERVISE_SAVE_FAILED = "没有保存：数据库暂时不能写入（{error}），请稍后重试"
+SUPERVISE_BEYOND_DATA = "（节假日数据之外，按周末推算）"
+SUPERVISE_SYSTEM = "评价器"
+
+# the figures page
+RATING_FIGURES_TITLE = "好差评统计"
+RATING_FIGURES_FROM = "从"
+RATING_FIGURES_TO = "到"
+RATING_FIGURES_SHOW = "统计"
+RATING_FIGURES_COLUMNS = ("分组", "办件数", "已评价", "好评", "差评", "未评价", "好评率", "未评率", "整改率")
+RATING_FIGURES_TOTAL = "合计"
+RATING_FIGURES_NOTE = (
+    "好评＝非常满意、满意、基本满意；差评＝不满意、非常不满意。好评率＝好评÷有效评价；"
+    "未评率＝（超时未评＋未发送评价）÷已结束的服务；整改率＝已反馈的差评÷差评。申诉成立撤销的评价不计入。"
+)
+RATING_FIGURES_READ_FAILED = "无法读取统计：数据库暂时不能访问（{error}）"
+
+# the command line
+RATING_CODING = {
+    "gbt39046": "GB/T 39046（1 非常满意 … 5 非常不满意）",
+    "interface": "好差评接口（1 非常不满意 … 5 非常满意）",
+}
+RATINGS_EXPORT_DONE = "共导出 {count} 条评价，满意度编码：{coding}"
+RATINGS_EXPORT_BAD_RANGE = "--to 的日期不能早于 --from"
+RATINGS_EXPORT_WRITE_FAILED = "无法写入 {path}：{error}"
+
+# the rating settings (评价设置)
+RATING_SETTINGS_TITLE = "评价设置"
+RATING_SETTINGS_TIMEOUT = "评价等待时间："
+RATING_SETTINGS_SECONDS = " 秒"
+RATING_SETTINGS_PERIOD = "差评核实整改期限："
+RATING_SETTINGS_UNIT = {"working_day": "个工作日", "calendar_day": "天（自然日）"}
+RATING_SETTINGS_REASONS = "不满意原因（每行一项，最多9项）："
+RATING_SETTINGS_REASONS_HINT = "办理时间长\n服务态度差\n……"
+RATING_SETTINGS_IDLE_TEXT = "评价器待机公告："
+RATING_SETTINGS_SAVE = "保存设置"
+RATING_SETTINGS_SAVED = "设置已保存，各窗口的评价器下次评价时使用新设置"
+SUPERVISE_TAB = "差评整改"

@@ -215,9 +215,11 @@ class DocumentRecord(Base):
     """
 
     __tablename__ = "document_record"
+    # the pledge is the applicant's page of the deferral notice and shares its number
+    __table_args__ = (UniqueConstraint("doc_no", "kind"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    doc_no: Mapped[str] = mapped_column(String(30), unique=True)
+    doc_no: Mapped[str] = mapped_column(String(30))
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id"), nullable=True, index=True)
     kind: Mapped[str] = mapped_column(String(16))
     issued_on: Mapped[date] = mapped_column(Date)
@@ -243,3 +245,127 @@ class PrintRecord(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     ok: Mapped[bool] = mapped_column(default=True)
     error: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- ratings (好差评) ------------------------------------------------------------------
+#
+# Every table of this section is insert-only: a rating, the request that asked for
+# it, a lapse, a rectification, each of its history lines and each appeal decision
+# are written once and never changed or removed.  A state is the newest history
+# line; an excluded rating is one with an upheld appeal.  Migration 0004 adds
+# triggers that refuse UPDATE and DELETE on these tables in the database itself;
+# the ORM refuses them too (:class:`_InsertOnly`).
+
+
+class RowIsFinal(Exception):
+    """An attempt to change or remove a row of an insert-only table."""
+
+
+def _refuse_change(_mapper: Any, _connection: Any, target: Any) -> None:
+    raise RowIsFinal(f"rows of {type(target).__tablename__} are never changed or removed")
+
+
+class _InsertOnly:
+    @classmethod
+    def __declare_last__(cls) -> None:
+        from sqlalchemy import event
+
+        event.listen(cls, "before_update", _refuse_change)
+        event.listen(cls, "before_delete", _refuse_change)
+
+
+class RatingRequest(_InsertOnly, Base):
+    """A service sent to the review pad: one per case and round (现场服务一次一评)."""
+
+    __tablename__ = "rating_request"
+    __table_args__ = (UniqueConstraint("case_id", "round"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), index=True)
+    round: Mapped[int] = mapped_column(Integer)  # 1 the service, 2 a follow-up after rectification
+    sent_at: Mapped[datetime] = mapped_column(default=utcnow)
+    site_code: Mapped[str] = mapped_column(String(12))
+    desk_no: Mapped[str] = mapped_column(String(4))
+    clerk: Mapped[str] = mapped_column(String(60))
+
+
+class Rating(_InsertOnly, Base):
+    """One rating, with the record's fields as they were when it was given (GB/T 39046)."""
+
+    __tablename__ = "rating"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("rating_request.id"), unique=True)
+    level: Mapped[str] = mapped_column(String(24))  # the meaning (Level), never a number
+    channel: Mapped[str] = mapped_column(String(20))
+    reasons: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of labels as offered
+    comment: Mapped[str] = mapped_column(Text, default="")
+    rated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    rated_on: Mapped[date] = mapped_column(Date, index=True)  # the office's day
+    round: Mapped[int] = mapped_column(Integer)
+    case_no: Mapped[str] = mapped_column(String(50))
+    item_code: Mapped[str] = mapped_column(String(24))
+    item_name: Mapped[str] = mapped_column(Text)
+    department: Mapped[str] = mapped_column(Text)
+    clerk: Mapped[str] = mapped_column(String(60))
+    staff_no: Mapped[str] = mapped_column(String(20), default="")
+    desk_no: Mapped[str] = mapped_column(String(4))
+    site_code: Mapped[str] = mapped_column(String(12))
+    region: Mapped[str] = mapped_column(String(6))
+    rater_name: Mapped[str] = mapped_column(Text)
+    rater_id_no: Mapped[str] = mapped_column(String(18))
+    rater_kind: Mapped[str] = mapped_column(String(10))
+    anonymous: Mapped[bool] = mapped_column(default=False)
+
+
+class RatingLapse(_InsertOnly, Base):
+    """A request the pad closed unrated when its time ran out: never a rating."""
+
+    __tablename__ = "rating_lapse"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("rating_request.id"), unique=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Rectification(_InsertOnly, Base):
+    """The rectification a bad rating opened, in the same transaction as the rating."""
+
+    __tablename__ = "rectification"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rating_id: Mapped[int] = mapped_column(ForeignKey("rating.id"), unique=True)
+    opened_at: Mapped[datetime] = mapped_column(default=utcnow)
+    opened_on: Mapped[date] = mapped_column(Date)
+    period: Mapped[str] = mapped_column(String(24))  # "7 calendar_day", as set when it opened
+    due_on: Mapped[date] = mapped_column(Date, index=True)
+    due_beyond_data: Mapped[bool] = mapped_column(default=False)
+
+
+class RectificationHistory(_InsertOnly, Base):
+    """Every move of a rectification, with who and what; the newest line holds its state."""
+
+    __tablename__ = "rectification_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rectification_id: Mapped[int] = mapped_column(ForeignKey("rectification.id"), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    by: Mapped[str] = mapped_column(String(60))
+    event: Mapped[str] = mapped_column(String(24))
+    state_after: Mapped[str] = mapped_column(String(24))
+    note: Mapped[str] = mapped_column(Text, default="")
+    fix_due: Mapped[date | None] = mapped_column(Date, nullable=True)  # 限期整改: the ledger date
+
+
+class RatingAppeal(_InsertOnly, Base):
+    """An appeal decision (申诉复核): who decided, on what ground, and why; upheld excludes the rating."""
+
+    __tablename__ = "rating_appeal"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rating_id: Mapped[int] = mapped_column(ForeignKey("rating.id"), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    by: Mapped[str] = mapped_column(String(60))
+    ground: Mapped[str] = mapped_column(String(16))
+    upheld: Mapped[bool] = mapped_column()
+    reason: Mapped[str] = mapped_column(Text)

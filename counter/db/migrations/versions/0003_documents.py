@@ -33,7 +33,7 @@ def upgrade() -> None:
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['case_id'], ['case.id'], name=op.f('fk_document_record_case_id_case')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_document_record')),
-    sa.UniqueConstraint('doc_no', name=op.f('uq_document_record_doc_no'))
+    sa.UniqueConstraint('doc_no', 'kind', name=op.f('uq_document_record_doc_no'))
     )
     with op.batch_alter_table('document_record', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_document_record_case_id'), ['case_id'], unique=False)

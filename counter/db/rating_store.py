@@ -1,0 +1,338 @@
+"""Ratings in the database: requests, ratings, lapses, rectifications, appeals.
+
+Every write here is an INSERT; there is no function that changes or removes a
+row, and the tables refuse it themselves (triggers of migration 0004, and the
+ORM's :class:`counter.db.models.RowIsFinal`).  A request's status is which of
+its answers exists — a rating or a lapse — and a rectification's state is its
+newest history line.  Times are stored in UTC; SQLite hands them back without a
+zone, so they are read back as UTC.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, and_, exists, func, insert, select
+from sqlalchemy.orm import Session, aliased
+
+from counter.db import models
+from counter.ratings.export import RatingRecord
+from counter.ratings.figures import ServiceFact
+from counter.ratings.levels import Channel, Level, RaterKind
+from counter.ratings.names import mask_name
+from counter.ratings.rectification import AppealGround, RectEvent, RectState
+from counter.ratings.status import DeskStatus
+from counter.ratings.views import (
+    AppealLine,
+    RectHistoryLine,
+    RectificationAlert,
+    RectificationRow,
+    RectificationView,
+)
+
+UTC = dt.UTC
+
+
+def to_utc(value: dt.datetime) -> dt.datetime:
+    return value.astimezone(UTC)
+
+
+def from_db(value: dt.datetime) -> dt.datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+@dataclass(frozen=True, slots=True)
+class RequestRow:
+    id: int
+    case_id: int
+    case_no: str
+    round: int
+    sent_at: dt.datetime
+    site_code: str
+    desk_no: str
+    clerk: str
+    status: DeskStatus
+
+
+def _request_select() -> Select[*tuple[Any, ...]]:
+    rq = models.RatingRequest
+    rated = exists().where(models.Rating.request_id == rq.id).label("rated")
+    lapsed = exists().where(models.RatingLapse.request_id == rq.id).label("lapsed")
+    return select(rq, models.Case.case_no, rated, lapsed).join(models.Case, models.Case.id == rq.case_id)
+
+
+def _request_rows(session: Session, stmt: Select[*tuple[Any, ...]]) -> list[RequestRow]:
+    rows = []
+    for rq, case_no, rated, lapsed in session.execute(stmt):
+        status = DeskStatus.RATED if rated else DeskStatus.UNRATED if lapsed else DeskStatus.PENDING
+        rows.append(
+            RequestRow(rq.id, rq.case_id, case_no, rq.round, from_db(rq.sent_at), rq.site_code, rq.desk_no,
+                       rq.clerk, status)
+        )  # fmt: skip
+    return rows
+
+
+def add_request(
+    session: Session, case_id: int, round_: int, sent_at: dt.datetime, site_code: str, desk_no: str, clerk: str
+) -> int:
+    stmt = insert(models.RatingRequest).values(
+        case_id=case_id, round=round_, sent_at=to_utc(sent_at), site_code=site_code, desk_no=desk_no, clerk=clerk
+    )
+    return int(session.execute(stmt.returning(models.RatingRequest.id)).scalar_one())
+
+
+def requests_of_case(session: Session, case_id: int) -> list[RequestRow]:
+    rq = models.RatingRequest
+    return _request_rows(session, _request_select().where(rq.case_id == case_id).order_by(rq.round))
+
+
+def request_row(session: Session, request_id: int) -> RequestRow | None:
+    rows = _request_rows(session, _request_select().where(models.RatingRequest.id == request_id))
+    return rows[0] if rows else None
+
+
+def pending_requests(session: Session, sent_before: dt.datetime, site_code: str, desk_no: str) -> list[RequestRow]:
+    """One desk's requests neither rated nor lapsed that were sent before ``sent_before``."""
+    rq = models.RatingRequest
+    stmt = (
+        _request_select()
+        .where(rq.sent_at < to_utc(sent_before), rq.site_code == site_code, rq.desk_no == desk_no)
+        .order_by(rq.id)
+    )
+    return [r for r in _request_rows(session, stmt) if r.status is DeskStatus.PENDING]
+
+
+def add_lapse(session: Session, request_id: int, at: dt.datetime) -> None:
+    session.execute(insert(models.RatingLapse).values(request_id=request_id, at=to_utc(at)))
+
+
+def add_rating(session: Session, values: dict[str, Any]) -> int:
+    """Insert one rating; ``values`` are the columns of :class:`counter.db.models.Rating`."""
+    values = {
+        **values,
+        "rated_at": to_utc(values["rated_at"]),
+        "reasons": json.dumps(values["reasons"], ensure_ascii=False),
+    }
+    return int(session.execute(insert(models.Rating).values(**values).returning(models.Rating.id)).scalar_one())
+
+
+def rating_of_request(session: Session, request_id: int) -> tuple[int, Level] | None:
+    row = session.execute(
+        select(models.Rating.id, models.Rating.level).where(models.Rating.request_id == request_id)
+    ).first()
+    return None if row is None else (row[0], Level(row[1]))
+
+
+# --- rectifications ---------------------------------------------------------------------
+
+
+def add_rectification(
+    session: Session,
+    rating_id: int,
+    opened_at: dt.datetime,
+    opened_on: dt.date,
+    period: str,
+    due_on: dt.date,
+    due_beyond_data: bool,
+) -> int:
+    stmt = insert(models.Rectification).values(
+        rating_id=rating_id, opened_at=to_utc(opened_at), opened_on=opened_on, period=period, due_on=due_on,
+        due_beyond_data=due_beyond_data,
+    )  # fmt: skip
+    return int(session.execute(stmt.returning(models.Rectification.id)).scalar_one())
+
+
+def add_rectification_line(
+    session: Session,
+    rectification_id: int,
+    at: dt.datetime,
+    by: str,
+    event: RectEvent,
+    state_after: RectState,
+    note: str = "",
+    fix_due: dt.date | None = None,
+) -> None:
+    session.execute(
+        insert(models.RectificationHistory).values(
+            rectification_id=rectification_id, at=to_utc(at), by=by, event=event.value,
+            state_after=state_after.value, note=note, fix_due=fix_due,
+        )
+    )  # fmt: skip
+
+
+def _latest_lines() -> Any:
+    """Per rectification: its current state (newest line) and the ledger date of a 限期整改."""
+    h = models.RectificationHistory
+    newest = select(func.max(h.id)).group_by(h.rectification_id)
+    state = select(h.rectification_id, h.state_after).where(h.id.in_(newest)).subquery("state")
+    fix = select(h.rectification_id, func.max(h.fix_due).label("fix_due")).group_by(h.rectification_id).subquery("fix")
+    return state, fix
+
+
+def _rectification_select() -> Select[*tuple[Any, ...]]:
+    rect, rating = models.Rectification, models.Rating
+    state, fix = _latest_lines()
+    return (
+        select(
+            rect.id, rating.case_no, rating.item_name, rating.desk_no, rating.clerk, rating.level, rating.rated_at,
+            rect.opened_on, rect.due_on, rect.due_beyond_data, state.c.state_after, fix.c.fix_due,
+        )
+        .join(rating, rating.id == rect.rating_id)
+        .join(state, state.c.rectification_id == rect.id)
+        .join(fix, fix.c.rectification_id == rect.id)
+    )  # fmt: skip
+
+
+def _rectification_row(r: Any) -> RectificationRow:
+    return RectificationRow(
+        r[0], r[1], r[2], r[3], r[4], Level(r[5]), from_db(r[6]), r[7], r[8], r[9], RectState(r[10]), r[11]
+    )
+
+
+def rectification_rows(session: Session, open_only: bool = True) -> list[RectificationRow]:
+    """Rectifications by the date they are due (a 限期整改 by its ledger date), earliest first."""
+    rows = [_rectification_row(r) for r in session.execute(_rectification_select())]
+    if open_only:
+        rows = [r for r in rows if r.state not in (RectState.FED_BACK, RectState.VOIDED)]
+    return sorted(rows, key=lambda r: (r.due, r.rectification_id))
+
+
+def rectification_state(session: Session, rectification_id: int) -> RectState | None:
+    h = models.RectificationHistory
+    value = session.scalar(
+        select(h.state_after).where(h.rectification_id == rectification_id).order_by(h.id.desc()).limit(1)
+    )
+    return None if value is None else RectState(value)
+
+
+def rectification_of_rating(session: Session, rating_id: int) -> int | None:
+    return session.scalar(select(models.Rectification.id).where(models.Rectification.rating_id == rating_id))
+
+
+def rectification_view(session: Session, rectification_id: int) -> RectificationView | None:
+    head = session.execute(_rectification_select().where(models.Rectification.id == rectification_id)).first()
+    if head is None:
+        return None
+    rating = session.execute(
+        select(models.Rating.id, models.Rating.round, models.Rating.rater_name, models.Rating.reasons,
+               models.Rating.comment)
+        .join(models.Rectification, models.Rectification.rating_id == models.Rating.id)
+        .where(models.Rectification.id == rectification_id)
+    ).one()  # fmt: skip
+    h = models.RectificationHistory
+    history = tuple(
+        RectHistoryLine(from_db(r.at), r.by, RectEvent(r.event), RectState(r.state_after), r.note, r.fix_due)
+        for r in session.scalars(select(h).where(h.rectification_id == rectification_id).order_by(h.id))
+    )
+    return RectificationView(
+        row=_rectification_row(head),
+        rating_id=rating.id,
+        round=rating.round,
+        rater_masked=mask_name(rating.rater_name),
+        reasons=tuple(json.loads(rating.reasons)),
+        comment=rating.comment,
+        history=history,
+        appeals=tuple(appeals_of_rating(session, rating.id)),
+    )
+
+
+def rectifications_after(session: Session, last_id: int) -> list[RectificationAlert]:
+    """Rectifications opened after ``last_id`` (at any desk): what a supervisor has not been told yet."""
+    rect, rating = models.Rectification, models.Rating
+    stmt = (
+        select(rect.id, rating.case_no, rating.item_name, rating.desk_no, rating.clerk, rect.due_on)
+        .join(rating, rating.id == rect.rating_id)
+        .where(rect.id > last_id)
+        .order_by(rect.id)
+    )
+    return [RectificationAlert(*r) for r in session.execute(stmt)]
+
+
+def last_rectification_id(session: Session) -> int:
+    return int(session.scalar(select(func.coalesce(func.max(models.Rectification.id), 0))) or 0)
+
+
+# --- appeals ----------------------------------------------------------------------------
+
+
+def add_appeal(
+    session: Session, rating_id: int, at: dt.datetime, by: str, ground: AppealGround, upheld: bool, reason: str
+) -> None:
+    session.execute(
+        insert(models.RatingAppeal).values(
+            rating_id=rating_id, at=to_utc(at), by=by, ground=ground.value, upheld=upheld, reason=reason
+        )
+    )
+
+
+def appeals_of_rating(session: Session, rating_id: int) -> list[AppealLine]:
+    a = models.RatingAppeal
+    return [
+        AppealLine(from_db(r.at), r.by, AppealGround(r.ground), r.upheld, r.reason)
+        for r in session.scalars(select(a).where(a.rating_id == rating_id).order_by(a.id))
+    ]
+
+
+def rating_excluded(session: Session, rating_id: int) -> bool:
+    a = models.RatingAppeal
+    return bool(session.scalar(select(exists().where(a.rating_id == rating_id, a.upheld.is_(True)))))
+
+
+# --- figures and export ---------------------------------------------------------------------
+
+
+def service_facts(session: Session, first: dt.date, last: dt.date) -> list[ServiceFact]:
+    """One fact per case taken in the period, with its first rating (round 1) if any."""
+    c, rq, r = models.Case, aliased(models.RatingRequest), models.Rating
+    lapse, rect, appeal = models.RatingLapse, models.Rectification, models.RatingAppeal
+    state, _fix = _latest_lines()
+    excluded = exists().where(appeal.rating_id == r.id, appeal.upheld.is_(True)).label("excluded")
+    stmt = (
+        select(
+            c.received_on, func.coalesce(rq.desk_no, c.desk_no), func.coalesce(rq.clerk, c.clerk), c.bundle_code,
+            models.Bundle.name, rq.id, r.level, lapse.id, excluded, state.c.state_after,
+        )
+        .join(models.Bundle, models.Bundle.code == c.bundle_code)
+        .outerjoin(rq, and_(rq.case_id == c.id, rq.round == 1))
+        .outerjoin(r, r.request_id == rq.id)
+        .outerjoin(lapse, lapse.request_id == rq.id)
+        .outerjoin(rect, rect.rating_id == r.id)
+        .outerjoin(state, state.c.rectification_id == rect.id)
+        .where(c.received_on.between(first, last))
+        .order_by(c.id)
+    )  # fmt: skip
+    facts = []
+    for day, desk_no, clerk, code, name, request_id, level, lapse_id, is_excluded, rect_state in session.execute(stmt):
+        if request_id is None:
+            status = None
+        else:
+            status = DeskStatus.RATED if level else DeskStatus.UNRATED if lapse_id else DeskStatus.PENDING
+        facts.append(
+            ServiceFact(
+                day, desk_no, clerk, code, name, status, Level(level) if level else None,
+                bool(is_excluded) if level else False, RectState(rect_state) if rect_state else None,
+            )
+        )  # fmt: skip
+    return facts
+
+
+def rating_records(session: Session, first: dt.date, last: dt.date) -> list[RatingRecord]:
+    """Every rating given in the period (by the office's day), excluded ones marked, oldest first."""
+    r, a = models.Rating, models.RatingAppeal
+    upheld = select(func.max(a.id)).where(a.rating_id == r.id, a.upheld.is_(True)).correlate(r).scalar_subquery()
+    reason = select(a.reason).where(a.id == upheld).correlate(r).scalar_subquery()
+    stmt = select(r, reason).where(r.rated_on.between(first, last)).order_by(r.rated_at, r.id)
+    return [
+        RatingRecord(
+            case_no=row.case_no, item_code=row.item_code, item_name=row.item_name, department=row.department,
+            clerk=row.clerk, staff_no=row.staff_no, desk_no=row.desk_no, site_code=row.site_code, region=row.region,
+            channel=Channel(row.channel), rater_name=row.rater_name, rater_id_no=row.rater_id_no,
+            rater_kind=RaterKind(row.rater_kind), anonymous=row.anonymous, level=Level(row.level),
+            reasons=tuple(json.loads(row.reasons)), comment=row.comment, rated_at=from_db(row.rated_at),
+            round=row.round, excluded=appeal_reason is not None, appeal_reason=appeal_reason or "",
+        )
+        for row, appeal_reason in session.execute(stmt)
+    ]  # fmt: skip

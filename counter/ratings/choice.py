@@ -1,0 +1,44 @@
+"""What the applicant chose on the pad, and whether it can be recorded.
+
+A bad rating needs at least one reason (domain §6: "a 差评 requires a reason");
+the typed text is optional.  The action checks the choice again, so a rating
+without a reason cannot be stored whatever a screen let through.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from counter.ratings.levels import Level, is_bad
+
+MAX_COMMENT_LENGTH = 300
+
+
+@dataclass(frozen=True, slots=True)
+class RatingChoice:
+    level: Level
+    reasons: tuple[str, ...] = ()  # labels of the office's reason list, as offered
+    comment: str = ""
+
+
+class ChoiceProblem(StrEnum):
+    REASON_REQUIRED = "reason_required"  # a bad rating without a reason
+    REASON_NOT_OFFERED = "reason_not_offered"  # a label the pad did not offer
+    REASON_NOT_ASKED = "reason_not_asked"  # reasons given with a good rating
+    COMMENT_TOO_LONG = "comment_too_long"
+
+
+def choice_problems(choice: RatingChoice, offered: Sequence[str]) -> list[ChoiceProblem]:
+    """Every problem of the choice at once; empty when it can be recorded."""
+    problems: list[ChoiceProblem] = []
+    if is_bad(choice.level) and not choice.reasons:
+        problems.append(ChoiceProblem.REASON_REQUIRED)
+    if not is_bad(choice.level) and choice.reasons:
+        problems.append(ChoiceProblem.REASON_NOT_ASKED)
+    if any(r not in offered for r in choice.reasons):
+        problems.append(ChoiceProblem.REASON_NOT_OFFERED)
+    if len(choice.comment.strip()) > MAX_COMMENT_LENGTH:
+        problems.append(ChoiceProblem.COMMENT_TOO_LONG)
+    return problems

@@ -1,0 +1,117 @@
+"""Ratings as the records of GB/T 39046 and the national 好差评 interface, for upload or audit.
+
+The level is stored as its meaning and numbered here, in the coding the
+receiver names (:class:`counter.ratings.levels.Coding`); the file says which
+coding it uses in every line, so a file read months later cannot be misread.
+Keys are English snake_case, as every JSON of the command line.  The rater's
+real name and ID number are in the export because the interface asks for them
+(Inner Mongolia rates by real name); the file is for the supervisor and the
+platform, and the clerk never sees it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from counter.ratings.levels import (
+    CHANNEL_CODE,
+    RATER_KIND_CODE,
+    Channel,
+    Coding,
+    Level,
+    RaterKind,
+    level_code,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RatingRecord:
+    case_no: str  # 办件编号
+    item_code: str  # 事项编码: the bundle
+    item_name: str  # 事项名称
+    department: str  # 受理部门: the office whose window served
+    clerk: str  # 经办人
+    staff_no: str
+    desk_no: str
+    site_code: str
+    region: str  # 行政区划: the first six digits of the site's area code
+    channel: Channel
+    rater_name: str
+    rater_id_no: str
+    rater_kind: RaterKind
+    anonymous: bool
+    level: Level
+    reasons: tuple[str, ...]
+    comment: str
+    rated_at: dt.datetime
+    round: int  # 评价次数: 1 first, 2 follow-up after rectification
+    excluded: bool  # removed on appeal (申诉复核); the record stays
+    appeal_reason: str
+
+
+def region_of(area_code: str) -> str:
+    """行政区划: the first six digits of an area code (GB/T 2260 county level; a 12-digit code goes deeper)."""
+    return "".join(c for c in area_code if c.isdigit())[:6]
+
+
+FIELDS = (
+    "case_no", "item_code", "item_name", "department", "clerk", "staff_no", "desk_no", "site_code",
+    "region", "channel", "rater_name", "rater_id_no", "rater_kind", "anonymous", "level", "satisfaction",
+    "coding", "reasons", "comment", "rated_at", "round", "excluded", "appeal_reason",
+)  # fmt: skip
+
+
+def export_row(record: RatingRecord, coding: Coding) -> dict[str, Any]:
+    return {
+        "case_no": record.case_no,
+        "item_code": record.item_code,
+        "item_name": record.item_name,
+        "department": record.department,
+        "clerk": record.clerk,
+        "staff_no": record.staff_no,
+        "desk_no": record.desk_no,
+        "site_code": record.site_code,
+        "region": record.region,
+        "channel": CHANNEL_CODE[record.channel],
+        "rater_name": record.rater_name,
+        "rater_id_no": record.rater_id_no,
+        "rater_kind": RATER_KIND_CODE[record.rater_kind],
+        "anonymous": record.anonymous,
+        "level": level_code(record.level, coding),
+        "satisfaction": record.level.value,
+        "coding": coding.value,
+        "reasons": list(record.reasons),
+        "comment": record.comment,
+        "rated_at": record.rated_at.isoformat(timespec="seconds"),
+        "round": record.round,
+        "excluded": record.excluded,
+        "appeal_reason": record.appeal_reason,
+    }
+
+
+def to_json(records: Sequence[RatingRecord], coding: Coding) -> str:
+    return json.dumps([export_row(r, coding) for r in records], ensure_ascii=False, indent=2) + "\n"
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, list):
+        return "；".join(value)
+    return str(value)
+
+
+def to_csv(records: Sequence[RatingRecord], coding: Coding) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(FIELDS)
+    for record in records:
+        row = export_row(record, coding)
+        writer.writerow([_cell(row[f]) for f in FIELDS])
+    return out.getvalue()

@@ -1,0 +1,128 @@
+"""The figures the plans ask of every office: 好评率, 差评数, 未评率, 整改率.
+
+Computed from plain rows — one per service — so the same function serves the
+supervisor's screen, a report and a test.  The choices, written down:
+
+- **A service** is a case taken at a desk (any outcome: an acceptance, a
+  deferral, a correction notice, a refusal — the applicant was served).  A
+  service never sent to the pad counts as unrated: otherwise a desk that
+  skipped the pad would look perfect.  Follow-up ratings (评价次数 2) are kept
+  and exported but do not replace the first: rectifying a service does not
+  rewrite how it was first received.
+- **好评** = 非常满意, 满意, 基本满意; **差评** = 不满意, 非常不满意
+  (:mod:`counter.ratings.levels`).  **好评率** = 好评 / valid ratings.
+- **未评率** = (unrated + never sent) / services already closed (a service still
+  on the pad is neither).  Unrated services are never counted as 基本满意.
+- A rating **removed on appeal** (申诉复核) counts in no rate: it is neither a
+  rating nor an unrated service.
+- **整改率** = bad ratings whose rectification has been fed back / bad ratings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from fractions import Fraction
+
+from counter.ratings.levels import Level, is_bad
+from counter.ratings.rectification import RectState
+from counter.ratings.status import DeskStatus
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceFact:
+    day: dt.date
+    desk_no: str
+    clerk: str
+    bundle_code: str
+    bundle_name: str
+    status: DeskStatus | None  # None: never sent to the pad
+    level: Level | None  # the first rating's level, when rated
+    excluded: bool = False  # the rating was removed on appeal
+    rectification: RectState | None = None
+
+
+class Grouping(StrEnum):
+    DAY = "day"
+    DESK = "desk"
+    CLERK = "clerk"
+    BUNDLE = "bundle"
+
+
+_KEYS: dict[Grouping, Callable[[ServiceFact], tuple[str, str]]] = {
+    # grouping: (sort key, label)
+    Grouping.DAY: lambda f: (f.day.isoformat(), f.day.isoformat()),
+    Grouping.DESK: lambda f: (f.desk_no.zfill(4), f.desk_no),
+    Grouping.CLERK: lambda f: (f.clerk, f.clerk),
+    Grouping.BUNDLE: lambda f: (f.bundle_code, f.bundle_name),
+}
+
+
+def _rate(part: int, whole: int) -> Fraction | None:
+    return Fraction(part, whole) if whole else None
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    label: str  # the day, desk number, clerk or bundle name; "" for the total
+    services: int = 0
+    pending: int = 0
+    rated: int = 0
+    good: int = 0
+    bad: int = 0
+    unrated: int = 0  # the pad's time ran out
+    not_sent: int = 0
+    excluded: int = 0
+    rectified: int = 0
+
+    @property
+    def good_rate(self) -> Fraction | None:
+        return _rate(self.good, self.rated)
+
+    @property
+    def unrated_rate(self) -> Fraction | None:
+        return _rate(self.unrated + self.not_sent, self.services - self.pending)
+
+    @property
+    def rectification_rate(self) -> Fraction | None:
+        return _rate(self.rectified, self.bad)
+
+
+def _add(fig: Figures, fact: ServiceFact) -> Figures:
+    services, pending, rated, good, bad = fig.services + 1, fig.pending, fig.rated, fig.good, fig.bad
+    unrated, not_sent, excluded, rectified = fig.unrated, fig.not_sent, fig.excluded, fig.rectified
+    if fact.status is None:
+        not_sent += 1
+    elif fact.status is DeskStatus.PENDING:
+        pending += 1
+    elif fact.status is DeskStatus.UNRATED:
+        unrated += 1
+    elif fact.excluded:
+        excluded += 1
+    elif fact.level is not None:
+        rated += 1
+        if is_bad(fact.level):
+            bad += 1
+            rectified += fact.rectification is RectState.FED_BACK
+        else:
+            good += 1
+    return Figures(fig.label, services, pending, rated, good, bad, unrated, not_sent, excluded, rectified)
+
+
+def total_figures(facts: Iterable[ServiceFact]) -> Figures:
+    total = Figures("")
+    for fact in facts:
+        total = _add(total, fact)
+    return total
+
+
+def figures_by(facts: Iterable[ServiceFact], grouping: Grouping) -> tuple[Figures, ...]:
+    """One line per day, desk, clerk or bundle, in that key's order."""
+    key = _KEYS[grouping]
+    groups: dict[str, Figures] = {}
+    for fact in facts:
+        sort_key, label = key(fact)
+        groups[sort_key] = _add(groups.get(sort_key, Figures(label)), fact)
+    return tuple(groups[k] for k in sorted(groups))

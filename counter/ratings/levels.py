@@ -1,0 +1,91 @@
+"""The five levels of a rating, and the numeric codes others give them.
+
+The store keeps the meaning (an enum value such as ``very_satisfied``), never a
+number: the two codings in use count in opposite directions (domain §6), and a
+stored ``1`` would mean the best service to one reader and the worst to the
+other.  Numbers are made only at export, in the coding the receiver names.
+
+What counts as 好评 follows 好差评 practice (国办发〔2019〕51号, GB/T 39734): 差评 are
+the two dissatisfied levels, and every other level — 基本满意 included — is a
+好评.  好评率 is therefore (非常满意 + 满意 + 基本满意) / ratings.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    """From best to worst, the order the pad shows them in."""
+
+    VERY_SATISFIED = "very_satisfied"  # 非常满意
+    SATISFIED = "satisfied"  # 满意
+    BASIC = "basically_satisfied"  # 基本满意
+    DISSATISFIED = "dissatisfied"  # 不满意
+    VERY_DISSATISFIED = "very_dissatisfied"  # 非常不满意
+
+
+BAD_LEVELS = frozenset({Level.DISSATISFIED, Level.VERY_DISSATISFIED})
+GOOD_LEVELS = frozenset(Level) - BAD_LEVELS
+
+
+def is_bad(level: Level) -> bool:
+    """A 差评: asks for a reason and opens a rectification."""
+    return level in BAD_LEVELS
+
+
+class Coding(StrEnum):
+    """The numeric codings of a level, named by who uses them."""
+
+    GBT39046 = "gbt39046"  # GB/T 39046: 1 非常满意 … 5 非常不满意
+    INTERFACE = "interface"  # the 好差评 system's interface: 1 非常不满意 … 5 非常满意
+
+
+_BEST_FIRST = tuple(Level)
+
+
+def level_code(level: Level, coding: Coding) -> int:
+    rank = _BEST_FIRST.index(level) + 1  # 1 = 非常满意
+    return rank if coding is Coding.GBT39046 else 6 - rank
+
+
+def level_from_code(code: int, coding: Coding) -> Level:
+    """The level a number stands for in ``coding``; ``ValueError`` outside 1-5."""
+    if not 1 <= code <= 5:
+        raise ValueError(f"a level code is 1 to 5, not {code}")
+    rank = code if coding is Coding.GBT39046 else 6 - code
+    return _BEST_FIRST[rank - 1]
+
+
+class Channel(StrEnum):
+    """Where the rating was given (评价渠道 of GB/T 39046 and the national interface)."""
+
+    PC = "pc"
+    MOBILE = "mobile"
+    QR_CODE = "qr_code"
+    HALL_TABLET = "hall_tablet"  # 政务大厅平板电脑: the window's review pad
+    OTHER_TERMINAL = "other_terminal"
+    PHONE = "phone"
+    SMS = "sms"
+
+
+CHANNEL_CODE: dict[Channel, int] = {
+    Channel.PC: 1,
+    Channel.MOBILE: 2,
+    Channel.QR_CODE: 3,
+    Channel.HALL_TABLET: 4,
+    Channel.OTHER_TERMINAL: 5,
+    Channel.PHONE: 6,
+    Channel.SMS: 7,
+}
+
+
+class RaterKind(StrEnum):
+    """个人 or 法人: the same two kinds as an applicant (``person`` / ``company``)."""
+
+    PERSON = "person"
+    COMPANY = "company"
+
+
+#: the export's numeric code of the rater's kind: 1 自然人, 2 法人或其他组织
+RATER_KIND_CODE: dict[RaterKind, int] = {RaterKind.PERSON: 1, RaterKind.COMPANY: 2}

@@ -1,0 +1,136 @@
+"""The office's rating settings: shared by every desk, kept in the database.
+
+A stored value that cannot be used (edited by hand, written by a newer
+program) never stops the pad: the default is used in its place and the
+problem is reported, so the supervisor can see why the pad behaves as it does.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from counter.catalog.model import TimeLimit, TimeUnit
+from counter.ratings.reasons import MAX_REASON_LENGTH, MAX_REASONS
+from counter.ratings.rectification import DEFAULT_PERIOD
+
+KEY_TIMEOUT = "ratings.timeout_seconds"
+KEY_REASONS = "ratings.reasons"  # JSON list of labels
+KEY_IDLE_TEXT = "ratings.idle_text"
+KEY_PERIOD = "ratings.rectification_period"  # "7 calendar_day", "5 working_day"
+KEYS = (KEY_TIMEOUT, KEY_REASONS, KEY_IDLE_TEXT, KEY_PERIOD)
+
+DEFAULT_TIMEOUT = 60
+TIMEOUT_RANGE = (15, 600)
+PERIOD_RANGE = (1, 60)
+MAX_IDLE_TEXT = 400
+
+
+@dataclass(frozen=True, slots=True)
+class RatingSettings:
+    timeout_seconds: int = DEFAULT_TIMEOUT  # no rating within this time: recorded as unrated
+    reasons: tuple[str, ...] = ()  # empty: the default list (reasons.DEFAULT_REASONS)
+    idle_text: str = ""  # the hall's notice on the idle pad; empty: the default welcome
+    period: TimeLimit = DEFAULT_PERIOD  # time to verify and rectify a bad rating
+
+
+class SettingProblemCode(StrEnum):
+    UNREADABLE = "unreadable"  # a stored value that is not in the expected form
+    TIMEOUT_RANGE = "timeout_range"
+    PERIOD_RANGE = "period_range"
+    TOO_MANY_REASONS = "too_many_reasons"
+    REASON_EMPTY = "reason_empty"
+    REASON_TOO_LONG = "reason_too_long"
+    REASON_REPEATED = "reason_repeated"
+    IDLE_TEXT_TOO_LONG = "idle_text_too_long"
+
+
+@dataclass(frozen=True, slots=True)
+class SettingProblem:
+    code: SettingProblemCode
+    key: str
+    detail: str = ""
+
+
+def settings_problems(settings: RatingSettings) -> list[SettingProblem]:
+    """Every problem of the settings at once; empty when they can be saved."""
+    problems: list[SettingProblem] = []
+    low, high = TIMEOUT_RANGE
+    if not low <= settings.timeout_seconds <= high:
+        problems.append(SettingProblem(SettingProblemCode.TIMEOUT_RANGE, KEY_TIMEOUT, str(settings.timeout_seconds)))
+    low, high = PERIOD_RANGE
+    if not low <= settings.period.value <= high:
+        problems.append(SettingProblem(SettingProblemCode.PERIOD_RANGE, KEY_PERIOD, str(settings.period.value)))
+    if len(settings.reasons) > MAX_REASONS:
+        problems.append(SettingProblem(SettingProblemCode.TOO_MANY_REASONS, KEY_REASONS, str(len(settings.reasons))))
+    seen: set[str] = set()
+    for reason in settings.reasons:
+        label = reason.strip()
+        if not label:
+            problems.append(SettingProblem(SettingProblemCode.REASON_EMPTY, KEY_REASONS))
+        elif len(label) > MAX_REASON_LENGTH:
+            problems.append(SettingProblem(SettingProblemCode.REASON_TOO_LONG, KEY_REASONS, label))
+        elif label in seen:
+            problems.append(SettingProblem(SettingProblemCode.REASON_REPEATED, KEY_REASONS, label))
+        seen.add(label)
+    if len(settings.idle_text) > MAX_IDLE_TEXT:
+        problems.append(SettingProblem(SettingProblemCode.IDLE_TEXT_TOO_LONG, KEY_IDLE_TEXT))
+    return problems
+
+
+def settings_values(settings: RatingSettings) -> dict[str, str]:
+    """The settings as the stored strings, one per key."""
+    return {
+        KEY_TIMEOUT: str(settings.timeout_seconds),
+        KEY_REASONS: json.dumps([r.strip() for r in settings.reasons], ensure_ascii=False),
+        KEY_IDLE_TEXT: settings.idle_text,
+        KEY_PERIOD: f"{settings.period.value} {settings.period.unit.value}",
+    }
+
+
+def _unreadable(key: str, raw: str) -> SettingProblem:
+    return SettingProblem(SettingProblemCode.UNREADABLE, key, raw[:60])
+
+
+def read_settings(raw: Mapping[str, str | None]) -> tuple[RatingSettings, list[SettingProblem]]:
+    """The settings from their stored strings; a missing key is its default, a bad one too (reported)."""
+    problems: list[SettingProblem] = []
+    default = RatingSettings()
+    timeout = default.timeout_seconds
+    if (text := raw.get(KEY_TIMEOUT)) is not None:
+        try:
+            timeout = int(text)
+        except ValueError:
+            problems.append(_unreadable(KEY_TIMEOUT, text))
+    reasons: tuple[str, ...] = ()
+    if (text := raw.get(KEY_REASONS)) is not None:
+        try:
+            value = json.loads(text)
+        except ValueError:
+            value = None
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            reasons = tuple(value)
+        else:
+            problems.append(_unreadable(KEY_REASONS, text))
+    period = default.period
+    if (text := raw.get(KEY_PERIOD)) is not None:
+        try:
+            number, unit = text.split()
+            period = TimeLimit(int(number), TimeUnit(unit))
+        except ValueError:
+            problems.append(_unreadable(KEY_PERIOD, text))
+    settings = RatingSettings(timeout, reasons, raw.get(KEY_IDLE_TEXT) or "", period)
+    found = settings_problems(settings)
+    if not found:
+        return settings, problems
+    # keep what is usable: each broken part falls back to its default
+    broken = {p.key for p in found}
+    settings = RatingSettings(
+        default.timeout_seconds if KEY_TIMEOUT in broken else settings.timeout_seconds,
+        () if KEY_REASONS in broken else settings.reasons,
+        "" if KEY_IDLE_TEXT in broken else settings.idle_text,
+        default.period if KEY_PERIOD in broken else settings.period,
+    )
+    return settings, problems + found

@@ -1,0 +1,28 @@
+"""What the desk may know of a service's rating: whether it happened, never what it was.
+
+The applicant rates without the clerk watching (domain §6: staff must not
+"force, hint or interfere"); so the only answer the desk side ever gets is one
+of these three, and none of them carries the level.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class DeskStatus(StrEnum):
+    PENDING = "pending"  # 评价中: on the pad now
+    RATED = "rated"  # 已评价
+    UNRATED = "unrated"  # 未评价: the pad's time ran out
+
+
+class SendRefusal(StrEnum):
+    """Why a service cannot go to the pad, or a pad's answer cannot be recorded."""
+
+    NO_CASE = "no_case"
+    PENDING = "pending"  # already on the pad
+    ALREADY_RATED = "already_rated"  # 一次一评
+    ALREADY_UNRATED = "already_unrated"  # its time on the pad ran out: that was its one chance
+    FOLLOW_UP_DONE = "follow_up_done"  # the follow-up after rectification was asked already
+    NO_REQUEST = "no_request"
+    REQUEST_CLOSED = "request_closed"  # answered already (rated or lapsed)

@@ -1,0 +1,101 @@
+"""Plain data the screens show: what the pad puts in front of the applicant, what the supervisor follows.
+
+Built by :mod:`counter.db.rating_store` and :mod:`counter.actions.ratings`; they
+cross Qt signals, so they are frozen dataclasses and never ORM objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from counter.ratings.levels import Level
+from counter.ratings.rectification import AppealGround, RectEvent, RectState, effective_due, is_overdue
+
+
+@dataclass(frozen=True, slots=True)
+class PadCase:
+    """One service on the pad: who served, what for, and whose it is (name masked)."""
+
+    request_id: int
+    case_no: str
+    round: int  # 1 the service itself, 2 a follow-up after rectification
+    office: str
+    desk_no: str
+    clerk: str
+    staff_no: str
+    photo: str  # path of the clerk's photo; "" none
+    bundle_name: str
+    rater_masked: str
+    reasons: tuple[str, ...]  # the office's reason list, as the pad offers it
+    timeout_seconds: int
+
+
+@dataclass(frozen=True, slots=True)
+class RectificationAlert:
+    """A bad rating has just opened a rectification: what the supervisor is told."""
+
+    rectification_id: int
+    case_no: str
+    bundle_name: str
+    desk_no: str
+    clerk: str
+    due_on: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class RectificationRow:
+    rectification_id: int
+    case_no: str
+    bundle_name: str
+    desk_no: str
+    clerk: str
+    level: Level
+    rated_at: dt.datetime
+    opened_on: dt.date
+    due_on: dt.date
+    due_beyond_data: bool
+    state: RectState
+    fix_due: dt.date | None  # the ledger date of a 限期整改
+
+    @property
+    def due(self) -> dt.date:
+        return effective_due(self.due_on, self.state, self.fix_due)
+
+    def overdue(self, today: dt.date) -> bool:
+        return is_overdue(self.due, self.state, today)
+
+
+@dataclass(frozen=True, slots=True)
+class RectHistoryLine:
+    at: dt.datetime
+    by: str
+    event: RectEvent
+    state_after: RectState
+    note: str
+    fix_due: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class AppealLine:
+    at: dt.datetime
+    by: str
+    ground: AppealGround
+    upheld: bool
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RectificationView:
+    row: RectificationRow
+    rating_id: int
+    round: int
+    rater_masked: str
+    reasons: tuple[str, ...]
+    comment: str
+    history: tuple[RectHistoryLine, ...]
+    appeals: tuple[AppealLine, ...]
+
+    @property
+    def excluded(self) -> bool:
+        return any(a.upheld for a in self.appeals)

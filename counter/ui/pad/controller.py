@@ -1,0 +1,171 @@
+"""The desk's side of the pad: send a case to it, learn only whether it was rated.
+
+:meth:`PadController.send_case` is what a key (F9) calls after an outcome —
+an acceptance, a deferral, a correction notice or a refusal: a service
+happened.  The clerk's status widget then reads 评价中, and later 已评价 or
+未评价; the level goes from the pad to the database and to the supervisor's
+alerts, never to a signal the desk listens to.  One session per event; the
+pad's clock and timers are injected.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter import texts
+from counter.actions.calendar import office_calendar
+from counter.actions.ratings import (
+    ChoiceRefused,
+    RatingRefused,
+    close_stale_requests,
+    rating_settings,
+    record_rating,
+    record_unrated,
+    send_to_pad,
+)
+from counter.desk_config import DeskConfig
+from counter.ratings.choice import RatingChoice
+from counter.ratings.levels import is_bad
+from counter.ratings.settings import RatingSettings
+from counter.ratings.status import DeskStatus
+from counter.ui.pad.alerts import SupervisorAlerts
+from counter.ui.pad.pad_window import PadIdle, PadWindow
+from counter.ui.pad.screens import place_pad
+from counter.ui.pad.timers import Clock, PadTimer, TimerFactory, local_now
+
+log = logging.getLogger(__name__)
+
+
+class DeskRatingLabel(QLabel):
+    """The clerk's view of the rating: 评价中 / 已评价 / 未评价, and nothing more."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(texts.DESK_RATING_NONE, parent)
+        self.setStyleSheet("QLabel { padding: 0px 12px; color: #334e68; }")
+
+    def on_status_changed(self, case_no: str, status: DeskStatus) -> None:
+        shown = texts.DESK_RATING_CASE.format(status=texts.RATING_DESK_STATUS[status], case_no=case_no)
+        self.setText(texts.DESK_RATING_STATUS.format(status=shown))
+        colour = {DeskStatus.PENDING: "#9c4a00", DeskStatus.RATED: "#1b7f3b", DeskStatus.UNRATED: "#486581"}[status]
+        self.setStyleSheet(f"QLabel {{ padding: 0px 12px; color: {colour}; font-weight: bold; }}")
+
+    def on_refused(self, message: str) -> None:
+        self.setText(message)
+        self.setStyleSheet("QLabel { padding: 0px 12px; color: #9b1c13; font-weight: bold; }")
+
+
+class PadController(QObject):
+    status_changed = Signal(str, object)  # case number, DeskStatus — never a level
+    refused = Signal(str)  # why a case did not go to the pad, for the clerk
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        desk: DeskConfig,
+        *,
+        clock: Clock = local_now,
+        timer_factory: TimerFactory = PadTimer,
+        alerts: SupervisorAlerts | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._sessions = sessions
+        self._desk = desk
+        self._clock = clock
+        self.pad = PadWindow(timer_factory)
+        self.alerts = alerts if alerts is not None else SupervisorAlerts(self)
+        self.status_label = DeskRatingLabel()
+        self.on_screen = False  # full screen on its own screen, or a movable window
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.pad.choice_made.connect(self.on_choice_made)
+        self.pad.timed_out.connect(self.on_timed_out)
+        self.status_changed.connect(self.status_label.on_status_changed)
+        self.refused.connect(self.status_label.on_refused)
+
+    def start(self) -> None:
+        """Close what a stopped pad left open, and show the pad, idle, on its screen."""
+        notice = ""
+        try:
+            with self._sessions.begin() as session:
+                lapsed = close_stale_requests(session, self._desk, self._clock())
+                settings, problems = rating_settings(session)
+                self.alerts.prime(session)
+            notice = settings.idle_text
+            for case_no in lapsed:
+                self.status_changed.emit(case_no, DeskStatus.UNRATED)
+            for problem in problems:
+                log.warning("rating setting %s unusable (%s), default used", problem.key, problem.code.value)
+        except SQLAlchemyError:
+            log.exception("pad start-up could not read the database")
+        self.pad.show_idle(self._idle(notice))
+        self.on_screen = place_pad(self.pad, self._desk.pad_screen)
+
+    def stop(self) -> None:
+        """Close the pad with the desk window (a top-level pad would keep the app running).
+
+        A service on the pad at that moment stays open; the next start records it as unrated.
+        """
+        self.pad.close()
+
+    def _idle(self, notice: str) -> PadIdle:
+        desk = self._desk
+        return PadIdle(desk.site_name, desk.desk_no, desk.clerk, desk.staff_no, desk.photo, notice)
+
+    def on_settings_saved(self, settings: RatingSettings) -> None:
+        """The office's settings changed: the new notice on the idle pad; reasons and times apply from the next case."""
+        self.pad.update_idle(self._idle(settings.idle_text))
+
+    def send_case(self, case_no: str) -> bool:
+        """Ask the applicant to rate this service; False (and :attr:`refused`) when it cannot go."""
+        busy = self.pad.case
+        if busy is not None:
+            self.refused.emit(texts.DESK_RATING_PAD_BUSY.format(case_no=busy.case_no))
+            return False
+        try:
+            with self._sessions.begin() as session:  # what a stopped pad left open is closed first, and stays so
+                lapsed = close_stale_requests(session, self._desk, self._clock())
+            for stale in lapsed:
+                self.status_changed.emit(stale, DeskStatus.UNRATED)
+            with self._sessions.begin() as session:
+                case = send_to_pad(session, case_no, self._desk, self._clock())
+        except RatingRefused as err:
+            self.refused.emit(texts.RATING_REFUSAL[err.code].format(case_no=err.case_no or case_no))
+            return False
+        except SQLAlchemyError as err:
+            log.exception("rating request not stored")
+            self.refused.emit(texts.DESK_RATING_FAILED.format(error=type(err).__name__))
+            return False
+        self.pad.show_case(case)
+        self.status_changed.emit(case.case_no, DeskStatus.PENDING)
+        return True
+
+    def on_choice_made(self, request_id: int, choice: RatingChoice) -> None:
+        try:
+            with self._sessions.begin() as session:
+                recorded = record_rating(
+                    session, request_id, choice, self._desk, self._clock(), office_calendar(session)
+                )
+        except (RatingRefused, ChoiceRefused, SQLAlchemyError):
+            log.exception("rating not stored")
+            self.pad.show_problem(texts.PAD_SAVE_FAILED)
+            return
+        self.pad.show_thanks(is_bad(choice.level))
+        self.status_changed.emit(recorded.case_no, DeskStatus.RATED)
+        if recorded.alert is not None:
+            self.alerts.add(recorded.alert)
+
+    def on_timed_out(self, request_id: int) -> None:
+        try:
+            with self._sessions.begin() as session:
+                case_no = record_unrated(session, request_id, self._clock())
+        except (RatingRefused, SQLAlchemyError):
+            log.exception("unrated service not stored")
+            return
+        self.status_changed.emit(case_no, DeskStatus.UNRATED)

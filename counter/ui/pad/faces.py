@@ -1,0 +1,133 @@
+"""The five faces, the stars under them, and the thank-you mark, drawn with QPainter.
+
+Drawn rather than taken from a font: the shipped font has no colour emoji, and
+a drawn face is the same on every machine and at every size.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
+from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
+
+from counter.ratings.levels import Level
+from counter.ui.pad.style import INK, LEVEL_COLOURS, MOUTH_BEND, STARS, THANKS
+
+
+def draw_face(painter: QPainter, centre: QPointF, diameter: float, level: Level) -> None:
+    colour = QColor(LEVEL_COLOURS[level][0])
+    painter.setPen(QPen(colour.darker(125), diameter * 0.03))
+    painter.setBrush(colour)
+    painter.drawEllipse(centre, diameter / 2, diameter / 2)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#ffffff"))
+    eye = diameter * 0.075
+    for side in (-1, 1):
+        painter.drawEllipse(QPointF(centre.x() + side * diameter * 0.17, centre.y() - diameter * 0.12), eye, eye * 1.2)
+    bend = MOUTH_BEND[level] * diameter
+    base_y = centre.y() + diameter * (0.2 if bend >= 0 else 0.28)
+    half = diameter * 0.23
+    mouth = QPainterPath(QPointF(centre.x() - half, base_y))
+    mouth.cubicTo(
+        QPointF(centre.x() - half * 0.55, base_y + bend * 1.35),
+        QPointF(centre.x() + half * 0.55, base_y + bend * 1.35),
+        QPointF(centre.x() + half, base_y),
+    )
+    pen = QPen(QColor("#ffffff"), diameter * 0.07)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(mouth)
+
+
+def star(centre: QPointF, radius: float) -> QPolygonF:
+    points = []
+    for i in range(10):
+        r = radius if i % 2 == 0 else radius * 0.45
+        angle = math.pi / 2 + i * math.pi / 5
+        points.append(QPointF(centre.x() + r * math.cos(angle), centre.y() - r * math.sin(angle)))
+    return QPolygonF(points)
+
+
+class FaceButton(QAbstractButton):
+    """One level: a big face, its name, its stars.  The whole tile is the touch target."""
+
+    def __init__(self, level: Level, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.level = level
+        self.setText(label)
+        self.setAccessibleName(label)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(140, 220)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(110, 170)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        box = QRectF(self.rect()).adjusted(4, 4, -4, -4)
+        colour, tint = (QColor(c) for c in LEVEL_COLOURS[self.level])
+        painter.setPen(QPen(colour if self.hasFocus() else QColor("#d9e2ec"), 3 if self.hasFocus() else 2))
+        painter.setBrush(tint if self.isDown() else QColor("#ffffff"))
+        painter.drawRoundedRect(box, 14, 14)
+        diameter = min(box.width() * 0.76, box.height() * 0.52)
+        font = QFont(self.font())
+        font.setPixelSize(max(16, round(min(box.height() * 0.1, box.width() * 0.15))))
+        font.setBold(True)
+        radius = min(box.width() / 12.5, box.height() * 0.035)
+        # face, name and stars as one group, centred in the tile
+        gap = diameter * 0.12
+        group = diameter + gap + font.pixelSize() * 1.5 + radius * 3.2
+        top = box.top() + max(box.height() * 0.04, (box.height() - group) / 2)
+        centre = QPointF(box.center().x(), top + diameter / 2)
+        draw_face(painter, centre, diameter, self.level)
+        painter.setFont(font)
+        painter.setPen(QColor(INK))
+        text_box = QRectF(box.left(), centre.y() + diameter / 2 + gap, box.width(), font.pixelSize() * 1.5)
+        painter.drawText(text_box, Qt.AlignmentFlag.AlignCenter, self.text())
+        count = STARS[self.level]
+        y = text_box.bottom() + radius * 1.6
+        painter.setPen(Qt.PenStyle.NoPen)
+        for i in range(5):
+            x = box.center().x() + (i - 2) * radius * 2.3
+            painter.setBrush(QColor("#f2b01e") if i < count else QColor("#d9e2ec"))
+            painter.drawPolygon(star(QPointF(x, y), radius))
+        painter.end()
+
+
+class ThanksMark(QWidget):
+    """A green disc with a tick: "done", understood without reading."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(80, 80)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(150, 150)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        d = min(self.width(), self.height()) * 0.9
+        centre = QPointF(self.width() / 2, self.height() / 2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(THANKS))
+        painter.drawEllipse(centre, d / 2, d / 2)
+        tick = QPainterPath(QPointF(centre.x() - d * 0.22, centre.y() + d * 0.01))
+        tick.lineTo(QPointF(centre.x() - d * 0.06, centre.y() + d * 0.17))
+        tick.lineTo(QPointF(centre.x() + d * 0.24, centre.y() - d * 0.15))
+        pen = QPen(QColor("#ffffff"), d * 0.09)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(tick)
+        painter.end()

@@ -1,0 +1,142 @@
+"""好差评统计: 好评率, 差评数, 未评率, 整改率 by day, desk, clerk or bundle, for a period.
+
+The numbers come from :func:`counter.ratings.figures.figures_by` on plain rows,
+so the screen and any report agree; the rules behind each rate are printed
+under the table, because a rate nobody can recompute is not trusted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter import texts
+from counter.actions.ratings import rating_figures
+from counter.ratings.figures import Figures, Grouping
+from counter.ui.pad.style import PAGE_STYLE
+from counter.ui.pad.tables import line_table, read_only_items
+from counter.ui.pad.timers import Clock, local_now
+
+log = logging.getLogger(__name__)
+
+
+def _date_edit(day: dt.date) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def _day(edit: QDateEdit) -> dt.date:
+    value = edit.date()
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def group_label(label: str, grouping: Grouping) -> str:
+    return texts.PAD_DESK.format(desk_no=label) if grouping is Grouping.DESK else label
+
+
+def figure_cells(line: Figures, label: str) -> list[str]:
+    return [
+        label,
+        str(line.services),
+        str(line.rated),
+        str(line.good),
+        str(line.bad),
+        str(line.unrated + line.not_sent),
+        texts.percent_text(None if line.good_rate is None else float(line.good_rate)),
+        texts.percent_text(None if line.unrated_rate is None else float(line.unrated_rate)),
+        texts.percent_text(None if line.rectification_rate is None else float(line.rectification_rate)),
+    ]
+
+
+class FiguresPage(QWidget):
+    def __init__(
+        self, sessions: sessionmaker[Session], *, clock: Clock = local_now, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._sessions = sessions
+        self.setWindowTitle(texts.RATING_FIGURES_TITLE)
+        self.setStyleSheet(PAGE_STYLE)
+        today = clock().date()
+        self.first = _date_edit(today.replace(day=1))
+        self.last = _date_edit(today)
+        self.grouping = QComboBox()
+        for grouping in Grouping:
+            self.grouping.addItem(texts.RATING_GROUPING[grouping], grouping)
+        self.show_button = QPushButton(texts.RATING_FIGURES_SHOW)
+        title = QLabel(texts.RATING_FIGURES_TITLE)
+        title.setProperty("role", "title")
+        bar = QHBoxLayout()
+        bar.addWidget(title)
+        bar.addStretch(1)
+        bar.addWidget(QLabel(texts.RATING_FIGURES_FROM))
+        bar.addWidget(self.first)
+        bar.addWidget(QLabel(texts.RATING_FIGURES_TO))
+        bar.addWidget(self.last)
+        bar.addWidget(self.grouping)
+        bar.addWidget(self.show_button)
+        self.table: QTableWidget = line_table(texts.RATING_FIGURES_COLUMNS)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.error = QLabel()
+        self.error.setProperty("role", "problems")
+        self.error.hide()
+        note = QLabel(texts.RATING_FIGURES_NOTE)
+        note.setProperty("role", "note")
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(note)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.show_button.clicked.connect(self.on_show)
+        self.grouping.currentIndexChanged.connect(self.on_show)
+
+    def on_show(self) -> None:
+        first, last = sorted((_day(self.first), _day(self.last)))
+        grouping = Grouping(self.grouping.currentData())
+        try:
+            with self._sessions() as session:
+                lines, total = rating_figures(session, first, last, grouping)
+        except SQLAlchemyError as err:
+            log.exception("figures not read")
+            self.error.setText(texts.RATING_FIGURES_READ_FAILED.format(error=type(err).__name__))
+            self.error.show()
+            return
+        self.error.hide()
+        self.show_figures(lines, total, grouping)
+
+    def show_figures(self, lines: tuple[Figures, ...], total: Figures, grouping: Grouping) -> None:
+        rows = [figure_cells(line, group_label(line.label, grouping)) for line in lines]
+        rows.append(figure_cells(total, texts.RATING_FIGURES_TOTAL))
+        self.table.setRowCount(len(rows))
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        for index, values in enumerate(rows):
+            for column, item in enumerate(read_only_items(values)):
+                if index == len(rows) - 1:
+                    item.setFont(bold)
+                if column > 0:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(index, column, item)

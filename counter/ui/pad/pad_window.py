@@ -1,0 +1,424 @@
+"""The review pad: the screen facing the applicant.
+
+Four pages: idle (the hall's notice and who serves at this desk), rating (who
+served, what for, five faces), reasons (only after a bad rating: buttons and
+an optional line of text), thanks.  One tap on a good face records it; a bad
+face asks why first and can be taken back.  With no touch for the set time the
+pad gives up: :attr:`PadWindow.timed_out` — the service is recorded as unrated,
+never as a rating.  Every touch starts that time again, so a slow reader is not
+cut off while choosing.
+
+The window shows plain data and says what the applicant did; it never opens
+the database (:class:`counter.ui.pad.controller.PadController` does).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+from functools import partial
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QPainterPath, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter import texts
+from counter.ratings.choice import MAX_COMMENT_LENGTH, RatingChoice
+from counter.ratings.levels import Level, is_bad
+from counter.ratings.views import PadCase
+from counter.ui.pad.faces import FaceButton, ThanksMark
+from counter.ui.pad.style import LEVEL_COLOURS, pad_style, scale_of
+from counter.ui.pad.timers import PadTimer, TimerFactory
+
+#: how long the thanks stay before the pad returns to its idle page
+THANKS_MS = 6000
+AVATAR = 72  # at 800×480
+REASON_COLUMNS = 3
+
+
+class PadPage(IntEnum):
+    IDLE = 0
+    RATING = 1
+    REASONS = 2
+    THANKS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class PadIdle:
+    """What the idle pad shows: the office, this desk and its clerk, the hall's notice."""
+
+    office: str
+    desk_no: str
+    clerk: str
+    staff_no: str
+    photo: str
+    notice: str
+
+
+def _label(role: str, text: str = "", wrap: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", role)
+    label.setWordWrap(wrap)
+    return label
+
+
+def _round_photo(path: str, size: int) -> QPixmap | None:
+    """The clerk's photo cut to a circle, or None when there is none or it cannot be read."""
+    source = QPixmap(path) if path else QPixmap()
+    if source.isNull():
+        return None
+    source = source.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                           Qt.TransformationMode.SmoothTransformation)  # fmt: skip
+    result = QPixmap(size, size)
+    result.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(result)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    clip = QPainterPath()
+    clip.addEllipse(QRectF(0, 0, size, size))
+    painter.setClipPath(clip)
+    painter.drawPixmap((size - source.width()) // 2, (size - source.height()) // 2, source)
+    painter.end()
+    return result
+
+
+class ClerkCard(QFrame):
+    """Who serves at this desk: photo (or the name's first character), name, staff number, office and desk."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self.avatar = _label("avatar")
+        self.avatar.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.clerk = _label("clerk")
+        self.staff = _label("staff")
+        self.office = _label("office")
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addWidget(self.clerk)
+        text.addWidget(self.staff)
+        text.addWidget(self.office)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.avatar)
+        layout.addLayout(text, 1)
+        self._photo = ""
+        self._initial = ""
+        self._size = AVATAR
+
+    def show_clerk(self, office: str, desk_no: str, clerk: str, staff_no: str, photo: str) -> None:
+        self.clerk.setText(texts.PAD_CLERK.format(clerk=clerk))
+        self.staff.setText(texts.PAD_STAFF_NO.format(staff_no=staff_no) if staff_no else "")
+        self.staff.setVisible(bool(staff_no))
+        self.office.setText(f"{office}　{texts.PAD_DESK.format(desk_no=desk_no)}")
+        self._initial = clerk[:1]
+        self._photo = photo
+        self.set_avatar_size(self._size)
+
+    def set_avatar_size(self, size: int) -> None:
+        self._size = size
+        self.avatar.setFixedSize(size, size)
+        # a radius over half the size is ignored by Qt (the circle turns square): always exactly half
+        self.avatar.setStyleSheet(f"border-radius: {size // 2}px; font-size: {size * 0.47:.0f}px;")
+        photo = _round_photo(self._photo, size)
+        if photo is None:
+            self.avatar.setPixmap(QPixmap())
+            self.avatar.setText(self._initial)
+            self.avatar.setProperty("role", "avatar")
+        else:
+            self.avatar.setPixmap(photo)
+            self.avatar.setProperty("role", "photo")
+        self.avatar.style().unpolish(self.avatar)
+        self.avatar.style().polish(self.avatar)
+
+
+class PadWindow(QWidget):
+    choice_made = Signal(int, object)  # request id, RatingChoice
+    timed_out = Signal(int)  # request id: no rating within the set time
+
+    def __init__(self, timer_factory: TimerFactory = PadTimer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pad")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setWindowTitle(texts.PAD_WINDOW_TITLE)
+        self.timeout_timer = timer_factory(self)
+        self.thanks_timer = timer_factory(self)
+        self._case: PadCase | None = None
+        self._idle = PadIdle("", "", "", "", "", "")
+        self._level: Level | None = None
+        self._scale = 0.0
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_idle())
+        self.pages.addWidget(self._build_rating())
+        self.pages.addWidget(self._build_reasons())
+        self.pages.addWidget(self._build_thanks())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        self.reason_buttons: list[QPushButton] = []
+        self._connect_signals()
+        self.rescale(800, 480)
+
+    # --- pages ------------------------------------------------------------------------
+
+    def _build_idle(self) -> QWidget:
+        page = QWidget()
+        self.welcome = _label("welcome", wrap=True)
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.idle_desk = _label("desk")
+        self.idle_desk.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.idle_card = ClerkCard()
+        self.notice = _label("notice", wrap=True)
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.welcome)
+        layout.addWidget(self.idle_desk)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.idle_card, 3)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.notice, 1)
+        self._idle_layout = layout
+        return page
+
+    def _build_rating(self) -> QWidget:
+        page = QWidget()
+        self.rating_card = ClerkCard()
+        self.bundle = _label("case", wrap=True)
+        self.applicant = _label("case")
+        case_card = QFrame()
+        case_card.setProperty("role", "card")
+        case_box = QVBoxLayout(case_card)
+        case_box.addWidget(self.bundle)
+        case_box.addWidget(self.applicant)
+        case_box.addStretch(1)
+        head = QHBoxLayout()
+        head.addWidget(self.rating_card, 5)
+        head.addWidget(case_card, 6)
+        self.question = _label("question")
+        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.face_buttons = {level: FaceButton(level, texts.RATING_LEVEL[level]) for level in Level}
+        faces = QHBoxLayout()
+        for button in self.face_buttons.values():
+            faces.addWidget(button)
+        self.tap_hint = _label("hint", texts.PAD_TAP_HINT)
+        self.tap_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(page)
+        layout.addLayout(head)
+        layout.addWidget(self.question)
+        layout.addLayout(faces, 1)
+        layout.addWidget(self.tap_hint)
+        self._rating_layout = layout
+        self._faces_layout = faces
+        return page
+
+    def _build_reasons(self) -> QWidget:
+        page = QWidget()
+        self.chosen = _label("chosen")
+        self.reasons_question = _label("question", texts.PAD_REASONS_QUESTION, wrap=True)
+        top = QHBoxLayout()
+        top.addWidget(self.chosen)
+        top.addWidget(self.reasons_question, 1)
+        self.reason_grid = QGridLayout()
+        self.comment = QLineEdit()
+        self.comment.setProperty("role", "comment")
+        self.comment.setPlaceholderText(texts.PAD_COMMENT_HINT)
+        self.comment.setMaxLength(MAX_COMMENT_LENGTH)
+        self.back_button = QPushButton(texts.PAD_BACK)
+        self.back_button.setProperty("role", "back")
+        self.submit_button = QPushButton(texts.PAD_SUBMIT)
+        self.submit_button.setProperty("role", "submit")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit_button)
+        layout = QVBoxLayout(page)
+        layout.addLayout(top)
+        layout.addLayout(self.reason_grid)
+        layout.addWidget(self.comment)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self._reasons_layout = layout
+        return page
+
+    def _build_thanks(self) -> QWidget:
+        page = QWidget()
+        self.thanks_mark = ThanksMark()
+        self.thanks = _label("thanks", texts.PAD_THANKS)
+        self.thanks.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thanks_detail = _label("thanks-detail", wrap=True)
+        self.thanks_detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.thanks_mark, 3)
+        layout.addWidget(self.thanks)
+        layout.addWidget(self.thanks_detail)
+        layout.addStretch(1)
+        return page
+
+    def _connect_signals(self) -> None:
+        for level, button in self.face_buttons.items():
+            button.clicked.connect(partial(self.on_face_clicked, level))
+        self.comment.textEdited.connect(self.on_touched)
+        self.back_button.clicked.connect(self.on_back_clicked)
+        self.submit_button.clicked.connect(self.on_submit_clicked)
+        self.timeout_timer.fired.connect(self.on_timeout)
+        self.thanks_timer.fired.connect(self.on_thanks_over)
+
+    # --- what the controller asks --------------------------------------------------------
+
+    def page(self) -> PadPage:
+        return PadPage(self.pages.currentIndex())
+
+    @property
+    def case(self) -> PadCase | None:
+        """The service on the pad now; None when idle or thanking."""
+        return self._case
+
+    def show_idle(self, idle: PadIdle | None = None) -> None:
+        if idle is not None:
+            self._idle = idle
+        idle = self._idle
+        self._case = None
+        self.timeout_timer.stop()
+        self.thanks_timer.stop()
+        self.welcome.setText(texts.PAD_WELCOME.format(office=idle.office))
+        self.idle_desk.setText(texts.PAD_DESK.format(desk_no=idle.desk_no))
+        self.idle_card.show_clerk(idle.office, idle.desk_no, idle.clerk, idle.staff_no, idle.photo)
+        self.notice.setText(idle.notice or texts.PAD_IDLE_DEFAULT)
+        self.pages.setCurrentIndex(PadPage.IDLE)
+
+    def update_idle(self, idle: PadIdle) -> None:
+        """New idle content (a saved notice): shown at once when idle, else when the pad next returns to idle."""
+        self._idle = idle
+        if self.page() is PadPage.IDLE:
+            self.show_idle()
+
+    def show_case(self, case: PadCase) -> None:
+        self._case = case
+        self._level = None
+        self.thanks_timer.stop()
+        self.rating_card.show_clerk(case.office, case.desk_no, case.clerk, case.staff_no, case.photo)
+        self.bundle.setText(texts.PAD_BUNDLE.format(bundle=case.bundle_name))
+        self.applicant.setText(texts.PAD_APPLICANT.format(name=case.rater_masked))
+        self.question.setText(texts.PAD_FOLLOW_UP_QUESTION if case.round > 1 else texts.PAD_QUESTION)
+        self._fill_reasons(case.reasons)
+        self.pages.setCurrentIndex(PadPage.RATING)
+        self.timeout_timer.start(case.timeout_seconds * 1000)
+
+    def show_thanks(self, bad: bool) -> None:
+        self._finish(texts.PAD_THANKS, texts.PAD_THANKS_BAD if bad else texts.PAD_THANKS_GOOD)
+
+    def show_problem(self, text: str) -> None:
+        self._finish("", text)
+
+    def _finish(self, headline: str, detail: str) -> None:
+        self._case = None
+        self.timeout_timer.stop()
+        self.thanks.setText(headline)
+        self.thanks.setVisible(bool(headline))
+        self.thanks_mark.setVisible(bool(headline))
+        self.thanks_detail.setText(detail)
+        self.pages.setCurrentIndex(PadPage.THANKS)
+        self.thanks_timer.start(THANKS_MS)
+
+    def _fill_reasons(self, reasons: tuple[str, ...]) -> None:
+        self.comment.clear()
+        if tuple(b.text() for b in self.reason_buttons) == reasons:
+            for button in self.reason_buttons:
+                button.setChecked(False)
+            return
+        for button in self.reason_buttons:
+            self.reason_grid.removeWidget(button)
+            button.hide()
+            button.deleteLater()
+        self.reason_buttons = []
+        for index, reason in enumerate(reasons):
+            button = QPushButton(reason)
+            button.setProperty("role", "reason")
+            button.setCheckable(True)
+            button.toggled.connect(self.on_reason_toggled)
+            self.reason_grid.addWidget(button, index // REASON_COLUMNS, index % REASON_COLUMNS)
+            self.reason_buttons.append(button)
+
+    def chosen_reasons(self) -> tuple[str, ...]:
+        return tuple(b.text() for b in self.reason_buttons if b.isChecked())
+
+    # --- what the applicant does --------------------------------------------------------
+
+    def on_face_clicked(self, level: Level) -> None:
+        case = self._case
+        if case is None:
+            return
+        if not is_bad(level):
+            self.choice_made.emit(case.request_id, RatingChoice(level))
+            return
+        self._level = level
+        self.chosen.setText(texts.RATING_LEVEL[level])
+        self.chosen.setStyleSheet(f"background: {LEVEL_COLOURS[level][0]};")
+        for button in self.reason_buttons:
+            button.setChecked(False)
+        self.comment.clear()
+        self.submit_button.setEnabled(False)
+        self.pages.setCurrentIndex(PadPage.REASONS)
+        self.on_touched()
+
+    def on_reason_toggled(self) -> None:
+        self.submit_button.setEnabled(bool(self.chosen_reasons()))
+        self.on_touched()
+
+    def on_touched(self) -> None:
+        if self._case is not None:
+            self.timeout_timer.start(self._case.timeout_seconds * 1000)
+
+    def on_back_clicked(self) -> None:
+        self._level = None
+        self.pages.setCurrentIndex(PadPage.RATING)
+        self.on_touched()
+
+    def on_submit_clicked(self) -> None:
+        case, level = self._case, self._level
+        if case is None or level is None or not self.chosen_reasons():
+            return
+        self.choice_made.emit(case.request_id, RatingChoice(level, self.chosen_reasons(), self.comment.text().strip()))
+
+    def on_timeout(self) -> None:
+        case = self._case
+        if case is None:
+            return
+        self.show_idle()
+        self.timed_out.emit(case.request_id)
+
+    def on_thanks_over(self) -> None:
+        self.show_idle()
+
+    # --- size ----------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.rescale(event.size().width(), event.size().height())
+
+    def rescale(self, width: int, height: int) -> None:
+        """Fonts, touch targets and spacing in proportion to the screen."""
+        scale = scale_of(width, height)
+        if abs(scale - self._scale) < 0.01:
+            return
+        self._scale = scale
+        self.setStyleSheet(pad_style(scale))
+        margin, spacing = round(18 * scale), round(12 * scale)
+        for layout in (self._idle_layout, self._rating_layout, self._reasons_layout):
+            layout.setContentsMargins(margin, margin, margin, margin)
+            layout.setSpacing(spacing)
+        self._faces_layout.setSpacing(round(10 * scale))
+        self.reason_grid.setSpacing(round(12 * scale))
+        for card in (self.idle_card, self.rating_card):
+            card.set_avatar_size(round(AVATAR * scale))

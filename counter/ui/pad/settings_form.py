@@ -1,0 +1,120 @@
+"""评价设置: the office's rating settings — time on the pad, reasons, the idle notice, the rectification period.
+
+Shared by every desk (they are kept in the database).  Every problem is listed
+at once and nothing is saved until there is none.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter import texts
+from counter.actions.ratings import SettingsRefused, offered_reasons, rating_settings, save_rating_settings
+from counter.catalog.model import TimeLimit, TimeUnit
+from counter.ratings.settings import PERIOD_RANGE, TIMEOUT_RANGE, RatingSettings, SettingProblem
+from counter.ui.pad.style import PAGE_STYLE
+
+log = logging.getLogger(__name__)
+
+
+def problem_text(problem: SettingProblem) -> str:
+    return texts.RATING_SETTING_PROBLEM[problem.code].format(key=problem.key, detail=problem.detail)
+
+
+class RatingSettingsForm(QWidget):
+    saved = Signal(object)  # RatingSettings, as stored
+
+    def __init__(self, sessions: sessionmaker[Session], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._sessions = sessions
+        self.setStyleSheet(PAGE_STYLE)
+        self.timeout = QSpinBox()
+        self.timeout.setRange(*TIMEOUT_RANGE)
+        self.timeout.setSuffix(texts.RATING_SETTINGS_SECONDS)
+        self.period = QSpinBox()
+        self.period.setRange(*PERIOD_RANGE)
+        self.unit = QComboBox()
+        for unit in TimeUnit:
+            self.unit.addItem(texts.RATING_SETTINGS_UNIT[unit], unit)
+        period = QHBoxLayout()
+        period.addWidget(self.period)
+        period.addWidget(self.unit)
+        period.addStretch(1)
+        self.reasons = QPlainTextEdit()
+        self.reasons.setPlaceholderText(texts.RATING_SETTINGS_REASONS_HINT)
+        self.idle_text = QPlainTextEdit()
+        self.idle_text.setPlaceholderText(texts.PAD_IDLE_DEFAULT)
+        self.save_button = QPushButton(texts.RATING_SETTINGS_SAVE)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(texts.RATING_SETTINGS_TIMEOUT, self.timeout)
+        form.addRow(texts.RATING_SETTINGS_PERIOD, period)
+        form.addRow(texts.RATING_SETTINGS_REASONS, self.reasons)
+        form.addRow(texts.RATING_SETTINGS_IDLE_TEXT, self.idle_text)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.save_button)
+        layout.addStretch(1)
+        self.save_button.clicked.connect(self.on_save_clicked)
+
+    def load(self) -> None:
+        try:
+            with self._sessions() as session:
+                settings, problems = rating_settings(session)
+        except SQLAlchemyError as err:
+            log.exception("rating settings not read")
+            self._say(texts.SUPERVISE_SAVE_FAILED.format(error=type(err).__name__), "problems")
+            return
+        self.timeout.setValue(settings.timeout_seconds)
+        self.period.setValue(settings.period.value)
+        self.unit.setCurrentIndex(list(TimeUnit).index(settings.period.unit))
+        self.reasons.setPlainText("\n".join(offered_reasons(settings)))
+        self.idle_text.setPlainText(settings.idle_text)
+        self._say("\n".join(problem_text(p) for p in problems), "problems")
+
+    def settings(self) -> RatingSettings:
+        reasons = tuple(line.strip() for line in self.reasons.toPlainText().splitlines() if line.strip())
+        return RatingSettings(
+            timeout_seconds=self.timeout.value(),
+            reasons=reasons,
+            idle_text=self.idle_text.toPlainText().strip(),
+            period=TimeLimit(self.period.value(), TimeUnit(self.unit.currentData())),
+        )
+
+    def on_save_clicked(self) -> None:
+        settings = self.settings()
+        try:
+            with self._sessions.begin() as session:
+                save_rating_settings(session, settings)
+        except SettingsRefused as refused:
+            self._say("\n".join(problem_text(p) for p in refused.problems), "problems")
+            return
+        except SQLAlchemyError as err:
+            log.exception("rating settings not saved")
+            self._say(texts.SUPERVISE_SAVE_FAILED.format(error=type(err).__name__), "problems")
+            return
+        self._say(texts.RATING_SETTINGS_SAVED, "done")
+        self.saved.emit(settings)
+
+    def _say(self, text: str, role: str) -> None:
+        self.message.setText(text)
+        self.message.setProperty("role", role)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)

@@ -1,0 +1,102 @@
+"""Colours and sizes of the pad: large, high-contrast, one colour per level.
+
+Sizes are given for the smallest pad panel (800×480) and scaled with the
+window, so an elderly applicant reads the same proportions on a 7-inch pad and
+a 15-inch monitor.  Green to red runs from the best level to the worst, and
+each face says the same with its mouth, so the colours are never the only cue.
+"""
+
+from __future__ import annotations
+
+from counter.ratings.levels import Level
+
+BASE_SIZE = (800, 480)
+
+#: (face colour, a light tint of it for the pressed button)
+LEVEL_COLOURS: dict[Level, tuple[str, str]] = {
+    Level.VERY_SATISFIED: ("#1b7f3b", "#e3f4e8"),
+    Level.SATISFIED: ("#3c9a4d", "#e8f6ea"),
+    Level.BASIC: ("#b7791f", "#fbf1dc"),
+    Level.DISSATISFIED: ("#dd6b20", "#fdebdc"),
+    Level.VERY_DISSATISFIED: ("#c53030", "#fbe2e2"),
+}
+#: how far the mouth bends, as a share of the face: smile up, frown down
+MOUTH_BEND: dict[Level, float] = {
+    Level.VERY_SATISFIED: 0.23,
+    Level.SATISFIED: 0.15,
+    Level.BASIC: 0.0,
+    Level.DISSATISFIED: -0.13,
+    Level.VERY_DISSATISFIED: -0.24,
+}
+#: the stars under each face (GB/T 39734 marks the levels with five to one star)
+STARS: dict[Level, int] = dict(zip(Level, (5, 4, 3, 2, 1), strict=True))
+
+INK = "#102a43"
+MUTED = "#486581"
+BACKGROUND = "#f5f7fa"
+PRIMARY = "#0b4f8a"
+THANKS = "#1b7f3b"
+
+
+def scale_of(width: int, height: int) -> float:
+    return max(0.6, min(width / BASE_SIZE[0], height / BASE_SIZE[1]))
+
+
+def pad_style(scale: float) -> str:
+    """The style sheet at ``scale`` times the 800×480 sizes."""
+
+    def px(size: float) -> int:
+        return round(size * scale)
+
+    return f"""
+QWidget#pad {{ background: {BACKGROUND}; }}
+QLabel {{ color: {INK}; }}
+QLabel[role="welcome"] {{ font-size: {px(34)}px; font-weight: bold; color: {PRIMARY}; }}
+QLabel[role="desk"] {{ font-size: {px(26)}px; font-weight: bold; color: {INK}; }}
+QLabel[role="clerk"] {{ font-size: {px(24)}px; font-weight: bold; }}
+QLabel[role="staff"] {{ font-size: {px(19)}px; color: {MUTED}; }}
+QLabel[role="office"] {{ font-size: {px(18)}px; color: {MUTED}; }}
+QLabel[role="case"] {{ font-size: {px(19)}px; }}
+QLabel[role="notice"] {{ font-size: {px(24)}px; background: #ffffff; border: {px(2)}px solid #d9e2ec;
+                        border-radius: {px(12)}px; padding: {px(16)}px; }}
+QLabel[role="question"] {{ font-size: {px(28)}px; font-weight: bold; color: {PRIMARY}; }}
+QLabel[role="hint"] {{ font-size: {px(17)}px; color: {MUTED}; }}
+QLabel[role="chosen"] {{ font-size: {px(20)}px; font-weight: bold; border-radius: {px(8)}px;
+                        padding: {px(4)}px {px(14)}px; color: #ffffff; }}
+QLabel[role="thanks"] {{ font-size: {px(42)}px; font-weight: bold; color: {THANKS}; }}
+QLabel[role="thanks-detail"] {{ font-size: {px(24)}px; color: {INK}; }}
+QLabel[role="avatar"] {{ font-weight: bold; color: #ffffff; background: {PRIMARY}; }}
+QFrame[role="card"] {{ background: #ffffff; border: {px(2)}px solid #d9e2ec; border-radius: {px(12)}px; }}
+QPushButton[role="reason"] {{ font-size: {px(23)}px; min-height: {px(72)}px; border-radius: {px(10)}px;
+                             border: {px(3)}px solid #9fb3c8; background: #ffffff; color: {INK}; }}
+QPushButton[role="reason"]:checked {{ background: {PRIMARY}; border-color: {PRIMARY}; color: #ffffff;
+                                     font-weight: bold; }}
+QPushButton[role="submit"] {{ font-size: {px(24)}px; font-weight: bold; min-height: {px(62)}px;
+                             border-radius: {px(10)}px; background: {PRIMARY}; color: #ffffff; border: none;
+                             padding: 0 {px(30)}px; }}
+QPushButton[role="submit"]:disabled {{ background: #bcccdc; color: #f0f4f8; }}
+QPushButton[role="back"] {{ font-size: {px(22)}px; min-height: {px(62)}px; border-radius: {px(10)}px;
+                           background: #ffffff; color: {INK}; border: {px(3)}px solid #9fb3c8;
+                           padding: 0 {px(24)}px; }}
+QLineEdit[role="comment"] {{ font-size: {px(21)}px; min-height: {px(52)}px; border-radius: {px(10)}px;
+                            border: {px(2)}px solid #9fb3c8; padding: 0 {px(12)}px; background: #ffffff; }}
+"""
+
+
+#: the supervisor's list: past due (red), due today or tomorrow (amber); (background, text)
+OVERDUE_COLOURS = ("#fde1de", "#9b1c13")
+DUE_SOON_COLOURS = ("#fff0c2", "#7a4a00")
+
+PAGE_STYLE = """
+QLabel[role="title"] { font-size: 18px; font-weight: bold; color: #102a43; }
+QLabel[role="alerts"] { background: #c53030; color: #ffffff; font-weight: bold; border-radius: 10px;
+                        padding: 2px 10px; }
+QLabel[role="summary"] { color: #243b53; }
+QLabel[role="problems"] { color: #9b1c13; font-weight: bold; }
+QLabel[role="done"] { color: #1b7f3b; font-weight: bold; }
+QLabel[role="note"] { color: #486581; }
+QTableWidget { font-size: 14px; }
+QGroupBox { font-weight: bold; color: #243b53; border: 1px solid #d9e2ec; border-radius: 6px;
+            margin-top: 12px; padding: 10px 8px 8px 8px; }
+QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
+"""

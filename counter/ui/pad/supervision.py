@@ -1,0 +1,405 @@
+"""督办: the supervisor's page of bad ratings and their rectifications.
+
+Open rectifications of every desk, earliest due first, past due in red; the
+chosen one's rating, reasons and history below, with the moves its state
+allows (回访核实 → 立行立改 / 限期整改 / 解释说明 → 反馈) and the appeal decision
+(申诉复核).  Every move names who made it and what was found or done; the
+history only grows.  Until user roles exist anyone may open this page — it is
+the one place a level is shown, and the rater's name stays masked (the case
+page has the contact details).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from functools import partial
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter import texts
+from counter.actions.ratings import (
+    AppealRefused,
+    MoveRefused,
+    add_rectification_note,
+    choose_handling,
+    decide_appeal,
+    open_rectifications,
+    record_feedback,
+    record_revisit,
+    rectification_detail,
+)
+from counter.ratings.rectification import CHOSEN_MOVES, AppealGround, RectEvent, RectState, moves_from
+from counter.ratings.views import RectificationAlert, RectificationRow, RectificationView
+from counter.ui.pad.alerts import SupervisorAlerts
+from counter.ui.pad.style import DUE_SOON_COLOURS, OVERDUE_COLOURS, PAGE_STYLE
+from counter.ui.pad.tables import line_table, read_only_items
+from counter.ui.pad.timers import Clock, local_now
+
+log = logging.getLogger(__name__)
+
+
+def due_text(due: dt.date, today: dt.date) -> str:
+    if due < today:
+        return texts.SUPERVISE_OVERDUE.format(days=(today - due).days)
+    if due == today:
+        return texts.SUPERVISE_DUE_TODAY
+    return texts.SUPERVISE_DAYS_LEFT.format(days=(due - today).days)
+
+
+def row_colours(row: RectificationRow, today: dt.date) -> tuple[str, str] | None:
+    if row.overdue(today):
+        return OVERDUE_COLOURS
+    if (row.due - today).days <= 1:
+        return DUE_SOON_COLOURS
+    return None
+
+
+def _time(value: dt.datetime, zone: dt.tzinfo | None) -> str:
+    """A stored time in the office's zone (the clock's), as the supervisor reads it."""
+    return value.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+class RectificationPage(QWidget):
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        supervisor: str,
+        *,
+        clock: Clock = local_now,
+        alerts: SupervisorAlerts | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._sessions = sessions
+        self._clock = clock
+        self._alerts = alerts
+        self._rows: list[RectificationRow] = []
+        self._view: RectificationView | None = None
+        self.setWindowTitle(texts.SUPERVISE_TITLE)
+        self.setStyleSheet(PAGE_STYLE)
+        self.title = QLabel(texts.SUPERVISE_TITLE)
+        self.title.setProperty("role", "title")
+        self.alert_badge = QLabel()
+        self.alert_badge.setProperty("role", "alerts")
+        self.alert_badge.hide()
+        self.refresh_button = QPushButton(texts.SUPERVISE_REFRESH)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addWidget(self.alert_badge)
+        top.addStretch(1)
+        top.addWidget(self.refresh_button)
+        self.table = line_table(texts.SUPERVISE_COLUMNS)
+        self.empty = QLabel(texts.SUPERVISE_EMPTY)
+        self.empty.setProperty("role", "note")
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.table)
+        upper_layout.addWidget(self.empty)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(upper)
+        splitter.addWidget(self._build_detail(supervisor))
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+        self._connect_signals()
+        self.show_detail(None)
+
+    def _build_detail(self, supervisor: str) -> QWidget:
+        detail = QWidget()
+        self.summary = QLabel(texts.SUPERVISE_DETAIL_EMPTY)
+        self.summary.setProperty("role", "summary")
+        self.summary.setWordWrap(True)
+        self.history = line_table(texts.SUPERVISE_HISTORY_COLUMNS)
+        self.by = QLineEdit(supervisor)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(texts.SUPERVISE_NOTE_HINT)
+        self.note.setFixedHeight(72)
+        self.fix_due = QDateEdit()
+        self.fix_due.setCalendarPopup(True)
+        self.fix_due.setDisplayFormat("yyyy-MM-dd")
+        self.move_buttons = {event: QPushButton(texts.RECT_EVENT[event]) for event in CHOSEN_MOVES}
+        moves = QGridLayout()
+        for index, button in enumerate(self.move_buttons.values()):
+            moves.addWidget(button, index // 3, index % 3)
+        form = QFormLayout()
+        form.addRow(texts.SUPERVISE_BY, self.by)
+        form.addRow(texts.SUPERVISE_NOTE, self.note)
+        form.addRow(texts.SUPERVISE_FIX_DUE, self.fix_due)
+        form.addRow(moves)
+        self.problems = QLabel()
+        self.problems.setProperty("role", "problems")
+        self.problems.setWordWrap(True)
+        form.addRow(self.problems)
+        self.appeal_box = self._build_appeal()
+        left = QVBoxLayout()
+        left.addWidget(self.summary)
+        left.addWidget(self.history, 1)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addWidget(self.appeal_box)
+        right.addStretch(1)
+        layout = QHBoxLayout(detail)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+        return detail
+
+    def _build_appeal(self) -> QGroupBox:
+        box = QGroupBox(texts.SUPERVISE_APPEAL_TITLE)
+        self.appeal_ground = QComboBox()
+        for ground in AppealGround:
+            self.appeal_ground.addItem(texts.APPEAL_GROUND[ground], ground)
+        self.appeal_reason = QLineEdit()
+        self.uphold_button = QPushButton(texts.SUPERVISE_APPEAL_UPHOLD)
+        self.reject_button = QPushButton(texts.SUPERVISE_APPEAL_REJECT)
+        self.appeals = QLabel()
+        self.appeals.setProperty("role", "note")
+        self.appeals.setWordWrap(True)
+        appeal = QFormLayout(box)
+        appeal.addRow(texts.SUPERVISE_APPEAL_GROUND, self.appeal_ground)
+        appeal.addRow(texts.SUPERVISE_APPEAL_REASON, self.appeal_reason)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.uphold_button)
+        buttons.addWidget(self.reject_button)
+        buttons.addStretch(1)
+        appeal.addRow(buttons)
+        appeal.addRow(self.appeals)
+        return box
+
+    def _connect_signals(self) -> None:
+        self.refresh_button.clicked.connect(self.on_refresh)
+        self.table.itemSelectionChanged.connect(self.on_row_selected)
+        for event, button in self.move_buttons.items():
+            button.clicked.connect(partial(self.on_move_clicked, event))
+        self.uphold_button.clicked.connect(partial(self.on_appeal_clicked, True))
+        self.reject_button.clicked.connect(partial(self.on_appeal_clicked, False))
+        if self._alerts is not None:
+            self._alerts.raised.connect(self.on_alert)
+            self._alerts.count_changed.connect(self.on_alert_count)
+
+    # --- the list ------------------------------------------------------------------------
+
+    def on_refresh(self) -> None:
+        """Read the open rectifications again (every desk's), keeping the chosen one if still open."""
+        chosen = self.chosen_id()
+        try:
+            with self._sessions() as session:
+                rows = open_rectifications(session)
+                if self._alerts is not None:
+                    self._alerts.check(session)
+        except SQLAlchemyError as err:
+            log.exception("rectifications not read")
+            self._say(texts.SUPERVISE_SAVE_FAILED.format(error=type(err).__name__), "problems")
+            return
+        self.show_rows(rows)
+        if self._alerts is not None:
+            self._alerts.acknowledge()  # the supervisor is looking at the list now
+        if chosen is not None:
+            self.choose(chosen)
+
+    def show_rows(self, rows: list[RectificationRow]) -> None:
+        today = self._clock().date()
+        self._rows = rows
+        self.table.blockSignals(True)
+        self.table.clearSelection()
+        self.table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            due = row.due.isoformat() + (texts.SUPERVISE_BEYOND_DATA if row.due_beyond_data else "")
+            items = read_only_items([
+                row.case_no, row.bundle_name, row.desk_no, row.clerk, texts.RATING_LEVEL[row.level],
+                _time(row.rated_at, self._zone()), texts.RECT_STATE[row.state], due, due_text(row.due, today),
+            ])  # fmt: skip
+            colours = row_colours(row, today)
+            for column, item in enumerate(items):
+                if colours is not None:
+                    item.setBackground(QBrush(QColor(colours[0])))
+                    item.setForeground(QBrush(QColor(colours[1])))
+                self.table.setItem(index, column, item)
+        self.table.blockSignals(False)
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        self.show_detail(None)
+
+    def chosen_id(self) -> int | None:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        if len(rows) != 1:
+            return None
+        (index,) = rows
+        return self._rows[index].rectification_id if index < len(self._rows) else None
+
+    def choose(self, rectification_id: int) -> bool:
+        for index, row in enumerate(self._rows):
+            if row.rectification_id == rectification_id:
+                self.table.selectRow(index)
+                return True
+        return False
+
+    def on_row_selected(self) -> None:
+        chosen = self.chosen_id()
+        if chosen is None:
+            self.show_detail(None)
+            return
+        try:
+            with self._sessions() as session:
+                view = rectification_detail(session, chosen)
+        except SQLAlchemyError as err:
+            log.exception("rectification not read")
+            self._say(texts.SUPERVISE_SAVE_FAILED.format(error=type(err).__name__), "problems")
+            return
+        self.show_detail(view)
+
+    # --- the chosen one --------------------------------------------------------------------
+
+    def show_detail(self, view: RectificationView | None) -> None:
+        self._view = view
+        self.problems.clear()
+        state = view.row.state if view is not None else RectState.FED_BACK
+        allowed = moves_from(state)
+        for event, button in self.move_buttons.items():
+            button.setEnabled(event in allowed)
+        self.fix_due.setEnabled(RectEvent.FIX_BY_DEADLINE in allowed)
+        self.uphold_button.setEnabled(view is not None and not view.excluded)
+        self.reject_button.setEnabled(view is not None and not view.excluded)
+        if view is None:
+            self.summary.setText(texts.SUPERVISE_DETAIL_EMPTY)
+            self.history.setRowCount(0)
+            self.appeals.clear()
+            return
+        row = view.row
+        lines = [
+            f"{row.case_no}　{row.bundle_name}",
+            texts.SUPERVISE_RATER.format(name=view.rater_masked, round=view.round, level=texts.RATING_LEVEL[row.level]),
+            texts.SUPERVISE_REASONS.format(reasons="、".join(view.reasons)),
+            texts.SUPERVISE_COMMENT.format(comment=view.comment) if view.comment else texts.SUPERVISE_NO_COMMENT,
+        ]
+        self.summary.setText("\n".join(lines))
+        self.history.setRowCount(len(view.history))
+        for index, line in enumerate(view.history):
+            note = line.note + (f"（{line.fix_due.isoformat()}）" if line.fix_due else "")
+            values = [_time(line.at, self._zone()), line.by or texts.SUPERVISE_SYSTEM, texts.RECT_EVENT[line.event],
+                      texts.RECT_STATE[line.state_after], note]  # fmt: skip
+            for column, item in enumerate(read_only_items(values)):
+                self.history.setItem(index, column, item)
+        decisions = texts.SUPERVISE_APPEAL_DECISION
+        self.appeals.setText("\n".join(
+            texts.SUPERVISE_APPEALS.format(at=_time(a.at, self._zone()), by=a.by, decision=decisions[a.upheld],
+                                           reason=a.reason)
+            for a in view.appeals
+        ))  # fmt: skip
+        today = self._clock().date()
+        self.fix_due.setMinimumDate(QDate(today.year, today.month, today.day))
+        due = row.due if row.due > today else today
+        self.fix_due.setDate(QDate(due.year, due.month, due.day))
+
+    def on_move_clicked(self, event: RectEvent) -> None:
+        view = self._view
+        if view is None:
+            return
+        rect_id, by, note, now = view.row.rectification_id, self.by.text(), self.note.toPlainText(), self._clock()
+        try:
+            with self._sessions.begin() as session:
+                if event is RectEvent.REVISITED:
+                    state = record_revisit(session, rect_id, by, note, now)
+                elif event is RectEvent.FED_BACK:
+                    state = record_feedback(session, rect_id, by, note, now)
+                elif event is RectEvent.NOTE:
+                    state = add_rectification_note(session, rect_id, by, note, now)
+                else:
+                    chosen = self.fix_due.date()
+                    fix_due = (
+                        dt.date(chosen.year(), chosen.month(), chosen.day())
+                        if event is RectEvent.FIX_BY_DEADLINE
+                        else None
+                    )
+                    state = choose_handling(session, rect_id, event, by, note, now, fix_due)
+        except MoveRefused as refused:
+            self.problems.setText("\n".join(texts.RECT_MOVE_PROBLEM[p] for p in refused.problems))
+            return
+        except SQLAlchemyError as err:
+            log.exception("rectification move not stored")
+            self.problems.setText(texts.SUPERVISE_SAVE_FAILED.format(error=type(err).__name__))
+            return
+        self.note.clear()
+        self._say(texts.SUPERVISE_DONE.format(event=texts.RECT_EVENT[event], state=texts.RECT_STATE[state]), "done")
+        self._reload(rect_id)
+
+    def on_appeal_clicked(self, upheld: bool) -> None:
+        view = self._view
+        if view is None:
+            return
+        ground = AppealGround(self.appeal_ground.currentData())
+        try:
+            with self._sessions.begin() as session:
+                decide_appeal(session, view.rating_id, self.by.text(), ground, self.appeal_reason.text(), upheld,
+                              self._clock())  # fmt: skip
+        except AppealRefused as refused:
+            self.problems.setText("\n".join(texts.APPEAL_PROBLEM[p] for p in refused.problems))
+            return
+        except SQLAlchemyError as err:
+            log.exception("appeal not stored")
+            self.problems.setText(texts.SUPERVISE_SAVE_FAILED.format(error=type(err).__name__))
+            return
+        self.appeal_reason.clear()
+        self._say(texts.SUPERVISE_APPEAL_DONE.format(decision=texts.SUPERVISE_APPEAL_DECISION[upheld]), "done")
+        self._reload(view.row.rectification_id)
+
+    def _reload(self, rectification_id: int) -> None:
+        """After a move: the list again, and the same rectification (or its final state when it left the list)."""
+        self.on_refresh()
+        if not self.choose(rectification_id):
+            with self._sessions() as session:
+                self.show_detail(rectification_detail(session, rectification_id))
+
+    def _zone(self) -> dt.tzinfo | None:
+        return self._clock().tzinfo
+
+    def _say(self, text: str, role: str) -> None:
+        self.message.setText(text)
+        self.message.setProperty("role", role)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    # --- alerts --------------------------------------------------------------------------
+
+    def on_alert(self, alert: RectificationAlert) -> None:
+        self._say(
+            texts.DESK_RATING_ALERT.format(case_no=alert.case_no, desk_no=alert.desk_no, due=alert.due_on.isoformat()),
+            "problems",
+        )
+        chosen = self.chosen_id()
+        try:
+            with self._sessions() as session:
+                self.show_rows(open_rectifications(session))
+        except SQLAlchemyError:
+            log.exception("rectifications not read")
+            return
+        if chosen is not None:
+            self.choose(chosen)
+
+    def on_alert_count(self, count: int) -> None:
+        self.alert_badge.setText(texts.SUPERVISE_ALERTS.format(count=count))
+        self.alert_badge.setVisible(count > 0)

@@ -1,0 +1,102 @@
+"""``counter ratings export``: JSON and CSV, in both numeric codings, by the day of rating."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.calendar import office_calendar
+from counter.actions.ratings import record_rating, send_to_pad
+from counter.cli import main
+from counter.ratings.choice import RatingChoice
+from counter.ratings.export import FIELDS
+from counter.ratings.levels import Level
+from tests.ratings.conftest import DESK, Clock
+
+
+@pytest.fixture
+def rated_db(sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock, db_path: Path) -> str:
+    for label, choice in (
+        ("受理", RatingChoice(Level.VERY_SATISFIED)),
+        ("不予受理", RatingChoice(Level.DISSATISFIED, ("流程太复杂",), "要求到另一个部门")),
+    ):
+        with sessions.begin() as session:
+            pad = send_to_pad(session, demo_cases[label], DESK, clock())
+            record_rating(session, pad.request_id, choice, DESK, clock(), office_calendar(session))
+        clock.advance(minutes=5)
+    return f"sqlite:///{db_path}"
+
+
+def export(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["ratings", "export", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_in_both_codings(capsys: pytest.CaptureFixture[str], rated_db: str) -> None:
+    code, out, err = export(capsys, "--from", "2026-11-20", "--to", "2026-11-20", "--format", "json", "--db", rated_db)
+    assert code == 0
+    gbt = json.loads(out)
+    assert [(r["satisfaction"], r["level"], r["coding"]) for r in gbt] == [
+        ("very_satisfied", 1, "gbt39046"),
+        ("dissatisfied", 4, "gbt39046"),
+    ]
+    assert "共导出 2 条评价" in err
+    assert "GB/T 39046" in err
+    code, out, err = export(
+        capsys, "--from", "2026-11-20", "--to", "2026-11-20", "--format", "json", "--coding", "interface",
+        "--db", rated_db,
+    )  # fmt: skip
+    assert code == 0
+    interface = json.loads(out)
+    assert [(r["satisfaction"], r["level"]) for r in interface] == [("very_satisfied", 5), ("dissatisfied", 2)]
+    assert "好差评接口" in err
+    assert interface[1]["reasons"] == ["流程太复杂"]
+    assert interface[1]["channel"] == 4
+    assert interface[1]["region"] == "152201"
+
+
+def test_csv_to_a_file_opens_in_excel(capsys: pytest.CaptureFixture[str], rated_db: str, tmp_path: Path) -> None:
+    out_file = tmp_path / "ratings.csv"
+    code, out, _ = export(
+        capsys, "--from", "2026-11-01", "--to", "2026-11-30", "--format", "csv", "--coding", "interface",
+        "--out", str(out_file), "--db", rated_db,
+    )  # fmt: skip
+    assert code == 0
+    assert out == ""
+    raw = out_file.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel and WPS need to read UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert tuple(rows[0]) == FIELDS
+    assert [(r["level"], r["coding"]) for r in rows] == [("5", "interface"), ("2", "interface")]
+
+
+def test_csv_to_the_screen_and_an_empty_period(capsys: pytest.CaptureFixture[str], rated_db: str) -> None:
+    code, out, _ = export(capsys, "--from", "2026-11-20", "--to", "2026-11-20", "--format", "csv", "--db", rated_db)
+    assert code == 0
+    assert [r["level"] for r in csv.DictReader(io.StringIO(out))] == ["1", "4"]
+    code, out, err = export(capsys, "--from", "2026-11-21", "--to", "2026-11-30", "--format", "json", "--db", rated_db)
+    assert code == 0
+    assert json.loads(out) == []
+    assert "共导出 0 条评价" in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--from", "2026-11-30", "--to", "2026-11-01", "--format", "json"),
+        ("--from", "30.11.2026", "--to", "2026-12-01", "--format", "json"),
+        ("--from", "2026-11-01", "--to", "2026-11-30", "--format", "xml"),
+        ("--from", "2026-11-01", "--to", "2026-11-30", "--format", "csv", "--coding", "stars"),
+    ],
+)
+def test_misuse_exits_2(capsys: pytest.CaptureFixture[str], rated_db: str, args: tuple[str, ...]) -> None:
+    code, out, err = export(capsys, *args, "--db", rated_db)
+    assert code == 2
+    assert out == ""
+    assert err.strip()

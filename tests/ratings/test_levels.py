@@ -1,0 +1,58 @@
+"""The five levels, their two numeric codings, and what counts as 好评 and 差评."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from counter.ratings.levels import (
+    BAD_LEVELS,
+    CHANNEL_CODE,
+    GOOD_LEVELS,
+    Channel,
+    Coding,
+    Level,
+    is_bad,
+    level_code,
+    level_from_code,
+)
+
+
+def test_gbt39046_counts_from_the_best() -> None:
+    assert [level_code(level, Coding.GBT39046) for level in Level] == [1, 2, 3, 4, 5]
+    assert level_from_code(1, Coding.GBT39046) is Level.VERY_SATISFIED
+    assert level_from_code(5, Coding.GBT39046) is Level.VERY_DISSATISFIED
+
+
+def test_the_interface_counts_from_the_worst() -> None:
+    assert [level_code(level, Coding.INTERFACE) for level in Level] == [5, 4, 3, 2, 1]
+    assert level_from_code(1, Coding.INTERFACE) is Level.VERY_DISSATISFIED
+    assert level_from_code(5, Coding.INTERFACE) is Level.VERY_SATISFIED
+
+
+@given(st.sampled_from(Level), st.sampled_from(Coding))
+def test_a_code_reads_back_as_its_level(level: Level, coding: Coding) -> None:
+    assert level_from_code(level_code(level, coding), coding) is level
+
+
+@given(st.sampled_from(Level))
+def test_the_two_codings_mirror_each_other(level: Level) -> None:
+    assert level_code(level, Coding.GBT39046) + level_code(level, Coding.INTERFACE) == 6
+
+
+@pytest.mark.parametrize("code", [0, 6, -1])
+def test_a_code_outside_one_to_five_is_refused(code: int) -> None:
+    with pytest.raises(ValueError, match="1 to 5"):
+        level_from_code(code, Coding.GBT39046)
+
+
+def test_basic_satisfaction_is_a_good_rating_and_only_two_levels_are_bad() -> None:
+    assert {Level.DISSATISFIED, Level.VERY_DISSATISFIED} == BAD_LEVELS
+    assert Level.BASIC in GOOD_LEVELS
+    assert [is_bad(level) for level in Level] == [False, False, False, True, True]
+
+
+def test_the_window_pad_is_channel_four() -> None:
+    assert CHANNEL_CODE[Channel.HALL_TABLET] == 4
+    assert sorted(CHANNEL_CODE.values()) == [1, 2, 3, 4, 5, 6, 7]

@@ -1,0 +1,165 @@
+"""The same rating path on PostgreSQL, the hall's database: queries, triggers, one transaction.
+
+A throwaway cluster is started for this module from the machine's PostgreSQL 15
+(``initdb --auth=trust`` into a temporary folder, a Unix socket only) and
+stopped after it (design §5).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import os
+import pwd
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, Executable, delete, text, update
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.calendar import office_calendar
+from counter.actions.catalog import import_source
+from counter.actions.demo import run_demo
+from counter.actions.intake import Desk
+from counter.actions.ratings import (
+    decide_appeal,
+    open_rectifications,
+    rating_figures,
+    ratings_for_export,
+    record_rating,
+    record_revisit,
+    record_unrated,
+    send_to_pad,
+)
+from counter.case.numbers import DeskIdentity
+from counter.db import models
+from counter.db.engine import make_engine, make_sessions
+from counter.db.migrate import upgrade
+from counter.ratings.choice import RatingChoice
+from counter.ratings.figures import Grouping
+from counter.ratings.levels import Level
+from counter.ratings.rectification import AppealGround, RectState
+from tests.conftest import SHIPPED_CATALOG
+from tests.ratings.conftest import DESK, TODAY, Clock
+
+
+def _pg_bin(name: str) -> str:
+    found = shutil.which(name) or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))), None)
+    if found is None:
+        pytest.fail(f"PostgreSQL is needed for this test: install the Debian package postgresql-15 ({name})")
+    return found
+
+
+def _as_postgres(args: list[str]) -> None:
+    prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    subprocess.run([*prefix, *args], check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def pg_engine() -> Iterator[Engine]:
+    folder = Path(tempfile.mkdtemp(prefix="counter-pg-"))
+    if os.geteuid() == 0:
+        user = pwd.getpwnam("postgres")
+        os.chown(folder, user.pw_uid, user.pw_gid)
+    data = folder / "data"
+    _as_postgres([_pg_bin("initdb"), "-D", str(data), "--auth=trust", "-U", "postgres", "-E", "UTF8", "--locale=C"])
+    options = f"-k {folder} -p 5439 -c fsync=off -c listen_addresses=''"
+    _as_postgres([_pg_bin("pg_ctl"), "-D", str(data), "-w", "-o", options, "-l", str(folder / "log"), "start"])
+    engine = make_engine(f"postgresql+psycopg://postgres@/postgres?host={folder}&port=5439")
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        _as_postgres([_pg_bin("pg_ctl"), "-D", str(data), "-w", "-m", "immediate", "stop"])
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def pg_sessions(pg_engine: Engine) -> sessionmaker[Session]:
+    upgrade(pg_engine)
+    sessions = make_sessions(pg_engine)
+    assert import_source(sessions, SHIPPED_CATALOG).report is not None
+    return sessions
+
+
+@pytest.fixture(scope="module")
+def made(pg_sessions: sessionmaker[Session]) -> dict[str, str]:
+    return {c.label: c.case_no for c in run_demo(pg_sessions, Desk(DeskIdentity("XAM01", "8"), "乌兰"), TODAY)}
+
+
+def test_rate_revisit_appeal_figures_and_export_on_postgresql(
+    pg_sessions: sessionmaker[Session], made: dict[str, str]
+) -> None:
+    clock = Clock(dt.datetime(2026, 11, 20, 10, 30, tzinfo=dt.timezone(dt.timedelta(hours=8))))
+    bad = RatingChoice(Level.DISSATISFIED, ("等待时间长",))
+    ids = {}
+    for label, choice in (("受理", RatingChoice(Level.VERY_SATISFIED)), ("不予受理", bad)):
+        with pg_sessions.begin() as session:
+            pad = send_to_pad(session, made[label], DESK, clock())
+            ids[label] = record_rating(session, pad.request_id, choice, DESK, clock(), office_calendar(session))
+    alert = ids["不予受理"].alert
+    assert alert is not None
+    assert alert.due_on == dt.date(2026, 11, 27)
+    with pg_sessions.begin() as session:
+        assert record_revisit(session, alert.rectification_id, "其其格", "已电话回访", clock()) is RectState.VERIFYING
+    with pg_sessions() as session:
+        (row,) = open_rectifications(session)
+        assert (row.state, row.level) == (RectState.VERIFYING, Level.DISSATISFIED)
+        lines, total = rating_figures(session, TODAY, TODAY, Grouping.CLERK)
+        assert (total.good, total.bad) == (1, 1)
+        assert [line.label for line in lines] == ["乌兰"]
+    with pg_sessions.begin() as session:
+        decide_appeal(session, ids["不予受理"].rating_id, "宝音", AppealGround.MISTAKEN, "申请人到窗口说明误按",
+                      True, clock())  # fmt: skip
+    with pg_sessions() as session:
+        assert open_rectifications(session) == []
+        records = ratings_for_export(session, TODAY, TODAY)
+    assert [(r.level, r.excluded) for r in records] == [(Level.VERY_SATISFIED, False), (Level.DISSATISFIED, True)]
+    assert records[0].rated_at == clock()
+
+
+@pytest.fixture(scope="module")
+def rows_of_every_table(pg_sessions: sessionmaker[Session], made: dict[str, str]) -> None:
+    """A rating with its rectification, history and appeal, and a lapse: something for every trigger to guard."""
+    clock = Clock(dt.datetime(2026, 11, 20, 11, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))))
+    with pg_sessions.begin() as session:
+        pad = send_to_pad(session, made["补正（委托代理人办理）"], DESK, clock())
+        choice = RatingChoice(Level.VERY_DISSATISFIED, ("其他",))
+        rating = record_rating(session, pad.request_id, choice, DESK, clock(), office_calendar(session))
+        decide_appeal(session, rating.rating_id, "宝音", AppealGround.MALICIOUS, "经核实与窗口服务无关", False, clock())
+        pad = send_to_pad(session, made["容缺受理"], DESK, clock())
+        record_unrated(session, pad.request_id, clock())
+
+
+@pytest.mark.usefixtures("rows_of_every_table")
+@pytest.mark.parametrize(
+    "statement",
+    [
+        update(models.Rating).values(level="very_satisfied"),
+        delete(models.Rating),
+        update(models.RectificationHistory).values(note=""),
+        delete(models.RatingAppeal),
+        delete(models.RatingLapse),
+        update(models.RatingRequest).values(round=1),
+        delete(models.Rectification),
+        text("TRUNCATE rating_lapse"),
+    ],
+    ids=[
+        "update",
+        "delete",
+        "update history",
+        "delete appeal",
+        "delete lapse",
+        "update request",
+        "delete rectification",
+        "truncate",
+    ],
+)
+def test_postgresql_refuses_changes_to_rating_tables(pg_sessions: sessionmaker[Session], statement: Executable) -> None:
+    with pytest.raises(DBAPIError, match="never changed or removed"), pg_sessions.begin() as session:
+        session.execute(statement)

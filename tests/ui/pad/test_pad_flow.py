@@ -1,0 +1,287 @@
+"""The pad from the desk's key to the applicant's tap, on one screen (a movable pad window).
+
+The pad on a second screen is tested in :mod:`tests.ui.pad.test_two_screens`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QInputMethodEvent, QPixmap
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter import texts
+from counter.db import models
+from counter.ratings.levels import Level
+from counter.ratings.rectification import RectState
+from counter.ratings.status import DeskStatus
+from counter.ratings.views import RectificationAlert
+from counter.ui.pad.controller import PadController
+from counter.ui.pad.pad_window import THANKS_MS, PadPage, PadWindow
+from tests.ratings.conftest import DESK, TODAY, Clock
+from tests.ui.pad.conftest import ManualTimer
+
+LEVEL_WORDS = tuple(texts.RATING_LEVEL.values())
+
+
+def timeout_timer(pad: PadWindow) -> ManualTimer:
+    timer = pad.timeout_timer
+    assert isinstance(timer, ManualTimer)
+    return timer
+
+
+def thanks_timer(pad: PadWindow) -> ManualTimer:
+    timer = pad.thanks_timer
+    assert isinstance(timer, ManualTimer)
+    return timer
+
+
+def tap(widget: QWidget) -> None:
+    """A finger on the widget: a press and release at its centre."""
+    assert widget.isVisible(), "the applicant can only touch what the pad shows"
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def type_chinese(widget: QWidget, text: str) -> None:
+    """Text as an input method commits it (QTest types ASCII keys only)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def stored_levels(sessions: sessionmaker[Session]) -> list[str]:
+    with sessions() as session:
+        return list(session.scalars(select(models.Rating.level).order_by(models.Rating.id)))
+
+
+def test_without_a_second_screen_the_pad_is_a_movable_window(controller: PadController) -> None:
+    pad = controller.pad
+    assert not controller.on_screen
+    assert pad.isVisible()
+    assert not pad.isFullScreen()
+    assert (pad.width(), pad.height()) == (800, 480)
+    assert pad.page() is PadPage.IDLE
+    assert "兴安盟政务服务中心" in pad.welcome.text()
+    assert pad.idle_card.clerk.text() == "工作人员：乌兰"
+    assert pad.idle_card.staff.text() == "工号：XA0815"
+    assert pad.notice.text() == texts.PAD_IDLE_DEFAULT
+
+
+def test_a_tap_records_the_level_and_the_clerk_sees_only_rated(
+    qtbot: QtBot, controller: PadController, sessions: sessionmaker[Session], demo_cases: dict[str, str]
+) -> None:
+    case_no = demo_cases["受理"]
+    with qtbot.waitSignal(controller.status_changed) as sent:
+        assert controller.send_case(case_no)
+    assert sent.args == [case_no, DeskStatus.PENDING]
+    pad = controller.pad
+    assert pad.page() is PadPage.RATING
+    assert pad.bundle.text() == "办理事项：我要开小餐馆（50平方米以下）"
+    assert pad.applicant.text() == "申请人：张**"
+    assert pad.rating_card.clerk.text() == "工作人员：乌兰"
+    assert timeout_timer(pad).interval == 60_000
+    assert "评价中" in controller.status_label.text()
+    with qtbot.waitSignal(controller.status_changed) as rated:
+        tap(pad.face_buttons[Level.SATISFIED])
+    assert rated.args == [case_no, DeskStatus.RATED]
+    assert stored_levels(sessions) == ["satisfied"]
+    assert pad.page() is PadPage.THANKS
+    assert not timeout_timer(pad).is_active()
+    assert thanks_timer(pad).interval == THANKS_MS
+    assert "已评价" in controller.status_label.text()
+    assert not any(word in controller.status_label.text() for word in LEVEL_WORDS)
+    thanks_timer(pad).fire()
+    assert pad.page() is PadPage.IDLE
+
+
+def test_a_bad_rating_asks_why_and_opens_a_rectification_for_the_supervisor(
+    qtbot: QtBot, controller: PadController, sessions: sessionmaker[Session], demo_cases: dict[str, str]
+) -> None:
+    clerk_window = QMainWindow()  # stands for the desk window: its status bar carries the pad's status widget
+    qtbot.addWidget(clerk_window)
+    clerk_window.statusBar().addPermanentWidget(controller.status_label)
+    heard: list[object] = []
+    controller.status_changed.connect(lambda *args: heard.extend(args))
+    controller.refused.connect(heard.append)
+    case_no = demo_cases["不予受理"]
+    controller.send_case(case_no)
+    pad = controller.pad
+    tap(pad.face_buttons[Level.VERY_DISSATISFIED])
+    assert pad.page() is PadPage.REASONS
+    assert pad.chosen.text() == "非常不满意"
+    assert [b.text() for b in pad.reason_buttons] == list(texts.RATING_REASON.values())
+    assert not pad.submit_button.isEnabled()  # a bad rating needs a reason
+    assert stored_levels(sessions) == []
+    tap(pad.reason_buttons[3])
+    tap(pad.reason_buttons[5])
+    type_chinese(pad.comment, "让我去别的部门，没说清楚去哪里")
+    assert pad.submit_button.isEnabled()
+    with qtbot.waitSignal(controller.alerts.raised) as alerted:
+        tap(pad.submit_button)
+    alert = alerted.args[0]
+    assert isinstance(alert, RectificationAlert)
+    assert alert.due_on == TODAY + dt.timedelta(days=7)
+    assert pad.page() is PadPage.THANKS
+    assert pad.thanks_detail.text() == texts.PAD_THANKS_BAD
+    with sessions() as session:
+        rating = session.scalars(select(models.Rating)).one()
+        assert (rating.level, rating.reasons, rating.comment) == (
+            "very_dissatisfied", '["流程太复杂", "其他"]', "让我去别的部门，没说清楚去哪里",
+        )  # fmt: skip
+        rectification = session.scalars(select(models.Rectification)).one()
+        assert rectification.due_on == dt.date(2026, 11, 27)
+        history = session.scalars(select(models.RectificationHistory)).one()
+        assert history.state_after == RectState.AWAITING_REVISIT.value
+    assert heard == [case_no, DeskStatus.PENDING, case_no, DeskStatus.RATED]
+    shown = [label.text() for label in clerk_window.findChildren(QLabel)]
+    assert any("已评价" in text for text in shown)
+    assert not any(word in text for text in shown for word in [*LEVEL_WORDS, "流程太复杂"])
+
+
+def test_the_applicant_can_take_a_bad_face_back(
+    qtbot: QtBot, controller: PadController, sessions: sessionmaker[Session], demo_cases: dict[str, str]
+) -> None:
+    controller.send_case(demo_cases["受理"])
+    pad = controller.pad
+    tap(pad.face_buttons[Level.DISSATISFIED])
+    tap(pad.reason_buttons[0])
+    tap(pad.back_button)
+    assert pad.page() is PadPage.RATING
+    tap(pad.face_buttons[Level.VERY_SATISFIED])
+    assert stored_levels(sessions) == ["very_satisfied"]
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(models.Rectification)) == 0
+
+
+def test_no_rating_in_time_is_recorded_as_unrated(
+    qtbot: QtBot, controller: PadController, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    case_no = demo_cases["容缺受理"]
+    controller.send_case(case_no)
+    pad = controller.pad
+    tap(pad.face_buttons[Level.DISSATISFIED])  # a bad face, then nothing: no rating was given
+    clock.advance(seconds=60)
+    with qtbot.waitSignal(controller.status_changed) as lapsed:
+        timeout_timer(pad).fire()
+    assert lapsed.args == [case_no, DeskStatus.UNRATED]
+    assert pad.page() is PadPage.IDLE
+    assert pad.case is None
+    assert stored_levels(sessions) == []
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(models.RatingLapse)) == 1
+    assert "未评价" in controller.status_label.text()
+
+
+def test_every_touch_gives_the_applicant_the_full_time_again(
+    qtbot: QtBot, controller: PadController, demo_cases: dict[str, str]
+) -> None:
+    controller.send_case(demo_cases["受理"])
+    pad = controller.pad
+    timer = timeout_timer(pad)
+    timer.stop()
+    tap(pad.face_buttons[Level.DISSATISFIED])
+    assert timer.is_active()
+    timer.stop()
+    tap(pad.reason_buttons[1])
+    assert timer.is_active()
+    assert timer.interval == 60_000
+
+
+def test_a_second_rating_of_the_same_service_is_refused(
+    qtbot: QtBot, controller: PadController, sessions: sessionmaker[Session], demo_cases: dict[str, str]
+) -> None:
+    case_no = demo_cases["受理"]
+    controller.send_case(case_no)
+    tap(controller.pad.face_buttons[Level.BASIC])
+    thanks_timer(controller.pad).fire()
+    with qtbot.waitSignal(controller.refused) as refused:
+        assert not controller.send_case(case_no)
+    assert refused.args == [texts.RATING_REFUSAL["already_rated"].format(case_no=case_no)]
+    assert controller.pad.page() is PadPage.IDLE
+    assert controller.status_label.text() == refused.args[0]
+    assert stored_levels(sessions) == ["basically_satisfied"]
+
+
+def test_a_busy_pad_takes_no_second_case(qtbot: QtBot, controller: PadController, demo_cases: dict[str, str]) -> None:
+    controller.send_case(demo_cases["受理"])
+    with qtbot.waitSignal(controller.refused) as refused:
+        assert not controller.send_case(demo_cases["不予受理"])
+    assert demo_cases["受理"] in refused.args[0]
+    pad_case = controller.pad.case
+    assert pad_case is not None
+    assert pad_case.case_no == demo_cases["受理"]
+
+
+def test_an_unknown_case_is_refused(qtbot: QtBot, controller: PadController) -> None:
+    with qtbot.waitSignal(controller.refused) as refused:
+        assert not controller.send_case("XAM01-20261120-8-9999")
+    assert "未找到办件" in refused.args[0]
+
+
+@pytest.mark.parametrize("state", ["rating", "reasons", "thanks"])
+def test_a_late_tap_after_time_ran_out_records_nothing(
+    qtbot: QtBot, controller: PadController, sessions: sessionmaker[Session], demo_cases: dict[str, str], state: str
+) -> None:
+    controller.send_case(demo_cases["受理"])
+    pad = controller.pad
+    if state == "reasons":
+        tap(pad.face_buttons[Level.DISSATISFIED])
+    timeout_timer(pad).fire()
+    pad.on_face_clicked(Level.VERY_SATISFIED)  # what a tap on a page no longer shown would do
+    pad.on_submit_clicked()
+    assert stored_levels(sessions) == []
+    assert pad.page() is PadPage.IDLE
+
+
+def test_a_restarted_pad_closes_what_it_left_open_as_unrated(
+    qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    first = PadController(sessions, DESK, clock=clock, timer_factory=ManualTimer)
+    qtbot.addWidget(first.pad)
+    first.start()
+    first.send_case(demo_cases["受理"])
+    first.stop()  # the desk app stopped with the case on the pad
+    assert not first.pad.isVisible()
+    clock.advance(minutes=5)
+    again = PadController(sessions, DESK, clock=clock, timer_factory=ManualTimer)
+    qtbot.addWidget(again.pad)
+    with qtbot.waitSignal(again.status_changed) as closed:
+        again.start()
+    assert closed.args == [demo_cases["受理"], DeskStatus.UNRATED]
+    assert stored_levels(sessions) == []
+    assert again.pad.page() is PadPage.IDLE
+
+
+def test_the_clerks_photo_replaces_the_initial_when_set(
+    qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock, tmp_path: Path
+) -> None:
+    photo = QPixmap(120, 160)
+    photo.fill(QColor("#8fb8de"))
+    path = tmp_path / "wulan.png"
+    assert photo.save(str(path))
+    with_photo = PadController(sessions, dataclasses.replace(DESK, photo=str(path)), clock=clock,
+                               timer_factory=ManualTimer)  # fmt: skip
+    qtbot.addWidget(with_photo.pad)
+    with_photo.start()
+    with_photo.send_case(demo_cases["受理"])
+    avatar = with_photo.pad.rating_card.avatar
+    assert not avatar.pixmap().isNull()
+    assert avatar.text() == ""
+    assert (avatar.width(), avatar.height()) == (72, 72)
+
+
+def test_without_a_photo_the_pad_shows_the_clerks_initial(
+    controller: PadController, demo_cases: dict[str, str]
+) -> None:
+    controller.send_case(demo_cases["受理"])
+    avatar = controller.pad.rating_card.avatar
+    assert avatar.pixmap().isNull()
+    assert avatar.text() == "乌"

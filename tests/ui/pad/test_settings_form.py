@@ -1,0 +1,78 @@
+"""评价设置: the office changes the reasons, the notice and the times; every desk's pad follows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter import texts
+from counter.catalog.model import TimeLimit, TimeUnit
+from counter.ratings.settings import RatingSettings
+from counter.ui.pad.controller import PadController
+from counter.ui.pad.pad_window import PadPage
+from counter.ui.pad.settings_form import RatingSettingsForm
+from counter.ui.pad.supervisor_window import SupervisorWindow
+from tests.ratings.conftest import Clock
+
+
+def test_saved_settings_reach_the_pad(
+    qtbot: QtBot, controller: PadController, sessions: sessionmaker[Session], demo_cases: dict[str, str]
+) -> None:
+    form = RatingSettingsForm(sessions)
+    qtbot.addWidget(form)
+    form.load()
+    assert form.timeout.value() == 60
+    assert form.reasons.toPlainText().splitlines() == list(texts.RATING_REASON.values())
+    form.saved.connect(controller.on_settings_saved)  # as the main window connects them
+    form.timeout.setValue(90)
+    form.period.setValue(5)
+    form.unit.setCurrentIndex(0)  # working days
+    form.reasons.setPlainText("排队时间长\n\n材料要求不清楚\n其他\n")
+    form.idle_text.setPlainText("今日16:00后暂停受理不动产登记")
+    with qtbot.waitSignal(form.saved) as saved:
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert saved.args == [RatingSettings(90, ("排队时间长", "材料要求不清楚", "其他"), "今日16:00后暂停受理不动产登记",
+                                         TimeLimit(5, TimeUnit.WORKING_DAY))]  # fmt: skip
+    assert form.message.text() == texts.RATING_SETTINGS_SAVED
+    assert controller.pad.page() is PadPage.IDLE
+    assert controller.pad.notice.text() == "今日16:00后暂停受理不动产登记"
+    controller.send_case(demo_cases["受理"])
+    case = controller.pad.case
+    assert case is not None
+    assert case.reasons == ("排队时间长", "材料要求不清楚", "其他")
+    assert case.timeout_seconds == 90
+    assert [b.text() for b in controller.pad.reason_buttons] == ["排队时间长", "材料要求不清楚", "其他"]
+
+
+def test_every_problem_is_listed_and_nothing_is_saved(qtbot: QtBot, sessions: sessionmaker[Session]) -> None:
+    form = RatingSettingsForm(sessions)
+    qtbot.addWidget(form)
+    form.load()
+    form.reasons.setPlainText("\n".join([*"一二三四五六七八", "其他", "办理时间实在是太长太长了"]))
+    with qtbot.assertNotEmitted(form.saved):
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    lines = form.message.text().splitlines()
+    assert lines == [
+        texts.RATING_SETTING_PROBLEM["too_many_reasons"].format(key="", detail="10"),
+        texts.RATING_SETTING_PROBLEM["reason_too_long"].format(key="", detail="办理时间实在是太长太长了"),
+    ]
+    again = RatingSettingsForm(sessions)
+    qtbot.addWidget(again)
+    again.load()
+    assert again.reasons.toPlainText().splitlines() == list(texts.RATING_REASON.values())
+
+
+def test_the_supervisor_window_opens_on_current_data(
+    qtbot: QtBot, sessions: sessionmaker[Session], clock: Clock
+) -> None:
+    window = SupervisorWindow(sessions, "宝音", clock=clock)
+    qtbot.addWidget(window)
+    window.refresh()
+    assert [window.tabText(i) for i in range(window.count())] == ["差评整改", "好差评统计", "评价设置"]
+    assert window.rectifications.table.isHidden()  # no bad rating yet
+    total = [window.figures.table.item(1, c) for c in (0, 1, 2, 7)]
+    # the demo's five services this month, none sent to the pad yet
+    assert [item.text() if item else None for item in total] == ["合计", "5", "0", "100.0%"]
+    assert window.settings.timeout.value() == 60

@@ -1,0 +1,164 @@
+"""督办 and 统计: the supervisor follows bad ratings to feedback, and reads the figures."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QTableWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter import texts
+from counter.actions.calendar import office_calendar
+from counter.actions.ratings import record_rating, record_unrated, send_to_pad
+from counter.ratings.choice import RatingChoice
+from counter.ratings.levels import Level
+from counter.ratings.rectification import RectEvent
+from counter.ui.pad.alerts import SupervisorAlerts
+from counter.ui.pad.figures_page import FiguresPage
+from counter.ui.pad.style import OVERDUE_COLOURS
+from counter.ui.pad.supervision import RectificationPage
+from tests.ratings.conftest import DESK, Clock
+
+
+def rate(sessions: sessionmaker[Session], case_no: str, choice: RatingChoice, clock: Clock) -> None:
+    with sessions.begin() as session:
+        pad = send_to_pad(session, case_no, DESK, clock())
+        record_rating(session, pad.request_id, choice, DESK, clock(), office_calendar(session))
+
+
+def two_bad_ratings(sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock) -> None:
+    """不予受理 rated bad on Friday 20 (due 27), 受理 on Monday 23 (due 30); the clock ends on the 28th."""
+    rate(sessions, demo_cases["不予受理"], RatingChoice(Level.DISSATISFIED, ("等待时间长",)), clock)
+    clock.advance(days=3)
+    rate(sessions, demo_cases["受理"], RatingChoice(Level.VERY_DISSATISFIED, ("服务态度差",), "态度生硬"), clock)
+    clock.advance(days=5)
+
+
+def cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None
+    return item.text()
+
+
+def column(page: RectificationPage, index: int) -> list[str]:
+    return [cell(page.table, row, index) for row in range(page.table.rowCount())]
+
+
+def test_open_rectifications_by_due_date_overdue_in_red(
+    qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    two_bad_ratings(sessions, demo_cases, clock)
+    page = RectificationPage(sessions, "宝音", clock=clock)
+    qtbot.addWidget(page)
+    page.on_refresh()
+    assert column(page, 0) == [demo_cases["不予受理"], demo_cases["受理"]]
+    assert column(page, 4) == ["不满意", "非常不满意"]
+    assert column(page, 7) == ["2026-11-27", "2026-11-30"]
+    assert column(page, 8) == ["已逾期1天", "还剩2天"]
+    first = page.table.item(0, 0)
+    second = page.table.item(1, 0)
+    assert first is not None
+    assert second is not None
+    assert first.background().color() == QColor(OVERDUE_COLOURS[0])
+    assert second.background().color() != QColor(OVERDUE_COLOURS[0])
+
+
+def test_walk_a_rectification_to_feedback_on_the_page(
+    qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    two_bad_ratings(sessions, demo_cases, clock)
+    page = RectificationPage(sessions, "宝音", clock=clock)
+    qtbot.addWidget(page)
+    page.on_refresh()
+    page.table.selectRow(1)
+    assert "非常不满意" in page.summary.text()
+    assert "服务态度差" in page.summary.text()
+    assert "态度生硬" in page.summary.text()
+    assert "张**" in page.summary.text()
+    enabled = [event for event, button in page.move_buttons.items() if button.isEnabled()]
+    assert enabled == [RectEvent.REVISITED, RectEvent.NOTE]
+    QTest.mouseClick(page.move_buttons[RectEvent.REVISITED], Qt.MouseButton.LeftButton)
+    assert page.problems.text() == texts.RECT_MOVE_PROBLEM["note_required"]
+    page.note.setPlainText("已电话回访，申请人反映工作人员解释不耐心")
+    QTest.mouseClick(page.move_buttons[RectEvent.REVISITED], Qt.MouseButton.LeftButton)
+    assert page.message.text() == "已记录：回访核实。当前状态：核实中"
+    assert page.chosen_id() is not None
+    assert column(page, 6)[1] == "核实中"
+    page.note.setPlainText("窗口人员服务规范培训，纳入整改台账")
+    page.fix_due.setDate(QDate(2026, 12, 20))
+    QTest.mouseClick(page.move_buttons[RectEvent.FIX_BY_DEADLINE], Qt.MouseButton.LeftButton)
+    assert column(page, 0) == [demo_cases["不予受理"], demo_cases["受理"]]
+    assert column(page, 7)[1] == "2026-12-20"
+    page.note.setPlainText("已电话告知整改措施，申请人表示认可")
+    QTest.mouseClick(page.move_buttons[RectEvent.FED_BACK], Qt.MouseButton.LeftButton)
+    assert column(page, 0) == [demo_cases["不予受理"]]  # fed back: no longer open
+    assert page.history.rowCount() == 4  # the detail stays on the finished one
+    assert cell(page.history, 3, 2) == "反馈评价人"
+    assert cell(page.history, 3, 1) == "宝音"
+    assert not any(button.isEnabled() for button in page.move_buttons.values())
+
+
+def test_an_appeal_needs_a_reason_and_removes_the_rating_from_the_list(
+    qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    two_bad_ratings(sessions, demo_cases, clock)
+    page = RectificationPage(sessions, "宝音", clock=clock)
+    qtbot.addWidget(page)
+    page.on_refresh()
+    page.table.selectRow(0)
+    QTest.mouseClick(page.uphold_button, Qt.MouseButton.LeftButton)
+    assert page.problems.text() == texts.APPEAL_PROBLEM["reason_required"]
+    assert page.table.rowCount() == 2
+    page.appeal_reason.setText("申请人来电说明点错了表情，通话已录音")
+    QTest.mouseClick(page.uphold_button, Qt.MouseButton.LeftButton)
+    assert column(page, 0) == [demo_cases["受理"]]
+    assert "申诉成立，评价已撤销" in page.appeals.text()
+    assert "宝音" in page.appeals.text()
+    assert cell(page.history, page.history.rowCount() - 1, 3) == "已撤销（申诉成立）"
+    assert not page.uphold_button.isEnabled()
+
+
+def test_a_new_bad_rating_alerts_the_open_page(
+    qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    alerts = SupervisorAlerts()
+    page = RectificationPage(sessions, "宝音", clock=clock, alerts=alerts)
+    qtbot.addWidget(page)
+    page.on_refresh()
+    assert page.table.isHidden()
+    assert not page.empty.isHidden()
+    with sessions() as session:
+        alerts.prime(session)
+    rate(sessions, demo_cases["受理"], RatingChoice(Level.DISSATISFIED, ("其他",)), clock)
+    with qtbot.waitSignal(alerts.raised), sessions() as session:
+        alerts.check(session)  # as the window's timer does for a rating from another desk
+    assert column(page, 0) == [demo_cases["受理"]]
+    assert page.alert_badge.text() == "新差评 1 条"
+    assert not page.alert_badge.isHidden()
+    assert demo_cases["受理"] in page.message.text()
+    page.on_refresh()
+    assert page.alert_badge.isHidden()
+
+
+def test_the_figures_page(
+    qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    rate(sessions, demo_cases["受理"], RatingChoice(Level.BASIC), clock)
+    rate(sessions, demo_cases["不予受理"], RatingChoice(Level.DISSATISFIED, ("其他",)), clock)
+    with sessions.begin() as session:
+        pad = send_to_pad(session, demo_cases["容缺受理"], DESK, clock())
+        record_unrated(session, pad.request_id, clock())
+    page = FiguresPage(sessions, clock=clock)
+    qtbot.addWidget(page)
+    page.first.setDate(QDate(2026, 11, 20))
+    page.last.setDate(QDate(2026, 11, 20))
+    page.on_show()
+    cells = [cell(page.table, page.table.rowCount() - 1, c) for c in range(9)]
+    # 5 services: 2 rated (1 good, 1 bad), 1 unrated, 2 never sent; none rectified yet
+    assert cells == ["合计", "5", "2", "1", "1", "3", "50.0%", "60.0%", "0.0%"]
+    page.grouping.setCurrentIndex(3)  # by bundle: the signal shows at once
+    assert page.table.rowCount() == 2
+    assert cell(page.table, 0, 0) == "我要开小餐馆（50平方米以下）"
+    assert cell(page.table, 1, 0) == "合计"

@@ -1,0 +1,138 @@
+"""The pad on the desk's second screen: run only with two offscreen screens (see ``test_two_screens``).
+
+Not collected by a plain ``pytest`` (the name does not start with ``test_``):
+Qt reads its screens once, when the process's QApplication is made, so these
+tests run in their own process, started by
+:func:`tests.ui.pad.test_two_screens.test_the_pad_on_two_screens` with
+``QT_QPA_PLATFORM=offscreen:configfile=…`` naming a "Clerk" screen of
+1280×800 and a "Pad" screen of 800×480 to its right (design §5).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter import texts
+from counter.db import models
+from counter.ratings.levels import Level
+from counter.ratings.status import DeskStatus
+from counter.ui.pad.controller import PadController
+from counter.ui.pad.pad_window import PadPage
+from tests.ratings.conftest import DESK, TODAY, Clock
+from tests.ui.pad.conftest import ManualTimer
+
+CLERK_SCREEN = QRect(0, 0, 1280, 800)
+PAD_SCREEN = QRect(1280, 0, 800, 480)
+
+
+@pytest.fixture(autouse=True)
+def two_screens(qapp: QApplication) -> None:
+    """Fail, never pass vacuously, when the process was started without the two screens."""
+    screens = {s.name(): s.geometry() for s in QGuiApplication.screens()}
+    assert screens == {"Clerk": CLERK_SCREEN, "Pad": PAD_SCREEN}, f"run with the two-screen config, not {screens}"
+
+
+def clerk_window(qtbot: QtBot, controller: PadController) -> QMainWindow:
+    """The desk window on the clerk's screen, with the pad's status widget in its status bar."""
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setGeometry(QRect(0, 30, 1280, 740))
+    window.statusBar().addPermanentWidget(controller.status_label)
+    window.show()
+    return window
+
+
+def test_the_pad_fills_the_second_screen(controller: PadController) -> None:
+    pad = controller.pad
+    assert controller.on_screen
+    assert pad.isFullScreen()
+    assert pad.screen().name() == "Pad"
+    assert PAD_SCREEN.contains(pad.geometry())
+    assert pad.geometry() == PAD_SCREEN
+
+
+def test_a_desk_can_name_its_pad_screen_and_an_absent_one_gives_a_window(
+    qtbot: QtBot, sessions: sessionmaker[Session], clock: Clock
+) -> None:
+    named = PadController(sessions, dataclasses.replace(DESK, pad_screen="Pad"), clock=clock,
+                          timer_factory=ManualTimer)  # fmt: skip
+    qtbot.addWidget(named.pad)
+    named.start()
+    assert named.on_screen
+    assert named.pad.geometry() == PAD_SCREEN
+    missing = PadController(sessions, dataclasses.replace(DESK, pad_screen="HDMI-2"), clock=clock,
+                            timer_factory=ManualTimer)  # fmt: skip
+    qtbot.addWidget(missing.pad)
+    missing.start()
+    assert not missing.on_screen
+    assert not missing.pad.isFullScreen()
+    assert (missing.pad.width(), missing.pad.height()) == (800, 480)
+
+
+def test_the_whole_service_on_two_screens(
+    qtbot: QtBot,
+    controller: PadController,
+    sessions: sessionmaker[Session],
+    demo_cases: dict[str, str],
+    clock: Clock,
+) -> None:
+    window = clerk_window(qtbot, controller)
+    assert CLERK_SCREEN.contains(window.geometry())
+    assert not PAD_SCREEN.intersects(window.geometry())
+    pad = controller.pad
+    timeout = pad.timeout_timer
+    thanks = pad.thanks_timer
+    assert isinstance(timeout, ManualTimer)
+    assert isinstance(thanks, ManualTimer)
+
+    # a tap records the right level; the clerk's window shows only that it was rated
+    accepted = demo_cases["受理"]
+    assert controller.send_case(accepted)
+    assert pad.page() is PadPage.RATING
+    QTest.mouseClick(pad.face_buttons[Level.SATISFIED], Qt.MouseButton.LeftButton)
+    with sessions() as session:
+        assert list(session.scalars(select(models.Rating.level))) == ["satisfied"]
+    shown = " ".join(label.text() for label in window.findChildren(QLabel))
+    assert texts.RATING_DESK_STATUS[DeskStatus.RATED] in shown
+    assert not any(word in shown for word in texts.RATING_LEVEL.values())
+    thanks.fire()
+
+    # a second rating of the same service is refused
+    assert not controller.send_case(accepted)
+    assert texts.RATING_REFUSAL["already_rated"].format(case_no=accepted) in controller.status_label.text()
+    assert pad.page() is PadPage.IDLE
+
+    # a bad rating opens a rectification due seven days later
+    refused = demo_cases["不予受理"]
+    assert controller.send_case(refused)
+    QTest.mouseClick(pad.face_buttons[Level.DISSATISFIED], Qt.MouseButton.LeftButton)
+    QTest.mouseClick(pad.reason_buttons[4], Qt.MouseButton.LeftButton)
+    QTest.mouseClick(pad.submit_button, Qt.MouseButton.LeftButton)
+    with sessions() as session:
+        due = session.scalars(select(models.Rectification.due_on)).one()
+    assert due == TODAY + dt.timedelta(days=7)
+    shown = " ".join(label.text() for label in window.findChildren(QLabel))
+    assert not any(word in shown for word in [*texts.RATING_LEVEL.values(), "等待时间长"])
+    thanks.fire()
+
+    # no rating within the time: unrated, never a rating
+    deferred = demo_cases["容缺受理"]
+    assert controller.send_case(deferred)
+    clock.advance(seconds=60)
+    timeout.fire()
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(models.Rating)) == 2
+        assert session.scalar(select(func.count()).select_from(models.RatingLapse)) == 1
+    assert texts.RATING_DESK_STATUS[DeskStatus.UNRATED] in controller.status_label.text()
+    assert pad.page() is PadPage.IDLE
+    assert pad.geometry() == PAD_SCREEN  # still on its own screen after a whole round
