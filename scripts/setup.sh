@@ -15,8 +15,9 @@ pkgs="libegl1 libgl1 libfontconfig1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icc
 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libdbus-1-3
 cups-client"
 if [ "$want_test" = 1 ]; then
-    # screenshots under Xvfb; PDF and barcode checks; a CUPS server the print tests start
-    pkgs="$pkgs xvfb xauth poppler-utils zbar-tools cups-daemon"
+    # screenshots under Xvfb; PDF and barcode checks; the CUPS and PostgreSQL servers tests start
+    pkgs="$pkgs xvfb xauth poppler-utils zbar-tools cups-daemon
+    libpango-1.0-0 libpangoft2-1.0-0 postgresql"
 fi
 
 missing=""

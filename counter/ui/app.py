@@ -119,6 +119,7 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     scanner.case_scanned.connect(window.desk_actions.on_case_scanned)
     if not exit_when_ready:
         QTimer.singleShot(0, window.offer_draft)
+        QTimer.singleShot(0, window.start_pad)
     warm_up: threading.Thread | None = None
     if quick is None:
         QTimer.singleShot(0, window.start_sync)

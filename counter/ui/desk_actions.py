@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from counter.intake.draft import IntakeDraft
     from counter.ui.cases import CaseDesk
     from counter.ui.intake import IntakePanel
+    from counter.ui.pad.controller import PadController
+    from counter.ui.pad.supervisor_window import SupervisorWindow
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,9 @@ class DeskActions(QObject):
         self._cases: CaseDesk | None = None
         self._draft: IntakeDraft | None = None
         self.intake: IntakePanel | None = None
+        self.pad: PadController | None = None
+        self.supervisor: SupervisorWindow | None = None
+        self.last_case_no = ""  # the service the pad is offered for with F9
 
     def _say(self, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, words.DESK_WINDOW_TITLE, text, parent=self._window)
@@ -123,6 +128,7 @@ class DeskActions(QObject):
 
     def on_case_taken(self, case_no: str) -> None:
         log.info("case %s taken at this desk", case_no)
+        self.last_case_no = case_no
         if self._cases is not None:
             self._cases.case_changed.emit(case_no)
 
@@ -132,6 +138,45 @@ class DeskActions(QObject):
         with self._db.sessions()() as session:
             stored = current_guide(session, bundle_code)
         self.start_intake(stored.bundle if stored else None, previous_case_no=case_no)
+
+    # --- the review pad and the supervisor's pages -----------------------------------
+
+    def start_pad(self) -> PadController:
+        """The pad, idle on the desk's second screen (or a movable window without one)."""
+        from counter.desk_config import load_desk_config
+        from counter.ui.pad.controller import PadController
+
+        self.pad = PadController(self._db.sessions(), load_desk_config(), parent=self)
+        self.pad.start()
+        return self.pad
+
+    def send_to_pad(self) -> None:
+        """F9: the applicant rates the service just done (also a correction or a refusal)."""
+        if not self.last_case_no:
+            self._say(words.DESK_PAD_NO_CASE)
+            return
+        pad = self.pad or self.start_pad()
+        pad.send_case(self.last_case_no)
+
+    def open_supervision(self) -> None:
+        from counter.desk_config import load_desk_config
+        from counter.ui.pad.supervisor_window import SupervisorWindow
+
+        if self.supervisor is None:
+            alerts = self.pad.alerts if self.pad else None
+            self.supervisor = SupervisorWindow(self._db.sessions(), load_desk_config().clerk, alerts=alerts)
+            if self.pad is not None:
+                self.supervisor.settings.saved.connect(self.pad.on_settings_saved)
+            self.supervisor.resize(1100, 700)
+        self.supervisor.show()
+        self.supervisor.raise_()
+
+    def stop(self) -> None:
+        """The window closes: the pad goes with it (a top-level pad would keep the app running)."""
+        if self.pad is not None:
+            self.pad.stop()
+        if self.supervisor is not None:
+            self.supervisor.close()
 
     # --- cases --------------------------------------------------------------------
 
@@ -146,4 +191,5 @@ class DeskActions(QObject):
             self.cases().open_case(text.strip().upper())
 
     def on_case_scanned(self, case_no: str) -> None:
+        self.last_case_no = case_no
         self.cases().open_case(case_no)

@@ -53,6 +53,8 @@ class MainWindow(QMainWindow):
         self.intake_button = QPushButton(words.DESK_ACTION_INTAKE)
         self.lists_button = QPushButton(words.DESK_ACTION_LISTS)
         self.open_case_button = QPushButton(words.DESK_ACTION_OPEN_CASE)
+        self.pad_button = QPushButton(words.DESK_ACTION_PAD)
+        self.supervise_button = QPushButton(words.DESK_ACTION_SUPERVISE)
         self.search_panel = SearchPanel()
         self.guide_view = GuideView()
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -79,6 +81,8 @@ class MainWindow(QMainWindow):
         self.intake_shortcut = QShortcut(QKeySequence("F5"), self)
         self.lists_shortcut = QShortcut(QKeySequence("F6"), self)
         self.open_case_shortcut = QShortcut(QKeySequence("F7"), self)
+        self.supervise_shortcut = QShortcut(QKeySequence("F8"), self)
+        self.pad_shortcut = QShortcut(QKeySequence("F9"), self)
         self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self._connect_signals()
         self.load_index(entries)
@@ -105,6 +109,10 @@ class MainWindow(QMainWindow):
             trigger.connect(self.desk_actions.open_lists)
         for trigger in (self.open_case_button.clicked, self.open_case_shortcut.activated):
             trigger.connect(self.desk_actions.ask_case_no)
+        for trigger in (self.pad_button.clicked, self.pad_shortcut.activated):
+            trigger.connect(self.desk_actions.send_to_pad)
+        for trigger in (self.supervise_button.clicked, self.supervise_shortcut.activated):
+            trigger.connect(self.desk_actions.open_supervision)
         self.draft_offer.restore_button.clicked.connect(self.on_draft_restore)
         self.draft_offer.discard_button.clicked.connect(self.on_draft_discard)
         if self._sync is not None:
@@ -118,7 +126,8 @@ class MainWindow(QMainWindow):
         bar.setStyleSheet("QWidget#actionBar { border-bottom: 1px solid #d3dce6; }")
         layout = QHBoxLayout(bar)
         layout.setContentsMargins(12, 6, 12, 6)
-        for button in (self.intake_button, self.lists_button, self.open_case_button):
+        buttons = (self.intake_button, self.lists_button, self.open_case_button, self.pad_button, self.supervise_button)
+        for button in buttons:
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the search box
             layout.addWidget(button)
         layout.addStretch(1)
@@ -141,6 +150,11 @@ class MainWindow(QMainWindow):
     def on_draft_discard(self) -> None:
         self.draft_offer.hide()
         self.desk_actions.discard_draft()
+
+    def start_pad(self) -> None:
+        """The review pad, idle, with its status in the status bar (after the window shows)."""
+        pad = self.desk_actions.start_pad()
+        self.statusBar().addPermanentWidget(pad.status_label)
 
     def on_intake_requested(self) -> None:
         self.desk_actions.start_intake(self.guide_view.bundle)
@@ -212,5 +226,6 @@ class MainWindow(QMainWindow):
             self._sync.wait()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.desk_actions.stop()
         self.wait_for_sync()
         super().closeEvent(event)

@@ -97,3 +97,33 @@ def test_a_scanned_case_number_opens_its_page(qtbot: QtBot, db: Database) -> Non
     pages = [w for w in QApplication.topLevelWidgets() if w.isVisible() and made[0].case_no in w.windowTitle()]
     assert pages, [w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible()]
     assert window.search_panel.box.text() == ""  # the scan did not stay in the search box
+
+
+def test_f9_sends_the_last_service_to_the_pad_and_f8_opens_supervision(qtbot: QtBot, db: Database) -> None:
+    import_source(db.sessions(), SHIPPED_CATALOG)
+    from counter.actions.intake import Desk
+    from counter.case.numbers import DeskIdentity
+
+    made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
+    window = start_window(qtbot, MainWindow(db, None, today=TODAY))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # shortcuts go to the active window
+    QTest.keyClick(window, Qt.Key.Key_F9)
+    assert any("F9" in text for text in shown_messages(window))  # nothing served yet at this desk
+    window.start_pad()
+    pad = window.desk_actions.pad
+    assert pad is not None
+    qtbot.addWidget(pad.pad)
+    window.desk_actions.on_case_taken(made[0].case_no)
+    QTest.keyClick(window, Qt.Key.Key_F9)
+    case = pad.pad.case
+    assert case is not None
+    assert case.case_no == made[0].case_no
+    assert "评价中" in pad.status_label.text()
+    QTest.keyClick(window, Qt.Key.Key_F8)
+    supervision = window.desk_actions.supervisor
+    assert supervision is not None
+    qtbot.addWidget(supervision)
+    assert supervision.isVisible()
+    window.close()
+    assert not pad.pad.isVisible()
