@@ -1,0 +1,405 @@
+"""Printing a receipt: counter's renderer against LibreOffice and WeasyPrint, side by side.
+
+Every contender prints the same receipt (the demo's accepted case of 我要开小餐馆: the
+header table, ten materials, the dates and phones, the closing lines), twice over
+for the two copies, in WenQuanYi Micro Hei:
+
+- counter: ``document_for`` + ``render_pdf`` (reportlab), with its barcode and QR code;
+- LibreOffice: the same text and tables as an .odt (written here as a plain zip),
+  converted by ``soffice --headless --convert-to pdf``;
+- WeasyPrint: the same text and tables as HTML with CSS.
+
+The peers draw no barcode and no QR code, which only flatters them.  Reported:
+
+1. warm, per document: counter's median and p95 over 200 receipts of 200 different
+   cases (new numbers, so no cache helps), WeasyPrint in one process, LibreOffice
+   converting a batch in one run (its start-up shared out) and one file per run;
+2. the first document in a fresh process: median of 5 subprocesses each.
+
+A peer that is not installed is skipped, and the line says so.
+
+    .venv/bin/python benchmarks/bench_documents.py [--receipts 200] [--fresh 5] [--peer-runs 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import html
+import importlib
+import importlib.util
+import pickle
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from counter.actions.catalog import import_source
+from counter.actions.demo import run_demo
+from counter.actions.intake import Desk
+from counter.case.numbers import DeskIdentity, DocKind, doc_no
+from counter.case.view import CaseView
+from counter.catalog.model import Bundle
+from counter.db.case_store import case_view
+from counter.db.catalog_store import guide_version
+from counter.db.engine import make_engine, make_sessions
+from counter.db.migrate import upgrade
+from counter.documents.model import (
+    DocumentData,
+    DocumentKind,
+    Heading,
+    Numbered,
+    OfficeSettings,
+    Pairs,
+    Table,
+    Text,
+    document_for,
+)
+from counter.documents.render import render_pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2026, 11, 20)
+DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
+FONT = "WenQuanYi Micro Hei"
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, int(len(ordered) * q) - 1)]
+
+
+def demo_receipt(folder: Path) -> tuple[CaseView, Bundle]:
+    engine = make_engine(f"sqlite:///{folder / 'bench.sqlite3'}")
+    upgrade(engine)
+    sessions = make_sessions(engine)
+    import_source(sessions, ROOT / "resources" / "catalog")
+    made = {m.label: m.case_no for m in run_demo(sessions, DESK, TODAY)}
+    with sessions() as session:
+        view = case_view(session, made["受理"])
+        assert view is not None
+        stored = guide_version(session, view.guide_version_id)
+        assert stored is not None
+    engine.dispose()
+    return view, stored.bundle
+
+
+def receipt(view: CaseView, bundle: Bundle, n: int) -> DocumentData:
+    """The receipt of the n-th case of the day: a new case number and document number each time."""
+    case = dataclasses.replace(view, case_no=f"XAM01-20261120-08-{n:04d}")
+    number = doc_no(DESK.identity, TODAY, DocKind.RECEIPT, n)
+    return document_for(case, DocumentKind.RECEIPT, OfficeSettings(), number, bundle, TODAY)
+
+
+# --- the same content for the peers ----------------------------------------------------
+
+
+def _rows_html(data: DocumentData) -> str:
+    parts = [
+        f"<p class=office>{html.escape(data.office_name)}</p><h1>{html.escape(data.title)}</h1>",
+        f"<p class=numbers>文书编号：{data.doc_no}　办件编号：{data.case_no}</p><table>",
+    ]
+    parts += [f"<tr><th>{html.escape(p.label)}</th><td colspan=3>{html.escape(p.value)}</td></tr>" for p in data.header]
+    parts.append("</table>")
+    for block in data.blocks:
+        if isinstance(block, Heading):
+            parts.append(f"<h2>{html.escape(block.text)}</h2>")
+        elif isinstance(block, Text):
+            parts.append(f"<p>{html.escape(block.text)}</p>")
+        elif isinstance(block, Numbered):
+            parts += [f"<p>{html.escape(n + t)}</p>" for n, t in block.items]
+        elif isinstance(block, Pairs):
+            parts.append("<table>")
+            parts += [f"<tr><th>{html.escape(p.label)}</th><td>{html.escape(p.value)}</td></tr>" for p in block.pairs]
+            parts.append("</table>")
+        elif isinstance(block, Table):
+            head = "".join(f"<th>{html.escape(c.label)}</th>" for c in block.columns)
+            body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in block.rows)
+            parts.append(f"<table><tr>{head}</tr>{body}</table>")
+    s = data.sign_off
+    parts.append(f"<p>{s.clerk_label}：{s.clerk}　联系电话：{s.phone}</p>")
+    parts += [f"<p>{html.escape(signer)}：＿＿＿＿＿＿</p>" for signer in s.signers]
+    parts.append(f"<p>{s.signed_at}</p><p class=seal>{s.issuer}<br>{s.date}</p>")
+    return "".join(parts)
+
+
+def as_html(data: DocumentData) -> str:
+    copy = _rows_html(data)
+    style = (
+        f"@page {{ size: A4; margin: 20mm; }} body {{ font-family: '{FONT}'; font-size: 11pt; }}"
+        "h1 { text-align: center; font-size: 20pt; letter-spacing: 8pt; border-bottom: 1px solid #333; }"
+        ".office { text-align: center; } h2 { font-size: 11.5pt; }"
+        "table { width: 100%; border-collapse: collapse; font-size: 10.5pt; margin: 4pt 0; }"
+        "th, td { border: 0.5pt solid #999; padding: 2pt 5pt; } th { background: #eee; }"
+        ".seal { text-align: right; } .copy { page-break-after: always; }"
+    )
+    return (
+        f"<!doctype html><html><head><meta charset=utf-8><style>{style}</style></head><body>"
+        f"<div class=copy>{copy}</div><div>{copy}</div></body></html>"
+    )
+
+
+def _odt_text(text: str) -> str:
+    return html.escape(text).replace("\n", "<text:line-break/>")
+
+
+def _odt_copy(data: DocumentData, first: bool) -> str:
+    para = "P" if first else "Break"
+    parts = [f'<text:p text:style-name="{para}">{_odt_text(data.office_name)}</text:p>']
+    parts.append(f'<text:p text:style-name="Title">{_odt_text(data.title)}</text:p>')
+    parts.append(f'<text:p text:style-name="P">文书编号：{data.doc_no}　办件编号：{data.case_no}</text:p>')
+
+    def table(rows: list[list[str]], columns: int) -> str:
+        cells = "".join(
+            "<table:table-row>"
+            + "".join(
+                f'<table:table-cell table:style-name="Cell" office:value-type="string">'
+                f'<text:p text:style-name="Small">{_odt_text(c)}</text:p></table:table-cell>'
+                for c in row
+            )
+            + "</table:table-row>"
+            for row in rows
+        )
+        return (
+            f'<table:table table:style-name="Table"><table:table-column table:number-columns-repeated="{columns}"/>'
+            f"{cells}</table:table>"
+        )
+
+    parts.append(table([[p.label, p.value] for p in data.header], 2))
+    for block in data.blocks:
+        if isinstance(block, Heading | Text):
+            parts.append(f'<text:p text:style-name="P">{_odt_text(block.text)}</text:p>')
+        elif isinstance(block, Numbered):
+            parts += [f'<text:p text:style-name="P">{_odt_text(n + t)}</text:p>' for n, t in block.items]
+        elif isinstance(block, Pairs):
+            parts.append(table([[p.label, p.value] for p in block.pairs], 2))
+        elif isinstance(block, Table):
+            parts.append(table([[c.label for c in block.columns], *[list(r) for r in block.rows]], len(block.columns)))
+    s = data.sign_off
+    lines = [f"{s.clerk_label}：{s.clerk}　联系电话：{s.phone}", *(f"{x}：＿＿＿＿＿＿" for x in s.signers)]
+    lines += [s.signed_at, s.issuer, s.date]
+    parts += [f'<text:p text:style-name="P">{_odt_text(line)}</text:p>' for line in lines]
+    return "".join(parts)
+
+
+def write_odt(data: DocumentData, path: Path) -> None:
+    """A minimal OpenDocument text: mimetype first and stored, a manifest, styles in content.xml."""
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+        'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"'
+    )
+    font = f'style:font-name="{FONT}" style:font-name-asian="{FONT}"'
+    styles = (
+        f'<office:font-face-decls><style:font-face style:name="{FONT}" svg:font-family="&apos;{FONT}&apos;"/>'
+        "</office:font-face-decls><office:automatic-styles>"
+        f'<style:style style:name="P" style:family="paragraph"><style:text-properties {font} '
+        'fo:font-size="11pt" style:font-size-asian="11pt"/></style:style>'
+        f'<style:style style:name="Break" style:family="paragraph"><style:paragraph-properties '
+        f'fo:break-before="page"/><style:text-properties {font} fo:font-size="11pt" '
+        'style:font-size-asian="11pt"/></style:style>'
+        f'<style:style style:name="Title" style:family="paragraph"><style:paragraph-properties '
+        f'fo:text-align="center"/><style:text-properties {font} fo:font-size="20pt" '
+        'style:font-size-asian="20pt"/></style:style>'
+        f'<style:style style:name="Small" style:family="paragraph"><style:text-properties {font} '
+        'fo:font-size="10.5pt" style:font-size-asian="10.5pt"/></style:style>'
+        '<style:style style:name="Table" style:family="table"><style:table-properties style:width="17cm" '
+        'table:align="margins"/></style:style>'
+        '<style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties '
+        'fo:border="0.5pt solid #999999" fo:padding="0.08cm"/></style:style></office:automatic-styles>'
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.3">{styles}'
+        f"<office:body><office:text>{_odt_copy(data, True)}{_odt_copy(data, False)}</office:text></office:body>"
+        "</office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as odt:
+        odt.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        odt.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+        odt.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+
+
+# --- timing ----------------------------------------------------------------------------------
+
+
+def timed(action: Callable[[], object], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+FRESH_COUNTER = """
+import pickle, sys, time
+import counter.texts  # the running app has its words loaded; documents and fonts are not
+case, bundle, number = pickle.loads(open(sys.argv[1], "rb").read())
+start = time.perf_counter()
+from counter.documents.model import DocumentKind, OfficeSettings, document_for
+from counter.documents.render import render_pdf
+pdf = render_pdf(document_for(case, DocumentKind.RECEIPT, OfficeSettings(), number, bundle, case.received_on))
+print((time.perf_counter() - start) * 1000)
+"""
+
+FRESH_WEASYPRINT = """
+import sys, time
+start = time.perf_counter()
+import weasyprint
+weasyprint.HTML(string=open(sys.argv[1], encoding="utf-8").read()).write_pdf()
+print((time.perf_counter() - start) * 1000)
+"""
+
+
+def fresh_runs(script: str, argument: Path, runs: int) -> tuple[list[float], list[float]]:
+    """Inner times (from the first import of the renderer to the bytes) and whole-process times."""
+    inner, whole = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        out = subprocess.run(
+            [sys.executable, "-c", script, str(argument)], capture_output=True, text=True, check=True, cwd=ROOT
+        )
+        whole.append((time.perf_counter() - start) * 1000)
+        inner.append(float(out.stdout.strip().splitlines()[-1]))
+    return inner, whole
+
+
+def soffice(folder: Path, files: list[Path]) -> None:
+    profile = (folder / "lo-profile").as_uri()
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder / "lo-out"),
+            *map(str, files),
+        ],
+        capture_output=True,
+        check=True,
+    )
+
+
+Results = dict[str, list[float]]
+FreshResults = dict[str, tuple[list[float], list[float]]]
+
+
+def run_counter(view: CaseView, bundle: Bundle, folder: Path, args: argparse.Namespace) -> tuple[Results, FreshResults]:
+    sample = receipt(view, bundle, 1)
+    render_pdf(sample)  # the fonts, once per process
+    numbers = iter(range(2, args.receipts + 2))
+    warm = {"counter (reportlab)": timed(lambda: render_pdf(receipt(view, bundle, next(numbers))), args.receipts)}
+    payload = folder / "case.pickle"
+    payload.write_bytes(pickle.dumps((view, bundle, sample.doc_no)))
+    fresh = {"counter (reportlab)": fresh_runs(FRESH_COUNTER, payload, args.fresh)}
+    (folder / "counter.pdf").write_bytes(render_pdf(sample))
+    return warm, fresh
+
+
+def run_weasyprint(sample: DocumentData, folder: Path, args: argparse.Namespace) -> tuple[Results, FreshResults]:
+    page = as_html(sample)
+    (folder / "receipt.html").write_text(page, encoding="utf-8")
+    weasyprint = importlib.import_module("weasyprint")
+    (folder / "weasyprint.pdf").write_bytes(weasyprint.HTML(string=page).write_pdf())
+    warm = {"WeasyPrint": timed(lambda: weasyprint.HTML(string=page).write_pdf(), args.peer_runs)}
+    return warm, {"WeasyPrint": fresh_runs(FRESH_WEASYPRINT, folder / "receipt.html", args.fresh)}
+
+
+def run_libreoffice(sample: DocumentData, folder: Path, args: argparse.Namespace) -> tuple[Results, FreshResults]:
+    odt = folder / "receipt.odt"
+    write_odt(sample, odt)
+    soffice(folder, [odt])  # creates the profile: not timed
+    batch = [folder / f"batch{n:03d}.odt" for n in range(args.peer_runs)]
+    for path in batch:
+        shutil.copy(odt, path)
+    start = time.perf_counter()
+    soffice(folder, batch)
+    per_file = (time.perf_counter() - start) * 1000 / len(batch)
+    one_each = timed(lambda: soffice(folder, [odt]), args.fresh)
+    return {"LibreOffice (batch, start-up shared)": [per_file]}, {
+        "LibreOffice (one file per run)": (one_each, one_each)
+    }
+
+
+def report(warm: Results, fresh: FreshResults, skipped: dict[str, str], runs: int) -> None:
+    print("Warm, per document")
+    ours = statistics.median(warm["counter (reportlab)"])
+    for name, times in warm.items():
+        median = statistics.median(times)
+        line = f"  {name:<38} median {median:8.1f} ms"
+        if len(times) > 1:
+            line += f"   p95 {percentile(times, 0.95):8.1f} ms   n={len(times)}"
+        if name != "counter (reportlab)":
+            line += f"   counter is {median / ours:6.1f}x faster"
+        print(line)
+    print(f"  goal: counter <= 15 ms: {'ok' if ours <= 15 else 'OVER GOAL'}")
+    if "WeasyPrint" in warm:
+        ratio = statistics.median(warm["WeasyPrint"]) / ours
+        print(f"  goal: >= 50x faster than WeasyPrint: {'ok' if ratio >= 50 else 'NOT MET'} ({ratio:.1f}x)")
+    lo = next((t for n, t in warm.items() if n.startswith("LibreOffice")), None)
+    if lo is not None:
+        ratio = statistics.median(lo) / ours
+        print(f"  goal: >= 8x faster than LibreOffice: {'ok' if ratio >= 8 else 'NOT MET'} ({ratio:.1f}x)")
+
+    print(f"\nFirst document in a fresh process (median of {runs})")
+    first = statistics.median(fresh["counter (reportlab)"][0])
+    for name, (inner, whole) in fresh.items():
+        print(
+            f"  {name:<38} first document {statistics.median(inner):8.1f} ms"
+            f"   whole process {statistics.median(whole):8.1f} ms"
+        )
+    print(f"  goal: counter's first document <= 300 ms: {'ok' if first <= 300 else 'OVER GOAL'}")
+    for name, why in skipped.items():
+        print(f"\n{name}: skipped, {why}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--receipts", type=int, default=200)
+    parser.add_argument("--fresh", type=int, default=5)
+    parser.add_argument("--peer-runs", type=int, default=10)
+    args = parser.parse_args()
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-documents-"))
+    view, bundle = demo_receipt(folder)
+    sample = receipt(view, bundle, 1)
+    warm, fresh = run_counter(view, bundle, folder, args)
+    skipped: dict[str, str] = {}
+    if importlib.util.find_spec("weasyprint") is None:
+        skipped["WeasyPrint"] = "not installed (pip install weasyprint; it needs libpango-1.0-0 libpangoft2-1.0-0)"
+    else:
+        more_warm, more_fresh = run_weasyprint(sample, folder, args)
+        warm |= more_warm
+        fresh |= more_fresh
+    if shutil.which("soffice") is None:
+        skipped["LibreOffice"] = "not installed (apt-get install libreoffice-writer-nogui)"
+    else:
+        more_warm, more_fresh = run_libreoffice(sample, folder, args)
+        warm |= more_warm
+        fresh |= more_fresh
+    rows = sum(len(b.rows) for b in sample.blocks if isinstance(b, Table))
+    print(f"Receipt: {rows} material rows, {len(sample.copies)} copies; the PDFs are in {folder}\n")
+    report(warm, fresh, skipped, args.fresh)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""Whether a document can be printed for a case: every reason it cannot, at once, as codes.
+
+A receipt only for a case accepted (or accepted under deferral), a deferral
+notice and pledge only for a deferral, a correction notice only for a
+correction with something to correct, a refusal notice only for a refusal, a
+denial only for a denied case with its reason.  The outcome recorded at intake
+decides, not the case's status today: a receipt can be reprinted after the
+case moved on to approval.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from counter.case.numbers import DOC_NO_MAX
+from counter.case.status import CaseStatus
+from counter.case.view import CaseMaterialLine, CaseView
+from counter.catalog.model import Bundle, Necessity
+from counter.documents.kinds import DocumentKind, DocumentProblem
+from counter.intake.checklist import Receipt
+from counter.intake.outcome import Outcome
+
+DEFER = Outcome.DEFER.value
+_RECEIPT_OUTCOMES = frozenset({Outcome.ACCEPT.value, Outcome.DEFER.value})
+
+
+def deferred_lines(case: CaseView) -> tuple[CaseMaterialLine, ...]:
+    return tuple(m for m in case.materials if m.due_on is not None)
+
+
+def shortfall_lines(case: CaseView, bundle: Bundle) -> tuple[CaseMaterialLine, ...]:
+    """The lines the correction notice demands, as the outcome rule chose them."""
+    shared = {m.code for m in bundle.materials if m.shared}
+    short = {Receipt.MISSING.value, Receipt.DEFECTIVE.value}
+    return tuple(
+        m
+        for m in case.materials
+        if m.receipt in short and m.necessity != Necessity.OPTIONAL.value and m.code not in shared
+    )
+
+
+#: The intake outcomes each case document is for, and the problem when the case's outcome is another.
+_OUTCOMES_FOR: dict[DocumentKind, tuple[frozenset[str], DocumentProblem]] = {
+    DocumentKind.RECEIPT: (_RECEIPT_OUTCOMES, DocumentProblem.NOT_ACCEPTED),
+    DocumentKind.DEFERRAL: (frozenset({DEFER}), DocumentProblem.NOT_DEFERRED),
+    DocumentKind.PLEDGE: (frozenset({DEFER}), DocumentProblem.NOT_DEFERRED),
+    DocumentKind.CORRECTION: (frozenset({Outcome.CORRECT.value}), DocumentProblem.NOT_CORRECTION),
+    DocumentKind.REFUSAL: (frozenset({Outcome.REFUSE.value}), DocumentProblem.NOT_REFUSED),
+}
+
+
+def _fit_problems(case: CaseView, kind: DocumentKind, bundle: Bundle) -> list[DocumentProblem]:
+    """Whether the case's outcome (for a denial: its status and reason) calls for this document."""
+    if not kind.needs_case:
+        return [DocumentProblem.NEEDS_NO_CASE]
+    if kind is DocumentKind.DENIAL:
+        denied = case.status is CaseStatus.DENIED and bool(case.denial_reason.strip())
+        return [] if denied else [DocumentProblem.NOT_DENIED]
+    outcomes, problem = _OUTCOMES_FOR[kind]
+    if case.outcome not in outcomes:
+        return [problem]
+    if kind in (DocumentKind.DEFERRAL, DocumentKind.PLEDGE) and not deferred_lines(case):
+        return [DocumentProblem.NO_DEFERRED_MATERIALS]
+    if kind is DocumentKind.CORRECTION and not shortfall_lines(case, bundle):
+        return [DocumentProblem.NOTHING_TO_CORRECT]
+    return []
+
+
+def document_problems(
+    case: CaseView, kind: DocumentKind, bundle: Bundle, doc_no: str, issued_on: dt.date
+) -> tuple[DocumentProblem, ...]:
+    """Everything that keeps ``kind`` from being printed for ``case``; empty when it can be."""
+    problems = _fit_problems(case, kind, bundle)
+    if bundle.code != case.bundle_code:
+        problems.append(DocumentProblem.BUNDLE_MISMATCH)
+    if not doc_no.strip() or len(doc_no) > DOC_NO_MAX:
+        problems.append(DocumentProblem.DOC_NO_INVALID)
+    if issued_on < case.received_on:
+        problems.append(DocumentProblem.ISSUED_BEFORE_RECEIVED)
+    return tuple(problems)

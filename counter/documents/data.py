@@ -1,0 +1,125 @@
+"""A printed document as plain data: every word on the paper, laid out by :mod:`counter.documents.render`.
+
+The blocks are the few shapes an official notice is made of: a heading, a
+paragraph, a two-column table of labels and values, a table with a header row,
+a numbered list.  The renderer knows nothing of cases or guides, and a test can
+read what a document says without a PDF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from counter.documents.kinds import DocumentKind, DocumentProblem
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeSettings:
+    """The office whose paper this is.  Defaults: the league hall of Xing'an League.
+
+    ``review_body`` is where 行政复议 goes (since the 2023 行政复议法, the
+    government at the office's level: for the league hall, 兴安盟行政公署);
+    ``court`` the court of first instance for 行政诉讼 at the office's seat.
+    """
+
+    office_name: str = "兴安盟政务服务中心"
+    seal_caption: str = "兴安盟政务服务中心政务服务专用章"
+    consult_phone: str = "0482-8261008"
+    complaint_phone: str = "12345"
+    address: str = "兴安盟乌兰浩特市兴安北大路1号"
+    review_body: str = "兴安盟行政公署"
+    court: str = "乌兰浩特市人民法院"
+    progress_url_base: str = "https://zwfw.xam.gov.cn/progress?case="
+    online_portal: str = "兴安盟政务服务网"
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A label and its value in a two-column table; ``wide`` spans the whole row."""
+
+    label: str
+    value: str
+    wide: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Pairs:
+    pairs: tuple[Pair, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    text: str
+    indent: bool = True  # first line indented two characters, as Chinese paragraphs are
+    strong: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    label: str
+    weight: float  # share of the table's width
+    centred: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Numbered:
+    """A list whose items carry their own numbers ("1. ", "一、"), hung so wrapped lines align."""
+
+    items: tuple[tuple[str, str], ...]  # (number, text)
+
+
+Block = Heading | Text | Pairs | Table | Numbered
+
+
+@dataclass(frozen=True, slots=True)
+class SignOff:
+    """The closing block: who handled it, who signs for it, and where the seal goes."""
+
+    clerk_label: str
+    clerk: str
+    phone: str
+    signers: tuple[str, ...]  # signature lines ("申请人（签字）")
+    signed_at: str  # the line for the time of receipt
+    issuer: str  # printed where the seal goes: the office, or the company that pledges
+    date: str
+    seal_caption: str  # whose seal goes there; empty: no seal (a person's pledge)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentData:
+    kind: DocumentKind
+    title: str
+    office_name: str
+    doc_no: str  # empty: not numbered (a guide notice may be)
+    case_no: str  # empty: no case (the guide notice)
+    header: tuple[Pair, ...]
+    blocks: tuple[Block, ...]
+    sign_off: SignOff
+    copies: tuple[str, ...]  # the footer label of each copy; one full set of pages per copy
+    copies_note: str
+    barcode: str  # the value of the Code128, or ""
+    qr: str  # the content of the QR code, or ""
+    qr_caption: str
+    issued_on: dt.date
+    check_dates: bool = False  # a printed date lies where the calendar had no holiday data
+    subject: str = ""  # PDF metadata
+
+
+class DocumentNotPossible(ValueError):
+    """The document does not fit the case; every reason is listed."""
+
+    def __init__(self, problems: tuple[DocumentProblem, ...]) -> None:
+        super().__init__(", ".join(p.value for p in problems))
+        self.problems = problems

@@ -1,0 +1,220 @@
+"""The 一次性告知单: a bundle's guide on paper, for someone who only asks.
+
+It belongs to no case: built from the guide (a :class:`~counter.catalog.model.Bundle`)
+with every material grouped by the situations that call for it, the items and
+their time limits, where and when to come, and whom to call.  One copy, for the
+applicant; no barcode or progress code, as there is no case to follow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from counter import texts
+from counter.catalog.model import Bundle, Material, Necessity, TimeLimit
+from counter.documents.data import (
+    Block,
+    Column,
+    DocumentData,
+    Heading,
+    OfficeSettings,
+    Pair,
+    Pairs,
+    SignOff,
+    Table,
+    Text,
+)
+from counter.documents.kinds import DocumentKind
+from counter.documents.words import consult_phone, date_text, hours, items_text, numbered, place
+
+
+def _group_title(bundle: Bundle, when: tuple[str, ...]) -> str:
+    if not when:
+        return texts.DOC_GROUP_ALL
+    wanted: dict[str, list[str]] = {}
+    for condition in when:
+        code, _, option = condition.partition(".")
+        wanted.setdefault(code, []).append(option)
+    parts = []
+    for situation in bundle.situations:
+        if situation.code in wanted:
+            labels = [o.label for code in wanted[situation.code] if (o := situation.option(code)) is not None]
+            parts.append(
+                texts.DOC_GROUP_CONDITION.format(question=situation.question, options=texts.DOC_GROUP_OR.join(labels))
+            )
+    return texts.DOC_GROUP_AND.join(parts) or texts.DOC_GROUP_ALL
+
+
+def _material_note(material: Material) -> str:
+    if material.shared:
+        return texts.DOC_NOTE_SHARED
+    if material.necessity is Necessity.DEFERRABLE:
+        return texts.DOC_NOTE_DEFERRABLE.format(limit=texts.time_limit(material.deferral_limit))
+    if material.necessity is Necessity.OPTIONAL:
+        return texts.DOC_NOTE_OPTIONAL
+    return texts.DOC_NOTE_REQUIRED
+
+
+def _material_counts(material: Material) -> tuple[str, str]:
+    form = texts.COPY_FORM[material.copy_form] if material.copy_form is not None else texts.DOC_DASH
+    originals, copies = material.originals, material.copies
+    if originals and copies:
+        count = (
+            texts.DOC_COUNT_EACH.format(count=originals)
+            if originals == copies
+            else texts.DOC_COUNT_BOTH.format(originals=originals, copies=copies)
+        )
+    elif originals or copies:
+        count = texts.DOC_COUNT.format(count=originals or copies)
+    else:
+        count = texts.DOC_DASH
+    return form, count
+
+
+def _group_order(bundle: Bundle, when: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """A group's place in the guide's order: by question, then by answer."""
+    codes = [s.code for s in bundle.situations]
+    order = []
+    for condition in when:
+        code, _, option = condition.partition(".")
+        index = codes.index(code) if code in codes else len(codes)
+        options = [o.code for o in bundle.situations[index].options] if index < len(codes) else []
+        order.append((index, options.index(option) if option in options else len(options)))
+    return tuple(sorted(order))
+
+
+def _materials_table(bundle: Bundle) -> Table:
+    """Every material of the guide, grouped by the situations that call for it (a title row per group)."""
+    groups: dict[tuple[str, ...], list[Material]] = {}
+    for material in bundle.materials:
+        groups.setdefault(tuple(sorted(material.when)), []).append(material)
+    rows: list[tuple[str, ...]] = []
+    number = 0
+    for when in sorted(groups, key=lambda w: (len(w) > 0, _group_order(bundle, w))):
+        rows.append((_group_title(bundle, when),))
+        for material in groups[when]:
+            number += 1
+            requirement = texts.DOC_REQUIREMENT.format(text=material.requirement) if material.requirement else ""
+            name = "\n".join(filter(None, (material.name, requirement)))
+            rows.append((str(number), name, *_material_counts(material), _material_note(material)))
+    return Table(
+        (
+            Column(texts.DOC_COL_NO, 0.07, centred=True),
+            Column(texts.DOC_COL_REQUIREMENT, 0.48),
+            Column(texts.DOC_COL_FORM, 0.16, centred=True),
+            Column(texts.DOC_COL_COUNT, 0.10, centred=True),
+            Column(texts.DOC_COL_NOTE, 0.19, centred=True),
+        ),
+        tuple(rows),
+    )
+
+
+def _limit_text(limit: TimeLimit | None) -> str:
+    return texts.time_limit(limit)
+
+
+def _guide_blocks(bundle: Bundle, office: OfficeSettings) -> list[Block]:
+    blocks: list[Block] = [Text(texts.DOC_GUIDE_INTRO.format(bundle=bundle.name))]
+    if bundle.sample:
+        blocks.append(Text(texts.SAMPLE_GUIDE, indent=False))
+    if bundle.conditions:
+        blocks += [Heading(texts.DOC_H_CONDITIONS), numbered(bundle.conditions)]
+    if bundle.items:
+        rows = tuple(
+            (
+                item.name,
+                item.department,
+                _limit_text(item.legal_limit),
+                _limit_text(item.promised_limit),
+                (texts.DOC_FEE_FREE if item.fee.amount == 0 else texts.DOC_FEE_AMOUNT.format(amount=item.fee.amount))
+                if item.fee is not None
+                else texts.DOC_NOT_STATED,
+            )
+            for item in bundle.items
+        )
+        blocks += [
+            Heading(texts.DOC_H_ITEMS),
+            Table(
+                (
+                    Column(texts.DOC_COL_ITEM, 0.26),
+                    Column(texts.DOC_COL_DEPARTMENT, 0.30),
+                    Column(texts.DOC_COL_LEGAL, 0.15, centred=True),
+                    Column(texts.DOC_COL_PROMISED, 0.15, centred=True),
+                    Column(texts.DOC_COL_FEE, 0.14, centred=True),
+                ),
+                rows,
+            ),
+        ]
+    blocks += [Heading(texts.DOC_H_MATERIALS), _materials_table(bundle)]
+    visits = (
+        texts.DOC_NOT_STATED
+        if bundle.visits is None
+        else texts.DOC_VISITS_REASON.format(count=bundle.visits, reason=bundle.visits_reason)
+        if bundle.visits_reason
+        else texts.DOC_VISITS_VALUE.format(count=bundle.visits)
+    )
+    blocks += [
+        Heading(texts.DOC_H_WHERE),
+        Pairs(
+            (
+                Pair(texts.DOC_PLACE, place(bundle, office), wide=True),
+                Pair(texts.DOC_HOURS, hours(bundle), wide=True),
+                Pair(texts.DOC_CONSULT, consult_phone(bundle, office)),
+                Pair(texts.DOC_COMPLAINT, bundle.complaint_phone or office.complaint_phone),
+                Pair(texts.DOC_PROMISED_LIMIT, _limit_text(bundle.promised_limit)),
+                Pair(texts.DOC_FORMS, texts.DOC_LIST_JOIN.join(bundle.forms) or texts.DOC_NOT_STATED),
+                Pair(texts.DOC_VISITS, visits, wide=True),
+            )
+        ),
+    ]
+    return blocks
+
+
+def guide_notice_for(
+    bundle: Bundle,
+    office: OfficeSettings,
+    issued_on: dt.date,
+    clerk: str,
+    *,
+    doc_no: str = "",
+    guide_version: int | None = None,
+) -> DocumentData:
+    """The 一次性告知单 of ``bundle``: every material by situation, where, when, whom to call."""
+    name = (
+        texts.DOC_BUNDLE_VALUE.format(name=bundle.name, version=guide_version)
+        if guide_version is not None
+        else bundle.name
+    )
+    header = (
+        Pair(texts.DOC_BUNDLE, name, wide=True),
+        Pair(texts.DOC_ITEMS, items_text(bundle) or texts.DOC_NOT_STATED, wide=True),
+        Pair(texts.DOC_ISSUED_ON, date_text(issued_on), wide=True),
+    )
+    sign_off = SignOff(
+        clerk_label=texts.DOC_CLERK_GUIDE,
+        clerk=clerk,
+        phone=consult_phone(bundle, office),
+        signers=(texts.DOC_SIGNER_GUIDE,),
+        signed_at=texts.DOC_SIGNED_AT,
+        issuer=office.office_name,
+        date=date_text(issued_on),
+        seal_caption=texts.DOC_SEAL_PLACE.format(seal=office.seal_caption),
+    )
+    kind = DocumentKind.GUIDE_NOTICE
+    return DocumentData(
+        kind=kind,
+        title=texts.DOC_TITLE[kind],
+        office_name=office.office_name,
+        doc_no=doc_no,
+        case_no="",
+        header=header,
+        blocks=tuple(_guide_blocks(bundle, office)),
+        sign_off=sign_off,
+        copies=(texts.DOC_SINGLE_COPY,),
+        copies_note=texts.DOC_SINGLE_NOTE.format(noun=texts.DOC_NOUN[kind]),
+        barcode="",
+        qr="",
+        qr_caption="",
+        issued_on=issued_on,
+        subject=bundle.code,
+    )

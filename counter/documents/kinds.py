@@ -1,0 +1,64 @@
+"""The kinds of printed documents and why one cannot be printed, as codes.
+
+Kept apart from the model so that :mod:`counter.texts` can word them without an
+import cycle (the model itself takes its words from there).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from counter.case.numbers import DocKind
+
+
+class DocumentKind(StrEnum):
+    """What is printed; the values are the names the command line uses."""
+
+    RECEIPT = "receipt"  # 受理凭证
+    DEFERRAL = "deferral"  # 容缺受理通知书
+    PLEDGE = "pledge"  # 承诺书 (容缺受理)
+    CORRECTION = "correction"  # 补齐补正通知书
+    REFUSAL = "refusal"  # 不予受理通知书
+    DENIAL = "denial"  # 不予批准决定书
+    GUIDE_NOTICE = "guide_notice"  # 一次性告知单: a bundle's guide for someone who only asks
+
+    @property
+    def number_kind(self) -> DocKind | None:
+        """The letter of this document's number (:func:`counter.case.numbers.doc_no`).
+
+        The pledge is the applicant's page of the deferral and carries the
+        deferral notice's number; the guide notice belongs to no case and is
+        numbered only if the office wants to (it has no letter of its own).
+        """
+        return _NUMBER_KIND[self]
+
+    @property
+    def needs_case(self) -> bool:
+        return self is not DocumentKind.GUIDE_NOTICE
+
+
+_NUMBER_KIND: dict[DocumentKind, DocKind | None] = {
+    DocumentKind.RECEIPT: DocKind.RECEIPT,
+    DocumentKind.DEFERRAL: DocKind.DEFERRAL,
+    DocumentKind.PLEDGE: DocKind.DEFERRAL,
+    DocumentKind.CORRECTION: DocKind.CORRECTION,
+    DocumentKind.REFUSAL: DocKind.REFUSAL,
+    DocumentKind.DENIAL: DocKind.DENIAL,
+    DocumentKind.GUIDE_NOTICE: None,
+}
+
+
+class DocumentProblem(StrEnum):
+    """Why a document cannot be made for this case; all of them are reported at once."""
+
+    NEEDS_NO_CASE = "needs_no_case"  # the guide notice is made from a bundle, not a case
+    NOT_ACCEPTED = "not_accepted"  # receipt: the case was never accepted (受理 or 容缺受理)
+    NOT_DEFERRED = "not_deferred"  # deferral notice, pledge: the case was not accepted under deferral
+    NO_DEFERRED_MATERIALS = "no_deferred_materials"  # deferral notice, pledge: nothing was deferred
+    NOT_CORRECTION = "not_correction"  # correction notice: the outcome was not 补正
+    NOTHING_TO_CORRECT = "nothing_to_correct"  # correction notice: no material is missing or defective
+    NOT_REFUSED = "not_refused"  # refusal notice: the outcome was not 不予受理
+    NOT_DENIED = "not_denied"  # denial: the case is not denied (or its reason is missing)
+    BUNDLE_MISMATCH = "bundle_mismatch"  # the guide given is of another bundle
+    DOC_NO_INVALID = "doc_no_invalid"  # empty, or longer than 30 characters
+    ISSUED_BEFORE_RECEIVED = "issued_before_received"  # the date on the paper precedes the intake

@@ -1,0 +1,53 @@
+"""What a printed document says, as plain data, and how it is derived: the package's face.
+
+- :class:`OfficeSettings`: the office whose paper it is (names, phones, review
+  body and court of the rights clause, the progress address behind the QR code).
+- :class:`DocumentKind`: receipt, deferral notice, pledge, correction notice,
+  refusal, denial, guide notice.
+- :func:`document_for`: a case's document, every word of it, from the stored
+  case, its guide version and the office settings; :class:`DocumentNotPossible`
+  lists every :class:`DocumentProblem` when the document does not fit the case.
+- :func:`guide_notice_for`: the 一次性告知单 of a bundle, for someone who only asks.
+- :class:`DocumentData` and its blocks: what :func:`counter.documents.render.render_pdf` lays out.
+"""
+
+from __future__ import annotations
+
+from counter.documents.case_documents import document_for
+from counter.documents.checks import document_problems
+from counter.documents.data import (
+    Block,
+    Column,
+    DocumentData,
+    DocumentNotPossible,
+    Heading,
+    Numbered,
+    OfficeSettings,
+    Pair,
+    Pairs,
+    SignOff,
+    Table,
+    Text,
+)
+from counter.documents.guide_notice import guide_notice_for
+from counter.documents.kinds import DocumentKind, DocumentProblem
+
+__all__ = [
+    "Block",
+    "Column",
+    "DocumentData",
+    "DocumentKind",
+    "DocumentNotPossible",
+    "DocumentProblem",
+    "Heading",
+    "Numbered",
+    "OfficeSettings",
+    "Pair",
+    "Pairs",
+    "SignOff",
+    "Table",
+    "Text",
+    "document_for",
+    "document_problems",
+    "guide_notice_for",
+]

@@ -1,0 +1,81 @@
+"""Cases of every outcome, taken through the real intake on a real SQLite database.
+
+The demo takes the intakes exactly as the desk does (王䶮 under deferral, 李𬭚
+as an agent, a refusal, a correction and its resubmission); one accepted case
+is then denied by a supervisor, so every document has a case to be printed for.
+Built once per test run: the documents only read the cases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+
+from counter.actions.catalog import import_source
+from counter.actions.demo import run_demo
+from counter.actions.intake import Desk, move_case
+from counter.case.numbers import DeskIdentity, doc_no
+from counter.case.status import CaseEvent
+from counter.case.view import CaseView
+from counter.catalog.model import Bundle
+from counter.db.case_store import case_view
+from counter.db.catalog_store import guide_version
+from counter.db.engine import make_engine, make_sessions
+from counter.db.migrate import upgrade
+from counter.documents.model import DocumentData, DocumentKind, OfficeSettings, document_for, guide_notice_for
+from tests.conftest import SHIPPED_CATALOG
+
+TODAY = dt.date(2026, 11, 20)
+DENIAL_REASON = (
+    "经现场核查，经营场所未设置独立的食品处理区，不符合《中华人民共和国食品安全法》第三十三条第一款第一项的规定。"
+)
+DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
+
+#: The case each document is printed for, by the demo's label.
+CASE_OF_KIND = {
+    DocumentKind.RECEIPT: "容缺受理",
+    DocumentKind.DEFERRAL: "容缺受理",
+    DocumentKind.PLEDGE: "容缺受理",
+    DocumentKind.CORRECTION: "补正（委托代理人办理）",
+    DocumentKind.REFUSAL: "不予受理",
+    DocumentKind.DENIAL: "受理",
+}
+
+
+@dataclass(frozen=True)
+class DemoCases:
+    views: dict[str, CaseView]  # by the demo's label
+    bundle: Bundle  # the guide version the cases were taken under
+    office: OfficeSettings
+
+    def document(self, kind: DocumentKind, sequence: int = 1) -> DocumentData:
+        if kind is DocumentKind.GUIDE_NOTICE:
+            return guide_notice_for(self.bundle, self.office, TODAY, DESK.clerk, guide_version=1)
+        number_kind = kind.number_kind
+        assert number_kind is not None
+        number = doc_no(DESK.identity, TODAY, number_kind, sequence)
+        return document_for(self.views[CASE_OF_KIND[kind]], kind, self.office, number, self.bundle, TODAY)
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> DemoCases:
+    path = tmp_path_factory.mktemp("documents") / "counter.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    sessions = make_sessions(engine)
+    outcome = import_source(sessions, SHIPPED_CATALOG)
+    assert outcome.report is not None, outcome.problems
+    made = run_demo(sessions, DESK, TODAY)
+    numbers = {m.label: m.case_no for m in made}
+    with sessions.begin() as session:
+        move_case(session, DESK, numbers["受理"], CaseEvent.DENIED, DENIAL_REASON)
+    with sessions() as session:
+        views = {label: case_view(session, number) for label, number in numbers.items()}
+        found = {label: view for label, view in views.items() if view is not None}
+        assert len(found) == len(views)
+        stored = guide_version(session, found["受理"].guide_version_id)
+        assert stored is not None
+    engine.dispose()
+    return DemoCases(found, stored.bundle, OfficeSettings())

@@ -1,0 +1,210 @@
+"""What each document says, as data: built from the stored case, its guide and the office only."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from counter import texts
+from counter.case.status import CaseStatus
+from counter.documents.kinds import DocumentProblem
+from counter.documents.model import (
+    DocumentData,
+    DocumentKind,
+    DocumentNotPossible,
+    OfficeSettings,
+    Pairs,
+    Table,
+    Text,
+    document_for,
+    document_problems,
+)
+from counter.identifiers import make_credit_code, make_org_code
+from tests.documents.conftest import CASE_OF_KIND, DESK, TODAY, DemoCases
+
+
+def _all_text(data: DocumentData) -> str:
+    parts = [data.title, data.copies_note, *(p.label + p.value for p in data.header)]
+    for block in data.blocks:
+        if isinstance(block, Table):
+            parts += [cell for row in block.rows for cell in row]
+        elif isinstance(block, Pairs):
+            parts += [p.label + p.value for p in block.pairs]
+        elif isinstance(block, Text):
+            parts.append(block.text)
+        else:
+            parts.append(str(block))
+    parts += [*data.sign_off.signers, data.sign_off.issuer, data.sign_off.date, data.sign_off.seal_caption]
+    return "".join(parts)
+
+
+def _table(data: DocumentData) -> Table:
+    return next(block for block in data.blocks if isinstance(block, Table))
+
+
+def test_every_kind_and_problem_has_its_words() -> None:
+    for kind in DocumentKind:
+        assert texts.DOC_TITLE[kind]
+        assert texts.DOC_NOUN[kind]
+    for problem in DocumentProblem:
+        assert texts.DOC_PROBLEM[problem]
+
+
+def test_numbers_follow_the_case_number_scheme() -> None:
+    assert DocumentKind.PLEDGE.number_kind is DocumentKind.DEFERRAL.number_kind
+    assert DocumentKind.GUIDE_NOTICE.number_kind is None
+    assert all(kind.number_kind is not None for kind in DocumentKind if kind.needs_case)
+
+
+@pytest.mark.parametrize("kind", [k for k in DocumentKind if k.needs_case])
+def test_each_document_fits_its_case_and_no_other(demo: DemoCases, kind: DocumentKind) -> None:
+    fitting = demo.views[CASE_OF_KIND[kind]]
+    assert document_problems(fitting, kind, demo.bundle, "N-1", TODAY) == ()
+    refused = demo.views["不予受理"]
+    if kind is not DocumentKind.REFUSAL:
+        assert document_problems(refused, kind, demo.bundle, "N-1", TODAY)
+
+
+def test_every_problem_is_reported_at_once(demo: DemoCases) -> None:
+    refused = demo.views["不予受理"]
+    other_bundle = dataclasses.replace(demo.bundle, code="XAM-YJS-001")
+    with pytest.raises(DocumentNotPossible) as caught:
+        document_for(refused, DocumentKind.RECEIPT, demo.office, "X" * 31, other_bundle, TODAY - dt.timedelta(days=1))
+    assert caught.value.problems == (
+        DocumentProblem.NOT_ACCEPTED,
+        DocumentProblem.BUNDLE_MISMATCH,
+        DocumentProblem.DOC_NO_INVALID,
+        DocumentProblem.ISSUED_BEFORE_RECEIVED,
+    )
+
+
+def test_specific_misfits(demo: DemoCases) -> None:
+    accepted = demo.views["补正后重新提交并受理"]
+    correction = demo.views["补正（委托代理人办理）"]
+    bundle, office = demo.bundle, demo.office
+    assert document_problems(accepted, DocumentKind.DEFERRAL, bundle, "N", TODAY) == (DocumentProblem.NOT_DEFERRED,)
+    assert document_problems(accepted, DocumentKind.CORRECTION, bundle, "N", TODAY) == (DocumentProblem.NOT_CORRECTION,)
+    assert document_problems(accepted, DocumentKind.DENIAL, bundle, "N", TODAY) == (DocumentProblem.NOT_DENIED,)
+    assert document_problems(correction, DocumentKind.RECEIPT, bundle, "N", TODAY) == (DocumentProblem.NOT_ACCEPTED,)
+    assert document_problems(accepted, DocumentKind.GUIDE_NOTICE, bundle, "N", TODAY) == (
+        DocumentProblem.NEEDS_NO_CASE,
+    )
+    nothing_deferred = dataclasses.replace(
+        demo.views["容缺受理"], materials=tuple(dataclasses.replace(m, due_on=None) for m in accepted.materials)
+    )
+    assert document_problems(nothing_deferred, DocumentKind.PLEDGE, bundle, "N", TODAY) == (
+        DocumentProblem.NO_DEFERRED_MATERIALS,
+    )
+    with pytest.raises(DocumentNotPossible):
+        document_for(accepted, DocumentKind.REFUSAL, office, "N", bundle, TODAY)
+
+
+def test_a_reprint_months_later_says_the_same(demo: DemoCases) -> None:
+    """The deferred materials have arrived since (the demo hands them in): the paper still shows the intake."""
+    deferred = demo.views["容缺受理"]
+    assert deferred.status is CaseStatus.IN_APPROVAL
+    assert all(m.arrived_on is not None for m in deferred.materials if m.due_on is not None)
+    for kind in (DocumentKind.RECEIPT, DocumentKind.DEFERRAL, DocumentKind.PLEDGE):
+        assert demo.document(kind) == demo.document(kind)
+    receipt = _table(demo.document(DocumentKind.RECEIPT))
+    how = [row[-1] for row in receipt.rows]
+    assert how.count("容缺后补\n2026年11月25日前") == 2
+    assert "证照库免提交" in how
+    assert _table(demo.document(DocumentKind.DEFERRAL)).rows[0][1] == "食品安全管理制度文本"
+
+
+def test_the_receipt_lists_what_was_received(demo: DemoCases) -> None:
+    case = demo.views["补正后重新提交并受理"]
+    data = document_for(case, DocumentKind.RECEIPT, demo.office, "N-1", demo.bundle, TODAY)
+    rows = _table(data).rows
+    received = [m for m in case.materials if m.receipt in ("received", "shared_confirmed")]
+    assert [row[1] for row in rows] == [m.name for m in received]
+    identity = next(row for row in rows if row[1] == "经营者（法定代表人）居民身份证")
+    assert identity[2:] == ("原件、复印件", "各1份", "纸质")
+    text = _all_text(data)
+    assert "2026年11月27日前办结（承诺时限5个工作日" in text
+    assert "窗口领取：乌兰浩特市兴安北大路1号兴安盟政务服务中心一楼“一件事一次办”专区8号窗口" in text
+    assert "代办人（签字）" in text  # the agent signs for the applicant
+
+
+def test_identity_numbers_are_masked(demo: DemoCases) -> None:
+    case = demo.views["补正（委托代理人办理）"]
+    data = demo.document(DocumentKind.CORRECTION)
+    values = {p.label: p.value for p in data.header}
+    assert values["身份证号码"] == case.applicant_id_no[:6] + "********" + case.applicant_id_no[-4:]
+    assert values["证件号码"] == case.agent_id_no[:6] + "********" + case.agent_id_no[-4:]
+    assert case.applicant_id_no not in _all_text(data)
+
+
+def test_the_correction_notice_names_each_shortfall_once(demo: DemoCases) -> None:
+    rows = _table(demo.document(DocumentKind.CORRECTION)).rows
+    assert [(row[1], row[2]) for row in rows] == [
+        ("个体工商户登记（备案）申请书", "申请书未签字，经营范围填写不完整"),
+        ("受托人居民身份证", "未提交"),
+    ]
+    assert rows[1][3] == "在有效期内，原件当场核验后退还。"  # the standard, from the guide
+
+
+def test_the_rights_clause_names_the_offices_review_body_and_court(demo: DemoCases) -> None:
+    office = OfficeSettings(review_body="呼伦贝尔市人民政府", court="海拉尔区人民法院")
+    case = demo.views["不予受理"]
+    data = document_for(case, DocumentKind.REFUSAL, office, "N-1", demo.bundle, TODAY)
+    assert (
+        "如对本决定不服，可以自收到本决定之日起六十日内向呼伦贝尔市人民政府申请行政复议，"
+        "或者六个月内向海拉尔区人民法院提起行政诉讼。"
+    ) in _all_text(data)
+    assert data.qr == "https://zwfw.xam.gov.cn/progress?case=" + case.case_no
+    moved = dataclasses.replace(office, progress_url_base="https://example.org/p/")
+    assert document_for(case, DocumentKind.REFUSAL, moved, "N-1", demo.bundle, TODAY).qr.startswith(
+        "https://example.org/p/XAM01-"
+    )
+
+
+def test_a_companys_pledge_is_signed_by_its_legal_representative_and_sealed(demo: DemoCases) -> None:
+    credit_code = make_credit_code("91152201" + make_org_code("MA0XYW12"))
+    company = dataclasses.replace(
+        demo.views["容缺受理"],
+        applicant_kind="company",
+        applicant_name="乌兰浩特市草原人家餐饮有限公司",
+        applicant_id_no=credit_code,
+        legal_rep="包金山",
+    )
+    data = document_for(company, DocumentKind.PLEDGE, demo.office, "N-1", demo.bundle, TODAY)
+    person = demo.document(DocumentKind.PLEDGE)
+    assert person.sign_off.signers == ("承诺人（签字）",)
+    assert person.sign_off.seal_caption == ""  # a person signs; there is no seal
+    assert data.sign_off.signers[0] == "法定代表人（签字）"
+    assert data.sign_off.seal_caption == "（承诺单位盖章）"  # the company's seal, not the office's
+    assert data.sign_off.issuer == company.applicant_name
+    values = {p.label: p.value for p in data.header}
+    assert values["统一社会信用代码"] == credit_code[:6] + "********" + credit_code[-4:]
+    assert values["法定代表人"] == "包金山"
+    assert "本单位" in _all_text(data)
+
+
+def test_a_denial_lists_the_overdue_deferred_materials(demo: DemoCases) -> None:
+    overdue = dataclasses.replace(
+        demo.views["容缺受理"],
+        status=CaseStatus.DENIED,
+        denial_reason="容缺材料逾期未补交。",
+        materials=tuple(dataclasses.replace(m, arrived_on=None) for m in demo.views["容缺受理"].materials),
+    )
+    data = document_for(overdue, DocumentKind.DENIAL, demo.office, "N-1", demo.bundle, dt.date(2026, 11, 26))
+    assert [row[1] for row in _table(data).rows] == ["食品安全管理制度文本", "从业人员健康证明"]
+    assert "容缺材料逾期未补交。" in _all_text(data)
+
+
+def test_the_guide_notice_lists_every_material_once_by_situation(demo: DemoCases) -> None:
+    data = demo.document(DocumentKind.GUIDE_NOTICE)
+    assert (data.case_no, data.barcode, data.qr) == ("", "", "")
+    assert len(data.copies) == 1
+    materials = [block for block in data.blocks if isinstance(block, Table)][-1]
+    listed = [row[1].split("\n")[0] for row in materials.rows if len(row) > 1]
+    assert listed == sorted(listed, key=listed.index)  # no repeats
+    assert sorted(listed) == sorted(m.name for m in demo.bundle.materials)
+    groups = [row[0] for row in materials.rows if len(row) == 1]
+    assert groups[0] == "所有情形均需提交"
+    assert groups[1:3] == ["以什么形式经营？个体工商户", "以什么形式经营？公司（企业）"]
+    assert data.sign_off.clerk == DESK.clerk

@@ -1,0 +1,167 @@
+"""The printed PDF, checked with the tools a hall has: pdftotext, pdffonts, pdftoppm and zbarimg."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from counter.documents.codes import MODULE_MM, code128
+from counter.documents.fonts import FALLBACKS, PRIMARY, document_fonts
+from counter.documents.model import DocumentKind
+from counter.documents.render import render_pdf
+from tests.documents.conftest import CASE_OF_KIND, DemoCases
+from tests.documents.pdf_tools import page_count, pdf_fonts, pdf_text, scan
+
+RARE_NAME_CHARACTERS = ("\u4dae", "\U0002cb5a", "\U0002c35a")  # 䶮 (Ext A), 𬭚 (Ext E, the demo's), 𬍚 (Ext E)
+
+COPIES = "一式两份"
+RIGHTS = (
+    "如对本决定不服，可以自收到本决定之日起六十日内向兴安盟行政公署申请行政复议，"
+    "或者六个月内向乌兰浩特市人民法院提起行政诉讼。"
+)
+
+#: Sentences each document must carry, word for word (domain §3-§5).
+REQUIRED = {
+    DocumentKind.RECEIPT: ("容缺后补", "证照库免提交", "纸质", "承诺办结日期", "投诉电话", "12345", "评价"),
+    DocumentKind.DEFERRAL: ("窗口补交", "邮寄补交", "网上补交", "补交期限", "不予批准决定"),
+    DocumentKind.PLEDGE: (
+        "申请容缺受理是本人的真实意思表示",
+        "本人已知悉需要补交的材料、应当符合的要求和补交期限",
+        "本人已提交的申请材料真实、合法、有效",
+        "本人将在补交期限内补齐下列材料",
+        "如违反上述承诺，本人愿意承担相应的法律责任",
+    ),
+    DocumentKind.CORRECTION: ("一次性告知", "如无正当理由逾期提交的，视为放弃申请", "2026年12月11日前", "未提交"),
+    DocumentKind.REFUSAL: ("第三十二条第一款第二项", "请向呼伦贝尔市海拉尔区市场监督管理局申请", RIGHTS),
+    DocumentKind.DENIAL: ("不予批准", "经现场核查", "第三十八条第二款", RIGHTS),
+    DocumentKind.GUIDE_NOTICE: (
+        "一次性告知",
+        "所有情形均需提交",
+        "以什么形式经营？个体工商户",
+        "办理地点",
+        "0482-8261008",
+    ),
+}
+
+CASE_KINDS = [kind for kind in DocumentKind if kind.needs_case]
+
+
+def _write(tmp_path: Path, pdf: bytes, name: str = "doc.pdf") -> Path:
+    path = tmp_path / name
+    path.write_bytes(pdf)
+    return path
+
+
+@pytest.mark.parametrize("kind", list(DocumentKind))
+def test_the_text_can_be_found(demo: DemoCases, kind: DocumentKind, tmp_path: Path) -> None:
+    data = demo.document(kind)
+    path = _write(tmp_path, render_pdf(data))
+    text = pdf_text(path)
+    assert data.title in text
+    for sentence in REQUIRED[kind]:
+        assert "".join(sentence.split()) in text, sentence
+    if kind.needs_case:
+        case = demo.views[CASE_OF_KIND[kind]]
+        assert case.case_no in text
+        assert data.doc_no in text
+        assert case.applicant_name in text
+        assert case.applicant_id_no not in text  # masked: first 6 and last 4 only
+        assert case.applicant_id_no[:6] + "*" * 8 + case.applicant_id_no[-4:] in text
+        assert COPIES in text
+
+
+def test_rare_names_come_out_exactly(demo: DemoCases, tmp_path: Path) -> None:
+    deferral = pdf_text(_write(tmp_path, render_pdf(demo.document(DocumentKind.DEFERRAL)), "deferral.pdf"))
+    assert "王\u4dae" in deferral  # 王䶮, the applicant
+    correction = pdf_text(_write(tmp_path, render_pdf(demo.document(DocumentKind.CORRECTION)), "correction.pdf"))
+    assert "李\U0002cb5a" in correction  # 李𬭚, the agent
+
+
+@pytest.mark.parametrize("kind", CASE_KINDS)
+def test_two_complete_copies(demo: DemoCases, kind: DocumentKind, tmp_path: Path) -> None:
+    data = demo.document(kind)
+    path = _write(tmp_path, render_pdf(data))
+    pages = page_count(path)
+    assert pages == 2  # one page per copy for the demo's bundle of twelve materials
+    applicant, file_copy = pdf_text(path, 1), pdf_text(path, 2)
+    assert "第1联申请人留存" in applicant
+    assert "第2联存档" in file_copy
+    assert applicant.count("第1联申请人留存") > file_copy.count("第1联申请人留存")
+
+    def without_marks(text: str) -> str:
+        return text.replace("第1联申请人留存", "").replace("第2联存档", "")
+
+    assert without_marks(applicant) == without_marks(file_copy)  # the same paper apart from the copy's marks
+
+
+@pytest.mark.parametrize("kind", list(DocumentKind))
+def test_every_font_is_embedded(demo: DemoCases, kind: DocumentKind, tmp_path: Path) -> None:
+    rows = pdf_fonts(_write(tmp_path, render_pdf(demo.document(kind))))
+    assert rows
+    for row in rows:
+        assert row.embedded, row
+        assert row.subset, row
+        assert row.unicode, row  # a ToUnicode map: the text can be searched and copied
+        assert row.type == "TrueType", row  # no Type 3, no CID font such as STSong-Light
+        assert "STSong" not in row.name, row
+
+
+@pytest.mark.parametrize("kind", CASE_KINDS)
+@pytest.mark.parametrize("dpi", [150, 200])
+def test_barcode_and_qr_scan(demo: DemoCases, kind: DocumentKind, dpi: int, tmp_path: Path) -> None:
+    data = demo.document(kind)
+    case_no = demo.views[CASE_OF_KIND[kind]].case_no
+    pages = scan(_write(tmp_path, render_pdf(data)), dpi, tmp_path)
+    assert len(pages) == 2
+    for found in pages:
+        assert f"CODE-128:{case_no}" in found
+        assert f"QR-Code:https://zwfw.xam.gov.cn/progress?case={case_no}" in found
+
+
+def test_the_narrowest_bar_is_at_least_a_third_of_a_millimetre(demo: DemoCases) -> None:
+    for view in demo.views.values():
+        barcode = code128(view.case_no)
+        assert barcode.modules.startswith("11010")  # a start code
+        assert min(bar.width for bar in barcode.bars) == 1
+        assert barcode.narrowest_bar_mm == pytest.approx(MODULE_MM)
+        assert barcode.narrowest_bar_mm >= 0.33
+
+
+@pytest.mark.parametrize("kind", list(DocumentKind))
+def test_the_same_paper_every_time(demo: DemoCases, kind: DocumentKind) -> None:
+    first = render_pdf(demo.document(kind))
+    again = render_pdf(demo.document(kind))
+    assert first == again
+
+
+def test_another_number_is_another_paper(demo: DemoCases) -> None:
+    assert render_pdf(demo.document(DocumentKind.RECEIPT, 1)) != render_pdf(demo.document(DocumentKind.RECEIPT, 2))
+
+
+@pytest.mark.parametrize("char", RARE_NAME_CHARACTERS)
+def test_rare_name_characters_have_real_glyphs(char: str) -> None:
+    fonts = document_fonts()
+    name = fonts.font_of(char)
+    assert name in {f.name for f in FALLBACKS}  # Micro Hei lacks it: a fallback draws it
+    assert fonts.covers(char)
+    from reportlab.pdfbase import pdfmetrics
+
+    face = pdfmetrics.getFont(name).face
+    glyph = face.charToGlyph[ord(char)]
+    assert glyph != 0  # not .notdef
+    assert face.glyphPos[glyph + 1] > face.glyphPos[glyph]  # the glyph has an outline
+    assert fonts.font_of("王") == PRIMARY.name
+    assert fonts.font_of("7") == PRIMARY.name
+
+
+def test_fonts_and_reportlab_load_at_the_first_print_not_at_import() -> None:
+    code = (
+        "import sys\n"
+        "import counter.documents.model, counter.documents.render\n"
+        "print(any(m.split('.')[0] in ('reportlab', 'barcode') for m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
