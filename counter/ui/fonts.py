@@ -1,9 +1,12 @@
-"""The Chinese font the app ships, made the application font.
+"""The Chinese fonts the app ships, made the application font.
 
 A fresh machine often has no Chinese font at all, and Qt then draws boxes; so the
 app registers WenQuanYi Micro Hei from ``resources/fonts`` itself rather than
-trusting fontconfig.  Registering the 5 MB collection takes a few milliseconds:
-Qt maps the file and reads only its tables.
+trusting fontconfig.  Names with rare characters (䶮, 𬭚) need more than its
+20,902 basic characters: the Hanazono fonts shipped beside it are registered
+too and listed after it, and Qt takes each character from the first family that
+has it.  Registering all three takes a few milliseconds: Qt maps the files and
+reads only their tables.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ log = logging.getLogger(__name__)
 
 FONT_FILE = "wqy-microhei.ttc"
 FAMILY = "WenQuanYi Micro Hei"
+FALLBACK_FILES = ("hanamin-a-rare.ttf", "hanamin-b.ttf")  # CJK extensions, for rare name characters
 UI_PIXEL_SIZE = 14
 
 
@@ -35,7 +39,15 @@ def install_fonts(app: QApplication, folder: Path) -> str | None:
         return None
     families = QFontDatabase.applicationFontFamilies(font_id)
     family = FAMILY if FAMILY in families else families[0]
+    fallbacks = []
+    for name in FALLBACK_FILES:
+        fallback_id = QFontDatabase.addApplicationFont(str(folder / name))
+        if fallback_id < 0:
+            log.error("font %s could not be registered; rare name characters may show as boxes", name)
+        else:
+            fallbacks += QFontDatabase.applicationFontFamilies(fallback_id)
     font = QFont(family)
+    font.setFamilies([family, *fallbacks])
     font.setPixelSize(UI_PIXEL_SIZE)
     font.setStyleHint(QFont.StyleHint.SansSerif)
     app.setFont(font)

@@ -26,7 +26,8 @@ print(before, family, after, app.font().pixelSize())
 """
 
 
-def test_chinese_is_drawn_without_any_system_font(tmp_path: Path) -> None:
+def run_without_system_fonts(tmp_path: Path, probe: str) -> str:
+    """Run ``probe`` where fontconfig knows no font at all: only what the app ships can draw."""
     empty = tmp_path / "no-fonts"
     empty.mkdir()
     config = tmp_path / "fonts.conf"
@@ -37,7 +38,7 @@ def test_chinese_is_drawn_without_any_system_font(tmp_path: Path) -> None:
     )
     env = {**os.environ, "FONTCONFIG_FILE": str(config), "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(fonts_dir())],
+        [sys.executable, "-c", probe, str(fonts_dir())],
         env=env,
         capture_output=True,
         text=True,
@@ -45,4 +46,37 @@ def test_chinese_is_drawn_without_any_system_font(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["False", "WenQuanYi", "Micro", "Hei", "True", "14"]
+    return done.stdout
+
+
+def test_chinese_is_drawn_without_any_system_font(tmp_path: Path) -> None:
+    out = run_without_system_fonts(tmp_path, PROBE)
+    assert out.split() == ["False", "WenQuanYi", "Micro", "Hei", "True", "14"]
+
+
+RARE_PROBE = """
+import sys
+from pathlib import Path
+from PySide6.QtGui import QTextLayout
+from PySide6.QtWidgets import QApplication
+from counter.ui.fonts import install_fonts
+
+app = QApplication([])
+install_fonts(app, Path(sys.argv[1]))
+layout = QTextLayout("王䶮 李𬭚 𬍚", app.font())
+layout.beginLayout()
+layout.createLine()
+layout.endLayout()
+for run in layout.glyphRuns():
+    print(run.rawFont().familyName(), ",".join(str(g) for g in run.glyphIndexes()))
+"""
+
+
+def test_rare_name_characters_are_drawn_from_the_shipped_fallback(tmp_path: Path) -> None:
+    """䶮 and 𬭚 are outside WenQuanYi: they come from Hanazono, never as glyph 0 (a box)."""
+    out = run_without_system_fonts(tmp_path, RARE_PROBE)
+    runs = [line.rsplit(" ", 1) for line in out.splitlines()]
+    families = {family for family, _ in runs}
+    assert "WenQuanYi Micro Hei" in families
+    assert families & {"HanaMinA", "HanaMinB"}
+    assert all("0" not in glyphs.split(",") for _, glyphs in runs), runs
