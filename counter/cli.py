@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session, sessionmaker
 
+    from counter.actions.documents import MadeDocument
     from counter.actions.intake import Desk
     from counter.catalog.problems import Problem
 
@@ -258,7 +259,7 @@ def cmd_case_list(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from counter.actions.demo import DemoUnavailable, run_demo
+    from counter.actions.demo import DemoUnavailable, run_demo, write_documents
     from counter.case_text import case_json
     from counter.db.case_store import case_view
 
@@ -266,16 +267,120 @@ def cmd_demo(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     sessions = _open_db(args)
     _ensure_catalog(sessions)
+    desk, today = _desk(), _today(args)
     try:
-        made = run_demo(sessions, _desk(), _today(args))
+        made = run_demo(sessions, desk, today)
     except DemoUnavailable as err:
         raise Reported(f"目录中没有可用于演示的已发布指南：{err}") from err
+    documents = write_documents(sessions, desk, made, today, out)
     with sessions() as session:
         views = [case_view(session, c.case_no) for c in made]
     summary = [case_json(v) for v in views if v is not None]
     (out / "cases.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2, default=str), "utf-8")
     for case in made:
         print(f"{case.case_no}\t{case.label}")
+    print(f"已生成 {len(documents)} 份文书：{out}", file=sys.stderr)
+    return EXIT_OK
+
+
+# --- documents ---------------------------------------------------------------------
+
+CASE_DOCUMENTS = ("receipt", "deferral", "pledge", "correction", "refusal", "denial")
+# the fields of counter.documents.data.OfficeSettings, named here so that building the
+# parser (at every start of the app) does not import the documents package; a test keeps them equal
+OFFICE_FIELDS = (
+    "office_name", "seal_caption", "consult_phone", "complaint_phone", "address",
+    "review_body", "court", "progress_url_base", "online_portal",
+)  # fmt: skip
+
+
+def _deliver(args: argparse.Namespace, made: MadeDocument, sessions: sessionmaker[Session]) -> int:
+    """Write the PDF to --out and/or send it to --printer; every print is recorded."""
+    from counter.actions.documents import record_print
+    from counter.printing.cups import PrintFailed, submit
+    from counter.texts import print_problem_text
+
+    desk = _desk()
+    outcome = EXIT_OK
+    if args.out:
+        out = Path(args.out)
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(made.pdf)
+        except OSError as err:
+            raise Reported(f"无法写入 {out}：{err.strerror or err}") from err
+        with sessions.begin() as session:
+            record_print(session, desk, made, f"file:{out}", ok=True)
+        print(f"{made.doc_no}\t{out}")
+    if args.printer is not None:
+        try:
+            job = submit(made.pdf, args.printer, made.title)
+        except PrintFailed as err:
+            with sessions.begin() as session:
+                record_print(session, desk, made, f"printer:{err.printer or args.printer}", ok=False, error=str(err))
+            print(print_problem_text(err.problem, err.printer or args.printer, err.detail), file=sys.stderr)
+            outcome = EXIT_PROBLEM
+        else:
+            with sessions.begin() as session:
+                record_print(session, desk, made, f"printer:{args.printer or 'default'}", ok=True)
+            print(f"{made.doc_no}\t{job}")
+    if made.check_dates:
+        print("注意：文书上的日期超出节假日数据范围，按周六、周日休息推算，请核对。", file=sys.stderr)
+    return outcome
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from counter.actions.documents import make_document
+    from counter.actions.intake import CaseNotFound
+    from counter.documents.kinds import DocumentKind
+    from counter.documents.model import DocumentNotPossible
+    from counter.texts import DOC_PROBLEM
+
+    if not args.out and args.printer is None:
+        raise UsageError("请用 --out FILE.pdf 保存，或用 --printer NAME 打印（NAME 为空表示默认打印机）")
+    sessions = _open_db(args)
+    try:
+        with sessions.begin() as session:
+            made = make_document(session, _desk(), args.case_no, DocumentKind(args.doc), _today(args))
+    except CaseNotFound as err:
+        raise Reported(f"未找到办件：{err.case_no}") from err
+    except DocumentNotPossible as err:
+        reasons = "；".join(DOC_PROBLEM[p] for p in err.problems)
+        raise Reported(f"办件 {args.case_no} 不能出具这种文书：{reasons}") from err
+    return _deliver(args, made, sessions)
+
+
+def cmd_guide_notice(args: argparse.Namespace) -> int:
+    from counter.actions.documents import GuideNotFound, make_guide_notice
+
+    sessions = _open_db(args)
+    _ensure_catalog(sessions)
+    try:
+        with sessions.begin() as session:
+            made = make_guide_notice(session, _desk(), args.bundle, _today(args))
+    except GuideNotFound as err:
+        raise Reported(f"一件事 {err.bundle_code} 不存在或指南未发布，不能出具一次性告知单") from err
+    return _deliver(args, made, sessions)
+
+
+def cmd_office(args: argparse.Namespace) -> int:
+    from dataclasses import asdict, replace
+
+    from counter.actions.documents import office_settings, save_office_settings
+
+    sessions = _open_db(args)
+    site = _desk().identity.site_code
+    changes = {name: getattr(args, name) for name in OFFICE_FIELDS if getattr(args, name)}
+    with sessions.begin() as session:
+        settings = office_settings(session, site)
+        if changes:
+            settings = replace(settings, **changes)
+            save_office_settings(session, site, settings)
+    if args.json:
+        _print_json({"site_code": site, **asdict(settings)})
+    else:
+        for key, value in asdict(settings).items():
+            print(f"{key}: {value}")
     return EXIT_OK
 
 
@@ -422,6 +527,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="数据库地址")
     _add_catalog_commands(commands, common)
     _add_case_commands(commands, common)
+    _add_document_commands(commands, common)
     _add_admin_commands(commands, common)
     _add_ratings_commands(commands, common)
     return parser
@@ -471,6 +577,27 @@ def _add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> N
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
     p.set_defaults(func=cmd_demo)
+
+
+def _add_document_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
+    p = commands.add_parser("print", parents=[common], help="出具或重打办件文书：保存为 PDF 或送打印机")
+    p.add_argument("case_no")
+    p.add_argument("--doc", required=True, choices=CASE_DOCUMENTS)
+    p.add_argument("--out", metavar="FILE.pdf")
+    p.add_argument("--printer", metavar="NAME", nargs="?", const="", help="打印机名称；不写名称用默认打印机")
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_print)
+    p = commands.add_parser("notice", parents=[common], help="一次性告知单：某一件事的办事指南，给只来咨询的群众")
+    p.add_argument("bundle")
+    p.add_argument("--out", metavar="FILE.pdf")
+    p.add_argument("--printer", metavar="NAME", nargs="?", const="")
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_guide_notice)
+    p = commands.add_parser("office", parents=[common], help="本站点的单位信息（印在文书上）：查看或修改")
+    for name in OFFICE_FIELDS:
+        p.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="TEXT")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_office)
 
 
 def _add_admin_commands(commands: Commands, common: argparse.ArgumentParser) -> None:

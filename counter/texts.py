@@ -26,6 +26,7 @@ from counter.intake.checklist import ProblemCode as IntakeProblemCode
 from counter.intake.checklist import Receipt, ReceivedMedium
 from counter.intake.outcome import Outcome, ReasonCode, RefusalGround
 from counter.intake.parties import ApplicantKind, Delivery, PartyProblemCode
+from counter.printing.cups import PrintProblem
 from counter.workdays import BeyondData, ScheduleProblem, ScheduleProblemCode
 
 UNPUBLISHED = "指南未发布"
@@ -1250,3 +1251,20 @@ RATING_SETTINGS_IDLE_TEXT = "评价器待机公告："
 RATING_SETTINGS_SAVE = "保存设置"
 RATING_SETTINGS_SAVED = "设置已保存，各窗口的评价器下次评价时使用新设置"
 SUPERVISE_TAB = "差评整改"
+
+
+# --- printing (counter.printing) -----------------------------------------------------
+
+PRINT_PROBLEM = {
+    PrintProblem.NO_CUPS: "本机没有安装打印服务（CUPS），无法打印；可以先保存为 PDF 文件。",
+    PrintProblem.NO_PRINTER: "没有选择打印机，本机也没有默认打印机：请选择打印机后重新打印。",
+    PrintProblem.PRINTER_MISSING: "打印机“{printer}”不存在或已被删除：请选择其他打印机后重新打印。",
+    PrintProblem.PRINTER_STOPPED: "打印机“{printer}”已停止或未开机：请打开打印机后重新打印。",
+    PrintProblem.NOT_ACCEPTING: "打印机“{printer}”暂不接受打印任务：请检查打印机后重新打印。",
+    PrintProblem.REFUSED: "打印机“{printer}”拒绝了打印任务（{detail}）：请检查后重新打印。",
+}
+PRINT_CASE_KEPT = "办件已保存，不受打印影响；可随时重新打印。"
+
+
+def print_problem_text(problem: PrintProblem, printer: str = "", detail: str = "") -> str:
+    return PRINT_PROBLEM[problem].format(printer=printer, detail=detail) + PRINT_CASE_KEPT

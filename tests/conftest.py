@@ -13,6 +13,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# a real CUPS server, for the tests that print
+pytest_plugins = ["tests.cups_server"]
+
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_CATALOG = REPO / "resources" / "catalog"
 

@@ -91,7 +91,11 @@ def test_demo_then_case_show_and_list(capsys: pytest.CaptureFixture[str], tmp_pa
     code, out, _ = run(capsys, "demo", "--out", str(tmp_path / "demo"), "--today", "2026-11-20", "--db", db)
     assert code == 0
     numbers = [line.split("\t")[0] for line in out.splitlines()]
-    assert len(numbers) == 6
+    assert len(numbers) == 8  # two cases appear twice: taken, then completed or denied
+    pdfs = sorted(p.name for p in (tmp_path / "demo").glob("*.pdf"))
+    kinds = {name.rsplit("-", 1)[-1] for name in pdfs}
+    assert kinds == {"receipt.pdf", "deferral.pdf", "pledge.pdf", "correction.pdf", "refusal.pdf",
+                     "denial.pdf", "guide_notice.pdf"}  # fmt: skip
     assert (tmp_path / "demo" / "cases.json").exists()
     code, out, _ = run(capsys, "case", "show", numbers[1], "--json", "--db", db)
     assert code == 0
@@ -102,6 +106,7 @@ def test_demo_then_case_show_and_list(capsys: pytest.CaptureFixture[str], tmp_pa
     code, out, _ = run(capsys, "case", "list", "--json", "--db", db, "--today", "2026-11-20")
     rows = json.loads(out)
     assert {r["case_no"] for r in rows} == set(numbers)
+    assert len(rows) == 6
     assert set(rows[0]) == {
         "case_no", "status", "status_text", "bundle_name", "applicant_name",
         "received_on", "desk_no", "next_due", "overdue",

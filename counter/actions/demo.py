@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import office_calendar
-from counter.actions.intake import Desk, IntakeRequest, fulfil_deferred, take_intake
-from counter.case.status import CaseStatus
+from counter.actions.intake import Desk, IntakeRequest, fulfil_deferred, move_case, take_intake
+from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.model import Bundle, Medium, Necessity
 from counter.db.case_store import case_view
 from counter.db.catalog_store import StoredGuide, current_guide
@@ -127,6 +128,17 @@ def run_demo(sessions: sessionmaker[Session], desk: Desk, today: dt.date) -> lis
     with sessions.begin() as session:
         status = fulfil_deferred(session, desk, deferral_no, set(deferrable), today)
     made.append(DemoCase("容缺材料补齐", deferral_no, status))
+    overdue_no = take(
+        "容缺受理（逾期未补齐）",
+        IntakeRequest(
+            deferred,
+            Parties(_person("孟根其其格", 59, "15647821234")),
+            deferral=DeferralRequest(no_bad_credit=True, pledge_signed=True),
+        ),
+    )
+    with sessions.begin() as session:
+        status = move_case(session, desk, overdue_no, CaseEvent.DENIED, "容缺材料逾期未补交，且未说明正当理由")
+    made.append(DemoCase("不予批准", overdue_no, status))
     return made
 
 
@@ -151,3 +163,35 @@ def _correction(bundle: Bundle, checklist: Checklist) -> Checklist:
             defect_note="申请书未签字，经营范围填写不完整",
         )
     return checklist
+
+
+def write_documents(
+    sessions: sessionmaker[Session], desk: Desk, cases: list[DemoCase], today: dt.date, out: Path
+) -> list[Path]:
+    """Every notice the sample cases call for, and the guide notice, as PDF files in ``out``."""
+    from counter.actions.documents import make_document, make_guide_notice, record_print
+    from counter.documents.kinds import DocumentKind
+    from counter.documents.model import DocumentNotPossible
+
+    written: list[Path] = []
+    out.mkdir(parents=True, exist_ok=True)
+    for case in {c.case_no: c for c in cases}.values():
+        for kind in DocumentKind:
+            if not kind.needs_case:
+                continue
+            try:
+                with sessions.begin() as session:
+                    made = make_document(session, desk, case.case_no, kind, today)
+                    path = out / f"{case.case_no}-{kind.value}.pdf"
+                    path.write_bytes(made.pdf)
+                    record_print(session, desk, made, f"file:{path}", ok=True)
+            except DocumentNotPossible:
+                continue
+            written.append(path)
+    with sessions.begin() as session:
+        notice = make_guide_notice(session, desk, DEMO_BUNDLE, today)
+        path = out / f"{DEMO_BUNDLE}-guide_notice.pdf"
+        path.write_bytes(notice.pdf)
+        record_print(session, desk, notice, f"file:{path}", ok=True)
+    written.append(path)
+    return written

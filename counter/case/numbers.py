@@ -31,6 +31,7 @@ class DocKind(StrEnum):
     CORRECTION = "B"  # 补齐补正通知书
     REFUSAL = "J"  # 不予受理通知书
     DENIAL = "P"  # 不予批准决定书
+    GUIDE = "G"  # 一次性告知单, printed for someone who only asks
 
 
 class BadIdentity(ValueError):

@@ -27,8 +27,8 @@ class DocumentKind(StrEnum):
         """The letter of this document's number (:func:`counter.case.numbers.doc_no`).
 
         The pledge is the applicant's page of the deferral and carries the
-        deferral notice's number; the guide notice belongs to no case and is
-        numbered only if the office wants to (it has no letter of its own).
+        deferral notice's number; the guide notice belongs to no case but is
+        numbered too, so that every paper handed out is on record.
         """
         return _NUMBER_KIND[self]
 
@@ -44,7 +44,7 @@ _NUMBER_KIND: dict[DocumentKind, DocKind | None] = {
     DocumentKind.CORRECTION: DocKind.CORRECTION,
     DocumentKind.REFUSAL: DocKind.REFUSAL,
     DocumentKind.DENIAL: DocKind.DENIAL,
-    DocumentKind.GUIDE_NOTICE: None,
+    DocumentKind.GUIDE_NOTICE: DocKind.GUIDE,
 }
 
 

@@ -376,7 +376,7 @@ class _Layout:
     def closing(self) -> None:
         data = self.data
         sign = data.sign_off
-        signer_h = len(sign.signers) * 28.0
+        signer_h = (len(sign.signers) + 1) * 28.0  # one line more, for a phone that has to wrap
         self.ensure(3.0 + max(28.0 + signer_h + 20.0, 2 * SEAL_RADIUS))
         self.y -= 3.0
         self.sign_off(sign)
@@ -387,8 +387,15 @@ class _Layout:
         clerk = texts.DOC_NUMBER_LINE.format(label=s.clerk_label, value=s.clerk)
         phone = texts.DOC_NUMBER_LINE.format(label=texts.DOC_CLERK_PHONE, value=s.phone)
         self.text_line(LEFT, top, clerk, BODY_SIZE, 20.0)
-        self.text_line(LEFT + 30 * MM, top, phone, BODY_SIZE, 20.0)
+        # the phone follows the clerk's name on the same line when both fit left of the seal
+        phone_x = max(LEFT + 30 * MM, LEFT + self.width(clerk, BODY_SIZE) + 6 * MM)
+        seal_left = LEFT + CONTENT * (0.655 if self.data.qr else 0.78) - SEAL_RADIUS
         y = top - 28.0
+        if phone_x + self.width(phone, BODY_SIZE) <= seal_left - 2 * MM:
+            self.text_line(phone_x, top, phone, BODY_SIZE, 20.0)
+        else:
+            self.text_line(LEFT, y, phone, BODY_SIZE, 20.0)
+            y -= 28.0
         for signer in s.signers:
             label = texts.DOC_NUMBER_LINE.format(label=signer, value="")
             self.text_line(LEFT, y, label, BODY_SIZE, 20.0)

@@ -57,7 +57,8 @@ def test_demo_takes_every_outcome_and_numbers_never_repeat(sessions: sessionmake
     assert statuses["不予受理"] is CaseStatus.REFUSED
     assert statuses["容缺材料补齐"] is CaseStatus.IN_APPROVAL
     numbers = {c.case_no for c in made}
-    assert len(numbers) == 5  # the deferral case appears twice: taken, then completed
+    assert len(numbers) == 6  # two deferral cases appear twice: taken, then completed or denied
+    assert statuses["不予批准"] is CaseStatus.DENIED
     assert all(len(n) <= CASE_NO_MAX and n.startswith("XAM01-20261120-08-") for n in numbers)
 
 

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from counter import texts
+from counter.case.numbers import DocKind
 from counter.case.status import CaseStatus
 from counter.documents.kinds import DocumentProblem
 from counter.documents.model import (
@@ -54,7 +55,7 @@ def test_every_kind_and_problem_has_its_words() -> None:
 
 def test_numbers_follow_the_case_number_scheme() -> None:
     assert DocumentKind.PLEDGE.number_kind is DocumentKind.DEFERRAL.number_kind
-    assert DocumentKind.GUIDE_NOTICE.number_kind is None
+    assert DocumentKind.GUIDE_NOTICE.number_kind is DocKind.GUIDE
     assert all(kind.number_kind is not None for kind in DocumentKind if kind.needs_case)
 
 

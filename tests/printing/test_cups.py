@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from counter.printing.cups import PrintFailed, PrintProblem, printers, submit
-from tests.printing.conftest import Cups
+from tests.cups_server import Cups
 
 PDF = b"%PDF-1.4\n" + bytes(range(256)) * 64 + b"\n%%EOF\n"
 

@@ -46,13 +46,14 @@ class Casebook:
     resubmitted: str  # demo: 补正, answered by ``later``
     refused: str  # demo: 不予受理
     later: str  # demo: accepted after the correction
+    denied: str  # demo: 容缺受理, not completed in time → 不予批准
     awaiting: str  # 2026-11-20, desk 2, due 2026-11-25
     awaiting_earlier: str  # 2026-11-18, desk 1, due 2026-11-23
     correction: str  # 2026-11-20, desk 2, not answered yet
     bundle_code: str = DEMO_BUNDLE
 
     def demo_cases(self) -> tuple[str, ...]:
-        return (self.accepted, self.fulfilled, self.resubmitted, self.refused, self.later)
+        return (self.accepted, self.fulfilled, self.resubmitted, self.refused, self.later, self.denied)
 
 
 def _complete(bundle: Bundle, checklist: Checklist) -> Checklist:
@@ -129,6 +130,7 @@ def build(path: Path) -> Casebook:
             resubmitted=demo["补正（委托代理人办理）"],
             refused=demo["不予受理"],
             later=demo["补正后重新提交并受理"],
+            denied=demo["不予批准"],
             awaiting=take_deferral(sessions, DESK_2, DAY, "乌云其木格", 51),
             awaiting_earlier=take_deferral(sessions, DESK_1, EARLIER, "陈建国", 63),
             correction=take_correction(sessions, DESK_2, DAY, "孙丽娟", 75),

@@ -1,0 +1,194 @@
+"""Document actions: make a notice (or reprint it), print it, keep the office settings.
+
+The first time a notice is made for a case it gets its number and the office
+settings in force are copied into its record.  Every later call — a reprint the
+same afternoon or months later, after the settings changed — renders from the
+stored case, the guide version it was taken under and that copy, so the paper
+is the same, byte for byte.  Every print is recorded, also one that failed: a
+printer that is off never loses the case, and the reprint is one call away.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from counter.actions.intake import CaseNotFound, Desk
+from counter.case.numbers import DocKind, doc_no
+from counter.db import models
+from counter.db.case_store import case_by_no, case_view, next_sequence
+from counter.db.catalog_store import current_guide, guide_version
+from counter.db.document_store import add_document, add_print, find_document
+from counter.db.settings_store import get_setting, put_setting
+from counter.documents.kinds import DocumentKind
+from counter.documents.model import DocumentData, OfficeSettings, document_for, guide_notice_for
+
+log = logging.getLogger(__name__)
+
+SEQUENCE_KIND = "doc"  # one sequence of notice numbers per desk and day, whatever the kind
+
+
+@dataclass(frozen=True, slots=True)
+class MadeDocument:
+    document_id: int
+    doc_no: str
+    kind: DocumentKind
+    case_no: str  # empty for a guide notice
+    pdf: bytes
+    content_hash: str
+    reprint: bool
+    check_dates: bool  # a printed date lies beyond the holiday data: the clerk checks it
+
+    @property
+    def title(self) -> str:
+        """The print job's title: what the paper is and whose."""
+        return f"{self.kind.value} {self.doc_no} {self.case_no}".strip()
+
+
+class GuideNotFound(Exception):
+    def __init__(self, bundle_code: str) -> None:
+        super().__init__(bundle_code)
+        self.bundle_code = bundle_code
+
+
+def _office_key(site_code: str) -> str:
+    return f"office.{site_code}"
+
+
+def office_settings(session: Session, site_code: str) -> OfficeSettings:
+    """The site's settings; the league hall's defaults for anything not set."""
+    raw = get_setting(session, _office_key(site_code))
+    if not raw:
+        return OfficeSettings()
+    try:
+        stored = json.loads(raw)
+        known = {f.name for f in dataclasses.fields(OfficeSettings)}
+        return OfficeSettings(**{k: str(v) for k, v in stored.items() if k in known})
+    except (ValueError, TypeError):
+        log.error("office settings of %s unreadable; defaults used", site_code)
+        return OfficeSettings()
+
+
+def save_office_settings(session: Session, site_code: str, settings: OfficeSettings) -> None:
+    """New settings apply to notices made from now on; notices already made keep theirs."""
+    put_setting(session, _office_key(site_code), json.dumps(dataclasses.asdict(settings), ensure_ascii=False))
+
+
+def _snapshot(settings: OfficeSettings) -> str:
+    return json.dumps(dataclasses.asdict(settings), ensure_ascii=False, sort_keys=True)
+
+
+def _from_snapshot(text: str) -> OfficeSettings:
+    return OfficeSettings(**json.loads(text))
+
+
+def _number(session: Session, desk: Desk, today: dt.date, kind: DocKind) -> str:
+    sequence = next_sequence(session, desk.identity.site_code, desk.identity.desk_no, today, SEQUENCE_KIND)
+    return doc_no(desk.identity, today, kind, sequence)
+
+
+def _hash(pdf: bytes) -> str:
+    return hashlib.sha256(pdf).hexdigest()
+
+
+def make_document(session: Session, desk: Desk, case_no: str, kind: DocumentKind, today: dt.date) -> MadeDocument:
+    """The notice ``kind`` of a case, new or as first made.  The caller commits.
+
+    Raises :class:`CaseNotFound`, and :class:`counter.documents.model.DocumentNotPossible`
+    (every reason at once) when the kind does not fit the case.
+    """
+    case = case_by_no(session, case_no)
+    view = case_view(session, case_no)
+    if case is None or view is None:
+        raise CaseNotFound(case_no)
+    stored = guide_version(session, view.guide_version_id)
+    assert stored is not None  # a case always keeps its guide version (foreign key)
+    existing = find_document(session, case.id, kind.value)
+    if existing is not None:
+        office, number, issued_on = _from_snapshot(existing.office), existing.doc_no, existing.issued_on
+    else:
+        office, issued_on = office_settings(session, desk.identity.site_code), today
+        number = _shared_number(session, case.id, kind) or _number(session, desk, today, _letter(kind))
+    data = document_for(view, kind, office, number, stored.bundle, issued_on)
+    pdf = _render(data)
+    digest = _hash(pdf)
+    if existing is None:
+        document_id = add_document(
+            session,
+            models.DocumentRecord(
+                doc_no=number,
+                case_id=case.id,
+                kind=kind.value,
+                issued_on=issued_on,
+                site_code=desk.identity.site_code,
+                desk_no=desk.identity.desk_no,
+                clerk=desk.clerk,
+                office=_snapshot(office),
+                content_hash=digest,
+            ),
+        )
+    else:
+        document_id = existing.id
+        if existing.content_hash != digest:
+            # same data, other bytes: the renderer changed with a program update
+            log.warning("reprint of %s %s differs from the first print", kind.value, number)
+    return MadeDocument(document_id, number, kind, view.case_no, pdf, digest, existing is not None, data.check_dates)
+
+
+def _letter(kind: DocumentKind) -> DocKind:
+    letter = kind.number_kind
+    assert letter is not None  # every kind has its letter
+    return letter
+
+
+def _shared_number(session: Session, case_id: int, kind: DocumentKind) -> str:
+    """The pledge carries the number of its deferral notice, when that was made first."""
+    if kind is not DocumentKind.PLEDGE:
+        return ""
+    notice = find_document(session, case_id, DocumentKind.DEFERRAL.value)
+    return notice.doc_no if notice else ""
+
+
+def make_guide_notice(session: Session, desk: Desk, bundle_code: str, today: dt.date) -> MadeDocument:
+    """The 一次性告知单 of a bundle's current guide, for an applicant who only asks."""
+    stored = current_guide(session, bundle_code)
+    if stored is None or not stored.bundle.published:
+        raise GuideNotFound(bundle_code)
+    office = office_settings(session, desk.identity.site_code)
+    number = _number(session, desk, today, DocKind.GUIDE)
+    data = guide_notice_for(stored.bundle, office, today, desk.clerk, doc_no=number, guide_version=stored.version)
+    pdf = _render(data)
+    digest = _hash(pdf)
+    document_id = add_document(
+        session,
+        models.DocumentRecord(
+            doc_no=number,
+            case_id=None,
+            kind=DocumentKind.GUIDE_NOTICE.value,
+            issued_on=today,
+            site_code=desk.identity.site_code,
+            desk_no=desk.identity.desk_no,
+            clerk=desk.clerk,
+            office=_snapshot(office),
+            content_hash=digest,
+        ),
+    )
+    return MadeDocument(document_id, number, DocumentKind.GUIDE_NOTICE, "", pdf, digest, False, data.check_dates)
+
+
+def _render(data: DocumentData) -> bytes:
+    from counter.documents.render import render_pdf  # reportlab: loaded at the first print
+
+    return render_pdf(data)
+
+
+def record_print(session: Session, desk: Desk, made: MadeDocument, target: str, ok: bool, error: str = "") -> None:
+    """Keep every print on record: what, when, who, where to, and whether it went."""
+    add_print(session, made.document_id, desk.clerk, desk.identity.desk_no, target, made.content_hash, ok, error)
+    log.info("print of %s %s to %s: %s", made.kind.value, made.doc_no, target, "ok" if ok else "failed")
