@@ -84,6 +84,33 @@ class MissingFont(FileNotFoundError):
     """A font file of ``resources/fonts`` is not there: documents would print boxes."""
 
 
+def _remember_subsets(face: Any) -> None:
+    """Build each embedded subset of a font once per process.
+
+    Cutting a subset out of a 5 MB font is the dearest part of saving a PDF,
+    and the same glyphs in the same order give the same bytes; most notices use
+    the same few hundred characters, so the next receipt reuses the cut.
+    """
+    make = face.makeSubset
+    cache: dict[tuple[int, ...], bytes] = {}
+    lock = threading.Lock()
+
+    def make_subset(subset: list[int]) -> bytes:
+        key = tuple(subset)
+        with lock:
+            found = cache.get(key)
+            if found is None:
+                if len(cache) >= _SUBSET_CACHE:
+                    cache.clear()
+                found = cache[key] = make(subset)
+            return found
+
+    face.makeSubset = make_subset
+
+
+_SUBSET_CACHE = 256
+
+
 class DocumentFonts:
     """The registered fonts, which font draws each character, and how wide it is.
 
@@ -107,6 +134,7 @@ class DocumentFonts:
             raise MissingFont(str(path))
         ttfonts.makeToUnicodeCMap = _to_unicode_cmap
         loaded = ttfonts.TTFont(font.name, str(path), subfontIndex=font.subfont)
+        _remember_subsets(loaded.face)
         pdfmetrics.registerFont(loaded)
         self._fonts[font.name] = loaded
         return loaded
