@@ -329,8 +329,8 @@ def test_figures_from_the_database(sessions: sessionmaker[Session], demo_cases: 
     with sessions() as session:
         lines, total = rating_figures(session, TODAY, TODAY, Grouping.DESK)
     assert [line.label for line in lines] == ["8"]
-    assert (total.services, total.rated, total.good, total.bad, total.unrated) == (5, 2, 1, 1, 1)
-    assert total.not_sent == 2  # the two correction cases were never sent to the pad
+    assert (total.services, total.rated, total.good, total.bad, total.unrated) == (6, 2, 1, 1, 1)
+    assert total.not_sent == 3  # the two correction cases and the denied deferral were never sent to the pad
     assert total.rectified == 0
 
 

@@ -157,7 +157,7 @@ def test_the_figures_page(
     page.on_show()
     cells = [cell(page.table, page.table.rowCount() - 1, c) for c in range(9)]
     # 5 services: 2 rated (1 good, 1 bad), 1 unrated, 2 never sent; none rectified yet
-    assert cells == ["合计", "5", "2", "1", "1", "3", "50.0%", "60.0%", "0.0%"]
+    assert cells == ["合计", "6", "2", "1", "1", "4", "50.0%", "66.7%", "0.0%"]
     page.grouping.setCurrentIndex(3)  # by bundle: the signal shows at once
     assert page.table.rowCount() == 2
     assert cell(page.table, 0, 0) == "我要开小餐馆（50平方米以下）"
