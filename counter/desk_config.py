@@ -26,6 +26,7 @@ class DeskConfig:
     photo: str = ""  # path of the clerk's photo for the review pad; "" shows none
     pad_screen: str = ""  # name of the screen the review pad fills; "" the first one that is not the clerk's
     area_code: str = "152200"  # the site's area code (GB/T 2260); its first six digits are the rating's 行政区划
+    printer: str = ""  # the CUPS queue this desk prints its notices on; "" the CUPS default
 
     def identity(self) -> DeskIdentity:
         return DeskIdentity(self.site_code, self.desk_no)

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from counter.ui.intake import IntakePanel
     from counter.ui.pad.controller import PadController
     from counter.ui.pad.supervisor_window import SupervisorWindow
+    from counter.ui.printing.preview_window import PreviewWindow
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,7 @@ class DeskActions(QObject):
         self.pad: PadController | None = None
         self.supervisor: SupervisorWindow | None = None
         self.last_case_no = ""  # the service the pad is offered for with F9
+        self.preview: PreviewWindow | None = None  # the last preview opened from the main window
 
     def _say(self, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, words.DESK_WINDOW_TITLE, text, parent=self._window)
@@ -164,7 +166,10 @@ class DeskActions(QObject):
 
         if self.supervisor is None:
             alerts = self.pad.alerts if self.pad else None
-            self.supervisor = SupervisorWindow(self._db.sessions(), load_desk_config().clerk, alerts=alerts)
+            config = load_desk_config()
+            self.supervisor = SupervisorWindow(
+                self._db.sessions(), config.clerk, alerts=alerts, site_code=config.site_code
+            )
             if self.pad is not None:
                 self.supervisor.settings.saved.connect(self.pad.on_settings_saved)
             self.supervisor.resize(1100, 700)
@@ -177,6 +182,23 @@ class DeskActions(QObject):
             self.pad.stop()
         if self.supervisor is not None:
             self.supervisor.close()
+
+    # --- paper for someone who only asks (counter.ui.printing) -------------------------
+
+    def print_guide_notice(self, bundle: Bundle | None) -> None:
+        """Ctrl+P: the 一次性告知单 of the guide on screen, previewed; an unpublished guide is refused."""
+        if bundle is None:
+            self._say(words.DESK_GUIDE_NOTICE_NO_GUIDE)
+            return
+        if not bundle.published:
+            self._say(words.DESK_GUIDE_NOTICE_UNPUBLISHED.format(name=bundle.name))
+            return
+        from counter.ui.printing.opening import NoticeRefused, open_guide_notice
+
+        try:
+            self.preview = open_guide_notice(self._window, self._db.sessions(), _desk(), bundle.code, self.today())
+        except NoticeRefused as refused:
+            self._say(refused.text)
 
     # --- cases --------------------------------------------------------------------
 

@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.open_case_button = QPushButton(words.DESK_ACTION_OPEN_CASE)
         self.pad_button = QPushButton(words.DESK_ACTION_PAD)
         self.supervise_button = QPushButton(words.DESK_ACTION_SUPERVISE)
+        self.guide_notice_button = QPushButton(words.DESK_ACTION_GUIDE_NOTICE)  # counter.ui.printing
         self.search_panel = SearchPanel()
         self.guide_view = GuideView()
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.open_case_shortcut = QShortcut(QKeySequence("F7"), self)
         self.supervise_shortcut = QShortcut(QKeySequence("F8"), self)
         self.pad_shortcut = QShortcut(QKeySequence("F9"), self)
+        self.guide_notice_shortcut = QShortcut(QKeySequence("Ctrl+P"), self)
         self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self._connect_signals()
         self.load_index(entries)
@@ -113,6 +115,8 @@ class MainWindow(QMainWindow):
             trigger.connect(self.desk_actions.send_to_pad)
         for trigger in (self.supervise_button.clicked, self.supervise_shortcut.activated):
             trigger.connect(self.desk_actions.open_supervision)
+        for trigger in (self.guide_notice_button.clicked, self.guide_notice_shortcut.activated):
+            trigger.connect(self.on_guide_notice_requested)
         self.draft_offer.restore_button.clicked.connect(self.on_draft_restore)
         self.draft_offer.discard_button.clicked.connect(self.on_draft_discard)
         if self._sync is not None:
@@ -126,7 +130,14 @@ class MainWindow(QMainWindow):
         bar.setStyleSheet("QWidget#actionBar { border-bottom: 1px solid #d3dce6; }")
         layout = QHBoxLayout(bar)
         layout.setContentsMargins(12, 6, 12, 6)
-        buttons = (self.intake_button, self.lists_button, self.open_case_button, self.pad_button, self.supervise_button)
+        buttons = (
+            self.intake_button,
+            self.guide_notice_button,
+            self.lists_button,
+            self.open_case_button,
+            self.pad_button,
+            self.supervise_button,
+        )
         for button in buttons:
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the search box
             layout.addWidget(button)
@@ -158,6 +169,9 @@ class MainWindow(QMainWindow):
 
     def on_intake_requested(self) -> None:
         self.desk_actions.start_intake(self.guide_view.bundle)
+
+    def on_guide_notice_requested(self) -> None:
+        self.desk_actions.print_guide_notice(self.guide_view.bundle)
 
     def load_index(self, entries: list[SearchEntry] | None = None) -> None:
         if entries is None:

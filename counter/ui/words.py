@@ -99,3 +99,8 @@ DESK_TRAINING = "培训模式：今天按 {today} 计算"
 DESK_ACTION_PAD = "请申请人评价（F9）"
 DESK_ACTION_SUPERVISE = "督办与统计（F8）"
 DESK_PAD_NO_CASE = "还没有本窗口刚办理的办件：请先受理或扫描办件，再按 F9 请申请人评价。"
+
+# the 一次性告知单 of the guide on screen (counter.ui.printing)
+DESK_ACTION_GUIDE_NOTICE = "打印一次性告知单（Ctrl+P）"
+DESK_GUIDE_NOTICE_NO_GUIDE = "请先在左侧找到并打开申请人询问的一件事，再打印一次性告知单。"
+DESK_GUIDE_NOTICE_UNPUBLISHED = "“{name}”指南未发布，不能打印一次性告知单。"

@@ -46,6 +46,7 @@ from counter.case.view import CaseView
 from counter.catalog.model import Situation
 from counter.db.case_store import case_view
 from counter.db.catalog_store import guide_version
+from counter.documents.kinds import DocumentKind
 from counter.intake.outcome import Outcome
 from counter.ui.cases.action_form import ActionForm
 from counter.ui.cases.case_lines import (
@@ -89,6 +90,9 @@ from counter.ui.cases.rules import (
     material_mark,
 )
 from counter.ui.cases.tables import fill_row, full_table
+from counter.ui.printing.case_documents import CaseDocuments
+from counter.ui.printing.making import case_notices
+from counter.ui.printing.opening import NoticeRefused, open_case_documents
 
 log = logging.getLogger(__name__)
 
@@ -248,6 +252,7 @@ class CasePage(QWidget):
         self.beyond_data.setWordWrap(True)
         self.materials = full_table(texts.CASE_MATERIAL_COLUMNS, stretch=0, widths={5: 200})
         self.history = full_table(texts.CASE_HISTORY_COLUMNS, stretch=4)
+        self.documents = CaseDocuments()  # the 文书 section (counter.ui.printing)
 
     def _lay_out(self) -> None:
         title = QHBoxLayout()
@@ -277,6 +282,8 @@ class CasePage(QWidget):
             caption.setObjectName("sectionHeading")
             body.addWidget(caption)
             body.addWidget(table)
+            if table is self.materials:
+                body.addWidget(self.documents)
         body.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(details)
@@ -327,6 +334,7 @@ class CasePage(QWidget):
         self.form.confirm_button.clicked.connect(self.on_form_confirmed)
         self.form.reason.returnPressed.connect(self.on_form_confirmed)
         self.form.cancel_button.clicked.connect(self.on_form_cancelled)
+        self.documents.print_requested.connect(self.on_print_requested)
 
     # --- reading -------------------------------------------------------------------
 
@@ -341,6 +349,7 @@ class CasePage(QWidget):
             with self._sessions() as session:
                 view = case_view(session, self.case_no)
                 stored = guide_version(session, view.guide_version_id) if view else None
+                notices = case_notices(session, view, stored.bundle) if view and stored else None
         except SQLAlchemyError as err:
             log.exception("case %s could not be read", self.case_no)
             self.read_error = texts.CASE_READ_FAILED.format(error=type(err).__name__)
@@ -351,6 +360,8 @@ class CasePage(QWidget):
         self.view = view
         self._situations = stored.bundle.situations if stored else ()
         self._show(view)
+        if notices is not None:
+            self.documents.show_notices(notices)
         return Loaded.SHOWN
 
     def _show(self, view: CaseView) -> None:
@@ -540,6 +551,24 @@ class CasePage(QWidget):
         else:
             self.show_notice(f"{done}。{self.read_error}", "noticeWarn")  # saved, but not shown yet
         self.case_changed.emit(view.case_no)
+
+    # --- notices (counter.ui.printing) ----------------------------------------------
+
+    def on_print_requested(self, kind: str) -> None:
+        """Make the notice (or reprint it as first made) and show its preview beside the page."""
+        try:
+            preview = open_case_documents(
+                self, self._sessions, self._desk, self.case_no, (DocumentKind(kind),), self._today()
+            )
+        except NoticeRefused as refused:
+            self.show_notice(refused.text, "noticeError")
+            return
+        preview.recorded.connect(self.on_notices_changed)
+        self.on_notices_changed()
+
+    def on_notices_changed(self) -> None:
+        """A notice was numbered or printed: the 文书 section counts it."""
+        self.reload()
 
     # --- acting --------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
 from counter import texts
-from counter.actions.intake import CaseNotFound, Desk, IntakeNotPossible, IntakeRequest
+from counter.actions.intake import CaseNotFound, Desk, IntakeNotPossible, IntakeRequest, TakenIntake
 from counter.db.catalog_store import StoredGuide
 from counter.intake.checklist import MaterialEntry, answer, record, start_checklist
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, fit_checklist
@@ -59,6 +59,7 @@ class IntakePanel(PanelLayout):
         self._checklist = start_checklist(self.bundle, guide_version=stored_guide.version_id)
         self._decision: Decision | None = None
         self.finished = False
+        self.taken: TakenIntake | None = None
         self.drafts = DraftKeeper(sessions, desk, self.form, self)
         day = texts.INTAKE_DAY.format(date=day_text(today()), desk=desk.identity.desk_no, clerk=desk.clerk)
         self.day_label.setText(day)
@@ -102,6 +103,8 @@ class IntakePanel(PanelLayout):
             shortcut.activated.connect(self.on_commit_requested)
         self.cancel_button.clicked.connect(self.on_cancel_clicked)
         self.close_button.clicked.connect(self.close)
+        for trigger in (self.print_button.clicked, self.print_shortcut.activated):
+            trigger.connect(self.on_print_requested)
 
     # --- the form as data ----------------------------------------------------------
 
@@ -231,9 +234,22 @@ class IntakePanel(PanelLayout):
             self.drafts.save_now()
         else:
             self.finished = True
+            self.taken = taken
             self.drafts.stop()
             self.show_taken(taken.case_no)
             self.case_taken.emit(taken.case_no)
+
+    def on_print_requested(self) -> None:
+        """The paper the outcome hands over, previewed (counter.ui.printing, loaded at the first print)."""
+        if self.taken is None:
+            return
+        from counter.ui.printing.opening import NoticeRefused, open_outcome_documents
+
+        outcome = self.taken.decision.outcome.value
+        try:
+            open_outcome_documents(self, self._sessions, self._desk, self.taken.case_no, outcome, self._today())
+        except NoticeRefused as refused:
+            self.show_message(refused.text)
 
     def on_cancel_clicked(self) -> None:
         if not self.cancel_armed:

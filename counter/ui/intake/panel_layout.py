@@ -111,7 +111,8 @@ class PanelLayout(QWidget):
         self.commit_button.setObjectName("commit")
         self.cancel_button = QPushButton(texts.INTAKE_CANCEL)
         self.close_button = QPushButton(texts.INTAKE_CLOSE)
-        for widget in (self.taken_label, self.case_no_label, self.close_button):
+        self._make_print_controls()
+        for widget in (self.taken_label, self.case_no_label, self.print_button, self.close_button):
             widget.hide()
         self.cancel_armed = False
         self.commit_shortcuts = [QShortcut(QKeySequence(k), self) for k in ("Ctrl+Return", "Ctrl+Enter")]
@@ -121,12 +122,21 @@ class PanelLayout(QWidget):
         self.status.setStyleSheet("color: #627d98;")
         self._arrange()
 
+    def _make_print_controls(self) -> None:
+        """The applicant's paper, once the case is taken (counter.ui.printing)."""
+        self.print_button = QPushButton(texts.PRINTING_INTAKE_BUTTON)
+        self.print_button.setObjectName("print")
+        self.print_button.setStyleSheet("font-size: 16px; font-weight: bold; padding: 8px;")
+        self.print_shortcut = QShortcut(QKeySequence("Ctrl+P"), self)
+        self.print_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.print_shortcut.setEnabled(False)
+
     def _arrange(self) -> None:
         right = QWidget()
         side = QVBoxLayout(right)
         side.setContentsMargins(0, 0, 6, 0)
         side.addWidget(_scroll(self.outcome_column), 1)
-        for widget in (self.taken_label, self.case_no_label, self.commit_button):
+        for widget in (self.taken_label, self.case_no_label, self.print_button, self.commit_button):
             side.addWidget(widget)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_button)
@@ -168,10 +178,11 @@ class PanelLayout(QWidget):
         self.commit_button.hide()
         self.cancel_button.hide()
         self.case_no_label.setText(case_no)
-        for widget in (self.taken_label, self.case_no_label, self.close_button):
+        for widget in (self.taken_label, self.case_no_label, self.print_button, self.close_button):
             widget.show()
+        self.print_shortcut.setEnabled(True)
         self.status.clear()
-        self.close_button.setFocus()
+        self.print_button.setFocus()
 
     def arm_cancel(self) -> None:
         """A first press only asks: a slip of the mouse must not throw the intake away."""

@@ -70,9 +70,9 @@ def test_the_supervisor_window_opens_on_current_data(
     window = SupervisorWindow(sessions, "宝音", clock=clock)
     qtbot.addWidget(window)
     window.refresh()
-    assert [window.tabText(i) for i in range(window.count())] == ["差评整改", "好差评统计", "评价设置"]
+    assert [window.tabText(i) for i in range(window.count())] == ["差评整改", "好差评统计", "评价设置", "单位信息"]
     assert window.rectifications.table.isHidden()  # no bad rating yet
     total = [window.figures.table.item(1, c) for c in (0, 1, 2, 7)]
-    # the demo's five services this month, none sent to the pad yet
-    assert [item.text() if item else None for item in total] == ["合计", "5", "0", "100.0%"]
+    # the demo's six services this month, none sent to the pad yet
+    assert [item.text() if item else None for item in total] == ["合计", "6", "0", "100.0%"]
     assert window.settings.timeout.value() == 60

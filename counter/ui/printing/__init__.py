@@ -1,0 +1,13 @@
+"""Paper for the applicant: preview, print, reprint; and the office the paper speaks for.
+
+- :mod:`~counter.ui.printing.opening`: the preview of a case's notices, of what an intake
+  outcome hands over, of a guide's 一次性告知单 (:class:`~.making.NoticeRefused` when none can be made);
+- :mod:`~counter.ui.printing.preview_window`: the pages as they will print, 打印 / 选择打印机… /
+  另存为 PDF… / 关闭, a red bar when the printer fails, every print on record;
+- :mod:`~counter.ui.printing.case_documents`: the 文书 section of the case page;
+- :mod:`~counter.ui.printing.office_form`: 单位信息, the office settings page of the supervisor's window;
+- :mod:`~counter.ui.printing.making`: the database calls behind them.
+
+Nothing here is imported while the desk starts: the preview needs pypdfium2
+and the notices reportlab, both loaded at the first print.
+"""

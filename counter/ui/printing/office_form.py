@@ -1,0 +1,111 @@
+"""单位信息: the office whose name, seal, phones and rights clause the notices print.
+
+One set per site, kept in the database and shared by the site's desks.  A
+notice keeps the settings it was first made under — a reprint months later is
+the same paper — so a change here shows on notices made from now on only; the
+page says so before the clerk saves.  Every empty field is named at once and
+nothing is saved until there is none.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from sqlalchemy.exc import SQLAlchemyError
+
+from counter import texts
+from counter.documents.model import OfficeSettings
+from counter.ui.printing.making import Sessions, read_office, store_office
+
+log = logging.getLogger(__name__)
+
+#: every field is printed in a sentence or behind the QR code: none may be left empty
+FIELDS = tuple(f.name for f in dataclasses.fields(OfficeSettings))
+
+STYLE = """
+QLabel#officeNote {
+    background: #e8f1fb; color: #0b4f8a; border: 1px solid #9cc3e8; border-radius: 4px; padding: 6px 10px;
+}
+QLabel#officeMessage[role="problems"] { color: #9b1c13; font-weight: bold; }
+QLabel#officeMessage[role="done"] { color: #05603a; }
+"""
+
+
+def missing_fields(settings: OfficeSettings) -> tuple[str, ...]:
+    """The fields left empty, in the order of the form."""
+    values = dataclasses.asdict(settings)
+    return tuple(name for name in FIELDS if not values[name].strip())
+
+
+class OfficeSettingsForm(QWidget):
+    saved = Signal(object)  # OfficeSettings, as stored
+
+    def __init__(self, sessions: Sessions, site_code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._sessions = sessions
+        self.site_code = site_code
+        self.setStyleSheet(STYLE)
+        self.note = QLabel(texts.OFFICE_NOTE)
+        self.note.setObjectName("officeNote")
+        self.note.setWordWrap(True)
+        self.fields = {name: QLineEdit() for name in FIELDS}
+        self.message = QLabel()
+        self.message.setObjectName("officeMessage")
+        self.message.setWordWrap(True)
+        self.save_button = QPushButton(texts.OFFICE_SAVE)
+        form = QFormLayout()
+        for name, field in self.fields.items():
+            field.setMinimumWidth(420)
+            form.addRow(texts.OFFICE_FIELD[name] + "：", field)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(texts.OFFICE_SITE.format(site=site_code)))
+        layout.addWidget(self.note)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.save_button)
+        layout.addStretch(1)
+        self._connect_signals()
+        self.load()
+
+    def _connect_signals(self) -> None:
+        self.save_button.clicked.connect(self.on_save_clicked)
+
+    def load(self) -> None:
+        try:
+            settings = read_office(self._sessions, self.site_code)
+        except SQLAlchemyError as err:
+            log.exception("office settings not read")
+            self._say(texts.OFFICE_READ_FAILED.format(error=type(err).__name__), "problems")
+            return
+        for name, value in dataclasses.asdict(settings).items():
+            self.fields[name].setText(value)
+        self._say("", "done")
+
+    def settings(self) -> OfficeSettings:
+        return OfficeSettings(**{name: field.text().strip() for name, field in self.fields.items()})
+
+    def on_save_clicked(self) -> None:
+        settings = self.settings()
+        missing = missing_fields(settings)
+        if missing:
+            names = "、".join(texts.OFFICE_FIELD[name] for name in missing)
+            self._say(texts.OFFICE_MISSING.format(fields=names), "problems")
+            return
+        try:
+            store_office(self._sessions, self.site_code, settings)
+        except SQLAlchemyError as err:
+            log.exception("office settings not saved")
+            self._say(texts.OFFICE_SAVE_FAILED.format(error=type(err).__name__), "problems")
+            return
+        log.info("office settings of %s saved", self.site_code)
+        self._say(texts.OFFICE_SAVED, "done")
+        self.saved.emit(settings)
+
+    def _say(self, text: str, role: str) -> None:
+        self.message.setText(text)
+        self.message.setProperty("role", role)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)

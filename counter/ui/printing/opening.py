@@ -1,0 +1,89 @@
+"""Opening the preview: for a case's notices, for what an intake outcome hands over, for a guide.
+
+Each opener makes (or reprints) the notices in one unit of work and shows them
+in a :class:`PreviewWindow` of its own, not modal: the clerk can look back at
+the case while the printer warms up.  When no notice can be made, the opener
+raises :class:`NoticeRefused` and the caller says why in its own place.
+
+The window belongs to the desk's main window, not to the page that opened it:
+a case page closed while a job is handed over must not take the print (and its
+record) with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from counter import texts
+from counter.actions.documents import MadeDocument
+from counter.actions.intake import Desk
+from counter.documents.kinds import DocumentKind
+from counter.ui.printing.making import (
+    NoticeRefused,
+    Sessions,
+    make_case_documents,
+    make_guide_document,
+    outcome_kinds,
+)
+from counter.ui.printing.preview_window import PreviewWindow
+
+__all__ = ["NoticeRefused", "open_case_documents", "open_guide_notice", "open_outcome_documents", "open_preview"]
+
+
+def _owner(widget: QWidget | None) -> QWidget | None:
+    """The outermost window above ``widget`` (the desk's main window when there is one)."""
+    if widget is None:
+        return None
+    window = widget.window()
+    above = window.parentWidget()
+    while above is not None:
+        window = above.window()
+        above = window.parentWidget()
+    return window
+
+
+def open_preview(
+    parent: QWidget | None, sessions: Sessions, desk: Desk, documents: tuple[MadeDocument, ...]
+) -> PreviewWindow:
+    window = PreviewWindow(sessions, desk, documents)
+    owner = _owner(parent)
+    if owner is not None:
+        window.setParent(owner, Qt.WindowType.Window)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    window.print_button.setFocus()
+    return window
+
+
+def open_case_documents(
+    parent: QWidget | None,
+    sessions: Sessions,
+    desk: Desk,
+    case_no: str,
+    kinds: tuple[DocumentKind, ...],
+    today: dt.date,
+) -> PreviewWindow:
+    """The notices ``kinds`` of a case (numbered now, or as first made).  Raises :class:`NoticeRefused`."""
+    return open_preview(parent, sessions, desk, make_case_documents(sessions, desk, case_no, kinds, today))
+
+
+def open_outcome_documents(
+    parent: QWidget | None, sessions: Sessions, desk: Desk, case_no: str, outcome: str, today: dt.date
+) -> PreviewWindow:
+    """What the applicant takes home after the intake: receipt; deferral notice, pledge and receipt; …"""
+    kinds = outcome_kinds(outcome)
+    if not kinds:
+        raise NoticeRefused(texts.PRINTING_NO_NOTICE)
+    return open_case_documents(parent, sessions, desk, case_no, kinds, today)
+
+
+def open_guide_notice(
+    parent: QWidget | None, sessions: Sessions, desk: Desk, bundle_code: str, today: dt.date
+) -> PreviewWindow:
+    """The 一次性告知单 of a published guide, for an applicant who only asks.  Raises :class:`NoticeRefused`."""
+    return open_preview(parent, sessions, desk, (make_guide_document(sessions, desk, bundle_code, today),))

@@ -1,0 +1,326 @@
+"""打印预览: the notices as they will come out of the printer, printed with one click, reprinted with one more.
+
+The window shows the PDF bytes themselves, page by page (:mod:`.pdf_pages`),
+and 打印 sends those same bytes to CUPS (:mod:`.print_run`): what the clerk
+saw is what the applicant gets.  Several documents that go together (the
+deferral notice, the pledge and the receipt) are tabs of one window and print
+together, in order.
+
+A printer that is off or missing never costs the case: the case was saved
+before the window opened and a print does not touch it.  The window says what
+went wrong in a red bar, records the failed print, and keeps 打印 ready; the
+next click prints on from the paper that failed.  Every print is recorded,
+also a failed one and a copy saved as a PDF file.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from sqlalchemy.exc import SQLAlchemyError
+
+from counter import texts
+from counter.actions.documents import MadeDocument
+from counter.actions.intake import Desk
+from counter.desk_config import load_desk_config
+from counter.ui.printing.making import Sessions, record
+from counter.ui.printing.page_view import PageView
+from counter.ui.printing.pdf_pages import PdfUnreadable, page_images
+from counter.ui.printing.print_run import Failure, Job, PrintRun, Sent
+from counter.ui.printing.printer_chooser import PrinterChooser, printer_name_text, remember_printer
+
+log = logging.getLogger(__name__)
+
+SCREEN_DPI = 96
+WINDOW_SIZE = (960, 780)
+
+
+def _box(background: str, text: str, border: str) -> str:
+    return (
+        f"background: {background}; color: {text}; border: 1px solid {border}; border-radius: 4px; padding: 6px 10px;"
+    )
+
+
+STYLE = f"""
+QLabel#previewTitle {{ font-size: 18px; font-weight: bold; color: #102a43; }}
+QLabel#previewNumbers {{ color: #334e68; }}
+QLabel#reprintTag {{ {_box("#e8f1fb", "#0b4f8a", "#9cc3e8")} }}
+QLabel#datesWarning, QLabel#recordProblem {{ {_box("#fff4e5", "#8a4b08", "#f5c16c")} }}
+QLabel#printProblem {{ {_box("#fde8e7", "#9b1c13", "#f4a19b")} font-weight: bold; }}
+QLabel#printDone {{ {_box("#e3f8ec", "#05603a", "#6ce9a6")} }}
+QLabel#printerLine {{ color: #102a43; font-weight: bold; }}
+QLabel#contentLine {{ color: #334e68; }}
+QPushButton {{ padding: 6px 12px; }}
+QPushButton#printButton {{
+    font-weight: bold; padding: 6px 22px; background: #0b4f8a; color: #ffffff; border: 1px solid #0b4f8a;
+    border-radius: 4px;
+}}
+QPushButton#printButton:disabled {{ background: #9fb3c8; border-color: #9fb3c8; }}
+"""
+
+
+def doc_title(made: MadeDocument) -> str:
+    return texts.DOC_TITLE[made.kind]
+
+
+class PreviewWindow(QWidget):
+    print_finished = Signal(bool)  # a click on 打印 is done: True when every paper went out
+    recorded = Signal()  # a print (or a failed one) is on record: the case page counts it
+
+    def __init__(
+        self, sessions: Sessions, desk: Desk, documents: tuple[MadeDocument, ...], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        assert documents, "a preview shows at least one document"
+        self._sessions = sessions
+        self._desk = desk
+        self.documents = documents
+        self.printer = load_desk_config().printer
+        self.pending = list(range(len(documents)))  # what the next 打印 sends, in order
+        self.printed: set[int] = set()
+        self.run: PrintRun | None = None
+        self._close_after_run = False
+        self.chooser: PrinterChooser | None = None
+        self.save_dialog: QFileDialog | None = None
+        self.setStyleSheet(STYLE)
+        self.setWindowTitle(texts.PRINTING_WINDOW_TITLE.format(titles="、".join(map(doc_title, documents))))
+        self._make_widgets()
+        self._lay_out()
+        self._connect_signals()
+        self._show_pages()
+        self.on_tab_changed(0)
+        self._show_printer()
+        self.resize(*WINDOW_SIZE)
+
+    def _make_widgets(self) -> None:
+        self.title = QLabel()
+        self.title.setObjectName("previewTitle")
+        self.numbers = QLabel()
+        self.numbers.setObjectName("previewNumbers")
+        self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reprint_tag = QLabel(texts.PRINTING_REPRINT)
+        self.reprint_tag.setObjectName("reprintTag")
+        self.dates_warning = QLabel()
+        self.dates_warning.setObjectName("datesWarning")
+        self.dates_warning.setWordWrap(True)
+        self.problem = QLabel()
+        self.problem.setObjectName("printProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.done = QLabel()
+        self.done.setObjectName("printDone")
+        self.done.setWordWrap(True)
+        self.record_problem = QLabel()
+        self.record_problem.setObjectName("recordProblem")
+        self.record_problem.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.views = [PageView() for _ in self.documents]
+        for made, view in zip(self.documents, self.views, strict=True):
+            self.tabs.addTab(view, doc_title(made))
+        self.tabs.tabBar().setVisible(len(self.documents) > 1)
+        self.printer_line = QLabel()
+        self.printer_line.setObjectName("printerLine")
+        self.content_line = QLabel()
+        self.content_line.setObjectName("contentLine")
+        self.content_line.setWordWrap(True)
+        self.print_button = QPushButton(texts.PRINTING_PRINT)
+        self.print_button.setObjectName("printButton")
+        self.choose_button = QPushButton(texts.PRINTING_CHOOSE)
+        self.save_button = QPushButton(texts.PRINTING_SAVE)
+        self.close_button = QPushButton(texts.PRINTING_CLOSE)
+        self.print_shortcut = QShortcut(QKeySequence("Ctrl+P"), self)
+        self.close_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        for widget in (self.reprint_tag, self.dates_warning, self.problem, self.done, self.record_problem):
+            widget.hide()
+
+    def _lay_out(self) -> None:
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addSpacing(10)
+        head.addWidget(self.reprint_tag)
+        head.addStretch(1)
+        head.addWidget(self.numbers)
+        lines = QVBoxLayout()
+        lines.setSpacing(2)
+        lines.addWidget(self.printer_line)
+        lines.addWidget(self.content_line)
+        buttons = QHBoxLayout()
+        buttons.addLayout(lines, 1)
+        for button in (self.print_button, self.choose_button, self.save_button, self.close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(6)
+        layout.addLayout(head)
+        layout.addWidget(self.dates_warning)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.done)
+        layout.addWidget(self.record_problem)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+
+    def _connect_signals(self) -> None:
+        self.tabs.currentChanged.connect(self.on_tab_changed)
+        for trigger in (self.print_button.clicked, self.print_shortcut.activated):
+            trigger.connect(self.on_print_requested)
+        self.choose_button.clicked.connect(self.on_choose_requested)
+        self.save_button.clicked.connect(self.on_save_requested)
+        for trigger in (self.close_button.clicked, self.close_shortcut.activated):
+            trigger.connect(self.close)
+
+    # --- showing -----------------------------------------------------------------------
+
+    def _show_pages(self) -> None:
+        screen = QGuiApplication.primaryScreen()
+        ratio = screen.devicePixelRatio() if screen is not None else 1.0
+        for made, view in zip(self.documents, self.views, strict=True):
+            try:
+                images = page_images(made.pdf, SCREEN_DPI * ratio)
+            except PdfUnreadable:
+                log.exception("preview of %s %s could not be drawn", made.kind.value, made.doc_no)
+                self._say_problem(texts.PRINTING_UNREADABLE.format(title=doc_title(made)))
+                continue
+            for image in images:
+                image.setDevicePixelRatio(ratio)
+            view.show_pages(images)
+
+    def page_counts(self) -> list[int]:
+        return [view.page_count() for view in self.views]
+
+    def current(self) -> MadeDocument:
+        return self.documents[max(self.tabs.currentIndex(), 0)]
+
+    def _show_printer(self) -> None:
+        titles = "、".join(doc_title(self.documents[i]) for i in self.pending)
+        pages = sum(self.views[i].page_count() for i in self.pending)
+        self.printer_line.setText(texts.PRINTING_PRINTER_LINE.format(printer=printer_name_text(self.printer)))
+        self.content_line.setText(texts.PRINTING_CONTENT_LINE.format(titles=titles, pages=pages))
+
+    def _say_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+
+    # --- slots ---------------------------------------------------------------------------
+
+    def on_tab_changed(self, index: int) -> None:
+        if index < 0:
+            return
+        made = self.documents[index]
+        self.title.setText(doc_title(made))
+        numbers = texts.PRINTING_NUMBERS.format(doc_no=made.doc_no)
+        if made.case_no:
+            numbers += texts.PRINTING_CASE_NO.format(case_no=made.case_no)
+        self.numbers.setText(numbers)
+        self.reprint_tag.setVisible(made.reprint)
+        self.dates_warning.setText(texts.PRINTING_CHECK_DATES.format(title=doc_title(made)))
+        self.dates_warning.setVisible(made.check_dates)
+
+    def on_print_requested(self) -> None:
+        if self.run is not None:
+            return  # a click while the jobs are handed over prints nothing twice
+        jobs = tuple(Job(i, self.documents[i].pdf, self.documents[i].title) for i in self.pending)
+        self.problem.hide()
+        self.done.hide()
+        self.print_button.setEnabled(False)
+        self.print_button.setText(texts.PRINTING_BUSY)
+        self.run = PrintRun(jobs, self.printer, parent=self)
+        self.run.sent.connect(self.on_sent)
+        self.run.failed.connect(self.on_failed)
+        self.run.finished.connect(self.on_run_finished)
+        self.run.start()
+
+    def on_sent(self, sent: Sent) -> None:
+        made = self.documents[sent.index]
+        self._record(made, f"printer:{sent.queue}", ok=True)
+        self.pending.remove(sent.index)
+        self.printed.add(sent.index)
+        gone = "、".join(doc_title(self.documents[i]) for i in sorted(self.printed))
+        self.done.setText(texts.PRINTING_SENT.format(printer=sent.queue, titles=gone))
+        self.done.show()
+
+    def on_failed(self, failure: Failure) -> None:
+        made = self.documents[failure.index]
+        error = ": ".join(part for part in (failure.problem.value, failure.detail) if part)
+        self._record(made, f"printer:{failure.printer or 'default'}", ok=False, error=error)
+        text = texts.print_problem_text(failure.problem, failure.printer, failure.detail)
+        self._say_problem(texts.PRINTING_FAILED.format(title=doc_title(made), problem=text))
+
+    def on_run_finished(self) -> None:
+        self.run = None
+        complete = not self.pending
+        if complete:
+            self.pending = list(range(len(self.documents)))  # a further click prints them all again
+            self.printed = set()
+        self.print_button.setEnabled(True)
+        self.print_button.setText(texts.PRINTING_PRINT if complete else texts.PRINTING_RETRY)
+        self._show_printer()
+        self.print_finished.emit(complete)
+        if self._close_after_run:
+            self.close()
+
+    def on_choose_requested(self) -> None:
+        self.chooser = PrinterChooser(self.printer, self)
+        self.chooser.chosen.connect(self.on_printer_chosen)
+        self.chooser.show()
+
+    def on_printer_chosen(self, printer: str) -> None:
+        self.printer = printer
+        self.problem.hide()
+        try:
+            remember_printer(printer)
+        except OSError as err:
+            log.exception("printer choice not saved")
+            self._say_problem(texts.PRINTING_CHOICE_NOT_SAVED.format(error=err.strerror or err))
+        self._show_printer()
+
+    def on_save_requested(self) -> None:
+        made = self.current()
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = texts.PRINTING_FILE_NAME.format(number=made.case_no or made.doc_no, title=doc_title(made))
+        dialog = QFileDialog(self, texts.PRINTING_SAVE_TITLE, str(Path(folder) / name), texts.PRINTING_SAVE_FILTER)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.setModal(False)
+        dialog.fileSelected.connect(self.on_save_path_chosen)
+        self.save_dialog = dialog
+        dialog.show()
+
+    def on_save_path_chosen(self, path: str) -> None:
+        self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> bool:
+        """Write the document on screen to ``path``; a copy handed out as a file is recorded like a print."""
+        made = self.current()
+        try:
+            path.write_bytes(made.pdf)
+        except OSError as err:
+            log.warning("PDF not saved to %s: %s", path, err)
+            self._say_problem(texts.PRINTING_SAVE_FAILED.format(path=path, error=err.strerror or err))
+            return False
+        self._record(made, f"file:{path}", ok=True)
+        self.problem.hide()
+        self.done.setText(texts.PRINTING_SAVED.format(title=doc_title(made), path=path))
+        self.done.show()
+        return True
+
+    def _record(self, made: MadeDocument, target: str, ok: bool, error: str = "") -> None:
+        try:
+            record(self._sessions, self._desk, made, target, ok, error)
+        except SQLAlchemyError as err:
+            log.exception("print of %s %s not recorded", made.kind.value, made.doc_no)
+            self.record_problem.setText(texts.PRINTING_NOT_RECORDED.format(error=type(err).__name__))
+            self.record_problem.show()
+            return
+        self.recorded.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.run is not None:
+            # the jobs are being handed over (milliseconds): close once each is on record
+            self._close_after_run = True
+            event.ignore()
+            return
+        super().closeEvent(event)

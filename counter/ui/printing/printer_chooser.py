@@ -1,0 +1,123 @@
+"""选择打印机: the CUPS queues with their state, and the desk's choice remembered in desk.json.
+
+Not Qt's print dialog, on purpose: its copies, page range and duplex settings
+would be silently ignored, because the notice goes to CUPS as the very PDF the
+preview showed (one full set of pages per copy is already in it), and its
+printer list cannot say that a printer is stopped.  This list can, and it
+comes from the same ``lpstat`` the print itself asks, on a thread of its own
+(:class:`~counter.ui.printing.print_run.PrinterQuery`): the list fills in when
+CUPS answers, and a server that does not answer freezes nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from counter import texts
+from counter.desk_config import load_desk_config, save_desk_config
+from counter.printing.cups import Printer
+from counter.ui.printing.print_run import Failure, PrinterQuery
+
+log = logging.getLogger(__name__)
+
+
+def printer_label(printer: Printer) -> str:
+    marks = []
+    if printer.default:
+        marks.append(texts.PRINTING_PRINTER_DEFAULT)
+    if not printer.enabled:
+        marks.append(texts.PRINTING_PRINTER_STOPPED)
+    if not printer.accepting:
+        marks.append(texts.PRINTING_PRINTER_REJECTING)
+    return printer.name + (f"（{'，'.join(marks)}）" if marks else "")
+
+
+def printer_name_text(printer: str) -> str:
+    """How the window names the desk's printer ("" is the CUPS default)."""
+    return printer or texts.PRINTING_DEFAULT_PRINTER
+
+
+def remember_printer(printer: str) -> None:
+    """Keep the desk's printer in desk.json: every later print at this desk goes there."""
+    save_desk_config(dataclasses.replace(load_desk_config(), printer=printer))
+
+
+class PrinterChooser(QDialog):
+    """Non-modal: the preview stays readable while the clerk looks for the printer's name."""
+
+    chosen = Signal(str)  # the queue's name; "" for the CUPS default
+    loaded = Signal()  # CUPS answered (or could not): the list is complete
+
+    def __init__(self, current: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(texts.PRINTING_CHOOSE_TITLE)
+        self.setModal(False)
+        self.list = QListWidget()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #9b1c13;")
+        self.message.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(texts.PRINTING_CHOOSE_PROMPT))
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self._current = current
+        self._add(texts.PRINTING_DEFAULT_PRINTER, "")
+        self.list.setCurrentRow(0)
+        # owned by the application, not the dialog: a dialog closed while CUPS is slow never ends a running thread
+        self.query = PrinterQuery(parent=QCoreApplication.instance())
+        self._connect_signals()
+        self.resize(420, 320)
+        self.query.start()
+
+    def _connect_signals(self) -> None:
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.list.itemDoubleClicked.connect(self.on_item_double_clicked)
+        self.query.found.connect(self.on_printers_found)
+        self.query.failed.connect(self.on_query_failed)
+        self.query.finished.connect(self.query.deleteLater)
+
+    def on_printers_found(self, found: list[Printer]) -> None:
+        for printer in found:
+            self._add(printer_label(printer), printer.name)
+        current = self._current
+        if current and current not in {p.name for p in found}:
+            self._add(texts.PRINTING_PRINTER_GONE.format(printer=current), current)
+        if current:
+            self.select(current)
+        self.loaded.emit()
+
+    def on_query_failed(self, failure: Failure) -> None:
+        self.message.setText(texts.print_problem_text(failure.problem, failure.printer, failure.detail))
+        self.message.show()
+        if self._current:
+            self._add(self._current, self._current)
+            self.select(self._current)
+        self.loaded.emit()
+
+    def _add(self, label: str, name: str) -> None:
+        item = QListWidgetItem(label)
+        item.setData(Qt.ItemDataRole.UserRole, name)
+        self.list.addItem(item)
+
+    def names(self) -> list[str]:
+        return [str(self.list.item(row).data(Qt.ItemDataRole.UserRole)) for row in range(self.list.count())]
+
+    def select(self, name: str) -> None:
+        self.list.setCurrentRow(self.names().index(name))
+
+    def on_item_double_clicked(self, _item: QListWidgetItem) -> None:
+        self.accept()
+
+    def accept(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.chosen.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+        super().accept()

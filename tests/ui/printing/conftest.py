@@ -1,0 +1,87 @@
+"""A real desk database with the sample cases of ``counter demo``, a real CUPS server, and the desk's printer.
+
+The shipped catalog is imported and the demo intakes taken once per run into a
+template database; each test works on its own copy.  Each test that prints
+gets a queue of its own on the run's CUPS server (its jobs land in a folder),
+made the desk's printer in the test's own desk.json.
+"""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.catalog import import_source
+from counter.actions.demo import run_demo
+from counter.db.engine import make_engine, make_sessions
+from counter.db.migrate import upgrade
+from counter.desk_config import DeskConfig, save_desk_config
+from counter.ui.fonts import install_fonts
+from tests.conftest import REPO, SHIPPED_CATALOG
+from tests.cups_server import Cups
+from tests.ui.printing.helpers import DESK, TODAY
+
+_QUEUE_NUMBERS = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class Template:
+    path: Path
+    cases: dict[str, str]  # the demo's label → case number
+
+
+@pytest.fixture(scope="session")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
+    path = tmp_path_factory.mktemp("printing") / "desk.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        upgrade(engine)
+        sessions = make_sessions(engine)
+        outcome = import_source(sessions, SHIPPED_CATALOG)
+        assert outcome.report is not None, outcome.problems
+        cases = {c.label: c.case_no for c in run_demo(sessions, DESK, TODAY)}
+    finally:
+        engine.dispose()
+    return Template(path, cases)
+
+
+@pytest.fixture
+def cases(template: Template) -> dict[str, str]:
+    return template.cases
+
+
+@pytest.fixture
+def sessions(template: Template, tmp_path: Path) -> Iterator[sessionmaker[Session]]:
+    path = tmp_path / "desk.sqlite3"
+    shutil.copyfile(template.path, path)
+    engine = make_engine(f"sqlite:///{path}")
+    yield make_sessions(engine)
+    engine.dispose()
+
+
+@dataclass(frozen=True)
+class Queue:
+    name: str
+    folder: Path  # where each job's bytes land
+
+
+@pytest.fixture
+def queue(cups: Cups, monkeypatch: pytest.MonkeyPatch) -> Queue:
+    """A printer of this test's own, and the desk's remembered printer; ``lp`` reaches the test's CUPS."""
+    monkeypatch.setenv("CUPS_SERVER", cups.env["CUPS_SERVER"])
+    name = f"desk-printer-{next(_QUEUE_NUMBERS)}"
+    folder = cups.add_queue(name)
+    save_desk_config(DeskConfig(site_code=DESK.identity.site_code, desk_no=DESK.identity.desk_no, printer=name))
+    return Queue(name, folder)
+
+
+@pytest.fixture(scope="session")
+def app_font(qapp: QApplication) -> str | None:
+    return install_fonts(qapp, REPO / "resources" / "fonts")

@@ -1,0 +1,112 @@
+"""The 文书 section of the case page: the notices made, and exactly the kinds the case allows."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.documents.kinds import DocumentKind
+from counter.ui.cases.case_page import CasePage, Loaded
+from counter.ui.printing.preview_window import PreviewWindow
+from tests.ui.printing.conftest import Queue
+from tests.ui.printing.helpers import DESK, TODAY, print_records, wait_for_jobs
+
+R, D, P, C, F, N = (
+    DocumentKind.RECEIPT,
+    DocumentKind.DEFERRAL,
+    DocumentKind.PLEDGE,
+    DocumentKind.CORRECTION,
+    DocumentKind.REFUSAL,
+    DocumentKind.DENIAL,
+)
+
+
+def page_of(qtbot: QtBot, sessions: sessionmaker[Session], case_no: str) -> CasePage:
+    page = CasePage(sessions, DESK, lambda: TODAY, case_no)
+    qtbot.addWidget(page)
+    assert page.reload() is Loaded.SHOWN
+    page.resize(1120, 820)
+    page.show()
+    return page
+
+
+def previews(page: CasePage) -> list[PreviewWindow]:
+    return page.findChildren(PreviewWindow)
+
+
+def cell(page: CasePage, row: int, column: int) -> str:
+    item = page.documents.table.item(row, column)
+    assert item is not None
+    return item.text()
+
+
+def shown_buttons(page: CasePage) -> dict[DocumentKind, str]:
+    return {kind: button.text() for kind, button in page.documents.buttons.items() if button.isVisible()}
+
+
+@pytest.mark.parametrize(
+    ("label", "kinds"),
+    [
+        ("受理", (R,)),
+        ("容缺受理", (R, D, P)),  # its materials have arrived since: the papers of the intake stay printable
+        ("补正（委托代理人办理）", (C,)),
+        ("不予受理", (F,)),
+        ("补正后重新提交并受理", (R,)),
+        ("不予批准", (R, D, P, N)),  # a deferral denied when it ran out
+    ],
+)
+def test_the_page_offers_exactly_the_notices_that_fit(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], label: str, kinds: tuple[DocumentKind, ...]
+) -> None:
+    page = page_of(qtbot, sessions, cases[label])
+    assert page.documents.offered() == kinds
+    assert list(shown_buttons(page)) == list(kinds)
+    assert page.documents.empty.isVisible()  # nothing made yet
+    assert not page.documents.table.isVisible()
+
+
+def test_a_notice_made_is_listed_and_offered_again_as_a_reprint(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue
+) -> None:
+    page = page_of(qtbot, sessions, cases["受理"])
+    assert shown_buttons(page) == {R: "打印受理凭证"}
+    QTest.mouseClick(page.documents.buttons[R], Qt.MouseButton.LeftButton)
+    [window] = previews(page)
+    made = window.documents[0]
+    assert (made.kind, made.reprint) == (R, False)
+    table = page.documents.table
+    assert table.isVisible()
+    assert table.rowCount() == 1
+    row = [cell(page, 0, c) for c in range(table.columnCount())]
+    assert row == ["受理凭证", made.doc_no, "2026-11-20", "未打印"]
+    assert shown_buttons(page) == {R: "重打受理凭证"}
+
+    with qtbot.waitSignal(window.print_finished, timeout=20_000):
+        QTest.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+    assert wait_for_jobs(queue.folder, 1) == [made.pdf]
+    assert cell(page, 0, 3) == "1 次"  # the page counted the print
+
+    QTest.mouseClick(page.documents.buttons[R], Qt.MouseButton.LeftButton)
+    again = next(w for w in previews(page) if w is not window)
+    assert again.documents[0].reprint
+    assert again.documents[0].pdf == made.pdf
+    assert page.documents.table.rowCount() == 1  # a reprint is not a new notice
+    assert [ok for ok, *_ in print_records(sessions, made.document_id)] == [True]
+
+
+def test_a_failed_print_is_counted_on_the_page(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue
+) -> None:
+    page = page_of(qtbot, sessions, cases["不予受理"])
+    QTest.mouseClick(page.documents.buttons[F], Qt.MouseButton.LeftButton)
+    [window] = previews(page)
+    window.on_printer_chosen("switched-off")
+    with qtbot.waitSignal(window.print_finished, timeout=20_000) as finished:
+        QTest.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+    assert finished.args == [False]
+    assert cell(page, 0, 3) == "1 次（其中失败 1 次）"
+    assert page.view is not None
+    assert page.view.status.value == "refused"  # the case is as it was

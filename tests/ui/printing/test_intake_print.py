@@ -1,0 +1,88 @@
+"""After a commit the intake panel offers the paper the outcome hands over, and nothing before."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.db.catalog_store import current_guide
+from counter.documents.kinds import DocumentKind
+from counter.intake.outcome import Outcome, RefusalGround
+from counter.ui.intake import IntakePanel
+from counter.ui.printing.preview_window import PreviewWindow
+from tests.ui.intake.helpers import commit, fill_person, press, ready
+from tests.ui.printing.helpers import DESK, TODAY
+
+BUNDLE = "XAM-YJS-008"  # 我要开小餐馆（50平方米以下）
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, sessions: sessionmaker[Session]) -> IntakePanel:
+    with sessions() as session:
+        stored = current_guide(session, BUNDLE)
+    assert stored is not None
+    panel = IntakePanel(sessions, DESK, stored, lambda: TODAY)
+    qtbot.addWidget(panel)
+    panel.resize(1280, 800)
+    panel.show()
+    return panel
+
+
+def take(qtbot: QtBot, panel: IntakePanel, outcome: Outcome) -> str:
+    """Fill the panel so that it comes to ``outcome``, and commit."""
+    if outcome is Outcome.REFUSE:
+        fill_person(panel)
+        panel.refusal.setChecked(True)
+        panel.refusal.grounds[RefusalGround.NOT_IN_REMIT].click()
+        panel.refusal.turn_to.insert("呼伦贝尔市海拉尔区市场监督管理局")
+    else:
+        ready(qtbot, panel)
+    if outcome is Outcome.DEFER:
+        press(qtbot, panel, "M08", Qt.Key.Key_3)
+        QTest.keyClick(panel.deferral.asked, Qt.Key.Key_Space)
+        panel.deferral.no_bad_credit.setChecked(True)
+        panel.deferral.pledge_signed.setChecked(True)
+    if outcome is Outcome.CORRECT:
+        press(qtbot, panel, "M05", Qt.Key.Key_3)
+    assert panel.decision is not None
+    assert panel.decision.outcome is outcome
+    return commit(qtbot, panel)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "kinds"),
+    [
+        (Outcome.ACCEPT, (DocumentKind.RECEIPT,)),
+        (Outcome.DEFER, (DocumentKind.DEFERRAL, DocumentKind.PLEDGE, DocumentKind.RECEIPT)),
+        (Outcome.CORRECT, (DocumentKind.CORRECTION,)),
+        (Outcome.REFUSE, (DocumentKind.REFUSAL,)),
+    ],
+)
+def test_print_opens_the_notices_of_the_outcome(
+    qtbot: QtBot, panel: IntakePanel, outcome: Outcome, kinds: tuple[DocumentKind, ...]
+) -> None:
+    assert not panel.print_button.isVisible()  # nothing to print before the case is taken
+    case_no = take(qtbot, panel, outcome)
+    assert panel.print_button.isVisible()
+    assert panel.print_button.hasFocus()  # the applicant is waiting for the paper: Space prints too
+    QTest.mouseClick(panel.print_button, Qt.MouseButton.LeftButton)
+    [window] = panel.findChildren(PreviewWindow)
+    assert window.isVisible()
+    assert tuple(made.kind for made in window.documents) == kinds
+    assert {made.case_no for made in window.documents} == {case_no}
+    assert not any(made.reprint for made in window.documents)
+
+
+def test_ctrl_p_after_the_commit_opens_the_same_paper_again(qtbot: QtBot, panel: IntakePanel) -> None:
+    take(qtbot, panel, Outcome.ACCEPT)
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)  # shortcuts go to the active window
+    QTest.keyClick(panel.print_button, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    [first] = panel.findChildren(PreviewWindow)
+    QTest.mouseClick(panel.print_button, Qt.MouseButton.LeftButton)
+    [second] = [w for w in panel.findChildren(PreviewWindow) if w is not first]
+    assert second.documents[0].reprint
+    assert second.documents[0].pdf == first.documents[0].pdf

@@ -1,0 +1,252 @@
+"""The preview shows the very PDF that prints; 打印 sends it to a real CUPS queue; a failed print loses nothing."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter import texts
+from counter.db.case_store import case_view
+from counter.desk_config import config_path, load_desk_config
+from counter.documents.kinds import DocumentKind
+from counter.printing.cups import PrintProblem
+from counter.ui.printing.making import make_case_documents
+from counter.ui.printing.opening import open_case_documents, open_preview
+from counter.ui.printing.preview_window import PreviewWindow
+from tests.cups_server import Cups
+from tests.ui.printing.conftest import Queue
+from tests.ui.printing.helpers import DESK, TODAY, ink, pdf_pages, print_records, wait_for_jobs
+
+DEFERRAL_SET = (DocumentKind.DEFERRAL, DocumentKind.PLEDGE, DocumentKind.RECEIPT)
+PRINT_TIMEOUT_MS = 20_000
+
+
+def preview(
+    qtbot: QtBot, sessions: sessionmaker[Session], case_no: str, kinds: tuple[DocumentKind, ...]
+) -> PreviewWindow:
+    window = open_case_documents(None, sessions, DESK, case_no, kinds, TODAY)
+    qtbot.addWidget(window)
+    return window
+
+
+def click_print(qtbot: QtBot, window: PreviewWindow) -> bool:
+    with qtbot.waitSignal(window.print_finished, timeout=PRINT_TIMEOUT_MS) as finished:
+        QTest.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+    complete = finished.args[0]
+    assert isinstance(complete, bool)
+    return complete
+
+
+def test_the_preview_shows_every_page_of_each_pdf(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str]
+) -> None:
+    window = preview(qtbot, sessions, cases["容缺受理"], DEFERRAL_SET)
+    assert window.isVisible()
+    assert not window.isModal()
+    assert [made.kind for made in window.documents] == list(DEFERRAL_SET)
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        "容缺受理通知书",
+        "容缺受理承诺书",
+        "受理凭证",
+    ]
+    assert window.page_counts() == [pdf_pages(made.pdf) for made in window.documents]
+    assert all(count >= 2 for count in window.page_counts())  # 一式两份: a full set of pages per copy
+    first_page = window.views[0].pages[0].pixmap().toImage()
+    assert first_page.width() > 700  # A4 at screen resolution
+    assert ink(first_page) > 0.01  # text, tables, the barcode: not a blank page
+    deferral = window.documents[0]
+    assert window.title.text() == "容缺受理通知书"
+    assert deferral.doc_no in window.numbers.text()
+    assert cases["容缺受理"] in window.numbers.text()
+    assert not window.reprint_tag.isVisible()
+    assert not window.dates_warning.isVisible()
+    window.tabs.setCurrentIndex(2)
+    assert window.title.text() == "受理凭证"
+    assert window.documents[2].doc_no in window.numbers.text()
+    assert window.content_line.text() == texts.PRINTING_CONTENT_LINE.format(
+        titles="容缺受理通知书、容缺受理承诺书、受理凭证", pages=sum(window.page_counts())
+    )
+    assert window.printer_line.text() == texts.PRINTING_PRINTER_LINE.format(printer="系统默认打印机")
+
+
+def test_a_reprint_shows_the_same_paper_and_says_so(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str]
+) -> None:
+    first = preview(qtbot, sessions, cases["受理"], (DocumentKind.RECEIPT,))
+    again = preview(qtbot, sessions, cases["受理"], (DocumentKind.RECEIPT,))
+    assert again.documents[0].pdf == first.documents[0].pdf
+    assert again.documents[0].doc_no == first.documents[0].doc_no
+    assert again.reprint_tag.isVisible()
+    assert again.reprint_tag.text() == texts.PRINTING_REPRINT
+    assert not again.tabs.tabBar().isVisible()  # one document: no tabs to choose from
+
+
+def test_dates_beyond_the_holiday_data_are_flagged(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str]
+) -> None:
+    (made,) = make_case_documents(sessions, DESK, cases["受理"], (DocumentKind.RECEIPT,), TODAY)
+    window = open_preview(None, sessions, DESK, (dataclasses.replace(made, check_dates=True),))
+    qtbot.addWidget(window)
+    assert window.dates_warning.isVisible()
+    assert window.dates_warning.text() == texts.PRINTING_CHECK_DATES.format(title="受理凭证")
+
+
+def test_print_sends_the_exact_bytes_and_records_the_print(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue
+) -> None:
+    window = preview(qtbot, sessions, cases["受理"], (DocumentKind.RECEIPT,))
+    made = window.documents[0]
+    assert queue.name in window.printer_line.text()
+    assert click_print(qtbot, window)
+    assert wait_for_jobs(queue.folder, 1) == [made.pdf]
+    assert print_records(sessions, made.document_id) == [(True, f"printer:{queue.name}", "", made.content_hash)]
+    assert window.done.isVisible()
+    assert queue.name in window.done.text()
+    assert not window.problem.isVisible()
+    assert window.print_button.isEnabled()
+    assert window.print_button.text() == texts.PRINTING_PRINT
+
+
+def test_a_set_prints_in_order_with_ctrl_p(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue
+) -> None:
+    window = preview(qtbot, sessions, cases["容缺受理"], DEFERRAL_SET)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # shortcuts go to the active window
+    with qtbot.waitSignal(window.print_finished, timeout=PRINT_TIMEOUT_MS) as finished:
+        QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert finished.args == [True]
+    assert wait_for_jobs(queue.folder, 3) == [made.pdf for made in window.documents]
+    for made in window.documents:
+        assert [ok for ok, *_ in print_records(sessions, made.document_id)] == [True]
+
+
+def test_a_stopped_printer_keeps_the_case_and_the_reprint_is_one_click(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue, cups: Cups
+) -> None:
+    case_no = cases["受理"]
+    window = preview(qtbot, sessions, case_no, (DocumentKind.RECEIPT,))
+    made = window.documents[0]
+    with sessions() as session:
+        before = case_view(session, case_no)
+    cups.run("cupsdisable", queue.name)
+
+    assert not click_print(qtbot, window)
+    expected = texts.print_problem_text(PrintProblem.PRINTER_STOPPED, queue.name)
+    assert window.problem.isVisible()
+    assert expected in window.problem.text()
+    assert "办件已保存" in window.problem.text()
+    assert window.isVisible()
+    assert window.print_button.isEnabled()
+    [(ok, target, error, digest)] = print_records(sessions, made.document_id)
+    assert (ok, target, digest) == (False, f"printer:{queue.name}", made.content_hash)
+    assert PrintProblem.PRINTER_STOPPED.value in error
+    with sessions() as session:
+        assert case_view(session, case_no) == before  # a print never touches the case
+    assert not list(queue.folder.glob("job-*"))
+
+    cups.run("cupsenable", queue.name)
+    assert click_print(qtbot, window)
+    assert wait_for_jobs(queue.folder, 1) == [made.pdf]
+    assert [ok for ok, *_ in print_records(sessions, made.document_id)] == [False, True]
+    assert not window.problem.isVisible()
+
+
+def test_a_missing_printer_is_named_and_recorded(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue
+) -> None:
+    window = preview(qtbot, sessions, cases["不予受理"], (DocumentKind.REFUSAL,))
+    window.on_printer_chosen("no-such-printer")
+    assert not click_print(qtbot, window)
+    assert texts.print_problem_text(PrintProblem.PRINTER_MISSING, "no-such-printer") in window.problem.text()
+    [(ok, target, _error, _digest)] = print_records(sessions, window.documents[0].document_id)
+    assert (ok, target) == (False, "printer:no-such-printer")
+
+
+def test_the_chosen_printer_is_remembered_by_the_desk(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue, cups: Cups
+) -> None:
+    stopped = f"{queue.name}-stopped"
+    cups.add_queue(stopped)
+    cups.run("cupsdisable", stopped)
+    window = preview(qtbot, sessions, cases["受理"], (DocumentKind.RECEIPT,))
+    QTest.mouseClick(window.choose_button, Qt.MouseButton.LeftButton)
+    chooser = window.chooser
+    assert chooser is not None
+    assert chooser.isVisible()
+    assert not chooser.isModal()
+    with qtbot.waitSignal(chooser.loaded):
+        pass  # lpstat answers on the chooser's own thread
+    names = chooser.names()
+    assert names[0] == ""  # the CUPS default
+    assert {queue.name, stopped} <= set(names)
+    assert chooser.list.currentItem().text() == queue.name  # the desk's printer is preselected
+    labels = [chooser.list.item(row).text() for row in range(chooser.list.count())]
+    assert f"{stopped}（已停止）" in labels
+    chooser.select(stopped)
+    QTest.mouseClick(chooser.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert not chooser.isVisible()
+    assert window.printer == stopped
+    assert stopped in window.printer_line.text()
+    assert load_desk_config().printer == stopped  # a new load of desk.json, as the next start does
+    other = preview(qtbot, sessions, cases["不予受理"], (DocumentKind.REFUSAL,))
+    assert other.printer == stopped
+
+
+def test_a_desk_json_from_before_printers_still_loads() -> None:
+    config_path().write_text(json.dumps({"site_code": "XAM01", "desk_no": "3", "clerk": "其其格"}), encoding="utf-8")
+    loaded = load_desk_config()
+    assert (loaded.desk_no, loaded.clerk, loaded.printer) == ("3", "其其格", "")
+
+
+def test_save_as_pdf_writes_the_bytes_and_records_it(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], tmp_path: Path
+) -> None:
+    window = preview(qtbot, sessions, cases["补正（委托代理人办理）"], (DocumentKind.CORRECTION,))
+    made = window.documents[0]
+    QTest.mouseClick(window.save_button, Qt.MouseButton.LeftButton)
+    dialog = window.save_dialog
+    assert dialog is not None
+    assert dialog.isVisible()
+    assert not dialog.isModal()
+    target = tmp_path / "补正通知书.pdf"
+    with qtbot.waitSignal(dialog.fileSelected):
+        dialog.selectFile(str(target))
+        dialog.accept()
+    assert target.read_bytes() == made.pdf
+    assert print_records(sessions, made.document_id) == [(True, f"file:{target}", "", made.content_hash)]
+    assert str(target) in window.done.text()
+
+
+def test_escape_closes_the_preview(qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str]) -> None:
+    window = preview(qtbot, sessions, cases["受理"], (DocumentKind.RECEIPT,))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    with qtbot.waitSignal(window.destroyed):
+        QTest.keyClick(window, Qt.Key.Key_Escape)
+
+
+def test_without_cups_clients_the_chooser_says_so_and_keeps_the_choice(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = preview(qtbot, sessions, cases["受理"], (DocumentKind.RECEIPT,))
+    window.on_printer_chosen("desk8-laser")
+    monkeypatch.setenv("PATH", "/nonexistent")  # no lpstat, no lp: CUPS is not installed
+    QTest.mouseClick(window.choose_button, Qt.MouseButton.LeftButton)
+    chooser = window.chooser
+    assert chooser is not None
+    with qtbot.waitSignal(chooser.loaded):
+        pass
+    assert chooser.message.text() == texts.print_problem_text(PrintProblem.NO_CUPS, "", "lpstat")
+    assert chooser.names() == ["", "desk8-laser"]
+    assert chooser.list.currentItem().text() == "desk8-laser"
+    assert not click_print(qtbot, window)
+    assert texts.print_problem_text(PrintProblem.NO_CUPS, "desk8-laser", "lp") in window.problem.text()
