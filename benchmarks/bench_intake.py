@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from counter.actions.calendar import office_calendar
 from counter.actions.catalog import import_source
-from counter.actions.demo import _complete, _fresh
+from counter.actions.demo import complete_checklist, fresh_checklist
 from counter.actions.intake import Desk, IntakeRequest, take_intake
 from counter.case.numbers import DeskIdentity, case_no
 from counter.db.case_store import case_view
@@ -65,7 +65,7 @@ def bench_commit(folder: Path) -> None:
         stored = current_guide(s, "XAM-YJS-008")
         calendar = office_calendar(s)
     assert stored is not None
-    checklist = _complete(stored.bundle, _fresh(stored))
+    checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
     desk = Desk(DeskIdentity("XAM01", "8"), "测试")
     times = []
     for n in range(300):

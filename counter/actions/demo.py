@@ -38,8 +38,8 @@ class DemoUnavailable(Exception):
     """The catalog has no published guide to take sample intakes under."""
 
 
-def _complete(bundle: Bundle, checklist: Checklist) -> Checklist:
-    """Every applicable material handed in as the guide asks."""
+def complete_checklist(bundle: Bundle, checklist: Checklist) -> Checklist:
+    """Every applicable material handed in as the guide asks (shared ones confirmed): a sample, and test data."""
     for material in bundle.materials_for(checklist.answers_dict()):
         if material.shared:
             checklist = record(checklist, material.code, Receipt.SHARED_CONFIRMED)
@@ -82,8 +82,8 @@ def run_demo(sessions: sessionmaker[Session], desk: Desk, today: dt.date) -> lis
         made.append(DemoCase(label, taken.case_no, view.status))
         return taken.case_no
 
-    base = _fresh(stored)
-    full = _complete(bundle, base)
+    base = fresh_checklist(stored)
+    full = complete_checklist(bundle, base)
     take("受理", IntakeRequest(full, Parties(_person("张海军", 11, "13904821234"))))
 
     deferrable = [m.code for m in bundle.materials_for(base.answers_dict()) if m.necessity is Necessity.DEFERRABLE]
@@ -101,11 +101,11 @@ def run_demo(sessions: sessionmaker[Session], desk: Desk, today: dt.date) -> lis
     )  # fmt: skip
 
     agent = Agent("李𬭚", make_id_number("150702", dt.date(1990, 6, 15), 37), "授权委托书一份，委托办理开业登记")
-    by_agent = _fresh(stored, agent=True)
+    by_agent = fresh_checklist(stored, agent=True)
     correction_no = take(
         "补正（委托代理人办理）",
         IntakeRequest(
-            _correction(bundle, _complete(bundle, by_agent)),
+            _correction(bundle, complete_checklist(bundle, by_agent)),
             Parties(_person("赵雪梅", 35, "0482-8123456"), agent=agent),
         ),
     )
@@ -120,7 +120,7 @@ def run_demo(sessions: sessionmaker[Session], desk: Desk, today: dt.date) -> lis
     take(
         "补正后重新提交并受理",
         IntakeRequest(
-            _complete(bundle, by_agent),
+            complete_checklist(bundle, by_agent),
             Parties(_person("赵雪梅", 35, "0482-8123456"), agent=agent),
             previous_case_no=correction_no,
         ),
@@ -142,7 +142,7 @@ def run_demo(sessions: sessionmaker[Session], desk: Desk, today: dt.date) -> lis
     return made
 
 
-def _fresh(stored: StoredGuide, agent: bool = False) -> Checklist:
+def fresh_checklist(stored: StoredGuide, agent: bool = False) -> Checklist:
     answers = _first_answers(stored.bundle)
     if agent and any(s.code == "agent" and s.option("agent") for s in stored.bundle.situations):
         answers["agent"] = "agent"

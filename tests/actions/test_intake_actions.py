@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import office_calendar
-from counter.actions.demo import _complete, _fresh, run_demo
+from counter.actions.demo import complete_checklist, fresh_checklist, run_demo
 from counter.actions.intake import (
     Desk,
     IntakeNotPossible,
@@ -47,7 +47,7 @@ def full_request(sessions: sessionmaker[Session], parties: Parties | None = None
     with sessions() as s:
         stored = current_guide(s, "XAM-YJS-008")
     assert stored is not None
-    return IntakeRequest(_complete(stored.bundle, _fresh(stored)), parties or applicant())
+    return IntakeRequest(complete_checklist(stored.bundle, fresh_checklist(stored)), parties or applicant())
 
 
 def test_demo_takes_every_outcome_and_numbers_never_repeat(sessions: sessionmaker[Session], desk: Desk) -> None:

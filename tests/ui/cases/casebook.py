@@ -19,15 +19,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import office_calendar
 from counter.actions.catalog import import_source
-from counter.actions.demo import DEMO_BUNDLE, run_demo
+from counter.actions.demo import DEMO_BUNDLE, complete_checklist, run_demo
 from counter.actions.intake import Desk, IntakeRequest, take_intake
 from counter.case.numbers import DeskIdentity
-from counter.catalog.model import Bundle, Medium, Necessity
+from counter.catalog.model import Necessity
 from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.identifiers import make_id_number
-from counter.intake.checklist import Checklist, Receipt, ReceivedMedium, record, start_checklist
+from counter.intake.checklist import Receipt, ReceivedMedium, record, start_checklist
 from counter.intake.outcome import DeferralRequest
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 
@@ -56,23 +56,6 @@ class Casebook:
         return (self.accepted, self.fulfilled, self.resubmitted, self.refused, self.later, self.denied)
 
 
-def _complete(bundle: Bundle, checklist: Checklist) -> Checklist:
-    for material in bundle.materials_for(checklist.answers_dict()):
-        if material.shared:
-            checklist = record(checklist, material.code, Receipt.SHARED_CONFIRMED)
-            continue
-        medium = ReceivedMedium.ELECTRONIC if material.medium is Medium.ELECTRONIC else ReceivedMedium.PAPER
-        checklist = record(
-            checklist,
-            material.code,
-            Receipt.RECEIVED,
-            originals=material.originals,
-            copies=material.copies,
-            medium=medium,
-        )
-    return checklist
-
-
 def _applicant(name: str, order: int) -> Parties:
     id_no = make_id_number("152201", dt.date(1975 + order % 20, 1 + order % 12, 1 + order % 27), order)
     return Parties(Applicant(ApplicantKind.PERSON, name, id_no, "13904820000", "兴安盟乌兰浩特市都林街道"))
@@ -85,7 +68,7 @@ def take_deferral(sessions: sessionmaker[Session], desk: Desk, day: dt.date, nam
         assert stored is not None
         bundle = stored.bundle
         answers = {s.code: s.options[0].code for s in bundle.situations if s.options}
-        checklist = _complete(bundle, start_checklist(bundle, answers, guide_version=stored.version_id))
+        checklist = complete_checklist(bundle, start_checklist(bundle, answers, guide_version=stored.version_id))
         for material in bundle.materials_for(answers):
             if material.necessity is Necessity.DEFERRABLE:
                 checklist = record(checklist, material.code, Receipt.MISSING)
@@ -100,7 +83,7 @@ def take_correction(sessions: sessionmaker[Session], desk: Desk, day: dt.date, n
         assert stored is not None
         bundle = stored.bundle
         answers = {s.code: s.options[0].code for s in bundle.situations if s.options}
-        checklist = _complete(bundle, start_checklist(bundle, answers, guide_version=stored.version_id))
+        checklist = complete_checklist(bundle, start_checklist(bundle, answers, guide_version=stored.version_id))
         first = next(m for m in bundle.materials_for(answers) if m.necessity is Necessity.REQUIRED)
         checklist = record(
             checklist,
