@@ -1,31 +1,53 @@
-"""The log file: rotating, in the data folder, for support staff.
+"""The log file: in the data folder, for support staff, rotated at each start.
 
 Log lines name codes, numbers and rules, never a person's ID number or phone;
 anything that could carry them goes through :func:`counter.identifiers.mask_id`
-first.
+first.  The file is rotated when the app starts rather than while it writes:
+a desk writes a few lines an hour, and ``logging.handlers`` (with the socket
+and pickle modules behind it) would cost the start-up a few milliseconds.
 """
 
 from __future__ import annotations
 
 import logging
-from logging.handlers import RotatingFileHandler
+from pathlib import Path
 
 from counter.paths import log_dir
 
 LOG_FILE = "counter.log"
+MAX_BYTES = 2_000_000
+KEEP = 5
+
+
+class _DeskLog(logging.FileHandler):
+    """The app's own handler, so that setting up twice adds it once."""
+
+
+def rotate(path: Path, max_bytes: int = MAX_BYTES, keep: int = KEEP) -> None:
+    """``counter.log`` becomes ``counter.log.1`` (and so on, ``keep`` deep) once it is too big."""
+    try:
+        if not path.exists() or path.stat().st_size < max_bytes:
+            return
+        for n in range(keep - 1, 0, -1):
+            older = path.with_name(f"{path.name}.{n}")
+            if older.exists():
+                older.replace(path.with_name(f"{path.name}.{n + 1}"))
+        path.replace(path.with_name(f"{path.name}.1"))
+    except OSError:
+        return  # a log that cannot rotate keeps growing; the desk goes on
 
 
 def setup_logging(level: int = logging.INFO) -> None:
     root = logging.getLogger()
-    if any(getattr(h, "counter_handler", False) for h in root.handlers):
+    if any(isinstance(h, _DeskLog) for h in root.handlers):
         return
+    handler: logging.Handler
     try:
-        handler: logging.Handler = RotatingFileHandler(
-            log_dir() / LOG_FILE, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-        )
+        path = log_dir() / LOG_FILE
+        rotate(path)
+        handler = _DeskLog(path, encoding="utf-8")
     except OSError:
         handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.counter_handler = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)

@@ -23,12 +23,13 @@ from counter.ui.catalog_sync import BundledSyncThread
 from counter.ui.database import Database
 from counter.ui.desk_actions import DeskActions
 from counter.ui.draft_offer import DraftOffer
-from counter.ui.guide_view import GuideView
 from counter.ui.search_panel import SearchPanel
 
 if TYPE_CHECKING:
     from counter.actions.catalog import BundledSync
+    from counter.catalog.model import Bundle
     from counter.catalog.problems import Problem
+    from counter.ui.guide_view import GuideView
 
 
 class MainWindow(QMainWindow):
@@ -57,10 +58,14 @@ class MainWindow(QMainWindow):
         self.supervise_button = QPushButton(words.DESK_ACTION_SUPERVISE)
         self.guide_notice_button = QPushButton(words.DESK_ACTION_GUIDE_NOTICE)  # counter.ui.printing
         self.search_panel = SearchPanel()
-        self.guide_view = GuideView()
+        # the guide page (rich text, tables, situation buttons) is built when the
+        # first guide opens: until then a plain hint stands in its place
+        self._guide_view: GuideView | None = None
+        self.guide_placeholder = self._placeholder()
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        self._splitter = splitter
         splitter.addWidget(self.search_panel)
-        splitter.addWidget(self.guide_view)
+        splitter.addWidget(self.guide_placeholder)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([380, 900])
         splitter.setChildrenCollapsible(False)
@@ -98,9 +103,6 @@ class MainWindow(QMainWindow):
         box.clear_requested.connect(self.search_panel.on_clear)
         self.search_panel.results.itemClicked.connect(self.search_panel.on_item_clicked)
         self.search_panel.bundle_chosen.connect(self.on_bundle_chosen)
-        situations = self.guide_view.situations
-        situations.answers_changed.connect(self.guide_view.on_answers_changed)
-        situations.reset_button.clicked.connect(situations.on_reset_clicked)
         self.banner.close_button.clicked.connect(self.banner.on_close_clicked)
         for shortcut in self.find_shortcuts:
             shortcut.activated.connect(self.on_find)
@@ -162,16 +164,47 @@ class MainWindow(QMainWindow):
         self.draft_offer.hide()
         self.desk_actions.discard_draft()
 
+    @staticmethod
+    def _placeholder() -> QLabel:
+        label = QLabel(words.DESK_GUIDE_EMPTY)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        label.setStyleSheet("color: #627d98; font-size: 15px; padding: 24px; background: #ffffff;")
+        return label
+
+    @property
+    def guide_view(self) -> GuideView:
+        """The guide page, built on first use and put in the hint's place."""
+        if self._guide_view is None:
+            from counter.ui import guide_view as page  # imported with its first use
+
+            view = page.GuideView()
+            self._splitter.replaceWidget(1, view)
+            self.guide_placeholder.deleteLater()
+            self._guide_view = view
+            self._connect_guide_signals(view)
+        return self._guide_view
+
+    def _connect_guide_signals(self, view: GuideView) -> None:
+        """The guide page's signals: wired when it is built (see :attr:`guide_view`)."""
+        view.situations.answers_changed.connect(view.on_answers_changed)
+        view.situations.reset_button.clicked.connect(view.situations.on_reset_clicked)
+
+    @property
+    def current_bundle(self) -> Bundle | None:
+        """The bundle whose guide is on screen, if any."""
+        return self._guide_view.bundle if self._guide_view is not None else None
+
     def start_pad(self) -> None:
         """The review pad, idle, with its status in the status bar (after the window shows)."""
         pad = self.desk_actions.start_pad()
         self.statusBar().addPermanentWidget(pad.status_label)
 
     def on_intake_requested(self) -> None:
-        self.desk_actions.start_intake(self.guide_view.bundle)
+        self.desk_actions.start_intake(self.current_bundle)
 
     def on_guide_notice_requested(self) -> None:
-        self.desk_actions.print_guide_notice(self.guide_view.bundle)
+        self.desk_actions.print_guide_notice(self.current_bundle)
 
     def load_index(self, entries: list[SearchEntry] | None = None) -> None:
         if entries is None:
@@ -198,7 +231,7 @@ class MainWindow(QMainWindow):
         if result.new_versions:
             self.load_index()
             self.statusBar().showMessage(words.DESK_STATUS_SYNC_DONE.format(count=len(result.new_versions)), 8000)
-            current = self.guide_view.bundle
+            current = self.current_bundle
             if current is not None and current.code in result.new_versions:
                 self.on_bundle_chosen(current.code)
         self.show_catalog_problems(result.problems)
