@@ -152,6 +152,16 @@ class DeskActions(QObject):
         self.pad.start()
         return self.pad
 
+    def check_alerts(self) -> None:
+        """Take in bad ratings opened at any desk since the last look (for the supervisor's alert)."""
+        if self.pad is None:
+            return
+        try:
+            with self._db.sessions()() as session:
+                self.pad.alerts.check(session)
+        except Exception:  # the next look tries again; the 督办 page lists them all anyway
+            log.exception("could not look for new rectifications")
+
     def send_to_pad(self) -> None:
         """F9: the applicant rates the service just done (also a correction or a refusal)."""
         if not self.last_case_no:
@@ -173,6 +183,7 @@ class DeskActions(QObject):
             if self.pad is not None:
                 self.supervisor.settings.saved.connect(self.pad.on_settings_saved)
             self.supervisor.resize(1100, 700)
+        self.supervisor.refresh()  # the newest rectifications; the alert counts as seen
         self.supervisor.show()
         self.supervisor.raise_()
 

@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
 
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from counter.catalog.model import Bundle
     from counter.catalog.problems import Problem
     from counter.ui.guide_view import GuideView
+
+
+ALERT_CHECK_MS = 60_000  # how often the desk looks for bad ratings given at other desks
 
 
 class MainWindow(QMainWindow):
@@ -84,16 +87,18 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.version_label)
         self.statusBar().addPermanentWidget(self.catalog_label)
         self.find_shortcuts = [QShortcut(QKeySequence(k), self) for k in ("Ctrl+F", "F3")]
-        self.intake_shortcut = QShortcut(QKeySequence("F5"), self)
-        self.lists_shortcut = QShortcut(QKeySequence("F6"), self)
-        self.open_case_shortcut = QShortcut(QKeySequence("F7"), self)
-        self.supervise_shortcut = QShortcut(QKeySequence("F8"), self)
-        self.pad_shortcut = QShortcut(QKeySequence("F9"), self)
-        self.guide_notice_shortcut = QShortcut(QKeySequence("Ctrl+P"), self)
-        self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.alert_timer = QTimer(self)
+        self.alert_timer.setInterval(ALERT_CHECK_MS)
+        key = self._shortcut
+        self.intake_shortcut, self.lists_shortcut, self.open_case_shortcut = key("F5"), key("F6"), key("F7")
+        self.supervise_shortcut, self.pad_shortcut = key("F8"), key("F9")
+        self.guide_notice_shortcut, self.escape_shortcut = key("Ctrl+P"), key("Esc")
         self._connect_signals()
         self.load_index(entries)
         self.search_panel.box.setFocus()
+
+    def _shortcut(self, keys: str) -> QShortcut:
+        return QShortcut(QKeySequence(keys), self)
 
     def _connect_signals(self) -> None:
         box = self.search_panel.box
@@ -199,6 +204,15 @@ class MainWindow(QMainWindow):
         """The review pad, idle, with its status in the status bar (after the window shows)."""
         pad = self.desk_actions.start_pad()
         self.statusBar().addPermanentWidget(pad.status_label)
+        pad.alerts.count_changed.connect(self.on_alert_count)
+        self.alert_timer.timeout.connect(self.desk_actions.check_alerts)
+        self.alert_timer.start()
+
+    def on_alert_count(self, count: int) -> None:
+        """New bad ratings, at any desk: the supervision button says so until they are seen."""
+        alert = words.DESK_ALERTS.format(count=count) if count else ""
+        self.supervise_button.setText(words.DESK_ACTION_SUPERVISE + alert)
+        self.supervise_button.setStyleSheet("color: #b42318; font-weight: bold;" if count else "")
 
     def on_intake_requested(self) -> None:
         self.desk_actions.start_intake(self.current_bundle)

@@ -104,3 +104,4 @@ DESK_PAD_NO_CASE = "还没有本窗口刚办理的办件：请先受理或扫描
 DESK_ACTION_GUIDE_NOTICE = "打印一次性告知单（Ctrl+P）"
 DESK_GUIDE_NOTICE_NO_GUIDE = "请先在左侧找到并打开申请人询问的一件事，再打印一次性告知单。"
 DESK_GUIDE_NOTICE_UNPUBLISHED = "“{name}”指南未发布，不能打印一次性告知单。"
+DESK_ALERTS = " · 新差评 {count} 条"

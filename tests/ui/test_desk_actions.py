@@ -127,3 +127,39 @@ def test_f9_sends_the_last_service_to_the_pad_and_f8_opens_supervision(qtbot: Qt
     assert supervision.isVisible()
     window.close()
     assert not pad.pad.isVisible()
+
+
+def test_a_bad_rating_at_another_desk_alerts_the_supervisor(qtbot: QtBot, db: Database) -> None:
+    from counter.actions.calendar import office_calendar
+    from counter.actions.intake import Desk
+    from counter.actions.ratings import record_rating, send_to_pad
+    from counter.case.numbers import DeskIdentity
+    from counter.desk_config import DeskConfig
+    from counter.ratings.choice import RatingChoice
+    from counter.ratings.levels import Level
+
+    import_source(db.sessions(), SHIPPED_CATALOG)
+    made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "2"), "包金花"), TODAY)
+    window = start_window(qtbot, MainWindow(db, None, today=TODAY))
+    window.start_pad()
+    pad = window.desk_actions.pad
+    assert pad is not None
+    qtbot.addWidget(pad.pad)
+    assert window.alert_timer.isActive()
+    other = DeskConfig(desk_no="2", clerk="包金花")
+    now = dt.datetime(2026, 11, 20, 10, 30, tzinfo=dt.UTC)
+    sessions = db.sessions()
+    with sessions.begin() as s:
+        request = send_to_pad(s, made[0].case_no, other, now)
+    with sessions.begin() as s:
+        choice = RatingChoice(Level.VERY_DISSATISFIED, ("服务态度差",))
+        record_rating(s, request.request_id, choice, other, now, office_calendar(s))
+    window.desk_actions.check_alerts()
+    assert "新差评 1 条" in window.supervise_button.text()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # shortcuts go to the active window
+    QTest.keyClick(window, Qt.Key.Key_F8)
+    supervision = window.desk_actions.supervisor
+    assert supervision is not None
+    qtbot.addWidget(supervision)
+    qtbot.waitUntil(lambda: "新差评" not in window.supervise_button.text())
