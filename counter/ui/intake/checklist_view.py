@@ -14,7 +14,7 @@ from counter import texts
 from counter.catalog.model import Bundle, Necessity
 from counter.intake.checklist import Checklist, Receipt
 from counter.ui.intake.material_row import MaterialRow
-from counter.ui.intake.style import set_property
+from counter.ui.restyle import set_style_property
 
 
 class ChecklistView(QWidget):
@@ -66,10 +66,10 @@ class ChecklistView(QWidget):
         pending = len(self.pending_rows())
         if pending:
             self.pending_label.setText(texts.INTAKE_PENDING.format(count=pending))
-            set_property(self.pending_label, "role", "pending")
+            set_style_property(self.pending_label, "role", "pending")
         else:
             self.pending_label.setText(texts.INTAKE_NONE_PENDING)
-            set_property(self.pending_label, "role", "done")
+            set_style_property(self.pending_label, "role", "done")
         self.all_received_button.setEnabled(
             any(not r.material.shared and r.material.necessity is not Necessity.OPTIONAL for r in self.pending_rows())
         )

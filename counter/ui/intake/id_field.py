@@ -26,7 +26,7 @@ from counter.identifiers import (
     check_id_number,
 )
 from counter.intake.parties import ApplicantKind
-from counter.ui.intake.style import set_property
+from counter.ui.restyle import set_style_property
 
 _NOT_YET = frozenset({IdError.EMPTY, IdError.LENGTH, CreditCodeError.EMPTY, CreditCodeError.LENGTH})
 
@@ -75,13 +75,13 @@ class IdField(QWidget):
         errors = set(check.errors)
         if check.ok:
             self.message.setText(texts.INTAKE_ID_OK)
-            set_property(self.message, "role", "field-ok")
+            set_style_property(self.message, "role", "field-ok")
             self.message.show()
         elif errors <= {IdError.EMPTY, CreditCodeError.EMPTY} or (not finished and errors <= _NOT_YET):
             self.message.hide()
         else:
             self.message.setText(self.problem_text(check))
-            set_property(self.message, "role", "field-error")
+            set_style_property(self.message, "role", "field-error")
             self.message.show()
 
     def on_text_changed(self, _text: str) -> None:

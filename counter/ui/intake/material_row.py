@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButto
 from counter import texts
 from counter.catalog.model import Material, Medium, Necessity
 from counter.intake.checklist import HANDED_IN, MaterialEntry, Receipt, ReceivedMedium
-from counter.ui.intake.style import set_property
+from counter.ui.restyle import set_style_property
 
 RECEIPT_KEYS = {
     Qt.Key.Key_1: Receipt.RECEIVED,
@@ -157,7 +157,7 @@ class MaterialRow(QFrame):
         paper = self.medium() is ReceivedMedium.PAPER
         self.originals.setEnabled(paper)
         self.copies.setEnabled(paper)
-        set_property(self, "state", self._receipt.value)
+        set_style_property(self, "state", self._receipt.value)
 
     # --- what the clerk does -----------------------------------------------------
 

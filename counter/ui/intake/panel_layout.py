@@ -31,7 +31,8 @@ from counter.ui.intake.decision_controls import DeferralControls, RefusalControl
 from counter.ui.intake.outcome_box import OutcomeBox
 from counter.ui.intake.party_form import AgentForm, ApplicantForm, DeliveryForm
 from counter.ui.intake.situations import SituationQuestions
-from counter.ui.intake.style import STYLE, set_property
+from counter.ui.intake.style import STYLE
+from counter.ui.restyle import set_style_property
 
 COLUMN_WIDTHS = (380, 580, 300)
 
@@ -188,10 +189,10 @@ class PanelLayout(QWidget):
         """A first press only asks: a slip of the mouse must not throw the intake away."""
         self.cancel_armed = True
         self.cancel_button.setText(texts.INTAKE_CANCEL_CONFIRM)
-        set_property(self.cancel_button, "armed", "true")
+        set_style_property(self.cancel_button, "armed", "true")
 
     def reset_cancel(self) -> None:
         if self.cancel_armed:
             self.cancel_armed = False
             self.cancel_button.setText(texts.INTAKE_CANCEL)
-            set_property(self.cancel_button, "armed", "false")
+            set_style_property(self.cancel_button, "armed", "false")

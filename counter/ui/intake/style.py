@@ -8,8 +8,6 @@ orange are told apart by their text colour as well as their shade.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
-
 from counter.intake.outcome import Outcome
 
 #: (background, text) of the outcome headline
@@ -74,12 +72,3 @@ def headline_style(outcome: Outcome) -> str:
         f"background: {background}; color: {text}; font-size: 28px; font-weight: bold;"
         " padding: 10px 12px; border-radius: 6px;"
     )
-
-
-def set_property(widget: QWidget, name: str, value: str) -> None:
-    """Change a property the style sheet selects on, and let the sheet apply again."""
-    if widget.property(name) == value:
-        return
-    widget.setProperty(name, value)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)

@@ -39,6 +39,7 @@ from counter.ratings.views import PadCase
 from counter.ui.pad.faces import FaceButton, ThanksMark
 from counter.ui.pad.style import LEVEL_COLOURS, pad_style, scale_of
 from counter.ui.pad.timers import PadTimer, TimerFactory
+from counter.ui.restyle import set_style_property
 
 #: how long the thanks stay before the pad returns to its idle page
 THANKS_MS = 6000
@@ -132,12 +133,10 @@ class ClerkCard(QFrame):
         if photo is None:
             self.avatar.setPixmap(QPixmap())
             self.avatar.setText(self._initial)
-            self.avatar.setProperty("role", "avatar")
+            set_style_property(self.avatar, "role", "avatar")
         else:
             self.avatar.setPixmap(photo)
-            self.avatar.setProperty("role", "photo")
-        self.avatar.style().unpolish(self.avatar)
-        self.avatar.style().polish(self.avatar)
+            set_style_property(self.avatar, "role", "photo")
 
 
 class PadWindow(QWidget):

@@ -28,6 +28,7 @@ from counter.actions.ratings import SettingsRefused, offered_reasons, rating_set
 from counter.catalog.model import TimeLimit, TimeUnit
 from counter.ratings.settings import PERIOD_RANGE, TIMEOUT_RANGE, RatingSettings, SettingProblem
 from counter.ui.pad.style import PAGE_STYLE
+from counter.ui.restyle import set_style_property
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +116,4 @@ class RatingSettingsForm(QWidget):
 
     def _say(self, text: str, role: str) -> None:
         self.message.setText(text)
-        self.message.setProperty("role", role)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        set_style_property(self.message, "role", role)

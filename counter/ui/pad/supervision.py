@@ -53,6 +53,7 @@ from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.style import DUE_SOON_COLOURS, OVERDUE_COLOURS, PAGE_STYLE
 from counter.ui.pad.tables import line_table, read_only_items
 from counter.ui.pad.timers import Clock, local_now
+from counter.ui.restyle import set_style_property
 
 log = logging.getLogger(__name__)
 
@@ -379,9 +380,7 @@ class RectificationPage(QWidget):
 
     def _say(self, text: str, role: str) -> None:
         self.message.setText(text)
-        self.message.setProperty("role", role)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        set_style_property(self.message, "role", role)
 
     # --- alerts --------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from counter import texts
 from counter.documents.model import OfficeSettings
 from counter.ui.printing.making import Sessions, read_office, store_office
+from counter.ui.restyle import set_style_property
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +107,4 @@ class OfficeSettingsForm(QWidget):
 
     def _say(self, text: str, role: str) -> None:
         self.message.setText(text)
-        self.message.setProperty("role", role)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        set_style_property(self.message, "role", role)
