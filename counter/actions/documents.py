@@ -119,26 +119,40 @@ def make_document(session: Session, desk: Desk, case_no: str, kind: DocumentKind
     pdf = _render(data)
     digest = _hash(pdf)
     if existing is None:
-        document_id = add_document(
-            session,
-            models.DocumentRecord(
-                doc_no=number,
-                case_id=case.id,
-                kind=kind.value,
-                issued_on=issued_on,
-                site_code=desk.identity.site_code,
-                desk_no=desk.identity.desk_no,
-                clerk=desk.clerk,
-                office=_snapshot(office),
-                content_hash=digest,
-            ),
-        )
+        document_id = _record(session, desk, number, case.id, kind, issued_on, office, digest)
     else:
         document_id = existing.id
         if existing.content_hash != digest:
             # same data, other bytes: the renderer changed with a program update
             log.warning("reprint of %s %s differs from the first print", kind.value, number)
     return MadeDocument(document_id, number, kind, view.case_no, pdf, digest, existing is not None, data.check_dates)
+
+
+def _record(
+    session: Session,
+    desk: Desk,
+    number: str,
+    case_id: int | None,
+    kind: DocumentKind,
+    issued_on: dt.date,
+    office: OfficeSettings,
+    digest: str,
+) -> int:
+    """Keep a newly made notice: its number, and the settings a reprint will use."""
+    return add_document(
+        session,
+        models.DocumentRecord(
+            doc_no=number,
+            case_id=case_id,
+            kind=kind.value,
+            issued_on=issued_on,
+            site_code=desk.identity.site_code,
+            desk_no=desk.identity.desk_no,
+            clerk=desk.clerk,
+            office=_snapshot(office),
+            content_hash=digest,
+        ),
+    )
 
 
 def _letter(kind: DocumentKind) -> DocKind:
@@ -165,20 +179,7 @@ def make_guide_notice(session: Session, desk: Desk, bundle_code: str, today: dt.
     data = guide_notice_for(stored.bundle, office, today, desk.clerk, doc_no=number, guide_version=stored.version)
     pdf = _render(data)
     digest = _hash(pdf)
-    document_id = add_document(
-        session,
-        models.DocumentRecord(
-            doc_no=number,
-            case_id=None,
-            kind=DocumentKind.GUIDE_NOTICE.value,
-            issued_on=today,
-            site_code=desk.identity.site_code,
-            desk_no=desk.identity.desk_no,
-            clerk=desk.clerk,
-            office=_snapshot(office),
-            content_hash=digest,
-        ),
-    )
+    document_id = _record(session, desk, number, None, DocumentKind.GUIDE_NOTICE, today, office, digest)
     return MadeDocument(document_id, number, DocumentKind.GUIDE_NOTICE, "", pdf, digest, False, data.check_dates)
 
 
