@@ -595,6 +595,7 @@ CASE_STATUS = {
     CaseStatus.DELIVERED: "已送达",
     CaseStatus.DENIED: "不予批准",
     CaseStatus.WITHDRAWN: "申请人已撤回",
+    CaseStatus.VOIDED: "已作废",
 }
 CASE_EVENT = {
     CaseEvent.TAKEN: "窗口收件",
@@ -607,6 +608,7 @@ CASE_EVENT = {
     CaseEvent.COMPLETED: "办结",
     CaseEvent.DELIVERED: "送达",
     CaseEvent.WITHDRAWN: "撤回",
+    CaseEvent.VOIDED: "作废",
 }
 DELIVERY = {Delivery.PICKUP: "窗口领取", Delivery.POST: "邮寄送达", Delivery.ELECTRONIC: "电子送达"}
 APPLICANT_KIND = {ApplicantKind.PERSON: "自然人", ApplicantKind.COMPANY: "法人或其他组织"}
@@ -678,6 +680,7 @@ CASE_ACTION = {
     CaseEvent.WITHDRAWN: "撤回",
     CaseEvent.DEFERRAL_EXTENDED: "延长期限",
     CaseEvent.DENIED: "不予批准",
+    CaseEvent.VOIDED: "作废",
 }
 CASE_FORM_TITLE = {
     CaseEvent.DEFERRED_ARRIVED: "勾选申请人本次补交、经核对符合要求的容缺材料：",
@@ -687,6 +690,7 @@ CASE_FORM_TITLE = {
     CaseEvent.WITHDRAWN: "申请人撤回申请：请写明撤回的理由。",
     CaseEvent.DEFERRAL_EXTENDED: "延长容缺补交期限（如不可抗力）：新的期限和理由都要填写。",
     CaseEvent.DENIED: "不予批准：理由将记入经办记录和不予批准决定书，请写清楚。",
+    CaseEvent.VOIDED: "作废误录的办件：办件不会删除，作废理由记入经办记录和审计日志。",
 }
 CASE_FORM_REASON = "理由："
 CASE_FORM_NOTE = "备注（可不填）："
@@ -698,6 +702,7 @@ CASE_REASON_HINT = {
     CaseEvent.WITHDRAWN: "例如：申请人书面申请撤回",
     CaseEvent.DEFERRAL_EXTENDED: "例如：因疫情防控，医院暂停办理健康证明",
     CaseEvent.DENIED: "例如：容缺材料逾期未补交",
+    CaseEvent.VOIDED: "例如：重复录入，正确的办件为……",
 }
 # Keys are the values of counter.ui.cases.rules.FormProblem.
 CASE_FORM_PROBLEM = {

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from counter.access.roles import SINGLE_DESK, Actor
 from counter.case.numbers import DeskIdentity, case_no
 from counter.case.status import CaseEvent, CaseStatus, next_status
 from counter.case.view import CaseMaterialLine
@@ -53,10 +54,11 @@ STATUS_OF_OUTCOME = {
 
 @dataclass(frozen=True, slots=True)
 class Desk:
-    """Who acts, and where: the desk's identity and the clerk signed in at it."""
+    """Who acts, and where: the desk's identity, the clerk's name as printed, the account signed in."""
 
     identity: DeskIdentity
     clerk: str
+    actor: Actor = SINGLE_DESK  # the signed-in account; the single desk where the database has none
 
     @property
     def draft_key(self) -> str:
@@ -270,8 +272,8 @@ def extend_deferral(session: Session, desk: Desk, number: str, new_due: dt.date,
 
 
 def move_case(session: Session, desk: Desk, number: str, event: CaseEvent, note: str = "") -> CaseStatus:
-    """Any other step of a case's life; a denial or withdrawal needs its reason."""
-    if event in (CaseEvent.DENIED, CaseEvent.WITHDRAWN) and not note.strip():
+    """Any other step of a case's life; a denial, withdrawal or voiding needs its reason."""
+    if event in (CaseEvent.DENIED, CaseEvent.WITHDRAWN, CaseEvent.VOIDED) and not note.strip():
         raise IntakeNotPossible(None, detail="reason required")
     case = _case(session, number)
     after = next_status(CaseStatus(case.status), event)  # MoveNotAllowed reaches the caller

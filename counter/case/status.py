@@ -21,6 +21,7 @@ class CaseStatus(StrEnum):
     DELIVERED = "delivered"  # 已送达
     DENIED = "denied"  # 不予批准
     WITHDRAWN = "withdrawn"  # 申请人撤回
+    VOIDED = "voided"  # 作废: entered in error, voided by a supervisor with a reason
 
 
 class CaseEvent(StrEnum):
@@ -36,6 +37,7 @@ class CaseEvent(StrEnum):
     COMPLETED = "completed"
     DELIVERED = "delivered"
     WITHDRAWN = "withdrawn"
+    VOIDED = "voided"  # supervisor, with reason: the case was entered in error
 
 
 MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
@@ -62,6 +64,8 @@ MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
         ),
         CaseStatus.WITHDRAWN,
     ),
+    # a case entered in error is voided, never deleted, whatever its state
+    CaseEvent.VOIDED: (frozenset(CaseStatus) - {CaseStatus.VOIDED}, CaseStatus.VOIDED),
 }
 
 FINAL = frozenset(
@@ -71,6 +75,7 @@ FINAL = frozenset(
         CaseStatus.DELIVERED,
         CaseStatus.WITHDRAWN,
         CaseStatus.RESUBMITTED,
+        CaseStatus.VOIDED,
     }
 )
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from counter.db.revision import HEAD
 
@@ -76,7 +77,43 @@ def upgrade(engine: Engine) -> SchemaState:
     from alembic import command
 
     config = _config(engine.url.render_as_string(hide_password=False))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn  # type: ignore[attr-defined]
-        command.upgrade(config, "head")  # type: ignore[arg-type]
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            _sqlite_transactional_ddl(conn)
+        try:
+            with conn.begin():
+                config.attributes["connection"] = conn  # type: ignore[attr-defined]
+                command.upgrade(config, "head")  # type: ignore[arg-type]
+                if sqlite:
+                    _check_foreign_keys(conn)
+        finally:
+            if sqlite:
+                conn.invalidate()  # its pragmas were changed for the migration: never reuse it
     return state
+
+
+def _sqlite_transactional_ddl(conn: Connection) -> None:
+    """Run the whole upgrade as one SQLite transaction, with foreign keys off.
+
+    Python's sqlite3 commits before every DDL statement by itself, so a
+    migration that fails half-way would leave half a schema; with the driver's
+    own transaction handling off and an explicit BEGIN, a failed upgrade rolls
+    back whole and the laptop keeps its old, working database.  Foreign keys are
+    off because a batch migration rebuilds a table (copy, drop, rename) that other
+    tables point at; they are checked before the commit instead.
+    """
+    raw: Any = conn.connection.driver_connection
+    raw.isolation_level = None
+    raw.execute("PRAGMA foreign_keys=OFF")
+    raw.execute("BEGIN IMMEDIATE")
+
+
+class BrokenReferences(Exception):
+    """A migration left rows that point at nothing; the upgrade was rolled back."""
+
+
+def _check_foreign_keys(conn: Connection) -> None:
+    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise BrokenReferences(", ".join(sorted({str(row[0]) for row in broken})))

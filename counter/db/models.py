@@ -7,6 +7,7 @@ an old case reads exactly the guide the clerk saw that day.
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
@@ -24,6 +25,10 @@ NAMING_CONVENTION = {
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
 
 
 class Base(DeclarativeBase):
@@ -150,6 +155,9 @@ class Case(Base):
     dates_beyond_data: Mapped[bool] = mapped_column(default=False)
     previous_case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id"), nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # the intake's own identity, made at the desk before the first attempt to commit:
+    # a retried commit (the connection dropped mid-way) or a repeated sync finds it
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
 
 
 class CaseMaterial(Base):
@@ -369,3 +377,63 @@ class RatingAppeal(_InsertOnly, Base):
     ground: Mapped[str] = mapped_column(String(16))
     upheld: Mapped[bool] = mapped_column()
     reason: Mapped[str] = mapped_column(Text)
+
+
+# --- hall: accounts and the audit trail ----------------------------------------------
+
+
+class Account(Base):
+    """A person who signs in: clerk, supervisor, admin (one or more roles).
+
+    While the table is empty the database is a single desk's and nobody signs in;
+    the first account must be an admin, and from then on every action needs a
+    signed-in account with the right role.
+    """
+
+    __tablename__ = "account"
+
+    login: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(60))
+    staff_no: Mapped[str] = mapped_column(String(20), default="")
+    roles: Mapped[str] = mapped_column(String(60))  # Role values, comma-separated
+    password_hash: Mapped[str] = mapped_column(String(200))
+    disabled: Mapped[bool] = mapped_column(default=False)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(nullable=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class AuditChain(Base):
+    """The head of one desk's audit chain: its last entry's number and hash.
+
+    One chain per desk keeps desks from waiting on each other; the head row is
+    locked by the UPDATE that takes the next number, so a chain never forks.  A
+    deleted last entry shows as a head that points past the chain.
+    """
+
+    __tablename__ = "audit_chain"
+
+    chain: Mapped[str] = mapped_column(String(40), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditEntry(_InsertOnly, Base):
+    """Who did what, when and where; each entry carries the hash of the one before it."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (UniqueConstraint("chain", "seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chain: Mapped[str] = mapped_column(String(40))
+    seq: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column()
+    actor: Mapped[str] = mapped_column(String(60))  # the login, or the desk's clerk where nobody signs in
+    site_code: Mapped[str] = mapped_column(String(12))
+    desk_no: Mapped[str] = mapped_column(String(4))
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    subject: Mapped[str] = mapped_column(String(80), default="", index=True)  # a case number, a login, a key
+    detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON, personal data masked
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,86 @@
+"""Roles and the permissions they carry.
+
+The three roles of a hall (domain: 窗口工作人员, 负责人, 系统管理员) are kept as
+separate sets: an account may hold several roles (a supervisor who also serves
+at a desk holds clerk and supervisor).  Actions check a permission, never a
+role, so a role can change its rights in one table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    CLERK = "clerk"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+class Permission(StrEnum):
+    TAKE_INTAKE = "take_intake"  # intake, deferred materials, ordinary case steps
+    PRINT = "print"  # receipts and notices, reprints
+    SEND_TO_PAD = "send_to_pad"
+    SEE_FULL_ID = "see_full_id"  # an ID number or phone shown whole on the case page
+    DECIDE_DEFERRAL = "decide_deferral"  # extend a deferral, deny an overdue one
+    VOID_CASE = "void_case"
+    RECTIFY = "rectify"  # revisits, appeals, rectification steps
+    SEE_FIGURES = "see_figures"  # rating figures, supervision lists, exports
+    MANAGE_CATALOG = "manage_catalog"
+    MANAGE_ACCOUNTS = "manage_accounts"
+    CHANGE_SETTINGS = "change_settings"
+    EDIT_HOLIDAYS = "edit_holidays"
+
+
+GRANTS: dict[Role, frozenset[Permission]] = {
+    Role.CLERK: frozenset({Permission.TAKE_INTAKE, Permission.PRINT, Permission.SEND_TO_PAD, Permission.SEE_FULL_ID}),
+    Role.SUPERVISOR: frozenset(
+        {
+            Permission.DECIDE_DEFERRAL,
+            Permission.VOID_CASE,
+            Permission.RECTIFY,
+            Permission.SEE_FIGURES,
+            Permission.SEE_FULL_ID,
+        }
+    ),
+    Role.ADMIN: frozenset(
+        {
+            Permission.MANAGE_CATALOG,
+            Permission.MANAGE_ACCOUNTS,
+            Permission.CHANGE_SETTINGS,
+            Permission.EDIT_HOLIDAYS,
+        }
+    ),
+}
+
+
+def permissions_of(roles: frozenset[Role]) -> frozenset[Permission]:
+    granted: frozenset[Permission] = frozenset()
+    for role in roles:
+        granted |= GRANTS[role]
+    return granted
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who is acting: a signed-in account, or the single desk of a database without accounts.
+
+    ``login`` is empty for the single desk: its actions are allowed only while
+    the database has no accounts, which :func:`counter.actions.guard.require`
+    checks against the database itself.
+    """
+
+    login: str
+    name: str
+    roles: frozenset[Role]
+
+    @property
+    def signed_in(self) -> bool:
+        return bool(self.login)
+
+    def may(self, permission: Permission) -> bool:
+        return permission in permissions_of(self.roles)
+
+
+SINGLE_DESK = Actor("", "", frozenset(Role))

@@ -1,0 +1,47 @@
+"""The role check, made where an action runs rather than only by hiding its button.
+
+A database with no accounts belongs to one desk and nobody signs in: every
+action is allowed.  Once an account exists, an action needs a signed-in actor
+whose roles grant its permission, so a command line or an old window that
+forgets to sign in is refused by the action itself.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter.access.roles import Actor, Permission, Role
+from counter.db import models
+
+
+class NotPermitted(Exception):
+    """The actor may not do this; ``signed_in`` False means nobody signed in where accounts exist."""
+
+    def __init__(self, permission: Permission, signed_in: bool) -> None:
+        super().__init__(f"{permission.value} not permitted" + ("" if signed_in else ": nobody signed in"))
+        self.permission = permission
+        self.signed_in = signed_in
+
+
+def accounts_exist(session: Session) -> bool:
+    return session.scalar(select(models.Account.login).limit(1)) is not None
+
+
+def require(session: Session, actor: Actor, permission: Permission) -> None:
+    """Raise :class:`NotPermitted` unless ``actor`` may take this action in this database."""
+    if actor.signed_in:
+        # the account as it is now: disabled or stripped of a role since signing in counts
+        account = session.get(models.Account, actor.login)
+        current = Actor(actor.login, actor.name, roles_of(account.roles)) if account and not account.disabled else None
+        if current is None or not current.may(permission):
+            raise NotPermitted(permission, signed_in=True)
+        return
+    if accounts_exist(session):
+        raise NotPermitted(permission, signed_in=False)
+
+
+def roles_of(stored: str) -> frozenset[Role]:
+    """The roles of an account as stored (comma-separated); an unknown word grants nothing."""
+    known = {r.value: r for r in Role}
+    return frozenset(known[word] for word in stored.split(",") if word in known)

@@ -1,0 +1,26 @@
+"""What an audit entry records: one code per kind of change, mapped to Chinese in ``counter.texts``."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class AuditAction(StrEnum):
+    CASE_TAKEN = "case_taken"  # an intake committed (subject: case number)
+    CASE_CHANGED = "case_changed"  # any later step of a case; the event is in the detail
+    CASE_VOIDED = "case_voided"
+    DOCUMENT_MADE = "document_made"  # a receipt or notice numbered and kept
+    PRINTED = "printed"  # sent to a printer or written to a file, ok or not
+    EXPORTED = "exported"  # ratings, figures, a sync package: what left the database
+    SENT_TO_PAD = "sent_to_pad"
+    RATING_DECIDED = "rating_decided"  # revisit, appeal, rectification step
+    SIGNED_IN = "signed_in"
+    SIGN_IN_FAILED = "sign_in_failed"
+    ACCOUNT_LOCKED = "account_locked"
+    SIGNED_OUT = "signed_out"
+    ACCOUNT_ADDED = "account_added"
+    ACCOUNT_CHANGED = "account_changed"  # disabled, roles, password
+    SETTING_CHANGED = "setting_changed"  # office, ratings, desk settings
+    HOLIDAYS_CHANGED = "holidays_changed"
+    CATALOG_IMPORTED = "catalog_imported"
+    SCHEMA_UPGRADED = "schema_upgraded"

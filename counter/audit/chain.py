@@ -1,0 +1,67 @@
+"""How an audit entry is hashed, so that the writer and the verifier agree to the bit.
+
+Each entry's hash covers its own fields and the hash of the entry before it in
+its chain; the first entry of a chain follows :data:`GENESIS`.  Editing an entry
+changes its hash; deleting one breaks the link of the next, or leaves the
+chain's head pointing past the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+GENESIS = "0" * 64
+
+
+def chain_key(site_code: str, desk_no: str) -> str:
+    """One chain per desk of a site, so desks never wait on each other's entries."""
+    return f"{site_code}-{desk_no}"
+
+
+def at_text(at: dt.datetime) -> str:
+    """A moment as hashed: UTC to the microsecond (a naive value read back from SQLite is UTC)."""
+    if at.tzinfo is not None:
+        at = at.astimezone(dt.UTC).replace(tzinfo=None)
+    return at.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def detail_text(detail: Mapping[str, Any]) -> str:
+    """The detail as stored and hashed: canonical JSON, keys sorted."""
+    return json.dumps(dict(detail), ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditFields:
+    """An entry's hashed fields, as the database holds them."""
+
+    chain: str
+    seq: int
+    at: dt.datetime
+    actor: str
+    site_code: str
+    desk_no: str
+    action: str
+    subject: str
+    detail: str  # canonical JSON (detail_text)
+
+
+def entry_hash(prev_hash: str, fields: AuditFields) -> str:
+    payload = [
+        prev_hash,
+        fields.chain,
+        fields.seq,
+        at_text(fields.at),
+        fields.actor,
+        fields.site_code,
+        fields.desk_no,
+        fields.action,
+        fields.subject,
+        fields.detail,
+    ]
+    encoded = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()
