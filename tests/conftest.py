@@ -13,8 +13,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# a real CUPS server, for the tests that print
-pytest_plugins = ["tests.cups_server"]
+# a real CUPS server, for the tests that print; a real PostgreSQL server, for the database tests
+pytest_plugins = ["tests.cups_server", "tests.pg_server"]
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_CATALOG = REPO / "resources" / "catalog"

@@ -1,4 +1,9 @@
-"""A real SQLite database with the shipped catalog imported, shared by action tests."""
+"""A real database with the shipped catalog imported, for the action tests.
+
+Every test runs twice: on SQLite (a desk, a township) and on PostgreSQL (a
+hall), from the same content — a copy of an SQLite file, or a database copied
+from the PostgreSQL server's template.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from tests.conftest import SHIPPED_CATALOG
+from tests.pg_server import BACKENDS, CATALOG, FreshDatabases
 
 TODAY = dt.date(2026, 11, 20)  # a Friday
 
@@ -32,8 +38,13 @@ def catalog_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture
-def sessions(catalog_db: Path, tmp_path: Path) -> Iterator[sessionmaker[Session]]:
+@pytest.fixture(params=BACKENDS)
+def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[sessionmaker[Session]]:
+    if request.param == "postgresql":
+        fresh: FreshDatabases = request.getfixturevalue("fresh_pg")
+        yield fresh.sessions(CATALOG)
+        return
+    catalog_db: Path = request.getfixturevalue("catalog_db")
     path = tmp_path / "counter.sqlite3"
     shutil.copy(catalog_db, path)
     engine = make_engine(f"sqlite:///{path}")

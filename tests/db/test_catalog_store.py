@@ -1,8 +1,12 @@
-"""Guide versions: a new one only when content changes; old ones stay readable."""
+"""Guide versions: a new one only when content changes; old ones stay readable.
+
+Each test runs on an empty migrated database, SQLite and PostgreSQL alike.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,13 +22,19 @@ from counter.db.catalog_store import (
 )
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
+from tests.pg_server import BACKENDS, MIGRATED, FreshDatabases
 
 
-@pytest.fixture
-def sessions(tmp_path: Path) -> sessionmaker[Session]:
+@pytest.fixture(params=BACKENDS)
+def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[sessionmaker[Session]]:
+    if request.param == "postgresql":
+        fresh: FreshDatabases = request.getfixturevalue("fresh_pg")
+        yield fresh.sessions(MIGRATED)
+        return
     engine = make_engine(f"sqlite:///{tmp_path / 'c.sqlite3'}")
     upgrade(engine)
-    return make_sessions(engine)
+    yield make_sessions(engine)
+    engine.dispose()
 
 
 def bundle(number: int, name: str, summary: str = "") -> Bundle:

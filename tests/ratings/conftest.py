@@ -1,7 +1,9 @@
-"""A real SQLite database with the shipped catalog and the demo's cases of every outcome.
+"""A real database with the shipped catalog and the demo's cases of every outcome.
 
-Built once per run; each test works on its own copy, so a rating given in one
-test is never seen by another.
+Built once per run, on SQLite and on the run's PostgreSQL server alike; each
+test works on its own copy (of the file, or of the template database), so a
+rating given in one test is never seen by another.  A test on ``sessions`` runs
+on both, but for the few kept on SQLite by design (see :data:`SQLITE_ONLY_TESTS`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.desk_config import DeskConfig
 from tests.conftest import SHIPPED_CATALOG
+from tests.pg_server import BACKENDS, CATALOG, FreshDatabases, PgDatabases
 
 TODAY = dt.date(2026, 11, 20)  # a Friday; seven days later is a working Friday
 CHINA = dt.timezone(dt.timedelta(hours=8))
@@ -33,6 +36,25 @@ DESK = DeskConfig(
     staff_no="XA0815",
     area_code="152201000000",
 )
+
+DEMO = "ratings-demo"  # the PostgreSQL template: the shipped catalog and the demo's cases
+
+# Kept on SQLite by design: these look at SQLite itself.  A test on ``db_path``
+# hands the file's sqlite:/// URL to the command line; the trigger listing reads
+# sqlite_master (PostgreSQL's triggers are proved by test_postgres.py, which
+# tries every change they refuse).
+SQLITE_ONLY_FIXTURES = frozenset({"db_path"})
+SQLITE_ONLY_TESTS = frozenset({"test_every_rating_table_has_its_triggers"})
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run every test on ``sessions`` against SQLite and PostgreSQL (ids ``[sqlite]``, ``[postgresql]``)."""
+    if "sessions" not in metafunc.fixturenames:
+        return
+    sqlite_only = metafunc.function.__name__ in SQLITE_ONLY_TESTS or not SQLITE_ONLY_FIXTURES.isdisjoint(
+        metafunc.fixturenames
+    )
+    metafunc.parametrize("sessions", ["sqlite"] if sqlite_only else list(BACKENDS), indirect=True)
 
 
 class Clock:
@@ -74,8 +96,27 @@ def db_path(tmp_path: Path, demo_template: tuple[Path, list[DemoCase]]) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def pg_demo_template(pg_databases: PgDatabases, demo_template: tuple[Path, list[DemoCase]]) -> str:
+    """The demo run once more on PostgreSQL: the very cases of the SQLite file, numbers and all."""
+    made = pg_databases.template(DEMO, _run_demo, base=CATALOG)
+    assert made == demo_template[1]
+    return DEMO
+
+
+def _run_demo(sessions: sessionmaker[Session]) -> list[DemoCase]:
+    return run_demo(sessions, Desk(DeskIdentity(DESK.site_code, DESK.desk_no), DESK.clerk), TODAY)
+
+
 @pytest.fixture
-def sessions(db_path: Path) -> Iterator[sessionmaker[Session]]:
+def sessions(request: pytest.FixtureRequest) -> Iterator[sessionmaker[Session]]:
+    """The demo database on the backend the test is run against (SQLite where it is not parametrized)."""
+    if getattr(request, "param", "sqlite") == "postgresql":
+        template: str = request.getfixturevalue("pg_demo_template")
+        fresh: FreshDatabases = request.getfixturevalue("fresh_pg")
+        yield fresh.sessions(template)
+        return
+    db_path: Path = request.getfixturevalue("db_path")
     engine = make_engine(f"sqlite:///{db_path}")
     yield make_sessions(engine)
     engine.dispose()

@@ -132,7 +132,8 @@ def test_the_database_refuses_a_second_request_for_the_same_round(
     pad = send(sessions, demo_cases["受理"], clock)
     with sessions() as session:
         case_id = session.get_one(models.RatingRequest, pad.request_id).case_id
-    with pytest.raises(IntegrityError, match="UNIQUE"), sessions.begin() as session:
+    # SQLite says "UNIQUE constraint failed", PostgreSQL "violates unique constraint"
+    with pytest.raises(IntegrityError, match=r"(?i)unique"), sessions.begin() as session:
         session.add(models.RatingRequest(case_id=case_id, round=1, site_code="XAM01", desk_no="9", clerk="其其格"))
 
 

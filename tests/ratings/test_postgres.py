@@ -1,29 +1,21 @@
 """The same rating path on PostgreSQL, the hall's database: queries, triggers, one transaction.
 
-A throwaway cluster is started for this module from the machine's PostgreSQL 15
-(``initdb --auth=trust`` into a temporary folder, a Unix socket only) and
-stopped after it (design §5).
+The run's throwaway cluster (``tests/pg_server.py``) gives this module one
+database with the shipped catalog, shared by its tests in order: the rows the
+first tests write are what the triggers are then asked to guard.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import glob
-import os
-import pwd
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, Executable, delete, text, update
+from sqlalchemy import Executable, delete, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import office_calendar
-from counter.actions.catalog import import_source
 from counter.actions.demo import run_demo
 from counter.actions.intake import Desk
 from counter.actions.ratings import (
@@ -39,52 +31,24 @@ from counter.actions.ratings import (
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
-from counter.db.migrate import upgrade
 from counter.ratings.choice import RatingChoice
 from counter.ratings.figures import Grouping
 from counter.ratings.levels import Level
 from counter.ratings.rectification import AppealGround, RectState
-from tests.conftest import SHIPPED_CATALOG
+from tests.pg_server import CATALOG, PgDatabases
 from tests.ratings.conftest import DESK, TODAY, Clock
 
 
-def _pg_bin(name: str) -> str:
-    found = shutil.which(name) or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))), None)
-    if found is None:
-        pytest.fail(f"PostgreSQL is needed for this test: install the Debian package postgresql-15 ({name})")
-    return found
-
-
-def _as_postgres(args: list[str]) -> None:
-    prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    subprocess.run([*prefix, *args], check=True, capture_output=True)
-
-
 @pytest.fixture(scope="module")
-def pg_engine() -> Iterator[Engine]:
-    folder = Path(tempfile.mkdtemp(prefix="counter-pg-"))
-    if os.geteuid() == 0:
-        user = pwd.getpwnam("postgres")
-        os.chown(folder, user.pw_uid, user.pw_gid)
-    data = folder / "data"
-    _as_postgres([_pg_bin("initdb"), "-D", str(data), "--auth=trust", "-U", "postgres", "-E", "UTF8", "--locale=C"])
-    options = f"-k {folder} -p 5439 -c fsync=off -c listen_addresses=''"
-    _as_postgres([_pg_bin("pg_ctl"), "-D", str(data), "-w", "-o", options, "-l", str(folder / "log"), "start"])
-    engine = make_engine(f"postgresql+psycopg://postgres@/postgres?host={folder}&port=5439")
+def pg_sessions(pg_databases: PgDatabases) -> Iterator[sessionmaker[Session]]:
+    """One database for the module, copied from the run's template with the shipped catalog."""
+    name = pg_databases.create(CATALOG)
+    engine = make_engine(pg_databases.cluster.url(name))
     try:
-        yield engine
+        yield make_sessions(engine)
     finally:
         engine.dispose()
-        _as_postgres([_pg_bin("pg_ctl"), "-D", str(data), "-w", "-m", "immediate", "stop"])
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-@pytest.fixture(scope="module")
-def pg_sessions(pg_engine: Engine) -> sessionmaker[Session]:
-    upgrade(pg_engine)
-    sessions = make_sessions(pg_engine)
-    assert import_source(sessions, SHIPPED_CATALOG).report is not None
-    return sessions
+        pg_databases.drop(name)
 
 
 @pytest.fixture(scope="module")
