@@ -46,6 +46,7 @@ def _print_json(value: Any) -> None:
 
 
 def _open_db(args: argparse.Namespace) -> sessionmaker[Session]:
+    from counter.cli_accounts import sign_in_for_run
     from counter.db.engine import make_engine, make_sessions, resolve_url
     from counter.db.migrate import SchemaTooNew, upgrade
 
@@ -54,7 +55,9 @@ def _open_db(args: argparse.Namespace) -> sessionmaker[Session]:
         upgrade(engine)
     except SchemaTooNew as err:
         raise Reported(f"数据库由更新版本的程序写入（结构版本 {err.revision}），本程序不能打开，请升级程序。") from err
-    return make_sessions(engine)
+    sessions = make_sessions(engine)
+    sign_in_for_run(args, sessions)  # as --user, once per run; the single desk without it
+    return sessions
 
 
 def _ensure_catalog(sessions: sessionmaker[Session]) -> None:
@@ -62,7 +65,7 @@ def _ensure_catalog(sessions: sessionmaker[Session]) -> None:
     from counter.actions.catalog import sync_bundled
     from counter.paths import bundled_catalog_dir
 
-    result = sync_bundled(sessions, bundled_catalog_dir())
+    result = sync_bundled(sessions, bundled_catalog_dir(), desk=_desk().identity)
     for problem in result.problems:
         print(f"警告：{_problem_line(problem)}", file=sys.stderr)
 
@@ -116,7 +119,7 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
     from counter.actions.catalog import import_source
 
     sessions = _open_db(args)
-    outcome = import_source(sessions, Path(args.path))
+    outcome = import_source(sessions, Path(args.path), desk=_desk())
     if outcome.report is None:
         _report_problems(outcome.problems, args.json)
         print("未导入任何内容。", file=sys.stderr)
@@ -210,10 +213,12 @@ def _today(args: argparse.Namespace) -> dt.date:
 
 def _desk() -> Desk:
     from counter.actions.intake import Desk
+    from counter.cli_accounts import run_actor
     from counter.desk_config import load_desk_config
 
     config = load_desk_config()
-    return Desk(config.identity(), config.clerk)
+    actor = run_actor()  # the account signed in by --user: its name is the clerk's on every record
+    return Desk(config.identity(), actor.name or config.clerk, actor)
 
 
 def cmd_case_show(args: argparse.Namespace) -> int:
@@ -369,13 +374,14 @@ def cmd_office(args: argparse.Namespace) -> int:
     from counter.actions.documents import office_settings, save_office_settings
 
     sessions = _open_db(args)
-    site = _desk().identity.site_code
+    desk = _desk()
+    site = desk.identity.site_code
     changes = {name: getattr(args, name) for name in OFFICE_FIELDS if getattr(args, name)}
     with sessions.begin() as session:
         settings = office_settings(session, site)
         if changes:
             settings = replace(settings, **changes)
-            save_office_settings(session, site, settings)
+            save_office_settings(session, site, settings, desk=desk)
     if args.json:
         _print_json({"site_code": site, **asdict(settings)})
     else:
@@ -398,7 +404,7 @@ def cmd_holidays_import(args: argparse.Namespace) -> int:
         raise Reported(f"无法读取节假日安排文件 {path}：{err}") from err
     sessions = _open_db(args)
     with sessions.begin() as session:
-        result = import_schedule(session, text, args.year, path.name)
+        result = import_schedule(session, text, args.year, path.name, desk=_desk())
     if not result.ok:
         for problem in result.problems:
             print(schedule_problem_text(problem))
@@ -409,13 +415,14 @@ def cmd_holidays_import(args: argparse.Namespace) -> int:
 
 
 def cmd_holidays_set(args: argparse.Namespace) -> int:
-    from counter.db.holiday_store import OFF, WORK, set_day
+    from counter.actions.calendar import set_holiday
+    from counter.db.holiday_store import OFF, WORK
 
     day = _parse_date(args.date)
     kind = {"off": OFF, "work": WORK, "clear": None}[args.kind]
     sessions = _open_db(args)
     with sessions.begin() as session:
-        set_day(session, day, kind)
+        set_holiday(session, day, kind, desk=_desk())
     print(f"{day.isoformat()}：{ {'off': '放假', 'work': '调休上班', 'clear': '恢复按星期计算'}[args.kind] }")
     return EXIT_OK
 
@@ -477,7 +484,8 @@ def cmd_desk(args: argparse.Namespace) -> int:
 
 def cmd_ratings_export(args: argparse.Namespace) -> int:
     from counter import texts
-    from counter.actions.ratings import ratings_for_export
+    from counter.actions.ratings import ratings_for_export, record_export
+    from counter.desk_config import load_desk_config
     from counter.ratings.export import to_csv, to_json
     from counter.ratings.levels import Coding
 
@@ -486,8 +494,9 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
         raise UsageError(texts.RATINGS_EXPORT_BAD_RANGE)
     coding = Coding(args.coding)
     sessions = _open_db(args)
+    actor = _desk().actor
     with sessions() as session:
-        records = ratings_for_export(session, first, last)
+        records = ratings_for_export(session, first, last, actor=actor)
     text = to_json(records, coding) if args.format == "json" else to_csv(records, coding)
     if args.out:
         try:  # a BOM lets Excel and WPS read the CSV as UTF-8
@@ -496,6 +505,9 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
             raise Reported(texts.RATINGS_EXPORT_WRITE_FAILED.format(path=args.out, error=err)) from err
     else:
         sys.stdout.write(text)
+    with sessions.begin() as session:
+        target = f"file:{args.out}" if args.out else "stdout"
+        record_export(session, first, last, len(records), target, actor=actor, desk=load_desk_config())
     print(texts.RATINGS_EXPORT_DONE.format(count=len(records), coding=texts.RATING_CODING[coding]), file=sys.stderr)
     return EXIT_OK
 
@@ -518,6 +530,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="counter", description="一件事一次办 综合受理窗口（不带参数启动窗口程序）")
     parser.add_argument("--db", metavar="URL", help="数据库地址（默认：环境变量 COUNTER_DB_URL 或本机 SQLite）")
     parser.add_argument("--today", metavar="DATE", help="培训模式：以该日期为今天（YYYY-MM-DD）")
+    parser.add_argument("--user", metavar="LOGIN", help="以该账号登录（已启用账号时必需；密码取自 COUNTER_PASSWORD）")
     parser.add_argument(
         "--exit-when-ready", action="store_true", help="完整启动窗口程序（目录已加载、主窗口已显示）后退出"
     )
@@ -525,11 +538,18 @@ def build_parser() -> argparse.ArgumentParser:
     # --db is accepted after the command too ("counter db upgrade --db URL")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="数据库地址")
+    common.add_argument("--user", metavar="LOGIN", default=argparse.SUPPRESS, help="以该账号登录")
     _add_catalog_commands(commands, common)
     _add_case_commands(commands, common)
     _add_document_commands(commands, common)
     _add_admin_commands(commands, common)
     _add_ratings_commands(commands, common)
+    from counter.cli_audit import add_audit_commands
+
+    add_audit_commands(commands, common)
+    from counter.cli_accounts import add_account_commands
+
+    add_account_commands(commands, common)
     return parser
 
 
@@ -572,6 +592,9 @@ def _add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> N
     p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help="以该日期为今天（培训、核对期限）")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_case_list)
+    from counter.cli_audit import add_void_command
+
+    add_void_command(case, common)
 
     p = commands.add_parser("demo", parents=[common], help="培训演示：办理各种结果的示例办件")
     p.add_argument("--out", required=True, metavar="DIR")
@@ -687,7 +710,13 @@ def _dispatch(args: argparse.Namespace) -> int:
         sys.stderr.close()
         return EXIT_OK
     except Exception as err:  # a traceback never reaches the user; the log keeps it
+        from counter.actions.guard import NotPermitted
         from counter.errors import report_unexpected
+        from counter.texts import not_permitted
+
+        if isinstance(err, NotPermitted):  # the action refused the signed-in account, or nobody signed in
+            print(not_permitted(err.permission, err.signed_in), file=sys.stderr)
+            return EXIT_PROBLEM
 
         print(report_unexpected(err), file=sys.stderr)
         return EXIT_PROBLEM

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from counter.access.roles import Permission, Role
+from counter.audit.actions import AuditAction
+from counter.audit.verify import TrailProblem, TrailProblemCode
 from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.model import (
     CaseKind,
@@ -824,6 +827,11 @@ INTAKE_DB_ERROR = (
     "数据库暂时无法写入（{error}），本次受理没有保存。表单内容和草稿都已保留，"
     "请稍后再按“办结受理”；如果一直出现，请联系运维人员。"
 )
+INTAKE_CONNECTION_LOST = (
+    "与数据库的连接中断，本次受理尚未保存。表单内容都在，请不要关闭窗口；连接恢复后将自动重新提交。"
+)
+INTAKE_CONNECTION_RETRYING = "（正在重试，第{attempts}次）"
+INTAKE_CONNECTION_BACK = "连接已恢复，正在重新提交……"
 INTAKE_PREVIEW_FAILED = "暂时无法计算受理结果（{error}），表单内容已保留"
 INTAKE_DRAFT_SAVED = "草稿已保存 {time}"
 INTAKE_DRAFT_SAVE_FAILED = "草稿未能保存（{error}），请暂勿关闭窗口"
@@ -1349,3 +1357,134 @@ OFFICE_SAVED = "已保存：今后新出具的文书使用新的单位信息；�
 OFFICE_MISSING = "以下各项不能为空：{fields}"
 OFFICE_READ_FAILED = "无法读取单位信息：数据库暂时不能访问（{error}）"
 OFFICE_SAVE_FAILED = "没有保存：数据库暂时不能写入，请稍后重试（{error}）"
+
+
+# --- roles and permissions (counter.access) --------------------------------------------
+
+ROLE = {Role.CLERK: "窗口工作人员", Role.SUPERVISOR: "负责人", Role.ADMIN: "系统管理员"}
+PERMISSION = {
+    Permission.TAKE_INTAKE: "收件受理和办件经办",
+    Permission.PRINT: "出具和打印文书",
+    Permission.SEND_TO_PAD: "发送评价",
+    Permission.SEE_FULL_ID: "查看完整证件号码",
+    Permission.DECIDE_DEFERRAL: "容缺受理的延期和不予批准决定",
+    Permission.VOID_CASE: "作废办件",
+    Permission.RECTIFY: "差评整改、回访和申诉复核",
+    Permission.SEE_FIGURES: "查看统计和导出评价",
+    Permission.MANAGE_CATALOG: "导入事项目录",
+    Permission.MANAGE_ACCOUNTS: "管理账号",
+    Permission.CHANGE_SETTINGS: "修改设置",
+    Permission.EDIT_HOLIDAYS: "维护节假日",
+}
+NOT_PERMITTED = "您的账号没有“{permission}”的权限，本次操作未执行。如需办理，请找负责人或系统管理员。"
+NOT_SIGNED_IN = "本数据库已启用账号，请先登录再“{permission}”。本次操作未执行。"
+
+
+def not_permitted(permission: Permission, signed_in: bool) -> str:
+    """Why an action was refused, for the clerk: the permission by name, and who can help."""
+    template = NOT_PERMITTED if signed_in else NOT_SIGNED_IN
+    return template.format(permission=PERMISSION[permission])
+
+
+# --- accounts and sign-in ---
+# Keyed by the codes' values: counter.access.lockout.SignInOutcome,
+# counter.access.account_rules.AccountProblem, counter.access.passwords.PasswordProblem.
+# Unknown login and wrong password read alike at first, so a login cannot be probed by its message.
+
+SIGN_IN_REFUSAL = {
+    "wrong_password": "登录名或密码不正确。再输错 {attempts_left} 次，账号将锁定 {minutes} 分钟。",
+    "unknown_login": "登录名或密码不正确。",
+    "locked": "密码连续输错次数过多，账号已锁定至 {until}。请到时再试，或请系统管理员重设密码。",
+    "disabled": "该账号已停用，不能登录。如有疑问请联系系统管理员。",
+}
+ACCOUNT_PROBLEM = {
+    "login_format": "登录名只能用小写英文字母、数字和 . _ -，以字母或数字开头，2-40 位：{login}",
+    "login_taken": "登录名 {login} 已被使用，请换一个",
+    "name_missing": "请填写姓名",
+    "name_too_long": "姓名不能超过 60 个字",
+    "staff_no_too_long": "工号不能超过 20 位",
+    "no_role": "请至少选择一个角色",
+    "first_not_admin": "第一个账号必须是系统管理员（admin）：其他账号由管理员登录后添加",
+    "unknown_login": "没有登录名为 {login} 的账号",
+    "last_admin": "{login} 是最后一个可用的系统管理员账号，不能停用：请先添加另一个管理员",
+    "already_disabled": "账号 {login} 已经停用",
+    "password_too_short": "密码至少 8 位",
+    "password_too_long": "密码不能超过 128 位",
+    "password_no_letter": "密码须包含字母",
+    "password_no_digit": "密码须包含数字",
+    "password_is_login": "密码不能与登录名相同",
+}
+ACCOUNT_PASSWORD_PROMPT = "{login} 的密码："
+ACCOUNT_NEW_PASSWORD_PROMPT = "为 {login} 设定密码（至少 8 位，含字母和数字）："
+ACCOUNT_REPEAT_PASSWORD_PROMPT = "再输入一次："
+ACCOUNT_PASSWORDS_DIFFER = "两次输入的密码不一致，未作任何改动。"
+ACCOUNT_NO_PASSWORD = "没有输入密码，未作任何改动。"
+ACCOUNT_PASSWORD_STDIN_EMPTY = "--password-stdin：标准输入中没有密码。"
+ACCOUNT_ADDED = "已添加账号：{login}"
+ACCOUNT_DISABLED = "已停用账号：{login}（记录保留，不能再登录）"
+ACCOUNT_PASSWORD_SET = "已重设 {login} 的密码，账号锁定已解除。"
+ACCOUNT_COUNT = "共 {count} 个账号。"
+ACCOUNT_LINE = "{login}  {name}  工号：{staff_no}  角色：{roles}  {state}  上次登录：{last_login}"
+ACCOUNT_STATE_ENABLED = "可用"
+ACCOUNT_STATE_DISABLED = "已停用"
+ACCOUNT_STATE_LOCKED = "锁定至 {until}"
+ACCOUNT_NEVER = "无"
+ACCOUNT_ROLE_JOIN = "、"
+ACCOUNT_CLI_SIGN_IN_HINT = "命令行请加 --user 登录名（密码取自环境变量 COUNTER_PASSWORD，或按提示输入）。"
+
+
+def sign_in_refusal_text(outcome: str, attempts_left: int, locked_until: dt.datetime | None, lock_minutes: int) -> str:
+    """Why a sign-in was refused; a lock's end in local time."""
+    until = f"{locked_until.astimezone():%Y-%m-%d %H:%M}" if locked_until else ""
+    return SIGN_IN_REFUSAL[outcome].format(attempts_left=attempts_left, minutes=lock_minutes, until=until)
+
+
+def account_problem_text(problem: str, login: str = "") -> str:
+    return ACCOUNT_PROBLEM[problem].format(login=login)
+
+
+# --- audit trail ---
+
+AUDIT_ACTION = {
+    AuditAction.CASE_TAKEN: "窗口收件",
+    AuditAction.CASE_CHANGED: "办件经办",
+    AuditAction.CASE_VOIDED: "作废办件",
+    AuditAction.DOCUMENT_MADE: "出具文书",
+    AuditAction.PRINTED: "打印文书",
+    AuditAction.EXPORTED: "导出数据",
+    AuditAction.SENT_TO_PAD: "发送评价",
+    AuditAction.RATING_DECIDED: "差评整改或申诉复核",
+    AuditAction.SIGNED_IN: "登录",
+    AuditAction.SIGN_IN_FAILED: "登录失败",
+    AuditAction.ACCOUNT_LOCKED: "账号锁定",
+    AuditAction.SIGNED_OUT: "退出登录",
+    AuditAction.ACCOUNT_ADDED: "新增账号",
+    AuditAction.ACCOUNT_CHANGED: "修改账号",
+    AuditAction.SETTING_CHANGED: "修改设置",
+    AuditAction.HOLIDAYS_CHANGED: "维护节假日",
+    AuditAction.CATALOG_IMPORTED: "导入事项目录",
+    AuditAction.SCHEMA_UPGRADED: "升级数据库结构",
+}
+TRAIL_PROBLEM = {
+    TrailProblemCode.EDITED: "记录内容与其哈希值不符：记录被改动过",
+    TrailProblemCode.BROKEN_LINK: "记录所接的前一条哈希与前一条记录不符：链条在此断开",
+    TrailProblemCode.MISSING_ENTRIES: "记录缺失：被删除",
+    TrailProblemCode.DUPLICATE_SEQ: "序号与前一条记录重复",
+    TrailProblemCode.WRONG_CHAIN: "记录的站点和窗口与所在的链不符",
+    TrailProblemCode.MISSING_TAIL: "链末尾的记录缺失：链头记载的记录比现存的多，末尾记录被删除",
+    TrailProblemCode.HEAD_MISMATCH: "链头记载的最后一条哈希与最后一条记录不符",
+    TrailProblemCode.PAST_HEAD: "链头记载的最后一条之后还有记录：不是本程序写入的",
+    TrailProblemCode.NO_HEAD: "这条链没有链头：无法确认末尾记录是否完整",
+    TrailProblemCode.NO_ENTRIES: "链头记载有记录，但这条链的记录全部缺失",
+}
+AUDIT_WHOLE = "审计日志完整：共 {chains} 条链、{entries} 条记录，逐条校验未发现问题。"
+AUDIT_BROKEN = "审计日志有 {count} 个问题（共 {chains} 条链、{entries} 条记录）。请保留数据库文件，并报告系统管理员。"
+CASE_VOID_REASON_REQUIRED = "作废办件须写明原因：--reason TEXT"
+CASE_VOID_NOT_ALLOWED = "办件 {case_no} 现在的状态是“{status}”，不能作废。"
+CASE_VOIDED_DONE = "办件 {case_no} 已作废，原因已记入经办记录和审计日志：{reason}"
+
+
+def trail_problem_text(problem: TrailProblem) -> str:
+    """One problem of the trail: which chain (site-desk), which entry or entries, what is wrong."""
+    where = f"第{problem.seq}条" if problem.last == problem.seq else f"第{problem.seq}至{problem.last}条"
+    return f"链 {problem.chain} {where}：{TRAIL_PROBLEM[problem.code]}"

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from counter.access.roles import Actor
 from counter.audit.actions import AuditAction
+from counter.audit.verify import AuditReport, StoredEntry, verify_chains
 from counter.case.numbers import DeskIdentity
 from counter.db import audit_store
+
+if TYPE_CHECKING:
+    from counter.actions.intake import Desk
+
+Progress = Callable[[int, int], None]  # entries checked, entries in all
 
 
 def record(
@@ -32,3 +38,27 @@ def record(
     """
     who = actor.login or clerk
     audit_store.append(session, who, desk.site_code, desk.desk_no, action.value, subject, detail or {}, at)
+
+
+def record_at_desk(
+    session: Session,
+    desk: Desk,
+    action: AuditAction,
+    subject: str = "",
+    detail: Mapping[str, Any] | None = None,
+) -> None:
+    """:func:`record` for an action taken at a desk: its account, identity and clerk."""
+    record(session, desk.actor, desk.identity, action, subject, detail, clerk=desk.clerk)
+
+
+def verify_trail(session: Session, on_progress: Progress | None = None) -> AuditReport:
+    """Check the whole trail, chain by chain, read in batches; every problem found is in the report."""
+    total = audit_store.entry_count(session)
+    heads = audit_store.chain_heads(session)
+
+    def chains() -> Iterator[tuple[str, Iterator[StoredEntry]]]:
+        for chain in audit_store.entry_chains(session):
+            yield chain, audit_store.chain_entries(session, chain)
+
+    progress = None if on_progress is None else (lambda done: on_progress(done, total))
+    return verify_chains(chains(), heads, progress)

@@ -7,13 +7,23 @@ takes effect at once on every desk.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from counter.db.holiday_store import load_table, store_year
+from counter.access.roles import Permission
+from counter.actions.acting import this_desk
+from counter.actions.audit import record_at_desk
+from counter.actions.guard import require
+from counter.audit.actions import AuditAction
+from counter.db.holiday_store import load_table, set_day, store_year
 from counter.workdays import HolidayTable, ScheduleProblem, WorkCalendar, parse_official_schedule
+
+if TYPE_CHECKING:
+    from counter.actions.intake import Desk
 
 
 @functools.cache
@@ -37,9 +47,25 @@ class ScheduleImport:
         return not self.problems
 
 
-def import_schedule(session: Session, text: str, year: int, source: str) -> ScheduleImport:
-    """Import one year's official schedule; with any problem, nothing is written."""
+def import_schedule(session: Session, text: str, year: int, source: str, *, desk: Desk | None = None) -> ScheduleImport:
+    """Import one year's official schedule; with any problem, nothing is written.
+
+    ``desk`` is who imports it (this machine's desk when not given).
+    """
+    by = this_desk(desk)
+    require(session, by.actor, Permission.EDIT_HOLIDAYS)
     table, problems = parse_official_schedule(text, year)
+    result = ScheduleImport(year, len(table.days_off), len(table.working_days), tuple(problems))
     if not problems:
         store_year(session, table, year, source)
-    return ScheduleImport(year, len(table.days_off), len(table.working_days), tuple(problems))
+        detail = {"year": year, "source": source, "days_off": result.days_off, "working_days": result.working_days}
+        record_at_desk(session, by, AuditAction.HOLIDAYS_CHANGED, str(year), detail)
+    return result
+
+
+def set_holiday(session: Session, day: dt.date, kind: str | None, *, desk: Desk | None = None) -> None:
+    """Mark one day off (``"off"``) or working (``"work"``), or (``None``) return it to the weekly rhythm."""
+    by = this_desk(desk)
+    require(session, by.actor, Permission.EDIT_HOLIDAYS)
+    set_day(session, day, kind)
+    record_at_desk(session, by, AuditAction.HOLIDAYS_CHANGED, day.isoformat(), {"day": day.isoformat(), "kind": kind})

@@ -14,9 +14,16 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.roles import Permission
+from counter.actions.acting import system_desk, this_desk
+from counter.actions.audit import record_at_desk
+from counter.actions.guard import require
+from counter.audit.actions import AuditAction
+from counter.case.numbers import DeskIdentity
 from counter.catalog.fingerprint import BUNDLED_FINGERPRINT_KEY, BUNDLED_PROBLEMS_KEY, folder_fingerprint
 from counter.catalog.model import Bundle
 from counter.catalog.problems import Problem, Rule, problems_from_json, problems_to_json
@@ -24,6 +31,9 @@ from counter.catalog.reader import CATALOG_SUFFIX, ReadResult, catalog_files, re
 from counter.catalog.validate import validate_read
 from counter.db.catalog_store import ImportReport, import_bundles
 from counter.db.settings_store import get_setting, put_setting
+
+if TYPE_CHECKING:
+    from counter.actions.intake import Desk
 
 log = logging.getLogger(__name__)
 
@@ -75,20 +85,43 @@ def check_source(path: Path, on_progress: Progress | None = None) -> CheckResult
     return CheckResult(read.bundles, tuple(validate_read(read)))
 
 
-def import_source(sessions: sessionmaker[Session], path: Path, on_progress: Progress | None = None) -> ImportOutcome:
+def import_source(
+    sessions: sessionmaker[Session], path: Path, on_progress: Progress | None = None, *, desk: Desk | None = None
+) -> ImportOutcome:
+    """Check, then import all or nothing; ``desk`` is who imports (this machine's desk when not given).
+
+    The permission is checked before the source is read, so a refused import
+    costs nothing; the import and its audit entry commit together.
+    """
+    by = this_desk(desk)
+    with sessions() as session:
+        require(session, by.actor, Permission.MANAGE_CATALOG)
     checked = check_source(path, on_progress)
     if not checked.ok:
         log.warning("catalog import of %s refused: %d problems", path, len(checked.problems))
         return ImportOutcome(None, checked.problems)
     kind = "folder" if path.is_dir() else "workbook" if path.suffix.lower() in WORKBOOK_SUFFIXES else "file"
     with sessions.begin() as session:
+        require(session, by.actor, Permission.MANAGE_CATALOG)  # again: the account may have changed while reading
         report = import_bundles(session, [b for _, b in checked.bundles], str(path), kind)
+        _audit_import(session, by, report, str(path), kind)
     log.info("catalog import %s: %d new versions", path, len(report.new_versions))
     return ImportOutcome(report, ())
 
 
-def sync_bundled(sessions: sessionmaker[Session], folder: Path, on_progress: Progress | None = None) -> BundledSync:
-    """Import what changed in the bundled catalog; skip and name the files that fail."""
+def sync_bundled(
+    sessions: sessionmaker[Session],
+    folder: Path,
+    on_progress: Progress | None = None,
+    *,
+    desk: DeskIdentity | None = None,
+) -> BundledSync:
+    """Import what changed in the bundled catalog; skip and name the files that fail.
+
+    The program's own act, not a person's: no permission is checked, and new
+    versions are recorded in the trail of ``desk`` (this machine's desk when
+    not given) as done by the system.
+    """
     fingerprint = folder_fingerprint(folder)
     with sessions() as session:
         if get_setting(session, BUNDLED_FINGERPRINT) == fingerprint:
@@ -101,8 +134,15 @@ def sync_bundled(sessions: sessionmaker[Session], folder: Path, on_progress: Pro
     good = [b for file, b in checked.bundles if file not in bad_files]
     with sessions.begin() as session:
         report = import_bundles(session, good, str(folder), "bundled")
+        if report.new_versions:
+            _audit_import(session, system_desk(desk), report, str(folder), "bundled")
         put_setting(session, BUNDLED_FINGERPRINT, fingerprint)
         put_setting(session, BUNDLED_PROBLEMS_KEY, problems_to_json(checked.problems))
     for problem in checked.problems:
         log.error("bundled catalog: %s: %s %s %s", problem.where(), problem.rule, problem.field, problem.detail)
     return BundledSync(True, report.new_versions, checked.problems)
+
+
+def _audit_import(session: Session, desk: Desk, report: ImportReport, source: str, kind: str) -> None:
+    detail = {"source": source, "kind": kind, "new_versions": list(report.new_versions), "unchanged": report.unchanged}
+    record_at_desk(session, desk, AuditAction.CATALOG_IMPORTED, str(report.import_id or ""), detail)

@@ -19,7 +19,12 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from counter.access.roles import Permission
+from counter.actions.acting import this_desk
+from counter.actions.audit import record_at_desk
+from counter.actions.guard import require
 from counter.actions.intake import CaseNotFound, Desk
+from counter.audit.actions import AuditAction
 from counter.case.numbers import DocKind, doc_no
 from counter.db import models
 from counter.db.case_store import case_by_no, case_view, next_sequence
@@ -75,9 +80,21 @@ def office_settings(session: Session, site_code: str) -> OfficeSettings:
         return OfficeSettings()
 
 
-def save_office_settings(session: Session, site_code: str, settings: OfficeSettings) -> None:
-    """New settings apply to notices made from now on; notices already made keep theirs."""
-    put_setting(session, _office_key(site_code), json.dumps(dataclasses.asdict(settings), ensure_ascii=False))
+def save_office_settings(
+    session: Session, site_code: str, settings: OfficeSettings, *, desk: Desk | None = None
+) -> None:
+    """New settings apply to notices made from now on; notices already made keep theirs.
+
+    ``desk`` is who changes them (this machine's desk when not given); the change
+    is recorded with the fields that changed, old and new.
+    """
+    by = this_desk(desk)
+    require(session, by.actor, Permission.CHANGE_SETTINGS)
+    before = dataclasses.asdict(office_settings(session, site_code))
+    after = dataclasses.asdict(settings)
+    put_setting(session, _office_key(site_code), json.dumps(after, ensure_ascii=False))
+    changed = {k: {"from": before.get(k), "to": v} for k, v in after.items() if before.get(k) != v}
+    record_at_desk(session, by, AuditAction.SETTING_CHANGED, _office_key(site_code), changed)
 
 
 def _snapshot(settings: OfficeSettings) -> str:
@@ -103,6 +120,7 @@ def make_document(session: Session, desk: Desk, case_no: str, kind: DocumentKind
     Raises :class:`CaseNotFound`, and :class:`counter.documents.model.DocumentNotPossible`
     (every reason at once) when the kind does not fit the case.
     """
+    require(session, desk.actor, Permission.PRINT)
     case = case_by_no(session, case_no)
     view = case_view(session, case_no)
     if case is None or view is None:
@@ -125,6 +143,7 @@ def make_document(session: Session, desk: Desk, case_no: str, kind: DocumentKind
         if existing.content_hash != digest:
             # same data, other bytes: the renderer changed with a program update
             log.warning("reprint of %s %s differs from the first print", kind.value, number)
+    _audit_made(session, desk, number, kind, view.case_no, digest, existing is not None)
     return MadeDocument(document_id, number, kind, view.case_no, pdf, digest, existing is not None, data.check_dates)
 
 
@@ -171,6 +190,7 @@ def _shared_number(session: Session, case_id: int, kind: DocumentKind) -> str:
 
 def make_guide_notice(session: Session, desk: Desk, bundle_code: str, today: dt.date) -> MadeDocument:
     """The 一次性告知单 of a bundle's current guide, for an applicant who only asks."""
+    require(session, desk.actor, Permission.PRINT)
     stored = current_guide(session, bundle_code)
     if stored is None or not stored.bundle.published:
         raise GuideNotFound(bundle_code)
@@ -180,6 +200,7 @@ def make_guide_notice(session: Session, desk: Desk, bundle_code: str, today: dt.
     pdf = _render(data)
     digest = _hash(pdf)
     document_id = _record(session, desk, number, None, DocumentKind.GUIDE_NOTICE, today, office, digest)
+    _audit_made(session, desk, number, DocumentKind.GUIDE_NOTICE, bundle_code, digest, reprint=False)
     return MadeDocument(document_id, number, DocumentKind.GUIDE_NOTICE, "", pdf, digest, False, data.check_dates)
 
 
@@ -192,4 +213,14 @@ def _render(data: DocumentData) -> bytes:
 def record_print(session: Session, desk: Desk, made: MadeDocument, target: str, ok: bool, error: str = "") -> None:
     """Keep every print on record: what, when, who, where to, and whether it went."""
     add_print(session, made.document_id, desk.clerk, desk.identity.desk_no, target, made.content_hash, ok, error)
+    detail = {"doc_no": made.doc_no, "kind": made.kind.value, "target": target, "ok": ok, "error": error}
+    record_at_desk(session, desk, AuditAction.PRINTED, made.case_no or made.doc_no, detail)
     log.info("print of %s %s to %s: %s", made.kind.value, made.doc_no, target, "ok" if ok else "failed")
+
+
+def _audit_made(
+    session: Session, desk: Desk, number: str, kind: DocumentKind, subject: str, digest: str, reprint: bool
+) -> None:
+    """A notice made or made again for a reprint: its number, kind and the hash of its bytes."""
+    detail = {"doc_no": number, "kind": kind.value, "content_hash": digest, "reprint": reprint}
+    record_at_desk(session, desk, AuditAction.DOCUMENT_MADE, subject, detail)

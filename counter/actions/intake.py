@@ -13,9 +13,15 @@ import json
 import logging
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.access.roles import SINGLE_DESK, Actor
+from counter.access.case_rights import permission_for
+from counter.access.roles import SINGLE_DESK, Actor, Permission
+from counter.actions.audit import record_at_desk
+from counter.actions.guard import require
+from counter.audit.actions import AuditAction
+from counter.audit.masking import masked_text
 from counter.case.numbers import DeskIdentity, case_no
 from counter.case.status import CaseEvent, CaseStatus, next_status
 from counter.case.view import CaseMaterialLine
@@ -72,6 +78,7 @@ class IntakeRequest:
     deferral: DeferralRequest | None = None
     refusal: Refusal | None = None
     previous_case_no: str = ""  # the correction notice this intake answers
+    uid: str = ""  # made by the desk once per intake: a commit retried after a lost connection finds its case
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +150,21 @@ def take_intake(
     calendar: DeadlineCalendar,
     policy: CorrectionPolicy | None = None,
 ) -> TakenIntake:
-    """Record the intake with its one outcome.  Raises :class:`IntakeNotPossible` instead."""
+    """Record the intake with its one outcome.  Raises :class:`IntakeNotPossible` instead.
+
+    The audit trail gets the intake (bundle and outcome, never the applicant's
+    numbers) in the same transaction, so a case never exists without its entry.
+
+    An intake whose ``uid`` is already a case was committed by an earlier attempt
+    whose answer never reached the desk (the connection dropped during COMMIT):
+    that case is returned, and nothing is written twice.
+    """
+    require(session, desk.actor, Permission.TAKE_INTAKE)
     stored, decision = _decide(session, request, today, calendar, policy)
+    if request.uid:
+        done = session.scalar(select(models.Case.case_no).where(models.Case.uid == request.uid))
+        if done is not None:
+            return TakenIntake(done, decision)
     problems = tuple(party_problems(request.parties, today))
     if not decision.outcome.decided or problems:
         raise IntakeNotPossible(decision, problems)
@@ -195,6 +215,7 @@ def take_intake(
         "turn_to": decision.turn_to,
         "dates_beyond_data": decision.beyond_calendar_data,
         "previous_case_id": previous.id if previous else None,
+        **({"uid": request.uid} if request.uid else {}),
     }
     due = {d.code: d.due for d in decision.deferred}
     materials_by_code = {m.code: m for m in bundle.materials}
@@ -216,6 +237,9 @@ def take_intake(
     add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value)
     if previous is not None:
         add_history(session, previous, CaseEvent.RESUBMITTED.value, number, clerk=desk.clerk)
+        _audit_move(session, desk, previous.case_no, CaseEvent.RESUBMITTED, CaseStatus(previous.status), number)
+    detail = {"bundle": bundle.code, "guide_version": stored.version, "outcome": decision.outcome.value}
+    record_at_desk(session, desk, AuditAction.CASE_TAKEN, number, detail | {"previous": request.previous_case_no})
     remember_party(
         session,
         applicant.id_no,
@@ -241,6 +265,7 @@ def _case(session: Session, number: str) -> models.Case:
 
 def fulfil_deferred(session: Session, desk: Desk, number: str, arrived: set[str], today: dt.date) -> CaseStatus:
     """Tick the deferred materials that arrived; the last one sends the case to approval."""
+    require(session, desk.actor, Permission.TAKE_INTAKE)
     case = _case(session, number)
     status = CaseStatus(case.status)
     open_lines = [m for m in case_materials(session, case.id) if m.due_on is not None and m.arrived_on is None]
@@ -255,11 +280,13 @@ def fulfil_deferred(session: Session, desk: Desk, number: str, arrived: set[str]
     event = CaseEvent.DEFERRED_COMPLETE if complete else CaseEvent.DEFERRED_ARRIVED
     case.status = next_status(status, event).value
     add_history(session, case, event.value, "、".join(sorted(arrived)), clerk=desk.clerk)
+    _audit_move(session, desk, case.case_no, event, CaseStatus(case.status), "、".join(sorted(arrived)))
     return CaseStatus(case.status)
 
 
 def extend_deferral(session: Session, desk: Desk, number: str, new_due: dt.date, reason: str) -> None:
     """A supervisor gives more time (force majeure, say), with the reason on record."""
+    require(session, desk.actor, Permission.DECIDE_DEFERRAL)
     if not reason.strip():
         raise IntakeNotPossible(None, detail="reason required")
     case = _case(session, number)
@@ -269,10 +296,12 @@ def extend_deferral(session: Session, desk: Desk, number: str, new_due: dt.date,
         if line.due_on is not None and line.arrived_on is None and line.due_on < new_due:
             line.due_on = new_due
     add_history(session, case, CaseEvent.DEFERRAL_EXTENDED.value, f"{new_due.isoformat()}：{reason}", desk.clerk)
+    _audit_move(session, desk, case.case_no, CaseEvent.DEFERRAL_EXTENDED, status, reason, new_due=new_due.isoformat())
 
 
 def move_case(session: Session, desk: Desk, number: str, event: CaseEvent, note: str = "") -> CaseStatus:
     """Any other step of a case's life; a denial, withdrawal or voiding needs its reason."""
+    require(session, desk.actor, permission_for(event))
     if event in (CaseEvent.DENIED, CaseEvent.WITHDRAWN, CaseEvent.VOIDED) and not note.strip():
         raise IntakeNotPossible(None, detail="reason required")
     case = _case(session, number)
@@ -281,4 +310,14 @@ def move_case(session: Session, desk: Desk, number: str, event: CaseEvent, note:
     if event is CaseEvent.DENIED:
         case.denial_reason = note
     add_history(session, case, event.value, note, clerk=desk.clerk)
+    _audit_move(session, desk, case.case_no, event, after, note)
     return after
+
+
+def _audit_move(
+    session: Session, desk: Desk, number: str, event: CaseEvent, after: CaseStatus, note: str, **extra: str
+) -> None:
+    """The audit entry of a step of a case: the event, the status it left the case in, the note."""
+    action = AuditAction.CASE_VOIDED if event is CaseEvent.VOIDED else AuditAction.CASE_CHANGED
+    detail = {"event": event.value, "status": after.value, "note": masked_text(note), **extra}
+    record_at_desk(session, desk, action, number, detail)

@@ -10,11 +10,17 @@ rating itself stays as it was given.  The desk side learns only
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from counter import texts
+from counter.access.roles import SINGLE_DESK, Actor, Permission
+from counter.actions.audit import record
+from counter.actions.guard import require
+from counter.audit.actions import AuditAction
+from counter.audit.masking import masked_text
 from counter.catalog.model import TimeLimit
 from counter.db.case_store import case_by_no, case_view
 from counter.db.rating_store import (
@@ -40,7 +46,7 @@ from counter.db.rating_store import (
     service_facts,
 )
 from counter.db.settings_store import get_setting, put_setting
-from counter.desk_config import DeskConfig
+from counter.desk_config import DeskConfig, load_desk_config
 from counter.ratings.choice import ChoiceProblem, RatingChoice, choice_problems
 from counter.ratings.export import RatingRecord, region_of
 from counter.ratings.figures import Figures, Grouping, figures_by, total_figures
@@ -114,12 +120,34 @@ def rating_settings(session: Session) -> tuple[RatingSettings, list[SettingProbl
     return read_settings({key: get_setting(session, key) for key in KEYS})
 
 
-def save_rating_settings(session: Session, settings: RatingSettings) -> None:
+def save_rating_settings(
+    session: Session, settings: RatingSettings, *, actor: Actor = SINGLE_DESK, desk: DeskConfig | None = None
+) -> None:
+    """Keep the office's settings; ``desk`` is where they are changed (this machine's when not given)."""
+    require(session, actor, Permission.CHANGE_SETTINGS)
     problems = settings_problems(settings)
     if problems:
         raise SettingsRefused(problems)
+    changed: dict[str, dict[str, str | None]] = {}
     for key, value in settings_values(settings).items():
+        before = get_setting(session, key)
+        if before != value:
+            changed[key] = {"from": before, "to": value}
         put_setting(session, key, value)
+    _audit(session, desk, actor, AuditAction.SETTING_CHANGED, "ratings", changed)
+
+
+def _audit(
+    session: Session,
+    desk: DeskConfig | None,
+    actor: Actor,
+    action: AuditAction,
+    subject: str,
+    detail: Mapping[str, object],
+) -> None:
+    """An audit entry in the chain of ``desk`` (this machine's when not given)."""
+    config = desk or load_desk_config()
+    record(session, actor, config.identity(), action, subject, detail, clerk=config.clerk)
 
 
 def offered_reasons(settings: RatingSettings) -> tuple[str, ...]:
@@ -155,7 +183,9 @@ def _round_for(requests: list[RequestRow], session: Session, case_no: str) -> in
     raise RatingRefused(SendRefusal.ALREADY_RATED, case_no)
 
 
-def send_to_pad(session: Session, case_no: str, desk: DeskConfig, now: dt.datetime) -> PadCase:
+def send_to_pad(
+    session: Session, case_no: str, desk: DeskConfig, now: dt.datetime, *, actor: Actor = SINGLE_DESK
+) -> PadCase:
     """Ask the applicant of ``case_no`` to rate the service: what the pad is to show.
 
     Refused (:class:`RatingRefused`) when the service was rated already (一次一评),
@@ -164,12 +194,14 @@ def send_to_pad(session: Session, case_no: str, desk: DeskConfig, now: dt.dateti
     a stopped pad left open counts as on the pad until
     :func:`close_stale_requests` closes it (in a transaction of its own).
     """
+    require(session, actor, Permission.SEND_TO_PAD)
     case = case_by_no(session, case_no)
     if case is None:
         raise RatingRefused(SendRefusal.NO_CASE, case_no)
     settings, _problems = rating_settings(session)
     round_ = _round_for(requests_of_case(session, case.id), session, case.case_no)
     request_id = add_request(session, case.id, round_, now, desk.site_code, desk.desk_no, desk.clerk)
+    _audit(session, desk, actor, AuditAction.SENT_TO_PAD, case.case_no, {"request_id": request_id, "round": round_})
     view = case_view(session, case.case_no)
     assert view is not None
     return PadCase(
@@ -293,7 +325,16 @@ def close_stale_requests(session: Session, desk: DeskConfig, now: dt.datetime) -
 # --- the supervisor: rectifications and appeals ---------------------------------------------
 
 
-def _move(session: Session, rectification_id: int, move: Move, now: dt.datetime) -> RectState:
+@dataclass(frozen=True, slots=True)
+class DecidedBy:
+    """Who decides a rectification step or an appeal, and at which desk (this machine's when not given)."""
+
+    actor: Actor = SINGLE_DESK
+    desk: DeskConfig | None = None
+
+
+def _move(session: Session, rectification_id: int, move: Move, now: dt.datetime, decided: DecidedBy) -> RectState:
+    require(session, decided.actor, Permission.RECTIFY)
     state = rectification_state(session, rectification_id)
     if state is None:
         raise MoveRefused([MoveProblem.NOT_ALLOWED])
@@ -304,12 +345,32 @@ def _move(session: Session, rectification_id: int, move: Move, now: dt.datetime)
     add_rectification_line(
         session, rectification_id, now, move.by.strip(), move.event, after, move.note.strip(), move.fix_due
     )
+    detail: dict[str, object] = {
+        "rectification_id": rectification_id,
+        "event": move.event.value,
+        "state": after.value,
+        "by": move.by.strip(),
+        "note": masked_text(move.note.strip()),
+        "fix_due": move.fix_due.isoformat() if move.fix_due else None,
+    }
+    _audit(
+        session, decided.desk, decided.actor, AuditAction.RATING_DECIDED, f"rectification:{rectification_id}", detail
+    )
     return after
 
 
-def record_revisit(session: Session, rectification_id: int, by: str, note: str, now: dt.datetime) -> RectState:
+def record_revisit(
+    session: Session,
+    rectification_id: int,
+    by: str,
+    note: str,
+    now: dt.datetime,
+    *,
+    actor: Actor = SINGLE_DESK,
+    desk: DeskConfig | None = None,
+) -> RectState:
     """The rater was called back: what they said.  待回访 → 核实中."""
-    return _move(session, rectification_id, Move(RectEvent.REVISITED, by, note), now)
+    return _move(session, rectification_id, Move(RectEvent.REVISITED, by, note), now, DecidedBy(actor, desk))
 
 
 def choose_handling(
@@ -320,21 +381,43 @@ def choose_handling(
     note: str,
     now: dt.datetime,
     fix_due: dt.date | None = None,
+    *,
+    actor: Actor = SINGLE_DESK,
+    desk: DeskConfig | None = None,
 ) -> RectState:
     """After verifying: 立行立改, 限期整改 (with its ledger date) or 解释说明."""
+    require(session, actor, Permission.RECTIFY)
     if handling not in (RectEvent.FIX_AT_ONCE, RectEvent.FIX_BY_DEADLINE, RectEvent.EXPLAINED):
         raise MoveRefused([MoveProblem.NOT_ALLOWED])
-    return _move(session, rectification_id, Move(handling, by, note, fix_due), now)
+    return _move(session, rectification_id, Move(handling, by, note, fix_due), now, DecidedBy(actor, desk))
 
 
-def record_feedback(session: Session, rectification_id: int, by: str, note: str, now: dt.datetime) -> RectState:
+def record_feedback(
+    session: Session,
+    rectification_id: int,
+    by: str,
+    note: str,
+    now: dt.datetime,
+    *,
+    actor: Actor = SINGLE_DESK,
+    desk: DeskConfig | None = None,
+) -> RectState:
     """The rater has been told what was done or why: 已反馈."""
-    return _move(session, rectification_id, Move(RectEvent.FED_BACK, by, note), now)
+    return _move(session, rectification_id, Move(RectEvent.FED_BACK, by, note), now, DecidedBy(actor, desk))
 
 
-def add_rectification_note(session: Session, rectification_id: int, by: str, note: str, now: dt.datetime) -> RectState:
+def add_rectification_note(
+    session: Session,
+    rectification_id: int,
+    by: str,
+    note: str,
+    now: dt.datetime,
+    *,
+    actor: Actor = SINGLE_DESK,
+    desk: DeskConfig | None = None,
+) -> RectState:
     """A note on an open rectification (a call that reached no one, a step taken) without a move."""
-    return _move(session, rectification_id, Move(RectEvent.NOTE, by, note), now)
+    return _move(session, rectification_id, Move(RectEvent.NOTE, by, note), now, DecidedBy(actor, desk))
 
 
 def decide_appeal(
@@ -345,16 +428,29 @@ def decide_appeal(
     reason: str,
     upheld: bool,
     now: dt.datetime,
+    *,
+    actor: Actor = SINGLE_DESK,
+    desk: DeskConfig | None = None,
 ) -> None:
     """Record an appeal decision (申诉复核).  Upheld, it excludes the rating from every figure.
 
     The rating row stays as given; the decision is a row of its own with who and
     why.  An open rectification of the rating ends as 已撤销 with the same reason.
     """
+    require(session, actor, Permission.RECTIFY)
     problems = appeal_problems(by, reason, rating_excluded(session, rating_id))
     if problems:
         raise AppealRefused(problems)
     add_appeal(session, rating_id, now, by.strip(), ground, upheld, reason.strip())
+    detail: dict[str, object] = {
+        "rating_id": rating_id,
+        "event": "appeal",
+        "ground": ground.value,
+        "upheld": upheld,
+        "by": by.strip(),
+        "reason": masked_text(reason.strip()),
+    }
+    _audit(session, desk, actor, AuditAction.RATING_DECIDED, f"rating:{rating_id}", detail)
     if not upheld:
         return
     rectification = rectification_of_rating(session, rating_id)
@@ -389,12 +485,33 @@ def newest_rectification(session: Session) -> int:
 
 
 def rating_figures(
-    session: Session, first: dt.date, last: dt.date, grouping: Grouping
+    session: Session, first: dt.date, last: dt.date, grouping: Grouping, *, actor: Actor = SINGLE_DESK
 ) -> tuple[tuple[Figures, ...], Figures]:
     """The period's figures, one line per group, and the total."""
+    require(session, actor, Permission.SEE_FIGURES)
     facts = service_facts(session, first, last)
     return figures_by(facts, grouping), total_figures(facts)
 
 
-def ratings_for_export(session: Session, first: dt.date, last: dt.date) -> list[RatingRecord]:
+def ratings_for_export(
+    session: Session, first: dt.date, last: dt.date, *, actor: Actor = SINGLE_DESK
+) -> list[RatingRecord]:
+    """The period's rating records, for the export; the caller records the export once it is written."""
+    require(session, actor, Permission.SEE_FIGURES)
     return rating_records(session, first, last)
+
+
+def record_export(
+    session: Session,
+    first: dt.date,
+    last: dt.date,
+    count: int,
+    target: str,
+    *,
+    actor: Actor = SINGLE_DESK,
+    desk: DeskConfig | None = None,
+) -> None:
+    """What left the database: the period, how many records, and where they went."""
+    period = {"from": first.isoformat(), "to": last.isoformat()}
+    detail: dict[str, object] = {"what": "ratings", **period, "records": count, "target": target}
+    _audit(session, desk, actor, AuditAction.EXPORTED, "ratings", detail)

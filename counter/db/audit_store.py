@@ -7,15 +7,19 @@ change and its entry are committed together or not at all.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import insert, update
+from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from counter.audit.chain import GENESIS, AuditFields, chain_key, detail_text, entry_hash
+from counter.audit.verify import ChainHead, StoredEntry
 from counter.db import models
+
+#: entries read per query while streaming a chain: memory stays flat however long the trail
+READ_BATCH = 5_000
 
 
 def _take_next(session: Session, key: str) -> tuple[int, str] | None:
@@ -76,3 +80,57 @@ def append(
     )
     session.execute(update(models.AuditChain).where(models.AuditChain.chain == key).values(last_hash=digest))
     return seq
+
+
+# --- reading, for the check of the trail ------------------------------------------------
+
+
+def chain_heads(session: Session) -> dict[str, ChainHead]:
+    head = models.AuditChain
+    rows = session.execute(select(head.chain, head.last_seq, head.last_hash))
+    return {str(c): ChainHead(str(c), int(s), str(h)) for c, s, h in rows}
+
+
+def entry_chains(session: Session) -> list[str]:
+    """Every chain that has entries, whether or not it has a head."""
+    return [
+        str(c) for c in session.scalars(select(models.AuditEntry.chain).distinct().order_by(models.AuditEntry.chain))
+    ]
+
+
+def entry_count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(models.AuditEntry)) or 0)
+
+
+def chain_entries(session: Session, chain: str, batch: int = READ_BATCH) -> Iterator[StoredEntry]:
+    """The chain's entries in order of their numbers, read ``batch`` at a time.
+
+    Each batch starts after the last entry read (by number, then row id), so no
+    query holds a cursor open and an entry that shares a number with another
+    (possible only in a tampered database) is still read.
+    """
+    e = models.AuditEntry
+    columns = (e.id, e.chain, e.seq, e.at, e.actor, e.site_code, e.desk_no, e.action, e.subject, e.detail,
+               e.prev_hash, e.hash)  # fmt: skip
+    after: tuple[int, int] | None = None
+    while True:
+        query = select(*columns).where(e.chain == chain)
+        if after is not None:
+            query = query.where(or_(e.seq > after[0], and_(e.seq == after[0], e.id > after[1])))
+        rows = session.execute(query.order_by(e.seq, e.id).limit(batch)).all()
+        for row in rows:
+            fields = AuditFields(
+                chain=row.chain,
+                seq=row.seq,
+                at=row.at,
+                actor=row.actor,
+                site_code=row.site_code,
+                desk_no=row.desk_no,
+                action=row.action,
+                subject=row.subject,
+                detail=row.detail,
+            )
+            yield StoredEntry(fields, row.prev_hash, row.hash)
+        if len(rows) < batch:
+            return
+        after = (rows[-1].seq, rows[-1].id)

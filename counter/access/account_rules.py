@@ -1,0 +1,63 @@
+"""What a new account must satisfy, checked all at once and returned as codes.
+
+Logins are typed at a sign-in prompt on machines whose keyboard may be in a
+Chinese input mode, so they are kept to lower-case ASCII letters, digits and
+``. _ -`` and compared case-insensitively (``WuLan`` and ``wulan`` are one
+login).  The first account of a database must be an administrator: otherwise
+the hall would lock itself out of ever adding the next one.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from counter.access.passwords import PasswordProblem, password_problems
+from counter.access.roles import Role
+
+LOGIN_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,39}")
+NAME_MAX = 60
+STAFF_NO_MAX = 20
+
+
+class AccountProblem(StrEnum):
+    LOGIN_FORMAT = "login_format"
+    LOGIN_TAKEN = "login_taken"
+    NAME_MISSING = "name_missing"
+    NAME_TOO_LONG = "name_too_long"
+    STAFF_NO_TOO_LONG = "staff_no_too_long"
+    NO_ROLE = "no_role"
+    FIRST_NOT_ADMIN = "first_not_admin"
+    UNKNOWN_LOGIN = "unknown_login"
+    LAST_ADMIN = "last_admin"  # the last enabled administrator cannot be disabled
+    ALREADY_DISABLED = "already_disabled"
+
+
+def normalise_login(raw: str) -> str:
+    """The login as stored: surrounding blanks dropped, lower case."""
+    return raw.strip().lower()
+
+
+def login_ok(login: str) -> bool:
+    return LOGIN_PATTERN.fullmatch(login) is not None
+
+
+def new_account_problems(
+    login: str, name: str, staff_no: str, roles: frozenset[Role], password: str, first: bool
+) -> tuple[AccountProblem | PasswordProblem, ...]:
+    """Every problem of a new account (``login`` already normalised); ``first`` when the database has none."""
+    problems: list[AccountProblem | PasswordProblem] = []
+    if not login_ok(login):
+        problems.append(AccountProblem.LOGIN_FORMAT)
+    if not name.strip():
+        problems.append(AccountProblem.NAME_MISSING)
+    elif len(name.strip()) > NAME_MAX:
+        problems.append(AccountProblem.NAME_TOO_LONG)
+    if len(staff_no.strip()) > STAFF_NO_MAX:
+        problems.append(AccountProblem.STAFF_NO_TOO_LONG)
+    if not roles:
+        problems.append(AccountProblem.NO_ROLE)
+    elif first and Role.ADMIN not in roles:
+        problems.append(AccountProblem.FIRST_NOT_ADMIN)
+    problems.extend(password_problems(password, login))
+    return tuple(problems)

@@ -1,0 +1,29 @@
+"""Which permission each step of a case needs: one table for the action and for the case page.
+
+Decisions that answer for a deadline or undo an intake (extend or deny a
+deferral, void a case) are the supervisor's; the ordinary steps of a case are
+the clerk's.
+"""
+
+from __future__ import annotations
+
+from counter.access.roles import Permission
+from counter.case.status import CaseEvent
+
+EVENT_PERMISSION: dict[CaseEvent, Permission] = {
+    CaseEvent.TAKEN: Permission.TAKE_INTAKE,
+    CaseEvent.DEFERRED_ARRIVED: Permission.TAKE_INTAKE,
+    CaseEvent.DEFERRED_COMPLETE: Permission.TAKE_INTAKE,
+    CaseEvent.DEFERRAL_EXTENDED: Permission.DECIDE_DEFERRAL,
+    CaseEvent.DENIED: Permission.DECIDE_DEFERRAL,
+    CaseEvent.RESUBMITTED: Permission.TAKE_INTAKE,
+    CaseEvent.SENT_TO_APPROVAL: Permission.TAKE_INTAKE,
+    CaseEvent.COMPLETED: Permission.TAKE_INTAKE,
+    CaseEvent.DELIVERED: Permission.TAKE_INTAKE,
+    CaseEvent.WITHDRAWN: Permission.TAKE_INTAKE,
+    CaseEvent.VOIDED: Permission.VOID_CASE,
+}
+
+
+def permission_for(event: CaseEvent) -> Permission:
+    return EVENT_PERMISSION[event]

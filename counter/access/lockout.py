@@ -1,0 +1,87 @@
+"""The lockout policy: what one sign-in attempt decides, and what the account keeps afterwards.
+
+Five wrong passwords in a row lock the account for fifteen minutes, long enough
+to make guessing hopeless (a few hundred tries a day) and short enough that a
+clerk who mistyped is back at work after a break.  A locked account is refused
+even with the right password until the lock ends; once it ends the count starts
+again from zero.  A successful sign-in clears the count.
+
+Pure functions over plain data: the caller reads the account, checks the
+password, passes the clock reading in, and stores what :func:`decide` returns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+@dataclass(frozen=True, slots=True)
+class LockoutPolicy:
+    max_failures: int = 5
+    lock_for: dt.timedelta = dt.timedelta(minutes=15)
+
+
+POLICY = LockoutPolicy()
+
+
+class SignInOutcome(StrEnum):
+    SIGNED_IN = "signed_in"
+    WRONG_PASSWORD = "wrong_password"  # the account exists; attempts are left before it locks
+    LOCKED = "locked"  # locked by this attempt or an earlier one; refused until ``locked_until``
+    DISABLED = "disabled"
+    UNKNOWN_LOGIN = "unknown_login"
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptState:
+    """What an account remembers of its sign-ins."""
+
+    failed_logins: int = 0
+    locked_until: dt.datetime | None = None
+    disabled: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The answer to one attempt and the state to store (``state`` is None for an unknown login)."""
+
+    outcome: SignInOutcome
+    state: AttemptState | None
+    attempts_left: int = 0  # wrong passwords still allowed before the lock; for WRONG_PASSWORD
+    newly_locked: bool = False  # this attempt set the lock (the audit trail records it once)
+
+    @property
+    def signed_in(self) -> bool:
+        return self.outcome is SignInOutcome.SIGNED_IN
+
+    @property
+    def locked_until(self) -> dt.datetime | None:
+        return self.state.locked_until if self.outcome is SignInOutcome.LOCKED and self.state else None
+
+
+def is_locked(state: AttemptState, now: dt.datetime) -> bool:
+    return state.locked_until is not None and now < state.locked_until
+
+
+def decide(state: AttemptState | None, password_ok: bool, now: dt.datetime, policy: LockoutPolicy = POLICY) -> Decision:
+    """Decide one attempt; ``password_ok`` must be checked even when the answer cannot depend on it (timing)."""
+    if state is None:
+        return Decision(SignInOutcome.UNKNOWN_LOGIN, None)
+    if state.disabled:
+        return Decision(SignInOutcome.DISABLED, state)
+    if is_locked(state, now):
+        return Decision(SignInOutcome.LOCKED, state)
+    failed = 0 if state.locked_until is not None else state.failed_logins  # a lock that has ended starts afresh
+    if password_ok:
+        return Decision(SignInOutcome.SIGNED_IN, AttemptState(0, None, disabled=False))
+    failed += 1
+    if failed >= policy.max_failures:
+        locked = AttemptState(failed, now + policy.lock_for, disabled=False)
+        return Decision(SignInOutcome.LOCKED, locked, newly_locked=True)
+    return Decision(
+        SignInOutcome.WRONG_PASSWORD,
+        AttemptState(failed, None, disabled=False),
+        attempts_left=policy.max_failures - failed,
+    )

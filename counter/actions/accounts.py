@@ -1,0 +1,242 @@
+"""Account actions: add, list, disable, set a password; sign in, sign out, confirm a password at the screen lock.
+
+While the database has no account it belongs to one desk and nobody signs in.
+The first account added must be an administrator; from then on every action
+needs a signed-in actor, and managing accounts needs
+:attr:`Permission.MANAGE_ACCOUNTS` (checked by :func:`require`).
+
+One function per user action; the caller owns the session and commits once.
+Sign-in is the exception to "nothing is kept when it fails": a wrong password
+must be counted and a lock must hold, so :func:`sign_in` and
+:func:`check_password` write the count, the lock and the audit entry and
+*return* the refusal instead of raising it.  Call them inside
+``with sessions.begin() as session:`` and act on the result after the block,
+so the transaction commits whatever the outcome::
+
+    with sessions.begin() as session:
+        result = sign_in(session, login, password, desk.identity, now)
+    if not result.signed_in:
+        show(sign_in_text(result))
+
+No password, and no hash, ever goes into the audit trail, the log or a
+returned value; the login does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from counter.access.account_rules import AccountProblem, new_account_problems, normalise_login
+from counter.access.lockout import Decision, SignInOutcome, decide
+from counter.access.passwords import PasswordProblem, dummy_hash, hash_password, needs_rehash, password_problems
+from counter.access.passwords import verify_password as password_matches
+from counter.access.roles import Actor, Permission, Role
+from counter.actions.audit import record
+from counter.actions.guard import NotPermitted, accounts_exist, require
+from counter.actions.intake import Desk
+from counter.audit.actions import AuditAction
+from counter.case.numbers import DeskIdentity
+from counter.db import account_store
+from counter.db.models import utcnow
+
+Problem = AccountProblem | PasswordProblem
+_LOGIN_IN_AUDIT = 40  # what was typed as a login is kept, cut to a login's length
+
+
+@dataclass(frozen=True, slots=True)
+class NewAccount:
+    login: str
+    name: str
+    roles: frozenset[Role]
+    password: str
+    staff_no: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AccountInfo:
+    """An account as shown to an administrator: never its password hash."""
+
+    login: str
+    name: str
+    staff_no: str
+    roles: frozenset[Role]
+    disabled: bool
+    locked_until: dt.datetime | None  # None when not locked at the time of listing
+    last_login_at: dt.datetime | None
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SignInResult:
+    """One sign-in attempt: the actor when it succeeded, else why not (never which part was wrong beyond that)."""
+
+    outcome: SignInOutcome
+    login: str
+    actor: Actor | None = None
+    attempts_left: int = 0  # for WRONG_PASSWORD: wrong passwords left before the account locks
+    locked_until: dt.datetime | None = None  # for LOCKED
+
+    @property
+    def signed_in(self) -> bool:
+        return self.actor is not None
+
+
+def add_account(session: Session, desk: Desk, new: NewAccount, now: dt.datetime | None = None) -> tuple[Problem, ...]:
+    """Add an account; returns every problem, and adds nothing unless there are none.
+
+    Raises :class:`NotPermitted` unless the desk's actor may manage accounts
+    (anyone may, while the database has none: that is how the first one is made).
+    """
+    require(session, desk.actor, Permission.MANAGE_ACCOUNTS)
+    login = normalise_login(new.login)
+    first = not accounts_exist(session)
+    problems: list[Problem] = list(
+        new_account_problems(login, new.name, new.staff_no, new.roles, new.password, first=first)
+    )
+    if login and account_store.account_row(session, login) is not None:
+        problems.insert(0, AccountProblem.LOGIN_TAKEN)
+    if problems:
+        return tuple(problems)
+    account_store.insert_account(
+        session,
+        login,
+        new.name.strip(),
+        new.staff_no.strip(),
+        new.roles,
+        hash_password(new.password),
+        now or utcnow(),
+    )
+    detail = {"name": new.name.strip(), "roles": account_store.roles_text(new.roles), "first": first}
+    record(session, desk.actor, desk.identity, AuditAction.ACCOUNT_ADDED, login, detail, clerk=desk.clerk, at=now)
+    return ()
+
+
+def list_accounts(session: Session, actor: Actor, now: dt.datetime | None = None) -> list[AccountInfo]:
+    """Every account, by login, for whoever manages accounts; a lock that has ended by ``now`` shows as none."""
+    require(session, actor, Permission.MANAGE_ACCOUNTS)
+    moment = now or utcnow()
+    return [
+        AccountInfo(
+            login=row.login,
+            name=row.name,
+            staff_no=row.staff_no,
+            roles=row.roles,
+            disabled=row.disabled,
+            locked_until=row.locked_until if row.locked_until and row.locked_until > moment else None,
+            last_login_at=row.last_login_at,
+            created_at=row.created_at,
+        )
+        for row in account_store.all_accounts(session)
+    ]
+
+
+def disable_account(session: Session, desk: Desk, login: str, now: dt.datetime | None = None) -> tuple[Problem, ...]:
+    """Disable an account (kept for the audit trail, never deleted); refuses the last enabled administrator."""
+    require(session, desk.actor, Permission.MANAGE_ACCOUNTS)
+    login = normalise_login(login)
+    row = account_store.account_row(session, login)
+    if row is None:
+        return (AccountProblem.UNKNOWN_LOGIN,)
+    if row.disabled:
+        return (AccountProblem.ALREADY_DISABLED,)
+    if Role.ADMIN in row.roles and account_store.enabled_admins(session) == [login]:
+        return (AccountProblem.LAST_ADMIN,)
+    account_store.set_disabled(session, login, True)
+    change = {"change": "disabled"}
+    record(session, desk.actor, desk.identity, AuditAction.ACCOUNT_CHANGED, login, change, clerk=desk.clerk, at=now)
+    return ()
+
+
+def set_password(
+    session: Session, desk: Desk, login: str, password: str, now: dt.datetime | None = None
+) -> tuple[Problem, ...]:
+    """Give an account a new password, and lift its lock.
+
+    An administrator may set anyone's; a signed-in account may set its own
+    (the window confirms the current one with :func:`check_password` first).
+    """
+    login = normalise_login(login)
+    if not (desk.actor.signed_in and desk.actor.login == login):
+        require(session, desk.actor, Permission.MANAGE_ACCOUNTS)
+    row = account_store.account_row(session, login)
+    if row is None:
+        return (AccountProblem.UNKNOWN_LOGIN,)
+    if desk.actor.login == login and row.disabled:
+        raise NotPermitted(Permission.MANAGE_ACCOUNTS, signed_in=True)
+    problems = password_problems(password, login)
+    if problems:
+        return problems
+    account_store.set_password_hash(session, login, hash_password(password))
+    change = {"change": "password"}
+    record(session, desk.actor, desk.identity, AuditAction.ACCOUNT_CHANGED, login, change, clerk=desk.clerk, at=now)
+    return ()
+
+
+def sign_in(session: Session, login: str, password: str, desk_identity: DeskIdentity, now: dt.datetime) -> SignInResult:
+    """Try to sign in at a desk, applying the lockout; commit whatever it returns (see the module's docstring)."""
+    return _attempt(session, login, password, desk_identity, now, via="sign_in")
+
+
+def check_password(
+    session: Session, login: str, password: str, now: dt.datetime, desk_identity: DeskIdentity | None = None
+) -> SignInResult:
+    """Confirm the signed-in clerk's password at the idle screen lock, under the same lockout as :func:`sign_in`.
+
+    With ``desk_identity`` the attempt is recorded in that desk's audit trail,
+    as a sign-in is; without it only the count and the lock are kept.  Commit
+    whatever it returns.
+    """
+    return _attempt(session, login, password, desk_identity, now, via="screen_lock")
+
+
+def sign_out(session: Session, actor: Actor, desk_identity: DeskIdentity, idle: bool = False) -> None:
+    """Record that the account left the desk (``idle``: the screen lock signed it out)."""
+    if actor.signed_in:
+        record(session, actor, desk_identity, AuditAction.SIGNED_OUT, actor.login, {"idle": idle})
+
+
+def _attempt(
+    session: Session, typed: str, password: str, desk_identity: DeskIdentity | None, now: dt.datetime, via: str
+) -> SignInResult:
+    login = normalise_login(typed)
+    row = account_store.account_row(session, login) if login else None
+    stored = account_store.password_hash_of(session, login) if row else None
+    # the password is checked in every case, against a dummy for an unknown login, so
+    # the time an answer takes tells nothing about which logins exist
+    password_ok = password_matches(password, stored or dummy_hash()) and stored is not None
+    decision = decide(row.attempts if row else None, password_ok, now)
+    if row is not None and decision.state is not None and (decision.signed_in or decision.state != row.attempts):
+        account_store.store_attempt(session, login, decision.state, now if decision.signed_in else None)
+    if decision.signed_in and stored is not None and needs_rehash(stored):
+        account_store.set_password_hash(session, login, hash_password(password))
+    result = _result(decision, login[:_LOGIN_IN_AUDIT], row)
+    if desk_identity is not None:
+        _audit(session, desk_identity, result, decision, via, now)
+    return result
+
+
+def _result(decision: Decision, login: str, row: account_store.AccountRow | None) -> SignInResult:
+    actor = Actor(row.login, row.name, row.roles) if decision.signed_in and row else None
+    return SignInResult(decision.outcome, login, actor, decision.attempts_left, decision.locked_until)
+
+
+def _audit(
+    session: Session, desk: DeskIdentity, result: SignInResult, decision: Decision, via: str, now: dt.datetime
+) -> None:
+    """Successes are recorded under the account; failures under nobody, with the login typed as the subject."""
+    if result.actor is not None:
+        record(session, result.actor, desk, AuditAction.SIGNED_IN, result.login, {"via": via}, at=now)
+        return
+    nobody = Actor("", "", frozenset())
+    detail: dict[str, object] = {"via": via, "reason": result.outcome.value}
+    if result.outcome is SignInOutcome.WRONG_PASSWORD:
+        detail["attempts_left"] = result.attempts_left
+    if decision.newly_locked:
+        detail["reason"] = SignInOutcome.WRONG_PASSWORD.value
+    record(session, nobody, desk, AuditAction.SIGN_IN_FAILED, result.login, detail, at=now)
+    if decision.newly_locked and result.locked_until is not None:
+        until = {"via": via, "locked_until": result.locked_until.astimezone(dt.UTC).isoformat()}
+        record(session, nobody, desk, AuditAction.ACCOUNT_LOCKED, result.login, until, at=now)

@@ -1,0 +1,29 @@
+"""Who acts where a caller names no desk: this machine's desk, with nobody signed in.
+
+Actions that came before accounts (settings, the holiday table, a catalog
+import) are called by older windows without a desk.  The entry they leave in
+the audit trail still needs a chain: the desk configured on this machine.
+"""
+
+from __future__ import annotations
+
+from counter.access.roles import SINGLE_DESK
+from counter.actions.intake import Desk
+from counter.case.numbers import DeskIdentity
+from counter.desk_config import load_desk_config
+
+#: the name in the trail of what the program does by itself (the shipped catalog loaded at start-up)
+SYSTEM_CLERK = "system"
+
+
+def this_desk(desk: Desk | None) -> Desk:
+    """``desk``, or this machine's configured desk acting as the single desk."""
+    if desk is not None:
+        return desk
+    config = load_desk_config()
+    return Desk(config.identity(), config.clerk, SINGLE_DESK)
+
+
+def system_desk(identity: DeskIdentity | None) -> Desk:
+    """The program itself, at ``identity`` or this machine's desk."""
+    return Desk(identity or load_desk_config().identity(), SYSTEM_CLERK, SINGLE_DESK)

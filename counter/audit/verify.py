@@ -1,0 +1,156 @@
+"""Checking the audit trail: every entry against its hash, its link and its place in the chain.
+
+The check reads one chain at a time, entry by entry in the order of their
+numbers, and keeps only the entry before: a trail of millions of entries is
+checked in constant memory.  It never stops at the first problem; every problem
+found is returned as data, so whoever looks into a tampered database sees at
+once everything that was done to it.
+
+A head (``audit_chain``) is written in the same transaction as each entry, so
+it names the last entry a chain must have: an entry deleted from the end of a
+chain shows as a head pointing past it, and a forged entry added without the
+head shows as an entry beyond it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from counter.audit.chain import GENESIS, AuditFields, chain_key, entry_hash
+
+
+class TrailProblemCode(StrEnum):
+    EDITED = "edited"  # the hash does not match the entry's fields
+    BROKEN_LINK = "broken_link"  # prev_hash is not the hash of the entry before
+    MISSING_ENTRIES = "missing_entries"  # a gap in the numbers (seq .. until missing)
+    DUPLICATE_SEQ = "duplicate_seq"  # two entries with the same number
+    WRONG_CHAIN = "wrong_chain"  # the entry's site and desk do not make its chain's key
+    MISSING_TAIL = "missing_tail"  # the head names entries after the last one (seq .. until missing)
+    HEAD_MISMATCH = "head_mismatch"  # the head's hash is not that of the last entry
+    PAST_HEAD = "past_head"  # entries after the one the head names (seq .. until)
+    NO_HEAD = "no_head"  # a chain of entries without a head
+    NO_ENTRIES = "no_entries"  # a head naming entries (seq 1 .. until) of which none is there
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEntry:
+    """An entry as read back: the hashed fields, the hash it follows, and its own hash."""
+
+    fields: AuditFields
+    prev_hash: str
+    hash: str
+
+    @property
+    def seq(self) -> int:
+        return self.fields.seq
+
+
+@dataclass(frozen=True, slots=True)
+class ChainHead:
+    chain: str
+    last_seq: int
+    last_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class TrailProblem:
+    """One thing wrong, with where: the chain, the entry number, and for a range its last number."""
+
+    code: TrailProblemCode
+    chain: str
+    seq: int
+    until: int = 0  # the last number of a range; 0 when the problem is one entry
+
+    @property
+    def last(self) -> int:
+        return self.until or self.seq
+
+
+@dataclass(frozen=True, slots=True)
+class AuditReport:
+    entries: int  # entries checked
+    chains: int  # chains checked (with entries, a head, or both)
+    problems: tuple[TrailProblem, ...]
+
+    @property
+    def whole(self) -> bool:
+        return not self.problems
+
+
+@dataclass(slots=True)
+class ChainCheck:
+    """The check of one chain, fed its entries in order of their numbers."""
+
+    chain: str
+    head: ChainHead | None
+    problems: list[TrailProblem] = field(default_factory=list)
+    checked: int = 0
+    _last: StoredEntry | None = None
+
+    def feed(self, entry: StoredEntry) -> None:
+        self.checked += 1
+        seq, before = entry.seq, self._last
+        if entry.fields.chain != self.chain or chain_key(entry.fields.site_code, entry.fields.desk_no) != self.chain:
+            self._add(TrailProblemCode.WRONG_CHAIN, seq)
+        if entry_hash(entry.prev_hash, entry.fields) != entry.hash:
+            self._add(TrailProblemCode.EDITED, seq)
+        expected_seq = 1 if before is None else before.seq + 1
+        if before is not None and seq == before.seq:
+            self._add(TrailProblemCode.DUPLICATE_SEQ, seq)
+        elif seq > expected_seq:
+            self._add(TrailProblemCode.MISSING_ENTRIES, expected_seq, seq - 1)
+        expected_prev = GENESIS if before is None else before.hash
+        if (before is not None or seq == 1) and entry.prev_hash != expected_prev:
+            self._add(TrailProblemCode.BROKEN_LINK, seq)
+        self._last = entry
+
+    def finish(self) -> list[TrailProblem]:
+        """The problems of the chain, once every entry has been fed."""
+        head, last = self.head, self._last
+        if head is None:
+            if last is not None:
+                self._add(TrailProblemCode.NO_HEAD, last.seq)
+            return self.problems
+        if last is None:
+            if head.last_seq != 0 or head.last_hash != GENESIS:
+                self._add(TrailProblemCode.NO_ENTRIES, 1, max(head.last_seq, 1))
+            return self.problems
+        if head.last_seq > last.seq:
+            self._add(TrailProblemCode.MISSING_TAIL, last.seq + 1, head.last_seq)
+        elif head.last_seq < last.seq:
+            self._add(TrailProblemCode.PAST_HEAD, head.last_seq + 1, last.seq)
+        elif head.last_hash != last.hash:
+            self._add(TrailProblemCode.HEAD_MISMATCH, last.seq)
+        return self.problems
+
+    def _add(self, code: TrailProblemCode, seq: int, until: int = 0) -> None:
+        self.problems.append(TrailProblem(code, self.chain, seq, until if until != seq else 0))
+
+
+Progress = Callable[[int], None]  # entries checked so far
+
+
+def verify_chains(
+    chains: Iterable[tuple[str, Iterable[StoredEntry]]],
+    heads: Mapping[str, ChainHead],
+    on_progress: Progress | None = None,
+) -> AuditReport:
+    """Check every chain given (each with its entries in order) and every head, with or without entries."""
+    problems: list[TrailProblem] = []
+    checked, seen = 0, set[str]()
+    for chain, entries in chains:
+        seen.add(chain)
+        check = ChainCheck(chain, heads.get(chain))
+        for entry in entries:
+            check.feed(entry)
+            checked += 1
+            if on_progress is not None and checked % 10_000 == 0:
+                on_progress(checked)
+        problems.extend(check.finish())
+    for chain in sorted(set(heads) - seen):
+        problems.extend(ChainCheck(chain, heads[chain]).finish())
+    if on_progress is not None:
+        on_progress(checked)
+    return AuditReport(checked, len(seen | set(heads)), tuple(problems))

@@ -1,0 +1,236 @@
+"""The account commands (``counter user add|list|disable|password``) and signing in a command-line run.
+
+Once a database has accounts, a command acts as the account named by the
+global ``--user LOGIN``: the password comes from ``COUNTER_PASSWORD`` or a
+prompt, and the sign-in goes through the same action as the window's, so a
+wrong password counts towards the lock and is audited.  Without ``--user`` the
+run acts as the single desk, which the actions refuse once accounts exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from contextvars import ContextVar
+from typing import TYPE_CHECKING
+
+from counter.access.roles import SINGLE_DESK, Actor, Role
+from counter.cli import EXIT_OK, EXIT_PROBLEM, Reported, UsageError, _desk, _open_db, _print_json
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from counter.actions.accounts import AccountInfo, Problem
+    from counter.actions.guard import NotPermitted
+    from counter.cli import Commands
+
+PASSWORD_ENV = "COUNTER_PASSWORD"
+
+_run_actor: ContextVar[Actor] = ContextVar("counter_run_actor", default=SINGLE_DESK)
+
+
+def run_actor() -> Actor:
+    """The account this run signed in as; the single desk where it signed in as none."""
+    return _run_actor.get()
+
+
+def sign_in_for_run(args: argparse.Namespace, sessions: sessionmaker[Session]) -> None:
+    """Sign in as ``--user`` once per run; a refusal is reported (exit 1) after the attempt is committed."""
+    from counter import texts
+    from counter.access.lockout import POLICY
+    from counter.actions.accounts import sign_in
+
+    login = getattr(args, "user", None)
+    earlier = getattr(args, "signed_in_as", None)
+    if not login or isinstance(earlier, Actor):
+        _run_actor.set(earlier if isinstance(earlier, Actor) else SINGLE_DESK)
+        return  # nobody to sign in, or the database opened a second time in this run
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        password = _ask(texts.ACCOUNT_PASSWORD_PROMPT.format(login=login))
+    with sessions.begin() as session:
+        result = sign_in(session, login, password, _desk().identity, dt.datetime.now(dt.UTC))
+    if result.actor is None:
+        minutes = int(POLICY.lock_for.total_seconds() // 60)
+        raise Reported(texts.sign_in_refusal_text(result.outcome, result.attempts_left, result.locked_until, minutes))
+    args.signed_in_as = result.actor
+    _run_actor.set(result.actor)
+
+
+def _ask(prompt: str) -> str:
+    from counter import texts
+
+    try:
+        return getpass.getpass(prompt)
+    except (EOFError, KeyboardInterrupt) as err:
+        raise UsageError(texts.ACCOUNT_NO_PASSWORD) from err
+
+
+def _new_password(args: argparse.Namespace) -> str:
+    from counter import texts
+
+    if args.password_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise UsageError(texts.ACCOUNT_PASSWORD_STDIN_EMPTY)
+        return line.rstrip("\r\n")
+    first = _ask(texts.ACCOUNT_NEW_PASSWORD_PROMPT.format(login=args.login))
+    again = _ask(texts.ACCOUNT_REPEAT_PASSWORD_PROMPT)
+    if first != again:
+        raise Reported(texts.ACCOUNT_PASSWORDS_DIFFER)
+    return first
+
+
+def _refused(err: NotPermitted) -> Reported:
+    from counter import texts
+
+    message = texts.not_permitted(err.permission, err.signed_in)
+    return Reported(message if err.signed_in else f"{message}\n{texts.ACCOUNT_CLI_SIGN_IN_HINT}")
+
+
+def _report(problems: Sequence[Problem], login: str) -> int:
+    from counter import texts
+
+    for problem in problems:
+        print(texts.account_problem_text(problem.value, login), file=sys.stderr)
+    return EXIT_PROBLEM
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from counter import texts
+    from counter.actions.accounts import NewAccount, add_account
+    from counter.actions.guard import NotPermitted
+
+    sessions = _open_db(args)
+    password = _new_password(args)
+    new = NewAccount(args.login, args.name, frozenset(Role(r) for r in args.role), password, args.staff_no)
+    try:
+        with sessions.begin() as session:
+            problems = add_account(session, _desk(), new)
+    except NotPermitted as err:
+        raise _refused(err) from err
+    if problems:
+        return _report(problems, args.login)
+    print(texts.ACCOUNT_ADDED.format(login=args.login.strip().lower()))
+    return EXIT_OK
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    from counter import texts
+    from counter.actions.accounts import list_accounts
+    from counter.actions.guard import NotPermitted
+
+    sessions = _open_db(args)
+    try:
+        with sessions() as session:
+            accounts = list_accounts(session, run_actor())
+    except NotPermitted as err:
+        raise _refused(err) from err
+    if args.json:
+        _print_json([_account_json(a) for a in accounts])
+        return EXIT_OK
+    for account in accounts:
+        print(_account_line(account))
+    print(texts.ACCOUNT_COUNT.format(count=len(accounts)), file=sys.stderr)
+    return EXIT_OK
+
+
+def _account_line(account: AccountInfo) -> str:
+    from counter import texts
+
+    def local(moment: dt.datetime | None) -> str:
+        return f"{moment.astimezone():%Y-%m-%d %H:%M}" if moment else texts.ACCOUNT_NEVER
+
+    if account.disabled:
+        state = texts.ACCOUNT_STATE_DISABLED
+    elif account.locked_until:
+        state = texts.ACCOUNT_STATE_LOCKED.format(until=local(account.locked_until))
+    else:
+        state = texts.ACCOUNT_STATE_ENABLED
+    roles = texts.ACCOUNT_ROLE_JOIN.join(texts.ROLE[role] for role in Role if role in account.roles)
+    return texts.ACCOUNT_LINE.format(
+        login=account.login,
+        name=account.name,
+        staff_no=account.staff_no or texts.ACCOUNT_NEVER,
+        roles=roles,
+        state=state,
+        last_login=local(account.last_login_at),
+    )
+
+
+def _account_json(account: AccountInfo) -> dict[str, object]:
+    def iso(moment: dt.datetime | None) -> str | None:
+        return None if moment is None else moment.isoformat()
+
+    return {
+        "login": account.login,
+        "name": account.name,
+        "staff_no": account.staff_no,
+        "roles": [role.value for role in Role if role in account.roles],
+        "disabled": account.disabled,
+        "locked_until": iso(account.locked_until),
+        "last_login_at": iso(account.last_login_at),
+    }
+
+
+def cmd_user_disable(args: argparse.Namespace) -> int:
+    from counter import texts
+    from counter.actions.accounts import disable_account
+    from counter.actions.guard import NotPermitted
+
+    sessions = _open_db(args)
+    try:
+        with sessions.begin() as session:
+            problems = disable_account(session, _desk(), args.login)
+    except NotPermitted as err:
+        raise _refused(err) from err
+    if problems:
+        return _report(problems, args.login)
+    print(texts.ACCOUNT_DISABLED.format(login=args.login.strip().lower()))
+    return EXIT_OK
+
+
+def cmd_user_password(args: argparse.Namespace) -> int:
+    from counter import texts
+    from counter.actions.accounts import set_password
+    from counter.actions.guard import NotPermitted
+
+    sessions = _open_db(args)
+    password = _new_password(args)
+    try:
+        with sessions.begin() as session:
+            problems = set_password(session, _desk(), args.login, password)
+    except NotPermitted as err:
+        raise _refused(err) from err
+    if problems:
+        return _report(problems, args.login)
+    print(texts.ACCOUNT_PASSWORD_SET.format(login=args.login.strip().lower()))
+    return EXIT_OK
+
+
+def add_account_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
+    user = commands.add_parser("user", parents=[common], help="账号：添加、列表、停用、重设密码").add_subparsers(
+        dest="user_command", metavar="ACTION", required=True
+    )
+    roles = [role.value for role in Role]
+    p = user.add_parser("add", parents=[common], help="添加账号（第一个账号必须是系统管理员 admin）")
+    p.add_argument("login", help="登录名：小写英文字母、数字和 . _ -，2-40 位")
+    p.add_argument("--name", required=True, help="姓名（印在文书上）")
+    p.add_argument("--role", action="append", required=True, choices=roles, help="角色，可重复：clerk supervisor admin")
+    p.add_argument("--staff-no", default="", help="工号")
+    p.add_argument("--password-stdin", action="store_true", help="从标准输入读取一行作为密码（不提示）")
+    p.set_defaults(func=cmd_user_add)
+    p = user.add_parser("list", parents=[common], help="列出全部账号")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_user_list)
+    p = user.add_parser("disable", parents=[common], help="停用账号（保留记录，不删除）")
+    p.add_argument("login")
+    p.set_defaults(func=cmd_user_disable)
+    p = user.add_parser("password", parents=[common], help="重设账号密码（同时解除锁定）")
+    p.add_argument("login")
+    p.add_argument("--password-stdin", action="store_true", help="从标准输入读取一行作为密码（不提示）")
+    p.set_defaults(func=cmd_user_password)

@@ -1,0 +1,138 @@
+"""Accounts in the database: read as plain rows, written field by field in the caller's transaction.
+
+Roles are stored comma-separated, in the order of :class:`Role`.  Times are
+stored in UTC; SQLite hands them back without a zone, so they are read back as
+UTC.  The password hash leaves this module only through :func:`password_hash_of`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from counter.access.lockout import AttemptState
+from counter.access.roles import Role
+from counter.db import models
+
+
+@dataclass(frozen=True, slots=True)
+class AccountRow:
+    login: str
+    name: str
+    staff_no: str
+    roles: frozenset[Role]
+    disabled: bool
+    failed_logins: int
+    locked_until: dt.datetime | None
+    created_at: dt.datetime
+    last_login_at: dt.datetime | None
+
+    @property
+    def attempts(self) -> AttemptState:
+        return AttemptState(self.failed_logins, self.locked_until, self.disabled)
+
+
+def roles_text(roles: frozenset[Role]) -> str:
+    return ",".join(role.value for role in Role if role in roles)
+
+
+def _roles(stored: str) -> frozenset[Role]:
+    known = {role.value: role for role in Role}
+    return frozenset(known[word] for word in stored.split(",") if word in known)
+
+
+def _utc(value: dt.datetime | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+def _row(account: models.Account) -> AccountRow:
+    created = _utc(account.created_at)
+    assert created is not None
+    return AccountRow(
+        login=account.login,
+        name=account.name,
+        staff_no=account.staff_no,
+        roles=_roles(account.roles),
+        disabled=account.disabled,
+        failed_logins=account.failed_logins,
+        locked_until=_utc(account.locked_until),
+        created_at=created,
+        last_login_at=_utc(account.last_login_at),
+    )
+
+
+def account_count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(models.Account)) or 0)
+
+
+def account_row(session: Session, login: str) -> AccountRow | None:
+    account = session.get(models.Account, login)
+    return None if account is None else _row(account)
+
+
+def all_accounts(session: Session) -> list[AccountRow]:
+    return [_row(a) for a in session.scalars(select(models.Account).order_by(models.Account.login))]
+
+
+def password_hash_of(session: Session, login: str) -> str | None:
+    return session.scalar(select(models.Account.password_hash).where(models.Account.login == login))
+
+
+def enabled_admins(session: Session) -> list[str]:
+    """Logins of the enabled accounts holding the admin role."""
+    enabled = select(models.Account.login, models.Account.roles).where(models.Account.disabled.is_(False))
+    return [login for login, roles in session.execute(enabled) if Role.ADMIN in _roles(roles)]
+
+
+def insert_account(
+    session: Session,
+    login: str,
+    name: str,
+    staff_no: str,
+    roles: frozenset[Role],
+    password_hash: str,
+    created_at: dt.datetime,
+) -> None:
+    session.add(
+        models.Account(
+            login=login,
+            name=name,
+            staff_no=staff_no,
+            roles=roles_text(roles),
+            password_hash=password_hash,
+            disabled=False,
+            failed_logins=0,
+            locked_until=None,
+            created_at=created_at.astimezone(dt.UTC),
+        )
+    )
+    session.flush()
+
+
+def set_disabled(session: Session, login: str, disabled: bool) -> None:
+    session.execute(update(models.Account).where(models.Account.login == login).values(disabled=disabled))
+
+
+def set_password_hash(session: Session, login: str, password_hash: str) -> None:
+    """A new password also lifts a lock and clears the count: an administrator's reset lets the clerk back in."""
+    session.execute(
+        update(models.Account)
+        .where(models.Account.login == login)
+        .values(password_hash=password_hash, failed_logins=0, locked_until=None)
+    )
+
+
+def store_attempt(session: Session, login: str, state: AttemptState, signed_in_at: dt.datetime | None) -> None:
+    """Keep the count and lock an attempt left behind, and the time of a successful sign-in."""
+    values: dict[str, object] = {
+        "failed_logins": state.failed_logins,
+        "locked_until": None if state.locked_until is None else state.locked_until.astimezone(dt.UTC),
+    }
+    if signed_in_at is not None:
+        values["last_login_at"] = signed_in_at.astimezone(dt.UTC)
+    session.execute(update(models.Account).where(models.Account.login == login).values(**values))

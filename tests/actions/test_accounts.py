@@ -1,0 +1,263 @@
+"""Account actions against a real database: the first admin, lockout, the last admin, the audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.access.account_rules import AccountProblem
+from counter.access.lockout import SignInOutcome
+from counter.access.passwords import PasswordProblem
+from counter.access.roles import SINGLE_DESK, Actor, Role
+from counter.actions.accounts import (
+    NewAccount,
+    add_account,
+    check_password,
+    disable_account,
+    list_accounts,
+    set_password,
+    sign_in,
+    sign_out,
+)
+from counter.actions.guard import NotPermitted
+from counter.actions.intake import Desk
+from counter.db import models
+
+T0 = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
+ADMIN_PASSWORD = "bayan2026ok"
+CLERK_PASSWORD = "wulan2026ok"
+ADMIN = Actor("batu", "巴图", frozenset({Role.ADMIN}))
+
+
+ACCOUNT_ACTIONS = ("signed_in", "sign_in_failed", "account_locked", "signed_out", "account_added", "account_changed")
+
+
+def audit(session: Session) -> list[tuple[str, str, str, dict[str, object]]]:
+    entry = models.AuditEntry
+    rows = session.execute(
+        select(entry.action, entry.actor, entry.subject, entry.detail)
+        .where(entry.action.in_(ACCOUNT_ACTIONS))
+        .order_by(entry.id)
+    )
+    return [(a, who, s, json.loads(d)) for a, who, s, d in rows]
+
+
+@pytest.fixture
+def hall(sessions: sessionmaker[Session], desk: Desk) -> sessionmaker[Session]:
+    """A database with an admin (batu) and a clerk (wulan)."""
+    with sessions.begin() as session:
+        assert add_account(session, desk, NewAccount("batu", "巴图", frozenset({Role.ADMIN}), ADMIN_PASSWORD)) == ()
+    as_admin = Desk(desk.identity, "巴图", ADMIN)
+    with sessions.begin() as session:
+        new = NewAccount("WuLan", "乌兰", frozenset({Role.CLERK}), CLERK_PASSWORD, staff_no="0815")
+        assert add_account(session, as_admin, new) == ()
+    return sessions
+
+
+def test_first_account_must_be_admin(sessions: sessionmaker[Session], desk: Desk) -> None:
+    with sessions.begin() as session:
+        problems = add_account(session, desk, NewAccount("wulan", "乌兰", frozenset({Role.CLERK}), CLERK_PASSWORD))
+        assert problems == (AccountProblem.FIRST_NOT_ADMIN,)
+        assert session.scalar(select(models.Account.login)) is None
+        assert add_account(session, desk, NewAccount("batu", "巴图", frozenset({Role.ADMIN}), ADMIN_PASSWORD)) == ()
+        entries = audit(session)
+    assert entries == [("account_added", "乌兰", "batu", {"name": "巴图", "roles": "admin", "first": True})]
+
+
+def test_every_problem_of_a_new_account_at_once(hall: sessionmaker[Session], desk: Desk) -> None:
+    as_admin = Desk(desk.identity, "巴图", ADMIN)
+    with hall.begin() as session:
+        problems = add_account(session, as_admin, NewAccount(" BATU ", "", frozenset(), "short"))
+        assert set(problems) == {
+            AccountProblem.LOGIN_TAKEN,
+            AccountProblem.NAME_MISSING,
+            AccountProblem.NO_ROLE,
+            PasswordProblem.TOO_SHORT,
+            PasswordProblem.NO_DIGIT,
+        }
+        bad_login = add_account(session, as_admin, NewAccount("乌兰", "乌兰", frozenset({Role.CLERK}), CLERK_PASSWORD))
+        assert bad_login == (AccountProblem.LOGIN_FORMAT,)
+
+
+def test_once_accounts_exist_managing_them_needs_the_admin_role(hall: sessionmaker[Session], desk: Desk) -> None:
+    new = NewAccount("saran", "萨仁", frozenset({Role.CLERK}), "saran2026ok")
+    clerk = Actor("wulan", "乌兰", frozenset({Role.CLERK}))
+    with hall.begin() as session:
+        with pytest.raises(NotPermitted) as nobody:
+            add_account(session, desk, new)  # the single desk: nobody signed in
+        assert not nobody.value.signed_in
+        with pytest.raises(NotPermitted) as not_admin:
+            add_account(session, Desk(desk.identity, "乌兰", clerk), new)
+        assert not_admin.value.signed_in
+        with pytest.raises(NotPermitted):
+            list_accounts(session, SINGLE_DESK)
+
+
+def test_list_never_shows_the_hash(hall: sessionmaker[Session]) -> None:
+    with hall() as session:
+        accounts = list_accounts(session, ADMIN, now=T0)
+    assert [(a.login, a.name, a.staff_no, a.roles, a.disabled) for a in accounts] == [
+        ("batu", "巴图", "", frozenset({Role.ADMIN}), False),
+        ("wulan", "乌兰", "0815", frozenset({Role.CLERK}), False),
+    ]
+    assert all("hash" not in name for name in type(accounts[0]).__dataclass_fields__)
+
+
+def test_sign_in_returns_the_actor_and_records_it(hall: sessionmaker[Session], desk: Desk) -> None:
+    with hall.begin() as session:
+        result = sign_in(session, "WuLan ", CLERK_PASSWORD, desk.identity, T0)
+    assert result.outcome is SignInOutcome.SIGNED_IN
+    assert result.actor == Actor("wulan", "乌兰", frozenset({Role.CLERK}))
+    with hall.begin() as session:
+        assert list_accounts(session, ADMIN, T0)[1].last_login_at == T0
+        sign_out(session, result.actor, desk.identity)
+        entries = audit(session)[-2:]
+    assert entries == [
+        ("signed_in", "wulan", "wulan", {"via": "sign_in"}),
+        ("signed_out", "wulan", "wulan", {"idle": False}),
+    ]
+
+
+def test_five_failures_lock_for_fifteen_minutes_even_with_the_right_password(
+    hall: sessionmaker[Session], desk: Desk
+) -> None:
+    outcomes = []
+    for minute in range(5):
+        with hall.begin() as session:  # each attempt its own transaction: the count is committed
+            result = sign_in(session, "wulan", "wrong2026", desk.identity, T0 + dt.timedelta(minutes=minute))
+        outcomes.append((result.outcome, result.attempts_left))
+    assert outcomes == [
+        (SignInOutcome.WRONG_PASSWORD, 4),
+        (SignInOutcome.WRONG_PASSWORD, 3),
+        (SignInOutcome.WRONG_PASSWORD, 2),
+        (SignInOutcome.WRONG_PASSWORD, 1),
+        (SignInOutcome.LOCKED, 0),
+    ]
+    locked_at = T0 + dt.timedelta(minutes=4)
+    assert result.locked_until == locked_at + dt.timedelta(minutes=15)
+    with hall.begin() as session:
+        during = sign_in(session, "wulan", CLERK_PASSWORD, desk.identity, locked_at + dt.timedelta(minutes=14))
+        assert during.outcome is SignInOutcome.LOCKED
+        assert during.actor is None
+        assert list_accounts(session, ADMIN, locked_at)[1].locked_until == result.locked_until
+    with hall.begin() as session:
+        after = sign_in(session, "wulan", CLERK_PASSWORD, desk.identity, locked_at + dt.timedelta(minutes=15))
+        assert after.signed_in
+        assert list_accounts(session, ADMIN, locked_at)[1].locked_until is None
+        entries = audit(session)
+    failures = [e for e in entries if e[0] in {"sign_in_failed", "account_locked"}]
+    assert [(a, who, s) for a, who, s, _ in failures] == [("sign_in_failed", "", "wulan")] * 5 + [
+        ("account_locked", "", "wulan"),
+        ("sign_in_failed", "", "wulan"),
+    ]
+    assert failures[0][3] == {"via": "sign_in", "reason": "wrong_password", "attempts_left": 4}
+    assert failures[5][3]["locked_until"] == "2026-11-20T09:19:00+00:00"
+    assert failures[6][3] == {"via": "sign_in", "reason": "locked"}
+    assert entries[-1][:3] == ("signed_in", "wulan", "wulan")
+    assert all(CLERK_PASSWORD not in json.dumps(e, ensure_ascii=False) for e in entries)
+    assert all("wrong2026" not in json.dumps(e, ensure_ascii=False) for e in entries)
+
+
+def test_success_resets_the_count(hall: sessionmaker[Session], desk: Desk) -> None:
+    with hall.begin() as session:
+        for _ in range(4):
+            sign_in(session, "wulan", "wrong2026", desk.identity, T0)
+        assert sign_in(session, "wulan", CLERK_PASSWORD, desk.identity, T0).signed_in
+        assert sign_in(session, "wulan", "wrong2026", desk.identity, T0).attempts_left == 4
+
+
+def test_disabled_account_is_refused_and_unknown_login_is_recorded(hall: sessionmaker[Session], desk: Desk) -> None:
+    as_admin = Desk(desk.identity, "巴图", ADMIN)
+    with hall.begin() as session:
+        assert disable_account(session, as_admin, "wulan", T0) == ()
+        assert disable_account(session, as_admin, "wulan", T0) == (AccountProblem.ALREADY_DISABLED,)
+        assert disable_account(session, as_admin, "nobody", T0) == (AccountProblem.UNKNOWN_LOGIN,)
+    with hall.begin() as session:
+        disabled = sign_in(session, "wulan", CLERK_PASSWORD, desk.identity, T0)
+        unknown = sign_in(session, "nobody", CLERK_PASSWORD, desk.identity, T0)
+        entries = audit(session)[-3:]
+    assert (disabled.outcome, disabled.actor) == (SignInOutcome.DISABLED, None)
+    assert (unknown.outcome, unknown.actor) == (SignInOutcome.UNKNOWN_LOGIN, None)
+    assert entries == [
+        ("account_changed", "batu", "wulan", {"change": "disabled"}),
+        ("sign_in_failed", "", "wulan", {"via": "sign_in", "reason": "disabled"}),
+        ("sign_in_failed", "", "nobody", {"via": "sign_in", "reason": "unknown_login"}),
+    ]
+    clerk = Actor("wulan", "乌兰", frozenset({Role.CLERK}))
+    with hall.begin() as session, pytest.raises(NotPermitted):
+        set_password(session, Desk(desk.identity, "乌兰", clerk), "wulan", "newpass2026")  # disabled: not even its own
+
+
+def test_last_enabled_admin_cannot_be_disabled(hall: sessionmaker[Session], desk: Desk) -> None:
+    as_admin = Desk(desk.identity, "巴图", ADMIN)
+    with hall.begin() as session:
+        assert disable_account(session, as_admin, "batu", T0) == (AccountProblem.LAST_ADMIN,)
+        second = NewAccount("saran", "萨仁", frozenset({Role.ADMIN, Role.CLERK}), "saran2026ok")
+        assert add_account(session, as_admin, second) == ()
+        assert disable_account(session, as_admin, "batu", T0) == ()
+        saran = Desk(desk.identity, "萨仁", Actor("saran", "萨仁", frozenset({Role.ADMIN, Role.CLERK})))
+        assert disable_account(session, saran, "saran", T0) == (AccountProblem.LAST_ADMIN,)
+
+
+def test_set_password_lifts_the_lock(hall: sessionmaker[Session], desk: Desk) -> None:
+    as_admin = Desk(desk.identity, "巴图", ADMIN)
+    with hall.begin() as session:
+        for _ in range(5):
+            sign_in(session, "wulan", "wrong2026", desk.identity, T0)
+        assert set_password(session, as_admin, "wulan", "short", T0) == (
+            PasswordProblem.TOO_SHORT,
+            PasswordProblem.NO_DIGIT,
+        )
+        assert set_password(session, as_admin, "wulan", "fresh2026ok", T0) == ()
+        assert sign_in(session, "wulan", "fresh2026ok", desk.identity, T0).signed_in
+        assert not sign_in(session, "wulan", CLERK_PASSWORD, desk.identity, T0).signed_in
+        clerk = Desk(desk.identity, "乌兰", Actor("wulan", "乌兰", frozenset({Role.CLERK})))
+        assert set_password(session, clerk, "wulan", "mine2026ok", T0) == ()  # one's own password
+        with pytest.raises(NotPermitted):
+            set_password(session, clerk, "batu", "theirs2026ok", T0)
+        changes = [e for e in audit(session) if e[0] == "account_changed"]
+    assert changes == [
+        ("account_changed", "batu", "wulan", {"change": "password"}),
+        ("account_changed", "wulan", "wulan", {"change": "password"}),
+    ]
+
+
+def test_screen_lock_check_counts_towards_the_same_lock(hall: sessionmaker[Session], desk: Desk) -> None:
+    with hall.begin() as session:
+        for _ in range(3):
+            sign_in(session, "wulan", "wrong2026", desk.identity, T0)
+        first = check_password(session, "wulan", "wrong2026", T0, desk.identity)
+        assert (first.outcome, first.attempts_left) == (SignInOutcome.WRONG_PASSWORD, 1)
+        second = check_password(session, "wulan", "wrong2026", T0)  # without a desk: counted, not recorded
+        assert second.outcome is SignInOutcome.LOCKED
+        assert check_password(session, "wulan", CLERK_PASSWORD, T0).outcome is SignInOutcome.LOCKED
+        later = T0 + dt.timedelta(minutes=15)
+        assert check_password(session, "wulan", CLERK_PASSWORD, later, desk.identity).signed_in
+        entries = audit(session)[-2:]
+    assert entries == [
+        ("sign_in_failed", "", "wulan", {"via": "screen_lock", "reason": "wrong_password", "attempts_left": 1}),
+        ("signed_in", "wulan", "wulan", {"via": "screen_lock"}),
+    ]
+
+
+def test_unknown_login_takes_about_as_long_as_a_wrong_password(hall: sessionmaker[Session], desk: Desk) -> None:
+    """Both hash once at full cost; a login cannot be told to exist by the time its refusal takes."""
+    import time
+
+    def fastest_of_three(login: str) -> float:
+        times = []
+        for _ in range(3):
+            with hall() as session:
+                start = time.perf_counter()
+                sign_in(session, login, "wrong2026", desk.identity, T0)
+                times.append(time.perf_counter() - start)
+                session.rollback()
+        return min(times)
+
+    known, unknown = fastest_of_three("wulan"), fastest_of_three("nobody")
+    assert unknown > 0.5 * known
+    assert known > 0.5 * unknown

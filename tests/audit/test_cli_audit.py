@@ -1,0 +1,164 @@
+"""``counter audit verify`` and ``counter case void`` end to end, and what the other commands leave in the trail."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.cli import main
+from counter.db import models
+from counter.documents.data import OfficeSettings
+from tests.audit.conftest import Facts, add_accounts
+
+CHAIN = "XAM01-8"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(db_path: Path) -> str:
+    return f"sqlite:///{db_path}"
+
+
+def actions_of(sessions: sessionmaker[Session], subject: str) -> list[tuple[str, str, dict[str, object]]]:
+    with sessions() as s:
+        rows = s.execute(
+            select(models.AuditEntry.chain, models.AuditEntry.action, models.AuditEntry.detail)
+            .where(models.AuditEntry.subject == subject)
+            .order_by(models.AuditEntry.id)
+        )
+        return [(chain, action, json.loads(detail)) for chain, action, detail in rows]
+
+
+def test_verify_a_whole_trail(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, out, _ = run(capsys, "audit", "verify", "--db", db)
+    assert code == 0
+    assert out.startswith("审计日志完整：共 2 条链、")
+    code, out, _ = run(capsys, "--db", db, "audit", "verify", "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert report["ok"] is True
+    assert report["problems"] == []
+    assert (report["chains"], report["entries"] > 10) == (2, True)
+
+
+def test_verify_lists_every_problem_in_chinese(capsys: pytest.CaptureFixture[str], db: str, db_path: Path) -> None:
+    engine = create_engine(f"sqlite:///{db_path}")
+    with engine.begin() as conn:
+        conn.execute(text("DROP TRIGGER trg_audit_entry_no_update"))
+        conn.execute(text("DROP TRIGGER trg_audit_entry_no_delete"))
+        conn.execute(text(f"UPDATE audit_entry SET detail = '{{}}' WHERE chain = '{CHAIN}' AND seq = 2"))
+        conn.execute(text(f"DELETE FROM audit_entry WHERE chain = '{CHAIN}' AND seq IN (6, 7)"))
+    engine.dispose()
+    code, out, err = run(capsys, "audit", "verify", "--db", db)
+    assert code == 1
+    assert out.splitlines() == [
+        f"链 {CHAIN} 第2条：记录内容与其哈希值不符：记录被改动过",
+        f"链 {CHAIN} 第6至7条：记录缺失：被删除",
+        f"链 {CHAIN} 第8条：记录所接的前一条哈希与前一条记录不符：链条在此断开",
+    ]
+    assert "审计日志有 3 个问题" in err
+    code, out, _ = run(capsys, "audit", "verify", "--json", "--db", db)
+    assert code == 1
+    problems = json.loads(out)["problems"]
+    assert [(p["code"], p["chain"], p["seq"], p["last_seq"]) for p in problems] == [
+        ("edited", CHAIN, 2, 2),
+        ("missing_entries", CHAIN, 6, 7),
+        ("broken_link", CHAIN, 8, 8),
+    ]
+    assert all(p["message"].startswith(f"链 {CHAIN}") for p in problems)
+
+
+def test_void_a_case_with_its_reason(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session], facts: Facts
+) -> None:
+    code, out, _ = run(capsys, "case", "void", facts.accepted, "--reason", "重复录入，正确的办件另行受理", "--db", db)
+    assert code == 0
+    assert facts.accepted in out
+    code, out, _ = run(capsys, "case", "show", facts.accepted, "--json", "--db", db)
+    assert json.loads(out)["status"] == "voided"
+    assert actions_of(sessions, facts.accepted)[-1] == (
+        "XAM01-1",  # the desk this machine is configured as
+        "case_voided",
+        {"event": "voided", "status": "voided", "note": "重复录入，正确的办件另行受理"},
+    )
+    code, _, err = run(capsys, "case", "void", facts.accepted, "--reason", "再次作废", "--db", db)
+    assert code == 1
+    assert "已作废" in err
+    assert "不能作废" in err
+    code, _, err = run(capsys, "case", "void", "XAM01-20261120-08-9999", "--reason", "误录", "--db", db)
+    assert (code, err.strip()) == (1, "未找到办件：XAM01-20261120-08-9999")
+    code, _, err = run(capsys, "case", "void", facts.unsent, "--reason", "  ", "--db", db)
+    assert code == 2
+    assert "原因" in err
+    assert run(capsys, "audit", "verify", "--db", db)[0] == 0
+
+
+def test_with_accounts_a_command_without_sign_in_is_refused(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session], facts: Facts
+) -> None:
+    add_accounts(sessions)
+    code, _, err = run(capsys, "case", "void", facts.accepted, "--reason", "重复录入", "--db", db)
+    assert code == 1
+    assert "请先登录" in err
+    assert "作废办件" in err
+    code, _, err = run(capsys, "holidays", "set", "2027-02-20", "off", "--db", db)
+    assert code == 1
+    assert "维护节假日" in err
+    assert actions_of(sessions, facts.accepted)[-1][1] != "case_voided"
+
+
+def test_settings_holidays_exports_and_imports_from_the_command_line_are_recorded(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    assert run(capsys, "office", "--consult-phone", "0482-8200000", "--db", db)[0] == 0
+    [(_, action, detail)] = actions_of(sessions, "office.XAM01")
+    assert action == "setting_changed"
+    assert detail == {"consult_phone": {"from": OfficeSettings().consult_phone, "to": "0482-8200000"}}
+    assert run(capsys, "holidays", "set", "2027-02-20", "off", "--db", db)[0] == 0
+    assert actions_of(sessions, "2027-02-20") == [("XAM01-1", "holidays_changed", {"day": "2027-02-20", "kind": "off"})]
+    out_file = tmp_path / "ratings.json"
+    args = ("ratings", "export", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "json")
+    assert run(capsys, *args, "--out", str(out_file), "--db", db)[0] == 0
+    [(_, action, detail)] = actions_of(sessions, "ratings")
+    assert (action, detail["records"], detail["target"]) == ("exported", 1, f"file:{out_file}")
+    assert run(capsys, "audit", "verify", "--db", db)[0] == 0
+
+
+@pytest.fixture
+def signed_in_accounts(sessions: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Accounts with a real password, for signing in through ``--user`` as at a hall's desk."""
+    from counter.access.passwords import hash_password
+
+    stored = hash_password(PASSWORD)
+    with sessions.begin() as s:
+        s.add(models.Account(login="admin", name="管理员", roles="admin", password_hash=stored))
+        s.add(models.Account(login="wulan", name="乌兰", roles="clerk", password_hash=stored))
+        s.add(models.Account(login="bater", name="巴特尔", roles="supervisor", password_hash=stored))
+    monkeypatch.setenv("COUNTER_PASSWORD", PASSWORD)  # the README's way of giving the password to a script
+
+
+PASSWORD = "Xam2026desk"
+
+
+@pytest.mark.usefixtures("signed_in_accounts")
+def test_only_a_supervisor_signed_in_voids_and_the_trail_names_them(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session], facts: Facts
+) -> None:
+    code, _, err = run(capsys, "--user", "wulan", "case", "void", facts.accepted, "--reason", "重复录入", "--db", db)
+    assert code == 1
+    assert "作废办件" in err
+    code, _, _ = run(capsys, "--user", "bater", "case", "void", facts.accepted, "--reason", "重复录入", "--db", db)
+    assert code == 0
+    with sessions() as s:
+        voided = s.scalars(select(models.AuditEntry).where(models.AuditEntry.action == "case_voided")).one()
+    assert (voided.actor, voided.subject) == ("bater", facts.accepted)
+    assert run(capsys, "audit", "verify", "--db", db)[0] == 0

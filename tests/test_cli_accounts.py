@@ -1,0 +1,223 @@
+"""The account commands end to end, and a run that signs in with --user."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, select
+
+from counter.cli import main
+from counter.db import models
+
+ADMIN_PASSWORD = "bayan2026ok"
+CLERK_PASSWORD = "wulan2026ok"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def add(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, password: str, *args: str
+) -> tuple[int, str, str]:
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    return run(capsys, "user", "add", *args, "--password-stdin")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'accounts.sqlite3'}"
+
+
+@pytest.fixture
+def hall(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db: str) -> str:
+    """A database whose first account, the admin batu, was added without signing in."""
+    code, out, _ = add(capsys, monkeypatch, ADMIN_PASSWORD, "batu", "--name", "巴图", "--role", "admin", "--db", db)
+    assert (code, out) == (0, "已添加账号：batu\n")
+    return db
+
+
+def audit_actions(db: str) -> list[tuple[str, str, str]]:
+    engine = create_engine(db)
+    with engine.connect() as connection:
+        entry = models.AuditEntry
+        rows = connection.execute(select(entry.action, entry.actor, entry.subject).order_by(entry.id)).all()
+    engine.dispose()
+    return [(str(a), str(who), str(s)) for a, who, s in rows]
+
+
+def test_first_account_must_be_admin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db: str
+) -> None:
+    code, out, err = add(capsys, monkeypatch, CLERK_PASSWORD, "wulan", "--name", "乌兰", "--role", "clerk", "--db", db)
+    assert (code, out) == (1, "")
+    assert "第一个账号必须是系统管理员" in err
+
+
+def test_add_list_disable_as_the_signed_in_admin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, hall: str
+) -> None:
+    monkeypatch.setenv("COUNTER_PASSWORD", ADMIN_PASSWORD)
+    code, out, _ = add(
+        capsys,
+        monkeypatch,
+        CLERK_PASSWORD,
+        "--user",
+        "batu",
+        "WuLan",
+        "--name",
+        "乌兰",
+        "--role",
+        "clerk",
+        "--role",
+        "supervisor",
+        "--staff-no",
+        "0815",
+        "--db",
+        hall,
+    )
+    assert (code, out) == (0, "已添加账号：wulan\n")
+    code, out, _ = run(capsys, "--user", "batu", "--db", hall, "user", "list", "--json")
+    assert code == 0
+    listed = json.loads(out)
+    assert [set(a) for a in listed] == [
+        {"login", "name", "staff_no", "roles", "disabled", "locked_until", "last_login_at"}
+    ] * 2
+    assert [(a["login"], a["name"], a["staff_no"], a["roles"], a["disabled"]) for a in listed] == [
+        ("batu", "巴图", "", ["admin"], False),
+        ("wulan", "乌兰", "0815", ["clerk", "supervisor"], False),
+    ]
+    assert listed[0]["last_login_at"] is not None
+    assert listed[1]["last_login_at"] is None
+    code, out, err = run(capsys, "--user", "batu", "--db", hall, "user", "list")
+    assert code == 0
+    assert "wulan  乌兰  工号：0815  角色：窗口工作人员、负责人  可用" in out
+    assert "共 2 个账号" in err
+    code, out, err = run(capsys, "user", "disable", "batu", "--user", "batu", "--db", hall)
+    assert code == 1
+    assert "最后一个可用的系统管理员" in err
+    code, out, _ = run(capsys, "user", "disable", "wulan", "--user", "batu", "--db", hall)
+    assert (code, out) == (0, "已停用账号：wulan（记录保留，不能再登录）\n")
+    monkeypatch.setenv("COUNTER_PASSWORD", CLERK_PASSWORD)
+    code, _, err = run(capsys, "--user", "wulan", "--db", hall, "user", "list")
+    assert code == 1
+    assert "已停用" in err
+    assert audit_actions(hall)[-4:] == [
+        ("signed_in", "batu", "batu"),
+        ("signed_in", "batu", "batu"),
+        ("account_changed", "batu", "wulan"),
+        ("sign_in_failed", "", "wulan"),
+    ]
+
+
+def test_without_user_a_command_is_refused_once_accounts_exist(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, hall: str
+) -> None:
+    code, out, err = add(
+        capsys, monkeypatch, CLERK_PASSWORD, "wulan", "--name", "乌兰", "--role", "clerk", "--db", hall
+    )
+    assert (code, out) == (1, "")
+    assert "请先登录" in err
+    assert "--user" in err
+    code, _, err = run(capsys, "user", "list", "--db", hall)
+    assert code == 1
+    assert "请先登录" in err
+
+
+def test_wrong_password_counts_and_locks(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, hall: str
+) -> None:
+    monkeypatch.setenv("COUNTER_PASSWORD", "wrong2026")
+    errors = []
+    for _ in range(5):
+        code, out, err = run(capsys, "--user", "batu", "--db", hall, "user", "list")
+        assert (code, out) == (1, "")
+        errors.append(err)
+    assert "再输错 4 次" in errors[0]
+    assert "再输错 1 次" in errors[3]
+    assert "账号已锁定至" in errors[4]
+    monkeypatch.setenv("COUNTER_PASSWORD", ADMIN_PASSWORD)
+    code, _, err = run(capsys, "--user", "batu", "--db", hall, "user", "list")
+    assert code == 1
+    assert "账号已锁定至" in err
+    actions = [a for a, _, _ in audit_actions(hall)]
+    assert actions.count("sign_in_failed") == 6
+    assert actions.count("account_locked") == 1
+
+
+def test_unknown_login_reads_like_a_wrong_password(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, hall: str
+) -> None:
+    monkeypatch.setenv("COUNTER_PASSWORD", ADMIN_PASSWORD)
+    code, _, err = run(capsys, "--user", "nobody", "--db", hall, "user", "list")
+    assert code == 1
+    assert err == "登录名或密码不正确。\n"
+
+
+def test_password_from_a_prompt_typed_twice(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, hall: str
+) -> None:
+    typed = iter([ADMIN_PASSWORD, CLERK_PASSWORD, CLERK_PASSWORD, ADMIN_PASSWORD, "saran2026ok", "saran2026no"])
+    prompts: list[str] = []
+
+    def fake_getpass(prompt: str = "") -> str:
+        prompts.append(prompt)
+        return next(typed)
+
+    monkeypatch.setattr("getpass.getpass", fake_getpass)
+    code, out, _ = run(
+        capsys, "--user", "batu", "--db", hall, "user", "add", "wulan", "--name", "乌兰", "--role", "clerk"
+    )
+    assert (code, out) == (0, "已添加账号：wulan\n")
+    code, _, err = run(
+        capsys, "--user", "batu", "--db", hall, "user", "add", "saran", "--name", "萨仁", "--role", "clerk"
+    )
+    assert code == 1
+    assert "两次输入的密码不一致" in err
+    assert prompts[0] == "batu 的密码："
+    assert prompts[1].startswith("为 wulan 设定密码")
+    monkeypatch.setenv("COUNTER_PASSWORD", CLERK_PASSWORD)
+    code, _, err = run(capsys, "--user", "wulan", "--db", hall, "user", "list")
+    assert code == 1  # a clerk may not manage accounts
+    assert "没有“管理账号”的权限" in err
+
+
+def test_weak_password_lists_every_problem(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db: str
+) -> None:
+    code, _, err = add(capsys, monkeypatch, "abc", "batu", "--name", "巴图", "--role", "admin", "--db", db)
+    assert code == 1
+    assert err.splitlines() == ["密码至少 8 位", "密码须包含数字"]
+
+
+def test_password_reset_lifts_a_lock(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, hall: str
+) -> None:
+    monkeypatch.setenv("COUNTER_PASSWORD", ADMIN_PASSWORD)
+    code, _, _ = add(
+        capsys, monkeypatch, "saran2026ok", "--user", "batu", "saran", "--name", "萨仁", "--role", "admin", "--db", hall
+    )
+    assert code == 0
+    monkeypatch.setenv("COUNTER_PASSWORD", "wrong2026")
+    for _ in range(5):
+        run(capsys, "--user", "saran", "--db", hall, "user", "list")
+    monkeypatch.setenv("COUNTER_PASSWORD", ADMIN_PASSWORD)
+    monkeypatch.setattr("sys.stdin", io.StringIO("fresh2026ok\n"))
+    code, out, _ = run(capsys, "--user", "batu", "--db", hall, "user", "password", "saran", "--password-stdin")
+    assert (code, out) == (0, "已重设 saran 的密码，账号锁定已解除。\n")
+    monkeypatch.setenv("COUNTER_PASSWORD", "fresh2026ok")
+    code, out, _ = run(capsys, "--user", "saran", "--db", hall, "user", "list", "--json")
+    assert code == 0
+    assert all(a["locked_until"] is None for a in json.loads(out))
+
+
+def test_misuse_exits_2(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, _, _ = run(capsys, "user", "add", "batu", "--name", "巴图", "--db", db)  # no --role
+    assert code == 2
+    code, _, _ = run(capsys, "user", "add", "batu", "--name", "巴图", "--role", "boss", "--db", db)
+    assert code == 2
