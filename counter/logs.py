@@ -2,9 +2,12 @@
 
 Log lines name codes, numbers and rules, never a person's ID number or phone;
 anything that could carry them goes through :func:`counter.identifiers.mask_id`
-first.  The file is rotated when the app starts rather than while it writes:
-a desk writes a few lines an hour, and ``logging.handlers`` (with the socket
-and pickle modules behind it) would cost the start-up a few milliseconds.
+first, and the handler masks whatever still looks like one (an exception's
+text may quote a row), so a slip in one log call cannot leak a number.
+
+The file is rotated when the app starts rather than while it writes: a desk
+writes a few lines an hour, and ``logging.handlers`` (with the socket and
+pickle modules behind it) would cost the start-up a few milliseconds.
 """
 
 from __future__ import annotations
@@ -21,6 +24,21 @@ KEEP = 5
 
 class _DeskLog(logging.FileHandler):
     """The app's own handler, so that setting up twice adds it once."""
+
+
+class MaskPersonalNumbers(logging.Filter):
+    """ID numbers, credit codes and phone numbers in a log line, masked as on paper."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from counter.audit.masking import masked_text
+
+        message = record.getMessage()
+        masked = masked_text(message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        if record.exc_info and record.exc_info[1] is not None and not record.exc_text:
+            record.exc_text = masked_text(logging.Formatter().formatException(record.exc_info))
+        return True
 
 
 def rotate(path: Path, max_bytes: int = MAX_BYTES, keep: int = KEEP) -> None:
@@ -49,5 +67,6 @@ def setup_logging(level: int = logging.INFO) -> None:
     except OSError:
         handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(MaskPersonalNumbers())
     root.addHandler(handler)
     root.setLevel(level)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
 from pathlib import Path
 
-from counter.logs import rotate
+import pytest
+
+from counter.logs import LOG_FILE, rotate, setup_logging
+from counter.paths import log_dir
 
 
 def test_a_big_log_is_rotated_and_old_ones_shift(tmp_path: Path) -> None:
@@ -23,3 +28,36 @@ def test_a_small_log_stays(tmp_path: Path) -> None:
     log.write_text("short")
     rotate(log, max_bytes=10)
     assert log.read_text() == "short"
+
+
+@pytest.fixture
+def desk_log(counter_home: Path) -> Iterator[Path]:
+    """The app's log handler, set up in this test's data folder and taken down after it."""
+    root = logging.getLogger()
+
+    def take_down() -> None:
+        for handler in [h for h in root.handlers if isinstance(h, logging.FileHandler)]:
+            root.removeHandler(handler)
+            handler.close()
+
+    take_down()
+    setup_logging()
+    yield log_dir() / LOG_FILE
+    take_down()
+
+
+def test_a_number_that_slips_into_a_log_line_is_masked(desk_log: Path) -> None:
+    log = logging.getLogger("counter.test")
+    log.warning("applicant %s rang from %s", "152201198505050112", "13904821234")
+    try:
+        raise ValueError("row (152201198505050112, '13904821234')")
+    except ValueError:
+        log.exception("could not save")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    written = desk_log.read_text(encoding="utf-8")
+    assert "152201198505050112" not in written
+    assert "13904821234" not in written
+    assert "139****1234" in written
+    assert "rang from" in written
+    assert "ValueError" in written

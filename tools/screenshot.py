@@ -10,7 +10,8 @@ opens the guide as a clerk would, and saves what the X server shows:
 - ``main-window.png``: the guide of 我要开小餐馆 just opened;
 - ``materials.png``: its material list after answering a situation;
 - ``unpublished.png``: a bundle whose guide is not published;
-- ``banner.png``: the warning bar when a bundled catalog file is broken.
+- ``banner.png``: the warning bar when a bundled catalog file is broken;
+- ``sign-in.png``, ``screen-lock.png``: hall mode, a wrong password, then the lock after idle time.
 """
 
 from __future__ import annotations
@@ -166,6 +167,48 @@ class Driver:
         db.dispose()
 
 
+    def sign_in_shots(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        from counter.access.roles import Role
+        from counter.actions.accounts import NewAccount, add_account
+        from counter.actions.intake import Desk
+        from counter.desk_config import load_desk_config
+        from counter.ui.app import start_sign_in
+
+        window, db = self.open()
+        desk = Desk(load_desk_config().identity(), "")
+        with db.sessions().begin() as session:
+            add_account(session, desk, NewAccount("admin01", "王敏", frozenset({Role.ADMIN}), "guanli2026"))
+        window.hide()
+        with db.sessions().begin() as session:
+            from counter.access.roles import Actor
+
+            admin = Actor("admin01", "王敏", frozenset({Role.ADMIN}))
+            clerk = NewAccount("wulan", "乌兰", frozenset({Role.CLERK}), "chuangkou2026", staff_no="1508")
+            add_account(session, Desk(desk.identity, "王敏", admin), clerk)
+        sign_in = start_sign_in(window, db, begin_work=False)
+        form = sign_in.window
+        form.move(0, 0)
+        form.resize(*SIZE)
+        form.login.setText("wulan")
+        form.password.setText("chuangkou")
+        QTest.keyClick(form.password, Qt.Key.Key_Return)
+        self.settle()
+        self.save(form, "sign-in.png")
+        form.password.setText("chuangkou2026")
+        QTest.keyClick(form.password, Qt.Key.Key_Return)
+        self.settle()
+        sign_in.lock()
+        form.move(0, 0)
+        self.settle()
+        self.save(form, "screen-lock.png")
+        form.close()
+        window.close()
+        db.dispose()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
@@ -181,6 +224,9 @@ def main() -> int:
         os.environ["COUNTER_HOME"] = str(Path(tmp) / "home-broken")
         os.environ["COUNTER_RESOURCES"] = str(resources_with(Path(tmp) / "broken", broken=True))
         driver.banner_shot()
+        os.environ["COUNTER_HOME"] = str(Path(tmp) / "home-hall")
+        os.environ["COUNTER_RESOURCES"] = str(resources_with(Path(tmp) / "hall", broken=False))
+        driver.sign_in_shots()
     for name in sorted(p.name for p in args.out.glob("*.png")):
         print(args.out / name)
     return 0

@@ -19,6 +19,9 @@ from counter.db.url import ENV_URL, resolve_url
 __all__ = ["ENV_URL", "make_engine", "make_sessions", "resolve_url"]
 
 
+CONNECT_TIMEOUT_S = 5
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -38,7 +41,8 @@ def make_engine(url: str) -> Engine:
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
-    return create_engine(url, pool_pre_ping=True)
+    # a desk whose server is unreachable says so within seconds instead of hanging the window
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
 
 
 def make_sessions(engine: Engine) -> sessionmaker[Session]:

@@ -26,6 +26,7 @@ _SQLITE_PREFIX = "sqlite:///"
 class QuickStart:
     entries: list[SearchEntry]
     catalog_problems: tuple[Problem, ...]  # what the last read of the bundled files found
+    accounts: bool  # the database has accounts: nobody works before signing in
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -63,4 +64,5 @@ def _read(conn: sqlite3.Connection, bundled_fingerprint: str) -> QuickStart | No
     entries = [SearchEntry(code, number, name, bool(published), text) for code, number, name, published, text in rows]
     if not entries:
         return None
-    return QuickStart(entries, problems_from_json(setting(BUNDLED_PROBLEMS_KEY) or "[]"))
+    accounts = conn.execute("SELECT 1 FROM account LIMIT 1").fetchone() is not None
+    return QuickStart(entries, problems_from_json(setting(BUNDLED_PROBLEMS_KEY) or "[]"), accounts)

@@ -17,6 +17,7 @@ import datetime as dt
 import logging
 import sys
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
@@ -31,6 +32,9 @@ from counter.ui.cases.scanner import install_scanner
 from counter.ui.database import Database
 from counter.ui.fonts import install_fonts
 from counter.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from counter.ui.signin.controller import SignInController
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +85,46 @@ def open_window(db_url: str | None) -> tuple[MainWindow, Database]:
     return MainWindow(db, paths.bundled_catalog_dir()), db
 
 
+def has_accounts(db: Database) -> bool:
+    """Whether nobody may work here before signing in (an opened database)."""
+    from counter.actions.guard import accounts_exist
+
+    with db.sessions()() as session:
+        return accounts_exist(session)
+
+
+def start_sign_in(window: MainWindow, db: Database, begin_work: bool = True) -> SignInController:
+    """Hall mode: the sign-in window first; the main window once someone has signed in.
+
+    The first sign-in starts the desk's work (the draft offer, the review pad);
+    a later one, after 换人登录, shows the main window again for the new clerk.
+    """
+    from counter.desk_config import load_desk_config
+    from counter.ui.signin.controller import SignInController
+
+    config = load_desk_config()
+    place = f"{config.site_name}　{config.desk_no}号窗口"
+    controller = SignInController(db.sessions, config.identity(), place, parent=window)
+    started = False
+
+    def on_signed_in() -> None:
+        nonlocal started
+        window.on_signed_in(controller)
+        window.show()
+        window.activateWindow()
+        if not begin_work:
+            return
+        window.offer_draft()
+        if not started:
+            started = True
+            window.start_pad()
+
+    controller.signed_in.connect(on_signed_in)
+    controller.signed_out.connect(window.on_signed_out)
+    controller.start()
+    return controller
+
+
 def _warm_up(db: Database) -> None:
     """Import SQLAlchemy and open the database while the clerk reads the screen."""
     try:
@@ -109,15 +153,19 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
         failure = open_database(db)
         if failure is not None:
             return _startup_failure(app, failure, exit_when_ready)
+    accounts = quick.accounts if quick else has_accounts(db)
     window = MainWindow(db, folder, quick.entries if quick else None, today)
     log.info("desk app started (%s, %s start)", db.backend, "quick" if quick else "full")
     window.resize(*WINDOW_SIZE)
-    window.show()
+    if accounts:
+        window.sign_in = start_sign_in(window, db, begin_work=not exit_when_ready)
+    else:
+        window.show()
     if exit_when_ready:
         window.catalog_ready.connect(lambda ok: app.exit(0 if ok else 1))
     scanner = install_scanner(app)
     scanner.case_scanned.connect(window.desk_actions.on_case_scanned)
-    if not exit_when_ready:
+    if not exit_when_ready and not accounts:
         QTimer.singleShot(0, window.offer_draft)
         QTimer.singleShot(0, window.start_pad)
     warm_up: threading.Thread | None = None

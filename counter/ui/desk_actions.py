@@ -8,6 +8,7 @@ write over the first one's.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -18,10 +19,13 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from counter.ui import words
 from counter.ui.database import Database
+from counter.ui.signin.stay import STAYS_WHEN_LOCKED
 
 if TYPE_CHECKING:
+    from counter.access.roles import Actor
     from counter.actions.intake import Desk
     from counter.catalog.model import Bundle
+    from counter.desk_config import DeskConfig
     from counter.intake.draft import IntakeDraft
     from counter.ui.cases import CaseDesk
     from counter.ui.intake import IntakePanel
@@ -32,12 +36,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _desk() -> Desk:
-    from counter.actions.intake import Desk
+def _desk_config(actor: Actor | None, staff_no: str) -> DeskConfig:
+    """The desk as configured; with a signed-in account, its name and staff number instead of the file's."""
     from counter.desk_config import load_desk_config
 
     config = load_desk_config()
-    return Desk(config.identity(), config.clerk)
+    if actor is None:
+        return config
+    return dataclasses.replace(config, clerk=actor.name, staff_no=staff_no or config.staff_no)
 
 
 class DeskActions(QObject):
@@ -53,6 +59,32 @@ class DeskActions(QObject):
         self.supervisor: SupervisorWindow | None = None
         self.last_case_no = ""  # the service the pad is offered for with F9
         self.preview: PreviewWindow | None = None  # the last preview opened from the main window
+        self.actor: Actor | None = None  # the signed-in account (hall mode); None: the single desk
+        self.staff_no = ""
+
+    def desk(self) -> Desk:
+        """Who acts and where, as every action wants it: the desk and the account signed in now."""
+        from counter.access.roles import SINGLE_DESK
+        from counter.actions.intake import Desk
+
+        config = _desk_config(self.actor, self.staff_no)
+        return Desk(config.identity(), config.clerk, self.actor or SINGLE_DESK)
+
+    def sign_in_as(self, actor: Actor | None, staff_no: str) -> None:
+        """From now on the actions act as ``actor``; the pad shows their name."""
+        self.actor, self.staff_no = actor, staff_no
+        if self.pad is not None:
+            self.pad.change_desk(_desk_config(actor, staff_no), self.desk().actor)
+
+    def close_work(self) -> None:
+        """The account signs out: its windows close (an open intake is kept as the desk's draft)."""
+        for window in self._window.findChildren(QWidget):
+            if window.isWindow() and not window.property(STAYS_WHEN_LOCKED):
+                window.close()
+        self.intake = None
+        self._cases = None
+        self.supervisor = None
+        self.preview = None
 
     def _say(self, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, words.DESK_WINDOW_TITLE, text, parent=self._window)
@@ -63,7 +95,7 @@ class DeskActions(QObject):
         if self._cases is None:
             from counter.ui.cases import CaseDesk
 
-            self._cases = CaseDesk(self._window, self._db.sessions(), _desk(), self.today)
+            self._cases = CaseDesk(self._window, self._db.sessions(), self.desk(), self.today)
             self._cases.resubmit_requested.connect(self.on_resubmit_requested)
         return self._cases
 
@@ -91,7 +123,7 @@ class DeskActions(QObject):
         if stored is None:
             self._say(words.DESK_GUIDE_NOT_FOUND)
             return
-        self.intake = open_intake(self._window, sessions, _desk(), stored, self.today, previous_case_no)
+        self.intake = open_intake(self._window, sessions, self.desk(), stored, self.today, previous_case_no)
         self.intake.case_taken.connect(self.on_case_taken)
 
     def offer_draft(self) -> str | None:
@@ -99,7 +131,7 @@ class DeskActions(QObject):
         from counter.ui.intake import pending_draft
 
         try:
-            info = pending_draft(self._db.sessions(), _desk())
+            info = pending_draft(self._db.sessions(), self.desk())
         except Exception:  # the database will name its problem at the first real action
             log.exception("could not read the desk's draft")
             return None
@@ -118,14 +150,14 @@ class DeskActions(QObject):
         from counter.ui.intake import restore_intake
 
         if self._draft is not None:
-            self.intake = restore_intake(self._window, self._db.sessions(), _desk(), self._draft, self.today)
+            self.intake = restore_intake(self._window, self._db.sessions(), self.desk(), self._draft, self.today)
             self.intake.case_taken.connect(self.on_case_taken)
             self._draft = None
 
     def discard_draft(self) -> None:
         from counter.ui.intake import discard_draft
 
-        discard_draft(self._db.sessions(), _desk())
+        discard_draft(self._db.sessions(), self.desk())
         self._draft = None
 
     def on_case_taken(self, case_no: str) -> None:
@@ -145,10 +177,10 @@ class DeskActions(QObject):
 
     def start_pad(self) -> PadController:
         """The pad, idle on the desk's second screen (or a movable window without one)."""
-        from counter.desk_config import load_desk_config
         from counter.ui.pad.controller import PadController
 
-        self.pad = PadController(self._db.sessions(), load_desk_config(), parent=self)
+        self.pad = PadController(self._db.sessions(), _desk_config(self.actor, self.staff_no), parent=self)
+        self.pad.pad.setProperty(STAYS_WHEN_LOCKED, True)
         self.pad.start()
         return self.pad
 
@@ -171,14 +203,15 @@ class DeskActions(QObject):
         pad.send_case(self.last_case_no)
 
     def open_supervision(self) -> None:
-        from counter.desk_config import load_desk_config
+        from counter.ui.acting import Acting
         from counter.ui.pad.supervisor_window import SupervisorWindow
 
         if self.supervisor is None:
             alerts = self.pad.alerts if self.pad else None
-            config = load_desk_config()
+            config = _desk_config(self.actor, self.staff_no)
+            acting = Acting(self.desk().actor, config)
             self.supervisor = SupervisorWindow(
-                self._db.sessions(), config.clerk, alerts=alerts, site_code=config.site_code
+                self._db.sessions(), config.clerk, alerts=alerts, site_code=config.site_code, acting=acting
             )
             if self.pad is not None:
                 self.supervisor.settings.saved.connect(self.pad.on_settings_saved)
@@ -207,7 +240,7 @@ class DeskActions(QObject):
         from counter.ui.printing.opening import NoticeRefused, open_guide_notice
 
         try:
-            self.preview = open_guide_notice(self._window, self._db.sessions(), _desk(), bundle.code, self.today())
+            self.preview = open_guide_notice(self._window, self._db.sessions(), self.desk(), bundle.code, self.today())
         except NoticeRefused as refused:
             self._say(refused.text)
 

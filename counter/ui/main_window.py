@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from counter.catalog.model import Bundle
     from counter.catalog.problems import Problem
     from counter.ui.guide_view import GuideView
+    from counter.ui.signin.controller import SignInController
 
 
 ALERT_CHECK_MS = 60_000  # how often the desk looks for bad ratings given at other desks
@@ -92,10 +93,21 @@ class MainWindow(QMainWindow):
         key = self._shortcut
         self.intake_shortcut, self.lists_shortcut, self.open_case_shortcut = key("F5"), key("F6"), key("F7")
         self.supervise_shortcut, self.pad_shortcut = key("F8"), key("F9")
-        self.guide_notice_shortcut, self.escape_shortcut = key("Ctrl+P"), key("Esc")
+        self.guide_notice_shortcut, self.escape_shortcut, self.lock_shortcut = key("Ctrl+P"), key("Esc"), key("Ctrl+L")
+        self.sign_in: SignInController | None = None  # hall mode: who is signed in, the screen lock
+        self.account_label, self.lock_button = self._account_widgets()
         self._connect_signals()
         self.load_index(entries)
         self.search_panel.box.setFocus()
+
+    @staticmethod
+    def _account_widgets() -> tuple[QLabel, QPushButton]:
+        """Who is signed in, and the lock button: in the status bar once someone signs in (hall mode)."""
+        lock = QPushButton(words.DESK_LOCK)
+        lock.setFlat(True)
+        lock.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        lock.hide()
+        return QLabel(), lock
 
     def _shortcut(self, keys: str) -> QShortcut:
         return QShortcut(QKeySequence(keys), self)
@@ -124,6 +136,8 @@ class MainWindow(QMainWindow):
             trigger.connect(self.desk_actions.open_supervision)
         for trigger in (self.guide_notice_button.clicked, self.guide_notice_shortcut.activated):
             trigger.connect(self.on_guide_notice_requested)
+        for trigger in (self.lock_button.clicked, self.lock_shortcut.activated):
+            trigger.connect(self.on_lock_requested)
         self.draft_offer.restore_button.clicked.connect(self.on_draft_restore)
         self.draft_offer.discard_button.clicked.connect(self.on_draft_discard)
         if self._sync is not None:
@@ -280,6 +294,40 @@ class MainWindow(QMainWindow):
     def on_find(self) -> None:
         self.search_panel.box.setFocus()
         self.search_panel.box.selectAll()
+
+    # --- hall mode: accounts -----------------------------------------------------------
+
+    def on_signed_in(self, sign_in: SignInController) -> None:
+        """Someone signed in: they act from now on, and see the buttons their roles allow."""
+        from counter.access.roles import Permission
+        from counter.ui.signin.controller import roles_text
+
+        actor = sign_in.actor
+        assert actor is not None
+        self.sign_in = sign_in
+        self.desk_actions.sign_in_as(actor, sign_in.staff_no)
+        self.account_label.setText(words.DESK_SIGNED_IN.format(name=actor.name, roles=roles_text(actor)))
+        if self.lock_button.isHidden():
+            self.statusBar().addPermanentWidget(self.account_label)
+            self.statusBar().addPermanentWidget(self.lock_button)
+        self.account_label.show()
+        self.lock_button.show()
+        may = actor.may
+        self.intake_button.setVisible(may(Permission.TAKE_INTAKE))
+        self.pad_button.setVisible(may(Permission.SEND_TO_PAD))
+        self.guide_notice_button.setVisible(may(Permission.PRINT))
+        self.supervise_button.setVisible(may(Permission.RECTIFY) or may(Permission.SEE_FIGURES))
+
+    def on_signed_out(self) -> None:
+        """The account left (换人登录): its windows close, the intake in progress stays the desk's draft."""
+        self.desk_actions.close_work()
+        self.desk_actions.sign_in_as(None, "")
+        self.hide()
+
+    def on_lock_requested(self) -> None:
+        """Ctrl+L: the clerk leaves the desk for a moment."""
+        if self.sign_in is not None:
+            self.sign_in.lock()
 
     def wait_for_sync(self) -> None:
         """Let a running import finish: it commits in one transaction, better whole than cut."""

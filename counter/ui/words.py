@@ -10,6 +10,8 @@ from __future__ import annotations
 DESK_UNPUBLISHED_TAG = "指南未发布"
 
 DESK_WINDOW_TITLE = "一件事一次办 · 综合受理窗口"
+DESK_SIGNED_IN = "当前登录：{name}（{roles}）"
+DESK_LOCK = "锁屏 Ctrl+L"
 DESK_SEARCH_PLACEHOLDER = "输入事项名称或拼音首字母，如 xcg"
 DESK_SEARCH_NO_HIT = "没有找到匹配的一件事"
 DESK_SEARCH_HITS = "找到 {count} 项"

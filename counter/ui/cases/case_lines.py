@@ -16,7 +16,7 @@ from counter import texts
 from counter.case.status import CaseEvent
 from counter.case.view import CaseMaterialLine, CaseView, HistoryLine
 from counter.catalog.model import Situation
-from counter.identifiers import mask_id
+from counter.identifiers import mask_id, mask_phone
 from counter.intake.checklist import Receipt, ReceivedMedium
 from counter.intake.outcome import Outcome, RefusalGround
 from counter.intake.parties import ApplicantKind, Delivery
@@ -44,6 +44,10 @@ def local_time(at: dt.datetime) -> dt.datetime:
 
 def shown_id(id_no: str, full: bool) -> str:
     return id_no if full or not id_no else mask_id(id_no)
+
+
+def shown_phone(phone: str, full: bool) -> str:
+    return phone if full or not phone else mask_phone(phone)
 
 
 def desk_text(desk_no: str) -> str:

@@ -32,7 +32,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter import texts
+from counter.access.roles import Permission
 from counter.actions.calendar import office_calendar
+from counter.actions.guard import NotPermitted
 from counter.actions.intake import (
     CaseNotFound,
     Desk,
@@ -65,6 +67,7 @@ from counter.ui.cases.case_lines import (
     receipt_text,
     refusal_text,
     shown_id,
+    shown_phone,
 )
 from counter.ui.cases.marks import (
     AMBER,
@@ -401,7 +404,7 @@ class CasePage(QWidget):
         values = {
             "applicant": applicant_text(view),
             "applicant_id": shown_id(view.applicant_id_no, full),
-            "applicant_phone": view.applicant_phone,
+            "applicant_phone": shown_phone(view.applicant_phone, full),
             "applicant_address": view.applicant_address,
             "legal_rep": view.legal_rep,
             "agent": view.agent_name,
@@ -409,7 +412,7 @@ class CasePage(QWidget):
             "agent_authorisation": view.agent_authorisation,
             "delivery": delivery_text(view),
             "delivery_address": view.delivery_address,
-            "notify_phone": view.notify_phone if view.notify_phone != view.applicant_phone else "",
+            "notify_phone": shown_phone(view.notify_phone, full) if view.notify_phone != view.applicant_phone else "",
             "answers": answers_text(view.answers, self._situations),
             "received_at": f"{desk_text(view.desk_no)}　{view.clerk}",
             "received_on": day_text(view.received_on),
@@ -427,7 +430,9 @@ class CasePage(QWidget):
             self.fields[name].setText(value)
             self.fields[name].setVisible(bool(value))
             self.keys[name].setVisible(bool(value))
-        self.full_id_button.setVisible(bool(view.applicant_id_no or view.agent_id_no))
+        may_see = self._desk.actor.may(Permission.SEE_FULL_ID)
+        personal = (view.applicant_id_no, view.agent_id_no, view.applicant_phone, view.notify_phone)
+        self.full_id_button.setVisible(may_see and any(personal))
         self.beyond_data.setVisible(view.dates_beyond_data)
 
     def _show_materials(self, view: CaseView, today: dt.date) -> None:
@@ -471,7 +476,7 @@ class CasePage(QWidget):
         table.fit()
 
     def _show_actions(self, view: CaseView, today: dt.date) -> None:
-        shown = available_actions(view, today)
+        shown = available_actions(view, today, self._desk.actor)
         for event, button in self.action_buttons.items():
             button.setVisible(event in shown)
         self.supervisor_label.setVisible(any(e in shown for e in SUPERVISOR_ACTIONS))
@@ -536,6 +541,10 @@ class CasePage(QWidget):
         except SQLAlchemyError as err:
             log.exception("case %s: %s not saved", view.case_no, event.value)
             self.show_notice(texts.CASE_SAVE_FAILED.format(error=type(err).__name__), "noticeError")
+            return
+        except NotPermitted as refused:
+            log.warning("case %s: %s refused: %s", view.case_no, event.value, refused)
+            self.show_notice(texts.not_permitted(refused.permission, refused.signed_in), "noticeError")
             return
         except (MoveNotAllowed, IntakeNotPossible, CaseNotFound):
             log.info("case %s: %s refused, the case changed meanwhile", view.case_no, event.value)

@@ -14,6 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from counter.access.case_rights import permission_for
+from counter.access.roles import SINGLE_DESK, Actor
 from counter.case.status import MOVES, CaseEvent, CaseStatus
 from counter.case.view import CaseMaterialLine, CaseView
 from counter.intake.checklist import Receipt
@@ -27,8 +29,8 @@ CLERK_ACTIONS = (
     CaseEvent.RESUBMITTED,
     CaseEvent.WITHDRAWN,
 )
-SUPERVISOR_ACTIONS = (CaseEvent.DEFERRAL_EXTENDED, CaseEvent.DENIED)
-NEEDS_REASON = frozenset({CaseEvent.DENIED, CaseEvent.WITHDRAWN, CaseEvent.DEFERRAL_EXTENDED})
+SUPERVISOR_ACTIONS = (CaseEvent.DEFERRAL_EXTENDED, CaseEvent.DENIED, CaseEvent.VOIDED)
+NEEDS_REASON = frozenset({CaseEvent.DENIED, CaseEvent.WITHDRAWN, CaseEvent.DEFERRAL_EXTENDED, CaseEvent.VOIDED})
 
 
 class Urgency(StrEnum):
@@ -83,11 +85,14 @@ def allowed(view: CaseView, event: CaseEvent) -> bool:
     return view.status in MOVES[event][0]
 
 
-def available_actions(view: CaseView, today: dt.date) -> tuple[CaseEvent, ...]:
-    """The actions the page shows now, clerk's first, in a fixed order."""
+def available_actions(view: CaseView, today: dt.date, actor: Actor = SINGLE_DESK) -> tuple[CaseEvent, ...]:
+    """The actions the page shows now, clerk's first, in a fixed order; only those ``actor`` may take.
+
+    Hiding is a courtesy: the action checks the role again when it runs.
+    """
     shown: list[CaseEvent] = []
     for event in CLERK_ACTIONS + SUPERVISOR_ACTIONS:
-        if not allowed(view, event):
+        if not allowed(view, event) or not actor.may(permission_for(event)):
             continue
         if event in (CaseEvent.DEFERRED_ARRIVED, CaseEvent.DEFERRAL_EXTENDED) and not view.deferred_open():
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
@@ -26,6 +27,7 @@ from counter.intake.checklist import MaterialEntry, answer, record, start_checkl
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, fit_checklist
 from counter.intake.outcome import Decision
 from counter.intake.parties import party_problems
+from counter.ui.connection import Reconnector, is_connection_lost
 from counter.ui.intake.db_calls import Sessions, commit_intake, known_party, preview_decision
 from counter.ui.intake.db_calls import stored_guide as load_guide
 from counter.ui.intake.draft_keeper import DraftKeeper
@@ -61,6 +63,8 @@ class IntakePanel(PanelLayout):
         self.finished = False
         self.taken: TakenIntake | None = None
         self.drafts = DraftKeeper(sessions, desk, self.form, self)
+        self._uid = uuid.uuid4().hex  # the same for every attempt to commit this intake
+        self.reconnector = Reconnector(sessions, self)
         day = texts.INTAKE_DAY.format(date=day_text(today()), desk=desk.identity.desk_no, clerk=desk.clerk)
         self.day_label.setText(day)
         self._connect_signals()
@@ -98,6 +102,8 @@ class IntakePanel(PanelLayout):
         self.agent_form.id_field.valid_number.connect(self.on_agent_id_valid)
         self.drafts.saved.connect(self.on_draft_saved)
         self.drafts.failed.connect(self.on_draft_failed)
+        self.reconnector.attempted.connect(self.on_reconnect_attempted)
+        self.reconnector.restored.connect(self.on_reconnected)
         self.commit_button.clicked.connect(self.on_commit_requested)
         for shortcut in self.commit_shortcuts:
             shortcut.activated.connect(self.on_commit_requested)
@@ -113,7 +119,9 @@ class IntakePanel(PanelLayout):
 
     def request(self) -> IntakeRequest:
         form = self.form()
-        return IntakeRequest(form.checklist, form.parties(), form.deferral(), form.refusal(), form.previous_case_no)
+        return IntakeRequest(
+            form.checklist, form.parties(), form.deferral(), form.refusal(), form.previous_case_no, self._uid
+        )
 
     @property
     def decision(self) -> Decision | None:
@@ -151,7 +159,7 @@ class IntakePanel(PanelLayout):
     def refresh_commit(self) -> None:
         decided = self._decision is not None and self._decision.outcome.decided
         ready = decided and not party_problems(self.form().parties(), self._today())
-        self.commit_button.setEnabled(ready and not self.finished)
+        self.commit_button.setEnabled(ready and not self.finished and not self.reconnector.waiting)
 
     def schedule_draft(self) -> None:
         self.drafts.schedule()
@@ -229,6 +237,10 @@ class IntakePanel(PanelLayout):
         except CaseNotFound as err:
             self.show_message(texts.INTAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no))
         except SQLAlchemyError as err:
+            if is_connection_lost(err, self._sessions):
+                log.warning("intake not committed, connection lost: %s", type(err).__name__)
+                self.wait_for_connection()
+                return
             log.exception("intake not committed")
             self.show_message(texts.INTAKE_DB_ERROR.format(error=type(err).__name__))
             self.drafts.save_now()
@@ -238,6 +250,20 @@ class IntakePanel(PanelLayout):
             self.drafts.stop()
             self.show_taken(taken.case_no)
             self.case_taken.emit(taken.case_no)
+
+    def wait_for_connection(self) -> None:
+        """Keep the form, say so, and commit again by itself once the database answers."""
+        self.show_message(texts.INTAKE_CONNECTION_LOST)
+        self.commit_button.setEnabled(False)
+        self.reconnector.start()
+
+    def on_reconnect_attempted(self, attempts: int) -> None:
+        self.show_message(texts.INTAKE_CONNECTION_LOST + texts.INTAKE_CONNECTION_RETRYING.format(attempts=attempts))
+
+    def on_reconnected(self) -> None:
+        self.show_message(texts.INTAKE_CONNECTION_BACK)
+        self.refresh_decision()  # also enables the commit button again
+        self.on_commit_requested()
 
     def on_print_requested(self) -> None:
         """The paper the outcome hands over, previewed (counter.ui.printing, loaded at the first print)."""

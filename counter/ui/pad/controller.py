@@ -18,7 +18,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter import texts
+from counter.access.roles import SINGLE_DESK, Actor
 from counter.actions.calendar import office_calendar
+from counter.actions.guard import NotPermitted
 from counter.actions.ratings import (
     ChoiceRefused,
     RatingRefused,
@@ -81,6 +83,7 @@ class PadController(QObject):
         self.alerts = alerts if alerts is not None else SupervisorAlerts(self)
         self.status_label = DeskRatingLabel()
         self.on_screen = False  # full screen on its own screen, or a movable window
+        self.actor = SINGLE_DESK  # who sends services to the pad (hall mode: the account signed in)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -118,6 +121,11 @@ class PadController(QObject):
         desk = self._desk
         return PadIdle(desk.site_name, desk.desk_no, desk.clerk, desk.staff_no, desk.photo, notice)
 
+    def change_desk(self, desk: DeskConfig, actor: Actor) -> None:
+        """Another clerk signed in at this desk: the idle pad shows who serves now."""
+        self._desk, self.actor = desk, actor
+        self.pad.update_idle(self._idle(self.pad.idle.notice))
+
     def on_settings_saved(self, settings: RatingSettings) -> None:
         """The office's settings changed: the new notice on the idle pad; reasons and times apply from the next case."""
         self.pad.update_idle(self._idle(settings.idle_text))
@@ -134,7 +142,10 @@ class PadController(QObject):
             for stale in lapsed:
                 self.status_changed.emit(stale, DeskStatus.UNRATED)
             with self._sessions.begin() as session:
-                case = send_to_pad(session, case_no, self._desk, self._clock())
+                case = send_to_pad(session, case_no, self._desk, self._clock(), actor=self.actor)
+        except NotPermitted as refused:
+            self.refused.emit(texts.not_permitted(refused.permission, refused.signed_in))
+            return False
         except RatingRefused as err:
             self.refused.emit(texts.RATING_REFUSAL[err.code].format(case_no=err.case_no or case_no))
             return False

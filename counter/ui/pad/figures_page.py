@@ -27,8 +27,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter import texts
+from counter.actions.guard import NotPermitted
 from counter.actions.ratings import rating_figures
 from counter.ratings.figures import Figures, Grouping
+from counter.ui.acting import ALONE, Acting
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.tables import line_table, read_only_items
 from counter.ui.pad.timers import Clock, local_now
@@ -68,10 +70,16 @@ def figure_cells(line: Figures, label: str) -> list[str]:
 
 class FiguresPage(QWidget):
     def __init__(
-        self, sessions: sessionmaker[Session], *, clock: Clock = local_now, parent: QWidget | None = None
+        self,
+        sessions: sessionmaker[Session],
+        *,
+        clock: Clock = local_now,
+        acting: Acting = ALONE,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._sessions = sessions
+        self._acting = acting
         self.setWindowTitle(texts.RATING_FIGURES_TITLE)
         self.setStyleSheet(PAGE_STYLE)
         today = clock().date()
@@ -118,7 +126,11 @@ class FiguresPage(QWidget):
         grouping = Grouping(self.grouping.currentData())
         try:
             with self._sessions() as session:
-                lines, total = rating_figures(session, first, last, grouping)
+                lines, total = rating_figures(session, first, last, grouping, actor=self._acting.actor)
+        except NotPermitted as refused:
+            self.error.setText(texts.not_permitted(refused.permission, refused.signed_in))
+            self.error.show()
+            return
         except SQLAlchemyError as err:
             log.exception("figures not read")
             self.error.setText(texts.RATING_FIGURES_READ_FAILED.format(error=type(err).__name__))

@@ -296,6 +296,10 @@ class PadWindow(QWidget):
         self.notice.setText(idle.notice or texts.PAD_IDLE_DEFAULT)
         self.pages.setCurrentIndex(PadPage.IDLE)
 
+    @property
+    def idle(self) -> PadIdle:
+        return self._idle
+
     def update_idle(self, idle: PadIdle) -> None:
         """New idle content (a saved notice): shown at once when idle, else when the pad next returns to idle."""
         self._idle = idle

@@ -24,9 +24,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter import texts
+from counter.actions.guard import NotPermitted
 from counter.actions.ratings import SettingsRefused, offered_reasons, rating_settings, save_rating_settings
 from counter.catalog.model import TimeLimit, TimeUnit
 from counter.ratings.settings import PERIOD_RANGE, TIMEOUT_RANGE, RatingSettings, SettingProblem
+from counter.ui.acting import ALONE, Acting
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.restyle import set_style_property
 
@@ -40,9 +42,10 @@ def problem_text(problem: SettingProblem) -> str:
 class RatingSettingsForm(QWidget):
     saved = Signal(object)  # RatingSettings, as stored
 
-    def __init__(self, sessions: sessionmaker[Session], parent: QWidget | None = None) -> None:
+    def __init__(self, sessions: sessionmaker[Session], acting: Acting = ALONE, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._sessions = sessions
+        self._acting = acting
         self.setStyleSheet(PAGE_STYLE)
         self.timeout = QSpinBox()
         self.timeout.setRange(*TIMEOUT_RANGE)
@@ -103,7 +106,10 @@ class RatingSettingsForm(QWidget):
         settings = self.settings()
         try:
             with self._sessions.begin() as session:
-                save_rating_settings(session, settings)
+                save_rating_settings(session, settings, actor=self._acting.actor, desk=self._acting.desk)
+        except NotPermitted as refused:
+            self._say(texts.not_permitted(refused.permission, refused.signed_in), "problems")
+            return
         except SettingsRefused as refused:
             self._say("\n".join(problem_text(p) for p in refused.problems), "problems")
             return

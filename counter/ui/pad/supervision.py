@@ -36,6 +36,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter import texts
+from counter.actions.guard import NotPermitted
 from counter.actions.ratings import (
     AppealRefused,
     MoveRefused,
@@ -49,6 +50,7 @@ from counter.actions.ratings import (
 )
 from counter.ratings.rectification import CHOSEN_MOVES, AppealGround, RectEvent, RectState, moves_from
 from counter.ratings.views import RectificationAlert, RectificationRow, RectificationView
+from counter.ui.acting import ALONE, Acting
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.style import DUE_SOON_COLOURS, OVERDUE_COLOURS, PAGE_STYLE
 from counter.ui.pad.tables import line_table, read_only_items
@@ -87,12 +89,14 @@ class RectificationPage(QWidget):
         *,
         clock: Clock = local_now,
         alerts: SupervisorAlerts | None = None,
+        acting: Acting = ALONE,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._sessions = sessions
         self._clock = clock
         self._alerts = alerts
+        self._acting = acting
         self._rows: list[RectificationRow] = []
         self._view: RectificationView | None = None
         self.setWindowTitle(texts.SUPERVISE_TITLE)
@@ -321,14 +325,15 @@ class RectificationPage(QWidget):
         if view is None:
             return
         rect_id, by, note, now = view.row.rectification_id, self.by.text(), self.note.toPlainText(), self._clock()
+        actor, desk = self._acting.actor, self._acting.desk
         try:
             with self._sessions.begin() as session:
                 if event is RectEvent.REVISITED:
-                    state = record_revisit(session, rect_id, by, note, now)
+                    state = record_revisit(session, rect_id, by, note, now, actor=actor, desk=desk)
                 elif event is RectEvent.FED_BACK:
-                    state = record_feedback(session, rect_id, by, note, now)
+                    state = record_feedback(session, rect_id, by, note, now, actor=actor, desk=desk)
                 elif event is RectEvent.NOTE:
-                    state = add_rectification_note(session, rect_id, by, note, now)
+                    state = add_rectification_note(session, rect_id, by, note, now, actor=actor, desk=desk)
                 else:
                     chosen = self.fix_due.date()
                     fix_due = (
@@ -336,7 +341,10 @@ class RectificationPage(QWidget):
                         if event is RectEvent.FIX_BY_DEADLINE
                         else None
                     )
-                    state = choose_handling(session, rect_id, event, by, note, now, fix_due)
+                    state = choose_handling(session, rect_id, event, by, note, now, fix_due, actor=actor, desk=desk)
+        except NotPermitted as refused:
+            self.problems.setText(texts.not_permitted(refused.permission, refused.signed_in))
+            return
         except MoveRefused as refused:
             self.problems.setText("\n".join(texts.RECT_MOVE_PROBLEM[p] for p in refused.problems))
             return
@@ -356,7 +364,10 @@ class RectificationPage(QWidget):
         try:
             with self._sessions.begin() as session:
                 decide_appeal(session, view.rating_id, self.by.text(), ground, self.appeal_reason.text(), upheld,
-                              self._clock())  # fmt: skip
+                              self._clock(), actor=self._acting.actor, desk=self._acting.desk)  # fmt: skip
+        except NotPermitted as refused:
+            self.problems.setText(texts.not_permitted(refused.permission, refused.signed_in))
+            return
         except AppealRefused as refused:
             self.problems.setText("\n".join(texts.APPEAL_PROBLEM[p] for p in refused.problems))
             return

@@ -1,7 +1,7 @@
 """The supervisor's pages in one window: 督办, 统计, 评价设置, 单位信息.
 
-What the main window opens from its menu or a key; until user roles exist,
-anyone may open it.
+What the main window opens from its menu or a key (F8).  Where the database
+has accounts, each page is shown to the roles that may use it.
 """
 
 from __future__ import annotations
@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter import texts
+from counter.access.roles import Permission
 from counter.desk_config import load_desk_config
+from counter.ui.acting import ALONE, Acting
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.figures_page import FiguresPage
 from counter.ui.pad.settings_form import RatingSettingsForm
@@ -28,19 +30,27 @@ class SupervisorWindow(QTabWidget):
         clock: Clock = local_now,
         alerts: SupervisorAlerts | None = None,
         site_code: str = "",
+        acting: Acting = ALONE,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(texts.SUPERVISE_TITLE)
-        self.rectifications = RectificationPage(sessions, supervisor, clock=clock, alerts=alerts)
-        self.figures = FiguresPage(sessions, clock=clock)
-        self.settings = RatingSettingsForm(sessions)
-        self.addTab(self.rectifications, texts.SUPERVISE_TAB)
-        self.addTab(self.figures, texts.RATING_FIGURES_TITLE)
-        self.addTab(self.settings, texts.RATING_SETTINGS_TITLE)
+        self.rectifications = RectificationPage(sessions, supervisor, clock=clock, alerts=alerts, acting=acting)
+        self.figures = FiguresPage(sessions, clock=clock, acting=acting)
+        self.settings = RatingSettingsForm(sessions, acting)
         # 单位信息: the office printed on the notices ("" site: this desk's, from desk.json)
-        self.office = OfficeSettingsForm(sessions, site_code or load_desk_config().site_code)
-        self.addTab(self.office, texts.OFFICE_TAB)
+        self.office = OfficeSettingsForm(sessions, site_code or load_desk_config().site_code, acting)
+        # each page shown to the roles that may use it; the actions check again
+        may = acting.actor.may
+        pages = (
+            (self.rectifications, texts.SUPERVISE_TAB, may(Permission.RECTIFY)),
+            (self.figures, texts.RATING_FIGURES_TITLE, may(Permission.SEE_FIGURES)),
+            (self.settings, texts.RATING_SETTINGS_TITLE, may(Permission.CHANGE_SETTINGS)),
+            (self.office, texts.OFFICE_TAB, may(Permission.CHANGE_SETTINGS)),
+        )
+        for page, title, shown in pages:
+            if shown:
+                self.addTab(page, title)
         self.resize(1200, 780)
 
     def refresh(self) -> None:

@@ -144,6 +144,6 @@ def read_office(sessions: Sessions, site_code: str) -> OfficeSettings:
         return office_settings(session, site_code)
 
 
-def store_office(sessions: Sessions, site_code: str, settings: OfficeSettings) -> None:
+def store_office(sessions: Sessions, site_code: str, settings: OfficeSettings, desk: Desk | None = None) -> None:
     with sessions.begin() as session:
-        save_office_settings(session, site_code, settings)
+        save_office_settings(session, site_code, settings, desk=desk)

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBox
 from sqlalchemy.exc import SQLAlchemyError
 
 from counter import texts
+from counter.actions.guard import NotPermitted
 from counter.documents.model import OfficeSettings
+from counter.ui.acting import ALONE, Acting
 from counter.ui.printing.making import Sessions, read_office, store_office
 from counter.ui.restyle import set_style_property
 
@@ -44,9 +46,12 @@ def missing_fields(settings: OfficeSettings) -> tuple[str, ...]:
 class OfficeSettingsForm(QWidget):
     saved = Signal(object)  # OfficeSettings, as stored
 
-    def __init__(self, sessions: Sessions, site_code: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, sessions: Sessions, site_code: str, acting: Acting = ALONE, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._sessions = sessions
+        self._acting = acting
         self.site_code = site_code
         self.setStyleSheet(STYLE)
         self.note = QLabel(texts.OFFICE_NOTE)
@@ -96,7 +101,10 @@ class OfficeSettingsForm(QWidget):
             self._say(texts.OFFICE_MISSING.format(fields=names), "problems")
             return
         try:
-            store_office(self._sessions, self.site_code, settings)
+            store_office(self._sessions, self.site_code, settings, self._acting.as_desk())
+        except NotPermitted as refused:
+            self._say(texts.not_permitted(refused.permission, refused.signed_in), "problems")
+            return
         except SQLAlchemyError as err:
             log.exception("office settings not saved")
             self._say(texts.OFFICE_SAVE_FAILED.format(error=type(err).__name__), "problems")

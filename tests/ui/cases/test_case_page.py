@@ -93,7 +93,7 @@ def test_parties_dates_and_situations_are_shown(
     assert "个体工商户" in page.fields["answers"].text()
     assert page.fields["received_at"].text().startswith("1号窗口")
     assert not page.fields["denial_reason"].isVisibleTo(page)  # nothing to say: the row is hidden
-    assert not page.action_bar.isVisibleTo(page)  # a refused case is final
+    assert visible_actions(page) == {CaseEvent.VOIDED}  # a refused case is final: only voided, if entered in error
 
 
 def test_links_between_a_correction_and_its_resubmission_open_the_other_case(
@@ -121,6 +121,7 @@ def test_fulfilling_deferred_materials_moves_the_case_to_approval(
         CaseEvent.DEFERRED_ARRIVED,
         CaseEvent.WITHDRAWN,
         CaseEvent.DEFERRAL_EXTENDED,
+        CaseEvent.VOIDED,
     }  # not overdue yet: no denial
     assert page.alert.text() == texts.CASE_DUE.format(due="2026-11-25")
     rows = [column(page.materials, 0).index(m.name) for m in deferred]
@@ -180,7 +181,7 @@ def test_an_overdue_deferral_is_denied_only_with_a_reason(
     assert page.fields["denial_reason"].text() == "容缺材料逾期未补交"
     assert column(page.history, 3)[-1] == "不予批准"
     assert column(page.history, 4)[-1] == "容缺材料逾期未补交"
-    assert not page.action_bar.isVisibleTo(page)
+    assert visible_actions(page) == {CaseEvent.VOIDED}  # final: nothing left but voiding an error
     assert not page.alert.isVisibleTo(page)
     assert texts.CASE_DEFERRED_NEVER in column(page.materials, 1)  # no longer awaited, no longer red
     assert stored(case_sessions, book.awaiting).denial_reason == "容缺材料逾期未补交"
@@ -233,6 +234,7 @@ def test_an_accepted_case_goes_to_approval_then_done_then_delivered(
         CaseEvent.COMPLETED,
         CaseEvent.WITHDRAWN,
         CaseEvent.DENIED,
+        CaseEvent.VOIDED,
     }
     for event, status in (
         (CaseEvent.SENT_TO_APPROVAL, CaseStatus.IN_APPROVAL),
@@ -244,7 +246,7 @@ def test_an_accepted_case_goes_to_approval_then_done_then_delivered(
         confirm(qtbot, page)
         assert page.status.text() == texts.CASE_STATUS[status]
         assert column(page.history, 3)[-1] == texts.CASE_EVENT[event]
-    assert not page.action_bar.isVisibleTo(page)
+    assert visible_actions(page) == {CaseEvent.VOIDED}  # final: nothing left but voiding an error
     assert stored(case_sessions, book.accepted).status is CaseStatus.DELIVERED
 
 
@@ -252,7 +254,7 @@ def test_a_correction_can_be_resubmitted_or_withdrawn_with_a_reason(
     qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
 ) -> None:
     page = open_page(qtbot, case_sessions, today, book.correction)
-    assert visible_actions(page) == {CaseEvent.RESUBMITTED, CaseEvent.WITHDRAWN}
+    assert visible_actions(page) == {CaseEvent.RESUBMITTED, CaseEvent.WITHDRAWN, CaseEvent.VOIDED}
     with qtbot.waitSignal(page.resubmit_requested) as asked:
         page.action_buttons[CaseEvent.RESUBMITTED].click()
     assert asked.args == [book.correction, book.bundle_code]

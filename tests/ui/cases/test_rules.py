@@ -57,7 +57,7 @@ def test_nothing_to_fulfil_or_extend_once_everything_arrived(awaiting: CaseView)
     arrived = tuple(dataclasses.replace(m, arrived_on=DUE) for m in awaiting.materials)
     view = dataclasses.replace(awaiting, materials=arrived)
     assert deferral_due(view) is None
-    assert available_actions(view, DUE) == (CaseEvent.WITHDRAWN,)
+    assert available_actions(view, DUE) == (CaseEvent.WITHDRAWN, CaseEvent.VOIDED)
 
 
 def test_form_problems_come_all_at_once(awaiting: CaseView) -> None:

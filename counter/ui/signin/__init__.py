@@ -1,0 +1,1 @@
+"""Signing in at the desk, and the screen lock after idle time (hall mode: the database has accounts)."""

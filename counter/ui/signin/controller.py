@@ -1,0 +1,197 @@
+"""Who is signed in at this desk, the idle timer, and the screen lock.
+
+Used only where the database has accounts (hall mode).  Any key or click in
+any of the app's windows restarts the idle timer; when it runs out, every
+window of the app but the applicant's review pad is hidden and the sign-in
+window asks for the password.  Hiding keeps each window as it was (a half-filled
+intake stays half-filled), so unlocking shows the work exactly as it was left.
+Sign-in and unlock go through the actions, so failures count toward the
+lockout and every attempt is in the audit trail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter import texts
+from counter.access.lockout import SignInOutcome
+from counter.access.roles import Actor
+from counter.actions.accounts import SignInResult, check_password, sign_in, sign_out
+from counter.case.numbers import DeskIdentity
+from counter.db import models
+from counter.ui.signin import words
+from counter.ui.signin.sign_in_window import SignInWindow
+from counter.ui.signin.stay import STAYS_WHEN_LOCKED
+
+log = logging.getLogger(__name__)
+
+IDLE_MINUTES = 5
+ACTIVITY = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+    }
+)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class SignInController(QObject):
+    signed_in = Signal()  # ``actor`` is set; also after 换人登录
+    locked = Signal()
+    unlocked = Signal()
+    signed_out = Signal()  # the one before leaves: close what was theirs
+
+    def __init__(
+        self,
+        sessions: Callable[[], sessionmaker[Session]],
+        identity: DeskIdentity,
+        place: str,
+        idle_minutes: int = IDLE_MINUTES,
+        clock: Callable[[], dt.datetime] = _now,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._sessions = sessions
+        self._identity = identity
+        self._clock = clock
+        self.idle_minutes = idle_minutes
+        self.actor: Actor | None = None
+        self.staff_no = ""
+        self.is_locked = False
+        self._hidden: list[QWidget] = []
+        self.window = SignInWindow(place)
+        self.window.resize(720, 480)
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(idle_minutes * 60_000)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.window.submitted.connect(self.on_submitted)
+        self.window.switch_requested.connect(self.on_switch_requested)
+        self.idle_timer.timeout.connect(self.on_idle)
+
+    def start(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.window.ask_anyone()
+        self.window.show()
+        self.window.activateWindow()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in ACTIVITY and self.actor is not None and not self.is_locked:
+            self.idle_timer.start()
+        return False
+
+    # --- locking ---------------------------------------------------------------------
+
+    def on_idle(self) -> None:
+        self.lock(idle=True)
+
+    def lock(self, idle: bool = False) -> None:
+        """Hide the clerk's windows and ask for the password (idle time, or Ctrl+L)."""
+        if self.actor is None or self.is_locked:
+            return
+        self.is_locked = True
+        self.idle_timer.stop()
+        self._hidden = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.isVisible() and w is not self.window and not w.property(STAYS_WHEN_LOCKED)
+        ]
+        for widget in self._hidden:
+            widget.hide()
+        self.window.ask_to_unlock(self.actor.login, self.actor.name, self.idle_minutes if idle else None)
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+        log.info("screen locked")
+        self.locked.emit()
+
+    def _unlock(self) -> None:
+        self.is_locked = False
+        self.window.hide()
+        for widget in self._hidden:
+            widget.show()
+        self._hidden = []
+        self.idle_timer.start()
+        log.info("screen unlocked")
+        self.unlocked.emit()
+
+    # --- slots -----------------------------------------------------------------------
+
+    def on_submitted(self, login: str, password: str) -> None:
+        unlocking = self.is_locked
+        try:
+            with self._sessions().begin() as session:
+                if unlocking:
+                    result = check_password(session, login, password, self._clock(), self._identity)
+                else:
+                    result = sign_in(session, login, password, self._identity, self._clock())
+                account = session.get(models.Account, login) if result.signed_in else None
+                staff_no = account.staff_no if account is not None else ""
+        except SQLAlchemyError as err:
+            log.exception("sign-in not possible")
+            self.window.say(words.SIGNIN_DB_ERROR.format(error=type(err).__name__))
+            return
+        if not result.signed_in:
+            log.info("sign-in refused: %s", result.outcome.value)
+            self.window.say(refusal_text(result))
+            return
+        if unlocking:
+            self._unlock()
+            return
+        assert result.actor is not None
+        self.actor, self.staff_no = result.actor, staff_no
+        self.window.hide()
+        self.idle_timer.start()
+        log.info("signed in: %s", login)
+        self.signed_in.emit()
+
+    def on_switch_requested(self) -> None:
+        """换人登录 at the lock: the one before is signed out and their windows close."""
+        actor = self.actor
+        if actor is not None:
+            try:
+                with self._sessions().begin() as session:
+                    sign_out(session, actor, self._identity, idle=True)
+            except SQLAlchemyError:
+                log.exception("sign-out not recorded")
+        self.actor = None
+        self.is_locked = False
+        self._hidden = []  # the app closes the work windows; the main window shows at the next sign-in
+        self.signed_out.emit()
+        self.window.ask_anyone()
+
+    def sign_out_now(self) -> None:
+        """退出登录: the same as 换人登录, from the main window."""
+        self.lock()
+        self.on_switch_requested()
+
+
+def refusal_text(result: SignInResult) -> str:
+    if result.outcome is SignInOutcome.LOCKED and result.locked_until is not None:
+        until = result.locked_until.astimezone().strftime("%H:%M")
+        return words.SIGNIN_LOCKED.format(until=until)
+    if result.outcome is SignInOutcome.DISABLED:
+        return words.SIGNIN_DISABLED
+    if result.outcome is SignInOutcome.WRONG_PASSWORD and result.attempts_left:
+        return words.SIGNIN_WRONG.format(left=result.attempts_left)
+    return words.SIGNIN_WRONG_LAST
+
+
+def roles_text(actor: Actor) -> str:
+    return "、".join(texts.ROLE[r] for r in sorted(actor.roles))
