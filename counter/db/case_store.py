@@ -11,9 +11,9 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, bindparam, delete, func, insert, select
+from sqlalchemy import Insert, Select, Table, bindparam, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
@@ -52,17 +52,18 @@ def add_case(
 ) -> int:
     """Insert a case, its checklist lines and its first history line.
 
-    Plain INSERT statements rather than ORM objects: an intake is the desk's
-    hottest write, and the rows are never edited through the ORM in the same
-    session.
+    Plain INSERT statements on the tables rather than ORM objects, built once and
+    given their values at execution: an intake is the desk's hottest write (on a
+    hall's server, twenty desks at once), the rows are never edited through the
+    ORM in the same session, and building a statement from thirty values costs
+    more than sending it.
     """
+    case_insert, material_insert, history_insert = _add_case_statements()
     now = models.utcnow()
-    case_id = int(
-        session.execute(insert(models.Case).values(created_at=now, **values).returning(models.Case.id)).scalar_one()
-    )
+    case_id = int(session.execute(case_insert, {"created_at": now, **values}).scalar_one())
     if materials:
         session.execute(
-            insert(models.CaseMaterial),
+            material_insert,
             [
                 {
                     "case_id": case_id,
@@ -81,17 +82,25 @@ def add_case(
             ],
         )
     session.execute(
-        insert(models.CaseHistory).values(
-            case_id=case_id,
-            at=now,
-            clerk=values["clerk"],
-            desk_no=values["desk_no"],
-            event=event,
-            status_after=values["status"],
-            note=note,
-        )
+        history_insert,
+        {
+            "case_id": case_id,
+            "at": now,
+            "clerk": values["clerk"],
+            "desk_no": values["desk_no"],
+            "event": event,
+            "status_after": values["status"],
+            "note": note,
+        },
     )
     return case_id
+
+
+@functools.cache
+def _add_case_statements() -> tuple[Insert, Insert, Insert]:
+    """The three INSERTs of an intake, on the tables themselves (no ORM bulk handling of each value)."""
+    case, material, history = (cast(Table, m.__table__) for m in (models.Case, models.CaseMaterial, models.CaseHistory))
+    return insert(case).returning(case.c.id), insert(material), insert(history)
 
 
 def add_history(session: Session, case: models.Case, event: str, note: str = "", clerk: str = "") -> None:
