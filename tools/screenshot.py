@@ -166,7 +166,6 @@ class Driver:
         window.close()
         db.dispose()
 
-
     def sign_in_shots(self) -> None:
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
