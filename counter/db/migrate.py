@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 
 from counter.db.revision import HEAD
 
-__all__ = ["HEAD", "SchemaState", "SchemaTooNew", "schema_state", "upgrade"]
+__all__ = ["HEAD", "SchemaState", "SchemaTooNew", "downgrade", "schema_state", "upgrade"]
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -74,6 +74,16 @@ def upgrade(engine: Engine) -> SchemaState:
         raise SchemaTooNew(revision or "")
     if state is SchemaState.CURRENT:
         return state
+    _migrate(engine, "head", up=True)
+    return state
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Take the schema back to ``revision`` (support and the migration tests; the app never does)."""
+    _migrate(engine, revision, up=False)
+
+
+def _migrate(engine: Engine, revision: str, up: bool) -> None:
     from alembic import command
 
     config = _config(engine.url.render_as_string(hide_password=False))
@@ -84,13 +94,13 @@ def upgrade(engine: Engine) -> SchemaState:
         try:
             with conn.begin():
                 config.attributes["connection"] = conn  # type: ignore[attr-defined]
-                command.upgrade(config, "head")  # type: ignore[arg-type]
+                step = command.upgrade if up else command.downgrade
+                step(config, revision)  # type: ignore[arg-type]
                 if sqlite:
                     _check_foreign_keys(conn)
         finally:
             if sqlite:
                 conn.invalidate()  # its pragmas were changed for the migration: never reuse it
-    return state
 
 
 def _sqlite_transactional_ddl(conn: Connection) -> None:

@@ -162,14 +162,20 @@ def insert_only_triggers(table: str, dialect: str) -> list[str]:
     ]
 
 
+def drop_insert_only_triggers(table: str, dialect: str) -> list[str]:
+    """The statements that undo :func:`insert_only_triggers`."""
+    if dialect == 'postgresql':
+        return [
+            f'DROP TRIGGER IF EXISTS trg_{table}_final ON {table}',
+            f'DROP TRIGGER IF EXISTS trg_{table}_no_truncate ON {table}',
+        ]
+    return [f'DROP TRIGGER IF EXISTS trg_{table}_no_{verb}' for verb in ('update', 'delete')]
+
+
 def _drop_triggers(dialect: str) -> None:
     for table in INSERT_ONLY:
-        if dialect == 'postgresql':
-            op.execute(f'DROP TRIGGER IF EXISTS trg_{table}_final ON {table}')
-            op.execute(f'DROP TRIGGER IF EXISTS trg_{table}_no_truncate ON {table}')
-        else:
-            op.execute(f'DROP TRIGGER IF EXISTS trg_{table}_no_update')
-            op.execute(f'DROP TRIGGER IF EXISTS trg_{table}_no_delete')
+        for statement in drop_insert_only_triggers(table, dialect):
+            op.execute(statement)
     if dialect == 'postgresql':
         op.execute('DROP FUNCTION IF EXISTS counter_row_is_final()')
 

@@ -106,12 +106,8 @@ def _never_deleted(dialect: str) -> list[str]:
 
 def _drop_triggers(dialect: str) -> None:
     for table in INSERT_ONLY:
-        if dialect == 'postgresql':
-            op.execute(f'DROP TRIGGER IF EXISTS trg_{table}_final ON {table}')
-            op.execute(f'DROP TRIGGER IF EXISTS trg_{table}_no_truncate ON {table}')
-        else:
-            op.execute(f'DROP TRIGGER IF EXISTS trg_{table}_no_update')
-            op.execute(f'DROP TRIGGER IF EXISTS trg_{table}_no_delete')
+        for statement in _ratings.drop_insert_only_triggers(table, dialect):
+            op.execute(statement)
     if dialect == 'postgresql':
         op.execute('DROP TRIGGER IF EXISTS trg_case_never_deleted ON "case"')
         op.execute('DROP TRIGGER IF EXISTS trg_case_no_truncate ON "case"')
