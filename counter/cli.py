@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session, sessionmaker
 
+    from counter.access.roles import Actor
     from counter.actions.documents import MadeDocument
     from counter.actions.intake import Desk
     from counter.catalog.problems import Problem
@@ -221,16 +222,31 @@ def _desk() -> Desk:
     return Desk(config.identity(), actor.name or config.clerk, actor)
 
 
+def _may_see_whole_numbers(session: Session, actor: Actor) -> bool:
+    """ID numbers and phones whole: for a signed-in clerk or supervisor, or the single desk."""
+    from counter.access.roles import Permission
+    from counter.actions.guard import NotPermitted, require
+
+    try:
+        require(session, actor, Permission.SEE_FULL_ID)
+    except NotPermitted:
+        return False
+    return True
+
+
 def cmd_case_show(args: argparse.Namespace) -> int:
-    from counter.case_text import case_as_text, case_json
+    from counter.case_text import case_as_text, case_json, masked_view
     from counter.db.case_store import case_view
 
     sessions = _open_db(args)
     with sessions() as session:
         view = case_view(session, args.case_no)
+        whole = _may_see_whole_numbers(session, _desk().actor)
     if view is None:
         print(f"未找到办件：{args.case_no}", file=sys.stderr)
         return EXIT_PROBLEM
+    if not whole:
+        view = masked_view(view)
     if args.json:
         _print_json(case_json(view))
     else:

@@ -221,3 +221,33 @@ def test_misuse_exits_2(capsys: pytest.CaptureFixture[str], db: str) -> None:
     assert code == 2
     code, _, _ = run(capsys, "user", "add", "batu", "--name", "巴图", "--role", "boss", "--db", db)
     assert code == 2
+
+
+def test_case_show_gives_whole_numbers_only_to_roles_that_see_them(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, db: str
+) -> None:
+    code, out, _ = run(capsys, "demo", "--out", str(tmp_path / "demo"), "--today", "2026-11-20", "--db", db)
+    assert code == 0
+    case_no = out.splitlines()[0].split("\t")[0]
+    code, out, _ = run(capsys, "case", "show", case_no, "--json", "--db", db)
+    whole = json.loads(out)
+    assert "*" not in whole["applicant_id_no"]  # the single desk, before any account: whole
+    add(capsys, monkeypatch, ADMIN_PASSWORD, "batu", "--name", "巴图", "--role", "admin", "--db", db)
+    monkeypatch.setenv("COUNTER_PASSWORD", ADMIN_PASSWORD)
+    monkeypatch.setattr("sys.stdin", io.StringIO(CLERK_PASSWORD + "\n"))
+    code, _, _ = run(capsys, "--user", "batu", "user", "add", "wulan", "--name", "乌兰", "--role", "clerk",
+                     "--password-stdin", "--db", db)  # fmt: skip
+    assert code == 0
+
+    code, out, _ = run(capsys, "--user", "batu", "case", "show", case_no, "--json", "--db", db)
+    as_admin = json.loads(out)
+    assert as_admin["applicant_id_no"] != whole["applicant_id_no"]
+    assert as_admin["applicant_id_no"][:6] == whole["applicant_id_no"][:6]
+    assert "*" in as_admin["applicant_id_no"]
+    assert "*" in as_admin["applicant_phone"]
+    code, out, _ = run(capsys, "case", "show", case_no, "--json", "--db", db)  # nobody signed in
+    assert "*" in json.loads(out)["applicant_id_no"]
+
+    monkeypatch.setenv("COUNTER_PASSWORD", CLERK_PASSWORD)
+    code, out, _ = run(capsys, "--user", "wulan", "case", "show", case_no, "--json", "--db", db)
+    assert json.loads(out)["applicant_id_no"] == whole["applicant_id_no"]
