@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from counter.access.roles import Permission
 from counter.ui import words
 from counter.ui.database import Database
 from counter.ui.signin.stay import STAYS_WHEN_LOCKED
@@ -86,6 +87,16 @@ class DeskActions(QObject):
         self.supervisor = None
         self.preview = None
 
+    def _may(self, permission: Permission) -> bool:
+        """Whether the account signed in may do this; if not, says so (the action would refuse it too)."""
+        actor = self.desk().actor
+        if actor.may(permission):
+            return True
+        from counter import texts
+
+        self._say(texts.not_permitted(permission, actor.signed_in))
+        return False
+
     def _say(self, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, words.DESK_WINDOW_TITLE, text, parent=self._window)
         box.setModal(False)
@@ -110,6 +121,8 @@ class DeskActions(QObject):
             return
         if bundle is None:
             self._say(words.DESK_INTAKE_NO_GUIDE)
+            return
+        if not self._may(Permission.TAKE_INTAKE):
             return
         if not bundle.published:
             self._say(words.DESK_INTAKE_UNPUBLISHED.format(name=bundle.name))
@@ -206,6 +219,10 @@ class DeskActions(QObject):
         from counter.ui.acting import Acting
         from counter.ui.pad.supervisor_window import SupervisorWindow
 
+        supervising = (Permission.RECTIFY, Permission.SEE_FIGURES, Permission.CHANGE_SETTINGS)
+        if not any(self.desk().actor.may(p) for p in supervising):
+            self._may(Permission.RECTIFY)  # says why nothing opens
+            return
         if self.supervisor is None:
             alerts = self.pad.alerts if self.pad else None
             config = _desk_config(self.actor, self.staff_no)

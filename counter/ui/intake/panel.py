@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
 from counter import texts
+from counter.actions.guard import NotPermitted
 from counter.actions.intake import CaseNotFound, Desk, IntakeNotPossible, IntakeRequest, TakenIntake
 from counter.db.catalog_store import StoredGuide
 from counter.intake.checklist import MaterialEntry, answer, record, start_checklist
@@ -236,6 +237,8 @@ class IntakePanel(PanelLayout):
             self.show_message(commit_problems(err))
         except CaseNotFound as err:
             self.show_message(texts.INTAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no))
+        except NotPermitted as refused:
+            self.show_message(texts.not_permitted(refused.permission, refused.signed_in))
         except SQLAlchemyError as err:
             if is_connection_lost(err, self._sessions):
                 log.warning("intake not committed, connection lost: %s", type(err).__name__)

@@ -26,6 +26,7 @@ from counter.actions.documents import (
     record_print,
     save_office_settings,
 )
+from counter.actions.guard import NotPermitted
 from counter.actions.intake import CaseNotFound, Desk
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle
@@ -117,6 +118,8 @@ def make_case_documents(
         raise NoticeRefused("；".join(texts.DOC_PROBLEM[p] for p in err.problems)) from err
     except CaseNotFound as err:
         raise NoticeRefused(texts.CASE_NOT_FOUND.format(case_no=err.case_no)) from err
+    except NotPermitted as err:
+        raise NoticeRefused(texts.not_permitted(err.permission, err.signed_in)) from err
     except SQLAlchemyError as err:
         log.exception("notices of %s not made", case_no)
         raise NoticeRefused(texts.PRINTING_DB_FAILED.format(error=type(err).__name__)) from err
@@ -129,6 +132,8 @@ def make_guide_document(sessions: Sessions, desk: Desk, bundle_code: str, today:
             return make_guide_notice(session, desk, bundle_code, today)
     except GuideNotFound as err:
         raise NoticeRefused(texts.PRINTING_GUIDE_UNPUBLISHED) from err
+    except NotPermitted as err:
+        raise NoticeRefused(texts.not_permitted(err.permission, err.signed_in)) from err
     except SQLAlchemyError as err:
         log.exception("guide notice of %s not made", bundle_code)
         raise NoticeRefused(texts.PRINTING_DB_FAILED.format(error=type(err).__name__)) from err

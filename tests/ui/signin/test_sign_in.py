@@ -180,6 +180,8 @@ def test_the_main_window_waits_for_a_sign_in_and_shows_what_the_roles_allow(
     assert window.account_label.text() == "当前登录：乌兰（窗口工作人员）"
     assert window.intake_button.isVisibleTo(window)
     assert not window.supervise_button.isVisibleTo(window)
+    window.desk_actions.open_supervision()  # F8 still reaches the slot: refused there, with the reason
+    assert window.desk_actions.supervisor is None
     desk = window.desk_actions.desk()
     assert desk.actor.login == "clerk01"
     assert desk.clerk == "乌兰"
