@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter import texts
-from counter.access.lockout import SignInOutcome
+from counter.access.lockout import POLICY
 from counter.access.roles import Actor
 from counter.actions.accounts import SignInResult, check_password, sign_in, sign_out
 from counter.case.numbers import DeskIdentity
@@ -183,14 +183,9 @@ class SignInController(QObject):
 
 
 def refusal_text(result: SignInResult) -> str:
-    if result.outcome is SignInOutcome.LOCKED and result.locked_until is not None:
-        until = result.locked_until.astimezone().strftime("%H:%M")
-        return words.SIGNIN_LOCKED.format(until=until)
-    if result.outcome is SignInOutcome.DISABLED:
-        return words.SIGNIN_DISABLED
-    if result.outcome is SignInOutcome.WRONG_PASSWORD and result.attempts_left:
-        return words.SIGNIN_WRONG.format(left=result.attempts_left)
-    return words.SIGNIN_WRONG_LAST
+    """The same words as the command line's, from the same table."""
+    minutes = int(POLICY.lock_for.total_seconds() // 60)
+    return texts.sign_in_refusal_text(result.outcome, result.attempts_left, result.locked_until, minutes)
 
 
 def roles_text(actor: Actor) -> str:

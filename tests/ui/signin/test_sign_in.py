@@ -88,11 +88,11 @@ def test_a_wrong_password_says_how_many_tries_are_left_then_locks(
     window = controller.window
     assert window.isVisible()
     type_in(qtbot, controller, "clerk01", "wrong-password-1")
-    assert window.problem.text() == "账号或密码不正确（再错 4 次，账号将锁定 15 分钟）"
+    assert window.problem.text() == "登录名或密码不正确。再输错 4 次，账号将锁定 15 分钟。"
     assert window.password.text() == ""  # cleared for the next try
     for _ in range(4):
         type_in(qtbot, controller, "clerk01", "wrong-password-1")
-    assert window.problem.text().startswith("连续输错密码次数过多，账号已锁定")
+    assert window.problem.text().startswith("密码连续输错次数过多，账号已锁定至 ")
     with qtbot.assertNotEmitted(controller.signed_in):
         type_in(qtbot, controller, "clerk01", PASSWORD)  # even the right one, while locked
     assert "已锁定" in window.problem.text()
@@ -104,7 +104,7 @@ def test_a_wrong_password_says_how_many_tries_are_left_then_locks(
 
 def test_empty_fields_are_named_before_anything_is_tried(qtbot: QtBot, controller: SignInController) -> None:
     type_in(qtbot, controller, "", "")
-    assert controller.window.problem.text() == "请输入账号和密码"
+    assert controller.window.problem.text() == "请输入登录名和密码"
 
 
 def test_signing_in_sets_the_actor_and_the_idle_lock_hides_work_but_not_the_pad(
