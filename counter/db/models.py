@@ -437,3 +437,74 @@ class AuditEntry(_InsertOnly, Base):
     detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON, personal data masked
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+# --- sync between township centres and the hall -----------------------------------------
+
+
+class SitePeer(Base):
+    """Another site whose packages this one accepts: its code, kind and public signing key.
+
+    The hall registers each of its townships; a township registers its hall.
+    This site's own identity is in :class:`Setting` (``site.*``), its private key
+    in a file of the data folder that never enters the database.
+    """
+
+    __tablename__ = "site_peer"
+
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(10))  # hall / township
+    public_key: Mapped[str] = mapped_column(String(80))  # Ed25519, raw 32 bytes in base64
+    registered_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SyncExport(Base):
+    """A package this site wrote: to whom, its number, and whether the other side has acknowledged it."""
+
+    __tablename__ = "sync_export"
+    __table_args__ = (UniqueConstraint("to_site", "export_no"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    to_site: Mapped[str] = mapped_column(String(12))
+    export_no: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10))  # cases (township → hall) / updates (hall → township)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    since: Mapped[datetime | None] = mapped_column(nullable=True)  # what it holds: changes after this moment
+    records: Mapped[int] = mapped_column(Integer, default=0)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    acked_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class SyncImport(Base):
+    """A package this site took in: from whom, its number, what it did; a replay finds it here."""
+
+    __tablename__ = "sync_import"
+    __table_args__ = (UniqueConstraint("from_site", "kind", "export_no"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    from_site: Mapped[str] = mapped_column(String(12))
+    kind: Mapped[str] = mapped_column(String(10))
+    export_no: Mapped[int] = mapped_column(Integer)
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    applied: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    held: Mapped[int] = mapped_column(Integer, default=0)  # records put on the review list
+
+
+class SyncReview(Base):
+    """A record that could not be applied (an unknown guide version, say): kept whole, never dropped."""
+
+    __tablename__ = "sync_review"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    from_site: Mapped[str] = mapped_column(String(12), index=True)
+    export_no: Mapped[int] = mapped_column(Integer)
+    record_type: Mapped[str] = mapped_column(String(20))
+    record_key: Mapped[str] = mapped_column(String(80))  # a case's uid, a guide's hash …
+    reason: Mapped[str] = mapped_column(String(40))  # a code, worded in counter.texts
+    detail: Mapped[str] = mapped_column(Text, default="")
+    payload: Mapped[str] = mapped_column(Text)  # the record as received (JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(nullable=True)
