@@ -31,6 +31,11 @@ def log_dir() -> Path:
     return path
 
 
+def site_key_path() -> Path:
+    """The file of this site's private signing key: in the data folder, never in the database."""
+    return data_dir() / "keys" / "site.key"
+
+
 def resources_dir() -> Path:
     """The ``resources/`` folder beside the package (the app runs from its checkout)."""
     override = os.environ.get("COUNTER_RESOURCES")

@@ -1,0 +1,250 @@
+"""This site's identity and signing key, and the peers whose packages it accepts.
+
+The identity (code, name, kind, public key) is kept in the database settings,
+so every desk of a hall shows the same; the private key is a file in the data
+folder of the machine that signs packages (:func:`counter.paths.site_key_path`).
+
+A site's key changes only on purpose: neither :func:`this_site` nor
+:func:`init_site` ever replaces a key file that exists.  To give a site a new
+key (a laptop lost, a key file copied where it should not be), delete the key
+file and run ``counter site init`` again; then hand the new site card to every
+peer, who registers it again (the old key's fingerprint goes into their trail).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter import paths
+from counter.access.roles import Permission
+from counter.actions.acting import system_desk, this_desk
+from counter.actions.audit import record_at_desk
+from counter.actions.guard import require
+from counter.actions.intake import Desk
+from counter.audit.actions import AuditAction
+from counter.db import models
+from counter.db.settings_store import get_setting, put_setting
+from counter.desk_config import load_desk_config
+from counter.sync.keys import (
+    KeyProblem,
+    KeyUnreadable,
+    key_fingerprint,
+    load_private_key,
+    new_private_key,
+    public_key_text,
+    save_private_key,
+)
+from counter.sync.sites import (
+    Peer,
+    SiteIdentity,
+    SiteKind,
+    SiteProblem,
+    read_site_card,
+    site_card,
+    site_problems,
+)
+
+__all__ = [
+    "Peer",
+    "PeerRefused",
+    "SiteIdentity",
+    "SiteKind",
+    "SiteProblem",
+    "SiteRefused",
+    "init_site",
+    "peer_keys",
+    "peers",
+    "read_site_card",
+    "register_peer",
+    "signing_key",
+    "site_card",
+    "site_signing_key",
+    "this_site",
+]
+
+CODE, NAME, KIND, PUBLIC_KEY = "site.code", "site.name", "site.kind", "site.public_key"
+AUDIT_SUBJECT = "site"
+
+
+class SiteRefused(Exception):
+    """The identity asked for has problems; ``codes`` lists every one."""
+
+    def __init__(self, codes: list[SiteProblem]) -> None:
+        super().__init__(", ".join(code.value for code in codes))
+        self.codes = tuple(codes)
+
+
+class PeerRefused(SiteRefused):
+    """The peer to register has problems; ``codes`` lists every one."""
+
+
+def this_site(session: Session, key_path: Path | None = None) -> SiteIdentity:
+    """This site's identity; made at the first call on a database that has none.
+
+    The first identity is this machine's desk (``desk.json``: site code and
+    name) as a hall, with the key file at ``key_path`` (the data folder's by
+    default): loaded if it is there, else a new key saved there.  Nobody need
+    be signed in: the program makes it, and the trail says so.  The caller
+    commits.  Raises :class:`KeyUnreadable` if a key file is there but unusable
+    (it is never overwritten).
+    """
+    stored = _stored(session)
+    if stored is not None:
+        return stored
+    config = load_desk_config()
+    path = key_path or paths.site_key_path()
+    key = _key_at(path)
+    identity = SiteIdentity(config.site_code, config.site_name, SiteKind.HALL, public_key_text(key))
+    _store(session, identity)
+    record_at_desk(session, system_desk(None), AuditAction.SETTING_CHANGED, AUDIT_SUBJECT, _detail(identity))
+    return identity
+
+
+def init_site(
+    session: Session,
+    code: str,
+    name: str,
+    kind: SiteKind,
+    desk: Desk | None = None,
+    key_path: Path | None = None,
+) -> SiteIdentity:
+    """Set or change this site's code, name and kind; the key file stays (see the module's note).
+
+    Raises :class:`SiteRefused` with every problem, :class:`NotPermitted`
+    without CHANGE_SETTINGS, :class:`KeyUnreadable` for a key file that is there
+    but unusable.  The code is the site's in its peers' lists and case numbers:
+    this machine's ``desk.json`` is not changed here.  The caller commits.
+    """
+    by = this_desk(desk)
+    require(session, by.actor, Permission.CHANGE_SETTINGS)
+    code, name = code.strip(), name.strip()
+    problems = site_problems(code, name)
+    if problems:
+        raise SiteRefused(problems)
+    before = _stored(session)
+    key = _key_at(key_path or paths.site_key_path())
+    identity = SiteIdentity(code, name, kind, public_key_text(key))
+    _store(session, identity)
+    old = {} if before is None else _detail(before)
+    new = _detail(identity)
+    changed = {k: {"from": old.get(k), "to": v} for k, v in new.items() if old.get(k) != v}
+    record_at_desk(session, by, AuditAction.SETTING_CHANGED, AUDIT_SUBJECT, changed)
+    return identity
+
+
+def signing_key(key_path: Path | None = None) -> Ed25519PrivateKey:
+    """This machine's private key; raises :class:`KeyUnreadable`."""
+    return load_private_key(key_path or paths.site_key_path())
+
+
+def site_signing_key(session: Session, key_path: Path | None = None) -> Ed25519PrivateKey:
+    """The private key, checked to be the one whose public half this site's peers registered.
+
+    A hall whose desks share one database has the key on one machine only; on
+    another, or after a key file was swapped, this says so before anything is
+    signed (:attr:`KeyProblem.OTHER_SITE`) instead of the peer refusing the package.
+    """
+    path = key_path or paths.site_key_path()
+    key = load_private_key(path)
+    if public_key_text(key) != this_site(session, path).public_key:
+        raise KeyUnreadable(path, KeyProblem.OTHER_SITE)
+    return key
+
+
+def register_peer(
+    session: Session,
+    code: str,
+    name: str,
+    kind: SiteKind,
+    public_key: str,
+    desk: Desk | None = None,
+) -> None:
+    """Accept packages from the site ``code`` signed by ``public_key``; registering a code again replaces its key.
+
+    Raises :class:`PeerRefused` with every problem, :class:`NotPermitted`
+    without CHANGE_SETTINGS.  The trail keeps the new key's fingerprint and,
+    on a replacement, the old one's.  The caller commits.
+    """
+    by = this_desk(desk)
+    require(session, by.actor, Permission.CHANGE_SETTINGS)
+    code, name, public_key = code.strip(), name.strip(), public_key.strip()
+    problems = site_problems(code, name, public_key)
+    if code == _own_code(session):
+        problems.append(SiteProblem.OWN_CODE)
+    if problems:
+        raise PeerRefused(problems)
+    row = session.get(models.SitePeer, code)
+    detail: dict[str, str] = {
+        "code": code,
+        "name": name,
+        "kind": kind.value,
+        "fingerprint": key_fingerprint(public_key),
+    }
+    if row is None:
+        session.add(models.SitePeer(code=code, name=name, kind=kind.value, public_key=public_key))
+    else:
+        detail["replaced_fingerprint"] = key_fingerprint(row.public_key)
+        row.name, row.kind, row.public_key, row.registered_at = name, kind.value, public_key, models.utcnow()
+    record_at_desk(session, by, AuditAction.SETTING_CHANGED, f"{AUDIT_SUBJECT}.peer:{code}", detail)
+
+
+def peers(session: Session) -> list[Peer]:
+    """Every registered peer, by code."""
+    rows = session.scalars(select(models.SitePeer).order_by(models.SitePeer.code))
+    return [Peer(r.code, r.name, SiteKind(r.kind), r.public_key, _utc(r.registered_at)) for r in rows]
+
+
+def peer_keys(session: Session) -> dict[str, str]:
+    """Code → public key of every registered peer: what a package's signature is checked against."""
+    return {peer.code: peer.public_key for peer in peers(session)}
+
+
+def _stored(session: Session) -> SiteIdentity | None:
+    values = [get_setting(session, key) for key in (CODE, NAME, KIND, PUBLIC_KEY)]
+    code, name, kind, public_key = values
+    if code is None or name is None or public_key is None or kind not in {k.value for k in SiteKind}:
+        return None
+    return SiteIdentity(code, name, SiteKind(kind), public_key)
+
+
+def _store(session: Session, identity: SiteIdentity) -> None:
+    put_setting(session, CODE, identity.code)
+    put_setting(session, NAME, identity.name)
+    put_setting(session, KIND, identity.kind.value)
+    put_setting(session, PUBLIC_KEY, identity.public_key)
+
+
+def _own_code(session: Session) -> str:
+    """This site's code, without making an identity: the stored one, else this desk's."""
+    return get_setting(session, CODE) or load_desk_config().site_code
+
+
+def _key_at(path: Path) -> Ed25519PrivateKey:
+    """The key file at ``path``, or a new key saved there when there is none."""
+    try:
+        return load_private_key(path)
+    except KeyUnreadable as err:
+        if err.reason is not KeyProblem.MISSING:
+            raise
+    key = new_private_key()
+    save_private_key(key, path)
+    return key
+
+
+def _utc(value: datetime) -> datetime:
+    """SQLite gives back the stored UTC time without its zone; PostgreSQL with it."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _detail(identity: SiteIdentity) -> dict[str, str]:
+    return {
+        "code": identity.code,
+        "name": identity.name,
+        "kind": identity.kind.value,
+        "fingerprint": identity.fingerprint,
+    }

@@ -1,0 +1,233 @@
+"""The site commands: ``counter site show|init|card|register|peers``.
+
+A hall and a township centre each set their identity once (``site init``),
+swap site cards (``site card`` on one side, ``site register`` on the other)
+and check the fingerprint the register command prints with the other side by
+phone.  ``site show`` makes the identity on first use, from this machine's desk,
+as the window and the sync commands do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from counter.cli import EXIT_OK, Reported, _desk, _open_db, _print_json
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from counter.actions.site import SiteRefused
+    from counter.cli import Commands
+    from counter.sync.keys import KeyUnreadable
+    from counter.sync.sites import SiteIdentity
+
+SITE_KINDS = ("hall", "township")
+
+
+def add_site_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
+    site = commands.add_parser(
+        "site", parents=[common], help="本站点身份与签名密钥、对方站点（政务服务中心与苏木乡镇便民服务中心互传数据）"
+    ).add_subparsers(dest="site_command", metavar="ACTION", required=True)
+    p = site.add_parser("show", parents=[common], help="显示本站点：编码、名称、类型、公钥及指纹（首次使用时生成）")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_site_show)
+    p = site.add_parser("init", parents=[common], help="设定或修改本站点的编码、名称和类型（系统管理员）")
+    p.add_argument("--code", required=True, help="站点编码（2-12位大写字母或数字）")
+    p.add_argument("--name", required=True, help="站点名称")
+    p.add_argument("--kind", required=True, choices=SITE_KINDS, help="hall 政务服务中心；township 苏木乡镇便民服务中心")
+    p.set_defaults(func=cmd_site_init)
+    p = site.add_parser("card", parents=[common], help="写出本站点名片（JSON），交给对方站点登记")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(func=cmd_site_card)
+    p = site.add_parser("register", parents=[common], help="读入对方站点的名片并登记（系统管理员；先核对指纹）")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--fingerprint", metavar="TEXT", help="对方电话告知的公钥指纹；与名片不符则不登记（空格和大小写不计）"
+    )
+    p.set_defaults(func=cmd_site_register)
+    p = site.add_parser("peers", parents=[common], help="列出已登记的对方站点")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_site_peers)
+
+
+def cmd_site_show(args: argparse.Namespace) -> int:
+    from counter import texts
+    from counter.paths import site_key_path
+
+    sessions = _open_db(args)
+    with sessions.begin() as session:
+        identity = _this_site(session)
+        key_here = _key_here(session)
+    if args.json:
+        _print_json({**_identity_json(identity), "key_file": str(site_key_path()), "key_here": key_here})
+        return EXIT_OK
+    print(_identity_text(identity))
+    print(texts.SITE_KEY_HERE if key_here else texts.SITE_KEY_ELSEWHERE.format(path=site_key_path()))
+    return EXIT_OK
+
+
+def cmd_site_init(args: argparse.Namespace) -> int:
+    from counter import texts
+    from counter.actions.site import SiteKind, SiteRefused, init_site
+    from counter.paths import site_key_path
+    from counter.sync.keys import KeyUnreadable
+
+    sessions = _open_db(args)
+    try:
+        with sessions.begin() as session:
+            identity = init_site(session, args.code, args.name, SiteKind(args.kind), desk=_desk())
+    except SiteRefused as err:
+        raise _refused(err, args.code) from err
+    except KeyUnreadable as err:
+        raise _key_refused(err) from err
+    print(texts.SITE_INIT_DONE)
+    print(_identity_text(identity))
+    print(texts.SITE_KEY_NOTE.format(path=site_key_path()))
+    return EXIT_OK
+
+
+def cmd_site_card(args: argparse.Namespace) -> int:
+    from counter import texts
+    from counter.actions.site import site_card
+
+    sessions = _open_db(args)
+    with sessions.begin() as session:
+        identity = _this_site(session)
+    out = Path(args.out)
+    try:
+        out.write_text(json.dumps(site_card(identity), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    except OSError as err:
+        raise Reported(texts.SITE_CARD_WRITE_FAILED.format(path=out, error=err.strerror or err)) from err
+    print(texts.SITE_CARD_WRITTEN.format(path=out, fingerprint=identity.fingerprint))
+    return EXIT_OK
+
+
+def cmd_site_register(args: argparse.Namespace) -> int:
+    from counter import texts
+    from counter.actions.site import PeerRefused, peer_keys, read_site_card, register_peer
+    from counter.sync.keys import key_fingerprint
+
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8-sig")  # a card saved again by a Windows editor may carry a BOM
+    except UnicodeDecodeError:
+        text = ""  # not a card: read_site_card says so
+    except OSError as err:
+        raise Reported(texts.SITE_CARD_READ_FAILED.format(path=path, error=err.strerror or err)) from err
+    card, problems = read_site_card(text)
+    if card is None:
+        lines = [texts.site_problem_text(problem) for problem in problems]
+        raise Reported("\n".join([texts.SITE_CARD_REFUSED.format(path=path), *lines]))
+    print(texts.SITE_REGISTER_CHECK.format(**_identity_words(card)))
+    if args.fingerprint is not None and "".join(args.fingerprint.split()).lower() != card.fingerprint.replace(" ", ""):
+        raise Reported(texts.SITE_FINGERPRINT_DIFFERS.format(given=args.fingerprint, fingerprint=card.fingerprint))
+    sessions = _open_db(args)
+    try:
+        with sessions.begin() as session:
+            old_key = peer_keys(session).get(card.code)
+            register_peer(session, card.code, card.name, card.kind, card.public_key, desk=_desk())
+    except PeerRefused as err:
+        raise _refused(err, card.code) from err
+    if old_key is None:
+        print(texts.SITE_REGISTERED.format(code=card.code))
+    elif old_key == card.public_key:
+        print(texts.SITE_REREGISTERED_SAME_KEY.format(code=card.code))
+    else:
+        print(texts.SITE_REREGISTERED.format(code=card.code, old=key_fingerprint(old_key)))
+    return EXIT_OK
+
+
+def cmd_site_peers(args: argparse.Namespace) -> int:
+    from counter import texts
+    from counter.actions.site import peers
+
+    sessions = _open_db(args)
+    with sessions() as session:
+        found = peers(session)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "code": p.code,
+                    "name": p.name,
+                    "kind": p.kind.value,
+                    "public_key": p.public_key,
+                    "fingerprint": p.fingerprint,
+                    "registered_at": p.registered_at.isoformat(),
+                }
+                for p in found
+            ]
+        )
+        return EXIT_OK
+    if not found:
+        print(texts.SITE_NO_PEERS)
+        return EXIT_OK
+    for p in found:
+        at = f"{p.registered_at.astimezone():%Y-%m-%d %H:%M}"
+        print(
+            texts.SITE_PEER_LINE.format(
+                code=p.code, name=p.name, kind=texts.SITE_KIND[p.kind], fingerprint=p.fingerprint, registered_at=at
+            )
+        )
+    print(texts.SITE_PEER_COUNT.format(count=len(found)), file=sys.stderr)
+    return EXIT_OK
+
+
+def _this_site(session: Session) -> SiteIdentity:
+    from counter.actions.site import this_site
+    from counter.sync.keys import KeyUnreadable
+
+    try:
+        return this_site(session)
+    except KeyUnreadable as err:
+        raise _key_refused(err) from err
+
+
+def _key_here(session: Session) -> bool:
+    """Whether this machine holds the site's signing key (a hall's other desks do not)."""
+    from counter.actions.site import site_signing_key
+    from counter.sync.keys import KeyUnreadable
+
+    try:
+        site_signing_key(session)
+    except KeyUnreadable:
+        return False
+    return True
+
+
+def _identity_json(identity: SiteIdentity) -> dict[str, str]:
+    return {
+        "code": identity.code,
+        "name": identity.name,
+        "kind": identity.kind.value,
+        "public_key": identity.public_key,
+        "fingerprint": identity.fingerprint,
+    }
+
+
+def _identity_words(identity: SiteIdentity) -> dict[str, str]:
+    from counter import texts
+
+    return {**_identity_json(identity), "kind": texts.SITE_KIND[identity.kind]}
+
+
+def _identity_text(identity: SiteIdentity) -> str:
+    from counter import texts
+
+    return texts.SITE_SHOW.format(**_identity_words(identity))
+
+
+def _refused(err: SiteRefused, code: str) -> Reported:
+    from counter import texts
+
+    return Reported("\n".join(texts.site_problem_text(problem, code) for problem in err.codes))
+
+
+def _key_refused(err: KeyUnreadable) -> Reported:
+    from counter import texts
+
+    return Reported(texts.key_problem_text(err.reason, err.path))

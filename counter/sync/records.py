@@ -1,0 +1,632 @@
+"""The records a sync package carries, as frozen dataclasses, and their plain-dict form.
+
+A record names what it is about by an identity that is the same on every site
+— a case by its ``uid``, a guide version by its content hash, a holiday by its
+day — never by a local row id.  A case record carries everything that belongs
+to the case: checklist lines, history lines, documents with their prints,
+rating rounds with the request, the rating or its lapse, the rectification a
+bad rating opened (with its history) and the appeal decisions.  Those parts are
+insert-only where they are kept, so the receiving side adds what it lacks and
+never changes what it has: importing a record twice, or two packages in either
+order, ends in the same rows.
+
+:func:`parse_records` reads a package body into records and lists every
+*structure* problem at once (a field missing, of the wrong type, too long for
+its column); a body with any such problem is refused whole.  Whether a
+well-formed record can be applied here (its guide version is known, say) is
+the importer's question, answered per record.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import re
+import typing
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1
+_UID = re.compile(r"^[0-9a-f]{32}$")
+_HASH = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass(frozen=True, slots=True)
+class RecordProblem:
+    """One structure problem: the record's place in the body, the field (a path), and a code."""
+
+    index: int
+    field: str
+    code: str  # not_an_object, unknown_type, wrong_kind, missing, wrong_type, too_long, bad_text, bad_value, duplicate
+
+
+# --- the parts of a case ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GuideRef:
+    """The guide version a case was taken under, as every site can find it: by its content hash."""
+
+    content_hash: str
+    bundle_code: str
+    version: int
+    LIMITS: ClassVar[dict[str, int]] = {"content_hash": 64, "bundle_code": 24}
+
+
+@dataclass(frozen=True, slots=True)
+class MaterialLine:
+    material_code: str
+    name: str
+    necessity: str
+    receipt: str
+    originals: int
+    copies: int
+    medium: str
+    defect_note: str
+    due_on: dt.date | None
+    arrived_on: dt.date | None
+    LIMITS: ClassVar[dict[str, int]] = {"material_code": 40, "necessity": 12, "receipt": 20, "medium": 12}
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    at: dt.datetime
+    clerk: str
+    desk_no: str
+    event: str
+    status_after: str
+    note: str
+    LIMITS: ClassVar[dict[str, int]] = {"clerk": 60, "desk_no": 4, "event": 24, "status_after": 24}
+
+    @property
+    def key(self) -> tuple[dt.datetime, str, str]:
+        """Who did what when: the same line on every site (history lines are never changed)."""
+        return (self.at, self.event, self.desk_no)
+
+
+@dataclass(frozen=True, slots=True)
+class PrintEntry:
+    at: dt.datetime
+    clerk: str
+    desk_no: str
+    target: str
+    content_hash: str
+    ok: bool
+    error: str
+    LIMITS: ClassVar[dict[str, int]] = {"clerk": 60, "desk_no": 4, "content_hash": 64}
+
+    @property
+    def key(self) -> tuple[dt.datetime, str, str]:
+        return (self.at, self.desk_no, self.target)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentEntry:
+    doc_no: str
+    kind: str
+    issued_on: dt.date
+    site_code: str
+    desk_no: str
+    clerk: str
+    office: str  # JSON snapshot of the office settings, as stored
+    content_hash: str
+    created_at: dt.datetime
+    prints: tuple[PrintEntry, ...]
+    LIMITS: ClassVar[dict[str, int]] = {
+        "doc_no": 30, "kind": 16, "site_code": 12, "desk_no": 4, "clerk": 60, "content_hash": 64,
+    }  # fmt: skip
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.doc_no, self.kind)
+
+
+@dataclass(frozen=True, slots=True)
+class RectLine:
+    at: dt.datetime
+    by: str
+    event: str
+    state_after: str
+    note: str
+    fix_due: dt.date | None
+    LIMITS: ClassVar[dict[str, int]] = {"by": 60, "event": 24, "state_after": 24}
+
+    @property
+    def key(self) -> tuple[dt.datetime, str]:
+        return (self.at, self.event)
+
+
+@dataclass(frozen=True, slots=True)
+class AppealEntry:
+    at: dt.datetime
+    by: str
+    ground: str
+    upheld: bool
+    reason: str
+    LIMITS: ClassVar[dict[str, int]] = {"by": 60, "ground": 16}
+
+    @property
+    def key(self) -> tuple[dt.datetime, str]:
+        return (self.at, self.ground)
+
+
+@dataclass(frozen=True, slots=True)
+class RectificationEntry:
+    opened_at: dt.datetime
+    opened_on: dt.date
+    period: str
+    due_on: dt.date
+    due_beyond_data: bool
+    history: tuple[RectLine, ...]
+    LIMITS: ClassVar[dict[str, int]] = {"period": 24}
+
+
+@dataclass(frozen=True, slots=True)
+class RatingEntry:
+    """A rating as given; its round and case number are the round's and the case's."""
+
+    level: str
+    channel: str
+    reasons: str  # JSON list, as stored
+    comment: str
+    rated_at: dt.datetime
+    rated_on: dt.date
+    item_code: str
+    item_name: str
+    department: str
+    clerk: str
+    staff_no: str
+    desk_no: str
+    site_code: str
+    region: str
+    rater_name: str
+    rater_id_no: str
+    rater_kind: str
+    anonymous: bool
+    rectification: RectificationEntry | None
+    appeals: tuple[AppealEntry, ...]
+    LIMITS: ClassVar[dict[str, int]] = {
+        "level": 24, "channel": 20, "item_code": 24, "clerk": 60, "staff_no": 20, "desk_no": 4,
+        "site_code": 12, "region": 6, "rater_id_no": 18, "rater_kind": 10,
+    }  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class RatingRound:
+    """One request sent to the review pad, and its answer: a rating, a lapse, or none yet."""
+
+    round: int
+    sent_at: dt.datetime
+    site_code: str
+    desk_no: str
+    clerk: str
+    rating: RatingEntry | None
+    lapsed_at: dt.datetime | None
+    LIMITS: ClassVar[dict[str, int]] = {"site_code": 12, "desk_no": 4, "clerk": 60}
+
+
+# --- records ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRecord:
+    """A case with everything that belongs to it (township → hall)."""
+
+    TYPE: ClassVar[str] = "case"
+    uid: str
+    case_no: str
+    site_code: str
+    desk_no: str
+    clerk: str
+    bundle_code: str
+    guide: GuideRef
+    status: str
+    outcome: str
+    answers: str  # JSON, as stored
+    applicant_kind: str
+    applicant_name: str
+    applicant_id_no: str
+    applicant_phone: str
+    applicant_address: str
+    legal_rep: str
+    agent_name: str
+    agent_id_no: str
+    agent_authorisation: str
+    delivery: str
+    delivery_address: str
+    notify_phone: str
+    received_on: dt.date
+    accepted_on: dt.date | None
+    promised_on: dt.date | None
+    correction_due: dt.date | None
+    notify_due: dt.date | None
+    refusal_ground: str
+    turn_to: str
+    denial_reason: str
+    dates_beyond_data: bool
+    previous_uid: str  # the case whose correction notice this intake answered; "" if none
+    created_at: dt.datetime
+    materials: tuple[MaterialLine, ...]
+    history: tuple[HistoryEntry, ...]
+    documents: tuple[DocumentEntry, ...]
+    ratings: tuple[RatingRound, ...]
+    LIMITS: ClassVar[dict[str, int]] = {
+        "uid": 32, "case_no": 50, "site_code": 12, "desk_no": 4, "clerk": 60, "bundle_code": 24, "status": 24,
+        "outcome": 16, "applicant_kind": 10, "applicant_id_no": 18, "applicant_phone": 40, "agent_id_no": 18,
+        "delivery": 16, "notify_phone": 40, "refusal_ground": 40, "previous_uid": 32,
+    }  # fmt: skip
+
+    @property
+    def key(self) -> str:
+        return self.uid
+
+
+@dataclass(frozen=True, slots=True)
+class GuideRecord:
+    """A guide version of the hall's catalog (hall → township): the bundle row and the version document."""
+
+    TYPE: ClassVar[str] = "guide"
+    bundle_code: str
+    number: int
+    name: str
+    published: bool
+    search_text: str
+    version: int
+    content_hash: str
+    document: str  # canonical JSON of the bundle, as stored
+    current: bool  # the bundle's current version at the hall
+    LIMITS: ClassVar[dict[str, int]] = {"bundle_code": 24, "name": 200, "content_hash": 64}
+
+    @property
+    def key(self) -> str:
+        return self.content_hash
+
+
+@dataclass(frozen=True, slots=True)
+class HolidayRecord:
+    """One day of the hall's holiday table: off or a make-up working day."""
+
+    TYPE: ClassVar[str] = "holiday"
+    day: dt.date
+    kind: str
+    source: str
+    LIMITS: ClassVar[dict[str, int]] = {"kind": 8, "source": 200}
+
+    @property
+    def key(self) -> str:
+        return self.day.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class SettingRecord:
+    """A named setting the hall manages for its townships (rating settings, holiday coverage, office)."""
+
+    TYPE: ClassVar[str] = "setting"
+    key_: str
+    value: str
+    LIMITS: ClassVar[dict[str, int]] = {"key_": 100}
+
+    @property
+    def key(self) -> str:
+        return self.key_
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressRecord:
+    """What became of a township's case at the hall: its status and its history lines."""
+
+    TYPE: ClassVar[str] = "progress"
+    uid: str
+    case_no: str
+    status: str
+    history: tuple[HistoryEntry, ...]
+    LIMITS: ClassVar[dict[str, int]] = {"uid": 32, "case_no": 50, "status": 24}
+
+    @property
+    def key(self) -> str:
+        return self.uid
+
+
+@dataclass(frozen=True, slots=True)
+class AckRecord:
+    """The highest package number of ``kind`` the sender has imported from the receiver."""
+
+    TYPE: ClassVar[str] = "ack"
+    kind: str
+    export_no: int
+    LIMITS: ClassVar[dict[str, int]] = {"kind": 10}
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.export_no}"
+
+
+Record = CaseRecord | GuideRecord | HolidayRecord | SettingRecord | ProgressRecord | AckRecord
+RECORD_TYPES: dict[str, type[Record]] = {
+    cls.TYPE: cls for cls in (CaseRecord, GuideRecord, HolidayRecord, SettingRecord, ProgressRecord, AckRecord)
+}
+#: which records each kind of package may hold
+ALLOWED: dict[str, frozenset[str]] = {
+    "cases": frozenset({"case", "ack"}),
+    "updates": frozenset({"guide", "holiday", "setting", "progress", "ack"}),
+}
+#: field names as written in the package, where the Python name cannot be the JSON one
+_JSON_NAME = {"key_": "key"}
+
+
+# --- conversion ---------------------------------------------------------------------------
+
+
+class _Bad(Exception):
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """Text that fits its column (``limit`` characters; None: no limit) and that UTF-8 and a database can keep."""
+
+    limit: int | None
+
+    def __call__(self, value: Any) -> str:
+        if type(value) is not str:
+            raise _Bad("wrong_type")
+        if self.limit is not None and len(value) > self.limit:
+            raise _Bad("too_long")
+        if "\x00" in value or not (value.isascii() or _SURROGATE.search(value) is None):
+            raise _Bad("bad_text")
+        return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")  # half a pair: no UTF-8 (and no database) can keep it
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int:
+        raise _Bad("wrong_type")
+    if not INT_MIN <= value <= INT_MAX:
+        raise _Bad("bad_value")
+    return value
+
+
+def _bool(value: Any) -> bool:
+    if type(value) is not bool:
+        raise _Bad("wrong_type")
+    return value
+
+
+def _date(value: Any) -> dt.date:
+    if type(value) is not str:
+        raise _Bad("wrong_type")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _Bad("bad_value") from None
+
+
+def _datetime(value: Any) -> dt.datetime:
+    if type(value) is not str:
+        raise _Bad("wrong_type")
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise _Bad("bad_value") from None
+    if parsed.tzinfo is dt.UTC:  # what a package holds: converting it again costs more than parsing it
+        return parsed
+    if parsed.tzinfo is None:
+        raise _Bad("bad_value")
+    return parsed.astimezone(dt.UTC)
+
+
+def _optional(inner: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def convert(value: Any) -> Any:
+        return None if value is None else inner(value)
+
+    return convert
+
+
+_SCALARS: dict[Any, Callable[[Any], Any]] = {int: _int, bool: _bool, dt.date: _date, dt.datetime: _datetime}
+
+
+@functools.cache
+def _plan(cls: Any) -> tuple[tuple[str, str, Any, bool], ...]:
+    """Per field: Python name, JSON name, converter (scalar) or builder (part), and whether it is a part."""
+    hints = typing.get_type_hints(cls)
+    limits: dict[str, int] = getattr(cls, "LIMITS", {})
+    plan: list[tuple[str, str, Any, bool]] = []
+    for f in dataclasses.fields(cls):
+        hint = hints[f.name]
+        json_name = _JSON_NAME.get(f.name, f.name)
+        args = typing.get_args(hint)
+        optional = type(None) in args
+        base = next((a for a in args if a is not type(None)), hint) if optional else hint
+        if typing.get_origin(base) is tuple:
+            plan.append((f.name, json_name, _Part(args_of(base), False, True), True))
+        elif dataclasses.is_dataclass(base):
+            plan.append((f.name, json_name, _Part(typing.cast(type, base), optional, False), True))
+        else:
+            scalar = _Text(limits.get(f.name)) if base is str else _SCALARS[base]
+            plan.append((f.name, json_name, _optional(scalar) if optional else scalar, False))
+    return tuple(plan)
+
+
+def args_of(tuple_hint: Any) -> type:
+    return typing.cast(type, typing.get_args(tuple_hint)[0])
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """How a field holding another record part (or a list of them) is built."""
+
+    sub: type
+    optional: bool
+    many: bool
+
+    def __call__(self, value: Any, path: str, index: int, problems: list[RecordProblem]) -> Any:
+        if self.many:
+            if type(value) is not list:
+                problems.append(RecordProblem(index, path, "wrong_type"))
+                return ()
+            return tuple(_build(self.sub, item, f"{path}[{n}]", index, problems) for n, item in enumerate(value))
+        if value is None and self.optional:
+            return None
+        return _build(self.sub, value, path, index, problems)
+
+
+@functools.cache
+def _fast(cls: Any) -> Callable[[Any], Any]:
+    """A builder for well-formed dicts that raises at the first problem (then :func:`_build` lists them all).
+
+    Nearly every record of a real package is well formed, and a package may hold
+    ten thousand cases with a hundred thousand parts: this is the hot path.  It
+    is one generated expression per class — ``cls(c0(raw["a"]), c1(raw["b"]), …)``
+    — as :func:`collections.namedtuple` generates its methods: no loop, no
+    intermediate dict.
+    """
+    names: dict[str, Any] = {"cls": cls, "dict_type": dict, "str_type": str, "Bad": _Bad, "bad": _bad, "S": _SURROGATE}
+    args = []
+    for n, (_name, json_name, convert, is_part) in enumerate(_plan(cls)):
+        if isinstance(convert, _Text):  # the commonest field, checked inline (a call each costs as much as the check)
+            v = f"v{n}"
+            fits = "" if convert.limit is None else f" and len({v}) <= {convert.limit}"
+            args.append(
+                f"({v} if type({v} := raw[{json_name!r}]) is str_type{fits} and '\\x00' not in {v}"
+                f" and ({v}.isascii() or S.search({v}) is None) else bad())"
+            )
+            continue
+        names[f"c{n}"] = _fast_part(convert.sub, convert.optional, convert.many) if is_part else convert
+        args.append(f"c{n}(raw[{json_name!r}])")
+    source = (
+        "def build(raw):\n"
+        "    if type(raw) is not dict_type:\n"
+        "        raise Bad('not_an_object')\n"
+        f"    return cls({', '.join(args)})\n"
+    )
+    exec(source, names)  # the source is made here from field names, never from input
+    build: Callable[[Any], Any] = names["build"]
+    return build
+
+
+def _bad() -> Any:
+    raise _Bad("bad_value")
+
+
+def _fast_part(cls: type, optional: bool, many: bool) -> Callable[[Any], Any]:
+    def one(value: Any) -> Any:
+        return None if value is None and optional else _fast(cls)(value)
+
+    def several(value: Any) -> Any:
+        if type(value) is not list:
+            raise _Bad("wrong_type")
+        build = _fast(cls)
+        return tuple([build(item) for item in value])
+
+    return several if many else one
+
+
+def _build(cls: type, raw: Any, path: str, index: int, problems: list[RecordProblem]) -> Any:
+    """An instance of ``cls`` from its dict; every problem appended, None if there were any in it."""
+    if type(raw) is not dict:
+        problems.append(RecordProblem(index, path, "not_an_object"))
+        return None
+    before = len(problems)
+    values: dict[str, Any] = {}
+    prefix = f"{path}." if path else ""
+    for name, json_name, convert, is_part in _plan(cls):
+        if json_name not in raw:
+            problems.append(RecordProblem(index, prefix + json_name, "missing"))
+            continue
+        if is_part:
+            values[name] = convert(raw[json_name], prefix + json_name, index, problems)
+            continue
+        try:
+            values[name] = convert(raw[json_name])
+        except _Bad as bad:
+            problems.append(RecordProblem(index, prefix + json_name, bad.code))
+    if len(problems) > before:
+        return None
+    return cls(**values)
+
+
+def _dump_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_dump_value(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _dump(value)
+    return value
+
+
+def _dump(obj: Any) -> dict[str, Any]:
+    cls: Any = type(obj)
+    return {json_name: _dump_value(getattr(obj, name)) for name, json_name, _c, _p in _plan(cls)}
+
+
+def to_dict(record: Record) -> dict[str, Any]:
+    """The record as plain JSON data, with its ``type``."""
+    return {"type": record.TYPE, **_dump(record)}
+
+
+def parse_records(body: Iterable[Any], kind: str | None = None) -> tuple[list[Record], list[RecordProblem]]:
+    """Every record of a package body, and every structure problem found (the body is refused if any).
+
+    ``kind`` (cases / updates) limits the record types to those that package may
+    hold.  Beyond types and lengths: a case's uid is 32 hex digits, a hash 64,
+    and no record appears twice.
+    """
+    records: list[Record] = []
+    problems: list[RecordProblem] = []
+    allowed = ALLOWED.get(kind) if kind is not None else None
+    seen: set[tuple[str, str]] = set()
+    for index, raw in enumerate(body):
+        if type(raw) is not dict:
+            problems.append(RecordProblem(index, "", "not_an_object"))
+            continue
+        type_name = raw.get("type")
+        cls = RECORD_TYPES.get(type_name) if type(type_name) is str else None
+        if cls is None:
+            problems.append(RecordProblem(index, "type", "unknown_type"))
+            continue
+        if allowed is not None and cls.TYPE not in allowed:
+            problems.append(RecordProblem(index, "type", "wrong_kind"))
+            continue
+        before = len(problems)
+        kind_of: Any = cls
+        try:
+            record = _fast(kind_of)(raw)
+        except (_Bad, KeyError):
+            record = _build(cls, raw, "", index, problems)
+        if record is None:
+            continue
+        _identity_problems(record, index, problems)
+        identity = (record.TYPE, record.key)
+        if identity in seen:
+            problems.append(RecordProblem(index, "", "duplicate"))
+        seen.add(identity)
+        if len(problems) == before:
+            records.append(record)
+    return records, problems
+
+
+def _identity_problems(record: Record, index: int, problems: list[RecordProblem]) -> None:
+    if isinstance(record, CaseRecord | ProgressRecord) and not _UID.match(record.uid):
+        problems.append(RecordProblem(index, "uid", "bad_value"))
+    if isinstance(record, CaseRecord):
+        if record.previous_uid and not _UID.match(record.previous_uid):
+            problems.append(RecordProblem(index, "previous_uid", "bad_value"))
+        if not _HASH.match(record.guide.content_hash):
+            problems.append(RecordProblem(index, "guide.content_hash", "bad_value"))
+    if isinstance(record, GuideRecord) and not _HASH.match(record.content_hash):
+        problems.append(RecordProblem(index, "content_hash", "bad_value"))
+
+
+def record_from_dict(raw: Any) -> Record | None:
+    """One record from its dict (a review list's payload), or None if it does not read."""
+    records, problems = parse_records([raw])
+    return None if problems or not records else records[0]

@@ -1,0 +1,137 @@
+"""Sites: this one's identity, the peers it trusts, and the site card they swap.
+
+A hall and a township centre are both a site.  Each knows its own code, name,
+kind and public key, and keeps the same four facts of every peer it accepts
+packages from.  The facts cross from one site to the other in a *site card*: a
+small JSON file carried on a USB stick or sent by mail.  The card carries the
+key's fingerprint as well, and the receiving side reads it out over the phone
+to the sender before trusting the key: a card changed on its way shows a
+fingerprint the sender does not recognise.
+
+Validation returns every problem at once, as codes; the words are in
+:mod:`counter.texts`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from counter.case.numbers import SITE_CODE
+from counter.sync.keys import key_fingerprint, raw_public_key
+
+CARD_FORMAT = "counter-site/1"
+NAME_MAX = 100
+
+
+class SiteKind(StrEnum):
+    HALL = "hall"  # 政务服务中心
+    TOWNSHIP = "township"  # 苏木乡镇便民服务中心
+
+
+class SiteProblem(StrEnum):
+    """What is wrong with a site's identity, a peer to register or a site card."""
+
+    CODE_FORMAT = "code_format"  # not 2-12 capital letters or digits (it starts every case number)
+    NAME_MISSING = "name_missing"
+    NAME_TOO_LONG = "name_too_long"
+    KIND_UNKNOWN = "kind_unknown"  # neither hall nor township
+    KEY_FORMAT = "key_format"  # not the base64 of 32 bytes
+    OWN_CODE = "own_code"  # a peer with this site's own code
+    NOT_A_CARD = "not_a_card"  # not JSON, or not a counter-site/1 card
+    FINGERPRINT_MISMATCH = "fingerprint_mismatch"  # the card's fingerprint is not its key's: changed on the way
+
+
+@dataclass(frozen=True, slots=True)
+class SiteIdentity:
+    """Who this site is to its peers; ``public_key`` is the Ed25519 key in base64."""
+
+    code: str
+    name: str
+    kind: SiteKind
+    public_key: str
+
+    @property
+    def fingerprint(self) -> str:
+        return key_fingerprint(self.public_key)
+
+
+@dataclass(frozen=True, slots=True)
+class Peer:
+    """Another site whose packages this one accepts."""
+
+    code: str
+    name: str
+    kind: SiteKind
+    public_key: str
+    registered_at: datetime
+
+    @property
+    def fingerprint(self) -> str:
+        return key_fingerprint(self.public_key)
+
+
+def site_problems(code: str, name: str, public_key: str | None = None) -> list[SiteProblem]:
+    """Every problem of a site's code, name and (when given) public key."""
+    problems: list[SiteProblem] = []
+    if not SITE_CODE.match(code):
+        problems.append(SiteProblem.CODE_FORMAT)
+    if not name.strip():
+        problems.append(SiteProblem.NAME_MISSING)
+    elif len(name.strip()) > NAME_MAX:
+        problems.append(SiteProblem.NAME_TOO_LONG)
+    if public_key is not None and raw_public_key(public_key) is None:
+        problems.append(SiteProblem.KEY_FORMAT)
+    return problems
+
+
+def site_card(identity: SiteIdentity) -> dict[str, str]:
+    """The card a site hands to the other side; written as JSON."""
+    return {
+        "format": CARD_FORMAT,
+        "code": identity.code,
+        "name": identity.name,
+        "kind": identity.kind.value,
+        "public_key": identity.public_key,
+        "fingerprint": identity.fingerprint,
+    }
+
+
+def read_site_card(text: str) -> tuple[SiteIdentity | None, list[SiteProblem]]:
+    """The site a card describes, or None with every problem found.
+
+    Surrounding spaces of the fields, and the spacing and case of the fingerprint,
+    are ignored (a card opened and saved in an editor); anything else that
+    differs from a card this program wrote is a problem.
+    """
+    try:
+        raw: Any = json.loads(text)
+    except (ValueError, RecursionError):  # RecursionError: brackets nested beyond any card
+        return None, [SiteProblem.NOT_A_CARD]
+    if not isinstance(raw, dict) or raw.get("format") != CARD_FORMAT:
+        return None, [SiteProblem.NOT_A_CARD]
+    fields = {name: _text(raw, name) for name in ("code", "name", "kind", "public_key", "fingerprint")}
+    problems = site_problems(fields["code"], fields["name"], fields["public_key"])
+    if fields["kind"] not in {kind.value for kind in SiteKind}:
+        problems.append(SiteProblem.KIND_UNKNOWN)
+    if SiteProblem.KEY_FORMAT not in problems and _squeezed(key_fingerprint(fields["public_key"])) != _squeezed(
+        fields["fingerprint"]
+    ):
+        problems.append(SiteProblem.FINGERPRINT_MISMATCH)
+    if problems:
+        return None, problems
+    identity = SiteIdentity(fields["code"], fields["name"], SiteKind(fields["kind"]), fields["public_key"])
+    return identity, []
+
+
+def _text(raw: Mapping[str, Any], name: str) -> str:
+    value = raw.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _squeezed(fingerprint: str) -> str:
+    return "".join(fingerprint.split()).lower()

@@ -1,0 +1,75 @@
+"""Sites for the sync tests: a township or a hall on a database, with its own key, and the peers they register."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.catalog import import_source
+from counter.actions.intake import Desk
+from counter.actions.site import init_site, register_peer
+from counter.actions.sync import ExportResult, ImportReport, export_package, import_package
+from counter.case.numbers import DeskIdentity
+from counter.db.engine import make_engine, make_sessions
+from counter.db.migrate import upgrade
+from counter.sync.sites import SiteIdentity, SiteKind
+from tests.conftest import SHIPPED_CATALOG
+
+NOW = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC)
+TODAY = NOW.date()
+
+
+@dataclass(frozen=True)
+class Site:
+    identity: SiteIdentity
+    sessions: sessionmaker[Session]
+    desk: Desk
+    key_path: Path
+
+    @property
+    def code(self) -> str:
+        return self.identity.code
+
+    def export(self, to_site: str | None = None, now: dt.datetime = NOW) -> ExportResult:
+        with self.sessions.begin() as session:
+            return export_package(session, self.desk, now, to_site=to_site, key_path=self.key_path)
+
+    def take(self, data: bytes, now: dt.datetime = NOW) -> ImportReport:
+        with self.sessions.begin() as session:
+            return import_package(session, self.desk, data, now)
+
+
+def catalog_file(folder: Path) -> Path:
+    """An SQLite database with the shipped catalog, to copy for each township."""
+    path = folder / "catalog.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    outcome = import_source(make_sessions(engine), SHIPPED_CATALOG)
+    assert outcome.report is not None, outcome.problems
+    engine.dispose()
+    return path
+
+
+def sqlite_copy(template: Path, path: Path) -> sessionmaker[Session]:
+    shutil.copy(template, path)
+    return make_sessions(make_engine(f"sqlite:///{path}"))
+
+
+def make_site(sessions: sessionmaker[Session], code: str, name: str, kind: SiteKind, folder: Path) -> Site:
+    desk = Desk(DeskIdentity(code, "1"), f"{code}职员")
+    key_path = folder / f"{code}.pem"
+    with sessions.begin() as session:
+        identity = init_site(session, code, name, kind, desk=desk, key_path=key_path)
+    return Site(identity, sessions, desk, key_path)
+
+
+def introduce(a: Site, b: Site) -> None:
+    """Each registers the other (the site cards swapped and their fingerprints read out)."""
+    for one, other in ((a, b), (b, a)):
+        with one.sessions.begin() as session:
+            register_peer(session, other.code, other.identity.name, other.identity.kind, other.identity.public_key,
+                          desk=one.desk)  # fmt: skip

@@ -1,0 +1,188 @@
+"""The site commands end to end: a hall and a township set themselves up and register each other."""
+
+from __future__ import annotations
+
+import io
+import json
+import stat
+from pathlib import Path
+
+import pytest
+
+from counter.cli import main
+from counter.desk_config import DeskConfig, save_desk_config
+from counter.sync.keys import key_fingerprint, new_private_key, public_key_text
+
+TOWNSHIP_NAME = "阿尔山市明水河镇便民服务中心"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+class Sites:
+    """Two machines, each with its own data folder and database."""
+
+    def __init__(self, root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.root = root
+        self.monkeypatch = monkeypatch
+
+    def at(self, site: str) -> str:
+        """Work as the machine ``site``: its data folder; the database URL to pass."""
+        self.monkeypatch.setenv("COUNTER_HOME", str(self.root / site / "home"))
+        return f"sqlite:///{self.root / site / 'counter.sqlite3'}"
+
+
+@pytest.fixture
+def sites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Sites:
+    return Sites(tmp_path, monkeypatch)
+
+
+def test_a_hall_and_a_township_register_each_other(capsys: pytest.CaptureFixture[str], sites: Sites) -> None:
+    township = sites.at("township")
+    code, out, err = run(
+        capsys, "site", "init", "--code", "ARS01", "--name", TOWNSHIP_NAME, "--kind", "township", "--db", township
+    )
+    assert (code, err) == (0, "")
+    assert "苏木乡镇便民服务中心" in out
+    assert "公钥指纹" in out
+    key_file = sites.root / "township" / "home" / "keys" / "site.key"
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    township_card = sites.root / "township.json"
+    code, out, _ = run(capsys, "site", "card", "--out", str(township_card), "--db", township)
+    assert code == 0
+    card = json.loads(township_card.read_text(encoding="utf-8"))
+    assert card["code"] == "ARS01"
+    assert card["kind"] == "township"
+    assert card["format"] == "counter-site/1"
+    assert card["fingerprint"] in out
+
+    hall = sites.at("hall")
+    code, out, _ = run(capsys, "site", "show", "--json", "--db", hall)
+    assert code == 0
+    shown = json.loads(out)
+    assert (shown["code"], shown["kind"], shown["key_here"]) == ("XAM01", "hall", True)  # from the default desk
+    assert shown["fingerprint"] == key_fingerprint(shown["public_key"])
+    code, out, _ = run(capsys, "site", "register", str(township_card), "--db", hall)
+    assert code == 0
+    assert card["fingerprint"] in out
+    assert "已登记站点 ARS01" in out
+    code, out, _ = run(capsys, "site", "peers", "--json", "--db", hall)
+    listed = json.loads(out)
+    assert [(p["code"], p["name"], p["kind"], p["public_key"]) for p in listed] == [
+        ("ARS01", TOWNSHIP_NAME, "township", card["public_key"])
+    ]
+    assert listed[0]["registered_at"].endswith("+00:00")
+    hall_card = sites.root / "hall.json"
+    assert run(capsys, "site", "card", "--out", str(hall_card), "--db", hall)[0] == 0
+
+    township = sites.at("township")
+    code, out, _ = run(
+        capsys, "site", "register", str(hall_card), "--fingerprint", shown["fingerprint"], "--db", township
+    )
+    assert code == 0
+    code, out, err = run(capsys, "site", "peers", "--db", township)
+    assert code == 0
+    assert "XAM01" in out
+    assert "政务服务中心" in out
+    assert shown["fingerprint"] in out
+    assert "共 1 个对方站点" in err
+
+
+def test_show_is_stable_and_says_where_the_key_is(capsys: pytest.CaptureFixture[str], sites: Sites) -> None:
+    db = sites.at("hall")
+    first = run(capsys, "site", "show", "--db", db)
+    assert first[0] == 0
+    assert "XAM01" in first[1]
+    assert "可以签发数据包" in first[1]
+    assert run(capsys, "site", "show", "--db", db) == first
+    sites.at("second-desk")  # another desk of the hall, on the same database, without the key file
+    code, out, _ = run(capsys, "site", "show", "--json", "--db", db)
+    assert code == 0
+    assert json.loads(out)["key_here"] is False
+
+
+def test_init_problems_are_listed(capsys: pytest.CaptureFixture[str], sites: Sites) -> None:
+    db = sites.at("township")
+    code, out, err = run(capsys, "site", "init", "--code", "ars01", "--name", " ", "--kind", "township", "--db", db)
+    assert (code, out) == (1, "")
+    assert "站点编码应为 2-12 位大写字母或数字：ars01" in err
+    assert "请填写站点名称" in err
+    code, _, err = run(capsys, "site", "init", "--code", "ARS01", "--name", "镇", "--kind", "village", "--db", db)
+    assert code == 2
+    assert "village" in err
+
+
+def test_register_refuses_bad_cards(capsys: pytest.CaptureFixture[str], sites: Sites) -> None:
+    db = sites.at("hall")
+    junk = sites.root / "junk.json"
+    junk.write_bytes(b"\xff\xfe not a card")
+    code, _, err = run(capsys, "site", "register", str(junk), "--db", db)
+    assert code == 1
+    assert "这不是站点名片文件" in err
+    code, _, err = run(capsys, "site", "register", str(sites.root / "missing.json"), "--db", db)
+    assert code == 1
+    assert "无法读取" in err
+
+    own = sites.root / "own.json"
+    assert run(capsys, "site", "card", "--out", str(own), "--db", db)[0] == 0
+    code, _, err = run(capsys, "site", "register", str(own), "--db", db)
+    assert code == 1
+    assert "XAM01 是本站点自己的编码" in err
+
+    other = {
+        "format": "counter-site/1",
+        "code": "ARS02",
+        "name": "白狼镇便民服务中心",
+        "kind": "township",
+        "public_key": public_key_text(new_private_key()),
+    }
+    changed = sites.root / "changed.json"
+    changed.write_text(json.dumps({**other, "fingerprint": "0000 0000 0000 0000"}), encoding="utf-8")
+    code, _, err = run(capsys, "site", "register", str(changed), "--db", db)
+    assert code == 1
+    assert "指纹与其中的公钥不符" in err
+
+    good = sites.root / "good.json"
+    good.write_text(json.dumps({**other, "fingerprint": key_fingerprint(other["public_key"])}), encoding="utf-8")
+    code, _, err = run(capsys, "site", "register", str(good), "--fingerprint", "1234 5678 9abc def0", "--db", db)
+    assert code == 1
+    assert "不符" in err
+    code, out, _ = run(capsys, "site", "peers", "--json", "--db", db)
+    assert json.loads(out) == []
+
+
+def test_site_changes_need_an_administrator(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, sites: Sites
+) -> None:
+    db = sites.at("hall")
+    save_desk_config(DeskConfig())
+    monkeypatch.setattr("sys.stdin", io.StringIO("bayan2026ok\n"))
+    added = run(capsys, "user", "add", "batu", "--name", "巴图", "--role", "admin", "--password-stdin", "--db", db)
+    assert added[0] == 0
+    code, _, err = run(
+        capsys, "site", "init", "--code", "XAM01", "--name", "兴安盟政务服务中心", "--kind", "hall", "--db", db
+    )
+    assert code == 1
+    assert err
+    assert run(capsys, "site", "show", "--db", db)[0] == 0  # reading needs nobody signed in
+    monkeypatch.setenv("COUNTER_PASSWORD", "bayan2026ok")
+    code, out, err = run(
+        capsys,
+        "--user",
+        "batu",
+        "site",
+        "init",
+        "--code",
+        "XAM02",
+        "--name",
+        "兴安盟政务服务中心",
+        "--kind",
+        "hall",
+        "--db",
+        db,
+    )
+    assert (code, err) == (0, "")
+    assert "XAM02" in out

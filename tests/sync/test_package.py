@@ -1,0 +1,163 @@
+"""The package container: what it writes, and that any bytes read back give a package or one named rejection."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from counter.sync.keys import new_private_key, public_key_text
+from counter.sync.package import (
+    MAGIC,
+    Header,
+    PackageKind,
+    PackageRejected,
+    RejectCode,
+    canonical_json,
+    read_package,
+    write_package,
+    write_packed,
+)
+
+KEY = new_private_key()
+OTHER_KEY = new_private_key()
+TRUSTED = {"ARS01": public_key_text(KEY)}
+NOW = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC)
+HEADER = Header("ARS01", "township", "XAM01", PackageKind.CASES, 3, NOW, None, 0)
+RECORDS = [{"type": "ack", "kind": "updates", "export_no": 2}, {"note": "任意内容 䶮"}]
+GOOD = write_package(HEADER, RECORDS, KEY)
+
+
+def rejection(data: bytes, trusted: dict[str, str] = TRUSTED, site: str = "XAM01") -> RejectCode:
+    with pytest.raises(PackageRejected) as caught:
+        read_package(data, trusted, site)
+    return caught.value.code
+
+
+def parts(data: bytes) -> tuple[bytes, bytes]:
+    end = data.index(b"\n", len(MAGIC))
+    return data[len(MAGIC) : end], data[end + 1 :]
+
+
+def test_a_package_reads_back_as_written() -> None:
+    package = read_package(GOOD, TRUSTED, "XAM01")
+    assert package.body == RECORDS
+    assert package.header.records == 2
+    assert package.header.export_no == 3
+    assert package.header.created_at == NOW
+    assert package.header.kind is PackageKind.CASES
+    assert len(package.content_hash) == 64
+
+
+def test_the_same_records_make_the_same_bytes() -> None:
+    assert write_package(HEADER, RECORDS, KEY) == GOOD  # gzip without a timestamp; Ed25519 is deterministic
+
+
+def test_layout_is_magic_header_line_and_gzip_body() -> None:
+    header, body = parts(GOOD)
+    assert GOOD.startswith(b"COUNTER-SYNC/1\n")
+    assert gzip.decompress(body) == canonical_json(RECORDS)
+    assert b'"signature":' in header
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"", RejectCode.NOT_A_PACKAGE),
+        (b"PK\x03\x04 a zip file", RejectCode.NOT_A_PACKAGE),
+        (b"COUNTER-SYNC/2\n{}\n", RejectCode.TOO_NEW),
+        (MAGIC[:7], RejectCode.TRUNCATED),
+        (GOOD[: len(MAGIC) + 40], RejectCode.TRUNCATED),
+        (GOOD[:-5], RejectCode.TRUNCATED),
+        (MAGIC + b"not json\n", RejectCode.BAD_HEADER),
+        (MAGIC + b"[1,2]\n", RejectCode.BAD_HEADER),
+        (MAGIC + b'{"format": 1}\n', RejectCode.BAD_HEADER),
+    ],
+)
+def test_broken_files_are_named(data: bytes, code: RejectCode) -> None:
+    assert rejection(data) is code
+
+
+def test_a_newer_format_in_the_header_is_too_new() -> None:
+    header, body = parts(GOOD)
+    assert rejection(MAGIC + header.replace(b'"format":1', b'"format":2') + b"\n" + body) is RejectCode.TOO_NEW
+
+
+def test_unsigned_unknown_foreign_and_misaddressed_packages() -> None:
+    header, body = parts(GOOD)
+    fields = json.loads(header)
+    del fields["signature"]
+    unsigned = canonical_json(fields)
+    assert rejection(MAGIC + unsigned + b"\n" + body) is RejectCode.UNSIGNED
+    assert rejection(GOOD, trusted={}) is RejectCode.UNKNOWN_SITE
+    forged = write_package(HEADER, RECORDS, OTHER_KEY)  # signed by a key nobody registered, under ARS01's name
+    assert rejection(forged) is RejectCode.BAD_SIGNATURE
+    assert rejection(GOOD, site="XAM02") is RejectCode.WRONG_DESTINATION
+
+
+def test_a_changed_header_or_body_is_refused() -> None:
+    header, body = parts(GOOD)
+    changed = header.replace(b'"export_no":3', b'"export_no":4')
+    assert rejection(MAGIC + changed + b"\n" + body) is RejectCode.BAD_SIGNATURE
+    flipped = bytearray(body)
+    flipped[len(flipped) // 2] ^= 0x01
+    assert rejection(MAGIC + header + b"\n" + bytes(flipped)) is RejectCode.BODY_MISMATCH
+    assert rejection(GOOD + b"x") is RejectCode.BODY_MISMATCH
+
+
+def test_a_signed_body_that_is_not_a_list_of_records_is_a_structure_error() -> None:
+    for body in (b"not gzip", gzip.compress(b"{not json"), gzip.compress(b'{"a": 1}')):
+        assert rejection(write_packed(HEADER, body, 0, KEY)) is RejectCode.BAD_STRUCTURE
+    miscounted = write_packed(HEADER, gzip.compress(canonical_json(RECORDS)), 5, KEY)
+    assert rejection(miscounted) is RejectCode.BAD_STRUCTURE
+
+
+def _outcome(data: bytes) -> str:
+    try:
+        read_package(data, TRUSTED, "XAM01")
+    except PackageRejected as rejected:
+        return rejected.code.value
+    return "read"
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400))
+def test_random_bytes_are_rejected_and_nothing_else(data: bytes) -> None:
+    assert _outcome(data) != "read"
+
+
+@settings(max_examples=300)
+@given(st.binary(max_size=200))
+def test_random_bytes_after_the_first_line_are_rejected(data: bytes) -> None:
+    assert _outcome(MAGIC + data) != "read"
+
+
+@settings(max_examples=300)
+@given(st.integers(min_value=0, max_value=len(GOOD) - 1))
+def test_every_truncation_is_rejected(length: int) -> None:
+    assert _outcome(GOOD[:length]) in {"not_a_package", "truncated", "bad_header", "unsigned", "bad_signature"}
+
+
+@settings(max_examples=500)
+@given(st.integers(min_value=0, max_value=len(GOOD) - 1), st.integers(min_value=1, max_value=255))
+def test_every_single_byte_change_is_rejected(position: int, mask: int) -> None:
+    changed = bytearray(GOOD)
+    changed[position] ^= mask
+    assert _outcome(bytes(changed)) != "read"
+
+
+@settings(max_examples=200)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(),
+        lambda c: st.lists(c) | st.dictionaries(st.text(), c),
+        max_leaves=20,
+    )
+)
+def test_any_json_header_gives_a_named_rejection(value: object) -> None:
+    data = MAGIC + canonical_json(value) + b"\n"
+    assert _outcome(data) != "read"

@@ -1,0 +1,147 @@
+"""Records as plain dicts and back; structure problems all listed at once; any JSON read without a crash."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from counter.sync.records import (
+    AckRecord,
+    AppealEntry,
+    CaseRecord,
+    DocumentEntry,
+    GuideRef,
+    HistoryEntry,
+    HolidayRecord,
+    MaterialLine,
+    PrintEntry,
+    ProgressRecord,
+    RatingEntry,
+    RatingRound,
+    Record,
+    RectificationEntry,
+    RectLine,
+    SettingRecord,
+    parse_records,
+    record_from_dict,
+    to_dict,
+)
+
+AT = dt.datetime(2026, 11, 20, 1, 2, 3, 456789, tzinfo=dt.UTC)
+DAY = AT.date()
+
+
+def case_record(uid: str = "a" * 32) -> CaseRecord:
+    rating = RatingEntry(
+        "dissatisfied", "pad", '["等候时间长"]', "", AT, DAY, "ITEM1", "小餐饮店登记", "市场监管局", "其其格", "007",
+        "1", "ARS01", "152202", "王䶮", "15220119800101001X", "person", False,
+        RectificationEntry(AT, DAY, "7 calendar_day", DAY, False,
+                           (RectLine(AT, "负责人", "opened", "open", "", None),)),
+        (AppealEntry(AT, "负责人", "malicious", False, "不属恶意差评"),),
+    )  # fmt: skip
+    return CaseRecord(
+        uid=uid, case_no="ARS01-20261120-01-0001", site_code="ARS01", desk_no="1", clerk="其其格",
+        bundle_code="XAM-YJS-008", guide=GuideRef("b" * 64, "XAM-YJS-008", 3), status="accepted", outcome="accept",
+        answers='[["kind","person"]]', applicant_kind="person", applicant_name="王䶮",
+        applicant_id_no="15220119800101001X",
+        applicant_phone="13800000000", applicant_address="明水河镇", legal_rep="", agent_name="", agent_id_no="",
+        agent_authorisation="", delivery="pickup", delivery_address="", notify_phone="13800000000", received_on=DAY,
+        accepted_on=DAY, promised_on=DAY + dt.timedelta(days=5), correction_due=None, notify_due=None,
+        refusal_ground="", turn_to="", denial_reason="", dates_beyond_data=False, previous_uid="", created_at=AT,
+        materials=(MaterialLine("M1", "身份证", "required", "received", 1, 1, "paper", "", None, None),),
+        history=(HistoryEntry(AT, "其其格", "1", "taken", "accepted", "accept"),),
+        documents=(DocumentEntry("ARS01-261120-S-010001", "receipt", DAY, "ARS01", "1", "其其格", "{}", "c" * 64, AT,
+                                 (PrintEntry(AT, "其其格", "1", "file:x.pdf", "c" * 64, True, ""),)),),
+        ratings=(RatingRound(1, AT, "ARS01", "1", "其其格", rating, None),),
+    )  # fmt: skip
+
+
+EVERY_KIND: list[Record] = [
+    case_record(),
+    HolidayRecord(DAY, "off", "国务院办公厅通知"),
+    SettingRecord("ratings.timeout_seconds", "60"),
+    ProgressRecord(
+        "d" * 32, "ARS01-20261120-01-0002", "ready", (HistoryEntry(AT, "乌兰", "8", "completed", "ready", ""),)
+    ),
+    AckRecord("cases", 4),
+]
+
+
+def test_every_record_survives_the_trip_through_plain_data() -> None:
+    records, problems = parse_records([to_dict(r) for r in EVERY_KIND])
+    assert problems == []
+    assert records == EVERY_KIND
+    assert record_from_dict(to_dict(EVERY_KIND[0])) == EVERY_KIND[0]
+
+
+def test_every_structure_problem_is_listed_at_once() -> None:
+    raw: dict[str, Any] = to_dict(case_record())
+    raw["uid"] = "not a uid"
+    raw["case_no"] = "X" * 51
+    del raw["status"]
+    raw["received_on"] = "2026-13-40"
+    raw["materials"][0]["originals"] = "one"
+    raw["history"][0]["at"] = "2026-11-20T01:02:03"  # no zone
+    raw["documents"][0]["prints"][0]["ok"] = 1
+    records, problems = parse_records([raw, {"type": "martian"}, "text", to_dict(EVERY_KIND[1])])
+    assert records == [EVERY_KIND[1]]
+    assert {(p.index, p.field, p.code) for p in problems} == {
+        (0, "case_no", "too_long"),
+        (0, "status", "missing"),
+        (0, "received_on", "bad_value"),
+        (0, "materials[0].originals", "wrong_type"),
+        (0, "history[0].at", "bad_value"),
+        (0, "documents[0].prints[0].ok", "wrong_type"),
+        (1, "type", "unknown_type"),
+        (2, "", "not_an_object"),
+    }
+
+
+def test_identity_problems_and_duplicates() -> None:
+    bad_uid = to_dict(case_record("Z" * 32))
+    twice = [to_dict(EVERY_KIND[1]), to_dict(EVERY_KIND[1])]
+    _records, problems = parse_records([bad_uid, *twice])
+    assert {(p.index, p.field, p.code) for p in problems} == {(0, "uid", "bad_value"), (2, "", "duplicate")}
+
+
+def test_a_package_kind_holds_only_its_records() -> None:
+    _records, problems = parse_records([to_dict(EVERY_KIND[1])], kind="cases")
+    assert [(p.field, p.code) for p in problems] == [("type", "wrong_kind")]
+    _records, problems = parse_records([to_dict(case_record())], kind="updates")
+    assert [(p.field, p.code) for p in problems] == [("type", "wrong_kind")]
+
+
+def test_text_a_database_cannot_store_is_a_structure_problem() -> None:
+    raw = to_dict(EVERY_KIND[1]) | {"source": "a\x00b"}
+    surrogate = to_dict(EVERY_KIND[2]) | {"value": "\ud800"}
+    big = to_dict(EVERY_KIND[4]) | {"export_no": 2**40}
+    _records, problems = parse_records([raw, surrogate, big])
+    assert [(p.index, p.code) for p in problems] == [(0, "bad_text"), (1, "bad_text"), (2, "bad_value")]
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=12), inner, max_size=6),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(JSON, max_size=5))
+def test_any_json_body_reads_into_records_and_problems(body: list[Any]) -> None:
+    records, problems = parse_records(body)
+    assert len(records) + len({p.index for p in problems}) == len(body)  # each item read, or its problems named
+
+
+@settings(max_examples=300)
+@given(st.sampled_from([to_dict(r) for r in EVERY_KIND]), st.data())
+def test_a_record_with_one_field_changed_to_anything_reads_or_is_named(
+    raw: dict[str, Any], data: st.DataObject
+) -> None:
+    name = data.draw(st.sampled_from(sorted(raw)))
+    changed = raw | {name: data.draw(JSON)}
+    records, problems = parse_records([changed])
+    assert (len(records), bool(problems)) in {(1, False), (0, True)}

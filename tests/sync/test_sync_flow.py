@@ -1,0 +1,318 @@
+"""Two townships on SQLite and a hall on PostgreSQL, exchanging real packages.
+
+Each township takes the training run's intakes (every outcome, a correction
+answered by a later intake, deferred materials handed in, a denial) and sends
+its cases to the hall; the hall sends back progress, a holiday and a guide
+version.  Every refused package leaves the hall exactly as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import gzip
+import json
+import random
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.demo import DEMO_BUNDLE, run_demo
+from counter.actions.intake import move_case
+from counter.actions.sync import review_items, sync_status
+from counter.case.status import CaseEvent, CaseStatus
+from counter.db import models
+from counter.db.catalog_store import current_guide, import_bundles
+from counter.db.holiday_store import set_day
+from counter.db.sync_cases import case_records
+from counter.sync.keys import load_private_key, new_private_key
+from counter.sync.package import MAGIC, Header, PackageKind, PackageRejected, RejectCode, canonical_json, write_package
+from counter.sync.records import to_dict
+from counter.sync.sites import SiteKind
+from tests.pg_server import CATALOG, FreshDatabases
+from tests.sync.sync_world import NOW, TODAY, Site, catalog_file, introduce, make_site, sqlite_copy
+
+TABLES = (
+    models.Case, models.CaseMaterial, models.CaseHistory, models.DocumentRecord, models.PrintRecord,
+    models.SyncImport, models.SyncReview, models.GuideVersion, models.Holiday,
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return catalog_file(tmp_path_factory.mktemp("sync-catalog"))
+
+
+@dataclasses.dataclass
+class World:
+    hall: Site
+    ars: Site
+    wlh: Site
+
+
+@pytest.fixture
+def world(catalog: Path, tmp_path: Path, fresh_pg: FreshDatabases) -> Iterator[World]:
+    hall = make_site(fresh_pg.sessions(CATALOG), "XAM01", "兴安盟政务服务中心", SiteKind.HALL, tmp_path)
+    ars = make_site(
+        sqlite_copy(catalog, tmp_path / "ars.sqlite3"), "ARS01", "明水河镇便民服务中心", SiteKind.TOWNSHIP, tmp_path
+    )
+    wlh = make_site(
+        sqlite_copy(catalog, tmp_path / "wlh.sqlite3"), "WLH02", "义勒力特镇便民服务中心", SiteKind.TOWNSHIP, tmp_path
+    )
+    introduce(hall, ars)
+    introduce(hall, wlh)
+    run_demo(ars.sessions, ars.desk, TODAY)
+    run_demo(wlh.sessions, wlh.desk, TODAY)
+    yield World(hall, ars, wlh)
+    for site in (ars, wlh):
+        site.sessions.kw["bind"].dispose()
+
+
+def counts(sessions: sessionmaker[Session]) -> dict[str, int]:
+    with sessions() as session:
+        return {m.__tablename__: int(session.scalar(select(func.count()).select_from(m)) or 0) for m in TABLES}
+
+
+def all_records(sessions: sessionmaker[Session]) -> list[dict[str, object]]:
+    """Every case of a database as its sync record: what two databases must agree on."""
+    with sessions() as session:
+        ids = list(session.scalars(select(models.Case.id)))
+        return sorted((to_dict(r) for r in case_records(session, ids)), key=lambda r: str(r["uid"]))
+
+
+def refused(site: Site, data: bytes) -> RejectCode:
+    before = counts(site.sessions)
+    with pytest.raises(PackageRejected) as caught:
+        site.take(data)
+    assert counts(site.sessions) == before  # nothing at all was written
+    return caught.value.code
+
+
+@pytest.mark.parametrize("order", ["ars-first", "wlh-first"])
+def test_both_townships_cases_reach_the_hall_and_again_changes_nothing(world: World, order: str) -> None:
+    packages = {site.code: site.export() for site in (world.ars, world.wlh)}
+    codes = ["ARS01", "WLH02"] if order == "ars-first" else ["WLH02", "ARS01"]
+    for code in codes:
+        report = world.hall.take(packages[code].data)
+        assert (report.from_site, report.applied, report.unchanged, report.held, report.replayed) == (
+            code,
+            6,
+            0,
+            0,
+            False,
+        )
+    township_records = all_records(world.ars.sessions) + all_records(world.wlh.sessions)
+    assert all_records(world.hall.sessions) == sorted(township_records, key=lambda r: str(r["uid"]))
+
+    before = counts(world.hall.sessions)
+    replay = world.hall.take(packages["ARS01"].data)
+    assert (replay.replayed, replay.applied, replay.held) == (True, 0, 0)
+    again = world.ars.export()  # not acknowledged yet: the same cases under the next number
+    report = world.hall.take(again.data)
+    assert (report.applied, report.unchanged, report.held, report.replayed) == (0, 6, 0, False)
+    after = counts(world.hall.sessions)
+    assert after == before | {"sync_import": before["sync_import"] + 1}
+
+
+def test_a_case_under_a_guide_the_hall_lacks_waits_for_review_and_goes_in_later(world: World) -> None:
+    with world.ars.sessions.begin() as session:
+        stored = current_guide(session, DEMO_BUNDLE)
+        assert stored is not None
+        changed = dataclasses.replace(stored.bundle, name=stored.bundle.name + "（乡镇试行版）")
+        import_bundles(session, [changed], "乡镇试行指南", "folder")
+        new_version = session.scalar(select(func.max(models.GuideVersion.id)))
+        odd_uid = session.scalar(select(models.Case.uid).order_by(models.Case.id).limit(1))
+        session.execute(update(models.Case).where(models.Case.uid == odd_uid).values(guide_version_id=new_version))
+    report = world.hall.take(world.ars.export().data)
+    assert (report.applied, report.held) == (5, 1)
+    with world.hall.sessions() as session:
+        items = review_items(session)
+        assert [(i.record_type, i.record_key, i.reason) for i in items] == [("case", odd_uid, "unknown_guide")]
+        assert session.scalar(select(models.Case).where(models.Case.uid == odd_uid)) is None
+        assert sync_status(session).review_open == 1
+
+    with world.hall.sessions.begin() as session:  # the hall's catalog gets the township's version
+        import_bundles(session, [changed], "中心目录更新", "folder")
+    report = world.hall.take(world.ars.export().data)  # the case comes again, now with a known guide
+    assert report.held == 0
+    with world.hall.sessions() as session:
+        assert session.scalar(select(models.Case).where(models.Case.uid == odd_uid)) is not None
+        assert review_items(session) == []
+        assert len(review_items(session, open_only=False)) == 1
+
+
+def test_a_held_case_is_retried_at_the_next_import_from_its_site(world: World) -> None:
+    with world.ars.sessions.begin() as session:
+        stored = current_guide(session, DEMO_BUNDLE)
+        assert stored is not None
+        changed = dataclasses.replace(stored.bundle, name=stored.bundle.name + "（试行）")
+        import_bundles(session, [changed], "乡镇试行指南", "folder")
+        version = session.scalar(select(func.max(models.GuideVersion.id)))
+        odd_uid = session.scalar(select(models.Case.uid).order_by(models.Case.id).limit(1))
+        session.execute(update(models.Case).where(models.Case.uid == odd_uid).values(guide_version_id=version))
+    first = world.ars.export()
+    world.hall.take(first.data)
+    with world.hall.sessions.begin() as session:
+        import_bundles(session, [changed], "中心目录更新", "folder")
+    with world.ars.sessions.begin() as session:  # the township's next package holds only an acknowledgement
+        session.execute(update(models.SyncExport).values(acked_at=NOW))
+    world.ars.take(world.hall.export(world.ars.code).data)
+    second = world.ars.export()
+    assert second.records == 1
+    world.hall.take(second.data)
+    with world.hall.sessions() as session:
+        assert session.scalar(select(models.Case.id).where(models.Case.uid == odd_uid)) is not None
+        assert review_items(session) == []
+
+
+def test_tampered_truncated_unsigned_and_foreign_packages_change_nothing(world: World, tmp_path: Path) -> None:
+    good = world.ars.export().data
+    end = good.index(b"\n", len(MAGIC))
+    body_flip = bytearray(good)
+    body_flip[end + 40] ^= 0x20
+    assert refused(world.hall, bytes(body_flip)) is RejectCode.BODY_MISMATCH
+    header_flip = good.replace(b'"export_no":1', b'"export_no":7')
+    assert refused(world.hall, header_flip) is RejectCode.BAD_SIGNATURE
+    assert refused(world.hall, good[: len(good) * 2 // 3]) is RejectCode.TRUNCATED
+    fields = json.loads(good[len(MAGIC) : end])
+    del fields["signature"]
+    unsigned = MAGIC + canonical_json(fields) + good[end:]
+    assert refused(world.hall, unsigned) is RejectCode.UNSIGNED
+
+    stranger = make_site(sqlite_copy(Path(world.ars.sessions.kw["bind"].url.database), tmp_path / "x.sqlite3"),
+                         "ZZZ09", "未登记镇", SiteKind.TOWNSHIP, tmp_path)  # fmt: skip
+    introduce_one_way(stranger, world.hall)
+    assert refused(world.hall, stranger.export().data) is RejectCode.UNKNOWN_SITE
+    forged = resign(good, new_private_key())  # ARS01's name, someone else's key
+    assert refused(world.hall, forged) is RejectCode.BAD_SIGNATURE
+
+    other_hall = make_site(sqlite_copy(Path(world.ars.sessions.kw["bind"].url.database), tmp_path / "h2.sqlite3"),
+                           "XAM02", "另一中心", SiteKind.HALL, tmp_path)  # fmt: skip
+    introduce(other_hall, world.ars)
+    to_other = world.ars.export(to_site="XAM02")
+    assert refused(world.hall, to_other.data) is RejectCode.WRONG_DESTINATION
+    assert refused(world.hall, b"PK\x03\x04" + good[4:]) is RejectCode.NOT_A_PACKAGE
+
+
+def introduce_one_way(sender: Site, receiver: Site) -> None:
+    """The sender knows the receiver; the receiver never registered the sender."""
+    from counter.actions.site import register_peer
+
+    with sender.sessions.begin() as session:
+        register_peer(session, receiver.code, receiver.identity.name, receiver.identity.kind,
+                      receiver.identity.public_key, desk=sender.desk)  # fmt: skip
+
+
+def unpack(data: bytes) -> tuple[Header, list[Any]]:
+    """A package's header and records, its signature unchecked: the tests re-sign what they change."""
+    end = data.index(b"\n", len(MAGIC))
+    fields = json.loads(data[len(MAGIC) : end])
+    header = Header(
+        fields["from_site"], fields["from_kind"], fields["to_site"], PackageKind(fields["kind"]), fields["export_no"],
+        dt.datetime.fromisoformat(fields["created_at"]), None, fields["records"],
+    )  # fmt: skip
+    return header, json.loads(gzip.decompress(data[end + 1 :]))
+
+
+def resign(
+    data: bytes, key: Ed25519PrivateKey, shuffle: random.Random | None = None, export_no: int | None = None
+) -> bytes:
+    """The package's records under a new signature (shuffled or renumbered on the way)."""
+    header, body = unpack(data)
+    if shuffle is not None:
+        shuffle.shuffle(body)
+    if export_no is not None:
+        header = dataclasses.replace(header, export_no=export_no)
+    return write_package(header, body, key)
+
+
+def test_records_in_any_order_give_the_same_hall(world: World, fresh_pg: FreshDatabases, tmp_path: Path) -> None:
+    good = world.ars.export().data
+    shuffled = resign(good, load_private_key(world.ars.key_path), shuffle=random.Random(7))
+    assert shuffled != good
+    second = make_site(fresh_pg.sessions(CATALOG), "XAM01", "兴安盟政务服务中心", SiteKind.HALL, tmp_path / "second")
+    introduce(second, world.ars)
+    world.hall.take(good)
+    report = second.take(shuffled)
+    assert (report.applied, report.held) == (6, 0)
+    assert all_records(second.sessions) == all_records(world.hall.sessions)
+
+
+def test_a_replayed_package_changes_nothing_and_a_reused_number_is_refused(world: World) -> None:
+    first = world.ars.export()
+    world.hall.take(first.data)
+    before = counts(world.hall.sessions)
+    for _ in range(2):
+        assert world.hall.take(first.data).replayed
+    assert counts(world.hall.sessions) == before
+    later = world.ars.export()
+    renumbered = resign(
+        later.data, load_private_key(world.ars.key_path), export_no=first.export_no, shuffle=random.Random(1)
+    )
+    assert refused(world.hall, renumbered) is RejectCode.NUMBER_REUSED
+
+
+def test_the_hall_sends_progress_holidays_and_guides_back_and_the_township_catches_up(world: World) -> None:
+    with world.ars.sessions() as session:
+        assert sync_status(session).pending_cases == 6
+    world.hall.take(world.ars.export().data)
+    with world.ars.sessions() as session:
+        accepted = session.scalar(select(models.Case.case_no).where(models.Case.status == CaseStatus.ACCEPTED.value))
+        assert accepted is not None
+    hall_desk = world.hall.desk
+    with world.hall.sessions.begin() as session:
+        move_case(session, hall_desk, accepted, CaseEvent.SENT_TO_APPROVAL)
+        move_case(session, hall_desk, accepted, CaseEvent.COMPLETED, "营业执照已制证")
+        set_day(session, dt.date(2027, 1, 1), "off", "国务院办公厅通知")
+        stored = current_guide(session, DEMO_BUNDLE)
+        assert stored is not None
+        newer = dataclasses.replace(stored.bundle, name=stored.bundle.name + "（2027年版）")
+        import_bundles(session, [newer], "中心目录更新", "folder")
+        hall_hash = session.scalar(select(models.GuideVersion.content_hash).order_by(models.GuideVersion.id.desc()))
+    updates = world.hall.export(world.ars.code)
+    report = world.ars.take(updates.data)
+    assert report.held == 0
+    assert report.applied >= 3
+    with world.ars.sessions() as session:
+        case = session.scalar(select(models.Case).where(models.Case.case_no == accepted))
+        assert case is not None
+        assert case.status == CaseStatus.READY.value
+        events = list(session.scalars(select(models.CaseHistory.event).where(models.CaseHistory.case_id == case.id)))
+        assert events == ["taken", "sent_to_approval", "completed"]
+        holiday = session.get(models.Holiday, dt.date(2027, 1, 1))
+        assert holiday is not None
+        assert holiday.kind == "off"
+        assert session.scalar(select(models.GuideVersion.id).where(models.GuideVersion.content_hash == hall_hash))
+        guide = current_guide(session, DEMO_BUNDLE)
+        assert guide is not None
+        assert guide.bundle.name.endswith("（2027年版）")
+        status = sync_status(session)
+        assert (status.pending_cases, status.pending_since) == (0, None)  # acknowledged, and the hall's news is no news
+    assert world.ars.take(updates.data).replayed
+    again = world.ars.take(world.hall.export(world.ars.code).data)
+    assert (again.applied, again.held) == (0, 0)
+    with world.wlh.sessions() as session:
+        assert sync_status(session).pending_cases == 6  # the other township has sent nothing yet
+
+
+def test_progress_for_a_case_the_township_lacks_waits_for_review(world: World) -> None:
+    world.hall.take(world.ars.export().data)
+    with world.ars.sessions.begin() as session:  # as if the township had lost the case (an old backup restored)
+        lost = session.scalar(select(models.Case).where(models.Case.status == CaseStatus.ACCEPTED.value))
+        assert lost is not None
+        lost_no, lost_uid = lost.case_no, lost.uid
+        lost.uid = "0" * 32
+    with world.hall.sessions.begin() as session:
+        move_case(session, world.hall.desk, lost_no, CaseEvent.SENT_TO_APPROVAL)
+    report = world.ars.take(world.hall.export(world.ars.code).data)
+    assert report.held == 1
+    with world.ars.sessions() as session:
+        items = review_items(session)
+    assert [(i.record_type, i.record_key, i.reason, i.detail) for i in items] == [
+        ("progress", lost_uid, "case_unknown", lost_no)
+    ]
