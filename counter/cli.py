@@ -566,6 +566,12 @@ def build_parser() -> argparse.ArgumentParser:
     from counter.cli_accounts import add_account_commands
 
     add_account_commands(commands, common)
+    from counter.cli_site import add_site_commands
+
+    add_site_commands(commands, common)
+    from counter.cli_sync import add_sync_commands
+
+    add_sync_commands(commands, common)
     return parser
 
 

@@ -7,6 +7,7 @@ into words, so another face (Mongolian, English) can be added beside it.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Protocol
 
 from counter.access.roles import Permission, Role
 from counter.audit.actions import AuditAction
@@ -1375,6 +1376,7 @@ PERMISSION = {
     Permission.MANAGE_ACCOUNTS: "管理账号",
     Permission.CHANGE_SETTINGS: "修改设置",
     Permission.EDIT_HOLIDAYS: "维护节假日",
+    Permission.SYNC: "导出和导入同步数据包",
 }
 NOT_PERMITTED = "您的账号没有“{permission}”的权限，本次操作未执行。如需办理，请找负责人或系统管理员。"
 NOT_SIGNED_IN = "本数据库已启用账号，请先登录再“{permission}”。本次操作未执行。"
@@ -1464,6 +1466,7 @@ AUDIT_ACTION = {
     AuditAction.HOLIDAYS_CHANGED: "维护节假日",
     AuditAction.CATALOG_IMPORTED: "导入事项目录",
     AuditAction.SCHEMA_UPGRADED: "升级数据库结构",
+    AuditAction.SYNC_IMPORTED: "导入同步数据包",
 }
 TRAIL_PROBLEM = {
     TrailProblemCode.EDITED: "记录内容与其哈希值不符：记录被改动过",
@@ -1488,3 +1491,179 @@ def trail_problem_text(problem: TrailProblem) -> str:
     """One problem of the trail: which chain (site-desk), which entry or entries, what is wrong."""
     where = f"第{problem.seq}条" if problem.last == problem.seq else f"第{problem.seq}至{problem.last}条"
     return f"链 {problem.chain} {where}：{TRAIL_PROBLEM[problem.code]}"
+
+
+# --- sites and keys ---
+# Keyed by the codes' values: counter.sync.sites.SiteKind and SiteProblem, counter.sync.keys.KeyProblem.
+
+SITE_KIND = {"hall": "政务服务中心", "township": "苏木乡镇便民服务中心"}
+SITE_PROBLEM = {
+    "code_format": "站点编码应为 2-12 位大写字母或数字：{code}",
+    "name_missing": "请填写站点名称",
+    "name_too_long": "站点名称不能超过 100 个字",
+    "kind_unknown": "站点类型只能是 hall（政务服务中心）或 township（苏木乡镇便民服务中心）",
+    "key_format": "公钥格式不正确：应为 32 字节公钥的 Base64 文本",
+    "own_code": "{code} 是本站点自己的编码，不能登记为对方站点",
+    "not_a_card": "这不是站点名片文件（counter-site/1）",
+    "fingerprint_mismatch": "名片上的指纹与其中的公钥不符：文件可能在传递中被改动，请向对方重新索取名片",
+}
+KEY_PROBLEM = {
+    "missing": "本机没有本站点的签名密钥文件：{path}",
+    "unreadable": "无法读取本站点的签名密钥文件：{path}",
+    "not_a_key": "{path} 不是可用的签名密钥文件（已损坏或被替换）。请勿删除，先联系系统管理员。",
+    "wrong_type": "{path} 中的密钥不是 Ed25519 签名密钥。请勿删除，先联系系统管理员。",
+    "other_site": "{path} 中的密钥与本站点登记的公钥不符：请在保存本站点签名密钥的那台电脑上操作。",
+}
+SITE_SHOW = "站点编码：{code}\n站点名称：{name}\n站点类型：{kind}\n公钥：{public_key}\n公钥指纹：{fingerprint}"
+SITE_KEY_HERE = "本机保存有本站点的签名密钥，可以签发数据包。"
+SITE_KEY_ELSEWHERE = "本机没有本站点的签名密钥（{path}）：请在保存密钥的那台电脑上导出数据包。"
+SITE_INIT_DONE = "已设定本站点："
+SITE_KEY_NOTE = (
+    "签名密钥保存在 {path}，不进入数据库。密钥不会自动更换：如确需更换，有意删除该文件后重新执行 counter site init，"
+    "再把新的站点名片交给各对方站点重新登记。修改了编码或名称的，也请把新名片交给对方站点。"
+)
+SITE_CARD_WRITTEN = "已写出本站点名片：{path}\n请把名片交给对方站点登记，并通过电话与对方核对公钥指纹：{fingerprint}"
+SITE_CARD_WRITE_FAILED = "无法写入 {path}：{error}"
+SITE_CARD_READ_FAILED = "无法读取 {path}：{error}"
+SITE_CARD_REFUSED = "未登记：站点名片 {path} 有以下问题。"
+SITE_REGISTER_CHECK = (
+    "对方站点：{code}  {name}（{kind}）\n公钥指纹：{fingerprint}\n请通过电话与对方核对此指纹，一致才能信任其数据包。"
+)
+SITE_FINGERPRINT_DIFFERS = "未登记：对方告知的指纹 {given} 与名片上的 {fingerprint} 不符。请向对方重新索取名片。"
+SITE_REGISTERED = "已登记站点 {code}，今后接受其签名的数据包。"
+SITE_REREGISTERED = "已更新站点 {code} 的登记：原公钥（指纹 {old}）已换为名片上的新公钥。"
+SITE_REREGISTERED_SAME_KEY = "已更新站点 {code} 的登记，公钥未变。"
+SITE_PEER_LINE = "{code}  {name}  {kind}  指纹：{fingerprint}  登记于：{registered_at}"
+SITE_PEER_COUNT = "共 {count} 个对方站点。"
+SITE_NO_PEERS = "尚未登记任何对方站点：用 counter site register 读入对方的站点名片。"
+
+
+def site_problem_text(problem: str, code: str = "") -> str:
+    return SITE_PROBLEM[problem].format(code=code)
+
+
+def key_problem_text(problem: str, path: object) -> str:
+    """Why the key file at ``path`` cannot sign: which file, and what to do (never delete a damaged key first)."""
+    return KEY_PROBLEM[problem].format(path=path)
+
+
+# --- sync packages ---
+# Keyed by the codes' values: counter.sync.package.RejectCode, counter.actions.sync.SyncProblem and HoldReason.
+
+PACKAGE_REJECTED = {
+    "not_a_package": "这不是同步数据包文件。",
+    "too_new": "该数据包由更新版本的程序写出，本程序无法读取，请先升级程序。",
+    "truncated": "数据包不完整（复制或传输中断），请让对方重新导出或重新复制。",
+    "bad_header": "数据包的包头已损坏或被改动。",
+    "unsigned": "数据包没有签名，不能接受。",
+    "unknown_site": "数据包来自未登记的站点：请先读入对方的站点名片并核对公钥指纹。",
+    "bad_signature": "数据包签名无效：内容在签名后被改动过，或不是由登记的站点签发。",
+    "wrong_destination": "该数据包不是发给本站点的（或方向不对：办件由乡镇发给中心，更新由中心发给乡镇）。",
+    "body_mismatch": "数据包内容与签名时不一致：已损坏或被改动。",
+    "bad_structure": "数据包内容的格式不正确，无法读取。",
+    "number_reused": "对方同一编号的数据包已导入过，但这一份内容不同：请与对方核对。",
+}
+PACKAGE_REJECTED_TAIL = "整个数据包未导入，本站点数据没有任何改动。"
+SYNC_NOT_POSSIBLE = {
+    "no_hall": "尚未登记政务服务中心：请先用 counter site register 读入中心的站点名片。",
+    "several_halls": "登记了多个政务服务中心（{site}）：请用 --to 指明发给哪一个。",
+    "to_site_required": "政务服务中心导出更新时须用 --to 指明发给哪个乡镇便民服务中心。",
+    "unknown_peer": "站点 {site} 未登记。",
+    "wrong_peer_kind": "站点 {site} 的类型不对：乡镇只向中心导出办件，中心只向乡镇导出更新。",
+}
+HOLD_REASON = {
+    "unknown_guide": "办件所依据的办事指南版本本站点没有：待该版本指南导入后自动补入",
+    "case_no_taken": "本站点已有另一个办件使用该办件编号",
+    "previous_missing": "该办件所对应的补正前办件尚未收到",
+    "document_conflict": "办件的文书编号已被本站点另一个办件使用",
+    "other_site": "办件不是由发送数据包的站点受理的",
+    "case_unknown": "本站点没有该办件，无法登记其办理进度",
+}
+SYNC_KEY_UNUSABLE = "无法使用签名密钥 {path}：请在保存本站点签名密钥的那台电脑上导出（counter site show 查看）。"
+SYNC_WRITE_FAILED = "无法写入 {path}：{error}。未导出。"
+SYNC_READ_FAILED = "无法读取 {path}：{error}"
+SYNC_EXPORTED = "已导出第 {export_no} 号数据包（发往 {to_site}，{records} 条记录）：{path}"
+SYNC_IMPORTED = (
+    "已导入 {from_site} 的第 {export_no} 号数据包：新增或更新 {applied} 条，无变化 {unchanged} 条，待核对 {held} 条。"
+)
+SYNC_REPLAYED = "{from_site} 的第 {export_no} 号数据包此前已导入，本次没有任何改动。"
+SYNC_REVIEW_LINE = "#{id}  {from_site} 第{export_no}号包  {record_type} {record_key}  {reason}  {detail}"
+SYNC_REVIEW_COUNT = "共 {count} 条待核对记录。"
+SYNC_STATUS_LINES = (
+    "本站点：{site_code}（{kind}）\n待上报办件：{pending} 件{since}\n最近导出：{exported}\n最近导入：{imported}\n"
+    "待核对记录：{review} 条"
+)
+SYNC_NEVER = "无"
+
+
+def package_rejected(code: str) -> str:
+    """Why a package was refused, and that nothing of it went in."""
+    return f"{PACKAGE_REJECTED[code]}{PACKAGE_REJECTED_TAIL}"
+
+
+def sync_not_possible(problem: str, site: str = "") -> str:
+    return SYNC_NOT_POSSIBLE[problem].format(site=site)
+
+
+def hold_reason(reason: str) -> str:
+    return HOLD_REASON.get(reason, reason)
+
+
+class _ReviewLike(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def from_site(self) -> str: ...
+    @property
+    def export_no(self) -> int: ...
+    @property
+    def record_type(self) -> str: ...
+    @property
+    def record_key(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def detail(self) -> str: ...
+
+
+class _StatusLike(Protocol):
+    @property
+    def site_code(self) -> str: ...
+    @property
+    def site_kind(self) -> str: ...
+    @property
+    def pending_cases(self) -> int: ...
+    @property
+    def pending_since(self) -> dt.datetime | None: ...
+    @property
+    def last_export_at(self) -> dt.datetime | None: ...
+    @property
+    def last_import_at(self) -> dt.datetime | None: ...
+    @property
+    def review_open(self) -> int: ...
+
+
+def review_line(item: _ReviewLike) -> str:
+    """One review-list item (a counter.actions.sync.ReviewItem) as a line."""
+    return SYNC_REVIEW_LINE.format(
+        id=item.id, from_site=item.from_site, export_no=item.export_no, record_type=item.record_type,
+        record_key=item.record_key, reason=hold_reason(item.reason), detail=item.detail,
+    )  # fmt: skip
+
+
+def _when(value: dt.datetime | None) -> str:
+    return SYNC_NEVER if value is None else value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def sync_status_text(status: _StatusLike) -> str:
+    """A counter.actions.sync.SyncStatus as lines."""
+    since = status.pending_since
+    return SYNC_STATUS_LINES.format(
+        site_code=status.site_code,
+        kind=SITE_KIND.get(status.site_kind, status.site_kind),
+        pending=status.pending_cases,
+        since="" if since is None else f"（最早 {_when(since)}）",
+        exported=_when(status.last_export_at),
+        imported=_when(status.last_import_at),
+        review=status.review_open,
+    )

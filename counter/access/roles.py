@@ -31,10 +31,13 @@ class Permission(StrEnum):
     MANAGE_ACCOUNTS = "manage_accounts"
     CHANGE_SETTINGS = "change_settings"
     EDIT_HOLIDAYS = "edit_holidays"
+    SYNC = "sync"  # write and take in sync packages: a township clerk carries the stick, an admin at the hall
 
 
 GRANTS: dict[Role, frozenset[Permission]] = {
-    Role.CLERK: frozenset({Permission.TAKE_INTAKE, Permission.PRINT, Permission.SEND_TO_PAD, Permission.SEE_FULL_ID}),
+    Role.CLERK: frozenset(
+        {Permission.TAKE_INTAKE, Permission.PRINT, Permission.SEND_TO_PAD, Permission.SEE_FULL_ID, Permission.SYNC}
+    ),
     Role.SUPERVISOR: frozenset(
         {
             Permission.DECIDE_DEFERRAL,
@@ -50,6 +53,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_ACCOUNTS,
             Permission.CHANGE_SETTINGS,
             Permission.EDIT_HOLIDAYS,
+            Permission.SYNC,
         }
     ),
 }

@@ -23,4 +23,5 @@ class AuditAction(StrEnum):
     SETTING_CHANGED = "setting_changed"  # office, ratings, desk settings
     HOLIDAYS_CHANGED = "holidays_changed"
     CATALOG_IMPORTED = "catalog_imported"
+    SYNC_IMPORTED = "sync_imported"  # a sync package taken in (subject: sender and number)
     SCHEMA_UPGRADED = "schema_upgraded"

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from counter.access.roles import Permission
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from counter.ui.pad.controller import PadController
     from counter.ui.pad.supervisor_window import SupervisorWindow
     from counter.ui.printing.preview_window import PreviewWindow
+    from counter.ui.sync.pending_label import PendingLabel
+    from counter.ui.sync.sync_page import SyncPage
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +63,8 @@ class DeskActions(QObject):
         self.last_case_no = ""  # the service the pad is offered for with F9
         self.preview: PreviewWindow | None = None  # the last preview opened from the main window
         self.actor: Actor | None = None  # the signed-in account (hall mode); None: the single desk
+        self.sync_page: SyncPage | None = None
+        self._pending: PendingLabel | None = None
         self.staff_no = ""
 
     def desk(self) -> Desk:
@@ -85,6 +89,7 @@ class DeskActions(QObject):
         self.intake = None
         self._cases = None
         self.supervisor = None
+        self.sync_page = None
         self.preview = None
 
     def _may(self, permission: Permission) -> bool:
@@ -176,6 +181,7 @@ class DeskActions(QObject):
     def on_case_taken(self, case_no: str) -> None:
         log.info("case %s taken at this desk", case_no)
         self.last_case_no = case_no
+        self.refresh_pending()
         if self._cases is not None:
             self._cases.case_changed.emit(case_no)
 
@@ -236,6 +242,37 @@ class DeskActions(QObject):
         self.supervisor.refresh()  # the newest rectifications; the alert counts as seen
         self.supervisor.show()
         self.supervisor.raise_()
+
+    # --- sync with the hall (counter.ui.sync) -------------------------------------------
+
+    def open_sync(self) -> None:
+        """F10: the sync page, read afresh."""
+        from counter.ui.sync.sync_page import SyncPage
+
+        if self.sync_page is None:
+            self.sync_page = SyncPage(self._db.sessions(), self.desk(), parent=self._window)
+            self.sync_page.setWindowFlag(Qt.WindowType.Window)
+            self.sync_page.resize(1000, 680)
+        self.sync_page.refresh()
+        self.sync_page.show()
+        self.sync_page.raise_()
+
+    def pending_label(self) -> PendingLabel:
+        from counter.ui.sync.pending_label import PendingLabel
+
+        if self._pending is None:
+            self._pending = PendingLabel()
+            self._pending.hide()
+        return self._pending
+
+    def refresh_pending(self) -> None:
+        """The status bar's count of cases not yet at the hall (a township), read again."""
+        if self._pending is None:
+            return
+        try:
+            self._pending.refresh(self._db.sessions())
+        except Exception:  # the count is a help; the next minute tries again
+            log.exception("pending count not read")
 
     def stop(self) -> None:
         """The window closes: the pad goes with it (a top-level pad would keep the app running)."""

@@ -59,7 +59,10 @@ class MainWindow(QMainWindow):
         self.lists_button = QPushButton(words.DESK_ACTION_LISTS)
         self.open_case_button = QPushButton(words.DESK_ACTION_OPEN_CASE)
         self.pad_button = QPushButton(words.DESK_ACTION_PAD)
-        self.supervise_button = QPushButton(words.DESK_ACTION_SUPERVISE)
+        self.supervise_button, self.sync_button = (
+            QPushButton(words.DESK_ACTION_SUPERVISE),
+            QPushButton(words.DESK_ACTION_SYNC),
+        )
         self.guide_notice_button = QPushButton(words.DESK_ACTION_GUIDE_NOTICE)  # counter.ui.printing
         self.search_panel = SearchPanel()
         # the guide page (rich text, tables, situation buttons) is built when the
@@ -92,7 +95,7 @@ class MainWindow(QMainWindow):
         self.alert_timer.setInterval(ALERT_CHECK_MS)
         key = self._shortcut
         self.intake_shortcut, self.lists_shortcut, self.open_case_shortcut = key("F5"), key("F6"), key("F7")
-        self.supervise_shortcut, self.pad_shortcut = key("F8"), key("F9")
+        self.supervise_shortcut, self.pad_shortcut, self.sync_shortcut = key("F8"), key("F9"), key("F10")
         self.guide_notice_shortcut, self.escape_shortcut, self.lock_shortcut = key("Ctrl+P"), key("Esc"), key("Ctrl+L")
         self.sign_in: SignInController | None = None  # hall mode: who is signed in, the screen lock
         self.account_label, self.lock_button = self._account_widgets()
@@ -136,6 +139,8 @@ class MainWindow(QMainWindow):
             trigger.connect(self.desk_actions.open_supervision)
         for trigger in (self.guide_notice_button.clicked, self.guide_notice_shortcut.activated):
             trigger.connect(self.on_guide_notice_requested)
+        for trigger in (self.sync_button.clicked, self.sync_shortcut.activated):
+            trigger.connect(self.desk_actions.open_sync)
         for trigger in (self.lock_button.clicked, self.lock_shortcut.activated):
             trigger.connect(self.on_lock_requested)
         self.draft_offer.restore_button.clicked.connect(self.on_draft_restore)
@@ -158,6 +163,7 @@ class MainWindow(QMainWindow):
             self.open_case_button,
             self.pad_button,
             self.supervise_button,
+            self.sync_button,
         )
         for button in buttons:
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the search box
@@ -215,12 +221,19 @@ class MainWindow(QMainWindow):
         return self._guide_view.bundle if self._guide_view is not None else None
 
     def start_pad(self) -> None:
-        """The review pad, idle, with its status in the status bar (after the window shows)."""
+        """The review pad, idle, with its status in the status bar (after the window shows).
+
+        A township's desk also says there what has not reached the hall yet.
+        """
         pad = self.desk_actions.start_pad()
         self.statusBar().addPermanentWidget(pad.status_label)
+        pending = self.desk_actions.pending_label()
+        self.statusBar().addPermanentWidget(pending)
         pad.alerts.count_changed.connect(self.on_alert_count)
         self.alert_timer.timeout.connect(self.desk_actions.check_alerts)
+        self.alert_timer.timeout.connect(self.desk_actions.refresh_pending)
         self.alert_timer.start()
+        self.desk_actions.refresh_pending()
 
     def on_alert_count(self, count: int) -> None:
         """New bad ratings, at any desk: the supervision button says so until they are seen."""

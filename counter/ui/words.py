@@ -100,6 +100,7 @@ DESK_DRAFT_DISCARD = "放弃"
 DESK_TRAINING = "培训模式：今天按 {today} 计算"
 DESK_ACTION_PAD = "请申请人评价（F9）"
 DESK_ACTION_SUPERVISE = "督办与统计（F8）"
+DESK_ACTION_SYNC = "数据同步（F10）"
 DESK_PAD_NO_CASE = "还没有本窗口刚办理的办件：请先受理或扫描办件，再按 F9 请申请人评价。"
 
 # the 一次性告知单 of the guide on screen (counter.ui.printing)

@@ -78,6 +78,20 @@ def _revisit_then_explain(session: Session, actor: Actor, facts: Facts) -> objec
     )
 
 
+def _export_package(session: Session, actor: Actor, facts: Facts) -> object:
+    """A hall's updates for a township it registered (the key file made in this test's data folder)."""
+    from counter.actions.site import this_site
+    from counter.actions.sync import export_package
+    from counter.db import models
+    from counter.sync.keys import new_private_key, public_key_text
+
+    this_site(session)
+    if session.get(models.SitePeer, "ARS01") is None:
+        key = public_key_text(new_private_key())
+        session.add(models.SitePeer(code="ARS01", name="明水河镇便民服务中心", kind="township", public_key=key))
+    return export_package(session, desk_of(actor), NOW, to_site="ARS01")
+
+
 @dataclass(frozen=True, slots=True)
 class Row:
     name: str
@@ -126,6 +140,7 @@ TABLE = [
     Row("set_holiday", Permission.EDIT_HOLIDAYS, ADMIN,
         _in(lambda s, a, f: set_holiday(s, dt.date(2027, 2, 20), "off", desk=desk_of(a)))),
     Row("import_source", Permission.MANAGE_CATALOG, ADMIN, _import_catalog),
+    Row("export_package", Permission.SYNC, CLERK | ADMIN, _in(_export_package)),
 ]  # fmt: skip
 ROWS = {row.name: row for row in TABLE}
 

@@ -1,0 +1,469 @@
+"""Sync actions: write a package for the other site, take one in, show where things stand.
+
+A township exports its cases — every case with a row newer than what its hall
+has acknowledged — and the hall imports them; the hall exports updates for one
+township (guide versions, holidays, settings, the progress of that township's
+cases, and the acknowledgement of its packages) and the township imports those.
+
+An import is all or nothing at the level of the package: a package that fails
+any check is refused with :class:`PackageRejected` and nothing is written.
+Inside a good package each record stands alone (as ODK and OpenCRVS treat a
+submission): a record that cannot be applied goes on the review list, kept
+whole, and the others go in.  Records on the review list are tried again at
+every later import from the same site, so a case held for a guide version the
+hall lacked goes in once that version has arrived.
+
+A package taken in is remembered by sender, kind and number: the same package
+again changes nothing and says so (``replayed``); another package under a
+number already taken in is refused.
+
+Permission: :attr:`Permission.SYNC`, which clerks and admins hold — at a
+township the clerk on duty carries the stick to the hall.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from counter.access.roles import Permission
+from counter.actions.audit import record_at_desk
+from counter.actions.guard import require
+from counter.actions.intake import Desk
+from counter.actions.site import peer_keys, peers, site_signing_key, this_site
+from counter.audit.actions import AuditAction
+from counter.db import sync_store
+from counter.db.sync_cases import (
+    CASE,
+    HISTORY,
+    apply_cases,
+    case_records,
+    changed_case_ids,
+    current_marks,
+    earliest_change,
+    utc,
+)
+from counter.ratings.settings import KEYS as RATING_KEYS
+from counter.sync.package import (
+    MAGIC,
+    Header,
+    PackageKind,
+    PackageRejected,
+    RejectCode,
+    check_package,
+    unpack_package,
+    write_package,
+)
+from counter.sync.records import (
+    AckRecord,
+    CaseRecord,
+    GuideRecord,
+    HolidayRecord,
+    ProgressRecord,
+    Record,
+    RecordProblem,
+    SettingRecord,
+    parse_records,
+    record_from_dict,
+    to_dict,
+)
+from counter.sync.sites import SiteKind
+
+__all__ = [
+    "ExportResult",
+    "ImportReport",
+    "PackageRejected",
+    "ReviewItem",
+    "SyncNotPossible",
+    "SyncProblem",
+    "SyncStatus",
+    "export_package",
+    "import_package",
+    "review_items",
+    "sync_status",
+]
+
+Progress = Callable[[int, int], None]
+READ_CHUNK = 2000  # cases read per step of an export (the progress bar moves per step)
+
+
+class SyncProblem(StrEnum):
+    NO_HALL = "no_hall"  # a township with no hall registered
+    SEVERAL_HALLS = "several_halls"  # a township with more than one: name the one with --to
+    TO_SITE_REQUIRED = "to_site_required"  # a hall exports for one township: which
+    UNKNOWN_PEER = "unknown_peer"  # the site named is not registered
+    WRONG_PEER_KIND = "wrong_peer_kind"  # a township exporting to a township, a hall to a hall
+
+
+class SyncNotPossible(Exception):
+    def __init__(self, problem: SyncProblem, site: str = "") -> None:
+        super().__init__(f"{problem.value} {site}".strip())
+        self.problem = problem
+        self.site = site
+
+
+class HoldReason(StrEnum):
+    """Why a record waits on the review list (worded in counter.texts)."""
+
+    UNKNOWN_GUIDE = "unknown_guide"  # the case's guide version is not in this site's catalog
+    CASE_NO_TAKEN = "case_no_taken"  # another case here has its number
+    PREVIOUS_MISSING = "previous_missing"  # the case it answers (a correction) has not arrived
+    DOCUMENT_CONFLICT = "document_conflict"  # one of its document numbers belongs to another case here
+    OTHER_SITE = "other_site"  # a case taken at a site other than the sender
+    CASE_UNKNOWN = "case_unknown"  # progress for a case this township does not have
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    site_code: str
+    site_kind: str
+    pending_cases: int
+    pending_since: dt.datetime | None
+    last_export_at: dt.datetime | None
+    last_import_at: dt.datetime | None
+    review_open: int
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    data: bytes
+    to_site: str
+    export_no: int
+    records: int
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    from_site: str
+    kind: str
+    export_no: int
+    applied: int
+    unchanged: int
+    held: int
+    replayed: bool
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    id: int
+    from_site: str
+    export_no: int
+    record_type: str
+    record_key: str
+    reason: str
+    detail: str
+    created_at: dt.datetime
+
+
+# --- status ---------------------------------------------------------------------------------
+
+
+def _hall_of(session: Session, to_site: str | None) -> str:
+    """The hall a township sends to: ``to_site`` if given (and a registered hall), else its one hall."""
+    halls = [p.code for p in peers(session) if p.kind is SiteKind.HALL]
+    if to_site is not None:
+        return _peer_of_kind(session, to_site, SiteKind.HALL)
+    if not halls:
+        raise SyncNotPossible(SyncProblem.NO_HALL)
+    if len(halls) > 1:
+        raise SyncNotPossible(SyncProblem.SEVERAL_HALLS, ", ".join(halls))
+    return halls[0]
+
+
+def _peer_of_kind(session: Session, code: str, kind: SiteKind) -> str:
+    found = {p.code: p.kind for p in peers(session)}
+    if code not in found:
+        raise SyncNotPossible(SyncProblem.UNKNOWN_PEER, code)
+    if found[code] is not kind:
+        raise SyncNotPossible(SyncProblem.WRONG_PEER_KIND, code)
+    return code
+
+
+def sync_status(session: Session) -> SyncStatus:
+    """Where this site stands: cases not yet acknowledged by the hall (a township), times, open reviews."""
+    site = this_site(session)
+    pending, since = 0, None
+    if site.kind is SiteKind.TOWNSHIP:
+        halls = [p.code for p in peers(session) if p.kind is SiteKind.HALL]
+        base = sync_store.baseline(session, halls[0]) if len(halls) == 1 else None
+        pending = len(changed_case_ids(session, base))
+        since = earliest_change(session, base or {}) if pending else None
+    exported, imported = sync_store.last_times(session)
+    return SyncStatus(
+        site.code, site.kind.value, pending, since, exported, imported, sync_store.open_review_count(session)
+    )
+
+
+def review_items(session: Session, open_only: bool = True) -> list[ReviewItem]:
+    return [
+        ReviewItem(r.id, r.from_site, r.export_no, r.record_type, r.record_key, r.reason, r.detail, r.created_at)
+        for r in sync_store.all_reviews(session, open_only)
+    ]
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+def export_package(
+    session: Session,
+    desk: Desk,
+    now: dt.datetime,
+    to_site: str | None = None,
+    key_path: Path | None = None,
+    on_progress: Progress | None = None,
+) -> ExportResult:
+    """Write the next package for ``to_site`` and remember it; the caller commits, then saves ``data``.
+
+    Raises :class:`SyncNotPossible`, :class:`NotPermitted`, and
+    :class:`counter.sync.keys.KeyUnreadable` when this machine cannot sign.
+    """
+    require(session, desk.actor, Permission.SYNC)
+    site = this_site(session, key_path)
+    if site.kind is SiteKind.TOWNSHIP:
+        target, kind = _hall_of(session, to_site), PackageKind.CASES
+    elif to_site is None:
+        raise SyncNotPossible(SyncProblem.TO_SITE_REQUIRED)
+    else:
+        target, kind = _peer_of_kind(session, to_site, SiteKind.TOWNSHIP), PackageKind.UPDATES
+    key = site_signing_key(session, key_path)  # before the reading: a machine that cannot sign says so at once
+    if kind is PackageKind.CASES:
+        marks = current_marks(session)
+        records = _case_package(session, target, on_progress)
+    else:
+        marks = sync_store.update_marks(session)
+        records = _updates_package(session, target)
+    acked = sync_store.last_acked(session, target)
+    since = None if acked is None else utc(acked.created_at)
+    export_no = sync_store.next_export_no(session, target)
+    header = Header(site.code, site.kind.value, target, kind, export_no, now, since, len(records))
+    data = write_package(header, [to_dict(r) for r in records], key)
+    content_hash = hashlib.sha256(data[data.index(b"\n", len(MAGIC)) + 1 :]).hexdigest()
+    sync_store.add_export(session, target, export_no, kind.value, now, since, len(records), content_hash, marks)
+    detail = {"kind": kind.value, "to_site": target, "export_no": export_no, "records": len(records)}
+    record_at_desk(session, desk, AuditAction.EXPORTED, f"sync:{target}#{export_no}", detail)
+    return ExportResult(data, target, export_no, len(records))
+
+
+def _case_package(session: Session, hall: str, on_progress: Progress | None) -> list[Record]:
+    ids = sync_store.pending_case_ids(session, hall)
+    records: list[Record] = []
+    for start in range(0, len(ids), READ_CHUNK):
+        if on_progress is not None:
+            on_progress(start, len(ids))
+        records.extend(case_records(session, ids[start : start + READ_CHUNK]))
+    if on_progress is not None:
+        on_progress(len(ids), len(ids))
+    taken = sync_store.highest_import(session, hall, PackageKind.UPDATES.value)
+    if taken:
+        records.append(AckRecord(PackageKind.UPDATES.value, taken))
+    return records
+
+
+def _updates_package(session: Session, township: str) -> list[Record]:
+    base = sync_store.baseline(session, township) or {}
+    records: list[Record] = []
+    records.extend(sync_store.guide_records(session, base.get("guide_version", 0)))
+    records.extend(sync_store.holiday_records(session))
+    keys = [*RATING_KEYS, sync_store.COVERED_KEY, f"office.{township}"]
+    records.extend(sync_store.setting_records(session, keys))
+    records.extend(sync_store.progress_records(session, township, base.get("case_history", 0)))
+    taken = sync_store.highest_import(session, township, PackageKind.CASES.value)
+    if taken:
+        records.append(AckRecord(PackageKind.CASES.value, taken))
+    return records
+
+
+# --- import ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Tally:
+    applied: int = 0
+    unchanged: int = 0
+    held: int = 0
+
+
+def import_package(
+    session: Session, desk: Desk, data: bytes, now: dt.datetime, on_progress: Progress | None = None
+) -> ImportReport:
+    """Check and apply a package; :class:`PackageRejected` with nothing written if it fails any check."""
+    require(session, desk.actor, Permission.SYNC)
+    site = this_site(session)
+    header, body = check_package(data, peer_keys(session), site.code)
+    _check_direction(session, site.kind, header)
+    earlier = sync_store.find_import(session, header.from_site, header.kind.value, header.export_no)
+    if earlier is not None:  # known by its number: a replay is answered without unpacking the body
+        if earlier.content_hash != header.body_sha256:
+            raise PackageRejected(RejectCode.NUMBER_REUSED, f"{header.from_site} #{header.export_no}")
+        return ImportReport(header.from_site, header.kind.value, header.export_no, 0, 0, 0, replayed=True)
+    package = unpack_package(header, body)
+    records, problems = parse_records(package.body, header.kind.value)
+    if problems:
+        raise PackageRejected(RejectCode.BAD_STRUCTURE, _problems_text(problems))
+    total = len(records)
+    if on_progress is not None:
+        on_progress(0, total)
+    tally = _Tally()
+    retry = _retry_list(session, header.from_site, {(r.TYPE, r.key) for r in records})
+    ctx = _Apply(session, header.from_site, header.export_no, now)
+    if header.kind is PackageKind.CASES:
+        ctx.cases(records, retry, tally)
+    else:
+        ctx.updates(records, retry, tally)
+    sync_store.add_import(
+        session, header.from_site, header.kind.value, header.export_no, now, package.content_hash,
+        tally.applied, tally.unchanged, tally.held,
+    )  # fmt: skip
+    detail = {
+        "kind": header.kind.value, "export_no": header.export_no, "applied": tally.applied,
+        "unchanged": tally.unchanged, "held": tally.held, "resolved": ctx.resolved,
+    }  # fmt: skip
+    record_at_desk(session, desk, AuditAction.SYNC_IMPORTED, f"sync:{header.from_site}#{header.export_no}", detail)
+    if on_progress is not None:
+        on_progress(total, total)
+    return ImportReport(header.from_site, header.kind.value, header.export_no, tally.applied, tally.unchanged,
+                        tally.held, replayed=False)  # fmt: skip
+
+
+def _check_direction(session: Session, kind: SiteKind, header: Header) -> None:
+    """Cases go from a township to a hall, updates the other way; the sender is the kind it was registered as."""
+    registered = {p.code: p.kind for p in peers(session)}.get(header.from_site)
+    expected = PackageKind.CASES if kind is SiteKind.HALL else PackageKind.UPDATES
+    sender = SiteKind.TOWNSHIP if kind is SiteKind.HALL else SiteKind.HALL
+    if header.kind is not expected or registered is not sender or header.from_kind != sender.value:
+        raise PackageRejected(
+            RejectCode.WRONG_DESTINATION, f"{header.kind.value} from {header.from_kind} {header.from_site}"
+        )
+
+
+def _problems_text(problems: list[RecordProblem]) -> str:
+    shown = "; ".join(f"#{p.index} {p.field or '-'}: {p.code}" for p in problems[:20])
+    return shown + (f"; … {len(problems) - 20} more" if len(problems) > 20 else "")
+
+
+def _retry_list(session: Session, from_site: str, superseded: set[tuple[str, str]]) -> list[tuple[int, Record]]:
+    """Open review items of this sender to try again, except those the package brings anew."""
+    found = []
+    for row in sync_store.open_reviews(session, from_site):
+        if (row.record_type, row.record_key) in superseded:
+            continue
+        record = record_from_dict(json.loads(row.payload))
+        if record is not None:
+            found.append((row.id, record))
+    return found
+
+
+class _Apply:
+    """One package's records applied, with the review list kept as it goes."""
+
+    def __init__(self, session: Session, from_site: str, export_no: int, now: dt.datetime) -> None:
+        self.session, self.from_site, self.export_no, self.now = session, from_site, export_no, now
+        self.resolved = 0
+        self.open = {(r.record_type, r.record_key): r.id for r in sync_store.open_reviews(session, from_site)}
+
+    def hold(self, record: Record, reason: str, detail: str, tally: _Tally | None) -> None:
+        sync_store.hold(
+            self.session, self.from_site, self.export_no, record.TYPE, record.key, reason, detail,
+            to_dict(record), self.now,
+        )  # fmt: skip
+        if tally is not None:
+            tally.held += 1
+
+    def done(self, record: Record, changed: bool, tally: _Tally | None) -> None:
+        """A record applied: counted, and its review item (if any) resolved."""
+        review = self.open.pop((record.TYPE, record.key), None)
+        if review is not None:
+            sync_store.resolve(self.session, [review], self.now)
+            self.resolved += 1
+        if tally is not None:
+            if changed:
+                tally.applied += 1
+            else:
+                tally.unchanged += 1
+
+    def cases(self, records: list[Record], retry: list[tuple[int, Record]], tally: _Tally) -> None:
+        pending_before = self._progress_pending()
+        mine: dict[str, _Tally | None] = {}
+        cases: list[CaseRecord] = []
+        for source, record in [(tally, r) for r in records] + [(None, r) for _id, r in retry]:
+            if isinstance(record, CaseRecord):
+                if record.site_code != self.from_site:
+                    self.hold(record, HoldReason.OTHER_SITE, record.site_code, source)
+                    continue
+                mine[record.uid] = source
+                cases.append(record)
+            elif isinstance(record, AckRecord):
+                changed = sync_store.acknowledge(self.session, self.from_site, record.kind, record.export_no, self.now)
+                self.done(record, changed, source)
+        outcome = apply_cases(self.session, cases)
+        by_uid = {r.uid: r for r in cases}
+        for uid in outcome.applied:
+            self.done(by_uid[uid], True, mine[uid])
+        for uid in outcome.unchanged:
+            self.done(by_uid[uid], False, mine[uid])
+        for held in outcome.held:
+            self.hold(held.record, held.reason, held.detail, mine[held.record.uid])
+        if not pending_before:
+            # the cases just taken in are the township's own: nothing to send back until the hall moves them
+            self.session.flush()
+            marks = sync_store.update_marks(self.session)
+            sync_store.set_baseline(self.session, self.from_site, {"case_history": marks["case_history"]})
+
+    def _progress_pending(self) -> bool:
+        above = (sync_store.baseline(self.session, self.from_site) or {}).get("case_history", 0)
+        stmt = select(
+            exists()
+            .where(HISTORY.c.id > above)
+            .where(HISTORY.c.case_id == CASE.c.id)
+            .where(CASE.c.site_code == self.from_site)
+        )
+        return bool(self.session.scalar(stmt))
+
+    def updates(self, records: list[Record], retry: list[tuple[int, Record]], tally: _Tally) -> None:
+        items = [(tally, r) for r in records] + [(None, r) for _id, r in retry]
+        source = f"sync:{self.from_site}#{self.export_no}"
+        for t, record in items:  # the acknowledgement first: it decides what is still pending here
+            if isinstance(record, AckRecord):
+                changed = sync_store.acknowledge(self.session, self.from_site, record.kind, record.export_no, self.now)
+                self.done(record, changed, t)
+        pending_before = bool(sync_store.pending_case_ids(self.session, self.from_site))
+        for t, record in items:
+            if isinstance(record, GuideRecord):
+                self.done(record, sync_store.apply_guide(self.session, record, source), t)
+            elif isinstance(record, HolidayRecord):
+                self.done(record, sync_store.apply_holiday(self.session, record), t)
+            elif isinstance(record, SettingRecord):
+                self.done(record, sync_store.apply_setting(self.session, record), t)
+        progress = [(t, r) for t, r in items if isinstance(r, ProgressRecord)]
+        moved, missing = sync_store.apply_progress(self.session, [r for _t, r in progress])
+        for t, record in progress:
+            if record.uid in missing:
+                self.hold(record, HoldReason.CASE_UNKNOWN, record.case_no, t)
+            else:
+                self.done(record, record.uid in moved, t)
+        if not pending_before:
+            # what the hall just sent is no news for the hall: the baseline moves past it
+            self.session.flush()
+            sync_store.set_baseline(self.session, self.from_site, current_marks(self.session))
+
+
+def package_summary(report: ImportReport) -> dict[str, Any]:
+    """The report as plain data (JSON output of the command line)."""
+    return {
+        "from_site": report.from_site,
+        "kind": report.kind,
+        "export_no": report.export_no,
+        "applied": report.applied,
+        "unchanged": report.unchanged,
+        "held": report.held,
+        "replayed": report.replayed,
+    }

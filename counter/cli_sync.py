@@ -1,0 +1,141 @@
+"""The sync commands: ``counter sync export|import|status|review``.
+
+A township writes its cases to a file for the hall (``export --out``); the hall
+writes updates for one township (``export --to SITE --out``).  ``import``
+checks the file whole before anything is written: a refused package names the
+reason in Chinese and exits 1 with nothing imported.  ``status`` and
+``review`` show where the site stands and what waits on the review list
+(``--json``: the keys of :class:`counter.actions.sync.SyncStatus` and
+:class:`counter.actions.sync.ReviewItem`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from counter.cli import EXIT_OK, Reported, _desk, _open_db, _print_json
+
+if TYPE_CHECKING:
+    from counter.cli import Commands
+
+
+def add_sync_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
+    sync = commands.add_parser(
+        "sync", parents=[common], help="乡镇便民服务中心与政务服务中心之间交换数据包"
+    ).add_subparsers(dest="sync_command", metavar="ACTION", required=True)
+    p = sync.add_parser("export", parents=[common], help="导出数据包：乡镇导出办件，中心导出更新（须 --to）")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--to", dest="to_site", metavar="SITE", help="接收站点编码（中心导出时必填）")
+    p.set_defaults(func=cmd_sync_export)
+    p = sync.add_parser("import", parents=[common], help="导入数据包：先整体校验，不合格则全部不导入")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_sync_import)
+    p = sync.add_parser("status", parents=[common], help="同步状态：待上报办件、最近导出导入、待核对记录")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_sync_status)
+    p = sync.add_parser("review", parents=[common], help="列出暂未导入、等待核对的记录")
+    p.add_argument("--all", action="store_true", help="包括已处理的记录")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_sync_review)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def cmd_sync_export(args: argparse.Namespace) -> int:
+    from counter import texts
+    from counter.actions.sync import SyncNotPossible, export_package
+    from counter.sync.keys import KeyUnreadable
+
+    out = Path(args.out)
+    sessions = _open_db(args)
+    try:
+        with sessions.begin() as session:
+            result = export_package(session, _desk(), _now(), to_site=args.to_site)
+            _write(out, result.data)  # inside the transaction: a file that cannot be written records no export
+    except SyncNotPossible as err:
+        raise Reported(texts.sync_not_possible(err.problem.value, err.site)) from err
+    except KeyUnreadable as err:
+        raise Reported(texts.SYNC_KEY_UNUSABLE.format(path=err.path)) from err
+    except OSError as err:
+        raise Reported(texts.SYNC_WRITE_FAILED.format(path=out, error=err)) from err
+    print(
+        texts.SYNC_EXPORTED.format(records=result.records, to_site=result.to_site, export_no=result.export_no, path=out)
+    )
+    return EXIT_OK
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write the whole file or nothing (a stick pulled out mid-way leaves no half package under the name)."""
+    tmp = path.with_name(path.name + ".part")
+    with open(tmp, "wb") as file:
+        file.write(data)
+        file.flush()
+        os.fsync(file.fileno())
+    tmp.replace(path)
+
+
+def cmd_sync_import(args: argparse.Namespace) -> int:
+    from counter import texts
+    from counter.actions.sync import PackageRejected, import_package, package_summary
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise Reported(texts.SYNC_READ_FAILED.format(path=path, error=err)) from err
+    sessions = _open_db(args)
+    try:
+        with sessions.begin() as session:
+            report = import_package(session, _desk(), data, _now())
+    except PackageRejected as err:
+        raise Reported(texts.package_rejected(err.code.value)) from err
+    if args.json:
+        _print_json({"ok": True, **package_summary(report)})
+    elif report.replayed:
+        print(texts.SYNC_REPLAYED.format(from_site=report.from_site, export_no=report.export_no))
+    else:
+        print(
+            texts.SYNC_IMPORTED.format(
+                from_site=report.from_site, export_no=report.export_no, applied=report.applied,
+                unchanged=report.unchanged, held=report.held,
+            )
+        )  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_sync_status(args: argparse.Namespace) -> int:
+    from counter import texts
+    from counter.actions.sync import sync_status
+
+    sessions = _open_db(args)
+    with sessions.begin() as session:
+        status = sync_status(session)
+    if args.json:
+        _print_json(asdict(status))
+        return EXIT_OK
+    print(texts.sync_status_text(status))
+    return EXIT_OK
+
+
+def cmd_sync_review(args: argparse.Namespace) -> int:
+    from counter import texts
+    from counter.actions.sync import review_items
+
+    sessions = _open_db(args)
+    with sessions() as session:
+        items = review_items(session, open_only=not args.all)
+    if args.json:
+        _print_json([{**asdict(item), "message": texts.hold_reason(item.reason)} for item in items])
+        return EXIT_OK
+    for item in items:
+        print(texts.review_line(item))
+    print(texts.SYNC_REVIEW_COUNT.format(count=len(items)))
+    return EXIT_OK

@@ -1,0 +1,121 @@
+"""The sync page and the pending line, on a township and a hall with their own keys and databases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter import paths
+from counter.actions.demo import run_demo
+from counter.actions.site import init_site
+from counter.db import models
+from counter.sync.sites import SiteKind
+from counter.ui.sync.pending_label import PendingLabel
+from counter.ui.sync.sync_page import SyncPage
+from counter.ui.sync.worker import SyncWorker
+from tests.sync.sync_world import NOW, TODAY, Site, catalog_file, introduce, make_site, sqlite_copy
+
+
+@pytest.fixture
+def township(tmp_path: Path) -> Site:
+    """A township whose key is where the desk keeps it: the page signs with no path given."""
+    from counter.actions.intake import Desk
+    from counter.case.numbers import DeskIdentity
+
+    sessions = sqlite_copy(catalog_file(tmp_path), tmp_path / "township.sqlite3")
+    desk = Desk(DeskIdentity("XAMT01", "1"), "其其格")
+    with sessions.begin() as session:
+        identity = init_site(session, "XAMT01", "和平街道便民服务中心", SiteKind.TOWNSHIP, desk=desk)
+    return Site(identity, sessions, desk, paths.site_key_path())
+
+
+@pytest.fixture
+def hall(tmp_path: Path, township: Site) -> Site:
+    folder = tmp_path / "hall"
+    folder.mkdir()
+    sessions = sqlite_copy(catalog_file(folder), folder / "hall.sqlite3")
+    site = make_site(sessions, "XAM01", "兴安盟政务服务中心", SiteKind.HALL, folder)
+    introduce(township, site)
+    return site
+
+
+def cases(sessions: sessionmaker[Session]) -> int:
+    with sessions() as session:
+        return int(session.scalar(select(func.count()).select_from(models.Case)) or 0)
+
+
+def page_of(qtbot: QtBot, site: Site) -> SyncPage:
+    page = SyncPage(site.sessions, site.desk, clock=lambda: NOW)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.show()
+    return page
+
+
+def finish(qtbot: QtBot, worker: SyncWorker | None) -> None:
+    assert worker is not None
+    if worker.isFinished():
+        return
+    with qtbot.waitSignal(worker.finished, timeout=60_000):
+        pass
+
+
+def test_a_township_sends_its_cases_and_the_hall_takes_them_once(
+    qtbot: QtBot, township: Site, hall: Site, tmp_path: Path
+) -> None:
+    run_demo(township.sessions, township.desk, TODAY)
+    sent = page_of(qtbot, township)
+    assert sent.site.text() == "本站点：和平街道便民服务中心（XAMT01，便民服务中心）"
+    assert sent.pending.text().startswith("尚未送达大厅：6 件")
+    assert not sent.to_site.isVisible()  # a township sends to its one hall
+    package = tmp_path / "stick" / "XAMT01.sync"
+    package.parent.mkdir()
+    finish(qtbot, sent.export_to(package))
+    assert sent.result.text().startswith("已导出第 1 号数据包")
+    assert package.is_file()
+    assert not package.with_name("XAMT01.sync.part").exists()
+
+    taken = page_of(qtbot, hall)
+    assert taken.to_site.isVisible()
+    assert taken.to_site.currentData() == "XAMT01"
+    finish(qtbot, taken.import_from(package))
+    assert taken.result.text().startswith("已导入 XAMT01 的第 1 号数据包：新增或更新 6 条")
+    assert taken.review_empty.isVisible()
+    assert cases(hall.sessions) == cases(township.sessions) == 6
+    assert taken.review_empty.isVisible()
+    finish(qtbot, taken.import_from(package))
+    assert taken.result.text() == "XAMT01 的第 1 号数据包此前已导入，本次没有任何改动。"
+    assert cases(hall.sessions) == 6
+
+    tampered = tmp_path / "tampered.sync"
+    data = bytearray(package.read_bytes())
+    data[-20] ^= 0xFF
+    tampered.write_bytes(bytes(data))
+    finish(qtbot, taken.import_from(tampered))
+    assert taken.result.text().startswith("没有完成：")
+    assert taken.result.text().endswith("整个数据包未导入，本站点数据没有任何改动。")
+    assert cases(hall.sessions) == 6
+
+
+def test_the_pending_line_turns_red_when_cases_wait_too_long(qtbot: QtBot, township: Site) -> None:
+    run_demo(township.sessions, township.desk, TODAY)
+    label = PendingLabel()
+    qtbot.addWidget(label)
+    label.refresh(township.sessions)  # the cases were stored a moment ago
+    assert label.text().startswith("未送达大厅 6 件（最早 ")
+    assert label.property("stale") is False
+    label.refresh(township.sessions, dt.datetime.now(dt.UTC) + dt.timedelta(days=5))
+    assert label.text().startswith("未送达大厅 6 件，已超过 3 天")
+    assert label.property("stale") is True
+
+
+def test_a_missing_file_is_named_and_nothing_changes(qtbot: QtBot, hall: Site, tmp_path: Path) -> None:
+    page = page_of(qtbot, hall)
+    assert page.import_from(tmp_path / "nowhere.sync") is None
+    assert page.result.text().startswith("文件不能读写")
+    assert cases(hall.sessions) == 0
