@@ -11,7 +11,8 @@ opens the guide as a clerk would, and saves what the X server shows:
 - ``materials.png``: its material list after answering a situation;
 - ``unpublished.png``: a bundle whose guide is not published;
 - ``banner.png``: the warning bar when a bundled catalog file is broken;
-- ``sign-in.png``, ``screen-lock.png``: hall mode, a wrong password, then the lock after idle time.
+- ``sign-in.png``, ``screen-lock.png``: hall mode, a wrong password, then the lock after idle time;
+- ``sync.png``: a township's sync page after sending its cases, with one record held at the hall shown.
 """
 
 from __future__ import annotations
@@ -208,6 +209,70 @@ class Driver:
         db.dispose()
 
 
+    def sync_shot(self, folder: Path) -> None:
+        """A township that sent its demo cases; the hall lacked one guide version, so one case waits for review."""
+        import datetime as dt
+
+        from PySide6.QtCore import QEventLoop
+
+        from counter.actions.demo import run_demo
+        from counter.actions.intake import Desk
+        from counter.actions.site import init_site, register_peer
+        from counter.actions.sync import export_package, import_package
+        from counter.case.numbers import DeskIdentity
+        from counter.sync.sites import SiteKind
+        from counter.ui.sync.sync_page import SyncPage
+
+        window, db = self.open()
+        township = db.sessions()
+        desk = Desk(DeskIdentity("XAMT01", "1"), "其其格")
+        with township.begin() as session:
+            mine = init_site(session, "XAMT01", "和平街道便民服务中心", SiteKind.TOWNSHIP, desk=desk)
+        hall_key = folder / "hall.pem"
+        from counter.db.engine import make_engine, make_sessions
+        from counter.db.migrate import upgrade
+
+        hall_engine = make_engine(f"sqlite:///{folder / 'hall.sqlite3'}")
+        upgrade(hall_engine)
+        hall = make_sessions(hall_engine)
+        hall_desk = Desk(DeskIdentity("XAM01", "1"), "宝音")
+        with hall.begin() as session:
+            theirs = init_site(session, "XAM01", "兴安盟政务服务中心", SiteKind.HALL, desk=hall_desk, key_path=hall_key)
+            register_peer(session, mine.code, mine.name, mine.kind, mine.public_key, desk=hall_desk)
+        with township.begin() as session:
+            register_peer(session, theirs.code, theirs.name, theirs.kind, theirs.public_key, desk=desk)
+        run_demo(township, desk, dt.date.today())
+        now = dt.datetime.now(dt.UTC)
+        with township.begin() as session:
+            sent = export_package(session, desk, now)
+        with hall.begin() as session:  # a hall without the catalog: every case waits for its guide
+            import_package(session, hall_desk, sent.data, now)
+        page = SyncPage(township, desk)
+        page.move(0, 0)
+        page.resize(1100, 640)
+        page.refresh()
+        page.show()
+        package = folder / "XAMT01.sync"
+        worker = page.export_to(package)
+        loop = QEventLoop()
+        worker.finished.connect(loop.quit)
+        if not worker.isFinished():
+            loop.exec()
+        self.settle()
+        self.save(page, "sync.png")
+        hall_page = SyncPage(hall, hall_desk)
+        hall_page.move(0, 0)
+        hall_page.resize(1100, 640)
+        hall_page.refresh()
+        hall_page.show()
+        self.settle()
+        self.save(hall_page, "sync-hall.png")
+        for widget in (page, hall_page, window):
+            widget.close()
+        hall_engine.dispose()
+        db.dispose()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
@@ -226,6 +291,9 @@ def main() -> int:
         os.environ["COUNTER_HOME"] = str(Path(tmp) / "home-hall")
         os.environ["COUNTER_RESOURCES"] = str(resources_with(Path(tmp) / "hall", broken=False))
         driver.sign_in_shots()
+        os.environ["COUNTER_HOME"] = str(Path(tmp) / "home-township")
+        os.environ["COUNTER_RESOURCES"] = str(resources_with(Path(tmp) / "township", broken=False))
+        driver.sync_shot(Path(tmp))
     for name in sorted(p.name for p in args.out.glob("*.png")):
         print(args.out / name)
     return 0

@@ -178,7 +178,8 @@ class SyncPage(QWidget):
         self.review.setRowCount(len(rows))
         for row, item in enumerate(rows):
             reason = texts.hold_reason(item.reason)
-            cells = (item.from_site, str(item.export_no), item.record_type, item.record_key, reason, item.detail,
+            kind = words.SYNC_RECORD_TYPE.get(item.record_type, item.record_type)
+            cells = (item.from_site, str(item.export_no), kind, item.record_key, reason, item.detail,
                      _local(item.created_at))  # fmt: skip
             for column, value in enumerate(cells):
                 self.review.setItem(row, column, QTableWidgetItem(value))

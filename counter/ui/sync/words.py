@@ -24,6 +24,7 @@ SYNC_FILE_FAILED = "文件不能读写（{error}），没有任何改动"
 SYNC_WORKING = "正在处理…"
 SYNC_REVIEW_TITLE = "待核对记录（未能导入，已保留，不会丢失）"
 SYNC_REVIEW_EMPTY = "没有待核对的记录"
+SYNC_RECORD_TYPE = {"case": "办件", "progress": "办件进度", "guide": "办事指南", "holiday": "节假日", "setting": "设置"}
 SYNC_REVIEW_COLUMNS = ("来自站点", "数据包", "类型", "记录", "原因", "说明", "收到时间")
 SYNC_FILE_FILTER = "数据包 (*.sync);;所有文件 (*)"
 SYNC_STATUS_PENDING = "未送达大厅 {count} 件（最早 {since}）"
