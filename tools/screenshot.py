@@ -27,7 +27,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from counter.ui.database import Database
@@ -208,12 +208,9 @@ class Driver:
         window.close()
         db.dispose()
 
-
     def sync_shot(self, folder: Path) -> None:
         """A township that sent its demo cases; the hall lacked one guide version, so one case waits for review."""
         import datetime as dt
-
-        from PySide6.QtCore import QEventLoop
 
         from counter.actions.demo import run_demo
         from counter.actions.intake import Desk
@@ -221,7 +218,6 @@ class Driver:
         from counter.actions.sync import export_package, import_package
         from counter.case.numbers import DeskIdentity
         from counter.sync.sites import SiteKind
-        from counter.ui.sync.sync_page import SyncPage
 
         window, db = self.open()
         township = db.sessions()
@@ -247,7 +243,17 @@ class Driver:
             sent = export_package(session, desk, now)
         with hall.begin() as session:  # a hall without the catalog: every case waits for its guide
             import_package(session, hall_desk, sent.data, now)
-        page = SyncPage(township, desk)
+        self.sync_pages(folder, (township, desk), (hall, hall_desk))
+        window.close()
+        hall_engine.dispose()
+        db.dispose()
+
+    def sync_pages(self, folder: Path, township: tuple[Any, Any], hall: tuple[Any, Any]) -> None:
+        from PySide6.QtCore import QEventLoop
+
+        from counter.ui.sync.sync_page import SyncPage
+
+        page = SyncPage(*township)
         page.move(0, 0)
         page.resize(1100, 640)
         page.refresh()
@@ -260,17 +266,15 @@ class Driver:
             loop.exec()
         self.settle()
         self.save(page, "sync.png")
-        hall_page = SyncPage(hall, hall_desk)
+        hall_page = SyncPage(*hall)
         hall_page.move(0, 0)
         hall_page.resize(1100, 640)
         hall_page.refresh()
         hall_page.show()
         self.settle()
         self.save(hall_page, "sync-hall.png")
-        for widget in (page, hall_page, window):
-            widget.close()
-        hall_engine.dispose()
-        db.dispose()
+        page.close()
+        hall_page.close()
 
 
 def main() -> int:
