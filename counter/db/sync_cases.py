@@ -736,41 +736,16 @@ def _merge_rectifications(
     for part in chunks(new_rects, 2000):
         for rect_id, rating_id in session.execute(insert(RECT).returning(RECT.c.id, RECT.c.rating_id), list(part)):
             rects[rating_id] = rect_id
-    lines = {
-        (row.rectification_id, utc(row.at), row.event)
-        for row in _select_in(
-            session,
-            (RECT_LINE.c.rectification_id, RECT_LINE.c.at, RECT_LINE.c.event),
-            RECT_LINE.c.rectification_id,
-            sorted(rects.values()),
-        )
-    }
+    changed |= _merge_rect_lines(session, rated, rects)
     appeals = {
         (row.rating_id, utc(row.at), row.ground)
         for row in _select_in(
             session, (APPEAL.c.rating_id, APPEAL.c.at, APPEAL.c.ground), APPEAL.c.rating_id, rating_ids
         )
     }
-    new_lines, new_appeals = [], []
+    new_appeals = []
     for r, e, rating_id in rated:
         assert e is not None
-        if e.rectification is not None and rating_id in rects:
-            rect_id = rects[rating_id]
-            for line in e.rectification.history:
-                if (rect_id, *line.key) not in lines:
-                    lines.add((rect_id, *line.key))
-                    new_lines.append(
-                        {
-                            "rectification_id": rect_id,
-                            "at": line.at,
-                            "by": line.by,
-                            "event": line.event,
-                            "state_after": line.state_after,
-                            "note": line.note,
-                            "fix_due": line.fix_due,
-                        }
-                    )
-                    changed.add(r.uid)
         for a in e.appeals:
             if (rating_id, *a.key) not in appeals:
                 appeals.add((rating_id, *a.key))

@@ -316,3 +316,32 @@ def test_progress_for_a_case_the_township_lacks_waits_for_review(world: World) -
     assert [(i.record_type, i.record_key, i.reason, i.detail) for i in items] == [
         ("progress", lost_uid, "case_unknown", lost_no)
     ]
+
+
+def test_a_bad_rating_its_rectification_and_every_step_reach_the_hall(world: World) -> None:
+    from counter.actions.calendar import office_calendar
+    from counter.actions.ratings import record_rating, record_revisit, send_to_pad
+    from counter.desk_config import DeskConfig
+    from counter.ratings.choice import RatingChoice
+    from counter.ratings.levels import Level
+
+    desk = DeskConfig(site_code="ARS01", site_name="明水河镇便民服务中心", desk_no="1", clerk="ARS01职员")
+    with world.ars.sessions() as session:
+        case_no = session.scalars(select(models.Case.case_no).order_by(models.Case.id)).first()
+    assert case_no is not None
+    with world.ars.sessions.begin() as session:
+        pad = send_to_pad(session, case_no, desk, NOW)
+        bad = RatingChoice(Level.DISSATISFIED, ("等待时间长",))
+        rated = record_rating(session, pad.request_id, bad, desk, NOW, office_calendar(session))
+        assert rated.alert is not None
+        record_revisit(session, rated.alert.rectification_id, "其其格", "已电话回访", NOW + dt.timedelta(hours=1))
+    with world.ars.sessions() as session:
+        lines = int(session.scalar(select(func.count()).select_from(models.RectificationHistory)) or 0)
+    assert lines >= 2  # opened, then revisited
+
+    report = world.hall.take(world.ars.export().data)
+    assert (report.applied, report.held) == (6, 0)
+    with world.hall.sessions() as session:
+        at_hall = int(session.scalar(select(func.count()).select_from(models.RectificationHistory)) or 0)
+    assert at_hall == lines
+    assert all_records(world.hall.sessions) == all_records(world.ars.sessions)
