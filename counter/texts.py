@@ -824,15 +824,21 @@ INTAKE_NOT_POSSIBLE_DETAILS = {
     "previous case is of another bundle": "原办件办理的不是同一件事，不能作为本件的补正前办件",
 }
 INTAKE_PREVIOUS_NOT_FOUND = "原办件 {case_no} 不存在，请核对办件编号"
-INTAKE_DB_ERROR = (
-    "数据库暂时无法写入（{error}），本次受理没有保存。表单内容和草稿都已保留，"
-    "请稍后再按“办结受理”；如果一直出现，请联系运维人员。"
-)
 INTAKE_CONNECTION_LOST = (
     "与数据库的连接中断，本次受理尚未保存。表单内容都在，请不要关闭窗口；连接恢复后将自动重新提交。"
 )
 INTAKE_CONNECTION_RETRYING = "（正在重试，第{attempts}次）"
 INTAKE_CONNECTION_BACK = "连接已恢复，正在重新提交……"
+# Keys are the values of counter.db.faults.DbFault: why the database refused, in the clerk's words.
+DB_FAULT = {
+    "disk_full": "磁盘空间已满，数据库无法写入。请联系运维人员清理磁盘",
+    "read_only": "数据库文件是只读的（权限或存储介质的问题），无法写入。请联系运维人员",
+    "busy": "数据库正被其他窗口长时间占用，请稍后再试",
+    "damaged": "数据库文件已损坏。请立即联系运维人员，用最近的备份恢复（counter restore）",
+    "unreachable": "无法连接数据库",
+    "other": "数据库暂时无法写入（{error}）",
+}
+INTAKE_DB_FAULT = "{fault}。本次受理没有保存，表单内容和草稿都已保留，问题排除后请再按“办结受理”。"
 INTAKE_PREVIEW_FAILED = "暂时无法计算受理结果（{error}），表单内容已保留"
 INTAKE_DRAFT_SAVED = "草稿已保存 {time}"
 INTAKE_DRAFT_SAVE_FAILED = "草稿未能保存（{error}），请暂勿关闭窗口"
@@ -1667,3 +1673,50 @@ def sync_status_text(status: _StatusLike) -> str:
         imported=_when(status.last_import_at),
         review=status.review_open,
     )
+
+
+# --- backups ---
+
+from counter.backup.sqlite_files import RestoreProblem  # noqa: E402
+
+AUDIT_ACTION.update({AuditAction.BACKUP_MADE: "备份数据库", AuditAction.BACKUP_RESTORED: "从备份恢复数据库"})
+BACKUP_DONE = "备份完成，已校验完整：{path}"
+BACKUP_FAILED = "备份失败：{reason}。未写入任何备份文件。"
+BACKUP_POSTGRESQL = (
+    "本机连接的是 PostgreSQL 数据库，请用 PostgreSQL 自带的工具备份和恢复：\n"
+    "  备份：{dump}\n"
+    "  恢复：{restore}\n"
+    "（密码请通过环境变量 PGPASSWORD 或 ~/.pgpass 提供。）"
+)
+RESTORE_CONFIRM = (
+    "将用备份 {file} 替换当前数据库 {database}。\n"
+    "当前数据库会先另存在它旁边，不会丢失。确认无误后请加 --yes 再运行；其他窗口须先关闭程序。"
+)
+RESTORE_DONE = "恢复完成：数据库 {database} 已换成备份 {file}（结构版本 {revision}）。"
+RESTORE_KEPT = "原来的数据库已另存为：{kept}"
+RESTORE_NOTHING_KEPT = "原来没有数据库文件，无需另存。"
+RESTORE_REFUSED = "未恢复，当前数据库没有任何改动：{reason}"
+RESTORE_PROBLEM = {
+    RestoreProblem.MISSING: "找不到备份文件 {detail}",
+    RestoreProblem.NOT_SQLITE: "该文件不是 SQLite 数据库文件",
+    RestoreProblem.NOT_COUNTER: "该文件不是本程序的数据库",
+    RestoreProblem.NEWER: "该备份由更新版本的程序写入（结构版本 {detail}），本程序不能使用，请先升级程序",
+    RestoreProblem.DAMAGED: "该备份文件已损坏（完整性检查未通过）",
+}
+RESTORE_FAILED = "恢复失败：{reason}。"
+DB_DAMAGED_TITLE = "数据库文件已损坏"
+DB_DAMAGED = "数据库文件已损坏（完整性检查未通过），程序不能继续使用它：\n{path}"
+DB_DAMAGED_OFFER = (
+    "最近一份完好的备份：{taken}\n{backup}\n\n"
+    "点“恢复”用这份备份替换损坏的数据库（之后录入的办件不在备份中，请核对补录）；"
+    "损坏的文件会另存在原处旁边，供技术人员查看。"
+)
+DB_DAMAGED_NO_BACKUP = "没有找到完好的备份。请不要删除该文件，联系技术人员处理。"
+DB_DAMAGED_RESTORE = "恢复"
+DB_DAMAGED_QUIT = "退出"
+DB_RESTORED_AT_START = "已从备份恢复数据库。原来损坏的文件另存为：{kept}"
+
+
+def restore_refused(problem: RestoreProblem, detail: str) -> str:
+    """Why a backup was not restored, and that nothing changed."""
+    return RESTORE_REFUSED.format(reason=RESTORE_PROBLEM[problem].format(detail=detail))

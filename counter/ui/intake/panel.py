@@ -24,6 +24,7 @@ from counter import texts
 from counter.actions.guard import NotPermitted
 from counter.actions.intake import CaseNotFound, Desk, IntakeNotPossible, IntakeRequest, TakenIntake
 from counter.db.catalog_store import StoredGuide
+from counter.db.faults import fault_of
 from counter.intake.checklist import MaterialEntry, answer, record, start_checklist
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, fit_checklist
 from counter.intake.outcome import Decision
@@ -244,8 +245,10 @@ class IntakePanel(PanelLayout):
                 log.warning("intake not committed, connection lost: %s", type(err).__name__)
                 self.wait_for_connection()
                 return
-            log.exception("intake not committed")
-            self.show_message(texts.INTAKE_DB_ERROR.format(error=type(err).__name__))
+            fault = fault_of(err)
+            log.exception("intake not committed: %s", fault.value)
+            reason = texts.DB_FAULT[fault.value].format(error=type(err).__name__)
+            self.show_message(texts.INTAKE_DB_FAULT.format(fault=reason))
             self.drafts.save_now()
         else:
             self.finished = True

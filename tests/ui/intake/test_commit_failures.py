@@ -31,7 +31,7 @@ def test_a_database_error_keeps_the_form_and_the_draft(
         session.execute(text("DROP TABLE case_material"))  # the disk, the network, a lock …
     QTest.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)
     assert panel.message.isVisible()
-    assert "数据库暂时无法写入（OperationalError），本次受理没有保存" in panel.message.text()
+    assert "数据库暂时无法写入（OperationalError）。本次受理没有保存" in panel.message.text()
     assert not panel.finished
     assert panel.commit_button.isEnabled()
     assert panel.applicant_form.name.text() == "张海军"

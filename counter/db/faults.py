@@ -1,0 +1,60 @@
+"""What kind of trouble a database error is, so the clerk reads the cause and not a class name.
+
+SQLite reports a full disk, a read-only file, a lock held too long and a
+damaged file as one exception class with different messages; PostgreSQL as
+different SQLSTATE codes.  Each is named here once, as a code, and worded in
+``counter.texts``.  Whatever the fault, the transaction was rolled back: the
+database holds what it held before.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+
+class DbFault(StrEnum):
+    DISK_FULL = "disk_full"
+    READ_ONLY = "read_only"
+    BUSY = "busy"
+    DAMAGED = "damaged"
+    UNREACHABLE = "unreachable"
+    OTHER = "other"
+
+
+# (the words in the driver's message, the fault); SQLite's sentences, PostgreSQL's SQLSTATE classes below
+_SQLITE_WORDS = (
+    ("database or disk is full", DbFault.DISK_FULL),
+    ("disk i/o error", DbFault.DISK_FULL),
+    ("readonly database", DbFault.READ_ONLY),
+    ("read-only", DbFault.READ_ONLY),
+    ("database is locked", DbFault.BUSY),
+    ("database disk image is malformed", DbFault.DAMAGED),
+    ("file is not a database", DbFault.DAMAGED),
+    ("unable to open database file", DbFault.UNREACHABLE),
+)
+_PG_STATES = {
+    "53100": DbFault.DISK_FULL,  # disk_full
+    "25006": DbFault.READ_ONLY,  # read_only_sql_transaction
+    "55P03": DbFault.BUSY,  # lock_not_available
+    "40P01": DbFault.BUSY,  # deadlock_detected
+    "XX001": DbFault.DAMAGED,  # data_corrupted
+}
+
+
+def fault_of(err: SQLAlchemyError) -> DbFault:
+    if isinstance(err, DBAPIError):
+        if err.connection_invalidated:
+            return DbFault.UNREACHABLE
+        state = getattr(err.orig, "sqlstate", None)
+        if isinstance(state, str):
+            if state in _PG_STATES:
+                return _PG_STATES[state]
+            if state.startswith("08"):  # connection_exception
+                return DbFault.UNREACHABLE
+        message = str(err.orig).lower()
+        for words, fault in _SQLITE_WORDS:
+            if words in message:
+                return fault
+    return DbFault.OTHER
