@@ -572,6 +572,9 @@ def build_parser() -> argparse.ArgumentParser:
     from counter.cli_sync import add_sync_commands
 
     add_sync_commands(commands, common)
+    from counter.cli_backup import add_backup_commands
+
+    add_backup_commands(commands, common)
     return parser
 
 

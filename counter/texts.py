@@ -1473,6 +1473,8 @@ AUDIT_ACTION = {
     AuditAction.CATALOG_IMPORTED: "导入事项目录",
     AuditAction.SCHEMA_UPGRADED: "升级数据库结构",
     AuditAction.SYNC_IMPORTED: "导入同步数据包",
+    AuditAction.BACKUP_MADE: "备份数据库",
+    AuditAction.BACKUP_RESTORED: "从备份恢复数据库",
 }
 TRAIL_PROBLEM = {
     TrailProblemCode.EDITED: "记录内容与其哈希值不符：记录被改动过",
@@ -1676,10 +1678,8 @@ def sync_status_text(status: _StatusLike) -> str:
 
 
 # --- backups ---
+# RESTORE_PROBLEM is keyed by the values of counter.backup.sqlite_files.RestoreProblem.
 
-from counter.backup.sqlite_files import RestoreProblem  # noqa: E402
-
-AUDIT_ACTION.update({AuditAction.BACKUP_MADE: "备份数据库", AuditAction.BACKUP_RESTORED: "从备份恢复数据库"})
 BACKUP_DONE = "备份完成，已校验完整：{path}"
 BACKUP_FAILED = "备份失败：{reason}。未写入任何备份文件。"
 BACKUP_POSTGRESQL = (
@@ -1697,11 +1697,11 @@ RESTORE_KEPT = "原来的数据库已另存为：{kept}"
 RESTORE_NOTHING_KEPT = "原来没有数据库文件，无需另存。"
 RESTORE_REFUSED = "未恢复，当前数据库没有任何改动：{reason}"
 RESTORE_PROBLEM = {
-    RestoreProblem.MISSING: "找不到备份文件 {detail}",
-    RestoreProblem.NOT_SQLITE: "该文件不是 SQLite 数据库文件",
-    RestoreProblem.NOT_COUNTER: "该文件不是本程序的数据库",
-    RestoreProblem.NEWER: "该备份由更新版本的程序写入（结构版本 {detail}），本程序不能使用，请先升级程序",
-    RestoreProblem.DAMAGED: "该备份文件已损坏（完整性检查未通过）",
+    "missing": "找不到备份文件 {detail}",
+    "not_sqlite": "该文件不是 SQLite 数据库文件",
+    "not_counter": "该文件不是本程序的数据库",
+    "newer": "该备份由更新版本的程序写入（结构版本 {detail}），本程序不能使用，请先升级程序",
+    "damaged": "该备份文件已损坏（完整性检查未通过）",
 }
 RESTORE_FAILED = "恢复失败：{reason}。"
 DB_DAMAGED_TITLE = "数据库文件已损坏"
@@ -1717,6 +1717,6 @@ DB_DAMAGED_QUIT = "退出"
 DB_RESTORED_AT_START = "已从备份恢复数据库。原来损坏的文件另存为：{kept}"
 
 
-def restore_refused(problem: RestoreProblem, detail: str) -> str:
+def restore_refused(problem: str, detail: str) -> str:
     """Why a backup was not restored, and that nothing changed."""
     return RESTORE_REFUSED.format(reason=RESTORE_PROBLEM[problem].format(detail=detail))

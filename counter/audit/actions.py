@@ -25,3 +25,5 @@ class AuditAction(StrEnum):
     CATALOG_IMPORTED = "catalog_imported"
     SYNC_IMPORTED = "sync_imported"  # a sync package taken in (subject: sender and number)
     SCHEMA_UPGRADED = "schema_upgraded"
+    BACKUP_MADE = "backup_made"  # a backup of the database written by command (subject: file name)
+    BACKUP_RESTORED = "backup_restored"  # the database replaced by a backup; the old one kept beside

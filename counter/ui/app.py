@@ -31,6 +31,7 @@ from counter.ui import words
 from counter.ui.cases.scanner import install_scanner
 from counter.ui.database import Database
 from counter.ui.fonts import install_fonts
+from counter.ui.integrity import check_at_start, start_daily_backup
 from counter.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -147,6 +148,8 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     app.setApplicationName("counter")
     install_fonts(app, paths.fonts_dir())
     db = Database(resolve_url(db_url))
+    if not check_at_start(app, db.url, exit_when_ready):
+        return 1
     folder = paths.bundled_catalog_dir()
     quick = quick_start(db.url, folder_fingerprint(folder))
     if quick is None:
@@ -177,6 +180,8 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
         if not exit_when_ready:
             warm_up = threading.Thread(target=_warm_up, args=(db,), name="db-warm-up", daemon=True)
             warm_up.start()
+    if not exit_when_ready:
+        QTimer.singleShot(0, lambda: start_daily_backup(db.url))
     code = app.exec()
     window.wait_for_sync()
     if warm_up is not None:

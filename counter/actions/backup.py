@@ -1,0 +1,176 @@
+"""Backing up and restoring the desk's database.
+
+SQLite (a desk, a township): :func:`make_backup` copies the live file online
+(other desks keep writing), :func:`restore_backup` replaces it by a checked
+backup and keeps the old one beside it, and :func:`backup_if_due` takes the
+daily automatic backup into ``<data folder>/backups`` and keeps the newest N
+(setting ``backup.keep``, default 14).  PostgreSQL (a hall) is backed up with its
+own tools: :func:`pg_commands` gives the ``pg_dump`` / ``pg_restore`` commands for
+the URL.  Where accounts exist, backing up and restoring by command needs an
+administrator (:func:`authorise`); both are written to the audit trail.  The
+automatic daily backup is the program's own and is logged, not audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import shlex
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session
+
+from counter import paths
+from counter.access.roles import Permission
+from counter.actions.audit import record_at_desk
+from counter.actions.guard import require
+from counter.audit.actions import AuditAction
+from counter.backup.sqlite_files import (
+    BackupFailed,
+    BackupFile,
+    RestoreRefused,
+    backup_files,
+    copy_database,
+    daily_backup_due,
+    keep_setting,
+    latest_good_backup,
+    new_backup_path,
+    prune,
+    quick_check,
+    restore_file,
+)
+
+if TYPE_CHECKING:
+    from counter.actions.intake import Desk
+
+__all__ = [
+    "BackupFailed",
+    "BackupFile",
+    "NotSQLite",
+    "RestoreRefused",
+    "Restored",
+    "authorise",
+    "backup_if_due",
+    "backups_folder",
+    "daily_backup_due",
+    "database_file",
+    "latest_good_backup",
+    "make_backup",
+    "pg_commands",
+    "quick_check",
+    "record_backup",
+    "record_restore",
+    "restore_backup",
+]
+
+log = logging.getLogger(__name__)
+
+
+class NotSQLite(Exception):
+    """The URL names no SQLite file (PostgreSQL, or an in-memory database): use the server's own tools."""
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    database: Path
+    revision: str  # of the restored file; an older one is migrated when the program next opens it
+    kept: Path | None  # where the database that was there now is; None when there was none
+
+
+def backups_folder() -> Path:
+    return paths.data_dir() / "backups"
+
+
+def database_file(url: str) -> Path:
+    """The SQLite file of ``url``; :class:`NotSQLite` otherwise."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        raise NotSQLite(url)
+    if parsed.database.startswith("file:"):
+        raise NotSQLite(url)
+    return Path(parsed.database)
+
+
+def make_backup(url: str, out: Path | None = None, now: dt.datetime | None = None) -> Path:
+    """Back up the SQLite database of ``url`` to ``out`` (default: a new file in the backups folder, then pruned)."""
+    source = database_file(url)
+    if out is not None:
+        return copy_database(source, out)
+    folder = backups_folder()
+    made = copy_database(source, new_backup_path(folder, now or dt.datetime.now()))
+    for old in prune(folder, keep_setting(source)):
+        log.info("old backup removed: %s", old)
+    return made
+
+
+def restore_backup(url: str, file: Path, now: dt.datetime | None = None) -> Restored:
+    """Replace the SQLite database of ``url`` by the backup ``file``; the old database is kept beside it.
+
+    Refused with nothing changed (:class:`RestoreRefused`) for a file that is not
+    an intact counter database, or one written by a newer program.  Every
+    connection to the database must be closed first.
+    """
+    from counter.db.migrate import known_revisions
+
+    target = database_file(url)
+    revision, kept = restore_file(target, file, set(known_revisions()), now or dt.datetime.now())
+    log.info("database %s restored from %s (revision %s); the old one kept at %s", target, file, revision, kept)
+    return Restored(target, revision, kept)
+
+
+def backup_if_due(url: str, now: dt.datetime) -> Path | None:
+    """The daily automatic backup: made when none was taken today; the new file, else ``None``.
+
+    Never raises: the desk works on without a backup, and the log says why.
+    Does nothing for a database that is not an SQLite file.
+    """
+    try:
+        database_file(url)
+        if not daily_backup_due(backups_folder(), now):
+            return None
+        made = make_backup(url, None, now)
+    except NotSQLite:
+        return None
+    except (BackupFailed, OSError) as err:
+        log.error("daily backup failed: %s", err)
+        return None
+    log.info("daily backup written: %s", made)
+    return made
+
+
+def authorise(session: Session, desk: Desk) -> None:
+    """Backing up and restoring need an administrator where accounts exist (:class:`NotPermitted`)."""
+    require(session, desk.actor, Permission.CHANGE_SETTINGS)
+
+
+def record_backup(session: Session, desk: Desk, made: Path, backups: int | None = None) -> None:
+    detail: dict[str, object] = {"file": str(made)}
+    if backups is not None:
+        detail["backups"] = backups
+    record_at_desk(session, desk, AuditAction.BACKUP_MADE, made.name, detail)
+
+
+def record_restore(session: Session, desk: Desk, restored: Restored, source: Path) -> None:
+    detail = {"from": str(source), "revision": restored.revision, "kept": str(restored.kept or "")}
+    record_at_desk(session, desk, AuditAction.BACKUP_RESTORED, source.name, detail)
+
+
+def backup_count() -> int:
+    return len(backup_files(backups_folder()))
+
+
+def pg_commands(url: str, file: Path) -> tuple[str, str]:
+    """The ``pg_dump`` and ``pg_restore`` commands, ready to paste, for the PostgreSQL database of ``url``.
+
+    The password is left out (give it in ``PGPASSWORD`` or ``~/.pgpass``).
+    """
+    given = make_url(url)
+    parsed = URL.create("postgresql", given.username, None, given.host, given.port, given.database, given.query)
+    target = shlex.quote(f"--dbname={parsed.render_as_string(hide_password=False)}")
+    out = shlex.quote(str(file))
+    dump = f"pg_dump --format=custom --file={out} {target}"
+    restore = f"pg_restore --clean --if-exists --no-owner --single-transaction {target} {out}"
+    return dump, restore

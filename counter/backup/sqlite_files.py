@@ -1,0 +1,333 @@
+"""Making, checking, pruning and restoring SQLite backup files.
+
+A backup is taken with SQLite's online backup (``sqlite3.Connection.backup``):
+it reads one consistent snapshot while other desks keep writing (WAL mode), into
+a temporary file beside the target, which is then checked with
+``PRAGMA integrity_check``, made a single self-contained file (no WAL), synced
+to disk and renamed into place.  A file that does not pass is never left under
+a backup's name.
+
+Automatic backups live in one folder, named by local date and time
+(``counter-20261122-183000.sqlite3``); only files with such names are counted
+or pruned there, so a file someone puts beside them is never deleted.
+
+A restore never loses what was there: the current database is first copied
+beside it (``counter.sqlite3.before-restore-20261122-183000``), then the
+checked backup replaces it in one rename, after stale ``-wal`` / ``-shm`` files
+of the old database are removed (SQLite would otherwise replay the old
+database's log onto the restored one).  The restored file may carry an older
+schema revision; it is migrated the next time the program opens it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import sqlite3
+from collections.abc import Collection
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from counter.backup.check import SQLITE_MAGIC, quick_check
+
+__all__ = [
+    "DEFAULT_KEEP",
+    "KEEP_SETTING",
+    "BackupFailed",
+    "BackupFile",
+    "RestoreProblem",
+    "RestoreRefused",
+    "backup_files",
+    "copy_database",
+    "daily_backup_due",
+    "file_revision",
+    "keep_setting",
+    "latest_good_backup",
+    "new_backup_path",
+    "prune",
+    "quick_check",
+    "restore_file",
+]
+
+KEEP_SETTING = "backup.keep"  # in the ``setting`` table: how many automatic backups to keep
+DEFAULT_KEEP = 14
+_NAME = re.compile(r"^counter-(\d{8})-(\d{6})(?:-(\d+))?\.sqlite3$")
+_BUSY_TIMEOUT_S = 10.0
+
+
+class BackupFailed(Exception):
+    """The copy could not be made or did not pass its check; ``reason`` says which, in English for the log."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class RestoreProblem(StrEnum):
+    MISSING = "missing"  # no such file
+    NOT_SQLITE = "not_sqlite"  # not an SQLite database at all
+    NOT_COUNTER = "not_counter"  # an SQLite database, but not one of this program
+    NEWER = "newer"  # written by a newer program (an unknown schema revision)
+    DAMAGED = "damaged"  # fails the integrity check
+
+
+class RestoreRefused(Exception):
+    def __init__(self, problem: RestoreProblem, detail: str = "") -> None:
+        super().__init__(f"{problem.value}: {detail}" if detail else problem.value)
+        self.problem = problem
+        self.detail = detail
+
+
+@dataclass(frozen=True, slots=True)
+class BackupFile:
+    path: Path
+    taken: dt.datetime  # local time, from the name
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(str(path), timeout=_BUSY_TIMEOUT_S, isolation_level=None)
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as file:
+        os.fsync(file.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # not possible on every platform (Windows): the rename is still atomic
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _remove_quietly(path: Path) -> None:
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        name.unlink(missing_ok=True)
+
+
+def _check(conn: sqlite3.Connection, pragma: str) -> bool:
+    try:
+        rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+    except sqlite3.DatabaseError:
+        return False
+    return [tuple(r) for r in rows] == [("ok",)]
+
+
+def copy_database(source: Path, out: Path) -> Path:
+    """Copy the live database ``source`` to ``out`` online, checked and synced.
+
+    ``out`` is replaced whole or not at all.
+    """
+    if not source.is_file():
+        raise BackupFailed(f"no database file at {source}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.part")
+    _remove_quietly(tmp)
+    try:
+        src = _connect(source)
+        try:
+            dst = _connect(tmp)
+            try:
+                src.backup(dst)  # all pages in one step: one consistent snapshot, writers go on in WAL mode
+                dst.execute("PRAGMA journal_mode=DELETE")  # a single file that needs no -wal beside it
+                if not _check(dst, "integrity_check"):
+                    raise BackupFailed(f"the copy of {source} fails its integrity check")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        _fsync(tmp)
+        os.replace(tmp, out)
+        _fsync_folder(out.parent)
+    except sqlite3.Error as err:
+        _remove_quietly(tmp)
+        raise BackupFailed(f"{type(err).__name__}: {err}") from err
+    except BaseException:
+        _remove_quietly(tmp)
+        raise
+    return out
+
+
+def _parse_name(path: Path) -> BackupFile | None:
+    match = _NAME.match(path.name)
+    if match is None:
+        return None
+    try:
+        taken = dt.datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S")
+    except ValueError:
+        return None
+    return BackupFile(path, taken)
+
+
+def backup_files(folder: Path) -> list[BackupFile]:
+    """The automatic backups in ``folder``, newest first (files of other names are not counted)."""
+    if not folder.is_dir():
+        return []
+    found = [b for b in (_parse_name(p) for p in folder.iterdir() if p.is_file()) if b is not None]
+    return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
+
+
+def new_backup_path(folder: Path, now: dt.datetime) -> Path:
+    """A fresh name in ``folder`` for a backup taken at ``now`` (local time); never an existing file."""
+    stem = f"counter-{now:%Y%m%d-%H%M%S}"
+    path = folder / f"{stem}.sqlite3"
+    n = 2
+    while path.exists():
+        path = folder / f"{stem}-{n}.sqlite3"
+        n += 1
+    return path
+
+
+def daily_backup_due(folder: Path, now: dt.datetime) -> bool:
+    """Whether no backup in ``folder`` was taken on ``now``'s date."""
+    return all(b.taken.date() != now.date() for b in backup_files(folder))
+
+
+def prune(folder: Path, keep: int) -> list[Path]:
+    """Delete all but the newest ``keep`` backups in ``folder`` (at least one is always kept); the deleted files."""
+    removed = []
+    for old in backup_files(folder)[max(keep, 1) :]:
+        old.path.unlink(missing_ok=True)
+        removed.append(old.path)
+    return removed
+
+
+def latest_good_backup(folder: Path) -> BackupFile | None:
+    """The newest backup in ``folder`` that passes the quick check."""
+    for candidate in backup_files(folder):
+        if quick_check(candidate.path):
+            return candidate
+    return None
+
+
+def keep_setting(database: Path) -> int:
+    """The ``backup.keep`` setting of the database (at least 1); :data:`DEFAULT_KEEP` when unset or unreadable."""
+    try:
+        conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True, timeout=_BUSY_TIMEOUT_S)
+    except sqlite3.Error:
+        return DEFAULT_KEEP
+    try:
+        row = conn.execute("SELECT value FROM setting WHERE key = ?", (KEEP_SETTING,)).fetchone()
+    except sqlite3.Error:
+        return DEFAULT_KEEP
+    finally:
+        conn.close()
+    try:
+        return max(1, int(row[0])) if row else DEFAULT_KEEP
+    except (TypeError, ValueError):
+        return DEFAULT_KEEP
+
+
+def file_revision(path: Path) -> str:
+    """The schema revision recorded in a counter database file; :class:`RestoreRefused` when there is none.
+
+    Opens the file for reading only; a file that is not a database is found by its first bytes.
+    """
+    if not path.is_file():
+        raise RestoreRefused(RestoreProblem.MISSING, str(path))
+    with open(path, "rb") as file:
+        if file.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+            raise RestoreRefused(RestoreProblem.NOT_SQLITE, str(path))
+    try:
+        conn = _connect(path)
+    except sqlite3.Error as err:
+        raise RestoreRefused(RestoreProblem.NOT_SQLITE, str(err)) from err
+    try:
+        if not _check(conn, "integrity_check"):
+            raise RestoreRefused(RestoreProblem.DAMAGED, str(path))
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.Error as err:
+            raise RestoreRefused(RestoreProblem.NOT_COUNTER, str(err)) from err
+    finally:
+        conn.close()
+    if row is None or not row[0]:
+        raise RestoreRefused(RestoreProblem.NOT_COUNTER, "no schema revision")
+    return str(row[0])
+
+
+def keep_beside(target: Path, now: dt.datetime) -> Path | None:
+    """Copy the current database beside itself before it is replaced; ``None`` when there is none.
+
+    The online backup when the file can be read (it includes what is still in
+    the WAL); a damaged file is copied byte for byte, with its -wal beside it.
+    """
+    if not target.exists():
+        return None
+    kept = target.with_name(f"{target.name}.before-restore-{now:%Y%m%d-%H%M%S}")
+    n = 2
+    while kept.exists():
+        kept = target.with_name(f"{target.name}.before-restore-{now:%Y%m%d-%H%M%S}-{n}")
+        n += 1
+    try:
+        return copy_database(target, kept)
+    except BackupFailed:
+        shutil.copyfile(target, kept)
+        wal = Path(f"{target}-wal")
+        if wal.exists():
+            shutil.copyfile(wal, Path(f"{kept}-wal"))
+        _fsync(kept)
+        return kept
+
+
+def restore_file(
+    target: Path, backup: Path, known_revisions: Collection[str], now: dt.datetime
+) -> tuple[str, Path | None]:
+    """Replace the database ``target`` by the backup file; its schema revision and where the old one was kept.
+
+    Refused with nothing changed (:class:`RestoreRefused`) when ``backup`` is not
+    an intact counter database of a known revision.  The check runs on a copy in
+    the target's folder, and that same copy is renamed into place.
+    """
+    if not backup.is_file():
+        raise RestoreRefused(RestoreProblem.MISSING, str(backup))
+    found = file_revision(backup)
+    if found not in known_revisions:  # refused early, before anything is written
+        raise RestoreRefused(RestoreProblem.NEWER, found)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.restore.part")
+    _remove_quietly(tmp)
+    try:
+        shutil.copyfile(backup, tmp)
+        revision = file_revision(tmp)
+        if revision not in known_revisions:
+            raise RestoreRefused(RestoreProblem.NEWER, revision)
+        conn = _connect(tmp)  # a single file, so no log of the old database can ever apply to it
+        try:
+            conn.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            conn.close()
+        _fsync(tmp)
+        kept = keep_beside(target, now)
+        _checkpoint(target)
+        for stale in (Path(f"{target}-wal"), Path(f"{target}-shm"), Path(f"{target}-journal")):
+            stale.unlink(missing_ok=True)
+        os.replace(tmp, target)
+        _fsync_folder(target.parent)
+    except BaseException:
+        _remove_quietly(tmp)
+        raise
+    return revision, kept
+
+
+def _checkpoint(target: Path) -> None:
+    """Fold the WAL into the old file where possible, so removing the log loses nothing even there."""
+    if not target.exists() or not quick_check(target):
+        return
+    try:
+        conn = _connect(target)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass  # the copy kept beside has it all

@@ -1,0 +1,139 @@
+"""The backup commands: ``counter backup [--out FILE]`` and ``counter restore FILE --yes``.
+
+On SQLite, ``backup`` copies the database online (desks may keep working) and
+checks the copy; without ``--out`` it goes into ``<data folder>/backups``, where
+the newest ``backup.keep`` files are kept.  ``restore`` first checks the file
+(an intact counter database of a known schema revision), then, with ``--yes``,
+keeps the current database beside itself and puts the backup in its place; an
+older schema is migrated here, at once.  Without ``--yes`` it says what would be
+replaced and exits 2.  On PostgreSQL both print the ``pg_dump`` / ``pg_restore``
+commands for the URL and exit 1.  Where accounts exist both need an
+administrator (``--user``); both are written to the audit trail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from counter.cli import EXIT_OK, Reported, UsageError, _desk, _open_db
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from counter.cli import Commands
+
+
+def add_backup_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
+    p = commands.add_parser("backup", parents=[common], help="备份数据库（SQLite：在线备份并校验）")
+    p.add_argument("--out", metavar="FILE", help="备份文件（默认：数据文件夹下 backups 中按日期时间命名）")
+    p.set_defaults(func=cmd_backup)
+    p = commands.add_parser("restore", parents=[common], help="用备份替换数据库（原数据库先另存在旁边）")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--yes", action="store_true", help="确认替换当前数据库")
+    p.set_defaults(func=cmd_restore)
+
+
+def _postgresql(url: str, file: str | None) -> Reported:
+    from counter import texts
+    from counter.actions.backup import pg_commands
+
+    dump, restore = pg_commands(url, Path(file or f"counter-{dt.date.today():%Y%m%d}.dump"))
+    return Reported(texts.BACKUP_POSTGRESQL.format(dump=dump, restore=restore))
+
+
+def _dispose(sessions: sessionmaker[Session]) -> None:
+    sessions.kw["bind"].dispose()
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from counter import texts
+    from counter.actions.backup import (
+        BackupFailed,
+        NotSQLite,
+        authorise,
+        backup_count,
+        database_file,
+        make_backup,
+        record_backup,
+    )
+    from counter.db.url import resolve_url
+
+    url = resolve_url(args.db)
+    try:
+        database_file(url)
+    except NotSQLite:
+        raise _postgresql(url, args.out) from None
+    sessions = _open_db(args)
+    desk = _desk()
+    with sessions() as session:
+        authorise(session, desk)
+    out = Path(args.out) if args.out else None
+    try:
+        made = make_backup(url, out)
+    except BackupFailed as err:
+        raise Reported(texts.BACKUP_FAILED.format(reason=err.reason)) from err
+    except OSError as err:
+        raise Reported(texts.BACKUP_FAILED.format(reason=err.strerror or err)) from err
+    with sessions.begin() as session:
+        record_backup(session, desk, made, None if out else backup_count())
+    _dispose(sessions)
+    print(texts.BACKUP_DONE.format(path=made))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from counter import texts
+    from counter.actions.backup import (
+        NotSQLite,
+        RestoreRefused,
+        authorise,
+        database_file,
+        quick_check,
+        record_restore,
+        restore_backup,
+    )
+    from counter.backup.sqlite_files import RestoreProblem, file_revision
+    from counter.db.migrate import known_revisions
+    from counter.db.url import resolve_url
+
+    url = resolve_url(args.db)
+    try:
+        target = database_file(url)
+    except NotSQLite:
+        raise _postgresql(url, args.file) from None
+    source = Path(args.file)
+    try:  # checked before anything else, so a wrong file is named at once
+        revision = file_revision(source)
+        if revision not in known_revisions():
+            raise RestoreRefused(RestoreProblem.NEWER, revision)
+    except RestoreRefused as err:
+        raise Reported(texts.restore_refused(err.problem, err.detail)) from err
+    if not args.yes:
+        raise UsageError(texts.RESTORE_CONFIRM.format(file=source, database=target))
+    desk = _desk()
+    if target.exists() and quick_check(target):
+        # a damaged database can name no administrator: whoever holds the file may restore it
+        sessions = _open_db(args)
+        with sessions() as session:
+            authorise(session, desk)
+        desk = _desk()
+        _dispose(sessions)
+    try:
+        restored = restore_backup(url, source)
+    except RestoreRefused as err:
+        raise Reported(texts.restore_refused(err.problem, err.detail)) from err
+    except OSError as err:
+        raise Reported(texts.RESTORE_FAILED.format(reason=err.strerror or err)) from err
+    sessions = _open_db(args)  # migrates an older backup to this program's schema
+    with sessions.begin() as session:
+        record_restore(session, desk, restored, source)
+    _dispose(sessions)
+    print(texts.RESTORE_DONE.format(database=target, file=source, revision=restored.revision))
+    if restored.kept is None:
+        print(texts.RESTORE_NOTHING_KEPT)
+    else:
+        print(texts.RESTORE_KEPT.format(kept=restored.kept))
+    return EXIT_OK

@@ -1,0 +1,51 @@
+"""A damaged database file at start: say so, name the latest good backup, offer to restore it.
+
+The one modal moment of the desk: nothing else may start on a damaged file.
+恢复 puts the backup in place (the damaged file is kept beside it for a
+technician); 退出 leaves everything as it is.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from counter import paths, texts
+from counter.backup.sqlite_files import latest_good_backup
+
+log = logging.getLogger(__name__)
+
+
+def offer_restore(app: QApplication, url: str, path: Path, exit_when_ready: bool) -> bool:
+    """Whether the desk may go on: only when the clerk chose 恢复 and the restore succeeded."""
+    log.error("database file %s fails its quick check", path)
+    good = latest_good_backup(paths.data_dir() / "backups")
+    message = texts.DB_DAMAGED.format(path=path) + "\n\n"
+    if good is None:
+        message += texts.DB_DAMAGED_NO_BACKUP
+    else:
+        message += texts.DB_DAMAGED_OFFER.format(taken=f"{good.taken:%Y-%m-%d %H:%M}", backup=good.path)
+    print(message, file=sys.stderr)
+    if exit_when_ready:
+        return False
+    box = QMessageBox(QMessageBox.Icon.Critical, texts.DB_DAMAGED_TITLE, message)
+    restore = box.addButton(texts.DB_DAMAGED_RESTORE, QMessageBox.ButtonRole.AcceptRole) if good else None
+    quit_ = box.addButton(texts.DB_DAMAGED_QUIT, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(quit_)
+    box.exec()
+    if good is None or box.clickedButton() is not restore:
+        return False
+    from counter.actions.backup import RestoreRefused, restore_backup
+
+    try:
+        restored = restore_backup(url, good.path)
+    except (RestoreRefused, OSError) as err:
+        log.exception("restore at start failed")
+        QMessageBox.critical(None, texts.DB_DAMAGED_TITLE, texts.RESTORE_FAILED.format(reason=err))
+        return False
+    log.warning("database restored from %s at start; the damaged file kept at %s", good.path, restored.kept)
+    QMessageBox.information(None, texts.DB_DAMAGED_TITLE, texts.DB_RESTORED_AT_START.format(kept=restored.kept))
+    return True

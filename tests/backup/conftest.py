@@ -1,0 +1,73 @@
+"""An SQLite desk database with the shipped catalog and the demo's cases in it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from counter.actions.catalog import import_source
+from counter.actions.demo import run_demo
+from counter.actions.intake import Desk
+from counter.case.numbers import DeskIdentity
+from counter.db import models
+from counter.db.engine import make_engine, make_sessions
+from counter.db.migrate import upgrade
+from tests.conftest import SHIPPED_CATALOG
+
+TODAY = dt.date(2026, 11, 20)
+
+
+@dataclass(frozen=True, slots=True)
+class DeskDb:
+    path: Path
+    url: str
+    case_nos: list[str]
+
+
+def case_numbers(url: str) -> list[str]:
+    engine = make_engine(url)
+    try:
+        with make_sessions(engine)() as session:
+            return sorted(session.scalars(select(models.Case.case_no)))
+    finally:
+        engine.dispose()
+
+
+def count_cases(url: str) -> int:
+    engine = make_engine(url)
+    try:
+        with make_sessions(engine)() as session:
+            return int(session.scalar(select(func.count()).select_from(models.Case)) or 0)
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def catalog_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped catalog imported once; each test copies the file."""
+    path = tmp_path_factory.mktemp("backup-catalog") / "catalog.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    outcome = import_source(make_sessions(engine), SHIPPED_CATALOG)
+    assert outcome.report is not None, outcome.problems
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def desk_db(catalog_db: Path, tmp_path: Path) -> DeskDb:
+    """A copy of the catalog database with the demo's sample intakes taken."""
+    path = tmp_path / "desk" / "counter.sqlite3"
+    path.parent.mkdir()
+    shutil.copy(catalog_db, path)
+    url = f"sqlite:///{path}"
+    engine = make_engine(url)
+    made = run_demo(make_sessions(engine), Desk(DeskIdentity("XAM01", "8"), "乌兰"), TODAY)
+    engine.dispose()
+    assert made
+    return DeskDb(path, url, sorted({c.case_no for c in made}))

@@ -1,0 +1,267 @@
+"""SQLite backups: online while a desk writes, kept N deep, restored without loss, refused when wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from counter.actions.backup import (
+    backup_if_due,
+    backups_folder,
+    make_backup,
+    pg_commands,
+    restore_backup,
+)
+from counter.actions.demo import run_demo
+from counter.actions.intake import Desk
+from counter.backup.sqlite_files import (
+    RestoreProblem,
+    RestoreRefused,
+    backup_files,
+    daily_backup_due,
+    latest_good_backup,
+    prune,
+    quick_check,
+)
+from counter.case.numbers import DeskIdentity
+from counter.db.engine import make_engine, make_sessions
+from counter.db.revision import HEAD
+from counter.db.settings_store import put_setting
+from tests.backup.conftest import TODAY, DeskDb, case_numbers, count_cases
+
+NOW = dt.datetime(2026, 11, 22, 18, 30, 0)
+
+
+def integrity(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_backup_while_another_connection_writes(desk_db: DeskDb, tmp_path: Path) -> None:
+    setup = sqlite3.connect(desk_db.path, isolation_level=None)
+    setup.execute("PRAGMA journal_mode=WAL")
+    setup.execute("CREATE TABLE scratch (n INTEGER)")
+    setup.close()
+    written = threading.Event()
+    stop = threading.Event()
+
+    def writer() -> None:
+        conn = sqlite3.connect(desk_db.path, timeout=10, isolation_level=None)
+        n = 0
+        while not stop.is_set():
+            conn.execute("INSERT INTO scratch VALUES (?)", (n,))
+            n += 1
+            if n == 50:
+                written.set()
+        conn.close()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        assert written.wait(10)
+        outs = [make_backup(desk_db.url, tmp_path / f"copy{i}.sqlite3") for i in range(3)]
+    finally:
+        stop.set()
+        thread.join()
+    for out in outs:
+        assert integrity(out) == "ok"
+        assert not Path(f"{out}-wal").exists()  # a single self-contained file
+        copy = sqlite3.connect(out)
+        assert copy.execute("SELECT count(*) FROM scratch").fetchone()[0] >= 50
+        copy.close()
+        assert case_numbers(f"sqlite:///{out}") == desk_db.case_nos
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def test_daily_backup_once_a_day_and_the_newest_n_kept(desk_db: DeskDb) -> None:
+    engine = make_engine(desk_db.url)
+    with make_sessions(engine).begin() as session:
+        put_setting(session, "backup.keep", "3")
+    engine.dispose()
+    folder = backups_folder()
+    assert daily_backup_due(folder, NOW)
+    first = backup_if_due(desk_db.url, NOW)
+    assert first is not None
+    assert first.parent == folder
+    assert first.name == "counter-20261122-183000.sqlite3"
+    assert not daily_backup_due(folder, NOW)
+    assert backup_if_due(desk_db.url, NOW + dt.timedelta(hours=2)) is None
+    (folder / "notes.txt").write_text("not a backup", encoding="utf-8")
+    for day in range(1, 5):
+        assert backup_if_due(desk_db.url, NOW + dt.timedelta(days=day)) is not None
+    names = [b.path.name for b in backup_files(folder)]
+    assert names == [
+        "counter-20261126-183000.sqlite3",
+        "counter-20261125-183000.sqlite3",
+        "counter-20261124-183000.sqlite3",
+    ]
+    assert (folder / "notes.txt").exists()  # a file of another name is never pruned
+    assert all(quick_check(folder / n) for n in names)
+
+
+def test_prune_keeps_at_least_one(tmp_path: Path) -> None:
+    for stamp in ("20261120-080000", "20261121-080000"):
+        (tmp_path / f"counter-{stamp}.sqlite3").write_bytes(b"x")
+    assert [p.name for p in prune(tmp_path, 0)] == ["counter-20261120-080000.sqlite3"]
+    assert [b.path.name for b in backup_files(tmp_path)] == ["counter-20261121-080000.sqlite3"]
+
+
+def test_two_backups_in_one_second_both_kept(desk_db: DeskDb) -> None:
+    a = make_backup(desk_db.url, None, NOW)
+    b = make_backup(desk_db.url, None, NOW)
+    assert a != b
+    assert a.exists()
+    assert b.exists()
+
+
+def test_restore_round_trip_keeps_cases_and_the_old_database_beside(desk_db: DeskDb) -> None:
+    saved = make_backup(desk_db.url, None, NOW)
+    engine = make_engine(desk_db.url)  # after the backup, more intakes are taken
+    later = run_demo(make_sessions(engine), Desk(DeskIdentity("XAM01", "8"), "乌兰"), TODAY)
+    engine.dispose()
+    after = len(desk_db.case_nos) + len({c.case_no for c in later})
+    assert count_cases(desk_db.url) == after
+    restored = restore_backup(desk_db.url, saved, NOW + dt.timedelta(hours=1))
+    assert restored.revision == HEAD
+    assert restored.database == desk_db.path
+    assert case_numbers(desk_db.url) == desk_db.case_nos
+    assert restored.kept is not None
+    assert restored.kept.name == "counter.sqlite3.before-restore-20261122-193000"
+    assert restored.kept.parent == desk_db.path.parent
+    assert count_cases(f"sqlite:///{restored.kept}") == after  # what was there, kept
+    assert integrity(desk_db.path) == "ok"
+    assert not list(desk_db.path.parent.glob(".*.part"))
+
+
+def test_restore_onto_a_database_with_a_live_wal(desk_db: DeskDb) -> None:
+    saved = make_backup(desk_db.url, None, NOW)
+    writer = sqlite3.connect(desk_db.path, isolation_level=None)
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("PRAGMA wal_autocheckpoint=0")
+    writer.execute("CREATE TABLE after_backup (n INTEGER)")
+    writer.execute("INSERT INTO after_backup VALUES (7)")
+    writer.close()
+    restored = restore_backup(desk_db.url, saved, NOW)
+    assert restored.kept is not None
+    kept = sqlite3.connect(restored.kept)
+    assert kept.execute("SELECT n FROM after_backup").fetchall() == [(7,)]  # the log's content kept too
+    kept.close()
+    back = sqlite3.connect(desk_db.path)
+    names = {r[0] for r in back.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    back.close()
+    assert "after_backup" not in names
+    assert "case" in names
+    assert case_numbers(desk_db.url) == desk_db.case_nos
+
+
+def _newer_schema(desk_db: DeskDb, out: Path) -> Path:
+    shutil.copy(desk_db.path, out)
+    conn = sqlite3.connect(out, isolation_level=None)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.execute("PRAGMA journal_mode=DELETE")
+    conn.close()
+    return out
+
+
+@pytest.mark.parametrize("kind", ["newer", "not_sqlite", "not_counter", "missing"])
+def test_wrong_files_are_refused_with_nothing_changed(desk_db: DeskDb, tmp_path: Path, kind: str) -> None:
+    source = tmp_path / "candidate.sqlite3"
+    if kind == "newer":
+        _newer_schema(desk_db, source)
+        expected = RestoreProblem.NEWER
+    elif kind == "not_sqlite":
+        source.write_bytes(b"PK\x03\x04 a zip, or anything else" * 100)
+        expected = RestoreProblem.NOT_SQLITE
+    elif kind == "not_counter":
+        other = sqlite3.connect(source)
+        other.execute("CREATE TABLE t (x)")
+        other.commit()
+        other.close()
+        expected = RestoreProblem.NOT_COUNTER
+    else:
+        expected = RestoreProblem.MISSING
+    before = files_of(desk_db.path.parent)
+    with pytest.raises(RestoreRefused) as refused:
+        restore_backup(desk_db.url, source, NOW)
+    assert refused.value.problem is expected
+    assert files_of(desk_db.path.parent) == before
+    assert case_numbers(desk_db.url) == desk_db.case_nos
+
+
+def damage(path: Path) -> None:
+    """Overwrite bytes in the middle of the file, as a failing disk does."""
+    size = path.stat().st_size
+    with open(path, "r+b") as file:
+        file.seek(size // 2)
+        file.write(b"\xde\xad\xbe\xef" * 1024)
+
+
+def test_a_damaged_database_fails_the_quick_check_and_the_latest_good_backup_is_found(desk_db: DeskDb) -> None:
+    older = make_backup(desk_db.url, None, NOW)
+    newest_good = make_backup(desk_db.url, None, NOW + dt.timedelta(days=1))
+    broken = make_backup(desk_db.url, None, NOW + dt.timedelta(days=2))
+    damage(broken)
+    assert quick_check(desk_db.path)
+    assert quick_check(older)
+    damage(desk_db.path)
+    assert not quick_check(desk_db.path)
+    assert not quick_check(broken)
+    good = latest_good_backup(backups_folder())
+    assert good is not None
+    assert good.path == newest_good
+    assert good.taken == NOW + dt.timedelta(days=1)
+    restored = restore_backup(desk_db.url, good.path, NOW + dt.timedelta(days=3))
+    assert quick_check(desk_db.path)
+    assert case_numbers(desk_db.url) == desk_db.case_nos
+    assert restored.kept is not None
+    assert not quick_check(restored.kept)
+
+
+def test_a_damaged_backup_is_refused(desk_db: DeskDb, tmp_path: Path) -> None:
+    copy = make_backup(desk_db.url, tmp_path / "copy.sqlite3")
+    damage(copy)
+    with pytest.raises(RestoreRefused) as refused:
+        restore_backup(desk_db.url, copy, NOW)
+    assert refused.value.problem in (RestoreProblem.DAMAGED, RestoreProblem.NOT_SQLITE)
+    assert case_numbers(desk_db.url) == desk_db.case_nos
+
+
+def test_quick_check_of_things_that_are_no_database(tmp_path: Path) -> None:
+    assert not quick_check(tmp_path / "nothing.sqlite3")
+    (tmp_path / "text.sqlite3").write_text("hello", encoding="utf-8")
+    assert not quick_check(tmp_path / "text.sqlite3")
+
+
+def test_pg_commands_name_the_database_without_the_password() -> None:
+    dump, restore = pg_commands("postgresql+psycopg://clerk:secret@db.hall:5433/counter", Path("/tmp/c.dump"))
+    assert dump == "pg_dump --format=custom --file=/tmp/c.dump --dbname=postgresql://clerk@db.hall:5433/counter"
+    assert restore == (
+        "pg_restore --clean --if-exists --no-owner --single-transaction "
+        "--dbname=postgresql://clerk@db.hall:5433/counter /tmp/c.dump"
+    )
+    assert "secret" not in dump + restore
+
+
+def test_pg_commands_quote_a_socket_folder() -> None:
+    dump, _ = pg_commands("postgresql+psycopg://postgres@/counter?host=/run/pg&port=5544", Path("c.dump"))
+    assert (
+        dump
+        == "pg_dump --format=custom --file=c.dump '--dbname=postgresql://postgres@/counter?host=%2Frun%2Fpg&port=5544'"
+    )
+
+
+def test_no_automatic_backup_of_postgresql() -> None:
+    assert backup_if_due("postgresql+psycopg://postgres@/counter?host=/tmp", NOW) is None
+    assert not backups_folder().exists() or not any(backups_folder().iterdir())

@@ -1,0 +1,120 @@
+"""``counter backup`` and ``counter restore`` end to end."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, select
+
+from counter.actions.backup import backups_folder
+from counter.cli import main
+from counter.db import models
+from tests.backup.conftest import DeskDb, case_numbers
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def audit_actions(url: str) -> list[tuple[str, str]]:
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        entry = models.AuditEntry
+        rows = connection.execute(select(entry.action, entry.subject).order_by(entry.id)).all()
+    engine.dispose()
+    return [(str(a), str(s)) for a, s in rows]
+
+
+def test_backup_and_restore_by_command(capsys: pytest.CaptureFixture[str], desk_db: DeskDb, tmp_path: Path) -> None:
+    out = tmp_path / "saved.sqlite3"
+    code, stdout, err = run(capsys, "backup", "--out", str(out), "--db", desk_db.url)
+    assert (code, err) == (0, "")
+    assert stdout == f"备份完成，已校验完整：{out}\n"
+    assert case_numbers(f"sqlite:///{out}") == desk_db.case_nos
+
+    code, stdout, err = run(capsys, "backup", "--db", desk_db.url)
+    assert code == 0
+    made = list(backups_folder().glob("counter-*.sqlite3"))
+    assert len(made) == 1
+    assert str(made[0]) in stdout
+
+    code, stdout, err = run(capsys, "restore", str(out), "--db", desk_db.url)
+    assert (code, stdout) == (2, "")
+    assert f"将用备份 {out} 替换当前数据库 {desk_db.path}" in err
+    assert "--yes" in err
+    assert not list(desk_db.path.parent.glob("*.before-restore-*"))
+
+    code, stdout, err = run(capsys, "restore", str(out), "--yes", "--db", desk_db.url)
+    assert (code, err) == (0, "")
+    kept = list(desk_db.path.parent.glob("counter.sqlite3.before-restore-*"))
+    assert len(kept) == 1
+    assert f"原来的数据库已另存为：{kept[0]}" in stdout
+    assert "恢复完成" in stdout
+    assert case_numbers(desk_db.url) == desk_db.case_nos
+    actions = [a for a, _ in audit_actions(desk_db.url)]
+    assert actions[-1] == "backup_restored"
+    assert "backup_made" in [a for a, _ in audit_actions(f"sqlite:///{kept[0]}")]
+
+
+def test_restore_of_a_wrong_file_changes_nothing(
+    capsys: pytest.CaptureFixture[str], desk_db: DeskDb, tmp_path: Path
+) -> None:
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"\x00\x01 not a database " * 200)
+    before = desk_db.path.read_bytes()
+    code, stdout, err = run(capsys, "restore", str(junk), "--yes", "--db", desk_db.url)
+    assert (code, stdout) == (1, "")
+    assert err == "未恢复，当前数据库没有任何改动：该文件不是 SQLite 数据库文件\n"
+    newer = tmp_path / "newer.sqlite3"
+    newer.write_bytes(before)
+    conn = sqlite3.connect(newer, isolation_level=None)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_later'")
+    conn.close()
+    code, stdout, err = run(capsys, "restore", str(newer), "--yes", "--db", desk_db.url)
+    assert code == 1
+    assert "结构版本 9999_later" in err
+    assert desk_db.path.read_bytes() == before
+    assert not list(desk_db.path.parent.glob("*.before-restore-*"))
+
+
+def test_postgresql_is_pointed_to_its_own_tools(capsys: pytest.CaptureFixture[str]) -> None:
+    url = "postgresql+psycopg://hall@db.hall/counter"
+    code, stdout, err = run(capsys, "backup", "--out", "hall.dump", "--db", url)
+    assert (code, stdout) == (1, "")
+    assert "pg_dump --format=custom --file=hall.dump --dbname=postgresql://hall@db.hall/counter" in err
+    assert "pg_restore --clean --if-exists --no-owner" in err
+    code, stdout, err = run(capsys, "restore", "hall.dump", "--yes", "--db", url)
+    assert (code, stdout) == (1, "")
+    assert "pg_restore --clean --if-exists --no-owner --single-transaction" in err
+
+
+def test_where_accounts_exist_only_an_admin_backs_up(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, desk_db: DeskDb, tmp_path: Path
+) -> None:
+    def add(password: str, *args: str) -> int:
+        monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+        return run(capsys, "user", "add", *args, "--password-stdin", "--db", desk_db.url)[0]
+
+    assert add("bayan2026ok", "batu", "--name", "巴图", "--role", "admin") == 0
+    monkeypatch.setenv("COUNTER_PASSWORD", "bayan2026ok")
+    assert add("wulan2026ok", "wulan", "--name", "乌兰", "--role", "clerk", "--user", "batu") == 0
+    out = tmp_path / "saved.sqlite3"
+    code, stdout, err = run(capsys, "backup", "--out", str(out), "--db", desk_db.url)
+    assert (code, stdout) == (1, "")
+    assert "请先登录" in err
+    assert not out.exists()
+    monkeypatch.setenv("COUNTER_PASSWORD", "wulan2026ok")
+    code, stdout, err = run(capsys, "backup", "--out", str(out), "--db", desk_db.url, "--user", "wulan")
+    assert (code, stdout) == (1, "")
+    assert "没有“修改设置”的权限" in err
+    assert not out.exists()
+    monkeypatch.setenv("COUNTER_PASSWORD", "bayan2026ok")
+    code, stdout, _err = run(capsys, "backup", "--out", str(out), "--db", desk_db.url, "--user", "batu")
+    assert code == 0
+    assert out.exists()
+    assert ("backup_made", "saved.sqlite3") in audit_actions(desk_db.url)

@@ -1,0 +1,96 @@
+"""The integrity check at start: a damaged file is named, and the latest good backup offered and restored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from counter import texts
+from counter.actions.backup import make_backup
+from counter.backup.check import quick_check
+from counter.ui.integrity import check_at_start
+from tests.backup.conftest import DeskDb, case_numbers
+from tests.backup.test_backup import damage
+
+TAKEN = dt.datetime(2026, 11, 21, 18, 30)
+
+
+def answer_with(button_text: str, then: str | None = None) -> None:
+    """Click ``button_text`` on the message box once it shows (it is modal: the check waits for the answer)."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, click)
+            return
+        for button in box.buttons():
+            if button.text() == button_text:
+                if then is not None:
+                    answer_with(then)
+                button.click()
+                return
+        raise AssertionError(f"no button {button_text}: {[b.text() for b in box.buttons()]}")
+
+    QTimer.singleShot(0, click)
+
+
+def test_an_intact_database_passes_without_a_question(qtbot: QtBot, desk_db: DeskDb) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert check_at_start(app, desk_db.url, exit_when_ready=False)
+
+
+def test_a_damaged_database_is_restored_from_the_latest_good_backup(qtbot: QtBot, desk_db: DeskDb) -> None:
+    good = make_backup(desk_db.url, None, TAKEN)
+    damage(desk_db.path)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    answer_with(texts.DB_DAMAGED_RESTORE, then="OK")
+    assert check_at_start(app, desk_db.url, exit_when_ready=False)
+    assert quick_check(desk_db.path)
+    assert case_numbers(desk_db.url) == desk_db.case_nos
+    kept = list(desk_db.path.parent.glob("counter.sqlite3.before-restore-*"))
+    assert len(kept) == 1
+    assert not quick_check(kept[0])
+    assert good.exists()
+
+
+def test_quitting_leaves_the_damaged_file_as_it_is(qtbot: QtBot, desk_db: DeskDb) -> None:
+    make_backup(desk_db.url, None, TAKEN)
+    damage(desk_db.path)
+    before = desk_db.path.read_bytes()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    answer_with(texts.DB_DAMAGED_QUIT)
+    assert not check_at_start(app, desk_db.url, exit_when_ready=False)
+    assert desk_db.path.read_bytes() == before
+
+
+def test_the_app_names_the_damage_and_the_backup_and_exits_1(desk_db: DeskDb, counter_home: Path) -> None:
+    good = make_backup(desk_db.url, None, TAKEN)
+    damage(desk_db.path)
+    code = f"from counter.ui.app import run; raise SystemExit(run({desk_db.url!r}, True, []))"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COUNTER_HOME": str(counter_home)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 1
+    assert texts.DB_DAMAGED.format(path=desk_db.path) in done.stderr
+    assert "最近一份完好的备份：2026-11-21 18:30" in done.stderr
+    assert str(good) in done.stderr
+
+
+def test_without_a_good_backup_it_says_so(qtbot: QtBot, desk_db: DeskDb, capsys: pytest.CaptureFixture[str]) -> None:
+    damage(desk_db.path)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert not check_at_start(app, desk_db.url, exit_when_ready=True)
+    assert texts.DB_DAMAGED_NO_BACKUP in capsys.readouterr().err
