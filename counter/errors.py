@@ -1,7 +1,7 @@
 """Unexpected errors: the user reads a Chinese sentence, support reads the report.
 
-No traceback reaches a clerk.  The report file holds the traceback and no
-personal data beyond what the exception message itself carries.
+No traceback reaches a clerk.  The report file holds the traceback with every
+ID number and phone number in it masked, as in the log.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ def report_unexpected(err: BaseException) -> str:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     try:
         path = log_dir() / f"error-{stamp}.txt"
-        path.write_text("".join(traceback.format_exception(err)), encoding="utf-8")
+        from counter.audit.masking import masked_text
+
+        path.write_text(masked_text("".join(traceback.format_exception(err))), encoding="utf-8")
         where = str(path)
     except OSError:
         where = "（报告无法保存）"

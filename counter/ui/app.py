@@ -33,6 +33,7 @@ from counter.ui.database import Database
 from counter.ui.fonts import install_fonts
 from counter.ui.integrity import check_at_start, start_daily_backup
 from counter.ui.main_window import MainWindow
+from counter.ui.unexpected import install as install_unexpected_hook
 
 if TYPE_CHECKING:
     from counter.ui.signin.controller import SignInController
@@ -146,6 +147,7 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(["counter", *argv])
     app.setApplicationName("counter")
+    install_unexpected_hook()
     install_fonts(app, paths.fonts_dir())
     db = Database(resolve_url(db_url))
     if not check_at_start(app, db.url, exit_when_ready):

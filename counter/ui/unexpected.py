@@ -1,0 +1,45 @@
+"""An error nobody foresaw, in the window: a Chinese sentence and a saved report, and the desk goes on.
+
+Qt calls Python slots from its event loop; an exception escaping one would only
+print a traceback to a console nobody reads.  The hook saves the report (masked,
+in the data folder), says in a non-modal box where it is, and returns, so the
+event loop carries on and the clerk keeps the work on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from counter.errors import report_unexpected
+
+log = logging.getLogger(__name__)
+
+TITLE = "程序遇到意外错误"
+
+
+def on_unexpected(kind: type[BaseException], err: BaseException, tb: TracebackType | None) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, err, tb)
+        return
+    message = report_unexpected(err.with_traceback(tb))
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        print(message, file=sys.stderr)
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, TITLE, message)
+    box.setModal(False)
+    box.setObjectName("unexpectedError")
+    box.show()
+    app.setProperty("lastUnexpectedError", message)
+    unexpected_boxes.append(box)  # kept alive until closed
+
+
+unexpected_boxes: list[QMessageBox] = []
+
+
+def install() -> None:
+    sys.excepthook = on_unexpected
