@@ -23,10 +23,12 @@ township the clerk on duty carries the stick to the hall.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -305,6 +307,31 @@ def import_package(
         if earlier.content_hash != header.body_sha256:
             raise PackageRejected(RejectCode.NUMBER_REUSED, f"{header.from_site} #{header.export_no}")
         return ImportReport(header.from_site, header.kind.value, header.export_no, 0, 0, 0, replayed=True)
+    with _without_collector_pauses():
+        return _import_body(session, desk, header, body, now, on_progress)
+
+
+@contextlib.contextmanager
+def _without_collector_pauses() -> Iterator[None]:
+    """Python's cycle collector off while a body is read and applied.
+
+    A package of ten thousand cases unpacks to a couple of million objects that
+    live until the import ends, none of them in a cycle; with the collector on,
+    every full pass walks all of them again (about a fifth of the import).  What
+    garbage there is goes at the next pass after it.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _import_body(
+    session: Session, desk: Desk, header: Header, body: bytes, now: dt.datetime, on_progress: Progress | None
+) -> ImportReport:
     package = unpack_package(header, body)
     records, problems = parse_records(package.body, header.kind.value)
     if problems:

@@ -18,9 +18,12 @@ depend on how often, or in which order, the packages arrive.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import attrgetter, itemgetter
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import Date, DateTime, Table, and_, bindparam, func, insert, select, union, update
@@ -88,8 +91,9 @@ def bulk_insert(session: Session, table: Table, columns: Sequence[str], rows: Se
 
     PostgreSQL takes them by COPY; SQLite by one prepared INSERT run for every
     row, with dates and times written in the form SQLAlchemy writes and reads
-    (``YYYY-MM-DD HH:MM:SS.ffffff``, UTC).  A package of ten thousand cases
-    has a hundred thousand checklist lines: this is most of its import.
+    (``YYYY-MM-DD HH:MM:SS.ffffff``, UTC), only in the rows that hold any.  A
+    package of ten thousand cases has a hundred thousand checklist lines: this
+    is most of its import.
     """
     if not rows:
         return
@@ -104,10 +108,25 @@ def bulk_insert(session: Session, table: Table, columns: Sequence[str], rows: Se
     times = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, DateTime)]
     days = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, Date)]
     if times or days:
-        temporal = (*times, *days)
-        rows = [_sqlite_row(row, times, days) if any(row[i] is not None for i in temporal) else row for row in rows]
-    marks = ", ".join("?" * len(columns))
-    connection.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', [tuple(r) for r in rows])
+        temporal = itemgetter(*times, *days)
+        empty = None if len(times) + len(days) == 1 else (None,) * (len(times) + len(days))
+        rows = [row if temporal(row) == empty else _sqlite_row(row, times, days) for row in rows]
+    # many rows to a statement: one statement run per row costs SQLite more than the rows' values
+    driver: Any = connection.connection.driver_connection
+    per = max(1, min(500, driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(columns)))
+    one = f"({', '.join('?' * len(columns))})"
+    full = f'INSERT INTO "{table.name}" ({names}) VALUES {", ".join([one] * per)}'
+    cursor = driver.cursor()
+    try:
+        for part in chunks(rows, per):
+            sql = (
+                full
+                if len(part) == per
+                else f'INSERT INTO "{table.name}" ({names}) VALUES {", ".join([one] * len(part))}'
+            )
+            cursor.execute(sql, list(chain.from_iterable(part)))
+    finally:
+        cursor.close()
 
 
 def _sqlite_row(row: Sequence[Any], times: Sequence[int], days: Sequence[int]) -> tuple[Any, ...]:
@@ -341,7 +360,8 @@ def apply_cases(session: Session, records: Sequence[CaseRecord]) -> CasesApplied
     ids = dict(existing)
     if new:
         columns = (*CASE_FIELDS, "guide_version_id")
-        rows = [(*[getattr(r, name) for name in CASE_FIELDS], guides[r.guide.content_hash][0]) for r in new]
+        fields = attrgetter(*CASE_FIELDS)
+        rows = [(*fields(r), guides[r.guide.content_hash][0]) for r in new]
         before = int(session.scalar(select(func.coalesce(func.max(CASE.c.id), 0))) or 0)
         bulk_insert(session, CASE, columns, rows)
         # the new rows by a range of the primary key: an IN list over freshly copied rows is slow to plan
@@ -479,9 +499,15 @@ def _merge_materials(
     new_rows: list[tuple[Any, ...]] = []
     updates: list[dict[str, Any]] = []
     changed: set[str] = set()
+    once = len({r.uid for r in records}) == len(records)
     for r in records:
         case_id = ids[r.uid]
-        for m in r.materials:
+        lines = r.materials
+        if once and r.uid not in existing and len({m.material_code for m in lines}) == len(lines):
+            # a case new here, each line once: nothing to compare, every line goes in as it came
+            new_rows.extend([(case_id, *_material_values(m)) for m in lines])
+            continue
+        for m in lines:
             row = have.get((case_id, m.material_code))
             if row is None:
                 new_rows.append((case_id, *_material_values(m)))
@@ -514,14 +540,11 @@ MATERIAL_COLUMNS = (
 )  # fmt: skip
 
 
-def _material_values(m: MaterialLine) -> tuple[Any, ...]:
-    return (
-        m.material_code, m.name, m.necessity, m.receipt, m.originals, m.copies, m.medium, m.defect_note,
-        m.due_on, m.arrived_on,
-    )  # fmt: skip
+_material_values: Callable[[MaterialLine], tuple[Any, ...]] = attrgetter(*MATERIAL_COLUMNS[1:])
 
 
 HISTORY_COLUMNS = ("case_id", "at", "clerk", "desk_no", "event", "status_after", "note")
+_history_values: Callable[[HistoryEntry], tuple[Any, ...]] = attrgetter(*HISTORY_COLUMNS[1:])
 
 
 def merge_history(
@@ -550,7 +573,7 @@ def merge_history(
     status_changes: list[dict[str, Any]] = []
     for case_id, (uid, lines) in incoming.items():
         if case_id not in newest:  # a case new here (or with no line yet): every line goes in as it came
-            new_rows.extend((case_id, x.at, x.clerk, x.desk_no, x.event, x.status_after, x.note) for x in lines)
+            new_rows.extend([(case_id, *_history_values(x)) for x in lines])
             if lines:
                 changed.add(uid)
             continue

@@ -421,11 +421,14 @@ def _datetime(value: Any) -> dt.datetime:
     return parsed.astimezone(dt.UTC)
 
 
-def _optional(inner: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    def convert(value: Any) -> Any:
-        return None if value is None else inner(value)
+@dataclass(frozen=True, slots=True)
+class _Optional:
+    """A scalar that may also be null."""
 
-    return convert
+    inner: Callable[[Any], Any]
+
+    def __call__(self, value: Any) -> Any:
+        return None if value is None else self.inner(value)
 
 
 _SCALARS: dict[Any, Callable[[Any], Any]] = {int: _int, bool: _bool, dt.date: _date, dt.datetime: _datetime}
@@ -449,7 +452,7 @@ def _plan(cls: Any) -> tuple[tuple[str, str, Any, bool], ...]:
             plan.append((f.name, json_name, _Part(typing.cast(type, base), optional, False), True))
         else:
             scalar = _Text(limits.get(f.name)) if base is str else _SCALARS[base]
-            plan.append((f.name, json_name, _optional(scalar) if optional else scalar, False))
+            plan.append((f.name, json_name, _Optional(scalar) if optional else scalar, False))
     return tuple(plan)
 
 
@@ -482,28 +485,44 @@ def _fast(cls: Any) -> Callable[[Any], Any]:
 
     Nearly every record of a real package is well formed, and a package may hold
     ten thousand cases with a hundred thousand parts: this is the hot path.  It
-    is one generated expression per class — ``cls(c0(raw["a"]), c1(raw["b"]), …)``
-    — as :func:`collections.namedtuple` generates its methods: no loop, no
-    intermediate dict.
+    is one generated function per class, as :func:`collections.namedtuple`
+    generates its methods: no loop, no intermediate dict, the commonest checks
+    inline, and each field stored straight into its slot (the frozen class's
+    ``__init__`` would store them one ``object.__setattr__`` call at a time).
     """
-    names: dict[str, Any] = {"cls": cls, "dict_type": dict, "str_type": str, "Bad": _Bad, "bad": _bad, "S": _SURROGATE}
-    args = []
-    for n, (_name, json_name, convert, is_part) in enumerate(_plan(cls)):
-        if isinstance(convert, _Text):  # the commonest field, checked inline (a call each costs as much as the check)
-            v = f"v{n}"
-            fits = "" if convert.limit is None else f" and len({v}) <= {convert.limit}"
-            args.append(
-                f"({v} if type({v} := raw[{json_name!r}]) is str_type{fits} and '\\x00' not in {v}"
-                f" and ({v}.isascii() or S.search({v}) is None) else bad())"
+    names: dict[str, Any] = {
+        "cls": cls, "new": object.__new__, "dict_type": dict, "str_type": str, "int_type": int,
+        "bool_type": bool, "Bad": _Bad, "bad": _bad, "S": _SURROGATE,
+    }  # fmt: skip
+    lines = []
+    for n, (name, json_name, convert, is_part) in enumerate(_plan(cls)):
+        v = f"v{n}"
+        names[f"s{n}"] = getattr(cls, name).__set__  # the slot itself, below the frozen class's __setattr__
+        inner = convert.inner if isinstance(convert, _Optional) else convert
+        value = f"raw[{json_name!r}]"
+        if isinstance(inner, _Text):  # the commonest field, checked inline (a call each costs as much as the check)
+            fits = "" if inner.limit is None else f" and len({v}) <= {inner.limit}"
+            check = (
+                f"{v} if type({v}) is str_type{fits} and '\\x00' not in {v}"
+                f" and ({v}.isascii() or S.search({v}) is None) else bad()"
             )
-            continue
-        names[f"c{n}"] = _fast_part(convert.sub, convert.optional, convert.many) if is_part else convert
-        args.append(f"c{n}(raw[{json_name!r}])")
+        elif inner is _int:
+            check = f"{v} if type({v}) is int_type and {INT_MIN} <= {v} <= {INT_MAX} else bad()"
+        elif inner is _bool:
+            check = f"{v} if type({v}) is bool_type else bad()"
+        else:
+            names[f"c{n}"] = _fast_part(convert.sub, convert.optional, convert.many) if is_part else inner
+            check = f"c{n}({v})"
+        if inner is not convert:
+            check = f"None if {v} is None else ({check})"
+        lines.append(f"    {v} = {value}\n    s{n}(o, {check})\n")
     source = (
         "def build(raw):\n"
         "    if type(raw) is not dict_type:\n"
         "        raise Bad('not_an_object')\n"
-        f"    return cls({', '.join(args)})\n"
+        "    o = new(cls)\n"
+        f"{''.join(lines)}"
+        "    return o\n"
     )
     exec(source, names)  # the source is made here from field names, never from input
     build: Callable[[Any], Any] = names["build"]
