@@ -40,8 +40,9 @@ from counter.sync.keys import load_private_key
 from counter.sync.package import Header, PackageKind, write_package
 from counter.sync.records import CaseRecord, to_dict
 from counter.sync.sites import SiteKind
+from tests.catalog_db import catalog_file
 from tests.pg_server import CATALOG, PgDatabases, start_cluster, stop_cluster
-from tests.sync.sync_world import NOW, TODAY, Site, catalog_file, introduce, make_site, sqlite_copy
+from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
 
 GOAL_RATE = 5000.0
 GOAL_REPLAY_S = 1.0

@@ -15,12 +15,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.catalog import import_source
 from counter.actions.intake import Desk
 from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
-from counter.db.migrate import upgrade
-from tests.conftest import SHIPPED_CATALOG
+from tests.catalog_db import catalog_file
 from tests.pg_server import BACKENDS, CATALOG, FreshDatabases
 
 TODAY = dt.date(2026, 11, 20)  # a Friday
@@ -29,13 +27,7 @@ TODAY = dt.date(2026, 11, 20)  # a Friday
 @pytest.fixture(scope="session")
 def catalog_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped catalog imported once; each test gets its own copy of the file."""
-    path = tmp_path_factory.mktemp("catalog") / "catalog.sqlite3"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    outcome = import_source(make_sessions(engine), SHIPPED_CATALOG)
-    assert outcome.report is not None, outcome.problems
-    engine.dispose()
-    return path
+    return catalog_file(tmp_path_factory.mktemp("catalog"))
 
 
 @pytest.fixture(params=BACKENDS)

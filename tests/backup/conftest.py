@@ -10,14 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from counter.actions.catalog import import_source
 from counter.actions.demo import run_demo
 from counter.actions.intake import Desk
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
-from counter.db.migrate import upgrade
-from tests.conftest import SHIPPED_CATALOG
+from tests.catalog_db import catalog_file
 
 TODAY = dt.date(2026, 11, 20)
 
@@ -50,13 +48,7 @@ def count_cases(url: str) -> int:
 @pytest.fixture(scope="session")
 def catalog_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped catalog imported once; each test copies the file."""
-    path = tmp_path_factory.mktemp("backup-catalog") / "catalog.sqlite3"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    outcome = import_source(make_sessions(engine), SHIPPED_CATALOG)
-    assert outcome.report is not None, outcome.problems
-    engine.dispose()
-    return path
+    return catalog_file(tmp_path_factory.mktemp("backup-catalog"))
 
 
 @pytest.fixture

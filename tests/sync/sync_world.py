@@ -9,15 +9,12 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.catalog import import_source
 from counter.actions.intake import Desk
 from counter.actions.site import init_site, register_peer
 from counter.actions.sync import ExportResult, ImportReport, export_package, import_package
 from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
-from counter.db.migrate import upgrade
 from counter.sync.sites import SiteIdentity, SiteKind
-from tests.conftest import SHIPPED_CATALOG
 
 NOW = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC)
 TODAY = NOW.date()
@@ -41,17 +38,6 @@ class Site:
     def take(self, data: bytes, now: dt.datetime = NOW) -> ImportReport:
         with self.sessions.begin() as session:
             return import_package(session, self.desk, data, now)
-
-
-def catalog_file(folder: Path) -> Path:
-    """An SQLite database with the shipped catalog, to copy for each township."""
-    path = folder / "catalog.sqlite3"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    outcome = import_source(make_sessions(engine), SHIPPED_CATALOG)
-    assert outcome.report is not None, outcome.problems
-    engine.dispose()
-    return path
 
 
 def sqlite_copy(template: Path, path: Path) -> sessionmaker[Session]:

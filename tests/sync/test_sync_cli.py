@@ -11,7 +11,8 @@ from counter import texts
 from counter.actions.demo import run_demo
 from counter.cli import main
 from counter.sync.sites import SiteKind
-from tests.sync.sync_world import TODAY, catalog_file, introduce, make_site, sqlite_copy
+from tests.catalog_db import catalog_file
+from tests.sync.sync_world import TODAY, introduce, make_site, sqlite_copy
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -34,8 +34,9 @@ from counter.sync.keys import load_private_key, new_private_key
 from counter.sync.package import MAGIC, Header, PackageKind, PackageRejected, RejectCode, canonical_json, write_package
 from counter.sync.records import to_dict
 from counter.sync.sites import SiteKind
+from tests.catalog_db import catalog_file
 from tests.pg_server import CATALOG, FreshDatabases
-from tests.sync.sync_world import NOW, TODAY, Site, catalog_file, introduce, make_site, sqlite_copy
+from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
 
 TABLES = (
     models.Case, models.CaseMaterial, models.CaseHistory, models.DocumentRecord, models.PrintRecord,

@@ -18,7 +18,8 @@ from counter.sync.sites import SiteKind
 from counter.ui.sync.pending_label import PendingLabel
 from counter.ui.sync.sync_page import SyncPage
 from counter.ui.sync.worker import SyncWorker
-from tests.sync.sync_world import NOW, TODAY, Site, catalog_file, introduce, make_site, sqlite_copy
+from tests.catalog_db import catalog_file
+from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
 
 
 @pytest.fixture
