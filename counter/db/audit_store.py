@@ -11,12 +11,12 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import and_, func, insert, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from counter.audit.chain import GENESIS, AuditFields, chain_key, detail_text, entry_hash
 from counter.audit.verify import ChainHead, StoredEntry
 from counter.db import models
+from counter.db.case_store import dialect_insert
 
 #: entries read per query while streaming a chain: memory stays flat however long the trail
 READ_BATCH = 5_000
@@ -44,10 +44,8 @@ def append(
     key = chain_key(site_code, desk_no)
     taken = _take_next(session, key)
     if taken is None:
-        dialect_insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-        session.execute(
-            dialect_insert(models.AuditChain).values(chain=key, last_seq=0, last_hash=GENESIS).on_conflict_do_nothing()
-        )
+        head = dialect_insert(session)(models.AuditChain).values(chain=key, last_seq=0, last_hash=GENESIS)
+        session.execute(head.on_conflict_do_nothing())
         taken = _take_next(session, key)
         assert taken is not None
     seq, prev_hash = taken

@@ -22,7 +22,7 @@ from counter.case.view import CaseMaterialLine, CaseRow, CaseView, HistoryLine
 from counter.db import models
 
 
-def _insert(session: Session) -> Any:
+def dialect_insert(session: Session) -> Any:
     """The dialect's INSERT, which knows ON CONFLICT (SQLite and PostgreSQL alike)."""
     return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
 
@@ -31,7 +31,7 @@ def next_sequence(session: Session, site_code: str, desk_no: str, day: dt.date, 
     """The next number of this desk, day and kind, taken in one atomic statement."""
     counter = models.DeskCounter
     stmt = (
-        _insert(session)(counter)
+        dialect_insert(session)(counter)
         .values(site_code=site_code, desk_no=desk_no, day=day, kind=kind, last=1)
         .on_conflict_do_update(
             index_elements=["site_code", "desk_no", "day", "kind"],
@@ -278,7 +278,7 @@ def remember_party(
     An empty phone or address does not erase one known from an earlier case.
     """
     party = models.Party
-    stmt = _insert(session)(party).values(
+    stmt = dialect_insert(session)(party).values(
         id_no=id_no,
         kind=kind,
         name=name,

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.ui.cases.case_lines import local_time
 from counter.ui.sync import words
 
 log = logging.getLogger(__name__)
@@ -22,9 +23,9 @@ WARN_DAYS_KEY = "sync.warn_days"
 WARN_DAYS = 3
 
 
-def _local(at: dt.datetime) -> str:
-    aware = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
-    return f"{aware.astimezone():%Y-%m-%d %H:%M}"
+def minute_text(at: dt.datetime) -> str:
+    """A stored moment (UTC, naive from SQLite) as the desk's local date and minute."""
+    return f"{local_time(at):%Y-%m-%d %H:%M}"
 
 
 def warn_days(session: Session) -> int:
@@ -58,7 +59,7 @@ class PendingLabel(QLabel):
         moment = now or dt.datetime.now(dt.UTC)
         stale = moment - since > dt.timedelta(days=days)
         template = words.SYNC_STATUS_STALE if stale else words.SYNC_STATUS_PENDING
-        self.setText(template.format(count=status.pending_cases, days=days, since=_local(since)))
+        self.setText(template.format(count=status.pending_cases, days=days, since=minute_text(since)))
         self.setStyleSheet(f"color: {'#b42318' if stale else '#8a4b08'}; font-weight: bold;")
         self.setProperty("stale", stale)
         self.show()

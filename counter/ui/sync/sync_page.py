@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter import texts
 from counter.actions.guard import NotPermitted
 from counter.ui.sync import words
+from counter.ui.sync.pending_label import minute_text
 from counter.ui.sync.worker import Progress, SyncWorker
 
 if TYPE_CHECKING:
@@ -57,10 +58,7 @@ def _utc_now() -> dt.datetime:
 
 
 def _local(at: dt.datetime | None) -> str:
-    if at is None:
-        return words.SYNC_NEVER
-    aware = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
-    return f"{aware.astimezone():%Y-%m-%d %H:%M}"
+    return words.SYNC_NEVER if at is None else minute_text(at)
 
 
 class SyncPage(QWidget):
