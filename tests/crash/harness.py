@@ -370,6 +370,16 @@ def measure_first_start(folder: Path) -> float:
     return time.monotonic() - started
 
 
+def first_start_steps(kills: int, first_starts: int, rng: random.Random) -> set[int]:
+    """The steps of a run that kill a first start.
+
+    A first start takes two kills, so a run of ``kills`` has ``kills - first_starts``
+    steps; a first start placed beyond them would never be reached.
+    """
+    steps = max(kills - first_starts, first_starts)
+    return set(rng.sample(range(steps), min(first_starts, steps)))
+
+
 def crash_run(kills: int, seed: int, folder: Path, first_starts: int, say: Callable[[str], None] = print) -> Tally:
     """``kills`` SIGKILLs in all, ``first_starts`` of them on first starts; the tally of what was found."""
     rng = random.Random(seed)
@@ -378,7 +388,7 @@ def crash_run(kills: int, seed: int, folder: Path, first_starts: int, say: Calla
     say(f"seed {seed}")
     url = prepare_database(folder / "desk.sqlite3")
     ready_s = measure_first_start(folder)
-    first_at = set(rng.sample(range(kills), min(first_starts, kills)))
+    first_at = first_start_steps(kills, first_starts, rng)
     reported = tally.reported.setdefault(url, {})
     step = 0
     while tally.kills < kills:

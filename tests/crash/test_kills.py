@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from tests.crash.harness import crash_run
+from tests.crash.harness import crash_run, first_start_steps
 
 KILLS = 18
 FIRST_STARTS = 2  # each is two kills: the first start, then the start that completes it
@@ -27,3 +27,11 @@ def test_killed_intakes_lose_nothing(tmp_path: Path) -> None:
     assert tally.committed > 0, "no intake was committed before a kill"
     assert tally.verified == tally.committed
     assert tally.lost == 0
+
+
+def test_every_planned_first_start_falls_within_the_run() -> None:
+    # Seed 1276539929 once placed a first start at step 17 of a run that ended after 16 steps.
+    for seed in [1276539929, *range(500)]:
+        planned = first_start_steps(KILLS, FIRST_STARTS, random.Random(seed))
+        assert len(planned) == FIRST_STARTS
+        assert max(planned) < KILLS - FIRST_STARTS
