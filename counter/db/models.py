@@ -164,10 +164,11 @@ class CaseMaterial(Base):
     """One line of the case's checklist, with the material's name as it read then."""
 
     __tablename__ = "case_material"
+    # the unique index leads with case_id, so it also serves every lookup by case
     __table_args__ = (UniqueConstraint("case_id", "material_code"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id"))
     material_code: Mapped[str] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(Text)
     necessity: Mapped[str] = mapped_column(String(12))

@@ -26,7 +26,8 @@ from itertools import chain
 from operator import attrgetter, itemgetter
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Date, DateTime, Table, and_, bindparam, func, insert, select, union, update
+from sqlalchemy import Date, DateTime, Table, and_, any_, bindparam, func, insert, select, union, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, aliased
 
 from counter.db import models
@@ -309,9 +310,24 @@ def _case_chunk(session: Session, ids: Sequence[int]) -> list[CaseRecord]:
 
 def _rows_in(session: Session, table: Table, column: Any, values: Sequence[int]) -> list[Any]:
     rows: list[Any] = []
-    for part in chunks(values):
-        rows.extend(session.execute(select(table).where(column.in_(part)).order_by(table.c.id)))
+    for among in _memberships(session, column, values):
+        rows.extend(session.execute(select(table).where(among).order_by(table.c.id)))
     return rows
+
+
+def _memberships(session: Session, column: Any, values: Sequence[Any]) -> Iterator[Any]:
+    """``column`` among ``values``, as one condition or as several that together cover them.
+
+    PostgreSQL takes all of them as one array (``= ANY(:values)``): a thousand
+    bound parameters cost more to compile and send than the query costs to run.
+    Elsewhere the values go in chunks of ``IN`` lists within the parameter limit.
+    """
+    values = list(values)
+    if session.get_bind().dialect.name == "postgresql":
+        yield column == any_(bindparam(None, values, type_=ARRAY(column.type)))
+        return
+    for part in chunks(values):
+        yield column.in_(part)
 
 
 # --- applying cases -----------------------------------------------------------------------
@@ -335,8 +351,8 @@ class CasesApplied:
 
 def _select_in(session: Session, columns: Sequence[Any], column: Any, values: Sequence[Any]) -> list[Any]:
     rows: list[Any] = []
-    for part in chunks(list(values)):
-        rows.extend(session.execute(select(*columns).where(column.in_(part))))
+    for among in _memberships(session, column, values):
+        rows.extend(session.execute(select(*columns).where(among)))
     return rows
 
 
