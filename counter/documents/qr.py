@@ -58,7 +58,8 @@ def encoder() -> Any:
 
 def _runs_score(lines: list[str]) -> int:
     """Rule 1: each run of five or more modules of one colour costs its length less two."""
-    return sum(len(run) - 2 for line in lines for run in _RUNS.findall(line))
+    runs = _RUNS.findall(" ".join(lines))  # the space keeps a run from going on into the next line
+    return sum(map(len, runs)) - 2 * len(runs)
 
 
 def _blocks_score(rows: list[str]) -> int:
@@ -105,32 +106,51 @@ def penalty(rows: list[str]) -> int:
     )
 
 
-_FLIPS: dict[tuple[int, int], list[bool]] = {}
+_FLIPS: dict[tuple[int, int], list[int]] = {}
 
 
-def _flips(code: Any, positions: list[tuple[int, int]], pattern: int) -> list[bool]:
-    """Whether mask ``pattern`` darkens each data position of a symbol of this version (kept per version)."""
+def _flip_rows(code: Any, positions: list[tuple[int, int]], pattern: int) -> list[int]:
+    """Each row's data modules that mask ``pattern`` darkens, as bits (kept per version)."""
     key = (code.version, pattern)
     flips = _FLIPS.get(key)
     if flips is None:
         mask = encoder().QRUtil.getMask(pattern)
-        flips = _FLIPS[key] = [bool(mask(row, col)) for col, row in positions]
+        size = code.moduleCount
+        flips = [0] * size
+        for col, row in positions:
+            if mask(row, col):
+                flips[row] |= 1 << (size - 1 - col)
+        _FLIPS[key] = flips
     return flips
 
 
 def best_mask(code: Any) -> int:
-    """The mask reportlab's ``getBestMaskPattern`` chooses for ``code`` (its version set)."""
+    """The mask reportlab's ``getBestMaskPattern`` chooses for ``code`` (its version set).
+
+    Rows are held as integers, the leftmost module the highest bit: a candidate
+    row is the fixed patterns outside the data modules and the data bits masked
+    inside them, two operations per row instead of one per module.
+    """
     code.makeImpl(True, 0)
+    size = code.moduleCount
     positions = code.dataPosIterator()
     bits = list(code.dataBitIterator(code.dataCache))
-    data = bits + [False] * (len(positions) - len(bits))
-    base = [["1" if module else "0" for module in row] for row in code.modules]
+    data = [0] * size  # the data modules of each row
+    dark = [0] * size  # those of them the data darkens, before masking
+    for i, (col, row) in enumerate(positions):
+        bit = 1 << (size - 1 - col)
+        data[row] |= bit
+        if i < len(bits) and bits[i]:
+            dark[row] |= bit
+    fixed = [
+        int("".join("1" if module else "0" for module in line), 2) & ~data[r] for r, line in enumerate(code.modules)
+    ]
+    width = f"0{size}b"
     best, lowest = 0, -1
     for pattern in range(8):
-        rows = [row[:] for row in base]
-        for (col, row), dark, flip in zip(positions, data, _flips(code, positions, pattern), strict=True):
-            rows[row][col] = "1" if dark != flip else "0"
-        score = penalty(["".join(row) for row in rows])
+        flips = _flip_rows(code, positions, pattern)
+        rows = [format(fixed[r] | (dark[r] ^ flips[r]), width) for r in range(size)]
+        score = penalty(rows)
         if lowest < 0 or score < lowest:
             best, lowest = pattern, score
     return best
@@ -148,3 +168,26 @@ def qr_modules(value: str) -> tuple[tuple[bool, ...], ...]:
     code.version = code.calculate_version()
     code.makeImpl(False, best_mask(code))
     return tuple(tuple(bool(m) for m in row) for row in code.modules)
+
+
+@functools.lru_cache(maxsize=32)
+def qr_path(value: str) -> tuple[str, int]:
+    """``value``'s QR code as PDF path operators, and its width in modules.
+
+    Each run of dark modules in a row is one ``re``, in module units with the
+    origin at the symbol's lower left corner: the caller scales and places it.
+    Written once as text, the three hundred rectangles of a progress address
+    cost a join instead of a few thousand calls through reportlab's path object.
+    """
+    modules = qr_modules(value)
+    count = len(modules)
+    rects = []
+    for r, row in enumerate(modules):
+        y = count - 1 - r
+        column = 0
+        for dark, run in itertools.groupby(row):
+            width = len(list(run))
+            if dark:
+                rects.append(f"{column} {y} {width} 1 re")
+            column += width
+    return "\n".join(rects), count

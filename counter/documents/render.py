@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 
 from counter import texts
 from counter.documents.codes import BAR_HEIGHT_MM, MM, MODULE_MM, QUIET_MODULES, code128
+from counter.documents.flate import use_fast_deflate
 from counter.documents.fonts import PRIMARY, DocumentFonts, document_fonts
 from counter.documents.linebreak import break_lines
 from counter.documents.model import (
@@ -41,7 +42,7 @@ from counter.documents.model import (
     Table,
     Text,
 )
-from counter.documents.qr import qr_modules
+from counter.documents.qr import qr_path
 
 PAGE_WIDTH, PAGE_HEIGHT = 210 * MM, 297 * MM
 LEFT = RIGHT = 20 * MM
@@ -527,21 +528,15 @@ class _Painter:
         c.drawPath(path, stroke=0, fill=1)
 
     def qr(self, op: _Qr) -> None:
-        modules = qr_modules(self.data.qr)
+        rects, count = qr_path(self.data.qr)
         border = 2
-        box = op.size / (len(modules) + 2 * border)
+        box = op.size / (count + 2 * border)
         c = self.c
+        c.saveState()
+        c.transform(box, 0, 0, box, op.x + border * box, op.y + border * box)  # module units from here
         c.setFillGray(0.0)
-        path = c.beginPath()
-        for r, row in enumerate(modules):
-            y = op.y + op.size - (r + border + 1) * box
-            column = 0
-            for dark, run in itertools.groupby(row):
-                count = len(list(run))
-                if dark:
-                    path.rect(op.x + (column + border) * box, y, count * box, box)
-                column += count
-        c.drawPath(path, stroke=0, fill=1)
+        c.addLiteral(f"{rects}\nf")
+        c.restoreState()
 
     def page(self, everything: Sequence[_Op]) -> None:
         self.fills([op for op in everything if isinstance(op, _Fill)])
@@ -580,6 +575,7 @@ def render_pdf(data: DocumentData) -> bytes:
     """The document as PDF bytes: A4, every copy complete, fonts embedded, the same bytes for the same data."""
     from reportlab.pdfgen.canvas import Canvas
 
+    use_fast_deflate()
     fonts = document_fonts()
     pages = _layout(data, fonts)
     out = io.BytesIO()
