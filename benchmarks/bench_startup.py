@@ -8,6 +8,12 @@ same for both, so the ratio is fair), interleaved, after one warm-up start each
 (the first start also creates the database and imports the catalog).  Also
 checks that reportlab, pypinyin and the catalog files are not loaded.
 
+Both are timed to the end of their process.  After its window, counter ends the
+process without the interpreter's teardown (:mod:`counter.quick_exit`, once its
+threads are done and its log is written); the bare script ends the usual way.
+The app's modules are byte-compiled by ``scripts/setup.sh``, as an installed
+package's are.
+
     .venv/bin/python benchmarks/bench_startup.py [--runs 9]
 """
 

@@ -1,3 +1,3 @@
-from counter.cli import main
+from counter.cli import entry
 
-raise SystemExit(main())
+entry()

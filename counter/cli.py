@@ -699,17 +699,37 @@ def _add_ratings_commands(commands: Commands, common: argparse.ArgumentParser) -
     p.set_defaults(func=cmd_ratings_export)
 
 
+def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options of a window start, or None when ``argv`` names a command (or asks for help).
+
+    A window start is the desk's every morning: it is told apart with a parser of
+    four options instead of the forty commands' full parser.
+    """
+    parser = argparse.ArgumentParser(prog="counter", add_help=False)
+    parser.add_argument("--db")
+    parser.add_argument("--today")
+    parser.add_argument("--user")
+    parser.add_argument("--exit-when-ready", action="store_true")
+    try:
+        args, rest = parser.parse_known_args(list(argv))
+    except SystemExit:
+        return None  # an option without its value: the full parser says so
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    try:
-        args = parser.parse_args(args_list)
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
+    args = window_args(args_list)
+    if args is None:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(args_list)
+        except SystemExit as exit_:
+            return int(exit_.code or 0)
     from counter.logs import setup_logging
 
     setup_logging()
-    if args.command is None:
+    if getattr(args, "command", None) is None:
         from counter.ui.app import run
 
         try:
@@ -719,6 +739,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_MISUSE
         return run(args.db, args.exit_when_ready, [], today)
     return _dispatch(args)
+
+
+def entry() -> None:
+    """The ``counter`` program: :func:`main`, and after a window the process ends at once.
+
+    Once the window has closed, the database is closed and the log written; the
+    interpreter's own teardown (every module, every Qt wrapper) would then take
+    longer than the desk's start-up work itself and save nothing.  Commands end the
+    usual way: their database connections close politely.
+    """
+    argv = sys.argv[1:]
+    code = main(argv)
+    if window_args(argv) is not None:
+        from counter.quick_exit import quick_exit
+
+        quick_exit(code)
+    raise SystemExit(code)
 
 
 def _dispatch(args: argparse.Namespace) -> int:

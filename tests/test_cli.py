@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from counter.cli import main
+from counter.cli import main, window_args
 from tests.conftest import SHIPPED_CATALOG
 
 
@@ -156,3 +156,19 @@ def test_a_database_from_a_newer_program_is_refused(capsys: pytest.CaptureFixtur
     code, _, err = run(capsys, "db", "upgrade", "--db", db)
     assert code == 1
     assert "更新版本" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "window"),
+    [
+        ([], True),
+        (["--exit-when-ready"], True),
+        (["--db", "sqlite:///x.sqlite3", "--today", "2026-11-20"], True),
+        (["catalog", "validate", "resources/catalog"], False),
+        (["--db", "sqlite:///x.sqlite3", "case", "show", "XAM01-20261120-01-0001"], False),
+        (["-h"], False),
+        (["--db"], False),
+    ],
+)
+def test_a_window_start_is_told_from_a_command(argv: list[str], window: bool) -> None:
+    assert (window_args(argv) is not None) == window
