@@ -15,7 +15,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -705,16 +705,27 @@ def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
     A window start is the desk's every morning: it is told apart with a parser of
     four options instead of the forty commands' full parser.
     """
-    parser = argparse.ArgumentParser(prog="counter", add_help=False)
+    parser = _QuietParser(prog="counter", add_help=False)
     parser.add_argument("--db")
     parser.add_argument("--today")
     parser.add_argument("--user")
     parser.add_argument("--exit-when-ready", action="store_true")
     try:
         args, rest = parser.parse_known_args(list(argv))
-    except SystemExit:
-        return None  # an option without its value: the full parser says so
+    except _NotAWindowStart:
+        return None  # an option without its value: the full parser says so, once
     return None if rest else args
+
+
+class _NotAWindowStart(Exception):
+    pass
+
+
+class _QuietParser(argparse.ArgumentParser):
+    """A parser that leaves every complaint to the full one."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _NotAWindowStart(message)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -750,8 +761,9 @@ def entry() -> None:
     usual way: their database connections close politely.
     """
     argv = sys.argv[1:]
+    window = window_args(argv) is not None
     code = main(argv)
-    if window_args(argv) is not None:
+    if window:
         from counter.quick_exit import quick_exit
 
         quick_exit(code)

@@ -172,3 +172,9 @@ def test_a_database_from_a_newer_program_is_refused(capsys: pytest.CaptureFixtur
 )
 def test_a_window_start_is_told_from_a_command(argv: list[str], window: bool) -> None:
     assert (window_args(argv) is not None) == window
+
+
+def test_an_option_without_its_value_is_named_once(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--db")
+    assert code == 2
+    assert err.count("expected one argument") == 1
