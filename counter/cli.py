@@ -730,26 +730,32 @@ class _QuietParser(argparse.ArgumentParser):
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    args = window_args(args_list)
-    if args is None:
+    return _run(args_list, window_args(args_list))
+
+
+def _run(args_list: list[str], window: argparse.Namespace | None) -> int:
+    """Run a command, or the window when ``window`` holds a window start's options."""
+    from counter.logs import setup_logging
+
+    if window is None:
         parser = build_parser()
         try:
             args = parser.parse_args(args_list)
         except SystemExit as exit_:
             return int(exit_.code or 0)
-    from counter.logs import setup_logging
-
+        if args.command is not None:
+            setup_logging()
+            return _dispatch(args)
+        window = args
     setup_logging()
-    if getattr(args, "command", None) is None:
-        from counter.ui.app import run
+    from counter.ui.app import run
 
-        try:
-            today = _today(args) if args.today else None
-        except UsageError as err:
-            print(str(err), file=sys.stderr)
-            return EXIT_MISUSE
-        return run(args.db, args.exit_when_ready, [], today)
-    return _dispatch(args)
+    try:
+        today = _today(window) if window.today else None
+    except UsageError as err:
+        print(str(err), file=sys.stderr)
+        return EXIT_MISUSE
+    return run(window.db, window.exit_when_ready, [], today)
 
 
 def entry() -> None:
@@ -761,9 +767,9 @@ def entry() -> None:
     usual way: their database connections close politely.
     """
     argv = sys.argv[1:]
-    window = window_args(argv) is not None
-    code = main(argv)
-    if window:
+    window = window_args(argv)
+    code = _run(argv, window)
+    if window is not None:
         from counter.quick_exit import quick_exit
 
         quick_exit(code)
