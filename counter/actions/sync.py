@@ -55,6 +55,7 @@ from counter.db.sync_cases import (
     utc,
 )
 from counter.ratings.settings import KEYS as RATING_KEYS
+from counter.sync.case_reader import CaseKeys, CaseReader, PackageCase
 from counter.sync.package import (
     MAGIC,
     Header,
@@ -333,17 +334,29 @@ def _import_body(
     session: Session, desk: Desk, header: Header, body: bytes, now: dt.datetime, on_progress: Progress | None
 ) -> ImportReport:
     package = unpack_package(header, body)
-    records, problems = parse_records(package.body, header.kind.value)
+    reader: CaseReader | None = None
+    if header.kind is PackageKind.CASES:
+        reader = CaseReader(package.body)
+        records: list[Record] = reader.others
+        problems = reader.problems
+    else:
+        records, problems = parse_records(package.body, header.kind.value)
     if problems:
         raise PackageRejected(RejectCode.BAD_STRUCTURE, _problems_text(problems))
-    total = len(records)
+    total = len(package.body)
     if on_progress is not None:
         on_progress(0, total)
     tally = _Tally()
-    retry = _retry_list(session, header.from_site, {(r.TYPE, r.key) for r in records})
+    every = [*records, *(reader.cases if reader is not None else ())]
+    retry = _retry_list(session, header.from_site, {(r.TYPE, r.key) for r in every})
     ctx = _Apply(session, header.from_site, header.export_no, now)
-    if header.kind is PackageKind.CASES:
-        ctx.cases(records, retry, tally)
+    if reader is not None:
+        ctx.cases(reader, retry, tally)
+        # a case is read in full only as it goes in: a problem found then refuses the package all the same,
+        # and the caller's rollback takes back what went in before it
+        problems = reader.finish()
+        if problems:
+            raise PackageRejected(RejectCode.BAD_STRUCTURE, _problems_text(problems))
     else:
         ctx.updates(records, retry, tally)
     sync_store.add_import(
@@ -405,7 +418,7 @@ class _Apply:
         if tally is not None:
             tally.held += 1
 
-    def done(self, record: Record, changed: bool, tally: _Tally | None) -> None:
+    def done(self, record: Record | CaseKeys, changed: bool, tally: _Tally | None) -> None:
         """A record applied: counted, and its review item (if any) resolved."""
         review = self.open.pop((record.TYPE, record.key), None)
         if review is not None:
@@ -417,22 +430,25 @@ class _Apply:
             else:
                 tally.unchanged += 1
 
-    def cases(self, records: list[Record], retry: list[tuple[int, Record]], tally: _Tally) -> None:
+    def cases(self, reader: CaseReader, retry: list[tuple[int, Record]], tally: _Tally) -> None:
         pending_before = self._progress_pending()
         mine: dict[str, _Tally | None] = {}
-        cases: list[CaseRecord] = []
-        for source, record in [(tally, r) for r in records] + [(None, r) for _id, r in retry]:
-            if isinstance(record, CaseRecord):
+        cases: list[PackageCase] = []
+        items: list[tuple[_Tally | None, Record | CaseKeys]] = [(tally, r) for r in reader.others]
+        items += [(tally, c) for c in reader.cases] + [(None, r) for _id, r in retry]
+        for source, record in items:
+            if isinstance(record, CaseRecord | CaseKeys):
                 if record.site_code != self.from_site:
-                    self.hold(record, HoldReason.OTHER_SITE, record.site_code, source)
+                    for whole in reader.read([record]):
+                        self.hold(whole, HoldReason.OTHER_SITE, whole.site_code, source)
                     continue
                 mine[record.uid] = source
                 cases.append(record)
             elif isinstance(record, AckRecord):
                 changed = sync_store.acknowledge(self.session, self.from_site, record.kind, record.export_no, self.now)
                 self.done(record, changed, source)
-        outcome = apply_cases(self.session, cases)
-        by_uid = {r.uid: r for r in cases}
+        outcome = apply_cases(self.session, cases, reader.read)
+        by_uid = {c.uid: c for c in cases}
         for uid in outcome.applied:
             self.done(by_uid[uid], True, mine[uid])
         for uid in outcome.unchanged:

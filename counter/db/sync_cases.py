@@ -18,19 +18,19 @@ depend on how often, or in which order, the packages arrive.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Date, DateTime, Table, and_, any_, bindparam, func, insert, select, union, update
+from sqlalchemy import Table, and_, any_, bindparam, func, insert, select, union, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, aliased
 
 from counter.db import models
+from counter.db.bulk_rows import RowWriter, bulk_insert, chunks
+from counter.sync.case_reader import PackageCase
 from counter.sync.records import (
     AppealEntry,
     CaseRecord,
@@ -77,68 +77,6 @@ CASE_FIELDS = (
 def utc(value: dt.datetime) -> dt.datetime:
     """A stored time as UTC: SQLite hands times back without their zone."""
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
-
-
-def chunks(values: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
-
-
-# --- bulk writing -------------------------------------------------------------------------
-
-
-def bulk_insert(session: Session, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    """Insert many rows in the session's transaction without per-value work in SQLAlchemy.
-
-    PostgreSQL takes them by COPY; SQLite by one prepared INSERT run for every
-    row, with dates and times written in the form SQLAlchemy writes and reads
-    (``YYYY-MM-DD HH:MM:SS.ffffff``, UTC), only in the rows that hold any.  A
-    package of ten thousand cases has a hundred thousand checklist lines: this
-    is most of its import.
-    """
-    if not rows:
-        return
-    names = ", ".join(f'"{name}"' for name in columns)
-    connection = session.connection()
-    if connection.dialect.name == "postgresql":
-        raw: Any = connection.connection.driver_connection
-        with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
-            for row in rows:
-                copy.write_row(row)
-        return
-    times = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, DateTime)]
-    days = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, Date)]
-    if times or days:
-        temporal = itemgetter(*times, *days)
-        empty = None if len(times) + len(days) == 1 else (None,) * (len(times) + len(days))
-        rows = [row if temporal(row) == empty else _sqlite_row(row, times, days) for row in rows]
-    # many rows to a statement: one statement run per row costs SQLite more than the rows' values
-    driver: Any = connection.connection.driver_connection
-    per = max(1, min(500, driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(columns)))
-    one = f"({', '.join('?' * len(columns))})"
-    full = f'INSERT INTO "{table.name}" ({names}) VALUES {", ".join([one] * per)}'
-    cursor = driver.cursor()
-    try:
-        for part in chunks(rows, per):
-            sql = (
-                full
-                if len(part) == per
-                else f'INSERT INTO "{table.name}" ({names}) VALUES {", ".join([one] * len(part))}'
-            )
-            cursor.execute(sql, list(chain.from_iterable(part)))
-    finally:
-        cursor.close()
-
-
-def _sqlite_row(row: Sequence[Any], times: Sequence[int], days: Sequence[int]) -> tuple[Any, ...]:
-    values = list(row)
-    for i in times:
-        if values[i] is not None:
-            values[i] = values[i].astimezone(dt.UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
-    for i in days:
-        if values[i] is not None:
-            values[i] = values[i].isoformat()
-    return tuple(values)
 
 
 # --- marks: what a package covered --------------------------------------------------------
@@ -215,7 +153,7 @@ def _grouped(rows: Iterable[Any], key: str) -> dict[Any, list[Any]]:
 def case_records(session: Session, case_ids: Sequence[int]) -> list[CaseRecord]:
     """The records of these cases, with every part, read a chunk of cases at a time."""
     records: list[CaseRecord] = []
-    for ids in chunks(case_ids):
+    for ids in chunks(case_ids, CHUNK):
         records.extend(_case_chunk(session, ids))
     return records
 
@@ -326,7 +264,7 @@ def _memberships(session: Session, column: Any, values: Sequence[Any]) -> Iterat
     if session.get_bind().dialect.name == "postgresql":
         yield column == any_(bindparam(None, values, type_=ARRAY(column.type)))
         return
-    for part in chunks(values):
+    for part in chunks(values, CHUNK):
         yield column.in_(part)
 
 
@@ -356,43 +294,108 @@ def _select_in(session: Session, columns: Sequence[Any], column: Any, values: Se
     return rows
 
 
-def apply_cases(session: Session, records: Sequence[CaseRecord]) -> CasesApplied:
+def _as_records(cases: Sequence[PackageCase]) -> list[CaseRecord]:
+    return [c for c in cases if isinstance(c, CaseRecord)]
+
+
+def apply_cases(
+    session: Session,
+    cases: Sequence[PackageCase],
+    read: Callable[[Sequence[PackageCase]], list[CaseRecord]] = _as_records,
+) -> CasesApplied:
     """Merge the cases into this database; those that cannot go in are returned as held, untouched.
 
-    Decisions never depend on the records' order: conflicts inside one package
-    (two uids with one case number, one document number in two cases) are
-    settled for the smallest uid.
+    ``cases`` are whole records or only their keys, which ``read`` turns into
+    records when their turn comes (see :mod:`counter.sync.case_reader`); a case
+    ``read`` leaves out is neither applied nor held.  Decisions never depend on
+    the cases' order: conflicts inside one package (two uids with one case
+    number, one document number in two cases) are settled for the smallest uid.
     """
     result = CasesApplied()
-    records = sorted(records, key=lambda r: r.uid)
-    held = _held(session, records)
-    result.held.extend(held.values())
-    good = [r for r in records if r.uid not in held]
-    guides = _guide_ids(session, {r.guide.content_hash for r in good})
+    cases = sorted(cases, key=attrgetter("uid"))
+    held = _held(session, cases)
+    good = [c for c in cases if c.uid not in held]
+    guides = _guide_ids(session, {c.guide.content_hash for c in good})
     existing = {
-        row.uid: row.id for row in _select_in(session, (CASE.c.uid, CASE.c.id), CASE.c.uid, [r.uid for r in good])
+        row.uid: row.id for row in _select_in(session, (CASE.c.uid, CASE.c.id), CASE.c.uid, [c.uid for c in good])
     }
-    new = [r for r in good if r.uid not in existing]
-    ids = dict(existing)
-    if new:
-        columns = (*CASE_FIELDS, "guide_version_id")
-        fields = attrgetter(*CASE_FIELDS)
-        rows = [(*fields(r), guides[r.guide.content_hash][0]) for r in new]
-        before = int(session.scalar(select(func.coalesce(func.max(CASE.c.id), 0))) or 0)
-        bulk_insert(session, CASE, columns, rows)
-        # the new rows by a range of the primary key: an IN list over freshly copied rows is slow to plan
-        wanted = {r.uid for r in new}
-        ids.update(
-            (uid, case_id)
-            for uid, case_id in session.execute(select(CASE.c.uid, CASE.c.id).where(CASE.c.id > before))
-            if uid in wanted
-        )
-    changed = {r.uid for r in new}
-    changed |= _link_previous(session, good, ids, set(existing))
-    changed |= _merge_parts(session, good, ids, set(existing))
-    for r in good:
+    new = [c for c in good if c.uid not in existing]
+    ids = dict(existing) | dict(zip([c.uid for c in new], _new_case_ids(session, len(new)), strict=True))
+    new_records = _write_new(session, new, ids, guides, read)
+    old = read([c for c in good if c.uid in existing])
+    records = sorted([*new_records, *old], key=attrgetter("uid"))
+    changed = {r.uid for r in new_records}
+    changed |= _link_previous(session, records, ids, set(existing))
+    changed |= _merge_parts(session, records, old, ids)
+    for r in records:
         (result.applied if r.uid in changed else result.unchanged).append(r.uid)
+    held_cases = [c for c in cases if c.uid in held]
+    result.held.extend(HeldCase(r, *held[r.uid]) for r in read(held_cases))
     return result
+
+
+#: new cases per batch of rows handed to the writer: small enough that the server starts early, large
+#: enough that a batch's statements cost little beside its rows
+NEW_BATCH = 1000
+
+
+def _new_case_ids(session: Session, count: int) -> list[int]:
+    """Row ids for ``count`` new cases, taken before their rows are written.
+
+    The rows then go in with their ids, so their checklist and history lines can
+    be written right behind them without asking the database which ids it gave.
+    PostgreSQL hands them out from the table's sequence, so desks adding cases
+    meanwhile get others; SQLite has one writer at a time, and its ids follow
+    the highest there is.
+    """
+    if count == 0:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        sequence = func.pg_get_serial_sequence('"case"', "id")
+        return list(session.scalars(select(func.nextval(sequence)).select_from(func.generate_series(1, count))))
+    before = int(session.scalar(select(func.coalesce(func.max(CASE.c.id), 0))) or 0)
+    return list(range(before + 1, before + 1 + count))
+
+
+def _write_new(
+    session: Session,
+    new: Sequence[PackageCase],
+    ids: Mapping[str, int],
+    guides: Mapping[str, tuple[int, str]],
+    read: Callable[[Sequence[PackageCase]], list[CaseRecord]],
+) -> list[CaseRecord]:
+    """Cases new here, with their checklist and history lines as they came, a batch at a time; their records.
+
+    Nothing to compare with what is here, so nothing is read from the
+    database: each batch is read from the package and its rows handed to a
+    :class:`RowWriter`, and the next batch is read while the database inserts
+    them.  Documents and ratings follow in :func:`_merge_parts`.
+    """
+    columns = ("id", *CASE_FIELDS, "guide_version_id")
+    fields = attrgetter(*CASE_FIELDS)
+    records: list[CaseRecord] = []
+    with RowWriter(session) as writer:
+        for part in chunks(new, NEW_BATCH):
+            batch = read(part)
+            records.extend(batch)
+            writer.put(CASE, columns, [(ids[r.uid], *fields(r), guides[r.guide.content_hash][0]) for r in batch])
+            writer.put(HISTORY, HISTORY_COLUMNS, [(ids[r.uid], *_history_values(x)) for r in batch for x in r.history])
+            writer.put(
+                MATERIAL,
+                MATERIAL_COLUMNS,
+                [(ids[r.uid], *_material_values(m)) for r in batch for m in _first_of_each_code(r.materials)],
+            )
+    return records
+
+
+def _first_of_each_code(lines: Sequence[MaterialLine]) -> Sequence[MaterialLine]:
+    """A checklist with each material once: a line listed twice in one record counts the first time."""
+    if len({m.material_code for m in lines}) == len(lines):
+        return lines
+    first: dict[str, MaterialLine] = {}
+    for m in lines:
+        first.setdefault(m.material_code, m)
+    return list(first.values())
 
 
 def _guide_ids(session: Session, hashes: set[str]) -> dict[str, tuple[int, str]]:
@@ -406,40 +409,40 @@ def _guide_ids(session: Session, hashes: set[str]) -> dict[str, tuple[int, str]]
     return found  # fmt: skip
 
 
-def _held(session: Session, records: Sequence[CaseRecord]) -> dict[str, HeldCase]:
+def _held(session: Session, records: Sequence[PackageCase]) -> dict[str, tuple[str, str]]:
     """The records that cannot be applied, by uid: unknown guide, a number another case has, a missing earlier case."""
-    held: dict[str, HeldCase] = {}
+    held: dict[str, tuple[str, str]] = {}  # uid → reason, detail
     guides = _guide_ids(session, {r.guide.content_hash for r in records})
     for r in records:
         local = guides.get(r.guide.content_hash)
         if local is None or local[1] != r.bundle_code:
             detail = f"{r.guide.bundle_code} v{r.guide.version} {r.guide.content_hash[:12]}"
-            held[r.uid] = HeldCase(r, "unknown_guide", detail)
+            held[r.uid] = ("unknown_guide", detail)
     numbers = {
         row.case_no: row.uid
         for row in _select_in(session, (CASE.c.case_no, CASE.c.uid), CASE.c.case_no, [r.case_no for r in records])
     }
     docs = {(row.doc_no, row.kind): row.uid for row in _select_in(
         session, (DOCUMENT.c.doc_no, DOCUMENT.c.kind, CASE.c.uid), DOCUMENT.c.doc_no,
-        [d.doc_no for r in records for d in r.documents],
-    ) if row.uid is not None} if any(r.documents for r in records) else {}  # fmt: skip
+        [doc_no for r in records for doc_no, _kind in r.document_keys],
+    ) if row.uid is not None} if any(r.document_keys for r in records) else {}  # fmt: skip
     for r in records:
         if r.uid in held:
             continue
         owner = numbers.setdefault(r.case_no, r.uid)
         if owner != r.uid:
-            held[r.uid] = HeldCase(r, "case_no_taken", f"{r.case_no} belongs to {owner}")
+            held[r.uid] = ("case_no_taken", f"{r.case_no} belongs to {owner}")
             continue
-        for d in r.documents:
-            doc_owner = docs.setdefault(d.key, r.uid)
+        for doc_no, kind in r.document_keys:
+            doc_owner = docs.setdefault((doc_no, kind), r.uid)
             if doc_owner != r.uid:
-                held[r.uid] = HeldCase(r, "document_conflict", f"{d.doc_no} ({d.kind}) belongs to {doc_owner}")
+                held[r.uid] = ("document_conflict", f"{doc_no} ({kind}) belongs to {doc_owner}")
                 break
     _hold_missing_previous(session, records, held)
     return held
 
 
-def _hold_missing_previous(session: Session, records: Sequence[CaseRecord], held: dict[str, HeldCase]) -> None:
+def _hold_missing_previous(session: Session, records: Sequence[PackageCase], held: dict[str, tuple[str, str]]) -> None:
     """Hold a case whose earlier case (the correction it answers) is neither here nor going in with it."""
     wanted = {r.previous_uid for r in records if r.previous_uid}
     if not wanted:
@@ -453,7 +456,7 @@ def _hold_missing_previous(session: Session, records: Sequence[CaseRecord], held
             if r.uid in held or not r.previous_uid or r.previous_uid in here:
                 continue
             if r.previous_uid not in coming or r.previous_uid in held:
-                held[r.uid] = HeldCase(r, "previous_missing", r.previous_uid)
+                held[r.uid] = ("previous_missing", r.previous_uid)
                 moved = True
 
 
@@ -486,15 +489,18 @@ def _link_previous(
 
 
 def _merge_parts(
-    session: Session, records: Sequence[CaseRecord], ids: Mapping[str, int], existing: set[str]
+    session: Session, records: Sequence[CaseRecord], old: Sequence[CaseRecord], ids: Mapping[str, int]
 ) -> set[str]:
-    """Add every part the cases lack; update status and materials of existing cases; the uids changed."""
-    old_ids = [ids[u] for u in existing]
-    changed = merge_history(session, {ids[r.uid]: (r.uid, r.history) for r in records}, old_ids, _denials(records, ids))
+    """Add every part the cases lack and update status and materials of the ``old`` ones; the uids changed.
+
+    New cases' checklist and history lines are in already (:func:`_write_new`).
+    """
+    old_ids = [ids[r.uid] for r in old]
+    changed = merge_history(session, {ids[r.uid]: (r.uid, r.history) for r in old}, old_ids, _denials(old, ids))
     # a checklist line changes only with a history line (materials handed in, a deadline extended):
     # an existing case without a new line has nothing new in its checklist either
-    moved = [r for r in records if r.uid not in existing or r.uid in changed]
-    changed |= _merge_materials(session, moved, ids, [ids[r.uid] for r in moved if r.uid in existing], existing)
+    moved = [r for r in old if r.uid in changed]
+    changed |= _merge_materials(session, moved, ids, [ids[r.uid] for r in moved])
     changed |= _merge_documents(session, records, ids, old_ids)
     changed |= _merge_ratings(session, records, ids, old_ids)
     return changed
@@ -505,8 +511,9 @@ def _denials(records: Sequence[CaseRecord], ids: Mapping[str, int]) -> dict[int,
 
 
 def _merge_materials(
-    session: Session, records: Sequence[CaseRecord], ids: Mapping[str, int], old_ids: Sequence[int], existing: set[str]
+    session: Session, records: Sequence[CaseRecord], ids: Mapping[str, int], old_ids: Sequence[int]
 ) -> set[str]:
+    """Existing cases' checklists: lines they lack added, arrivals and deadlines merged."""
     have: dict[tuple[int, str], Any] = {
         (row.case_id, row.material_code): row
         for row in _select_in(session, (MATERIAL.c.id, MATERIAL.c.case_id, MATERIAL.c.material_code, MATERIAL.c.receipt,
@@ -515,20 +522,13 @@ def _merge_materials(
     new_rows: list[tuple[Any, ...]] = []
     updates: list[dict[str, Any]] = []
     changed: set[str] = set()
-    once = len({r.uid for r in records}) == len(records)
     for r in records:
         case_id = ids[r.uid]
-        lines = r.materials
-        if once and r.uid not in existing and len({m.material_code for m in lines}) == len(lines):
-            # a case new here, each line once: nothing to compare, every line goes in as it came
-            new_rows.extend([(case_id, *_material_values(m)) for m in lines])
-            continue
-        for m in lines:
+        for m in r.materials:
             row = have.get((case_id, m.material_code))
             if row is None:
                 new_rows.append((case_id, *_material_values(m)))
-                if r.uid in existing:
-                    changed.add(r.uid)
+                changed.add(r.uid)
                 have[(case_id, m.material_code)] = m
                 continue
             if isinstance(row, MaterialLine):

@@ -262,6 +262,10 @@ class CaseRecord:
     def key(self) -> str:
         return self.uid
 
+    @property
+    def document_keys(self) -> tuple[tuple[str, str], ...]:
+        return tuple(d.key for d in self.documents)
+
 
 @dataclass(frozen=True, slots=True)
 class GuideRecord:

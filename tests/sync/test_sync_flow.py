@@ -26,7 +26,7 @@ from counter.actions.demo import DEMO_BUNDLE, run_demo
 from counter.actions.intake import move_case
 from counter.actions.sync import review_items, sync_status
 from counter.case.status import CaseEvent, CaseStatus
-from counter.db import models
+from counter.db import models, sync_cases
 from counter.db.catalog_store import current_guide, import_bundles
 from counter.db.holiday_store import set_day
 from counter.db.sync_cases import case_records
@@ -346,3 +346,43 @@ def test_a_bad_rating_its_rectification_and_every_step_reach_the_hall(world: Wor
         at_hall = int(session.scalar(select(func.count()).select_from(models.RectificationHistory)) or 0)
     assert at_hall == lines
     assert all_records(world.hall.sessions) == all_records(world.ars.sessions)
+
+
+def broken_at_the_end(data: bytes, key: Ed25519PrivateKey) -> tuple[bytes, str]:
+    """The package again, its last case's last checklist line with a number for a name; the problem's words."""
+    header, body = unpack(data)
+    last = max(i for i, r in enumerate(body) if r["type"] == "case")
+    lines = body[last]["materials"]
+    lines[-1]["name"] = 5
+    return write_package(header, body, key), f"#{last} materials[{len(lines) - 1}].name: wrong_type"
+
+
+@pytest.mark.parametrize("hall_db", ["postgresql", "sqlite"])
+def test_a_case_found_broken_after_earlier_batches_went_in_refuses_the_whole_package(
+    world: World, catalog: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hall_db: str
+) -> None:
+    monkeypatch.setattr(sync_cases, "NEW_BATCH", 2)  # three batches: the first two are written before the third is read
+    hall = world.hall
+    if hall_db == "sqlite":
+        hall = make_site(sqlite_copy(catalog, tmp_path / "hall.sqlite3"), "XAM01", "兴安盟政务服务中心",
+                         SiteKind.HALL, tmp_path / "sqlite-hall")  # fmt: skip
+        introduce(hall, world.ars)
+    broken, problem = broken_at_the_end(world.ars.export().data, load_private_key(world.ars.key_path))
+    with pytest.raises(PackageRejected) as caught:
+        hall.take(broken)
+    assert caught.value.code is RejectCode.BAD_STRUCTURE
+    assert caught.value.detail == problem
+    assert counts(hall.sessions)["case"] == counts(hall.sessions)["case_material"] == 0
+
+
+@pytest.mark.parametrize("batch", [1, 4, 1000])
+def test_cases_written_in_batches_of_any_size_arrive_whole(
+    world: World, monkeypatch: pytest.MonkeyPatch, batch: int
+) -> None:
+    monkeypatch.setattr(sync_cases, "NEW_BATCH", batch)
+    report = world.hall.take(world.ars.export().data)
+    assert (report.applied, report.held) == (6, 0)
+    assert all_records(world.hall.sessions) == all_records(world.ars.sessions)
+    with world.hall.sessions() as session:  # the ids handed out before the rows went in are the sequence's own
+        highest = int(session.scalar(select(func.max(models.Case.id))) or 0)
+        assert int(session.scalar(select(func.nextval(func.pg_get_serial_sequence('"case"', "id")))) or 0) > highest

@@ -1,0 +1,224 @@
+"""Many rows written at once: by ``COPY`` on PostgreSQL, by multi-row ``INSERT`` on SQLite.
+
+:func:`bulk_insert` writes rows now.  Taking in a township's package, the hall's Python reads and checks records
+while PostgreSQL inserts rows, checks their foreign keys and updates indexes;
+done one after the other, each waits for the other about half the time.  A
+:class:`RowWriter` on PostgreSQL hands each batch of rows, already encoded as
+``COPY`` text, to a thread of its own that streams it to the server and waits
+for the server to finish, while the caller goes on to the next batch (the
+driver lets go of the interpreter while it waits).  Batches reach the server
+in the order they were put, in the caller's transaction.  On SQLite, which
+runs in this process, the rows go in at once, in the caller's thread.
+
+While a writer is open the caller must not use the session: the writer's
+thread owns its connection until :meth:`RowWriter.close`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import queue
+import sqlite3
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from itertools import chain
+from operator import itemgetter
+from types import TracebackType
+from typing import Any, TypeVar
+
+from sqlalchemy import Date, DateTime, Table
+from sqlalchemy.orm import Session
+
+T = TypeVar("T")
+
+#: the interpreter's switch interval while a writer runs: the writer's thread needs the interpreter for a
+#: moment at every step of a COPY, and at the default 5 ms the server would sit waiting for its next data
+SWITCH_S = 0.00005
+
+#: how many batches may wait for the server: enough to keep it busy, few enough to bound memory
+DEPTH = 4
+
+
+# --- writing now ----------------------------------------------------------------------------
+
+
+def bulk_insert(session: Session, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Insert many rows in the session's transaction without per-value work in SQLAlchemy.
+
+    PostgreSQL takes them by COPY; SQLite by one prepared INSERT run for every
+    row, with dates and times written in the form SQLAlchemy writes and reads
+    (``YYYY-MM-DD HH:MM:SS.ffffff``, UTC), only in the rows that hold any.  A
+    package of ten thousand cases has a hundred thousand checklist lines: this
+    is most of its import.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        raw: Any = connection.connection.driver_connection
+        with raw.cursor() as cursor, cursor.copy(_copy_statement(table, columns)) as copy:
+            for part in chunks(rows, 2000):  # the server reads one part while the next is encoded
+                copy.write(copy_text(part, len(columns)))
+        return
+    names = ", ".join(f'"{name}"' for name in columns)
+    times = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, DateTime)]
+    days = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, Date)]
+    if times or days:
+        temporal = itemgetter(*times, *days)
+        empty = None if len(times) + len(days) == 1 else (None,) * (len(times) + len(days))
+        rows = [row if temporal(row) == empty else _sqlite_row(row, times, days) for row in rows]
+    # many rows to a statement: one statement run per row costs SQLite more than the rows' values
+    driver: Any = connection.connection.driver_connection
+    per = max(1, min(500, driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(columns)))
+    one = f"({', '.join('?' * len(columns))})"
+    full = f'INSERT INTO "{table.name}" ({names}) VALUES {", ".join([one] * per)}'
+    cursor = driver.cursor()
+    try:
+        for part in chunks(rows, per):
+            sql = (
+                full
+                if len(part) == per
+                else f'INSERT INTO "{table.name}" ({names}) VALUES {", ".join([one] * len(part))}'
+            )
+            cursor.execute(sql, list(chain.from_iterable(part)))
+    finally:
+        cursor.close()
+
+
+def _sqlite_row(row: Sequence[Any], times: Sequence[int], days: Sequence[int]) -> tuple[Any, ...]:
+    values = list(row)
+    for i in times:
+        if values[i] is not None:
+            values[i] = values[i].astimezone(dt.UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+    for i in days:
+        if values[i] is not None:
+            values[i] = values[i].isoformat()
+    return tuple(values)
+
+
+def chunks(values: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _copy_statement(table: Table, columns: Sequence[str]) -> str:
+    names = ", ".join(f'"{name}"' for name in columns)
+    return f'COPY "{table.name}" ({names}) FROM STDIN'
+
+
+# --- writing beside the caller ------------------------------------------------------------
+
+
+class RowWriter:
+    """Rows for several tables, written in the order they are put (see the module's docstring)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        connection = session.connection()
+        self._threaded = connection.dialect.name == "postgresql"
+        self._failure: BaseException | None = None
+        self._jobs: queue.Queue[tuple[str, bytes] | None] = queue.Queue(maxsize=DEPTH)
+        self._thread: threading.Thread | None = None
+        self._interval = sys.getswitchinterval()
+        if self._threaded:
+            self._raw: Any = connection.connection.driver_connection
+            sys.setswitchinterval(SWITCH_S)
+            self._thread = threading.Thread(target=self._run, name="copy-writer", daemon=True)
+            self._thread.start()
+
+    def put(self, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Queue these rows for ``table``; a failure of an earlier batch is raised here or at close."""
+        if not rows:
+            return
+        if not self._threaded:
+            bulk_insert(self._session, table, columns, rows)
+            return
+        self._raise_failure()
+        self._jobs.put((_copy_statement(table, columns), copy_text(rows, len(columns))))
+
+    def close(self) -> None:
+        """Wait until every batch is in; the first failure, if any, is raised here."""
+        self._stop()
+        self._raise_failure()
+
+    def _stop(self) -> None:
+        if self._thread is not None:
+            self._jobs.put(None)
+            self._thread.join()
+            self._thread = None
+            sys.setswitchinterval(self._interval)
+
+    def __enter__(self) -> RowWriter:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if error is None:
+            self.close()
+            return
+        # the caller failed: let the thread finish what it holds (the transaction is rolled back anyway),
+        # so the connection is free again; the caller's error is the one that counts
+        self._failure = self._failure or error
+        self._stop()
+
+    def _raise_failure(self) -> None:
+        if self._failure is not None:
+            raise self._failure
+
+    def _run(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            if self._failure is not None:
+                continue  # after a failure the transaction is lost: drain the queue, write nothing more
+            statement, data = job
+            try:
+                with self._raw.cursor() as cursor, cursor.copy(statement) as copy:
+                    copy.write(data)
+            except BaseException as err:  # handed to the caller's thread, raised there
+                self._failure = err
+
+
+# --- COPY text --------------------------------------------------------------------------------
+
+
+def copy_text(rows: Sequence[Sequence[Any]], width: int) -> bytes:
+    """The rows in PostgreSQL's ``COPY`` text format: tab between values, ``\\N`` for NULL.
+
+    Each value is written as ``str()`` writes it, which PostgreSQL reads back
+    for every type the tables use (``True``, ``2026-11-20``, ``2026-11-20
+    08:00:00+00:00``).  Values are almost never text that needs escaping (a tab,
+    a line break, a backslash), so the rows are joined as they are and the
+    result is checked by counting separators; a batch that fails the count is
+    written again with every value escaped.
+    """
+    text = "\n".join(_line_maker(width)(rows)) + "\n"
+    nulls = sum([row.count(None) for row in rows])
+    if (
+        text.count("\t") == len(rows) * (width - 1)
+        and text.count("\n") == len(rows)
+        and text.count("\\") == nulls
+        and "\r" not in text
+    ):
+        return text.encode()
+    return ("\n".join(["\t".join([_escaped(v) for v in row]) for row in rows]) + "\n").encode()
+
+
+@functools.cache
+def _line_maker(width: int) -> Callable[[Sequence[Sequence[Any]]], list[str]]:
+    """A function that writes rows of ``width`` values as lines, one f-string each (a call per value costs more)."""
+    names = [f"v{i}" for i in range(width)]
+    fields = "\\t".join(f"{{N if {n} is None else {n}}}" for n in names)
+    source = f"def lines(rows):\n    return [f'{fields}' for ({', '.join(names)},) in rows]\n"
+    scope: dict[str, Any] = {"N": "\\N"}
+    exec(source, scope)  # the source is made here from a number, never from data
+    lines: Callable[[Sequence[Sequence[Any]]], list[str]] = scope["lines"]
+    return lines
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _escaped(value: Any) -> str:
+    return "\\N" if value is None else str(value).translate(_ESCAPES)

@@ -1,0 +1,113 @@
+"""Rows written in bulk: COPY text that reads back as written, and a writer that keeps order and reports failure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+from sqlalchemy import Boolean, Column, Date, DateTime, Integer, MetaData, Table, Text, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.db.bulk_rows import RowWriter, bulk_insert, copy_text
+from counter.db.engine import make_engine, make_sessions
+from counter.db.sync_cases import utc
+from tests.pg_server import FreshDatabases
+
+ROWS: list[tuple[Any, ...]] = [
+    (1, "平常的一行", True, dt.date(2026, 11, 20), dt.datetime(2026, 11, 20, 8, 30, 5, 120, tzinfo=dt.UTC)),
+    (2, "tab\there", False, None, None),
+    (3, "line\nbreak\r\nand a back\\slash", None, dt.date(2026, 1, 1), None),
+    (4, "\\N", True, None, dt.datetime(2026, 2, 3, 4, 5, 6, tzinfo=dt.timezone(dt.timedelta(hours=8)))),
+    (5, "", False, None, None),
+    (6, None, None, None, None),
+]
+
+METADATA = MetaData()
+SAMPLE = Table(
+    "bulk_sample", METADATA,
+    Column("n", Integer, primary_key=True), Column("words", Text, nullable=True), Column("flag", Boolean),
+    Column("day", Date), Column("at", DateTime(timezone=True)),
+)  # fmt: skip
+NAMES = ("n", "words", "flag", "day", "at")
+
+
+def test_plain_rows_are_joined_as_they_are() -> None:
+    row = (7, "材料", True, dt.date(2026, 11, 20), dt.datetime(2026, 11, 20, 8, 0, tzinfo=dt.UTC), None)
+    assert copy_text([row], 6) == "7\t材料\tTrue\t2026-11-20\t2026-11-20 08:00:00+00:00\t\\N\n".encode()
+
+
+def test_text_with_a_tab_a_break_or_a_backslash_is_escaped() -> None:
+    assert copy_text([(1, "a\tb"), (2, "c\\d\r\ne"), (3, "\\N"), (4, None)], 2) == (
+        b"1\ta\\tb\n2\tc\\\\d\\r\\ne\n3\t\\\\N\n4\t\\N\n"
+    )
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[sessionmaker[Session]]:
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'bulk.sqlite3'}")
+    else:
+        fresh: FreshDatabases = request.getfixturevalue("fresh_pg")
+        engine = make_engine(fresh.url())
+    METADATA.create_all(engine)
+    yield make_sessions(engine)
+    engine.dispose()
+
+
+def stored(sessions: sessionmaker[Session]) -> list[tuple[Any, ...]]:
+    with sessions() as session:
+        rows = session.execute(select(SAMPLE).order_by(SAMPLE.c.n)).all()
+    return [(n, words, flag, day, None if at is None else utc(at)) for n, words, flag, day, at in rows]
+
+
+def expected() -> list[tuple[Any, ...]]:
+    return [(*row[:4], None if row[4] is None else utc(row[4])) for row in ROWS]
+
+
+def write_batches(
+    sessions: sessionmaker[Session], batches: list[list[tuple[Any, ...]]], then: Exception | None = None
+) -> None:
+    """The batches through one writer in one transaction; ``then`` raised while the writer is still open."""
+    with sessions.begin() as session, RowWriter(session) as writer:
+        for batch in batches:
+            writer.put(SAMPLE, NAMES, batch)
+        if then is not None:
+            raise then
+
+
+def test_rows_read_back_as_they_were_written(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as session:
+        bulk_insert(session, SAMPLE, NAMES, ROWS)
+    assert stored(sessions) == expected()
+
+
+def test_the_writer_writes_its_batches_in_order_in_the_callers_transaction(sessions: sessionmaker[Session]) -> None:
+    interval = sys.getswitchinterval()
+    write_batches(sessions, [[row] for row in ROWS])
+    assert sys.getswitchinterval() == interval
+    assert stored(sessions) == expected()
+
+
+def test_a_batch_the_database_refuses_is_raised_and_nothing_stays(sessions: sessionmaker[Session]) -> None:
+    refusals = (sqlite3.IntegrityError, psycopg.errors.UniqueViolation)
+    with pytest.raises(refusals) as caught:
+        write_batches(sessions, [ROWS[:2], ROWS[1:3], ROWS[3:]])  # row 2 twice
+    assert "bulk_sample" in str(caught.value)
+    assert "unique" in str(caught.value).lower()
+    assert stored(sessions) == []
+
+
+def test_a_failure_of_the_caller_lets_the_writer_finish_and_is_the_one_raised(
+    sessions: sessionmaker[Session],
+) -> None:
+    interval = sys.getswitchinterval()
+    with pytest.raises(LookupError, match="the caller's"):
+        write_batches(sessions, [ROWS], then=LookupError("the caller's own failure"))
+    assert sys.getswitchinterval() == interval
+    assert stored(sessions) == []
