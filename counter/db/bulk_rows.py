@@ -1,12 +1,13 @@
 """Many rows written at once: by ``COPY`` on PostgreSQL, by multi-row ``INSERT`` on SQLite.
 
-:func:`bulk_insert` writes rows now.  Taking in a township's package, the hall's Python reads and checks records
-while PostgreSQL inserts rows, checks their foreign keys and updates indexes;
-done one after the other, each waits for the other about half the time.  A
-:class:`RowWriter` on PostgreSQL hands each batch of rows, already encoded as
-``COPY`` text, to a thread of its own that streams it to the server and waits
-for the server to finish, while the caller goes on to the next batch (the
-driver lets go of the interpreter while it waits).  Batches reach the server
+:func:`bulk_insert` writes rows now.  Taking in a township's package, the
+hall's Python reads and checks records while PostgreSQL inserts rows, checks
+their foreign keys and updates indexes; done one after the other, each waits
+for the other about half the time.  A :class:`RowWriter` on PostgreSQL hands
+each batch of rows, already encoded as ``COPY`` text, to a thread of its own
+that streams it to the server and waits for the server to finish, while the
+caller goes on to the next batch (the driver lets go of the interpreter while
+it waits).  Batches reach the server
 in the order they were put, in the caller's transaction.  On SQLite, which
 runs in this process, the rows go in at once, in the caller's thread.
 
@@ -47,8 +48,8 @@ DEPTH = 4
 def bulk_insert(session: Session, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     """Insert many rows in the session's transaction without per-value work in SQLAlchemy.
 
-    PostgreSQL takes them by COPY; SQLite by one prepared INSERT run for every
-    row, with dates and times written in the form SQLAlchemy writes and reads
+    PostgreSQL takes them by COPY; SQLite by INSERTs of many rows each, with
+    dates and times written in the form SQLAlchemy writes and reads
     (``YYYY-MM-DD HH:MM:SS.ffffff``, UTC), only in the rows that hold any.  A
     package of ten thousand cases has a hundred thousand checklist lines: this
     is most of its import.
