@@ -294,14 +294,10 @@ def _select_in(session: Session, columns: Sequence[Any], column: Any, values: Se
     return rows
 
 
-def _as_records(cases: Sequence[PackageCase]) -> list[CaseRecord]:
-    return [c for c in cases if isinstance(c, CaseRecord)]
-
-
 def apply_cases(
     session: Session,
     cases: Sequence[PackageCase],
-    read: Callable[[Sequence[PackageCase]], list[CaseRecord]] = _as_records,
+    read: Callable[[Sequence[PackageCase]], list[CaseRecord]],
 ) -> CasesApplied:
     """Merge the cases into this database; those that cannot go in are returned as held, untouched.
 
