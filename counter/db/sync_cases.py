@@ -367,20 +367,24 @@ def _write_new(
     :class:`RowWriter`, and the next batch is read while the database inserts
     them.  Documents and ratings follow in :func:`_merge_parts`.
     """
-    columns = ("id", *CASE_FIELDS, "guide_version_id")
-    fields = attrgetter(*CASE_FIELDS)
     records: list[CaseRecord] = []
     with RowWriter(session) as writer:
         for part in chunks(new, NEW_BATCH):
             batch = read(part)
             records.extend(batch)
-            writer.put(CASE, columns, [(ids[r.uid], *fields(r), guides[r.guide.content_hash][0]) for r in batch])
-            writer.put(HISTORY, HISTORY_COLUMNS, [(ids[r.uid], *_history_values(x)) for r in batch for x in r.history])
-            writer.put(
-                MATERIAL,
-                MATERIAL_COLUMNS,
-                [(ids[r.uid], *_material_values(m)) for r in batch for m in _first_of_each_code(r.materials)],
-            )
+            leads = [(ids[r.uid],) for r in batch]
+            writer.put_objects(
+                CASE, ("id", "guide_version_id"), CASE_FIELDS,
+                [((lead[0], guides[r.guide.content_hash][0]), r) for lead, r in zip(leads, batch, strict=True)],
+            )  # fmt: skip
+            writer.put_objects(
+                HISTORY, HISTORY_COLUMNS[:1], HISTORY_COLUMNS[1:],
+                [(lead, x) for lead, r in zip(leads, batch, strict=True) for x in r.history],
+            )  # fmt: skip
+            writer.put_objects(
+                MATERIAL, MATERIAL_COLUMNS[:1], MATERIAL_COLUMNS[1:],
+                [(lead, m) for lead, r in zip(leads, batch, strict=True) for m in _first_of_each_code(r.materials)],
+            )  # fmt: skip
     return records
 
 

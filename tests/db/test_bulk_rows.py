@@ -6,6 +6,7 @@ import datetime as dt
 import sqlite3
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ import pytest
 from sqlalchemy import Boolean, Column, Date, DateTime, Integer, MetaData, Table, Text, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.db.bulk_rows import RowWriter, bulk_insert, copy_text
+from counter.db.bulk_rows import Item, RowWriter, bulk_insert, copy_text, object_copy_text
 from counter.db.engine import make_engine, make_sessions
 from counter.db.sync_cases import utc
 from tests.pg_server import FreshDatabases
@@ -35,6 +36,21 @@ SAMPLE = Table(
     Column("day", Date), Column("at", DateTime(timezone=True)),
 )  # fmt: skip
 NAMES = ("n", "words", "flag", "day", "at")
+STRICT = Table("bulk_strict", METADATA, Column("n", Integer, primary_key=True), Column("words", Text, nullable=False))
+
+
+@dataclass(frozen=True)
+class Sample:
+    """A row's values other than its number, as an object's attributes (what ``put_objects`` reads)."""
+
+    words: str | None
+    flag: bool | None = None
+    day: dt.date | None = None
+    at: dt.datetime | None = None
+
+
+def as_items(rows: list[tuple[Any, ...]]) -> list[Item]:
+    return [((n,), Sample(*rest)) for n, *rest in rows]
 
 
 def test_plain_rows_are_joined_as_they_are() -> None:
@@ -111,3 +127,25 @@ def test_a_failure_of_the_caller_lets_the_writer_finish_and_is_the_one_raised(
         write_batches(sessions, [ROWS], then=LookupError("the caller's own failure"))
     assert sys.getswitchinterval() == interval
     assert stored(sessions) == []
+
+
+def test_objects_give_the_text_of_their_rows() -> None:
+    rows = [*ROWS, (7, "None of the above", True, None, None), (8, "平常", None, dt.date(2026, 11, 21), None)]
+    for part in ([rows[0]], rows[:1] + rows[6:], rows):  # plain, plain with the word None, every awkward value
+        assert object_copy_text(SAMPLE, 1, NAMES[1:], as_items(part)) == copy_text(part, len(NAMES))
+
+
+def test_the_writer_writes_objects_as_their_rows(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as session, RowWriter(session) as writer:
+        writer.put_objects(SAMPLE, NAMES[:1], NAMES[1:], as_items(ROWS[:3]))
+        writer.put_objects(SAMPLE, NAMES[:1], NAMES[1:], as_items(ROWS[3:]))
+    assert stored(sessions) == expected()
+
+
+def test_a_none_where_the_table_wants_a_value_is_refused(sessions: sessionmaker[Session]) -> None:
+    """Only nullable columns are looked at for None: elsewhere it must not slip in as the word ``None``."""
+    refusals = (sqlite3.IntegrityError, psycopg.errors.NotNullViolation)
+    with pytest.raises(refusals), sessions.begin() as session, RowWriter(session) as writer:
+        writer.put_objects(STRICT, ("n",), ("words",), [((1,), Sample("有")), ((2,), Sample(None))])
+    with sessions() as session:
+        assert session.execute(select(STRICT)).all() == []
