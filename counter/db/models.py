@@ -168,6 +168,7 @@ class CaseMaterial(Base):
     __table_args__ = (UniqueConstraint("case_id", "material_code"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # on PostgreSQL checked once per statement instead of by this key (migration 0008)
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id"))
     material_code: Mapped[str] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(Text)
@@ -187,6 +188,7 @@ class CaseHistory(Base):
     __tablename__ = "case_history"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # on PostgreSQL checked once per statement instead of by this key (migration 0008)
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), index=True)
     at: Mapped[datetime] = mapped_column(default=utcnow)
     clerk: Mapped[str] = mapped_column(String(60))
