@@ -58,12 +58,17 @@ def page_of(qtbot: QtBot, site: Site) -> SyncPage:
     return page
 
 
-def finish(qtbot: QtBot, worker: SyncWorker | None) -> None:
+def finish(qtbot: QtBot, page: SyncPage, worker: SyncWorker | None) -> None:
+    """Wait until the page has taken in the worker's end.
+
+    The page's slots run on this thread, queued after the worker stops; its
+    last one hides the progress bar.  Waiting for the worker's own signal
+    instead loses the race with a worker that ends (a replay takes
+    milliseconds) before the wait has connected to it.
+    """
     assert worker is not None
-    if worker.isFinished():
-        return
-    with qtbot.waitSignal(worker.finished, timeout=60_000):
-        pass
+    qtbot.waitUntil(page.progress.isHidden, timeout=60_000)
+    assert worker.wait(10_000)
 
 
 def test_a_township_sends_its_cases_and_the_hall_takes_them_once(
@@ -76,7 +81,7 @@ def test_a_township_sends_its_cases_and_the_hall_takes_them_once(
     assert not sent.to_site.isVisible()  # a township sends to its one hall
     package = tmp_path / "stick" / "XAMT01.sync"
     package.parent.mkdir()
-    finish(qtbot, sent.export_to(package))
+    finish(qtbot, sent, sent.export_to(package))
     assert sent.result.text().startswith("已导出第 1 号数据包")
     assert package.is_file()
     assert not package.with_name("XAMT01.sync.part").exists()
@@ -84,12 +89,12 @@ def test_a_township_sends_its_cases_and_the_hall_takes_them_once(
     taken = page_of(qtbot, hall)
     assert taken.to_site.isVisible()
     assert taken.to_site.currentData() == "XAMT01"
-    finish(qtbot, taken.import_from(package))
+    finish(qtbot, taken, taken.import_from(package))
     assert taken.result.text().startswith("已导入 XAMT01 的第 1 号数据包：新增或更新 6 条")
     assert taken.review_empty.isVisible()
     assert cases(hall.sessions) == cases(township.sessions) == 6
     assert taken.review_empty.isVisible()
-    finish(qtbot, taken.import_from(package))
+    finish(qtbot, taken, taken.import_from(package))
     assert taken.result.text() == "XAMT01 的第 1 号数据包此前已导入，本次没有任何改动。"
     assert cases(hall.sessions) == 6
 
@@ -97,7 +102,7 @@ def test_a_township_sends_its_cases_and_the_hall_takes_them_once(
     data = bytearray(package.read_bytes())
     data[-20] ^= 0xFF
     tampered.write_bytes(bytes(data))
-    finish(qtbot, taken.import_from(tampered))
+    finish(qtbot, taken, taken.import_from(tampered))
     assert taken.result.text().startswith("没有完成：")
     assert taken.result.text().endswith("整个数据包未导入，本站点数据没有任何改动。")
     assert cases(hall.sessions) == 6
