@@ -5,20 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import psycopg
 import pytest
-from sqlalchemy import Boolean, Column, Date, DateTime, Integer, MetaData, Table, Text, select
+from sqlalchemy import Boolean, Column, Date, DateTime, Engine, Integer, MetaData, Table, Text, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db.bulk_rows import Item, RowWriter, bulk_insert, copy_text, object_copy_text
-from counter.db.engine import make_engine, make_sessions
+from counter.db.engine import make_sessions
 from counter.db.sync_cases import utc
-from tests.pg_server import FreshDatabases
 
 ROWS: list[tuple[Any, ...]] = [
     (1, "平常的一行", True, dt.date(2026, 11, 20), dt.datetime(2026, 11, 20, 8, 30, 5, 120, tzinfo=dt.UTC)),
@@ -64,16 +61,10 @@ def test_text_with_a_tab_a_break_or_a_backslash_is_escaped() -> None:
     )
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[sessionmaker[Session]]:
-    if request.param == "sqlite":
-        engine = make_engine(f"sqlite:///{tmp_path / 'bulk.sqlite3'}")
-    else:
-        fresh: FreshDatabases = request.getfixturevalue("fresh_pg")
-        engine = make_engine(fresh.url())
-    METADATA.create_all(engine)
-    yield make_sessions(engine)
-    engine.dispose()
+@pytest.fixture
+def sessions(either_engine: Engine) -> sessionmaker[Session]:
+    METADATA.create_all(either_engine)
+    return make_sessions(either_engine)
 
 
 def stored(sessions: sessionmaker[Session]) -> list[tuple[Any, ...]]:

@@ -2,34 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from sqlalchemy import Column, Integer, MetaData, String, Table, insert
+from sqlalchemy import Column, Engine, Integer, MetaData, String, Table, insert
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.db.engine import make_engine, make_sessions
+from counter.db.engine import make_sessions
 from counter.db.sync_cases import _select_in
-from tests.pg_server import FreshDatabases
 
 METADATA = MetaData()
 CODES = Table("lookup_sample", METADATA, Column("n", Integer, primary_key=True), Column("code", String(12)))
 STORED = ["a,b", "it's", "back\\slash", '"q"', "名称", "abcdefghijkl", "[1]", ""]
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[sessionmaker[Session]]:
-    if request.param == "sqlite":
-        engine = make_engine(f"sqlite:///{tmp_path / 'lookup.sqlite3'}")
-    else:
-        fresh: FreshDatabases = request.getfixturevalue("fresh_pg")
-        engine = make_engine(fresh.url())
-    METADATA.create_all(engine)
-    with make_sessions(engine).begin() as session:
+@pytest.fixture
+def sessions(either_engine: Engine) -> sessionmaker[Session]:
+    METADATA.create_all(either_engine)
+    with make_sessions(either_engine).begin() as session:
         session.execute(insert(CODES), [{"n": n, "code": code} for n, code in enumerate(STORED, 1)])
-    yield make_sessions(engine)
-    engine.dispose()
+    return make_sessions(either_engine)
 
 
 def test_text_values_match_only_themselves(sessions: sessionmaker[Session]) -> None:
