@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import psycopg
 import pytest
 from sqlalchemy import delete, insert, inspect, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -19,6 +20,7 @@ from counter.actions.demo import run_demo
 from counter.actions.intake import Desk
 from counter.case.numbers import DeskIdentity
 from counter.db import models
+from counter.db.bulk_rows import bulk_insert
 from counter.db.migrate import HEAD, downgrade, upgrade
 from tests.actions.conftest import TODAY
 from tests.pg_server import FreshDatabases
@@ -70,6 +72,19 @@ def test_a_line_naming_a_missing_case_refuses_its_whole_statement(
     with pytest.raises(IntegrityError, match=f"names case id {MISSING}") as caught, sessions.begin() as session:
         session.execute(insert(model), rows)
     assert getattr(caught.value.orig, "sqlstate", None) == "23503"  # foreign_key_violation, as the key raised
+    assert _counts(sessions) == before
+
+
+def test_lines_copied_in_bulk_are_checked_the_same(with_cases: tuple[sessionmaker[Session], list[int]]) -> None:
+    """The import writes lines by COPY: the check after the statement covers it as it covers INSERT."""
+    sessions, ids = with_cases
+    before = _counts(sessions)
+    lines = [_line(case_id, "extra-3") | {"originals": 1, "copies": 0, "medium": "paper", "defect_note": ""}
+             for case_id in [ids[0], MISSING, ids[1]]]  # fmt: skip
+    columns = tuple(lines[0])
+    rows = [tuple(line.values()) for line in lines]
+    with pytest.raises(psycopg.errors.ForeignKeyViolation), sessions.begin() as session:
+        bulk_insert(session, models.CaseMaterial.__table__, columns, rows)
     assert _counts(sessions) == before
 
 
