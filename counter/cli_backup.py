@@ -113,13 +113,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise Reported(texts.restore_refused(err.problem, err.detail)) from err
     if not args.yes:
         raise UsageError(texts.RESTORE_CONFIRM.format(file=source, database=target))
-    desk = _desk()
     if target.exists() and quick_check(target):
         # a damaged database can name no administrator: whoever holds the file may restore it
         sessions = _open_db(args)
         with sessions() as session:
-            authorise(session, desk)
-        desk = _desk()
+            authorise(session, _desk())  # the account --user signed in as, now that the database is open
         _dispose(sessions)
     try:
         restored = restore_backup(url, source)
@@ -129,7 +127,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise Reported(texts.RESTORE_FAILED.format(reason=err.strerror or err)) from err
     sessions = _open_db(args)  # migrates an older backup to this program's schema
     with sessions.begin() as session:
-        record_restore(session, desk, restored, source)
+        record_restore(session, _desk(), restored, source)
     _dispose(sessions)
     print(texts.RESTORE_DONE.format(database=target, file=source, revision=restored.revision))
     if restored.kept is None:

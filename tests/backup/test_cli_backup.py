@@ -118,3 +118,29 @@ def test_where_accounts_exist_only_an_admin_backs_up(
     assert code == 0
     assert out.exists()
     assert ("backup_made", "saved.sqlite3") in audit_actions(desk_db.url)
+
+
+def test_where_accounts_exist_only_an_admin_restores(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, desk_db: DeskDb, tmp_path: Path
+) -> None:
+    def add(password: str, *args: str) -> int:
+        monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+        return run(capsys, "user", "add", *args, "--password-stdin", "--db", desk_db.url)[0]
+
+    assert add("bayan2026ok", "batu", "--name", "巴图", "--role", "admin") == 0
+    monkeypatch.setenv("COUNTER_PASSWORD", "bayan2026ok")
+    assert add("wulan2026ok", "wulan", "--name", "乌兰", "--role", "clerk", "--user", "batu") == 0
+    out = tmp_path / "saved.sqlite3"
+    assert run(capsys, "backup", "--out", str(out), "--db", desk_db.url, "--user", "batu")[0] == 0
+
+    monkeypatch.setenv("COUNTER_PASSWORD", "wulan2026ok")
+    code, stdout, err = run(capsys, "restore", str(out), "--yes", "--db", desk_db.url, "--user", "wulan")
+    assert (code, stdout) == (1, "")
+    assert "没有“修改设置”的权限" in err
+    assert not list(desk_db.path.parent.glob("*.before-restore-*"))
+
+    monkeypatch.setenv("COUNTER_PASSWORD", "bayan2026ok")
+    code, stdout, err = run(capsys, "restore", str(out), "--yes", "--db", desk_db.url, "--user", "batu")
+    assert (code, err) == (0, "")
+    assert "恢复完成" in stdout
+    assert audit_actions(desk_db.url)[-1] == ("backup_restored", "saved.sqlite3")
