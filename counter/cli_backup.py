@@ -95,7 +95,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         record_restore,
         restore_backup,
     )
-    from counter.backup.sqlite_files import RestoreProblem, file_revision
+    from counter.backup.sqlite_files import usable_revision
     from counter.db.migrate import known_revisions
     from counter.db.url import resolve_url
 
@@ -106,9 +106,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise _postgresql(url, args.file) from None
     source = Path(args.file)
     try:  # checked before anything else, so a wrong file is named at once
-        revision = file_revision(source)
-        if revision not in known_revisions():
-            raise RestoreRefused(RestoreProblem.NEWER, revision)
+        usable_revision(source, known_revisions())
     except RestoreRefused as err:
         raise Reported(texts.restore_refused(err.problem, err.detail)) from err
     if not args.yes:

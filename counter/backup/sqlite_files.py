@@ -26,12 +26,12 @@ import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from counter.backup.check import SQLITE_MAGIC, quick_check
+from counter.backup.check import pragma_ok, quick_check, starts_as_sqlite
 
 __all__ = [
     "DEFAULT_KEEP",
@@ -50,6 +50,7 @@ __all__ = [
     "prune",
     "quick_check",
     "restore_file",
+    "usable_revision",
 ]
 
 KEEP_SETTING = "backup.keep"  # in the ``setting`` table: how many automatic backups to keep
@@ -109,17 +110,22 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def _logs(path: Path) -> tuple[Path, ...]:
+    """The files SQLite may keep beside a database: its write-ahead log, shared memory and rollback journal."""
+    return Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")
+
+
 def _remove_quietly(path: Path) -> None:
-    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+    for name in (path, *_logs(path)):
         name.unlink(missing_ok=True)
 
 
-def _check(conn: sqlite3.Connection, pragma: str) -> bool:
-    try:
-        rows = conn.execute(f"PRAGMA {pragma}").fetchall()
-    except sqlite3.DatabaseError:
-        return False
-    return [tuple(r) for r in rows] == [("ok",)]
+def _unused(name: Callable[[str], Path]) -> Path:
+    """``name("")``, else ``name("-2")``, ``name("-3")``… : the first that is not an existing file."""
+    path, n = name(""), 2
+    while path.exists():
+        path, n = name(f"-{n}"), n + 1
+    return path
 
 
 def copy_database(source: Path, out: Path) -> Path:
@@ -139,7 +145,7 @@ def copy_database(source: Path, out: Path) -> Path:
             try:
                 src.backup(dst)  # all pages in one step: one consistent snapshot, writers go on in WAL mode
                 dst.execute("PRAGMA journal_mode=DELETE")  # a single file that needs no -wal beside it
-                if not _check(dst, "integrity_check"):
+                if not pragma_ok(dst, "integrity_check"):
                     raise BackupFailed(f"the copy of {source} fails its integrity check")
             finally:
                 dst.close()
@@ -178,13 +184,7 @@ def backup_files(folder: Path) -> list[BackupFile]:
 
 def new_backup_path(folder: Path, now: dt.datetime) -> Path:
     """A fresh name in ``folder`` for a backup taken at ``now`` (local time); never an existing file."""
-    stem = f"counter-{now:%Y%m%d-%H%M%S}"
-    path = folder / f"{stem}.sqlite3"
-    n = 2
-    while path.exists():
-        path = folder / f"{stem}-{n}.sqlite3"
-        n += 1
-    return path
+    return _unused(lambda n: folder / f"counter-{now:%Y%m%d-%H%M%S}{n}.sqlite3")
 
 
 def daily_backup_due(folder: Path, now: dt.datetime) -> bool:
@@ -234,15 +234,14 @@ def file_revision(path: Path) -> str:
     """
     if not path.is_file():
         raise RestoreRefused(RestoreProblem.MISSING, str(path))
-    with open(path, "rb") as file:
-        if file.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
-            raise RestoreRefused(RestoreProblem.NOT_SQLITE, str(path))
+    if not starts_as_sqlite(path):
+        raise RestoreRefused(RestoreProblem.NOT_SQLITE, str(path))
     try:
         conn = _connect(path)
     except sqlite3.Error as err:
         raise RestoreRefused(RestoreProblem.NOT_SQLITE, str(err)) from err
     try:
-        if not _check(conn, "integrity_check"):
+        if not pragma_ok(conn, "integrity_check"):
             raise RestoreRefused(RestoreProblem.DAMAGED, str(path))
         try:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -255,6 +254,14 @@ def file_revision(path: Path) -> str:
     return str(row[0])
 
 
+def usable_revision(path: Path, known_revisions: Collection[str]) -> str:
+    """:func:`file_revision`, refused as :attr:`RestoreProblem.NEWER` when this program does not know it."""
+    revision = file_revision(path)
+    if revision not in known_revisions:
+        raise RestoreRefused(RestoreProblem.NEWER, revision)
+    return revision
+
+
 def keep_beside(target: Path, now: dt.datetime) -> Path | None:
     """Copy the current database beside itself before it is replaced; ``None`` when there is none.
 
@@ -263,11 +270,7 @@ def keep_beside(target: Path, now: dt.datetime) -> Path | None:
     """
     if not target.exists():
         return None
-    kept = target.with_name(f"{target.name}.before-restore-{now:%Y%m%d-%H%M%S}")
-    n = 2
-    while kept.exists():
-        kept = target.with_name(f"{target.name}.before-restore-{now:%Y%m%d-%H%M%S}-{n}")
-        n += 1
+    kept = _unused(lambda n: target.with_name(f"{target.name}.before-restore-{now:%Y%m%d-%H%M%S}{n}"))
     try:
         return copy_database(target, kept)
     except BackupFailed:
@@ -288,19 +291,13 @@ def restore_file(
     an intact counter database of a known revision.  The check runs on a copy in
     the target's folder, and that same copy is renamed into place.
     """
-    if not backup.is_file():
-        raise RestoreRefused(RestoreProblem.MISSING, str(backup))
-    found = file_revision(backup)
-    if found not in known_revisions:  # refused early, before anything is written
-        raise RestoreRefused(RestoreProblem.NEWER, found)
+    usable_revision(backup, known_revisions)  # refused early, before anything is written
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.restore.part")
     _remove_quietly(tmp)
     try:
         shutil.copyfile(backup, tmp)
-        revision = file_revision(tmp)
-        if revision not in known_revisions:
-            raise RestoreRefused(RestoreProblem.NEWER, revision)
+        revision = usable_revision(tmp, known_revisions)
         conn = _connect(tmp)  # a single file, so no log of the old database can ever apply to it
         try:
             conn.execute("PRAGMA journal_mode=DELETE")
@@ -309,7 +306,7 @@ def restore_file(
         _fsync(tmp)
         kept = keep_beside(target, now)
         _checkpoint(target)
-        for stale in (Path(f"{target}-wal"), Path(f"{target}-shm"), Path(f"{target}-journal")):
+        for stale in _logs(target):
             stale.unlink(missing_ok=True)
         os.replace(tmp, target)
         _fsync_folder(target.parent)
