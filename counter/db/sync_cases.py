@@ -314,9 +314,9 @@ def apply_cases(
     """
     result = CasesApplied()
     cases = sorted(cases, key=attrgetter("uid"))
-    held = _held(session, cases)
+    guides = _guide_ids(session, {c.guide.content_hash for c in cases})
+    held = _held(session, cases, guides)
     good = [c for c in cases if c.uid not in held]
-    guides = _guide_ids(session, {c.guide.content_hash for c in good})
     existing = {
         row.uid: row.id for row in _select_in(session, (CASE.c.uid, CASE.c.id), CASE.c.uid, [c.uid for c in good])
     }
@@ -415,10 +415,11 @@ def _guide_ids(session: Session, hashes: set[str]) -> dict[str, tuple[int, str]]
     return found  # fmt: skip
 
 
-def _held(session: Session, records: Sequence[PackageCase]) -> dict[str, tuple[str, str]]:
+def _held(
+    session: Session, records: Sequence[PackageCase], guides: Mapping[str, tuple[int, str]]
+) -> dict[str, tuple[str, str]]:
     """The records that cannot be applied, by uid: unknown guide, a number another case has, a missing earlier case."""
     held: dict[str, tuple[str, str]] = {}  # uid → reason, detail
-    guides = _guide_ids(session, {r.guide.content_hash for r in records})
     for r in records:
         local = guides.get(r.guide.content_hash)
         if local is None or local[1] != r.bundle_code:
@@ -606,7 +607,7 @@ def merge_history(
             if line.key in seen:
                 continue
             seen.add(line.key)
-            new_rows.append((case_id, line.at, line.clerk, line.desk_no, line.event, line.status_after, line.note))
+            new_rows.append((case_id, *_history_values(line)))
             changed.add(uid)
             if top is None or line.at > top[0]:
                 top = (line.at, 1, line.status_after)
