@@ -35,7 +35,8 @@ def on_unexpected(kind: type[BaseException], err: BaseException, tb: TracebackTy
     box.setObjectName("unexpectedError")
     box.show()
     app.setProperty("lastUnexpectedError", message)
-    unexpected_boxes.append(box)  # kept alive until closed
+    unexpected_boxes.append(box)  # kept alive until closed, then let go
+    box.finished.connect(lambda _result: unexpected_boxes.remove(box))
 
 
 unexpected_boxes: list[QMessageBox] = []

@@ -38,6 +38,8 @@ def test_the_report_is_saved_masked_and_the_window_goes_on(qtbot: QtBot, counter
     assert "152201198505050112" not in written
     assert "13904821234" not in written
     assert str(report) in box.text()
+    box.close()
+    assert box not in unexpected.unexpected_boxes
 
 
 def test_the_hook_is_what_the_desk_installs() -> None:
