@@ -13,16 +13,17 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from counter import paths, texts
-from counter.backup.sqlite_files import latest_good_backup
+from counter import texts
 
 log = logging.getLogger(__name__)
 
 
 def offer_restore(app: QApplication, url: str, path: Path, exit_when_ready: bool) -> bool:
     """Whether the desk may go on: only when the clerk chose 恢复 and the restore succeeded."""
+    from counter.actions.backup import RestoreRefused, backups_folder, latest_good_backup, restore_backup
+
     log.error("database file %s fails its quick check", path)
-    good = latest_good_backup(paths.data_dir() / "backups")
+    good = latest_good_backup(backups_folder())
     message = texts.DB_DAMAGED.format(path=path) + "\n\n"
     if good is None:
         message += texts.DB_DAMAGED_NO_BACKUP
@@ -38,8 +39,6 @@ def offer_restore(app: QApplication, url: str, path: Path, exit_when_ready: bool
     box.exec()
     if good is None or box.clickedButton() is not restore:
         return False
-    from counter.actions.backup import RestoreRefused, restore_backup
-
     try:
         restored = restore_backup(url, good.path)
     except (RestoreRefused, OSError) as err:
