@@ -93,9 +93,9 @@ def test_postgresql_is_pointed_to_its_own_tools(capsys: pytest.CaptureFixture[st
     assert "pg_restore --clean --if-exists --no-owner --single-transaction" in err
 
 
-def test_where_accounts_exist_only_an_admin_backs_up(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, desk_db: DeskDb, tmp_path: Path
-) -> None:
+def add_admin_and_clerk(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, desk_db: DeskDb) -> None:
+    """巴图 (batu), an administrator, and 乌兰 (wulan), a clerk; COUNTER_PASSWORD is left as batu's."""
+
     def add(password: str, *args: str) -> int:
         monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
         return run(capsys, "user", "add", *args, "--password-stdin", "--db", desk_db.url)[0]
@@ -103,6 +103,12 @@ def test_where_accounts_exist_only_an_admin_backs_up(
     assert add("bayan2026ok", "batu", "--name", "巴图", "--role", "admin") == 0
     monkeypatch.setenv("COUNTER_PASSWORD", "bayan2026ok")
     assert add("wulan2026ok", "wulan", "--name", "乌兰", "--role", "clerk", "--user", "batu") == 0
+
+
+def test_where_accounts_exist_only_an_admin_backs_up(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, desk_db: DeskDb, tmp_path: Path
+) -> None:
+    add_admin_and_clerk(capsys, monkeypatch, desk_db)
     out = tmp_path / "saved.sqlite3"
     code, stdout, err = run(capsys, "backup", "--out", str(out), "--db", desk_db.url)
     assert (code, stdout) == (1, "")
@@ -123,13 +129,7 @@ def test_where_accounts_exist_only_an_admin_backs_up(
 def test_where_accounts_exist_only_an_admin_restores(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, desk_db: DeskDb, tmp_path: Path
 ) -> None:
-    def add(password: str, *args: str) -> int:
-        monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
-        return run(capsys, "user", "add", *args, "--password-stdin", "--db", desk_db.url)[0]
-
-    assert add("bayan2026ok", "batu", "--name", "巴图", "--role", "admin") == 0
-    monkeypatch.setenv("COUNTER_PASSWORD", "bayan2026ok")
-    assert add("wulan2026ok", "wulan", "--name", "乌兰", "--role", "clerk", "--user", "batu") == 0
+    add_admin_and_clerk(capsys, monkeypatch, desk_db)
     out = tmp_path / "saved.sqlite3"
     assert run(capsys, "backup", "--out", str(out), "--db", desk_db.url, "--user", "batu")[0] == 0
 
