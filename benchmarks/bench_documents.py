@@ -44,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from counter.actions.catalog import import_source
 from counter.actions.demo import run_demo
-from counter.actions.intake import Desk
+from counter.actions.desk import Desk
 from counter.case.numbers import DeskIdentity, DocKind, doc_no
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle

@@ -30,7 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from counter.actions.calendar import office_calendar
 from counter.actions.catalog import import_source
 from counter.actions.demo import complete_checklist, fresh_checklist
-from counter.actions.intake import Desk, IntakeRequest, take_intake
+from counter.actions.desk import Desk
+from counter.actions.intake import IntakeRequest, take_intake
 from counter.case.numbers import DeskIdentity, case_no
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide

@@ -9,7 +9,7 @@ same for both, so the ratio is fair), interleaved, after one warm-up start each
 checks that reportlab, pypinyin and the catalog files are not loaded.
 
 Both are timed to the end of their process.  After its window, counter ends the
-process without the interpreter's teardown (:mod:`counter.quick_exit`, once its
+process without the interpreter's teardown (:mod:`counter.host.quick_exit`, once its
 threads are done and its log is written); the bare script ends the usual way.
 The app's modules are byte-compiled by ``scripts/setup.sh``, as an installed
 package's are.
@@ -40,7 +40,7 @@ app.exec()
 """
 PROBE = """
 import sys
-from counter.cli import main
+from counter.cli.main import main
 code = main(["--exit-when-ready"])
 loaded = sorted({m.split(".")[0] for m in sys.modules} & {"reportlab", "pypinyin", "openpyxl", "tomllib"})
 print("loaded:", ",".join(loaded) or "-", file=sys.stderr)

@@ -1,3 +1,3 @@
-from counter.cli import entry
+from counter.cli.main import entry
 
 entry()

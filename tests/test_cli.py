@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from counter.cli import main, window_args
+from counter.cli.main import main, window_args
 from tests.conftest import SHIPPED_CATALOG
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, select
 
-from counter.cli import main
+from counter.cli.main import main
 from counter.db import models
 
 ADMIN_PASSWORD = "bayan2026ok"

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from counter.cli import main
+from counter.cli.main import main
 
 COMMANDS = [
     ["catalog", "list"],

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from counter.logs import LOG_FILE, rotate, setup_logging
-from counter.paths import log_dir
+from counter.host.logs import LOG_FILE, rotate, setup_logging
+from counter.host.paths import log_dir
 
 
 def test_a_big_log_is_rotated_and_old_ones_shift(tmp_path: Path) -> None:

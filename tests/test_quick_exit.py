@@ -9,7 +9,7 @@ from pathlib import Path
 SCRIPT = """
 import logging, sys, threading, time
 from pathlib import Path
-from counter.quick_exit import quick_exit
+from counter.host.quick_exit import quick_exit
 
 folder = Path(sys.argv[1])
 handler = logging.FileHandler(folder / "app.log", encoding="utf-8")

@@ -84,7 +84,7 @@ class Driver:
     def __init__(self, display: str, out: Path) -> None:
         from PySide6.QtWidgets import QApplication
 
-        from counter.logs import setup_logging
+        from counter.host.logs import setup_logging
         from counter.ui.fonts import install_fonts
 
         setup_logging()
@@ -173,8 +173,8 @@ class Driver:
 
         from counter.access.roles import Role
         from counter.actions.accounts import NewAccount, add_account
-        from counter.actions.intake import Desk
-        from counter.desk_config import load_desk_config
+        from counter.actions.desk import Desk
+        from counter.host.desk_config import load_desk_config
         from counter.ui.app import start_sign_in
 
         window, db = self.open()
@@ -213,7 +213,7 @@ class Driver:
         import datetime as dt
 
         from counter.actions.demo import run_demo
-        from counter.actions.intake import Desk
+        from counter.actions.desk import Desk
         from counter.actions.site import init_site, register_peer
         from counter.actions.sync import export_package, import_package
         from counter.case.numbers import DeskIdentity

@@ -35,8 +35,8 @@ from counter.access.passwords import PasswordProblem, dummy_hash, hash_password,
 from counter.access.passwords import verify_password as password_matches
 from counter.access.roles import Actor, Permission, Role
 from counter.actions.audit import record
+from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted, accounts_exist, require
-from counter.actions.intake import Desk
 from counter.audit.actions import AuditAction
 from counter.case.numbers import DeskIdentity
 from counter.db import account_store

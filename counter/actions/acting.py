@@ -8,9 +8,9 @@ the audit trail still needs a chain: the desk configured on this machine.
 from __future__ import annotations
 
 from counter.access.roles import SINGLE_DESK
-from counter.actions.intake import Desk
+from counter.actions.desk import Desk
 from counter.case.numbers import DeskIdentity
-from counter.desk_config import load_desk_config
+from counter.host.desk_config import load_desk_config
 
 #: the name in the trail of what the program does by itself (the shipped catalog loaded at start-up)
 SYSTEM_CLERK = "system"

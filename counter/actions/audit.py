@@ -15,7 +15,7 @@ from counter.case.numbers import DeskIdentity
 from counter.db import audit_store
 
 if TYPE_CHECKING:
-    from counter.actions.intake import Desk
+    from counter.actions.desk import Desk
 
 Progress = Callable[[int, int], None]  # entries checked, entries in all
 

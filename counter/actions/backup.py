@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session
 
-from counter import paths
 from counter.access.roles import Permission
 from counter.actions.audit import record_at_desk
 from counter.actions.guard import require
@@ -42,9 +41,10 @@ from counter.backup.sqlite_files import (
     quick_check,
     restore_file,
 )
+from counter.host import paths
 
 if TYPE_CHECKING:
-    from counter.actions.intake import Desk
+    from counter.actions.desk import Desk
 
 __all__ = [
     "BackupFailed",

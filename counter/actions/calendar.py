@@ -23,7 +23,7 @@ from counter.db.holiday_store import load_table, set_day, store_year
 from counter.workdays import HolidayTable, ScheduleProblem, WorkCalendar, parse_official_schedule
 
 if TYPE_CHECKING:
-    from counter.actions.intake import Desk
+    from counter.actions.desk import Desk
 
 
 @functools.cache

@@ -33,7 +33,7 @@ from counter.db.catalog_store import ImportReport, import_bundles
 from counter.db.settings_store import get_setting, put_setting
 
 if TYPE_CHECKING:
-    from counter.actions.intake import Desk
+    from counter.actions.desk import Desk
 
 log = logging.getLogger(__name__)
 

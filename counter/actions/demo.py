@@ -14,7 +14,8 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import office_calendar
-from counter.actions.intake import Desk, IntakeRequest, fulfil_deferred, move_case, take_intake
+from counter.actions.desk import Desk
+from counter.actions.intake import IntakeRequest, fulfil_deferred, move_case, take_intake
 from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.model import Bundle, Medium, Necessity
 from counter.db.case_store import case_view

@@ -22,8 +22,9 @@ from sqlalchemy.orm import Session
 from counter.access.roles import Permission
 from counter.actions.acting import this_desk
 from counter.actions.audit import record_at_desk
+from counter.actions.desk import Desk
 from counter.actions.guard import require
-from counter.actions.intake import CaseNotFound, Desk
+from counter.actions.intake import CaseNotFound
 from counter.audit.actions import AuditAction
 from counter.case.numbers import DocKind, doc_no
 from counter.db import models

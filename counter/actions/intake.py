@@ -17,12 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.access.case_rights import permission_for
-from counter.access.roles import SINGLE_DESK, Actor, Permission
+from counter.access.roles import Permission
 from counter.actions.audit import record_at_desk
+from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
-from counter.case.numbers import DeskIdentity, case_no
+from counter.case.numbers import case_no
 from counter.case.status import CaseEvent, CaseStatus, next_status
 from counter.case.view import CaseMaterialLine
 from counter.db import models
@@ -56,19 +57,6 @@ STATUS_OF_OUTCOME = {
     Outcome.CORRECT: CaseStatus.CORRECTION_ISSUED,
     Outcome.REFUSE: CaseStatus.REFUSED,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Desk:
-    """Who acts, and where: the desk's identity, the clerk's name as printed, the account signed in."""
-
-    identity: DeskIdentity
-    clerk: str
-    actor: Actor = SINGLE_DESK  # the signed-in account; the single desk where the database has none
-
-    @property
-    def draft_key(self) -> str:
-        return f"{self.identity.site_code}-{self.identity.desk_no}"
 
 
 @dataclass(frozen=True, slots=True)

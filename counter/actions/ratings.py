@@ -46,7 +46,7 @@ from counter.db.rating_store import (
     service_facts,
 )
 from counter.db.settings_store import get_setting, put_setting
-from counter.desk_config import DeskConfig, load_desk_config
+from counter.host.desk_config import DeskConfig, load_desk_config
 from counter.ratings.choice import ChoiceProblem, RatingChoice, choice_problems
 from counter.ratings.export import RatingRecord, region_of
 from counter.ratings.figures import Figures, Grouping, figures_by, total_figures

@@ -2,7 +2,7 @@
 
 The identity (code, name, kind, public key) is kept in the database settings,
 so every desk of a hall shows the same; the private key is a file in the data
-folder of the machine that signs packages (:func:`counter.paths.site_key_path`).
+folder of the machine that signs packages (:func:`counter.host.paths.site_key_path`).
 
 A site's key changes only on purpose: neither :func:`this_site` nor
 :func:`init_site` ever replaces a key file that exists.  To give a site a new
@@ -20,16 +20,16 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter import paths
 from counter.access.roles import Permission
 from counter.actions.acting import system_desk, this_desk
 from counter.actions.audit import record_at_desk
+from counter.actions.desk import Desk
 from counter.actions.guard import require
-from counter.actions.intake import Desk
 from counter.audit.actions import AuditAction
 from counter.db import models
 from counter.db.settings_store import get_setting, put_setting
-from counter.desk_config import load_desk_config
+from counter.host import paths
+from counter.host.desk_config import load_desk_config
 from counter.sync.keys import (
     KeyProblem,
     KeyUnreadable,

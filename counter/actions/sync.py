@@ -39,8 +39,8 @@ from sqlalchemy.orm import Session
 
 from counter.access.roles import Permission
 from counter.actions.audit import record_at_desk
+from counter.actions.desk import Desk
 from counter.actions.guard import require
-from counter.actions.intake import Desk
 from counter.actions.site import peer_keys, peers, site_signing_key, this_site
 from counter.audit.actions import AuditAction
 from counter.db import sync_store

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from counter.paths import default_db_url
+from counter.host.paths import default_db_url
 
 ENV_URL = "COUNTER_DB_URL"
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from counter.paths import fonts_dir
+from counter.resources import fonts_dir
 
 
 @dataclass(frozen=True, slots=True)

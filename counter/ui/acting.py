@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from counter.access.roles import SINGLE_DESK, Actor
 
 if TYPE_CHECKING:
-    from counter.actions.intake import Desk
-    from counter.desk_config import DeskConfig
+    from counter.actions.desk import Desk
+    from counter.host.desk_config import DeskConfig
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +23,7 @@ class Acting:
 
     def as_desk(self) -> Desk | None:
         """The same, as the case and document actions take it."""
-        from counter.actions.intake import Desk
+        from counter.actions.desk import Desk
 
         if self.desk is None:
             return None

@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
-from counter import paths
+from counter import resources
 from counter.catalog.fingerprint import folder_fingerprint
 from counter.db.quick_start import quick_start
 from counter.db.url import resolve_url
-from counter.logs import setup_logging
+from counter.host.logs import setup_logging
 from counter.ui import words
 from counter.ui.cases.scanner import install_scanner
 from counter.ui.database import Database
@@ -84,7 +84,7 @@ def open_window(db_url: str | None) -> tuple[MainWindow, Database]:
     """
     db = Database(resolve_url(db_url))
     db.sessions()
-    return MainWindow(db, paths.bundled_catalog_dir()), db
+    return MainWindow(db, resources.bundled_catalog_dir()), db
 
 
 def has_accounts(db: Database) -> bool:
@@ -101,7 +101,7 @@ def start_sign_in(window: MainWindow, db: Database, begin_work: bool = True) -> 
     The first sign-in starts the desk's work (the draft offer, the review pad);
     a later one, after 换人登录, shows the main window again for the new clerk.
     """
-    from counter.desk_config import load_desk_config
+    from counter.host.desk_config import load_desk_config
     from counter.ui.signin.controller import SignInController
 
     config = load_desk_config()
@@ -148,11 +148,11 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     app = existing if isinstance(existing, QApplication) else QApplication(["counter", *argv])
     app.setApplicationName("counter")
     install_unexpected_hook()
-    install_fonts(app, paths.fonts_dir())
+    install_fonts(app, resources.fonts_dir())
     db = Database(resolve_url(db_url))
     if not check_at_start(app, db.url, exit_when_ready):
         return 1
-    folder = paths.bundled_catalog_dir()
+    folder = resources.bundled_catalog_dir()
     quick = quick_start(db.url, folder_fingerprint(folder))
     if quick is None:
         failure = open_database(db)

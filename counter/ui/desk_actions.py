@@ -24,9 +24,9 @@ from counter.ui.signin.stay import STAYS_WHEN_LOCKED
 
 if TYPE_CHECKING:
     from counter.access.roles import Actor
-    from counter.actions.intake import Desk
+    from counter.actions.desk import Desk
     from counter.catalog.model import Bundle
-    from counter.desk_config import DeskConfig
+    from counter.host.desk_config import DeskConfig
     from counter.intake.draft import IntakeDraft
     from counter.ui.cases import CaseDesk
     from counter.ui.intake import IntakePanel
@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 
 def _desk_config(actor: Actor | None, staff_no: str) -> DeskConfig:
     """The desk as configured; with a signed-in account, its name and staff number instead of the file's."""
-    from counter.desk_config import load_desk_config
+    from counter.host.desk_config import load_desk_config
 
     config = load_desk_config()
     if actor is None:
@@ -70,7 +70,7 @@ class DeskActions(QObject):
     def desk(self) -> Desk:
         """Who acts and where, as every action wants it: the desk and the account signed in now."""
         from counter.access.roles import SINGLE_DESK
-        from counter.actions.intake import Desk
+        from counter.actions.desk import Desk
 
         config = _desk_config(self.actor, self.staff_no)
         return Desk(config.identity(), config.clerk, self.actor or SINGLE_DESK)

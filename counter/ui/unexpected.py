@@ -14,7 +14,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from counter.errors import report_unexpected
+from counter.host.errors import report_unexpected
 
 log = logging.getLogger(__name__)
 

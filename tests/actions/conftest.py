@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.intake import Desk
+from counter.actions.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
 from tests.catalog_db import catalog_file

@@ -23,8 +23,8 @@ from counter.actions.accounts import (
     sign_in,
     sign_out,
 )
+from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
-from counter.actions.intake import Desk
 from counter.db import models
 
 T0 = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)

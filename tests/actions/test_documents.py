@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.demo import run_demo
+from counter.actions.desk import Desk
 from counter.actions.documents import (
     MadeDocument,
     make_document,
@@ -20,9 +21,9 @@ from counter.actions.documents import (
     record_print,
     save_office_settings,
 )
-from counter.actions.intake import CaseNotFound, Desk
+from counter.actions.intake import CaseNotFound
 from counter.case.numbers import DOC_NO_MAX
-from counter.cli import main
+from counter.cli.main import main
 from counter.db import models
 from counter.db.case_store import case_by_no
 from counter.db.document_store import documents_of_case

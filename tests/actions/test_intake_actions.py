@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import office_calendar
 from counter.actions.demo import complete_checklist, fresh_checklist, run_demo
+from counter.actions.desk import Desk
 from counter.actions.intake import (
-    Desk,
     IntakeNotPossible,
     IntakeRequest,
     extend_deferral,

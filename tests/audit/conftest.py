@@ -20,7 +20,8 @@ from counter.access.roles import Actor, Role
 from counter.actions.calendar import office_calendar
 from counter.actions.catalog import import_source
 from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist, run_demo
-from counter.actions.intake import Desk, IntakeRequest, take_intake
+from counter.actions.desk import Desk
+from counter.actions.intake import IntakeRequest, take_intake
 from counter.actions.ratings import record_rating, send_to_pad
 from counter.case.numbers import DeskIdentity
 from counter.catalog.model import Necessity
@@ -29,7 +30,7 @@ from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.db.rating_store import rectification_of_rating
-from counter.desk_config import DeskConfig
+from counter.host.desk_config import DeskConfig
 from counter.identifiers import make_id_number
 from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.cli import main
+from counter.cli.main import main
 from counter.db import models
 from counter.documents.data import OfficeSettings
 from tests.audit.conftest import Facts, add_accounts

@@ -18,7 +18,8 @@ from counter.access.roles import Role
 from counter.actions.audit import verify_trail
 from counter.actions.catalog import import_source, sync_bundled
 from counter.actions.demo import run_demo, write_documents
-from counter.actions.intake import Desk, move_case
+from counter.actions.desk import Desk
+from counter.actions.intake import move_case
 from counter.audit.actions import AuditAction
 from counter.audit.verify import TrailProblem, TrailProblemCode
 from counter.case.numbers import DeskIdentity

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from counter.actions.demo import run_demo
-from counter.actions.intake import Desk
+from counter.actions.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions

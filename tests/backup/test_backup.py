@@ -18,7 +18,7 @@ from counter.actions.backup import (
     restore_backup,
 )
 from counter.actions.demo import run_demo
-from counter.actions.intake import Desk
+from counter.actions.desk import Desk
 from counter.backup.sqlite_files import (
     RestoreProblem,
     RestoreRefused,

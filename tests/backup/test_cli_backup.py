@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import create_engine, select
 
 from counter.actions.backup import backups_folder
-from counter.cli import main
+from counter.cli.main import main
 from counter.db import models
 from tests.backup.conftest import DeskDb, case_numbers
 

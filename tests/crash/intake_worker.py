@@ -26,7 +26,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.actions.calendar import office_calendar
 from counter.actions.catalog import sync_bundled
 from counter.actions.demo import complete_checklist, fresh_checklist
-from counter.actions.intake import Desk, IntakeRequest, preview, take_intake
+from counter.actions.desk import Desk
+from counter.actions.intake import IntakeRequest, preview, take_intake
 from counter.case.numbers import DeskIdentity
 from counter.db.case_store import save_draft
 from counter.db.catalog_store import StoredGuide, current_guide, search_entries
@@ -36,7 +37,7 @@ from counter.identifiers import make_id_number
 from counter.intake.draft import IntakeDraft, draft_to_json
 from counter.intake.outcome import Outcome
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Parties
-from counter.paths import bundled_catalog_dir
+from counter.resources import bundled_catalog_dir
 
 TODAY = dt.date(2026, 11, 20)  # a Friday
 DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")

@@ -43,8 +43,9 @@ from typing import IO
 
 from counter.actions.calendar import office_calendar
 from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
+from counter.actions.desk import Desk
 from counter.actions.documents import make_document
-from counter.actions.intake import Desk, IntakeRequest, take_intake
+from counter.actions.intake import IntakeRequest, take_intake
 from counter.case.numbers import DeskIdentity
 from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions

@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.demo import run_demo
-from counter.actions.intake import Desk
+from counter.actions.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.bulk_rows import bulk_insert

@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 from counter.actions.catalog import import_source
 from counter.actions.demo import run_demo
-from counter.actions.intake import Desk
+from counter.actions.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import HEAD, SchemaState, downgrade, schema_state, upgrade

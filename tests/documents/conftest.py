@@ -15,7 +15,8 @@ import pytest
 
 from counter.actions.catalog import import_source
 from counter.actions.demo import run_demo
-from counter.actions.intake import Desk, move_case
+from counter.actions.desk import Desk
+from counter.actions.intake import move_case
 from counter.case.numbers import DeskIdentity, doc_no
 from counter.case.status import CaseEvent
 from counter.case.view import CaseView

@@ -18,11 +18,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.catalog import import_source
 from counter.actions.demo import DemoCase, run_demo
-from counter.actions.intake import Desk
+from counter.actions.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
-from counter.desk_config import DeskConfig
+from counter.host.desk_config import DeskConfig
 from tests.conftest import SHIPPED_CATALOG
 from tests.pg_server import BACKENDS, CATALOG, FreshDatabases, PgDatabases
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import office_calendar
 from counter.actions.ratings import record_rating, send_to_pad
-from counter.cli import main
+from counter.cli.main import main
 from counter.ratings.choice import RatingChoice
 from counter.ratings.export import FIELDS
 from counter.ratings.levels import Level

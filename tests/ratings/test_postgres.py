@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import office_calendar
 from counter.actions.demo import run_demo
-from counter.actions.intake import Desk
+from counter.actions.desk import Desk
 from counter.actions.ratings import (
     decide_appeal,
     open_rectifications,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.intake import Desk
+from counter.actions.desk import Desk
 from counter.actions.site import init_site, register_peer
 from counter.actions.sync import ExportResult, ImportReport, export_package, import_package
 from counter.case.numbers import DeskIdentity

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from counter.cli import main
-from counter.desk_config import DeskConfig, save_desk_config
+from counter.cli.main import main
+from counter.host.desk_config import DeskConfig, save_desk_config
 from counter.sync.keys import key_fingerprint, new_private_key, public_key_text
 
 TOWNSHIP_NAME = "阿尔山市明水河镇便民服务中心"

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Permission, Role
+from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
-from counter.actions.intake import Desk
 from counter.actions.site import (
     PeerRefused,
     SiteIdentity,
@@ -34,8 +34,8 @@ from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
-from counter.desk_config import DeskConfig, save_desk_config
-from counter.paths import site_key_path
+from counter.host.desk_config import DeskConfig, save_desk_config
+from counter.host.paths import site_key_path
 from counter.sync.keys import (
     KeyProblem,
     KeyUnreadable,

@@ -9,7 +9,7 @@ import pytest
 
 from counter import texts
 from counter.actions.demo import run_demo
-from counter.cli import main
+from counter.cli.main import main
 from counter.sync.sites import SiteKind
 from tests.catalog_db import catalog_file
 from tests.sync.sync_world import TODAY, introduce, make_site, sqlite_copy
@@ -79,7 +79,7 @@ def test_a_package_goes_from_township_to_hall_by_the_command_line(
 
 
 def _default_key(home: Path) -> Path:
-    from counter.paths import site_key_path
+    from counter.host.paths import site_key_path
 
     path = site_key_path()
     assert path.is_relative_to(home)

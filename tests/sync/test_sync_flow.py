@@ -322,7 +322,7 @@ def test_progress_for_a_case_the_township_lacks_waits_for_review(world: World) -
 def test_a_bad_rating_its_rectification_and_every_step_reach_the_hall(world: World) -> None:
     from counter.actions.calendar import office_calendar
     from counter.actions.ratings import record_rating, record_revisit, send_to_pad
-    from counter.desk_config import DeskConfig
+    from counter.host.desk_config import DeskConfig
     from counter.ratings.choice import RatingChoice
     from counter.ratings.levels import Level
 

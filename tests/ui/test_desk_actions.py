@@ -77,7 +77,7 @@ def test_an_unfinished_intake_is_offered_back_after_a_crash(qtbot: QtBot, db: Da
 
 def test_a_scanned_case_number_opens_its_page(qtbot: QtBot, db: Database) -> None:
     import_source(db.sessions(), SHIPPED_CATALOG)
-    from counter.actions.intake import Desk
+    from counter.actions.desk import Desk
     from counter.case.numbers import DeskIdentity
 
     made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
@@ -101,7 +101,7 @@ def test_a_scanned_case_number_opens_its_page(qtbot: QtBot, db: Database) -> Non
 
 def test_f9_sends_the_last_service_to_the_pad_and_f8_opens_supervision(qtbot: QtBot, db: Database) -> None:
     import_source(db.sessions(), SHIPPED_CATALOG)
-    from counter.actions.intake import Desk
+    from counter.actions.desk import Desk
     from counter.case.numbers import DeskIdentity
 
     made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
@@ -131,10 +131,10 @@ def test_f9_sends_the_last_service_to_the_pad_and_f8_opens_supervision(qtbot: Qt
 
 def test_a_bad_rating_at_another_desk_alerts_the_supervisor(qtbot: QtBot, db: Database) -> None:
     from counter.actions.calendar import office_calendar
-    from counter.actions.intake import Desk
+    from counter.actions.desk import Desk
     from counter.actions.ratings import record_rating, send_to_pad
     from counter.case.numbers import DeskIdentity
-    from counter.desk_config import DeskConfig
+    from counter.host.desk_config import DeskConfig
     from counter.ratings.choice import RatingChoice
     from counter.ratings.levels import Level
 

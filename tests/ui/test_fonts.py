@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from counter.paths import fonts_dir
+from counter.resources import fonts_dir
 
 SAMPLE = "一件事一次办综合受理窗口指南未发布我要开小餐馆号窗口个工作日"
 PROBE = f"""

@@ -12,10 +12,10 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
-from counter import paths
 from counter.db.catalog_store import search_entries
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
+from counter.host import paths
 from counter.ui import words
 from counter.ui.app import open_window
 from counter.ui.database import Database

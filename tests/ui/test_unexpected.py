@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from counter.paths import log_dir
+from counter.host.paths import log_dir
 from counter.ui import unexpected
 
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter import texts
 from counter.actions.calendar import office_calendar
-from counter.actions.intake import Desk
+from counter.actions.desk import Desk
 from counter.case.status import CaseStatus
 from counter.case.view import CaseRow
 from counter.db.case_store import cases_of_day, deferrals_due_by

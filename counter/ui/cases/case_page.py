@@ -34,15 +34,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter import texts
 from counter.access.roles import Permission
 from counter.actions.calendar import office_calendar
+from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
-from counter.actions.intake import (
-    CaseNotFound,
-    Desk,
-    IntakeNotPossible,
-    extend_deferral,
-    fulfil_deferred,
-    move_case,
-)
+from counter.actions.intake import CaseNotFound, IntakeNotPossible, extend_deferral, fulfil_deferred, move_case
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.case.view import CaseView
 from counter.catalog.model import Situation

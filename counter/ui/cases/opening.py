@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter import texts
-from counter.actions.intake import Desk
+from counter.actions.desk import Desk
 from counter.ui.cases.case_lists import CaseLists
 from counter.ui.cases.case_page import CasePage, Loaded
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from counter.actions.intake import Desk
+from counter.actions.desk import Desk
 from counter.db.catalog_store import StoredGuide
 from counter.intake.draft import IntakeDraft
 from counter.ui.intake.db_calls import Sessions

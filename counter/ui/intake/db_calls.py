@@ -13,7 +13,8 @@ import datetime as dt
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import office_calendar
-from counter.actions.intake import Desk, IntakeRequest, TakenIntake, preview, take_intake
+from counter.actions.desk import Desk
+from counter.actions.intake import IntakeRequest, TakenIntake, preview, take_intake
 from counter.db.case_store import drop_draft, find_party, load_draft, save_draft
 from counter.db.catalog_store import StoredGuide, guide_version
 from counter.intake.draft import IntakeDraft, draft_to_json

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.exc import SQLAlchemyError
 
-from counter.actions.intake import Desk
+from counter.actions.desk import Desk
 from counter.intake.draft import IntakeDraft
 from counter.ui.intake.db_calls import Sessions, remove_draft, store_draft
 

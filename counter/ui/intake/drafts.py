@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass
 
 from counter import texts
-from counter.actions.intake import Desk
+from counter.actions.desk import Desk
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, draft_from_json, fit_checklist
 from counter.ui.intake.db_calls import Sessions, read_draft, remove_draft, stored_guide
 

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
 from counter import texts
+from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
-from counter.actions.intake import CaseNotFound, Desk, IntakeNotPossible, IntakeRequest, TakenIntake
+from counter.actions.intake import CaseNotFound, IntakeNotPossible, IntakeRequest, TakenIntake
 from counter.db.catalog_store import StoredGuide
 from counter.db.faults import fault_of
 from counter.intake.checklist import MaterialEntry, answer, record, start_checklist

@@ -30,7 +30,7 @@ from counter.actions.ratings import (
     record_unrated,
     send_to_pad,
 )
-from counter.desk_config import DeskConfig
+from counter.host.desk_config import DeskConfig
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import is_bad
 from counter.ratings.settings import RatingSettings

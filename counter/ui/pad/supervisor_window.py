@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter import texts
 from counter.access.roles import Permission
-from counter.desk_config import load_desk_config
+from counter.host.desk_config import load_desk_config
 from counter.ui.acting import ALONE, Acting
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.figures_page import FiguresPage

@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter import texts
+from counter.actions.desk import Desk
 from counter.actions.documents import (
     GuideNotFound,
     MadeDocument,
@@ -27,7 +28,7 @@ from counter.actions.documents import (
     save_office_settings,
 )
 from counter.actions.guard import NotPermitted
-from counter.actions.intake import CaseNotFound, Desk
+from counter.actions.intake import CaseNotFound
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle
 from counter.db.case_store import case_by_no

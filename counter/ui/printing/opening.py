@@ -18,8 +18,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from counter import texts
+from counter.actions.desk import Desk
 from counter.actions.documents import MadeDocument
-from counter.actions.intake import Desk
 from counter.documents.kinds import DocumentKind
 from counter.ui.printing.making import (
     NoticeRefused,

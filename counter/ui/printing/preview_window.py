@@ -24,9 +24,9 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTa
 from sqlalchemy.exc import SQLAlchemyError
 
 from counter import texts
+from counter.actions.desk import Desk
 from counter.actions.documents import MadeDocument
-from counter.actions.intake import Desk
-from counter.desk_config import load_desk_config
+from counter.host.desk_config import load_desk_config
 from counter.ui.printing.making import Sessions, record
 from counter.ui.printing.page_view import PageView
 from counter.ui.printing.pdf_pages import PdfUnreadable, page_images

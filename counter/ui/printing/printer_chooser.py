@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from counter import texts
-from counter.desk_config import load_desk_config, save_desk_config
+from counter.host.desk_config import load_desk_config, save_desk_config
 from counter.printing.cups import Printer
 from counter.ui.printing.print_run import Failure, PrinterQuery
 

@@ -39,7 +39,7 @@ from counter.ui.sync.pending_label import minute_text
 from counter.ui.sync.worker import Progress, SyncWorker
 
 if TYPE_CHECKING:
-    from counter.actions.intake import Desk
+    from counter.actions.desk import Desk
     from counter.actions.sync import ExportResult, ImportReport, ReviewItem, SyncStatus
 
 log = logging.getLogger(__name__)

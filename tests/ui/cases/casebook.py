@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.actions.calendar import office_calendar
 from counter.actions.catalog import import_source
 from counter.actions.demo import DEMO_BUNDLE, complete_checklist, run_demo
-from counter.actions.intake import Desk, IntakeRequest, take_intake
+from counter.actions.desk import Desk
+from counter.actions.intake import IntakeRequest, take_intake
 from counter.case.numbers import DeskIdentity
 from counter.catalog.model import Necessity
 from counter.db.catalog_store import current_guide

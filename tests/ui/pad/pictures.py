@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 from counter.actions.calendar import office_calendar
 from counter.actions.catalog import import_source
 from counter.actions.demo import run_demo
-from counter.actions.intake import Desk
+from counter.actions.desk import Desk
 from counter.actions.ratings import RatingRecorded, record_rating, record_revisit, record_unrated, send_to_pad
 from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions

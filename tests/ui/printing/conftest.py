@@ -22,7 +22,7 @@ from counter.actions.catalog import import_source
 from counter.actions.demo import run_demo
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
-from counter.desk_config import DeskConfig, save_desk_config
+from counter.host.desk_config import DeskConfig, save_desk_config
 from counter.ui.fonts import install_fonts
 from tests.conftest import REPO, SHIPPED_CATALOG
 from tests.cups_server import Cups

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter import texts
 from counter.db.case_store import case_view
-from counter.desk_config import config_path, load_desk_config
 from counter.documents.kinds import DocumentKind
+from counter.host.desk_config import config_path, load_desk_config
 from counter.printing.cups import PrintProblem
 from counter.ui.printing.making import make_case_documents
 from counter.ui.printing.opening import open_case_documents, open_preview

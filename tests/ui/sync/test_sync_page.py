@@ -10,10 +10,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter import paths
 from counter.actions.demo import run_demo
 from counter.actions.site import init_site
 from counter.db import models
+from counter.host import paths
 from counter.sync.sites import SiteKind
 from counter.ui.sync.pending_label import PendingLabel
 from counter.ui.sync.sync_page import SyncPage
@@ -25,7 +25,7 @@ from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite
 @pytest.fixture
 def township(tmp_path: Path) -> Site:
     """A township whose key is where the desk keeps it: the page signs with no path given."""
-    from counter.actions.intake import Desk
+    from counter.actions.desk import Desk
     from counter.case.numbers import DeskIdentity
 
     sessions = sqlite_copy(catalog_file(tmp_path), tmp_path / "township.sqlite3")

@@ -18,10 +18,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli import EXIT_OK, Reported, _desk, _open_db, _print_json
+from counter.cli.main import EXIT_OK, Reported, _desk, _open_db, _print_json
 
 if TYPE_CHECKING:
-    from counter.cli import Commands
+    from counter.cli.main import Commands
 
 
 def add_sync_commands(commands: Commands, common: argparse.ArgumentParser) -> None:

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
     from counter.access.roles import Actor
+    from counter.actions.desk import Desk
     from counter.actions.documents import MadeDocument
-    from counter.actions.intake import Desk
     from counter.catalog.problems import Problem
 
 EXIT_OK, EXIT_PROBLEM, EXIT_MISUSE = 0, 1, 2
@@ -47,7 +47,7 @@ def _print_json(value: Any) -> None:
 
 
 def _open_db(args: argparse.Namespace) -> sessionmaker[Session]:
-    from counter.cli_accounts import sign_in_for_run
+    from counter.cli.accounts import sign_in_for_run
     from counter.db.engine import make_engine, make_sessions, resolve_url
     from counter.db.migrate import SchemaTooNew, upgrade
 
@@ -64,7 +64,7 @@ def _open_db(args: argparse.Namespace) -> sessionmaker[Session]:
 def _ensure_catalog(sessions: sessionmaker[Session]) -> None:
     """Load the bundled catalog on first use, as the window does at start-up."""
     from counter.actions.catalog import sync_bundled
-    from counter.paths import bundled_catalog_dir
+    from counter.resources import bundled_catalog_dir
 
     result = sync_bundled(sessions, bundled_catalog_dir(), desk=_desk().identity)
     for problem in result.problems:
@@ -193,7 +193,7 @@ def cmd_catalog_show(args: argparse.Namespace) -> int:
     if args.json:
         _print_json({"version_id": stored.version_id, "version": stored.version, **to_document(stored.bundle)})
     else:
-        from counter.guide_text import guide_as_text
+        from counter.cli.guide_text import guide_as_text
 
         print(guide_as_text(stored.bundle, stored.version))
     return EXIT_OK
@@ -213,9 +213,9 @@ def _today(args: argparse.Namespace) -> dt.date:
 
 
 def _desk() -> Desk:
-    from counter.actions.intake import Desk
-    from counter.cli_accounts import run_actor
-    from counter.desk_config import load_desk_config
+    from counter.actions.desk import Desk
+    from counter.cli.accounts import run_actor
+    from counter.host.desk_config import load_desk_config
 
     config = load_desk_config()
     actor = run_actor()  # the account signed in by --user: its name is the clerk's on every record
@@ -235,7 +235,7 @@ def _may_see_whole_numbers(session: Session, actor: Actor) -> bool:
 
 
 def cmd_case_show(args: argparse.Namespace) -> int:
-    from counter.case_text import case_as_text, case_json, masked_view
+    from counter.cli.case_text import case_as_text, case_json, masked_view
     from counter.db.case_store import case_view
 
     sessions = _open_db(args)
@@ -256,7 +256,7 @@ def cmd_case_show(args: argparse.Namespace) -> int:
 
 def cmd_case_list(args: argparse.Namespace) -> int:
     from counter.actions.calendar import office_calendar
-    from counter.case_text import row_json, row_line
+    from counter.cli.case_text import row_json, row_line
     from counter.db.case_store import all_cases, deferrals_due_by
 
     sessions = _open_db(args)
@@ -281,7 +281,7 @@ def cmd_case_list(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from counter.actions.demo import DemoUnavailable, run_demo, write_documents
-    from counter.case_text import case_json
+    from counter.cli.case_text import case_json
     from counter.db.case_store import case_view
 
     out = Path(args.out)
@@ -477,7 +477,7 @@ def cmd_desk(args: argparse.Namespace) -> int:
     from dataclasses import asdict, replace
 
     from counter.case.numbers import BadIdentity
-    from counter.desk_config import load_desk_config, save_desk_config
+    from counter.host.desk_config import load_desk_config, save_desk_config
 
     config = load_desk_config()
     changes = {k: v for k, v in (("site_code", args.site), ("site_name", args.site_name),
@@ -501,7 +501,7 @@ def cmd_desk(args: argparse.Namespace) -> int:
 def cmd_ratings_export(args: argparse.Namespace) -> int:
     from counter import texts
     from counter.actions.ratings import ratings_for_export, record_export
-    from counter.desk_config import load_desk_config
+    from counter.host.desk_config import load_desk_config
     from counter.ratings.export import to_csv, to_json
     from counter.ratings.levels import Coding
 
@@ -560,19 +560,19 @@ def build_parser() -> argparse.ArgumentParser:
     _add_document_commands(commands, common)
     _add_admin_commands(commands, common)
     _add_ratings_commands(commands, common)
-    from counter.cli_audit import add_audit_commands
+    from counter.cli.audit import add_audit_commands
 
     add_audit_commands(commands, common)
-    from counter.cli_accounts import add_account_commands
+    from counter.cli.accounts import add_account_commands
 
     add_account_commands(commands, common)
-    from counter.cli_site import add_site_commands
+    from counter.cli.site import add_site_commands
 
     add_site_commands(commands, common)
-    from counter.cli_sync import add_sync_commands
+    from counter.cli.sync import add_sync_commands
 
     add_sync_commands(commands, common)
-    from counter.cli_backup import add_backup_commands
+    from counter.cli.backup import add_backup_commands
 
     add_backup_commands(commands, common)
     return parser
@@ -617,7 +617,7 @@ def _add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> N
     p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help="以该日期为今天（培训、核对期限）")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_case_list)
-    from counter.cli_audit import add_void_command
+    from counter.cli.audit import add_void_command
 
     add_void_command(case, common)
 
@@ -735,7 +735,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args_list: list[str], window: argparse.Namespace | None) -> int:
     """Run a command, or the window when ``window`` holds a window start's options."""
-    from counter.logs import setup_logging
+    from counter.host.logs import setup_logging
 
     if window is None:
         parser = build_parser()
@@ -770,7 +770,7 @@ def entry() -> None:
     window = window_args(argv)
     code = _run(argv, window)
     if window is not None:
-        from counter.quick_exit import quick_exit
+        from counter.host.quick_exit import quick_exit
 
         quick_exit(code)
     raise SystemExit(code)
@@ -791,7 +791,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return EXIT_OK
     except Exception as err:  # a traceback never reaches the user; the log keeps it
         from counter.actions.guard import NotPermitted
-        from counter.errors import report_unexpected
+        from counter.host.errors import report_unexpected
         from counter.texts import not_permitted
 
         if isinstance(err, NotPermitted):  # the action refused the signed-in account, or nobody signed in

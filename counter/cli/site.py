@@ -15,13 +15,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli import EXIT_OK, Reported, _desk, _open_db, _print_json
+from counter.cli.main import EXIT_OK, Reported, _desk, _open_db, _print_json
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from counter.actions.site import SiteRefused
-    from counter.cli import Commands
+    from counter.cli.main import Commands
     from counter.sync.keys import KeyUnreadable
     from counter.sync.sites import SiteIdentity
 
@@ -56,7 +56,7 @@ def add_site_commands(commands: Commands, common: argparse.ArgumentParser) -> No
 
 def cmd_site_show(args: argparse.Namespace) -> int:
     from counter import texts
-    from counter.paths import site_key_path
+    from counter.host.paths import site_key_path
 
     sessions = _open_db(args)
     with sessions.begin() as session:
@@ -73,7 +73,7 @@ def cmd_site_show(args: argparse.Namespace) -> int:
 def cmd_site_init(args: argparse.Namespace) -> int:
     from counter import texts
     from counter.actions.site import SiteKind, SiteRefused, init_site
-    from counter.paths import site_key_path
+    from counter.host.paths import site_key_path
     from counter.sync.keys import KeyUnreadable
 
     sessions = _open_db(args)

@@ -36,21 +36,5 @@ def site_key_path() -> Path:
     return data_dir() / "keys" / "site.key"
 
 
-def resources_dir() -> Path:
-    """The ``resources/`` folder beside the package (the app runs from its checkout)."""
-    override = os.environ.get("COUNTER_RESOURCES")
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parent.parent / "resources"
-
-
-def bundled_catalog_dir() -> Path:
-    return resources_dir() / "catalog"
-
-
-def fonts_dir() -> Path:
-    return resources_dir() / "fonts"
-
-
 def default_db_url() -> str:
     return f"sqlite:///{data_dir() / 'counter.sqlite3'}"

@@ -10,7 +10,7 @@ import logging
 import traceback
 from datetime import datetime
 
-from counter.paths import log_dir
+from counter.host.paths import log_dir
 
 log = logging.getLogger("counter")
 

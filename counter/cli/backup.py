@@ -18,12 +18,12 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli import EXIT_OK, Reported, UsageError, _desk, _open_db
+from counter.cli.main import EXIT_OK, Reported, UsageError, _desk, _open_db
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
-    from counter.cli import Commands
+    from counter.cli.main import Commands
 
 
 def add_backup_commands(commands: Commands, common: argparse.ArgumentParser) -> None:

@@ -19,14 +19,14 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from counter.access.roles import SINGLE_DESK, Actor, Role
-from counter.cli import EXIT_OK, EXIT_PROBLEM, Reported, UsageError, _desk, _open_db, _print_json
+from counter.cli.main import EXIT_OK, EXIT_PROBLEM, Reported, UsageError, _desk, _open_db, _print_json
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
     from counter.actions.accounts import AccountInfo, Problem
     from counter.actions.guard import NotPermitted
-    from counter.cli import Commands
+    from counter.cli.main import Commands
 
 PASSWORD_ENV = "COUNTER_PASSWORD"
 

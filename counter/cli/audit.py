@@ -13,11 +13,11 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from counter.cli import EXIT_OK, EXIT_PROBLEM, Reported, UsageError, _desk, _open_db, _print_json
+from counter.cli.main import EXIT_OK, EXIT_PROBLEM, Reported, UsageError, _desk, _open_db, _print_json
 
 if TYPE_CHECKING:
     from counter.audit.verify import AuditReport
-    from counter.cli import Commands
+    from counter.cli.main import Commands
 
 
 def add_audit_commands(commands: Commands, common: argparse.ArgumentParser) -> None:

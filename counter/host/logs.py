@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from counter.paths import log_dir
+from counter.host.paths import log_dir
 
 LOG_FILE = "counter.log"
 MAX_BYTES = 2_000_000

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from counter.case.numbers import BadIdentity, DeskIdentity
-from counter.paths import data_dir
+from counter.host.paths import data_dir
 
 FILE_NAME = "desk.json"
 
