@@ -10,8 +10,10 @@ database holds what it held before.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+if TYPE_CHECKING:
+    from sqlalchemy.exc import SQLAlchemyError
 
 
 class DbFault(StrEnum):
@@ -44,6 +46,8 @@ _PG_STATES = {
 
 
 def fault_of(err: SQLAlchemyError) -> DbFault:
+    from sqlalchemy.exc import DBAPIError  # lazily: the code above is read before storage loads
+
     if isinstance(err, DBAPIError):
         if err.connection_invalidated:
             return DbFault.UNREACHABLE

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-from counter.db.revision import HEAD
+from counter.db.revision import HEAD, SchemaTooNew
 
 __all__ = ["HEAD", "SchemaState", "SchemaTooNew", "downgrade", "schema_state", "upgrade"]
 
@@ -26,12 +26,6 @@ class SchemaState(StrEnum):
     EMPTY = "empty"
     OLDER = "older"
     NEWER = "newer"  # written by a newer version of the program
-
-
-class SchemaTooNew(Exception):
-    def __init__(self, revision: str) -> None:
-        super().__init__(revision)
-        self.revision = revision
 
 
 def _config(engine_url: str) -> object:

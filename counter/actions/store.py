@@ -1,0 +1,127 @@
+"""The database as the faces see it: opened once, then one unit of work per user event.
+
+The window and the command line never import SQLAlchemy or :mod:`counter.db` (design §1).  They hold a
+:class:`Store` and hand it an action — a function that takes the unit of work (a SQLAlchemy session, opaque to
+them) — through :meth:`Store.read` or :meth:`Store.write`.  Whatever the database says goes back as a
+:class:`StoreFault` carrying a :class:`DbFault` code, already rolled back, so a face words it without knowing which
+database or driver raised it.
+
+Opening migrates the schema; it happens once, under a lock, whichever thread comes first: the window can show
+before SQLAlchemy is even imported (see :mod:`counter.db.quick_start`), and the warm-up thread or the first user
+event opens it here.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from counter.db.faults import DbFault
+from counter.db.revision import SchemaTooNew
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+__all__ = ["DbFault", "SchemaTooNew", "Store", "StoreFault", "Unit"]
+
+T = TypeVar("T")
+
+if TYPE_CHECKING:
+    Unit = Session
+else:
+    Unit = object  # a SQLAlchemy session; the faces only pass it on to actions
+
+
+class StoreFault(Exception):
+    """The database refused the work or could not be reached; nothing of the unit of work was kept."""
+
+    def __init__(self, fault: DbFault, detail: str) -> None:
+        super().__init__(detail)
+        self.fault = fault
+        self.detail = detail
+
+
+class Store:
+    """One database (SQLite file or PostgreSQL URL) for the life of a window or a command."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._lock = threading.Lock()
+        self._engine: Engine | None = None
+        self._sessions: sessionmaker[Session] | None = None
+
+    def sessions(self) -> sessionmaker[Session]:
+        """The session factory; opens and migrates the database the first time.
+
+        Raises :class:`SchemaTooNew`, and :class:`StoreFault` when the database cannot be opened.
+        """
+        from sqlalchemy.exc import SQLAlchemyError
+
+        with self._lock:
+            if self._sessions is None:
+                try:
+                    self._open()
+                except SQLAlchemyError as err:
+                    raise _fault(err) from err
+            assert self._sessions is not None
+            return self._sessions
+
+    def _open(self) -> None:
+        from counter.db.engine import make_engine, make_sessions
+        from counter.db.migrate import upgrade
+
+        engine = make_engine(self.url)
+        try:
+            upgrade(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        self._engine, self._sessions = engine, make_sessions(engine)
+
+    def read(self, action: Callable[[Unit], T]) -> T:
+        """Run ``action`` in a unit of work that is never committed."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        sessions = self.sessions()
+        try:
+            with sessions() as session:
+                return action(session)
+        except SQLAlchemyError as err:
+            raise _fault(err) from err
+
+    def write(self, action: Callable[[Unit], T]) -> T:
+        """Run ``action`` in one transaction: committed whole when it returns, rolled back when it raises."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        sessions = self.sessions()
+        try:
+            with sessions.begin() as session:
+                return action(session)
+        except SQLAlchemyError as err:
+            raise _fault(err) from err
+
+    @property
+    def opened(self) -> bool:
+        return self._sessions is not None
+
+    @property
+    def backend(self) -> str:
+        """``sqlite`` or ``postgresql``, read from the URL without opening anything."""
+        return self.url.split(":", 1)[0].split("+", 1)[0]
+
+    def dispose(self) -> None:
+        with self._lock:
+            if self._engine is not None:
+                self._engine.dispose()
+            self._engine = self._sessions = None
+
+
+def _fault(err: Exception) -> StoreFault:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from counter.db.faults import fault_of
+
+    fault = fault_of(err) if isinstance(err, SQLAlchemyError) else DbFault.OTHER
+    return StoreFault(fault, f"{type(err).__name__}: {err}")
