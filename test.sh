@@ -6,4 +6,5 @@ sh scripts/setup.sh --test
 .venv/bin/ruff check counter tests benchmarks tools
 .venv/bin/ruff format --check counter tests benchmarks tools
 .venv/bin/mypy
+.venv/bin/lint-imports --no-cache
 exec .venv/bin/pytest "$@"
