@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from counter.cli.main import main, window_args
+from counter.__main__ import window_args
+from counter.cli.main import main
 from tests.conftest import SHIPPED_CATALOG
 
 
