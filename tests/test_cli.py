@@ -179,3 +179,25 @@ def test_an_option_without_its_value_is_named_once(capsys: pytest.CaptureFixture
     code, _, err = run(capsys, "--db")
     assert code == 2
     assert err.count("expected one argument") == 1
+
+
+def test_the_office_options_are_the_fields_of_the_office_settings() -> None:
+    from dataclasses import fields
+
+    from counter.cli.documents import OFFICE_FIELDS
+    from counter.documents.data import OfficeSettings
+
+    assert tuple(f.name for f in fields(OfficeSettings)) == OFFICE_FIELDS
+
+
+def test_the_command_line_alone_asks_for_a_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys)  # the window is counter.__main__'s, never the command line's
+    assert code == 2
+    assert "counter -h" in err
+
+
+def test_the_program_hands_a_command_to_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from counter.__main__ import main as program
+
+    assert program(["catalog", "validate", str(SHIPPED_CATALOG)]) == 0
+    assert "103 个一件事" in capsys.readouterr().out
