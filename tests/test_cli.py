@@ -201,3 +201,11 @@ def test_the_program_hands_a_command_to_the_command_line(capsys: pytest.CaptureF
 
     assert program(["catalog", "validate", str(SHIPPED_CATALOG)]) == 0
     assert "103 个一件事" in capsys.readouterr().out
+
+
+def test_a_damaged_database_is_named_as_such(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.sqlite3"
+    damaged.write_bytes(b"not a database at all, but long enough to be read as one" * 100)
+    code, _, err = run(capsys, "--db", f"sqlite:///{damaged}", "case", "list")
+    assert code == 1
+    assert "数据库文件已损坏" in err
