@@ -40,7 +40,7 @@ app.exec()
 """
 PROBE = """
 import sys
-from counter.cli.main import main
+from counter.__main__ import main
 code = main(["--exit-when-ready"])
 loaded = sorted({m.split(".")[0] for m in sys.modules} & {"reportlab", "pypinyin", "openpyxl", "tomllib"})
 print("loaded:", ",".join(loaded) or "-", file=sys.stderr)

@@ -1,3 +1,96 @@
-from counter.cli.main import entry
+"""``counter`` and ``python -m counter``: the window, or a command.
 
-entry()
+No arguments, or only a window start's options (``--db``, ``--today``, ``--user``, ``--exit-when-ready``), start
+the desk app (:mod:`counter.ui.app`); anything else is a command (:mod:`counter.cli.main`).  It is decided here,
+with a parser of four options, so that the desk's every-morning start does not build the forty commands' parser,
+and so that the command line never imports the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+EXIT_MISUSE = 2  # as the command line's: misuse the user can fix by changing the command
+
+
+def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options of a window start, or None when ``argv`` names a command (or asks for help)."""
+    parser = _QuietParser(prog="counter", add_help=False)
+    parser.add_argument("--db")
+    parser.add_argument("--today")
+    parser.add_argument("--user")
+    parser.add_argument("--exit-when-ready", action="store_true")
+    try:
+        args, rest = parser.parse_known_args(list(argv))
+    except _NotAWindowStart:
+        return None  # an option without its value: the full parser says so, once
+    return None if rest else args
+
+
+class _NotAWindowStart(Exception):
+    pass
+
+
+class _QuietParser(argparse.ArgumentParser):
+    """A parser that leaves every complaint to the full one."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _NotAWindowStart(message)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The window or the command ``argv`` asks for; the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    return _run(args_list, window_args(args_list))
+
+
+def _run(args_list: list[str], window: argparse.Namespace | None) -> int:
+    if window is None:
+        from counter.cli.main import main as command
+
+        return command(args_list)
+    return _start_window(window)
+
+
+def _start_window(window: argparse.Namespace) -> int:
+    from counter.host.logs import setup_logging
+
+    setup_logging()
+    today = None
+    if window.today:
+        from counter.cli.common import UsageError
+        from counter.cli.common import today as today_of
+
+        try:
+            today = today_of(window)
+        except UsageError as err:
+            print(str(err), file=sys.stderr)
+            return EXIT_MISUSE
+    from counter.ui.app import run
+
+    return run(window.db, window.exit_when_ready, [], today)
+
+
+def entry() -> None:
+    """The ``counter`` program: :func:`main`, and after a window the process ends at once.
+
+    Once the window has closed, the database is closed and the log written; the
+    interpreter's own teardown (every module, every Qt wrapper) would then take
+    longer than the desk's start-up work itself and save nothing.  Commands end the
+    usual way: their database connections close politely.
+    """
+    argv = sys.argv[1:]
+    window = window_args(argv)
+    code = _run(argv, window)
+    if window is not None:
+        from counter.host.quick_exit import quick_exit
+
+        quick_exit(code)
+    raise SystemExit(code)
+
+
+if __name__ == "__main__":
+    entry()

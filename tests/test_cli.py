@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from counter.cli.main import main, window_args
+from counter.__main__ import window_args
+from counter.cli.main import main
 from tests.conftest import SHIPPED_CATALOG
 
 
@@ -178,3 +179,33 @@ def test_an_option_without_its_value_is_named_once(capsys: pytest.CaptureFixture
     code, _, err = run(capsys, "--db")
     assert code == 2
     assert err.count("expected one argument") == 1
+
+
+def test_the_office_options_are_the_fields_of_the_office_settings() -> None:
+    from dataclasses import fields
+
+    from counter.cli.documents import OFFICE_FIELDS
+    from counter.documents.data import OfficeSettings
+
+    assert tuple(f.name for f in fields(OfficeSettings)) == OFFICE_FIELDS
+
+
+def test_the_command_line_alone_asks_for_a_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys)  # the window is counter.__main__'s, never the command line's
+    assert code == 2
+    assert "counter -h" in err
+
+
+def test_the_program_hands_a_command_to_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from counter.__main__ import main as program
+
+    assert program(["catalog", "validate", str(SHIPPED_CATALOG)]) == 0
+    assert "103 个一件事" in capsys.readouterr().out
+
+
+def test_a_damaged_database_is_named_as_such(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.sqlite3"
+    damaged.write_bytes(b"not a database at all, but long enough to be read as one" * 100)
+    code, _, err = run(capsys, "--db", f"sqlite:///{damaged}", "case", "list")
+    assert code == 1
+    assert "数据库文件已损坏" in err

@@ -1,73 +1,23 @@
-"""The account commands (``counter user add|list|disable|password``) and signing in a command-line run.
+"""The account commands: ``counter user add|list|disable|password``.
 
-Once a database has accounts, a command acts as the account named by the
-global ``--user LOGIN``: the password comes from ``COUNTER_PASSWORD`` or a
-prompt, and the sign-in goes through the same action as the window's, so a
-wrong password counts towards the lock and is audited.  Without ``--user`` the
-run acts as the single desk, which the actions refuse once accounts exist.
+Signing in a command-line run (``--user``) is shared by every command: :func:`counter.cli.common.sign_in_for_run`.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
-import os
 import sys
 from collections.abc import Sequence
-from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
-from counter.access.roles import SINGLE_DESK, Actor, Role
-from counter.cli.main import EXIT_OK, EXIT_PROBLEM, Reported, UsageError, _desk, _open_db, _print_json
+from counter.access.roles import Role
+from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, UsageError, ask, desk, open_store, print_json, run_actor
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session, sessionmaker
-
     from counter.actions.accounts import AccountInfo, Problem
     from counter.actions.guard import NotPermitted
-    from counter.cli.main import Commands
-
-PASSWORD_ENV = "COUNTER_PASSWORD"
-
-_run_actor: ContextVar[Actor] = ContextVar("counter_run_actor", default=SINGLE_DESK)
-
-
-def run_actor() -> Actor:
-    """The account this run signed in as; the single desk where it signed in as none."""
-    return _run_actor.get()
-
-
-def sign_in_for_run(args: argparse.Namespace, sessions: sessionmaker[Session]) -> None:
-    """Sign in as ``--user`` once per run; a refusal is reported (exit 1) after the attempt is committed."""
-    from counter import texts
-    from counter.access.lockout import POLICY
-    from counter.actions.accounts import sign_in
-
-    login = getattr(args, "user", None)
-    earlier = getattr(args, "signed_in_as", None)
-    if not login or isinstance(earlier, Actor):
-        _run_actor.set(earlier if isinstance(earlier, Actor) else SINGLE_DESK)
-        return  # nobody to sign in, or the database opened a second time in this run
-    password = os.environ.get(PASSWORD_ENV)
-    if password is None:
-        password = _ask(texts.ACCOUNT_PASSWORD_PROMPT.format(login=login))
-    with sessions.begin() as session:
-        result = sign_in(session, login, password, _desk().identity, dt.datetime.now(dt.UTC))
-    if result.actor is None:
-        minutes = int(POLICY.lock_for.total_seconds() // 60)
-        raise Reported(texts.sign_in_refusal_text(result.outcome, result.attempts_left, result.locked_until, minutes))
-    args.signed_in_as = result.actor
-    _run_actor.set(result.actor)
-
-
-def _ask(prompt: str) -> str:
-    from counter import texts
-
-    try:
-        return getpass.getpass(prompt)
-    except (EOFError, KeyboardInterrupt) as err:
-        raise UsageError(texts.ACCOUNT_NO_PASSWORD) from err
+    from counter.cli.common import Commands
 
 
 def _new_password(args: argparse.Namespace) -> str:
@@ -78,8 +28,8 @@ def _new_password(args: argparse.Namespace) -> str:
         if not line:
             raise UsageError(texts.ACCOUNT_PASSWORD_STDIN_EMPTY)
         return line.rstrip("\r\n")
-    first = _ask(texts.ACCOUNT_NEW_PASSWORD_PROMPT.format(login=args.login))
-    again = _ask(texts.ACCOUNT_REPEAT_PASSWORD_PROMPT)
+    first = ask(texts.ACCOUNT_NEW_PASSWORD_PROMPT.format(login=args.login))
+    again = ask(texts.ACCOUNT_REPEAT_PASSWORD_PROMPT)
     if first != again:
         raise Reported(texts.ACCOUNT_PASSWORDS_DIFFER)
     return first
@@ -105,12 +55,12 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     from counter.actions.accounts import NewAccount, add_account
     from counter.actions.guard import NotPermitted
 
-    sessions = _open_db(args)
+    store = open_store(args)
     password = _new_password(args)
     new = NewAccount(args.login, args.name, frozenset(Role(r) for r in args.role), password, args.staff_no)
+    by = desk()
     try:
-        with sessions.begin() as session:
-            problems = add_account(session, _desk(), new)
+        problems = store.write(lambda session: add_account(session, by, new))
     except NotPermitted as err:
         raise _refused(err) from err
     if problems:
@@ -124,14 +74,14 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     from counter.actions.accounts import list_accounts
     from counter.actions.guard import NotPermitted
 
-    sessions = _open_db(args)
+    store = open_store(args)
+    actor = run_actor()
     try:
-        with sessions() as session:
-            accounts = list_accounts(session, run_actor())
+        accounts = store.read(lambda session: list_accounts(session, actor))
     except NotPermitted as err:
         raise _refused(err) from err
     if args.json:
-        _print_json([_account_json(a) for a in accounts])
+        print_json([_account_json(a) for a in accounts])
         return EXIT_OK
     for account in accounts:
         print(_account_line(account))
@@ -182,10 +132,10 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
     from counter.actions.accounts import disable_account
     from counter.actions.guard import NotPermitted
 
-    sessions = _open_db(args)
+    store = open_store(args)
+    by = desk()
     try:
-        with sessions.begin() as session:
-            problems = disable_account(session, _desk(), args.login)
+        problems = store.write(lambda session: disable_account(session, by, args.login))
     except NotPermitted as err:
         raise _refused(err) from err
     if problems:
@@ -199,11 +149,11 @@ def cmd_user_password(args: argparse.Namespace) -> int:
     from counter.actions.accounts import set_password
     from counter.actions.guard import NotPermitted
 
-    sessions = _open_db(args)
+    store = open_store(args)
     password = _new_password(args)
+    by = desk()
     try:
-        with sessions.begin() as session:
-            problems = set_password(session, _desk(), args.login, password)
+        problems = store.write(lambda session: set_password(session, by, args.login, password))
     except NotPermitted as err:
         raise _refused(err) from err
     if problems:

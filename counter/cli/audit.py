@@ -1,10 +1,8 @@
-"""The audit commands: ``counter audit verify`` and ``counter case void``.
+"""The audit command: ``counter audit verify``.
 
 ``audit verify`` reads the whole trail, chain by chain, and reports every
 problem it finds (exit 1), or one line saying the trail is whole (exit 0): a
 support engineer or an auditor can run it on a copy of a hall's database.
-``case void`` is the supervisor's correction of a case entered in error: the
-case stays, marked void with the reason, in its history and in the trail.
 """
 
 from __future__ import annotations
@@ -13,11 +11,11 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from counter.cli.main import EXIT_OK, EXIT_PROBLEM, Reported, UsageError, _desk, _open_db, _print_json
+from counter.cli.common import EXIT_OK, EXIT_PROBLEM, open_store, print_json
 
 if TYPE_CHECKING:
     from counter.audit.verify import AuditReport
-    from counter.cli.main import Commands
+    from counter.cli.common import Commands
 
 
 def add_audit_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -29,23 +27,13 @@ def add_audit_commands(commands: Commands, common: argparse.ArgumentParser) -> N
     p.set_defaults(func=cmd_audit_verify)
 
 
-def add_void_command(case: Commands, common: argparse.ArgumentParser) -> None:
-    """``case void``, added to the case commands."""
-    p = case.add_parser("void", parents=[common], help="作废误录的办件（负责人；须写明原因）")
-    p.add_argument("case_no")
-    p.add_argument("--reason", required=True, metavar="TEXT", help="作废原因，例如：重复录入，正确的办件为……")
-    p.set_defaults(func=cmd_case_void)
-
-
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from counter import texts
     from counter.actions.audit import verify_trail
 
-    sessions = _open_db(args)
-    with sessions() as session:
-        report = verify_trail(session)
+    report = open_store(args).read(verify_trail)
     if args.json:
-        _print_json(_report_json(report))
+        print_json(_report_json(report))
     elif report.whole:
         print(texts.AUDIT_WHOLE.format(entries=report.entries, chains=report.chains))
     else:
@@ -72,27 +60,3 @@ def _report_json(report: AuditReport) -> dict[str, object]:
         for p in report.problems
     ]
     return {"ok": report.whole, "entries": report.entries, "chains": report.chains, "problems": problems}
-
-
-def cmd_case_void(args: argparse.Namespace) -> int:
-    from counter import texts
-    from counter.actions.guard import NotPermitted
-    from counter.actions.intake import CaseNotFound, move_case
-    from counter.case.status import CaseEvent, MoveNotAllowed
-
-    reason = args.reason.strip()
-    if not reason:
-        raise UsageError(texts.CASE_VOID_REASON_REQUIRED)
-    sessions = _open_db(args)
-    try:
-        with sessions.begin() as session:
-            move_case(session, _desk(), args.case_no, CaseEvent.VOIDED, reason)
-    except NotPermitted as err:
-        raise Reported(texts.not_permitted(err.permission, err.signed_in)) from err
-    except CaseNotFound as err:
-        raise Reported(texts.CASE_NOT_FOUND.format(case_no=err.case_no)) from err
-    except MoveNotAllowed as err:
-        status = texts.CASE_STATUS[err.status]
-        raise Reported(texts.CASE_VOID_NOT_ALLOWED.format(case_no=args.case_no, status=status)) from err
-    print(texts.CASE_VOIDED_DONE.format(case_no=args.case_no, reason=reason))
-    return EXIT_OK

@@ -18,12 +18,10 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli.main import EXIT_OK, Reported, UsageError, _desk, _open_db
+from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_store
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session, sessionmaker
-
-    from counter.cli.main import Commands
+    from counter.cli.common import Commands
 
 
 def add_backup_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -44,10 +42,6 @@ def _postgresql(url: str, file: str | None) -> Reported:
     return Reported(texts.BACKUP_POSTGRESQL.format(dump=dump, restore=restore))
 
 
-def _dispose(sessions: sessionmaker[Session]) -> None:
-    sessions.kw["bind"].dispose()
-
-
 def cmd_backup(args: argparse.Namespace) -> int:
     from counter import texts
     from counter.actions.backup import (
@@ -59,17 +53,16 @@ def cmd_backup(args: argparse.Namespace) -> int:
         make_backup,
         record_backup,
     )
-    from counter.db.url import resolve_url
+    from counter.actions.schema import database_url
 
-    url = resolve_url(args.db)
+    url = database_url(args.db)
     try:
         database_file(url)
     except NotSQLite:
         raise _postgresql(url, args.out) from None
-    sessions = _open_db(args)
-    desk = _desk()
-    with sessions() as session:
-        authorise(session, desk)
+    store = open_store(args)
+    by = desk()
+    store.read(lambda session: authorise(session, by))
     out = Path(args.out) if args.out else None
     try:
         made = make_backup(url, out)
@@ -77,9 +70,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
         raise Reported(texts.BACKUP_FAILED.format(reason=err.reason)) from err
     except OSError as err:
         raise Reported(texts.BACKUP_FAILED.format(reason=err.strerror or err)) from err
-    with sessions.begin() as session:
-        record_backup(session, desk, made, None if out else backup_count())
-    _dispose(sessions)
+    kept = None if out else backup_count()
+    store.write(lambda session: record_backup(session, by, made, kept))
+    store.dispose()
     print(texts.BACKUP_DONE.format(path=made))
     return EXIT_OK
 
@@ -95,11 +88,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
         record_restore,
         restore_backup,
     )
+    from counter.actions.schema import database_url, known_revisions
     from counter.backup.sqlite_files import usable_revision
-    from counter.db.migrate import known_revisions
-    from counter.db.url import resolve_url
 
-    url = resolve_url(args.db)
+    url = database_url(args.db)
     try:
         target = database_file(url)
     except NotSQLite:
@@ -113,20 +105,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise UsageError(texts.RESTORE_CONFIRM.format(file=source, database=target))
     if target.exists() and quick_check(target):
         # a damaged database can name no administrator: whoever holds the file may restore it
-        sessions = _open_db(args)
-        with sessions() as session:
-            authorise(session, _desk())  # the account --user signed in as, now that the database is open
-        _dispose(sessions)
+        store = open_store(args)
+        by = desk()  # the account --user signed in as, now that the database is open
+        store.read(lambda session: authorise(session, by))
+        store.dispose()
     try:
         restored = restore_backup(url, source)
     except RestoreRefused as err:
         raise Reported(texts.restore_refused(err.problem, err.detail)) from err
     except OSError as err:
         raise Reported(texts.RESTORE_FAILED.format(reason=err.strerror or err)) from err
-    sessions = _open_db(args)  # migrates an older backup to this program's schema
-    with sessions.begin() as session:
-        record_restore(session, _desk(), restored, source)
-    _dispose(sessions)
+    store = open_store(args)  # migrates an older backup to this program's schema
+    by = desk()
+    store.write(lambda session: record_restore(session, by, restored, source))
+    store.dispose()
     print(texts.RESTORE_DONE.format(database=target, file=source, revision=restored.revision))
     if restored.kept is None:
         print(texts.RESTORE_NOTHING_KEPT)

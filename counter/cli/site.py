@@ -15,13 +15,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli.main import EXIT_OK, Reported, _desk, _open_db, _print_json
+from counter.cli.common import EXIT_OK, Reported, desk, open_store, print_json
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from counter.actions.site import SiteRefused
-    from counter.cli.main import Commands
+    from counter.actions.store import Unit
+    from counter.cli.common import Commands
     from counter.sync.keys import KeyUnreadable
     from counter.sync.sites import SiteIdentity
 
@@ -58,12 +57,12 @@ def cmd_site_show(args: argparse.Namespace) -> int:
     from counter import texts
     from counter.host.paths import site_key_path
 
-    sessions = _open_db(args)
-    with sessions.begin() as session:
-        identity = _this_site(session)
-        key_here = _key_here(session)
+    def read(session: Unit) -> tuple[SiteIdentity, bool]:
+        return _this_site(session), _key_here(session)
+
+    identity, key_here = open_store(args).write(read)  # the identity is made on first use
     if args.json:
-        _print_json({**_identity_json(identity), "key_file": str(site_key_path()), "key_here": key_here})
+        print_json({**_identity_json(identity), "key_file": str(site_key_path()), "key_here": key_here})
         return EXIT_OK
     print(_identity_text(identity))
     print(texts.SITE_KEY_HERE if key_here else texts.SITE_KEY_ELSEWHERE.format(path=site_key_path()))
@@ -76,10 +75,10 @@ def cmd_site_init(args: argparse.Namespace) -> int:
     from counter.host.paths import site_key_path
     from counter.sync.keys import KeyUnreadable
 
-    sessions = _open_db(args)
+    store = open_store(args)
+    by, kind = desk(), SiteKind(args.kind)
     try:
-        with sessions.begin() as session:
-            identity = init_site(session, args.code, args.name, SiteKind(args.kind), desk=_desk())
+        identity = store.write(lambda session: init_site(session, args.code, args.name, kind, desk=by))
     except SiteRefused as err:
         raise _refused(err, args.code) from err
     except KeyUnreadable as err:
@@ -94,9 +93,7 @@ def cmd_site_card(args: argparse.Namespace) -> int:
     from counter import texts
     from counter.actions.site import site_card
 
-    sessions = _open_db(args)
-    with sessions.begin() as session:
-        identity = _this_site(session)
+    identity = open_store(args).write(_this_site)
     out = Path(args.out)
     try:
         out.write_text(json.dumps(site_card(identity), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -125,11 +122,16 @@ def cmd_site_register(args: argparse.Namespace) -> int:
     print(texts.SITE_REGISTER_CHECK.format(**_identity_words(card)))
     if args.fingerprint is not None and "".join(args.fingerprint.split()).lower() != card.fingerprint.replace(" ", ""):
         raise Reported(texts.SITE_FINGERPRINT_DIFFERS.format(given=args.fingerprint, fingerprint=card.fingerprint))
-    sessions = _open_db(args)
+    store = open_store(args)
+    by = desk()
+
+    def register(session: Unit) -> str | None:
+        old_key = peer_keys(session).get(card.code)
+        register_peer(session, card.code, card.name, card.kind, card.public_key, desk=by)
+        return old_key
+
     try:
-        with sessions.begin() as session:
-            old_key = peer_keys(session).get(card.code)
-            register_peer(session, card.code, card.name, card.kind, card.public_key, desk=_desk())
+        old_key = store.write(register)
     except PeerRefused as err:
         raise _refused(err, card.code) from err
     if old_key is None:
@@ -145,11 +147,9 @@ def cmd_site_peers(args: argparse.Namespace) -> int:
     from counter import texts
     from counter.actions.site import peers
 
-    sessions = _open_db(args)
-    with sessions() as session:
-        found = peers(session)
+    found = open_store(args).read(peers)
     if args.json:
-        _print_json(
+        print_json(
             [
                 {
                     "code": p.code,
@@ -177,7 +177,7 @@ def cmd_site_peers(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _this_site(session: Session) -> SiteIdentity:
+def _this_site(session: Unit) -> SiteIdentity:
     from counter.actions.site import this_site
     from counter.sync.keys import KeyUnreadable
 
@@ -187,7 +187,7 @@ def _this_site(session: Session) -> SiteIdentity:
         raise _key_refused(err) from err
 
 
-def _key_here(session: Session) -> bool:
+def _key_here(session: Unit) -> bool:
     """Whether this machine holds the site's signing key (a hall's other desks do not)."""
     from counter.actions.site import site_signing_key
     from counter.sync.keys import KeyUnreadable

@@ -18,10 +18,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli.main import EXIT_OK, Reported, _desk, _open_db, _print_json
+from counter.cli.common import EXIT_OK, Reported, desk, open_store, print_json
 
 if TYPE_CHECKING:
-    from counter.cli.main import Commands
+    from counter.actions.store import Unit
+    from counter.actions.sync import ExportResult
+    from counter.cli.common import Commands
 
 
 def add_sync_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -55,11 +57,16 @@ def cmd_sync_export(args: argparse.Namespace) -> int:
     from counter.sync.keys import KeyUnreadable
 
     out = Path(args.out)
-    sessions = _open_db(args)
+    store = open_store(args)
+    by = desk()
+
+    def export(session: Unit) -> ExportResult:
+        result = export_package(session, by, _now(), to_site=args.to_site)
+        _write(out, result.data)  # inside the transaction: a file that cannot be written records no export
+        return result
+
     try:
-        with sessions.begin() as session:
-            result = export_package(session, _desk(), _now(), to_site=args.to_site)
-            _write(out, result.data)  # inside the transaction: a file that cannot be written records no export
+        result = store.write(export)
     except SyncNotPossible as err:
         raise Reported(texts.sync_not_possible(err.problem.value, err.site)) from err
     except KeyUnreadable as err:
@@ -91,14 +98,14 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
         data = path.read_bytes()
     except OSError as err:
         raise Reported(texts.SYNC_READ_FAILED.format(path=path, error=err)) from err
-    sessions = _open_db(args)
+    store = open_store(args)
+    by = desk()
     try:
-        with sessions.begin() as session:
-            report = import_package(session, _desk(), data, _now())
+        report = store.write(lambda session: import_package(session, by, data, _now()))
     except PackageRejected as err:
         raise Reported(texts.package_rejected(err.code.value)) from err
     if args.json:
-        _print_json({"ok": True, **package_summary(report)})
+        print_json({"ok": True, **package_summary(report)})
     elif report.replayed:
         print(texts.SYNC_REPLAYED.format(from_site=report.from_site, export_no=report.export_no))
     else:
@@ -115,11 +122,9 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
     from counter import texts
     from counter.actions.sync import sync_status
 
-    sessions = _open_db(args)
-    with sessions.begin() as session:
-        status = sync_status(session)
+    status = open_store(args).write(sync_status)
     if args.json:
-        _print_json(asdict(status))
+        print_json(asdict(status))
         return EXIT_OK
     print(texts.sync_status_text(status))
     return EXIT_OK
@@ -129,11 +134,9 @@ def cmd_sync_review(args: argparse.Namespace) -> int:
     from counter import texts
     from counter.actions.sync import review_items
 
-    sessions = _open_db(args)
-    with sessions() as session:
-        items = review_items(session, open_only=not args.all)
+    items = open_store(args).read(lambda session: review_items(session, open_only=not args.all))
     if args.json:
-        _print_json([{**asdict(item), "message": texts.hold_reason(item.reason)} for item in items])
+        print_json([{**asdict(item), "message": texts.hold_reason(item.reason)} for item in items])
         return EXIT_OK
     for item in items:
         print(texts.review_line(item))

@@ -1,0 +1,142 @@
+"""The case commands: ``counter case show|list|void`` and the training run ``counter demo``.
+
+``case void`` is the supervisor's correction of a case entered in error: the
+case stays, marked void with the reason, in its history and in the audit trail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from counter.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    Reported,
+    UsageError,
+    desk,
+    ensure_catalog,
+    open_store,
+    print_json,
+    today,
+)
+
+if TYPE_CHECKING:
+    from counter.actions.store import Unit
+    from counter.case.view import CaseView
+    from counter.cli.common import Commands
+
+
+def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
+    case = commands.add_parser("case", parents=[common], help="办件：查看、列表").add_subparsers(
+        dest="case_command", metavar="ACTION", required=True
+    )
+    p = case.add_parser("show", parents=[common], help="显示办件：状态、材料、期限、历史")
+    p.add_argument("case_no")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_case_show)
+    p = case.add_parser("list", parents=[common], help="办件列表")
+    p.add_argument("--overdue", action="store_true", help="只列逾期未补齐的容缺办件")
+    p.add_argument("--due-soon", action="store_true", help="只列两个工作日内到期及已逾期的容缺办件")
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help="以该日期为今天（培训、核对期限）")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_case_list)
+    p = case.add_parser("void", parents=[common], help="作废误录的办件（负责人；须写明原因）")
+    p.add_argument("case_no")
+    p.add_argument("--reason", required=True, metavar="TEXT", help="作废原因，例如：重复录入，正确的办件为……")
+    p.set_defaults(func=cmd_case_void)
+
+    p = commands.add_parser("demo", parents=[common], help="培训演示：办理各种结果的示例办件")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_demo)
+
+
+def cmd_case_show(args: argparse.Namespace) -> int:
+    from counter.actions.case_reads import case_view, may_see_whole_numbers
+    from counter.cli.case_text import case_as_text, case_json, masked_view
+
+    store = open_store(args)
+    actor = desk().actor
+
+    def read(session: Unit) -> tuple[CaseView | None, bool]:
+        return case_view(session, args.case_no), may_see_whole_numbers(session, actor)
+
+    view, whole = store.read(read)
+    if view is None:
+        print(f"未找到办件：{args.case_no}", file=sys.stderr)
+        return EXIT_PROBLEM
+    if not whole:
+        view = masked_view(view)
+    if args.json:
+        print_json(case_json(view))
+    else:
+        print(case_as_text(view))
+    return EXIT_OK
+
+
+def cmd_case_list(args: argparse.Namespace) -> int:
+    from counter.actions.case_reads import case_rows
+    from counter.cli.case_text import row_json, row_line
+
+    store = open_store(args)
+    day = today(args)
+    rows = store.read(lambda session: case_rows(session, day, overdue=args.overdue, due_soon=args.due_soon))
+    if args.json:
+        print_json([row_json(r, day) for r in rows])
+    else:
+        for row in rows:
+            print(row_line(row, day))
+        print(f"共 {len(rows)} 件。", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_case_void(args: argparse.Namespace) -> int:
+    from counter import texts
+    from counter.actions.guard import NotPermitted
+    from counter.actions.intake import CaseNotFound, move_case
+    from counter.case.status import CaseEvent, MoveNotAllowed
+
+    reason = args.reason.strip()
+    if not reason:
+        raise UsageError(texts.CASE_VOID_REASON_REQUIRED)
+    store = open_store(args)
+    by = desk()
+    try:
+        store.write(lambda session: move_case(session, by, args.case_no, CaseEvent.VOIDED, reason))
+    except NotPermitted as err:
+        raise Reported(texts.not_permitted(err.permission, err.signed_in)) from err
+    except CaseNotFound as err:
+        raise Reported(texts.CASE_NOT_FOUND.format(case_no=err.case_no)) from err
+    except MoveNotAllowed as err:
+        status = texts.CASE_STATUS[err.status]
+        raise Reported(texts.CASE_VOID_NOT_ALLOWED.format(case_no=args.case_no, status=status)) from err
+    print(texts.CASE_VOIDED_DONE.format(case_no=args.case_no, reason=reason))
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from counter.actions.case_reads import case_views
+    from counter.actions.demo import DemoUnavailable, run_demo, write_documents
+    from counter.cli.case_text import case_json
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    store = open_store(args)
+    ensure_catalog(store)
+    by, day = desk(), today(args)
+    try:
+        made = run_demo(store.sessions(), by, day)
+    except DemoUnavailable as err:
+        raise Reported(f"目录中没有可用于演示的已发布指南：{err}") from err
+    documents = write_documents(store.sessions(), by, made, day, out)
+    views = store.read(lambda session: case_views(session, [c.case_no for c in made]))
+    summary = [case_json(v) for v in views]
+    (out / "cases.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2, default=str), "utf-8")
+    for case in made:
+        print(f"{case.case_no}\t{case.label}")
+    print(f"已生成 {len(documents)} 份文书：{out}", file=sys.stderr)
+    return EXIT_OK

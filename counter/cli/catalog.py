@@ -1,0 +1,126 @@
+"""The catalog commands: ``counter catalog list|show|validate|import|template``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from counter.cli.common import EXIT_OK, EXIT_PROBLEM, desk, ensure_catalog, open_store, print_json, report_problems
+
+if TYPE_CHECKING:
+    from counter.cli.common import Commands
+
+
+def add_catalog_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
+    catalog = commands.add_parser("catalog", parents=[common], help="事项目录：列表、查看、校验、导入").add_subparsers(
+        dest="catalog_command", metavar="ACTION", required=True
+    )
+    p = catalog.add_parser("list", parents=[common], help="列出全部一件事")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_catalog_list)
+    p = catalog.add_parser("show", parents=[common], help="显示一件事的办事指南（编码、序号、名称或拼音）")
+    p.add_argument("bundle")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_catalog_show)
+    p = catalog.add_parser("validate", parents=[common], help="按第九条、第十条和24项清单校验目录")
+    p.add_argument("path")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_catalog_validate)
+    p = catalog.add_parser("import", parents=[common], help="导入目录文件夹或 .xlsx 工作簿（先校验，全部成功才导入）")
+    p.add_argument("path")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_catalog_import)
+    p = catalog.add_parser("template", parents=[common], help="生成 .xlsx 导入模板（含示例行）")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_catalog_template)
+
+
+def cmd_catalog_validate(args: argparse.Namespace) -> int:
+    from counter.actions.catalog import check_source
+
+    result = check_source(Path(args.path))
+    if result.problems:
+        report_problems(result.problems, args.json)
+        return EXIT_PROBLEM
+    if args.json:
+        print_json({"ok": True, "bundles": len(result.bundles), "problems": []})
+    else:
+        print(f"通过：{len(result.bundles)} 个一件事，未发现问题。")
+    return EXIT_OK
+
+
+def cmd_catalog_import(args: argparse.Namespace) -> int:
+    from counter.actions.catalog import import_source
+
+    store = open_store(args)
+    outcome = import_source(store.sessions(), Path(args.path), desk=desk())
+    if outcome.report is None:
+        report_problems(outcome.problems, args.json)
+        print("未导入任何内容。", file=sys.stderr)
+        return EXIT_PROBLEM
+    report = outcome.report
+    if args.json:
+        print_json(
+            {
+                "ok": True,
+                "import_id": report.import_id,
+                "new_versions": list(report.new_versions),
+                "unchanged": report.unchanged,
+            }
+        )
+    else:
+        print(f"导入完成：{len(report.new_versions)} 个一件事生成新版本指南，{report.unchanged} 个未变化。")
+    return EXIT_OK
+
+
+def cmd_catalog_template(args: argparse.Namespace) -> int:
+    from counter.catalog.workbook import write_template
+
+    out = Path(args.out)
+    try:
+        write_template(out)
+    except OSError as err:
+        print(f"无法写入 {out}：{err.strerror or err}", file=sys.stderr)
+        return EXIT_PROBLEM
+    print(f"已生成导入模板：{out}")
+    return EXIT_OK
+
+
+def cmd_catalog_list(args: argparse.Namespace) -> int:
+    from counter.actions.catalog_reads import catalog_entries
+    from counter.texts import UNPUBLISHED
+
+    store = open_store(args)
+    ensure_catalog(store)
+    entries = store.read(catalog_entries)
+    if args.json:
+        print_json(
+            [{"code": e.bundle_code, "number": e.number, "name": e.name, "published": e.published} for e in entries]
+        )
+    else:
+        for e in entries:
+            mark = "" if e.published else f"  （{UNPUBLISHED}）"
+            print(f"{e.number:>3}  {e.bundle_code}  {e.name}{mark}")
+    return EXIT_OK
+
+
+def cmd_catalog_show(args: argparse.Namespace) -> int:
+    from counter.actions.catalog_reads import find_guide
+    from counter.catalog.document import to_document
+
+    store = open_store(args)
+    ensure_catalog(store)
+    wanted = args.bundle.strip()
+    stored = store.read(lambda session: find_guide(session, wanted))
+    if stored is None:
+        print(f"未找到一件事：{wanted}", file=sys.stderr)
+        return EXIT_PROBLEM
+    if args.json:
+        print_json({"version_id": stored.version_id, "version": stored.version, **to_document(stored.bundle)})
+    else:
+        from counter.cli.guide_text import guide_as_text
+
+        print(guide_as_text(stored.bundle, stored.version))
+    return EXIT_OK

@@ -1,0 +1,231 @@
+"""What every command group shares: the database, who acts, output, problems, exit codes.
+
+A command opens the database with :func:`open_store` (which migrates it and signs in ``--user`` once per run) and
+hands actions to :meth:`Store.read` / :meth:`Store.write`; it never sees a session's type nor SQLAlchemy.  A
+database that refuses the work (:class:`StoreFault`) or was written by a newer program (:class:`SchemaTooNew`) is
+put into words here, by :func:`failure_text`, and nowhere else.  The group modules import this module and never
+:mod:`counter.cli.main`, so the command line has no import circle.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any
+
+from counter.access.roles import SINGLE_DESK, Actor
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from counter.actions.desk import Desk
+    from counter.actions.store import Store
+    from counter.catalog.problems import Problem
+
+    Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
+
+__all__ = [
+    "EXIT_MISUSE",
+    "EXIT_OK",
+    "EXIT_PROBLEM",
+    "PASSWORD_ENV",
+    "Reported",
+    "UsageError",
+    "ask",
+    "desk",
+    "ensure_catalog",
+    "failure_text",
+    "open_store",
+    "parse_date",
+    "print_json",
+    "problem_line",
+    "report_problems",
+    "run_actor",
+    "sign_in_for_run",
+    "today",
+]
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_PROBLEM, EXIT_MISUSE = 0, 1, 2
+
+PASSWORD_ENV = "COUNTER_PASSWORD"
+
+
+class UsageError(Exception):
+    """Misuse the user can fix by changing the command: exit 2 with the message."""
+
+
+class Reported(Exception):
+    """A problem already put into words for the user: exit 1 with the message."""
+
+
+def print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+# --- the database and who acts -------------------------------------------------------
+
+_run_actor: ContextVar[Actor] = ContextVar("counter_run_actor", default=SINGLE_DESK)
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """The database named by ``--db`` (else ``COUNTER_DB_URL``, else the local file), migrated, ``--user`` signed in.
+
+    Raises :class:`SchemaTooNew` or :class:`StoreFault`, worded by :func:`failure_text`.
+    """
+    from counter.actions.schema import database_url
+    from counter.actions.store import Store
+
+    store = Store(database_url(args.db))
+    store.sessions()  # opens and migrates now, so that a command learns of a too-new database before it acts
+    sign_in_for_run(args, store)  # as --user, once per run; the single desk without it
+    return store
+
+
+def failure_text(err: Exception) -> str:
+    """What a command says when an action failed in a way no command words itself (exit 1).
+
+    The account refused, the database refused the work or is newer than this program — each worded here, once;
+    anything else is unexpected: a report is saved for support and the log keeps it.
+    """
+    from counter import texts
+    from counter.actions.guard import NotPermitted
+    from counter.actions.store import DbFault, SchemaTooNew, StoreFault
+    from counter.host.errors import report_unexpected
+
+    if isinstance(err, NotPermitted):  # the action refused the signed-in account, or nobody signed in
+        return texts.not_permitted(err.permission, err.signed_in)
+    if isinstance(err, SchemaTooNew):
+        return f"数据库由更新版本的程序写入（结构版本 {err.revision}），本程序不能打开，请升级程序。"
+    if isinstance(err, StoreFault) and err.fault is not DbFault.OTHER:
+        log.error("database fault %s: %s", err.fault.value, err.detail)
+        return texts.DB_FAULT[err.fault.value].format(error=err.detail.split(":", 1)[0])
+    if isinstance(err, StoreFault):  # nothing known to say: a report for support, as for any unexpected error
+        return report_unexpected(err.__cause__ or err)
+    return report_unexpected(err)
+
+
+def run_actor() -> Actor:
+    """The account this run signed in as; the single desk where it signed in as none."""
+    return _run_actor.get()
+
+
+def sign_in_for_run(args: argparse.Namespace, store: Store) -> None:
+    """Sign in as ``--user`` once per run; a refusal is reported (exit 1) after the attempt is committed.
+
+    Once a database has accounts, a command acts as the account named by the global ``--user LOGIN``: the password
+    comes from ``COUNTER_PASSWORD`` or a prompt, and the sign-in goes through the same action as the window's, so a
+    wrong password counts towards the lock and is audited.  Without ``--user`` the run acts as the single desk,
+    which the actions refuse once accounts exist.
+    """
+    from counter import texts
+    from counter.access.lockout import POLICY
+    from counter.actions.accounts import sign_in
+
+    login = getattr(args, "user", None)
+    earlier = getattr(args, "signed_in_as", None)
+    if not login or isinstance(earlier, Actor):
+        _run_actor.set(earlier if isinstance(earlier, Actor) else SINGLE_DESK)
+        return  # nobody to sign in, or the database opened a second time in this run
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        password = ask(texts.ACCOUNT_PASSWORD_PROMPT.format(login=login))
+    where, now = desk().identity, dt.datetime.now(dt.UTC)
+    result = store.write(lambda session: sign_in(session, login, password, where, now))
+    if result.actor is None:
+        minutes = int(POLICY.lock_for.total_seconds() // 60)
+        raise Reported(texts.sign_in_refusal_text(result.outcome, result.attempts_left, result.locked_until, minutes))
+    args.signed_in_as = result.actor
+    _run_actor.set(result.actor)
+
+
+def ask(prompt: str) -> str:
+    """A password typed at the terminal, not echoed; no terminal to ask is misuse."""
+    from counter import texts
+
+    try:
+        return getpass.getpass(prompt)
+    except (EOFError, KeyboardInterrupt) as err:
+        raise UsageError(texts.ACCOUNT_NO_PASSWORD) from err
+
+
+def desk() -> Desk:
+    """This machine's desk, acting as the account ``--user`` signed in as (its name is the clerk's on every record)."""
+    from counter.actions.desk import Desk
+    from counter.host.desk_config import load_desk_config
+
+    config = load_desk_config()
+    actor = run_actor()
+    return Desk(config.identity(), actor.name or config.clerk, actor)
+
+
+def ensure_catalog(store: Store) -> None:
+    """Load the bundled catalog on first use, as the window does at start-up."""
+    from counter.actions.catalog import sync_bundled
+    from counter.resources import bundled_catalog_dir
+
+    result = sync_bundled(store.sessions(), bundled_catalog_dir(), desk=desk().identity)
+    for problem in result.problems:
+        print(f"警告：{problem_line(problem)}", file=sys.stderr)
+
+
+# --- dates ---------------------------------------------------------------------------
+
+
+def today(args: argparse.Namespace) -> dt.date:
+    """``--today DATE`` (training, checking deadlines), else the real date."""
+    raw = getattr(args, "today", None)
+    if not raw:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError as err:
+        raise UsageError(f"--today 应为 YYYY-MM-DD 格式的日期，收到：{raw}") from err
+
+
+def parse_date(raw: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError as err:
+        raise UsageError(f"日期应为 YYYY-MM-DD 格式，收到：{raw}") from err
+
+
+# --- catalog problems ----------------------------------------------------------------
+
+
+def problem_line(problem: Problem) -> str:
+    from counter.texts import problem_text
+
+    return problem_text(problem)
+
+
+def problem_json(problem: Problem) -> dict[str, str]:
+    return {
+        "rule": problem.rule.value,
+        "file": problem.file,
+        "bundle": problem.bundle,
+        "item": problem.item,
+        "material": problem.material,
+        "field": problem.field,
+        "detail": problem.detail,
+        "message": problem_line(problem),
+    }
+
+
+def report_problems(problems: Sequence[Problem], as_json: bool) -> None:
+    """Every problem at once: one line each (or JSON), and their count."""
+    if as_json:
+        print_json({"ok": False, "problems": [problem_json(p) for p in problems]})
+        return
+    for problem in problems:
+        print(problem_line(problem))
+    print(f"共 {len(problems)} 个问题。", file=sys.stderr)

@@ -1,0 +1,30 @@
+"""The database command: ``counter db upgrade`` migrates the schema to this program's revision.
+
+Opening the database migrates it (:func:`counter.cli.common.open_store`); the command says where it now stands.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from counter.cli.common import EXIT_OK, open_store
+
+if TYPE_CHECKING:
+    from counter.cli.common import Commands
+
+
+def add_db_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
+    db = commands.add_parser("db", parents=[common], help="数据库").add_subparsers(
+        dest="db_command", metavar="ACTION", required=True
+    )
+    p = db.add_parser("upgrade", parents=[common], help="升级数据库结构")
+    p.set_defaults(func=cmd_db_upgrade)
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from counter.actions.schema import HEAD
+
+    open_store(args)
+    print(f"数据库结构已是最新（{HEAD}）。")
+    return EXIT_OK

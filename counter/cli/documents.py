@@ -1,0 +1,143 @@
+"""The document commands: ``counter print`` (a case's notices), ``counter notice`` (a guide notice) and
+``counter office`` (the site's details printed on every document)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, UsageError, desk, ensure_catalog, open_store, print_json
+from counter.cli.common import today as today_of
+
+if TYPE_CHECKING:
+    from counter.actions.documents import MadeDocument
+    from counter.actions.store import Store, Unit
+    from counter.cli.common import Commands
+
+CASE_DOCUMENTS = ("receipt", "deferral", "pledge", "correction", "refusal", "denial")
+# the fields of counter.documents.data.OfficeSettings, named here so that building the
+# parser (at every start of the app) does not import the documents package; a test keeps them equal
+OFFICE_FIELDS = (
+    "office_name", "seal_caption", "consult_phone", "complaint_phone", "address",
+    "review_body", "court", "progress_url_base", "online_portal",
+)  # fmt: skip
+
+
+def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
+    p = commands.add_parser("print", parents=[common], help="出具或重打办件文书：保存为 PDF 或送打印机")
+    p.add_argument("case_no")
+    p.add_argument("--doc", required=True, choices=CASE_DOCUMENTS)
+    p.add_argument("--out", metavar="FILE.pdf")
+    p.add_argument("--printer", metavar="NAME", nargs="?", const="", help="打印机名称；不写名称用默认打印机")
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_print)
+    p = commands.add_parser("notice", parents=[common], help="一次性告知单：某一件事的办事指南，给只来咨询的群众")
+    p.add_argument("bundle")
+    p.add_argument("--out", metavar="FILE.pdf")
+    p.add_argument("--printer", metavar="NAME", nargs="?", const="")
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_guide_notice)
+    p = commands.add_parser("office", parents=[common], help="本站点的单位信息（印在文书上）：查看或修改")
+    for name in OFFICE_FIELDS:
+        p.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="TEXT")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_office)
+
+
+def _deliver(args: argparse.Namespace, made: MadeDocument, store: Store) -> int:
+    """Write the PDF to --out and/or send it to --printer; every print is recorded."""
+    from counter.actions.documents import record_print
+    from counter.printing.cups import PrintFailed, submit
+    from counter.texts import print_problem_text
+
+    by = desk()
+
+    def record(target: str, ok: bool, error: str = "") -> None:
+        store.write(lambda session: record_print(session, by, made, target, ok=ok, error=error))
+
+    outcome = EXIT_OK
+    if args.out:
+        out = Path(args.out)
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(made.pdf)
+        except OSError as err:
+            raise Reported(f"无法写入 {out}：{err.strerror or err}") from err
+        record(f"file:{out}", ok=True)
+        print(f"{made.doc_no}\t{out}")
+    if args.printer is not None:
+        try:
+            job = submit(made.pdf, args.printer, made.title)
+        except PrintFailed as err:
+            record(f"printer:{err.printer or args.printer}", ok=False, error=str(err))
+            print(print_problem_text(err.problem, err.printer or args.printer, err.detail), file=sys.stderr)
+            outcome = EXIT_PROBLEM
+        else:
+            record(f"printer:{args.printer or 'default'}", ok=True)
+            print(f"{made.doc_no}\t{job}")
+    if made.check_dates:
+        print("注意：文书上的日期超出节假日数据范围，按周六、周日休息推算，请核对。", file=sys.stderr)
+    return outcome
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from counter.actions.documents import make_document
+    from counter.actions.intake import CaseNotFound
+    from counter.documents.kinds import DocumentKind
+    from counter.documents.model import DocumentNotPossible
+    from counter.texts import DOC_PROBLEM
+
+    if not args.out and args.printer is None:
+        raise UsageError("请用 --out FILE.pdf 保存，或用 --printer NAME 打印（NAME 为空表示默认打印机）")
+    store = open_store(args)
+    by, kind, day = desk(), DocumentKind(args.doc), today_of(args)
+    try:
+        made = store.write(lambda session: make_document(session, by, args.case_no, kind, day))
+    except CaseNotFound as err:
+        raise Reported(f"未找到办件：{err.case_no}") from err
+    except DocumentNotPossible as err:
+        reasons = "；".join(DOC_PROBLEM[p] for p in err.problems)
+        raise Reported(f"办件 {args.case_no} 不能出具这种文书：{reasons}") from err
+    return _deliver(args, made, store)
+
+
+def cmd_guide_notice(args: argparse.Namespace) -> int:
+    from counter.actions.documents import GuideNotFound, make_guide_notice
+
+    store = open_store(args)
+    ensure_catalog(store)
+    by, day = desk(), today_of(args)
+    try:
+        made = store.write(lambda session: make_guide_notice(session, by, args.bundle, day))
+    except GuideNotFound as err:
+        raise Reported(f"一件事 {err.bundle_code} 不存在或指南未发布，不能出具一次性告知单") from err
+    return _deliver(args, made, store)
+
+
+def cmd_office(args: argparse.Namespace) -> int:
+    from dataclasses import asdict, replace
+
+    from counter.actions.documents import office_settings, save_office_settings
+    from counter.documents.data import OfficeSettings
+
+    store = open_store(args)
+    by = desk()
+    site = by.identity.site_code
+    changes = {name: getattr(args, name) for name in OFFICE_FIELDS if getattr(args, name)}
+
+    def show_or_change(session: Unit) -> OfficeSettings:
+        settings = office_settings(session, site)
+        if changes:
+            settings = replace(settings, **changes)
+            save_office_settings(session, site, settings, desk=by)
+        return settings
+
+    settings = store.write(show_or_change)
+    if args.json:
+        print_json({"site_code": site, **asdict(settings)})
+    else:
+        for key, value in asdict(settings).items():
+            print(f"{key}: {value}")
+    return EXIT_OK

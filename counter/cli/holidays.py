@@ -1,0 +1,85 @@
+"""The holiday commands: ``counter holidays import|set|list`` — the office's own table of days off and make-up
+working days, beside the official data."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, desk, open_store, parse_date, print_json
+
+if TYPE_CHECKING:
+    from counter.cli.common import Commands
+
+
+def add_holiday_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
+    holidays = commands.add_parser("holidays", parents=[common], help="节假日与调休").add_subparsers(
+        dest="holidays_command", metavar="ACTION", required=True
+    )
+    p = holidays.add_parser("import", parents=[common], help="导入某年国务院节假日安排（文本）")
+    p.add_argument("file")
+    p.add_argument("--year", type=int, required=True)
+    p.set_defaults(func=cmd_holidays_import)
+    p = holidays.add_parser("set", parents=[common], help="设定某日放假、调休上班或恢复")
+    p.add_argument("date")
+    p.add_argument("kind", choices=["off", "work", "clear"])
+    p.set_defaults(func=cmd_holidays_set)
+    p = holidays.add_parser("list", parents=[common], help="列出本单位设定的日期和数据覆盖范围")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_holidays_list)
+
+
+def cmd_holidays_import(args: argparse.Namespace) -> int:
+    from counter.actions.calendar import import_schedule
+    from counter.texts import schedule_problem_text
+
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise Reported(f"无法读取节假日安排文件 {path}：{err}") from err
+    store = open_store(args)
+    by = desk()
+    result = store.write(lambda session: import_schedule(session, text, args.year, path.name, desk=by))
+    if not result.ok:
+        for problem in result.problems:
+            print(schedule_problem_text(problem))
+        print("未导入任何内容。", file=sys.stderr)
+        return EXIT_PROBLEM
+    print(f"已导入 {result.year} 年节假日安排：放假 {result.days_off} 天，调休上班 {result.working_days} 天。")
+    return EXIT_OK
+
+
+def cmd_holidays_set(args: argparse.Namespace) -> int:
+    from counter.actions.calendar import set_holiday
+    from counter.actions.holiday_reads import OFF, WORK
+
+    day = parse_date(args.date)
+    kind = {"off": OFF, "work": WORK, "clear": None}[args.kind]
+    store = open_store(args)
+    by = desk()
+    store.write(lambda session: set_holiday(session, day, kind, desk=by))
+    print(f"{day.isoformat()}：{ {'off': '放假', 'work': '调休上班', 'clear': '恢复按星期计算'}[args.kind] }")
+    return EXIT_OK
+
+
+def cmd_holidays_list(args: argparse.Namespace) -> int:
+    from counter.actions.holiday_reads import holiday_overview
+
+    store = open_store(args)
+    overview = store.read(holiday_overview)
+    last = overview.covered_until
+    if args.json:
+        print_json(
+            {
+                "covered_until": last.isoformat() if last else None,
+                "days": [{"date": d.day.isoformat(), "kind": d.kind, "source": d.source} for d in overview.days],
+            }
+        )
+        return EXIT_OK
+    print(f"节假日数据覆盖至：{last.isoformat() if last else '无'}")
+    for d in overview.days:
+        print(f"{d.day.isoformat()}  {'放假' if d.kind == 'off' else '调休上班'}  {d.source}")
+    return EXIT_OK

@@ -1,0 +1,5 @@
+"""Sentences only the command line says, beside it (the shared ones stay in :mod:`counter.texts`)."""
+
+from __future__ import annotations
+
+NO_COMMAND = "请指定命令（counter -h 列出全部命令）；不带参数运行 counter 即启动窗口程序。"
