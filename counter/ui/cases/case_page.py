@@ -35,8 +35,7 @@ from counter.actions.calendar import office_calendar
 from counter.actions.case_view import read_case
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
-from counter.actions.intake import CaseNotFound, IntakeNotPossible, extend_deferral, fulfil_deferred, move_case
-from counter.actions.store import Unit
+from counter.actions.intake import CaseNotFound, IntakeNotPossible
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.case.view import CaseView
 from counter.catalog.model import Situation
@@ -55,13 +54,13 @@ from counter.ui.cases.case_lines import (
     local_time,
     material_names,
     medium_text,
-    names_of,
     overdue_days,
     receipt_text,
     refusal_text,
     shown_id,
     shown_phone,
 )
+from counter.ui.cases.case_steps import take_step
 from counter.ui.cases.marks import (
     AMBER,
     AMBER_BORDER,
@@ -77,7 +76,6 @@ from counter.ui.cases.marks import (
 from counter.ui.cases.rules import (
     CLERK_ACTIONS,
     SUPERVISOR_ACTIONS,
-    FormValues,
     MaterialMark,
     available_actions,
     deferral_due,
@@ -526,7 +524,8 @@ class CasePage(QWidget):
             return
         try:
             done = self._runner.write(
-                partial(self._apply, event=event, values=values, view=view, today=today), texts.CASE_SAVE_FAILED
+                partial(take_step, desk=self._desk, event=event, values=values, view=view, today=today),
+                texts.CASE_SAVE_FAILED,
             )
         except Failed as err:
             log.exception("case %s: %s not saved", view.case_no, event.value)
@@ -568,26 +567,6 @@ class CasePage(QWidget):
     def on_notices_changed(self) -> None:
         """A notice was numbered or printed: the 文书 section counts it."""
         self.reload()
-
-    # --- acting --------------------------------------------------------------------
-
-    def _apply(self, session: Unit, event: CaseEvent, values: FormValues, view: CaseView, today: dt.date) -> str:
-        """Do the action in the caller's unit of work; what the page then says."""
-        if event is CaseEvent.DEFERRED_ARRIVED:
-            status = fulfil_deferred(session, self._desk, view.case_no, set(values.ticked), today)
-            if status is CaseStatus.IN_APPROVAL:
-                return texts.CASE_DONE_COMPLETE
-            names = material_names(view.materials)
-            still = [m.code for m in view.deferred_open() if m.code not in values.ticked]
-            return texts.CASE_DONE_PARTLY.format(
-                arrived=names_of(sorted(values.ticked), names), open=names_of(still, names)
-            )
-        if event is CaseEvent.DEFERRAL_EXTENDED:
-            assert values.new_due is not None  # form_problems saw to it
-            extend_deferral(session, self._desk, view.case_no, values.new_due, values.reason)
-            return texts.CASE_DONE_EXTENDED.format(due=values.new_due.isoformat())
-        status = move_case(session, self._desk, view.case_no, event, values.reason)
-        return texts.CASE_DONE_MOVED.format(action=texts.CASE_ACTION[event], status=texts.CASE_STATUS[status])
 
     def _offered_due(self, view: CaseView) -> dt.date:
         """A few working days after the later of today and the old deadline."""
