@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from counter.ui.database import Database
+    from counter.actions.store import Store
     from counter.ui.main_window import MainWindow
 
 REPO = Path(__file__).resolve().parent.parent
@@ -93,7 +93,7 @@ class Driver:
         self.app = QApplication(["counter"])
         install_fonts(self.app, REPO / "resources" / "fonts")
 
-    def open(self) -> tuple[MainWindow, Database]:
+    def open(self) -> tuple[MainWindow, Store]:
         from PySide6.QtCore import QEventLoop, QTimer
 
         from counter.ui.app import open_window
@@ -243,7 +243,11 @@ class Driver:
             sent = export_package(session, desk, now)
         with hall.begin() as session:  # a hall without the catalog: every case waits for its guide
             import_package(session, hall_desk, sent.data, now)
-        self.sync_pages(folder, (township, desk), (hall, hall_desk))
+        from counter.actions.store import Store
+
+        hall_store = Store(f"sqlite:///{folder / 'hall.sqlite3'}")
+        self.sync_pages(folder, (db, desk), (hall_store, hall_desk))
+        hall_store.dispose()
         window.close()
         hall_engine.dispose()
         db.dispose()
@@ -251,9 +255,10 @@ class Driver:
     def sync_pages(self, folder: Path, township: tuple[Any, Any], hall: tuple[Any, Any]) -> None:
         from PySide6.QtCore import QEventLoop
 
+        from counter.ui.runner import Runner
         from counter.ui.sync.sync_page import SyncPage
 
-        page = SyncPage(*township)
+        page = SyncPage(Runner(township[0]), township[1])
         page.move(0, 0)
         page.resize(1100, 640)
         page.refresh()
@@ -266,7 +271,7 @@ class Driver:
             loop.exec()
         self.settle()
         self.save(page, "sync.png")
-        hall_page = SyncPage(*hall)
+        hall_page = SyncPage(Runner(hall[0]), hall[1])
         hall_page.move(0, 0)
         hall_page.resize(1100, 640)
         hall_page.refresh()

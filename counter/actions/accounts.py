@@ -40,6 +40,7 @@ from counter.actions.guard import NotPermitted, accounts_exist, require
 from counter.audit.actions import AuditAction
 from counter.case.numbers import DeskIdentity
 from counter.db import account_store
+from counter.db.account_store import account_row
 from counter.db.models import utcnow
 
 Problem = AccountProblem | PasswordProblem
@@ -173,6 +174,12 @@ def set_password(
     change = {"change": "password"}
     record(session, desk.actor, desk.identity, AuditAction.ACCOUNT_CHANGED, login, change, clerk=desk.clerk, at=now)
     return ()
+
+
+def staff_no(session: Session, login: str) -> str:
+    """The staff number (工号) of the account signed in at the desk, shown on the review pad; "" when none."""
+    row = account_row(session, normalise_login(login))
+    return row.staff_no if row is not None else ""
 
 
 def sign_in(session: Session, login: str, password: str, desk_identity: DeskIdentity, now: dt.datetime) -> SignInResult:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
-__all__ = ["DbFault", "SchemaTooNew", "Store", "StoreFault", "Unit"]
+__all__ = ["DbFault", "SchemaTooNew", "Store", "StoreFault", "Unit", "ping"]
 
 T = TypeVar("T")
 
@@ -37,10 +37,13 @@ else:
 class StoreFault(Exception):
     """The database refused the work or could not be reached; nothing of the unit of work was kept."""
 
-    def __init__(self, fault: DbFault, detail: str) -> None:
+    def __init__(self, fault: DbFault, detail: str, error: str = "", connection_lost: bool = False) -> None:
         super().__init__(detail)
         self.fault = fault
         self.detail = detail
+        self.error = error or detail.split(":", 1)[0]  # the class name of what the database raised
+        # the server could not be reached (not refused the work): worth waiting for and trying again
+        self.connection_lost = connection_lost
 
 
 class Store:
@@ -64,7 +67,7 @@ class Store:
                 try:
                     self._open()
                 except SQLAlchemyError as err:
-                    raise _fault(err) from err
+                    raise _fault(err, self.backend) from err
             assert self._sessions is not None
             return self._sessions
 
@@ -89,7 +92,7 @@ class Store:
             with sessions() as session:
                 return action(session)
         except SQLAlchemyError as err:
-            raise _fault(err) from err
+            raise _fault(err, self.backend) from err
 
     def write(self, action: Callable[[Unit], T]) -> T:
         """Run ``action`` in one transaction: committed whole when it returns, rolled back when it raises."""
@@ -100,7 +103,7 @@ class Store:
             with sessions.begin() as session:
                 return action(session)
         except SQLAlchemyError as err:
-            raise _fault(err) from err
+            raise _fault(err, self.backend) from err
 
     @property
     def opened(self) -> bool:
@@ -118,10 +121,23 @@ class Store:
             self._engine = self._sessions = None
 
 
-def _fault(err: Exception) -> StoreFault:
-    from sqlalchemy.exc import SQLAlchemyError
+def _fault(err: Exception, backend: str) -> StoreFault:
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
 
     from counter.db.faults import fault_of
 
     fault = fault_of(err) if isinstance(err, SQLAlchemyError) else DbFault.OTHER
-    return StoreFault(fault, f"{type(err).__name__}: {err}")
+    # SQLite is a file on this machine: its OperationalError (locked, disk full) is a fault to name, not a
+    # connection to wait for; a server's is a network that dropped.
+    lost = (isinstance(err, DBAPIError) and err.connection_invalidated) or (
+        backend != "sqlite" and isinstance(err, OperationalError | InterfaceError)
+    )
+    name = type(err).__name__
+    return StoreFault(fault, f"{name}: {err}", name, lost)
+
+
+def ping(unit: Unit) -> None:
+    """Ask the database for nothing: it answers when it can be reached (the desk's reconnect probe)."""
+    from sqlalchemy import text
+
+    unit.execute(text("SELECT 1"))

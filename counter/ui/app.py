@@ -3,7 +3,7 @@
 Start-up is measured against a bare Qt window, so it does only what the first
 keystroke needs.  On the usual start — an SQLite desk whose schema is current
 and whose bundled catalog has not changed — the search index is read with the
-standard sqlite3 module (:mod:`counter.db.quick_start`) and SQLAlchemy is
+standard sqlite3 module (:mod:`counter.actions.startup`) and SQLAlchemy is
 imported on a warm-up thread after the window shows.  Any other start (first
 start, a changed catalog, PostgreSQL, an old schema) opens the database
 through SQLAlchemy before the window and brings the catalog up to date after
@@ -23,16 +23,16 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from counter import resources
+from counter.actions.startup import quick_start, resolve_url
+from counter.actions.store import SchemaTooNew, Store, StoreFault
 from counter.catalog.fingerprint import folder_fingerprint
-from counter.db.quick_start import quick_start
-from counter.db.url import resolve_url
 from counter.host.logs import setup_logging
 from counter.ui import words
 from counter.ui.cases.scanner import install_scanner
-from counter.ui.database import Database
 from counter.ui.fonts import install_fonts
 from counter.ui.integrity import check_at_start, start_daily_backup
 from counter.ui.main_window import MainWindow
+from counter.ui.runner import Runner
 from counter.ui.unexpected import install as install_unexpected_hook
 
 if TYPE_CHECKING:
@@ -60,42 +60,37 @@ def _startup_failure(app: QApplication, message: str, exit_when_ready: bool) -> 
     return 1
 
 
-def open_database(db: Database) -> str | None:
+def open_database(store: Store) -> str | None:
     """Open the database now; the Chinese reason when it cannot be used."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from counter.db.migrate import SchemaTooNew
-
     try:
-        db.sessions()
+        store.sessions()
     except SchemaTooNew as err:
         log.error("database schema %s is newer than this program", err.revision)
         return words.DESK_SCHEMA_TOO_NEW.format(revision=err.revision)
-    except SQLAlchemyError as err:
+    except StoreFault as err:
         log.exception("database unavailable")
-        return words.DESK_DB_UNAVAILABLE.format(error=type(err).__name__)
+        return words.DESK_DB_UNAVAILABLE.format(error=err.error)
     return None
 
 
-def open_window(db_url: str | None) -> tuple[MainWindow, Database]:
+def open_window(db_url: str | None) -> tuple[MainWindow, Store]:
     """The main window on an opened, migrated database; not shown yet (tests, screenshots).
 
-    Raises :class:`counter.db.migrate.SchemaTooNew` and SQLAlchemy's errors.
+    Raises :class:`SchemaTooNew` and :class:`StoreFault`.
     """
-    db = Database(resolve_url(db_url))
-    db.sessions()
-    return MainWindow(db, resources.bundled_catalog_dir()), db
+    store = Store(resolve_url(db_url))
+    store.sessions()
+    return MainWindow(store, resources.bundled_catalog_dir()), store
 
 
-def has_accounts(db: Database) -> bool:
+def has_accounts(store: Store) -> bool:
     """Whether nobody may work here before signing in (an opened database)."""
     from counter.actions.guard import accounts_exist
 
-    with db.sessions()() as session:
-        return accounts_exist(session)
+    return store.read(accounts_exist)
 
 
-def start_sign_in(window: MainWindow, db: Database, begin_work: bool = True) -> SignInController:
+def start_sign_in(window: MainWindow, store: Store, begin_work: bool = True) -> SignInController:
     """Hall mode: the sign-in window first; the main window once someone has signed in.
 
     The first sign-in starts the desk's work (the draft offer, the review pad);
@@ -106,7 +101,7 @@ def start_sign_in(window: MainWindow, db: Database, begin_work: bool = True) -> 
 
     config = load_desk_config()
     place = f"{config.site_name}　{config.desk_no}号窗口"
-    controller = SignInController(db.sessions, config.identity(), place, parent=window)
+    controller = SignInController(Runner(store), config.identity(), place, parent=window)
     started = False
 
     def on_signed_in() -> None:
@@ -127,10 +122,10 @@ def start_sign_in(window: MainWindow, db: Database, begin_work: bool = True) -> 
     return controller
 
 
-def _warm_up(db: Database) -> None:
+def _warm_up(store: Store) -> None:
     """Import SQLAlchemy and open the database while the clerk reads the screen."""
     try:
-        db.sessions()
+        store.sessions()
     except Exception:  # the first user event opens it again and names the problem
         log.exception("database warm-up failed")
 
@@ -149,7 +144,7 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     app.setApplicationName("counter")
     install_unexpected_hook()
     install_fonts(app, resources.fonts_dir())
-    db = Database(resolve_url(db_url))
+    db = Store(resolve_url(db_url))
     if not check_at_start(app, db.url, exit_when_ready):
         return 1
     folder = resources.bundled_catalog_dir()

@@ -13,37 +13,27 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.store import Store, StoreFault, ping
 
 log = logging.getLogger(__name__)
 
 RETRY_INTERVAL_MS = 3000
 
 
-def is_connection_lost(err: SQLAlchemyError, sessions: sessionmaker[Session]) -> bool:
-    """True when the database server could not be reached, rather than refusing the work.
-
-    SQLite is a file on this machine: its OperationalError (locked, disk full)
-    is a fault to name, not a connection to wait for.
-    """
-    if isinstance(err, DBAPIError) and err.connection_invalidated:
-        return True
-    bind = sessions.kw.get("bind")
-    server = bind is not None and bind.dialect.name != "sqlite"
-    return server and isinstance(err, OperationalError | InterfaceError)
-
-
 class Reconnector(QObject):
-    """Probes the database until it answers; ``restored`` fires once it does."""
+    """Probes the database until it answers; ``restored`` fires once it does.
+
+    Which fault is a lost connection is told by :class:`counter.actions.store.StoreFault` (``connection_lost``):
+    SQLite is a file on this machine, and its faults (locked, disk full) are named, not waited for.
+    """
 
     attempted = Signal(int)  # the number of failed probes so far
     restored = Signal()
 
-    def __init__(self, sessions: sessionmaker[Session], parent: QObject, interval_ms: int = RETRY_INTERVAL_MS) -> None:
+    def __init__(self, store: Store, parent: QObject, interval_ms: int = RETRY_INTERVAL_MS) -> None:
         super().__init__(parent)
-        self._sessions = sessions
+        self._store = store
         self.attempts = 0
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -63,11 +53,10 @@ class Reconnector(QObject):
 
     def on_tick(self) -> None:
         try:
-            with self._sessions() as session:
-                session.execute(text("SELECT 1"))
-        except SQLAlchemyError as err:
+            self._store.read(ping)
+        except StoreFault as err:
             self.attempts += 1
-            log.warning("database still unreachable (attempt %d): %s", self.attempts, type(err).__name__)
+            log.warning("database still unreachable (attempt %d): %s", self.attempts, err.error)
             self.attempted.emit(self.attempts)
             return
         self.timer.stop()

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from counter.access.roles import Permission
 from counter.ui import words
-from counter.ui.database import Database
+from counter.ui.runner import Failed, Runner
 from counter.ui.signin.stay import STAYS_WHEN_LOCKED
 
 if TYPE_CHECKING:
@@ -50,10 +51,10 @@ def _desk_config(actor: Actor | None, staff_no: str) -> DeskConfig:
 
 
 class DeskActions(QObject):
-    def __init__(self, window: QWidget, db: Database, today: Callable[[], dt.date]) -> None:
+    def __init__(self, window: QWidget, runner: Runner, today: Callable[[], dt.date]) -> None:
         super().__init__(window)
         self._window = window
-        self._db = db
+        self.runner = runner
         self.today = today
         self._cases: CaseDesk | None = None
         self._draft: IntakeDraft | None = None
@@ -111,7 +112,7 @@ class DeskActions(QObject):
         if self._cases is None:
             from counter.ui.cases import CaseDesk
 
-            self._cases = CaseDesk(self._window, self._db.sessions(), self.desk(), self.today)
+            self._cases = CaseDesk(self._window, self.runner, self.desk(), self.today)
             self._cases.resubmit_requested.connect(self.on_resubmit_requested)
         return self._cases
 
@@ -132,16 +133,18 @@ class DeskActions(QObject):
         if not bundle.published:
             self._say(words.DESK_INTAKE_UNPUBLISHED.format(name=bundle.name))
             return
-        from counter.db.catalog_store import current_guide
+        from counter.actions.guides import current_guide
         from counter.ui.intake import open_intake
 
-        sessions = self._db.sessions()
-        with sessions() as session:
-            stored = current_guide(session, bundle.code)
+        try:
+            stored = self.runner.read(partial(current_guide, bundle_code=bundle.code))
+        except Failed as err:
+            self._say(err.message)
+            return
         if stored is None:
             self._say(words.DESK_GUIDE_NOT_FOUND)
             return
-        self.intake = open_intake(self._window, sessions, self.desk(), stored, self.today, previous_case_no)
+        self.intake = open_intake(self._window, self.runner, self.desk(), stored, self.today, previous_case_no)
         self.intake.case_taken.connect(self.on_case_taken)
 
     def offer_draft(self) -> str | None:
@@ -149,7 +152,7 @@ class DeskActions(QObject):
         from counter.ui.intake import pending_draft
 
         try:
-            info = pending_draft(self._db.sessions(), self.desk())
+            info = pending_draft(self.runner, self.desk())
         except Exception:  # the database will name its problem at the first real action
             log.exception("could not read the desk's draft")
             return None
@@ -168,14 +171,14 @@ class DeskActions(QObject):
         from counter.ui.intake import restore_intake
 
         if self._draft is not None:
-            self.intake = restore_intake(self._window, self._db.sessions(), self.desk(), self._draft, self.today)
+            self.intake = restore_intake(self._window, self.runner, self.desk(), self._draft, self.today)
             self.intake.case_taken.connect(self.on_case_taken)
             self._draft = None
 
     def discard_draft(self) -> None:
         from counter.ui.intake import discard_draft
 
-        discard_draft(self._db.sessions(), self.desk())
+        discard_draft(self.runner, self.desk())
         self._draft = None
 
     def on_case_taken(self, case_no: str) -> None:
@@ -186,10 +189,13 @@ class DeskActions(QObject):
             self._cases.case_changed.emit(case_no)
 
     def on_resubmit_requested(self, case_no: str, bundle_code: str) -> None:
-        from counter.db.catalog_store import current_guide
+        from counter.actions.guides import current_guide
 
-        with self._db.sessions()() as session:
-            stored = current_guide(session, bundle_code)
+        try:
+            stored = self.runner.read(partial(current_guide, bundle_code=bundle_code))
+        except Failed as err:
+            self._say(err.message)
+            return
         self.start_intake(stored.bundle if stored else None, previous_case_no=case_no)
 
     # --- the review pad and the supervisor's pages -----------------------------------
@@ -198,7 +204,7 @@ class DeskActions(QObject):
         """The pad, idle on the desk's second screen (or a movable window without one)."""
         from counter.ui.pad.controller import PadController
 
-        self.pad = PadController(self._db.sessions(), _desk_config(self.actor, self.staff_no), parent=self)
+        self.pad = PadController(self.runner, _desk_config(self.actor, self.staff_no), parent=self)
         self.pad.pad.setProperty(STAYS_WHEN_LOCKED, True)
         self.pad.start()
         return self.pad
@@ -208,8 +214,7 @@ class DeskActions(QObject):
         if self.pad is None:
             return
         try:
-            with self._db.sessions()() as session:
-                self.pad.alerts.check(session)
+            self.runner.read(self.pad.alerts.check)
         except Exception:  # the next look tries again; the 督办 page lists them all anyway
             log.exception("could not look for new rectifications")
 
@@ -234,7 +239,7 @@ class DeskActions(QObject):
             config = _desk_config(self.actor, self.staff_no)
             acting = Acting(self.desk().actor, config)
             self.supervisor = SupervisorWindow(
-                self._db.sessions(), config.clerk, alerts=alerts, site_code=config.site_code, acting=acting
+                self.runner, config.clerk, alerts=alerts, site_code=config.site_code, acting=acting
             )
             if self.pad is not None:
                 self.supervisor.settings.saved.connect(self.pad.on_settings_saved)
@@ -250,7 +255,7 @@ class DeskActions(QObject):
         from counter.ui.sync.sync_page import SyncPage
 
         if self.sync_page is None:
-            self.sync_page = SyncPage(self._db.sessions(), self.desk(), parent=self._window)
+            self.sync_page = SyncPage(self.runner, self.desk(), parent=self._window)
             self.sync_page.setWindowFlag(Qt.WindowType.Window)
             self.sync_page.resize(1000, 680)
         self.sync_page.refresh()
@@ -270,7 +275,7 @@ class DeskActions(QObject):
         if self._pending is None:
             return
         try:
-            self._pending.refresh(self._db.sessions())
+            self._pending.refresh(self.runner)
         except Exception:  # the count is a help; the next minute tries again
             log.exception("pending count not read")
 
@@ -294,7 +299,7 @@ class DeskActions(QObject):
         from counter.ui.printing.opening import NoticeRefused, open_guide_notice
 
         try:
-            self.preview = open_guide_notice(self._window, self._db.sessions(), self.desk(), bundle.code, self.today())
+            self.preview = open_guide_notice(self._window, self.runner, self.desk(), bundle.code, self.today())
         except NoticeRefused as refused:
             self._say(refused.text)
 

@@ -13,8 +13,8 @@ import logging
 import threading
 from typing import TYPE_CHECKING
 
+from counter.actions.startup import sqlite_path
 from counter.backup.check import quick_check
-from counter.db.quick_start import sqlite_path
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication

@@ -9,6 +9,7 @@ session per user event and closes it before returning.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,13 +21,14 @@ from counter.search import SearchEntry, SearchIndex
 from counter.ui import words
 from counter.ui.banner import Banner
 from counter.ui.catalog_sync import BundledSyncThread
-from counter.ui.database import Database
 from counter.ui.desk_actions import DeskActions
 from counter.ui.draft_offer import DraftOffer
+from counter.ui.runner import Runner
 from counter.ui.search_panel import SearchPanel
 
 if TYPE_CHECKING:
     from counter.actions.catalog import BundledSync
+    from counter.actions.store import Store
     from counter.catalog.model import Bundle
     from counter.catalog.problems import Problem
     from counter.ui.guide_view import GuideView
@@ -41,7 +43,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        db: Database,
+        store: Store,
         bundled_folder: Path | None,
         entries: list[SearchEntry] | None = None,
         today: dt.date | None = None,
@@ -49,9 +51,9 @@ class MainWindow(QMainWindow):
         """``entries`` is the search index when start-up already read it (without SQLAlchemy);
         ``today`` fixes the date for training (``counter --today``)."""
         super().__init__()
-        self._db = db
-        self.desk_actions = DeskActions(self, db, (lambda: today) if today else dt.date.today)
-        self._sync = BundledSyncThread(db, bundled_folder, self) if bundled_folder else None
+        self.runner = Runner(store)
+        self.desk_actions = DeskActions(self, self.runner, (lambda: today) if today else dt.date.today)
+        self._sync = BundledSyncThread(store, bundled_folder, self) if bundled_folder else None
         self.setWindowTitle(words.DESK_WINDOW_TITLE)
         self.banner = Banner()
         self.draft_offer = DraftOffer()
@@ -249,10 +251,9 @@ class MainWindow(QMainWindow):
 
     def load_index(self, entries: list[SearchEntry] | None = None) -> None:
         if entries is None:
-            from counter.db.catalog_store import search_entries
+            from counter.actions.guides import search_entries
 
-            with self._db.sessions()() as session:
-                entries = search_entries(session)
+            entries = self.runner.read(search_entries)
         self.search_panel.set_index(SearchIndex(entries))
         self.catalog_label.setText(words.DESK_STATUS_CATALOG.format(count=len(entries)))
 
@@ -292,10 +293,9 @@ class MainWindow(QMainWindow):
         self.catalog_ready.emit(False)
 
     def on_bundle_chosen(self, code: str) -> None:
-        from counter.db.catalog_store import current_guide
+        from counter.actions.guides import current_guide
 
-        with self._db.sessions()() as session:
-            stored = current_guide(session, code)
+        stored = self.runner.read(partial(current_guide, bundle_code=code))
         if stored is None:
             self.guide_view.show_empty()
             self.statusBar().showMessage(words.DESK_GUIDE_NOT_FOUND, 5000)

@@ -47,6 +47,7 @@ from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import SchemaState, schema_state
 from counter.intake.draft import DraftUnreadable, draft_from_json, fit_checklist
 from tests.crash.intake_worker import DESK, start, uid_in
+from tests.ui.runners import runner_on
 
 REPO = Path(__file__).resolve().parents[2]
 WORKER = "tests.crash.intake_worker"
@@ -289,7 +290,7 @@ def _draft(sessions: sessionmaker[Session], case_uids: set[str], run: Run | None
 
     problems: list[str] = []
     in_progress = run.in_progress() if run else ""
-    offer = pending_draft(sessions, DESK)
+    offer = pending_draft(runner_on(sessions), DESK)
     if offer is None:
         if in_progress and in_progress not in case_uids:
             problems.append(f"the draft of intake {in_progress}, saved and not committed, is gone")

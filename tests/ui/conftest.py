@@ -14,8 +14,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.ui.database import Database
+from counter.actions.store import Store
 from counter.ui.main_window import MainWindow
+from counter.ui.runner import Runner
+from tests.ui.runners import runner_on
 
 HERE = Path(__file__).resolve().parent
 FIXTURE_CATALOG = HERE / "catalog"
@@ -40,15 +42,21 @@ def resources(catalog_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
+def db(tmp_path: Path) -> Iterator[Store]:
+    database = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
     yield database
     database.dispose()
 
 
 @pytest.fixture
-def sessions(db: Database) -> sessionmaker[Session]:
+def sessions(db: Store) -> sessionmaker[Session]:
     return db.sessions()
+
+
+@pytest.fixture
+def runner(sessions: sessionmaker[Session]) -> Runner:
+    """The widgets' runner on the test's database (whichever ``sessions`` the test's folder provides)."""
+    return runner_on(sessions)
 
 
 def start_window(qtbot: QtBot, window: MainWindow) -> MainWindow:
@@ -63,5 +71,5 @@ def start_window(qtbot: QtBot, window: MainWindow) -> MainWindow:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, db: Database, catalog_dir: Path) -> MainWindow:
+def window(qtbot: QtBot, db: Store, catalog_dir: Path) -> MainWindow:
     return start_window(qtbot, MainWindow(db, catalog_dir))

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from counter.actions.catalog import import_source
 from counter.actions.demo import run_demo
+from counter.actions.store import Store
 from counter.ui.cases.scanner import ScannerFilter
-from counter.ui.database import Database
 from counter.ui.intake import IntakePanel
 from counter.ui.main_window import MainWindow
 from tests.conftest import SHIPPED_CATALOG
@@ -53,7 +53,7 @@ def test_an_unpublished_guide_cannot_be_taken(qtbot: QtBot, window: MainWindow) 
     assert any("指南未发布" in text for text in shown_messages(window))
 
 
-def test_an_unfinished_intake_is_offered_back_after_a_crash(qtbot: QtBot, db: Database, catalog_dir: Path) -> None:
+def test_an_unfinished_intake_is_offered_back_after_a_crash(qtbot: QtBot, db: Store, catalog_dir: Path) -> None:
     first = start_window(qtbot, MainWindow(db, catalog_dir))
     open_bundle(first, "xcg")
     QTest.keyClick(first, Qt.Key.Key_F5)
@@ -75,7 +75,7 @@ def test_an_unfinished_intake_is_offered_back_after_a_crash(qtbot: QtBot, db: Da
     assert not second.draft_offer.isVisible()
 
 
-def test_a_scanned_case_number_opens_its_page(qtbot: QtBot, db: Database) -> None:
+def test_a_scanned_case_number_opens_its_page(qtbot: QtBot, db: Store) -> None:
     import_source(db.sessions(), SHIPPED_CATALOG)
     from counter.actions.desk import Desk
     from counter.case.numbers import DeskIdentity
@@ -99,7 +99,7 @@ def test_a_scanned_case_number_opens_its_page(qtbot: QtBot, db: Database) -> Non
     assert window.search_panel.box.text() == ""  # the scan did not stay in the search box
 
 
-def test_f9_sends_the_last_service_to_the_pad_and_f8_opens_supervision(qtbot: QtBot, db: Database) -> None:
+def test_f9_sends_the_last_service_to_the_pad_and_f8_opens_supervision(qtbot: QtBot, db: Store) -> None:
     import_source(db.sessions(), SHIPPED_CATALOG)
     from counter.actions.desk import Desk
     from counter.case.numbers import DeskIdentity
@@ -129,7 +129,7 @@ def test_f9_sends_the_last_service_to_the_pad_and_f8_opens_supervision(qtbot: Qt
     assert not pad.pad.isVisible()
 
 
-def test_a_bad_rating_at_another_desk_alerts_the_supervisor(qtbot: QtBot, db: Database) -> None:
+def test_a_bad_rating_at_another_desk_alerts_the_supervisor(qtbot: QtBot, db: Store) -> None:
     from counter.actions.calendar import office_calendar
     from counter.actions.desk import Desk
     from counter.actions.ratings import record_rating, send_to_pad

@@ -12,13 +12,13 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from counter.actions.store import Store
 from counter.db.catalog_store import search_entries
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.host import paths
 from counter.ui import words
 from counter.ui.app import open_window
-from counter.ui.database import Database
 from counter.ui.main_window import MainWindow
 from tests.conftest import SHIPPED_CATALOG
 from tests.ui.conftest import start_window
@@ -74,7 +74,7 @@ def test_a_file_broken_later_keeps_its_last_good_guide(qtbot: QtBot, resources: 
         db.dispose()
 
 
-def test_the_shipped_catalog_loads_clean_and_finds_the_small_restaurant(qtbot: QtBot, db: Database) -> None:
+def test_the_shipped_catalog_loads_clean_and_finds_the_small_restaurant(qtbot: QtBot, db: Store) -> None:
     window = start_window(qtbot, MainWindow(db, SHIPPED_CATALOG))
     assert not window.banner.isVisible(), window.banner.text()
     assert window.catalog_label.text() == words.DESK_STATUS_CATALOG.format(count=103)

@@ -7,7 +7,7 @@
 
 What a main window needs::
 
-    cases = CaseDesk(window, sessions, desk, today)
+    cases = CaseDesk(window, runner, desk, today)
     install_scanner(app).case_scanned.connect(cases.on_case_scanned)
     cases.resubmit_requested.connect(window.on_resubmit_requested)   # (case_no, bundle_code)
     cases.open_lists()

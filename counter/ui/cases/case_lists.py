@@ -15,19 +15,17 @@ from functools import partial
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget, QTabWidget, QVBoxLayout, QWidget
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from counter import texts
-from counter.actions.calendar import office_calendar
+from counter.actions.day_lists import day_lists
 from counter.actions.desk import Desk
 from counter.case.status import CaseStatus
 from counter.case.view import CaseRow
-from counter.db.case_store import cases_of_day, deferrals_due_by
 from counter.ui.cases.case_lines import day_text, desk_text, overdue_days
 from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
 from counter.ui.cases.rules import urgency
 from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
+from counter.ui.runner import Failed, Runner
 from counter.workdays import WorkCalendar
 
 log = logging.getLogger(__name__)
@@ -54,11 +52,9 @@ def due_text(due: dt.date, today: dt.date, calendar: WorkCalendar) -> str:
 class CaseLists(QWidget):
     case_chosen = Signal(str)  # double-click or Enter on a row
 
-    def __init__(
-        self, sessions: sessionmaker[Session], desk: Desk, today: Today, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, runner: Runner, desk: Desk, today: Today, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._sessions = sessions
+        self._runner = runner
         self._desk = desk
         self._today = today
         self.setStyleSheet(STYLE)
@@ -94,25 +90,23 @@ class CaseLists(QWidget):
     def refresh(self) -> None:
         """Read both lists again, in one session."""
         today = self._today()
+        lists = partial(
+            day_lists, today=today, desk_no=self._desk.identity.desk_no, soon_working_days=SOON_WORKING_DAYS
+        )
         try:
-            with self._sessions() as session:
-                calendar = office_calendar(session)
-                soon_until = calendar.add_working_days(today, SOON_WORKING_DAYS).date
-                of_day = cases_of_day(session, today, self._desk.identity.desk_no)
-                due = deferrals_due_by(session, soon_until)
-        except SQLAlchemyError as err:
+            read = self._runner.read(lists, texts.CASE_LIST_READ_FAILED)
+        except Failed as err:
             log.exception("case lists could not be read")
-            message = texts.CASE_LIST_READ_FAILED.format(error=type(err).__name__)
             for summary in (self.today_summary, self.due_summary):
                 restyle(summary, "listError")
-                summary.setText(message)
+                summary.setText(err.message)
             return
         for summary in (self.today_summary, self.due_summary):
             restyle(summary, "listSummary")
-        self._fill_today(of_day, today, soon_until)
-        self._fill_due(due, today, soon_until, calendar)
+        self._fill_today(read.of_day, today, read.soon_until)
+        self._fill_due(read.due, today, read.soon_until, read.calendar)
 
-    def _fill_today(self, rows: list[CaseRow], today: dt.date, soon_until: dt.date) -> None:
+    def _fill_today(self, rows: tuple[CaseRow, ...], today: dt.date, soon_until: dt.date) -> None:
         desk = desk_text(self._desk.identity.desk_no)
         self.today_summary.setText(
             texts.CASE_LIST_TODAY_SUMMARY.format(day=today.isoformat(), desk=desk, count=len(rows))
@@ -135,7 +129,7 @@ class CaseLists(QWidget):
             items[0].setData(CASE_NO_ROLE, row.case_no)
             paint(items, URGENCY_COLOURS.get(urgency(due, today, soon_until)))
 
-    def _fill_due(self, rows: list[CaseRow], today: dt.date, soon_until: dt.date, calendar: WorkCalendar) -> None:
+    def _fill_due(self, rows: tuple[CaseRow, ...], today: dt.date, soon_until: dt.date, calendar: WorkCalendar) -> None:
         overdue = sum(1 for r in rows if r.next_due is not None and r.next_due < today)
         self.due_summary.setText(
             texts.CASE_LIST_DUE_SUMMARY.format(last_day=soon_until.isoformat(), count=len(rows), overdue=overdue)

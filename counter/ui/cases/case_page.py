@@ -1,7 +1,7 @@
 """Everything about one case on one page, and the steps that can be taken on it now.
 
 The page holds a :class:`CaseView` (plain data), never an ORM object.  Each
-action is one unit of work (``with sessions.begin()``) through
+action is one unit of work (through :class:`counter.ui.runner.Runner`) of
 :mod:`counter.actions.intake`, after which the page reads the case again: what
 it shows is what the database holds.  The desks of a hall share the database,
 so a case may have moved on since the page was drawn; the action then finds
@@ -28,23 +28,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from counter import texts
 from counter.access.roles import Permission
 from counter.actions.calendar import office_calendar
+from counter.actions.case_view import read_case
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
-from counter.actions.intake import CaseNotFound, IntakeNotPossible, extend_deferral, fulfil_deferred, move_case
+from counter.actions.intake import CaseNotFound, IntakeNotPossible
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.case.view import CaseView
 from counter.catalog.model import Situation
-from counter.db.case_store import case_view
-from counter.db.catalog_store import guide_version
 from counter.documents.kinds import DocumentKind
 from counter.intake.outcome import Outcome
 from counter.ui.cases.action_form import ActionForm
+from counter.ui.cases.case_documents import CaseDocuments
 from counter.ui.cases.case_lines import (
     answers_text,
     applicant_text,
@@ -56,13 +54,13 @@ from counter.ui.cases.case_lines import (
     local_time,
     material_names,
     medium_text,
-    names_of,
     overdue_days,
     receipt_text,
     refusal_text,
     shown_id,
     shown_phone,
 )
+from counter.ui.cases.case_steps import take_step
 from counter.ui.cases.marks import (
     AMBER,
     AMBER_BORDER,
@@ -78,7 +76,6 @@ from counter.ui.cases.marks import (
 from counter.ui.cases.rules import (
     CLERK_ACTIONS,
     SUPERVISOR_ACTIONS,
-    FormValues,
     MaterialMark,
     available_actions,
     deferral_due,
@@ -87,9 +84,8 @@ from counter.ui.cases.rules import (
     material_mark,
 )
 from counter.ui.cases.tables import fill_row, full_table
-from counter.ui.printing.case_documents import CaseDocuments
-from counter.ui.printing.making import case_notices
 from counter.ui.printing.opening import NoticeRefused, open_case_documents
+from counter.ui.runner import Failed, Runner
 
 log = logging.getLogger(__name__)
 
@@ -185,14 +181,14 @@ class CasePage(QWidget):
 
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        runner: Runner,
         desk: Desk,
         today: Today,
         case_no: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._sessions = sessions
+        self._runner = runner
         self._desk = desk
         self._today = today
         self.case_no = case_no.strip().upper()
@@ -343,22 +339,19 @@ class CasePage(QWidget):
         """
         self.read_error = ""
         try:
-            with self._sessions() as session:
-                view = case_view(session, self.case_no)
-                stored = guide_version(session, view.guide_version_id) if view else None
-                notices = case_notices(session, view, stored.bundle) if view and stored else None
-        except SQLAlchemyError as err:
+            page = self._runner.read(partial(read_case, case_no=self.case_no), texts.CASE_READ_FAILED)
+        except Failed as err:
             log.exception("case %s could not be read", self.case_no)
-            self.read_error = texts.CASE_READ_FAILED.format(error=type(err).__name__)
+            self.read_error = err.message
             self.show_notice(self.read_error, "noticeError")
             return Loaded.FAILED
-        if view is None:
+        if page is None:
             return Loaded.NOT_FOUND
-        self.view = view
-        self._situations = stored.bundle.situations if stored else ()
-        self._show(view)
-        if notices is not None:
-            self.documents.show_notices(notices)
+        self.view = page.view
+        self._situations = page.situations
+        self._show(page.view)
+        if page.notices is not None:
+            self.documents.show_notices(page.notices)
         return Loaded.SHOWN
 
     def _show(self, view: CaseView) -> None:
@@ -530,11 +523,13 @@ class CasePage(QWidget):
         if problems:
             return
         try:
-            with self._sessions.begin() as session:
-                done = self._apply(session, event, values, view, today)
-        except SQLAlchemyError as err:
+            done = self._runner.write(
+                partial(take_step, desk=self._desk, event=event, values=values, view=view, today=today),
+                texts.CASE_SAVE_FAILED,
+            )
+        except Failed as err:
             log.exception("case %s: %s not saved", view.case_no, event.value)
-            self.show_notice(texts.CASE_SAVE_FAILED.format(error=type(err).__name__), "noticeError")
+            self.show_notice(err.message, "noticeError")
             return
         except NotPermitted as refused:
             log.warning("case %s: %s refused: %s", view.case_no, event.value, refused)
@@ -561,7 +556,7 @@ class CasePage(QWidget):
         """Make the notice (or reprint it as first made) and show its preview beside the page."""
         try:
             preview = open_case_documents(
-                self, self._sessions, self._desk, self.case_no, (DocumentKind(kind),), self._today()
+                self, self._runner, self._desk, self.case_no, (DocumentKind(kind),), self._today()
             )
         except NoticeRefused as refused:
             self.show_notice(refused.text, "noticeError")
@@ -573,36 +568,16 @@ class CasePage(QWidget):
         """A notice was numbered or printed: the 文书 section counts it."""
         self.reload()
 
-    # --- acting --------------------------------------------------------------------
-
-    def _apply(self, session: Session, event: CaseEvent, values: FormValues, view: CaseView, today: dt.date) -> str:
-        """Do the action in the caller's unit of work; what the page then says."""
-        if event is CaseEvent.DEFERRED_ARRIVED:
-            status = fulfil_deferred(session, self._desk, view.case_no, set(values.ticked), today)
-            if status is CaseStatus.IN_APPROVAL:
-                return texts.CASE_DONE_COMPLETE
-            names = material_names(view.materials)
-            still = [m.code for m in view.deferred_open() if m.code not in values.ticked]
-            return texts.CASE_DONE_PARTLY.format(
-                arrived=names_of(sorted(values.ticked), names), open=names_of(still, names)
-            )
-        if event is CaseEvent.DEFERRAL_EXTENDED:
-            assert values.new_due is not None  # form_problems saw to it
-            extend_deferral(session, self._desk, view.case_no, values.new_due, values.reason)
-            return texts.CASE_DONE_EXTENDED.format(due=values.new_due.isoformat())
-        status = move_case(session, self._desk, view.case_no, event, values.reason)
-        return texts.CASE_DONE_MOVED.format(action=texts.CASE_ACTION[event], status=texts.CASE_STATUS[status])
-
     def _offered_due(self, view: CaseView) -> dt.date:
         """A few working days after the later of today and the old deadline."""
         today = self._today()
         start = max(today, deferral_due(view) or today)
         try:
-            with self._sessions() as session:
-                return office_calendar(session).add_working_days(start, EXTENSION_WORKING_DAYS).date
-        except SQLAlchemyError:
+            calendar = self._runner.read(office_calendar)
+        except Failed:
             log.exception("holiday table unavailable; offering a week later")
             return start + dt.timedelta(days=7)
+        return calendar.add_working_days(start, EXTENSION_WORKING_DAYS).date
 
 
 def _link(case_no: str) -> str:

@@ -14,12 +14,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy.orm import Session, sessionmaker
 
 from counter import texts
 from counter.actions.desk import Desk
 from counter.ui.cases.case_lists import CaseLists
 from counter.ui.cases.case_page import CasePage, Loaded
+from counter.ui.runner import Runner
 
 Today = Callable[[], dt.date]
 PAGE_SIZE = (1120, 820)
@@ -54,9 +54,7 @@ def _tell(parent: QWidget | None, icon: QMessageBox.Icon, text: str) -> QMessage
     return box
 
 
-def open_case(
-    parent: QWidget | None, sessions: sessionmaker[Session], desk: Desk, today: Today, case_no: str
-) -> CasePage | None:
+def open_case(parent: QWidget | None, runner: Runner, desk: Desk, today: Today, case_no: str) -> CasePage | None:
     """The case in its own window (the one already open, if any).
 
     None, after saying why, when there is no such case or the database cannot be read.
@@ -67,7 +65,7 @@ def open_case(
     if page is not None:
         page.reload()
     else:
-        page = CasePage(sessions, desk, today, case_no)
+        page = CasePage(runner, desk, today, case_no)
         loaded = page.reload()
         if loaded is Loaded.NOT_FOUND:
             show_not_found(parent, case_no)
@@ -82,8 +80,8 @@ def open_case(
     return page
 
 
-def open_case_lists(parent: QWidget | None, sessions: sessionmaker[Session], desk: Desk, today: Today) -> CaseLists:
-    lists = CaseLists(sessions, desk, today)
+def open_case_lists(parent: QWidget | None, runner: Runner, desk: Desk, today: Today) -> CaseLists:
+    lists = CaseLists(runner, desk, today)
     _as_window(lists, parent, LISTS_SIZE)
     lists.refresh()
     lists.show()
@@ -96,17 +94,17 @@ class CaseDesk(QObject):
     case_changed = Signal(str)
     resubmit_requested = Signal(str, str)  # case number, bundle code
 
-    def __init__(self, parent: QWidget, sessions: sessionmaker[Session], desk: Desk, today: Today) -> None:
+    def __init__(self, parent: QWidget, runner: Runner, desk: Desk, today: Today) -> None:
         super().__init__(parent)
         self._window = parent
-        self._sessions = sessions
+        self._runner = runner
         self._desk = desk
         self._today = today
         self.lists: CaseLists | None = None
 
     def open_case(self, case_no: str) -> CasePage | None:
         known = find_open_case(self._window, case_no) is not None
-        page = open_case(self._window, self._sessions, self._desk, self._today, case_no)
+        page = open_case(self._window, self._runner, self._desk, self._today, case_no)
         if page is not None and not known:
             self._connect_page(page)
         return page
@@ -118,7 +116,7 @@ class CaseDesk(QObject):
             self.lists.show()
             self.lists.raise_()
             return self.lists
-        lists = open_case_lists(self._window, self._sessions, self._desk, self._today)
+        lists = open_case_lists(self._window, self._runner, self._desk, self._today)
         lists.case_chosen.connect(self.on_case_chosen)
         lists.destroyed.connect(self.on_lists_closed)
         self.case_changed.connect(lists.on_case_changed)

@@ -15,11 +15,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from counter.actions.desk import Desk
-from counter.db.catalog_store import StoredGuide
+from counter.actions.guides import StoredGuide
 from counter.intake.draft import IntakeDraft
-from counter.ui.intake.db_calls import Sessions
 from counter.ui.intake.drafts import DraftInfo, discard_draft, pending_draft
 from counter.ui.intake.panel import IntakePanel
+from counter.ui.runner import Runner
 
 __all__ = ["DraftInfo", "IntakePanel", "discard_draft", "open_intake", "pending_draft", "restore_intake"]
 
@@ -28,25 +28,25 @@ WINDOW_SIZE = (1280, 800)
 
 def open_intake(
     parent: QWidget,
-    sessions: Sessions,
+    runner: Runner,
     desk: Desk,
     stored_guide: StoredGuide,
     today: Callable[[], dt.date],
     previous_case_no: str = "",
 ) -> IntakePanel:
     """Show the intake panel as its own window beside the main one (not modal: the guide stays usable)."""
-    return _show(IntakePanel(sessions, desk, stored_guide, today, previous_case_no, parent))
+    return _show(IntakePanel(runner, desk, stored_guide, today, previous_case_no, parent))
 
 
 def restore_intake(
-    parent: QWidget, sessions: Sessions, desk: Desk, draft: IntakeDraft, today: Callable[[], dt.date]
+    parent: QWidget, runner: Runner, desk: Desk, draft: IntakeDraft, today: Callable[[], dt.date]
 ) -> IntakePanel:
     """The unfinished intake of :func:`pending_draft`, as the clerk left it, in its own window.
 
     Raises :class:`counter.intake.draft.DraftUnreadable` if its guide version went
     away since :func:`pending_draft` looked.
     """
-    return _show(IntakePanel.from_draft(sessions, desk, draft, today, parent))
+    return _show(IntakePanel.from_draft(runner, desk, draft, today, parent))
 
 
 def _show(panel: IntakePanel) -> IntakePanel:

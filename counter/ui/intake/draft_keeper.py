@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlalchemy.exc import SQLAlchemyError
 
 from counter.actions.desk import Desk
+from counter.actions.drafts import keep_draft, remove_draft
 from counter.intake.draft import IntakeDraft
-from counter.ui.intake.db_calls import Sessions, remove_draft, store_draft
+from counter.ui.runner import Failed, Runner
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +29,9 @@ class DraftKeeper(QObject):
     saved = Signal(str)  # the local time of the save, HH:MM:SS
     failed = Signal(str)  # the name of the database error
 
-    def __init__(self, sessions: Sessions, desk: Desk, form: Callable[[], IntakeDraft], parent: QObject) -> None:
+    def __init__(self, runner: Runner, desk: Desk, form: Callable[[], IntakeDraft], parent: QObject) -> None:
         super().__init__(parent)
-        self._sessions = sessions
+        self._runner = runner
         self._desk = desk
         self._form = form
         self.paused = False  # while a saved form is put back: that is not typing
@@ -49,10 +50,10 @@ class DraftKeeper(QObject):
         if self.stopped:
             return False
         try:
-            store_draft(self._sessions, self._desk, self._form())
-        except SQLAlchemyError as err:
-            log.warning("draft not saved: %s", type(err).__name__)
-            self.failed.emit(type(err).__name__)
+            self._runner.write(partial(keep_draft, desk=self._desk, draft=self._form()))
+        except Failed as err:
+            log.warning("draft not saved: %s", err.error)
+            self.failed.emit(err.error)
             return False
         self.saved.emit(f"{dt.datetime.now():%H:%M:%S}")
         return True
@@ -69,6 +70,6 @@ class DraftKeeper(QObject):
         """The clerk gave the intake up: no draft is kept, and none is written any more."""
         self.stop()
         try:
-            remove_draft(self._sessions, self._desk)
-        except SQLAlchemyError as err:
-            log.warning("draft not dropped: %s", type(err).__name__)
+            self._runner.write(partial(remove_draft, desk=self._desk))
+        except Failed as err:
+            log.warning("draft not dropped: %s", err.error)

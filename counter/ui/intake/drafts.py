@@ -1,24 +1,23 @@
 """The intake left unfinished at this desk, offered back when the app starts.
 
-:func:`pending_draft` reads the desk's draft and checks it all the way: that it
-is a draft, that its guide version is still stored, and that its checklist fits
-that guide.  A draft that fails is dropped at once and reported through
-:attr:`DraftInfo.problem`, so the clerk is told and the next start is clean;
-a draft that passes can be restored with ``IntakePanel.from_draft``.
+:func:`pending_draft` has the desk's draft checked all the way
+(:func:`counter.actions.drafts.check_draft`).  A draft that fails is dropped at
+once and reported through :attr:`DraftInfo.problem`, so the clerk is told and
+the next start is clean; a draft that passes can be restored with
+``IntakePanel.from_draft``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from dataclasses import dataclass
+from functools import partial
 
 from counter import texts
 from counter.actions.desk import Desk
-from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, draft_from_json, fit_checklist
-from counter.ui.intake.db_calls import Sessions, read_draft, remove_draft, stored_guide
-
-log = logging.getLogger(__name__)
+from counter.actions.drafts import check_draft, remove_draft
+from counter.intake.draft import DraftProblemCode, IntakeDraft
+from counter.ui.runner import Runner
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,34 +47,18 @@ class DraftInfo:
         return texts.INTAKE_DRAFT_DISCARDED.format(reason=reason)
 
 
-def _aware(moment: dt.datetime) -> dt.datetime:
-    """SQLite gives back the UTC time without its zone; PostgreSQL with it."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+def pending_draft(runner: Runner, desk: Desk) -> DraftInfo | None:
+    """The desk's unfinished intake, checked (a bad one dropped); None when there is none.
 
-
-def pending_draft(sessions: Sessions, desk: Desk) -> DraftInfo | None:
-    """The desk's unfinished intake, checked; None when there is none.
-
-    Raises SQLAlchemy's errors when the database cannot be read: that is not a
+    Raises :class:`counter.ui.runner.Failed` when the database cannot be read: that is not a
     bad draft, and the draft is kept for a start when the database answers.
     """
-    stored = read_draft(sessions, desk)
+    stored = runner.write(partial(check_draft, desk=desk))
     if stored is None:
         return None
-    saved_at, content = _aware(stored[0]), stored[1]
-    try:
-        draft = draft_from_json(content)
-        guide = stored_guide(sessions, draft.guide_version_id)
-        if guide is None:
-            raise DraftUnreadable(DraftProblemCode.GUIDE_MISSING, str(draft.guide_version_id))
-        fit_checklist(draft, guide.bundle)
-    except DraftUnreadable as bad:
-        log.warning("draft of desk %s discarded: %s", desk.draft_key, bad.code.value)
-        remove_draft(sessions, desk)
-        return DraftInfo(saved_at, None, problem=bad.code, detail=bad.detail)
-    return DraftInfo(saved_at, draft, guide.bundle.name)
+    return DraftInfo(stored.saved_at, stored.draft, stored.bundle_name, stored.problem, stored.detail)
 
 
-def discard_draft(sessions: Sessions, desk: Desk) -> None:
+def discard_draft(runner: Runner, desk: Desk) -> None:
     """The clerk chose 放弃: the unfinished intake is gone."""
-    remove_draft(sessions, desk)
+    runner.write(partial(remove_draft, desk=desk))

@@ -14,30 +14,30 @@ import datetime as dt
 import logging
 import uuid
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
-from sqlalchemy.exc import SQLAlchemyError
 
 from counter import texts
+from counter.actions.calendar import office_calendar
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
-from counter.actions.intake import CaseNotFound, IntakeNotPossible, IntakeRequest, TakenIntake
-from counter.db.catalog_store import StoredGuide
-from counter.db.faults import fault_of
+from counter.actions.guides import StoredGuide, guide_version
+from counter.actions.intake import CaseNotFound, IntakeNotPossible, IntakeRequest, TakenIntake, preview, take_intake
+from counter.actions.parties import KnownParty, known_party
+from counter.actions.store import Unit
 from counter.intake.checklist import MaterialEntry, answer, record, start_checklist
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, fit_checklist
 from counter.intake.outcome import Decision
 from counter.intake.parties import party_problems
-from counter.ui.connection import Reconnector, is_connection_lost
-from counter.ui.intake.db_calls import Sessions, commit_intake, known_party, preview_decision
-from counter.ui.intake.db_calls import stored_guide as load_guide
+from counter.ui.connection import Reconnector
 from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.form_fields import read_fields, show_fields
 from counter.ui.intake.outcome_box import commit_problems, day_text
 from counter.ui.intake.panel_layout import PanelLayout
-from counter.ui.intake.party_form import KnownParty
+from counter.ui.runner import Failed, Runner
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ class IntakePanel(PanelLayout):
 
     def __init__(
         self,
-        sessions: Sessions,
+        runner: Runner,
         desk: Desk,
         stored_guide: StoredGuide,
         today: Callable[[], dt.date],
@@ -57,7 +57,7 @@ class IntakePanel(PanelLayout):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(stored_guide, today, previous_case_no, parent)
-        self._sessions = sessions
+        self._runner = runner
         self._desk = desk
         self._today = today
         self._previous_case_no = previous_case_no
@@ -65,9 +65,9 @@ class IntakePanel(PanelLayout):
         self._decision: Decision | None = None
         self.finished = False
         self.taken: TakenIntake | None = None
-        self.drafts = DraftKeeper(sessions, desk, self.form, self)
+        self.drafts = DraftKeeper(runner, desk, self.form, self)
         self._uid = uuid.uuid4().hex  # the same for every attempt to commit this intake
-        self.reconnector = Reconnector(sessions, self)
+        self.reconnector = Reconnector(runner.store, self)
         day = texts.INTAKE_DAY.format(date=day_text(today()), desk=desk.identity.desk_no, clerk=desk.clerk)
         self.day_label.setText(day)
         self._connect_signals()
@@ -79,17 +79,17 @@ class IntakePanel(PanelLayout):
     @classmethod
     def from_draft(
         cls,
-        sessions: Sessions,
+        runner: Runner,
         desk: Desk,
         draft: IntakeDraft,
         today: Callable[[], dt.date],
         parent: QWidget | None = None,
     ) -> IntakePanel:
         """A panel showing the draft exactly; :class:`DraftUnreadable` when it no longer fits."""
-        guide = load_guide(sessions, draft.guide_version_id)
+        guide = runner.read(partial(guide_version, version_id=draft.guide_version_id))
         if guide is None:
             raise DraftUnreadable(DraftProblemCode.GUIDE_MISSING, str(draft.guide_version_id))
-        panel = cls(sessions, desk, guide, today, draft.previous_case_no, parent)
+        panel = cls(runner, desk, guide, today, draft.previous_case_no, parent)
         panel.apply_draft(draft)
         return panel
 
@@ -144,12 +144,19 @@ class IntakePanel(PanelLayout):
     # --- refreshing what is shown --------------------------------------------------
 
     def refresh_decision(self) -> None:
+        request, today = self.request(), self._today()
+
+        def decide(unit: Unit) -> Decision:
+            return preview(unit, request, today, office_calendar(unit))
+
         try:
-            self._decision = preview_decision(self._sessions, self.request(), self._today())
-        except (IntakeNotPossible, SQLAlchemyError) as err:
-            log.warning("intake preview failed: %s", type(err).__name__)
+            self._decision = self._runner.read(decide, texts.INTAKE_PREVIEW_FAILED)
+        except IntakeNotPossible as err:
             self._decision = None
             self.outcome_box.show_error(texts.INTAKE_PREVIEW_FAILED.format(error=type(err).__name__))
+        except Failed as err:
+            self._decision = None
+            self.outcome_box.show_error(err.message)
         else:
             self.outcome_box.show_decision(self._decision)
         self.refresh_commit()
@@ -217,9 +224,9 @@ class IntakePanel(PanelLayout):
         if self.drafts.paused:
             return None
         try:
-            return known_party(self._sessions, id_no)
-        except SQLAlchemyError as err:  # a help, not a condition: the clerk types on
-            log.warning("party look-up failed: %s", type(err).__name__)
+            return self._runner.read(partial(known_party, id_no=id_no))
+        except Failed as err:  # a help, not a condition: the clerk types on
+            log.warning("party look-up failed: %s", err.error)
             return None
 
     def on_draft_saved(self, time: str) -> None:
@@ -233,23 +240,27 @@ class IntakePanel(PanelLayout):
         if not self.commit_button.isEnabled():
             return
         self.drafts.timer.stop()
+        desk, request, today = self._desk, self.request(), self._today()
+
+        def take(unit: Unit) -> TakenIntake:
+            """The case whole, and the draft gone, in one transaction; or nothing."""
+            return take_intake(unit, desk, request, today, office_calendar(unit))
+
         try:
-            taken = commit_intake(self._sessions, self._desk, self.request(), self._today())
+            taken = self._runner.write(take, texts.INTAKE_DB_FAULT)
         except IntakeNotPossible as err:
             self.show_message(commit_problems(err))
         except CaseNotFound as err:
             self.show_message(texts.INTAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no))
         except NotPermitted as refused:
             self.show_message(texts.not_permitted(refused.permission, refused.signed_in))
-        except SQLAlchemyError as err:
-            if is_connection_lost(err, self._sessions):
-                log.warning("intake not committed, connection lost: %s", type(err).__name__)
+        except Failed as err:
+            if err.connection_lost:
+                log.warning("intake not committed, connection lost: %s", err.error)
                 self.wait_for_connection()
                 return
-            fault = fault_of(err)
-            log.exception("intake not committed: %s", fault.value)
-            reason = texts.DB_FAULT[fault.value].format(error=type(err).__name__)
-            self.show_message(texts.INTAKE_DB_FAULT.format(fault=reason))
+            log.exception("intake not committed: %s", err.fault.value)
+            self.show_message(err.message)
             self.drafts.save_now()
         else:
             self.finished = True
@@ -280,7 +291,7 @@ class IntakePanel(PanelLayout):
 
         outcome = self.taken.decision.outcome.value
         try:
-            open_outcome_documents(self, self._sessions, self._desk, self.taken.case_no, outcome, self._today())
+            open_outcome_documents(self, self._runner, self._desk, self.taken.case_no, outcome, self._today())
         except NoticeRefused as refused:
             self.show_message(refused.text)
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter import texts
-from counter.db.catalog_store import StoredGuide
+from counter.actions.guides import StoredGuide
 from counter.ui.intake.checklist_view import ChecklistView
 from counter.ui.intake.decision_controls import DeferralControls, RefusalControls
 from counter.ui.intake.outcome_box import OutcomeBox

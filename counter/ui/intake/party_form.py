@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -25,19 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from counter import texts
+from counter.actions.parties import KnownParty
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery
 from counter.ui.intake.id_field import IdField
 
-
-@dataclass(frozen=True, slots=True)
-class KnownParty:
-    """What earlier cases knew of a person or company (一证办理), as plain data."""
-
-    kind: str
-    name: str
-    phone: str
-    address: str
-    legal_rep: str
+__all__ = ["AgentForm", "ApplicantForm", "DeliveryForm", "KnownParty"]
 
 
 def _radios(labels: dict[str, str]) -> tuple[QWidget, QButtonGroup, dict[str, QRadioButton]]:

@@ -10,9 +10,9 @@ them all.  Nothing here reaches the clerk's status widget.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy.orm import Session
 
 from counter.actions.ratings import new_rectifications, newest_rectification
+from counter.actions.store import Unit
 from counter.ratings.views import RectificationAlert
 
 
@@ -36,14 +36,14 @@ class SupervisorAlerts(QObject):
         self.raised.emit(alert)
         self.count_changed.emit(len(self._unseen))
 
-    def check(self, session: Session) -> None:
+    def check(self, unit: Unit) -> None:
         """Take in rectifications opened at any desk since the last one seen."""
-        for alert in new_rectifications(session, self._last_id):
+        for alert in new_rectifications(unit, self._last_id):
             self.add(alert)
 
-    def prime(self, session: Session) -> None:
+    def prime(self, unit: Unit) -> None:
         """Alert only for rectifications opened from now on: the older ones are on the 督办 page already."""
-        self._last_id = max(self._last_id, newest_rectification(session))
+        self._last_id = max(self._last_id, newest_rectification(unit))
 
     def acknowledge(self) -> None:
         self._unseen.clear()

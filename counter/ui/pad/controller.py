@@ -11,11 +11,10 @@ pad's clock and timers are injected.
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from counter import texts
 from counter.access.roles import SINGLE_DESK, Actor
@@ -23,6 +22,7 @@ from counter.actions.calendar import office_calendar
 from counter.actions.guard import NotPermitted
 from counter.actions.ratings import (
     ChoiceRefused,
+    RatingRecorded,
     RatingRefused,
     close_stale_requests,
     rating_settings,
@@ -30,15 +30,17 @@ from counter.actions.ratings import (
     record_unrated,
     send_to_pad,
 )
+from counter.actions.store import Unit
 from counter.host.desk_config import DeskConfig
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import is_bad
-from counter.ratings.settings import RatingSettings
+from counter.ratings.settings import RatingSettings, SettingProblem
 from counter.ratings.status import DeskStatus
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.pad_window import PadIdle, PadWindow
 from counter.ui.pad.screens import place_pad
 from counter.ui.pad.timers import Clock, PadTimer, TimerFactory, local_now
+from counter.ui.runner import Failed, Runner
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +69,7 @@ class PadController(QObject):
 
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        runner: Runner,
         desk: DeskConfig,
         *,
         clock: Clock = local_now,
@@ -76,7 +78,7 @@ class PadController(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._sessions = sessions
+        self._runner = runner
         self._desk = desk
         self._clock = clock
         self.pad = PadWindow(timer_factory)
@@ -95,17 +97,22 @@ class PadController(QObject):
     def start(self) -> None:
         """Close what a stopped pad left open, and show the pad, idle, on its screen."""
         notice = ""
+        desk, now = self._desk, self._clock()
+
+        def begin(unit: Unit) -> tuple[list[str], RatingSettings, list[SettingProblem]]:
+            lapsed = close_stale_requests(unit, desk, now)
+            settings, problems = rating_settings(unit)
+            self.alerts.prime(unit)
+            return lapsed, settings, problems
+
         try:
-            with self._sessions.begin() as session:
-                lapsed = close_stale_requests(session, self._desk, self._clock())
-                settings, problems = rating_settings(session)
-                self.alerts.prime(session)
+            lapsed, settings, problems = self._runner.write(begin)
             notice = settings.idle_text
             for case_no in lapsed:
                 self.status_changed.emit(case_no, DeskStatus.UNRATED)
             for problem in problems:
                 log.warning("rating setting %s unusable (%s), default used", problem.key, problem.code.value)
-        except SQLAlchemyError:
+        except Failed:
             log.exception("pad start-up could not read the database")
         self.pad.show_idle(self._idle(notice))
         self.on_screen = place_pad(self.pad, self._desk.pad_screen)
@@ -137,33 +144,35 @@ class PadController(QObject):
             self.refused.emit(texts.DESK_RATING_PAD_BUSY.format(case_no=busy.case_no))
             return False
         try:
-            with self._sessions.begin() as session:  # what a stopped pad left open is closed first, and stays so
-                lapsed = close_stale_requests(session, self._desk, self._clock())
+            # what a stopped pad left open is closed first, and stays so
+            lapsed = self._runner.write(partial(close_stale_requests, desk=self._desk, now=self._clock()))
             for stale in lapsed:
                 self.status_changed.emit(stale, DeskStatus.UNRATED)
-            with self._sessions.begin() as session:
-                case = send_to_pad(session, case_no, self._desk, self._clock(), actor=self.actor)
+            send = partial(send_to_pad, case_no=case_no, desk=self._desk, now=self._clock(), actor=self.actor)
+            case = self._runner.write(send, texts.DESK_RATING_FAILED)
         except NotPermitted as refused:
             self.refused.emit(texts.not_permitted(refused.permission, refused.signed_in))
             return False
         except RatingRefused as err:
             self.refused.emit(texts.RATING_REFUSAL[err.code].format(case_no=err.case_no or case_no))
             return False
-        except SQLAlchemyError as err:
+        except Failed as err:
             log.exception("rating request not stored")
-            self.refused.emit(texts.DESK_RATING_FAILED.format(error=type(err).__name__))
+            self.refused.emit(err.message)
             return False
         self.pad.show_case(case)
         self.status_changed.emit(case.case_no, DeskStatus.PENDING)
         return True
 
     def on_choice_made(self, request_id: int, choice: RatingChoice) -> None:
+        desk, now = self._desk, self._clock()
+
+        def rate(unit: Unit) -> RatingRecorded:
+            return record_rating(unit, request_id, choice, desk, now, office_calendar(unit))
+
         try:
-            with self._sessions.begin() as session:
-                recorded = record_rating(
-                    session, request_id, choice, self._desk, self._clock(), office_calendar(session)
-                )
-        except (RatingRefused, ChoiceRefused, SQLAlchemyError):
+            recorded = self._runner.write(rate)
+        except (RatingRefused, ChoiceRefused, Failed):
             log.exception("rating not stored")
             self.pad.show_problem(texts.PAD_SAVE_FAILED)
             return
@@ -174,9 +183,8 @@ class PadController(QObject):
 
     def on_timed_out(self, request_id: int) -> None:
         try:
-            with self._sessions.begin() as session:
-                case_no = record_unrated(session, request_id, self._clock())
-        except (RatingRefused, SQLAlchemyError):
+            case_no = self._runner.write(partial(record_unrated, request_id=request_id, now=self._clock()))
+        except (RatingRefused, Failed):
             log.exception("unrated service not stored")
             return
         self.status_changed.emit(case_no, DeskStatus.UNRATED)

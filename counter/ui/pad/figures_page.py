@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from functools import partial
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont
@@ -23,8 +24,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from counter import texts
 from counter.actions.guard import NotPermitted
@@ -34,6 +33,7 @@ from counter.ui.acting import ALONE, Acting
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.tables import line_table, read_only_items
 from counter.ui.pad.timers import Clock, local_now
+from counter.ui.runner import Failed, Runner
 
 log = logging.getLogger(__name__)
 
@@ -71,14 +71,14 @@ def figure_cells(line: Figures, label: str) -> list[str]:
 class FiguresPage(QWidget):
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        runner: Runner,
         *,
         clock: Clock = local_now,
         acting: Acting = ALONE,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._sessions = sessions
+        self._runner = runner
         self._acting = acting
         self.setWindowTitle(texts.RATING_FIGURES_TITLE)
         self.setStyleSheet(PAGE_STYLE)
@@ -125,15 +125,15 @@ class FiguresPage(QWidget):
         first, last = sorted((_day(self.first), _day(self.last)))
         grouping = Grouping(self.grouping.currentData())
         try:
-            with self._sessions() as session:
-                lines, total = rating_figures(session, first, last, grouping, actor=self._acting.actor)
+            figures = partial(rating_figures, first=first, last=last, grouping=grouping, actor=self._acting.actor)
+            lines, total = self._runner.read(figures, texts.RATING_FIGURES_READ_FAILED)
         except NotPermitted as refused:
             self.error.setText(texts.not_permitted(refused.permission, refused.signed_in))
             self.error.show()
             return
-        except SQLAlchemyError as err:
+        except Failed as err:
             log.exception("figures not read")
-            self.error.setText(texts.RATING_FIGURES_READ_FAILED.format(error=type(err).__name__))
+            self.error.setText(err.message)
             self.error.show()
             return
         self.error.hide()

@@ -7,6 +7,7 @@ at once and nothing is saved until there is none.
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -20,8 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from counter import texts
 from counter.actions.guard import NotPermitted
@@ -31,6 +30,7 @@ from counter.ratings.settings import PERIOD_RANGE, TIMEOUT_RANGE, RatingSettings
 from counter.ui.acting import ALONE, Acting
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.restyle import set_style_property
+from counter.ui.runner import Failed, Runner
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +42,9 @@ def problem_text(problem: SettingProblem) -> str:
 class RatingSettingsForm(QWidget):
     saved = Signal(object)  # RatingSettings, as stored
 
-    def __init__(self, sessions: sessionmaker[Session], acting: Acting = ALONE, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, acting: Acting = ALONE, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._sessions = sessions
+        self._runner = runner
         self._acting = acting
         self.setStyleSheet(PAGE_STYLE)
         self.timeout = QSpinBox()
@@ -80,11 +80,10 @@ class RatingSettingsForm(QWidget):
 
     def load(self) -> None:
         try:
-            with self._sessions() as session:
-                settings, problems = rating_settings(session)
-        except SQLAlchemyError as err:
+            settings, problems = self._runner.read(rating_settings, texts.SUPERVISE_SAVE_FAILED)
+        except Failed as err:
             log.exception("rating settings not read")
-            self._say(texts.SUPERVISE_SAVE_FAILED.format(error=type(err).__name__), "problems")
+            self._say(err.message, "problems")
             return
         self.timeout.setValue(settings.timeout_seconds)
         self.period.setValue(settings.period.value)
@@ -105,17 +104,17 @@ class RatingSettingsForm(QWidget):
     def on_save_clicked(self) -> None:
         settings = self.settings()
         try:
-            with self._sessions.begin() as session:
-                save_rating_settings(session, settings, actor=self._acting.actor, desk=self._acting.desk)
+            save = partial(save_rating_settings, settings=settings, actor=self._acting.actor, desk=self._acting.desk)
+            self._runner.write(save, texts.SUPERVISE_SAVE_FAILED)
         except NotPermitted as refused:
             self._say(texts.not_permitted(refused.permission, refused.signed_in), "problems")
             return
         except SettingsRefused as refused:
             self._say("\n".join(problem_text(p) for p in refused.problems), "problems")
             return
-        except SQLAlchemyError as err:
+        except Failed as err:
             log.exception("rating settings not saved")
-            self._say(texts.SUPERVISE_SAVE_FAILED.format(error=type(err).__name__), "problems")
+            self._say(err.message, "problems")
             return
         self._say(texts.RATING_SETTINGS_SAVED, "done")
         self.saved.emit(settings)

@@ -32,8 +32,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from counter import texts
 from counter.actions.guard import NotPermitted
@@ -48,6 +46,7 @@ from counter.actions.ratings import (
     record_revisit,
     rectification_detail,
 )
+from counter.actions.store import Unit
 from counter.ratings.rectification import CHOSEN_MOVES, AppealGround, RectEvent, RectState, moves_from
 from counter.ratings.views import RectificationAlert, RectificationRow, RectificationView
 from counter.ui.acting import ALONE, Acting
@@ -56,6 +55,7 @@ from counter.ui.pad.style import DUE_SOON_COLOURS, OVERDUE_COLOURS, PAGE_STYLE
 from counter.ui.pad.tables import line_table, read_only_items
 from counter.ui.pad.timers import Clock, local_now
 from counter.ui.restyle import set_style_property
+from counter.ui.runner import Failed, Runner
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +84,7 @@ def _time(value: dt.datetime, zone: dt.tzinfo | None) -> str:
 class RectificationPage(QWidget):
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        runner: Runner,
         supervisor: str,
         *,
         clock: Clock = local_now,
@@ -93,7 +93,7 @@ class RectificationPage(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._sessions = sessions
+        self._runner = runner
         self._clock = clock
         self._alerts = alerts
         self._acting = acting
@@ -211,14 +211,19 @@ class RectificationPage(QWidget):
     def on_refresh(self) -> None:
         """Read the open rectifications again (every desk's), keeping the chosen one if still open."""
         chosen = self.chosen_id()
+        alerts = self._alerts
+
+        def read(unit: Unit) -> list[RectificationRow]:
+            rows = open_rectifications(unit)
+            if alerts is not None:
+                alerts.check(unit)
+            return rows
+
         try:
-            with self._sessions() as session:
-                rows = open_rectifications(session)
-                if self._alerts is not None:
-                    self._alerts.check(session)
-        except SQLAlchemyError as err:
+            rows = self._runner.read(read, texts.SUPERVISE_SAVE_FAILED)
+        except Failed as err:
             log.exception("rectifications not read")
-            self._say(texts.SUPERVISE_SAVE_FAILED.format(error=type(err).__name__), "problems")
+            self._say(err.message, "problems")
             return
         self.show_rows(rows)
         if self._alerts is not None:
@@ -269,11 +274,12 @@ class RectificationPage(QWidget):
             self.show_detail(None)
             return
         try:
-            with self._sessions() as session:
-                view = rectification_detail(session, chosen)
-        except SQLAlchemyError as err:
+            view = self._runner.read(
+                partial(rectification_detail, rectification_id=chosen), texts.SUPERVISE_SAVE_FAILED
+            )
+        except Failed as err:
             log.exception("rectification not read")
-            self._say(texts.SUPERVISE_SAVE_FAILED.format(error=type(err).__name__), "problems")
+            self._say(err.message, "problems")
             return
         self.show_detail(view)
 
@@ -326,31 +332,29 @@ class RectificationPage(QWidget):
             return
         rect_id, by, note, now = view.row.rectification_id, self.by.text(), self.note.toPlainText(), self._clock()
         actor, desk = self._acting.actor, self._acting.desk
+        chosen = self.fix_due.date()
+        fix_due = dt.date(chosen.year(), chosen.month(), chosen.day()) if event is RectEvent.FIX_BY_DEADLINE else None
+
+        def move(unit: Unit) -> RectState:
+            if event is RectEvent.REVISITED:
+                return record_revisit(unit, rect_id, by, note, now, actor=actor, desk=desk)
+            if event is RectEvent.FED_BACK:
+                return record_feedback(unit, rect_id, by, note, now, actor=actor, desk=desk)
+            if event is RectEvent.NOTE:
+                return add_rectification_note(unit, rect_id, by, note, now, actor=actor, desk=desk)
+            return choose_handling(unit, rect_id, event, by, note, now, fix_due, actor=actor, desk=desk)
+
         try:
-            with self._sessions.begin() as session:
-                if event is RectEvent.REVISITED:
-                    state = record_revisit(session, rect_id, by, note, now, actor=actor, desk=desk)
-                elif event is RectEvent.FED_BACK:
-                    state = record_feedback(session, rect_id, by, note, now, actor=actor, desk=desk)
-                elif event is RectEvent.NOTE:
-                    state = add_rectification_note(session, rect_id, by, note, now, actor=actor, desk=desk)
-                else:
-                    chosen = self.fix_due.date()
-                    fix_due = (
-                        dt.date(chosen.year(), chosen.month(), chosen.day())
-                        if event is RectEvent.FIX_BY_DEADLINE
-                        else None
-                    )
-                    state = choose_handling(session, rect_id, event, by, note, now, fix_due, actor=actor, desk=desk)
+            state = self._runner.write(move, texts.SUPERVISE_SAVE_FAILED)
         except NotPermitted as refused:
             self.problems.setText(texts.not_permitted(refused.permission, refused.signed_in))
             return
         except MoveRefused as refused:
             self.problems.setText("\n".join(texts.RECT_MOVE_PROBLEM[p] for p in refused.problems))
             return
-        except SQLAlchemyError as err:
+        except Failed as err:
             log.exception("rectification move not stored")
-            self.problems.setText(texts.SUPERVISE_SAVE_FAILED.format(error=type(err).__name__))
+            self.problems.setText(err.message)
             return
         self.note.clear()
         self._say(texts.SUPERVISE_DONE.format(event=texts.RECT_EVENT[event], state=texts.RECT_STATE[state]), "done")
@@ -362,18 +366,21 @@ class RectificationPage(QWidget):
             return
         ground = AppealGround(self.appeal_ground.currentData())
         try:
-            with self._sessions.begin() as session:
-                decide_appeal(session, view.rating_id, self.by.text(), ground, self.appeal_reason.text(), upheld,
-                              self._clock(), actor=self._acting.actor, desk=self._acting.desk)  # fmt: skip
+            decide = partial(
+                decide_appeal, rating_id=view.rating_id, by=self.by.text(), ground=ground,
+                reason=self.appeal_reason.text(), upheld=upheld, now=self._clock(),
+                actor=self._acting.actor, desk=self._acting.desk,
+            )  # fmt: skip
+            self._runner.write(decide, texts.SUPERVISE_SAVE_FAILED)
         except NotPermitted as refused:
             self.problems.setText(texts.not_permitted(refused.permission, refused.signed_in))
             return
         except AppealRefused as refused:
             self.problems.setText("\n".join(texts.APPEAL_PROBLEM[p] for p in refused.problems))
             return
-        except SQLAlchemyError as err:
+        except Failed as err:
             log.exception("appeal not stored")
-            self.problems.setText(texts.SUPERVISE_SAVE_FAILED.format(error=type(err).__name__))
+            self.problems.setText(err.message)
             return
         self.appeal_reason.clear()
         self._say(texts.SUPERVISE_APPEAL_DONE.format(decision=texts.SUPERVISE_APPEAL_DECISION[upheld]), "done")
@@ -383,8 +390,7 @@ class RectificationPage(QWidget):
         """After a move: the list again, and the same rectification (or its final state when it left the list)."""
         self.on_refresh()
         if not self.choose(rectification_id):
-            with self._sessions() as session:
-                self.show_detail(rectification_detail(session, rectification_id))
+            self.show_detail(self._runner.read(partial(rectification_detail, rectification_id=rectification_id)))
 
     def _zone(self) -> dt.tzinfo | None:
         return self._clock().tzinfo
@@ -402,9 +408,8 @@ class RectificationPage(QWidget):
         )
         chosen = self.chosen_id()
         try:
-            with self._sessions() as session:
-                self.show_rows(open_rectifications(session))
-        except SQLAlchemyError:
+            self.show_rows(self._runner.read(open_rectifications))
+        except Failed:
             log.exception("rectifications not read")
             return
         if chosen is not None:

@@ -7,7 +7,6 @@ has accounts, each page is shown to the roles that may use it.
 from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QWidget
-from sqlalchemy.orm import Session, sessionmaker
 
 from counter import texts
 from counter.access.roles import Permission
@@ -19,12 +18,13 @@ from counter.ui.pad.settings_form import RatingSettingsForm
 from counter.ui.pad.supervision import RectificationPage
 from counter.ui.pad.timers import Clock, local_now
 from counter.ui.printing.office_form import OfficeSettingsForm
+from counter.ui.runner import Runner
 
 
 class SupervisorWindow(QTabWidget):
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        runner: Runner,
         supervisor: str,
         *,
         clock: Clock = local_now,
@@ -35,11 +35,11 @@ class SupervisorWindow(QTabWidget):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(texts.SUPERVISE_TITLE)
-        self.rectifications = RectificationPage(sessions, supervisor, clock=clock, alerts=alerts, acting=acting)
-        self.figures = FiguresPage(sessions, clock=clock, acting=acting)
-        self.settings = RatingSettingsForm(sessions, acting)
+        self.rectifications = RectificationPage(runner, supervisor, clock=clock, alerts=alerts, acting=acting)
+        self.figures = FiguresPage(runner, clock=clock, acting=acting)
+        self.settings = RatingSettingsForm(runner, acting)
         # 单位信息: the office printed on the notices ("" site: this desk's, from desk.json)
-        self.office = OfficeSettingsForm(sessions, site_code or load_desk_config().site_code, acting)
+        self.office = OfficeSettingsForm(runner, site_code or load_desk_config().site_code, acting)
         # each page shown to the roles that may use it; the actions check again
         may = acting.actor.may
         pages = (

@@ -14,14 +14,14 @@ import logging
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
-from sqlalchemy.exc import SQLAlchemyError
 
 from counter import texts
 from counter.actions.guard import NotPermitted
 from counter.documents.model import OfficeSettings
 from counter.ui.acting import ALONE, Acting
-from counter.ui.printing.making import Sessions, read_office, store_office
+from counter.ui.printing.making import read_office, store_office
 from counter.ui.restyle import set_style_property
+from counter.ui.runner import Failed, Runner
 
 log = logging.getLogger(__name__)
 
@@ -46,11 +46,9 @@ def missing_fields(settings: OfficeSettings) -> tuple[str, ...]:
 class OfficeSettingsForm(QWidget):
     saved = Signal(object)  # OfficeSettings, as stored
 
-    def __init__(
-        self, sessions: Sessions, site_code: str, acting: Acting = ALONE, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, runner: Runner, site_code: str, acting: Acting = ALONE, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._sessions = sessions
+        self._runner = runner
         self._acting = acting
         self.site_code = site_code
         self.setStyleSheet(STYLE)
@@ -81,10 +79,10 @@ class OfficeSettingsForm(QWidget):
 
     def load(self) -> None:
         try:
-            settings = read_office(self._sessions, self.site_code)
-        except SQLAlchemyError as err:
+            settings = read_office(self._runner, self.site_code)
+        except Failed as err:
             log.exception("office settings not read")
-            self._say(texts.OFFICE_READ_FAILED.format(error=type(err).__name__), "problems")
+            self._say(err.message, "problems")
             return
         for name, value in dataclasses.asdict(settings).items():
             self.fields[name].setText(value)
@@ -101,13 +99,13 @@ class OfficeSettingsForm(QWidget):
             self._say(texts.OFFICE_MISSING.format(fields=names), "problems")
             return
         try:
-            store_office(self._sessions, self.site_code, settings, self._acting.as_desk())
+            store_office(self._runner, self.site_code, settings, self._acting.as_desk())
         except NotPermitted as refused:
             self._say(texts.not_permitted(refused.permission, refused.signed_in), "problems")
             return
-        except SQLAlchemyError as err:
+        except Failed as err:
             log.exception("office settings not saved")
-            self._say(texts.OFFICE_SAVE_FAILED.format(error=type(err).__name__), "problems")
+            self._say(err.message, "problems")
             return
         log.info("office settings of %s saved", self.site_code)
         self._say(texts.OFFICE_SAVED, "done")

@@ -23,12 +23,12 @@ from counter.actions.documents import MadeDocument
 from counter.documents.kinds import DocumentKind
 from counter.ui.printing.making import (
     NoticeRefused,
-    Sessions,
     make_case_documents,
     make_guide_document,
     outcome_kinds,
 )
 from counter.ui.printing.preview_window import PreviewWindow
+from counter.ui.runner import Runner
 
 __all__ = ["NoticeRefused", "open_case_documents", "open_guide_notice", "open_outcome_documents", "open_preview"]
 
@@ -46,9 +46,9 @@ def _owner(widget: QWidget | None) -> QWidget | None:
 
 
 def open_preview(
-    parent: QWidget | None, sessions: Sessions, desk: Desk, documents: tuple[MadeDocument, ...]
+    parent: QWidget | None, runner: Runner, desk: Desk, documents: tuple[MadeDocument, ...]
 ) -> PreviewWindow:
-    window = PreviewWindow(sessions, desk, documents)
+    window = PreviewWindow(runner, desk, documents)
     owner = _owner(parent)
     if owner is not None:
         window.setParent(owner, Qt.WindowType.Window)
@@ -62,28 +62,28 @@ def open_preview(
 
 def open_case_documents(
     parent: QWidget | None,
-    sessions: Sessions,
+    runner: Runner,
     desk: Desk,
     case_no: str,
     kinds: tuple[DocumentKind, ...],
     today: dt.date,
 ) -> PreviewWindow:
     """The notices ``kinds`` of a case (numbered now, or as first made).  Raises :class:`NoticeRefused`."""
-    return open_preview(parent, sessions, desk, make_case_documents(sessions, desk, case_no, kinds, today))
+    return open_preview(parent, runner, desk, make_case_documents(runner, desk, case_no, kinds, today))
 
 
 def open_outcome_documents(
-    parent: QWidget | None, sessions: Sessions, desk: Desk, case_no: str, outcome: str, today: dt.date
+    parent: QWidget | None, runner: Runner, desk: Desk, case_no: str, outcome: str, today: dt.date
 ) -> PreviewWindow:
     """What the applicant takes home after the intake: receipt; deferral notice, pledge and receipt; …"""
     kinds = outcome_kinds(outcome)
     if not kinds:
         raise NoticeRefused(texts.PRINTING_NO_NOTICE)
-    return open_case_documents(parent, sessions, desk, case_no, kinds, today)
+    return open_case_documents(parent, runner, desk, case_no, kinds, today)
 
 
 def open_guide_notice(
-    parent: QWidget | None, sessions: Sessions, desk: Desk, bundle_code: str, today: dt.date
+    parent: QWidget | None, runner: Runner, desk: Desk, bundle_code: str, today: dt.date
 ) -> PreviewWindow:
     """The 一次性告知单 of a published guide, for an applicant who only asks.  Raises :class:`NoticeRefused`."""
-    return open_preview(parent, sessions, desk, (make_guide_document(sessions, desk, bundle_code, today),))
+    return open_preview(parent, runner, desk, (make_guide_document(runner, desk, bundle_code, today),))

@@ -21,17 +21,17 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
-from sqlalchemy.exc import SQLAlchemyError
 
 from counter import texts
 from counter.actions.desk import Desk
 from counter.actions.documents import MadeDocument
 from counter.host.desk_config import load_desk_config
-from counter.ui.printing.making import Sessions, record
+from counter.ui.printing.making import record
 from counter.ui.printing.page_view import PageView
 from counter.ui.printing.pdf_pages import PdfUnreadable, page_images
 from counter.ui.printing.print_run import Failure, Job, PrintRun, Sent
 from counter.ui.printing.printer_chooser import PrinterChooser, printer_name_text, remember_printer
+from counter.ui.runner import Failed, Runner
 
 log = logging.getLogger(__name__)
 
@@ -72,11 +72,11 @@ class PreviewWindow(QWidget):
     recorded = Signal()  # a print (or a failed one) is on record: the case page counts it
 
     def __init__(
-        self, sessions: Sessions, desk: Desk, documents: tuple[MadeDocument, ...], parent: QWidget | None = None
+        self, runner: Runner, desk: Desk, documents: tuple[MadeDocument, ...], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         assert documents, "a preview shows at least one document"
-        self._sessions = sessions
+        self._runner = runner
         self._desk = desk
         self.documents = documents
         self.printer = load_desk_config().printer
@@ -309,10 +309,10 @@ class PreviewWindow(QWidget):
 
     def _record(self, made: MadeDocument, target: str, ok: bool, error: str = "") -> None:
         try:
-            record(self._sessions, self._desk, made, target, ok, error)
-        except SQLAlchemyError as err:
+            record(self._runner, self._desk, made, target, ok, error)
+        except Failed as err:
             log.exception("print of %s %s not recorded", made.kind.value, made.doc_no)
-            self.record_problem.setText(texts.PRINTING_NOT_RECORDED.format(error=type(err).__name__))
+            self.record_problem.setText(err.message)
             self.record_problem.show()
             return
         self.recorded.emit()

@@ -14,18 +14,18 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from counter import texts
 from counter.access.lockout import POLICY
 from counter.access.roles import Actor
-from counter.actions.accounts import SignInResult, check_password, sign_in, sign_out
+from counter.actions.accounts import SignInResult, check_password, sign_in, sign_out, staff_no
+from counter.actions.store import Unit
 from counter.case.numbers import DeskIdentity
-from counter.db import models
+from counter.ui.runner import Failed, Runner
 from counter.ui.signin import words
 from counter.ui.signin.sign_in_window import SignInWindow
 from counter.ui.signin.stay import STAYS_WHEN_LOCKED
@@ -55,7 +55,7 @@ class SignInController(QObject):
 
     def __init__(
         self,
-        sessions: Callable[[], sessionmaker[Session]],
+        runner: Runner,
         identity: DeskIdentity,
         place: str,
         idle_minutes: int = IDLE_MINUTES,
@@ -63,7 +63,7 @@ class SignInController(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._sessions = sessions
+        self._runner = runner
         self._identity = identity
         self._clock = clock
         self.idle_minutes = idle_minutes
@@ -135,17 +135,23 @@ class SignInController(QObject):
 
     def on_submitted(self, login: str, password: str) -> None:
         unlocking = self.is_locked
+        identity, now = self._identity, self._clock()
+
+        def attempt(unit: Unit) -> tuple[SignInResult, str]:
+            """Committed whatever the outcome: a wrong password is counted, a lock holds."""
+            if unlocking:
+                result = check_password(unit, login, password, now, identity)
+            else:
+                result = sign_in(unit, login, password, identity, now)
+            if not result.signed_in or result.actor is None:
+                return result, ""
+            return result, staff_no(unit, result.actor.login)
+
         try:
-            with self._sessions().begin() as session:
-                if unlocking:
-                    result = check_password(session, login, password, self._clock(), self._identity)
-                else:
-                    result = sign_in(session, login, password, self._identity, self._clock())
-                account = session.get(models.Account, login) if result.signed_in else None
-                staff_no = account.staff_no if account is not None else ""
-        except SQLAlchemyError as err:
+            result, number = self._runner.write(attempt, words.SIGNIN_DB_ERROR)
+        except Failed as err:
             log.exception("sign-in not possible")
-            self.window.say(words.SIGNIN_DB_ERROR.format(error=type(err).__name__))
+            self.window.say(err.message)
             return
         if not result.signed_in:
             log.info("sign-in refused: %s", result.outcome.value)
@@ -155,7 +161,7 @@ class SignInController(QObject):
             self._unlock()
             return
         assert result.actor is not None
-        self.actor, self.staff_no = result.actor, staff_no
+        self.actor, self.staff_no = result.actor, number
         self.window.hide()
         self.idle_timer.start()
         log.info("signed in: %s", login)
@@ -166,9 +172,8 @@ class SignInController(QObject):
         actor = self.actor
         if actor is not None:
             try:
-                with self._sessions().begin() as session:
-                    sign_out(session, actor, self._identity, idle=True)
-            except SQLAlchemyError:
+                self._runner.write(partial(sign_out, actor=actor, desk_identity=self._identity, idle=True))
+            except Failed:
                 log.exception("sign-out not recorded")
         self.actor = None
         self.is_locked = False

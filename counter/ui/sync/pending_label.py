@@ -1,7 +1,7 @@
 """The status-bar line of a township desk: what has not reached the hall yet, and since when.
 
 Amber while cases wait, red once the oldest has waited longer than the set
-number of days (``sync.warn_days``, three unless set): a township that has not
+number of days (``sync.warn_days``, three unless set; :mod:`counter.actions.pending`): a township that has not
 synced for a week should notice before the hall asks.
 """
 
@@ -11,16 +11,12 @@ import datetime as dt
 import logging
 
 from PySide6.QtWidgets import QLabel
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from counter.ui.cases.case_lines import local_time
+from counter.ui.runner import Failed, Runner
 from counter.ui.sync import words
 
 log = logging.getLogger(__name__)
-
-WARN_DAYS_KEY = "sync.warn_days"
-WARN_DAYS = 3
 
 
 def minute_text(at: dt.datetime) -> str:
@@ -28,29 +24,17 @@ def minute_text(at: dt.datetime) -> str:
     return f"{local_time(at):%Y-%m-%d %H:%M}"
 
 
-def warn_days(session: Session) -> int:
-    from counter.db.settings_store import get_setting
-
-    raw = get_setting(session, WARN_DAYS_KEY)
-    try:
-        days = int(raw) if raw is not None else WARN_DAYS
-    except ValueError:
-        return WARN_DAYS
-    return days if days > 0 else WARN_DAYS
-
-
 class PendingLabel(QLabel):
-    def refresh(self, sessions: sessionmaker[Session], now: dt.datetime | None = None) -> None:
+    def refresh(self, runner: Runner, now: dt.datetime | None = None) -> None:
         """Read the pending count again; a hall, or nothing pending, shows nothing."""
-        from counter.actions.sync import sync_status
+        from counter.actions.pending import pending_sync
 
         try:
-            with sessions() as session:
-                status = sync_status(session)
-                days = warn_days(session)
-        except SQLAlchemyError:
+            pending = runner.read(pending_sync)
+        except Failed:
             log.exception("sync status not read")
             return
+        status, days = pending.status, pending.warn_days
         if status.site_kind != "township" or not status.pending_cases or status.pending_since is None:
             self.clear()
             self.hide()

@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,17 +30,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from counter import texts
 from counter.actions.guard import NotPermitted
+from counter.ui.runner import Failed, Runner
 from counter.ui.sync import words
 from counter.ui.sync.pending_label import minute_text
 from counter.ui.sync.worker import Progress, SyncWorker
 
 if TYPE_CHECKING:
     from counter.actions.desk import Desk
+    from counter.actions.site import Peer, SiteIdentity
+    from counter.actions.store import Unit
     from counter.actions.sync import ExportResult, ImportReport, ReviewItem, SyncStatus
 
 log = logging.getLogger(__name__)
@@ -62,11 +64,9 @@ def _local(at: dt.datetime | None) -> str:
 
 
 class SyncPage(QWidget):
-    def __init__(
-        self, sessions: sessionmaker[Session], desk: Desk, clock: Clock = _utc_now, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, runner: Runner, desk: Desk, clock: Clock = _utc_now, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._sessions = sessions
+        self._runner = runner
         self._desk = desk
         self._clock = clock
         self.worker: SyncWorker | None = None
@@ -135,15 +135,15 @@ class SyncPage(QWidget):
         from counter.actions.site import peers, this_site
         from counter.actions.sync import review_items, sync_status
 
+        def read(unit: Unit) -> tuple[SiteIdentity, SyncStatus, list[Peer], list[ReviewItem]]:
+            """In a write: the first look at this site's settings may store its defaults."""
+            return this_site(unit), sync_status(unit), peers(unit), review_items(unit)
+
         try:
-            with self._sessions.begin() as session:
-                site = this_site(session)
-                status = sync_status(session)
-                others = peers(session)
-                items = review_items(session)
-        except SQLAlchemyError as err:
+            site, status, others, items = self._runner.write(read, words.SYNC_DB_FAILED)
+        except Failed as err:
             log.exception("sync page not read")
-            self._say(words.SYNC_DB_FAILED.format(error=type(err).__name__), error=True)
+            self._say(err.message, error=True)
             return
         self.status = status
         kind = str(site.kind)
@@ -208,11 +208,11 @@ class SyncPage(QWidget):
         from counter.actions.sync import export_package
 
         to_site = self.to_site.currentData() if self.to_site.isVisible() else None
-        desk, sessions, now = self._desk, self._sessions, self._clock()
+        desk, runner, now = self._desk, self._runner, self._clock()
 
         def work(progress: Progress) -> Exported:
-            with sessions.begin() as session:
-                result = export_package(session, desk, now, to_site=to_site, on_progress=progress)
+            export = partial(export_package, desk=desk, now=now, to_site=to_site, on_progress=progress)
+            result = runner.write(export, words.SYNC_DB_FAILED)
             tmp = path.with_name(path.name + ".part")
             tmp.write_bytes(result.data)
             tmp.replace(path)  # the stick never holds half a package under the real name
@@ -228,11 +228,11 @@ class SyncPage(QWidget):
         except OSError as err:
             self._say(words.SYNC_FILE_FAILED.format(error=err.strerror or type(err).__name__), error=True)
             return None
-        desk, sessions, now = self._desk, self._sessions, self._clock()
+        desk, runner, now = self._desk, self._runner, self._clock()
 
         def work(progress: Progress) -> ImportReport:
-            with sessions.begin() as session:
-                return import_package(session, desk, data, now, on_progress=progress)
+            replay = partial(import_package, desk=desk, data=data, now=now, on_progress=progress)
+            return runner.write(replay, words.SYNC_DB_FAILED)
 
         return self._start(work, self.on_imported)
 
@@ -284,8 +284,8 @@ class SyncPage(QWidget):
             reason = texts.package_rejected(err.code)
         elif isinstance(err, NotPermitted):
             reason = texts.not_permitted(err.permission, err.signed_in)
-        elif isinstance(err, SQLAlchemyError):
-            reason = words.SYNC_DB_FAILED.format(error=type(err).__name__)
+        elif isinstance(err, Failed):
+            reason = err.message
         elif isinstance(err, OSError):
             reason = words.SYNC_FILE_FAILED.format(error=err.strerror or type(err).__name__)
         else:

@@ -25,6 +25,7 @@ from counter.ui.cases.case_lists import CaseLists
 from counter.ui.cases.case_page import CasePage
 from counter.ui.fonts import install_fonts
 from tests.ui.cases.casebook import REPO, SUPERVISOR, Casebook, build
+from tests.ui.runners import runner_on
 
 PICTURE_DAY = dt.date(2026, 11, 24)  # the 2026-11-18 deferral is overdue, the 2026-11-20 one due tomorrow
 PAGE_SIZE = (1120, 860)
@@ -38,7 +39,7 @@ def _settle(widget: QWidget) -> None:
 
 
 def case_page_picture(sessions: sessionmaker[Session], book: Casebook, path: Path) -> CasePage:
-    page = CasePage(sessions, SUPERVISOR, lambda: PICTURE_DAY, book.awaiting_earlier)
+    page = CasePage(runner_on(sessions), SUPERVISOR, lambda: PICTURE_DAY, book.awaiting_earlier)
     page.reload()
     page.resize(*PAGE_SIZE)
     _settle(page)
@@ -47,7 +48,7 @@ def case_page_picture(sessions: sessionmaker[Session], book: Casebook, path: Pat
 
 
 def decision_picture(sessions: sessionmaker[Session], book: Casebook, path: Path) -> CasePage:
-    page = CasePage(sessions, SUPERVISOR, lambda: PICTURE_DAY, book.awaiting_earlier)
+    page = CasePage(runner_on(sessions), SUPERVISOR, lambda: PICTURE_DAY, book.awaiting_earlier)
     page.reload()
     page.resize(*PAGE_SIZE)
     _settle(page)
@@ -59,7 +60,7 @@ def decision_picture(sessions: sessionmaker[Session], book: Casebook, path: Path
 
 
 def case_lists_picture(sessions: sessionmaker[Session], path: Path) -> CaseLists:
-    lists = CaseLists(sessions, SUPERVISOR, lambda: PICTURE_DAY)
+    lists = CaseLists(runner_on(sessions), SUPERVISOR, lambda: PICTURE_DAY)
     lists.resize(*LISTS_SIZE)
     lists.refresh()
     lists.tabs.setCurrentIndex(1)

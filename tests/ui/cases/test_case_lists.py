@@ -21,10 +21,11 @@ from counter.ui.cases.opening import CaseDesk
 from tests.ui.cases.casebook import DESK_1, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column, row_texts
+from tests.ui.runners import runner_on
 
 
 def make_lists(qtbot: QtBot, sessions: sessionmaker[Session], today: Clock) -> CaseLists:
-    lists = CaseLists(sessions, DESK_1, today)
+    lists = CaseLists(runner_on(sessions), DESK_1, today)
     qtbot.addWidget(lists)
     lists.resize(1000, 560)
     lists.show()
@@ -117,7 +118,7 @@ def test_lists_refresh_when_a_case_page_saves_an_action(
 ) -> None:
     window = QWidget()
     qtbot.addWidget(window)
-    desk = CaseDesk(window, case_sessions, DESK_1, today)
+    desk = CaseDesk(window, runner_on(case_sessions), DESK_1, today)
     lists = desk.open_lists()
     assert lists.rows(lists.due_table) == [book.awaiting_earlier]
     lists.due_table.setCurrentCell(0, 0)

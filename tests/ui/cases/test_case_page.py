@@ -20,12 +20,13 @@ from counter.ui.cases.marks import AMBER, RED
 from tests.ui.cases.casebook import DESK_1, DESK_2, SUPERVISOR, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column, row_texts, stored
+from tests.ui.runners import runner_on
 
 OVERDUE_DAY = dt.date(2026, 12, 20)
 
 
 def open_page(qtbot: QtBot, sessions: sessionmaker[Session], today: Clock, case_no: str) -> CasePage:
-    page = CasePage(sessions, SUPERVISOR, today, case_no)
+    page = CasePage(runner_on(sessions), SUPERVISOR, today, case_no)
     qtbot.addWidget(page)
     assert page.reload() is Loaded.SHOWN
     page.resize(1120, 820)

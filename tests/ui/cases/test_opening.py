@@ -18,6 +18,7 @@ from counter.ui.cases.case_page import CasePage
 from counter.ui.cases.opening import CaseDesk, open_case
 from tests.ui.cases.casebook import DESK_1, Casebook
 from tests.ui.cases.conftest import Clock
+from tests.ui.runners import runner_on
 
 
 def desk_window(qtbot: QtBot) -> QWidget:
@@ -31,19 +32,19 @@ def test_open_case_opens_a_window_once(
     qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
 ) -> None:
     window = desk_window(qtbot)
-    page = open_case(window, case_sessions, DESK_1, today, book.accepted.lower())
+    page = open_case(window, runner_on(case_sessions), DESK_1, today, book.accepted.lower())
     assert isinstance(page, CasePage)
     assert page.isWindow()
     assert page.isVisible()
     assert page.number.text() == book.accepted
-    again = open_case(window, case_sessions, DESK_1, today, f" {book.accepted} ")
+    again = open_case(window, runner_on(case_sessions), DESK_1, today, f" {book.accepted} ")
     assert again is page
     assert len(window.findChildren(CasePage)) == 1
 
 
 def test_an_unknown_number_is_said_not_found(qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock) -> None:
     window = desk_window(qtbot)
-    assert open_case(window, case_sessions, DESK_1, today, "XAM01-20991231-09-9999") is None
+    assert open_case(window, runner_on(case_sessions), DESK_1, today, "XAM01-20991231-09-9999") is None
     boxes = window.findChildren(QMessageBox)
     assert [b.text() for b in boxes] == ["未找到办件：XAM01-20991231-09-9999"]
     assert not boxes[0].isModal()
@@ -54,7 +55,7 @@ def test_case_desk_passes_on_the_resubmission_request(
     qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
 ) -> None:
     window = desk_window(qtbot)
-    desk = CaseDesk(window, case_sessions, DESK_1, today)
+    desk = CaseDesk(window, runner_on(case_sessions), DESK_1, today)
     desk.on_case_scanned(book.correction)
     pages = window.findChildren(CasePage)
     assert [p.case_no for p in pages] == [book.correction]
@@ -75,7 +76,7 @@ def test_an_unreadable_database_is_said_so_not_taken_for_a_missing_case(
     qtbot: QtBot, broken_sessions: sessionmaker[Session], book: Casebook, today: Clock
 ) -> None:
     window = desk_window(qtbot)
-    assert open_case(window, broken_sessions, DESK_1, today, book.accepted) is None
+    assert open_case(window, runner_on(broken_sessions), DESK_1, today, book.accepted) is None
     (box,) = window.findChildren(QMessageBox)
     assert box.text() == texts.CASE_READ_FAILED.format(error="OperationalError")
 
@@ -83,7 +84,7 @@ def test_an_unreadable_database_is_said_so_not_taken_for_a_missing_case(
 def test_lists_say_when_the_database_cannot_be_read(
     qtbot: QtBot, broken_sessions: sessionmaker[Session], today: Clock
 ) -> None:
-    lists = CaseLists(broken_sessions, DESK_1, today)
+    lists = CaseLists(runner_on(broken_sessions), DESK_1, today)
     qtbot.addWidget(lists)
     lists.refresh()
     assert lists.today_summary.text() == texts.CASE_LIST_READ_FAILED.format(error="OperationalError")

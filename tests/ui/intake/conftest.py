@@ -23,6 +23,7 @@ from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.ui.intake import IntakePanel
 from tests.conftest import SHIPPED_CATALOG
+from tests.ui.runners import runner_on
 
 BUNDLE = "XAM-YJS-008"  # 我要开小餐馆（50平方米以下）
 TODAY = dt.date(2025, 3, 6)  # a Thursday
@@ -66,7 +67,7 @@ def guide(sessions: sessionmaker[Session]) -> StoredGuide:
 @pytest.fixture
 def make_panel(qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGuide) -> MakePanel:
     def make(previous_case_no: str = "", today: dt.date = TODAY) -> IntakePanel:
-        panel = IntakePanel(sessions, DESK, guide, lambda: today, previous_case_no)
+        panel = IntakePanel(runner_on(sessions), DESK, guide, lambda: today, previous_case_no)
         qtbot.addWidget(panel)
         panel.resize(1280, 800)
         panel.show()

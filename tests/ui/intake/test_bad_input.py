@@ -20,6 +20,7 @@ from counter.ui.intake import IntakePanel
 from tests.conftest import REPO
 from tests.ui.intake.conftest import DESK, TODAY
 from tests.ui.intake.helpers import AGENT_ID, PERSON_ID, answer, commit
+from tests.ui.runners import runner_on
 
 RARE = "王䶮𬭚"  # U+4DAE (CJK Extension A) and U+2CB5A (Extension E)
 SQL = 'Robert\'); DROP TABLE "case";--'
@@ -85,7 +86,7 @@ def test_odd_text_survives_the_draft(qtbot: QtBot, sessions: sessionmaker[Sessio
     with sessions() as session:
         stored = session.scalar(text("SELECT content FROM draft"))
     assert isinstance(stored, str)
-    again = IntakePanel.from_draft(sessions, DESK, draft_from_json(stored), lambda: TODAY)
+    again = IntakePanel.from_draft(runner_on(sessions), DESK, draft_from_json(stored), lambda: TODAY)
     qtbot.addWidget(again)
     assert again.applicant_form.name.text() == RARE + CONTROL + QUOTES + SQL
     assert again.applicant_form.address.text() == LONG

@@ -30,6 +30,7 @@ from tests.conftest import SHIPPED_CATALOG
 from tests.pg_server import PgCluster, pg_bin, start_cluster, stop_cluster
 from tests.ui.intake.conftest import BUNDLE, DESK, TODAY
 from tests.ui.intake.helpers import ready
+from tests.ui.runners import runner_on
 
 
 def _pg_ctl(cluster: PgCluster, *args: str) -> None:
@@ -73,7 +74,7 @@ def test_a_lost_server_keeps_the_form_and_commits_once_it_is_back(
     with sessions() as session:
         guide = current_guide(session, BUNDLE)
     assert guide is not None
-    panel = IntakePanel(sessions, DESK, guide, lambda: TODAY)
+    panel = IntakePanel(runner_on(sessions), DESK, guide, lambda: TODAY)
     qtbot.addWidget(panel)
     panel.reconnector.timer.setInterval(200)
     panel.show()

@@ -20,6 +20,7 @@ from counter.ui.intake import IntakePanel, discard_draft, pending_draft
 from counter.ui.intake.draft_keeper import DRAFT_DELAY_MS
 from tests.ui.intake.conftest import DESK, TODAY, MakePanel
 from tests.ui.intake.helpers import AGENT_ID, answer, commit, fill_person, press
+from tests.ui.runners import runner_on
 
 
 def stored_draft(sessions: sessionmaker[Session]) -> str | None:
@@ -70,14 +71,14 @@ def test_a_draft_is_restored_into_a_new_panel_identically(
     busy_form(qtbot, first)
     with qtbot.waitSignal(first.draft_saved, timeout=5_000):
         pass
-    info = pending_draft(sessions, DESK)
+    info = pending_draft(runner_on(sessions), DESK)
     assert info is not None
     assert info.draft is not None
     assert info.problem is None
     assert info.draft == first.form()
     local = info.saved_at.astimezone()
     assert info.offer_text() == f"上次未完成的受理（保存于 {local:%H:%M}）：我要开小餐馆（50平方米以下），王䶮"
-    again = IntakePanel.from_draft(sessions, DESK, info.draft, lambda: TODAY)
+    again = IntakePanel.from_draft(runner_on(sessions), DESK, info.draft, lambda: TODAY)
     qtbot.addWidget(again)
     again.show()
     assert again.form() == first.form()
@@ -106,10 +107,10 @@ def test_restoring_does_not_fill_from_earlier_cases(
     first.applicant_form.id_field.edit.setText(taken.applicant_form.id_field.text())
     first.applicant_form.phone.clear()  # filled by 一证办理, then cleared by the clerk
     assert first.save_draft_now()
-    info = pending_draft(sessions, DESK)
+    info = pending_draft(runner_on(sessions), DESK)
     assert info is not None
     assert info.draft is not None
-    again = IntakePanel.from_draft(sessions, DESK, info.draft, lambda: TODAY)
+    again = IntakePanel.from_draft(runner_on(sessions), DESK, info.draft, lambda: TODAY)
     qtbot.addWidget(again)
     assert again.applicant_form.phone.text() == ""
 
@@ -127,12 +128,12 @@ def test_a_corrupted_draft_is_discarded_with_a_message(
 ) -> None:
     with sessions.begin() as session:
         save_draft(session, DESK.draft_key, content)
-    info = pending_draft(sessions, DESK)
+    info = pending_draft(runner_on(sessions), DESK)
     assert info is not None
     assert info.draft is None
     assert info.problem_text() == f"上次未完成的受理草稿无法恢复，已丢弃：{reason}"
     assert stored_draft(sessions) is None
-    assert pending_draft(sessions, DESK) is None  # the next start is clean
+    assert pending_draft(runner_on(sessions), DESK) is None  # the next start is clean
 
 
 def test_a_draft_whose_guide_version_is_gone_is_discarded(
@@ -144,7 +145,7 @@ def test_a_draft_whose_guide_version_is_gone_is_discarded(
     assert saved is not None
     with sessions.begin() as session:
         save_draft(session, DESK.draft_key, saved.replace('"guide_version_id": ', '"guide_version_id": 9999'))
-    info = pending_draft(sessions, DESK)
+    info = pending_draft(runner_on(sessions), DESK)
     assert info is not None
     assert info.problem is DraftProblemCode.GUIDE_MISSING
     assert "所依据的指南版本已不存在" in info.problem_text()
@@ -198,8 +199,8 @@ def test_closing_the_window_saves_what_is_waiting(
 def test_the_clerk_can_discard_the_offered_draft(sessions: sessionmaker[Session], panel: IntakePanel) -> None:
     panel.applicant_form.name.setText("张海军")
     assert panel.save_draft_now()
-    discard_draft(sessions, DESK)
-    assert pending_draft(sessions, DESK) is None
+    discard_draft(runner_on(sessions), DESK)
+    assert pending_draft(runner_on(sessions), DESK) is None
 
 
 def test_a_draft_that_cannot_be_saved_is_said_and_the_form_kept(
@@ -217,7 +218,7 @@ def test_a_saved_time_is_shown_in_local_time(sessions: sessionmaker[Session], pa
     before = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=5)
     panel.applicant_form.name.setText("张海军")
     assert panel.save_draft_now()
-    info = pending_draft(sessions, DESK)
+    info = pending_draft(runner_on(sessions), DESK)
     assert info is not None
     assert info.saved_at.tzinfo is not None
     assert before <= info.saved_at <= dt.datetime.now(dt.UTC)

@@ -16,6 +16,7 @@ from counter.intake.parties import PartyField
 from counter.ui.intake import IntakePanel, open_intake, pending_draft, restore_intake
 from tests.ui.intake.conftest import DESK, TODAY
 from tests.ui.intake.helpers import PERSON_ID
+from tests.ui.runners import runner_on
 
 
 def test_open_intake_shows_a_window_beside_the_main_one(
@@ -24,7 +25,7 @@ def test_open_intake_shows_a_window_beside_the_main_one(
     main = QWidget()
     qtbot.addWidget(main)
     main.show()
-    panel = open_intake(main, sessions, DESK, guide, lambda: TODAY)
+    panel = open_intake(main, runner_on(sessions), DESK, guide, lambda: TODAY)
     assert panel.isWindow()
     assert panel.isVisible()
     assert not panel.isModal()
@@ -48,7 +49,7 @@ def test_an_unpublished_guide_cannot_be_taken(qtbot: QtBot, sessions: sessionmak
     with sessions() as session:
         unpublished = current_guide(session, "XAM-YJS-001")
     assert unpublished is not None
-    panel = IntakePanel(sessions, DESK, unpublished, lambda: TODAY)
+    panel = IntakePanel(runner_on(sessions), DESK, unpublished, lambda: TODAY)
     qtbot.addWidget(panel)
     panel.applicant_form.name.setText("张海军")
     panel.applicant_form.id_field.edit.setText(PERSON_ID)
@@ -63,13 +64,13 @@ def test_restore_intake_shows_the_draft_in_its_own_window(
 ) -> None:
     main = QWidget()
     qtbot.addWidget(main)
-    first = open_intake(main, sessions, DESK, guide, lambda: TODAY)
+    first = open_intake(main, runner_on(sessions), DESK, guide, lambda: TODAY)
     first.applicant_form.name.setText("王䶮")
     first.close()  # closing keeps what was typed
-    info = pending_draft(sessions, DESK)
+    info = pending_draft(runner_on(sessions), DESK)
     assert info is not None
     assert info.draft is not None
-    again = restore_intake(main, sessions, DESK, info.draft, lambda: TODAY)
+    again = restore_intake(main, runner_on(sessions), DESK, info.draft, lambda: TODAY)
     assert again.isWindow()
     assert again.isVisible()
     assert again.applicant_form.name.text() == "王䶮"

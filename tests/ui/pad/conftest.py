@@ -15,6 +15,7 @@ from counter.ui.pad.controller import PadController
 from counter.ui.pad.timers import PadTimer
 from tests.conftest import REPO
 from tests.ratings.conftest import DESK, Clock, clock, db_path, demo_cases, demo_template, sessions
+from tests.ui.runners import runner_on
 
 __all__ = ["clock", "db_path", "demo_cases", "demo_template", "sessions"]
 
@@ -55,7 +56,7 @@ def controller(
     qtbot: QtBot, sessions: sessionmaker[Session], clock: Clock, pad_font: str | None
 ) -> Iterator[PadController]:
     ManualTimer.made.clear()
-    pad = PadController(sessions, DESK, clock=clock, timer_factory=ManualTimer)
+    pad = PadController(runner_on(sessions), DESK, clock=clock, timer_factory=ManualTimer)
     qtbot.addWidget(pad.pad)
     pad.start()
     yield pad

@@ -36,6 +36,7 @@ from counter.ui.pad.pad_window import PadIdle, PadWindow
 from counter.ui.pad.supervision import RectificationPage
 from tests.conftest import SHIPPED_CATALOG
 from tests.ratings.conftest import CHINA, DESK, TODAY, Clock
+from tests.ui.runners import runner_on
 
 REPO = Path(__file__).resolve().parents[3]
 SIZES = {"small": (800, 480), "large": (1280, 800)}
@@ -122,12 +123,12 @@ def draw_pages(out: Path, folder: Path) -> list[Path]:
     assert first.alert is not None
     with sessions.begin() as session:
         record_revisit(session, first.alert.rectification_id, "宝音", "已电话回访，申请人反映取号后等候40分钟", clock())
-    page = RectificationPage(sessions, "宝音", clock=clock)
+    page = RectificationPage(runner_on(sessions), "宝音", clock=clock)
     page.resize(1200, 760)
     page.show()
     page.on_refresh()
     page.table.selectRow(1)
-    figures = FiguresPage(sessions, clock=clock)
+    figures = FiguresPage(runner_on(sessions), clock=clock)
     figures.resize(1000, 360)
     figures.show()
     figures.grouping.setCurrentIndex(1)  # by desk

@@ -28,6 +28,7 @@ from counter.ui.pad.controller import PadController
 from counter.ui.pad.pad_window import THANKS_MS, PadPage, PadWindow
 from tests.ratings.conftest import DESK, TODAY, Clock
 from tests.ui.pad.conftest import ManualTimer
+from tests.ui.runners import runner_on
 
 LEVEL_WORDS = tuple(texts.RATING_LEVEL.values())
 
@@ -244,14 +245,14 @@ def test_a_late_tap_after_time_ran_out_records_nothing(
 def test_a_restarted_pad_closes_what_it_left_open_as_unrated(
     qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
 ) -> None:
-    first = PadController(sessions, DESK, clock=clock, timer_factory=ManualTimer)
+    first = PadController(runner_on(sessions), DESK, clock=clock, timer_factory=ManualTimer)
     qtbot.addWidget(first.pad)
     first.start()
     first.send_case(demo_cases["受理"])
     first.stop()  # the desk app stopped with the case on the pad
     assert not first.pad.isVisible()
     clock.advance(minutes=5)
-    again = PadController(sessions, DESK, clock=clock, timer_factory=ManualTimer)
+    again = PadController(runner_on(sessions), DESK, clock=clock, timer_factory=ManualTimer)
     qtbot.addWidget(again.pad)
     with qtbot.waitSignal(again.status_changed) as closed:
         again.start()
@@ -267,7 +268,7 @@ def test_the_clerks_photo_replaces_the_initial_when_set(
     photo.fill(QColor("#8fb8de"))
     path = tmp_path / "wulan.png"
     assert photo.save(str(path))
-    with_photo = PadController(sessions, dataclasses.replace(DESK, photo=str(path)), clock=clock,
+    with_photo = PadController(runner_on(sessions), dataclasses.replace(DESK, photo=str(path)), clock=clock,
                                timer_factory=ManualTimer)  # fmt: skip
     qtbot.addWidget(with_photo.pad)
     with_photo.start()

@@ -15,12 +15,13 @@ from counter.ui.pad.pad_window import PadPage
 from counter.ui.pad.settings_form import RatingSettingsForm
 from counter.ui.pad.supervisor_window import SupervisorWindow
 from tests.ratings.conftest import Clock
+from tests.ui.runners import runner_on
 
 
 def test_saved_settings_reach_the_pad(
     qtbot: QtBot, controller: PadController, sessions: sessionmaker[Session], demo_cases: dict[str, str]
 ) -> None:
-    form = RatingSettingsForm(sessions)
+    form = RatingSettingsForm(runner_on(sessions))
     qtbot.addWidget(form)
     form.load()
     assert form.timeout.value() == 60
@@ -47,7 +48,7 @@ def test_saved_settings_reach_the_pad(
 
 
 def test_every_problem_is_listed_and_nothing_is_saved(qtbot: QtBot, sessions: sessionmaker[Session]) -> None:
-    form = RatingSettingsForm(sessions)
+    form = RatingSettingsForm(runner_on(sessions))
     qtbot.addWidget(form)
     form.load()
     form.reasons.setPlainText("\n".join([*"一二三四五六七八", "其他", "办理时间实在是太长太长了"]))
@@ -58,7 +59,7 @@ def test_every_problem_is_listed_and_nothing_is_saved(qtbot: QtBot, sessions: se
         texts.RATING_SETTING_PROBLEM["too_many_reasons"].format(key="", detail="10"),
         texts.RATING_SETTING_PROBLEM["reason_too_long"].format(key="", detail="办理时间实在是太长太长了"),
     ]
-    again = RatingSettingsForm(sessions)
+    again = RatingSettingsForm(runner_on(sessions))
     qtbot.addWidget(again)
     again.load()
     assert again.reasons.toPlainText().splitlines() == list(texts.RATING_REASON.values())
@@ -67,7 +68,7 @@ def test_every_problem_is_listed_and_nothing_is_saved(qtbot: QtBot, sessions: se
 def test_the_supervisor_window_opens_on_current_data(
     qtbot: QtBot, sessions: sessionmaker[Session], clock: Clock
 ) -> None:
-    window = SupervisorWindow(sessions, "宝音", clock=clock)
+    window = SupervisorWindow(runner_on(sessions), "宝音", clock=clock)
     qtbot.addWidget(window)
     window.refresh()
     assert [window.tabText(i) for i in range(window.count())] == ["差评整改", "好差评统计", "评价设置", "单位信息"]

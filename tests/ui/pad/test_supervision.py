@@ -20,6 +20,7 @@ from counter.ui.pad.figures_page import FiguresPage
 from counter.ui.pad.style import OVERDUE_COLOURS
 from counter.ui.pad.supervision import RectificationPage
 from tests.ratings.conftest import DESK, Clock
+from tests.ui.runners import runner_on
 
 
 def rate(sessions: sessionmaker[Session], case_no: str, choice: RatingChoice, clock: Clock) -> None:
@@ -50,7 +51,7 @@ def test_open_rectifications_by_due_date_overdue_in_red(
     qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
 ) -> None:
     two_bad_ratings(sessions, demo_cases, clock)
-    page = RectificationPage(sessions, "宝音", clock=clock)
+    page = RectificationPage(runner_on(sessions), "宝音", clock=clock)
     qtbot.addWidget(page)
     page.on_refresh()
     assert column(page, 0) == [demo_cases["不予受理"], demo_cases["受理"]]
@@ -69,7 +70,7 @@ def test_walk_a_rectification_to_feedback_on_the_page(
     qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
 ) -> None:
     two_bad_ratings(sessions, demo_cases, clock)
-    page = RectificationPage(sessions, "宝音", clock=clock)
+    page = RectificationPage(runner_on(sessions), "宝音", clock=clock)
     qtbot.addWidget(page)
     page.on_refresh()
     page.table.selectRow(1)
@@ -104,7 +105,7 @@ def test_an_appeal_needs_a_reason_and_removes_the_rating_from_the_list(
     qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
 ) -> None:
     two_bad_ratings(sessions, demo_cases, clock)
-    page = RectificationPage(sessions, "宝音", clock=clock)
+    page = RectificationPage(runner_on(sessions), "宝音", clock=clock)
     qtbot.addWidget(page)
     page.on_refresh()
     page.table.selectRow(0)
@@ -124,7 +125,7 @@ def test_a_new_bad_rating_alerts_the_open_page(
     qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
 ) -> None:
     alerts = SupervisorAlerts()
-    page = RectificationPage(sessions, "宝音", clock=clock, alerts=alerts)
+    page = RectificationPage(runner_on(sessions), "宝音", clock=clock, alerts=alerts)
     qtbot.addWidget(page)
     page.on_refresh()
     assert page.table.isHidden()
@@ -150,7 +151,7 @@ def test_the_figures_page(
     with sessions.begin() as session:
         pad = send_to_pad(session, demo_cases["容缺受理"], DESK, clock())
         record_unrated(session, pad.request_id, clock())
-    page = FiguresPage(sessions, clock=clock)
+    page = FiguresPage(runner_on(sessions), clock=clock)
     qtbot.addWidget(page)
     page.first.setDate(QDate(2026, 11, 20))
     page.last.setDate(QDate(2026, 11, 20))

@@ -30,6 +30,7 @@ from counter.ui.pad.controller import PadController
 from counter.ui.pad.pad_window import PadPage
 from tests.ratings.conftest import DESK, TODAY, Clock
 from tests.ui.pad.conftest import ManualTimer
+from tests.ui.runners import runner_on
 
 CLERK_SCREEN = QRect(0, 0, 1280, 800)
 PAD_SCREEN = QRect(1280, 0, 800, 480)
@@ -64,13 +65,13 @@ def test_the_pad_fills_the_second_screen(controller: PadController) -> None:
 def test_a_desk_can_name_its_pad_screen_and_an_absent_one_gives_a_window(
     qtbot: QtBot, sessions: sessionmaker[Session], clock: Clock
 ) -> None:
-    named = PadController(sessions, dataclasses.replace(DESK, pad_screen="Pad"), clock=clock,
+    named = PadController(runner_on(sessions), dataclasses.replace(DESK, pad_screen="Pad"), clock=clock,
                           timer_factory=ManualTimer)  # fmt: skip
     qtbot.addWidget(named.pad)
     named.start()
     assert named.on_screen
     assert named.pad.geometry() == PAD_SCREEN
-    missing = PadController(sessions, dataclasses.replace(DESK, pad_screen="HDMI-2"), clock=clock,
+    missing = PadController(runner_on(sessions), dataclasses.replace(DESK, pad_screen="HDMI-2"), clock=clock,
                             timer_factory=ManualTimer)  # fmt: skip
     qtbot.addWidget(missing.pad)
     missing.start()

@@ -27,6 +27,7 @@ from counter.ui.printing.opening import open_case_documents
 from counter.ui.printing.preview_window import WINDOW_SIZE, PreviewWindow
 from tests.conftest import REPO, SHIPPED_CATALOG
 from tests.ui.printing.helpers import DESK, TODAY
+from tests.ui.runners import runner_on
 
 DEFERRAL_SET = (DocumentKind.DEFERRAL, DocumentKind.PLEDGE, DocumentKind.RECEIPT)
 
@@ -45,7 +46,7 @@ def draw(folder: Path, out: Path) -> tuple[Path, PreviewWindow]:
     imported = import_source(sessions, SHIPPED_CATALOG)
     assert imported.report is not None, imported.problems
     cases = {c.label: c.case_no for c in run_demo(sessions, DESK, TODAY)}
-    window = open_case_documents(None, sessions, DESK, cases["容缺受理"], DEFERRAL_SET, TODAY)
+    window = open_case_documents(None, runner_on(sessions), DESK, cases["容缺受理"], DEFERRAL_SET, TODAY)
     window.resize(*WINDOW_SIZE)
     _settle(window)
     path = out / "preview.png"

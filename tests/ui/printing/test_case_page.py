@@ -13,6 +13,7 @@ from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.printing.preview_window import PreviewWindow
 from tests.ui.printing.conftest import Queue
 from tests.ui.printing.helpers import DESK, TODAY, print_records, wait_for_jobs
+from tests.ui.runners import runner_on
 
 R, D, P, C, F, N = (
     DocumentKind.RECEIPT,
@@ -25,7 +26,7 @@ R, D, P, C, F, N = (
 
 
 def page_of(qtbot: QtBot, sessions: sessionmaker[Session], case_no: str) -> CasePage:
-    page = CasePage(sessions, DESK, lambda: TODAY, case_no)
+    page = CasePage(runner_on(sessions), DESK, lambda: TODAY, case_no)
     qtbot.addWidget(page)
     assert page.reload() is Loaded.SHOWN
     page.resize(1120, 820)

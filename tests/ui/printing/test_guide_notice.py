@@ -9,14 +9,15 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.actions.store import Store
 from counter.documents.kinds import DocumentKind
 from counter.ui import words
-from counter.ui.database import Database
 from counter.ui.main_window import MainWindow
 from counter.ui.printing.making import NoticeRefused, make_guide_document
 from counter.ui.printing.preview_window import PreviewWindow
 from tests.ui.printing.conftest import Queue
 from tests.ui.printing.helpers import DESK, TODAY, pdf_text, print_records, wait_for_jobs
+from tests.ui.runners import runner_on
 
 
 def open_bundle(window: MainWindow, query: str) -> None:
@@ -28,9 +29,7 @@ def shown_messages(window: MainWindow) -> list[str]:
     return [box.text() for box in window.findChildren(QMessageBox) if box.isVisible()]
 
 
-def test_the_guide_on_screen_prints_its_guide_notice(
-    qtbot: QtBot, window: MainWindow, db: Database, queue: Queue
-) -> None:
+def test_the_guide_on_screen_prints_its_guide_notice(qtbot: QtBot, window: MainWindow, db: Store, queue: Queue) -> None:
     open_bundle(window, "xcg")
     bundle = window.guide_view.bundle
     assert bundle is not None
@@ -81,5 +80,5 @@ def test_no_guide_on_screen_says_what_to_do(qtbot: QtBot, window: MainWindow) ->
 def test_the_action_refuses_an_unpublished_guide_too(sessions: sessionmaker[Session]) -> None:
     """Also when the window's check is passed by: a guide unpublished meanwhile at another desk."""
     with pytest.raises(NoticeRefused) as refused:
-        make_guide_document(sessions, DESK, "XAM-YJS-001", TODAY)
+        make_guide_document(runner_on(sessions), DESK, "XAM-YJS-001", TODAY)
     assert "未发布" in refused.value.text

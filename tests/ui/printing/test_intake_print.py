@@ -15,6 +15,7 @@ from counter.ui.intake import IntakePanel
 from counter.ui.printing.preview_window import PreviewWindow
 from tests.ui.intake.helpers import commit, fill_person, press, ready
 from tests.ui.printing.helpers import DESK, TODAY
+from tests.ui.runners import runner_on
 
 BUNDLE = "XAM-YJS-008"  # 我要开小餐馆（50平方米以下）
 
@@ -24,7 +25,7 @@ def panel(qtbot: QtBot, sessions: sessionmaker[Session]) -> IntakePanel:
     with sessions() as session:
         stored = current_guide(session, BUNDLE)
     assert stored is not None
-    panel = IntakePanel(sessions, DESK, stored, lambda: TODAY)
+    panel = IntakePanel(runner_on(sessions), DESK, stored, lambda: TODAY)
     qtbot.addWidget(panel)
     panel.resize(1280, 800)
     panel.show()

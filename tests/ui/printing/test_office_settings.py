@@ -15,6 +15,7 @@ from counter.ui.pad.supervisor_window import SupervisorWindow
 from counter.ui.printing.making import make_case_documents
 from counter.ui.printing.office_form import OfficeSettingsForm
 from tests.ui.printing.helpers import DESK, TODAY, pdf_text
+from tests.ui.runners import runner_on
 
 NEW_NAME = "科尔沁右翼前旗政务服务中心"
 OLD_NAME = OfficeSettings().office_name
@@ -22,7 +23,7 @@ OLD_NAME = OfficeSettings().office_name
 
 def supervision(qtbot: QtBot, sessions: sessionmaker[Session]) -> SupervisorWindow:
     """The supervisor's window on its 单位信息 tab (the caller keeps it: the form lives in it)."""
-    window = SupervisorWindow(sessions, "宝音", site_code=DESK.identity.site_code)
+    window = SupervisorWindow(runner_on(sessions), "宝音", site_code=DESK.identity.site_code)
     qtbot.addWidget(window)
     tabs = [window.tabText(i) for i in range(window.count())]
     assert texts.OFFICE_TAB in tabs
@@ -36,7 +37,7 @@ def supervision(qtbot: QtBot, sessions: sessionmaker[Session]) -> SupervisorWind
 def test_a_new_notice_shows_the_new_office_and_a_reprint_the_old(
     qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str]
 ) -> None:
-    (receipt,) = make_case_documents(sessions, DESK, cases["受理"], (DocumentKind.RECEIPT,), TODAY)
+    (receipt,) = make_case_documents(runner_on(sessions), DESK, cases["受理"], (DocumentKind.RECEIPT,), TODAY)
     assert OLD_NAME in pdf_text(receipt.pdf)
 
     window = supervision(qtbot, sessions)
@@ -53,9 +54,9 @@ def test_a_new_notice_shows_the_new_office_and_a_reprint_the_old(
     with sessions() as session:
         assert office_settings(session, DESK.identity.site_code).office_name == NEW_NAME
 
-    (refusal,) = make_case_documents(sessions, DESK, cases["不予受理"], (DocumentKind.REFUSAL,), TODAY)
+    (refusal,) = make_case_documents(runner_on(sessions), DESK, cases["不予受理"], (DocumentKind.REFUSAL,), TODAY)
     assert NEW_NAME in pdf_text(refusal.pdf)
-    (reprint,) = make_case_documents(sessions, DESK, cases["受理"], (DocumentKind.RECEIPT,), TODAY)
+    (reprint,) = make_case_documents(runner_on(sessions), DESK, cases["受理"], (DocumentKind.RECEIPT,), TODAY)
     assert reprint.reprint
     assert reprint.pdf == receipt.pdf
     assert NEW_NAME not in pdf_text(reprint.pdf)

@@ -24,6 +24,7 @@ from counter.ui.printing.preview_window import PreviewWindow
 from tests.cups_server import Cups
 from tests.ui.printing.conftest import Queue
 from tests.ui.printing.helpers import DESK, TODAY, ink, pdf_pages, print_records, wait_for_jobs
+from tests.ui.runners import runner_on
 
 DEFERRAL_SET = (DocumentKind.DEFERRAL, DocumentKind.PLEDGE, DocumentKind.RECEIPT)
 PRINT_TIMEOUT_MS = 20_000
@@ -32,7 +33,7 @@ PRINT_TIMEOUT_MS = 20_000
 def preview(
     qtbot: QtBot, sessions: sessionmaker[Session], case_no: str, kinds: tuple[DocumentKind, ...]
 ) -> PreviewWindow:
-    window = open_case_documents(None, sessions, DESK, case_no, kinds, TODAY)
+    window = open_case_documents(None, runner_on(sessions), DESK, case_no, kinds, TODAY)
     qtbot.addWidget(window)
     return window
 
@@ -92,8 +93,8 @@ def test_a_reprint_shows_the_same_paper_and_says_so(
 def test_dates_beyond_the_holiday_data_are_flagged(
     qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str]
 ) -> None:
-    (made,) = make_case_documents(sessions, DESK, cases["受理"], (DocumentKind.RECEIPT,), TODAY)
-    window = open_preview(None, sessions, DESK, (dataclasses.replace(made, check_dates=True),))
+    (made,) = make_case_documents(runner_on(sessions), DESK, cases["受理"], (DocumentKind.RECEIPT,), TODAY)
+    window = open_preview(None, runner_on(sessions), DESK, (dataclasses.replace(made, check_dates=True),))
     qtbot.addWidget(window)
     assert window.dates_warning.isVisible()
     assert window.dates_warning.text() == texts.PRINTING_CHECK_DATES.format(title="受理凭证")

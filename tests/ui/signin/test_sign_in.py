@@ -15,12 +15,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.passwords import hash_password
 from counter.access.roles import Permission, Role
+from counter.actions.store import Store
 from counter.audit.actions import AuditAction
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.ui.app import start_sign_in
-from counter.ui.database import Database
 from counter.ui.main_window import MainWindow
+from counter.ui.runner import Runner
 from counter.ui.signin.controller import SignInController
 from counter.ui.signin.stay import STAYS_WHEN_LOCKED
 from tests.ui.conftest import start_window
@@ -51,7 +52,7 @@ def add(sessions: sessionmaker[Session], login: str, name: str, *roles: Role) ->
 
 
 @pytest.fixture
-def hall(db: Database) -> Database:
+def hall(db: Store) -> Store:
     sessions = db.sessions()
     add(sessions, "admin01", "王敏", Role.ADMIN)
     add(sessions, "clerk01", "乌兰", Role.CLERK)
@@ -60,9 +61,9 @@ def hall(db: Database) -> Database:
 
 
 @pytest.fixture
-def controller(qtbot: QtBot, hall: Database) -> SignInController:
+def controller(qtbot: QtBot, hall: Store) -> SignInController:
     sign_in = SignInController(
-        hall.sessions, DeskIdentity("XAM01", "8"), "乌兰浩特市政务服务中心　8号窗口", clock=Clock()
+        Runner(hall), DeskIdentity("XAM01", "8"), "乌兰浩特市政务服务中心　8号窗口", clock=Clock()
     )
     qtbot.addWidget(sign_in.window)
     sign_in.start()
@@ -77,13 +78,13 @@ def type_in(qtbot: QtBot, controller: SignInController, login: str, password: st
     QTest.keyClick(window.password, Qt.Key.Key_Return)
 
 
-def audit_actions(db: Database) -> list[str]:
+def audit_actions(db: Store) -> list[str]:
     with db.sessions()() as session:
         return list(session.scalars(select(models.AuditEntry.action).order_by(models.AuditEntry.id)))
 
 
 def test_a_wrong_password_says_how_many_tries_are_left_then_locks(
-    qtbot: QtBot, controller: SignInController, hall: Database
+    qtbot: QtBot, controller: SignInController, hall: Store
 ) -> None:
     window = controller.window
     assert window.isVisible()
@@ -108,7 +109,7 @@ def test_empty_fields_are_named_before_anything_is_tried(qtbot: QtBot, controlle
 
 
 def test_signing_in_sets_the_actor_and_the_idle_lock_hides_work_but_not_the_pad(
-    qtbot: QtBot, controller: SignInController, hall: Database
+    qtbot: QtBot, controller: SignInController, hall: Store
 ) -> None:
     with qtbot.waitSignal(controller.signed_in):
         type_in(qtbot, controller, "clerk01", PASSWORD)
@@ -147,7 +148,7 @@ def test_signing_in_sets_the_actor_and_the_idle_lock_hides_work_but_not_the_pad(
 
 
 def test_switching_clerks_at_the_lock_signs_the_first_out(
-    qtbot: QtBot, controller: SignInController, hall: Database
+    qtbot: QtBot, controller: SignInController, hall: Store
 ) -> None:
     with qtbot.waitSignal(controller.signed_in):
         type_in(qtbot, controller, "clerk01", PASSWORD)
@@ -166,7 +167,7 @@ def test_switching_clerks_at_the_lock_signs_the_first_out(
 
 
 def test_the_main_window_waits_for_a_sign_in_and_shows_what_the_roles_allow(
-    qtbot: QtBot, hall: Database, resources: Path
+    qtbot: QtBot, hall: Store, resources: Path
 ) -> None:
     window = MainWindow(hall, resources / "catalog")
     start_window(qtbot, window)

@@ -20,6 +20,7 @@ from counter.ui.sync.sync_page import SyncPage
 from counter.ui.sync.worker import SyncWorker
 from tests.catalog_db import catalog_file
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
+from tests.ui.runners import runner_on
 
 
 @pytest.fixture
@@ -51,7 +52,7 @@ def cases(sessions: sessionmaker[Session]) -> int:
 
 
 def page_of(qtbot: QtBot, site: Site) -> SyncPage:
-    page = SyncPage(site.sessions, site.desk, clock=lambda: NOW)
+    page = SyncPage(runner_on(site.sessions), site.desk, clock=lambda: NOW)
     qtbot.addWidget(page)
     page.refresh()
     page.show()
@@ -112,10 +113,10 @@ def test_the_pending_line_turns_red_when_cases_wait_too_long(qtbot: QtBot, towns
     run_demo(township.sessions, township.desk, TODAY)
     label = PendingLabel()
     qtbot.addWidget(label)
-    label.refresh(township.sessions)  # the cases were stored a moment ago
+    label.refresh(runner_on(township.sessions))  # the cases were stored a moment ago
     assert label.text().startswith("未送达大厅 6 件（最早 ")
     assert label.property("stale") is False
-    label.refresh(township.sessions, dt.datetime.now(dt.UTC) + dt.timedelta(days=5))
+    label.refresh(runner_on(township.sessions), dt.datetime.now(dt.UTC) + dt.timedelta(days=5))
     assert label.text().startswith("未送达大厅 6 件，已超过 3 天")
     assert label.property("stale") is True
 

@@ -3,7 +3,7 @@
 A notice not made yet is offered as "打印…", one already made as "重打…": a
 reprint is the same paper, with the same number, as the first time.  Which
 kinds are offered is decided by the rules that make them
-(:func:`counter.ui.printing.making.fitting_kinds`), so the page never offers a
+(:func:`counter.actions.case_view.fitting_kinds`), so the page never offers a
 notice that would then be refused.
 """
 
@@ -15,10 +15,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counter import texts
-from counter.db.document_store import DocumentLine
+from counter.actions.case_view import CASE_KINDS, CaseNotices, DocumentLine
 from counter.documents.kinds import DocumentKind
 from counter.ui.cases.tables import fill_row, full_table
-from counter.ui.printing.making import CASE_KINDS, CaseNotices
 
 
 def prints_text(line: DocumentLine) -> str:

@@ -1,0 +1,86 @@
+"""One case as its page shows it: the case view, the situations of its guide, and its notices.
+
+All three are read in one unit of work, so the page never shows a case beside notices of another moment.  The
+notices offered are those the document rules allow for this case (:func:`fitting_kinds`), so the page never
+offers a notice that would then be refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from counter.actions.store import Unit
+from counter.case.view import CaseView
+from counter.catalog.model import Bundle, Situation
+from counter.db.case_store import case_by_no, case_view
+from counter.db.catalog_store import guide_version
+from counter.db.document_store import DocumentLine, documents_of_case
+from counter.documents.kinds import DocumentKind, DocumentProblem
+from counter.documents.model import document_problems
+
+__all__ = ["CASE_KINDS", "CaseNotices", "CasePage", "DocumentLine", "case_notices", "fitting_kinds", "read_case"]
+
+#: The case notices in the order the case page offers them.
+CASE_KINDS = tuple(k for k in DocumentKind if k.needs_case)
+
+#: Problems that say whether a kind fits the case (the others are about a number or a date not chosen yet).
+_FIT_PROBLEMS = frozenset(
+    {
+        DocumentProblem.NOT_ACCEPTED,
+        DocumentProblem.NOT_DEFERRED,
+        DocumentProblem.NO_DEFERRED_MATERIALS,
+        DocumentProblem.NOT_CORRECTION,
+        DocumentProblem.NOTHING_TO_CORRECT,
+        DocumentProblem.NOT_REFUSED,
+        DocumentProblem.NOT_DENIED,
+        DocumentProblem.BUNDLE_MISMATCH,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CaseNotices:
+    """The 文书 section of a case page: the notices made so far and the kinds that fit the case."""
+
+    lines: tuple[DocumentLine, ...]
+    fitting: tuple[DocumentKind, ...]
+
+    def made(self, kind: DocumentKind) -> bool:
+        return any(line.kind == kind.value for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class CasePage:
+    """What the case page shows: the case, its guide's situations, and its notices (None: guide gone)."""
+
+    view: CaseView
+    situations: tuple[Situation, ...]
+    notices: CaseNotices | None
+
+
+def fitting_kinds(view: CaseView, bundle: Bundle) -> tuple[DocumentKind, ...]:
+    """The case notices this case allows, decided by the same rules that make them."""
+    fitting = []
+    for kind in CASE_KINDS:
+        # a placeholder number and the intake day: only whether the kind fits the case is asked here
+        problems = document_problems(view, kind, bundle, "-", view.received_on)
+        if not _FIT_PROBLEMS.intersection(problems):
+            fitting.append(kind)
+    return tuple(fitting)
+
+
+def case_notices(unit: Unit, view: CaseView, bundle: Bundle) -> CaseNotices:
+    case = case_by_no(unit, view.case_no)
+    lines = tuple(documents_of_case(unit, case.id)) if case is not None else ()
+    return CaseNotices(lines, fitting_kinds(view, bundle))
+
+
+def read_case(unit: Unit, case_no: str) -> CasePage | None:
+    """The case and what its page shows; None when no case has this number."""
+    view = case_view(unit, case_no)
+    if view is None:
+        return None
+    stored = guide_version(unit, view.guide_version_id)
+    if stored is None:
+        return CasePage(view, (), None)
+    return CasePage(view, stored.bundle.situations, case_notices(unit, view, stored.bundle))

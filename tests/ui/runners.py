@@ -1,0 +1,36 @@
+"""Runners for window tests whose database the test opened itself (a copied template, a fixture's engine).
+
+The widgets take a :class:`counter.ui.runner.Runner`; the tests keep their own session factory to arrange and
+check what is stored.  :func:`runner_on` hands the widgets that same factory, so both see one database and the
+test's engine is the only one (the test disposes of it, as before).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.store import Store
+from counter.ui.runner import Runner
+
+
+class OpenedStore(Store):
+    """A store over a session factory that is already open and migrated."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        bind = sessions.kw["bind"]
+        super().__init__(bind.url.render_as_string(hide_password=False))
+        self._opened = sessions
+
+    def sessions(self) -> sessionmaker[Session]:
+        return self._opened
+
+    @property
+    def opened(self) -> bool:
+        return True
+
+    def dispose(self) -> None:
+        """The test that opened the engine disposes of it."""
+
+
+def runner_on(sessions: sessionmaker[Session]) -> Runner:
+    return Runner(OpenedStore(sessions))
