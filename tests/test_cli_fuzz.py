@@ -49,7 +49,7 @@ WORDS = st.sampled_from(
         "--desk", "0", "--site", "x", "--clerk", "乌兰", "𬭚", "\x00", "a" * 300, "--password-stdin", "--help",
     ]
 )  # fmt: skip
-JUNK = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12)
+JUNK = st.text(alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=12)
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ def test_a_file_cut_short_is_named(cut: int) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.integers(0, len(SAMPLE) - 1), st.characters(blacklist_categories=("Cs",)))
+@given(st.integers(0, len(SAMPLE) - 1), st.characters(exclude_categories=["Cs"]))
 def test_a_changed_character_is_named(at: int, char: str) -> None:
     _answer(SAMPLE[:at] + char + SAMPLE[at + 1 :])
 
