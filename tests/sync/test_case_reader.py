@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from counter.sync.case_reader import CaseKeys, CaseReader, case_keys
@@ -79,7 +79,6 @@ JSONISH = st.recursive(
 )
 
 
-@settings(max_examples=200, deadline=None)
 @given(field=st.sampled_from(["uid", "case_no", "guide", "previous_uid", "documents", "materials", "history"]),
        value=JSONISH, at=st.integers(0, 4))  # fmt: skip
 def test_any_value_in_any_field_gives_the_problems_of_a_reading_at_once(field: str, value: Any, at: int) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from counter.sync.records import (
@@ -129,14 +129,12 @@ JSON = st.recursive(
 )
 
 
-@settings(max_examples=300)
 @given(st.lists(JSON, max_size=5))
 def test_any_json_body_reads_into_records_and_problems(body: list[Any]) -> None:
     records, problems = parse_records(body)
     assert len(records) + len({p.index for p in problems}) == len(body)  # each item read, or its problems named
 
 
-@settings(max_examples=300)
 @given(st.sampled_from([to_dict(r) for r in EVERY_KIND]), st.data())
 def test_a_record_with_one_field_changed_to_anything_reads_or_is_named(
     raw: dict[str, Any], data: st.DataObject
