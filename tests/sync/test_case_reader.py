@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from counter.sync.case_reader import CaseKeys, CaseReader, case_keys
-from counter.sync.records import AckRecord, parse_records, to_dict
+from counter.sync.record_json import parse_records, to_dict
+from counter.sync.records import AckRecord
 from tests.sync.test_records import case_record
 
 

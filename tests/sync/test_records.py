@@ -8,6 +8,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
+from counter.sync.record_json import parse_records, record_from_dict, to_dict
 from counter.sync.records import (
     AckRecord,
     AppealEntry,
@@ -25,9 +26,6 @@ from counter.sync.records import (
     RectificationEntry,
     RectLine,
     SettingRecord,
-    parse_records,
-    record_from_dict,
-    to_dict,
 )
 
 AT = dt.datetime(2026, 11, 20, 1, 2, 3, 456789, tzinfo=dt.UTC)
