@@ -36,10 +36,11 @@ from counter.actions.demo import run_demo
 from counter.actions.sync import import_package
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
-from counter.db.sync_cases import case_records
+from counter.db.sync_case_records import case_records
 from counter.sync.keys import load_private_key
 from counter.sync.package import Header, PackageKind, write_package
-from counter.sync.records import CaseRecord, to_dict
+from counter.sync.record_json import to_dict
+from counter.sync.records import CaseRecord
 from counter.sync.sites import SiteKind
 from tests.catalog_db import catalog_file
 from tests.pg_server import CATALOG, PgDatabases, start_cluster, stop_cluster

@@ -7,17 +7,37 @@ one per test, so no test touches the user's real database.
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# How hard the properties try, for the whole run rather than test by test.  `ci` is what the test command runs;
+# `dev` gives a quick answer while working; `thorough` is for a change to a parser, a package or the rules.  Choose
+# with HYPOTHESIS_PROFILE=… or `--hypothesis-profile …`.  No deadline: the machines the tests run on are shared, and
+# a slow example is a matter for the benchmarks, not a failure of the property.
+settings.register_profile("ci", max_examples=100, deadline=None)
+settings.register_profile("dev", max_examples=20, deadline=None)
+settings.register_profile("thorough", max_examples=1_000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # a real CUPS server, for the tests that print; a real PostgreSQL server, for the database tests
 pytest_plugins = ["tests.cups_server", "tests.pg_server"]
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_CATALOG = REPO / "resources" / "catalog"
+
+
+def costly_examples(share: int, suppress_health_check: Collection[HealthCheck] = ()) -> settings:
+    """One in `share` of the profile's examples, for a property whose every example writes files or hashes.
+
+    The budget still follows the profile (a `thorough` run tries these harder too), read when the test module is
+    imported, after the profile is loaded.
+    """
+    return settings(max_examples=max(1, settings().max_examples // share), suppress_health_check=suppress_health_check)
 
 
 @pytest.fixture(autouse=True)

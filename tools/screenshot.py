@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from counter.actions.store import Store
     from counter.ui.main_window import MainWindow
 
@@ -134,7 +136,7 @@ class Driver:
 
         QTest.keyClick(window.search_panel.box, Qt.Key.Key_Escape)
 
-    def save(self, window: MainWindow, name: str) -> None:
+    def save(self, window: QWidget, name: str) -> None:
         from PIL import ImageGrab
 
         geometry = window.frameGeometry()

@@ -44,16 +44,10 @@ from counter.actions.guard import require
 from counter.actions.site import peer_keys, peers, site_signing_key, this_site
 from counter.audit.actions import AuditAction
 from counter.db import sync_store
-from counter.db.sync_cases import (
-    CASE,
-    HISTORY,
-    apply_cases,
-    case_records,
-    changed_case_ids,
-    current_marks,
-    earliest_change,
-    utc,
-)
+from counter.db.sync_case_records import case_records
+from counter.db.sync_cases import apply_cases
+from counter.db.sync_marks import changed_case_ids, current_marks, earliest_change
+from counter.db.sync_tables import CASE, HISTORY, utc
 from counter.ratings.settings import KEYS as RATING_KEYS
 from counter.sync.case_reader import CaseKeys, CaseReader, PackageCase
 from counter.sync.package import (
@@ -66,6 +60,7 @@ from counter.sync.package import (
     unpack_package,
     write_package,
 )
+from counter.sync.record_json import RecordProblem, parse_records, record_from_dict, to_dict
 from counter.sync.records import (
     AckRecord,
     CaseRecord,
@@ -73,11 +68,7 @@ from counter.sync.records import (
     HolidayRecord,
     ProgressRecord,
     Record,
-    RecordProblem,
     SettingRecord,
-    parse_records,
-    record_from_dict,
-    to_dict,
 )
 from counter.sync.sites import SiteKind
 

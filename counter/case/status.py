@@ -68,17 +68,6 @@ MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
     CaseEvent.VOIDED: (frozenset(CaseStatus) - {CaseStatus.VOIDED}, CaseStatus.VOIDED),
 }
 
-FINAL = frozenset(
-    {
-        CaseStatus.REFUSED,
-        CaseStatus.DENIED,
-        CaseStatus.DELIVERED,
-        CaseStatus.WITHDRAWN,
-        CaseStatus.RESUBMITTED,
-        CaseStatus.VOIDED,
-    }
-)
-
 
 class MoveNotAllowed(Exception):
     def __init__(self, event: CaseEvent, status: CaseStatus) -> None:

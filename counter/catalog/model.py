@@ -282,11 +282,3 @@ class Bundle:
 
     def materials_for(self, answers: dict[str, str]) -> tuple[Material, ...]:
         return tuple(m for m in self.materials if m.applies(answers))
-
-
-@dataclass(frozen=True, slots=True)
-class SourceRef:
-    """Where a bundle was read from, for messages that name the file."""
-
-    path: str
-    bundle_code: str = ""

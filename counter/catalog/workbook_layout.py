@@ -39,7 +39,6 @@ from counter.catalog.model import (
     TimeUnit,
 )
 
-WORKBOOK_SUFFIX = ".xlsx"
 HEADER_ROW = 1  # the column keys: what the reader goes by
 LABEL_ROW = 2  # the Chinese header, for people; never read
 FIRST_DATA_ROW = 3

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from counter.access.lockout import AttemptState
@@ -64,10 +64,6 @@ def _row(account: models.Account) -> AccountRow:
         created_at=created,
         last_login_at=_utc(account.last_login_at),
     )
-
-
-def account_count(session: Session) -> int:
-    return int(session.scalar(select(func.count()).select_from(models.Account)) or 0)
 
 
 def account_row(session: Session, login: str) -> AccountRow | None:

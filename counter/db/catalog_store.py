@@ -142,7 +142,3 @@ def guide_history(session: Session, bundle_code: str) -> list[tuple[int, int]]:
         .order_by(models.GuideVersion.version)
     )
     return [(r.id, r.version) for r in rows]
-
-
-def bundle_count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(models.Bundle)) or 0

@@ -8,7 +8,8 @@
   case, its guide version and the office settings; :class:`DocumentNotPossible`
   lists every :class:`DocumentProblem` when the document does not fit the case.
 - :func:`guide_notice_for`: the 一次性告知单 of a bundle, for someone who only asks.
-- :class:`DocumentData` and its blocks: what :func:`counter.documents.render.render_pdf` lays out.
+- :class:`DocumentData` and its blocks: what :mod:`counter.documents.layout` lays out and
+  :func:`counter.documents.render.render_pdf` prints.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ The full reading still covers every record, and its problems are the package's
 problems: :meth:`CaseReader.finish` returns them, and the importer refuses the
 package (its transaction rolled back) if there are any.  A body whose cases do
 not even yield their keys, or that names one uid twice, is read whole at once,
-as :func:`~counter.sync.records.parse_records` reads any body.
+as :func:`~counter.sync.record_json.parse_records` reads any body.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from counter.sync.records import CaseRecord, GuideRef, Record, RecordProblem, parse_records
+from counter.sync.record_json import RecordProblem, parse_records
+from counter.sync.records import CaseRecord, GuideRef, Record
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from counter.access.passwords import (
@@ -17,6 +17,7 @@ from counter.access.passwords import (
     password_problems,
     verify_password,
 )
+from tests.conftest import costly_examples
 
 CHEAP = ScryptCost(n=2**4, r=1, p=1)  # the same code path at a cost property tests can afford
 
@@ -69,7 +70,7 @@ def test_dummy_hash_is_made_once_at_full_cost() -> None:
     assert not needs_rehash(dummy_hash(), COST)
 
 
-@settings(max_examples=25, deadline=None)
+@costly_examples(4)  # each example derives a key with scrypt, even at the cheap cost
 @given(password=st.text(max_size=40), other=st.text(max_size=40))
 def test_a_hash_accepts_exactly_its_own_password(password: str, other: str) -> None:
     stored = hash_password(password, CHEAP)

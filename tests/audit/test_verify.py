@@ -121,13 +121,12 @@ def test_any_change_to_any_field_of_any_entry_is_found(which: int, name: str, te
     entries = written(6)
     heads = head_of(entries)
     old = entries[which].fields
-    value: object
     if name == "seq":
-        value = old.seq + len(text)
+        fields = dataclasses.replace(old, seq=old.seq + len(text))
     elif name == "at":
-        value = old.at + dt.timedelta(microseconds=len(text))
+        fields = dataclasses.replace(old, at=old.at + dt.timedelta(microseconds=len(text)))
     else:
-        value = getattr(old, name) + text
-    entries[which] = dataclasses.replace(entries[which], fields=dataclasses.replace(old, **{name: value}))
+        fields = dataclasses.replace(old, **{name: getattr(old, name) + text})
+    entries[which] = dataclasses.replace(entries[which], fields=fields)
     report = verify_chains([(CHAIN, entries)], heads)
     assert TrailProblem(TrailProblemCode.EDITED, CHAIN, entries[which].seq) in report.problems

@@ -6,7 +6,7 @@ the way a USB stick or a careless editor would damage them.
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from counter.catalog.reader import parse_bundle
@@ -21,19 +21,16 @@ def _answer(text: str) -> None:
     assert all(p.file == "008.toml" for p in problems)
 
 
-@settings(max_examples=150, deadline=None)
 @given(st.integers(0, len(SAMPLE)))
 def test_a_file_cut_short_is_named(cut: int) -> None:
     _answer(SAMPLE[:cut])
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.integers(0, len(SAMPLE) - 1), st.characters(blacklist_categories=("Cs",)))
+@given(st.integers(0, len(SAMPLE) - 1), st.characters(exclude_categories=["Cs"]))
 def test_a_changed_character_is_named(at: int, char: str) -> None:
     _answer(SAMPLE[:at] + char + SAMPLE[at + 1 :])
 
 
-@settings(max_examples=150, deadline=None)
 @given(st.text(max_size=400))
 def test_random_text_is_named(text: str) -> None:
     _answer(text)

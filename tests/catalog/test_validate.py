@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from counter.catalog.model import TimeLimit, TimeUnit
@@ -34,6 +34,7 @@ from tests.catalog.builders import (
     valid_bundle,
     write_catalog,
 )
+from tests.conftest import costly_examples
 
 SHIPPED_CATALOG = Path(__file__).resolve().parents[2] / "resources" / "catalog"
 
@@ -191,7 +192,7 @@ def test_every_problem_of_every_file_is_reported_in_one_run(tmp_path: Path) -> N
     ]
 
 
-@settings(max_examples=25, deadline=None)
+@costly_examples(4)  # each example writes a catalog folder and validates it whole
 @given(st.lists(st.sampled_from(BREACHES), min_size=1, max_size=6, unique_by=lambda b: b.id))
 def test_a_catalog_reports_what_its_files_report_one_by_one(breaches: list[Breach]) -> None:
     numbers = range(11, 11 + len(breaches))

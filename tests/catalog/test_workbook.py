@@ -11,7 +11,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -30,6 +30,7 @@ from counter.catalog.workbook_layout import (
     Kind,
     Sheet,
 )
+from tests.conftest import costly_examples
 
 CODE = "XAM-YJS-008"
 # what openpyxl refuses, and what it writes but XML cannot carry (hypothesis makes no surrogates)
@@ -627,7 +628,8 @@ def _save(path: Path, sheets: dict[str, list[list[object]]]) -> bool:
     return True
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# each example writes a workbook and reads it back; drawing whole sheets of cells is slow by nature
+@costly_examples(2, suppress_health_check=[HealthCheck.too_slow])
 @given(_workbook())
 def test_arbitrary_cells_never_raise_and_every_problem_is_placed(sheets: dict[str, list[list[Any]]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -642,7 +644,7 @@ def test_arbitrary_cells_never_raise_and_every_problem_is_placed(sheets: dict[st
         texts.problem_text(problem)
 
 
-@settings(max_examples=60, deadline=None)
+@costly_examples(2)  # each example writes a workbook and reads it back
 @given(st.text(max_size=60), st.lists(st.text(max_size=20), max_size=4))
 def test_arbitrary_text_in_a_guide_exports_and_reads_back_without_raising(text: str, keywords: list[str]) -> None:
     bundle = replace(full_bundle(), name=text, summary=text, keywords=tuple(keywords))

@@ -84,7 +84,7 @@ def test_lines_copied_in_bulk_are_checked_the_same(with_cases: tuple[sessionmake
     columns = tuple(lines[0])
     rows = [tuple(line.values()) for line in lines]
     with pytest.raises(psycopg.errors.ForeignKeyViolation), sessions.begin() as session:
-        bulk_insert(session, models.CaseMaterial.__table__, columns, rows)
+        bulk_insert(session, models.Base.metadata.tables[models.CaseMaterial.__tablename__], columns, rows)
     assert _counts(sessions) == before
 
 

@@ -7,7 +7,7 @@ from sqlalchemy import Column, Engine, Integer, MetaData, String, Table, insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db.engine import make_sessions
-from counter.db.sync_cases import _select_in
+from counter.db.sync_tables import select_in
 
 METADATA = MetaData()
 CODES = Table("lookup_sample", METADATA, Column("n", Integer, primary_key=True), Column("code", String(12)))
@@ -26,11 +26,11 @@ def test_text_values_match_only_themselves(sessions: sessionmaker[Session]) -> N
     others = [code for code in STORED if code != "abcdefghijkl"]
     wanted = [*others, "abcdefghijklmn", "a", "名", "none of these"]  # longer than the column: no match by its start
     with sessions() as session:
-        found = _select_in(session, (CODES.c.code,), CODES.c.code, wanted)
+        found = select_in(session, (CODES.c.code,), CODES.c.code, wanted)
     assert sorted(row.code for row in found) == sorted(others)
 
 
 def test_numbers_and_an_empty_list(sessions: sessionmaker[Session]) -> None:
     with sessions() as session:
-        assert sorted(row.n for row in _select_in(session, (CODES.c.n,), CODES.c.n, [2, 5, 99, 8])) == [2, 5, 8]
-        assert _select_in(session, (CODES.c.n,), CODES.c.n, []) == []
+        assert sorted(row.n for row in select_in(session, (CODES.c.n,), CODES.c.n, [2, 5, 99, 8])) == [2, 5, 8]
+        assert select_in(session, (CODES.c.n,), CODES.c.n, []) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from counter.documents.linebreak import CANNOT_END, CANNOT_START, break_lines
@@ -22,7 +22,6 @@ TEXT = st.text(
 )
 
 
-@settings(max_examples=400)
 @given(text=TEXT, width=st.floats(min_value=1.0, max_value=30.0), indent=st.floats(min_value=0.0, max_value=4.0))
 def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(text: str, width: float, indent: float) -> None:
     lines = break_lines(text, width, advance, first_width=max(width - indent, 1.0))
@@ -32,7 +31,6 @@ def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(text: st
         assert before[-1:] not in CANNOT_END, lines
 
 
-@settings(max_examples=300)
 @given(text=TEXT, width=st.floats(min_value=3.0, max_value=30.0))
 def test_a_line_overflows_only_where_no_break_is_allowed(text: str, width: float) -> None:
     lines = break_lines(text, width, advance)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from counter.sync.case_reader import CaseKeys, CaseReader, case_keys
-from counter.sync.records import AckRecord, parse_records, to_dict
+from counter.sync.record_json import parse_records, to_dict
+from counter.sync.records import AckRecord
 from tests.sync.test_records import case_record
 
 
@@ -79,7 +80,6 @@ JSONISH = st.recursive(
 )
 
 
-@settings(max_examples=200, deadline=None)
 @given(field=st.sampled_from(["uid", "case_no", "guide", "previous_uid", "documents", "materials", "history"]),
        value=JSONISH, at=st.integers(0, 4))  # fmt: skip
 def test_any_value_in_any_field_gives_the_problems_of_a_reading_at_once(field: str, value: Any, at: int) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ec import SECP256R1, generate_private_key
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from counter.sync.keys import (
@@ -59,13 +59,11 @@ def test_bad_texts_are_false_not_errors(public: str, signature: str) -> None:
     assert verify(public, DATA, signature) is False
 
 
-@settings(max_examples=150, deadline=None)
 @given(data=st.binary(max_size=200))
 def test_any_other_data_is_false(data: bytes) -> None:
     assert verify(PUBLIC, data, SIGNATURE) is (data == DATA)
 
 
-@settings(max_examples=150, deadline=None)
 @given(position=st.integers(0, 63), flip=st.integers(1, 255))
 def test_a_changed_signature_byte_is_false(position: int, flip: int) -> None:
     raw = bytearray(base64.b64decode(SIGNATURE))
@@ -73,7 +71,6 @@ def test_a_changed_signature_byte_is_false(position: int, flip: int) -> None:
     assert verify(PUBLIC, DATA, base64.b64encode(bytes(raw)).decode()) is False
 
 
-@settings(max_examples=150, deadline=None)
 @given(position=st.integers(0, 31), flip=st.integers(1, 255))
 def test_a_changed_key_byte_is_false(position: int, flip: int) -> None:
     raw = bytearray(base64.b64decode(PUBLIC))
@@ -81,7 +78,6 @@ def test_a_changed_key_byte_is_false(position: int, flip: int) -> None:
     assert verify(base64.b64encode(bytes(raw)).decode(), DATA, SIGNATURE) is False
 
 
-@settings(max_examples=200, deadline=None)
 @given(public=st.text(max_size=60), signature=st.text(max_size=100))
 def test_any_text_is_an_answer_never_an_exception(public: str, signature: str) -> None:
     assert verify(public, DATA, signature) is False

@@ -124,25 +124,22 @@ def _outcome(data: bytes) -> str:
     return "read"
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=400))
 def test_random_bytes_are_rejected_and_nothing_else(data: bytes) -> None:
     assert _outcome(data) != "read"
 
 
-@settings(max_examples=300)
 @given(st.binary(max_size=200))
 def test_random_bytes_after_the_first_line_are_rejected(data: bytes) -> None:
     assert _outcome(MAGIC + data) != "read"
 
 
-@settings(max_examples=300)
 @given(st.integers(min_value=0, max_value=len(GOOD) - 1))
 def test_every_truncation_is_rejected(length: int) -> None:
     assert _outcome(GOOD[:length]) in {"not_a_package", "truncated", "bad_header", "unsigned", "bad_signature"}
 
 
-@settings(max_examples=500)
 @given(st.integers(min_value=0, max_value=len(GOOD) - 1), st.integers(min_value=1, max_value=255))
 def test_every_single_byte_change_is_rejected(position: int, mask: int) -> None:
     changed = bytearray(GOOD)
@@ -150,7 +147,6 @@ def test_every_single_byte_change_is_rejected(position: int, mask: int) -> None:
     assert _outcome(bytes(changed)) != "read"
 
 
-@settings(max_examples=200)
 @given(
     st.recursive(
         st.none() | st.booleans() | st.integers() | st.text(),

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
+from counter.sync.record_json import parse_records, record_from_dict, to_dict
 from counter.sync.records import (
     AckRecord,
     AppealEntry,
@@ -25,9 +26,6 @@ from counter.sync.records import (
     RectificationEntry,
     RectLine,
     SettingRecord,
-    parse_records,
-    record_from_dict,
-    to_dict,
 )
 
 AT = dt.datetime(2026, 11, 20, 1, 2, 3, 456789, tzinfo=dt.UTC)
@@ -129,14 +127,12 @@ JSON = st.recursive(
 )
 
 
-@settings(max_examples=300)
 @given(st.lists(JSON, max_size=5))
 def test_any_json_body_reads_into_records_and_problems(body: list[Any]) -> None:
     records, problems = parse_records(body)
     assert len(records) + len({p.index for p in problems}) == len(body)  # each item read, or its problems named
 
 
-@settings(max_examples=300)
 @given(st.sampled_from([to_dict(r) for r in EVERY_KIND]), st.data())
 def test_a_record_with_one_field_changed_to_anything_reads_or_is_named(
     raw: dict[str, Any], data: st.DataObject

@@ -29,10 +29,10 @@ from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models, sync_cases
 from counter.db.catalog_store import current_guide, import_bundles
 from counter.db.holiday_store import set_day
-from counter.db.sync_cases import case_records
+from counter.db.sync_case_records import case_records
 from counter.sync.keys import load_private_key, new_private_key
 from counter.sync.package import MAGIC, Header, PackageKind, PackageRejected, RejectCode, canonical_json, write_package
-from counter.sync.records import to_dict
+from counter.sync.record_json import to_dict
 from counter.sync.sites import SiteKind
 from tests.catalog_db import catalog_file
 from tests.pg_server import CATALOG, FreshDatabases

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -155,7 +155,6 @@ def test_typing_after_a_scan_is_typing_again(
 BURST = CASE_NO + "\r"
 
 
-@settings(max_examples=80, deadline=None)
 @given(
     gaps=st.lists(st.integers(min_value=0, max_value=GAP_MS), min_size=len(BURST) - 1, max_size=len(BURST) - 1),
     slow=st.one_of(st.none(), st.tuples(st.integers(0, len(BURST) - 2), st.integers(GAP_MS + 1, 2_000))),

@@ -1,0 +1,83 @@
+"""Marks: what a package covered, as the highest row id of each tracked table, and what changed since."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+from sqlalchemy import func, select, union
+from sqlalchemy.orm import Session
+
+from counter.db.sync_tables import (
+    APPEAL,
+    CASE,
+    DOCUMENT,
+    HISTORY,
+    LAPSE,
+    PRINT,
+    RATING,
+    RECT,
+    RECT_LINE,
+    REQUEST,
+    TRACKED,
+    utc,
+)
+
+
+def current_marks(session: Session, tables: Iterable[str] = TRACKED) -> dict[str, int]:
+    """The highest row id of each tracked table now: rows above these are newer than this moment."""
+    wanted = list(tables)
+    columns = [select(func.coalesce(func.max(TRACKED[name].c.id), 0)).scalar_subquery() for name in wanted]
+    row = session.execute(select(*columns)).one()
+    return {name: int(value) for name, value in zip(wanted, row, strict=True)}
+
+
+def changed_case_ids(session: Session, marks: Mapping[str, int] | None, site_code: str | None = None) -> list[int]:
+    """Ids of the cases with any row newer than ``marks`` (every case when None), oldest first.
+
+    ``site_code`` keeps only the cases taken at that site (the hall's progress for one township).
+    """
+    m = defaultdict(int, marks or {})
+    rq, rt, rc = REQUEST.c, RATING.c, RECT.c
+    parts = [
+        select(CASE.c.id.label("case_id")).where(CASE.c.id > m["case"]),
+        select(HISTORY.c.case_id).where(HISTORY.c.id > m["case_history"]),
+        select(DOCUMENT.c.case_id).where(DOCUMENT.c.id > m["document_record"], DOCUMENT.c.case_id.is_not(None)),
+        select(DOCUMENT.c.case_id)
+        .join(PRINT, PRINT.c.document_id == DOCUMENT.c.id)
+        .where(PRINT.c.id > m["print_record"], DOCUMENT.c.case_id.is_not(None)),
+        select(rq.case_id).where(rq.id > m["rating_request"]),
+        select(rq.case_id).join(RATING, rt.request_id == rq.id).where(rt.id > m["rating"]),
+        select(rq.case_id).join(LAPSE, LAPSE.c.request_id == rq.id).where(LAPSE.c.id > m["rating_lapse"]),
+        select(rq.case_id).join(RATING, rt.request_id == rq.id).join(RECT, rc.rating_id == rt.id)
+        .where(rc.id > m["rectification"]),
+        select(rq.case_id).join(RATING, rt.request_id == rq.id).join(RECT, rc.rating_id == rt.id)
+        .join(RECT_LINE, RECT_LINE.c.rectification_id == rc.id).where(RECT_LINE.c.id > m["rectification_history"]),
+        select(rq.case_id).join(RATING, rt.request_id == rq.id).join(APPEAL, APPEAL.c.rating_id == rt.id)
+        .where(APPEAL.c.id > m["rating_appeal"]),
+    ]  # fmt: skip
+    if marks is None:
+        parts = parts[:1]
+    ids = union(*parts).subquery()
+    stmt = select(ids.c.case_id).distinct()
+    if site_code is not None:
+        stmt = stmt.join(CASE, CASE.c.id == ids.c.case_id).where(CASE.c.site_code == site_code)
+    return sorted(int(i) for i in session.scalars(stmt))
+
+
+def earliest_change(session: Session, marks: Mapping[str, int]) -> dt.datetime | None:
+    """When the oldest change above ``marks`` was made (its history line, document, print or rating)."""
+    m = defaultdict(int, marks)
+    times = [
+        select(func.min(HISTORY.c.at)).where(HISTORY.c.id > m["case_history"]),
+        select(func.min(DOCUMENT.c.created_at)).where(DOCUMENT.c.id > m["document_record"]),
+        select(func.min(PRINT.c.at)).where(PRINT.c.id > m["print_record"]),
+        select(func.min(REQUEST.c.sent_at)).where(REQUEST.c.id > m["rating_request"]),
+        select(func.min(RATING.c.rated_at)).where(RATING.c.id > m["rating"]),
+        select(func.min(LAPSE.c.at)).where(LAPSE.c.id > m["rating_lapse"]),
+        select(func.min(RECT_LINE.c.at)).where(RECT_LINE.c.id > m["rectification_history"]),
+        select(func.min(APPEAL.c.at)).where(APPEAL.c.id > m["rating_appeal"]),
+    ]
+    found = [utc(t) for t in (session.scalar(stmt) for stmt in times) if t is not None]
+    return min(found) if found else None

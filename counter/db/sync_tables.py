@@ -1,0 +1,83 @@
+"""The tables a sync package reads and writes, and how a package's worth of rows is looked up at once.
+
+A township's package may hold ten thousand cases, and the hall takes it in
+while its desks keep working: so every query of :mod:`counter.db.sync_cases`,
+:mod:`counter.db.sync_case_parts`, :mod:`counter.db.sync_case_records` and
+:mod:`counter.db.sync_marks` reads or writes a whole package (in chunks that
+fit any database's parameter limit), never one case at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from typing import Any, cast
+
+import orjson
+from sqlalchemy import JSON, String, Table, Text, any_, bindparam, func, select
+from sqlalchemy.orm import Session
+
+from counter.db import models
+from counter.db.bulk_rows import chunks
+
+CHUNK = 900  # ids per IN (...): within SQLite's and PostgreSQL's limits with room to spare
+
+
+def _table(model: type[models.Base]) -> Table:
+    return cast(Table, model.__table__)
+
+
+CASE, MATERIAL, HISTORY = _table(models.Case), _table(models.CaseMaterial), _table(models.CaseHistory)
+DOCUMENT, PRINT = _table(models.DocumentRecord), _table(models.PrintRecord)
+REQUEST, RATING, LAPSE = _table(models.RatingRequest), _table(models.Rating), _table(models.RatingLapse)
+RECT, RECT_LINE, APPEAL = _table(models.Rectification), _table(models.RectificationHistory), _table(models.RatingAppeal)
+GUIDE = _table(models.GuideVersion)
+
+#: the tables whose new rows make a case "changed since" a package: their highest ids are a package's marks
+TRACKED: dict[str, Table] = {
+    t.name: t for t in (CASE, HISTORY, DOCUMENT, PRINT, REQUEST, RATING, LAPSE, RECT, RECT_LINE, APPEAL)
+}
+
+#: the columns of a case that a record carries as they are
+CASE_FIELDS = (
+    "uid", "case_no", "site_code", "desk_no", "clerk", "bundle_code", "status", "outcome", "answers",
+    "applicant_kind", "applicant_name", "applicant_id_no", "applicant_phone", "applicant_address", "legal_rep",
+    "agent_name", "agent_id_no", "agent_authorisation", "delivery", "delivery_address", "notify_phone",
+    "received_on", "accepted_on", "promised_on", "correction_due", "notify_due", "refusal_ground", "turn_to",
+    "denial_reason", "dates_beyond_data", "created_at",
+)  # fmt: skip
+
+
+def utc(value: dt.datetime) -> dt.datetime:
+    """A stored time as UTC: SQLite hands times back without their zone."""
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+def memberships(session: Session, column: Any, values: Sequence[Any]) -> Iterator[Any]:
+    """``column`` among ``values``, as one condition or as several that together cover them.
+
+    PostgreSQL takes all of them as one array (``= ANY(…)``): a thousand
+    bound parameters cost more to compile and send than the query costs to run.
+    Elsewhere the values go in chunks of ``IN`` lists within the parameter limit.
+    """
+    values = list(values)
+    if session.get_bind().dialect.name == "postgresql":
+        # sent as one JSON array: psycopg writes a list parameter value by value in Python (about 30 ms for
+        # ten thousand uids), orjson writes it at once and the server unpacks it in a few
+        element = Text() if isinstance(column.type, String) else column.type  # text: a cast to varchar(n) cuts
+        unpacked = func.json_array_elements_text(bindparam(None, orjson.dumps(values).decode(), type_=Text).cast(JSON))
+        yield column == any_(func.array(select(unpacked.cast(element)).scalar_subquery()))
+        return
+    for part in chunks(values, CHUNK):
+        yield column.in_(part)
+
+
+def select_in(session: Session, columns: Sequence[Any], column: Any, values: Sequence[Any]) -> list[Any]:
+    rows: list[Any] = []
+    for among in memberships(session, column, values):
+        rows.extend(session.execute(select(*columns).where(among)))
+    return rows
+
+
+def case_ids_by_uid(session: Session, uids: Sequence[str]) -> dict[str, int]:
+    return {row.uid: row.id for row in select_in(session, (CASE.c.uid, CASE.c.id), CASE.c.uid, uids)}

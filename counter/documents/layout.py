@@ -1,0 +1,389 @@
+"""A document laid out as drawing operations, page by page, and the marks of each copy.
+
+The layout is done here rather than with reportlab's platypus so that Chinese
+line breaking follows :mod:`counter.documents.linebreak`, a rare character can
+take its own font in the middle of a word, and a receipt renders in a few
+milliseconds.  A document is laid out with regular spacing, and again with
+tight spacing when that saves a page: a receipt of a dozen materials fits one
+sheet per copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
+
+from counter import texts
+from counter.documents.codes import BAR_HEIGHT_MM, MM, MODULE_MM, code128
+from counter.documents.fonts import DocumentFonts
+from counter.documents.linebreak import break_lines
+from counter.documents.model import Block, DocumentData, Heading, Numbered, Pair, Pairs, SignOff, Table, Text
+from counter.documents.page import (
+    BAND_TOP,
+    BODY_SIZE,
+    BOTTOM,
+    CELL_X,
+    CONTENT,
+    GREY,
+    HEAD_FILL,
+    HEADING_SIZE,
+    LABEL_FILL,
+    LABEL_SHARE,
+    LEFT,
+    OFFICE_SIZE,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    QR_SIZE,
+    RIGHT,
+    SEAL_RADIUS,
+    SMALL_SIZE,
+    TABLE_SIZE,
+    TITLE_SIZE,
+    TOP,
+    BarcodeOp,
+    CircleOp,
+    FillOp,
+    LineOp,
+    PageOp,
+    QrOp,
+    TextOp,
+)
+
+
+class _Spacing(NamedTuple):
+    body_leading: float
+    table_leading: float
+    cell_y: float  # cell padding, top and bottom
+
+
+#: The spacing a document is laid out with; the tighter one is used when it saves a page
+#: (a company's receipt of twelve materials then still fits on one sheet per copy).
+REGULAR = _Spacing(body_leading=16.5, table_leading=13.2, cell_y=2.7)
+TIGHT = _Spacing(body_leading=15.0, table_leading=12.4, cell_y=2.0)
+
+
+def baseline(top: float, leading: float, size: float) -> float:
+    """The baseline of a line whose box starts at ``top`` (CJK glyphs sit about 0.12 em below it)."""
+    return top - (leading - size) / 2 - size * 0.86
+
+
+class _Layout:
+    """Places the blocks of a document on pages, top to bottom."""
+
+    def __init__(self, data: DocumentData, fonts: DocumentFonts, spacing: _Spacing) -> None:
+        self.data = data
+        self.fonts = fonts
+        self.spacing = spacing
+        self.pages: list[list[PageOp]] = []
+        self.y = 0.0
+        self._page(first=True)
+
+    # measuring
+
+    def width(self, text: str, size: float) -> float:
+        return self.fonts.width(text, size)
+
+    def lines(self, text: str, size: float, width: float, first_width: float | None = None) -> list[str]:
+        unit = None if first_width is None else first_width / size
+        return break_lines(text, width / size, self.fonts.advance, unit)
+
+    # pages
+
+    @property
+    def ops(self) -> list[PageOp]:
+        return self.pages[-1]
+
+    def _page(self, first: bool) -> None:
+        self.pages.append([])
+        self.y = PAGE_HEIGHT - TOP
+        if self.data.barcode:
+            self._barcode()
+        if first:
+            self._first_header()
+        else:
+            self._continued_header()
+
+    def fits(self, height: float) -> bool:
+        return self.y - height >= BOTTOM
+
+    def ensure(self, height: float) -> None:
+        if not self.fits(height):
+            self._page(first=False)
+
+    def text_line(self, x: float, top: float, text: str, size: float, leading: float, **style: Any) -> None:
+        self.ops.append(TextOp(x, baseline(top, leading, size), size, text, **style))
+
+    def centred(self, centre: float, top: float, text: str, size: float, leading: float, **style: Any) -> None:
+        space = style.get("char_space", 0.0)
+        width = self.width(text, size) + space * max(len(text) - 1, 0)
+        self.text_line(centre - width / 2, top, text, size, leading, **style)
+
+    def _barcode(self) -> None:
+        """The case number's barcode in the top band of every page, its quiet zone in the margin."""
+        value = self.data.barcode
+        bar_height = BAR_HEIGHT_MM * MM
+        self.ops.append(BarcodeOp(LEFT, BAND_TOP - bar_height, value))
+        width = code128(value).width_modules * MODULE_MM * MM
+        self.centred(LEFT + width / 2, BAND_TOP - bar_height - 0.5, value, 8.0, 10.0, grey=0.2)
+
+    def _first_header(self) -> None:
+        data = self.data
+        centre = LEFT + CONTENT / 2
+        self.centred(centre, self.y, data.office_name, OFFICE_SIZE, 16.0, grey=0.15)
+        self.y -= 16.0
+        spacing = 8.0 if len(data.title) <= 4 else 3.0
+        self.centred(centre, self.y, data.title, TITLE_SIZE, 27.0, bold=True, char_space=spacing)
+        self.y -= 29.0
+        self.ops.append(LineOp(LEFT, self.y, LEFT + CONTENT, self.y, width=0.8, grey=0.2))
+        self.y -= 3.0
+        numbers = []
+        if data.doc_no:
+            numbers.append(texts.DOC_NUMBER_LINE.format(label=texts.DOC_NO, value=data.doc_no))
+        if data.case_no:
+            numbers.append(texts.DOC_NUMBER_LINE.format(label=texts.DOC_CASE_NO, value=data.case_no))
+        if numbers:
+            self.text_line(LEFT, self.y, numbers[0], 10.0, 15.0, grey=0.2)
+            if len(numbers) > 1:
+                right = LEFT + CONTENT - self.width(numbers[1], 10.0)
+                self.text_line(right, self.y, numbers[1], 10.0, 15.0, grey=0.2)
+            self.y -= 18.0
+        else:
+            self.y -= 6.0
+        self.pairs(data.header)
+        self.y -= 8.0
+
+    def _continued_header(self) -> None:
+        data = self.data
+        self.text_line(LEFT, self.y, data.title + texts.DOC_CONTINUED, 10.0, 15.0, grey=0.2)
+        if data.case_no:
+            label = texts.DOC_NUMBER_LINE.format(label=texts.DOC_CASE_NO, value=data.case_no)
+            self.text_line(LEFT + CONTENT - self.width(label, 10.0), self.y, label, 10.0, 15.0, grey=0.2)
+        self.y -= 17.0
+        self.ops.append(LineOp(LEFT, self.y, LEFT + CONTENT, self.y, width=0.5, grey=0.4))
+        self.y -= 10.0
+
+    # blocks
+
+    def block(self, block: Block, following: Block | None) -> None:
+        if isinstance(block, Heading):
+            self.heading(block.text, following)
+        elif isinstance(block, Text):
+            self.paragraph(block)
+        elif isinstance(block, Pairs):
+            self.pairs(block.pairs)
+            self.y -= 7.0
+        elif isinstance(block, Table):
+            self.table(block)
+            self.y -= 7.0
+        else:
+            self.numbered(block)
+
+    def heading(self, text: str, following: Block | None) -> None:
+        """A heading, kept with the first lines of what follows it."""
+        sp = self.spacing
+        after = 2 * (sp.table_leading + 2 * sp.cell_y) if isinstance(following, Table | Pairs) else 2 * sp.body_leading
+        self.ensure(22.0 + after)
+        self.y -= 2.0
+        self.ops.append(FillOp(LEFT, self.y - 15.0, 3.0, 12.0, 0.25))
+        self.text_line(LEFT + 8.0, self.y, text, HEADING_SIZE, 18.0, bold=True)
+        self.y -= 22.0
+
+    def paragraph(self, block: Text) -> None:
+        leading = self.spacing.body_leading
+        indent = 2 * BODY_SIZE if block.indent else 0.0
+        lines = self.lines(block.text, BODY_SIZE, CONTENT, CONTENT - indent)
+        for n, line in enumerate(lines):
+            self.ensure(leading)
+            x = LEFT + (indent if n == 0 else 0.0)
+            self.text_line(x, self.y, line, BODY_SIZE, leading, bold=block.strong)
+            self.y -= leading
+        self.y -= 4.0
+
+    def numbered(self, block: Numbered) -> None:
+        leading = self.spacing.body_leading
+        for number, text in block.items:
+            hang = self.width(number, BODY_SIZE)
+            lines = self.lines(text, BODY_SIZE, CONTENT - hang)
+            for n, line in enumerate(lines):
+                self.ensure(leading)
+                if n == 0:
+                    self.text_line(LEFT, self.y, number, BODY_SIZE, leading)
+                self.text_line(LEFT + hang, self.y, line, BODY_SIZE, leading)
+                self.y -= leading
+        self.y -= 4.0
+
+    def _row(
+        self,
+        cells: Sequence[str],
+        widths: Sequence[float],
+        centred: Sequence[bool],
+        fills: Sequence[float | None],
+        bold: bool = False,
+    ) -> tuple[float, Callable[[], None]]:
+        """Measure a row: its height, and the function that draws it at the cursor (after ``ensure``)."""
+        size, leading = TABLE_SIZE, self.spacing.table_leading
+        wrapped = [self.lines(cell, size, w - 2 * CELL_X) for cell, w in zip(cells, widths, strict=True)]
+        height = max(len(lines) for lines in wrapped) * leading + 2 * self.spacing.cell_y
+
+        def draw() -> None:
+            top, x = self.y, LEFT
+            for lines, w, centre, fill in zip(wrapped, widths, centred, fills, strict=True):
+                if fill is not None:
+                    self.ops.append(FillOp(x, top - height, w, height, fill))
+                line_top = top - (height - len(lines) * leading) / 2
+                for line in lines:
+                    dx = (w - self.width(line, size)) / 2 if centre else CELL_X
+                    self.text_line(x + dx, line_top, line, size, leading, bold=bold)
+                    line_top -= leading
+                x += w
+            self._grid(top, height, widths)
+            self.y -= height
+
+        return height, draw
+
+    def _grid(self, top: float, height: float, widths: Sequence[float]) -> None:
+        bottom, x = top - height, LEFT
+        self.ops.append(LineOp(LEFT, top, LEFT + CONTENT, top))
+        self.ops.append(LineOp(LEFT, bottom, LEFT + CONTENT, bottom))
+        for w in widths:
+            self.ops.append(LineOp(x, top, x, bottom))
+            x += w
+        self.ops.append(LineOp(LEFT + CONTENT, top, LEFT + CONTENT, bottom))
+
+    def pairs(self, pairs: Sequence[Pair]) -> None:
+        label_w = CONTENT * LABEL_SHARE
+        half = CONTENT / 2
+        queue = list(pairs)
+        while queue:
+            first = queue.pop(0)
+            if first.wide:
+                cells, widths = [first.label, first.value], [label_w, CONTENT - label_w]
+            else:
+                second = queue.pop(0) if queue and not queue[0].wide else Pair("", "")
+                cells = [first.label, first.value, second.label, second.value]
+                widths = [label_w, half - label_w, label_w, half - label_w]
+            centred = [i % 2 == 0 for i in range(len(cells))]
+            fills = [LABEL_FILL if i % 2 == 0 else None for i in range(len(cells))]
+            height, draw = self._row(cells, widths, centred, fills)
+            self.ensure(height)
+            draw()
+
+    def table(self, table: Table) -> None:
+        """A table with a shaded header row, repeated on each page it runs onto.
+
+        A row of one cell spans the table (a group title, shaded).  A table
+        never starts a page with its last row alone: the last two rows go
+        over together.
+        """
+        total = sum(c.weight for c in table.columns)
+        widths = [CONTENT * c.weight / total for c in table.columns]
+        centred = [c.centred for c in table.columns]
+        labels = [c.label for c in table.columns]
+        head_height, header = self._row(labels, widths, [True] * len(labels), [HEAD_FILL] * len(labels), bold=True)
+        rows = [
+            self._row(row, [CONTENT], [False], [LABEL_FILL], bold=True)
+            if len(row) == 1
+            else self._row(row, widths, centred, [None] * len(row))
+            for row in table.rows
+        ]
+        heights = [height for height, _ in rows]
+        self.ensure(head_height + sum(heights[:2]))
+        header()
+        for n, (height, draw) in enumerate(rows):
+            keep = sum(heights[n:]) if len(rows) - n == 2 else height
+            if len(table.rows[n]) == 1 and n + 1 < len(rows):
+                keep = height + heights[n + 1]  # a group title stays with its first row
+            if not self.fits(keep) and n > 0:
+                self._page(first=False)
+                header()
+            draw()
+
+    # the end of the document
+
+    def closing(self) -> None:
+        data = self.data
+        sign = data.sign_off
+        signer_h = (len(sign.signers) + 1) * 28.0  # one line more, for a phone that has to wrap
+        self.ensure(3.0 + max(28.0 + signer_h + 20.0, 2 * SEAL_RADIUS))
+        self.y -= 3.0
+        self.sign_off(sign)
+
+    def sign_off(self, s: SignOff) -> None:
+        """Clerk and signatures on the left, the seal's place in the middle, the progress QR code on the right."""
+        top = self.y
+        clerk = texts.DOC_NUMBER_LINE.format(label=s.clerk_label, value=s.clerk)
+        phone = texts.DOC_NUMBER_LINE.format(label=texts.DOC_CLERK_PHONE, value=s.phone)
+        self.text_line(LEFT, top, clerk, BODY_SIZE, 20.0)
+        # the phone follows the clerk's name on the same line when both fit left of the seal
+        phone_x = max(LEFT + 30 * MM, LEFT + self.width(clerk, BODY_SIZE) + 6 * MM)
+        seal_left = LEFT + CONTENT * (0.655 if self.data.qr else 0.78) - SEAL_RADIUS
+        y = top - 28.0
+        if phone_x + self.width(phone, BODY_SIZE) <= seal_left - 2 * MM:
+            self.text_line(phone_x, top, phone, BODY_SIZE, 20.0)
+        else:
+            self.text_line(LEFT, y, phone, BODY_SIZE, 20.0)
+            y -= 28.0
+        for signer in s.signers:
+            label = texts.DOC_NUMBER_LINE.format(label=signer, value="")
+            self.text_line(LEFT, y, label, BODY_SIZE, 20.0)
+            start = LEFT + self.width(label, BODY_SIZE) + 2.0
+            self.ops.append(LineOp(start, y - 17.0, start + 36 * MM, y - 17.0, width=0.6, grey=0.2))
+            y -= 28.0
+        self.text_line(LEFT, y, s.signed_at, BODY_SIZE, 20.0)
+        y -= 20.0
+
+        seal_x = LEFT + CONTENT * (0.655 if self.data.qr else 0.78)
+        seal_y = top - SEAL_RADIUS
+        if s.seal_caption:
+            self.ops.append(CircleOp(seal_x, seal_y, SEAL_RADIUS, 0.6, (3.0, 2.5)))
+            caption_top = seal_y + SEAL_RADIUS - 17.0
+            for line in self.lines(s.seal_caption, 7.5, 2 * SEAL_RADIUS - 22.0):
+                self.centred(seal_x, caption_top, line, 7.5, 9.5, grey=0.55)
+                caption_top -= 9.5
+        lines = [*self.lines(s.issuer, TABLE_SIZE, 2 * SEAL_RADIUS)[:3], *([s.date] if s.date else [])]
+        line_top = seal_y + 8.0 * len(lines) - 4.0
+        for line in lines:
+            self.centred(seal_x, line_top, line, TABLE_SIZE, 16.0)
+            line_top -= 16.0
+        if self.data.qr:
+            x = LEFT + CONTENT - QR_SIZE
+            qr_y = seal_y - QR_SIZE / 2 + 6.0
+            self.ops.append(QrOp(x, qr_y, QR_SIZE))
+            self.centred(x + QR_SIZE / 2, qr_y - 1.0, self.data.qr_caption, SMALL_SIZE - 0.5, 11.0, grey=0.25)
+        self.y = min(y, seal_y - SEAL_RADIUS) - 6.0
+
+
+def lay_out(data: DocumentData, fonts: DocumentFonts) -> list[list[PageOp]]:
+    """The pages of one copy: regular spacing, or tight spacing when that saves a page."""
+    best: list[list[PageOp]] = []
+    for spacing in (REGULAR, TIGHT):
+        layout = _Layout(data, fonts, spacing)
+        blocks = data.blocks
+        for n, block in enumerate(blocks):
+            layout.block(block, blocks[n + 1] if n + 1 < len(blocks) else None)
+        layout.closing()
+        if not best or len(layout.pages) < len(best):
+            best = layout.pages
+        if len(best) == 1:
+            break
+    return best
+
+
+def copy_marks(fonts: DocumentFonts, data: DocumentData, label: str, page: int, pages: int) -> list[PageOp]:
+    """The copy's tag (top right of every page) and its footer: the copy, how many copies, the page."""
+    size = SMALL_SIZE
+    width = fonts.width(label, size) + 14.0
+    x, top, bottom = PAGE_WIDTH - RIGHT - width, BAND_TOP, BAND_TOP - 17.0
+    base = 10 * MM
+    number = texts.DOC_PAGE.format(page=page, pages=pages)
+    return [
+        LineOp(x, top, x + width, top, 0.6, 0.3),
+        LineOp(x + width, top, x + width, bottom, 0.6, 0.3),
+        LineOp(x + width, bottom, x, bottom, 0.6, 0.3),
+        LineOp(x, bottom, x, top, 0.6, 0.3),
+        TextOp(x + 7.0, baseline(top, 17.0, size), size, label, grey=0.15),
+        LineOp(LEFT, 14 * MM, LEFT + CONTENT, 14 * MM, 0.4, 0.6),
+        TextOp(LEFT, base, size, label, grey=GREY),
+        TextOp(LEFT + (CONTENT - fonts.width(data.copies_note, size)) / 2, base, size, data.copies_note, grey=GREY),
+        TextOp(LEFT + CONTENT - fonts.width(number, size), base, size, number, grey=GREY),
+    ]

@@ -1,0 +1,330 @@
+"""Sync records as plain JSON data: written by :func:`to_dict`, read back and checked by :func:`parse_records`.
+
+:func:`parse_records` reads a package body into records and lists every
+*structure* problem at once (a field missing, of the wrong type, too long for
+its column); a body with any such problem is refused whole.  Whether a
+well-formed record can be applied here (its guide version is known, say) is
+the importer's question, answered per record.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import re
+import typing
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from counter.sync.records import ALLOWED, RECORD_TYPES, CaseRecord, GuideRecord, ProgressRecord, Record
+
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1
+_UID = re.compile(r"^[0-9a-f]{32}$")
+_HASH = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass(frozen=True, slots=True)
+class RecordProblem:
+    """One structure problem: the record's place in the body, the field (a path), and a code."""
+
+    index: int
+    field: str
+    code: str  # not_an_object, unknown_type, wrong_kind, missing, wrong_type, too_long, bad_text, bad_value, duplicate
+
+
+#: field names as written in the package, where the Python name cannot be the JSON one
+_JSON_NAME = {"key_": "key"}
+
+
+class _Bad(Exception):
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """Text that fits its column (``limit`` characters; None: no limit) and that UTF-8 and a database can keep."""
+
+    limit: int | None
+
+    def __call__(self, value: Any) -> str:
+        if type(value) is not str:
+            raise _Bad("wrong_type")
+        if self.limit is not None and len(value) > self.limit:
+            raise _Bad("too_long")
+        if "\x00" in value or not (value.isascii() or _SURROGATE.search(value) is None):
+            raise _Bad("bad_text")
+        return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")  # half a pair: no UTF-8 (and no database) can keep it
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int:
+        raise _Bad("wrong_type")
+    if not INT_MIN <= value <= INT_MAX:
+        raise _Bad("bad_value")
+    return value
+
+
+def _bool(value: Any) -> bool:
+    if type(value) is not bool:
+        raise _Bad("wrong_type")
+    return value
+
+
+def _date(value: Any) -> dt.date:
+    if type(value) is not str:
+        raise _Bad("wrong_type")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _Bad("bad_value") from None
+
+
+def _datetime(value: Any) -> dt.datetime:
+    if type(value) is not str:
+        raise _Bad("wrong_type")
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise _Bad("bad_value") from None
+    if parsed.tzinfo is dt.UTC:  # what a package holds: converting it again costs more than parsing it
+        return parsed
+    if parsed.tzinfo is None:
+        raise _Bad("bad_value")
+    return parsed.astimezone(dt.UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class _Optional:
+    """A scalar that may also be null."""
+
+    inner: Callable[[Any], Any]
+
+    def __call__(self, value: Any) -> Any:
+        return None if value is None else self.inner(value)
+
+
+_SCALARS: dict[Any, Callable[[Any], Any]] = {int: _int, bool: _bool, dt.date: _date, dt.datetime: _datetime}
+
+
+@functools.cache
+def _plan(cls: Any) -> tuple[tuple[str, str, Any, bool], ...]:
+    """Per field: Python name, JSON name, converter (scalar) or builder (part), and whether it is a part."""
+    hints = typing.get_type_hints(cls)
+    limits: dict[str, int] = getattr(cls, "LIMITS", {})
+    plan: list[tuple[str, str, Any, bool]] = []
+    for f in dataclasses.fields(cls):
+        hint = hints[f.name]
+        json_name = _JSON_NAME.get(f.name, f.name)
+        args = typing.get_args(hint)
+        optional = type(None) in args
+        base = next((a for a in args if a is not type(None)), hint) if optional else hint
+        if typing.get_origin(base) is tuple:
+            plan.append((f.name, json_name, _Part(args_of(base), False, True), True))
+        elif dataclasses.is_dataclass(base):
+            plan.append((f.name, json_name, _Part(typing.cast(type, base), optional, False), True))
+        else:
+            scalar = _Text(limits.get(f.name)) if base is str else _SCALARS[base]
+            plan.append((f.name, json_name, _Optional(scalar) if optional else scalar, False))
+    return tuple(plan)
+
+
+def args_of(tuple_hint: Any) -> type:
+    return typing.cast(type, typing.get_args(tuple_hint)[0])
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """How a field holding another record part (or a list of them) is built."""
+
+    sub: type
+    optional: bool
+    many: bool
+
+    def __call__(self, value: Any, path: str, index: int, problems: list[RecordProblem]) -> Any:
+        if self.many:
+            if type(value) is not list:
+                problems.append(RecordProblem(index, path, "wrong_type"))
+                return ()
+            return tuple(_build(self.sub, item, f"{path}[{n}]", index, problems) for n, item in enumerate(value))
+        if value is None and self.optional:
+            return None
+        return _build(self.sub, value, path, index, problems)
+
+
+@functools.cache
+def _fast(cls: Any) -> Callable[[Any], Any]:
+    """A builder for well-formed dicts that raises at the first problem (then :func:`_build` lists them all).
+
+    Nearly every record of a real package is well formed, and a package may hold
+    ten thousand cases with a hundred thousand parts: this is the hot path.  It
+    is one generated function per class, as :func:`collections.namedtuple`
+    generates its methods: no loop, no intermediate dict, the commonest checks
+    inline, and each field stored straight into its slot (the frozen class's
+    ``__init__`` would store them one ``object.__setattr__`` call at a time).
+    """
+    names: dict[str, Any] = {
+        "cls": cls, "new": object.__new__, "dict_type": dict, "str_type": str, "int_type": int,
+        "bool_type": bool, "Bad": _Bad, "bad": _bad, "S": _SURROGATE,
+    }  # fmt: skip
+    lines = []
+    for n, (name, json_name, convert, is_part) in enumerate(_plan(cls)):
+        v = f"v{n}"
+        names[f"s{n}"] = getattr(cls, name).__set__  # the slot itself, below the frozen class's __setattr__
+        inner = convert.inner if isinstance(convert, _Optional) else convert
+        value = f"raw[{json_name!r}]"
+        if isinstance(inner, _Text):  # the commonest field, checked inline (a call each costs as much as the check)
+            fits = "" if inner.limit is None else f" and len({v}) <= {inner.limit}"
+            check = (
+                f"{v} if type({v}) is str_type{fits} and '\\x00' not in {v}"
+                f" and ({v}.isascii() or S.search({v}) is None) else bad()"
+            )
+        elif inner is _int:
+            check = f"{v} if type({v}) is int_type and {INT_MIN} <= {v} <= {INT_MAX} else bad()"
+        elif inner is _bool:
+            check = f"{v} if type({v}) is bool_type else bad()"
+        else:
+            names[f"c{n}"] = _fast_part(convert.sub, convert.optional, convert.many) if is_part else inner
+            check = f"c{n}({v})"
+        if inner is not convert:
+            check = f"None if {v} is None else ({check})"
+        lines.append(f"    {v} = {value}\n    s{n}(o, {check})\n")
+    source = (
+        "def build(raw):\n"
+        "    if type(raw) is not dict_type:\n"
+        "        raise Bad('not_an_object')\n"
+        "    o = new(cls)\n"
+        f"{''.join(lines)}"
+        "    return o\n"
+    )
+    exec(source, names)  # the source is made here from field names, never from input
+    build: Callable[[Any], Any] = names["build"]
+    return build
+
+
+def _bad() -> Any:
+    raise _Bad("bad_value")
+
+
+def _fast_part(cls: type, optional: bool, many: bool) -> Callable[[Any], Any]:
+    def one(value: Any) -> Any:
+        return None if value is None and optional else _fast(cls)(value)
+
+    def several(value: Any) -> Any:
+        if type(value) is not list:
+            raise _Bad("wrong_type")
+        build = _fast(cls)
+        return tuple([build(item) for item in value])
+
+    return several if many else one
+
+
+def _build(cls: type, raw: Any, path: str, index: int, problems: list[RecordProblem]) -> Any:
+    """An instance of ``cls`` from its dict; every problem appended, None if there were any in it."""
+    if type(raw) is not dict:
+        problems.append(RecordProblem(index, path, "not_an_object"))
+        return None
+    before = len(problems)
+    values: dict[str, Any] = {}
+    prefix = f"{path}." if path else ""
+    for name, json_name, convert, is_part in _plan(cls):
+        if json_name not in raw:
+            problems.append(RecordProblem(index, prefix + json_name, "missing"))
+            continue
+        if is_part:
+            values[name] = convert(raw[json_name], prefix + json_name, index, problems)
+            continue
+        try:
+            values[name] = convert(raw[json_name])
+        except _Bad as bad:
+            problems.append(RecordProblem(index, prefix + json_name, bad.code))
+    if len(problems) > before:
+        return None
+    return cls(**values)
+
+
+def _dump_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_dump_value(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _dump(value)
+    return value
+
+
+def _dump(obj: Any) -> dict[str, Any]:
+    cls: Any = type(obj)
+    return {json_name: _dump_value(getattr(obj, name)) for name, json_name, _c, _p in _plan(cls)}
+
+
+def to_dict(record: Record) -> dict[str, Any]:
+    """The record as plain JSON data, with its ``type``."""
+    return {"type": record.TYPE, **_dump(record)}
+
+
+def parse_records(body: Iterable[Any], kind: str | None = None) -> tuple[list[Record], list[RecordProblem]]:
+    """Every record of a package body, and every structure problem found (the body is refused if any).
+
+    ``kind`` (cases / updates) limits the record types to those that package may
+    hold.  Beyond types and lengths: a case's uid is 32 hex digits, a hash 64,
+    and no record appears twice.
+    """
+    records: list[Record] = []
+    problems: list[RecordProblem] = []
+    allowed = ALLOWED.get(kind) if kind is not None else None
+    seen: set[tuple[str, str]] = set()
+    for index, raw in enumerate(body):
+        if type(raw) is not dict:
+            problems.append(RecordProblem(index, "", "not_an_object"))
+            continue
+        type_name = raw.get("type")
+        cls = RECORD_TYPES.get(type_name) if type(type_name) is str else None
+        if cls is None:
+            problems.append(RecordProblem(index, "type", "unknown_type"))
+            continue
+        if allowed is not None and cls.TYPE not in allowed:
+            problems.append(RecordProblem(index, "type", "wrong_kind"))
+            continue
+        before = len(problems)
+        kind_of: Any = cls
+        try:
+            record = _fast(kind_of)(raw)
+        except (_Bad, KeyError):
+            record = _build(cls, raw, "", index, problems)
+        if record is None:
+            continue
+        _identity_problems(record, index, problems)
+        identity = (record.TYPE, record.key)
+        if identity in seen:
+            problems.append(RecordProblem(index, "", "duplicate"))
+        seen.add(identity)
+        if len(problems) == before:
+            records.append(record)
+    return records, problems
+
+
+def _identity_problems(record: Record, index: int, problems: list[RecordProblem]) -> None:
+    if isinstance(record, CaseRecord | ProgressRecord) and not _UID.match(record.uid):
+        problems.append(RecordProblem(index, "uid", "bad_value"))
+    if isinstance(record, CaseRecord):
+        if record.previous_uid and not _UID.match(record.previous_uid):
+            problems.append(RecordProblem(index, "previous_uid", "bad_value"))
+        if not _HASH.match(record.guide.content_hash):
+            problems.append(RecordProblem(index, "guide.content_hash", "bad_value"))
+    if isinstance(record, GuideRecord) and not _HASH.match(record.content_hash):
+        problems.append(RecordProblem(index, "content_hash", "bad_value"))
+
+
+def record_from_dict(raw: Any) -> Record | None:
+    """One record from its dict (a review list's payload), or None if it does not read."""
+    records, problems = parse_records([raw])
+    return None if problems or not records else records[0]
