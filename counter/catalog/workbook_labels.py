@@ -1,30 +1,82 @@
-"""What the catalog workbook says to the person filling it in: row 2 of every sheet, the notes sheet, the dropdowns."""
+"""What the catalog workbook says to the person filling it in: row 2 of every sheet, the notes sheet, the dropdowns.
+
+The workbook is a file of the catalog format, exchanged between the catalog editors and the sites like a catalog
+file: its sheet titles and these labels are Chinese by format (``docs/catalog-format.md``), whatever language a desk
+shows.  So they are plain data of the domain, never put through the translation mechanism, and the code labels of
+the dropdown columns are written out here; ``tests/catalog/test_workbook.py`` checks that they agree with the
+Chinese words of the same codes.  Row 1 (the column keys) is what the reader goes by; row 2 is never read.
+"""
 
 from __future__ import annotations
 
-from counter.words.catalog import (
-    CASE_KIND,
-    COPY_FORM,
-    ITEM_TYPE,
-    MATERIAL_KIND,
-    MEDIUM,
-    NECESSITY,
-    SOURCE,
-)
+from collections.abc import Iterable
 
-# A workbook problem's file is "catalog.xlsx › 材料 第7行"; row 2 of every sheet says in
-# Chinese what each column holds, with the codes a code column accepts.
-# WORKBOOK_RULE_TEXT words UNREADABLE and SYNTAX for a workbook, where RULE_TEXT speaks of
-# TOML and UTF-8.
+from counter.catalog.model import CaseKind, CopyForm, ItemType, MaterialKind, Medium, Necessity, SourceChannel
 
-WORKBOOK_ROW = "{file} › {sheet} 第{row}行"
 WORKBOOK_CHOICE_TITLE = "不在下拉列表中"
 WORKBOOK_CHOICE_ERROR = "请从下拉列表中选择；代码含义见第2行"
 
 
-def _choices(pairs: list[tuple[str, str]]) -> str:
+def _choices(pairs: Iterable[tuple[str, str]]) -> str:
     return " / ".join(f"{code} {label}" for code, label in pairs)
 
+
+_ITEM_TYPE = _choices(
+    (
+        (ItemType.LICENSING, "行政许可"),
+        (ItemType.PENALTY, "行政处罚"),
+        (ItemType.COERCION, "行政强制"),
+        (ItemType.LEVY, "行政征收"),
+        (ItemType.BENEFIT, "行政给付"),
+        (ItemType.INSPECTION, "行政检查"),
+        (ItemType.CONFIRMATION, "行政确认"),
+        (ItemType.REWARD, "行政奖励"),
+        (ItemType.ADJUDICATION, "行政裁决"),
+        (ItemType.OTHER_ADMINISTRATIVE, "其他行政权力"),
+        (ItemType.PUBLIC_SERVICE, "公共服务"),
+    )
+)
+_CASE_KIND = _choices(
+    (
+        (CaseKind.IMMEDIATE, "即办件"),
+        (CaseKind.PROMISED, "承诺件"),
+    )
+)
+_MATERIAL_KIND = _choices(
+    (
+        (MaterialKind.CERTIFICATE, "证件证书证明"),
+        (MaterialKind.FORM, "申请表格文书"),
+        (MaterialKind.OTHER, "其他"),
+    )
+)
+_COPY_FORM = _choices(
+    (
+        (CopyForm.ORIGINAL, "原件"),
+        (CopyForm.COPY, "复印件"),
+        (CopyForm.ORIGINAL_AND_COPY, "原件和复印件"),
+    )
+)
+_MEDIUM = _choices(
+    (
+        (Medium.PAPER, "纸质"),
+        (Medium.ELECTRONIC, "电子"),
+        (Medium.PAPER_OR_ELECTRONIC, "纸质或电子"),
+    )
+)
+_SOURCE = _choices(
+    (
+        (SourceChannel.APPLICANT, "申请人自备"),
+        (SourceChannel.GOVERNMENT, "政府部门核发"),
+        (SourceChannel.OTHER, "其他"),
+    )
+)
+_NECESSITY = _choices(
+    (
+        (Necessity.REQUIRED, "必要"),
+        (Necessity.OPTIONAL, "非必要"),
+        (Necessity.DEFERRABLE, "容缺后补"),
+    )
+)
 
 _UNIT_CHOICES = "working_day 工作日 / calendar_day 自然日"
 _FLAG_CHOICES = "是 / 否"
@@ -58,8 +110,8 @@ WORKBOOK_HEADERS: dict[str, dict[str, str]] = {
         "basic_code": "基本编码（不超过10个字符）",
         "name": "事项名称",
         "sub_item": "子项名称（无子项时同事项名称）",
-        "type": f"事项类型（{_choices(list(ITEM_TYPE.items()))}）",
-        "case_kind": f"办件类型（{_choices(list(CASE_KIND.items()))}）",
+        "type": f"事项类型（{_ITEM_TYPE}）",
+        "case_kind": f"办件类型（{_CASE_KIND}）",
         "department": "实施主体",
         "legal_basis": "设定依据",
         "conditions": "受理条件（每行一条）",
@@ -84,15 +136,15 @@ WORKBOOK_HEADERS: dict[str, dict[str, str]] = {
         "name": "材料名称（不得使用“其他”“有关”“等材料”等兜底表述）",
         "items": "服务的事项（实施编码，每行一个）",
         "when": "适用情形（情形编码.选项编码，每行一个；空白表示所有情形）",
-        "kind": f"材料类型（{_choices(list(MATERIAL_KIND.items()))}）",
-        "copy_form": f"原件或复印件（{_choices(list(COPY_FORM.items()))}）",
-        "medium": f"材料形式（{_choices(list(MEDIUM.items()))}）",
+        "kind": f"材料类型（{_MATERIAL_KIND}）",
+        "copy_form": f"原件或复印件（{_COPY_FORM}）",
+        "medium": f"材料形式（{_MEDIUM}）",
         "originals": "原件份数",
         "copies": "复印件份数",
         "paper_size": "纸质规格（A4 / A3；仅电子材料留空）",
-        "source": f"来源渠道（{_choices(list(SOURCE.items()))}）",
+        "source": f"来源渠道（{_SOURCE}）",
         "issuer": "出具单位",
-        "necessity": f"必要性（{_choices(list(NECESSITY.items()))}）",
+        "necessity": f"必要性（{_NECESSITY}）",
         "legal_basis": "依据",
         "requirement": "材料要求（印在补正通知书上）",
         "shared": f"通过信息共享获取（{_FLAG_CHOICES}）",
