@@ -77,7 +77,9 @@ def language_from_environment() -> str | None:
 
 
 def active_language() -> str:
-    """The code of the active language (``zh_CN`` for the source)."""
+    """The code of the active language (``zh_CN`` for the source), chosen from the environment if not yet."""
+    if _state.table is None:
+        set_language(language_from_environment())
     return _state.code
 
 
