@@ -410,3 +410,6 @@ from counter.words.workdays import (
     schedule_problem_text as schedule_problem_text,
 )
 # fmt: on
+
+_WHERE: dict[str, str]  # name → the module it lives in
+__all__: list[str]
