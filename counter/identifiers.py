@@ -4,7 +4,7 @@
 (GB 11643), a company or other organisation by the 18-character credit code
 (GB 32100).  A mistyped number finds nobody, or worse the wrong person, so the desk
 checks both the moment they are typed.  Each check returns every problem it can
-name at once, as codes; :mod:`counter.texts` words them.
+name at once, as codes; :mod:`counter.words.identifiers` words them.
 
 The checks never raise, whatever is typed: the input comes from a keyboard, a card
 reader or a scanner, and a crash at the desk is worse than a wrong answer.

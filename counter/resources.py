@@ -1,4 +1,4 @@
-"""Where the files shipped with the app are: the bundled catalog and the fonts.
+"""Where the files shipped with the app are: the bundled catalog, the fonts and the translations.
 
 Plain paths, no process state: the documents find their fonts here without depending on the host layer, and the
 host's data folders stay in :mod:`counter.host.paths`.  ``COUNTER_RESOURCES`` points elsewhere (tests use it).
@@ -24,3 +24,8 @@ def bundled_catalog_dir() -> Path:
 
 def fonts_dir() -> Path:
     return resources_dir() / "fonts"
+
+
+def translations_dir() -> Path:
+    """The gettext catalogues (``<language>.po``) and their template ``counter.pot``."""
+    return resources_dir() / "translations"

@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counter import texts
 from counter.identifiers import (
     CREDIT_ALPHABET,
     CreditCodeError,
@@ -25,6 +24,7 @@ from counter.identifiers import (
     mask_phone,
     org_code_check_character,
 )
+from counter.words.identifiers import credit_code_error_text, id_error_text
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -93,7 +93,7 @@ def test_inner_mongolia_numbers_pass() -> None:
 def test_empty(typed: str) -> None:
     check = check_id_number(typed, today=TODAY)
     assert check.errors == (IdError.EMPTY,)
-    assert texts.id_error_text(IdError.EMPTY) == "请填写身份证号码"
+    assert id_error_text(IdError.EMPTY) == "请填写身份证号码"
 
 
 @pytest.mark.parametrize(("typed", "length"), [("11010519491231002", 17), ("11010519491231002X1", 19)])
@@ -101,7 +101,7 @@ def test_length(typed: str, length: int) -> None:
     check = check_id_number(typed, today=TODAY)
     assert check.errors == (IdError.LENGTH,)
     assert check.problems[0].detail == str(length)
-    assert texts.id_error_text(IdError.LENGTH, check.problems[0].detail) == f"长度应为18位，现为{length}位"
+    assert id_error_text(IdError.LENGTH, check.problems[0].detail) == f"长度应为18位，现为{length}位"
 
 
 @pytest.mark.parametrize(
@@ -118,7 +118,7 @@ def test_characters(typed: str, positions: str) -> None:
     assert IdError.CHARACTERS in check.errors
     assert IdError.CHECK_DIGIT not in check.errors  # not computable from a broken number
     assert check.problems[0].detail == positions
-    assert texts.id_error_text(IdError.CHARACTERS, positions).startswith(f"第{positions}位字符不对")
+    assert id_error_text(IdError.CHARACTERS, positions).startswith(f"第{positions}位字符不对")
 
 
 @pytest.mark.parametrize("area", ["991234", "001234", "160101", "240101", "720101"])
@@ -126,7 +126,7 @@ def test_area(area: str) -> None:
     number = make_id_number(area, dt.date(1990, 1, 1), 123)
     check = check_id_number(number, today=TODAY)
     assert check.errors == (IdError.AREA,)
-    assert texts.id_error_text(IdError.AREA, area) == f"地区码“{area}”不存在"
+    assert id_error_text(IdError.AREA, area) == f"地区码“{area}”不存在"
 
 
 @pytest.mark.parametrize("birth", ["19490230", "19900229", "20231301", "19900100", "00000101"])
@@ -135,7 +135,7 @@ def test_birth_date_must_exist(birth: str) -> None:
     check = check_id_number(first17 + id_check_digit(first17), today=TODAY)
     assert check.errors == (IdError.BIRTH_DATE,)
     assert check.birth_date is None
-    assert texts.id_error_text(IdError.BIRTH_DATE, birth) == f"出生日期不存在（{birth}）"
+    assert id_error_text(IdError.BIRTH_DATE, birth) == f"出生日期不存在（{birth}）"
 
 
 def test_birth_on_a_leap_day_exists() -> None:
@@ -146,7 +146,7 @@ def test_birth_in_future() -> None:
     tomorrow = TODAY + dt.timedelta(days=1)
     check = check_id_number(make_id_number("152201", tomorrow, 1), today=TODAY)
     assert check.errors == (IdError.BIRTH_IN_FUTURE,)
-    assert texts.id_error_text(IdError.BIRTH_IN_FUTURE, check.problems[0].detail) == ("出生日期2026年11月23日晚于今天")
+    assert id_error_text(IdError.BIRTH_IN_FUTURE, check.problems[0].detail) == ("出生日期2026年11月23日晚于今天")
     # a newborn registered on the day of birth is fine (我要办新生儿出生事项)
     assert check_id_number(make_id_number("152201", TODAY, 1), today=TODAY).ok
 
@@ -156,7 +156,7 @@ def test_check_digit() -> None:
     assert check.errors == (IdError.CHECK_DIGIT,)
     assert check.birth_date is None
     assert check.sex is None
-    assert texts.id_error_text(IdError.CHECK_DIGIT) == "校验位错误，请逐位核对号码"
+    assert id_error_text(IdError.CHECK_DIGIT) == "校验位错误，请逐位核对号码"
 
 
 def test_every_readable_problem_is_reported_at_once() -> None:
@@ -212,7 +212,7 @@ def test_any_text_gets_an_answer(text: str) -> None:
     check = check_id_number(text, today=TODAY)
     assert check.ok == (not check.errors)
     for problem in check.problems:
-        assert texts.id_error_text(problem.error, problem.detail)
+        assert id_error_text(problem.error, problem.detail)
     if check.ok:
         assert len(check.value) == 18
 
@@ -222,7 +222,7 @@ def test_number_like_text_gets_an_answer(text: str) -> None:
     check = check_id_number(text, today=TODAY)
     assert check.ok == (not check.errors)
     for problem in check.problems:
-        assert texts.id_error_text(problem.error, problem.detail)
+        assert id_error_text(problem.error, problem.detail)
 
 
 # --- 统一社会信用代码 -----------------------------------------------------------------
@@ -270,13 +270,13 @@ def test_national_area_code_is_accepted() -> None:
 @pytest.mark.parametrize("typed", ["", "  "])
 def test_credit_empty(typed: str) -> None:
     assert check_credit_code(typed).errors == (CreditCodeError.EMPTY,)
-    assert texts.credit_code_error_text(CreditCodeError.EMPTY) == "请填写统一社会信用代码"
+    assert credit_code_error_text(CreditCodeError.EMPTY) == "请填写统一社会信用代码"
 
 
 def test_credit_length() -> None:
     check = check_credit_code("91110108551385082")
     assert check.errors == (CreditCodeError.LENGTH,)
-    assert texts.credit_code_error_text(CreditCodeError.LENGTH, check.problems[0].detail) == ("长度应为18位，现为17位")
+    assert credit_code_error_text(CreditCodeError.LENGTH, check.problems[0].detail) == ("长度应为18位，现为17位")
 
 
 @pytest.mark.parametrize(
@@ -293,7 +293,7 @@ def test_credit_characters(typed: str, positions: str) -> None:
     assert check.error is CreditCodeError.CHARACTERS
     assert check.problems[0].detail == positions
     assert CreditCodeError.CHECK_CHARACTER not in check.errors
-    assert texts.credit_code_error_text(CreditCodeError.CHARACTERS, positions).startswith(
+    assert credit_code_error_text(CreditCodeError.CHARACTERS, positions).startswith(
         f"第{positions.replace(',', '、')}位字符不对"
     )
 
@@ -302,7 +302,7 @@ def test_credit_characters(typed: str, positions: str) -> None:
 def test_registration_authority(authority: str) -> None:
     check = check_credit_code(make_credit_code(authority + "1110108551385082"))
     assert check.errors == (CreditCodeError.REGISTRATION_AUTHORITY,)
-    assert texts.credit_code_error_text(CreditCodeError.REGISTRATION_AUTHORITY, authority) == (
+    assert credit_code_error_text(CreditCodeError.REGISTRATION_AUTHORITY, authority) == (
         f"第1位登记管理部门代码“{authority}”不存在"
     )
 
@@ -317,7 +317,7 @@ def test_credit_area(area: str) -> None:
 def test_org_code_check() -> None:
     check = check_credit_code(make_credit_code("91110108551385083"))
     assert check.errors == (CreditCodeError.ORG_CODE_CHECK,)
-    assert texts.credit_code_error_text(CreditCodeError.ORG_CODE_CHECK, check.problems[0].detail) == (
+    assert credit_code_error_text(CreditCodeError.ORG_CODE_CHECK, check.problems[0].detail) == (
         "第9至17位组织机构代码“551385083”的校验位错误"
     )
 
@@ -325,7 +325,7 @@ def test_org_code_check() -> None:
 def test_credit_check_character() -> None:
     check = check_credit_code("91110108551385082R")
     assert check.errors == (CreditCodeError.CHECK_CHARACTER,)
-    assert texts.credit_code_error_text(CreditCodeError.CHECK_CHARACTER) == "校验位错误，请逐位核对代码"
+    assert credit_code_error_text(CreditCodeError.CHECK_CHARACTER) == "校验位错误，请逐位核对代码"
 
 
 def test_make_credit_code_refuses_characters_outside_the_alphabet() -> None:
@@ -370,7 +370,7 @@ def test_any_text_gets_a_credit_answer(text: str) -> None:
     check = check_credit_code(text)
     assert check.ok == (not check.errors)
     for problem in check.problems:
-        assert texts.credit_code_error_text(problem.error, problem.detail)
+        assert credit_code_error_text(problem.error, problem.detail)
 
 
 @given(st.text(alphabet=CREDIT_ALPHABET + "iosvz ", min_size=16, max_size=20))
@@ -378,7 +378,7 @@ def test_code_like_text_gets_a_credit_answer(text: str) -> None:
     check = check_credit_code(text)
     assert check.ok == (not check.errors)
     for problem in check.problems:
-        assert texts.credit_code_error_text(problem.error, problem.detail)
+        assert credit_code_error_text(problem.error, problem.detail)
 
 
 # --- masking ----------------------------------------------------------------------------

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counter import texts
 from counter.catalog.model import TimeLimit, TimeUnit
+from counter.words.workdays import beyond_data_warning, schedule_problem_text
 from counter.workdays import (
     BeyondData,
     DateSpan,
@@ -188,9 +188,7 @@ def test_2027_is_beyond_the_data_and_says_so() -> None:
     assert result.date == D(2027, 1, 1)  # a Friday: the fallback knows no New Year
     assert result.beyond_data
     assert result.beyond == BeyondData(first=D(2027, 1, 1), data_until=D(2026, 12, 31))
-    assert texts.beyond_data_warning(result.beyond) == (
-        "节假日数据只到2026年12月31日，此后按周六、周日休息推算，请核对"
-    )
+    assert beyond_data_warning(result.beyond) == ("节假日数据只到2026年12月31日，此后按周六、周日休息推算，请核对")
 
 
 def test_the_fallback_is_saturday_and_sunday_off() -> None:
@@ -215,7 +213,7 @@ def test_before_the_data_is_flagged_too() -> None:
     before = table.first_covered - dt.timedelta(days=30)
     result = WorkCalendar(table).add_calendar_days(before, 0)
     assert result.beyond == BeyondData(first=before, data_until=None)
-    assert texts.beyond_data_warning(result.beyond).endswith("没有节假日数据，按周六、周日休息推算，请核对")
+    assert beyond_data_warning(result.beyond).endswith("没有节假日数据，按周六、周日休息推算，请核对")
 
 
 def test_far_beyond_the_data_never_raises() -> None:
@@ -341,7 +339,7 @@ def test_every_problem_is_reported_with_its_line() -> None:
         ScheduleProblem(10, ScheduleProblemCode.WRONG_YEAR, "2030-01-01"),
         ScheduleProblem(11, ScheduleProblemCode.CONFLICT, "2026-02-21"),
     ]
-    messages = [texts.schedule_problem_text(p) for p in problems]
+    messages = [schedule_problem_text(p) for p in problems]
     assert messages[0] == "第1行：写明共8天，列出的放假日却是9天"
     assert messages[1] == "第2行：2026年2月14日是星期六，括号中却写“周日”，请核对年份和日期"
     assert messages[6] == "第7行：日期范围2026年4月6日至2026年4月4日不对：结束日早于开始日，或长达一个月以上"
@@ -361,7 +359,7 @@ def test_text_without_dates_imports_nothing() -> None:
     table, problems = parse_official_schedule("节假日期间，各地区要妥善安排好值班工作。\n\n", 2027)
     assert problems == [ScheduleProblem(0, ScheduleProblemCode.NO_ENTRIES)]
     assert table == HolidayTable()
-    assert texts.schedule_problem_text(problems[0]) == "没有读到任何放假或上班日期"
+    assert schedule_problem_text(problems[0]) == "没有读到任何放假或上班日期"
 
 
 # --- merging ---------------------------------------------------------------------------
@@ -439,7 +437,7 @@ def test_counting_undoes_adding(start: dt.date, n: int) -> None:
 def test_no_date_raises(start: dt.date, limit: TimeLimit) -> None:
     result = CALENDAR.deadline(start, limit)
     if result.beyond is not None:
-        assert texts.beyond_data_warning(result.beyond)
+        assert beyond_data_warning(result.beyond)
         assert not PACKAGE.covers(result.beyond.first)
 
 
@@ -448,11 +446,11 @@ def test_any_schedule_text_gets_an_answer(text: str) -> None:
     table, problems = parse_official_schedule(text, 2027)
     assert not table.days_off & table.working_days
     for problem in problems:
-        assert texts.schedule_problem_text(problem)
+        assert schedule_problem_text(problem)
 
 
 @given(st.text(alphabet="0123456789年月日至、（）()周六日放假上班共天,-\n", max_size=80))
 def test_schedule_like_text_gets_an_answer(text: str) -> None:
     _, problems = parse_official_schedule(text, 2027)
     for problem in problems:
-        assert texts.schedule_problem_text(problem)
+        assert schedule_problem_text(problem)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from counter import texts
 from counter.access.roles import SINGLE_DESK, Actor, Permission
 from counter.actions.audit import record
 from counter.actions.guard import require
@@ -52,7 +51,7 @@ from counter.ratings.export import RatingRecord, region_of
 from counter.ratings.figures import Figures, Grouping, figures_by, total_figures
 from counter.ratings.levels import Channel, is_bad
 from counter.ratings.names import mask_name
-from counter.ratings.reasons import DEFAULT_REASONS
+from counter.ratings.reasons import DEFAULT_LABELS, DEFAULT_REASONS
 from counter.ratings.rectification import (
     AppealGround,
     AppealProblem,
@@ -154,7 +153,7 @@ def offered_reasons(settings: RatingSettings) -> tuple[str, ...]:
     """The reason buttons of the pad: the office's list, or the default one."""
     if settings.reasons:
         return tuple(r.strip() for r in settings.reasons)
-    return tuple(texts.RATING_REASON[code] for code in DEFAULT_REASONS)
+    return tuple(DEFAULT_LABELS[code] for code in DEFAULT_REASONS)
 
 
 def _period_text(period: TimeLimit) -> str:

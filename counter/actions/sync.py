@@ -106,7 +106,7 @@ class SyncNotPossible(Exception):
 
 
 class HoldReason(StrEnum):
-    """Why a record waits on the review list (worded in counter.texts)."""
+    """Why a record waits on the review list (worded in counter.words.sync)."""
 
     UNKNOWN_GUIDE = "unknown_guide"  # the case's guide version is not in this site's catalog
     CASE_NO_TAKEN = "case_no_taken"  # another case here has its number

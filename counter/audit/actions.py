@@ -1,4 +1,4 @@
-"""What an audit entry records: one code per kind of change, mapped to Chinese in ``counter.texts``."""
+"""What an audit entry records: one code per kind of change, mapped to Chinese in ``counter.words.audit``."""
 
 from __future__ import annotations
 

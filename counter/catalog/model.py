@@ -10,7 +10,7 @@ promised limit of any item it serves.
 
 The enum values are the stable codes stored in files and the database; the
 national numeric codes of GB/T 39046 are kept beside them where they exist.
-Chinese labels live in :mod:`counter.texts`, never here.
+Chinese labels live in the faces' words (:mod:`counter.words.catalog`), never here.
 """
 
 from __future__ import annotations

@@ -2,8 +2,11 @@
 
 Reading and validating never stop at the first problem: every check returns all
 it found, and the caller shows them in one place.  A problem carries a rule code
-and where it stands (file, bundle, item, material); :mod:`counter.texts` turns it
-into the Chinese sentence the clerk or the catalog editor reads.
+and where it stands (file, bundle, item, material); the faces' words
+(:mod:`counter.words.catalog_problems`) turn it into the sentence the clerk or the
+catalog editor reads.  A problem holds no sentence: ``detail`` is the offending value
+(or a parser's own message), and a workbook's problems name their kind in ``extra``
+(:data:`WORKBOOK_KEY`).
 """
 
 from __future__ import annotations
@@ -44,6 +47,23 @@ class Rule(StrEnum):
     DUPLICATE_CODE = "duplicate_code"
     DANGLING_REFERENCE = "dangling_reference"
     BAD_NUMBER = "bad_number"  # bundle number outside 1..n, or duplicated
+
+
+class WorkbookProblem(StrEnum):
+    """What is wrong with a catalog workbook beyond the rules of its content; the value is stable (stored)."""
+
+    NOT_A_WORKBOOK = "not_a_workbook"  # UNREADABLE; detail: why it does not open
+    MISSING_SHEET = "missing_sheet"  # SYNTAX; detail: the sheet's title
+    UNKNOWN_SHEET = "unknown_sheet"  # UNKNOWN_KEY; detail: the sheet's title
+    MISSING_COLUMN = "missing_column"  # SYNTAX; detail: the column key
+    DUPLICATE_COLUMN = "duplicate_column"  # SYNTAX; detail: the column key
+    UNNAMED_COLUMN = "unnamed_column"  # UNKNOWN_KEY; detail: the column letter
+    DROPPED_CHARACTERS = "dropped_characters"  # SYNTAX, on export: characters a workbook cannot hold
+    CUT = "cut"  # SYNTAX, on export; detail: the cell limit in characters
+
+
+#: the ``extra`` key under which a workbook problem names its :class:`WorkbookProblem`
+WORKBOOK_KEY = "workbook"
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ The reader names what it cannot read; this names what a readable file still gets
 wrong, every problem at once, each placed by file, bundle, item and material so the
 catalog editor can go straight to it.  Fields are written as paths of the file
 format (``items.promised_limit``, ``materials.legal_basis``, ``address.desk_no``),
-so one text table in :mod:`counter.texts` names them in Chinese.
+so one text table in :mod:`counter.words.catalog_problems` names them in Chinese.
 
 An unpublished bundle is only listed and searched, never taken in, so it needs
 nothing but its identity.  A published one must carry every element the applicant

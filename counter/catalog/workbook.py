@@ -33,11 +33,16 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from counter import texts
 from counter.catalog.document import from_document, to_document
 from counter.catalog.model import Bundle
-from counter.catalog.problems import Problem, Rule
+from counter.catalog.problems import WORKBOOK_KEY, Problem, Rule, WorkbookProblem
 from counter.catalog.reader import ReadResult
+from counter.catalog.workbook_labels import (
+    WORKBOOK_CHOICE_ERROR,
+    WORKBOOK_CHOICE_TITLE,
+    WORKBOOK_HEADERS,
+    WORKBOOK_NOTES,
+)
 from counter.catalog.workbook_layout import (
     BUNDLES,
     EXAMPLE_BUNDLE,
@@ -69,11 +74,19 @@ CELL_MAX = 32767  # the most characters an Excel cell holds
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _DIGITS = re.compile(r"[+-]?[0-9]+")
+# Where a row stands, as a problem's file.  A location, not a sentence: it is stored with the problems
+# (problems_to_json) and names the sheet by its title, which is Chinese by format like the labels.
+_ROW_PLACE = "{file} › {sheet} 第{row}行"
+
+
+def _problem(rule: Rule, place: str, kind: WorkbookProblem, detail: str = "", **where: str) -> Problem:
+    """A problem of the workbook itself: its kind in ``extra``, its one parameter as the detail."""
+    return Problem(rule, place, detail=detail, extra=((WORKBOOK_KEY, kind.value),), **where)
 
 
 def row_place(file: str, sheet: str, row: int) -> str:
     """Where a row stands, as a problem's ``file``: ``catalog.xlsx › 材料 第7行``."""
-    return texts.WORKBOOK_ROW.format(file=file, sheet=sheet, row=row)
+    return _ROW_PLACE.format(file=file, sheet=sheet, row=row)
 
 
 def sheet_place(file: str, sheet: str) -> str:
@@ -124,14 +137,14 @@ def write_workbook(path: Path, bundles: Sequence[Bundle]) -> tuple[Problem, ...]
 
 def _write_notes(ws: Any) -> None:
     ws.column_dimensions["A"].width = 110
-    for number, line in enumerate(texts.WORKBOOK_NOTES, 1):
+    for number, line in enumerate(WORKBOOK_NOTES, 1):
         cell = ws.cell(row=number, column=1, value=line)
         if number == 1:
             cell.font = _LABEL_FONT
 
 
 def _write_header(ws: Any, sheet: Sheet) -> None:
-    labels = texts.WORKBOOK_HEADERS[sheet.part]
+    labels = WORKBOOK_HEADERS[sheet.part]
     for index, column in enumerate(sheet.columns, 1):
         letter = get_column_letter(index)
         key = ws.cell(row=HEADER_ROW, column=index, value=column.key)
@@ -150,8 +163,8 @@ def _write_header(ws: Any, sheet: Sheet) -> None:
                 allow_blank=True,
                 showErrorMessage=True,
                 errorStyle="warning",  # warn, but let 1 or true through: the reader accepts them
-                errorTitle=texts.WORKBOOK_CHOICE_TITLE,
-                error=texts.WORKBOOK_CHOICE_ERROR,
+                errorTitle=WORKBOOK_CHOICE_TITLE,
+                error=WORKBOOK_CHOICE_ERROR,
             )
             check.add(f"{letter}{FIRST_DATA_ROW}:{letter}1048576")
             ws.add_data_validation(check)
@@ -197,11 +210,13 @@ def _write_row(ws: Any, sheet: Sheet, number: int, row: Doc, *, file: str) -> li
         cell = ws.cell(row=number, column=index)
         if isinstance(value, str):
             cleaned = _UNWRITABLE.sub("", value)
-            details = [texts.WORKBOOK_DROPPED_CHARACTERS] if cleaned != value else []
+            found = [(WorkbookProblem.DROPPED_CHARACTERS, "")] if cleaned != value else []
             if len(cleaned) > CELL_MAX:
-                details.append(texts.WORKBOOK_CUT.format(limit=CELL_MAX))
+                found.append((WorkbookProblem.CUT, str(CELL_MAX)))
             place = row_place(file, sheet.title, number)
-            problems.extend(Problem(Rule.SYNTAX, place, bundle, field=column.key, detail=d) for d in details)
+            problems.extend(
+                _problem(Rule.SYNTAX, place, kind, detail, bundle=bundle, field=column.key) for kind, detail in found
+            )
             cell.value = cleaned[:CELL_MAX]
             cell.data_type = "s"  # text that starts with "=" stays text, not a formula
             cell.number_format = "@"
@@ -268,12 +283,7 @@ def read_workbook(path: Path) -> ReadResult:
     problems: list[Problem] = []
     known = {s.title for s in SHEETS} | {NOTES_SHEET}
     problems.extend(
-        Problem(
-            Rule.UNKNOWN_KEY,
-            sheet_place(file, name),
-            field=name,
-            detail=texts.WORKBOOK_UNKNOWN_SHEET.format(sheet=name),
-        )
+        _problem(Rule.UNKNOWN_KEY, sheet_place(file, name), WorkbookProblem.UNKNOWN_SHEET, name, field=name)
         for name in names
         if name not in known
     )
@@ -282,11 +292,12 @@ def read_workbook(path: Path) -> ReadResult:
         grid = grids.get(sheet.title)
         if grid is None:
             problems.append(
-                Problem(
+                _problem(
                     Rule.SYNTAX,
                     sheet_place(file, sheet.title),
+                    WorkbookProblem.MISSING_SHEET,
+                    sheet.title,
                     field=sheet.title,
-                    detail=texts.WORKBOOK_MISSING_SHEET.format(sheet=sheet.title),
                 )
             )
             rows[sheet.part] = []
@@ -316,7 +327,7 @@ def _load(path: Path) -> tuple[list[str], dict[str, list[tuple[object, ...]]]] |
 
 def _unreadable(path: Path, err: Exception) -> Problem:
     reason = str(err) or type(err).__name__
-    return Problem(Rule.UNREADABLE, path.name, detail=texts.WORKBOOK_NOT_A_WORKBOOK.format(error=reason))
+    return _problem(Rule.UNREADABLE, path.name, WorkbookProblem.NOT_A_WORKBOOK, reason)
 
 
 def _sheet_rows(file: str, sheet: Sheet, grid: list[tuple[object, ...]], problems: list[Problem]) -> list[_Row]:
@@ -332,21 +343,13 @@ def _sheet_rows(file: str, sheet: Sheet, grid: list[tuple[object, ...]], problem
         elif column is None:
             problems.append(Problem(Rule.UNKNOWN_KEY, header_place, field=key))
         elif column in columns.values():
-            problems.append(
-                Problem(
-                    Rule.SYNTAX,
-                    header_place,
-                    field=key,
-                    detail=texts.WORKBOOK_DUPLICATE_COLUMN.format(key=key),
-                )
-            )
+            problems.append(_problem(Rule.SYNTAX, header_place, WorkbookProblem.DUPLICATE_COLUMN, key, field=key))
         else:
             columns[index] = column
     present = {c.key for c in columns.values()}
     missing = [key for key in sheet.ties if key not in present]
     problems.extend(
-        Problem(Rule.SYNTAX, header_place, field=key, detail=texts.WORKBOOK_MISSING_COLUMN.format(key=key))
-        for key in missing
+        _problem(Rule.SYNTAX, header_place, WorkbookProblem.MISSING_COLUMN, key, field=key) for key in missing
     )
     if missing:
         return []
@@ -362,11 +365,12 @@ def _sheet_rows(file: str, sheet: Sheet, grid: list[tuple[object, ...]], problem
         if values:
             rows.append(_Row(number, row_place(file, sheet.title, number), _nest(sheet.columns, values)))
     problems.extend(
-        Problem(
+        _problem(
             Rule.UNKNOWN_KEY,
             header_place,
+            WorkbookProblem.UNNAMED_COLUMN,
+            get_column_letter(index + 1),
             field=get_column_letter(index + 1),
-            detail=texts.WORKBOOK_UNNAMED_COLUMN.format(column=get_column_letter(index + 1)),
         )
         for index in sorted(filled_unnamed)
     )

@@ -5,7 +5,7 @@ place of its value in that row's document (``legal_limit_value`` is
 ``legal_limit.value``).  Reading and writing both go by these tables, so the two
 cannot drift apart.  Sheet titles and column keys are part of the file format, like
 the keys of a catalog file; what row 2 says about them in Chinese is in
-:mod:`counter.texts`.
+:mod:`counter.catalog.workbook_labels`.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ class Column:
 @dataclass(frozen=True, slots=True)
 class Sheet:
     title: str  # the sheet's name in the workbook
-    part: str  # the document key its rows fill; also the key of its headers in texts
+    part: str  # the document key its rows fill; also the key of its headers in workbook_labels
     ties: tuple[str, ...]  # columns without which no row can be placed
     columns: tuple[Column, ...]
 

@@ -3,7 +3,7 @@
 SQLite reports a full disk, a read-only file, a lock held too long and a
 damaged file as one exception class with different messages; PostgreSQL as
 different SQLSTATE codes.  Each is named here once, as a code, and worded in
-``counter.texts``.  Whatever the fault, the transaction was rolled back: the
+``counter.words.database``.  Whatever the fault, the transaction was rolled back: the
 database holds what it held before.
 """
 

@@ -506,7 +506,7 @@ class SyncReview(Base):
     export_no: Mapped[int] = mapped_column(Integer)
     record_type: Mapped[str] = mapped_column(String(20))
     record_key: Mapped[str] = mapped_column(String(80))  # a case's uid, a guide's hash …
-    reason: Mapped[str] = mapped_column(String(40))  # a code, worded in counter.texts
+    reason: Mapped[str] = mapped_column(String(40))  # a code, worded in counter.words.sync
     detail: Mapped[str] = mapped_column(Text, default="")
     payload: Mapped[str] = mapped_column(Text)  # the record as received (JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from counter import texts
 from counter.case.view import CaseMaterialLine, CaseView
 from counter.catalog.model import Bundle
+from counter.documents import words as paper
 from counter.documents.checks import DEFER, deferred_lines, document_problems, shortfall_lines
 from counter.documents.codes import progress_url
 from counter.documents.data import (
@@ -55,44 +55,44 @@ def _header(case: CaseView) -> tuple[Pair, ...]:
     pairs: list[Pair] = []
     if kind == ApplicantKind.COMPANY.value:
         pairs += [
-            Pair(texts.DOC_APPLICANT, case.applicant_name, wide=True),
-            Pair(texts.DOC_ID_LABEL[kind], masked),
-            Pair(texts.DOC_LEGAL_REP, case.legal_rep or texts.DOC_NONE),
+            Pair(paper.DOC_APPLICANT, case.applicant_name, wide=True),
+            Pair(paper.DOC_ID_LABEL[kind], masked),
+            Pair(paper.DOC_LEGAL_REP, case.legal_rep or paper.DOC_NONE),
         ]
     else:
-        pairs += [Pair(texts.DOC_APPLICANT, case.applicant_name), Pair(texts.DOC_ID_LABEL[kind], masked)]
+        pairs += [Pair(paper.DOC_APPLICANT, case.applicant_name), Pair(paper.DOC_ID_LABEL[kind], masked)]
     if case.agent_name:
-        pairs += [Pair(texts.DOC_AGENT, case.agent_name), Pair(texts.DOC_AGENT_ID, mask_id(case.agent_id_no))]
+        pairs += [Pair(paper.DOC_AGENT, case.agent_name), Pair(paper.DOC_AGENT_ID, mask_id(case.agent_id_no))]
     else:
-        pairs.append(Pair(texts.DOC_AGENT, texts.DOC_NONE))
+        pairs.append(Pair(paper.DOC_AGENT, paper.DOC_NONE))
     phone = case.notify_phone or case.applicant_phone
     pairs += [
-        Pair(texts.DOC_PHONE, mask_phone(phone) if phone else texts.DOC_NONE),
-        Pair(texts.DOC_RECEIVED_ON, date_text(case.received_on)),
+        Pair(paper.DOC_PHONE, mask_phone(phone) if phone else paper.DOC_NONE),
+        Pair(paper.DOC_RECEIVED_ON, date_text(case.received_on)),
     ]
     if sum(not p.wide for p in pairs) % 2:
         last = pairs.pop()
         pairs.append(Pair(last.label, last.value, wide=True))
-    version = texts.DOC_BUNDLE_VALUE.format(name=case.bundle_name, version=case.guide_version)
-    pairs.append(Pair(texts.DOC_BUNDLE, version, wide=True))
+    version = paper.DOC_BUNDLE_VALUE.format(name=case.bundle_name, version=case.guide_version)
+    pairs.append(Pair(paper.DOC_BUNDLE, version, wide=True))
     return tuple(pairs)
 
 
 def _signers(case: CaseView) -> tuple[str, ...]:
-    signer = texts.DOC_SIGNER[_kind_of(case)]
-    return (texts.DOC_SIGNER_AGENT,) if case.agent_name else (signer,)
+    signer = paper.DOC_SIGNER[_kind_of(case)]
+    return (paper.DOC_SIGNER_AGENT,) if case.agent_name else (signer,)
 
 
 def _sign_off(case: CaseView, office: OfficeSettings, bundle: Bundle, issued_on: dt.date) -> SignOff:
     return SignOff(
-        clerk_label=texts.DOC_CLERK,
+        clerk_label=paper.DOC_CLERK,
         clerk=case.clerk,
         phone=consult_phone(bundle, office),
         signers=_signers(case),
-        signed_at=texts.DOC_SIGNED_AT,
+        signed_at=paper.DOC_SIGNED_AT,
         issuer=office.office_name,
         date=date_text(issued_on),
-        seal_caption=texts.DOC_SEAL_PLACE.format(seal=office.seal_caption),
+        seal_caption=paper.DOC_SEAL_PLACE.format(seal=office.seal_caption),
     )
 
 
@@ -100,29 +100,29 @@ def _copy_form(line: CaseMaterialLine) -> tuple[str, str]:
     """原件/复印件 and the count, as printed on the receipt."""
     originals, copies = line.originals, line.copies
     if originals and copies:
-        form = texts.DOC_FORM_BOTH
+        form = paper.DOC_FORM_BOTH
         count = (
-            texts.DOC_COUNT_EACH.format(count=originals)
+            paper.DOC_COUNT_EACH.format(count=originals)
             if originals == copies
-            else texts.DOC_COUNT_BOTH.format(originals=originals, copies=copies)
+            else paper.DOC_COUNT_BOTH.format(originals=originals, copies=copies)
         )
         return form, count
     if originals:
-        return texts.DOC_FORM_ORIGINAL, texts.DOC_COUNT.format(count=originals)
+        return paper.DOC_FORM_ORIGINAL, paper.DOC_COUNT.format(count=originals)
     if copies:
-        return texts.DOC_FORM_COPY, texts.DOC_COUNT.format(count=copies)
-    return texts.DOC_DASH, texts.DOC_DASH
+        return paper.DOC_FORM_COPY, paper.DOC_COUNT.format(count=copies)
+    return paper.DOC_DASH, paper.DOC_DASH
 
 
 def _how_received(line: CaseMaterialLine) -> str:
     if line.due_on is not None:
-        return texts.DOC_HOW_DEFERRED.format(date=date_text(line.due_on))
+        return paper.DOC_HOW_DEFERRED.format(date=date_text(line.due_on))
     if line.receipt == Receipt.SHARED_CONFIRMED.value:
-        return texts.RECEIVED_MEDIUM[ReceivedMedium.SHARED]
+        return paper.RECEIVED_MEDIUM[ReceivedMedium.SHARED]
     try:
-        return texts.RECEIVED_MEDIUM[ReceivedMedium(line.medium)]
+        return paper.RECEIVED_MEDIUM[ReceivedMedium(line.medium)]
     except ValueError:
-        return texts.DOC_DASH
+        return paper.DOC_DASH
 
 
 def _requirement(bundle: Bundle, code: str) -> str:
@@ -132,54 +132,54 @@ def _requirement(bundle: Bundle, code: str) -> str:
 
 def _receipt(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -> list[Block]:
     received = date_text(case.received_on)
-    template = texts.DOC_RECEIPT_DEFER if case.outcome == DEFER else texts.DOC_RECEIPT_ACCEPT
+    template = paper.DOC_RECEIPT_DEFER if case.outcome == DEFER else paper.DOC_RECEIPT_ACCEPT
     shown = [
         m
         for m in case.materials
         if m.due_on is not None or m.receipt in (Receipt.RECEIVED.value, Receipt.SHARED_CONFIRMED.value)
     ]
     rows = tuple(
-        (str(n), m.name, *(_copy_form(m) if m.due_on is None else (texts.DOC_DASH, texts.DOC_DASH)), _how_received(m))
+        (str(n), m.name, *(_copy_form(m) if m.due_on is None else (paper.DOC_DASH, paper.DOC_DASH)), _how_received(m))
         for n, m in enumerate(shown, 1)
     )
     limit = bundle.promised_limit
     promised = (
-        texts.DOC_PROMISED_VALUE.format(date=date_text(case.promised_on), limit=texts.time_limit(limit))
+        paper.DOC_PROMISED_VALUE.format(date=date_text(case.promised_on), limit=paper.time_limit(limit))
         if case.promised_on is not None and limit is not None
-        else texts.DOC_PROMISED_DATE_ONLY.format(date=optional_date(case.promised_on))
+        else paper.DOC_PROMISED_DATE_ONLY.format(date=optional_date(case.promised_on))
     )
     return [
-        Text(texts.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
+        Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
         Text(template.format(you=you, received=received, bundle=case.bundle_name)),
-        Heading(texts.DOC_H_RECEIVED),
+        Heading(paper.DOC_H_RECEIVED),
         Table(
             (
-                Column(texts.DOC_COL_NO, 0.07, centred=True),
-                Column(texts.DOC_COL_MATERIAL, 0.45),
-                Column(texts.DOC_COL_FORM, 0.16, centred=True),
-                Column(texts.DOC_COL_COUNT, 0.10, centred=True),
-                Column(texts.DOC_COL_HOW, 0.22, centred=True),
+                Column(paper.DOC_COL_NO, 0.07, centred=True),
+                Column(paper.DOC_COL_MATERIAL, 0.45),
+                Column(paper.DOC_COL_FORM, 0.16, centred=True),
+                Column(paper.DOC_COL_COUNT, 0.10, centred=True),
+                Column(paper.DOC_COL_HOW, 0.22, centred=True),
             ),
             rows,
         ),
         Pairs(
             (
-                Pair(texts.DOC_PROMISED, promised, wide=True),
-                Pair(texts.DOC_DELIVERY, _delivery(case, bundle, office), wide=True),
-                Pair(texts.DOC_PROGRESS, texts.DOC_PROGRESS_VALUE.format(phone=consult_phone(bundle, office))),
-                Pair(texts.DOC_COMPLAINT, bundle.complaint_phone or office.complaint_phone),
+                Pair(paper.DOC_PROMISED, promised, wide=True),
+                Pair(paper.DOC_DELIVERY, _delivery(case, bundle, office), wide=True),
+                Pair(paper.DOC_PROGRESS, paper.DOC_PROGRESS_VALUE.format(phone=consult_phone(bundle, office))),
+                Pair(paper.DOC_COMPLAINT, bundle.complaint_phone or office.complaint_phone),
             )
         ),
-        numbered(texts.DOC_RECEIPT_NOTES),
+        numbered(paper.DOC_RECEIPT_NOTES),
     ]
 
 
 def _delivery(case: CaseView, bundle: Bundle, office: OfficeSettings) -> str:
     if case.delivery == Delivery.POST.value:
-        return texts.DOC_DELIVERY_POST.format(address=case.delivery_address or case.applicant_address)
+        return paper.DOC_DELIVERY_POST.format(address=case.delivery_address or case.applicant_address)
     if case.delivery == Delivery.ELECTRONIC.value:
-        return texts.DOC_DELIVERY_ELECTRONIC
-    return texts.DOC_DELIVERY_PICKUP.format(place=place(bundle, office))
+        return paper.DOC_DELIVERY_ELECTRONIC
+    return paper.DOC_DELIVERY_PICKUP.format(place=place(bundle, office))
 
 
 def _deferred_table(case: CaseView, bundle: Bundle) -> Table:
@@ -187,15 +187,15 @@ def _deferred_table(case: CaseView, bundle: Bundle) -> Table:
     for n, m in enumerate(deferred_lines(case), 1):
         standard = _requirement(bundle, m.code)
         if m.defect_note:
-            standard = "\n".join(filter(None, (standard, texts.DOC_DEFECT_NOTE.format(note=m.defect_note))))
-        due = texts.DOC_DUE_VALUE.format(date=date_text(m.due_on)) if m.due_on else texts.DOC_NOT_STATED
-        rows.append((str(n), m.name, standard or texts.DOC_NOT_STATED, due))
+            standard = "\n".join(filter(None, (standard, paper.DOC_DEFECT_NOTE.format(note=m.defect_note))))
+        due = paper.DOC_DUE_VALUE.format(date=date_text(m.due_on)) if m.due_on else paper.DOC_NOT_STATED
+        rows.append((str(n), m.name, standard or paper.DOC_NOT_STATED, due))
     return Table(
         (
-            Column(texts.DOC_COL_NO, 0.07, centred=True),
-            Column(texts.DOC_COL_DEFERRED, 0.25),
-            Column(texts.DOC_COL_STANDARD, 0.45),
-            Column(texts.DOC_COL_DUE, 0.23, centred=True),
+            Column(paper.DOC_COL_NO, 0.07, centred=True),
+            Column(paper.DOC_COL_DEFERRED, 0.25),
+            Column(paper.DOC_COL_STANDARD, 0.45),
+            Column(paper.DOC_COL_DUE, 0.23, centred=True),
         ),
         tuple(rows),
     )
@@ -203,32 +203,32 @@ def _deferred_table(case: CaseView, bundle: Bundle) -> Table:
 
 def _deferral(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -> list[Block]:
     hand_in = (
-        texts.DOC_HAND_IN_WINDOW.format(place=place(bundle, office), hours=hours(bundle)),
-        texts.DOC_HAND_IN_POST.format(address=office.address, office=office.office_name, case_no=case.case_no),
-        texts.DOC_HAND_IN_ONLINE.format(portal=office.online_portal, case_no=case.case_no),
+        paper.DOC_HAND_IN_WINDOW.format(place=place(bundle, office), hours=hours(bundle)),
+        paper.DOC_HAND_IN_POST.format(address=office.address, office=office.office_name, case_no=case.case_no),
+        paper.DOC_HAND_IN_ONLINE.format(portal=office.online_portal, case_no=case.case_no),
     )
     blocks: list[Block] = [
-        Text(texts.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
-        Text(texts.DOC_DEFERRAL_INTRO.format(you=you, received=date_text(case.received_on), bundle=case.bundle_name)),
+        Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
+        Text(paper.DOC_DEFERRAL_INTRO.format(you=you, received=date_text(case.received_on), bundle=case.bundle_name)),
         _deferred_table(case, bundle),
-        Heading(texts.DOC_H_HAND_IN),
+        Heading(paper.DOC_H_HAND_IN),
         numbered(hand_in),
-        Heading(texts.DOC_H_LATE),
-        Text(texts.DOC_DEFERRAL_LATE, strong=True),
+        Heading(paper.DOC_H_LATE),
+        Text(paper.DOC_DEFERRAL_LATE, strong=True),
     ]
     if case.promised_on is not None:
-        blocks.append(Text(texts.DOC_DEFERRAL_PROMISED.format(date=date_text(case.promised_on))))
+        blocks.append(Text(paper.DOC_DEFERRAL_PROMISED.format(date=date_text(case.promised_on))))
     return blocks
 
 
 def _pledge(case: CaseView, bundle: Bundle, we: str) -> list[Block]:
     confirmations = tuple(
-        (texts.DOC_NUMBERED_CN.format(numeral=texts.DOC_NUMERALS[n]), text.format(we=we))
-        for n, text in enumerate(texts.DOC_PLEDGE_CONFIRMATIONS)
+        (paper.DOC_NUMBERED_CN.format(numeral=paper.DOC_NUMERALS[n]), text.format(we=we))
+        for n, text in enumerate(paper.DOC_PLEDGE_CONFIRMATIONS)
     )
     return [
         Text(
-            texts.DOC_PLEDGE_INTRO.format(
+            paper.DOC_PLEDGE_INTRO.format(
                 we=we, name=case.applicant_name, bundle=case.bundle_name, case_no=case.case_no
             )
         ),
@@ -242,40 +242,40 @@ def _correction(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str
         (
             str(n),
             m.name,
-            m.defect_note if m.receipt == Receipt.DEFECTIVE.value and m.defect_note else texts.DOC_PROBLEM_MISSING,
-            _requirement(bundle, m.code) or texts.DOC_NOT_STATED,
+            m.defect_note if m.receipt == Receipt.DEFECTIVE.value and m.defect_note else paper.DOC_PROBLEM_MISSING,
+            _requirement(bundle, m.code) or paper.DOC_NOT_STATED,
         )
         for n, m in enumerate(shortfall_lines(case, bundle), 1)
     )
     return [
-        Text(texts.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
-        Text(texts.DOC_CORRECTION_INTRO.format(you=you, received=date_text(case.received_on), bundle=case.bundle_name)),
+        Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
+        Text(paper.DOC_CORRECTION_INTRO.format(you=you, received=date_text(case.received_on), bundle=case.bundle_name)),
         Table(
             (
-                Column(texts.DOC_COL_NO, 0.07, centred=True),
-                Column(texts.DOC_COL_MATERIAL, 0.25),
-                Column(texts.DOC_COL_PROBLEM, 0.25),
-                Column(texts.DOC_COL_STANDARD, 0.43),
+                Column(paper.DOC_COL_NO, 0.07, centred=True),
+                Column(paper.DOC_COL_MATERIAL, 0.25),
+                Column(paper.DOC_COL_PROBLEM, 0.25),
+                Column(paper.DOC_COL_STANDARD, 0.43),
             ),
             rows,
         ),
-        Heading(texts.DOC_H_CORRECTION),
+        Heading(paper.DOC_H_CORRECTION),
         Pairs(
             (
                 Pair(
-                    texts.DOC_CORRECTION_DUE,
-                    texts.DOC_CORRECTION_DUE_VALUE.format(date=optional_date(case.correction_due)),
+                    paper.DOC_CORRECTION_DUE,
+                    paper.DOC_CORRECTION_DUE_VALUE.format(date=optional_date(case.correction_due)),
                     wide=True,
                 ),
                 Pair(
-                    texts.DOC_CORRECTION_HOW,
-                    texts.DOC_CORRECTION_HOW_VALUE.format(place=place(bundle, office), portal=office.online_portal),
+                    paper.DOC_CORRECTION_HOW,
+                    paper.DOC_CORRECTION_HOW_VALUE.format(place=place(bundle, office), portal=office.online_portal),
                     wide=True,
                 ),
             )
         ),
-        Text(texts.DOC_CORRECTION_ONCE),
-        Text(texts.DOC_CORRECTION_GIVE_UP, strong=True),
+        Text(paper.DOC_CORRECTION_ONCE),
+        Text(paper.DOC_CORRECTION_GIVE_UP, strong=True),
     ]
 
 
@@ -284,31 +284,31 @@ def _refusal(case: CaseView, office: OfficeSettings, you: str) -> list[Block]:
         ground = RefusalGround(case.refusal_ground)
     except ValueError:
         ground = RefusalGround.NO_LICENCE_NEEDED
-    reason, basis = texts.REFUSAL_GROUND[ground], texts.REFUSAL_BASIS[ground]
-    pairs = [Pair(texts.DOC_REASON, reason, wide=True), Pair(texts.DOC_BASIS, basis, wide=True)]
+    reason, basis = paper.REFUSAL_GROUND[ground], paper.REFUSAL_BASIS[ground]
+    pairs = [Pair(paper.DOC_REASON, reason, wide=True), Pair(paper.DOC_BASIS, basis, wide=True)]
     if case.turn_to:
-        pairs.append(Pair(texts.DOC_TURN_TO, texts.REFUSAL_TURN_TO.format(turn_to=case.turn_to), wide=True))
+        pairs.append(Pair(paper.DOC_TURN_TO, paper.REFUSAL_TURN_TO.format(turn_to=case.turn_to), wide=True))
     return [
-        Text(texts.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
+        Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
         Text(
-            texts.DOC_REFUSAL_INTRO.format(
+            paper.DOC_REFUSAL_INTRO.format(
                 you=you, received=date_text(case.received_on), bundle=case.bundle_name, ground=reason, basis=basis
             )
         ),
         Pairs(tuple(pairs)),
-        Text(texts.DOC_MATERIALS_RETURNED.format(you=you)),
-        Text(texts.DOC_RIGHTS.format(review_body=office.review_body, court=office.court), strong=True),
+        Text(paper.DOC_MATERIALS_RETURNED.format(you=you)),
+        Text(paper.DOC_RIGHTS.format(review_body=office.review_body, court=office.court), strong=True),
     ]
 
 
 def _denial(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -> list[Block]:
-    contact = texts.DOC_CONTACT_VALUE.format(
+    contact = paper.DOC_CONTACT_VALUE.format(
         office=office.office_name, address=office.address, phone=consult_phone(bundle, office)
     )
     blocks: list[Block] = [
-        Text(texts.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
+        Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
         Text(
-            texts.DOC_DENIAL_INTRO.format(
+            paper.DOC_DENIAL_INTRO.format(
                 you=you,
                 received=date_text(case.received_on),
                 bundle=case.bundle_name,
@@ -316,28 +316,28 @@ def _denial(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) ->
             )
         ),
         Pairs(
-            (Pair(texts.DOC_REASON, case.denial_reason.strip(), wide=True), Pair(texts.DOC_CONTACT, contact, wide=True))
+            (Pair(paper.DOC_REASON, case.denial_reason.strip(), wide=True), Pair(paper.DOC_CONTACT, contact, wide=True))
         ),
     ]
     overdue = case.deferred_open()
     if overdue:
         rows = tuple(
-            (str(n), m.name, texts.DOC_DUE_VALUE.format(date=optional_date(m.due_on))) for n, m in enumerate(overdue, 1)
+            (str(n), m.name, paper.DOC_DUE_VALUE.format(date=optional_date(m.due_on))) for n, m in enumerate(overdue, 1)
         )
         blocks += [
-            Heading(texts.DOC_H_OVERDUE),
+            Heading(paper.DOC_H_OVERDUE),
             Table(
                 (
-                    Column(texts.DOC_COL_NO, 0.07, centred=True),
-                    Column(texts.DOC_COL_DEFERRED, 0.63),
-                    Column(texts.DOC_COL_DUE, 0.30, centred=True),
+                    Column(paper.DOC_COL_NO, 0.07, centred=True),
+                    Column(paper.DOC_COL_DEFERRED, 0.63),
+                    Column(paper.DOC_COL_DUE, 0.30, centred=True),
                 ),
                 rows,
             ),
         ]
     blocks += [
-        Text(texts.DOC_DENIAL_BASIS.format(you=you)),
-        Text(texts.DOC_RIGHTS.format(review_body=office.review_body, court=office.court), strong=True),
+        Text(paper.DOC_DENIAL_BASIS.format(you=you)),
+        Text(paper.DOC_RIGHTS.format(review_body=office.review_body, court=office.court), strong=True),
     ]
     return blocks
 
@@ -361,9 +361,9 @@ def document_for(
     if problems:
         raise DocumentNotPossible(problems)
     applicant = _kind_of(case)
-    you, we = texts.DOC_YOU[applicant], texts.DOC_WE[applicant]
+    you, we = paper.DOC_YOU[applicant], paper.DOC_WE[applicant]
     sign_off = _sign_off(case, office, bundle, issued_on)
-    header = (*_header(case), Pair(texts.DOC_ITEMS, items_text(bundle), wide=True))
+    header = (*_header(case), Pair(paper.DOC_ITEMS, items_text(bundle), wide=True))
     blocks: list[Block]
     if kind is DocumentKind.RECEIPT:
         blocks = _receipt(case, bundle, office, you)
@@ -372,16 +372,16 @@ def document_for(
     elif kind is DocumentKind.PLEDGE:
         blocks = _pledge(case, bundle, we)
         company = applicant == ApplicantKind.COMPANY.value
-        signers = (texts.DOC_PLEDGE_SIGNER[applicant], *((texts.DOC_SIGNER_AGENT,) if case.agent_name else ()))
+        signers = (paper.DOC_PLEDGE_SIGNER[applicant], *((paper.DOC_SIGNER_AGENT,) if case.agent_name else ()))
         sign_off = SignOff(
             clerk_label=sign_off.clerk_label,
             clerk=sign_off.clerk,
             phone=sign_off.phone,
             signers=signers,
-            signed_at=texts.DOC_PLEDGE_SIGNED_ON,
+            signed_at=paper.DOC_PLEDGE_SIGNED_ON,
             issuer=case.applicant_name if company else "",
             date="",
-            seal_caption=texts.DOC_SEAL_PLACE.format(seal=texts.DOC_PLEDGE_COMPANY_SEAL) if company else "",
+            seal_caption=paper.DOC_SEAL_PLACE.format(seal=paper.DOC_PLEDGE_COMPANY_SEAL) if company else "",
         )
     elif kind is DocumentKind.CORRECTION:
         blocks = _correction(case, bundle, office, you)
@@ -389,21 +389,21 @@ def document_for(
         blocks = _refusal(case, office, you)
     else:
         blocks = _denial(case, bundle, office, you)
-    noun = texts.DOC_NOUN[kind]
+    noun = paper.DOC_NOUN[kind]
     return DocumentData(
         kind=kind,
-        title=texts.DOC_TITLE[kind],
+        title=paper.DOC_TITLE[kind],
         office_name=office.office_name,
         doc_no=doc_no,
         case_no=case.case_no,
         header=header,
         blocks=tuple(blocks),
         sign_off=sign_off,
-        copies=texts.DOC_COPY_LABELS,
-        copies_note=texts.DOC_COPIES.format(noun=noun),
+        copies=paper.DOC_COPY_LABELS,
+        copies_note=paper.DOC_COPIES.format(noun=noun),
         barcode=case.case_no,
         qr=progress_url(office.progress_url_base, case.case_no),
-        qr_caption=texts.DOC_QR_CAPTION,
+        qr_caption=paper.DOC_QR_CAPTION,
         issued_on=issued_on,
         check_dates=case.dates_beyond_data,
         subject=case.case_no,

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from counter import texts
 from counter.catalog.model import Bundle, Material, Necessity, TimeLimit
+from counter.documents import words as paper
 from counter.documents.data import (
     Block,
     Column,
@@ -30,7 +30,7 @@ from counter.documents.words import consult_phone, date_text, hours, items_text,
 
 def _group_title(bundle: Bundle, when: tuple[str, ...]) -> str:
     if not when:
-        return texts.DOC_GROUP_ALL
+        return paper.DOC_GROUP_ALL
     wanted: dict[str, list[str]] = {}
     for condition in when:
         code, _, option = condition.partition(".")
@@ -40,34 +40,34 @@ def _group_title(bundle: Bundle, when: tuple[str, ...]) -> str:
         if situation.code in wanted:
             labels = [o.label for code in wanted[situation.code] if (o := situation.option(code)) is not None]
             parts.append(
-                texts.DOC_GROUP_CONDITION.format(question=situation.question, options=texts.DOC_GROUP_OR.join(labels))
+                paper.DOC_GROUP_CONDITION.format(question=situation.question, options=paper.DOC_GROUP_OR.join(labels))
             )
-    return texts.DOC_GROUP_AND.join(parts) or texts.DOC_GROUP_ALL
+    return paper.DOC_GROUP_AND.join(parts) or paper.DOC_GROUP_ALL
 
 
 def _material_note(material: Material) -> str:
     if material.shared:
-        return texts.DOC_NOTE_SHARED
+        return paper.DOC_NOTE_SHARED
     if material.necessity is Necessity.DEFERRABLE:
-        return texts.DOC_NOTE_DEFERRABLE.format(limit=texts.time_limit(material.deferral_limit))
+        return paper.DOC_NOTE_DEFERRABLE.format(limit=paper.time_limit(material.deferral_limit))
     if material.necessity is Necessity.OPTIONAL:
-        return texts.DOC_NOTE_OPTIONAL
-    return texts.DOC_NOTE_REQUIRED
+        return paper.DOC_NOTE_OPTIONAL
+    return paper.DOC_NOTE_REQUIRED
 
 
 def _material_counts(material: Material) -> tuple[str, str]:
-    form = texts.COPY_FORM[material.copy_form] if material.copy_form is not None else texts.DOC_DASH
+    form = paper.COPY_FORM[material.copy_form] if material.copy_form is not None else paper.DOC_DASH
     originals, copies = material.originals, material.copies
     if originals and copies:
         count = (
-            texts.DOC_COUNT_EACH.format(count=originals)
+            paper.DOC_COUNT_EACH.format(count=originals)
             if originals == copies
-            else texts.DOC_COUNT_BOTH.format(originals=originals, copies=copies)
+            else paper.DOC_COUNT_BOTH.format(originals=originals, copies=copies)
         )
     elif originals or copies:
-        count = texts.DOC_COUNT.format(count=originals or copies)
+        count = paper.DOC_COUNT.format(count=originals or copies)
     else:
-        count = texts.DOC_DASH
+        count = paper.DOC_DASH
     return form, count
 
 
@@ -94,31 +94,31 @@ def _materials_table(bundle: Bundle) -> Table:
         rows.append((_group_title(bundle, when),))
         for material in groups[when]:
             number += 1
-            requirement = texts.DOC_REQUIREMENT.format(text=material.requirement) if material.requirement else ""
+            requirement = paper.DOC_REQUIREMENT.format(text=material.requirement) if material.requirement else ""
             name = "\n".join(filter(None, (material.name, requirement)))
             rows.append((str(number), name, *_material_counts(material), _material_note(material)))
     return Table(
         (
-            Column(texts.DOC_COL_NO, 0.07, centred=True),
-            Column(texts.DOC_COL_REQUIREMENT, 0.48),
-            Column(texts.DOC_COL_FORM, 0.16, centred=True),
-            Column(texts.DOC_COL_COUNT, 0.10, centred=True),
-            Column(texts.DOC_COL_NOTE, 0.19, centred=True),
+            Column(paper.DOC_COL_NO, 0.07, centred=True),
+            Column(paper.DOC_COL_REQUIREMENT, 0.48),
+            Column(paper.DOC_COL_FORM, 0.16, centred=True),
+            Column(paper.DOC_COL_COUNT, 0.10, centred=True),
+            Column(paper.DOC_COL_NOTE, 0.19, centred=True),
         ),
         tuple(rows),
     )
 
 
 def _limit_text(limit: TimeLimit | None) -> str:
-    return texts.time_limit(limit)
+    return paper.time_limit(limit)
 
 
 def _guide_blocks(bundle: Bundle, office: OfficeSettings) -> list[Block]:
-    blocks: list[Block] = [Text(texts.DOC_GUIDE_INTRO.format(bundle=bundle.name))]
+    blocks: list[Block] = [Text(paper.DOC_GUIDE_INTRO.format(bundle=bundle.name))]
     if bundle.sample:
-        blocks.append(Text(texts.SAMPLE_GUIDE, indent=False))
+        blocks.append(Text(paper.SAMPLE_GUIDE, indent=False))
     if bundle.conditions:
-        blocks += [Heading(texts.DOC_H_CONDITIONS), numbered(bundle.conditions)]
+        blocks += [Heading(paper.DOC_H_CONDITIONS), numbered(bundle.conditions)]
     if bundle.items:
         rows = tuple(
             (
@@ -126,44 +126,44 @@ def _guide_blocks(bundle: Bundle, office: OfficeSettings) -> list[Block]:
                 item.department,
                 _limit_text(item.legal_limit),
                 _limit_text(item.promised_limit),
-                (texts.DOC_FEE_FREE if item.fee.amount == 0 else texts.DOC_FEE_AMOUNT.format(amount=item.fee.amount))
+                (paper.DOC_FEE_FREE if item.fee.amount == 0 else paper.DOC_FEE_AMOUNT.format(amount=item.fee.amount))
                 if item.fee is not None
-                else texts.DOC_NOT_STATED,
+                else paper.DOC_NOT_STATED,
             )
             for item in bundle.items
         )
         blocks += [
-            Heading(texts.DOC_H_ITEMS),
+            Heading(paper.DOC_H_ITEMS),
             Table(
                 (
-                    Column(texts.DOC_COL_ITEM, 0.26),
-                    Column(texts.DOC_COL_DEPARTMENT, 0.30),
-                    Column(texts.DOC_COL_LEGAL, 0.15, centred=True),
-                    Column(texts.DOC_COL_PROMISED, 0.15, centred=True),
-                    Column(texts.DOC_COL_FEE, 0.14, centred=True),
+                    Column(paper.DOC_COL_ITEM, 0.26),
+                    Column(paper.DOC_COL_DEPARTMENT, 0.30),
+                    Column(paper.DOC_COL_LEGAL, 0.15, centred=True),
+                    Column(paper.DOC_COL_PROMISED, 0.15, centred=True),
+                    Column(paper.DOC_COL_FEE, 0.14, centred=True),
                 ),
                 rows,
             ),
         ]
-    blocks += [Heading(texts.DOC_H_MATERIALS), _materials_table(bundle)]
+    blocks += [Heading(paper.DOC_H_MATERIALS), _materials_table(bundle)]
     visits = (
-        texts.DOC_NOT_STATED
+        paper.DOC_NOT_STATED
         if bundle.visits is None
-        else texts.DOC_VISITS_REASON.format(count=bundle.visits, reason=bundle.visits_reason)
+        else paper.DOC_VISITS_REASON.format(count=bundle.visits, reason=bundle.visits_reason)
         if bundle.visits_reason
-        else texts.DOC_VISITS_VALUE.format(count=bundle.visits)
+        else paper.DOC_VISITS_VALUE.format(count=bundle.visits)
     )
     blocks += [
-        Heading(texts.DOC_H_WHERE),
+        Heading(paper.DOC_H_WHERE),
         Pairs(
             (
-                Pair(texts.DOC_PLACE, place(bundle, office), wide=True),
-                Pair(texts.DOC_HOURS, hours(bundle), wide=True),
-                Pair(texts.DOC_CONSULT, consult_phone(bundle, office)),
-                Pair(texts.DOC_COMPLAINT, bundle.complaint_phone or office.complaint_phone),
-                Pair(texts.DOC_PROMISED_LIMIT, _limit_text(bundle.promised_limit)),
-                Pair(texts.DOC_FORMS, texts.DOC_LIST_JOIN.join(bundle.forms) or texts.DOC_NOT_STATED),
-                Pair(texts.DOC_VISITS, visits, wide=True),
+                Pair(paper.DOC_PLACE, place(bundle, office), wide=True),
+                Pair(paper.DOC_HOURS, hours(bundle), wide=True),
+                Pair(paper.DOC_CONSULT, consult_phone(bundle, office)),
+                Pair(paper.DOC_COMPLAINT, bundle.complaint_phone or office.complaint_phone),
+                Pair(paper.DOC_PROMISED_LIMIT, _limit_text(bundle.promised_limit)),
+                Pair(paper.DOC_FORMS, paper.DOC_LIST_JOIN.join(bundle.forms) or paper.DOC_NOT_STATED),
+                Pair(paper.DOC_VISITS, visits, wide=True),
             )
         ),
     ]
@@ -181,37 +181,37 @@ def guide_notice_for(
 ) -> DocumentData:
     """The 一次性告知单 of ``bundle``: every material by situation, where, when, whom to call."""
     name = (
-        texts.DOC_BUNDLE_VALUE.format(name=bundle.name, version=guide_version)
+        paper.DOC_BUNDLE_VALUE.format(name=bundle.name, version=guide_version)
         if guide_version is not None
         else bundle.name
     )
     header = (
-        Pair(texts.DOC_BUNDLE, name, wide=True),
-        Pair(texts.DOC_ITEMS, items_text(bundle) or texts.DOC_NOT_STATED, wide=True),
-        Pair(texts.DOC_ISSUED_ON, date_text(issued_on), wide=True),
+        Pair(paper.DOC_BUNDLE, name, wide=True),
+        Pair(paper.DOC_ITEMS, items_text(bundle) or paper.DOC_NOT_STATED, wide=True),
+        Pair(paper.DOC_ISSUED_ON, date_text(issued_on), wide=True),
     )
     sign_off = SignOff(
-        clerk_label=texts.DOC_CLERK_GUIDE,
+        clerk_label=paper.DOC_CLERK_GUIDE,
         clerk=clerk,
         phone=consult_phone(bundle, office),
-        signers=(texts.DOC_SIGNER_GUIDE,),
-        signed_at=texts.DOC_SIGNED_AT,
+        signers=(paper.DOC_SIGNER_GUIDE,),
+        signed_at=paper.DOC_SIGNED_AT,
         issuer=office.office_name,
         date=date_text(issued_on),
-        seal_caption=texts.DOC_SEAL_PLACE.format(seal=office.seal_caption),
+        seal_caption=paper.DOC_SEAL_PLACE.format(seal=office.seal_caption),
     )
     kind = DocumentKind.GUIDE_NOTICE
     return DocumentData(
         kind=kind,
-        title=texts.DOC_TITLE[kind],
+        title=paper.DOC_TITLE[kind],
         office_name=office.office_name,
         doc_no=doc_no,
         case_no="",
         header=header,
         blocks=tuple(_guide_blocks(bundle, office)),
         sign_off=sign_off,
-        copies=(texts.DOC_SINGLE_COPY,),
-        copies_note=texts.DOC_SINGLE_NOTE.format(noun=texts.DOC_NOUN[kind]),
+        copies=(paper.DOC_SINGLE_COPY,),
+        copies_note=paper.DOC_SINGLE_NOTE.format(noun=paper.DOC_NOUN[kind]),
         barcode="",
         qr="",
         qr_caption="",

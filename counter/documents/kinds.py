@@ -1,7 +1,7 @@
 """The kinds of printed documents and why one cannot be printed, as codes.
 
-Kept apart from the model so that :mod:`counter.texts` can word them without an
-import cycle (the model itself takes its words from there).
+Kept apart from the model so that the faces' words (:mod:`counter.words.documents`) can
+word them without loading the model and its renderer.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from counter import texts
+from counter.documents import words as paper
 from counter.documents.codes import BAR_HEIGHT_MM, MM, MODULE_MM, code128
 from counter.documents.fonts import DocumentFonts
 from counter.documents.linebreak import break_lines
@@ -138,9 +138,9 @@ class _Layout:
         self.y -= 3.0
         numbers = []
         if data.doc_no:
-            numbers.append(texts.DOC_NUMBER_LINE.format(label=texts.DOC_NO, value=data.doc_no))
+            numbers.append(paper.DOC_NUMBER_LINE.format(label=paper.DOC_NO, value=data.doc_no))
         if data.case_no:
-            numbers.append(texts.DOC_NUMBER_LINE.format(label=texts.DOC_CASE_NO, value=data.case_no))
+            numbers.append(paper.DOC_NUMBER_LINE.format(label=paper.DOC_CASE_NO, value=data.case_no))
         if numbers:
             self.text_line(LEFT, self.y, numbers[0], 10.0, 15.0, grey=0.2)
             if len(numbers) > 1:
@@ -154,9 +154,9 @@ class _Layout:
 
     def _continued_header(self) -> None:
         data = self.data
-        self.text_line(LEFT, self.y, data.title + texts.DOC_CONTINUED, 10.0, 15.0, grey=0.2)
+        self.text_line(LEFT, self.y, data.title + paper.DOC_CONTINUED, 10.0, 15.0, grey=0.2)
         if data.case_no:
-            label = texts.DOC_NUMBER_LINE.format(label=texts.DOC_CASE_NO, value=data.case_no)
+            label = paper.DOC_NUMBER_LINE.format(label=paper.DOC_CASE_NO, value=data.case_no)
             self.text_line(LEFT + CONTENT - self.width(label, 10.0), self.y, label, 10.0, 15.0, grey=0.2)
         self.y -= 17.0
         self.ops.append(LineOp(LEFT, self.y, LEFT + CONTENT, self.y, width=0.5, grey=0.4))
@@ -311,8 +311,8 @@ class _Layout:
     def sign_off(self, s: SignOff) -> None:
         """Clerk and signatures on the left, the seal's place in the middle, the progress QR code on the right."""
         top = self.y
-        clerk = texts.DOC_NUMBER_LINE.format(label=s.clerk_label, value=s.clerk)
-        phone = texts.DOC_NUMBER_LINE.format(label=texts.DOC_CLERK_PHONE, value=s.phone)
+        clerk = paper.DOC_NUMBER_LINE.format(label=s.clerk_label, value=s.clerk)
+        phone = paper.DOC_NUMBER_LINE.format(label=paper.DOC_CLERK_PHONE, value=s.phone)
         self.text_line(LEFT, top, clerk, BODY_SIZE, 20.0)
         # the phone follows the clerk's name on the same line when both fit left of the seal
         phone_x = max(LEFT + 30 * MM, LEFT + self.width(clerk, BODY_SIZE) + 6 * MM)
@@ -324,7 +324,7 @@ class _Layout:
             self.text_line(LEFT, y, phone, BODY_SIZE, 20.0)
             y -= 28.0
         for signer in s.signers:
-            label = texts.DOC_NUMBER_LINE.format(label=signer, value="")
+            label = paper.DOC_NUMBER_LINE.format(label=signer, value="")
             self.text_line(LEFT, y, label, BODY_SIZE, 20.0)
             start = LEFT + self.width(label, BODY_SIZE) + 2.0
             self.ops.append(LineOp(start, y - 17.0, start + 36 * MM, y - 17.0, width=0.6, grey=0.2))
@@ -375,7 +375,7 @@ def copy_marks(fonts: DocumentFonts, data: DocumentData, label: str, page: int, 
     width = fonts.width(label, size) + 14.0
     x, top, bottom = PAGE_WIDTH - RIGHT - width, BAND_TOP, BAND_TOP - 17.0
     base = 10 * MM
-    number = texts.DOC_PAGE.format(page=page, pages=pages)
+    number = paper.DOC_PAGE.format(page=page, pages=pages)
     return [
         LineOp(x, top, x + width, top, 0.6, 0.3),
         LineOp(x + width, top, x + width, bottom, 0.6, 0.3),

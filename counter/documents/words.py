@@ -1,7 +1,12 @@
-"""How the facts of a case and a guide are worded on paper: dates, places, hours, counts.
+"""How a case and a guide are worded on paper: every sentence of the printed documents, and the facts
+(dates, places, hours, counts) as they read there.
 
-Shared by the case documents and the guide notice; every word comes from
-:mod:`counter.texts`.
+Shared by the case documents and the guide notice.  These words never go through the translation mechanism
+(:mod:`counter.words.translate`): a document is legal paper, issued in Chinese by law (行政许可法 and the region's
+rules), and its language is a legal decision, not the desk's setting.  A desk set to Mongolian or English still
+prints the same Chinese receipt; a bilingual document would be a new document kind, decided by the office.  So the
+few code labels a document prints (copy forms, received media, refusal grounds, time units) have their paper copy
+here rather than borrowing the desk's words.
 """
 
 from __future__ import annotations
@@ -9,17 +14,257 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from counter import texts
-from counter.catalog.model import Bundle
+from counter.catalog.model import Bundle, CopyForm, TimeLimit, TimeUnit
 from counter.documents.data import Numbered, OfficeSettings
+from counter.intake.checklist import ReceivedMedium
+from counter.intake.outcome import RefusalGround
+
+SAMPLE_GUIDE = "样例指南：内容为示例，待官方实施清单发布后替换"
+TIME_UNIT = {TimeUnit.WORKING_DAY: "个工作日", TimeUnit.CALENDAR_DAY: "个自然日"}
+COPY_FORM = {CopyForm.ORIGINAL: "原件", CopyForm.COPY: "复印件", CopyForm.ORIGINAL_AND_COPY: "原件和复印件"}
+RECEIVED_MEDIUM = {
+    ReceivedMedium.PAPER: "纸质",
+    ReceivedMedium.ELECTRONIC: "电子",
+    ReceivedMedium.SHARED: "证照库免提交",
+}
+REFUSAL_GROUND = {
+    RefusalGround.NO_LICENCE_NEEDED: "申请事项依法不需要取得行政许可",
+    RefusalGround.NOT_IN_REMIT: "申请事项依法不属于本行政机关职权范围",
+}
+REFUSAL_BASIS = {
+    RefusalGround.NO_LICENCE_NEEDED: "《中华人民共和国行政许可法》第三十二条第一款第一项",
+    RefusalGround.NOT_IN_REMIT: "《中华人民共和国行政许可法》第三十二条第一款第二项",
+}
+REFUSAL_TURN_TO = "请向{turn_to}申请。"
+
+
+# The printed documents (domain §3-§5).  Tables keyed by a str are keyed by the values of
+# counter.documents.kinds.DocumentKind / DocumentProblem (StrEnums, so the members look
+# themselves up); tests/documents check every member has its text.  Templates take:
+# {name} a person or body, {bundle} the bundle's name, {received}/{date}/{accepted} a
+# date in words (DOC_DATE), {case_no} the case number, {place} an address with the window.
+
+DOC_TITLE: dict[str, str] = {
+    "receipt": "受理凭证",
+    "deferral": "容缺受理通知书",
+    "pledge": "容缺受理承诺书",
+    "correction": "补齐补正通知书",
+    "refusal": "不予受理通知书",
+    "denial": "不予批准决定书",
+    "guide_notice": "一次性告知单",
+}
+DOC_NOUN: dict[str, str] = {
+    "receipt": "凭证",
+    "deferral": "通知书",
+    "pledge": "承诺书",
+    "correction": "通知书",
+    "refusal": "通知书",
+    "denial": "决定书",
+    "guide_notice": "告知单",
+}
+DOC_DATE = "{year}年{month}月{day}日"
+DOC_NO = "文书编号"
+DOC_CASE_NO = "办件编号"
+DOC_NUMBER_LINE = "{label}：{value}"
+DOC_COPIES = "本{noun}一式两份，第1联申请人留存，第2联存档。"
+DOC_COPY_LABELS = ("第1联　申请人留存", "第2联　存档")
+DOC_SINGLE_COPY = "申请人留存"
+DOC_SINGLE_NOTE = "本{noun}交申请人留存。"
+DOC_PAGE = "第{page}页　共{pages}页"
+DOC_CONTINUED = "（续）"
+DOC_NONE = "无"
+DOC_YOU = {"person": "你", "company": "你单位"}
+DOC_WE = {"person": "本人", "company": "本单位"}
+DOC_SALUTATION = "{name}："
+
+# the header table
+DOC_APPLICANT = "申请人"
+DOC_ID_LABEL = {"person": "身份证号码", "company": "统一社会信用代码"}
+DOC_LEGAL_REP = "法定代表人"
+DOC_AGENT = "代办人"
+DOC_AGENT_ID = "证件号码"
+DOC_PHONE = "联系电话"
+DOC_RECEIVED_ON = "收件日期"
+DOC_ISSUED_ON = "告知日期"
+DOC_BUNDLE = "申请事项"
+DOC_BUNDLE_VALUE = "{name}（办事指南第{version}版）"
+DOC_ITEMS = "包含事项"
+
+# the closing block: clerk, signature, seal
+DOC_CLERK = "承办人"
+DOC_CLERK_GUIDE = "告知人"
+DOC_CLERK_PHONE = "联系电话"
+DOC_SIGNER = {"person": "申请人（签字）", "company": "申请人（签字或盖章）"}
+DOC_SIGNER_AGENT = "代办人（签字）"
+DOC_SIGNER_GUIDE = "申请人（签收）"
+DOC_SIGNED_AT = "签收时间：　　　年　　月　　日　　时　　分"
+DOC_SEAL_PLACE = "（{seal}）"
+DOC_QR_CAPTION = "扫码查询办理进度"
+
+# 受理凭证
+DOC_RECEIPT_ACCEPT = "{you}于{received}提出的“{bundle}”申请，经审查，申请材料齐全、符合法定形式，本机关决定予以受理。"
+DOC_RECEIPT_DEFER = (
+    "{you}于{received}提出的“{bundle}”申请，经审查，主要申请材料齐全、符合法定形式。根据{you}的申请和签署的"
+    "承诺书，本机关决定容缺受理。容缺后补的材料及补交期限见下表和《容缺受理通知书》。"
+)
+DOC_H_RECEIVED = "已收取的申请材料"
+DOC_COL_NO = "序号"
+DOC_COL_MATERIAL = "材料名称"
+DOC_COL_FORM = "原件/复印件"
+DOC_COL_COUNT = "份数"
+DOC_COL_HOW = "收取方式"
+DOC_FORM_ORIGINAL = "原件"
+DOC_FORM_COPY = "复印件"
+DOC_FORM_BOTH = "原件、复印件"
+DOC_COUNT = "{count}份"
+DOC_COUNT_EACH = "各{count}份"
+DOC_COUNT_BOTH = "原件{originals}份、复印件{copies}份"
+DOC_DASH = "—"
+DOC_HOW_DEFERRED = "容缺后补\n{date}前"
+DOC_PROMISED = "承诺办结日期"
+DOC_PROMISED_VALUE = "{date}前办结（承诺时限{limit}，自受理之日起按工作日计算）"
+DOC_PROMISED_DATE_ONLY = "{date}前办结"
+DOC_DELIVERY = "取件方式"
+DOC_DELIVERY_PICKUP = "窗口领取：{place}"
+DOC_DELIVERY_POST = "邮寄送达（免费）：{address}"
+DOC_DELIVERY_ELECTRONIC = "电子送达：办结后发送至申请人预留的联系方式"
+DOC_PROGRESS = "进度查询"
+DOC_PROGRESS_VALUE = "扫码或拨打{phone}"
+DOC_COMPLAINT = "投诉电话"
+DOC_RECEIPT_NOTES = (
+    "请妥善保管本凭证，领取结果时出示本凭证和身份证件；办理进度和结果将以短信告知。",
+    "欢迎您在窗口评价器上对本次服务作出评价，也可以扫描本页二维码评价。",
+)
+
+# 容缺受理通知书 and 承诺书
+DOC_DEFERRAL_INTRO = (
+    "{you}于{received}申请办理的“{bundle}”，主要申请材料齐全、符合法定形式。根据{you}的申请和签署的承诺书，"
+    "本机关决定容缺受理，先行办理。下列材料容缺后补，请在补交期限内补齐："
+)
+DOC_COL_DEFERRED = "容缺材料"
+DOC_COL_STANDARD = "应当符合的要求"
+DOC_COL_DUE = "补交期限"
+DOC_DUE_VALUE = "{date}前"
+DOC_DEFECT_NOTE = "已提交材料的问题：{note}"
+DOC_H_HAND_IN = "补交方式（任选一种）"
+DOC_HAND_IN_WINDOW = "窗口补交：{place}；办理时间{hours}。"
+DOC_HAND_IN_POST = "邮寄补交：寄至{address}{office}，并在信封上注明办件编号{case_no}。"
+DOC_HAND_IN_ONLINE = "网上补交：登录{portal}，在“我的办件”中按办件编号{case_no}上传。"
+DOC_H_LATE = "逾期后果"
+DOC_DEFERRAL_LATE = (
+    "逾期未补交，或者补交的材料仍不符合要求的，本机关将依法作出不予批准决定，由此产生的后果由申请人承担。"
+    "因不可抗力不能按期补交的，请在期限届满前向本机关说明情况，申请延长补交期限。"
+)
+DOC_DEFERRAL_PROMISED = "本事项承诺于{date}前办结，容缺材料的补交期限不超过承诺办结时限。"
+DOC_PLEDGE_INTRO = (
+    "{we}{name}申请办理“{bundle}”（办件编号{case_no}）。{we}的主要申请材料已经齐全，现申请容缺受理，郑重承诺如下："
+)
+DOC_PLEDGE_CONFIRMATIONS = (
+    "申请容缺受理是{we}的真实意思表示。",
+    "{we}已知悉需要补交的材料、应当符合的要求和补交期限（见下表）。",
+    "{we}已提交的申请材料真实、合法、有效，复印件与原件一致。",
+    "{we}将在补交期限内补齐下列材料。",
+    "如违反上述承诺，{we}愿意承担相应的法律责任和由此产生的后果。",
+)
+DOC_NUMERALS = "一二三四五六七八九十"
+DOC_NUMBERED_CN = "{numeral}、"
+DOC_NUMBERED = "{number}. "
+DOC_PLEDGE_SIGNER = {"person": "承诺人（签字）", "company": "法定代表人（签字）"}
+DOC_PLEDGE_COMPANY_SEAL = "承诺单位盖章"
+DOC_PLEDGE_SIGNED_ON = "承诺日期：　　　　年　　月　　日"
+
+# 补齐补正通知书
+DOC_CORRECTION_INTRO = (
+    "{you}于{received}提交的“{bundle}”申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》"
+    "第三十二条第一款第四项的规定，现一次性告知{you}需要补齐补正的全部内容："
+)
+DOC_COL_PROBLEM = "存在的问题"
+DOC_PROBLEM_MISSING = "未提交"
+DOC_H_CORRECTION = "补正期限和提交方式"
+DOC_CORRECTION_DUE = "补正期限"
+DOC_CORRECTION_DUE_VALUE = "请于{date}前补齐补正上述全部材料"
+DOC_CORRECTION_HOW = "提交方式"
+DOC_CORRECTION_HOW_VALUE = "携带本通知书和补正材料到{place}提交，或者登录{portal}在线提交"
+DOC_CORRECTION_ONCE = (
+    "本通知书一次性告知需要补齐补正的全部内容，本机关不再要求提交清单以外的材料。补齐补正后符合要求的，"
+    "自收到全部补正材料之日起予以受理。"
+)
+DOC_CORRECTION_GIVE_UP = "如无正当理由逾期提交的，视为放弃申请。"
+
+# 不予受理通知书 and 不予批准决定书
+DOC_REFUSAL_INTRO = "{you}于{received}提出的“{bundle}”申请，经审查，{ground}。根据{basis}的规定，本机关决定不予受理。"
+DOC_REASON = "理由"
+DOC_BASIS = "依据"
+DOC_TURN_TO = "有权机关"
+DOC_MATERIALS_RETURNED = "{you}提交的申请材料已全部退还。"
+DOC_RIGHTS = (
+    "如对本决定不服，可以自收到本决定之日起六十日内向{review_body}申请行政复议，或者六个月内向{court}提起行政诉讼。"
+)
+DOC_DENIAL_INTRO = "{you}于{received}申请办理的“{bundle}”，本机关已于{accepted}受理。经审查，本机关决定不予批准。"
+DOC_DENIAL_BASIS = (
+    "依照《中华人民共和国行政许可法》第三十八条第二款的规定，书面告知不予批准的理由，"
+    "并告知{you}享有依法申请行政复议或者提起行政诉讼的权利。"
+)
+DOC_H_OVERDUE = "逾期未补齐的容缺材料"
+DOC_CONTACT = "联系方式"
+DOC_CONTACT_VALUE = "{office}（{address}），电话{phone}"
+
+# 一次性告知单
+DOC_GUIDE_INTRO = (
+    "你好！你咨询的“{bundle}”的办理要求如下。本单一次性告知办理本事项需要的全部材料，窗口不要求提交清单以外的材料。"
+)
+DOC_H_CONDITIONS = "受理条件"
+DOC_H_ITEMS = "包含事项和办理时限"
+DOC_COL_ITEM = "事项名称"
+DOC_COL_DEPARTMENT = "实施主体"
+DOC_COL_LEGAL = "法定时限"
+DOC_COL_PROMISED = "承诺时限"
+DOC_COL_FEE = "收费"
+DOC_FEE_FREE = "不收费"
+DOC_FEE_AMOUNT = "{amount}元"
+DOC_H_MATERIALS = "申请材料（按情形分类）"
+DOC_GROUP_ALL = "所有情形均需提交"
+DOC_GROUP_CONDITION = "{question}{options}"
+DOC_GROUP_OR = "或"
+DOC_GROUP_AND = "；"
+DOC_COL_REQUIREMENT = "材料名称及要求"
+DOC_COL_NOTE = "说明"
+DOC_REQUIREMENT = "要求：{text}"
+DOC_NOTE_SHARED = "免提交\n数据共享调取"
+DOC_NOTE_DEFERRABLE = "可容缺后补\n{limit}内补齐"
+DOC_NOTE_OPTIONAL = "非必要"
+DOC_NOTE_REQUIRED = "必要"
+DOC_H_WHERE = "办理地点、时间和联系方式"
+DOC_PLACE = "办理地点"
+DOC_HOURS = "办理时间"
+DOC_HOURS_LINE = "{days} {periods}{note}"
+DOC_HOURS_NOTE = "（{note}）"
+DOC_HOURS_JOIN = "、"
+DOC_CONSULT = "咨询电话"
+DOC_PROMISED_LIMIT = "承诺办结时限"
+DOC_VISITS = "到现场次数"
+DOC_VISITS_VALUE = "{count}次"
+DOC_VISITS_REASON = "{count}次：{reason}"
+DOC_FORMS = "办理形式"
+DOC_LIST_JOIN = "、"
+DOC_NOT_STATED = "未载明"
+
+
+def time_limit(limit: TimeLimit | None) -> str:
+    """A time limit as a document prints it: 20个工作日, 即时办结, or 未载明."""
+    if limit is None:
+        return DOC_NOT_STATED
+    if limit.value == 0:
+        return "即时办结"
+    return f"{limit.value}{TIME_UNIT[limit.unit]}"
 
 
 def date_text(day: dt.date) -> str:
-    return texts.DOC_DATE.format(year=day.year, month=day.month, day=day.day)
+    return DOC_DATE.format(year=day.year, month=day.month, day=day.day)
 
 
 def optional_date(day: dt.date | None) -> str:
-    return date_text(day) if day is not None else texts.DOC_NOT_STATED
+    return date_text(day) if day is not None else DOC_NOT_STATED
 
 
 def place(bundle: Bundle, office: OfficeSettings) -> str:
@@ -28,14 +273,14 @@ def place(bundle: Bundle, office: OfficeSettings) -> str:
 
 def hours(bundle: Bundle) -> str:
     lines = [
-        texts.DOC_HOURS_LINE.format(
+        DOC_HOURS_LINE.format(
             days=h.days,
-            periods=texts.DOC_HOURS_JOIN.join(h.periods),
-            note=texts.DOC_HOURS_NOTE.format(note=h.note) if h.note else "",
+            periods=DOC_HOURS_JOIN.join(h.periods),
+            note=DOC_HOURS_NOTE.format(note=h.note) if h.note else "",
         )
         for h in bundle.hours
     ]
-    return "\n".join(lines) if lines else texts.DOC_NOT_STATED
+    return "\n".join(lines) if lines else DOC_NOT_STATED
 
 
 def consult_phone(bundle: Bundle, office: OfficeSettings) -> str:
@@ -43,8 +288,8 @@ def consult_phone(bundle: Bundle, office: OfficeSettings) -> str:
 
 
 def items_text(bundle: Bundle) -> str:
-    return texts.DOC_LIST_JOIN.join(item.name for item in bundle.items)
+    return DOC_LIST_JOIN.join(item.name for item in bundle.items)
 
 
 def numbered(items: Iterable[str]) -> Numbered:
-    return Numbered(tuple((texts.DOC_NUMBERED.format(number=n), text) for n, text in enumerate(items, 1)))
+    return Numbered(tuple((DOC_NUMBERED.format(number=n), text) for n, text in enumerate(items, 1)))

@@ -17,7 +17,7 @@ decompress anything.
 :func:`read_package` turns any bytes into a :class:`Package` or raises
 :class:`PackageRejected` with one code of :class:`RejectCode` and a detail in
 English for the log; it raises nothing else, whatever the input.  The words the
-clerk reads are in :mod:`counter.texts`.
+clerk reads are in :mod:`counter.words.sync`.
 """
 
 from __future__ import annotations

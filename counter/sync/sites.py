@@ -9,7 +9,7 @@ to the sender before trusting the key: a card changed on its way shows a
 fingerprint the sender does not recognise.
 
 Validation returns every problem at once, as codes; the words are in
-:mod:`counter.texts`.
+:mod:`counter.words.sites`.
 """
 
 from __future__ import annotations

@@ -32,6 +32,7 @@ from counter.ui.cases.scanner import install_scanner
 from counter.ui.fonts import install_fonts
 from counter.ui.integrity import check_at_start, start_daily_backup
 from counter.ui.main_window import MainWindow
+from counter.ui.qt_language import install_qt_language
 from counter.ui.runner import Runner
 from counter.ui.unexpected import install as install_unexpected_hook
 
@@ -142,6 +143,7 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(["counter", *argv])
     app.setApplicationName("counter")
+    install_qt_language(app)  # Qt's own buttons (确定, 取消) in the desk's language
     install_unexpected_hook()
     install_fonts(app, resources.fonts_dir())
     db = Store(resolve_url(db_url))

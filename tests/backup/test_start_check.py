@@ -13,9 +13,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from counter import texts
 from counter.actions.backup import make_backup
 from counter.backup.check import quick_check
+from counter.ui.damaged_db_words import DB_DAMAGED, DB_DAMAGED_NO_BACKUP, DB_DAMAGED_QUIT, DB_DAMAGED_RESTORE
 from counter.ui.integrity import check_at_start
 from tests.backup.conftest import DeskDb, case_numbers
 from tests.backup.test_backup import damage
@@ -53,7 +53,7 @@ def test_a_damaged_database_is_restored_from_the_latest_good_backup(qtbot: QtBot
     damage(desk_db.path)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    answer_with(texts.DB_DAMAGED_RESTORE, then="OK")
+    answer_with(DB_DAMAGED_RESTORE, then="OK")
     assert check_at_start(app, desk_db.url, exit_when_ready=False)
     assert quick_check(desk_db.path)
     assert case_numbers(desk_db.url) == desk_db.case_nos
@@ -69,7 +69,7 @@ def test_quitting_leaves_the_damaged_file_as_it_is(qtbot: QtBot, desk_db: DeskDb
     before = desk_db.path.read_bytes()
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    answer_with(texts.DB_DAMAGED_QUIT)
+    answer_with(DB_DAMAGED_QUIT)
     assert not check_at_start(app, desk_db.url, exit_when_ready=False)
     assert desk_db.path.read_bytes() == before
 
@@ -83,7 +83,7 @@ def test_the_app_names_the_damage_and_the_backup_and_exits_1(desk_db: DeskDb, co
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120, check=False
     )
     assert done.returncode == 1
-    assert texts.DB_DAMAGED.format(path=desk_db.path) in done.stderr
+    assert DB_DAMAGED.format(path=desk_db.path) in done.stderr
     assert "最近一份完好的备份：2026-11-21 18:30" in done.stderr
     assert str(good) in done.stderr
 
@@ -93,4 +93,4 @@ def test_without_a_good_backup_it_says_so(qtbot: QtBot, desk_db: DeskDb, capsys:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     assert not check_at_start(app, desk_db.url, exit_when_ready=True)
-    assert texts.DB_DAMAGED_NO_BACKUP in capsys.readouterr().err
+    assert DB_DAMAGED_NO_BACKUP in capsys.readouterr().err

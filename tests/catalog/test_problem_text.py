@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from counter.catalog.problems import Problem, Rule
-from counter.texts import FIELD_TEXT, RULE_TEXT, field_text, problem_text
+from counter.words.catalog_problems import FIELD_TEXT, RULE_TEXT, field_text, problem_text
 from tests.catalog.breaches import BREACHES, Breach, broken, check
 from tests.catalog.builders import item, limit, valid_bundle, write_catalog
 

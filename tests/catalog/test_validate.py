@@ -18,7 +18,7 @@ from counter.catalog.model import TimeLimit, TimeUnit
 from counter.catalog.problems import Rule
 from counter.catalog.reader import read_folder
 from counter.catalog.validate import catch_all_words, validate_bundle, validate_catalog, validate_read
-from counter.texts import problem_text
+from counter.words.catalog_problems import problem_text
 from tests.catalog.breaches import BREACHES, Breach, broken, check, place
 from tests.catalog.builders import (
     Doc,

@@ -15,12 +15,12 @@ from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from counter import texts
 from counter.catalog.document import from_document
 from counter.catalog.model import Bundle, GuideStatus
-from counter.catalog.problems import Problem, Rule
+from counter.catalog.problems import WORKBOOK_KEY, Problem, Rule, WorkbookProblem
 from counter.catalog.validate import validate_catalog
 from counter.catalog.workbook import read_workbook, write_template, write_workbook
+from counter.catalog.workbook_labels import WORKBOOK_HEADERS, WORKBOOK_NOTES
 from counter.catalog.workbook_layout import (
     BUNDLES,
     EXAMPLE_BUNDLE,
@@ -30,6 +30,7 @@ from counter.catalog.workbook_layout import (
     Kind,
     Sheet,
 )
+from counter.words.catalog_problems import problem_text
 from tests.conftest import costly_examples
 
 CODE = "XAM-YJS-008"
@@ -242,12 +243,12 @@ def test_template_has_every_sheet_with_keys_chinese_headers_and_an_example(tmp_p
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == [NOTES_SHEET, *(s.title for s in SHEETS)]
     assert [s.title for s in SHEETS] == ["一件事", "事项", "情形", "材料", "办理时间", "办理流程", "中介服务"]
-    assert book[NOTES_SHEET]["A1"].value == texts.WORKBOOK_NOTES[0]
+    assert book[NOTES_SHEET]["A1"].value == WORKBOOK_NOTES[0]
     for sheet in SHEETS:
         ws = book[sheet.title]
         keys = [c.value for c in ws[1]]
         assert keys == [c.key for c in sheet.columns]
-        assert [c.value for c in ws[2]] == [texts.WORKBOOK_HEADERS[sheet.part][k] for k in keys]
+        assert [c.value for c in ws[2]] == [WORKBOOK_HEADERS[sheet.part][k] for k in keys]
         assert all(c.font.bold for c in (*ws[1], *ws[2]))
         assert ws.freeze_panes == "B3"
         tie = "code" if sheet is BUNDLES else "bundle"
@@ -395,9 +396,13 @@ def test_characters_a_workbook_cannot_hold_are_dropped_and_reported(tmp_path: Pa
     path = tmp_path / "catalog.xlsx"
     problems = write_workbook(path, [bundle])
     assert facts(problems) == {
-        (Rule.SYNTAX, "catalog.xlsx › 一件事 第3行", "name", texts.WORKBOOK_DROPPED_CHARACTERS),
-        (Rule.SYNTAX, "catalog.xlsx › 一件事 第3行", "result", texts.WORKBOOK_CUT.format(limit=32767)),
+        (Rule.SYNTAX, "catalog.xlsx › 一件事 第3行", "name", ""),
+        (Rule.SYNTAX, "catalog.xlsx › 一件事 第3行", "result", "32767"),
     }
+    kinds = {dict(p.extra)[WORKBOOK_KEY] for p in problems}
+    assert kinds == {WorkbookProblem.DROPPED_CHARACTERS, WorkbookProblem.CUT}
+    said = sorted(problem_text(p).rpartition("：工作簿格式不对：")[2] for p in problems)
+    assert said == ["含有工作簿无法保存的控制字符，导出时已删去", "超过单元格上限32767个字符，导出时已截断"]
     result = read_workbook(path)
     assert result.problems == ()
     assert result.bundles == (("catalog.xlsx", replace(bundle, name="我要开小餐馆", result="x" * 32767)),)
@@ -441,7 +446,7 @@ def test_every_error_in_every_sheet_is_listed_with_its_sheet_and_row(tmp_path: P
     assert by_rule[Rule.WRONG_TYPE].material == "M04"
     assert [b.code for _, b in result.bundles] == [CODE]
     for problem in result.problems:
-        assert texts.problem_text(problem).startswith(problem.file)
+        assert problem_text(problem).startswith(problem.file)
 
 
 def test_layout_mistakes_are_named_and_the_rest_still_read(tmp_path: Path) -> None:
@@ -466,20 +471,20 @@ def test_layout_mistakes_are_named_and_the_rest_still_read(tmp_path: Path) -> No
             Rule.UNKNOWN_KEY,
             "catalog.xlsx › Sheet1",
             "Sheet1",
-            texts.WORKBOOK_UNKNOWN_SHEET.format(sheet="Sheet1"),
+            "Sheet1",
         ),
         (Rule.DUPLICATE_CODE, "catalog.xlsx › 一件事 第4行", "code", CODE),
         (
             Rule.SYNTAX,
             "catalog.xlsx › 事项 第1行",
             "name",
-            texts.WORKBOOK_DUPLICATE_COLUMN.format(key="name"),
+            "name",
         ),
         (
             Rule.UNKNOWN_KEY,
             "catalog.xlsx › 办理时间 第1行",
             "H",
-            texts.WORKBOOK_UNNAMED_COLUMN.format(column="H"),
+            "H",
         ),
         (Rule.DUPLICATE_CODE, "catalog.xlsx › 情形 第7行", "situations.code", "operator"),
         (Rule.MISSING_ELEMENT, "catalog.xlsx › 情形 第8行", "situations.code", ""),
@@ -514,7 +519,7 @@ def test_a_missing_sheet_is_named_and_the_other_sheets_are_read(tmp_path: Path) 
             Rule.SYNTAX,
             "catalog.xlsx › 办理流程",
             "办理流程",
-            texts.WORKBOOK_MISSING_SHEET.format(sheet="办理流程"),
+            "办理流程",
         )
     }
     assert result.bundles == (("catalog.xlsx", replace(full_bundle(), steps=())),)
@@ -531,7 +536,7 @@ def test_a_sheet_without_its_tying_column_is_named_and_not_guessed(tmp_path: Pat
             Rule.SYNTAX,
             "catalog.xlsx › 材料 第1行",
             "bundle",
-            texts.WORKBOOK_MISSING_COLUMN.format(key="bundle"),
+            "bundle",
         )
     }
     assert result.bundles == (("catalog.xlsx", replace(full_bundle(), materials=())),)
@@ -560,7 +565,8 @@ def test_a_file_that_is_not_a_workbook_gives_one_named_problem(tmp_path: Path, n
     assert result.bundles == ()
     [problem] = result.problems
     assert (problem.rule, problem.file) == (Rule.UNREADABLE, name)
-    assert problem.detail.startswith(texts.WORKBOOK_NOT_A_WORKBOOK.split("（")[0])
+    assert dict(problem.extra)[WORKBOOK_KEY] == WorkbookProblem.NOT_A_WORKBOOK
+    assert problem_text(problem).startswith(f"{name}：工作簿无法读取：不是可以打开的 .xlsx 工作簿（")
 
 
 def test_a_workbook_made_unreadable_by_an_xml_illegal_character_is_reported(tmp_path: Path) -> None:
@@ -641,7 +647,7 @@ def test_arbitrary_cells_never_raise_and_every_problem_is_placed(sheets: dict[st
     assert all(label == "any.xlsx" for label, _ in result.bundles)
     assert all(not b.code.startswith("示例") for _, b in result.bundles)
     for problem in result.problems:
-        texts.problem_text(problem)
+        problem_text(problem)
 
 
 @costly_examples(2)  # each example writes a workbook and reads it back
@@ -657,3 +663,19 @@ def test_arbitrary_text_in_a_guide_exports_and_reads_back_without_raising(text: 
     assert result.problems == ()
     [(_, back)] = result.bundles
     assert back.summary == cleaned.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def test_the_workbook_labels_name_each_code_as_the_desk_does_in_chinese() -> None:
+    """The workbook's own copy of the code labels (Chinese by format) says what the faces' words say in Chinese."""
+    from counter.catalog.model import CaseKind, CopyForm, ItemType, MaterialKind, Medium, Necessity, SourceChannel
+    from counter.words import catalog as words
+
+    labels = " ".join(" ".join(sheet.values()) for sheet in WORKBOOK_HEADERS.values())
+    for table, codes in (
+        (words.ITEM_TYPE, ItemType), (words.CASE_KIND, CaseKind), (words.MATERIAL_KIND, MaterialKind),
+        (words.COPY_FORM, CopyForm), (words.MEDIUM, Medium), (words.SOURCE, SourceChannel),
+        (words.NECESSITY, Necessity),
+    ):  # fmt: skip
+        by_value = {code.value: label for code, label in table.items()}
+        for code in codes:
+            assert f"{code.value} {by_value[code.value]}" in labels

@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 
-from counter import texts
 from counter.case.numbers import DocKind
 from counter.case.status import CaseStatus
 from counter.documents.kinds import DocumentProblem
@@ -22,7 +21,9 @@ from counter.documents.model import (
     document_for,
     document_problems,
 )
+from counter.documents.words import DOC_NOUN
 from counter.identifiers import make_credit_code, make_org_code
+from counter.words.documents import DOC_PROBLEM, DOC_TITLE
 from tests.documents.conftest import CASE_OF_KIND, DESK, TODAY, DemoCases
 
 
@@ -47,10 +48,10 @@ def _table(data: DocumentData) -> Table:
 
 def test_every_kind_and_problem_has_its_words() -> None:
     for kind in DocumentKind:
-        assert texts.DOC_TITLE[kind]
-        assert texts.DOC_NOUN[kind]
+        assert DOC_TITLE[kind]
+        assert DOC_NOUN[kind]
     for problem in DocumentProblem:
-        assert texts.DOC_PROBLEM[problem]
+        assert DOC_PROBLEM[problem]
 
 
 def test_numbers_follow_the_case_number_scheme() -> None:

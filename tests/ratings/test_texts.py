@@ -8,35 +8,51 @@ from enum import StrEnum
 
 import pytest
 
-from counter import texts
 from counter.catalog.model import TimeUnit
+from counter.cli.phrases import RATING_CODING
 from counter.ratings.choice import ChoiceProblem
 from counter.ratings.figures import Grouping
 from counter.ratings.levels import Channel, Coding, Level
-from counter.ratings.reasons import DEFAULT_REASONS, MAX_REASON_LENGTH, ReasonCode
+from counter.ratings.reasons import DEFAULT_LABELS, DEFAULT_REASONS, MAX_REASON_LENGTH, ReasonCode
 from counter.ratings.rectification import AppealGround, AppealProblem, MoveProblem, RectEvent, RectState
 from counter.ratings.settings import SettingProblemCode
 from counter.ratings.status import DeskStatus, SendRefusal
+from counter.ui.pad.words import RATING_SETTINGS_UNIT
+from counter.words.ratings import (
+    APPEAL_GROUND,
+    APPEAL_PROBLEM,
+    RATING_CHANNEL,
+    RATING_CHOICE_PROBLEM,
+    RATING_DESK_STATUS,
+    RATING_GROUPING,
+    RATING_LEVEL,
+    RATING_REFUSAL,
+    RATING_SETTING_PROBLEM,
+    RECT_EVENT,
+    RECT_MOVE_PROBLEM,
+    RECT_STATE,
+    percent_text,
+)
 
 
 @pytest.mark.parametrize(
     ("words", "codes"),
     [
-        (texts.RATING_LEVEL, Level),
-        (texts.RATING_REASON, ReasonCode),
-        (texts.RATING_CHANNEL, Channel),
-        (texts.RATING_DESK_STATUS, DeskStatus),
-        (texts.RATING_REFUSAL, SendRefusal),
-        (texts.RATING_CHOICE_PROBLEM, ChoiceProblem),
-        (texts.RECT_STATE, RectState),
-        (texts.RECT_EVENT, RectEvent),
-        (texts.RECT_MOVE_PROBLEM, MoveProblem),
-        (texts.APPEAL_GROUND, AppealGround),
-        (texts.APPEAL_PROBLEM, AppealProblem),
-        (texts.RATING_SETTING_PROBLEM, SettingProblemCode),
-        (texts.RATING_GROUPING, Grouping),
-        (texts.RATING_CODING, Coding),
-        (texts.RATING_SETTINGS_UNIT, TimeUnit),
+        (RATING_LEVEL, Level),
+        (DEFAULT_LABELS, ReasonCode),
+        (RATING_CHANNEL, Channel),
+        (RATING_DESK_STATUS, DeskStatus),
+        (RATING_REFUSAL, SendRefusal),
+        (RATING_CHOICE_PROBLEM, ChoiceProblem),
+        (RECT_STATE, RectState),
+        (RECT_EVENT, RectEvent),
+        (RECT_MOVE_PROBLEM, MoveProblem),
+        (APPEAL_GROUND, AppealGround),
+        (APPEAL_PROBLEM, AppealProblem),
+        (RATING_SETTING_PROBLEM, SettingProblemCode),
+        (RATING_GROUPING, Grouping),
+        (RATING_CODING, Coding),
+        (RATING_SETTINGS_UNIT, TimeUnit),
     ],
     ids=lambda value: getattr(value, "__name__", ""),
 )
@@ -48,20 +64,20 @@ def test_every_code_has_its_words(words: dict[str, str], codes: type[StrEnum]) -
 
 
 def test_the_default_reasons_are_those_of_a_real_pad_and_fit_a_button() -> None:
-    labels = [texts.RATING_REASON[code] for code in DEFAULT_REASONS]
+    labels = [DEFAULT_LABELS[code] for code in DEFAULT_REASONS]
     assert labels == ["办理时间长", "服务态度差", "办理环境差", "流程太复杂", "等待时间长", "其他"]
     assert all(len(label) <= MAX_REASON_LENGTH for label in labels)
 
 
 def test_the_levels_read_as_the_standard_names_them() -> None:
-    assert [texts.RATING_LEVEL[level] for level in Level] == ["非常满意", "满意", "基本满意", "不满意", "非常不满意"]
-    assert texts.RATING_CHANNEL[Channel.HALL_TABLET] == "政务大厅平板电脑"
+    assert [RATING_LEVEL[level] for level in Level] == ["非常满意", "满意", "基本满意", "不满意", "非常不满意"]
+    assert RATING_CHANNEL[Channel.HALL_TABLET] == "政务大厅平板电脑"
 
 
 def test_a_rate_reads_as_a_percentage() -> None:
-    assert texts.percent_text(None) == "—"
-    assert texts.percent_text(2 / 3) == "66.7%"
-    assert texts.percent_text(1.0) == "100.0%"
+    assert percent_text(None) == "—"
+    assert percent_text(2 / 3) == "66.7%"
+    assert percent_text(1.0) == "100.0%"
 
 
 def test_the_ratings_domain_imports_neither_qt_nor_sqlalchemy() -> None:

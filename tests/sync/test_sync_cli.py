@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from counter import texts
 from counter.actions.demo import run_demo
 from counter.cli.main import main
 from counter.sync.sites import SiteKind
+from counter.words.sync import package_rejected, sync_not_possible
 from tests.catalog_db import catalog_file
 from tests.sync.sync_world import TODAY, introduce, make_site, sqlite_copy
 
@@ -58,7 +58,7 @@ def test_a_package_goes_from_township_to_hall_by_the_command_line(
     broken.write_bytes(package.read_bytes()[:-10])
     code, _out, err = run(capsys, "sync", "import", str(broken), "--db", urls["XAM01"])
     assert code == 1
-    assert texts.package_rejected("truncated") in err
+    assert package_rejected("truncated") in err
     code, out, _err = run(capsys, "sync", "import", str(package), "--json", "--db", urls["XAM01"])
     assert code == 0
     assert json.loads(out) | {} == {
@@ -75,7 +75,7 @@ def test_a_package_goes_from_township_to_hall_by_the_command_line(
     assert "待核对记录：0 条" in out
     code, _out, err = run(capsys, "sync", "export", "--out", str(tmp_path / "u.counter-sync"), "--db", urls["XAM01"])
     assert code == 1
-    assert texts.sync_not_possible("to_site_required") in err
+    assert sync_not_possible("to_site_required") in err
 
 
 def _default_key(home: Path) -> Path:

@@ -8,9 +8,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from counter import texts
 from counter.ui import words
 from counter.ui.main_window import MainWindow
+from counter.words.catalog import UNPUBLISHED
 
 XCG_CODE = "T-YJS-008"
 
@@ -143,7 +143,7 @@ def test_situation_buttons_work_from_the_keyboard(qtbot: QtBot, window: MainWind
 def test_an_unpublished_bundle_says_so(qtbot: QtBot, window: MainWindow) -> None:
     type_query(qtbot, window, "chaoshi")
     item = window.search_panel.results.item(0)
-    assert texts.UNPUBLISHED in item.text()
+    assert UNPUBLISHED in item.text()
     QTest.keyClick(window.search_panel.box, Qt.Key.Key_Return)
     view = window.guide_view
     assert view.bundle is not None

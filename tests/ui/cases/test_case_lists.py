@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter import texts
 from counter.actions.calendar import office_calendar
 from counter.case.status import CaseEvent
 from counter.ui.cases.case_lists import CaseLists, due_text
 from counter.ui.cases.case_page import CasePage
 from counter.ui.cases.marks import AMBER, RED
 from counter.ui.cases.opening import CaseDesk
+from counter.ui.cases.words import CASE_LIST_DUE, CASE_LIST_DUE_COUNT
 from tests.ui.cases.casebook import DESK_1, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column, row_texts
@@ -56,7 +56,7 @@ def test_due_soon_is_amber_and_later_deadlines_wait(
     assert lists.rows(lists.due_table) == [book.awaiting_earlier]  # due Monday the 23rd; the 25th is not yet
     assert row_texts(lists.due_table, 0)[1:3] == ["2026-11-23", "还剩1个工作日"]
     assert background(lists, 0) == QColor(AMBER)
-    assert lists.tabs.tabText(1) == texts.CASE_LIST_DUE_COUNT.format(count=1)
+    assert lists.tabs.tabText(1) == CASE_LIST_DUE_COUNT.format(count=1)
     assert "截至2026-11-24" in lists.due_summary.text()
 
 
@@ -132,5 +132,5 @@ def test_lists_refresh_when_a_case_page_saves_an_action(
     with qtbot.waitSignal(desk.case_changed):
         page.form.confirm_button.click()
     assert lists.rows(lists.due_table) == []  # refreshed: nothing is due any more
-    assert lists.tabs.tabText(1) == texts.CASE_LIST_DUE
+    assert lists.tabs.tabText(1) == CASE_LIST_DUE
     assert desk.open_lists() is lists

@@ -11,12 +11,23 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter import texts
 from counter.actions.intake import fulfil_deferred
 from counter.case.status import CaseEvent, CaseStatus
 from counter.identifiers import mask_id
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.cases.marks import AMBER, RED
+from counter.ui.cases.words import (
+    CASE_DEFERRED_NEVER,
+    CASE_DEFERRED_OVERDUE,
+    CASE_DONE_COMPLETE,
+    CASE_DONE_EXTENDED,
+    CASE_DUE,
+    CASE_FORM_NOTE,
+    CASE_FORM_PROBLEM,
+    CASE_HIDE_FULL_ID,
+    CASE_MOVED_MEANWHILE,
+)
+from counter.words.cases import CASE_EVENT, CASE_STATUS
 from tests.ui.cases.casebook import DESK_1, DESK_2, SUPERVISOR, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column, row_texts, stored
@@ -58,11 +69,11 @@ def test_each_case_shows_its_number_status_and_materials(
     view = stored(case_sessions, case_no)
     page = open_page(qtbot, case_sessions, today, case_no)
     assert page.number.text() == case_no
-    assert page.status.text() == texts.CASE_STATUS[view.status]
+    assert page.status.text() == CASE_STATUS[view.status]
     assert case_no in page.windowTitle()
     assert column(page.materials, 0) == [m.name for m in view.materials]
     assert page.history.rowCount() == len(view.history)
-    assert texts.CASE_EVENT[CaseEvent.TAKEN] in column(page.history, 3)
+    assert CASE_EVENT[CaseEvent.TAKEN] in column(page.history, 3)
     assert view.bundle_name in page.subtitle.text()
 
 
@@ -77,7 +88,7 @@ def test_applicant_id_is_masked_until_asked(
     page.full_id_button.click()
     assert page.fields["applicant_id"].text() == view.applicant_id_no
     assert page.fields["agent_id"].text() == view.agent_id_no
-    assert page.full_id_button.text() == texts.CASE_HIDE_FULL_ID
+    assert page.full_id_button.text() == CASE_HIDE_FULL_ID
     page.full_id_button.click()
     assert page.fields["applicant_id"].text() == mask_id(view.applicant_id_no)
 
@@ -124,7 +135,7 @@ def test_fulfilling_deferred_materials_moves_the_case_to_approval(
         CaseEvent.DEFERRAL_EXTENDED,
         CaseEvent.VOIDED,
     }  # not overdue yet: no denial
-    assert page.alert.text() == texts.CASE_DUE.format(due="2026-11-25")
+    assert page.alert.text() == CASE_DUE.format(due="2026-11-25")
     rows = [column(page.materials, 0).index(m.name) for m in deferred]
     assert all(background(page, r) == QColor(AMBER) for r in rows)
 
@@ -132,13 +143,13 @@ def test_fulfilling_deferred_materials_moves_the_case_to_approval(
     assert page.form.isVisibleTo(page)
     assert list(page.form.checkboxes) == [m.code for m in deferred]
     page.form.confirm_button.click()
-    assert page.form.problems.text() == texts.CASE_FORM_PROBLEM["nothing_ticked"]
+    assert page.form.problems.text() == CASE_FORM_PROBLEM["nothing_ticked"]
     assert stored(case_sessions, book.awaiting).history == view.history  # nothing written
 
     page.form.checkboxes[deferred[0].code].setChecked(True)
     confirm(qtbot, page)
-    assert page.status.text() == texts.CASE_STATUS[CaseStatus.AWAITING_DEFERRED]
-    assert column(page.history, 3)[-1] == texts.CASE_EVENT[CaseEvent.DEFERRED_ARRIVED]
+    assert page.status.text() == CASE_STATUS[CaseStatus.AWAITING_DEFERRED]
+    assert column(page.history, 3)[-1] == CASE_EVENT[CaseEvent.DEFERRED_ARRIVED]
     assert column(page.history, 4)[-1] == deferred[0].name
     assert deferred[1].name in page.notice.text()
     assert not page.form.isVisibleTo(page)
@@ -148,8 +159,8 @@ def test_fulfilling_deferred_materials_moves_the_case_to_approval(
     page.form.checkboxes[deferred[1].code].setChecked(True)
     confirm(qtbot, page)
     assert page.status.text() == "审批中"
-    assert page.notice.text() == texts.CASE_DONE_COMPLETE
-    assert column(page.history, 3)[-1] == texts.CASE_EVENT[CaseEvent.DEFERRED_COMPLETE]
+    assert page.notice.text() == CASE_DONE_COMPLETE
+    assert column(page.history, 3)[-1] == CASE_EVENT[CaseEvent.DEFERRED_COMPLETE]
     assert column(page.history, 2)[-1] == SUPERVISOR.clerk
     assert CaseEvent.DEFERRED_ARRIVED not in visible_actions(page)
     assert not page.alert.isVisibleTo(page)
@@ -166,14 +177,14 @@ def test_an_overdue_deferral_is_denied_only_with_a_reason(
     assert "已逾期25天" in page.alert.text()
     assert page.alert.objectName() == "alertOverdue"
     assert {CaseEvent.DENIED, CaseEvent.DEFERRAL_EXTENDED} <= visible_actions(page)
-    overdue = [r for r, t in enumerate(column(page.materials, 1)) if t == texts.CASE_DEFERRED_OVERDUE]
+    overdue = [r for r, t in enumerate(column(page.materials, 1)) if t == CASE_DEFERRED_OVERDUE]
     assert len(overdue) == 2
     assert all(background(page, r) == QColor(RED) for r in overdue)
 
     page.action_buttons[CaseEvent.DENIED].click()
     page.form.reason.setText("   ")
     page.form.confirm_button.click()
-    assert page.form.problems.text() == texts.CASE_FORM_PROBLEM["reason_missing"]
+    assert page.form.problems.text() == CASE_FORM_PROBLEM["reason_missing"]
     assert stored(case_sessions, book.awaiting).status is CaseStatus.AWAITING_DEFERRED
 
     page.form.reason.setText("容缺材料逾期未补交")
@@ -184,7 +195,7 @@ def test_an_overdue_deferral_is_denied_only_with_a_reason(
     assert column(page.history, 4)[-1] == "容缺材料逾期未补交"
     assert visible_actions(page) == {CaseEvent.VOIDED}  # final: nothing left but voiding an error
     assert not page.alert.isVisibleTo(page)
-    assert texts.CASE_DEFERRED_NEVER in column(page.materials, 1)  # no longer awaited, no longer red
+    assert CASE_DEFERRED_NEVER in column(page.materials, 1)  # no longer awaited, no longer red
     assert stored(case_sessions, book.awaiting).denial_reason == "容缺材料逾期未补交"
 
 
@@ -199,14 +210,14 @@ def test_an_extension_needs_a_later_date_and_a_reason(
     page.form.date.setDate(QDate(2026, 12, 20))
     page.form.confirm_button.click()
     problems = page.form.problems.text()
-    assert texts.CASE_FORM_PROBLEM["reason_missing"] in problems
-    assert texts.CASE_FORM_PROBLEM["date_not_after_today"] in problems  # both at once
+    assert CASE_FORM_PROBLEM["reason_missing"] in problems
+    assert CASE_FORM_PROBLEM["date_not_after_today"] in problems  # both at once
 
     page.form.date.setDate(QDate(2026, 12, 25))
     page.form.reason.setText("申请人住院，健康证明无法按期办理")
     confirm(qtbot, page)
-    assert page.status.text() == texts.CASE_STATUS[CaseStatus.AWAITING_DEFERRED]
-    assert page.notice.text() == texts.CASE_DONE_EXTENDED.format(due="2026-12-25")
+    assert page.status.text() == CASE_STATUS[CaseStatus.AWAITING_DEFERRED]
+    assert page.notice.text() == CASE_DONE_EXTENDED.format(due="2026-12-25")
     assert column(page.history, 4)[-1] == "新期限2026-12-25：申请人住院，健康证明无法按期办理"
     assert column(page.materials, 6).count("2026-12-25") == 2
     assert page.alert.objectName() == "alertDue"
@@ -222,7 +233,7 @@ def test_an_extension_must_go_beyond_the_old_deadline(
     page.form.date.setDate(QDate(2026, 11, 24))
     page.form.reason.setText("不可抗力")
     page.form.confirm_button.click()
-    assert page.form.problems.text() == texts.CASE_FORM_PROBLEM["date_not_later"]
+    assert page.form.problems.text() == CASE_FORM_PROBLEM["date_not_later"]
     assert len(stored(case_sessions, book.awaiting).history) == 1
 
 
@@ -243,10 +254,10 @@ def test_an_accepted_case_goes_to_approval_then_done_then_delivered(
         (CaseEvent.DELIVERED, CaseStatus.DELIVERED),
     ):
         page.action_buttons[event].click()
-        assert page.form.reason_label.text() == texts.CASE_FORM_NOTE  # a note, not a reason: may stay empty
+        assert page.form.reason_label.text() == CASE_FORM_NOTE  # a note, not a reason: may stay empty
         confirm(qtbot, page)
-        assert page.status.text() == texts.CASE_STATUS[status]
-        assert column(page.history, 3)[-1] == texts.CASE_EVENT[event]
+        assert page.status.text() == CASE_STATUS[status]
+        assert column(page.history, 3)[-1] == CASE_EVENT[event]
     assert visible_actions(page) == {CaseEvent.VOIDED}  # final: nothing left but voiding an error
     assert stored(case_sessions, book.accepted).status is CaseStatus.DELIVERED
 
@@ -264,7 +275,7 @@ def test_a_correction_can_be_resubmitted_or_withdrawn_with_a_reason(
     page.action_buttons[CaseEvent.WITHDRAWN].click()
     with qtbot.assertNotEmitted(page.case_changed):
         page.form.confirm_button.click()
-    assert page.form.problems.text() == texts.CASE_FORM_PROBLEM["reason_missing"]
+    assert page.form.problems.text() == CASE_FORM_PROBLEM["reason_missing"]
     page.form.reason.setText("申请人书面申请撤回")
     confirm(qtbot, page)
     assert page.status.text() == "申请人已撤回"
@@ -310,7 +321,7 @@ def test_a_case_moved_on_at_another_desk_is_shown_as_it_is_now(
         box.setChecked(True)
     with qtbot.assertNotEmitted(page.case_changed):
         page.form.confirm_button.click()
-    assert page.notice.text() == texts.CASE_MOVED_MEANWHILE.format(status="审批中")
+    assert page.notice.text() == CASE_MOVED_MEANWHILE.format(status="审批中")
     assert page.status.text() == "审批中"
     assert not page.form.isVisibleTo(page)
     assert len(stored(case_sessions, book.awaiting).history) == 2  # the other desk's line only

@@ -7,13 +7,21 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter import texts
 from counter.db.catalog_store import StoredGuide, current_guide
 from counter.intake.checklist import Receipt
 from counter.intake.draft import DraftProblemCode
 from counter.intake.outcome import Outcome, RefusalGround
 from counter.intake.parties import PartyField
 from counter.ui.intake import IntakePanel, open_intake, pending_draft, restore_intake
+from counter.ui.intake.words import (
+    INTAKE_ADDRESS,
+    INTAKE_DRAFT_PROBLEM,
+    INTAKE_ID_NO,
+    INTAKE_NAME,
+    INTAKE_PARTY_FIELD,
+    INTAKE_RECEIPT_BUTTON,
+    INTAKE_REFUSAL_GROUND,
+)
 from tests.ui.intake.conftest import DESK, TODAY
 from tests.ui.intake.helpers import PERSON_ID
 from tests.ui.runners import runner_on
@@ -38,11 +46,11 @@ def test_open_intake_shows_a_window_beside_the_main_one(
 
 
 def test_every_code_the_panel_shows_has_its_words() -> None:
-    assert set(texts.INTAKE_PARTY_FIELD) == {f.value for f in PartyField}
-    assert set(texts.INTAKE_DRAFT_PROBLEM) == {c.value for c in DraftProblemCode}
-    assert set(texts.INTAKE_RECEIPT_BUTTON) == {r.value for r in Receipt} - {Receipt.PENDING.value}
-    assert set(texts.INTAKE_REFUSAL_GROUND) == {g.value for g in RefusalGround}
-    assert set(texts.INTAKE_NAME) == set(texts.INTAKE_ID_NO) == set(texts.INTAKE_ADDRESS) == {"person", "company"}
+    assert set(INTAKE_PARTY_FIELD) == {f.value for f in PartyField}
+    assert set(INTAKE_DRAFT_PROBLEM) == {c.value for c in DraftProblemCode}
+    assert set(INTAKE_RECEIPT_BUTTON) == {r.value for r in Receipt} - {Receipt.PENDING.value}
+    assert set(INTAKE_REFUSAL_GROUND) == {g.value for g in RefusalGround}
+    assert set(INTAKE_NAME) == set(INTAKE_ID_NO) == set(INTAKE_ADDRESS) == {"person", "company"}
 
 
 def test_an_unpublished_guide_cannot_be_taken(qtbot: QtBot, sessions: sessionmaker[Session]) -> None:

@@ -9,7 +9,6 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter import texts
 from counter.actions.calendar import office_calendar
 from counter.actions.intake import IntakeRequest, take_intake
 from counter.db.catalog_store import current_guide
@@ -18,6 +17,7 @@ from counter.intake.checklist import start_checklist
 from counter.intake.outcome import Refusal, RefusalGround
 from counter.intake.parties import Applicant, ApplicantKind, Delivery, Parties
 from counter.ui.intake import IntakePanel
+from counter.ui.intake.words import INTAKE_ID_OK
 from tests.ui.intake.conftest import DESK, TODAY, MakePanel
 from tests.ui.intake.helpers import AGENT_ID, PERSON_ID
 
@@ -63,7 +63,7 @@ def test_a_company_is_checked_by_its_credit_code(qtbot: QtBot, panel: IntakePane
     QTest.keyClicks(form.id_field.edit, wrong_check(COMPANY_CODE))
     assert form.id_field.message.text() == "校验位错误，请逐位核对代码"
     form.id_field.edit.setText(COMPANY_CODE)
-    assert form.id_field.message.text() == texts.INTAKE_ID_OK
+    assert form.id_field.message.text() == INTAKE_ID_OK
     form.kind_buttons["person"].click()
     assert not form.form.isRowVisible(form.legal_rep)
     assert "长度" not in form.id_field.message.text()  # rechecked as an ID number, named only on leaving

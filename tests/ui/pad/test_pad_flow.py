@@ -18,19 +18,21 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter import texts
 from counter.db import models
 from counter.ratings.levels import Level
+from counter.ratings.reasons import DEFAULT_LABELS
 from counter.ratings.rectification import RectState
 from counter.ratings.status import DeskStatus
 from counter.ratings.views import RectificationAlert
 from counter.ui.pad.controller import PadController
 from counter.ui.pad.pad_window import THANKS_MS, PadPage, PadWindow
+from counter.ui.pad.words import PAD_IDLE_DEFAULT, PAD_THANKS_BAD
+from counter.words.ratings import RATING_LEVEL, RATING_REFUSAL
 from tests.ratings.conftest import DESK, TODAY, Clock
 from tests.ui.pad.conftest import ManualTimer
 from tests.ui.runners import runner_on
 
-LEVEL_WORDS = tuple(texts.RATING_LEVEL.values())
+LEVEL_WORDS = tuple(RATING_LEVEL.values())
 
 
 def timeout_timer(pad: PadWindow) -> ManualTimer:
@@ -73,7 +75,7 @@ def test_without_a_second_screen_the_pad_is_a_movable_window(controller: PadCont
     assert "兴安盟政务服务中心" in pad.welcome.text()
     assert pad.idle_card.clerk.text() == "工作人员：乌兰"
     assert pad.idle_card.staff.text() == "工号：XA0815"
-    assert pad.notice.text() == texts.PAD_IDLE_DEFAULT
+    assert pad.notice.text() == PAD_IDLE_DEFAULT
 
 
 def test_a_tap_records_the_level_and_the_clerk_sees_only_rated(
@@ -118,7 +120,7 @@ def test_a_bad_rating_asks_why_and_opens_a_rectification_for_the_supervisor(
     tap(pad.face_buttons[Level.VERY_DISSATISFIED])
     assert pad.page() is PadPage.REASONS
     assert pad.chosen.text() == "非常不满意"
-    assert [b.text() for b in pad.reason_buttons] == list(texts.RATING_REASON.values())
+    assert [b.text() for b in pad.reason_buttons] == list(DEFAULT_LABELS.values())
     assert not pad.submit_button.isEnabled()  # a bad rating needs a reason
     assert stored_levels(sessions) == []
     tap(pad.reason_buttons[3])
@@ -131,7 +133,7 @@ def test_a_bad_rating_asks_why_and_opens_a_rectification_for_the_supervisor(
     assert isinstance(alert, RectificationAlert)
     assert alert.due_on == TODAY + dt.timedelta(days=7)
     assert pad.page() is PadPage.THANKS
-    assert pad.thanks_detail.text() == texts.PAD_THANKS_BAD
+    assert pad.thanks_detail.text() == PAD_THANKS_BAD
     with sessions() as session:
         rating = session.scalars(select(models.Rating)).one()
         assert (rating.level, rating.reasons, rating.comment) == (
@@ -205,7 +207,7 @@ def test_a_second_rating_of_the_same_service_is_refused(
     thanks_timer(controller.pad).fire()
     with qtbot.waitSignal(controller.refused) as refused:
         assert not controller.send_case(case_no)
-    assert refused.args == [texts.RATING_REFUSAL["already_rated"].format(case_no=case_no)]
+    assert refused.args == [RATING_REFUSAL["already_rated"].format(case_no=case_no)]
     assert controller.pad.page() is PadPage.IDLE
     assert controller.status_label.text() == refused.args[0]
     assert stored_levels(sessions) == ["basically_satisfied"]

@@ -7,13 +7,15 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter import texts
 from counter.catalog.model import TimeLimit, TimeUnit
+from counter.ratings.reasons import DEFAULT_LABELS
 from counter.ratings.settings import RatingSettings
 from counter.ui.pad.controller import PadController
 from counter.ui.pad.pad_window import PadPage
 from counter.ui.pad.settings_form import RatingSettingsForm
 from counter.ui.pad.supervisor_window import SupervisorWindow
+from counter.ui.pad.words import RATING_SETTINGS_SAVED
+from counter.words.ratings import RATING_SETTING_PROBLEM
 from tests.ratings.conftest import Clock
 from tests.ui.runners import runner_on
 
@@ -25,7 +27,7 @@ def test_saved_settings_reach_the_pad(
     qtbot.addWidget(form)
     form.load()
     assert form.timeout.value() == 60
-    assert form.reasons.toPlainText().splitlines() == list(texts.RATING_REASON.values())
+    assert form.reasons.toPlainText().splitlines() == list(DEFAULT_LABELS.values())
     form.saved.connect(controller.on_settings_saved)  # as the main window connects them
     form.timeout.setValue(90)
     form.period.setValue(5)
@@ -36,7 +38,7 @@ def test_saved_settings_reach_the_pad(
         QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert saved.args == [RatingSettings(90, ("排队时间长", "材料要求不清楚", "其他"), "今日16:00后暂停受理不动产登记",
                                          TimeLimit(5, TimeUnit.WORKING_DAY))]  # fmt: skip
-    assert form.message.text() == texts.RATING_SETTINGS_SAVED
+    assert form.message.text() == RATING_SETTINGS_SAVED
     assert controller.pad.page() is PadPage.IDLE
     assert controller.pad.notice.text() == "今日16:00后暂停受理不动产登记"
     controller.send_case(demo_cases["受理"])
@@ -56,13 +58,13 @@ def test_every_problem_is_listed_and_nothing_is_saved(qtbot: QtBot, sessions: se
         QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     lines = form.message.text().splitlines()
     assert lines == [
-        texts.RATING_SETTING_PROBLEM["too_many_reasons"].format(key="", detail="10"),
-        texts.RATING_SETTING_PROBLEM["reason_too_long"].format(key="", detail="办理时间实在是太长太长了"),
+        RATING_SETTING_PROBLEM["too_many_reasons"].format(key="", detail="10"),
+        RATING_SETTING_PROBLEM["reason_too_long"].format(key="", detail="办理时间实在是太长太长了"),
     ]
     again = RatingSettingsForm(runner_on(sessions))
     qtbot.addWidget(again)
     again.load()
-    assert again.reasons.toPlainText().splitlines() == list(texts.RATING_REASON.values())
+    assert again.reasons.toPlainText().splitlines() == list(DEFAULT_LABELS.values())
 
 
 def test_the_supervisor_window_opens_on_current_data(

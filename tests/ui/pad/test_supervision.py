@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter import texts
 from counter.actions.calendar import office_calendar
 from counter.actions.ratings import record_rating, record_unrated, send_to_pad
 from counter.ratings.choice import RatingChoice
@@ -19,6 +18,7 @@ from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.figures_page import FiguresPage
 from counter.ui.pad.style import OVERDUE_COLOURS
 from counter.ui.pad.supervision import RectificationPage
+from counter.words.ratings import APPEAL_PROBLEM, RECT_MOVE_PROBLEM
 from tests.ratings.conftest import DESK, Clock
 from tests.ui.runners import runner_on
 
@@ -81,7 +81,7 @@ def test_walk_a_rectification_to_feedback_on_the_page(
     enabled = [event for event, button in page.move_buttons.items() if button.isEnabled()]
     assert enabled == [RectEvent.REVISITED, RectEvent.NOTE]
     QTest.mouseClick(page.move_buttons[RectEvent.REVISITED], Qt.MouseButton.LeftButton)
-    assert page.problems.text() == texts.RECT_MOVE_PROBLEM["note_required"]
+    assert page.problems.text() == RECT_MOVE_PROBLEM["note_required"]
     page.note.setPlainText("已电话回访，申请人反映工作人员解释不耐心")
     QTest.mouseClick(page.move_buttons[RectEvent.REVISITED], Qt.MouseButton.LeftButton)
     assert page.message.text() == "已记录：回访核实。当前状态：核实中"
@@ -110,7 +110,7 @@ def test_an_appeal_needs_a_reason_and_removes_the_rating_from_the_list(
     page.on_refresh()
     page.table.selectRow(0)
     QTest.mouseClick(page.uphold_button, Qt.MouseButton.LeftButton)
-    assert page.problems.text() == texts.APPEAL_PROBLEM["reason_required"]
+    assert page.problems.text() == APPEAL_PROBLEM["reason_required"]
     assert page.table.rowCount() == 2
     page.appeal_reason.setText("申请人来电说明点错了表情，通话已录音")
     QTest.mouseClick(page.uphold_button, Qt.MouseButton.LeftButton)

@@ -22,12 +22,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter import texts
 from counter.db import models
 from counter.ratings.levels import Level
 from counter.ratings.status import DeskStatus
 from counter.ui.pad.controller import PadController
 from counter.ui.pad.pad_window import PadPage
+from counter.words.ratings import RATING_DESK_STATUS, RATING_LEVEL, RATING_REFUSAL
 from tests.ratings.conftest import DESK, TODAY, Clock
 from tests.ui.pad.conftest import ManualTimer
 from tests.ui.runners import runner_on
@@ -104,13 +104,13 @@ def test_the_whole_service_on_two_screens(
     with sessions() as session:
         assert list(session.scalars(select(models.Rating.level))) == ["satisfied"]
     shown = " ".join(label.text() for label in window.findChildren(QLabel))
-    assert texts.RATING_DESK_STATUS[DeskStatus.RATED] in shown
-    assert not any(word in shown for word in texts.RATING_LEVEL.values())
+    assert RATING_DESK_STATUS[DeskStatus.RATED] in shown
+    assert not any(word in shown for word in RATING_LEVEL.values())
     thanks.fire()
 
     # a second rating of the same service is refused
     assert not controller.send_case(accepted)
-    assert texts.RATING_REFUSAL["already_rated"].format(case_no=accepted) in controller.status_label.text()
+    assert RATING_REFUSAL["already_rated"].format(case_no=accepted) in controller.status_label.text()
     assert pad.page() is PadPage.IDLE
 
     # a bad rating opens a rectification due seven days later
@@ -123,7 +123,7 @@ def test_the_whole_service_on_two_screens(
         due = session.scalars(select(models.Rectification.due_on)).one()
     assert due == TODAY + dt.timedelta(days=7)
     shown = " ".join(label.text() for label in window.findChildren(QLabel))
-    assert not any(word in shown for word in [*texts.RATING_LEVEL.values(), "等待时间长"])
+    assert not any(word in shown for word in [*RATING_LEVEL.values(), "等待时间长"])
     thanks.fire()
 
     # no rating within the time: unrated, never a rating
@@ -134,6 +134,6 @@ def test_the_whole_service_on_two_screens(
     with sessions() as session:
         assert session.scalar(select(func.count()).select_from(models.Rating)) == 2
         assert session.scalar(select(func.count()).select_from(models.RatingLapse)) == 1
-    assert texts.RATING_DESK_STATUS[DeskStatus.UNRATED] in controller.status_label.text()
+    assert RATING_DESK_STATUS[DeskStatus.UNRATED] in controller.status_label.text()
     assert pad.page() is PadPage.IDLE
     assert pad.geometry() == PAD_SCREEN  # still on its own screen after a whole round

@@ -7,13 +7,13 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter import texts
 from counter.actions.documents import office_settings
 from counter.documents.kinds import DocumentKind
 from counter.documents.model import OfficeSettings
 from counter.ui.pad.supervisor_window import SupervisorWindow
 from counter.ui.printing.making import make_case_documents
 from counter.ui.printing.office_form import OfficeSettingsForm
+from counter.ui.printing.words import OFFICE_MISSING, OFFICE_SAVED, OFFICE_TAB
 from tests.ui.printing.helpers import DESK, TODAY, pdf_text
 from tests.ui.runners import runner_on
 
@@ -26,8 +26,8 @@ def supervision(qtbot: QtBot, sessions: sessionmaker[Session]) -> SupervisorWind
     window = SupervisorWindow(runner_on(sessions), "宝音", site_code=DESK.identity.site_code)
     qtbot.addWidget(window)
     tabs = [window.tabText(i) for i in range(window.count())]
-    assert texts.OFFICE_TAB in tabs
-    window.setCurrentIndex(tabs.index(texts.OFFICE_TAB))
+    assert OFFICE_TAB in tabs
+    window.setCurrentIndex(tabs.index(OFFICE_TAB))
     window.show()
     assert window.currentWidget() is window.office
     assert isinstance(window.office, OfficeSettingsForm)
@@ -50,7 +50,7 @@ def test_a_new_notice_shows_the_new_office_and_a_reprint_the_old(
     with qtbot.waitSignal(form.saved) as saved:
         QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert isinstance(saved.args[0], OfficeSettings)
-    assert form.message.text() == texts.OFFICE_SAVED
+    assert form.message.text() == OFFICE_SAVED
     with sessions() as session:
         assert office_settings(session, DESK.identity.site_code).office_name == NEW_NAME
 
@@ -70,7 +70,7 @@ def test_empty_fields_are_all_named_and_nothing_is_saved(qtbot: QtBot, sessions:
     form.fields["court"].setText("   ")
     with qtbot.assertNotEmitted(form.saved):
         QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
-    assert form.message.text() == texts.OFFICE_MISSING.format(fields="咨询电话、行政诉讼法院")
+    assert form.message.text() == OFFICE_MISSING.format(fields="咨询电话、行政诉讼法院")
     with sessions() as session:
         assert office_settings(session, DESK.identity.site_code) == OfficeSettings()
     form.load()  # read again: what the database holds

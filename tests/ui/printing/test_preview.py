@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter import texts
 from counter.db.case_store import case_view
 from counter.documents.kinds import DocumentKind
 from counter.host.desk_config import config_path, load_desk_config
@@ -21,6 +20,14 @@ from counter.printing.cups import PrintProblem
 from counter.ui.printing.making import make_case_documents
 from counter.ui.printing.opening import open_case_documents, open_preview
 from counter.ui.printing.preview_window import PreviewWindow
+from counter.ui.printing.words import (
+    PRINTING_CHECK_DATES,
+    PRINTING_CONTENT_LINE,
+    PRINTING_PRINT,
+    PRINTING_PRINTER_LINE,
+    PRINTING_REPRINT,
+)
+from counter.words.printing import print_problem_text
 from tests.cups_server import Cups
 from tests.ui.printing.conftest import Queue
 from tests.ui.printing.helpers import DESK, TODAY, ink, pdf_pages, print_records, wait_for_jobs
@@ -72,10 +79,10 @@ def test_the_preview_shows_every_page_of_each_pdf(
     window.tabs.setCurrentIndex(2)
     assert window.title.text() == "受理凭证"
     assert window.documents[2].doc_no in window.numbers.text()
-    assert window.content_line.text() == texts.PRINTING_CONTENT_LINE.format(
+    assert window.content_line.text() == PRINTING_CONTENT_LINE.format(
         titles="容缺受理通知书、容缺受理承诺书、受理凭证", pages=sum(window.page_counts())
     )
-    assert window.printer_line.text() == texts.PRINTING_PRINTER_LINE.format(printer="系统默认打印机")
+    assert window.printer_line.text() == PRINTING_PRINTER_LINE.format(printer="系统默认打印机")
 
 
 def test_a_reprint_shows_the_same_paper_and_says_so(
@@ -86,7 +93,7 @@ def test_a_reprint_shows_the_same_paper_and_says_so(
     assert again.documents[0].pdf == first.documents[0].pdf
     assert again.documents[0].doc_no == first.documents[0].doc_no
     assert again.reprint_tag.isVisible()
-    assert again.reprint_tag.text() == texts.PRINTING_REPRINT
+    assert again.reprint_tag.text() == PRINTING_REPRINT
     assert not again.tabs.tabBar().isVisible()  # one document: no tabs to choose from
 
 
@@ -97,7 +104,7 @@ def test_dates_beyond_the_holiday_data_are_flagged(
     window = open_preview(None, runner_on(sessions), DESK, (dataclasses.replace(made, check_dates=True),))
     qtbot.addWidget(window)
     assert window.dates_warning.isVisible()
-    assert window.dates_warning.text() == texts.PRINTING_CHECK_DATES.format(title="受理凭证")
+    assert window.dates_warning.text() == PRINTING_CHECK_DATES.format(title="受理凭证")
 
 
 def test_print_sends_the_exact_bytes_and_records_the_print(
@@ -113,7 +120,7 @@ def test_print_sends_the_exact_bytes_and_records_the_print(
     assert queue.name in window.done.text()
     assert not window.problem.isVisible()
     assert window.print_button.isEnabled()
-    assert window.print_button.text() == texts.PRINTING_PRINT
+    assert window.print_button.text() == PRINTING_PRINT
 
 
 def test_a_set_prints_in_order_with_ctrl_p(
@@ -141,7 +148,7 @@ def test_a_stopped_printer_keeps_the_case_and_the_reprint_is_one_click(
     cups.run("cupsdisable", queue.name)
 
     assert not click_print(qtbot, window)
-    expected = texts.print_problem_text(PrintProblem.PRINTER_STOPPED, queue.name)
+    expected = print_problem_text(PrintProblem.PRINTER_STOPPED, queue.name)
     assert window.problem.isVisible()
     assert expected in window.problem.text()
     assert "办件已保存" in window.problem.text()
@@ -167,7 +174,7 @@ def test_a_missing_printer_is_named_and_recorded(
     window = preview(qtbot, sessions, cases["不予受理"], (DocumentKind.REFUSAL,))
     window.on_printer_chosen("no-such-printer")
     assert not click_print(qtbot, window)
-    assert texts.print_problem_text(PrintProblem.PRINTER_MISSING, "no-such-printer") in window.problem.text()
+    assert print_problem_text(PrintProblem.PRINTER_MISSING, "no-such-printer") in window.problem.text()
     [(ok, target, _error, _digest)] = print_records(sessions, window.documents[0].document_id)
     assert (ok, target) == (False, "printer:no-such-printer")
 
@@ -246,8 +253,8 @@ def test_without_cups_clients_the_chooser_says_so_and_keeps_the_choice(
     assert chooser is not None
     with qtbot.waitSignal(chooser.loaded):
         pass
-    assert chooser.message.text() == texts.print_problem_text(PrintProblem.NO_CUPS, "", "lpstat")
+    assert chooser.message.text() == print_problem_text(PrintProblem.NO_CUPS, "", "lpstat")
     assert chooser.names() == ["", "desk8-laser"]
     assert chooser.list.currentItem().text() == "desk8-laser"
     assert not click_print(qtbot, window)
-    assert texts.print_problem_text(PrintProblem.NO_CUPS, "desk8-laser", "lp") in window.problem.text()
+    assert print_problem_text(PrintProblem.NO_CUPS, "desk8-laser", "lp") in window.problem.text()

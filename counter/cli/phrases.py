@@ -1,0 +1,158 @@
+"""Sentences only the command line prints: accounts, audit, sites, sync, backups, ratings export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Protocol
+
+from counter.words.sites import SITE_KIND
+from counter.words.sync import (
+    hold_reason,
+)
+from counter.words.translate import tr
+
+# the command line
+RATING_CODING = {
+    "gbt39046": tr("GB/T 39046（1 非常满意 … 5 非常不满意）"),
+    "interface": tr("好差评接口（1 非常不满意 … 5 非常满意）"),
+}
+RATINGS_EXPORT_DONE = tr("共导出 {count} 条评价，满意度编码：{coding}")
+RATINGS_EXPORT_BAD_RANGE = tr("--to 的日期不能早于 --from")
+RATINGS_EXPORT_WRITE_FAILED = tr("无法写入 {path}：{error}")
+ACCOUNT_PASSWORD_PROMPT = tr("{login} 的密码：")
+ACCOUNT_NEW_PASSWORD_PROMPT = tr("为 {login} 设定密码（至少 8 位，含字母和数字）：")
+ACCOUNT_REPEAT_PASSWORD_PROMPT = tr("再输入一次：")
+ACCOUNT_PASSWORDS_DIFFER = tr("两次输入的密码不一致，未作任何改动。")
+ACCOUNT_NO_PASSWORD = tr("没有输入密码，未作任何改动。")
+ACCOUNT_PASSWORD_STDIN_EMPTY = tr("--password-stdin：标准输入中没有密码。")
+ACCOUNT_ADDED = tr("已添加账号：{login}")
+ACCOUNT_DISABLED = tr("已停用账号：{login}（记录保留，不能再登录）")
+ACCOUNT_PASSWORD_SET = tr("已重设 {login} 的密码，账号锁定已解除。")
+ACCOUNT_COUNT = tr("共 {count} 个账号。")
+ACCOUNT_LINE = tr("{login}  {name}  工号：{staff_no}  角色：{roles}  {state}  上次登录：{last_login}")
+ACCOUNT_STATE_ENABLED = tr("可用")
+ACCOUNT_STATE_DISABLED = tr("已停用")
+ACCOUNT_STATE_LOCKED = tr("锁定至 {until}")
+ACCOUNT_NEVER = tr("无")
+ACCOUNT_ROLE_JOIN = tr("、")
+ACCOUNT_CLI_SIGN_IN_HINT = tr("命令行请加 --user 登录名（密码取自环境变量 COUNTER_PASSWORD，或按提示输入）。")
+AUDIT_WHOLE = tr("审计日志完整：共 {chains} 条链、{entries} 条记录，逐条校验未发现问题。")
+AUDIT_BROKEN = tr(
+    "审计日志有 {count} 个问题（共 {chains} 条链、{entries} 条记录）。请保留数据库文件，并报告系统管理员。"
+)
+CASE_VOID_REASON_REQUIRED = tr("作废办件须写明原因：--reason TEXT")
+CASE_VOID_NOT_ALLOWED = tr("办件 {case_no} 现在的状态是“{status}”，不能作废。")
+CASE_VOIDED_DONE = tr("办件 {case_no} 已作废，原因已记入经办记录和审计日志：{reason}")
+SITE_SHOW = tr("站点编码：{code}\n站点名称：{name}\n站点类型：{kind}\n公钥：{public_key}\n公钥指纹：{fingerprint}")
+SITE_KEY_HERE = tr("本机保存有本站点的签名密钥，可以签发数据包。")
+SITE_KEY_ELSEWHERE = tr("本机没有本站点的签名密钥（{path}）：请在保存密钥的那台电脑上导出数据包。")
+SITE_INIT_DONE = tr("已设定本站点：")
+SITE_KEY_NOTE = tr(
+    "签名密钥保存在 {path}，不进入数据库。密钥不会自动更换：如确需更换，有意删除该文件后重新执行 counter site init，"
+    "再把新的站点名片交给各对方站点重新登记。修改了编码或名称的，也请把新名片交给对方站点。"
+)
+SITE_CARD_WRITTEN = tr(
+    "已写出本站点名片：{path}\n请把名片交给对方站点登记，并通过电话与对方核对公钥指纹：{fingerprint}"
+)
+SITE_CARD_WRITE_FAILED = tr("无法写入 {path}：{error}")
+SITE_CARD_READ_FAILED = tr("无法读取 {path}：{error}")
+SITE_CARD_REFUSED = tr("未登记：站点名片 {path} 有以下问题。")
+SITE_REGISTER_CHECK = tr(
+    "对方站点：{code}  {name}（{kind}）\n公钥指纹：{fingerprint}\n请通过电话与对方核对此指纹，一致才能信任其数据包。"
+)
+SITE_FINGERPRINT_DIFFERS = tr("未登记：对方告知的指纹 {given} 与名片上的 {fingerprint} 不符。请向对方重新索取名片。")
+SITE_REGISTERED = tr("已登记站点 {code}，今后接受其签名的数据包。")
+SITE_REREGISTERED = tr("已更新站点 {code} 的登记：原公钥（指纹 {old}）已换为名片上的新公钥。")
+SITE_REREGISTERED_SAME_KEY = tr("已更新站点 {code} 的登记，公钥未变。")
+SITE_PEER_LINE = tr("{code}  {name}  {kind}  指纹：{fingerprint}  登记于：{registered_at}")
+SITE_PEER_COUNT = tr("共 {count} 个对方站点。")
+SITE_NO_PEERS = tr("尚未登记任何对方站点：用 counter site register 读入对方的站点名片。")
+SYNC_KEY_UNUSABLE = tr("无法使用签名密钥 {path}：请在保存本站点签名密钥的那台电脑上导出（counter site show 查看）。")
+SYNC_WRITE_FAILED = tr("无法写入 {path}：{error}。未导出。")
+SYNC_READ_FAILED = tr("无法读取 {path}：{error}")
+SYNC_REVIEW_LINE = tr("#{id}  {from_site} 第{export_no}号包  {record_type} {record_key}  {reason}  {detail}")
+SYNC_REVIEW_COUNT = tr("共 {count} 条待核对记录。")
+SYNC_STATUS_LINES = tr(
+    "本站点：{site_code}（{kind}）\n待上报办件：{pending} 件{since}\n最近导出：{exported}\n最近导入：{imported}\n"
+    "待核对记录：{review} 条"
+)
+SYNC_NEVER = tr("无")
+
+
+class _ReviewLike(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def from_site(self) -> str: ...
+    @property
+    def export_no(self) -> int: ...
+    @property
+    def record_type(self) -> str: ...
+    @property
+    def record_key(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def detail(self) -> str: ...
+
+
+class _StatusLike(Protocol):
+    @property
+    def site_code(self) -> str: ...
+    @property
+    def site_kind(self) -> str: ...
+    @property
+    def pending_cases(self) -> int: ...
+    @property
+    def pending_since(self) -> dt.datetime | None: ...
+    @property
+    def last_export_at(self) -> dt.datetime | None: ...
+    @property
+    def last_import_at(self) -> dt.datetime | None: ...
+    @property
+    def review_open(self) -> int: ...
+
+
+def review_line(item: _ReviewLike) -> str:
+    """One review-list item (a counter.actions.sync.ReviewItem) as a line."""
+    return SYNC_REVIEW_LINE.format(
+        id=item.id, from_site=item.from_site, export_no=item.export_no, record_type=item.record_type,
+        record_key=item.record_key, reason=hold_reason(item.reason), detail=item.detail,
+    )  # fmt: skip
+
+
+def _when(value: dt.datetime | None) -> str:
+    return SYNC_NEVER if value is None else value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def sync_status_text(status: _StatusLike) -> str:
+    """A counter.actions.sync.SyncStatus as lines."""
+    since = status.pending_since
+    return SYNC_STATUS_LINES.format(
+        site_code=status.site_code,
+        kind=SITE_KIND.get(status.site_kind, status.site_kind),
+        pending=status.pending_cases,
+        since="" if since is None else tr("（最早 {since}）").format(since=_when(since)),
+        exported=_when(status.last_export_at),
+        imported=_when(status.last_import_at),
+        review=status.review_open,
+    )
+
+
+# RESTORE_PROBLEM is keyed by the values of counter.backup.sqlite_files.RestoreProblem.
+
+BACKUP_DONE = tr("备份完成，已校验完整：{path}")
+BACKUP_FAILED = tr("备份失败：{reason}。未写入任何备份文件。")
+BACKUP_POSTGRESQL = tr(
+    "本机连接的是 PostgreSQL 数据库，请用 PostgreSQL 自带的工具备份和恢复：\n"
+    "  备份：{dump}\n"
+    "  恢复：{restore}\n"
+    "（密码请通过环境变量 PGPASSWORD 或 ~/.pgpass 提供。）"
+)
+RESTORE_CONFIRM = tr(
+    "将用备份 {file} 替换当前数据库 {database}。\n"
+    "当前数据库会先另存在它旁边，不会丢失。确认无误后请加 --yes 再运行；其他窗口须先关闭程序。"
+)
+RESTORE_DONE = tr("恢复完成：数据库 {database} 已换成备份 {file}（结构版本 {revision}）。")
+RESTORE_KEPT = tr("原来的数据库已另存为：{kept}")
+RESTORE_NOTHING_KEPT = tr("原来没有数据库文件，无需另存。")

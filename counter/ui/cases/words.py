@@ -1,0 +1,133 @@
+"""Words of the case page and the case lists (UI only)."""
+
+from __future__ import annotations
+
+from counter.case.status import CaseEvent
+from counter.words.translate import tr
+
+CASE_NOT_FOUND = tr("未找到办件：{case_no}")
+CASE_OPEN_TITLE = tr("查找办件")
+CASE_PAGE_TITLE = tr("办件 {case_no}（{status}）")
+CASE_READ_FAILED = tr("无法读取办件：数据库暂时不能访问，请稍后重试（{error}）")
+CASE_SAVE_FAILED = tr("没有保存：数据库暂时不能写入，办件未作任何改动，填写的内容仍在，请稍后重试（{error}）")
+CASE_MOVED_MEANWHILE = tr("该办件刚被其他窗口处理过，现在的状态是“{status}”，页面已刷新，请核对后再操作")
+CASE_GUIDE_VERSION = tr("指南第{version}版")
+CASE_SUBTITLE = tr("{bundle}　{code} · {version}　　收件结果：{outcome}")
+CASE_DESK = tr("{desk_no}号窗口")
+CASE_SHOW_FULL_ID = tr("显示完整号码")
+CASE_HIDE_FULL_ID = tr("隐藏完整号码")
+CASE_BEYOND_DATA = tr("注意：期限超出节假日数据范围，按周六、周日休息推算，请核对")
+CASE_OVERDUE = tr("容缺材料已逾期{days}天（补交期限{due}），须由负责人作出不予批准或延长期限的决定")
+CASE_DUE = tr("容缺材料须在{due}前补交")
+CASE_FIELD = {
+    "bundle": tr("一件事"),
+    "received_at": tr("收件窗口"),
+    "answers": tr("办理情形"),
+    "applicant": tr("申请人"),
+    "applicant_id": tr("证件号码"),
+    "applicant_phone": tr("联系电话"),
+    "applicant_address": tr("地址"),
+    "legal_rep": tr("法定代表人"),
+    "agent": tr("代办人"),
+    "agent_id": tr("代办人证件号码"),
+    "agent_authorisation": tr("授权委托"),
+    "delivery": tr("送达方式"),
+    "delivery_address": tr("送达地址"),
+    "notify_phone": tr("通知电话"),
+    "received_on": tr("收件日期"),
+    "accepted_on": tr("受理日期"),
+    "promised_on": tr("承诺办结日期"),
+    "correction_due": tr("补正期限"),
+    "notify_due": tr("补正告知期限"),
+    "refusal_ground": tr("不予受理理由"),
+    "turn_to": tr("请向以下机关申请"),
+    "denial_reason": tr("不予批准理由"),
+    "previous_case": tr("补正前办件"),
+    "later_case": tr("补正后重新提交"),
+}
+CASE_MATERIALS = tr("申请材料")
+CASE_HISTORY = tr("经办记录")
+CASE_MATERIAL_COLUMNS = (
+    tr("材料名称"),
+    tr("收取情况"),
+    tr("原件"),
+    tr("复印件"),
+    tr("形式"),
+    tr("问题说明"),
+    tr("容缺补交期限"),
+    tr("补交日期"),
+)
+CASE_HISTORY_COLUMNS = (tr("时间"), tr("窗口"), tr("工作人员"), tr("经办事项"), tr("说明"))
+CASE_DEFERRED_OPEN = tr("容缺后补，待补交")
+CASE_DEFERRED_OVERDUE = tr("容缺后补，已逾期")
+CASE_DEFERRED_ARRIVED = tr("容缺后补，已补交")
+CASE_DEFERRED_NEVER = tr("容缺后补，未补交")
+CASE_EXTENDED_NOTE = tr("新期限{due}：{reason}")
+CASE_SUPERVISOR = tr("负责人决定：")
+CASE_ACTION = {
+    CaseEvent.DEFERRED_ARRIVED: tr("补交容缺材料"),
+    CaseEvent.SENT_TO_APPROVAL: tr("转入审批"),
+    CaseEvent.COMPLETED: tr("办结"),
+    CaseEvent.DELIVERED: tr("送达"),
+    CaseEvent.RESUBMITTED: tr("重新提交（补正后）"),
+    CaseEvent.WITHDRAWN: tr("撤回"),
+    CaseEvent.DEFERRAL_EXTENDED: tr("延长期限"),
+    CaseEvent.DENIED: tr("不予批准"),
+    CaseEvent.VOIDED: tr("作废"),
+}
+CASE_FORM_TITLE = {
+    CaseEvent.DEFERRED_ARRIVED: tr("勾选申请人本次补交、经核对符合要求的容缺材料："),
+    CaseEvent.SENT_TO_APPROVAL: tr("将办件转入后台审批。"),
+    CaseEvent.COMPLETED: tr("办件已办结，结果待申请人领取或送达。"),
+    CaseEvent.DELIVERED: tr("办理结果已交给申请人（或已寄出、已电子送达）。"),
+    CaseEvent.WITHDRAWN: tr("申请人撤回申请：请写明撤回的理由。"),
+    CaseEvent.DEFERRAL_EXTENDED: tr("延长容缺补交期限（如不可抗力）：新的期限和理由都要填写。"),
+    CaseEvent.DENIED: tr("不予批准：理由将记入经办记录和不予批准决定书，请写清楚。"),
+    CaseEvent.VOIDED: tr("作废误录的办件：办件不会删除，作废理由记入经办记录和审计日志。"),
+}
+CASE_FORM_REASON = tr("理由：")
+CASE_FORM_NOTE = tr("备注（可不填）：")
+CASE_FORM_DATE = tr("新的补交期限：")
+CASE_FORM_DUE = tr("（期限{due}）")
+CASE_FORM_CONFIRM = tr("确认{action}")
+CASE_FORM_CANCEL = tr("取消")
+CASE_REASON_HINT = {
+    CaseEvent.WITHDRAWN: tr("例如：申请人书面申请撤回"),
+    CaseEvent.DEFERRAL_EXTENDED: tr("例如：因疫情防控，医院暂停办理健康证明"),
+    CaseEvent.DENIED: tr("例如：容缺材料逾期未补交"),
+    CaseEvent.VOIDED: tr("例如：重复录入，正确的办件为……"),
+}
+# Keys are the values of counter.ui.cases.rules.FormProblem.
+CASE_FORM_PROBLEM = {
+    "nothing_ticked": tr("请至少勾选一项已补交的材料"),
+    "reason_missing": tr("请填写理由"),
+    "date_missing": tr("请填写新的补交期限"),
+    "date_not_after_today": tr("新的补交期限须晚于今天"),
+    "date_not_later": tr("新的补交期限须晚于原定期限"),
+}
+CASE_DONE_PARTLY = tr("已登记补交：{arrived}。仍待补交：{open}")
+CASE_DONE_COMPLETE = tr("容缺材料已全部补齐，办件已转入审批中")
+CASE_DONE_EXTENDED = tr("容缺补交期限已延长至{due}")
+CASE_DONE_MOVED = tr("已办理：{action}。办件状态：{status}")
+CASE_LIST_TODAY = tr("今日本窗口")
+CASE_LIST_DUE = tr("容缺到期")
+CASE_LIST_DUE_COUNT = tr("容缺到期（{count}）")
+CASE_LIST_REFRESH = tr("刷新")
+CASE_LIST_TODAY_SUMMARY = tr("{day}　{desk}：共{count}件。双击或按回车打开办件")
+CASE_LIST_DUE_SUMMARY = tr(
+    "截至{last_day}（今后两个工作日内）到期和已逾期的容缺办件：共{count}件，其中已逾期{overdue}件。双击或按回车打开办件"
+)
+CASE_LIST_TODAY_COLUMNS = (tr("办件编号"), tr("状态"), tr("一件事"), tr("申请人"), tr("容缺补交期限"))
+CASE_LIST_DUE_COLUMNS = (
+    tr("办件编号"),
+    tr("补交期限"),
+    tr("逾期/剩余"),
+    tr("申请人"),
+    tr("一件事"),
+    tr("收件日期"),
+    tr("收件窗口"),
+)
+CASE_LIST_OVERDUE_DAYS = tr("已逾期{days}天")
+CASE_LIST_DUE_TODAY = tr("今天到期")
+CASE_LIST_DAYS_LEFT = tr("还剩{days}个工作日")
+CASE_LIST_READ_FAILED = tr("无法读取办件列表：数据库暂时不能访问，请稍后点“刷新”重试（{error}）")

@@ -1,0 +1,117 @@
+"""Words of the intake panel (UI only).
+
+Dictionaries keyed by a domain code use the code's string value (PartyField,
+DraftProblemCode, Receipt): a StrEnum member finds its entry.
+"""
+
+from __future__ import annotations
+
+from counter.words.translate import tr
+
+# Dictionaries keyed by a domain code use the code's string value (PartyField,
+# DraftProblemCode, Receipt): a StrEnum member finds its entry, and this section
+# needs no import of its own.  Templates in {braces} are filled by the panel.
+
+INTAKE_WINDOW_TITLE = tr("受理：{bundle}")
+INTAKE_GUIDE_VERSION = tr("指南第 {version} 版")
+INTAKE_DAY = tr("受理日期：{date}　{desk}号窗口　{clerk}")
+INTAKE_RESUBMISSION = tr("补正后重新提交，原办件：{case_no}")
+INTAKE_APPLICANT = tr("申请人")
+INTAKE_NAME = {"person": tr("姓名"), "company": tr("名称")}
+INTAKE_ID_NO = {"person": tr("身份证号"), "company": tr("统一社会信用代码")}
+INTAKE_PHONE = tr("电话")
+INTAKE_ADDRESS = {"person": tr("地址"), "company": tr("住所")}
+INTAKE_LEGAL_REP = tr("法定代表人")
+INTAKE_AUTOFILLED = tr("已按以往办件自动填写")
+INTAKE_ID_OK = tr("号码有效")
+INTAKE_AGENT = tr("委托代办人办理")
+INTAKE_AGENT_NAME = tr("代办人姓名")
+INTAKE_AGENT_ID = tr("代办人身份证号")
+INTAKE_AGENT_AUTHORISATION = tr("授权委托书")
+INTAKE_AGENT_AUTHORISATION_HINT = tr("如：2025年3月6日签署，委托办理设立登记和食品经营许可")
+INTAKE_DELIVERY = tr("结果送达")
+INTAKE_DELIVERY_ADDRESS = tr("邮寄地址")
+INTAKE_NOTIFY_PHONE = tr("短信通知电话")
+INTAKE_NOTIFY_PHONE_HINT = tr("同申请人电话 {phone}")
+INTAKE_NOTIFY_PHONE_EMPTY = tr("同申请人电话")
+INTAKE_SITUATIONS = tr("办理情形")
+INTAKE_MATERIALS = tr("申请材料核对")
+INTAKE_ALL_RECEIVED = tr("全部已收取")
+INTAKE_ALL_RECEIVED_TIP = tr("把所有未核对的材料记为已收取（按指南份数）；共享材料仍须逐项确认")
+INTAKE_PENDING = tr("还有 {count} 项未核对")
+INTAKE_NONE_PENDING = tr("材料已全部核对")
+INTAKE_KEYS_HINT = tr("选中一行：1 已收取　2 有缺陷　3 未提交　4 共享已确认　空格 切换已收取")
+INTAKE_RECEIPT_BUTTON = {
+    "received": tr("已收取"),
+    "defective": tr("有缺陷"),
+    "missing": tr("未提交"),
+    "shared_confirmed": tr("共享已确认"),
+}
+INTAKE_TAG_SHARED = tr("免提交")
+INTAKE_ORIGINALS = tr("原件")
+INTAKE_COPIES = tr("复印件")
+INTAKE_GUIDE_COUNT = tr("指南：原件{originals}份 复印件{copies}份")
+INTAKE_DEFECT_HINT = tr("写明问题所在（印在补正通知书上）")
+INTAKE_OUTCOME = tr("受理结果")
+INTAKE_UNDECIDED = tr("未完成")
+INTAKE_PROMISED = tr("承诺办结日期：{date}")
+INTAKE_DEFERRED_DUE = tr("容缺材料到期日 {date}：{name}")
+INTAKE_CORRECTION_DUE = tr("补正期限：{date}")
+INTAKE_NOTIFY_BY = tr("书面告知不晚于：{date}")
+INTAKE_BEYOND_CALENDAR = tr("⚠ 日期超出节假日数据范围，按周六、周日休息推算，打印前请核对")
+INTAKE_DEFERRAL = tr("容缺受理")
+INTAKE_DEFERRAL_ASKED = tr("申请人申请容缺受理")
+INTAKE_DEFERRAL_CREDIT = tr("已核实无不良信用记录")
+INTAKE_DEFERRAL_PLEDGE = tr("已签署承诺书")
+INTAKE_REFUSE = tr("不予受理")
+INTAKE_REFUSAL_GROUND = {
+    "no_licence_needed": tr("依法不需要取得行政许可（第一项）"),
+    "not_in_remit": tr("不属于本机关职权范围（第二项）"),
+}
+INTAKE_TURN_TO = tr("请向")
+INTAKE_TURN_TO_AFTER = tr("申请")
+INTAKE_TURN_TO_HINT = tr("有权受理的行政机关")
+INTAKE_COMMIT = tr("办结受理 (Ctrl+Enter)")
+INTAKE_CANCEL = tr("放弃本次受理")
+INTAKE_CANCEL_CONFIRM = tr("确认放弃？再按一次")
+INTAKE_TAKEN = tr("办件已登记，办件编号：")
+INTAKE_CLOSE = tr("关闭")
+INTAKE_PARTY_HEADING = tr("申请人信息还需完善：")
+INTAKE_PARTY_PROBLEM = tr("{field}：{problem}")
+INTAKE_PARTY_FIELD = {
+    "applicant_name": tr("申请人姓名或名称"),
+    "applicant_id": tr("申请人证件号码"),
+    "legal_rep": tr("法定代表人"),
+    "phone": tr("电话"),
+    "agent_name": tr("代办人姓名"),
+    "agent_id": tr("代办人身份证号"),
+    "agent_authorisation": tr("授权委托书"),
+    "delivery_address": tr("邮寄地址"),
+}
+INTAKE_NOT_POSSIBLE = tr("还不能办结，请先处理以下问题：")
+INTAKE_NOT_POSSIBLE_DETAIL = tr("其他原因：{detail}")
+# IntakeNotPossible.detail is the action's own sentence; the ones a clerk can meet, in words
+INTAKE_NOT_POSSIBLE_DETAILS = {
+    "previous case is of another bundle": tr("原办件办理的不是同一件事，不能作为本件的补正前办件"),
+}
+INTAKE_PREVIOUS_NOT_FOUND = tr("原办件 {case_no} 不存在，请核对办件编号")
+INTAKE_CONNECTION_LOST = tr(
+    "与数据库的连接中断，本次受理尚未保存。表单内容都在，请不要关闭窗口；连接恢复后将自动重新提交。"
+)
+INTAKE_CONNECTION_RETRYING = tr("（正在重试，第{attempts}次）")
+INTAKE_CONNECTION_BACK = tr("连接已恢复，正在重新提交……")
+INTAKE_DB_FAULT = tr("{fault}。本次受理没有保存，表单内容和草稿都已保留，问题排除后请再按“办结受理”。")
+INTAKE_PREVIEW_FAILED = tr("暂时无法计算受理结果（{error}），表单内容已保留")
+INTAKE_DRAFT_SAVED = tr("草稿已保存 {time}")
+INTAKE_DRAFT_SAVE_FAILED = tr("草稿未能保存（{error}），请暂勿关闭窗口")
+INTAKE_DRAFT_OFFER = tr("上次未完成的受理（保存于 {time}）：{bundle}{applicant}")
+INTAKE_DRAFT_RESTORE = tr("恢复")
+INTAKE_DRAFT_DISCARD = tr("放弃")
+INTAKE_DRAFT_DISCARDED = tr("上次未完成的受理草稿无法恢复，已丢弃：{reason}")
+INTAKE_DRAFT_PROBLEM = {
+    "not_json": tr("草稿内容已损坏"),
+    "wrong_format": tr("草稿由其他版本的程序保存"),
+    "wrong_shape": tr("草稿缺少或写错了“{detail}”"),
+    "not_this_guide": tr("草稿与所依据的指南版本不符"),
+    "guide_missing": tr("草稿所依据的指南版本已不存在"),
+}

@@ -1,0 +1,114 @@
+"""Words of the review pad, the desk's rating line, the supervisor's page,
+the figures page and the rating settings (UI only).
+"""
+
+from __future__ import annotations
+
+from counter.words.translate import tr
+
+# the review pad (counter.ui.pad), seen by the applicant
+PAD_WINDOW_TITLE = tr("评价器")
+PAD_WELCOME = tr("欢迎来到{office}")
+PAD_IDLE_DEFAULT = tr("一件事一次办，办事更省心。\n办理完成后，请您对我们的服务作出评价。")
+PAD_DESK = tr("{desk_no}号窗口")
+PAD_CLERK = tr("工作人员：{clerk}")
+PAD_STAFF_NO = tr("工号：{staff_no}")
+PAD_BUNDLE = tr("办理事项：{bundle}")
+PAD_APPLICANT = tr("申请人：{name}")
+PAD_QUESTION = tr("请您对本次服务作出评价")
+PAD_TAP_HINT = tr("轻触一个表情即可完成评价")
+PAD_FOLLOW_UP_QUESTION = tr("我们已对您反映的问题进行整改，请您再次评价")
+PAD_REASONS_QUESTION = tr("请告诉我们哪里让您不满意（可选多项）")
+PAD_COMMENT_HINT = tr("还想说点什么？可以不填")
+PAD_SUBMIT = tr("提交评价")
+PAD_BACK = tr("重新选择")
+PAD_THANKS = tr("感谢您的评价！")
+PAD_THANKS_GOOD = tr("祝您生活愉快")
+PAD_THANKS_BAD = tr("我们会认真核实整改，并向您反馈结果")
+PAD_SAVE_FAILED = tr("评价暂时没能保存，请告诉窗口工作人员")
+
+# the desk side
+DESK_RATING_STATUS = tr("好差评：{status}")
+DESK_RATING_NONE = tr("好差评：办结后按 F9 请申请人评价")
+DESK_RATING_CASE = tr("{status}（办件 {case_no}）")
+DESK_RATING_PAD_BUSY = tr("评价器正在评价办件 {case_no}，请稍候")
+DESK_RATING_FAILED = tr("评价请求没有发出：数据库暂时不能访问（{error}）")
+DESK_RATING_ALERT = tr("新的差评待整改：办件 {case_no}（{desk_no}号窗口），须在{due}前核实整改")
+
+# the supervisor's page (督办)
+SUPERVISE_TITLE = tr("督办：好差评整改")
+SUPERVISE_ALERTS = tr("新差评 {count} 条")
+SUPERVISE_EMPTY = tr("目前没有待整改的差评")
+SUPERVISE_COLUMNS = (
+    tr("办件编号"),
+    tr("一件事"),
+    tr("窗口"),
+    tr("工作人员"),
+    tr("评价"),
+    tr("评价时间"),
+    tr("状态"),
+    tr("整改期限"),
+    tr("剩余"),
+)
+SUPERVISE_OVERDUE = tr("已逾期{days}天")
+SUPERVISE_DUE_TODAY = tr("今天到期")
+SUPERVISE_DAYS_LEFT = tr("还剩{days}天")
+SUPERVISE_REFRESH = tr("刷新")
+SUPERVISE_DETAIL_EMPTY = tr("在上方选择一条整改，查看详情并处理")
+SUPERVISE_RATER = tr("评价人：{name}　第{round}次评价　评价：{level}")
+SUPERVISE_REASONS = tr("不满意原因：{reasons}")
+SUPERVISE_COMMENT = tr("文字评价：{comment}")
+SUPERVISE_NO_COMMENT = tr("（无文字评价）")
+SUPERVISE_HISTORY_COLUMNS = (tr("时间"), tr("经办人"), tr("处理"), tr("状态"), tr("说明"))
+SUPERVISE_BY = tr("经办人：")
+SUPERVISE_NOTE = tr("情况说明：")
+SUPERVISE_FIX_DUE = tr("限期整改至：")
+SUPERVISE_NOTE_HINT = tr("回访、核实、整改或反馈的情况（每一步都要写明）")
+SUPERVISE_APPEAL_GROUND = tr("申诉理由类别：")
+SUPERVISE_APPEAL_REASON = tr("复核意见：")
+SUPERVISE_APPEAL_UPHOLD = tr("申诉成立，撤销该评价")
+SUPERVISE_APPEAL_REJECT = tr("申诉不成立")
+SUPERVISE_APPEAL_TITLE = tr("申诉复核")
+SUPERVISE_APPEALS = tr("申诉复核：{at}　{by}　{decision}　{reason}")
+SUPERVISE_APPEAL_DECISION = {True: tr("申诉成立，评价已撤销"), False: tr("申诉不成立")}
+SUPERVISE_DONE = tr("已记录：{event}。当前状态：{state}")
+SUPERVISE_APPEAL_DONE = tr("已记录申诉复核：{decision}")
+SUPERVISE_SAVE_FAILED = tr("没有保存：数据库暂时不能写入（{error}），请稍后重试")
+SUPERVISE_BEYOND_DATA = tr("（节假日数据之外，按周末推算）")
+SUPERVISE_SYSTEM = tr("评价器")
+
+# the figures page
+RATING_FIGURES_TITLE = tr("好差评统计")
+RATING_FIGURES_FROM = tr("从")
+RATING_FIGURES_TO = tr("到")
+RATING_FIGURES_SHOW = tr("统计")
+RATING_FIGURES_COLUMNS = (
+    tr("分组"),
+    tr("办件数"),
+    tr("已评价"),
+    tr("好评"),
+    tr("差评"),
+    tr("未评价"),
+    tr("好评率"),
+    tr("未评率"),
+    tr("整改率"),
+)
+RATING_FIGURES_TOTAL = tr("合计")
+RATING_FIGURES_NOTE = tr(
+    "好评＝非常满意、满意、基本满意；差评＝不满意、非常不满意。好评率＝好评÷有效评价；"
+    "未评率＝（超时未评＋未发送评价）÷已结束的服务；整改率＝已反馈的差评÷差评。申诉成立撤销的评价不计入。"
+)
+RATING_FIGURES_READ_FAILED = tr("无法读取统计：数据库暂时不能访问（{error}）")
+
+# the rating settings (评价设置)
+RATING_SETTINGS_TITLE = tr("评价设置")
+RATING_SETTINGS_TIMEOUT = tr("评价等待时间：")
+RATING_SETTINGS_SECONDS = tr(" 秒")
+RATING_SETTINGS_PERIOD = tr("差评核实整改期限：")
+RATING_SETTINGS_UNIT = {"working_day": tr("个工作日"), "calendar_day": tr("天（自然日）")}
+RATING_SETTINGS_REASONS = tr("不满意原因（每行一项，最多9项）：")
+RATING_SETTINGS_REASONS_HINT = tr("办理时间长\n服务态度差\n……")
+RATING_SETTINGS_IDLE_TEXT = tr("评价器待机公告：")
+RATING_SETTINGS_SAVE = tr("保存设置")
+RATING_SETTINGS_SAVED = tr("设置已保存，各窗口的评价器下次评价时使用新设置")
+SUPERVISE_TAB = tr("差评整改")

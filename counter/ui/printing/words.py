@@ -1,0 +1,83 @@
+"""Words of the preview and print window, the 文书 section of the case page,
+the printer chooser and 单位信息 (UI only).
+"""
+
+from __future__ import annotations
+
+from counter.words.translate import tr
+
+# The preview and print window, the 文书 section of the case page, the intake panel's print
+# button and 单位信息 (the office settings page).  {title} is a DOC_TITLE, {printer} a CUPS queue.
+
+PRINTING_WINDOW_TITLE = tr("打印预览 · {titles}")
+PRINTING_PRINT = tr("打印（Ctrl+P）")
+PRINTING_RETRY = tr("继续打印（Ctrl+P）")
+PRINTING_BUSY = tr("正在发送到打印机…")
+PRINTING_CHOOSE = tr("选择打印机…")
+PRINTING_SAVE = tr("另存为 PDF…")
+PRINTING_CLOSE = tr("关闭（Esc）")
+PRINTING_NUMBERS = tr("文书编号：{doc_no}")
+PRINTING_CASE_NO = tr("　　办件编号：{case_no}")
+PRINTING_REPRINT = tr("重打：与首次出具的文书完全相同")
+PRINTING_CHECK_DATES = tr(
+    "请核对日期：《{title}》上的日期超出节假日数据范围，按周六、周日休息推算，交给申请人前请核对。"
+)
+PRINTING_PRINTER_LINE = tr("打印机：{printer}")
+PRINTING_CONTENT_LINE = tr("将打印：{titles}（共 {pages} 页）")
+PRINTING_DEFAULT_PRINTER = tr("系统默认打印机")
+PRINTING_SENT = tr("已送打印机“{printer}”：{titles}。")
+PRINTING_FAILED = tr("《{title}》没有打印出来。{problem}")
+PRINTING_UNREADABLE = tr("《{title}》无法预览（PDF 无法读取）：请另存为 PDF 后检查，或联系运维人员。")
+PRINTING_NOT_RECORDED = tr("打印记录没有写入数据库（{error}）：请稍后在办件页面核对打印次数。")
+PRINTING_CHOICE_NOT_SAVED = tr("打印机的选择没有保存到本机设置（{error}）：本窗口仍使用所选打印机。")
+PRINTING_SAVE_TITLE = tr("另存为 PDF")
+PRINTING_SAVE_FILTER = tr("PDF 文件 (*.pdf)")
+PRINTING_FILE_NAME = "{number}-{title}.pdf"
+PRINTING_SAVED = tr("《{title}》已保存为 {path}")
+PRINTING_SAVE_FAILED = tr("无法保存到 {path}：{error}")
+PRINTING_DB_FAILED = tr("无法出具文书：数据库暂时不能访问，请稍后重试（{error}）。办件未作任何改动。")
+PRINTING_NO_NOTICE = tr("该办件的受理结果不出具文书。")
+PRINTING_GUIDE_UNPUBLISHED = tr("该事项的办事指南未发布，不能打印一次性告知单。")
+
+# the printer chooser
+PRINTING_CHOOSE_TITLE = tr("选择打印机")
+PRINTING_CHOOSE_PROMPT = tr("本窗口的文书送到哪台打印机？选择后本机记住，以后打印都用它。")
+PRINTING_PRINTER_DEFAULT = tr("默认")
+PRINTING_PRINTER_STOPPED = tr("已停止")
+PRINTING_PRINTER_REJECTING = tr("不接受任务")
+PRINTING_PRINTER_GONE = tr("{printer}（已不存在）")
+
+# the 文书 section of the case page, and the intake panel
+PRINTING_CASE_SECTION = tr("文书")
+PRINTING_NO_NOTICES = tr("尚未出具文书。")
+PRINTING_NOTICE_COLUMNS = (tr("文书"), tr("文书编号"), tr("出具日期"), tr("打印"))
+PRINTING_NEVER_PRINTED = tr("未打印")
+PRINTING_PRINTS = tr("{count} 次")
+PRINTING_FAILED_PRINTS = tr("（其中失败 {count} 次）")
+PRINTING_MAKE_KIND = tr("打印{title}")
+PRINTING_REPRINT_KIND = tr("重打{title}")
+PRINTING_INTAKE_BUTTON = tr("打印文书（Ctrl+P）")
+
+# 单位信息 (counter.ui.printing.office_form)
+OFFICE_TAB = tr("单位信息")
+OFFICE_SITE = tr("站点：{site}")
+OFFICE_NOTE = tr(
+    "这里的信息印在今后出具的文书上：单位名称、印章、电话、地址，以及告知权利时的复议机关和法院。"
+    "已经出具的文书保留出具时的信息，重打时内容不变。"
+)
+OFFICE_FIELD = {
+    "office_name": tr("单位名称"),
+    "seal_caption": tr("印章名称"),
+    "consult_phone": tr("咨询电话"),
+    "complaint_phone": tr("投诉电话"),
+    "address": tr("单位地址"),
+    "review_body": tr("行政复议机关"),
+    "court": tr("行政诉讼法院"),
+    "progress_url_base": tr("进度查询网址（二维码）"),
+    "online_portal": tr("网上办事平台"),
+}
+OFFICE_SAVE = tr("保存单位信息")
+OFFICE_SAVED = tr("已保存：今后新出具的文书使用新的单位信息；已出具的文书重打时不变。")
+OFFICE_MISSING = tr("以下各项不能为空：{fields}")
+OFFICE_READ_FAILED = tr("无法读取单位信息：数据库暂时不能访问（{error}）")
+OFFICE_SAVE_FAILED = tr("没有保存：数据库暂时不能写入，请稍后重试（{error}）")

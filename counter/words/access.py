@@ -1,0 +1,72 @@
+"""The words of roles, permissions, sign-in refusals and account problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from counter.access.roles import Permission, Role
+from counter.words.translate import tr
+
+ROLE = {Role.CLERK: tr("窗口工作人员"), Role.SUPERVISOR: tr("负责人"), Role.ADMIN: tr("系统管理员")}
+PERMISSION = {
+    Permission.TAKE_INTAKE: tr("收件受理和办件经办"),
+    Permission.PRINT: tr("出具和打印文书"),
+    Permission.SEND_TO_PAD: tr("发送评价"),
+    Permission.SEE_FULL_ID: tr("查看完整证件号码"),
+    Permission.DECIDE_DEFERRAL: tr("容缺受理的延期和不予批准决定"),
+    Permission.VOID_CASE: tr("作废办件"),
+    Permission.RECTIFY: tr("差评整改、回访和申诉复核"),
+    Permission.SEE_FIGURES: tr("查看统计和导出评价"),
+    Permission.MANAGE_CATALOG: tr("导入事项目录"),
+    Permission.MANAGE_ACCOUNTS: tr("管理账号"),
+    Permission.CHANGE_SETTINGS: tr("修改设置"),
+    Permission.EDIT_HOLIDAYS: tr("维护节假日"),
+    Permission.SYNC: tr("导出和导入同步数据包"),
+}
+NOT_PERMITTED = tr("您的账号没有“{permission}”的权限，本次操作未执行。如需办理，请找负责人或系统管理员。")
+NOT_SIGNED_IN = tr("本数据库已启用账号，请先登录再“{permission}”。本次操作未执行。")
+
+
+def not_permitted(permission: Permission, signed_in: bool) -> str:
+    """Why an action was refused, for the clerk: the permission by name, and who can help."""
+    template = NOT_PERMITTED if signed_in else NOT_SIGNED_IN
+    return template.format(permission=PERMISSION[permission])
+
+
+# Keyed by the codes' values: counter.access.lockout.SignInOutcome,
+# counter.access.account_rules.AccountProblem, counter.access.passwords.PasswordProblem.
+# Unknown login and wrong password read alike at first, so a login cannot be probed by its message.
+
+SIGN_IN_REFUSAL = {
+    "wrong_password": tr("登录名或密码不正确。再输错 {attempts_left} 次，账号将锁定 {minutes} 分钟。"),
+    "unknown_login": tr("登录名或密码不正确。"),
+    "locked": tr("密码连续输错次数过多，账号已锁定至 {until}。请到时再试，或请系统管理员重设密码。"),
+    "disabled": tr("该账号已停用，不能登录。如有疑问请联系系统管理员。"),
+}
+ACCOUNT_PROBLEM = {
+    "login_format": tr("登录名只能用小写英文字母、数字和 . _ -，以字母或数字开头，2-40 位：{login}"),
+    "login_taken": tr("登录名 {login} 已被使用，请换一个"),
+    "name_missing": tr("请填写姓名"),
+    "name_too_long": tr("姓名不能超过 60 个字"),
+    "staff_no_too_long": tr("工号不能超过 20 位"),
+    "no_role": tr("请至少选择一个角色"),
+    "first_not_admin": tr("第一个账号必须是系统管理员（admin）：其他账号由管理员登录后添加"),
+    "unknown_login": tr("没有登录名为 {login} 的账号"),
+    "last_admin": tr("{login} 是最后一个可用的系统管理员账号，不能停用：请先添加另一个管理员"),
+    "already_disabled": tr("账号 {login} 已经停用"),
+    "password_too_short": tr("密码至少 8 位"),
+    "password_too_long": tr("密码不能超过 128 位"),
+    "password_no_letter": tr("密码须包含字母"),
+    "password_no_digit": tr("密码须包含数字"),
+    "password_is_login": tr("密码不能与登录名相同"),
+}
+
+
+def sign_in_refusal_text(outcome: str, attempts_left: int, locked_until: dt.datetime | None, lock_minutes: int) -> str:
+    """Why a sign-in was refused; a lock's end in local time."""
+    until = f"{locked_until.astimezone():%Y-%m-%d %H:%M}" if locked_until else ""
+    return SIGN_IN_REFUSAL[outcome].format(attempts_left=attempts_left, minutes=lock_minutes, until=until)
+
+
+def account_problem_text(problem: str, login: str = "") -> str:
+    return ACCOUNT_PROBLEM[problem].format(login=login)

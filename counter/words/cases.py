@@ -1,0 +1,41 @@
+"""The words of a case: its status, its events, delivery, the kind of applicant and party-field problems."""
+
+from __future__ import annotations
+
+from counter.case.status import CaseEvent, CaseStatus
+from counter.intake.parties import ApplicantKind, Delivery, PartyProblemCode
+from counter.words.translate import tr
+
+CASE_STATUS = {
+    CaseStatus.ACCEPTED: tr("已受理"),
+    CaseStatus.AWAITING_DEFERRED: tr("容缺受理，待补材料"),
+    CaseStatus.CORRECTION_ISSUED: tr("已出具补正通知（未受理）"),
+    CaseStatus.RESUBMITTED: tr("补正后已重新提交"),
+    CaseStatus.REFUSED: tr("不予受理"),
+    CaseStatus.IN_APPROVAL: tr("审批中"),
+    CaseStatus.READY: tr("已办结，待取件"),
+    CaseStatus.DELIVERED: tr("已送达"),
+    CaseStatus.DENIED: tr("不予批准"),
+    CaseStatus.WITHDRAWN: tr("申请人已撤回"),
+    CaseStatus.VOIDED: tr("已作废"),
+}
+CASE_EVENT = {
+    CaseEvent.TAKEN: tr("窗口收件"),
+    CaseEvent.DEFERRED_ARRIVED: tr("收到部分容缺材料"),
+    CaseEvent.DEFERRED_COMPLETE: tr("容缺材料已补齐"),
+    CaseEvent.DEFERRAL_EXTENDED: tr("延长容缺期限"),
+    CaseEvent.DENIED: tr("不予批准"),
+    CaseEvent.RESUBMITTED: tr("补正后重新提交"),
+    CaseEvent.SENT_TO_APPROVAL: tr("转入审批"),
+    CaseEvent.COMPLETED: tr("办结"),
+    CaseEvent.DELIVERED: tr("送达"),
+    CaseEvent.WITHDRAWN: tr("撤回"),
+    CaseEvent.VOIDED: tr("作废"),
+}
+DELIVERY = {Delivery.PICKUP: tr("窗口领取"), Delivery.POST: tr("邮寄送达"), Delivery.ELECTRONIC: tr("电子送达")}
+APPLICANT_KIND = {ApplicantKind.PERSON: tr("自然人"), ApplicantKind.COMPANY: tr("法人或其他组织")}
+PARTY_PROBLEM = {
+    PartyProblemCode.REQUIRED: tr("必须填写"),
+    PartyProblemCode.INVALID_ID: tr("证件号码有误"),
+    PartyProblemCode.INVALID_PHONE: tr("电话号码应为7-13位数字"),
+}

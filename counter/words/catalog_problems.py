@@ -1,0 +1,228 @@
+"""The words of a catalog problem (a :class:`counter.catalog.problems.Rule` and where it stands).
+
+Shown alike by the window (the catalog banner) and the command line (``counter catalog validate``).
+"""
+
+from __future__ import annotations
+
+from counter.catalog.model import (
+    TimeLimit,
+    TimeUnit,
+)
+from counter.catalog.problems import WORKBOOK_KEY, Problem, Rule, WorkbookProblem
+from counter.words.catalog import (
+    time_limit,
+)
+from counter.words.translate import tr
+
+# RULE_TEXT templates take: {field} the element's Chinese name, {key} the key as written
+# in the file, {detail} the offending value and {detail_note} the same in brackets (or
+# nothing); {limit} and {bound} are time limits in words, {max} a length, {other_note}
+# the file that used a code first.  Sources: 第九条/第十条 of 兴署发〔2021〕5号 and the
+# 24-point checklist (清单) of the 一网办 plan.
+
+RULE_TEXT: dict[Rule, str] = {
+    Rule.UNREADABLE: tr("文件无法读取（须为 UTF-8 编码的文本文件）：{detail}"),
+    Rule.SYNTAX: tr("不是有效的 TOML 格式：{detail}"),
+    Rule.WRONG_TYPE: tr("{field}的值类型不对：{detail}"),
+    Rule.UNKNOWN_VALUE: tr("{field}的取值“{detail}”不在代码表内"),
+    Rule.UNKNOWN_KEY: tr("格式中没有“{key}”这一项，可能是拼写错误"),
+    Rule.MISSING_ELEMENT: tr("未写明{field}{detail_note}"),
+    Rule.LIMIT_WITHOUT_UNIT: tr("{field}未注明是工作日还是自然日（清单第12-13项）"),
+    Rule.ADDRESS_WITHOUT_DESK: tr("办理地点未写明窗口号（清单第14项）"),
+    Rule.HOURS_INCOMPLETE: tr("办理时间未写明{field}{detail_note}（清单第15项）"),
+    Rule.INTERMEDIARY_WITHOUT_BASIS: tr("中介服务“{detail}”未提供设定依据（清单第17项）"),
+    Rule.VISITS_WITHOUT_REASON: tr("须到办事现场{detail}次，未说明原因（清单第22项）"),
+    Rule.STEP_INCOMPLETE: tr("办理流程环节“{detail}”未写明{field}（清单第21项）"),
+    Rule.CATCH_ALL_WORDING: tr("材料名称含兜底表述“{detail}”（第十条）"),
+    Rule.MATERIAL_WITHOUT_BASIS: tr("材料未列明法律法规或规章依据（第十条）"),
+    Rule.MATERIAL_INCOMPLETE: tr("未写明{field}"),
+    Rule.FORM_WITHOUT_BLANK_OR_SAMPLE: tr("表格类材料未提供{field}（第十条，清单第23-24项）"),
+    Rule.SHARED_BUT_DEMANDED: tr("能通过信息共享获取的材料不得列为必要材料，只可请申请人确认（第十条）"),
+    Rule.DEFERRAL_WITHOUT_LIMIT: tr("容缺后补材料未写明补交时限"),
+    Rule.DEFERRAL_EXCEEDS_PROMISE: tr("容缺补交时限{limit}未控制在承诺办结时限{bound}以内"),
+    Rule.PROMISE_EXCEEDS_LEGAL: tr("承诺办结时限{limit}未控制在法定办结时限{bound}以内"),
+    Rule.CODE_TOO_LONG: tr("{field}“{detail}”超过{max}个字符"),
+    Rule.DUPLICATE_CODE: tr("{field}“{detail}”重复{other_note}"),
+    Rule.DANGLING_REFERENCE: tr("{field}“{detail}”在本一件事中不存在"),
+    Rule.BAD_NUMBER: tr("一件事序号“{detail}”无效：须为1至999之间且互不重复的整数{other_note}"),
+}
+# the wording when the problem has no detail to quote
+RULE_TEXT_WITHOUT_DETAIL: dict[Rule, str] = {
+    Rule.DANGLING_REFERENCE: tr("{field}为空，须列明本一件事中的事项"),
+}
+
+FIELD_TEXT: dict[str, str] = {
+    "format": tr("格式版本"),
+    "code": tr("一件事编码"),
+    "number": tr("一件事序号"),
+    "name": tr("一件事名称"),
+    "status": tr("发布状态"),
+    "sample": tr("样例标记"),
+    "keywords": tr("检索词"),
+    "summary": tr("简介"),
+    "conditions": tr("受理条件"),
+    "forms": tr("办理形式"),
+    "address": tr("办理地点"),
+    "address.street": tr("办理地点的街道名称"),
+    "address.number": tr("办理地点的门牌号"),
+    "address.room": tr("办理地点的房间号"),
+    "address.desk_no": tr("办理地点的窗口号"),
+    "hours": tr("办理时间"),
+    "hours.days": tr("办理日"),
+    "hours.periods": tr("办理时段"),
+    "hours.note": tr("办理时间备注"),
+    "consult_phone": tr("咨询方式"),
+    "complaint_phone": tr("监督投诉方式"),
+    "visits": tr("到办事现场次数"),
+    "visits_reason": tr("到办事现场的原因"),
+    "promised_limit": tr("承诺办结时限"),
+    "result": tr("办理结果"),
+    "steps": tr("办理流程"),
+    "steps.name": tr("环节名称"),
+    "steps.limit": tr("环节办理时限"),
+    "steps.result": tr("环节办理结果"),
+    "steps.description": tr("环节说明"),
+    "items": tr("事项"),
+    "items.code": tr("实施编码"),
+    "items.basic_code": tr("基本编码"),
+    "items.name": tr("事项名称"),
+    "items.sub_item": tr("子项名称"),
+    "items.type": tr("事项类型"),
+    "items.case_kind": tr("办件类型"),
+    "items.department": tr("实施主体"),
+    "items.legal_basis": tr("设定依据"),
+    "items.conditions": tr("受理条件"),
+    "items.legal_limit": tr("法定办结时限"),
+    "items.promised_limit": tr("承诺办结时限"),
+    "items.fee": tr("收费标准及收费依据"),
+    "items.fee.amount": tr("收费标准"),
+    "items.fee.basis": tr("收费依据"),
+    "items.result": tr("办理结果"),
+    "items.intermediaries": tr("中介服务"),
+    "items.intermediaries.name": tr("中介服务名称"),
+    "items.intermediaries.basis": tr("中介服务设定依据"),
+    "situations": tr("情形"),
+    "situations.code": tr("情形编码"),
+    "situations.question": tr("情形问题"),
+    "situations.options": tr("情形选项"),
+    "situations.options.code": tr("选项编码"),
+    "situations.options.label": tr("选项名称"),
+    "materials": tr("所需材料"),
+    "materials.code": tr("材料编码"),
+    "materials.name": tr("材料名称"),
+    "materials.items": tr("材料所属事项"),
+    "materials.when": tr("材料适用情形"),
+    "materials.kind": tr("材料类型"),
+    "materials.copy_form": tr("原件或复印件"),
+    "materials.medium": tr("材料形式（纸质或电子）"),
+    "materials.originals": tr("原件份数"),
+    "materials.copies": tr("复印件份数"),
+    "materials.paper_size": tr("纸质规格"),
+    "materials.source": tr("来源渠道"),
+    "materials.issuer": tr("出具单位"),
+    "materials.necessity": tr("材料必要性"),
+    "materials.legal_basis": tr("材料依据"),
+    "materials.requirement": tr("材料要求"),
+    "materials.shared": tr("信息共享获取"),
+    "materials.blank_form": tr("空白表格"),
+    "materials.sample_form": tr("示范样表"),
+    "materials.deferral_limit": tr("容缺补交时限"),
+    "materials.intermediary": tr("中介机构类别"),
+    "value": tr("天数"),
+    "unit": tr("时限单位"),
+}
+
+
+def field_text(problem: Problem) -> str:
+    """The Chinese name of a problem's field, or the key itself when the format has none.
+
+    The reader names a field by its bare key inside an item or material ("fee.amount"),
+    the validator by its full path ("items.fee.amount"); both find their name here.
+    """
+    scope = "materials." if problem.material else "items." if problem.item else ""
+    return _field_name(problem.field, scope)
+
+
+def _field_name(key: str, scope: str) -> str:
+    for candidate in (scope + key, key):
+        if candidate in FIELD_TEXT:
+            return FIELD_TEXT[candidate]
+    ends = [k for k in FIELD_TEXT if k.startswith(scope) and k.endswith(f".{key}")]
+    if len(ends) == 1:
+        return FIELD_TEXT[ends[0]]
+    head, dot, last = key.rpartition(".")
+    if dot and last in FIELD_TEXT:
+        return tr("{whole}的{part}").format(whole=_field_name(head, scope), part=FIELD_TEXT[last])
+    return key
+
+
+def _limit_words(code: str) -> str:
+    """``"3 working_day"`` (how a problem carries a limit) as 3个工作日."""
+    value, _, unit = code.partition(" ")
+    try:
+        return time_limit(TimeLimit(int(value), TimeUnit(unit)))
+    except ValueError:
+        return code
+
+
+class _Blank(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def problem_text(problem: Problem) -> str:
+    """One line: where the problem stands, then what is wrong, e.g.
+    "008.toml › XAM-YJS-008 › 材料 M03：材料名称含兜底表述“其他”（第十条）"."""
+    where = [problem.file] if problem.file else []
+    if problem.bundle and problem.bundle != problem.file:
+        where.append(problem.bundle)
+    if problem.item:
+        where.append(tr("事项 {item}").format(item=problem.item))
+    if problem.material:
+        where.append(tr("材料 {material}").format(material=problem.material))
+    extra = dict(problem.extra)
+    values = _Blank(
+        field=field_text(problem),
+        key=problem.field,
+        detail=problem.detail,
+        detail_note=tr("（{detail}）").format(detail=problem.detail) if problem.detail else "",
+        limit=_limit_words(extra.get("limit", "")),
+        bound=_limit_words(extra.get("bound", "")),
+        max=extra.get("max", ""),
+        other_note=tr("，已见于 {other}").format(other=extra["other"]) if extra.get("other") else "",
+    )
+    workbook = problem.file.split(" › ")[0].lower().endswith((".xlsx", ".xlsm"))
+    kind = extra.get(WORKBOOK_KEY, "")
+    if kind in WorkbookProblem.__members__.values():
+        said = workbook_problem_text(WorkbookProblem(kind), problem.detail)
+        rule_words = WORKBOOK_RULE_TEXT.get(problem.rule)
+        sentence = rule_words.format(detail=said) if rule_words else said
+    else:
+        template = (WORKBOOK_RULE_TEXT.get(problem.rule) if workbook else None) or RULE_TEXT[problem.rule]
+        if not problem.detail:
+            template = RULE_TEXT_WITHOUT_DETAIL.get(problem.rule, template)
+        sentence = template.format_map(values)
+    return tr("{where}：{problem}").format(where=" › ".join(where), problem=sentence) if where else sentence
+
+
+WORKBOOK_RULE_TEXT: dict[Rule, str] = {
+    Rule.UNREADABLE: tr("工作簿无法读取：{detail}"),
+    Rule.SYNTAX: tr("工作簿格式不对：{detail}"),
+}
+# What a workbook problem (counter.catalog.problems.WorkbookProblem) says; the problem's detail fills the braces.
+WORKBOOK_PROBLEM: dict[WorkbookProblem, str] = {
+    WorkbookProblem.NOT_A_WORKBOOK: tr("不是可以打开的 .xlsx 工作簿（{error}）"),
+    WorkbookProblem.MISSING_SHEET: tr("缺少工作表“{sheet}”"),
+    WorkbookProblem.UNKNOWN_SHEET: tr("工作表“{sheet}”不属于目录工作簿，其中的内容没有读取"),
+    WorkbookProblem.MISSING_COLUMN: tr("第1行缺少列“{key}”，本工作表的数据无法归属，没有读取"),
+    WorkbookProblem.DUPLICATE_COLUMN: tr("第1行的列“{key}”出现了不止一次，只读取第一列"),
+    WorkbookProblem.UNNAMED_COLUMN: tr("第{column}列第1行没有列名，但下面填有内容，没有读取"),
+    WorkbookProblem.DROPPED_CHARACTERS: tr("含有工作簿无法保存的控制字符，导出时已删去"),
+    WorkbookProblem.CUT: tr("超过单元格上限{limit}个字符，导出时已截断"),
+}
+
+
+def workbook_problem_text(kind: WorkbookProblem, detail: str) -> str:
+    """What is wrong with the workbook itself, its one parameter (sheet, key, column, limit, error) filled in."""
+    return WORKBOOK_PROBLEM[kind].format(error=detail, sheet=detail, key=detail, column=detail, limit=detail)

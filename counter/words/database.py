@@ -1,0 +1,29 @@
+"""The words of the database's faults and of a refused restore, shown by both faces."""
+
+from __future__ import annotations
+
+from counter.words.translate import tr
+
+# Keys are the values of counter.db.faults.DbFault: why the database refused, in the clerk's words.
+DB_FAULT = {
+    "disk_full": tr("磁盘空间已满，数据库无法写入。请联系运维人员清理磁盘"),
+    "read_only": tr("数据库文件是只读的（权限或存储介质的问题），无法写入。请联系运维人员"),
+    "busy": tr("数据库正被其他窗口长时间占用，请稍后再试"),
+    "damaged": tr("数据库文件已损坏。请立即联系运维人员，用最近的备份恢复（counter restore）"),
+    "unreachable": tr("无法连接数据库"),
+    "other": tr("数据库暂时无法写入（{error}）"),
+}
+RESTORE_REFUSED = tr("未恢复，当前数据库没有任何改动：{reason}")
+RESTORE_PROBLEM = {
+    "missing": tr("找不到备份文件 {detail}"),
+    "not_sqlite": tr("该文件不是 SQLite 数据库文件"),
+    "not_counter": tr("该文件不是本程序的数据库"),
+    "newer": tr("该备份由更新版本的程序写入（结构版本 {detail}），本程序不能使用，请先升级程序"),
+    "damaged": tr("该备份文件已损坏（完整性检查未通过）"),
+}
+RESTORE_FAILED = tr("恢复失败：{reason}。")
+
+
+def restore_refused(problem: str, detail: str) -> str:
+    """Why a backup was not restored, and that nothing changed."""
+    return RESTORE_REFUSED.format(reason=RESTORE_PROBLEM[problem].format(detail=detail))

@@ -1,0 +1,32 @@
+"""The words the faces use about documents: their names on buttons and in titles, and why one cannot be made.
+
+Not the documents' own wording: that is :mod:`counter.documents.words`, Chinese by law and never translated.
+Both tables are keyed by the values of :class:`counter.documents.kinds.DocumentKind` and ``DocumentProblem``.
+"""
+
+from __future__ import annotations
+
+from counter.words.translate import tr
+
+DOC_TITLE: dict[str, str] = {
+    "receipt": tr("受理凭证"),
+    "deferral": tr("容缺受理通知书"),
+    "pledge": tr("容缺受理承诺书"),
+    "correction": tr("补齐补正通知书"),
+    "refusal": tr("不予受理通知书"),
+    "denial": tr("不予批准决定书"),
+    "guide_notice": tr("一次性告知单"),
+}
+DOC_PROBLEM: dict[str, str] = {
+    "needs_no_case": tr("一次性告知单按办事指南打印，不属于某个办件"),
+    "not_accepted": tr("该办件未受理，不能出具受理凭证"),
+    "not_deferred": tr("该办件不是容缺受理，不能出具容缺受理通知书或承诺书"),
+    "no_deferred_materials": tr("该办件没有容缺后补的材料"),
+    "not_correction": tr("该办件不是补正，不能出具补齐补正通知书"),
+    "nothing_to_correct": tr("该办件没有需要补齐补正的材料"),
+    "not_refused": tr("该办件不是不予受理，不能出具不予受理通知书"),
+    "not_denied": tr("该办件未作出不予批准决定（或缺少理由），不能出具不予批准决定书"),
+    "bundle_mismatch": tr("所给办事指南不是该办件受理时的一件事"),
+    "doc_no_invalid": tr("文书编号为空或超过30个字符"),
+    "issued_before_received": tr("文书日期早于收件日期"),
+}

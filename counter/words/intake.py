@@ -1,0 +1,89 @@
+"""The words of an intake decision: outcomes, material receipts, refusal grounds, and the reasons of a decision."""
+
+from __future__ import annotations
+
+from counter.intake.checklist import ProblemCode as IntakeProblemCode
+from counter.intake.checklist import Receipt, ReceivedMedium
+from counter.intake.outcome import Outcome, ReasonCode, RefusalGround
+from counter.words.translate import tr
+
+OUTCOME = {
+    Outcome.ACCEPT: tr("受理"),
+    Outcome.DEFER: tr("容缺受理"),
+    Outcome.CORRECT: tr("补正"),
+    Outcome.REFUSE: tr("不予受理"),
+    Outcome.INCOMPLETE: tr("材料尚未核对完毕"),
+    Outcome.UNPUBLISHED: tr("指南未发布"),
+}
+OUTCOME_SUMMARY = {
+    Outcome.ACCEPT: tr("受理：申请材料齐全、符合法定形式，出具受理凭证"),
+    Outcome.DEFER: tr("容缺受理：主要材料齐全，以下材料容缺后补"),
+    Outcome.CORRECT: tr("补正：以下材料需补齐补正，出具补齐补正通知书，一次性告知"),
+    Outcome.REFUSE: tr("不予受理：出具不予受理通知书，说明理由"),
+    Outcome.INCOMPLETE: tr("材料尚未核对完毕，还不能作出是否受理的决定"),
+    Outcome.UNPUBLISHED: tr("指南未发布：本窗口不能受理，请引导申请人到实施部门办理"),
+}
+RECEIPT = {
+    Receipt.PENDING: tr("未核对"),
+    Receipt.RECEIVED: tr("已收取"),
+    Receipt.DEFECTIVE: tr("已提交，不符合要求"),
+    Receipt.MISSING: tr("未提交"),
+    Receipt.SHARED_CONFIRMED: tr("共享获取，已确认"),
+}
+RECEIVED_MEDIUM = {
+    ReceivedMedium.PAPER: tr("纸质"),
+    ReceivedMedium.ELECTRONIC: tr("电子"),
+    ReceivedMedium.SHARED: tr("证照库免提交"),
+}
+DEFERRED_MEDIUM = tr("容缺后补")
+REFUSAL_GROUND = {
+    RefusalGround.NO_LICENCE_NEEDED: tr("申请事项依法不需要取得行政许可"),
+    RefusalGround.NOT_IN_REMIT: tr("申请事项依法不属于本行政机关职权范围"),
+}
+DEFERRAL_CREDIT_CHECK = tr("已核实申请人无不良信用记录")
+DEFERRAL_PLEDGE_CHECK = tr("申请人已签署容缺受理承诺书")
+CORRECTION_PERIOD = tr("申请人补正期限（本机关设定）")
+NOTIFY_LIMIT = tr("补正告知期限：当场或者五个工作日内一次性告知，逾期不告知的，自收到申请材料之日起即为受理")
+
+# Templates take {name} (the material, situation or bundle name) and {subject} (its code).
+INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
+    ReasonCode.GUIDE_UNPUBLISHED: tr("“{name}”的指南未发布，不能受理"),
+    ReasonCode.REFUSED_NO_LICENCE_NEEDED: (
+        tr("申请事项依法不需要取得行政许可，不予受理（行政许可法第三十二条第一款第一项）")
+    ),
+    ReasonCode.REFUSED_NOT_IN_REMIT: (
+        tr(
+            "申请事项依法不属于本行政机关职权范围，不予受理，并告知申请人向有关行政机关申请"
+            "（行政许可法第三十二条第一款第二项）"
+        )
+    ),
+    ReasonCode.TURN_TO_MISSING: tr("不属于本机关职权范围的，须写明申请人应当向哪个行政机关申请"),
+    ReasonCode.ALL_PRESENT: tr("申请材料齐全、符合法定形式"),
+    ReasonCode.REQUIRED_MISSING: tr("必要材料未提交：{name}"),
+    ReasonCode.REQUIRED_DEFECTIVE: tr("必要材料不符合要求：{name}"),
+    ReasonCode.DEFERRABLE_MISSING: tr("容缺材料未提交，不能容缺受理，须补齐：{name}"),
+    ReasonCode.DEFERRABLE_DEFECTIVE: tr("容缺材料不符合要求，不能容缺受理，须补正：{name}"),
+    ReasonCode.DEFERRED: tr("容缺后补：{name}"),
+    ReasonCode.DEFERRAL_NOT_REQUESTED: tr("申请人未申请容缺受理"),
+    ReasonCode.DEFERRAL_CREDIT_UNCONFIRMED: tr("申请人未确认无不良信用记录，不能容缺受理"),
+    ReasonCode.DEFERRAL_PLEDGE_UNSIGNED: tr("申请人未签署承诺书，不能容缺受理"),
+    ReasonCode.DEFERRAL_MAIN_MISSING: tr("主要材料不齐全，不能容缺受理"),
+    ReasonCode.DEFERRAL_NOTHING_HANDED_IN: tr("未提交任何材料，不能容缺受理"),
+    ReasonCode.DEFERRAL_NO_DEADLINE: tr("“{name}”没有可依据的容缺补交时限或承诺办结时限，不能容缺受理"),
+    ReasonCode.SHARED_TO_FETCH: tr("“{name}”可通过数据共享获取，不要求申请人提交，由本机关调取"),
+    ReasonCode.BEYOND_CALENDAR_DATA: tr("日期超出节假日数据范围，可能不准，请核对节假日安排"),
+    IntakeProblemCode.BUNDLE_MISMATCH: tr("核对单不属于“{name}”"),
+    IntakeProblemCode.ANSWER_UNKNOWN: tr("指南中没有这个情形选项：{subject}"),
+    IntakeProblemCode.SITUATION_UNANSWERED: tr("尚未确认情形：{name}"),
+    IntakeProblemCode.MATERIAL_NOT_IN_LIST: tr("材料不在所选情形的清单中：{subject}"),
+    IntakeProblemCode.MATERIAL_UNACCOUNTED: tr("尚未核对：{name}"),
+    IntakeProblemCode.DEFECT_NOTE_MISSING: tr("“{name}”不符合要求，须写明问题所在"),
+    IntakeProblemCode.MEDIUM_MISSING: tr("“{name}”须注明收取的是纸质材料还是电子材料"),
+    IntakeProblemCode.MEDIUM_NOT_ACCEPTED: tr("“{name}”的材料形式不符合指南要求"),
+    IntakeProblemCode.COUNT_TOO_LOW: tr("“{name}”的原件或复印件份数少于指南要求"),
+}
+
+
+def intake_reason(code: ReasonCode | IntakeProblemCode, subject: str = "", name: str = "") -> str:
+    """One reason of an intake decision (or one checklist problem) as the clerk reads it."""
+    return INTAKE_REASON[code].format(subject=subject, name=name or subject)

@@ -1,0 +1,90 @@
+"""The words of ratings (好差评): levels, reasons, channels, rectification states and their problems."""
+
+from __future__ import annotations
+
+from counter.words.translate import tr
+
+# Keyed by the enums' values (StrEnum members look themselves up by value).
+
+RATING_LEVEL = {
+    "very_satisfied": tr("非常满意"),
+    "satisfied": tr("满意"),
+    "basically_satisfied": tr("基本满意"),
+    "dissatisfied": tr("不满意"),
+    "very_dissatisfied": tr("非常不满意"),
+}
+RATING_CHANNEL = {
+    "pc": tr("PC端"),
+    "mobile": tr("移动端"),
+    "qr_code": tr("二维码"),
+    "hall_tablet": tr("政务大厅平板电脑"),
+    "other_terminal": tr("其他终端"),
+    "phone": tr("电话"),
+    "sms": tr("短信"),
+}
+RATING_DESK_STATUS = {"pending": tr("评价中"), "rated": tr("已评价"), "unrated": tr("未评价")}
+RATING_REFUSAL = {
+    "no_case": tr("未找到办件 {case_no}，不能发送评价"),
+    "pending": tr("办件 {case_no} 正在评价中，请等申请人评价完毕"),
+    "already_rated": tr("办件 {case_no} 已评价过。现场服务一次一评，不能再次发送"),
+    "already_unrated": tr("办件 {case_no} 已发送过评价，申请人未评价。现场服务一次一评，不能再次发送"),
+    "follow_up_done": tr("办件 {case_no} 的整改后再评价已发送过，不能再次发送"),
+    "no_request": tr("没有这项评价请求"),
+    "request_closed": tr("办件 {case_no} 的这次评价已结束，不能再记录"),
+}
+RATING_CHOICE_PROBLEM = {
+    "reason_required": tr("请至少选择一项不满意的原因"),
+    "reason_not_offered": tr("所选原因不在本单位的原因列表中"),
+    "reason_not_asked": tr("满意的评价不需要选择原因"),
+    "comment_too_long": tr("文字评价不能超过300字"),
+}
+RECT_STATE = {
+    "awaiting_revisit": tr("待回访"),
+    "verifying": tr("核实中"),
+    "fix_at_once": tr("立行立改"),
+    "fix_by_deadline": tr("限期整改"),
+    "explained": tr("解释说明"),
+    "fed_back": tr("已反馈"),
+    "voided": tr("已撤销（申诉成立）"),
+}
+RECT_EVENT = {
+    "opened": tr("差评，自动生成整改"),
+    "revisited": tr("回访核实"),
+    "fix_at_once": tr("立行立改"),
+    "fix_by_deadline": tr("限期整改"),
+    "explained": tr("解释说明"),
+    "fed_back": tr("反馈评价人"),
+    "note": tr("备注"),
+    "voided": tr("申诉成立，撤销评价"),
+}
+RECT_MOVE_PROBLEM = {
+    "not_allowed": tr("当前状态下不能这样处理"),
+    "note_required": tr("请填写回访、核实、整改或反馈的情况"),
+    "note_too_long": tr("说明不能超过1000字"),
+    "fix_due_required": tr("限期整改请填写整改期限"),
+    "fix_due_past": tr("整改期限不能早于今天"),
+    "who_required": tr("请填写经办人姓名"),
+}
+APPEAL_GROUND = {"mistaken": tr("误评（评价人误操作或评错办件）"), "malicious": tr("恶意评价（与服务无关或恶意攻击）")}
+APPEAL_PROBLEM = {
+    "reason_required": tr("请填写申诉复核的理由"),
+    "reason_too_short": tr("理由太简单，请写明核实的情况"),
+    "who_required": tr("请填写复核人姓名"),
+    "already_excluded": tr("该评价已经申诉成立并撤销"),
+}
+RATING_SETTING_PROBLEM = {
+    "unreadable": tr("设置“{key}”的值无法读取（{detail}），已按默认值使用"),
+    "timeout_range": tr("评价等待时间应在15至600秒之间（现为{detail}秒）"),
+    "period_range": tr("整改期限应在1至60天之间（现为{detail}天）"),
+    "too_many_reasons": tr("不满意原因最多9项（现为{detail}项）"),
+    "reason_empty": tr("不满意原因不能为空"),
+    "reason_too_long": tr("不满意原因“{detail}”太长，最多10个字"),
+    "reason_repeated": tr("不满意原因“{detail}”重复"),
+    "idle_text_too_long": tr("评价器待机公告最多400字"),
+}
+RATING_GROUPING = {"day": tr("按日"), "desk": tr("按窗口"), "clerk": tr("按工作人员"), "bundle": tr("按一件事")}
+
+
+def percent_text(value: float | None) -> str:
+    """A rate as the figures show it: one decimal, "—" when there is nothing to divide."""
+    return "—" if value is None else f"{value * 100:.1f}%"

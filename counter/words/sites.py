@@ -1,0 +1,35 @@
+"""The words of sites and their signing keys: the kind of a site, and why a site card or a key is refused."""
+
+from __future__ import annotations
+
+from counter.words.translate import tr
+
+# Keyed by the codes' values: counter.sync.sites.SiteKind and SiteProblem, counter.sync.keys.KeyProblem.
+
+SITE_KIND = {"hall": tr("政务服务中心"), "township": tr("苏木乡镇便民服务中心")}
+SITE_PROBLEM = {
+    "code_format": tr("站点编码应为 2-12 位大写字母或数字：{code}"),
+    "name_missing": tr("请填写站点名称"),
+    "name_too_long": tr("站点名称不能超过 100 个字"),
+    "kind_unknown": tr("站点类型只能是 hall（政务服务中心）或 township（苏木乡镇便民服务中心）"),
+    "key_format": tr("公钥格式不正确：应为 32 字节公钥的 Base64 文本"),
+    "own_code": tr("{code} 是本站点自己的编码，不能登记为对方站点"),
+    "not_a_card": tr("这不是站点名片文件（counter-site/1）"),
+    "fingerprint_mismatch": tr("名片上的指纹与其中的公钥不符：文件可能在传递中被改动，请向对方重新索取名片"),
+}
+KEY_PROBLEM = {
+    "missing": tr("本机没有本站点的签名密钥文件：{path}"),
+    "unreadable": tr("无法读取本站点的签名密钥文件：{path}"),
+    "not_a_key": tr("{path} 不是可用的签名密钥文件（已损坏或被替换）。请勿删除，先联系系统管理员。"),
+    "wrong_type": tr("{path} 中的密钥不是 Ed25519 签名密钥。请勿删除，先联系系统管理员。"),
+    "other_site": tr("{path} 中的密钥与本站点登记的公钥不符：请在保存本站点签名密钥的那台电脑上操作。"),
+}
+
+
+def site_problem_text(problem: str, code: str = "") -> str:
+    return SITE_PROBLEM[problem].format(code=code)
+
+
+def key_problem_text(problem: str, path: object) -> str:
+    """Why the key file at ``path`` cannot sign: which file, and what to do (never delete a damaged key first)."""
+    return KEY_PROBLEM[problem].format(path=path)

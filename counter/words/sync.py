@@ -1,0 +1,55 @@
+"""The words of sync packages: why one is refused, why a record waits for review, what an import did."""
+
+from __future__ import annotations
+
+from counter.words.translate import tr
+
+# Keyed by the codes' values: counter.sync.package.RejectCode, counter.actions.sync.SyncProblem and HoldReason.
+
+PACKAGE_REJECTED = {
+    "not_a_package": tr("这不是同步数据包文件。"),
+    "too_new": tr("该数据包由更新版本的程序写出，本程序无法读取，请先升级程序。"),
+    "truncated": tr("数据包不完整（复制或传输中断），请让对方重新导出或重新复制。"),
+    "bad_header": tr("数据包的包头已损坏或被改动。"),
+    "unsigned": tr("数据包没有签名，不能接受。"),
+    "unknown_site": tr("数据包来自未登记的站点：请先读入对方的站点名片并核对公钥指纹。"),
+    "bad_signature": tr("数据包签名无效：内容在签名后被改动过，或不是由登记的站点签发。"),
+    "wrong_destination": tr("该数据包不是发给本站点的（或方向不对：办件由乡镇发给中心，更新由中心发给乡镇）。"),
+    "body_mismatch": tr("数据包内容与签名时不一致：已损坏或被改动。"),
+    "bad_structure": tr("数据包内容的格式不正确，无法读取。"),
+    "number_reused": tr("对方同一编号的数据包已导入过，但这一份内容不同：请与对方核对。"),
+}
+PACKAGE_REJECTED_TAIL = tr("整个数据包未导入，本站点数据没有任何改动。")
+SYNC_NOT_POSSIBLE = {
+    "no_hall": tr("尚未登记政务服务中心：请先用 counter site register 读入中心的站点名片。"),
+    "several_halls": tr("登记了多个政务服务中心（{site}）：请用 --to 指明发给哪一个。"),
+    "to_site_required": tr("政务服务中心导出更新时须用 --to 指明发给哪个乡镇便民服务中心。"),
+    "unknown_peer": tr("站点 {site} 未登记。"),
+    "wrong_peer_kind": tr("站点 {site} 的类型不对：乡镇只向中心导出办件，中心只向乡镇导出更新。"),
+}
+HOLD_REASON = {
+    "unknown_guide": tr("办件所依据的办事指南版本本站点没有：待该版本指南导入后自动补入"),
+    "case_no_taken": tr("本站点已有另一个办件使用该办件编号"),
+    "previous_missing": tr("该办件所对应的补正前办件尚未收到"),
+    "document_conflict": tr("办件的文书编号已被本站点另一个办件使用"),
+    "other_site": tr("办件不是由发送数据包的站点受理的"),
+    "case_unknown": tr("本站点没有该办件，无法登记其办理进度"),
+}
+SYNC_EXPORTED = tr("已导出第 {export_no} 号数据包（发往 {to_site}，{records} 条记录）：{path}")
+SYNC_IMPORTED = tr(
+    "已导入 {from_site} 的第 {export_no} 号数据包：新增或更新 {applied} 条，无变化 {unchanged} 条，待核对 {held} 条。"
+)
+SYNC_REPLAYED = tr("{from_site} 的第 {export_no} 号数据包此前已导入，本次没有任何改动。")
+
+
+def package_rejected(code: str) -> str:
+    """Why a package was refused, and that nothing of it went in."""
+    return f"{PACKAGE_REJECTED[code]}{PACKAGE_REJECTED_TAIL}"
+
+
+def sync_not_possible(problem: str, site: str = "") -> str:
+    return SYNC_NOT_POSSIBLE[problem].format(site=site)
+
+
+def hold_reason(reason: str) -> str:
+    return HOLD_REASON.get(reason, reason)

@@ -1,0 +1,185 @@
+"""The one translation mechanism of the window and the command line: gettext catalogues read from ``.po`` files.
+
+Chinese is the source language: every user-visible string is written in Chinese inside ``tr("…")``, and the
+Chinese is also the message id.  A second language (Mongolian, English) is a file
+``resources/translations/<code>.po`` made from the template ``counter.pot`` (``tools/extract_words.py`` writes it);
+adding one is a translator's work, never a code change.
+
+The language is chosen once, at process start, before any face loads its words: words modules write
+``NAME = tr("中文…")`` at module level, so their strings are translated when the module is first imported.
+Until :func:`set_language` is called, the first :func:`tr` chooses the language from the environment
+(``COUNTER_LANG``; see :func:`language_from_environment`), so a face that never calls it still honours the
+setting.  Changing the language after a translated string was produced leaves the strings already made in the
+old language; :func:`set_language` logs a warning when that happens.
+
+The ``.po`` files are read by the small reader below (msgid/msgstr, multi-line strings, escapes; fuzzy and
+untranslated entries are skipped), so no compiled ``.mo`` is generated or committed and no extra dependency is
+needed.  A file that cannot be read is reported (a Chinese message, logged) and the app carries on in Chinese:
+a broken translation never stops a desk.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from counter.resources import translations_dir
+
+log = logging.getLogger(__name__)
+
+SOURCE_LANGUAGE = "zh_CN"
+LANGUAGE_VARIABLE = "COUNTER_LANG"
+# the report of a broken catalogue, in the source language: the catalogue itself is what failed
+BROKEN_CATALOGUE = "翻译文件 {path} 无法读取（{reason}），界面继续使用中文"
+MISSING_CATALOGUE = "没有找到语言“{code}”的翻译文件 {path}，界面继续使用中文"
+
+
+class CatalogueError(ValueError):
+    """A ``.po`` file that does not read: what is wrong, and on which line."""
+
+
+@dataclass
+class _State:
+    code: str = SOURCE_LANGUAGE
+    table: dict[str, str] | None = None  # None: not chosen yet
+    produced: bool = False  # a translated string has left tr()
+    problem: str = ""  # the last catalogue that failed, in words
+
+
+_state = _State()
+
+
+def N_(message: str) -> str:  # noqa: N802 -- gettext's own name for "mark, do not translate"; extractors know it
+    """Mark ``message`` for the template without translating it (for a table translated later by ``tr``)."""
+    return message
+
+
+def tr(message: str) -> str:
+    """``message`` in the active language: the catalogue's translation, else the Chinese source."""
+    if _state.table is None:
+        set_language(language_from_environment())
+    assert _state.table is not None
+    translated = _state.table.get(message)
+    if translated is None:
+        return message
+    _state.produced = True
+    return translated
+
+
+def language_from_environment() -> str | None:
+    """The language asked for by ``COUNTER_LANG`` (``en``, ``mn``…); ``None`` (Chinese) when unset or Chinese."""
+    code = os.environ.get(LANGUAGE_VARIABLE, "").strip()
+    if not code or code.lower().replace("-", "_") in ("zh", "zh_cn", "zh_hans"):
+        return None
+    return code
+
+
+def active_language() -> str:
+    """The code of the active language (``zh_CN`` for the source), chosen from the environment if not yet."""
+    if _state.table is None:
+        set_language(language_from_environment())
+    return _state.code
+
+
+def last_problem() -> str:
+    """Why the last catalogue asked for was not used, in words; empty when it was (or none was asked)."""
+    return _state.problem
+
+
+def set_language(code: str | None, folder: Path | None = None) -> bool:
+    """Use the catalogue ``<code>.po`` from ``folder`` (the shipped translations); ``None``: Chinese.
+
+    Returns whether the language asked for is now active.  A missing or broken file is logged and reported by
+    :func:`last_problem`, and Chinese stays active.
+    """
+    if _state.produced:
+        log.warning("language changed to %s after translated words were made: those stay as they were", code)
+    _state.problem = ""
+    _state.produced = False
+    if code is None or code == SOURCE_LANGUAGE:
+        _state.code, _state.table = SOURCE_LANGUAGE, {}
+        return True
+    path = (folder or translations_dir()) / f"{code}.po"
+    try:
+        table = read_po(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        _state.problem = MISSING_CATALOGUE.format(code=code, path=path)
+    except (OSError, UnicodeDecodeError, CatalogueError) as err:
+        _state.problem = BROKEN_CATALOGUE.format(path=path, reason=err)
+    else:
+        _state.code, _state.table = code, table
+        return True
+    log.error("%s", _state.problem)
+    _state.code, _state.table = SOURCE_LANGUAGE, {}
+    return False
+
+
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+
+
+def _unquote(text: str, line_no: int) -> str:
+    """The value of one ``"…"`` string of a ``.po`` file, escapes undone."""
+    if len(text) < 2 or not text.startswith('"') or not text.endswith('"'):
+        raise CatalogueError(f"第{line_no}行：字符串须用双引号括起")
+    body, out, i = text[1:-1], [], 0
+    while i < len(body):
+        char = body[i]
+        if char == "\\":
+            if i + 1 >= len(body) or body[i + 1] not in _ESCAPES:
+                raise CatalogueError(f"第{line_no}行：无法识别的转义")
+            out.append(_ESCAPES[body[i + 1]])
+            i += 2
+        elif char == '"':
+            raise CatalogueError(f'第{line_no}行：字符串中的双引号须写成 \\"')
+        else:
+            out.append(char)
+            i += 1
+    return "".join(out)
+
+
+def read_po(text: str) -> dict[str, str]:
+    """The translations of a ``.po`` file: msgid → msgstr, without the header, fuzzy or untranslated entries."""
+    table: dict[str, str] = {}
+    entry: dict[str, list[str]] = {}
+    fuzzy = False
+    current = ""
+
+    def close() -> None:
+        nonlocal entry, fuzzy, current
+        if "msgid" in entry:
+            if "msgstr" not in entry:
+                raise CatalogueError(f"msgid “{''.join(entry['msgid'])}” 没有 msgstr")
+            source, target = "".join(entry["msgid"]), "".join(entry["msgstr"])
+            if source and target and not fuzzy:
+                table[source] = target
+        entry, fuzzy, current = {}, False, ""
+
+    for line_no, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            close()
+        elif line.startswith("#"):
+            if "msgid" in entry:
+                close()
+            if line.startswith("#,") and "fuzzy" in line:
+                fuzzy = True
+        elif line.startswith(('msgid "', 'msgstr "', 'msgctxt "')):
+            keyword, _, rest = line.partition(" ")
+            if keyword == "msgid" and "msgid" in entry:
+                close()
+            if keyword in entry:
+                raise CatalogueError(f"第{line_no}行：{keyword} 重复")
+            current = keyword
+            entry[keyword] = [_unquote(rest.strip(), line_no)]
+        elif line.startswith(("msgid_plural", "msgstr[")):
+            raise CatalogueError(f"第{line_no}行：本程序不使用复数形式")
+        elif line.startswith('"'):
+            if not current:
+                raise CatalogueError(f"第{line_no}行：续行前面没有 msgid 或 msgstr")
+            entry[current].append(_unquote(line, line_no))
+        else:
+            raise CatalogueError(f"第{line_no}行：无法识别“{line[:20]}”")
+    close()
+    return table
