@@ -175,12 +175,13 @@ class Driver:
 
         from counter.access.roles import Role
         from counter.actions.accounts import NewAccount, add_account
-        from counter.actions.desk import Desk
+        from counter.actions.desk import desk_at
         from counter.host.desk_config import load_desk_config
         from counter.ui.app import start_sign_in
 
         window, db = self.open()
-        desk = Desk(load_desk_config().identity(), "")
+        config = load_desk_config()
+        desk = desk_at(config)
         with db.sessions().begin() as session:
             add_account(session, desk, NewAccount("admin01", "王敏", frozenset({Role.ADMIN}), "guanli2026"))
         window.hide()
@@ -189,7 +190,7 @@ class Driver:
 
             admin = Actor("admin01", "王敏", frozenset({Role.ADMIN}))
             clerk = NewAccount("wulan", "乌兰", frozenset({Role.CLERK}), "chuangkou2026", staff_no="1508")
-            add_account(session, Desk(desk.identity, "王敏", admin), clerk)
+            add_account(session, desk_at(config, admin), clerk)
         sign_in = start_sign_in(window, db, begin_work=False)
         form = sign_in.window
         form.move(0, 0)

@@ -14,7 +14,7 @@ must be counted and a lock must hold, so :func:`sign_in` and
 so the transaction commits whatever the outcome::
 
     with sessions.begin() as session:
-        result = sign_in(session, login, password, desk.identity, now)
+        result = sign_in(session, login, password, desk, now)
     if not result.signed_in:
         show(sign_in_text(result))
 
@@ -34,11 +34,10 @@ from counter.access.lockout import Decision, SignInOutcome, decide
 from counter.access.passwords import PasswordProblem, dummy_hash, hash_password, needs_rehash, password_problems
 from counter.access.passwords import verify_password as password_matches
 from counter.access.roles import Actor, Permission, Role
-from counter.actions.audit import record
+from counter.actions.audit import record, record_at_desk
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted, accounts_exist, require
 from counter.audit.actions import AuditAction
-from counter.case.numbers import DeskIdentity
 from counter.db import account_store
 from counter.db.account_store import account_row
 from counter.db.models import utcnow
@@ -111,13 +110,13 @@ def add_account(session: Session, desk: Desk, new: NewAccount, now: dt.datetime 
         now or utcnow(),
     )
     detail = {"name": new.name.strip(), "roles": account_store.roles_text(new.roles), "first": first}
-    record(session, desk.actor, desk.identity, AuditAction.ACCOUNT_ADDED, login, detail, clerk=desk.clerk, at=now)
+    record_at_desk(session, desk, AuditAction.ACCOUNT_ADDED, login, detail, at=now)
     return ()
 
 
-def list_accounts(session: Session, actor: Actor, now: dt.datetime | None = None) -> list[AccountInfo]:
+def list_accounts(session: Session, desk: Desk, now: dt.datetime | None = None) -> list[AccountInfo]:
     """Every account, by login, for whoever manages accounts; a lock that has ended by ``now`` shows as none."""
-    require(session, actor, Permission.MANAGE_ACCOUNTS)
+    require(session, desk.actor, Permission.MANAGE_ACCOUNTS)
     moment = now or utcnow()
     return [
         AccountInfo(
@@ -146,8 +145,7 @@ def disable_account(session: Session, desk: Desk, login: str, now: dt.datetime |
     if Role.ADMIN in row.roles and account_store.enabled_admins(session) == [login]:
         return (AccountProblem.LAST_ADMIN,)
     account_store.set_disabled(session, login, True)
-    change = {"change": "disabled"}
-    record(session, desk.actor, desk.identity, AuditAction.ACCOUNT_CHANGED, login, change, clerk=desk.clerk, at=now)
+    record_at_desk(session, desk, AuditAction.ACCOUNT_CHANGED, login, {"change": "disabled"}, at=now)
     return ()
 
 
@@ -171,8 +169,7 @@ def set_password(
     if problems:
         return problems
     account_store.set_password_hash(session, login, hash_password(password))
-    change = {"change": "password"}
-    record(session, desk.actor, desk.identity, AuditAction.ACCOUNT_CHANGED, login, change, clerk=desk.clerk, at=now)
+    record_at_desk(session, desk, AuditAction.ACCOUNT_CHANGED, login, {"change": "password"}, at=now)
     return ()
 
 
@@ -182,31 +179,35 @@ def staff_no(session: Session, login: str) -> str:
     return row.staff_no if row is not None else ""
 
 
-def sign_in(session: Session, login: str, password: str, desk_identity: DeskIdentity, now: dt.datetime) -> SignInResult:
-    """Try to sign in at a desk, applying the lockout; commit whatever it returns (see the module's docstring)."""
-    return _attempt(session, login, password, desk_identity, now, via="sign_in")
+def sign_in(session: Session, login: str, password: str, desk: Desk, now: dt.datetime) -> SignInResult:
+    """Try to sign in at ``desk``, applying the lockout; commit whatever it returns (see the module's docstring).
+
+    Whoever ``desk`` names as acting is not asked: the account that signs in is
+    the one in the result, recorded in that desk's trail.
+    """
+    return _attempt(session, login, password, desk, now, via="sign_in")
 
 
 def check_password(
-    session: Session, login: str, password: str, now: dt.datetime, desk_identity: DeskIdentity | None = None
+    session: Session, login: str, password: str, now: dt.datetime, desk: Desk | None = None
 ) -> SignInResult:
     """Confirm the signed-in clerk's password at the idle screen lock, under the same lockout as :func:`sign_in`.
 
-    With ``desk_identity`` the attempt is recorded in that desk's audit trail,
-    as a sign-in is; without it only the count and the lock are kept.  Commit
+    With ``desk`` the attempt is recorded in that desk's audit trail, as a
+    sign-in is; without it only the count and the lock are kept.  Commit
     whatever it returns.
     """
-    return _attempt(session, login, password, desk_identity, now, via="screen_lock")
+    return _attempt(session, login, password, desk, now, via="screen_lock")
 
 
-def sign_out(session: Session, actor: Actor, desk_identity: DeskIdentity, idle: bool = False) -> None:
-    """Record that the account left the desk (``idle``: the screen lock signed it out)."""
-    if actor.signed_in:
-        record(session, actor, desk_identity, AuditAction.SIGNED_OUT, actor.login, {"idle": idle})
+def sign_out(session: Session, desk: Desk, idle: bool = False) -> None:
+    """Record that the desk's account left it (``idle``: the screen lock signed it out)."""
+    if desk.actor.signed_in:
+        record_at_desk(session, desk, AuditAction.SIGNED_OUT, desk.actor.login, {"idle": idle})
 
 
 def _attempt(
-    session: Session, typed: str, password: str, desk_identity: DeskIdentity | None, now: dt.datetime, via: str
+    session: Session, typed: str, password: str, desk: Desk | None, now: dt.datetime, via: str
 ) -> SignInResult:
     login = normalise_login(typed)
     row = account_store.account_row(session, login) if login else None
@@ -220,8 +221,8 @@ def _attempt(
     if decision.signed_in and stored is not None and needs_rehash(stored):
         account_store.set_password_hash(session, login, hash_password(password))
     result = _result(decision, login[:_LOGIN_IN_AUDIT], row)
-    if desk_identity is not None:
-        _audit(session, desk_identity, result, decision, via, now)
+    if desk is not None:
+        _audit(session, desk, result, decision, via, now)
     return result
 
 
@@ -230,10 +231,9 @@ def _result(decision: Decision, login: str, row: account_store.AccountRow | None
     return SignInResult(decision.outcome, login, actor, decision.attempts_left, decision.locked_until)
 
 
-def _audit(
-    session: Session, desk: DeskIdentity, result: SignInResult, decision: Decision, via: str, now: dt.datetime
-) -> None:
+def _audit(session: Session, at: Desk, result: SignInResult, decision: Decision, via: str, now: dt.datetime) -> None:
     """Successes are recorded under the account; failures under nobody, with the login typed as the subject."""
+    desk = at.identity
     if result.actor is not None:
         record(session, result.actor, desk, AuditAction.SIGNED_IN, result.login, {"via": via}, at=now)
         return

@@ -7,9 +7,10 @@ the audit trail still needs a chain: the desk configured on this machine.
 
 from __future__ import annotations
 
+import dataclasses
+
 from counter.access.roles import SINGLE_DESK
-from counter.actions.desk import Desk
-from counter.case.numbers import DeskIdentity
+from counter.actions.desk import Desk, desk_at
 from counter.host.desk_config import load_desk_config
 
 #: the name in the trail of what the program does by itself (the shipped catalog loaded at start-up)
@@ -20,10 +21,9 @@ def this_desk(desk: Desk | None) -> Desk:
     """``desk``, or this machine's configured desk acting as the single desk."""
     if desk is not None:
         return desk
-    config = load_desk_config()
-    return Desk(config.identity(), config.clerk, SINGLE_DESK)
+    return desk_at(load_desk_config())
 
 
-def system_desk(identity: DeskIdentity | None) -> Desk:
-    """The program itself, at ``identity`` or this machine's desk."""
-    return Desk(identity or load_desk_config().identity(), SYSTEM_CLERK, SINGLE_DESK)
+def system_desk(desk: Desk | None) -> Desk:
+    """The program itself, at ``desk`` (whoever is signed in there) or this machine's desk."""
+    return dataclasses.replace(this_desk(desk), clerk=SYSTEM_CLERK, actor=SINGLE_DESK)

@@ -30,11 +30,15 @@ def record(
     clerk: str = "",
     at: dt.datetime | None = None,
 ) -> None:
-    """Append an entry in the caller's transaction.
+    """Append an entry in the caller's transaction: the low-level recorder the actions share.
 
-    ``clerk`` names who acted where nobody signs in (a database without
-    accounts); a signed-in actor is named by its login.  Personal data never
-    goes into ``detail`` whole: mask it first (``counter.identifiers``).
+    It takes the account and the desk's identity apart because sign-in records
+    an account that is not yet the desk's (and a failed one, nobody).  It is
+    not an action: a face never calls it, and an action taken at a desk records
+    with :func:`record_at_desk`.  ``clerk`` names who acted where nobody signs
+    in (a database without accounts); a signed-in actor is named by its login.
+    Personal data never goes into ``detail`` whole: mask it first
+    (``counter.identifiers``).
     """
     who = actor.login or clerk
     audit_store.append(session, who, desk.site_code, desk.desk_no, action.value, subject, detail or {}, at)
@@ -46,9 +50,10 @@ def record_at_desk(
     action: AuditAction,
     subject: str = "",
     detail: Mapping[str, Any] | None = None,
+    at: dt.datetime | None = None,
 ) -> None:
     """:func:`record` for an action taken at a desk: its account, identity and clerk."""
-    record(session, desk.actor, desk.identity, action, subject, detail, clerk=desk.clerk)
+    record(session, desk.actor, desk.identity, action, subject, detail, clerk=desk.clerk, at=at)
 
 
 def verify_trail(session: Session, on_progress: Progress | None = None) -> AuditReport:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session
 
-    from counter.access.roles import Actor
+    from counter.actions.desk import Desk
     from counter.case.view import CaseRow, CaseView
 
 __all__ = ["case_rows", "case_view", "case_views", "may_see_whole_numbers"]
@@ -47,10 +47,10 @@ def case_rows(session: Session, today: dt.date, *, overdue: bool = False, due_so
     return case_store.all_cases(session)
 
 
-def may_see_whole_numbers(session: Session, actor: Actor) -> bool:
-    """ID numbers and phones whole: for a signed-in clerk or supervisor, or the single desk."""
+def may_see_whole_numbers(session: Session, desk: Desk) -> bool:
+    """ID numbers and phones whole: for a signed-in clerk or supervisor at ``desk``, or the single desk."""
     try:
-        require(session, actor, Permission.SEE_FULL_ID)
+        require(session, desk.actor, Permission.SEE_FULL_ID)
     except NotPermitted:
         return False
     return True

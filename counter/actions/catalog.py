@@ -23,7 +23,6 @@ from counter.actions.acting import system_desk, this_desk
 from counter.actions.audit import record_at_desk
 from counter.actions.guard import require
 from counter.audit.actions import AuditAction
-from counter.case.numbers import DeskIdentity
 from counter.catalog.fingerprint import BUNDLED_FINGERPRINT_KEY, BUNDLED_PROBLEMS_KEY, folder_fingerprint
 from counter.catalog.model import Bundle
 from counter.catalog.problems import Problem, Rule, problems_from_json, problems_to_json
@@ -114,7 +113,7 @@ def sync_bundled(
     folder: Path,
     on_progress: Progress | None = None,
     *,
-    desk: DeskIdentity | None = None,
+    desk: Desk | None = None,
 ) -> BundledSync:
     """Import what changed in the bundled catalog; skip and name the files that fail.
 

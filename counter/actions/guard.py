@@ -29,7 +29,11 @@ def accounts_exist(session: Session) -> bool:
 
 
 def require(session: Session, actor: Actor, permission: Permission) -> None:
-    """Raise :class:`NotPermitted` unless ``actor`` may take this action in this database."""
+    """Raise :class:`NotPermitted` unless ``actor`` may take this action in this database.
+
+    The check every action makes with its desk's account (``desk.actor``); not
+    an action itself, so it takes the account alone.
+    """
     if actor.signed_in:
         # the account as it is now: disabled or stripped of a role since signing in counts
         account = session.get(models.Account, actor.login)

@@ -10,13 +10,14 @@ rating itself stays as it was given.  The desk side learns only
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from counter.access.roles import SINGLE_DESK, Actor, Permission
-from counter.actions.audit import record
+from counter.access.roles import Permission
+from counter.actions.acting import this_desk
+from counter.actions.audit import record_at_desk
+from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
@@ -45,7 +46,6 @@ from counter.db.rating_store import (
     service_facts,
 )
 from counter.db.settings_store import get_setting, put_setting
-from counter.host.desk_config import DeskConfig, load_desk_config
 from counter.ratings.choice import ChoiceProblem, RatingChoice, choice_problems
 from counter.ratings.export import RatingRecord, region_of
 from counter.ratings.figures import Figures, Grouping, figures_by, total_figures
@@ -119,11 +119,10 @@ def rating_settings(session: Session) -> tuple[RatingSettings, list[SettingProbl
     return read_settings({key: get_setting(session, key) for key in KEYS})
 
 
-def save_rating_settings(
-    session: Session, settings: RatingSettings, *, actor: Actor = SINGLE_DESK, desk: DeskConfig | None = None
-) -> None:
-    """Keep the office's settings; ``desk`` is where they are changed (this machine's when not given)."""
-    require(session, actor, Permission.CHANGE_SETTINGS)
+def save_rating_settings(session: Session, settings: RatingSettings, *, desk: Desk | None = None) -> None:
+    """Keep the office's settings, changed at ``desk`` (this machine's, nobody signed in, when not given)."""
+    by = this_desk(desk)
+    require(session, by.actor, Permission.CHANGE_SETTINGS)
     problems = settings_problems(settings)
     if problems:
         raise SettingsRefused(problems)
@@ -133,20 +132,7 @@ def save_rating_settings(
         if before != value:
             changed[key] = {"from": before, "to": value}
         put_setting(session, key, value)
-    _audit(session, desk, actor, AuditAction.SETTING_CHANGED, "ratings", changed)
-
-
-def _audit(
-    session: Session,
-    desk: DeskConfig | None,
-    actor: Actor,
-    action: AuditAction,
-    subject: str,
-    detail: Mapping[str, object],
-) -> None:
-    """An audit entry in the chain of ``desk`` (this machine's when not given)."""
-    config = desk or load_desk_config()
-    record(session, actor, config.identity(), action, subject, detail, clerk=config.clerk)
+    record_at_desk(session, by, AuditAction.SETTING_CHANGED, "ratings", changed)
 
 
 def offered_reasons(settings: RatingSettings) -> tuple[str, ...]:
@@ -182,9 +168,7 @@ def _round_for(requests: list[RequestRow], session: Session, case_no: str) -> in
     raise RatingRefused(SendRefusal.ALREADY_RATED, case_no)
 
 
-def send_to_pad(
-    session: Session, case_no: str, desk: DeskConfig, now: dt.datetime, *, actor: Actor = SINGLE_DESK
-) -> PadCase:
+def send_to_pad(session: Session, case_no: str, desk: Desk, now: dt.datetime) -> PadCase:
     """Ask the applicant of ``case_no`` to rate the service: what the pad is to show.
 
     Refused (:class:`RatingRefused`) when the service was rated already (一次一评),
@@ -193,14 +177,15 @@ def send_to_pad(
     a stopped pad left open counts as on the pad until
     :func:`close_stale_requests` closes it (in a transaction of its own).
     """
-    require(session, actor, Permission.SEND_TO_PAD)
+    require(session, desk.actor, Permission.SEND_TO_PAD)
     case = case_by_no(session, case_no)
     if case is None:
         raise RatingRefused(SendRefusal.NO_CASE, case_no)
     settings, _problems = rating_settings(session)
     round_ = _round_for(requests_of_case(session, case.id), session, case.case_no)
-    request_id = add_request(session, case.id, round_, now, desk.site_code, desk.desk_no, desk.clerk)
-    _audit(session, desk, actor, AuditAction.SENT_TO_PAD, case.case_no, {"request_id": request_id, "round": round_})
+    where = desk.identity
+    request_id = add_request(session, case.id, round_, now, where.site_code, where.desk_no, desk.clerk)
+    record_at_desk(session, desk, AuditAction.SENT_TO_PAD, case.case_no, {"request_id": request_id, "round": round_})
     view = case_view(session, case.case_no)
     assert view is not None
     return PadCase(
@@ -208,7 +193,7 @@ def send_to_pad(
         case_no=case.case_no,
         round=round_,
         office=desk.site_name,
-        desk_no=desk.desk_no,
+        desk_no=where.desk_no,
         clerk=desk.clerk,
         staff_no=desk.staff_no,
         photo=desk.photo,
@@ -251,11 +236,15 @@ def record_rating(
     session: Session,
     request_id: int,
     choice: RatingChoice,
-    desk: DeskConfig,
+    desk: Desk,
     now: dt.datetime,
     calendar: WorkCalendar,
 ) -> RatingRecorded:
-    """Record the applicant's rating; a bad one opens its rectification in the same transaction."""
+    """Record the applicant's rating; a bad one opens its rectification in the same transaction.
+
+    ``desk`` is the pad's: its office, staff number and area code go into the
+    record (the clerk and the desk number are the request's).
+    """
     request = _open_request(session, request_id)
     settings, _problems = rating_settings(session)
     problems = choice_problems(choice, offered_reasons(settings))
@@ -307,7 +296,7 @@ def record_unrated(session: Session, request_id: int, now: dt.datetime) -> str:
     return request.case_no
 
 
-def close_stale_requests(session: Session, desk: DeskConfig, now: dt.datetime) -> list[str]:
+def close_stale_requests(session: Session, desk: Desk, now: dt.datetime) -> list[str]:
     """Requests this desk's pad left open past their time when it stopped: recorded as unrated.
 
     Only this desk's: another desk's pad may still be showing its request (every
@@ -315,7 +304,7 @@ def close_stale_requests(session: Session, desk: DeskConfig, now: dt.datetime) -
     """
     settings, _problems = rating_settings(session)
     cutoff = now - dt.timedelta(seconds=settings.timeout_seconds) - STALE_GRACE
-    stale = pending_requests(session, cutoff, desk.site_code, desk.desk_no)
+    stale = pending_requests(session, cutoff, desk.identity.site_code, desk.identity.desk_no)
     for request in stale:
         add_lapse(session, request.id, now)
     return [r.case_no for r in stale]
@@ -324,16 +313,10 @@ def close_stale_requests(session: Session, desk: DeskConfig, now: dt.datetime) -
 # --- the supervisor: rectifications and appeals ---------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class DecidedBy:
-    """Who decides a rectification step or an appeal, and at which desk (this machine's when not given)."""
-
-    actor: Actor = SINGLE_DESK
-    desk: DeskConfig | None = None
-
-
-def _move(session: Session, rectification_id: int, move: Move, now: dt.datetime, decided: DecidedBy) -> RectState:
-    require(session, decided.actor, Permission.RECTIFY)
+def _move(session: Session, rectification_id: int, move: Move, now: dt.datetime, desk: Desk | None) -> RectState:
+    """A step of a rectification decided at ``desk`` (this machine's, nobody signed in, when not given)."""
+    by = this_desk(desk)
+    require(session, by.actor, Permission.RECTIFY)
     state = rectification_state(session, rectification_id)
     if state is None:
         raise MoveRefused([MoveProblem.NOT_ALLOWED])
@@ -352,9 +335,7 @@ def _move(session: Session, rectification_id: int, move: Move, now: dt.datetime,
         "note": masked_text(move.note.strip()),
         "fix_due": move.fix_due.isoformat() if move.fix_due else None,
     }
-    _audit(
-        session, decided.desk, decided.actor, AuditAction.RATING_DECIDED, f"rectification:{rectification_id}", detail
-    )
+    record_at_desk(session, by, AuditAction.RATING_DECIDED, f"rectification:{rectification_id}", detail)
     return after
 
 
@@ -365,11 +346,10 @@ def record_revisit(
     note: str,
     now: dt.datetime,
     *,
-    actor: Actor = SINGLE_DESK,
-    desk: DeskConfig | None = None,
+    desk: Desk | None = None,
 ) -> RectState:
     """The rater was called back: what they said.  待回访 → 核实中."""
-    return _move(session, rectification_id, Move(RectEvent.REVISITED, by, note), now, DecidedBy(actor, desk))
+    return _move(session, rectification_id, Move(RectEvent.REVISITED, by, note), now, desk)
 
 
 def choose_handling(
@@ -381,14 +361,14 @@ def choose_handling(
     now: dt.datetime,
     fix_due: dt.date | None = None,
     *,
-    actor: Actor = SINGLE_DESK,
-    desk: DeskConfig | None = None,
+    desk: Desk | None = None,
 ) -> RectState:
     """After verifying: 立行立改, 限期整改 (with its ledger date) or 解释说明."""
-    require(session, actor, Permission.RECTIFY)
+    desk = this_desk(desk)
+    require(session, desk.actor, Permission.RECTIFY)
     if handling not in (RectEvent.FIX_AT_ONCE, RectEvent.FIX_BY_DEADLINE, RectEvent.EXPLAINED):
         raise MoveRefused([MoveProblem.NOT_ALLOWED])
-    return _move(session, rectification_id, Move(handling, by, note, fix_due), now, DecidedBy(actor, desk))
+    return _move(session, rectification_id, Move(handling, by, note, fix_due), now, desk)
 
 
 def record_feedback(
@@ -398,11 +378,10 @@ def record_feedback(
     note: str,
     now: dt.datetime,
     *,
-    actor: Actor = SINGLE_DESK,
-    desk: DeskConfig | None = None,
+    desk: Desk | None = None,
 ) -> RectState:
     """The rater has been told what was done or why: 已反馈."""
-    return _move(session, rectification_id, Move(RectEvent.FED_BACK, by, note), now, DecidedBy(actor, desk))
+    return _move(session, rectification_id, Move(RectEvent.FED_BACK, by, note), now, desk)
 
 
 def add_rectification_note(
@@ -412,11 +391,10 @@ def add_rectification_note(
     note: str,
     now: dt.datetime,
     *,
-    actor: Actor = SINGLE_DESK,
-    desk: DeskConfig | None = None,
+    desk: Desk | None = None,
 ) -> RectState:
     """A note on an open rectification (a call that reached no one, a step taken) without a move."""
-    return _move(session, rectification_id, Move(RectEvent.NOTE, by, note), now, DecidedBy(actor, desk))
+    return _move(session, rectification_id, Move(RectEvent.NOTE, by, note), now, desk)
 
 
 def decide_appeal(
@@ -428,15 +406,16 @@ def decide_appeal(
     upheld: bool,
     now: dt.datetime,
     *,
-    actor: Actor = SINGLE_DESK,
-    desk: DeskConfig | None = None,
+    desk: Desk | None = None,
 ) -> None:
     """Record an appeal decision (申诉复核).  Upheld, it excludes the rating from every figure.
 
     The rating row stays as given; the decision is a row of its own with who and
     why.  An open rectification of the rating ends as 已撤销 with the same reason.
+    ``desk`` decides (this machine's, nobody signed in, when not given).
     """
-    require(session, actor, Permission.RECTIFY)
+    decided = this_desk(desk)
+    require(session, decided.actor, Permission.RECTIFY)
     problems = appeal_problems(by, reason, rating_excluded(session, rating_id))
     if problems:
         raise AppealRefused(problems)
@@ -449,7 +428,7 @@ def decide_appeal(
         "by": by.strip(),
         "reason": masked_text(reason.strip()),
     }
-    _audit(session, desk, actor, AuditAction.RATING_DECIDED, f"rating:{rating_id}", detail)
+    record_at_desk(session, decided, AuditAction.RATING_DECIDED, f"rating:{rating_id}", detail)
     if not upheld:
         return
     rectification = rectification_of_rating(session, rating_id)
@@ -484,19 +463,19 @@ def newest_rectification(session: Session) -> int:
 
 
 def rating_figures(
-    session: Session, first: dt.date, last: dt.date, grouping: Grouping, *, actor: Actor = SINGLE_DESK
+    session: Session, first: dt.date, last: dt.date, grouping: Grouping, *, desk: Desk | None = None
 ) -> tuple[tuple[Figures, ...], Figures]:
-    """The period's figures, one line per group, and the total."""
-    require(session, actor, Permission.SEE_FIGURES)
+    """The period's figures, one line per group, and the total, for whoever acts at ``desk`` and may see them."""
+    require(session, this_desk(desk).actor, Permission.SEE_FIGURES)
     facts = service_facts(session, first, last)
     return figures_by(facts, grouping), total_figures(facts)
 
 
 def ratings_for_export(
-    session: Session, first: dt.date, last: dt.date, *, actor: Actor = SINGLE_DESK
+    session: Session, first: dt.date, last: dt.date, *, desk: Desk | None = None
 ) -> list[RatingRecord]:
     """The period's rating records, for the export; the caller records the export once it is written."""
-    require(session, actor, Permission.SEE_FIGURES)
+    require(session, this_desk(desk).actor, Permission.SEE_FIGURES)
     return rating_records(session, first, last)
 
 
@@ -507,10 +486,9 @@ def record_export(
     count: int,
     target: str,
     *,
-    actor: Actor = SINGLE_DESK,
-    desk: DeskConfig | None = None,
+    desk: Desk | None = None,
 ) -> None:
     """What left the database: the period, how many records, and where they went."""
     period = {"from": first.isoformat(), "to": last.isoformat()}
     detail: dict[str, object] = {"what": "ratings", **period, "records": count, "target": target}
-    _audit(session, desk, actor, AuditAction.EXPORTED, "ratings", detail)
+    record_at_desk(session, this_desk(desk), AuditAction.EXPORTED, "ratings", detail)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from counter.access.roles import Role
-from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, UsageError, ask, desk, open_store, print_json, run_actor
+from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, UsageError, ask, desk, open_store, print_json
 
 if TYPE_CHECKING:
     from counter.actions.accounts import AccountInfo, Problem
@@ -75,9 +75,9 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     from counter.actions.guard import NotPermitted
 
     store = open_store(args)
-    actor = run_actor()
+    by = desk()
     try:
-        accounts = store.read(lambda session: list_accounts(session, actor))
+        accounts = store.read(lambda session: list_accounts(session, by))
     except NotPermitted as err:
         raise _refused(err) from err
     if args.json:

@@ -60,10 +60,10 @@ def cmd_case_show(args: argparse.Namespace) -> int:
     from counter.cli.case_text import case_as_text, case_json, masked_view
 
     store = open_store(args)
-    actor = desk().actor
+    by = desk()
 
     def read(session: Unit) -> tuple[CaseView | None, bool]:
-        return case_view(session, args.case_no), may_see_whole_numbers(session, actor)
+        return case_view(session, args.case_no), may_see_whole_numbers(session, by)
 
     view, whole = store.read(read)
     if view is None:

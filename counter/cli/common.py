@@ -139,7 +139,7 @@ def sign_in_for_run(args: argparse.Namespace, store: Store) -> None:
     password = os.environ.get(PASSWORD_ENV)
     if password is None:
         password = ask(texts.ACCOUNT_PASSWORD_PROMPT.format(login=login))
-    where, now = desk().identity, dt.datetime.now(dt.UTC)
+    where, now = desk(), dt.datetime.now(dt.UTC)
     result = store.write(lambda session: sign_in(session, login, password, where, now))
     if result.actor is None:
         minutes = int(POLICY.lock_for.total_seconds() // 60)
@@ -160,12 +160,10 @@ def ask(prompt: str) -> str:
 
 def desk() -> Desk:
     """This machine's desk, acting as the account ``--user`` signed in as (its name is the clerk's on every record)."""
-    from counter.actions.desk import Desk
+    from counter.actions.desk import desk_at
     from counter.host.desk_config import load_desk_config
 
-    config = load_desk_config()
-    actor = run_actor()
-    return Desk(config.identity(), actor.name or config.clerk, actor)
+    return desk_at(load_desk_config(), run_actor())
 
 
 def ensure_catalog(store: Store) -> None:
@@ -173,7 +171,7 @@ def ensure_catalog(store: Store) -> None:
     from counter.actions.catalog import sync_bundled
     from counter.resources import bundled_catalog_dir
 
-    result = sync_bundled(store.sessions(), bundled_catalog_dir(), desk=desk().identity)
+    result = sync_bundled(store.sessions(), bundled_catalog_dir(), desk=desk())
     for problem in result.problems:
         print(f"警告：{problem_line(problem)}", file=sys.stderr)
 

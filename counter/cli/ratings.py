@@ -35,7 +35,6 @@ def add_ratings_commands(commands: Commands, common: argparse.ArgumentParser) ->
 def cmd_ratings_export(args: argparse.Namespace) -> int:
     from counter import texts
     from counter.actions.ratings import ratings_for_export, record_export
-    from counter.host.desk_config import load_desk_config
     from counter.ratings.export import to_csv, to_json
     from counter.ratings.levels import Coding
 
@@ -44,8 +43,8 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
         raise UsageError(texts.RATINGS_EXPORT_BAD_RANGE)
     coding = Coding(args.coding)
     store = open_store(args)
-    actor = desk().actor
-    records = store.read(lambda session: ratings_for_export(session, first, last, actor=actor))
+    by = desk()
+    records = store.read(lambda session: ratings_for_export(session, first, last, desk=by))
     text = to_json(records, coding) if args.format == "json" else to_csv(records, coding)
     if args.out:
         try:  # a BOM lets Excel and WPS read the CSV as UTF-8
@@ -55,7 +54,6 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     target = f"file:{args.out}" if args.out else "stdout"
-    config = load_desk_config()
-    store.write(lambda session: record_export(session, first, last, len(records), target, actor=actor, desk=config))
+    store.write(lambda session: record_export(session, first, last, len(records), target, desk=by))
     print(texts.RATINGS_EXPORT_DONE.format(count=len(records), coding=texts.RATING_CODING[coding]), file=sys.stderr)
     return EXIT_OK

@@ -97,12 +97,13 @@ def start_sign_in(window: MainWindow, store: Store, begin_work: bool = True) -> 
     The first sign-in starts the desk's work (the draft offer, the review pad);
     a later one, after 换人登录, shows the main window again for the new clerk.
     """
+    from counter.actions.desk import desk_at
     from counter.host.desk_config import load_desk_config
     from counter.ui.signin.controller import SignInController
 
     config = load_desk_config()
     place = f"{config.site_name}　{config.desk_no}号窗口"
-    controller = SignInController(Runner(store), config.identity(), place, parent=window)
+    controller = SignInController(Runner(store), desk_at(config), place, parent=window)
     started = False
 
     def on_signed_in() -> None:

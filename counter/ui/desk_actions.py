@@ -8,7 +8,6 @@ write over the first one's.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
     from counter.access.roles import Actor
     from counter.actions.desk import Desk
     from counter.catalog.model import Bundle
-    from counter.host.desk_config import DeskConfig
     from counter.intake.draft import IntakeDraft
     from counter.ui.cases import CaseDesk
     from counter.ui.intake import IntakePanel
@@ -38,16 +36,6 @@ if TYPE_CHECKING:
     from counter.ui.sync.sync_page import SyncPage
 
 log = logging.getLogger(__name__)
-
-
-def _desk_config(actor: Actor | None, staff_no: str) -> DeskConfig:
-    """The desk as configured; with a signed-in account, its name and staff number instead of the file's."""
-    from counter.host.desk_config import load_desk_config
-
-    config = load_desk_config()
-    if actor is None:
-        return config
-    return dataclasses.replace(config, clerk=actor.name, staff_no=staff_no or config.staff_no)
 
 
 class DeskActions(QObject):
@@ -69,18 +57,21 @@ class DeskActions(QObject):
         self.staff_no = ""
 
     def desk(self) -> Desk:
-        """Who acts and where, as every action wants it: the desk and the account signed in now."""
-        from counter.access.roles import SINGLE_DESK
-        from counter.actions.desk import Desk
+        """Who acts and where, as every action wants it: the desk and the account signed in now.
 
-        config = _desk_config(self.actor, self.staff_no)
-        return Desk(config.identity(), config.clerk, self.actor or SINGLE_DESK)
+        A signed-in account's name and staff number are shown and printed instead of the file's.
+        """
+        from counter.access.roles import SINGLE_DESK
+        from counter.actions.desk import desk_at
+        from counter.host.desk_config import load_desk_config
+
+        return desk_at(load_desk_config(), self.actor or SINGLE_DESK, self.staff_no)
 
     def sign_in_as(self, actor: Actor | None, staff_no: str) -> None:
         """From now on the actions act as ``actor``; the pad shows their name."""
         self.actor, self.staff_no = actor, staff_no
         if self.pad is not None:
-            self.pad.change_desk(_desk_config(actor, staff_no), self.desk().actor)
+            self.pad.change_desk(self.desk())
 
     def close_work(self) -> None:
         """The account signs out: its windows close (an open intake is kept as the desk's draft)."""
@@ -202,9 +193,11 @@ class DeskActions(QObject):
 
     def start_pad(self) -> PadController:
         """The pad, idle on the desk's second screen (or a movable window without one)."""
+        from counter.host.desk_config import load_desk_config
         from counter.ui.pad.controller import PadController
 
-        self.pad = PadController(self.runner, _desk_config(self.actor, self.staff_no), parent=self)
+        screen = load_desk_config().pad_screen
+        self.pad = PadController(self.runner, self.desk(), pad_screen=screen, parent=self)
         self.pad.pad.setProperty(STAYS_WHEN_LOCKED, True)
         self.pad.start()
         return self.pad
@@ -227,19 +220,17 @@ class DeskActions(QObject):
         pad.send_case(self.last_case_no)
 
     def open_supervision(self) -> None:
-        from counter.ui.acting import Acting
         from counter.ui.pad.supervisor_window import SupervisorWindow
 
+        desk = self.desk()
         supervising = (Permission.RECTIFY, Permission.SEE_FIGURES, Permission.CHANGE_SETTINGS)
-        if not any(self.desk().actor.may(p) for p in supervising):
+        if not any(desk.actor.may(p) for p in supervising):
             self._may(Permission.RECTIFY)  # says why nothing opens
             return
         if self.supervisor is None:
             alerts = self.pad.alerts if self.pad else None
-            config = _desk_config(self.actor, self.staff_no)
-            acting = Acting(self.desk().actor, config)
             self.supervisor = SupervisorWindow(
-                self.runner, config.clerk, alerts=alerts, site_code=config.site_code, acting=acting
+                self.runner, desk.clerk, alerts=alerts, site_code=desk.identity.site_code, desk=desk
             )
             if self.pad is not None:
                 self.supervisor.settings.saved.connect(self.pad.on_settings_saved)

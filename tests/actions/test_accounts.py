@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.account_rules import AccountProblem
 from counter.access.lockout import SignInOutcome
 from counter.access.passwords import PasswordProblem
-from counter.access.roles import SINGLE_DESK, Actor, Role
+from counter.access.roles import Actor, Role
 from counter.actions.accounts import (
     NewAccount,
     add_account,
@@ -94,12 +94,12 @@ def test_once_accounts_exist_managing_them_needs_the_admin_role(hall: sessionmak
             add_account(session, Desk(desk.identity, "乌兰", clerk), new)
         assert not_admin.value.signed_in
         with pytest.raises(NotPermitted):
-            list_accounts(session, SINGLE_DESK)
+            list_accounts(session, desk)
 
 
-def test_list_never_shows_the_hash(hall: sessionmaker[Session]) -> None:
+def test_list_never_shows_the_hash(hall: sessionmaker[Session], desk: Desk) -> None:
     with hall() as session:
-        accounts = list_accounts(session, ADMIN, now=T0)
+        accounts = list_accounts(session, Desk(desk.identity, "巴图", ADMIN), now=T0)
     assert [(a.login, a.name, a.staff_no, a.roles, a.disabled) for a in accounts] == [
         ("batu", "巴图", "", frozenset({Role.ADMIN}), False),
         ("wulan", "乌兰", "0815", frozenset({Role.CLERK}), False),
@@ -109,12 +109,12 @@ def test_list_never_shows_the_hash(hall: sessionmaker[Session]) -> None:
 
 def test_sign_in_returns_the_actor_and_records_it(hall: sessionmaker[Session], desk: Desk) -> None:
     with hall.begin() as session:
-        result = sign_in(session, "WuLan ", CLERK_PASSWORD, desk.identity, T0)
+        result = sign_in(session, "WuLan ", CLERK_PASSWORD, desk, T0)
     assert result.outcome is SignInOutcome.SIGNED_IN
     assert result.actor == Actor("wulan", "乌兰", frozenset({Role.CLERK}))
     with hall.begin() as session:
-        assert list_accounts(session, ADMIN, T0)[1].last_login_at == T0
-        sign_out(session, result.actor, desk.identity)
+        assert list_accounts(session, Desk(desk.identity, "巴图", ADMIN), T0)[1].last_login_at == T0
+        sign_out(session, Desk(desk.identity, "乌兰", result.actor))
         entries = audit(session)[-2:]
     assert entries == [
         ("signed_in", "wulan", "wulan", {"via": "sign_in"}),
@@ -128,7 +128,7 @@ def test_five_failures_lock_for_fifteen_minutes_even_with_the_right_password(
     outcomes = []
     for minute in range(5):
         with hall.begin() as session:  # each attempt its own transaction: the count is committed
-            result = sign_in(session, "wulan", "wrong2026", desk.identity, T0 + dt.timedelta(minutes=minute))
+            result = sign_in(session, "wulan", "wrong2026", desk, T0 + dt.timedelta(minutes=minute))
         outcomes.append((result.outcome, result.attempts_left))
     assert outcomes == [
         (SignInOutcome.WRONG_PASSWORD, 4),
@@ -140,14 +140,16 @@ def test_five_failures_lock_for_fifteen_minutes_even_with_the_right_password(
     locked_at = T0 + dt.timedelta(minutes=4)
     assert result.locked_until == locked_at + dt.timedelta(minutes=15)
     with hall.begin() as session:
-        during = sign_in(session, "wulan", CLERK_PASSWORD, desk.identity, locked_at + dt.timedelta(minutes=14))
+        during = sign_in(session, "wulan", CLERK_PASSWORD, desk, locked_at + dt.timedelta(minutes=14))
         assert during.outcome is SignInOutcome.LOCKED
         assert during.actor is None
-        assert list_accounts(session, ADMIN, locked_at)[1].locked_until == result.locked_until
+        assert (
+            list_accounts(session, Desk(desk.identity, "巴图", ADMIN), locked_at)[1].locked_until == result.locked_until
+        )
     with hall.begin() as session:
-        after = sign_in(session, "wulan", CLERK_PASSWORD, desk.identity, locked_at + dt.timedelta(minutes=15))
+        after = sign_in(session, "wulan", CLERK_PASSWORD, desk, locked_at + dt.timedelta(minutes=15))
         assert after.signed_in
-        assert list_accounts(session, ADMIN, locked_at)[1].locked_until is None
+        assert list_accounts(session, Desk(desk.identity, "巴图", ADMIN), locked_at)[1].locked_until is None
         entries = audit(session)
     failures = [e for e in entries if e[0] in {"sign_in_failed", "account_locked"}]
     assert [(a, who, s) for a, who, s, _ in failures] == [("sign_in_failed", "", "wulan")] * 5 + [
@@ -165,9 +167,9 @@ def test_five_failures_lock_for_fifteen_minutes_even_with_the_right_password(
 def test_success_resets_the_count(hall: sessionmaker[Session], desk: Desk) -> None:
     with hall.begin() as session:
         for _ in range(4):
-            sign_in(session, "wulan", "wrong2026", desk.identity, T0)
-        assert sign_in(session, "wulan", CLERK_PASSWORD, desk.identity, T0).signed_in
-        assert sign_in(session, "wulan", "wrong2026", desk.identity, T0).attempts_left == 4
+            sign_in(session, "wulan", "wrong2026", desk, T0)
+        assert sign_in(session, "wulan", CLERK_PASSWORD, desk, T0).signed_in
+        assert sign_in(session, "wulan", "wrong2026", desk, T0).attempts_left == 4
 
 
 def test_disabled_account_is_refused_and_unknown_login_is_recorded(hall: sessionmaker[Session], desk: Desk) -> None:
@@ -177,8 +179,8 @@ def test_disabled_account_is_refused_and_unknown_login_is_recorded(hall: session
         assert disable_account(session, as_admin, "wulan", T0) == (AccountProblem.ALREADY_DISABLED,)
         assert disable_account(session, as_admin, "nobody", T0) == (AccountProblem.UNKNOWN_LOGIN,)
     with hall.begin() as session:
-        disabled = sign_in(session, "wulan", CLERK_PASSWORD, desk.identity, T0)
-        unknown = sign_in(session, "nobody", CLERK_PASSWORD, desk.identity, T0)
+        disabled = sign_in(session, "wulan", CLERK_PASSWORD, desk, T0)
+        unknown = sign_in(session, "nobody", CLERK_PASSWORD, desk, T0)
         entries = audit(session)[-3:]
     assert (disabled.outcome, disabled.actor) == (SignInOutcome.DISABLED, None)
     assert (unknown.outcome, unknown.actor) == (SignInOutcome.UNKNOWN_LOGIN, None)
@@ -207,14 +209,14 @@ def test_set_password_lifts_the_lock(hall: sessionmaker[Session], desk: Desk) ->
     as_admin = Desk(desk.identity, "巴图", ADMIN)
     with hall.begin() as session:
         for _ in range(5):
-            sign_in(session, "wulan", "wrong2026", desk.identity, T0)
+            sign_in(session, "wulan", "wrong2026", desk, T0)
         assert set_password(session, as_admin, "wulan", "short", T0) == (
             PasswordProblem.TOO_SHORT,
             PasswordProblem.NO_DIGIT,
         )
         assert set_password(session, as_admin, "wulan", "fresh2026ok", T0) == ()
-        assert sign_in(session, "wulan", "fresh2026ok", desk.identity, T0).signed_in
-        assert not sign_in(session, "wulan", CLERK_PASSWORD, desk.identity, T0).signed_in
+        assert sign_in(session, "wulan", "fresh2026ok", desk, T0).signed_in
+        assert not sign_in(session, "wulan", CLERK_PASSWORD, desk, T0).signed_in
         clerk = Desk(desk.identity, "乌兰", Actor("wulan", "乌兰", frozenset({Role.CLERK})))
         assert set_password(session, clerk, "wulan", "mine2026ok", T0) == ()  # one's own password
         with pytest.raises(NotPermitted):
@@ -229,14 +231,14 @@ def test_set_password_lifts_the_lock(hall: sessionmaker[Session], desk: Desk) ->
 def test_screen_lock_check_counts_towards_the_same_lock(hall: sessionmaker[Session], desk: Desk) -> None:
     with hall.begin() as session:
         for _ in range(3):
-            sign_in(session, "wulan", "wrong2026", desk.identity, T0)
-        first = check_password(session, "wulan", "wrong2026", T0, desk.identity)
+            sign_in(session, "wulan", "wrong2026", desk, T0)
+        first = check_password(session, "wulan", "wrong2026", T0, desk)
         assert (first.outcome, first.attempts_left) == (SignInOutcome.WRONG_PASSWORD, 1)
         second = check_password(session, "wulan", "wrong2026", T0)  # without a desk: counted, not recorded
         assert second.outcome is SignInOutcome.LOCKED
         assert check_password(session, "wulan", CLERK_PASSWORD, T0).outcome is SignInOutcome.LOCKED
         later = T0 + dt.timedelta(minutes=15)
-        assert check_password(session, "wulan", CLERK_PASSWORD, later, desk.identity).signed_in
+        assert check_password(session, "wulan", CLERK_PASSWORD, later, desk).signed_in
         entries = audit(session)[-2:]
     assert entries == [
         ("sign_in_failed", "", "wulan", {"via": "screen_lock", "reason": "wrong_password", "attempts_left": 1}),
@@ -253,7 +255,7 @@ def test_unknown_login_takes_about_as_long_as_a_wrong_password(hall: sessionmake
         for _ in range(3):
             with hall() as session:
                 start = time.perf_counter()
-                sign_in(session, login, "wrong2026", desk.identity, T0)
+                sign_in(session, login, "wrong2026", desk, T0)
                 times.append(time.perf_counter() - start)
                 session.rollback()
         return min(times)

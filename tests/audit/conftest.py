@@ -20,7 +20,7 @@ from counter.access.roles import Actor, Role
 from counter.actions.calendar import office_calendar
 from counter.actions.catalog import import_source
 from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist, run_demo
-from counter.actions.desk import Desk
+from counter.actions.desk import Desk, desk_at
 from counter.actions.intake import IntakeRequest, take_intake
 from counter.actions.ratings import record_rating, send_to_pad
 from counter.case.numbers import DeskIdentity
@@ -42,7 +42,9 @@ from tests.conftest import SHIPPED_CATALOG
 TODAY = dt.date(2026, 11, 20)  # a Friday
 NOW = dt.datetime(2026, 11, 20, 10, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 IDENTITY = DeskIdentity("XAM01", "8")
-CONFIG = DeskConfig(site_code="XAM01", desk_no="8", clerk="乌兰", staff_no="XA0815", area_code="152201000000")
+PAD_DESK = desk_at(
+    DeskConfig(site_code="XAM01", desk_no="8", clerk="乌兰", staff_no="XA0815", area_code="152201000000")
+)
 APPLICANT_ID = make_id_number("152201", dt.date(1975, 5, 4), 211)
 APPLICANT_PHONE = "13904821111"
 
@@ -98,9 +100,9 @@ def _build(sessions: sessionmaker[Session]) -> Facts:
         awaiting = take_intake(session, desk, request, TODAY, office_calendar(session)).case_no
     rated = made["不予受理"]
     with sessions.begin() as session:
-        pad = send_to_pad(session, rated, CONFIG, NOW)
+        pad = send_to_pad(session, rated, PAD_DESK, NOW)
         bad = RatingChoice(Level.VERY_DISSATISFIED, ("其他",), "等了很久")
-        recorded = record_rating(session, pad.request_id, bad, CONFIG, NOW, office_calendar(session))
+        recorded = record_rating(session, pad.request_id, bad, PAD_DESK, NOW, office_calendar(session))
     with sessions() as session:
         rect = rectification_of_rating(session, recorded.rating_id)
     assert rect is not None

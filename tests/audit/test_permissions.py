@@ -38,7 +38,7 @@ from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.ratings.figures import Grouping
 from counter.ratings.rectification import AppealGround, RectEvent
 from counter.ratings.settings import RatingSettings
-from tests.audit.conftest import ACTORS, APPLICANT_ID, CONFIG, NOW, TODAY, Facts, add_accounts, desk_of
+from tests.audit.conftest import ACTORS, APPLICANT_ID, NOW, TODAY, Facts, add_accounts, desk_of
 from tests.conftest import SHIPPED_CATALOG
 
 Call = Callable[[sessionmaker[Session], Actor, Facts], object]
@@ -72,9 +72,9 @@ def _import_catalog(sessions: sessionmaker[Session], actor: Actor, facts: Facts)
 
 
 def _revisit_then_explain(session: Session, actor: Actor, facts: Facts) -> object:
-    record_revisit(session, facts.rectification_id, "巴特尔", "已电话回访", NOW, actor=actor, desk=CONFIG)
+    record_revisit(session, facts.rectification_id, "巴特尔", "已电话回访", NOW, desk=desk_of(actor))
     return choose_handling(
-        session, facts.rectification_id, RectEvent.EXPLAINED, "巴特尔", "已说明", NOW, actor=actor, desk=CONFIG
+        session, facts.rectification_id, RectEvent.EXPLAINED, "巴特尔", "已说明", NOW, desk=desk_of(actor)
     )
 
 
@@ -118,19 +118,19 @@ TABLE = [
     Row("make_guide_notice", Permission.PRINT, CLERK,
         _in(lambda s, a, f: make_guide_notice(s, desk_of(a), "XAM-YJS-008", TODAY))),
     Row("send_to_pad", Permission.SEND_TO_PAD, CLERK,
-        _in(lambda s, a, f: send_to_pad(s, f.unsent, CONFIG, NOW, actor=a))),
+        _in(lambda s, a, f: send_to_pad(s, f.unsent, desk_of(a), NOW))),
     Row("record_revisit", Permission.RECTIFY, SUPERVISOR,
-        _in(lambda s, a, f: record_revisit(s, f.rectification_id, "巴特尔", "已电话回访", NOW, actor=a, desk=CONFIG))),
+        _in(lambda s, a, f: record_revisit(s, f.rectification_id, "巴特尔", "已电话回访", NOW, desk=desk_of(a)))),
     Row("choose_handling", Permission.RECTIFY, SUPERVISOR, _in(_revisit_then_explain)),
     Row("decide_appeal", Permission.RECTIFY, SUPERVISOR,
         _in(lambda s, a, f: decide_appeal(s, f.rating_id, "巴特尔", AppealGround.MISTAKEN, APPEAL_REASON, True, NOW,
-                                          actor=a, desk=CONFIG))),
+                                          desk=desk_of(a)))),
     Row("rating_figures", Permission.SEE_FIGURES, SUPERVISOR,
-        _in(lambda s, a, f: rating_figures(s, TODAY, TODAY, Grouping.DESK, actor=a))),
+        _in(lambda s, a, f: rating_figures(s, TODAY, TODAY, Grouping.DESK, desk=desk_of(a)))),
     Row("ratings_for_export", Permission.SEE_FIGURES, SUPERVISOR,
-        _in(lambda s, a, f: ratings_for_export(s, TODAY, TODAY, actor=a))),
+        _in(lambda s, a, f: ratings_for_export(s, TODAY, TODAY, desk=desk_of(a)))),
     Row("save_rating_settings", Permission.CHANGE_SETTINGS, ADMIN,
-        _in(lambda s, a, f: save_rating_settings(s, RatingSettings(timeout_seconds=90), actor=a, desk=CONFIG))),
+        _in(lambda s, a, f: save_rating_settings(s, RatingSettings(timeout_seconds=90), desk=desk_of(a)))),
     Row("save_office_settings", Permission.CHANGE_SETTINGS, ADMIN,
         _in(lambda s, a, f: save_office_settings(
             s, "XAM01", dataclasses.replace(office_settings(s, "XAM01"), consult_phone="0482-8200000"),

@@ -116,12 +116,12 @@ def test_prints_documents_settings_holidays_catalog_and_ratings_are_recorded(tmp
     upgrade(engine)
     sessions = make_sessions(engine)
     desk = Desk(DeskIdentity("XAM01", "8"), "乌兰")
-    sync_bundled(sessions, SHIPPED_CATALOG, desk=desk.identity)
+    sync_bundled(sessions, SHIPPED_CATALOG, desk=desk)
     made = run_demo(sessions, desk, TODAY)
     write_documents(sessions, desk, made, TODAY, tmp_path / "out")
     imported = entries(sessions, AuditAction.CATALOG_IMPORTED)
     assert [(e.actor, json.loads(e.detail)["kind"]) for e in imported] == [("system", "bundled")]
-    assert sync_bundled(sessions, SHIPPED_CATALOG, desk=desk.identity).checked is False  # unchanged: nothing new
+    assert sync_bundled(sessions, SHIPPED_CATALOG, desk=desk).checked is False  # unchanged: nothing new
     assert len(entries(sessions, AuditAction.CATALOG_IMPORTED)) == 1
     printed = [json.loads(e.detail) for e in entries(sessions, AuditAction.PRINTED)]
     made_docs = [json.loads(e.detail) for e in entries(sessions, AuditAction.DOCUMENT_MADE)]

@@ -67,7 +67,7 @@ def start(url: str) -> sessionmaker[Session]:
     engine = make_engine(url)
     upgrade(engine)
     sessions = make_sessions(engine)
-    sync_bundled(sessions, bundled_catalog_dir(), desk=DESK.identity)
+    sync_bundled(sessions, bundled_catalog_dir(), desk=DESK)
     return sessions
 
 

@@ -18,8 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.catalog import import_source
 from counter.actions.demo import DemoCase, run_demo
-from counter.actions.desk import Desk
-from counter.case.numbers import DeskIdentity
+from counter.actions.desk import desk_at
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.host.desk_config import DeskConfig
@@ -28,13 +27,15 @@ from tests.pg_server import BACKENDS, CATALOG, FreshDatabases, PgDatabases
 
 TODAY = dt.date(2026, 11, 20)  # a Friday; seven days later is a working Friday
 CHINA = dt.timezone(dt.timedelta(hours=8))
-DESK = DeskConfig(
-    site_code="XAM01",
-    site_name="兴安盟政务服务中心",
-    desk_no="8",
-    clerk="乌兰",
-    staff_no="XA0815",
-    area_code="152201000000",
+DESK = desk_at(
+    DeskConfig(
+        site_code="XAM01",
+        site_name="兴安盟政务服务中心",
+        desk_no="8",
+        clerk="乌兰",
+        staff_no="XA0815",
+        area_code="152201000000",
+    )
 )
 
 DEMO = "ratings-demo"  # the PostgreSQL template: the shipped catalog and the demo's cases
@@ -78,7 +79,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[
     sessions = make_sessions(engine)
     outcome = import_source(sessions, SHIPPED_CATALOG)
     assert outcome.report is not None, outcome.problems
-    made = run_demo(sessions, Desk(DeskIdentity(DESK.site_code, DESK.desk_no), DESK.clerk), TODAY)
+    made = run_demo(sessions, DESK, TODAY)
     engine.dispose()
     return path, made
 
@@ -105,7 +106,7 @@ def pg_demo_template(pg_databases: PgDatabases, demo_template: tuple[Path, list[
 
 
 def _run_demo(sessions: sessionmaker[Session]) -> list[DemoCase]:
-    return run_demo(sessions, Desk(DeskIdentity(DESK.site_code, DESK.desk_no), DESK.clerk), TODAY)
+    return run_demo(sessions, DESK, TODAY)
 
 
 @pytest.fixture

@@ -36,6 +36,7 @@ from counter.actions.ratings import (
     save_rating_settings,
     send_to_pad,
 )
+from counter.case.numbers import DeskIdentity
 from counter.catalog.model import TimeLimit, TimeUnit
 from counter.db import models
 from counter.ratings.choice import ChoiceProblem, RatingChoice
@@ -212,7 +213,7 @@ def test_requests_a_stopped_pad_left_open_lapse(
     sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
 ) -> None:
     send(sessions, demo_cases["受理"], clock)
-    other_desk = dataclasses.replace(DESK, desk_no="9", clerk="其其格")
+    other_desk = dataclasses.replace(DESK, identity=DeskIdentity("XAM01", "9"), clerk="其其格")
     with sessions.begin() as session:
         send_to_pad(session, demo_cases["不予受理"], other_desk, clock())
     with sessions.begin() as session:

@@ -321,12 +321,13 @@ def test_progress_for_a_case_the_township_lacks_waits_for_review(world: World) -
 
 def test_a_bad_rating_its_rectification_and_every_step_reach_the_hall(world: World) -> None:
     from counter.actions.calendar import office_calendar
+    from counter.actions.desk import desk_at
     from counter.actions.ratings import record_rating, record_revisit, send_to_pad
     from counter.host.desk_config import DeskConfig
     from counter.ratings.choice import RatingChoice
     from counter.ratings.levels import Level
 
-    desk = DeskConfig(site_code="ARS01", site_name="明水河镇便民服务中心", desk_no="1", clerk="ARS01职员")
+    desk = desk_at(DeskConfig(site_code="ARS01", site_name="明水河镇便民服务中心", desk_no="1", clerk="ARS01职员"))
     with world.ars.sessions() as session:
         case_no = session.scalars(select(models.Case.case_no).order_by(models.Case.id)).first()
     assert case_no is not None

@@ -131,7 +131,7 @@ def test_f9_sends_the_last_service_to_the_pad_and_f8_opens_supervision(qtbot: Qt
 
 def test_a_bad_rating_at_another_desk_alerts_the_supervisor(qtbot: QtBot, db: Store) -> None:
     from counter.actions.calendar import office_calendar
-    from counter.actions.desk import Desk
+    from counter.actions.desk import Desk, desk_at
     from counter.actions.ratings import record_rating, send_to_pad
     from counter.case.numbers import DeskIdentity
     from counter.host.desk_config import DeskConfig
@@ -146,7 +146,7 @@ def test_a_bad_rating_at_another_desk_alerts_the_supervisor(qtbot: QtBot, db: St
     assert pad is not None
     qtbot.addWidget(pad.pad)
     assert window.alert_timer.isActive()
-    other = DeskConfig(desk_no="2", clerk="包金花")
+    other = desk_at(DeskConfig(desk_no="2", clerk="包金花"))
     now = dt.datetime(2026, 11, 20, 10, 30, tzinfo=dt.UTC)
     sessions = db.sessions()
     with sessions.begin() as s:

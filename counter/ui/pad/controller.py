@@ -17,8 +17,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from counter import texts
-from counter.access.roles import SINGLE_DESK, Actor
 from counter.actions.calendar import office_calendar
+from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.actions.ratings import (
     ChoiceRefused,
@@ -31,7 +31,6 @@ from counter.actions.ratings import (
     send_to_pad,
 )
 from counter.actions.store import Unit
-from counter.host.desk_config import DeskConfig
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import is_bad
 from counter.ratings.settings import RatingSettings, SettingProblem
@@ -70,8 +69,9 @@ class PadController(QObject):
     def __init__(
         self,
         runner: Runner,
-        desk: DeskConfig,
+        desk: Desk,
         *,
+        pad_screen: str = "",
         clock: Clock = local_now,
         timer_factory: TimerFactory = PadTimer,
         alerts: SupervisorAlerts | None = None,
@@ -79,13 +79,13 @@ class PadController(QObject):
     ) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._desk = desk
+        self._desk = desk  # who sends services to the pad (hall mode: the account signed in), and where
+        self._pad_screen = pad_screen  # the screen the pad fills; "" the first that is not the clerk's
         self._clock = clock
         self.pad = PadWindow(timer_factory)
         self.alerts = alerts if alerts is not None else SupervisorAlerts(self)
         self.status_label = DeskRatingLabel()
         self.on_screen = False  # full screen on its own screen, or a movable window
-        self.actor = SINGLE_DESK  # who sends services to the pad (hall mode: the account signed in)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -115,7 +115,7 @@ class PadController(QObject):
         except Failed:
             log.exception("pad start-up could not read the database")
         self.pad.show_idle(self._idle(notice))
-        self.on_screen = place_pad(self.pad, self._desk.pad_screen)
+        self.on_screen = place_pad(self.pad, self._pad_screen)
 
     def stop(self) -> None:
         """Close the pad with the desk window (a top-level pad would keep the app running).
@@ -126,11 +126,11 @@ class PadController(QObject):
 
     def _idle(self, notice: str) -> PadIdle:
         desk = self._desk
-        return PadIdle(desk.site_name, desk.desk_no, desk.clerk, desk.staff_no, desk.photo, notice)
+        return PadIdle(desk.site_name, desk.identity.desk_no, desk.clerk, desk.staff_no, desk.photo, notice)
 
-    def change_desk(self, desk: DeskConfig, actor: Actor) -> None:
+    def change_desk(self, desk: Desk) -> None:
         """Another clerk signed in at this desk: the idle pad shows who serves now."""
-        self._desk, self.actor = desk, actor
+        self._desk = desk
         self.pad.update_idle(self._idle(self.pad.idle.notice))
 
     def on_settings_saved(self, settings: RatingSettings) -> None:
@@ -148,7 +148,7 @@ class PadController(QObject):
             lapsed = self._runner.write(partial(close_stale_requests, desk=self._desk, now=self._clock()))
             for stale in lapsed:
                 self.status_changed.emit(stale, DeskStatus.UNRATED)
-            send = partial(send_to_pad, case_no=case_no, desk=self._desk, now=self._clock(), actor=self.actor)
+            send = partial(send_to_pad, case_no=case_no, desk=self._desk, now=self._clock())
             case = self._runner.write(send, texts.DESK_RATING_FAILED)
         except NotPermitted as refused:
             self.refused.emit(texts.not_permitted(refused.permission, refused.signed_in))

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from counter import texts
+from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.actions.ratings import rating_figures
 from counter.ratings.figures import Figures, Grouping
-from counter.ui.acting import ALONE, Acting
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.tables import line_table, read_only_items
 from counter.ui.pad.timers import Clock, local_now
@@ -74,12 +74,12 @@ class FiguresPage(QWidget):
         runner: Runner,
         *,
         clock: Clock = local_now,
-        acting: Acting = ALONE,
+        desk: Desk | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._acting = acting
+        self._desk = desk  # who looks; None: this machine's desk, nobody signed in
         self.setWindowTitle(texts.RATING_FIGURES_TITLE)
         self.setStyleSheet(PAGE_STYLE)
         today = clock().date()
@@ -125,7 +125,7 @@ class FiguresPage(QWidget):
         first, last = sorted((_day(self.first), _day(self.last)))
         grouping = Grouping(self.grouping.currentData())
         try:
-            figures = partial(rating_figures, first=first, last=last, grouping=grouping, actor=self._acting.actor)
+            figures = partial(rating_figures, first=first, last=last, grouping=grouping, desk=self._desk)
             lines, total = self._runner.read(figures, texts.RATING_FIGURES_READ_FAILED)
         except NotPermitted as refused:
             self.error.setText(texts.not_permitted(refused.permission, refused.signed_in))

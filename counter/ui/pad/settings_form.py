@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from counter import texts
+from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.actions.ratings import SettingsRefused, offered_reasons, rating_settings, save_rating_settings
 from counter.catalog.model import TimeLimit, TimeUnit
 from counter.ratings.settings import PERIOD_RANGE, TIMEOUT_RANGE, RatingSettings, SettingProblem
-from counter.ui.acting import ALONE, Acting
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.restyle import set_style_property
 from counter.ui.runner import Failed, Runner
@@ -42,10 +42,10 @@ def problem_text(problem: SettingProblem) -> str:
 class RatingSettingsForm(QWidget):
     saved = Signal(object)  # RatingSettings, as stored
 
-    def __init__(self, runner: Runner, acting: Acting = ALONE, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, desk: Desk | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._acting = acting
+        self._desk = desk  # who changes the settings; None: this machine's desk, nobody signed in
         self.setStyleSheet(PAGE_STYLE)
         self.timeout = QSpinBox()
         self.timeout.setRange(*TIMEOUT_RANGE)
@@ -104,7 +104,7 @@ class RatingSettingsForm(QWidget):
     def on_save_clicked(self) -> None:
         settings = self.settings()
         try:
-            save = partial(save_rating_settings, settings=settings, actor=self._acting.actor, desk=self._acting.desk)
+            save = partial(save_rating_settings, settings=settings, desk=self._desk)
             self._runner.write(save, texts.SUPERVISE_SAVE_FAILED)
         except NotPermitted as refused:
             self._say(texts.not_permitted(refused.permission, refused.signed_in), "problems")

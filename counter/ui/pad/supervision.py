@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter import texts
+from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.actions.ratings import (
     AppealRefused,
@@ -49,7 +50,6 @@ from counter.actions.ratings import (
 from counter.actions.store import Unit
 from counter.ratings.rectification import CHOSEN_MOVES, AppealGround, RectEvent, RectState, moves_from
 from counter.ratings.views import RectificationAlert, RectificationRow, RectificationView
-from counter.ui.acting import ALONE, Acting
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.style import DUE_SOON_COLOURS, OVERDUE_COLOURS, PAGE_STYLE
 from counter.ui.pad.tables import line_table, read_only_items
@@ -89,14 +89,14 @@ class RectificationPage(QWidget):
         *,
         clock: Clock = local_now,
         alerts: SupervisorAlerts | None = None,
-        acting: Acting = ALONE,
+        desk: Desk | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
         self._clock = clock
         self._alerts = alerts
-        self._acting = acting
+        self._desk = desk  # who decides; None: this machine's desk, nobody signed in
         self._rows: list[RectificationRow] = []
         self._view: RectificationView | None = None
         self.setWindowTitle(texts.SUPERVISE_TITLE)
@@ -331,18 +331,18 @@ class RectificationPage(QWidget):
         if view is None:
             return
         rect_id, by, note, now = view.row.rectification_id, self.by.text(), self.note.toPlainText(), self._clock()
-        actor, desk = self._acting.actor, self._acting.desk
+        desk = self._desk
         chosen = self.fix_due.date()
         fix_due = dt.date(chosen.year(), chosen.month(), chosen.day()) if event is RectEvent.FIX_BY_DEADLINE else None
 
         def move(unit: Unit) -> RectState:
             if event is RectEvent.REVISITED:
-                return record_revisit(unit, rect_id, by, note, now, actor=actor, desk=desk)
+                return record_revisit(unit, rect_id, by, note, now, desk=desk)
             if event is RectEvent.FED_BACK:
-                return record_feedback(unit, rect_id, by, note, now, actor=actor, desk=desk)
+                return record_feedback(unit, rect_id, by, note, now, desk=desk)
             if event is RectEvent.NOTE:
-                return add_rectification_note(unit, rect_id, by, note, now, actor=actor, desk=desk)
-            return choose_handling(unit, rect_id, event, by, note, now, fix_due, actor=actor, desk=desk)
+                return add_rectification_note(unit, rect_id, by, note, now, desk=desk)
+            return choose_handling(unit, rect_id, event, by, note, now, fix_due, desk=desk)
 
         try:
             state = self._runner.write(move, texts.SUPERVISE_SAVE_FAILED)
@@ -369,7 +369,7 @@ class RectificationPage(QWidget):
             decide = partial(
                 decide_appeal, rating_id=view.rating_id, by=self.by.text(), ground=ground,
                 reason=self.appeal_reason.text(), upheld=upheld, now=self._clock(),
-                actor=self._acting.actor, desk=self._acting.desk,
+                desk=self._desk,
             )  # fmt: skip
             self._runner.write(decide, texts.SUPERVISE_SAVE_FAILED)
         except NotPermitted as refused:

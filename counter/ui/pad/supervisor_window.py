@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from counter import texts
-from counter.access.roles import Permission
+from counter.access.roles import SINGLE_DESK, Permission
+from counter.actions.desk import Desk
 from counter.host.desk_config import load_desk_config
-from counter.ui.acting import ALONE, Acting
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.figures_page import FiguresPage
 from counter.ui.pad.settings_form import RatingSettingsForm
@@ -30,18 +30,19 @@ class SupervisorWindow(QTabWidget):
         clock: Clock = local_now,
         alerts: SupervisorAlerts | None = None,
         site_code: str = "",
-        acting: Acting = ALONE,
+        desk: Desk | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(texts.SUPERVISE_TITLE)
-        self.rectifications = RectificationPage(runner, supervisor, clock=clock, alerts=alerts, acting=acting)
-        self.figures = FiguresPage(runner, clock=clock, acting=acting)
-        self.settings = RatingSettingsForm(runner, acting)
+        # ``desk``: who supervises, and where; None (a database without accounts) this machine's desk
+        self.rectifications = RectificationPage(runner, supervisor, clock=clock, alerts=alerts, desk=desk)
+        self.figures = FiguresPage(runner, clock=clock, desk=desk)
+        self.settings = RatingSettingsForm(runner, desk)
         # 单位信息: the office printed on the notices ("" site: this desk's, from desk.json)
-        self.office = OfficeSettingsForm(runner, site_code or load_desk_config().site_code, acting)
+        self.office = OfficeSettingsForm(runner, site_code or load_desk_config().site_code, desk)
         # each page shown to the roles that may use it; the actions check again
-        may = acting.actor.may
+        may = (desk.actor if desk is not None else SINGLE_DESK).may
         pages = (
             (self.rectifications, texts.SUPERVISE_TAB, may(Permission.RECTIFY)),
             (self.figures, texts.RATING_FIGURES_TITLE, may(Permission.SEE_FIGURES)),

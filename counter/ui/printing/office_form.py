@@ -16,9 +16,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from counter import texts
+from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.documents.model import OfficeSettings
-from counter.ui.acting import ALONE, Acting
 from counter.ui.printing.making import read_office, store_office
 from counter.ui.restyle import set_style_property
 from counter.ui.runner import Failed, Runner
@@ -46,10 +46,10 @@ def missing_fields(settings: OfficeSettings) -> tuple[str, ...]:
 class OfficeSettingsForm(QWidget):
     saved = Signal(object)  # OfficeSettings, as stored
 
-    def __init__(self, runner: Runner, site_code: str, acting: Acting = ALONE, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, site_code: str, desk: Desk | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._acting = acting
+        self._desk = desk  # who changes the office; None: this machine's desk, nobody signed in
         self.site_code = site_code
         self.setStyleSheet(STYLE)
         self.note = QLabel(texts.OFFICE_NOTE)
@@ -99,7 +99,7 @@ class OfficeSettingsForm(QWidget):
             self._say(texts.OFFICE_MISSING.format(fields=names), "problems")
             return
         try:
-            store_office(self._runner, self.site_code, settings, self._acting.as_desk())
+            store_office(self._runner, self.site_code, settings, self._desk)
         except NotPermitted as refused:
             self._say(texts.not_permitted(refused.permission, refused.signed_in), "problems")
             return

@@ -11,6 +11,7 @@ lockout and every attempt is in the audit trail.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -23,8 +24,8 @@ from counter import texts
 from counter.access.lockout import POLICY
 from counter.access.roles import Actor
 from counter.actions.accounts import SignInResult, check_password, sign_in, sign_out, staff_no
+from counter.actions.desk import Desk
 from counter.actions.store import Unit
-from counter.case.numbers import DeskIdentity
 from counter.ui.runner import Failed, Runner
 from counter.ui.signin import words
 from counter.ui.signin.sign_in_window import SignInWindow
@@ -56,7 +57,7 @@ class SignInController(QObject):
     def __init__(
         self,
         runner: Runner,
-        identity: DeskIdentity,
+        desk: Desk,
         place: str,
         idle_minutes: int = IDLE_MINUTES,
         clock: Callable[[], dt.datetime] = _now,
@@ -64,7 +65,7 @@ class SignInController(QObject):
     ) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._identity = identity
+        self._desk = desk  # where the sign-in is; who is signed in is :attr:`actor`
         self._clock = clock
         self.idle_minutes = idle_minutes
         self.actor: Actor | None = None
@@ -135,14 +136,14 @@ class SignInController(QObject):
 
     def on_submitted(self, login: str, password: str) -> None:
         unlocking = self.is_locked
-        identity, now = self._identity, self._clock()
+        desk, now = self._desk, self._clock()
 
         def attempt(unit: Unit) -> tuple[SignInResult, str]:
             """Committed whatever the outcome: a wrong password is counted, a lock holds."""
             if unlocking:
-                result = check_password(unit, login, password, now, identity)
+                result = check_password(unit, login, password, now, desk)
             else:
-                result = sign_in(unit, login, password, identity, now)
+                result = sign_in(unit, login, password, desk, now)
             if not result.signed_in or result.actor is None:
                 return result, ""
             return result, staff_no(unit, result.actor.login)
@@ -172,7 +173,7 @@ class SignInController(QObject):
         actor = self.actor
         if actor is not None:
             try:
-                self._runner.write(partial(sign_out, actor=actor, desk_identity=self._identity, idle=True))
+                self._runner.write(partial(sign_out, desk=dataclasses.replace(self._desk, actor=actor), idle=True))
             except Failed:
                 log.exception("sign-out not recorded")
         self.actor = None

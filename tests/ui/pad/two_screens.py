@@ -10,7 +10,6 @@ tests run in their own process, started by
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pytest
@@ -65,13 +64,13 @@ def test_the_pad_fills_the_second_screen(controller: PadController) -> None:
 def test_a_desk_can_name_its_pad_screen_and_an_absent_one_gives_a_window(
     qtbot: QtBot, sessions: sessionmaker[Session], clock: Clock
 ) -> None:
-    named = PadController(runner_on(sessions), dataclasses.replace(DESK, pad_screen="Pad"), clock=clock,
+    named = PadController(runner_on(sessions), DESK, pad_screen="Pad", clock=clock,
                           timer_factory=ManualTimer)  # fmt: skip
     qtbot.addWidget(named.pad)
     named.start()
     assert named.on_screen
     assert named.pad.geometry() == PAD_SCREEN
-    missing = PadController(runner_on(sessions), dataclasses.replace(DESK, pad_screen="HDMI-2"), clock=clock,
+    missing = PadController(runner_on(sessions), DESK, pad_screen="HDMI-2", clock=clock,
                             timer_factory=ManualTimer)  # fmt: skip
     qtbot.addWidget(missing.pad)
     missing.start()

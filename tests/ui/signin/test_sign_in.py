@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.passwords import hash_password
 from counter.access.roles import Permission, Role
+from counter.actions.desk import Desk
 from counter.actions.store import Store
 from counter.audit.actions import AuditAction
 from counter.case.numbers import DeskIdentity
@@ -63,7 +64,7 @@ def hall(db: Store) -> Store:
 @pytest.fixture
 def controller(qtbot: QtBot, hall: Store) -> SignInController:
     sign_in = SignInController(
-        Runner(hall), DeskIdentity("XAM01", "8"), "乌兰浩特市政务服务中心　8号窗口", clock=Clock()
+        Runner(hall), Desk(DeskIdentity("XAM01", "8"), "乌兰"), "乌兰浩特市政务服务中心　8号窗口", clock=Clock()
     )
     qtbot.addWidget(sign_in.window)
     sign_in.start()
