@@ -6,10 +6,13 @@ can cross into Qt signals and be printed months later exactly as stored.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from counter.case.status import CaseStatus
+from counter.identifiers import mask_id, mask_phone
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,24 @@ class CaseView:
     def deferred_open(self) -> tuple[CaseMaterialLine, ...]:
         """Deferred materials not handed in yet."""
         return tuple(m for m in self.materials if m.due_on is not None and m.arrived_on is None)
+
+    def masked(self) -> CaseView:
+        """The case with its ID numbers and phones masked as on paper, for whoever may not see them whole.
+
+        The one rule for the window's case page and the command line's ``case show``: which fields are personal
+        numbers is a fact of the case, not of a face.
+        """
+        return dataclasses.replace(
+            self,
+            applicant_id_no=_masked(self.applicant_id_no, mask_id),
+            agent_id_no=_masked(self.agent_id_no, mask_id),
+            applicant_phone=_masked(self.applicant_phone, mask_phone),
+            notify_phone=_masked(self.notify_phone, mask_phone),
+        )
+
+
+def _masked(value: str, mask: Callable[[str], str]) -> str:
+    return mask(value) if value else ""
 
 
 @dataclass(frozen=True, slots=True)
