@@ -10,7 +10,9 @@ from tests.documents.conftest import DemoCases
 
 def test_every_id_number_and_phone_is_masked_and_nothing_else_changes(demo: DemoCases) -> None:
     view = demo.views["补正（委托代理人办理）"]
-    assert view.agent_id_no and view.applicant_id_no and view.applicant_phone
+    assert view.agent_id_no
+    assert view.applicant_id_no
+    assert view.applicant_phone
     masked = view.masked()
     assert masked.applicant_id_no == mask_id(view.applicant_id_no) != view.applicant_id_no
     assert masked.agent_id_no == mask_id(view.agent_id_no) != view.agent_id_no
@@ -24,4 +26,5 @@ def test_every_id_number_and_phone_is_masked_and_nothing_else_changes(demo: Demo
 def test_an_empty_number_stays_empty(demo: DemoCases) -> None:
     view = dataclasses.replace(demo.views["受理"], agent_id_no="", notify_phone="")
     masked = view.masked()
-    assert masked.agent_id_no == "" and masked.notify_phone == ""
+    assert masked.agent_id_no == ""
+    assert masked.notify_phone == ""
