@@ -10,6 +10,7 @@ opens the guide as a clerk would, and saves what the X server shows:
 - ``main-window.png``: the guide of 我要开小餐馆 just opened;
 - ``materials.png``: its material list after answering a situation;
 - ``unpublished.png``: a bundle whose guide is not published;
+- ``message-box.png``, ``printer-chooser.png``: a message box and the printer chooser, Qt's buttons in Chinese;
 - ``banner.png``: the warning bar when a bundled catalog file is broken;
 - ``sign-in.png``, ``screen-lock.png``: hall mode, a wrong password, then the lock after idle time;
 - ``sync.png``: a township's sync page after sending its cases, with one record held at the hall shown.
@@ -88,11 +89,13 @@ class Driver:
 
         from counter.host.logs import setup_logging
         from counter.ui.fonts import install_fonts
+        from counter.ui.qt_language import install_qt_language
 
         setup_logging()
         self.display = display
         self.out = out
         self.app = QApplication(["counter"])
+        install_qt_language(self.app)  # as the desk app does: Qt's own buttons in the desk's language
         install_fonts(self.app, REPO / "resources" / "fonts")
 
     def open(self) -> tuple[MainWindow, Store]:
@@ -159,6 +162,30 @@ class Driver:
         self.press_escape(window)
         self.search(window, "chaoshi")
         self.save(window, "unpublished.png")
+        window.close()
+        db.dispose()
+
+    def dialog_shots(self) -> None:
+        """Qt's own buttons in Chinese: the message box of a case number not found, and the printer chooser."""
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        from counter.ui.cases.opening import show_not_found
+        from counter.ui.printing.printer_chooser import PrinterChooser
+
+        window, db = self.open()
+        box = show_not_found(window, "XAM01-20261122-01-0009")
+        self.settle()
+        self.save(box, "message-box.png")
+        box.close()
+        chooser = PrinterChooser("", window)
+        loop = QEventLoop()
+        chooser.loaded.connect(loop.quit)
+        QTimer.singleShot(30_000, loop.quit)
+        chooser.show()
+        loop.exec()
+        self.settle()
+        self.save(chooser, "printer-chooser.png")
+        chooser.close()
         window.close()
         db.dispose()
 
@@ -297,6 +324,7 @@ def main() -> int:
         os.environ["COUNTER_HOME"] = str(Path(tmp) / "home")
         os.environ["COUNTER_RESOURCES"] = str(resources_with(Path(tmp) / "good", broken=False))
         driver.guide_shots()
+        driver.dialog_shots()
         os.environ["COUNTER_HOME"] = str(Path(tmp) / "home-broken")
         os.environ["COUNTER_RESOURCES"] = str(resources_with(Path(tmp) / "broken", broken=True))
         driver.banner_shot()
