@@ -28,26 +28,27 @@ def add_audit_commands(commands: Commands, common: argparse.ArgumentParser) -> N
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from counter import texts
     from counter.actions.audit import verify_trail
+    from counter.cli.phrases import AUDIT_BROKEN, AUDIT_WHOLE
+    from counter.words.audit import trail_problem_text
 
     report = open_store(args).read(verify_trail)
     if args.json:
         print_json(_report_json(report))
     elif report.whole:
-        print(texts.AUDIT_WHOLE.format(entries=report.entries, chains=report.chains))
+        print(AUDIT_WHOLE.format(entries=report.entries, chains=report.chains))
     else:
         for problem in report.problems:
-            print(texts.trail_problem_text(problem))
+            print(trail_problem_text(problem))
         print(
-            texts.AUDIT_BROKEN.format(count=len(report.problems), entries=report.entries, chains=report.chains),
+            AUDIT_BROKEN.format(count=len(report.problems), entries=report.entries, chains=report.chains),
             file=sys.stderr,
         )
     return EXIT_OK if report.whole else EXIT_PROBLEM
 
 
 def _report_json(report: AuditReport) -> dict[str, object]:
-    from counter import texts
+    from counter.words.audit import trail_problem_text
 
     problems = [
         {
@@ -55,7 +56,7 @@ def _report_json(report: AuditReport) -> dict[str, object]:
             "chain": p.chain,
             "seq": p.seq,
             "last_seq": p.last,
-            "message": texts.trail_problem_text(p),
+            "message": trail_problem_text(p),
         }
         for p in report.problems
     ]

@@ -35,15 +35,14 @@ def add_backup_commands(commands: Commands, common: argparse.ArgumentParser) -> 
 
 
 def _postgresql(url: str, file: str | None) -> Reported:
-    from counter import texts
     from counter.actions.backup import pg_commands
+    from counter.cli.phrases import BACKUP_POSTGRESQL
 
     dump, restore = pg_commands(url, Path(file or f"counter-{dt.date.today():%Y%m%d}.dump"))
-    return Reported(texts.BACKUP_POSTGRESQL.format(dump=dump, restore=restore))
+    return Reported(BACKUP_POSTGRESQL.format(dump=dump, restore=restore))
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from counter import texts
     from counter.actions.backup import (
         BackupFailed,
         NotSQLite,
@@ -54,6 +53,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         record_backup,
     )
     from counter.actions.schema import database_url
+    from counter.cli.phrases import BACKUP_DONE, BACKUP_FAILED
 
     url = database_url(args.db)
     try:
@@ -67,18 +67,17 @@ def cmd_backup(args: argparse.Namespace) -> int:
     try:
         made = make_backup(url, out)
     except BackupFailed as err:
-        raise Reported(texts.BACKUP_FAILED.format(reason=err.reason)) from err
+        raise Reported(BACKUP_FAILED.format(reason=err.reason)) from err
     except OSError as err:
-        raise Reported(texts.BACKUP_FAILED.format(reason=err.strerror or err)) from err
+        raise Reported(BACKUP_FAILED.format(reason=err.strerror or err)) from err
     kept = None if out else backup_count()
     store.write(lambda session: record_backup(session, by, made, kept))
     store.dispose()
-    print(texts.BACKUP_DONE.format(path=made))
+    print(BACKUP_DONE.format(path=made))
     return EXIT_OK
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from counter import texts
     from counter.actions.backup import (
         NotSQLite,
         RestoreRefused,
@@ -90,6 +89,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     )
     from counter.actions.schema import database_url, known_revisions
     from counter.backup.sqlite_files import usable_revision
+    from counter.cli.phrases import RESTORE_CONFIRM, RESTORE_DONE, RESTORE_KEPT, RESTORE_NOTHING_KEPT
+    from counter.words.database import RESTORE_FAILED, restore_refused
 
     url = database_url(args.db)
     try:
@@ -100,9 +101,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     try:  # checked before anything else, so a wrong file is named at once
         usable_revision(source, known_revisions())
     except RestoreRefused as err:
-        raise Reported(texts.restore_refused(err.problem, err.detail)) from err
+        raise Reported(restore_refused(err.problem, err.detail)) from err
     if not args.yes:
-        raise UsageError(texts.RESTORE_CONFIRM.format(file=source, database=target))
+        raise UsageError(RESTORE_CONFIRM.format(file=source, database=target))
     if target.exists() and quick_check(target):
         # a damaged database can name no administrator: whoever holds the file may restore it
         store = open_store(args)
@@ -112,16 +113,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
     try:
         restored = restore_backup(url, source)
     except RestoreRefused as err:
-        raise Reported(texts.restore_refused(err.problem, err.detail)) from err
+        raise Reported(restore_refused(err.problem, err.detail)) from err
     except OSError as err:
-        raise Reported(texts.RESTORE_FAILED.format(reason=err.strerror or err)) from err
+        raise Reported(RESTORE_FAILED.format(reason=err.strerror or err)) from err
     store = open_store(args)  # migrates an older backup to this program's schema
     by = desk()
     store.write(lambda session: record_restore(session, by, restored, source))
     store.dispose()
-    print(texts.RESTORE_DONE.format(database=target, file=source, revision=restored.revision))
+    print(RESTORE_DONE.format(database=target, file=source, revision=restored.revision))
     if restored.kept is None:
-        print(texts.RESTORE_NOTHING_KEPT)
+        print(RESTORE_NOTHING_KEPT)
     else:
-        print(texts.RESTORE_KEPT.format(kept=restored.kept))
+        print(RESTORE_KEPT.format(kept=restored.kept))
     return EXIT_OK

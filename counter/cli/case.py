@@ -95,26 +95,28 @@ def cmd_case_list(args: argparse.Namespace) -> int:
 
 
 def cmd_case_void(args: argparse.Namespace) -> int:
-    from counter import texts
     from counter.actions.guard import NotPermitted
     from counter.actions.intake import CaseNotFound, move_case
     from counter.case.status import CaseEvent, MoveNotAllowed
+    from counter.cli.phrases import CASE_VOID_NOT_ALLOWED, CASE_VOID_REASON_REQUIRED, CASE_VOIDED_DONE
+    from counter.words.access import not_permitted
+    from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS
 
     reason = args.reason.strip()
     if not reason:
-        raise UsageError(texts.CASE_VOID_REASON_REQUIRED)
+        raise UsageError(CASE_VOID_REASON_REQUIRED)
     store = open_store(args)
     by = desk()
     try:
         store.write(lambda session: move_case(session, by, args.case_no, CaseEvent.VOIDED, reason))
     except NotPermitted as err:
-        raise Reported(texts.not_permitted(err.permission, err.signed_in)) from err
+        raise Reported(not_permitted(err.permission, err.signed_in)) from err
     except CaseNotFound as err:
-        raise Reported(texts.CASE_NOT_FOUND.format(case_no=err.case_no)) from err
+        raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
     except MoveNotAllowed as err:
-        status = texts.CASE_STATUS[err.status]
-        raise Reported(texts.CASE_VOID_NOT_ALLOWED.format(case_no=args.case_no, status=status)) from err
-    print(texts.CASE_VOIDED_DONE.format(case_no=args.case_no, reason=reason))
+        status = CASE_STATUS[err.status]
+        raise Reported(CASE_VOID_NOT_ALLOWED.format(case_no=args.case_no, status=status)) from err
+    print(CASE_VOIDED_DONE.format(case_no=args.case_no, reason=reason))
     return EXIT_OK
 
 

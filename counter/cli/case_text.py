@@ -6,12 +6,13 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from counter import texts
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseRow, CaseView
 from counter.identifiers import mask_id, mask_phone
 from counter.intake.checklist import Receipt
 from counter.intake.outcome import Outcome
+from counter.words.cases import CASE_EVENT, CASE_STATUS
+from counter.words.intake import OUTCOME, RECEIPT
 
 
 def _label(table: dict[Any, str], enum: type[Any], value: str) -> str:
@@ -24,7 +25,7 @@ def _label(table: dict[Any, str], enum: type[Any], value: str) -> str:
 def case_json(view: CaseView) -> dict[str, Any]:
     data = dataclasses.asdict(view)
     data["status"] = view.status.value
-    data["status_text"] = texts.CASE_STATUS[view.status]
+    data["status_text"] = CASE_STATUS[view.status]
     data["answers"] = dict(view.answers)
     data["deferred_open"] = [m.code for m in view.deferred_open()]
     return data
@@ -49,7 +50,7 @@ def case_as_text(view: CaseView) -> str:
     v = view
     lines = [
         f"办件编号：{v.case_no}",
-        f"状态：{texts.CASE_STATUS[v.status]}    结果：{_label(texts.OUTCOME, Outcome, v.outcome)}",
+        f"状态：{CASE_STATUS[v.status]}    结果：{_label(OUTCOME, Outcome, v.outcome)}",
         f"一件事：{v.bundle_name}（{v.bundle_code}，指南第{v.guide_version}版）",
         f"申请人：{v.applicant_name}  {v.applicant_id_no}  {v.applicant_phone}",
     ]
@@ -74,7 +75,7 @@ def case_as_text(view: CaseView) -> str:
         lines.append(f"重新提交办件：{v.later_case_no}")
     lines.append("材料：")
     for m in v.materials:
-        receipt = _label(texts.RECEIPT, Receipt, m.receipt)
+        receipt = _label(RECEIPT, Receipt, m.receipt)
         extra = f"  容缺至 {_date(m.due_on)}" if m.due_on else ""
         if m.arrived_on:
             extra += f"  {_date(m.arrived_on)} 已补交"
@@ -82,8 +83,8 @@ def case_as_text(view: CaseView) -> str:
         lines.append(f"  {m.code} {m.name}：{receipt}{note}{extra}")
     lines.append("经办记录：")
     for h in v.history:
-        event = _label(texts.CASE_EVENT, CaseEvent, h.event)
-        shown = _label(texts.OUTCOME, Outcome, h.note) if h.event == CaseEvent.TAKEN.value else h.note
+        event = _label(CASE_EVENT, CaseEvent, h.event)
+        shown = _label(OUTCOME, Outcome, h.note) if h.event == CaseEvent.TAKEN.value else h.note
         note = f"：{shown}" if shown else ""
         at = h.at.astimezone() if h.at.tzinfo else h.at.replace(tzinfo=dt.UTC).astimezone()
         lines.append(f"  {at:%Y-%m-%d %H:%M}  {h.desk_no}号窗口  {h.clerk}  {event}{note}")
@@ -94,7 +95,7 @@ def row_json(row: CaseRow, today: dt.date) -> dict[str, Any]:
     return {
         "case_no": row.case_no,
         "status": row.status.value,
-        "status_text": texts.CASE_STATUS[row.status],
+        "status_text": CASE_STATUS[row.status],
         "bundle_name": row.bundle_name,
         "applicant_name": row.applicant_name,
         "received_on": row.received_on.isoformat(),
@@ -109,6 +110,6 @@ def row_line(row: CaseRow, today: dt.date) -> str:
     if row.next_due is not None and row.status is CaseStatus.AWAITING_DEFERRED:
         due = f"  容缺到期 {row.next_due.isoformat()}" + ("（已逾期）" if row.next_due < today else "")
     return (
-        f"{row.case_no}  {texts.CASE_STATUS[row.status]}  {row.bundle_name}  {row.applicant_name}"
+        f"{row.case_no}  {CASE_STATUS[row.status]}  {row.bundle_name}  {row.applicant_name}"
         f"  {row.received_on.isoformat()}{due}"
     )

@@ -90,7 +90,7 @@ def cmd_catalog_template(args: argparse.Namespace) -> int:
 
 def cmd_catalog_list(args: argparse.Namespace) -> int:
     from counter.actions.catalog_reads import catalog_entries
-    from counter.texts import UNPUBLISHED
+    from counter.words.catalog import UNPUBLISHED
 
     store = open_store(args)
     ensure_catalog(store)

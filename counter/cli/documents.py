@@ -50,7 +50,7 @@ def _deliver(args: argparse.Namespace, made: MadeDocument, store: Store) -> int:
     """Write the PDF to --out and/or send it to --printer; every print is recorded."""
     from counter.actions.documents import record_print
     from counter.printing.cups import PrintFailed, submit
-    from counter.texts import print_problem_text
+    from counter.words.printing import print_problem_text
 
     by = desk()
 
@@ -87,7 +87,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     from counter.actions.intake import CaseNotFound
     from counter.documents.kinds import DocumentKind
     from counter.documents.model import DocumentNotPossible
-    from counter.texts import DOC_PROBLEM
+    from counter.words.documents import DOC_PROBLEM
 
     if not args.out and args.printer is None:
         raise UsageError("请用 --out FILE.pdf 保存，或用 --printer NAME 打印（NAME 为空表示默认打印机）")

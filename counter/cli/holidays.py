@@ -33,7 +33,7 @@ def add_holiday_commands(commands: Commands, common: argparse.ArgumentParser) ->
 
 def cmd_holidays_import(args: argparse.Namespace) -> int:
     from counter.actions.calendar import import_schedule
-    from counter.texts import schedule_problem_text
+    from counter.words.workdays import schedule_problem_text
 
     path = Path(args.file)
     try:

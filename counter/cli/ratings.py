@@ -33,15 +33,20 @@ def add_ratings_commands(commands: Commands, common: argparse.ArgumentParser) ->
 
 
 def cmd_ratings_export(args: argparse.Namespace) -> int:
-    from counter import texts
     from counter.actions.ratings import ratings_for_export, record_export
+    from counter.cli.phrases import (
+        RATING_CODING,
+        RATINGS_EXPORT_BAD_RANGE,
+        RATINGS_EXPORT_DONE,
+        RATINGS_EXPORT_WRITE_FAILED,
+    )
     from counter.host.desk_config import load_desk_config
     from counter.ratings.export import to_csv, to_json
     from counter.ratings.levels import Coding
 
     first, last = parse_date(args.date_from), parse_date(args.date_to)
     if last < first:
-        raise UsageError(texts.RATINGS_EXPORT_BAD_RANGE)
+        raise UsageError(RATINGS_EXPORT_BAD_RANGE)
     coding = Coding(args.coding)
     store = open_store(args)
     actor = desk().actor
@@ -51,11 +56,11 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
         try:  # a BOM lets Excel and WPS read the CSV as UTF-8
             Path(args.out).write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8", newline="")
         except OSError as err:
-            raise Reported(texts.RATINGS_EXPORT_WRITE_FAILED.format(path=args.out, error=err)) from err
+            raise Reported(RATINGS_EXPORT_WRITE_FAILED.format(path=args.out, error=err)) from err
     else:
         sys.stdout.write(text)
     target = f"file:{args.out}" if args.out else "stdout"
     config = load_desk_config()
     store.write(lambda session: record_export(session, first, last, len(records), target, actor=actor, desk=config))
-    print(texts.RATINGS_EXPORT_DONE.format(count=len(records), coding=texts.RATING_CODING[coding]), file=sys.stderr)
+    print(RATINGS_EXPORT_DONE.format(count=len(records), coding=RATING_CODING[coding]), file=sys.stderr)
     return EXIT_OK

@@ -1,4 +1,4 @@
-"""Sentences only the command line says, beside it (the shared ones stay in :mod:`counter.texts`)."""
+"""Sentences only the command line says, beside it (the shared ones are in :mod:`counter.words`)."""
 
 from __future__ import annotations
 

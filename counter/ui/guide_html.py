@@ -5,10 +5,10 @@ Kept free of widgets so the whole text of a guide can be checked in a test.
 
 from __future__ import annotations
 
-from counter import texts
 from counter.catalog.model import Bundle, Fee, Item
 from counter.ui import words
 from counter.ui.html_parts import TABLE, e, heading, lines, note, numbered, row, unbroken
+from counter.words.catalog import CASE_KIND, ITEM_TYPE, time_limit
 
 
 def basic_info(bundle: Bundle) -> str:
@@ -28,7 +28,7 @@ def basic_info(bundle: Bundle) -> str:
         row(words.DESK_K_CONSULT, e(bundle.consult_phone)),
         row(words.DESK_K_COMPLAINT, e(bundle.complaint_phone)),
         row(words.DESK_K_VISITS, visits),
-        row(words.DESK_K_PROMISED, e(texts.time_limit(bundle.promised_limit))),
+        row(words.DESK_K_PROMISED, e(time_limit(bundle.promised_limit))),
         row(words.DESK_K_FORMS, e("、".join(bundle.forms))),
         row(words.DESK_K_RESULT, e(bundle.result)),
     ]
@@ -49,15 +49,15 @@ def _item_row(item: Item) -> str:
         name += f"<br/>{note(e(item.sub_item))}"
     limits = lines(
         [
-            unbroken(words.DESK_LIMIT_PROMISED.format(limit=texts.time_limit(item.promised_limit))),
-            unbroken(words.DESK_LIMIT_LEGAL.format(limit=texts.time_limit(item.legal_limit))),
+            unbroken(words.DESK_LIMIT_PROMISED.format(limit=time_limit(item.promised_limit))),
+            unbroken(words.DESK_LIMIT_LEGAL.format(limit=time_limit(item.legal_limit))),
         ]
     )
     cells = [
         name,
         e(item.department),
-        e(texts.ITEM_TYPE[item.item_type]) if item.item_type else "",
-        e(texts.CASE_KIND[item.case_kind]) if item.case_kind else "",
+        e(ITEM_TYPE[item.item_type]) if item.item_type else "",
+        e(CASE_KIND[item.case_kind]) if item.case_kind else "",
         limits,
         _fee(item.fee),
         e(item.result),
@@ -105,7 +105,7 @@ def steps(bundle: Bundle) -> str:
     )
     rows = [
         f"<tr><td>{n}</td><td>{lines([e(s.name), note(e(s.description))])}</td>"
-        f"<td>{e(texts.time_limit(s.limit))}</td><td>{e(s.result)}</td></tr>"
+        f"<td>{e(time_limit(s.limit))}</td><td>{e(s.result)}</td></tr>"
         for n, s in enumerate(bundle.steps, 1)
     ]
     if not rows:

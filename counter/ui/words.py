@@ -1,7 +1,7 @@
 """Words of the desk window (search, guide page, banner, status bar).
 
 UI-only sentences live beside the widgets that show them; the words for the
-domain's codes (necessity, units, outcomes, rules) stay in :mod:`counter.texts`,
+domain's codes (necessity, units, outcomes, rules) are in :mod:`counter.words`,
 which the guide page imports when it first shows a guide.
 """
 
