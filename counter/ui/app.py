@@ -99,9 +99,10 @@ def start_sign_in(window: MainWindow, store: Store, begin_work: bool = True) -> 
     """
     from counter.host.desk_config import load_desk_config
     from counter.ui.signin.controller import SignInController
+    from counter.ui.signin.words import SIGNIN_PLACE
 
     config = load_desk_config()
-    place = f"{config.site_name}　{config.desk_no}号窗口"
+    place = SIGNIN_PLACE.format(site=config.site_name, desk=config.desk_no)
     controller = SignInController(Runner(store), config.identity(), place, parent=window)
     started = False
 

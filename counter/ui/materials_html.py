@@ -13,6 +13,7 @@ from counter.catalog.model import Bundle, Material, Necessity, Situation
 from counter.ui import words
 from counter.ui.html_parts import TABLE, e, heading, lines, note, unbroken
 from counter.words.catalog import COPY_FORM, MEDIUM, NECESSITY, SOURCE, time_limit
+from counter.words.punctuation import ASIDE
 
 
 def condition_order(situations: Sequence[Situation]) -> dict[str, int]:
@@ -67,7 +68,7 @@ def _copies(m: Material) -> str:
     form = COPY_FORM[m.copy_form] if m.copy_form else ""
     medium = MEDIUM[m.medium] if m.medium else ""
     if m.paper_size and medium:
-        medium += f"（{m.paper_size}）"
+        medium = ASIDE.format(text=medium, aside=m.paper_size)
     return lines([*(e(c) for c in counts or [form]), note(e(medium))])
 
 

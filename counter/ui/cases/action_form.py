@@ -38,6 +38,7 @@ from counter.ui.cases.words import (
     CASE_FORM_TITLE,
     CASE_REASON_HINT,
 )
+from counter.words.punctuation import CLAUSE_JOIN
 
 STYLE = """
 QFrame#actionForm { background: #f5f9fc; border: 1px solid #9fb3c8; border-radius: 4px; }
@@ -140,7 +141,7 @@ class ActionForm(QFrame):
         return FormValues(ticked, self.reason.text().strip(), new_due)
 
     def show_problems(self, problems: Sequence[FormProblem]) -> None:
-        self.problems.setText("；".join(CASE_FORM_PROBLEM[p] for p in problems))
+        self.problems.setText(CLAUSE_JOIN.join(CASE_FORM_PROBLEM[p] for p in problems))
 
     def close_form(self) -> None:
         self.action = None

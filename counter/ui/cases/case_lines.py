@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import TypeVar
 
-from counter.case.status import CaseEvent
+from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent
 from counter.case.view import CaseMaterialLine, CaseView, HistoryLine
 from counter.catalog.model import Situation
 from counter.identifiers import mask_id, mask_phone
@@ -29,6 +29,7 @@ from counter.ui.cases.words import (
 )
 from counter.words.cases import APPLICANT_KIND, DELIVERY
 from counter.words.intake import OUTCOME, RECEIPT, RECEIVED_MEDIUM, REFUSAL_GROUND
+from counter.words.punctuation import ASIDE, CLAUSE_JOIN, LIST_JOIN
 
 E = TypeVar("E", bound=Enum)
 
@@ -68,7 +69,7 @@ def material_names(materials: Iterable[CaseMaterialLine]) -> dict[str, str]:
 
 
 def names_of(codes: Iterable[str], names: Mapping[str, str]) -> str:
-    return "、".join(names.get(code, code) for code in codes)
+    return LIST_JOIN.join(names.get(code, code) for code in codes)
 
 
 def history_note(line: HistoryLine, names: Mapping[str, str]) -> str:
@@ -76,9 +77,9 @@ def history_note(line: HistoryLine, names: Mapping[str, str]) -> str:
     if line.event == CaseEvent.TAKEN.value:
         return label(OUTCOME, Outcome, line.note)
     if line.event in (CaseEvent.DEFERRED_ARRIVED.value, CaseEvent.DEFERRED_COMPLETE.value):
-        return names_of((c for c in line.note.split("、") if c), names)
+        return names_of((c for c in line.note.split(NOTE_CODES_JOIN) if c), names)
     if line.event == CaseEvent.DEFERRAL_EXTENDED.value:
-        due, sep, reason = line.note.partition("：")
+        due, sep, reason = line.note.partition(NOTE_DUE_REASON)
         return CASE_EXTENDED_NOTE.format(due=due, reason=reason) if sep else line.note
     return line.note
 
@@ -100,7 +101,7 @@ def medium_text(line: CaseMaterialLine) -> str:
 
 def applicant_text(view: CaseView) -> str:
     kind = label(APPLICANT_KIND, ApplicantKind, view.applicant_kind)
-    return f"{view.applicant_name}（{kind}）" if kind else view.applicant_name
+    return ASIDE.format(text=view.applicant_name, aside=kind) if kind else view.applicant_name
 
 
 def delivery_text(view: CaseView) -> str:
@@ -124,4 +125,4 @@ def answers_text(answers: Iterable[tuple[str, str]], situations: Iterable[Situat
         situation = by_code.get(code)
         option = situation.option(option_code) if situation else None
         parts.append(option.label if option else option_code)
-    return "；".join(parts)
+    return CLAUSE_JOIN.join(parts)

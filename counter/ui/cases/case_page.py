@@ -108,6 +108,7 @@ from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.cases import CASE_EVENT, CASE_NOT_FOUND, CASE_STATUS
 from counter.words.intake import OUTCOME
+from counter.words.punctuation import FIELD_LABEL, GAP, SENTENCES
 
 log = logging.getLogger(__name__)
 
@@ -252,7 +253,7 @@ class CasePage(QWidget):
         self.keys: dict[str, QLabel] = {}
         self.fields: dict[str, QLabel] = {}
         for name in PARTY_FIELDS + CASE_FIELDS:
-            key = QLabel(CASE_FIELD[name] + "：")
+            key = QLabel(FIELD_LABEL.format(label=CASE_FIELD[name]))
             key.setProperty("class", "key")
             key.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             self.keys[name] = key
@@ -423,7 +424,7 @@ class CasePage(QWidget):
             "delivery_address": view.delivery_address,
             "notify_phone": shown_phone(view.notify_phone, full) if view.notify_phone != view.applicant_phone else "",
             "answers": answers_text(view.answers, self._situations),
-            "received_at": f"{desk_text(view.desk_no)}　{view.clerk}",
+            "received_at": GAP.format(first=desk_text(view.desk_no), second=view.clerk),
             "received_on": day_text(view.received_on),
             "accepted_on": day_text(view.accepted_on),
             "promised_on": day_text(view.promised_on),
@@ -569,7 +570,8 @@ class CasePage(QWidget):
         if self.reload() is Loaded.SHOWN:
             self.show_notice(done, "noticeOk")
         else:
-            self.show_notice(f"{done}。{self.read_error}", "noticeWarn")  # saved, but not shown yet
+            # saved, but not shown yet
+            self.show_notice(SENTENCES.format(first=done, second=self.read_error), "noticeWarn")
         self.case_changed.emit(view.case_no)
 
     # --- notices (counter.ui.printing) ----------------------------------------------

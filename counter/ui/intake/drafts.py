@@ -16,7 +16,12 @@ from functools import partial
 from counter.actions.desk import Desk
 from counter.actions.drafts import check_draft, remove_draft
 from counter.intake.draft import DraftProblemCode, IntakeDraft
-from counter.ui.intake.words import INTAKE_DRAFT_DISCARDED, INTAKE_DRAFT_OFFER, INTAKE_DRAFT_PROBLEM
+from counter.ui.intake.words import (
+    INTAKE_DRAFT_APPLICANT,
+    INTAKE_DRAFT_DISCARDED,
+    INTAKE_DRAFT_OFFER,
+    INTAKE_DRAFT_PROBLEM,
+)
 from counter.ui.runner import Runner
 
 
@@ -36,7 +41,9 @@ class DraftInfo:
         """The start-up question "上次未完成的受理（保存于 HH:MM）：…", answered 恢复 / 放弃."""
         applicant = self.draft.applicant.name.strip()[:20] if self.draft else ""
         return INTAKE_DRAFT_OFFER.format(
-            time=self.saved_time(), bundle=self.bundle_name, applicant=f"，{applicant}" if applicant else ""
+            time=self.saved_time(),
+            bundle=self.bundle_name,
+            applicant=INTAKE_DRAFT_APPLICANT.format(applicant=applicant) if applicant else "",
         )
 
     def problem_text(self) -> str:

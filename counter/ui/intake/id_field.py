@@ -28,6 +28,7 @@ from counter.intake.parties import ApplicantKind
 from counter.ui.intake.words import INTAKE_ID_OK
 from counter.ui.restyle import set_style_property
 from counter.words.identifiers import credit_code_error_text, id_error_text
+from counter.words.punctuation import CLAUSE_JOIN
 
 _NOT_YET = frozenset({IdError.EMPTY, IdError.LENGTH, CreditCodeError.EMPTY, CreditCodeError.LENGTH})
 
@@ -69,8 +70,8 @@ class IdField(QWidget):
 
     def problem_text(self, check: IdCheck | CreditCodeCheck) -> str:
         if isinstance(check, IdCheck):
-            return "；".join(id_error_text(p.error, p.detail) for p in check.problems)
-        return "；".join(credit_code_error_text(p.error, p.detail) for p in check.problems)
+            return CLAUSE_JOIN.join(id_error_text(p.error, p.detail) for p in check.problems)
+        return CLAUSE_JOIN.join(credit_code_error_text(p.error, p.detail) for p in check.problems)
 
     def _show(self, check: IdCheck | CreditCodeCheck, *, finished: bool) -> None:
         errors = set(check.errors)

@@ -8,7 +8,6 @@ It only shows a :class:`Decision`; it decides nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Sequence
 
@@ -34,11 +33,8 @@ from counter.ui.intake.words import (
     INTAKE_UNDECIDED,
 )
 from counter.words.cases import PARTY_PROBLEM
+from counter.words.dates import day_text
 from counter.words.intake import OUTCOME, OUTCOME_SUMMARY, intake_reason
-
-
-def day_text(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def headline(outcome: Outcome) -> str:

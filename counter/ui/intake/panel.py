@@ -34,7 +34,7 @@ from counter.intake.parties import party_problems
 from counter.ui.connection import Reconnector
 from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.form_fields import read_fields, show_fields
-from counter.ui.intake.outcome_box import commit_problems, day_text
+from counter.ui.intake.outcome_box import commit_problems
 from counter.ui.intake.panel_layout import PanelLayout
 from counter.ui.intake.words import (
     INTAKE_CONNECTION_BACK,
@@ -49,6 +49,7 @@ from counter.ui.intake.words import (
 )
 from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
+from counter.words.dates import day_text
 
 log = logging.getLogger(__name__)
 

@@ -46,6 +46,7 @@ from counter.ui.intake.words import (
 )
 from counter.ui.printing.words import PRINTING_INTAKE_BUTTON
 from counter.ui.restyle import set_style_property
+from counter.words.punctuation import GAP
 
 COLUMN_WIDTHS = (380, 580, 300)
 
@@ -88,7 +89,9 @@ class PanelLayout(QWidget):
         self.bundle = stored_guide.bundle
         self.setStyleSheet(STYLE)
         self.setWindowTitle(INTAKE_WINDOW_TITLE.format(bundle=self.bundle.name))
-        self.title = QLabel(f"{self.bundle.name}　" + INTAKE_GUIDE_VERSION.format(version=stored_guide.version))
+        self.title = QLabel(
+            GAP.format(first=self.bundle.name, second=INTAKE_GUIDE_VERSION.format(version=stored_guide.version))
+        )
         self.title.setStyleSheet("font-size: 18px; font-weight: bold; color: #102a43;")
         self.day_label = QLabel()
         self.day_label.setStyleSheet("color: #334e68;")

@@ -59,6 +59,7 @@ from counter.ui.pad.words import (
     PAD_WINDOW_TITLE,
 )
 from counter.ui.restyle import set_style_property
+from counter.words.punctuation import GAP
 from counter.words.ratings import RATING_LEVEL
 
 #: how long the thanks stay before the pad returns to its idle page
@@ -139,7 +140,7 @@ class ClerkCard(QFrame):
         self.clerk.setText(PAD_CLERK.format(clerk=clerk))
         self.staff.setText(PAD_STAFF_NO.format(staff_no=staff_no) if staff_no else "")
         self.staff.setVisible(bool(staff_no))
-        self.office.setText(f"{office}　{PAD_DESK.format(desk_no=desk_no)}")
+        self.office.setText(GAP.format(first=office, second=PAD_DESK.format(desk_no=desk_no)))
         self._initial = clerk[:1]
         self._photo = photo
         self.set_avatar_size(self._size)

@@ -89,6 +89,7 @@ from counter.ui.pad.words import (
 from counter.ui.restyle import set_style_property
 from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
+from counter.words.punctuation import ASIDE, GAP, LIST_JOIN
 from counter.words.ratings import APPEAL_GROUND, APPEAL_PROBLEM, RATING_LEVEL, RECT_EVENT, RECT_MOVE_PROBLEM, RECT_STATE
 
 log = logging.getLogger(__name__)
@@ -334,15 +335,15 @@ class RectificationPage(QWidget):
             return
         row = view.row
         lines = [
-            f"{row.case_no}　{row.bundle_name}",
+            GAP.format(first=row.case_no, second=row.bundle_name),
             SUPERVISE_RATER.format(name=view.rater_masked, round=view.round, level=RATING_LEVEL[row.level]),
-            SUPERVISE_REASONS.format(reasons="、".join(view.reasons)),
+            SUPERVISE_REASONS.format(reasons=LIST_JOIN.join(view.reasons)),
             SUPERVISE_COMMENT.format(comment=view.comment) if view.comment else SUPERVISE_NO_COMMENT,
         ]
         self.summary.setText("\n".join(lines))
         self.history.setRowCount(len(view.history))
         for index, line in enumerate(view.history):
-            note = line.note + (f"（{line.fix_due.isoformat()}）" if line.fix_due else "")
+            note = ASIDE.format(text=line.note, aside=line.fix_due.isoformat()) if line.fix_due else line.note
             values = [_time(line.at, self._zone()), line.by or SUPERVISE_SYSTEM, RECT_EVENT[line.event],
                       RECT_STATE[line.state_after], note]  # fmt: skip
             for column, item in enumerate(read_only_items(values)):

@@ -41,6 +41,7 @@ from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.cases import CASE_NOT_FOUND
 from counter.words.documents import DOC_PROBLEM
+from counter.words.punctuation import CLAUSE_JOIN
 
 __all__ = ["CASE_KINDS", "CaseNotices", "NoticeRefused", "fitting_kinds", "outcome_kinds"]
 
@@ -78,7 +79,7 @@ def make_case_documents(
     try:
         return runner.write(make, PRINTING_DB_FAILED)
     except DocumentNotPossible as err:
-        raise NoticeRefused("；".join(DOC_PROBLEM[p] for p in err.problems)) from err
+        raise NoticeRefused(CLAUSE_JOIN.join(DOC_PROBLEM[p] for p in err.problems)) from err
     except CaseNotFound as err:
         raise NoticeRefused(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
     except NotPermitted as err:

@@ -23,6 +23,7 @@ from counter.ui.printing.words import OFFICE_FIELD, OFFICE_MISSING, OFFICE_NOTE,
 from counter.ui.restyle import set_style_property
 from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
+from counter.words.punctuation import FIELD_LABEL, LIST_JOIN
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ class OfficeSettingsForm(QWidget):
         form = QFormLayout()
         for name, field in self.fields.items():
             field.setMinimumWidth(420)
-            form.addRow(OFFICE_FIELD[name] + "：", field)
+            form.addRow(FIELD_LABEL.format(label=OFFICE_FIELD[name]), field)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(OFFICE_SITE.format(site=site_code)))
         layout.addWidget(self.note)
@@ -96,7 +97,7 @@ class OfficeSettingsForm(QWidget):
         settings = self.settings()
         missing = missing_fields(settings)
         if missing:
-            names = "、".join(OFFICE_FIELD[name] for name in missing)
+            names = LIST_JOIN.join(OFFICE_FIELD[name] for name in missing)
             self._say(OFFICE_MISSING.format(fields=names), "problems")
             return
         try:

@@ -57,6 +57,7 @@ from counter.ui.printing.words import (
 from counter.ui.runner import Failed, Runner
 from counter.words.documents import DOC_TITLE
 from counter.words.printing import print_problem_text
+from counter.words.punctuation import LIST_JOIN
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +113,7 @@ class PreviewWindow(QWidget):
         self.chooser: PrinterChooser | None = None
         self.save_dialog: QFileDialog | None = None
         self.setStyleSheet(STYLE)
-        self.setWindowTitle(PRINTING_WINDOW_TITLE.format(titles="、".join(map(doc_title, documents))))
+        self.setWindowTitle(PRINTING_WINDOW_TITLE.format(titles=LIST_JOIN.join(map(doc_title, documents))))
         self._make_widgets()
         self._lay_out()
         self._connect_signals()
@@ -220,7 +221,7 @@ class PreviewWindow(QWidget):
         return self.documents[max(self.tabs.currentIndex(), 0)]
 
     def _show_printer(self) -> None:
-        titles = "、".join(doc_title(self.documents[i]) for i in self.pending)
+        titles = LIST_JOIN.join(doc_title(self.documents[i]) for i in self.pending)
         pages = sum(self.views[i].page_count() for i in self.pending)
         self.printer_line.setText(PRINTING_PRINTER_LINE.format(printer=printer_name_text(self.printer)))
         self.content_line.setText(PRINTING_CONTENT_LINE.format(titles=titles, pages=pages))
@@ -263,7 +264,7 @@ class PreviewWindow(QWidget):
         self._record(made, f"printer:{sent.queue}", ok=True)
         self.pending.remove(sent.index)
         self.printed.add(sent.index)
-        gone = "、".join(doc_title(self.documents[i]) for i in sorted(self.printed))
+        gone = LIST_JOIN.join(doc_title(self.documents[i]) for i in sorted(self.printed))
         self.done.setText(PRINTING_SENT.format(printer=sent.queue, titles=gone))
         self.done.show()
 

@@ -30,6 +30,7 @@ from counter.ui.printing.words import (
     PRINTING_PRINTER_STOPPED,
 )
 from counter.words.printing import print_problem_text
+from counter.words.punctuation import ASIDE, MARK_JOIN
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ def printer_label(printer: Printer) -> str:
         marks.append(PRINTING_PRINTER_STOPPED)
     if not printer.accepting:
         marks.append(PRINTING_PRINTER_REJECTING)
-    return printer.name + (f"（{'，'.join(marks)}）" if marks else "")
+    return ASIDE.format(text=printer.name, aside=MARK_JOIN.join(marks)) if marks else printer.name
 
 
 def printer_name_text(printer: str) -> str:

@@ -29,6 +29,7 @@ from counter.ui.signin import words
 from counter.ui.signin.sign_in_window import SignInWindow
 from counter.ui.signin.stay import STAYS_WHEN_LOCKED
 from counter.words.access import ROLE, sign_in_refusal_text
+from counter.words.punctuation import LIST_JOIN
 
 log = logging.getLogger(__name__)
 
@@ -194,4 +195,4 @@ def refusal_text(result: SignInResult) -> str:
 
 
 def roles_text(actor: Actor) -> str:
-    return "、".join(ROLE[r] for r in sorted(actor.roles))
+    return LIST_JOIN.join(ROLE[r] for r in sorted(actor.roles))

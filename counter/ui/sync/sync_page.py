@@ -37,7 +37,7 @@ from counter.ui.sync import words
 from counter.ui.sync.pending_label import minute_text
 from counter.ui.sync.worker import Progress, SyncWorker
 from counter.words.access import not_permitted
-from counter.words.sites import key_problem_text
+from counter.words.sites import SITE_KIND, key_problem_text
 from counter.words.sync import (
     SYNC_EXPORTED,
     SYNC_IMPORTED,
@@ -156,13 +156,13 @@ class SyncPage(QWidget):
             return
         self.status = status
         kind = str(site.kind)
-        self.site.setText(words.SYNC_SITE.format(name=site.name, code=site.code, kind=words.SYNC_KIND.get(kind, kind)))
+        self.site.setText(words.SYNC_SITE.format(name=site.name, code=site.code, kind=SITE_KIND.get(kind, kind)))
         hall = kind == "hall"
         self.out_text.setText(words.SYNC_OUT_HALL if hall else words.SYNC_OUT_TOWNSHIP)
         self.to_site.clear()
         for peer in others:
             if str(peer.kind) == ("township" if hall else "hall"):
-                self.to_site.addItem(f"{peer.name}（{peer.code}）", peer.code)
+                self.to_site.addItem(words.SYNC_PEER.format(name=peer.name, code=peer.code), peer.code)
         self.to_site.setVisible(hall)
         self.export_button.setEnabled(self.to_site.count() > 0)
         if self.to_site.count() == 0:
