@@ -12,6 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from counter.cli.common import EXIT_OK, EXIT_PROBLEM, open_store, print_json
+from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.audit.verify import AuditReport
@@ -19,10 +20,10 @@ if TYPE_CHECKING:
 
 
 def add_audit_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
-    audit = commands.add_parser("audit", parents=[common], help="审计日志：校验是否完整、未被篡改").add_subparsers(
+    audit = commands.add_parser("audit", parents=[common], help=tr("审计日志：校验是否完整、未被篡改")).add_subparsers(
         dest="audit_command", metavar="ACTION", required=True
     )
-    p = audit.add_parser("verify", parents=[common], help="逐条校验审计日志的哈希链，列出每一个问题")
+    p = audit.add_parser("verify", parents=[common], help=tr("逐条校验审计日志的哈希链，列出每一个问题"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_audit_verify)
 

@@ -19,18 +19,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_store
+from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.cli.common import Commands
 
 
 def add_backup_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
-    p = commands.add_parser("backup", parents=[common], help="备份数据库（SQLite：在线备份并校验）")
-    p.add_argument("--out", metavar="FILE", help="备份文件（默认：数据文件夹下 backups 中按日期时间命名）")
+    p = commands.add_parser("backup", parents=[common], help=tr("备份数据库（SQLite：在线备份并校验）"))
+    p.add_argument("--out", metavar="FILE", help=tr("备份文件（默认：数据文件夹下 backups 中按日期时间命名）"))
     p.set_defaults(func=cmd_backup)
-    p = commands.add_parser("restore", parents=[common], help="用备份替换数据库（原数据库先另存在旁边）")
+    p = commands.add_parser("restore", parents=[common], help=tr("用备份替换数据库（原数据库先另存在旁边）"))
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--yes", action="store_true", help="确认替换当前数据库")
+    p.add_argument("--yes", action="store_true", help=tr("确认替换当前数据库"))
     p.set_defaults(func=cmd_restore)
 
 

@@ -21,6 +21,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 from counter.access.roles import SINGLE_DESK, Actor
+from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -106,7 +107,9 @@ def failure_text(err: Exception) -> str:
     if isinstance(err, NotPermitted):  # the action refused the signed-in account, or nobody signed in
         return not_permitted(err.permission, err.signed_in)
     if isinstance(err, SchemaTooNew):
-        return f"数据库由更新版本的程序写入（结构版本 {err.revision}），本程序不能打开，请升级程序。"
+        return tr("数据库由更新版本的程序写入（结构版本 {revision}），本程序不能打开，请升级程序。").format(
+            revision=err.revision
+        )
     if isinstance(err, StoreFault) and err.fault is not DbFault.OTHER:
         log.error("database fault %s: %s", err.fault.value, err.detail)
         return DB_FAULT[err.fault.value].format(error=err.detail.split(":", 1)[0])
@@ -177,7 +180,7 @@ def ensure_catalog(store: Store) -> None:
 
     result = sync_bundled(store.sessions(), bundled_catalog_dir(), desk=desk().identity)
     for problem in result.problems:
-        print(f"警告：{problem_line(problem)}", file=sys.stderr)
+        print(tr("警告：{problem}").format(problem=problem_line(problem)), file=sys.stderr)
 
 
 # --- dates ---------------------------------------------------------------------------
@@ -191,14 +194,14 @@ def today(args: argparse.Namespace) -> dt.date:
     try:
         return dt.date.fromisoformat(raw)
     except ValueError as err:
-        raise UsageError(f"--today 应为 YYYY-MM-DD 格式的日期，收到：{raw}") from err
+        raise UsageError(tr("--today 应为 YYYY-MM-DD 格式的日期，收到：{raw}").format(raw=raw)) from err
 
 
 def parse_date(raw: str) -> dt.date:
     try:
         return dt.date.fromisoformat(raw)
     except ValueError as err:
-        raise UsageError(f"日期应为 YYYY-MM-DD 格式，收到：{raw}") from err
+        raise UsageError(tr("日期应为 YYYY-MM-DD 格式，收到：{raw}").format(raw=raw)) from err
 
 
 # --- catalog problems ----------------------------------------------------------------
@@ -230,4 +233,4 @@ def report_problems(problems: Sequence[Problem], as_json: bool) -> None:
         return
     for problem in problems:
         print(problem_line(problem))
-    print(f"共 {len(problems)} 个问题。", file=sys.stderr)
+    print(tr("共 {count} 个问题。").format(count=len(problems)), file=sys.stderr)

@@ -8,27 +8,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_store, parse_date
+from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.cli.common import Commands
 
 
 def add_ratings_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
-    ratings = commands.add_parser("ratings", parents=[common], help="好差评：导出评价").add_subparsers(
+    ratings = commands.add_parser("ratings", parents=[common], help=tr("好差评：导出评价")).add_subparsers(
         dest="ratings_command", metavar="ACTION", required=True
     )
-    p = ratings.add_parser("export", parents=[common], help="导出一段时间内的评价记录（按评价日期）")
-    p.add_argument("--from", dest="date_from", required=True, metavar="DATE", help="起始日期 YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", required=True, metavar="DATE", help="截止日期 YYYY-MM-DD（含）")
+    p = ratings.add_parser("export", parents=[common], help=tr("导出一段时间内的评价记录（按评价日期）"))
+    p.add_argument("--from", dest="date_from", required=True, metavar="DATE", help=tr("起始日期 YYYY-MM-DD"))
+    p.add_argument("--to", dest="date_to", required=True, metavar="DATE", help=tr("截止日期 YYYY-MM-DD（含）"))
     p.add_argument("--format", choices=["json", "csv"], required=True)
     p.add_argument(
         "--coding",
         choices=["gbt39046", "interface"],
         default="gbt39046",
-        help="满意度数字编码：gbt39046 即 GB/T 39046（1 非常满意…5 非常不满意，默认）；"
-        "interface 即好差评接口（1 非常不满意…5 非常满意）",
+        help=tr(
+            "满意度数字编码：gbt39046 即 GB/T 39046（1 非常满意…5 非常不满意，默认）；"
+            "interface 即好差评接口（1 非常不满意…5 非常满意）"
+        ),
     )
-    p.add_argument("--out", metavar="FILE", help="写入文件（CSV 带 BOM，便于 Excel/WPS 打开）；默认输出到屏幕")
+    p.add_argument("--out", metavar="FILE", help=tr("写入文件（CSV 带 BOM，便于 Excel/WPS 打开）；默认输出到屏幕"))
     p.set_defaults(func=cmd_ratings_export)
 
 
