@@ -40,6 +40,7 @@ from counter.case.view import CaseView
 from counter.catalog.model import Situation
 from counter.documents.kinds import DocumentKind
 from counter.intake.outcome import Outcome
+from counter.ui.cases import words
 from counter.ui.cases.action_form import ActionForm
 from counter.ui.cases.case_documents import CaseDocuments
 from counter.ui.cases.case_lines import (
@@ -83,26 +84,6 @@ from counter.ui.cases.rules import (
     material_mark,
 )
 from counter.ui.cases.tables import fill_row, full_table
-from counter.ui.cases.words import (
-    CASE_ACTION,
-    CASE_BEYOND_DATA,
-    CASE_DUE,
-    CASE_FIELD,
-    CASE_GUIDE_VERSION,
-    CASE_HIDE_FULL_ID,
-    CASE_HISTORY,
-    CASE_HISTORY_COLUMNS,
-    CASE_MATERIAL_COLUMNS,
-    CASE_MATERIALS,
-    CASE_MOVED_MEANWHILE,
-    CASE_OVERDUE,
-    CASE_PAGE_TITLE,
-    CASE_READ_FAILED,
-    CASE_SAVE_FAILED,
-    CASE_SHOW_FULL_ID,
-    CASE_SUBTITLE,
-    CASE_SUPERVISOR,
-)
 from counter.ui.printing.opening import NoticeRefused, open_case_documents
 from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
@@ -237,15 +218,15 @@ class CasePage(QWidget):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.action_buttons = {event: QPushButton(CASE_ACTION[event]) for event in CLERK_ACTIONS}
+        self.action_buttons = {event: QPushButton(words.CASE_ACTION[event]) for event in CLERK_ACTIONS}
         for event in SUPERVISOR_ACTIONS:
-            button = QPushButton(CASE_ACTION[event])
+            button = QPushButton(words.CASE_ACTION[event])
             button.setObjectName("supervisorAction")
             self.action_buttons[event] = button
-        self.supervisor_label = QLabel(CASE_SUPERVISOR)
+        self.supervisor_label = QLabel(words.CASE_SUPERVISOR)
         self.supervisor_label.setObjectName("supervisorLabel")
         self.form = ActionForm()
-        self.full_id_button = QPushButton(CASE_SHOW_FULL_ID)
+        self.full_id_button = QPushButton(words.CASE_SHOW_FULL_ID)
         self.full_id_button.setCheckable(True)
         self.full_id_button.setFlat(True)
         self.full_id_button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -253,7 +234,7 @@ class CasePage(QWidget):
         self.keys: dict[str, QLabel] = {}
         self.fields: dict[str, QLabel] = {}
         for name in PARTY_FIELDS + CASE_FIELDS:
-            key = QLabel(FIELD_LABEL.format(label=CASE_FIELD[name]))
+            key = QLabel(FIELD_LABEL.format(label=words.CASE_FIELD[name]))
             key.setProperty("class", "key")
             key.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             self.keys[name] = key
@@ -263,11 +244,11 @@ class CasePage(QWidget):
             link.setTextFormat(Qt.TextFormat.RichText)
             link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
             link.setOpenExternalLinks(False)
-        self.beyond_data = QLabel(CASE_BEYOND_DATA)
+        self.beyond_data = QLabel(words.CASE_BEYOND_DATA)
         self.beyond_data.setObjectName("alertDue")
         self.beyond_data.setWordWrap(True)
-        self.materials = full_table(CASE_MATERIAL_COLUMNS, stretch=0, widths={5: 200})
-        self.history = full_table(CASE_HISTORY_COLUMNS, stretch=4)
+        self.materials = full_table(words.CASE_MATERIAL_COLUMNS, stretch=0, widths={5: 200})
+        self.history = full_table(words.CASE_HISTORY_COLUMNS, stretch=4)
         self.documents = CaseDocuments()  # the 文书 section (counter.ui.printing)
 
     def _lay_out(self) -> None:
@@ -293,7 +274,7 @@ class CasePage(QWidget):
         body.setContentsMargins(0, 0, 0, 0)
         body.addLayout(self._field_columns())
         body.addWidget(self.beyond_data)
-        for heading, table in ((CASE_MATERIALS, self.materials), (CASE_HISTORY, self.history)):
+        for heading, table in ((words.CASE_MATERIALS, self.materials), (words.CASE_HISTORY, self.history)):
             caption = QLabel(heading)
             caption.setObjectName("sectionHeading")
             body.addWidget(caption)
@@ -362,7 +343,7 @@ class CasePage(QWidget):
         """
         self.read_error = ""
         try:
-            page = self._runner.read(partial(read_case, case_no=self.case_no), CASE_READ_FAILED)
+            page = self._runner.read(partial(read_case, case_no=self.case_no), words.CASE_READ_FAILED)
         except Failed as err:
             log.exception("case %s could not be read", self.case_no)
             self.read_error = err.message
@@ -380,15 +361,15 @@ class CasePage(QWidget):
     def _show(self, view: CaseView) -> None:
         today = self._today()
         status = CASE_STATUS[view.status]
-        self.setWindowTitle(CASE_PAGE_TITLE.format(case_no=view.case_no, status=status))
+        self.setWindowTitle(words.CASE_PAGE_TITLE.format(case_no=view.case_no, status=status))
         self.number.setText(view.case_no)
         self.status.setText(status)
         colour = STATUS_COLOURS.get(view.status, "#0b4f8a")
         self.status.setStyleSheet(f"background: {colour};")
         outcome = label(OUTCOME, Outcome, view.outcome)
-        version = CASE_GUIDE_VERSION.format(version=view.guide_version)
+        version = words.CASE_GUIDE_VERSION.format(version=view.guide_version)
         self.subtitle.setText(
-            CASE_SUBTITLE.format(bundle=view.bundle_name, code=view.bundle_code, version=version, outcome=outcome)
+            words.CASE_SUBTITLE.format(bundle=view.bundle_name, code=view.bundle_code, version=version, outcome=outcome)
         )
         self._show_alert(view, today)
         self._show_fields(view)
@@ -403,10 +384,10 @@ class CasePage(QWidget):
             return
         if is_overdue(view, today):
             restyle(self.alert, "alertOverdue")
-            self.alert.setText(CASE_OVERDUE.format(days=overdue_days(due, today), due=due.isoformat()))
+            self.alert.setText(words.CASE_OVERDUE.format(days=overdue_days(due, today), due=due.isoformat()))
         else:
             restyle(self.alert, "alertDue")
-            self.alert.setText(CASE_DUE.format(due=due.isoformat()))
+            self.alert.setText(words.CASE_DUE.format(due=due.isoformat()))
         self.alert.show()
 
     def _show_fields(self, view: CaseView) -> None:
@@ -503,7 +484,7 @@ class CasePage(QWidget):
     # --- slots ---------------------------------------------------------------------
 
     def on_full_id_toggled(self, full: bool) -> None:
-        self.full_id_button.setText(CASE_HIDE_FULL_ID if full else CASE_SHOW_FULL_ID)
+        self.full_id_button.setText(words.CASE_HIDE_FULL_ID if full else words.CASE_SHOW_FULL_ID)
         if self.view is not None:
             self._show_fields(self.view)
 
@@ -530,7 +511,7 @@ class CasePage(QWidget):
         self.notice.hide()
         materials = view.deferred_open() if event is CaseEvent.DEFERRED_ARRIVED else ()
         new_due = self._offered_due(view) if event is CaseEvent.DEFERRAL_EXTENDED else None
-        self.form.open_for(event, CASE_ACTION[event], materials, new_due)
+        self.form.open_for(event, words.CASE_ACTION[event], materials, new_due)
 
     def on_form_cancelled(self) -> None:
         self.form.close_form()
@@ -548,7 +529,7 @@ class CasePage(QWidget):
         try:
             done = self._runner.write(
                 partial(take_step, desk=self._desk, event=event, values=values, view=view, today=today),
-                CASE_SAVE_FAILED,
+                words.CASE_SAVE_FAILED,
             )
         except Failed as err:
             log.exception("case %s: %s not saved", view.case_no, event.value)
@@ -563,7 +544,7 @@ class CasePage(QWidget):
             self.form.close_form()
             self.reload()
             status = CASE_STATUS[self.view.status] if self.view else ""
-            self.show_notice(CASE_MOVED_MEANWHILE.format(status=status), "noticeWarn")
+            self.show_notice(words.CASE_MOVED_MEANWHILE.format(status=status), "noticeWarn")
             return
         log.info("case %s: %s", view.case_no, event.value)
         self.form.close_form()
