@@ -48,6 +48,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args_list: list[str], window: argparse.Namespace | None) -> int:
+    from counter.words.translate import language_from_environment, set_language
+
+    # The language is chosen here, before either face is imported: every words module makes its sentences when it
+    # is first imported (NAME = tr("…")), so a language chosen after that would leave them in the old one.
+    set_language(language_from_environment())
     if window is None:
         from counter.cli.main import main as command
 

@@ -24,7 +24,7 @@ from counter.actions.guard import require
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.numbers import case_no
-from counter.case.status import CaseEvent, CaseStatus, next_status
+from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
 from counter.case.view import CaseMaterialLine
 from counter.db import models
 from counter.db.case_store import (
@@ -267,8 +267,8 @@ def fulfil_deferred(session: Session, desk: Desk, number: str, arrived: set[str]
     complete = all(m.material_code in arrived for m in open_lines)
     event = CaseEvent.DEFERRED_COMPLETE if complete else CaseEvent.DEFERRED_ARRIVED
     case.status = next_status(status, event).value
-    add_history(session, case, event.value, "、".join(sorted(arrived)), clerk=desk.clerk)
-    _audit_move(session, desk, case.case_no, event, CaseStatus(case.status), "、".join(sorted(arrived)))
+    add_history(session, case, event.value, NOTE_CODES_JOIN.join(sorted(arrived)), clerk=desk.clerk)
+    _audit_move(session, desk, case.case_no, event, CaseStatus(case.status), NOTE_CODES_JOIN.join(sorted(arrived)))
     return CaseStatus(case.status)
 
 
@@ -283,7 +283,8 @@ def extend_deferral(session: Session, desk: Desk, number: str, new_due: dt.date,
     for line in case_materials(session, case.id):
         if line.due_on is not None and line.arrived_on is None and line.due_on < new_due:
             line.due_on = new_due
-    add_history(session, case, CaseEvent.DEFERRAL_EXTENDED.value, f"{new_due.isoformat()}：{reason}", desk.clerk)
+    note = f"{new_due.isoformat()}{NOTE_DUE_REASON}{reason}"
+    add_history(session, case, CaseEvent.DEFERRAL_EXTENDED.value, note, desk.clerk)
     _audit_move(session, desk, case.case_no, CaseEvent.DEFERRAL_EXTENDED, status, reason, new_due=new_due.isoformat())
 
 

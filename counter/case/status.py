@@ -9,6 +9,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+# How a history line's note records its parameters: the material codes that arrived, joined by NOTE_CODES_JOIN;
+# a new deadline (ISO date) and its reason, split by NOTE_DUE_REASON.  A stored format (kept in the database and
+# the sync packages, read back by the faces), not words of a sentence: it is never translated.
+NOTE_CODES_JOIN = "、"
+NOTE_DUE_REASON = "："
+
 
 class CaseStatus(StrEnum):
     ACCEPTED = "accepted"  # 已受理

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from counter.access.roles import Role
 from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, UsageError, ask, desk, open_store, print_json
+from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.actions.accounts import AccountInfo, Problem
@@ -21,39 +22,45 @@ if TYPE_CHECKING:
 
 
 def _new_password(args: argparse.Namespace) -> str:
-    from counter import texts
+    from counter.cli.phrases import (
+        ACCOUNT_NEW_PASSWORD_PROMPT,
+        ACCOUNT_PASSWORD_STDIN_EMPTY,
+        ACCOUNT_PASSWORDS_DIFFER,
+        ACCOUNT_REPEAT_PASSWORD_PROMPT,
+    )
 
     if args.password_stdin:
         line = sys.stdin.readline()
         if not line:
-            raise UsageError(texts.ACCOUNT_PASSWORD_STDIN_EMPTY)
+            raise UsageError(ACCOUNT_PASSWORD_STDIN_EMPTY)
         return line.rstrip("\r\n")
-    first = ask(texts.ACCOUNT_NEW_PASSWORD_PROMPT.format(login=args.login))
-    again = ask(texts.ACCOUNT_REPEAT_PASSWORD_PROMPT)
+    first = ask(ACCOUNT_NEW_PASSWORD_PROMPT.format(login=args.login))
+    again = ask(ACCOUNT_REPEAT_PASSWORD_PROMPT)
     if first != again:
-        raise Reported(texts.ACCOUNT_PASSWORDS_DIFFER)
+        raise Reported(ACCOUNT_PASSWORDS_DIFFER)
     return first
 
 
 def _refused(err: NotPermitted) -> Reported:
-    from counter import texts
+    from counter.cli.phrases import ACCOUNT_CLI_SIGN_IN_HINT
+    from counter.words.access import not_permitted
 
-    message = texts.not_permitted(err.permission, err.signed_in)
-    return Reported(message if err.signed_in else f"{message}\n{texts.ACCOUNT_CLI_SIGN_IN_HINT}")
+    message = not_permitted(err.permission, err.signed_in)
+    return Reported(message if err.signed_in else f"{message}\n{ACCOUNT_CLI_SIGN_IN_HINT}")
 
 
 def _report(problems: Sequence[Problem], login: str) -> int:
-    from counter import texts
+    from counter.words.access import account_problem_text
 
     for problem in problems:
-        print(texts.account_problem_text(problem.value, login), file=sys.stderr)
+        print(account_problem_text(problem.value, login), file=sys.stderr)
     return EXIT_PROBLEM
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
-    from counter import texts
     from counter.actions.accounts import NewAccount, add_account
     from counter.actions.guard import NotPermitted
+    from counter.cli.phrases import ACCOUNT_ADDED
 
     store = open_store(args)
     password = _new_password(args)
@@ -65,14 +72,14 @@ def cmd_user_add(args: argparse.Namespace) -> int:
         raise _refused(err) from err
     if problems:
         return _report(problems, args.login)
-    print(texts.ACCOUNT_ADDED.format(login=args.login.strip().lower()))
+    print(ACCOUNT_ADDED.format(login=args.login.strip().lower()))
     return EXIT_OK
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
-    from counter import texts
     from counter.actions.accounts import list_accounts
     from counter.actions.guard import NotPermitted
+    from counter.cli.phrases import ACCOUNT_COUNT
 
     store = open_store(args)
     by = desk()
@@ -85,27 +92,35 @@ def cmd_user_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     for account in accounts:
         print(_account_line(account))
-    print(texts.ACCOUNT_COUNT.format(count=len(accounts)), file=sys.stderr)
+    print(ACCOUNT_COUNT.format(count=len(accounts)), file=sys.stderr)
     return EXIT_OK
 
 
 def _account_line(account: AccountInfo) -> str:
-    from counter import texts
+    from counter.cli.phrases import (
+        ACCOUNT_LINE,
+        ACCOUNT_NEVER,
+        ACCOUNT_ROLE_JOIN,
+        ACCOUNT_STATE_DISABLED,
+        ACCOUNT_STATE_ENABLED,
+        ACCOUNT_STATE_LOCKED,
+    )
+    from counter.words.access import ROLE
 
     def local(moment: dt.datetime | None) -> str:
-        return f"{moment.astimezone():%Y-%m-%d %H:%M}" if moment else texts.ACCOUNT_NEVER
+        return f"{moment.astimezone():%Y-%m-%d %H:%M}" if moment else ACCOUNT_NEVER
 
     if account.disabled:
-        state = texts.ACCOUNT_STATE_DISABLED
+        state = ACCOUNT_STATE_DISABLED
     elif account.locked_until:
-        state = texts.ACCOUNT_STATE_LOCKED.format(until=local(account.locked_until))
+        state = ACCOUNT_STATE_LOCKED.format(until=local(account.locked_until))
     else:
-        state = texts.ACCOUNT_STATE_ENABLED
-    roles = texts.ACCOUNT_ROLE_JOIN.join(texts.ROLE[role] for role in Role if role in account.roles)
-    return texts.ACCOUNT_LINE.format(
+        state = ACCOUNT_STATE_ENABLED
+    roles = ACCOUNT_ROLE_JOIN.join(ROLE[role] for role in Role if role in account.roles)
+    return ACCOUNT_LINE.format(
         login=account.login,
         name=account.name,
-        staff_no=account.staff_no or texts.ACCOUNT_NEVER,
+        staff_no=account.staff_no or ACCOUNT_NEVER,
         roles=roles,
         state=state,
         last_login=local(account.last_login_at),
@@ -128,9 +143,9 @@ def _account_json(account: AccountInfo) -> dict[str, object]:
 
 
 def cmd_user_disable(args: argparse.Namespace) -> int:
-    from counter import texts
     from counter.actions.accounts import disable_account
     from counter.actions.guard import NotPermitted
+    from counter.cli.phrases import ACCOUNT_DISABLED
 
     store = open_store(args)
     by = desk()
@@ -140,14 +155,14 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
         raise _refused(err) from err
     if problems:
         return _report(problems, args.login)
-    print(texts.ACCOUNT_DISABLED.format(login=args.login.strip().lower()))
+    print(ACCOUNT_DISABLED.format(login=args.login.strip().lower()))
     return EXIT_OK
 
 
 def cmd_user_password(args: argparse.Namespace) -> int:
-    from counter import texts
     from counter.actions.accounts import set_password
     from counter.actions.guard import NotPermitted
+    from counter.cli.phrases import ACCOUNT_PASSWORD_SET
 
     store = open_store(args)
     password = _new_password(args)
@@ -158,29 +173,31 @@ def cmd_user_password(args: argparse.Namespace) -> int:
         raise _refused(err) from err
     if problems:
         return _report(problems, args.login)
-    print(texts.ACCOUNT_PASSWORD_SET.format(login=args.login.strip().lower()))
+    print(ACCOUNT_PASSWORD_SET.format(login=args.login.strip().lower()))
     return EXIT_OK
 
 
 def add_account_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
-    user = commands.add_parser("user", parents=[common], help="账号：添加、列表、停用、重设密码").add_subparsers(
+    user = commands.add_parser("user", parents=[common], help=tr("账号：添加、列表、停用、重设密码")).add_subparsers(
         dest="user_command", metavar="ACTION", required=True
     )
     roles = [role.value for role in Role]
-    p = user.add_parser("add", parents=[common], help="添加账号（第一个账号必须是系统管理员 admin）")
-    p.add_argument("login", help="登录名：小写英文字母、数字和 . _ -，2-40 位")
-    p.add_argument("--name", required=True, help="姓名（印在文书上）")
-    p.add_argument("--role", action="append", required=True, choices=roles, help="角色，可重复：clerk supervisor admin")
-    p.add_argument("--staff-no", default="", help="工号")
-    p.add_argument("--password-stdin", action="store_true", help="从标准输入读取一行作为密码（不提示）")
+    p = user.add_parser("add", parents=[common], help=tr("添加账号（第一个账号必须是系统管理员 admin）"))
+    p.add_argument("login", help=tr("登录名：小写英文字母、数字和 . _ -，2-40 位"))
+    p.add_argument("--name", required=True, help=tr("姓名（印在文书上）"))
+    p.add_argument(
+        "--role", action="append", required=True, choices=roles, help=tr("角色，可重复：clerk supervisor admin")
+    )
+    p.add_argument("--staff-no", default="", help=tr("工号"))
+    p.add_argument("--password-stdin", action="store_true", help=tr("从标准输入读取一行作为密码（不提示）"))
     p.set_defaults(func=cmd_user_add)
-    p = user.add_parser("list", parents=[common], help="列出全部账号")
+    p = user.add_parser("list", parents=[common], help=tr("列出全部账号"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_user_list)
-    p = user.add_parser("disable", parents=[common], help="停用账号（保留记录，不删除）")
+    p = user.add_parser("disable", parents=[common], help=tr("停用账号（保留记录，不删除）"))
     p.add_argument("login")
     p.set_defaults(func=cmd_user_disable)
-    p = user.add_parser("password", parents=[common], help="重设账号密码（同时解除锁定）")
+    p = user.add_parser("password", parents=[common], help=tr("重设账号密码（同时解除锁定）"))
     p.add_argument("login")
-    p.add_argument("--password-stdin", action="store_true", help="从标准输入读取一行作为密码（不提示）")
+    p.add_argument("--password-stdin", action="store_true", help=tr("从标准输入读取一行作为密码（不提示）"))
     p.set_defaults(func=cmd_user_password)

@@ -19,31 +19,31 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_store
+from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.cli.common import Commands
 
 
 def add_backup_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
-    p = commands.add_parser("backup", parents=[common], help="备份数据库（SQLite：在线备份并校验）")
-    p.add_argument("--out", metavar="FILE", help="备份文件（默认：数据文件夹下 backups 中按日期时间命名）")
+    p = commands.add_parser("backup", parents=[common], help=tr("备份数据库（SQLite：在线备份并校验）"))
+    p.add_argument("--out", metavar="FILE", help=tr("备份文件（默认：数据文件夹下 backups 中按日期时间命名）"))
     p.set_defaults(func=cmd_backup)
-    p = commands.add_parser("restore", parents=[common], help="用备份替换数据库（原数据库先另存在旁边）")
+    p = commands.add_parser("restore", parents=[common], help=tr("用备份替换数据库（原数据库先另存在旁边）"))
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--yes", action="store_true", help="确认替换当前数据库")
+    p.add_argument("--yes", action="store_true", help=tr("确认替换当前数据库"))
     p.set_defaults(func=cmd_restore)
 
 
 def _postgresql(url: str, file: str | None) -> Reported:
-    from counter import texts
     from counter.actions.backup import pg_commands
+    from counter.cli.phrases import BACKUP_POSTGRESQL
 
     dump, restore = pg_commands(url, Path(file or f"counter-{dt.date.today():%Y%m%d}.dump"))
-    return Reported(texts.BACKUP_POSTGRESQL.format(dump=dump, restore=restore))
+    return Reported(BACKUP_POSTGRESQL.format(dump=dump, restore=restore))
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from counter import texts
     from counter.actions.backup import (
         BackupFailed,
         NotSQLite,
@@ -54,6 +54,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         record_backup,
     )
     from counter.actions.schema import database_url
+    from counter.cli.phrases import BACKUP_DONE, BACKUP_FAILED
 
     url = database_url(args.db)
     try:
@@ -67,18 +68,17 @@ def cmd_backup(args: argparse.Namespace) -> int:
     try:
         made = make_backup(url, out)
     except BackupFailed as err:
-        raise Reported(texts.BACKUP_FAILED.format(reason=err.reason)) from err
+        raise Reported(BACKUP_FAILED.format(reason=err.reason)) from err
     except OSError as err:
-        raise Reported(texts.BACKUP_FAILED.format(reason=err.strerror or err)) from err
+        raise Reported(BACKUP_FAILED.format(reason=err.strerror or err)) from err
     kept = None if out else backup_count()
     store.write(lambda session: record_backup(session, by, made, kept))
     store.dispose()
-    print(texts.BACKUP_DONE.format(path=made))
+    print(BACKUP_DONE.format(path=made))
     return EXIT_OK
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from counter import texts
     from counter.actions.backup import (
         NotSQLite,
         RestoreRefused,
@@ -90,6 +90,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     )
     from counter.actions.schema import database_url, known_revisions
     from counter.backup.sqlite_files import usable_revision
+    from counter.cli.phrases import RESTORE_CONFIRM, RESTORE_DONE, RESTORE_KEPT, RESTORE_NOTHING_KEPT
+    from counter.words.database import RESTORE_FAILED, restore_refused
 
     url = database_url(args.db)
     try:
@@ -100,9 +102,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     try:  # checked before anything else, so a wrong file is named at once
         usable_revision(source, known_revisions())
     except RestoreRefused as err:
-        raise Reported(texts.restore_refused(err.problem, err.detail)) from err
+        raise Reported(restore_refused(err.problem, err.detail)) from err
     if not args.yes:
-        raise UsageError(texts.RESTORE_CONFIRM.format(file=source, database=target))
+        raise UsageError(RESTORE_CONFIRM.format(file=source, database=target))
     if target.exists() and quick_check(target):
         # a damaged database can name no administrator: whoever holds the file may restore it
         store = open_store(args)
@@ -112,16 +114,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
     try:
         restored = restore_backup(url, source)
     except RestoreRefused as err:
-        raise Reported(texts.restore_refused(err.problem, err.detail)) from err
+        raise Reported(restore_refused(err.problem, err.detail)) from err
     except OSError as err:
-        raise Reported(texts.RESTORE_FAILED.format(reason=err.strerror or err)) from err
+        raise Reported(RESTORE_FAILED.format(reason=err.strerror or err)) from err
     store = open_store(args)  # migrates an older backup to this program's schema
     by = desk()
     store.write(lambda session: record_restore(session, by, restored, source))
     store.dispose()
-    print(texts.RESTORE_DONE.format(database=target, file=source, revision=restored.revision))
+    print(RESTORE_DONE.format(database=target, file=source, revision=restored.revision))
     if restored.kept is None:
-        print(texts.RESTORE_NOTHING_KEPT)
+        print(RESTORE_NOTHING_KEPT)
     else:
-        print(texts.RESTORE_KEPT.format(kept=restored.kept))
+        print(RESTORE_KEPT.format(kept=restored.kept))
     return EXIT_OK

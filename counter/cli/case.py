@@ -23,6 +23,7 @@ from counter.cli.common import (
     print_json,
     today,
 )
+from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.actions.store import Unit
@@ -31,25 +32,25 @@ if TYPE_CHECKING:
 
 
 def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
-    case = commands.add_parser("case", parents=[common], help="办件：查看、列表").add_subparsers(
+    case = commands.add_parser("case", parents=[common], help=tr("办件：查看、列表")).add_subparsers(
         dest="case_command", metavar="ACTION", required=True
     )
-    p = case.add_parser("show", parents=[common], help="显示办件：状态、材料、期限、历史")
+    p = case.add_parser("show", parents=[common], help=tr("显示办件：状态、材料、期限、历史"))
     p.add_argument("case_no")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_case_show)
-    p = case.add_parser("list", parents=[common], help="办件列表")
-    p.add_argument("--overdue", action="store_true", help="只列逾期未补齐的容缺办件")
-    p.add_argument("--due-soon", action="store_true", help="只列两个工作日内到期及已逾期的容缺办件")
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help="以该日期为今天（培训、核对期限）")
+    p = case.add_parser("list", parents=[common], help=tr("办件列表"))
+    p.add_argument("--overdue", action="store_true", help=tr("只列逾期未补齐的容缺办件"))
+    p.add_argument("--due-soon", action="store_true", help=tr("只列两个工作日内到期及已逾期的容缺办件"))
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训、核对期限）"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_case_list)
-    p = case.add_parser("void", parents=[common], help="作废误录的办件（负责人；须写明原因）")
+    p = case.add_parser("void", parents=[common], help=tr("作废误录的办件（负责人；须写明原因）"))
     p.add_argument("case_no")
-    p.add_argument("--reason", required=True, metavar="TEXT", help="作废原因，例如：重复录入，正确的办件为……")
+    p.add_argument("--reason", required=True, metavar="TEXT", help=tr("作废原因，例如：重复录入，正确的办件为……"))
     p.set_defaults(func=cmd_case_void)
 
-    p = commands.add_parser("demo", parents=[common], help="培训演示：办理各种结果的示例办件")
+    p = commands.add_parser("demo", parents=[common], help=tr("培训演示：办理各种结果的示例办件"))
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
     p.set_defaults(func=cmd_demo)
@@ -67,7 +68,7 @@ def cmd_case_show(args: argparse.Namespace) -> int:
 
     view, whole = store.read(read)
     if view is None:
-        print(f"未找到办件：{args.case_no}", file=sys.stderr)
+        print(tr("未找到办件：{case_no}").format(case_no=args.case_no), file=sys.stderr)
         return EXIT_PROBLEM
     if not whole:
         view = masked_view(view)
@@ -90,31 +91,33 @@ def cmd_case_list(args: argparse.Namespace) -> int:
     else:
         for row in rows:
             print(row_line(row, day))
-        print(f"共 {len(rows)} 件。", file=sys.stderr)
+        print(tr("共 {count} 件。").format(count=len(rows)), file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_case_void(args: argparse.Namespace) -> int:
-    from counter import texts
     from counter.actions.guard import NotPermitted
     from counter.actions.intake import CaseNotFound, move_case
     from counter.case.status import CaseEvent, MoveNotAllowed
+    from counter.cli.phrases import CASE_VOID_NOT_ALLOWED, CASE_VOID_REASON_REQUIRED, CASE_VOIDED_DONE
+    from counter.words.access import not_permitted
+    from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS
 
     reason = args.reason.strip()
     if not reason:
-        raise UsageError(texts.CASE_VOID_REASON_REQUIRED)
+        raise UsageError(CASE_VOID_REASON_REQUIRED)
     store = open_store(args)
     by = desk()
     try:
         store.write(lambda session: move_case(session, by, args.case_no, CaseEvent.VOIDED, reason))
     except NotPermitted as err:
-        raise Reported(texts.not_permitted(err.permission, err.signed_in)) from err
+        raise Reported(not_permitted(err.permission, err.signed_in)) from err
     except CaseNotFound as err:
-        raise Reported(texts.CASE_NOT_FOUND.format(case_no=err.case_no)) from err
+        raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
     except MoveNotAllowed as err:
-        status = texts.CASE_STATUS[err.status]
-        raise Reported(texts.CASE_VOID_NOT_ALLOWED.format(case_no=args.case_no, status=status)) from err
-    print(texts.CASE_VOIDED_DONE.format(case_no=args.case_no, reason=reason))
+        status = CASE_STATUS[err.status]
+        raise Reported(CASE_VOID_NOT_ALLOWED.format(case_no=args.case_no, status=status)) from err
+    print(CASE_VOIDED_DONE.format(case_no=args.case_no, reason=reason))
     return EXIT_OK
 
 
@@ -131,12 +134,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     try:
         made = run_demo(store.sessions(), by, day)
     except DemoUnavailable as err:
-        raise Reported(f"目录中没有可用于演示的已发布指南：{err}") from err
+        raise Reported(tr("目录中没有可用于演示的已发布指南：{err}").format(err=err)) from err
     documents = write_documents(store.sessions(), by, made, day, out)
     views = store.read(lambda session: case_views(session, [c.case_no for c in made]))
     summary = [case_json(v) for v in views]
     (out / "cases.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2, default=str), "utf-8")
     for case in made:
         print(f"{case.case_no}\t{case.label}")
-    print(f"已生成 {len(documents)} 份文书：{out}", file=sys.stderr)
+    print(tr("已生成 {count} 份文书：{out}").format(count=len(documents), out=out), file=sys.stderr)
     return EXIT_OK

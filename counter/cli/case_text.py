@@ -6,12 +6,14 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from counter import texts
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseRow, CaseView
 from counter.identifiers import mask_id, mask_phone
 from counter.intake.checklist import Receipt
 from counter.intake.outcome import Outcome
+from counter.words.cases import CASE_EVENT, CASE_STATUS
+from counter.words.intake import OUTCOME, RECEIPT
+from counter.words.translate import tr
 
 
 def _label(table: dict[Any, str], enum: type[Any], value: str) -> str:
@@ -24,7 +26,7 @@ def _label(table: dict[Any, str], enum: type[Any], value: str) -> str:
 def case_json(view: CaseView) -> dict[str, Any]:
     data = dataclasses.asdict(view)
     data["status"] = view.status.value
-    data["status_text"] = texts.CASE_STATUS[view.status]
+    data["status_text"] = CASE_STATUS[view.status]
     data["answers"] = dict(view.answers)
     data["deferred_open"] = [m.code for m in view.deferred_open()]
     return data
@@ -48,45 +50,69 @@ def masked_view(view: CaseView) -> CaseView:
 def case_as_text(view: CaseView) -> str:
     v = view
     lines = [
-        f"办件编号：{v.case_no}",
-        f"状态：{texts.CASE_STATUS[v.status]}    结果：{_label(texts.OUTCOME, Outcome, v.outcome)}",
-        f"一件事：{v.bundle_name}（{v.bundle_code}，指南第{v.guide_version}版）",
-        f"申请人：{v.applicant_name}  {v.applicant_id_no}  {v.applicant_phone}",
+        tr("办件编号：{case_no}").format(case_no=v.case_no),
+        tr("状态：{status}    结果：{outcome}").format(
+            status=CASE_STATUS[v.status], outcome=_label(OUTCOME, Outcome, v.outcome)
+        ),
+        tr("一件事：{bundle_name}（{bundle_code}，指南第{guide_version}版）").format(
+            bundle_name=v.bundle_name, bundle_code=v.bundle_code, guide_version=v.guide_version
+        ),
+        tr("申请人：{applicant_name}  {applicant_id_no}  {applicant_phone}").format(
+            applicant_name=v.applicant_name, applicant_id_no=v.applicant_id_no, applicant_phone=v.applicant_phone
+        ),
     ]
     if v.legal_rep:
-        lines.append(f"法定代表人：{v.legal_rep}")
+        lines.append(tr("法定代表人：{legal_rep}").format(legal_rep=v.legal_rep))
     if v.agent_name:
-        lines.append(f"代办人：{v.agent_name}  {v.agent_id_no}  授权：{v.agent_authorisation}")
+        lines.append(
+            tr("代办人：{agent_name}  {agent_id_no}  授权：{agent_authorisation}").format(
+                agent_name=v.agent_name, agent_id_no=v.agent_id_no, agent_authorisation=v.agent_authorisation
+            )
+        )
     lines.append(
-        f"收件日期：{_date(v.received_on)}  受理日期：{_date(v.accepted_on)}  承诺办结：{_date(v.promised_on)}"
+        tr("收件日期：{received}  受理日期：{accepted}  承诺办结：{promised}").format(
+            received=_date(v.received_on), accepted=_date(v.accepted_on), promised=_date(v.promised_on)
+        )
     )
     if v.correction_due:
-        lines.append(f"补正期限：{_date(v.correction_due)}  告知期限：{_date(v.notify_due)}")
+        lines.append(
+            tr("补正期限：{correction_due}  告知期限：{notify_due}").format(
+                correction_due=_date(v.correction_due), notify_due=_date(v.notify_due)
+            )
+        )
     if v.turn_to:
-        lines.append(f"请向：{v.turn_to}")
+        lines.append(tr("请向：{turn_to}").format(turn_to=v.turn_to))
     if v.denial_reason:
-        lines.append(f"不予批准理由：{v.denial_reason}")
+        lines.append(tr("不予批准理由：{denial_reason}").format(denial_reason=v.denial_reason))
     if v.dates_beyond_data:
-        lines.append("注意：期限超出节假日数据范围，按周六、周日休息推算，请核对。")
+        lines.append(tr("注意：期限超出节假日数据范围，按周六、周日休息推算，请核对。"))
     if v.previous_case_no:
-        lines.append(f"补正前办件：{v.previous_case_no}")
+        lines.append(tr("补正前办件：{previous_case_no}").format(previous_case_no=v.previous_case_no))
     if v.later_case_no:
-        lines.append(f"重新提交办件：{v.later_case_no}")
-    lines.append("材料：")
+        lines.append(tr("重新提交办件：{later_case_no}").format(later_case_no=v.later_case_no))
+    lines.append(tr("材料："))
     for m in v.materials:
-        receipt = _label(texts.RECEIPT, Receipt, m.receipt)
-        extra = f"  容缺至 {_date(m.due_on)}" if m.due_on else ""
+        receipt = _label(RECEIPT, Receipt, m.receipt)
+        extra = tr("  容缺至 {due}").format(due=_date(m.due_on)) if m.due_on else ""
         if m.arrived_on:
-            extra += f"  {_date(m.arrived_on)} 已补交"
-        note = f"  （{m.defect_note}）" if m.defect_note else ""
-        lines.append(f"  {m.code} {m.name}：{receipt}{note}{extra}")
-    lines.append("经办记录：")
+            extra += tr("  {arrived} 已补交").format(arrived=_date(m.arrived_on))
+        note = tr("  （{defect_note}）").format(defect_note=m.defect_note) if m.defect_note else ""
+        lines.append(
+            tr("  {code} {name}：{receipt}{note}{extra}").format(
+                code=m.code, name=m.name, receipt=receipt, note=note, extra=extra
+            )
+        )
+    lines.append(tr("经办记录："))
     for h in v.history:
-        event = _label(texts.CASE_EVENT, CaseEvent, h.event)
-        shown = _label(texts.OUTCOME, Outcome, h.note) if h.event == CaseEvent.TAKEN.value else h.note
-        note = f"：{shown}" if shown else ""
+        event = _label(CASE_EVENT, CaseEvent, h.event)
+        shown = _label(OUTCOME, Outcome, h.note) if h.event == CaseEvent.TAKEN.value else h.note
+        note = tr("：{shown}").format(shown=shown) if shown else ""
         at = h.at.astimezone() if h.at.tzinfo else h.at.replace(tzinfo=dt.UTC).astimezone()
-        lines.append(f"  {at:%Y-%m-%d %H:%M}  {h.desk_no}号窗口  {h.clerk}  {event}{note}")
+        lines.append(
+            tr("  {at:%Y-%m-%d %H:%M}  {desk_no}号窗口  {clerk}  {event}{note}").format(
+                at=at, desk_no=h.desk_no, clerk=h.clerk, event=event, note=note
+            )
+        )
     return "\n".join(lines)
 
 
@@ -94,7 +120,7 @@ def row_json(row: CaseRow, today: dt.date) -> dict[str, Any]:
     return {
         "case_no": row.case_no,
         "status": row.status.value,
-        "status_text": texts.CASE_STATUS[row.status],
+        "status_text": CASE_STATUS[row.status],
         "bundle_name": row.bundle_name,
         "applicant_name": row.applicant_name,
         "received_on": row.received_on.isoformat(),
@@ -107,8 +133,10 @@ def row_json(row: CaseRow, today: dt.date) -> dict[str, Any]:
 def row_line(row: CaseRow, today: dt.date) -> str:
     due = ""
     if row.next_due is not None and row.status is CaseStatus.AWAITING_DEFERRED:
-        due = f"  容缺到期 {row.next_due.isoformat()}" + ("（已逾期）" if row.next_due < today else "")
+        due = tr("  容缺到期 {next_due}").format(next_due=row.next_due.isoformat()) + (
+            tr("（已逾期）") if row.next_due < today else ""
+        )
     return (
-        f"{row.case_no}  {texts.CASE_STATUS[row.status]}  {row.bundle_name}  {row.applicant_name}"
+        f"{row.case_no}  {CASE_STATUS[row.status]}  {row.bundle_name}  {row.applicant_name}"
         f"  {row.received_on.isoformat()}{due}"
     )

@@ -8,31 +8,34 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.cli.common import EXIT_OK, EXIT_PROBLEM, desk, ensure_catalog, open_store, print_json, report_problems
+from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.cli.common import Commands
 
 
 def add_catalog_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
-    catalog = commands.add_parser("catalog", parents=[common], help="事项目录：列表、查看、校验、导入").add_subparsers(
-        dest="catalog_command", metavar="ACTION", required=True
-    )
-    p = catalog.add_parser("list", parents=[common], help="列出全部一件事")
+    catalog = commands.add_parser(
+        "catalog", parents=[common], help=tr("事项目录：列表、查看、校验、导入")
+    ).add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
+    p = catalog.add_parser("list", parents=[common], help=tr("列出全部一件事"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_catalog_list)
-    p = catalog.add_parser("show", parents=[common], help="显示一件事的办事指南（编码、序号、名称或拼音）")
+    p = catalog.add_parser("show", parents=[common], help=tr("显示一件事的办事指南（编码、序号、名称或拼音）"))
     p.add_argument("bundle")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_catalog_show)
-    p = catalog.add_parser("validate", parents=[common], help="按第九条、第十条和24项清单校验目录")
+    p = catalog.add_parser("validate", parents=[common], help=tr("按第九条、第十条和24项清单校验目录"))
     p.add_argument("path")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_catalog_validate)
-    p = catalog.add_parser("import", parents=[common], help="导入目录文件夹或 .xlsx 工作簿（先校验，全部成功才导入）")
+    p = catalog.add_parser(
+        "import", parents=[common], help=tr("导入目录文件夹或 .xlsx 工作簿（先校验，全部成功才导入）")
+    )
     p.add_argument("path")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_catalog_import)
-    p = catalog.add_parser("template", parents=[common], help="生成 .xlsx 导入模板（含示例行）")
+    p = catalog.add_parser("template", parents=[common], help=tr("生成 .xlsx 导入模板（含示例行）"))
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_catalog_template)
 
@@ -47,7 +50,7 @@ def cmd_catalog_validate(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"ok": True, "bundles": len(result.bundles), "problems": []})
     else:
-        print(f"通过：{len(result.bundles)} 个一件事，未发现问题。")
+        print(tr("通过：{count} 个一件事，未发现问题。").format(count=len(result.bundles)))
     return EXIT_OK
 
 
@@ -58,7 +61,7 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
     outcome = import_source(store.sessions(), Path(args.path), desk=desk())
     if outcome.report is None:
         report_problems(outcome.problems, args.json)
-        print("未导入任何内容。", file=sys.stderr)
+        print(tr("未导入任何内容。"), file=sys.stderr)
         return EXIT_PROBLEM
     report = outcome.report
     if args.json:
@@ -71,7 +74,11 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
             }
         )
     else:
-        print(f"导入完成：{len(report.new_versions)} 个一件事生成新版本指南，{report.unchanged} 个未变化。")
+        print(
+            tr("导入完成：{count} 个一件事生成新版本指南，{unchanged} 个未变化。").format(
+                count=len(report.new_versions), unchanged=report.unchanged
+            )
+        )
     return EXIT_OK
 
 
@@ -82,15 +89,15 @@ def cmd_catalog_template(args: argparse.Namespace) -> int:
     try:
         write_template(out)
     except OSError as err:
-        print(f"无法写入 {out}：{err.strerror or err}", file=sys.stderr)
+        print(tr("无法写入 {out}：{error}").format(out=out, error=err.strerror or err), file=sys.stderr)
         return EXIT_PROBLEM
-    print(f"已生成导入模板：{out}")
+    print(tr("已生成导入模板：{out}").format(out=out))
     return EXIT_OK
 
 
 def cmd_catalog_list(args: argparse.Namespace) -> int:
     from counter.actions.catalog_reads import catalog_entries
-    from counter.texts import UNPUBLISHED
+    from counter.words.catalog import UNPUBLISHED
 
     store = open_store(args)
     ensure_catalog(store)
@@ -101,7 +108,7 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
         )
     else:
         for e in entries:
-            mark = "" if e.published else f"  （{UNPUBLISHED}）"
+            mark = "" if e.published else tr("  （{unpublished}）").format(unpublished=UNPUBLISHED)
             print(f"{e.number:>3}  {e.bundle_code}  {e.name}{mark}")
     return EXIT_OK
 
@@ -115,7 +122,7 @@ def cmd_catalog_show(args: argparse.Namespace) -> int:
     wanted = args.bundle.strip()
     stored = store.read(lambda session: find_guide(session, wanted))
     if stored is None:
-        print(f"未找到一件事：{wanted}", file=sys.stderr)
+        print(tr("未找到一件事：{wanted}").format(wanted=wanted), file=sys.stderr)
         return EXIT_PROBLEM
     if args.json:
         print_json({"version_id": stored.version_id, "version": stored.version, **to_document(stored.bundle)})

@@ -21,6 +21,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 from counter.access.roles import SINGLE_DESK, Actor
+from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -97,18 +98,21 @@ def failure_text(err: Exception) -> str:
     The account refused, the database refused the work or is newer than this program — each worded here, once;
     anything else is unexpected: a report is saved for support and the log keeps it.
     """
-    from counter import texts
     from counter.actions.guard import NotPermitted
     from counter.actions.store import DbFault, SchemaTooNew, StoreFault
     from counter.host.errors import report_unexpected
+    from counter.words.access import not_permitted
+    from counter.words.database import DB_FAULT
 
     if isinstance(err, NotPermitted):  # the action refused the signed-in account, or nobody signed in
-        return texts.not_permitted(err.permission, err.signed_in)
+        return not_permitted(err.permission, err.signed_in)
     if isinstance(err, SchemaTooNew):
-        return f"数据库由更新版本的程序写入（结构版本 {err.revision}），本程序不能打开，请升级程序。"
+        return tr("数据库由更新版本的程序写入（结构版本 {revision}），本程序不能打开，请升级程序。").format(
+            revision=err.revision
+        )
     if isinstance(err, StoreFault) and err.fault is not DbFault.OTHER:
         log.error("database fault %s: %s", err.fault.value, err.detail)
-        return texts.DB_FAULT[err.fault.value].format(error=err.detail.split(":", 1)[0])
+        return DB_FAULT[err.fault.value].format(error=err.detail.split(":", 1)[0])
     if isinstance(err, StoreFault):  # nothing known to say: a report for support, as for any unexpected error
         return report_unexpected(err.__cause__ or err)
     return report_unexpected(err)
@@ -127,9 +131,10 @@ def sign_in_for_run(args: argparse.Namespace, store: Store) -> None:
     wrong password counts towards the lock and is audited.  Without ``--user`` the run acts as the single desk,
     which the actions refuse once accounts exist.
     """
-    from counter import texts
     from counter.access.lockout import POLICY
     from counter.actions.accounts import sign_in
+    from counter.cli.phrases import ACCOUNT_PASSWORD_PROMPT
+    from counter.words.access import sign_in_refusal_text
 
     login = getattr(args, "user", None)
     earlier = getattr(args, "signed_in_as", None)
@@ -138,24 +143,24 @@ def sign_in_for_run(args: argparse.Namespace, store: Store) -> None:
         return  # nobody to sign in, or the database opened a second time in this run
     password = os.environ.get(PASSWORD_ENV)
     if password is None:
-        password = ask(texts.ACCOUNT_PASSWORD_PROMPT.format(login=login))
+        password = ask(ACCOUNT_PASSWORD_PROMPT.format(login=login))
     where, now = desk(), dt.datetime.now(dt.UTC)
     result = store.write(lambda session: sign_in(session, login, password, where, now))
     if result.actor is None:
         minutes = int(POLICY.lock_for.total_seconds() // 60)
-        raise Reported(texts.sign_in_refusal_text(result.outcome, result.attempts_left, result.locked_until, minutes))
+        raise Reported(sign_in_refusal_text(result.outcome, result.attempts_left, result.locked_until, minutes))
     args.signed_in_as = result.actor
     _run_actor.set(result.actor)
 
 
 def ask(prompt: str) -> str:
     """A password typed at the terminal, not echoed; no terminal to ask is misuse."""
-    from counter import texts
+    from counter.cli.phrases import ACCOUNT_NO_PASSWORD
 
     try:
         return getpass.getpass(prompt)
     except (EOFError, KeyboardInterrupt) as err:
-        raise UsageError(texts.ACCOUNT_NO_PASSWORD) from err
+        raise UsageError(ACCOUNT_NO_PASSWORD) from err
 
 
 def desk() -> Desk:
@@ -173,7 +178,7 @@ def ensure_catalog(store: Store) -> None:
 
     result = sync_bundled(store.sessions(), bundled_catalog_dir(), desk=desk())
     for problem in result.problems:
-        print(f"警告：{problem_line(problem)}", file=sys.stderr)
+        print(tr("警告：{problem}").format(problem=problem_line(problem)), file=sys.stderr)
 
 
 # --- dates ---------------------------------------------------------------------------
@@ -187,21 +192,21 @@ def today(args: argparse.Namespace) -> dt.date:
     try:
         return dt.date.fromisoformat(raw)
     except ValueError as err:
-        raise UsageError(f"--today 应为 YYYY-MM-DD 格式的日期，收到：{raw}") from err
+        raise UsageError(tr("--today 应为 YYYY-MM-DD 格式的日期，收到：{raw}").format(raw=raw)) from err
 
 
 def parse_date(raw: str) -> dt.date:
     try:
         return dt.date.fromisoformat(raw)
     except ValueError as err:
-        raise UsageError(f"日期应为 YYYY-MM-DD 格式，收到：{raw}") from err
+        raise UsageError(tr("日期应为 YYYY-MM-DD 格式，收到：{raw}").format(raw=raw)) from err
 
 
 # --- catalog problems ----------------------------------------------------------------
 
 
 def problem_line(problem: Problem) -> str:
-    from counter.texts import problem_text
+    from counter.words.catalog_problems import problem_text
 
     return problem_text(problem)
 
@@ -226,4 +231,4 @@ def report_problems(problems: Sequence[Problem], as_json: bool) -> None:
         return
     for problem in problems:
         print(problem_line(problem))
-    print(f"共 {len(problems)} 个问题。", file=sys.stderr)
+    print(tr("共 {count} 个问题。").format(count=len(problems)), file=sys.stderr)

@@ -9,16 +9,17 @@ import argparse
 from typing import TYPE_CHECKING
 
 from counter.cli.common import EXIT_OK, open_store
+from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.cli.common import Commands
 
 
 def add_db_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
-    db = commands.add_parser("db", parents=[common], help="数据库").add_subparsers(
+    db = commands.add_parser("db", parents=[common], help=tr("数据库")).add_subparsers(
         dest="db_command", metavar="ACTION", required=True
     )
-    p = db.add_parser("upgrade", parents=[common], help="升级数据库结构")
+    p = db.add_parser("upgrade", parents=[common], help=tr("升级数据库结构"))
     p.set_defaults(func=cmd_db_upgrade)
 
 
@@ -26,5 +27,5 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from counter.actions.schema import HEAD
 
     open_store(args)
-    print(f"数据库结构已是最新（{HEAD}）。")
+    print(tr("数据库结构已是最新（{revision}）。").format(revision=HEAD))
     return EXIT_OK

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, UsageError, desk, ensure_catalog, open_store, print_json
 from counter.cli.common import today as today_of
+from counter.words.punctuation import CLAUSE_JOIN
+from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.actions.documents import MadeDocument
@@ -26,20 +28,20 @@ OFFICE_FIELDS = (
 
 
 def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
-    p = commands.add_parser("print", parents=[common], help="出具或重打办件文书：保存为 PDF 或送打印机")
+    p = commands.add_parser("print", parents=[common], help=tr("出具或重打办件文书：保存为 PDF 或送打印机"))
     p.add_argument("case_no")
     p.add_argument("--doc", required=True, choices=CASE_DOCUMENTS)
     p.add_argument("--out", metavar="FILE.pdf")
-    p.add_argument("--printer", metavar="NAME", nargs="?", const="", help="打印机名称；不写名称用默认打印机")
+    p.add_argument("--printer", metavar="NAME", nargs="?", const="", help=tr("打印机名称；不写名称用默认打印机"))
     p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
     p.set_defaults(func=cmd_print)
-    p = commands.add_parser("notice", parents=[common], help="一次性告知单：某一件事的办事指南，给只来咨询的群众")
+    p = commands.add_parser("notice", parents=[common], help=tr("一次性告知单：某一件事的办事指南，给只来咨询的群众"))
     p.add_argument("bundle")
     p.add_argument("--out", metavar="FILE.pdf")
     p.add_argument("--printer", metavar="NAME", nargs="?", const="")
     p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
     p.set_defaults(func=cmd_guide_notice)
-    p = commands.add_parser("office", parents=[common], help="本站点的单位信息（印在文书上）：查看或修改")
+    p = commands.add_parser("office", parents=[common], help=tr("本站点的单位信息（印在文书上）：查看或修改"))
     for name in OFFICE_FIELDS:
         p.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="TEXT")
     p.add_argument("--json", action="store_true")
@@ -50,7 +52,7 @@ def _deliver(args: argparse.Namespace, made: MadeDocument, store: Store) -> int:
     """Write the PDF to --out and/or send it to --printer; every print is recorded."""
     from counter.actions.documents import record_print
     from counter.printing.cups import PrintFailed, submit
-    from counter.texts import print_problem_text
+    from counter.words.printing import print_problem_text
 
     by = desk()
 
@@ -64,7 +66,7 @@ def _deliver(args: argparse.Namespace, made: MadeDocument, store: Store) -> int:
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_bytes(made.pdf)
         except OSError as err:
-            raise Reported(f"无法写入 {out}：{err.strerror or err}") from err
+            raise Reported(tr("无法写入 {out}：{error}").format(out=out, error=err.strerror or err)) from err
         record(f"file:{out}", ok=True)
         print(f"{made.doc_no}\t{out}")
     if args.printer is not None:
@@ -78,7 +80,7 @@ def _deliver(args: argparse.Namespace, made: MadeDocument, store: Store) -> int:
             record(f"printer:{args.printer or 'default'}", ok=True)
             print(f"{made.doc_no}\t{job}")
     if made.check_dates:
-        print("注意：文书上的日期超出节假日数据范围，按周六、周日休息推算，请核对。", file=sys.stderr)
+        print(tr("注意：文书上的日期超出节假日数据范围，按周六、周日休息推算，请核对。"), file=sys.stderr)
     return outcome
 
 
@@ -87,19 +89,21 @@ def cmd_print(args: argparse.Namespace) -> int:
     from counter.actions.intake import CaseNotFound
     from counter.documents.kinds import DocumentKind
     from counter.documents.model import DocumentNotPossible
-    from counter.texts import DOC_PROBLEM
+    from counter.words.documents import DOC_PROBLEM
 
     if not args.out and args.printer is None:
-        raise UsageError("请用 --out FILE.pdf 保存，或用 --printer NAME 打印（NAME 为空表示默认打印机）")
+        raise UsageError(tr("请用 --out FILE.pdf 保存，或用 --printer NAME 打印（NAME 为空表示默认打印机）"))
     store = open_store(args)
     by, kind, day = desk(), DocumentKind(args.doc), today_of(args)
     try:
         made = store.write(lambda session: make_document(session, by, args.case_no, kind, day))
     except CaseNotFound as err:
-        raise Reported(f"未找到办件：{err.case_no}") from err
+        raise Reported(tr("未找到办件：{case_no}").format(case_no=err.case_no)) from err
     except DocumentNotPossible as err:
-        reasons = "；".join(DOC_PROBLEM[p] for p in err.problems)
-        raise Reported(f"办件 {args.case_no} 不能出具这种文书：{reasons}") from err
+        reasons = CLAUSE_JOIN.join(DOC_PROBLEM[p] for p in err.problems)
+        raise Reported(
+            tr("办件 {case_no} 不能出具这种文书：{reasons}").format(case_no=args.case_no, reasons=reasons)
+        ) from err
     return _deliver(args, made, store)
 
 
@@ -112,7 +116,9 @@ def cmd_guide_notice(args: argparse.Namespace) -> int:
     try:
         made = store.write(lambda session: make_guide_notice(session, by, args.bundle, day))
     except GuideNotFound as err:
-        raise Reported(f"一件事 {err.bundle_code} 不存在或指南未发布，不能出具一次性告知单") from err
+        raise Reported(
+            tr("一件事 {bundle_code} 不存在或指南未发布，不能出具一次性告知单").format(bundle_code=err.bundle_code)
+        ) from err
     return _deliver(args, made, store)
 
 

@@ -2,55 +2,75 @@
 
 from __future__ import annotations
 
-from counter import texts
 from counter.catalog.model import Bundle, Material
+from counter.words.catalog import COPY_FORM, MEDIUM, NECESSITY, SAMPLE_GUIDE, UNPUBLISHED, time_limit
+from counter.words.punctuation import CLAUSE_JOIN
+from counter.words.translate import tr
 
 
 def _material_line(m: Material) -> str:
     parts = [m.name]
     if m.copy_form:
-        parts.append(texts.COPY_FORM[m.copy_form])
+        parts.append(COPY_FORM[m.copy_form])
     counts = []
     if m.originals:
-        counts.append(f"原件{m.originals}份")
+        counts.append(tr("原件{originals}份").format(originals=m.originals))
     if m.copies:
-        counts.append(f"复印件{m.copies}份")
+        counts.append(tr("复印件{copies}份").format(copies=m.copies))
     parts += counts
     if m.medium:
-        parts.append(texts.MEDIUM[m.medium])
-    parts.append(texts.NECESSITY[m.necessity])
+        parts.append(MEDIUM[m.medium])
+    parts.append(NECESSITY[m.necessity])
     if m.deferral_limit:
-        parts.append(f"容缺期限{texts.time_limit(m.deferral_limit)}")
+        parts.append(tr("容缺期限{limit}").format(limit=time_limit(m.deferral_limit)))
     if m.shared:
-        parts.append("数据共享获取，免提交")
-    return "；".join(parts)
+        parts.append(tr("数据共享获取，免提交"))
+    return CLAUSE_JOIN.join(parts)
 
 
 def guide_as_text(bundle: Bundle, version: int | None = None) -> str:
     b = bundle
-    lines = [f"{b.number}. {b.name}（{b.code}）" + (f" 第{version}版" if version else "")]
+    lines = [
+        tr("{number}. {name}（{code}）").format(number=b.number, name=b.name, code=b.code)
+        + (tr(" 第{version}版").format(version=version) if version else "")
+    ]
     if not b.published:
-        lines.append(texts.UNPUBLISHED)
+        lines.append(UNPUBLISHED)
         return "\n".join(lines)
     if b.sample:
-        lines.append(texts.SAMPLE_GUIDE)
+        lines.append(SAMPLE_GUIDE)
     if b.summary:
         lines.append(b.summary)
     if b.address:
-        lines.append(f"办理地点：{b.address.one_line()}")
+        lines.append(tr("办理地点：{address}").format(address=b.address.one_line()))
     for h in b.hours:
-        lines.append(f"办理时间：{h.days} {' '.join(h.periods)}" + (f"（{h.note}）" if h.note else ""))
-    lines.append(f"咨询电话：{b.consult_phone}    投诉电话：{b.complaint_phone}")
+        lines.append(
+            tr("办理时间：{days} {periods}").format(days=h.days, periods=" ".join(h.periods))
+            + (tr("（{note}）").format(note=h.note) if h.note else "")
+        )
+    lines.append(
+        tr("咨询电话：{consult_phone}    投诉电话：{complaint_phone}").format(
+            consult_phone=b.consult_phone, complaint_phone=b.complaint_phone
+        )
+    )
     if b.visits is not None:
-        lines.append(f"到现场次数：{b.visits}" + (f"（{b.visits_reason}）" if b.visits_reason else ""))
-    lines.append(f"承诺办结时限：{texts.time_limit(b.promised_limit)}")
-    lines.append("事项：")
+        lines.append(
+            tr("到现场次数：{visits}").format(visits=b.visits)
+            + (tr("（{visits_reason}）").format(visits_reason=b.visits_reason) if b.visits_reason else "")
+        )
+    lines.append(tr("承诺办结时限：{limit}").format(limit=time_limit(b.promised_limit)))
+    lines.append(tr("事项："))
     for i in b.items:
         lines.append(
-            f"  - {i.name}（{i.department}）法定{texts.time_limit(i.legal_limit)}，"
-            f"承诺{texts.time_limit(i.promised_limit)}；结果：{i.result}"
+            tr("  - {name}（{department}）法定{legal}，承诺{promised}；结果：{result}").format(
+                name=i.name,
+                department=i.department,
+                legal=time_limit(i.legal_limit),
+                promised=time_limit(i.promised_limit),
+                result=i.result,
+            )
         )
-    lines.append("所需材料：")
+    lines.append(tr("所需材料："))
     for m in b.materials:
         condition = f"  [{'、'.join(_condition_labels(b, m))}]" if m.when else ""
         lines.append(f"  {m.code} {_material_line(m)}{condition}")

@@ -9,46 +9,51 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, desk, open_store, parse_date, print_json
+from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.cli.common import Commands
 
 
 def add_holiday_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
-    holidays = commands.add_parser("holidays", parents=[common], help="节假日与调休").add_subparsers(
+    holidays = commands.add_parser("holidays", parents=[common], help=tr("节假日与调休")).add_subparsers(
         dest="holidays_command", metavar="ACTION", required=True
     )
-    p = holidays.add_parser("import", parents=[common], help="导入某年国务院节假日安排（文本）")
+    p = holidays.add_parser("import", parents=[common], help=tr("导入某年国务院节假日安排（文本）"))
     p.add_argument("file")
     p.add_argument("--year", type=int, required=True)
     p.set_defaults(func=cmd_holidays_import)
-    p = holidays.add_parser("set", parents=[common], help="设定某日放假、调休上班或恢复")
+    p = holidays.add_parser("set", parents=[common], help=tr("设定某日放假、调休上班或恢复"))
     p.add_argument("date")
     p.add_argument("kind", choices=["off", "work", "clear"])
     p.set_defaults(func=cmd_holidays_set)
-    p = holidays.add_parser("list", parents=[common], help="列出本单位设定的日期和数据覆盖范围")
+    p = holidays.add_parser("list", parents=[common], help=tr("列出本单位设定的日期和数据覆盖范围"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_holidays_list)
 
 
 def cmd_holidays_import(args: argparse.Namespace) -> int:
     from counter.actions.calendar import import_schedule
-    from counter.texts import schedule_problem_text
+    from counter.words.workdays import schedule_problem_text
 
     path = Path(args.file)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
-        raise Reported(f"无法读取节假日安排文件 {path}：{err}") from err
+        raise Reported(tr("无法读取节假日安排文件 {path}：{err}").format(path=path, err=err)) from err
     store = open_store(args)
     by = desk()
     result = store.write(lambda session: import_schedule(session, text, args.year, path.name, desk=by))
     if not result.ok:
         for problem in result.problems:
             print(schedule_problem_text(problem))
-        print("未导入任何内容。", file=sys.stderr)
+        print(tr("未导入任何内容。"), file=sys.stderr)
         return EXIT_PROBLEM
-    print(f"已导入 {result.year} 年节假日安排：放假 {result.days_off} 天，调休上班 {result.working_days} 天。")
+    print(
+        tr("已导入 {year} 年节假日安排：放假 {days_off} 天，调休上班 {working_days} 天。").format(
+            year=result.year, days_off=result.days_off, working_days=result.working_days
+        )
+    )
     return EXIT_OK
 
 
@@ -61,7 +66,12 @@ def cmd_holidays_set(args: argparse.Namespace) -> int:
     store = open_store(args)
     by = desk()
     store.write(lambda session: set_holiday(session, day, kind, desk=by))
-    print(f"{day.isoformat()}：{ {'off': '放假', 'work': '调休上班', 'clear': '恢复按星期计算'}[args.kind] }")
+    print(
+        tr("{day}：{kind}").format(
+            day=day.isoformat(),
+            kind={"off": tr("放假"), "work": tr("调休上班"), "clear": tr("恢复按星期计算")}[args.kind],
+        )
+    )
     return EXIT_OK
 
 
@@ -79,7 +89,7 @@ def cmd_holidays_list(args: argparse.Namespace) -> int:
             }
         )
         return EXIT_OK
-    print(f"节假日数据覆盖至：{last.isoformat() if last else '无'}")
+    print(tr("节假日数据覆盖至：{last}").format(last=last.isoformat() if last else tr("无")))
     for d in overview.days:
         print(f"{d.day.isoformat()}  {'放假' if d.kind == 'off' else '调休上班'}  {d.source}")
     return EXIT_OK

@@ -27,24 +27,29 @@ from counter.cli.holidays import add_holiday_commands
 from counter.cli.ratings import add_ratings_commands
 from counter.cli.site import add_site_commands
 from counter.cli.sync import add_sync_commands
+from counter.words.translate import tr
 
 __all__ = ["build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="counter", description="一件事一次办 综合受理窗口（不带参数启动窗口程序）")
+    parser = argparse.ArgumentParser(
+        prog="counter", description=tr("一件事一次办 综合受理窗口（不带参数启动窗口程序）")
+    )
     # the window's options too, so that "counter -h" names them (counter.__main__ starts the window with them)
-    parser.add_argument("--db", metavar="URL", help="数据库地址（默认：环境变量 COUNTER_DB_URL 或本机 SQLite）")
-    parser.add_argument("--today", metavar="DATE", help="培训模式：以该日期为今天（YYYY-MM-DD）")
-    parser.add_argument("--user", metavar="LOGIN", help="以该账号登录（已启用账号时必需；密码取自 COUNTER_PASSWORD）")
+    parser.add_argument("--db", metavar="URL", help=tr("数据库地址（默认：环境变量 COUNTER_DB_URL 或本机 SQLite）"))
+    parser.add_argument("--today", metavar="DATE", help=tr("培训模式：以该日期为今天（YYYY-MM-DD）"))
     parser.add_argument(
-        "--exit-when-ready", action="store_true", help="完整启动窗口程序（目录已加载、主窗口已显示）后退出"
+        "--user", metavar="LOGIN", help=tr("以该账号登录（已启用账号时必需；密码取自 COUNTER_PASSWORD）")
+    )
+    parser.add_argument(
+        "--exit-when-ready", action="store_true", help=tr("完整启动窗口程序（目录已加载、主窗口已显示）后退出")
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # --db is accepted after the command too ("counter db upgrade --db URL")
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="数据库地址")
-    common.add_argument("--user", metavar="LOGIN", default=argparse.SUPPRESS, help="以该账号登录")
+    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=tr("数据库地址"))
+    common.add_argument("--user", metavar="LOGIN", default=argparse.SUPPRESS, help=tr("以该账号登录"))
     add_catalog_commands(commands, common)
     add_case_commands(commands, common)
     add_document_commands(commands, common)

@@ -8,39 +8,47 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_store, parse_date
+from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.cli.common import Commands
 
 
 def add_ratings_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
-    ratings = commands.add_parser("ratings", parents=[common], help="好差评：导出评价").add_subparsers(
+    ratings = commands.add_parser("ratings", parents=[common], help=tr("好差评：导出评价")).add_subparsers(
         dest="ratings_command", metavar="ACTION", required=True
     )
-    p = ratings.add_parser("export", parents=[common], help="导出一段时间内的评价记录（按评价日期）")
-    p.add_argument("--from", dest="date_from", required=True, metavar="DATE", help="起始日期 YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", required=True, metavar="DATE", help="截止日期 YYYY-MM-DD（含）")
+    p = ratings.add_parser("export", parents=[common], help=tr("导出一段时间内的评价记录（按评价日期）"))
+    p.add_argument("--from", dest="date_from", required=True, metavar="DATE", help=tr("起始日期 YYYY-MM-DD"))
+    p.add_argument("--to", dest="date_to", required=True, metavar="DATE", help=tr("截止日期 YYYY-MM-DD（含）"))
     p.add_argument("--format", choices=["json", "csv"], required=True)
     p.add_argument(
         "--coding",
         choices=["gbt39046", "interface"],
         default="gbt39046",
-        help="满意度数字编码：gbt39046 即 GB/T 39046（1 非常满意…5 非常不满意，默认）；"
-        "interface 即好差评接口（1 非常不满意…5 非常满意）",
+        help=tr(
+            "满意度数字编码：gbt39046 即 GB/T 39046（1 非常满意…5 非常不满意，默认）；"
+            "interface 即好差评接口（1 非常不满意…5 非常满意）"
+        ),
     )
-    p.add_argument("--out", metavar="FILE", help="写入文件（CSV 带 BOM，便于 Excel/WPS 打开）；默认输出到屏幕")
+    p.add_argument("--out", metavar="FILE", help=tr("写入文件（CSV 带 BOM，便于 Excel/WPS 打开）；默认输出到屏幕"))
     p.set_defaults(func=cmd_ratings_export)
 
 
 def cmd_ratings_export(args: argparse.Namespace) -> int:
-    from counter import texts
     from counter.actions.ratings import ratings_for_export, record_export
+    from counter.cli.phrases import (
+        RATING_CODING,
+        RATINGS_EXPORT_BAD_RANGE,
+        RATINGS_EXPORT_DONE,
+        RATINGS_EXPORT_WRITE_FAILED,
+    )
     from counter.ratings.export import to_csv, to_json
     from counter.ratings.levels import Coding
 
     first, last = parse_date(args.date_from), parse_date(args.date_to)
     if last < first:
-        raise UsageError(texts.RATINGS_EXPORT_BAD_RANGE)
+        raise UsageError(RATINGS_EXPORT_BAD_RANGE)
     coding = Coding(args.coding)
     store = open_store(args)
     by = desk()
@@ -50,10 +58,10 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
         try:  # a BOM lets Excel and WPS read the CSV as UTF-8
             Path(args.out).write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8", newline="")
         except OSError as err:
-            raise Reported(texts.RATINGS_EXPORT_WRITE_FAILED.format(path=args.out, error=err)) from err
+            raise Reported(RATINGS_EXPORT_WRITE_FAILED.format(path=args.out, error=err)) from err
     else:
         sys.stdout.write(text)
     target = f"file:{args.out}" if args.out else "stdout"
     store.write(lambda session: record_export(session, first, last, len(records), target, desk=by))
-    print(texts.RATINGS_EXPORT_DONE.format(count=len(records), coding=texts.RATING_CODING[coding]), file=sys.stderr)
+    print(RATINGS_EXPORT_DONE.format(count=len(records), coding=RATING_CODING[coding]), file=sys.stderr)
     return EXIT_OK

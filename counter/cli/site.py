@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.cli.common import EXIT_OK, Reported, desk, open_store, print_json
+from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.actions.site import SiteRefused
@@ -29,32 +30,36 @@ SITE_KINDS = ("hall", "township")
 
 def add_site_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     site = commands.add_parser(
-        "site", parents=[common], help="本站点身份与签名密钥、对方站点（政务服务中心与苏木乡镇便民服务中心互传数据）"
+        "site",
+        parents=[common],
+        help=tr("本站点身份与签名密钥、对方站点（政务服务中心与苏木乡镇便民服务中心互传数据）"),
     ).add_subparsers(dest="site_command", metavar="ACTION", required=True)
-    p = site.add_parser("show", parents=[common], help="显示本站点：编码、名称、类型、公钥及指纹（首次使用时生成）")
+    p = site.add_parser("show", parents=[common], help=tr("显示本站点：编码、名称、类型、公钥及指纹（首次使用时生成）"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_site_show)
-    p = site.add_parser("init", parents=[common], help="设定或修改本站点的编码、名称和类型（系统管理员）")
-    p.add_argument("--code", required=True, help="站点编码（2-12位大写字母或数字）")
-    p.add_argument("--name", required=True, help="站点名称")
-    p.add_argument("--kind", required=True, choices=SITE_KINDS, help="hall 政务服务中心；township 苏木乡镇便民服务中心")
+    p = site.add_parser("init", parents=[common], help=tr("设定或修改本站点的编码、名称和类型（系统管理员）"))
+    p.add_argument("--code", required=True, help=tr("站点编码（2-12位大写字母或数字）"))
+    p.add_argument("--name", required=True, help=tr("站点名称"))
+    p.add_argument(
+        "--kind", required=True, choices=SITE_KINDS, help=tr("hall 政务服务中心；township 苏木乡镇便民服务中心")
+    )
     p.set_defaults(func=cmd_site_init)
-    p = site.add_parser("card", parents=[common], help="写出本站点名片（JSON），交给对方站点登记")
+    p = site.add_parser("card", parents=[common], help=tr("写出本站点名片（JSON），交给对方站点登记"))
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(func=cmd_site_card)
-    p = site.add_parser("register", parents=[common], help="读入对方站点的名片并登记（系统管理员；先核对指纹）")
+    p = site.add_parser("register", parents=[common], help=tr("读入对方站点的名片并登记（系统管理员；先核对指纹）"))
     p.add_argument("file", metavar="FILE")
     p.add_argument(
-        "--fingerprint", metavar="TEXT", help="对方电话告知的公钥指纹；与名片不符则不登记（空格和大小写不计）"
+        "--fingerprint", metavar="TEXT", help=tr("对方电话告知的公钥指纹；与名片不符则不登记（空格和大小写不计）")
     )
     p.set_defaults(func=cmd_site_register)
-    p = site.add_parser("peers", parents=[common], help="列出已登记的对方站点")
+    p = site.add_parser("peers", parents=[common], help=tr("列出已登记的对方站点"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_site_peers)
 
 
 def cmd_site_show(args: argparse.Namespace) -> int:
-    from counter import texts
+    from counter.cli.phrases import SITE_KEY_ELSEWHERE, SITE_KEY_HERE
     from counter.host.paths import site_key_path
 
     def read(session: Unit) -> tuple[SiteIdentity, bool]:
@@ -65,13 +70,13 @@ def cmd_site_show(args: argparse.Namespace) -> int:
         print_json({**_identity_json(identity), "key_file": str(site_key_path()), "key_here": key_here})
         return EXIT_OK
     print(_identity_text(identity))
-    print(texts.SITE_KEY_HERE if key_here else texts.SITE_KEY_ELSEWHERE.format(path=site_key_path()))
+    print(SITE_KEY_HERE if key_here else SITE_KEY_ELSEWHERE.format(path=site_key_path()))
     return EXIT_OK
 
 
 def cmd_site_init(args: argparse.Namespace) -> int:
-    from counter import texts
     from counter.actions.site import SiteKind, SiteRefused, init_site
+    from counter.cli.phrases import SITE_INIT_DONE, SITE_KEY_NOTE
     from counter.host.paths import site_key_path
     from counter.sync.keys import KeyUnreadable
 
@@ -83,30 +88,39 @@ def cmd_site_init(args: argparse.Namespace) -> int:
         raise _refused(err, args.code) from err
     except KeyUnreadable as err:
         raise _key_refused(err) from err
-    print(texts.SITE_INIT_DONE)
+    print(SITE_INIT_DONE)
     print(_identity_text(identity))
-    print(texts.SITE_KEY_NOTE.format(path=site_key_path()))
+    print(SITE_KEY_NOTE.format(path=site_key_path()))
     return EXIT_OK
 
 
 def cmd_site_card(args: argparse.Namespace) -> int:
-    from counter import texts
     from counter.actions.site import site_card
+    from counter.cli.phrases import SITE_CARD_WRITE_FAILED, SITE_CARD_WRITTEN
 
     identity = open_store(args).write(_this_site)
     out = Path(args.out)
     try:
         out.write_text(json.dumps(site_card(identity), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     except OSError as err:
-        raise Reported(texts.SITE_CARD_WRITE_FAILED.format(path=out, error=err.strerror or err)) from err
-    print(texts.SITE_CARD_WRITTEN.format(path=out, fingerprint=identity.fingerprint))
+        raise Reported(SITE_CARD_WRITE_FAILED.format(path=out, error=err.strerror or err)) from err
+    print(SITE_CARD_WRITTEN.format(path=out, fingerprint=identity.fingerprint))
     return EXIT_OK
 
 
 def cmd_site_register(args: argparse.Namespace) -> int:
-    from counter import texts
     from counter.actions.site import PeerRefused, peer_keys, read_site_card, register_peer
+    from counter.cli.phrases import (
+        SITE_CARD_READ_FAILED,
+        SITE_CARD_REFUSED,
+        SITE_FINGERPRINT_DIFFERS,
+        SITE_REGISTER_CHECK,
+        SITE_REGISTERED,
+        SITE_REREGISTERED,
+        SITE_REREGISTERED_SAME_KEY,
+    )
     from counter.sync.keys import key_fingerprint
+    from counter.words.sites import site_problem_text
 
     path = Path(args.file)
     try:
@@ -114,14 +128,14 @@ def cmd_site_register(args: argparse.Namespace) -> int:
     except UnicodeDecodeError:
         text = ""  # not a card: read_site_card says so
     except OSError as err:
-        raise Reported(texts.SITE_CARD_READ_FAILED.format(path=path, error=err.strerror or err)) from err
+        raise Reported(SITE_CARD_READ_FAILED.format(path=path, error=err.strerror or err)) from err
     card, problems = read_site_card(text)
     if card is None:
-        lines = [texts.site_problem_text(problem) for problem in problems]
-        raise Reported("\n".join([texts.SITE_CARD_REFUSED.format(path=path), *lines]))
-    print(texts.SITE_REGISTER_CHECK.format(**_identity_words(card)))
+        lines = [site_problem_text(problem) for problem in problems]
+        raise Reported("\n".join([SITE_CARD_REFUSED.format(path=path), *lines]))
+    print(SITE_REGISTER_CHECK.format(**_identity_words(card)))
     if args.fingerprint is not None and "".join(args.fingerprint.split()).lower() != card.fingerprint.replace(" ", ""):
-        raise Reported(texts.SITE_FINGERPRINT_DIFFERS.format(given=args.fingerprint, fingerprint=card.fingerprint))
+        raise Reported(SITE_FINGERPRINT_DIFFERS.format(given=args.fingerprint, fingerprint=card.fingerprint))
     store = open_store(args)
     by = desk()
 
@@ -135,17 +149,18 @@ def cmd_site_register(args: argparse.Namespace) -> int:
     except PeerRefused as err:
         raise _refused(err, card.code) from err
     if old_key is None:
-        print(texts.SITE_REGISTERED.format(code=card.code))
+        print(SITE_REGISTERED.format(code=card.code))
     elif old_key == card.public_key:
-        print(texts.SITE_REREGISTERED_SAME_KEY.format(code=card.code))
+        print(SITE_REREGISTERED_SAME_KEY.format(code=card.code))
     else:
-        print(texts.SITE_REREGISTERED.format(code=card.code, old=key_fingerprint(old_key)))
+        print(SITE_REREGISTERED.format(code=card.code, old=key_fingerprint(old_key)))
     return EXIT_OK
 
 
 def cmd_site_peers(args: argparse.Namespace) -> int:
-    from counter import texts
     from counter.actions.site import peers
+    from counter.cli.phrases import SITE_NO_PEERS, SITE_PEER_COUNT, SITE_PEER_LINE
+    from counter.words.sites import SITE_KIND
 
     found = open_store(args).read(peers)
     if args.json:
@@ -164,16 +179,16 @@ def cmd_site_peers(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     if not found:
-        print(texts.SITE_NO_PEERS)
+        print(SITE_NO_PEERS)
         return EXIT_OK
     for p in found:
         at = f"{p.registered_at.astimezone():%Y-%m-%d %H:%M}"
         print(
-            texts.SITE_PEER_LINE.format(
-                code=p.code, name=p.name, kind=texts.SITE_KIND[p.kind], fingerprint=p.fingerprint, registered_at=at
+            SITE_PEER_LINE.format(
+                code=p.code, name=p.name, kind=SITE_KIND[p.kind], fingerprint=p.fingerprint, registered_at=at
             )
         )
-    print(texts.SITE_PEER_COUNT.format(count=len(found)), file=sys.stderr)
+    print(SITE_PEER_COUNT.format(count=len(found)), file=sys.stderr)
     return EXIT_OK
 
 
@@ -210,24 +225,24 @@ def _identity_json(identity: SiteIdentity) -> dict[str, str]:
 
 
 def _identity_words(identity: SiteIdentity) -> dict[str, str]:
-    from counter import texts
+    from counter.words.sites import SITE_KIND
 
-    return {**_identity_json(identity), "kind": texts.SITE_KIND[identity.kind]}
+    return {**_identity_json(identity), "kind": SITE_KIND[identity.kind]}
 
 
 def _identity_text(identity: SiteIdentity) -> str:
-    from counter import texts
+    from counter.cli.phrases import SITE_SHOW
 
-    return texts.SITE_SHOW.format(**_identity_words(identity))
+    return SITE_SHOW.format(**_identity_words(identity))
 
 
 def _refused(err: SiteRefused, code: str) -> Reported:
-    from counter import texts
+    from counter.words.sites import site_problem_text
 
-    return Reported("\n".join(texts.site_problem_text(problem, code) for problem in err.codes))
+    return Reported("\n".join(site_problem_text(problem, code) for problem in err.codes))
 
 
 def _key_refused(err: KeyUnreadable) -> Reported:
-    from counter import texts
+    from counter.words.sites import key_problem_text
 
-    return Reported(texts.key_problem_text(err.reason, err.path))
+    return Reported(key_problem_text(err.reason, err.path))

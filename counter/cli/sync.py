@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.cli.common import EXIT_OK, Reported, desk, open_store, print_json
+from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.actions.store import Unit
@@ -28,21 +29,21 @@ if TYPE_CHECKING:
 
 def add_sync_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     sync = commands.add_parser(
-        "sync", parents=[common], help="乡镇便民服务中心与政务服务中心之间交换数据包"
+        "sync", parents=[common], help=tr("乡镇便民服务中心与政务服务中心之间交换数据包")
     ).add_subparsers(dest="sync_command", metavar="ACTION", required=True)
-    p = sync.add_parser("export", parents=[common], help="导出数据包：乡镇导出办件，中心导出更新（须 --to）")
+    p = sync.add_parser("export", parents=[common], help=tr("导出数据包：乡镇导出办件，中心导出更新（须 --to）"))
     p.add_argument("--out", required=True, metavar="FILE")
-    p.add_argument("--to", dest="to_site", metavar="SITE", help="接收站点编码（中心导出时必填）")
+    p.add_argument("--to", dest="to_site", metavar="SITE", help=tr("接收站点编码（中心导出时必填）"))
     p.set_defaults(func=cmd_sync_export)
-    p = sync.add_parser("import", parents=[common], help="导入数据包：先整体校验，不合格则全部不导入")
+    p = sync.add_parser("import", parents=[common], help=tr("导入数据包：先整体校验，不合格则全部不导入"))
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_sync_import)
-    p = sync.add_parser("status", parents=[common], help="同步状态：待上报办件、最近导出导入、待核对记录")
+    p = sync.add_parser("status", parents=[common], help=tr("同步状态：待上报办件、最近导出导入、待核对记录"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_sync_status)
-    p = sync.add_parser("review", parents=[common], help="列出暂未导入、等待核对的记录")
-    p.add_argument("--all", action="store_true", help="包括已处理的记录")
+    p = sync.add_parser("review", parents=[common], help=tr("列出暂未导入、等待核对的记录"))
+    p.add_argument("--all", action="store_true", help=tr("包括已处理的记录"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_sync_review)
 
@@ -52,9 +53,10 @@ def _now() -> dt.datetime:
 
 
 def cmd_sync_export(args: argparse.Namespace) -> int:
-    from counter import texts
     from counter.actions.sync import SyncNotPossible, export_package
+    from counter.cli.phrases import SYNC_KEY_UNUSABLE, SYNC_WRITE_FAILED
     from counter.sync.keys import KeyUnreadable
+    from counter.words.sync import SYNC_EXPORTED, sync_not_possible
 
     out = Path(args.out)
     store = open_store(args)
@@ -68,14 +70,12 @@ def cmd_sync_export(args: argparse.Namespace) -> int:
     try:
         result = store.write(export)
     except SyncNotPossible as err:
-        raise Reported(texts.sync_not_possible(err.problem.value, err.site)) from err
+        raise Reported(sync_not_possible(err.problem.value, err.site)) from err
     except KeyUnreadable as err:
-        raise Reported(texts.SYNC_KEY_UNUSABLE.format(path=err.path)) from err
+        raise Reported(SYNC_KEY_UNUSABLE.format(path=err.path)) from err
     except OSError as err:
-        raise Reported(texts.SYNC_WRITE_FAILED.format(path=out, error=err)) from err
-    print(
-        texts.SYNC_EXPORTED.format(records=result.records, to_site=result.to_site, export_no=result.export_no, path=out)
-    )
+        raise Reported(SYNC_WRITE_FAILED.format(path=out, error=err)) from err
+    print(SYNC_EXPORTED.format(records=result.records, to_site=result.to_site, export_no=result.export_no, path=out))
     return EXIT_OK
 
 
@@ -90,27 +90,28 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def cmd_sync_import(args: argparse.Namespace) -> int:
-    from counter import texts
     from counter.actions.sync import PackageRejected, import_package, package_summary
+    from counter.cli.phrases import SYNC_READ_FAILED
+    from counter.words.sync import SYNC_IMPORTED, SYNC_REPLAYED, package_rejected
 
     path = Path(args.file)
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise Reported(texts.SYNC_READ_FAILED.format(path=path, error=err)) from err
+        raise Reported(SYNC_READ_FAILED.format(path=path, error=err)) from err
     store = open_store(args)
     by = desk()
     try:
         report = store.write(lambda session: import_package(session, by, data, _now()))
     except PackageRejected as err:
-        raise Reported(texts.package_rejected(err.code.value)) from err
+        raise Reported(package_rejected(err.code.value)) from err
     if args.json:
         print_json({"ok": True, **package_summary(report)})
     elif report.replayed:
-        print(texts.SYNC_REPLAYED.format(from_site=report.from_site, export_no=report.export_no))
+        print(SYNC_REPLAYED.format(from_site=report.from_site, export_no=report.export_no))
     else:
         print(
-            texts.SYNC_IMPORTED.format(
+            SYNC_IMPORTED.format(
                 from_site=report.from_site, export_no=report.export_no, applied=report.applied,
                 unchanged=report.unchanged, held=report.held,
             )
@@ -119,26 +120,27 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_status(args: argparse.Namespace) -> int:
-    from counter import texts
     from counter.actions.sync import sync_status
+    from counter.cli.phrases import sync_status_text
 
     status = open_store(args).write(sync_status)
     if args.json:
         print_json(asdict(status))
         return EXIT_OK
-    print(texts.sync_status_text(status))
+    print(sync_status_text(status))
     return EXIT_OK
 
 
 def cmd_sync_review(args: argparse.Namespace) -> int:
-    from counter import texts
     from counter.actions.sync import review_items
+    from counter.cli.phrases import SYNC_REVIEW_COUNT, review_line
+    from counter.words.sync import hold_reason
 
     items = open_store(args).read(lambda session: review_items(session, open_only=not args.all))
     if args.json:
-        print_json([{**asdict(item), "message": texts.hold_reason(item.reason)} for item in items])
+        print_json([{**asdict(item), "message": hold_reason(item.reason)} for item in items])
         return EXIT_OK
     for item in items:
-        print(texts.review_line(item))
-    print(texts.SYNC_REVIEW_COUNT.format(count=len(items)))
+        print(review_line(item))
+    print(SYNC_REVIEW_COUNT.format(count=len(items)))
     return EXIT_OK

@@ -4,7 +4,7 @@ The window finds a bundle by name or pinyin initials and shows its guide whole,
 the materials narrowed by the applicant's situation.  Nothing here decides a
 rule of the domain: widgets receive frozen dataclasses (a ``Bundle``, a
 ``SearchHit``), open one database session per user event, and put every
-Chinese word they show through :mod:`counter.texts`.
+Chinese word they show through the translation mechanism (:func:`counter.words.translate.tr`).
 
 ``app`` starts the app; ``main_window`` wires the window's signals in one place;
 ``search_panel``, ``guide_view``, ``situation_panel`` and ``banner`` are its parts;

@@ -100,9 +100,10 @@ def start_sign_in(window: MainWindow, store: Store, begin_work: bool = True) -> 
     from counter.actions.desk import desk_at
     from counter.host.desk_config import load_desk_config
     from counter.ui.signin.controller import SignInController
+    from counter.ui.signin.words import SIGNIN_PLACE
 
     config = load_desk_config()
-    place = f"{config.site_name}　{config.desk_no}号窗口"
+    place = SIGNIN_PLACE.format(site=config.site_name, desk=config.desk_no)
     controller = SignInController(Runner(store), desk_at(config), place, parent=window)
     started = False
 

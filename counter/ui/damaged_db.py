@@ -13,7 +13,16 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from counter import texts
+from counter.ui.damaged_db_words import (
+    DB_DAMAGED,
+    DB_DAMAGED_NO_BACKUP,
+    DB_DAMAGED_OFFER,
+    DB_DAMAGED_QUIT,
+    DB_DAMAGED_RESTORE,
+    DB_DAMAGED_TITLE,
+    DB_RESTORED_AT_START,
+)
+from counter.words.database import RESTORE_FAILED
 
 log = logging.getLogger(__name__)
 
@@ -24,17 +33,17 @@ def offer_restore(app: QApplication, url: str, path: Path, exit_when_ready: bool
 
     log.error("database file %s fails its quick check", path)
     good = latest_good_backup(backups_folder())
-    message = texts.DB_DAMAGED.format(path=path) + "\n\n"
+    message = DB_DAMAGED.format(path=path) + "\n\n"
     if good is None:
-        message += texts.DB_DAMAGED_NO_BACKUP
+        message += DB_DAMAGED_NO_BACKUP
     else:
-        message += texts.DB_DAMAGED_OFFER.format(taken=f"{good.taken:%Y-%m-%d %H:%M}", backup=good.path)
+        message += DB_DAMAGED_OFFER.format(taken=f"{good.taken:%Y-%m-%d %H:%M}", backup=good.path)
     print(message, file=sys.stderr)
     if exit_when_ready:
         return False
-    box = QMessageBox(QMessageBox.Icon.Critical, texts.DB_DAMAGED_TITLE, message)
-    restore = box.addButton(texts.DB_DAMAGED_RESTORE, QMessageBox.ButtonRole.AcceptRole) if good else None
-    quit_ = box.addButton(texts.DB_DAMAGED_QUIT, QMessageBox.ButtonRole.RejectRole)
+    box = QMessageBox(QMessageBox.Icon.Critical, DB_DAMAGED_TITLE, message)
+    restore = box.addButton(DB_DAMAGED_RESTORE, QMessageBox.ButtonRole.AcceptRole) if good else None
+    quit_ = box.addButton(DB_DAMAGED_QUIT, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(quit_)
     box.exec()
     if good is None or box.clickedButton() is not restore:
@@ -43,8 +52,8 @@ def offer_restore(app: QApplication, url: str, path: Path, exit_when_ready: bool
         restored = restore_backup(url, good.path)
     except (RestoreRefused, OSError) as err:
         log.exception("restore at start failed")
-        QMessageBox.critical(None, texts.DB_DAMAGED_TITLE, texts.RESTORE_FAILED.format(reason=err))
+        QMessageBox.critical(None, DB_DAMAGED_TITLE, RESTORE_FAILED.format(reason=err))
         return False
     log.warning("database restored from %s at start; the damaged file kept at %s", good.path, restored.kept)
-    QMessageBox.information(None, texts.DB_DAMAGED_TITLE, texts.DB_RESTORED_AT_START.format(kept=restored.kept))
+    QMessageBox.information(None, DB_DAMAGED_TITLE, DB_RESTORED_AT_START.format(kept=restored.kept))
     return True

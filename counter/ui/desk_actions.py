@@ -89,9 +89,9 @@ class DeskActions(QObject):
         actor = self.desk().actor
         if actor.may(permission):
             return True
-        from counter import texts
+        from counter.words.access import not_permitted
 
-        self._say(texts.not_permitted(permission, actor.signed_in))
+        self._say(not_permitted(permission, actor.signed_in))
         return False
 
     def _say(self, text: str) -> None:

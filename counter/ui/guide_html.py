@@ -5,10 +5,18 @@ Kept free of widgets so the whole text of a guide can be checked in a test.
 
 from __future__ import annotations
 
-from counter import texts
+from collections.abc import Sequence
+
 from counter.catalog.model import Bundle, Fee, Item
 from counter.ui import words
 from counter.ui.html_parts import TABLE, e, heading, lines, note, numbered, row, unbroken
+from counter.words.catalog import CASE_KIND, ITEM_TYPE, time_limit
+from counter.words.punctuation import ASIDE, LIST_JOIN
+
+
+def _hours_line(days: str, periods: Sequence[str], aside: str) -> str:
+    line = " ".join([days, *periods])
+    return ASIDE.format(text=line, aside=aside) if aside else line
 
 
 def basic_info(bundle: Bundle) -> str:
@@ -16,7 +24,7 @@ def basic_info(bundle: Bundle) -> str:
     if bundle.address is not None:
         a = bundle.address
         address = f'{e(a.street + a.number + a.room)} <span class="desk">{e(a.desk_no)}</span>'
-    hours = lines(e(" ".join([h.days, *h.periods])) + (e(f"（{h.note}）") if h.note else "") for h in bundle.hours)
+    hours = lines(e(_hours_line(h.days, h.periods, h.note)) for h in bundle.hours)
     visits = ""
     if bundle.visits is not None:
         visits = e(words.DESK_VISITS.format(count=bundle.visits))
@@ -28,8 +36,8 @@ def basic_info(bundle: Bundle) -> str:
         row(words.DESK_K_CONSULT, e(bundle.consult_phone)),
         row(words.DESK_K_COMPLAINT, e(bundle.complaint_phone)),
         row(words.DESK_K_VISITS, visits),
-        row(words.DESK_K_PROMISED, e(texts.time_limit(bundle.promised_limit))),
-        row(words.DESK_K_FORMS, e("、".join(bundle.forms))),
+        row(words.DESK_K_PROMISED, e(time_limit(bundle.promised_limit))),
+        row(words.DESK_K_FORMS, e(LIST_JOIN.join(bundle.forms))),
         row(words.DESK_K_RESULT, e(bundle.result)),
     ]
     return heading(2, words.DESK_H_BASIC) + TABLE + "".join(rows) + "</table>"
@@ -49,15 +57,15 @@ def _item_row(item: Item) -> str:
         name += f"<br/>{note(e(item.sub_item))}"
     limits = lines(
         [
-            unbroken(words.DESK_LIMIT_PROMISED.format(limit=texts.time_limit(item.promised_limit))),
-            unbroken(words.DESK_LIMIT_LEGAL.format(limit=texts.time_limit(item.legal_limit))),
+            unbroken(words.DESK_LIMIT_PROMISED.format(limit=time_limit(item.promised_limit))),
+            unbroken(words.DESK_LIMIT_LEGAL.format(limit=time_limit(item.legal_limit))),
         ]
     )
     cells = [
         name,
         e(item.department),
-        e(texts.ITEM_TYPE[item.item_type]) if item.item_type else "",
-        e(texts.CASE_KIND[item.case_kind]) if item.case_kind else "",
+        e(ITEM_TYPE[item.item_type]) if item.item_type else "",
+        e(CASE_KIND[item.case_kind]) if item.case_kind else "",
         limits,
         _fee(item.fee),
         e(item.result),
@@ -105,7 +113,7 @@ def steps(bundle: Bundle) -> str:
     )
     rows = [
         f"<tr><td>{n}</td><td>{lines([e(s.name), note(e(s.description))])}</td>"
-        f"<td>{e(texts.time_limit(s.limit))}</td><td>{e(s.result)}</td></tr>"
+        f"<td>{e(time_limit(s.limit))}</td><td>{e(s.result)}</td></tr>"
         for n, s in enumerate(bundle.steps, 1)
     ]
     if not rows:

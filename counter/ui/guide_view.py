@@ -2,7 +2,7 @@
 
 It shows plain data only (a :class:`Bundle` and its version number); loading
 it is the window's business, one session per user event.  The HTML builders
-(and through them :mod:`counter.texts`) are imported when the first guide is
+(and through them :mod:`counter.words.catalog`) are imported when the first guide is
 shown, not while the window starts.
 """
 
@@ -85,9 +85,9 @@ class GuideView(QScrollArea):
         self.empty_hint.show()
 
     def show_bundle(self, bundle: Bundle, version: int | None) -> None:
-        from counter.texts import SAMPLE_GUIDE
         from counter.ui.guide_html import guide_html, unpublished_html
         from counter.ui.materials_html import materials_html
+        from counter.words.catalog import SAMPLE_GUIDE
 
         self.bundle, self.version = bundle, version
         self.sample_notice.setText(SAMPLE_GUIDE)

@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
         """The banner naming each bundled file that was skipped, and why."""
         if problems:
             title = words.DESK_BANNER_TITLE.format(count=len(problems))
-            from counter.texts import problem_text
+            from counter.words.catalog_problems import problem_text
 
             self.banner.show_message(title, [problem_text(p) for p in problems])
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from counter import texts
 from counter.catalog.model import Bundle, Material, Necessity, Situation
 from counter.ui import words
 from counter.ui.html_parts import TABLE, e, heading, lines, note, unbroken
+from counter.words.catalog import COPY_FORM, MEDIUM, NECESSITY, SOURCE, time_limit
+from counter.words.punctuation import ASIDE
 
 
 def condition_order(situations: Sequence[Situation]) -> dict[str, int]:
@@ -64,19 +65,19 @@ def _copies(m: Material) -> str:
         counts.append(words.DESK_COPIES_ORIGINAL.format(count=m.originals))
     if m.copies:
         counts.append(words.DESK_COPIES_COPY.format(count=m.copies))
-    form = texts.COPY_FORM[m.copy_form] if m.copy_form else ""
-    medium = texts.MEDIUM[m.medium] if m.medium else ""
+    form = COPY_FORM[m.copy_form] if m.copy_form else ""
+    medium = MEDIUM[m.medium] if m.medium else ""
     if m.paper_size and medium:
-        medium += f"（{m.paper_size}）"
+        medium = ASIDE.format(text=medium, aside=m.paper_size)
     return lines([*(e(c) for c in counts or [form]), note(e(medium))])
 
 
 def _necessity(m: Material) -> str:
     css = m.necessity.value
-    label = e(texts.NECESSITY[m.necessity])
+    label = e(NECESSITY[m.necessity])
     parts = [f'<span class="{css}">{label}</span>']
     if m.necessity is Necessity.DEFERRABLE and m.deferral_limit is not None:
-        deferral = words.DESK_DEFERRAL.format(limit=texts.time_limit(m.deferral_limit))
+        deferral = words.DESK_DEFERRAL.format(limit=time_limit(m.deferral_limit))
         parts.append(f'<span class="deferrable">{unbroken(deferral)}</span>')
     if m.shared:
         parts.append(f'<span class="shared">{unbroken(words.DESK_SHARED)}</span>')
@@ -91,7 +92,7 @@ def _material_row(number: int, m: Material) -> str:
         e(words.DESK_BASIS.format(text=m.legal_basis)) if m.legal_basis else "",
     ]
     name = lines([f"<b>{e(m.name)}</b>", *(note(n) for n in notes)])
-    source = lines([e(texts.SOURCE[m.source]) if m.source else "", note(e(m.issuer))])
+    source = lines([e(SOURCE[m.source]) if m.source else "", note(e(m.issuer))])
     cells = [str(number), name, _copies(m), source, _necessity(m)]
     return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 

@@ -8,8 +8,8 @@ database the first time), and turns a :class:`StoreFault` or :class:`SchemaTooNe
 whole: nothing of it was kept.
 
 A widget's sentence may name ``{error}`` (the class name of what the database raised, as the desk always showed
-it) and ``{fault}`` (the cause in plain words, from ``texts.DB_FAULT``); a database written by a newer program is
-always worded as the desk's start-up says it.
+it) and ``{fault}`` (the cause in plain words, from :data:`counter.words.database.DB_FAULT`); a database written by
+a newer program is always worded as the desk's start-up says it.
 """
 
 from __future__ import annotations
@@ -43,9 +43,9 @@ CAUSE = "{fault}"
 
 def fault_text(fault: DbFault, error: str) -> str:
     """The cause of a database fault in plain words (disk full, locked, damaged …)."""
-    from counter import texts  # the sentences load with the first fault, not while the window starts
+    from counter.words.database import DB_FAULT  # the sentences load with the first fault, not while the window starts
 
-    return texts.DB_FAULT[fault.value].format(error=error)
+    return DB_FAULT[fault.value].format(error=error)
 
 
 def failed(err: StoreFault | SchemaTooNew, message: str) -> Failed:

@@ -15,10 +15,9 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from counter.host.errors import report_unexpected
+from counter.ui.words import DESK_UNEXPECTED_TITLE
 
 log = logging.getLogger(__name__)
-
-TITLE = "程序遇到意外错误"
 
 
 def on_unexpected(kind: type[BaseException], err: BaseException, tb: TracebackType | None) -> None:
@@ -30,7 +29,7 @@ def on_unexpected(kind: type[BaseException], err: BaseException, tb: TracebackTy
     if not isinstance(app, QApplication):
         print(message, file=sys.stderr)
         return
-    box = QMessageBox(QMessageBox.Icon.Warning, TITLE, message)
+    box = QMessageBox(QMessageBox.Icon.Warning, DESK_UNEXPECTED_TITLE, message)
     box.setModal(False)
     box.setObjectName("unexpectedError")
     box.show()

@@ -1,110 +1,113 @@
 """Words of the desk window (search, guide page, banner, status bar).
 
 UI-only sentences live beside the widgets that show them; the words for the
-domain's codes (necessity, units, outcomes, rules) stay in :mod:`counter.texts`,
+domain's codes (necessity, units, outcomes, rules) are in :mod:`counter.words`,
 which the guide page imports when it first shows a guide.
 """
 
 from __future__ import annotations
 
-DESK_UNPUBLISHED_TAG = "指南未发布"
+from counter.words.translate import tr
 
-DESK_WINDOW_TITLE = "一件事一次办 · 综合受理窗口"
-DESK_SIGNED_IN = "当前登录：{name}（{roles}）"
-DESK_LOCK = "锁屏 Ctrl+L"
-DESK_SEARCH_PLACEHOLDER = "输入事项名称或拼音首字母，如 xcg"
-DESK_SEARCH_NO_HIT = "没有找到匹配的一件事"
-DESK_SEARCH_HITS = "找到 {count} 项"
-DESK_GUIDE_EMPTY = "在左侧输入事项名称或拼音首字母，按 ↓ 选择、回车打开办事指南。"
-DESK_UNPUBLISHED_PANEL = "指南未发布：该事项办事指南尚未发布，暂不能受理"
-DESK_BUNDLE_NUMBER = "第 {number} 项"
-DESK_STATUS_CATALOG = "事项目录：{count} 项一件事"
-DESK_STATUS_VERSION = "指南版本：第 {version} 版"
-DESK_STATUS_SYNCING = "正在更新随附事项目录…"
-DESK_STATUS_SYNC_PROGRESS = "正在读取随附事项目录：{done}/{total}"
-DESK_STATUS_SYNC_DONE = "事项目录已更新：{count} 项指南有新版本"
-DESK_STATUS_SYNC_FAILED = "随附事项目录更新失败，继续使用上次的目录"
-DESK_BANNER_TITLE = "随附事项目录中有 {count} 处问题，相关文件已跳过，继续使用上次可用的版本："
-DESK_BANNER_SYNC_FAILED = "随附事项目录更新失败（{error}），继续使用上次可用的目录。详情见日志。"
-DESK_BANNER_CLOSE = "知道了"
-DESK_SCHEMA_TOO_NEW = (
+DESK_UNPUBLISHED_TAG = tr("指南未发布")
+
+DESK_WINDOW_TITLE = tr("一件事一次办 · 综合受理窗口")
+DESK_SIGNED_IN = tr("当前登录：{name}（{roles}）")
+DESK_LOCK = tr("锁屏 Ctrl+L")
+DESK_SEARCH_PLACEHOLDER = tr("输入事项名称或拼音首字母，如 xcg")
+DESK_SEARCH_NO_HIT = tr("没有找到匹配的一件事")
+DESK_SEARCH_HITS = tr("找到 {count} 项")
+DESK_GUIDE_EMPTY = tr("在左侧输入事项名称或拼音首字母，按 ↓ 选择、回车打开办事指南。")
+DESK_UNPUBLISHED_PANEL = tr("指南未发布：该事项办事指南尚未发布，暂不能受理")
+DESK_BUNDLE_NUMBER = tr("第 {number} 项")
+DESK_STATUS_CATALOG = tr("事项目录：{count} 项一件事")
+DESK_STATUS_VERSION = tr("指南版本：第 {version} 版")
+DESK_STATUS_SYNCING = tr("正在更新随附事项目录…")
+DESK_STATUS_SYNC_PROGRESS = tr("正在读取随附事项目录：{done}/{total}")
+DESK_STATUS_SYNC_DONE = tr("事项目录已更新：{count} 项指南有新版本")
+DESK_STATUS_SYNC_FAILED = tr("随附事项目录更新失败，继续使用上次的目录")
+DESK_BANNER_TITLE = tr("随附事项目录中有 {count} 处问题，相关文件已跳过，继续使用上次可用的版本：")
+DESK_BANNER_SYNC_FAILED = tr("随附事项目录更新失败（{error}），继续使用上次可用的目录。详情见日志。")
+DESK_BANNER_CLOSE = tr("知道了")
+DESK_SCHEMA_TOO_NEW = tr(
     "数据库由更新版本的程序写入（版本 {revision}），本程序无法使用。请安装最新版本的程序后再打开，数据库未作任何改动。"
 )
-DESK_GUIDE_NOT_FOUND = "未找到该事项的办事指南"
+DESK_GUIDE_NOT_FOUND = tr("未找到该事项的办事指南")
 
-DESK_H_BASIC = "基本信息"
-DESK_H_ITEMS = "包含事项"
-DESK_H_CONDITIONS = "受理条件"
-DESK_H_STEPS = "办理流程"
-DESK_H_MATERIALS = "申请材料"
-DESK_K_ADDRESS = "办理地点"
-DESK_K_HOURS = "办理时间"
-DESK_K_CONSULT = "咨询电话"
-DESK_K_COMPLAINT = "投诉电话"
-DESK_K_VISITS = "到现场次数"
-DESK_K_PROMISED = "承诺办结时限"
-DESK_K_FORMS = "办理形式"
-DESK_K_RESULT = "办理结果"
-DESK_VISITS = "{count} 次"
-DESK_COL_ITEM = "事项名称"
-DESK_COL_DEPARTMENT = "实施主体"
-DESK_COL_ITEM_TYPE = "事项类型"
-DESK_COL_CASE_KIND = "办件类型"
-DESK_COL_LIMITS = "时限"
-DESK_COL_FEE = "收费"
-DESK_COL_RESULT = "办理结果"
-DESK_LIMIT_PROMISED = "承诺 {limit}"
-DESK_LIMIT_LEGAL = "法定 {limit}"
-DESK_FEE_FREE = "不收费"
-DESK_FEE_AMOUNT = "{amount} 元"
-DESK_INTERMEDIARY = "中介服务：{name}（依据：{basis}）"
-DESK_COL_STEP = "步骤"
-DESK_COL_STEP_LIMIT = "时限"
-DESK_COL_STEP_RESULT = "结果"
-DESK_COL_NO = "序号"
-DESK_COL_MATERIAL = "材料名称及要求"
-DESK_COL_COPIES = "份数与形式"
-DESK_COL_SOURCE = "来源"
-DESK_COL_NECESSITY = "必要性"
-DESK_COPIES_ORIGINAL = "原件 {count} 份"
-DESK_COPIES_COPY = "复印件 {count} 份"
-DESK_REQUIREMENT = "要求：{text}"
-DESK_BASIS = "依据：{text}"
-DESK_ISSUER_INTERMEDIARY = "中介机构：{text}"
-DESK_FORM_FILES = "附空白表格和示例样表"
-DESK_DEFERRAL = "{limit}内补齐"
-DESK_SHARED = "免提交（数据共享）"
-DESK_ALL_SITUATIONS = "所有情形均需提交"
+DESK_H_BASIC = tr("基本信息")
+DESK_H_ITEMS = tr("包含事项")
+DESK_H_CONDITIONS = tr("受理条件")
+DESK_H_STEPS = tr("办理流程")
+DESK_H_MATERIALS = tr("申请材料")
+DESK_K_ADDRESS = tr("办理地点")
+DESK_K_HOURS = tr("办理时间")
+DESK_K_CONSULT = tr("咨询电话")
+DESK_K_COMPLAINT = tr("投诉电话")
+DESK_K_VISITS = tr("到现场次数")
+DESK_K_PROMISED = tr("承诺办结时限")
+DESK_K_FORMS = tr("办理形式")
+DESK_K_RESULT = tr("办理结果")
+DESK_VISITS = tr("{count} 次")
+DESK_COL_ITEM = tr("事项名称")
+DESK_COL_DEPARTMENT = tr("实施主体")
+DESK_COL_ITEM_TYPE = tr("事项类型")
+DESK_COL_CASE_KIND = tr("办件类型")
+DESK_COL_LIMITS = tr("时限")
+DESK_COL_FEE = tr("收费")
+DESK_COL_RESULT = tr("办理结果")
+DESK_LIMIT_PROMISED = tr("承诺 {limit}")
+DESK_LIMIT_LEGAL = tr("法定 {limit}")
+DESK_FEE_FREE = tr("不收费")
+DESK_FEE_AMOUNT = tr("{amount} 元")
+DESK_INTERMEDIARY = tr("中介服务：{name}（依据：{basis}）")
+DESK_COL_STEP = tr("步骤")
+DESK_COL_STEP_LIMIT = tr("时限")
+DESK_COL_STEP_RESULT = tr("结果")
+DESK_COL_NO = tr("序号")
+DESK_COL_MATERIAL = tr("材料名称及要求")
+DESK_COL_COPIES = tr("份数与形式")
+DESK_COL_SOURCE = tr("来源")
+DESK_COL_NECESSITY = tr("必要性")
+DESK_COPIES_ORIGINAL = tr("原件 {count} 份")
+DESK_COPIES_COPY = tr("复印件 {count} 份")
+DESK_REQUIREMENT = tr("要求：{text}")
+DESK_BASIS = tr("依据：{text}")
+DESK_ISSUER_INTERMEDIARY = tr("中介机构：{text}")
+DESK_FORM_FILES = tr("附空白表格和示例样表")
+DESK_DEFERRAL = tr("{limit}内补齐")
+DESK_SHARED = tr("免提交（数据共享）")
+DESK_ALL_SITUATIONS = tr("所有情形均需提交")
 DESK_SITUATION_GROUP = "{question}{options}"
-DESK_OPTION_OR = " 或 "
-DESK_CONDITION_AND = "；"
-DESK_RESET_SITUATIONS = "全部情形"
-DESK_MATERIAL_COUNT = "共 {count} 项材料"
-DESK_MATERIAL_COUNT_FILTERED = "按所选情形共 {count} 项材料（全部 {total} 项）"
-DESK_NO_MATERIALS = "未载明申请材料"
-DESK_NOT_STATED = "未载明"
-DESK_DB_UNAVAILABLE = "无法打开数据库（{error}），请检查数据库设置或联系运维人员。详情见日志。"
-DESK_STARTUP_ERROR_TITLE = "一件事一次办 · 无法启动"
+DESK_OPTION_OR = tr(" 或 ")
+DESK_CONDITION_AND = tr("；")
+DESK_RESET_SITUATIONS = tr("全部情形")
+DESK_MATERIAL_COUNT = tr("共 {count} 项材料")
+DESK_MATERIAL_COUNT_FILTERED = tr("按所选情形共 {count} 项材料（全部 {total} 项）")
+DESK_NO_MATERIALS = tr("未载明申请材料")
+DESK_NOT_STATED = tr("未载明")
+DESK_DB_UNAVAILABLE = tr("无法打开数据库（{error}），请检查数据库设置或联系运维人员。详情见日志。")
+DESK_UNEXPECTED_TITLE = tr("程序遇到意外错误")
+DESK_STARTUP_ERROR_TITLE = tr("一件事一次办 · 无法启动")
 
 # intake, cases and the scanner, started from the main window
-DESK_ACTION_INTAKE = "受理（F5）"
-DESK_ACTION_LISTS = "办件列表（F6）"
-DESK_ACTION_OPEN_CASE = "按编号打开办件（F7）"
-DESK_INTAKE_ALREADY_OPEN = "受理窗口已经打开：请先办结或放弃当前受理。"
-DESK_INTAKE_NO_GUIDE = "请先在左侧找到并打开申请人要办的一件事，再按 F5 受理。"
-DESK_INTAKE_UNPUBLISHED = "“{name}”指南未发布，暂不能受理。"
-DESK_OPEN_CASE_TITLE = "打开办件"
-DESK_OPEN_CASE_PROMPT = "办件编号（也可以直接扫描受理凭证上的条形码）："
-DESK_DRAFT_RESTORE = "恢复"
-DESK_DRAFT_DISCARD = "放弃"
-DESK_TRAINING = "培训模式：今天按 {today} 计算"
-DESK_ACTION_PAD = "请申请人评价（F9）"
-DESK_ACTION_SUPERVISE = "督办与统计（F8）"
-DESK_ACTION_SYNC = "数据同步（F10）"
-DESK_PAD_NO_CASE = "还没有本窗口刚办理的办件：请先受理或扫描办件，再按 F9 请申请人评价。"
+DESK_ACTION_INTAKE = tr("受理（F5）")
+DESK_ACTION_LISTS = tr("办件列表（F6）")
+DESK_ACTION_OPEN_CASE = tr("按编号打开办件（F7）")
+DESK_INTAKE_ALREADY_OPEN = tr("受理窗口已经打开：请先办结或放弃当前受理。")
+DESK_INTAKE_NO_GUIDE = tr("请先在左侧找到并打开申请人要办的一件事，再按 F5 受理。")
+DESK_INTAKE_UNPUBLISHED = tr("“{name}”指南未发布，暂不能受理。")
+DESK_OPEN_CASE_TITLE = tr("打开办件")
+DESK_OPEN_CASE_PROMPT = tr("办件编号（也可以直接扫描受理凭证上的条形码）：")
+DESK_DRAFT_RESTORE = tr("恢复")
+DESK_DRAFT_DISCARD = tr("放弃")
+DESK_TRAINING = tr("培训模式：今天按 {today} 计算")
+DESK_ACTION_PAD = tr("请申请人评价（F9）")
+DESK_ACTION_SUPERVISE = tr("督办与统计（F8）")
+DESK_ACTION_SYNC = tr("数据同步（F10）")
+DESK_PAD_NO_CASE = tr("还没有本窗口刚办理的办件：请先受理或扫描办件，再按 F9 请申请人评价。")
 
 # the 一次性告知单 of the guide on screen (counter.ui.printing)
-DESK_ACTION_GUIDE_NOTICE = "打印一次性告知单（Ctrl+P）"
-DESK_GUIDE_NOTICE_NO_GUIDE = "请先在左侧找到并打开申请人询问的一件事，再打印一次性告知单。"
-DESK_GUIDE_NOTICE_UNPUBLISHED = "“{name}”指南未发布，不能打印一次性告知单。"
-DESK_ALERTS = " · 新差评 {count} 条"
+DESK_ACTION_GUIDE_NOTICE = tr("打印一次性告知单（Ctrl+P）")
+DESK_GUIDE_NOTICE_NO_GUIDE = tr("请先在左侧找到并打开申请人询问的一件事，再打印一次性告知单。")
+DESK_GUIDE_NOTICE_UNPUBLISHED = tr("“{name}”指南未发布，不能打印一次性告知单。")
+DESK_ALERTS = tr(" · 新差评 {count} 条")

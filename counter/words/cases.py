@@ -6,6 +6,8 @@ from counter.case.status import CaseEvent, CaseStatus
 from counter.intake.parties import ApplicantKind, Delivery, PartyProblemCode
 from counter.words.translate import tr
 
+# the window and the command line both say it when a case number leads nowhere
+CASE_NOT_FOUND = tr("未找到办件：{case_no}")
 CASE_STATUS = {
     CaseStatus.ACCEPTED: tr("已受理"),
     CaseStatus.AWAITING_DEFERRED: tr("容缺受理，待补材料"),

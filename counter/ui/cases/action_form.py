@@ -24,10 +24,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter import texts
 from counter.case.status import CaseEvent
 from counter.case.view import CaseMaterialLine
 from counter.ui.cases.rules import NEEDS_REASON, FormProblem, FormValues
+from counter.ui.cases.words import (
+    CASE_FORM_CANCEL,
+    CASE_FORM_CONFIRM,
+    CASE_FORM_DATE,
+    CASE_FORM_DUE,
+    CASE_FORM_NOTE,
+    CASE_FORM_PROBLEM,
+    CASE_FORM_REASON,
+    CASE_FORM_TITLE,
+    CASE_REASON_HINT,
+)
+from counter.words.punctuation import CLAUSE_JOIN
 
 STYLE = """
 QFrame#actionForm { background: #f5f9fc; border: 1px solid #9fb3c8; border-radius: 4px; }
@@ -52,11 +63,11 @@ class ActionForm(QFrame):
         self.boxes_layout = QVBoxLayout(self.boxes_area)
         self.boxes_layout.setContentsMargins(12, 0, 0, 0)
         self.checkboxes: dict[str, QCheckBox] = {}
-        self.date_label = QLabel(texts.CASE_FORM_DATE)
+        self.date_label = QLabel(CASE_FORM_DATE)
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
-        self.reason_label = QLabel(texts.CASE_FORM_REASON)
+        self.reason_label = QLabel(CASE_FORM_REASON)
         self.reason = QLineEdit()
         self.reason.setMinimumWidth(420)
         fields = QGridLayout()
@@ -70,7 +81,7 @@ class ActionForm(QFrame):
         self.problems.setWordWrap(True)
         self.confirm_button = QPushButton()
         self.confirm_button.setDefault(True)
-        self.cancel_button = QPushButton(texts.CASE_FORM_CANCEL)
+        self.cancel_button = QPushButton(CASE_FORM_CANCEL)
         buttons = QHBoxLayout()
         buttons.addWidget(self.problems, 1)
         buttons.addWidget(self.confirm_button)
@@ -92,15 +103,15 @@ class ActionForm(QFrame):
     ) -> None:
         """Show the form for one action, empty: ``materials`` to tick, ``new_due`` as the date offered."""
         self.action = event
-        self.title.setText(texts.CASE_FORM_TITLE[event])
-        self.confirm_button.setText(texts.CASE_FORM_CONFIRM.format(action=action))
+        self.title.setText(CASE_FORM_TITLE[event])
+        self.confirm_button.setText(CASE_FORM_CONFIRM.format(action=action))
         for box in self.checkboxes.values():
             self.boxes_layout.removeWidget(box)
             box.hide()
             box.deleteLater()
         self.checkboxes = {}
         for line in materials:
-            due = texts.CASE_FORM_DUE.format(due=line.due_on.isoformat()) if line.due_on else ""
+            due = CASE_FORM_DUE.format(due=line.due_on.isoformat()) if line.due_on else ""
             box = QCheckBox(f"{line.name}{due}")
             self.checkboxes[line.code] = box
             self.boxes_layout.addWidget(box)
@@ -113,8 +124,8 @@ class ActionForm(QFrame):
         with_note = event is not CaseEvent.DEFERRED_ARRIVED  # the history line lists the materials instead
         self.reason_label.setVisible(with_note)
         self.reason.setVisible(with_note)
-        self.reason_label.setText(texts.CASE_FORM_REASON if event in NEEDS_REASON else texts.CASE_FORM_NOTE)
-        self.reason.setPlaceholderText(texts.CASE_REASON_HINT.get(event, ""))
+        self.reason_label.setText(CASE_FORM_REASON if event in NEEDS_REASON else CASE_FORM_NOTE)
+        self.reason.setPlaceholderText(CASE_REASON_HINT.get(event, ""))
         self.reason.clear()
         self.problems.clear()
         self.show()
@@ -130,7 +141,7 @@ class ActionForm(QFrame):
         return FormValues(ticked, self.reason.text().strip(), new_due)
 
     def show_problems(self, problems: Sequence[FormProblem]) -> None:
-        self.problems.setText("；".join(texts.CASE_FORM_PROBLEM[p] for p in problems))
+        self.problems.setText(CLAUSE_JOIN.join(CASE_FORM_PROBLEM[p] for p in problems))
 
     def close_form(self) -> None:
         self.action = None

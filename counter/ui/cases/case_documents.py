@@ -14,23 +14,33 @@ from functools import partial
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from counter import texts
 from counter.actions.case_view import CASE_KINDS, CaseNotices, DocumentLine
 from counter.documents.kinds import DocumentKind
 from counter.ui.cases.tables import fill_row, full_table
+from counter.ui.printing.words import (
+    PRINTING_CASE_SECTION,
+    PRINTING_FAILED_PRINTS,
+    PRINTING_MAKE_KIND,
+    PRINTING_NEVER_PRINTED,
+    PRINTING_NO_NOTICES,
+    PRINTING_NOTICE_COLUMNS,
+    PRINTING_PRINTS,
+    PRINTING_REPRINT_KIND,
+)
+from counter.words.documents import DOC_TITLE
 
 
 def prints_text(line: DocumentLine) -> str:
     if not line.prints:
-        return texts.PRINTING_NEVER_PRINTED
-    text = texts.PRINTING_PRINTS.format(count=line.prints)
+        return PRINTING_NEVER_PRINTED
+    text = PRINTING_PRINTS.format(count=line.prints)
     if line.failed_prints:
-        text += texts.PRINTING_FAILED_PRINTS.format(count=line.failed_prints)
+        text += PRINTING_FAILED_PRINTS.format(count=line.failed_prints)
     return text
 
 
 def kind_title(kind: str) -> str:
-    return texts.DOC_TITLE.get(kind, kind)
+    return DOC_TITLE.get(kind, kind)
 
 
 class CaseDocuments(QWidget):
@@ -39,11 +49,11 @@ class CaseDocuments(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.notices = CaseNotices((), ())
-        self.heading = QLabel(texts.PRINTING_CASE_SECTION)
+        self.heading = QLabel(PRINTING_CASE_SECTION)
         self.heading.setObjectName("sectionHeading")
-        self.empty = QLabel(texts.PRINTING_NO_NOTICES)
+        self.empty = QLabel(PRINTING_NO_NOTICES)
         self.empty.setStyleSheet("color: #627d98;")
-        self.table = full_table(texts.PRINTING_NOTICE_COLUMNS, stretch=3)
+        self.table = full_table(PRINTING_NOTICE_COLUMNS, stretch=3)
         self.buttons = {kind: QPushButton() for kind in CASE_KINDS}
         row = QHBoxLayout()
         row.setContentsMargins(0, 4, 0, 0)
@@ -73,7 +83,7 @@ class CaseDocuments(QWidget):
         self.table.setVisible(bool(notices.lines))
         self.empty.setVisible(not notices.lines)
         for kind, button in self.buttons.items():
-            template = texts.PRINTING_REPRINT_KIND if notices.made(kind) else texts.PRINTING_MAKE_KIND
+            template = PRINTING_REPRINT_KIND if notices.made(kind) else PRINTING_MAKE_KIND
             button.setText(template.format(title=kind_title(kind)))
             button.setVisible(kind in notices.fitting)
 

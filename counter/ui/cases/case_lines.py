@@ -12,14 +12,24 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import TypeVar
 
-from counter import texts
-from counter.case.status import CaseEvent
+from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent
 from counter.case.view import CaseMaterialLine, CaseView, HistoryLine
 from counter.catalog.model import Situation
 from counter.identifiers import mask_id, mask_phone
 from counter.intake.checklist import Receipt, ReceivedMedium
 from counter.intake.outcome import Outcome, RefusalGround
 from counter.intake.parties import ApplicantKind, Delivery
+from counter.ui.cases.words import (
+    CASE_DEFERRED_ARRIVED,
+    CASE_DEFERRED_NEVER,
+    CASE_DEFERRED_OPEN,
+    CASE_DEFERRED_OVERDUE,
+    CASE_DESK,
+    CASE_EXTENDED_NOTE,
+)
+from counter.words.cases import APPLICANT_KIND, DELIVERY
+from counter.words.intake import OUTCOME, RECEIPT, RECEIVED_MEDIUM, REFUSAL_GROUND
+from counter.words.punctuation import ASIDE, CLAUSE_JOIN, LIST_JOIN
 
 E = TypeVar("E", bound=Enum)
 
@@ -51,7 +61,7 @@ def shown_phone(phone: str, full: bool) -> str:
 
 
 def desk_text(desk_no: str) -> str:
-    return texts.CASE_DESK.format(desk_no=desk_no)
+    return CASE_DESK.format(desk_no=desk_no)
 
 
 def material_names(materials: Iterable[CaseMaterialLine]) -> dict[str, str]:
@@ -59,18 +69,18 @@ def material_names(materials: Iterable[CaseMaterialLine]) -> dict[str, str]:
 
 
 def names_of(codes: Iterable[str], names: Mapping[str, str]) -> str:
-    return "、".join(names.get(code, code) for code in codes)
+    return LIST_JOIN.join(names.get(code, code) for code in codes)
 
 
 def history_note(line: HistoryLine, names: Mapping[str, str]) -> str:
     """The note of a history line in words: outcomes and material codes turned into names."""
     if line.event == CaseEvent.TAKEN.value:
-        return label(texts.OUTCOME, Outcome, line.note)
+        return label(OUTCOME, Outcome, line.note)
     if line.event in (CaseEvent.DEFERRED_ARRIVED.value, CaseEvent.DEFERRED_COMPLETE.value):
-        return names_of((c for c in line.note.split("、") if c), names)
+        return names_of((c for c in line.note.split(NOTE_CODES_JOIN) if c), names)
     if line.event == CaseEvent.DEFERRAL_EXTENDED.value:
-        due, sep, reason = line.note.partition("：")
-        return texts.CASE_EXTENDED_NOTE.format(due=due, reason=reason) if sep else line.note
+        due, sep, reason = line.note.partition(NOTE_DUE_REASON)
+        return CASE_EXTENDED_NOTE.format(due=due, reason=reason) if sep else line.note
     return line.note
 
 
@@ -78,28 +88,28 @@ def receipt_text(line: CaseMaterialLine, today: dt.date, awaiting: bool) -> str:
     """``awaiting``: the case still waits for its deferred materials."""
     if line.due_on is not None:
         if line.arrived_on is not None:
-            return texts.CASE_DEFERRED_ARRIVED
+            return CASE_DEFERRED_ARRIVED
         if not awaiting:
-            return texts.CASE_DEFERRED_NEVER
-        return texts.CASE_DEFERRED_OVERDUE if line.due_on < today else texts.CASE_DEFERRED_OPEN
-    return label(texts.RECEIPT, Receipt, line.receipt)
+            return CASE_DEFERRED_NEVER
+        return CASE_DEFERRED_OVERDUE if line.due_on < today else CASE_DEFERRED_OPEN
+    return label(RECEIPT, Receipt, line.receipt)
 
 
 def medium_text(line: CaseMaterialLine) -> str:
-    return label(texts.RECEIVED_MEDIUM, ReceivedMedium, line.medium) if line.medium else ""
+    return label(RECEIVED_MEDIUM, ReceivedMedium, line.medium) if line.medium else ""
 
 
 def applicant_text(view: CaseView) -> str:
-    kind = label(texts.APPLICANT_KIND, ApplicantKind, view.applicant_kind)
-    return f"{view.applicant_name}（{kind}）" if kind else view.applicant_name
+    kind = label(APPLICANT_KIND, ApplicantKind, view.applicant_kind)
+    return ASIDE.format(text=view.applicant_name, aside=kind) if kind else view.applicant_name
 
 
 def delivery_text(view: CaseView) -> str:
-    return label(texts.DELIVERY, Delivery, view.delivery)
+    return label(DELIVERY, Delivery, view.delivery)
 
 
 def refusal_text(view: CaseView) -> str:
-    return label(texts.REFUSAL_GROUND, RefusalGround, view.refusal_ground) if view.refusal_ground else ""
+    return label(REFUSAL_GROUND, RefusalGround, view.refusal_ground) if view.refusal_ground else ""
 
 
 def overdue_days(due: dt.date, today: dt.date) -> int:
@@ -115,4 +125,4 @@ def answers_text(answers: Iterable[tuple[str, str]], situations: Iterable[Situat
         situation = by_code.get(code)
         option = situation.option(option_code) if situation else None
         parts.append(option.label if option else option_code)
-    return "；".join(parts)
+    return CLAUSE_JOIN.join(parts)

@@ -16,7 +16,6 @@ from functools import partial
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget, QTabWidget, QVBoxLayout, QWidget
 
-from counter import texts
 from counter.actions.day_lists import day_lists
 from counter.actions.desk import Desk
 from counter.case.status import CaseStatus
@@ -25,7 +24,22 @@ from counter.ui.cases.case_lines import day_text, desk_text, overdue_days
 from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
 from counter.ui.cases.rules import urgency
 from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
+from counter.ui.cases.words import (
+    CASE_LIST_DAYS_LEFT,
+    CASE_LIST_DUE,
+    CASE_LIST_DUE_COLUMNS,
+    CASE_LIST_DUE_COUNT,
+    CASE_LIST_DUE_SUMMARY,
+    CASE_LIST_DUE_TODAY,
+    CASE_LIST_OVERDUE_DAYS,
+    CASE_LIST_READ_FAILED,
+    CASE_LIST_REFRESH,
+    CASE_LIST_TODAY,
+    CASE_LIST_TODAY_COLUMNS,
+    CASE_LIST_TODAY_SUMMARY,
+)
 from counter.ui.runner import Failed, Runner
+from counter.words.cases import CASE_STATUS
 from counter.workdays import WorkCalendar
 
 log = logging.getLogger(__name__)
@@ -43,10 +57,10 @@ QTableWidget { font-size: 14px; }
 def due_text(due: dt.date, today: dt.date, calendar: WorkCalendar) -> str:
     """How late, or how much time is left: calendar days past, working days ahead."""
     if due < today:
-        return texts.CASE_LIST_OVERDUE_DAYS.format(days=overdue_days(due, today))
+        return CASE_LIST_OVERDUE_DAYS.format(days=overdue_days(due, today))
     if due == today:
-        return texts.CASE_LIST_DUE_TODAY
-    return texts.CASE_LIST_DAYS_LEFT.format(days=calendar.working_days_between(today, due).days)
+        return CASE_LIST_DUE_TODAY
+    return CASE_LIST_DAYS_LEFT.format(days=calendar.working_days_between(today, due).days)
 
 
 class CaseLists(QWidget):
@@ -60,12 +74,12 @@ class CaseLists(QWidget):
         self.setStyleSheet(STYLE)
         self.tabs = QTabWidget()
         self.today_summary = QLabel()
-        self.today_table = line_table(texts.CASE_LIST_TODAY_COLUMNS, stretch=2)
+        self.today_table = line_table(CASE_LIST_TODAY_COLUMNS, stretch=2)
         self.due_summary = QLabel()
-        self.due_table = line_table(texts.CASE_LIST_DUE_COLUMNS, stretch=4)
+        self.due_table = line_table(CASE_LIST_DUE_COLUMNS, stretch=4)
         for summary, table, title in (
-            (self.today_summary, self.today_table, texts.CASE_LIST_TODAY),
-            (self.due_summary, self.due_table, texts.CASE_LIST_DUE),
+            (self.today_summary, self.today_table, CASE_LIST_TODAY),
+            (self.due_summary, self.due_table, CASE_LIST_DUE),
         ):
             summary.setObjectName("listSummary")
             summary.setWordWrap(True)
@@ -75,7 +89,7 @@ class CaseLists(QWidget):
             layout.addWidget(summary)
             layout.addWidget(table, 1)
             self.tabs.addTab(page, title)
-        self.refresh_button = QPushButton(texts.CASE_LIST_REFRESH)
+        self.refresh_button = QPushButton(CASE_LIST_REFRESH)
         self.tabs.setCornerWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -94,7 +108,7 @@ class CaseLists(QWidget):
             day_lists, today=today, desk_no=self._desk.identity.desk_no, soon_working_days=SOON_WORKING_DAYS
         )
         try:
-            read = self._runner.read(lists, texts.CASE_LIST_READ_FAILED)
+            read = self._runner.read(lists, CASE_LIST_READ_FAILED)
         except Failed as err:
             log.exception("case lists could not be read")
             for summary in (self.today_summary, self.due_summary):
@@ -108,9 +122,7 @@ class CaseLists(QWidget):
 
     def _fill_today(self, rows: tuple[CaseRow, ...], today: dt.date, soon_until: dt.date) -> None:
         desk = desk_text(self._desk.identity.desk_no)
-        self.today_summary.setText(
-            texts.CASE_LIST_TODAY_SUMMARY.format(day=today.isoformat(), desk=desk, count=len(rows))
-        )
+        self.today_summary.setText(CASE_LIST_TODAY_SUMMARY.format(day=today.isoformat(), desk=desk, count=len(rows)))
         table = self.today_table
         table.setRowCount(len(rows))
         for number, row in enumerate(rows):
@@ -120,7 +132,7 @@ class CaseLists(QWidget):
                 number,
                 (
                     row.case_no,
-                    texts.CASE_STATUS[row.status],
+                    CASE_STATUS[row.status],
                     row.bundle_name,
                     row.applicant_name,
                     day_text(due),
@@ -132,9 +144,9 @@ class CaseLists(QWidget):
     def _fill_due(self, rows: tuple[CaseRow, ...], today: dt.date, soon_until: dt.date, calendar: WorkCalendar) -> None:
         overdue = sum(1 for r in rows if r.next_due is not None and r.next_due < today)
         self.due_summary.setText(
-            texts.CASE_LIST_DUE_SUMMARY.format(last_day=soon_until.isoformat(), count=len(rows), overdue=overdue)
+            CASE_LIST_DUE_SUMMARY.format(last_day=soon_until.isoformat(), count=len(rows), overdue=overdue)
         )
-        title = texts.CASE_LIST_DUE_COUNT.format(count=len(rows)) if rows else texts.CASE_LIST_DUE
+        title = CASE_LIST_DUE_COUNT.format(count=len(rows)) if rows else CASE_LIST_DUE
         self.tabs.setTabText(1, title)
         table = self.due_table
         table.setRowCount(len(rows))

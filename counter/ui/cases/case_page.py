@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter import texts
 from counter.access.roles import Permission
 from counter.actions.calendar import office_calendar
 from counter.actions.case_view import read_case
@@ -41,6 +40,7 @@ from counter.case.view import CaseView
 from counter.catalog.model import Situation
 from counter.documents.kinds import DocumentKind
 from counter.intake.outcome import Outcome
+from counter.ui.cases import words
 from counter.ui.cases.action_form import ActionForm
 from counter.ui.cases.case_documents import CaseDocuments
 from counter.ui.cases.case_lines import (
@@ -86,6 +86,10 @@ from counter.ui.cases.rules import (
 from counter.ui.cases.tables import fill_row, full_table
 from counter.ui.printing.opening import NoticeRefused, open_case_documents
 from counter.ui.runner import Failed, Runner
+from counter.words.access import not_permitted
+from counter.words.cases import CASE_EVENT, CASE_NOT_FOUND, CASE_STATUS
+from counter.words.intake import OUTCOME
+from counter.words.punctuation import FIELD_LABEL, GAP, SENTENCES
 
 log = logging.getLogger(__name__)
 
@@ -214,15 +218,15 @@ class CasePage(QWidget):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.action_buttons = {event: QPushButton(texts.CASE_ACTION[event]) for event in CLERK_ACTIONS}
+        self.action_buttons = {event: QPushButton(words.CASE_ACTION[event]) for event in CLERK_ACTIONS}
         for event in SUPERVISOR_ACTIONS:
-            button = QPushButton(texts.CASE_ACTION[event])
+            button = QPushButton(words.CASE_ACTION[event])
             button.setObjectName("supervisorAction")
             self.action_buttons[event] = button
-        self.supervisor_label = QLabel(texts.CASE_SUPERVISOR)
+        self.supervisor_label = QLabel(words.CASE_SUPERVISOR)
         self.supervisor_label.setObjectName("supervisorLabel")
         self.form = ActionForm()
-        self.full_id_button = QPushButton(texts.CASE_SHOW_FULL_ID)
+        self.full_id_button = QPushButton(words.CASE_SHOW_FULL_ID)
         self.full_id_button.setCheckable(True)
         self.full_id_button.setFlat(True)
         self.full_id_button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -230,7 +234,7 @@ class CasePage(QWidget):
         self.keys: dict[str, QLabel] = {}
         self.fields: dict[str, QLabel] = {}
         for name in PARTY_FIELDS + CASE_FIELDS:
-            key = QLabel(texts.CASE_FIELD[name] + "：")
+            key = QLabel(FIELD_LABEL.format(label=words.CASE_FIELD[name]))
             key.setProperty("class", "key")
             key.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             self.keys[name] = key
@@ -240,11 +244,11 @@ class CasePage(QWidget):
             link.setTextFormat(Qt.TextFormat.RichText)
             link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
             link.setOpenExternalLinks(False)
-        self.beyond_data = QLabel(texts.CASE_BEYOND_DATA)
+        self.beyond_data = QLabel(words.CASE_BEYOND_DATA)
         self.beyond_data.setObjectName("alertDue")
         self.beyond_data.setWordWrap(True)
-        self.materials = full_table(texts.CASE_MATERIAL_COLUMNS, stretch=0, widths={5: 200})
-        self.history = full_table(texts.CASE_HISTORY_COLUMNS, stretch=4)
+        self.materials = full_table(words.CASE_MATERIAL_COLUMNS, stretch=0, widths={5: 200})
+        self.history = full_table(words.CASE_HISTORY_COLUMNS, stretch=4)
         self.documents = CaseDocuments()  # the 文书 section (counter.ui.printing)
 
     def _lay_out(self) -> None:
@@ -270,7 +274,7 @@ class CasePage(QWidget):
         body.setContentsMargins(0, 0, 0, 0)
         body.addLayout(self._field_columns())
         body.addWidget(self.beyond_data)
-        for heading, table in ((texts.CASE_MATERIALS, self.materials), (texts.CASE_HISTORY, self.history)):
+        for heading, table in ((words.CASE_MATERIALS, self.materials), (words.CASE_HISTORY, self.history)):
             caption = QLabel(heading)
             caption.setObjectName("sectionHeading")
             body.addWidget(caption)
@@ -339,7 +343,7 @@ class CasePage(QWidget):
         """
         self.read_error = ""
         try:
-            page = self._runner.read(partial(read_case, case_no=self.case_no), texts.CASE_READ_FAILED)
+            page = self._runner.read(partial(read_case, case_no=self.case_no), words.CASE_READ_FAILED)
         except Failed as err:
             log.exception("case %s could not be read", self.case_no)
             self.read_error = err.message
@@ -356,16 +360,16 @@ class CasePage(QWidget):
 
     def _show(self, view: CaseView) -> None:
         today = self._today()
-        status = texts.CASE_STATUS[view.status]
-        self.setWindowTitle(texts.CASE_PAGE_TITLE.format(case_no=view.case_no, status=status))
+        status = CASE_STATUS[view.status]
+        self.setWindowTitle(words.CASE_PAGE_TITLE.format(case_no=view.case_no, status=status))
         self.number.setText(view.case_no)
         self.status.setText(status)
         colour = STATUS_COLOURS.get(view.status, "#0b4f8a")
         self.status.setStyleSheet(f"background: {colour};")
-        outcome = label(texts.OUTCOME, Outcome, view.outcome)
-        version = texts.CASE_GUIDE_VERSION.format(version=view.guide_version)
+        outcome = label(OUTCOME, Outcome, view.outcome)
+        version = words.CASE_GUIDE_VERSION.format(version=view.guide_version)
         self.subtitle.setText(
-            texts.CASE_SUBTITLE.format(bundle=view.bundle_name, code=view.bundle_code, version=version, outcome=outcome)
+            words.CASE_SUBTITLE.format(bundle=view.bundle_name, code=view.bundle_code, version=version, outcome=outcome)
         )
         self._show_alert(view, today)
         self._show_fields(view)
@@ -380,10 +384,10 @@ class CasePage(QWidget):
             return
         if is_overdue(view, today):
             restyle(self.alert, "alertOverdue")
-            self.alert.setText(texts.CASE_OVERDUE.format(days=overdue_days(due, today), due=due.isoformat()))
+            self.alert.setText(words.CASE_OVERDUE.format(days=overdue_days(due, today), due=due.isoformat()))
         else:
             restyle(self.alert, "alertDue")
-            self.alert.setText(texts.CASE_DUE.format(due=due.isoformat()))
+            self.alert.setText(words.CASE_DUE.format(due=due.isoformat()))
         self.alert.show()
 
     def _show_fields(self, view: CaseView) -> None:
@@ -401,7 +405,7 @@ class CasePage(QWidget):
             "delivery_address": view.delivery_address,
             "notify_phone": shown_phone(view.notify_phone, full) if view.notify_phone != view.applicant_phone else "",
             "answers": answers_text(view.answers, self._situations),
-            "received_at": f"{desk_text(view.desk_no)}　{view.clerk}",
+            "received_at": GAP.format(first=desk_text(view.desk_no), second=view.clerk),
             "received_on": day_text(view.received_on),
             "accepted_on": day_text(view.accepted_on),
             "promised_on": day_text(view.promised_on),
@@ -456,7 +460,7 @@ class CasePage(QWidget):
                     f"{local_time(line.at):%Y-%m-%d %H:%M}",
                     desk_text(line.desk_no),
                     line.clerk,
-                    label(texts.CASE_EVENT, CaseEvent, line.event),
+                    label(CASE_EVENT, CaseEvent, line.event),
                     history_note(line, names),
                 ),
             )
@@ -480,7 +484,7 @@ class CasePage(QWidget):
     # --- slots ---------------------------------------------------------------------
 
     def on_full_id_toggled(self, full: bool) -> None:
-        self.full_id_button.setText(texts.CASE_HIDE_FULL_ID if full else texts.CASE_SHOW_FULL_ID)
+        self.full_id_button.setText(words.CASE_HIDE_FULL_ID if full else words.CASE_SHOW_FULL_ID)
         if self.view is not None:
             self._show_fields(self.view)
 
@@ -495,7 +499,7 @@ class CasePage(QWidget):
         if loaded is not Loaded.SHOWN:
             self.case_no = previous
         if loaded is Loaded.NOT_FOUND:
-            self.show_notice(texts.CASE_NOT_FOUND.format(case_no=case_no), "noticeWarn")
+            self.show_notice(CASE_NOT_FOUND.format(case_no=case_no), "noticeWarn")
 
     def on_action_clicked(self, event: CaseEvent, _checked: bool = False) -> None:
         view = self.view
@@ -507,7 +511,7 @@ class CasePage(QWidget):
         self.notice.hide()
         materials = view.deferred_open() if event is CaseEvent.DEFERRED_ARRIVED else ()
         new_due = self._offered_due(view) if event is CaseEvent.DEFERRAL_EXTENDED else None
-        self.form.open_for(event, texts.CASE_ACTION[event], materials, new_due)
+        self.form.open_for(event, words.CASE_ACTION[event], materials, new_due)
 
     def on_form_cancelled(self) -> None:
         self.form.close_form()
@@ -525,7 +529,7 @@ class CasePage(QWidget):
         try:
             done = self._runner.write(
                 partial(take_step, desk=self._desk, event=event, values=values, view=view, today=today),
-                texts.CASE_SAVE_FAILED,
+                words.CASE_SAVE_FAILED,
             )
         except Failed as err:
             log.exception("case %s: %s not saved", view.case_no, event.value)
@@ -533,21 +537,22 @@ class CasePage(QWidget):
             return
         except NotPermitted as refused:
             log.warning("case %s: %s refused: %s", view.case_no, event.value, refused)
-            self.show_notice(texts.not_permitted(refused.permission, refused.signed_in), "noticeError")
+            self.show_notice(not_permitted(refused.permission, refused.signed_in), "noticeError")
             return
         except (MoveNotAllowed, IntakeNotPossible, CaseNotFound):
             log.info("case %s: %s refused, the case changed meanwhile", view.case_no, event.value)
             self.form.close_form()
             self.reload()
-            status = texts.CASE_STATUS[self.view.status] if self.view else ""
-            self.show_notice(texts.CASE_MOVED_MEANWHILE.format(status=status), "noticeWarn")
+            status = CASE_STATUS[self.view.status] if self.view else ""
+            self.show_notice(words.CASE_MOVED_MEANWHILE.format(status=status), "noticeWarn")
             return
         log.info("case %s: %s", view.case_no, event.value)
         self.form.close_form()
         if self.reload() is Loaded.SHOWN:
             self.show_notice(done, "noticeOk")
         else:
-            self.show_notice(f"{done}。{self.read_error}", "noticeWarn")  # saved, but not shown yet
+            # saved, but not shown yet
+            self.show_notice(SENTENCES.format(first=done, second=self.read_error), "noticeWarn")
         self.case_changed.emit(view.case_no)
 
     # --- notices (counter.ui.printing) ----------------------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from counter import texts
 from counter.actions.desk import Desk
 from counter.actions.intake import extend_deferral, fulfil_deferred, move_case
 from counter.actions.store import Unit
@@ -12,6 +11,14 @@ from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
 from counter.ui.cases.case_lines import material_names, names_of
 from counter.ui.cases.rules import FormValues
+from counter.ui.cases.words import (
+    CASE_ACTION,
+    CASE_DONE_COMPLETE,
+    CASE_DONE_EXTENDED,
+    CASE_DONE_MOVED,
+    CASE_DONE_PARTLY,
+)
+from counter.words.cases import CASE_STATUS
 
 
 def take_step(unit: Unit, desk: Desk, event: CaseEvent, values: FormValues, view: CaseView, today: dt.date) -> str:
@@ -19,15 +26,13 @@ def take_step(unit: Unit, desk: Desk, event: CaseEvent, values: FormValues, view
     if event is CaseEvent.DEFERRED_ARRIVED:
         status = fulfil_deferred(unit, desk, view.case_no, set(values.ticked), today)
         if status is CaseStatus.IN_APPROVAL:
-            return texts.CASE_DONE_COMPLETE
+            return CASE_DONE_COMPLETE
         names = material_names(view.materials)
         still = [m.code for m in view.deferred_open() if m.code not in values.ticked]
-        return texts.CASE_DONE_PARTLY.format(
-            arrived=names_of(sorted(values.ticked), names), open=names_of(still, names)
-        )
+        return CASE_DONE_PARTLY.format(arrived=names_of(sorted(values.ticked), names), open=names_of(still, names))
     if event is CaseEvent.DEFERRAL_EXTENDED:
         assert values.new_due is not None  # form_problems saw to it
         extend_deferral(unit, desk, view.case_no, values.new_due, values.reason)
-        return texts.CASE_DONE_EXTENDED.format(due=values.new_due.isoformat())
+        return CASE_DONE_EXTENDED.format(due=values.new_due.isoformat())
     status = move_case(unit, desk, view.case_no, event, values.reason)
-    return texts.CASE_DONE_MOVED.format(action=texts.CASE_ACTION[event], status=texts.CASE_STATUS[status])
+    return CASE_DONE_MOVED.format(action=CASE_ACTION[event], status=CASE_STATUS[status])

@@ -15,11 +15,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from counter import texts
 from counter.actions.desk import Desk
 from counter.ui.cases.case_lists import CaseLists
 from counter.ui.cases.case_page import CasePage, Loaded
+from counter.ui.cases.words import CASE_OPEN_TITLE
 from counter.ui.runner import Runner
+from counter.words.cases import CASE_NOT_FOUND
 
 Today = Callable[[], dt.date]
 PAGE_SIZE = (1120, 820)
@@ -42,12 +43,12 @@ def find_open_case(parent: QWidget | None, case_no: str) -> CasePage | None:
 
 def show_not_found(parent: QWidget | None, case_no: str) -> QMessageBox:
     """Say that no case has this number."""
-    return _tell(parent, QMessageBox.Icon.Information, texts.CASE_NOT_FOUND.format(case_no=case_no.strip()))
+    return _tell(parent, QMessageBox.Icon.Information, CASE_NOT_FOUND.format(case_no=case_no.strip()))
 
 
 def _tell(parent: QWidget | None, icon: QMessageBox.Icon, text: str) -> QMessageBox:
     """A message that does not block: the desk goes on working while it is open."""
-    box = QMessageBox(icon, texts.CASE_OPEN_TITLE, text, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(icon, CASE_OPEN_TITLE, text, QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.show()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from counter.case.status import CaseEvent
 from counter.words.translate import tr
 
-CASE_NOT_FOUND = tr("未找到办件：{case_no}")
 CASE_OPEN_TITLE = tr("查找办件")
 CASE_PAGE_TITLE = tr("办件 {case_no}（{status}）")
 CASE_READ_FAILED = tr("无法读取办件：数据库暂时不能访问，请稍后重试（{error}）")

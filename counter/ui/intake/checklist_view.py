@@ -10,10 +10,16 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from counter import texts
 from counter.catalog.model import Bundle, Necessity
 from counter.intake.checklist import Checklist, Receipt
 from counter.ui.intake.material_row import MaterialRow
+from counter.ui.intake.words import (
+    INTAKE_ALL_RECEIVED,
+    INTAKE_ALL_RECEIVED_TIP,
+    INTAKE_KEYS_HINT,
+    INTAKE_NONE_PENDING,
+    INTAKE_PENDING,
+)
 from counter.ui.restyle import set_style_property
 
 
@@ -22,10 +28,10 @@ class ChecklistView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.all_received_button = QPushButton(texts.INTAKE_ALL_RECEIVED)
-        self.all_received_button.setToolTip(texts.INTAKE_ALL_RECEIVED_TIP)
+        self.all_received_button = QPushButton(INTAKE_ALL_RECEIVED)
+        self.all_received_button.setToolTip(INTAKE_ALL_RECEIVED_TIP)
         self.pending_label = QLabel()
-        keys = QLabel(texts.INTAKE_KEYS_HINT)
+        keys = QLabel(INTAKE_KEYS_HINT)
         keys.setProperty("role", "keys")
         keys.setWordWrap(True)
         head = QHBoxLayout()
@@ -65,10 +71,10 @@ class ChecklistView(QWidget):
     def show_pending(self) -> None:
         pending = len(self.pending_rows())
         if pending:
-            self.pending_label.setText(texts.INTAKE_PENDING.format(count=pending))
+            self.pending_label.setText(INTAKE_PENDING.format(count=pending))
             set_style_property(self.pending_label, "role", "pending")
         else:
-            self.pending_label.setText(texts.INTAKE_NONE_PENDING)
+            self.pending_label.setText(INTAKE_NONE_PENDING)
             set_style_property(self.pending_label, "role", "done")
         self.all_received_button.setEnabled(
             any(not r.material.shared and r.material.necessity is not Necessity.OPTIONAL for r in self.pending_rows())

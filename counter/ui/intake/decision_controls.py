@@ -22,18 +22,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter import texts
 from counter.intake.outcome import RefusalGround
+from counter.ui.intake.words import (
+    INTAKE_DEFERRAL,
+    INTAKE_DEFERRAL_ASKED,
+    INTAKE_DEFERRAL_CREDIT,
+    INTAKE_DEFERRAL_PLEDGE,
+    INTAKE_REFUSAL_GROUND,
+    INTAKE_REFUSE,
+    INTAKE_TURN_TO,
+    INTAKE_TURN_TO_AFTER,
+    INTAKE_TURN_TO_HINT,
+)
 
 
 class DeferralControls(QGroupBox):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(texts.INTAKE_DEFERRAL, parent)
-        self.asked = QCheckBox(texts.INTAKE_DEFERRAL_ASKED)
-        self.no_bad_credit = QCheckBox(texts.INTAKE_DEFERRAL_CREDIT)
-        self.pledge_signed = QCheckBox(texts.INTAKE_DEFERRAL_PLEDGE)
+        super().__init__(INTAKE_DEFERRAL, parent)
+        self.asked = QCheckBox(INTAKE_DEFERRAL_ASKED)
+        self.no_bad_credit = QCheckBox(INTAKE_DEFERRAL_CREDIT)
+        self.pledge_signed = QCheckBox(INTAKE_DEFERRAL_PLEDGE)
         layout = QVBoxLayout(self)
         layout.setSpacing(2)
         layout.addWidget(self.asked)
@@ -63,7 +73,7 @@ class RefusalControls(QGroupBox):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(texts.INTAKE_REFUSE, parent)
+        super().__init__(INTAKE_REFUSE, parent)
         self.setCheckable(True)
         self.setChecked(False)
         self.group = QButtonGroup(self)
@@ -71,19 +81,19 @@ class RefusalControls(QGroupBox):
         layout = QVBoxLayout(self)
         layout.setSpacing(2)
         for ground in RefusalGround:
-            button = QRadioButton(texts.INTAKE_REFUSAL_GROUND[ground])
+            button = QRadioButton(INTAKE_REFUSAL_GROUND[ground])
             self.group.addButton(button)
             self.grounds[ground] = button
             layout.addWidget(button)
         self.grounds[RefusalGround.NO_LICENCE_NEEDED].setChecked(True)
         self.turn_to = QLineEdit()
-        self.turn_to.setPlaceholderText(texts.INTAKE_TURN_TO_HINT)
+        self.turn_to.setPlaceholderText(INTAKE_TURN_TO_HINT)
         self.turn_to_line = QWidget()
         line = QHBoxLayout(self.turn_to_line)
         line.setContentsMargins(18, 0, 0, 0)
-        line.addWidget(QLabel(texts.INTAKE_TURN_TO))
+        line.addWidget(QLabel(INTAKE_TURN_TO))
         line.addWidget(self.turn_to, 1)
-        line.addWidget(QLabel(texts.INTAKE_TURN_TO_AFTER))
+        line.addWidget(QLabel(INTAKE_TURN_TO_AFTER))
         layout.addWidget(self.turn_to_line)
         self._connect_signals()
         self.on_toggled()

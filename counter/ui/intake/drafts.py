@@ -13,10 +13,15 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import partial
 
-from counter import texts
 from counter.actions.desk import Desk
 from counter.actions.drafts import check_draft, remove_draft
 from counter.intake.draft import DraftProblemCode, IntakeDraft
+from counter.ui.intake.words import (
+    INTAKE_DRAFT_APPLICANT,
+    INTAKE_DRAFT_DISCARDED,
+    INTAKE_DRAFT_OFFER,
+    INTAKE_DRAFT_PROBLEM,
+)
 from counter.ui.runner import Runner
 
 
@@ -35,16 +40,18 @@ class DraftInfo:
     def offer_text(self) -> str:
         """The start-up question "上次未完成的受理（保存于 HH:MM）：…", answered 恢复 / 放弃."""
         applicant = self.draft.applicant.name.strip()[:20] if self.draft else ""
-        return texts.INTAKE_DRAFT_OFFER.format(
-            time=self.saved_time(), bundle=self.bundle_name, applicant=f"，{applicant}" if applicant else ""
+        return INTAKE_DRAFT_OFFER.format(
+            time=self.saved_time(),
+            bundle=self.bundle_name,
+            applicant=INTAKE_DRAFT_APPLICANT.format(applicant=applicant) if applicant else "",
         )
 
     def problem_text(self) -> str:
         """Why the draft was discarded; empty for a good draft."""
         if self.problem is None:
             return ""
-        reason = texts.INTAKE_DRAFT_PROBLEM[self.problem].format(detail=self.detail)
-        return texts.INTAKE_DRAFT_DISCARDED.format(reason=reason)
+        reason = INTAKE_DRAFT_PROBLEM[self.problem].format(detail=self.detail)
+        return INTAKE_DRAFT_DISCARDED.format(reason=reason)
 
 
 def pending_draft(runner: Runner, desk: Desk) -> DraftInfo | None:

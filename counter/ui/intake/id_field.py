@@ -16,7 +16,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from counter import texts
 from counter.identifiers import (
     CreditCodeCheck,
     CreditCodeError,
@@ -26,7 +25,10 @@ from counter.identifiers import (
     check_id_number,
 )
 from counter.intake.parties import ApplicantKind
+from counter.ui.intake.words import INTAKE_ID_OK
 from counter.ui.restyle import set_style_property
+from counter.words.identifiers import credit_code_error_text, id_error_text
+from counter.words.punctuation import CLAUSE_JOIN
 
 _NOT_YET = frozenset({IdError.EMPTY, IdError.LENGTH, CreditCodeError.EMPTY, CreditCodeError.LENGTH})
 
@@ -68,13 +70,13 @@ class IdField(QWidget):
 
     def problem_text(self, check: IdCheck | CreditCodeCheck) -> str:
         if isinstance(check, IdCheck):
-            return "；".join(texts.id_error_text(p.error, p.detail) for p in check.problems)
-        return "；".join(texts.credit_code_error_text(p.error, p.detail) for p in check.problems)
+            return CLAUSE_JOIN.join(id_error_text(p.error, p.detail) for p in check.problems)
+        return CLAUSE_JOIN.join(credit_code_error_text(p.error, p.detail) for p in check.problems)
 
     def _show(self, check: IdCheck | CreditCodeCheck, *, finished: bool) -> None:
         errors = set(check.errors)
         if check.ok:
-            self.message.setText(texts.INTAKE_ID_OK)
+            self.message.setText(INTAKE_ID_OK)
             set_style_property(self.message, "role", "field-ok")
             self.message.show()
         elif errors <= {IdError.EMPTY, CreditCodeError.EMPTY} or (not finished and errors <= _NOT_YET):

@@ -17,10 +17,19 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
-from counter import texts
 from counter.catalog.model import Material, Medium, Necessity
 from counter.intake.checklist import HANDED_IN, MaterialEntry, Receipt, ReceivedMedium
+from counter.ui.intake.words import (
+    INTAKE_COPIES,
+    INTAKE_DEFECT_HINT,
+    INTAKE_GUIDE_COUNT,
+    INTAKE_ORIGINALS,
+    INTAKE_RECEIPT_BUTTON,
+    INTAKE_TAG_SHARED,
+)
 from counter.ui.restyle import set_style_property
+from counter.words.catalog import NECESSITY
+from counter.words.intake import RECEIVED_MEDIUM
 
 RECEIPT_KEYS = {
     Qt.Key.Key_1: Receipt.RECEIVED,
@@ -55,8 +64,8 @@ class MaterialRow(QFrame):
         shown = [Receipt.RECEIVED, Receipt.DEFECTIVE, Receipt.MISSING]
         if material.shared:
             shown.append(Receipt.SHARED_CONFIRMED)
-        self.receipt_buttons = {r: self._button(texts.INTAKE_RECEIPT_BUTTON[r], "receipt") for r in shown}
-        self.medium_buttons = {m: self._button(texts.RECEIVED_MEDIUM[m], "receipt") for m in _BOTH}
+        self.receipt_buttons = {r: self._button(INTAKE_RECEIPT_BUTTON[r], "receipt") for r in shown}
+        self.medium_buttons = {m: self._button(RECEIVED_MEDIUM[m], "receipt") for m in _BOTH}
         for medium, button in self.medium_buttons.items():
             button.setEnabled(medium in self._accepted)
         self.originals = QSpinBox()
@@ -64,7 +73,7 @@ class MaterialRow(QFrame):
         for spin in (self.originals, self.copies):
             spin.setRange(0, 99)
         self.note = QLineEdit()
-        self.note.setPlaceholderText(texts.INTAKE_DEFECT_HINT)
+        self.note.setPlaceholderText(INTAKE_DEFECT_HINT)
         self.name_label = QLabel(material.name)
         self.name_label.setProperty("role", "material")
         self.name_label.setWordWrap(True)
@@ -81,9 +90,9 @@ class MaterialRow(QFrame):
 
     def _build(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(_tag(texts.NECESSITY[self.material.necessity], self.material.necessity.value))
+        top.addWidget(_tag(NECESSITY[self.material.necessity], self.material.necessity.value))
         if self.material.shared:
-            top.addWidget(_tag(texts.INTAKE_TAG_SHARED, "shared"))
+            top.addWidget(_tag(INTAKE_TAG_SHARED, "shared"))
         top.addWidget(self.name_label, 1)
         for button in self.receipt_buttons.values():
             top.addWidget(button)
@@ -93,11 +102,11 @@ class MaterialRow(QFrame):
         for medium in _BOTH:
             line.addWidget(self.medium_buttons[medium])
         line.addSpacing(10)
-        line.addWidget(QLabel(texts.INTAKE_ORIGINALS))
+        line.addWidget(QLabel(INTAKE_ORIGINALS))
         line.addWidget(self.originals)
-        line.addWidget(QLabel(texts.INTAKE_COPIES))
+        line.addWidget(QLabel(INTAKE_COPIES))
         line.addWidget(self.copies)
-        guide = QLabel(texts.INTAKE_GUIDE_COUNT.format(originals=self.material.originals, copies=self.material.copies))
+        guide = QLabel(INTAKE_GUIDE_COUNT.format(originals=self.material.originals, copies=self.material.copies))
         guide.setProperty("role", "guide-count")
         line.addWidget(guide)
         line.addStretch(1)

@@ -8,48 +8,59 @@ It only shows a :class:`Decision`; it decides nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from counter import texts
 from counter.actions.intake import IntakeNotPossible
 from counter.intake.outcome import Decision, Outcome
 from counter.intake.parties import PartyProblem
 from counter.ui.intake.style import headline_style
-
-
-def day_text(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+from counter.ui.intake.words import (
+    INTAKE_BEYOND_CALENDAR,
+    INTAKE_CORRECTION_DUE,
+    INTAKE_DEFERRED_DUE,
+    INTAKE_NOT_POSSIBLE,
+    INTAKE_NOT_POSSIBLE_DETAIL,
+    INTAKE_NOT_POSSIBLE_DETAILS,
+    INTAKE_NOTIFY_BY,
+    INTAKE_PARTY_FIELD,
+    INTAKE_PARTY_HEADING,
+    INTAKE_PARTY_PROBLEM,
+    INTAKE_PROMISED,
+    INTAKE_UNDECIDED,
+)
+from counter.words.cases import PARTY_PROBLEM
+from counter.words.dates import day_text
+from counter.words.intake import OUTCOME, OUTCOME_SUMMARY, intake_reason
 
 
 def headline(outcome: Outcome) -> str:
-    return texts.INTAKE_UNDECIDED if outcome is Outcome.INCOMPLETE else texts.OUTCOME[outcome]
+    return INTAKE_UNDECIDED if outcome is Outcome.INCOMPLETE else OUTCOME[outcome]
 
 
 def reason_lines(decision: Decision) -> list[str]:
-    return [texts.intake_reason(r.code, r.subject, r.name) for r in decision.reasons]
+    return [intake_reason(r.code, r.subject, r.name) for r in decision.reasons]
 
 
 def date_lines(decision: Decision) -> list[str]:
     lines = []
     if decision.promised_date is not None:
-        lines.append(texts.INTAKE_PROMISED.format(date=day_text(decision.promised_date)))
-    lines += [texts.INTAKE_DEFERRED_DUE.format(name=d.name, date=day_text(d.due)) for d in decision.deferred]
+        lines.append(INTAKE_PROMISED.format(date=day_text(decision.promised_date)))
+    lines += [INTAKE_DEFERRED_DUE.format(name=d.name, date=day_text(d.due)) for d in decision.deferred]
     if decision.correction_due is not None:
-        lines.append(texts.INTAKE_CORRECTION_DUE.format(date=day_text(decision.correction_due)))
+        lines.append(INTAKE_CORRECTION_DUE.format(date=day_text(decision.correction_due)))
     if decision.notify_by is not None:
-        lines.append(texts.INTAKE_NOTIFY_BY.format(date=day_text(decision.notify_by)))
+        lines.append(INTAKE_NOTIFY_BY.format(date=day_text(decision.notify_by)))
     return lines
 
 
 def party_problem_text(problem: PartyProblem) -> str:
     """The field and what is wrong; an ID number's own error stands beside its field already."""
-    field = texts.INTAKE_PARTY_FIELD[problem.field]
-    return texts.INTAKE_PARTY_PROBLEM.format(field=field, problem=texts.PARTY_PROBLEM[problem.code])
+    field = INTAKE_PARTY_FIELD[problem.field]
+    return INTAKE_PARTY_PROBLEM.format(field=field, problem=PARTY_PROBLEM[problem.code])
 
 
 def commit_problems(err: IntakeNotPossible) -> str:
@@ -58,11 +69,11 @@ def commit_problems(err: IntakeNotPossible) -> str:
     if err.decision is not None and not err.decision.outcome.decided:
         lines += reason_lines(err.decision)
     lines += [party_problem_text(p) for p in err.party_problems]
-    if err.detail in texts.INTAKE_NOT_POSSIBLE_DETAILS:
-        lines.append(texts.INTAKE_NOT_POSSIBLE_DETAILS[err.detail])
+    if err.detail in INTAKE_NOT_POSSIBLE_DETAILS:
+        lines.append(INTAKE_NOT_POSSIBLE_DETAILS[err.detail])
     elif err.detail:
-        lines.append(texts.INTAKE_NOT_POSSIBLE_DETAIL.format(detail=err.detail))
-    return "\n".join([texts.INTAKE_NOT_POSSIBLE, *(f"• {line}" for line in lines)])
+        lines.append(INTAKE_NOT_POSSIBLE_DETAIL.format(detail=err.detail))
+    return "\n".join([INTAKE_NOT_POSSIBLE, *(f"• {line}" for line in lines)])
 
 
 def _bullets(lines: Sequence[str]) -> str:
@@ -78,7 +89,7 @@ class OutcomeBox(QFrame):
         self.summary = QLabel()
         self.reasons = QLabel()
         self.dates = QLabel()
-        self.beyond = QLabel(texts.INTAKE_BEYOND_CALENDAR)
+        self.beyond = QLabel(INTAKE_BEYOND_CALENDAR)
         self.beyond.setProperty("role", "warning")
         self.parties = QLabel()
         self.error = QLabel()
@@ -98,7 +109,7 @@ class OutcomeBox(QFrame):
         self.outcome = decision.outcome
         self.headline.setText(headline(decision.outcome))
         self.headline.setStyleSheet(headline_style(decision.outcome))
-        self.summary.setText(texts.OUTCOME_SUMMARY[decision.outcome])
+        self.summary.setText(OUTCOME_SUMMARY[decision.outcome])
         self.reasons.setText(_bullets(reason_lines(decision)))
         dates = date_lines(decision)
         self.dates.setText("\n".join(dates))
@@ -112,7 +123,7 @@ class OutcomeBox(QFrame):
 
     def show_party_problems(self, problems: Sequence[PartyProblem]) -> None:
         lines = [party_problem_text(p) for p in problems]
-        heading = html.escape(texts.INTAKE_PARTY_HEADING)
+        heading = html.escape(INTAKE_PARTY_HEADING)
         self.parties.setText(f"<b>{heading}</b><br>{_bullets(lines)}" if lines else "")
         self.parties.setVisible(bool(lines))
 

@@ -20,7 +20,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
-from counter import texts
 from counter.actions.calendar import office_calendar
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
@@ -35,9 +34,22 @@ from counter.intake.parties import party_problems
 from counter.ui.connection import Reconnector
 from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.form_fields import read_fields, show_fields
-from counter.ui.intake.outcome_box import commit_problems, day_text
+from counter.ui.intake.outcome_box import commit_problems
 from counter.ui.intake.panel_layout import PanelLayout
+from counter.ui.intake.words import (
+    INTAKE_CONNECTION_BACK,
+    INTAKE_CONNECTION_LOST,
+    INTAKE_CONNECTION_RETRYING,
+    INTAKE_DAY,
+    INTAKE_DB_FAULT,
+    INTAKE_DRAFT_SAVE_FAILED,
+    INTAKE_DRAFT_SAVED,
+    INTAKE_PREVIEW_FAILED,
+    INTAKE_PREVIOUS_NOT_FOUND,
+)
 from counter.ui.runner import Failed, Runner
+from counter.words.access import not_permitted
+from counter.words.dates import day_text
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +80,7 @@ class IntakePanel(PanelLayout):
         self.drafts = DraftKeeper(runner, desk, self.form, self)
         self._uid = uuid.uuid4().hex  # the same for every attempt to commit this intake
         self.reconnector = Reconnector(runner.store, self)
-        day = texts.INTAKE_DAY.format(date=day_text(today()), desk=desk.identity.desk_no, clerk=desk.clerk)
+        day = INTAKE_DAY.format(date=day_text(today()), desk=desk.identity.desk_no, clerk=desk.clerk)
         self.day_label.setText(day)
         self._connect_signals()
         self.situations.show_situations(self.bundle.situations, {})
@@ -150,10 +162,10 @@ class IntakePanel(PanelLayout):
             return preview(unit, request, today, office_calendar(unit))
 
         try:
-            self._decision = self._runner.read(decide, texts.INTAKE_PREVIEW_FAILED)
+            self._decision = self._runner.read(decide, INTAKE_PREVIEW_FAILED)
         except IntakeNotPossible as err:
             self._decision = None
-            self.outcome_box.show_error(texts.INTAKE_PREVIEW_FAILED.format(error=type(err).__name__))
+            self.outcome_box.show_error(INTAKE_PREVIEW_FAILED.format(error=type(err).__name__))
         except Failed as err:
             self._decision = None
             self.outcome_box.show_error(err.message)
@@ -230,11 +242,11 @@ class IntakePanel(PanelLayout):
             return None
 
     def on_draft_saved(self, time: str) -> None:
-        self.show_status(texts.INTAKE_DRAFT_SAVED.format(time=time))
+        self.show_status(INTAKE_DRAFT_SAVED.format(time=time))
         self.draft_saved.emit()
 
     def on_draft_failed(self, error: str) -> None:
-        self.show_status(texts.INTAKE_DRAFT_SAVE_FAILED.format(error=error), error=True)
+        self.show_status(INTAKE_DRAFT_SAVE_FAILED.format(error=error), error=True)
 
     def on_commit_requested(self) -> None:
         if not self.commit_button.isEnabled():
@@ -247,13 +259,13 @@ class IntakePanel(PanelLayout):
             return take_intake(unit, desk, request, today, office_calendar(unit))
 
         try:
-            taken = self._runner.write(take, texts.INTAKE_DB_FAULT)
+            taken = self._runner.write(take, INTAKE_DB_FAULT)
         except IntakeNotPossible as err:
             self.show_message(commit_problems(err))
         except CaseNotFound as err:
-            self.show_message(texts.INTAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no))
+            self.show_message(INTAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no))
         except NotPermitted as refused:
-            self.show_message(texts.not_permitted(refused.permission, refused.signed_in))
+            self.show_message(not_permitted(refused.permission, refused.signed_in))
         except Failed as err:
             if err.connection_lost:
                 log.warning("intake not committed, connection lost: %s", err.error)
@@ -271,15 +283,15 @@ class IntakePanel(PanelLayout):
 
     def wait_for_connection(self) -> None:
         """Keep the form, say so, and commit again by itself once the database answers."""
-        self.show_message(texts.INTAKE_CONNECTION_LOST)
+        self.show_message(INTAKE_CONNECTION_LOST)
         self.commit_button.setEnabled(False)
         self.reconnector.start()
 
     def on_reconnect_attempted(self, attempts: int) -> None:
-        self.show_message(texts.INTAKE_CONNECTION_LOST + texts.INTAKE_CONNECTION_RETRYING.format(attempts=attempts))
+        self.show_message(INTAKE_CONNECTION_LOST + INTAKE_CONNECTION_RETRYING.format(attempts=attempts))
 
     def on_reconnected(self) -> None:
-        self.show_message(texts.INTAKE_CONNECTION_BACK)
+        self.show_message(INTAKE_CONNECTION_BACK)
         self.refresh_decision()  # also enables the commit button again
         self.on_commit_requested()
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter import texts
 from counter.actions.guides import StoredGuide
 from counter.ui.intake.checklist_view import ChecklistView
 from counter.ui.intake.decision_controls import DeferralControls, RefusalControls
@@ -32,7 +31,22 @@ from counter.ui.intake.outcome_box import OutcomeBox
 from counter.ui.intake.party_form import AgentForm, ApplicantForm, DeliveryForm
 from counter.ui.intake.situations import SituationQuestions
 from counter.ui.intake.style import STYLE
+from counter.ui.intake.words import (
+    INTAKE_CANCEL,
+    INTAKE_CANCEL_CONFIRM,
+    INTAKE_CLOSE,
+    INTAKE_COMMIT,
+    INTAKE_GUIDE_VERSION,
+    INTAKE_MATERIALS,
+    INTAKE_OUTCOME,
+    INTAKE_RESUBMISSION,
+    INTAKE_SITUATIONS,
+    INTAKE_TAKEN,
+    INTAKE_WINDOW_TITLE,
+)
+from counter.ui.printing.words import PRINTING_INTAKE_BUTTON
 from counter.ui.restyle import set_style_property
+from counter.words.punctuation import GAP
 
 COLUMN_WIDTHS = (380, 580, 300)
 
@@ -74,12 +88,14 @@ class PanelLayout(QWidget):
         super().__init__(parent)
         self.bundle = stored_guide.bundle
         self.setStyleSheet(STYLE)
-        self.setWindowTitle(texts.INTAKE_WINDOW_TITLE.format(bundle=self.bundle.name))
-        self.title = QLabel(f"{self.bundle.name}　" + texts.INTAKE_GUIDE_VERSION.format(version=stored_guide.version))
+        self.setWindowTitle(INTAKE_WINDOW_TITLE.format(bundle=self.bundle.name))
+        self.title = QLabel(
+            GAP.format(first=self.bundle.name, second=INTAKE_GUIDE_VERSION.format(version=stored_guide.version))
+        )
         self.title.setStyleSheet("font-size: 18px; font-weight: bold; color: #102a43;")
         self.day_label = QLabel()
         self.day_label.setStyleSheet("color: #334e68;")
-        self.resubmission = QLabel(texts.INTAKE_RESUBMISSION.format(case_no=previous_case_no))
+        self.resubmission = QLabel(INTAKE_RESUBMISSION.format(case_no=previous_case_no))
         self.resubmission.setProperty("role", "resubmission")
         self.resubmission.setVisible(bool(previous_case_no))
 
@@ -98,20 +114,20 @@ class PanelLayout(QWidget):
         self.message.hide()
 
         self.parties_column = _column(self.applicant_form, self.agent_form, self.delivery_form)
-        situations_box = _boxed(texts.INTAKE_SITUATIONS, self.situations)
+        situations_box = _boxed(INTAKE_SITUATIONS, self.situations)
         situations_box.setVisible(bool(self.bundle.situations))
-        self.materials_column = _column(situations_box, _boxed(texts.INTAKE_MATERIALS, self.checklist_view))
-        outcome = _boxed(texts.INTAKE_OUTCOME, self.outcome_box)
+        self.materials_column = _column(situations_box, _boxed(INTAKE_MATERIALS, self.checklist_view))
+        outcome = _boxed(INTAKE_OUTCOME, self.outcome_box)
         self.outcome_column = _column(outcome, self.message, self.deferral, self.refusal)
 
-        self.taken_label = QLabel(texts.INTAKE_TAKEN)
+        self.taken_label = QLabel(INTAKE_TAKEN)
         self.case_no_label = QLabel()
         self.case_no_label.setObjectName("case-no")
         self.case_no_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.commit_button = QPushButton(texts.INTAKE_COMMIT)
+        self.commit_button = QPushButton(INTAKE_COMMIT)
         self.commit_button.setObjectName("commit")
-        self.cancel_button = QPushButton(texts.INTAKE_CANCEL)
-        self.close_button = QPushButton(texts.INTAKE_CLOSE)
+        self.cancel_button = QPushButton(INTAKE_CANCEL)
+        self.close_button = QPushButton(INTAKE_CLOSE)
         self._make_print_controls()
         for widget in (self.taken_label, self.case_no_label, self.print_button, self.close_button):
             widget.hide()
@@ -125,7 +141,7 @@ class PanelLayout(QWidget):
 
     def _make_print_controls(self) -> None:
         """The applicant's paper, once the case is taken (counter.ui.printing)."""
-        self.print_button = QPushButton(texts.PRINTING_INTAKE_BUTTON)
+        self.print_button = QPushButton(PRINTING_INTAKE_BUTTON)
         self.print_button.setObjectName("print")
         self.print_button.setStyleSheet("font-size: 16px; font-weight: bold; padding: 8px;")
         self.print_shortcut = QShortcut(QKeySequence("Ctrl+P"), self)
@@ -188,11 +204,11 @@ class PanelLayout(QWidget):
     def arm_cancel(self) -> None:
         """A first press only asks: a slip of the mouse must not throw the intake away."""
         self.cancel_armed = True
-        self.cancel_button.setText(texts.INTAKE_CANCEL_CONFIRM)
+        self.cancel_button.setText(INTAKE_CANCEL_CONFIRM)
         set_style_property(self.cancel_button, "armed", "true")
 
     def reset_cancel(self) -> None:
         if self.cancel_armed:
             self.cancel_armed = False
-            self.cancel_button.setText(texts.INTAKE_CANCEL)
+            self.cancel_button.setText(INTAKE_CANCEL)
             set_style_property(self.cancel_button, "armed", "false")

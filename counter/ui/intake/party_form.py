@@ -23,10 +23,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter import texts
 from counter.actions.parties import KnownParty
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery
 from counter.ui.intake.id_field import IdField
+from counter.ui.intake.words import (
+    INTAKE_ADDRESS,
+    INTAKE_AGENT,
+    INTAKE_AGENT_AUTHORISATION,
+    INTAKE_AGENT_AUTHORISATION_HINT,
+    INTAKE_AGENT_ID,
+    INTAKE_AGENT_NAME,
+    INTAKE_APPLICANT,
+    INTAKE_AUTOFILLED,
+    INTAKE_DELIVERY,
+    INTAKE_DELIVERY_ADDRESS,
+    INTAKE_ID_NO,
+    INTAKE_LEGAL_REP,
+    INTAKE_NAME,
+    INTAKE_NOTIFY_PHONE,
+    INTAKE_NOTIFY_PHONE_EMPTY,
+    INTAKE_NOTIFY_PHONE_HINT,
+    INTAKE_PHONE,
+)
+from counter.words.cases import APPLICANT_KIND, DELIVERY
 
 __all__ = ["AgentForm", "ApplicantForm", "DeliveryForm", "KnownParty"]
 
@@ -51,11 +70,11 @@ class ApplicantForm(QGroupBox):
     changed = Signal()
 
     def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
-        super().__init__(texts.INTAKE_APPLICANT, parent)
-        kinds, self.kind_group, self.kind_buttons = _radios({k.value: texts.APPLICANT_KIND[k] for k in ApplicantKind})
+        super().__init__(INTAKE_APPLICANT, parent)
+        kinds, self.kind_group, self.kind_buttons = _radios({k.value: APPLICANT_KIND[k] for k in ApplicantKind})
         self.name = QLineEdit()
         self.id_field = IdField(ApplicantKind.PERSON, today)
-        self.autofill_hint = QLabel(texts.INTAKE_AUTOFILLED)
+        self.autofill_hint = QLabel(INTAKE_AUTOFILLED)
         self.autofill_hint.setProperty("role", "hint")
         self.autofill_hint.hide()
         self.phone = QLineEdit()
@@ -69,8 +88,8 @@ class ApplicantForm(QGroupBox):
         self.form.addRow(self.id_label, self.id_field)
         self.form.addRow("", self.autofill_hint)
         self.form.addRow(self.name_label, self.name)
-        self.form.addRow(texts.INTAKE_LEGAL_REP, self.legal_rep)
-        self.form.addRow(texts.INTAKE_PHONE, self.phone)
+        self.form.addRow(INTAKE_LEGAL_REP, self.legal_rep)
+        self.form.addRow(INTAKE_PHONE, self.phone)
         self.form.addRow(self.address_label, self.address)
         self._connect_signals()
         self.on_kind_changed()
@@ -86,9 +105,9 @@ class ApplicantForm(QGroupBox):
 
     def on_kind_changed(self) -> None:
         kind = self.kind()
-        self.name_label.setText(texts.INTAKE_NAME[kind])
-        self.id_label.setText(texts.INTAKE_ID_NO[kind])
-        self.address_label.setText(texts.INTAKE_ADDRESS[kind])
+        self.name_label.setText(INTAKE_NAME[kind])
+        self.id_label.setText(INTAKE_ID_NO[kind])
+        self.address_label.setText(INTAKE_ADDRESS[kind])
         self.form.setRowVisible(self.legal_rep, kind is ApplicantKind.COMPANY)
         self.id_field.set_kind(kind)
         self.changed.emit()
@@ -129,17 +148,17 @@ class AgentForm(QGroupBox):
     changed = Signal()
 
     def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
-        super().__init__(texts.INTAKE_AGENT, parent)
+        super().__init__(INTAKE_AGENT, parent)
         self.setCheckable(True)
         self.setChecked(False)
         self.name = QLineEdit()
         self.id_field = IdField(ApplicantKind.PERSON, today)
         self.authorisation = QLineEdit()
-        self.authorisation.setPlaceholderText(texts.INTAKE_AGENT_AUTHORISATION_HINT)
+        self.authorisation.setPlaceholderText(INTAKE_AGENT_AUTHORISATION_HINT)
         form = QFormLayout(self)
-        form.addRow(texts.INTAKE_AGENT_ID, self.id_field)
-        form.addRow(texts.INTAKE_AGENT_NAME, self.name)
-        form.addRow(texts.INTAKE_AGENT_AUTHORISATION, self.authorisation)
+        form.addRow(INTAKE_AGENT_ID, self.id_field)
+        form.addRow(INTAKE_AGENT_NAME, self.name)
+        form.addRow(INTAKE_AGENT_AUTHORISATION, self.authorisation)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -165,15 +184,15 @@ class DeliveryForm(QGroupBox):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(texts.INTAKE_DELIVERY, parent)
-        ways, self.group, self.buttons = _radios({d.value: texts.DELIVERY[d] for d in Delivery})
+        super().__init__(INTAKE_DELIVERY, parent)
+        ways, self.group, self.buttons = _radios({d.value: DELIVERY[d] for d in Delivery})
         self.address = QLineEdit()
         self.notify_phone = QLineEdit()
-        self.notify_phone.setPlaceholderText(texts.INTAKE_NOTIFY_PHONE_EMPTY)
+        self.notify_phone.setPlaceholderText(INTAKE_NOTIFY_PHONE_EMPTY)
         self.form = QFormLayout(self)
         self.form.addRow(ways)
-        self.form.addRow(texts.INTAKE_DELIVERY_ADDRESS, self.address)
-        self.form.addRow(texts.INTAKE_NOTIFY_PHONE, self.notify_phone)
+        self.form.addRow(INTAKE_DELIVERY_ADDRESS, self.address)
+        self.form.addRow(INTAKE_NOTIFY_PHONE, self.notify_phone)
         self._connect_signals()
         self.on_way_changed()
 
@@ -196,5 +215,5 @@ class DeliveryForm(QGroupBox):
 
     def show_applicant_phone(self, phone: str) -> None:
         """The notify phone defaults to the applicant's: show which number that is."""
-        hint = texts.INTAKE_NOTIFY_PHONE_HINT.format(phone=phone) if phone.strip() else ""
-        self.notify_phone.setPlaceholderText(hint or texts.INTAKE_NOTIFY_PHONE_EMPTY)
+        hint = INTAKE_NOTIFY_PHONE_HINT.format(phone=phone) if phone.strip() else ""
+        self.notify_phone.setPlaceholderText(hint or INTAKE_NOTIFY_PHONE_EMPTY)

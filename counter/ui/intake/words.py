@@ -104,6 +104,7 @@ INTAKE_DB_FAULT = tr("{fault}。本次受理没有保存，表单内容和草稿
 INTAKE_PREVIEW_FAILED = tr("暂时无法计算受理结果（{error}），表单内容已保留")
 INTAKE_DRAFT_SAVED = tr("草稿已保存 {time}")
 INTAKE_DRAFT_SAVE_FAILED = tr("草稿未能保存（{error}），请暂勿关闭窗口")
+INTAKE_DRAFT_APPLICANT = tr("，{applicant}")  # after the bundle in INTAKE_DRAFT_OFFER
 INTAKE_DRAFT_OFFER = tr("上次未完成的受理（保存于 {time}）：{bundle}{applicant}")
 INTAKE_DRAFT_RESTORE = tr("恢复")
 INTAKE_DRAFT_DISCARD = tr("放弃")

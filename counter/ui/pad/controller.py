@@ -16,7 +16,6 @@ from functools import partial
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from counter import texts
 from counter.actions.calendar import office_calendar
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
@@ -39,7 +38,17 @@ from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.pad_window import PadIdle, PadWindow
 from counter.ui.pad.screens import place_pad
 from counter.ui.pad.timers import Clock, PadTimer, TimerFactory, local_now
+from counter.ui.pad.words import (
+    DESK_RATING_CASE,
+    DESK_RATING_FAILED,
+    DESK_RATING_NONE,
+    DESK_RATING_PAD_BUSY,
+    DESK_RATING_STATUS,
+    PAD_SAVE_FAILED,
+)
 from counter.ui.runner import Failed, Runner
+from counter.words.access import not_permitted
+from counter.words.ratings import RATING_DESK_STATUS, RATING_REFUSAL
 
 log = logging.getLogger(__name__)
 
@@ -48,12 +57,12 @@ class DeskRatingLabel(QLabel):
     """The clerk's view of the rating: 评价中 / 已评价 / 未评价, and nothing more."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(texts.DESK_RATING_NONE, parent)
+        super().__init__(DESK_RATING_NONE, parent)
         self.setStyleSheet("QLabel { padding: 0px 12px; color: #334e68; }")
 
     def on_status_changed(self, case_no: str, status: DeskStatus) -> None:
-        shown = texts.DESK_RATING_CASE.format(status=texts.RATING_DESK_STATUS[status], case_no=case_no)
-        self.setText(texts.DESK_RATING_STATUS.format(status=shown))
+        shown = DESK_RATING_CASE.format(status=RATING_DESK_STATUS[status], case_no=case_no)
+        self.setText(DESK_RATING_STATUS.format(status=shown))
         colour = {DeskStatus.PENDING: "#9c4a00", DeskStatus.RATED: "#1b7f3b", DeskStatus.UNRATED: "#486581"}[status]
         self.setStyleSheet(f"QLabel {{ padding: 0px 12px; color: {colour}; font-weight: bold; }}")
 
@@ -141,7 +150,7 @@ class PadController(QObject):
         """Ask the applicant to rate this service; False (and :attr:`refused`) when it cannot go."""
         busy = self.pad.case
         if busy is not None:
-            self.refused.emit(texts.DESK_RATING_PAD_BUSY.format(case_no=busy.case_no))
+            self.refused.emit(DESK_RATING_PAD_BUSY.format(case_no=busy.case_no))
             return False
         try:
             # what a stopped pad left open is closed first, and stays so
@@ -149,12 +158,12 @@ class PadController(QObject):
             for stale in lapsed:
                 self.status_changed.emit(stale, DeskStatus.UNRATED)
             send = partial(send_to_pad, case_no=case_no, desk=self._desk, now=self._clock())
-            case = self._runner.write(send, texts.DESK_RATING_FAILED)
+            case = self._runner.write(send, DESK_RATING_FAILED)
         except NotPermitted as refused:
-            self.refused.emit(texts.not_permitted(refused.permission, refused.signed_in))
+            self.refused.emit(not_permitted(refused.permission, refused.signed_in))
             return False
         except RatingRefused as err:
-            self.refused.emit(texts.RATING_REFUSAL[err.code].format(case_no=err.case_no or case_no))
+            self.refused.emit(RATING_REFUSAL[err.code].format(case_no=err.case_no or case_no))
             return False
         except Failed as err:
             log.exception("rating request not stored")
@@ -174,7 +183,7 @@ class PadController(QObject):
             recorded = self._runner.write(rate)
         except (RatingRefused, ChoiceRefused, Failed):
             log.exception("rating not stored")
-            self.pad.show_problem(texts.PAD_SAVE_FAILED)
+            self.pad.show_problem(PAD_SAVE_FAILED)
             return
         self.pad.show_thanks(is_bad(choice.level))
         self.status_changed.emit(recorded.case_no, DeskStatus.RATED)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter import texts
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.actions.ratings import rating_figures
@@ -33,7 +32,20 @@ from counter.ratings.figures import Figures, Grouping
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.tables import line_table, read_only_items
 from counter.ui.pad.timers import Clock, local_now
+from counter.ui.pad.words import (
+    PAD_DESK,
+    RATING_FIGURES_COLUMNS,
+    RATING_FIGURES_FROM,
+    RATING_FIGURES_NOTE,
+    RATING_FIGURES_READ_FAILED,
+    RATING_FIGURES_SHOW,
+    RATING_FIGURES_TITLE,
+    RATING_FIGURES_TO,
+    RATING_FIGURES_TOTAL,
+)
 from counter.ui.runner import Failed, Runner
+from counter.words.access import not_permitted
+from counter.words.ratings import RATING_GROUPING, percent_text
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +63,7 @@ def _day(edit: QDateEdit) -> dt.date:
 
 
 def group_label(label: str, grouping: Grouping) -> str:
-    return texts.PAD_DESK.format(desk_no=label) if grouping is Grouping.DESK else label
+    return PAD_DESK.format(desk_no=label) if grouping is Grouping.DESK else label
 
 
 def figure_cells(line: Figures, label: str) -> list[str]:
@@ -62,9 +74,9 @@ def figure_cells(line: Figures, label: str) -> list[str]:
         str(line.good),
         str(line.bad),
         str(line.unrated + line.not_sent),
-        texts.percent_text(None if line.good_rate is None else float(line.good_rate)),
-        texts.percent_text(None if line.unrated_rate is None else float(line.unrated_rate)),
-        texts.percent_text(None if line.rectification_rate is None else float(line.rectification_rate)),
+        percent_text(None if line.good_rate is None else float(line.good_rate)),
+        percent_text(None if line.unrated_rate is None else float(line.unrated_rate)),
+        percent_text(None if line.rectification_rate is None else float(line.rectification_rate)),
     ]
 
 
@@ -80,34 +92,34 @@ class FiguresPage(QWidget):
         super().__init__(parent)
         self._runner = runner
         self._desk = desk  # who looks; None: this machine's desk, nobody signed in
-        self.setWindowTitle(texts.RATING_FIGURES_TITLE)
+        self.setWindowTitle(RATING_FIGURES_TITLE)
         self.setStyleSheet(PAGE_STYLE)
         today = clock().date()
         self.first = _date_edit(today.replace(day=1))
         self.last = _date_edit(today)
         self.grouping = QComboBox()
         for grouping in Grouping:
-            self.grouping.addItem(texts.RATING_GROUPING[grouping], grouping)
-        self.show_button = QPushButton(texts.RATING_FIGURES_SHOW)
-        title = QLabel(texts.RATING_FIGURES_TITLE)
+            self.grouping.addItem(RATING_GROUPING[grouping], grouping)
+        self.show_button = QPushButton(RATING_FIGURES_SHOW)
+        title = QLabel(RATING_FIGURES_TITLE)
         title.setProperty("role", "title")
         bar = QHBoxLayout()
         bar.addWidget(title)
         bar.addStretch(1)
-        bar.addWidget(QLabel(texts.RATING_FIGURES_FROM))
+        bar.addWidget(QLabel(RATING_FIGURES_FROM))
         bar.addWidget(self.first)
-        bar.addWidget(QLabel(texts.RATING_FIGURES_TO))
+        bar.addWidget(QLabel(RATING_FIGURES_TO))
         bar.addWidget(self.last)
         bar.addWidget(self.grouping)
         bar.addWidget(self.show_button)
-        self.table: QTableWidget = line_table(texts.RATING_FIGURES_COLUMNS)
+        self.table: QTableWidget = line_table(RATING_FIGURES_COLUMNS)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.error = QLabel()
         self.error.setProperty("role", "problems")
         self.error.hide()
-        note = QLabel(texts.RATING_FIGURES_NOTE)
+        note = QLabel(RATING_FIGURES_NOTE)
         note.setProperty("role", "note")
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -126,9 +138,9 @@ class FiguresPage(QWidget):
         grouping = Grouping(self.grouping.currentData())
         try:
             figures = partial(rating_figures, first=first, last=last, grouping=grouping, desk=self._desk)
-            lines, total = self._runner.read(figures, texts.RATING_FIGURES_READ_FAILED)
+            lines, total = self._runner.read(figures, RATING_FIGURES_READ_FAILED)
         except NotPermitted as refused:
-            self.error.setText(texts.not_permitted(refused.permission, refused.signed_in))
+            self.error.setText(not_permitted(refused.permission, refused.signed_in))
             self.error.show()
             return
         except Failed as err:
@@ -141,7 +153,7 @@ class FiguresPage(QWidget):
 
     def show_figures(self, lines: tuple[Figures, ...], total: Figures, grouping: Grouping) -> None:
         rows = [figure_cells(line, group_label(line.label, grouping)) for line in lines]
-        rows.append(figure_cells(total, texts.RATING_FIGURES_TOTAL))
+        rows.append(figure_cells(total, RATING_FIGURES_TOTAL))
         self.table.setRowCount(len(rows))
         bold = QFont(self.table.font())
         bold.setBold(True)

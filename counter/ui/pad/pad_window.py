@@ -32,14 +32,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter import texts
 from counter.ratings.choice import MAX_COMMENT_LENGTH, RatingChoice
 from counter.ratings.levels import Level, is_bad
 from counter.ratings.views import PadCase
 from counter.ui.pad.faces import FaceButton, ThanksMark
 from counter.ui.pad.style import LEVEL_COLOURS, pad_style, scale_of
 from counter.ui.pad.timers import PadTimer, TimerFactory
+from counter.ui.pad.words import (
+    PAD_APPLICANT,
+    PAD_BACK,
+    PAD_BUNDLE,
+    PAD_CLERK,
+    PAD_COMMENT_HINT,
+    PAD_DESK,
+    PAD_FOLLOW_UP_QUESTION,
+    PAD_IDLE_DEFAULT,
+    PAD_QUESTION,
+    PAD_REASONS_QUESTION,
+    PAD_STAFF_NO,
+    PAD_SUBMIT,
+    PAD_TAP_HINT,
+    PAD_THANKS,
+    PAD_THANKS_BAD,
+    PAD_THANKS_GOOD,
+    PAD_WELCOME,
+    PAD_WINDOW_TITLE,
+)
 from counter.ui.restyle import set_style_property
+from counter.words.punctuation import GAP
+from counter.words.ratings import RATING_LEVEL
 
 #: how long the thanks stay before the pad returns to its idle page
 THANKS_MS = 6000
@@ -116,10 +137,10 @@ class ClerkCard(QFrame):
         self._size = AVATAR
 
     def show_clerk(self, office: str, desk_no: str, clerk: str, staff_no: str, photo: str) -> None:
-        self.clerk.setText(texts.PAD_CLERK.format(clerk=clerk))
-        self.staff.setText(texts.PAD_STAFF_NO.format(staff_no=staff_no) if staff_no else "")
+        self.clerk.setText(PAD_CLERK.format(clerk=clerk))
+        self.staff.setText(PAD_STAFF_NO.format(staff_no=staff_no) if staff_no else "")
         self.staff.setVisible(bool(staff_no))
-        self.office.setText(f"{office}　{texts.PAD_DESK.format(desk_no=desk_no)}")
+        self.office.setText(GAP.format(first=office, second=PAD_DESK.format(desk_no=desk_no)))
         self._initial = clerk[:1]
         self._photo = photo
         self.set_avatar_size(self._size)
@@ -147,7 +168,7 @@ class PadWindow(QWidget):
         super().__init__(parent)
         self.setObjectName("pad")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setWindowTitle(texts.PAD_WINDOW_TITLE)
+        self.setWindowTitle(PAD_WINDOW_TITLE)
         self.timeout_timer = timer_factory(self)
         self.thanks_timer = timer_factory(self)
         self._case: PadCase | None = None
@@ -205,11 +226,11 @@ class PadWindow(QWidget):
         head.addWidget(case_card, 6)
         self.question = _label("question")
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.face_buttons = {level: FaceButton(level, texts.RATING_LEVEL[level]) for level in Level}
+        self.face_buttons = {level: FaceButton(level, RATING_LEVEL[level]) for level in Level}
         faces = QHBoxLayout()
         for button in self.face_buttons.values():
             faces.addWidget(button)
-        self.tap_hint = _label("hint", texts.PAD_TAP_HINT)
+        self.tap_hint = _label("hint", PAD_TAP_HINT)
         self.tap_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(page)
         layout.addLayout(head)
@@ -223,18 +244,18 @@ class PadWindow(QWidget):
     def _build_reasons(self) -> QWidget:
         page = QWidget()
         self.chosen = _label("chosen")
-        self.reasons_question = _label("question", texts.PAD_REASONS_QUESTION, wrap=True)
+        self.reasons_question = _label("question", PAD_REASONS_QUESTION, wrap=True)
         top = QHBoxLayout()
         top.addWidget(self.chosen)
         top.addWidget(self.reasons_question, 1)
         self.reason_grid = QGridLayout()
         self.comment = QLineEdit()
         self.comment.setProperty("role", "comment")
-        self.comment.setPlaceholderText(texts.PAD_COMMENT_HINT)
+        self.comment.setPlaceholderText(PAD_COMMENT_HINT)
         self.comment.setMaxLength(MAX_COMMENT_LENGTH)
-        self.back_button = QPushButton(texts.PAD_BACK)
+        self.back_button = QPushButton(PAD_BACK)
         self.back_button.setProperty("role", "back")
-        self.submit_button = QPushButton(texts.PAD_SUBMIT)
+        self.submit_button = QPushButton(PAD_SUBMIT)
         self.submit_button.setProperty("role", "submit")
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
@@ -252,7 +273,7 @@ class PadWindow(QWidget):
     def _build_thanks(self) -> QWidget:
         page = QWidget()
         self.thanks_mark = ThanksMark()
-        self.thanks = _label("thanks", texts.PAD_THANKS)
+        self.thanks = _label("thanks", PAD_THANKS)
         self.thanks.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.thanks_detail = _label("thanks-detail", wrap=True)
         self.thanks_detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -290,10 +311,10 @@ class PadWindow(QWidget):
         self._case = None
         self.timeout_timer.stop()
         self.thanks_timer.stop()
-        self.welcome.setText(texts.PAD_WELCOME.format(office=idle.office))
-        self.idle_desk.setText(texts.PAD_DESK.format(desk_no=idle.desk_no))
+        self.welcome.setText(PAD_WELCOME.format(office=idle.office))
+        self.idle_desk.setText(PAD_DESK.format(desk_no=idle.desk_no))
         self.idle_card.show_clerk(idle.office, idle.desk_no, idle.clerk, idle.staff_no, idle.photo)
-        self.notice.setText(idle.notice or texts.PAD_IDLE_DEFAULT)
+        self.notice.setText(idle.notice or PAD_IDLE_DEFAULT)
         self.pages.setCurrentIndex(PadPage.IDLE)
 
     @property
@@ -311,15 +332,15 @@ class PadWindow(QWidget):
         self._level = None
         self.thanks_timer.stop()
         self.rating_card.show_clerk(case.office, case.desk_no, case.clerk, case.staff_no, case.photo)
-        self.bundle.setText(texts.PAD_BUNDLE.format(bundle=case.bundle_name))
-        self.applicant.setText(texts.PAD_APPLICANT.format(name=case.rater_masked))
-        self.question.setText(texts.PAD_FOLLOW_UP_QUESTION if case.round > 1 else texts.PAD_QUESTION)
+        self.bundle.setText(PAD_BUNDLE.format(bundle=case.bundle_name))
+        self.applicant.setText(PAD_APPLICANT.format(name=case.rater_masked))
+        self.question.setText(PAD_FOLLOW_UP_QUESTION if case.round > 1 else PAD_QUESTION)
         self._fill_reasons(case.reasons)
         self.pages.setCurrentIndex(PadPage.RATING)
         self.timeout_timer.start(case.timeout_seconds * 1000)
 
     def show_thanks(self, bad: bool) -> None:
-        self._finish(texts.PAD_THANKS, texts.PAD_THANKS_BAD if bad else texts.PAD_THANKS_GOOD)
+        self._finish(PAD_THANKS, PAD_THANKS_BAD if bad else PAD_THANKS_GOOD)
 
     def show_problem(self, text: str) -> None:
         self._finish("", text)
@@ -366,7 +387,7 @@ class PadWindow(QWidget):
             self.choice_made.emit(case.request_id, RatingChoice(level))
             return
         self._level = level
-        self.chosen.setText(texts.RATING_LEVEL[level])
+        self.chosen.setText(RATING_LEVEL[level])
         self.chosen.setStyleSheet(f"background: {LEVEL_COLOURS[level][0]};")
         for button in self.reason_buttons:
             button.setChecked(False)

@@ -22,21 +22,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter import texts
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.actions.ratings import SettingsRefused, offered_reasons, rating_settings, save_rating_settings
 from counter.catalog.model import TimeLimit, TimeUnit
 from counter.ratings.settings import PERIOD_RANGE, TIMEOUT_RANGE, RatingSettings, SettingProblem
 from counter.ui.pad.style import PAGE_STYLE
+from counter.ui.pad.words import (
+    PAD_IDLE_DEFAULT,
+    RATING_SETTINGS_IDLE_TEXT,
+    RATING_SETTINGS_PERIOD,
+    RATING_SETTINGS_REASONS,
+    RATING_SETTINGS_REASONS_HINT,
+    RATING_SETTINGS_SAVE,
+    RATING_SETTINGS_SAVED,
+    RATING_SETTINGS_SECONDS,
+    RATING_SETTINGS_TIMEOUT,
+    RATING_SETTINGS_UNIT,
+    SUPERVISE_SAVE_FAILED,
+)
 from counter.ui.restyle import set_style_property
 from counter.ui.runner import Failed, Runner
+from counter.words.access import not_permitted
+from counter.words.ratings import RATING_SETTING_PROBLEM
 
 log = logging.getLogger(__name__)
 
 
 def problem_text(problem: SettingProblem) -> str:
-    return texts.RATING_SETTING_PROBLEM[problem.code].format(key=problem.key, detail=problem.detail)
+    return RATING_SETTING_PROBLEM[problem.code].format(key=problem.key, detail=problem.detail)
 
 
 class RatingSettingsForm(QWidget):
@@ -49,28 +63,28 @@ class RatingSettingsForm(QWidget):
         self.setStyleSheet(PAGE_STYLE)
         self.timeout = QSpinBox()
         self.timeout.setRange(*TIMEOUT_RANGE)
-        self.timeout.setSuffix(texts.RATING_SETTINGS_SECONDS)
+        self.timeout.setSuffix(RATING_SETTINGS_SECONDS)
         self.period = QSpinBox()
         self.period.setRange(*PERIOD_RANGE)
         self.unit = QComboBox()
         for unit in TimeUnit:
-            self.unit.addItem(texts.RATING_SETTINGS_UNIT[unit], unit)
+            self.unit.addItem(RATING_SETTINGS_UNIT[unit], unit)
         period = QHBoxLayout()
         period.addWidget(self.period)
         period.addWidget(self.unit)
         period.addStretch(1)
         self.reasons = QPlainTextEdit()
-        self.reasons.setPlaceholderText(texts.RATING_SETTINGS_REASONS_HINT)
+        self.reasons.setPlaceholderText(RATING_SETTINGS_REASONS_HINT)
         self.idle_text = QPlainTextEdit()
-        self.idle_text.setPlaceholderText(texts.PAD_IDLE_DEFAULT)
-        self.save_button = QPushButton(texts.RATING_SETTINGS_SAVE)
+        self.idle_text.setPlaceholderText(PAD_IDLE_DEFAULT)
+        self.save_button = QPushButton(RATING_SETTINGS_SAVE)
         self.message = QLabel()
         self.message.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(texts.RATING_SETTINGS_TIMEOUT, self.timeout)
-        form.addRow(texts.RATING_SETTINGS_PERIOD, period)
-        form.addRow(texts.RATING_SETTINGS_REASONS, self.reasons)
-        form.addRow(texts.RATING_SETTINGS_IDLE_TEXT, self.idle_text)
+        form.addRow(RATING_SETTINGS_TIMEOUT, self.timeout)
+        form.addRow(RATING_SETTINGS_PERIOD, period)
+        form.addRow(RATING_SETTINGS_REASONS, self.reasons)
+        form.addRow(RATING_SETTINGS_IDLE_TEXT, self.idle_text)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -80,7 +94,7 @@ class RatingSettingsForm(QWidget):
 
     def load(self) -> None:
         try:
-            settings, problems = self._runner.read(rating_settings, texts.SUPERVISE_SAVE_FAILED)
+            settings, problems = self._runner.read(rating_settings, SUPERVISE_SAVE_FAILED)
         except Failed as err:
             log.exception("rating settings not read")
             self._say(err.message, "problems")
@@ -105,9 +119,9 @@ class RatingSettingsForm(QWidget):
         settings = self.settings()
         try:
             save = partial(save_rating_settings, settings=settings, desk=self._desk)
-            self._runner.write(save, texts.SUPERVISE_SAVE_FAILED)
+            self._runner.write(save, SUPERVISE_SAVE_FAILED)
         except NotPermitted as refused:
-            self._say(texts.not_permitted(refused.permission, refused.signed_in), "problems")
+            self._say(not_permitted(refused.permission, refused.signed_in), "problems")
             return
         except SettingsRefused as refused:
             self._say("\n".join(problem_text(p) for p in refused.problems), "problems")
@@ -116,7 +130,7 @@ class RatingSettingsForm(QWidget):
             log.exception("rating settings not saved")
             self._say(err.message, "problems")
             return
-        self._say(texts.RATING_SETTINGS_SAVED, "done")
+        self._say(RATING_SETTINGS_SAVED, "done")
         self.saved.emit(settings)
 
     def _say(self, text: str, role: str) -> None:

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter import texts
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.actions.ratings import (
@@ -54,18 +53,54 @@ from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.style import DUE_SOON_COLOURS, OVERDUE_COLOURS, PAGE_STYLE
 from counter.ui.pad.tables import line_table, read_only_items
 from counter.ui.pad.timers import Clock, local_now
+from counter.ui.pad.words import (
+    DESK_RATING_ALERT,
+    SUPERVISE_ALERTS,
+    SUPERVISE_APPEAL_DECISION,
+    SUPERVISE_APPEAL_DONE,
+    SUPERVISE_APPEAL_GROUND,
+    SUPERVISE_APPEAL_REASON,
+    SUPERVISE_APPEAL_REJECT,
+    SUPERVISE_APPEAL_TITLE,
+    SUPERVISE_APPEAL_UPHOLD,
+    SUPERVISE_APPEALS,
+    SUPERVISE_BEYOND_DATA,
+    SUPERVISE_BY,
+    SUPERVISE_COLUMNS,
+    SUPERVISE_COMMENT,
+    SUPERVISE_DAYS_LEFT,
+    SUPERVISE_DETAIL_EMPTY,
+    SUPERVISE_DONE,
+    SUPERVISE_DUE_TODAY,
+    SUPERVISE_EMPTY,
+    SUPERVISE_FIX_DUE,
+    SUPERVISE_HISTORY_COLUMNS,
+    SUPERVISE_NO_COMMENT,
+    SUPERVISE_NOTE,
+    SUPERVISE_NOTE_HINT,
+    SUPERVISE_OVERDUE,
+    SUPERVISE_RATER,
+    SUPERVISE_REASONS,
+    SUPERVISE_REFRESH,
+    SUPERVISE_SAVE_FAILED,
+    SUPERVISE_SYSTEM,
+    SUPERVISE_TITLE,
+)
 from counter.ui.restyle import set_style_property
 from counter.ui.runner import Failed, Runner
+from counter.words.access import not_permitted
+from counter.words.punctuation import ASIDE, GAP, LIST_JOIN
+from counter.words.ratings import APPEAL_GROUND, APPEAL_PROBLEM, RATING_LEVEL, RECT_EVENT, RECT_MOVE_PROBLEM, RECT_STATE
 
 log = logging.getLogger(__name__)
 
 
 def due_text(due: dt.date, today: dt.date) -> str:
     if due < today:
-        return texts.SUPERVISE_OVERDUE.format(days=(today - due).days)
+        return SUPERVISE_OVERDUE.format(days=(today - due).days)
     if due == today:
-        return texts.SUPERVISE_DUE_TODAY
-    return texts.SUPERVISE_DAYS_LEFT.format(days=(due - today).days)
+        return SUPERVISE_DUE_TODAY
+    return SUPERVISE_DAYS_LEFT.format(days=(due - today).days)
 
 
 def row_colours(row: RectificationRow, today: dt.date) -> tuple[str, str] | None:
@@ -99,14 +134,14 @@ class RectificationPage(QWidget):
         self._desk = desk  # who decides; None: this machine's desk, nobody signed in
         self._rows: list[RectificationRow] = []
         self._view: RectificationView | None = None
-        self.setWindowTitle(texts.SUPERVISE_TITLE)
+        self.setWindowTitle(SUPERVISE_TITLE)
         self.setStyleSheet(PAGE_STYLE)
-        self.title = QLabel(texts.SUPERVISE_TITLE)
+        self.title = QLabel(SUPERVISE_TITLE)
         self.title.setProperty("role", "title")
         self.alert_badge = QLabel()
         self.alert_badge.setProperty("role", "alerts")
         self.alert_badge.hide()
-        self.refresh_button = QPushButton(texts.SUPERVISE_REFRESH)
+        self.refresh_button = QPushButton(SUPERVISE_REFRESH)
         self.message = QLabel()
         self.message.setWordWrap(True)
         top = QHBoxLayout()
@@ -114,8 +149,8 @@ class RectificationPage(QWidget):
         top.addWidget(self.alert_badge)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
-        self.table = line_table(texts.SUPERVISE_COLUMNS)
-        self.empty = QLabel(texts.SUPERVISE_EMPTY)
+        self.table = line_table(SUPERVISE_COLUMNS)
+        self.empty = QLabel(SUPERVISE_EMPTY)
         self.empty.setProperty("role", "note")
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
@@ -135,25 +170,25 @@ class RectificationPage(QWidget):
 
     def _build_detail(self, supervisor: str) -> QWidget:
         detail = QWidget()
-        self.summary = QLabel(texts.SUPERVISE_DETAIL_EMPTY)
+        self.summary = QLabel(SUPERVISE_DETAIL_EMPTY)
         self.summary.setProperty("role", "summary")
         self.summary.setWordWrap(True)
-        self.history = line_table(texts.SUPERVISE_HISTORY_COLUMNS)
+        self.history = line_table(SUPERVISE_HISTORY_COLUMNS)
         self.by = QLineEdit(supervisor)
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText(texts.SUPERVISE_NOTE_HINT)
+        self.note.setPlaceholderText(SUPERVISE_NOTE_HINT)
         self.note.setFixedHeight(72)
         self.fix_due = QDateEdit()
         self.fix_due.setCalendarPopup(True)
         self.fix_due.setDisplayFormat("yyyy-MM-dd")
-        self.move_buttons = {event: QPushButton(texts.RECT_EVENT[event]) for event in CHOSEN_MOVES}
+        self.move_buttons = {event: QPushButton(RECT_EVENT[event]) for event in CHOSEN_MOVES}
         moves = QGridLayout()
         for index, button in enumerate(self.move_buttons.values()):
             moves.addWidget(button, index // 3, index % 3)
         form = QFormLayout()
-        form.addRow(texts.SUPERVISE_BY, self.by)
-        form.addRow(texts.SUPERVISE_NOTE, self.note)
-        form.addRow(texts.SUPERVISE_FIX_DUE, self.fix_due)
+        form.addRow(SUPERVISE_BY, self.by)
+        form.addRow(SUPERVISE_NOTE, self.note)
+        form.addRow(SUPERVISE_FIX_DUE, self.fix_due)
         form.addRow(moves)
         self.problems = QLabel()
         self.problems.setProperty("role", "problems")
@@ -174,19 +209,19 @@ class RectificationPage(QWidget):
         return detail
 
     def _build_appeal(self) -> QGroupBox:
-        box = QGroupBox(texts.SUPERVISE_APPEAL_TITLE)
+        box = QGroupBox(SUPERVISE_APPEAL_TITLE)
         self.appeal_ground = QComboBox()
         for ground in AppealGround:
-            self.appeal_ground.addItem(texts.APPEAL_GROUND[ground], ground)
+            self.appeal_ground.addItem(APPEAL_GROUND[ground], ground)
         self.appeal_reason = QLineEdit()
-        self.uphold_button = QPushButton(texts.SUPERVISE_APPEAL_UPHOLD)
-        self.reject_button = QPushButton(texts.SUPERVISE_APPEAL_REJECT)
+        self.uphold_button = QPushButton(SUPERVISE_APPEAL_UPHOLD)
+        self.reject_button = QPushButton(SUPERVISE_APPEAL_REJECT)
         self.appeals = QLabel()
         self.appeals.setProperty("role", "note")
         self.appeals.setWordWrap(True)
         appeal = QFormLayout(box)
-        appeal.addRow(texts.SUPERVISE_APPEAL_GROUND, self.appeal_ground)
-        appeal.addRow(texts.SUPERVISE_APPEAL_REASON, self.appeal_reason)
+        appeal.addRow(SUPERVISE_APPEAL_GROUND, self.appeal_ground)
+        appeal.addRow(SUPERVISE_APPEAL_REASON, self.appeal_reason)
         buttons = QHBoxLayout()
         buttons.addWidget(self.uphold_button)
         buttons.addWidget(self.reject_button)
@@ -220,7 +255,7 @@ class RectificationPage(QWidget):
             return rows
 
         try:
-            rows = self._runner.read(read, texts.SUPERVISE_SAVE_FAILED)
+            rows = self._runner.read(read, SUPERVISE_SAVE_FAILED)
         except Failed as err:
             log.exception("rectifications not read")
             self._say(err.message, "problems")
@@ -238,10 +273,10 @@ class RectificationPage(QWidget):
         self.table.clearSelection()
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
-            due = row.due.isoformat() + (texts.SUPERVISE_BEYOND_DATA if row.due_beyond_data else "")
+            due = row.due.isoformat() + (SUPERVISE_BEYOND_DATA if row.due_beyond_data else "")
             items = read_only_items([
-                row.case_no, row.bundle_name, row.desk_no, row.clerk, texts.RATING_LEVEL[row.level],
-                _time(row.rated_at, self._zone()), texts.RECT_STATE[row.state], due, due_text(row.due, today),
+                row.case_no, row.bundle_name, row.desk_no, row.clerk, RATING_LEVEL[row.level],
+                _time(row.rated_at, self._zone()), RECT_STATE[row.state], due, due_text(row.due, today),
             ])  # fmt: skip
             colours = row_colours(row, today)
             for column, item in enumerate(items):
@@ -274,9 +309,7 @@ class RectificationPage(QWidget):
             self.show_detail(None)
             return
         try:
-            view = self._runner.read(
-                partial(rectification_detail, rectification_id=chosen), texts.SUPERVISE_SAVE_FAILED
-            )
+            view = self._runner.read(partial(rectification_detail, rectification_id=chosen), SUPERVISE_SAVE_FAILED)
         except Failed as err:
             log.exception("rectification not read")
             self._say(err.message, "problems")
@@ -296,28 +329,28 @@ class RectificationPage(QWidget):
         self.uphold_button.setEnabled(view is not None and not view.excluded)
         self.reject_button.setEnabled(view is not None and not view.excluded)
         if view is None:
-            self.summary.setText(texts.SUPERVISE_DETAIL_EMPTY)
+            self.summary.setText(SUPERVISE_DETAIL_EMPTY)
             self.history.setRowCount(0)
             self.appeals.clear()
             return
         row = view.row
         lines = [
-            f"{row.case_no}　{row.bundle_name}",
-            texts.SUPERVISE_RATER.format(name=view.rater_masked, round=view.round, level=texts.RATING_LEVEL[row.level]),
-            texts.SUPERVISE_REASONS.format(reasons="、".join(view.reasons)),
-            texts.SUPERVISE_COMMENT.format(comment=view.comment) if view.comment else texts.SUPERVISE_NO_COMMENT,
+            GAP.format(first=row.case_no, second=row.bundle_name),
+            SUPERVISE_RATER.format(name=view.rater_masked, round=view.round, level=RATING_LEVEL[row.level]),
+            SUPERVISE_REASONS.format(reasons=LIST_JOIN.join(view.reasons)),
+            SUPERVISE_COMMENT.format(comment=view.comment) if view.comment else SUPERVISE_NO_COMMENT,
         ]
         self.summary.setText("\n".join(lines))
         self.history.setRowCount(len(view.history))
         for index, line in enumerate(view.history):
-            note = line.note + (f"（{line.fix_due.isoformat()}）" if line.fix_due else "")
-            values = [_time(line.at, self._zone()), line.by or texts.SUPERVISE_SYSTEM, texts.RECT_EVENT[line.event],
-                      texts.RECT_STATE[line.state_after], note]  # fmt: skip
+            note = ASIDE.format(text=line.note, aside=line.fix_due.isoformat()) if line.fix_due else line.note
+            values = [_time(line.at, self._zone()), line.by or SUPERVISE_SYSTEM, RECT_EVENT[line.event],
+                      RECT_STATE[line.state_after], note]  # fmt: skip
             for column, item in enumerate(read_only_items(values)):
                 self.history.setItem(index, column, item)
-        decisions = texts.SUPERVISE_APPEAL_DECISION
+        decisions = SUPERVISE_APPEAL_DECISION
         self.appeals.setText("\n".join(
-            texts.SUPERVISE_APPEALS.format(at=_time(a.at, self._zone()), by=a.by, decision=decisions[a.upheld],
+            SUPERVISE_APPEALS.format(at=_time(a.at, self._zone()), by=a.by, decision=decisions[a.upheld],
                                            reason=a.reason)
             for a in view.appeals
         ))  # fmt: skip
@@ -345,19 +378,19 @@ class RectificationPage(QWidget):
             return choose_handling(unit, rect_id, event, by, note, now, fix_due, desk=desk)
 
         try:
-            state = self._runner.write(move, texts.SUPERVISE_SAVE_FAILED)
+            state = self._runner.write(move, SUPERVISE_SAVE_FAILED)
         except NotPermitted as refused:
-            self.problems.setText(texts.not_permitted(refused.permission, refused.signed_in))
+            self.problems.setText(not_permitted(refused.permission, refused.signed_in))
             return
         except MoveRefused as refused:
-            self.problems.setText("\n".join(texts.RECT_MOVE_PROBLEM[p] for p in refused.problems))
+            self.problems.setText("\n".join(RECT_MOVE_PROBLEM[p] for p in refused.problems))
             return
         except Failed as err:
             log.exception("rectification move not stored")
             self.problems.setText(err.message)
             return
         self.note.clear()
-        self._say(texts.SUPERVISE_DONE.format(event=texts.RECT_EVENT[event], state=texts.RECT_STATE[state]), "done")
+        self._say(SUPERVISE_DONE.format(event=RECT_EVENT[event], state=RECT_STATE[state]), "done")
         self._reload(rect_id)
 
     def on_appeal_clicked(self, upheld: bool) -> None:
@@ -371,19 +404,19 @@ class RectificationPage(QWidget):
                 reason=self.appeal_reason.text(), upheld=upheld, now=self._clock(),
                 desk=self._desk,
             )  # fmt: skip
-            self._runner.write(decide, texts.SUPERVISE_SAVE_FAILED)
+            self._runner.write(decide, SUPERVISE_SAVE_FAILED)
         except NotPermitted as refused:
-            self.problems.setText(texts.not_permitted(refused.permission, refused.signed_in))
+            self.problems.setText(not_permitted(refused.permission, refused.signed_in))
             return
         except AppealRefused as refused:
-            self.problems.setText("\n".join(texts.APPEAL_PROBLEM[p] for p in refused.problems))
+            self.problems.setText("\n".join(APPEAL_PROBLEM[p] for p in refused.problems))
             return
         except Failed as err:
             log.exception("appeal not stored")
             self.problems.setText(err.message)
             return
         self.appeal_reason.clear()
-        self._say(texts.SUPERVISE_APPEAL_DONE.format(decision=texts.SUPERVISE_APPEAL_DECISION[upheld]), "done")
+        self._say(SUPERVISE_APPEAL_DONE.format(decision=SUPERVISE_APPEAL_DECISION[upheld]), "done")
         self._reload(view.row.rectification_id)
 
     def _reload(self, rectification_id: int) -> None:
@@ -403,7 +436,7 @@ class RectificationPage(QWidget):
 
     def on_alert(self, alert: RectificationAlert) -> None:
         self._say(
-            texts.DESK_RATING_ALERT.format(case_no=alert.case_no, desk_no=alert.desk_no, due=alert.due_on.isoformat()),
+            DESK_RATING_ALERT.format(case_no=alert.case_no, desk_no=alert.desk_no, due=alert.due_on.isoformat()),
             "problems",
         )
         chosen = self.chosen_id()
@@ -416,5 +449,5 @@ class RectificationPage(QWidget):
             self.choose(chosen)
 
     def on_alert_count(self, count: int) -> None:
-        self.alert_badge.setText(texts.SUPERVISE_ALERTS.format(count=count))
+        self.alert_badge.setText(SUPERVISE_ALERTS.format(count=count))
         self.alert_badge.setVisible(count > 0)

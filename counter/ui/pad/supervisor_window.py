@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from counter import texts
 from counter.access.roles import SINGLE_DESK, Permission
 from counter.actions.desk import Desk
 from counter.host.desk_config import load_desk_config
@@ -17,7 +16,9 @@ from counter.ui.pad.figures_page import FiguresPage
 from counter.ui.pad.settings_form import RatingSettingsForm
 from counter.ui.pad.supervision import RectificationPage
 from counter.ui.pad.timers import Clock, local_now
+from counter.ui.pad.words import RATING_FIGURES_TITLE, RATING_SETTINGS_TITLE, SUPERVISE_TAB, SUPERVISE_TITLE
 from counter.ui.printing.office_form import OfficeSettingsForm
+from counter.ui.printing.words import OFFICE_TAB
 from counter.ui.runner import Runner
 
 
@@ -34,7 +35,7 @@ class SupervisorWindow(QTabWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(texts.SUPERVISE_TITLE)
+        self.setWindowTitle(SUPERVISE_TITLE)
         # ``desk``: who supervises, and where; None (a database without accounts) this machine's desk
         self.rectifications = RectificationPage(runner, supervisor, clock=clock, alerts=alerts, desk=desk)
         self.figures = FiguresPage(runner, clock=clock, desk=desk)
@@ -44,10 +45,10 @@ class SupervisorWindow(QTabWidget):
         # each page shown to the roles that may use it; the actions check again
         may = (desk.actor if desk is not None else SINGLE_DESK).may
         pages = (
-            (self.rectifications, texts.SUPERVISE_TAB, may(Permission.RECTIFY)),
-            (self.figures, texts.RATING_FIGURES_TITLE, may(Permission.SEE_FIGURES)),
-            (self.settings, texts.RATING_SETTINGS_TITLE, may(Permission.CHANGE_SETTINGS)),
-            (self.office, texts.OFFICE_TAB, may(Permission.CHANGE_SETTINGS)),
+            (self.rectifications, SUPERVISE_TAB, may(Permission.RECTIFY)),
+            (self.figures, RATING_FIGURES_TITLE, may(Permission.SEE_FIGURES)),
+            (self.settings, RATING_SETTINGS_TITLE, may(Permission.CHANGE_SETTINGS)),
+            (self.office, OFFICE_TAB, may(Permission.CHANGE_SETTINGS)),
         )
         for page, title, shown in pages:
             if shown:

@@ -13,7 +13,6 @@ import datetime as dt
 import logging
 from functools import partial
 
-from counter import texts
 from counter.actions.case_view import CASE_KINDS, CaseNotices, fitting_kinds
 from counter.actions.desk import Desk
 from counter.actions.documents import (
@@ -31,7 +30,18 @@ from counter.actions.store import Unit
 from counter.documents.kinds import DocumentKind
 from counter.documents.model import DocumentNotPossible, OfficeSettings
 from counter.intake.outcome import Outcome
+from counter.ui.printing.words import (
+    OFFICE_READ_FAILED,
+    OFFICE_SAVE_FAILED,
+    PRINTING_DB_FAILED,
+    PRINTING_GUIDE_UNPUBLISHED,
+    PRINTING_NOT_RECORDED,
+)
 from counter.ui.runner import Failed, Runner
+from counter.words.access import not_permitted
+from counter.words.cases import CASE_NOT_FOUND
+from counter.words.documents import DOC_PROBLEM
+from counter.words.punctuation import CLAUSE_JOIN
 
 __all__ = ["CASE_KINDS", "CaseNotices", "NoticeRefused", "fitting_kinds", "outcome_kinds"]
 
@@ -67,13 +77,13 @@ def make_case_documents(
         return tuple(make_document(unit, desk, case_no, kind, today) for kind in kinds)
 
     try:
-        return runner.write(make, texts.PRINTING_DB_FAILED)
+        return runner.write(make, PRINTING_DB_FAILED)
     except DocumentNotPossible as err:
-        raise NoticeRefused("；".join(texts.DOC_PROBLEM[p] for p in err.problems)) from err
+        raise NoticeRefused(CLAUSE_JOIN.join(DOC_PROBLEM[p] for p in err.problems)) from err
     except CaseNotFound as err:
-        raise NoticeRefused(texts.CASE_NOT_FOUND.format(case_no=err.case_no)) from err
+        raise NoticeRefused(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
     except NotPermitted as err:
-        raise NoticeRefused(texts.not_permitted(err.permission, err.signed_in)) from err
+        raise NoticeRefused(not_permitted(err.permission, err.signed_in)) from err
     except Failed as err:
         log.exception("notices of %s not made", case_no)
         raise NoticeRefused(err.message) from err
@@ -83,11 +93,11 @@ def make_guide_document(runner: Runner, desk: Desk, bundle_code: str, today: dt.
     """The 一次性告知单 of a published guide.  Raises :class:`NoticeRefused`."""
     try:
         make = partial(make_guide_notice, desk=desk, bundle_code=bundle_code, today=today)
-        return runner.write(make, texts.PRINTING_DB_FAILED)
+        return runner.write(make, PRINTING_DB_FAILED)
     except GuideNotFound as err:
-        raise NoticeRefused(texts.PRINTING_GUIDE_UNPUBLISHED) from err
+        raise NoticeRefused(PRINTING_GUIDE_UNPUBLISHED) from err
     except NotPermitted as err:
-        raise NoticeRefused(texts.not_permitted(err.permission, err.signed_in)) from err
+        raise NoticeRefused(not_permitted(err.permission, err.signed_in)) from err
     except Failed as err:
         log.exception("guide notice of %s not made", bundle_code)
         raise NoticeRefused(err.message) from err
@@ -96,14 +106,12 @@ def make_guide_document(runner: Runner, desk: Desk, bundle_code: str, today: dt.
 def record(runner: Runner, desk: Desk, made: MadeDocument, target: str, ok: bool, error: str = "") -> None:
     """Raises :class:`counter.ui.runner.Failed` worded as the preview window says it."""
     write = partial(record_print, desk=desk, made=made, target=target, ok=ok, error=error)
-    runner.write(write, texts.PRINTING_NOT_RECORDED)
+    runner.write(write, PRINTING_NOT_RECORDED)
 
 
 def read_office(runner: Runner, site_code: str) -> OfficeSettings:
-    return runner.read(partial(office_settings, site_code=site_code), texts.OFFICE_READ_FAILED)
+    return runner.read(partial(office_settings, site_code=site_code), OFFICE_READ_FAILED)
 
 
 def store_office(runner: Runner, site_code: str, settings: OfficeSettings, desk: Desk | None = None) -> None:
-    runner.write(
-        partial(save_office_settings, site_code=site_code, settings=settings, desk=desk), texts.OFFICE_SAVE_FAILED
-    )
+    runner.write(partial(save_office_settings, site_code=site_code, settings=settings, desk=desk), OFFICE_SAVE_FAILED)

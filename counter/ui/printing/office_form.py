@@ -15,13 +15,15 @@ import logging
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from counter import texts
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.documents.model import OfficeSettings
 from counter.ui.printing.making import read_office, store_office
+from counter.ui.printing.words import OFFICE_FIELD, OFFICE_MISSING, OFFICE_NOTE, OFFICE_SAVE, OFFICE_SAVED, OFFICE_SITE
 from counter.ui.restyle import set_style_property
 from counter.ui.runner import Failed, Runner
+from counter.words.access import not_permitted
+from counter.words.punctuation import FIELD_LABEL, LIST_JOIN
 
 log = logging.getLogger(__name__)
 
@@ -52,20 +54,20 @@ class OfficeSettingsForm(QWidget):
         self._desk = desk  # who changes the office; None: this machine's desk, nobody signed in
         self.site_code = site_code
         self.setStyleSheet(STYLE)
-        self.note = QLabel(texts.OFFICE_NOTE)
+        self.note = QLabel(OFFICE_NOTE)
         self.note.setObjectName("officeNote")
         self.note.setWordWrap(True)
         self.fields = {name: QLineEdit() for name in FIELDS}
         self.message = QLabel()
         self.message.setObjectName("officeMessage")
         self.message.setWordWrap(True)
-        self.save_button = QPushButton(texts.OFFICE_SAVE)
+        self.save_button = QPushButton(OFFICE_SAVE)
         form = QFormLayout()
         for name, field in self.fields.items():
             field.setMinimumWidth(420)
-            form.addRow(texts.OFFICE_FIELD[name] + "：", field)
+            form.addRow(FIELD_LABEL.format(label=OFFICE_FIELD[name]), field)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(texts.OFFICE_SITE.format(site=site_code)))
+        layout.addWidget(QLabel(OFFICE_SITE.format(site=site_code)))
         layout.addWidget(self.note)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -95,20 +97,20 @@ class OfficeSettingsForm(QWidget):
         settings = self.settings()
         missing = missing_fields(settings)
         if missing:
-            names = "、".join(texts.OFFICE_FIELD[name] for name in missing)
-            self._say(texts.OFFICE_MISSING.format(fields=names), "problems")
+            names = LIST_JOIN.join(OFFICE_FIELD[name] for name in missing)
+            self._say(OFFICE_MISSING.format(fields=names), "problems")
             return
         try:
             store_office(self._runner, self.site_code, settings, self._desk)
         except NotPermitted as refused:
-            self._say(texts.not_permitted(refused.permission, refused.signed_in), "problems")
+            self._say(not_permitted(refused.permission, refused.signed_in), "problems")
             return
         except Failed as err:
             log.exception("office settings not saved")
             self._say(err.message, "problems")
             return
         log.info("office settings of %s saved", self.site_code)
-        self._say(texts.OFFICE_SAVED, "done")
+        self._say(OFFICE_SAVED, "done")
         self.saved.emit(settings)
 
     def _say(self, text: str, role: str) -> None:

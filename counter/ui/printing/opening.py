@@ -17,7 +17,6 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from counter import texts
 from counter.actions.desk import Desk
 from counter.actions.documents import MadeDocument
 from counter.documents.kinds import DocumentKind
@@ -28,6 +27,7 @@ from counter.ui.printing.making import (
     outcome_kinds,
 )
 from counter.ui.printing.preview_window import PreviewWindow
+from counter.ui.printing.words import PRINTING_NO_NOTICE
 from counter.ui.runner import Runner
 
 __all__ = ["NoticeRefused", "open_case_documents", "open_guide_notice", "open_outcome_documents", "open_preview"]
@@ -78,7 +78,7 @@ def open_outcome_documents(
     """What the applicant takes home after the intake: receipt; deferral notice, pledge and receipt; …"""
     kinds = outcome_kinds(outcome)
     if not kinds:
-        raise NoticeRefused(texts.PRINTING_NO_NOTICE)
+        raise NoticeRefused(PRINTING_NO_NOTICE)
     return open_case_documents(parent, runner, desk, case_no, kinds, today)
 
 

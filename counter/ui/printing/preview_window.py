@@ -22,7 +22,6 @@ from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from counter import texts
 from counter.actions.desk import Desk
 from counter.actions.documents import MadeDocument
 from counter.host.desk_config import load_desk_config
@@ -31,7 +30,34 @@ from counter.ui.printing.page_view import PageView
 from counter.ui.printing.pdf_pages import PdfUnreadable, page_images
 from counter.ui.printing.print_run import Failure, Job, PrintRun, Sent
 from counter.ui.printing.printer_chooser import PrinterChooser, printer_name_text, remember_printer
+from counter.ui.printing.words import (
+    PRINTING_BUSY,
+    PRINTING_CASE_NO,
+    PRINTING_CHECK_DATES,
+    PRINTING_CHOICE_NOT_SAVED,
+    PRINTING_CHOOSE,
+    PRINTING_CLOSE,
+    PRINTING_CONTENT_LINE,
+    PRINTING_FAILED,
+    PRINTING_FILE_NAME,
+    PRINTING_NUMBERS,
+    PRINTING_PRINT,
+    PRINTING_PRINTER_LINE,
+    PRINTING_REPRINT,
+    PRINTING_RETRY,
+    PRINTING_SAVE,
+    PRINTING_SAVE_FAILED,
+    PRINTING_SAVE_FILTER,
+    PRINTING_SAVE_TITLE,
+    PRINTING_SAVED,
+    PRINTING_SENT,
+    PRINTING_UNREADABLE,
+    PRINTING_WINDOW_TITLE,
+)
 from counter.ui.runner import Failed, Runner
+from counter.words.documents import DOC_TITLE
+from counter.words.printing import print_problem_text
+from counter.words.punctuation import LIST_JOIN
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +90,7 @@ QPushButton#printButton:disabled {{ background: #9fb3c8; border-color: #9fb3c8; 
 
 
 def doc_title(made: MadeDocument) -> str:
-    return texts.DOC_TITLE[made.kind]
+    return DOC_TITLE[made.kind]
 
 
 class PreviewWindow(QWidget):
@@ -87,7 +113,7 @@ class PreviewWindow(QWidget):
         self.chooser: PrinterChooser | None = None
         self.save_dialog: QFileDialog | None = None
         self.setStyleSheet(STYLE)
-        self.setWindowTitle(texts.PRINTING_WINDOW_TITLE.format(titles="、".join(map(doc_title, documents))))
+        self.setWindowTitle(PRINTING_WINDOW_TITLE.format(titles=LIST_JOIN.join(map(doc_title, documents))))
         self._make_widgets()
         self._lay_out()
         self._connect_signals()
@@ -102,7 +128,7 @@ class PreviewWindow(QWidget):
         self.numbers = QLabel()
         self.numbers.setObjectName("previewNumbers")
         self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reprint_tag = QLabel(texts.PRINTING_REPRINT)
+        self.reprint_tag = QLabel(PRINTING_REPRINT)
         self.reprint_tag.setObjectName("reprintTag")
         self.dates_warning = QLabel()
         self.dates_warning.setObjectName("datesWarning")
@@ -127,11 +153,11 @@ class PreviewWindow(QWidget):
         self.content_line = QLabel()
         self.content_line.setObjectName("contentLine")
         self.content_line.setWordWrap(True)
-        self.print_button = QPushButton(texts.PRINTING_PRINT)
+        self.print_button = QPushButton(PRINTING_PRINT)
         self.print_button.setObjectName("printButton")
-        self.choose_button = QPushButton(texts.PRINTING_CHOOSE)
-        self.save_button = QPushButton(texts.PRINTING_SAVE)
-        self.close_button = QPushButton(texts.PRINTING_CLOSE)
+        self.choose_button = QPushButton(PRINTING_CHOOSE)
+        self.save_button = QPushButton(PRINTING_SAVE)
+        self.close_button = QPushButton(PRINTING_CLOSE)
         self.print_shortcut = QShortcut(QKeySequence("Ctrl+P"), self)
         self.close_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         for widget in (self.reprint_tag, self.dates_warning, self.problem, self.done, self.record_problem):
@@ -182,7 +208,7 @@ class PreviewWindow(QWidget):
                 images = page_images(made.pdf, SCREEN_DPI * ratio)
             except PdfUnreadable:
                 log.exception("preview of %s %s could not be drawn", made.kind.value, made.doc_no)
-                self._say_problem(texts.PRINTING_UNREADABLE.format(title=doc_title(made)))
+                self._say_problem(PRINTING_UNREADABLE.format(title=doc_title(made)))
                 continue
             for image in images:
                 image.setDevicePixelRatio(ratio)
@@ -195,10 +221,10 @@ class PreviewWindow(QWidget):
         return self.documents[max(self.tabs.currentIndex(), 0)]
 
     def _show_printer(self) -> None:
-        titles = "、".join(doc_title(self.documents[i]) for i in self.pending)
+        titles = LIST_JOIN.join(doc_title(self.documents[i]) for i in self.pending)
         pages = sum(self.views[i].page_count() for i in self.pending)
-        self.printer_line.setText(texts.PRINTING_PRINTER_LINE.format(printer=printer_name_text(self.printer)))
-        self.content_line.setText(texts.PRINTING_CONTENT_LINE.format(titles=titles, pages=pages))
+        self.printer_line.setText(PRINTING_PRINTER_LINE.format(printer=printer_name_text(self.printer)))
+        self.content_line.setText(PRINTING_CONTENT_LINE.format(titles=titles, pages=pages))
 
     def _say_problem(self, text: str) -> None:
         self.problem.setText(text)
@@ -211,12 +237,12 @@ class PreviewWindow(QWidget):
             return
         made = self.documents[index]
         self.title.setText(doc_title(made))
-        numbers = texts.PRINTING_NUMBERS.format(doc_no=made.doc_no)
+        numbers = PRINTING_NUMBERS.format(doc_no=made.doc_no)
         if made.case_no:
-            numbers += texts.PRINTING_CASE_NO.format(case_no=made.case_no)
+            numbers += PRINTING_CASE_NO.format(case_no=made.case_no)
         self.numbers.setText(numbers)
         self.reprint_tag.setVisible(made.reprint)
-        self.dates_warning.setText(texts.PRINTING_CHECK_DATES.format(title=doc_title(made)))
+        self.dates_warning.setText(PRINTING_CHECK_DATES.format(title=doc_title(made)))
         self.dates_warning.setVisible(made.check_dates)
 
     def on_print_requested(self) -> None:
@@ -226,7 +252,7 @@ class PreviewWindow(QWidget):
         self.problem.hide()
         self.done.hide()
         self.print_button.setEnabled(False)
-        self.print_button.setText(texts.PRINTING_BUSY)
+        self.print_button.setText(PRINTING_BUSY)
         self.run = PrintRun(jobs, self.printer, parent=self)
         self.run.sent.connect(self.on_sent)
         self.run.failed.connect(self.on_failed)
@@ -238,16 +264,16 @@ class PreviewWindow(QWidget):
         self._record(made, f"printer:{sent.queue}", ok=True)
         self.pending.remove(sent.index)
         self.printed.add(sent.index)
-        gone = "、".join(doc_title(self.documents[i]) for i in sorted(self.printed))
-        self.done.setText(texts.PRINTING_SENT.format(printer=sent.queue, titles=gone))
+        gone = LIST_JOIN.join(doc_title(self.documents[i]) for i in sorted(self.printed))
+        self.done.setText(PRINTING_SENT.format(printer=sent.queue, titles=gone))
         self.done.show()
 
     def on_failed(self, failure: Failure) -> None:
         made = self.documents[failure.index]
         error = ": ".join(part for part in (failure.problem.value, failure.detail) if part)
         self._record(made, f"printer:{failure.printer or 'default'}", ok=False, error=error)
-        text = texts.print_problem_text(failure.problem, failure.printer, failure.detail)
-        self._say_problem(texts.PRINTING_FAILED.format(title=doc_title(made), problem=text))
+        text = print_problem_text(failure.problem, failure.printer, failure.detail)
+        self._say_problem(PRINTING_FAILED.format(title=doc_title(made), problem=text))
 
     def on_run_finished(self) -> None:
         self.run = None
@@ -256,7 +282,7 @@ class PreviewWindow(QWidget):
             self.pending = list(range(len(self.documents)))  # a further click prints them all again
             self.printed = set()
         self.print_button.setEnabled(True)
-        self.print_button.setText(texts.PRINTING_PRINT if complete else texts.PRINTING_RETRY)
+        self.print_button.setText(PRINTING_PRINT if complete else PRINTING_RETRY)
         self._show_printer()
         self.print_finished.emit(complete)
         if self._close_after_run:
@@ -274,14 +300,14 @@ class PreviewWindow(QWidget):
             remember_printer(printer)
         except OSError as err:
             log.exception("printer choice not saved")
-            self._say_problem(texts.PRINTING_CHOICE_NOT_SAVED.format(error=err.strerror or err))
+            self._say_problem(PRINTING_CHOICE_NOT_SAVED.format(error=err.strerror or err))
         self._show_printer()
 
     def on_save_requested(self) -> None:
         made = self.current()
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = texts.PRINTING_FILE_NAME.format(number=made.case_no or made.doc_no, title=doc_title(made))
-        dialog = QFileDialog(self, texts.PRINTING_SAVE_TITLE, str(Path(folder) / name), texts.PRINTING_SAVE_FILTER)
+        name = PRINTING_FILE_NAME.format(number=made.case_no or made.doc_no, title=doc_title(made))
+        dialog = QFileDialog(self, PRINTING_SAVE_TITLE, str(Path(folder) / name), PRINTING_SAVE_FILTER)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
         dialog.setModal(False)
@@ -299,11 +325,11 @@ class PreviewWindow(QWidget):
             path.write_bytes(made.pdf)
         except OSError as err:
             log.warning("PDF not saved to %s: %s", path, err)
-            self._say_problem(texts.PRINTING_SAVE_FAILED.format(path=path, error=err.strerror or err))
+            self._say_problem(PRINTING_SAVE_FAILED.format(path=path, error=err.strerror or err))
             return False
         self._record(made, f"file:{path}", ok=True)
         self.problem.hide()
-        self.done.setText(texts.PRINTING_SAVED.format(title=doc_title(made), path=path))
+        self.done.setText(PRINTING_SAVED.format(title=doc_title(made), path=path))
         self.done.show()
         return True
 

@@ -17,10 +17,20 @@ import logging
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from counter import texts
 from counter.host.desk_config import load_desk_config, save_desk_config
 from counter.printing.cups import Printer
 from counter.ui.printing.print_run import Failure, PrinterQuery
+from counter.ui.printing.words import (
+    PRINTING_CHOOSE_PROMPT,
+    PRINTING_CHOOSE_TITLE,
+    PRINTING_DEFAULT_PRINTER,
+    PRINTING_PRINTER_DEFAULT,
+    PRINTING_PRINTER_GONE,
+    PRINTING_PRINTER_REJECTING,
+    PRINTING_PRINTER_STOPPED,
+)
+from counter.words.printing import print_problem_text
+from counter.words.punctuation import ASIDE, MARK_JOIN
 
 log = logging.getLogger(__name__)
 
@@ -28,17 +38,17 @@ log = logging.getLogger(__name__)
 def printer_label(printer: Printer) -> str:
     marks = []
     if printer.default:
-        marks.append(texts.PRINTING_PRINTER_DEFAULT)
+        marks.append(PRINTING_PRINTER_DEFAULT)
     if not printer.enabled:
-        marks.append(texts.PRINTING_PRINTER_STOPPED)
+        marks.append(PRINTING_PRINTER_STOPPED)
     if not printer.accepting:
-        marks.append(texts.PRINTING_PRINTER_REJECTING)
-    return printer.name + (f"（{'，'.join(marks)}）" if marks else "")
+        marks.append(PRINTING_PRINTER_REJECTING)
+    return ASIDE.format(text=printer.name, aside=MARK_JOIN.join(marks)) if marks else printer.name
 
 
 def printer_name_text(printer: str) -> str:
     """How the window names the desk's printer ("" is the CUPS default)."""
-    return printer or texts.PRINTING_DEFAULT_PRINTER
+    return printer or PRINTING_DEFAULT_PRINTER
 
 
 def remember_printer(printer: str) -> None:
@@ -54,7 +64,7 @@ class PrinterChooser(QDialog):
 
     def __init__(self, current: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(texts.PRINTING_CHOOSE_TITLE)
+        self.setWindowTitle(PRINTING_CHOOSE_TITLE)
         self.setModal(False)
         self.list = QListWidget()
         self.message = QLabel()
@@ -63,12 +73,12 @@ class PrinterChooser(QDialog):
         self.message.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(texts.PRINTING_CHOOSE_PROMPT))
+        layout.addWidget(QLabel(PRINTING_CHOOSE_PROMPT))
         layout.addWidget(self.list, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self._current = current
-        self._add(texts.PRINTING_DEFAULT_PRINTER, "")
+        self._add(PRINTING_DEFAULT_PRINTER, "")
         self.list.setCurrentRow(0)
         # owned by the application, not the dialog: a dialog closed while CUPS is slow never ends a running thread
         self.query = PrinterQuery(parent=QCoreApplication.instance())
@@ -89,13 +99,13 @@ class PrinterChooser(QDialog):
             self._add(printer_label(printer), printer.name)
         current = self._current
         if current and current not in {p.name for p in found}:
-            self._add(texts.PRINTING_PRINTER_GONE.format(printer=current), current)
+            self._add(PRINTING_PRINTER_GONE.format(printer=current), current)
         if current:
             self.select(current)
         self.loaded.emit()
 
     def on_query_failed(self, failure: Failure) -> None:
-        self.message.setText(texts.print_problem_text(failure.problem, failure.printer, failure.detail))
+        self.message.setText(print_problem_text(failure.problem, failure.printer, failure.detail))
         self.message.show()
         if self._current:
             self._add(self._current, self._current)

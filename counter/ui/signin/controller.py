@@ -20,7 +20,6 @@ from functools import partial
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from counter import texts
 from counter.access.lockout import POLICY
 from counter.access.roles import Actor
 from counter.actions.accounts import SignInResult, check_password, sign_in, sign_out, staff_no
@@ -30,6 +29,8 @@ from counter.ui.runner import Failed, Runner
 from counter.ui.signin import words
 from counter.ui.signin.sign_in_window import SignInWindow
 from counter.ui.signin.stay import STAYS_WHEN_LOCKED
+from counter.words.access import ROLE, sign_in_refusal_text
+from counter.words.punctuation import LIST_JOIN
 
 log = logging.getLogger(__name__)
 
@@ -191,8 +192,8 @@ class SignInController(QObject):
 def refusal_text(result: SignInResult) -> str:
     """The same words as the command line's, from the same table."""
     minutes = int(POLICY.lock_for.total_seconds() // 60)
-    return texts.sign_in_refusal_text(result.outcome, result.attempts_left, result.locked_until, minutes)
+    return sign_in_refusal_text(result.outcome, result.attempts_left, result.locked_until, minutes)
 
 
 def roles_text(actor: Actor) -> str:
-    return "、".join(texts.ROLE[r] for r in sorted(actor.roles))
+    return LIST_JOIN.join(ROLE[r] for r in sorted(actor.roles))

@@ -31,12 +31,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter import texts
 from counter.actions.guard import NotPermitted
 from counter.ui.runner import Failed, Runner
 from counter.ui.sync import words
 from counter.ui.sync.pending_label import minute_text
 from counter.ui.sync.worker import Progress, SyncWorker
+from counter.words.access import not_permitted
+from counter.words.sites import SITE_KIND, key_problem_text
+from counter.words.sync import (
+    SYNC_EXPORTED,
+    SYNC_IMPORTED,
+    SYNC_REPLAYED,
+    hold_reason,
+    package_rejected,
+    sync_not_possible,
+)
 
 if TYPE_CHECKING:
     from counter.actions.desk import Desk
@@ -147,13 +156,13 @@ class SyncPage(QWidget):
             return
         self.status = status
         kind = str(site.kind)
-        self.site.setText(words.SYNC_SITE.format(name=site.name, code=site.code, kind=words.SYNC_KIND.get(kind, kind)))
+        self.site.setText(words.SYNC_SITE.format(name=site.name, code=site.code, kind=SITE_KIND.get(kind, kind)))
         hall = kind == "hall"
         self.out_text.setText(words.SYNC_OUT_HALL if hall else words.SYNC_OUT_TOWNSHIP)
         self.to_site.clear()
         for peer in others:
             if str(peer.kind) == ("township" if hall else "hall"):
-                self.to_site.addItem(f"{peer.name}（{peer.code}）", peer.code)
+                self.to_site.addItem(words.SYNC_PEER.format(name=peer.name, code=peer.code), peer.code)
         self.to_site.setVisible(hall)
         self.export_button.setEnabled(self.to_site.count() > 0)
         if self.to_site.count() == 0:
@@ -175,7 +184,7 @@ class SyncPage(QWidget):
     def _show_review(self, rows: list[ReviewItem]) -> None:
         self.review.setRowCount(len(rows))
         for row, item in enumerate(rows):
-            reason = texts.hold_reason(item.reason)
+            reason = hold_reason(item.reason)
             kind = words.SYNC_RECORD_TYPE.get(item.record_type, item.record_type)
             cells = (item.from_site, str(item.export_no), kind, item.record_key, reason, item.detail,
                      _local(item.created_at))  # fmt: skip
@@ -260,14 +269,14 @@ class SyncPage(QWidget):
     def on_exported(self, result: object) -> None:
         assert isinstance(result, Exported)
         made = result.result
-        self._say(texts.SYNC_EXPORTED.format(export_no=made.export_no, to_site=made.to_site, records=made.records,
+        self._say(SYNC_EXPORTED.format(export_no=made.export_no, to_site=made.to_site, records=made.records,
                                              path=result.path))  # fmt: skip
 
     def on_imported(self, result: object) -> None:
         from counter.actions.sync import ImportReport
 
         assert isinstance(result, ImportReport)
-        template = texts.SYNC_REPLAYED if result.replayed else texts.SYNC_IMPORTED
+        template = SYNC_REPLAYED if result.replayed else SYNC_IMPORTED
         self._say(template.format(from_site=result.from_site, export_no=result.export_no, applied=result.applied,
                                   unchanged=result.unchanged, held=result.held))  # fmt: skip
 
@@ -277,13 +286,13 @@ class SyncPage(QWidget):
         from counter.sync.package import PackageRejected
 
         if isinstance(err, SyncNotPossible):
-            reason = texts.sync_not_possible(err.problem, err.site)
+            reason = sync_not_possible(err.problem, err.site)
         elif isinstance(err, KeyUnreadable):
-            reason = texts.key_problem_text(err.reason, str(err.path))
+            reason = key_problem_text(err.reason, str(err.path))
         elif isinstance(err, PackageRejected):
-            reason = texts.package_rejected(err.code)
+            reason = package_rejected(err.code)
         elif isinstance(err, NotPermitted):
-            reason = texts.not_permitted(err.permission, err.signed_in)
+            reason = not_permitted(err.permission, err.signed_in)
         elif isinstance(err, Failed):
             reason = err.message
         elif isinstance(err, OSError):

@@ -77,7 +77,7 @@ def test_a_township_sends_its_cases_and_the_hall_takes_them_once(
 ) -> None:
     run_demo(township.sessions, township.desk, TODAY)
     sent = page_of(qtbot, township)
-    assert sent.site.text() == "本站点：和平街道便民服务中心（XAMT01，便民服务中心）"
+    assert sent.site.text() == "本站点：和平街道便民服务中心（XAMT01，苏木乡镇便民服务中心）"
     assert sent.pending.text().startswith("尚未送达大厅：6 件")
     assert not sent.to_site.isVisible()  # a township sends to its one hall
     package = tmp_path / "stick" / "XAMT01.sync"
