@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from counter.catalog.reader import read_folder
-from counter.search import SearchEntry, SearchIndex, search_text
+from counter.catalog.search import SearchEntry, SearchIndex, search_text
 
 GOAL_MS = 2.0
 QUERIES = ["xcg", "小餐馆", "xiaocanguan", "ylbx", "yanglao", "xse", "新生儿", "bdc", "ershoufang", "yd",

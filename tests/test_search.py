@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from counter.search import SearchEntry, SearchIndex, core_name, normalise_query, search_text
+from counter.catalog.search import SearchEntry, SearchIndex, core_name, normalise_query, search_text
 
 NAMES = [
     (6, "我要开药店"),

@@ -1,4 +1,5 @@
-"""What the case commands show: one case whole, the case lists, and whether ID numbers may be shown whole.
+"""What the faces show of cases: one case whole, the case lists, the desk's day lists, and whether ID numbers may
+be shown whole.  (The case page's own read, with its guide and documents, is :mod:`counter.actions.case_view`.)
 
 Each read takes the caller's unit of work and returns plain data from :mod:`counter.case.view`.
 """
@@ -6,38 +7,40 @@ Each read takes the caller's unit of work and returns plain data from :mod:`coun
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from counter.access.roles import Permission
 from counter.actions.calendar import office_calendar
 from counter.actions.guard import NotPermitted, require
+from counter.actions.store import Unit
+from counter.case.view import CaseRow
 from counter.db import case_store
+from counter.workdays import WorkCalendar
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from sqlalchemy.orm import Session
-
     from counter.actions.desk import Desk
-    from counter.case.view import CaseRow, CaseView
+    from counter.case.view import CaseView
 
-__all__ = ["case_rows", "case_view", "case_views", "may_see_whole_numbers"]
+__all__ = ["DayLists", "case_rows", "case_view", "case_views", "day_lists", "may_see_whole_numbers"]
 
 DUE_SOON_WORKING_DAYS = 2  # "due soon": a deferral due within two working days, or already overdue
 
 
-def case_view(session: Session, case_no: str) -> CaseView | None:
+def case_view(session: Unit, case_no: str) -> CaseView | None:
     """Status, materials, deadlines, documents, ratings and history of one case; None when there is no such case."""
     return case_store.case_view(session, case_no)
 
 
-def case_views(session: Session, case_nos: Iterable[str]) -> list[CaseView]:
+def case_views(session: Unit, case_nos: Iterable[str]) -> list[CaseView]:
     """The views of the cases that exist among ``case_nos``, in their order."""
     views = (case_store.case_view(session, case_no) for case_no in case_nos)
     return [view for view in views if view is not None]
 
 
-def case_rows(session: Session, today: dt.date, *, overdue: bool = False, due_soon: bool = False) -> list[CaseRow]:
+def case_rows(session: Unit, today: dt.date, *, overdue: bool = False, due_soon: bool = False) -> list[CaseRow]:
     """The case list: every case, or the deferrals overdue (``overdue``) or due within two working days."""
     if overdue:
         return case_store.deferrals_due_by(session, today - dt.timedelta(days=1))
@@ -47,10 +50,27 @@ def case_rows(session: Session, today: dt.date, *, overdue: bool = False, due_so
     return case_store.all_cases(session)
 
 
-def may_see_whole_numbers(session: Session, desk: Desk) -> bool:
+def may_see_whole_numbers(session: Unit, desk: Desk) -> bool:
     """ID numbers and phones whole: for a signed-in clerk or supervisor at ``desk``, or the single desk."""
     try:
         require(session, desk.actor, Permission.SEE_FULL_ID)
     except NotPermitted:
         return False
     return True
+
+
+@dataclass(frozen=True, slots=True)
+class DayLists:
+    calendar: WorkCalendar
+    soon_until: dt.date  # the last day still "coming due"
+    of_day: tuple[CaseRow, ...]  # taken today at the desk
+    due: tuple[CaseRow, ...]  # awaiting deferred materials, due by soon_until or already past
+
+
+def day_lists(unit: Unit, today: dt.date, desk_no: str, soon_working_days: int) -> DayLists:
+    """Today's cases at a desk and every deferral of the hall coming due, read with one office calendar."""
+    calendar = office_calendar(unit)
+    soon_until = calendar.add_working_days(today, soon_working_days).date
+    of_day = case_store.cases_of_day(unit, today, desk_no)
+    due = case_store.deferrals_due_by(unit, soon_until)
+    return DayLists(calendar, soon_until, tuple(of_day), tuple(due))

@@ -75,8 +75,8 @@ def read_source(path: Path, on_progress: Progress | None = None) -> ReadResult:
         return read_workbook(path)
     if path.suffix == CATALOG_SUFFIX and path.is_file():
         return read_paths([path], on_progress)
-    detail = "不存在" if not path.exists() else "不是目录、.toml 或 .xlsx 文件"
-    return ReadResult((), (Problem(Rule.UNREADABLE, str(path), detail=detail),))
+    rule = Rule.NOT_FOUND if not path.exists() else Rule.NOT_A_CATALOG
+    return ReadResult((), (Problem(rule, str(path)),))
 
 
 def check_source(path: Path, on_progress: Progress | None = None) -> CheckResult:
@@ -126,7 +126,7 @@ def sync_bundled(
         if get_setting(session, BUNDLED_FINGERPRINT) == fingerprint:
             return BundledSync(False, (), problems_from_json(get_setting(session, BUNDLED_PROBLEMS_KEY) or "[]"))
     if not folder.is_dir():
-        problem = Problem(Rule.UNREADABLE, str(folder), detail="目录不存在")
+        problem = Problem(Rule.NOT_FOUND, str(folder))
         return BundledSync(True, (), (problem,))
     checked = check_source(folder, on_progress)
     bad_files = {p.file for p in checked.problems}

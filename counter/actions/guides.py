@@ -1,20 +1,22 @@
-"""The guides the window shows: the search entries, a bundle's current guide, a stored guide version.
+"""The guides the faces show: the search entries, a bundle's current guide, a stored guide version, a guide found
+by what a clerk or a script typed.
 
-Each returns plain data (:class:`StoredGuide` holds the domain's ``Bundle``, never an ORM row).
+Each read takes the caller's unit of work and returns plain data (:class:`StoredGuide` holds the domain's
+``Bundle``, never an ORM row).
 """
 
 from __future__ import annotations
 
 from counter.actions.store import Unit
+from counter.catalog.search import SearchEntry, SearchIndex
 from counter.db import catalog_store
 from counter.db.catalog_store import StoredGuide
-from counter.search import SearchEntry
 
-__all__ = ["StoredGuide", "current_guide", "guide_version", "search_entries"]
+__all__ = ["StoredGuide", "current_guide", "find_guide", "guide_version", "search_entries"]
 
 
 def search_entries(unit: Unit) -> list[SearchEntry]:
-    """Every bundle as the search panel lists it (published or not)."""
+    """Every bundle as the search panel and ``catalog list`` show it (published or not), in the catalog's order."""
     return catalog_store.search_entries(unit)
 
 
@@ -26,3 +28,14 @@ def current_guide(unit: Unit, bundle_code: str) -> StoredGuide | None:
 def guide_version(unit: Unit, version_id: int) -> StoredGuide | None:
     """One stored guide version (a draft's, a case's); None when it is gone."""
     return catalog_store.guide_version(unit, version_id)
+
+
+def find_guide(unit: Unit, wanted: str) -> StoredGuide | None:
+    """The current guide of the bundle named by code, number or name, else the best search hit (pinyin, typos)."""
+    wanted = wanted.strip()
+    entries = catalog_store.search_entries(unit)
+    code = next((e.bundle_code for e in entries if wanted in (e.bundle_code, str(e.number), e.name)), None)
+    if code is None:
+        hits = SearchIndex(entries).search(wanted, limit=1)
+        code = hits[0].bundle_code if hits else None
+    return catalog_store.current_guide(unit, code) if code else None

@@ -1,7 +1,8 @@
-"""Which database a command means, and the schema revisions this program knows.
+"""Which database a face means, and the schema revisions this program knows.
 
-The command line names the database by ``--db`` and reports the schema revision without knowing where either is
-decided.  Opening a database migrates it (:class:`counter.actions.store.Store`); nothing here opens one.
+The window and the command line name the database by ``--db`` and report the schema revision without knowing
+where either is decided; importing this module loads no SQLAlchemy (the window reads it before it shows).
+Opening a database migrates it (:class:`counter.actions.store.Store`); nothing here opens one.
 """
 
 from __future__ import annotations

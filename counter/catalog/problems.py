@@ -20,6 +20,8 @@ class Rule(StrEnum):
     """Every rule a catalog can break.  The value is stable: tests and logs use it."""
 
     # the file itself
+    NOT_FOUND = "not_found"  # the file or folder named does not exist
+    NOT_A_CATALOG = "not_a_catalog"  # neither a folder, a .toml file nor a workbook
     UNREADABLE = "unreadable"  # cannot be opened or is not UTF-8
     SYNTAX = "syntax"  # not valid TOML / workbook layout
     WRONG_TYPE = "wrong_type"  # a value of the wrong kind (text where a number goes …)

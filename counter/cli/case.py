@@ -58,7 +58,7 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
 
 def cmd_case_show(args: argparse.Namespace) -> int:
     from counter.actions.case_reads import case_view, may_see_whole_numbers
-    from counter.cli.case_text import case_as_text, case_json, masked_view
+    from counter.cli.case_text import case_as_text, case_json
 
     store = open_store(args)
     by = desk()
@@ -71,7 +71,7 @@ def cmd_case_show(args: argparse.Namespace) -> int:
         print(tr("未找到办件：{case_no}").format(case_no=args.case_no), file=sys.stderr)
         return EXIT_PROBLEM
     if not whole:
-        view = masked_view(view)
+        view = view.masked()
     if args.json:
         print_json(case_json(view))
     else:

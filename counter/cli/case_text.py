@@ -8,7 +8,6 @@ from typing import Any
 
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseRow, CaseView
-from counter.identifiers import mask_id, mask_phone
 from counter.intake.checklist import Receipt
 from counter.intake.outcome import Outcome
 from counter.words.cases import CASE_EVENT, CASE_STATUS
@@ -34,17 +33,6 @@ def case_json(view: CaseView) -> dict[str, Any]:
 
 def _date(day: dt.date | None) -> str:
     return day.isoformat() if day else "—"
-
-
-def masked_view(view: CaseView) -> CaseView:
-    """The case with its ID numbers and phones masked, for whoever may not see them whole."""
-    return dataclasses.replace(
-        view,
-        applicant_id_no=mask_id(view.applicant_id_no) if view.applicant_id_no else "",
-        agent_id_no=mask_id(view.agent_id_no) if view.agent_id_no else "",
-        applicant_phone=mask_phone(view.applicant_phone) if view.applicant_phone else "",
-        notify_phone=mask_phone(view.notify_phone) if view.notify_phone else "",
-    )
 
 
 def case_as_text(view: CaseView) -> str:

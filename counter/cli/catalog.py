@@ -96,7 +96,7 @@ def cmd_catalog_template(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_list(args: argparse.Namespace) -> int:
-    from counter.actions.catalog_reads import catalog_entries
+    from counter.actions.guides import search_entries as catalog_entries
     from counter.words.catalog import UNPUBLISHED
 
     store = open_store(args)
@@ -114,7 +114,7 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_show(args: argparse.Namespace) -> int:
-    from counter.actions.catalog_reads import find_guide
+    from counter.actions.guides import find_guide
     from counter.catalog.document import to_document
 
     store = open_store(args)

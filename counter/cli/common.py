@@ -103,6 +103,7 @@ def failure_text(err: Exception) -> str:
     from counter.host.errors import report_unexpected
     from counter.words.access import not_permitted
     from counter.words.database import DB_FAULT
+    from counter.words.host import unexpected_text
 
     if isinstance(err, NotPermitted):  # the action refused the signed-in account, or nobody signed in
         return not_permitted(err.permission, err.signed_in)
@@ -113,9 +114,9 @@ def failure_text(err: Exception) -> str:
     if isinstance(err, StoreFault) and err.fault is not DbFault.OTHER:
         log.error("database fault %s: %s", err.fault.value, err.detail)
         return DB_FAULT[err.fault.value].format(error=err.detail.split(":", 1)[0])
-    if isinstance(err, StoreFault):  # nothing known to say: a report for support, as for any unexpected error
-        return report_unexpected(err.__cause__ or err)
-    return report_unexpected(err)
+    # nothing known to say (a StoreFault of no known cause included): a report for support
+    saved = report_unexpected((err.__cause__ or err) if isinstance(err, StoreFault) else err)
+    return unexpected_text(saved.error, saved.report)
 
 
 def run_actor() -> Actor:

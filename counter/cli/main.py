@@ -75,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:
         return int(exit_.code or 0)
     if args.command is None:
-        from counter.cli.words import NO_COMMAND
+        from counter.cli.phrases import NO_COMMAND
 
         parser.print_usage(sys.stderr)
         print(NO_COMMAND, file=sys.stderr)

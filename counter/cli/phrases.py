@@ -156,3 +156,5 @@ RESTORE_CONFIRM = tr(
 RESTORE_DONE = tr("恢复完成：数据库 {database} 已换成备份 {file}（结构版本 {revision}）。")
 RESTORE_KEPT = tr("原来的数据库已另存为：{kept}")
 RESTORE_NOTHING_KEPT = tr("原来没有数据库文件，无需另存。")
+
+NO_COMMAND = tr("请指定命令（counter -h 列出全部命令）；不带参数运行 counter 即启动窗口程序。")

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 
 from counter.catalog.document import canonical_json, content_hash, from_document, to_document
 from counter.catalog.model import Bundle
+from counter.catalog.search import SearchEntry, search_text
 from counter.db import models
-from counter.search import SearchEntry, search_text
 
 
 @dataclass(frozen=True, slots=True)

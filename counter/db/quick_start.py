@@ -16,8 +16,8 @@ from pathlib import Path
 
 from counter.catalog.fingerprint import BUNDLED_FINGERPRINT_KEY, BUNDLED_PROBLEMS_KEY
 from counter.catalog.problems import Problem, problems_from_json
+from counter.catalog.search import SearchEntry
 from counter.db.revision import HEAD
-from counter.search import SearchEntry
 
 _SQLITE_PREFIX = "sqlite:///"
 

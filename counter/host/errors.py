@@ -1,4 +1,4 @@
-"""Unexpected errors: the user reads a Chinese sentence, support reads the report.
+"""Unexpected errors: the report for support, saved; the sentence for the user is the faces' (counter.words.host).
 
 No traceback reaches a clerk.  The report file holds the traceback with every
 ID number and phone number in it masked, as in the log.
@@ -8,23 +8,32 @@ from __future__ import annotations
 
 import logging
 import traceback
+from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from counter.host.paths import log_dir
 
 log = logging.getLogger("counter")
 
 
-def report_unexpected(err: BaseException) -> str:
-    """Save a report of ``err`` and return the message to show."""
+@dataclass(frozen=True, slots=True)
+class UnexpectedReport:
+    error: str  # the class name of what was raised
+    report: Path | None  # where the report was saved; None when it could not be
+
+
+def report_unexpected(err: BaseException) -> UnexpectedReport:
+    """Save a report of ``err``; the faces word what it returns."""
+    from counter.audit.masking import masked_text
+
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    report: Path | None = None
     try:
         path = log_dir() / f"error-{stamp}.txt"
-        from counter.audit.masking import masked_text
-
         path.write_text(masked_text("".join(traceback.format_exception(err))), encoding="utf-8")
-        where = str(path)
+        report = path
     except OSError:
-        where = "（报告无法保存）"
-    log.error("unexpected error: %s (report %s)", type(err).__name__, where)
-    return f"程序遇到意外错误：{type(err).__name__}。已保存错误报告：{where}，请联系技术支持。已提交的办件不受影响。"
+        pass  # the report is lost, not the desk: the log line below still names the error
+    log.error("unexpected error: %s (report %s)", type(err).__name__, report or "not saved")
+    return UnexpectedReport(type(err).__name__, report)

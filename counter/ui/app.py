@@ -23,7 +23,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from counter import resources
-from counter.actions.startup import quick_start, resolve_url
+from counter.actions.schema import database_url
+from counter.actions.startup import quick_start
 from counter.actions.store import SchemaTooNew, Store, StoreFault
 from counter.catalog.fingerprint import folder_fingerprint
 from counter.host.logs import setup_logging
@@ -79,7 +80,7 @@ def open_window(db_url: str | None) -> tuple[MainWindow, Store]:
 
     Raises :class:`SchemaTooNew` and :class:`StoreFault`.
     """
-    store = Store(resolve_url(db_url))
+    store = Store(database_url(db_url))
     store.sessions()
     return MainWindow(store, resources.bundled_catalog_dir()), store
 
@@ -148,7 +149,7 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     install_qt_language(app)  # Qt's own buttons (确定, 取消) in the desk's language
     install_unexpected_hook()
     install_fonts(app, resources.fonts_dir())
-    db = Store(resolve_url(db_url))
+    db = Store(database_url(db_url))
     if not check_at_start(app, db.url, exit_when_ready):
         return 1
     folder = resources.bundled_catalog_dir()

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from counter.search import SearchEntry, SearchIndex
+from counter.catalog.search import SearchEntry, SearchIndex
 from counter.ui import words
 from counter.ui.banner import Banner
 from counter.ui.catalog_sync import BundledSyncThread

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from counter.host.errors import report_unexpected
 from counter.ui.words import DESK_UNEXPECTED_TITLE
+from counter.words.host import unexpected_text
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +25,8 @@ def on_unexpected(kind: type[BaseException], err: BaseException, tb: TracebackTy
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, err, tb)
         return
-    message = report_unexpected(err.with_traceback(tb))
+    saved = report_unexpected(err.with_traceback(tb))
+    message = unexpected_text(saved.error, saved.report)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         print(message, file=sys.stderr)

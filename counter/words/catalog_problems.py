@@ -22,6 +22,8 @@ from counter.words.translate import tr
 # 24-point checklist (清单) of the 一网办 plan.
 
 RULE_TEXT: dict[Rule, str] = {
+    Rule.NOT_FOUND: tr("找不到该文件或文件夹"),
+    Rule.NOT_A_CATALOG: tr("不是事项目录：须为文件夹、.toml 文件或 .xlsx 工作簿"),
     Rule.UNREADABLE: tr("文件无法读取（须为 UTF-8 编码的文本文件）：{detail}"),
     Rule.SYNTAX: tr("不是有效的 TOML 格式：{detail}"),
     Rule.WRONG_TYPE: tr("{field}的值类型不对：{detail}"),

@@ -89,7 +89,7 @@ def test_each_broken_rule_is_reported_alone(tmp_path: Path, breach: Breach) -> N
 def test_every_rule_has_a_breach_or_a_test_of_its_own() -> None:
     reader_rules = {  # each has its own test below
         Rule.UNREADABLE, Rule.SYNTAX, Rule.WRONG_TYPE, Rule.UNKNOWN_VALUE, Rule.UNKNOWN_KEY,
-        Rule.LIMIT_WITHOUT_UNIT,
+        Rule.LIMIT_WITHOUT_UNIT, Rule.NOT_FOUND, Rule.NOT_A_CATALOG,
     }  # fmt: skip
     broken_alone = {e.rule for b in BREACHES for e in b.expected}
 
@@ -322,3 +322,19 @@ def test_the_shipped_catalog_is_complete_and_valid() -> None:
     assert [problem_text(p) for p in problems] == []
     assert sorted(bundle.number for _, bundle in result.bundles) == list(range(1, 104))
     assert [file for file, _ in result.bundles] == [file_name(n) for n in range(1, 104)]
+
+
+def test_a_missing_path_and_a_file_that_is_no_catalog_are_named_as_such(tmp_path: Path) -> None:
+    """Not an encoding problem: the clerk reads that the folder is missing, or that the file is of the wrong kind."""
+    from counter.actions.catalog import check_source
+    from counter.words.catalog_problems import problem_text
+
+    missing = tmp_path / "nowhere"
+    (found,) = check_source(missing).problems
+    assert (found.rule, found.file) == (Rule.NOT_FOUND, str(missing))
+    assert problem_text(found) == f"{missing}：找不到该文件或文件夹"
+    other = tmp_path / "notes.txt"
+    other.write_text("不是目录", encoding="utf-8")
+    (found,) = check_source(other).problems
+    assert found.rule is Rule.NOT_A_CATALOG
+    assert "UTF-8" not in problem_text(found)

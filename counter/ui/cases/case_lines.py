@@ -15,7 +15,6 @@ from typing import TypeVar
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent
 from counter.case.view import CaseMaterialLine, CaseView, HistoryLine
 from counter.catalog.model import Situation
-from counter.identifiers import mask_id, mask_phone
 from counter.intake.checklist import Receipt, ReceivedMedium
 from counter.intake.outcome import Outcome, RefusalGround
 from counter.intake.parties import ApplicantKind, Delivery
@@ -50,14 +49,6 @@ def local_time(at: dt.datetime) -> dt.datetime:
     """A stored time (UTC, naive from SQLite) in the desk's own time zone."""
     aware = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
     return aware.astimezone()
-
-
-def shown_id(id_no: str, full: bool) -> str:
-    return id_no if full or not id_no else mask_id(id_no)
-
-
-def shown_phone(phone: str, full: bool) -> str:
-    return phone if full or not phone else mask_phone(phone)
 
 
 def desk_text(desk_no: str) -> str:

@@ -16,7 +16,7 @@ from functools import partial
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget, QTabWidget, QVBoxLayout, QWidget
 
-from counter.actions.day_lists import day_lists
+from counter.actions.case_reads import day_lists
 from counter.actions.desk import Desk
 from counter.case.status import CaseStatus
 from counter.case.view import CaseRow

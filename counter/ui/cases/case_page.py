@@ -57,8 +57,6 @@ from counter.ui.cases.case_lines import (
     overdue_days,
     receipt_text,
     refusal_text,
-    shown_id,
-    shown_phone,
 )
 from counter.ui.cases.case_steps import take_step
 from counter.ui.cases.marks import (
@@ -391,19 +389,19 @@ class CasePage(QWidget):
         self.alert.show()
 
     def _show_fields(self, view: CaseView) -> None:
-        full = self.full_id_button.isChecked()
+        shown = view if self.full_id_button.isChecked() else view.masked()
         values = {
             "applicant": applicant_text(view),
-            "applicant_id": shown_id(view.applicant_id_no, full),
-            "applicant_phone": shown_phone(view.applicant_phone, full),
+            "applicant_id": shown.applicant_id_no,
+            "applicant_phone": shown.applicant_phone,
             "applicant_address": view.applicant_address,
             "legal_rep": view.legal_rep,
             "agent": view.agent_name,
-            "agent_id": shown_id(view.agent_id_no, full),
+            "agent_id": shown.agent_id_no,
             "agent_authorisation": view.agent_authorisation,
             "delivery": delivery_text(view),
             "delivery_address": view.delivery_address,
-            "notify_phone": shown_phone(view.notify_phone, full) if view.notify_phone != view.applicant_phone else "",
+            "notify_phone": shown.notify_phone if view.notify_phone != view.applicant_phone else "",
             "answers": answers_text(view.answers, self._situations),
             "received_at": GAP.format(first=desk_text(view.desk_no), second=view.clerk),
             "received_on": day_text(view.received_on),
