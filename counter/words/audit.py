@@ -1,34 +1,10 @@
-"""The words of the audit trail: what an entry records, and what a verification found wrong."""
+"""The words of the audit trail: what a verification found wrong."""
 
 from __future__ import annotations
 
-from counter.audit.actions import AuditAction
 from counter.audit.verify import TrailProblem, TrailProblemCode
 from counter.words.translate import tr
 
-AUDIT_ACTION = {
-    AuditAction.CASE_TAKEN: tr("窗口收件"),
-    AuditAction.CASE_CHANGED: tr("办件经办"),
-    AuditAction.CASE_VOIDED: tr("作废办件"),
-    AuditAction.DOCUMENT_MADE: tr("出具文书"),
-    AuditAction.PRINTED: tr("打印文书"),
-    AuditAction.EXPORTED: tr("导出数据"),
-    AuditAction.SENT_TO_PAD: tr("发送评价"),
-    AuditAction.RATING_DECIDED: tr("差评整改或申诉复核"),
-    AuditAction.SIGNED_IN: tr("登录"),
-    AuditAction.SIGN_IN_FAILED: tr("登录失败"),
-    AuditAction.ACCOUNT_LOCKED: tr("账号锁定"),
-    AuditAction.SIGNED_OUT: tr("退出登录"),
-    AuditAction.ACCOUNT_ADDED: tr("新增账号"),
-    AuditAction.ACCOUNT_CHANGED: tr("修改账号"),
-    AuditAction.SETTING_CHANGED: tr("修改设置"),
-    AuditAction.HOLIDAYS_CHANGED: tr("维护节假日"),
-    AuditAction.CATALOG_IMPORTED: tr("导入事项目录"),
-    AuditAction.SCHEMA_UPGRADED: tr("升级数据库结构"),
-    AuditAction.SYNC_IMPORTED: tr("导入同步数据包"),
-    AuditAction.BACKUP_MADE: tr("备份数据库"),
-    AuditAction.BACKUP_RESTORED: tr("从备份恢复数据库"),
-}
 TRAIL_PROBLEM = {
     TrailProblemCode.EDITED: tr("记录内容与其哈希值不符：记录被改动过"),
     TrailProblemCode.BROKEN_LINK: tr("记录所接的前一条哈希与前一条记录不符：链条在此断开"),

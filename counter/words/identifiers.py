@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from counter.identifiers import CreditCodeError, IdError, Sex
+from counter.identifiers import CreditCodeError, IdError
 from counter.words.dates import day_text
 from counter.words.translate import tr
-
-SEX = {Sex.MALE: tr("男"), Sex.FEMALE: tr("女")}
 
 
 def _positions(detail: str) -> str:

@@ -35,15 +35,10 @@ RECEIVED_MEDIUM = {
     ReceivedMedium.ELECTRONIC: tr("电子"),
     ReceivedMedium.SHARED: tr("证照库免提交"),
 }
-DEFERRED_MEDIUM = tr("容缺后补")
 REFUSAL_GROUND = {
     RefusalGround.NO_LICENCE_NEEDED: tr("申请事项依法不需要取得行政许可"),
     RefusalGround.NOT_IN_REMIT: tr("申请事项依法不属于本行政机关职权范围"),
 }
-DEFERRAL_CREDIT_CHECK = tr("已核实申请人无不良信用记录")
-DEFERRAL_PLEDGE_CHECK = tr("申请人已签署容缺受理承诺书")
-CORRECTION_PERIOD = tr("申请人补正期限（本机关设定）")
-NOTIFY_LIMIT = tr("补正告知期限：当场或者五个工作日内一次性告知，逾期不告知的，自收到申请材料之日起即为受理")
 
 # Templates take {name} (the material, situation or bundle name) and {subject} (its code).
 INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {

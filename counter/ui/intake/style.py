@@ -20,7 +20,6 @@ OUTCOME_COLOURS: dict[Outcome, tuple[str, str]] = {
     Outcome.UNPUBLISHED: ("#a0aec0", "#1a202c"),
 }
 
-ERROR_COLOUR = "#b42318"
 
 STYLE = """
 QGroupBox { font-weight: bold; color: #243b53; border: 1px solid #d9e2ec; border-radius: 6px;

@@ -183,11 +183,6 @@ class SignInController(QObject):
         self.signed_out.emit()
         self.window.ask_anyone()
 
-    def sign_out_now(self) -> None:
-        """退出登录: the same as 换人登录, from the main window."""
-        self.lock()
-        self.on_switch_requested()
-
 
 def refusal_text(result: SignInResult) -> str:
     """The same words as the command line's, from the same table."""
