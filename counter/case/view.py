@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from counter.case.status import CaseStatus
 from counter.identifiers import mask_id, mask_phone
+from counter.intake.parties import PartyColumns
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,7 @@ class HistoryLine:
 
 
 @dataclass(frozen=True, slots=True)
-class CaseView:
+class CaseView(PartyColumns):
     case_no: str
     status: CaseStatus
     outcome: str
@@ -52,18 +53,6 @@ class CaseView:
     guide_version_id: int
     guide_version: int
     answers: tuple[tuple[str, str], ...]
-    applicant_kind: str
-    applicant_name: str
-    applicant_id_no: str
-    applicant_phone: str
-    applicant_address: str
-    legal_rep: str
-    agent_name: str
-    agent_id_no: str
-    agent_authorisation: str
-    delivery: str
-    delivery_address: str
-    notify_phone: str
     received_on: dt.date
     accepted_on: dt.date | None
     promised_on: dt.date | None

@@ -74,6 +74,29 @@ class Parties:
     notify_phone: str = ""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PartyColumns:
+    """The parties as a stored case keeps them, one flat value each: their one declaration.
+
+    :class:`Parties` is the form's shape (an applicant, perhaps an agent); a stored case keeps the same facts flat,
+    as its table's columns, and both the case view and the township's sync record are made of them.  Keyword-only,
+    so that a case's own fields keep their places.
+    """
+
+    applicant_kind: str
+    applicant_name: str
+    applicant_id_no: str
+    applicant_phone: str
+    applicant_address: str
+    legal_rep: str
+    agent_name: str
+    agent_id_no: str
+    agent_authorisation: str
+    delivery: str
+    delivery_address: str
+    notify_phone: str
+
+
 @dataclass(frozen=True, slots=True)
 class PartyProblem:
     field: PartyField

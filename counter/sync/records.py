@@ -20,6 +20,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
 
+from counter.intake.parties import PartyColumns
+
 # --- the parts of a case ------------------------------------------------------------------
 
 
@@ -189,7 +191,7 @@ class RatingRound:
 
 
 @dataclass(frozen=True, slots=True)
-class CaseRecord:
+class CaseRecord(PartyColumns):
     """A case with everything that belongs to it (township → hall)."""
 
     TYPE: ClassVar[str] = "case"
@@ -203,18 +205,6 @@ class CaseRecord:
     status: str
     outcome: str
     answers: str  # JSON, as stored
-    applicant_kind: str
-    applicant_name: str
-    applicant_id_no: str
-    applicant_phone: str
-    applicant_address: str
-    legal_rep: str
-    agent_name: str
-    agent_id_no: str
-    agent_authorisation: str
-    delivery: str
-    delivery_address: str
-    notify_phone: str
     received_on: dt.date
     accepted_on: dt.date | None
     promised_on: dt.date | None
