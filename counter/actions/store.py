@@ -106,10 +106,6 @@ class Store:
             raise _fault(err, self.backend) from err
 
     @property
-    def opened(self) -> bool:
-        return self._sessions is not None
-
-    @property
     def backend(self) -> str:
         """``sqlite`` or ``postgresql``, read from the URL without opening anything."""
         return self.url.split(":", 1)[0].split("+", 1)[0]
