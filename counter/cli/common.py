@@ -102,7 +102,7 @@ def failure_text(err: Exception) -> str:
     from counter.actions.store import DbFault, SchemaTooNew, StoreFault
     from counter.host.errors import report_unexpected
     from counter.words.access import not_permitted
-    from counter.words.database import DB_FAULT
+    from counter.words.database import fault_text
     from counter.words.host import unexpected_text
 
     if isinstance(err, NotPermitted):  # the action refused the signed-in account, or nobody signed in
@@ -113,7 +113,7 @@ def failure_text(err: Exception) -> str:
         )
     if isinstance(err, StoreFault) and err.fault is not DbFault.OTHER:
         log.error("database fault %s: %s", err.fault.value, err.detail)
-        return DB_FAULT[err.fault.value].format(error=err.detail.split(":", 1)[0])
+        return fault_text(err.fault.value, err.error)
     # nothing known to say (a StoreFault of no known cause included): a report for support
     saved = report_unexpected((err.__cause__ or err) if isinstance(err, StoreFault) else err)
     return unexpected_text(saved.error, saved.report)

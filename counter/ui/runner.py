@@ -41,18 +41,13 @@ class Failed(Exception):
 CAUSE = "{fault}"
 
 
-def fault_text(fault: DbFault, error: str) -> str:
-    """The cause of a database fault in plain words (disk full, locked, damaged …)."""
-    from counter.words.database import DB_FAULT  # the sentences load with the first fault, not while the window starts
-
-    return DB_FAULT[fault.value].format(error=error)
-
-
 def failed(err: StoreFault | SchemaTooNew, message: str) -> Failed:
     """``err`` worded with the widget's sentence ``message``."""
     if isinstance(err, SchemaTooNew):
         return Failed(words.DESK_SCHEMA_TOO_NEW.format(revision=err.revision), DbFault.OTHER, "SchemaTooNew")
-    text = message.format(error=err.error, fault=fault_text(err.fault, err.error))
+    from counter.words.database import fault_text  # the sentences load with the first fault, not at start
+
+    text = message.format(error=err.error, fault=fault_text(err.fault.value, err.error))
     return Failed(text, err.fault, err.error, err.connection_lost)
 
 

@@ -13,6 +13,13 @@ DB_FAULT = {
     "unreachable": tr("无法连接数据库"),
     "other": tr("数据库暂时无法写入（{error}）"),
 }
+
+
+def fault_text(fault: str, error: str) -> str:
+    """Why the database refused (a ``DbFault`` value), in the clerk's words; ``error`` names what it raised."""
+    return DB_FAULT[fault].format(error=error)
+
+
 RESTORE_REFUSED = tr("未恢复，当前数据库没有任何改动：{reason}")
 RESTORE_PROBLEM = {
     "missing": tr("找不到备份文件 {detail}"),
