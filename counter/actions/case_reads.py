@@ -67,10 +67,10 @@ class DayLists:
     due: tuple[CaseRow, ...]  # awaiting deferred materials, due by soon_until or already past
 
 
-def day_lists(unit: Unit, today: dt.date, desk_no: str, soon_working_days: int) -> DayLists:
+def day_lists(unit: Unit, today: dt.date, desk_no: str) -> DayLists:
     """Today's cases at a desk and every deferral of the hall coming due, read with one office calendar."""
     calendar = office_calendar(unit)
-    soon_until = calendar.add_working_days(today, soon_working_days).date
+    soon_until = calendar.add_working_days(today, DUE_SOON_WORKING_DAYS).date
     of_day = case_store.cases_of_day(unit, today, desk_no)
     due = case_store.deferrals_due_by(unit, soon_until)
     return DayLists(calendar, soon_until, tuple(of_day), tuple(due))

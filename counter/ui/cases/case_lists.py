@@ -45,7 +45,6 @@ from counter.workdays import WorkCalendar
 log = logging.getLogger(__name__)
 
 Today = Callable[[], dt.date]
-SOON_WORKING_DAYS = 2
 
 STYLE = """
 QLabel#listSummary { color: #334e68; padding: 6px 2px; }
@@ -104,9 +103,7 @@ class CaseLists(QWidget):
     def refresh(self) -> None:
         """Read both lists again, in one session."""
         today = self._today()
-        lists = partial(
-            day_lists, today=today, desk_no=self._desk.identity.desk_no, soon_working_days=SOON_WORKING_DAYS
-        )
+        lists = partial(day_lists, today=today, desk_no=self._desk.identity.desk_no)
         try:
             read = self._runner.read(lists, CASE_LIST_READ_FAILED)
         except Failed as err:
