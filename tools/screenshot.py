@@ -2,7 +2,7 @@
 
     .venv/bin/python tools/screenshot.py [--out docs/screenshots]
 
-Starts Xvfb on a free display (1280×800), runs the app in this process on the xcb
+Starts Xvfb on a free display (1280×800, or ``--size 1366x768``), runs the app in this process on the xcb
 platform against a throw-away data folder and the shipped catalog, types "xcg" and
 opens the guide as a clerk would, and saves what the X server shows:
 
@@ -313,9 +313,13 @@ class Driver:
 
 
 def main() -> int:
+    global SIZE  # noqa: PLW0603 -- the one screen size of this run, read by the X server and every window
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    parser.add_argument("--size", default="x".join(map(str, SIZE)), help="the screen, e.g. 1366x768 or 1024x768")
     args = parser.parse_args()
+    width, height = (int(part) for part in args.size.split("x"))
+    SIZE = (width, height)
     args.out.mkdir(parents=True, exist_ok=True)
     with xvfb() as display, tempfile.TemporaryDirectory(prefix="counter-shots-") as tmp:
         os.environ.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
