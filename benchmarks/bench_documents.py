@@ -80,7 +80,7 @@ def demo_receipt(folder: Path) -> tuple[CaseView, Bundle]:
     engine = make_engine(f"sqlite:///{folder / 'bench.sqlite3'}")
     upgrade(engine)
     sessions = make_sessions(engine)
-    import_source(sessions, ROOT / "resources" / "catalog")
+    import_source(sessions, ROOT / "counter" / "resources" / "catalog")
     made = {m.label: m.case_no for m in run_demo(sessions, DESK, TODAY)}
     with sessions() as session:
         view = case_view(session, made["受理"])

@@ -38,7 +38,7 @@ from counter.db.migrate import upgrade
 from tests.db.hall_worker import HallRun, run_hall
 from tests.pg_server import CATALOG, PgDatabases, start_cluster, stop_cluster
 
-CATALOG_DIR = Path(__file__).resolve().parent.parent / "resources" / "catalog"
+CATALOG_DIR = Path(__file__).resolve().parent.parent / "counter" / "resources" / "catalog"
 GOAL_P95_MS = 25.0
 WARM_UP = 5  # each desk's first intakes compile its statements: left out of the figures
 

@@ -40,7 +40,7 @@ from counter.db.migrate import upgrade
 from counter.identifiers import make_id_number
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 
-CATALOG = Path(__file__).resolve().parent.parent / "resources" / "catalog"
+CATALOG = Path(__file__).resolve().parent.parent / "counter" / "resources" / "catalog"
 TODAY = dt.date(2026, 11, 20)
 
 

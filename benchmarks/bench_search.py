@@ -24,7 +24,7 @@ CHARS = "店馆厂场站所社院室中心公司合作经营销售服务维修�
 
 
 def shipped_entries() -> list[SearchEntry]:
-    folder = Path(__file__).resolve().parent.parent / "resources" / "catalog"
+    folder = Path(__file__).resolve().parent.parent / "counter" / "resources" / "catalog"
     result = read_folder(folder)
     return [
         SearchEntry(b.code, b.number, b.name, b.published, search_text(b.name, b.keywords, [i.name for i in b.items]))

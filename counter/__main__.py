@@ -47,7 +47,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _run(args_list, window_args(args_list))
 
 
+def version_lines() -> list[str]:
+    """What support asks first: this program's version and the versions of what draws, prints and stores.
+
+    Read from the modules themselves rather than from package metadata, which a frozen build does not carry.
+    Answered here, above both faces, because Qt's version is the window's and the command line never imports Qt.
+    """
+    import platform
+
+    import reportlab
+    import sqlalchemy
+    from PySide6 import QtCore
+    from PySide6 import __version__ as pyside_version
+
+    from counter import __version__
+    from counter.actions.schema import HEAD
+
+    return [
+        f"counter {__version__}",
+        f"Python {platform.python_version()} ({platform.system()} {platform.machine()})",
+        f"Qt {QtCore.qVersion()}",
+        f"PySide6 {pyside_version}",
+        f"reportlab {reportlab.Version}",
+        f"SQLAlchemy {sqlalchemy.__version__}",
+        f"schema {HEAD}",
+    ]
+
+
 def _run(args_list: list[str], window: argparse.Namespace | None) -> int:
+    if args_list == ["--version"]:
+        print("\n".join(version_lines()))
+        return 0
     from counter.words.translate import language_from_environment, set_language
 
     # The language is chosen here, before either face is imported: every words module makes its sentences when it

@@ -28,7 +28,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 pytest_plugins = ["tests.cups_server", "tests.pg_server"]
 
 REPO = Path(__file__).resolve().parent.parent
-SHIPPED_CATALOG = REPO / "resources" / "catalog"
+SHIPPED_CATALOG = REPO / "counter" / "resources" / "catalog"
 
 
 def costly_examples(share: int, suppress_health_check: Collection[HealthCheck] = ()) -> settings:

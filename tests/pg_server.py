@@ -45,7 +45,7 @@ CATALOG = "catalog"  # template: the schema and the shipped catalog
 
 T = TypeVar("T")
 
-_SHIPPED_CATALOG = Path(__file__).resolve().parent.parent / "resources" / "catalog"
+_SHIPPED_CATALOG = Path(__file__).resolve().parent.parent / "counter" / "resources" / "catalog"
 
 
 class PostgresMissing(RuntimeError):

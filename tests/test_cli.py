@@ -165,7 +165,7 @@ def test_a_database_from_a_newer_program_is_refused(capsys: pytest.CaptureFixtur
         ([], True),
         (["--exit-when-ready"], True),
         (["--db", "sqlite:///x.sqlite3", "--today", "2026-11-20"], True),
-        (["catalog", "validate", "resources/catalog"], False),
+        (["catalog", "validate", "counter/resources/catalog"], False),
         (["--db", "sqlite:///x.sqlite3", "case", "show", "XAM01-20261120-01-0001"], False),
         (["-h"], False),
         (["--db"], False),

@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "counter"
-TEMPLATE = ROOT / "resources" / "translations" / "counter.pot"
+TEMPLATE = ROOT / "counter" / "resources" / "translations" / "counter.pot"
 MARKERS = frozenset({"tr", "N_"})
 
 HEADER = """\

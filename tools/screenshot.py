@@ -74,8 +74,8 @@ def xvfb() -> Iterator[str]:
 
 def resources_with(folder: Path, broken: bool) -> Path:
     root = folder / "resources"
-    shutil.copytree(REPO / "resources" / "catalog", root / "catalog")
-    (root / "fonts").symlink_to(REPO / "resources" / "fonts", target_is_directory=True)
+    shutil.copytree(REPO / "counter" / "resources" / "catalog", root / "catalog")
+    (root / "fonts").symlink_to(REPO / "counter" / "resources" / "fonts", target_is_directory=True)
     if broken:
         (root / "catalog" / BROKEN_FILE).write_text(BROKEN_TEXT, encoding="utf-8")
     return root
@@ -96,7 +96,7 @@ class Driver:
         self.out = out
         self.app = QApplication(["counter"])
         install_qt_language(self.app)  # as the desk app does: Qt's own buttons in the desk's language
-        install_fonts(self.app, REPO / "resources" / "fonts")
+        install_fonts(self.app, REPO / "counter" / "resources" / "fonts")
 
     def open(self) -> tuple[MainWindow, Store]:
         from PySide6.QtCore import QEventLoop, QTimer

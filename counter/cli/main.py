@@ -11,6 +11,7 @@ that needs them, so ``counter catalog list`` never loads Qt.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -27,9 +28,12 @@ from counter.cli.holidays import add_holiday_commands
 from counter.cli.ratings import add_ratings_commands
 from counter.cli.site import add_site_commands
 from counter.cli.sync import add_sync_commands
+from counter.resources import missing_resources
 from counter.words.translate import tr
 
 __all__ = ["build_parser", "main"]
+
+log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--exit-when-ready", action="store_true", help=tr("完整启动窗口程序（目录已加载、主窗口已显示）后退出")
+    )
+    parser.add_argument(
+        "--version", action="store_true", help=tr("显示程序版本及 Qt、PySide6、reportlab、SQLAlchemy、数据库结构的版本")
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # --db is accepted after the command too ("counter db upgrade --db URL")
@@ -81,6 +88,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(NO_COMMAND, file=sys.stderr)
         return EXIT_MISUSE
     setup_logging()
+    missing = missing_resources()
+    if missing:  # an incomplete installation: no command would give a right answer (0 bundles, boxes for text)
+        from counter.words.host import missing_resources_text
+
+        log.error("installation incomplete: %s", "; ".join(f"{m.path} {m.lack.value}" for m in missing))
+        print(missing_resources_text(missing), file=sys.stderr)
+        return EXIT_PROBLEM
     return _dispatch(args)
 
 

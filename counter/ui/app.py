@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from counter import resources
 from counter.actions.schema import database_url
-from counter.actions.startup import quick_start
+from counter.actions.startup import QuickStart, quick_start
 from counter.actions.store import SchemaTooNew, Store, StoreFault
 from counter.catalog.fingerprint import folder_fingerprint
 from counter.host.logs import setup_logging
@@ -60,6 +60,27 @@ def _startup_failure(app: QApplication, message: str, exit_when_ready: bool) -> 
     window.show()
     app.exec()
     return 1
+
+
+def prepare_app(app: QApplication) -> str | None:
+    """Qt's language, the error hook and the shipped fonts; the Chinese reason when the installation is incomplete."""
+    install_qt_language(app)  # Qt's own buttons (确定, 取消) in the desk's language
+    install_unexpected_hook()
+    incomplete = installation_failure()
+    if incomplete is None:
+        install_fonts(app, resources.fonts_dir())
+    return incomplete
+
+
+def installation_failure() -> str | None:
+    """The Chinese reason when shipped files are missing: the desk must not start to print boxes or show no bundles."""
+    missing = resources.missing_resources()
+    if not missing:
+        return None
+    from counter.words.host import missing_resources_text
+
+    log.error("installation incomplete, not starting: %s", "; ".join(f"{m.path} {m.lack.value}" for m in missing))
+    return missing_resources_text(missing)
 
 
 def open_database(store: Store) -> str | None:
@@ -134,6 +155,22 @@ def _warm_up(store: Store) -> None:
         log.exception("database warm-up failed")
 
 
+def _bring_catalog_up(
+    window: MainWindow, db: Store, quick: QuickStart | None, exit_when_ready: bool
+) -> threading.Thread | None:
+    """After a full start, sync the bundled catalog; after a quick one, warm the database up; the warm-up thread."""
+    if quick is None:
+        QTimer.singleShot(0, window.start_sync)
+        return None
+    window.show_catalog_problems(quick.catalog_problems)
+    QTimer.singleShot(0, lambda: window.catalog_ready.emit(True))
+    if exit_when_ready:
+        return None
+    warm_up = threading.Thread(target=_warm_up, args=(db,), name="db-warm-up", daemon=True)
+    warm_up.start()
+    return warm_up
+
+
 def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.date | None = None) -> int:
     """Run the desk app until its window closes; the process's exit status.
 
@@ -146,9 +183,9 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(["counter", *argv])
     app.setApplicationName("counter")
-    install_qt_language(app)  # Qt's own buttons (确定, 取消) in the desk's language
-    install_unexpected_hook()
-    install_fonts(app, resources.fonts_dir())
+    incomplete = prepare_app(app)
+    if incomplete is not None:
+        return _startup_failure(app, incomplete, exit_when_ready)
     db = Store(database_url(db_url))
     if not check_at_start(app, db.url, exit_when_ready):
         return 1
@@ -173,15 +210,7 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     if not exit_when_ready and not accounts:
         QTimer.singleShot(0, window.offer_draft)
         QTimer.singleShot(0, window.start_pad)
-    warm_up: threading.Thread | None = None
-    if quick is None:
-        QTimer.singleShot(0, window.start_sync)
-    else:
-        window.show_catalog_problems(quick.catalog_problems)
-        QTimer.singleShot(0, lambda: window.catalog_ready.emit(True))
-        if not exit_when_ready:
-            warm_up = threading.Thread(target=_warm_up, args=(db,), name="db-warm-up", daemon=True)
-            warm_up.start()
+    warm_up = _bring_catalog_up(window, db, quick, exit_when_ready)
     if not exit_when_ready:
         QTimer.singleShot(0, lambda: start_daily_backup(db.url))
     code = app.exec()

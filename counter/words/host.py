@@ -1,9 +1,11 @@
-"""The words of the process on its machine: an unexpected error, as both faces tell it."""
+"""The words of the process on its machine, as both faces tell them: an unexpected error, an incomplete installation."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from counter.resources import CATALOG, Lack, MissingResource
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -16,3 +18,24 @@ REPORT_NOT_SAVED = tr("（报告无法保存）")
 def unexpected_text(error: str, report: Path | None) -> str:
     """What the clerk reads of an error nobody foresaw: its kind, where support finds the report, nothing lost."""
     return UNEXPECTED.format(error=error, report=str(report) if report is not None else REPORT_NOT_SAVED)
+
+
+# --- an incomplete installation -------------------------------------------------------------------------------------
+
+RESOURCES_INCOMPLETE = tr("程序安装不完整，无法启动。缺少：\n{lines}\n请重新安装 counter，或联系技术支持。")
+RESOURCE_LACK = {
+    Lack.MISSING: tr("{what}不存在：{path}"),
+    Lack.UNREADABLE: tr("{what}无法打开（{detail}）：{path}"),
+    Lack.EMPTY: tr("{what}中没有目录文件（*.toml）：{path}"),
+}
+CATALOG_FOLDER = tr("事项目录文件夹")
+FONT_FILE = tr("字体文件")
+
+
+def missing_resources_text(missing: Sequence[MissingResource]) -> str:
+    """Why the desk does not start: each missing shipped file named, with where it was looked for."""
+    lines = []
+    for item in missing:
+        what = CATALOG_FOLDER if item.path.name == CATALOG else f"{FONT_FILE} {item.path.name} "
+        lines.append("  " + RESOURCE_LACK[item.lack].format(what=what, path=item.path, detail=item.detail))
+    return RESOURCES_INCOMPLETE.format(lines="\n".join(lines))

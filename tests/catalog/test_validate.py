@@ -36,7 +36,7 @@ from tests.catalog.builders import (
 )
 from tests.conftest import costly_examples
 
-SHIPPED_CATALOG = Path(__file__).resolve().parents[2] / "resources" / "catalog"
+SHIPPED_CATALOG = Path(__file__).resolve().parents[2] / "counter" / "resources" / "catalog"
 
 
 def test_the_complete_guide_passes(tmp_path: Path) -> None:

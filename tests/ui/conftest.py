@@ -21,7 +21,7 @@ from tests.ui.runners import runner_on
 
 HERE = Path(__file__).resolve().parent
 FIXTURE_CATALOG = HERE / "catalog"
-REAL_FONTS = HERE.parent.parent / "resources" / "fonts"
+REAL_FONTS = HERE.parent.parent / "counter" / "resources" / "fonts"
 SYNC_TIMEOUT_MS = 30_000
 
 

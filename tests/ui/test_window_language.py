@@ -63,7 +63,7 @@ def start_desk(tmp_path: Path, language: str | None) -> dict[str, str | list[str
 
 
 def english() -> dict[str, str]:
-    return read_po((REPO / "resources" / "translations" / "en.po").read_text(encoding="utf-8"))
+    return read_po((REPO / "counter" / "resources" / "translations" / "en.po").read_text(encoding="utf-8"))
 
 
 def test_counter_lang_en_shows_the_desk_window_in_english(tmp_path: Path) -> None:

@@ -105,7 +105,7 @@ def build(path: Path) -> Casebook:
     try:
         upgrade(engine)
         sessions = make_sessions(engine)
-        outcome = import_source(sessions, REPO / "resources" / "catalog")
+        outcome = import_source(sessions, REPO / "counter" / "resources" / "catalog")
         assert not outcome.problems, outcome.problems
         demo = {c.label: c.case_no for c in run_demo(sessions, DESK_1, DAY)}
         book = Casebook(

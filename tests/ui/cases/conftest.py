@@ -60,4 +60,4 @@ def today() -> Clock:
 
 @pytest.fixture(scope="session")
 def app_font(qapp: QApplication) -> str | None:
-    return install_fonts(qapp, REPO / "resources" / "fonts")
+    return install_fonts(qapp, REPO / "counter" / "resources" / "fonts")

@@ -91,7 +91,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication(["counter"])
-    install_fonts(app, REPO / "resources" / "fonts")
+    install_fonts(app, REPO / "counter" / "resources" / "fonts")
     with tempfile.TemporaryDirectory(prefix="counter-case-pictures-") as tmp:
         for path in draw(args.out, Path(tmp)):
             print(path)

@@ -33,7 +33,7 @@ LONG = "长" * 10_000
 def app_font(qapp: QApplication) -> Iterator[str]:
     """The font the desk app uses, for this test only."""
     before = QApplication.font()
-    family = install_fonts(qapp, REPO / "resources" / "fonts")
+    family = install_fonts(qapp, REPO / "counter" / "resources" / "fonts")
     assert family is not None
     yield family
     QApplication.setFont(before)

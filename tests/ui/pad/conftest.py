@@ -48,7 +48,7 @@ class ManualTimer(PadTimer):
 
 @pytest.fixture(scope="session")
 def pad_font(qapp: QApplication) -> str | None:
-    return install_fonts(qapp, REPO / "resources" / "fonts")
+    return install_fonts(qapp, REPO / "counter" / "resources" / "fonts")
 
 
 @pytest.fixture

@@ -148,7 +148,7 @@ def main() -> int:
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication(sys.argv[:1])
-    install_fonts(app, REPO / "resources" / "fonts")
+    install_fonts(app, REPO / "counter" / "resources" / "fonts")
     with tempfile.TemporaryDirectory() as folder:
         for path in [*draw(Path(args.out)), *draw_pages(Path(args.out), Path(folder))]:
             print(path)

@@ -84,4 +84,4 @@ def queue(cups: Cups, monkeypatch: pytest.MonkeyPatch) -> Queue:
 
 @pytest.fixture(scope="session")
 def app_font(qapp: QApplication) -> str | None:
-    return install_fonts(qapp, REPO / "resources" / "fonts")
+    return install_fonts(qapp, REPO / "counter" / "resources" / "fonts")

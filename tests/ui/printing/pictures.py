@@ -61,7 +61,7 @@ def main() -> int:
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication(sys.argv[:1])
-    install_fonts(app, REPO / "resources" / "fonts")
+    install_fonts(app, REPO / "counter" / "resources" / "fonts")
     with tempfile.TemporaryDirectory() as home:
         os.environ["COUNTER_HOME"] = home  # the desk's own desk.json, not the user's
         path, window = draw(Path(home), args.out)

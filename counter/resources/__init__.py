@@ -1,0 +1,105 @@
+"""Where the files shipped with the app are: the bundled catalog, the fonts and the translations.
+
+They live inside the package (``counter/resources/``) and are found through :mod:`importlib.resources`, so a
+wheel, an editable install and a frozen build (PyInstaller puts them under its own folder) all find them the same
+way, wherever the program is started from.  ``COUNTER_RESOURCES`` points elsewhere (tests and training use it).
+
+Plain paths, no process state: the documents find their fonts here without depending on the host layer, and the
+host's data folders stay in :mod:`counter.host.paths`.  :func:`missing_resources` tells start-up what an
+incomplete installation lacks, so the desk refuses to start instead of printing boxes or showing no bundles.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+CATALOG = "catalog"
+FONTS = "fonts"
+TRANSLATIONS = "translations"
+LICENSES = "licenses"
+
+# The font files the window and the documents cannot do without (counter.documents.fonts and counter.ui.fonts
+# name the same files; tests/test_resources.py checks that the three lists agree).
+REQUIRED_FONTS = ("wqy-microhei.ttc", "hanamin-a-rare.ttf", "hanamin-b.ttf")
+
+
+def resources_dir() -> Path:
+    """The folder of the shipped files: ``COUNTER_RESOURCES`` when set, else the package's own."""
+    override = os.environ.get("COUNTER_RESOURCES")
+    if override:
+        return Path(override)
+    found = files(__name__)
+    # Installed as files (wheel, editable, PyInstaller one-folder), the package is a real folder; reportlab and
+    # Qt need real file paths, so a zipped install is not supported and shows up here as a missing folder.
+    return found if isinstance(found, Path) else Path(str(found))
+
+
+def bundled_catalog_dir() -> Path:
+    return resources_dir() / CATALOG
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / FONTS
+
+
+def translations_dir() -> Path:
+    """The gettext catalogues (``<language>.po``) and their template ``counter.pot``."""
+    return resources_dir() / TRANSLATIONS
+
+
+def licenses_dir() -> Path:
+    """The licence texts shipped with every copy: the app's, the fonts' and the libraries'."""
+    return resources_dir() / LICENSES
+
+
+class Lack(enum.Enum):
+    MISSING = "missing"  # not there at all
+    UNREADABLE = "unreadable"  # there, but it cannot be opened (permissions, a broken copy)
+    EMPTY = "empty"  # the catalog folder holds no catalog file
+
+
+@dataclass(frozen=True, slots=True)
+class MissingResource:
+    """One shipped file or folder the app cannot start without."""
+
+    path: Path
+    lack: Lack
+    detail: str = ""
+
+
+def _check_file(path: Path) -> MissingResource | None:
+    try:
+        with path.open("rb") as handle:
+            if not handle.read(4):
+                return MissingResource(path, Lack.UNREADABLE, "0 bytes")
+    except FileNotFoundError:
+        return MissingResource(path, Lack.MISSING)
+    except OSError as err:
+        return MissingResource(path, Lack.UNREADABLE, err.strerror or type(err).__name__)
+    return None
+
+
+def _check_catalog(folder: Path) -> MissingResource | None:
+    try:
+        names = os.listdir(folder)
+    except FileNotFoundError:
+        return MissingResource(folder, Lack.MISSING)
+    except OSError as err:
+        return MissingResource(folder, Lack.UNREADABLE, err.strerror or type(err).__name__)
+    if not any(name.endswith(".toml") for name in names):
+        return MissingResource(folder, Lack.EMPTY)
+    return None
+
+
+def missing_resources() -> list[MissingResource]:
+    """What the installation lacks of the files the app cannot work without; empty when it is whole.
+
+    A few file opens (well under a millisecond): cheap enough for every start.
+    """
+    root = resources_dir()
+    found = [_check_catalog(root / CATALOG), *(_check_file(root / FONTS / name) for name in REQUIRED_FONTS)]
+    return [lack for lack in found if lack is not None]
