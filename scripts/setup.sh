@@ -1,8 +1,11 @@
 #!/bin/sh
 # Set up counter on a fresh Debian 12 machine: system packages, then a virtual
-# environment in .venv with the app installed from this checkout.
+# environment in .venv with the app installed from this checkout, its libraries
+# at the exact versions and hashes of requirements/*.lock.
 #   scripts/setup.sh          what the desk app needs
 #   scripts/setup.sh --test   also what the test suite needs
+# COUNTER_PYTHON picks another interpreter (3.11 to 3.13), COUNTER_VENV another
+# folder for its environment, e.g. COUNTER_PYTHON=python3.13 COUNTER_VENV=.venv-3.13
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -36,17 +39,20 @@ if [ -n "$missing" ]; then
     $sudo apt-get install -y -qq --no-install-recommends $missing
 fi
 
-extra=""
-[ "$want_test" = 1 ] && extra="[test]"
-stamp=".venv/.installed$extra"
-if [ ! -x .venv/bin/python ]; then
-    python3 -m venv .venv
+venv="${COUNTER_VENV:-.venv}"
+lock=requirements/desk.lock
+[ "$want_test" = 1 ] && lock=requirements/test.lock
+stamp="$venv/.installed-$(basename "$lock" .lock)"
+if [ ! -x "$venv/bin/python" ]; then
+    "${COUNTER_PYTHON:-python3}" -m venv "$venv"
 fi
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-    .venv/bin/python -m pip install --quiet --upgrade pip
-    .venv/bin/python -m pip install --quiet -e ".$extra"
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ "$lock" -nt "$stamp" ]; then
+    "$venv/bin/python" -m pip install --quiet --upgrade pip
+    "$venv/bin/python" -m pip install --quiet --require-hashes -r "$lock"
+    # the libraries are all there: the app itself adds nothing to them
+    "$venv/bin/python" -m pip install --quiet --no-deps -e .
     touch "$stamp"
 fi
 # the app's modules byte-compiled ahead of the first start (cheap when nothing changed):
 # a desk started with PYTHONDONTWRITEBYTECODE would otherwise compile them at every start
-.venv/bin/python -m compileall -q -j 0 counter
+"$venv/bin/python" -m compileall -q -j 0 counter
