@@ -209,3 +209,33 @@ def test_a_damaged_database_is_named_as_such(capsys: pytest.CaptureFixture[str],
     code, _, err = run(capsys, "--db", f"sqlite:///{damaged}", "case", "list")
     assert code == 1
     assert "数据库文件已损坏" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["catalog", "list"], ["case", "list"], ["demo", "--today", "2026-11-20", "--out", "{tmp}"], ["case", "show", "X"]],
+    ids=["catalog-list", "case-list", "demo", "a-reported-problem"],
+)
+def test_a_command_closes_every_connection_it_opened(argv: list[str], tmp_path: Path, db: str) -> None:
+    """Left to the garbage collector, an open SQLite connection is a ResourceWarning from Python 3.13 on."""
+    from sqlalchemy import event
+    from sqlalchemy.pool import Pool
+
+    opened: list[object] = []
+    closed: list[object] = []
+
+    def on_connect(dbapi_connection: object, _record: object) -> None:
+        opened.append(dbapi_connection)
+
+    def on_close(dbapi_connection: object, _record: object) -> None:
+        closed.append(dbapi_connection)
+
+    event.listen(Pool, "connect", on_connect)
+    event.listen(Pool, "close", on_close)
+    try:
+        main([*(arg.format(tmp=tmp_path) for arg in argv), "--db", db])
+    finally:
+        event.remove(Pool, "connect", on_connect)
+        event.remove(Pool, "close", on_close)
+    assert opened
+    assert sorted(map(id, closed)) == sorted(map(id, opened))

@@ -20,7 +20,7 @@ from counter.cli.audit import add_audit_commands
 from counter.cli.backup import add_backup_commands
 from counter.cli.case import add_case_commands
 from counter.cli.catalog import add_catalog_commands
-from counter.cli.common import EXIT_MISUSE, EXIT_OK, EXIT_PROBLEM, Reported, UsageError
+from counter.cli.common import EXIT_MISUSE, EXIT_OK, EXIT_PROBLEM, Reported, UsageError, close_stores
 from counter.cli.db import add_db_commands
 from counter.cli.desk import add_desk_command
 from counter.cli.documents import add_document_commands
@@ -116,3 +116,5 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         print(failure_text(err), file=sys.stderr)
         return EXIT_PROBLEM
+    finally:
+        close_stores()

@@ -1,0 +1,112 @@
+"""The shipped files: found inside the package, and an incomplete installation named file by file before any work."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import counter
+from counter import resources
+from counter.documents import fonts as document_fonts
+from counter.resources import Lack, MissingResource, missing_resources
+from counter.ui import fonts as window_fonts
+from counter.words.host import missing_resources_text
+
+PACKAGE = Path(counter.__file__).resolve().parent
+
+
+@pytest.fixture
+def shipped_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped files to break, as the app finds them."""
+    root = tmp_path / "resources"
+    shutil.copytree(PACKAGE / "resources", root, ignore=shutil.ignore_patterns("__init__.py", "__pycache__"))
+    monkeypatch.setenv("COUNTER_RESOURCES", str(root))
+    return root
+
+
+def test_the_files_are_found_inside_the_package_wherever_the_program_starts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COUNTER_RESOURCES", raising=False)
+    monkeypatch.chdir("/")
+    assert resources.resources_dir() == PACKAGE / "resources"
+    assert len(list(resources.bundled_catalog_dir().glob("*.toml"))) == 103
+    assert missing_resources() == []
+
+
+def test_the_required_fonts_are_the_ones_the_documents_and_the_window_use() -> None:
+    documents = {document_fonts.PRIMARY.file, *(f.file for f in document_fonts.FALLBACKS)}
+    window = {window_fonts.FONT_FILE, *window_fonts.FALLBACK_FILES}
+    assert set(resources.REQUIRED_FONTS) == documents == window
+
+
+def test_a_whole_copy_lacks_nothing(shipped_copy: Path) -> None:
+    assert missing_resources() == []
+
+
+def test_a_removed_font_is_named_with_where_it_was_looked_for(shipped_copy: Path) -> None:
+    (shipped_copy / "fonts" / "hanamin-b.ttf").unlink()
+    missing = missing_resources()
+    assert missing == [MissingResource(shipped_copy / "fonts" / "hanamin-b.ttf", Lack.MISSING)]
+    text = missing_resources_text(missing)
+    assert "程序安装不完整" in text
+    assert f"字体文件 hanamin-b.ttf 不存在：{shipped_copy / 'fonts' / 'hanamin-b.ttf'}" in text
+
+
+def test_a_missing_catalog_folder_is_not_called_an_encoding_problem(shipped_copy: Path) -> None:
+    shutil.rmtree(shipped_copy / "catalog")
+    text = missing_resources_text(missing_resources())
+    assert f"事项目录文件夹不存在：{shipped_copy / 'catalog'}" in text
+    assert "UTF-8" not in text
+
+
+def test_a_catalog_folder_without_catalog_files_is_named(shipped_copy: Path) -> None:
+    for path in (shipped_copy / "catalog").glob("*.toml"):
+        path.unlink()
+    assert missing_resources() == [MissingResource(shipped_copy / "catalog", Lack.EMPTY)]
+    assert "事项目录文件夹中没有目录文件（*.toml）" in missing_resources_text(missing_resources())
+
+
+def test_an_empty_font_file_is_unreadable(shipped_copy: Path) -> None:
+    (shipped_copy / "fonts" / "wqy-microhei.ttc").write_bytes(b"")
+    [lack] = missing_resources()
+    assert lack.lack is Lack.UNREADABLE
+    assert "字体文件 wqy-microhei.ttc 无法打开（0 bytes）" in missing_resources_text([lack])
+
+
+def _counter(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "counter", *args], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_a_command_refuses_to_work_on_an_incomplete_installation(shipped_copy: Path, counter_home: Path) -> None:
+    (shipped_copy / "fonts" / "wqy-microhei.ttc").unlink()
+    done = _counter("catalog", "list")
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "字体文件 wqy-microhei.ttc 不存在" in done.stderr
+    assert "installation incomplete" in (counter_home / "logs" / "counter.log").read_text(encoding="utf-8")
+
+
+def test_the_window_refuses_to_start_and_never_says_ready(shipped_copy: Path, counter_home: Path) -> None:
+    shutil.rmtree(shipped_copy / "catalog")
+    done = _counter("--exit-when-ready")
+    assert done.returncode == 1
+    assert "事项目录文件夹不存在" in done.stderr
+    log = (counter_home / "logs" / "counter.log").read_text(encoding="utf-8")
+    assert "installation incomplete, not starting" in log
+    assert "desk app started" not in log
+
+
+def test_version_names_the_parts_support_asks_about() -> None:
+    done = _counter("--version")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == f"counter {counter.__version__}"
+    assert [line.split()[0] for line in lines[1:]] == ["Python", "Qt", "PySide6", "reportlab", "SQLAlchemy", "schema"]
+    assert lines[-1].startswith("schema 0")
