@@ -38,9 +38,8 @@ class Installed:
             if key not in {"COUNTER_RESOURCES", "PYTHONPATH", "COUNTER_DB_URL", "VIRTUAL_ENV"}
         }
         env |= {"COUNTER_HOME": str(self.home), "QT_QPA_PLATFORM": "offscreen", "PIP_NO_INDEX": "1"}
-        return subprocess.run(
-            [str(self.bin / "counter"), *args], cwd="/", env=env, capture_output=True, text=True, timeout=300, check=False
-        )
+        command = [str(self.bin / "counter"), *args]
+        return subprocess.run(command, cwd="/", env=env, capture_output=True, text=True, timeout=300, check=False)
 
 
 @pytest.fixture(scope="module")
