@@ -22,7 +22,8 @@ class Rule(StrEnum):
     # the file itself
     NOT_FOUND = "not_found"  # the file or folder named does not exist
     NOT_A_CATALOG = "not_a_catalog"  # neither a folder, a .toml file nor a workbook
-    UNREADABLE = "unreadable"  # cannot be opened or is not UTF-8
+    UNREADABLE = "unreadable"  # there, but cannot be opened or read (a folder, permissions, a disk error)
+    NOT_UTF8 = "not_utf8"  # read, but not UTF-8 text (a file saved as GBK, a workbook renamed .toml)
     SYNTAX = "syntax"  # not valid TOML / workbook layout
     WRONG_TYPE = "wrong_type"  # a value of the wrong kind (text where a number goes …)
     UNKNOWN_VALUE = "unknown_value"  # a code outside its list (unit, necessity …)

@@ -337,8 +337,12 @@ def parse_bundle(text: str, file: str) -> tuple[Bundle | None, list[Problem]]:
 def read_file(path: Path) -> tuple[Bundle | None, list[Problem]]:
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        return None, [Problem(Rule.UNREADABLE, path.name, detail=str(err))]
+    except FileNotFoundError:
+        return None, [Problem(Rule.NOT_FOUND, path.name)]
+    except UnicodeDecodeError as err:
+        return None, [Problem(Rule.NOT_UTF8, path.name, detail=str(err))]
+    except OSError as err:  # a missing file, a bad encoding and a refused open are three different fixes
+        return None, [Problem(Rule.UNREADABLE, path.name, detail=err.strerror or str(err))]
     return parse_bundle(text, path.name)
 
 

@@ -24,7 +24,8 @@ from counter.words.translate import tr
 RULE_TEXT: dict[Rule, str] = {
     Rule.NOT_FOUND: tr("找不到该文件或文件夹"),
     Rule.NOT_A_CATALOG: tr("不是事项目录：须为文件夹、.toml 文件或 .xlsx 工作簿"),
-    Rule.UNREADABLE: tr("文件无法读取（须为 UTF-8 编码的文本文件）：{detail}"),
+    Rule.UNREADABLE: tr("文件无法打开：{detail}"),
+    Rule.NOT_UTF8: tr("文件不是 UTF-8 编码的文本文件（请用 UTF-8 另存）：{detail}"),
     Rule.SYNTAX: tr("不是有效的 TOML 格式：{detail}"),
     Rule.WRONG_TYPE: tr("{field}的值类型不对：{detail}"),
     Rule.UNKNOWN_VALUE: tr("{field}的取值“{detail}”不在代码表内"),

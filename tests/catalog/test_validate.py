@@ -15,8 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from counter.catalog.model import TimeLimit, TimeUnit
-from counter.catalog.problems import Rule
-from counter.catalog.reader import read_folder
+from counter.catalog.problems import Problem, Rule
+from counter.catalog.reader import read_folder, read_paths
 from counter.catalog.validate import catch_all_words, validate_bundle, validate_catalog, validate_read
 from counter.words.catalog_problems import problem_text
 from tests.catalog.breaches import BREACHES, Breach, broken, check, place
@@ -88,7 +88,7 @@ def test_each_broken_rule_is_reported_alone(tmp_path: Path, breach: Breach) -> N
 
 def test_every_rule_has_a_breach_or_a_test_of_its_own() -> None:
     reader_rules = {  # each has its own test below
-        Rule.UNREADABLE, Rule.SYNTAX, Rule.WRONG_TYPE, Rule.UNKNOWN_VALUE, Rule.UNKNOWN_KEY,
+        Rule.UNREADABLE, Rule.NOT_UTF8, Rule.SYNTAX, Rule.WRONG_TYPE, Rule.UNKNOWN_VALUE, Rule.UNKNOWN_KEY,
         Rule.LIMIT_WITHOUT_UNIT, Rule.NOT_FOUND, Rule.NOT_A_CATALOG,
     }  # fmt: skip
     broken_alone = {e.rule for b in BREACHES for e in b.expected}
@@ -217,10 +217,21 @@ def test_a_syntax_error_is_reported_with_its_file(tmp_path: Path) -> None:
     assert "line" in problems[0].detail
 
 
-def test_a_file_that_is_not_utf8_is_unreadable(tmp_path: Path) -> None:
+def test_a_file_that_is_not_utf8_is_named_as_such(tmp_path: Path) -> None:
     write_catalog(tmp_path, {"008.toml": to_toml(valid_bundle(8)).encode("gb18030")})
 
-    assert [(p.rule, p.file) for p in check(tmp_path)] == [(Rule.UNREADABLE, "008.toml")]
+    assert [(p.rule, p.file) for p in check(tmp_path)] == [(Rule.NOT_UTF8, "008.toml")]
+
+
+def test_a_missing_file_is_not_called_an_encoding_problem(tmp_path: Path) -> None:
+    assert read_paths([tmp_path / "008.toml"]).problems == (Problem(Rule.NOT_FOUND, "008.toml"),)
+
+
+def test_a_file_that_cannot_be_opened_is_unreadable_with_the_reason(tmp_path: Path) -> None:
+    (tmp_path / "008.toml").mkdir()
+
+    [problem] = read_paths([tmp_path / "008.toml"]).problems
+    assert (problem.rule, problem.file, problem.detail) == (Rule.UNREADABLE, "008.toml", "Is a directory")
 
 
 def test_an_unknown_key_is_reported(tmp_path: Path) -> None:
