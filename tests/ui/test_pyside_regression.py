@@ -1,7 +1,8 @@
 """PySide6 6.12.0 drops a reference to None on every void Qt call (design §4).
 
 On Python 3.11 the interpreter then aborts with ``none_dealloc`` after about
-5,000 calls.  This calls two void methods 20,000 times each in a child process
+5,000 calls; from Python 3.12 None is immortal and the lost references do no
+harm, so the ceiling in pyproject.toml applies to 3.11 only.  This calls two void methods 20,000 times each in a child process
 and checks that it lives and that None's reference count holds.
 """
 
@@ -42,5 +43,7 @@ def test_void_qt_calls_keep_none_alive() -> None:
 
 
 def test_pyside6_version_is_within_the_pin() -> None:
+    """The ceiling holds where the leak kills the process: before Python 3.12, whose None is immortal (PEP 683)."""
     major, minor = (int(part) for part in PySide6.__version__.split(".")[:2])
-    assert (6, 8) <= (major, minor) < (6, 12)
+    ceiling = (6, 12) if sys.version_info < (3, 12) else (7, 0)
+    assert (6, 8) <= (major, minor) < ceiling
