@@ -13,10 +13,11 @@ want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
 # Qt's xcb platform (a real window) needs these (a desktop usually lacks libxcb-cursor0),
-# and printing goes through the CUPS clients (lp, lpstat).
+# and printing goes through the CUPS clients (lp, lpstat); Qt's print support (COUNTER_PRINT=qt) reaches CUPS
+# through libcups2, which its CUPS plugin is linked against (cups-client pulls it in too, but Qt needs it itself).
 pkgs="libegl1 libgl1 libfontconfig1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libdbus-1-3
-cups-client"
+cups-client libcups2"
 if [ "$want_test" = 1 ]; then
     # screenshots under Xvfb; PDF and barcode checks; the CUPS and PostgreSQL servers tests start
     pkgs="$pkgs xvfb xauth poppler-utils zbar-tools cups-daemon

@@ -45,4 +45,5 @@ def counter_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("COUNTER_HOME", str(home))
     monkeypatch.delenv("COUNTER_DB_URL", raising=False)
+    monkeypatch.delenv("COUNTER_PRINT", raising=False)  # each test prints the way the machine would
     return home

@@ -27,6 +27,9 @@ class PrintProblem(StrEnum):
     PRINTER_STOPPED = "printer_stopped"  # disabled, paused, or off
     NOT_ACCEPTING = "not_accepting"
     REFUSED = "refused"  # lp failed for another reason (detail says why)
+    # Qt's print support (counter.printing.route): the two ways it fails that lp has no word for
+    NO_PRINTERS = "no_printers"  # the system knows no printer at all
+    INTERRUPTED = "interrupted"  # the printer failed while the pages were sent: some may be out
 
 
 class PrintFailed(Exception):

@@ -12,6 +12,11 @@ PRINT_PROBLEM = {
     PrintProblem.PRINTER_STOPPED: tr("打印机“{printer}”已停止或未开机：请打开打印机后重新打印。"),
     PrintProblem.NOT_ACCEPTING: tr("打印机“{printer}”暂不接受打印任务：请检查打印机后重新打印。"),
     PrintProblem.REFUSED: tr("打印机“{printer}”拒绝了打印任务（{detail}）：请检查后重新打印。"),
+    PrintProblem.NO_PRINTERS: tr("本机没有安装任何打印机：请联系运维人员安装打印机；可以先保存为 PDF 文件。"),
+    PrintProblem.INTERRUPTED: tr(
+        "打印机“{printer}”在打印过程中出错（{detail}），可能只打出了一部分：请检查打印机和纸张，"
+        "作废不完整的纸张后重新打印。"
+    ),
 }
 PRINT_CASE_KEPT = tr("办件已保存，不受打印影响；可随时重新打印。")
 

@@ -6,7 +6,9 @@
   另存为 PDF… / 关闭, a red bar when the printer fails, every print on record;
 - :mod:`~counter.ui.printing.case_documents`: the 文书 section of the case page;
 - :mod:`~counter.ui.printing.office_form`: 单位信息, the office settings page of the supervisor's window;
-- :mod:`~counter.ui.printing.making`: the database calls behind them.
+- :mod:`~counter.ui.printing.making`: the database calls behind them;
+- :mod:`~counter.ui.printing.print_run`: printing off the window's thread, through CUPS's ``lp`` or
+  (:mod:`~counter.ui.printing.qt_print`) Qt's print support.
 
 Nothing here is imported while the desk starts: the preview needs pypdfium2
 and the notices reportlab, both loaded at the first print.

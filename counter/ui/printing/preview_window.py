@@ -1,8 +1,9 @@
 """打印预览: the notices as they will come out of the printer, printed with one click, reprinted with one more.
 
 The window shows the PDF bytes themselves, page by page (:mod:`.pdf_pages`),
-and 打印 sends those same bytes to CUPS (:mod:`.print_run`): what the clerk
-saw is what the applicant gets.  Several documents that go together (the
+and 打印 sends those same bytes to the printer (:mod:`.print_run`: to CUPS as
+they are, or drawn page by page through Qt's print support where there is no
+``lp``): what the clerk saw is what the applicant gets.  Several documents that go together (the
 deferral notice, the pledge and the receipt) are tabs of one window and print
 together, in order.
 

@@ -1,9 +1,12 @@
-"""Talking to CUPS off the window's thread: sending the PDFs, and asking which printers there are.
+"""Printing off the window's thread: sending the PDFs, and asking which printers there are.
 
 ``lp`` usually answers in a few milliseconds, but a CUPS server that hangs
-would freeze the desk for up to :data:`counter.printing.cups.TIMEOUT_S`; so the
-jobs are handed over on a thread of their own and the window hears back through
-signals carrying plain data.  The run stops at the first job that fails: the
+would freeze the desk for up to :data:`counter.printing.cups.TIMEOUT_S`, and a
+Windows spooler or a network printer can take as long; so the jobs are handed
+over on a thread of their own and the window hears back through signals
+carrying plain data.  Which way they go — CUPS's ``lp`` or Qt's print support
+(:mod:`.qt_print`) — is :func:`counter.printing.route.print_route`'s choice,
+made when the run is created.  The run stops at the first job that fails: the
 clerk fixes the printer and prints on from that paper, not from the first.
 The database is not touched here; the window records every print on its own
 thread.
@@ -17,14 +20,16 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from counter.printing.cups import PrintFailed, PrintProblem, printers, submit
+from counter.printing.cups import Printer, PrintFailed, PrintProblem, printers, submit
+from counter.printing.route import PrintRoute, print_route
+from counter.ui.printing.qt_print import qt_printers, qt_submit
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One PDF to print: its bytes, the title CUPS shows, and its place in the window."""
+    """One PDF to print: its bytes, the title the print queue shows, and its place in the window."""
 
     index: int
     pdf: bytes
@@ -34,8 +39,8 @@ class Job:
 @dataclass(frozen=True, slots=True)
 class Sent:
     index: int
-    queue: str  # the queue CUPS took the job on (the default one when none was chosen)
-    job_id: str
+    queue: str  # the printer that took the job (the default one when none was chosen)
+    job_id: str  # CUPS's job id; "" through Qt, which does not tell one
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,36 +67,52 @@ class PrintRun(QThread):
         printer: str,
         env: Mapping[str, str] | None = None,
         parent: QObject | None = None,
+        route: PrintRoute | None = None,
     ) -> None:
         super().__init__(parent)
         self.jobs = jobs
         self.printer = printer
         self._env = env
+        self.route = print_route() if route is None else route
 
     def run(self) -> None:
         for job in self.jobs:
             try:
-                job_id = submit(job.pdf, self.printer, job.title, self._env)
+                sent = self._send(job)
             except PrintFailed as err:
-                log.warning("print of %s failed: %s", job.title, err)
+                log.warning("print of %s failed (%s): %s", job.title, self.route.value, err)
                 self.failed.emit(Failure(job.index, err.problem, err.printer or self.printer, err.detail))
                 return
-            self.sent.emit(Sent(job.index, queue_of(job_id, self.printer), job_id))
+            self.sent.emit(sent)
+
+    def _send(self, job: Job) -> Sent:
+        if self.route is PrintRoute.QT:
+            return Sent(job.index, qt_submit(job.pdf, self.printer, job.title), "")
+        job_id = submit(job.pdf, self.printer, job.title, self._env)
+        return Sent(job.index, queue_of(job_id, self.printer), job_id)
 
 
 class PrinterQuery(QThread):
-    """``lpstat`` for the printer chooser: a CUPS server that does not answer must not freeze the desk."""
+    """The printers for the chooser, by the same route a print takes: a server that does not answer freezes nothing."""
 
     found = Signal(object)  # list[Printer]
     failed = Signal(object)  # Failure (index -1: no document involved)
 
-    def __init__(self, env: Mapping[str, str] | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, env: Mapping[str, str] | None = None, parent: QObject | None = None, route: PrintRoute | None = None
+    ) -> None:
         super().__init__(parent)
         self._env = env
+        self.route = print_route() if route is None else route
+
+    def _printers(self) -> list[Printer]:
+        if self.route is PrintRoute.QT:
+            return qt_printers()
+        return printers(self._env)
 
     def run(self) -> None:
         try:
-            found = printers(self._env)
+            found = self._printers()
         except PrintFailed as err:
             self.failed.emit(Failure(-1, err.problem, err.printer, err.detail))
             return

@@ -1,12 +1,13 @@
-"""选择打印机: the CUPS queues with their state, and the desk's choice remembered in desk.json.
+"""选择打印机: the printers with their state, and the desk's choice remembered in desk.json.
 
 Not Qt's print dialog, on purpose: its copies, page range and duplex settings
-would be silently ignored, because the notice goes to CUPS as the very PDF the
+would be silently ignored, because the notice prints as the very PDF the
 preview showed (one full set of pages per copy is already in it), and its
 printer list cannot say that a printer is stopped.  This list can, and it
-comes from the same ``lpstat`` the print itself asks, on a thread of its own
-(:class:`~counter.ui.printing.print_run.PrinterQuery`): the list fills in when
-CUPS answers, and a server that does not answer freezes nothing.
+comes from where the print itself asks — ``lpstat``, or ``QPrinterInfo`` on a
+desk that prints through Qt (:mod:`counter.printing.route`) — on a thread of
+its own (:class:`~counter.ui.printing.print_run.PrinterQuery`): the list fills
+in when the system answers, and one that does not answer freezes nothing.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def printer_label(printer: Printer) -> str:
 
 
 def printer_name_text(printer: str) -> str:
-    """How the window names the desk's printer ("" is the CUPS default)."""
+    """How the window names the desk's printer ("" is the system's default)."""
     return printer or PRINTING_DEFAULT_PRINTER
 
 
@@ -59,8 +60,8 @@ def remember_printer(printer: str) -> None:
 class PrinterChooser(QDialog):
     """Non-modal: the preview stays readable while the clerk looks for the printer's name."""
 
-    chosen = Signal(str)  # the queue's name; "" for the CUPS default
-    loaded = Signal()  # CUPS answered (or could not): the list is complete
+    chosen = Signal(str)  # the printer's name; "" for the system's default
+    loaded = Signal()  # the system answered (or could not): the list is complete
 
     def __init__(self, current: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,7 +81,7 @@ class PrinterChooser(QDialog):
         self._current = current
         self._add(PRINTING_DEFAULT_PRINTER, "")
         self.list.setCurrentRow(0)
-        # owned by the application, not the dialog: a dialog closed while CUPS is slow never ends a running thread
+        # the application's, not the dialog's: a dialog closed while the system is slow never ends a running thread
         self.query = PrinterQuery(parent=QCoreApplication.instance())
         self._connect_signals()
         self.resize(420, 320)

@@ -242,12 +242,13 @@ def test_escape_closes_the_preview(qtbot: QtBot, sessions: sessionmaker[Session]
         QTest.keyClick(window, Qt.Key.Key_Escape)
 
 
-def test_without_cups_clients_the_chooser_says_so_and_keeps_the_choice(
+def test_cups_forced_without_its_clients_the_chooser_says_so_and_keeps_the_choice(
     qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = preview(qtbot, sessions, cases["受理"], (DocumentKind.RECEIPT,))
     window.on_printer_chosen("desk8-laser")
     monkeypatch.setenv("PATH", "/nonexistent")  # no lpstat, no lp: CUPS is not installed
+    monkeypatch.setenv("COUNTER_PRINT", "cups")  # ... and yet a technician sent the prints there
     QTest.mouseClick(window.choose_button, Qt.MouseButton.LeftButton)
     chooser = window.chooser
     assert chooser is not None
