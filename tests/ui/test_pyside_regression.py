@@ -2,8 +2,9 @@
 
 On Python 3.11 the interpreter then aborts with ``none_dealloc`` after about
 5,000 calls; from Python 3.12 None is immortal and the lost references do no
-harm, so the ceiling in pyproject.toml applies to 3.11 only.  This calls two void methods 20,000 times each in a child process
-and checks that it lives and that None's reference count holds.
+harm, so the ceiling in pyproject.toml applies to 3.11 only.  This calls two
+void methods 20,000 times each in a child process and checks that it lives and
+that None's reference count holds.
 """
 
 from __future__ import annotations
