@@ -45,4 +45,6 @@ def counter_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("COUNTER_HOME", str(home))
     monkeypatch.delenv("COUNTER_DB_URL", raising=False)
+    # the machine's desk settings: none, whatever the computer running the tests has in /etc/counter
+    monkeypatch.setenv("COUNTER_MACHINE_CONFIG", str(tmp_path / "machine" / "desk.toml"))
     return home
