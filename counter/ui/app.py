@@ -209,6 +209,7 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
         return 0
     if claim is Claim.UNANSWERED:
         return _startup_failure(app, words.DESK_ALREADY_RUNNING_NO_ANSWER.format(lock=desk.lock_path), exit_when_ready)
+    QTimer.singleShot(0, desk.listen)  # when the event loop first runs: a start-up question, or the window shown
     try:
         return _run_desk(app, desk, Store(url), exit_when_ready, today)
     finally:

@@ -26,10 +26,13 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Qt, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +64,7 @@ def desk_key(folder: Path, db_url: str) -> str:
 
 
 class SingleDesk(QObject):
-    """The lock and the socket of one desk; :meth:`claim` once, :meth:`release` when the window has closed."""
+    """The lock and the socket of one desk: :meth:`claim`, then :meth:`listen`; :meth:`release` once it has closed."""
 
     raise_requested = Signal()  # another start asked this desk to come to the front, and it came
 
@@ -77,7 +80,7 @@ class SingleDesk(QObject):
         self.front: Callable[[], QWidget | None] = QApplication.activeModalWidget
 
     def claim(self, seconds: float = CLAIM_SECONDS) -> Claim:
-        """Take the desk, or have the desk that holds it come to the front."""
+        """Take the desk's lock, or have the desk that holds it come to the front."""
         deadline = time.monotonic() + seconds
         while True:
             if self._take():
@@ -89,23 +92,12 @@ class SingleDesk(QObject):
                 return Claim.UNANSWERED
             time.sleep(RETRY_SECONDS)  # the first is starting (no socket yet) or has just ended (lock not yet free)
 
-    def release(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            self._server = None
-        self._lock.unlock()
+    def listen(self) -> None:
+        """Answer later starts.  Called once the event loop runs: Qt's network module loads after the window shows."""
+        if not self._lock.isLocked() or self._server is not None:
+            return  # a desk that has already closed, or had no lock to take
+        from PySide6.QtNetwork import QLocalServer
 
-    def _take(self) -> bool:
-        if self._lock.tryLock(0):
-            self._listen()
-            return True
-        if self._lock.error() == QLockFile.LockError.LockFailedError:
-            return False
-        # The folder does not let the lock be written: a desk that cannot start is worse than the rare second one.
-        log.warning("desk lock %s cannot be written (%s); starting without it", self.lock_path, self._lock.error())
-        return True
-
-    def _listen(self) -> None:
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)  # only this user's starts may ask
         QLocalServer.removeServer(self.server_name)  # a socket left by a killed desk; the lock says it is ours now
@@ -115,6 +107,21 @@ class SingleDesk(QObject):
             return
         server.newConnection.connect(self._on_new_connection)
         self._server = server
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        self._lock.unlock()
+
+    def _take(self) -> bool:
+        if self._lock.tryLock(0):
+            return True
+        if self._lock.error() == QLockFile.LockError.LockFailedError:
+            return False
+        # The folder does not let the lock be written: a desk that cannot start is worse than the rare second one.
+        log.warning("desk lock %s cannot be written (%s); starting without it", self.lock_path, self._lock.error())
+        return True
 
     def _on_new_connection(self) -> None:
         server = self._server
@@ -150,6 +157,8 @@ def bring_to_front(widget: QWidget | None) -> None:
 
 def ask_to_raise(server_name: str, answer_ms: int = ANSWER_MS) -> bool:
     """Whether the desk listening on ``server_name`` was reached and said it came to the front."""
+    from PySide6.QtNetwork import QLocalSocket
+
     _allow_foreground()
     socket = QLocalSocket()
     socket.connectToServer(server_name)

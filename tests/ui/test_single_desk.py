@@ -20,21 +20,21 @@ from tests.conftest import REPO
 START_MS = 90_000  # a first start migrates a new database and imports the catalog
 STARTED = "desk app started"
 
-# The first desk, started as the clerk starts it (no arguments), telling the test when its window shows and when
-# it has been brought to the front; it ends then, so the test need not kill it.
+# The first desk, started as the clerk starts it (no arguments), telling the test when it answers later starts and
+# when its window has been brought to the front; it ends then, so the test need not kill it.
 FIRST_DESK = """
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from counter.ui import main_window
+from counter.ui import main_window, single_desk
 
-show = main_window.MainWindow.show
-def shown(self):
-    show(self)
-    print("shown", flush=True)
+listen = single_desk.SingleDesk.listen
+def listening(self):
+    listen(self)
+    print("listening", flush=True)
 def activated(self):
     print("raised", flush=True)
     QTimer.singleShot(0, QApplication.quit)
-main_window.MainWindow.show = shown
+single_desk.SingleDesk.listen = listening
 main_window.MainWindow.activateWindow = activated
 
 from counter.__main__ import main
@@ -88,6 +88,7 @@ def live_desk(qtbot: QtBot) -> Iterator[SingleDesk]:
     """The default database's desk, held by the test itself (its window is the test's event loop)."""
     desk = SingleDesk(data_dir(), default_db_url())
     assert desk.claim(seconds=0) is Claim.OWNER
+    desk.listen()
     yield desk
     desk.release()
 
@@ -98,7 +99,7 @@ def test_a_second_start_brings_the_first_window_forward_and_opens_nothing(
     first = python("-c", FIRST_DESK)
     processes.append(first)
     first.start()
-    wait_for_output(qtbot, first, "shown")
+    wait_for_output(qtbot, first, "listening")
 
     second = python("-m", "counter", "--exit-when-ready")
     processes.append(second)
@@ -119,7 +120,7 @@ def test_a_lock_and_socket_left_by_a_killed_desk_do_not_block(
     first = python("-c", FIRST_DESK)
     processes.append(first)
     first.start()
-    wait_for_output(qtbot, first, "shown")
+    wait_for_output(qtbot, first, "listening")
     with qtbot.waitSignal(first.finished, timeout=START_MS):
         first.kill()  # SIGKILL: nothing is cleaned up
     desk = SingleDesk(data_dir(), default_db_url())
@@ -128,6 +129,7 @@ def test_a_lock_and_socket_left_by_a_killed_desk_do_not_block(
 
     try:
         assert desk.claim(seconds=0) is Claim.OWNER  # the lock names a process that is gone
+        desk.listen()
         second = python("-m", "counter", "--exit-when-ready")
         processes.append(second)
         with qtbot.waitSignal(desk.raise_requested, timeout=START_MS):
@@ -167,6 +169,18 @@ def test_the_desk_is_free_again_when_the_window_has_closed(qtbot: QtBot, resourc
     code, out = run_to_end(qtbot, twice)  # as tests and tools start the window in one process
     assert (code, out.split()) == (0, ["0", "0"])
     assert starts_logged() == 2
+
+
+def test_a_desk_that_holds_its_lock_but_does_not_answer_is_still_not_opened_twice(qtbot: QtBot) -> None:
+    silent = SingleDesk(data_dir(), default_db_url())
+    assert silent.claim(seconds=0) is Claim.OWNER  # and never listens: hung, or still starting
+    try:
+        assert SingleDesk(data_dir(), default_db_url()).claim(seconds=0.3) is Claim.UNANSWERED
+    finally:
+        silent.release()
+    again = SingleDesk(data_dir(), default_db_url())
+    assert again.claim(seconds=0) is Claim.OWNER
+    again.release()
 
 
 def test_one_database_file_is_one_desk_however_it_is_written(tmp_path: Path) -> None:
