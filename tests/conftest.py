@@ -46,4 +46,6 @@ def counter_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("COUNTER_HOME", str(home))
     monkeypatch.delenv("COUNTER_DB_URL", raising=False)
     monkeypatch.delenv("COUNTER_PRINT", raising=False)  # each test prints the way the machine would
+    # the machine's desk settings: none, whatever the computer running the tests has in /etc/counter
+    monkeypatch.setenv("COUNTER_MACHINE_CONFIG", str(tmp_path / "machine" / "desk.toml"))
     return home

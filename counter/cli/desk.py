@@ -1,18 +1,24 @@
 """The desk command: ``counter desk`` shows or sets this machine's site, desk number and clerk.
 
-The setting is the machine's own file (:mod:`counter.host.desk_config`), not the database: no store is opened.
+The setting is in files (:mod:`counter.host.desk_config`), not the database: no store is opened.  It shows where
+each value comes from — the machine's file, the user's, the default — because a value that will not change when the
+user sets it is usually one the machine's file sets for everyone, or one the user's file still holds.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
 
+from counter.cli import phrases
 from counter.cli.common import EXIT_OK, UsageError, print_json
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.cli.common import Commands
+    from counter.host.desk_config import DeskSettings
+    from counter.host.machine_config import MachineProblem
 
 
 def add_desk_command(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -26,28 +32,66 @@ def add_desk_command(commands: Commands, common: argparse.ArgumentParser) -> Non
 
 
 def cmd_desk(args: argparse.Namespace) -> int:
-    from dataclasses import asdict, replace
+    from dataclasses import replace
 
     from counter.case.numbers import BadIdentity
-    from counter.host.desk_config import load_desk_config, save_desk_config
+    from counter.host.desk_config import load_desk_settings, save_desk_config
 
-    config = load_desk_config()
     changes = {k: v for k, v in (("site_code", args.site), ("site_name", args.site_name),
                                  ("desk_no", args.desk), ("clerk", args.clerk)) if v}  # fmt: skip
     if changes:
         try:
-            config = replace(config, **changes)
-            save_desk_config(config)
+            save_desk_config(replace(load_desk_settings().config, **changes))
         except BadIdentity as err:
             raise UsageError(
                 tr("窗口设置无效：站点编码应为2-12位大写字母或数字，窗口号应为1-4位数字（{err}）").format(err=err)
             ) from err
+    settings = load_desk_settings()
+    for problem in settings.machine.problems:
+        print(phrases.DESK_MACHINE_PROBLEM.format(path=settings.machine.path, problem=problem_text(problem)),
+              file=sys.stderr)  # fmt: skip
     if args.json:
-        print_json(asdict(config))
+        print_json(desk_json(settings))
     else:
-        print(
-            tr("站点：{site_code} {site_name}  窗口：{desk_no}号  工作人员：{clerk}").format(
-                site_code=config.site_code, site_name=config.site_name, desk_no=config.desk_no, clerk=config.clerk
-            )
-        )
+        print("\n".join(desk_lines(settings)))
     return EXIT_OK
+
+
+def desk_lines(settings: DeskSettings) -> list[str]:
+    from dataclasses import asdict
+
+    config = asdict(settings.config)
+    machine = settings.machine
+    where = phrases.DESK_MACHINE_FILE if machine.found else phrases.DESK_MACHINE_FILE_ABSENT
+    return [
+        phrases.DESK_SUMMARY.format(**config),
+        *(
+            phrases.DESK_VALUE_LINE.format(
+                field=phrases.DESK_FIELD[name],
+                value=config[name] or phrases.DESK_VALUE_EMPTY,
+                source=phrases.DESK_SOURCE[source.value],
+            )
+            for name, source in settings.sources.items()
+        ),
+        where.format(path=machine.path),
+        phrases.DESK_USER_FILE.format(path=settings.user_path),
+    ]
+
+
+def desk_json(settings: DeskSettings) -> dict[str, object]:
+    from dataclasses import asdict
+
+    return {
+        **asdict(settings.config),
+        "sources": {name: source.value for name, source in settings.sources.items()},
+        "machine_file": str(settings.machine.path),
+        "user_file": str(settings.user_path),
+        "machine_problems": [
+            {"problem": p.fault.value, "field": p.field, "detail": p.detail, "message": problem_text(p)}
+            for p in settings.machine.problems
+        ],
+    }
+
+
+def problem_text(problem: MachineProblem) -> str:
+    return phrases.MACHINE_PROBLEM[problem.fault.value].format(field=problem.field, detail=problem.detail)

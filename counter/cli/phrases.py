@@ -158,3 +158,34 @@ RESTORE_KEPT = tr("原来的数据库已另存为：{kept}")
 RESTORE_NOTHING_KEPT = tr("原来没有数据库文件，无需另存。")
 
 NO_COMMAND = tr("请指定命令（counter -h 列出全部命令）；不带参数运行 counter 即启动窗口程序。")
+
+# counter desk: DESK_FIELD is keyed by the fields of counter.host.desk_config.DeskConfig, DESK_SOURCE by the values
+# of its Source, MACHINE_PROBLEM by the values of counter.host.machine_config.MachineFault.
+
+DESK_SUMMARY = tr("站点：{site_code} {site_name}  窗口：{desk_no}号  工作人员：{clerk}")
+DESK_FIELD = {
+    "site_code": tr("站点编码"),
+    "site_name": tr("站点名称"),
+    "desk_no": tr("窗口号"),
+    "clerk": tr("工作人员"),
+    "staff_no": tr("工号"),
+    "photo": tr("照片"),
+    "pad_screen": tr("评价器屏幕"),
+    "area_code": tr("行政区划代码"),
+    "printer": tr("打印机"),
+}
+DESK_SOURCE = {"machine": tr("本机设置文件"), "user": tr("用户设置文件"), "default": tr("默认值")}
+DESK_VALUE_LINE = tr("  {field}：{value}（{source}）")
+DESK_VALUE_EMPTY = tr("未设置")
+DESK_MACHINE_FILE = tr("本机设置文件（本机所有用户）：{path}")
+DESK_MACHINE_FILE_ABSENT = tr("本机设置文件（本机所有用户）：{path}（没有此文件）")
+DESK_USER_FILE = tr("用户设置文件（保存在这里）：{path}")
+DESK_MACHINE_PROBLEM = tr("本机设置文件 {path} 有问题：{problem}")
+MACHINE_PROBLEM = {
+    "unreadable": tr("无法读取（{detail}），整个文件未使用"),
+    "not_toml": tr("不是有效的 TOML 格式（{detail}），整个文件未使用"),
+    "unknown_field": tr("没有 {field} 这一设置项，已忽略"),
+    "not_text": tr("{field} 应为文字或数字，已忽略"),
+    "bad_site_code": tr("{field} = {detail} 不是有效的站点编码（2-12位大写字母或数字），已忽略"),
+    "bad_desk_no": tr("{field} = {detail} 不是有效的窗口号（1-4位数字），已忽略"),
+}

@@ -1,17 +1,26 @@
 """Which desk this machine is: site, desk number and the clerk at it.
 
-Kept in a small JSON file in the local data folder, not in the database: the
-desks of a hall share one database but each machine is its own desk.
+Kept in small files, not in the database: the desks of a hall share one database but each machine is its own
+desk.  The machine's file (:mod:`counter.host.machine_config`, for every user of the computer) is read first and
+the user's ``desk.json`` in the data folder over it, field by field; what neither sets is the default.  Saving writes
+the user's file only, and in it only what differs from the machine's file and the defaults: a setting the user never
+changed follows the machine's file when an administrator changes it later.
 """
 
 from __future__ import annotations
 
+import enum
 import json
-from dataclasses import asdict, dataclass
+import logging
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from counter.case.numbers import BadIdentity, DeskIdentity
+from counter.host.machine_config import MachineSettings, read_machine_settings
 from counter.host.paths import data_dir
+
+log = logging.getLogger(__name__)
 
 FILE_NAME = "desk.json"
 
@@ -36,20 +45,67 @@ def config_path() -> Path:
     return data_dir() / FILE_NAME
 
 
+class Source(enum.Enum):
+    """Where a setting's value comes from."""
+
+    DEFAULT = "default"
+    MACHINE = "machine"
+    USER = "user"
+
+
+@dataclass(frozen=True, slots=True)
+class DeskSettings:
+    config: DeskConfig
+    sources: Mapping[str, Source]  # each field of :class:`DeskConfig`
+    machine: MachineSettings
+    user_path: Path
+
+
+FIELDS = tuple(f.name for f in fields(DeskConfig))
+
+
 def load_desk_config() -> DeskConfig:
-    """The saved configuration, or the defaults when there is none or it is unusable."""
+    """The desk as configured: the defaults, the machine's file over them, the user's file over that."""
+    return load_desk_settings().config
+
+
+def load_desk_settings() -> DeskSettings:
+    """The desk's configuration, where each value comes from, and what the machine's file could not give."""
+    machine = read_machine_settings(FIELDS)
+    base = DeskConfig(**machine.values)  # each value checked on its own: the identity is whole
+    user = _user_values()
+    config = replace(base, **user)
+    try:
+        config.identity()
+    except BadIdentity:
+        log.warning("desk.json makes no valid case number; using the machine's settings and the defaults")
+        config, user = base, {}
+    sources = {
+        name: Source.USER if name in user else Source.MACHINE if name in machine.values else Source.DEFAULT
+        for name in FIELDS
+    }
+    return DeskSettings(config, sources, machine, config_path())
+
+
+def _user_values() -> dict[str, str]:
     try:
         raw = json.loads(config_path().read_text(encoding="utf-8"))
-        config = DeskConfig(**{k: str(v) for k, v in raw.items() if k in DeskConfig.__dataclass_fields__})
-        config.identity()
-    except (OSError, ValueError, TypeError, BadIdentity):
-        return DeskConfig()
-    return config
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as err:
+        log.warning("desk.json cannot be read (%s); using the machine's settings and the defaults", err)
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    return {k: str(v) for k, v in raw.items() if k in FIELDS}
 
 
 def save_desk_config(config: DeskConfig) -> None:
+    """Keep ``config`` for this user: what differs from the machine's file and the defaults."""
     config.identity()  # refuses a site code or desk number that cannot make case numbers
+    base = asdict(DeskConfig(**read_machine_settings(FIELDS).values))
+    own = {name: value for name, value in asdict(config).items() if value != base[name]}
     path = config_path()
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(asdict(config), ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.write_text(json.dumps(own, ensure_ascii=False, indent=2), encoding="utf-8")
     tmp.replace(path)

@@ -28,6 +28,7 @@ from counter.actions.startup import QuickStart, quick_start
 from counter.actions.store import SchemaTooNew, Store, StoreFault
 from counter.catalog.fingerprint import folder_fingerprint
 from counter.host.logs import setup_logging
+from counter.host.paths import data_dir
 from counter.ui import words
 from counter.ui.cases.scanner import install_scanner
 from counter.ui.fonts import install_fonts
@@ -35,6 +36,7 @@ from counter.ui.integrity import check_at_start, start_daily_backup
 from counter.ui.main_window import MainWindow
 from counter.ui.qt_language import install_qt_language
 from counter.ui.runner import Runner
+from counter.ui.single_desk import Claim, SingleDesk
 from counter.ui.unexpected import install as install_unexpected_hook
 
 if TYPE_CHECKING:
@@ -147,6 +149,17 @@ def start_sign_in(window: MainWindow, store: Store, begin_work: bool = True) -> 
     return controller
 
 
+def front_window(window: MainWindow) -> QWidget:
+    """The window the clerk should see: an open dialog, else the sign-in or lock window, else the desk itself."""
+    modal = QApplication.activeModalWidget()
+    if modal is not None:
+        return modal
+    sign_in = window.sign_in
+    if sign_in is not None and sign_in.window.isVisible():
+        return sign_in.window
+    return window
+
+
 def _warm_up(store: Store) -> None:
     """Import SQLAlchemy and open the database while the clerk reads the screen."""
     try:
@@ -175,8 +188,10 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     """Run the desk app until its window closes; the process's exit status.
 
     ``argv`` holds Qt's own options (``-platform``, ``-style`` …), without the
-    program name.  0 on a normal end; 1 when the database cannot be used, or
-    when ``exit_when_ready`` is set and the bundled catalog could not be synced
+    program name.  0 on a normal end, and when another start already is this
+    desk (its window is brought to the front instead); 1 when the database
+    cannot be used, when the desk's other start does not answer, or when
+    ``exit_when_ready`` is set and the bundled catalog could not be synced
     (a skipped broken file still counts as ready: the desk works on without it).
     """
     setup_logging()
@@ -186,7 +201,22 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     incomplete = prepare_app(app)
     if incomplete is not None:
         return _startup_failure(app, incomplete, exit_when_ready)
-    db = Store(database_url(db_url))
+    url = database_url(db_url)
+    desk = SingleDesk(data_dir(), url)
+    claim = desk.claim()
+    if claim is Claim.RAISED:
+        print(words.DESK_ALREADY_RUNNING)
+        return 0
+    if claim is Claim.UNANSWERED:
+        return _startup_failure(app, words.DESK_ALREADY_RUNNING_NO_ANSWER.format(lock=desk.lock_path), exit_when_ready)
+    QTimer.singleShot(0, desk.listen)  # when the event loop first runs: a start-up question, or the window shown
+    try:
+        return _run_desk(app, desk, Store(url), exit_when_ready, today)
+    finally:
+        desk.release()  # tests and tools start the window again in the same process
+
+
+def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: bool, today: dt.date | None) -> int:
     if not check_at_start(app, db.url, exit_when_ready):
         return 1
     folder = resources.bundled_catalog_dir()
@@ -199,6 +229,7 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     window = MainWindow(db, folder, quick.entries if quick else None, today)
     log.info("desk app started (%s, %s start)", db.backend, "quick" if quick else "full")
     window.resize(*WINDOW_SIZE)
+    desk.front = lambda: front_window(window)
     if accounts:
         window.sign_in = start_sign_in(window, db, begin_work=not exit_when_ready)
     else:

@@ -88,6 +88,11 @@ DESK_NOT_STATED = tr("未载明")
 DESK_DB_UNAVAILABLE = tr("无法打开数据库（{error}），请检查数据库设置或联系运维人员。详情见日志。")
 DESK_UNEXPECTED_TITLE = tr("程序遇到意外错误")
 DESK_STARTUP_ERROR_TITLE = tr("一件事一次办 · 无法启动")
+# a second start of the same desk (counter.ui.single_desk)
+DESK_ALREADY_RUNNING = tr("counter 已在运行，已切换到已打开的窗口。")
+DESK_ALREADY_RUNNING_NO_ANSWER = tr(
+    "counter 已在运行，但已打开的窗口没有响应。请稍候再试；若确实没有打开的窗口，请删除 {lock} 后重新启动。"
+)
 
 # intake, cases and the scanner, started from the main window
 DESK_ACTION_INTAKE = tr("受理（F5）")
