@@ -12,7 +12,15 @@ import pytest
 
 from counter.cli import phrases
 from counter.cli.main import main
-from counter.host.desk_config import DeskConfig, Source, config_path, load_desk_settings, save_desk_config
+from counter.host.desk_config import (
+    CHOICES,
+    DeskConfig,
+    PadMode,
+    Source,
+    config_path,
+    load_desk_settings,
+    save_desk_config,
+)
 from counter.host.machine_config import ENV_PATH, MachineFault, MachineProblem, machine_config_path
 
 MACHINE = """\
@@ -46,7 +54,8 @@ def test_the_users_file_overrides_the_machines_field_by_field(machine_file: Path
     assert settings.sources == {
         "site_code": Source.MACHINE, "site_name": Source.MACHINE, "desk_no": Source.MACHINE, "clerk": Source.USER,
         "staff_no": Source.DEFAULT, "photo": Source.DEFAULT, "pad_screen": Source.DEFAULT,
-        "area_code": Source.DEFAULT, "printer": Source.USER,
+        "area_code": Source.DEFAULT, "printer": Source.USER, "pad_mode": Source.DEFAULT,
+        "pad_keyboard": Source.DEFAULT,
     }  # fmt: skip
     assert settings.machine.problems == ()
 
@@ -94,6 +103,34 @@ def test_a_bad_value_in_the_machine_file_leaves_out_that_value_only(machine_file
         MachineProblem(MachineFault.NOT_TEXT, "clerk", "True"),
         MachineProblem(MachineFault.UNKNOWN_FIELD, "sitename", "海拉尔"),
     )
+
+
+def test_the_pads_mode_is_one_of_its_few_values_in_the_machine_file_and_in_counter_desk(
+    machine_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    machine_file.write_text(MACHINE + 'pad_mode = "window"\npad_keyboard = "yes"\n', encoding="utf-8")
+    settings = load_desk_settings()
+    assert (settings.config.pad_mode, settings.config.pad_keyboard) == ("auto", "yes")
+    assert settings.config.pad_has_keyboard()
+    assert settings.machine.problems == (MachineProblem(MachineFault.NOT_A_CHOICE, "pad_mode", "window"),)
+
+    assert main(["desk", "--pad-mode", "strip", "--pad-keyboard", "no"]) == 0
+    out, err = capsys.readouterr()
+    assert phrases.DESK_VALUE_LINE.format(field="评价器方式", value="strip", source="用户设置文件") in out.splitlines()
+    assert phrases.MACHINE_PROBLEM["not_a_choice"].format(field="pad_mode", detail="window") in err
+    assert json.loads(config_path().read_text(encoding="utf-8")) == {"pad_mode": "strip", "pad_keyboard": "no"}
+    assert load_desk_settings().config.pad_placement() is PadMode.STRIP
+    assert main(["desk", "--pad-mode", "window"]) == 2  # refused: not a mode this desk knows
+    assert "--pad-mode" in capsys.readouterr().err
+    assert set(CHOICES["pad_mode"]) == {"auto", "on_request", "strip"}
+
+
+def test_a_mode_this_version_does_not_know_places_the_pad_as_auto(caplog: pytest.LogCaptureFixture) -> None:
+    write_user_file({"pad_mode": "floating"})
+    config = load_desk_settings().config
+    with caplog.at_level(logging.WARNING):
+        assert config.pad_placement() is PadMode.AUTO
+    assert "floating" in caplog.text
 
 
 def test_saving_writes_only_what_the_user_set_so_the_machine_file_still_leads(machine_file: Path) -> None:

@@ -13,7 +13,9 @@ opens the guide as a clerk would, and saves what the X server shows:
 - ``message-box.png``, ``printer-chooser.png``: a message box and the printer chooser, Qt's buttons in Chinese;
 - ``banner.png``: the warning bar when a bundled catalog file is broken;
 - ``sign-in.png``, ``screen-lock.png``: hall mode, a wrong password, then the lock after idle time;
-- ``sync.png``: a township's sync page after sending its cases, with one record held at the hall shown.
+- ``sync.png``: a township's sync page after sending its cases, with one record held at the hall shown;
+- ``pad-one-screen.png``: a township laptop's whole screen (1366×768, drawn by a second run of this tool with
+  ``--size 1366x768 --pad-only``) after F9: the review pad in the part the intake leaves free.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 
 REPO = Path(__file__).resolve().parent.parent
 SIZE = (1280, 800)
+LAPTOP = "1366x768"  # the screen of the pad's one-screen picture: the narrowest with room beside an intake
 BROKEN_FILE = "104.toml"
 BROKEN_TEXT = 'format = 1\ncode = "XAM-YJS-104"\nnumber = 104\nname = "我要开书店"\nstatus = "publish\n'
 
@@ -238,6 +241,39 @@ class Driver:
         window.close()
         db.dispose()
 
+    def pad_shot(self) -> None:
+        """One screen: an intake on the left as the clerk keeps it, F9, and the pad comes up in the free part."""
+        import datetime as dt
+
+        from PIL import ImageGrab
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        from counter.actions.demo import run_demo
+        from counter.actions.desk import desk_at
+        from counter.host.desk_config import load_desk_config
+
+        window, db = self.open()
+        made = run_demo(db.sessions(), desk_at(load_desk_config()), dt.date.today())
+        window.start_pad()
+        self.search(window, "xcg")
+        window.desk_actions.start_intake(window.current_bundle)
+        intake = window.desk_actions.intake
+        assert intake is not None
+        intake.setGeometry(0, 0, intake.minimumSizeHint().width(), SIZE[1])  # as narrow as it goes, on the left
+        window.desk_actions.on_case_taken(made[0].case_no)
+        window.activateWindow()
+        self.settle()
+        QTest.keyClick(window, Qt.Key.Key_F9)
+        self.settle()
+        ImageGrab.grab(bbox=(0, 0, *SIZE), xdisplay=self.display).save(self.out / "pad-one-screen.png", optimize=True)
+        pad = window.desk_actions.pad
+        assert pad is not None
+        QTest.keyClick(pad.pad, Qt.Key.Key_Escape)
+        intake.close()
+        window.close()
+        db.dispose()
+
     def sync_shot(self, folder: Path) -> None:
         """A township that sent its demo cases; the hall lacked one guide version, so one case waits for review."""
         import datetime as dt
@@ -317,6 +353,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     parser.add_argument("--size", default="x".join(map(str, SIZE)), help="the screen, e.g. 1366x768 or 1024x768")
+    parser.add_argument("--pad-only", action="store_true", help="only pad-one-screen.png")
     args = parser.parse_args()
     width, height = (int(part) for part in args.size.split("x"))
     SIZE = (width, height)
@@ -327,6 +364,9 @@ def main() -> int:
         driver = Driver(display, args.out)
         os.environ["COUNTER_HOME"] = str(Path(tmp) / "home")
         os.environ["COUNTER_RESOURCES"] = str(resources_with(Path(tmp) / "good", broken=False))
+        if args.pad_only:
+            driver.pad_shot()
+            return 0
         driver.guide_shots()
         driver.dialog_shots()
         os.environ["COUNTER_HOME"] = str(Path(tmp) / "home-broken")
@@ -338,6 +378,9 @@ def main() -> int:
         os.environ["COUNTER_HOME"] = str(Path(tmp) / "home-township")
         os.environ["COUNTER_RESOURCES"] = str(resources_with(Path(tmp) / "township", broken=False))
         driver.sync_shot(Path(tmp))
+    if not args.pad_only:  # the pad's picture wants a laptop's screen: an X server of its own
+        command = [sys.executable, __file__, "--out", str(args.out), "--size", LAPTOP, "--pad-only"]
+        subprocess.run(command, check=True)
     for name in sorted(p.name for p in args.out.glob("*.png")):
         print(args.out / name)
     return 0

@@ -27,6 +27,12 @@ def add_desk_command(commands: Commands, common: argparse.ArgumentParser) -> Non
     p.add_argument("--site-name")
     p.add_argument("--desk", help=tr("窗口号（1-4位数字）"))
     p.add_argument("--clerk", help=tr("工作人员姓名"))
+    p.add_argument("--pad-mode", choices=("auto", "on_request", "strip"),
+                   help=tr("评价器方式：auto 有第二块屏幕时全屏显示在上面，只有一块屏幕时同 on_request；"
+                           "on_request 只在请申请人评价时出现在本屏幕上，避开工作窗口；"
+                           "strip 同 on_request，平时在屏幕边上显示一条评价提示条"))  # fmt: skip
+    p.add_argument("--pad-keyboard", choices=("yes", "no"),
+                   help=tr("评价器旁有没有给申请人用的键盘：yes 差评时可输入文字评价，no 只点选原因"))  # fmt: skip
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_desk)
 
@@ -38,7 +44,8 @@ def cmd_desk(args: argparse.Namespace) -> int:
     from counter.host.desk_config import load_desk_settings, save_desk_config
 
     changes = {k: v for k, v in (("site_code", args.site), ("site_name", args.site_name),
-                                 ("desk_no", args.desk), ("clerk", args.clerk)) if v}  # fmt: skip
+                                 ("desk_no", args.desk), ("clerk", args.clerk),
+                                 ("pad_mode", args.pad_mode), ("pad_keyboard", args.pad_keyboard)) if v}  # fmt: skip
     if changes:
         try:
             save_desk_config(replace(load_desk_settings().config, **changes))

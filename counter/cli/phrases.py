@@ -173,6 +173,8 @@ DESK_FIELD = {
     "pad_screen": tr("评价器屏幕"),
     "area_code": tr("行政区划代码"),
     "printer": tr("打印机"),
+    "pad_mode": tr("评价器方式"),
+    "pad_keyboard": tr("评价器有键盘"),
 }
 DESK_SOURCE = {"machine": tr("本机设置文件"), "user": tr("用户设置文件"), "default": tr("默认值")}
 DESK_VALUE_LINE = tr("  {field}：{value}（{source}）")
@@ -188,4 +190,5 @@ MACHINE_PROBLEM = {
     "not_text": tr("{field} 应为文字或数字，已忽略"),
     "bad_site_code": tr("{field} = {detail} 不是有效的站点编码（2-12位大写字母或数字），已忽略"),
     "bad_desk_no": tr("{field} = {detail} 不是有效的窗口号（1-4位数字），已忽略"),
+    "not_a_choice": tr("{field} = {detail} 不是可选的值，已忽略"),
 }

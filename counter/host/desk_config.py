@@ -25,6 +25,20 @@ log = logging.getLogger(__name__)
 FILE_NAME = "desk.json"
 
 
+class PadMode(enum.StrEnum):
+    """Where the review pad is, for a desk with a second screen and for a desk (a township laptop) with one.
+
+    A screen named by ``pad_screen`` that is there is always the pad's, whatever the mode.
+    """
+
+    AUTO = "auto"  # the first screen that is not the clerk's, full screen; with none, as ON_REQUEST
+    ON_REQUEST = "on_request"  # on the clerk's screen only while a rating is asked, beside the clerk's windows
+    STRIP = "strip"  # as ON_REQUEST, and in between a small bar at the edge of the clerk's screen
+
+
+YES, NO = "yes", "no"  # the values of ``pad_keyboard``
+
+
 @dataclass(frozen=True, slots=True)
 class DeskConfig:
     site_code: str = "XAM01"
@@ -36,9 +50,22 @@ class DeskConfig:
     pad_screen: str = ""  # name of the screen the review pad fills; "" the first one that is not the clerk's
     area_code: str = "152200"  # the site's area code (GB/T 2260); its first six digits are the rating's 行政区划
     printer: str = ""  # the CUPS queue this desk prints its notices on; "" the CUPS default
+    pad_mode: str = "auto"  # a PadMode: where the pad is when no screen of its own is found (or wanted)
+    pad_keyboard: str = "no"  # "yes": the applicant has a keyboard at the pad, so it offers a line of free text
 
     def identity(self) -> DeskIdentity:
         return DeskIdentity(self.site_code, self.desk_no)
+
+    def pad_placement(self) -> PadMode:
+        """The pad's mode; a value this version does not know is the default, and logged."""
+        try:
+            return PadMode(self.pad_mode)
+        except ValueError:
+            log.warning("pad_mode %r unknown; the pad is placed as with %r", self.pad_mode, PadMode.AUTO.value)
+            return PadMode.AUTO
+
+    def pad_has_keyboard(self) -> bool:
+        return self.pad_keyboard == YES
 
 
 def config_path() -> Path:
@@ -62,6 +89,8 @@ class DeskSettings:
 
 
 FIELDS = tuple(f.name for f in fields(DeskConfig))
+#: the fields that take one of a few values; the machine's file is held to them
+CHOICES: Mapping[str, tuple[str, ...]] = {"pad_mode": tuple(PadMode), "pad_keyboard": (YES, NO)}
 
 
 def load_desk_config() -> DeskConfig:
@@ -71,7 +100,7 @@ def load_desk_config() -> DeskConfig:
 
 def load_desk_settings() -> DeskSettings:
     """The desk's configuration, where each value comes from, and what the machine's file could not give."""
-    machine = read_machine_settings(FIELDS)
+    machine = read_machine_settings(FIELDS, CHOICES)
     base = DeskConfig(**machine.values)  # each value checked on its own: the identity is whole
     user = _user_values()
     config = replace(base, **user)
@@ -103,7 +132,7 @@ def _user_values() -> dict[str, str]:
 def save_desk_config(config: DeskConfig) -> None:
     """Keep ``config`` for this user: what differs from the machine's file and the defaults."""
     config.identity()  # refuses a site code or desk number that cannot make case numbers
-    base = asdict(DeskConfig(**read_machine_settings(FIELDS).values))
+    base = asdict(DeskConfig(**read_machine_settings(FIELDS, CHOICES).values))
     own = {name: value for name, value in asdict(config).items() if value != base[name]}
     path = config_path()
     tmp = path.with_suffix(".tmp")

@@ -33,6 +33,7 @@ class MachineFault(enum.Enum):
     NOT_TEXT = "not_text"  # a table, a list, true/false: not a setting's value
     BAD_SITE_CODE = "bad_site_code"
     BAD_DESK_NO = "bad_desk_no"
+    NOT_A_CHOICE = "not_a_choice"  # a field with a few possible values (the pad's mode) given another
 
 
 _BAD_VALUE = {"site_code": MachineFault.BAD_SITE_CODE, "desk_no": MachineFault.BAD_DESK_NO}
@@ -65,8 +66,13 @@ def machine_config_path() -> Path:
     return Path("/etc/counter") / FILE_NAME
 
 
-def read_machine_settings(fields: Collection[str]) -> MachineSettings:
-    """The machine file's usable values among ``fields``, and what was left out of it, and why."""
+def read_machine_settings(
+    fields: Collection[str], choices: Mapping[str, Collection[str]] | None = None
+) -> MachineSettings:
+    """The machine file's usable values among ``fields``, and what was left out of it, and why.
+
+    ``choices``: the values a field may take, for the fields that take one of a few.
+    """
     path = machine_config_path()
     try:
         text = path.read_text(encoding="utf-8")
@@ -83,7 +89,7 @@ def read_machine_settings(fields: Collection[str]) -> MachineSettings:
     values: dict[str, str] = {}
     problems: list[MachineProblem] = []
     for name, value in raw.items():
-        fault = _fault(name, value, fields)
+        fault = _fault(name, value, fields, choices or {})
         if fault is None:
             values[name] = str(value)
         else:
@@ -91,7 +97,9 @@ def read_machine_settings(fields: Collection[str]) -> MachineSettings:
     return _logged(MachineSettings(path, True, values, tuple(problems)))
 
 
-def _fault(name: str, value: object, fields: Collection[str]) -> MachineFault | None:
+def _fault(
+    name: str, value: object, fields: Collection[str], choices: Mapping[str, Collection[str]]
+) -> MachineFault | None:
     if name not in fields:
         return MachineFault.UNKNOWN_FIELD
     if isinstance(value, bool) or not isinstance(value, str | int):  # desk_no = 8 is as good as desk_no = "8"
@@ -99,6 +107,8 @@ def _fault(name: str, value: object, fields: Collection[str]) -> MachineFault | 
     pattern = _CHECKED.get(name)
     if pattern is not None and not pattern.match(str(value)):
         return _BAD_VALUE[name]
+    if name in choices and str(value) not in choices[name]:
+        return MachineFault.NOT_A_CHOICE
     return None
 
 

@@ -192,13 +192,15 @@ class DeskActions(QObject):
     # --- the review pad and the supervisor's pages -----------------------------------
 
     def start_pad(self) -> PadController:
-        """The pad, idle on the desk's second screen (or a movable window without one)."""
+        """The pad, idle on the desk's second screen (or, with one screen, out of the clerk's way until F9)."""
         from counter.host.desk_config import load_desk_config
         from counter.ui.pad.controller import PadController
 
-        screen = load_desk_config().pad_screen
-        self.pad = PadController(self.runner, self.desk(), pad_screen=screen, parent=self)
-        self.pad.pad.setProperty(STAYS_WHEN_LOCKED, True)
+        config = load_desk_config()
+        self.pad = PadController(self.runner, self.desk(), pad_screen=config.pad_screen, mode=config.pad_placement(),
+                                 keyboard=config.pad_has_keyboard(), desk_window=self._window, parent=self)  # fmt: skip
+        for window in self.pad.windows():
+            window.setProperty(STAYS_WHEN_LOCKED, True)
         self.pad.start()
         return self.pad
 
@@ -234,6 +236,7 @@ class DeskActions(QObject):
             )
             if self.pad is not None:
                 self.supervisor.settings.saved.connect(self.pad.on_settings_saved)
+                self.supervisor.desk_pad.saved.connect(self.pad.apply)
             self.supervisor.resize(1100, 700)
         self.supervisor.refresh()  # the newest rectifications; the alert counts as seen
         self.supervisor.show()

@@ -6,6 +6,12 @@ happened.  The clerk's status widget then reads 评价中, and later 已评价 o
 未评价; the level goes from the pad to the database and to the supervisor's
 alerts, never to a signal the desk listens to.  One session per event; the
 pad's clock and timers are injected.
+
+Where the pad is: full screen on a screen of its own (a desk with a second
+screen), or, on a desk with one screen, hidden until a rating is asked, then
+beside the clerk's windows and hidden again once it is given or given up
+(:mod:`counter.ui.pad.placement`); the desk's ``pad_mode`` may add a small strip
+at the screen's edge in between (:class:`~counter.ui.pad.strip.PadStrip`).
 """
 
 from __future__ import annotations
@@ -14,7 +20,9 @@ import logging
 from functools import partial
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from shiboken6 import isValid
 
 from counter.actions.calendar import office_calendar
 from counter.actions.desk import Desk
@@ -30,13 +38,16 @@ from counter.actions.ratings import (
     send_to_pad,
 )
 from counter.actions.store import Unit
+from counter.host.desk_config import PadMode
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import is_bad
 from counter.ratings.settings import RatingSettings, SettingProblem
 from counter.ratings.status import DeskStatus
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.pad_window import PadIdle, PadWindow
-from counter.ui.pad.screens import place_pad
+from counter.ui.pad.placement import PAD_MINIMUM, desk_windows, edge_spot, pad_spot
+from counter.ui.pad.screens import fill_screen, pad_screen, share_screen
+from counter.ui.pad.strip import STRIP_SIZE, PadStrip
 from counter.ui.pad.timers import Clock, PadTimer, TimerFactory, local_now
 from counter.ui.pad.words import (
     DESK_RATING_CASE,
@@ -81,6 +92,9 @@ class PadController(QObject):
         desk: Desk,
         *,
         pad_screen: str = "",
+        mode: PadMode = PadMode.AUTO,
+        keyboard: bool = False,
+        desk_window: QWidget | None = None,
         clock: Clock = local_now,
         timer_factory: TimerFactory = PadTimer,
         alerts: SupervisorAlerts | None = None,
@@ -89,17 +103,22 @@ class PadController(QObject):
         super().__init__(parent)
         self._runner = runner
         self._desk = desk  # who sends services to the pad (hall mode: the account signed in), and where
-        self._pad_screen = pad_screen  # the screen the pad fills; "" the first that is not the clerk's
+        self._pad_screen = pad_screen  # the screen the pad fills; "" (mode auto) the first that is not the clerk's
+        self._mode = mode
+        self._desk_window = desk_window  # the desk's main window: the pad may cover it, never the intake
         self._clock = clock
-        self.pad = PadWindow(timer_factory)
+        self.pad = PadWindow(timer_factory, keyboard=keyboard)
+        self.strip = PadStrip()
         self.alerts = alerts if alerts is not None else SupervisorAlerts(self)
         self.status_label = DeskRatingLabel()
-        self.on_screen = False  # full screen on its own screen, or a movable window
+        self.on_screen = False  # full screen on its own screen, or sharing the clerk's
+        self._return_to: QWidget | None = None  # the clerk's window active before the pad came up
         self._connect_signals()
 
     def _connect_signals(self) -> None:
         self.pad.choice_made.connect(self.on_choice_made)
         self.pad.timed_out.connect(self.on_timed_out)
+        self.pad.went_idle.connect(self.on_pad_idle)
         self.status_changed.connect(self.status_label.on_status_changed)
         self.refused.connect(self.status_label.on_refused)
 
@@ -124,7 +143,7 @@ class PadController(QObject):
         except Failed:
             log.exception("pad start-up could not read the database")
         self.pad.show_idle(self._idle(notice))
-        self.on_screen = place_pad(self.pad, self._pad_screen)
+        self.place()
 
     def stop(self) -> None:
         """Close the pad with the desk window (a top-level pad would keep the app running).
@@ -132,6 +151,78 @@ class PadController(QObject):
         A service on the pad at that moment stays open; the next start records it as unrated.
         """
         self.pad.close()
+        self.strip.close()
+
+    # --- where the pad is -----------------------------------------------------------------
+
+    def windows(self) -> tuple[QWidget, QWidget]:
+        """The pad's own windows (they stay when the desk locks)."""
+        return self.pad, self.strip
+
+    def place(self) -> None:
+        """The pad full screen on its own screen; or, sharing the clerk's, out of the way until a rating is asked."""
+        screen = pad_screen(self._pad_screen, any_other=self._mode is PadMode.AUTO)
+        self.on_screen = screen is not None
+        if screen is not None:
+            self.strip.hide()
+            fill_screen(self.pad, screen)
+            return
+        if self.pad.case is not None:  # a rating under way stays where the applicant sees it
+            return
+        share_screen(self.pad)
+        self._show_strip()
+
+    def apply(self, mode: PadMode, keyboard: bool) -> None:
+        """The desk's pad settings changed: the new place at once, the text line from the next bad rating."""
+        self._mode = mode
+        self.pad.set_keyboard(keyboard)
+        self.place()
+
+    def _clerk_screen(self) -> QScreen:
+        window = self._desk_window
+        screen = window.screen() if window is not None else None
+        return screen or QGuiApplication.primaryScreen()
+
+    def _others(self) -> list[QWidget]:
+        return desk_windows((self.pad, self.strip, *((self._desk_window,) if self._desk_window else ())))
+
+    def _show_strip(self) -> None:
+        if self._mode is not PadMode.STRIP:
+            self.strip.hide()
+            return
+        windows = [*self._others(), *((self._desk_window,) if self._desk_window else ())]
+        content = [w.geometry() for w in windows if w.isVisible()]
+        self.strip.setGeometry(edge_spot(self._clerk_screen().availableGeometry(), STRIP_SIZE, content))
+        self.strip.show()
+        self.strip.raise_()
+
+    def _show_for_rating(self) -> None:
+        """Sharing the clerk's screen: the pad comes up beside the clerk's windows, the strip goes."""
+        if self.on_screen:
+            return
+        self._return_to = QApplication.activeWindow()
+        self.strip.hide()
+        main = self._desk_window
+        spot = pad_spot(
+            self._clerk_screen().availableGeometry(),
+            main.frameGeometry() if main is not None and main.isVisible() else None,
+            [w.frameGeometry() for w in self._others()],
+            PAD_MINIMUM.expandedTo(self.pad.minimumSizeHint()),
+        )
+        self.pad.setGeometry(spot)
+        self.pad.show()
+        self.pad.raise_()
+        self.pad.activateWindow()  # the clerk's Esc reaches it; no button is focused (see PadWindow)
+
+    def on_pad_idle(self) -> None:
+        """Rated, given up or dismissed: a shared pad goes, and the clerk's window is active again."""
+        if self.on_screen or not self.pad.isVisible():
+            return
+        self.pad.hide()
+        self._show_strip()
+        back, self._return_to = self._return_to, None
+        if back is not None and isValid(back) and back.isVisible():
+            back.activateWindow()
 
     def _idle(self, notice: str) -> PadIdle:
         desk = self._desk
@@ -170,6 +261,7 @@ class PadController(QObject):
             self.refused.emit(err.message)
             return False
         self.pad.show_case(case)
+        self._show_for_rating()
         self.status_changed.emit(case.case_no, DeskStatus.PENDING)
         return True
 

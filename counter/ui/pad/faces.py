@@ -60,7 +60,8 @@ class FaceButton(QAbstractButton):
         self.setText(label)
         self.setAccessibleName(label)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # never focused, so never ringed: no face may look chosen before the applicant touches one
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
@@ -74,7 +75,7 @@ class FaceButton(QAbstractButton):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         box = QRectF(self.rect()).adjusted(4, 4, -4, -4)
         colour, tint = (QColor(c) for c in LEVEL_COLOURS[self.level])
-        painter.setPen(QPen(colour if self.hasFocus() else QColor("#d9e2ec"), 3 if self.hasFocus() else 2))
+        painter.setPen(QPen(colour if self.isDown() else QColor("#d9e2ec"), 3 if self.isDown() else 2))
         painter.setBrush(tint if self.isDown() else QColor("#ffffff"))
         painter.drawRoundedRect(box, 14, 14)
         diameter = min(box.width() * 0.76, box.height() * 0.52)

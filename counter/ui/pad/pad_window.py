@@ -1,12 +1,23 @@
 """The review pad: the screen facing the applicant.
 
 Four pages: idle (the hall's notice and who serves at this desk), rating (who
-served, what for, five faces), reasons (only after a bad rating: buttons and
-an optional line of text), thanks.  One tap on a good face records it; a bad
-face asks why first and can be taken back.  With no touch for the set time the
-pad gives up: :attr:`PadWindow.timed_out` — the service is recorded as unrated,
-never as a rating.  Every touch starts that time again, so a slow reader is not
-cut off while choosing.
+served, what for, five faces), reasons (only after a bad rating: buttons, and a
+line of text where the applicant has a keyboard), thanks.  One tap on a good face
+records it; a bad face asks why first and can be taken back.  With no touch for
+the set time the pad gives up: :attr:`PadWindow.timed_out` — the service is
+recorded as unrated, never as a rating.  Every touch starts that time again, so a
+slow reader is not cut off while choosing.
+
+The pad is for the applicant's finger (or mouse), not for a keyboard: no button
+takes the keyboard focus, so none is ringed as if chosen before the applicant
+touches it, and no key rates — the clerk must not choose for the applicant.  The
+one key is Esc, for the clerk whose pad shares the only screen: the applicant does
+not rate (recorded as unrated, as when the time runs out), or the thanks go.
+
+A touch pad has no keyboard, and typing Chinese on a screen keyboard is more than
+an applicant at the window should face: without a keyboard the reasons are only
+the office's buttons (其他 among them), which is all a 差评 needs; the line of free
+text is offered where the desk says the applicant has a keyboard.
 
 The window shows plain data and says what the applicant did; it never opens
 the database (:class:`counter.ui.pad.controller.PadController` does).
@@ -19,7 +30,7 @@ from enum import IntEnum
 from functools import partial
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QPainter, QPainterPath, QPixmap, QResizeEvent
+from PySide6.QtGui import QKeySequence, QPainter, QPainterPath, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -94,6 +105,14 @@ def _label(role: str, text: str = "", wrap: bool = False) -> QLabel:
     return label
 
 
+def _touch_button(text: str, role: str) -> QPushButton:
+    """A button for a finger: it never takes the keyboard focus, so it never looks chosen before it is touched."""
+    button = QPushButton(text)
+    button.setProperty("role", role)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return button
+
+
 def _round_photo(path: str, size: int) -> QPixmap | None:
     """The clerk's photo cut to a circle, or None when there is none or it cannot be read."""
     source = QPixmap(path) if path else QPixmap()
@@ -163,9 +182,13 @@ class ClerkCard(QFrame):
 class PadWindow(QWidget):
     choice_made = Signal(int, object)  # request id, RatingChoice
     timed_out = Signal(int)  # request id: no rating within the set time
+    went_idle = Signal()  # the idle page is on: no service on the pad, no thanks showing
 
-    def __init__(self, timer_factory: TimerFactory = PadTimer, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, timer_factory: TimerFactory = PadTimer, parent: QWidget | None = None, *, keyboard: bool = False
+    ) -> None:
         super().__init__(parent)
+        self.keyboard = keyboard  # the applicant has a keyboard: the reasons page offers a line of text
         self.setObjectName("pad")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setWindowTitle(PAD_WINDOW_TITLE)
@@ -184,6 +207,7 @@ class PadWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
         self.reason_buttons: list[QPushButton] = []
+        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self._connect_signals()
         self.rescale(800, 480)
 
@@ -253,10 +277,8 @@ class PadWindow(QWidget):
         self.comment.setProperty("role", "comment")
         self.comment.setPlaceholderText(PAD_COMMENT_HINT)
         self.comment.setMaxLength(MAX_COMMENT_LENGTH)
-        self.back_button = QPushButton(PAD_BACK)
-        self.back_button.setProperty("role", "back")
-        self.submit_button = QPushButton(PAD_SUBMIT)
-        self.submit_button.setProperty("role", "submit")
+        self.back_button = _touch_button(PAD_BACK, "back")
+        self.submit_button = _touch_button(PAD_SUBMIT, "submit")
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
@@ -267,6 +289,7 @@ class PadWindow(QWidget):
         layout.addWidget(self.comment)
         layout.addStretch(1)
         layout.addLayout(buttons)
+        self.comment.setHidden(not self.keyboard)
         self._reasons_layout = layout
         return page
 
@@ -293,6 +316,7 @@ class PadWindow(QWidget):
         self.submit_button.clicked.connect(self.on_submit_clicked)
         self.timeout_timer.fired.connect(self.on_timeout)
         self.thanks_timer.fired.connect(self.on_thanks_over)
+        self.escape.activated.connect(self.on_escape)
 
     # --- what the controller asks --------------------------------------------------------
 
@@ -316,6 +340,7 @@ class PadWindow(QWidget):
         self.idle_card.show_clerk(idle.office, idle.desk_no, idle.clerk, idle.staff_no, idle.photo)
         self.notice.setText(idle.notice or PAD_IDLE_DEFAULT)
         self.pages.setCurrentIndex(PadPage.IDLE)
+        self.went_idle.emit()
 
     @property
     def idle(self) -> PadIdle:
@@ -367,12 +392,18 @@ class PadWindow(QWidget):
             button.deleteLater()
         self.reason_buttons = []
         for index, reason in enumerate(reasons):
-            button = QPushButton(reason)
-            button.setProperty("role", "reason")
+            button = _touch_button(reason, "reason")
             button.setCheckable(True)
             button.toggled.connect(self.on_reason_toggled)
             self.reason_grid.addWidget(button, index // REASON_COLUMNS, index % REASON_COLUMNS)
             self.reason_buttons.append(button)
+
+    def set_keyboard(self, keyboard: bool) -> None:
+        """Whether the applicant has a keyboard (the desk's setting changed); the text line follows."""
+        self.keyboard = keyboard
+        self.comment.setHidden(not keyboard)
+        if not keyboard:
+            self.comment.clear()
 
     def chosen_reasons(self) -> tuple[str, ...]:
         return tuple(b.text() for b in self.reason_buttons if b.isChecked())
@@ -413,7 +444,8 @@ class PadWindow(QWidget):
         case, level = self._case, self._level
         if case is None or level is None or not self.chosen_reasons():
             return
-        self.choice_made.emit(case.request_id, RatingChoice(level, self.chosen_reasons(), self.comment.text().strip()))
+        comment = self.comment.text().strip() if self.keyboard else ""
+        self.choice_made.emit(case.request_id, RatingChoice(level, self.chosen_reasons(), comment))
 
     def on_timeout(self) -> None:
         case = self._case
@@ -424,6 +456,13 @@ class PadWindow(QWidget):
 
     def on_thanks_over(self) -> None:
         self.show_idle()
+
+    def on_escape(self) -> None:
+        """The clerk's Esc: the applicant does not rate (unrated, as when the time runs out), or the thanks go."""
+        if self._case is not None:
+            self.on_timeout()
+        elif self.page() is PadPage.THANKS:
+            self.show_idle()
 
     # --- size ----------------------------------------------------------------------------
 

@@ -1,36 +1,43 @@
-"""Which screen the pad fills: the desk's chosen one, else the first that is not the clerk's.
+"""Which screen the pad fills: the desk's chosen one, else (mode auto) the first that is not the clerk's.
 
-With no second screen (a laptop at a township centre, a screen unplugged) the
-pad is an ordinary window the clerk can move and turn towards the applicant;
-the desk keeps working either way.
+With no such screen (a laptop at a township centre, a screen unplugged, or a desk
+whose second screen is the clerk's own) the pad has no screen of its own: it
+shares the clerk's (:mod:`counter.ui.pad.placement`); the desk keeps working
+either way.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
-#: the pad's size when it is a movable window: the usual 7-inch pad panel
-WINDOW_SIZE = (800, 480)
+#: the pad on the clerk's screen: no frame (nothing for the applicant to drag or close), above the desk's windows
+SHARED_FLAGS = Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
 
 
-def pad_screen(name: str) -> QScreen | None:
-    """The screen named ``name``; with no name, the first screen other than the primary one."""
+def pad_screen(name: str, any_other: bool = True) -> QScreen | None:
+    """The screen named ``name``; with no name, the first screen other than the primary one (if ``any_other``)."""
     screens = QGuiApplication.screens()
     if name:
         return next((s for s in screens if s.name() == name), None)
+    if not any_other:
+        return None
     primary = QGuiApplication.primaryScreen()
     return next((s for s in screens if s is not primary), None)
 
 
-def place_pad(window: QWidget, screen_name: str) -> bool:
-    """Show the pad full screen on its screen (True), or as a movable window when there is none (False)."""
-    screen = pad_screen(screen_name)
-    if screen is None:
-        window.showNormal()
-        window.resize(*WINDOW_SIZE)
-        return False
+def fill_screen(window: QWidget, screen: QScreen) -> None:
+    """The pad full screen on its own screen, facing the applicant all day."""
+    if window.windowFlags() != Qt.WindowType.Window:
+        window.setWindowFlags(Qt.WindowType.Window)
     window.setScreen(screen)
     window.setGeometry(screen.geometry())
     window.showFullScreen()
-    return True
+
+
+def share_screen(window: QWidget) -> None:
+    """The pad set to appear on the clerk's screen when asked (:mod:`counter.ui.pad.placement`); hidden now."""
+    window.hide()
+    if window.windowFlags() != SHARED_FLAGS:
+        window.setWindowFlags(SHARED_FLAGS)

@@ -1,4 +1,4 @@
-"""The supervisor's pages in one window: 督办, 统计, 评价设置, 单位信息.
+"""The supervisor's pages in one window: 督办, 统计, 评价设置, 单位信息, and this computer's 本机评价器.
 
 What the main window opens from its menu or a key (F8).  Where the database
 has accounts, each page is shown to the roles that may use it.
@@ -12,11 +12,18 @@ from counter.access.roles import SINGLE_DESK, Permission
 from counter.actions.desk import Desk
 from counter.host.desk_config import load_desk_config
 from counter.ui.pad.alerts import SupervisorAlerts
+from counter.ui.pad.desk_pad_form import DeskPadForm
 from counter.ui.pad.figures_page import FiguresPage
 from counter.ui.pad.settings_form import RatingSettingsForm
 from counter.ui.pad.supervision import RectificationPage
 from counter.ui.pad.timers import Clock, local_now
-from counter.ui.pad.words import RATING_FIGURES_TITLE, RATING_SETTINGS_TITLE, SUPERVISE_TAB, SUPERVISE_TITLE
+from counter.ui.pad.words import (
+    DESK_PAD_TAB,
+    RATING_FIGURES_TITLE,
+    RATING_SETTINGS_TITLE,
+    SUPERVISE_TAB,
+    SUPERVISE_TITLE,
+)
 from counter.ui.printing.office_form import OfficeSettingsForm
 from counter.ui.printing.words import OFFICE_TAB
 from counter.ui.runner import Runner
@@ -42,6 +49,7 @@ class SupervisorWindow(QTabWidget):
         self.settings = RatingSettingsForm(runner, desk)
         # 单位信息: the office printed on the notices ("" site: this desk's, from desk.json)
         self.office = OfficeSettingsForm(runner, site_code or load_desk_config().site_code, desk)
+        self.desk_pad = DeskPadForm()  # this computer's file, not the office's database: whoever opens the window
         # each page shown to the roles that may use it; the actions check again
         may = (desk.actor if desk is not None else SINGLE_DESK).may
         pages = (
@@ -49,6 +57,7 @@ class SupervisorWindow(QTabWidget):
             (self.figures, RATING_FIGURES_TITLE, may(Permission.SEE_FIGURES)),
             (self.settings, RATING_SETTINGS_TITLE, may(Permission.CHANGE_SETTINGS)),
             (self.office, OFFICE_TAB, may(Permission.CHANGE_SETTINGS)),
+            (self.desk_pad, DESK_PAD_TAB, True),
         )
         for page, title, shown in pages:
             if shown:
@@ -61,3 +70,4 @@ class SupervisorWindow(QTabWidget):
         self.figures.on_show()
         self.settings.load()
         self.office.load()
+        self.desk_pad.load()

@@ -26,6 +26,7 @@ PAD_THANKS = tr("感谢您的评价！")
 PAD_THANKS_GOOD = tr("祝您生活愉快")
 PAD_THANKS_BAD = tr("我们会认真核实整改，并向您反馈结果")
 PAD_SAVE_FAILED = tr("评价暂时没能保存，请告诉窗口工作人员")
+PAD_STRIP = tr("办理完成后，请您为本次服务评价")
 
 # the desk side
 DESK_RATING_STATUS = tr("好差评：{status}")
@@ -112,3 +113,21 @@ RATING_SETTINGS_IDLE_TEXT = tr("评价器待机公告：")
 RATING_SETTINGS_SAVE = tr("保存设置")
 RATING_SETTINGS_SAVED = tr("设置已保存，各窗口的评价器下次评价时使用新设置")
 SUPERVISE_TAB = tr("差评整改")
+
+# 本机评价器: this computer's pad (counter.ui.pad.desk_pad_form); DESK_PAD_MODES is keyed by the values of
+# counter.host.desk_config.PadMode
+DESK_PAD_TAB = tr("本机评价器")
+DESK_PAD_MODE = tr("评价器显示方式：")
+DESK_PAD_MODES = {
+    "auto": tr("有第二块屏幕时全屏显示在第二块屏幕上；只有一块屏幕时，评价时才弹出"),
+    "on_request": tr("只在请申请人评价时弹出在本屏幕上，避开受理窗口"),
+    "strip": tr("平时在屏幕边上显示一条评价提示，评价时展开"),
+}
+DESK_PAD_KEYBOARD = tr("申请人在评价器旁有键盘可用（差评时可输入文字评价）")
+DESK_PAD_NOTE = tr(
+    "只对这台电脑有效。只有一块屏幕时，评价器评价完成、超时或按 Esc 后自动隐藏；"
+    "申请人没有键盘时，差评只点选不满意原因，不输入文字。"
+)
+DESK_PAD_SAVE = tr("保存本机设置")
+DESK_PAD_SAVED = tr("本机评价器设置已保存，立即生效")
+DESK_PAD_SAVE_FAILED = tr("没有保存：设置文件无法写入（{error}）")

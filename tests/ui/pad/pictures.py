@@ -3,9 +3,10 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.ui.pad.pictures [--out docs/screenshots]
 
 Drawn offscreen with the shipped font (``widget.grab()``): idle, rating, the
-reasons of a bad rating (two chosen, a line typed), thanks; then the
-supervisor's 督办 and 统计 pages on the demo's cases, two of them rated bad, one
-of those revisited and overdue.
+reasons of a bad rating (two chosen; a touch pad has no line of text), thanks;
+the reasons where the applicant has a keyboard (a line typed), and the strip of a
+one-screen desk; then the supervisor's 督办 and 统计 pages on the demo's cases,
+two of them rated bad, one of those revisited and overdue.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from counter.ratings.views import PadCase
 from counter.ui.fonts import install_fonts
 from counter.ui.pad.figures_page import FiguresPage
 from counter.ui.pad.pad_window import PadIdle, PadWindow
+from counter.ui.pad.strip import PadStrip
 from counter.ui.pad.supervision import RectificationPage
 from tests.conftest import SHIPPED_CATALOG
 from tests.ratings.conftest import CHINA, DESK, TODAY, Clock
@@ -87,7 +89,6 @@ def draw(out: Path) -> list[Path]:
                 pad.on_face_clicked(Level.DISSATISFIED)
                 pad.reason_buttons[0].setChecked(True)
                 pad.reason_buttons[4].setChecked(True)
-                pad.comment.setText("取号后等了四十分钟")
             else:
                 pad.show_thanks(bad=False)
             _settle()
@@ -96,6 +97,27 @@ def draw(out: Path) -> list[Path]:
             written.append(path)
         pad.close()
         pad.deleteLater()
+    return written
+
+
+def draw_extras(out: Path) -> list[Path]:
+    """The reasons with a keyboard at the pad, and the strip; the files written."""
+    pad = PadWindow(keyboard=True)
+    pad.resize(*SIZES["small"])
+    pad.show()
+    pad.show_case(CASE)
+    pad.on_face_clicked(Level.DISSATISFIED)
+    pad.reason_buttons[4].setChecked(True)
+    pad.comment.setText("取号后等了四十分钟")
+    strip = PadStrip()
+    strip.show()
+    written = []
+    for widget, name in ((pad, "pad-reasons-keyboard.png"), (strip, "pad-strip.png")):
+        _settle()
+        widget.grab().save(str(out / name))
+        written.append(out / name)
+        widget.close()
+        widget.deleteLater()
     return written
 
 
@@ -150,7 +172,7 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     install_fonts(app, REPO / "counter" / "resources" / "fonts")
     with tempfile.TemporaryDirectory() as folder:
-        for path in [*draw(Path(args.out)), *draw_pages(Path(args.out), Path(folder))]:
+        for path in [*draw(Path(args.out)), *draw_extras(Path(args.out)), *draw_pages(Path(args.out), Path(folder))]:
             print(path)
     return 0
 

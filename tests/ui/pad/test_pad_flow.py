@@ -1,6 +1,7 @@
-"""The pad from the desk's key to the applicant's tap, on one screen (a movable pad window).
+"""The pad from the desk's key to the applicant's tap, on the test process's one screen.
 
-The pad on a second screen is tested in :mod:`tests.ui.pad.test_two_screens`.
+The pad on a second screen is tested in :mod:`tests.ui.pad.test_two_screens`, beside the clerk's windows on a
+laptop's screen in :mod:`tests.ui.pad.test_one_screen`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db import models
+from counter.host.desk_config import PadMode
 from counter.ratings.levels import Level
 from counter.ratings.reasons import DEFAULT_LABELS
 from counter.ratings.rectification import RectState
@@ -65,17 +67,27 @@ def stored_levels(sessions: sessionmaker[Session]) -> list[str]:
         return list(session.scalars(select(models.Rating.level).order_by(models.Rating.id)))
 
 
-def test_without_a_second_screen_the_pad_is_a_movable_window(controller: PadController) -> None:
+def test_without_a_second_screen_the_pad_shows_only_while_a_rating_is_asked(
+    qtbot: QtBot, controller: PadController, demo_cases: dict[str, str]
+) -> None:
     pad = controller.pad
     assert not controller.on_screen
-    assert pad.isVisible()
-    assert not pad.isFullScreen()
-    assert (pad.width(), pad.height()) == (800, 480)
+    assert not pad.isVisible()  # nothing over the clerk's search box and guide between services
     assert pad.page() is PadPage.IDLE
     assert "兴安盟政务服务中心" in pad.welcome.text()
     assert pad.idle_card.clerk.text() == "工作人员：乌兰"
     assert pad.idle_card.staff.text() == "工号：XA0815"
     assert pad.notice.text() == PAD_IDLE_DEFAULT
+    controller.send_case(demo_cases["受理"])
+    assert pad.isVisible()
+    assert not pad.isFullScreen()
+    assert (pad.width(), pad.height()) == (800, 480)
+    assert pad.screen().availableGeometry().contains(pad.frameGeometry())
+    tap(pad.face_buttons[Level.VERY_SATISFIED])
+    assert pad.isVisible()  # the thanks are seen
+    with qtbot.waitSignal(pad.went_idle):
+        thanks_timer(pad).fire()
+    assert not pad.isVisible()
 
 
 def test_a_tap_records_the_level_and_the_clerk_sees_only_rated(
@@ -123,9 +135,9 @@ def test_a_bad_rating_asks_why_and_opens_a_rectification_for_the_supervisor(
     assert [b.text() for b in pad.reason_buttons] == list(DEFAULT_LABELS.values())
     assert not pad.submit_button.isEnabled()  # a bad rating needs a reason
     assert stored_levels(sessions) == []
+    assert not pad.comment.isVisible()  # a touch pad: the reasons are tapped, nothing is typed
     tap(pad.reason_buttons[3])
     tap(pad.reason_buttons[5])
-    type_chinese(pad.comment, "让我去别的部门，没说清楚去哪里")
     assert pad.submit_button.isEnabled()
     with qtbot.waitSignal(controller.alerts.raised) as alerted:
         tap(pad.submit_button)
@@ -136,9 +148,7 @@ def test_a_bad_rating_asks_why_and_opens_a_rectification_for_the_supervisor(
     assert pad.thanks_detail.text() == PAD_THANKS_BAD
     with sessions() as session:
         rating = session.scalars(select(models.Rating)).one()
-        assert (rating.level, rating.reasons, rating.comment) == (
-            "very_dissatisfied", '["流程太复杂", "其他"]', "让我去别的部门，没说清楚去哪里",
-        )  # fmt: skip
+        assert (rating.level, rating.reasons, rating.comment) == ("very_dissatisfied", '["流程太复杂", "其他"]', "")
         rectification = session.scalars(select(models.Rectification)).one()
         assert rectification.due_on == dt.date(2026, 11, 27)
         history = session.scalars(select(models.RectificationHistory)).one()
@@ -147,6 +157,68 @@ def test_a_bad_rating_asks_why_and_opens_a_rectification_for_the_supervisor(
     shown = [label.text() for label in clerk_window.findChildren(QLabel)]
     assert any("已评价" in text for text in shown)
     assert not any(word in text for text in shown for word in [*LEVEL_WORDS, "流程太复杂"])
+
+
+def test_where_the_applicant_has_a_keyboard_a_bad_rating_may_also_say_why_in_words(
+    qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    typed = PadController(runner_on(sessions), DESK, keyboard=True, clock=clock, timer_factory=ManualTimer)
+    qtbot.addWidget(typed.pad)
+    typed.start()
+    typed.send_case(demo_cases["不予受理"])
+    pad = typed.pad
+    tap(pad.face_buttons[Level.DISSATISFIED])
+    assert pad.comment.isVisible()
+    type_chinese(pad.comment, "让我去别的部门，没说清楚去哪里")
+    assert not pad.submit_button.isEnabled()  # words alone are no reason: a button is still needed
+    tap(pad.reason_buttons[5])
+    with qtbot.waitSignal(typed.status_changed):
+        tap(pad.submit_button)
+    with sessions() as session:
+        rating = session.scalars(select(models.Rating)).one()
+        assert (rating.level, rating.reasons, rating.comment) == (
+            "dissatisfied",
+            '["其他"]',
+            "让我去别的部门，没说清楚去哪里",
+        )
+    typed.apply(PadMode.AUTO, keyboard=False)  # the desk's setting changed: the next bad rating has no text line
+    typed.send_case(demo_cases["受理"])
+    tap(pad.face_buttons[Level.DISSATISFIED])
+    assert not pad.comment.isVisible()
+
+
+def test_no_face_and_no_reason_looks_chosen_before_the_applicant_touches_one(
+    qtbot: QtBot, controller: PadController, demo_cases: dict[str, str]
+) -> None:
+    pad = controller.pad
+    controller.send_case(demo_cases["受理"])
+    qtbot.waitUntil(pad.isActiveWindow)  # the window is active, as on a desk where it comes up for F9
+    focused = QApplication.focusWidget()
+    assert focused is None or focused not in pad.findChildren(QWidget)
+    assert not any(face.hasFocus() or face.isDown() for face in pad.face_buttons.values())
+    assert {face.focusPolicy() for face in pad.face_buttons.values()} == {Qt.FocusPolicy.NoFocus}
+    tap(pad.face_buttons[Level.DISSATISFIED])
+    assert not any(button.isChecked() or button.hasFocus() for button in pad.reason_buttons)
+    assert not pad.submit_button.hasFocus()
+    QTest.keyClick(pad, Qt.Key.Key_Return)  # no key rates: the clerk must not choose for the applicant
+    QTest.keyClick(pad, Qt.Key.Key_Space)
+    assert pad.page() is PadPage.REASONS
+    assert not any(button.isChecked() for button in pad.reason_buttons)
+
+
+def test_the_clerks_esc_ends_the_rating_as_unrated_and_puts_the_pad_away(
+    qtbot: QtBot, controller: PadController, sessions: sessionmaker[Session], demo_cases: dict[str, str]
+) -> None:
+    pad = controller.pad
+    controller.send_case(demo_cases["受理"])
+    qtbot.waitUntil(pad.isActiveWindow)
+    with qtbot.waitSignal(controller.status_changed) as lapsed:
+        QTest.keyClick(pad, Qt.Key.Key_Escape)
+    assert lapsed.args == [demo_cases["受理"], DeskStatus.UNRATED]
+    assert not pad.isVisible()
+    assert stored_levels(sessions) == []
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(models.RatingLapse)) == 1
 
 
 def test_the_applicant_can_take_a_bad_face_back(

@@ -7,8 +7,9 @@ from pathlib import Path
 from PIL import Image, ImageColor
 from PySide6.QtWidgets import QApplication
 
-from counter.ui.pad.style import LEVEL_COLOURS, OVERDUE_COLOURS, THANKS
-from tests.ui.pad.pictures import SIZES, STATES, draw, draw_pages
+from counter.ui.pad.strip import STRIP_SIZE
+from counter.ui.pad.style import LEVEL_COLOURS, OVERDUE_COLOURS, PRIMARY, THANKS
+from tests.ui.pad.pictures import SIZES, STATES, draw, draw_extras, draw_pages
 
 
 def colours_of(path: Path) -> set[object]:
@@ -31,6 +32,17 @@ def test_every_state_at_both_sizes(qapp: QApplication, pad_font: str | None, tmp
         faces = colours_of(tmp_path / f"pad-rating-{size}.png")
         assert {ImageColor.getrgb(colour) for colour, _tint in LEVEL_COLOURS.values()} <= faces
         assert ImageColor.getrgb(THANKS) in colours_of(tmp_path / f"pad-thanks-{size}.png")
+
+
+def test_the_keyboards_text_line_and_the_strip_are_drawn(
+    qapp: QApplication, pad_font: str | None, tmp_path: Path
+) -> None:
+    assert pad_font == "WenQuanYi Micro Hei"
+    keyboard, strip = draw_extras(tmp_path)
+    assert len(colours_of(keyboard)) > 50
+    with Image.open(strip) as image:
+        assert image.size == STRIP_SIZE.toTuple()
+    assert ImageColor.getrgb(PRIMARY) in colours_of(strip)
 
 
 def test_the_supervisor_pages_are_drawn_with_the_overdue_row_in_red(

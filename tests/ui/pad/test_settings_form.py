@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.catalog.model import TimeLimit, TimeUnit
+from counter.host.desk_config import PadMode, config_path
 from counter.ratings.reasons import DEFAULT_LABELS
 from counter.ratings.settings import RatingSettings
 from counter.ui.pad.controller import PadController
 from counter.ui.pad.pad_window import PadPage
 from counter.ui.pad.settings_form import RatingSettingsForm
 from counter.ui.pad.supervisor_window import SupervisorWindow
-from counter.ui.pad.words import RATING_SETTINGS_SAVED
+from counter.ui.pad.words import DESK_PAD_SAVED, RATING_SETTINGS_SAVED
 from counter.words.ratings import RATING_SETTING_PROBLEM
-from tests.ratings.conftest import Clock
+from tests.ratings.conftest import DESK, Clock
+from tests.ui.pad.conftest import ManualTimer
 from tests.ui.runners import runner_on
 
 
@@ -73,9 +77,37 @@ def test_the_supervisor_window_opens_on_current_data(
     window = SupervisorWindow(runner_on(sessions), "宝音", clock=clock)
     qtbot.addWidget(window)
     window.refresh()
-    assert [window.tabText(i) for i in range(window.count())] == ["差评整改", "好差评统计", "评价设置", "单位信息"]
+    assert [window.tabText(i) for i in range(window.count())] == [
+        "差评整改", "好差评统计", "评价设置", "单位信息", "本机评价器",
+    ]  # fmt: skip
     assert window.rectifications.table.isHidden()  # no bad rating yet
     total = [window.figures.table.item(1, c) for c in (0, 1, 2, 7)]
     # the demo's six services this month, none sent to the pad yet
     assert [item.text() if item else None for item in total] == ["合计", "6", "0", "100.0%"]
     assert window.settings.timeout.value() == 60
+
+
+def test_this_computers_pad_setting_is_saved_for_the_desk_and_moves_the_pad_at_once(
+    qtbot: QtBot, sessions: sessionmaker[Session], clock: Clock
+) -> None:
+    window = SupervisorWindow(runner_on(sessions), "宝音", clock=clock)
+    qtbot.addWidget(window)
+    pad = PadController(runner_on(sessions), DESK, clock=clock, timer_factory=ManualTimer)
+    qtbot.addWidget(pad.pad)
+    qtbot.addWidget(pad.strip)
+    pad.start()
+    window.desk_pad.saved.connect(pad.apply)  # as the desk window wires them
+    window.refresh()
+    form = window.desk_pad
+    assert form.mode.currentData() == PadMode.AUTO
+    assert not form.keyboard.isChecked()
+    assert not pad.strip.isVisible()
+    form.mode.setCurrentIndex(form.mode.findData(PadMode.STRIP))
+    form.keyboard.setChecked(True)
+    with qtbot.waitSignal(form.saved) as saved:
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert saved.args == [PadMode.STRIP, True]
+    assert form.message.text() == DESK_PAD_SAVED
+    assert json.loads(config_path().read_text(encoding="utf-8")) == {"pad_mode": "strip", "pad_keyboard": "yes"}
+    assert pad.strip.isVisible()
+    assert pad.pad.keyboard

@@ -2,10 +2,9 @@
 
 Not collected by a plain ``pytest`` (the name does not start with ``test_``):
 Qt reads its screens once, when the process's QApplication is made, so these
-tests run in their own process, started by
-:func:`tests.ui.pad.test_two_screens.test_the_pad_on_two_screens` with
-``QT_QPA_PLATFORM=offscreen:configfile=…`` naming a "Clerk" screen of
-1280×800 and a "Pad" screen of 800×480 to its right (design §5).
+tests run in their own process (:mod:`tests.ui.pad.own_process`), started by
+:func:`tests.ui.pad.test_two_screens.test_the_pad_on_two_screens` with a
+"Clerk" screen of 1280×800 and a "Pad" screen of 800×480 to its right (design §5).
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db import models
+from counter.host.desk_config import PadMode
 from counter.ratings.levels import Level
 from counter.ratings.status import DeskStatus
 from counter.ui.pad.controller import PadController
@@ -61,7 +61,7 @@ def test_the_pad_fills_the_second_screen(controller: PadController) -> None:
     assert pad.geometry() == PAD_SCREEN
 
 
-def test_a_desk_can_name_its_pad_screen_and_an_absent_one_gives_a_window(
+def test_a_desk_can_name_its_pad_screen_and_an_absent_one_shares_the_clerks(
     qtbot: QtBot, sessions: sessionmaker[Session], clock: Clock
 ) -> None:
     named = PadController(runner_on(sessions), DESK, pad_screen="Pad", clock=clock,
@@ -75,8 +75,31 @@ def test_a_desk_can_name_its_pad_screen_and_an_absent_one_gives_a_window(
     qtbot.addWidget(missing.pad)
     missing.start()
     assert not missing.on_screen
+    assert not missing.pad.isVisible()  # on the clerk's screen, and only while a rating is asked
     assert not missing.pad.isFullScreen()
-    assert (missing.pad.width(), missing.pad.height()) == (800, 480)
+
+
+def test_a_second_screen_the_desk_keeps_for_the_clerk_is_not_taken_and_a_named_one_always_is(
+    qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    shared = PadController(runner_on(sessions), DESK, mode=PadMode.ON_REQUEST, clock=clock, timer_factory=ManualTimer)
+    qtbot.addWidget(shared.pad)
+    shared.start()
+    assert not shared.on_screen
+    assert not shared.pad.isVisible()
+    assert shared.send_case(demo_cases["受理"])
+    assert shared.pad.isVisible()
+    assert CLERK_SCREEN.contains(shared.pad.frameGeometry())
+    assert not shared.pad.isFullScreen()
+
+    named = PadController(runner_on(sessions), DESK, pad_screen="Pad", mode=PadMode.STRIP, clock=clock,
+                          timer_factory=ManualTimer)  # fmt: skip
+    qtbot.addWidget(named.pad)
+    qtbot.addWidget(named.strip)
+    named.start()
+    assert named.on_screen
+    assert named.pad.geometry() == PAD_SCREEN
+    assert not named.strip.isVisible()
 
 
 def test_the_whole_service_on_two_screens(

@@ -1,0 +1,80 @@
+"""本机评价器: where this computer's review pad is, and whether the applicant has a keyboard at it.
+
+A setting of the machine, not of the office: it is kept in the desk's files (``pad_mode`` and ``pad_keyboard``
+of :class:`counter.host.desk_config.DeskConfig`), beside the pad's screen and the printer, and saved in the
+user's ``desk.json`` only where it differs from the machine's file.  ``counter desk --pad-mode`` sets the same.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from counter.host.desk_config import NO, YES, PadMode, load_desk_config, save_desk_config
+from counter.ui.pad.style import PAGE_STYLE
+from counter.ui.pad.words import (
+    DESK_PAD_KEYBOARD,
+    DESK_PAD_MODE,
+    DESK_PAD_MODES,
+    DESK_PAD_NOTE,
+    DESK_PAD_SAVE,
+    DESK_PAD_SAVE_FAILED,
+    DESK_PAD_SAVED,
+)
+from counter.ui.restyle import set_style_property
+
+log = logging.getLogger(__name__)
+
+
+class DeskPadForm(QWidget):
+    saved = Signal(object, bool)  # PadMode, keyboard: as saved
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(PAGE_STYLE)
+        self.mode = QComboBox()
+        for mode in PadMode:
+            self.mode.addItem(DESK_PAD_MODES[mode], mode)
+        self.keyboard = QCheckBox(DESK_PAD_KEYBOARD)
+        note = QLabel(DESK_PAD_NOTE)
+        note.setWordWrap(True)
+        note.setProperty("role", "note")
+        self.save_button = QPushButton(DESK_PAD_SAVE)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(DESK_PAD_MODE, self.mode)
+        form.addRow("", self.keyboard)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.message)
+        layout.addWidget(self.save_button)
+        layout.addStretch(1)
+        self.save_button.clicked.connect(self.on_save_clicked)
+
+    def load(self) -> None:
+        config = load_desk_config()
+        self.mode.setCurrentIndex(list(PadMode).index(config.pad_placement()))
+        self.keyboard.setChecked(config.pad_has_keyboard())
+        self._say("", "done")
+
+    def on_save_clicked(self) -> None:
+        mode = PadMode(self.mode.currentData())
+        keyboard = self.keyboard.isChecked()
+        try:
+            config = dataclasses.replace(load_desk_config(), pad_mode=mode.value, pad_keyboard=YES if keyboard else NO)
+            save_desk_config(config)
+        except OSError as err:
+            log.exception("desk pad settings not saved")
+            self._say(DESK_PAD_SAVE_FAILED.format(error=err.strerror or err), "problems")
+            return
+        self._say(DESK_PAD_SAVED, "done")
+        self.saved.emit(mode, keyboard)
+
+    def _say(self, text: str, role: str) -> None:
+        self.message.setText(text)
+        set_style_property(self.message, "role", role)

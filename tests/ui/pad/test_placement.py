@@ -1,0 +1,48 @@
+"""Where the pad and the strip go on the clerk's one screen: the rules on plain rectangles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize
+
+from counter.ui.pad.placement import PAD_MINIMUM, PAD_SIZE, edge_spot, free_spot, pad_spot
+
+WIDE = QRect(0, 0, 1920, 1080)
+LAPTOP = QRect(0, 0, 1366, 768)
+
+
+def test_the_pad_takes_the_free_part_of_a_wide_screen_right_first() -> None:
+    intake = QRect(0, 0, 1280, 800)
+    spot = free_spot(WIDE, [intake], PAD_SIZE, PAD_MINIMUM)
+    assert spot is not None
+    assert not spot.intersects(intake)
+    assert spot.left() > intake.right()  # the right (640 wide) over the bottom (280 high: too low)
+    assert spot.size() == QSize(640, 480)
+
+
+def test_below_when_the_windows_leave_the_bottom_free() -> None:
+    main = QRect(0, 0, 1920, 560)
+    spot = free_spot(WIDE, [main], PAD_SIZE, PAD_MINIMUM)
+    assert spot == QRect(560, 580, 800, 480)
+
+
+def test_no_room_is_said_rather_than_a_pad_too_small_to_tap() -> None:
+    assert free_spot(LAPTOP, [QRect(0, 0, 800, 768)], PAD_SIZE, PAD_MINIMUM) is None  # 566 wide is too narrow
+
+
+def test_the_main_window_may_be_covered_the_intake_not() -> None:
+    main, intake = QRect(0, 0, 1366, 768), QRect(0, 0, 700, 768)
+    spot = pad_spot(LAPTOP, main, [intake])
+    assert not spot.intersects(intake)
+    assert LAPTOP.contains(spot)
+    assert pad_spot(LAPTOP, main, []) == QRect(283, 144, 800, 480)  # no intake: centred over the main window
+    assert pad_spot(LAPTOP, main, [main]).center() == LAPTOP.center()  # no room at all: the middle
+
+
+def test_the_strip_stays_off_the_windows_content() -> None:
+    below_title_bar = QRect(0, 30, 1366, 738)
+    size = QSize(360, 28)
+    assert edge_spot(LAPTOP, size, [below_title_bar]) == QRect(503, 0, 360, 28)
+    status_bar_free = QRect(0, 0, 1366, 740)
+    assert edge_spot(LAPTOP, size, [status_bar_free]) == QRect(503, 740, 360, 28)
+    left_half = QRect(0, 0, 683, 768)
+    assert not edge_spot(LAPTOP, size, [left_half]).intersects(left_half)
