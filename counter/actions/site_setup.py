@@ -32,15 +32,18 @@ from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.host.desk_config import Source, config_path, load_desk_config, load_desk_settings, save_desk_config
 from counter.sync.keys import key_fingerprint
-from counter.sync.sites import SiteIdentity, SiteKind, setup_problems
+from counter.sync.sites import SiteIdentity, SiteKind, SiteProblem, setup_problems
 
 __all__ = [
     "PeerChange",
     "Registration",
+    "SiteKind",
+    "SiteProblem",
     "SiteSetUp",
     "SiteState",
     "register_card",
     "set_up_site",
+    "setup_problems",
     "site_state",
 ]
 
