@@ -98,7 +98,7 @@ def cmd_site_init(args: argparse.Namespace) -> int:
     except KeyUnreadable as err:
         raise _key_refused(err) from err
     except OSError as err:  # the desk's settings or the key file: the identity was rolled back
-        path = err.filename or config_path()
+        path = err.filename2 or err.filename or config_path()  # a rename names its target second
         raise Reported(SITE_SETUP_WRITE_FAILED.format(path=path, error=err.strerror or err)) from err
     print(SITE_INIT_DONE)
     print(_identity_text(done.identity))

@@ -142,6 +142,7 @@ class SyncPage(QWidget):
         self.state: SiteState | None = None
         self._setting_up: SetUpRequest | None = None  # the set-up on the worker, if one is
         self._after_refresh = ""
+        self._form_filled = False  # the form starts from the site's state once, not at every read
 
     def _lay_out(self) -> None:
         out_box = QGroupBox(words.SYNC_OUT_TITLE)
@@ -227,11 +228,13 @@ class SyncPage(QWidget):
             part.hide()
         self.setup_needed.setVisible(not admin)
         self.site_form.setVisible(admin)
-        if admin:
+        if admin and not self._form_filled:  # read again after a failed set-up: what was typed stays
             self.site_form.start_from(state)
             self.site_form.focus_first()
+            self._form_filled = True
 
     def _show_sync(self, site: SiteIdentity, status: SyncStatus, others: list[Peer], items: list[ReviewItem]) -> None:
+        self._form_filled = False
         self.site_form.hide()
         self.setup_needed.hide()
         for part in (self.site, *self.sync_parts):
@@ -409,37 +412,37 @@ class SyncPage(QWidget):
             return CLAUSE_JOIN.join(site_problem_text(problem, request.code) for problem in err.codes)
         if isinstance(err, OSError):
             error = err.strerror or type(err).__name__
-            return words.SETUP_FILE_FAILED.format(path=err.filename or "", error=error)
+            return words.SETUP_FILE_FAILED.format(path=err.filename2 or err.filename or "", error=error)
         return None
 
     def on_failed(self, err: object) -> None:
+        request = self._setting_up
+        reason = self._set_up_failure(err, request) if request is not None else None
+        log.warning("sync not done: %s", type(err).__name__)
+        self._say(words.SYNC_FAILED.format(reason=reason or self._reason(err)), error=True)
+
+    @staticmethod
+    def _reason(err: object) -> str:  # noqa: PLR0911 (one answer per kind of failure, read top to bottom)
         from counter.actions.sync import SyncNotPossible
         from counter.sync.keys import KeyUnreadable
         from counter.sync.package import PackageRejected
 
-        request = self._setting_up
-        reason = self._set_up_failure(err, request) if request is not None else None
-        if reason is not None:
-            pass
-        elif isinstance(err, StoreFault | SchemaTooNew):
-            reason = failed(err, words.SYNC_DB_FAILED).message
-        elif isinstance(err, SyncNotPossible):
-            reason = sync_not_possible(err.problem, err.site)
-        elif isinstance(err, KeyUnreadable):
-            reason = key_problem_text(err.reason, str(err.path))
-        elif isinstance(err, PackageRejected):
-            reason = package_rejected(err.code)
-        elif isinstance(err, NotPermitted):
-            reason = not_permitted(err.permission, err.signed_in)
-        elif isinstance(err, Failed):
-            reason = err.message
-        elif isinstance(err, OSError):
-            reason = words.SYNC_FILE_FAILED.format(error=err.strerror or type(err).__name__)
-        else:
-            log.error("sync failed: %r", err)
-            reason = type(err).__name__
-        log.warning("sync not done: %s", type(err).__name__)
-        self._say(words.SYNC_FAILED.format(reason=reason), error=True)
+        if isinstance(err, StoreFault | SchemaTooNew):
+            return failed(err, words.SYNC_DB_FAILED).message
+        if isinstance(err, SyncNotPossible):
+            return sync_not_possible(err.problem, err.site)
+        if isinstance(err, KeyUnreadable):
+            return key_problem_text(err.reason, str(err.path))
+        if isinstance(err, PackageRejected):
+            return package_rejected(err.code)
+        if isinstance(err, NotPermitted):
+            return not_permitted(err.permission, err.signed_in)
+        if isinstance(err, Failed):
+            return err.message
+        if isinstance(err, OSError):
+            return words.SYNC_FILE_FAILED.format(error=err.strerror or type(err).__name__)
+        log.error("sync failed: %r", err)
+        return type(err).__name__
 
     def on_finished(self) -> None:
         self.progress.hide()

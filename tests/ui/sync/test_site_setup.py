@@ -18,11 +18,12 @@ from counter.access.roles import Actor, Role
 from counter.actions.demo import run_demo
 from counter.actions.desk import desk_at
 from counter.actions.site import peers, register_peer, write_card_file
+from counter.actions.site_setup import site_state
 from counter.cli.main import main
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
-from counter.host.desk_config import DeskConfig, load_desk_config, save_desk_config
+from counter.host.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
 from counter.sync.keys import new_private_key, public_key_text
 from counter.sync.sites import SiteKind
 from counter.ui.desk_actions import DeskActions
@@ -229,3 +230,26 @@ def test_the_desk_acts_under_the_new_code_after_set_up(qtbot: QtBot, fresh: sess
     assert actions.desk().identity.site_code == "XAM02"
     assert page.to_site.isVisible()  # a hall chooses the township it writes for
     assert page._default_name().startswith("XAM02-")
+
+
+def test_a_set_up_that_cannot_write_the_desk_says_so_and_keeps_the_form(
+    qtbot: QtBot, fresh: sessionmaker[Session]
+) -> None:
+    config_path().mkdir(parents=True)  # a folder where the desk's settings file belongs
+    _, page = open_f10(qtbot, fresh)
+    form = page.site_form
+    QTest.keyClick(form.kind, Qt.Key.Key_Down)
+    QTest.keyClicks(form.code, "ARX01")
+    form.name.setText(TOWNSHIP_NAME)
+    QTest.keyClick(form.code, Qt.Key.Key_Enter)
+    worker = page.worker
+    assert worker is not None
+    qtbot.waitUntil(lambda: page.progress.isHidden() and worker.isFinished(), timeout=60_000)
+    assert page.result.text().startswith(f"没有完成：无法写入 {config_path()}")
+    assert page.result.text().endswith("本站点的设定没有任何改动")
+    assert form.isVisible()
+    assert (form.code.text(), form.name.text(), form.chosen_kind()) == ("ARX01", TOWNSHIP_NAME, SiteKind.HALL)
+    assert form.submit_button.isEnabled()
+    with fresh() as session:
+        assert peers(session) == []
+        assert site_state(session).identity is None
