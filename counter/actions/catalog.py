@@ -11,6 +11,7 @@ at the next start without reading the folder again.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,10 @@ BUNDLED_FINGERPRINT = BUNDLED_FINGERPRINT_KEY
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 Progress = Callable[[int, int], None]
+
+# One bundled sync at a time in a process: the window's start-up thread and a site set-up may both find the
+# database without its catalog, and the second must find the first one's work done, not import it again.
+_BUNDLED_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +126,13 @@ def sync_bundled(
     versions are recorded in the trail of ``desk`` (this machine's desk when
     not given) as done by the system.
     """
+    with _BUNDLED_LOCK:
+        return _sync_bundled(sessions, folder, on_progress, desk)
+
+
+def _sync_bundled(
+    sessions: sessionmaker[Session], folder: Path, on_progress: Progress | None, desk: Desk | None
+) -> BundledSync:
     fingerprint = folder_fingerprint(folder)
     with sessions() as session:
         if get_setting(session, BUNDLED_FINGERPRINT) == fingerprint:

@@ -44,9 +44,12 @@ from counter.sync.sites import (
     SiteIdentity,
     SiteKind,
     SiteProblem,
+    read_card_file,
     read_site_card,
+    same_fingerprint,
     site_card,
     site_problems,
+    write_card_file,
 )
 
 __all__ = [
@@ -59,15 +62,21 @@ __all__ = [
     "init_site",
     "peer_keys",
     "peers",
+    "read_card_file",
     "read_site_card",
     "register_peer",
+    "same_fingerprint",
     "signing_key",
     "site_card",
+    "site_is_set_up",
     "site_signing_key",
+    "stored_site",
     "this_site",
+    "write_card_file",
 ]
 
 CODE, NAME, KIND, PUBLIC_KEY = "site.code", "site.name", "site.kind", "site.public_key"
+SET_UP = "site.set_up_at"  # when an administrator last set the identity on purpose (UTC, ISO 8601)
 AUDIT_SUBJECT = "site"
 
 
@@ -118,7 +127,9 @@ def init_site(
     Raises :class:`SiteRefused` with every problem, :class:`NotPermitted`
     without CHANGE_SETTINGS, :class:`KeyUnreadable` for a key file that is there
     but unusable.  The code is the site's in its peers' lists and case numbers:
-    this machine's ``desk.json`` is not changed here.  The caller commits.
+    the faces call :func:`counter.actions.site_setup.set_up_site`, which also
+    gives this machine's desk the code and loads a catalog; this alone changes
+    the database only.  The caller commits.
     """
     by = this_desk(desk)
     require(session, by.actor, Permission.CHANGE_SETTINGS)
@@ -130,11 +141,34 @@ def init_site(
     key = _key_at(key_path or paths.site_key_path())
     identity = SiteIdentity(code, name, kind, public_key_text(key))
     _store(session, identity)
+    put_setting(session, SET_UP, datetime.now(UTC).isoformat(timespec="seconds"))
     old = {} if before is None else _detail(before)
     new = _detail(identity)
     changed = {k: {"from": old.get(k), "to": v} for k, v in new.items() if old.get(k) != v}
     record_at_desk(session, by, AuditAction.SETTING_CHANGED, AUDIT_SUBJECT, changed)
     return identity
+
+
+def stored_site(session: Session) -> SiteIdentity | None:
+    """This site's identity as stored, without making one: None on a database that has none yet."""
+    return _stored(session)
+
+
+def site_is_set_up(session: Session) -> bool:
+    """Whether someone chose this site's identity, rather than the program making it at first use.
+
+    The identity made at first use is always a hall: a township centre that was
+    never set up would number its cases as the hall and be refused by it.  Set
+    up means :func:`init_site` ran (it leaves the moment), or, for a database
+    from before that was recorded, that the identity is a township's (only an
+    init makes one) or that peers are registered (the site is in use).
+    """
+    if get_setting(session, SET_UP) is not None:
+        return True
+    stored = _stored(session)
+    if stored is not None and stored.kind is SiteKind.TOWNSHIP:
+        return True
+    return session.scalar(select(models.SitePeer.code).limit(1)) is not None
 
 
 def signing_key(key_path: Path | None = None) -> Ed25519PrivateKey:

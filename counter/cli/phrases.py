@@ -47,6 +47,9 @@ SITE_SHOW = tr("站点编码：{code}\n站点名称：{name}\n站点类型：{ki
 SITE_KEY_HERE = tr("本机保存有本站点的签名密钥，可以签发数据包。")
 SITE_KEY_ELSEWHERE = tr("本机没有本站点的签名密钥（{path}）：请在保存密钥的那台电脑上导出数据包。")
 SITE_INIT_DONE = tr("已设定本站点：")
+SITE_DESK_SET = tr("本机窗口的站点已设为 {code}（{name}），此后的办件编号以 {code} 开头（窗口设置：{path}）。")
+SITE_SETUP_WRITE_FAILED = tr("无法写入 {path}：{error}。本站点的设定没有任何改动。")
+SITE_CATALOG_LOADED = tr("数据库中原来没有事项目录，已载入随程序提供的目录：{count} 个事项的办事指南。")
 SITE_KEY_NOTE = tr(
     "签名密钥保存在 {path}，不进入数据库。密钥不会自动更换：如确需更换，有意删除该文件后重新执行 counter site init，"
     "再把新的站点名片交给各对方站点重新登记。修改了编码或名称的，也请把新名片交给对方站点。"
@@ -60,10 +63,6 @@ SITE_CARD_REFUSED = tr("未登记：站点名片 {path} 有以下问题。")
 SITE_REGISTER_CHECK = tr(
     "对方站点：{code}  {name}（{kind}）\n公钥指纹：{fingerprint}\n请通过电话与对方核对此指纹，一致才能信任其数据包。"
 )
-SITE_FINGERPRINT_DIFFERS = tr("未登记：对方告知的指纹 {given} 与名片上的 {fingerprint} 不符。请向对方重新索取名片。")
-SITE_REGISTERED = tr("已登记站点 {code}，今后接受其签名的数据包。")
-SITE_REREGISTERED = tr("已更新站点 {code} 的登记：原公钥（指纹 {old}）已换为名片上的新公钥。")
-SITE_REREGISTERED_SAME_KEY = tr("已更新站点 {code} 的登记，公钥未变。")
 SITE_PEER_LINE = tr("{code}  {name}  {kind}  指纹：{fingerprint}  登记于：{registered_at}")
 SITE_PEER_COUNT = tr("共 {count} 个对方站点。")
 SITE_NO_PEERS = tr("尚未登记任何对方站点：用 counter site register 读入对方的站点名片。")

@@ -10,12 +10,11 @@ as the window and the sync commands do.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, Reported, desk, open_store, print_json
+from counter.cli.common import EXIT_OK, Reported, desk, open_store, print_json, problem_line
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -75,33 +74,51 @@ def cmd_site_show(args: argparse.Namespace) -> int:
 
 
 def cmd_site_init(args: argparse.Namespace) -> int:
-    from counter.actions.site import SiteKind, SiteRefused, init_site
-    from counter.cli.phrases import SITE_INIT_DONE, SITE_KEY_NOTE
+    from counter.actions.site import SiteKind, SiteRefused
+    from counter.actions.site_setup import set_up_site
+    from counter.cli.phrases import (
+        SITE_CATALOG_LOADED,
+        SITE_DESK_SET,
+        SITE_INIT_DONE,
+        SITE_KEY_NOTE,
+        SITE_SETUP_WRITE_FAILED,
+    )
+    from counter.host.desk_config import config_path
     from counter.host.paths import site_key_path
+    from counter.resources import bundled_catalog_dir
     from counter.sync.keys import KeyUnreadable
 
     store = open_store(args)
-    by, kind = desk(), SiteKind(args.kind)
     try:
-        identity = store.write(lambda session: init_site(session, args.code, args.name, kind, desk=by))
+        done = set_up_site(
+            store, args.code, args.name, SiteKind(args.kind), desk=desk(), catalog_folder=bundled_catalog_dir()
+        )
     except SiteRefused as err:
         raise _refused(err, args.code) from err
     except KeyUnreadable as err:
         raise _key_refused(err) from err
+    except OSError as err:  # the desk's settings or the key file: the identity was rolled back
+        path = err.filename2 or err.filename or config_path()  # a rename names its target second
+        raise Reported(SITE_SETUP_WRITE_FAILED.format(path=path, error=err.strerror or err)) from err
     print(SITE_INIT_DONE)
-    print(_identity_text(identity))
+    print(_identity_text(done.identity))
+    print(SITE_DESK_SET.format(code=done.identity.code, name=done.identity.name, path=done.desk_file))
+    if done.catalog is not None:
+        print(SITE_CATALOG_LOADED.format(count=len(done.catalog.new_versions)))
+        for problem in done.catalog.problems:
+            print(tr("警告：{problem}").format(problem=problem_line(problem)), file=sys.stderr)
     print(SITE_KEY_NOTE.format(path=site_key_path()))
     return EXIT_OK
 
 
 def cmd_site_card(args: argparse.Namespace) -> int:
-    from counter.actions.site import site_card
+    from counter.actions.site import write_card_file
     from counter.cli.phrases import SITE_CARD_WRITE_FAILED, SITE_CARD_WRITTEN
 
     identity = open_store(args).write(_this_site)
     out = Path(args.out)
     try:
-        out.write_text(json.dumps(site_card(identity), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_card_file(out, identity)
     except OSError as err:
         raise Reported(SITE_CARD_WRITE_FAILED.format(path=out, error=err.strerror or err)) from err
     print(SITE_CARD_WRITTEN.format(path=out, fingerprint=identity.fingerprint))
@@ -109,51 +126,29 @@ def cmd_site_card(args: argparse.Namespace) -> int:
 
 
 def cmd_site_register(args: argparse.Namespace) -> int:
-    from counter.actions.site import PeerRefused, peer_keys, read_site_card, register_peer
-    from counter.cli.phrases import (
-        SITE_CARD_READ_FAILED,
-        SITE_CARD_REFUSED,
-        SITE_FINGERPRINT_DIFFERS,
-        SITE_REGISTER_CHECK,
-        SITE_REGISTERED,
-        SITE_REREGISTERED,
-        SITE_REREGISTERED_SAME_KEY,
-    )
-    from counter.sync.keys import key_fingerprint
-    from counter.words.sites import site_problem_text
+    from counter.actions.site import PeerRefused, read_card_file, same_fingerprint
+    from counter.actions.site_setup import register_card
+    from counter.cli.phrases import SITE_CARD_READ_FAILED, SITE_CARD_REFUSED, SITE_REGISTER_CHECK
+    from counter.words.sites import FINGERPRINT_DIFFERS, peer_change_text, site_problem_text
 
     path = Path(args.file)
     try:
-        text = path.read_text(encoding="utf-8-sig")  # a card saved again by a Windows editor may carry a BOM
-    except UnicodeDecodeError:
-        text = ""  # not a card: read_site_card says so
+        card, problems = read_card_file(path)
     except OSError as err:
         raise Reported(SITE_CARD_READ_FAILED.format(path=path, error=err.strerror or err)) from err
-    card, problems = read_site_card(text)
     if card is None:
         lines = [site_problem_text(problem) for problem in problems]
         raise Reported("\n".join([SITE_CARD_REFUSED.format(path=path), *lines]))
     print(SITE_REGISTER_CHECK.format(**_identity_words(card)))
-    if args.fingerprint is not None and "".join(args.fingerprint.split()).lower() != card.fingerprint.replace(" ", ""):
-        raise Reported(SITE_FINGERPRINT_DIFFERS.format(given=args.fingerprint, fingerprint=card.fingerprint))
+    if args.fingerprint is not None and not same_fingerprint(args.fingerprint, card.fingerprint):
+        raise Reported(FINGERPRINT_DIFFERS.format(given=args.fingerprint, fingerprint=card.fingerprint))
     store = open_store(args)
     by = desk()
-
-    def register(session: Unit) -> str | None:
-        old_key = peer_keys(session).get(card.code)
-        register_peer(session, card.code, card.name, card.kind, card.public_key, desk=by)
-        return old_key
-
     try:
-        old_key = store.write(register)
+        done = store.write(lambda session: register_card(session, card, desk=by))
     except PeerRefused as err:
         raise _refused(err, card.code) from err
-    if old_key is None:
-        print(SITE_REGISTERED.format(code=card.code))
-    elif old_key == card.public_key:
-        print(SITE_REREGISTERED_SAME_KEY.format(code=card.code))
-    else:
-        print(SITE_REREGISTERED.format(code=card.code, old=key_fingerprint(old_key)))
+    print(peer_change_text(done.change, done.code, done.old_fingerprint))
     return EXIT_OK
 
 

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from counter.case.numbers import SITE_CODE
@@ -40,6 +41,7 @@ class SiteProblem(StrEnum):
     NAME_MISSING = "name_missing"
     NAME_TOO_LONG = "name_too_long"
     KIND_UNKNOWN = "kind_unknown"  # neither hall nor township
+    KIND_MISSING = "kind_missing"  # a set-up that chose no kind: a site is never a hall by default
     KEY_FORMAT = "key_format"  # not the base64 of 32 bytes
     OWN_CODE = "own_code"  # a peer with this site's own code
     NOT_A_CARD = "not_a_card"  # not JSON, or not a counter-site/1 card
@@ -89,6 +91,14 @@ def site_problems(code: str, name: str, public_key: str | None = None) -> list[S
     return problems
 
 
+def setup_problems(code: str, name: str, kind: SiteKind | None) -> list[SiteProblem]:
+    """Every problem of a site's set-up: its code and name, and a kind chosen on purpose."""
+    problems = site_problems(code.strip(), name)
+    if kind is None:
+        problems.append(SiteProblem.KIND_MISSING)
+    return problems
+
+
 def site_card(identity: SiteIdentity) -> dict[str, str]:
     """The card a site hands to the other side; written as JSON."""
     return {
@@ -126,6 +136,34 @@ def read_site_card(text: str) -> tuple[SiteIdentity | None, list[SiteProblem]]:
         return None, problems
     identity = SiteIdentity(fields["code"], fields["name"], SiteKind(fields["kind"]), fields["public_key"])
     return identity, []
+
+
+def card_text(identity: SiteIdentity) -> str:
+    """The card file's text: the same bytes whichever face writes it."""
+    return json.dumps(site_card(identity), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_card_file(path: Path, identity: SiteIdentity) -> None:
+    """Write the card to ``path``; raises :class:`OSError`."""
+    path.write_text(card_text(identity), encoding="utf-8")
+
+
+def read_card_file(path: Path) -> tuple[SiteIdentity | None, list[SiteProblem]]:
+    """The site the card file at ``path`` describes (see :func:`read_site_card`); raises :class:`OSError`.
+
+    A card saved again by a Windows editor may begin with a byte-order mark; a
+    file that is not UTF-8 text is not a card.
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return None, [SiteProblem.NOT_A_CARD]
+    return read_site_card(text)
+
+
+def same_fingerprint(given: str, fingerprint: str) -> bool:
+    """Whether a fingerprint read out by phone is the card's: spaces and letter case do not count."""
+    return _squeezed(given) == _squeezed(fingerprint)
 
 
 def _text(raw: Mapping[str, Any], name: str) -> str:

@@ -245,16 +245,29 @@ class DeskActions(QObject):
     # --- sync with the hall (counter.ui.sync) -------------------------------------------
 
     def open_sync(self) -> None:
-        """F10: the sync page, read afresh."""
+        """F10: the sync page, read afresh (the set-up form, on a site nobody has set up)."""
         from counter.ui.sync.sync_page import SyncPage
 
         if self.sync_page is None:
             self.sync_page = SyncPage(self.runner, self.desk(), parent=self._window)
             self.sync_page.setWindowFlag(Qt.WindowType.Window)
-            self.sync_page.resize(1000, 680)
+            self.sync_page.site_set_up.connect(self.on_site_set_up)
+            available = self._window.screen().availableGeometry()  # the page scrolls what does not fit
+            self.sync_page.resize(min(1000, available.width() - 24), min(680, available.height() - 48))
         self.sync_page.refresh()
         self.sync_page.show()
         self.sync_page.raise_()
+
+    def on_site_set_up(self, _done: object = None) -> None:
+        """The site's code is now this desk's: what holds the old desk takes the new one, or is made again."""
+        desk = self.desk()
+        if self.pad is not None:
+            self.pad.change_desk(desk)
+        if self.supervisor is not None:  # its office settings are the site's, by code
+            self.supervisor.close()
+            self.supervisor = None
+        self._cases = None  # the next list or case opens under the new code
+        self.refresh_pending()
 
     def pending_label(self) -> PendingLabel:
         from counter.ui.sync.pending_label import PendingLabel

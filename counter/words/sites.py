@@ -12,6 +12,7 @@ SITE_PROBLEM = {
     "name_missing": tr("请填写站点名称"),
     "name_too_long": tr("站点名称不能超过 100 个字"),
     "kind_unknown": tr("站点类型只能是 hall（政务服务中心）或 township（苏木乡镇便民服务中心）"),
+    "kind_missing": tr("请选择站点类型：大厅（政务服务中心）或乡镇（苏木）便民服务中心"),
     "key_format": tr("公钥格式不正确：应为 32 字节公钥的 Base64 文本"),
     "own_code": tr("{code} 是本站点自己的编码，不能登记为对方站点"),
     "not_a_card": tr("这不是站点名片文件（counter-site/1）"),
@@ -24,6 +25,18 @@ KEY_PROBLEM = {
     "wrong_type": tr("{path} 中的密钥不是 Ed25519 签名密钥。请勿删除，先联系系统管理员。"),
     "other_site": tr("{path} 中的密钥与本站点登记的公钥不符：请在保存本站点签名密钥的那台电脑上操作。"),
 }
+
+# Keyed by counter.actions.site_setup.PeerChange: what registering a site's card changed.
+PEER_CHANGE = {
+    "new": tr("已登记站点 {code}，今后接受其签名的数据包。"),
+    "same_key": tr("已更新站点 {code} 的登记，公钥未变。"),
+    "new_key": tr("已更新站点 {code} 的登记：原公钥（指纹 {old}）已换为名片上的新公钥。"),
+}
+FINGERPRINT_DIFFERS = tr("未登记：对方告知的指纹 {given} 与名片上的 {fingerprint} 不符。请向对方重新索取名片。")
+
+
+def peer_change_text(change: str, code: str, old: str = "") -> str:
+    return PEER_CHANGE[change].format(code=code, old=old)
 
 
 def site_problem_text(problem: str, code: str = "") -> str:

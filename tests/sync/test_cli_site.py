@@ -8,10 +8,12 @@ import stat
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from counter.cli.main import main
-from counter.host.desk_config import DeskConfig, save_desk_config
+from counter.host.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
 from counter.sync.keys import key_fingerprint, new_private_key, public_key_text
+from tests.conftest import SHIPPED_CATALOG
 
 TOWNSHIP_NAME = "阿尔山市明水河镇便民服务中心"
 
@@ -186,3 +188,82 @@ def test_site_changes_need_an_administrator(
     )
     assert (code, err) == (0, "")
     assert "XAM02" in out
+
+
+def guide_versions(db: str) -> int:
+    """The guide versions in the database at ``db``, counted without the program (which would load a catalog)."""
+    engine = create_engine(db)
+    try:
+        with engine.connect() as connection:
+            return int(connection.execute(text("SELECT count(*) FROM guide_version")).scalar_one())
+    finally:
+        engine.dispose()
+
+
+def test_init_gives_this_desk_the_sites_code_and_loads_the_catalog(
+    capsys: pytest.CaptureFixture[str], sites: Sites
+) -> None:
+    township = sites.at("township")
+    assert run(capsys, "db", "upgrade", "--db", township)[0] == 0
+    assert guide_versions(township) == 0
+    code, out, err = run(
+        capsys, "site", "init", "--code", "ARX01", "--name", TOWNSHIP_NAME, "--kind", "township", "--db", township
+    )
+    assert (code, err) == (0, "")
+    assert load_desk_config().site_code == "ARX01"  # the township's cases are numbered as the township's
+    assert load_desk_config().site_name == TOWNSHIP_NAME
+    desk_file = json.loads(config_path().read_text(encoding="utf-8"))
+    assert (desk_file["site_code"], desk_file["site_name"]) == ("ARX01", TOWNSHIP_NAME)
+    assert "此后的办件编号以 ARX01 开头" in out
+    assert guide_versions(township) == len(list(SHIPPED_CATALOG.glob("*.toml")))
+    assert "已载入随程序提供的目录" in out
+
+    code, out, _ = run(
+        capsys, "site", "init", "--code", "ARX01", "--name", TOWNSHIP_NAME, "--kind", "township", "--db", township
+    )
+    assert code == 0
+    assert "已载入" not in out  # a catalog is there: nothing is loaded again
+    assert guide_versions(township) == len(list(SHIPPED_CATALOG.glob("*.toml")))
+
+
+def test_a_hall_set_up_from_the_command_line_alone_has_the_catalog(
+    capsys: pytest.CaptureFixture[str], sites: Sites
+) -> None:
+    """A hall that has run only ``db upgrade`` and ``site init`` takes a township's cases in, not on the review list."""
+    hall = sites.at("hall")
+    assert run(capsys, "db", "upgrade", "--db", hall)[0] == 0
+    code, _, err = run(
+        capsys, "site", "init", "--code", "XAM01", "--name", "兴安盟政务服务中心", "--kind", "hall", "--db", hall
+    )
+    assert (code, err) == (0, "")
+    assert guide_versions(hall) == len(list(SHIPPED_CATALOG.glob("*.toml")))
+
+
+def test_init_keeps_following_the_machines_file_where_it_agrees(
+    capsys: pytest.CaptureFixture[str], sites: Sites, tmp_path: Path
+) -> None:
+    """The desk's user file gets what differs from the machine's file: the same code is not written there."""
+    machine = tmp_path / "machine" / "desk.toml"
+    machine.parent.mkdir(parents=True, exist_ok=True)
+    machine.write_text('site_code = "HLR02"\nsite_name = "海拉尔区政务服务中心"\ndesk_no = 8\n', encoding="utf-8")
+    db = sites.at("hall")
+    code, _, _ = run(capsys, "site", "init", "--code", "HLR02", "--name", "海拉尔区政务服务中心", "--kind", "hall",
+                     "--db", db)  # fmt: skip
+    assert code == 0
+    assert json.loads(config_path().read_text(encoding="utf-8")) == {}
+    assert load_desk_config().desk_no == "8"
+    code, _, _ = run(capsys, "site", "init", "--code", "HLR03", "--name", "海拉尔区政务服务中心", "--kind", "hall",
+                     "--db", db)  # fmt: skip
+    assert code == 0
+    assert json.loads(config_path().read_text(encoding="utf-8")) == {"site_code": "HLR03"}
+
+
+def test_a_refused_init_changes_neither_the_desk_nor_the_database(
+    capsys: pytest.CaptureFixture[str], sites: Sites
+) -> None:
+    db = sites.at("township")
+    code, _, err = run(capsys, "site", "init", "--code", "arx01", "--name", "镇", "--kind", "township", "--db", db)
+    assert code == 1
+    assert "站点编码应为 2-12 位大写字母或数字：arx01" in err
+    assert not config_path().exists()
+    assert guide_versions(db) == 0

@@ -5,6 +5,13 @@ hall takes townships' cases in and sends each its updates.  Either way a
 package is a file (a USB stick, a network share): the page asks where, runs the
 work on a worker thread with a progress bar, and says in one line what came of
 it.  A rejected package changes nothing, and the page says why.
+
+A site nobody has set up is asked about first (:mod:`counter.ui.sync.site_form`):
+an administrator sets its kind, code and name in one step that also gives this
+desk the code and loads a catalog if there is none; anyone else is told to
+fetch one.  Once set up the page shows this site's card and registers the other
+side's (:mod:`counter.ui.sync.site_card_box`).  Everything sits in a scroll
+area, so the page fits a 1024×768 screen whatever it shows.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -25,19 +33,25 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from counter.access.roles import Permission
 from counter.actions.guard import NotPermitted
-from counter.ui.runner import Failed, Runner
+from counter.actions.store import SchemaTooNew, StoreFault
+from counter.ui.runner import Failed, Runner, failed
 from counter.ui.sync import words
 from counter.ui.sync.pending_label import minute_text
+from counter.ui.sync.site_card_box import SiteCardBox
+from counter.ui.sync.site_form import SetUpRequest, SiteForm
 from counter.ui.sync.worker import Progress, SyncWorker
 from counter.words.access import not_permitted
-from counter.words.sites import SITE_KIND, key_problem_text
+from counter.words.punctuation import CLAUSE_JOIN
+from counter.words.sites import SITE_KIND, key_problem_text, site_problem_text
 from counter.words.sync import (
     SYNC_EXPORTED,
     SYNC_IMPORTED,
@@ -50,12 +64,14 @@ from counter.words.sync import (
 if TYPE_CHECKING:
     from counter.actions.desk import Desk
     from counter.actions.site import Peer, SiteIdentity
+    from counter.actions.site_setup import SiteSetUp, SiteState
     from counter.actions.store import Unit
     from counter.actions.sync import ExportResult, ImportReport, ReviewItem, SyncStatus
 
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], dt.datetime]
+Sync = tuple["SiteIdentity", "SyncStatus", list["Peer"], list["ReviewItem"]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,20 +89,38 @@ def _local(at: dt.datetime | None) -> str:
 
 
 class SyncPage(QWidget):
-    def __init__(self, runner: Runner, desk: Desk, clock: Clock = _utc_now, parent: QWidget | None = None) -> None:
+    site_set_up = Signal(object)  # SiteSetUp: this desk's site code and name changed
+
+    def __init__(
+        self,
+        runner: Runner,
+        desk: Desk,
+        clock: Clock = _utc_now,
+        parent: QWidget | None = None,
+        catalog_folder: Path | None = None,
+    ) -> None:
+        """``catalog_folder`` is the catalog a set-up loads into a database that has none (the bundled one)."""
         super().__init__(parent)
         self._runner = runner
         self._desk = desk
         self._clock = clock
+        self._catalog_folder = catalog_folder
         self.worker: SyncWorker | None = None
         self.setWindowTitle(words.SYNC_TITLE)
         self.site = QLabel()
+        self.site.setWordWrap(True)
         self.site.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.site_form = SiteForm()
+        self.setup_needed = QLabel(words.SETUP_NEEDS_ADMIN)
+        self.setup_needed.setWordWrap(True)
+        self.setup_needed.setStyleSheet("color: #8a4b08; font-weight: bold;")
+        self.card_box = SiteCardBox(runner, desk)
         self.out_text = QLabel()
         self.out_text.setWordWrap(True)
         self.to_site = QComboBox()
         self.last_export = QLabel()
         self.pending = QLabel()
+        self.pending.setWordWrap(True)
         self.export_button = QPushButton(words.SYNC_EXPORT_BUTTON)
         self.last_import = QLabel()
         self.import_button = QPushButton(words.SYNC_IMPORT_BUTTON)
@@ -98,10 +132,17 @@ class SyncPage(QWidget):
         self.review.setHorizontalHeaderLabels(list(words.SYNC_REVIEW_COLUMNS))
         self.review.horizontalHeader().setStretchLastSection(True)
         self.review.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.review.setMinimumHeight(180)  # in the scroll area: a few rows always show
         self.review_empty = QLabel(words.SYNC_REVIEW_EMPTY)
+        self.scroll_area = QScrollArea()
+        self.sync_parts: tuple[QWidget, ...] = ()
         self._lay_out()
         self._connect_signals()
         self.status: SyncStatus | None = None
+        self.state: SiteState | None = None
+        self._setting_up: SetUpRequest | None = None  # the set-up on the worker, if one is
+        self._after_refresh = ""
+        self._form_filled = False  # the form starts from the site's state once, not at every read
 
     def _lay_out(self) -> None:
         out_box = QGroupBox(words.SYNC_OUT_TITLE)
@@ -119,44 +160,89 @@ class SyncPage(QWidget):
         into.addWidget(self.last_import)
         into.addStretch(1)
         into.addWidget(self.import_button)
-        boxes = QHBoxLayout()
-        boxes.addWidget(out_box, 1)
-        boxes.addWidget(in_box, 1)
+        boxes = QWidget()
+        sides = QHBoxLayout(boxes)
+        sides.setContentsMargins(0, 0, 0, 0)
+        sides.addWidget(out_box, 1)
+        sides.addWidget(in_box, 1)
         review_box = QGroupBox(words.SYNC_REVIEW_TITLE)
         review = QVBoxLayout(review_box)
         review.addWidget(self.review_empty)
         review.addWidget(self.review)
-        layout = QVBoxLayout(self)
+        self.sync_parts = (self.card_box, boxes, review_box)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(self.site)
-        layout.addLayout(boxes)
+        layout.addWidget(self.site_form)
+        layout.addWidget(self.setup_needed)
+        layout.addWidget(self.card_box)
+        layout.addWidget(boxes)
         layout.addWidget(self.progress)
         layout.addWidget(self.result)
         layout.addWidget(review_box, 1)
+        layout.addStretch(0)  # takes the space only while the review list (stretch 1) is hidden: the form stays on top
+        self.scroll_area.setWidget(content)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
 
     def _connect_signals(self) -> None:
         self.export_button.clicked.connect(self.on_export_clicked)
         self.import_button.clicked.connect(self.on_import_clicked)
+        self.site_form.submitted.connect(self.on_set_up_requested)
+        self.card_box.registered.connect(self.on_registered)
 
     # --- reading ---------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """What the page shows, read again: the site, the last syncs, what is pending, the review list."""
+        """What the page shows, read again: the set-up form, or the site, the last syncs, pending, the review list."""
         from counter.actions.site import peers, this_site
+        from counter.actions.site_setup import site_state
         from counter.actions.sync import review_items, sync_status
 
-        def read(unit: Unit) -> tuple[SiteIdentity, SyncStatus, list[Peer], list[ReviewItem]]:
+        def read(unit: Unit) -> tuple[SiteState, Sync | None]:
             """In a write: the first look at this site's settings may store its defaults."""
-            return this_site(unit), sync_status(unit), peers(unit), review_items(unit)
+            state = site_state(unit)
+            if not state.set_up:
+                return state, None
+            return state, (this_site(unit), sync_status(unit), peers(unit), review_items(unit))
 
         try:
-            site, status, others, items = self._runner.write(read, words.SYNC_DB_FAILED)
+            state, sync = self._runner.write(read, words.SYNC_DB_FAILED)
         except Failed as err:
             log.exception("sync page not read")
             self._say(err.message, error=True)
             return
+        self.state = state
+        if sync is None:
+            self._show_set_up(state)
+            return
+        self._show_sync(*sync)
+
+    def _show_set_up(self, state: SiteState) -> None:
+        """No site yet: the form for an administrator, a word for anyone else; nothing to sync."""
+        admin = self._desk.actor.may(Permission.CHANGE_SETTINGS)
+        for part in (self.site, *self.sync_parts):
+            part.hide()
+        self.setup_needed.setVisible(not admin)
+        self.site_form.setVisible(admin)
+        if admin and not self._form_filled:  # read again after a failed set-up: what was typed stays
+            self.site_form.start_from(state)
+            self.site_form.focus_first()
+            self._form_filled = True
+
+    def _show_sync(self, site: SiteIdentity, status: SyncStatus, others: list[Peer], items: list[ReviewItem]) -> None:
+        self._form_filled = False
+        self.site_form.hide()
+        self.setup_needed.hide()
+        for part in (self.site, *self.sync_parts):
+            part.show()
         self.status = status
         kind = str(site.kind)
         self.site.setText(words.SYNC_SITE.format(name=site.name, code=site.code, kind=SITE_KIND.get(kind, kind)))
+        self.card_box.show_site(site, others, self._desk)
         hall = kind == "hall"
         self.out_text.setText(words.SYNC_OUT_HALL if hall else words.SYNC_OUT_TOWNSHIP)
         self.to_site.clear()
@@ -245,6 +331,26 @@ class SyncPage(QWidget):
 
         return self._start(work, self.on_imported)
 
+    def on_set_up_requested(self, request: object) -> None:
+        assert isinstance(request, SetUpRequest)
+        self.set_up(request)
+
+    def set_up(self, request: SetUpRequest) -> SyncWorker:
+        """Set the site up on the worker: a catalog loaded into an empty database takes a second or two."""
+        from counter.actions.site_setup import set_up_site
+        from counter.resources import bundled_catalog_dir
+
+        store, desk = self._runner.store, self._desk
+        folder = self._catalog_folder or bundled_catalog_dir()
+
+        def work(progress: Progress) -> SiteSetUp:
+            return set_up_site(store, request.code, request.name, request.kind, desk=desk, catalog_folder=folder,
+                               on_progress=progress)  # fmt: skip
+
+        self.site_form.set_busy(True)
+        self._setting_up = request
+        return self._start(work, self.on_set_up)
+
     def _start(self, work: Callable[[Progress], object], on_done: Callable[[object], None]) -> SyncWorker:
         self.export_button.setEnabled(False)
         self.import_button.setEnabled(False)
@@ -280,33 +386,74 @@ class SyncPage(QWidget):
         self._say(template.format(from_site=result.from_site, export_no=result.export_no, applied=result.applied,
                                   unchanged=result.unchanged, held=result.held))  # fmt: skip
 
+    def on_set_up(self, result: object) -> None:
+        """The site is set up: this page and the desk act under its code from now on."""
+        from counter.actions.site_setup import SiteSetUp
+
+        assert isinstance(result, SiteSetUp)
+        site = result.identity
+        self._desk = result.desk
+        done = [words.SETUP_DONE.format(name=site.name, code=site.code, kind=SITE_KIND[site.kind.value])]
+        if result.catalog is not None:
+            done.append(words.SETUP_CATALOG.format(count=len(result.catalog.new_versions)))
+        self._after_refresh = "\n".join(done)
+        log.info("site set up as %s (%s)", site.code, site.kind.value)
+        self.site_set_up.emit(result)
+
+    def on_registered(self, code: str) -> None:
+        self.refresh()
+
+    def _set_up_failure(self, err: object, request: SetUpRequest) -> str | None:
+        """Why the set-up did not happen, where only a set-up fails so; the problems also go beside the fields."""
+        from counter.actions.site import SiteRefused
+
+        if isinstance(err, SiteRefused):
+            self.site_form.show_problems(err.codes, request.code)
+            return CLAUSE_JOIN.join(site_problem_text(problem, request.code) for problem in err.codes)
+        if isinstance(err, OSError):
+            error = err.strerror or type(err).__name__
+            return words.SETUP_FILE_FAILED.format(path=err.filename2 or err.filename or "", error=error)
+        return None
+
     def on_failed(self, err: object) -> None:
+        request = self._setting_up
+        reason = self._set_up_failure(err, request) if request is not None else None
+        log.warning("sync not done: %s", type(err).__name__)
+        self._say(words.SYNC_FAILED.format(reason=reason or self._reason(err)), error=True)
+
+    @staticmethod
+    def _reason(err: object) -> str:  # noqa: PLR0911 (one answer per kind of failure, read top to bottom)
         from counter.actions.sync import SyncNotPossible
         from counter.sync.keys import KeyUnreadable
         from counter.sync.package import PackageRejected
 
+        if isinstance(err, StoreFault | SchemaTooNew):
+            return failed(err, words.SYNC_DB_FAILED).message
         if isinstance(err, SyncNotPossible):
-            reason = sync_not_possible(err.problem, err.site)
-        elif isinstance(err, KeyUnreadable):
-            reason = key_problem_text(err.reason, str(err.path))
-        elif isinstance(err, PackageRejected):
-            reason = package_rejected(err.code)
-        elif isinstance(err, NotPermitted):
-            reason = not_permitted(err.permission, err.signed_in)
-        elif isinstance(err, Failed):
-            reason = err.message
-        elif isinstance(err, OSError):
-            reason = words.SYNC_FILE_FAILED.format(error=err.strerror or type(err).__name__)
-        else:
-            log.error("sync failed: %r", err)
-            reason = type(err).__name__
-        log.warning("sync not done: %s", type(err).__name__)
-        self._say(words.SYNC_FAILED.format(reason=reason), error=True)
+            return sync_not_possible(err.problem, err.site)
+        if isinstance(err, KeyUnreadable):
+            return key_problem_text(err.reason, str(err.path))
+        if isinstance(err, PackageRejected):
+            return package_rejected(err.code)
+        if isinstance(err, NotPermitted):
+            return not_permitted(err.permission, err.signed_in)
+        if isinstance(err, Failed):
+            return err.message
+        if isinstance(err, OSError):
+            return words.SYNC_FILE_FAILED.format(error=err.strerror or type(err).__name__)
+        log.error("sync failed: %r", err)
+        return type(err).__name__
 
     def on_finished(self) -> None:
         self.progress.hide()
         self.import_button.setEnabled(True)
+        self.site_form.set_busy(False)
+        self._setting_up = None
         self.refresh()
+        if self._after_refresh:  # a set-up's result, not the hint refresh gives a site with no peers yet
+            self._say(self._after_refresh)
+            self._after_refresh = ""
+            self.card_box.export_button.setFocus()
 
     def _say(self, text: str, error: bool = False) -> None:
         self.result.setText(text)

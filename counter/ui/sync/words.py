@@ -19,7 +19,7 @@ SYNC_NOTHING_PENDING = tr("办件都已送达大厅")
 SYNC_EXPORT_BUTTON = tr("导出数据包…")
 SYNC_IMPORT_BUTTON = tr("导入数据包…")
 SYNC_PEER = tr("{name}（{code}）")
-SYNC_NO_PEER = tr("尚未登记可以接收数据的站点：请系统管理员用 counter site register 登记")
+SYNC_NO_PEER = tr("尚未登记可以接收数据的站点：请系统管理员在上方“登记对方站点…”读入对方的站点名片")
 SYNC_FAILED = tr("没有完成：{reason}")
 SYNC_DB_FAILED = tr("数据库暂时不能访问（{error}），没有任何改动，请稍后再试")
 SYNC_FILE_FAILED = tr("文件不能读写（{error}），没有任何改动")
@@ -37,3 +37,47 @@ SYNC_REVIEW_COLUMNS = (tr("来自站点"), tr("数据包"), tr("类型"), tr("�
 SYNC_FILE_FILTER = tr("数据包 (*.sync);;所有文件 (*)")
 SYNC_STATUS_PENDING = tr("未送达大厅 {count} 件（最早 {since}）")
 SYNC_STATUS_STALE = tr("未送达大厅 {count} 件，已超过 {days} 天（最早 {since}），请尽快同步")
+
+# --- setting the site up (site_form) ---------------------------------------------------
+SETUP_TITLE = tr("设定本站点")
+SETUP_TEXT = tr(
+    "本站点还没有设定。请选择本站点是大厅还是乡镇（苏木）便民服务中心，填写站点编码和名称。"
+    "站点编码是本站点办件编号的开头，须与大厅分配的一致；设定后本机窗口使用这个编码，并生成本站点的签名密钥。"
+)
+SETUP_KIND = tr("站点类型")
+SETUP_KIND_CHOOSE = tr("请选择")
+SETUP_KINDS = {"hall": tr("大厅（政务服务中心）"), "township": tr("乡镇（苏木）便民服务中心")}
+SETUP_CODE = tr("站点编码")
+SETUP_CODE_HINT = tr("2-12 位大写字母或数字，如 ARX01")
+SETUP_NAME = tr("站点名称")
+SETUP_NAME_HINT = tr("如 阿尔山市明水河镇便民服务中心")
+SETUP_SUBMIT = tr("设定本站点（Enter）")
+SETUP_NEEDS_ADMIN = tr(
+    "本站点尚未设定（大厅或乡镇便民服务中心、站点编码和名称），暂不能同步。请系统管理员登录后按 F10 设定。"
+)
+SETUP_DONE = tr("已设定本站点：{name}（{code}，{kind}）。本机此后的办件编号以 {code} 开头。")
+SETUP_CATALOG = tr("数据库中原来没有事项目录，已载入随程序提供的目录：{count} 个事项的办事指南。")
+SETUP_FILE_FAILED = tr("无法写入 {path}（{error}），本站点的设定没有任何改动")
+
+# --- this site's card, and the other side's (site_card_box) -------------------------------
+CARD_TITLE = tr("本站点名片与对方站点")
+CARD_FINGERPRINT = tr("本站点公钥指纹：{fingerprint}")
+CARD_EXPORT_BUTTON = tr("导出本站点名片…")
+CARD_REGISTER_BUTTON = tr("登记对方站点…")
+CARD_FILE_FILTER = tr("站点名片 (*.json);;所有文件 (*)")
+CARD_FILE_NAME = tr("{code}-站点名片.json")
+CARD_WRITTEN = tr("已导出本站点名片：{path}。请把名片交给对方站点登记，并通过电话与对方核对公钥指纹：{fingerprint}")
+CARD_FILE_FAILED = tr("文件不能读写（{error}），没有任何改动")
+CARD_REFUSED = tr("未登记：站点名片 {path} 有以下问题：{problems}")
+CARD_PEERS = tr("已登记的对方站点：{peers}")
+CARD_NO_PEERS = tr("已登记的对方站点：无")
+CARD_PEER = tr("{name}（{code}，{kind}，指纹 {fingerprint}）")
+CARD_CHECK_TITLE = tr("核对后登记")
+CARD_CHECK = tr(
+    "对方站点：{name}（{code}，{kind}）\n公钥指纹：{fingerprint}\n请打电话与对方核对此指纹，一致才能信任其数据包。"
+)
+CARD_GIVEN = tr("对方电话告知的指纹（可不填）")
+CARD_CONFIRM = tr("指纹一致，登记")
+CARD_CANCEL = tr("取消")
+CARD_CANCELLED = tr("未登记对方站点")
+CARD_DB_FAILED = tr("数据库暂时不能访问（{error}），没有任何改动，请稍后再试")

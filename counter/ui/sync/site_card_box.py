@@ -1,0 +1,206 @@
+"""This site's card to hand over, and the other side's card to register after checking its fingerprint.
+
+The same card file as ``counter site card`` writes, and the same check as
+``counter site register``: the card is read and refused with every problem
+(a card changed on the way shows a fingerprint that is not its key's), then
+shown with its fingerprint for the administrator to read out on the phone
+before the one button that registers it.  Only an administrator sees that
+button; the action checks again.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter.access.roles import Permission
+from counter.actions.guard import NotPermitted
+from counter.ui.runner import Failed, Runner
+from counter.ui.sync import words
+from counter.words.access import not_permitted
+from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
+from counter.words.sites import FINGERPRINT_DIFFERS, SITE_KIND, peer_change_text, site_problem_text
+
+if TYPE_CHECKING:
+    from counter.actions.desk import Desk
+    from counter.actions.site import Peer, SiteIdentity
+
+log = logging.getLogger(__name__)
+
+
+class SiteCardBox(QGroupBox):
+    registered = Signal(str)  # the code of the site just registered: the page reads its peers again
+
+    def __init__(self, runner: Runner, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(words.CARD_TITLE, parent)
+        self._runner = runner
+        self._desk = desk
+        self.identity: SiteIdentity | None = None
+        self.card: SiteIdentity | None = None  # the other side's card, read and waiting for the check
+        self.fingerprint = QLabel()
+        self.fingerprint.setStyleSheet("font-size: 15px; font-weight: bold; font-family: monospace;")
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_button = QPushButton(words.CARD_EXPORT_BUTTON)
+        self.register_button = QPushButton(words.CARD_REGISTER_BUTTON)
+        self.peers = QLabel()
+        self.peers.setWordWrap(True)
+        self.check = QGroupBox(words.CARD_CHECK_TITLE)
+        self.check_text = QLabel()
+        self.check_text.setWordWrap(True)
+        self.check_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.given = QLineEdit()
+        self.given.setPlaceholderText(words.CARD_GIVEN)
+        self.confirm_button = QPushButton(words.CARD_CONFIRM)
+        self.cancel_button = QPushButton(words.CARD_CANCEL)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()  # until there is something to say
+        self._lay_out()
+        self._connect_signals()
+        self.check.hide()
+
+    def _lay_out(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.register_button)
+        buttons.addStretch(1)
+        check_buttons = QHBoxLayout()
+        check_buttons.addWidget(self.confirm_button)
+        check_buttons.addWidget(self.cancel_button)
+        check_buttons.addStretch(1)
+        check = QVBoxLayout(self.check)
+        check.addWidget(self.check_text)
+        check.addWidget(self.given)
+        check.addLayout(check_buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.fingerprint)
+        layout.addLayout(buttons)
+        layout.addWidget(self.peers)
+        layout.addWidget(self.check)
+        layout.addWidget(self.message)
+
+    def _connect_signals(self) -> None:
+        self.export_button.clicked.connect(self.on_export_clicked)
+        self.register_button.clicked.connect(self.on_register_clicked)
+        self.confirm_button.clicked.connect(self.on_confirm_clicked)
+        self.given.returnPressed.connect(self.on_confirm_clicked)
+        self.cancel_button.clicked.connect(self.on_cancel_clicked)
+
+    def show_site(self, identity: SiteIdentity, peers: list[Peer], desk: Desk) -> None:
+        """This site and the peers it trusts, as read by the page; ``desk`` is who acts from now on."""
+        self._desk = desk
+        self.identity = identity
+        self.fingerprint.setText(words.CARD_FINGERPRINT.format(fingerprint=identity.fingerprint))
+        named = [
+            words.CARD_PEER.format(name=p.name, code=p.code, kind=SITE_KIND[p.kind.value], fingerprint=p.fingerprint)
+            for p in peers
+        ]
+        self.peers.setText(words.CARD_PEERS.format(peers=LIST_JOIN.join(named)) if named else words.CARD_NO_PEERS)
+        self.register_button.setVisible(desk.actor.may(Permission.CHANGE_SETTINGS))
+
+    # --- this site's card --------------------------------------------------------------
+
+    def on_export_clicked(self) -> None:
+        if self.identity is None:
+            return
+        name = words.CARD_FILE_NAME.format(code=self.identity.code)
+        path, _ = QFileDialog.getSaveFileName(self, words.CARD_EXPORT_BUTTON, name, words.CARD_FILE_FILTER)
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        from counter.actions.site import write_card_file
+
+        assert self.identity is not None
+        try:
+            write_card_file(path, self.identity)
+        except OSError as err:
+            self._say(words.CARD_FILE_FAILED.format(error=err.strerror or type(err).__name__), error=True)
+            return
+        self._say(words.CARD_WRITTEN.format(path=path, fingerprint=self.identity.fingerprint))
+
+    # --- the other side's card ---------------------------------------------------------
+
+    def on_register_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, words.CARD_REGISTER_BUTTON, "", words.CARD_FILE_FILTER)
+        if path:
+            self.read_card(Path(path))
+
+    def read_card(self, path: Path) -> None:
+        """Read the card at ``path``: refused with every problem, or shown for the fingerprint check."""
+        from counter.actions.site import read_card_file
+
+        self.card = None
+        self.check.hide()
+        try:
+            card, problems = read_card_file(path)
+        except OSError as err:
+            self._say(words.CARD_FILE_FAILED.format(error=err.strerror or type(err).__name__), error=True)
+            return
+        if card is None:
+            listed = CLAUSE_JOIN.join(site_problem_text(problem) for problem in problems)
+            self._say(words.CARD_REFUSED.format(path=path, problems=listed), error=True)
+            return
+        self.card = card
+        kind = SITE_KIND[card.kind.value]
+        self.check_text.setText(
+            words.CARD_CHECK.format(name=card.name, code=card.code, kind=kind, fingerprint=card.fingerprint)
+        )
+        self.given.clear()
+        self.message.clear()
+        self.message.hide()
+        self.check.show()
+        self.confirm_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_confirm_clicked(self) -> None:
+        from counter.actions.site import PeerRefused, same_fingerprint
+        from counter.actions.site_setup import register_card
+
+        card = self.card
+        if card is None:
+            return
+        given = self.given.text().strip()
+        if given and not same_fingerprint(given, card.fingerprint):
+            self._say(FINGERPRINT_DIFFERS.format(given=given, fingerprint=card.fingerprint), error=True)
+            self.given.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        try:
+            done = self._runner.write(partial(register_card, card=card, desk=self._desk), words.CARD_DB_FAILED)
+        except PeerRefused as err:
+            self._say(CLAUSE_JOIN.join(site_problem_text(problem, card.code) for problem in err.codes), error=True)
+            return
+        except NotPermitted as err:
+            self._say(not_permitted(err.permission, err.signed_in), error=True)
+            return
+        except Failed as err:
+            self._say(err.message, error=True)
+            return
+        log.info("site %s registered from its card", card.code)
+        self.card = None
+        self.check.hide()
+        self._say(peer_change_text(done.change, done.code, done.old_fingerprint))
+        self.registered.emit(done.code)
+
+    def on_cancel_clicked(self) -> None:
+        self.card = None
+        self.check.hide()
+        self._say(words.CARD_CANCELLED)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.show()
+        self.message.setStyleSheet(f"color: {'#b42318' if error else '#1d5c2e'};")

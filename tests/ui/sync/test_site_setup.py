@@ -1,0 +1,255 @@
+"""Setting a site up in the window (F10), its card, and the other side's card registered from a file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMainWindow
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.access.roles import Actor, Role
+from counter.actions.demo import run_demo
+from counter.actions.desk import desk_at
+from counter.actions.site import peers, register_peer, write_card_file
+from counter.actions.site_setup import site_state
+from counter.cli.main import main
+from counter.db import models
+from counter.db.engine import make_engine, make_sessions
+from counter.db.migrate import upgrade
+from counter.host.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
+from counter.sync.keys import new_private_key, public_key_text
+from counter.sync.sites import SiteKind
+from counter.ui.desk_actions import DeskActions
+from counter.ui.sync.sync_page import SyncPage
+from tests.catalog_db import catalog_file
+from tests.sync.sync_world import NOW, TODAY, Site, make_site, sqlite_copy
+from tests.ui.runners import runner_on
+
+TOWNSHIP_NAME = "阿尔山市明水河镇便民服务中心"
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[sessionmaker[Session]]:
+    """A database as the first start leaves it before the catalog: migrated, nothing else."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'counter.sqlite3'}")
+    upgrade(engine)
+    yield make_sessions(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def hall(tmp_path: Path) -> Site:
+    folder = tmp_path / "hall"
+    folder.mkdir()
+    return make_site(sqlite_copy(catalog_file(folder), folder / "hall.sqlite3"), "XAM01", "兴安盟政务服务中心",
+                     SiteKind.HALL, folder)  # fmt: skip
+
+
+def guide_versions(sessions: sessionmaker[Session]) -> int:
+    with sessions() as session:
+        return int(session.scalar(select(func.count()).select_from(models.GuideVersion)) or 0)
+
+
+def open_f10(qtbot: QtBot, sessions: sessionmaker[Session]) -> tuple[DeskActions, SyncPage]:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    actions = DeskActions(window, runner_on(sessions), lambda: TODAY)
+    actions.open_sync()
+    page = actions.sync_page
+    assert page is not None
+    return actions, page
+
+
+def set_up(qtbot: QtBot, page: SyncPage, code: str, name: str, kind: SiteKind) -> None:
+    """Fill the form at the keyboard and press Enter; wait until the page shows the site."""
+    form = page.site_form
+    QTest.keyClick(form.kind, Qt.Key.Key_Down)  # the list starts unchosen: Down picks the first kind
+    if kind is SiteKind.TOWNSHIP:
+        QTest.keyClick(form.kind, Qt.Key.Key_Down)
+    form.code.clear()
+    QTest.keyClicks(form.code, code)
+    form.name.setText(name)  # hanzi come from the input method, not key by key
+    QTest.keyClick(form.name, Qt.Key.Key_Return)
+    assert page.worker is not None
+    qtbot.waitUntil(lambda: page.progress.isHidden() and page.worker is not None and page.worker.isFinished(),
+                    timeout=60_000)  # fmt: skip
+    qtbot.waitUntil(lambda: not page.card_box.isHidden())
+
+
+def test_a_fresh_database_asks_to_be_set_up_instead_of_being_a_hall(qtbot: QtBot, fresh: sessionmaker[Session]) -> None:
+    _, page = open_f10(qtbot, fresh)
+    assert page.site_form.isVisible()
+    assert not page.card_box.isVisible()
+    assert not page.export_button.isVisible()
+    assert not page.import_button.isVisible()
+    assert "政务服务中心（XAM01" not in page.site.text()
+    assert page.focusWidget() is page.site_form.kind  # the keyboard starts in the first field
+    assert page.site_form.kind.currentIndex() == -1
+
+    QTest.keyClick(page.site_form.kind, Qt.Key.Key_Return)  # Enter on the untouched form
+    shown = page.site_form.problems.text()
+    assert "请选择站点类型" in shown
+    assert "站点编码应为 2-12 位大写字母或数字" in shown
+    assert "请填写站点名称" in shown
+    assert page.worker is None
+    assert load_desk_config().site_code == DeskConfig().site_code
+
+
+def test_setting_up_a_township_numbers_its_cases_as_the_townships_and_loads_the_catalog(
+    qtbot: QtBot, fresh: sessionmaker[Session]
+) -> None:
+    save_desk_config(DeskConfig(desk_no="2", clerk="其其格"))
+    actions, page = open_f10(qtbot, fresh)
+    assert guide_versions(fresh) == 0
+    set_up(qtbot, page, "ARX01", TOWNSHIP_NAME, SiteKind.TOWNSHIP)
+    assert page.site.text() == f"本站点：{TOWNSHIP_NAME}（ARX01，苏木乡镇便民服务中心）"
+    assert page.result.text().startswith(f"已设定本站点：{TOWNSHIP_NAME}（ARX01，苏木乡镇便民服务中心）")
+    assert "已载入随程序提供的目录" in page.result.text()
+    assert not page.site_form.isVisible()
+    assert page.card_box.fingerprint.text().startswith("本站点公钥指纹：")
+    assert (load_desk_config().site_code, load_desk_config().site_name) == ("ARX01", TOWNSHIP_NAME)
+    assert guide_versions(fresh) > 100
+    desk = actions.desk()
+    assert (desk.identity.site_code, desk.identity.desk_no) == ("ARX01", "2")
+    made = run_demo(fresh, desk, TODAY)  # takes intakes: needs the catalog
+    assert made
+    assert all(case.case_no.startswith("ARX01") for case in made)
+    actions.open_sync()  # opened again: the sync page, no form
+    assert not page.site_form.isVisible()
+    assert page.pending.text().startswith(f"尚未送达大厅：{len({case.case_no for case in made})} 件")
+
+
+def test_the_card_exported_in_the_window_is_the_command_lines(
+    qtbot: QtBot, fresh: sessionmaker[Session], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, page = open_f10(qtbot, fresh)
+    set_up(qtbot, page, "ARX01", TOWNSHIP_NAME, SiteKind.TOWNSHIP)
+    window_card = tmp_path / "window.json"
+    page.card_box.export_to(window_card)
+    assert page.card_box.message.text().startswith(f"已导出本站点名片：{window_card}")
+    cli_card = tmp_path / "cli.json"
+    url = fresh.kw["bind"].url.render_as_string(hide_password=False)
+    assert main(["site", "card", "--out", str(cli_card), "--db", url]) == 0
+    capsys.readouterr()
+    assert window_card.read_bytes() == cli_card.read_bytes()
+    card = json.loads(window_card.read_text(encoding="utf-8"))
+    assert (card["code"], card["kind"]) == ("ARX01", "township")
+    assert card["fingerprint"] in page.card_box.fingerprint.text()
+
+
+def test_a_hall_card_is_registered_after_the_check_and_a_tampered_one_refused(
+    qtbot: QtBot, fresh: sessionmaker[Session], hall: Site, tmp_path: Path
+) -> None:
+    _, page = open_f10(qtbot, fresh)
+    set_up(qtbot, page, "ARX01", TOWNSHIP_NAME, SiteKind.TOWNSHIP)
+    box = page.card_box
+    assert box.register_button.isVisible()
+    hall_card = tmp_path / "hall.json"
+    write_card_file(hall_card, hall.identity)
+
+    tampered = tmp_path / "tampered.json"
+    changed = json.loads(hall_card.read_text(encoding="utf-8"))
+    changed["public_key"] = public_key_text(new_private_key())  # the key swapped on the way, the fingerprint kept
+    tampered.write_text(json.dumps(changed, ensure_ascii=False), encoding="utf-8")
+    box.read_card(tampered)
+    assert box.check.isHidden()
+    assert box.message.text().startswith(f"未登记：站点名片 {tampered} 有以下问题：")
+    assert "名片上的指纹与其中的公钥不符" in box.message.text()
+
+    box.read_card(hall_card)
+    assert box.check.isVisible()
+    assert hall.identity.fingerprint in box.check_text.text()
+    assert "兴安盟政务服务中心（XAM01，政务服务中心）" in box.check_text.text()
+    assert page.focusWidget() is box.confirm_button
+    QTest.keyClicks(box.given, "0000 0000 0000 0000")  # a fingerprint read out that is not the card's
+    QTest.keyClick(box.given, Qt.Key.Key_Return)
+    assert "不符" in box.message.text()
+    with fresh() as session:
+        assert peers(session) == []  # neither the tampered card nor the one read out wrongly
+    box.given.clear()
+    QTest.keyClicks(box.given, hall.identity.fingerprint.upper().replace(" ", ""))
+    QTest.mouseClick(box.confirm_button, Qt.MouseButton.LeftButton)
+    assert box.message.text() == "已登记站点 XAM01，今后接受其签名的数据包。"
+    with fresh() as session:
+        registered = {p.code: p.public_key for p in peers(session)}
+    assert registered["XAM01"] == hall.identity.public_key
+    assert "兴安盟政务服务中心（XAM01" in box.peers.text()
+    assert page.export_button.isEnabled()  # a township with its hall registered can send
+
+
+def test_a_clerk_is_told_to_fetch_an_administrator(qtbot: QtBot, fresh: sessionmaker[Session]) -> None:
+    with fresh.begin() as session:
+        session.add(models.Account(login="wulan", name="乌兰", roles="clerk", password_hash="x"))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    actions = DeskActions(window, runner_on(fresh), lambda: TODAY)
+    actions.sign_in_as(Actor("wulan", "乌兰", frozenset({Role.CLERK})), "")
+    actions.open_sync()
+    page = actions.sync_page
+    assert page is not None
+    assert page.setup_needed.isVisible()
+    assert "请系统管理员登录后按 F10 设定" in page.setup_needed.text()
+    assert not page.site_form.isVisible()
+    assert not page.import_button.isVisible()
+
+
+def test_the_page_fits_a_1024_by_768_screen(qtbot: QtBot, fresh: sessionmaker[Session], hall: Site) -> None:
+    """Nothing is cut off at the right: what does not fit scrolls down, never sideways."""
+    _, page = open_f10(qtbot, fresh)
+    assert page.screen().availableGeometry().contains(page.frameGeometry())
+    page.resize(1000, 680)  # a window on a 1024×768 screen, its frame and the panel left over
+    qtbot.waitUntil(lambda: page.scroll_area.viewport().width() > 900)
+    assert page.scroll_area.horizontalScrollBar().maximum() == 0
+    long_name = "科尔沁右翼前旗额尔格图镇便民服务中心与乌兰浩特市和平街道便民服务中心联合窗口" * 2
+    hall_page = SyncPage(runner_on(hall.sessions), hall.desk, clock=lambda: NOW)
+    qtbot.addWidget(hall_page)
+    with hall.sessions.begin() as session:
+        register_peer(session, "ARX01", long_name, SiteKind.TOWNSHIP, public_key_text(new_private_key()),
+                      desk=hall.desk)  # fmt: skip
+    hall_page.refresh()
+    hall_page.resize(1000, 680)
+    hall_page.show()
+    qtbot.waitUntil(lambda: hall_page.scroll_area.viewport().width() > 900)
+    assert hall_page.card_box.isVisible()
+    assert hall_page.scroll_area.horizontalScrollBar().maximum() == 0
+    assert hall_page.minimumSizeHint().width() <= 1000
+
+
+def test_the_desk_acts_under_the_new_code_after_set_up(qtbot: QtBot, fresh: sessionmaker[Session]) -> None:
+    actions, page = open_f10(qtbot, fresh)
+    before = desk_at(load_desk_config())
+    assert before.identity.site_code == "XAM01"
+    set_up(qtbot, page, "XAM02", "兴安盟政务服务中心二部", SiteKind.HALL)
+    assert actions.desk().identity.site_code == "XAM02"
+    assert page.to_site.isVisible()  # a hall chooses the township it writes for
+    assert page._default_name().startswith("XAM02-")
+
+
+def test_a_set_up_that_cannot_write_the_desk_says_so_and_keeps_the_form(
+    qtbot: QtBot, fresh: sessionmaker[Session]
+) -> None:
+    config_path().mkdir(parents=True)  # a folder where the desk's settings file belongs
+    _, page = open_f10(qtbot, fresh)
+    form = page.site_form
+    QTest.keyClick(form.kind, Qt.Key.Key_Down)
+    QTest.keyClicks(form.code, "ARX01")
+    form.name.setText(TOWNSHIP_NAME)
+    QTest.keyClick(form.code, Qt.Key.Key_Enter)
+    worker = page.worker
+    assert worker is not None
+    qtbot.waitUntil(lambda: page.progress.isHidden() and worker.isFinished(), timeout=60_000)
+    assert page.result.text().startswith(f"没有完成：无法写入 {config_path()}")
+    assert page.result.text().endswith("本站点的设定没有任何改动")
+    assert form.isVisible()
+    assert (form.code.text(), form.name.text(), form.chosen_kind()) == ("ARX01", TOWNSHIP_NAME, SiteKind.HALL)
+    assert form.submit_button.isEnabled()
+    with fresh() as session:
+        assert peers(session) == []
+        assert site_state(session).identity is None
