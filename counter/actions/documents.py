@@ -31,7 +31,7 @@ from counter.db import models
 from counter.db.case_store import case_by_no, case_view, next_sequence
 from counter.db.catalog_store import current_guide, guide_version
 from counter.db.document_store import add_document, add_print, find_document
-from counter.db.settings_store import get_setting, put_setting
+from counter.db.settings_store import get_setting, is_training, put_setting
 from counter.documents.kinds import DocumentKind
 from counter.documents.model import DocumentData, OfficeSettings, document_for, guide_notice_for
 
@@ -134,7 +134,7 @@ def make_document(session: Session, desk: Desk, case_no: str, kind: DocumentKind
     else:
         office, issued_on = office_settings(session, desk.identity.site_code), today
         number = _shared_number(session, case.id, kind) or _number(session, desk, today, _letter(kind))
-    data = document_for(view, kind, office, number, stored.bundle, issued_on)
+    data = _in_training(session, document_for(view, kind, office, number, stored.bundle, issued_on))
     pdf = _render(data)
     digest = _hash(pdf)
     if existing is None:
@@ -198,11 +198,17 @@ def make_guide_notice(session: Session, desk: Desk, bundle_code: str, today: dt.
     office = office_settings(session, desk.identity.site_code)
     number = _number(session, desk, today, DocKind.GUIDE)
     data = guide_notice_for(stored.bundle, office, today, desk.clerk, doc_no=number, guide_version=stored.version)
+    data = _in_training(session, data)
     pdf = _render(data)
     digest = _hash(pdf)
     document_id = _record(session, desk, number, None, DocumentKind.GUIDE_NOTICE, today, office, digest)
     _audit_made(session, desk, number, DocumentKind.GUIDE_NOTICE, bundle_code, digest, reprint=False)
     return MadeDocument(document_id, number, DocumentKind.GUIDE_NOTICE, "", pdf, digest, False, data.check_dates)
+
+
+def _in_training(session: Session, data: DocumentData) -> DocumentData:
+    """Paper made in the training database says so on every page; a reprint there too, so it keeps its bytes."""
+    return dataclasses.replace(data, training=True) if is_training(session) else data
 
 
 def _render(data: DocumentData) -> bytes:

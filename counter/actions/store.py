@@ -47,10 +47,15 @@ class StoreFault(Exception):
 
 
 class Store:
-    """One database (SQLite file or PostgreSQL URL) for the life of a window or a command."""
+    """One database (SQLite file or PostgreSQL URL) for the life of a window or a command.
 
-    def __init__(self, url: str) -> None:
+    ``training``: the training database (``counter demo``, ``--today``), marked as such when first opened, so
+    that its paper says 培训样张, its numbers start at 9001 and no sync package is made from it.
+    """
+
+    def __init__(self, url: str, training: bool = False) -> None:
         self.url = url
+        self.training = training
         self._lock = threading.Lock()
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
@@ -78,10 +83,16 @@ class Store:
         engine = make_engine(self.url)
         try:
             upgrade(engine)
+            sessions = make_sessions(engine)
+            if self.training:
+                from counter.db.settings_store import mark_training
+
+                with sessions.begin() as session:
+                    mark_training(session)
         except BaseException:
             engine.dispose()
             raise
-        self._engine, self._sessions = engine, make_sessions(engine)
+        self._engine, self._sessions = engine, sessions
 
     def read(self, action: Callable[[Unit], T]) -> T:
         """Run ``action`` in a unit of work that is never committed."""

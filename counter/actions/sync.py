@@ -44,6 +44,7 @@ from counter.actions.guard import require
 from counter.actions.site import peer_keys, peers, site_signing_key, this_site
 from counter.audit.actions import AuditAction
 from counter.db import sync_store
+from counter.db.settings_store import is_training
 from counter.db.sync_case_records import case_records
 from counter.db.sync_cases import apply_cases
 from counter.db.sync_marks import changed_case_ids, current_marks, earliest_change
@@ -96,6 +97,7 @@ class SyncProblem(StrEnum):
     TO_SITE_REQUIRED = "to_site_required"  # a hall exports for one township: which
     UNKNOWN_PEER = "unknown_peer"  # the site named is not registered
     WRONG_PEER_KIND = "wrong_peer_kind"  # a township exporting to a township, a hall to a hall
+    TRAINING = "training"  # the training database: its cases are practice and must never reach another site
 
 
 class SyncNotPossible(Exception):
@@ -221,6 +223,8 @@ def export_package(
     :class:`counter.sync.keys.KeyUnreadable` when this machine cannot sign.
     """
     require(session, desk.actor, Permission.SYNC)
+    if is_training(session):  # signed with the site's real key, a package of practice cases would be taken in
+        raise SyncNotPossible(SyncProblem.TRAINING)
     site = this_site(session, key_path)
     if site.kind is SiteKind.TOWNSHIP:
         target, kind = _hall_of(session, to_site), PackageKind.CASES

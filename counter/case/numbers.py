@@ -7,6 +7,10 @@ day, taken atomically from the database.  At most 50 characters (domain §7).
 
 A document number is ``SITE-YYMMDD-K-DESKNNNN`` (K: the kind of notice), at most
 30 characters, also per desk and day.
+
+A training database numbers both from :data:`TRAINING_FIRST`, a sequence no desk
+reaches in a day of real work: a training number is never a live case's, so a
+training paper scanned at the live desk finds nothing instead of a stranger's case.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from datetime import date
 from enum import StrEnum
 
 CASE_NO_MAX = 50
+TRAINING_FIRST = 9001  # the first case and notice of a day in a training database
 DOC_NO_MAX = 30
 SITE_CODE = re.compile(r"^[A-Z0-9]{2,12}$")
 DESK_NO = re.compile(r"^[0-9]{1,4}$")

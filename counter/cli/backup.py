@@ -18,7 +18,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_store
+from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_store, store_url
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -53,10 +53,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
         make_backup,
         record_backup,
     )
-    from counter.actions.schema import database_url
     from counter.cli.phrases import BACKUP_DONE, BACKUP_FAILED
 
-    url = database_url(args.db)
+    url = _database(args)
     try:
         database_file(url)
     except NotSQLite:
@@ -88,12 +87,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
         record_restore,
         restore_backup,
     )
-    from counter.actions.schema import database_url, known_revisions
+    from counter.actions.schema import known_revisions
     from counter.backup.sqlite_files import usable_revision
     from counter.cli.phrases import RESTORE_CONFIRM, RESTORE_DONE, RESTORE_KEPT, RESTORE_NOTHING_KEPT
     from counter.words.database import RESTORE_FAILED, restore_refused
 
-    url = database_url(args.db)
+    url = _database(args)
     try:
         target = database_file(url)
     except NotSQLite:
@@ -127,3 +126,18 @@ def cmd_restore(args: argparse.Namespace) -> int:
     else:
         print(RESTORE_KEPT.format(kept=restored.kept))
     return EXIT_OK
+
+
+def _database(args: argparse.Namespace) -> str:
+    """The database the command's --db and --today name (as every command's); the training file is refused.
+
+    Its copies would be named and pruned with the live database's in the backups folder, and a training file put
+    back by a restore is a day of practice nobody needs.
+    """
+    from counter.actions.schema import is_training_database
+    from counter.cli.phrases import TRAINING_NO_BACKUP
+
+    url = store_url(args)
+    if is_training_database(url):
+        raise UsageError(TRAINING_NO_BACKUP)
+    return url

@@ -53,7 +53,7 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p = commands.add_parser("demo", parents=[common], help=tr("培训演示：办理各种结果的示例办件"))
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
-    p.set_defaults(func=cmd_demo)
+    p.set_defaults(func=cmd_demo, training=True)  # always in the training database (cli.common.store_url)
 
 
 def cmd_case_show(args: argparse.Namespace) -> int:

@@ -50,7 +50,9 @@ __all__ = [
     "report_problems",
     "run_actor",
     "sign_in_for_run",
+    "store_url",
     "today",
+    "training",
 ]
 
 log = logging.getLogger(__name__)
@@ -89,15 +91,42 @@ def close_stores() -> None:
         _opened.pop().dispose()
 
 
+def training(args: argparse.Namespace) -> bool:
+    """Whether the command is training: ``counter demo``, or any command given ``--today``."""
+    return bool(getattr(args, "training", False) or getattr(args, "today", None))
+
+
+def store_url(args: argparse.Namespace) -> str:
+    """The database the command works on: ``--db``; else, training, the training file; else the live database.
+
+    ``--db`` is the technician's choice and is followed, except that ``counter demo`` never writes its sample
+    people into the live database (on a township they would go to the hall with the next package); another
+    command given ``--today`` on the live database (a deadline across a holiday, checked on real cases) is warned.
+    """
+    from counter.actions.schema import database_url, is_live_database
+    from counter.cli.phrases import TRAINING_DEMO_ON_LIVE, TRAINING_ON_LIVE
+
+    explicit = getattr(args, "db", None)
+    url = database_url(explicit, training(args))
+    if explicit and training(args) and is_live_database(url):
+        if getattr(args, "training", False):
+            raise UsageError(TRAINING_DEMO_ON_LIVE.format(training=database_url(None, training=True)))
+        if not getattr(args, "warned_live", False):  # once, however often the command opens the database
+            print(TRAINING_ON_LIVE.format(today=today(args).isoformat()), file=sys.stderr)
+            args.warned_live = True
+    return url
+
+
 def open_store(args: argparse.Namespace) -> Store:
-    """The database named by ``--db`` (else ``COUNTER_DB_URL``, else the local file), migrated, ``--user`` signed in.
+    """The database of :func:`store_url`, migrated, ``--user`` signed in; the training file marked as such.
 
     Raises :class:`SchemaTooNew` or :class:`StoreFault`, worded by :func:`failure_text`.
     """
-    from counter.actions.schema import database_url
+    from counter.actions.schema import is_training_database
     from counter.actions.store import Store
 
-    store = Store(database_url(args.db))
+    url = store_url(args)
+    store = Store(url, training=training(args) and is_training_database(url))
     _opened.append(store)
     store.sessions()  # opens and migrates now, so that a command learns of a too-new database before it acts
     sign_in_for_run(args, store)  # as --user, once per run; the single desk without it

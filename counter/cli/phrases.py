@@ -12,6 +12,12 @@ from counter.words.sync import (
 from counter.words.translate import tr
 
 # the command line
+TRAINING_DEMO_ON_LIVE = tr(
+    "counter demo 不写入正式数据库：示例办件会被当作真实办件（乡镇会随下一个数据包报送中心）。"
+    "去掉 --db 即写入培训数据库 {training}。"
+)
+TRAINING_ON_LIVE = tr("注意：--today 用于正式数据库，所查所办均为真实办件，日期按 {today} 计。")
+TRAINING_NO_BACKUP = tr("培训数据库不做备份和恢复：其中都是练习办件，不用时可以直接删除。")
 RATING_CODING = {
     "gbt39046": tr("GB/T 39046（1 非常满意 … 5 非常不满意）"),
     "interface": tr("好差评接口（1 非常不满意 … 5 非常满意）"),

@@ -115,6 +115,7 @@ class DocumentData:
     issued_on: dt.date
     check_dates: bool = False  # a printed date lies where the calendar had no holiday data
     subject: str = ""  # PDF metadata
+    training: bool = False  # made in a training database: every page says 培训样张 across it
 
 
 class DocumentNotPossible(ValueError):

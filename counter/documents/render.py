@@ -21,6 +21,7 @@ import itertools
 from collections.abc import Sequence
 from typing import Any
 
+from counter.documents import words as paper
 from counter.documents.codes import BAR_HEIGHT_MM, MM, MODULE_MM, QUIET_MODULES, code128
 from counter.documents.flate import use_fast_deflate
 from counter.documents.fonts import PRIMARY, DocumentFonts, document_fonts
@@ -41,6 +42,8 @@ from counter.documents.page import (
 from counter.documents.qr import qr_path
 
 BOLD_STROKE = 0.45  # the outline that thickens "bold" text: WenQuanYi Micro Hei has no bold face
+TRAINING_SIZE = 110.0  # 培训样张 across the page: four characters from corner to corner
+TRAINING_ALPHA = 0.16  # over the tables' fills, yet light enough that the notice beneath stays readable
 
 
 class _Painter:
@@ -174,6 +177,24 @@ def render_pdf(data: DocumentData) -> bytes:
         for number in range(1, len(pages) + 1):
             canvas.doForm(f"page{number}")
             painter.page(copy_marks(fonts, data, label, number, len(pages)))
+            if data.training:
+                _training_mark(canvas, fonts)
             canvas.showPage()
     canvas.save()
     return out.getvalue()
+
+
+def _training_mark(canvas: Any, fonts: DocumentFonts) -> None:
+    """培训样张 diagonally across the page, over the notice: paper made in training is never taken for real."""
+    text = paper.TRAINING_MARK
+    canvas.saveState()
+    canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+    canvas.rotate(55)  # about the page's diagonal (A4 is 1:1.41)
+    t = canvas.beginText(-fonts.width(text, TRAINING_SIZE) / 2, -TRAINING_SIZE / 3)
+    canvas.setFillAlpha(TRAINING_ALPHA)
+    t.setFillGray(0.0)
+    for name, piece in fonts.runs(text):
+        t.setFont(name, TRAINING_SIZE)
+        t.textOut(piece)
+    canvas.drawText(t)
+    canvas.restoreState()

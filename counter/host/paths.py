@@ -38,3 +38,12 @@ def site_key_path() -> Path:
 
 def default_db_url() -> str:
     return f"sqlite:///{data_dir() / 'counter.sqlite3'}"
+
+
+def training_db_url() -> str:
+    """The training database (``counter demo``, ``--today``): beside the live one, never it.
+
+    Always an SQLite file in the data folder, also on a hall whose live database is PostgreSQL: what a trainee
+    types must not reach the database every desk of the hall shares.
+    """
+    return f"sqlite:///{data_dir() / 'training.sqlite3'}"

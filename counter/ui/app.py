@@ -23,7 +23,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from counter import resources
-from counter.actions.schema import database_url
+from counter.actions.schema import database_url, is_live_database, is_training_database
 from counter.actions.startup import QuickStart, quick_start
 from counter.actions.store import SchemaTooNew, Store, StoreFault
 from counter.catalog.fingerprint import folder_fingerprint
@@ -201,7 +201,11 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     incomplete = prepare_app(app)
     if incomplete is not None:
         return _startup_failure(app, incomplete, exit_when_ready)
-    url = database_url(db_url)
+    training = today is not None  # counter --today: the training database unless --db names another
+    url = database_url(db_url, training)
+    if training and db_url and is_live_database(url):
+        training_url = database_url(None, training)
+        return _startup_failure(app, words.DESK_TRAINING_ON_LIVE.format(training=training_url), exit_when_ready)
     desk = SingleDesk(data_dir(), url)
     claim = desk.claim()
     if claim is Claim.RAISED:
@@ -211,13 +215,14 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
         return _startup_failure(app, words.DESK_ALREADY_RUNNING_NO_ANSWER.format(lock=desk.lock_path), exit_when_ready)
     QTimer.singleShot(0, desk.listen)  # when the event loop first runs: a start-up question, or the window shown
     try:
-        return _run_desk(app, desk, Store(url), exit_when_ready, today)
+        return _run_desk(app, desk, Store(url, training=training and is_training_database(url)), exit_when_ready, today)
     finally:
         desk.release()  # tests and tools start the window again in the same process
 
 
 def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: bool, today: dt.date | None) -> int:
-    if not check_at_start(app, db.url, exit_when_ready):
+    # training offers no live backup over a damaged training file, and makes none into the live backups folder
+    if today is None and not check_at_start(app, db.url, exit_when_ready):
         return 1
     folder = resources.bundled_catalog_dir()
     quick = quick_start(db.url, folder_fingerprint(folder))
@@ -242,7 +247,7 @@ def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: b
         QTimer.singleShot(0, window.offer_draft)
         QTimer.singleShot(0, window.start_pad)
     warm_up = _bring_catalog_up(window, db, quick, exit_when_ready)
-    if not exit_when_ready:
+    if not exit_when_ready and today is None:
         QTimer.singleShot(0, lambda: start_daily_backup(db.url))
     code = app.exec()
     window.wait_for_sync()

@@ -49,12 +49,13 @@ class MainWindow(QMainWindow):
         today: dt.date | None = None,
     ) -> None:
         """``entries`` is the search index when start-up already read it (without SQLAlchemy);
-        ``today`` fixes the date for training (``counter --today``)."""
+        ``today`` fixes the date for training (``counter --today``), which the window's strip and title say."""
         super().__init__()
         self.runner = Runner(store)
         self.desk_actions = DeskActions(self, self.runner, (lambda: today) if today else dt.date.today)
         self._sync = BundledSyncThread(store, bundled_folder, self) if bundled_folder else None
-        self.setWindowTitle(words.DESK_WINDOW_TITLE)
+        self.setWindowTitle(words.DESK_WINDOW_TITLE if today is None else words.DESK_WINDOW_TITLE_TRAINING)
+        self.training_strip = self._training_strip(today)
         self.banner = Banner()
         self.draft_offer = DraftOffer()
         self.intake_button = QPushButton(words.DESK_ACTION_INTAKE)
@@ -78,15 +79,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([380, 900])
         splitter.setChildrenCollapsible(False)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.draft_offer)
-        layout.addWidget(self._action_bar(today))
-        layout.addWidget(splitter, 1)
-        self.setCentralWidget(central)
+        self.setCentralWidget(self._central(splitter))
         self.catalog_label = QLabel()
         self.version_label = QLabel()
         self.statusBar().setStyleSheet("QStatusBar QLabel { padding: 0px 12px; color: #334e68; }")
@@ -152,7 +145,36 @@ class MainWindow(QMainWindow):
             self._sync.synced.connect(self.on_synced)
             self._sync.failed.connect(self.on_sync_failed)
 
-    def _action_bar(self, today: dt.date | None) -> QWidget:
+    def _central(self, splitter: QSplitter) -> QWidget:
+        """Top to bottom: the training strip (in training), the banner, the draft offer, the buttons, the panes."""
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        if self.training_strip is not None:
+            layout.addWidget(self.training_strip)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.draft_offer)
+        layout.addWidget(self._action_bar())
+        layout.addWidget(splitter, 1)
+        return central
+
+    @staticmethod
+    def _training_strip(today: dt.date | None) -> QLabel | None:
+        """Training (``--today``): a strip above everything that cannot be closed, so no intake is taken for real."""
+        if today is None:
+            return None
+        strip = QLabel(words.DESK_TRAINING.format(today=today.isoformat()))
+        strip.setObjectName("trainingStrip")
+        strip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        strip.setWordWrap(True)
+        strip.setStyleSheet(
+            "QLabel#trainingStrip { background: #c2410c; color: #ffffff; font-size: 15px; font-weight: bold;"
+            " padding: 6px 12px; }"
+        )
+        return strip
+
+    def _action_bar(self) -> QWidget:
         bar = QWidget()
         bar.setObjectName("actionBar")
         bar.setStyleSheet("QWidget#actionBar { border-bottom: 1px solid #d3dce6; }")
@@ -171,10 +193,6 @@ class MainWindow(QMainWindow):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the search box
             layout.addWidget(button)
         layout.addStretch(1)
-        if today is not None:
-            training = QLabel(words.DESK_TRAINING.format(today=today.isoformat()))
-            training.setStyleSheet("color: #8a4b08; font-weight: bold;")
-            layout.addWidget(training)
         return bar
 
     def offer_draft(self) -> None:

@@ -6,9 +6,8 @@ folder before it opens the database, and listens on a local socket (a named pipe
 finds the lock taken asks the first, through that socket, to come to the front, and ends.
 
 The lock is keyed by the data folder *and* the database URL.  The data folder is the desk (its ``desk.json``, its
-draft, its logs); the database is what is written.  A training desk started with ``--today`` on its own database
-(``--db``) is another writer of other data, and must not be blocked by the live desk beside it; a training start on
-the live database is a second writer of live data, and is.
+draft, its logs); the database is what is written.  A training desk started with ``--today`` works on the training
+database (or its own ``--db``): another writer of other data, it must not be blocked by the live desk beside it.
 
 A desk that crashed or was killed leaves its lock behind, naming a process that no longer runs: Qt sees that and
 the next start takes the lock (and replaces the socket the dead desk left).  A living desk's lock is never taken:

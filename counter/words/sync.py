@@ -26,6 +26,7 @@ SYNC_NOT_POSSIBLE = {
     "to_site_required": tr("政务服务中心导出更新时须用 --to 指明发给哪个乡镇便民服务中心。"),
     "unknown_peer": tr("站点 {site} 未登记。"),
     "wrong_peer_kind": tr("站点 {site} 的类型不对：乡镇只向中心导出办件，中心只向乡镇导出更新。"),
+    "training": tr("这是培训数据库：培训中办理的办件不是真实办件，不能导出同步数据包。"),
 }
 HOLD_REASON = {
     "unknown_guide": tr("办件所依据的办事指南版本本站点没有：待该版本指南导入后自动补入"),

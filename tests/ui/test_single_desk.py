@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QDir, QProcess
 from pytestqt.qtbot import QtBot
 
-from counter.host.paths import data_dir, default_db_url
+from counter.host.paths import data_dir, default_db_url, training_db_url
 from counter.ui import words
 from counter.ui.single_desk import Claim, SingleDesk, desk_key
 from tests.conftest import REPO
@@ -162,6 +162,19 @@ def test_a_training_desk_on_its_own_database_starts_beside_the_live_one(
     assert code == 0, bytes(second.readAllStandardError().data()).decode()
     assert words.DESK_ALREADY_RUNNING not in out
     assert starts_logged() == 1
+
+
+def test_a_training_desk_starts_beside_the_live_one_on_the_training_database(
+    qtbot: QtBot, resources: Path, live_desk: SingleDesk, processes: list[QProcess]
+) -> None:
+    second = python("-m", "counter", "--today", "2026-12-30", "--exit-when-ready")
+    processes.append(second)
+    with qtbot.assertNotEmitted(live_desk.raise_requested):
+        code, out = run_to_end(qtbot, second)
+    assert code == 0, bytes(second.readAllStandardError().data()).decode()
+    assert words.DESK_ALREADY_RUNNING not in out
+    assert Path(training_db_url().removeprefix("sqlite:///")).exists()
+    assert not Path(default_db_url().removeprefix("sqlite:///")).exists()  # the live desk's file, never opened
 
 
 def test_the_desk_is_free_again_when_the_window_has_closed(qtbot: QtBot, resources: Path) -> None:
