@@ -32,14 +32,15 @@ class Installed:
     home: Path
 
     def run(self, *args: str) -> subprocess.CompletedProcess[str]:
-        env = {
-            key: value
-            for key, value in os.environ.items()
-            if key not in {"COUNTER_RESOURCES", "PYTHONPATH", "COUNTER_DB_URL", "VIRTUAL_ENV"}
-        }
-        env |= {"COUNTER_HOME": str(self.home), "QT_QPA_PLATFORM": "offscreen", "PIP_NO_INDEX": "1"}
+        env = _outside_env() | {"COUNTER_HOME": str(self.home), "QT_QPA_PLATFORM": "offscreen", "PIP_NO_INDEX": "1"}
         command = [str(self.bin / "counter"), *args]
         return subprocess.run(command, cwd="/", env=env, capture_output=True, text=True, timeout=300, check=False)
+
+
+def _outside_env() -> dict[str, str]:
+    """The environment without what would lead Python or the app back to the checkout."""
+    leads_back = {"COUNTER_RESOURCES", "PYTHONPATH", "COUNTER_DB_URL", "VIRTUAL_ENV"}
+    return {key: value for key, value in os.environ.items() if key not in leads_back}
 
 
 @pytest.fixture(scope="module")
@@ -57,12 +58,14 @@ def installed(wheelhouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     python = root / "venv" / "bin" / "python"
     subprocess.run(
         [str(python), "-m", "pip", "install", "--quiet", "--no-index", "--find-links", str(wheelhouse), "counter"],
+        env=_outside_env(),  # with the checkout on PYTHONPATH pip would call counter installed already
         check=True,
         timeout=600,
     )
     found = subprocess.run(
         [str(python), "-c", "import counter, pathlib; print(pathlib.Path(counter.__file__).parent)"],
         cwd="/",
+        env=_outside_env(),
         capture_output=True,
         text=True,
         check=True,
