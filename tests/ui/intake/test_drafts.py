@@ -19,7 +19,7 @@ from counter.intake.parties import Delivery
 from counter.ui.intake import IntakePanel, discard_draft, pending_draft
 from counter.ui.intake.draft_keeper import DRAFT_DELAY_MS
 from tests.ui.intake.conftest import DESK, TODAY, MakePanel
-from tests.ui.intake.helpers import AGENT_ID, answer, commit, fill_person, press
+from tests.ui.intake.helpers import AGENT_ID, answer, commit, fill_person, press, refuse
 from tests.ui.runners import runner_on
 
 
@@ -101,7 +101,7 @@ def test_restoring_does_not_fill_from_earlier_cases(
 ) -> None:
     taken = make_panel()
     fill_person(taken)
-    taken.refusal.setChecked(True)
+    refuse(taken)
     commit(qtbot, taken)  # the applicant is now known, with a phone
     first = make_panel()
     first.applicant_form.id_field.edit.setText(taken.applicant_form.id_field.text())
@@ -155,7 +155,7 @@ def test_committing_drops_the_draft_and_saves_no_new_one(
     qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
 ) -> None:
     fill_person(panel)
-    panel.refusal.setChecked(True)
+    refuse(panel)
     assert panel.drafts.timer.isActive()
     commit(qtbot, panel)
     assert not panel.drafts.timer.isActive()

@@ -38,7 +38,7 @@ def take(qtbot: QtBot, panel: IntakePanel, outcome: Outcome) -> str:
         fill_person(panel)
         panel.refusal.setChecked(True)
         panel.refusal.grounds[RefusalGround.NOT_IN_REMIT].click()
-        panel.refusal.turn_to.insert("呼伦贝尔市海拉尔区市场监督管理局")
+        panel.refusal.turn_to.insertPlainText("呼伦贝尔市海拉尔区市场监督管理局")
     else:
         ready(qtbot, panel)
     if outcome is Outcome.DEFER:
