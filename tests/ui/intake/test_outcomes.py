@@ -178,3 +178,16 @@ def test_dates_beyond_the_holiday_data_are_flagged(qtbot: QtBot, make_panel: Mak
     assert panel.decision.beyond_calendar_data
     assert panel.outcome_box.beyond.isVisible()
     assert "日期超出节假日数据范围" in panel.outcome_box.beyond.text()
+
+
+def test_before_the_situations_are_answered_the_box_asks_for_them_not_for_every_material(panel: IntakePanel) -> None:
+    reasons = panel.outcome_box.reasons.text().split("<br>")
+    assert reasons == [
+        "• 尚未确认情形：以什么形式经营？",
+        "• 尚未确认情形：是否委托他人代办？",
+        "• 尚未确认情形：是否设置户外招牌？",
+        "• 先回答办理情形，再逐项核对所需材料",
+    ]
+    answer(panel)
+    assert "尚未核对：经营场所使用证明" in shown(panel)
+    assert "先回答办理情形" not in shown(panel)
