@@ -12,8 +12,10 @@ is decided by the domain from what they hold.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QTextOption
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -47,15 +49,16 @@ class OneLineText(QPlainTextEdit):
     becomes nothing, and Tab moves on as in a line edit.
     """
 
-    def __init__(self, lines: int, parent: QWidget | None = None) -> None:
+    def __init__(self, lines: int, hint: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setPlaceholderText(hint)
         self.setTabChangesFocus(True)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         margins = self.contentsMargins()
         document_margin = 2 * self.document().documentMargin()
-        height = self.fontMetrics().lineSpacing() * lines + document_margin + margins.top() + margins.bottom()
-        self.setFixedHeight(int(height) + 2)
+        height = _line_height(self.font(), hint) * lines + document_margin + margins.top() + margins.bottom()
+        self.setFixedHeight(math.ceil(height) + 2)
 
     def text(self) -> str:
         return self.toPlainText()
@@ -74,6 +77,16 @@ class OneLineText(QPlainTextEdit):
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt's name)
         if source.hasText():
             self.insertPlainText(_one_line(source.text()))
+
+
+def _line_height(font: QFont, sample: str) -> float:
+    """The height of a line of ``sample`` as laid out: a fallback font for hanzi may be taller than ``font``'s own."""
+    layout = QTextLayout(sample, font)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(1000)
+    layout.endLayout()
+    return max(line.height(), float(QFontMetrics(font).lineSpacing()))
 
 
 def _one_line(text: str) -> str:
@@ -129,8 +142,7 @@ class RefusalControls(QGroupBox):
             self.group.addButton(button)
             self.grounds[ground] = button
             layout.addWidget(button)
-        self.turn_to = OneLineText(TURN_TO_LINES)
-        self.turn_to.setPlaceholderText(INTAKE_TURN_TO_HINT)
+        self.turn_to = OneLineText(TURN_TO_LINES, INTAKE_TURN_TO_HINT)
         self.turn_to_line = QWidget()
         line = QVBoxLayout(self.turn_to_line)
         line.setContentsMargins(0, 4, 0, 0)
