@@ -47,6 +47,7 @@ INTAKE_RECEIPT_BUTTON = {
     "missing": tr("未提交"),
     "shared_confirmed": tr("共享已确认"),
 }
+INTAKE_RECEIPT_SHARED_FETCHED = tr("共享获取")  # a shared material's 未提交: not asked of the applicant
 INTAKE_TAG_SHARED = tr("免提交")
 INTAKE_ORIGINALS = tr("原件")
 INTAKE_COPIES = tr("复印件")
