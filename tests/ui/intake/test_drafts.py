@@ -82,6 +82,9 @@ def test_a_draft_is_restored_into_a_new_panel_identically(
     qtbot.addWidget(again)
     again.show()
     assert again.form() == first.form()
+    rows = again.checklist_view.rows.values()
+    assert rows
+    assert all(row.isVisible() for row in rows)  # made before the window showed, shown with it
     assert again.applicant_form.name.text() == "王䶮"
     assert again.resubmission.text() == "补正后重新提交，原办件：XAM01-20250301-08-0003"
     assert again.situations.option_button("agent", "agent").isChecked()
