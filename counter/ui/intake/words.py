@@ -80,7 +80,7 @@ INTAKE_COMMIT_FOR = {
     "correct": tr("出具补正通知书"),
     "refuse": tr("出具不予受理通知书"),
 }
-INTAKE_COMMIT_KEYS = tr("{action}（Ctrl+Enter）")
+INTAKE_COMMIT_KEYS = tr("{action}\nCtrl+Enter")  # two lines: the act, then its key, in a narrow column
 INTAKE_GROUND_REQUIRED = tr("请先选定不予受理的法定理由（第一项或第二项），再出具通知书。")
 INTAKE_REFUSAL_CONFIRM_TITLE = tr("出具不予受理通知书")
 INTAKE_REFUSAL_CONFIRM_INTRO = tr("确认后办件即登记为不予受理，不能撤回。不予受理通知书上将印：")

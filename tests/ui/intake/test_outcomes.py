@@ -36,7 +36,7 @@ def test_all_received_is_accepted_and_committing_stores_every_line(
     assert OUTCOME_COLOURS[Outcome.ACCEPT][0] in panel.outcome_box.headline.styleSheet()
     assert "申请材料齐全、符合法定形式" in shown(panel)
     assert "承诺办结日期：2025年3月13日" in shown(panel)  # five working days from Thursday 6 March
-    assert panel.commit_button.text() == "受理，出具受理凭证（Ctrl+Enter）"
+    assert panel.commit_button.text() == "受理，出具受理凭证\nCtrl+Enter"
     panel.save_draft_now()
     case_no = commit(qtbot, panel)
     assert case_no.startswith("XAM01-20250306-08-")
@@ -82,7 +82,7 @@ def test_deferrable_materials_missing_with_the_promise_are_deferred(
     assert panel.outcome_box.headline.text() == "容缺受理"
     assert "容缺材料到期日 2025年3月11日：食品安全管理制度文本" in shown(panel)
     assert "容缺材料到期日 2025年3月11日：从业人员健康证明" in shown(panel)
-    assert panel.commit_button.text() == "容缺受理，出具通知书（Ctrl+Enter）"
+    assert panel.commit_button.text() == "容缺受理，出具通知书\nCtrl+Enter"
     case_no = commit(qtbot, panel)
     with sessions() as session:
         view = case_view(session, case_no)
@@ -105,7 +105,7 @@ def test_one_required_material_missing_asks_for_correction_listing_it(
     assert panel.outcome_box.headline.text() == "补正"
     assert "必要材料未提交：经营场所使用证明" in shown(panel)
     assert "补正期限：2025年3月27日" in shown(panel)
-    assert panel.commit_button.text() == "出具补正通知书（Ctrl+Enter）"
+    assert panel.commit_button.text() == "出具补正通知书\nCtrl+Enter"
     case_no = commit(qtbot, panel)
     with sessions() as session:
         view = case_view(session, case_no)
@@ -146,7 +146,7 @@ def test_commit_is_disabled_while_anything_is_pending_or_missing(
     answer(panel)
     assert not panel.commit_button.isEnabled()
     assert panel.outcome_box.headline.text() == "未完成"
-    assert panel.commit_button.text() == "办结受理（Ctrl+Enter）"  # nothing to name yet
+    assert panel.commit_button.text() == "办结受理\nCtrl+Enter"  # nothing to name yet
     assert OUTCOME_COLOURS[Outcome.INCOMPLETE][0] in panel.outcome_box.headline.styleSheet()
     assert "尚未核对：经营场所使用证明" in shown(panel)
     QTest.keyClick(panel, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
