@@ -56,6 +56,7 @@ class CasePage:
     view: CaseView
     situations: tuple[Situation, ...]
     notices: CaseNotices | None
+    shared: frozenset[str] = frozenset()  # codes of the materials the guide has fetched by data sharing
 
 
 def fitting_kinds(view: CaseView, bundle: Bundle) -> tuple[DocumentKind, ...]:
@@ -83,4 +84,5 @@ def read_case(unit: Unit, case_no: str) -> CasePage | None:
     stored = guide_version(unit, view.guide_version_id)
     if stored is None:
         return CasePage(view, (), None)
-    return CasePage(view, stored.bundle.situations, case_notices(unit, view, stored.bundle))
+    shared = frozenset(m.code for m in stored.bundle.materials if m.shared)
+    return CasePage(view, stored.bundle.situations, case_notices(unit, view, stored.bundle), shared)

@@ -66,7 +66,7 @@ class IntakeDraft:
     no_bad_credit: bool = False
     pledge_signed: bool = False
     refusing: bool = False
-    refusal_ground: RefusalGround = RefusalGround.NO_LICENCE_NEEDED
+    refusal_ground: RefusalGround | None = None  # none until the clerk chooses one
     turn_to: str = ""
     previous_case_no: str = ""
 
@@ -99,6 +99,10 @@ def _entry_json(entry: MaterialEntry) -> dict[str, Any]:
     }
 
 
+def _value(code: RefusalGround | None) -> str | None:
+    return None if code is None else code.value
+
+
 def draft_to_json(draft: IntakeDraft) -> str:
     a, g, c = draft.applicant, draft.agent, draft.checklist
     content = {
@@ -127,7 +131,7 @@ def draft_to_json(draft: IntakeDraft) -> str:
             "no_bad_credit": draft.no_bad_credit,
             "pledge_signed": draft.pledge_signed,
         },
-        "refusal": {"on": draft.refusing, "ground": draft.refusal_ground.value, "turn_to": draft.turn_to},
+        "refusal": {"on": draft.refusing, "ground": _value(draft.refusal_ground), "turn_to": draft.turn_to},
     }
     return json.dumps(content, ensure_ascii=True, sort_keys=True)
 
@@ -175,6 +179,13 @@ def _read_answers(raw: Any) -> tuple[tuple[str, str], ...]:
     return tuple((p[0], p[1]) for p in raw)
 
 
+def _read_ground(raw: Any) -> RefusalGround | None:
+    """No ground yet is ``null``; a draft from before the ground could be unchosen always has one."""
+    if isinstance(raw, dict) and "ground" in raw and raw["ground"] is None:
+        return None
+    return _enum(RefusalGround, _get(raw, "ground", str, "refusal."), "refusal.ground")
+
+
 def draft_from_json(text: str) -> IntakeDraft:
     """The draft written by :func:`draft_to_json`; :class:`DraftUnreadable` for anything else."""
     try:
@@ -216,7 +227,7 @@ def draft_from_json(text: str) -> IntakeDraft:
         no_bad_credit=_get(f, "no_bad_credit", bool, "deferral."),
         pledge_signed=_get(f, "pledge_signed", bool, "deferral."),
         refusing=_get(r, "on", bool, "refusal."),
-        refusal_ground=_enum(RefusalGround, _get(r, "ground", str, "refusal."), "refusal.ground"),
+        refusal_ground=_read_ground(r),
         turn_to=_get(r, "turn_to", str, "refusal."),
         previous_case_no=_get(raw, "previous_case_no", str, ""),
     )  # fmt: skip

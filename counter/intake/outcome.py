@@ -124,9 +124,14 @@ class RefusalGround(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Refusal:
-    """The clerk's refusal: the ground, and for 第二项 the body the applicant must turn to."""
+    """The clerk's refusal: the ground, and for 第二项 the body the applicant must turn to.
 
-    ground: RefusalGround
+    ``ground`` is None while the clerk has ticked 不予受理 but not yet chosen the
+    legal ground: a refusal is a legal act whose ground nobody may pick for them,
+    so the form starts without one and the decision waits for it.
+    """
+
+    ground: RefusalGround | None
     turn_to: str = ""
 
 
@@ -144,6 +149,7 @@ class ReasonCode(StrEnum):
     GUIDE_UNPUBLISHED = "guide_unpublished"
     REFUSED_NO_LICENCE_NEEDED = "refused_no_licence_needed"
     REFUSED_NOT_IN_REMIT = "refused_not_in_remit"
+    GROUND_MISSING = "ground_missing"  # 不予受理 ticked, no legal ground chosen yet
     TURN_TO_MISSING = "turn_to_missing"  # 第二项 refusal without the body to turn to
     ALL_PRESENT = "all_present"
     REQUIRED_MISSING = "required_missing"
@@ -237,6 +243,8 @@ def _due_limits(bundle: Bundle, material: Material) -> list[TimeLimit]:
 
 
 def _refuse(refusal: Refusal) -> Decision:
+    if refusal.ground is None:
+        return Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.GROUND_MISSING),))
     turn_to = refusal.turn_to.strip()
     if refusal.ground is RefusalGround.NOT_IN_REMIT and not turn_to:
         return Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.TURN_TO_MISSING),))

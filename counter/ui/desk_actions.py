@@ -110,8 +110,12 @@ class DeskActions(QObject):
     # --- intake -------------------------------------------------------------------
 
     def start_intake(self, bundle: Bundle | None, previous_case_no: str = "") -> None:
-        """Open the intake panel for the guide on screen; an unpublished guide is refused."""
-        if self.intake is not None and self.intake.isVisible():
+        """Open the intake panel for the guide on screen; an unpublished guide is refused.
+
+        An intake still open but already committed has nothing left to lose: it
+        makes way for the new one.  One not yet committed is brought forward instead.
+        """
+        if self.intake is not None and self.intake.isVisible() and not self.intake.committed:
             self.intake.raise_()
             self.intake.activateWindow()
             self._say(words.DESK_INTAKE_ALREADY_OPEN)
@@ -135,8 +139,22 @@ class DeskActions(QObject):
         if stored is None:
             self._say(words.DESK_GUIDE_NOT_FOUND)
             return
+        self._let_go_of_finished_intake()
         self.intake = open_intake(self._window, self.runner, self.desk(), stored, self.today, previous_case_no)
         self.intake.case_taken.connect(self.on_case_taken)
+
+    def _let_go_of_finished_intake(self) -> None:
+        """Close and free a committed intake before the next one: a day's panels must not pile up.
+
+        One not committed is left as it is (closed, it may still be waiting to
+        commit by itself once the database answers again).
+        """
+        finished = self.intake
+        if finished is None or not finished.committed:
+            return
+        self.intake = None
+        finished.close()
+        finished.deleteLater()
 
     def offer_draft(self) -> str | None:
         """The question to ask about an unfinished intake of this desk, if there is one."""
@@ -162,6 +180,7 @@ class DeskActions(QObject):
         from counter.ui.intake import restore_intake
 
         if self._draft is not None:
+            self._let_go_of_finished_intake()
             self.intake = restore_intake(self._window, self.runner, self.desk(), self._draft, self.today)
             self.intake.case_taken.connect(self.on_case_taken)
             self._draft = None

@@ -52,6 +52,7 @@ INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
             "（行政许可法第三十二条第一款第二项）"
         )
     ),
+    ReasonCode.GROUND_MISSING: tr("不予受理须选定法定理由：第一项或第二项"),
     ReasonCode.TURN_TO_MISSING: tr("不属于本机关职权范围的，须写明申请人应当向哪个行政机关申请"),
     ReasonCode.ALL_PRESENT: tr("申请材料齐全、符合法定形式"),
     ReasonCode.REQUIRED_MISSING: tr("必要材料未提交：{name}"),

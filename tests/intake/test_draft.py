@@ -91,11 +91,26 @@ def test_any_form_reads_back_exactly(
         agent=Agent(name, address, note),
         delivery_address=address * 3,
         deferral_asked=asked,
+        refusing=asked,
+        refusal_ground=data.draw(st.none() | st.sampled_from(RefusalGround)),
         turn_to=note,
     )
     text = draft_to_json(draft)
     assert text.isascii()  # any string can be stored, whatever the database's encoding
     assert draft_from_json(text) == draft
+
+
+def test_a_refusal_without_its_ground_reads_back_without_one() -> None:
+    draft = a_draft(restaurant_checklist(), refusing=True, refusal_ground=None)
+    back = draft_from_json(draft_to_json(draft))
+    assert back == draft
+    assert back.refusal() == Refusal(None, "呼伦贝尔市市场监督管理局")
+
+
+def test_a_draft_saved_with_a_ground_keeps_it() -> None:
+    saved = content()
+    assert saved["refusal"] == {"on": False, "ground": "not_in_remit", "turn_to": "呼伦贝尔市市场监督管理局"}
+    assert draft_from_json(json.dumps(saved)).refusal_ground is RefusalGround.NOT_IN_REMIT
 
 
 def test_a_long_field_survives_whole() -> None:
@@ -123,6 +138,11 @@ def content() -> dict[str, object]:
         (json.dumps(content() | {"entries": {}}), DraftProblemCode.WRONG_SHAPE, "entries"),
         (json.dumps(content() | {"delivery": None}), DraftProblemCode.WRONG_SHAPE, "delivery.how"),
         (json.dumps(content() | {"refusal": {"on": 1}}), DraftProblemCode.WRONG_SHAPE, "refusal.on"),
+        (
+            json.dumps(content() | {"refusal": {"on": True, "turn_to": ""}}),
+            DraftProblemCode.WRONG_SHAPE,
+            "refusal.ground",
+        ),
     ],
 )
 def test_a_damaged_draft_is_refused_with_a_reason(text: str, code: DraftProblemCode, detail: str) -> None:

@@ -199,6 +199,13 @@ def test_a_refusal_outside_the_remit_without_the_body_is_not_finished() -> None:
     assert decision == Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.TURN_TO_MISSING),))
 
 
+def test_a_refusal_without_its_ground_is_not_finished_whatever_the_checklist() -> None:
+    for refusal in (Refusal(None), Refusal(None, "兴安盟卫生健康委员会")):
+        decision = decide_now(everything_received(), refusal=refusal)
+        assert decision == Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.GROUND_MISSING),))
+        assert not decision.outcome.decided
+
+
 def test_an_unpublished_guide_blocks_intake_before_anything_else() -> None:
     bundle = unpublished(RESTAURANT)
     for refusal in (None, Refusal(RefusalGround.NO_LICENCE_NEEDED)):
@@ -401,7 +408,7 @@ def test_shared_materials_are_never_demanded_nor_deferred(data: st.DataObject) -
 def test_an_unpublished_bundle_never_gets_a_receipt(data: st.DataObject) -> None:
     bundle = data.draw(bundles(status=GuideStatus.UNPUBLISHED))
     checklist = data.draw(checklists(bundle, complete=data.draw(st.booleans())))
-    refusal = data.draw(st.none() | st.builds(Refusal, st.sampled_from(RefusalGround), st.text(max_size=3)))
+    refusal = data.draw(st.none() | st.builds(Refusal, st.none() | st.sampled_from(RefusalGround), st.text(max_size=3)))
     decision = decide_now(checklist, data.draw(requests), refusal, bundle=bundle)
     assert decision.outcome is Outcome.UNPUBLISHED
     assert decision.outcome not in (Outcome.ACCEPT, Outcome.DEFER)

@@ -18,6 +18,7 @@ from counter.ui.intake import IntakePanel
 from counter.ui.main_window import MainWindow
 from tests.conftest import SHIPPED_CATALOG
 from tests.ui.conftest import start_window
+from tests.ui.intake.helpers import commit, fill_person, refuse
 
 TODAY = dt.date(2026, 11, 20)
 
@@ -38,10 +39,39 @@ def test_f5_opens_the_intake_for_the_guide_on_screen(qtbot: QtBot, window: MainW
     assert isinstance(panel, IntakePanel)
     assert panel.isVisible()
     qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.applicant_form.id_field.edit)
+    assert panel.isActiveWindow()  # the ID number typed next goes to the intake, not the search box
     # a second F5 does not open a second panel over the desk's one draft
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     QTest.keyClick(window, Qt.Key.Key_F5)
     assert window.desk_actions.intake is panel
     assert any("已经打开" in text for text in shown_messages(window))
+
+
+def test_f5_after_a_commit_starts_the_next_intake_with_the_keyboard_in_it(qtbot: QtBot, window: MainWindow) -> None:
+    open_bundle(window, "xcg")
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    first = window.desk_actions.intake
+    assert first is not None
+    fill_person(first)
+    refuse(first)
+    commit(qtbot, first)
+    assert first.isVisible()  # the case number stays in view for the applicant
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    freed: list[bool] = []
+    first.destroyed.connect(lambda: freed.append(True))
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: freed == [True])  # done with: closed and freed, not piled up
+    second = window.desk_actions.intake
+    assert second is not None
+    qtbot.addWidget(second)
+    assert second.isVisible()
+    assert not second.committed
+    assert not any("已经打开" in text for text in shown_messages(window))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is second.applicant_form.id_field.edit)
+    assert second.isActiveWindow()
 
 
 def test_an_unpublished_guide_cannot_be_taken(qtbot: QtBot, window: MainWindow) -> None:

@@ -25,6 +25,7 @@ from counter.ui.cases.words import (
     CASE_DEFERRED_OVERDUE,
     CASE_DESK,
     CASE_EXTENDED_NOTE,
+    CASE_SHARED_NOT_HANDED_IN,
 )
 from counter.words.cases import APPLICANT_KIND, DELIVERY
 from counter.words.intake import OUTCOME, RECEIPT, RECEIVED_MEDIUM, REFUSAL_GROUND
@@ -75,14 +76,16 @@ def history_note(line: HistoryLine, names: Mapping[str, str]) -> str:
     return line.note
 
 
-def receipt_text(line: CaseMaterialLine, today: dt.date, awaiting: bool) -> str:
-    """``awaiting``: the case still waits for its deferred materials."""
+def receipt_text(line: CaseMaterialLine, today: dt.date, awaiting: bool, shared: bool = False) -> str:
+    """``awaiting``: the case still waits for its deferred materials; ``shared``: fetched by data sharing."""
     if line.due_on is not None:
         if line.arrived_on is not None:
             return CASE_DEFERRED_ARRIVED
         if not awaiting:
             return CASE_DEFERRED_NEVER
         return CASE_DEFERRED_OVERDUE if line.due_on < today else CASE_DEFERRED_OPEN
+    if shared and line.receipt == Receipt.MISSING.value:
+        return CASE_SHARED_NOT_HANDED_IN  # not asked of the applicant: the office fetches it
     return label(RECEIPT, Receipt, line.receipt)
 
 

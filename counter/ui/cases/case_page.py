@@ -197,6 +197,7 @@ class CasePage(QWidget):
         self.view: CaseView | None = None
         self.read_error = ""  # why the last reading failed, if it did
         self._situations: tuple[Situation, ...] = ()
+        self._shared: frozenset[str] = frozenset()  # materials fetched by data sharing: never lacking
         self.setStyleSheet(STYLE)
         self._make_widgets()
         self._lay_out()
@@ -350,7 +351,7 @@ class CasePage(QWidget):
         if page is None:
             return Loaded.NOT_FOUND
         self.view = page.view
-        self._situations = page.situations
+        self._situations, self._shared = page.situations, page.shared
         self._show(page.view)
         if page.notices is not None:
             self.documents.show_notices(page.notices)
@@ -429,9 +430,10 @@ class CasePage(QWidget):
         awaiting = view.status is CaseStatus.AWAITING_DEFERRED
         table.setRowCount(len(view.materials))
         for row, line in enumerate(view.materials):
+            shared = line.code in self._shared
             values = (
                 line.name,
-                receipt_text(line, today, awaiting),
+                receipt_text(line, today, awaiting, shared),
                 str(line.originals) if line.originals else "",
                 str(line.copies) if line.copies else "",
                 medium_text(line),
@@ -440,7 +442,7 @@ class CasePage(QWidget):
                 day_text(line.arrived_on),
             )
             items = fill_row(table, row, values)
-            mark = material_mark(line, today, awaiting)
+            mark = material_mark(line, today, awaiting, shared)
             paint(items, MARK_COLOURS.get(mark))
             if mark is MaterialMark.LACKING:
                 paint(items[1:2], ("#ffffff", LACKING_TEXT))

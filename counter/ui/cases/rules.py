@@ -113,10 +113,15 @@ def urgency(due: dt.date | None, today: dt.date, soon_until: dt.date) -> Urgency
     return Urgency.LATER
 
 
-def material_mark(line: CaseMaterialLine, today: dt.date, awaiting: bool) -> MaterialMark:
-    """``awaiting``: the case still waits for its deferred materials (else an open line is history)."""
+def material_mark(line: CaseMaterialLine, today: dt.date, awaiting: bool, shared: bool = False) -> MaterialMark:
+    """``awaiting``: the case still waits for its deferred materials (else an open line is history).
+
+    ``shared``: the material is fetched by data sharing, so not handing it in lacks nothing.
+    """
     if awaiting and line.due_on is not None and line.arrived_on is None:
         return MaterialMark.DEFERRED_OVERDUE if line.due_on < today else MaterialMark.DEFERRED_OPEN
+    if shared and line.receipt == Receipt.MISSING.value:
+        return MaterialMark.PLAIN
     if line.due_on is None and line.receipt in (Receipt.MISSING.value, Receipt.DEFECTIVE.value):
         return MaterialMark.LACKING
     return MaterialMark.PLAIN

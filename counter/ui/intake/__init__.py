@@ -50,8 +50,16 @@ def restore_intake(
 
 
 def _show(panel: IntakePanel) -> IntakePanel:
+    """Shown, in front and with the keyboard: the clerk types the ID number straight after F5.
+
+    Without activating it the window may open behind the main one (a desk's
+    window manager, or none at all, decides), and the typing lands in the
+    search box there.
+    """
     panel.setWindowFlag(Qt.WindowType.Window, True)
     panel.resize(*WINDOW_SIZE)
     panel.show()
-    panel.applicant_form.id_field.edit.setFocus()
+    panel.raise_()
+    panel.activateWindow()
+    panel.applicant_form.id_field.edit.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
     return panel

@@ -58,7 +58,8 @@ class ChecklistView(QWidget):
             row.recorded.connect(self.recorded)
             row.step.connect(lambda step, code=entry.code: self.on_step(code, step))
             self._rows_layout.addWidget(row)
-            row.setVisible(self.isVisible())  # at once, so the focus can go to it straight away
+            if self.isVisible():  # at once, so the focus can go to it straight away; a row made before the
+                row.show()  # panel shows comes up with it (hidden explicitly, it would stay hidden)
             self.rows[entry.code] = row
         self.show_pending()
 

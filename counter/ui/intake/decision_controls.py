@@ -3,20 +3,25 @@
 容缺受理 is voluntary and needs two confirmations (domain §4): the two boxes
 below the request open only once the applicant asks.  不予受理 needs its ground
 under 行政许可法 第三十二条第一款, and for 第二项 the office to turn to; the
-field for it opens with that ground.  Both boxes only record; the outcome is
-decided by the domain from what they hold.
+field for it opens with that ground.  No ground is chosen beforehand: a refusal
+is a legal act, and a ground the clerk did not pick must not reach the notice.
+The office's name goes on the notice whole, so its field is wide and wraps over
+three lines rather than scrolling sideways.  Both boxes only record; the outcome
+is decided by the domain from what they hold.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import math
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -31,9 +36,61 @@ from counter.ui.intake.words import (
     INTAKE_REFUSAL_GROUND,
     INTAKE_REFUSE,
     INTAKE_TURN_TO,
-    INTAKE_TURN_TO_AFTER,
     INTAKE_TURN_TO_HINT,
 )
+
+TURN_TO_LINES = 3
+
+
+class OneLineText(QPlainTextEdit):
+    """A single line of text shown wrapped over a few lines: a long name read whole, never a line break in it.
+
+    Enter does not break the line (it goes on to the panel), a pasted line break
+    becomes nothing, and Tab moves on as in a line edit.
+    """
+
+    def __init__(self, lines: int, hint: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(hint)
+        self.setTabChangesFocus(True)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        margins = self.contentsMargins()
+        document_margin = 2 * self.document().documentMargin()
+        height = _line_height(self.font(), hint) * lines + document_margin + margins.top() + margins.bottom()
+        self.setFixedHeight(math.ceil(height) + 2)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (the name QLineEdit gives it)
+        flat = _one_line(text)
+        if flat != self.toPlainText():
+            self.setPlainText(flat)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt's name)
+        if source.hasText():
+            self.insertPlainText(_one_line(source.text()))
+
+
+def _line_height(font: QFont, sample: str) -> float:
+    """The height of a line of ``sample`` as laid out: a fallback font for hanzi may be taller than ``font``'s own."""
+    layout = QTextLayout(sample, font)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(1000)
+    layout.endLayout()
+    return max(line.height(), float(QFontMetrics(font).lineSpacing()))
+
+
+def _one_line(text: str) -> str:
+    return "".join(text.splitlines())
 
 
 class DeferralControls(QGroupBox):
@@ -85,15 +142,16 @@ class RefusalControls(QGroupBox):
             self.group.addButton(button)
             self.grounds[ground] = button
             layout.addWidget(button)
-        self.grounds[RefusalGround.NO_LICENCE_NEEDED].setChecked(True)
-        self.turn_to = QLineEdit()
-        self.turn_to.setPlaceholderText(INTAKE_TURN_TO_HINT)
+        self.turn_to = OneLineText(TURN_TO_LINES, INTAKE_TURN_TO_HINT)
         self.turn_to_line = QWidget()
-        line = QHBoxLayout(self.turn_to_line)
-        line.setContentsMargins(18, 0, 0, 0)
-        line.addWidget(QLabel(INTAKE_TURN_TO))
-        line.addWidget(self.turn_to, 1)
-        line.addWidget(QLabel(INTAKE_TURN_TO_AFTER))
+        line = QVBoxLayout(self.turn_to_line)
+        line.setContentsMargins(0, 4, 0, 0)
+        line.setSpacing(2)
+        label = QLabel(INTAKE_TURN_TO)
+        label.setWordWrap(True)
+        label.setBuddy(self.turn_to)
+        line.addWidget(label)
+        line.addWidget(self.turn_to)
         layout.addWidget(self.turn_to_line)
         self._connect_signals()
         self.on_toggled()
@@ -103,8 +161,13 @@ class RefusalControls(QGroupBox):
         self.group.buttonToggled.connect(self.on_ground_changed)
         self.turn_to.textChanged.connect(self.changed)
 
-    def ground(self) -> RefusalGround:
-        return next(g for g, b in self.grounds.items() if b.isChecked())
+    def ground(self) -> RefusalGround | None:
+        return next((g for g, b in self.grounds.items() if b.isChecked()), None)
+
+    def focus_ground(self) -> None:
+        """The cursor on the grounds, for a clerk who tried to refuse without one (arrows choose)."""
+        first = next(iter(self.grounds.values()))
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_toggled(self) -> None:
         """The grounds show only once the clerk considers refusing: most intakes never do."""
@@ -116,7 +179,13 @@ class RefusalControls(QGroupBox):
         self.turn_to_line.setVisible(self.isChecked() and self.ground() is RefusalGround.NOT_IN_REMIT)
         self.changed.emit()
 
-    def set_values(self, refusing: bool, ground: RefusalGround, turn_to: str) -> None:
-        self.grounds[ground].setChecked(True)
+    def set_values(self, refusing: bool, ground: RefusalGround | None, turn_to: str) -> None:
+        if ground is None:
+            self.group.setExclusive(False)  # an exclusive group will not let its last button go
+            for button in self.grounds.values():
+                button.setChecked(False)
+            self.group.setExclusive(True)
+        else:
+            self.grounds[ground].setChecked(True)
         self.turn_to.setText(turn_to)
         self.setChecked(refusing)

@@ -25,6 +25,7 @@ from counter.ui.intake.words import (
     INTAKE_GUIDE_COUNT,
     INTAKE_ORIGINALS,
     INTAKE_RECEIPT_BUTTON,
+    INTAKE_RECEIPT_SHARED_FETCHED,
     INTAKE_TAG_SHARED,
 )
 from counter.ui.restyle import set_style_property
@@ -65,6 +66,8 @@ class MaterialRow(QFrame):
         if material.shared:
             shown.append(Receipt.SHARED_CONFIRMED)
         self.receipt_buttons = {r: self._button(INTAKE_RECEIPT_BUTTON[r], "receipt") for r in shown}
+        if material.shared:  # not handed in is not lacking: the office fetches it (第十条)
+            self.receipt_buttons[Receipt.MISSING].setText(INTAKE_RECEIPT_SHARED_FETCHED)
         self.medium_buttons = {m: self._button(RECEIVED_MEDIUM[m], "receipt") for m in _BOTH}
         for medium, button in self.medium_buttons.items():
             button.setEnabled(medium in self._accepted)

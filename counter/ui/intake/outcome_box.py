@@ -15,10 +15,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from counter.actions.intake import IntakeNotPossible
+from counter.intake.checklist import ProblemCode
 from counter.intake.outcome import Decision, Outcome
 from counter.intake.parties import PartyProblem
 from counter.ui.intake.style import headline_style
 from counter.ui.intake.words import (
+    INTAKE_ANSWER_FIRST,
     INTAKE_BEYOND_CALENDAR,
     INTAKE_CORRECTION_DUE,
     INTAKE_DEFERRED_DUE,
@@ -43,6 +45,22 @@ def headline(outcome: Outcome) -> str:
 
 def reason_lines(decision: Decision) -> list[str]:
     return [intake_reason(r.code, r.subject, r.name) for r in decision.reasons]
+
+
+def shown_reason_lines(decision: Decision) -> list[str]:
+    """The reasons, less the materials to check while a situation is still unanswered.
+
+    Until every situation is answered the list of materials is not known, and
+    naming each of them as unchecked would bury the one thing to do first.
+    """
+    reasons = decision.reasons
+    if not any(r.code is ProblemCode.SITUATION_UNANSWERED for r in reasons):
+        return reason_lines(decision)
+    kept = [r for r in reasons if r.code is not ProblemCode.MATERIAL_UNACCOUNTED]
+    lines = [intake_reason(r.code, r.subject, r.name) for r in kept]
+    if len(kept) < len(reasons):
+        lines.append(INTAKE_ANSWER_FIRST)
+    return lines
 
 
 def date_lines(decision: Decision) -> list[str]:
@@ -110,7 +128,7 @@ class OutcomeBox(QFrame):
         self.headline.setText(headline(decision.outcome))
         self.headline.setStyleSheet(headline_style(decision.outcome))
         self.summary.setText(OUTCOME_SUMMARY[decision.outcome])
-        self.reasons.setText(_bullets(reason_lines(decision)))
+        self.reasons.setText(_bullets(shown_reason_lines(decision)))
         dates = date_lines(decision)
         self.dates.setText("\n".join(dates))
         self.dates.setVisible(bool(dates))

@@ -6,6 +6,11 @@ only through ``checklist.answer`` and ``checklist.record``; the outcome shown is
 ``actions.intake.preview`` of the form as it stands, and the commit decides again
 from the stored guide version.  The form is kept as the desk's draft while the
 clerk types; a committed intake drops it, a failed commit keeps form and draft.
+
+A refusal is committed only after :class:`RefusalConfirmation` has shown the
+clerk the notice's words and the clerk chose to issue it.  Once committed the
+panel is done with: Esc closes it, and so does the paper going out to the
+printer, so the next applicant is one key (F5) away.
 """
 
 from __future__ import annotations
@@ -29,13 +34,14 @@ from counter.actions.parties import KnownParty, known_party
 from counter.actions.store import Unit
 from counter.intake.checklist import MaterialEntry, answer, record, start_checklist
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, fit_checklist
-from counter.intake.outcome import Decision
+from counter.intake.outcome import Decision, Outcome, RefusalGround
 from counter.intake.parties import party_problems
 from counter.ui.connection import Reconnector
 from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.form_fields import read_fields, show_fields
 from counter.ui.intake.outcome_box import commit_problems
 from counter.ui.intake.panel_layout import PanelLayout
+from counter.ui.intake.refusal_confirm import RefusalConfirmation
 from counter.ui.intake.words import (
     INTAKE_CONNECTION_BACK,
     INTAKE_CONNECTION_LOST,
@@ -44,6 +50,7 @@ from counter.ui.intake.words import (
     INTAKE_DB_FAULT,
     INTAKE_DRAFT_SAVE_FAILED,
     INTAKE_DRAFT_SAVED,
+    INTAKE_GROUND_REQUIRED,
     INTAKE_PREVIEW_FAILED,
     INTAKE_PREVIOUS_NOT_FOUND,
 )
@@ -77,6 +84,7 @@ class IntakePanel(PanelLayout):
         self._decision: Decision | None = None
         self.finished = False
         self.taken: TakenIntake | None = None
+        self.confirmation: RefusalConfirmation | None = None
         self.drafts = DraftKeeper(runner, desk, self.form, self)
         self._uid = uuid.uuid4().hex  # the same for every attempt to commit this intake
         self.reconnector = Reconnector(runner.store, self)
@@ -123,7 +131,8 @@ class IntakePanel(PanelLayout):
         for shortcut in self.commit_shortcuts:
             shortcut.activated.connect(self.on_commit_requested)
         self.cancel_button.clicked.connect(self.on_cancel_clicked)
-        self.close_button.clicked.connect(self.close)
+        for trigger in (self.close_button.clicked, self.close_shortcut.activated):
+            trigger.connect(self.close)
         for trigger in (self.print_button.clicked, self.print_shortcut.activated):
             trigger.connect(self.on_print_requested)
 
@@ -141,6 +150,11 @@ class IntakePanel(PanelLayout):
     @property
     def decision(self) -> Decision | None:
         return self._decision
+
+    @property
+    def committed(self) -> bool:
+        """The case is taken: nothing of this form is left to lose."""
+        return self.taken is not None
 
     def apply_draft(self, draft: IntakeDraft) -> None:
         """Show a saved form field by field, without looking anyone up or saving it again."""
@@ -182,6 +196,10 @@ class IntakePanel(PanelLayout):
         decided = self._decision is not None and self._decision.outcome.decided
         ready = decided and not party_problems(self.form().parties(), self._today())
         self.commit_button.setEnabled(ready and not self.finished and not self.reconnector.waiting)
+        if self.refusal.isChecked():
+            self.name_commit(Outcome.REFUSE.value)  # also before its ground is chosen
+        else:
+            self.name_commit(self._decision.outcome.value if decided and self._decision else "")
 
     def schedule_draft(self) -> None:
         self.drafts.schedule()
@@ -214,6 +232,10 @@ class IntakePanel(PanelLayout):
         self.schedule_draft()
 
     def on_choice_changed(self) -> None:
+        if self.message.text() == INTAKE_GROUND_REQUIRED and not (
+            self.refusal.isChecked() and self.refusal.ground() is None
+        ):
+            self.message.hide()  # answered
         self.refresh_decision()
         self.schedule_draft()
 
@@ -249,6 +271,31 @@ class IntakePanel(PanelLayout):
         self.show_status(INTAKE_DRAFT_SAVE_FAILED.format(error=error), error=True)
 
     def on_commit_requested(self) -> None:
+        """The button or Ctrl+Enter: a refusal needs its ground, then the clerk's confirmation."""
+        if self.finished:
+            return
+        if self.refusal.isChecked() and self.refusal.ground() is None:
+            self.show_message(INTAKE_GROUND_REQUIRED)
+            self.refusal.focus_ground()
+            return
+        if not self.commit_button.isEnabled():
+            return
+        decision = self._decision
+        if decision is not None and decision.outcome is Outcome.REFUSE and decision.refusal is not None:
+            self.confirm_refusal(decision.refusal, decision.turn_to)
+            return
+        self.commit()
+
+    def confirm_refusal(self, ground: RefusalGround, turn_to: str) -> None:
+        """Show the notice's words; only 确认出具 commits (the dialog is modal to this window)."""
+        if self.confirmation is not None:
+            self.confirmation.deleteLater()
+        self.confirmation = RefusalConfirmation(ground, turn_to, self)
+        self.confirmation.accepted.connect(self.commit)
+        self.confirmation.open()
+
+    def commit(self) -> None:
+        """Take the case, once; the form and the draft stay if it cannot be taken."""
         if not self.commit_button.isEnabled():
             return
         self.drafts.timer.stop()
@@ -293,7 +340,7 @@ class IntakePanel(PanelLayout):
     def on_reconnected(self) -> None:
         self.show_message(INTAKE_CONNECTION_BACK)
         self.refresh_decision()  # also enables the commit button again
-        self.on_commit_requested()
+        self.commit()  # a refusal was confirmed before the connection went
 
     def on_print_requested(self) -> None:
         """The paper the outcome hands over, previewed (counter.ui.printing, loaded at the first print)."""
@@ -303,9 +350,19 @@ class IntakePanel(PanelLayout):
 
         outcome = self.taken.decision.outcome.value
         try:
-            open_outcome_documents(self, self._runner, self._desk, self.taken.case_no, outcome, self._today())
+            preview = open_outcome_documents(self, self._runner, self._desk, self.taken.case_no, outcome, self._today())
         except NoticeRefused as refused:
             self.show_message(refused.text)
+            return
+        preview.print_finished.connect(self.on_paper_printed)
+
+    def on_paper_printed(self, complete: bool) -> None:
+        """Every paper of the outcome went out: the intake is done and makes way for the next applicant.
+
+        A print that failed leaves the panel open, the place to print again from.
+        """
+        if complete:
+            self.close()
 
     def on_cancel_clicked(self) -> None:
         if not self.cancel_armed:

@@ -36,6 +36,8 @@ from counter.ui.intake.words import (
     INTAKE_CANCEL_CONFIRM,
     INTAKE_CLOSE,
     INTAKE_COMMIT,
+    INTAKE_COMMIT_FOR,
+    INTAKE_COMMIT_KEYS,
     INTAKE_GUIDE_VERSION,
     INTAKE_MATERIALS,
     INTAKE_OUTCOME,
@@ -124,7 +126,7 @@ class PanelLayout(QWidget):
         self.case_no_label = QLabel()
         self.case_no_label.setObjectName("case-no")
         self.case_no_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.commit_button = QPushButton(INTAKE_COMMIT)
+        self.commit_button = QPushButton(INTAKE_COMMIT_KEYS.format(action=INTAKE_COMMIT))
         self.commit_button.setObjectName("commit")
         self.cancel_button = QPushButton(INTAKE_CANCEL)
         self.close_button = QPushButton(INTAKE_CLOSE)
@@ -133,7 +135,9 @@ class PanelLayout(QWidget):
             widget.hide()
         self.cancel_armed = False
         self.commit_shortcuts = [QShortcut(QKeySequence(k), self) for k in ("Ctrl+Return", "Ctrl+Enter")]
-        for shortcut in self.commit_shortcuts:
+        self.close_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.close_shortcut.setEnabled(False)  # before the commit Esc must not lose the form
+        for shortcut in (*self.commit_shortcuts, self.close_shortcut):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.status = QLabel()
         self.status.setStyleSheet("color: #627d98;")
@@ -198,8 +202,14 @@ class PanelLayout(QWidget):
         for widget in (self.taken_label, self.case_no_label, self.print_button, self.close_button):
             widget.show()
         self.print_shortcut.setEnabled(True)
+        self.close_shortcut.setEnabled(True)
         self.status.clear()
         self.print_button.setFocus()
+
+    def name_commit(self, outcome: str) -> None:
+        """The button says what it does: the act and the paper of ``outcome`` (an Outcome value, or "")."""
+        action = INTAKE_COMMIT_FOR.get(outcome, INTAKE_COMMIT)
+        self.commit_button.setText(INTAKE_COMMIT_KEYS.format(action=action))
 
     def arm_cancel(self) -> None:
         """A first press only asks: a slip of the mouse must not throw the intake away."""

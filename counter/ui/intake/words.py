@@ -47,6 +47,7 @@ INTAKE_RECEIPT_BUTTON = {
     "missing": tr("未提交"),
     "shared_confirmed": tr("共享已确认"),
 }
+INTAKE_RECEIPT_SHARED_FETCHED = tr("共享获取")  # a shared material's 未提交: not asked of the applicant
 INTAKE_TAG_SHARED = tr("免提交")
 INTAKE_ORIGINALS = tr("原件")
 INTAKE_COPIES = tr("复印件")
@@ -54,6 +55,7 @@ INTAKE_GUIDE_COUNT = tr("指南：原件{originals}份 复印件{copies}份")
 INTAKE_DEFECT_HINT = tr("写明问题所在（印在补正通知书上）")
 INTAKE_OUTCOME = tr("受理结果")
 INTAKE_UNDECIDED = tr("未完成")
+INTAKE_ANSWER_FIRST = tr("先回答办理情形，再逐项核对所需材料")
 INTAKE_PROMISED = tr("承诺办结日期：{date}")
 INTAKE_DEFERRED_DUE = tr("容缺材料到期日 {date}：{name}")
 INTAKE_CORRECTION_DUE = tr("补正期限：{date}")
@@ -68,14 +70,27 @@ INTAKE_REFUSAL_GROUND = {
     "no_licence_needed": tr("依法不需要取得行政许可（第一项）"),
     "not_in_remit": tr("不属于本机关职权范围（第二项）"),
 }
-INTAKE_TURN_TO = tr("请向")
-INTAKE_TURN_TO_AFTER = tr("申请")
-INTAKE_TURN_TO_HINT = tr("有权受理的行政机关")
-INTAKE_COMMIT = tr("办结受理 (Ctrl+Enter)")
+INTAKE_TURN_TO = tr("告知申请人向以下行政机关申请（全称，印在通知书上）：")
+INTAKE_TURN_TO_HINT = tr("有权受理的行政机关全称，如：呼伦贝尔市海拉尔区市场监督管理局")
+INTAKE_COMMIT = tr("办结受理")
+# the commit button names the act and the paper of the outcome the form comes to (Outcome values)
+INTAKE_COMMIT_FOR = {
+    "accept": tr("受理，出具受理凭证"),
+    "defer": tr("容缺受理，出具通知书"),
+    "correct": tr("出具补正通知书"),
+    "refuse": tr("出具不予受理通知书"),
+}
+INTAKE_COMMIT_KEYS = tr("{action}\nCtrl+Enter")  # two lines: the act, then its key, in a narrow column
+INTAKE_GROUND_REQUIRED = tr("请先选定不予受理的法定理由（第一项或第二项），再出具通知书。")
+INTAKE_REFUSAL_CONFIRM_TITLE = tr("出具不予受理通知书")
+INTAKE_REFUSAL_CONFIRM_INTRO = tr("确认后办件即登记为不予受理，不能撤回。不予受理通知书上将印：")
+INTAKE_REFUSAL_CONFIRM_KEYS = tr("核对无误后按 Tab 再按 Enter（或按 Alt+Y）确认出具；按 Enter 或 Esc 返回修改。")
+INTAKE_REFUSAL_CONFIRM_BACK = tr("返回修改")
+INTAKE_REFUSAL_CONFIRM_GO = tr("确认出具(&Y)")
 INTAKE_CANCEL = tr("放弃本次受理")
 INTAKE_CANCEL_CONFIRM = tr("确认放弃？再按一次")
 INTAKE_TAKEN = tr("办件已登记，办件编号：")
-INTAKE_CLOSE = tr("关闭")
+INTAKE_CLOSE = tr("关闭（Esc）")
 INTAKE_PARTY_HEADING = tr("申请人信息还需完善：")
 INTAKE_PARTY_PROBLEM = tr("{field}：{problem}")
 INTAKE_PARTY_FIELD = {
@@ -100,7 +115,7 @@ INTAKE_CONNECTION_LOST = tr(
 )
 INTAKE_CONNECTION_RETRYING = tr("（正在重试，第{attempts}次）")
 INTAKE_CONNECTION_BACK = tr("连接已恢复，正在重新提交……")
-INTAKE_DB_FAULT = tr("{fault}。本次受理没有保存，表单内容和草稿都已保留，问题排除后请再按“办结受理”。")
+INTAKE_DB_FAULT = tr("{fault}。本次受理没有保存，表单内容和草稿都已保留，问题排除后请再次提交（Ctrl+Enter）。")
 INTAKE_PREVIEW_FAILED = tr("暂时无法计算受理结果（{error}），表单内容已保留")
 INTAKE_DRAFT_SAVED = tr("草稿已保存 {time}")
 INTAKE_DRAFT_SAVE_FAILED = tr("草稿未能保存（{error}），请暂勿关闭窗口")

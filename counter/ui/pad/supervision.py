@@ -74,6 +74,7 @@ from counter.ui.pad.words import (
     SUPERVISE_DUE_TODAY,
     SUPERVISE_EMPTY,
     SUPERVISE_FIX_DUE,
+    SUPERVISE_FIX_DUE_NONE,
     SUPERVISE_HISTORY_COLUMNS,
     SUPERVISE_NO_COMMENT,
     SUPERVISE_NOTE,
@@ -329,6 +330,9 @@ class RectificationPage(QWidget):
         self.uphold_button.setEnabled(view is not None and not view.excluded)
         self.reject_button.setEnabled(view is not None and not view.excluded)
         if view is None:
+            # no date to show: Qt's own default (2000-01-01) would read like one
+            self.fix_due.setSpecialValueText(SUPERVISE_FIX_DUE_NONE)
+            self.fix_due.setDate(self.fix_due.minimumDate())
             self.summary.setText(SUPERVISE_DETAIL_EMPTY)
             self.history.setRowCount(0)
             self.appeals.clear()
@@ -355,6 +359,7 @@ class RectificationPage(QWidget):
             for a in view.appeals
         ))  # fmt: skip
         today = self._clock().date()
+        self.fix_due.setSpecialValueText("")  # a real date from here on, today's included
         self.fix_due.setMinimumDate(QDate(today.year, today.month, today.day))
         due = row.due if row.due > today else today
         self.fix_due.setDate(QDate(due.year, due.month, due.day))

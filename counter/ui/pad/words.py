@@ -64,6 +64,7 @@ SUPERVISE_HISTORY_COLUMNS = (tr("时间"), tr("经办人"), tr("处理"), tr("�
 SUPERVISE_BY = tr("经办人：")
 SUPERVISE_NOTE = tr("情况说明：")
 SUPERVISE_FIX_DUE = tr("限期整改至：")
+SUPERVISE_FIX_DUE_NONE = tr("未选择整改")
 SUPERVISE_NOTE_HINT = tr("回访、核实、整改或反馈的情况（每一步都要写明）")
 SUPERVISE_APPEAL_GROUND = tr("申诉理由类别：")
 SUPERVISE_APPEAL_REASON = tr("复核意见：")

@@ -11,11 +11,17 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.intake import fulfil_deferred
+from counter.actions.calendar import office_calendar
+from counter.actions.demo import DEMO_BUNDLE, complete_checklist
+from counter.actions.intake import IntakeRequest, fulfil_deferred, take_intake
 from counter.case.status import CaseEvent, CaseStatus
+from counter.catalog.model import Necessity
+from counter.db.catalog_store import current_guide
 from counter.identifiers import mask_id
+from counter.intake.checklist import Receipt, record, start_checklist
+from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.ui.cases.case_page import CasePage, Loaded
-from counter.ui.cases.marks import AMBER, RED
+from counter.ui.cases.marks import AMBER, LACKING_TEXT, RED
 from counter.ui.cases.words import (
     CASE_DEFERRED_NEVER,
     CASE_DEFERRED_OVERDUE,
@@ -31,6 +37,7 @@ from counter.words.cases import CASE_EVENT, CASE_STATUS
 from tests.ui.cases.casebook import DESK_1, DESK_2, SUPERVISOR, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column, row_texts, stored
+from tests.ui.intake.helpers import PERSON_ID
 from tests.ui.runners import runner_on
 
 OVERDUE_DAY = dt.date(2026, 12, 20)
@@ -75,6 +82,34 @@ def test_each_case_shows_its_number_status_and_materials(
     assert page.history.rowCount() == len(view.history)
     assert CASE_EVENT[CaseEvent.TAKEN] in column(page.history, 3)
     assert view.bundle_name in page.subtitle.text()
+
+
+def test_a_shared_material_not_handed_in_reads_as_fetched_not_lacking(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
+) -> None:
+    with case_sessions.begin() as session:
+        stored_guide = current_guide(session, DEMO_BUNDLE)
+        assert stored_guide is not None
+        bundle = stored_guide.bundle
+        answers = {s.code: s.options[0].code for s in bundle.situations if s.options}
+        checklist = complete_checklist(bundle, start_checklist(bundle, answers, guide_version=stored_guide.version_id))
+        shared = next(m for m in bundle.materials_for(answers) if m.shared)
+        checklist = record(checklist, shared.code, Receipt.MISSING)  # as an intake starts it
+        other = next(m for m in bundle.materials_for(answers) if m.necessity is Necessity.REQUIRED and not m.shared)
+        checklist = record(checklist, other.code, Receipt.MISSING)  # a correction, for the contrast
+        parties = Parties(Applicant(ApplicantKind.PERSON, "其其格", PERSON_ID, "13904820000", "乌兰浩特市"))
+        request = IntakeRequest(checklist, parties)
+        case_no = take_intake(session, DESK_1, request, today(), office_calendar(session)).case_no
+    page = open_page(qtbot, case_sessions, today, case_no)
+    names = column(page.materials, 0)
+    fetched = names.index(shared.name)
+    assert column(page.materials, 1)[fetched] == "免提交，共享获取"
+    cell = page.materials.item(fetched, 1)
+    assert cell is not None
+    assert cell.foreground().color() != QColor(LACKING_TEXT)
+    lacking = page.materials.item(names.index(other.name), 1)  # an ordinary one not handed in still shows
+    assert lacking is not None
+    assert (lacking.text(), lacking.foreground().color()) == ("未提交", QColor(LACKING_TEXT))
 
 
 def test_applicant_id_is_masked_until_asked(

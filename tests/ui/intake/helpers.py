@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from counter.identifiers import make_id_number
 from counter.intake.checklist import Receipt
+from counter.intake.outcome import RefusalGround
 from counter.ui.intake import IntakePanel
 
 PERSON_ID = make_id_number("152201", dt.date(1985, 5, 5), 11)
@@ -49,10 +50,21 @@ def receipts(panel: IntakePanel) -> dict[str, Receipt]:
     return {e.code: e.receipt for e in checklist.entries}
 
 
+def refuse(panel: IntakePanel, ground: RefusalGround = RefusalGround.NO_LICENCE_NEEDED, turn_to: str = "") -> None:
+    """Tick 不予受理 and choose its ground (none is chosen beforehand)."""
+    panel.refusal.setChecked(True)
+    panel.refusal.grounds[ground].click()
+    if turn_to:
+        panel.refusal.turn_to.insertPlainText(turn_to)
+
+
 def commit(qtbot: QtBot, panel: IntakePanel) -> str:
+    """Press the commit button; a refusal's confirmation is answered with 确认出具."""
     assert panel.commit_button.isEnabled(), panel.outcome_box.plain_text()
     with qtbot.waitSignal(panel.case_taken, timeout=10_000) as taken:
         QTest.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)
+        if panel.confirmation is not None and panel.confirmation.isVisible():
+            QTest.mouseClick(panel.confirmation.confirm_button, Qt.MouseButton.LeftButton)
     case_no = taken.args[0]
     assert isinstance(case_no, str)
     return case_no

@@ -113,3 +113,12 @@ def test_changing_an_answer_keeps_what_was_recorded_for_materials_that_remain(qt
     assert receipts(panel)["M04"] is Receipt.RECEIVED
     assert panel.checklist_view.row("M04").property("state") == "received"
     assert receipts(panel)["M02"] is Receipt.PENDING
+
+
+def test_a_shared_material_not_handed_in_reads_as_fetched_not_missing(panel: IntakePanel) -> None:
+    answer(panel)
+    shared = panel.checklist_view.row("M12")  # 营业执照, from the licence library
+    assert shared.receipt is Receipt.MISSING
+    assert shared.receipt_buttons[Receipt.MISSING].isChecked()
+    assert shared.receipt_buttons[Receipt.MISSING].text() == "共享获取"
+    assert panel.checklist_view.row("M04").receipt_buttons[Receipt.MISSING].text() == "未提交"

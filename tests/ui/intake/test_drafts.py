@@ -19,7 +19,7 @@ from counter.intake.parties import Delivery
 from counter.ui.intake import IntakePanel, discard_draft, pending_draft
 from counter.ui.intake.draft_keeper import DRAFT_DELAY_MS
 from tests.ui.intake.conftest import DESK, TODAY, MakePanel
-from tests.ui.intake.helpers import AGENT_ID, answer, commit, fill_person, press
+from tests.ui.intake.helpers import AGENT_ID, answer, commit, fill_person, press, refuse
 from tests.ui.runners import runner_on
 
 
@@ -82,6 +82,9 @@ def test_a_draft_is_restored_into_a_new_panel_identically(
     qtbot.addWidget(again)
     again.show()
     assert again.form() == first.form()
+    rows = again.checklist_view.rows.values()
+    assert rows
+    assert all(row.isVisible() for row in rows)  # made before the window showed, shown with it
     assert again.applicant_form.name.text() == "王䶮"
     assert again.resubmission.text() == "补正后重新提交，原办件：XAM01-20250301-08-0003"
     assert again.situations.option_button("agent", "agent").isChecked()
@@ -101,7 +104,7 @@ def test_restoring_does_not_fill_from_earlier_cases(
 ) -> None:
     taken = make_panel()
     fill_person(taken)
-    taken.refusal.setChecked(True)
+    refuse(taken)
     commit(qtbot, taken)  # the applicant is now known, with a phone
     first = make_panel()
     first.applicant_form.id_field.edit.setText(taken.applicant_form.id_field.text())
@@ -155,7 +158,7 @@ def test_committing_drops_the_draft_and_saves_no_new_one(
     qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
 ) -> None:
     fill_person(panel)
-    panel.refusal.setChecked(True)
+    refuse(panel)
     assert panel.drafts.timer.isActive()
     commit(qtbot, panel)
     assert not panel.drafts.timer.isActive()

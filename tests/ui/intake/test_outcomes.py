@@ -36,6 +36,7 @@ def test_all_received_is_accepted_and_committing_stores_every_line(
     assert OUTCOME_COLOURS[Outcome.ACCEPT][0] in panel.outcome_box.headline.styleSheet()
     assert "申请材料齐全、符合法定形式" in shown(panel)
     assert "承诺办结日期：2025年3月13日" in shown(panel)  # five working days from Thursday 6 March
+    assert panel.commit_button.text() == "受理，出具受理凭证\nCtrl+Enter"
     panel.save_draft_now()
     case_no = commit(qtbot, panel)
     assert case_no.startswith("XAM01-20250306-08-")
@@ -81,6 +82,7 @@ def test_deferrable_materials_missing_with_the_promise_are_deferred(
     assert panel.outcome_box.headline.text() == "容缺受理"
     assert "容缺材料到期日 2025年3月11日：食品安全管理制度文本" in shown(panel)
     assert "容缺材料到期日 2025年3月11日：从业人员健康证明" in shown(panel)
+    assert panel.commit_button.text() == "容缺受理，出具通知书\nCtrl+Enter"
     case_no = commit(qtbot, panel)
     with sessions() as session:
         view = case_view(session, case_no)
@@ -103,6 +105,7 @@ def test_one_required_material_missing_asks_for_correction_listing_it(
     assert panel.outcome_box.headline.text() == "补正"
     assert "必要材料未提交：经营场所使用证明" in shown(panel)
     assert "补正期限：2025年3月27日" in shown(panel)
+    assert panel.commit_button.text() == "出具补正通知书\nCtrl+Enter"
     case_no = commit(qtbot, panel)
     with sessions() as session:
         view = case_view(session, case_no)
@@ -116,13 +119,16 @@ def test_a_refusal_needs_its_ground_and_the_office_to_turn_to(
 ) -> None:
     fill_person(panel)
     panel.refusal.setChecked(True)
+    assert outcome(panel) is Outcome.INCOMPLETE  # no ground chosen for the clerk
+    assert "不予受理须选定法定理由：第一项或第二项" in shown(panel)
+    panel.refusal.grounds[RefusalGround.NO_LICENCE_NEEDED].click()
     assert outcome(panel) is Outcome.REFUSE  # materials not checked
     panel.refusal.grounds[RefusalGround.NOT_IN_REMIT].click()
     assert panel.refusal.turn_to_line.isVisible()
     assert outcome(panel) is Outcome.INCOMPLETE
     assert "须写明申请人应当向哪个行政机关申请" in shown(panel)
     assert not panel.commit_button.isEnabled()
-    panel.refusal.turn_to.insert("呼伦贝尔市海拉尔区市场监督管理局")
+    panel.refusal.turn_to.insertPlainText("呼伦贝尔市海拉尔区市场监督管理局")
     assert outcome(panel) is Outcome.REFUSE
     assert panel.outcome_box.headline.text() == "不予受理"
     case_no = commit(qtbot, panel)
@@ -140,6 +146,7 @@ def test_commit_is_disabled_while_anything_is_pending_or_missing(
     answer(panel)
     assert not panel.commit_button.isEnabled()
     assert panel.outcome_box.headline.text() == "未完成"
+    assert panel.commit_button.text() == "办结受理\nCtrl+Enter"  # nothing to name yet
     assert OUTCOME_COLOURS[Outcome.INCOMPLETE][0] in panel.outcome_box.headline.styleSheet()
     assert "尚未核对：经营场所使用证明" in shown(panel)
     QTest.keyClick(panel, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -171,3 +178,16 @@ def test_dates_beyond_the_holiday_data_are_flagged(qtbot: QtBot, make_panel: Mak
     assert panel.decision.beyond_calendar_data
     assert panel.outcome_box.beyond.isVisible()
     assert "日期超出节假日数据范围" in panel.outcome_box.beyond.text()
+
+
+def test_before_the_situations_are_answered_the_box_asks_for_them_not_for_every_material(panel: IntakePanel) -> None:
+    reasons = panel.outcome_box.reasons.text().split("<br>")
+    assert reasons == [
+        "• 尚未确认情形：以什么形式经营？",
+        "• 尚未确认情形：是否委托他人代办？",
+        "• 尚未确认情形：是否设置户外招牌？",
+        "• 先回答办理情形，再逐项核对所需材料",
+    ]
+    answer(panel)
+    assert "尚未核对：经营场所使用证明" in shown(panel)
+    assert "先回答办理情形" not in shown(panel)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
@@ -23,7 +24,7 @@ from counter.ui.intake.words import (
     INTAKE_REFUSAL_GROUND,
 )
 from tests.ui.intake.conftest import DESK, TODAY
-from tests.ui.intake.helpers import PERSON_ID
+from tests.ui.intake.helpers import PERSON_ID, commit, ready
 from tests.ui.runners import runner_on
 
 
@@ -82,3 +83,15 @@ def test_restore_intake_shows_the_draft_in_its_own_window(
     assert again.isWindow()
     assert again.isVisible()
     assert again.applicant_form.name.text() == "王䶮"
+
+
+def test_esc_closes_a_committed_intake_and_nothing_before(qtbot: QtBot, panel: IntakePanel) -> None:
+    ready(qtbot, panel)
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)  # shortcuts go to the active window
+    QTest.keyClick(panel.applicant_form.name, Qt.Key.Key_Escape)
+    assert panel.isVisible()  # a stray Esc never throws a form away
+    commit(qtbot, panel)
+    assert panel.close_button.text() == "关闭（Esc）"
+    QTest.keyClick(panel.print_button, Qt.Key.Key_Escape)
+    assert not panel.isVisible()

@@ -73,7 +73,10 @@ def test_walk_a_rectification_to_feedback_on_the_page(
     page = RectificationPage(runner_on(sessions), "宝音", clock=clock)
     qtbot.addWidget(page)
     page.on_refresh()
+    assert page.fix_due.text() == "未选择整改"  # nothing chosen: no date, not Qt's 2000-01-01
+    assert not page.fix_due.isEnabled()
     page.table.selectRow(1)
+    assert page.fix_due.text() == "2026-11-30"  # the rating's own due date
     assert "非常不满意" in page.summary.text()
     assert "服务态度差" in page.summary.text()
     assert "态度生硬" in page.summary.text()

@@ -13,11 +13,14 @@ from counter.documents.kinds import DocumentKind
 from counter.intake.outcome import Outcome, RefusalGround
 from counter.ui.intake import IntakePanel
 from counter.ui.printing.preview_window import PreviewWindow
-from tests.ui.intake.helpers import commit, fill_person, press, ready
-from tests.ui.printing.helpers import DESK, TODAY
+from tests.cups_server import Cups
+from tests.ui.intake.helpers import commit, fill_person, press, ready, refuse
+from tests.ui.printing.conftest import Queue
+from tests.ui.printing.helpers import DESK, TODAY, pdf_text
 from tests.ui.runners import runner_on
 
 BUNDLE = "XAM-YJS-008"  # 我要开小餐馆（50平方米以下）
+PRINT_TIMEOUT_MS = 20_000
 
 
 @pytest.fixture
@@ -36,9 +39,7 @@ def take(qtbot: QtBot, panel: IntakePanel, outcome: Outcome) -> str:
     """Fill the panel so that it comes to ``outcome``, and commit."""
     if outcome is Outcome.REFUSE:
         fill_person(panel)
-        panel.refusal.setChecked(True)
-        panel.refusal.grounds[RefusalGround.NOT_IN_REMIT].click()
-        panel.refusal.turn_to.insert("呼伦贝尔市海拉尔区市场监督管理局")
+        refuse(panel, RefusalGround.NOT_IN_REMIT, "呼伦贝尔市海拉尔区市场监督管理局")
     else:
         ready(qtbot, panel)
     if outcome is Outcome.DEFER:
@@ -87,3 +88,48 @@ def test_ctrl_p_after_the_commit_opens_the_same_paper_again(qtbot: QtBot, panel:
     [second] = [w for w in panel.findChildren(PreviewWindow) if w is not first]
     assert second.documents[0].reprint
     assert second.documents[0].pdf == first.documents[0].pdf
+
+
+def open_paper(panel: IntakePanel) -> PreviewWindow:
+    QTest.mouseClick(panel.print_button, Qt.MouseButton.LeftButton)
+    [window] = panel.findChildren(PreviewWindow)
+    return window
+
+
+def print_paper(qtbot: QtBot, window: PreviewWindow) -> bool:
+    with qtbot.waitSignal(window.print_finished, timeout=PRINT_TIMEOUT_MS) as finished:
+        QTest.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+    complete = finished.args[0]
+    assert isinstance(complete, bool)
+    return complete
+
+
+def test_the_refusal_notice_says_what_the_confirmation_showed(qtbot: QtBot, panel: IntakePanel) -> None:
+    office = "兴安盟行政审批和政务服务局（兴安盟数据局）科尔沁右翼前旗分局食品经营许可审批科"
+    fill_person(panel)
+    refuse(panel, RefusalGround.NOT_IN_REMIT, office)
+    QTest.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)
+    dialog = panel.confirmation
+    assert dialog is not None
+    shown = [label.text() for label in dialog.lines.values()]
+    with qtbot.waitSignal(panel.case_taken, timeout=10_000):
+        QTest.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    [notice] = open_paper(panel).documents
+    assert notice.kind is DocumentKind.REFUSAL
+    printed = "".join(pdf_text(notice.pdf).split())  # the notice wraps long lines
+    for line in shown:
+        assert "".join(line.split()) in printed
+    assert f"请向{office}申请。" in shown
+
+
+def test_the_committed_intake_closes_once_its_paper_is_printed(
+    qtbot: QtBot, panel: IntakePanel, queue: Queue, cups: Cups
+) -> None:
+    take(qtbot, panel, Outcome.ACCEPT)
+    window = open_paper(panel)
+    cups.run("cupsdisable", queue.name)
+    assert not print_paper(qtbot, window)
+    assert panel.isVisible()  # the paper did not come out: printing again starts here
+    cups.run("cupsenable", queue.name)
+    assert print_paper(qtbot, window)
+    qtbot.waitUntil(lambda: not panel.isVisible())

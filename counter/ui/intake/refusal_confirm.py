@@ -1,0 +1,82 @@
+"""The last look before a 不予受理通知书: the ground, its basis and the office to turn to, as the notice prints them.
+
+A refusal cannot be taken back at the window, so it is never one keystroke
+away.  The dialog repeats word for word what the notice will say (the paper's
+own words, :mod:`counter.documents.words`, not the desk's translation) and
+starts on 返回修改: Enter or Esc goes back to the form.  Issuing takes a
+deliberate choice — Tab to 确认出具 then Enter, Alt+Y, or a click.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from counter.documents.words import (
+    DOC_BASIS,
+    DOC_REASON,
+    DOC_TURN_TO,
+    REFUSAL_BASIS,
+    REFUSAL_GROUND,
+    REFUSAL_TURN_TO,
+)
+from counter.intake.outcome import RefusalGround
+from counter.ui.intake.words import (
+    INTAKE_REFUSAL_CONFIRM_BACK,
+    INTAKE_REFUSAL_CONFIRM_GO,
+    INTAKE_REFUSAL_CONFIRM_INTRO,
+    INTAKE_REFUSAL_CONFIRM_KEYS,
+    INTAKE_REFUSAL_CONFIRM_TITLE,
+)
+from counter.words.punctuation import FIELD_LABEL
+
+
+def notice_lines(ground: RefusalGround, turn_to: str) -> list[tuple[str, str]]:
+    """(caption, text) of each line the notice prints about the refusal, in its order."""
+    lines = [(DOC_REASON, REFUSAL_GROUND[ground]), (DOC_BASIS, REFUSAL_BASIS[ground])]
+    if turn_to:
+        lines.append((DOC_TURN_TO, REFUSAL_TURN_TO.format(turn_to=turn_to)))
+    return lines
+
+
+class RefusalConfirmation(QDialog):
+    def __init__(self, ground: RefusalGround, turn_to: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(INTAKE_REFUSAL_CONFIRM_TITLE)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(520)
+        intro = QLabel(INTAKE_REFUSAL_CONFIRM_INTRO)
+        intro.setWordWrap(True)
+        intro.setStyleSheet("font-weight: bold; color: #9b1c13;")
+        self.lines: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for caption, text in notice_lines(ground, turn_to):
+            label = QLabel(text)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setStyleSheet("font-size: 15px; color: #102a43;")
+            self.lines[caption] = label
+            form.addRow(FIELD_LABEL.format(label=caption), label)
+        keys = QLabel(INTAKE_REFUSAL_CONFIRM_KEYS)
+        keys.setWordWrap(True)
+        keys.setStyleSheet("color: #627d98;")
+        self.back_button = QPushButton(INTAKE_REFUSAL_CONFIRM_BACK)
+        self.confirm_button = QPushButton(INTAKE_REFUSAL_CONFIRM_GO)
+        self.confirm_button.setStyleSheet("font-weight: bold; color: #9b1c13; padding: 6px 14px;")
+        self.back_button.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.confirm_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(keys)
+        layout.addLayout(buttons)
+        self.back_button.clicked.connect(self.reject)
+        self.confirm_button.clicked.connect(self.accept)
+        self.back_button.setFocus()
+
+    def text(self) -> str:
+        """The lines as the clerk reads them (for tests and screen readers)."""
+        return "\n".join(label.text() for label in self.lines.values())

@@ -1,0 +1,148 @@
+"""不予受理 is deliberate: no ground chosen beforehand, the notice read back before it is issued, Enter goes back."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.case.status import CaseStatus
+from counter.db.case_store import case_view
+from counter.intake.outcome import Outcome, RefusalGround
+from counter.ui.intake import IntakePanel
+from counter.ui.intake.refusal_confirm import RefusalConfirmation
+from tests.ui.intake.helpers import fill_person, refuse
+
+LONG_OFFICE = "兴安盟行政审批和政务服务局（兴安盟数据局）科尔沁右翼前旗分局食品经营许可审批科"
+NOTICE_LINES = {
+    "理由": "申请事项依法不属于本行政机关职权范围",
+    "依据": "《中华人民共和国行政许可法》第三十二条第一款第二项",
+    "有权机关": f"请向{LONG_OFFICE}申请。",
+}
+
+
+def cases_stored(sessions: sessionmaker[Session]) -> int:
+    with sessions() as session:
+        count = session.scalar(text('SELECT count(*) FROM "case"'))
+    assert isinstance(count, int)
+    return count
+
+
+def active(qtbot: QtBot, panel: IntakePanel) -> None:
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)  # shortcuts go to the active window
+
+
+def ask_to_commit(qtbot: QtBot, panel: IntakePanel) -> RefusalConfirmation:
+    """Ctrl+Enter on a refusal: the confirmation, with the keyboard on 返回修改."""
+    active(qtbot, panel)
+    QTest.keyClick(panel.applicant_form.name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    dialog = panel.confirmation
+    assert dialog is not None
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.back_button)
+    return dialog
+
+
+def test_no_ground_is_chosen_for_the_clerk(qtbot: QtBot, panel: IntakePanel) -> None:
+    fill_person(panel)
+    panel.refusal.setChecked(True)
+    assert not any(button.isChecked() for button in panel.refusal.grounds.values())
+    assert panel.refusal.ground() is None
+    assert panel.form().refusal_ground is None
+    assert panel.decision is not None
+    assert panel.decision.outcome is Outcome.INCOMPLETE
+    assert panel.commit_button.text() == "出具不予受理通知书\nCtrl+Enter"
+    assert not panel.commit_button.isEnabled()
+
+
+def test_committing_without_a_ground_is_refused_and_the_cursor_goes_to_the_grounds(
+    qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
+) -> None:
+    fill_person(panel)
+    panel.refusal.setChecked(True)
+    active(qtbot, panel)
+    QTest.keyClick(panel.applicant_form.name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert panel.message.isVisible()
+    assert panel.message.text() == "请先选定不予受理的法定理由（第一项或第二项），再出具通知书。"
+    first = panel.refusal.grounds[RefusalGround.NO_LICENCE_NEEDED]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first)
+    assert panel.confirmation is None
+    assert not panel.committed
+    assert cases_stored(sessions) == 0
+    QTest.keyClick(first, Qt.Key.Key_Space)  # chosen from the keyboard where the cursor landed
+    assert panel.refusal.ground() is RefusalGround.NO_LICENCE_NEEDED
+    assert not panel.message.isVisible()
+    assert panel.commit_button.isEnabled()
+
+
+def test_the_confirmation_repeats_the_notice_and_enter_goes_back(
+    qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
+) -> None:
+    fill_person(panel)
+    refuse(panel, RefusalGround.NOT_IN_REMIT, LONG_OFFICE)
+    dialog = ask_to_commit(qtbot, panel)
+    assert dialog.isModal()
+    assert {caption: label.text() for caption, label in dialog.lines.items()} == NOTICE_LINES
+    assert dialog.back_button.isDefault()
+    with qtbot.waitSignal(dialog.finished) as finished:
+        QTest.keyClick(dialog.back_button, Qt.Key.Key_Return)
+    assert finished.args == [QDialog.DialogCode.Rejected.value]
+    assert not dialog.isVisible()
+    assert not panel.committed
+    assert cases_stored(sessions) == 0
+    assert panel.refusal.turn_to.text() == LONG_OFFICE  # the form is as it was
+    dialog = ask_to_commit(qtbot, panel)
+    with qtbot.waitSignal(dialog.rejected):
+        QTest.keyClick(dialog.back_button, Qt.Key.Key_Escape)
+    assert cases_stored(sessions) == 0
+
+
+@pytest.mark.parametrize("keys", ["tab-enter", "alt-y"])
+def test_choosing_to_issue_commits_the_words_shown(
+    qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel, keys: str
+) -> None:
+    fill_person(panel)
+    refuse(panel, RefusalGround.NOT_IN_REMIT, f"  {LONG_OFFICE} ")
+    dialog = ask_to_commit(qtbot, panel)
+    assert dialog.lines["有权机关"].text() == f"请向{LONG_OFFICE}申请。"  # as stored: trimmed
+    with qtbot.waitSignal(panel.case_taken, timeout=10_000) as taken:
+        if keys == "tab-enter":
+            QTest.keyClick(dialog.back_button, Qt.Key.Key_Tab)
+            assert QApplication.focusWidget() is dialog.confirm_button
+            QTest.keyClick(dialog.confirm_button, Qt.Key.Key_Return)
+        else:
+            QTest.keyClick(dialog, Qt.Key.Key_Y, Qt.KeyboardModifier.AltModifier)
+    with sessions() as session:
+        view = case_view(session, taken.args[0])
+    assert view is not None
+    assert view.status is CaseStatus.REFUSED
+    assert (view.refusal_ground, view.turn_to) == ("not_in_remit", LONG_OFFICE)
+
+
+def test_the_office_field_shows_a_long_name_whole_and_keeps_it_one_line(qtbot: QtBot, panel: IntakePanel) -> None:
+    fill_person(panel)
+    refuse(panel, RefusalGround.NOT_IN_REMIT)
+    field = panel.refusal.turn_to
+    assert field.isVisible()
+    assert field.height() >= 3 * field.fontMetrics().lineSpacing()
+    column = panel.refusal.contentsRect().width()
+    assert field.width() >= column * 0.8  # the column's width, not a box beside two labels
+    field.insertPlainText("兴安盟")
+    QTest.keyClick(field, Qt.Key.Key_Return)  # no line break in a name
+    clipboard = QApplication.clipboard()
+    clipboard.setText("科尔沁右翼前旗\n市场监督管理局")
+    field.paste()
+    assert field.text() == "兴安盟科尔沁右翼前旗市场监督管理局"
+    field.setPlainText(LONG_OFFICE)
+    qtbot.waitUntil(lambda: field.verticalScrollBar().maximum() == 0)  # all of it in view
+    assert field.horizontalScrollBar().maximum() == 0
+    assert panel.decision is not None
+    assert panel.decision.turn_to == LONG_OFFICE
+    field.setPlainText("   ")  # validated as before: blank is no office
+    assert panel.decision.outcome is Outcome.INCOMPLETE
+    assert "须写明申请人应当向哪个行政机关申请" in panel.outcome_box.plain_text()
