@@ -19,9 +19,10 @@ pkgs="libegl1 libgl1 libfontconfig1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icc
 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libdbus-1-3
 cups-client libcups2"
 if [ "$want_test" = 1 ]; then
-    # screenshots under Xvfb; PDF and barcode checks; the CUPS and PostgreSQL servers tests start
+    # screenshots under Xvfb; PDF and barcode checks; the CUPS and PostgreSQL servers tests start; binutils for
+    # PyInstaller and the offline installer's build (objdump, strip, readelf)
     pkgs="$pkgs xvfb xauth poppler-utils zbar-tools cups-daemon
-    libpango-1.0-0 libpangoft2-1.0-0 postgresql"
+    libpango-1.0-0 libpangoft2-1.0-0 postgresql binutils"
 fi
 
 missing=""

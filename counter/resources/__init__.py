@@ -21,6 +21,7 @@ CATALOG = "catalog"
 FONTS = "fonts"
 TRANSLATIONS = "translations"
 LICENSES = "licenses"
+ICONS = "icons"
 
 # The font files the window and the documents cannot do without (counter.documents.fonts and counter.ui.fonts
 # name the same files; tests/test_resources.py checks that the three lists agree).
@@ -54,6 +55,11 @@ def translations_dir() -> Path:
 def licenses_dir() -> Path:
     """The licence texts shipped with every copy: the app's, the fonts' and the libraries'."""
     return resources_dir() / LICENSES
+
+
+def icons_dir() -> Path:
+    """The app's icon as ``counter-<size>.png`` (16 to 256 px), rendered from ``packaging/icons/counter.svg``."""
+    return resources_dir() / ICONS
 
 
 class Lack(enum.Enum):

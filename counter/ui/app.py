@@ -30,6 +30,7 @@ from counter.catalog.fingerprint import folder_fingerprint
 from counter.host.logs import setup_logging
 from counter.host.paths import data_dir
 from counter.ui import words
+from counter.ui.app_icon import DESKTOP_FILE, app_icon
 from counter.ui.cases.scanner import install_scanner
 from counter.ui.fonts import install_fonts
 from counter.ui.integrity import check_at_start, start_daily_backup
@@ -198,6 +199,8 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(["counter", *argv])
     app.setApplicationName("counter")
+    app.setWindowIcon(app_icon(resources.icons_dir()))
+    app.setDesktopFileName(DESKTOP_FILE)
     incomplete = prepare_app(app)
     if incomplete is not None:
         return _startup_failure(app, incomplete, exit_when_ready)

@@ -85,6 +85,7 @@ def test_the_wheel_carries_the_shipped_files_and_the_licences(wheelhouse: Path) 
         "counter/resources/translations/en.po",
         "counter/resources/licenses/LGPL-3.0.txt",
         "counter/resources/licenses/THIRD-PARTY.md",
+        "counter/resources/icons/counter-256.png",
         "counter/db/migrations/env.py",
     ):
         assert name in names

@@ -1,0 +1,315 @@
+"""The offline installer as a township centre gets it: built from this checkout, installed and run with no network.
+
+One build for the module (``scripts/build-offline.sh --python`` with this environment): PyInstaller, then some 230 MB
+compressed twice, for the archive and the ``.deb`` — about two minutes on two free cores.  Every run of the installed
+program is cut off the network (``unshare -n``) and sees a fresh home, a clean environment (no PYTHONPATH, no
+virtual environment on PATH, no Qt platform chosen) and ``/`` as its working folder, so nothing can come from the
+checkout or this environment.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import counter
+from tests.conftest import REPO
+from tests.cups_server import Cups
+
+pytestmark = pytest.mark.slow
+
+DAY = "2026-11-20"  # a working day, so that the demo's dates do not depend on when the test runs
+ICON_SIZES = (16, 32, 48, 64, 128, 256)
+# What the frozen program may take from the machine: what a desktop has.  Everything else is inside it.
+FROM_THE_SYSTEM = {
+    "libc.so.6",
+    "libm.so.6",
+    "libdl.so.2",
+    "libpthread.so.0",
+    "librt.so.1",
+    "libresolv.so.2",
+    "libutil.so.1",
+    "ld-linux-x86-64.so.2",
+    "ld-linux-aarch64.so.1",
+    "libGL.so.1",  # libgl1
+    "libGLX.so.0",
+    "libGLdispatch.so.0",
+    "libEGL.so.1",  # libegl1
+    "libxcb.so.1",  # libxcb1
+    "libdrm.so.2",  # only Qt's full-screen eglfs platform, never chosen on a desktop
+    "libwayland-client.so.0",  # a Wayland session's own libraries, matching its compositor
+    "libwayland-cursor.so.0",
+    "libwayland-egl.so.1",
+}
+# Missing here is harmless: a Wayland session has them, an X11 session never loads the Wayland plugins.
+MAY_BE_MISSING = {"libwayland-client.so.0", "libwayland-cursor.so.0", "libwayland-egl.so.1"}
+
+
+@dataclass(frozen=True)
+class Built:
+    archive: Path
+    deb: Path
+    tree: Path  # the archive unpacked
+
+
+def clean_env(home: Path, **extra: str) -> dict[str, str]:
+    """The environment of a clerk's session on a desk where counter is all there is of Python."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("COUNTER_", "XDG_", "QT_", "PYTHON", "CUPS_"))
+        and key not in {"VIRTUAL_ENV", "LD_LIBRARY_PATH", "DISPLAY", "WAYLAND_DISPLAY"}
+    }
+    return env | {"HOME": str(home), "PATH": "/usr/local/bin:/usr/bin:/bin"} | extra
+
+
+def offline(args: list[str | Path], env: dict[str, str], timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run ``args`` cut off the network."""
+    command = ["unshare", "--net", *map(str, args)]
+    return subprocess.run(command, cwd="/", env=env, capture_output=True, text=True, timeout=timeout, check=False)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    out = tmp_path_factory.mktemp("offline")
+    script = REPO / "scripts" / "build-offline.sh"
+    subprocess.run(["sh", str(script), "--python", sys.executable, "--out", str(out)], check=True, timeout=1800)
+    [archive] = out.glob(f"counter-{counter.__version__}-linux-*.tar.gz")
+    [deb] = out.glob(f"counter_{counter.__version__}_*.deb")
+    with tarfile.open(archive) as tar:
+        tar.extractall(out / "unpacked", filter="tar")
+    [tree] = (out / "unpacked").iterdir()
+    return Built(archive, deb, tree)
+
+
+@dataclass(frozen=True)
+class Installed:
+    home: Path
+    prefix: Path
+    link: Path
+
+    def run(self, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+        return offline([self.prefix / "counter", *args], clean_env(self.home, **env))
+
+
+def install_for_user(built: Built, home: Path) -> Installed:
+    home.mkdir()
+    done = offline(["sh", built.tree / "install.sh", "--user"], clean_env(home))
+    assert done.returncode == 0, done.stderr
+    return Installed(home, home / ".local" / "opt" / "counter", home / ".local" / "bin" / "counter")
+
+
+@pytest.fixture(scope="module")
+def installed(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
+    root = tmp_path_factory.mktemp("desk")
+    yield install_for_user(built, root / "home")
+    shutil.rmtree(root, ignore_errors=True)
+
+
+def files_under(folder: Path) -> set[str]:
+    return {str(path.relative_to(folder)) for path in folder.rglob("*") if not path.is_dir()}
+
+
+def test_the_archive_holds_the_program_its_desktop_entry_icons_and_licences(built: Built) -> None:
+    tree = built.tree
+    assert built.archive.name == f"counter-{counter.__version__}-linux-{os.uname().machine}.tar.gz"
+    assert (tree / "app" / "counter").stat().st_mode & 0o111
+    desktop = (tree / "share" / "applications" / "counter.desktop").read_text(encoding="utf-8").splitlines()
+    for line in ("Name=一件事一次办 综合受理窗口", "Name[en]=counter", "Icon=counter", "Categories=Office;"):
+        assert line in desktop
+    for size in ICON_SIZES:
+        assert (tree / "share" / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "counter.png").is_file()
+    assert (tree / "share" / "icons" / "hicolor" / "scalable" / "apps" / "counter.svg").is_file()
+    assert (tree / "LICENSE").read_text(encoding="utf-8") == (REPO / "LICENSE").read_text(encoding="utf-8")
+    licences = files_under(tree / "licenses")
+    assert {"THIRD-PARTY.md", "LGPL-3.0.txt", "fonts/wqy-microhei.COPYRIGHT", "debian/LIBRARIES.txt"} <= licences
+    # every library taken from this machine is named with its package, whose copyright file comes along
+    listed = (tree / "licenses" / "debian" / "LIBRARIES.txt").read_text(encoding="utf-8").splitlines()[4:]
+    assert any(line.startswith("libxcb-cursor.so.0 ") for line in listed)
+    for line in listed:
+        library, package, _ = line.split()
+        assert (tree / "app" / "_internal" / library).exists()
+        assert f"debian/{package}.copyright" in licences
+    # no GPL library slips in with Python's interactive line editing
+    assert not list((tree / "app" / "_internal").glob("libreadline*"))
+
+
+def test_it_takes_from_the_machine_only_what_a_desktop_has(built: Built) -> None:
+    """Qt's X11 libraries beyond libxcb (libxcb-cursor0, which Qt 6.5 needs, and the rest) are inside."""
+    internal = built.tree / "app" / "_internal"
+    env = {**os.environ, "LD_LIBRARY_PATH": str(internal)}  # as the program's loader sets it
+    taken: dict[str, str] = {}
+    for path in [*internal.rglob("*.so*"), built.tree / "app" / "counter"]:
+        if path.is_symlink() or not path.is_file():
+            continue
+        listing = subprocess.run(["ldd", str(path)], env=env, capture_output=True, text=True, check=False).stdout
+        for name, found in re.findall(r"^\s*(\S+) => (.+?)(?: \(0x[0-9a-f]+\))?$", listing, re.MULTILINE):
+            if not found.startswith(str(internal)):
+                taken.setdefault(name, found)
+    assert set(taken) <= FROM_THE_SYSTEM, {name: taken[name] for name in set(taken) - FROM_THE_SYSTEM}
+    assert {name for name, found in taken.items() if found == "not found"} <= MAY_BE_MISSING
+    for name in ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxkbcommon-x11.so.0", "libX11.so.6"):
+        assert (internal / name).exists()
+
+
+def test_installed_with_no_network_it_names_its_version(installed: Installed) -> None:
+    done = offline([installed.link, "--version"], clean_env(installed.home))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == f"counter {counter.__version__}"
+    assert installed.link.resolve() == (installed.prefix / "counter").resolve()
+
+
+def test_installed_the_window_starts_on_an_x_server(installed: Installed) -> None:
+    done = offline(["xvfb-run", "-a", installed.prefix / "counter", "--exit-when-ready"], clean_env(installed.home))
+    assert done.returncode == 0, done.stderr
+    log = (installed.home / ".local" / "share" / "counter" / "logs" / "counter.log").read_text(encoding="utf-8")
+    assert "desk app started" in log
+    assert "Qt has no catalogue" not in log  # Qt's own buttons read 确定 / 取消 there too
+
+
+def test_installed_it_lists_the_103_bundles(installed: Installed) -> None:
+    done = installed.run("catalog", "list")
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == 103
+    assert "我要开小餐馆" in done.stdout
+
+
+def test_installed_it_makes_the_same_documents_byte_for_byte(installed: Installed, tmp_path: Path) -> None:
+    frozen_out, venv_out = tmp_path / "frozen", tmp_path / "venv"
+    done = installed.run("demo", "--today", DAY, "--out", str(frozen_out), COUNTER_HOME=str(tmp_path / "frozen-home"))
+    assert done.returncode == 0, done.stderr
+    subprocess.run(
+        [sys.executable, "-m", "counter", "demo", "--today", DAY, "--out", str(venv_out)],
+        env={**os.environ, "COUNTER_HOME": str(tmp_path / "venv-home")},
+        capture_output=True,
+        check=True,
+    )
+    pdfs = sorted(path.name for path in venv_out.glob("*.pdf"))
+    assert len(pdfs) >= 12
+    assert sorted(path.name for path in frozen_out.glob("*.pdf")) == pdfs
+    different = [name for name in pdfs if (frozen_out / name).read_bytes() != (venv_out / name).read_bytes()]
+    assert different == []
+
+
+def test_installed_it_finds_its_files_inside_its_own_folder(installed: Installed, tmp_path: Path) -> None:
+    font = installed.prefix / "_internal" / "counter" / "resources" / "fonts" / "hanamin-a-rare.ttf"
+    kept = tmp_path / font.name
+    shutil.move(font, kept)
+    try:
+        done = installed.run("catalog", "list")
+    finally:
+        shutil.move(kept, font)
+    assert done.returncode == 1
+    assert f"字体文件 hanamin-a-rare.ttf 不存在：{font}" in done.stderr
+
+
+def test_installed_it_prints_through_cups_with_the_machines_own_libraries(
+    installed: Installed, cups: Cups, tmp_path: Path
+) -> None:
+    """``lp`` runs with the desk's library path, not the program's (whose libz or libxcb could break it)."""
+    jobs = cups.add_queue("frozen-desk")
+    shims = tmp_path / "bin"
+    shims.mkdir()
+    seen = tmp_path / "seen"
+    for tool in ("lp", "lpstat"):  # each records its environment, then is the real client
+        shim = shims / tool
+        shim.write_text(f'#!/bin/sh\necho "${{LD_LIBRARY_PATH-unset}}" >> {seen}\nexec /usr/bin/{tool} "$@"\n')
+        shim.chmod(0o755)
+    home = str(tmp_path / "home")
+    done = installed.run("demo", "--today", DAY, "--out", str(tmp_path / "pdf"), COUNTER_HOME=home)
+    assert done.returncode == 0, done.stderr
+    [receipt] = (tmp_path / "pdf").glob("*-0001-receipt.pdf")
+    case_no = receipt.name.removesuffix("-receipt.pdf")
+    env = {"COUNTER_HOME": home, "CUPS_SERVER": cups.env["CUPS_SERVER"], "PATH": f"{shims}:/usr/bin:/bin"}
+    done = installed.run("print", case_no, "--doc", "receipt", "--printer", "frozen-desk", **env)
+    assert done.returncode == 0, done.stderr
+    assert cups.wait_for_job(jobs) == receipt.read_bytes()
+    assert set(seen.read_text().split()) == {"unset"}
+
+
+def test_uninstall_removes_everything_it_put_and_keeps_the_data(built: Built, tmp_path: Path) -> None:
+    desk = install_for_user(built, tmp_path / "home")
+    assert desk.run("catalog", "list").returncode == 0  # the data folder: ~/.local/share/counter
+    data = {name for name in files_under(desk.home) if name.startswith(".local/share/counter/")}
+    assert ".local/share/counter/counter.sqlite3" in data
+    done = offline(["sh", desk.prefix / "uninstall.sh"], clean_env(desk.home))
+    assert done.returncode == 0, done.stderr
+    assert "数据文件夹没有删除" in done.stdout
+    assert files_under(desk.home) == data
+    folders = {str(path.relative_to(desk.home)) for path in desk.home.rglob("*") if path.is_dir()}
+    assert {folder for folder in folders if not folder.startswith(".local/share/counter")} == {".local", ".local/share"}
+
+
+def test_as_root_it_installs_for_every_desk_user_and_uninstalls(built: Built, tmp_path: Path) -> None:
+    """The system-wide places, each a scratch folder mounted over the real one for this test's processes only."""
+    places = {"/opt": "opt", "/usr/local/bin": "bin", "/usr/share/applications": "apps", "/usr/share/icons": "icons"}
+    for folder in places.values():
+        (tmp_path / folder).mkdir()
+    mounts = " && ".join(f"mount --bind {tmp_path / folder} {place}" for place, folder in places.items())
+
+    def as_root(command: str) -> subprocess.CompletedProcess[str]:
+        script = f"{mounts} && {command}"
+        env = clean_env(tmp_path / "root-home")
+        return subprocess.run(
+            ["unshare", "--mount", "--net", "sh", "-c", script], env=env, capture_output=True, text=True, check=False
+        )
+
+    done = as_root(f"sh {built.tree / 'install.sh'} && counter --version")
+    assert done.returncode == 0, done.stderr
+    assert f"counter {counter.__version__}" in done.stdout.splitlines()
+    assert os.readlink(tmp_path / "bin" / "counter") == "/opt/counter/counter"
+    assert 'Exec="/opt/counter/counter"' in (tmp_path / "apps" / "counter.desktop").read_text(encoding="utf-8")
+    assert (tmp_path / "icons" / "hicolor" / "48x48" / "apps" / "counter.png").is_file()
+    assert (tmp_path / "opt" / "counter" / "licenses" / "THIRD-PARTY.md").is_file()
+
+    done = as_root("sh /opt/counter/uninstall.sh")
+    assert done.returncode == 0, done.stderr
+    assert [list((tmp_path / folder).iterdir()) for folder in places.values()] == [[], [], [], []]
+
+
+def test_on_an_older_system_install_refuses_and_changes_nothing(built: Built, tmp_path: Path) -> None:
+    shims = tmp_path / "bin"
+    shims.mkdir()
+    getconf = shims / "getconf"  # the glibc of Kylin V10 (Ubuntu 20.04's)
+    getconf.write_text('#!/bin/sh\n[ "$1" = GNU_LIBC_VERSION ] && echo "glibc 2.31" || exec /usr/bin/getconf "$@"\n')
+    getconf.chmod(0o755)
+    home = tmp_path / "home"
+    home.mkdir()
+    done = offline(["sh", built.tree / "install.sh", "--user"], clean_env(home, PATH=f"{shims}:/usr/bin:/bin"))
+    assert done.returncode == 1
+    assert "本程序需要 glibc 2." in done.stderr
+    assert "本机是 2.31" in done.stderr
+    assert list(home.iterdir()) == []
+
+
+def test_the_deb_puts_the_same_program_in_opt_counter(built: Built, tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    subprocess.run(["dpkg-deb", "-x", str(built.deb), str(root)], check=True)
+    fields = subprocess.run(["dpkg-deb", "-f", str(built.deb)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Depends: libc6 \(>= 2\.\d+\), libegl1, libgl1, libxcb1, libfontconfig1$", fields, re.M)
+    assert f"Version: {counter.__version__}" in fields.splitlines()
+    assert os.readlink(root / "usr" / "bin" / "counter") == "/opt/counter/counter"
+    desktop = (root / "usr" / "share" / "applications" / "counter.desktop").read_text(encoding="utf-8")
+    assert "Exec=/opt/counter/counter" in desktop.splitlines()
+    assert (root / "usr" / "share" / "icons" / "hicolor" / "256x256" / "apps" / "counter.png").is_file()
+    control = tmp_path / "control"
+    subprocess.run(["dpkg-deb", "-e", str(built.deb), str(control)], check=True)
+    checked = subprocess.run(["md5sum", "--quiet", "-c", str(control / "md5sums")], cwd=root, check=False)
+    assert checked.returncode == 0
+
+    env = clean_env(tmp_path / "home")
+    version = offline([root / "opt" / "counter" / "counter", "--version"], env)
+    assert version.returncode == 0, version.stderr
+    assert version.stdout.splitlines()[0] == f"counter {counter.__version__}"
+    listed = offline([root / "opt" / "counter" / "counter", "catalog", "list"], env)
+    assert listed.returncode == 0, listed.stderr
+    assert len(listed.stdout.splitlines()) == 103
