@@ -7,7 +7,8 @@ one per test, so no test touches the user's real database.
 from __future__ import annotations
 
 import os
-from collections.abc import Collection
+import weakref
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,30 @@ def costly_examples(share: int, suppress_health_check: Collection[HealthCheck] =
     imported, after the profile is loaded.
     """
     return settings(max_examples=max(1, settings().max_examples // share), suppress_health_check=suppress_health_check)
+
+
+@pytest.fixture(autouse=True)
+def engines_disposed() -> Iterator[None]:
+    """Every engine a test used is disposed when the test ends, its pooled connections closed.
+
+    Test code makes engines freely (a copy of a site's database, a migrated file) and drops them; their pooled
+    SQLite connections would be closed by the garbage collector at some later test, which Python 3.13 reports as
+    a ResourceWarning there.  Disposing is harmless for an engine that lives on: it opens a new pool when next used.
+    The program's own engines are closed by the program (tests/test_cli.py counts the connections).
+    """
+    from sqlalchemy import event
+    from sqlalchemy.engine import Connection, Engine
+
+    used: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+    def on_connect(conn: Connection) -> None:
+        used.add(conn.engine)
+
+    event.listen(Engine, "engine_connect", on_connect)
+    yield
+    event.remove(Engine, "engine_connect", on_connect)
+    for engine in list(used):
+        engine.dispose()
 
 
 @pytest.fixture(autouse=True)

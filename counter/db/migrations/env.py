@@ -25,7 +25,11 @@ connection = config.attributes.get("connection")
 if connection is None:
     from counter.db.engine import make_engine
 
-    with make_engine(config.get_main_option("sqlalchemy.url") or "").connect() as conn:
-        run_migrations(conn)
+    engine = make_engine(config.get_main_option("sqlalchemy.url") or "")
+    try:
+        with engine.connect() as conn:
+            run_migrations(conn)
+    finally:
+        engine.dispose()  # the pool would keep the connection open until the garbage collector closes it
 else:
     run_migrations(connection)
