@@ -46,7 +46,7 @@ def test_the_users_file_overrides_the_machines_field_by_field(machine_file: Path
     assert settings.sources == {
         "site_code": Source.MACHINE, "site_name": Source.MACHINE, "desk_no": Source.MACHINE, "clerk": Source.USER,
         "staff_no": Source.DEFAULT, "photo": Source.DEFAULT, "pad_screen": Source.DEFAULT,
-        "area_code": Source.DEFAULT, "printer": Source.USER,
+        "area_code": Source.DEFAULT, "printer": Source.USER, "text_scale": Source.DEFAULT,
     }  # fmt: skip
     assert settings.machine.problems == ()
 

@@ -173,6 +173,7 @@ DESK_FIELD = {
     "pad_screen": tr("评价器屏幕"),
     "area_code": tr("行政区划代码"),
     "printer": tr("打印机"),
+    "text_scale": tr("文字大小（%）"),
 }
 DESK_SOURCE = {"machine": tr("本机设置文件"), "user": tr("用户设置文件"), "default": tr("默认值")}
 DESK_VALUE_LINE = tr("  {field}：{value}（{source}）")

@@ -36,6 +36,7 @@ class DeskConfig:
     pad_screen: str = ""  # name of the screen the review pad fills; "" the first one that is not the clerk's
     area_code: str = "152200"  # the site's area code (GB/T 2260); its first six digits are the rating's 行政区划
     printer: str = ""  # the CUPS queue this desk prints its notices on; "" the CUPS default
+    text_scale: str = "100"  # the window's text size in per cent: 100, 125 or 150 (read at start-up)
 
     def identity(self) -> DeskIdentity:
         return DeskIdentity(self.site_code, self.desk_no)

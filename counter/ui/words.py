@@ -116,3 +116,13 @@ DESK_ACTION_GUIDE_NOTICE = tr("打印一次性告知单（Ctrl+P）")
 DESK_GUIDE_NOTICE_NO_GUIDE = tr("请先在左侧找到并打开申请人询问的一件事，再打印一次性告知单。")
 DESK_GUIDE_NOTICE_UNPUBLISHED = tr("“{name}”指南未发布，不能打印一次性告知单。")
 DESK_ALERTS = tr(" · 新差评 {count} 条")
+
+DESK_ACTION_TEXT_SIZE = tr("文字大小（F12）")
+TEXT_SIZE_TITLE = tr("文字大小")
+TEXT_SIZE_PROMPT = tr("本机窗口的文字大小：")
+TEXT_SIZE_CHOICE = {100: tr("标准（100%）"), 125: tr("较大（125%）"), 150: tr("最大（150%）")}
+TEXT_SIZE_NOTE = tr("保存后，下次启动本程序时按新的大小显示。")
+TEXT_SIZE_SAVED = tr("已保存：下次启动时文字按 {percent}% 显示。")
+TEXT_SIZE_SAVE_FAILED = tr("未能保存（{error}），文字大小没有改变。")
+TEXT_SIZE_SAVE = tr("保存")
+TEXT_SIZE_CLOSE = tr("关闭")
