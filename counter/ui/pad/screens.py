@@ -10,7 +10,9 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
-#: the pad's size when it is a movable window: the usual 7-inch pad panel
+from counter.ui.geometry import fit_to_screen
+
+#: the pad's size when it is a movable window: the usual 7-inch pad panel (as much of it as the screen holds)
 WINDOW_SIZE = (800, 480)
 
 
@@ -27,8 +29,8 @@ def place_pad(window: QWidget, screen_name: str) -> bool:
     """Show the pad full screen on its screen (True), or as a movable window when there is none (False)."""
     screen = pad_screen(screen_name)
     if screen is None:
+        fit_to_screen(window, WINDOW_SIZE, maximise=False)
         window.showNormal()
-        window.resize(*WINDOW_SIZE)
         return False
     window.setScreen(screen)
     window.setGeometry(screen.geometry())

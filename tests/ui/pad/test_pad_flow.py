@@ -24,8 +24,10 @@ from counter.ratings.reasons import DEFAULT_LABELS
 from counter.ratings.rectification import RectState
 from counter.ratings.status import DeskStatus
 from counter.ratings.views import RectificationAlert
+from counter.ui.geometry import FRAME_ALLOWANCE
 from counter.ui.pad.controller import PadController
-from counter.ui.pad.pad_window import THANKS_MS, PadPage, PadWindow
+from counter.ui.pad.pad_window import AVATAR, THANKS_MS, PadPage, PadWindow
+from counter.ui.pad.style import scale_of
 from counter.ui.pad.words import PAD_IDLE_DEFAULT, PAD_THANKS_BAD
 from counter.words.ratings import RATING_LEVEL, RATING_REFUSAL
 from tests.ratings.conftest import DESK, TODAY, Clock
@@ -70,7 +72,9 @@ def test_without_a_second_screen_the_pad_is_a_movable_window(controller: PadCont
     assert not controller.on_screen
     assert pad.isVisible()
     assert not pad.isFullScreen()
-    assert (pad.width(), pad.height()) == (800, 480)
+    room = pad.screen().availableGeometry().marginsRemoved(FRAME_ALLOWANCE)
+    assert (pad.width(), pad.height()) == (min(800, room.width()), 480)  # a pad panel's size, as far as it fits
+    assert pad.screen().availableGeometry().contains(pad.frameGeometry())
     assert pad.page() is PadPage.IDLE
     assert "兴安盟政务服务中心" in pad.welcome.text()
     assert pad.idle_card.clerk.text() == "工作人员：乌兰"
@@ -278,7 +282,8 @@ def test_the_clerks_photo_replaces_the_initial_when_set(
     avatar = with_photo.pad.rating_card.avatar
     assert not avatar.pixmap().isNull()
     assert avatar.text() == ""
-    assert (avatar.width(), avatar.height()) == (72, 72)
+    side = round(AVATAR * scale_of(with_photo.pad.width(), with_photo.pad.height()))  # 72 on a whole pad panel
+    assert (avatar.width(), avatar.height()) == (side, side)
 
 
 def test_without_a_photo_the_pad_shows_the_clerks_initial(
