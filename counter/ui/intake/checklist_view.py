@@ -58,7 +58,8 @@ class ChecklistView(QWidget):
             row.recorded.connect(self.recorded)
             row.step.connect(lambda step, code=entry.code: self.on_step(code, step))
             self._rows_layout.addWidget(row)
-            row.setVisible(self.isVisible())  # at once, so the focus can go to it straight away
+            if self.isVisible():
+                row.show()  # at once, so the focus can go to it straight away (else it shows with the panel)
             self.rows[entry.code] = row
         self.show_pending()
 

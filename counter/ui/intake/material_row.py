@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButto
 
 from counter.catalog.model import Material, Medium, Necessity
 from counter.intake.checklist import HANDED_IN, MaterialEntry, Receipt, ReceivedMedium
+from counter.ui.flow_layout import FlowLayout, flow_row
 from counter.ui.intake.words import (
     INTAKE_COPIES,
     INTAKE_DEFECT_HINT,
@@ -42,6 +43,16 @@ _ACCEPTED = {
     Medium.ELECTRONIC: (ReceivedMedium.ELECTRONIC,),
 }
 _BOTH = (ReceivedMedium.PAPER, ReceivedMedium.ELECTRONIC)
+
+
+def _counted(text: str, spin: QSpinBox) -> QWidget:
+    """A count with its label, kept together when the line wraps."""
+    pair = QWidget()
+    line = QHBoxLayout(pair)
+    line.setContentsMargins(0, 0, 0, 0)
+    line.addWidget(QLabel(text))
+    line.addWidget(spin)
+    return pair
 
 
 def _tag(text: str, kind: str) -> QLabel:
@@ -90,26 +101,23 @@ class MaterialRow(QFrame):
 
     def _build(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(_tag(NECESSITY[self.material.necessity], self.material.necessity.value))
+        top.addWidget(
+            _tag(NECESSITY[self.material.necessity], self.material.necessity.value), 0, Qt.AlignmentFlag.AlignTop
+        )
         if self.material.shared:
-            top.addWidget(_tag(INTAKE_TAG_SHARED, "shared"))
+            top.addWidget(_tag(INTAKE_TAG_SHARED, "shared"), 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.name_label, 1)
-        for button in self.receipt_buttons.values():
-            top.addWidget(button)
+        buttons = flow_row(list(self.receipt_buttons.values()), spacing=4)  # wraps in a narrow column
+        top.addWidget(buttons, 0, Qt.AlignmentFlag.AlignTop)
         self.details = QWidget()
-        line = QHBoxLayout(self.details)
-        line.setContentsMargins(0, 0, 0, 0)
+        line = FlowLayout(self.details)
         for medium in _BOTH:
             line.addWidget(self.medium_buttons[medium])
-        line.addSpacing(10)
-        line.addWidget(QLabel(INTAKE_ORIGINALS))
-        line.addWidget(self.originals)
-        line.addWidget(QLabel(INTAKE_COPIES))
-        line.addWidget(self.copies)
+        line.addWidget(_counted(INTAKE_ORIGINALS, self.originals))
+        line.addWidget(_counted(INTAKE_COPIES, self.copies))
         guide = QLabel(INTAKE_GUIDE_COUNT.format(originals=self.material.originals, copies=self.material.copies))
         guide.setProperty("role", "guide-count")
         line.addWidget(guide)
-        line.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(4)
