@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from counter.ui import words
 from counter.ui.document_browser import DocumentBrowser
 from counter.ui.situation_panel import SituationPanel
+from counter.ui.text_size import scaled
 
 if TYPE_CHECKING:
     from counter.catalog.model import Bundle
@@ -41,7 +42,7 @@ class GuideView(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         page = QWidget()
         page.setObjectName("guidePage")
-        page.setStyleSheet(STYLE)
+        page.setStyleSheet(scaled(STYLE))
         self.number = QLabel()
         self.number.setObjectName("guideNumber")
         self.title = QLabel()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QListWidget, QListWi
 from counter.catalog.search import SearchHit, SearchIndex
 from counter.ui import words
 from counter.ui.hit_delegate import NAME_ROLE, NUMBER_ROLE, PUBLISHED_ROLE, HitDelegate
+from counter.ui.text_size import scaled
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 STYLE = """
@@ -57,7 +58,7 @@ class SearchPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(scaled(STYLE))
         self._index = SearchIndex([])
         self.box = SearchBox()
         self.box.setPlaceholderText(words.DESK_SEARCH_PLACEHOLDER)

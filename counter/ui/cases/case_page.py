@@ -84,6 +84,7 @@ from counter.ui.cases.rules import (
 from counter.ui.cases.tables import fill_row, full_table
 from counter.ui.printing.opening import NoticeRefused, open_case_documents
 from counter.ui.runner import Failed, Runner
+from counter.ui.text_size import px, scaled
 from counter.words.access import not_permitted
 from counter.words.cases import CASE_EVENT, CASE_NOT_FOUND, CASE_STATUS
 from counter.words.intake import OUTCOME
@@ -197,7 +198,7 @@ class CasePage(QWidget):
         self.view: CaseView | None = None
         self.read_error = ""  # why the last reading failed, if it did
         self._situations: tuple[Situation, ...] = ()
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(scaled(STYLE))
         self._make_widgets()
         self._lay_out()
         self._connect_signals()
@@ -228,7 +229,7 @@ class CasePage(QWidget):
         self.full_id_button.setCheckable(True)
         self.full_id_button.setFlat(True)
         self.full_id_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.full_id_button.setStyleSheet("color: #0b4f8a; text-decoration: underline; padding: 0 4px;")
+        self.full_id_button.setStyleSheet(scaled("color: #0b4f8a; text-decoration: underline; padding: 0 4px;"))
         self.keys: dict[str, QLabel] = {}
         self.fields: dict[str, QLabel] = {}
         for name in PARTY_FIELDS + CASE_FIELDS:
@@ -245,7 +246,7 @@ class CasePage(QWidget):
         self.beyond_data = QLabel(words.CASE_BEYOND_DATA)
         self.beyond_data.setObjectName("alertDue")
         self.beyond_data.setWordWrap(True)
-        self.materials = full_table(words.CASE_MATERIAL_COLUMNS, stretch=0, widths={5: 200})
+        self.materials = full_table(words.CASE_MATERIAL_COLUMNS, stretch=0, widths={5: px(200)})
         self.history = full_table(words.CASE_HISTORY_COLUMNS, stretch=4)
         self.documents = CaseDocuments()  # the 文书 section (counter.ui.printing)
 

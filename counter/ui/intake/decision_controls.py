@@ -34,6 +34,7 @@ from counter.ui.intake.words import (
     INTAKE_TURN_TO_AFTER,
     INTAKE_TURN_TO_HINT,
 )
+from counter.ui.text_size import scaled
 
 
 class DeferralControls(QGroupBox):
@@ -48,7 +49,7 @@ class DeferralControls(QGroupBox):
         layout.setSpacing(2)
         layout.addWidget(self.asked)
         for box in (self.no_bad_credit, self.pledge_signed):
-            box.setStyleSheet("margin-left: 18px;")
+            box.setStyleSheet(scaled("margin-left: 18px;"))
             layout.addWidget(box)
         self._connect_signals()
         self.on_asked_toggled()

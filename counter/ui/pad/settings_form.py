@@ -43,6 +43,7 @@ from counter.ui.pad.words import (
 )
 from counter.ui.restyle import set_style_property
 from counter.ui.runner import Failed, Runner
+from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
 from counter.words.ratings import RATING_SETTING_PROBLEM
 
@@ -60,7 +61,7 @@ class RatingSettingsForm(QWidget):
         super().__init__(parent)
         self._runner = runner
         self._desk = desk  # who changes the settings; None: this machine's desk, nobody signed in
-        self.setStyleSheet(PAGE_STYLE)
+        self.setStyleSheet(scaled(PAGE_STYLE))
         self.timeout = QSpinBox()
         self.timeout.setRange(*TIMEOUT_RANGE)
         self.timeout.setSuffix(RATING_SETTINGS_SECONDS)

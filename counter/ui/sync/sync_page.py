@@ -36,6 +36,7 @@ from counter.ui.runner import Failed, Runner
 from counter.ui.sync import words
 from counter.ui.sync.pending_label import minute_text
 from counter.ui.sync.worker import Progress, SyncWorker
+from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
 from counter.words.sites import SITE_KIND, key_problem_text
 from counter.words.sync import (
@@ -81,7 +82,7 @@ class SyncPage(QWidget):
         self.worker: SyncWorker | None = None
         self.setWindowTitle(words.SYNC_TITLE)
         self.site = QLabel()
-        self.site.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.site.setStyleSheet(scaled("font-size: 16px; font-weight: bold;"))
         self.out_text = QLabel()
         self.out_text.setWordWrap(True)
         self.to_site = QComboBox()
