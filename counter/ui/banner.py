@@ -39,6 +39,7 @@ class Banner(QFrame):
         self.message_area.setWidget(self.label)
         self.message_area.setWidgetResizable(True)
         self.message_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.message_area.setAccessibleName(words.DESK_BANNER_NAME)
         self.close_button = QPushButton(words.DESK_BANNER_CLOSE)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)

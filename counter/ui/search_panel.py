@@ -62,11 +62,13 @@ class SearchPanel(QWidget):
         self._index = SearchIndex([])
         self.box = SearchBox()
         self.box.setPlaceholderText(words.DESK_SEARCH_PLACEHOLDER)
+        self.box.setAccessibleName(words.DESK_SEARCH_NAME)
         self.box.setClearButtonEnabled(True)
         self.count = QLabel()
         self.count.setObjectName("hitCount")
         self.results = QListWidget()
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.results.setAccessibleName(words.DESK_HITS_NAME)
         self.results.setItemDelegate(HitDelegate(self.results))
         self.results.setResizeMode(QListView.ResizeMode.Adjust)  # rows re-wrap when the panel narrows
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

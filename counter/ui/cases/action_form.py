@@ -71,6 +71,8 @@ class ActionForm(QFrame):
         self.reason_label = QLabel(CASE_FORM_REASON)
         self.reason = QLineEdit()
         self.reason.setMinimumWidth(px(420))
+        self.date_label.setBuddy(self.date)  # each field named by its label, for a screen reader too
+        self.reason_label.setBuddy(self.reason)
         fields = QGridLayout()
         fields.addWidget(self.date_label, 0, 0)
         fields.addWidget(self.date, 0, 1, Qt.AlignmentFlag.AlignLeft)

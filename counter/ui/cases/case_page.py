@@ -246,8 +246,10 @@ class CasePage(QWidget):
         self.beyond_data = QLabel(words.CASE_BEYOND_DATA)
         self.beyond_data.setObjectName("alertDue")
         self.beyond_data.setWordWrap(True)
-        self.materials = full_table(words.CASE_MATERIAL_COLUMNS, stretch=0, widths={5: px(200)})
-        self.history = full_table(words.CASE_HISTORY_COLUMNS, stretch=4)
+        self.materials = full_table(
+            words.CASE_MATERIAL_COLUMNS, stretch=0, widths={5: px(200)}, name=words.CASE_MATERIALS
+        )
+        self.history = full_table(words.CASE_HISTORY_COLUMNS, stretch=4, name=words.CASE_HISTORY)
         self.documents = CaseDocuments()  # the 文书 section (counter.ui.printing)
 
     def _lay_out(self) -> None:
@@ -285,6 +287,7 @@ class CasePage(QWidget):
         scroll.setWidget(details)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName(words.CASE_DETAILS)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 14)

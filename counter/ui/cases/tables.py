@@ -82,9 +82,15 @@ def _set_up(table: QTableWidget, columns: Sequence[str]) -> None:
     table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
-def full_table(columns: Sequence[str], stretch: int, widths: Mapping[int, int] | None = None) -> FullTable:
-    """A wrapped, full-height table: ``stretch`` takes the free width, ``widths`` fixes some columns."""
+def full_table(
+    columns: Sequence[str], stretch: int, widths: Mapping[int, int] | None = None, name: str = ""
+) -> FullTable:
+    """A wrapped, full-height table: ``stretch`` takes the free width, ``widths`` fixes some columns.
+
+    ``name`` is what a screen reader calls it (the heading above it).
+    """
     table = FullTable(stretch, widths or {})
+    table.setAccessibleName(name)
     _set_up(table, columns)
     table.setStyleSheet(scaled(STYLE))
     table.setWordWrap(True)

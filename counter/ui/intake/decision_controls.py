@@ -89,6 +89,7 @@ class RefusalControls(QGroupBox):
         self.grounds[RefusalGround.NO_LICENCE_NEEDED].setChecked(True)
         self.turn_to = QLineEdit()
         self.turn_to.setPlaceholderText(INTAKE_TURN_TO_HINT)
+        self.turn_to.setAccessibleName(INTAKE_TURN_TO_HINT)
         self.turn_to_line = QWidget()
         line = QHBoxLayout(self.turn_to_line)
         line.setContentsMargins(18, 0, 0, 0)

@@ -50,7 +50,9 @@ def _counted(text: str, spin: QSpinBox) -> QWidget:
     pair = QWidget()
     line = QHBoxLayout(pair)
     line.setContentsMargins(0, 0, 0, 0)
-    line.addWidget(QLabel(text))
+    label = QLabel(text)
+    label.setBuddy(spin)  # the count's name, read out with it
+    line.addWidget(label)
     line.addWidget(spin)
     return pair
 
@@ -86,6 +88,7 @@ class MaterialRow(QFrame):
         self.note = QLineEdit()
         self.note.setPlaceholderText(INTAKE_DEFECT_HINT)
         self.name_label = QLabel(material.name)
+        self.setAccessibleName(material.name)  # the row the keys act on
         self.name_label.setProperty("role", "material")
         self.name_label.setWordWrap(True)
         self._build()

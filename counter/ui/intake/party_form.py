@@ -112,6 +112,7 @@ class ApplicantForm(QGroupBox):
         kind = self.kind()
         self.name_label.setText(INTAKE_NAME[kind])
         self.id_label.setText(INTAKE_ID_NO[kind])
+        self.id_field.edit.setAccessibleName(INTAKE_ID_NO[kind])  # the label names the field's box, not the edit
         self.address_label.setText(INTAKE_ADDRESS[kind])
         self.form.setRowVisible(self.legal_rep, kind is ApplicantKind.COMPANY)
         self.id_field.set_kind(kind)
@@ -160,6 +161,7 @@ class AgentForm(QGroupBox):
         self.id_field = IdField(ApplicantKind.PERSON, today)
         self.authorisation = QLineEdit()
         self.authorisation.setPlaceholderText(INTAKE_AGENT_AUTHORISATION_HINT)
+        self.id_field.edit.setAccessibleName(INTAKE_AGENT_ID)
         form = _form(self)
         form.addRow(INTAKE_AGENT_ID, self.id_field)
         form.addRow(INTAKE_AGENT_NAME, self.name)

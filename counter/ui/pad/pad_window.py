@@ -253,6 +253,7 @@ class PadWindow(QWidget):
         self.comment = QLineEdit()
         self.comment.setProperty("role", "comment")
         self.comment.setPlaceholderText(PAD_COMMENT_HINT)
+        self.comment.setAccessibleName(PAD_COMMENT_HINT)
         self.comment.setMaxLength(MAX_COMMENT_LENGTH)
         self.back_button = QPushButton(PAD_BACK)
         self.back_button.setProperty("role", "back")

@@ -20,6 +20,7 @@ from counter.actions.store import Store
 from counter.case.status import CaseEvent
 from counter.catalog.model import Bundle
 from counter.documents.kinds import DocumentKind
+from counter.intake.outcome import RefusalGround
 from counter.ratings.levels import Level
 from counter.ui.app import WINDOW_SIZE
 from counter.ui.cases.opening import CaseDesk
@@ -95,6 +96,16 @@ def open_intake_filled(window: MainWindow, book: Casebook) -> IntakePanel:
 def _cases(window: MainWindow) -> CaseDesk:
     cases: CaseDesk = window.desk_actions.cases()
     return cases
+
+
+def open_intake_received(window: MainWindow, book: Casebook) -> IntakePanel:
+    """Every material handed in (the counts and media of each row shown), the refusal turning to another office."""
+    intake = open_intake_filled(window, book)
+    intake.checklist_view.all_received_button.click()
+    intake.refusal.grounds[RefusalGround.NOT_IN_REMIT].setChecked(True)
+    intake.deferral.asked.setChecked(True)
+    settle()
+    return intake
 
 
 def open_case_page(window: MainWindow, book: Casebook) -> QWidget:
@@ -183,6 +194,13 @@ def pad_panel(window: MainWindow, book: Casebook, bad: bool = False) -> QWidget:
     return pad
 
 
+def main_with_notices(window: MainWindow, book: Casebook) -> QWidget:
+    """The banner of a broken catalog file and the offer of an unfinished intake, above the guide."""
+    window.banner.show_message("随附事项目录中有 1 处问题", ["104.toml：第 5 行不是有效的 TOML"])
+    window.draft_offer.offer("上次未完成的受理：我要开药店（申请人 张海军）", can_restore=True)
+    return main_with_guide(window, book)
+
+
 def main_with_guide(window: MainWindow, _book: Casebook) -> QWidget:
     """The longest guide open beside the search, its situations among the buttons."""
     window.search_panel.box.setText(longest_guide(window).name)
@@ -205,8 +223,10 @@ Opener = Callable[[MainWindow, Casebook], QWidget]
 WINDOWS: dict[str, Opener] = {
     "main": the_main_window,
     "main-guide": main_with_guide,
+    "main-notices": main_with_notices,
     "intake": open_intake,
     "intake-filled": open_intake_filled,
+    "intake-received": open_intake_received,
     "case-page": open_case_page,
     "case-page-deciding": open_case_deciding,
     "lists-today": open_lists,

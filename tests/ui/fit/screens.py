@@ -8,8 +8,6 @@ with ``QT_QPA_PLATFORM=offscreen:configfile=…`` naming one screen, and ``COUNT
 from __future__ import annotations
 
 import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,9 +20,9 @@ from counter.ui.fonts import install_fonts
 from counter.ui.main_window import MainWindow
 from counter.ui.text_size import set_text_percent, text_percent
 from tests.conftest import REPO
-from tests.ui.cases.casebook import Casebook, build
+from tests.ui.cases.casebook import Casebook
 from tests.ui.fit.check import fit_problems
-from tests.ui.fit.desk import PAD_PANEL, WINDOWS, desk_window, settle
+from tests.ui.fit.desk import PAD_PANEL, WINDOWS, settle
 from tests.ui.fit.sign_in import SIGN_IN_WINDOWS
 
 SHOTS = os.environ.get("COUNTER_FIT_SHOTS", "")  # a folder: each window's picture is kept there, for a look
@@ -50,29 +48,6 @@ def one_screen(qapp: QApplication) -> None:
     screens = QGuiApplication.screens()
     assert len(screens) == 1, "run with a one-screen config"
     assert screens[0].name() == "Desk", f"run with the desk's screen, not {screens[0].name()}"
-
-
-@pytest.fixture(scope="session")
-def book_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Casebook]:
-    path = tmp_path_factory.mktemp("fit") / "cases.sqlite3"
-    return path, build(path)
-
-
-@pytest.fixture
-def store(tmp_path: Path, book_template: tuple[Path, Casebook]) -> Iterator[Store]:
-    path = tmp_path / "cases.sqlite3"
-    shutil.copyfile(book_template[0], path)
-    opened = Store(f"sqlite:///{path}")
-    yield opened
-    opened.dispose()
-
-
-@pytest.fixture
-def desk(qtbot: QtBot, store: Store) -> Iterator[MainWindow]:
-    window = desk_window(store)
-    qtbot.addWidget(window)
-    yield window
-    window.close()
 
 
 @pytest.mark.parametrize("name", list(WINDOWS))

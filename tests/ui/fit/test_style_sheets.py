@@ -38,9 +38,9 @@ def _unscaled(path: Path) -> list[str]:
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in SETTERS):
             continue
         (sheet,) = node.args
-        if isinstance(sheet, ast.Call) and isinstance(sheet.func, ast.Name):
-            if sheet.func.id == "scaled" or sheet.func.id in SCALING_ITSELF:
-                continue
+        builder = sheet.func.id if isinstance(sheet, ast.Call) and isinstance(sheet.func, ast.Name) else ""
+        if builder == "scaled" or builder in SCALING_ITSELF:
+            continue
         if isinstance(sheet, ast.Constant | ast.JoinedStr | ast.IfExp) and not _literal_lengths(sheet):
             continue
         found.append(f"{path.relative_to(REPO)}:{node.lineno}")
