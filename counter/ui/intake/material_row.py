@@ -15,7 +15,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter.catalog.model import Material, Medium, Necessity
 from counter.intake.checklist import HANDED_IN, MaterialEntry, Receipt, ReceivedMedium
@@ -60,6 +70,7 @@ def _counted(text: str, spin: QSpinBox) -> QWidget:
 def _tag(text: str, kind: str) -> QLabel:
     label = QLabel(text)
     label.setProperty("tag", kind)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # one line high beside a long name
     return label
 
 
@@ -104,14 +115,11 @@ class MaterialRow(QFrame):
 
     def _build(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(
-            _tag(NECESSITY[self.material.necessity], self.material.necessity.value), 0, Qt.AlignmentFlag.AlignTop
-        )
+        top.addWidget(_tag(NECESSITY[self.material.necessity], self.material.necessity.value))
         if self.material.shared:
-            top.addWidget(_tag(INTAKE_TAG_SHARED, "shared"), 0, Qt.AlignmentFlag.AlignTop)
+            top.addWidget(_tag(INTAKE_TAG_SHARED, "shared"))
         top.addWidget(self.name_label, 1)
-        buttons = flow_row(list(self.receipt_buttons.values()), spacing=4)  # wraps in a narrow column
-        top.addWidget(buttons, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(flow_row(list(self.receipt_buttons.values()), spacing=4))  # wraps in a narrow column
         self.details = QWidget()
         line = FlowLayout(self.details)
         for medium in _BOTH:

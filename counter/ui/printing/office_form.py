@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from counter.actions.desk import Desk
@@ -72,7 +72,7 @@ class OfficeSettingsForm(QWidget):
         layout.addWidget(self.note)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(self.save_button)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self._connect_signals()
         self.load()
