@@ -209,6 +209,14 @@ def main_with_guide(window: MainWindow, _book: Casebook) -> QWidget:
     return window
 
 
+def open_text_size(window: MainWindow, _book: Casebook) -> QWidget:
+    window.desk_actions.open_text_size()
+    dialog = window.desk_actions.text_size
+    assert dialog is not None
+    settle()
+    return dialog
+
+
 def the_main_window(window: MainWindow, _book: Casebook) -> QWidget:
     """With everything the status bar holds once the desk is at work (the pad's line, the cases not yet sent)."""
     window.start_pad()
@@ -238,6 +246,7 @@ WINDOWS: dict[str, Opener] = {
     "supervision-ratings": partial(open_supervision, tab=2),
     "supervision-office": partial(open_supervision, tab=3),
     "sync": open_sync,
+    "text-size": open_text_size,
     "pad": open_pad,
     "pad-panel-rating": pad_panel,
     "pad-panel-reasons": partial(pad_panel, bad=True),
