@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -50,7 +51,10 @@ def test_style_sheet_lengths_grow_with_the_text_but_hairlines_stay(text_at: None
     assert scaled('QPushButton[option="true"]:focus { border: 2px solid #f0a020; }').endswith("2px solid #f0a020; }")
 
 
-def test_the_size_in_the_desks_settings_is_applied_at_start_up(qapp: QApplication, text_at: None) -> None:
+def test_the_size_in_the_desks_settings_is_applied_at_start_up(
+    qapp: QApplication, text_at: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # start-up installs the desk's own; the run keeps pytest's
     config_path().parent.mkdir(parents=True, exist_ok=True)
     config_path().write_text(json.dumps({"text_scale": "125"}), encoding="utf-8")
     assert prepare_app(qapp) is None
