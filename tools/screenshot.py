@@ -4,7 +4,9 @@
 
 Starts Xvfb on a free display (1280×800, or ``--size 1366x768``), runs the app in this process on the xcb
 platform against a throw-away data folder and the shipped catalog, types "xcg" and
-opens the guide as a clerk would, and saves what the X server shows:
+opens the guide as a clerk would, and saves what the X server shows.  Every window is placed as the desk places it
+(:mod:`counter.ui.geometry`); with no window manager under Xvfb, one too large for the screen keeps the size it was
+given rather than being maximised, so the pictures show it with room for a title bar around it.
 
 - ``start.png``: the window as it opens, every bundle listed;
 - ``main-window.png``: the guide of 我要开小餐馆 just opened;
@@ -16,6 +18,7 @@ opens the guide as a clerk would, and saves what the X server shows:
 - ``sync.png``: a township's sync page after sending its cases, with one record held at the hall shown;
 - ``pad-one-screen.png``: a township laptop's whole screen (1366×768, drawn by a second run of this tool with
   ``--size 1366x768 --pad-only``) after F9: the review pad in the part the intake leaves free.
+- the intake, the case page, the lists, the preview, the supervisor's pages and the text size (:mod:`window_shots`).
 """
 
 from __future__ import annotations
@@ -104,11 +107,11 @@ class Driver:
     def open(self) -> tuple[MainWindow, Store]:
         from PySide6.QtCore import QEventLoop, QTimer
 
-        from counter.ui.app import open_window
+        from counter.ui.app import WINDOW_SIZE, open_window
+        from counter.ui.geometry import fit_to_screen
 
         window, db = open_window(None)
-        window.move(0, 0)
-        window.resize(*SIZE)
+        fit_to_screen(window, WINDOW_SIZE)  # as the desk places it
         window.show()
         window.activateWindow()  # no window manager under Xvfb: shortcuts need an active window
         loop = QEventLoop()
@@ -223,8 +226,6 @@ class Driver:
             add_account(session, desk_at(config, admin), clerk)
         sign_in = start_sign_in(window, db, begin_work=False)
         form = sign_in.window
-        form.move(0, 0)
-        form.resize(*SIZE)
         form.login.setText("wulan")
         form.password.setText("chuangkou")
         QTest.keyClick(form.password, Qt.Key.Key_Return)
@@ -234,7 +235,6 @@ class Driver:
         QTest.keyClick(form.password, Qt.Key.Key_Return)
         self.settle()
         sign_in.lock()
-        form.move(0, 0)
         self.settle()
         self.save(form, "screen-lock.png")
         form.close()
@@ -321,12 +321,13 @@ class Driver:
     def sync_pages(self, folder: Path, township: tuple[Any, Any], hall: tuple[Any, Any]) -> None:
         from PySide6.QtCore import QEventLoop
 
+        from counter.ui.desk_actions import SYNC_SIZE
+        from counter.ui.geometry import fit_to_screen
         from counter.ui.runner import Runner
         from counter.ui.sync.sync_page import SyncPage
 
         page = SyncPage(Runner(township[0]), township[1])
-        page.move(0, 0)
-        page.resize(1100, 640)
+        fit_to_screen(page, SYNC_SIZE)
         page.refresh()
         page.show()
         package = folder / "XAMT01.sync"
@@ -338,8 +339,7 @@ class Driver:
         self.settle()
         self.save(page, "sync.png")
         hall_page = SyncPage(Runner(hall[0]), hall[1])
-        hall_page.move(0, 0)
-        hall_page.resize(1100, 640)
+        fit_to_screen(hall_page, SYNC_SIZE)
         hall_page.refresh()
         hall_page.show()
         self.settle()
@@ -350,6 +350,8 @@ class Driver:
 
 def main() -> int:
     global SIZE  # noqa: PLW0603 -- the one screen size of this run, read by the X server and every window
+    from window_shots import working_window_shots  # beside this file: on the path when run as a script
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     parser.add_argument("--size", default="x".join(map(str, SIZE)), help="the screen, e.g. 1366x768 or 1024x768")
@@ -369,6 +371,8 @@ def main() -> int:
             return 0
         driver.guide_shots()
         driver.dialog_shots()
+        os.environ["COUNTER_HOME"] = str(Path(tmp) / "home-work")
+        working_window_shots(driver)
         os.environ["COUNTER_HOME"] = str(Path(tmp) / "home-broken")
         os.environ["COUNTER_RESOURCES"] = str(resources_with(Path(tmp) / "broken", broken=True))
         driver.banner_shot()

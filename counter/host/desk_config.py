@@ -52,6 +52,7 @@ class DeskConfig:
     printer: str = ""  # the CUPS queue this desk prints its notices on; "" the CUPS default
     pad_mode: str = "auto"  # a PadMode: where the pad is when no screen of its own is found (or wanted)
     pad_keyboard: str = "no"  # "yes": the applicant has a keyboard at the pad, so it offers a line of free text
+    text_scale: str = "100"  # the window's text size in per cent: 100, 125 or 150 (read at start-up)
 
     def identity(self) -> DeskIdentity:
         return DeskIdentity(self.site_code, self.desk_no)

@@ -33,11 +33,13 @@ from counter.ui import words
 from counter.ui.app_icon import DESKTOP_FILE, app_icon
 from counter.ui.cases.scanner import install_scanner
 from counter.ui.fonts import install_fonts
+from counter.ui.geometry import fit_to_screen
 from counter.ui.integrity import check_at_start, start_daily_backup
 from counter.ui.main_window import MainWindow
 from counter.ui.qt_language import install_qt_language
 from counter.ui.runner import Runner
 from counter.ui.single_desk import Claim, SingleDesk
+from counter.ui.text_size import percent_of, scaled, set_text_percent
 from counter.ui.unexpected import install as install_unexpected_hook
 
 if TYPE_CHECKING:
@@ -45,7 +47,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-WINDOW_SIZE = (1280, 800)
+WINDOW_SIZE = (1280, 800)  # preferred; a smaller screen shows the window maximised (counter.ui.geometry)
 
 
 def _startup_failure(app: QApplication, message: str, exit_when_ready: bool) -> int:
@@ -57,22 +59,33 @@ def _startup_failure(app: QApplication, message: str, exit_when_ready: bool) -> 
     window.setWindowTitle(words.DESK_STARTUP_ERROR_TITLE)
     label = QLabel(message)
     label.setWordWrap(True)
-    label.setStyleSheet("font-size: 16px; padding: 24px; color: #8a1c1c;")
+    label.setStyleSheet(scaled("font-size: 16px; padding: 24px; color: #8a1c1c;"))
     QVBoxLayout(window).addWidget(label)
-    window.resize(560, 200)
+    fit_to_screen(window, (560, 200), maximise=False)
     window.show()
     app.exec()
     return 1
 
 
 def prepare_app(app: QApplication) -> str | None:
-    """Qt's language, the error hook and the shipped fonts; the Chinese reason when the installation is incomplete."""
+    """Qt's language, the error hook, the desk's text size and the shipped fonts.
+
+    The Chinese reason when the installation is incomplete.
+    """
     install_qt_language(app)  # Qt's own buttons (确定, 取消) in the desk's language
     install_unexpected_hook()
+    apply_text_size()
     incomplete = installation_failure()
     if incomplete is None:
         install_fonts(app, resources.fonts_dir())
     return incomplete
+
+
+def apply_text_size() -> None:
+    """The text size kept in the desk's settings, for every font and window made from now on."""
+    from counter.host.desk_config import load_desk_config
+
+    set_text_percent(percent_of(load_desk_config().text_scale))
 
 
 def installation_failure() -> str | None:
@@ -236,7 +249,7 @@ def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: b
     accounts = quick.accounts if quick else has_accounts(db)
     window = MainWindow(db, folder, quick.entries if quick else None, today)
     log.info("desk app started (%s, %s start)", db.backend, "quick" if quick else "full")
-    window.resize(*WINDOW_SIZE)
+    fit_to_screen(window, WINDOW_SIZE)
     desk.front = lambda: front_window(window)
     if accounts:
         window.sign_in = start_sign_in(window, db, begin_work=not exit_when_ready)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from counter.ui import words
+from counter.ui.text_size import px, scaled
 
 STYLE = """
 QFrame#banner { background: #fff3c4; border-bottom: 1px solid #e9b949; }
@@ -29,7 +30,7 @@ class Banner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(scaled(STYLE))
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
@@ -38,6 +39,7 @@ class Banner(QFrame):
         self.message_area.setWidget(self.label)
         self.message_area.setWidgetResizable(True)
         self.message_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.message_area.setAccessibleName(words.DESK_BANNER_NAME)
         self.close_button = QPushButton(words.DESK_BANNER_CLOSE)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
@@ -67,7 +69,7 @@ class Banner(QFrame):
         height = self.label.heightForWidth(width)
         if height < 0:  # not laid out yet
             height = self.label.sizeHint().height()
-        self.message_area.setFixedHeight(min(height, MAX_HEIGHT))
+        self.message_area.setFixedHeight(min(height, px(MAX_HEIGHT)))
 
     def text(self) -> str:
         return self.label.text()

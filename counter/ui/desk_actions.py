@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from counter.access.roles import Permission
 from counter.ui import words
+from counter.ui.geometry import fit_to_screen
 from counter.ui.runner import Failed, Runner
 from counter.ui.signin.stay import STAYS_WHEN_LOCKED
 
@@ -34,8 +35,12 @@ if TYPE_CHECKING:
     from counter.ui.printing.preview_window import PreviewWindow
     from counter.ui.sync.pending_label import PendingLabel
     from counter.ui.sync.sync_page import SyncPage
+    from counter.ui.text_size_dialog import TextSizeDialog
 
 log = logging.getLogger(__name__)
+
+SUPERVISION_SIZE = (1100, 700)  # preferred sizes at 100 % text (counter.ui.geometry)
+SYNC_SIZE = (1000, 680)
 
 
 class DeskActions(QObject):
@@ -55,6 +60,7 @@ class DeskActions(QObject):
         self.sync_page: SyncPage | None = None
         self._pending: PendingLabel | None = None
         self.staff_no = ""
+        self.text_size: TextSizeDialog | None = None
 
     def desk(self) -> Desk:
         """Who acts and where, as every action wants it: the desk and the account signed in now.
@@ -256,7 +262,7 @@ class DeskActions(QObject):
             if self.pad is not None:
                 self.supervisor.settings.saved.connect(self.pad.on_settings_saved)
                 self.supervisor.desk_pad.saved.connect(self.pad.apply)
-            self.supervisor.resize(1100, 700)
+            fit_to_screen(self.supervisor, SUPERVISION_SIZE)
         self.supervisor.refresh()  # the newest rectifications; the alert counts as seen
         self.supervisor.show()
         self.supervisor.raise_()
@@ -271,8 +277,7 @@ class DeskActions(QObject):
             self.sync_page = SyncPage(self.runner, self.desk(), parent=self._window)
             self.sync_page.setWindowFlag(Qt.WindowType.Window)
             self.sync_page.site_set_up.connect(self.on_site_set_up)
-            available = self._window.screen().availableGeometry()  # the page scrolls what does not fit
-            self.sync_page.resize(min(1000, available.width() - 24), min(680, available.height() - 48))
+            fit_to_screen(self.sync_page, SYNC_SIZE)
         self.sync_page.refresh()
         self.sync_page.show()
         self.sync_page.raise_()
@@ -287,6 +292,22 @@ class DeskActions(QObject):
             self.supervisor = None
         self._cases = None  # the next list or case opens under the new code
         self.refresh_pending()
+
+    # --- this desk's text size -------------------------------------------------------
+
+    def open_text_size(self) -> None:
+        """F12: the text size kept for the next start (the one the window was laid out for now stays)."""
+        from counter.ui.text_size_dialog import TextSizeDialog
+
+        if self.text_size is None:
+            self.text_size = TextSizeDialog(self._window)
+            self.text_size.finished.connect(self.on_text_size_closed)
+        self.text_size.show()
+        self.text_size.raise_()
+        self.text_size.activateWindow()
+
+    def on_text_size_closed(self) -> None:
+        self.text_size = None
 
     def pending_label(self) -> PendingLabel:
         from counter.ui.sync.pending_label import PendingLabel

@@ -15,6 +15,7 @@ from PySide6.QtGui import QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
 from counter.ui.html_parts import STYLE
+from counter.ui.text_size import scaled
 
 
 class DocumentBrowser(QTextBrowser):
@@ -25,7 +26,7 @@ class DocumentBrowser(QTextBrowser):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setOpenLinks(False)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.document().setDefaultStyleSheet(STYLE)
+        self.document().setDefaultStyleSheet(scaled(STYLE))
         self.document().setDocumentMargin(2)
 
     def show_html(self, html: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from counter.ui import words
+from counter.ui.text_size import scaled
 
 STYLE = """
 QFrame#draftOffer { background: #e8f1fb; border-bottom: 1px solid #9fc3e7; }
@@ -16,7 +17,7 @@ class DraftOffer(QFrame):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("draftOffer")
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(scaled(STYLE))
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.restore_button = QPushButton(words.DESK_DRAFT_RESTORE)

@@ -17,12 +17,14 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from counter.ui.text_size import px
+
 log = logging.getLogger(__name__)
 
 FONT_FILE = "wqy-microhei.ttc"
 FAMILY = "WenQuanYi Micro Hei"
 FALLBACK_FILES = ("hanamin-a-rare.ttf", "hanamin-b.ttf")  # CJK extensions, for rare name characters
-UI_PIXEL_SIZE = 14
+UI_PIXEL_SIZE = 14  # at 100 % text; the desk's text size (counter.ui.text_size) scales it
 
 
 def install_fonts(app: QApplication, folder: Path) -> str | None:
@@ -48,7 +50,7 @@ def install_fonts(app: QApplication, folder: Path) -> str | None:
             fallbacks += QFontDatabase.applicationFontFamilies(fallback_id)
     font = QFont(family)
     font.setFamilies([family, *fallbacks])
-    font.setPixelSize(UI_PIXEL_SIZE)
+    font.setPixelSize(px(UI_PIXEL_SIZE))
     font.setStyleHint(QFont.StyleHint.SansSerif)
     app.setFont(font)
     return family

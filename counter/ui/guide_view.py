@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from counter.ui import words
 from counter.ui.document_browser import DocumentBrowser
 from counter.ui.situation_panel import SituationPanel
+from counter.ui.text_size import scaled
 
 if TYPE_CHECKING:
     from counter.catalog.model import Bundle
@@ -39,9 +40,10 @@ class GuideView(QScrollArea):
         self.version: int | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName(words.DESK_GUIDE_NAME)
         page = QWidget()
         page.setObjectName("guidePage")
-        page.setStyleSheet(STYLE)
+        page.setStyleSheet(scaled(STYLE))
         self.number = QLabel()
         self.number.setObjectName("guideNumber")
         self.title = QLabel()
@@ -55,10 +57,12 @@ class GuideView(QScrollArea):
         self.empty_hint.setObjectName("emptyHint")
         self.empty_hint.setWordWrap(True)
         self.body = DocumentBrowser()
+        self.body.setAccessibleName(words.DESK_GUIDE_NAME)
         self.materials_heading = QLabel(words.DESK_H_MATERIALS)
         self.materials_heading.setObjectName("materialsHeading")
         self.situations = SituationPanel()
         self.materials = DocumentBrowser()
+        self.materials.setAccessibleName(words.DESK_H_MATERIALS)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(24, 18, 24, 24)
         layout.setSpacing(8)

@@ -12,16 +12,22 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from counter.ui import words
+from counter.ui.text_size import px
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 PUBLISHED_ROLE = Qt.ItemDataRole.UserRole + 3
 GREY = QColor("#8d99ae")
 TAG = QColor("#a86a6a")
-PAD_X, PAD_Y, NUMBER_WIDTH, GAP = 8, 8, 30, 10
+PAD_X, PAD_Y, NUMBER_WIDTH, GAP = 8, 8, 30, 10  # at 100 % text (counter.ui.text_size)
 _FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def _number_width(metrics: QFontMetrics) -> int:
+    """Room for a three-digit number in the font drawn, at least the column of the 100 % design."""
+    return max(px(NUMBER_WIDTH), metrics.horizontalAdvance("000"))
 
 
 class HitDelegate(QStyledItemDelegate):
@@ -31,16 +37,16 @@ class HitDelegate(QStyledItemDelegate):
 
     def _columns(self, width: int, metrics: QFontMetrics, published: bool) -> tuple[int, int]:
         """Left edge and width of the name, inside a row ``width`` wide."""
-        tag = 0 if published else metrics.horizontalAdvance(words.DESK_UNPUBLISHED_TAG) + GAP
-        left = PAD_X + NUMBER_WIDTH + GAP
-        return left, max(width - left - PAD_X - tag, 40)
+        tag = 0 if published else metrics.horizontalAdvance(words.DESK_UNPUBLISHED_TAG) + px(GAP)
+        left = px(PAD_X) + _number_width(metrics) + px(GAP)
+        return left, max(width - left - px(PAD_X) - tag, px(40))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802 (Qt's name)
         width = self._view.viewport().width()
         metrics = QFontMetrics(option.font)
         _, name_width = self._columns(width, metrics, bool(index.data(PUBLISHED_ROLE)))
         bounds = metrics.boundingRect(QRect(0, 0, name_width, 10_000), _FLAGS, str(index.data(NAME_ROLE)))
-        return QSize(width, bounds.height() + 2 * PAD_Y)
+        return QSize(width, bounds.height() + 2 * px(PAD_Y))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         item = QStyleOptionViewItem(option)
@@ -54,19 +60,19 @@ class HitDelegate(QStyledItemDelegate):
         rect: QRect = item.rect
         metrics = QFontMetrics(item.font)
         left, name_width = self._columns(rect.width(), metrics, published)
-        top = rect.top() + PAD_Y
+        top = rect.top() + px(PAD_Y)
         painter.save()
         painter.setPen(GREY if not published else item.palette.text().color())
-        number = QRect(rect.left() + PAD_X, top, NUMBER_WIDTH, metrics.height())
+        number = QRect(rect.left() + px(PAD_X), top, _number_width(metrics), metrics.height())
         painter.drawText(number, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(index.data(NUMBER_ROLE)))
-        name = QRect(rect.left() + left, top, name_width, rect.height() - 2 * PAD_Y)
+        name = QRect(rect.left() + left, top, name_width, rect.height() - 2 * px(PAD_Y))
         painter.drawText(name, _FLAGS, str(index.data(NAME_ROLE)))
         if not published:
             painter.setPen(TAG)
             tag = QRect(
-                rect.left() + left + name_width + GAP,
+                rect.left() + left + name_width + px(GAP),
                 top,
-                rect.right() - PAD_X - name.right() - GAP,
+                rect.right() - px(PAD_X) - name.right() - px(GAP),
                 metrics.height(),
             )
             painter.drawText(tag, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, words.DESK_UNPUBLISHED_TAG)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from counter.catalog.search import SearchEntry, SearchIndex
 from counter.ui import words
@@ -23,8 +23,10 @@ from counter.ui.banner import Banner
 from counter.ui.catalog_sync import BundledSyncThread
 from counter.ui.desk_actions import DeskActions
 from counter.ui.draft_offer import DraftOffer
+from counter.ui.flow_layout import FlowLayout
 from counter.ui.runner import Runner
 from counter.ui.search_panel import SearchPanel
+from counter.ui.text_size import px, scaled
 
 if TYPE_CHECKING:
     from counter.actions.catalog import BundledSync
@@ -62,9 +64,10 @@ class MainWindow(QMainWindow):
         self.lists_button = QPushButton(words.DESK_ACTION_LISTS)
         self.open_case_button = QPushButton(words.DESK_ACTION_OPEN_CASE)
         self.pad_button = QPushButton(words.DESK_ACTION_PAD)
-        self.supervise_button, self.sync_button = (
+        self.supervise_button, self.sync_button, self.text_size_button = (
             QPushButton(words.DESK_ACTION_SUPERVISE),
             QPushButton(words.DESK_ACTION_SYNC),
+            QPushButton(words.DESK_ACTION_TEXT_SIZE),
         )
         self.guide_notice_button = QPushButton(words.DESK_ACTION_GUIDE_NOTICE)  # counter.ui.printing
         self.search_panel = SearchPanel()
@@ -77,12 +80,12 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.search_panel)
         splitter.addWidget(self.guide_placeholder)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 900])
+        splitter.setSizes([px(380), px(900)])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self._central(splitter))
         self.catalog_label = QLabel()
         self.version_label = QLabel()
-        self.statusBar().setStyleSheet("QStatusBar QLabel { padding: 0px 12px; color: #334e68; }")
+        self.statusBar().setStyleSheet(scaled("QStatusBar QLabel { padding: 0px 12px; color: #334e68; }"))
         self.statusBar().addPermanentWidget(self.version_label)
         self.statusBar().addPermanentWidget(self.catalog_label)
         self.find_shortcuts = [QShortcut(QKeySequence(k), self) for k in ("Ctrl+F", "F3")]
@@ -91,7 +94,9 @@ class MainWindow(QMainWindow):
         key = self._shortcut
         self.intake_shortcut, self.lists_shortcut, self.open_case_shortcut = key("F5"), key("F6"), key("F7")
         self.supervise_shortcut, self.pad_shortcut, self.sync_shortcut = key("F8"), key("F9"), key("F10")
-        self.guide_notice_shortcut, self.escape_shortcut, self.lock_shortcut = key("Ctrl+P"), key("Esc"), key("Ctrl+L")
+        self.guide_notice_shortcut, self.escape_shortcut, self.lock_shortcut, self.text_size_shortcut = (
+            key("Ctrl+P"), key("Esc"), key("Ctrl+L"), key("F12")
+        )  # fmt: skip
         self.sign_in: SignInController | None = None  # hall mode: who is signed in, the screen lock
         self.account_label, self.lock_button = self._account_widgets()
         self._connect_signals()
@@ -136,6 +141,8 @@ class MainWindow(QMainWindow):
             trigger.connect(self.on_guide_notice_requested)
         for trigger in (self.sync_button.clicked, self.sync_shortcut.activated):
             trigger.connect(self.desk_actions.open_sync)
+        for trigger in (self.text_size_button.clicked, self.text_size_shortcut.activated):
+            trigger.connect(self.desk_actions.open_text_size)
         for trigger in (self.lock_button.clicked, self.lock_shortcut.activated):
             trigger.connect(self.on_lock_requested)
         self.draft_offer.restore_button.clicked.connect(self.on_draft_restore)
@@ -177,8 +184,8 @@ class MainWindow(QMainWindow):
     def _action_bar(self) -> QWidget:
         bar = QWidget()
         bar.setObjectName("actionBar")
-        bar.setStyleSheet("QWidget#actionBar { border-bottom: 1px solid #d3dce6; }")
-        layout = QHBoxLayout(bar)
+        bar.setStyleSheet(scaled("QWidget#actionBar { border-bottom: 1px solid #d3dce6; }"))
+        layout = FlowLayout(bar)  # a narrow screen puts the buttons on two lines rather than cut them
         layout.setContentsMargins(12, 6, 12, 6)
         buttons = (
             self.intake_button,
@@ -188,11 +195,11 @@ class MainWindow(QMainWindow):
             self.pad_button,
             self.supervise_button,
             self.sync_button,
+            self.text_size_button,
         )
         for button in buttons:
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the search box
             layout.addWidget(button)
-        layout.addStretch(1)
         return bar
 
     def offer_draft(self) -> None:
@@ -214,7 +221,7 @@ class MainWindow(QMainWindow):
         label = QLabel(words.DESK_GUIDE_EMPTY)
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        label.setStyleSheet("color: #627d98; font-size: 15px; padding: 24px; background: #ffffff;")
+        label.setStyleSheet(scaled("color: #627d98; font-size: 15px; padding: 24px; background: #ffffff;"))
         return label
 
     @property

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QListWidget, QListWi
 from counter.catalog.search import SearchHit, SearchIndex
 from counter.ui import words
 from counter.ui.hit_delegate import NAME_ROLE, NUMBER_ROLE, PUBLISHED_ROLE, HitDelegate
+from counter.ui.text_size import scaled
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 STYLE = """
@@ -57,15 +58,17 @@ class SearchPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(scaled(STYLE))
         self._index = SearchIndex([])
         self.box = SearchBox()
         self.box.setPlaceholderText(words.DESK_SEARCH_PLACEHOLDER)
+        self.box.setAccessibleName(words.DESK_SEARCH_NAME)
         self.box.setClearButtonEnabled(True)
         self.count = QLabel()
         self.count.setObjectName("hitCount")
         self.results = QListWidget()
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.results.setAccessibleName(words.DESK_HITS_NAME)
         self.results.setItemDelegate(HitDelegate(self.results))
         self.results.setResizeMode(QListView.ResizeMode.Adjust)  # rows re-wrap when the panel narrows
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -16,6 +16,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counter.ui import words
+from counter.ui.flow_layout import FlowLayout
+from counter.ui.text_size import scaled
 
 if TYPE_CHECKING:
     from counter.catalog.model import Situation
@@ -36,7 +38,7 @@ class SituationPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(scaled(STYLE))
         self.reset_button = QPushButton(words.DESK_RESET_SITUATIONS)
         self.reset_button.setProperty("option", True)
         self._grid = QGridLayout()
@@ -66,9 +68,7 @@ class SituationPanel(QWidget):
             question.setProperty("question", True)
             self._grid.addWidget(question, row, 0)
             options = QWidget()
-            line = QHBoxLayout(options)
-            line.setContentsMargins(0, 0, 0, 0)
-            line.setSpacing(6)
+            line = FlowLayout(options)  # the options wrap in a narrow window
             for option in situation.options:
                 button = QPushButton(option.label)
                 button.setProperty("option", True)
@@ -78,7 +78,6 @@ class SituationPanel(QWidget):
                 )
                 self._buttons[(situation.code, option.code)] = button
                 line.addWidget(button)
-            line.addStretch(1)
             self._grid.addWidget(options, row, 1)
             self._rows += [question, options]
         self.setVisible(bool(situations))

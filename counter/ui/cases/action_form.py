@@ -38,6 +38,7 @@ from counter.ui.cases.words import (
     CASE_FORM_TITLE,
     CASE_REASON_HINT,
 )
+from counter.ui.text_size import px, scaled
 from counter.words.punctuation import CLAUSE_JOIN
 
 STYLE = """
@@ -54,7 +55,7 @@ class ActionForm(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("actionForm")
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(scaled(STYLE))
         self.action: CaseEvent | None = None
         self.title = QLabel()
         self.title.setObjectName("formTitle")
@@ -69,7 +70,9 @@ class ActionForm(QFrame):
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.reason_label = QLabel(CASE_FORM_REASON)
         self.reason = QLineEdit()
-        self.reason.setMinimumWidth(420)
+        self.reason.setMinimumWidth(px(420))
+        self.date_label.setBuddy(self.date)  # each field named by its label, for a screen reader too
+        self.reason_label.setBuddy(self.reason)
         fields = QGridLayout()
         fields.addWidget(self.date_label, 0, 0)
         fields.addWidget(self.date, 0, 1, Qt.AlignmentFlag.AlignLeft)

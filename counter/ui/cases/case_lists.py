@@ -39,6 +39,7 @@ from counter.ui.cases.words import (
     CASE_LIST_TODAY_SUMMARY,
 )
 from counter.ui.runner import Failed, Runner
+from counter.ui.text_size import scaled
 from counter.words.cases import CASE_STATUS
 from counter.workdays import WorkCalendar
 
@@ -70,7 +71,7 @@ class CaseLists(QWidget):
         self._runner = runner
         self._desk = desk
         self._today = today
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(scaled(STYLE))
         self.tabs = QTabWidget()
         self.today_summary = QLabel()
         self.today_table = line_table(CASE_LIST_TODAY_COLUMNS, stretch=2)

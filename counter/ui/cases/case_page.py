@@ -84,6 +84,7 @@ from counter.ui.cases.rules import (
 from counter.ui.cases.tables import fill_row, full_table
 from counter.ui.printing.opening import NoticeRefused, open_case_documents
 from counter.ui.runner import Failed, Runner
+from counter.ui.text_size import px, scaled
 from counter.words.access import not_permitted
 from counter.words.cases import CASE_EVENT, CASE_NOT_FOUND, CASE_STATUS
 from counter.words.intake import OUTCOME
@@ -198,7 +199,7 @@ class CasePage(QWidget):
         self.read_error = ""  # why the last reading failed, if it did
         self._situations: tuple[Situation, ...] = ()
         self._shared: frozenset[str] = frozenset()  # materials fetched by data sharing: never lacking
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(scaled(STYLE))
         self._make_widgets()
         self._lay_out()
         self._connect_signals()
@@ -229,7 +230,7 @@ class CasePage(QWidget):
         self.full_id_button.setCheckable(True)
         self.full_id_button.setFlat(True)
         self.full_id_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.full_id_button.setStyleSheet("color: #0b4f8a; text-decoration: underline; padding: 0 4px;")
+        self.full_id_button.setStyleSheet(scaled("color: #0b4f8a; text-decoration: underline; padding: 0 4px;"))
         self.keys: dict[str, QLabel] = {}
         self.fields: dict[str, QLabel] = {}
         for name in PARTY_FIELDS + CASE_FIELDS:
@@ -246,8 +247,10 @@ class CasePage(QWidget):
         self.beyond_data = QLabel(words.CASE_BEYOND_DATA)
         self.beyond_data.setObjectName("alertDue")
         self.beyond_data.setWordWrap(True)
-        self.materials = full_table(words.CASE_MATERIAL_COLUMNS, stretch=0, widths={5: 200})
-        self.history = full_table(words.CASE_HISTORY_COLUMNS, stretch=4)
+        self.materials = full_table(
+            words.CASE_MATERIAL_COLUMNS, stretch=0, widths={5: px(200)}, name=words.CASE_MATERIALS
+        )
+        self.history = full_table(words.CASE_HISTORY_COLUMNS, stretch=4, name=words.CASE_HISTORY)
         self.documents = CaseDocuments()  # the 文书 section (counter.ui.printing)
 
     def _lay_out(self) -> None:
@@ -285,6 +288,7 @@ class CasePage(QWidget):
         scroll.setWidget(details)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName(words.CASE_DETAILS)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 14)

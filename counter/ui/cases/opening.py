@@ -19,6 +19,7 @@ from counter.actions.desk import Desk
 from counter.ui.cases.case_lists import CaseLists
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.cases.words import CASE_OPEN_TITLE
+from counter.ui.geometry import fit_to_screen
 from counter.ui.runner import Runner
 from counter.words.cases import CASE_NOT_FOUND
 
@@ -31,7 +32,7 @@ def _as_window(widget: QWidget, parent: QWidget | None, size: tuple[int, int]) -
     """A window of its own, owned by the desk's main window (closed with it)."""
     widget.setParent(parent, Qt.WindowType.Window)
     widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    widget.resize(*size)
+    fit_to_screen(widget, size)
 
 
 def find_open_case(parent: QWidget | None, case_no: str) -> CasePage | None:

@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from counter.ui.text_size import scaled
+
 CASE_NO_ROLE = Qt.ItemDataRole.UserRole
 STYLE = """
 QTableWidget { gridline-color: #d9e2ec; }
@@ -80,11 +82,17 @@ def _set_up(table: QTableWidget, columns: Sequence[str]) -> None:
     table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
-def full_table(columns: Sequence[str], stretch: int, widths: Mapping[int, int] | None = None) -> FullTable:
-    """A wrapped, full-height table: ``stretch`` takes the free width, ``widths`` fixes some columns."""
+def full_table(
+    columns: Sequence[str], stretch: int, widths: Mapping[int, int] | None = None, name: str = ""
+) -> FullTable:
+    """A wrapped, full-height table: ``stretch`` takes the free width, ``widths`` fixes some columns.
+
+    ``name`` is what a screen reader calls it (the heading above it).
+    """
     table = FullTable(stretch, widths or {})
+    table.setAccessibleName(name)
     _set_up(table, columns)
-    table.setStyleSheet(STYLE)
+    table.setStyleSheet(scaled(STYLE))
     table.setWordWrap(True)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     header = table.horizontalHeader()
@@ -98,7 +106,7 @@ def line_table(columns: Sequence[str], stretch: int) -> QTableWidget:
     """A one-line-per-row table that scrolls: ``stretch`` takes the free width."""
     table = QTableWidget()
     _set_up(table, columns)
-    table.setStyleSheet(LINE_STYLE)
+    table.setStyleSheet(scaled(LINE_STYLE))
     table.setWordWrap(False)
     header = table.horizontalHeader()
     for column in range(len(columns)):

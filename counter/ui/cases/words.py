@@ -46,6 +46,7 @@ CASE_FIELD = {
 }
 CASE_MATERIALS = tr("申请材料")
 CASE_HISTORY = tr("经办记录")
+CASE_DETAILS = tr("办件详情")  # what a screen reader calls the scrolling part of the page
 CASE_MATERIAL_COLUMNS = (
     tr("材料名称"),
     tr("收取情况"),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from counter.actions.desk import Desk
 from counter.actions.guides import StoredGuide
 from counter.intake.draft import IntakeDraft
+from counter.ui.geometry import fit_to_screen
 from counter.ui.intake.drafts import DraftInfo, discard_draft, pending_draft
 from counter.ui.intake.panel import IntakePanel
 from counter.ui.runner import Runner
@@ -57,7 +58,7 @@ def _show(panel: IntakePanel) -> IntakePanel:
     search box there.
     """
     panel.setWindowFlag(Qt.WindowType.Window, True)
-    panel.resize(*WINDOW_SIZE)
+    fit_to_screen(panel, WINDOW_SIZE)
     panel.show()
     panel.raise_()
     panel.activateWindow()

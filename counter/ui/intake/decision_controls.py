@@ -38,6 +38,7 @@ from counter.ui.intake.words import (
     INTAKE_TURN_TO,
     INTAKE_TURN_TO_HINT,
 )
+from counter.ui.text_size import scaled
 
 TURN_TO_LINES = 3
 
@@ -105,7 +106,7 @@ class DeferralControls(QGroupBox):
         layout.setSpacing(2)
         layout.addWidget(self.asked)
         for box in (self.no_bad_credit, self.pledge_signed):
-            box.setStyleSheet("margin-left: 18px;")
+            box.setStyleSheet(scaled("margin-left: 18px;"))
             layout.addWidget(box)
         self._connect_signals()
         self.on_asked_toggled()
@@ -143,6 +144,7 @@ class RefusalControls(QGroupBox):
             self.grounds[ground] = button
             layout.addWidget(button)
         self.turn_to = OneLineText(TURN_TO_LINES, INTAKE_TURN_TO_HINT)
+        self.turn_to.setAccessibleName(INTAKE_TURN_TO_HINT)
         self.turn_to_line = QWidget()
         line = QVBoxLayout(self.turn_to_line)
         line.setContentsMargins(0, 4, 0, 0)

@@ -15,10 +15,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter.catalog.model import Material, Medium, Necessity
 from counter.intake.checklist import HANDED_IN, MaterialEntry, Receipt, ReceivedMedium
+from counter.ui.flow_layout import FlowLayout, flow_row
 from counter.ui.intake.words import (
     INTAKE_COPIES,
     INTAKE_DEFECT_HINT,
@@ -45,9 +56,22 @@ _ACCEPTED = {
 _BOTH = (ReceivedMedium.PAPER, ReceivedMedium.ELECTRONIC)
 
 
+def _counted(text: str, spin: QSpinBox) -> QWidget:
+    """A count with its label, kept together when the line wraps."""
+    pair = QWidget()
+    line = QHBoxLayout(pair)
+    line.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(text)
+    label.setBuddy(spin)  # the count's name, read out with it
+    line.addWidget(label)
+    line.addWidget(spin)
+    return pair
+
+
 def _tag(text: str, kind: str) -> QLabel:
     label = QLabel(text)
     label.setProperty("tag", kind)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # one line high beside a long name
     return label
 
 
@@ -78,6 +102,7 @@ class MaterialRow(QFrame):
         self.note = QLineEdit()
         self.note.setPlaceholderText(INTAKE_DEFECT_HINT)
         self.name_label = QLabel(material.name)
+        self.setAccessibleName(material.name)  # the row the keys act on
         self.name_label.setProperty("role", "material")
         self.name_label.setWordWrap(True)
         self._build()
@@ -97,22 +122,16 @@ class MaterialRow(QFrame):
         if self.material.shared:
             top.addWidget(_tag(INTAKE_TAG_SHARED, "shared"))
         top.addWidget(self.name_label, 1)
-        for button in self.receipt_buttons.values():
-            top.addWidget(button)
+        top.addWidget(flow_row(list(self.receipt_buttons.values()), spacing=4))  # wraps in a narrow column
         self.details = QWidget()
-        line = QHBoxLayout(self.details)
-        line.setContentsMargins(0, 0, 0, 0)
+        line = FlowLayout(self.details)
         for medium in _BOTH:
             line.addWidget(self.medium_buttons[medium])
-        line.addSpacing(10)
-        line.addWidget(QLabel(INTAKE_ORIGINALS))
-        line.addWidget(self.originals)
-        line.addWidget(QLabel(INTAKE_COPIES))
-        line.addWidget(self.copies)
+        line.addWidget(_counted(INTAKE_ORIGINALS, self.originals))
+        line.addWidget(_counted(INTAKE_COPIES, self.copies))
         guide = QLabel(INTAKE_GUIDE_COUNT.format(originals=self.material.originals, copies=self.material.copies))
         guide.setProperty("role", "guide-count")
         line.addWidget(guide)
-        line.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(4)

@@ -34,6 +34,7 @@ from counter.ui.intake.words import (
     INTAKE_PROMISED,
     INTAKE_UNDECIDED,
 )
+from counter.ui.text_size import scaled
 from counter.words.cases import PARTY_PROBLEM
 from counter.words.dates import day_text
 from counter.words.intake import OUTCOME, OUTCOME_SUMMARY, intake_reason
@@ -126,7 +127,7 @@ class OutcomeBox(QFrame):
     def show_decision(self, decision: Decision) -> None:
         self.outcome = decision.outcome
         self.headline.setText(headline(decision.outcome))
-        self.headline.setStyleSheet(headline_style(decision.outcome))
+        self.headline.setStyleSheet(scaled(headline_style(decision.outcome)))
         self.summary.setText(OUTCOME_SUMMARY[decision.outcome])
         self.reasons.setText(_bullets(shown_reason_lines(decision)))
         dates = date_lines(decision)

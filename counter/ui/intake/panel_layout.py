@@ -1,8 +1,11 @@
 """Where everything of the intake panel stands; the behaviour is in :mod:`.panel`.
 
 Three columns a clerk reads left to right — who, what was handed in, what
-follows — with the commit button always in view at the bottom right, outside
-any scrolling, and the case number shown large in its place once taken.
+follows — with the outcome's headline always in view at the top right and the
+commit button at the bottom right, both outside any scrolling, and the case
+number shown large in its place once taken.  Each column scrolls on a short
+screen and is never squeezed narrower than its content (:mod:`counter.ui.column_scroll`);
+on a narrow one the buttons of a row wrap onto a second line.
 """
 
 from __future__ import annotations
@@ -13,18 +16,17 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from counter.actions.guides import StoredGuide
+from counter.ui.column_scroll import ColumnScroll
 from counter.ui.intake.checklist_view import ChecklistView
 from counter.ui.intake.decision_controls import DeferralControls, RefusalControls
 from counter.ui.intake.outcome_box import OutcomeBox
@@ -48,6 +50,7 @@ from counter.ui.intake.words import (
 )
 from counter.ui.printing.words import PRINTING_INTAKE_BUTTON
 from counter.ui.restyle import set_style_property
+from counter.ui.text_size import px, scaled
 from counter.words.punctuation import GAP
 
 COLUMN_WIDTHS = (380, 580, 300)
@@ -62,15 +65,6 @@ def _column(*widgets: QWidget) -> QWidget:
         layout.addWidget(widget)
     layout.addStretch(1)
     return column
-
-
-def _scroll(content: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidget(content)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return area
 
 
 def _boxed(title: str, content: QWidget) -> QGroupBox:
@@ -89,12 +83,12 @@ class PanelLayout(QWidget):
     ) -> None:
         super().__init__(parent)
         self.bundle = stored_guide.bundle
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(scaled(STYLE))
         self.setWindowTitle(INTAKE_WINDOW_TITLE.format(bundle=self.bundle.name))
         self.title = QLabel(
             GAP.format(first=self.bundle.name, second=INTAKE_GUIDE_VERSION.format(version=stored_guide.version))
         )
-        self.title.setStyleSheet("font-size: 18px; font-weight: bold; color: #102a43;")
+        self.title.setStyleSheet(scaled("font-size: 18px; font-weight: bold; color: #102a43;"))
         self.day_label = QLabel()
         self.day_label.setStyleSheet("color: #334e68;")
         self.resubmission = QLabel(INTAKE_RESUBMISSION.format(case_no=previous_case_no))
@@ -147,7 +141,7 @@ class PanelLayout(QWidget):
         """The applicant's paper, once the case is taken (counter.ui.printing)."""
         self.print_button = QPushButton(PRINTING_INTAKE_BUTTON)
         self.print_button.setObjectName("print")
-        self.print_button.setStyleSheet("font-size: 16px; font-weight: bold; padding: 8px;")
+        self.print_button.setStyleSheet(scaled("font-size: 16px; font-weight: bold; padding: 8px;"))
         self.print_shortcut = QShortcut(QKeySequence("Ctrl+P"), self)
         self.print_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.print_shortcut.setEnabled(False)
@@ -156,7 +150,9 @@ class PanelLayout(QWidget):
         right = QWidget()
         side = QVBoxLayout(right)
         side.setContentsMargins(0, 0, 6, 0)
-        side.addWidget(_scroll(self.outcome_column), 1)
+        # the headline leaves its box for the top of the column: whatever scrolls, the outcome stays in view
+        side.addWidget(self.outcome_box.headline)
+        side.addWidget(ColumnScroll(self.outcome_column), 1)
         for widget in (self.taken_label, self.case_no_label, self.print_button, self.commit_button):
             side.addWidget(widget)
         buttons = QHBoxLayout()
@@ -165,11 +161,12 @@ class PanelLayout(QWidget):
         buttons.addWidget(self.close_button)
         side.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(_scroll(self.parties_column))
-        splitter.addWidget(_scroll(self.materials_column))
+        splitter.addWidget(ColumnScroll(self.parties_column))
+        splitter.addWidget(ColumnScroll(self.materials_column))
         splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes(list(COLUMN_WIDTHS))
+        for index, width in enumerate(COLUMN_WIDTHS):  # a narrower window takes from each column in proportion
+            splitter.setStretchFactor(index, width)
+        splitter.setSizes([px(width) for width in COLUMN_WIDTHS])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)

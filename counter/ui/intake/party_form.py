@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from counter.actions.parties import KnownParty
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery
+from counter.ui.flow_layout import FlowLayout
 from counter.ui.intake.id_field import IdField
 from counter.ui.intake.words import (
     INTAKE_ADDRESS,
@@ -52,8 +52,7 @@ __all__ = ["AgentForm", "ApplicantForm", "DeliveryForm", "KnownParty"]
 
 def _radios(labels: dict[str, str]) -> tuple[QWidget, QButtonGroup, dict[str, QRadioButton]]:
     box = QWidget()
-    line = QHBoxLayout(box)
-    line.setContentsMargins(0, 0, 0, 0)
+    line = FlowLayout(box)  # wraps in a narrow column
     group = QButtonGroup(box)
     buttons: dict[str, QRadioButton] = {}
     for value, label in labels.items():
@@ -61,9 +60,15 @@ def _radios(labels: dict[str, str]) -> tuple[QWidget, QButtonGroup, dict[str, QR
         group.addButton(button)
         line.addWidget(button)
         buttons[value] = button
-    line.addStretch(1)
     next(iter(buttons.values())).setChecked(True)
     return box, group, buttons
+
+
+def _form(box: QGroupBox) -> QFormLayout:
+    """Labels beside their fields, or above them when the column is too narrow for both."""
+    form = QFormLayout(box)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    return form
 
 
 class ApplicantForm(QGroupBox):
@@ -80,7 +85,7 @@ class ApplicantForm(QGroupBox):
         self.phone = QLineEdit()
         self.address = QLineEdit()
         self.legal_rep = QLineEdit()
-        self.form = QFormLayout(self)
+        self.form = _form(self)
         self.form.addRow(kinds)
         self.name_label = QLabel()
         self.id_label = QLabel()
@@ -107,6 +112,7 @@ class ApplicantForm(QGroupBox):
         kind = self.kind()
         self.name_label.setText(INTAKE_NAME[kind])
         self.id_label.setText(INTAKE_ID_NO[kind])
+        self.id_field.edit.setAccessibleName(INTAKE_ID_NO[kind])  # the label names the field's box, not the edit
         self.address_label.setText(INTAKE_ADDRESS[kind])
         self.form.setRowVisible(self.legal_rep, kind is ApplicantKind.COMPANY)
         self.id_field.set_kind(kind)
@@ -155,7 +161,8 @@ class AgentForm(QGroupBox):
         self.id_field = IdField(ApplicantKind.PERSON, today)
         self.authorisation = QLineEdit()
         self.authorisation.setPlaceholderText(INTAKE_AGENT_AUTHORISATION_HINT)
-        form = QFormLayout(self)
+        self.id_field.edit.setAccessibleName(INTAKE_AGENT_ID)
+        form = _form(self)
         form.addRow(INTAKE_AGENT_ID, self.id_field)
         form.addRow(INTAKE_AGENT_NAME, self.name)
         form.addRow(INTAKE_AGENT_AUTHORISATION, self.authorisation)
@@ -189,7 +196,7 @@ class DeliveryForm(QGroupBox):
         self.address = QLineEdit()
         self.notify_phone = QLineEdit()
         self.notify_phone.setPlaceholderText(INTAKE_NOTIFY_PHONE_EMPTY)
-        self.form = QFormLayout(self)
+        self.form = _form(self)
         self.form.addRow(ways)
         self.form.addRow(INTAKE_DELIVERY_ADDRESS, self.address)
         self.form.addRow(INTAKE_NOTIFY_PHONE, self.notify_phone)

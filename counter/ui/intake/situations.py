@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLabel, QPushButton, QWidget
 
 from counter.catalog.model import Situation
+from counter.ui.flow_layout import FlowLayout
 
 
 class SituationQuestions(QWidget):
@@ -33,11 +34,10 @@ class SituationQuestions(QWidget):
         for row, situation in enumerate(situations):
             question = QLabel(situation.question)
             question.setProperty("role", "question")
+            question.setWordWrap(True)
             self._grid.addWidget(question, row, 0, Qt.AlignmentFlag.AlignTop)
             options = QWidget()
-            line = QHBoxLayout(options)
-            line.setContentsMargins(0, 0, 0, 0)
-            line.setSpacing(6)
+            line = FlowLayout(options)  # the options wrap in a narrow column
             group = QButtonGroup(options)
             group.setExclusive(True)
             for option in situation.options:
@@ -52,7 +52,6 @@ class SituationQuestions(QWidget):
                 )
                 self._buttons[(situation.code, option.code)] = button
                 line.addWidget(button)
-            line.addStretch(1)
             self._groups.append(group)
             self._grid.addWidget(options, row, 1)
         self._grid.setColumnStretch(1, 1)

@@ -58,6 +58,7 @@ from counter.ui.pad.words import (
     PAD_SAVE_FAILED,
 )
 from counter.ui.runner import Failed, Runner
+from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
 from counter.words.ratings import RATING_DESK_STATUS, RATING_REFUSAL
 
@@ -69,17 +70,17 @@ class DeskRatingLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(DESK_RATING_NONE, parent)
-        self.setStyleSheet("QLabel { padding: 0px 12px; color: #334e68; }")
+        self.setStyleSheet(scaled("QLabel { padding: 0px 12px; color: #334e68; }"))
 
     def on_status_changed(self, case_no: str, status: DeskStatus) -> None:
         shown = DESK_RATING_CASE.format(status=RATING_DESK_STATUS[status], case_no=case_no)
         self.setText(DESK_RATING_STATUS.format(status=shown))
         colour = {DeskStatus.PENDING: "#9c4a00", DeskStatus.RATED: "#1b7f3b", DeskStatus.UNRATED: "#486581"}[status]
-        self.setStyleSheet(f"QLabel {{ padding: 0px 12px; color: {colour}; font-weight: bold; }}")
+        self.setStyleSheet(scaled(f"QLabel {{ padding: 0px 12px; color: {colour}; font-weight: bold; }}"))
 
     def on_refused(self, message: str) -> None:
         self.setText(message)
-        self.setStyleSheet("QLabel { padding: 0px 12px; color: #9b1c13; font-weight: bold; }")
+        self.setStyleSheet(scaled("QLabel { padding: 0px 12px; color: #9b1c13; font-weight: bold; }"))
 
 
 class PadController(QObject):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from counter.ratings.levels import Level
 from counter.ui.pad.style import INK, LEVEL_COLOURS, MOUTH_BEND, STARS, THANKS
+from counter.ui.text_size import factor
 
 
 def draw_face(painter: QPainter, centre: QPointF, diameter: float, level: Level) -> None:
@@ -80,7 +81,8 @@ class FaceButton(QAbstractButton):
         painter.drawRoundedRect(box, 14, 14)
         diameter = min(box.width() * 0.76, box.height() * 0.52)
         font = QFont(self.font())
-        font.setPixelSize(max(16, round(min(box.height() * 0.1, box.width() * 0.15))))
+        wanted = max(16, round(min(box.height() * 0.1, box.width() * 0.15) * factor()))  # the desk's text size
+        font.setPixelSize(min(wanted, round(box.width() * 0.92 / max(1, len(self.text())))))  # the name fits
         font.setBold(True)
         radius = min(box.width() / 12.5, box.height() * 0.035)
         # face, name and stars as one group, centred in the tile

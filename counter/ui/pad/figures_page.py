@@ -44,6 +44,7 @@ from counter.ui.pad.words import (
     RATING_FIGURES_TOTAL,
 )
 from counter.ui.runner import Failed, Runner
+from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
 from counter.words.ratings import RATING_GROUPING, percent_text
 
@@ -93,7 +94,7 @@ class FiguresPage(QWidget):
         self._runner = runner
         self._desk = desk  # who looks; None: this machine's desk, nobody signed in
         self.setWindowTitle(RATING_FIGURES_TITLE)
-        self.setStyleSheet(PAGE_STYLE)
+        self.setStyleSheet(scaled(PAGE_STYLE))
         today = clock().date()
         self.first = _date_edit(today.replace(day=1))
         self.last = _date_edit(today)

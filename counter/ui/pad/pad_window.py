@@ -70,6 +70,7 @@ from counter.ui.pad.words import (
     PAD_WINDOW_TITLE,
 )
 from counter.ui.restyle import set_style_property
+from counter.ui.text_size import factor
 from counter.words.punctuation import GAP
 from counter.words.ratings import RATING_LEVEL
 
@@ -168,7 +169,7 @@ class ClerkCard(QFrame):
         self._size = size
         self.avatar.setFixedSize(size, size)
         # a radius over half the size is ignored by Qt (the circle turns square): always exactly half
-        self.avatar.setStyleSheet(f"border-radius: {size // 2}px; font-size: {size * 0.47:.0f}px;")
+        self.avatar.setStyleSheet(f"border-radius: {size // 2}px; font-size: {size * 0.47:.0f}px;")  # fills the disc
         photo = _round_photo(self._photo, size)
         if photo is None:
             self.avatar.setPixmap(QPixmap())
@@ -276,6 +277,7 @@ class PadWindow(QWidget):
         self.comment = QLineEdit()
         self.comment.setProperty("role", "comment")
         self.comment.setPlaceholderText(PAD_COMMENT_HINT)
+        self.comment.setAccessibleName(PAD_COMMENT_HINT)
         self.comment.setMaxLength(MAX_COMMENT_LENGTH)
         self.back_button = _touch_button(PAD_BACK, "back")
         self.submit_button = _touch_button(PAD_SUBMIT, "submit")
@@ -476,7 +478,7 @@ class PadWindow(QWidget):
         if abs(scale - self._scale) < 0.01:
             return
         self._scale = scale
-        self.setStyleSheet(pad_style(scale))
+        self.setStyleSheet(pad_style(scale, factor()))
         margin, spacing = round(18 * scale), round(12 * scale)
         for layout in (self._idle_layout, self._rating_layout, self._reasons_layout):
             layout.setContentsMargins(margin, margin, margin, margin)

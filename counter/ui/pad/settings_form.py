@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from functools import partial
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -43,6 +43,7 @@ from counter.ui.pad.words import (
 )
 from counter.ui.restyle import set_style_property
 from counter.ui.runner import Failed, Runner
+from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
 from counter.words.ratings import RATING_SETTING_PROBLEM
 
@@ -60,7 +61,7 @@ class RatingSettingsForm(QWidget):
         super().__init__(parent)
         self._runner = runner
         self._desk = desk  # who changes the settings; None: this machine's desk, nobody signed in
-        self.setStyleSheet(PAGE_STYLE)
+        self.setStyleSheet(scaled(PAGE_STYLE))
         self.timeout = QSpinBox()
         self.timeout.setRange(*TIMEOUT_RANGE)
         self.timeout.setSuffix(RATING_SETTINGS_SECONDS)
@@ -81,14 +82,17 @@ class RatingSettingsForm(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(RATING_SETTINGS_TIMEOUT, self.timeout)
+        timeout = QHBoxLayout()  # a number of seconds needs no full line
+        timeout.addWidget(self.timeout)
+        timeout.addStretch(1)
+        form.addRow(RATING_SETTINGS_TIMEOUT, timeout)
         form.addRow(RATING_SETTINGS_PERIOD, period)
         form.addRow(RATING_SETTINGS_REASONS, self.reasons)
         form.addRow(RATING_SETTINGS_IDLE_TEXT, self.idle_text)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(self.save_button)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.save_button.clicked.connect(self.on_save_clicked)
 

@@ -42,43 +42,46 @@ def scale_of(width: int, height: int) -> float:
     return max(0.6, min(width / BASE_SIZE[0], height / BASE_SIZE[1]))
 
 
-def pad_style(scale: float) -> str:
-    """The style sheet at ``scale`` times the 800×480 sizes."""
+def pad_style(scale: float, text: float = 1.0) -> str:
+    """The style sheet at ``scale`` times the 800×480 sizes, its text ``text`` times larger again (the desk's size)."""
 
     def px(size: float) -> int:
         return round(size * scale)
 
+    def pt(size: float) -> int:  # a font's size in pixels
+        return round(size * scale * text)
+
     return f"""
 QWidget#pad {{ background: {BACKGROUND}; }}
 QLabel {{ color: {INK}; }}
-QLabel[role="welcome"] {{ font-size: {px(34)}px; font-weight: bold; color: {PRIMARY}; }}
-QLabel[role="desk"] {{ font-size: {px(26)}px; font-weight: bold; color: {INK}; }}
-QLabel[role="clerk"] {{ font-size: {px(24)}px; font-weight: bold; }}
-QLabel[role="staff"] {{ font-size: {px(19)}px; color: {MUTED}; }}
-QLabel[role="office"] {{ font-size: {px(18)}px; color: {MUTED}; }}
-QLabel[role="case"] {{ font-size: {px(19)}px; }}
-QLabel[role="notice"] {{ font-size: {px(24)}px; background: #ffffff; border: {px(2)}px solid #d9e2ec;
+QLabel[role="welcome"] {{ font-size: {pt(34)}px; font-weight: bold; color: {PRIMARY}; }}
+QLabel[role="desk"] {{ font-size: {pt(26)}px; font-weight: bold; color: {INK}; }}
+QLabel[role="clerk"] {{ font-size: {pt(24)}px; font-weight: bold; }}
+QLabel[role="staff"] {{ font-size: {pt(19)}px; color: {MUTED}; }}
+QLabel[role="office"] {{ font-size: {pt(18)}px; color: {MUTED}; }}
+QLabel[role="case"] {{ font-size: {pt(19)}px; }}
+QLabel[role="notice"] {{ font-size: {pt(24)}px; background: #ffffff; border: {px(2)}px solid #d9e2ec;
                         border-radius: {px(12)}px; padding: {px(16)}px; }}
-QLabel[role="question"] {{ font-size: {px(28)}px; font-weight: bold; color: {PRIMARY}; }}
-QLabel[role="hint"] {{ font-size: {px(17)}px; color: {MUTED}; }}
-QLabel[role="chosen"] {{ font-size: {px(20)}px; font-weight: bold; border-radius: {px(8)}px;
+QLabel[role="question"] {{ font-size: {pt(28)}px; font-weight: bold; color: {PRIMARY}; }}
+QLabel[role="hint"] {{ font-size: {pt(17)}px; color: {MUTED}; }}
+QLabel[role="chosen"] {{ font-size: {pt(20)}px; font-weight: bold; border-radius: {px(8)}px;
                         padding: {px(4)}px {px(14)}px; color: #ffffff; }}
-QLabel[role="thanks"] {{ font-size: {px(42)}px; font-weight: bold; color: {THANKS}; }}
-QLabel[role="thanks-detail"] {{ font-size: {px(24)}px; color: {INK}; }}
+QLabel[role="thanks"] {{ font-size: {pt(42)}px; font-weight: bold; color: {THANKS}; }}
+QLabel[role="thanks-detail"] {{ font-size: {pt(24)}px; color: {INK}; }}
 QLabel[role="avatar"] {{ font-weight: bold; color: #ffffff; background: {PRIMARY}; }}
 QFrame[role="card"] {{ background: #ffffff; border: {px(2)}px solid #d9e2ec; border-radius: {px(12)}px; }}
-QPushButton[role="reason"] {{ font-size: {px(23)}px; min-height: {px(72)}px; border-radius: {px(10)}px;
+QPushButton[role="reason"] {{ font-size: {pt(23)}px; min-height: {px(72)}px; border-radius: {px(10)}px;
                              border: {px(3)}px solid #9fb3c8; background: #ffffff; color: {INK}; }}
 QPushButton[role="reason"]:checked {{ background: {PRIMARY}; border-color: {PRIMARY}; color: #ffffff;
                                      font-weight: bold; }}
-QPushButton[role="submit"] {{ font-size: {px(24)}px; font-weight: bold; min-height: {px(62)}px;
+QPushButton[role="submit"] {{ font-size: {pt(24)}px; font-weight: bold; min-height: {px(62)}px;
                              border-radius: {px(10)}px; background: {PRIMARY}; color: #ffffff; border: none;
                              padding: 0 {px(30)}px; }}
 QPushButton[role="submit"]:disabled {{ background: #bcccdc; color: #f0f4f8; }}
-QPushButton[role="back"] {{ font-size: {px(22)}px; min-height: {px(62)}px; border-radius: {px(10)}px;
+QPushButton[role="back"] {{ font-size: {pt(22)}px; min-height: {px(62)}px; border-radius: {px(10)}px;
                            background: #ffffff; color: {INK}; border: {px(3)}px solid #9fb3c8;
                            padding: 0 {px(24)}px; }}
-QLineEdit[role="comment"] {{ font-size: {px(21)}px; min-height: {px(52)}px; border-radius: {px(10)}px;
+QLineEdit[role="comment"] {{ font-size: {pt(21)}px; min-height: {px(52)}px; border-radius: {px(10)}px;
                             border: {px(2)}px solid #9fb3c8; padding: 0 {px(12)}px; background: #ffffff; }}
 """
 

@@ -89,6 +89,7 @@ from counter.ui.pad.words import (
 )
 from counter.ui.restyle import set_style_property
 from counter.ui.runner import Failed, Runner
+from counter.ui.text_size import px, scaled
 from counter.words.access import not_permitted
 from counter.words.punctuation import ASIDE, GAP, LIST_JOIN
 from counter.words.ratings import APPEAL_GROUND, APPEAL_PROBLEM, RATING_LEVEL, RECT_EVENT, RECT_MOVE_PROBLEM, RECT_STATE
@@ -136,7 +137,7 @@ class RectificationPage(QWidget):
         self._rows: list[RectificationRow] = []
         self._view: RectificationView | None = None
         self.setWindowTitle(SUPERVISE_TITLE)
-        self.setStyleSheet(PAGE_STYLE)
+        self.setStyleSheet(scaled(PAGE_STYLE))
         self.title = QLabel(SUPERVISE_TITLE)
         self.title.setProperty("role", "title")
         self.alert_badge = QLabel()
@@ -178,7 +179,7 @@ class RectificationPage(QWidget):
         self.by = QLineEdit(supervisor)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(SUPERVISE_NOTE_HINT)
-        self.note.setFixedHeight(72)
+        self.note.setFixedHeight(px(72))
         self.fix_due = QDateEdit()
         self.fix_due.setCalendarPopup(True)
         self.fix_due.setDisplayFormat("yyyy-MM-dd")

@@ -62,7 +62,6 @@ class SupervisorWindow(QTabWidget):
         for page, title, shown in pages:
             if shown:
                 self.addTab(page, title)
-        self.resize(1200, 780)
 
     def refresh(self) -> None:
         """Read every page again: the window opens on current data."""

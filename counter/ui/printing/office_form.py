@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from counter.actions.desk import Desk
@@ -22,6 +22,7 @@ from counter.ui.printing.making import read_office, store_office
 from counter.ui.printing.words import OFFICE_FIELD, OFFICE_MISSING, OFFICE_NOTE, OFFICE_SAVE, OFFICE_SAVED, OFFICE_SITE
 from counter.ui.restyle import set_style_property
 from counter.ui.runner import Failed, Runner
+from counter.ui.text_size import px, scaled
 from counter.words.access import not_permitted
 from counter.words.punctuation import FIELD_LABEL, LIST_JOIN
 
@@ -53,7 +54,7 @@ class OfficeSettingsForm(QWidget):
         self._runner = runner
         self._desk = desk  # who changes the office; None: this machine's desk, nobody signed in
         self.site_code = site_code
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(scaled(STYLE))
         self.note = QLabel(OFFICE_NOTE)
         self.note.setObjectName("officeNote")
         self.note.setWordWrap(True)
@@ -64,14 +65,14 @@ class OfficeSettingsForm(QWidget):
         self.save_button = QPushButton(OFFICE_SAVE)
         form = QFormLayout()
         for name, field in self.fields.items():
-            field.setMinimumWidth(420)
+            field.setMinimumWidth(px(420))
             form.addRow(FIELD_LABEL.format(label=OFFICE_FIELD[name]), field)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(OFFICE_SITE.format(site=site_code)))
         layout.addWidget(self.note)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(self.save_button)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self._connect_signals()
         self.load()

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import QWidget
 from counter.actions.desk import Desk
 from counter.actions.documents import MadeDocument
 from counter.documents.kinds import DocumentKind
+from counter.ui.geometry import fit_to_screen
 from counter.ui.printing.making import (
     NoticeRefused,
     make_case_documents,
     make_guide_document,
     outcome_kinds,
 )
-from counter.ui.printing.preview_window import PreviewWindow
+from counter.ui.printing.preview_window import WINDOW_SIZE, PreviewWindow
 from counter.ui.printing.words import PRINTING_NO_NOTICE
 from counter.ui.runner import Runner
 
@@ -53,6 +54,7 @@ def open_preview(
     if owner is not None:
         window.setParent(owner, Qt.WindowType.Window)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    fit_to_screen(window, WINDOW_SIZE)
     window.show()
     window.raise_()
     window.activateWindow()

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from counter.ui.text_size import scaled
+
 PAGE_STYLE = "background: #ffffff; border: 1px solid #9fb3c8;"
 DESK_STYLE = "QWidget#pageDesk { background: #e4e7eb; }"
 
@@ -18,7 +20,7 @@ class PageView(QScrollArea):
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         desk = QWidget()
         desk.setObjectName("pageDesk")
-        desk.setStyleSheet(DESK_STYLE)
+        desk.setStyleSheet(scaled(DESK_STYLE))
         self._column = QVBoxLayout(desk)
         self._column.setContentsMargins(24, 18, 24, 18)
         self._column.setSpacing(18)
@@ -33,7 +35,7 @@ class PageView(QScrollArea):
         for image in images:
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
-            label.setStyleSheet(PAGE_STYLE)
+            label.setStyleSheet(scaled(PAGE_STYLE))
             label.setFixedSize(image.width() + 2, image.height() + 2)
             self._column.insertWidget(self._column.count() - 1, label, 0, Qt.AlignmentFlag.AlignHCenter)
             self.pages.append(label)

@@ -56,6 +56,7 @@ from counter.ui.printing.words import (
     PRINTING_WINDOW_TITLE,
 )
 from counter.ui.runner import Failed, Runner
+from counter.ui.text_size import factor, scaled
 from counter.words.documents import DOC_TITLE
 from counter.words.printing import print_problem_text
 from counter.words.punctuation import LIST_JOIN
@@ -63,7 +64,7 @@ from counter.words.punctuation import LIST_JOIN
 log = logging.getLogger(__name__)
 
 SCREEN_DPI = 96
-WINDOW_SIZE = (960, 780)
+WINDOW_SIZE = (960, 780)  # preferred, at 100 % text: counter.ui.geometry fits it to the screen
 
 
 def _box(background: str, text: str, border: str) -> str:
@@ -113,7 +114,7 @@ class PreviewWindow(QWidget):
         self._close_after_run = False
         self.chooser: PrinterChooser | None = None
         self.save_dialog: QFileDialog | None = None
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(scaled(STYLE))
         self.setWindowTitle(PRINTING_WINDOW_TITLE.format(titles=LIST_JOIN.join(map(doc_title, documents))))
         self._make_widgets()
         self._lay_out()
@@ -121,7 +122,6 @@ class PreviewWindow(QWidget):
         self._show_pages()
         self.on_tab_changed(0)
         self._show_printer()
-        self.resize(*WINDOW_SIZE)
 
     def _make_widgets(self) -> None:
         self.title = QLabel()
@@ -206,7 +206,7 @@ class PreviewWindow(QWidget):
         ratio = screen.devicePixelRatio() if screen is not None else 1.0
         for made, view in zip(self.documents, self.views, strict=True):
             try:
-                images = page_images(made.pdf, SCREEN_DPI * ratio)
+                images = page_images(made.pdf, SCREEN_DPI * factor() * ratio)  # the paper grows with the text
             except PdfUnreadable:
                 log.exception("preview of %s %s could not be drawn", made.kind.value, made.doc_no)
                 self._say_problem(PRINTING_UNREADABLE.format(title=doc_title(made)))

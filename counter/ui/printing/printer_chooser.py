@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QL
 
 from counter.host.desk_config import load_desk_config, save_desk_config
 from counter.printing.cups import Printer
+from counter.ui.geometry import fit_to_screen
 from counter.ui.printing.print_run import Failure, PrinterQuery
 from counter.ui.printing.words import (
     PRINTING_CHOOSE_PROMPT,
@@ -84,7 +85,7 @@ class PrinterChooser(QDialog):
         # the application's, not the dialog's: a dialog closed while the system is slow never ends a running thread
         self.query = PrinterQuery(parent=QCoreApplication.instance())
         self._connect_signals()
-        self.resize(420, 320)
+        fit_to_screen(self, (420, 320), maximise=False)
         self.query.start()
 
     def _connect_signals(self) -> None:

@@ -25,6 +25,7 @@ from counter.access.roles import Actor
 from counter.actions.accounts import SignInResult, check_password, sign_in, sign_out, staff_no
 from counter.actions.desk import Desk
 from counter.actions.store import Unit
+from counter.ui.geometry import fit_to_screen
 from counter.ui.runner import Failed, Runner
 from counter.ui.signin import words
 from counter.ui.signin.sign_in_window import SignInWindow
@@ -35,6 +36,7 @@ from counter.words.punctuation import LIST_JOIN
 log = logging.getLogger(__name__)
 
 IDLE_MINUTES = 5
+WINDOW_SIZE = (720, 480)
 ACTIVITY = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -74,7 +76,7 @@ class SignInController(QObject):
         self.is_locked = False
         self._hidden: list[QWidget] = []
         self.window = SignInWindow(place)
-        self.window.resize(720, 480)
+        fit_to_screen(self.window, WINDOW_SIZE, maximise=False)
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.setInterval(idle_minutes * 60_000)

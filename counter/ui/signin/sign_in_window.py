@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from counter.ui.signin import words
+from counter.ui.text_size import px, scaled
 
 STYLE = """
 QWidget#signIn { background: #f4f6f8; }
@@ -32,7 +33,7 @@ class SignInWindow(QWidget):
     def __init__(self, place: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("signIn")
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(scaled(STYLE))
         self.setWindowTitle(words.SIGNIN_TITLE)
         self.heading = QLabel(words.SIGNIN_HEADING)
         self.heading.setObjectName("heading")
@@ -73,7 +74,7 @@ class SignInWindow(QWidget):
         column.addLayout(form)
         column.addWidget(self.problem)
         column.addLayout(buttons)
-        box.setFixedWidth(500)
+        box.setFixedWidth(px(500))
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)

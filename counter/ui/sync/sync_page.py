@@ -49,6 +49,7 @@ from counter.ui.sync.pending_label import minute_text
 from counter.ui.sync.site_card_box import SiteCardBox
 from counter.ui.sync.site_form import SetUpRequest, SiteForm
 from counter.ui.sync.worker import Progress, SyncWorker
+from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.sites import SITE_KIND, key_problem_text, site_problem_text
@@ -109,7 +110,7 @@ class SyncPage(QWidget):
         self.setWindowTitle(words.SYNC_TITLE)
         self.site = QLabel()
         self.site.setWordWrap(True)
-        self.site.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.site.setStyleSheet(scaled("font-size: 16px; font-weight: bold;"))
         self.site_form = SiteForm()
         self.setup_needed = QLabel(words.SETUP_NEEDS_ADMIN)
         self.setup_needed.setWordWrap(True)

@@ -27,7 +27,8 @@ from counter.ratings.rectification import RectState
 from counter.ratings.status import DeskStatus
 from counter.ratings.views import RectificationAlert
 from counter.ui.pad.controller import PadController
-from counter.ui.pad.pad_window import THANKS_MS, PadPage, PadWindow
+from counter.ui.pad.pad_window import AVATAR, THANKS_MS, PadPage, PadWindow
+from counter.ui.pad.style import scale_of
 from counter.ui.pad.words import PAD_IDLE_DEFAULT, PAD_THANKS_BAD
 from counter.words.ratings import RATING_LEVEL, RATING_REFUSAL
 from tests.ratings.conftest import DESK, TODAY, Clock
@@ -350,7 +351,8 @@ def test_the_clerks_photo_replaces_the_initial_when_set(
     avatar = with_photo.pad.rating_card.avatar
     assert not avatar.pixmap().isNull()
     assert avatar.text() == ""
-    assert (avatar.width(), avatar.height()) == (72, 72)
+    side = round(AVATAR * scale_of(with_photo.pad.width(), with_photo.pad.height()))  # 72 on a whole pad panel
+    assert (avatar.width(), avatar.height()) == (side, side)
 
 
 def test_without_a_photo_the_pad_shows_the_clerks_initial(

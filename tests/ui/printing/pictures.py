@@ -15,6 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from counter.actions.catalog import import_source
@@ -47,6 +48,7 @@ def draw(folder: Path, out: Path) -> tuple[Path, PreviewWindow]:
     assert imported.report is not None, imported.problems
     cases = {c.label: c.case_no for c in run_demo(sessions, DESK, TODAY)}
     window = open_case_documents(None, runner_on(sessions), DESK, cases["容缺受理"], DEFERRAL_SET, TODAY)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # the picture's own size, not the screen's
     window.resize(*WINDOW_SIZE)
     _settle(window)
     path = out / "preview.png"

@@ -1,0 +1,38 @@
+"""A desk with real cases (:mod:`tests.ui.cases.casebook`) and its main window, for the tests of every window."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from counter.actions.store import Store
+from counter.ui.main_window import MainWindow
+from tests.ui.cases.casebook import Casebook, build
+from tests.ui.fit.desk import desk_window
+
+
+@pytest.fixture(scope="session")
+def book_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Casebook]:
+    path = tmp_path_factory.mktemp("fit") / "cases.sqlite3"
+    return path, build(path)
+
+
+@pytest.fixture
+def store(tmp_path: Path, book_template: tuple[Path, Casebook]) -> Iterator[Store]:
+    path = tmp_path / "cases.sqlite3"
+    shutil.copyfile(book_template[0], path)
+    opened = Store(f"sqlite:///{path}")
+    yield opened
+    opened.dispose()
+
+
+@pytest.fixture
+def desk(qtbot: QtBot, store: Store) -> Iterator[MainWindow]:
+    window = desk_window(store)
+    qtbot.addWidget(window)
+    yield window
+    window.close()

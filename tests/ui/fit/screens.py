@@ -1,0 +1,78 @@
+"""Every window on one screen: run only in a process started with that screen (see ``test_fit``).
+
+Not collected by a plain ``pytest`` (the name does not start with ``test_``): Qt reads its screens once, when the
+process's QApplication is made, so :mod:`tests.ui.fit.test_fit` runs this module in a fresh pytest process per screen
+with ``QT_QPA_PLATFORM=offscreen:configfile=…`` naming one screen, and ``COUNTER_FIT_TEXT`` the text size in per cent.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from counter.actions.store import Store
+from counter.ui.fonts import install_fonts
+from counter.ui.main_window import MainWindow
+from counter.ui.text_size import set_text_percent, text_percent
+from tests.conftest import REPO
+from tests.ui.cases.casebook import Casebook
+from tests.ui.fit.check import fit_problems
+from tests.ui.fit.desk import PAD_PANEL, WINDOWS, settle
+from tests.ui.fit.sign_in import SIGN_IN_WINDOWS
+
+SHOTS = os.environ.get("COUNTER_FIT_SHOTS", "")  # a folder: each window's picture is kept there, for a look
+
+
+def keep_picture(window: QWidget, name: str) -> None:
+    if SHOTS:
+        size = window.screen().size()
+        window.grab().save(str(Path(SHOTS) / f"{name}-{size.width()}x{size.height()}-{text_percent()}.png"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def text_size(qapp: QApplication) -> None:
+    """The text size of this run, applied as the desk applies it at start-up: before the font and every window."""
+    set_text_percent(int(os.environ["COUNTER_FIT_TEXT"]))
+    assert text_percent() == int(os.environ["COUNTER_FIT_TEXT"])
+    install_fonts(qapp, REPO / "counter" / "resources" / "fonts")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def one_screen(qapp: QApplication) -> None:
+    """Fail, never pass vacuously, when the process was started without its screen."""
+    screens = QGuiApplication.screens()
+    assert len(screens) == 1, "run with a one-screen config"
+    assert screens[0].name() == "Desk", f"run with the desk's screen, not {screens[0].name()}"
+
+
+@pytest.mark.parametrize("name", list(WINDOWS))
+def test_the_window_fits_the_screen(name: str, desk: MainWindow, book_template: tuple[Path, Casebook]) -> None:
+    window = WINDOWS[name](desk, book_template[1])
+    settle()
+    keep_picture(window, name)
+    assert window.isVisible()
+    problems = fit_problems(window)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", [name for name in WINDOWS if name.startswith("pad-panel")])
+def test_the_pad_keeps_to_its_panel(name: str, desk: MainWindow, book_template: tuple[Path, Casebook]) -> None:
+    """Full screen on an 800×480 pad, the pad cannot grow: everything must fit in the panel as it is."""
+    window = WINDOWS[name](desk, book_template[1])
+    assert window.size().toTuple() == PAD_PANEL, "the pad needs more room than its panel has"
+
+
+@pytest.mark.parametrize("name", list(SIGN_IN_WINDOWS))
+def test_the_sign_in_fits_the_screen(name: str, desk: MainWindow, store: Store, qtbot: QtBot) -> None:
+    window = SIGN_IN_WINDOWS[name](desk, store)
+    qtbot.addWidget(window)
+    settle()
+    keep_picture(window, name)
+    assert window.isVisible()
+    problems = fit_problems(window)
+    assert not problems, "\n".join(problems)

@@ -1,0 +1,138 @@
+"""The desk's working windows for :mod:`screenshot`: each opened from the main window as a clerk opens it, and placed
+as the desk places it on the screen of the run (so a 1024×768 run shows what such a desk shows).
+
+- ``intake-pending.png``, ``intake.png``, ``intake-taken.png``: 我要开小餐馆 for a person with an agent — the
+  situations answered and nothing checked yet; every material handed in but the two deferrable ones, the applicant
+  asking for 容缺受理; the case taken;
+- ``preview-window.png``: what the applicant takes home from that intake, before printing;
+- ``case-window.png``, ``case-lists-window.png``: the demo's corrected case, with its history; today's cases;
+- ``supervision.png``, ``supervision-figures.png``, ``supervision-ratings.png``, ``supervision-office.png``: F8's
+  four pages;
+- ``text-size.png``: the text size (F12).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from screenshot import Driver
+
+    from counter.ui.intake import IntakePanel
+    from counter.ui.main_window import MainWindow
+
+APPLICANT = ("王奕", "13847821188", "兴安盟乌兰浩特市和平街道民主路18号")
+AGENT = ("李锌", "委托办理设立登记和食品经营许可")
+SITUATIONS = {"operator": "individual", "agent": "agent", "signboard": "no"}
+
+
+def fill_intake(intake: IntakePanel) -> None:
+    """A person with an agent, delivery by post; every situation answered."""
+    from counter.identifiers import make_id_number
+
+    form = intake.applicant_form
+    form.id_field.edit.setText(make_id_number("152201", dt.date(1985, 5, 5), 11))
+    form.name.setText(APPLICANT[0])
+    form.phone.setText(APPLICANT[1])
+    form.address.setText(APPLICANT[2])
+    intake.agent_form.setChecked(True)
+    intake.agent_form.id_field.edit.setText(make_id_number("150702", dt.date(1990, 6, 15), 37))
+    intake.agent_form.name.setText(AGENT[0])
+    intake.agent_form.authorisation.setText(AGENT[1])
+    for situation, option in SITUATIONS.items():
+        intake.situations.option_button(situation, option).click()
+
+
+def hand_in(intake: IntakePanel) -> None:
+    """Everything handed in but the deferrable materials, and the applicant's request to defer them, confirmed."""
+    from counter.catalog.model import Necessity
+    from counter.intake.checklist import Receipt
+
+    intake.checklist_view.all_received_button.click()
+    for row in intake.checklist_view.rows.values():
+        if row.material.necessity is Necessity.DEFERRABLE:
+            row.set_receipt(Receipt.MISSING)
+    intake.deferral.asked.setChecked(True)
+    intake.deferral.no_bad_credit.setChecked(True)
+    intake.deferral.pledge_signed.setChecked(True)
+
+
+def intake_shots(driver: Driver, window: MainWindow) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from counter.ui.printing.preview_window import PreviewWindow
+
+    driver.search(window, "xcg")
+    window.on_intake_requested()
+    intake = window.desk_actions.intake
+    assert intake is not None
+    fill_intake(intake)
+    driver.settle()
+    driver.save(intake, "intake-pending.png")
+    hand_in(intake)
+    driver.settle()
+    driver.save(intake, "intake.png")
+    loop = QEventLoop()
+    intake.case_taken.connect(lambda _case_no: loop.quit())
+    QTimer.singleShot(30_000, loop.quit)
+    intake.commit_button.click()
+    if intake.taken is None:
+        loop.exec()
+    driver.settle()
+    driver.save(intake, "intake-taken.png")
+    intake.print_button.click()
+    driver.settle()
+    (preview,) = window.findChildren(PreviewWindow)  # the paper belongs to the desk's window, not to the intake
+    driver.save(preview, "preview-window.png")
+    preview.close()
+    intake.close()
+
+
+def case_shots(driver: Driver, window: MainWindow, corrected: str) -> None:
+    cases = window.desk_actions.cases()
+    page = cases.open_case(corrected)
+    assert page is not None
+    driver.settle()
+    driver.save(page, "case-window.png")
+    page.close()
+    lists = cases.open_lists()
+    driver.settle()
+    driver.save(lists, "case-lists-window.png")
+    lists.close()
+
+
+def supervision_shots(driver: Driver, window: MainWindow) -> None:
+    window.desk_actions.open_supervision()
+    supervisor = window.desk_actions.supervisor
+    assert supervisor is not None
+    for index, name in enumerate(("supervision", "supervision-figures", "supervision-ratings", "supervision-office")):
+        supervisor.setCurrentIndex(index)
+        driver.settle()
+        driver.save(supervisor, f"{name}.png")
+    supervisor.close()
+
+
+def text_size_shot(driver: Driver, window: MainWindow) -> None:
+    window.desk_actions.open_text_size()
+    dialog = window.desk_actions.text_size
+    assert dialog is not None
+    driver.settle()
+    driver.save(dialog, "text-size.png")
+    dialog.close()
+
+
+def working_window_shots(driver: Driver) -> None:
+    """The demo's cases taken today at this desk, then every working window in turn."""
+    from counter.actions.demo import run_demo
+    from counter.actions.desk import desk_at
+    from counter.host.desk_config import load_desk_config
+
+    window, db = driver.open()
+    demo = {c.label: c.case_no for c in run_demo(db.sessions(), desk_at(load_desk_config()), dt.date.today())}
+    intake_shots(driver, window)
+    case_shots(driver, window, demo["补正（委托代理人办理）"])
+    supervision_shots(driver, window)
+    text_size_shot(driver, window)
+    window.close()
+    db.dispose()
