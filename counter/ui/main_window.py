@@ -176,8 +176,10 @@ class MainWindow(QMainWindow):
         strip.setAlignment(Qt.AlignmentFlag.AlignCenter)
         strip.setWordWrap(True)
         strip.setStyleSheet(
-            "QLabel#trainingStrip { background: #c2410c; color: #ffffff; font-size: 15px; font-weight: bold;"
-            " padding: 6px 12px; }"
+            scaled(
+                "QLabel#trainingStrip { background: #c2410c; color: #ffffff; font-size: 15px; font-weight: bold;"
+                " padding: 6px 12px; }"
+            )
         )
         return strip
 

@@ -28,6 +28,7 @@ from counter.ui.intake.words import (
     INTAKE_REFUSAL_CONFIRM_KEYS,
     INTAKE_REFUSAL_CONFIRM_TITLE,
 )
+from counter.ui.text_size import scaled
 from counter.words.punctuation import FIELD_LABEL
 
 
@@ -54,7 +55,7 @@ class RefusalConfirmation(QDialog):
             label = QLabel(text)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setStyleSheet("font-size: 15px; color: #102a43;")
+            label.setStyleSheet(scaled("font-size: 15px; color: #102a43;"))
             self.lines[caption] = label
             form.addRow(FIELD_LABEL.format(label=caption), label)
         keys = QLabel(INTAKE_REFUSAL_CONFIRM_KEYS)
@@ -62,7 +63,7 @@ class RefusalConfirmation(QDialog):
         keys.setStyleSheet("color: #627d98;")
         self.back_button = QPushButton(INTAKE_REFUSAL_CONFIRM_BACK)
         self.confirm_button = QPushButton(INTAKE_REFUSAL_CONFIRM_GO)
-        self.confirm_button.setStyleSheet("font-weight: bold; color: #9b1c13; padding: 6px 14px;")
+        self.confirm_button.setStyleSheet(scaled("font-weight: bold; color: #9b1c13; padding: 6px 14px;"))
         self.back_button.setDefault(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)

@@ -25,6 +25,7 @@ from counter.ui.pad.words import (
     DESK_PAD_SAVED,
 )
 from counter.ui.restyle import set_style_property
+from counter.ui.text_size import scaled
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ class DeskPadForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet(PAGE_STYLE)
+        self.setStyleSheet(scaled(PAGE_STYLE))
         self.mode = QComboBox()
         for mode in PadMode:
             self.mode.addItem(DESK_PAD_MODES[mode], mode)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from counter.ui.pad.style import PRIMARY
 from counter.ui.pad.words import PAD_STRIP, PAD_WINDOW_TITLE
+from counter.ui.text_size import scaled
 
 #: the strip's size: as high as a title bar, so over a maximised window it hides nothing of its content
 STRIP_SIZE = QSize(360, 28)
@@ -33,8 +34,10 @@ class PadStrip(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setStyleSheet(
-            f"QWidget#padStrip {{ background: {PRIMARY}; border-radius: 6px; }}"
-            " QLabel { color: #ffffff; font-size: 15px; font-weight: bold; }"
+            scaled(
+                f"QWidget#padStrip {{ background: {PRIMARY}; border-radius: 6px; }}"
+                " QLabel { color: #ffffff; font-size: 15px; font-weight: bold; }"
+            )
         )
         self.label = QLabel(PAD_STRIP)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -31,6 +31,7 @@ from counter.access.roles import Permission
 from counter.actions.guard import NotPermitted
 from counter.ui.runner import Failed, Runner
 from counter.ui.sync import words
+from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
 from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
 from counter.words.sites import FINGERPRINT_DIFFERS, SITE_KIND, peer_change_text, site_problem_text
@@ -52,7 +53,7 @@ class SiteCardBox(QGroupBox):
         self.identity: SiteIdentity | None = None
         self.card: SiteIdentity | None = None  # the other side's card, read and waiting for the check
         self.fingerprint = QLabel()
-        self.fingerprint.setStyleSheet("font-size: 15px; font-weight: bold; font-family: monospace;")
+        self.fingerprint.setStyleSheet(scaled("font-size: 15px; font-weight: bold; font-family: monospace;"))
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.export_button = QPushButton(words.CARD_EXPORT_BUTTON)
         self.register_button = QPushButton(words.CARD_REGISTER_BUTTON)

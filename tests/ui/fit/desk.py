@@ -170,11 +170,12 @@ def open_sync(window: MainWindow, _book: Casebook) -> QWidget:
     return page
 
 
-def open_pad(window: MainWindow, _book: Casebook) -> QWidget:
-    """The review pad where the desk has no second screen: a window of its own."""
+def open_pad(window: MainWindow, book: Casebook) -> QWidget:
+    """The review pad where the desk has no second screen: on the clerk's screen while a rating is asked (F9)."""
     window.start_pad()
     pad = window.desk_actions.pad
     assert pad is not None
+    assert pad.send_case(book.accepted)
     settle()
     return pad.pad
 
@@ -187,7 +188,6 @@ def pad_panel(window: MainWindow, book: Casebook, bad: bool = False) -> QWidget:
     for _ in range(2):  # its sizes follow the window: shrinking from the larger window it opened as takes two steps
         pad.resize(*PAD_PANEL)
         settle()
-    assert controller.send_case(book.accepted)
     if bad:
         controller.pad.face_buttons[Level.VERY_DISSATISFIED].click()
     settle()
