@@ -12,6 +12,10 @@ from counter.words.sync import (
 from counter.words.translate import tr
 
 # the command line
+CATALOG_FIND_NONE = tr("没有找到匹配的一件事：{text}")
+CATALOG_FIND_LINE = tr("{number:>3}  {code}  {name}{unpublished}{match}")
+CATALOG_FIND_UNPUBLISHED = tr("  （{unpublished}）")
+CATALOG_FIND_MATCH = tr("  〔{match}〕")
 RATING_CODING = {
     "gbt39046": tr("GB/T 39046（1 非常满意 … 5 非常不满意）"),
     "interface": tr("好差评接口（1 非常不满意 … 5 非常满意）"),
