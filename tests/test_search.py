@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from counter.catalog.reader import read_folder
 from counter.catalog.search import (
+    RANKED,
     SEGMENT,
     Match,
     SearchEntry,
@@ -226,3 +229,31 @@ def test_an_index_stored_before_aliases_existed_reads_the_same() -> None:
     assert [(h.tier, h.match) for h in index.search("饭店")] == [(Tier.KEYWORD, Match.KEYWORD)]
     assert [(h.tier, h.match) for h in index.search("营业执照")] == [(Tier.ITEM, Match.ITEM)]
     assert chr(1 + Tier.ALIAS) in search_text("我要开小餐馆", aliases=("开饭店",))
+
+
+_SEGMENTS = st.tuples(st.sampled_from(RANKED), st.text(alphabet="abc店馆", min_size=1, max_size=5))
+
+
+@given(
+    st.lists(st.lists(_SEGMENTS, min_size=1, max_size=6), min_size=1, max_size=40),
+    st.text(alphabet="abc店馆", min_size=1, max_size=3),
+    st.integers(min_value=1, max_value=45),
+)
+def test_the_ranking_is_tier_then_start_then_number(
+    haystacks: list[list[tuple[int, str]]], query: str, limit: int
+) -> None:
+    """Against the plain reading of the rule, on haystacks where nearly every query matches many ways."""
+    entries = [
+        SearchEntry(f"B{n}", n, f"名{n}", True, SEGMENT + SEGMENT.join(chr(1 + t) + c for t, c in segments))
+        for n, segments in enumerate(haystacks, 1)
+    ]
+    expected: list[tuple[str, int, bool]] = []
+    for tier in RANKED:
+        for at_start in (True, False):
+            for entry, segments in zip(entries, haystacks, strict=True):
+                words = [c for t, c in segments if t == tier and c.isascii() == query.isascii()]
+                hit = any(w.startswith(query) for w in words) if at_start else any(query in w for w in words)
+                if hit and entry.bundle_code not in {code for code, _, _ in expected}:
+                    expected.append((entry.bundle_code, tier, at_start))
+    found = [(h.bundle_code, h.tier, h.at_start) for h in SearchIndex(entries).search(query, limit) if not h.typo]
+    assert found == expected[:limit]

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, overload
 
 from counter.catalog.typos import TypoIndex, mark, owner_of, rank_of
 
@@ -114,7 +114,7 @@ class SearchAnswer:
     """
 
     query: str
-    hits: tuple[SearchHit, ...]
+    hits: Sequence[SearchHit]  # a HitList from the index; any sequence of hits compares equal by its hits
     suggestion: SearchHit | None
 
     @property
@@ -202,6 +202,55 @@ def search_text(name: str, keywords: Iterable[str] = (), items: Iterable[str] = 
     return SEGMENT + SEGMENT.join(parts)
 
 
+_OWNER_MASK = (1 << 20) - 1  # a hit is packed in one int: owner, tier, at start, typo
+
+
+def _pack(owner: int, tier: int, at_start: bool, typo: bool = False) -> int:
+    return owner | tier << 20 | at_start << 23 | typo << 24
+
+
+class HitList(Sequence[SearchHit]):
+    """Hits in order, each made when first read.
+
+    One letter can match 5,000 bundles, and the window shows a screenful of
+    them: making every :class:`SearchHit` up front would cost more than the
+    search.  Immutable; equal to any sequence of the same hits.
+    """
+
+    __slots__ = ("_entries", "_packed")
+
+    def __init__(self, entries: Sequence[SearchEntry], packed: Sequence[int]) -> None:
+        self._entries = entries
+        self._packed = tuple(packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    @overload
+    def __getitem__(self, at: int) -> SearchHit: ...
+    @overload
+    def __getitem__(self, at: slice) -> tuple[SearchHit, ...]: ...
+    def __getitem__(self, at: int | slice) -> SearchHit | tuple[SearchHit, ...]:
+        if isinstance(at, slice):
+            return tuple(self._make(one) for one in self._packed[at])
+        return self._make(self._packed[at])
+
+    def _make(self, one: int) -> SearchHit:
+        e = self._entries[one & _OWNER_MASK]
+        return SearchHit(e.bundle_code, e.number, e.name, e.published, one >> 20 & 7, bool(one >> 23 & 1),
+                         bool(one >> 24 & 1))  # fmt: skip
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # equal to lists, which cannot be hashed either
+
+    def __repr__(self) -> str:
+        return f"HitList({list(self)!r})"
+
+
 class SearchIndex:
     """The bundles of one catalog, searchable per keystroke.
 
@@ -212,8 +261,9 @@ class SearchIndex:
     entry that holds the query; a hit at the start of a segment ranks before one
     inside.  Once the hits fill the room, the rest of the tier is scanned for
     hits at a segment start only, which may still push one inside out.  Each
-    entry costs at most one step of Python per tier, and most cost none, so a
-    keystroke costs about the same for 100 or 5,000 bundles.  When fewer than :data:`FEW_HITS` bundles
+    entry costs at most one step of Python per tier, and most cost none; once
+    most entries are hits (a single letter), the next tiers are asked only about
+    the others.  So a keystroke costs about the same for 100 or 5,000 bundles.  When fewer than :data:`FEW_HITS` bundles
     match as typed, those within one slip (:mod:`counter.catalog.typos`) follow.
     """
 
@@ -262,79 +312,120 @@ class SearchIndex:
         then the league's own numbering decides, so the order is stable.  An
         empty query lists the bundles by number.
         """
-        q = normalise_query(query)
-        if not q:
-            return [self._hit(i, Tier.NAME, True) for i in range(min(limit, len(self._entries)))]
-        hits = self._exact(q, limit)
-        few = FEW_HITS if len(q) >= 3 else 1  # two characters right are worth more than guesses at two
-        if len(hits) < min(few, limit):
-            hits += self._slips(q, limit - len(hits), {h.bundle_code for h in hits})
-        return hits
+        return list(HitList(self._entries, self._packed(normalise_query(query), limit)))
 
     def find(self, query: str, limit: int | None = None) -> SearchAnswer:
         """The hits of :meth:`search` (every one unless ``limit``), and what to suggest when none is exact."""
-        hits = self.search(query, len(self._entries) if limit is None else limit)
+        q = normalise_query(query)
+        hits = HitList(self._entries, self._packed(q, len(self._entries) if limit is None else limit))
         suggestion: SearchHit | None = None
         if hits and hits[0].typo:
             suggestion = hits[0]
-        elif not hits:
-            q = normalise_query(query)
-            near = self.typos.nearest(core_name(q)) if q else None
-            suggestion = None if near is None else self._hit(owner_of(near), RANKED[rank_of(near)], False, typo=True)
-        return SearchAnswer(query, tuple(hits), suggestion)
+        elif not hits and q:
+            near = self.typos.nearest(core_name(q))
+            if near is not None:
+                suggestion = HitList(self._entries, [_pack(owner_of(near), RANKED[rank_of(near)], False, True)])[0]
+        return SearchAnswer(query, hits, suggestion)
 
-    def _exact(self, q: str, limit: int) -> list[SearchHit]:
+    def _packed(self, q: str, limit: int) -> list[int]:
+        if not q:
+            return [_pack(i, Tier.NAME, True) for i in range(min(limit, len(self._entries)))]
+        hits = self._exact(q, limit)
+        few = FEW_HITS if len(q) >= 3 else 1  # two characters right are worth more than guesses at two
+        if len(hits) < min(few, limit):
+            hits += self._slips(q, limit - len(hits), {one & _OWNER_MASK for one in hits})
+        return hits
+
+    def _exact(self, q: str, limit: int) -> list[int]:
         ascii_query = q.isascii()
         seen: set[int] = set()
-        hits: list[SearchHit] = []
+        hits: list[int] = []
+        everyone = len(self._entries)
         for tier in RANKED:
             found = self._strings.get((ascii_query, tier))
             if found is None:
                 continue
-            text, starts, owners = found
-            first: list[int] = []
-            inside: list[int] = []
-            wanted = limit - len(hits)
-            at, end = text.find(q), 0
-            while at >= 0 and len(first) + len(inside) < wanted:
-                k = bisect_right(starts, at) - 1
-                end = starts[k + 1] if k + 1 < len(starts) else len(text)
-                owner = owners[k]
-                if owner not in seen:
-                    seen.add(owner)
-                    starting = text[at - 1] == SEGMENT or text.find(SEGMENT + q, at, end) >= 0
-                    (first if starting else inside).append(owner)
-                at = text.find(q, end)
-            if at >= 0:  # enough to fill the room: only a hit at a segment start could still take a place
-                needle = SEGMENT + q
-                at = text.find(needle, end)
-                while at >= 0 and len(first) < wanted:
-                    k = bisect_right(starts, at) - 1
-                    owner = owners[k]
-                    if owner not in seen:
-                        seen.add(owner)
-                        first.append(owner)
-                    at = text.find(needle, starts[k + 1]) if k + 1 < len(starts) else -1
-            hits += [self._hit(owner, tier, True) for owner in first]
-            hits += [self._hit(owner, tier, False) for owner in inside[: limit - len(hits)]]
+            if len(seen) * 2 > everyone:  # most are hits already: look only at the others' part of the tier
+                first, inside = self._among(found, q, sorted(set(range(everyone)) - seen), limit - len(hits))
+            else:
+                first, inside = self._scan(found, q, seen, limit - len(hits))
+            seen.update(first)
+            seen.update(inside)
+            start_mark, inside_mark = tier << 20 | 1 << 23, tier << 20
+            hits += [owner | start_mark for owner in first]
+            hits += [owner | inside_mark for owner in inside[: limit - len(hits)]]
             if len(hits) >= limit:
                 return hits
         return hits
 
-    def _slips(self, q: str, room: int, known: set[str]) -> list[SearchHit]:
-        """Bundles one slip away, best rank first, then by number; none already in ``known``."""
+    @staticmethod
+    def _scan(
+        found: tuple[str, list[int], list[int]], q: str, seen: set[int], wanted: int
+    ) -> tuple[list[int], list[int]]:
+        """The owners not in ``seen`` whose part of one tier holds ``q``: at a segment start, and only inside."""
+        text, starts, owners = found
+        first: list[int] = []
+        inside: list[int] = []
+        last = len(starts) - 1
+        at, end = text.find(q), 0
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            end = starts[k + 1] if k < last else len(text)
+            owner = owners[k]
+            if owner not in seen:
+                if text[at - 1] == SEGMENT or text.find(SEGMENT + q, at, end) >= 0:
+                    first.append(owner)
+                else:
+                    inside.append(owner)
+                if len(first) + len(inside) >= wanted:
+                    at = text.find(q, end)
+                    break
+            at = text.find(q, end)
+        if at >= 0:  # enough to fill the room: only a hit at a segment start could still take a place
+            needle = SEGMENT + q
+            at = text.find(needle, end)
+            while at >= 0 and len(first) < wanted:
+                k = bisect_right(starts, at) - 1
+                if owners[k] not in seen:
+                    first.append(owners[k])
+                at = text.find(needle, starts[k + 1]) if k < last else -1
+        return first, inside
+
+    @staticmethod
+    def _among(
+        found: tuple[str, list[int], list[int]], q: str, others: list[int], wanted: int
+    ) -> tuple[list[int], list[int]]:
+        """As :meth:`_scan`, asking each of ``others`` (in order) instead of scanning the whole tier."""
+        text, starts, owners = found
+        first: list[int] = []
+        inside: list[int] = []
+        last = len(starts) - 1
+        for owner in others:
+            k = bisect_left(owners, owner)
+            if k > last or owners[k] != owner:
+                continue
+            begin, end = starts[k], starts[k + 1] if k < last else len(text)
+            at = text.find(q, begin, end)
+            if at < 0:
+                continue
+            if text[at - 1] == SEGMENT or text.find(SEGMENT + q, at, end) >= 0:
+                first.append(owner)
+                if len(first) >= wanted:
+                    break
+            else:
+                inside.append(owner)
+        return first, inside
+
+    def _slips(self, q: str, room: int, known: set[int]) -> list[int]:
+        """Bundles one slip away, best rank first, then by number; none of the owners in ``known``."""
         if room <= 0:
             return []
         found = self.typos.slips(core_name(q))
-        out: list[SearchHit] = []
+        out: list[int] = []
         for near in sorted(found.values()):
             owner = owner_of(near)
-            if self._entries[owner].bundle_code not in known:
-                out.append(self._hit(owner, RANKED[rank_of(near)], True, typo=True))
+            if owner not in known:
+                out.append(_pack(owner, RANKED[rank_of(near)], True, True))
                 if len(out) >= room:
                     break
         return out
-
-    def _hit(self, index: int, tier: int, at_start: bool, *, typo: bool = False) -> SearchHit:
-        e = self._entries[index]
-        return SearchHit(e.bundle_code, e.number, e.name, e.published, tier, at_start, typo)
