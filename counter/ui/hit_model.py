@@ -1,0 +1,73 @@
+"""The search list's model: the hits of one answer, handed to the view a page at a time.
+
+A query of one letter can match thousands of bundles.  The view asks for rows
+only while the last one it has is on screen (Qt's ``canFetchMore`` /
+``fetchMore``), so a keystroke lays out and paints about a screenful, however
+many bundles matched; scrolling or stepping down asks for the next page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from counter.catalog.search import SearchHit
+from counter.ui import words
+from counter.ui.hit_delegate import NAME_ROLE, NUMBER_ROLE, PUBLISHED_ROLE
+
+CODE_ROLE = Qt.ItemDataRole.UserRole
+PAGE = 30  # rows handed over at a time: more than a screen holds at 1280×800
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class HitModel(QAbstractListModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._hits: Sequence[SearchHit] = ()
+        self._shown = 0
+
+    def show_hits(self, hits: Sequence[SearchHit]) -> None:
+        """A new answer: the first page of it, the rest when the view needs them."""
+        self.beginResetModel()
+        self._hits = hits
+        self._shown = min(PAGE, len(hits))
+        self.endResetModel()
+
+    @property
+    def hits(self) -> Sequence[SearchHit]:
+        """Every hit of the answer, also those not handed to the view yet."""
+        return self._hits
+
+    def hit(self, row: int) -> SearchHit:
+        return self._hits[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's name and default)
+        return 0 if parent.isValid() else self._shown
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802 (Qt's name)
+        return not parent.isValid() and self._shown < len(self._hits)
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802 (Qt's name)
+        if parent.isValid():
+            return
+        more = min(PAGE, len(self._hits) - self._shown)
+        if more > 0:
+            self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
+            self._shown += more
+            self.endInsertRows()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < self._shown:
+            return None
+        hit = self._hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:  # what accessibility tools read; the delegate draws the row
+            return f"{hit.number} {hit.name}" + ("" if hit.published else f" {words.DESK_UNPUBLISHED_TAG}")
+        by_role: dict[int, object] = {
+            CODE_ROLE: hit.bundle_code,
+            NUMBER_ROLE: hit.number,
+            NAME_ROLE: hit.name,
+            PUBLISHED_ROLE: hit.published,
+        }
+        return by_role.get(role)
