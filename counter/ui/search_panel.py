@@ -21,10 +21,8 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, Q
 from counter.catalog.search import SearchAnswer, SearchHit, SearchIndex
 from counter.ui import words
 from counter.ui.hit_delegate import HitDelegate
-from counter.ui.hit_model import CODE_ROLE, HitModel
+from counter.ui.hit_model import HitModel
 from counter.words.catalog import SEARCH_SUGGESTION
-
-__all__ = ["CODE_ROLE", "SearchBox", "SearchPanel", "SuggestionLine"]
 
 STYLE = """
 QLineEdit { font-size: 16px; padding: 7px 8px; border: 1px solid #9fb3c8; border-radius: 4px; }
@@ -120,11 +118,6 @@ class SearchPanel(QWidget):
     def hits(self) -> list[str]:
         """Bundle codes listed, top first (also those further down than the list has laid out yet)."""
         return [hit.bundle_code for hit in self.model.hits]
-
-    @property
-    def suggested(self) -> SearchHit | None:
-        """The bundle the "您要找的是不是" line offers, if it shows."""
-        return self._suggested
 
     def on_query_changed(self, text: str) -> None:
         self.show_answer(self._index.find(text))
