@@ -3,8 +3,22 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from counter.catalog.search import SearchEntry, SearchIndex, core_name, normalise_query, search_text
+from counter.catalog.reader import read_folder
+from counter.catalog.search import (
+    RANKED,
+    SEGMENT,
+    Match,
+    SearchEntry,
+    SearchIndex,
+    Tier,
+    core_name,
+    normalise_query,
+    search_text,
+)
+from counter.resources import bundled_catalog_dir
 
 NAMES = [
     (6, "我要开药店"),
@@ -18,12 +32,41 @@ NAMES = [
 ]
 
 
+ALIASES = {8: ("开饭店", "开餐馆"), 6: ("开药房",), 80: ("二手房过户",)}
+SMALL_RESTAURANT = "我要开小餐馆（50平方米以下）"
+
+
 @pytest.fixture(scope="module")
 def index() -> SearchIndex:
     entries = [
-        SearchEntry(f"B{n:03}", n, name, n != 64, search_text(name, ("饭店",) if n == 8 else ())) for n, name in NAMES
+        SearchEntry(
+            f"B{n:03}",
+            n,
+            name,
+            n != 64,
+            search_text(name, ("饭店",) if n == 8 else (), aliases=ALIASES.get(n, ())),
+        )
+        for n, name in NAMES
     ]
     return SearchIndex(entries)
+
+
+@pytest.fixture(scope="module")
+def shipped() -> SearchIndex:
+    """The catalog the desk ships, as an import indexes it."""
+    result = read_folder(bundled_catalog_dir())
+    return SearchIndex(
+        [
+            SearchEntry(
+                b.code,
+                b.number,
+                b.name,
+                b.published,
+                search_text(b.name, b.keywords, [i.name for i in b.items], b.aliases),
+            )
+            for _, b in result.bundles
+        ]
+    )
 
 
 def names(index: SearchIndex, query: str) -> list[str]:
@@ -94,3 +137,123 @@ def test_core_name_and_normalise() -> None:
     assert core_name("我要办理不动产权证") == "不动产权证"
     assert core_name("个体工商户（灵活就业人员）参保") == "个体工商户（灵活就业人员）参保"
     assert normalise_query(" Xiao’Can\t") == "xiaocan"
+
+
+@pytest.mark.parametrize("query", ["开饭店", "小参馆", "xcgg", "xiaocangaun", "开饭馆", "kaifandian", "我要开小参馆"])
+def test_what_people_type_finds_the_small_restaurant_in_the_shipped_catalog(shipped: SearchIndex, query: str) -> None:
+    answer = shipped.find(query)
+    assert answer.hits[0].name == SMALL_RESTAURANT
+    assert answer.hits[0].bundle_code == "XAM-YJS-008"
+
+
+def test_an_alias_finds_its_bundle_as_an_alias(index: SearchIndex) -> None:
+    [hit] = [h for h in index.search("开饭店") if not h.typo]
+    assert (hit.name, hit.match, hit.at_start) == (SMALL_RESTAURANT, Match.ALIAS, True)
+    assert index.search("kfd")[0].match is Match.ALIAS  # aliases are typed in initials too
+    assert index.search("ershoufangguohu")[0].number == 80
+
+
+def test_names_rank_before_aliases_and_aliases_before_keywords() -> None:
+    entries = [
+        SearchEntry("K", 1, "我要开书店", True, search_text("我要开书店", keywords=("花卉",))),
+        SearchEntry("A", 2, "我要开画廊", True, search_text("我要开画廊", aliases=("花卉画廊",))),
+        SearchEntry("N", 3, "我要开花卉店", True, search_text("我要开花卉店")),
+    ]
+    hits = SearchIndex(entries).search("花卉")
+    assert [(h.bundle_code, h.match) for h in hits] == [("N", Match.NAME), ("A", Match.ALIAS), ("K", Match.KEYWORD)]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "小参馆",  # a wrong character (参 for 餐)
+        "小餐餐馆",  # one too many
+        "xcgg",  # a letter too many
+        "xcgu",  # a wrong letter
+        "xiaocangaun",  # two letters swapped
+        "xiaocnguan",  # a letter missing
+        "iaocanguan",  # the first letter missing (found as typed, inside the word)
+        "siaocanguan",  # the first letter wrong
+        "我要开小参馆",  # the whole name, with its opening
+    ],
+)
+def test_one_slip_still_finds_the_bundle_after_what_matches_as_typed(index: SearchIndex, query: str) -> None:
+    hits = index.search(query)
+    slipped = [h for h in hits if h.typo]
+    assert hits[0].name == SMALL_RESTAURANT
+    exact = [h.typo for h in hits]
+    assert exact == sorted(exact), "every typo-tolerant hit comes after every exact one"
+    assert all(h.match is Match.TYPO for h in slipped)
+
+
+def test_two_hanzi_may_have_one_wrong_but_short_initials_are_not_guessed(index: SearchIndex) -> None:
+    assert [h.name for h in index.search("药点")] == ["我要开药店"]  # 点 for 店
+    assert index.search("xcf") == []  # three letters with one wrong would be half the catalog
+
+
+def test_typo_hits_join_only_when_next_to_nothing_matches() -> None:
+    def entry(code: str, name: str, alias: str) -> SearchEntry:
+        return SearchEntry(code, int(code), name, True, search_text(name, aliases=(alias,)))
+
+    near = entry("4", "我要开书店", "开书店")  # 开书店 is one character off 开花店
+    two = [entry("1", "我要开花店", "开花店"), entry("2", "我要开花卉店", "开花店铺")]
+    with_two = SearchIndex([*two, near]).search("开花店")
+    assert [(h.bundle_code, h.typo) for h in with_two] == [("1", False), ("2", False), ("4", True)]
+    three = [*two, entry("3", "我要开鲜花店", "开花店面")]
+    assert [h.bundle_code for h in SearchIndex([*three, near]).search("开花店")] == ["1", "2", "3"]
+
+
+def test_the_answer_suggests_only_when_nothing_matches_as_typed(index: SearchIndex) -> None:
+    assert index.find("xcg").suggestion is None
+    assert index.find("开饭店").suggestion is None  # an alias is a match
+    slipped = index.find("小参馆")
+    assert not slipped.exact
+    assert slipped.suggestion is not None
+    assert slipped.suggestion.name == SMALL_RESTAURANT
+    assert slipped.suggestion == slipped.hits[0]
+
+
+def test_with_nothing_near_the_suggestion_is_what_shares_the_longest_piece(index: SearchIndex) -> None:
+    answer = index.find("我想开个饭店吧")
+    assert answer.hits == ()
+    assert answer.suggestion is not None
+    assert answer.suggestion.name == SMALL_RESTAURANT  # 饭店, a keyword
+    assert index.find("zzzzqqq").suggestion is None
+    assert index.find("店").suggestion is None  # one character is no piece to go by
+
+
+def test_an_index_stored_before_aliases_existed_reads_the_same() -> None:
+    """Haystacks travel to townships and stay in databases: a tier's mark never changes meaning."""
+    old = SEGMENT + SEGMENT.join(["\x01小餐馆", "\x01xcg", "\x02我要开小餐馆", "\x03饭店", "\x04营业执照"])
+    index = SearchIndex([SearchEntry("B008", 8, "我要开小餐馆", True, old)])
+    assert [(h.tier, h.match) for h in index.search("饭店")] == [(Tier.KEYWORD, Match.KEYWORD)]
+    assert [(h.tier, h.match) for h in index.search("营业执照")] == [(Tier.ITEM, Match.ITEM)]
+    assert chr(1 + Tier.ALIAS) in search_text("我要开小餐馆", aliases=("开饭店",))
+
+
+_SEGMENTS = st.tuples(st.sampled_from(RANKED), st.text(alphabet="abc店馆", min_size=1, max_size=5))
+
+
+@given(
+    st.lists(st.lists(_SEGMENTS, min_size=1, max_size=6), min_size=1, max_size=40),
+    st.text(alphabet="abc店馆", min_size=1, max_size=3),
+    st.integers(min_value=1, max_value=45),
+)
+def test_the_ranking_is_tier_then_start_then_number(
+    haystacks: list[list[tuple[int, str]]], query: str, limit: int
+) -> None:
+    """Against the plain reading of the rule, on haystacks where nearly every query matches many ways."""
+    entries = [
+        SearchEntry(f"B{n}", n, f"名{n}", True, SEGMENT + SEGMENT.join(chr(1 + t) + c for t, c in segments))
+        for n, segments in enumerate(haystacks, 1)
+    ]
+    expected: list[tuple[str, int, bool]] = []
+    for tier in RANKED:
+        for at_start in (True, False):
+            for entry, segments in zip(entries, haystacks, strict=True):
+                words = [c for t, c in segments if t == tier and c.isascii() == query.isascii()]
+                hit = any(w.startswith(query) for w in words) if at_start else any(query in w for w in words)
+                if hit and entry.bundle_code not in {code for code, _, _ in expected}:
+                    expected.append((entry.bundle_code, tier, at_start))
+    found = [(h.bundle_code, h.tier, h.at_start) for h in SearchIndex(entries).search(query, limit) if not h.typo]
+    assert found == expected[:limit]

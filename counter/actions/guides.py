@@ -8,16 +8,21 @@ Each read takes the caller's unit of work and returns plain data (:class:`Stored
 from __future__ import annotations
 
 from counter.actions.store import Unit
-from counter.catalog.search import SearchEntry, SearchIndex
+from counter.catalog.search import SearchAnswer, SearchEntry, SearchIndex
 from counter.db import catalog_store
 from counter.db.catalog_store import StoredGuide
 
-__all__ = ["StoredGuide", "current_guide", "find_guide", "guide_version", "search_entries"]
+__all__ = ["StoredGuide", "current_guide", "find_bundles", "find_guide", "guide_version", "search_entries"]
 
 
 def search_entries(unit: Unit) -> list[SearchEntry]:
     """Every bundle as the search panel and ``catalog list`` show it (published or not), in the catalog's order."""
     return catalog_store.search_entries(unit)
+
+
+def find_bundles(unit: Unit, text: str) -> SearchAnswer:
+    """What the window's search list shows for ``text``: every hit ranked, and the suggestion when none is exact."""
+    return SearchIndex(catalog_store.search_entries(unit)).find(text)
 
 
 def current_guide(unit: Unit, bundle_code: str) -> StoredGuide | None:

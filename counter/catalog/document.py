@@ -108,6 +108,10 @@ def to_document(bundle: Bundle) -> dict[str, Any]:
         ],
         "materials": [_material(m) for m in b.materials],
     }
+    if b.aliases:
+        # only where there are any: the hash of a guide without aliases stays what it was before they existed,
+        # so an upgrade makes no new versions and versions synced with an older site keep matching
+        doc["aliases"] = list(b.aliases)
     cleaned: dict[str, Any] = _drop_none(doc)
     return cleaned
 

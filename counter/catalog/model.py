@@ -257,6 +257,7 @@ class Bundle:
     status: GuideStatus
     sample: bool  # a realistic sample until the official 实施清单 replaces it
     keywords: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # what people call the bundle: 开饭店 for 我要开小餐馆
     summary: str = ""
     conditions: tuple[str, ...] = ()
     forms: tuple[str, ...] = ()  # 办理形式

@@ -50,6 +50,10 @@ class Rule(StrEnum):
     DUPLICATE_CODE = "duplicate_code"
     DANGLING_REFERENCE = "dangling_reference"
     BAD_NUMBER = "bad_number"  # bundle number outside 1..n, or duplicated
+    # what the clerk may type to find a bundle
+    ALIAS_BLANK = "alias_blank"  # detail: the alias's position in the list (1 for the first)
+    ALIAS_LENGTH = "alias_length"  # detail: the alias; extra min, max
+    ALIAS_REPEATED = "alias_repeated"  # detail: the alias; extra other: the earlier spelling when it differs
 
 
 class WorkbookProblem(StrEnum):

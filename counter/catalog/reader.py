@@ -48,7 +48,7 @@ CATALOG_SUFFIX = SUFFIX
 E = TypeVar("E", bound=StrEnum)
 
 _BUNDLE_KEYS = {
-    "format", "code", "number", "name", "status", "sample", "keywords", "summary",
+    "format", "code", "number", "name", "status", "sample", "keywords", "aliases", "summary",
     "conditions", "forms", "address", "hours", "consult_phone", "complaint_phone",
     "visits", "visits_reason", "promised_limit", "result", "steps", "items",
     "situations", "materials",
@@ -121,12 +121,13 @@ class DocumentReader:
         self.report(Rule.WRONG_TYPE, key, repr(value))
         return False
 
-    def texts(self, table: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    def texts(self, table: Mapping[str, Any], key: str, *, keep_blank: bool = False) -> tuple[str, ...]:
+        """A list of text, each stripped; blank entries are dropped unless the validator must see them."""
         value = table.get(key, [])
         if isinstance(value, str):
-            return (value.strip(),) if value.strip() else ()
+            return (value.strip(),) if value.strip() or keep_blank else ()
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            return tuple(v.strip() for v in value if v.strip())
+            return tuple(v.strip() for v in value if v.strip() or keep_blank)
         self.report(Rule.WRONG_TYPE, key, repr(value))
         return ()
 
@@ -237,6 +238,7 @@ class DocumentReader:
             status=status,
             sample=self.flag(doc, "sample"),
             keywords=self.texts(doc, "keywords"),
+            aliases=self.texts(doc, "aliases", keep_blank=True),
             summary=self.text(doc, "summary"),
             conditions=self.texts(doc, "conditions"),
             forms=self.texts(doc, "forms"),

@@ -1,4 +1,4 @@
-"""Find a bundle in a keystroke: hanzi, full pinyin or pinyin initials.
+"""Find a bundle in a keystroke: hanzi, full pinyin or pinyin initials, aliases, and one slip of the keys.
 
 The pinyin of every name is computed once, when a catalog is imported
 (:func:`search_text`), and stored beside the guide; start-up only loads those
@@ -8,20 +8,24 @@ until an admin imports a catalog.
 Each entry is one haystack string made of segments in order of importance — the
 name without its "我要…" opening, its initials and full pinyin under every reading
 of polyphonic characters (行 is both *xing* and *hang*), the whole name,
-keywords, then item names — separated by a character no query contains.  A
-keystroke is then one ``str.find`` per entry, in C, and a hit's rank comes from
-the segment it fell in and whether it fell at a word start.  A query that extends
-the previous one only looks at the previous hits.
+aliases, keywords, then item names — separated by a character no query contains.
+A keystroke is then one ``str.find`` per entry, in C, and a hit's rank comes from
+the segment it fell in and whether it fell at a word start.  Only when that finds
+next to nothing are typos considered (:mod:`counter.catalog.typos`), and their
+hits come last.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from enum import StrEnum
+from typing import Any, overload
+
+from counter.catalog.typos import TypoIndex, mark, owner_of, rank_of
 
 SEGMENT = "\x1f"  # between segments of a haystack; control characters never reach a query
 _MAX_READINGS = 24  # readings kept per name: the usual one and single-character swaps
@@ -40,12 +44,38 @@ _OPENINGS = (
 
 
 class Tier:
-    """Rank of a segment: lower is better.  Also the order segments are written in."""
+    """Kind of a segment, written as its mark in the stored haystack: the values never change.
+
+    Haystacks are stored with the guide (and travel to townships in sync
+    packages), so a new kind takes a new value and an old haystack still reads
+    the same.  The order of the search is :data:`RANKED`, not these numbers.
+    """
 
     CORE = 0  # 小餐馆 in 我要开小餐馆, its initials and pinyin
     NAME = 1  # the whole name
     KEYWORD = 2
     ITEM = 3
+    ALIAS = 4  # what people call the bundle: 开饭店
+
+
+RANKED = (Tier.CORE, Tier.NAME, Tier.ALIAS, Tier.KEYWORD, Tier.ITEM)  # best first
+RANK = {tier: rank for rank, tier in enumerate(RANKED)}
+TYPO_TIERS = (Tier.CORE, Tier.ALIAS, Tier.KEYWORD)  # the words a typo is looked for in (see typos.py)
+FEW_HITS = 3  # fewer exact hits than this, and the typo-tolerant ones are added after them
+
+
+class Match(StrEnum):
+    """How a hit matched, as the command line's JSON says it."""
+
+    NAME = "name"
+    ALIAS = "alias"
+    KEYWORD = "keyword"
+    ITEM = "item"
+    TYPO = "typo"  # one character off a name, an alias or a keyword
+
+
+_MATCH = {Tier.CORE: Match.NAME, Tier.NAME: Match.NAME, Tier.ALIAS: Match.ALIAS, Tier.KEYWORD: Match.KEYWORD,
+          Tier.ITEM: Match.ITEM}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +97,30 @@ class SearchHit:
     published: bool
     tier: int
     at_start: bool
+    typo: bool = False  # found only by allowing one slip
+
+    @property
+    def match(self) -> Match:
+        return Match.TYPO if self.typo else _MATCH.get(self.tier, Match.NAME)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchAnswer:
+    """What the window's list and ``counter catalog find`` show for one query.
+
+    ``suggestion`` is the "您要找的是不是" bundle: set only when nothing matches as
+    typed — the best typo-tolerant hit, or, when there is none either, the bundle
+    that shares the longest piece of the query.
+    """
+
+    query: str
+    hits: Sequence[SearchHit]  # a HitList from the index; any sequence of hits compares equal by its hits
+    suggestion: SearchHit | None
+
+    @property
+    def exact(self) -> bool:
+        """Whether some hit matches as typed (then there is no suggestion)."""
+        return bool(self.hits) and not self.hits[0].typo
 
 
 def core_name(name: str) -> str:
@@ -119,7 +173,7 @@ def _readings(text: str) -> tuple[list[str], list[str]]:
     return variants(Style.FIRST_LETTER), variants(Style.NORMAL)
 
 
-def search_text(name: str, keywords: Iterable[str] = (), items: Iterable[str] = ()) -> str:
+def search_text(name: str, keywords: Iterable[str] = (), items: Iterable[str] = (), aliases: Iterable[str] = ()) -> str:
     """The haystack of a bundle, computed at import time and stored."""
     segments: list[tuple[int, str]] = []
     core = core_name(name)
@@ -129,10 +183,11 @@ def search_text(name: str, keywords: Iterable[str] = (), items: Iterable[str] = 
     segments.append((Tier.NAME, name))
     name_initials, name_full = _readings(name)
     segments += [(Tier.NAME, s) for s in name_initials[:2] + name_full[:2]]
-    for word in keywords:
-        segments.append((Tier.KEYWORD, word))
-        k_initials, k_full = _readings(word)
-        segments += [(Tier.KEYWORD, s) for s in k_initials[:2] + k_full[:2]]
+    for tier, words in ((Tier.ALIAS, aliases), (Tier.KEYWORD, keywords)):
+        for word in words:
+            segments.append((tier, word))
+            w_initials, w_full = _readings(word)
+            segments += [(tier, s) for s in w_initials[:2] + w_full[:2]]
     for item in items:
         segments.append((Tier.ITEM, item))
         i_initials, _ = _readings(item)
@@ -147,16 +202,69 @@ def search_text(name: str, keywords: Iterable[str] = (), items: Iterable[str] = 
     return SEGMENT + SEGMENT.join(parts)
 
 
+_OWNER_MASK = (1 << 20) - 1  # a hit is packed in one int: owner, tier, at start, typo
+
+
+def _pack(owner: int, tier: int, at_start: bool, typo: bool = False) -> int:
+    return owner | tier << 20 | at_start << 23 | typo << 24
+
+
+class HitList(Sequence[SearchHit]):
+    """Hits in order, each made when first read.
+
+    One letter can match 5,000 bundles, and the window shows a screenful of
+    them: making every :class:`SearchHit` up front would cost more than the
+    search.  Immutable; equal to any sequence of the same hits.
+    """
+
+    __slots__ = ("_entries", "_packed")
+
+    def __init__(self, entries: Sequence[SearchEntry], packed: Sequence[int]) -> None:
+        self._entries = entries
+        self._packed = tuple(packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    @overload
+    def __getitem__(self, at: int) -> SearchHit: ...
+    @overload
+    def __getitem__(self, at: slice) -> tuple[SearchHit, ...]: ...
+    def __getitem__(self, at: int | slice) -> SearchHit | tuple[SearchHit, ...]:
+        if isinstance(at, slice):
+            return tuple(self._make(one) for one in self._packed[at])
+        return self._make(self._packed[at])
+
+    def _make(self, one: int) -> SearchHit:
+        e = self._entries[one & _OWNER_MASK]
+        return SearchHit(e.bundle_code, e.number, e.name, e.published, one >> 20 & 7, bool(one >> 23 & 1),
+                         bool(one >> 24 & 1))  # fmt: skip
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # equal to lists, which cannot be hashed either
+
+    def __repr__(self) -> str:
+        return f"HitList({list(self)!r})"
+
+
 class SearchIndex:
     """The bundles of one catalog, searchable per keystroke.
 
     For each tier there are two long strings over all entries in number order:
     one of pinyin (pure ASCII, so Python stores and scans it a byte per
     character) and one of the names as written.  A query goes to one script
-    only, and each rank class — tier by tier, a match at a segment start before
-    one inside — is a run of ``str.find`` calls that each yield the next entry,
-    stopping as soon as ``limit`` entries are found.  No Python loop runs over
-    every entry, so a keystroke costs about the same for 100 or 5,000 bundles.
+    only and each tier is scanned once with ``str.find``, which yields the next
+    entry that holds the query; a hit at the start of a segment ranks before one
+    inside.  Once the hits fill the room, the rest of the tier is scanned for
+    hits at a segment start only, which may still push one inside out.  Each
+    entry costs at most one step of Python per tier, and most cost none; once
+    most entries are hits (a single letter), the next tiers are asked only about
+    the others.  So a keystroke costs about the same for 100 or 5,000 bundles.  When fewer than :data:`FEW_HITS` bundles
+    match as typed, those within one slip (:mod:`counter.catalog.typos`) follow.
     """
 
     def __init__(self, entries: Sequence[SearchEntry]) -> None:
@@ -165,12 +273,17 @@ class SearchIndex:
         offsets: dict[tuple[bool, int], list[int]] = {}
         owners: dict[tuple[bool, int], list[int]] = {}
         lengths: dict[tuple[bool, int], int] = {}
+        words: list[str] = []
+        marks: list[int] = []
         for index, entry in enumerate(self._entries):
             per_key: dict[tuple[bool, int], list[str]] = {}
             for part in entry.text.split(SEGMENT):
                 if part:
-                    content = part[1:]
-                    per_key.setdefault((content.isascii(), ord(part[0]) - 1), []).append(content)
+                    content, tier = part[1:], ord(part[0]) - 1
+                    per_key.setdefault((content.isascii(), tier), []).append(content)
+                    if tier in TYPO_TIERS:
+                        words.append(content)
+                        marks.append(mark(RANK[tier], index))
             for key, contents in per_key.items():
                 chunk = "".join(SEGMENT + c for c in contents)
                 offsets.setdefault(key, []).append(lengths.get(key, 0))
@@ -178,41 +291,141 @@ class SearchIndex:
                 chunks.setdefault(key, []).append(chunk)
                 lengths[key] = lengths.get(key, 0) + len(chunk)
         self._strings = {key: ("".join(parts), offsets[key], owners[key]) for key, parts in chunks.items()}
+        self._words: tuple[list[str], list[int]] | None = (words, marks)
+        self._typos: TypoIndex | None = None
 
     def __len__(self) -> int:
         return len(self._entries)
 
+    @property
+    def typos(self) -> TypoIndex:
+        """The words sorted for typo lookups: built at the first query that needs them, not at start-up."""
+        if self._typos is None:
+            self._typos = TypoIndex(*(self._words or ([], [])))
+            self._words = None
+        return self._typos
+
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Hits best first: core-name matches, then the whole name, keywords, items.
+        """Hits best first: core-name matches, then the whole name, aliases, keywords, items, then typos.
 
         Within a tier a match at the start of a segment beats one inside it, and
         then the league's own numbering decides, so the order is stable.  An
         empty query lists the bundles by number.
         """
+        return list(HitList(self._entries, self._packed(normalise_query(query), limit)))
+
+    def find(self, query: str, limit: int | None = None) -> SearchAnswer:
+        """The hits of :meth:`search` (every one unless ``limit``), and what to suggest when none is exact."""
         q = normalise_query(query)
+        hits = HitList(self._entries, self._packed(q, len(self._entries) if limit is None else limit))
+        suggestion: SearchHit | None = None
+        if hits and hits[0].typo:
+            suggestion = hits[0]
+        elif not hits and q:
+            near = self.typos.nearest(core_name(q))
+            if near is not None:
+                suggestion = HitList(self._entries, [_pack(owner_of(near), RANKED[rank_of(near)], False, True)])[0]
+        return SearchAnswer(query, hits, suggestion)
+
+    def _packed(self, q: str, limit: int) -> list[int]:
         if not q:
-            return [self._hit(i, Tier.NAME, True) for i in range(min(limit, len(self._entries)))]
+            return [_pack(i, Tier.NAME, True) for i in range(min(limit, len(self._entries)))]
+        hits = self._exact(q, limit)
+        few = FEW_HITS if len(q) >= 3 else 1  # two characters right are worth more than guesses at two
+        if len(hits) < min(few, limit):
+            hits += self._slips(q, limit - len(hits), {one & _OWNER_MASK for one in hits})
+        return hits
+
+    def _exact(self, q: str, limit: int) -> list[int]:
         ascii_query = q.isascii()
         seen: set[int] = set()
-        hits: list[SearchHit] = []
-        for tier in (Tier.CORE, Tier.NAME, Tier.KEYWORD, Tier.ITEM):
+        hits: list[int] = []
+        everyone = len(self._entries)
+        for tier in RANKED:
             found = self._strings.get((ascii_query, tier))
             if found is None:
                 continue
-            text, starts, owners = found
-            for needle, at_start in ((SEGMENT + q, True), (q, False)):
-                at = text.find(needle)
-                while at >= 0:
-                    k = bisect_right(starts, at) - 1
-                    owner = owners[k]
-                    if owner not in seen:
-                        seen.add(owner)
-                        hits.append(self._hit(owner, tier, at_start))
-                        if len(hits) >= limit:
-                            return hits
-                    at = text.find(needle, starts[k + 1]) if k + 1 < len(starts) else -1
+            if len(seen) * 2 > everyone:  # most are hits already: look only at the others' part of the tier
+                first, inside = self._among(found, q, sorted(set(range(everyone)) - seen), limit - len(hits))
+            else:
+                first, inside = self._scan(found, q, seen, limit - len(hits))
+            seen.update(first)
+            seen.update(inside)
+            start_mark, inside_mark = tier << 20 | 1 << 23, tier << 20
+            hits += [owner | start_mark for owner in first]
+            hits += [owner | inside_mark for owner in inside[: limit - len(hits)]]
+            if len(hits) >= limit:
+                return hits
         return hits
 
-    def _hit(self, index: int, tier: int, at_start: bool) -> SearchHit:
-        e = self._entries[index]
-        return SearchHit(e.bundle_code, e.number, e.name, e.published, tier, at_start)
+    @staticmethod
+    def _scan(
+        found: tuple[str, list[int], list[int]], q: str, seen: set[int], wanted: int
+    ) -> tuple[list[int], list[int]]:
+        """The owners not in ``seen`` whose part of one tier holds ``q``: at a segment start, and only inside."""
+        text, starts, owners = found
+        first: list[int] = []
+        inside: list[int] = []
+        last = len(starts) - 1
+        at, end = text.find(q), 0
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            end = starts[k + 1] if k < last else len(text)
+            owner = owners[k]
+            if owner not in seen:
+                if text[at - 1] == SEGMENT or text.find(SEGMENT + q, at, end) >= 0:
+                    first.append(owner)
+                else:
+                    inside.append(owner)
+                if len(first) + len(inside) >= wanted:
+                    at = text.find(q, end)
+                    break
+            at = text.find(q, end)
+        if at >= 0:  # enough to fill the room: only a hit at a segment start could still take a place
+            needle = SEGMENT + q
+            at = text.find(needle, end)
+            while at >= 0 and len(first) < wanted:
+                k = bisect_right(starts, at) - 1
+                if owners[k] not in seen:
+                    first.append(owners[k])
+                at = text.find(needle, starts[k + 1]) if k < last else -1
+        return first, inside
+
+    @staticmethod
+    def _among(
+        found: tuple[str, list[int], list[int]], q: str, others: list[int], wanted: int
+    ) -> tuple[list[int], list[int]]:
+        """As :meth:`_scan`, asking each of ``others`` (in order) instead of scanning the whole tier."""
+        text, starts, owners = found
+        first: list[int] = []
+        inside: list[int] = []
+        last = len(starts) - 1
+        for owner in others:
+            k = bisect_left(owners, owner)
+            if k > last or owners[k] != owner:
+                continue
+            begin, end = starts[k], starts[k + 1] if k < last else len(text)
+            at = text.find(q, begin, end)
+            if at < 0:
+                continue
+            if text[at - 1] == SEGMENT or text.find(SEGMENT + q, at, end) >= 0:
+                first.append(owner)
+                if len(first) >= wanted:
+                    break
+            else:
+                inside.append(owner)
+        return first, inside
+
+    def _slips(self, q: str, room: int, known: set[int]) -> list[int]:
+        """Bundles one slip away, best rank first, then by number; none of the owners in ``known``."""
+        if room <= 0:
+            return []
+        found = self.typos.slips(core_name(q))
+        out: list[int] = []
+        for near in sorted(found.values()):
+            owner = owner_of(near)
+            if owner not in known:
+                out.append(_pack(owner, RANKED[rank_of(near)], True, True))
+                if len(out) >= room:
+                    break
+        return out

@@ -28,10 +28,14 @@ from counter.catalog.model import (
 )
 from counter.catalog.problems import Problem, Rule
 from counter.catalog.reader import ReadResult
+from counter.catalog.search import normalise_query
 
 CODE_MAX = 24  # bundle code and 实施编码
 BASIC_CODE_MAX = 10  # 基本编码
 NUMBER_MAX = 999
+# An alias is a word or short phrase (开饭店, 办营业执照): one character would match half the catalog, and a
+# sentence is not what anybody types into a search box.
+ALIAS_MIN, ALIAS_MAX = 2, 20
 # 第十条(一) forbids fuzzy catch-all clauses; these are the words that make one.
 CATCH_ALL_WORDS = ("其他", "其它", "有关", "相关材料", "等相关", "等材料")
 
@@ -145,6 +149,7 @@ def validate_bundle(file: str, bundle: Bundle) -> list[Problem]:
     """Every problem of one bundle on its own; clashes with other files need the catalog."""
     out = _Collector(file, bundle)
     _check_identity(out, bundle)
+    _check_aliases(out, bundle)
     if bundle.published:
         _check_guide(out, bundle)
         _check_items(out, bundle)
@@ -165,6 +170,23 @@ def _check_identity(out: _Collector, bundle: Bundle) -> None:
         out.report(Rule.MISSING_ELEMENT, "number")
     elif not 1 <= bundle.number <= NUMBER_MAX:
         out.report(Rule.BAD_NUMBER, "number", str(bundle.number))
+
+
+def _check_aliases(out: _Collector, bundle: Bundle) -> None:
+    """Each alias a word of sensible length, none said twice (spaces, case and full-width letters aside)."""
+    seen: dict[str, str] = {}
+    for position, alias in enumerate(bundle.aliases, 1):
+        if not alias:
+            out.report(Rule.ALIAS_BLANK, "aliases", str(position))
+            continue
+        key = normalise_query(alias)
+        if not ALIAS_MIN <= len(key) <= ALIAS_MAX:
+            out.report(Rule.ALIAS_LENGTH, "aliases", alias, extra=(("min", str(ALIAS_MIN)), ("max", str(ALIAS_MAX))))
+        elif key in seen:
+            earlier = seen[key]
+            out.report(Rule.ALIAS_REPEATED, "aliases", alias, extra=(("other", earlier),) if earlier != alias else ())
+        else:
+            seen[key] = alias
 
 
 def _check_guide(out: _Collector, bundle: Bundle) -> None:

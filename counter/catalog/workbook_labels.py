@@ -89,6 +89,7 @@ WORKBOOK_HEADERS: dict[str, dict[str, str]] = {
         "status": "发布状态（published 已发布 / unpublished 未发布）",
         "sample": f"样例指南（{_FLAG_CHOICES}）",
         "keywords": "检索词（每行一个）",
+        "aliases": "别名：群众的叫法，如“开饭店”（每行一个，2至20个字符）",
         "summary": "简介",
         "conditions": "受理条件（每行一条）",
         "forms": "办理形式（每行一种）",

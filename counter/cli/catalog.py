@@ -1,4 +1,4 @@
-"""The catalog commands: ``counter catalog list|show|validate|import|template``."""
+"""The catalog commands: ``counter catalog list|show|find|validate|import|template``."""
 
 from __future__ import annotations
 
@@ -25,6 +25,12 @@ def add_catalog_commands(commands: Commands, common: argparse.ArgumentParser) ->
     p.add_argument("bundle")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_catalog_show)
+    p = catalog.add_parser(
+        "find", parents=[common], help=tr("像窗口的检索框一样查找一件事：汉字、拼音、首字母、别名，容许打错一个字")
+    )
+    p.add_argument("text")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_catalog_find)
     p = catalog.add_parser("validate", parents=[common], help=tr("按第九条、第十条和24项清单校验目录"))
     p.add_argument("path")
     p.add_argument("--json", action="store_true")
@@ -113,6 +119,45 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_catalog_find(args: argparse.Namespace) -> int:
+    """The window's search for ``text``; exit 1 when nothing matches (the suggestion, if any, is still printed)."""
+    from counter.actions.guides import find_bundles
+    from counter.catalog.search import Match
+    from counter.cli import phrases
+    from counter.words.catalog import MATCH, SEARCH_SUGGESTION, UNPUBLISHED
+
+    store = open_store(args)
+    ensure_catalog(store)
+    answer = store.read(lambda session: find_bundles(session, args.text))
+    tip = answer.suggestion
+    if args.json:
+        print_json(
+            {
+                "query": answer.query,
+                "exact": answer.exact,
+                "suggestion": None
+                if tip is None
+                else {"code": tip.bundle_code, "number": tip.number, "name": tip.name, "published": tip.published},
+                "hits": [
+                    {"code": h.bundle_code, "number": h.number, "name": h.name, "published": h.published,
+                     "match": h.match.value}
+                    for h in answer.hits
+                ],
+            }
+        )  # fmt: skip
+    else:
+        if tip is not None:
+            print(SEARCH_SUGGESTION.format(name=tip.name))
+        for h in answer.hits:
+            unpublished = "" if h.published else phrases.CATALOG_FIND_UNPUBLISHED.format(unpublished=UNPUBLISHED)
+            match = "" if h.match is Match.NAME else phrases.CATALOG_FIND_MATCH.format(match=MATCH[h.match])
+            print(phrases.CATALOG_FIND_LINE.format(number=h.number, code=h.bundle_code, name=h.name,
+                                                   unpublished=unpublished, match=match))  # fmt: skip
+        if not answer.hits:
+            print(phrases.CATALOG_FIND_NONE.format(text=args.text), file=sys.stderr)
+    return EXIT_OK if answer.hits else EXIT_PROBLEM
+
+
 def cmd_catalog_show(args: argparse.Namespace) -> int:
     from counter.actions.guides import find_guide
     from counter.catalog.document import to_document
@@ -125,7 +170,9 @@ def cmd_catalog_show(args: argparse.Namespace) -> int:
         print(tr("未找到一件事：{wanted}").format(wanted=wanted), file=sys.stderr)
         return EXIT_PROBLEM
     if args.json:
-        print_json({"version_id": stored.version_id, "version": stored.version, **to_document(stored.bundle)})
+        # aliases always, an empty list included: a script reads one shape (the stored document omits them when none)
+        print_json({"version_id": stored.version_id, "version": stored.version, "aliases": [],
+                    **to_document(stored.bundle)})  # fmt: skip
     else:
         from counter.cli.guide_text import guide_as_text
 

@@ -18,6 +18,10 @@ TRAINING_DEMO_ON_LIVE = tr(
 )
 TRAINING_ON_LIVE = tr("注意：--today 用于正式数据库，所查所办均为真实办件，日期按 {today} 计。")
 TRAINING_NO_BACKUP = tr("培训数据库不做备份和恢复：其中都是练习办件，不用时可以直接删除。")
+CATALOG_FIND_NONE = tr("没有找到匹配的一件事：{text}")
+CATALOG_FIND_LINE = tr("{number:>3}  {code}  {name}{unpublished}{match}")
+CATALOG_FIND_UNPUBLISHED = tr("  （{unpublished}）")
+CATALOG_FIND_MATCH = tr("  〔{match}〕")
 RATING_CODING = {
     "gbt39046": tr("GB/T 39046（1 非常满意 … 5 非常不满意）"),
     "interface": tr("好差评接口（1 非常不满意 … 5 非常满意）"),

@@ -70,7 +70,9 @@ def import_bundles(session: Session, bundles: Sequence[Bundle], source: str, sou
         row.number = bundle.number
         row.name = bundle.name
         row.published = bundle.published
-        row.search_text = search_text(bundle.name, bundle.keywords, [i.name for i in bundle.items])
+        row.search_text = search_text(
+            bundle.name, bundle.keywords, [i.name for i in bundle.items], aliases=bundle.aliases
+        )
         session.flush()
         version_no = (
             session.scalar(

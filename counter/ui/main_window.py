@@ -121,7 +121,8 @@ class MainWindow(QMainWindow):
         box.step_requested.connect(self.search_panel.on_step)
         box.open_requested.connect(self.search_panel.on_open)
         box.clear_requested.connect(self.search_panel.on_clear)
-        self.search_panel.results.itemClicked.connect(self.search_panel.on_item_clicked)
+        self.search_panel.results.clicked.connect(self.search_panel.on_row_clicked)
+        self.search_panel.suggestion.clicked.connect(self.search_panel.on_suggestion_clicked)
         self.search_panel.bundle_chosen.connect(self.on_bundle_chosen)
         self.banner.close_button.clicked.connect(self.banner.on_close_clicked)
         for shortcut in self.find_shortcuts:

@@ -49,6 +49,13 @@ RULE_TEXT: dict[Rule, str] = {
     Rule.DUPLICATE_CODE: tr("{field}“{detail}”重复{other_note}"),
     Rule.DANGLING_REFERENCE: tr("{field}“{detail}”在本一件事中不存在"),
     Rule.BAD_NUMBER: tr("一件事序号“{detail}”无效：须为1至999之间且互不重复的整数{other_note}"),
+    Rule.ALIAS_BLANK: tr("第{detail}个别名是空的"),
+    Rule.ALIAS_LENGTH: tr("别名“{detail}”须有{min}至{max}个字符"),
+    Rule.ALIAS_REPEATED: tr("别名“{detail}”重复"),
+}
+# the wording when the problem names another value (``other`` in its extras) that is not a file
+RULE_TEXT_WITH_OTHER_VALUE: dict[Rule, str] = {
+    Rule.ALIAS_REPEATED: tr("别名“{detail}”与“{other}”重复（空格、大小写、全角半角不作区分）"),
 }
 # the wording when the problem has no detail to quote
 RULE_TEXT_WITHOUT_DETAIL: dict[Rule, str] = {
@@ -63,6 +70,7 @@ FIELD_TEXT: dict[str, str] = {
     "status": tr("发布状态"),
     "sample": tr("样例标记"),
     "keywords": tr("检索词"),
+    "aliases": tr("别名"),
     "summary": tr("简介"),
     "conditions": tr("受理条件"),
     "forms": tr("办理形式"),
@@ -192,7 +200,9 @@ def problem_text(problem: Problem) -> str:
         detail_note=tr("（{detail}）").format(detail=problem.detail) if problem.detail else "",
         limit=_limit_words(extra.get("limit", "")),
         bound=_limit_words(extra.get("bound", "")),
+        min=extra.get("min", ""),
         max=extra.get("max", ""),
+        other=extra.get("other", ""),
         other_note=tr("，已见于 {other}").format(other=extra["other"]) if extra.get("other") else "",
     )
     workbook = problem.file.split(" › ")[0].lower().endswith((".xlsx", ".xlsm"))
@@ -205,6 +215,8 @@ def problem_text(problem: Problem) -> str:
         template = (WORKBOOK_RULE_TEXT.get(problem.rule) if workbook else None) or RULE_TEXT[problem.rule]
         if not problem.detail:
             template = RULE_TEXT_WITHOUT_DETAIL.get(problem.rule, template)
+        elif extra.get("other"):
+            template = RULE_TEXT_WITH_OTHER_VALUE.get(problem.rule, template)
         sentence = template.format_map(values)
     return tr("{where}：{problem}").format(where=" › ".join(where), problem=sentence) if where else sentence
 

@@ -177,6 +177,30 @@ BREACHES = [
         (Expected(Rule.BAD_NUMBER, "number", detail="1000"),),
     ),
     Breach("bundle number negative", put("number", value=-8), (Expected(Rule.BAD_NUMBER, "number"),)),
+    # aliases: what people call the bundle
+    Breach(
+        "alias blank",
+        put("aliases", value=["开饭店", "  "]),
+        (Expected(Rule.ALIAS_BLANK, "aliases", detail="2"),),
+    ),
+    Breach(
+        "alias of one character", put("aliases", value=["店"]), (Expected(Rule.ALIAS_LENGTH, "aliases", detail="店"),)
+    ),
+    Breach(
+        "alias of a sentence",
+        put("aliases", value=["我想在镇上开一家能坐二十来个人的小饭馆卖炒菜"]),
+        (Expected(Rule.ALIAS_LENGTH, "aliases", detail="我想在镇上开一家能坐二十来个人的小饭馆卖炒菜"),),
+    ),
+    Breach(
+        "alias twice, once with a space",
+        put("aliases", value=["开饭店", "开餐馆", "开 饭店"]),
+        (Expected(Rule.ALIAS_REPEATED, "aliases", detail="开 饭店"),),
+    ),
+    Breach(
+        "alias twice in pinyin, once in capitals",
+        put("aliases", value=["kaifandian", "KaiFanDian"]),
+        (Expected(Rule.ALIAS_REPEATED, "aliases", detail="KaiFanDian"),),
+    ),
     # 第九条: bundle-level elements
     Breach(
         "no items",

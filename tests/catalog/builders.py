@@ -47,6 +47,7 @@ def valid_bundle(number: int = 8) -> Doc:
         "status": "published",
         "sample": True,
         "keywords": ["饭店", "餐饮"],
+        "aliases": ["开饭店", "开餐馆"],
         "summary": "一次申请，同时办理个体工商户设立登记和小餐饮店登记。",
         "conditions": ["经营场所使用面积在50平方米以下", "符合食品安全要求"],
         "forms": ["窗口办理", "网上办理"],

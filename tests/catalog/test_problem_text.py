@@ -81,6 +81,18 @@ def test_a_clash_names_the_file_that_came_first() -> None:
     assert problem_text(problem) == "009.toml › XAM-YJS-008：一件事编码“XAM-YJS-008”重复，已见于 008.toml"
 
 
+def test_alias_problems_quote_the_alias(tmp_path: Path) -> None:
+    doc = valid_bundle(8)
+    doc["aliases"] = ["开饭店", "", "店", "开 饭店"]
+    write_catalog(tmp_path, {"008.toml": doc})
+
+    assert [problem_text(p) for p in check(tmp_path)] == [
+        "008.toml › XAM-YJS-008：第2个别名是空的",
+        "008.toml › XAM-YJS-008：别名“店”须有2至20个字符",
+        "008.toml › XAM-YJS-008：别名“开 饭店”与“开饭店”重复（空格、大小写、全角半角不作区分）",
+    ]
+
+
 def test_an_empty_reference_is_said_to_be_empty() -> None:
     problem = Problem(Rule.DANGLING_REFERENCE, "008.toml", "XAM-YJS-008", material="M05", field="materials.items")
 

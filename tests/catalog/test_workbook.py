@@ -53,6 +53,7 @@ def full_document() -> dict[str, Any]:
         "status": "published",
         "sample": True,
         "keywords": ["饭店", "餐饮", "小吃"],
+        "aliases": ["开饭店", "开餐馆", "小饭馆"],
         "summary": "一次申请，同时办理个体工商户设立登记和小餐饮店登记。\n材料一次收齐。",
         "conditions": ["经营场所使用面积在50平方米以下", "符合食品安全要求"],
         "forms": ["窗口办理", "网上办理", "邮寄办理"],
@@ -311,6 +312,7 @@ def test_export_lays_out_lists_limits_and_flags_as_documented(tmp_path: Path) ->
     book = openpyxl.load_workbook(exported(tmp_path, full_bundle()))
     bundles, items, situations = book["一件事"], book["事项"], book["情形"]
     assert bundles.cell(row=3, column=column_of(bundles, "keywords")).value == "饭店\n餐饮\n小吃"
+    assert bundles.cell(row=3, column=column_of(bundles, "aliases")).value == "开饭店\n开餐馆\n小饭馆"
     assert bundles.cell(row=3, column=column_of(bundles, "sample")).value == "是"
     assert bundles.cell(row=3, column=column_of(bundles, "promised_limit_value")).value == 10
     assert bundles.cell(row=3, column=column_of(bundles, "promised_limit_unit")).value == "working_day"
@@ -369,6 +371,16 @@ def test_columns_are_found_by_their_key_not_their_position(tmp_path: Path) -> No
     result = read_workbook(path)
     assert result.problems == ()
     assert result.bundles == (("catalog.xlsx", full_bundle()),)
+
+
+def test_a_workbook_made_before_aliases_existed_reads_without_them(tmp_path: Path) -> None:
+    path = exported(tmp_path, full_bundle())
+    book = openpyxl.load_workbook(path)
+    book["一件事"].delete_cols(column_of(book["一件事"], "aliases"))
+    book.save(path)
+    result = read_workbook(path)
+    assert result.problems == ()
+    assert result.bundles == (("catalog.xlsx", replace(full_bundle(), aliases=())),)
 
 
 def test_a_bundle_code_that_is_not_text_is_named_and_nothing_is_tied_to_it(tmp_path: Path) -> None:

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.catalog.document import content_hash, to_document
 from counter.catalog.model import Bundle, GuideStatus
+from counter.catalog.search import Match, SearchIndex
 from counter.db.catalog_store import (
     current_guide,
     guide_history,
@@ -37,7 +39,7 @@ def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[session
     engine.dispose()
 
 
-def bundle(number: int, name: str, summary: str = "") -> Bundle:
+def bundle(number: int, name: str, summary: str = "", aliases: tuple[str, ...] = ()) -> Bundle:
     return Bundle(
         code=f"T-{number:03}",
         number=number,
@@ -45,6 +47,7 @@ def bundle(number: int, name: str, summary: str = "") -> Bundle:
         status=GuideStatus.UNPUBLISHED,
         sample=False,
         keywords=("饭店",),
+        aliases=aliases,
         summary=summary,
     )
 
@@ -93,3 +96,37 @@ def test_stored_guide_reads_back_equal(sessions: sessionmaker[Session]) -> None:
     assert stored.bundle == original
     assert [(e.bundle_code, e.number, e.published) for e in entries] == [("T-052", 52, False)]
     assert "xse" in entries[0].text
+
+
+def test_aliases_are_stored_with_the_guide_and_found_by_the_search(sessions: sessionmaker[Session]) -> None:
+    original = bundle(8, "我要开小餐馆", aliases=("开饭店", "开餐馆"))
+    with sessions.begin() as s:
+        import_bundles(s, [original, bundle(6, "我要开药店")], "t", "folder")
+    with sessions() as s:
+        stored = current_guide(s, "T-008")
+        index = SearchIndex(search_entries(s))
+    assert stored is not None
+    assert stored.bundle.aliases == ("开饭店", "开餐馆")
+    for query in ("开饭店", "kaicanguan", "kfd"):
+        hit = index.find(query).hits[0]
+        assert (hit.bundle_code, hit.match) == ("T-008", Match.ALIAS)
+
+
+def test_new_aliases_make_a_new_version_and_a_guide_without_them_keeps_its_hash(
+    sessions: sessionmaker[Session],
+) -> None:
+    plain = bundle(8, "我要开小餐馆")
+    doc = to_document(plain)
+    assert "aliases" not in doc  # so the hash of every guide written before aliases existed still matches
+    with sessions.begin() as s:
+        import_bundles(s, [plain], "v1", "folder")
+    with sessions.begin() as s:
+        assert import_bundles(s, [plain], "v1 again", "folder").new_versions == ()
+        report = import_bundles(s, [dataclasses.replace(plain, aliases=("开饭店",))], "v2", "folder")
+    assert report.new_versions == ("T-008",)
+    with sessions() as s:
+        history = guide_history(s, "T-008")
+        first = guide_version(s, history[0][0])
+    assert first is not None
+    assert content_hash(to_document(first.bundle)) == content_hash(doc)
+    assert [v for _, v in history] == [1, 2]

@@ -26,8 +26,9 @@ from counter.actions.demo import DEMO_BUNDLE, run_demo
 from counter.actions.intake import move_case
 from counter.actions.sync import review_items, sync_status
 from counter.case.status import CaseEvent, CaseStatus
+from counter.catalog.search import Match, SearchIndex
 from counter.db import models, sync_cases
-from counter.db.catalog_store import current_guide, import_bundles
+from counter.db.catalog_store import current_guide, import_bundles, search_entries
 from counter.db.holiday_store import set_day
 from counter.db.sync_case_records import case_records
 from counter.sync.keys import load_private_key, new_private_key
@@ -299,6 +300,24 @@ def test_the_hall_sends_progress_holidays_and_guides_back_and_the_township_catch
     assert (again.applied, again.held) == (0, 0)
     with world.wlh.sessions() as session:
         assert sync_status(session).pending_cases == 6  # the other township has sent nothing yet
+
+
+def test_aliases_reach_the_township_with_the_guide_and_its_search_finds_them(world: World) -> None:
+    with world.hall.sessions.begin() as session:
+        stored = current_guide(session, DEMO_BUNDLE)
+        assert stored is not None
+        assert "开饭店" in stored.bundle.aliases  # the shipped catalog's
+        newer = dataclasses.replace(stored.bundle, aliases=(*stored.bundle.aliases, "街角小馆"))
+        import_bundles(session, [newer], "中心目录更新", "folder")
+    world.ars.take(world.hall.export(world.ars.code).data)
+    with world.ars.sessions() as session:
+        guide = current_guide(session, DEMO_BUNDLE)
+        index = SearchIndex(search_entries(session))
+    assert guide is not None
+    assert guide.bundle.aliases == newer.aliases
+    for alias in ("街角小馆", "开饭店"):
+        hit = index.find(alias).hits[0]
+        assert (hit.bundle_code, hit.match) == (DEMO_BUNDLE, Match.ALIAS)
 
 
 def test_progress_for_a_case_the_township_lacks_waits_for_review(world: World) -> None:

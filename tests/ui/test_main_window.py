@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -18,8 +18,8 @@ XCG_CODE = "T-YJS-008"
 def darkest_text(window: MainWindow, row: int) -> int:
     """The darkest grey level drawn in a result row: black text near 0, greyed text well above."""
     results = window.search_panel.results
-    results.setCurrentRow(-1)
-    image = results.viewport().grab(results.visualItemRect(results.item(row))).toImage()
+    results.setCurrentIndex(QModelIndex())
+    image = results.viewport().grab(results.visualRect(window.search_panel.model.index(row, 0))).toImage()
     return min(QColor(image.pixel(x, y)).lightness() for x in range(image.width()) for y in range(image.height()))
 
 
@@ -49,8 +49,8 @@ def test_initials_find_the_small_restaurant_first(qtbot: QtBot, window: MainWind
     hits = window.search_panel.hits()
     # 药店 matches through its keyword 乡村柜台 and has the lower number, yet ranks below
     assert hits == [XCG_CODE, "T-YJS-006"]
-    assert window.search_panel.results.item(0).text().endswith("我要开小餐馆（50平方米以下）")
-    assert window.search_panel.results.currentRow() == -1
+    assert str(window.search_panel.model.index(0, 0).data()).endswith("我要开小餐馆（50平方米以下）")
+    assert window.search_panel.current_row() == -1
 
 
 def test_down_and_enter_open_the_guide(qtbot: QtBot, window: MainWindow) -> None:
@@ -92,12 +92,12 @@ def test_enter_without_highlight_opens_the_first_hit(qtbot: QtBot, window: MainW
 
 
 def test_up_and_down_stay_in_the_list(qtbot: QtBot, window: MainWindow) -> None:
-    box, results = window.search_panel.box, window.search_panel.results
+    box, panel = window.search_panel.box, window.search_panel
     for _ in range(10):
         QTest.keyClick(box, Qt.Key.Key_Down)
-    assert results.currentRow() == results.count() - 1
+    assert panel.current_row() == panel.model.rowCount() - 1
     QTest.keyClick(box, Qt.Key.Key_Up)
-    assert results.currentRow() == results.count() - 2
+    assert panel.current_row() == panel.model.rowCount() - 2
     assert QApplication.focusWidget() is box
 
 
@@ -142,8 +142,7 @@ def test_situation_buttons_work_from_the_keyboard(qtbot: QtBot, window: MainWind
 
 def test_an_unpublished_bundle_says_so(qtbot: QtBot, window: MainWindow) -> None:
     type_query(qtbot, window, "chaoshi")
-    item = window.search_panel.results.item(0)
-    assert UNPUBLISHED in item.text()
+    assert UNPUBLISHED in str(window.search_panel.model.index(0, 0).data())
     QTest.keyClick(window.search_panel.box, Qt.Key.Key_Return)
     view = window.guide_view
     assert view.bundle is not None
@@ -161,8 +160,7 @@ def test_unpublished_rows_are_greyed(window: MainWindow) -> None:
 
 def test_clicking_a_hit_opens_it(qtbot: QtBot, window: MainWindow) -> None:
     results = window.search_panel.results
-    item = results.item(1)
-    rect = results.visualItemRect(item)
+    rect = results.visualRect(window.search_panel.model.index(1, 0))
     QTest.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
     assert window.guide_view.bundle is not None
     assert window.guide_view.bundle.code == XCG_CODE

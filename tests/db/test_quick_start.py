@@ -1,0 +1,46 @@
+"""The desk's quick start reads the stored search index with sqlite3: aliases and typos work from the first key."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from counter.actions.catalog import sync_bundled
+from counter.actions.startup import quick_start
+from counter.catalog.fingerprint import folder_fingerprint
+from counter.catalog.search import Match, SearchIndex
+from counter.db.engine import make_engine, make_sessions
+from counter.db.migrate import upgrade
+from tests.conftest import SHIPPED_CATALOG
+
+SMALL_RESTAURANT = "XAM-YJS-008"
+
+
+def test_the_index_read_at_start_finds_aliases_and_typos_and_sees_a_new_alias(tmp_path: Path) -> None:
+    folder = tmp_path / "catalog"
+    folder.mkdir()
+    for name in ("006.toml", "008.toml", "009.toml"):
+        shutil.copy(SHIPPED_CATALOG / name, folder / name)
+    url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    sessions = make_sessions(engine)
+    sync_bundled(sessions, folder)
+
+    quick = quick_start(url, folder_fingerprint(folder))
+    assert quick is not None
+    index = SearchIndex(quick.entries)
+    assert index.find("开饭店").hits[0].match is Match.ALIAS
+    for query in ("开饭店", "小参馆", "xcgg"):
+        assert index.find(query).hits[0].bundle_code == SMALL_RESTAURANT
+
+    # an alias added to the file: the catalog changed, so the next start takes the full path and imports it
+    text = (folder / "008.toml").read_text(encoding="utf-8")
+    (folder / "008.toml").write_text(text.replace('aliases = ["开饭店"', 'aliases = ["路边小馆", "开饭店"'), "utf-8")
+    assert quick_start(url, folder_fingerprint(folder)) is None
+    assert sync_bundled(sessions, folder).new_versions == (SMALL_RESTAURANT,)
+    engine.dispose()
+    again = quick_start(url, folder_fingerprint(folder))
+    assert again is not None
+    hit = SearchIndex(again.entries).find("路边小馆").hits[0]
+    assert (hit.bundle_code, hit.match) == (SMALL_RESTAURANT, Match.ALIAS)

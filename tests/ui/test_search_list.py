@@ -1,0 +1,141 @@
+"""The window's search list on the shipped catalog: what people type, the "您要找的是不是" line, 5,000 bundles."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QListView, QStyleOptionViewItem
+from pytestqt.qtbot import QtBot
+
+from counter.actions.store import Store
+from counter.catalog.search import SEGMENT, SearchEntry
+from counter.ui import words
+from counter.ui.hit_delegate import HitDelegate
+from counter.ui.hit_model import PAGE
+from counter.ui.main_window import MainWindow
+from tests.catalog_db import catalog_file
+from tests.ui.conftest import start_window
+
+SMALL_RESTAURANT = "XAM-YJS-008"
+SMALL_RESTAURANT_NAME = "我要开小餐馆（50平方米以下）"
+
+
+@pytest.fixture(scope="module")
+def shipped_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return catalog_file(tmp_path_factory.mktemp("shipped"))
+
+
+@pytest.fixture
+def window(qtbot: QtBot, shipped_db: Path, tmp_path: Path) -> Iterator[MainWindow]:
+    """The desk window on a database holding the shipped catalog, its index read from the database."""
+    path = tmp_path / "desk.sqlite3"
+    shutil.copy(shipped_db, path)
+    store = Store(f"sqlite:///{path}")
+    yield start_window(qtbot, MainWindow(store, None))
+    store.dispose()
+
+
+def type_into_the_box(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """Letters as key presses, hanzi as an input method commits them; returns once the list has the answer."""
+    box = window.search_panel.box
+    for char in text:
+        with qtbot.waitSignal(window.search_panel.model.modelReset):
+            if char.isascii():
+                QTest.keyClicks(box, char)
+            else:
+                event = QInputMethodEvent()
+                event.setCommitString(char)
+                QApplication.sendEvent(box, event)
+    assert box.text() == text
+
+
+def first_row_text(window: MainWindow) -> str:
+    return str(window.search_panel.model.index(0, 0).data())
+
+
+@pytest.mark.parametrize(("query", "typo"), [("开饭店", False), ("小参馆", True), ("xcgg", True)])
+def test_what_people_type_lists_the_small_restaurant_first_and_enter_opens_it(
+    qtbot: QtBot, window: MainWindow, query: str, typo: bool
+) -> None:
+    panel = window.search_panel
+    type_into_the_box(qtbot, window, query)
+    assert panel.hits()[0] == SMALL_RESTAURANT
+    assert first_row_text(window) == f"8 {SMALL_RESTAURANT_NAME}"
+    assert isinstance(panel.results, QListView)
+    assert panel.suggestion.isVisible() is typo
+    if typo:
+        assert panel.suggestion.text() == f"您要找的是不是：{SMALL_RESTAURANT_NAME}"
+        assert panel.count.text() == words.DESK_SEARCH_NEAR.format(count=len(panel.hits()))
+    else:
+        assert panel.count.text() == words.DESK_SEARCH_HITS.format(count=len(panel.hits()))
+    QTest.keyClick(panel.box, Qt.Key.Key_Return)
+    assert window.guide_view.bundle is not None
+    assert window.guide_view.bundle.code == SMALL_RESTAURANT
+
+
+def test_a_click_on_the_suggestion_opens_it_and_the_keys_stay_in_the_box(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window.search_panel
+    type_into_the_box(qtbot, window, "xiaocangaun")
+    with qtbot.waitSignal(panel.bundle_chosen) as chosen:
+        QTest.mouseClick(panel.suggestion, Qt.MouseButton.LeftButton)
+    assert chosen.args == [SMALL_RESTAURANT]
+    assert window.guide_view.bundle is not None
+    assert window.guide_view.bundle.code == SMALL_RESTAURANT
+    assert QApplication.focusWidget() is panel.box
+    assert panel.current_row() == 0  # the suggested bundle heads the list, and is highlighted
+
+
+def test_with_no_hit_at_all_the_nearest_bundle_is_offered(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window.search_panel
+    type_into_the_box(qtbot, window, "我想开个饭店")
+    assert panel.hits() == []
+    assert panel.count.text() == words.DESK_SEARCH_NO_HIT
+    assert panel.suggestion.text() == f"您要找的是不是：{SMALL_RESTAURANT_NAME}"
+    with qtbot.waitSignal(panel.bundle_chosen):
+        QTest.keyClick(panel.box, Qt.Key.Key_Enter)
+    assert window.guide_view.bundle is not None
+    assert window.guide_view.bundle.code == SMALL_RESTAURANT
+    panel.box.setFocus()
+    with qtbot.waitSignal(panel.model.modelReset):
+        QTest.keyClick(panel.box, Qt.Key.Key_Escape)  # nothing typed: every bundle, no suggestion
+    assert not panel.suggestion.isVisible()
+    assert len(panel.hits()) == 103
+
+
+class CountingDelegate(HitDelegate):
+    """The window's delegate, counting the rows the view lays out."""
+
+    sized = 0
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        self.sized += 1
+        return super().sizeHint(option, index)
+
+
+def test_five_thousand_bundles_lay_out_a_page_and_the_rest_as_the_clerk_goes_down(qtbot: QtBot, tmp_path: Path) -> None:
+    entries = [
+        SearchEntry(f"G-{n:05}", n, f"我要开第{n}号小店", True, f"{SEGMENT}\x01第{n}号小店{SEGMENT}\x01xd{n}")
+        for n in range(1, 5001)
+    ]
+    store = Store(f"sqlite:///{tmp_path / 'never-opened.sqlite3'}")
+    window = start_window(qtbot, MainWindow(store, None, entries))
+    panel = window.search_panel
+    delegate = CountingDelegate(panel.results)
+    panel.results.setItemDelegate(delegate)
+    type_into_the_box(qtbot, window, "xd")
+    assert len(panel.hits()) == 5000
+    assert panel.count.text() == words.DESK_SEARCH_HITS.format(count=5000)
+    assert panel.model.rowCount() <= 2 * PAGE
+    assert delegate.sized <= 2 * PAGE
+    for _ in range(3 * PAGE):
+        QTest.keyClick(panel.box, Qt.Key.Key_Down)
+    assert panel.current_row() == 3 * PAGE - 1
+    assert panel.model.rowCount() <= 5 * PAGE
+    assert panel.model.index(3 * PAGE - 1, 0).data() == f"{3 * PAGE} 我要开第{3 * PAGE}号小店"
+    store.dispose()
