@@ -7,34 +7,18 @@ screen (design §5), and the text size in ``COUNTER_FIT_TEXT``.
 
 from __future__ import annotations
 
-import json
-import os
-import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.ui.own_process import run_on_screens, screen
 
 HERE = Path(__file__).resolve().parent
 
 
 def run_screens(tmp_path: Path, width: int, height: int, percent: int) -> None:
-    screen = {"name": "Desk", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96}
-    config = tmp_path / "screen.json"
-    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "COUNTER_FIT_TEXT": str(percent)}
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", str(HERE / "screens.py"), "-q", "-p", "no:cacheprovider",
-         "--basetemp", str(tmp_path / "inner")],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=900, check=False,
-    )  # fmt: skip
-    report = result.stdout + result.stderr
-    assert result.returncode == 0, report
-    assert re.search(r"\b\d+ passed\b", result.stdout), report
-    assert not re.search(r"skipped|xfail|deselected|error", result.stdout), report
+    desk = screen("Desk", 0, 0, width, height)
+    run_on_screens(tmp_path, [desk], HERE / "screens.py", env={"COUNTER_FIT_TEXT": str(percent)})
 
 
 @pytest.mark.slow

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.ui.pad.own_process import run_on_screens, screen
+from tests.ui.own_process import run_on_screens, screen
 
+HERE = Path(__file__).resolve().parent
 SCREENS = [screen("Clerk", 0, 0, 1280, 800), screen("Pad", 1280, 0, 800, 480)]
 INNER_TESTS = 4
 
 
 def test_the_pad_on_two_screens(tmp_path: Path) -> None:
-    run_on_screens(tmp_path, SCREENS, "two_screens.py", INNER_TESTS)
+    run_on_screens(tmp_path, SCREENS, HERE / "two_screens.py", INNER_TESTS)
