@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from counter.access.roles import Permission
 from counter.ui import words
+from counter.ui.focus import bring_forward
 from counter.ui.geometry import fit_to_screen
 from counter.ui.runner import Failed, Runner
 from counter.ui.signin.stay import STAYS_WHEN_LOCKED
@@ -61,6 +62,7 @@ class DeskActions(QObject):
         self._pending: PendingLabel | None = None
         self.staff_no = ""
         self.text_size: TextSizeDialog | None = None
+        self.case_no_dialog: QInputDialog | None = None
 
     def desk(self) -> Desk:
         """Who acts and where, as every action wants it: the desk and the account signed in now.
@@ -264,8 +266,8 @@ class DeskActions(QObject):
                 self.supervisor.desk_pad.saved.connect(self.pad.apply)
             fit_to_screen(self.supervisor, SUPERVISION_SIZE)
         self.supervisor.refresh()  # the newest rectifications; the alert counts as seen
-        self.supervisor.show()
-        self.supervisor.raise_()
+        bring_forward(self.supervisor, self.supervisor)
+        self.supervisor.focus_page()
 
     # --- sync with the hall (counter.ui.sync) -------------------------------------------
 
@@ -279,8 +281,8 @@ class DeskActions(QObject):
             self.sync_page.site_set_up.connect(self.on_site_set_up)
             fit_to_screen(self.sync_page, SYNC_SIZE)
         self.sync_page.refresh()
-        self.sync_page.show()
-        self.sync_page.raise_()
+        bring_forward(self.sync_page, self.sync_page)
+        self.sync_page.focus_first()
 
     def on_site_set_up(self, _done: object = None) -> None:
         """The site's code is now this desk's: what holds the old desk takes the new one, or is made again."""
@@ -302,9 +304,7 @@ class DeskActions(QObject):
         if self.text_size is None:
             self.text_size = TextSizeDialog(self._window)
             self.text_size.finished.connect(self.on_text_size_closed)
-        self.text_size.show()
-        self.text_size.raise_()
-        self.text_size.activateWindow()
+        bring_forward(self.text_size, self.text_size.choices[self.text_size.chosen()])
 
     def on_text_size_closed(self) -> None:
         self.text_size = None
@@ -355,11 +355,24 @@ class DeskActions(QObject):
     def open_lists(self) -> None:
         self.cases().open_lists()
 
-    def ask_case_no(self) -> None:
-        text, ok = QInputDialog.getText(
-            self._window, words.DESK_OPEN_CASE_TITLE, words.DESK_OPEN_CASE_PROMPT, QLineEdit.EchoMode.Normal
-        )
-        if ok and text.strip():
+    def ask_case_no(self) -> QInputDialog:
+        """F7: the case number, asked in a window of its own with the keyboard in its field (Enter opens it)."""
+        if self.case_no_dialog is None:
+            dialog = QInputDialog(self._window)
+            dialog.setWindowTitle(words.DESK_OPEN_CASE_TITLE)
+            dialog.setLabelText(words.DESK_OPEN_CASE_PROMPT)
+            dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+            dialog.setModal(False)  # like every dialog of the desk: the lock (Ctrl+L) and the scanner still work
+            dialog.textValueSelected.connect(self.on_case_no_given)
+            self.case_no_dialog = dialog
+        dialog = self.case_no_dialog
+        dialog.setTextValue("")
+        field = dialog.findChild(QLineEdit)
+        bring_forward(dialog, field)
+        return dialog
+
+    def on_case_no_given(self, text: str) -> None:
+        if text.strip():
             self.cases().open_case(text.strip().upper())
 
     def on_case_scanned(self, case_no: str) -> None:
