@@ -150,6 +150,7 @@ class DeskActions(QObject):
         self._let_go_of_finished_intake()
         self.intake = open_intake(self._window, self.runner, self.desk(), stored, self.today, previous_case_no)
         self.intake.case_taken.connect(self.on_case_taken)
+        self.intake.closed.connect(self.on_intake_closed)
 
     def _let_go_of_finished_intake(self) -> None:
         """Close and free a committed intake before the next one: a day's panels must not pile up.
@@ -191,6 +192,7 @@ class DeskActions(QObject):
             self._let_go_of_finished_intake()
             self.intake = restore_intake(self._window, self.runner, self.desk(), self._draft, self.today)
             self.intake.case_taken.connect(self.on_case_taken)
+            self.intake.closed.connect(self.on_intake_closed)
             self._draft = None
 
     def discard_draft(self) -> None:
@@ -205,6 +207,10 @@ class DeskActions(QObject):
         self.refresh_pending()
         if self._cases is not None:
             self._cases.case_changed.emit(case_no)
+
+    def on_intake_closed(self) -> None:
+        """The intake gone, the desk comes forward with the keyboard where it was (the search box): F5 is next."""
+        bring_forward(self._window, self._window.focusWidget())
 
     def on_resubmit_requested(self, case_no: str, bundle_code: str) -> None:
         from counter.actions.guides import current_guide
