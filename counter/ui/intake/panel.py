@@ -65,9 +65,7 @@ class IntakePanel(PanelLayout):
     case_taken = Signal(str)  # the case number, once the intake is committed
     cancelled = Signal()  # the clerk gave the intake up; its draft is gone
     draft_saved = Signal()
-    closed = (
-        Signal()
-    )  # the panel's window closed (Esc, 关闭, the paper gone out, 放弃): the desk takes the keyboard back
+    closed = Signal()  # Esc, 关闭, the paper gone out or 放弃: the desk takes the keyboard back
 
     def __init__(
         self,
