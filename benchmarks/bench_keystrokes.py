@@ -330,7 +330,11 @@ def report(count: int, per_outcome: dict[str, list[int]], data: list[int], goal:
 
 
 def run(count: int, goal: float) -> int:
-    folder = Path(tempfile.mkdtemp(prefix="counter-keys-"))
+    with tempfile.TemporaryDirectory(prefix="counter-keys-") as folder:
+        return run_in(Path(folder), count, goal)
+
+
+def run_in(folder: Path, count: int, goal: float) -> int:
     one_screen(folder)
     app = QApplication([])
     window, store, keys = open_desk(folder)
