@@ -239,3 +239,16 @@ def test_a_command_closes_every_connection_it_opened(argv: list[str], tmp_path: 
         event.remove(Pool, "close", on_close)
     assert opened
     assert sorted(map(id, closed)) == sorted(map(id, opened))
+
+
+def test_notice_takes_the_bundle_as_catalog_show_does(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, db: str
+) -> None:
+    """Pinyin initials, number and name name the same bundle for ``notice`` as for ``catalog show``."""
+    for number, wanted in enumerate(("xcg", "8", "XAM-YJS-008")):
+        out_file = tmp_path / f"notice-{number}.pdf"
+        code, _, err = run(capsys, "notice", wanted, "--out", str(out_file), "--db", db)
+        assert (code, err) == (0, "")
+        assert out_file.read_bytes().startswith(b"%PDF")
+    code, _, err = run(capsys, "notice", "XAM-YJS-999", "--out", str(tmp_path / "none.pdf"), "--db", db)
+    assert code != 0

@@ -109,12 +109,20 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 def cmd_guide_notice(args: argparse.Namespace) -> int:
     from counter.actions.documents import GuideNotFound, make_guide_notice
+    from counter.actions.guides import find_guide
 
     store = open_store(args)
     ensure_catalog(store)
     by, day = desk(), today_of(args)
+    wanted = args.bundle.strip()
+
+    def notice(session: Unit) -> MadeDocument:
+        """The bundle named as ``catalog show`` takes it: code, number, name or pinyin initials."""
+        stored = find_guide(session, wanted)
+        return make_guide_notice(session, by, stored.bundle.code if stored else wanted, day)
+
     try:
-        made = store.write(lambda session: make_guide_notice(session, by, args.bundle, day))
+        made = store.write(notice)
     except GuideNotFound as err:
         raise Reported(
             tr("一件事 {bundle_code} 不存在或指南未发布，不能出具一次性告知单").format(bundle_code=err.bundle_code)

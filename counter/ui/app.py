@@ -143,6 +143,7 @@ def start_sign_in(window: MainWindow, store: Store, begin_work: bool = True) -> 
     config = load_desk_config()
     place = SIGNIN_PLACE.format(site=config.site_name, desk=config.desk_no)
     controller = SignInController(Runner(store), desk_at(config), place, parent=window)
+    controller.home_focus = window.search_panel.box
     started = False
 
     def on_signed_in() -> None:

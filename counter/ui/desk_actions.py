@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from counter.access.roles import Permission
 from counter.ui import words
+from counter.ui.focus import bring_forward
 from counter.ui.geometry import fit_to_screen
 from counter.ui.runner import Failed, Runner
 from counter.ui.signin.stay import STAYS_WHEN_LOCKED
@@ -61,6 +62,7 @@ class DeskActions(QObject):
         self._pending: PendingLabel | None = None
         self.staff_no = ""
         self.text_size: TextSizeDialog | None = None
+        self.case_no_dialog: QInputDialog | None = None
 
     def desk(self) -> Desk:
         """Who acts and where, as every action wants it: the desk and the account signed in now.
@@ -148,6 +150,7 @@ class DeskActions(QObject):
         self._let_go_of_finished_intake()
         self.intake = open_intake(self._window, self.runner, self.desk(), stored, self.today, previous_case_no)
         self.intake.case_taken.connect(self.on_case_taken)
+        self.intake.closed.connect(self.on_intake_closed)
 
     def _let_go_of_finished_intake(self) -> None:
         """Close and free a committed intake before the next one: a day's panels must not pile up.
@@ -189,6 +192,7 @@ class DeskActions(QObject):
             self._let_go_of_finished_intake()
             self.intake = restore_intake(self._window, self.runner, self.desk(), self._draft, self.today)
             self.intake.case_taken.connect(self.on_case_taken)
+            self.intake.closed.connect(self.on_intake_closed)
             self._draft = None
 
     def discard_draft(self) -> None:
@@ -203,6 +207,10 @@ class DeskActions(QObject):
         self.refresh_pending()
         if self._cases is not None:
             self._cases.case_changed.emit(case_no)
+
+    def on_intake_closed(self) -> None:
+        """The intake gone, the desk comes forward with the keyboard where it was (the search box): F5 is next."""
+        bring_forward(self._window, self._window.focusWidget())
 
     def on_resubmit_requested(self, case_no: str, bundle_code: str) -> None:
         from counter.actions.guides import current_guide
@@ -264,8 +272,8 @@ class DeskActions(QObject):
                 self.supervisor.desk_pad.saved.connect(self.pad.apply)
             fit_to_screen(self.supervisor, SUPERVISION_SIZE)
         self.supervisor.refresh()  # the newest rectifications; the alert counts as seen
-        self.supervisor.show()
-        self.supervisor.raise_()
+        bring_forward(self.supervisor, self.supervisor)
+        self.supervisor.focus_page()
 
     # --- sync with the hall (counter.ui.sync) -------------------------------------------
 
@@ -279,8 +287,8 @@ class DeskActions(QObject):
             self.sync_page.site_set_up.connect(self.on_site_set_up)
             fit_to_screen(self.sync_page, SYNC_SIZE)
         self.sync_page.refresh()
-        self.sync_page.show()
-        self.sync_page.raise_()
+        bring_forward(self.sync_page, self.sync_page)
+        self.sync_page.focus_first()
 
     def on_site_set_up(self, _done: object = None) -> None:
         """The site's code is now this desk's: what holds the old desk takes the new one, or is made again."""
@@ -302,9 +310,7 @@ class DeskActions(QObject):
         if self.text_size is None:
             self.text_size = TextSizeDialog(self._window)
             self.text_size.finished.connect(self.on_text_size_closed)
-        self.text_size.show()
-        self.text_size.raise_()
-        self.text_size.activateWindow()
+        bring_forward(self.text_size, self.text_size.choices[self.text_size.chosen()])
 
     def on_text_size_closed(self) -> None:
         self.text_size = None
@@ -355,11 +361,24 @@ class DeskActions(QObject):
     def open_lists(self) -> None:
         self.cases().open_lists()
 
-    def ask_case_no(self) -> None:
-        text, ok = QInputDialog.getText(
-            self._window, words.DESK_OPEN_CASE_TITLE, words.DESK_OPEN_CASE_PROMPT, QLineEdit.EchoMode.Normal
-        )
-        if ok and text.strip():
+    def ask_case_no(self) -> QInputDialog:
+        """F7: the case number, asked in a window of its own with the keyboard in its field (Enter opens it)."""
+        if self.case_no_dialog is None:
+            dialog = QInputDialog(self._window)
+            dialog.setWindowTitle(words.DESK_OPEN_CASE_TITLE)
+            dialog.setLabelText(words.DESK_OPEN_CASE_PROMPT)
+            dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+            dialog.setModal(False)  # like every dialog of the desk: the lock (Ctrl+L) and the scanner still work
+            dialog.textValueSelected.connect(self.on_case_no_given)
+            self.case_no_dialog = dialog
+        dialog = self.case_no_dialog
+        dialog.setTextValue("")
+        field = dialog.findChild(QLineEdit)
+        bring_forward(dialog, field)
+        return dialog
+
+    def on_case_no_given(self, text: str) -> None:
+        if text.strip():
             self.cases().open_case(text.strip().upper())
 
     def on_case_scanned(self, case_no: str) -> None:

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.guide_notice_shortcut, self.escape_shortcut, self.lock_shortcut, self.text_size_shortcut = (
             key("Ctrl+P"), key("Esc"), key("Ctrl+L"), key("F12")
         )  # fmt: skip
+        self.lock_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)  # from any of the desk's windows
         self.sign_in: SignInController | None = None  # hall mode: who is signed in, the screen lock
         self.account_label, self.lock_button = self._account_widgets()
         self._connect_signals()

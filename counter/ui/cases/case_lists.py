@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget, QTabWidget, QVBoxLayout, QWidget
 
 from counter.actions.case_reads import day_lists
@@ -37,6 +37,7 @@ from counter.ui.cases.words import (
     CASE_LIST_TODAY,
     CASE_LIST_TODAY_COLUMNS,
     CASE_LIST_TODAY_SUMMARY,
+    CASE_LISTS_TITLE,
 )
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import scaled
@@ -72,6 +73,7 @@ class CaseLists(QWidget):
         self._desk = desk
         self._today = today
         self.setStyleSheet(scaled(STYLE))
+        self.setWindowTitle(CASE_LISTS_TITLE)
         self.tabs = QTabWidget()
         self.today_summary = QLabel()
         self.today_table = line_table(CASE_LIST_TODAY_COLUMNS, stretch=2)
@@ -99,7 +101,9 @@ class CaseLists(QWidget):
     def _connect_signals(self) -> None:
         for table in (self.today_table, self.due_table):
             table.activated.connect(partial(self.on_row_activated, table))
+            table.setTabKeyNavigation(False)  # Tab leaves the list, Ctrl+Tab turns to the other one
         self.refresh_button.clicked.connect(self.on_refresh_clicked)
+        self.tabs.currentChanged.connect(self.on_tab_changed)
 
     def refresh(self) -> None:
         """Read both lists again, in one session."""
@@ -175,6 +179,21 @@ class CaseLists(QWidget):
         item = table.item(index.row(), 0)
         if item is not None:
             self.case_chosen.emit(str(item.data(CASE_NO_ROLE)))
+
+    def current_table(self) -> QTableWidget:
+        return self.today_table if self.tabs.currentIndex() == 0 else self.due_table
+
+    def focus_list(self) -> None:
+        """The keyboard in the list shown, on its first case: arrows move, Enter opens."""
+        table = self.current_table()
+        if table.currentRow() < 0 and table.rowCount():  # current, not selected: its warning colour stays in view
+            table.selectionModel().setCurrentIndex(
+                table.model().index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_tab_changed(self, _index: int) -> None:
+        self.focus_list()
 
     def on_refresh_clicked(self) -> None:
         self.refresh()

@@ -19,6 +19,7 @@ from counter.actions.desk import Desk
 from counter.ui.cases.case_lists import CaseLists
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.cases.words import CASE_OPEN_TITLE
+from counter.ui.focus import bring_forward
 from counter.ui.geometry import fit_to_screen
 from counter.ui.runner import Runner
 from counter.words.cases import CASE_NOT_FOUND
@@ -86,7 +87,8 @@ def open_case_lists(parent: QWidget | None, runner: Runner, desk: Desk, today: T
     lists = CaseLists(runner, desk, today)
     _as_window(lists, parent, LISTS_SIZE)
     lists.refresh()
-    lists.show()
+    bring_forward(lists, None)
+    lists.focus_list()
     return lists
 
 
@@ -115,8 +117,8 @@ class CaseDesk(QObject):
         """The lists window (the open one, refreshed, if there is one)."""
         if self.lists is not None:
             self.lists.refresh()
-            self.lists.show()
-            self.lists.raise_()
+            bring_forward(self.lists, None)
+            self.lists.focus_list()
             return self.lists
         lists = open_case_lists(self._window, self._runner, self._desk, self._today)
         lists.case_chosen.connect(self.on_case_chosen)

@@ -7,7 +7,7 @@ they are made and speak to the panel only through :attr:`recorded`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counter.catalog.model import Bundle, Necessity
@@ -53,8 +53,10 @@ class ChecklistView(QWidget):
             row.deleteLater()
         self.rows = {}
         materials = {m.code: m for m in bundle.materials}
-        for entry in checklist.entries:
+        for index, entry in enumerate(checklist.entries):
             row = MaterialRow(materials[entry.code], entry)
+            if index:  # the list is one Tab stop: Tab enters it on the first row, the arrows go on, Tab leaves it
+                row.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             row.recorded.connect(self.recorded)
             row.step.connect(lambda step, code=entry.code: self.on_step(code, step))
             self._rows_layout.addWidget(row)

@@ -65,6 +65,7 @@ class IntakePanel(PanelLayout):
     case_taken = Signal(str)  # the case number, once the intake is committed
     cancelled = Signal()  # the clerk gave the intake up; its draft is gone
     draft_saved = Signal()
+    closed = Signal()  # Esc, 关闭, the paper gone out or 放弃: the desk takes the keyboard back
 
     def __init__(
         self,
@@ -93,6 +94,7 @@ class IntakePanel(PanelLayout):
         self._connect_signals()
         self.situations.show_situations(self.bundle.situations, {})
         self.checklist_view.show_checklist(self.bundle, self._checklist)
+        self.order_tabs()
         self.refresh_decision()
         self.refresh_parties()
 
@@ -214,6 +216,7 @@ class IntakePanel(PanelLayout):
     def on_answered(self, situation: str, option: str) -> None:
         self._checklist = answer(self._checklist, self.bundle, situation, option)
         self.checklist_view.show_checklist(self.bundle, self._checklist)
+        self.order_tabs()
         self.refresh_decision()
         self.schedule_draft()
 
@@ -292,7 +295,12 @@ class IntakePanel(PanelLayout):
             self.confirmation.deleteLater()
         self.confirmation = RefusalConfirmation(ground, turn_to, self)
         self.confirmation.accepted.connect(self.commit)
+        self.confirmation.finished.connect(self.on_confirmation_closed)
         self.confirmation.open()
+
+    def on_confirmation_closed(self) -> None:
+        """Issued or not, the panel takes the keyboard back: on the print button, or where the clerk was."""
+        self.activateWindow()
 
     def commit(self) -> None:
         """Take the case, once; the form and the draft stay if it cannot be taken."""
@@ -376,3 +384,5 @@ class IntakePanel(PanelLayout):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.drafts.save_if_waiting()
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from itertools import pairwise
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -178,6 +179,29 @@ class PanelLayout(QWidget):
         layout.addWidget(self.resubmission)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
+
+    def order_tabs(self) -> None:
+        """Tab follows the columns as the clerk reads them: who, the situations, the materials, the decision, commit.
+
+        The option buttons and the material rows are made after the rest of the form (and made again when an answer
+        changes the list), so without this they would come last, after the commit button.
+        """
+        chain = [
+            self.delivery_form.notify_phone,
+            *self.situations.buttons(),
+            self.checklist_view.all_received_button,
+            *self.checklist_view.rows.values(),
+            self.deferral.asked,
+            self.deferral.no_bad_credit,
+            self.deferral.pledge_signed,
+            self.refusal,
+            *self.refusal.grounds.values(),
+            self.refusal.turn_to,
+            self.commit_button,
+            self.cancel_button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def show_status(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)

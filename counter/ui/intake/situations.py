@@ -61,6 +61,10 @@ class SituationQuestions(QWidget):
         for (situation, option), button in self._buttons.items():
             button.setChecked(answers.get(situation) == option)
 
+    def buttons(self) -> list[QPushButton]:
+        """Every option button, question by question, in the order shown."""
+        return list(self._buttons.values())
+
     def option_button(self, situation: str, option: str) -> QPushButton:
         return self._buttons[(situation, option)]
 

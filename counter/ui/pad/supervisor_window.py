@@ -6,11 +6,16 @@ has accounts, each page is shown to the roles that may use it.
 
 from __future__ import annotations
 
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from counter.access.roles import SINGLE_DESK, Permission
 from counter.actions.desk import Desk
 from counter.host.desk_config import load_desk_config
+from counter.ui.focus import first_control
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.desk_pad_form import DeskPadForm
 from counter.ui.pad.figures_page import FiguresPage
@@ -62,6 +67,26 @@ class SupervisorWindow(QTabWidget):
         for page, title, shown in pages:
             if shown:
                 self.addTab(page, title)
+        self.currentChanged.connect(self.on_page_changed)
+        # Ctrl+Tab turns the page from inside it too: a table or a text box on the page would keep the key for itself
+        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+Shift+Tab", -1)):
+            turn = QShortcut(QKeySequence(keys), self)
+            turn.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            turn.activated.connect(partial(self.on_turn_page, step))
+
+    def focus_page(self) -> None:
+        """The keyboard in the first control of the page shown (not on the tab bar above it)."""
+        page = self.currentWidget()
+        control = first_control(page) if page is not None else None
+        if control is not None:
+            control.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def on_turn_page(self, step: int) -> None:
+        if self.count():
+            self.setCurrentIndex((self.currentIndex() + step) % self.count())
+
+    def on_page_changed(self, _index: int) -> None:
+        self.focus_page()
 
     def refresh(self) -> None:
         """Read every page again: the window opens on current data."""

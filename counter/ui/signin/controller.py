@@ -18,13 +18,15 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from shiboken6 import isValid
 
 from counter.access.lockout import POLICY
 from counter.access.roles import Actor
 from counter.actions.accounts import SignInResult, check_password, sign_in, sign_out, staff_no
 from counter.actions.desk import Desk
 from counter.actions.store import Unit
+from counter.ui.focus import bring_forward
 from counter.ui.geometry import fit_to_screen
 from counter.ui.runner import Failed, Runner
 from counter.ui.signin import words
@@ -75,6 +77,8 @@ class SignInController(QObject):
         self.staff_no = ""
         self.is_locked = False
         self._hidden: list[QWidget] = []
+        self._focus_before: QWidget | None = None  # where the clerk was typing when the screen locked
+        self.home_focus: QWidget | None = None  # where typing goes after unlocking when that is gone
         self.window = SignInWindow(place)
         fit_to_screen(self.window, WINDOW_SIZE, maximise=False)
         self.idle_timer = QTimer(self)
@@ -116,12 +120,11 @@ class SignInController(QObject):
             for w in QApplication.topLevelWidgets()
             if w.isVisible() and w is not self.window and not w.property(STAYS_WHEN_LOCKED)
         ]
+        self._focus_before = QApplication.focusWidget()
         for widget in self._hidden:
             widget.hide()
         self.window.ask_to_unlock(self.actor.login, self.actor.name, self.idle_minutes if idle else None)
-        self.window.show()
-        self.window.raise_()
-        self.window.activateWindow()
+        bring_forward(self.window, self.window.password)
         log.info("screen locked")
         self.locked.emit()
 
@@ -131,9 +134,20 @@ class SignInController(QObject):
         for widget in self._hidden:
             widget.show()
         self._hidden = []
+        self._give_back_focus()
         self.idle_timer.start()
         log.info("screen unlocked")
         self.unlocked.emit()
+
+    def _give_back_focus(self) -> None:
+        """The keyboard where it was before the lock, or in :attr:`home_focus` if that widget is gone or hidden."""
+        before, self._focus_before = self._focus_before, None
+        for target in (before, self.home_focus):
+            if target is not None and isValid(target) and target.isVisible():
+                bring_forward(target.window(), target)
+                if isinstance(target, QLineEdit):  # a dialog shown again selects its text: typing goes on after it
+                    target.deselect()
+                return
 
     # --- slots -----------------------------------------------------------------------
 

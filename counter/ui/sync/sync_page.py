@@ -24,7 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from counter.access.roles import Permission
 from counter.actions.guard import NotPermitted
 from counter.actions.store import SchemaTooNew, StoreFault
+from counter.ui.focus import first_control
 from counter.ui.runner import Failed, Runner, failed
 from counter.ui.sync import words
 from counter.ui.sync.pending_label import minute_text
@@ -221,6 +222,15 @@ class SyncPage(QWidget):
             self._show_set_up(state)
             return
         self._show_sync(*sync)
+
+    def focus_first(self) -> None:
+        """The keyboard in the set-up form's first field, or on the page's first action."""
+        if self.site_form.isVisibleTo(self):
+            self.site_form.focus_first()
+            return
+        control = first_control(self)
+        if control is not None:
+            control.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_set_up(self, state: SiteState) -> None:
         """No site yet: the form for an administrator, a word for anyone else; nothing to sync."""

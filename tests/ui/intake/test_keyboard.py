@@ -1,0 +1,66 @@
+"""The intake with the keyboard alone: Tab follows the columns, the material list is one stop, focus comes back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from counter.intake.outcome import RefusalGround
+from counter.ui.intake import IntakePanel
+from tests.ui.intake.helpers import fill_person, refuse
+
+
+def tab(qtbot: QtBot, start: QWidget) -> QWidget:
+    """Where one Tab from ``start`` (given the focus first) puts the keyboard."""
+    start.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is start)
+    QTest.keyClick(start, Qt.Key.Key_Tab)
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def test_tab_goes_from_the_parties_to_the_situations_to_the_materials_to_the_decision(
+    qtbot: QtBot, panel: IntakePanel
+) -> None:
+    qtbot.waitUntil(panel.isActiveWindow)
+    situations = panel.situations
+    first_option = situations.option_button("operator", "individual")
+    assert tab(qtbot, panel.delivery_form.notify_phone) is first_option
+    assert tab(qtbot, first_option) is situations.option_button("agent", "self")  # a question is one stop
+    assert tab(qtbot, situations.option_button("signboard", "yes")) is panel.checklist_view.all_received_button
+    rows = list(panel.checklist_view.rows.values())
+    assert tab(qtbot, panel.checklist_view.all_received_button) is rows[0]
+    assert tab(qtbot, rows[0]) is panel.deferral.asked  # the list is one stop: Tab leaves it
+    rows[0].setFocus()
+    QTest.keyClick(rows[0], Qt.Key.Key_Down)  # the arrows walk it
+    assert QApplication.focusWidget() is rows[1]
+
+
+def test_the_rows_made_again_after_an_answer_keep_the_order(qtbot: QtBot, panel: IntakePanel) -> None:
+    qtbot.waitUntil(panel.isActiveWindow)
+    button = panel.situations.option_button("operator", "company")
+    button.setFocus()
+    QTest.keyClick(button, Qt.Key.Key_Space)  # the list changes: new rows
+    rows = list(panel.checklist_view.rows.values())
+    assert tab(qtbot, panel.checklist_view.all_received_button) is rows[0]
+    assert tab(qtbot, rows[0]) is panel.deferral.asked
+
+
+def test_after_issuing_a_refusal_the_keyboard_is_on_the_print_button(qtbot: QtBot, panel: IntakePanel) -> None:
+    fill_person(panel)
+    refuse(panel, RefusalGround.NO_LICENCE_NEEDED)
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    panel.commit_button.setFocus()
+    QTest.keyClick(panel.commit_button, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    dialog = panel.confirmation
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.back_button)
+    with qtbot.waitSignal(panel.case_taken, timeout=10_000):
+        QTest.keyClick(dialog.back_button, Qt.Key.Key_Y, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.print_button)
+    QTest.keyClick(panel.print_button, Qt.Key.Key_Escape)  # no paper: Esc closes the panel
+    qtbot.waitUntil(lambda: not panel.isVisible())

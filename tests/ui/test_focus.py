@@ -1,0 +1,169 @@
+"""Every window the desk opens takes the keyboard: what the clerk types next lands where it belongs.
+
+The offscreen platform activates a shown window by itself, so the checks are on the focus widget and on
+where typed keys end up, not on the window manager.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from counter.access.roles import Role
+from counter.actions.catalog import import_source
+from counter.actions.demo import run_demo
+from counter.actions.desk import Desk
+from counter.actions.store import Store
+from counter.case.numbers import DeskIdentity
+from counter.ui.app import start_sign_in
+from counter.ui.focus import first_control
+from counter.ui.main_window import MainWindow
+from tests.conftest import SHIPPED_CATALOG
+from tests.ui.conftest import start_window
+from tests.ui.intake.helpers import commit, fill_person, refuse
+from tests.ui.signin.test_sign_in import PASSWORD, add, type_in
+
+TODAY = dt.date(2026, 11, 20)
+
+
+@pytest.fixture
+def hall(db: Store) -> Store:
+    add(db.sessions(), "clerk01", "乌兰", Role.CLERK)
+    return db
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def press(qtbot: QtBot, window: QWidget, key: Qt.Key) -> None:
+    """A key to the desk's main window, as the clerk gives it: the window active first."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window, key)
+
+
+def focus_is(qtbot: QtBot, widget: QWidget) -> None:
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+    assert widget.window().isActiveWindow()
+
+
+def test_f6_puts_the_keyboard_in_the_case_list_and_titles_its_window(qtbot: QtBot, db: Store) -> None:
+    import_source(db.sessions(), SHIPPED_CATALOG)
+    run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
+    window = start_window(qtbot, MainWindow(db, None, today=TODAY))
+    press(qtbot, window, Qt.Key.Key_F6)
+    lists = window.desk_actions.cases().lists
+    assert lists is not None
+    assert lists.windowTitle() == "办件清单：今日本窗口与容缺到期"
+    focus_is(qtbot, lists.today_table)
+    QTest.keyClick(lists.today_table, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # the second list
+    focus_is(qtbot, lists.due_table)
+    press(qtbot, window, Qt.Key.Key_F6)  # again: the open window comes back with the keyboard in it
+    focus_is(qtbot, lists.due_table)
+
+
+def test_f7_puts_the_keyboard_in_the_case_number_field(qtbot: QtBot, window: MainWindow) -> None:
+    press(qtbot, window, Qt.Key.Key_F7)
+    dialog = window.desk_actions.case_no_dialog
+    assert isinstance(dialog, QInputDialog)
+    field = dialog.findChild(QLineEdit)
+    assert field is not None
+    focus_is(qtbot, field)
+    QTest.keyClicks(focused(), "XAM01")
+    assert dialog.textValue() == "XAM01"
+    assert window.search_panel.box.text() == ""
+
+
+def test_f8_puts_the_keyboard_in_the_first_control_of_each_page(qtbot: QtBot, window: MainWindow) -> None:
+    press(qtbot, window, Qt.Key.Key_F8)
+    supervision = window.desk_actions.supervisor
+    assert supervision is not None
+    qtbot.addWidget(supervision)
+    for index in range(supervision.count()):
+        page = supervision.widget(index)
+        assert page is not None
+        control = first_control(page)
+        assert control is not None, supervision.tabText(index)
+        focus_is(qtbot, control)
+        QTest.keyClick(focused(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Tab: the next page
+
+
+def test_f10_puts_the_keyboard_in_the_first_field_of_the_set_up_form(qtbot: QtBot, window: MainWindow) -> None:
+    press(qtbot, window, Qt.Key.Key_F10)
+    page = window.desk_actions.sync_page
+    assert page is not None
+    focus_is(qtbot, page.site_form.kind)
+    press(qtbot, window, Qt.Key.Key_F10)  # again, from the desk: the page comes back with the keyboard in it
+    focus_is(qtbot, page.site_form.kind)
+
+
+def test_f12_puts_the_keyboard_on_the_chosen_text_size(qtbot: QtBot, window: MainWindow) -> None:
+    press(qtbot, window, Qt.Key.Key_F12)
+    dialog = window.desk_actions.text_size
+    assert dialog is not None
+    chosen = dialog.chosen()
+    focus_is(qtbot, dialog.choices[chosen])
+    QTest.keyClick(focused(), Qt.Key.Key_Down)
+    assert dialog.chosen() != chosen  # the arrow reached the dialog, not the search box
+
+
+def test_the_lock_asks_for_the_password_and_unlocking_gives_the_keyboard_back(
+    qtbot: QtBot, hall: Store, resources: Path
+) -> None:
+    window = start_window(qtbot, MainWindow(hall, resources / "catalog"))
+    window.hide()
+    sign_in = start_sign_in(window, hall, begin_work=False)
+    qtbot.addWidget(sign_in.window)
+    with qtbot.waitSignal(sign_in.signed_in):
+        type_in(qtbot, sign_in, "clerk01", PASSWORD)
+    press(qtbot, window, Qt.Key.Key_F7)
+    dialog = window.desk_actions.case_no_dialog
+    assert dialog is not None
+    field = dialog.findChild(QLineEdit)
+    assert field is not None
+    focus_is(qtbot, field)
+    QTest.keyClicks(field, "XAM")
+    QTest.keyClick(field, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: sign_in.is_locked)
+    focus_is(qtbot, sign_in.window.password)
+    with qtbot.waitSignal(sign_in.unlocked):
+        QTest.keyClicks(focused(), PASSWORD)
+        QTest.keyClick(focused(), Qt.Key.Key_Return)
+    focus_is(qtbot, field)  # where the clerk was typing
+    QTest.keyClicks(focused(), "01")
+    assert dialog.textValue() == "XAM01"
+
+    dialog.reject()  # the dialog gone, unlocking puts the keyboard in the search box
+    sign_in.lock()
+    focus_is(qtbot, sign_in.window.password)
+    with qtbot.waitSignal(sign_in.unlocked):
+        QTest.keyClicks(focused(), PASSWORD)
+        QTest.keyClick(focused(), Qt.Key.Key_Return)
+    focus_is(qtbot, window.search_panel.box)
+
+
+def test_esc_after_a_commit_gives_the_keyboard_back_to_the_desk_for_the_next_f5(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    QTest.keyClicks(window.search_panel.box, "xcg")
+    QTest.keyClick(window.search_panel.box, Qt.Key.Key_Return)
+    press(qtbot, window, Qt.Key.Key_F5)
+    panel = window.desk_actions.intake
+    assert panel is not None  # the desk's child: freed by the desk at the next F5, not by the test
+    fill_person(panel)
+    refuse(panel)
+    commit(qtbot, panel)
+    focus_is(qtbot, panel.print_button)
+    QTest.keyClick(focused(), Qt.Key.Key_Escape)
+    focus_is(qtbot, window.search_panel.box)
+    QTest.keyClick(focused(), Qt.Key.Key_F5)  # the next applicant, one key away
+    assert window.desk_actions.intake is not panel
