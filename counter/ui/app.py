@@ -17,6 +17,7 @@ import datetime as dt
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -157,6 +158,8 @@ def start_sign_in(window: MainWindow, store: Store, begin_work: bool = True) -> 
         if not started:
             started = True
             window.start_pad()
+            if window.training_strip is None:  # the sign-in has opened the database
+                window.desk_actions.offer_site_set_up()
 
     controller.signed_in.connect(on_signed_in)
     controller.signed_out.connect(window.on_signed_out)
@@ -175,26 +178,30 @@ def front_window(window: MainWindow) -> QWidget:
     return window
 
 
-def _warm_up(store: Store) -> None:
-    """Import SQLAlchemy and open the database while the clerk reads the screen."""
+def _warm_up(store: Store, opened: Callable[[], None]) -> None:
+    """Import SQLAlchemy and open the database while the clerk reads the screen; then say so (``opened``)."""
     try:
         store.sessions()
     except Exception:  # the first user event opens it again and names the problem
         log.exception("database warm-up failed")
+        return
+    opened()
 
 
 def _bring_catalog_up(
     window: MainWindow, db: Store, quick: QuickStart | None, exit_when_ready: bool
 ) -> threading.Thread | None:
     """After a full start, sync the bundled catalog; after a quick one, warm the database up; the warm-up thread."""
+    opened = window.desk_actions.database_open.emit
     if quick is None:
         QTimer.singleShot(0, window.start_sync)
+        QTimer.singleShot(0, opened)  # opened before the window
         return None
     window.show_catalog_problems(quick.catalog_problems)
     QTimer.singleShot(0, lambda: window.catalog_ready.emit(True))
     if exit_when_ready:
         return None
-    warm_up = threading.Thread(target=_warm_up, args=(db,), name="db-warm-up", daemon=True)
+    warm_up = threading.Thread(target=_warm_up, args=(db, opened), name="db-warm-up", daemon=True)
     warm_up.start()
     return warm_up
 
@@ -263,6 +270,8 @@ def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: b
     if not exit_when_ready and not accounts:
         QTimer.singleShot(0, window.offer_draft)
         QTimer.singleShot(0, window.start_pad)
+        if today is None:  # a site nobody has set up gets its set-up form (training works in its own database)
+            window.desk_actions.database_open.connect(window.desk_actions.offer_site_set_up)
     warm_up = _bring_catalog_up(window, db, quick, exit_when_ready)
     if not exit_when_ready and today is None:
         QTimer.singleShot(0, lambda: start_daily_backup(db.url))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from counter.access.roles import Permission
@@ -45,6 +45,9 @@ SYNC_SIZE = (1000, 680)
 
 
 class DeskActions(QObject):
+    # the database is open (from any thread: a queued signal): what needs it at the start may ask now
+    database_open = Signal()
+
     def __init__(self, window: QWidget, runner: Runner, today: Callable[[], dt.date]) -> None:
         super().__init__(window)
         self._window = window
@@ -289,6 +292,22 @@ class DeskActions(QObject):
         self.sync_page.refresh()
         bring_forward(self.sync_page, self.sync_page)
         self.sync_page.focus_first()
+
+    def offer_site_set_up(self) -> None:
+        """At the start of a site nobody has set up, the F10 set-up form comes up by itself.
+
+        Otherwise the desk would go on as the hall the program makes at first use, and a township's cases would
+        carry the hall's code; the form (or, for a clerk, the notice to fetch an administrator) says so at once.
+        """
+        from counter.actions.site import site_is_set_up
+
+        try:
+            done = self.runner.read(site_is_set_up)
+        except Failed:
+            log.exception("site set-up state unreadable")  # F10 names the problem when it is opened
+            return
+        if not done:
+            self.open_sync()
 
     def on_site_set_up(self, _done: object = None) -> None:
         """The site's code is now this desk's: what holds the old desk takes the new one, or is made again."""

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -253,3 +256,65 @@ def test_a_set_up_that_cannot_write_the_desk_says_so_and_keeps_the_form(
     with fresh() as session:
         assert peers(session) == []
         assert site_state(session).identity is None
+
+
+def test_at_the_start_a_site_nobody_set_up_shows_its_set_up_form(qtbot: QtBot, fresh: sessionmaker[Session]) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    actions = DeskActions(window, runner_on(fresh), lambda: TODAY)
+    actions.offer_site_set_up()
+    page = actions.sync_page
+    assert page is not None
+    assert page.isVisible()
+    assert page.site_form.isVisible()
+    assert page.focusWidget() is page.site_form.kind
+
+
+def test_at_the_start_a_site_already_set_up_opens_nothing(qtbot: QtBot, fresh: sessionmaker[Session]) -> None:
+    main(["site", "init", "--code", "ARX01", "--name", TOWNSHIP_NAME, "--kind", "township",
+          "--db", str(fresh.kw["bind"].url)])  # fmt: skip
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    actions = DeskActions(window, runner_on(fresh), lambda: TODAY)
+    actions.offer_site_set_up()
+    assert actions.sync_page is None
+
+
+FIRST_START = """
+import os, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(["counter"])
+from counter.ui.app import run
+from counter.ui.sync.sync_page import SyncPage
+
+def look():
+    pages = [w for w in app.topLevelWidgets() if isinstance(w, SyncPage) and w.isVisible()]
+    if pages:
+        print("form" if pages[0].site_form.isVisible() else "page", flush=True)
+        app.exit(0)
+
+watch = QTimer()
+watch.timeout.connect(look)
+watch.start(50)
+give_up = QTimer()
+give_up.setSingleShot(True)
+give_up.timeout.connect(lambda: app.exit(1))
+give_up.start(30_000)
+code = run(None, False, [])
+sys.stdout.flush()
+os._exit(code)  # as the desk's own entry ends after its window: no teardown of every Qt wrapper
+"""
+
+
+def test_the_desks_first_start_brings_up_the_set_up_form(counter_home: Path) -> None:
+    """The real start, on a fresh data folder: the form comes once the database is open, without F10.
+
+    The run watches, on its event loop, for the sync page, and ends the moment it shows (or after 30 s, failing).
+    """
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_START], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["form"]
