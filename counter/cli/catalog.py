@@ -124,7 +124,8 @@ def cmd_catalog_find(args: argparse.Namespace) -> int:
     from counter.actions.guides import find_bundles
     from counter.catalog.search import Match
     from counter.cli import phrases
-    from counter.words.catalog import MATCH, SEARCH_SUGGESTION, UNPUBLISHED
+    from counter.words.catalog import UNPUBLISHED
+    from counter.words.search import MATCH, SEARCH_SUGGESTION
 
     store = open_store(args)
     ensure_catalog(store)

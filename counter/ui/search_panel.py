@@ -23,7 +23,7 @@ from counter.ui import words
 from counter.ui.hit_delegate import HitDelegate
 from counter.ui.hit_model import HitModel
 from counter.ui.text_size import scaled
-from counter.words.catalog import SEARCH_SUGGESTION
+from counter.words.search import SEARCH_SUGGESTION
 
 STYLE = """
 QLineEdit { font-size: 16px; padding: 7px 8px; border: 1px solid #9fb3c8; border-radius: 4px; }

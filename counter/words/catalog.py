@@ -13,19 +13,9 @@ from counter.catalog.model import (
     TimeLimit,
     TimeUnit,
 )
-from counter.catalog.search import Match
 from counter.words.translate import tr
 
 UNPUBLISHED = tr("指南未发布")
-# when nothing matches what was typed, both faces offer the nearest bundle in these words
-SEARCH_SUGGESTION = tr("您要找的是不是：{name}")
-MATCH = {
-    Match.NAME: tr("名称"),
-    Match.ALIAS: tr("别名"),
-    Match.KEYWORD: tr("检索词"),
-    Match.ITEM: tr("事项"),
-    Match.TYPO: tr("相近"),
-}
 SAMPLE_GUIDE = tr("样例指南：内容为示例，待官方实施清单发布后替换")
 
 TIME_UNIT = {TimeUnit.WORKING_DAY: tr("个工作日"), TimeUnit.CALENDAR_DAY: tr("个自然日")}
