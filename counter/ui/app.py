@@ -33,6 +33,7 @@ from counter.host.paths import data_dir
 from counter.ui import words
 from counter.ui.app_icon import DESKTOP_FILE, app_icon
 from counter.ui.cases.scanner import install_scanner
+from counter.ui.collector import MainThreadCollector
 from counter.ui.fonts import install_fonts
 from counter.ui.geometry import fit_to_screen
 from counter.ui.integrity import check_at_start, start_daily_backup
@@ -238,9 +239,11 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     if claim is Claim.UNANSWERED:
         return _startup_failure(app, words.DESK_ALREADY_RUNNING_NO_ANSWER.format(lock=desk.lock_path), exit_when_ready)
     QTimer.singleShot(0, desk.listen)  # when the event loop first runs: a start-up question, or the window shown
+    collector = MainThreadCollector(app)  # no Qt object freed by the garbage collector on a worker thread
     try:
         return _run_desk(app, desk, Store(url, training=training and is_training_database(url)), exit_when_ready, today)
     finally:
+        collector.stop()
         desk.release()  # tests and tools start the window again in the same process
 
 

@@ -11,10 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.store import Store
+from counter.ui.collector import MainThreadCollector
 from counter.ui.main_window import MainWindow
 from counter.ui.runner import Runner
 from tests.ui.runners import runner_on
@@ -23,6 +25,17 @@ HERE = Path(__file__).resolve().parent
 FIXTURE_CATALOG = HERE / "catalog"
 REAL_FONTS = HERE.parent.parent / "counter" / "resources" / "fonts"
 SYNC_TIMEOUT_MS = 30_000
+
+
+@pytest.fixture(autouse=True)
+def collector(qapp: QApplication) -> Iterator[None]:
+    """As the desk runs (counter.ui.collector): cycles freed on the window's thread, never on a worker thread.
+
+    Without it, a window left in a cycle by one test could be freed on the next test's catalog-sync thread.
+    """
+    running = MainThreadCollector(qapp)
+    yield
+    running.stop()
 
 
 @pytest.fixture
