@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+from sqlalchemy.engine import Engine
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -42,7 +43,7 @@ def costly_examples(share: int, suppress_health_check: Collection[HealthCheck] =
 
 
 @pytest.fixture(autouse=True)
-def engines_disposed() -> Iterator[None]:
+def engines_disposed() -> Iterator[weakref.WeakSet[Engine]]:
     """Every engine a test used is disposed when the test ends, its pooled connections closed.
 
     Test code makes engines freely (a copy of a site's database, a migrated file) and drops them; their pooled
@@ -51,7 +52,7 @@ def engines_disposed() -> Iterator[None]:
     The program's own engines are closed by the program (tests/test_cli.py counts the connections).
     """
     from sqlalchemy import event
-    from sqlalchemy.engine import Connection, Engine
+    from sqlalchemy.engine import Connection
 
     used: weakref.WeakSet[Engine] = weakref.WeakSet()
 
@@ -59,7 +60,7 @@ def engines_disposed() -> Iterator[None]:
         used.add(conn.engine)
 
     event.listen(Engine, "engine_connect", on_connect)
-    yield
+    yield used
     event.remove(Engine, "engine_connect", on_connect)
     for engine in list(used):
         engine.dispose()

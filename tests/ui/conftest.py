@@ -7,12 +7,14 @@ unpublished bundles) so a failure points at the window, not at the content.
 from __future__ import annotations
 
 import shutil
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.store import Store
@@ -28,13 +30,16 @@ SYNC_TIMEOUT_MS = 30_000
 
 
 @pytest.fixture(autouse=True)
-def collector(qapp: QApplication) -> Iterator[None]:
+def collector(qapp: QApplication, engines_disposed: weakref.WeakSet[Engine]) -> Iterator[None]:
     """As the desk runs (counter.ui.collector): cycles freed on the window's thread, never on a worker thread.
 
-    Without it, a window left in a cycle by one test could be freed on the next test's catalog-sync thread.
+    Without it, a window left in a cycle by one test could be freed on the next test's catalog-sync thread.  The
+    engines the test used are disposed first, so that the collection frees closed pools, not open connections.
     """
     running = MainThreadCollector(qapp)
     yield
+    for engine in list(engines_disposed):
+        engine.dispose()
     running.stop()
 
 
