@@ -28,7 +28,7 @@ from counter.cli.holidays import add_holiday_commands
 from counter.cli.ratings import add_ratings_commands
 from counter.cli.site import add_site_commands
 from counter.cli.sync import add_sync_commands
-from counter.resources import missing_resources
+from counter.resources import missing_resources, missing_summary
 from counter.words.translate import tr
 
 __all__ = ["build_parser", "main"]
@@ -92,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if missing:  # an incomplete installation: no command would give a right answer (0 bundles, boxes for text)
         from counter.words.host import missing_resources_text
 
-        log.error("installation incomplete: %s", "; ".join(f"{m.path} {m.lack.value}" for m in missing))
+        log.error("installation incomplete: %s", missing_summary(missing))
         print(missing_resources_text(missing), file=sys.stderr)
         return EXIT_PROBLEM
     return _dispatch(args)

@@ -109,3 +109,8 @@ def missing_resources() -> list[MissingResource]:
     root = resources_dir()
     found = [_check_catalog(root / CATALOG), *(_check_file(root / FONTS / name) for name in REQUIRED_FONTS)]
     return [lack for lack in found if lack is not None]
+
+
+def missing_summary(missing: list[MissingResource]) -> str:
+    """One log line of what is missing, for support (the clerk's sentence is the faces' words)."""
+    return "; ".join(f"{item.path} {item.lack.value}" for item in missing)

@@ -97,7 +97,7 @@ def installation_failure() -> str | None:
         return None
     from counter.words.host import missing_resources_text
 
-    log.error("installation incomplete, not starting: %s", "; ".join(f"{m.path} {m.lack.value}" for m in missing))
+    log.error("installation incomplete, not starting: %s", resources.missing_summary(missing))
     return missing_resources_text(missing)
 
 
