@@ -11,7 +11,7 @@ import hashlib
 import json
 from typing import Any
 
-from counter.catalog.model import Bundle, Material, TimeLimit
+from counter.catalog.model import Bundle, Item, Material, TimeLimit
 from counter.catalog.problems import Problem
 from counter.catalog.reader import FORMAT_VERSION, DocumentReader
 
@@ -44,6 +44,18 @@ def _material(m: Material) -> dict[str, Any]:
         "intermediary": m.intermediary,
     }
     return doc
+
+
+def _item_law(item: Item) -> dict[str, Any]:
+    """The item's level and the two flags, only where set: like aliases, a guide without them hashes as before."""
+    law: dict[str, Any] = {}
+    if item.level is not None:
+        law["level"] = item.level.value
+    if item.vertical:
+        law["vertical"] = True
+    if item.entrusted:
+        law["entrusted"] = True
+    return law
 
 
 def to_document(bundle: Bundle) -> dict[str, Any]:
@@ -95,6 +107,7 @@ def to_document(bundle: Bundle) -> dict[str, Any]:
                 "fee": None if i.fee is None else {"amount": str(i.fee.amount), "basis": i.fee.basis},
                 "result": i.result,
                 "intermediaries": [{"name": x.name, "basis": x.basis} for x in i.intermediaries],
+                **_item_law(i),
             }
             for i in b.items
         ],
@@ -108,6 +121,8 @@ def to_document(bundle: Bundle) -> dict[str, Any]:
         ],
         "materials": [_material(m) for m in b.materials],
     }
+    if b.service_objects:
+        doc["service_objects"] = list(b.service_objects)
     if b.aliases:
         # only where there are any: the hash of a guide without aliases stays what it was before they existed,
         # so an upgrade makes no new versions and versions synced with an older site keep matching

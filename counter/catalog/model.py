@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from counter.catalog.departments import AdminLevel
+
 
 class TimeUnit(StrEnum):
     WORKING_DAY = "working_day"
@@ -180,7 +182,7 @@ class Item:
     sub_item: str  # 子项名称; the item name again when it has no sub-items
     item_type: ItemType | None
     case_kind: CaseKind | None
-    department: str  # 实施主体
+    department: str  # 实施主体: its name, "{place}" standing for the place of ``level`` (see catalog.departments)
     legal_basis: str
     conditions: tuple[str, ...]  # 受理条件
     legal_limit: TimeLimit | None
@@ -188,6 +190,9 @@ class Item:
     fee: Fee | None
     result: str  # 办理结果
     intermediaries: tuple[Intermediary, ...] = ()
+    level: AdminLevel | None = None  # the department's administrative level: fills in its place
+    vertical: bool = False  # vertically led (行政复议法 第二十七条) though its name does not say so
+    entrusted: bool = False  # the hall accepts on the department's behalf (seed 001 第三十二条 委托受理)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +264,7 @@ class Bundle:
     keywords: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()  # what people call the bundle: 开饭店 for 我要开小餐馆
     summary: str = ""
+    service_objects: tuple[str, ...] = ()  # 服务对象 (seed 001 第九条): 自然人, 企业法人 …
     conditions: tuple[str, ...] = ()
     forms: tuple[str, ...] = ()  # 办理形式
     address: Address | None = None

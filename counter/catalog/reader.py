@@ -17,6 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
+from counter.catalog.departments import AdminLevel
 from counter.catalog.fingerprint import SUFFIX
 from counter.catalog.model import (
     Address,
@@ -49,14 +50,14 @@ E = TypeVar("E", bound=StrEnum)
 
 _BUNDLE_KEYS = {
     "format", "code", "number", "name", "status", "sample", "keywords", "aliases", "summary",
-    "conditions", "forms", "address", "hours", "consult_phone", "complaint_phone",
+    "service_objects", "conditions", "forms", "address", "hours", "consult_phone", "complaint_phone",
     "visits", "visits_reason", "promised_limit", "result", "steps", "items",
     "situations", "materials",
 }  # fmt: skip
 _ITEM_KEYS = {
     "code", "basic_code", "name", "sub_item", "type", "case_kind", "department",
     "legal_basis", "conditions", "legal_limit", "promised_limit", "fee", "result",
-    "intermediaries",
+    "intermediaries", "level", "vertical", "entrusted",
 }  # fmt: skip
 _MATERIAL_KEYS = {
     "code", "name", "items", "when", "kind", "copy_form", "medium", "originals",
@@ -240,6 +241,7 @@ class DocumentReader:
             keywords=self.texts(doc, "keywords"),
             aliases=self.texts(doc, "aliases", keep_blank=True),
             summary=self.text(doc, "summary"),
+            service_objects=self.texts(doc, "service_objects"),
             conditions=self.texts(doc, "conditions"),
             forms=self.texts(doc, "forms"),
             address=address,
@@ -279,6 +281,9 @@ class DocumentReader:
                 fee=self.fee(row),
                 result=self.text(row, "result"),
                 intermediaries=tuple(intermediaries),
+                level=self.code(row, "level", AdminLevel),
+                vertical=self.flag(row, "vertical"),
+                entrusted=self.flag(row, "entrusted"),
             )
         finally:
             self.item = ""

@@ -24,6 +24,9 @@ CASE_DOCUMENTS = ("receipt", "deferral", "pledge", "correction", "refusal", "den
 OFFICE_FIELDS = (
     "office_name", "seal_caption", "consult_phone", "complaint_phone", "address",
     "review_body", "court", "progress_url_base", "online_portal",
+    "county_place", "county_government", "county_court", "league_place", "league_government", "league_court",
+    "region_place", "region_government", "region_court", "township_place", "township_government",
+    "township_court", "rights_overrides",
 )  # fmt: skip
 
 

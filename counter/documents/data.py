@@ -21,6 +21,15 @@ class OfficeSettings:
     ``review_body`` is where 行政复议 goes (since the 2023 行政复议法, the
     government at the office's level: for the league hall, 兴安盟行政公署);
     ``court`` the court of first instance for 行政诉讼 at the office's seat.
+    Both are what the office's own papers (a 不予受理 by the hall) print; a
+    department's decision prints the rights of that department, found from the
+    places below by :mod:`counter.documents.deciders`.
+
+    The ``<level>_place`` / ``_government`` / ``_court`` fields are what the site
+    knows of each administrative level (a township's are empty at the hall); a
+    level without a place is unknown, and its departments' names keep their
+    placeholder.  ``rights_overrides`` is the administrator's list of exceptions,
+    one per line: ``部门全称=复议机关|法院``.
     """
 
     office_name: str = "兴安盟政务服务中心"
@@ -32,6 +41,19 @@ class OfficeSettings:
     court: str = "乌兰浩特市人民法院"
     progress_url_base: str = "https://zwfw.xam.gov.cn/progress?case="
     online_portal: str = "兴安盟政务服务网"
+    county_place: str = "乌兰浩特市"
+    county_government: str = "乌兰浩特市人民政府"
+    county_court: str = "乌兰浩特市人民法院"
+    league_place: str = "兴安盟"
+    league_government: str = "兴安盟行政公署"
+    league_court: str = "乌兰浩特市人民法院"  # the league's bodies sit in 乌兰浩特: its basic court (诉讼法 第十八条)
+    region_place: str = "内蒙古自治区"
+    region_government: str = "内蒙古自治区人民政府"
+    region_court: str = ""  # unknown to a league hall: printed as 有管辖权的人民法院
+    township_place: str = ""
+    township_government: str = ""
+    township_court: str = ""
+    rights_overrides: str = ""
 
 
 @dataclass(frozen=True, slots=True)

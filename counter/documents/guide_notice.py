@@ -24,6 +24,7 @@ from counter.documents.data import (
     Table,
     Text,
 )
+from counter.documents.deciders import decider_name
 from counter.documents.kinds import DocumentKind
 from counter.documents.words import consult_phone, date_text, hours, items_text, numbered, place
 
@@ -123,7 +124,7 @@ def _guide_blocks(bundle: Bundle, office: OfficeSettings) -> list[Block]:
         rows = tuple(
             (
                 item.name,
-                item.department,
+                decider_name(item, office),
                 _limit_text(item.legal_limit),
                 _limit_text(item.promised_limit),
                 (paper.DOC_FEE_FREE if item.fee.amount == 0 else paper.DOC_FEE_AMOUNT.format(amount=item.fee.amount))

@@ -201,6 +201,7 @@ DOC_MATERIALS_RETURNED = "{you}提交的申请材料已全部退还。"
 DOC_RIGHTS = (
     "如对本决定不服，可以自收到本决定之日起六十日内向{review_body}申请行政复议，或者六个月内向{court}提起行政诉讼。"
 )
+DOC_COURT_UNKNOWN = "有管辖权的人民法院"  # a court the site's settings do not name: true in law whatever it is
 DOC_DENIAL_INTRO = "{you}于{received}申请办理的“{bundle}”，本机关已于{accepted}受理。经审查，本机关决定不予批准。"
 DOC_DENIAL_BASIS = (
     "依照《中华人民共和国行政许可法》第三十八条第二款的规定，书面告知不予批准的理由，"

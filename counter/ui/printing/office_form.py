@@ -40,10 +40,17 @@ QLabel#officeMessage[role="done"] { color: #05603a; }
 """
 
 
+# what a site may leave empty: a level it does not know (a hall's township, a league's regional court) and the
+# exceptions; the papers say 有管辖权的人民法院 or keep the place visible rather than print a guess
+OPTIONAL_FIELDS = frozenset(
+    {"region_court", "township_place", "township_government", "township_court", "rights_overrides"}
+)
+
+
 def missing_fields(settings: OfficeSettings) -> tuple[str, ...]:
     """The fields left empty, in the order of the form."""
     values = dataclasses.asdict(settings)
-    return tuple(name for name in FIELDS if not values[name].strip())
+    return tuple(name for name in FIELDS if name not in OPTIONAL_FIELDS and not values[name].strip())
 
 
 class OfficeSettingsForm(QWidget):

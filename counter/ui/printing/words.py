@@ -75,6 +75,19 @@ OFFICE_FIELD = {
     "court": tr("行政诉讼法院"),
     "progress_url_base": tr("进度查询网址（二维码）"),
     "online_portal": tr("网上办事平台"),
+    "county_place": tr("旗县市区名称"),
+    "county_government": tr("旗县市区人民政府（复议机关）"),
+    "county_court": tr("旗县市区部门所在地法院"),
+    "league_place": tr("盟市名称"),
+    "league_government": tr("盟市人民政府（行政公署）"),
+    "league_court": tr("盟市部门所在地法院"),
+    "region_place": tr("自治区名称"),
+    "region_government": tr("自治区人民政府"),
+    "region_court": tr("自治区部门所在地法院（可空）"),
+    "township_place": tr("苏木乡镇名称（可空）"),
+    "township_government": tr("苏木乡镇人民政府（可空）"),
+    "township_court": tr("苏木乡镇部门所在地法院（可空）"),
+    "rights_overrides": tr("例外（每行：部门全称=复议机关|法院，可空）"),
 }
 OFFICE_SAVE = tr("保存单位信息")
 OFFICE_SAVED = tr("已保存：今后新出具的文书使用新的单位信息；已出具的文书重打时不变。")

@@ -1,0 +1,54 @@
+"""The deciding department of an item as a paper names it, and the rights it prints.
+
+:mod:`counter.catalog.departments` holds the rules; this module feeds them the
+office settings the paper is made under (a snapshot, so a reprint names the same
+bodies).  Where the site lacks what a rule needs, the office's own 复议 body and
+court are not silently put in their place: the court becomes
+:data:`~counter.documents.words.DOC_COURT_UNKNOWN` ("有管辖权的人民法院", true in law
+whatever the court), and a missing 复议 body falls back to the office's setting
+only for the office's own decisions.
+"""
+
+from __future__ import annotations
+
+from counter.catalog.departments import AdminLevel, Level, Places, Rights, department_name, rights_for
+from counter.catalog.model import Item
+from counter.documents.data import OfficeSettings
+
+OVERRIDE_SPLIT = "="
+OVERRIDE_BODIES = "|"
+
+
+def _overrides(text: str) -> dict[str, Rights]:
+    """``部门全称=复议机关|法院`` per line (or per ``；``); a line that does not read so is skipped."""
+    found: dict[str, Rights] = {}
+    for line in text.replace("；", "\n").splitlines():
+        name, sep, bodies = line.partition(OVERRIDE_SPLIT)
+        review, bar, court = bodies.partition(OVERRIDE_BODIES)
+        if sep and bar and name.strip() and review.strip():
+            found[name.strip()] = Rights(review.strip(), court.strip())
+    return found
+
+
+def places_of(office: OfficeSettings) -> Places:
+    """The site's places by level, from the office settings; a level without a place is left out."""
+    levels: dict[AdminLevel, Level] = {}
+    for level in AdminLevel:
+        place = getattr(office, f"{level.value}_place").strip()
+        if place:
+            levels[level] = Level(
+                place,
+                getattr(office, f"{level.value}_government").strip(),
+                getattr(office, f"{level.value}_court").strip(),
+            )
+    return Places(levels, _overrides(office.rights_overrides))
+
+
+def decider_name(item: Item, office: OfficeSettings) -> str:
+    """The item's deciding department, named for this site."""
+    return department_name(item.department, item.level, places_of(office))
+
+
+def item_rights(item: Item, office: OfficeSettings) -> Rights | None:
+    """Where to turn against this item's decision; None when the site's settings cannot say."""
+    return rights_for(item.department, item.level, item.vertical, places_of(office))
