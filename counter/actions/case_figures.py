@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from counter.access.roles import Permission
+from counter.actions.acting import this_desk
 from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.case.promise_figures import (
@@ -36,9 +37,10 @@ class MonthFigures:
     total: PromiseFigures
 
 
-def month_figures(session: Session, desk: Desk, month: str, group: FigureGroup) -> MonthFigures:
-    """The figures of the cases accepted in ``month`` (``YYYY-MM``; ValueError otherwise)."""
-    require(session, desk.actor, Permission.SEE_FIGURES)
+def month_figures(session: Session, month: str, group: FigureGroup, *, desk: Desk | None = None) -> MonthFigures:
+    """The figures of the cases accepted in ``month`` (``YYYY-MM``; ValueError otherwise), for whoever acts at
+    ``desk`` (this machine's desk when not given) and may see figures."""
+    require(session, this_desk(desk).actor, Permission.SEE_FIGURES)
     first, last = month_days(month)
     counts = accepted_counts(session, first, last, group)
     facts: dict[int, BundleFacts] = {}

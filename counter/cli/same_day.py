@@ -74,7 +74,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
     store = open_store(args)
     by, group = desk(), FigureGroup(args.by)
     try:
-        figures = store.read(lambda session: month_figures(session, by, args.month, group))
+        figures = store.read(lambda session: month_figures(session, args.month, group, desk=by))
     except NotPermitted as err:
         raise Reported(not_permitted(err.permission, err.signed_in)) from err
     if args.json:

@@ -20,6 +20,10 @@ SAME_DAY_PROBLEM = {
     SameDayProblem.NOT_AT_WINDOW: tr("申请人选择的送达方式不是窗口领取"),
 }
 
+FIGURES_PAGE_TITLE = tr("即办件与承诺时限")
+FIGURES_SHOW = tr("统计")
+FIGURES_MONTH = tr("月份")
+FIGURES_READ_FAILED = tr("暂时无法读取统计（{fault}）")
 FIGURES_TITLE = tr("{month} 即办件占比与承诺时限压减率（按{group}）")
 FIGURES_GROUP = {FigureGroup.DESK: tr("窗口"), FigureGroup.BUNDLE: tr("一件事")}
 FIGURES_DESK = tr("{site_code} {desk_no}号窗口")

@@ -53,7 +53,7 @@ def _month_of_cases(sessions: sessionmaker[Session], desk: Desk) -> None:
 def test_the_month_per_desk(sessions: sessionmaker[Session], desk: Desk) -> None:
     _month_of_cases(sessions, desk)
     with sessions() as s:
-        month = month_figures(s, desk, "2026-11", FigureGroup.DESK)
+        month = month_figures(s, "2026-11", FigureGroup.DESK, desk=desk)
     eight, nine = month.lines
     assert (eight.key, nine.key) == (("XAM01", "8"), ("XAM01", "9"))
     # the 即办 case is five item-办件, all 即办; the restaurant four, one 即办
@@ -72,7 +72,7 @@ def test_the_month_per_desk(sessions: sessionmaker[Session], desk: Desk) -> None
 def test_the_month_per_bundle(sessions: sessionmaker[Session], desk: Desk) -> None:
     _month_of_cases(sessions, desk)
     with sessions() as s:
-        month = month_figures(s, desk, "2026-11", FigureGroup.BUNDLE)
+        month = month_figures(s, "2026-11", FigureGroup.BUNDLE, desk=desk)
     assert [(line.key, line.label, line.cases) for line in month.lines] == [
         ((RESTAURANT,), "我要开小餐馆（50平方米以下）", 2),
         ((IMMEDIATE_CODE,), "新生儿出生事项（即办）", 1),
@@ -80,5 +80,5 @@ def test_the_month_per_bundle(sessions: sessionmaker[Session], desk: Desk) -> No
     assert month.lines[1].same_day_case_share == 1
     assert month.total.same_day_share == Fraction(5 + 2, 5 + 8)
     with sessions() as s:
-        december = month_figures(s, desk, "2026-12", FigureGroup.BUNDLE)
+        december = month_figures(s, "2026-12", FigureGroup.BUNDLE, desk=desk)
     assert [(line.key, line.cases) for line in december.lines] == [((RESTAURANT,), 1)]
