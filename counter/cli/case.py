@@ -1,5 +1,7 @@
 """The case commands: ``counter case show|list|void`` and the training run ``counter demo``.
 
+``case same-day`` and ``case figures`` (即办件) are in :mod:`counter.cli.same_day`.
+
 ``case void`` is the supervisor's correction of a case entered in error: the
 case stays, marked void with the reason, in its history and in the audit trail.
 """
@@ -23,6 +25,7 @@ from counter.cli.common import (
     print_json,
     today,
 )
+from counter.cli.same_day import add_same_day_commands
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -49,6 +52,7 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p.add_argument("case_no")
     p.add_argument("--reason", required=True, metavar="TEXT", help=tr("作废原因，例如：重复录入，正确的办件为……"))
     p.set_defaults(func=cmd_case_void)
+    add_same_day_commands(case, common)
 
     p = commands.add_parser("demo", parents=[common], help=tr("培训演示：办理各种结果的示例办件"))
     p.add_argument("--out", required=True, metavar="DIR")

@@ -6,12 +6,14 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from counter.case.same_day import NOTE_SAME_DAY
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseRow, CaseView
 from counter.intake.checklist import Receipt
 from counter.intake.outcome import Outcome
 from counter.words.cases import CASE_EVENT, CASE_STATUS
 from counter.words.intake import OUTCOME, RECEIPT
+from counter.words.same_day import SAME_DAY_NOTE
 from counter.words.translate import tr
 
 
@@ -94,6 +96,7 @@ def case_as_text(view: CaseView) -> str:
     for h in v.history:
         event = _label(CASE_EVENT, CaseEvent, h.event)
         shown = _label(OUTCOME, Outcome, h.note) if h.event == CaseEvent.TAKEN.value else h.note
+        shown = SAME_DAY_NOTE if h.note == NOTE_SAME_DAY else shown
         note = tr("：{shown}").format(shown=shown) if shown else ""
         at = h.at.astimezone() if h.at.tzinfo else h.at.replace(tzinfo=dt.UTC).astimezone()
         lines.append(

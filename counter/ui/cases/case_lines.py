@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import TypeVar
 
+from counter.case.same_day import NOTE_SAME_DAY
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent
 from counter.case.view import CaseMaterialLine, CaseView, HistoryLine
 from counter.catalog.model import Situation
@@ -30,6 +31,7 @@ from counter.ui.cases.words import (
 from counter.words.cases import APPLICANT_KIND, DELIVERY
 from counter.words.intake import OUTCOME, RECEIPT, RECEIVED_MEDIUM, REFUSAL_GROUND
 from counter.words.punctuation import ASIDE, CLAUSE_JOIN, LIST_JOIN
+from counter.words.same_day import SAME_DAY_NOTE
 
 E = TypeVar("E", bound=Enum)
 
@@ -73,6 +75,8 @@ def history_note(line: HistoryLine, names: Mapping[str, str]) -> str:
     if line.event == CaseEvent.DEFERRAL_EXTENDED.value:
         due, sep, reason = line.note.partition(NOTE_DUE_REASON)
         return CASE_EXTENDED_NOTE.format(due=due, reason=reason) if sep else line.note
+    if line.note == NOTE_SAME_DAY:
+        return SAME_DAY_NOTE
     return line.note
 
 

@@ -334,6 +334,7 @@ class IntakePanel(PanelLayout):
             self.taken = taken
             self.drafts.stop()
             self.show_taken(taken.case_no)
+            self.same_day.offer(self._runner, self._desk, self.bundle, taken.case_no, self._today())
             self.case_taken.emit(taken.case_no)
 
     def wait_for_connection(self) -> None:

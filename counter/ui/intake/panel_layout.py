@@ -32,6 +32,7 @@ from counter.ui.intake.checklist_view import ChecklistView
 from counter.ui.intake.decision_controls import DeferralControls, RefusalControls
 from counter.ui.intake.outcome_box import OutcomeBox
 from counter.ui.intake.party_form import AgentForm, ApplicantForm, DeliveryForm
+from counter.ui.intake.same_day import SameDayOffer
 from counter.ui.intake.situations import SituationQuestions
 from counter.ui.intake.style import STYLE
 from counter.ui.intake.words import (
@@ -126,6 +127,7 @@ class PanelLayout(QWidget):
         self.cancel_button = QPushButton(INTAKE_CANCEL)
         self.close_button = QPushButton(INTAKE_CLOSE)
         self._make_print_controls()
+        self.same_day = SameDayOffer()  # 即办件: shown by the panel once the case may take it
         for widget in (self.taken_label, self.case_no_label, self.print_button, self.close_button):
             widget.hide()
         self.cancel_armed = False
@@ -154,7 +156,7 @@ class PanelLayout(QWidget):
         # the headline leaves its box for the top of the column: whatever scrolls, the outcome stays in view
         side.addWidget(self.outcome_box.headline)
         side.addWidget(ColumnScroll(self.outcome_column), 1)
-        for widget in (self.taken_label, self.case_no_label, self.print_button, self.commit_button):
+        for widget in (self.taken_label, self.case_no_label, self.print_button, self.same_day, self.commit_button):
             side.addWidget(widget)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_button)

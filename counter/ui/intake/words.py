@@ -129,3 +129,8 @@ INTAKE_DRAFT_PROBLEM = {
     "not_this_guide": tr("草稿与所依据的指南版本不符"),
     "guide_missing": tr("草稿所依据的指南版本已不存在"),
 }
+
+# 即办件: decided and handed over at the window (counter.ui.intake.same_day)
+INTAKE_SAME_DAY_BUTTON = tr("当场办结并送达（Ctrl+J）")
+INTAKE_SAME_DAY_HINT = tr("这件事的事项都是即办件：请先当场办结并把结果交给申请人，再打印文书。")
+INTAKE_SAME_DAY_FAILED = tr("{fault}。当场办结没有保存，可以再试一次。")

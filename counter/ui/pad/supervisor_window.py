@@ -1,4 +1,4 @@
-"""The supervisor's pages in one window: 督办, 统计, 评价设置, 单位信息, and this computer's 本机评价器.
+"""The supervisor's pages in one window: 督办, 统计, 即办, 评价设置, 单位信息, and this computer's 本机评价器.
 
 What the main window opens from its menu or a key (F8).  Where the database
 has accounts, each page is shown to the roles that may use it.
@@ -19,6 +19,7 @@ from counter.ui.focus import first_control
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.desk_pad_form import DeskPadForm
 from counter.ui.pad.figures_page import FiguresPage
+from counter.ui.pad.promise_page import PromisePage
 from counter.ui.pad.settings_form import RatingSettingsForm
 from counter.ui.pad.supervision import RectificationPage
 from counter.ui.pad.timers import Clock, local_now
@@ -32,6 +33,7 @@ from counter.ui.pad.words import (
 from counter.ui.printing.office_form import OfficeSettingsForm
 from counter.ui.printing.words import OFFICE_TAB
 from counter.ui.runner import Runner
+from counter.words.same_day import FIGURES_PAGE_TITLE
 
 
 class SupervisorWindow(QTabWidget):
@@ -51,6 +53,7 @@ class SupervisorWindow(QTabWidget):
         # ``desk``: who supervises, and where; None (a database without accounts) this machine's desk
         self.rectifications = RectificationPage(runner, supervisor, clock=clock, alerts=alerts, desk=desk)
         self.figures = FiguresPage(runner, clock=clock, desk=desk)
+        self.promise = PromisePage(runner, clock=clock, desk=desk)  # 即办件占比, 承诺时限压减率
         self.settings = RatingSettingsForm(runner, desk)
         # 单位信息: the office printed on the notices ("" site: this desk's, from desk.json)
         self.office = OfficeSettingsForm(runner, site_code or load_desk_config().site_code, desk)
@@ -60,6 +63,7 @@ class SupervisorWindow(QTabWidget):
         pages = (
             (self.rectifications, SUPERVISE_TAB, may(Permission.RECTIFY)),
             (self.figures, RATING_FIGURES_TITLE, may(Permission.SEE_FIGURES)),
+            (self.promise, FIGURES_PAGE_TITLE, may(Permission.SEE_FIGURES)),
             (self.settings, RATING_SETTINGS_TITLE, may(Permission.CHANGE_SETTINGS)),
             (self.office, OFFICE_TAB, may(Permission.CHANGE_SETTINGS)),
             (self.desk_pad, DESK_PAD_TAB, True),
@@ -92,6 +96,7 @@ class SupervisorWindow(QTabWidget):
         """Read every page again: the window opens on current data."""
         self.rectifications.on_refresh()
         self.figures.on_show()
+        self.promise.on_show()
         self.settings.load()
         self.office.load()
         self.desk_pad.load()

@@ -78,13 +78,18 @@ def test_the_supervisor_window_opens_on_current_data(
     qtbot.addWidget(window)
     window.refresh()
     assert [window.tabText(i) for i in range(window.count())] == [
-        "差评整改", "好差评统计", "评价设置", "单位信息", "本机评价器",
+        "差评整改", "好差评统计", "即办件与承诺时限", "评价设置", "单位信息", "本机评价器",
     ]  # fmt: skip
     assert window.rectifications.table.isHidden()  # no bad rating yet
     total = [window.figures.table.item(1, c) for c in (0, 1, 2, 7)]
     # the demo's six services this month, none sent to the pad yet
     assert [item.text() if item else None for item in total] == ["合计", "6", "0", "100.0%"]
     assert window.settings.timeout.value() == 60
+    promise = window.promise.table
+    last = promise.rowCount() - 1
+    cells = [item.text() if (item := promise.item(last, c)) else "" for c in range(promise.columnCount())]
+    # the demo's four accepted 小餐馆 cases: one item of four 即办; cuts 5→0, 3→1, 10→3, 20→3 average 80.4 %
+    assert cells == ["合计", "4", "25.0%", "0.0%", "80.4%", "0"]
 
 
 def test_this_computers_pad_setting_is_saved_for_the_desk_and_moves_the_pad_at_once(

@@ -1,0 +1,64 @@
+"""当场办结: a 即办件 accepted today decided and handed over at the window, in one step.
+
+The step is the case's ordinary 办结 and 送达 moves (:func:`counter.actions.intake.move_case`), one after the other
+in the caller's transaction, so the history and the audit trail hold both, each with the permission, the status
+check and the entry every move gets; the note :data:`~counter.case.same_day.NOTE_SAME_DAY` on both says they were
+taken together at the window.  Whether the case may take it is decided by the domain
+(:func:`counter.case.same_day.same_day_problems`) from the guide version the case was taken under, not from the
+catalog as it reads today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from counter.access.roles import Permission
+from counter.actions.desk import Desk
+from counter.actions.guard import require
+from counter.actions.intake import CaseNotFound, move_case
+from counter.case.same_day import NOTE_SAME_DAY, SameDayProblem, same_day_problems
+from counter.case.status import CaseEvent, CaseStatus
+from counter.db.case_store import case_by_no
+from counter.db.catalog_store import guide_version
+
+__all__ = ["SameDayNotPossible", "finish_same_day", "same_day_check"]
+
+
+class SameDayNotPossible(Exception):
+    """The case cannot be decided and handed over at the window; every reason is given."""
+
+    def __init__(self, case_no: str, problems: tuple[SameDayProblem, ...]) -> None:
+        super().__init__(f"{case_no}: {', '.join(p.value for p in problems)}")
+        self.case_no = case_no
+        self.problems = problems
+
+
+def same_day_check(session: Session, number: str, today: dt.date) -> tuple[SameDayProblem, ...]:
+    """Why the case cannot take the same-day step today (empty: it can); :class:`CaseNotFound` without it.
+
+    A read: the window asks it to decide whether to offer the step at all.
+    """
+    case = case_by_no(session, number)
+    if case is None:
+        raise CaseNotFound(number)
+    stored = guide_version(session, case.guide_version_id)
+    if stored is None:  # a case always keeps its version; without it nothing says the bundle is 即办
+        return (SameDayProblem.NOT_IMMEDIATE,)
+    accepted_on = case.accepted_on
+    return same_day_problems(stored.bundle, CaseStatus(case.status), accepted_on, case.delivery, today)
+
+
+def finish_same_day(session: Session, desk: Desk, number: str, today: dt.date) -> CaseStatus:
+    """Decide and hand over at the window: 已受理 → 已办结 → 已送达, both moves recorded.
+
+    Raises :class:`SameDayNotPossible` for a bundle that is not wholly 即办, a case not accepted today or no longer
+    已受理, or a result the applicant asked to receive otherwise than at the window.
+    """
+    require(session, desk.actor, Permission.TAKE_INTAKE)
+    problems = same_day_check(session, number, today)
+    if problems:
+        raise SameDayNotPossible(number, problems)
+    move_case(session, desk, number, CaseEvent.COMPLETED, NOTE_SAME_DAY)
+    return move_case(session, desk, number, CaseEvent.DELIVERED, NOTE_SAME_DAY)

@@ -1,0 +1,105 @@
+"""当场办结并送达 on the intake panel, once a case of a wholly 即办 bundle is accepted for pickup at the window.
+
+The applicant is still at the desk: the clerk decides and hands the result over at once (Ctrl+J, or Tab to the
+button and Enter) before printing the receipt, whose printing closes the panel.  The offer appears only when the
+action would take it (:func:`counter.actions.same_day.same_day_check`, asked once after the commit and only for
+a bundle the guide marks wholly 即办), and the action checks again when it runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from counter.actions.desk import Desk
+from counter.actions.guard import NotPermitted
+from counter.actions.intake import CaseNotFound
+from counter.actions.same_day import SameDayNotPossible, finish_same_day, same_day_check
+from counter.case.same_day import same_day_bundle
+from counter.case.status import MoveNotAllowed
+from counter.catalog.model import Bundle
+from counter.ui.intake.words import INTAKE_SAME_DAY_BUTTON, INTAKE_SAME_DAY_FAILED, INTAKE_SAME_DAY_HINT
+from counter.ui.runner import Failed, Runner
+from counter.words.access import not_permitted
+from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS
+from counter.words.punctuation import CLAUSE_JOIN
+from counter.words.same_day import SAME_DAY_DONE, SAME_DAY_PROBLEM, SAME_DAY_REFUSED
+
+log = logging.getLogger(__name__)
+
+
+class SameDayOffer(QWidget):
+    """The button and the line under it; hidden until :meth:`offer` finds the case may take the step."""
+
+    done = Signal(str)  # the case number, decided and handed over
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.button = QPushButton(INTAKE_SAME_DAY_BUTTON)
+        self.button.setObjectName("sameDay")
+        self.button.setAccessibleName(INTAKE_SAME_DAY_BUTTON)
+        self.line = QLabel(INTAKE_SAME_DAY_HINT)
+        self.line.setWordWrap(True)
+        self.line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.button)
+        layout.addWidget(self.line)
+        self.shortcut = QShortcut(QKeySequence("Ctrl+J"), self)
+        self.shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.shortcut.setEnabled(False)
+        self.button.clicked.connect(self.on_requested)
+        self.shortcut.activated.connect(self.on_requested)
+        self._case: tuple[Runner, Desk, str, dt.date] | None = None  # what the step is taken on, once offered
+        self.hide()
+
+    def offer(self, runner: Runner, desk: Desk, bundle: Bundle, case_no: str, today: dt.date) -> bool:
+        """Show the offer (and give it the keyboard) when the case may take the step now; whether it was shown."""
+        if not same_day_bundle(bundle):
+            return False  # no read at all for the bundles that are not 即办: nearly every intake
+        try:
+            problems = runner.read(partial(same_day_check, number=case_no, today=today))
+        except (Failed, CaseNotFound):
+            log.warning("case %s: could not ask whether it can be done at once", case_no)
+            return False
+        if problems:
+            return False
+        self._case = (runner, desk, case_no, today)
+        self.show()
+        self.shortcut.setEnabled(True)
+        self.button.setFocus()
+        return True
+
+    def on_requested(self) -> None:
+        """Once: the button and the shortcut go when the step is done (or can no longer be)."""
+        if self._case is None or not self.button.isVisible():
+            return
+        runner, desk, case_no, today = self._case
+        try:
+            runner.write(partial(finish_same_day, desk=desk, number=case_no, today=today), INTAKE_SAME_DAY_FAILED)
+        except Failed as err:
+            self.line.setText(err.message)  # nothing kept: the clerk may try again
+            return
+        except NotPermitted as refused:
+            self._close(not_permitted(refused.permission, refused.signed_in))
+        except CaseNotFound as err:
+            self._close(CASE_NOT_FOUND.format(case_no=err.case_no))
+        except SameDayNotPossible as err:
+            reasons = CLAUSE_JOIN.join(SAME_DAY_PROBLEM[p] for p in err.problems)
+            self._close(SAME_DAY_REFUSED.format(case_no=case_no, reasons=reasons))
+        except MoveNotAllowed as err:  # another desk moved the case since the check
+            self._close(SAME_DAY_REFUSED.format(case_no=case_no, reasons=CASE_STATUS[err.status]))
+        else:
+            self._close(SAME_DAY_DONE.format(case_no=case_no))
+            self.done.emit(case_no)
+
+    def _close(self, text: str) -> None:
+        self._case = None
+        self.button.hide()
+        self.shortcut.setEnabled(False)
+        self.line.setText(text)

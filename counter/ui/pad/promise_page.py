@@ -1,0 +1,140 @@
+"""即办件占比 and 承诺时限压减率 of a month, per desk or bundle, each beside its goal: the supervisor's 即办 page.
+
+The figures and their rules are the domain's (:mod:`counter.case.promise_figures`), read by
+:func:`counter.actions.case_figures.month_figures`, the same as ``counter case figures`` prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from functools import partial
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from counter.actions.case_figures import MonthFigures, month_figures
+from counter.actions.desk import Desk
+from counter.actions.guard import NotPermitted
+from counter.case.promise_figures import FigureGroup, PromiseFigures
+from counter.ui.pad.style import PAGE_STYLE
+from counter.ui.pad.tables import line_table, read_only_items
+from counter.ui.pad.timers import Clock, local_now
+from counter.ui.runner import Failed, Runner
+from counter.ui.text_size import scaled
+from counter.words.access import not_permitted
+from counter.words.same_day import (
+    FIGURES_DESK,
+    FIGURES_GROUP,
+    FIGURES_MONTH,
+    FIGURES_PAGE_TITLE,
+    FIGURES_READ_FAILED,
+    FIGURES_RULES,
+    FIGURES_SHOW,
+    FIGURES_TOTAL,
+    figure_columns,
+    goals_text,
+    percent,
+)
+
+log = logging.getLogger(__name__)
+
+
+def _place(line: PromiseFigures, group: FigureGroup) -> str:
+    if not line.key:
+        return FIGURES_TOTAL
+    if group is FigureGroup.DESK:
+        return FIGURES_DESK.format(site_code=line.key[0], desk_no=line.key[1])
+    return line.label
+
+
+def figure_cells(line: PromiseFigures, group: FigureGroup) -> list[str]:
+    return [
+        _place(line, group),
+        str(line.cases),
+        percent(line.same_day_share),
+        percent(line.same_day_case_share),
+        percent(line.mean_reduction),
+        str(line.unmeasured_item_cases),
+    ]
+
+
+class PromisePage(QWidget):
+    def __init__(
+        self,
+        runner: Runner,
+        *,
+        clock: Clock = local_now,
+        desk: Desk | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._desk = desk  # who looks; None: this machine's desk, nobody signed in
+        self.setStyleSheet(scaled(PAGE_STYLE))
+        today = clock().date()
+        self.month = QDateEdit(QDate(today.year, today.month, 1))
+        self.month.setDisplayFormat("yyyy-MM")
+        self.month.setAccessibleName(FIGURES_MONTH)
+        self.group = QComboBox()
+        for group in FigureGroup:
+            self.group.addItem(FIGURES_GROUP[group], group)
+        self.show_button = QPushButton(FIGURES_SHOW)
+        title = QLabel(FIGURES_PAGE_TITLE)
+        title.setProperty("role", "title")
+        bar = QHBoxLayout()
+        bar.addWidget(title)
+        bar.addStretch(1)
+        bar.addWidget(self.month)
+        bar.addWidget(self.group)
+        bar.addWidget(self.show_button)
+        self.table = line_table(figure_columns())
+        self.table.setAccessibleName(FIGURES_PAGE_TITLE)
+        self.error = QLabel()
+        self.error.setProperty("role", "problems")
+        self.error.hide()
+        note = QLabel(f"{goals_text()}\n{FIGURES_RULES}")
+        note.setProperty("role", "note")
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(note)
+        self.show_button.clicked.connect(self.on_show)
+        self.group.currentIndexChanged.connect(self.on_show)
+
+    def chosen_month(self) -> str:
+        day = self.month.date()
+        return dt.date(day.year(), day.month(), 1).strftime("%Y-%m")
+
+    def on_show(self) -> None:
+        group = FigureGroup(self.group.currentData())
+        try:
+            read = partial(month_figures, month=self.chosen_month(), group=group, desk=self._desk)
+            figures = self._runner.read(read, FIGURES_READ_FAILED)
+        except NotPermitted as refused:
+            self.error.setText(not_permitted(refused.permission, refused.signed_in))
+            self.error.show()
+            return
+        except Failed as err:
+            log.exception("same-day figures not read")
+            self.error.setText(err.message)
+            self.error.show()
+            return
+        self.error.hide()
+        self.show_figures(figures)
+
+    def show_figures(self, figures: MonthFigures) -> None:
+        rows = [figure_cells(line, figures.group) for line in (*figures.lines, figures.total)]
+        self.table.setRowCount(len(rows))
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        for index, values in enumerate(rows):
+            for column, item in enumerate(read_only_items(values)):
+                if index == len(rows) - 1:
+                    item.setFont(bold)
+                if column > 0:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(index, column, item)

@@ -1,0 +1,106 @@
+"""当场办结: a wholly 即办 bundle accepted today is decided and handed over at the window in one step."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.calendar import office_calendar
+from counter.actions.demo import complete_checklist, fresh_checklist
+from counter.actions.desk import Desk
+from counter.actions.intake import IntakeRequest, take_intake
+from counter.actions.same_day import SameDayNotPossible, finish_same_day, same_day_check
+from counter.case.same_day import NOTE_SAME_DAY, SameDayProblem
+from counter.case.status import CaseStatus
+from counter.db import models
+from counter.db.case_store import case_view
+from counter.db.catalog_store import StoredGuide, current_guide
+from counter.intake.parties import Delivery, Parties
+from tests.actions.conftest import TODAY
+from tests.actions.test_intake_actions import applicant
+from tests.same_day_catalog import add_immediate_guide
+
+
+def _take(sessions: sessionmaker[Session], desk: Desk, stored: StoredGuide, parties: Parties | None = None) -> str:
+    checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
+    with sessions.begin() as s:
+        return take_intake(s, desk, IntakeRequest(checklist, parties or applicant()), TODAY, office_calendar(s)).case_no
+
+
+@pytest.fixture
+def immediate(sessions: sessionmaker[Session]) -> StoredGuide:
+    with sessions.begin() as s:
+        return add_immediate_guide(s)
+
+
+def test_a_same_day_case_is_decided_and_handed_over_with_both_steps_on_record(
+    sessions: sessionmaker[Session], desk: Desk, immediate: StoredGuide
+) -> None:
+    number = _take(sessions, desk, immediate)
+    with sessions.begin() as s:
+        assert finish_same_day(s, desk, number, TODAY) is CaseStatus.DELIVERED
+    with sessions() as s:
+        view = case_view(s, number)
+        trail = s.execute(
+            select(models.AuditEntry.action, models.AuditEntry.detail)
+            .where(models.AuditEntry.subject == number)
+            .order_by(models.AuditEntry.seq)
+        ).all()
+    assert view is not None
+    assert view.status is CaseStatus.DELIVERED
+    steps = [(h.event, h.status_after, h.note, h.clerk) for h in view.history]
+    assert steps[1:] == [
+        ("completed", "ready", NOTE_SAME_DAY, "乌兰"),
+        ("delivered", "delivered", NOTE_SAME_DAY, "乌兰"),
+    ]
+    moves = [(action, json.loads(detail)) for action, detail in trail if action == "case_changed"]
+    assert [(d["event"], d["status"], d["note"]) for _, d in moves] == [
+        ("completed", "ready", NOTE_SAME_DAY),
+        ("delivered", "delivered", NOTE_SAME_DAY),
+    ]
+
+
+def test_a_bundle_with_a_promised_item_is_refused_and_left_as_it_was(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    with sessions() as s:
+        restaurant = current_guide(s, "XAM-YJS-008")  # 新办纳税人涉税事项 is 即办, the three licences are not
+    assert restaurant is not None
+    number = _take(sessions, desk, restaurant)
+    with sessions.begin() as s, pytest.raises(SameDayNotPossible) as refused:
+        finish_same_day(s, desk, number, TODAY)
+    assert refused.value.problems == (SameDayProblem.NOT_IMMEDIATE,)
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    assert view.status is CaseStatus.ACCEPTED
+    assert [h.event for h in view.history] == ["taken"]
+
+
+def test_a_case_accepted_on_an_earlier_day_or_already_done_is_refused(
+    sessions: sessionmaker[Session], desk: Desk, immediate: StoredGuide
+) -> None:
+    number = _take(sessions, desk, immediate)
+    with sessions() as s:
+        assert same_day_check(s, number, TODAY + dt.timedelta(days=3)) == (SameDayProblem.NOT_TODAY,)
+        assert same_day_check(s, number, TODAY) == ()
+    with sessions.begin() as s:
+        finish_same_day(s, desk, number, TODAY)
+    with sessions.begin() as s, pytest.raises(SameDayNotPossible) as refused:
+        finish_same_day(s, desk, number, TODAY)
+    assert refused.value.problems == (SameDayProblem.NOT_ACCEPTED,)
+
+
+def test_a_result_asked_for_by_post_is_not_handed_over_at_the_window(
+    sessions: sessionmaker[Session], desk: Desk, immediate: StoredGuide
+) -> None:
+    by_post = dataclasses.replace(applicant(), delivery=Delivery.POST, delivery_address="乌兰浩特市五一街1号")
+    number = _take(sessions, desk, immediate, by_post)
+    with sessions.begin() as s, pytest.raises(SameDayNotPossible) as refused:
+        finish_same_day(s, desk, number, TODAY)
+    assert refused.value.problems == (SameDayProblem.NOT_AT_WINDOW,)

@@ -1,0 +1,37 @@
+"""A bundle wholly 即办, for the same-day tests: the shipped catalog has none (every bundle has a 承诺件 in it).
+
+Made from a shipped bundle by marking every item 即办件 promising 0 days, under a code of its own, and written
+straight as a guide version, as an import would.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from sqlalchemy.orm import Session
+
+from counter.catalog.model import Bundle, CaseKind, TimeLimit, TimeUnit
+from counter.db.catalog_store import StoredGuide, current_guide, import_bundles
+
+IMMEDIATE_CODE = "XAM-YJS-T01"
+BASE_CODE = "XAM-YJS-052"  # 我要办新生儿出生事项: two of its five items are 即办 already
+NO_DAYS = TimeLimit(0, TimeUnit.WORKING_DAY)
+
+
+def immediate_bundle(base: Bundle) -> Bundle:
+    items = tuple(
+        dataclasses.replace(item, case_kind=CaseKind.IMMEDIATE, promised_limit=NO_DAYS) for item in base.items
+    )
+    return dataclasses.replace(
+        base, code=IMMEDIATE_CODE, number=901, name="新生儿出生事项（即办）", promised_limit=NO_DAYS, items=items
+    )
+
+
+def add_immediate_guide(session: Session) -> StoredGuide:
+    """The 即办 bundle as a published guide version in the database the session holds; the caller commits."""
+    base = current_guide(session, BASE_CODE)
+    assert base is not None
+    import_bundles(session, [immediate_bundle(base.bundle)], "tests", "folder")
+    stored = current_guide(session, IMMEDIATE_CODE)
+    assert stored is not None
+    return stored

@@ -1,0 +1,95 @@
+"""``counter case same-day`` and ``counter case figures``: the same-day step and the 24-point figures by command."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from counter.actions.calendar import office_calendar
+from counter.actions.demo import complete_checklist, fresh_checklist
+from counter.actions.desk import Desk
+from counter.actions.intake import IntakeRequest, take_intake
+from counter.case.numbers import DeskIdentity
+from counter.db.catalog_store import StoredGuide, current_guide
+from counter.db.engine import make_engine, make_sessions
+from tests.actions.test_intake_actions import applicant
+from tests.same_day_catalog import IMMEDIATE_CODE, add_immediate_guide
+from tests.test_cli import run
+
+DAY = "2026-11-20"
+
+
+@pytest.fixture
+def cases(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> tuple[str, str, str]:
+    """The database, a 即办 case and a restaurant case, both accepted on DAY at desk 8."""
+    db = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    assert run(capsys, "catalog", "list", "--db", db)[0] == 0  # made, migrated, the catalog loaded
+    engine = make_engine(db)
+    sessions = make_sessions(engine)
+    desk = Desk(DeskIdentity("XAM01", "8"), "乌兰")
+    numbers = []
+    with sessions.begin() as s:
+        add_immediate_guide(s)
+    for code in (IMMEDIATE_CODE, "XAM-YJS-008"):
+        with sessions.begin() as s:
+            stored: StoredGuide | None = current_guide(s, code)
+            assert stored is not None
+            request = IntakeRequest(complete_checklist(stored.bundle, fresh_checklist(stored)), applicant())
+            day = dt.date.fromisoformat(DAY)
+            numbers.append(take_intake(s, desk, request, day, office_calendar(s)).case_no)
+    engine.dispose()
+    return db, numbers[0], numbers[1]
+
+
+def test_same_day_by_command(capsys: pytest.CaptureFixture[str], cases: tuple[str, str, str]) -> None:
+    db, immediate, restaurant = cases
+    code, _, err = run(capsys, "case", "same-day", restaurant, "--db", db, "--today", DAY)
+    assert code == 1
+    assert "不全是即办件" in err
+    code, _, err = run(capsys, "case", "same-day", immediate, "--db", db, "--today", "2026-11-23")
+    assert code == 1
+    assert "不是今天受理的" in err
+    code, out, _ = run(capsys, "case", "same-day", immediate, "--db", db, "--today", DAY)
+    assert code == 0
+    assert "已当场办结" in out
+    code, out, _ = run(capsys, "case", "show", immediate, "--json", "--db", db)
+    shown = json.loads(out)
+    assert shown["status"] == "delivered"
+    assert [h["event"] for h in shown["history"]] == ["taken", "completed", "delivered"]
+    code, out, _ = run(capsys, "case", "show", immediate, "--db", db)
+    assert out.count("：即办件，窗口当场办结") == 2  # the stored note, read as words on both lines
+
+
+def test_figures_by_command(capsys: pytest.CaptureFixture[str], cases: tuple[str, str, str]) -> None:
+    db, _, _ = cases
+    code, out, _ = run(capsys, "case", "figures", "--month", "2026-11", "--by", "bundle", "--json", "--db", db)
+    assert code == 0
+    figures = json.loads(out)
+    assert (figures["month"], figures["by"], figures["same_day_share_goal"]) == ("2026-11", "bundle", 0.2)
+    lines = {line["bundle_code"]: line for line in figures["lines"]}
+    assert lines[IMMEDIATE_CODE]["same_day_case_share"] == 1.0
+    assert lines["XAM-YJS-008"]["same_day_share"] == 0.25  # one item of four is 即办
+    assert figures["total"]["cases"] == 2
+    assert figures["total"]["same_day_share"] == round(6 / 9, 4)
+    assert set(figures["total"]) == {
+        "cases",
+        "same_day_cases",
+        "item_cases",
+        "same_day_item_cases",
+        "measured_item_cases",
+        "unmeasured_item_cases",
+        "same_day_share",
+        "same_day_case_share",
+        "promise_reduction",
+    }
+    code, out, _ = run(capsys, "case", "figures", "--month", "2026-11", "--db", db)
+    assert code == 0
+    assert "XAM01 8号窗口：受理 2 件，即办件占比 66.7%（目标 20.0%）" in out
+    code, out, _ = run(capsys, "case", "figures", "--month", "2026-10", "--db", db)
+    assert (code, out.strip()) == (0, "2026-10 没有受理的办件。")
+    code, _, err = run(capsys, "case", "figures", "--month", "2026-13", "--db", db)
+    assert code == 2
+    assert "YYYY-MM" in err

@@ -1,0 +1,56 @@
+"""当场办结并送达 on the intake panel: offered by keyboard for a wholly 即办 bundle once accepted, never otherwise."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.case.status import CaseStatus
+from counter.db.case_store import case_view
+from counter.ui.intake import IntakePanel
+from tests.same_day_catalog import add_immediate_guide
+from tests.ui.intake.conftest import DESK, TODAY
+from tests.ui.intake.helpers import commit, fill_person, ready
+from tests.ui.runners import runner_on
+
+
+def test_a_same_day_case_is_done_at_the_window_by_keyboard(qtbot: QtBot, sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        guide = add_immediate_guide(s)
+    panel = IntakePanel(runner_on(sessions), DESK, guide, lambda: TODAY)
+    qtbot.addWidget(panel)
+    panel.resize(1280, 800)
+    panel.show()
+    fill_person(panel)
+    for situation in guide.bundle.situations:
+        panel.situations.option_button(situation.code, situation.options[0].code).click()
+    QTest.mouseClick(panel.checklist_view.all_received_button, Qt.MouseButton.LeftButton)
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    case_no = commit(qtbot, panel)
+    offer = panel.same_day
+    assert offer.button.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is offer.button)  # the next step has the keyboard
+    panel.print_button.setFocus()
+    QTest.keyClick(panel.print_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is offer.button  # and Tab reaches it from the print button
+    with qtbot.waitSignal(offer.done, timeout=10_000):
+        QTest.keyClick(panel, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    assert not offer.button.isVisible()
+    assert "已当场办结" in offer.line.text()
+    with sessions() as s:
+        view = case_view(s, case_no)
+    assert view is not None
+    assert view.status is CaseStatus.DELIVERED
+    assert [h.event for h in view.history] == ["taken", "completed", "delivered"]
+
+
+def test_a_bundle_with_promised_items_is_not_offered_the_step(qtbot: QtBot, panel: IntakePanel) -> None:
+    ready(qtbot, panel)
+    commit(qtbot, panel)
+    assert panel.print_button.isVisible()
+    assert not panel.same_day.isVisible()
+    assert not panel.same_day.shortcut.isEnabled()
