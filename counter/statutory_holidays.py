@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 FIRST_YEAR = 2025  # the 2024 revision is in force from 1 January 2025
@@ -67,10 +67,11 @@ class StatutoryYear:
     year: int
     holidays: tuple[StatutoryHoliday, ...]
     substitutes: frozenset[dt.date]
+    days_off: frozenset[dt.date] = field(init=False)  # both together: asked for every day counted beyond the data
 
-    @property
-    def days_off(self) -> frozenset[dt.date]:
-        return frozenset(day for holiday in self.holidays for day in holiday.days) | self.substitutes
+    def __post_init__(self) -> None:
+        days = frozenset(day for holiday in self.holidays for day in holiday.days)
+        object.__setattr__(self, "days_off", days | self.substitutes)
 
 
 def _lunar(year: int, month: int, day: int) -> dt.date:

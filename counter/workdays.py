@@ -147,7 +147,7 @@ class HolidayTable:
             return False
         if day in self.days_off or _is_weekend(day):
             return True
-        return not self.covers(day) and day in statutory_year(day.year).days_off
+        return day in statutory_year(day.year).days_off and not self.covers(day)
 
     def merge(self, other: HolidayTable) -> HolidayTable:
         """This table with ``other`` laid on top.
