@@ -3,13 +3,10 @@
 Time limits are set in working days (excluding the public holidays, counting the
 official make-up working days, 调休上班) or in calendar days.  The State Council
 announces each year's holidays late in the year before, so any holiday data ends
-somewhere.  This module never fails at that edge: beyond the data it still knows the
-statutory holidays of 《全国年节及纪念日放假办法》 and their substitute days
-(:mod:`counter.statutory_holidays`), with Saturday and Sunday off, but not the
-notice's bridging days nor its make-up working days.  Every result that consulted a
-day beyond the data is therefore provisional (:class:`BeyondData`): it follows the
-State Council's arrangement once that is published and imported, and the screen and
-the printed paper say so.
+somewhere.  This module never fails at that edge: beyond the data it still knows the statutory holidays
+of 《全国年节及纪念日放假办法》 and their substitute days (:mod:`counter.statutory_holidays`), with Saturday
+and Sunday off, but not the notice's bridging days nor its make-up working days.  So every result that
+consulted a day beyond the data is provisional (:class:`BeyondData`), and the screen and the paper say so.
 
 The data is a :class:`HolidayTable`: the chinesecalendar package's years, merged
 with what an administrator imported (:func:`parse_official_schedule`) or edited.
@@ -104,13 +101,11 @@ def _join_spans(spans: Iterable[DateSpan]) -> tuple[DateSpan, ...]:
 class HolidayTable:
     """Which days differ from the weekly rhythm, and where that knowledge is complete.
 
-    ``days_off`` are the official days off (holidays, and weekends inside a holiday
-    period); ``working_days`` are the make-up working days, weekends on which offices
-    work.  Inside ``covered`` a day in neither set follows the week (Monday-Friday
-    working); outside it, the statutory holidays and their substitute days are off as
-    well (:mod:`counter.statutory_holidays`), which is only the law's minimum: the
-    calendar flags every result that relied on it.  Entries outside ``covered`` are
-    still honoured: an administrator who typed one day knows more than the law alone.
+    ``days_off`` are the official days off (holidays, and weekends inside a holiday period); ``working_days``
+    are the make-up working days, weekends on which offices work.  Inside ``covered`` a day in neither set
+    follows the week (Monday-Friday working); outside it, the statutory holidays and their substitute days
+    are off too (:mod:`counter.statutory_holidays`), only the law's minimum, so the calendar flags every
+    result that relied on it.  Entries outside ``covered`` still win: whoever typed one knows more.
 
     ``covered`` is a tuple of spans rather than one first-last pair because data can
     have gaps (the package's years, then an import for a year after a missing one).
@@ -473,10 +468,9 @@ def parse_official_schedule(text: str, year: int) -> tuple[HolidayTable, list[Sc
 class BeyondData:
     """A computation consulted days the holiday data does not cover: its result is provisional.
 
-    There the calendar knows only the statutory holidays; the State Council's notice
-    for that year may add days off or make-up working days and so move the date.  The
-    date follows the notice once it is imported (``counter holidays import``); a case
-    keeps the flag it was taken with, since its paper already says so.
+    There the calendar knows only the statutory holidays; the State Council's notice for that year may add
+    days off or make-up working days and so move the date.  Dates follow the notice once it is imported
+    (``counter holidays import``); a case keeps the flag it was taken with: its paper already says so.
 
     ``first`` is the earliest such day; ``data_until`` the last covered day before
     it (``None`` when no data precedes it), which the warning names.
@@ -534,9 +528,8 @@ class _Reach:
 class WorkCalendar:
     """Working-day arithmetic over a :class:`HolidayTable`.
 
-    Results never depend on the clock and never raise for a date beyond the data:
-    there they count the statutory holidays with the weekly rhythm and carry a
-    :class:`BeyondData` flag, the mark of a provisional date.
+    Results never depend on the clock and never raise for a date beyond the data: there they count the
+    statutory holidays with the weekly rhythm and carry a :class:`BeyondData` flag, the provisional mark.
     """
 
     def __init__(self, table: HolidayTable) -> None:
