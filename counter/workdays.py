@@ -3,9 +3,10 @@
 Time limits are set in working days (excluding the public holidays, counting the
 official make-up working days, 调休上班) or in calendar days.  The State Council
 announces each year's holidays late in the year before, so any holiday data ends
-somewhere.  This module never fails at that edge: beyond the data it falls back to
-"Saturday and Sunday off, every other day a working day" and says so in the result,
-so the screen and the printed date can carry a visible warning.
+somewhere.  This module never fails at that edge: beyond the data it still knows the statutory holidays
+of 《全国年节及纪念日放假办法》 and their substitute days (:mod:`counter.statutory_holidays`), with Saturday
+and Sunday off, but not the notice's bridging days nor its make-up working days.  So every result that
+consulted a day beyond the data is provisional (:class:`BeyondData`), and the screen and the paper say so.
 
 The data is a :class:`HolidayTable`: the chinesecalendar package's years, merged
 with what an administrator imported (:func:`parse_official_schedule`) or edited.
@@ -50,6 +51,7 @@ from enum import StrEnum
 from typing import Any
 
 from counter.catalog.model import TimeLimit, TimeUnit
+from counter.statutory_holidays import statutory_year
 
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -99,12 +101,11 @@ def _join_spans(spans: Iterable[DateSpan]) -> tuple[DateSpan, ...]:
 class HolidayTable:
     """Which days differ from the weekly rhythm, and where that knowledge is complete.
 
-    ``days_off`` are the official days off (holidays, and weekends inside a holiday
-    period); ``working_days`` are the make-up working days, weekends on which offices
-    work.  Inside ``covered`` a day in neither set follows the week (Monday-Friday
-    working); outside it, the same rule is only a guess, which the calendar flags.
-    Entries outside ``covered`` are still honoured: an administrator who typed one
-    day knows more than the guess.
+    ``days_off`` are the official days off (holidays, and weekends inside a holiday period); ``working_days``
+    are the make-up working days, weekends on which offices work.  Inside ``covered`` a day in neither set
+    follows the week (Monday-Friday working); outside it, the statutory holidays and their substitute days
+    are off too (:mod:`counter.statutory_holidays`), only the law's minimum, so the calendar flags every
+    result that relied on it.  Entries outside ``covered`` still win: whoever typed one knows more.
 
     ``covered`` is a tuple of spans rather than one first-last pair because data can
     have gaps (the package's years, then an import for a year after a missing one).
@@ -139,7 +140,9 @@ class HolidayTable:
     def is_day_off(self, day: dt.date) -> bool:
         if day in self.working_days:
             return False
-        return day in self.days_off or _is_weekend(day)
+        if day in self.days_off or _is_weekend(day):
+            return True
+        return day in statutory_year(day.year).days_off and not self.covers(day)
 
     def merge(self, other: HolidayTable) -> HolidayTable:
         """This table with ``other`` laid on top.
@@ -463,7 +466,11 @@ def parse_official_schedule(text: str, year: int) -> tuple[HolidayTable, list[Sc
 
 @dataclass(frozen=True, slots=True)
 class BeyondData:
-    """A computation consulted days the holiday data does not cover.
+    """A computation consulted days the holiday data does not cover: its result is provisional.
+
+    There the calendar knows only the statutory holidays; the State Council's notice for that year may add
+    days off or make-up working days and so move the date.  Dates follow the notice once it is imported
+    (``counter holidays import``); a case keeps the flag it was taken with: its paper already says so.
 
     ``first`` is the earliest such day; ``data_until`` the last covered day before
     it (``None`` when no data precedes it), which the warning names.
@@ -475,7 +482,7 @@ class BeyondData:
 
 @dataclass(frozen=True, slots=True)
 class DateResult:
-    """A computed date, and whether any day it depends on lies beyond the data."""
+    """A computed date, and whether any day it depends on lies beyond the data (then it is provisional)."""
 
     date: dt.date
     beyond: BeyondData | None = None
@@ -521,8 +528,8 @@ class _Reach:
 class WorkCalendar:
     """Working-day arithmetic over a :class:`HolidayTable`.
 
-    Results never depend on the clock and never raise for a date beyond the data:
-    they fall back to the weekly rhythm and carry a :class:`BeyondData` flag.
+    Results never depend on the clock and never raise for a date beyond the data: there they count the
+    statutory holidays with the weekly rhythm and carry a :class:`BeyondData` flag, the provisional mark.
     """
 
     def __init__(self, table: HolidayTable) -> None:

@@ -10,5 +10,7 @@ set -eu
 out=$(mkdir -p "$1" && cd "$1" && pwd)
 cd "$(dirname "$0")/.."
 python="${COUNTER_PYTHON:-python3}"
-"$python" -m pip download --quiet --require-hashes --only-binary=:all: -r requirements/desk.lock -d "$out"
+# Wheels as published, except lunar_python: PyPI has it as source only (pure Python), so its wheel is built here.
+"$python" -m pip wheel --quiet --require-hashes --only-binary=:all: --no-binary=lunar-python \
+    ${COUNTER_NO_BUILD_ISOLATION:+--no-build-isolation} -r requirements/desk.lock -w "$out"
 "$python" -m pip wheel --quiet --no-deps ${COUNTER_NO_BUILD_ISOLATION:+--no-build-isolation} -w "$out" .

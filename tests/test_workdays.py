@@ -185,21 +185,34 @@ def test_working_days_between_counts_backwards_too() -> None:
 
 def test_2027_is_beyond_the_data_and_says_so() -> None:
     result = CALENDAR.add_working_days(D(2026, 12, 31), 1)
-    assert result.date == D(2027, 1, 1)  # a Friday: the fallback knows no New Year
+    assert result.date == D(2027, 1, 4)  # 元旦 is a Friday, then the weekend
     assert result.beyond_data
     assert result.beyond == BeyondData(first=D(2027, 1, 1), data_until=D(2026, 12, 31))
-    assert beyond_data_warning(result.beyond) == ("节假日数据只到2026年12月31日，此后按周六、周日休息推算，请核对")
+    assert beyond_data_warning(result.beyond) == (
+        "节假日安排只到2026年12月31日，此后的日期按法定节假日推算，为暂定日期，以国务院办公厅公布的节假日安排为准"
+    )
 
 
-def test_the_fallback_is_saturday_and_sunday_off() -> None:
+def test_beyond_the_data_the_statutory_holidays_and_the_weekends_are_off() -> None:
     assert not working(D(2027, 2, 20))  # a Saturday
-    assert working(D(2027, 2, 5))  # a Friday
+    assert not working(D(2027, 2, 5))  # a Friday, 除夕
+    assert not working(D(2027, 2, 9))  # a Tuesday, in place of 初一 on Saturday
+    assert working(D(2027, 2, 11))
     result = CALENDAR.add_working_days(D(2027, 2, 4), 5)
-    assert result.date == D(2027, 2, 11)  # 5th, 8th, 9th, 10th, 11th
+    assert result.date == D(2027, 2, 17)  # 5th-10th off: 11th, 12th, 15th, 16th, 17th
     assert result.first_beyond == D(2027, 2, 5)
-    counted = CALENDAR.working_days_between(D(2027, 2, 4), D(2027, 2, 11))
+    counted = CALENDAR.working_days_between(D(2027, 2, 4), D(2027, 2, 17))
     assert counted.days == 5
     assert counted.beyond_data
+
+
+def test_the_issue_dates_skip_new_year_and_the_spring_festival() -> None:
+    new_year = CALENDAR.add_working_days(D(2026, 12, 28), 5)
+    assert new_year.date == D(2027, 1, 5)  # 29th, 30th, 31st, 1-4, 1-5: 元旦 and the weekend skipped
+    assert new_year.beyond == BeyondData(first=D(2027, 1, 1), data_until=D(2026, 12, 31))
+    spring = CALENDAR.add_working_days(D(2027, 2, 1), 5)
+    assert spring.date == D(2027, 2, 12)  # 2nd, 3rd, 4th, then 除夕 to the 10th off, 11th, 12th
+    assert spring.beyond_data
 
 
 def test_a_computation_inside_the_data_is_not_flagged() -> None:
@@ -213,19 +226,19 @@ def test_before_the_data_is_flagged_too() -> None:
     before = table.first_covered - dt.timedelta(days=30)
     result = WorkCalendar(table).add_calendar_days(before, 0)
     assert result.beyond == BeyondData(first=before, data_until=None)
-    assert beyond_data_warning(result.beyond).endswith("没有节假日数据，按周六、周日休息推算，请核对")
+    assert beyond_data_warning(result.beyond).endswith("为暂定日期，以国务院办公厅公布的节假日安排为准")
 
 
 def test_far_beyond_the_data_never_raises() -> None:
-    # Sunday 2099-12-20; four whole weeks of Monday-Friday: 12-21…25, 12-28…1-1, 1-4…8, 1-11…15
+    # Sunday 2099-12-20: 12-21…25, 12-28…31, 元旦 on Friday 1-1 off, 1-4…8, 1-11…15, 1-18
     result = CALENDAR.deadline(D(2099, 12, 20), TimeLimit(20, TimeUnit.WORKING_DAY))
-    assert result.date == D(2100, 1, 15)
+    assert result.date == D(2100, 1, 18)
     assert result.first_beyond == D(2099, 12, 21)
 
 
 def test_an_empty_table_flags_everything() -> None:
     result = WorkCalendar(HolidayTable()).add_working_days(D(2026, 10, 1), 1)
-    assert result.date == D(2026, 10, 2)
+    assert result.date == D(2026, 10, 6)  # 国庆节 to Saturday the 3rd, its substitute on Monday the 5th
     assert result.beyond == BeyondData(first=D(2026, 10, 2), data_until=None)
 
 
@@ -260,7 +273,7 @@ def test_after_importing_2027_the_same_dates_come_from_the_table() -> None:
 
     # one year on, the data ends again
     after = calendar.add_working_days(D(2027, 12, 31), 1)
-    assert after.date == D(2028, 1, 3)
+    assert after.date == D(2028, 1, 4)  # 元旦 a Saturday: its substitute on Monday the 3rd
     assert after.first_beyond == D(2028, 1, 1)
 
 

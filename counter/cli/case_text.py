@@ -75,7 +75,7 @@ def case_as_text(view: CaseView) -> str:
     if v.denial_reason:
         lines.append(tr("不予批准理由：{denial_reason}").format(denial_reason=v.denial_reason))
     if v.dates_beyond_data:
-        lines.append(tr("注意：期限超出节假日数据范围，按周六、周日休息推算，请核对。"))
+        lines.append(tr("注意：期限为暂定日期，按法定节假日推算，以国务院办公厅公布的节假日安排为准。"))
     if v.previous_case_no:
         lines.append(tr("补正前办件：{previous_case_no}").format(previous_case_no=v.previous_case_no))
     if v.later_case_no:

@@ -83,7 +83,8 @@ def _deliver(args: argparse.Namespace, made: MadeDocument, store: Store) -> int:
             record(f"printer:{args.printer or 'default'}", ok=True)
             print(f"{made.doc_no}\t{job}")
     if made.check_dates:
-        print(tr("注意：文书上的日期超出节假日数据范围，按周六、周日休息推算，请核对。"), file=sys.stderr)
+        provisional = tr("注意：文书上的日期为暂定日期，按法定节假日推算，已注明以国务院办公厅公布的安排为准。")
+        print(provisional, file=sys.stderr)
     return outcome
 
 

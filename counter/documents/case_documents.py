@@ -130,6 +130,16 @@ def _requirement(bundle: Bundle, code: str) -> str:
     return material.requirement if material is not None else ""
 
 
+def _provisional(case: CaseView) -> list[Block]:
+    """The line under the dates when they are provisional: computed where only the statutory holidays were known.
+
+    The mark is the case's, stored when it was taken (``dates_beyond_data``), not the calendar's of today: a
+    reprint after the year's arrangement was imported still carries it, since the dates on it are the ones
+    computed then and the paper is the same paper.
+    """
+    return [Text(paper.DOC_PROVISIONAL_DATES, indent=False)] if case.dates_beyond_data else []
+
+
 def _receipt(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -> list[Block]:
     received = date_text(case.received_on)
     template = paper.DOC_RECEIPT_DEFER if case.outcome == DEFER else paper.DOC_RECEIPT_ACCEPT
@@ -170,6 +180,7 @@ def _receipt(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -
                 Pair(paper.DOC_COMPLAINT, bundle.complaint_phone or office.complaint_phone),
             )
         ),
+        *_provisional(case),
         numbered(paper.DOC_RECEIPT_NOTES),
     ]
 
@@ -211,6 +222,7 @@ def _deferral(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) 
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
         Text(paper.DOC_DEFERRAL_INTRO.format(you=you, received=date_text(case.received_on), bundle=case.bundle_name)),
         _deferred_table(case, bundle),
+        *_provisional(case),
         Heading(paper.DOC_H_HAND_IN),
         numbered(hand_in),
         Heading(paper.DOC_H_LATE),
@@ -234,6 +246,7 @@ def _pledge(case: CaseView, bundle: Bundle, we: str) -> list[Block]:
         ),
         Numbered(confirmations),
         _deferred_table(case, bundle),
+        *_provisional(case),
     ]
 
 
@@ -274,6 +287,7 @@ def _correction(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str
                 ),
             )
         ),
+        *_provisional(case),
         Text(paper.DOC_CORRECTION_ONCE),
         Text(paper.DOC_CORRECTION_GIVE_UP, strong=True),
     ]

@@ -135,7 +135,7 @@ class DocumentData:
     qr: str  # the content of the QR code, or ""
     qr_caption: str
     issued_on: dt.date
-    check_dates: bool = False  # a printed date lies where the calendar had no holiday data
+    check_dates: bool = False  # the printed dates are provisional (computed beyond the holiday data)
     subject: str = ""  # PDF metadata
     training: bool = False  # made in a training database: every page says 培训样张 across it
 

@@ -67,7 +67,7 @@ INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
     ReasonCode.DEFERRAL_NOTHING_HANDED_IN: tr("未提交任何材料，不能容缺受理"),
     ReasonCode.DEFERRAL_NO_DEADLINE: tr("“{name}”没有可依据的容缺补交时限或承诺办结时限，不能容缺受理"),
     ReasonCode.SHARED_TO_FETCH: tr("“{name}”可通过数据共享获取，不要求申请人提交，由本机关调取"),
-    ReasonCode.BEYOND_CALENDAR_DATA: tr("日期超出节假日数据范围，可能不准，请核对节假日安排"),
+    ReasonCode.BEYOND_CALENDAR_DATA: tr("日期为暂定：按法定节假日推算，以国务院办公厅公布的节假日安排为准"),
     IntakeProblemCode.BUNDLE_MISMATCH: tr("核对单不属于“{name}”"),
     IntakeProblemCode.ANSWER_UNKNOWN: tr("指南中没有这个情形选项：{subject}"),
     IntakeProblemCode.SITUATION_UNANSWERED: tr("尚未确认情形：{name}"),

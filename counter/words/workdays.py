@@ -1,4 +1,4 @@
-"""The words of the working-day calendar: dates beyond the holiday data, and holiday-schedule import problems."""
+"""The words of the working-day calendar: provisional dates beyond the holiday data, and schedule import problems."""
 
 from __future__ import annotations
 
@@ -10,10 +10,14 @@ from counter.workdays import BeyondData, ScheduleProblem, ScheduleProblemCode
 
 
 def beyond_data_warning(beyond: BeyondData) -> str:
-    """The visible warning beside a date computed past the holiday data."""
+    """The visible warning beside a date computed past the holiday data: it is provisional, and why."""
     if beyond.data_until is None:
-        return tr("{day}没有节假日数据，按周六、周日休息推算，请核对").format(day=day_text(beyond.first))
-    return tr("节假日数据只到{day}，此后按周六、周日休息推算，请核对").format(day=day_text(beyond.data_until))
+        return tr(
+            "{day}没有节假日安排数据，日期按法定节假日推算，为暂定日期，以国务院办公厅公布的节假日安排为准"
+        ).format(day=day_text(beyond.first))
+    return tr("节假日安排只到{day}，此后的日期按法定节假日推算，为暂定日期，以国务院办公厅公布的节假日安排为准").format(
+        day=day_text(beyond.data_until)
+    )
 
 
 _SCHEDULE_PROBLEM = {

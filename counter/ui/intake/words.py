@@ -60,7 +60,9 @@ INTAKE_PROMISED = tr("承诺办结日期：{date}")
 INTAKE_DEFERRED_DUE = tr("容缺材料到期日 {date}：{name}")
 INTAKE_CORRECTION_DUE = tr("补正期限：{date}")
 INTAKE_NOTIFY_BY = tr("书面告知不晚于：{date}")
-INTAKE_BEYOND_CALENDAR = tr("⚠ 日期超出节假日数据范围，按周六、周日休息推算，打印前请核对")
+INTAKE_BEYOND_CALENDAR = tr(
+    "⚠ 暂定日期：节假日安排尚未公布，按法定节假日推算，以国务院办公厅公布的安排为准（文书上注明）"
+)
 INTAKE_DEFERRAL = tr("容缺受理")
 INTAKE_DEFERRAL_ASKED = tr("申请人申请容缺受理")
 INTAKE_DEFERRAL_CREDIT = tr("已核实无不良信用记录")

@@ -76,7 +76,7 @@ SUPERVISE_APPEAL_DECISION = {True: tr("申诉成立，评价已撤销"), False: 
 SUPERVISE_DONE = tr("已记录：{event}。当前状态：{state}")
 SUPERVISE_APPEAL_DONE = tr("已记录申诉复核：{decision}")
 SUPERVISE_SAVE_FAILED = tr("没有保存：数据库暂时不能写入（{error}），请稍后重试")
-SUPERVISE_BEYOND_DATA = tr("（节假日数据之外，按周末推算）")
+SUPERVISE_BEYOND_DATA = tr("（暂定，按法定节假日推算）")
 SUPERVISE_SYSTEM = tr("评价器")
 
 # the figures page

@@ -20,7 +20,7 @@ PRINTING_NUMBERS = tr("文书编号：{doc_no}")
 PRINTING_CASE_NO = tr("　　办件编号：{case_no}")
 PRINTING_REPRINT = tr("重打：与首次出具的文书完全相同")
 PRINTING_CHECK_DATES = tr(
-    "请核对日期：《{title}》上的日期超出节假日数据范围，按周六、周日休息推算，交给申请人前请核对。"
+    "暂定日期：《{title}》上的日期按法定节假日推算，文书上已注明以国务院办公厅公布的节假日安排为准。"
 )
 PRINTING_PRINTER_LINE = tr("打印机：{printer}")
 PRINTING_CONTENT_LINE = tr("将打印：{titles}（共 {pages} 页）")

@@ -177,7 +177,8 @@ def test_dates_beyond_the_holiday_data_are_flagged(qtbot: QtBot, make_panel: Mak
     assert panel.decision is not None
     assert panel.decision.beyond_calendar_data
     assert panel.outcome_box.beyond.isVisible()
-    assert "日期超出节假日数据范围" in panel.outcome_box.beyond.text()
+    assert "暂定日期" in panel.outcome_box.beyond.text()
+    assert "国务院办公厅公布的安排为准" in panel.outcome_box.beyond.text()
 
 
 def test_before_the_situations_are_answered_the_box_asks_for_them_not_for_every_material(panel: IntakePanel) -> None:

@@ -1,0 +1,131 @@
+"""Dates beyond the holiday data, through the actions: the statutory holidays skipped, the date provisional on the
+case and on its paper, until the year's arrangement is imported.
+
+The bundle is 我要开小餐馆 (XAM-YJS-008), promised in 5 working days.  The holiday data (chinesecalendar) ends on
+2026-12-31, so an intake on 2026-12-28 or on 2027-02-01 counts days only the law (全国年节及纪念日放假办法) knows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.calendar import import_schedule, office_calendar
+from counter.actions.demo import run_demo
+from counter.actions.desk import Desk
+from counter.actions.documents import MadeDocument, make_document
+from counter.actions.intake import take_intake
+from counter.case.view import CaseView
+from counter.db.case_store import case_view
+from counter.documents.kinds import DocumentKind
+from counter.documents.words import DOC_PROVISIONAL_DATES
+from tests.actions.test_intake_actions import full_request
+from tests.documents.pdf_tools import pdf_text
+
+D = dt.date
+PROVISIONAL = "".join(DOC_PROVISIONAL_DATES.split())
+
+# SAMPLE DATA, NOT THE OFFICIAL 2027 ARRANGEMENT: invented in the wording of the State Council's notice, with real
+# 2027 weekdays.  Its Spring Festival is longer than the law's four days, so the import visibly moves a date.
+NOTICE_2027 = """\
+国务院办公厅关于2027年部分节假日安排的通知（测试样例，非官方）
+一、元旦：1月1日（周五）至3日（周日）放假，共3天。
+二、春节：2月5日（周五）至13日（周六）放假调休，共9天。1月31日（周日）、2月20日（周六）上班。
+三、清明节：4月3日（周六）至5日（周一）放假，共3天。
+四、劳动节：5月1日（周六）至5日（周三）放假调休，共5天。5月8日（周六）上班。
+五、端午节：6月9日（周三）放假1天。
+六、中秋节：9月15日（周三）放假1天。
+七、国庆节：10月1日（周五）至7日（周四）放假调休，共7天。9月26日（周日）、10月9日（周六）上班。
+国务院办公厅
+2026年11月4日
+"""
+
+
+def take_on(sessions: sessionmaker[Session], desk: Desk, day: dt.date) -> CaseView:
+    request = full_request(sessions)
+    with sessions.begin() as s:
+        number = take_intake(s, desk, request, day, office_calendar(s)).case_no
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    return view
+
+
+def paper(sessions: sessionmaker[Session], desk: Desk, case_no: str, kind: DocumentKind, day: dt.date) -> MadeDocument:
+    with sessions.begin() as s:
+        return make_document(s, desk, case_no, kind, day)
+
+
+def text_of(made: MadeDocument, tmp_path: Path) -> str:
+    path = tmp_path / f"{made.doc_no}.pdf"
+    path.write_bytes(made.pdf)
+    return pdf_text(path)
+
+
+def test_an_intake_on_28_december_skips_new_year_and_says_the_date_is_provisional(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    case = take_on(sessions, desk, D(2026, 12, 28))
+    assert case.promised_on == D(2027, 1, 5)  # 29th, 30th, 31st, then 元旦 and the weekend, 4th, 5th
+    assert case.dates_beyond_data
+    receipt = paper(sessions, desk, case.case_no, DocumentKind.RECEIPT, D(2026, 12, 28))
+    assert receipt.check_dates
+    text = text_of(receipt, tmp_path)
+    assert "2027年1月5日前办结" in text
+    assert PROVISIONAL in text
+
+
+def test_an_intake_on_1_february_skips_the_spring_festival_and_its_substitute_days(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    case = take_on(sessions, desk, D(2027, 2, 1))
+    # 2nd, 3rd, 4th; 除夕 Friday 5th to 初三 Monday 8th off, and Tuesday 9th and Wednesday 10th in place of
+    # 初一 and 初二 on the weekend (放假办法 第六条); then Thursday 11th and Friday 12th
+    assert case.promised_on == D(2027, 2, 12)
+    assert case.dates_beyond_data
+
+
+def test_importing_the_arrangement_removes_the_mark_and_a_reprint_keeps_its_paper(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    before = take_on(sessions, desk, D(2026, 12, 28))
+    first = paper(sessions, desk, before.case_no, DocumentKind.RECEIPT, D(2026, 12, 28))
+    with sessions.begin() as s:
+        imported = import_schedule(s, NOTICE_2027, 2027, "2027.txt", desk=desk)
+    assert imported.ok, imported.problems
+
+    after = take_on(sessions, desk, D(2026, 12, 28))
+    assert after.promised_on == D(2027, 1, 5)
+    assert not after.dates_beyond_data
+    receipt = paper(sessions, desk, after.case_no, DocumentKind.RECEIPT, D(2026, 12, 28))
+    assert not receipt.check_dates
+    text = text_of(receipt, tmp_path)
+    assert "2027年1月5日前办结" in text
+    assert PROVISIONAL not in text
+
+    spring = take_on(sessions, desk, D(2027, 2, 1))
+    assert spring.promised_on == D(2027, 2, 16)  # the notice's nine days: 2nd, 3rd, 4th, 15th, 16th
+    assert not spring.dates_beyond_data
+
+    # the case taken before the import keeps its paper, mark and all
+    again = paper(sessions, desk, before.case_no, DocumentKind.RECEIPT, D(2027, 1, 4))
+    assert again.reprint
+    assert again.pdf == first.pdf
+    assert PROVISIONAL in text_of(again, tmp_path)
+
+
+def test_every_paper_with_dates_carries_the_line(sessions: sessionmaker[Session], desk: Desk, tmp_path: Path) -> None:
+    cases = {c.label: c.case_no for c in run_demo(sessions, desk, D(2026, 12, 28))}
+    marked = [
+        ("受理", DocumentKind.RECEIPT),
+        ("容缺受理", DocumentKind.DEFERRAL),
+        ("容缺受理", DocumentKind.PLEDGE),
+        ("补正（委托代理人办理）", DocumentKind.CORRECTION),
+    ]
+    for label, kind in marked:
+        made = paper(sessions, desk, cases[label], kind, D(2026, 12, 28))
+        assert PROVISIONAL in text_of(made, tmp_path), kind
+    refusal = paper(sessions, desk, cases["不予受理"], DocumentKind.REFUSAL, D(2026, 12, 28))
+    assert PROVISIONAL not in text_of(refusal, tmp_path)  # it sets no date
