@@ -23,8 +23,8 @@ CATALOG_FIND_LINE = tr("{number:>3}  {code}  {name}{unpublished}{match}")
 CATALOG_FIND_UNPUBLISHED = tr("  （{unpublished}）")
 CATALOG_FIND_MATCH = tr("  〔{match}〕")
 RATING_CODING = {
-    "gbt39046": tr("GB/T 39046（1 非常满意 … 5 非常不满意）"),
-    "interface": tr("好差评接口（1 非常不满意 … 5 非常满意）"),
+    "best_first": tr("1 非常满意 … 5 非常不满意"),
+    "worst_first": tr("1 非常不满意 … 5 非常满意（即好差评星级数）"),
 }
 RATINGS_EXPORT_DONE = tr("共导出 {count} 条评价，满意度编码：{coding}")
 RATINGS_EXPORT_BAD_RANGE = tr("--to 的日期不能早于 --from")
