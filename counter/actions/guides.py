@@ -36,10 +36,11 @@ def guide_version(unit: Unit, version_id: int) -> StoredGuide | None:
 
 
 def find_guide(unit: Unit, wanted: str) -> StoredGuide | None:
-    """The current guide of the bundle named by code, number or name, else the best search hit (pinyin, typos)."""
+    """The current guide of the bundle named by code, number (``8`` or ``008``) or name, else the best search hit."""
     wanted = wanted.strip()
     entries = catalog_store.search_entries(unit)
-    code = next((e.bundle_code for e in entries if wanted in (e.bundle_code, str(e.number), e.name)), None)
+    number = int(wanted) if wanted.isdigit() else None  # "008" is number 8, as the league's list writes it
+    code = next((e.bundle_code for e in entries if wanted in (e.bundle_code, e.name) or e.number == number), None)
     if code is None:
         hits = SearchIndex(entries).search(wanted, limit=1)
         code = hits[0].bundle_code if hits else None

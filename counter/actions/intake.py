@@ -38,6 +38,7 @@ from counter.db.case_store import (
 )
 from counter.db.catalog_store import StoredGuide, guide_version
 from counter.intake.checklist import Checklist
+from counter.intake.draft import IntakeDraft
 from counter.intake.outcome import (
     CorrectionPolicy,
     DeadlineCalendar,
@@ -67,6 +68,15 @@ class IntakeRequest:
     refusal: Refusal | None = None
     previous_case_no: str = ""  # the correction notice this intake answers
     uid: str = ""  # made by the desk once per intake: a commit retried after a lost connection finds its case
+
+
+def intake_request(form: IntakeDraft, uid: str) -> IntakeRequest:
+    """The request the form stands for: what the window commits, and what ``counter case take`` commits.
+
+    The agent's fields count only while the form has an agent, a deferral only when the applicant asked for one, a
+    refusal only while the clerk is refusing (:class:`IntakeDraft` keeps the others for switching back).
+    """
+    return IntakeRequest(form.checklist, form.parties(), form.deferral(), form.refusal(), form.previous_case_no, uid)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +147,13 @@ def take_intake(
     today: dt.date,
     calendar: DeadlineCalendar,
     policy: CorrectionPolicy | None = None,
+    *,
+    ends_draft: bool = True,
 ) -> TakenIntake:
     """Record the intake with its one outcome.  Raises :class:`IntakeNotPossible` instead.
+
+    ``ends_draft``: the intake came from this desk's form, whose saved draft it ends.  An intake from a file
+    (``counter case take``) leaves the draft alone: the clerk's half-typed form at the same desk is another intake.
 
     The audit trail gets the intake (bundle and outcome, never the applicant's
     numbers) in the same transaction, so a case never exists without its entry.
@@ -239,7 +254,8 @@ def take_intake(
     )
     if agent is not None:
         remember_party(session, agent.id_no, "person", agent.name, "", "", "")
-    drop_draft(session, desk.draft_key)
+    if ends_draft:
+        drop_draft(session, desk.draft_key)
     log.info("case %s taken: %s (bundle %s)", number, decision.outcome.value, bundle.code)
     return TakenIntake(number, decision)
 

@@ -1,4 +1,4 @@
-"""The case commands: ``counter case show|list|void`` and the training run ``counter demo``.
+"""The case commands: ``counter case show|take|list|void`` and the training run ``counter demo``.
 
 ``case same-day`` and ``case figures`` (即办件) are in :mod:`counter.cli.same_day`.
 
@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from counter.cli.case_take import add_take_command
 from counter.cli.common import (
     EXIT_OK,
     EXIT_PROBLEM,
@@ -42,6 +43,7 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p.add_argument("case_no")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_case_show)
+    add_take_command(case, common)
     p = case.add_parser("list", parents=[common], help=tr("办件列表"))
     p.add_argument("--overdue", action="store_true", help=tr("只列逾期未补齐的容缺办件"))
     p.add_argument("--due-soon", action="store_true", help=tr("只列两个工作日内到期及已逾期的容缺办件"))

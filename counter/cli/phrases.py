@@ -23,8 +23,8 @@ CATALOG_FIND_LINE = tr("{number:>3}  {code}  {name}{unpublished}{match}")
 CATALOG_FIND_UNPUBLISHED = tr("  （{unpublished}）")
 CATALOG_FIND_MATCH = tr("  〔{match}〕")
 RATING_CODING = {
-    "gbt39046": tr("GB/T 39046（1 非常满意 … 5 非常不满意）"),
-    "interface": tr("好差评接口（1 非常不满意 … 5 非常满意）"),
+    "best_first": tr("1 非常满意 … 5 非常不满意"),
+    "worst_first": tr("1 非常不满意 … 5 非常满意（即好差评星级数）"),
 }
 RATINGS_EXPORT_DONE = tr("共导出 {count} 条评价，满意度编码：{coding}")
 RATINGS_EXPORT_BAD_RANGE = tr("--to 的日期不能早于 --from")
@@ -202,3 +202,44 @@ MACHINE_PROBLEM = {
     "bad_desk_no": tr("{field} = {detail} 不是有效的窗口号（1-4位数字），已忽略"),
     "not_a_choice": tr("{field} = {detail} 不是可选的值，已忽略"),
 }
+
+# counter case take: an intake from a file; {path} is the place in the file (materials.M05.medium)
+CASE_TAKE_HELP = tr("按 JSON 请求文件办理一件收件（与窗口相同的核对和结果），输出办件；文件名为 - 时从标准输入读取")
+CASE_TAKE_TODAY_HELP = tr("培训：以该日期为收件日期（只用于培训数据库）")
+CASE_TAKE_NO_FILE = tr("无法读取请求文件 {path}：{error}")
+CASE_TAKE_NOT_UTF8 = tr("请求文件 {path} 不是 UTF-8 编码的文字")
+CASE_TAKE_ON_LIVE = tr(
+    "不能带 --today 在正式数据库上收件：办件编号和收件日期只能是今天。去掉 --db 即在培训数据库 {training} 上练习。"
+)
+CASE_TAKE_NOT_TAKEN = tr("未办理，请先处理以下 {count} 个问题：")
+CASE_TAKE_PROBLEM_LINE = tr("  • {where}：{problem}")
+CASE_TAKE_PROBLEM_PLAIN = tr("  • {problem}")
+CASE_TAKE_WHOLE_FILE = tr("请求文件")
+CASE_TAKE_PREVIOUS_NOT_FOUND = tr("补正前办件 {case_no} 不存在，请核对 previous_case_no")
+CASE_TAKE_PREVIOUS_OTHER_BUNDLE = tr("补正前办件办理的不是同一件事，不能作为本件的补正前办件")
+CASE_TAKE_OTHER = tr("其他原因：{detail}")
+CASE_TAKE_FILE_PROBLEM = {
+    "not_json": tr("不是有效的 JSON（{detail}）"),
+    "duplicate_key": tr("同一对象中写了两次，只能写一次"),
+    "unknown_key": tr("没有这一项（拼写有误？）"),
+    "missing": tr("缺少此项"),
+    "empty": tr("不能为空"),
+    "wrong_type": tr("应为{detail}"),
+    "not_a_choice": tr("不是可选的值，可选：{detail}"),
+    "negative": tr("不能为负数"),
+    "unknown_bundle": tr("未找到一件事：{detail}"),
+    "unknown_guide_version": tr("没有这一版指南，现有版本：{detail}"),
+    "unknown_situation": tr("指南中没有这个情形，现有情形：{detail}"),
+    "unknown_material": tr("指南中没有这个材料"),
+    "material_not_called_for": tr("按所答情形不需要这个材料"),
+    "not_for_receipt": tr("收件状态为“{detail}”的材料不记录此项"),
+}
+CASE_TAKE_JSON_POSITION = tr("第 {line} 行第 {column} 列附近")
+CASE_TAKE_EXPECTED = {
+    "object": tr("JSON 对象 {…}"),
+    "text": tr("文字（加英文双引号）"),
+    "whole_number": tr("整数"),
+    "true_false": tr("true 或 false"),
+}
+CASE_TAKE_PARTY_PROBLEM = tr("{problem}：{why}")
+CASE_TAKE_ERRORS_JOIN = tr("；")

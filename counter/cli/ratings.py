@@ -1,4 +1,8 @@
-"""The ratings command: ``counter ratings export --from DATE --to DATE --format json|csv``."""
+"""The ratings command: ``counter ratings export --from DATE --to DATE --format json|csv``.
+
+``--coding`` takes the codings by their order (:class:`counter.ratings.levels.Coding`); the names they had before,
+``gbt39046`` and ``interface``, stay accepted for scripts written against them.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_store, parse_date
+from counter.ratings.levels import OLD_CODING_NAMES, Coding
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -24,11 +29,11 @@ def add_ratings_commands(commands: Commands, common: argparse.ArgumentParser) ->
     p.add_argument("--format", choices=["json", "csv"], required=True)
     p.add_argument(
         "--coding",
-        choices=["gbt39046", "interface"],
-        default="gbt39046",
+        choices=[*(c.value for c in Coding), *OLD_CODING_NAMES],
+        default=Coding.BEST_FIRST.value,
         help=tr(
-            "满意度数字编码：gbt39046 即 GB/T 39046（1 非常满意…5 非常不满意，默认）；"
-            "interface 即好差评接口（1 非常不满意…5 非常满意）"
+            "满意度数字编码：best_first 为 1 非常满意…5 非常不满意（默认）；"
+            "worst_first 为 1 非常不满意…5 非常满意（好差评星级数）。旧名 gbt39046、interface 仍可使用，分别同前两者"
         ),
     )
     p.add_argument("--out", metavar="FILE", help=tr("写入文件（CSV 带 BOM，便于 Excel/WPS 打开）；默认输出到屏幕"))
@@ -44,7 +49,6 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
         RATINGS_EXPORT_WRITE_FAILED,
     )
     from counter.ratings.export import to_csv, to_json
-    from counter.ratings.levels import Coding
 
     first, last = parse_date(args.date_from), parse_date(args.date_to)
     if last < first:

@@ -1,7 +1,8 @@
-"""Ratings as the records of GB/T 39046 and the national 好差评 interface, for upload or audit.
+"""Ratings as the 好差评 system's rating records (国办发〔2019〕51号), for upload or audit.
 
 The level is stored as its meaning and numbered here, in the coding the
-receiver names (:class:`counter.ratings.levels.Coding`); the file says which
+receiver names (:class:`counter.ratings.levels.Coding`, named by its order
+because no standard could be confirmed as its source); the file says which
 coding it uses in every line, so a file read months later cannot be misread.
 Keys are English snake_case, as every JSON of the command line.  The rater's
 real name and ID number are in the export because the interface asks for them

@@ -35,30 +35,52 @@ def is_bad(level: Level) -> bool:
 
 
 class Coding(StrEnum):
-    """The numeric codings of a level, named by who uses them."""
+    """The two numeric codings of a level in use, named by their order, not by a standard.
 
-    GBT39046 = "gbt39046"  # GB/T 39046: 1 非常满意 … 5 非常不满意
-    INTERFACE = "interface"  # the 好差评 system's interface: 1 非常不满意 … 5 非常满意
+    Which document defines which coding was checked (public copies, not the paid texts) and could not be confirmed:
 
+    - GB/T 39046-2020 is 《政务服务平台基础数据规范》, the platform's basic-data specification (data categories,
+      data items and their attributes); no copy of its tables that shows a satisfaction coding was found, so the
+      coding once named after it is named here by its order.
+    - 国办发〔2019〕51号 (《国务院办公厅关于建立政务服务“好差评”制度提高政务服务水平的意见》) names the five
+      levels, 非常满意 to 非常不满意, and gives them no numbers; GB/T 39734-2020 and GB/T 39735-2020 (the rating
+      guides) were not found with a numeric table either.
+    - Published descriptions of the 好差评 system mark the levels with stars, 非常满意 ☆☆☆☆☆ down to 非常不满意 ☆:
+      :attr:`WORST_FIRST` is that star count.  The national interface specification itself was not found.
+
+    A receiver names the order it expects; the file says it on every line.  The names the export used before
+    (``gbt39046``, ``interface``) are still read, so scripts that pass them keep working.
+    """
+
+    BEST_FIRST = "best_first"  # 1 非常满意 … 5 非常不满意
+    WORST_FIRST = "worst_first"  # 1 非常不满意 … 5 非常满意: the stars of the 好差评 marks
+
+    @classmethod
+    def _missing_(cls, value: object) -> Coding | None:
+        return OLD_CODING_NAMES.get(str(value))
+
+
+#: the names the export gave the codings before they were named by their order; still accepted
+OLD_CODING_NAMES: dict[str, Coding] = {"gbt39046": Coding.BEST_FIRST, "interface": Coding.WORST_FIRST}
 
 _BEST_FIRST = tuple(Level)
 
 
 def level_code(level: Level, coding: Coding) -> int:
     rank = _BEST_FIRST.index(level) + 1  # 1 = 非常满意
-    return rank if coding is Coding.GBT39046 else 6 - rank
+    return rank if coding is Coding.BEST_FIRST else 6 - rank
 
 
 def level_from_code(code: int, coding: Coding) -> Level:
     """The level a number stands for in ``coding``; ``ValueError`` outside 1-5."""
     if not 1 <= code <= 5:
         raise ValueError(f"a level code is 1 to 5, not {code}")
-    rank = code if coding is Coding.GBT39046 else 6 - code
+    rank = code if coding is Coding.BEST_FIRST else 6 - code
     return _BEST_FIRST[rank - 1]
 
 
 class Channel(StrEnum):
-    """Where the rating was given (评价渠道 of GB/T 39046 and the national interface)."""
+    """Where the rating was given: the rating record's 评价渠道, numbered as domain §6 lists them."""
 
     PC = "pc"
     MOBILE = "mobile"

@@ -41,21 +41,25 @@ def export(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, st
 def test_json_in_both_codings(capsys: pytest.CaptureFixture[str], rated_db: str) -> None:
     code, out, err = export(capsys, "--from", "2026-11-20", "--to", "2026-11-20", "--format", "json", "--db", rated_db)
     assert code == 0
-    gbt = json.loads(out)
-    assert [(r["satisfaction"], r["level"], r["coding"]) for r in gbt] == [
-        ("very_satisfied", 1, "gbt39046"),
-        ("dissatisfied", 4, "gbt39046"),
+    best_first = json.loads(out)
+    assert [(r["satisfaction"], r["level"], r["coding"]) for r in best_first] == [
+        ("very_satisfied", 1, "best_first"),
+        ("dissatisfied", 4, "best_first"),
     ]
     assert "共导出 2 条评价" in err
-    assert "GB/T 39046" in err
+    assert "1 非常满意 … 5 非常不满意" in err
+    assert "39046" not in err
     code, out, err = export(
-        capsys, "--from", "2026-11-20", "--to", "2026-11-20", "--format", "json", "--coding", "interface",
+        capsys, "--from", "2026-11-20", "--to", "2026-11-20", "--format", "json", "--coding", "worst_first",
         "--db", rated_db,
     )  # fmt: skip
     assert code == 0
     interface = json.loads(out)
-    assert [(r["satisfaction"], r["level"]) for r in interface] == [("very_satisfied", 5), ("dissatisfied", 2)]
-    assert "好差评接口" in err
+    assert [(r["satisfaction"], r["level"], r["coding"]) for r in interface] == [
+        ("very_satisfied", 5, "worst_first"),
+        ("dissatisfied", 2, "worst_first"),
+    ]
+    assert "1 非常不满意 … 5 非常满意" in err
     assert interface[1]["reasons"] == ["流程太复杂"]
     assert interface[1]["channel"] == 4
     assert interface[1]["region"] == "152201"
@@ -73,7 +77,19 @@ def test_csv_to_a_file_opens_in_excel(capsys: pytest.CaptureFixture[str], rated_
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel and WPS need to read UTF-8
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert tuple(rows[0]) == FIELDS
-    assert [(r["level"], r["coding"]) for r in rows] == [("5", "interface"), ("2", "interface")]
+    assert [(r["level"], r["coding"]) for r in rows] == [("5", "worst_first"), ("2", "worst_first")]
+
+
+@pytest.mark.parametrize(("old", "new"), [("gbt39046", "best_first"), ("interface", "worst_first")])
+def test_the_old_coding_names_still_work(capsys: pytest.CaptureFixture[str], rated_db: str, old: str, new: str) -> None:
+    """A script written against the old names gets the same numbers, labelled with the coding's name."""
+    args = ("--from", "2026-11-20", "--to", "2026-11-20", "--format", "json", "--db", rated_db)
+    code, old_out, _ = export(capsys, *args, "--coding", old)
+    assert code == 0
+    code, new_out, _ = export(capsys, *args, "--coding", new)
+    assert code == 0
+    assert json.loads(old_out) == json.loads(new_out)
+    assert {r["coding"] for r in json.loads(old_out)} == {new}
 
 
 def test_csv_to_the_screen_and_an_empty_period(capsys: pytest.CaptureFixture[str], rated_db: str) -> None:

@@ -100,11 +100,11 @@ RECORD = RatingRecord(
 
 
 def test_json_names_its_coding_on_every_line() -> None:
-    gbt = json.loads(to_json([RECORD], Coding.GBT39046))[0]
-    interface = json.loads(to_json([RECORD], Coding.INTERFACE))[0]
+    gbt = json.loads(to_json([RECORD], Coding.BEST_FIRST))[0]
+    interface = json.loads(to_json([RECORD], Coding.WORST_FIRST))[0]
     assert list(gbt) == list(FIELDS)
-    assert (gbt["level"], gbt["coding"], gbt["satisfaction"]) == (5, "gbt39046", "very_dissatisfied")
-    assert (interface["level"], interface["coding"]) == (1, "interface")
+    assert (gbt["level"], gbt["coding"], gbt["satisfaction"]) == (5, "best_first", "very_dissatisfied")
+    assert (interface["level"], interface["coding"]) == (1, "worst_first")
     assert gbt["channel"] == 4
     assert gbt["rater_kind"] == 1
     assert gbt["reasons"] == ["办理时间长", "其他"]
@@ -114,7 +114,7 @@ def test_json_names_its_coding_on_every_line() -> None:
 
 
 def test_csv_has_the_same_columns_in_both_codings() -> None:
-    for coding, level in ((Coding.GBT39046, "5"), (Coding.INTERFACE, "1")):
+    for coding, level in ((Coding.BEST_FIRST, "5"), (Coding.WORST_FIRST, "1")):
         rows = list(csv.DictReader(io.StringIO(to_csv([RECORD], coding))))
         assert len(rows) == 1
         assert tuple(rows[0]) == FIELDS

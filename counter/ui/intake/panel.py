@@ -29,7 +29,15 @@ from counter.actions.calendar import office_calendar
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.actions.guides import StoredGuide, guide_version
-from counter.actions.intake import CaseNotFound, IntakeNotPossible, IntakeRequest, TakenIntake, preview, take_intake
+from counter.actions.intake import (
+    CaseNotFound,
+    IntakeNotPossible,
+    IntakeRequest,
+    TakenIntake,
+    intake_request,
+    preview,
+    take_intake,
+)
 from counter.actions.parties import KnownParty, known_party
 from counter.actions.store import Unit
 from counter.intake.checklist import MaterialEntry, answer, record, start_checklist
@@ -144,10 +152,7 @@ class IntakePanel(PanelLayout):
         return read_fields(self, self._checklist, self._previous_case_no)
 
     def request(self) -> IntakeRequest:
-        form = self.form()
-        return IntakeRequest(
-            form.checklist, form.parties(), form.deferral(), form.refusal(), form.previous_case_no, self._uid
-        )
+        return intake_request(self.form(), self._uid)
 
     @property
     def decision(self) -> Decision | None:

@@ -1,0 +1,205 @@
+"""``counter case take REQUEST.json [--json]``: an intake from a script, as the window takes it.
+
+The file is read by :mod:`counter.intake.request_file` and taken by :mod:`counter.actions.intake_file`, through
+the window's request and action.  The case is printed as ``counter case show`` prints it; otherwise every problem
+is listed at once, each at its place in the file (``materials.M05.medium``, ``applicant.id_no``), exit 1.  A file
+that cannot be read is exit 1 too; wrong arguments are argparse's exit 2.
+
+Dates: the real day, or with ``--today`` the training day on the training database.  ``--today`` on the live
+database is refused, as the window refuses it: a case there is numbered and dated today or not at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from counter.cli import phrases
+from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, desk, ensure_catalog, open_store, print_json, today
+from counter.cli.common import training as is_training
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from counter.actions.intake import IntakeNotPossible
+    from counter.actions.store import Unit
+    from counter.case.view import CaseView
+    from counter.cli.common import Commands
+    from counter.intake.parties import PartyProblem
+    from counter.intake.request_file import FileProblem, IntakeFile
+
+# where in the file each field of the form stands; the phone is the applicant's or the notification's
+PARTY_PATH = {
+    "applicant_name": "applicant.name",
+    "applicant_id": "applicant.id_no",
+    "legal_rep": "applicant.legal_rep",
+    "agent_name": "agent.name",
+    "agent_id": "agent.id_no",
+    "agent_authorisation": "agent.authorisation",
+    "delivery_address": "delivery.address",
+}
+
+
+def add_take_command(case: Commands, common: argparse.ArgumentParser) -> None:
+    p = case.add_parser("take", parents=[common], help=phrases.CASE_TAKE_HELP)
+    p.add_argument("request", metavar="REQUEST.json")
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=phrases.CASE_TAKE_TODAY_HELP)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_case_take)
+
+
+def _read(name: str) -> str:
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except OSError as err:
+        raise Reported(phrases.CASE_TAKE_NO_FILE.format(path=name, error=err.strerror or err)) from err
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise Reported(phrases.CASE_TAKE_NOT_UTF8.format(path=name)) from err
+
+
+def _refuse_live_training_day(args: argparse.Namespace) -> None:
+    """``--today`` with ``--db`` naming the live database: the window refuses that start, and so does this."""
+    from counter.actions.schema import database_url, is_live_database
+
+    explicit = getattr(args, "db", None)
+    if explicit and is_training(args) and is_live_database(database_url(explicit, True)):
+        raise Reported(phrases.CASE_TAKE_ON_LIVE.format(training=database_url(None, training=True)))
+
+
+def cmd_case_take(args: argparse.Namespace) -> int:
+    from counter.actions.case_reads import case_view, may_see_whole_numbers
+    from counter.actions.guard import NotPermitted
+    from counter.actions.intake import CaseNotFound, IntakeNotPossible
+    from counter.actions.intake_file import take_from_file
+    from counter.cli.case_text import case_as_text, case_json
+    from counter.intake.request_file import FileUnreadable, read_intake_file
+    from counter.words.access import not_permitted
+
+    day = today(args)  # a wrong --today is misuse, before the file is looked at
+    text = _read(args.request)
+    try:
+        file = read_intake_file(text)
+    except FileUnreadable as err:
+        return _report(_file_lines(err.problems), args.json)
+    _refuse_live_training_day(args)
+    store = open_store(args)
+    ensure_catalog(store)
+    by = desk()
+    try:
+        taken = store.write(lambda unit: take_from_file(unit, by, file, day))
+    except NotPermitted as err:
+        raise Reported(not_permitted(err.permission, err.signed_in)) from err
+    except CaseNotFound as err:
+        raise Reported(phrases.CASE_TAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no)) from err
+    except IntakeNotPossible as err:
+        return _report(_intake_lines(err, file, day), args.json)
+
+    def read(unit: Unit) -> tuple[CaseView | None, bool]:
+        return case_view(unit, taken.case_no), may_see_whole_numbers(unit, by)
+
+    view, whole = store.read(read)
+    assert view is not None  # committed just now
+    if not whole:
+        view = view.masked()
+    if args.json:
+        print_json(case_json(view))
+    else:
+        print(case_as_text(view))
+    return EXIT_OK
+
+
+# --- every problem, at its place -------------------------------------------------------
+
+Line = dict[str, str]
+
+
+def _line(source: str, path: str, code: str, message: str, subject: str = "", detail: str = "") -> Line:
+    return {"source": source, "path": path, "code": code, "subject": subject, "detail": detail, "message": message}
+
+
+def _file_problem_text(problem: FileProblem) -> str:
+    from counter.intake.checklist import Receipt
+    from counter.intake.request_file import FileProblemCode
+    from counter.words.intake import RECEIPT
+
+    detail = problem.detail
+    if problem.code is FileProblemCode.NOT_JSON and ":" in detail:
+        line, column = detail.split(":", 1)
+        detail = phrases.CASE_TAKE_JSON_POSITION.format(line=line, column=column)
+    elif problem.code is FileProblemCode.WRONG_TYPE:
+        detail = phrases.CASE_TAKE_EXPECTED.get(detail, detail)
+    elif problem.code is FileProblemCode.NOT_FOR_RECEIPT:
+        detail = RECEIPT.get(Receipt(detail), detail)
+    return phrases.CASE_TAKE_FILE_PROBLEM[problem.code.value].format(detail=detail)
+
+
+def _file_lines(problems: tuple[FileProblem, ...]) -> list[Line]:
+    return [_line("file", p.path, p.code.value, _file_problem_text(p), detail=p.detail) for p in problems]
+
+
+def _party_why(problem: PartyProblem, file: IntakeFile, day: dt.date) -> str:
+    """What is wrong with the field; for an ID number, each thing wrong with it, as the window says beside it."""
+    from counter.identifiers import check_credit_code, check_id_number
+    from counter.intake.parties import ApplicantKind, PartyField, PartyProblemCode
+    from counter.words.cases import PARTY_PROBLEM
+    from counter.words.identifiers import credit_code_error_text, id_error_text
+
+    why = PARTY_PROBLEM[problem.code]
+    if problem.code is not PartyProblemCode.INVALID_ID:
+        return why
+    if problem.field is PartyField.AGENT_ID and file.agent is not None:
+        errors = [id_error_text(p.error, p.detail) for p in check_id_number(file.agent.id_no, today=day).problems]
+    elif file.applicant.kind is ApplicantKind.PERSON:
+        errors = [id_error_text(p.error, p.detail) for p in check_id_number(file.applicant.id_no, today=day).problems]
+    else:
+        errors = [credit_code_error_text(p.error, p.detail) for p in check_credit_code(file.applicant.id_no).problems]
+    return phrases.CASE_TAKE_PARTY_PROBLEM.format(problem=why, why=phrases.CASE_TAKE_ERRORS_JOIN.join(errors)) if errors else why
+
+
+def _party_path(problem: PartyProblem, file: IntakeFile) -> str:
+    if problem.field.value == "phone":
+        return "applicant.phone" if problem.detail == file.applicant.phone else "delivery.notify_phone"
+    return PARTY_PATH.get(problem.field.value, problem.field.value)
+
+
+def _intake_lines(err: IntakeNotPossible, file: IntakeFile, day: dt.date) -> list[Line]:
+    from counter.actions.intake_file import FileDoesNotFit
+    from counter.words.intake import intake_reason
+
+    lines = _file_lines(err.file_problems) if isinstance(err, FileDoesNotFit) else []
+    if err.decision is not None and not err.decision.outcome.decided:
+        lines += [
+            _line("intake", "", r.code.value, intake_reason(r.code, r.subject, r.name), r.subject)
+            for r in err.decision.reasons
+        ]
+    lines += [
+        _line("party", _party_path(p, file), p.code.value, _party_why(p, file, day), detail=p.detail)
+        for p in err.party_problems
+    ]
+    if not lines and err.detail == "previous case is of another bundle":
+        other = phrases.CASE_TAKE_PREVIOUS_OTHER_BUNDLE
+        lines.append(_line("intake", "previous_case_no", "previous_other_bundle", other))
+    elif not lines:
+        lines.append(_line("intake", "", "other", phrases.CASE_TAKE_OTHER.format(detail=err.detail)))
+    return lines
+
+
+def _report(lines: list[Line], as_json: bool) -> int:
+    """Every problem at once: JSON on stdout, or one line each on stderr under a heading with their count."""
+    if as_json:
+        print_json({"ok": False, "problems": lines})
+        return EXIT_PROBLEM
+    print(phrases.CASE_TAKE_NOT_TAKEN.format(count=len(lines)), file=sys.stderr)
+    for line in lines:
+        where = line["path"] or (phrases.CASE_TAKE_WHOLE_FILE if line["source"] == "file" else "")
+        shown = (
+            phrases.CASE_TAKE_PROBLEM_LINE.format(where=where, problem=line["message"])
+            if where
+            else phrases.CASE_TAKE_PROBLEM_PLAIN.format(problem=line["message"])
+        )
+        print(shown, file=sys.stderr)
+    return EXIT_PROBLEM

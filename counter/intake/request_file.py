@@ -1,0 +1,400 @@
+"""An intake described in a JSON file, as ``counter case take`` reads it: every field the window's form has.
+
+A script's file is read as strictly as the form is filled: an unknown key is a problem (a typo such as
+``"orginals"`` must not leave a count at its default unseen), a JSON object with the same key twice is a problem
+(JSON keeps the last one silently), and every problem is gathered at once, each at its path
+(``materials.M05.medium``), so one run shows the script's author everything to fix.  Codes and values are the
+domain's own: an enum is read by its value, so a receipt, medium, delivery or refusal ground added to the domain is
+accepted here without a change.  Nothing is decided here: :func:`fill_form` turns the file into the
+:class:`~counter.intake.draft.IntakeDraft` the window's fields give, and the outcome is the action's.
+
+The file (all keys but ``bundle`` and ``applicant`` may be left out)::
+
+    {"bundle": "008", "guide_version": 1,
+     "applicant": {"kind": "person", "name": "…", "id_no": "…", "phone": "…", "address": "…", "legal_rep": ""},
+     "agent": {"name": "…", "id_no": "…", "authorisation": "…"},
+     "delivery": {"how": "post", "address": "…", "notify_phone": "…"},
+     "answers": {"operator": "individual"},
+     "materials": {"M01": {"receipt": "received", "originals": 1, "copies": 0, "medium": "paper"},
+                   "M05": {"receipt": "defective", "originals": 1, "medium": "paper", "defect_note": "…"}},
+     "deferral": {"no_bad_credit": true, "pledge_signed": true},
+     "refusal": {"ground": "not_in_remit", "turn_to": "…"},
+     "previous_case_no": "", "uid": ""}
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from counter.catalog.model import Bundle
+from counter.intake.checklist import Checklist, MaterialEntry, Receipt, ReceivedMedium, record, start_checklist
+from counter.intake.draft import IntakeDraft
+from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
+from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery
+
+E = TypeVar("E", bound=StrEnum)
+T = TypeVar("T")
+
+
+class FileProblemCode(StrEnum):
+    """What is wrong at one place of the file.  Values are stable codes."""
+
+    NOT_JSON = "not_json"  # detail: line and column
+    DUPLICATE_KEY = "duplicate_key"
+    UNKNOWN_KEY = "unknown_key"
+    MISSING = "missing"
+    EMPTY = "empty"
+    WRONG_TYPE = "wrong_type"  # detail: an Expected value
+    NOT_A_CHOICE = "not_a_choice"  # detail: the values allowed, joined by ", "
+    NEGATIVE = "negative"
+    UNKNOWN_BUNDLE = "unknown_bundle"
+    UNKNOWN_GUIDE_VERSION = "unknown_guide_version"  # detail: the versions there are
+    UNKNOWN_SITUATION = "unknown_situation"  # detail: the situations of the guide
+    UNKNOWN_MATERIAL = "unknown_material"
+    MATERIAL_NOT_CALLED_FOR = "material_not_called_for"  # the answers do not put it on the list
+    NOT_FOR_RECEIPT = "not_for_receipt"  # a value the material's receipt does not keep; detail: the receipt
+
+
+class Expected(StrEnum):
+    """The kind of JSON value a key takes (the detail of :attr:`FileProblemCode.WRONG_TYPE`)."""
+
+    OBJECT = "object"
+    TEXT = "text"
+    WHOLE_NUMBER = "whole_number"
+    TRUE_FALSE = "true_false"
+
+
+@dataclass(frozen=True, slots=True)
+class FileProblem:
+    path: str  # "applicant.id_no", "materials.M05.medium"; "" for the file as a whole
+    code: FileProblemCode
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class IntakeFile:
+    """The file, read: the bundle as typed, and every field of the window's form."""
+
+    bundle: str
+    guide_version: int | None  # the guide's version number (指南第N版); None: the current one
+    applicant: Applicant
+    agent: Agent | None = None
+    delivery: Delivery = Delivery.PICKUP
+    delivery_address: str = ""
+    notify_phone: str = ""
+    answers: tuple[tuple[str, str], ...] = ()  # (situation, option), in the file's order
+    materials: tuple[tuple[str, MaterialEntry], ...] = ()  # (the path, the line as stated)
+    deferral: DeferralRequest | None = None
+    refusal: Refusal | None = None
+    previous_case_no: str = ""
+    uid: str = ""
+
+
+class FileUnreadable(ValueError):
+    """The file is not an intake: every problem found, each at its path."""
+
+    def __init__(self, problems: tuple[FileProblem, ...]) -> None:
+        super().__init__("; ".join(f"{p.path}: {p.code.value} {p.detail}".strip() for p in problems))
+        self.problems = problems
+
+
+# The keys of each object, named one by one: a key not here is a problem, so a field added to a domain class is
+# refused until a line here reads it.  A new field of the form is one key here and one line in the reader below.
+TOP_KEYS = (
+    "bundle", "guide_version", "applicant", "agent", "delivery", "answers", "materials", "deferral", "refusal",
+    "previous_case_no", "uid",
+)  # fmt: skip
+APPLICANT_KEYS = ("kind", "name", "id_no", "phone", "address", "legal_rep")
+AGENT_KEYS = ("name", "id_no", "authorisation")
+DELIVERY_KEYS = ("how", "address", "notify_phone")
+MATERIAL_KEYS = ("receipt", "originals", "copies", "medium", "defect_note")
+DEFERRAL_KEYS = ("no_bad_credit", "pledge_signed")
+REFUSAL_KEYS = ("ground", "turn_to")
+
+
+def _path(parent: str, key: str) -> str:
+    return f"{parent}.{key}" if parent else key
+
+
+class _Reader:
+    """Reads values at their paths and keeps every problem instead of stopping at the first."""
+
+    def __init__(self) -> None:
+        self.problems: list[FileProblem] = []
+
+    def add(self, path: str, code: FileProblemCode, detail: str = "") -> None:
+        self.problems.append(FileProblem(path, code, detail))
+
+    def obj(self, value: Any, path: str, keys: tuple[str, ...]) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.add(path, FileProblemCode.WRONG_TYPE, Expected.OBJECT.value)
+            return None
+        for key in value:
+            if key not in keys:
+                self.add(_path(path, key), FileProblemCode.UNKNOWN_KEY)
+        return value
+
+    def _typed(self, raw: dict[str, Any], key: str, path: str, kind: type[T], expected: Expected, default: T) -> T:
+        value = raw.get(key)
+        if value is None:
+            return default
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            self.add(_path(path, key), FileProblemCode.WRONG_TYPE, expected.value)
+            return default
+        return value
+
+    def text(self, raw: dict[str, Any], key: str, path: str, *, required: bool = False) -> str:
+        value = self._typed(raw, key, path, str, Expected.TEXT, "")
+        if required and raw.get(key) is None:
+            self.add(_path(path, key), FileProblemCode.MISSING)
+        elif required and isinstance(raw.get(key), str) and not value.strip():
+            self.add(_path(path, key), FileProblemCode.EMPTY)
+        return value
+
+    def count(self, raw: dict[str, Any], key: str, path: str) -> int:
+        value = self._typed(raw, key, path, int, Expected.WHOLE_NUMBER, 0)
+        if value < 0:
+            self.add(_path(path, key), FileProblemCode.NEGATIVE)
+            return 0
+        return value
+
+    def flag(self, raw: dict[str, Any], key: str, path: str) -> bool:
+        return self._typed(raw, key, path, bool, Expected.TRUE_FALSE, False)
+
+    def choice(self, make: type[E], raw: dict[str, Any], key: str, path: str) -> E | None:
+        """An enum member by its value; None when absent or wrong (the wrong one is a problem)."""
+        value = self._typed(raw, key, path, str, Expected.TEXT, "")
+        if not value:
+            return None
+        try:
+            return make(value)
+        except ValueError:
+            self.add(_path(path, key), FileProblemCode.NOT_A_CHOICE, ", ".join(m.value for m in make))
+            return None
+
+    def part(
+        self, raw: dict[str, Any], key: str, keys: tuple[str, ...], read: Callable[[dict[str, Any]], T]
+    ) -> T | None:
+        """An optional object of the file (``agent``, ``deferral`` …): None when absent or null."""
+        value = raw.get(key)
+        if value is None:
+            return None
+        part = self.obj(value, key, keys)
+        return None if part is None else read(part)
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _DuplicateKey(key)
+        seen[key] = value
+    return seen
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def read_intake_file(text: str) -> IntakeFile:
+    """The intake the file describes; :class:`FileUnreadable` with every problem instead."""
+    try:
+        raw = json.loads(text, object_pairs_hook=_no_duplicates)
+    except _DuplicateKey as err:
+        raise FileUnreadable((FileProblem(err.key, FileProblemCode.DUPLICATE_KEY),)) from None
+    except json.JSONDecodeError as err:
+        raise FileUnreadable((FileProblem("", FileProblemCode.NOT_JSON, f"{err.lineno}:{err.colno}"),)) from None
+    except (ValueError, RecursionError):
+        raise FileUnreadable((FileProblem("", FileProblemCode.NOT_JSON),)) from None
+    r = _Reader()
+    top = r.obj(raw, "", TOP_KEYS)
+    if top is None:
+        raise FileUnreadable(tuple(r.problems))
+    bundle = r.text(top, "bundle", "", required=True)
+    guide_version = r.count(top, "guide_version", "") or None
+    applicant = _applicant(r, top.get("applicant"))
+    agent = r.part(
+        top, "agent", AGENT_KEYS,
+        lambda a: Agent(
+            name=r.text(a, "name", "agent"),
+            id_no=r.text(a, "id_no", "agent"),
+            authorisation=r.text(a, "authorisation", "agent"),
+        ),
+    )  # fmt: skip
+    delivery = r.part(top, "delivery", DELIVERY_KEYS, lambda d: d) or {}
+    answers = _answers(r, top.get("answers"))
+    materials = _materials(r, top.get("materials"))
+    deferral = r.part(
+        top, "deferral", DEFERRAL_KEYS,
+        lambda d: DeferralRequest(
+            no_bad_credit=r.flag(d, "no_bad_credit", "deferral"),
+            pledge_signed=r.flag(d, "pledge_signed", "deferral"),
+        ),
+    )  # fmt: skip
+    refusal = r.part(
+        top, "refusal", REFUSAL_KEYS,
+        lambda g: Refusal(ground=r.choice(RefusalGround, g, "ground", "refusal"),
+                          turn_to=r.text(g, "turn_to", "refusal")),
+    )  # fmt: skip
+    file = IntakeFile(
+        bundle=bundle.strip(),
+        guide_version=guide_version,
+        applicant=applicant,
+        agent=agent,
+        delivery=r.choice(Delivery, delivery, "how", "delivery") or Delivery.PICKUP,
+        delivery_address=r.text(delivery, "address", "delivery"),
+        notify_phone=r.text(delivery, "notify_phone", "delivery"),
+        answers=answers,
+        materials=materials,
+        deferral=deferral,
+        refusal=refusal,
+        previous_case_no=r.text(top, "previous_case_no", "").strip(),
+        uid=r.text(top, "uid", "").strip(),
+    )
+    if r.problems:
+        raise FileUnreadable(tuple(r.problems))
+    return file
+
+
+def _applicant(r: _Reader, value: Any) -> Applicant:
+    empty = Applicant(ApplicantKind.PERSON, "", "")
+    if value is None:
+        r.add("applicant", FileProblemCode.MISSING)
+        return empty
+    a = r.obj(value, "applicant", APPLICANT_KEYS)
+    if a is None:
+        return empty
+    return Applicant(
+        kind=r.choice(ApplicantKind, a, "kind", "applicant") or ApplicantKind.PERSON,
+        name=r.text(a, "name", "applicant"),
+        id_no=r.text(a, "id_no", "applicant"),
+        phone=r.text(a, "phone", "applicant"),
+        address=r.text(a, "address", "applicant"),
+        legal_rep=r.text(a, "legal_rep", "applicant"),
+    )
+
+
+def _answers(r: _Reader, value: Any) -> tuple[tuple[str, str], ...]:
+    if value is None:
+        return ()
+    answers = r.obj(value, "answers", tuple(value) if isinstance(value, dict) else ())
+    if answers is None:
+        return ()
+    return tuple((situation, r.text(answers, situation, "answers")) for situation in answers)
+
+
+def _materials(r: _Reader, value: Any) -> tuple[tuple[str, MaterialEntry], ...]:
+    if value is None:
+        return ()
+    given = r.obj(value, "materials", tuple(value) if isinstance(value, dict) else ())
+    if given is None:
+        return ()
+    lines = []
+    for code, state in given.items():
+        path = _path("materials", code)
+        m = r.obj(state, path, MATERIAL_KEYS)
+        if m is None:
+            continue
+        receipt = r.choice(Receipt, m, "receipt", path)
+        if receipt is None and m.get("receipt") is None:
+            r.add(_path(path, "receipt"), FileProblemCode.MISSING)
+        entry = MaterialEntry(
+            code=code,
+            receipt=receipt or Receipt.PENDING,
+            originals=r.count(m, "originals", path),
+            copies=r.count(m, "copies", path),
+            medium=r.choice(ReceivedMedium, m, "medium", path),
+            defect_note=r.text(m, "defect_note", path),
+        )
+        lines.append((path, entry))
+    return tuple(lines)
+
+
+# --- the file on a guide ---------------------------------------------------------------
+
+
+def fill_form(file: IntakeFile, bundle: Bundle, version_id: int) -> tuple[IntakeDraft, tuple[FileProblem, ...]]:
+    """The form as the window's fields would hold it for this file, and whatever of the file the guide has not.
+
+    The checklist is made as the window makes it: the answers first (each rebuilding the list), then each material
+    recorded with :func:`~counter.intake.checklist.record`.  A material the guide lacks or the answers leave off the
+    list, and a value the receipt does not keep (a count for a missing material, a defect note for a good one), are
+    problems here, where the window would simply never let them be typed.
+    """
+    problems: list[FileProblem] = []
+    situations = {s.code: s for s in bundle.situations}
+    answers: dict[str, str] = {}
+    for situation, option in file.answers:
+        path = _path("answers", situation)
+        known = situations.get(situation)
+        if known is None:
+            problems.append(FileProblem(path, FileProblemCode.UNKNOWN_SITUATION, ", ".join(situations)))
+        elif known.option(option) is None:
+            options = ", ".join(o.code for o in known.options)
+            problems.append(FileProblem(path, FileProblemCode.NOT_A_CHOICE, options))
+        else:
+            answers[situation] = option
+    checklist = start_checklist(bundle, answers, guide_version=version_id)
+    materials = {m.code for m in bundle.materials}
+    for path, wanted in file.materials:
+        if wanted.code not in materials:
+            problems.append(FileProblem(path, FileProblemCode.UNKNOWN_MATERIAL))
+            continue
+        if checklist.entry(wanted.code) is None:
+            problems.append(FileProblem(path, FileProblemCode.MATERIAL_NOT_CALLED_FOR))
+            continue
+        checklist = _record(checklist, wanted)
+        problems += _dropped(path, wanted, checklist)
+    return _draft(file, checklist), tuple(problems)
+
+
+def _record(checklist: Checklist, wanted: MaterialEntry) -> Checklist:
+    return record(
+        checklist,
+        wanted.code,
+        wanted.receipt,
+        originals=wanted.originals,
+        copies=wanted.copies,
+        medium=wanted.medium,
+        defect_note=wanted.defect_note,
+    )
+
+
+def _dropped(path: str, wanted: MaterialEntry, checklist: Checklist) -> list[FileProblem]:
+    """The values the file gave that the recorded line does not keep: what the receipt leaves no place for."""
+    kept = checklist.entry(wanted.code)
+    assert kept is not None
+    blank = MaterialEntry(wanted.code, wanted.receipt)
+    return [
+        FileProblem(_path(path, key), FileProblemCode.NOT_FOR_RECEIPT, wanted.receipt.value)
+        for key in MATERIAL_KEYS
+        if key != "receipt"
+        and getattr(wanted, key) != getattr(blank, key)
+        and getattr(wanted, key) != getattr(kept, key)
+    ]
+
+
+def _draft(file: IntakeFile, checklist: Checklist) -> IntakeDraft:
+    deferral, refusal = file.deferral, file.refusal
+    return IntakeDraft(
+        checklist=checklist,
+        applicant=file.applicant,
+        agent=file.agent or Agent("", "", ""),
+        with_agent=file.agent is not None,
+        delivery=file.delivery,
+        delivery_address=file.delivery_address,
+        notify_phone=file.notify_phone,
+        deferral_asked=deferral is not None,
+        no_bad_credit=deferral.no_bad_credit if deferral else False,
+        pledge_signed=deferral.pledge_signed if deferral else False,
+        refusing=refusal is not None,
+        refusal_ground=refusal.ground if refusal else None,
+        turn_to=refusal.turn_to if refusal else "",
+        previous_case_no=file.previous_case_no,
+    )

@@ -1,0 +1,321 @@
+"""``counter case take``: an intake from a file, on a real SQLite database, through the window's request and action.
+
+Every outcome is taken through the command and must print what ``counter case show`` prints of the case; every kind
+of bad input gives its own message and exit status; a file's uid makes one case however often it is sent.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from counter.cli.main import main
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = REPO / "docs" / "examples"
+DAY = "2026-11-20"  # a Friday: the promised five working days end on 11-27
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'take.sqlite3'}"
+
+
+def example(name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
+    return loaded
+
+
+ACCEPT = example("intake-xiaocanguan.json")
+CORRECTION = example("intake-xiaocanguan-correction.json")
+
+
+def write(tmp_path: Path, content: dict[str, Any] | str, name: str = "request.json") -> str:
+    path = tmp_path / name
+    text = content if isinstance(content, str) else json.dumps(content, ensure_ascii=False)
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def take(capsys: pytest.CaptureFixture[str], db: str, request: str, *extra: str) -> tuple[int, str, str]:
+    return run(capsys, "--db", db, "--today", DAY, "case", "take", request, *extra)
+
+
+def shown(capsys: pytest.CaptureFixture[str], db: str, case_no: str, *extra: str) -> str:
+    code, out, _ = run(capsys, "--db", db, "--today", DAY, "case", "show", case_no, *extra)
+    assert code == 0
+    return out
+
+
+def taken_json(capsys: pytest.CaptureFixture[str], db: str, request: str) -> dict[str, Any]:
+    code, out, err = take(capsys, db, request, "--json")
+    assert (code, err) == (0, ""), err
+    case: dict[str, Any] = json.loads(out)
+    assert case == json.loads(shown(capsys, db, case["case_no"], "--json"))
+    return case
+
+
+# --- the four outcomes --------------------------------------------------------------------
+
+
+def test_the_example_accept_prints_the_case_as_case_show_does(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, out, err = take(capsys, db, str(EXAMPLES / "intake-xiaocanguan.json"))
+    assert (code, err) == (0, "")
+    first_line = out.splitlines()[0]
+    case_no = first_line.split("：", 1)[1]
+    assert out == shown(capsys, db, case_no)
+    assert "结果：受理" in out
+    assert "承诺办结：2026-11-27" in out
+    assert "M12 营业执照：共享获取，已确认" in out
+
+
+def test_defer(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+    request = copy.deepcopy(ACCEPT)
+    request["uid"] = "defer-1"
+    request["materials"]["M08"] = {"receipt": "missing"}
+    request["deferral"] = {"no_bad_credit": True, "pledge_signed": True}
+    case = taken_json(capsys, db, write(tmp_path, request))
+    assert (case["outcome"], case["status"]) == ("defer", "awaiting_deferred")
+    assert case["deferred_open"] == ["M08"]
+    (m08,) = [m for m in case["materials"] if m["code"] == "M08"]
+    assert m08["receipt"] == "missing"
+    assert m08["due_on"] is not None
+
+
+def test_the_example_correction(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    case = taken_json(capsys, db, str(EXAMPLES / "intake-xiaocanguan-correction.json"))
+    assert (case["outcome"], case["status"]) == ("correct", "correction_issued")
+    assert (case["correction_due"], case["notify_due"]) == ("2026-12-11", "2026-11-27")
+    assert case["agent_name"] == "李𬭚"
+    assert case["delivery"] == "post"
+    (m01,) = [m for m in case["materials"] if m["code"] == "M01"]
+    assert (m01["receipt"], m01["defect_note"]) == ("defective", "申请书未签字，经营范围填写不完整")
+
+
+def test_a_resubmission_answers_the_correction(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+    corrected = taken_json(capsys, db, str(EXAMPLES / "intake-xiaocanguan-correction.json"))
+    again = copy.deepcopy(CORRECTION)
+    again["materials"]["M01"] = {"receipt": "received", "originals": 1, "medium": "paper"}
+    again["materials"]["M05"] = {"receipt": "received", "originals": 1, "copies": 1, "medium": "paper"}
+    again["previous_case_no"] = corrected["case_no"]
+    case = taken_json(capsys, db, write(tmp_path, again))
+    assert case["outcome"] == "accept"
+    assert case["previous_case_no"] == corrected["case_no"]
+    assert json.loads(shown(capsys, db, corrected["case_no"], "--json"))["status"] == "resubmitted"
+
+
+def test_refuse(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+    request = copy.deepcopy(ACCEPT)
+    request["uid"] = "refuse-1"
+    request["refusal"] = {"ground": "not_in_remit", "turn_to": "呼伦贝尔市海拉尔区市场监督管理局"}
+    case = taken_json(capsys, db, write(tmp_path, request))
+    assert (case["outcome"], case["refusal_ground"]) == ("refuse", "not_in_remit")
+    assert case["turn_to"] == "呼伦贝尔市海拉尔区市场监督管理局"
+
+
+def test_the_same_uid_twice_makes_one_case(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    request = str(EXAMPLES / "intake-xiaocanguan.json")
+    first = taken_json(capsys, db, request)
+    second = taken_json(capsys, db, request)
+    assert first["case_no"] == second["case_no"]
+    code, out, _ = run(capsys, "--db", db, "--today", DAY, "case", "list", "--json")
+    assert code == 0
+    assert [row["case_no"] for row in json.loads(out)] == [first["case_no"]]
+
+
+def test_the_request_may_come_on_stdin(
+    capsys: pytest.CaptureFixture[str], db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sys
+
+    raw = (EXAMPLES / "intake-xiaocanguan.json").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
+    code, out, _ = take(capsys, db, "-", "--json")
+    assert code == 0
+    assert json.loads(out)["outcome"] == "accept"
+
+
+# --- bad input: every problem, its message, its exit status -------------------------------
+
+
+def problems(capsys: pytest.CaptureFixture[str], db: str, request: str) -> dict[str, str]:
+    """The problems of a refused request by path (or code, for the intake's own): the JSON and the text agree."""
+    code, out, _ = take(capsys, db, request, "--json")
+    assert code == 1
+    answer = json.loads(out)
+    assert answer["ok"] is False
+    lines = answer["problems"]
+    code, text_out, text_err = take(capsys, db, request)
+    assert (code, text_out) == (1, "")
+    assert f"请先处理以下 {len(lines)} 个问题" in text_err
+    assert all(line["message"] in text_err for line in lines)
+    return {line["path"] or line["code"]: line["message"] for line in lines}
+
+
+def test_every_field_problem_at_once_at_its_path(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+    request = copy.deepcopy(ACCEPT)
+    request["materials"]["M01"] = {"receipt": "recieved", "orginals": 1}
+    request["materials"]["M04"]["originals"] = -1
+    request["applicant"]["phone"] = 13904821234
+    request["deferral"] = {"no_bad_credit": "yes", "pledge_signed": True}
+    request["refusal"] = {"ground": "no_such_ground"}
+    request["colour"] = "red"
+    found = problems(capsys, db, write(tmp_path, request))
+    assert found == {
+        "colour": "没有这一项（拼写有误？）",
+        "applicant.phone": "应为文字（加英文双引号）",
+        "materials.M01.orginals": "没有这一项（拼写有误？）",
+        "materials.M01.receipt": "不是可选的值，可选：pending, received, defective, missing, shared_confirmed",
+        "materials.M04.originals": "不能为负数",
+        "deferral.no_bad_credit": "应为true 或 false",
+        "refusal.ground": "不是可选的值，可选：no_licence_needed, not_in_remit",
+    }
+
+
+def test_what_the_guide_lacks_checklist_and_party_problems_together(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    request = copy.deepcopy(ACCEPT)
+    request["answers"] = {"operator": "solo", "agent": "self", "signboard": "no", "colour": "red"}
+    request["materials"]["M99"] = {"receipt": "missing"}
+    request["materials"]["M10"] = {"receipt": "received", "originals": 1, "medium": "paper"}  # no signboard
+    request["materials"]["M05"] = {"receipt": "missing", "copies": 2}
+    request["materials"]["M07"] = {"receipt": "received", "originals": 1}
+    request["applicant"]["id_no"] = "152201198505050118"
+    request["applicant"]["name"] = " "
+    found = problems(capsys, db, write(tmp_path, request))
+    assert found["answers.operator"] == "不是可选的值，可选：individual, company"
+    assert found["answers.colour"] == "指南中没有这个情形，现有情形：operator, agent, signboard"
+    assert found["materials.M99"] == "指南中没有这个材料"
+    assert found["materials.M10"] == "按所答情形不需要这个材料"
+    assert found["materials.M05.copies"] == "收件状态为“未提交”的材料不记录此项"
+    assert found["situation_unanswered"] == "尚未确认情形：以什么形式经营？"
+    assert found["medium_missing"] == "“经营场所平面布局图和食品加工操作流程图”须注明收取的是纸质材料还是电子材料"
+    assert found["applicant.id_no"] == "证件号码有误：校验位错误，请逐位核对号码"
+    assert found["applicant.name"] == "必须填写"
+
+
+def test_a_refusal_without_its_ground(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+    """A refusal is a legal act: a file may not leave its ground to be picked for it."""
+    request = copy.deepcopy(ACCEPT)
+    request["uid"] = ""
+    request["refusal"] = {"ground": None}
+    found = problems(capsys, db, write(tmp_path, request))
+    assert found == {"ground_missing": "不予受理须选定法定理由：第一项或第二项"}
+
+
+@pytest.mark.parametrize(
+    ("content", "where", "message"),
+    [
+        ('{"bundle": "xcg",}', "not_json", "不是有效的 JSON（第 1 行第 18 列附近）"),
+        ("[1, 2]", "wrong_type", "应为JSON 对象 {…}"),
+        ('{"bundle": "xcg", "bundle": "008", "applicant": {}}', "bundle", "同一对象中写了两次，只能写一次"),
+        ('{"applicant": {"name": "张海军", "id_no": "152201198505050117"}}', "bundle", "缺少此项"),
+        ('{"bundle": "xcg"}', "applicant", "缺少此项"),
+        ('{"bundle": "  ", "applicant": {}}', "bundle", "不能为空"),
+    ],
+)
+def test_a_file_that_is_no_intake(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path, content: str, where: str, message: str
+) -> None:
+    """Nothing is looked up for a file that is not an intake: its problems alone, at their paths."""
+    assert problems(capsys, db, write(tmp_path, content)) == {where: message}
+
+
+def test_an_unknown_bundle_and_an_unknown_version(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+    request = copy.deepcopy(ACCEPT)
+    request["bundle"] = "no such bundle at all"
+    assert problems(capsys, db, write(tmp_path, request)) == {"bundle": "未找到一件事：no such bundle at all"}
+    request = copy.deepcopy(ACCEPT)
+    request["guide_version"] = 7
+    assert problems(capsys, db, write(tmp_path, request)) == {"guide_version": "没有这一版指南，现有版本：1"}
+
+
+def test_an_unknown_previous_case(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+    request = copy.deepcopy(CORRECTION)
+    request["previous_case_no"] = "XAM01-20261120-01-0999"
+    code, out, err = take(capsys, db, write(tmp_path, request))
+    assert (code, out) == (1, "")
+    assert "补正前办件 XAM01-20261120-01-0999 不存在" in err
+
+
+def test_a_missing_file_and_one_not_utf8(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+    code, out, err = take(capsys, db, str(tmp_path / "absent.json"))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"无法读取请求文件 {tmp_path / 'absent.json'}：")
+    latin = tmp_path / "latin.json"
+    latin.write_bytes('{"bundle": "开饭店"}'.encode("gb18030"))
+    code, out, err = take(capsys, db, str(latin))
+    assert (code, out) == (1, "")
+    assert err.strip() == f"请求文件 {latin} 不是 UTF-8 编码的文字"
+
+
+@pytest.mark.parametrize("args", [(), ("a.json", "b.json"), ("a.json", "--today", "20.11.2026"), ("--jsn", "a.json")])
+def test_misuse_of_arguments_exits_2(capsys: pytest.CaptureFixture[str], db: str, args: tuple[str, ...]) -> None:
+    code, out, err = run(capsys, "--db", db, "case", "take", *args)
+    assert (code, out) == (2, "")
+    assert err.strip()
+
+
+def test_no_training_day_on_the_live_database(capsys: pytest.CaptureFixture[str], counter_home: Path) -> None:
+    """The window refuses ``--today`` on the live database; a script may not date a live case either."""
+    from counter.actions.schema import database_url
+
+    live = database_url(None, training=False)
+    request = str(EXAMPLES / "intake-xiaocanguan.json")
+    code, out, err = run(capsys, "--db", live, "--today", DAY, "case", "take", request)
+    assert (code, out) == (1, "")
+    assert "不能带 --today 在正式数据库上收件" in err
+    code, out, _ = run(capsys, "--db", live, "case", "list", "--json")
+    assert json.loads(out) == []
+
+
+def test_the_window_draft_at_the_same_desk_outlives_a_scripted_intake(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    """The clerk's half-typed form is another intake: a script's commit at the same desk must not end it."""
+    from counter.actions.drafts import check_draft, keep_draft
+    from counter.actions.guides import find_guide
+    from counter.actions.store import Store
+    from counter.cli.common import desk
+    from counter.intake.checklist import start_checklist
+    from counter.intake.draft import IntakeDraft
+    from counter.intake.parties import Agent, Applicant, ApplicantKind
+
+    taken_json(capsys, db, str(EXAMPLES / "intake-xiaocanguan-correction.json"))  # the catalog is in
+    store = Store(db)
+    try:
+        stored = store.read(lambda unit: find_guide(unit, "8"))
+        assert stored is not None
+        form = IntakeDraft(
+            checklist=start_checklist(stored.bundle, guide_version=stored.version_id),
+            applicant=Applicant(ApplicantKind.PERSON, "王䶮", "1522"),
+            agent=Agent("", "", ""),
+            with_agent=False,
+        )
+        here = desk()
+        store.write(lambda unit: keep_draft(unit, here, form))
+        taken_json(capsys, db, str(EXAMPLES / "intake-xiaocanguan.json"))
+        kept = store.read(lambda unit: check_draft(unit, here))
+        assert kept is not None
+    finally:
+        store.dispose()
+
+
+def test_every_problem_code_has_its_words() -> None:
+    from counter.cli.phrases import CASE_TAKE_EXPECTED, CASE_TAKE_FILE_PROBLEM
+    from counter.intake.request_file import Expected, FileProblemCode
+
+    assert set(CASE_TAKE_FILE_PROBLEM) == {code.value for code in FileProblemCode}
+    assert set(CASE_TAKE_EXPECTED) == {kind.value for kind in Expected}
