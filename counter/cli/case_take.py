@@ -157,7 +157,11 @@ def _party_why(problem: PartyProblem, file: IntakeFile, day: dt.date) -> str:
         errors = [id_error_text(p.error, p.detail) for p in check_id_number(file.applicant.id_no, today=day).problems]
     else:
         errors = [credit_code_error_text(p.error, p.detail) for p in check_credit_code(file.applicant.id_no).problems]
-    return phrases.CASE_TAKE_PARTY_PROBLEM.format(problem=why, why=phrases.CASE_TAKE_ERRORS_JOIN.join(errors)) if errors else why
+    return (
+        phrases.CASE_TAKE_PARTY_PROBLEM.format(problem=why, why=phrases.CASE_TAKE_ERRORS_JOIN.join(errors))
+        if errors
+        else why
+    )
 
 
 def _party_path(problem: PartyProblem, file: IntakeFile) -> str:
