@@ -202,3 +202,9 @@ MACHINE_PROBLEM = {
     "bad_desk_no": tr("{field} = {detail} 不是有效的窗口号（1-4位数字），已忽略"),
     "not_a_choice": tr("{field} = {detail} 不是可选的值，已忽略"),
 }
+CASE_DECIDE_ONE_WAY = tr("请给出 --approve 或 --deny 之一")
+CASE_DECIDE_NOT_ALLOWED = tr("办件 {case_no} 现在的状态是“{status}”，不能作出这个决定。")
+CASE_ITEM_DECIDED = tr("办件 {case_no} 事项 {item}：{decision}；办件状态：{status}")
+CASE_ITEM_APPROVED = tr("准予")
+CASE_ITEM_DENIED = tr("不予批准")
+CASE_LAPSED_DONE = tr("办件 {case_no}：逾期未补交的容缺材料 {materials}；不予批准的事项 {items}；办件状态：{status}")
