@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import office_calendar
-from counter.actions.demo import complete_checklist, fresh_checklist, run_demo
 from counter.actions.decisions import decide_item, deny_lapsed_deferral
+from counter.actions.demo import complete_checklist, fresh_checklist, run_demo
 from counter.actions.desk import Desk
 from counter.actions.intake import (
     IntakeNotPossible,
