@@ -22,6 +22,10 @@ EVENT_PERMISSION: dict[CaseEvent, Permission] = {
     CaseEvent.DELIVERED: Permission.TAKE_INTAKE,
     CaseEvent.WITHDRAWN: Permission.TAKE_INTAKE,
     CaseEvent.VOIDED: Permission.VOID_CASE,
+    CaseEvent.ITEM_APPROVED: Permission.TAKE_INTAKE,
+    CaseEvent.ITEM_DENIED: Permission.DECIDE_DEFERRAL,
+    CaseEvent.DEFERRAL_LAPSED: Permission.DECIDE_DEFERRAL,
+    CaseEvent.DEFERRAL_PART_LAPSED: Permission.DECIDE_DEFERRAL,
 }
 
 

@@ -9,16 +9,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from counter.actions.documents import office_settings
 from counter.actions.store import Unit
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle, Situation
 from counter.db.case_store import case_by_no, case_view
 from counter.db.catalog_store import guide_version
 from counter.db.document_store import DocumentLine, documents_of_case
+from counter.documents.deciders import decider_name
 from counter.documents.kinds import DocumentKind, DocumentProblem
 from counter.documents.model import document_problems
 
-__all__ = ["CASE_KINDS", "CaseNotices", "CasePage", "DocumentLine", "case_notices", "fitting_kinds", "read_case"]
+__all__ = [
+    "CASE_KINDS",
+    "CaseNotices",
+    "CasePage",
+    "DocumentLine",
+    "ItemLine",
+    "case_notices",
+    "fitting_kinds",
+    "read_case",
+]
 
 #: The case notices in the order the case page offers them.
 CASE_KINDS = tuple(k for k in DocumentKind if k.needs_case)
@@ -57,6 +68,16 @@ class CasePage:
     situations: tuple[Situation, ...]
     notices: CaseNotices | None
     shared: frozenset[str] = frozenset()  # codes of the materials the guide has fetched by data sharing
+    items: tuple[ItemLine, ...] = ()  # the guide's items with their departments, for the decisions item by item
+
+
+@dataclass(frozen=True, slots=True)
+class ItemLine:
+    """An item of the case's guide as the page lists it: its code, name and deciding department."""
+
+    code: str
+    name: str
+    department: str
 
 
 def fitting_kinds(view: CaseView, bundle: Bundle) -> tuple[DocumentKind, ...]:
@@ -85,4 +106,6 @@ def read_case(unit: Unit, case_no: str) -> CasePage | None:
     if stored is None:
         return CasePage(view, (), None)
     shared = frozenset(m.code for m in stored.bundle.materials if m.shared)
-    return CasePage(view, stored.bundle.situations, case_notices(unit, view, stored.bundle), shared)
+    office = office_settings(unit, view.site_code)
+    items = tuple(ItemLine(i.code, i.name, decider_name(i, office)) for i in stored.bundle.items)
+    return CasePage(view, stored.bundle.situations, case_notices(unit, view, stored.bundle), shared, items)

@@ -14,9 +14,10 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import office_calendar
+from counter.actions.decisions import deny_lapsed_deferral
 from counter.actions.desk import Desk
-from counter.actions.intake import IntakeRequest, fulfil_deferred, move_case, take_intake
-from counter.case.status import CaseEvent, CaseStatus
+from counter.actions.intake import IntakeRequest, fulfil_deferred, take_intake
+from counter.case.status import CaseStatus
 from counter.catalog.model import Bundle, Medium, Necessity
 from counter.db.case_store import case_view
 from counter.db.catalog_store import StoredGuide, current_guide
@@ -33,6 +34,8 @@ class DemoCase:
     label: str  # what the sample shows, in Chinese, for the printed list
     case_no: str
     status: CaseStatus
+    denied_items: tuple[str, ...] = ()  # items whose 不予批准决定书 the sample prints
+    on: dt.date | None = None  # the day of that step (a lapse is recorded after the due date), if not the demo's day
 
 
 class DemoUnavailable(Exception):
@@ -137,9 +140,14 @@ def run_demo(sessions: sessionmaker[Session], desk: Desk, today: dt.date) -> lis
             deferral=DeferralRequest(no_bad_credit=True, pledge_signed=True),
         ),
     )
+    with sessions() as session:
+        overdue = case_view(session, overdue_no)
+    assert overdue is not None
+    # the day after the last due date: a lapse is never recorded before (counter.actions.decisions)
+    lapse_day = max(m.due_on for m in overdue.deferred_open() if m.due_on is not None) + dt.timedelta(days=1)
     with sessions.begin() as session:
-        status = move_case(session, desk, overdue_no, CaseEvent.DENIED, "容缺材料逾期未补交，且未说明正当理由")
-    made.append(DemoCase("不予批准", overdue_no, status))
+        lapse = deny_lapsed_deferral(session, desk, overdue_no, lapse_day, "申请人未说明逾期的正当理由。")
+    made.append(DemoCase("容缺逾期：相关事项不予批准", overdue_no, lapse.status, lapse.items, lapse_day))
     return made
 
 
@@ -188,6 +196,13 @@ def write_documents(
                     record_print(session, desk, made, f"file:{path}", ok=True)
             except DocumentNotPossible:
                 continue
+            written.append(path)
+        for item_code in case.denied_items:
+            with sessions.begin() as session:
+                made = make_document(session, desk, case.case_no, DocumentKind.DENIAL, case.on or today, item_code)
+                path = out / f"{case.case_no}-{item_code}-{DocumentKind.DENIAL.value}.pdf"
+                path.write_bytes(made.pdf)
+                record_print(session, desk, made, f"file:{path}", ok=True)
             written.append(path)
     with sessions.begin() as session:
         notice = make_guide_notice(session, desk, DEMO_BUNDLE, today)

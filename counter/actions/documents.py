@@ -26,13 +26,14 @@ from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.actions.intake import CaseNotFound
 from counter.audit.actions import AuditAction
-from counter.case.numbers import DocKind, doc_no
+from counter.case.numbers import DocKind, decision_no, decision_sequence_kind, decision_series_day, doc_no
 from counter.db import models
 from counter.db.case_store import case_by_no, case_view, next_sequence
 from counter.db.catalog_store import current_guide, guide_version
 from counter.db.document_store import add_document, add_print, find_document
 from counter.db.settings_store import get_setting, is_training, put_setting
-from counter.documents.kinds import DocumentKind
+from counter.documents.deciders import decider_name
+from counter.documents.kinds import DocumentKind, record_kind
 from counter.documents.model import DocumentData, OfficeSettings, document_for, guide_notice_for
 
 log = logging.getLogger(__name__)
@@ -111,12 +112,24 @@ def _number(session: Session, desk: Desk, today: dt.date, kind: DocKind) -> str:
     return doc_no(desk.identity, today, kind, sequence)
 
 
+def _decision_number(session: Session, desk: Desk, today: dt.date, department: str) -> str:
+    """The next number of the department's own 不予批准 series at this desk (yearly; see counter.case.numbers)."""
+    site, desk_no = desk.identity.site_code, desk.identity.desk_no
+    day, kind = decision_series_day(today), decision_sequence_kind(department)
+    return decision_no(desk.identity, today, department, next_sequence(session, site, desk_no, day, kind))
+
+
 def _hash(pdf: bytes) -> str:
     return hashlib.sha256(pdf).hexdigest()
 
 
-def make_document(session: Session, desk: Desk, case_no: str, kind: DocumentKind, today: dt.date) -> MadeDocument:
+def make_document(
+    session: Session, desk: Desk, case_no: str, kind: DocumentKind, today: dt.date, item_code: str = ""
+) -> MadeDocument:
     """The notice ``kind`` of a case, new or as first made.  The caller commits.
+
+    A denial is one item's (``item_code``): in its department's name and numbered in that department's series
+    (:func:`counter.case.numbers.decision_no`).
 
     Raises :class:`CaseNotFound`, and :class:`counter.documents.model.DocumentNotPossible`
     (every reason at once) when the kind does not fit the case.
@@ -128,17 +141,24 @@ def make_document(session: Session, desk: Desk, case_no: str, kind: DocumentKind
         raise CaseNotFound(case_no)
     stored = guide_version(session, view.guide_version_id)
     assert stored is not None  # a case always keeps its guide version (foreign key)
-    existing = find_document(session, case.id, kind.value)
+    item = stored.bundle.item(item_code) if kind is DocumentKind.DENIAL else None
+    item_no = stored.bundle.items.index(item) + 1 if item is not None else 0
+    stored_kind = record_kind(kind, item_no)
+    existing = find_document(session, case.id, stored_kind)
     if existing is not None:
         office, number, issued_on = _from_snapshot(existing.office), existing.doc_no, existing.issued_on
     else:
         office, issued_on = office_settings(session, desk.identity.site_code), today
-        number = _shared_number(session, case.id, kind) or _number(session, desk, today, _letter(kind))
-    data = _in_training(session, document_for(view, kind, office, number, stored.bundle, issued_on))
+        if item is not None:
+            number = _decision_number(session, desk, today, decider_name(item, office))
+        else:
+            number = _shared_number(session, case.id, kind) or _number(session, desk, today, _letter(kind))
+    data = document_for(view, kind, office, number, stored.bundle, issued_on, item_code if item else "")
+    data = _in_training(session, data)
     pdf = _render(data)
     digest = _hash(pdf)
     if existing is None:
-        document_id = _record(session, desk, number, case.id, kind, issued_on, office, digest)
+        document_id = _record(session, desk, number, case.id, stored_kind, issued_on, office, digest)
     else:
         document_id = existing.id
         if existing.content_hash != digest:
@@ -153,7 +173,7 @@ def _record(
     desk: Desk,
     number: str,
     case_id: int | None,
-    kind: DocumentKind,
+    kind: str,
     issued_on: dt.date,
     office: OfficeSettings,
     digest: str,
@@ -164,7 +184,7 @@ def _record(
         models.DocumentRecord(
             doc_no=number,
             case_id=case_id,
-            kind=kind.value,
+            kind=kind,
             issued_on=issued_on,
             site_code=desk.identity.site_code,
             desk_no=desk.identity.desk_no,
@@ -201,7 +221,7 @@ def make_guide_notice(session: Session, desk: Desk, bundle_code: str, today: dt.
     data = _in_training(session, data)
     pdf = _render(data)
     digest = _hash(pdf)
-    document_id = _record(session, desk, number, None, DocumentKind.GUIDE_NOTICE, today, office, digest)
+    document_id = _record(session, desk, number, None, DocumentKind.GUIDE_NOTICE.value, today, office, digest)
     _audit_made(session, desk, number, DocumentKind.GUIDE_NOTICE, bundle_code, digest, reprint=False)
     return MadeDocument(document_id, number, DocumentKind.GUIDE_NOTICE, "", pdf, digest, False, data.check_dates)
 

@@ -23,6 +23,7 @@ from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
+from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.numbers import case_no
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
 from counter.case.view import CaseMaterialLine
@@ -32,6 +33,7 @@ from counter.db.case_store import (
     add_history,
     case_by_no,
     case_materials,
+    case_view,
     drop_draft,
     next_sequence,
     remember_party,
@@ -272,7 +274,9 @@ def fulfil_deferred(session: Session, desk: Desk, number: str, arrived: set[str]
     require(session, desk.actor, Permission.TAKE_INTAKE)
     case = _case(session, number)
     status = CaseStatus(case.status)
-    open_lines = [m for m in case_materials(session, case.id) if m.due_on is not None and m.arrived_on is None]
+    view = case_view(session, case.case_no)
+    awaited = {m.code for m in view.deferred_open()} if view is not None else set()  # a lapsed one is not awaited
+    open_lines = [m for m in case_materials(session, case.id) if m.material_code in awaited]
     unknown = arrived - {m.material_code for m in open_lines}
     if unknown:
         raise IntakeNotPossible(None, detail=f"not awaited: {', '.join(sorted(unknown))}")
@@ -307,13 +311,14 @@ def extend_deferral(session: Session, desk: Desk, number: str, new_due: dt.date,
 def move_case(session: Session, desk: Desk, number: str, event: CaseEvent, note: str = "") -> CaseStatus:
     """Any other step of a case's life; a denial, withdrawal or voiding needs its reason."""
     require(session, desk.actor, permission_for(event))
-    if event in (CaseEvent.DENIED, CaseEvent.WITHDRAWN, CaseEvent.VOIDED) and not note.strip():
+    if event is CaseEvent.DENIED:
+        # 不予批准 is each item's department's (counter.actions.decisions); the case follows its items
+        raise DecisionRefused(DecisionProblem.ITEM_BY_ITEM, number)
+    if event in (CaseEvent.WITHDRAWN, CaseEvent.VOIDED) and not note.strip():
         raise IntakeNotPossible(None, detail="reason required")
     case = _case(session, number)
     after = next_status(CaseStatus(case.status), event)  # MoveNotAllowed reaches the caller
     case.status = after.value
-    if event is CaseEvent.DENIED:
-        case.denial_reason = note
     add_history(session, case, event.value, note, clerk=desk.clerk)
     _audit_move(session, desk, case.case_no, event, after, note)
     return after

@@ -8,6 +8,16 @@ day, taken atomically from the database.  At most 50 characters (domain §7).
 A document number is ``SITE-YYMMDD-K-DESKNNNN`` (K: the kind of notice), at most
 30 characters, also per desk and day.
 
+A 不予批准决定书 is the deciding department's, so it has that department's own series
+(seed 001 第十七条(二)): ``SITE-YY-PKKK-DESKNNNN``, where ``KKK`` is
+:func:`department_key` (three letters or digits of a hash of the department's full
+name) and the sequence runs per site, desk, department and year — a department
+decides few items at one desk, and a yearly series is how its decisions are numbered
+(〔2026〕…号).  At most 29 characters; it cannot collide with another notice (their
+date part has six digits, this one two) nor with another department's (the key is in
+the number and in the sequence's kind, ``P`` and the key).  Two departments whose
+names hash to one key share a series: their numbers are still unique.
+
 A training database numbers both from :data:`TRAINING_FIRST`, a sequence no desk
 reaches in a day of real work: a training number is never a live case's, so a
 training paper scanned at the live desk finds nothing instead of a stranger's case.
@@ -15,6 +25,7 @@ training paper scanned at the live desk finds nothing instead of a stranger's ca
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -63,6 +74,37 @@ def case_no(desk: DeskIdentity, day: date, sequence: int) -> str:
 
 def doc_no(desk: DeskIdentity, day: date, kind: DocKind, sequence: int) -> str:
     value = f"{desk.site_code}-{day:%y%m%d}-{kind.value}-{int(desk.desk_no):02d}{sequence:04d}"
+    assert len(value) <= DOC_NO_MAX
+    return value
+
+
+DEPARTMENT_KEY_LENGTH = 3
+_KEY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I, O, 0, 1: read aloud or typed back without doubt
+
+
+def department_key(department: str) -> str:
+    """A short fixed key of a department's full name, for its number series."""
+    digest = int.from_bytes(hashlib.sha256(department.strip().encode("utf-8")).digest()[:8], "big")
+    key = ""
+    for _ in range(DEPARTMENT_KEY_LENGTH):
+        digest, index = divmod(digest, len(_KEY_ALPHABET))
+        key += _KEY_ALPHABET[index]
+    return key
+
+
+def decision_sequence_kind(department: str) -> str:
+    """The sequence kind of a department's 不予批准 series (``desk_counter.kind``, at most 8 characters)."""
+    return f"{DocKind.DENIAL.value}{department_key(department)}"
+
+
+def decision_series_day(day: date) -> date:
+    """The day a yearly series is kept under (sequences are per day): the year's first."""
+    return date(day.year, 1, 1)
+
+
+def decision_no(desk: DeskIdentity, day: date, department: str, sequence: int) -> str:
+    """The number of a department's 不予批准决定书: its own yearly series at this desk."""
+    value = f"{desk.site_code}-{day:%y}-{decision_sequence_kind(department)}-{int(desk.desk_no):02d}{sequence:04d}"
     assert len(value) <= DOC_NO_MAX
     return value
 

@@ -44,6 +44,11 @@ class CaseEvent(StrEnum):
     DELIVERED = "delivered"
     WITHDRAWN = "withdrawn"
     VOIDED = "voided"  # supervisor, with reason: the case was entered in error
+    # decisions item by item (note: the item's code, NOTE_DUE_REASON, the result's number or the reason)
+    ITEM_APPROVED = "item_approved"  # 准予: the item's department granted it
+    ITEM_DENIED = "item_denied"  # 不予批准: supervisor, with reason (seed 001 第十七条(二))
+    DEFERRAL_LAPSED = "deferral_lapsed"  # deferred materials past their due date (note: their codes); none awaited
+    DEFERRAL_PART_LAPSED = "deferral_part_lapsed"  # as above, while other deferred materials are not due yet
 
 
 MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
@@ -70,6 +75,15 @@ MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
         ),
         CaseStatus.WITHDRAWN,
     ),
+    # an item is decided while the case is in the hall's hands; the case's own status follows once every item is
+    # decided, by DENIED (all denied) or COMPLETED (at least one granted): counter.case.decisions.closing_event
+    CaseEvent.ITEM_APPROVED: (frozenset({CaseStatus.ACCEPTED, CaseStatus.IN_APPROVAL}), None),
+    CaseEvent.ITEM_DENIED: (
+        frozenset({CaseStatus.AWAITING_DEFERRED, CaseStatus.ACCEPTED, CaseStatus.IN_APPROVAL}),
+        None,
+    ),
+    CaseEvent.DEFERRAL_LAPSED: (frozenset({CaseStatus.AWAITING_DEFERRED}), CaseStatus.IN_APPROVAL),
+    CaseEvent.DEFERRAL_PART_LAPSED: (frozenset({CaseStatus.AWAITING_DEFERRED}), None),
     # a case entered in error is voided, never deleted, whatever its state
     CaseEvent.VOIDED: (frozenset(CaseStatus) - {CaseStatus.VOIDED}, CaseStatus.VOIDED),
 }

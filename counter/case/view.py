@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from counter.case.decisions import ItemDecision, awaited, item_decisions, lapsed_codes
 from counter.case.status import CaseStatus
 from counter.identifiers import mask_id, mask_phone
 from counter.intake.parties import PartyColumns
@@ -68,8 +69,17 @@ class CaseView(PartyColumns):
     history: tuple[HistoryLine, ...]
 
     def deferred_open(self) -> tuple[CaseMaterialLine, ...]:
-        """Deferred materials not handed in yet."""
-        return tuple(m for m in self.materials if m.due_on is not None and m.arrived_on is None)
+        """Deferred materials still awaited: not handed in yet, and not lapsed."""
+        return tuple(awaited(self.materials, self.history))
+
+    def lapsed(self) -> tuple[CaseMaterialLine, ...]:
+        """Deferred materials found lapsed (not handed in by their due date)."""
+        gone = lapsed_codes(self.history)
+        return tuple(m for m in self.materials if m.code in gone)
+
+    def decisions(self) -> dict[str, ItemDecision]:
+        """Each decided item's 准予 or 不予批准, by item code, as the history records them."""
+        return item_decisions(self.history)
 
     def masked(self) -> CaseView:
         """The case with its ID numbers and phones masked as on paper, for whoever may not see them whole.

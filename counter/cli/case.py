@@ -1,4 +1,4 @@
-"""The case commands: ``counter case show|take|list|void`` and the training run ``counter demo``.
+"""The case commands: ``counter case show|take|list|void|decide|lapse`` and the training run ``counter demo``.
 
 ``case same-day`` and ``case figures`` (即办件) are in :mod:`counter.cli.same_day`.
 
@@ -12,7 +12,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from counter.cli.case_take import add_take_command
 from counter.cli.common import (
@@ -30,9 +30,14 @@ from counter.cli.same_day import add_same_day_commands
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from counter.actions.store import Unit
+    from counter.case.status import CaseStatus
     from counter.case.view import CaseView
     from counter.cli.common import Commands
+
+T = TypeVar("T")
 
 
 def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -55,6 +60,20 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p.add_argument("--reason", required=True, metavar="TEXT", help=tr("作废原因，例如：重复录入，正确的办件为……"))
     p.set_defaults(func=cmd_case_void)
     add_same_day_commands(case, common)
+    p = case.add_parser("decide", parents=[common], help=tr("事项的决定：准予或不予批准（不予批准须写明理由）"))
+    p.add_argument("case_no")
+    p.add_argument("--item", required=True, metavar="CODE", help=tr("事项实施编码"))
+    way = p.add_mutually_exclusive_group(required=True)
+    way.add_argument("--approve", action="store_true", help=tr("准予"))
+    way.add_argument("--deny", action="store_true", help=tr("不予批准（负责人）"))
+    p.add_argument("--reason", default="", metavar="TEXT", help=tr("不予批准的理由"))
+    p.add_argument("--result-no", default="", metavar="NO", help=tr("办理结果的编号，例如许可证编号"))
+    p.set_defaults(func=cmd_case_decide)
+    p = case.add_parser("lapse", parents=[common], help=tr("容缺材料逾期未补交：对相关事项不予批准（负责人）"))
+    p.add_argument("case_no")
+    p.add_argument("--reason", default="", metavar="TEXT", help=tr("补充说明，印在不予批准决定书的理由中"))
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_case_lapse)
 
     p = commands.add_parser("demo", parents=[common], help=tr("培训演示：办理各种结果的示例办件"))
     p.add_argument("--out", required=True, metavar="DIR")
@@ -124,6 +143,72 @@ def cmd_case_void(args: argparse.Namespace) -> int:
         status = CASE_STATUS[err.status]
         raise Reported(CASE_VOID_NOT_ALLOWED.format(case_no=args.case_no, status=status)) from err
     print(CASE_VOIDED_DONE.format(case_no=args.case_no, reason=reason))
+    return EXIT_OK
+
+
+def _decision_faults(args: argparse.Namespace, run: Callable[[], T]) -> T:
+    """Run a decision; its refusals as the sentences the window shows too."""
+    from counter.actions.guard import NotPermitted
+    from counter.actions.intake import CaseNotFound
+    from counter.case.decisions import DecisionRefused
+    from counter.case.status import MoveNotAllowed
+    from counter.cli.phrases import CASE_DECIDE_NOT_ALLOWED
+    from counter.words.access import not_permitted
+    from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS, decision_refused_text
+
+    try:
+        return run()
+    except NotPermitted as err:
+        raise Reported(not_permitted(err.permission, err.signed_in)) from err
+    except CaseNotFound as err:
+        raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
+    except DecisionRefused as err:
+        raise Reported(decision_refused_text(err)) from err
+    except MoveNotAllowed as err:
+        raise Reported(CASE_DECIDE_NOT_ALLOWED.format(case_no=args.case_no, status=CASE_STATUS[err.status])) from err
+
+
+def cmd_case_decide(args: argparse.Namespace) -> int:
+    from counter.actions.decisions import decide_item
+    from counter.cli.phrases import CASE_ITEM_APPROVED, CASE_ITEM_DECIDED, CASE_ITEM_DENIED
+    from counter.words.cases import CASE_STATUS
+
+    store = open_store(args)
+    by = desk()
+    text = args.result_no if args.approve else args.reason
+
+    def decide(session: Unit) -> CaseStatus:
+        return decide_item(session, by, args.case_no, args.item, approve=args.approve, text=text)
+
+    status = _decision_faults(args, lambda: store.write(decide))
+    decision = CASE_ITEM_APPROVED if args.approve else CASE_ITEM_DENIED
+    print(
+        CASE_ITEM_DECIDED.format(
+            case_no=args.case_no.upper(), item=args.item, decision=decision, status=CASE_STATUS[status]
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_case_lapse(args: argparse.Namespace) -> int:
+    from counter.actions.decisions import deny_lapsed_deferral
+    from counter.cli.phrases import CASE_LAPSED_DONE
+    from counter.words.cases import CASE_STATUS
+    from counter.words.punctuation import LIST_JOIN
+
+    store = open_store(args)
+    by, day = desk(), today(args)
+    lapse = _decision_faults(
+        args, lambda: store.write(lambda session: deny_lapsed_deferral(session, by, args.case_no, day, args.reason))
+    )
+    print(
+        CASE_LAPSED_DONE.format(
+            case_no=args.case_no.upper(),
+            materials=LIST_JOIN.join(lapse.materials),
+            items=LIST_JOIN.join(lapse.items),
+            status=CASE_STATUS[lapse.status],
+        )
+    )
     return EXIT_OK
 
 

@@ -34,6 +34,7 @@ def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -
     p = commands.add_parser("print", parents=[common], help=tr("出具或重打办件文书：保存为 PDF 或送打印机"))
     p.add_argument("case_no")
     p.add_argument("--doc", required=True, choices=CASE_DOCUMENTS)
+    p.add_argument("--item", default="", metavar="CODE", help=tr("不予批准决定书：哪一个事项的（事项实施编码）"))
     p.add_argument("--out", metavar="FILE.pdf")
     p.add_argument("--printer", metavar="NAME", nargs="?", const="", help=tr("打印机名称；不写名称用默认打印机"))
     p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
@@ -100,7 +101,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     store = open_store(args)
     by, kind, day = desk(), DocumentKind(args.doc), today_of(args)
     try:
-        made = store.write(lambda session: make_document(session, by, args.case_no, kind, day))
+        made = store.write(lambda session: make_document(session, by, args.case_no, kind, day, args.item.strip()))
     except CaseNotFound as err:
         raise Reported(tr("未找到办件：{case_no}").format(case_no=err.case_no)) from err
     except DocumentNotPossible as err:

@@ -36,6 +36,7 @@ from counter.documents.data import (
     Table,
     Text,
 )
+from counter.documents.item_denial import denied_item, department_sign_off, item_denial_blocks
 from counter.documents.kinds import DocumentKind
 from counter.documents.words import consult_phone, date_text, hours, items_text, numbered, optional_date, place
 from counter.identifiers import mask_id, mask_phone
@@ -315,47 +316,6 @@ def _refusal(case: CaseView, office: OfficeSettings, you: str) -> list[Block]:
     ]
 
 
-def _denial(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -> list[Block]:
-    contact = paper.DOC_CONTACT_VALUE.format(
-        office=office.office_name, address=office.address, phone=consult_phone(bundle, office)
-    )
-    blocks: list[Block] = [
-        Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
-        Text(
-            paper.DOC_DENIAL_INTRO.format(
-                you=you,
-                received=date_text(case.received_on),
-                bundle=case.bundle_name,
-                accepted=optional_date(case.accepted_on),
-            )
-        ),
-        Pairs(
-            (Pair(paper.DOC_REASON, case.denial_reason.strip(), wide=True), Pair(paper.DOC_CONTACT, contact, wide=True))
-        ),
-    ]
-    overdue = case.deferred_open()
-    if overdue:
-        rows = tuple(
-            (str(n), m.name, paper.DOC_DUE_VALUE.format(date=optional_date(m.due_on))) for n, m in enumerate(overdue, 1)
-        )
-        blocks += [
-            Heading(paper.DOC_H_OVERDUE),
-            Table(
-                (
-                    Column(paper.DOC_COL_NO, 0.07, centred=True),
-                    Column(paper.DOC_COL_DEFERRED, 0.63),
-                    Column(paper.DOC_COL_DUE, 0.30, centred=True),
-                ),
-                rows,
-            ),
-        ]
-    blocks += [
-        Text(paper.DOC_DENIAL_BASIS.format(you=you)),
-        Text(paper.DOC_RIGHTS.format(review_body=office.review_body, court=office.court), strong=True),
-    ]
-    return blocks
-
-
 def document_for(
     case: CaseView,
     kind: DocumentKind,
@@ -363,20 +323,24 @@ def document_for(
     doc_no: str,
     bundle: Bundle,
     issued_on: dt.date,
+    item_code: str = "",
 ) -> DocumentData:
     """The document ``kind`` of ``case``, every word of it; :class:`DocumentNotPossible` when it does not fit.
+
+    A denial is of one item (``item_code``), in its department's name (:mod:`counter.documents.item_denial`).
 
     ``bundle`` is the guide version the case was taken under
     (``counter.db.catalog_store.guide_version(session, case.guide_version_id)``),
     ``doc_no`` the number from :func:`counter.case.numbers.doc_no` with
     ``kind.number_kind``, and ``issued_on`` the date printed by the seal.
     """
-    problems = document_problems(case, kind, bundle, doc_no, issued_on)
+    problems = document_problems(case, kind, bundle, doc_no, issued_on, item_code)
     if problems:
         raise DocumentNotPossible(problems)
     applicant = _kind_of(case)
     you, we = paper.DOC_YOU[applicant], paper.DOC_WE[applicant]
     sign_off = _sign_off(case, office, bundle, issued_on)
+    issuer = office.office_name
     header = (*_header(case), Pair(paper.DOC_ITEMS, items_text(bundle), wide=True))
     blocks: list[Block]
     if kind is DocumentKind.RECEIPT:
@@ -402,12 +366,16 @@ def document_for(
     elif kind is DocumentKind.REFUSAL:
         blocks = _refusal(case, office, you)
     else:
-        blocks = _denial(case, bundle, office, you)
+        item = denied_item(case, bundle, item_code)
+        assert item is not None  # document_problems saw to it
+        blocks = item_denial_blocks(case, bundle, item, office, you)
+        sign_off = department_sign_off(sign_off, item, office)
+        issuer = sign_off.issuer
     noun = paper.DOC_NOUN[kind]
     return DocumentData(
         kind=kind,
         title=paper.DOC_TITLE[kind],
-        office_name=office.office_name,
+        office_name=issuer,
         doc_no=doc_no,
         case_no=case.case_no,
         header=header,

@@ -3,7 +3,7 @@
 A receipt only for a case accepted (or accepted under deferral), a deferral
 notice and pledge only for a deferral, a correction notice only for a
 correction with something to correct, a refusal notice only for a refusal, a
-denial only for a denied case with its reason.  The outcome recorded at intake
+denial only for an item whose 不予批准 is on record.  The outcome recorded at intake
 decides, not the case's status today: a receipt can be reprinted after the
 case moved on to approval.
 """
@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 
 from counter.case.numbers import DOC_NO_MAX
-from counter.case.status import CaseStatus
 from counter.case.view import CaseMaterialLine, CaseView
 from counter.catalog.model import Bundle, Necessity
 from counter.documents.kinds import DocumentKind, DocumentProblem
@@ -49,12 +48,13 @@ _OUTCOMES_FOR: dict[DocumentKind, tuple[frozenset[str], DocumentProblem]] = {
 }
 
 
-def _fit_problems(case: CaseView, kind: DocumentKind, bundle: Bundle) -> list[DocumentProblem]:
-    """Whether the case's outcome (for a denial: its status and reason) calls for this document."""
+def _fit_problems(case: CaseView, kind: DocumentKind, bundle: Bundle, item_code: str) -> list[DocumentProblem]:
+    """Whether the case's outcome (for a denial: the item's recorded 不予批准) calls for this document."""
     if not kind.needs_case:
         return [DocumentProblem.NEEDS_NO_CASE]
     if kind is DocumentKind.DENIAL:
-        denied = case.status is CaseStatus.DENIED and bool(case.denial_reason.strip())
+        decision = case.decisions().get(item_code)
+        denied = decision is not None and not decision.approved and bundle.item(item_code) is not None
         return [] if denied else [DocumentProblem.NOT_DENIED]
     outcomes, problem = _OUTCOMES_FOR[kind]
     if case.outcome not in outcomes:
@@ -67,10 +67,13 @@ def _fit_problems(case: CaseView, kind: DocumentKind, bundle: Bundle) -> list[Do
 
 
 def document_problems(
-    case: CaseView, kind: DocumentKind, bundle: Bundle, doc_no: str, issued_on: dt.date
+    case: CaseView, kind: DocumentKind, bundle: Bundle, doc_no: str, issued_on: dt.date, item_code: str = ""
 ) -> tuple[DocumentProblem, ...]:
-    """Everything that keeps ``kind`` from being printed for ``case``; empty when it can be."""
-    problems = _fit_problems(case, kind, bundle)
+    """Everything that keeps ``kind`` from being printed for ``case``; empty when it can be.
+
+    A denial is of one item (``item_code``): it needs that item's 不予批准 on record.
+    """
+    problems = _fit_problems(case, kind, bundle, item_code)
     if bundle.code != case.bundle_code:
         problems.append(DocumentProblem.BUNDLE_MISMATCH)
     if not doc_no.strip() or len(doc_no) > DOC_NO_MAX:

@@ -48,6 +48,23 @@ _NUMBER_KIND: dict[DocumentKind, DocKind | None] = {
 }
 
 
+ITEM_MARK = "."  # a record of one item's paper: the kind, the mark and the item's place in the guide (denial.2)
+
+
+def record_kind(kind: DocumentKind, item_no: int = 0) -> str:
+    """The ``document_record.kind`` of a paper: the kind, and for one item's paper its place (1…) in the guide.
+
+    A case has one paper of each kind but the denial, which is per item; the item's place in the case's own
+    guide version (kept by the case) tells them apart within the record's sixteen characters.
+    """
+    return f"{kind.value}{ITEM_MARK}{item_no}" if item_no else kind.value
+
+
+def kind_of_record(text: str) -> str:
+    """The document kind's value of a stored record kind."""
+    return text.partition(ITEM_MARK)[0]
+
+
 class DocumentProblem(StrEnum):
     """Why a document cannot be made for this case; all of them are reported at once."""
 
@@ -58,7 +75,7 @@ class DocumentProblem(StrEnum):
     NOT_CORRECTION = "not_correction"  # correction notice: the outcome was not 补正
     NOTHING_TO_CORRECT = "nothing_to_correct"  # correction notice: no material is missing or defective
     NOT_REFUSED = "not_refused"  # refusal notice: the outcome was not 不予受理
-    NOT_DENIED = "not_denied"  # denial: the case is not denied (or its reason is missing)
+    NOT_DENIED = "not_denied"  # denial: the item named is not denied (or no item is named)
     BUNDLE_MISMATCH = "bundle_mismatch"  # the guide given is of another bundle
     DOC_NO_INVALID = "doc_no_invalid"  # empty, or longer than 30 characters
     ISSUED_BEFORE_RECEIVED = "issued_before_received"  # the date on the paper precedes the intake

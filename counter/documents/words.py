@@ -297,3 +297,20 @@ def items_text(bundle: Bundle) -> str:
 
 def numbered(items: Iterable[str]) -> Numbered:
     return Numbered(tuple((DOC_NUMBERED.format(number=n), text) for n, text in enumerate(items, 1)))
+
+
+# 不予批准决定书 of one item, in its deciding department's name
+# (seed 001 第十七条(二): 说明不予批准的原因，注明联系方式，加盖审批业务专用章或部门公章)
+DOC_ITEM = "不予批准事项"
+DOC_ITEM_VALUE = "{name}（{code}）"
+DOC_DECIDER = "决定机关"
+DOC_DEPARTMENT_SEAL = "{department}审批业务专用章或部门公章"
+DOC_ITEM_DENIAL_INTRO = (
+    "{you}于{received}申请办理的“{bundle}”中的“{item}”事项，已于{accepted}受理。经审查，本机关决定对该事项不予批准。"
+)
+DOC_LAPSE_REASON = "容缺受理时承诺补交的下列材料，至补交期限届满仍未补交，该事项不具备作出准予决定的条件。"
+DOC_H_LAPSED = "逾期未补交的材料"
+DOC_OTHER_ITEMS = "本决定只涉及上述事项；“{bundle}”中的其他事项不受本决定影响，由各实施部门继续办理。"
+DOC_REVIEW_UNKNOWN = (
+    "依法有权受理的行政复议机关"  # a 复议 body the site's settings cannot name: true in law whatever it is
+)

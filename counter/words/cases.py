@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.status import CaseEvent, CaseStatus
 from counter.intake.parties import ApplicantKind, Delivery, PartyProblemCode
 from counter.words.translate import tr
@@ -33,7 +34,28 @@ CASE_EVENT = {
     CaseEvent.DELIVERED: tr("送达"),
     CaseEvent.WITHDRAWN: tr("撤回"),
     CaseEvent.VOIDED: tr("作废"),
+    CaseEvent.ITEM_APPROVED: tr("事项准予"),
+    CaseEvent.ITEM_DENIED: tr("事项不予批准"),
+    CaseEvent.DEFERRAL_LAPSED: tr("容缺材料逾期未补交"),
+    CaseEvent.DEFERRAL_PART_LAPSED: tr("部分容缺材料逾期未补交"),
 }
+# why an item's decision or a lapse was refused (counter.case.decisions.DecisionProblem)
+DECISION_PROBLEM = {
+    DecisionProblem.NOT_LAPSED: tr("容缺材料的补交期限尚未届满，期限届满的次日起才能按逾期处理（最早 {first_day}）。"),
+    DecisionProblem.UNKNOWN_ITEM: tr("办件所依据的办事指南中没有事项 {item}。"),
+    DecisionProblem.ALREADY_DECIDED: tr("事项 {item} 已作出决定，不能再次决定。"),
+    DecisionProblem.REASON_REQUIRED: tr("不予批准须写明理由。"),
+    DecisionProblem.ITEM_BY_ITEM: tr("不予批准按事项作出：请选择事项并写明理由，或对逾期的容缺办件作逾期处理。"),
+}
+DECISION_NOTHING_AWAITED = tr("无")
+
+
+def decision_refused_text(refused: DecisionRefused) -> str:
+    """The sentence of a refused decision, for the window and the command line alike."""
+    first = refused.first_day.isoformat() if refused.first_day else DECISION_NOTHING_AWAITED
+    return DECISION_PROBLEM[refused.problem].format(item=refused.item_code, first_day=first)
+
+
 DELIVERY = {Delivery.PICKUP: tr("窗口领取"), Delivery.POST: tr("邮寄送达"), Delivery.ELECTRONIC: tr("电子送达")}
 APPLICANT_KIND = {ApplicantKind.PERSON: tr("自然人"), ApplicantKind.COMPANY: tr("法人或其他组织")}
 PARTY_PROBLEM = {

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import office_calendar
+from counter.actions.decisions import decide_item, deny_lapsed_deferral
 from counter.actions.demo import complete_checklist, fresh_checklist, run_demo
 from counter.actions.desk import Desk
 from counter.actions.intake import (
@@ -58,7 +59,7 @@ def test_demo_takes_every_outcome_and_numbers_never_repeat(sessions: sessionmake
     assert statuses["容缺材料补齐"] is CaseStatus.IN_APPROVAL
     numbers = {c.case_no for c in made}
     assert len(numbers) == 6  # two deferral cases appear twice: taken, then completed or denied
-    assert statuses["不予批准"] is CaseStatus.DENIED
+    assert statuses["容缺逾期：相关事项不予批准"] is CaseStatus.IN_APPROVAL  # only 食品经营许可 is denied
     assert all(len(n) <= CASE_NO_MAX and n.startswith("XAM01-20261120-08-") for n in numbers)
 
 
@@ -152,22 +153,27 @@ def test_deferral_then_supervisor_extends_then_arrival_completes(sessions: sessi
     assert view.materials[-1].arrived_on is not None or any(m.arrived_on for m in view.materials)
 
 
-def test_overdue_deferral_denied_with_reason(sessions: sessionmaker[Session], desk: Desk) -> None:
+def test_an_overdue_deferral_denies_its_items_and_the_case_follows_them(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
     request = full_request(sessions)
     checklist = record(request.checklist, "M08", Receipt.MISSING)
     number = take(
         sessions, desk, dataclasses.replace(request, checklist=checklist, deferral=DeferralRequest(True, True))
     )
-    with sessions.begin() as s, pytest.raises(IntakeNotPossible):
-        move_case(s, desk, number, CaseEvent.DENIED, "")
     with sessions.begin() as s:
-        assert move_case(s, desk, number, CaseEvent.DENIED, "逾期未补交食品安全管理制度文本") is CaseStatus.DENIED
+        lapse = deny_lapsed_deferral(s, desk, number, TODAY + dt.timedelta(days=30), "逾期未补交食品安全管理制度文本")
+    assert lapse.status is CaseStatus.IN_APPROVAL  # the other items go on
+    for code in ("152201-YJS008-01", "152201-YJS008-03", "152201-YJS008-04"):
+        with sessions.begin() as s:
+            status = decide_item(s, desk, number, code, approve=False, text="申请人撤回该事项")
+    assert status is CaseStatus.DENIED
     with sessions.begin() as s, pytest.raises(MoveNotAllowed):
         move_case(s, desk, number, CaseEvent.COMPLETED)
     with sessions() as s:
         view = case_view(s, number)
     assert view is not None
-    assert view.denial_reason == "逾期未补交食品安全管理制度文本"
+    assert view.denial_reason.startswith("逾期未补交食品安全管理制度文本")
 
 
 def test_life_of_an_accepted_case(sessions: sessionmaker[Session], desk: Desk) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.roles import GRANTS, SINGLE_DESK, Actor, Permission, Role
 from counter.actions.calendar import import_schedule, office_calendar, set_holiday
 from counter.actions.catalog import import_source
+from counter.actions.decisions import decide_item, deny_lapsed_deferral
 from counter.actions.demo import complete_checklist, fresh_checklist
 from counter.actions.documents import make_document, make_guide_notice, office_settings, save_office_settings
 from counter.actions.guard import NotPermitted
@@ -100,6 +101,7 @@ class Row:
     call: Call
 
 
+FOOD = "152201-YJS008-02"  # 食品经营许可 of 我要开小餐馆
 CLERK, SUPERVISOR, ADMIN = frozenset({Role.CLERK}), frozenset({Role.SUPERVISOR}), frozenset({Role.ADMIN})
 TABLE = [
     Row("take_intake", Permission.TAKE_INTAKE, CLERK, _take),
@@ -109,8 +111,12 @@ TABLE = [
         _in(lambda s, a, f: move_case(s, desk_of(a), f.accepted, CaseEvent.SENT_TO_APPROVAL))),
     Row("extend_deferral", Permission.DECIDE_DEFERRAL, SUPERVISOR,
         _in(lambda s, a, f: extend_deferral(s, desk_of(a), f.awaiting, TODAY + dt.timedelta(days=30), "不可抗力"))),
-    Row("deny", Permission.DECIDE_DEFERRAL, SUPERVISOR,
-        _in(lambda s, a, f: move_case(s, desk_of(a), f.awaiting, CaseEvent.DENIED, "逾期未补交"))),
+    Row("deny_item", Permission.DECIDE_DEFERRAL, SUPERVISOR,
+        _in(lambda s, a, f: decide_item(s, desk_of(a), f.accepted, FOOD, approve=False, text="经核查不符合条件"))),
+    Row("approve_item", Permission.TAKE_INTAKE, CLERK,
+        _in(lambda s, a, f: decide_item(s, desk_of(a), f.accepted, FOOD, approve=True))),
+    Row("deny_lapsed_deferral", Permission.DECIDE_DEFERRAL, SUPERVISOR,
+        _in(lambda s, a, f: deny_lapsed_deferral(s, desk_of(a), f.awaiting, TODAY + dt.timedelta(days=30)))),
     Row("void", Permission.VOID_CASE, SUPERVISOR,
         _in(lambda s, a, f: move_case(s, desk_of(a), f.accepted, CaseEvent.VOIDED, "重复录入"))),
     Row("make_document", Permission.PRINT, CLERK,

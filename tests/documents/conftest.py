@@ -2,7 +2,7 @@
 
 The demo takes the intakes exactly as the desk does (王䶮 under deferral, 李𬭚
 as an agent, a refusal, a correction and its resubmission); one accepted case
-is then denied by a supervisor, so every document has a case to be printed for.
+has its 食品经营许可 denied by a supervisor, so every document has a case to be printed for.
 Built once per test run: the documents only read the cases.
 """
 
@@ -14,11 +14,10 @@ from dataclasses import dataclass
 import pytest
 
 from counter.actions.catalog import import_source
+from counter.actions.decisions import decide_item
 from counter.actions.demo import run_demo
 from counter.actions.desk import Desk
-from counter.actions.intake import move_case
 from counter.case.numbers import DeskIdentity, doc_no
-from counter.case.status import CaseEvent
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle
 from counter.db.case_store import case_view
@@ -33,6 +32,7 @@ DENIAL_REASON = (
     "经现场核查，经营场所未设置独立的食品处理区，不符合《中华人民共和国食品安全法》第三十三条第一款第一项的规定。"
 )
 DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
+FOOD = "152201-YJS008-02"  # 食品经营许可: the item denied, and the one a lapsed 容缺 takes down
 
 #: The case each document is printed for, by the demo's label.
 CASE_OF_KIND = {
@@ -57,7 +57,8 @@ class DemoCases:
         number_kind = kind.number_kind
         assert number_kind is not None
         number = doc_no(DESK.identity, TODAY, number_kind, sequence)
-        return document_for(self.views[CASE_OF_KIND[kind]], kind, self.office, number, self.bundle, TODAY)
+        item = FOOD if kind is DocumentKind.DENIAL else ""
+        return document_for(self.views[CASE_OF_KIND[kind]], kind, self.office, number, self.bundle, TODAY, item)
 
 
 @pytest.fixture(scope="session")
@@ -71,7 +72,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> DemoCases:
     made = run_demo(sessions, DESK, TODAY)
     numbers = {m.label: m.case_no for m in made}
     with sessions.begin() as session:
-        move_case(session, DESK, numbers["受理"], CaseEvent.DENIED, DENIAL_REASON)
+        decide_item(session, DESK, numbers["受理"], FOOD, approve=False, text=DENIAL_REASON)
     with sessions() as session:
         views = {label: case_view(session, number) for label, number in numbers.items()}
         found = {label: view for label, view in views.items() if view is not None}

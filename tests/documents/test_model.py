@@ -24,7 +24,7 @@ from counter.documents.model import (
 from counter.documents.words import DOC_NOUN
 from counter.identifiers import make_credit_code, make_org_code
 from counter.words.documents import DOC_PROBLEM, DOC_TITLE
-from tests.documents.conftest import CASE_OF_KIND, DESK, TODAY, DemoCases
+from tests.documents.conftest import CASE_OF_KIND, DESK, FOOD, TODAY, DemoCases
 
 
 def _all_text(data: DocumentData) -> str:
@@ -63,10 +63,11 @@ def test_numbers_follow_the_case_number_scheme() -> None:
 @pytest.mark.parametrize("kind", [k for k in DocumentKind if k.needs_case])
 def test_each_document_fits_its_case_and_no_other(demo: DemoCases, kind: DocumentKind) -> None:
     fitting = demo.views[CASE_OF_KIND[kind]]
-    assert document_problems(fitting, kind, demo.bundle, "N-1", TODAY) == ()
+    item = FOOD if kind is DocumentKind.DENIAL else ""  # a denial is one item's
+    assert document_problems(fitting, kind, demo.bundle, "N-1", TODAY, item) == ()
     refused = demo.views["不予受理"]
     if kind is not DocumentKind.REFUSAL:
-        assert document_problems(refused, kind, demo.bundle, "N-1", TODAY)
+        assert document_problems(refused, kind, demo.bundle, "N-1", TODAY, item)
 
 
 def test_every_problem_is_reported_at_once(demo: DemoCases) -> None:
@@ -88,7 +89,7 @@ def test_specific_misfits(demo: DemoCases) -> None:
     bundle, office = demo.bundle, demo.office
     assert document_problems(accepted, DocumentKind.DEFERRAL, bundle, "N", TODAY) == (DocumentProblem.NOT_DEFERRED,)
     assert document_problems(accepted, DocumentKind.CORRECTION, bundle, "N", TODAY) == (DocumentProblem.NOT_CORRECTION,)
-    assert document_problems(accepted, DocumentKind.DENIAL, bundle, "N", TODAY) == (DocumentProblem.NOT_DENIED,)
+    assert document_problems(accepted, DocumentKind.DENIAL, bundle, "N", TODAY, FOOD) == (DocumentProblem.NOT_DENIED,)
     assert document_problems(correction, DocumentKind.RECEIPT, bundle, "N", TODAY) == (DocumentProblem.NOT_ACCEPTED,)
     assert document_problems(accepted, DocumentKind.GUIDE_NOTICE, bundle, "N", TODAY) == (
         DocumentProblem.NEEDS_NO_CASE,
@@ -186,16 +187,32 @@ def test_a_companys_pledge_is_signed_by_its_legal_representative_and_sealed(demo
     assert "本单位" in _all_text(data)
 
 
-def test_a_denial_lists_the_overdue_deferred_materials(demo: DemoCases) -> None:
-    overdue = dataclasses.replace(
-        demo.views["容缺受理"],
-        status=CaseStatus.DENIED,
-        denial_reason="容缺材料逾期未补交。",
-        materials=tuple(dataclasses.replace(m, arrived_on=None) for m in demo.views["容缺受理"].materials),
-    )
-    data = document_for(overdue, DocumentKind.DENIAL, demo.office, "N-1", demo.bundle, dt.date(2026, 11, 26))
+def test_a_lapsed_deferral_denies_one_item_in_its_departments_name(demo: DemoCases) -> None:
+    lapsed = demo.views["容缺逾期：相关事项不予批准"]
+    issued = dt.date(2026, 11, 26)
+    data = document_for(lapsed, DocumentKind.DENIAL, demo.office, "N-1", demo.bundle, issued, FOOD)
     assert [row[1] for row in _table(data).rows] == ["食品安全管理制度文本", "从业人员健康证明"]
-    assert "容缺材料逾期未补交。" in _all_text(data)
+    department = "乌兰浩特市市场监督管理局"
+    assert (data.office_name, data.sign_off.issuer) == (department, department)
+    assert data.sign_off.seal_caption == f"（{department}审批业务专用章或部门公章）"  # seed 001 第十七条(二)
+    text = _all_text(data)
+    assert "食品经营许可" in text
+    assert "乌兰浩特市人民政府申请行政复议" in text
+    for other in ("152201-YJS008-01", "152201-YJS008-03", "152201-YJS008-04"):  # not denied: no paper
+        problems = document_problems(lapsed, DocumentKind.DENIAL, demo.bundle, "N-1", issued, other)
+        assert problems == (DocumentProblem.NOT_DENIED,)
+
+
+def test_a_vertically_led_departments_denial_names_the_body_above(demo: DemoCases) -> None:
+    taxes = "152201-YJS008-04"  # 国家税务总局{place}税务局: 复议 to the tax bureau one level up
+    view = demo.views["受理"]
+    note = f"{taxes}：未办理税务登记信息确认"
+    denied = dataclasses.replace(
+        view, history=(*view.history, dataclasses.replace(view.history[-1], event="item_denied", note=note))
+    )
+    data = document_for(denied, DocumentKind.DENIAL, demo.office, "N-2", demo.bundle, TODAY, taxes)
+    assert data.sign_off.issuer == "国家税务总局乌兰浩特市税务局"
+    assert "国家税务总局兴安盟税务局申请行政复议" in _all_text(data)
 
 
 def test_the_guide_notice_lists_every_material_once_by_situation(demo: DemoCases) -> None:

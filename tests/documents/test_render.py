@@ -36,7 +36,13 @@ REQUIRED = {
     ),
     DocumentKind.CORRECTION: ("一次性告知", "如无正当理由逾期提交的，视为放弃申请", "2026年12月11日前", "未提交"),
     DocumentKind.REFUSAL: ("第三十二条第一款第二项", "请向呼伦贝尔市海拉尔区市场监督管理局申请", RIGHTS),
-    DocumentKind.DENIAL: ("不予批准", "经现场核查", "第三十八条第二款", RIGHTS),
+    # the deciding department's (a county 市场监督管理局): 复议 to the county's government, not the hall's body
+    DocumentKind.DENIAL: (
+        "不予批准",
+        "经现场核查",
+        "第三十八条第二款",
+        RIGHTS.replace("兴安盟行政公署", "乌兰浩特市人民政府"),
+    ),
     DocumentKind.GUIDE_NOTICE: (
         "一次性告知",
         "所有情形均需提交",

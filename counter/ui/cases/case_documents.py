@@ -15,7 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counter.actions.case_view import CASE_KINDS, CaseNotices, DocumentLine
-from counter.documents.kinds import DocumentKind
+from counter.documents.kinds import DocumentKind, kind_of_record
 from counter.ui.cases.tables import fill_row, full_table
 from counter.ui.printing.words import (
     PRINTING_CASE_SECTION,
@@ -40,7 +40,7 @@ def prints_text(line: DocumentLine) -> str:
 
 
 def kind_title(kind: str) -> str:
-    return DOC_TITLE.get(kind, kind)
+    return DOC_TITLE.get(kind_of_record(kind), kind)
 
 
 class CaseDocuments(QWidget):

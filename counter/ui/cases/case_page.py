@@ -35,6 +35,7 @@ from counter.actions.case_view import read_case
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.actions.intake import CaseNotFound, IntakeNotPossible
+from counter.case.decisions import DecisionRefused
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.case.view import CaseView
 from counter.catalog.model import Situation
@@ -59,6 +60,7 @@ from counter.ui.cases.case_lines import (
     refusal_text,
 )
 from counter.ui.cases.case_steps import take_step
+from counter.ui.cases.item_states import ItemStates
 from counter.ui.cases.marks import (
     AMBER,
     AMBER_BORDER,
@@ -252,6 +254,7 @@ class CasePage(QWidget):
         )
         self.history = full_table(words.CASE_HISTORY_COLUMNS, stretch=4, name=words.CASE_HISTORY)
         self.documents = CaseDocuments()  # the 文书 section (counter.ui.printing)
+        self.item_states = ItemStates()  # each item's decision: a bundle is decided item by item
 
     def _lay_out(self) -> None:
         title = QHBoxLayout()
@@ -276,6 +279,7 @@ class CasePage(QWidget):
         body.setContentsMargins(0, 0, 0, 0)
         body.addLayout(self._field_columns())
         body.addWidget(self.beyond_data)
+        body.addWidget(self.item_states)
         for heading, table in ((words.CASE_MATERIALS, self.materials), (words.CASE_HISTORY, self.history)):
             caption = QLabel(heading)
             caption.setObjectName("sectionHeading")
@@ -357,6 +361,7 @@ class CasePage(QWidget):
         self.view = page.view
         self._situations, self._shared = page.situations, page.shared
         self._show(page.view)
+        self.item_states.show_items(page.view, page.items)
         if page.notices is not None:
             self.documents.show_notices(page.notices)
         return Loaded.SHOWN
@@ -543,7 +548,7 @@ class CasePage(QWidget):
             log.warning("case %s: %s refused: %s", view.case_no, event.value, refused)
             self.show_notice(not_permitted(refused.permission, refused.signed_in), "noticeError")
             return
-        except (MoveNotAllowed, IntakeNotPossible, CaseNotFound):
+        except (MoveNotAllowed, IntakeNotPossible, CaseNotFound, DecisionRefused):
             log.info("case %s: %s refused, the case changed meanwhile", view.case_no, event.value)
             self.form.close_form()
             self.reload()

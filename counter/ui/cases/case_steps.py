@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from counter.actions.decisions import deny_lapsed_deferral
 from counter.actions.desk import Desk
 from counter.actions.intake import extend_deferral, fulfil_deferred, move_case
 from counter.actions.store import Unit
@@ -15,10 +16,12 @@ from counter.ui.cases.words import (
     CASE_ACTION,
     CASE_DONE_COMPLETE,
     CASE_DONE_EXTENDED,
+    CASE_DONE_LAPSED,
     CASE_DONE_MOVED,
     CASE_DONE_PARTLY,
 )
 from counter.words.cases import CASE_STATUS
+from counter.words.punctuation import LIST_JOIN
 
 
 def take_step(unit: Unit, desk: Desk, event: CaseEvent, values: FormValues, view: CaseView, today: dt.date) -> str:
@@ -34,5 +37,12 @@ def take_step(unit: Unit, desk: Desk, event: CaseEvent, values: FormValues, view
         assert values.new_due is not None  # form_problems saw to it
         extend_deferral(unit, desk, view.case_no, values.new_due, values.reason)
         return CASE_DONE_EXTENDED.format(due=values.new_due.isoformat())
+    if event is CaseEvent.DENIED:  # a lapsed 容缺: only the items its materials serve
+        lapse = deny_lapsed_deferral(unit, desk, view.case_no, today, values.reason)
+        names = material_names(view.materials)
+        return CASE_DONE_LAPSED.format(
+            materials=names_of(list(lapse.materials), names), items=LIST_JOIN.join(lapse.items),
+            status=CASE_STATUS[lapse.status],
+        )  # fmt: skip
     status = move_case(unit, desk, view.case_no, event, values.reason)
     return CASE_DONE_MOVED.format(action=CASE_ACTION[event], status=CASE_STATUS[status])

@@ -4,8 +4,9 @@ The page and the lists ask these questions of a :class:`CaseView` or
 :class:`CaseRow`, so the buttons a clerk sees and the colours of the lists
 follow one table (:data:`counter.case.status.MOVES`) and can be tested
 without a window.  A supervisor's decision (denial, extension) is offered
-only where it makes sense: a deferral is denied once it is overdue, not
-before — until the deadline the applicant may still hand the material in.
+only where it makes sense: a lapsed deferral's items are denied once it is
+overdue, not before — until the deadline the applicant may still hand the
+material in (the action refuses it too, :mod:`counter.actions.decisions`).
 """
 
 from __future__ import annotations
@@ -96,8 +97,8 @@ def available_actions(view: CaseView, today: dt.date, actor: Actor = SINGLE_DESK
             continue
         if event in (CaseEvent.DEFERRED_ARRIVED, CaseEvent.DEFERRAL_EXTENDED) and not view.deferred_open():
             continue
-        if event is CaseEvent.DENIED and view.status is CaseStatus.AWAITING_DEFERRED and not is_overdue(view, today):
-            continue
+        if event is CaseEvent.DENIED and not is_overdue(view, today):
+            continue  # a lapsed 容缺 only (the action refuses before); an item is denied on its own (decide_item)
         shown.append(event)
     return tuple(shown)
 

@@ -73,7 +73,7 @@ CASE_ACTION = {
     CaseEvent.RESUBMITTED: tr("重新提交（补正后）"),
     CaseEvent.WITHDRAWN: tr("撤回"),
     CaseEvent.DEFERRAL_EXTENDED: tr("延长期限"),
-    CaseEvent.DENIED: tr("不予批准"),
+    CaseEvent.DENIED: tr("逾期未补齐：相关事项不予批准"),
     CaseEvent.VOIDED: tr("作废"),
 }
 CASE_FORM_TITLE = {
@@ -83,7 +83,9 @@ CASE_FORM_TITLE = {
     CaseEvent.DELIVERED: tr("办理结果已交给申请人（或已寄出、已电子送达）。"),
     CaseEvent.WITHDRAWN: tr("申请人撤回申请：请写明撤回的理由。"),
     CaseEvent.DEFERRAL_EXTENDED: tr("延长容缺补交期限（如不可抗力）：新的期限和理由都要填写。"),
-    CaseEvent.DENIED: tr("不予批准：理由将记入经办记录和不予批准决定书，请写清楚。"),
+    CaseEvent.DENIED: tr(
+        "容缺材料逾期未补交：只对这些材料所服务的事项不予批准，其他事项继续办理。理由将记入经办记录和不予批准决定书。"
+    ),
     CaseEvent.VOIDED: tr("作废误录的办件：办件不会删除，作废理由记入经办记录和审计日志。"),
 }
 CASE_FORM_REASON = tr("理由：")
@@ -95,7 +97,7 @@ CASE_FORM_CANCEL = tr("取消")
 CASE_REASON_HINT = {
     CaseEvent.WITHDRAWN: tr("例如：申请人书面申请撤回"),
     CaseEvent.DEFERRAL_EXTENDED: tr("例如：因疫情防控，医院暂停办理健康证明"),
-    CaseEvent.DENIED: tr("例如：容缺材料逾期未补交"),
+    CaseEvent.DENIED: tr("例如：申请人未说明逾期的正当理由"),
     CaseEvent.VOIDED: tr("例如：重复录入，正确的办件为……"),
 }
 # Keys are the values of counter.ui.cases.rules.FormProblem.
@@ -109,6 +111,12 @@ CASE_FORM_PROBLEM = {
 CASE_DONE_PARTLY = tr("已登记补交：{arrived}。仍待补交：{open}")
 CASE_DONE_COMPLETE = tr("容缺材料已全部补齐，办件已转入审批中")
 CASE_DONE_EXTENDED = tr("容缺补交期限已延长至{due}")
+CASE_DONE_LAPSED = tr("逾期未补交：{materials}。不予批准的事项：{items}。办件状态：{status}")
+CASE_ITEMS = tr("各事项的决定")
+CASE_ITEM_COLUMNS = (tr("事项"), tr("实施部门"), tr("决定"), tr("理由或结果编号"))
+CASE_ITEM_PENDING = tr("待决定")
+CASE_ITEM_APPROVED = tr("准予")
+CASE_ITEM_DENIED = tr("不予批准")
 CASE_DONE_MOVED = tr("已办理：{action}。办件状态：{status}")
 CASE_LISTS_TITLE = tr("办件清单：今日本窗口与容缺到期")
 CASE_LIST_TODAY = tr("今日本窗口")

@@ -47,7 +47,7 @@ class Casebook:
     resubmitted: str  # demo: 补正, answered by ``later``
     refused: str  # demo: 不予受理
     later: str  # demo: accepted after the correction
-    denied: str  # demo: 容缺受理, not completed in time → 不予批准
+    denied: str  # demo: 容缺受理 not completed in time → 食品经营许可 不予批准, the other items in approval
     awaiting: str  # 2026-11-20, desk 2, due 2026-11-25
     awaiting_earlier: str  # 2026-11-18, desk 1, due 2026-11-23
     correction: str  # 2026-11-20, desk 2, not answered yet
@@ -114,7 +114,7 @@ def build(path: Path) -> Casebook:
             resubmitted=demo["补正（委托代理人办理）"],
             refused=demo["不予受理"],
             later=demo["补正后重新提交并受理"],
-            denied=demo["不予批准"],
+            denied=demo["容缺逾期：相关事项不予批准"],
             awaiting=take_deferral(sessions, DESK_2, DAY, "乌云其木格", 51),
             awaiting_earlier=take_deferral(sessions, DESK_1, EARLIER, "陈建国", 63),
             correction=take_correction(sessions, DESK_2, DAY, "孙丽娟", 75),

@@ -31,6 +31,8 @@ from counter.ui.cases.words import (
     CASE_FORM_NOTE,
     CASE_FORM_PROBLEM,
     CASE_HIDE_FULL_ID,
+    CASE_ITEM_DENIED,
+    CASE_ITEM_PENDING,
     CASE_MOVED_MEANWHILE,
 )
 from counter.words.cases import CASE_EVENT, CASE_STATUS
@@ -222,16 +224,35 @@ def test_an_overdue_deferral_is_denied_only_with_a_reason(
     assert page.form.problems.text() == CASE_FORM_PROBLEM["reason_missing"]
     assert stored(case_sessions, book.awaiting).status is CaseStatus.AWAITING_DEFERRED
 
-    page.form.reason.setText("容缺材料逾期未补交")
+    page.form.reason.setText("申请人未说明逾期的正当理由")
     confirm(qtbot, page)
-    assert page.status.text() == "不予批准"
-    assert page.fields["denial_reason"].text() == "容缺材料逾期未补交"
-    assert column(page.history, 3)[-1] == "不予批准"
-    assert column(page.history, 4)[-1] == "容缺材料逾期未补交"
-    assert visible_actions(page) == {CaseEvent.VOIDED}  # final: nothing left but voiding an error
+    # only 食品经营许可, which the lapsed materials serve, is denied; the other three items go on
+    assert page.status.text() == CASE_STATUS[CaseStatus.IN_APPROVAL]
+    states = {row_texts(page.item_states.table, r)[0]: row_texts(page.item_states.table, r)[1:3] for r in range(4)}
+    assert states["食品经营许可"] == ["乌兰浩特市市场监督管理局", CASE_ITEM_DENIED]
+    assert [v[1] for k, v in states.items() if k != "食品经营许可"] == [CASE_ITEM_PENDING] * 3
+    assert column(page.history, 3)[-2:] == [CASE_EVENT[CaseEvent.DEFERRAL_LAPSED], CASE_EVENT[CaseEvent.ITEM_DENIED]]
+    assert "152201-YJS008-02" in page.notice.text()
+    assert CaseEvent.DENIED not in visible_actions(page)
     assert not page.alert.isVisibleTo(page)
     assert CASE_DEFERRED_NEVER in column(page.materials, 1)  # no longer awaited, no longer red
-    assert stored(case_sessions, book.awaiting).denial_reason == "容缺材料逾期未补交"
+    assert set(stored(case_sessions, book.awaiting).decisions()) == {"152201-YJS008-02"}
+
+
+def test_a_denial_before_the_day_after_the_due_date_is_refused_by_the_action(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    today.day = OVERDUE_DAY
+    page = open_page(qtbot, case_sessions, today, book.awaiting)
+    page.action_buttons[CaseEvent.DENIED].click()
+    page.form.reason.setText("逾期")
+    today.day = dt.date(2026, 11, 25)  # the page was drawn on another day: the due date itself, not yet lapsed
+    page.form.confirm_button.click()
+    qtbot.waitUntil(lambda: page.notice.isVisibleTo(page))
+    assert page.notice.objectName() == "noticeWarn"
+    assert stored(case_sessions, book.awaiting).status is CaseStatus.AWAITING_DEFERRED
+    assert stored(case_sessions, book.awaiting).decisions() == {}
+    assert CaseEvent.DENIED not in visible_actions(page)  # read again on that day: not offered either
 
 
 def test_an_extension_needs_a_later_date_and_a_reason(
@@ -280,9 +301,8 @@ def test_an_accepted_case_goes_to_approval_then_done_then_delivered(
         CaseEvent.SENT_TO_APPROVAL,
         CaseEvent.COMPLETED,
         CaseEvent.WITHDRAWN,
-        CaseEvent.DENIED,
         CaseEvent.VOIDED,
-    }
+    }  # no denial of the whole case: a bundle is denied item by item
     for event, status in (
         (CaseEvent.SENT_TO_APPROVAL, CaseStatus.IN_APPROVAL),
         (CaseEvent.COMPLETED, CaseStatus.READY),

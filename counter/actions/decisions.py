@@ -1,0 +1,162 @@
+"""Decisions item by item: 准予 or 不予批准 of one item, and the denial of the items a lapsed 容缺 takes down.
+
+Every rule is checked here, not only by hiding a button: an item is decided once, a 不予批准 states its reasons
+(seed 001 第十七条(二)), and a lapse is refused until the day after a deferred material's due date — until then
+the applicant may still hand it in (the 承诺 of 容缺受理 is kept by its date).  Each decision is a history line
+(:mod:`counter.case.decisions`) and an audit entry in the same unit of work; once every item of the bundle is
+decided, the case moves by :data:`counter.case.status.MOVES` like any other step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from counter.access.case_rights import permission_for
+from counter.actions.audit import record_at_desk
+from counter.actions.desk import Desk
+from counter.actions.guard import require
+from counter.actions.intake import CaseNotFound
+from counter.audit.actions import AuditAction
+from counter.audit.masking import masked_text
+from counter.case.decisions import (
+    DecisionProblem,
+    DecisionRefused,
+    ItemDecision,
+    closing_event,
+    first_lapse_day,
+    item_note,
+    items_served,
+    lapsing,
+)
+from counter.case.status import NOTE_CODES_JOIN, CaseEvent, CaseStatus, next_status
+from counter.catalog.model import Bundle
+from counter.db import models
+from counter.db.case_store import add_history, case_by_no, case_view
+from counter.db.catalog_store import guide_version
+
+log = logging.getLogger(__name__)
+
+DENIAL_REASONS_JOIN = "；"  # the case's own denial_reason: its items' reasons, as stored (never translated)
+
+
+@dataclass(frozen=True, slots=True)
+class Lapse:
+    """What a lapse did: the materials found lapsed, the items they took down, the case's status after."""
+
+    materials: tuple[str, ...]
+    items: tuple[str, ...]
+    status: CaseStatus
+
+
+def _open(session: Session, number: str) -> tuple[models.Case, Bundle]:
+    case = case_by_no(session, number)
+    if case is None:
+        raise CaseNotFound(number)
+    stored = guide_version(session, case.guide_version_id)
+    assert stored is not None  # a case always keeps its guide version (foreign key)
+    return case, stored.bundle
+
+
+def decide_item(
+    session: Session, desk: Desk, number: str, item_code: str, *, approve: bool, text: str = ""
+) -> CaseStatus:
+    """Record one item's 准予 (``text``: the result's number, may be empty) or 不予批准 (``text``: the reasons).
+
+    Raises :class:`DecisionRefused`, :class:`~counter.case.status.MoveNotAllowed` or
+    :class:`~counter.actions.guard.NotPermitted`; returns the case's status after.
+    """
+    event = CaseEvent.ITEM_APPROVED if approve else CaseEvent.ITEM_DENIED
+    require(session, desk.actor, permission_for(event))
+    case, bundle = _open(session, number)
+    if not approve and not text.strip():
+        raise DecisionRefused(DecisionProblem.REASON_REQUIRED, case.case_no, item_code)
+    if bundle.item(item_code) is None:
+        raise DecisionRefused(DecisionProblem.UNKNOWN_ITEM, case.case_no, item_code)
+    view = case_view(session, case.case_no)
+    assert view is not None
+    if item_code in view.decisions():
+        raise DecisionRefused(DecisionProblem.ALREADY_DECIDED, case.case_no, item_code)
+    status = next_status(CaseStatus(case.status), event)  # MoveNotAllowed reaches the caller
+    _record(session, desk, case, event, item_code, text, status)
+    return _close(session, desk, case, bundle)
+
+
+def deny_lapsed_deferral(session: Session, desk: Desk, number: str, today: dt.date, reason: str = "") -> Lapse:
+    """Deny the items served by the deferred materials past their due date; the other items go on.
+
+    Refused (:class:`DecisionRefused`, ``NOT_LAPSED`` with the first day it may be done) while no awaited material
+    is past its due date: a lapse is recorded on or after the day after the due date, never before.  ``reason``
+    adds to what the paper says of the lapse (the materials and their dates are printed in any case).
+    """
+    require(session, desk.actor, permission_for(CaseEvent.DEFERRAL_LAPSED))
+    case, bundle = _open(session, number)
+    view = case_view(session, case.case_no)
+    assert view is not None
+    status = CaseStatus(case.status)
+    next_status(status, CaseEvent.DEFERRAL_LAPSED)  # only a case awaiting deferred materials lapses
+    gone = lapsing(view.materials, view.history, today)
+    if not gone:
+        first = first_lapse_day(view.materials, view.history)
+        raise DecisionRefused(DecisionProblem.NOT_LAPSED, case.case_no, first_day=first)
+    codes = tuple(m.code for m in gone)
+    still = [m for m in view.deferred_open() if m.code not in codes]
+    event = CaseEvent.DEFERRAL_PART_LAPSED if still else CaseEvent.DEFERRAL_LAPSED
+    status = next_status(status, event)
+    case.status = status.value
+    note = NOTE_CODES_JOIN.join(codes)
+    add_history(session, case, event.value, note, clerk=desk.clerk)
+    _audit(session, desk, case.case_no, event, status, note)
+    decided = view.decisions()
+    items = tuple(code for code in items_served(bundle, codes) if code not in decided)
+    for code in items:
+        _record(session, desk, case, CaseEvent.ITEM_DENIED, code, reason, status)
+    log.info("case %s: deferral lapsed (%s), items denied: %s", case.case_no, note, ", ".join(items))
+    return Lapse(codes, items, _close(session, desk, case, bundle))
+
+
+def _record(
+    session: Session, desk: Desk, case: models.Case, event: CaseEvent, item_code: str, text: str, status: CaseStatus
+) -> None:
+    note = item_note(item_code, text)
+    add_history(session, case, event.value, note, clerk=desk.clerk)
+    _audit(session, desk, case.case_no, event, status, note, item=item_code)
+
+
+def _close(session: Session, desk: Desk, case: models.Case, bundle: Bundle) -> CaseStatus:
+    """Once every item is decided, the case's own move: all denied → DENIED, else → COMPLETED (READY)."""
+    session.flush()
+    view = case_view(session, case.case_no)
+    assert view is not None
+    decisions = view.decisions()
+    event = closing_event([i.code for i in bundle.items], decisions)
+    status = CaseStatus(case.status)
+    if event is None:
+        return status
+    after = next_status(status, event)
+    case.status = after.value
+    if event is CaseEvent.DENIED:
+        case.denial_reason = _reasons(decisions.values())
+    add_history(session, case, event.value, case.denial_reason if event is CaseEvent.DENIED else "", desk.clerk)
+    _audit(session, desk, case.case_no, event, after, "")
+    return after
+
+
+def _reasons(decisions: Iterable[ItemDecision]) -> str:
+    texts: list[str] = []
+    for decision in decisions:
+        if not decision.approved and decision.text.strip() and decision.text.strip() not in texts:
+            texts.append(decision.text.strip())
+    return DENIAL_REASONS_JOIN.join(texts)
+
+
+def _audit(
+    session: Session, desk: Desk, number: str, event: CaseEvent, after: CaseStatus, note: str, **extra: str
+) -> None:
+    """The audit entry of a decision, as every step of a case has one (event, status after, masked note)."""
+    detail = {"event": event.value, "status": after.value, "note": masked_text(note), **extra}
+    record_at_desk(session, desk, AuditAction.CASE_CHANGED, number, detail)

@@ -1,0 +1,155 @@
+"""Decisions item by item, read from a case's history; and which items a lapsed 容缺 takes down.
+
+A bundle is several items, each decided by its own department (seed 001 第十七条: 准予 within the promised time,
+不予批准 with its reasons, "加盖审批业务专用章或部门公章").  A decision is a history line
+(:data:`~counter.case.status.CaseEvent.ITEM_APPROVED` / ``ITEM_DENIED``) whose note is the item's code, then
+:data:`~counter.case.status.NOTE_DUE_REASON`, then the result's number or the reason: the history is what sync
+carries, so a township's decision reaches the hall without a new table.
+
+A deferred material that is not handed in by its due date lapses the day after (a pledge given under 容缺受理 is
+kept by its date, not before it: until then the applicant may still bring it).  It takes down exactly the items
+it serves (:attr:`counter.catalog.model.Material.items`, of the guide version the case was taken under); the
+other items go on to their departments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol, TypeVar
+
+from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent
+from counter.catalog.model import Bundle
+
+DECISION_EVENTS = frozenset({CaseEvent.ITEM_APPROVED.value, CaseEvent.ITEM_DENIED.value})
+LAPSE_EVENTS = frozenset({CaseEvent.DEFERRAL_LAPSED.value, CaseEvent.DEFERRAL_PART_LAPSED.value})
+
+
+class Line(Protocol):
+    """A history line as far as decisions read it."""
+
+    @property
+    def event(self) -> str: ...
+    @property
+    def note(self) -> str: ...
+
+
+class Deferred(Protocol):
+    """A checklist line as far as a lapse reads it."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def due_on(self) -> dt.date | None: ...
+    @property
+    def arrived_on(self) -> dt.date | None: ...
+
+
+M = TypeVar("M", bound=Deferred)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemDecision:
+    item_code: str
+    approved: bool
+    text: str  # approved: the result's number (may be empty); denied: the reason
+
+
+def item_note(item_code: str, text: str) -> str:
+    """The stored note of an item's decision."""
+    return f"{item_code}{NOTE_DUE_REASON}{text.strip()}"
+
+
+def read_item_note(note: str) -> tuple[str, str]:
+    """The item's code and the text of a decision's note (item codes never hold the separator)."""
+    code, _, text = note.partition(NOTE_DUE_REASON)
+    return code.strip(), text
+
+
+def item_decisions(history: Iterable[Line]) -> dict[str, ItemDecision]:
+    """Each decided item's decision, by item code; an item is decided once (the action refuses a second)."""
+    found: dict[str, ItemDecision] = {}
+    for line in history:
+        if line.event in DECISION_EVENTS:
+            code, text = read_item_note(line.note)
+            found.setdefault(code, ItemDecision(code, line.event == CaseEvent.ITEM_APPROVED.value, text))
+    return found
+
+
+def lapsed_codes(history: Iterable[Line]) -> frozenset[str]:
+    """The deferred materials already found lapsed."""
+    codes: set[str] = set()
+    for line in history:
+        if line.event in LAPSE_EVENTS:
+            codes.update(c for c in line.note.split(NOTE_CODES_JOIN) if c)
+    return frozenset(codes)
+
+
+def awaited(materials: Iterable[M], history: Iterable[Line]) -> list[M]:
+    """Deferred materials still awaited: not handed in, and not lapsed."""
+    gone = lapsed_codes(history)
+    return [m for m in materials if m.due_on is not None and m.arrived_on is None and m.code not in gone]
+
+
+def lapsing(materials: Iterable[M], history: Iterable[Line], today: dt.date) -> list[M]:
+    """The awaited materials whose due date is before ``today``: lapsed from the day after their due date."""
+    return [m for m in awaited(materials, history) if m.due_on is not None and m.due_on < today]
+
+
+def first_lapse_day(materials: Iterable[Deferred], history: Iterable[Line]) -> dt.date | None:
+    """The first day a lapse may be recorded: the day after the earliest due date still awaited."""
+    dues = [m.due_on for m in awaited(materials, history) if m.due_on is not None]
+    return min(dues) + dt.timedelta(days=1) if dues else None
+
+
+def items_served(bundle: Bundle, material_codes: Iterable[str]) -> tuple[str, ...]:
+    """The bundle's items served by these materials, in the bundle's order.
+
+    A material that names no item serves the whole bundle (the catalog's rule for a material without ``items``).
+    """
+    wanted = set(material_codes)
+    served: set[str] = set()
+    for material in bundle.materials:
+        if material.code in wanted:
+            served.update(material.items or (i.code for i in bundle.items))
+    return tuple(i.code for i in bundle.items if i.code in served)
+
+
+def serves(bundle: Bundle, material_code: str, item_code: str) -> bool:
+    return item_code in items_served(bundle, (material_code,))
+
+
+def closing_event(item_codes: Sequence[str], decisions: dict[str, ItemDecision]) -> CaseEvent | None:
+    """The case's own move once every item is decided: DENIED when all were denied, else COMPLETED; None before."""
+    if not item_codes or any(code not in decisions for code in item_codes):
+        return None
+    if any(decisions[code].approved for code in item_codes):
+        return CaseEvent.COMPLETED
+    return CaseEvent.DENIED
+
+
+class DecisionProblem(StrEnum):
+    """Why an item's decision, or a lapse, cannot be recorded now; the faces word it."""
+
+    NOT_LAPSED = "not_lapsed"  # no deferred material is past its due date yet
+    UNKNOWN_ITEM = "unknown_item"  # the case's guide version has no such item
+    ALREADY_DECIDED = "already_decided"  # the item has its decision
+    REASON_REQUIRED = "reason_required"  # 不予批准 states its reasons (第十七条(二))
+    ITEM_BY_ITEM = "item_by_item"  # a case is denied item by item, never as a whole
+
+
+class DecisionRefused(Exception):
+    """The decision is refused by the rules above, whatever face asked for it.
+
+    ``first_day``: for :attr:`DecisionProblem.NOT_LAPSED`, the first day a lapse may be recorded (None when
+    nothing deferred is awaited at all).
+    """
+
+    def __init__(self, problem: DecisionProblem, case_no: str, item_code: str = "", first_day: dt.date | None = None):
+        super().__init__(f"{case_no}: {problem.value} {item_code}".strip())
+        self.problem = problem
+        self.case_no = case_no
+        self.item_code = item_code
+        self.first_day = first_day

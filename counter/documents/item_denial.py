@@ -1,0 +1,93 @@
+"""The 不予批准决定书 of one item: issued in its deciding department's name, with that department's seal place.
+
+Seed 001 第十七条(二): "对经审核不予批准的事项，应作出不予批准的决定，并同时说明不予批准的原因，注明联系方式，
+加盖审批业务专用章或部门公章".  So the paper is per item, not per bundle: the department that decides the item
+(:func:`counter.documents.deciders.decider_name`) issues it and seals it, the applicant's rights are those against
+that department (:func:`~counter.documents.deciders.item_rights`: its 复议 body and court, not the hall's), and the
+other items of the bundle go on.  A denial after a lapsed 容缺 lists the lapsed materials that serve this item with
+their due dates.  The hall's own 不予受理 stays the hall's (:mod:`counter.documents.case_documents`).
+"""
+
+from __future__ import annotations
+
+from counter.case.decisions import serves
+from counter.case.view import CaseView
+from counter.catalog.model import Bundle, Item
+from counter.documents import words as paper
+from counter.documents.data import Block, Column, Heading, OfficeSettings, Pair, Pairs, SignOff, Table, Text
+from counter.documents.deciders import decider_name, item_rights
+from counter.documents.words import consult_phone, date_text, optional_date
+
+
+def denied_item(case: CaseView, bundle: Bundle, item_code: str) -> Item | None:
+    """The item, when the case records its 不予批准."""
+    decision = case.decisions().get(item_code)
+    if decision is None or decision.approved:
+        return None
+    return bundle.item(item_code)
+
+
+def item_denial_blocks(case: CaseView, bundle: Bundle, item: Item, office: OfficeSettings, you: str) -> list[Block]:
+    decision = case.decisions()[item.code]
+    department = decider_name(item, office)
+    contact = paper.DOC_CONTACT_VALUE.format(
+        office=office.office_name, address=office.address, phone=consult_phone(bundle, office)
+    )
+    lapsed = tuple(m for m in case.lapsed() if serves(bundle, m.code, item.code))
+    reasons = [r for r in (paper.DOC_LAPSE_REASON if lapsed else "", decision.text.strip()) if r]
+    blocks: list[Block] = [
+        Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
+        Text(
+            paper.DOC_ITEM_DENIAL_INTRO.format(
+                you=you,
+                received=date_text(case.received_on),
+                bundle=case.bundle_name,
+                item=item.name,
+                accepted=optional_date(case.accepted_on),
+            )
+        ),
+        Pairs(
+            (
+                Pair(
+                    paper.DOC_ITEM, paper.DOC_ITEM_VALUE.format(name=item.sub_item or item.name, code=item.code), True
+                ),
+                Pair(paper.DOC_DECIDER, department, wide=True),
+                Pair(paper.DOC_REASON, "\n".join(reasons), wide=True),
+                Pair(paper.DOC_CONTACT, contact, wide=True),
+            )
+        ),
+    ]
+    if lapsed:
+        rows = tuple(
+            (str(n), m.name, paper.DOC_DUE_VALUE.format(date=optional_date(m.due_on))) for n, m in enumerate(lapsed, 1)
+        )
+        columns = (
+            Column(paper.DOC_COL_NO, 0.07, centred=True),
+            Column(paper.DOC_COL_DEFERRED, 0.63),
+            Column(paper.DOC_COL_DUE, 0.30, centred=True),
+        )
+        blocks += [Heading(paper.DOC_H_LAPSED), Table(columns, rows)]
+    rights = item_rights(item, office)
+    review = rights.review_body if rights is not None and rights.review_body else paper.DOC_REVIEW_UNKNOWN
+    court = rights.court if rights is not None and rights.court else paper.DOC_COURT_UNKNOWN
+    blocks += [
+        Text(paper.DOC_OTHER_ITEMS.format(bundle=case.bundle_name)),
+        Text(paper.DOC_DENIAL_BASIS.format(you=you)),
+        Text(paper.DOC_RIGHTS.format(review_body=review, court=court), strong=True),
+    ]
+    return blocks
+
+
+def department_sign_off(sign_off: SignOff, item: Item, office: OfficeSettings) -> SignOff:
+    """The closing block in the department's name, with its seal place; the hall's clerk still hands it over."""
+    department = decider_name(item, office)
+    return SignOff(
+        clerk_label=sign_off.clerk_label,
+        clerk=sign_off.clerk,
+        phone=sign_off.phone,
+        signers=sign_off.signers,
+        signed_at=sign_off.signed_at,
+        issuer=department,
+        date=sign_off.date,
+        seal_caption=paper.DOC_SEAL_PLACE.format(seal=paper.DOC_DEPARTMENT_SEAL.format(department=department)),
+    )

@@ -1,0 +1,115 @@
+"""Decisions item by item through the actions: a lapsed 容缺 denies only its items, never before the day after."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.decisions import decide_item, deny_lapsed_deferral
+from counter.actions.desk import Desk
+from counter.actions.documents import make_document
+from counter.actions.intake import move_case
+from counter.case.decisions import DecisionProblem, DecisionRefused
+from counter.case.numbers import DOC_NO_MAX
+from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
+from counter.db.case_store import case_view
+from counter.documents.kinds import DocumentKind
+from counter.intake.checklist import Receipt, record
+from counter.intake.outcome import DeferralRequest
+from tests.actions.test_intake_actions import full_request, take
+
+FOOD = "152201-YJS008-02"  # 食品经营许可: the only item M08 (食品安全管理制度文本) serves
+OTHERS = ("152201-YJS008-01", "152201-YJS008-03", "152201-YJS008-04")
+
+
+def deferred_case(sessions: sessionmaker[Session], desk: Desk) -> tuple[str, dt.date]:
+    request = full_request(sessions)
+    checklist = record(request.checklist, "M08", Receipt.MISSING)
+    number = take(
+        sessions, desk, dataclasses.replace(request, checklist=checklist, deferral=DeferralRequest(True, True))
+    )
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    (due,) = {m.due_on for m in view.deferred_open()}
+    assert due is not None
+    return number, due
+
+
+def test_a_lapse_waits_for_the_day_after_the_due_date_and_denies_only_the_lapsed_items(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    number, due = deferred_case(sessions, desk)
+    for day in (due - dt.timedelta(days=1), due):
+        with sessions.begin() as s, pytest.raises(DecisionRefused) as refused:
+            deny_lapsed_deferral(s, desk, number, day)
+        assert refused.value.problem is DecisionProblem.NOT_LAPSED
+        assert refused.value.first_day == due + dt.timedelta(days=1)
+    with sessions.begin() as s:
+        lapse = deny_lapsed_deferral(s, desk, number, due + dt.timedelta(days=1), "未说明正当理由")
+    assert (lapse.materials, lapse.items, lapse.status) == (("M08",), (FOOD,), CaseStatus.IN_APPROVAL)
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    assert set(view.decisions()) == {FOOD}
+    assert not view.decisions()[FOOD].approved
+    assert view.deferred_open() == ()  # lapsed: no longer awaited
+    with sessions.begin() as s, pytest.raises(MoveNotAllowed):
+        deny_lapsed_deferral(s, desk, number, due + dt.timedelta(days=2))  # once
+    for code in OTHERS:  # the other items go on to their departments
+        with sessions.begin() as s:
+            status = decide_item(s, desk, number, code, approve=True, text="92152201MA0000001X")
+    assert status is CaseStatus.READY  # every item decided, some granted
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    events = [h.event for h in view.history]
+    assert events == ["taken", "deferral_lapsed", "item_denied", *["item_approved"] * 3, "completed"]
+
+
+def test_a_denial_states_its_reason_is_made_once_and_the_case_is_denied_item_by_item(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    with sessions.begin() as s, pytest.raises(DecisionRefused) as refused:
+        move_case(s, desk, number, CaseEvent.DENIED, "整件不予批准")
+    assert refused.value.problem is DecisionProblem.ITEM_BY_ITEM
+    with sessions.begin() as s, pytest.raises(DecisionRefused) as refused:
+        decide_item(s, desk, number, FOOD, approve=False, text=" ")
+    assert refused.value.problem is DecisionProblem.REASON_REQUIRED
+    with sessions.begin() as s, pytest.raises(DecisionRefused) as refused:
+        decide_item(s, desk, number, "152201-YJS999-01", approve=False, text="理由")
+    assert refused.value.problem is DecisionProblem.UNKNOWN_ITEM
+    for code in (FOOD, *OTHERS):
+        with sessions.begin() as s:
+            status = decide_item(s, desk, number, code, approve=False, text=f"经审查不符合条件（{code[-2:]}）")
+    assert status is CaseStatus.DENIED  # all denied
+    with sessions.begin() as s, pytest.raises(DecisionRefused) as refused:
+        decide_item(s, desk, number, FOOD, approve=False, text="再次")
+    assert refused.value.problem is DecisionProblem.ALREADY_DECIDED
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    assert view.denial_reason.startswith("经审查不符合条件（02）；")
+
+
+def test_each_department_numbers_its_own_denials(sessions: sessionmaker[Session], desk: Desk) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    day = dt.date(2026, 11, 24)
+    with sessions.begin() as s:
+        for code in (FOOD, "152201-YJS008-01", "152201-YJS008-03"):
+            decide_item(s, desk, number, code, approve=False, text="经现场核查不符合条件")
+    with sessions.begin() as s:
+        food = make_document(s, desk, number, DocumentKind.DENIAL, day, FOOD)
+        registration = make_document(s, desk, number, DocumentKind.DENIAL, day, "152201-YJS008-01")
+        signboard = make_document(s, desk, number, DocumentKind.DENIAL, day, "152201-YJS008-03")
+        again = make_document(s, desk, number, DocumentKind.DENIAL, day + dt.timedelta(days=3), FOOD)
+    numbers = [food.doc_no, registration.doc_no, signboard.doc_no]
+    assert all(len(n) <= DOC_NO_MAX and n.startswith("XAM01-26-P") for n in numbers)
+    # the same department (市场监督管理局) continues its series; 城市管理综合行政执法局 starts its own
+    assert food.doc_no.split("-")[2] == registration.doc_no.split("-")[2] != signboard.doc_no.split("-")[2]
+    assert [n[-4:] for n in numbers] == ["0001", "0002", "0001"]
+    assert (again.doc_no, again.reprint, again.pdf) == (food.doc_no, True, food.pdf)  # one paper per item

@@ -1,0 +1,127 @@
+"""Decisions item by item through the command line, on a real SQLite database.
+
+A 容缺 on 小餐馆 lapses: ``counter case lapse`` refuses before the day after the due date, in Chinese; after
+it, only 食品经营许可 is denied, and ``counter print --doc denial --item`` issues that item's 不予批准决定书 in the
+市场监督管理局's name.  The other items are then decided with ``counter case decide``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from counter.actions.calendar import office_calendar
+from counter.actions.demo import complete_checklist, fresh_checklist
+from counter.actions.desk import Desk
+from counter.actions.intake import IntakeRequest, take_intake
+from counter.case.numbers import DeskIdentity
+from counter.db.catalog_store import current_guide
+from counter.db.engine import make_engine, make_sessions
+from counter.identifiers import make_id_number
+from counter.intake.checklist import Receipt, record
+from counter.intake.outcome import DeferralRequest
+from counter.intake.parties import Applicant, ApplicantKind, Parties
+from tests.test_cli import run
+
+TODAY = dt.date(2026, 11, 20)
+FOOD = "152201-YJS008-02"
+
+
+def deferred_case(db: str) -> tuple[str, dt.date]:
+    """A 容缺受理 of 小餐馆 with 食品安全管理制度文本 (M08) to come, taken as the window takes it."""
+    engine = make_engine(db)
+    sessions = make_sessions(engine)
+    with sessions.begin() as s:
+        stored = current_guide(s, "XAM-YJS-008")
+        assert stored is not None
+        checklist = record(complete_checklist(stored.bundle, fresh_checklist(stored)), "M08", Receipt.MISSING)
+        parties = Parties(
+            Applicant(
+                ApplicantKind.PERSON,
+                "孟根",
+                make_id_number("152201", dt.date(1980, 1, 1), 59),
+                "15647821234",
+                "乌兰浩特市",
+            )
+        )
+        request = IntakeRequest(checklist, parties, deferral=DeferralRequest(True, True))
+        taken = take_intake(s, Desk(DeskIdentity("XAM01", "8"), "乌兰"), request, TODAY, office_calendar(s))
+    engine.dispose()
+    assert taken.decision.deferred
+    return taken.case_no, taken.decision.deferred[0].due
+
+
+def test_a_lapse_from_the_command_line_denies_only_the_food_licence_and_not_before_its_day(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    assert run(capsys, "catalog", "list", "--db", db)[0] == 0  # the bundled catalog, imported at first use
+    number, due = deferred_case(db)
+
+    code, _, err = run(capsys, "case", "lapse", number, "--db", db, "--today", due.isoformat())
+    assert code == 1
+    assert "补交期限尚未届满" in err
+    assert (due + dt.timedelta(days=1)).isoformat() in err
+    code, _, err = run(capsys, "print", number, "--doc", "denial", "--item", FOOD, "--out", str(tmp_path / "x.pdf"),
+                       "--db", db)  # fmt: skip
+    assert code == 1  # nothing denied yet
+
+    lapse_day = (due + dt.timedelta(days=1)).isoformat()
+    code, out, _ = run(capsys, "case", "lapse", number, "--db", db, "--today", lapse_day)
+    assert code == 0
+    assert FOOD in out
+    assert "152201-YJS008-01" not in out
+    assert "审批中" in out
+
+    pdf = tmp_path / "denial.pdf"
+    code, out, _ = run(capsys, "print", number, "--doc", "denial", "--item", FOOD, "--out", str(pdf),
+                       "--db", db, "--today", lapse_day)  # fmt: skip
+    assert code == 0
+    doc_no = out.split("\t")[0]
+    assert doc_no.startswith("XAM01-26-P")
+    assert len(doc_no) <= 30
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    squeezed = "".join(text.split())
+    assert "乌兰浩特市市场监督管理局审批业务专用章" in squeezed  # the department's seal place, not the hall's
+    assert "或部门公章" in squeezed
+    assert "政务服务专用章" not in squeezed
+    assert "食品安全管理制度文本" in squeezed
+    assert f"{due.year}年{due.month}月{due.day}日前" in squeezed
+    assert "乌兰浩特市人民政府申请行政复议" in squeezed  # the county department's 复议 body
+
+    code, _, err = run(capsys, "case", "decide", number, "--item", FOOD, "--approve", "--db", db)
+    assert code == 1
+    assert "已作出决定" in err
+    code, _, err = run(capsys, "case", "decide", number, "--item", "152201-YJS008-01", "--deny", "--db", db)
+    assert code == 1
+    assert "须写明理由" in err
+    for item in ("152201-YJS008-01", "152201-YJS008-03", "152201-YJS008-04"):
+        code, out, _ = run(capsys, "case", "decide", number, "--item", item, "--approve", "--result-no", "A1",
+                           "--db", db)  # fmt: skip
+        assert code == 0
+    assert "已办结" in out
+    code, out, _ = run(capsys, "case", "show", number, "--json", "--db", db)
+    shown = json.loads(out)
+    assert shown["status"] == "ready"
+    assert [h["event"] for h in shown["history"]][1:3] == ["deferral_lapsed", "item_denied"]
+
+
+def test_demo_denies_only_the_lapsed_item_after_its_due_date(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    code, _, _ = run(capsys, "demo", "--out", str(tmp_path / "demo"), "--today", "2026-11-20", "--db", db)
+    assert code == 0
+    denials = sorted((tmp_path / "demo").glob("*-denial.pdf"))
+    assert [p.name.split("-", 4)[-1] for p in denials] == [f"{FOOD}-denial.pdf"]
+    cases = json.loads((tmp_path / "demo" / "cases.json").read_text("utf-8"))
+    lapsed = next(c for c in cases if any(h["event"] == "deferral_lapsed" for h in c["history"]))
+    due = max(dt.date.fromisoformat(m["due_on"]) for m in lapsed["materials"] if m["due_on"])
+    text = subprocess.run(["pdftotext", str(denials[0]), "-"], capture_output=True, text=True, check=True).stdout
+    day = due + dt.timedelta(days=1)
+    assert f"{day.year}年{day.month}月{day.day}日" in "".join(text.split())  # dated after the due date
+    assert lapsed["status"] == "in_approval"  # the other three items go on
