@@ -31,10 +31,12 @@ RECEIVED_MEDIUM = {
 REFUSAL_GROUND = {
     RefusalGround.NO_LICENCE_NEEDED: "申请事项依法不需要取得行政许可",
     RefusalGround.NOT_IN_REMIT: "申请事项依法不属于本行政机关职权范围",
+    RefusalGround.FALSE_MATERIALS: "申请人隐瞒有关情况或者提供虚假材料申请行政许可",
 }
 REFUSAL_BASIS = {
     RefusalGround.NO_LICENCE_NEEDED: "《中华人民共和国行政许可法》第三十二条第一款第一项",
     RefusalGround.NOT_IN_REMIT: "《中华人民共和国行政许可法》第三十二条第一款第二项",
+    RefusalGround.FALSE_MATERIALS: "《中华人民共和国行政许可法》第七十八条",
 }
 REFUSAL_TURN_TO = "请向{turn_to}申请。"
 
