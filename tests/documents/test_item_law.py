@@ -41,8 +41,10 @@ def taken_under(view: CaseView, bundle: Bundle) -> CaseView:
     return dataclasses.replace(view, bundle_code=bundle.code, bundle_name=bundle.name)
 
 
-def printed(demo: DemoCases, kind: DocumentKind, label: str, bundle: Bundle, **changes: str) -> DocumentData:
-    view = dataclasses.replace(taken_under(demo.views[label], bundle), **changes)
+def printed(demo: DemoCases, kind: DocumentKind, label: str, bundle: Bundle, ground: str = "") -> DocumentData:
+    view = taken_under(demo.views[label], bundle)
+    if ground:
+        view = dataclasses.replace(view, refusal_ground=ground)
     return document_for(view, kind, demo.office, "N-1", bundle, TODAY)
 
 
@@ -160,7 +162,7 @@ def test_the_denial_cites_the_licensing_law_only_for_licences(demo: DemoCases) -
 
 
 def test_false_materials_warn_and_bar_where_the_law_sets_it(demo: DemoCases, tmp_path: Path) -> None:
-    data = printed(demo, DocumentKind.REFUSAL, "不予受理", demo.bundle, refusal_ground=RefusalGround.FALSE_MATERIALS)
+    data = printed(demo, DocumentKind.REFUSAL, "不予受理", demo.bundle, ground=RefusalGround.FALSE_MATERIALS)
     path = tmp_path / "refusal.pdf"
     path.write_bytes(render_pdf(data))
     text = pdf_text(path)
@@ -172,9 +174,7 @@ def test_false_materials_warn_and_bar_where_the_law_sets_it(demo: DemoCases, tmp
         in (text)
     )
     shop = shipped("059")  # 便利店: 烟草专卖零售许可 is not marked
-    other = _all_text(
-        printed(demo, DocumentKind.REFUSAL, "不予受理", shop, refusal_ground=RefusalGround.FALSE_MATERIALS)
-    )
+    other = _all_text(printed(demo, DocumentKind.REFUSAL, "不予受理", shop, ground=RefusalGround.FALSE_MATERIALS))
     assert "并给予警告" in other
     assert "一年内不得再次申请" not in other
 
