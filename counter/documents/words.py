@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from counter.catalog.model import Bundle, CopyForm, TimeLimit, TimeUnit
+from counter.catalog.model import Bundle, CopyForm, Medium, TimeLimit, TimeUnit
 from counter.documents.data import Numbered, OfficeSettings
 from counter.intake.checklist import ReceivedMedium
 from counter.intake.outcome import RefusalGround
@@ -252,6 +252,29 @@ DOC_VISITS_REASON = "{count}次：{reason}"
 DOC_FORMS = "办理形式"
 DOC_LIST_JOIN = "、"
 DOC_NOT_STATED = "未载明"
+# every element of 第九条 and the 24-point list (items 18, 20, 21, 23, 24) on the 一次性告知单
+DOC_SERVICE_OBJECTS = "服务对象"
+DOC_H_ITEM_DETAIL = "包含事项"
+DOC_ITEM_NAME = "事项名称"
+DOC_SUB_ITEM = "子项名称"
+DOC_ITEM_TYPE = "事项类型"
+DOC_CASE_KIND = "办件类型"
+DOC_CASE_KIND_VALUE = {"1": "即办件", "2": "承诺件"}
+DOC_LEGAL_BASIS = "设定依据"
+DOC_LEGAL_LIMIT = "法定办结时限"
+DOC_FEE = "收费标准"
+DOC_FEE_BASIS = "收费依据"
+DOC_RESULT = "办理结果"
+DOC_DECIDER_ENTRUSTED = "{department}（委托本中心受理）"
+DOC_H_STEPS = "办理流程"
+DOC_COL_STEP = "环节"
+DOC_COL_STEP_LIMIT = "时限"
+DOC_COL_STEP_RESULT = "办理结果"
+DOC_COL_STEP_NOTE = "说明"
+DOC_ISSUER = "出具单位：{issuer}"
+DOC_BLANK_FORM = "空白表格：{where}"
+DOC_SAMPLE_FORM = "示例样表：{where}"
+MEDIUM = {Medium.PAPER: "纸质", Medium.ELECTRONIC: "电子", Medium.PAPER_OR_ELECTRONIC: "纸质或电子"}
 
 
 def time_limit(limit: TimeLimit | None) -> str:
