@@ -47,7 +47,7 @@ def _material(m: Material) -> dict[str, Any]:
 
 
 def _item_law(item: Item) -> dict[str, Any]:
-    """The item's level and the two flags, only where set: like aliases, a guide without them hashes as before."""
+    """The item's level and its flags, only where set: like aliases, a guide without them hashes as before."""
     law: dict[str, Any] = {}
     if item.level is not None:
         law["level"] = item.level.value
@@ -55,6 +55,8 @@ def _item_law(item: Item) -> dict[str, Any]:
         law["vertical"] = True
     if item.entrusted:
         law["entrusted"] = True
+    if item.public_safety:
+        law["public_safety"] = True
     return law
 
 

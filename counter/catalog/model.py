@@ -193,6 +193,9 @@ class Item:
     level: AdminLevel | None = None  # the department's administrative level: fills in its place
     vertical: bool = False  # vertically led (行政复议法 第二十七条) though its name does not say so
     entrusted: bool = False  # the hall accepts on the department's behalf (seed 001 第三十二条 委托受理)
+    # 直接关系公共安全、人身健康、生命财产安全: a licence obtained by false materials bars a new application
+    # for one year (行政许可法 第七十八条); the catalog's judgment, read only for 行政许可 items
+    public_safety: bool = False
 
 
 @dataclass(frozen=True, slots=True)

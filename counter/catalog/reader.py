@@ -57,7 +57,7 @@ _BUNDLE_KEYS = {
 _ITEM_KEYS = {
     "code", "basic_code", "name", "sub_item", "type", "case_kind", "department",
     "legal_basis", "conditions", "legal_limit", "promised_limit", "fee", "result",
-    "intermediaries", "level", "vertical", "entrusted",
+    "intermediaries", "level", "vertical", "entrusted", "public_safety",
 }  # fmt: skip
 _MATERIAL_KEYS = {
     "code", "name", "items", "when", "kind", "copy_form", "medium", "originals",
@@ -284,6 +284,7 @@ class DocumentReader:
                 level=self.code(row, "level", AdminLevel),
                 vertical=self.flag(row, "vertical"),
                 entrusted=self.flag(row, "entrusted"),
+                public_safety=self.flag(row, "public_safety"),
             )
         finally:
             self.item = ""

@@ -19,6 +19,7 @@ import datetime as dt
 
 from counter.case.view import CaseMaterialLine, CaseView
 from counter.catalog.model import Bundle
+from counter.documents import law_words as law
 from counter.documents import words as paper
 from counter.documents.checks import DEFER, deferred_lines, document_problems, shortfall_lines
 from counter.documents.codes import progress_url
@@ -37,6 +38,16 @@ from counter.documents.data import (
     Text,
 )
 from counter.documents.item_denial import denied_item, department_sign_off, item_denial_blocks
+from counter.documents.item_law import (
+    acceptance_lines,
+    basis_table,
+    correction_basis,
+    false_materials_lines,
+    is_licensing,
+    items_served,
+    refusal_basis,
+    refusal_rights,
+)
 from counter.documents.kinds import DocumentKind
 from counter.documents.words import consult_phone, date_text, hours, items_text, numbered, optional_date, place
 from counter.identifiers import mask_id, mask_phone
@@ -162,6 +173,7 @@ def _receipt(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -
     return [
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
         Text(template.format(you=you, received=received, bundle=case.bundle_name)),
+        *(Text(line) for line in acceptance_lines(bundle.items, office)),
         Heading(paper.DOC_H_RECEIVED),
         Table(
             (
@@ -252,6 +264,15 @@ def _pledge(case: CaseView, bundle: Bundle, we: str) -> list[Block]:
 
 
 def _correction(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -> list[Block]:
+    """The 补齐补正通知书: 行政许可法 第三十二条 in the intro only when every item concerned is a licence.
+
+    Otherwise the intro cites nothing and a closing table gives, per item the
+    missing materials serve, its type, department and basis (:mod:`counter.documents.item_law`).
+    """
+    lines = shortfall_lines(case, bundle)
+    concerned = items_served(bundle, (m.code for m in lines)) or bundle.items
+    licensing = all(is_licensing(item) for item in concerned)
+    intro = paper.DOC_CORRECTION_INTRO if licensing else law.CORRECTION_INTRO_PLAIN
     rows = tuple(
         (
             str(n),
@@ -259,11 +280,12 @@ def _correction(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str
             m.defect_note if m.receipt == Receipt.DEFECTIVE.value and m.defect_note else paper.DOC_PROBLEM_MISSING,
             _requirement(bundle, m.code) or paper.DOC_NOT_STATED,
         )
-        for n, m in enumerate(shortfall_lines(case, bundle), 1)
+        for n, m in enumerate(lines, 1)
     )
-    return [
+    blocks: list[Block] = [
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
-        Text(paper.DOC_CORRECTION_INTRO.format(you=you, received=date_text(case.received_on), bundle=case.bundle_name)),
+        Text(intro.format(you=you, received=date_text(case.received_on), bundle=case.bundle_name)),
+        *(Text(line) for line in acceptance_lines(bundle.items, office)),
         Table(
             (
                 Column(paper.DOC_COL_NO, 0.07, centred=True),
@@ -292,28 +314,56 @@ def _correction(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str
         Text(paper.DOC_CORRECTION_ONCE),
         Text(paper.DOC_CORRECTION_GIVE_UP, strong=True),
     ]
+    if not licensing:
+        blocks += [Heading(law.DOC_H_ITEM_BASIS), basis_table(concerned, office, correction_basis)]
+    return blocks
 
 
-def _refusal(case: CaseView, office: OfficeSettings, you: str) -> list[Block]:
+def _refusal(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -> list[Block]:
+    """The 不予受理通知书: the ground, its basis per item type, 第七十八条's consequences, and the rights.
+
+    Where every item is a 行政许可 the basis is one article of 行政许可法, as the
+    intro and the 依据 line say; otherwise a table gives each item its own basis.
+    The rights are the office's unless the hall accepts every item on a
+    department's behalf (:func:`counter.documents.item_law.refusal_rights`).
+    """
     try:
         ground = RefusalGround(case.refusal_ground)
     except ValueError:
         ground = RefusalGround.NO_LICENCE_NEEDED
-    reason, basis = paper.REFUSAL_GROUND[ground], paper.REFUSAL_BASIS[ground]
-    pairs = [Pair(paper.DOC_REASON, reason, wide=True), Pair(paper.DOC_BASIS, basis, wide=True)]
+    reason = paper.REFUSAL_GROUND[ground]
+    licensing = all(is_licensing(item) for item in bundle.items)
+    received = date_text(case.received_on)
+    pairs = [Pair(paper.DOC_REASON, reason, wide=True)]
+    if licensing:
+        basis = paper.REFUSAL_BASIS[ground]
+        pairs.append(Pair(paper.DOC_BASIS, basis, wide=True))
+        intro = paper.DOC_REFUSAL_INTRO.format(
+            you=you, received=received, bundle=case.bundle_name, ground=reason, basis=basis
+        )
+    else:
+        intro = law.REFUSAL_INTRO_PLAIN.format(you=you, received=received, bundle=case.bundle_name, ground=reason)
     if case.turn_to:
         pairs.append(Pair(paper.DOC_TURN_TO, paper.REFUSAL_TURN_TO.format(turn_to=case.turn_to), wide=True))
-    return [
+    blocks: list[Block] = [
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
-        Text(
-            paper.DOC_REFUSAL_INTRO.format(
-                you=you, received=date_text(case.received_on), bundle=case.bundle_name, ground=reason, basis=basis
-            )
-        ),
+        Text(intro),
+        *(Text(line) for line in acceptance_lines(bundle.items, office)),
         Pairs(tuple(pairs)),
-        Text(paper.DOC_MATERIALS_RETURNED.format(you=you)),
-        Text(paper.DOC_RIGHTS.format(review_body=office.review_body, court=office.court), strong=True),
     ]
+    if not licensing:
+        blocks += [
+            Heading(law.DOC_H_ITEM_BASIS),
+            basis_table(bundle.items, office, lambda item: refusal_basis(item, ground)),
+        ]
+    if ground is RefusalGround.FALSE_MATERIALS:
+        blocks += [Heading(law.DOC_H_CONSEQUENCE), *(Text(line) for line in false_materials_lines(bundle.items, you))]
+    complaint = bundle.complaint_phone or office.complaint_phone
+    blocks += [
+        Text(paper.DOC_MATERIALS_RETURNED.format(you=you)),
+        *(Text(line, strong=True) for line in refusal_rights(bundle.items, office, complaint)),
+    ]
+    return blocks
 
 
 def document_for(
@@ -364,7 +414,7 @@ def document_for(
     elif kind is DocumentKind.CORRECTION:
         blocks = _correction(case, bundle, office, you)
     elif kind is DocumentKind.REFUSAL:
-        blocks = _refusal(case, office, you)
+        blocks = _refusal(case, bundle, office, you)
     else:
         item = denied_item(case, bundle, item_code)
         assert item is not None  # document_problems saw to it

@@ -1,8 +1,12 @@
 """The 一次性告知单: a bundle's guide on paper, for someone who only asks.
 
 It belongs to no case: built from the guide (a :class:`~counter.catalog.model.Bundle`)
-with every material grouped by the situations that call for it, the items and
-their time limits, where and when to come, and whom to call.  One copy, for the
+with every element seed 001 第九条 asks of a guide — 服务对象, each item's 子项,
+事项类型, 实施主体 (named for the site, and whether the hall accepts for it),
+设定依据, 法定/承诺时限, 收费 and its basis, 办理结果, the 办理流程 with each step's
+limit and result — and every material grouped by the situations that call for it,
+with its issuer, medium, and where its blank and sample forms are had (the
+24-point list, items 18, 20, 23, 24); then where and when to come, and whom to call.  One copy, for the
 applicant; no barcode or progress code, as there is no case to follow.
 """
 
@@ -10,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from counter.catalog.model import Bundle, Material, Necessity, TimeLimit
+from counter.catalog.model import Bundle, Fee, Item, Material, Necessity, TimeLimit
 from counter.documents import words as paper
 from counter.documents.data import (
     Block,
@@ -25,6 +29,7 @@ from counter.documents.data import (
     Text,
 )
 from counter.documents.deciders import decider_name
+from counter.documents.item_law import type_label
 from counter.documents.kinds import DocumentKind
 from counter.documents.words import consult_phone, date_text, hours, items_text, numbered, place
 
@@ -72,6 +77,18 @@ def _material_counts(material: Material) -> tuple[str, str]:
     return form, count
 
 
+def _material_text(material: Material) -> str:
+    """The name, what it must satisfy, who issues it, and where the blank and the sample form are had."""
+    lines = (
+        material.name,
+        paper.DOC_REQUIREMENT.format(text=material.requirement) if material.requirement else "",
+        paper.DOC_ISSUER.format(issuer=material.issuer) if material.issuer else "",
+        paper.DOC_BLANK_FORM.format(where=material.blank_form) if material.blank_form else "",
+        paper.DOC_SAMPLE_FORM.format(where=material.sample_form) if material.sample_form else "",
+    )
+    return "\n".join(filter(None, lines))
+
+
 def _group_order(bundle: Bundle, when: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
     """A group's place in the guide's order: by question, then by answer."""
     codes = [s.code for s in bundle.situations]
@@ -95,15 +112,23 @@ def _materials_table(bundle: Bundle) -> Table:
         rows.append((_group_title(bundle, when),))
         for material in groups[when]:
             number += 1
-            requirement = paper.DOC_REQUIREMENT.format(text=material.requirement) if material.requirement else ""
-            name = "\n".join(filter(None, (material.name, requirement)))
-            rows.append((str(number), name, *_material_counts(material), _material_note(material)))
+            form, count = _material_counts(material)
+            medium = paper.MEDIUM[material.medium] if material.medium is not None else ""
+            rows.append(
+                (
+                    str(number),
+                    _material_text(material),
+                    "\n".join(filter(None, (form, medium))),
+                    count,
+                    _material_note(material),
+                )
+            )
     return Table(
         (
             Column(paper.DOC_COL_NO, 0.07, centred=True),
             Column(paper.DOC_COL_REQUIREMENT, 0.48),
-            Column(paper.DOC_COL_FORM, 0.16, centred=True),
-            Column(paper.DOC_COL_COUNT, 0.10, centred=True),
+            Column(paper.DOC_COL_FORM, 0.17, centred=True),
+            Column(paper.DOC_COL_COUNT, 0.09, centred=True),
             Column(paper.DOC_COL_NOTE, 0.19, centred=True),
         ),
         tuple(rows),
@@ -114,38 +139,63 @@ def _limit_text(limit: TimeLimit | None) -> str:
     return paper.time_limit(limit)
 
 
+def _fee_text(fee: Fee | None) -> tuple[str, str]:
+    if fee is None:
+        return paper.DOC_NOT_STATED, paper.DOC_NOT_STATED
+    amount = paper.DOC_FEE_FREE if fee.amount == 0 else paper.DOC_FEE_AMOUNT.format(amount=fee.amount)
+    return amount, fee.basis or paper.DOC_NOT_STATED
+
+
+def _item_pairs(item: Item, office: OfficeSettings) -> Pairs:
+    """Every element 第九条 asks of an item, its department named for this site."""
+    decider = decider_name(item, office)
+    if item.entrusted:
+        decider = paper.DOC_DECIDER_ENTRUSTED.format(department=decider)
+    fee, fee_basis = _fee_text(item.fee)
+    kind = paper.DOC_CASE_KIND_VALUE[item.case_kind.value] if item.case_kind is not None else paper.DOC_NOT_STATED
+    pairs = [Pair(paper.DOC_ITEM_NAME, item.name, wide=True)]
+    if item.sub_item and item.sub_item != item.name:
+        pairs.append(Pair(paper.DOC_SUB_ITEM, item.sub_item, wide=True))
+    pairs += [
+        Pair(paper.DOC_ITEM_TYPE, type_label(item)),
+        Pair(paper.DOC_CASE_KIND, kind),
+        Pair(paper.DOC_COL_DEPARTMENT, decider, wide=True),
+        Pair(paper.DOC_LEGAL_BASIS, item.legal_basis or paper.DOC_NOT_STATED, wide=True),
+        Pair(paper.DOC_LEGAL_LIMIT, _limit_text(item.legal_limit)),
+        Pair(paper.DOC_PROMISED_LIMIT, _limit_text(item.promised_limit)),
+        Pair(paper.DOC_FEE, fee),
+        Pair(paper.DOC_FEE_BASIS, fee_basis),
+        Pair(paper.DOC_RESULT, item.result or paper.DOC_NOT_STATED, wide=True),
+    ]
+    return Pairs(tuple(pairs))
+
+
+def _steps_table(bundle: Bundle) -> Table:
+    """办理流程: each step with its own limit and result (the 24-point list, item 21)."""
+    return Table(
+        (
+            Column(paper.DOC_COL_STEP, 0.10, centred=True),
+            Column(paper.DOC_COL_STEP_LIMIT, 0.14, centred=True),
+            Column(paper.DOC_COL_STEP_RESULT, 0.30),
+            Column(paper.DOC_COL_STEP_NOTE, 0.46),
+        ),
+        tuple((s.name, _limit_text(s.limit), s.result or paper.DOC_NOT_STATED, s.description) for s in bundle.steps),
+    )
+
+
 def _guide_blocks(bundle: Bundle, office: OfficeSettings) -> list[Block]:
     blocks: list[Block] = [Text(paper.DOC_GUIDE_INTRO.format(bundle=bundle.name))]
     if bundle.sample:
         blocks.append(Text(paper.SAMPLE_GUIDE, indent=False))
+    objects = paper.DOC_LIST_JOIN.join(bundle.service_objects) or paper.DOC_NOT_STATED
+    blocks.append(Pairs((Pair(paper.DOC_SERVICE_OBJECTS, objects, wide=True),)))
     if bundle.conditions:
         blocks += [Heading(paper.DOC_H_CONDITIONS), numbered(bundle.conditions)]
     if bundle.items:
-        rows = tuple(
-            (
-                item.name,
-                decider_name(item, office),
-                _limit_text(item.legal_limit),
-                _limit_text(item.promised_limit),
-                (paper.DOC_FEE_FREE if item.fee.amount == 0 else paper.DOC_FEE_AMOUNT.format(amount=item.fee.amount))
-                if item.fee is not None
-                else paper.DOC_NOT_STATED,
-            )
-            for item in bundle.items
-        )
-        blocks += [
-            Heading(paper.DOC_H_ITEMS),
-            Table(
-                (
-                    Column(paper.DOC_COL_ITEM, 0.26),
-                    Column(paper.DOC_COL_DEPARTMENT, 0.30),
-                    Column(paper.DOC_COL_LEGAL, 0.15, centred=True),
-                    Column(paper.DOC_COL_PROMISED, 0.15, centred=True),
-                    Column(paper.DOC_COL_FEE, 0.14, centred=True),
-                ),
-                rows,
-            ),
-        ]
+        blocks.append(Heading(paper.DOC_H_ITEM_DETAIL))
+        blocks += [_item_pairs(item, office) for item in bundle.items]
+    if bundle.steps:
+        blocks += [Heading(paper.DOC_H_STEPS), _steps_table(bundle)]
     blocks += [Heading(paper.DOC_H_MATERIALS), _materials_table(bundle)]
     visits = (
         paper.DOC_NOT_STATED
@@ -164,6 +214,7 @@ def _guide_blocks(bundle: Bundle, office: OfficeSettings) -> list[Block]:
                 Pair(paper.DOC_COMPLAINT, bundle.complaint_phone or office.complaint_phone),
                 Pair(paper.DOC_PROMISED_LIMIT, _limit_text(bundle.promised_limit)),
                 Pair(paper.DOC_FORMS, paper.DOC_LIST_JOIN.join(bundle.forms) or paper.DOC_NOT_STATED),
+                Pair(paper.DOC_RESULT, bundle.result or paper.DOC_NOT_STATED, wide=True),
                 Pair(paper.DOC_VISITS, visits, wide=True),
             )
         ),

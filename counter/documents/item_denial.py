@@ -3,7 +3,8 @@
 Seed 001 第十七条(二): "对经审核不予批准的事项，应作出不予批准的决定，并同时说明不予批准的原因，注明联系方式，
 加盖审批业务专用章或部门公章".  So the paper is per item, not per bundle: the department that decides the item
 (:func:`counter.documents.deciders.decider_name`) issues it and seals it, the applicant's rights are those against
-that department (:func:`~counter.documents.deciders.item_rights`: its 复议 body and court, not the hall's), and the
+that department (:func:`~counter.documents.item_law.item_rights_sentence`: its 复议 body and court, not the
+hall's; a 公共服务 gets a complaint channel instead), the law sentence is that of the item's type, and the
 other items of the bundle go on.  A denial after a lapsed 容缺 lists the lapsed materials that serve this item with
 their due dates.  The hall's own 不予受理 stays the hall's (:mod:`counter.documents.case_documents`).
 """
@@ -15,7 +16,8 @@ from counter.case.view import CaseView
 from counter.catalog.model import Bundle, Item
 from counter.documents import words as paper
 from counter.documents.data import Block, Column, Heading, OfficeSettings, Pair, Pairs, SignOff, Table, Text
-from counter.documents.deciders import decider_name, item_rights
+from counter.documents.deciders import decider_name
+from counter.documents.item_law import denial_basis, item_rights_sentence
 from counter.documents.words import consult_phone, date_text, optional_date
 
 
@@ -67,13 +69,10 @@ def item_denial_blocks(case: CaseView, bundle: Bundle, item: Item, office: Offic
             Column(paper.DOC_COL_DUE, 0.30, centred=True),
         )
         blocks += [Heading(paper.DOC_H_LAPSED), Table(columns, rows)]
-    rights = item_rights(item, office)
-    review = rights.review_body if rights is not None and rights.review_body else paper.DOC_REVIEW_UNKNOWN
-    court = rights.court if rights is not None and rights.court else paper.DOC_COURT_UNKNOWN
     blocks += [
         Text(paper.DOC_OTHER_ITEMS.format(bundle=case.bundle_name)),
-        Text(paper.DOC_DENIAL_BASIS.format(you=you)),
-        Text(paper.DOC_RIGHTS.format(review_body=review, court=court), strong=True),
+        Text(denial_basis((item,), you)),
+        Text(item_rights_sentence(item, office, bundle.complaint_phone), strong=True),
     ]
     return blocks
 

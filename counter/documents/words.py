@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from counter.catalog.model import Bundle, CopyForm, TimeLimit, TimeUnit
+from counter.catalog.model import Bundle, CopyForm, Medium, TimeLimit, TimeUnit
 from counter.documents.data import Numbered, OfficeSettings
 from counter.intake.checklist import ReceivedMedium
 from counter.intake.outcome import RefusalGround
@@ -33,10 +33,12 @@ RECEIVED_MEDIUM = {
 REFUSAL_GROUND = {
     RefusalGround.NO_LICENCE_NEEDED: "申请事项依法不需要取得行政许可",
     RefusalGround.NOT_IN_REMIT: "申请事项依法不属于本行政机关职权范围",
+    RefusalGround.FALSE_MATERIALS: "申请人隐瞒有关情况或者提供虚假材料申请行政许可",
 }
 REFUSAL_BASIS = {
     RefusalGround.NO_LICENCE_NEEDED: "《中华人民共和国行政许可法》第三十二条第一款第一项",
     RefusalGround.NOT_IN_REMIT: "《中华人民共和国行政许可法》第三十二条第一款第二项",
+    RefusalGround.FALSE_MATERIALS: "《中华人民共和国行政许可法》第七十八条",
 }
 REFUSAL_TURN_TO = "请向{turn_to}申请。"
 
@@ -200,16 +202,7 @@ DOC_REASON = "理由"
 DOC_BASIS = "依据"
 DOC_TURN_TO = "有权机关"
 DOC_MATERIALS_RETURNED = "{you}提交的申请材料已全部退还。"
-DOC_RIGHTS = (
-    "如对本决定不服，可以自收到本决定之日起六十日内向{review_body}申请行政复议，或者六个月内向{court}提起行政诉讼。"
-)
 DOC_COURT_UNKNOWN = "有管辖权的人民法院"  # a court the site's settings do not name: true in law whatever it is
-DOC_DENIAL_INTRO = "{you}于{received}申请办理的“{bundle}”，本机关已于{accepted}受理。经审查，本机关决定不予批准。"
-DOC_DENIAL_BASIS = (
-    "依照《中华人民共和国行政许可法》第三十八条第二款的规定，书面告知不予批准的理由，"
-    "并告知{you}享有依法申请行政复议或者提起行政诉讼的权利。"
-)
-DOC_H_OVERDUE = "逾期未补齐的容缺材料"
 DOC_CONTACT = "联系方式"
 DOC_CONTACT_VALUE = "{office}（{address}），电话{phone}"
 
@@ -252,6 +245,29 @@ DOC_VISITS_REASON = "{count}次：{reason}"
 DOC_FORMS = "办理形式"
 DOC_LIST_JOIN = "、"
 DOC_NOT_STATED = "未载明"
+# every element of 第九条 and the 24-point list (items 18, 20, 21, 23, 24) on the 一次性告知单
+DOC_SERVICE_OBJECTS = "服务对象"
+DOC_H_ITEM_DETAIL = "包含事项"
+DOC_ITEM_NAME = "事项名称"
+DOC_SUB_ITEM = "子项名称"
+DOC_ITEM_TYPE = "事项类型"
+DOC_CASE_KIND = "办件类型"
+DOC_CASE_KIND_VALUE = {"1": "即办件", "2": "承诺件"}
+DOC_LEGAL_BASIS = "设定依据"
+DOC_LEGAL_LIMIT = "法定办结时限"
+DOC_FEE = "收费标准"
+DOC_FEE_BASIS = "收费依据"
+DOC_RESULT = "办理结果"
+DOC_DECIDER_ENTRUSTED = "{department}（委托本中心受理）"
+DOC_H_STEPS = "办理流程"
+DOC_COL_STEP = "环节"
+DOC_COL_STEP_LIMIT = "时限"
+DOC_COL_STEP_RESULT = "办理结果"
+DOC_COL_STEP_NOTE = "说明"
+DOC_ISSUER = "出具单位：{issuer}"
+DOC_BLANK_FORM = "空白表格：{where}"
+DOC_SAMPLE_FORM = "示例样表：{where}"
+MEDIUM = {Medium.PAPER: "纸质", Medium.ELECTRONIC: "电子", Medium.PAPER_OR_ELECTRONIC: "纸质或电子"}
 
 
 def time_limit(limit: TimeLimit | None) -> str:
@@ -311,6 +327,3 @@ DOC_ITEM_DENIAL_INTRO = (
 DOC_LAPSE_REASON = "容缺受理时承诺补交的下列材料，至补交期限届满仍未补交，该事项不具备作出准予决定的条件。"
 DOC_H_LAPSED = "逾期未补交的材料"
 DOC_OTHER_ITEMS = "本决定只涉及上述事项；“{bundle}”中的其他事项不受本决定影响，由各实施部门继续办理。"
-DOC_REVIEW_UNKNOWN = (
-    "依法有权受理的行政复议机关"  # a 复议 body the site's settings cannot name: true in law whatever it is
-)

@@ -8,9 +8,11 @@ The order of the checks is the order the law implies:
    belong to this office): it is its own non-outcome, :attr:`Outcome.UNPUBLISHED`,
    which never produces a receipt or a notice; the clerk directs the applicant to
    the department's own window.
-2. A refusal ground recorded by the clerk (第三十二条第一款第一项/第二项) refuses at
-   once, whatever the materials: a matter that needs no licence, or is not this
-   office's remit, is not checked for materials.
+2. A refusal ground recorded by the clerk (第三十二条第一款第一项/第二项, or
+   第七十八条: 隐瞒有关情况或者提供虚假材料) refuses at once, whatever the materials:
+   a matter that needs no licence, or is not this office's remit, is not checked
+   for materials.  The first and the last exist only in 行政许可法, so they fit a
+   bundle only when it holds a 行政许可 item (:func:`refusal_grounds`).
 3. While the checklist has problems (unanswered situations, untouched lines, a
    defect without its note …) there is no outcome: :attr:`Outcome.INCOMPLETE`.
 4. Otherwise exactly one of 受理 / 容缺受理 / 补正.
@@ -45,7 +47,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
-from counter.catalog.model import Bundle, Item, Material, Necessity, TimeLimit, TimeUnit
+from counter.catalog.model import Bundle, Item, ItemType, Material, Necessity, TimeLimit, TimeUnit
 from counter.intake.checklist import (
     HANDED_IN,
     NOT_ACCEPTABLE,
@@ -116,10 +118,22 @@ _DECIDED = frozenset({Outcome.ACCEPT, Outcome.DEFER, Outcome.CORRECT, Outcome.RE
 
 
 class RefusalGround(StrEnum):
-    """行政许可法 第三十二条第一款 grounds for 不予受理 at intake."""
+    """The grounds for 不予受理 at intake: 行政许可法 第三十二条第一款 and 第七十八条."""
 
     NO_LICENCE_NEEDED = "no_licence_needed"  # 第一项: 申请事项依法不需要取得行政许可
     NOT_IN_REMIT = "not_in_remit"  # 第二项: 申请事项依法不属于本行政机关职权范围
+    FALSE_MATERIALS = "false_materials"  # 第七十八条: 隐瞒有关情况或者提供虚假材料申请行政许可
+
+    @property
+    def licensing_only(self) -> bool:
+        """Whether only 行政许可法 gives the ground, so it fits a bundle only through its 行政许可 items."""
+        return self is not RefusalGround.NOT_IN_REMIT
+
+
+def refusal_grounds(bundle: Bundle) -> tuple[RefusalGround, ...]:
+    """The grounds the clerk may choose for this bundle: the licensing-only ones need a 行政许可 item."""
+    licensing = any(item.item_type is ItemType.LICENSING for item in bundle.items)
+    return tuple(g for g in RefusalGround if licensing or not g.licensing_only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +163,8 @@ class ReasonCode(StrEnum):
     GUIDE_UNPUBLISHED = "guide_unpublished"
     REFUSED_NO_LICENCE_NEEDED = "refused_no_licence_needed"
     REFUSED_NOT_IN_REMIT = "refused_not_in_remit"
+    REFUSED_FALSE_MATERIALS = "refused_false_materials"
+    GROUND_NOT_APPLICABLE = "ground_not_applicable"  # a 行政许可法-only ground for a bundle without a licence
     GROUND_MISSING = "ground_missing"  # 不予受理 ticked, no legal ground chosen yet
     TURN_TO_MISSING = "turn_to_missing"  # 第二项 refusal without the body to turn to
     ALL_PRESENT = "all_present"
@@ -242,18 +258,22 @@ def _due_limits(bundle: Bundle, material: Material) -> list[TimeLimit]:
     return [limit for limit in limits if limit is not None]
 
 
-def _refuse(refusal: Refusal) -> Decision:
+_REFUSED = {
+    RefusalGround.NO_LICENCE_NEEDED: ReasonCode.REFUSED_NO_LICENCE_NEEDED,
+    RefusalGround.NOT_IN_REMIT: ReasonCode.REFUSED_NOT_IN_REMIT,
+    RefusalGround.FALSE_MATERIALS: ReasonCode.REFUSED_FALSE_MATERIALS,
+}
+
+
+def _refuse(refusal: Refusal, bundle: Bundle) -> Decision:
     if refusal.ground is None:
         return Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.GROUND_MISSING),))
+    if refusal.ground not in refusal_grounds(bundle):
+        return Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.GROUND_NOT_APPLICABLE, bundle.code, bundle.name),))
     turn_to = refusal.turn_to.strip()
     if refusal.ground is RefusalGround.NOT_IN_REMIT and not turn_to:
         return Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.TURN_TO_MISSING),))
-    code = (
-        ReasonCode.REFUSED_NOT_IN_REMIT
-        if refusal.ground is RefusalGround.NOT_IN_REMIT
-        else ReasonCode.REFUSED_NO_LICENCE_NEEDED
-    )
-    return Decision(Outcome.REFUSE, (Reason(code),), refusal=refusal.ground, turn_to=turn_to)
+    return Decision(Outcome.REFUSE, (Reason(_REFUSED[refusal.ground]),), refusal=refusal.ground, turn_to=turn_to)
 
 
 def _shortfall_reason(material: Material, receipt: Receipt) -> Reason:
@@ -279,7 +299,7 @@ def decide(
     if not bundle.published:
         return Decision(Outcome.UNPUBLISHED, (Reason(ReasonCode.GUIDE_UNPUBLISHED, bundle.code, bundle.name),))
     if refusal is not None:
-        return _refuse(refusal)
+        return _refuse(refusal, bundle)
     problems = checklist_problems(checklist, bundle)
     if problems:
         return Decision(Outcome.INCOMPLETE, tuple(Reason(p.code, p.subject, p.name) for p in problems))

@@ -38,6 +38,7 @@ RECEIVED_MEDIUM = {
 REFUSAL_GROUND = {
     RefusalGround.NO_LICENCE_NEEDED: tr("申请事项依法不需要取得行政许可"),
     RefusalGround.NOT_IN_REMIT: tr("申请事项依法不属于本行政机关职权范围"),
+    RefusalGround.FALSE_MATERIALS: tr("申请人隐瞒有关情况或者提供虚假材料申请行政许可"),
 }
 
 # Templates take {name} (the material, situation or bundle name) and {subject} (its code).
@@ -52,7 +53,11 @@ INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
             "（行政许可法第三十二条第一款第二项）"
         )
     ),
-    ReasonCode.GROUND_MISSING: tr("不予受理须选定法定理由：第一项或第二项"),
+    ReasonCode.REFUSED_FALSE_MATERIALS: (
+        tr("申请人隐瞒有关情况或者提供虚假材料申请行政许可，不予受理，并给予警告（行政许可法第七十八条）")
+    ),
+    ReasonCode.GROUND_NOT_APPLICABLE: tr("“{name}”不含行政许可事项，只能以“不属于本机关职权范围”不予受理"),
+    ReasonCode.GROUND_MISSING: tr("不予受理须选定法定理由"),
     ReasonCode.TURN_TO_MISSING: tr("不属于本机关职权范围的，须写明申请人应当向哪个行政机关申请"),
     ReasonCode.ALL_PRESENT: tr("申请材料齐全、符合法定形式"),
     ReasonCode.REQUIRED_MISSING: tr("必要材料未提交：{name}"),

@@ -151,16 +151,19 @@ def test_the_correction_notice_names_each_shortfall_once(demo: DemoCases) -> Non
 
 
 def test_the_rights_clause_names_the_offices_review_body_and_court(demo: DemoCases) -> None:
+    """The hall's own refusal: one item the hall only collects, so the refusal is not a department's act."""
     office = OfficeSettings(review_body="呼伦贝尔市人民政府", court="海拉尔区人民法院")
     case = demo.views["不予受理"]
-    data = document_for(case, DocumentKind.REFUSAL, office, "N-1", demo.bundle, TODAY)
+    first, *rest = demo.bundle.items
+    collected = dataclasses.replace(demo.bundle, items=(dataclasses.replace(first, entrusted=False), *rest))
+    data = document_for(case, DocumentKind.REFUSAL, office, "N-1", collected, TODAY)
     assert (
         "如对本决定不服，可以自收到本决定之日起六十日内向呼伦贝尔市人民政府申请行政复议，"
         "或者六个月内向海拉尔区人民法院提起行政诉讼。"
     ) in _all_text(data)
     assert data.qr == "https://zwfw.xam.gov.cn/progress?case=" + case.case_no
     moved = dataclasses.replace(office, progress_url_base="https://example.org/p/")
-    assert document_for(case, DocumentKind.REFUSAL, moved, "N-1", demo.bundle, TODAY).qr.startswith(
+    assert document_for(case, DocumentKind.REFUSAL, moved, "N-1", collected, TODAY).qr.startswith(
         "https://example.org/p/XAM01-"
     )
 

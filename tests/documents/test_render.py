@@ -35,7 +35,12 @@ REQUIRED = {
         "如违反上述承诺，本人愿意承担相应的法律责任",
     ),
     DocumentKind.CORRECTION: ("一次性告知", "如无正当理由逾期提交的，视为放弃申请", "2026年12月11日前", "未提交"),
-    DocumentKind.REFUSAL: ("第三十二条第一款第二项", "请向呼伦贝尔市海拉尔区市场监督管理局申请", RIGHTS),
+    DocumentKind.REFUSAL: (
+        "第三十二条第一款第二项",
+        "请向呼伦贝尔市海拉尔区市场监督管理局申请",
+        "本机关受乌兰浩特市市场监督管理局（市场主体设立登记、食品经营许可）",
+        "对新办纳税人涉税事项的决定不服的，可以自收到本决定之日起六十日内向国家税务总局兴安盟税务局申请行政复议",
+    ),
     # the deciding department's (a county 市场监督管理局): 复议 to the county's government, not the hall's body
     DocumentKind.DENIAL: (
         "不予批准",

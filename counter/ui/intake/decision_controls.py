@@ -136,6 +136,7 @@ class RefusalControls(QGroupBox):
         self.setChecked(False)
         self.group = QButtonGroup(self)
         self.grounds: dict[RefusalGround, QRadioButton] = {}
+        self.offered: tuple[RefusalGround, ...] = tuple(RefusalGround)
         layout = QVBoxLayout(self)
         layout.setSpacing(2)
         for ground in RefusalGround:
@@ -166,15 +167,21 @@ class RefusalControls(QGroupBox):
     def ground(self) -> RefusalGround | None:
         return next((g for g, b in self.grounds.items() if b.isChecked()), None)
 
+    def offer(self, grounds: tuple[RefusalGround, ...]) -> None:
+        """Only the grounds the bundle allows (``counter.intake.outcome.refusal_grounds``): 第一项 and 第七十八条
+        are 行政许可法's own, so a bundle without a 行政许可 item is refused only as not this office's remit."""
+        self.offered = grounds
+        self.on_toggled()
+
     def focus_ground(self) -> None:
         """The cursor on the grounds, for a clerk who tried to refuse without one (arrows choose)."""
-        first = next(iter(self.grounds.values()))
+        first = self.grounds[self.offered[0]] if self.offered else next(iter(self.grounds.values()))
         first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_toggled(self) -> None:
         """The grounds show only once the clerk considers refusing: most intakes never do."""
-        for button in self.grounds.values():
-            button.setVisible(self.isChecked())
+        for ground, button in self.grounds.items():
+            button.setVisible(self.isChecked() and ground in self.offered)
         self.on_ground_changed()
 
     def on_ground_changed(self) -> None:

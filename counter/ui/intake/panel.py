@@ -42,7 +42,7 @@ from counter.actions.parties import KnownParty, known_party
 from counter.actions.store import Unit
 from counter.intake.checklist import MaterialEntry, answer, record, start_checklist
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, fit_checklist
-from counter.intake.outcome import Decision, Outcome, RefusalGround
+from counter.intake.outcome import Decision, Outcome, RefusalGround, refusal_grounds
 from counter.intake.parties import party_problems
 from counter.ui.connection import Reconnector
 from counter.ui.intake.draft_keeper import DraftKeeper
@@ -100,6 +100,7 @@ class IntakePanel(PanelLayout):
         day = INTAKE_DAY.format(date=day_text(today()), desk=desk.identity.desk_no, clerk=desk.clerk)
         self.day_label.setText(day)
         self._connect_signals()
+        self.refusal.offer(refusal_grounds(self.bundle))
         self.situations.show_situations(self.bundle.situations, {})
         self.checklist_view.show_checklist(self.bundle, self._checklist)
         self.order_tabs()

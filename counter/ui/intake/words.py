@@ -71,6 +71,7 @@ INTAKE_REFUSE = tr("不予受理")
 INTAKE_REFUSAL_GROUND = {
     "no_licence_needed": tr("依法不需要取得行政许可（第一项）"),
     "not_in_remit": tr("不属于本机关职权范围（第二项）"),
+    "false_materials": tr("隐瞒有关情况或者提供虚假材料（第七十八条）"),
 }
 INTAKE_TURN_TO = tr("告知申请人向以下行政机关申请（全称，印在通知书上）：")
 INTAKE_TURN_TO_HINT = tr("有权受理的行政机关全称，如：呼伦贝尔市海拉尔区市场监督管理局")
@@ -83,7 +84,7 @@ INTAKE_COMMIT_FOR = {
     "refuse": tr("出具不予受理通知书"),
 }
 INTAKE_COMMIT_KEYS = tr("{action}\nCtrl+Enter")  # two lines: the act, then its key, in a narrow column
-INTAKE_GROUND_REQUIRED = tr("请先选定不予受理的法定理由（第一项或第二项），再出具通知书。")
+INTAKE_GROUND_REQUIRED = tr("请先选定不予受理的法定理由，再出具通知书。")
 INTAKE_REFUSAL_CONFIRM_TITLE = tr("出具不予受理通知书")
 INTAKE_REFUSAL_CONFIRM_INTRO = tr("确认后办件即登记为不予受理，不能撤回。不予受理通知书上将印：")
 INTAKE_REFUSAL_CONFIRM_KEYS = tr("核对无误后按 Tab 再按 Enter（或按 Alt+Y）确认出具；按 Enter 或 Esc 返回修改。")

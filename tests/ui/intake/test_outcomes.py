@@ -120,7 +120,7 @@ def test_a_refusal_needs_its_ground_and_the_office_to_turn_to(
     fill_person(panel)
     panel.refusal.setChecked(True)
     assert outcome(panel) is Outcome.INCOMPLETE  # no ground chosen for the clerk
-    assert "不予受理须选定法定理由：第一项或第二项" in shown(panel)
+    assert "不予受理须选定法定理由" in shown(panel)
     panel.refusal.grounds[RefusalGround.NO_LICENCE_NEEDED].click()
     assert outcome(panel) is Outcome.REFUSE  # materials not checked
     panel.refusal.grounds[RefusalGround.NOT_IN_REMIT].click()

@@ -68,7 +68,7 @@ def test_committing_without_a_ground_is_refused_and_the_cursor_goes_to_the_groun
     active(qtbot, panel)
     QTest.keyClick(panel.applicant_form.name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert panel.message.isVisible()
-    assert panel.message.text() == "请先选定不予受理的法定理由（第一项或第二项），再出具通知书。"
+    assert panel.message.text() == "请先选定不予受理的法定理由，再出具通知书。"
     first = panel.refusal.grounds[RefusalGround.NO_LICENCE_NEEDED]
     qtbot.waitUntil(lambda: QApplication.focusWidget() is first)
     assert panel.confirmation is None

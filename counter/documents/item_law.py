@@ -1,0 +1,185 @@
+"""Which law, which department and which rights a notice prints, item by item.
+
+A bundle is several items of different 事项类型, each decided by its own
+department under its own law.  Only a 行政许可 (01) is governed by
+《中华人民共和国行政许可法》; the other types have their own basis, which the
+catalog gives as the item's 设定依据, and the league's rules
+(《兴安盟政务服务标准化管理办法》, seed 001) govern the hall's procedure for every
+政务服务事项.  The sentences are in :mod:`counter.documents.law_words`; here is
+the choice between them.
+
+Who acts at the hall: a department may entrust the hall with 收件、受理、送达
+(seed 001 第三十二条; the catalog's ``entrusted``).  An entrusted body acts in
+the entrusting department's name (行政许可法 第二十四条第三款: 受委托行政机关在委托范围内，
+以委托行政机关名义实施行政许可), and the entrusting department answers for it
+(行政诉讼法 第二十六条第五款: 行政机关委托的组织所作的行政行为，委托的行政机关是被告).
+So a 不予受理 of a bundle whose every item the hall accepts on a department's
+behalf is that department's act, and the rights printed are the department's
+(:func:`refusal_rights`); where any item is only collected by the hall and passed
+on (行政许可法 第二十六条: one body receives for several), the refusal is the
+hall's own act for the bundle and prints the office's rights.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from counter.catalog.departments import Rights
+from counter.catalog.model import Bundle, Item, ItemType
+from counter.documents import law_words as law
+from counter.documents.data import Column, OfficeSettings, Table
+from counter.documents.deciders import decider_name, item_rights
+from counter.documents.words import DOC_COURT_UNKNOWN, DOC_NOT_STATED, REFUSAL_BASIS
+from counter.intake.outcome import RefusalGround
+
+
+def is_licensing(item: Item) -> bool:
+    return item.item_type is ItemType.LICENSING
+
+
+def makes_decision(item: Item) -> bool:
+    """Whether the item ends in an administrative act, open to 复议 and 诉讼; a 公共服务 does not."""
+    return item.item_type is not ItemType.PUBLIC_SERVICE
+
+
+def type_label(item: Item) -> str:
+    return law.ITEM_TYPE[item.item_type] if item.item_type is not None else law.ITEM_TYPE_UNKNOWN
+
+
+def _basis(item: Item) -> str:
+    return item.legal_basis.strip() or DOC_NOT_STATED
+
+
+def _names(items: Iterable[Item]) -> str:
+    return law.LIST_JOIN.join(item.name for item in items)
+
+
+def by_department(items: Iterable[Item], office: OfficeSettings) -> dict[str, list[Item]]:
+    """The items grouped by their deciding department's name at this site, in the guide's order."""
+    groups: dict[str, list[Item]] = {}
+    for item in items:
+        groups.setdefault(decider_name(item, office), []).append(item)
+    return groups
+
+
+def items_served(bundle: Bundle, material_codes: Iterable[str]) -> tuple[Item, ...]:
+    """The items the given materials serve, in the guide's order: what a correction notice concerns."""
+    codes = set(material_codes)
+    served = {code for m in bundle.materials if m.code in codes for code in m.items}
+    return tuple(item for item in bundle.items if item.code in served)
+
+
+def basis_table(items: Iterable[Item], office: OfficeSettings, basis: Callable[[Item], str]) -> Table:
+    """The items by type and basis: the items that stand on the same article share one line, so the
+    notice stays short; each line names the items, their type, their departments and the basis."""
+    groups: dict[tuple[str, str], list[Item]] = {}
+    for item in items:
+        groups.setdefault((type_label(item), basis(item)), []).append(item)
+    rows = tuple(
+        (_names(its), label, law.LIST_JOIN.join(by_department(its, office)), text)
+        for (label, text), its in groups.items()
+    )
+    return Table(
+        (
+            Column(law.DOC_COL_ITEM, 0.24),
+            Column(law.DOC_COL_TYPE, 0.12, centred=True),
+            Column(law.DOC_COL_DECIDER, 0.24),
+            Column(law.DOC_COL_BASIS, 0.40),
+        ),
+        rows,
+    )
+
+
+def correction_basis(item: Item) -> str:
+    """Why the hall may demand the materials once and in full: 许可法 for a licence, the league's rules otherwise."""
+    if is_licensing(item):
+        return law.CORRECTION_BASIS_LICENSING
+    return law.CORRECTION_BASIS_OTHER.format(basis=_basis(item))
+
+
+def refusal_basis(item: Item, ground: RefusalGround) -> str:
+    """The article a refusal stands on for this item: 许可法's own grounds only for a 行政许可."""
+    return REFUSAL_BASIS[ground] if is_licensing(item) else law.REFUSAL_BASIS_OTHER.format(basis=_basis(item))
+
+
+def false_materials_lines(items: Iterable[Item], you: str) -> tuple[str, ...]:
+    """行政许可法 第七十八条: the warning, and the one-year bar for the licences the catalog marks."""
+    barred = [item for item in items if is_licensing(item) and item.public_safety]
+    lines = [law.FALSE_MATERIALS_WARNING]
+    if barred:
+        lines.append(law.FALSE_MATERIALS_BAR.format(items=_names(barred), you=you))
+    return tuple(lines)
+
+
+def acceptance_lines(items: Iterable[Item], office: OfficeSettings) -> tuple[str, ...]:
+    """ "受××委托" for the items the hall accepts on a department's behalf; "转送××" for the others."""
+    items = tuple(items)
+    entrusted = by_department((i for i in items if i.entrusted), office)
+    lines = []
+    if entrusted:
+        departments = law.LIST_JOIN.join(
+            law.ENTRUSTED_DEPARTMENT.format(department=name, items=_names(its)) for name, its in entrusted.items()
+        )
+        lines.append(law.ENTRUSTED.format(departments=departments))
+    for name, its in by_department((i for i in items if not i.entrusted), office).items():
+        lines.append(law.FORWARDED.format(items=_names(its), department=name))
+    return tuple(lines)
+
+
+def _rights_text(rights: Rights | None, template: str = law.RIGHTS, items: str = "") -> str:
+    review = rights.review_body if rights is not None and rights.review_body else law.REVIEW_UNKNOWN
+    court = rights.court if rights is not None and rights.court else DOC_COURT_UNKNOWN
+    return template.format(review_body=review, court=court, items=items)
+
+
+def item_rights_sentence(item: Item, office: OfficeSettings, complaint_phone: str = "") -> str:
+    """The rights clause of a decision on this item, in its department's name.
+
+    A 公共服务 makes no administrative act, so it gets a complaint channel instead.
+    Where the site's settings cannot name the 复议 body or the court, the sentence
+    says "依法有权受理的行政复议机关" / "有管辖权的人民法院": true whatever they are.
+    """
+    if not makes_decision(item):
+        phone = complaint_phone or office.complaint_phone
+        return law.COMPLAINT_ONLY.format(items=item.name, department=decider_name(item, office), phone=phone)
+    return _rights_text(item_rights(item, office))
+
+
+def refusal_rights(items: Iterable[Item], office: OfficeSettings, complaint_phone: str = "") -> tuple[str, ...]:
+    """The rights clause of a 不予受理 of the bundle: the office's, or the entrusting departments' (see above)."""
+    items = tuple(items)
+    acting = [i for i in items if makes_decision(i)]
+    serving = [i for i in items if not makes_decision(i)]
+    lines: list[str] = []
+    if acting and all(i.entrusted for i in items):
+        groups: dict[Rights | None, list[Item]] = {}
+        for item in acting:
+            groups.setdefault(item_rights(item, office), []).append(item)
+        if len(groups) == 1:
+            lines.append(_rights_text(next(iter(groups))))
+        else:
+            lines += [_rights_text(rights, law.RIGHTS_FOR, _names(its)) for rights, its in groups.items()]
+    elif acting:
+        lines.append(_rights_text(Rights(office.review_body, office.court)))
+    phone = complaint_phone or office.complaint_phone
+    for name, its in by_department(serving, office).items():
+        lines.append(law.COMPLAINT_ONLY.format(items=_names(its), department=name, phone=phone))
+    return tuple(lines)
+
+
+def denial_basis(items: Iterable[Item], you: str) -> str:
+    """The law sentence of a 不予批准决定书 for these items, by their type.
+
+    行政许可法 第三十八条第二款 alone where every item denied is a 行政许可;
+    otherwise (beside that article for the licences among them) the other items'
+    own 设定依据 with seed 001 第十七条第二项 (不予批准 with its
+    reason, for every 政务服务事项); a denial of 公共服务 alone names no rights.
+    """
+    items = tuple(items)
+    if items and all(is_licensing(i) for i in items):
+        return law.DENIAL_BASIS_LICENSING.format(you=you)
+    if items and not any(makes_decision(i) for i in items):
+        return law.DENIAL_BASIS_SERVICE
+    bases = [law.DENIAL_LICENSING_ARTICLE] if any(is_licensing(i) for i in items) else []
+    bases += [_basis(i) for i in items if not is_licensing(i)]
+    return law.DENIAL_BASIS_OTHER.format(basis=law.LIST_JOIN.join(dict.fromkeys(bases)) or DOC_NOT_STATED, you=you)

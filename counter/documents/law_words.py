@@ -1,0 +1,96 @@
+"""The sentences of law a notice prints, by the 事项类型 of the items it concerns.
+
+Paper words, like :mod:`counter.documents.words` (never translated: a notice is
+legal paper in Chinese).  Kept apart because each sentence here stands on a
+source, and docs/notice-wording.md gives the table type → sentence → source:
+
+- 行政许可 (01): 《中华人民共和国行政许可法》 第三十二条第一款 (补正, 不予受理),
+  第三十八条第二款 (不予批准), 第七十八条 (虚假材料).
+- Every other type: no 行政许可法.  The league's own rules apply to every
+  政务服务事项 (《兴安盟政务服务标准化管理办法》 第十六条第二项: 补齐补正通知书;
+  第十七条第二项: 不予批准 with its reason), and the item's own 设定依据 as the
+  catalog gives it says what the department decides under.
+- 公共服务 (20): no 行政行为 is made, so no 复议/诉讼 sentence; a complaint channel.
+"""
+
+from __future__ import annotations
+
+from counter.catalog.model import ItemType
+
+LICENSING_LAW = "《中华人民共和国行政许可法》"
+LEAGUE_RULES = "《兴安盟政务服务标准化管理办法》"
+
+ITEM_TYPE = {
+    ItemType.LICENSING: "行政许可",
+    ItemType.PENALTY: "行政处罚",
+    ItemType.COERCION: "行政强制",
+    ItemType.LEVY: "行政征收",
+    ItemType.BENEFIT: "行政给付",
+    ItemType.INSPECTION: "行政检查",
+    ItemType.CONFIRMATION: "行政确认",
+    ItemType.REWARD: "行政奖励",
+    ItemType.ADJUDICATION: "行政裁决",
+    ItemType.OTHER_ADMINISTRATIVE: "其他行政权力",
+    ItemType.PUBLIC_SERVICE: "公共服务",
+}
+ITEM_TYPE_UNKNOWN = "未载明"
+
+# 补齐补正通知书: the basis of the demand, per item
+CORRECTION_BASIS_LICENSING = LICENSING_LAW + "第三十二条第一款第四项"
+CORRECTION_BASIS_OTHER = LEAGUE_RULES + "第十六条第二项；本事项设定依据：{basis}"
+CORRECTION_INTRO_PLAIN = (
+    "{you}于{received}提交的“{bundle}”申请材料不齐全或者不符合法定形式。现一次性告知{you}需要补齐补正的全部内容"
+    "（所涉事项及告知依据见本通知书末）："
+)
+
+# 不予受理通知书: the basis per item when not every item is a 行政许可
+REFUSAL_BASIS_OTHER = "本事项设定依据：{basis}"
+REFUSAL_INTRO_PLAIN = (
+    "{you}于{received}提出的“{bundle}”申请，经审查，{ground}。根据下表所列各事项的依据，本机关决定不予受理。"
+)
+# 第七十八条: the warning for every refusal on that ground, the bar only where the catalog marks the item
+FALSE_MATERIALS_WARNING = (
+    "依照" + LICENSING_LAW + "第七十八条，申请人隐瞒有关情况或者提供虚假材料申请行政许可的，行政机关不予受理，"
+    "并给予警告。"
+)
+FALSE_MATERIALS_BAR = (
+    "{items}属于直接关系公共安全、人身健康、生命财产安全的事项，{you}自本通知书作出之日起一年内不得再次申请该行政许可。"
+)
+DOC_H_CONSEQUENCE = "法律后果"
+
+# the per-item table of a notice that concerns items of several types
+DOC_H_ITEM_BASIS = "所涉事项及依据"
+DOC_COL_ITEM = "事项名称"
+DOC_COL_TYPE = "事项类型"
+DOC_COL_DECIDER = "实施主体"
+DOC_COL_BASIS = "依据"
+
+# 不予批准决定书: the basis sentence, by the denied item's type
+DENIAL_LICENSING_ARTICLE = LICENSING_LAW + "第三十八条第二款"
+DENIAL_BASIS_LICENSING = (
+    "依照" + DENIAL_LICENSING_ARTICLE + "的规定，书面告知不予批准的理由，"
+    "并告知{you}享有依法申请行政复议或者提起行政诉讼的权利。"
+)
+DENIAL_BASIS_OTHER = (
+    "依照{basis}和" + LEAGUE_RULES + "第十七条第二项的规定，书面告知不予批准的理由，"
+    "并告知{you}享有依法申请行政复议或者提起行政诉讼的权利。"
+)
+DENIAL_BASIS_SERVICE = "依照" + LEAGUE_RULES + "第十七条第二项的规定，书面告知不予办理的理由。"
+
+# the rights clause: 行政复议 and 行政诉讼 where a department decides, a complaint where it serves
+RIGHTS = (
+    "如对本决定不服，可以自收到本决定之日起六十日内向{review_body}申请行政复议，或者六个月内向{court}提起行政诉讼。"
+)
+RIGHTS_FOR = (
+    "对{items}的决定不服的，可以自收到本决定之日起六十日内向{review_body}申请行政复议，"
+    "或者六个月内向{court}提起行政诉讼。"
+)
+REVIEW_UNKNOWN = "依法有权受理的行政复议机关"  # a body the site's settings cannot name: true in law whatever it is
+COMPLAINT_ONLY = "{items}属于公共服务事项，不作出行政决定；如有异议，可以向{department}反映，或者拨打投诉电话{phone}。"
+
+# 委托受理 (seed 001 第三十二条): who the hall accepts for
+ENTRUSTED = "本机关受{departments}委托，负责本申请的收件、受理和送达（" + LEAGUE_RULES + "第三十二条）。"
+ENTRUSTED_DEPARTMENT = "{department}（{items}）"
+FORWARDED = "{items}由本机关收件后转送{department}受理。"
+
+LIST_JOIN = "、"

@@ -1,0 +1,63 @@
+"""The 一次性告知单 prints every element of the guide (seed 001 第九条; the 24-point list, items 18-24), whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from counter.documents.model import DocumentKind, Pairs, Table
+from counter.documents.render import render_pdf
+from tests.documents.conftest import DemoCases
+from tests.documents.pdf_tools import pdf_text
+
+
+def _cells(demo: DemoCases) -> list[str]:
+    data = demo.document(DocumentKind.GUIDE_NOTICE)
+    cells: list[str] = []
+    for block in data.blocks:
+        if isinstance(block, Pairs):
+            cells += [text for pair in block.pairs for text in (pair.label, pair.value)]
+        elif isinstance(block, Table):
+            cells += [cell for row in block.rows for cell in row]
+    return cells
+
+
+def test_every_element_of_the_guide_is_on_the_paper(demo: DemoCases, tmp_path: Path) -> None:
+    bundle = demo.bundle
+    path = tmp_path / "guide.pdf"
+    path.write_bytes(render_pdf(demo.document(DocumentKind.GUIDE_NOTICE)))
+    text = pdf_text(path)
+    assert "服务对象自然人、企业法人、非法人企业" in text
+    for item in bundle.items:
+        assert item.sub_item in text
+        assert item.result in text
+        assert item.fee is not None
+        assert "".join(item.fee.basis.split()) in text
+    for label in (
+        "子项名称",
+        "事项类型",
+        "行政许可",
+        "其他行政权力",
+        "设定依据",
+        "法定办结时限",
+        "收费依据",
+        "办理结果",
+    ):
+        assert label in text
+    assert "乌兰浩特市市场监督管理局（委托本中心受理）" in text  # the department named for the site
+    assert "《城市市容和环境卫生管理条例》第十一条" in text
+    for step in bundle.steps:
+        assert step.result in text
+    assert "出具单位：公安机关" in text
+    assert "纸质或电子" in text
+    form = next(m for m in bundle.materials if m.code == "M06")
+    assert "空白表格：" + form.blank_form in text
+    assert "示例样表：" + form.sample_form in text
+
+
+def test_nothing_is_clipped(demo: DemoCases, tmp_path: Path) -> None:
+    """Every value, however long, comes out of the PDF whole: no cell lost a line to its neighbour or the edge."""
+    path = tmp_path / "guide.pdf"
+    path.write_bytes(render_pdf(demo.document(DocumentKind.GUIDE_NOTICE)))
+    text = pdf_text(path)
+    missing = [cell for cell in _cells(demo) if "".join(cell.split()) not in text]
+    assert missing == []

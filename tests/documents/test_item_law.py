@@ -1,0 +1,194 @@
+"""Each notice cites the law of its items' type, names the entrusting departments, and prints their rights.
+
+The demo's cases are of 我要开小餐馆 (three 行政许可 and one 其他行政权力); the
+same stored cases are printed as if taken under the shipped guides of other
+types — 低保 (行政给付), 残疾人证 (公共服务 and 行政给付), 养老保险转移 (公共服务),
+新生儿 (行政确认, 公共服务, 行政给付) — since the wording follows the guide's items.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from counter.case.status import CaseStatus
+from counter.case.view import CaseView
+from counter.catalog.departments import AdminLevel
+from counter.catalog.model import Bundle, ItemType
+from counter.catalog.reader import read_file
+from counter.documents.item_law import item_rights_sentence, refusal_rights
+from counter.documents.model import DocumentData, DocumentKind, Table, document_for
+from counter.documents.render import render_pdf
+from counter.intake.outcome import RefusalGround
+from tests.conftest import SHIPPED_CATALOG
+from tests.documents.conftest import TODAY, DemoCases
+from tests.documents.pdf_tools import pdf_text
+from tests.documents.test_model import _all_text
+
+LICENSING_LAW = "行政许可法"
+OTHER_TYPES = ("078", "070", "048", "052")  # 低保, 残疾人证, 养老保险转移, 新生儿
+
+
+def shipped(number: str) -> Bundle:
+    bundle, problems = read_file(SHIPPED_CATALOG / f"{number}.toml")
+    assert bundle is not None, problems
+    return bundle
+
+
+def taken_under(view: CaseView, bundle: Bundle) -> CaseView:
+    return dataclasses.replace(view, bundle_code=bundle.code, bundle_name=bundle.name)
+
+
+def printed(demo: DemoCases, kind: DocumentKind, label: str, bundle: Bundle, ground: str = "") -> DocumentData:
+    view = taken_under(demo.views[label], bundle)
+    if ground:
+        view = dataclasses.replace(view, refusal_ground=ground)
+    return document_for(view, kind, demo.office, "N-1", bundle, TODAY)
+
+
+def denied(demo: DemoCases, bundle: Bundle) -> DocumentData:
+    view = dataclasses.replace(
+        taken_under(demo.views["受理"], bundle), status=CaseStatus.DENIED, denial_reason="经审查，不符合条件。"
+    )
+    return document_for(view, DocumentKind.DENIAL, demo.office, "N-1", bundle, TODAY)
+
+
+@pytest.mark.parametrize("number", OTHER_TYPES)
+def test_no_licence_no_licensing_law(demo: DemoCases, number: str) -> None:
+    bundle = shipped(number)
+    assert not any(item.item_type is ItemType.LICENSING for item in bundle.items)
+    papers = (
+        printed(demo, DocumentKind.CORRECTION, "补正（委托代理人办理）", bundle),
+        printed(demo, DocumentKind.REFUSAL, "不予受理", bundle),
+        denied(demo, bundle),
+    )
+    for data in papers:
+        text = _all_text(data)
+        assert LICENSING_LAW not in text, data.kind
+    correction, refusal, _ = (_all_text(data) for data in papers)
+    for item in bundle.items:  # each item's own 设定依据, as the catalog gives it
+        assert item.legal_basis in refusal
+    assert "《兴安盟政务服务标准化管理办法》第十六条第二项" in correction
+
+
+def test_a_bundle_of_licences_cites_the_licensing_law_in_one_sentence(demo: DemoCases) -> None:
+    bundle = shipped("012")  # 我要开饮品店: three 行政许可
+    data = printed(demo, DocumentKind.CORRECTION, "补正（委托代理人办理）", bundle)
+    text = _all_text(data)
+    assert "根据《中华人民共和国行政许可法》第三十二条第一款第四项的规定，现一次性告知" in text
+    assert "所涉事项及依据" not in text
+    refusal = _all_text(printed(demo, DocumentKind.REFUSAL, "不予受理", bundle))
+    assert "根据《中华人民共和国行政许可法》第三十二条第一款第二项的规定，本机关决定不予受理" in refusal
+
+
+def test_a_mixed_bundle_gives_each_type_its_basis(demo: DemoCases) -> None:
+    data = demo.document(DocumentKind.CORRECTION)
+    table = [block for block in data.blocks if isinstance(block, Table)][-1]
+    assert table.rows == (
+        (
+            "市场主体设立登记、食品经营许可、户外招牌设置审批",
+            "行政许可",
+            "乌兰浩特市市场监督管理局、乌兰浩特市城市管理综合行政执法局",
+            "《中华人民共和国行政许可法》第三十二条第一款第四项",
+        ),
+        (
+            "新办纳税人涉税事项",
+            "其他行政权力",
+            "国家税务总局乌兰浩特市税务局",
+            "《兴安盟政务服务标准化管理办法》第十六条第二项；本事项设定依据："
+            "《中华人民共和国税收征收管理法》第十五条、第二十一条；《中华人民共和国发票管理办法》",
+        ),
+    )
+    assert "根据《中华人民共和国行政许可法》" not in data.blocks[1].text  # type: ignore[union-attr]
+
+
+def test_the_papers_name_the_entrusting_departments(demo: DemoCases) -> None:
+    entrusting = (
+        "本机关受乌兰浩特市市场监督管理局（市场主体设立登记、食品经营许可）、"
+        "乌兰浩特市城市管理综合行政执法局（户外招牌设置审批）、国家税务总局乌兰浩特市税务局（新办纳税人涉税事项）"
+        "委托，负责本申请的收件、受理和送达（《兴安盟政务服务标准化管理办法》第三十二条）。"
+    )
+    for kind in (DocumentKind.RECEIPT, DocumentKind.CORRECTION, DocumentKind.REFUSAL):
+        assert entrusting in _all_text(demo.document(kind)), kind
+    *entrusted, tax = demo.bundle.items
+    collected = dataclasses.replace(demo.bundle, items=(*entrusted, dataclasses.replace(tax, entrusted=False)))
+    text = _all_text(document_for(demo.views["受理"], DocumentKind.RECEIPT, demo.office, "N-1", collected, TODAY))
+    assert "新办纳税人涉税事项由本机关收件后转送国家税务总局乌兰浩特市税务局受理。" in text
+    assert "国家税务总局乌兰浩特市税务局（新办纳税人涉税事项）" not in text
+
+
+def test_a_refusal_for_departments_prints_their_rights_and_a_service_a_complaint(demo: DemoCases) -> None:
+    assert refusal_rights(demo.bundle.items, demo.office) == (
+        "对市场主体设立登记、食品经营许可、户外招牌设置审批的决定不服的，可以自收到本决定之日起六十日内向"
+        "乌兰浩特市人民政府申请行政复议，或者六个月内向乌兰浩特市人民法院提起行政诉讼。",
+        "对新办纳税人涉税事项的决定不服的，可以自收到本决定之日起六十日内向国家税务总局兴安盟税务局申请行政复议，"
+        "或者六个月内向乌兰浩特市人民法院提起行政诉讼。",
+    )
+    transfer = shipped("048")  # 养老保险转移: 公共服务 only, no administrative act
+    text = _all_text(printed(demo, DocumentKind.REFUSAL, "不予受理", transfer))
+    assert "申请行政复议" not in text
+    assert "属于公共服务事项，不作出行政决定；如有异议，可以向乌兰浩特市社会保险事业服务中心反映" in text
+
+
+def test_the_rights_of_one_items_decision(demo: DemoCases) -> None:
+    """What the per-item denial prints: the department's 复议 body, its court, or 有管辖权的人民法院."""
+    licence, _, _, tax = demo.bundle.items
+    office = demo.office
+    assert item_rights_sentence(licence, office) == (
+        "如对本决定不服，可以自收到本决定之日起六十日内向乌兰浩特市人民政府申请行政复议，"
+        "或者六个月内向乌兰浩特市人民法院提起行政诉讼。"
+    )
+    assert "向国家税务总局兴安盟税务局申请行政复议" in item_rights_sentence(tax, office)
+    regional = dataclasses.replace(licence, department="内蒙古自治区{place}厅", level=AdminLevel.REGION)
+    assert item_rights_sentence(regional, office).endswith("或者六个月内向有管辖权的人民法院提起行政诉讼。")
+    township = dataclasses.replace(licence, level=AdminLevel.TOWNSHIP)  # no township in the hall's settings
+    assert "依法有权受理的行政复议机关" in item_rights_sentence(township, office)
+    service = shipped("048").items[0]
+    assert "申请行政复议" not in item_rights_sentence(service, office)
+
+
+def test_the_denial_cites_the_licensing_law_only_for_licences(demo: DemoCases) -> None:
+    licences = dataclasses.replace(demo.bundle, items=demo.bundle.items[:3])
+    assert "依照《中华人民共和国行政许可法》第三十八条第二款的规定" in _all_text(denied(demo, licences))
+    mixed = _all_text(denied(demo, demo.bundle))
+    assert "依照《中华人民共和国行政许可法》第三十八条第二款、《中华人民共和国税收征收管理法》" in mixed
+    relief = _all_text(denied(demo, shipped("078")))
+    assert (
+        "依照《社会救助暂行办法》第九条、第十条、第十一条；《最低生活保障审核确认办法》、"
+        "《社会救助暂行办法》第二十八条、第二十九条和《兴安盟政务服务标准化管理办法》第十七条第二项的规定"
+    ) in relief
+
+
+def test_false_materials_warn_and_bar_where_the_law_sets_it(demo: DemoCases, tmp_path: Path) -> None:
+    data = printed(demo, DocumentKind.REFUSAL, "不予受理", demo.bundle, ground=RefusalGround.FALSE_MATERIALS)
+    path = tmp_path / "refusal.pdf"
+    path.write_bytes(render_pdf(data))
+    text = pdf_text(path)
+    assert "申请人隐瞒有关情况或者提供虚假材料申请行政许可" in text
+    assert "《中华人民共和国行政许可法》第七十八条" in text
+    assert "并给予警告" in text
+    assert (
+        "食品经营许可属于直接关系公共安全、人身健康、生命财产安全的事项，你自本通知书作出之日起一年内不得再次申请"
+        in (text)
+    )
+    shop = shipped("059")  # 便利店: 烟草专卖零售许可 is not marked
+    other = _all_text(printed(demo, DocumentKind.REFUSAL, "不予受理", shop, ground=RefusalGround.FALSE_MATERIALS))
+    assert "并给予警告" in other
+    assert "一年内不得再次申请" not in other
+
+
+def test_only_the_marked_licences_carry_the_bar() -> None:
+    marked = {
+        (number, item.name)
+        for number in ("006", "008", "011", "012", "059")
+        for item in shipped(number).items
+        if item.public_safety
+    }
+    assert marked == {
+        ("006", "药品经营许可"),
+        ("008", "食品经营许可"),
+        ("011", "公共场所卫生许可"),
+        ("012", "食品经营许可"),
+    }
