@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from counter.case.status import CaseStatus
 from counter.case.view import CaseView
 from counter.catalog.departments import AdminLevel
 from counter.catalog.model import Bundle, Item, ItemType

@@ -171,7 +171,7 @@ class RefusalControls(QGroupBox):
         """Only the grounds the bundle allows (``counter.intake.outcome.refusal_grounds``): 第一项 and 第七十八条
         are 行政许可法's own, so a bundle without a 行政许可 item is refused only as not this office's remit."""
         self.offered = grounds
-        self.on_toggled()
+        self._show_grounds()  # not a change of the clerk's choice: no signal, no draft saved
 
     def focus_ground(self) -> None:
         """The cursor on the grounds, for a clerk who tried to refuse without one (arrows choose)."""
@@ -180,9 +180,12 @@ class RefusalControls(QGroupBox):
 
     def on_toggled(self) -> None:
         """The grounds show only once the clerk considers refusing: most intakes never do."""
+        self._show_grounds()
+        self.on_ground_changed()
+
+    def _show_grounds(self) -> None:
         for ground, button in self.grounds.items():
             button.setVisible(self.isChecked() and ground in self.offered)
-        self.on_ground_changed()
 
     def on_ground_changed(self) -> None:
         self.turn_to_line.setVisible(self.isChecked() and self.ground() is RefusalGround.NOT_IN_REMIT)
