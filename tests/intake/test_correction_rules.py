@@ -154,9 +154,9 @@ def test_the_margin_counts_working_days_across_a_holiday() -> None:
     calendar = WorkCalendar(HolidayTable.from_chinesecalendar(until_year=2025))
     checklist = with_receipts(rules=Receipt.MISSING)
     decision = decide(RESTAURANT, checklist, WILLING, None, today=dt.date(2025, 9, 26), calendar=calendar)
-    # 食品安全管理制度 serves 环境影响登记表备案, due in 10 calendar days (6 October, in the holiday); the working
-    # days after Friday 26 September are 28 (a make-up Sunday), 29, 30 September, then 9 October: only the 28th
-    # leaves two of them before the 6th
+    # 食品安全管理制度 serves 环境影响登记表备案, due in 10 calendar days: 6 October falls in the holiday, so 9
+    # October.  The working days after Friday 26 September are 28 (a make-up Sunday), 29, 30 September, then 9
+    # and 10 October: the 29th is the last that leaves two of them before the 9th
     assert decision.outcome is Outcome.DEFER
     assert decision.promised_date == dt.date(2025, 10, 10)
-    assert [d.due for d in decision.deferred] == [dt.date(2025, 9, 28)]
+    assert [d.due for d in decision.deferred] == [dt.date(2025, 9, 29)]
