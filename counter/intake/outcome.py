@@ -398,23 +398,33 @@ def decide(
             beyond_calendar_data=dates.beyond_data,
         )
 
-    periods = policy or CorrectionPolicy()
-    notified = calendar.deadline(received, periods.notify_limit)
-    if today > notified.date:
-        return _accepted_late(bundle, calendar, received, to_fetch)
-    correction_due = dates(periods.applicant_period)
-    dates.beyond_data = dates.beyond_data or notified.beyond_data
+    reasons = (*(_shortfall_reason(m, entries[m.code].receipt) for m in short), *blockers, *to_fetch)
     missing = tuple(
         MissingMaterial(m.code, m.name, m.requirement, entries[m.code].defect_note, m.necessity) for m in short
     )
+    return _correction(bundle, calendar, dates, received, today, policy or CorrectionPolicy(), reasons, missing)
+
+
+def _correction(
+    bundle: Bundle,
+    calendar: DeadlineCalendar,
+    dates: _Dates,
+    received: dt.date,
+    today: dt.date,
+    periods: CorrectionPolicy,
+    reasons: tuple[Reason, ...],
+    missing: tuple[MissingMaterial, ...],
+) -> Decision:
+    """补正 with its two dates; or, past the office's own limit counted from arrival, acceptance instead."""
+    notified = calendar.deadline(received, periods.notify_limit)
+    if today > notified.date:
+        to_fetch = tuple(r for r in reasons if r.code is ReasonCode.SHARED_TO_FETCH)
+        return _accepted_late(bundle, calendar, received, to_fetch)
+    correction_due = dates(periods.applicant_period)
+    dates.beyond_data = dates.beyond_data or notified.beyond_data
     return Decision(
         Outcome.CORRECT,
-        (
-            *(_shortfall_reason(m, entries[m.code].receipt) for m in short),
-            *blockers,
-            *to_fetch,
-            *_beyond(dates),
-        ),
+        (*reasons, *_beyond(dates)),
         missing=missing,
         correction_due=correction_due,
         notify_by=notified.date,

@@ -99,7 +99,8 @@ def test_without_a_received_day_the_decision_day_is_the_arrival() -> None:
 
 
 def corrected(checklist: Checklist, code: str, note: str = "申请表经营面积笔误，申请人当场更正并签字") -> Checklist:
-    return record(checklist, code, Receipt.CORRECTED_ON_SPOT, originals=1, medium=ReceivedMedium.PAPER, defect_note=note)
+    paper = ReceivedMedium.PAPER
+    return record(checklist, code, Receipt.CORRECTED_ON_SPOT, originals=1, medium=paper, defect_note=note)
 
 
 def test_a_material_corrected_on_the_spot_counts_as_received() -> None:
@@ -138,7 +139,8 @@ def test_the_margin_is_an_office_setting() -> None:
 def test_a_promise_too_short_for_the_margin_demands_the_material_with_every_other_reason() -> None:
     # 小餐饮店登记 promises 5 working days (13 March): a margin of 5 leaves no day after the intake
     checklist = with_receipts(health=Receipt.MISSING, rules=Receipt.MISSING)
-    decision = decide_on(checklist, TODAY, request=DeferralRequest(True, False), policy=DeferralPolicy(TimeLimit(5, WD)))
+    five = DeferralPolicy(TimeLimit(5, WD))
+    decision = decide_on(checklist, TODAY, request=DeferralRequest(True, False), policy=five)
     assert decision.outcome is Outcome.CORRECT
     assert decision.reasons == (
         Reason(ReasonCode.DEFERRABLE_MISSING, "health", "从业人员健康证明"),

@@ -23,8 +23,8 @@ from counter.intake.checklist import (
 )
 from counter.intake.outcome import (
     CorrectionPolicy,
-    DeferralPolicy,
     Decision,
+    DeferralPolicy,
     DeferralRequest,
     DeferredMaterial,
     MissingMaterial,
@@ -368,7 +368,11 @@ def test_no_deferred_material_is_due_after_any_promise_it_serves(data: st.DataOb
             checklist = record_as(checklist, bundle, m.code, Receipt.RECEIVED)
     checklist = record(checklist, "m0", Receipt.MISSING)
     decision = decide_now(checklist, WILLING, bundle=bundle)
-    no_deferral = {ReasonCode.DEFERRAL_NO_DEADLINE, ReasonCode.DEFERRAL_NOTHING_HANDED_IN, ReasonCode.DEFERRAL_NO_MARGIN}
+    no_deferral = {
+        ReasonCode.DEFERRAL_NO_DEADLINE,
+        ReasonCode.DEFERRAL_NOTHING_HANDED_IN,
+        ReasonCode.DEFERRAL_NO_MARGIN,
+    }
     assert (decision.outcome is Outcome.DEFER) == (not no_deferral & {r.code for r in decision.reasons})
     materials = {m.code: m for m in bundle.materials}
     margin = DeferralPolicy().margin

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from counter.actions.desk import Desk
-from counter.actions.intake import extend_deferral, fulfil_deferred, move_case
+from counter.actions.intake import extend_deferral, fulfil_deferred, lapse_correction, move_case
 from counter.actions.store import Unit
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
@@ -34,5 +34,8 @@ def take_step(unit: Unit, desk: Desk, event: CaseEvent, values: FormValues, view
         assert values.new_due is not None  # form_problems saw to it
         extend_deferral(unit, desk, view.case_no, values.new_due, values.reason)
         return CASE_DONE_EXTENDED.format(due=values.new_due.isoformat())
-    status = move_case(unit, desk, view.case_no, event, values.reason)
+    if event is CaseEvent.CORRECTION_LAPSED:
+        status = lapse_correction(unit, desk, view.case_no, today, values.reason)
+    else:
+        status = move_case(unit, desk, view.case_no, event, values.reason)
     return CASE_DONE_MOVED.format(action=CASE_ACTION[event], status=CASE_STATUS[status])
