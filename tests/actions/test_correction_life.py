@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.case_rights import permission_for
+from counter.access.roles import Actor, Permission, Role
 from counter.actions.calendar import office_calendar
 from counter.actions.case_reads import case_rows, day_lists
 from counter.actions.desk import Desk
-from counter.access.case_rights import permission_for
-from counter.access.roles import Actor, Permission, Role
 from counter.actions.intake import (
     CorrectionNotDue,
     IntakeNotPossible,
@@ -21,7 +21,6 @@ from counter.actions.intake import (
     lapse_correction,
     move_case,
     preview,
-    take_intake,
 )
 from counter.actions.intake_settings import (
     DEFERRAL_MARGIN_KEY,
