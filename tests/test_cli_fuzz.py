@@ -24,6 +24,7 @@ COMMANDS = [
     ["case", "show"],
     ["case", "list"],
     ["case", "void"],
+    ["case", "lapse"],
     ["holidays", "list"],
     ["holidays", "set"],
     ["ratings", "export"],
