@@ -133,7 +133,7 @@ def make_document(session: Session, desk: Desk, case_no: str, kind: DocumentKind
         office, number, issued_on = _from_snapshot(existing.office), existing.doc_no, existing.issued_on
     else:
         office, issued_on = office_settings(session, desk.identity.site_code), today
-        number = _shared_number(session, case.id, kind) or _number(session, desk, today, _letter(kind))
+        number = _number(session, desk, today, _letter(kind))
     data = _in_training(session, document_for(view, kind, office, number, stored.bundle, issued_on))
     pdf = _render(data)
     digest = _hash(pdf)
@@ -179,14 +179,6 @@ def _letter(kind: DocumentKind) -> DocKind:
     letter = kind.number_kind
     assert letter is not None  # every kind has its letter
     return letter
-
-
-def _shared_number(session: Session, case_id: int, kind: DocumentKind) -> str:
-    """The pledge carries the number of its deferral notice, when that was made first."""
-    if kind is not DocumentKind.PLEDGE:
-        return ""
-    notice = find_document(session, case_id, DocumentKind.DEFERRAL.value)
-    return notice.doc_no if notice else ""
 
 
 def make_guide_notice(session: Session, desk: Desk, bundle_code: str, today: dt.date) -> MadeDocument:
