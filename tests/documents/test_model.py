@@ -210,8 +210,8 @@ def test_a_correction_notice_is_not_issued_after_the_offices_five_working_days(d
     case = demo.views["补正（委托代理人办理）"]
     assert case.notify_due is not None
     document_for(case, DocumentKind.CORRECTION, demo.office, "N-1", demo.bundle, case.notify_due)
+    late = case.notify_due + dt.timedelta(days=1)
     with pytest.raises(DocumentNotPossible) as caught:
-        late = case.notify_due + dt.timedelta(days=1)
         document_for(case, DocumentKind.CORRECTION, demo.office, "N-1", demo.bundle, late)
     assert caught.value.problems == (DocumentProblem.NOTIFIED_TOO_LATE,)
 
