@@ -232,6 +232,9 @@ class Decision:
     beyond_calendar_data: bool = False
 
 
+_ONE_WORKING_DAY = TimeLimit(1, TimeUnit.WORKING_DAY)
+
+
 class _Dates:
     """Counts limits from one day and remembers whether any date left the calendar's data."""
 
@@ -272,7 +275,7 @@ def _completion_limits(bundle: Bundle, material: Material) -> list[TimeLimit]:
 def _due_date(
     bundle: Bundle, material: Material, dates: _Dates, calendar: DeadlineCalendar, margin: TimeLimit, today: dt.date
 ) -> dt.date | None:
-    """The latest day after ``today`` within every limit that still leaves ``margin`` before each completion date.
+    """The latest working day after ``today`` within every limit that leaves ``margin`` before each completion date.
 
     None when no such day exists: the promise is too short for this material to be deferred.  The calendar only
     counts forward, so the day is found by stepping back from the earliest limit (a few days at most).
@@ -285,11 +288,19 @@ def _due_date(
     day = latest
     while day > today:
         result = calendar.deadline(day, margin)
-        if result.date <= finish:
+        if result.date <= finish and _working(calendar, day):
             dates.beyond_data = dates.beyond_data or result.beyond_data
             return day
         day -= dt.timedelta(days=1)
     return None
+
+
+def _working(calendar: DeadlineCalendar, day: dt.date) -> bool:
+    """Whether ``day`` is a working day: one working day after the day before lands on it.
+
+    A due date found by stepping back must be a day the office is open to receive the material.
+    """
+    return calendar.deadline(day - dt.timedelta(days=1), _ONE_WORKING_DAY).date == day
 
 
 def _refuse(refusal: Refusal) -> Decision:

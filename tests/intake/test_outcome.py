@@ -355,8 +355,23 @@ def test_deferral_is_granted_exactly_when_its_conditions_hold(data: st.DataObjec
         and request == DeferralRequest(True, True)
         and something_in
         and has_limit
+        and all(_room_before_completion(bundle, materials[code]) for code in deferrable)
     )
     assert (decision.outcome is Outcome.DEFER) == expected
+
+
+def _room_before_completion(bundle: Bundle, material: Material) -> bool:
+    """Whether a working day after today, within the material's limits, leaves the margin before every completion."""
+    served = [i for i in bundle.items if i.code in material.items]
+    completions = [i.promised_limit or i.legal_limit for i in served] + [bundle.promised_limit]
+    finish = [CALENDAR.deadline(TODAY, limit).date for limit in completions if limit is not None]
+    limits = [material.deferral_limit, *completions]
+    dates = [CALENDAR.deadline(TODAY, limit).date for limit in limits if limit is not None]
+    if not finish or not dates:
+        return True
+    margin = DeferralPolicy().margin
+    days = (TODAY + dt.timedelta(days=n) for n in range(1, (min(dates) - TODAY).days + 1))
+    return any(d.weekday() < 5 and CALENDAR.deadline(d, margin).date <= min(finish) for d in days)
 
 
 @given(st.data())
@@ -387,9 +402,12 @@ def test_no_deferred_material_is_due_after_any_promise_it_serves(data: st.DataOb
         assert deferred.due > TODAY or not finish  # a margin always leaves a day after the intake
         for day in finish:
             assert CALENDAR.deadline(deferred.due, margin).date <= day  # the department keeps its margin
-        # and not earlier than it must be: the day after breaks the margin or a limit
-        later = deferred.due + dt.timedelta(days=1)
-        assert later > latest or any(CALENDAR.deadline(later, margin).date > day for day in finish)
+        # and not earlier than it must be: every later working day up to the limits breaks the margin
+        if finish:
+            assert deferred.due.weekday() < 5  # the office is open on the day
+            later = [deferred.due + dt.timedelta(days=n) for n in range(1, (latest - deferred.due).days + 1)]
+            for day in (d for d in later if d.weekday() < 5):
+                assert any(CALENDAR.deadline(day, margin).date > end for end in finish)
 
 
 @given(st.data())

@@ -146,7 +146,13 @@ class IntakePanel(PanelLayout):
     def request(self) -> IntakeRequest:
         form = self.form()
         return IntakeRequest(
-            form.checklist, form.parties(), form.deferral(), form.refusal(), form.previous_case_no, self._uid
+            form.checklist,
+            form.parties(),
+            form.deferral(),
+            form.refusal(),
+            form.previous_case_no,
+            self._uid,
+            received_on=self._today(),  # the applicant hands the materials over at this window, today
         )
 
     @property
