@@ -137,13 +137,12 @@ def test_key_5_records_a_correction_made_on_the_spot_with_its_note(
     assert row.note.isVisible()
     assert row.details.isVisible()  # handed in: counts and medium as for 已收取
     assert QApplication.focusWidget() is row.note
-    assert panel.decision is not None
-    assert panel.decision.outcome is Outcome.INCOMPLETE  # what was corrected is not said yet
+    assert outcome_of(panel) is Outcome.INCOMPLETE  # what was corrected is not said yet
     row.note.insert("申请表经营面积笔误，申请人当场更正并签名")
     entry = panel.form().checklist.entry("M04")
     assert entry is not None
     assert (entry.receipt, entry.defect_note) == (Receipt.CORRECTED_ON_SPOT, "申请表经营面积笔误，申请人当场更正并签名")
-    assert panel.decision.outcome is Outcome.ACCEPT  # corrected on the spot counts as received
+    assert outcome_of(panel) is Outcome.ACCEPT  # corrected on the spot counts as received
     number = commit(qtbot, panel)
     with sessions() as s:
         view = case_view(s, number)
@@ -151,3 +150,7 @@ def test_key_5_records_a_correction_made_on_the_spot_with_its_note(
     assert view.received_on == view.accepted_on  # the window's materials arrive the day it decides
     line = next(m for m in view.materials if m.code == "M04")
     assert (line.receipt, line.defect_note) == ("corrected_on_spot", "申请表经营面积笔误，申请人当场更正并签名")
+
+
+def outcome_of(panel: IntakePanel) -> Outcome | None:
+    return panel.decision.outcome if panel.decision is not None else None
