@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -9,7 +11,12 @@ from pathlib import Path
 import pytest
 
 from counter.__main__ import window_args
+from counter.actions.desk import Desk
+from counter.case.numbers import DeskIdentity
 from counter.cli.main import main
+from counter.db.engine import make_engine, make_sessions
+from counter.intake.checklist import Receipt, record
+from tests.actions.test_intake_actions import full_request, take
 from tests.conftest import SHIPPED_CATALOG
 
 
@@ -252,3 +259,42 @@ def test_notice_takes_the_bundle_as_catalog_show_does(
         assert out_file.read_bytes().startswith(b"%PDF")
     code, _, err = run(capsys, "notice", "XAM-YJS-999", "--out", str(tmp_path / "none.pdf"), "--db", db)
     assert code != 0
+
+
+def test_an_unanswered_correction_lapses_from_the_command_line_only_after_its_deadline(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, db: str
+) -> None:
+    code, out, _ = run(capsys, "demo", "--out", str(tmp_path / "demo"), "--today", "2026-11-20", "--db", db)
+    assert code == 0
+    correction = _correction_taken(db)
+    code, out, _ = run(capsys, "case", "show", correction, "--json", "--db", db)
+    due = json.loads(out)["correction_due"]
+    assert due == "2026-12-11"  # fifteen working days from Friday 20 November
+    code, _, err = run(capsys, "case", "correction-lapse", correction, "--today", due, "--db", db)
+    assert code == 1
+    assert "期限届满的次日起" in err
+    code, out, _ = run(capsys, "case", "list", "--overdue", "--json", "--today", "2026-12-12", "--db", db)
+    assert correction in [r["case_no"] for r in json.loads(out)]
+    code, out, _ = run(
+        capsys, "case", "correction-lapse", correction, "--today", "2026-12-12", "--note", "电话联系未果", "--db", db
+    )
+    assert code == 0
+    assert "视为放弃申请" in out
+    code, out, _ = run(capsys, "case", "show", correction, "--json", "--db", db)
+    assert json.loads(out)["status"] == "correction_lapsed"
+    code, out, _ = run(capsys, "case", "list", "--overdue", "--json", "--today", "2026-12-12", "--db", db)
+    assert correction not in [r["case_no"] for r in json.loads(out)]
+    code, _, err = run(capsys, "case", "correction-lapse", correction, "--today", "2026-12-14", "--db", db)
+    assert code == 1
+    assert "不是待补正的办件" in err
+
+
+def _correction_taken(db: str) -> str:
+    """A correction notice nobody answered, taken on 20 November 2026 through the intake action."""
+    engine = make_engine(db)
+    sessions = make_sessions(engine)
+    request = full_request(sessions)
+    request = dataclasses.replace(request, checklist=record(request.checklist, "M05", Receipt.MISSING))
+    number = take(sessions, Desk(DeskIdentity("XAM01", "8"), "乌兰"), request, dt.date(2026, 11, 20))
+    engine.dispose()
+    return number

@@ -17,6 +17,7 @@ EVENT_PERMISSION: dict[CaseEvent, Permission] = {
     CaseEvent.DEFERRAL_EXTENDED: Permission.DECIDE_DEFERRAL,
     CaseEvent.DENIED: Permission.DECIDE_DEFERRAL,
     CaseEvent.RESUBMITTED: Permission.TAKE_INTAKE,
+    CaseEvent.CORRECTION_LAPSED: Permission.DECIDE_DEFERRAL,  # answers for a deadline, like a lapsed deferral
     CaseEvent.SENT_TO_APPROVAL: Permission.TAKE_INTAKE,
     CaseEvent.COMPLETED: Permission.TAKE_INTAKE,
     CaseEvent.DELIVERED: Permission.TAKE_INTAKE,

@@ -29,6 +29,12 @@ __all__ = ["DayLists", "case_rows", "case_view", "case_views", "day_lists", "may
 DUE_SOON_WORKING_DAYS = 2  # "due soon": a deferral due within two working days, or already overdue
 
 
+def _due_by(session: Unit, last_day: dt.date) -> list[CaseRow]:
+    """Deferrals and unanswered correction notices due by ``last_day``, earliest first: what a supervisor decides."""
+    rows = case_store.deferrals_due_by(session, last_day) + case_store.corrections_due_by(session, last_day)
+    return sorted(rows, key=lambda r: (r.next_due or last_day, r.case_no))
+
+
 def case_view(session: Unit, case_no: str) -> CaseView | None:
     """Status, materials, deadlines, documents, ratings and history of one case; None when there is no such case."""
     return case_store.case_view(session, case_no)
@@ -41,12 +47,15 @@ def case_views(session: Unit, case_nos: Iterable[str]) -> list[CaseView]:
 
 
 def case_rows(session: Unit, today: dt.date, *, overdue: bool = False, due_soon: bool = False) -> list[CaseRow]:
-    """The case list: every case, or the deferrals overdue (``overdue``) or due within two working days."""
+    """The case list: every case, or the deferrals and corrections overdue (``overdue``) or due within two working days.
+
+    An overdue correction is one whose notice went unanswered past its deadline: the supervisor lapses it.
+    """
     if overdue:
-        return case_store.deferrals_due_by(session, today - dt.timedelta(days=1))
+        return _due_by(session, today - dt.timedelta(days=1))
     if due_soon:
         horizon = office_calendar(session).add_working_days(today, DUE_SOON_WORKING_DAYS).date
-        return case_store.deferrals_due_by(session, horizon)
+        return _due_by(session, horizon)
     return case_store.all_cases(session)
 
 
@@ -64,7 +73,7 @@ class DayLists:
     calendar: WorkCalendar
     soon_until: dt.date  # the last day still "coming due"
     of_day: tuple[CaseRow, ...]  # taken today at the desk
-    due: tuple[CaseRow, ...]  # awaiting deferred materials, due by soon_until or already past
+    due: tuple[CaseRow, ...]  # awaiting deferred materials or a correction, due by soon_until or already past
 
 
 def day_lists(unit: Unit, today: dt.date, desk_no: str) -> DayLists:
@@ -72,5 +81,5 @@ def day_lists(unit: Unit, today: dt.date, desk_no: str) -> DayLists:
     calendar = office_calendar(unit)
     soon_until = calendar.add_working_days(today, DUE_SOON_WORKING_DAYS).date
     of_day = case_store.cases_of_day(unit, today, desk_no)
-    due = case_store.deferrals_due_by(unit, soon_until)
+    due = _due_by(unit, soon_until)
     return DayLists(calendar, soon_until, tuple(of_day), tuple(due))

@@ -152,7 +152,7 @@ def make_document(
         if item is not None:
             number = _decision_number(session, desk, today, decider_name(item, office))
         else:
-            number = _shared_number(session, case.id, kind) or _number(session, desk, today, _letter(kind))
+            number = _number(session, desk, today, _letter(kind))
     data = document_for(view, kind, office, number, stored.bundle, issued_on, item_code if item else "")
     data = _in_training(session, data)
     pdf = _render(data)
@@ -199,14 +199,6 @@ def _letter(kind: DocumentKind) -> DocKind:
     letter = kind.number_kind
     assert letter is not None  # every kind has its letter
     return letter
-
-
-def _shared_number(session: Session, case_id: int, kind: DocumentKind) -> str:
-    """The pledge carries the number of its deferral notice, when that was made first."""
-    if kind is not DocumentKind.PLEDGE:
-        return ""
-    notice = find_document(session, case_id, DocumentKind.DEFERRAL.value)
-    return notice.doc_no if notice else ""
 
 
 def make_guide_notice(session: Session, desk: Desk, bundle_code: str, today: dt.date) -> MadeDocument:

@@ -21,6 +21,7 @@ from counter.access.roles import Permission
 from counter.actions.audit import record_at_desk
 from counter.actions.desk import Desk
 from counter.actions.guard import require
+from counter.actions.intake_settings import deferral_policy
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.decisions import DecisionProblem, DecisionRefused
@@ -45,8 +46,10 @@ from counter.intake.outcome import (
     CorrectionPolicy,
     DeadlineCalendar,
     Decision,
+    DeferralPolicy,
     DeferralRequest,
     Outcome,
+    ReasonCode,
     Refusal,
 )
 from counter.intake.outcome import decide as decide_outcome
@@ -70,6 +73,8 @@ class IntakeRequest:
     refusal: Refusal | None = None
     previous_case_no: str = ""  # the correction notice this intake answers
     uid: str = ""  # made by the desk once per intake: a commit retried after a lost connection finds its case
+    # the day the materials arrived (the decision day when None): a 补正 is told within five working days of it
+    received_on: dt.date | None = None
 
 
 def intake_request(form: IntakeDraft, uid: str) -> IntakeRequest:
@@ -102,6 +107,15 @@ class IntakeNotPossible(Exception):
         self.detail = detail
 
 
+class CorrectionNotDue(Exception):
+    """A correction may lapse only from the day after its deadline: until then the applicant may still hand in."""
+
+    def __init__(self, case_no: str, due: dt.date | None) -> None:
+        super().__init__(f"{case_no}: correction due {due}")
+        self.case_no = case_no
+        self.due = due
+
+
 class CaseNotFound(Exception):
     def __init__(self, case_no: str) -> None:
         super().__init__(case_no)
@@ -114,9 +128,10 @@ def preview(
     today: dt.date,
     calendar: DeadlineCalendar,
     policy: CorrectionPolicy | None = None,
+    deferral: DeferralPolicy | None = None,
 ) -> Decision:
     """The outcome the clerk would get now, without writing anything."""
-    return _decide(session, request, today, calendar, policy)[1]
+    return _decide(session, request, today, calendar, policy, deferral)[1]
 
 
 def _decide(
@@ -125,7 +140,11 @@ def _decide(
     today: dt.date,
     calendar: DeadlineCalendar,
     policy: CorrectionPolicy | None,
+    deferral: DeferralPolicy | None,
 ) -> tuple[StoredGuide, Decision]:
+    """The decision under the hall's deferral margin unless ``deferral`` is given; a future arrival is refused."""
+    if request.received_on is not None and request.received_on > today:
+        raise IntakeNotPossible(None, detail=f"materials received on {request.received_on} are after {today}")
     version_id = request.checklist.guide_version
     stored = guide_version(session, int(version_id)) if version_id is not None else None
     if stored is None:
@@ -138,6 +157,8 @@ def _decide(
         today=today,
         calendar=calendar,
         policy=policy,
+        deferral_policy=deferral or deferral_policy(session),
+        received_on=request.received_on,
     )
     return stored, decision
 
@@ -149,10 +170,14 @@ def take_intake(
     today: dt.date,
     calendar: DeadlineCalendar,
     policy: CorrectionPolicy | None = None,
+    deferral: DeferralPolicy | None = None,
     *,
     ends_draft: bool = True,
 ) -> TakenIntake:
     """Record the intake with its one outcome.  Raises :class:`IntakeNotPossible` instead.
+
+    The case keeps the day the materials arrived; a correction told too late (行政许可法 第三十二条第一款第四项) is
+    stored as accepted on that day, its reason in the history.
 
     ``ends_draft``: the intake came from this desk's form, whose saved draft it ends.  An intake from a file
     (``counter case take``) leaves the draft alone: the clerk's half-typed form at the same desk is another intake.
@@ -165,7 +190,7 @@ def take_intake(
     that case is returned, and nothing is written twice.
     """
     require(session, desk.actor, Permission.TAKE_INTAKE)
-    stored, decision = _decide(session, request, today, calendar, policy)
+    stored, decision = _decide(session, request, today, calendar, policy, deferral)
     if request.uid:
         done = session.scalar(select(models.Case.case_no).where(models.Case.uid == request.uid))
         if done is not None:
@@ -211,8 +236,8 @@ def take_intake(
         "delivery": parties.delivery.value,
         "delivery_address": parties.delivery_address,
         "notify_phone": parties.notify_phone or applicant.phone,
-        "received_on": today,
-        "accepted_on": today if decision.outcome.issues_receipt else None,
+        "received_on": request.received_on or today,
+        "accepted_on": decision.accepted_on,
         "promised_on": decision.promised_date,
         "correction_due": decision.correction_due,
         "notify_due": decision.notify_by,
@@ -244,6 +269,8 @@ def take_intake(
         add_history(session, previous, CaseEvent.RESUBMITTED.value, number, clerk=desk.clerk)
         _audit_move(session, desk, previous.case_no, CaseEvent.RESUBMITTED, CaseStatus(previous.status), number)
     detail = {"bundle": bundle.code, "guide_version": stored.version, "outcome": decision.outcome.value}
+    if any(r.code is ReasonCode.CORRECTION_NOTICE_LATE for r in decision.reasons):
+        detail["reason"] = ReasonCode.CORRECTION_NOTICE_LATE.value  # accepted by law, not by the clerk's check
     record_at_desk(session, desk, AuditAction.CASE_TAKEN, number, detail | {"previous": request.previous_case_no})
     remember_party(
         session,
@@ -308,8 +335,30 @@ def extend_deferral(session: Session, desk: Desk, number: str, new_due: dt.date,
     _audit_move(session, desk, case.case_no, CaseEvent.DEFERRAL_EXTENDED, status, reason, new_due=new_due.isoformat())
 
 
+def lapse_correction(session: Session, desk: Desk, number: str, today: dt.date, note: str = "") -> CaseStatus:
+    """A correction notice answered by nothing: from the day after its deadline, the application lapses.
+
+    The notice said "如无正当理由逾期提交的，视为放弃申请"; the supervisor records that it came to pass.  Refused
+    (:class:`CorrectionNotDue`) on or before the deadline, whatever a face offered: the date is checked here.
+    """
+    require(session, desk.actor, permission_for(CaseEvent.CORRECTION_LAPSED))
+    case = _case(session, number)
+    after = next_status(CaseStatus(case.status), CaseEvent.CORRECTION_LAPSED)  # MoveNotAllowed reaches the caller
+    if case.correction_due is None or today <= case.correction_due:
+        raise CorrectionNotDue(case.case_no, case.correction_due)
+    case.status = after.value
+    add_history(session, case, CaseEvent.CORRECTION_LAPSED.value, note, clerk=desk.clerk)
+    _audit_move(session, desk, case.case_no, CaseEvent.CORRECTION_LAPSED, after, note)
+    return after
+
+
 def move_case(session: Session, desk: Desk, number: str, event: CaseEvent, note: str = "") -> CaseStatus:
-    """Any other step of a case's life; a denial, withdrawal or voiding needs its reason."""
+    """Any other step of a case's life; a denial, withdrawal or voiding needs its reason.
+
+    A lapse needs the day it happens on, so it goes through :func:`lapse_correction` only.
+    """
+    if event is CaseEvent.CORRECTION_LAPSED:
+        raise IntakeNotPossible(None, detail="a correction lapses through lapse_correction, which checks the date")
     require(session, desk.actor, permission_for(event))
     if event is CaseEvent.DENIED:
         # 不予批准 is each item's department's (counter.actions.decisions); the case follows its items

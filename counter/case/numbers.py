@@ -44,6 +44,7 @@ class DocKind(StrEnum):
 
     RECEIPT = "S"  # 受理凭证
     DEFERRAL = "R"  # 容缺受理通知书
+    PLEDGE = "C"  # 容缺受理承诺书: the applicant's own paper, with its own series
     CORRECTION = "B"  # 补齐补正通知书
     REFUSAL = "J"  # 不予受理通知书
     DENIAL = "P"  # 不予批准决定书

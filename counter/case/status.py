@@ -20,6 +20,7 @@ class CaseStatus(StrEnum):
     ACCEPTED = "accepted"  # 已受理
     AWAITING_DEFERRED = "awaiting_deferred"  # 容缺受理，待补材料
     CORRECTION_ISSUED = "correction_issued"  # 已出具补正通知，未受理
+    CORRECTION_LAPSED = "correction_lapsed"  # 逾期未补正，视为放弃申请 (see CaseEvent.CORRECTION_LAPSED)
     RESUBMITTED = "resubmitted"  # 补正后已重新提交（见后续办件）
     REFUSED = "refused"  # 不予受理
     IN_APPROVAL = "in_approval"  # 审批中
@@ -39,6 +40,10 @@ class CaseEvent(StrEnum):
     DEFERRAL_EXTENDED = "deferral_extended"  # supervisor, with reason
     DENIED = "denied"  # supervisor, with reason (overdue deferral or after approval)
     RESUBMITTED = "resubmitted"  # a later intake answered this correction notice
+    # supervisor, on or after the day after the correction deadline: the applicant handed nothing in.  The seeds
+    # are silent on what follows; the correction notice's own sentence ("如无正当理由逾期提交的，视为放弃申请",
+    # domain §5) is the rule kept: the application is treated as not pursued, and a later visit is a new one.
+    CORRECTION_LAPSED = "correction_lapsed"
     SENT_TO_APPROVAL = "sent_to_approval"
     COMPLETED = "completed"
     DELIVERED = "delivered"
@@ -61,6 +66,7 @@ MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
         CaseStatus.DENIED,
     ),
     CaseEvent.RESUBMITTED: (frozenset({CaseStatus.CORRECTION_ISSUED}), CaseStatus.RESUBMITTED),
+    CaseEvent.CORRECTION_LAPSED: (frozenset({CaseStatus.CORRECTION_ISSUED}), CaseStatus.CORRECTION_LAPSED),
     CaseEvent.SENT_TO_APPROVAL: (frozenset({CaseStatus.ACCEPTED}), CaseStatus.IN_APPROVAL),
     CaseEvent.COMPLETED: (frozenset({CaseStatus.ACCEPTED, CaseStatus.IN_APPROVAL}), CaseStatus.READY),
     CaseEvent.DELIVERED: (frozenset({CaseStatus.READY}), CaseStatus.DELIVERED),

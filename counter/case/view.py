@@ -110,4 +110,4 @@ class CaseRow:
     applicant_name: str
     received_on: dt.date
     desk_no: str
-    next_due: dt.date | None  # earliest open deferral due date, if any
+    next_due: dt.date | None  # earliest open deferral due date; for a correction notice unanswered, its deadline

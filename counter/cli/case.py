@@ -1,9 +1,11 @@
-"""The case commands: ``counter case show|take|list|void|decide|lapse`` and the training run ``counter demo``.
+"""The case commands: ``counter case show|take|list|void|decide|lapse|correction-lapse``, and ``counter demo``.
 
 ``case same-day`` and ``case figures`` (即办件) are in :mod:`counter.cli.same_day`.
 
 ``case void`` is the supervisor's correction of a case entered in error: the
 case stays, marked void with the reason, in its history and in the audit trail.
+``case lapse`` is the supervisor's record that a correction notice went
+unanswered past its deadline (视为放弃申请); the action refuses it earlier.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p.set_defaults(func=cmd_case_show)
     add_take_command(case, common)
     p = case.add_parser("list", parents=[common], help=tr("办件列表"))
-    p.add_argument("--overdue", action="store_true", help=tr("只列逾期未补齐的容缺办件"))
+    p.add_argument("--overdue", action="store_true", help=tr("只列逾期未补齐的容缺办件和逾期未补正的办件"))
     p.add_argument("--due-soon", action="store_true", help=tr("只列两个工作日内到期及已逾期的容缺办件"))
     p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训、核对期限）"))
     p.add_argument("--json", action="store_true")
@@ -74,6 +76,13 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p.add_argument("--reason", default="", metavar="TEXT", help=tr("补充说明，印在不予批准决定书的理由中"))
     p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
     p.set_defaults(func=cmd_case_lapse)
+    p = case.add_parser(
+        "correction-lapse", parents=[common], help=tr("补正期限已过、申请人未补正：视为放弃申请（负责人）")
+    )
+    p.add_argument("case_no")
+    p.add_argument("--note", default="", metavar="TEXT", help=tr("备注，例如：电话联系未果"))
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训、核对期限）"))
+    p.set_defaults(func=cmd_case_correction_lapse)
 
     p = commands.add_parser("demo", parents=[common], help=tr("培训演示：办理各种结果的示例办件"))
     p.add_argument("--out", required=True, metavar="DIR")
@@ -143,6 +152,36 @@ def cmd_case_void(args: argparse.Namespace) -> int:
         status = CASE_STATUS[err.status]
         raise Reported(CASE_VOID_NOT_ALLOWED.format(case_no=args.case_no, status=status)) from err
     print(CASE_VOIDED_DONE.format(case_no=args.case_no, reason=reason))
+    return EXIT_OK
+
+
+def cmd_case_correction_lapse(args: argparse.Namespace) -> int:
+    from counter.actions.guard import NotPermitted
+    from counter.actions.intake import CaseNotFound, CorrectionNotDue, lapse_correction
+    from counter.case.status import MoveNotAllowed
+    from counter.cli.phrases import (
+        CASE_CORRECTION_LAPSE_NOT_ALLOWED,
+        CASE_CORRECTION_LAPSE_NOT_DUE,
+        CASE_CORRECTION_LAPSED_DONE,
+    )
+    from counter.words.access import not_permitted
+    from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS
+
+    store = open_store(args)
+    by, day = desk(), today(args)
+    try:
+        store.write(lambda session: lapse_correction(session, by, args.case_no, day, args.note.strip()))
+    except NotPermitted as err:
+        raise Reported(not_permitted(err.permission, err.signed_in)) from err
+    except CaseNotFound as err:
+        raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
+    except MoveNotAllowed as err:
+        status = CASE_STATUS[err.status]
+        raise Reported(CASE_CORRECTION_LAPSE_NOT_ALLOWED.format(case_no=args.case_no, status=status)) from err
+    except CorrectionNotDue as err:
+        due = err.due.isoformat() if err.due else ""
+        raise Reported(CASE_CORRECTION_LAPSE_NOT_DUE.format(case_no=args.case_no, due=due)) from err
+    print(CASE_CORRECTION_LAPSED_DONE.format(case_no=args.case_no))
     return EXIT_OK
 
 

@@ -273,6 +273,21 @@ def deferrals_due_by(session: Session, last_day: dt.date) -> list[CaseRow]:
     )
 
 
+def corrections_due_by(session: Session, last_day: dt.date) -> list[CaseRow]:
+    """Correction notices unanswered with a deadline on or before ``last_day``; the deadline is the row's due."""
+    stmt = (
+        select(models.Case, models.Bundle.name, models.Case.correction_due)
+        .join(models.Bundle, models.Bundle.code == models.Case.bundle_code)
+        .where(
+            models.Case.status == CaseStatus.CORRECTION_ISSUED.value,
+            models.Case.correction_due.is_not(None),
+            models.Case.correction_due <= last_day,
+        )
+        .order_by(models.Case.correction_due, models.Case.case_no)
+    )
+    return _rows(session, stmt)
+
+
 def find_party(session: Session, id_no: str) -> models.Party | None:
     return session.get(models.Party, id_no.strip().upper())
 

@@ -226,7 +226,7 @@ class DocumentRecord(Base):
     """
 
     __tablename__ = "document_record"
-    # the pledge is the applicant's page of the deferral notice and shares its number
+    # by kind: pledges made before they had their own series carry their deferral notice's number
     __table_args__ = (UniqueConstraint("doc_no", "kind"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

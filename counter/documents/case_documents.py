@@ -51,7 +51,7 @@ from counter.documents.item_law import (
 from counter.documents.kinds import DocumentKind
 from counter.documents.words import consult_phone, date_text, hours, items_text, numbered, optional_date, place
 from counter.identifiers import mask_id, mask_phone
-from counter.intake.checklist import Receipt, ReceivedMedium
+from counter.intake.checklist import PRESENT, Receipt, ReceivedMedium
 from counter.intake.outcome import RefusalGround
 from counter.intake.parties import ApplicantKind, Delivery
 
@@ -132,9 +132,10 @@ def _how_received(line: CaseMaterialLine) -> str:
     if line.receipt == Receipt.SHARED_CONFIRMED.value:
         return paper.RECEIVED_MEDIUM[ReceivedMedium.SHARED]
     try:
-        return paper.RECEIVED_MEDIUM[ReceivedMedium(line.medium)]
+        medium = paper.RECEIVED_MEDIUM[ReceivedMedium(line.medium)]
     except ValueError:
-        return paper.DOC_DASH
+        medium = paper.DOC_DASH
+    return paper.DOC_HOW_CORRECTED.format(medium=medium) if line.receipt == Receipt.CORRECTED_ON_SPOT.value else medium
 
 
 def _requirement(bundle: Bundle, code: str) -> str:
@@ -155,11 +156,7 @@ def _provisional(case: CaseView) -> list[Block]:
 def _receipt(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -> list[Block]:
     received = date_text(case.received_on)
     template = paper.DOC_RECEIPT_DEFER if case.outcome == DEFER else paper.DOC_RECEIPT_ACCEPT
-    shown = [
-        m
-        for m in case.materials
-        if m.due_on is not None or m.receipt in (Receipt.RECEIVED.value, Receipt.SHARED_CONFIRMED.value)
-    ]
+    shown = [m for m in case.materials if m.due_on is not None or m.receipt in {r.value for r in PRESENT}]
     rows = tuple(
         (str(n), m.name, *(_copy_form(m) if m.due_on is None else (paper.DOC_DASH, paper.DOC_DASH)), _how_received(m))
         for n, m in enumerate(shown, 1)
@@ -410,6 +407,7 @@ def document_for(
             issuer=case.applicant_name if company else "",
             date="",
             seal_caption=paper.DOC_SEAL_PLACE.format(seal=paper.DOC_PLEDGE_COMPANY_SEAL) if company else "",
+            fingerprint=paper.DOC_FINGERPRINT,
         )
     elif kind is DocumentKind.CORRECTION:
         blocks = _correction(case, bundle, office, you)

@@ -80,4 +80,6 @@ def document_problems(
         problems.append(DocumentProblem.DOC_NO_INVALID)
     if issued_on < case.received_on:
         problems.append(DocumentProblem.ISSUED_BEFORE_RECEIVED)
+    if kind is DocumentKind.CORRECTION and case.notify_due is not None and issued_on > case.notify_due:
+        problems.append(DocumentProblem.NOTIFIED_TOO_LATE)
     return tuple(problems)

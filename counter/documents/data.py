@@ -117,6 +117,7 @@ class SignOff:
     issuer: str  # printed where the seal goes: the office, or the company that pledges
     date: str
     seal_caption: str  # whose seal goes there; empty: no seal (a person's pledge)
+    fingerprint: str = ""  # caption of a box beside the first signature for a fingerprint (捺印); empty: none
 
 
 @dataclass(frozen=True, slots=True)

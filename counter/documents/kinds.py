@@ -26,9 +26,10 @@ class DocumentKind(StrEnum):
     def number_kind(self) -> DocKind | None:
         """The letter of this document's number (:func:`counter.case.numbers.doc_no`).
 
-        The pledge is the applicant's page of the deferral and carries the
-        deferral notice's number; the guide notice belongs to no case but is
-        numbered too, so that every paper handed out is on record.
+        The pledge is the applicant's own act, kept and cited apart from the
+        office's notice (a broken pledge is what a credit record names), so it has
+        its own series; the guide notice belongs to no case but is numbered too,
+        so that every paper handed out is on record.
         """
         return _NUMBER_KIND[self]
 
@@ -40,7 +41,7 @@ class DocumentKind(StrEnum):
 _NUMBER_KIND: dict[DocumentKind, DocKind | None] = {
     DocumentKind.RECEIPT: DocKind.RECEIPT,
     DocumentKind.DEFERRAL: DocKind.DEFERRAL,
-    DocumentKind.PLEDGE: DocKind.DEFERRAL,
+    DocumentKind.PLEDGE: DocKind.PLEDGE,
     DocumentKind.CORRECTION: DocKind.CORRECTION,
     DocumentKind.REFUSAL: DocKind.REFUSAL,
     DocumentKind.DENIAL: DocKind.DENIAL,
@@ -79,3 +80,5 @@ class DocumentProblem(StrEnum):
     BUNDLE_MISMATCH = "bundle_mismatch"  # the guide given is of another bundle
     DOC_NO_INVALID = "doc_no_invalid"  # empty, or longer than 30 characters
     ISSUED_BEFORE_RECEIVED = "issued_before_received"  # the date on the paper precedes the intake
+    # correction notice first issued after the office's five working days (行政许可法 第三十二条第一款第四项)
+    NOTIFIED_TOO_LATE = "notified_too_late"

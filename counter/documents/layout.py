@@ -49,6 +49,8 @@ from counter.documents.page import (
     TextOp,
 )
 
+FINGERPRINT_SIDE = 15 * MM  # a thumbprint with room around it
+
 
 class _Spacing(NamedTuple):
     body_leading: float
@@ -308,6 +310,14 @@ class _Layout:
         self.y -= 3.0
         self.sign_off(sign)
 
+    def fingerprint_box(self, x: float, top: float, caption: str) -> None:
+        """A dashed square beside a signature for the signer's fingerprint, its caption faint in the middle."""
+        side = FINGERPRINT_SIDE
+        corners = ((x, top), (x + side, top), (x + side, top - side), (x, top - side))
+        for (x1, y1), (x2, y2) in zip(corners, (*corners[1:], corners[0]), strict=True):
+            self.ops.append(LineOp(x1, y1, x2, y2, width=0.6, grey=0.45, dash=(2.0, 2.0)))
+        self.centred(x + side / 2, top - side / 2 - 3.0, caption, SMALL_SIZE - 0.5, 11.0, grey=0.55)
+
     def sign_off(self, s: SignOff) -> None:
         """Clerk and signatures on the left, the seal's place in the middle, the progress QR code on the right."""
         top = self.y
@@ -323,11 +333,17 @@ class _Layout:
         else:
             self.text_line(LEFT, y, phone, BODY_SIZE, 20.0)
             y -= 28.0
-        for signer in s.signers:
+        for n, signer in enumerate(s.signers):
             label = paper.DOC_NUMBER_LINE.format(label=signer, value="")
             self.text_line(LEFT, y, label, BODY_SIZE, 20.0)
             start = LEFT + self.width(label, BODY_SIZE) + 2.0
-            self.ops.append(LineOp(start, y - 17.0, start + 36 * MM, y - 17.0, width=0.6, grey=0.2))
+            end = start + 36 * MM
+            if n == 0 and s.fingerprint:
+                # beside the signature and clear of the seal: the signature line gives way when both do not fit
+                box_x = min(end + 3 * MM, seal_left - 3 * MM - FINGERPRINT_SIDE)
+                end = min(end, box_x - 3 * MM)
+                self.fingerprint_box(box_x, y + 4.0, s.fingerprint)
+            self.ops.append(LineOp(start, y - 17.0, end, y - 17.0, width=0.6, grey=0.2))
             y -= 28.0
         self.text_line(LEFT, y, s.signed_at, BODY_SIZE, 20.0)
         y -= 20.0

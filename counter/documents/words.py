@@ -126,6 +126,7 @@ DOC_COUNT_EACH = "各{count}份"
 DOC_COUNT_BOTH = "原件{originals}份、复印件{copies}份"
 DOC_DASH = "—"
 DOC_HOW_DEFERRED = "容缺后补\n{date}前"
+DOC_HOW_CORRECTED = "{medium}\n当场更正"  # 行政许可法 第三十二条第一款第三项
 DOC_PROMISED = "承诺办结日期"
 DOC_PROMISED_VALUE = "{date}前办结（承诺时限{limit}，自受理之日起按工作日计算）"
 DOC_PROMISED_DATE_ONLY = "{date}前办结"
@@ -170,11 +171,15 @@ DOC_PLEDGE_CONFIRMATIONS = (
     "{we}已提交的申请材料真实、合法、有效，复印件与原件一致。",
     "{we}将在补交期限内补齐下列材料。",
     "如违反上述承诺，{we}愿意承担相应的法律责任和由此产生的后果。",
+    # not in the league's rules (seed 001 第十六条 says nothing of credit): the sentence of local 容缺 pledges
+    "{we}知悉：未按期补齐材料的，本机关将依法作出不予批准决定；承诺内容不实的，将依法撤销已作出的决定，"
+    "并记入信用记录，按规定实施失信惩戒。",
 )
 DOC_NUMERALS = "一二三四五六七八九十"
 DOC_NUMBERED_CN = "{numeral}、"
 DOC_NUMBERED = "{number}. "
 DOC_PLEDGE_SIGNER = {"person": "承诺人（签字）", "company": "法定代表人（签字）"}
+DOC_FINGERPRINT = "捺印"
 DOC_PLEDGE_COMPANY_SEAL = "承诺单位盖章"
 DOC_PLEDGE_SIGNED_ON = "承诺日期：　　　　年　　月　　日"
 

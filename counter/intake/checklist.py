@@ -20,6 +20,10 @@ Choices worth knowing:
 - Applicability is never a receipt: the situation answers decide which materials
   are on the list, and answering a situation rebuilds the list while keeping what
   was already recorded for materials that remain.
+- A material handed in with an error the applicant corrected there and then is
+  :attr:`Receipt.CORRECTED_ON_SPOT`: 行政许可法 第三十二条第一款第三项 ("申请材料存在可以
+  当场更正的错误的，应当允许申请人当场更正") makes it acceptable, so it counts as received
+  and is never demanded again; its note says what was corrected, for the file.
 - Counts are kept as originals and copies separately because a guide asks for them
   separately (原件份数, 复印件份数); the copy form handed in follows from them.
 """
@@ -43,6 +47,7 @@ class Receipt(StrEnum):
     DEFECTIVE = "defective"  # handed in but not acceptable: the defect note says why
     MISSING = "missing"  # not handed in
     SHARED_CONFIRMED = "shared_confirmed"  # fetched by data sharing and confirmed with the applicant
+    CORRECTED_ON_SPOT = "corrected_on_spot"  # handed in, an error corrected at the window: the note says which
 
 
 class ReceivedMedium(StrEnum):
@@ -53,8 +58,10 @@ class ReceivedMedium(StrEnum):
     SHARED = "shared"
 
 
-HANDED_IN = frozenset({Receipt.RECEIVED, Receipt.DEFECTIVE})
-PRESENT = frozenset({Receipt.RECEIVED, Receipt.SHARED_CONFIRMED})
+HANDED_IN = frozenset({Receipt.RECEIVED, Receipt.DEFECTIVE, Receipt.CORRECTED_ON_SPOT})
+PRESENT = frozenset({Receipt.RECEIVED, Receipt.SHARED_CONFIRMED, Receipt.CORRECTED_ON_SPOT})
+ACCEPTABLE_IN_HAND = frozenset({Receipt.RECEIVED, Receipt.CORRECTED_ON_SPOT})  # handed in and acceptable
+WITH_NOTE = frozenset({Receipt.DEFECTIVE, Receipt.CORRECTED_ON_SPOT})  # the line's note is part of the record
 NOT_ACCEPTABLE = frozenset({Receipt.MISSING, Receipt.DEFECTIVE})
 
 _ACCEPTED_MEDIA = {
@@ -73,7 +80,7 @@ class MaterialEntry:
     originals: int = 0  # paper originals handed in
     copies: int = 0  # paper copies handed in
     medium: ReceivedMedium | None = None
-    defect_note: str = ""  # what is wrong, printed on the correction notice
+    defect_note: str = ""  # what is wrong (printed on the correction notice), or what was corrected on the spot
 
     def __post_init__(self) -> None:
         if self.originals < 0 or self.copies < 0:
@@ -120,6 +127,7 @@ class ProblemCode(StrEnum):
     MATERIAL_NOT_IN_LIST = "material_not_in_list"  # a line for a material the answers do not call for
     MATERIAL_UNACCOUNTED = "material_unaccounted"  # still pending, or no line at all
     DEFECT_NOTE_MISSING = "defect_note_missing"  # defective, but the notice could not say why
+    CORRECTION_NOTE_MISSING = "correction_note_missing"  # corrected on the spot, but not said what
     MEDIUM_MISSING = "medium_missing"  # received, but not said whether on paper or electronically
     MEDIUM_NOT_ACCEPTED = "medium_not_accepted"  # received in a medium the guide does not accept
     COUNT_TOO_LOW = "count_too_low"  # received, but fewer originals or copies than the guide asks
@@ -206,7 +214,8 @@ def record(
 
     What does not fit the receipt is dropped rather than kept half-true: a missing
     material has no count, medium or note; a received one has no defect note; a
-    shared one arrived by sharing.
+    shared one arrived by sharing.  A defective line and one corrected on the spot
+    keep their note.
     """
     if checklist.entry(code) is None:
         raise KeyError(f"material {code!r} is not on the checklist of bundle {checklist.bundle_code!r}")
@@ -246,7 +255,9 @@ def _entry_problems(material: Material, entry: MaterialEntry) -> list[ChecklistP
 
     if entry.receipt is Receipt.DEFECTIVE and not entry.defect_note.strip():
         add(ProblemCode.DEFECT_NOTE_MISSING)
-    if entry.receipt is not Receipt.RECEIVED:
+    if entry.receipt is Receipt.CORRECTED_ON_SPOT and not entry.defect_note.strip():
+        add(ProblemCode.CORRECTION_NOTE_MISSING)
+    if entry.receipt not in ACCEPTABLE_IN_HAND:
         return found
     if entry.medium is None:
         add(ProblemCode.MEDIUM_MISSING)

@@ -31,10 +31,14 @@ material was handed in or confirmed by sharing, there is nothing to accept
 given at once, beside the materials the correction then demands.
 
 Dates come from a calendar passed in (working days are a separate concern) and
-count from ``today``, the day of the decision.  A deferred material is due by the
+count from ``today``, the day of the decision.  A correction notice is due within
+five working days of the day the materials arrived (``received_on``): decided
+later, the correction is refused and the application counts as accepted on the
+day of arrival, its dates counted from then (行政许可法 第三十二条第一款第四项).  A deferred material is due by the
 earliest of its own deferral limit, the promised limit of every item it serves
 (the legal limit where an item promises none) and the bundle's promised limit:
-the deadline may not exceed the promised completion time (domain §4).  The
+the deadline may not exceed the promised completion time (domain §4), and must
+leave the department a margin of working days before it (:class:`DeferralPolicy`).  The
 promised completion date is the bundle's promise, else the latest item promise
 (legal limit where none).  Any date that falls beyond the calendar's holiday data
 flags the whole decision, so the clerk checks the dates before printing.
@@ -93,6 +97,21 @@ class CorrectionPolicy:
 
     applicant_period: TimeLimit = field(default_factory=lambda: TimeLimit(15, TimeUnit.WORKING_DAY))
     notify_limit: TimeLimit = field(default_factory=lambda: TimeLimit(5, TimeUnit.WORKING_DAY))
+
+
+@dataclass(frozen=True, slots=True)
+class DeferralPolicy:
+    """How long before the promised completion a deferred material must be due.
+
+    The league's rules (第十六条(三)) ask the office to accept first and decide within the
+    promise; a material due on the promised day itself leaves the department no time to
+    examine it, so the promise could not be kept.  ``margin`` is an office setting (two
+    working days unless a hall sets its own): the due date is at the latest ``margin``
+    working days before every completion date the material serves.  When the margin
+    leaves no day after the intake, the material cannot be deferred.
+    """
+
+    margin: TimeLimit = field(default_factory=lambda: TimeLimit(2, TimeUnit.WORKING_DAY))
 
 
 class Outcome(StrEnum):
@@ -179,6 +198,8 @@ class ReasonCode(StrEnum):
     DEFERRAL_MAIN_MISSING = "deferral_main_missing"
     DEFERRAL_NOTHING_HANDED_IN = "deferral_nothing_handed_in"
     DEFERRAL_NO_DEADLINE = "deferral_no_deadline"  # no limit to count the due date from
+    DEFERRAL_NO_MARGIN = "deferral_no_margin"  # the promise is too short to leave the margin before it
+    CORRECTION_NOTICE_LATE = "correction_notice_late"  # 补正 not told within five working days: accepted
     SHARED_TO_FETCH = "shared_to_fetch"  # shared material not confirmed: the office fetches it
     BEYOND_CALENDAR_DATA = "beyond_calendar_data"  # a date lies where the calendar has no data
 
@@ -219,11 +240,15 @@ class Decision:
     missing: tuple[MissingMaterial, ...] = ()  # CORRECT: each demanded material once
     deferred: tuple[DeferredMaterial, ...] = ()  # DEFER
     promised_date: dt.date | None = None  # ACCEPT / DEFER: 承诺办结 date
+    accepted_on: dt.date | None = None  # ACCEPT / DEFER: the day of acceptance (received_on when notified late)
     correction_due: dt.date | None = None  # CORRECT: the applicant's deadline
     notify_by: dt.date | None = None  # CORRECT: the office's own limit for the written notice
     refusal: RefusalGround | None = None
     turn_to: str = ""
     beyond_calendar_data: bool = False
+
+
+_ONE_WORKING_DAY = TimeLimit(1, TimeUnit.WORKING_DAY)
 
 
 class _Dates:
@@ -253,9 +278,45 @@ def _promised_date(bundle: Bundle, dates: _Dates) -> dt.date | None:
 
 def _due_limits(bundle: Bundle, material: Material) -> list[TimeLimit]:
     """The limits a deferred material's due date may not exceed; its due date is the earliest."""
-    limits = [material.deferral_limit, bundle.promised_limit]
+    return [limit for limit in (material.deferral_limit, *_completion_limits(bundle, material)) if limit is not None]
+
+
+def _completion_limits(bundle: Bundle, material: Material) -> list[TimeLimit]:
+    """The completion promises a deferred material serves: the bundle's, and each of its items' (legal if none)."""
+    limits = [bundle.promised_limit]
     limits += [_item_limit(item) for code in material.items if (item := bundle.item(code)) is not None]
     return [limit for limit in limits if limit is not None]
+
+
+def _due_date(
+    bundle: Bundle, material: Material, dates: _Dates, calendar: DeadlineCalendar, margin: TimeLimit, today: dt.date
+) -> dt.date | None:
+    """The latest working day after ``today`` within every limit that leaves ``margin`` before each completion date.
+
+    None when no such day exists: the promise is too short for this material to be deferred.  The calendar only
+    counts forward, so the day is found by stepping back from the earliest limit (a few days at most).
+    """
+    latest = min(dates(limit) for limit in _due_limits(bundle, material))
+    completions = [dates(limit) for limit in _completion_limits(bundle, material)]
+    if not completions:
+        return latest
+    finish = min(completions)
+    day = latest
+    while day > today:
+        result = calendar.deadline(day, margin)
+        if result.date <= finish and _working(calendar, day):
+            dates.beyond_data = dates.beyond_data or result.beyond_data
+            return day
+        day -= dt.timedelta(days=1)
+    return None
+
+
+def _working(calendar: DeadlineCalendar, day: dt.date) -> bool:
+    """Whether ``day`` is a working day: one working day after the day before lands on it.
+
+    A due date found by stepping back must be a day the office is open to receive the material.
+    """
+    return calendar.deadline(day - dt.timedelta(days=1), _ONE_WORKING_DAY).date == day
 
 
 _REFUSED = {
@@ -294,8 +355,16 @@ def decide(
     today: dt.date,
     calendar: DeadlineCalendar,
     policy: CorrectionPolicy | None = None,
+    deferral_policy: DeferralPolicy | None = None,
+    received_on: dt.date | None = None,
 ) -> Decision:
-    """The outcome of this intake, with every reason, the lists for the notices, and the dates."""
+    """The outcome of this intake, with every reason, the lists for the notices, and the dates.
+
+    ``received_on`` is the day the materials arrived (``today`` when not given); it may not be later than ``today``.
+    """
+    received = today if received_on is None else received_on
+    if received > today:
+        raise ValueError(f"materials received on {received} cannot be decided on {today}")
     if not bundle.published:
         return Decision(Outcome.UNPUBLISHED, (Reason(ReasonCode.GUIDE_UNPUBLISHED, bundle.code, bundle.name),))
     if refusal is not None:
@@ -323,28 +392,27 @@ def decide(
             Outcome.ACCEPT,
             (Reason(ReasonCode.ALL_PRESENT), *to_fetch, *_beyond(dates)),
             promised_date=promised,
+            accepted_on=today,
             beyond_calendar_data=dates.beyond_data,
         )
 
+    margin = (deferral_policy or DeferralPolicy()).margin
     blockers: list[Reason] = []
+    due: dict[str, dt.date] = {}
     if short_deferrable:
         accountable = [m for m in applicable if m.necessity is not Necessity.OPTIONAL]
         blockers = _deferral_blockers(accountable, entries, request, short_required)
-        blockers += [
-            Reason(ReasonCode.DEFERRAL_NO_DEADLINE, m.code, m.name)
-            for m in short_deferrable
-            if not _due_limits(bundle, m)
-        ]
+        for m in short_deferrable:
+            if not _due_limits(bundle, m):
+                blockers.append(Reason(ReasonCode.DEFERRAL_NO_DEADLINE, m.code, m.name))
+            elif (day := _due_date(bundle, m, dates, calendar, margin, today)) is None:
+                blockers.append(Reason(ReasonCode.DEFERRAL_NO_MARGIN, m.code, m.name))
+            else:
+                due[m.code] = day
 
     if not short_required and not blockers:
         deferred = tuple(
-            DeferredMaterial(
-                m.code,
-                m.name,
-                m.requirement,
-                entries[m.code].defect_note,
-                min(dates(limit) for limit in _due_limits(bundle, m)),
-            )
+            DeferredMaterial(m.code, m.name, m.requirement, entries[m.code].defect_note, due[m.code])
             for m in short_deferrable
         )
         promised = _promised_date(bundle, dates)
@@ -357,26 +425,59 @@ def decide(
             ),
             deferred=deferred,
             promised_date=promised,
+            accepted_on=today,
             beyond_calendar_data=dates.beyond_data,
         )
 
-    periods = policy or CorrectionPolicy()
-    correction_due = dates(periods.applicant_period)
-    notify_by = dates(periods.notify_limit)
+    reasons = (*(_shortfall_reason(m, entries[m.code].receipt) for m in short), *blockers, *to_fetch)
     missing = tuple(
         MissingMaterial(m.code, m.name, m.requirement, entries[m.code].defect_note, m.necessity) for m in short
     )
+    return _correction(bundle, calendar, dates, received, today, policy or CorrectionPolicy(), reasons, missing)
+
+
+def _correction(
+    bundle: Bundle,
+    calendar: DeadlineCalendar,
+    dates: _Dates,
+    received: dt.date,
+    today: dt.date,
+    periods: CorrectionPolicy,
+    reasons: tuple[Reason, ...],
+    missing: tuple[MissingMaterial, ...],
+) -> Decision:
+    """补正 with its two dates; or, past the office's own limit counted from arrival, acceptance instead."""
+    notified = calendar.deadline(received, periods.notify_limit)
+    if today > notified.date:
+        to_fetch = tuple(r for r in reasons if r.code is ReasonCode.SHARED_TO_FETCH)
+        return _accepted_late(bundle, calendar, received, to_fetch)
+    correction_due = dates(periods.applicant_period)
+    dates.beyond_data = dates.beyond_data or notified.beyond_data
     return Decision(
         Outcome.CORRECT,
-        (
-            *(_shortfall_reason(m, entries[m.code].receipt) for m in short),
-            *blockers,
-            *to_fetch,
-            *_beyond(dates),
-        ),
+        (*reasons, *_beyond(dates)),
         missing=missing,
         correction_due=correction_due,
-        notify_by=notify_by,
+        notify_by=notified.date,
+        beyond_calendar_data=dates.beyond_data,
+    )
+
+
+def _accepted_late(
+    bundle: Bundle, calendar: DeadlineCalendar, received: dt.date, to_fetch: tuple[Reason, ...]
+) -> Decision:
+    """A correction the office failed to tell in time: accepted on the day the materials arrived.
+
+    行政许可法 第三十二条第一款第四项: "逾期不告知的，自收到申请材料之日起即为受理".  No correction notice may be
+    issued any more; the promised date counts from the day of arrival, as the acceptance does.
+    """
+    dates = _Dates(calendar, received)
+    promised = _promised_date(bundle, dates)
+    return Decision(
+        Outcome.ACCEPT,
+        (Reason(ReasonCode.CORRECTION_NOTICE_LATE), *to_fetch, *_beyond(dates)),
+        promised_date=promised,
+        accepted_on=received,
         beyond_calendar_data=dates.beyond_data,
     )
 

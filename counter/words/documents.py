@@ -29,4 +29,7 @@ DOC_PROBLEM: dict[str, str] = {
     "bundle_mismatch": tr("所给办事指南不是该办件受理时的一件事"),
     "doc_no_invalid": tr("文书编号为空或超过30个字符"),
     "issued_before_received": tr("文书日期早于收件日期"),
+    "notified_too_late": tr(
+        "已超过收到申请材料后五个工作日的告知期限，不能再出具补齐补正通知书（行政许可法第三十二条）"
+    ),
 }

@@ -29,6 +29,7 @@ RECEIPT = {
     Receipt.DEFECTIVE: tr("已提交，不符合要求"),
     Receipt.MISSING: tr("未提交"),
     Receipt.SHARED_CONFIRMED: tr("共享获取，已确认"),
+    Receipt.CORRECTED_ON_SPOT: tr("当场更正"),
 }
 RECEIVED_MEDIUM = {
     ReceivedMedium.PAPER: tr("纸质"),
@@ -71,6 +72,13 @@ INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
     ReasonCode.DEFERRAL_MAIN_MISSING: tr("主要材料不齐全，不能容缺受理"),
     ReasonCode.DEFERRAL_NOTHING_HANDED_IN: tr("未提交任何材料，不能容缺受理"),
     ReasonCode.DEFERRAL_NO_DEADLINE: tr("“{name}”没有可依据的容缺补交时限或承诺办结时限，不能容缺受理"),
+    ReasonCode.DEFERRAL_NO_MARGIN: tr(
+        "“{name}”的补交期限距承诺办结日不足规定的工作日，部门无法按时办结，不能容缺受理，须补齐"
+    ),
+    ReasonCode.CORRECTION_NOTICE_LATE: tr(
+        "收到申请材料已超过五个工作日，逾期未告知补正，依法自收到申请材料之日起视为受理"
+        "（行政许可法第三十二条第一款第四项），不再出具补齐补正通知书"
+    ),
     ReasonCode.SHARED_TO_FETCH: tr("“{name}”可通过数据共享获取，不要求申请人提交，由本机关调取"),
     ReasonCode.BEYOND_CALENDAR_DATA: tr("日期为暂定：按法定节假日推算，以国务院办公厅公布的节假日安排为准"),
     IntakeProblemCode.BUNDLE_MISMATCH: tr("核对单不属于“{name}”"),
@@ -79,6 +87,7 @@ INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
     IntakeProblemCode.MATERIAL_NOT_IN_LIST: tr("材料不在所选情形的清单中：{subject}"),
     IntakeProblemCode.MATERIAL_UNACCOUNTED: tr("尚未核对：{name}"),
     IntakeProblemCode.DEFECT_NOTE_MISSING: tr("“{name}”不符合要求，须写明问题所在"),
+    IntakeProblemCode.CORRECTION_NOTE_MISSING: tr("“{name}”当场更正，须写明更正了什么"),
     IntakeProblemCode.MEDIUM_MISSING: tr("“{name}”须注明收取的是纸质材料还是电子材料"),
     IntakeProblemCode.MEDIUM_NOT_ACCEPTED: tr("“{name}”的材料形式不符合指南要求"),
     IntakeProblemCode.COUNT_TOO_LOW: tr("“{name}”的原件或复印件份数少于指南要求"),

@@ -67,15 +67,16 @@ def test_a_reprint_months_later_is_the_same_paper(
         assert json.loads(record.office)["office_name"] == "兴安盟政务服务中心（新址）"
 
 
-def test_numbers_are_unique_and_the_pledge_shares_the_deferral_number(
+def test_numbers_are_unique_and_the_pledge_has_its_own_series(
     sessions: sessionmaker[Session], desk: Desk, cases: dict[str, str]
 ) -> None:
     deferral = make(sessions, desk, cases["容缺受理"], DocumentKind.DEFERRAL)
     pledge = make(sessions, desk, cases["容缺受理"], DocumentKind.PLEDGE)
     receipt = make(sessions, desk, cases["容缺受理"], DocumentKind.RECEIPT)
     correction = make(sessions, desk, cases["补正（委托代理人办理）"], DocumentKind.CORRECTION)
-    assert pledge.doc_no == deferral.doc_no
-    assert len({deferral.doc_no, receipt.doc_no, correction.doc_no}) == 3
+    assert len({deferral.doc_no, pledge.doc_no, receipt.doc_no, correction.doc_no}) == 4
+    assert pledge.doc_no.split("-")[2] == "C"  # the pledge's own letter, not the deferral notice's R
+    assert deferral.doc_no.split("-")[2] == "R"
     with sessions() as s:
         case = case_by_no(s, cases["容缺受理"])
         assert case is not None

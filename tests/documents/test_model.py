@@ -55,7 +55,8 @@ def test_every_kind_and_problem_has_its_words() -> None:
 
 
 def test_numbers_follow_the_case_number_scheme() -> None:
-    assert DocumentKind.PLEDGE.number_kind is DocumentKind.DEFERRAL.number_kind
+    assert DocumentKind.PLEDGE.number_kind is DocKind.PLEDGE  # the applicant's paper, apart from the office's notice
+    assert len({kind.number_kind for kind in DocumentKind}) == len(DocumentKind)
     assert DocumentKind.GUIDE_NOTICE.number_kind is DocKind.GUIDE
     assert all(kind.number_kind is not None for kind in DocumentKind if kind.needs_case)
 
@@ -113,7 +114,8 @@ def test_a_reprint_months_later_says_the_same(demo: DemoCases) -> None:
         assert demo.document(kind) == demo.document(kind)
     receipt = _table(demo.document(DocumentKind.RECEIPT))
     how = [row[-1] for row in receipt.rows]
-    assert how.count("容缺后补\n2026年11月25日前") == 2
+    # two working days before the promise of 25 November (domain §4: the department must be able to keep it)
+    assert how.count("容缺后补\n2026年11月23日前") == 2
     assert "证照库免提交" in how
     assert _table(demo.document(DocumentKind.DEFERRAL)).rows[0][1] == "食品安全管理制度文本"
 
@@ -181,6 +183,7 @@ def test_a_companys_pledge_is_signed_by_its_legal_representative_and_sealed(demo
     person = demo.document(DocumentKind.PLEDGE)
     assert person.sign_off.signers == ("承诺人（签字）",)
     assert person.sign_off.seal_caption == ""  # a person signs; there is no seal
+    assert (person.sign_off.fingerprint, data.sign_off.fingerprint) == ("捺印", "捺印")  # beside the signature
     assert data.sign_off.signers[0] == "法定代表人（签字）"
     assert data.sign_off.seal_caption == "（承诺单位盖章）"  # the company's seal, not the office's
     assert data.sign_off.issuer == company.applicant_name
@@ -188,6 +191,33 @@ def test_a_companys_pledge_is_signed_by_its_legal_representative_and_sealed(demo
     assert values["统一社会信用代码"] == credit_code[:6] + "********" + credit_code[-4:]
     assert values["法定代表人"] == "包金山"
     assert "本单位" in _all_text(data)
+
+
+def test_the_pledge_names_what_a_broken_promise_costs(demo: DemoCases) -> None:
+    text = _all_text(demo.document(DocumentKind.PLEDGE))
+    assert "未按期补齐材料的，本机关将依法作出不予批准决定" in text
+    assert "承诺内容不实的，将依法撤销已作出的决定，并记入信用记录，按规定实施失信惩戒" in text
+
+
+def test_a_material_corrected_on_the_spot_reads_so_on_the_receipt(demo: DemoCases) -> None:
+    case = demo.views["受理"]
+    first = case.materials[0]
+    fixed = dataclasses.replace(first, receipt="corrected_on_spot", defect_note="联系电话笔误，当场更正")
+    corrected = dataclasses.replace(case, materials=(fixed, *case.materials[1:]))
+    rows = _table(document_for(corrected, DocumentKind.RECEIPT, demo.office, "N-1", demo.bundle, TODAY)).rows
+    row = next(r for r in rows if r[1] == first.name)
+    assert row[-1] == "纸质\n当场更正"
+    assert _table(demo.document(DocumentKind.RECEIPT)).rows[0][-1] == "纸质"
+
+
+def test_a_correction_notice_is_not_issued_after_the_offices_five_working_days(demo: DemoCases) -> None:
+    case = demo.views["补正（委托代理人办理）"]
+    assert case.notify_due is not None
+    document_for(case, DocumentKind.CORRECTION, demo.office, "N-1", demo.bundle, case.notify_due)
+    late = case.notify_due + dt.timedelta(days=1)
+    with pytest.raises(DocumentNotPossible) as caught:
+        document_for(case, DocumentKind.CORRECTION, demo.office, "N-1", demo.bundle, late)
+    assert caught.value.problems == (DocumentProblem.NOTIFIED_TOO_LATE,)
 
 
 def test_a_lapsed_deferral_denies_one_item_in_its_departments_name(demo: DemoCases) -> None:

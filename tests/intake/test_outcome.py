@@ -24,6 +24,7 @@ from counter.intake.checklist import (
 from counter.intake.outcome import (
     CorrectionPolicy,
     Decision,
+    DeferralPolicy,
     DeferralRequest,
     DeferredMaterial,
     MissingMaterial,
@@ -85,6 +86,7 @@ def test_everything_handed_in_is_accepted_with_the_longest_item_promise() -> Non
         Outcome.ACCEPT,
         (Reason(ReasonCode.ALL_PRESENT),),
         promised_date=march(16),  # 环境影响登记表备案 promises nothing: its legal 10 calendar days
+        accepted_on=TODAY,
     )
     assert decision.outcome.issues_receipt
 
@@ -120,10 +122,11 @@ def test_minor_materials_are_deferred_up_to_the_promise_of_the_items_they_serve(
         deferred=(
             # its own 3 working days come first
             DeferredMaterial("health", "从业人员健康证明", "从业人员健康证明须真实有效", "", march(11)),
-            # its own 7 working days exceed the 5 promised by 小餐饮店登记: the promise wins
-            DeferredMaterial("rules", "食品安全管理制度", "食品安全管理制度须真实有效", "复印件字迹不清", march(13)),
+            # its own 7 working days exceed the 5 promised by 小餐饮店登记 (the 13th), less the two days' margin
+            DeferredMaterial("rules", "食品安全管理制度", "食品安全管理制度须真实有效", "复印件字迹不清", march(11)),
         ),
         promised_date=march(16),
+        accepted_on=TODAY,
     )
 
 
@@ -352,8 +355,23 @@ def test_deferral_is_granted_exactly_when_its_conditions_hold(data: st.DataObjec
         and request == DeferralRequest(True, True)
         and something_in
         and has_limit
+        and all(_room_before_completion(bundle, materials[code]) for code in deferrable)
     )
     assert (decision.outcome is Outcome.DEFER) == expected
+
+
+def _room_before_completion(bundle: Bundle, material: Material) -> bool:
+    """Whether a working day after today, within the material's limits, leaves the margin before every completion."""
+    served = [i for i in bundle.items if i.code in material.items]
+    completions = [i.promised_limit or i.legal_limit for i in served] + [bundle.promised_limit]
+    finish = [CALENDAR.deadline(TODAY, limit).date for limit in completions if limit is not None]
+    limits = [material.deferral_limit, *completions]
+    dates = [CALENDAR.deadline(TODAY, limit).date for limit in limits if limit is not None]
+    if not finish or not dates:
+        return True
+    margin = DeferralPolicy().margin
+    days = (TODAY + dt.timedelta(days=n) for n in range(1, (min(dates) - TODAY).days + 1))
+    return any(d.weekday() < 5 and CALENDAR.deadline(d, margin).date <= min(finish) for d in days)
 
 
 @given(st.data())
@@ -365,21 +383,31 @@ def test_no_deferred_material_is_due_after_any_promise_it_serves(data: st.DataOb
             checklist = record_as(checklist, bundle, m.code, Receipt.RECEIVED)
     checklist = record(checklist, "m0", Receipt.MISSING)
     decision = decide_now(checklist, WILLING, bundle=bundle)
-    no_deferral = {ReasonCode.DEFERRAL_NO_DEADLINE, ReasonCode.DEFERRAL_NOTHING_HANDED_IN}
+    no_deferral = {
+        ReasonCode.DEFERRAL_NO_DEADLINE,
+        ReasonCode.DEFERRAL_NOTHING_HANDED_IN,
+        ReasonCode.DEFERRAL_NO_MARGIN,
+    }
     assert (decision.outcome is Outcome.DEFER) == (not no_deferral & {r.code for r in decision.reasons})
     materials = {m.code: m for m in bundle.materials}
+    margin = DeferralPolicy().margin
     for deferred in decision.deferred:
         served = [i for i in bundle.items if i.code in materials[deferred.code].items]
-        limits = [i.promised_limit for i in served] + [
-            materials[deferred.code].deferral_limit,
-            bundle.promised_limit,
-        ]
-        for limit in limits:
-            if limit is not None:
-                assert deferred.due <= CALENDAR.deadline(TODAY, limit).date
-        # and not earlier than it must be: an item promising nothing is bounded by its legal limit
-        limits += [i.legal_limit for i in served if i.promised_limit is None]
-        assert deferred.due == min(CALENDAR.deadline(TODAY, limit).date for limit in limits if limit is not None)
+        # an item promising nothing is bounded by its legal limit
+        completions = [i.promised_limit or i.legal_limit for i in served] + [bundle.promised_limit]
+        finish = [CALENDAR.deadline(TODAY, limit).date for limit in completions if limit is not None]
+        limits = [materials[deferred.code].deferral_limit, *completions]
+        latest = min(CALENDAR.deadline(TODAY, limit).date for limit in limits if limit is not None)
+        assert deferred.due <= latest
+        assert deferred.due > TODAY or not finish  # a margin always leaves a day after the intake
+        for day in finish:
+            assert CALENDAR.deadline(deferred.due, margin).date <= day  # the department keeps its margin
+        # and not earlier than it must be: every later working day up to the limits breaks the margin
+        if finish:
+            assert deferred.due.weekday() < 5  # the office is open on the day
+            later = [deferred.due + dt.timedelta(days=n) for n in range(1, (latest - deferred.due).days + 1)]
+            for day in (d for d in later if d.weekday() < 5):
+                assert any(CALENDAR.deadline(day, margin).date > end for end in finish)
 
 
 @given(st.data())
@@ -444,14 +472,18 @@ def test_deferral_across_national_day_with_the_working_day_calendar() -> None:
     calendar = WorkCalendar(HolidayTable.from_chinesecalendar(until_year=2025))
     monday = dt.date(2025, 9, 29)  # 1-8 October are off; Saturday 11 October is a make-up working day
     checklist = with_receipts(health=Receipt.MISSING, rules=Receipt.MISSING)
-    decision = decide(RESTAURANT, checklist, WILLING, None, today=monday, calendar=calendar)
+    decision = decide(RESTAURANT, with_receipts(health=Receipt.MISSING), WILLING, None, today=monday, calendar=calendar)
     assert decision.outcome is Outcome.DEFER
-    assert [(d.code, d.due) for d in decision.deferred] == [
-        ("health", dt.date(2025, 10, 10)),  # 3 working days: 30 September, 9 and 10 October
-        ("rules", dt.date(2025, 10, 9)),  # 环境影响登记表备案's legal 10 calendar days end first
-    ]
+    # 3 working days: 30 September, 9 and 10 October; two more (the 11th, the 13th) before 小餐饮店登记's promise
+    assert [(d.code, d.due) for d in decision.deferred] == [("health", dt.date(2025, 10, 10))]
     assert decision.promised_date == dt.date(2025, 10, 13)  # 小餐饮店登记: 5 working days, the 11th counts
     assert not decision.beyond_calendar_data
+    # 环境影响登记表备案's legal 10 calendar days end on 9 October: across the holiday no day leaves two working days
+    # before it, so 食品安全管理制度 cannot be deferred and is demanded, with the reason
+    decision = decide(RESTAURANT, checklist, WILLING, None, today=monday, calendar=calendar)
+    assert decision.outcome is Outcome.CORRECT
+    assert Reason(ReasonCode.DEFERRAL_NO_MARGIN, "rules", "食品安全管理制度") in decision.reasons
+    assert {m.code for m in decision.missing} == {"health", "rules"}
 
 
 def test_the_working_day_calendar_flags_a_correction_deadline_beyond_its_data() -> None:

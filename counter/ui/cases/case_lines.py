@@ -13,19 +13,23 @@ from enum import Enum
 from typing import TypeVar
 
 from counter.case.same_day import NOTE_SAME_DAY
-from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent
+from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus
 from counter.case.view import CaseMaterialLine, CaseView, HistoryLine
 from counter.catalog.model import Situation
 from counter.intake.checklist import Receipt, ReceivedMedium
 from counter.intake.outcome import Outcome, RefusalGround
 from counter.intake.parties import ApplicantKind, Delivery
+from counter.ui.cases.rules import correction_overdue, deferral_due, is_overdue
 from counter.ui.cases.words import (
+    CASE_CORRECTION_OVERDUE,
     CASE_DEFERRED_ARRIVED,
     CASE_DEFERRED_NEVER,
     CASE_DEFERRED_OPEN,
     CASE_DEFERRED_OVERDUE,
     CASE_DESK,
+    CASE_DUE,
     CASE_EXTENDED_NOTE,
+    CASE_OVERDUE,
     CASE_SHARED_NOT_HANDED_IN,
 )
 from counter.words.cases import APPLICANT_KIND, DELIVERY
@@ -113,6 +117,19 @@ def refusal_text(view: CaseView) -> str:
 def overdue_days(due: dt.date, today: dt.date) -> int:
     """Calendar days past the deadline: what the applicant is late by, weekends included."""
     return (today - due).days
+
+
+def case_alert(view: CaseView, today: dt.date) -> tuple[str, str] | None:
+    """The line above a case's page, as (style, text): a deadline the case waits on; None when there is none."""
+    if correction_overdue(view, today) and view.correction_due is not None:
+        days = overdue_days(view.correction_due, today)
+        return "alertOverdue", CASE_CORRECTION_OVERDUE.format(days=days, due=view.correction_due.isoformat())
+    due = deferral_due(view)
+    if due is None or view.status is not CaseStatus.AWAITING_DEFERRED:
+        return None
+    if is_overdue(view, today):
+        return "alertOverdue", CASE_OVERDUE.format(days=overdue_days(due, today), due=due.isoformat())
+    return "alertDue", CASE_DUE.format(due=due.isoformat())
 
 
 def answers_text(answers: Iterable[tuple[str, str]], situations: Iterable[Situation]) -> str:

@@ -3,7 +3,9 @@
 The second list is the supervisor's: every case of the hall still awaiting
 deferred materials whose deadline is within the next two working days, or
 already past — red when past, amber when close — so the decision (denial or
-extension) is taken in time.  Both lists are read in one session per refresh.
+extension) is taken in time.  Correction notices still unanswered near or past
+their deadline are in it too, marked 补正: a lapsed one is the supervisor's to
+close.  Both lists are read in one session per refresh.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
 from counter.ui.cases.rules import urgency
 from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
 from counter.ui.cases.words import (
+    CASE_LIST_CORRECTION,
     CASE_LIST_DAYS_LEFT,
     CASE_LIST_DUE,
     CASE_LIST_DUE_COLUMNS,
@@ -153,14 +156,15 @@ class CaseLists(QWidget):
         table = self.due_table
         table.setRowCount(len(rows))
         for number, row in enumerate(rows):
-            assert row.next_due is not None  # deferrals_due_by lists only cases with a due date
+            assert row.next_due is not None  # the list holds only cases with a due date
+            left = due_text(row.next_due, today, calendar)
             items = fill_row(
                 table,
                 number,
                 (
                     row.case_no,
                     row.next_due.isoformat(),
-                    due_text(row.next_due, today, calendar),
+                    CASE_LIST_CORRECTION.format(text=left) if row.status is CaseStatus.CORRECTION_ISSUED else left,
                     row.applicant_name,
                     row.bundle_name,
                     row.received_on.isoformat(),

@@ -34,7 +34,7 @@ from counter.actions.calendar import office_calendar
 from counter.actions.case_view import read_case
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
-from counter.actions.intake import CaseNotFound, IntakeNotPossible
+from counter.actions.intake import CaseNotFound, CorrectionNotDue, IntakeNotPossible
 from counter.case.decisions import DecisionRefused
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.case.view import CaseView
@@ -47,6 +47,7 @@ from counter.ui.cases.case_documents import CaseDocuments
 from counter.ui.cases.case_lines import (
     answers_text,
     applicant_text,
+    case_alert,
     day_text,
     delivery_text,
     desk_text,
@@ -55,7 +56,6 @@ from counter.ui.cases.case_lines import (
     local_time,
     material_names,
     medium_text,
-    overdue_days,
     receipt_text,
     refusal_text,
 )
@@ -80,7 +80,6 @@ from counter.ui.cases.rules import (
     available_actions,
     deferral_due,
     form_problems,
-    is_overdue,
     material_mark,
 )
 from counter.ui.cases.tables import fill_row, full_table
@@ -129,6 +128,7 @@ STATUS_COLOURS = {
     CaseStatus.DENIED: "#9b1c13",
     CaseStatus.WITHDRAWN: "#627d98",
     CaseStatus.RESUBMITTED: "#627d98",
+    CaseStatus.CORRECTION_LAPSED: "#627d98",
     CaseStatus.READY: "#05603a",
     CaseStatus.DELIVERED: "#05603a",
 }
@@ -386,16 +386,13 @@ class CasePage(QWidget):
         self._show_actions(view, today)
 
     def _show_alert(self, view: CaseView, today: dt.date) -> None:
-        due = deferral_due(view)
-        if due is None or view.status is not CaseStatus.AWAITING_DEFERRED:
+        alert = case_alert(view, today)
+        if alert is None:
             self.alert.hide()
             return
-        if is_overdue(view, today):
-            restyle(self.alert, "alertOverdue")
-            self.alert.setText(words.CASE_OVERDUE.format(days=overdue_days(due, today), due=due.isoformat()))
-        else:
-            restyle(self.alert, "alertDue")
-            self.alert.setText(words.CASE_DUE.format(due=due.isoformat()))
+        style, text = alert
+        restyle(self.alert, style)
+        self.alert.setText(text)
         self.alert.show()
 
     def _show_fields(self, view: CaseView) -> None:
@@ -548,7 +545,7 @@ class CasePage(QWidget):
             log.warning("case %s: %s refused: %s", view.case_no, event.value, refused)
             self.show_notice(not_permitted(refused.permission, refused.signed_in), "noticeError")
             return
-        except (MoveNotAllowed, IntakeNotPossible, CaseNotFound, DecisionRefused):
+        except (MoveNotAllowed, IntakeNotPossible, CaseNotFound, DecisionRefused, CorrectionNotDue):
             log.info("case %s: %s refused, the case changed meanwhile", view.case_no, event.value)
             self.form.close_form()
             self.reload()

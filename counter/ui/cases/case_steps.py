@@ -6,7 +6,7 @@ import datetime as dt
 
 from counter.actions.decisions import deny_lapsed_deferral
 from counter.actions.desk import Desk
-from counter.actions.intake import extend_deferral, fulfil_deferred, move_case
+from counter.actions.intake import extend_deferral, fulfil_deferred, lapse_correction, move_case
 from counter.actions.store import Unit
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
@@ -44,5 +44,8 @@ def take_step(unit: Unit, desk: Desk, event: CaseEvent, values: FormValues, view
             materials=names_of(list(lapse.materials), names), items=LIST_JOIN.join(lapse.items),
             status=CASE_STATUS[lapse.status],
         )  # fmt: skip
-    status = move_case(unit, desk, view.case_no, event, values.reason)
+    if event is CaseEvent.CORRECTION_LAPSED:
+        status = lapse_correction(unit, desk, view.case_no, today, values.reason)
+    else:
+        status = move_case(unit, desk, view.case_no, event, values.reason)
     return CASE_DONE_MOVED.format(action=CASE_ACTION[event], status=CASE_STATUS[status])

@@ -30,7 +30,7 @@ CLERK_ACTIONS = (
     CaseEvent.RESUBMITTED,
     CaseEvent.WITHDRAWN,
 )
-SUPERVISOR_ACTIONS = (CaseEvent.DEFERRAL_EXTENDED, CaseEvent.DENIED, CaseEvent.VOIDED)
+SUPERVISOR_ACTIONS = (CaseEvent.DEFERRAL_EXTENDED, CaseEvent.DENIED, CaseEvent.CORRECTION_LAPSED, CaseEvent.VOIDED)
 NEEDS_REASON = frozenset({CaseEvent.DENIED, CaseEvent.WITHDRAWN, CaseEvent.DEFERRAL_EXTENDED, CaseEvent.VOIDED})
 
 
@@ -82,6 +82,12 @@ def is_overdue(view: CaseView, today: dt.date) -> bool:
     return view.status is CaseStatus.AWAITING_DEFERRED and due is not None and due < today
 
 
+def correction_overdue(view: CaseView, today: dt.date) -> bool:
+    """A correction notice unanswered after its deadline: the application may be closed as not pursued."""
+    due = view.correction_due
+    return view.status is CaseStatus.CORRECTION_ISSUED and due is not None and due < today
+
+
 def allowed(view: CaseView, event: CaseEvent) -> bool:
     return view.status in MOVES[event][0]
 
@@ -99,6 +105,8 @@ def available_actions(view: CaseView, today: dt.date, actor: Actor = SINGLE_DESK
             continue
         if event is CaseEvent.DENIED and not is_overdue(view, today):
             continue  # a lapsed 容缺 only (the action refuses before); an item is denied on its own (decide_item)
+        if event is CaseEvent.CORRECTION_LAPSED and not correction_overdue(view, today):
+            continue
         shown.append(event)
     return tuple(shown)
 

@@ -18,6 +18,7 @@ CASE_HIDE_FULL_ID = tr("隐藏完整号码")
 CASE_BEYOND_DATA = tr("注意：期限为暂定日期，按法定节假日推算，以国务院办公厅公布的节假日安排为准")
 CASE_OVERDUE = tr("容缺材料已逾期{days}天（补交期限{due}），须由负责人作出不予批准或延长期限的决定")
 CASE_DUE = tr("容缺材料须在{due}前补交")
+CASE_CORRECTION_OVERDUE = tr("补正期限{due}已过{days}天，申请人未补正：负责人可确认“逾期未补正，视为放弃申请”")
 CASE_FIELD = {
     "bundle": tr("一件事"),
     "received_at": tr("收件窗口"),
@@ -74,6 +75,7 @@ CASE_ACTION = {
     CaseEvent.WITHDRAWN: tr("撤回"),
     CaseEvent.DEFERRAL_EXTENDED: tr("延长期限"),
     CaseEvent.DENIED: tr("逾期未补齐：相关事项不予批准"),
+    CaseEvent.CORRECTION_LAPSED: tr("逾期未补正"),
     CaseEvent.VOIDED: tr("作废"),
 }
 CASE_FORM_TITLE = {
@@ -87,6 +89,7 @@ CASE_FORM_TITLE = {
         "容缺材料逾期未补交：只对这些材料所服务的事项不予批准，其他事项继续办理。理由将记入经办记录和不予批准决定书。"
     ),
     CaseEvent.VOIDED: tr("作废误录的办件：办件不会删除，作废理由记入经办记录和审计日志。"),
+    CaseEvent.CORRECTION_LAPSED: tr("申请人逾期未补正，依补齐补正通知书视为放弃申请；今后再来按新申请办理。"),
 }
 CASE_FORM_REASON = tr("理由：")
 CASE_FORM_NOTE = tr("备注（可不填）：")
@@ -125,7 +128,8 @@ CASE_LIST_DUE_COUNT = tr("容缺到期（{count}）")
 CASE_LIST_REFRESH = tr("刷新")
 CASE_LIST_TODAY_SUMMARY = tr("{day}　{desk}：共{count}件。双击或按回车打开办件")
 CASE_LIST_DUE_SUMMARY = tr(
-    "截至{last_day}（今后两个工作日内）到期和已逾期的容缺办件：共{count}件，其中已逾期{overdue}件。双击或按回车打开办件"
+    "截至{last_day}（今后两个工作日内）到期和已逾期的容缺、补正办件：共{count}件，其中已逾期{overdue}件。"
+    "双击或按回车打开办件"
 )
 CASE_LIST_TODAY_COLUMNS = (tr("办件编号"), tr("状态"), tr("一件事"), tr("申请人"), tr("容缺补交期限"))
 CASE_LIST_DUE_COLUMNS = (
@@ -138,6 +142,7 @@ CASE_LIST_DUE_COLUMNS = (
     tr("收件窗口"),
 )
 CASE_LIST_OVERDUE_DAYS = tr("已逾期{days}天")
+CASE_LIST_CORRECTION = tr("补正：{text}")  # a correction notice's deadline in the list of deferrals coming due
 CASE_LIST_DUE_TODAY = tr("今天到期")
 CASE_LIST_DAYS_LEFT = tr("还剩{days}个工作日")
 CASE_LIST_READ_FAILED = tr("无法读取办件列表：数据库暂时不能访问，请稍后点“刷新”重试（{error}）")

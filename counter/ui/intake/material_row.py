@@ -1,9 +1,10 @@
 """One material of the checklist as a row the clerk settles with one key.
 
 With the row focused, 1 已收取, 2 有缺陷, 3 未提交, 4 共享已确认 (shared materials
-only) and Space toggles 已收取; ↑ and ↓ move to the neighbouring row.  Choosing
-已收取 fills the counts and the medium the guide asks for, so the common case
-needs no typing; 有缺陷 opens the note the correction notice prints, and puts
+only), 5 当场更正 and Space toggles 已收取; ↑ and ↓ move to the neighbouring row.
+Choosing 已收取 fills the counts and the medium the guide asks for, so the common
+case needs no typing; 有缺陷 opens the note the correction notice prints, and
+当场更正 (行政许可法 第三十二条第一款第三项) the note of what was corrected; both put
 the cursor in it.  A row still pending is tinted, so nothing is left behind.
 
 The row holds what the clerk set and says so through :attr:`recorded`; the
@@ -28,10 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from counter.catalog.model import Material, Medium, Necessity
-from counter.intake.checklist import HANDED_IN, MaterialEntry, Receipt, ReceivedMedium
+from counter.intake.checklist import HANDED_IN, WITH_NOTE, MaterialEntry, Receipt, ReceivedMedium
 from counter.ui.flow_layout import FlowLayout, flow_row
 from counter.ui.intake.words import (
     INTAKE_COPIES,
+    INTAKE_CORRECTED_HINT,
     INTAKE_DEFECT_HINT,
     INTAKE_GUIDE_COUNT,
     INTAKE_ORIGINALS,
@@ -48,6 +50,7 @@ RECEIPT_KEYS = {
     Qt.Key.Key_2: Receipt.DEFECTIVE,
     Qt.Key.Key_3: Receipt.MISSING,
     Qt.Key.Key_4: Receipt.SHARED_CONFIRMED,
+    Qt.Key.Key_5: Receipt.CORRECTED_ON_SPOT,
 }
 _ACCEPTED = {
     Medium.PAPER: (ReceivedMedium.PAPER,),
@@ -89,6 +92,7 @@ class MaterialRow(QFrame):
         shown = [Receipt.RECEIVED, Receipt.DEFECTIVE, Receipt.MISSING]
         if material.shared:
             shown.append(Receipt.SHARED_CONFIRMED)
+        shown.append(Receipt.CORRECTED_ON_SPOT)
         self.receipt_buttons = {r: self._button(INTAKE_RECEIPT_BUTTON[r], "receipt") for r in shown}
         if material.shared:  # not handed in is not lacking: the office fetches it (第十条)
             self.receipt_buttons[Receipt.MISSING].setText(INTAKE_RECEIPT_SHARED_FETCHED)
@@ -165,7 +169,7 @@ class MaterialRow(QFrame):
             self.originals.value() if handed_in else 0,
             self.copies.value() if handed_in else 0,
             self.medium() if handed_in else None,
-            self.note.text() if self._receipt is Receipt.DEFECTIVE else "",
+            self.note.text() if self._receipt in WITH_NOTE else "",
         )
 
     def show_entry(self, entry: MaterialEntry) -> None:
@@ -184,7 +188,9 @@ class MaterialRow(QFrame):
         for receipt, button in self.receipt_buttons.items():
             button.setChecked(receipt is self._receipt)
         self.details.setVisible(self._receipt in HANDED_IN)
-        self.note.setVisible(self._receipt is Receipt.DEFECTIVE)
+        self.note.setVisible(self._receipt in WITH_NOTE)
+        corrected = self._receipt is Receipt.CORRECTED_ON_SPOT
+        self.note.setPlaceholderText(INTAKE_CORRECTED_HINT if corrected else INTAKE_DEFECT_HINT)
         paper = self.medium() is ReceivedMedium.PAPER
         self.originals.setEnabled(paper)
         self.copies.setEnabled(paper)
@@ -206,7 +212,7 @@ class MaterialRow(QFrame):
         self._receipt = receipt
         self._update_view()
         self.recorded.emit(self.entry())
-        if receipt is Receipt.DEFECTIVE:
+        if receipt in WITH_NOTE:
             self.note.setFocus()
 
     def toggle_received(self) -> None:

@@ -15,6 +15,7 @@ printer, so the next applicant is one key (F5) away.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import uuid
@@ -153,7 +154,8 @@ class IntakePanel(PanelLayout):
         return read_fields(self, self._checklist, self._previous_case_no)
 
     def request(self) -> IntakeRequest:
-        return intake_request(self.form(), self._uid)
+        # the applicant hands the materials over at this window, today
+        return dataclasses.replace(intake_request(self.form(), self._uid), received_on=self._today())
 
     @property
     def decision(self) -> Decision | None:

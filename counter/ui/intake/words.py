@@ -40,12 +40,13 @@ INTAKE_ALL_RECEIVED = tr("全部已收取")
 INTAKE_ALL_RECEIVED_TIP = tr("把所有未核对的材料记为已收取（按指南份数）；共享材料仍须逐项确认")
 INTAKE_PENDING = tr("还有 {count} 项未核对")
 INTAKE_NONE_PENDING = tr("材料已全部核对")
-INTAKE_KEYS_HINT = tr("选中一行：1 已收取　2 有缺陷　3 未提交　4 共享已确认　空格 切换已收取")
+INTAKE_KEYS_HINT = tr("选中一行：1 已收取　2 有缺陷　3 未提交　4 共享已确认　5 当场更正　空格 切换已收取")
 INTAKE_RECEIPT_BUTTON = {
     "received": tr("已收取"),
     "defective": tr("有缺陷"),
     "missing": tr("未提交"),
     "shared_confirmed": tr("共享已确认"),
+    "corrected_on_spot": tr("当场更正"),
 }
 INTAKE_RECEIPT_SHARED_FETCHED = tr("共享获取")  # a shared material's 未提交: not asked of the applicant
 INTAKE_TAG_SHARED = tr("免提交")
@@ -53,6 +54,7 @@ INTAKE_ORIGINALS = tr("原件")
 INTAKE_COPIES = tr("复印件")
 INTAKE_GUIDE_COUNT = tr("指南：原件{originals}份 复印件{copies}份")
 INTAKE_DEFECT_HINT = tr("写明问题所在（印在补正通知书上）")
+INTAKE_CORRECTED_HINT = tr("写明申请人当场更正了什么（记入办件）")
 INTAKE_OUTCOME = tr("受理结果")
 INTAKE_UNDECIDED = tr("未完成")
 INTAKE_ANSWER_FIRST = tr("先回答办理情形，再逐项核对所需材料")

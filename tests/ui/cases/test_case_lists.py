@@ -65,12 +65,12 @@ def test_overdue_deferrals_are_red_with_the_days_late(
 ) -> None:
     today.day = dt.date(2026, 12, 20)
     lists = make_lists(qtbot, case_sessions, today)
-    assert lists.rows(lists.due_table) == [book.awaiting_earlier, book.awaiting]
-    assert column(lists.due_table, 2) == ["已逾期27天", "已逾期25天"]
-    assert column(lists.due_table, 6) == ["1号窗口", "2号窗口"]  # every desk's deferrals
-    assert background(lists, 0) == QColor(RED)
-    assert background(lists, 1) == QColor(RED)
-    assert "其中已逾期2件" in lists.due_summary.text()
+    # the correction notice of 20 November went unanswered past its fifteen working days (11 December)
+    assert lists.rows(lists.due_table) == [book.awaiting_earlier, book.awaiting, book.correction]
+    assert column(lists.due_table, 2) == ["已逾期27天", "已逾期25天", "补正：已逾期9天"]
+    assert column(lists.due_table, 6) == ["1号窗口", "2号窗口", "2号窗口"]  # every desk's deferrals
+    assert all(background(lists, n) == QColor(RED) for n in range(3))
+    assert "其中已逾期3件" in lists.due_summary.text()
     assert lists.rows(lists.today_table) == []
 
 

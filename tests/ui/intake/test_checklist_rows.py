@@ -6,10 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
 
+from counter.db.case_store import case_view
 from counter.intake.checklist import MaterialEntry, Receipt, ReceivedMedium
+from counter.intake.outcome import Outcome
 from counter.ui.intake import IntakePanel
-from tests.ui.intake.helpers import answer, press, receipts
+from tests.ui.intake.helpers import answer, commit, press, ready, receipts
 
 
 def test_answers_give_the_material_list(panel: IntakePanel) -> None:
@@ -122,3 +125,32 @@ def test_a_shared_material_not_handed_in_reads_as_fetched_not_missing(panel: Int
     assert shared.receipt_buttons[Receipt.MISSING].isChecked()
     assert shared.receipt_buttons[Receipt.MISSING].text() == "共享获取"
     assert panel.checklist_view.row("M04").receipt_buttons[Receipt.MISSING].text() == "未提交"
+
+
+def test_key_5_records_a_correction_made_on_the_spot_with_its_note(
+    qtbot: QtBot, panel: IntakePanel, sessions: sessionmaker[Session]
+) -> None:
+    ready(qtbot, panel)
+    press(qtbot, panel, "M04", Qt.Key.Key_5)
+    row = panel.checklist_view.row("M04")
+    assert row.receipt_buttons[Receipt.CORRECTED_ON_SPOT].isChecked()
+    assert row.note.isVisible()
+    assert row.details.isVisible()  # handed in: counts and medium as for 已收取
+    assert QApplication.focusWidget() is row.note
+    assert outcome_of(panel) is Outcome.INCOMPLETE  # what was corrected is not said yet
+    row.note.insert("申请表经营面积笔误，申请人当场更正并签名")
+    entry = panel.form().checklist.entry("M04")
+    assert entry is not None
+    assert (entry.receipt, entry.defect_note) == (Receipt.CORRECTED_ON_SPOT, "申请表经营面积笔误，申请人当场更正并签名")
+    assert outcome_of(panel) is Outcome.ACCEPT  # corrected on the spot counts as received
+    number = commit(qtbot, panel)
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    assert view.received_on == view.accepted_on  # the window's materials arrive the day it decides
+    line = next(m for m in view.materials if m.code == "M04")
+    assert (line.receipt, line.defect_note) == ("corrected_on_spot", "申请表经营面积笔误，申请人当场更正并签名")
+
+
+def outcome_of(panel: IntakePanel) -> Outcome | None:
+    return panel.decision.outcome if panel.decision is not None else None

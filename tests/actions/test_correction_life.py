@@ -1,0 +1,198 @@
+"""The life of a 补正 through the actions: the five-working-day rule, the lapse, 当场更正, the deferral margin."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.access.case_rights import permission_for
+from counter.access.roles import Actor, Permission, Role
+from counter.actions.calendar import office_calendar
+from counter.actions.case_reads import case_rows, day_lists
+from counter.actions.desk import Desk
+from counter.actions.intake import (
+    CorrectionNotDue,
+    IntakeNotPossible,
+    IntakeRequest,
+    lapse_correction,
+    move_case,
+    preview,
+)
+from counter.actions.intake_settings import (
+    DEFERRAL_MARGIN_KEY,
+    MarginRefused,
+    deferral_policy,
+    save_deferral_margin,
+)
+from counter.case.numbers import DeskIdentity
+from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
+from counter.db import models
+from counter.db.case_store import case_view
+from counter.intake.checklist import Receipt, ReceivedMedium, record
+from counter.intake.outcome import DeferralRequest, Outcome, ReasonCode
+from tests.actions.conftest import TODAY
+from tests.actions.test_intake_actions import full_request, take
+
+SUPERVISOR = Desk(DeskIdentity("XAM01", "1"), "值班长")
+
+
+def correction_request(sessions: sessionmaker[Session]) -> IntakeRequest:
+    request = full_request(sessions)
+    return dataclasses.replace(request, checklist=record(request.checklist, "M05", Receipt.MISSING))
+
+
+# --- 行政许可法 第三十二条第一款第四项 ----------------------------------------------------------------
+
+
+def test_a_correction_within_five_working_days_keeps_the_day_of_arrival(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    arrived = TODAY - dt.timedelta(days=3)  # Tuesday: Friday is the third working day after it
+    number = take(sessions, desk, dataclasses.replace(correction_request(sessions), received_on=arrived))
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    assert view.status is CaseStatus.CORRECTION_ISSUED
+    assert view.received_on == arrived
+    assert view.accepted_on is None
+    assert view.notify_due == dt.date(2026, 11, 24)  # five working days from the Tuesday of arrival
+
+
+def test_a_correction_decided_too_late_is_stored_as_accepted_on_the_day_of_arrival(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    arrived = dt.date(2026, 11, 12)  # Thursday of the week before: the limit was Thursday 19 November
+    request = dataclasses.replace(correction_request(sessions), received_on=arrived)
+    with sessions() as s:
+        decision = preview(s, request, TODAY, office_calendar(s))
+    assert decision.outcome is Outcome.ACCEPT
+    assert decision.reasons[0].code is ReasonCode.CORRECTION_NOTICE_LATE
+    number = take(sessions, desk, request)
+    with sessions() as s:
+        view = case_view(s, number)
+        audit = s.scalars(select(models.AuditEntry).where(models.AuditEntry.subject == number)).all()
+    assert view is not None
+    assert view.status is CaseStatus.ACCEPTED
+    assert (view.received_on, view.accepted_on) == (arrived, arrived)
+    assert view.correction_due is None
+    assert view.promised_on == decision.promised_date
+    assert any(ReasonCode.CORRECTION_NOTICE_LATE.value in a.detail for a in audit)
+
+
+def test_materials_cannot_arrive_after_the_day_of_the_intake(sessions: sessionmaker[Session], desk: Desk) -> None:
+    request = dataclasses.replace(full_request(sessions), received_on=TODAY + dt.timedelta(days=1))
+    with pytest.raises(IntakeNotPossible, match="received"):
+        take(sessions, desk, request)
+
+
+# --- the lapse -----------------------------------------------------------------------------------
+
+
+def test_an_unanswered_correction_lapses_only_after_its_deadline(sessions: sessionmaker[Session], desk: Desk) -> None:
+    number = take(sessions, desk, correction_request(sessions))
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    due = view.correction_due
+    assert due is not None
+    for day in (TODAY, due):
+        with sessions.begin() as s, pytest.raises(CorrectionNotDue):
+            lapse_correction(s, SUPERVISOR, number, day)
+    with sessions.begin() as s, pytest.raises(IntakeNotPossible):  # the generic step cannot skip the date
+        move_case(s, SUPERVISOR, number, CaseEvent.CORRECTION_LAPSED)
+    with sessions.begin() as s:
+        assert lapse_correction(s, SUPERVISOR, number, due + dt.timedelta(days=1)) is CaseStatus.CORRECTION_LAPSED
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    assert view.status is CaseStatus.CORRECTION_LAPSED
+    assert [(h.event, h.clerk) for h in view.history][-1] == ("correction_lapsed", "值班长")
+    # lapsed is final: no resubmission answers it, nor a second lapse
+    with sessions.begin() as s, pytest.raises(MoveNotAllowed):
+        lapse_correction(s, SUPERVISOR, number, due + dt.timedelta(days=2))
+    with pytest.raises(MoveNotAllowed):
+        take(sessions, desk, dataclasses.replace(full_request(sessions), previous_case_no=number))
+
+
+def test_a_lapse_is_the_supervisors_decision() -> None:
+    needed = permission_for(CaseEvent.CORRECTION_LAPSED)
+    assert needed is Permission.DECIDE_DEFERRAL
+    assert not Actor("wulan", "乌兰", frozenset({Role.CLERK})).may(needed)
+    assert Actor("saran", "萨仁", frozenset({Role.SUPERVISOR})).may(needed)
+
+
+def test_overdue_corrections_are_listed_with_the_overdue_deferrals(sessions: sessionmaker[Session], desk: Desk) -> None:
+    number = take(sessions, desk, correction_request(sessions))
+    request = full_request(sessions)
+    deferred = take(
+        sessions,
+        desk,
+        dataclasses.replace(
+            request, checklist=record(request.checklist, "M09", Receipt.MISSING), deferral=DeferralRequest(True, True)
+        ),
+    )
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    assert view.correction_due is not None
+    due = view.correction_due
+    with sessions() as s:
+        assert number not in [r.case_no for r in case_rows(s, due, overdue=True)]
+        late = case_rows(s, due + dt.timedelta(days=1), overdue=True)
+        lists = day_lists(s, due + dt.timedelta(days=1), desk.identity.desk_no)
+    assert [r.case_no for r in late] == [deferred, number]  # the deferral fell due first
+    assert next(r for r in late if r.case_no == number).next_due == due
+    assert number in [r.case_no for r in lists.due]
+    with sessions.begin() as s:
+        lapse_correction(s, SUPERVISOR, number, due + dt.timedelta(days=1))
+    with sessions() as s:
+        assert number not in [r.case_no for r in case_rows(s, due + dt.timedelta(days=1), overdue=True)]
+
+
+# --- 当场更正 ------------------------------------------------------------------------------------
+
+
+def test_a_material_corrected_on_the_spot_is_stored_with_its_note(sessions: sessionmaker[Session], desk: Desk) -> None:
+    request = full_request(sessions)
+    checklist = record(
+        request.checklist,
+        "M01",
+        Receipt.CORRECTED_ON_SPOT,
+        originals=1,
+        medium=ReceivedMedium.PAPER,
+        defect_note="申请表联系电话笔误，申请人当场更正并签名",
+    )
+    number = take(sessions, desk, dataclasses.replace(request, checklist=checklist))
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    assert view.status is CaseStatus.ACCEPTED
+    line = next(m for m in view.materials if m.code == "M01")
+    assert (line.receipt, line.defect_note) == ("corrected_on_spot", "申请表联系电话笔误，申请人当场更正并签名")
+
+
+# --- the deferral margin -------------------------------------------------------------------------
+
+
+def test_the_deferral_margin_is_a_hall_setting_read_by_the_intake(sessions: sessionmaker[Session], desk: Desk) -> None:
+    request = full_request(sessions)
+    request = dataclasses.replace(
+        request, checklist=record(request.checklist, "M09", Receipt.MISSING), deferral=DeferralRequest(True, True)
+    )
+    with sessions() as s:
+        assert deferral_policy(s).margin.value == 2
+        before = preview(s, request, TODAY, office_calendar(s))
+    with sessions.begin() as s, pytest.raises(MarginRefused):
+        save_deferral_margin(s, -1, desk=SUPERVISOR)
+    with sessions.begin() as s:
+        save_deferral_margin(s, 15, desk=SUPERVISOR)
+    with sessions() as s:
+        assert s.get(models.Setting, DEFERRAL_MARGIN_KEY) is not None
+        after = preview(s, request, TODAY, office_calendar(s))
+    assert before.outcome is Outcome.DEFER
+    assert after.outcome is Outcome.CORRECT
+    assert ReasonCode.DEFERRAL_NO_MARGIN in {r.code for r in after.reasons}

@@ -1,0 +1,48 @@
+"""The case page of an unanswered correction notice: the supervisor closes it only after its deadline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.case.status import CaseEvent, CaseStatus
+from counter.ui.cases.words import CASE_CORRECTION_OVERDUE
+from tests.ui.cases.casebook import Casebook
+from tests.ui.cases.conftest import Clock
+from tests.ui.cases.helpers import column, stored
+from tests.ui.cases.test_case_page import confirm, open_page, visible_actions
+
+DUE = dt.date(2026, 12, 11)  # fifteen working days from Friday 20 November
+
+
+def test_a_correction_is_not_offered_to_lapse_on_its_last_day(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    today.day = DUE
+    page = open_page(qtbot, case_sessions, today, book.correction)
+    assert page.fields["correction_due"].text() == DUE.isoformat()
+    assert CaseEvent.CORRECTION_LAPSED not in visible_actions(page)
+    assert not page.alert.isVisibleTo(page)
+
+
+def test_an_unanswered_correction_lapses_from_the_day_after_its_deadline(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    today.day = DUE + dt.timedelta(days=3)
+    page = open_page(qtbot, case_sessions, today, book.correction)
+    assert page.alert.isVisibleTo(page)
+    assert page.alert.objectName() == "alertOverdue"
+    assert page.alert.text() == CASE_CORRECTION_OVERDUE.format(days=3, due=DUE.isoformat())
+    assert CaseEvent.CORRECTION_LAPSED in visible_actions(page)
+
+    page.action_buttons[CaseEvent.CORRECTION_LAPSED].click()
+    page.form.reason.setText("电话联系两次未接通")
+    confirm(qtbot, page)
+    assert page.status.text() == "逾期未补正，视为放弃申请"
+    assert column(page.history, 3)[-1] == "逾期未补正，视为放弃申请"
+    assert column(page.history, 4)[-1] == "电话联系两次未接通"
+    assert visible_actions(page) == {CaseEvent.VOIDED}
+    assert not page.alert.isVisibleTo(page)
+    assert stored(case_sessions, book.correction).status is CaseStatus.CORRECTION_LAPSED
