@@ -7,13 +7,11 @@ Each read takes the caller's unit of work and returns plain data (:class:`Stored
 
 from __future__ import annotations
 
-from counter.actions.documents import office_settings
 from counter.actions.store import Unit
 from counter.catalog.model import Bundle
 from counter.catalog.search import SearchAnswer, SearchEntry, SearchIndex
 from counter.db import catalog_store
 from counter.db.catalog_store import StoredGuide
-from counter.documents.deciders import decider_name
 
 __all__ = [
     "StoredGuide",
@@ -64,5 +62,9 @@ def decider_names(unit: Unit, bundle: Bundle, site_code: str) -> dict[str, str]:
     applicant reads names the one at this site, as the papers do
     (:func:`counter.documents.deciders.decider_name`).
     """
+    # imported here: the documents and their settings load with the first guide shown, not with the window
+    from counter.actions.documents import office_settings
+    from counter.documents.deciders import decider_name
+
     office = office_settings(unit, site_code)
     return {item.code: decider_name(item, office) for item in bundle.items}
