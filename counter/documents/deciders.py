@@ -19,7 +19,8 @@ OVERRIDE_SPLIT = "="
 OVERRIDE_BODIES = "|"
 
 
-def _override_lines(text: str) -> list[str]:
+def override_lines(text: str) -> list[str]:
+    """The exception lines of the setting, blank ones dropped (``；`` separates them as a line break does)."""
     return [line.strip() for line in text.replace("；", "\n").splitlines() if line.strip()]
 
 
@@ -33,7 +34,7 @@ def _override(line: str) -> tuple[str, Rights] | None:
 
 def _overrides(text: str) -> dict[str, Rights]:
     """``部门全称=复议机关|法院`` per line (or per ``；``); a line that does not read so is skipped."""
-    return dict(found for line in _override_lines(text) if (found := _override(line)) is not None)
+    return dict(found for line in override_lines(text) if (found := _override(line)) is not None)
 
 
 def unreadable_overrides(text: str) -> tuple[str, ...]:
@@ -41,7 +42,7 @@ def unreadable_overrides(text: str) -> tuple[str, ...]:
 
     The court may be left empty (``部门=复议机关|``): the paper then names 有管辖权的人民法院.
     """
-    return tuple(line for line in _override_lines(text) if _override(line) is None)
+    return tuple(line for line in override_lines(text) if _override(line) is None)
 
 
 def places_of(office: OfficeSettings) -> Places:

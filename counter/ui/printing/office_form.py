@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.catalog.departments import AdminLevel
-from counter.documents.deciders import unreadable_overrides
+from counter.documents.deciders import override_lines, unreadable_overrides
 from counter.documents.model import OfficeSettings
 from counter.ui.printing.making import read_office, store_office
 from counter.ui.printing.words import (
@@ -187,15 +187,15 @@ class OfficeSettingsForm(QWidget):
             return
         for name, value in dataclasses.asdict(settings).items():
             if name == OVERRIDES:
-                self.overrides.setPlainText(value.replace("；", "\n"))
+                self.overrides.setPlainText("\n".join(override_lines(value)))
             else:
                 self.fields[name].setText(value)
         self._say("", "done")
 
     def settings(self) -> OfficeSettings:
         values = {name: field.text().strip() for name, field in self.fields.items()}
-        lines = (line.strip() for line in self.overrides.toPlainText().splitlines())
-        return OfficeSettings(**values, **{OVERRIDES: "\n".join(line for line in lines if line)})
+        lines = override_lines(self.overrides.toPlainText())
+        return OfficeSettings(**values, **{OVERRIDES: "\n".join(lines)})
 
     def on_save_clicked(self) -> None:
         settings = self.settings()
