@@ -84,6 +84,21 @@ def test_list_show_and_import_new_version(capsys: pytest.CaptureFixture[str], tm
     assert json.loads(out)["version"] == 2
 
 
+def test_show_names_each_department_for_the_site(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, out, _ = run(capsys, "catalog", "show", "8", "--db", db)
+    assert code == 0
+    assert "{place}" not in out
+    assert "服务对象：自然人、企业法人、非法人企业" in out
+    signs = "乌兰浩特市城市管理综合行政执法局"
+    assert f"户外招牌设置审批（{signs}；旗县市区级；窗口受{signs}委托受理）" in out
+    code, out, _ = run(capsys, "catalog", "show", "8", "--json", "--db", db)
+    shown = json.loads(out)
+    assert shown["service_objects"] == ["自然人", "企业法人", "非法人企业"]
+    first = shown["items"][0]
+    assert (first["department"], first["decider_name"]) == ("{place}市场监督管理局", "乌兰浩特市市场监督管理局")
+    assert (first["level"], first["entrusted"]) == ("county", True)
+
+
 def test_template_then_import_of_the_empty_template(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, db: str
 ) -> None:

@@ -8,11 +8,20 @@ Each read takes the caller's unit of work and returns plain data (:class:`Stored
 from __future__ import annotations
 
 from counter.actions.store import Unit
+from counter.catalog.model import Bundle
 from counter.catalog.search import SearchAnswer, SearchEntry, SearchIndex
 from counter.db import catalog_store
 from counter.db.catalog_store import StoredGuide
 
-__all__ = ["StoredGuide", "current_guide", "find_bundles", "find_guide", "guide_version", "search_entries"]
+__all__ = [
+    "StoredGuide",
+    "current_guide",
+    "decider_names",
+    "find_bundles",
+    "find_guide",
+    "guide_version",
+    "search_entries",
+]
 
 
 def search_entries(unit: Unit) -> list[SearchEntry]:
@@ -45,3 +54,18 @@ def find_guide(unit: Unit, wanted: str) -> StoredGuide | None:
         hits = SearchIndex(entries).search(wanted, limit=1)
         code = hits[0].bundle_code if hits else None
     return catalog_store.current_guide(unit, code) if code else None
+
+
+def decider_names(unit: Unit, bundle: Bundle, site_code: str) -> dict[str, str]:
+    """Each item's deciding department as this site names it, by 实施编码.
+
+    The catalog names a department by role (``{place}市场监督管理局``); the guide the
+    applicant reads names the one at this site, as the papers do
+    (:func:`counter.documents.deciders.decider_name`).
+    """
+    # imported here: the documents and their settings load with the first guide shown, not with the window
+    from counter.actions.documents import office_settings
+    from counter.documents.deciders import decider_name
+
+    office = office_settings(unit, site_code)
+    return {item.code: decider_name(item, office) for item in bundle.items}

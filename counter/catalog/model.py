@@ -126,6 +126,22 @@ class GuideStatus(StrEnum):
     UNPUBLISHED = "unpublished"  # 指南未发布: listed and searchable, intake refuses it
 
 
+#: 服务对象 (seed 001 第九条, second paragraph) by the national platform's code: the values a guide may name.
+#: The 政务服务 platform's exchange fields (服务对象, 申请人类型) code them 1 自然人, 2 企业法人, 3 事业法人,
+#: 4 社会组织法人, 5 非法人企业, 6 行政机关, 9 其他组织; 事业单位法人 is the 民法典 (第八十八条) name of
+#: code 3, and both spellings read.
+SERVICE_OBJECTS: dict[str, int] = {
+    "自然人": 1,
+    "企业法人": 2,
+    "事业单位法人": 3,
+    "事业法人": 3,
+    "社会组织法人": 4,
+    "非法人企业": 5,
+    "行政机关": 6,
+    "其他组织": 9,
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Fee:
     amount: Decimal  # yuan; 0 when free

@@ -45,6 +45,16 @@ class Rule(StrEnum):
     DEFERRAL_WITHOUT_LIMIT = "deferral_without_limit"
     DEFERRAL_EXCEEDS_PROMISE = "deferral_exceeds_promise"
     PROMISE_EXCEEDS_LEGAL = "promise_exceeds_legal"
+    DEFERRAL_OF_IDENTITY = "deferral_of_identity"  # detail: the identity word in the material's name
+    DEFERRAL_OF_FORM = "deferral_of_form"  # an application form (材料类型 2) marked 容缺后补
+    # 办件类型 and promises: 即办件 / 承诺件 (the 24-point checklist's 即办程度), a bundle against its items
+    IMMEDIATE_WITH_DAYS = "immediate_with_days"  # a 即办件 promising more than 0 days; detail: the promise
+    PROMISED_WITHOUT_DAYS = "promised_without_days"  # a 承诺件 promising 0 days
+    ITEM_PROMISE_EXCEEDS_BUNDLE = "item_promise_exceeds_bundle"  # extra limit (the item's), bound (the bundle's)
+    BUNDLE_PROMISE_EXCEEDS_ITEMS = "bundle_promise_exceeds_items"  # extra limit (the bundle's), bound (items' sum)
+    # who decides: the department's name and level (counter.catalog.departments)
+    PLACE_WITHOUT_LEVEL = "place_without_level"  # detail: the department's name with "{place}"
+    UNKNOWN_PLACEHOLDER = "unknown_placeholder"  # detail: the department's name; only "{place}" is filled in
     # identity and references
     CODE_TOO_LONG = "code_too_long"
     DUPLICATE_CODE = "duplicate_code"

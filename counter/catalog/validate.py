@@ -16,8 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from counter.catalog.departments import PLACE
 from counter.catalog.model import (
+    SERVICE_OBJECTS,
     Bundle,
+    CaseKind,
     CopyForm,
     Item,
     Material,
@@ -36,8 +39,23 @@ NUMBER_MAX = 999
 # An alias is a word or short phrase (开饭店, 办营业执照): one character would match half the catalog, and a
 # sentence is not what anybody types into a search box.
 ALIAS_MIN, ALIAS_MAX = 2, 20
-# 第十条(一) forbids fuzzy catch-all clauses; these are the words that make one.
-CATCH_ALL_WORDS = ("其他", "其它", "有关", "相关材料", "等相关", "等材料")
+# 第十条(一) forbids fuzzy catch-all clauses ("不得含有“其他、有关”等模糊性兜底性条款").  A name that ends a list
+# with 等, reaches for "related" papers or for "what is needed" leaves the applicant to guess, as 其他 and 有关 do:
+# 其他材料, 有关文件, 公司章程及相关文件, 身份证件等材料, 身份证、户口簿等.  A noun after the word is part of the
+# match, so the problem quotes "相关文件" rather than "相关".  等级, 相等 and the like are no catch-all.
+_VAGUE_NOUNS = "材料|文件|资料|证明|证件|证照|手续|凭证|附件|文书|单据"
+CATCH_ALL = re.compile(
+    rf"(?:其[他它]|有关|等相关|相关)(?:的)?(?:{_VAGUE_NOUNS})?"
+    rf"|等(?:{_VAGUE_NOUNS})"
+    r"|等等|等(?=$|[）)、，,；;。（(])"
+    rf"|(?:所需|必要|规定|要求)的?(?:提交|提供)?的?(?:{_VAGUE_NOUNS})"
+)
+# 容缺 postpones a minor (非关键) material once the main ones are in (seed 001 第十六条(三) and the published 容缺受理
+# rules); it cannot postpone who applies or what is applied for.  The applicant's identity document (居民身份证法
+# 第十四条; 户口簿 for a household; 营业执照 for a business) and the application form (行政许可法 第二十九条: the
+# 申请 itself) are that, so neither may be marked 容缺后补.  Identity is read from the material's name: every
+# identity document a guide asks for names itself, and a name is what the applicant and the clerk read.
+IDENTITY_WORDS = ("身份证", "户口簿", "户口本", "营业执照", "护照", "通行证", "居留证")
 
 # Reader problems that leave a value empty; the validator would then call it missing.
 _VALUE_RULES = frozenset({Rule.WRONG_TYPE, Rule.UNKNOWN_VALUE, Rule.LIMIT_WITHOUT_UNIT, Rule.MISSING_ELEMENT})
@@ -153,6 +171,7 @@ def validate_bundle(file: str, bundle: Bundle) -> list[Problem]:
     if bundle.published:
         _check_guide(out, bundle)
         _check_items(out, bundle)
+        _check_bundle_promise(out, bundle)
         _check_situations(out, bundle)
         _check_materials(out, bundle)
     return out.problems
@@ -205,6 +224,7 @@ def _check_guide(out: _Collector, bundle: Bundle) -> None:
     ):
         if not present:
             out.report(Rule.MISSING_ELEMENT, key)
+    _check_service_objects(out, bundle)
     if bundle.visits is None:
         out.report(Rule.MISSING_ELEMENT, "visits")
     elif bundle.visits > 0 and not bundle.visits_reason:
@@ -213,6 +233,15 @@ def _check_guide(out: _Collector, bundle: Bundle) -> None:
     _check_address(out, bundle)
     _check_hours(out, bundle)
     _check_steps(out, bundle)
+
+
+def _check_service_objects(out: _Collector, bundle: Bundle) -> None:
+    """服务对象 (第九条): named, and each one of the national platform's values (:data:`SERVICE_OBJECTS`)."""
+    if not bundle.service_objects:
+        out.report(Rule.MISSING_ELEMENT, "service_objects")
+    for value in bundle.service_objects:
+        if value not in SERVICE_OBJECTS:
+            out.report(Rule.UNKNOWN_VALUE, "service_objects", value)
 
 
 def _check_conditions(out: _Collector, bundle: Bundle) -> None:
@@ -278,7 +307,9 @@ def _check_items(out: _Collector, bundle: Bundle) -> None:
             ("items.name", item.name),
             ("items.sub_item", item.sub_item),
             ("items.type", item.item_type),
+            ("items.case_kind", item.case_kind),
             ("items.department", item.department),
+            ("items.legal_basis", item.legal_basis),
             ("items.legal_limit", item.legal_limit),
             ("items.promised_limit", item.promised_limit),
             ("items.fee", item.fee),
@@ -297,12 +328,85 @@ def _check_items(out: _Collector, bundle: Bundle) -> None:
                 item=label,
                 extra=(("limit", limit_code(promised)), ("bound", limit_code(legal))),
             )
+        _check_decider(out, item, label)
+        _check_case_kind(out, item, label)
         for position, intermediary in enumerate(item.intermediaries, 1):
             name = intermediary.name or f"#{position}"
             if not intermediary.name:
                 out.report(Rule.MISSING_ELEMENT, "items.intermediaries.name", name, item=label)
             if not intermediary.basis:
                 out.report(Rule.INTERMEDIARY_WITHOUT_BASIS, "items.intermediaries.basis", name, item=label)
+
+
+def _check_decider(out: _Collector, item: Item, label: str) -> None:
+    """The department's level fills in its place and gives the 复议 body and court (:mod:`counter.catalog.departments`).
+
+    A name in full still needs its level: the court and the government that hears a 复议 are those of the level
+    the department sits at (行政复议法 第二十四条, 行政诉讼法 第十八条).
+    """
+    if not item.department:
+        return
+    if "{" in item.department.replace(PLACE, "") or "}" in item.department.replace(PLACE, ""):
+        out.report(Rule.UNKNOWN_PLACEHOLDER, "items.department", item.department, item=label)
+    if item.level is None:
+        if PLACE in item.department:
+            out.report(Rule.PLACE_WITHOUT_LEVEL, "items.level", item.department, item=label)
+        else:
+            out.report(Rule.MISSING_ELEMENT, "items.level", item=label)
+
+
+def _check_case_kind(out: _Collector, item: Item, label: str) -> None:
+    """A 即办件 is done while the applicant waits (0 days promised); a 承诺件 names the days it takes."""
+    promised = item.promised_limit
+    if item.case_kind is None or promised is None:
+        return
+    if item.case_kind is CaseKind.IMMEDIATE and promised.value > 0:
+        out.report(
+            Rule.IMMEDIATE_WITH_DAYS,
+            "items.promised_limit",
+            limit_code(promised),
+            item=label,
+            extra=(("limit", limit_code(promised)),),
+        )
+    elif item.case_kind is CaseKind.PROMISED and promised.value == 0:
+        out.report(Rule.PROMISED_WITHOUT_DAYS, "items.promised_limit", limit_code(promised), item=label)
+
+
+def _check_bundle_promise(out: _Collector, bundle: Bundle) -> None:
+    """The bundle's promise against its items' (seed 001 第九条 承诺办结时限 of both).
+
+    The receipt prints the bundle's date, so every item must be able to finish by it; and the bundle may not
+    promise longer than its items would take one after another, which would make 一件事 slower than applying
+    item by item.  The sum is taken only when every item counts in the same unit as the bundle: adding working
+    and calendar days needs a calendar.
+    """
+    bound = bundle.promised_limit
+    if bound is None:
+        return
+    limits: list[TimeLimit] = []
+    for index, item in enumerate(bundle.items, 1):
+        promised = item.promised_limit
+        if promised is None:
+            continue
+        limits.append(promised)
+        if not promised.fits_within(bound):
+            out.report(
+                Rule.ITEM_PROMISE_EXCEEDS_BUNDLE,
+                "items.promised_limit",
+                f"{limit_code(promised)} > {limit_code(bound)}",
+                item=_item_label(item, index),
+                extra=(("limit", limit_code(promised)), ("bound", limit_code(bound))),
+            )
+    if not limits or len(limits) != len(bundle.items) or any(limit.unit != bound.unit for limit in limits):
+        return
+    total = TimeLimit(sum(limit.value for limit in limits), bound.unit)
+    if not bound.fits_within(total):
+        out.report(
+            Rule.BUNDLE_PROMISE_EXCEEDS_ITEMS,
+            "promised_limit",
+            f"{limit_code(bound)} > {limit_code(total)}",
+            extra=(("limit", limit_code(bound)), ("bound", limit_code(total))),
+        )
 
 
 def _check_item_codes(out: _Collector, item: Item, label: str, seen: set[str]) -> None:
@@ -365,9 +469,13 @@ def _check_materials(out: _Collector, bundle: Bundle) -> None:
 
 
 def catch_all_words(name: str) -> list[str]:
-    """The catch-all words in a material name, in the order they stand."""
-    found = [(name.find(word), word) for word in CATCH_ALL_WORDS if word in name]
-    return [word for _, word in sorted(found)]
+    """The catch-all phrases in a material name, in the order they stand."""
+    return [match.group() for match in CATCH_ALL.finditer(name)]
+
+
+def identity_word(name: str) -> str:
+    """The identity document a material's name names (居民身份证 → "身份证"), or ""."""
+    return next((word for word in IDENTITY_WORDS if word in name), "")
 
 
 def _check_material_text(out: _Collector, material: Material, label: str) -> None:
@@ -409,9 +517,14 @@ def _check_material_form(out: _Collector, material: Material, label: str) -> Non
 
 
 def _check_deferral(out: _Collector, bundle: Bundle, material: Material, label: str) -> None:
-    """A 容缺 deadline may not fall after the promise of any item the material serves."""
-    if material.necessity is Necessity.DEFERRABLE and material.deferral_limit is None:
-        out.report(Rule.DEFERRAL_WITHOUT_LIMIT, "materials.deferral_limit", material=label)
+    """A 容缺 material is neither an identity document nor a form, and is due before every promise it serves."""
+    if material.necessity is Necessity.DEFERRABLE:
+        if material.deferral_limit is None:
+            out.report(Rule.DEFERRAL_WITHOUT_LIMIT, "materials.deferral_limit", material=label)
+        if word := identity_word(material.name):
+            out.report(Rule.DEFERRAL_OF_IDENTITY, "materials.necessity", word, material=label)
+        if material.kind is MaterialKind.FORM:
+            out.report(Rule.DEFERRAL_OF_FORM, "materials.necessity", material=label)
     limit = material.deferral_limit
     if limit is None:
         return

@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from counter.catalog.model import CaseKind, CopyForm, ItemType, MaterialKind, Medium, Necessity, SourceChannel
+from counter.catalog.departments import AdminLevel
+from counter.catalog.model import (
+    SERVICE_OBJECTS,
+    CaseKind,
+    CopyForm,
+    ItemType,
+    MaterialKind,
+    Medium,
+    Necessity,
+    SourceChannel,
+)
 
 WORKBOOK_CHOICE_TITLE = "不在下拉列表中"
 WORKBOOK_CHOICE_ERROR = "请从下拉列表中选择；代码含义见第2行"
@@ -78,6 +88,17 @@ _NECESSITY = _choices(
     )
 )
 
+_LEVEL = _choices(
+    (
+        (AdminLevel.REGION, "自治区"),
+        (AdminLevel.LEAGUE, "盟市"),
+        (AdminLevel.COUNTY, "旗县市区"),
+        (AdminLevel.TOWNSHIP, "苏木乡镇街道"),
+    )
+)
+# 事业法人 is the platform's other spelling of 事业单位法人: offered once
+_SERVICE_OBJECTS = " / ".join(name for name in SERVICE_OBJECTS if name != "事业法人")
+
 _UNIT_CHOICES = "working_day 工作日 / calendar_day 自然日"
 _FLAG_CHOICES = "是 / 否"
 
@@ -91,6 +112,7 @@ WORKBOOK_HEADERS: dict[str, dict[str, str]] = {
         "keywords": "检索词（每行一个）",
         "aliases": "别名：群众的叫法，如“开饭店”（每行一个，2至20个字符）",
         "summary": "简介",
+        "service_objects": f"服务对象（每行一个：{_SERVICE_OBJECTS}）",
         "conditions": "受理条件（每行一条）",
         "forms": "办理形式（每行一种）",
         "address_street": "办理地点：街道",
@@ -113,7 +135,10 @@ WORKBOOK_HEADERS: dict[str, dict[str, str]] = {
         "sub_item": "子项名称（无子项时同事项名称）",
         "type": f"事项类型（{_ITEM_TYPE}）",
         "case_kind": f"办件类型（{_CASE_KIND}）",
-        "department": "实施主体",
+        "department": "实施主体（{place} 处填入本地地名，如 {place}市场监督管理局）",
+        "level": f"实施主体层级（{_LEVEL}）",
+        "vertical": f"垂直管理（{_FLAG_CHOICES}；名称含税务、海关等的不必填）",
+        "entrusted": f"委托窗口受理（{_FLAG_CHOICES}）",
         "legal_basis": "设定依据",
         "conditions": "受理条件（每行一条）",
         "legal_limit_value": "法定办结时限（天数）",

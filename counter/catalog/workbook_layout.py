@@ -16,6 +16,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from counter.catalog.departments import AdminLevel
 from counter.catalog.model import (
     Address,
     Bundle,
@@ -115,6 +116,7 @@ BUNDLES = Sheet(
         _col("keywords", Kind.LIST),
         _col("aliases", Kind.LIST),
         _col("summary", width=40),
+        _col("service_objects", Kind.LIST, width=16),
         _col("conditions", Kind.LIST, width=40),
         _col("forms", Kind.LIST),
         _col("address_street", width=24, path=("address", "street")),
@@ -142,6 +144,9 @@ ITEMS = Sheet(
         _col("type", Kind.CODE, ItemType, width=10, pad=2),
         _col("case_kind", Kind.CODE, CaseKind, width=10),
         _col("department", width=24),
+        _col("level", Kind.CODE, AdminLevel, width=10),
+        _col("vertical", Kind.FLAG, width=8),
+        _col("entrusted", Kind.FLAG, width=8),
         _col("legal_basis", width=40),
         _col("conditions", Kind.LIST, width=40),
         *_limit("legal_limit"),
@@ -231,6 +236,7 @@ def _example() -> Bundle:
         keywords=("饭店", "餐饮"),
         aliases=("开饭店", "开餐馆"),
         summary="一次申请，同时办理个体工商户设立登记和小餐饮店登记。",
+        service_objects=("自然人", "非法人企业"),
         conditions=("经营场所使用面积在50平方米以下",),
         forms=("窗口办理", "网上办理"),
         address=Address("乌兰浩特市兴安北大路", "18号", "政务服务中心一楼东厅", "综合窗口3号"),
@@ -250,7 +256,7 @@ def _example() -> Bundle:
                 sub_item="小餐饮店登记",
                 item_type=ItemType.LICENSING,
                 case_kind=CaseKind.PROMISED,
-                department="乌兰浩特市市场监督管理局",
+                department="{place}市场监督管理局",
                 legal_basis="《内蒙古自治区食品小作坊小餐饮店小食杂店和食品摊贩管理条例》",
                 conditions=("有与经营的食品品种相适应的经营场所",),
                 legal_limit=TimeLimit(20, TimeUnit.WORKING_DAY),
@@ -258,6 +264,8 @@ def _example() -> Bundle:
                 fee=Fee(Decimal("0"), "不收费"),
                 result="小餐饮店登记证",
                 intermediaries=(Intermediary("从业人员健康体检", "《中华人民共和国食品安全法》第四十五条"),),
+                level=AdminLevel.COUNTY,
+                entrusted=True,
             ),
         ),
         situations=(

@@ -160,7 +160,7 @@ def cmd_catalog_find(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_show(args: argparse.Namespace) -> int:
-    from counter.actions.guides import find_guide
+    from counter.actions.guides import decider_names, find_guide
     from counter.catalog.document import to_document
 
     store = open_store(args)
@@ -170,12 +170,17 @@ def cmd_catalog_show(args: argparse.Namespace) -> int:
     if stored is None:
         print(tr("未找到一件事：{wanted}").format(wanted=wanted), file=sys.stderr)
         return EXIT_PROBLEM
+    site_code = desk().identity.site_code
+    deciders = store.read(lambda session: decider_names(session, stored.bundle, site_code))
     if args.json:
         # aliases always, an empty list included: a script reads one shape (the stored document omits them when none)
-        print_json({"version_id": stored.version_id, "version": stored.version, "aliases": [],
-                    **to_document(stored.bundle)})  # fmt: skip
+        document = {"version_id": stored.version_id, "version": stored.version, "aliases": [],
+                    **to_document(stored.bundle)}  # fmt: skip
+        for item in document.get("items", []):
+            item["decider_name"] = deciders.get(item.get("code", ""), item.get("department", ""))
+        print_json(document)
     else:
         from counter.cli.guide_text import guide_as_text
 
-        print(guide_as_text(stored.bundle, stored.version))
+        print(guide_as_text(stored.bundle, stored.version, deciders))
     return EXIT_OK

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from counter.catalog.model import Bundle, Material
-from counter.words.catalog import COPY_FORM, MEDIUM, NECESSITY, SAMPLE_GUIDE, UNPUBLISHED, time_limit
-from counter.words.punctuation import CLAUSE_JOIN
+from collections.abc import Mapping
+
+from counter.catalog.model import Bundle, Item, Material
+from counter.words.catalog import ADMIN_LEVEL, COPY_FORM, MEDIUM, NECESSITY, SAMPLE_GUIDE, UNPUBLISHED, time_limit
+from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
 from counter.words.translate import tr
 
 
@@ -28,8 +30,21 @@ def _material_line(m: Material) -> str:
     return CLAUSE_JOIN.join(parts)
 
 
-def guide_as_text(bundle: Bundle, version: int | None = None) -> str:
+def _department(item: Item, deciders: Mapping[str, str]) -> str:
+    """The deciding department named for this site, its level, and 委托受理 when the window accepts for it."""
+    name = deciders.get(item.code) or item.department
+    parts = [name]
+    if item.level is not None:
+        parts.append(tr("{level}级").format(level=ADMIN_LEVEL[item.level]))
+    if item.entrusted:
+        parts.append(tr("窗口受{department}委托受理").format(department=name))
+    return CLAUSE_JOIN.join(parts)
+
+
+def guide_as_text(bundle: Bundle, version: int | None = None, deciders: Mapping[str, str] | None = None) -> str:
+    """The guide in lines; ``deciders`` names each item's department at this site (by 实施编码)."""
     b = bundle
+    deciders = deciders or {}
     lines = [
         tr("{number}. {name}（{code}）").format(number=b.number, name=b.name, code=b.code)
         + (tr(" 第{version}版").format(version=version) if version else "")
@@ -41,6 +56,8 @@ def guide_as_text(bundle: Bundle, version: int | None = None) -> str:
         lines.append(SAMPLE_GUIDE)
     if b.summary:
         lines.append(b.summary)
+    if b.service_objects:
+        lines.append(tr("服务对象：{objects}").format(objects=LIST_JOIN.join(b.service_objects)))
     if b.address:
         lines.append(tr("办理地点：{address}").format(address=b.address.one_line()))
     for h in b.hours:
@@ -64,7 +81,7 @@ def guide_as_text(bundle: Bundle, version: int | None = None) -> str:
         lines.append(
             tr("  - {name}（{department}）法定{legal}，承诺{promised}；结果：{result}").format(
                 name=i.name,
-                department=i.department,
+                department=_department(i, deciders),
                 legal=time_limit(i.legal_limit),
                 promised=time_limit(i.promised_limit),
                 result=i.result,

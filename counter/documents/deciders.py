@@ -19,15 +19,30 @@ OVERRIDE_SPLIT = "="
 OVERRIDE_BODIES = "|"
 
 
+def override_lines(text: str) -> list[str]:
+    """The exception lines of the setting, blank ones dropped (``；`` separates them as a line break does)."""
+    return [line.strip() for line in text.replace("；", "\n").splitlines() if line.strip()]
+
+
+def _override(line: str) -> tuple[str, Rights] | None:
+    name, sep, bodies = line.partition(OVERRIDE_SPLIT)
+    review, bar, court = bodies.partition(OVERRIDE_BODIES)
+    if sep and bar and name.strip() and review.strip():
+        return name.strip(), Rights(review.strip(), court.strip())
+    return None
+
+
 def _overrides(text: str) -> dict[str, Rights]:
     """``部门全称=复议机关|法院`` per line (or per ``；``); a line that does not read so is skipped."""
-    found: dict[str, Rights] = {}
-    for line in text.replace("；", "\n").splitlines():
-        name, sep, bodies = line.partition(OVERRIDE_SPLIT)
-        review, bar, court = bodies.partition(OVERRIDE_BODIES)
-        if sep and bar and name.strip() and review.strip():
-            found[name.strip()] = Rights(review.strip(), court.strip())
-    return found
+    return dict(found for line in override_lines(text) if (found := _override(line)) is not None)
+
+
+def unreadable_overrides(text: str) -> tuple[str, ...]:
+    """The exception lines that do not read as ``部门全称=复议机关|法院``, for the settings form to name before saving.
+
+    The court may be left empty (``部门=复议机关|``): the paper then names 有管辖权的人民法院.
+    """
+    return tuple(line for line in override_lines(text) if _override(line) is None)
 
 
 def places_of(office: OfficeSettings) -> Places:

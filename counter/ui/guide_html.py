@@ -5,12 +5,12 @@ Kept free of widgets so the whole text of a guide can be checked in a test.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from counter.catalog.model import Bundle, Fee, Item
 from counter.ui import words
 from counter.ui.html_parts import TABLE, e, heading, lines, note, numbered, row, unbroken
-from counter.words.catalog import CASE_KIND, ITEM_TYPE, time_limit
+from counter.words.catalog import ADMIN_LEVEL, CASE_KIND, ITEM_TYPE, time_limit
 from counter.words.punctuation import ASIDE, LIST_JOIN
 
 
@@ -31,6 +31,7 @@ def basic_info(bundle: Bundle) -> str:
         if bundle.visits_reason:
             visits += f"<br/>{note(e(bundle.visits_reason))}"
     rows = [
+        row(words.DESK_K_SERVICE_OBJECTS, e(LIST_JOIN.join(bundle.service_objects))),
         row(words.DESK_K_ADDRESS, address),
         row(words.DESK_K_HOURS, hours),
         row(words.DESK_K_CONSULT, e(bundle.consult_phone)),
@@ -51,7 +52,22 @@ def _fee(fee: Fee | None) -> str:
     return lines([e(amount), note(e(basis))])
 
 
-def _item_row(item: Item) -> str:
+def _department(item: Item, deciders: Mapping[str, str]) -> str:
+    """The deciding department as this site names it, its level, and whether the window accepts for it.
+
+    Without the site's name (no settings read) the catalog's own wording shows, placeholder and all, rather
+    than a guessed place.
+    """
+    name = deciders.get(item.code) or item.department
+    notes = []
+    if item.level is not None:
+        notes.append(words.DESK_DEPARTMENT_LEVEL.format(level=ADMIN_LEVEL[item.level]))
+    if item.entrusted:
+        notes.append(words.DESK_ENTRUSTED.format(department=name))
+    return lines([e(name), *(note(e(n)) for n in notes)])
+
+
+def _item_row(item: Item, deciders: Mapping[str, str]) -> str:
     name = e(item.name)
     if item.sub_item and item.sub_item != item.name:
         name += f"<br/>{note(e(item.sub_item))}"
@@ -63,7 +79,7 @@ def _item_row(item: Item) -> str:
     )
     cells = [
         name,
-        e(item.department),
+        _department(item, deciders),
         e(ITEM_TYPE[item.item_type]) if item.item_type else "",
         e(CASE_KIND[item.case_kind]) if item.case_kind else "",
         limits,
@@ -73,7 +89,7 @@ def _item_row(item: Item) -> str:
     return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 
 
-def items_table(bundle: Bundle) -> str:
+def items_table(bundle: Bundle, deciders: Mapping[str, str]) -> str:
     headers = [
         (words.DESK_COL_ITEM, 18),
         (words.DESK_COL_DEPARTMENT, 15),
@@ -84,7 +100,7 @@ def items_table(bundle: Bundle) -> str:
         (words.DESK_COL_RESULT, 18),
     ]
     head = "<tr>" + "".join(f'<th width="{w}%">{e(h)}</th>' for h, w in headers) + "</tr>"
-    body = "".join(_item_row(i) for i in bundle.items)
+    body = "".join(_item_row(i, deciders) for i in bundle.items)
     notes = [
         f"<p>{note(e(words.DESK_INTERMEDIARY.format(name=x.name, basis=x.basis)))}</p>"
         for i in bundle.items
@@ -121,10 +137,10 @@ def steps(bundle: Bundle) -> str:
     return heading(2, words.DESK_H_STEPS) + TABLE + head + "".join(rows) + "</table>"
 
 
-def guide_html(bundle: Bundle) -> str:
-    """Everything of a published guide above its materials."""
+def guide_html(bundle: Bundle, deciders: Mapping[str, str] | None = None) -> str:
+    """Everything of a published guide above its materials; ``deciders`` names each item's department at this site."""
     summary = f"<p>{e(bundle.summary)}</p>" if bundle.summary else ""
-    return summary + basic_info(bundle) + items_table(bundle) + conditions(bundle) + steps(bundle)
+    return summary + basic_info(bundle) + items_table(bundle, deciders or {}) + conditions(bundle) + steps(bundle)
 
 
 def unpublished_html() -> str:

@@ -19,6 +19,8 @@ from counter.ui.situation_panel import SituationPanel
 from counter.ui.text_size import scaled
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from counter.catalog.model import Bundle
 
 STYLE = """
@@ -88,7 +90,8 @@ class GuideView(QScrollArea):
         self._show_materials(False)
         self.empty_hint.show()
 
-    def show_bundle(self, bundle: Bundle, version: int | None) -> None:
+    def show_bundle(self, bundle: Bundle, version: int | None, deciders: Mapping[str, str] | None = None) -> None:
+        """The guide; ``deciders`` names each item's department at this site (by 实施编码)."""
         from counter.ui.guide_html import guide_html, unpublished_html
         from counter.ui.materials_html import materials_html
         from counter.words.catalog import SAMPLE_GUIDE
@@ -106,7 +109,7 @@ class GuideView(QScrollArea):
             self.body.show_html(unpublished_html())
             self._show_materials(False)
         else:
-            self.body.show_html(guide_html(bundle))
+            self.body.show_html(guide_html(bundle, deciders))
             self._show_materials(True)
             self.situations.show_situations(bundle.situations)
             self.materials.show_html(materials_html(bundle, {}))

@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
         self.catalog_ready.emit(False)
 
     def on_bundle_chosen(self, code: str) -> None:
-        from counter.actions.guides import current_guide
+        from counter.actions.guides import current_guide, decider_names
 
         stored = self.runner.read(partial(current_guide, bundle_code=code))
         if stored is None:
@@ -330,7 +330,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(words.DESK_GUIDE_NOT_FOUND, 5000)
             self.version_label.clear()
             return
-        self.guide_view.show_bundle(stored.bundle, stored.version)
+        site_code = self.desk_actions.desk().identity.site_code
+        deciders = self.runner.read(partial(decider_names, bundle=stored.bundle, site_code=site_code))
+        self.guide_view.show_bundle(stored.bundle, stored.version, deciders)
         self.version_label.setText(words.DESK_STATUS_VERSION.format(version=stored.version))
 
     def on_find(self) -> None:

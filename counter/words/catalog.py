@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from counter.catalog.departments import AdminLevel
 from counter.catalog.model import (
     CaseKind,
     CopyForm,
@@ -46,6 +47,12 @@ ITEM_TYPE = {
     ItemType.PUBLIC_SERVICE: tr("公共服务"),
 }
 CASE_KIND = {CaseKind.IMMEDIATE: tr("即办件"), CaseKind.PROMISED: tr("承诺件")}
+ADMIN_LEVEL = {
+    AdminLevel.REGION: tr("自治区"),
+    AdminLevel.LEAGUE: tr("盟市"),
+    AdminLevel.COUNTY: tr("旗县市区"),
+    AdminLevel.TOWNSHIP: tr("苏木乡镇街道"),
+}
 
 
 def time_limit(limit: TimeLimit | None) -> str:

@@ -229,12 +229,35 @@ BREACHES = [
             "name",
             "sub_item",
             "type",
-            "department",
+            "case_kind",
+            "legal_basis",
+            "level",
             "legal_limit",
             "promised_limit",
             "fee",
             "result",
         )
+    ),
+    Breach(
+        "item without department",
+        drop("B", "department"),
+        (Expected(Rule.MISSING_ELEMENT, "items.department", item="B"),),
+    ),
+    Breach(
+        "department with a place but no level",
+        drop("A", "level"),
+        (Expected(Rule.PLACE_WITHOUT_LEVEL, "items.level", item="A", detail="{place}市场监督管理局"),),
+    ),
+    Breach(
+        "department with a placeholder the site cannot fill",
+        put("B", "department", value="{county}市场监督管理局"),
+        (Expected(Rule.UNKNOWN_PLACEHOLDER, "items.department", item="B", detail="{county}市场监督管理局"),),
+    ),
+    Breach("no service objects", drop("service_objects"), (Expected(Rule.MISSING_ELEMENT, "service_objects"),)),
+    Breach(
+        "service object outside the national list",
+        put("service_objects", value=["自然人", "个体户"]),
+        (Expected(Rule.UNKNOWN_VALUE, "service_objects", detail="个体户"),),
     ),
     Breach(
         "fee without basis",
@@ -249,13 +272,41 @@ BREACHES = [
     # items 12-13: limits
     Breach(
         "promise longer than the legal limit",
-        put("A", "promised_limit", value=limit(20)),
+        put("A", "legal_limit", value=limit(2)),
         (Expected(Rule.PROMISE_EXCEEDS_LEGAL, "items.promised_limit", item="A"),),
     ),
     Breach(
         "promise in working days beyond a legal limit in calendar days",
         put("A", "legal_limit", value=limit(10, "calendar_day")),
         (Expected(Rule.PROMISE_EXCEEDS_LEGAL, "items.promised_limit", item="A"),),
+    ),
+    # 办件类型: 即办件 and 承诺件; the bundle's promise against its items'
+    Breach(
+        "即办件 promising days",
+        put("A", "case_kind", value="1"),
+        (Expected(Rule.IMMEDIATE_WITH_DAYS, "items.promised_limit", item="A", detail="3 working_day"),),
+    ),
+    Breach(
+        "承诺件 promising no days",
+        put("A", "promised_limit", value=limit(0)),
+        (Expected(Rule.PROMISED_WITHOUT_DAYS, "items.promised_limit", item="A"),),
+    ),
+    Breach(
+        "item promising longer than its bundle",
+        several(put("B", "promised_limit", value=limit(12)), put("promised_limit", value=limit(11))),
+        (
+            Expected(
+                Rule.ITEM_PROMISE_EXCEEDS_BUNDLE,
+                "items.promised_limit",
+                item="B",
+                detail="12 working_day > 11 working_day",
+            ),
+        ),
+    ),
+    Breach(
+        "bundle promising longer than its items one after another",
+        put("promised_limit", value=limit(14)),
+        (Expected(Rule.BUNDLE_PROMISE_EXCEEDS_ITEMS, "promised_limit", detail="14 working_day > 13 working_day"),),
     ),
     # item 14: address
     *(
@@ -325,13 +376,43 @@ BREACHES = [
             (Expected(Rule.CATCH_ALL_WORDING, "materials.name", material="M01", detail=word),),
         )
         for word, name in (
-            ("其他", "经营者身份证件及其他证明"),
+            ("其他证明", "经营者身份证件及其他证明"),
             ("其它", "其它身份证明"),
-            ("有关", "经营场所有关证明"),
+            ("有关证明", "经营场所有关证明"),
             ("相关材料", "经营场所相关材料"),
-            ("等相关", "身份证件等相关证件"),
+            ("等相关证件", "身份证件等相关证件"),
             ("等材料", "身份证件等材料"),
+            ("相关文件", "公司章程及相关文件"),
+            ("等文件", "章程、协议等文件"),
+            ("其他材料", "法律法规规定的其他材料"),
+            ("其他文件", "其他文件"),
+            ("其他", "其他"),
+            ("有关材料", "经营场所有关材料"),
+            ("等", "营业执照、章程等"),
+            ("等资料", "平面图等资料"),
+            ("所需材料", "食品经营许可所需材料"),
         )
+    ),
+    Breach(
+        "identity document marked deferrable",
+        several(put("M01", "necessity", value="deferrable"), put("M01", "deferral_limit", value=limit(3))),
+        (Expected(Rule.DEFERRAL_OF_IDENTITY, "materials.necessity", material="M01", detail="身份证"),),
+    ),
+    *(
+        Breach(
+            f"{name} marked deferrable",
+            several(
+                put("M03", "name", value=name),
+                put("M03", "necessity", value="deferrable"),
+            ),
+            (Expected(Rule.DEFERRAL_OF_IDENTITY, "materials.necessity", material="M03", detail=word),),
+        )
+        for name, word in (("居民户口簿", "户口簿"), ("营业执照副本", "营业执照"), ("受托人护照", "护照"))
+    ),
+    Breach(
+        "application form marked deferrable",
+        several(put("M02", "necessity", value="deferrable"), put("M02", "deferral_limit", value=limit(3))),
+        (Expected(Rule.DEFERRAL_OF_FORM, "materials.necessity", material="M02"),),
     ),
     Breach(
         "material without basis",
@@ -389,7 +470,10 @@ BREACHES = [
     Breach(
         "deferral beyond the bundle's promise",
         put("promised_limit", value=limit(5)),
-        (Expected(Rule.DEFERRAL_EXCEEDS_PROMISE, "materials.deferral_limit", material="M03"),),
+        (
+            Expected(Rule.ITEM_PROMISE_EXCEEDS_BUNDLE, "items.promised_limit", item="B"),
+            Expected(Rule.DEFERRAL_EXCEEDS_PROMISE, "materials.deferral_limit", material="M03"),
+        ),
     ),
     Breach(
         "deferral in calendar days beyond a promise in working days",

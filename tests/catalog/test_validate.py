@@ -54,6 +54,7 @@ def test_a_guide_with_variations_that_are_allowed_passes(tmp_path: Path) -> None
     del doc["visits_reason"]
     material(doc, "M01").update(medium="electronic", originals=0, copies=0, paper_size="")  # nothing on paper
     item(doc, "A")["promised_limit"] = limit(15, "calendar_day")  # never longer than 15 working days
+    doc["promised_limit"] = limit(15)  # holds the item's 15 calendar days; units differ, so no sum to exceed
     material(doc, "M03")["deferral_limit"] = limit(10)  # as long as the promise, not longer
     write_catalog(tmp_path, {"008.toml": doc})
 
@@ -306,9 +307,13 @@ def test_a_material_deferral_without_unit_is_reported_once(tmp_path: Path) -> No
     ("name", "words"),
     [
         ("营业执照", []),
-        ("身份证件及其他有关证明", ["其他", "有关"]),
+        ("身份证件及其他有关证明", ["其他", "有关证明"]),
         ("场地相关材料等材料", ["相关材料", "等材料"]),
         ("其它", ["其它"]),
+        ("公司章程及相关文件", ["相关文件"]),
+        ("身份证、户口簿等（复印件）", ["等"]),
+        ("职业技能等级证书", []),
+        ("相等面积的平面图", []),
     ],
 )
 def test_catch_all_words_are_found_in_order(name: str, words: list[str]) -> None:

@@ -55,6 +55,7 @@ def full_document() -> dict[str, Any]:
         "keywords": ["饭店", "餐饮", "小吃"],
         "aliases": ["开饭店", "开餐馆", "小饭馆"],
         "summary": "一次申请，同时办理个体工商户设立登记和小餐饮店登记。\n材料一次收齐。",
+        "service_objects": ["自然人", "非法人企业"],
         "conditions": ["经营场所使用面积在50平方米以下", "符合食品安全要求"],
         "forms": ["窗口办理", "网上办理", "邮寄办理"],
         "address": {
@@ -86,7 +87,9 @@ def full_document() -> dict[str, Any]:
                 "sub_item": "个体工商户设立登记",
                 "type": "01",
                 "case_kind": "2",
-                "department": "乌兰浩特市市场监督管理局",
+                "department": "{place}市场监督管理局",
+                "level": "county",
+                "entrusted": True,
                 "legal_basis": "《市场主体登记管理条例》",
                 "conditions": ["经营者具有完全民事行为能力"],
                 "legal_limit": _limit(15),
@@ -102,6 +105,8 @@ def full_document() -> dict[str, Any]:
                 "type": "20",
                 "case_kind": "1",
                 "department": "乌兰浩特市市场监督管理局",
+                "level": "league",
+                "vertical": True,
                 "legal_basis": "《内蒙古自治区食品小作坊小餐饮店小食杂店和食品摊贩管理条例》",
                 "legal_limit": _limit(20),
                 "promised_limit": _limit(10),
@@ -318,6 +323,10 @@ def test_export_lays_out_lists_limits_and_flags_as_documented(tmp_path: Path) ->
     assert bundles.cell(row=3, column=column_of(bundles, "promised_limit_unit")).value == "working_day"
     assert items.cell(row=4, column=column_of(items, "type")).value == "20"
     assert items.cell(row=4, column=column_of(items, "fee_amount")).value == "12.50"
+    assert bundles.cell(row=3, column=column_of(bundles, "service_objects")).value == "自然人\n非法人企业"
+    assert [items.cell(row=row, column=column_of(items, "level")).value for row in (3, 4)] == ["county", "league"]
+    assert [items.cell(row=row, column=column_of(items, "entrusted")).value for row in (3, 4)] == ["是", None]
+    assert [items.cell(row=row, column=column_of(items, "vertical")).value for row in (3, 4)] == [None, "是"]
     assert [c.value for c in book["中介服务"][4]] == [
         CODE,
         ITEM_B,
@@ -679,6 +688,7 @@ def test_arbitrary_text_in_a_guide_exports_and_reads_back_without_raising(text: 
 
 def test_the_workbook_labels_name_each_code_as_the_desk_does_in_chinese() -> None:
     """The workbook's own copy of the code labels (Chinese by format) says what the faces' words say in Chinese."""
+    from counter.catalog.departments import AdminLevel
     from counter.catalog.model import CaseKind, CopyForm, ItemType, MaterialKind, Medium, Necessity, SourceChannel
     from counter.words import catalog as words
 
@@ -686,7 +696,7 @@ def test_the_workbook_labels_name_each_code_as_the_desk_does_in_chinese() -> Non
     for table, codes in (
         (words.ITEM_TYPE, ItemType), (words.CASE_KIND, CaseKind), (words.MATERIAL_KIND, MaterialKind),
         (words.COPY_FORM, CopyForm), (words.MEDIUM, Medium), (words.SOURCE, SourceChannel),
-        (words.NECESSITY, Necessity),
+        (words.NECESSITY, Necessity), (words.ADMIN_LEVEL, AdminLevel),
     ):  # fmt: skip
         by_value = {code.value: label for code, label in table.items()}
         for code in codes:

@@ -80,7 +80,8 @@ def test_guide_names_every_element(bundle: Bundle) -> None:
     html = guide_html(bundle)
     for text in ("8号窗口", "0482-8261008", "12345", "1 次", "5个工作日", "窗口办理、网上办理", "行政许可", "承诺件"):
         assert text in html
-    assert "承诺 1个工作日" in html
+    assert "承诺 2个工作日" in html
+    assert "自然人、企业法人、非法人企业" in html  # 服务对象
     assert "法定 3个工作日" in html
     assert "经营面积在50平方米以下" in html  # 受理条件
     assert "窗口核验材料" in html  # a step's description
@@ -88,3 +89,22 @@ def test_guide_names_every_element(bundle: Bundle) -> None:
 
 def test_unpublished_panel() -> None:
     assert words.DESK_UNPUBLISHED_PANEL in unpublished_html()
+
+
+def test_each_item_names_its_department_for_the_site_with_level_and_entrustment() -> None:
+    from tests.conftest import SHIPPED_CATALOG
+
+    shipped, problems = read_file(SHIPPED_CATALOG / "008.toml")
+    assert problems == []
+    assert shipped is not None
+    deciders = {item.code: item.department.replace("{place}", "乌兰浩特市") for item in shipped.items}
+
+    html = guide_html(shipped, deciders)
+
+    assert "{place}" not in html
+    assert "国家税务总局乌兰浩特市税务局" in html
+    assert "窗口受乌兰浩特市城市管理综合行政执法局委托受理" in html
+    assert "旗县市区级" in html
+    assert "<td>自然人、企业法人、非法人企业</td>" in html
+    # without the site's names the catalog's wording shows, never a guessed place
+    assert "{place}市场监督管理局" in guide_html(shipped)

@@ -5,6 +5,11 @@ notice keeps the settings it was first made under — a reprint months later is
 the same paper — so a change here shows on notices made from now on only; the
 page says so before the clerk saves.  Every empty field is named at once and
 nothing is saved until there is none.
+
+Twenty-two fields do not fit one column on a 1024×768 screen: the office's own
+in one group, the 复议 bodies and courts by level (:mod:`counter.catalog.departments`)
+in small boxes two abreast, the administrator's exceptions as lines of text, and
+all of it in a scroll area so the save button is always reachable.
 """
 
 from __future__ import annotations
@@ -13,23 +18,59 @@ import dataclasses
 import logging
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
+from counter.catalog.departments import AdminLevel
+from counter.documents.deciders import override_lines, unreadable_overrides
 from counter.documents.model import OfficeSettings
 from counter.ui.printing.making import read_office, store_office
-from counter.ui.printing.words import OFFICE_FIELD, OFFICE_MISSING, OFFICE_NOTE, OFFICE_SAVE, OFFICE_SAVED, OFFICE_SITE
+from counter.ui.printing.words import (
+    OFFICE_FIELD,
+    OFFICE_H_OFFICE,
+    OFFICE_H_RIGHTS,
+    OFFICE_LEVEL_COURT,
+    OFFICE_LEVEL_GOVERNMENT,
+    OFFICE_LEVEL_PLACE,
+    OFFICE_MISSING,
+    OFFICE_NOTE,
+    OFFICE_OPTIONAL,
+    OFFICE_OVERRIDES_BAD,
+    OFFICE_RIGHTS_NOTE,
+    OFFICE_SAVE,
+    OFFICE_SAVED,
+    OFFICE_SITE,
+)
 from counter.ui.restyle import set_style_property
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import px, scaled
 from counter.words.access import not_permitted
+from counter.words.catalog import ADMIN_LEVEL
 from counter.words.punctuation import FIELD_LABEL, LIST_JOIN
 
 log = logging.getLogger(__name__)
 
 #: every field is printed in a sentence or behind the QR code: none may be left empty
 FIELDS = tuple(f.name for f in dataclasses.fields(OfficeSettings))
+OVERRIDES = "rights_overrides"  # lines of text: a multi-line box, read line by line
+#: the office's own fields, then its own 复议 body and court heading the rights group
+OFFICE_OWN = ("office_name", "seal_caption", "consult_phone", "complaint_phone", "address", "progress_url_base",
+              "online_portal")  # fmt: skip
+OFFICE_RIGHTS = ("review_body", "court")
+LEVEL_PARTS = (("place", OFFICE_LEVEL_PLACE), ("government", OFFICE_LEVEL_GOVERNMENT), ("court", OFFICE_LEVEL_COURT))
 
 STYLE = """
 QLabel#officeNote {
@@ -37,6 +78,7 @@ QLabel#officeNote {
 }
 QLabel#officeMessage[role="problems"] { color: #9b1c13; font-weight: bold; }
 QLabel#officeMessage[role="done"] { color: #05603a; }
+QLabel#rightsNote { color: #555555; }
 """
 
 
@@ -65,24 +107,73 @@ class OfficeSettingsForm(QWidget):
         self.note = QLabel(OFFICE_NOTE)
         self.note.setObjectName("officeNote")
         self.note.setWordWrap(True)
-        self.fields = {name: QLineEdit() for name in FIELDS}
+        self.fields = {name: QLineEdit() for name in FIELDS if name != OVERRIDES}
+        self.overrides = QPlainTextEdit()
+        self.overrides.setAccessibleName(OFFICE_FIELD[OVERRIDES])
+        self.overrides.setTabChangesFocus(True)  # Tab leaves the box, as from every other field
+        self.overrides.setFixedHeight(px(84))
         self.message = QLabel()
         self.message.setObjectName("officeMessage")
         self.message.setWordWrap(True)
         self.save_button = QPushButton(OFFICE_SAVE)
-        form = QFormLayout()
-        for name, field in self.fields.items():
-            field.setMinimumWidth(px(420))
-            form.addRow(FIELD_LABEL.format(label=OFFICE_FIELD[name]), field)
+        page = QWidget()
+        inner = QVBoxLayout(page)
+        inner.addWidget(QLabel(OFFICE_SITE.format(site=site_code)))
+        inner.addWidget(self.note)
+        inner.addWidget(self._office_group())
+        inner.addWidget(self._rights_group())
+        inner.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(page)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(OFFICE_SITE.format(site=site_code)))
-        layout.addWidget(self.note)
-        layout.addLayout(form)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
         self._connect_signals()
         self.load()
+
+    def _office_group(self) -> QGroupBox:
+        box = QGroupBox(OFFICE_H_OFFICE)
+        form = QFormLayout(box)
+        for name in OFFICE_OWN:
+            self.fields[name].setMinimumWidth(px(360))
+            form.addRow(FIELD_LABEL.format(label=OFFICE_FIELD[name]), self.fields[name])
+        return box
+
+    def _rights_group(self) -> QGroupBox:
+        """The office's own bodies, then one small box per level, two abreast, then the exceptions."""
+        box = QGroupBox(OFFICE_H_RIGHTS)
+        layout = QVBoxLayout(box)
+        own = QFormLayout()
+        for name in OFFICE_RIGHTS:
+            own.addRow(FIELD_LABEL.format(label=OFFICE_FIELD[name]), self.fields[name])
+        layout.addLayout(own)
+        note = QLabel(OFFICE_RIGHTS_NOTE)
+        note.setObjectName("rightsNote")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        grid = QGridLayout()
+        for index, level in enumerate(AdminLevel):
+            grid.addWidget(self._level_box(level), index // 2, index % 2)
+        layout.addLayout(grid)
+        layout.addWidget(QLabel(FIELD_LABEL.format(label=OFFICE_FIELD[OVERRIDES])))
+        layout.addWidget(self.overrides)
+        return box
+
+    def _level_box(self, level: AdminLevel) -> QGroupBox:
+        every_part_optional = all(f"{level.value}_{part}" in OPTIONAL_FIELDS for part, _ in LEVEL_PARTS)
+        title = ADMIN_LEVEL[level]
+        box = QGroupBox(OFFICE_OPTIONAL.format(label=title) if every_part_optional else title)
+        form = QFormLayout(box)
+        for part, label in LEVEL_PARTS:
+            name = f"{level.value}_{part}"
+            optional = name in OPTIONAL_FIELDS and not every_part_optional
+            shown = OFFICE_OPTIONAL.format(label=label) if optional else label
+            self.fields[name].setAccessibleName(OFFICE_FIELD[name])
+            form.addRow(FIELD_LABEL.format(label=shown), self.fields[name])
+        return box
 
     def _connect_signals(self) -> None:
         self.save_button.clicked.connect(self.on_save_clicked)
@@ -95,18 +186,28 @@ class OfficeSettingsForm(QWidget):
             self._say(err.message, "problems")
             return
         for name, value in dataclasses.asdict(settings).items():
-            self.fields[name].setText(value)
+            if name == OVERRIDES:
+                self.overrides.setPlainText("\n".join(override_lines(value)))
+            else:
+                self.fields[name].setText(value)
         self._say("", "done")
 
     def settings(self) -> OfficeSettings:
-        return OfficeSettings(**{name: field.text().strip() for name, field in self.fields.items()})
+        values = {name: field.text().strip() for name, field in self.fields.items()}
+        lines = override_lines(self.overrides.toPlainText())
+        return OfficeSettings(**values, **{OVERRIDES: "\n".join(lines)})
 
     def on_save_clicked(self) -> None:
         settings = self.settings()
         missing = missing_fields(settings)
-        if missing:
-            names = LIST_JOIN.join(OFFICE_FIELD[name] for name in missing)
-            self._say(OFFICE_MISSING.format(fields=names), "problems")
+        unread = unreadable_overrides(settings.rights_overrides)
+        if missing or unread:
+            said = []
+            if missing:
+                said.append(OFFICE_MISSING.format(fields=LIST_JOIN.join(OFFICE_FIELD[name] for name in missing)))
+            if unread:
+                said.append(OFFICE_OVERRIDES_BAD.format(lines=LIST_JOIN.join(f"“{line}”" for line in unread)))
+            self._say("\n".join(said), "problems")
             return
         try:
             store_office(self._runner, self.site_code, settings, self._desk)

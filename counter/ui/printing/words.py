@@ -89,6 +89,17 @@ OFFICE_FIELD = {
     "township_court": tr("苏木乡镇部门所在地法院（可空）"),
     "rights_overrides": tr("例外（每行：部门全称=复议机关|法院，可空）"),
 }
+OFFICE_H_OFFICE = tr("本单位")
+OFFICE_H_RIGHTS = tr("告知权利：复议机关和法院")
+OFFICE_RIGHTS_NOTE = tr(
+    "文书按作出决定的部门所在层级告知复议机关和法院；本单位自己作出的决定用上面两项。"
+    "标“可空”的可以不填：文书上写“有管辖权的人民法院”，或保留部门名称中的地名占位。"
+)
+OFFICE_LEVEL_PLACE = tr("地名")
+OFFICE_LEVEL_GOVERNMENT = tr("人民政府（复议机关）")
+OFFICE_LEVEL_COURT = tr("部门所在地法院")
+OFFICE_OPTIONAL = tr("{label}（可空）")
+OFFICE_OVERRIDES_BAD = tr("以下例外写法不对，应为“部门全称=复议机关|法院”，没有保存：{lines}")
 OFFICE_SAVE = tr("保存单位信息")
 OFFICE_SAVED = tr("已保存：今后新出具的文书使用新的单位信息；已出具的文书重打时不变。")
 OFFICE_MISSING = tr("以下各项不能为空：{fields}")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QGroupBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -76,3 +79,43 @@ def test_empty_fields_are_all_named_and_nothing_is_saved(qtbot: QtBot, sessions:
     form.load()  # read again: what the database holds
     assert form.fields["office_name"].text() == OLD_NAME
     assert form.fields["consult_phone"].text() == OfficeSettings().consult_phone
+
+
+def test_exceptions_are_lines_and_one_that_does_not_read_is_named_and_nothing_saved(
+    qtbot: QtBot, sessions: sessionmaker[Session]
+) -> None:
+    window = supervision(qtbot, sessions)
+    form = window.office
+    tax = "国家税务总局乌兰浩特市税务局=国家税务总局兴安盟税务局|乌兰浩特市人民法院"
+    form.overrides.setPlainText(f"{tax}\n乌兰浩特市公安局：乌兰浩特市人民政府\n")
+    with qtbot.assertNotEmitted(form.saved):
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert "“乌兰浩特市公安局：乌兰浩特市人民政府”" in form.message.text()
+    assert tax not in form.message.text()
+    with sessions() as session:
+        assert office_settings(session, DESK.identity.site_code) == OfficeSettings()
+
+    form.overrides.setPlainText(f"{tax}\n\n乌兰浩特市公安局=乌兰浩特市人民政府|\n")
+    with qtbot.waitSignal(form.saved):
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    with sessions() as session:
+        stored = office_settings(session, DESK.identity.site_code).rights_overrides
+    assert stored == f"{tax}\n乌兰浩特市公安局=乌兰浩特市人民政府|"
+
+
+def test_every_field_can_be_reached_on_a_1024_by_768_screen(qtbot: QtBot, sessions: sessionmaker[Session]) -> None:
+    window = supervision(qtbot, sessions)
+    window.resize(1024, 768)
+    form = window.office
+    qtbot.waitUntil(lambda: form.scroll_area.viewport().width() > 0)
+    assert not form.scroll_area.horizontalScrollBar().isVisible()  # nothing cut off at the right
+    assert form.save_button.visibleRegion().boundingRect().height() > 0  # saving never needs scrolling
+    for field in [*form.fields.values(), form.overrides]:
+        form.scroll_area.ensureWidgetVisible(field)
+        qtbot.waitUntil(partial(_shown, field))
+    # the rights fields sit under their own heading, the optional ones marked
+    assert "（可空）" in form.findChildren(QGroupBox)[-1].title()
+
+
+def _shown(widget: QWidget) -> bool:
+    return not widget.visibleRegion().isEmpty()
