@@ -9,6 +9,8 @@ date, or the training day only on the training database, so a script never dates
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 
 from counter.actions.calendar import office_calendar
@@ -59,7 +61,7 @@ def take_from_file(unit: Unit, desk: Desk, file: IntakeFile, today: dt.date) -> 
     """
     stored = _guide(unit, file)
     form, problems = fill_form(file, stored.bundle, stored.version_id)
-    request = intake_request(form, file.uid)
+    request = dataclasses.replace(intake_request(form, file.uid), received_on=file.received_on)
     calendar = office_calendar(unit)
     if problems:
         decision = preview(unit, request, today, calendar)

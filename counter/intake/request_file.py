@@ -24,6 +24,8 @@ The file (all keys but ``bundle`` and ``applicant`` may be left out)::
 
 from __future__ import annotations
 
+import datetime as dt
+
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -65,6 +67,7 @@ class Expected(StrEnum):
     OBJECT = "object"
     TEXT = "text"
     WHOLE_NUMBER = "whole_number"
+    DATE = "date"  # text YYYY-MM-DD
     TRUE_FALSE = "true_false"
 
 
@@ -92,6 +95,9 @@ class IntakeFile:
     refusal: Refusal | None = None
     previous_case_no: str = ""
     uid: str = ""
+    # the day the materials arrived, when earlier than the intake (行政许可法 第三十二条: a 补正 is told within five
+    # working days of it, else the application counts as accepted from that day); None: the day of the intake
+    received_on: dt.date | None = None
 
 
 class FileUnreadable(ValueError):
@@ -106,7 +112,7 @@ class FileUnreadable(ValueError):
 # refused until a line here reads it.  A new field of the form is one key here and one line in the reader below.
 TOP_KEYS = (
     "bundle", "guide_version", "applicant", "agent", "delivery", "answers", "materials", "deferral", "refusal",
-    "previous_case_no", "uid",
+    "previous_case_no", "uid", "received_on",
 )  # fmt: skip
 APPLICANT_KEYS = ("kind", "name", "id_no", "phone", "address", "legal_rep")
 AGENT_KEYS = ("name", "id_no", "authorisation")
@@ -161,6 +167,17 @@ class _Reader:
             self.add(_path(path, key), FileProblemCode.NEGATIVE)
             return 0
         return value
+
+    def day(self, raw: dict[str, Any], key: str, path: str) -> dt.date | None:
+        """A date written YYYY-MM-DD; None when absent (the wrong one is a problem)."""
+        value = self._typed(raw, key, path, str, Expected.DATE, "")
+        if not value:
+            return None
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            self.add(_path(path, key), FileProblemCode.WRONG_TYPE, Expected.DATE.value)
+            return None
 
     def flag(self, raw: dict[str, Any], key: str, path: str) -> bool:
         return self._typed(raw, key, path, bool, Expected.TRUE_FALSE, False)
@@ -256,6 +273,7 @@ def read_intake_file(text: str) -> IntakeFile:
         refusal=refusal,
         previous_case_no=r.text(top, "previous_case_no", "").strip(),
         uid=r.text(top, "uid", "").strip(),
+        received_on=r.day(top, "received_on", ""),
     )
     if r.problems:
         raise FileUnreadable(tuple(r.problems))

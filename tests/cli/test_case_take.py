@@ -102,6 +102,28 @@ def test_the_example_correction(capsys: pytest.CaptureFixture[str], db: str) -> 
     assert (m01["receipt"], m01["defect_note"]) == ("defective", "申请书未签字，经营范围填写不完整")
 
 
+def test_a_correction_told_after_five_working_days_is_an_acceptance_from_the_day_of_receipt(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    """行政许可法 第三十二条第一款第四项: 逾期不告知的，自收到申请材料之日起即为受理."""
+    late = copy.deepcopy(CORRECTION)
+    late["received_on"] = "2026-11-12"  # Thursday: its fifth working day is 11-19, the day before DAY
+    case = taken_json(capsys, db, write(tmp_path, late))
+    assert (case["outcome"], case["received_on"], case["accepted_on"]) == ("accept", "2026-11-12", "2026-11-12")
+    in_time = copy.deepcopy(CORRECTION)
+    in_time["received_on"] = "2026-11-13"  # its fifth working day is DAY itself: the notice is still due
+    assert taken_json(capsys, db, write(tmp_path, in_time, "in-time.json"))["outcome"] == "correct"
+
+
+def test_a_received_on_that_is_no_date_is_named(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+    bad = copy.deepcopy(ACCEPT)
+    bad["received_on"] = "11/12/2026"
+    code, _, err = take(capsys, db, write(tmp_path, bad))
+    assert code == 1
+    assert "received_on" in err
+    assert "YYYY-MM-DD" in err
+
+
 def test_a_resubmission_answers_the_correction(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
     corrected = taken_json(capsys, db, str(EXAMPLES / "intake-xiaocanguan-correction.json"))
     again = copy.deepcopy(CORRECTION)
@@ -176,7 +198,7 @@ def test_every_field_problem_at_once_at_its_path(capsys: pytest.CaptureFixture[s
         "colour": "没有这一项（拼写有误？）",
         "applicant.phone": "应为文字（加英文双引号）",
         "materials.M01.orginals": "没有这一项（拼写有误？）",
-        "materials.M01.receipt": "不是可选的值，可选：pending, received, defective, missing, shared_confirmed",
+        "materials.M01.receipt": "不是可选的值，可选：pending, received, defective, missing, shared_confirmed, corrected_on_spot",
         "materials.M04.originals": "不能为负数",
         "deferral.no_bad_credit": "应为true 或 false",
         "refusal.ground": "不是可选的值，可选：no_licence_needed, not_in_remit, false_materials",
