@@ -10,7 +10,6 @@ date, or the training day only on the training database, so a script never dates
 from __future__ import annotations
 
 import dataclasses
-
 import datetime as dt
 
 from counter.actions.calendar import office_calendar

@@ -25,7 +25,6 @@ The file (all keys but ``bundle`` and ``applicant`` may be left out)::
 from __future__ import annotations
 
 import datetime as dt
-
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
