@@ -198,7 +198,9 @@ def test_every_field_problem_at_once_at_its_path(capsys: pytest.CaptureFixture[s
         "colour": "没有这一项（拼写有误？）",
         "applicant.phone": "应为文字（加英文双引号）",
         "materials.M01.orginals": "没有这一项（拼写有误？）",
-        "materials.M01.receipt": "不是可选的值，可选：pending, received, defective, missing, shared_confirmed, corrected_on_spot",
+        "materials.M01.receipt": (
+            "不是可选的值，可选：pending, received, defective, missing, shared_confirmed, corrected_on_spot"
+        ),
         "materials.M04.originals": "不能为负数",
         "deferral.no_bad_credit": "应为true 或 false",
         "refusal.ground": "不是可选的值，可选：no_licence_needed, not_in_remit, false_materials",
