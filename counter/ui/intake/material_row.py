@@ -109,6 +109,9 @@ class MaterialRow(QFrame):
         self.setAccessibleName(material.name)  # the row the keys act on
         self.name_label.setProperty("role", "material")
         self.name_label.setWordWrap(True)
+        # a name never narrower than six characters: in a narrow column (1024×768) the state buttons wrap
+        # to a second line instead of squeezing the name into a column of three characters a line
+        self.name_label.setMinimumWidth(self.name_label.fontMetrics().horizontalAdvance("经" * 6))
         self._build()
         self._connect_signals()
         self.show_entry(entry)

@@ -12,6 +12,7 @@ from counter.db.case_store import case_view
 from counter.intake.checklist import MaterialEntry, Receipt, ReceivedMedium
 from counter.intake.outcome import Outcome
 from counter.ui.intake import IntakePanel
+from tests.ui.intake.conftest import MakePanel
 from tests.ui.intake.helpers import answer, commit, press, ready, receipts
 
 
@@ -154,3 +155,15 @@ def test_key_5_records_a_correction_made_on_the_spot_with_its_note(
 
 def outcome_of(panel: IntakePanel) -> Outcome | None:
     return panel.decision.outcome if panel.decision is not None else None
+
+
+def test_a_narrow_panel_wraps_the_state_buttons_not_the_material_names(make_panel: MakePanel, qtbot: QtBot) -> None:
+    """At 1024×768 the checklist column is narrow: the four state buttons go to a second line, and a name keeps
+    at least six characters a line instead of standing three characters wide in a tall column."""
+    panel = make_panel()
+    panel.resize(1000, 720)
+    rows = list(panel.checklist_view.rows.values())
+    six = rows[0].name_label.fontMetrics().horizontalAdvance("经" * 6)
+    qtbot.waitUntil(lambda: all(row.name_label.width() >= six for row in rows))
+    longest = max(rows, key=lambda row: len(row.material.name))
+    assert longest.name_label.height() < 4 * longest.name_label.fontMetrics().height()
