@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLay
 
 from counter.access.roles import Permission
 from counter.actions.calendar import office_calendar
-from counter.actions.case_view import read_case
+from counter.actions.case_view import ItemLine, read_case
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.actions.intake import CaseNotFound, CorrectionNotDue, IntakeNotPossible
@@ -154,6 +154,7 @@ class CasePage(QWidget):
         self.read_error = ""  # why the last reading failed, if it did
         self._situations: tuple[Situation, ...] = ()
         self._shared: frozenset[str] = frozenset()  # materials fetched by data sharing: never lacking
+        self._items: tuple[ItemLine, ...] = ()  # the guide's items with their departments
         self._same_day = False  # a 即办件 accepted today for pickup: decided and handed over at once
         self.setStyleSheet(scaled(STYLE))
         self._make_widgets()
@@ -260,7 +261,7 @@ class CasePage(QWidget):
         if page is None:
             return Loaded.NOT_FOUND
         self.view = page.view
-        self._situations, self._shared = page.situations, page.shared
+        self._situations, self._shared, self._items = page.situations, page.shared, page.items
         self._same_day = page.immediate and self._same_day_applies(page.view)
         self._show(page.view)
         self.item_states.show_items(page.view, page.items, item_actions(page.view, self._desk.actor))
@@ -326,6 +327,7 @@ class CasePage(QWidget):
 
     def _show_history(self, view: CaseView) -> None:
         names = material_names(view.materials)
+        items = {item.code: item.name for item in self._items}
         table = self.history
         table.setRowCount(len(view.history))
         for row, line in enumerate(view.history):
@@ -337,7 +339,7 @@ class CasePage(QWidget):
                     desk_text(line.desk_no),
                     line.clerk,
                     label(CASE_EVENT, CaseEvent, line.event),
-                    history_note(line, names),
+                    history_note(line, names, items),
                 ),
             )
         table.fit()
@@ -450,10 +452,10 @@ class CasePage(QWidget):
         self.form.show_problems(problems)
         if problems:
             return
-        item_name = next((i.name for i in self.item_states.items if i.code == values.item), values.item)
-        step = partial(take_step, desk=self._desk, event=event, values=values, view=view, today=today)
+        items = {item.code: item.name for item in self._items}
+        step = partial(take_step, desk=self._desk, event=event, values=values, view=view, today=today, items=items)
         try:
-            done = self._runner.write(partial(step, item_name=item_name), words.CASE_SAVE_FAILED)
+            done = self._runner.write(step, words.CASE_SAVE_FAILED)
         except Failed as err:
             log.exception("case %s: %s not saved", view.case_no, event.value)
             self.show_notice(err.message, "noticeError")

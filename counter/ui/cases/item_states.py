@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from counter.actions.case_view import ItemLine
 from counter.case.status import CaseEvent
 from counter.case.view import CaseView
-from counter.ui.cases.rules import ITEM_ACTIONS
+from counter.ui.cases.rules import ITEM_ACTIONS, allowed
 from counter.ui.cases.tables import fill_row, full_table
 from counter.ui.cases.words import (
     CASE_ITEM_APPROVE,
@@ -80,9 +80,12 @@ class ItemStates(QWidget):
                 state, text = (CASE_ITEM_APPROVED if decision.approved else CASE_ITEM_DENIED), decision.text
             fill_row(self.table, row, (item.name, item.department, state, text))
         self.table.fit()
-        self.setVisible(bool(items))
+        # a case closed before any decision (不予受理, 补正, 撤回 …) has nothing "待决定": no section at all
+        self.setVisible(bool(items) and (bool(decisions) or any(allowed(view, e) for e in ITEM_ACTIONS)))
         chosen = self.chosen()
-        if chosen is None or chosen.code in self.decided:
+        if not offered:
+            self.table.clearSelection()  # nothing to decide here: no line looks picked out
+        elif chosen is None or chosen.code in self.decided:
             pending = next((r for r, i in enumerate(items) if i.code not in self.decided), None)
             if pending is not None:
                 self.table.selectRow(pending)

@@ -178,7 +178,7 @@ def test_no_decision_is_offered_for_a_case_that_is_not_in_the_halls_hands(
     qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
 ) -> None:
     page = open_page(qtbot, case_sessions, today, book.refused, SUPERVISOR)  # 不予受理: never decided
-    assert not any(b.isVisible() for b in page.item_states.buttons.values())
-    assert not page.item_states.hint.isVisible()
+    assert not page.item_states.isVisible()  # no item "待决定" on a case closed before any decision
+    assert not any(b.isVisibleTo(page) for b in page.item_states.buttons.values())
     page.item_states.decide_requested.emit(CaseEvent.ITEM_APPROVED.value, "no-such-item")
     assert not page.form.isVisible()
