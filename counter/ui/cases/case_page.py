@@ -104,6 +104,7 @@ QLabel.value {{ color: #102a43; }}
 QLabel#supervisorLabel {{ color: #627d98; padding-left: 18px; }}
 QFrame#actionBar QPushButton {{ padding: 6px 14px; }}
 QFrame#actionBar QPushButton#supervisorAction {{ color: {RED_TEXT}; }}
+QFrame#actionBar QPushButton#sameDay {{ color: #05603a; font-weight: bold; }}
 QLabel#alertOverdue {{ {_box(RED, RED_TEXT, RED_BORDER)} font-weight: bold; }}
 QLabel#alertDue {{ {_box(AMBER, AMBER_TEXT, AMBER_BORDER)} }}
 QLabel#noticeOk {{ {_box("#e3f8ec", "#05603a", "#6ce9a6")} }}
