@@ -6,6 +6,7 @@ as the desk places it on the screen of the run (so a 1024×768 run shows what su
   asking for 容缺受理; the case taken;
 - ``preview-window.png``: what the applicant takes home from that intake, before printing;
 - ``case-window.png``, ``case-lists-window.png``: the demo's corrected case, with its history; today's cases;
+- ``case-window-denied.png``: the demo's lapsed deferral, 食品经营许可 denied and the other items waiting;
 - ``supervision.png``, ``supervision-figures.png``, ``supervision-ratings.png``, ``supervision-office.png``: F8's
   four pages;
 - ``text-size.png``: the text size (F12).
@@ -89,13 +90,14 @@ def intake_shots(driver: Driver, window: MainWindow) -> None:
     intake.close()
 
 
-def case_shots(driver: Driver, window: MainWindow, corrected: str) -> None:
+def case_shots(driver: Driver, window: MainWindow, corrected: str, denied: str) -> None:
     cases = window.desk_actions.cases()
-    page = cases.open_case(corrected)
-    assert page is not None
-    driver.settle()
-    driver.save(page, "case-window.png")
-    page.close()
+    for case_no, picture in ((corrected, "case-window.png"), (denied, "case-window-denied.png")):
+        page = cases.open_case(case_no)
+        assert page is not None
+        driver.settle()
+        driver.save(page, picture)
+        page.close()
     lists = cases.open_lists()
     driver.settle()
     driver.save(lists, "case-lists-window.png")
@@ -131,7 +133,7 @@ def working_window_shots(driver: Driver) -> None:
     window, db = driver.open()
     demo = {c.label: c.case_no for c in run_demo(db.sessions(), desk_at(load_desk_config()), dt.date.today())}
     intake_shots(driver, window)
-    case_shots(driver, window, demo["补正（委托代理人办理）"])
+    case_shots(driver, window, demo["补正（委托代理人办理）"], demo["容缺逾期：相关事项不予批准"])
     supervision_shots(driver, window)
     text_size_shot(driver, window)
     window.close()

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 
 from counter.actions.documents import office_settings
 from counter.actions.store import Unit
+from counter.case.same_day import same_day_bundle
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle, Situation
 from counter.db.case_store import case_by_no, case_view
 from counter.db.catalog_store import guide_version
 from counter.db.document_store import DocumentLine, documents_of_case
 from counter.documents.deciders import decider_name
-from counter.documents.kinds import DocumentKind, DocumentProblem
+from counter.documents.kinds import DocumentKind, DocumentProblem, record_kind
 from counter.documents.model import document_problems
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "CasePage",
     "DocumentLine",
     "ItemLine",
+    "ItemPaper",
     "case_notices",
     "fitting_kinds",
     "read_case",
@@ -50,14 +52,35 @@ _FIT_PROBLEMS = frozenset(
 
 
 @dataclass(frozen=True, slots=True)
+class ItemPaper:
+    """One item's paper the case allows (the 不予批准决定书 of a denied item), and how its record is kept."""
+
+    kind: DocumentKind
+    item_code: str
+    item_name: str
+    record_kind: str  # counter.documents.kinds.record_kind: the kind and the item's place in the guide
+
+
+@dataclass(frozen=True, slots=True)
 class CaseNotices:
-    """The 文书 section of a case page: the notices made so far and the kinds that fit the case."""
+    """The 文书 section of a case page: the notices made so far and the kinds that fit the case.
+
+    ``item_papers``: the papers of one item each that fit (a denial per denied item), in the guide's order.
+    """
 
     lines: tuple[DocumentLine, ...]
     fitting: tuple[DocumentKind, ...]
+    item_papers: tuple[ItemPaper, ...] = ()
 
     def made(self, kind: DocumentKind) -> bool:
         return any(line.kind == kind.value for line in self.lines)
+
+    def made_paper(self, paper: ItemPaper) -> bool:
+        return any(line.kind == paper.record_kind for line in self.lines)
+
+    def item_of(self, stored_kind: str) -> str:
+        """The item's name a stored record kind is of ("" for a paper of the whole case)."""
+        return next((p.item_name for p in self.item_papers if p.record_kind == stored_kind), "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +92,7 @@ class CasePage:
     notices: CaseNotices | None
     shared: frozenset[str] = frozenset()  # codes of the materials the guide has fetched by data sharing
     items: tuple[ItemLine, ...] = ()  # the guide's items with their departments, for the decisions item by item
+    immediate: bool = False  # every item 即办: the page asks whether the same-day step applies (same_day_check)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +115,20 @@ def fitting_kinds(view: CaseView, bundle: Bundle) -> tuple[DocumentKind, ...]:
     return tuple(fitting)
 
 
+def fitting_item_papers(view: CaseView, bundle: Bundle) -> tuple[ItemPaper, ...]:
+    """The denials this case allows, one per item denied, decided by the same rules that make them."""
+    papers = []
+    for place, item in enumerate(bundle.items, start=1):
+        problems = document_problems(view, DocumentKind.DENIAL, bundle, "-", view.received_on, item.code)
+        if not _FIT_PROBLEMS.intersection(problems):
+            papers.append(ItemPaper(DocumentKind.DENIAL, item.code, item.name, record_kind(DocumentKind.DENIAL, place)))
+    return tuple(papers)
+
+
 def case_notices(unit: Unit, view: CaseView, bundle: Bundle) -> CaseNotices:
     case = case_by_no(unit, view.case_no)
     lines = tuple(documents_of_case(unit, case.id)) if case is not None else ()
-    return CaseNotices(lines, fitting_kinds(view, bundle))
+    return CaseNotices(lines, fitting_kinds(view, bundle), fitting_item_papers(view, bundle))
 
 
 def read_case(unit: Unit, case_no: str) -> CasePage | None:
@@ -108,4 +142,5 @@ def read_case(unit: Unit, case_no: str) -> CasePage | None:
     shared = frozenset(m.code for m in stored.bundle.materials if m.shared)
     office = office_settings(unit, view.site_code)
     items = tuple(ItemLine(i.code, i.name, decider_name(i, office)) for i in stored.bundle.items)
-    return CasePage(view, stored.bundle.situations, case_notices(unit, view, stored.bundle), shared, items)
+    notices = case_notices(unit, view, stored.bundle)
+    return CasePage(view, stored.bundle.situations, notices, shared, items, same_day_bundle(stored.bundle))

@@ -35,6 +35,7 @@ from counter.ui.cases.words import (
     CASE_FORM_NOTE,
     CASE_FORM_PROBLEM,
     CASE_FORM_REASON,
+    CASE_FORM_RESULT_NO,
     CASE_FORM_TITLE,
     CASE_REASON_HINT,
 )
@@ -57,6 +58,7 @@ class ActionForm(QFrame):
         self.setObjectName("actionForm")
         self.setStyleSheet(scaled(STYLE))
         self.action: CaseEvent | None = None
+        self.item = ""  # the item's code, while the form is for one item's decision
         self.title = QLabel()
         self.title.setObjectName("formTitle")
         self.title.setWordWrap(True)
@@ -103,10 +105,17 @@ class ActionForm(QFrame):
         action: str,
         materials: Sequence[CaseMaterialLine] = (),
         new_due: dt.date | None = None,
+        *,
+        title: str = "",
+        item: str = "",
     ) -> None:
-        """Show the form for one action, empty: ``materials`` to tick, ``new_due`` as the date offered."""
+        """Show the form for one action, empty: ``materials`` to tick, ``new_due`` as the date offered.
+
+        ``item``: the code of the item an item's decision is of, ``title`` what the form says of it.
+        """
         self.action = event
-        self.title.setText(CASE_FORM_TITLE[event])
+        self.item = item
+        self.title.setText(title or CASE_FORM_TITLE[event])
         self.confirm_button.setText(CASE_FORM_CONFIRM.format(action=action))
         for box in self.checkboxes.values():
             self.boxes_layout.removeWidget(box)
@@ -127,7 +136,8 @@ class ActionForm(QFrame):
         with_note = event is not CaseEvent.DEFERRED_ARRIVED  # the history line lists the materials instead
         self.reason_label.setVisible(with_note)
         self.reason.setVisible(with_note)
-        self.reason_label.setText(CASE_FORM_REASON if event in NEEDS_REASON else CASE_FORM_NOTE)
+        note = CASE_FORM_RESULT_NO if event is CaseEvent.ITEM_APPROVED else CASE_FORM_NOTE
+        self.reason_label.setText(CASE_FORM_REASON if event in NEEDS_REASON else note)
         self.reason.setPlaceholderText(CASE_REASON_HINT.get(event, ""))
         self.reason.clear()
         self.problems.clear()
@@ -141,12 +151,13 @@ class ActionForm(QFrame):
         if self.action is CaseEvent.DEFERRAL_EXTENDED:
             picked = self.date.date()
             new_due = dt.date(picked.year(), picked.month(), picked.day())
-        return FormValues(ticked, self.reason.text().strip(), new_due)
+        return FormValues(ticked, self.reason.text().strip(), new_due, self.item)
 
     def show_problems(self, problems: Sequence[FormProblem]) -> None:
         self.problems.setText(CLAUSE_JOIN.join(CASE_FORM_PROBLEM[p] for p in problems))
 
     def close_form(self) -> None:
         self.action = None
+        self.item = ""
         self.problems.clear()
         self.hide()

@@ -5,21 +5,27 @@ reprint is the same paper, with the same number, as the first time.  Which
 kinds are offered is decided by the rules that make them
 (:func:`counter.actions.case_view.fitting_kinds`), so the page never offers a
 notice that would then be refused.
+
+A 不予批准决定书 is one item's paper, issued in its department's name (seed 001 第十七条(二)): one button per
+denied item, named by the item, so a bundle with two items denied has two papers with two numbers.
 """
 
 from __future__ import annotations
 
 from functools import partial
+from itertools import pairwise
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from counter.actions.case_view import CASE_KINDS, CaseNotices, DocumentLine
+from counter.actions.case_view import CASE_KINDS, CaseNotices, DocumentLine, ItemPaper
 from counter.documents.kinds import DocumentKind, kind_of_record
 from counter.ui.cases.tables import fill_row, full_table
+from counter.ui.flow_layout import FlowLayout
 from counter.ui.printing.words import (
     PRINTING_CASE_SECTION,
     PRINTING_FAILED_PRINTS,
+    PRINTING_ITEM_TITLE,
     PRINTING_MAKE_KIND,
     PRINTING_NEVER_PRINTED,
     PRINTING_NO_NOTICES,
@@ -39,12 +45,14 @@ def prints_text(line: DocumentLine) -> str:
     return text
 
 
-def kind_title(kind: str) -> str:
-    return DOC_TITLE.get(kind_of_record(kind), kind)
+def kind_title(kind: str, item: str = "") -> str:
+    """The paper's title; one item's paper names the item."""
+    title = DOC_TITLE.get(kind_of_record(kind), kind)
+    return PRINTING_ITEM_TITLE.format(title=title, item=item) if item else title
 
 
 class CaseDocuments(QWidget):
-    print_requested = Signal(str)  # the DocumentKind value to make (or reprint) and preview
+    print_requested = Signal(str, str)  # the DocumentKind value to make (or reprint) and preview; the item's code
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,17 +63,18 @@ class CaseDocuments(QWidget):
         self.empty.setStyleSheet("color: #627d98;")
         self.table = full_table(PRINTING_NOTICE_COLUMNS, stretch=3)
         self.buttons = {kind: QPushButton() for kind in CASE_KINDS}
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 4, 0, 0)
+        self.item_buttons: dict[str, QPushButton] = {}  # item code → its paper's button, made as items are denied
+        row_widget = QWidget()
+        self.row = FlowLayout(row_widget)  # long item names wrap onto a second line rather than being cut
+        self.row.setContentsMargins(0, 4, 0, 0)
         for button in self.buttons.values():
-            row.addWidget(button)
-        row.addStretch(1)
+            self.row.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.empty)
         layout.addWidget(self.table)
-        layout.addLayout(row)
+        layout.addWidget(row_widget)
         self._connect_signals()
         self.show_notices(self.notices)
 
@@ -77,7 +86,8 @@ class CaseDocuments(QWidget):
         self.notices = notices
         self.table.setRowCount(len(notices.lines))
         for row, line in enumerate(notices.lines):
-            values = (kind_title(line.kind), line.doc_no, line.issued_on.isoformat(), prints_text(line))
+            title = kind_title(line.kind, notices.item_of(line.kind))
+            values = (title, line.doc_no, line.issued_on.isoformat(), prints_text(line))
             fill_row(self.table, row, values)
         self.table.fit()
         self.table.setVisible(bool(notices.lines))
@@ -86,10 +96,40 @@ class CaseDocuments(QWidget):
             template = PRINTING_REPRINT_KIND if notices.made(kind) else PRINTING_MAKE_KIND
             button.setText(template.format(title=kind_title(kind)))
             button.setVisible(kind in notices.fitting)
+        self._show_item_papers(notices.item_papers)
+
+    def _show_item_papers(self, papers: tuple[ItemPaper, ...]) -> None:
+        """A button per item paper, after the case's own; the buttons of items no longer offered are hidden."""
+        for paper in papers:
+            button = self.item_buttons.get(paper.item_code)
+            if button is None:
+                button = QPushButton()
+                button.clicked.connect(partial(self.on_item_clicked, paper.kind, paper.item_code))
+                self.item_buttons[paper.item_code] = button
+                self.row.addWidget(button)
+            template = PRINTING_REPRINT_KIND if self.notices.made_paper(paper) else PRINTING_MAKE_KIND
+            button.setText(template.format(title=kind_title(paper.kind.value, paper.item_name)))
+        wanted = {paper.item_code for paper in papers}
+        for code, button in self.item_buttons.items():
+            button.setVisible(code in wanted)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Tab goes through the buttons as they read, the case's papers first, then each item's."""
+        shown = [b for b in (*self.buttons.values(), *self.item_buttons.values()) if not b.isHidden()]
+        for first, second in pairwise(shown):
+            QWidget.setTabOrder(first, second)
 
     def offered(self) -> tuple[DocumentKind, ...]:
         """The kinds with a button showing, in the order shown."""
         return tuple(k for k in CASE_KINDS if k in self.notices.fitting)
 
+    def offered_items(self) -> tuple[str, ...]:
+        """The item codes with a paper's button showing, in the order shown."""
+        return tuple(p.item_code for p in self.notices.item_papers)
+
     def on_kind_clicked(self, kind: DocumentKind, _checked: bool = False) -> None:
-        self.print_requested.emit(kind.value)
+        self.print_requested.emit(kind.value, "")
+
+    def on_item_clicked(self, kind: DocumentKind, item_code: str, _checked: bool = False) -> None:
+        self.print_requested.emit(kind.value, item_code)

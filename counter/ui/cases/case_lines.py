@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import TypeVar
 
+from counter.case.decisions import DECISION_EVENTS, read_item_note
 from counter.case.same_day import NOTE_SAME_DAY
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus
 from counter.case.view import CaseMaterialLine, CaseView, HistoryLine
@@ -34,10 +35,21 @@ from counter.ui.cases.words import (
 )
 from counter.words.cases import APPLICANT_KIND, DELIVERY
 from counter.words.intake import OUTCOME, RECEIPT, RECEIVED_MEDIUM, REFUSAL_GROUND
-from counter.words.punctuation import ASIDE, CLAUSE_JOIN, LIST_JOIN
+from counter.words.punctuation import ASIDE, CLAUSE_JOIN, FIELD_LABEL, LIST_JOIN
 from counter.words.same_day import SAME_DAY_NOTE
 
 E = TypeVar("E", bound=Enum)
+
+# history lines whose note lists material codes: what arrived, what lapsed
+MATERIAL_EVENTS = frozenset(
+    e.value
+    for e in (
+        CaseEvent.DEFERRED_ARRIVED,
+        CaseEvent.DEFERRED_COMPLETE,
+        CaseEvent.DEFERRAL_LAPSED,
+        CaseEvent.DEFERRAL_PART_LAPSED,
+    )
+)
 
 
 def label(table: Mapping[E, str], enum: type[E], value: str) -> str:
@@ -70,12 +82,19 @@ def names_of(codes: Iterable[str], names: Mapping[str, str]) -> str:
     return LIST_JOIN.join(names.get(code, code) for code in codes)
 
 
-def history_note(line: HistoryLine, names: Mapping[str, str]) -> str:
-    """The note of a history line in words: outcomes and material codes turned into names."""
+def history_note(line: HistoryLine, names: Mapping[str, str], items: Mapping[str, str] | None = None) -> str:
+    """The note of a history line in words: outcomes, material and item codes turned into names.
+
+    ``names``: material names by code; ``items``: the bundle's item names by code.
+    """
     if line.event == CaseEvent.TAKEN.value:
         return label(OUTCOME, Outcome, line.note)
-    if line.event in (CaseEvent.DEFERRED_ARRIVED.value, CaseEvent.DEFERRED_COMPLETE.value):
+    if line.event in MATERIAL_EVENTS:
         return names_of((c for c in line.note.split(NOTE_CODES_JOIN) if c), names)
+    if line.event in DECISION_EVENTS:
+        code, text = read_item_note(line.note)
+        item = (items or {}).get(code, code)
+        return FIELD_LABEL.format(label=item) + text if text else item
     if line.event == CaseEvent.DEFERRAL_EXTENDED.value:
         due, sep, reason = line.note.partition(NOTE_DUE_REASON)
         return CASE_EXTENDED_NOTE.format(due=due, reason=reason) if sep else line.note

@@ -15,26 +15,17 @@ import logging
 from collections.abc import Callable
 from enum import StrEnum
 from functools import partial
-from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from counter.access.roles import Permission
 from counter.actions.calendar import office_calendar
-from counter.actions.case_view import read_case
+from counter.actions.case_view import ItemLine, read_case
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.actions.intake import CaseNotFound, CorrectionNotDue, IntakeNotPossible
+from counter.actions.same_day import SameDayNotPossible, finish_same_day, same_day_check
 from counter.case.decisions import DecisionRefused
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.case.view import CaseView
@@ -42,14 +33,13 @@ from counter.catalog.model import Situation
 from counter.documents.kinds import DocumentKind
 from counter.intake.outcome import Outcome
 from counter.ui.cases import words
+from counter.ui.cases.action_bar import ActionBar
 from counter.ui.cases.action_form import ActionForm
 from counter.ui.cases.case_documents import CaseDocuments
+from counter.ui.cases.case_fields import LINK_FIELDS, CaseFields
 from counter.ui.cases.case_lines import (
-    answers_text,
-    applicant_text,
     case_alert,
     day_text,
-    delivery_text,
     desk_text,
     history_note,
     label,
@@ -57,10 +47,9 @@ from counter.ui.cases.case_lines import (
     material_names,
     medium_text,
     receipt_text,
-    refusal_text,
 )
 from counter.ui.cases.case_steps import take_step
-from counter.ui.cases.item_states import ItemStates
+from counter.ui.cases.item_states import PLAIN_TEXT, ItemStates
 from counter.ui.cases.marks import (
     AMBER,
     AMBER_BORDER,
@@ -74,12 +63,11 @@ from counter.ui.cases.marks import (
     restyle,
 )
 from counter.ui.cases.rules import (
-    CLERK_ACTIONS,
-    SUPERVISOR_ACTIONS,
     MaterialMark,
     available_actions,
     deferral_due,
     form_problems,
+    item_actions,
     material_mark,
 )
 from counter.ui.cases.tables import fill_row, full_table
@@ -89,7 +77,8 @@ from counter.ui.text_size import px, scaled
 from counter.words.access import not_permitted
 from counter.words.cases import CASE_EVENT, CASE_NOT_FOUND, CASE_STATUS
 from counter.words.intake import OUTCOME
-from counter.words.punctuation import FIELD_LABEL, GAP, SENTENCES
+from counter.words.punctuation import CLAUSE_JOIN, SENTENCES
+from counter.words.same_day import SAME_DAY_DONE, SAME_DAY_PROBLEM, SAME_DAY_REFUSED
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +104,7 @@ QLabel.value {{ color: #102a43; }}
 QLabel#supervisorLabel {{ color: #627d98; padding-left: 18px; }}
 QFrame#actionBar QPushButton {{ padding: 6px 14px; }}
 QFrame#actionBar QPushButton#supervisorAction {{ color: {RED_TEXT}; }}
+QFrame#actionBar QPushButton#sameDay {{ color: #05603a; font-weight: bold; }}
 QLabel#alertOverdue {{ {_box(RED, RED_TEXT, RED_BORDER)} font-weight: bold; }}
 QLabel#alertDue {{ {_box(AMBER, AMBER_TEXT, AMBER_BORDER)} }}
 QLabel#noticeOk {{ {_box("#e3f8ec", "#05603a", "#6ce9a6")} }}
@@ -132,34 +122,6 @@ STATUS_COLOURS = {
     CaseStatus.READY: "#05603a",
     CaseStatus.DELIVERED: "#05603a",
 }
-PARTY_FIELDS = (
-    "applicant",
-    "applicant_id",
-    "applicant_phone",
-    "applicant_address",
-    "legal_rep",
-    "agent",
-    "agent_id",
-    "agent_authorisation",
-    "delivery",
-    "delivery_address",
-    "notify_phone",
-)
-CASE_FIELDS = (
-    "answers",
-    "received_at",
-    "received_on",
-    "accepted_on",
-    "promised_on",
-    "correction_due",
-    "notify_due",
-    "refusal_ground",
-    "turn_to",
-    "denial_reason",
-    "previous_case",
-    "later_case",
-)
-LINK_FIELDS = ("previous_case", "later_case")
 
 
 class Loaded(StrEnum):
@@ -168,14 +130,6 @@ class Loaded(StrEnum):
     SHOWN = "shown"
     NOT_FOUND = "not_found"
     FAILED = "failed"  # the database could not be read: the page says so
-
-
-def _value_label() -> QLabel:
-    value = QLabel()
-    value.setProperty("class", "value")
-    value.setWordWrap(True)
-    value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return value
 
 
 class CasePage(QWidget):
@@ -201,6 +155,8 @@ class CasePage(QWidget):
         self.read_error = ""  # why the last reading failed, if it did
         self._situations: tuple[Situation, ...] = ()
         self._shared: frozenset[str] = frozenset()  # materials fetched by data sharing: never lacking
+        self._items: tuple[ItemLine, ...] = ()  # the guide's items with their departments
+        self._same_day = False  # a 即办件 accepted today for pickup: decided and handed over at once
         self.setStyleSheet(scaled(STYLE))
         self._make_widgets()
         self._lay_out()
@@ -220,32 +176,12 @@ class CasePage(QWidget):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.action_buttons = {event: QPushButton(words.CASE_ACTION[event]) for event in CLERK_ACTIONS}
-        for event in SUPERVISOR_ACTIONS:
-            button = QPushButton(words.CASE_ACTION[event])
-            button.setObjectName("supervisorAction")
-            self.action_buttons[event] = button
-        self.supervisor_label = QLabel(words.CASE_SUPERVISOR)
-        self.supervisor_label.setObjectName("supervisorLabel")
+        self.action_bar = ActionBar()
+        self.action_buttons = self.action_bar.buttons
         self.form = ActionForm()
-        self.full_id_button = QPushButton(words.CASE_SHOW_FULL_ID)
-        self.full_id_button.setCheckable(True)
-        self.full_id_button.setFlat(True)
-        self.full_id_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.full_id_button.setStyleSheet(scaled("color: #0b4f8a; text-decoration: underline; padding: 0 4px;"))
-        self.keys: dict[str, QLabel] = {}
-        self.fields: dict[str, QLabel] = {}
-        for name in PARTY_FIELDS + CASE_FIELDS:
-            key = QLabel(FIELD_LABEL.format(label=words.CASE_FIELD[name]))
-            key.setProperty("class", "key")
-            key.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            self.keys[name] = key
-            self.fields[name] = _value_label()
-        for name in LINK_FIELDS:
-            link = self.fields[name]
-            link.setTextFormat(Qt.TextFormat.RichText)
-            link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
-            link.setOpenExternalLinks(False)
+        self.details_fields = CaseFields()
+        self.keys, self.fields = self.details_fields.keys, self.details_fields.fields
+        self.full_id_button = self.details_fields.full_id_button
         self.beyond_data = QLabel(words.CASE_BEYOND_DATA)
         self.beyond_data.setObjectName("alertDue")
         self.beyond_data.setWordWrap(True)
@@ -262,22 +198,10 @@ class CasePage(QWidget):
         title.addSpacing(12)
         title.addWidget(self.status, 0, Qt.AlignmentFlag.AlignVCenter)
         title.addStretch(1)
-        bar = QFrame()
-        bar.setObjectName("actionBar")
-        buttons = QHBoxLayout(bar)
-        buttons.setContentsMargins(0, 4, 0, 4)
-        for event in CLERK_ACTIONS:
-            buttons.addWidget(self.action_buttons[event])
-        buttons.addStretch(1)
-        buttons.addWidget(self.supervisor_label)
-        for event in SUPERVISOR_ACTIONS:
-            buttons.addWidget(self.action_buttons[event])
-        self.action_bar = bar
-
         details = QWidget()
         body = QVBoxLayout(details)
         body.setContentsMargins(0, 0, 0, 0)
-        body.addLayout(self._field_columns())
+        body.addWidget(self.details_fields)
         body.addWidget(self.beyond_data)
         body.addWidget(self.item_states)
         for heading, table in ((words.CASE_MATERIALS, self.materials), (words.CASE_HISTORY, self.history)):
@@ -306,29 +230,6 @@ class CasePage(QWidget):
         self.alert.hide()
         self.notice.hide()
 
-    def _field_columns(self) -> QHBoxLayout:
-        """The applicant's side on the left, the case's dates and decisions on the right."""
-        columns = QHBoxLayout()
-        columns.setSpacing(32)
-        for names in (PARTY_FIELDS, CASE_FIELDS):
-            grid = QGridLayout()
-            grid.setHorizontalSpacing(8)
-            grid.setVerticalSpacing(6)
-            for row, name in enumerate(names):
-                grid.addWidget(self.keys[name], row, 0)
-                if name == "applicant_id":
-                    line = QHBoxLayout()
-                    line.addWidget(self.fields[name])
-                    line.addWidget(self.full_id_button)
-                    line.addStretch(1)
-                    grid.addLayout(line, row, 1)
-                else:
-                    grid.addWidget(self.fields[name], row, 1)
-            grid.setColumnStretch(1, 1)
-            grid.setRowStretch(len(names), 1)
-            columns.addLayout(grid, 1)
-        return columns
-
     def _connect_signals(self) -> None:
         for event, button in self.action_buttons.items():
             button.clicked.connect(partial(self.on_action_clicked, event))
@@ -339,6 +240,8 @@ class CasePage(QWidget):
         self.form.reason.returnPressed.connect(self.on_form_confirmed)
         self.form.cancel_button.clicked.connect(self.on_form_cancelled)
         self.documents.print_requested.connect(self.on_print_requested)
+        self.item_states.decide_requested.connect(self.on_item_decide)
+        self.action_bar.same_day_button.clicked.connect(self.on_same_day)
 
     # --- reading -------------------------------------------------------------------
 
@@ -359,9 +262,10 @@ class CasePage(QWidget):
         if page is None:
             return Loaded.NOT_FOUND
         self.view = page.view
-        self._situations, self._shared = page.situations, page.shared
+        self._situations, self._shared, self._items = page.situations, page.shared, page.items
+        self._same_day = page.immediate and self._same_day_applies(page.view)
         self._show(page.view)
-        self.item_states.show_items(page.view, page.items)
+        self.item_states.show_items(page.view, page.items, item_actions(page.view, self._desk.actor))
         if page.notices is not None:
             self.documents.show_notices(page.notices)
         return Loaded.SHOWN
@@ -396,39 +300,7 @@ class CasePage(QWidget):
         self.alert.show()
 
     def _show_fields(self, view: CaseView) -> None:
-        shown = view if self.full_id_button.isChecked() else view.masked()
-        values = {
-            "applicant": applicant_text(view),
-            "applicant_id": shown.applicant_id_no,
-            "applicant_phone": shown.applicant_phone,
-            "applicant_address": view.applicant_address,
-            "legal_rep": view.legal_rep,
-            "agent": view.agent_name,
-            "agent_id": shown.agent_id_no,
-            "agent_authorisation": view.agent_authorisation,
-            "delivery": delivery_text(view),
-            "delivery_address": view.delivery_address,
-            "notify_phone": shown.notify_phone if view.notify_phone != view.applicant_phone else "",
-            "answers": answers_text(view.answers, self._situations),
-            "received_at": GAP.format(first=desk_text(view.desk_no), second=view.clerk),
-            "received_on": day_text(view.received_on),
-            "accepted_on": day_text(view.accepted_on),
-            "promised_on": day_text(view.promised_on),
-            "correction_due": day_text(view.correction_due),
-            "notify_due": day_text(view.notify_due),
-            "refusal_ground": refusal_text(view),
-            "turn_to": view.turn_to,
-            "denial_reason": view.denial_reason,
-            "previous_case": _link(view.previous_case_no),
-            "later_case": _link(view.later_case_no),
-        }
-        for name, value in values.items():
-            self.fields[name].setText(value)
-            self.fields[name].setVisible(bool(value))
-            self.keys[name].setVisible(bool(value))
-        may_see = self._desk.actor.may(Permission.SEE_FULL_ID)
-        personal = (view.applicant_id_no, view.agent_id_no, view.applicant_phone, view.notify_phone)
-        self.full_id_button.setVisible(may_see and any(personal))
+        self.details_fields.show_case(view, self._situations, self._desk.actor.may(Permission.SEE_FULL_ID))
         self.beyond_data.setVisible(view.dates_beyond_data)
 
     def _show_materials(self, view: CaseView, today: dt.date) -> None:
@@ -456,6 +328,7 @@ class CasePage(QWidget):
 
     def _show_history(self, view: CaseView) -> None:
         names = material_names(view.materials)
+        items = {item.code: item.name for item in self._items}
         table = self.history
         table.setRowCount(len(view.history))
         for row, line in enumerate(view.history):
@@ -467,19 +340,25 @@ class CasePage(QWidget):
                     desk_text(line.desk_no),
                     line.clerk,
                     label(CASE_EVENT, CaseEvent, line.event),
-                    history_note(line, names),
+                    history_note(line, names, items),
                 ),
             )
         table.fit()
 
     def _show_actions(self, view: CaseView, today: dt.date) -> None:
         shown = available_actions(view, today, self._desk.actor)
-        for event, button in self.action_buttons.items():
-            button.setVisible(event in shown)
-        self.supervisor_label.setVisible(any(e in shown for e in SUPERVISOR_ACTIONS))
-        self.action_bar.setVisible(bool(shown))
-        if self.form.action is not None and self.form.action not in shown:
+        self.action_bar.show_actions(shown, self._same_day)
+        if self.form.action is not None and self.form.action not in shown + item_actions(view, self._desk.actor):
             self.form.close_form()
+
+    def _same_day_applies(self, view: CaseView) -> bool:
+        """Whether the same-day step is offered: asked of the action only for a wholly 即办 bundle's case."""
+        try:
+            problems = self._runner.read(partial(same_day_check, number=view.case_no, today=self._today()))
+        except (Failed, CaseNotFound):
+            log.warning("case %s: could not ask whether it can be done at once", view.case_no)
+            return False
+        return not problems
 
     def show_notice(self, text: str, kind: str) -> None:
         """A line under the buttons saying what the last action did, or why it did not."""
@@ -519,6 +398,48 @@ class CasePage(QWidget):
         new_due = self._offered_due(view) if event is CaseEvent.DEFERRAL_EXTENDED else None
         self.form.open_for(event, words.CASE_ACTION[event], materials, new_due)
 
+    def on_item_decide(self, event_value: str, item_code: str) -> None:
+        """准予 or 不予批准 of one item, chosen on the 各事项的决定 list: the form says which item and whose."""
+        item = next((i for i in self.item_states.items if i.code == item_code), None)
+        if self.view is None or item is None:
+            return
+        event = CaseEvent(event_value)
+        self.notice.hide()
+        title = words.CASE_ITEM_FORM_TITLE[event].format(item=item.name, department=item.department)
+        self.form.open_for(event, PLAIN_TEXT[event], title=title, item=item_code)
+
+    def on_same_day(self) -> None:
+        """当场办结并送达: both moves at once, checked again by the action."""
+        view = self.view
+        if view is None:
+            return
+        self.notice.hide()
+        self.form.close_form()
+        step = partial(finish_same_day, desk=self._desk, number=view.case_no, today=self._today())
+        try:
+            self._runner.write(step, words.CASE_SAVE_FAILED)
+        except Failed as err:
+            log.exception("case %s: same-day step not saved", view.case_no)
+            self.show_notice(err.message, "noticeError")
+            return
+        except NotPermitted as refused:
+            self.show_notice(not_permitted(refused.permission, refused.signed_in), "noticeError")
+            return
+        except SameDayNotPossible as err:
+            self.reload()
+            reasons = CLAUSE_JOIN.join(SAME_DAY_PROBLEM[p] for p in err.problems)
+            self.show_notice(SAME_DAY_REFUSED.format(case_no=view.case_no, reasons=reasons), "noticeWarn")
+            return
+        except (MoveNotAllowed, CaseNotFound):
+            self.reload()
+            status = CASE_STATUS[self.view.status] if self.view else ""
+            self.show_notice(words.CASE_MOVED_MEANWHILE.format(status=status), "noticeWarn")
+            return
+        log.info("case %s: decided and handed over at the window", view.case_no)
+        self.reload()
+        self.show_notice(SAME_DAY_DONE.format(case_no=view.case_no), "noticeOk")
+        self.case_changed.emit(view.case_no)
+
     def on_form_cancelled(self) -> None:
         self.form.close_form()
 
@@ -532,11 +453,10 @@ class CasePage(QWidget):
         self.form.show_problems(problems)
         if problems:
             return
+        items = {item.code: item.name for item in self._items}
+        step = partial(take_step, desk=self._desk, event=event, values=values, view=view, today=today, items=items)
         try:
-            done = self._runner.write(
-                partial(take_step, desk=self._desk, event=event, values=values, view=view, today=today),
-                words.CASE_SAVE_FAILED,
-            )
+            done = self._runner.write(step, words.CASE_SAVE_FAILED)
         except Failed as err:
             log.exception("case %s: %s not saved", view.case_no, event.value)
             self.show_notice(err.message, "noticeError")
@@ -563,12 +483,14 @@ class CasePage(QWidget):
 
     # --- notices (counter.ui.printing) ----------------------------------------------
 
-    def on_print_requested(self, kind: str) -> None:
-        """Make the notice (or reprint it as first made) and show its preview beside the page."""
+    def on_print_requested(self, kind: str, item_code: str = "") -> None:
+        """Make the notice (or reprint it as first made) and show its preview beside the page.
+
+        ``item_code``: the item a 不予批准决定书 is of (one paper per denied item).
+        """
+        kinds = (DocumentKind(kind),)
         try:
-            preview = open_case_documents(
-                self, self._runner, self._desk, self.case_no, (DocumentKind(kind),), self._today()
-            )
+            preview = open_case_documents(self, self._runner, self._desk, self.case_no, kinds, self._today(), item_code)
         except NoticeRefused as refused:
             self.show_notice(refused.text, "noticeError")
             return
@@ -589,7 +511,3 @@ class CasePage(QWidget):
             log.exception("holiday table unavailable; offering a week later")
             return start + dt.timedelta(days=7)
         return calendar.add_working_days(start, EXTENSION_WORKING_DAYS).date
-
-
-def _link(case_no: str) -> str:
-    return f'<a href="{escape(case_no)}">{escape(case_no)}</a>' if case_no else ""

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
-from counter.actions.decisions import deny_lapsed_deferral
+from counter.actions.decisions import decide_item, deny_lapsed_deferral
 from counter.actions.desk import Desk
 from counter.actions.intake import extend_deferral, fulfil_deferred, lapse_correction, move_case
 from counter.actions.store import Unit
@@ -16,16 +17,30 @@ from counter.ui.cases.words import (
     CASE_ACTION,
     CASE_DONE_COMPLETE,
     CASE_DONE_EXTENDED,
+    CASE_DONE_ITEM,
     CASE_DONE_LAPSED,
     CASE_DONE_MOVED,
     CASE_DONE_PARTLY,
+    CASE_ITEM_APPROVED,
+    CASE_ITEM_DENIED,
 )
 from counter.words.cases import CASE_STATUS
-from counter.words.punctuation import LIST_JOIN
 
 
-def take_step(unit: Unit, desk: Desk, event: CaseEvent, values: FormValues, view: CaseView, today: dt.date) -> str:
-    """Do the step (checked by ``form_problems`` already); the sentence the page shows once it is saved."""
+def take_step(
+    unit: Unit,
+    desk: Desk,
+    event: CaseEvent,
+    values: FormValues,
+    view: CaseView,
+    today: dt.date,
+    items: Mapping[str, str] | None = None,
+) -> str:
+    """Do the step (checked by ``form_problems`` already); the sentence the page shows once it is saved.
+
+    ``items``: the bundle's item names by code, for the sentence to name the items decided.
+    """
+    item_names = items or {}
     if event is CaseEvent.DEFERRED_ARRIVED:
         status = fulfil_deferred(unit, desk, view.case_no, set(values.ticked), today)
         if status is CaseStatus.IN_APPROVAL:
@@ -41,9 +56,15 @@ def take_step(unit: Unit, desk: Desk, event: CaseEvent, values: FormValues, view
         lapse = deny_lapsed_deferral(unit, desk, view.case_no, today, values.reason)
         names = material_names(view.materials)
         return CASE_DONE_LAPSED.format(
-            materials=names_of(list(lapse.materials), names), items=LIST_JOIN.join(lapse.items),
+            materials=names_of(list(lapse.materials), names), items=names_of(list(lapse.items), item_names),
             status=CASE_STATUS[lapse.status],
         )  # fmt: skip
+    if event in (CaseEvent.ITEM_APPROVED, CaseEvent.ITEM_DENIED):
+        approve = event is CaseEvent.ITEM_APPROVED
+        status = decide_item(unit, desk, view.case_no, values.item, approve=approve, text=values.reason)
+        decision = CASE_ITEM_APPROVED if approve else CASE_ITEM_DENIED
+        item = item_names.get(values.item, values.item)
+        return CASE_DONE_ITEM.format(item=item, decision=decision, status=CASE_STATUS[status])
     if event is CaseEvent.CORRECTION_LAPSED:
         status = lapse_correction(unit, desk, view.case_no, today, values.reason)
     else:

@@ -3,37 +3,74 @@
 A bundle is decided item by item (:mod:`counter.actions.decisions`): a lapsed 容缺 denies only the items its
 materials serve, and the others go on.  This table says which is which, so the clerk tells the applicant which
 licence is refused and which are still coming.
+
+Under the table, the decision of the item chosen in it: 准予 (a clerk's step) and 不予批准 (a supervisor's, with
+reasons, 第十七条(二)).  The buttons name the item, so nobody decides the wrong line; ↑ ↓ in the table choose
+another, Tab reaches the buttons.  They open the page's action form; the action checks everything again.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from functools import partial
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counter.actions.case_view import ItemLine
+from counter.case.status import CaseEvent
 from counter.case.view import CaseView
+from counter.ui.cases.rules import ITEM_ACTIONS, allowed
 from counter.ui.cases.tables import fill_row, full_table
 from counter.ui.cases.words import (
+    CASE_ITEM_APPROVE,
     CASE_ITEM_APPROVED,
+    CASE_ITEM_CHOOSE,
     CASE_ITEM_COLUMNS,
     CASE_ITEM_DENIED,
+    CASE_ITEM_DENY,
     CASE_ITEM_PENDING,
     CASE_ITEMS,
 )
 
+BUTTON_TEXT = {CaseEvent.ITEM_APPROVED: CASE_ITEM_APPROVE, CaseEvent.ITEM_DENIED: CASE_ITEM_DENY}
+PLAIN_TEXT = {CaseEvent.ITEM_APPROVED: CASE_ITEM_APPROVED, CaseEvent.ITEM_DENIED: CASE_ITEM_DENIED}
+
 
 class ItemStates(QWidget):
+    decide_requested = Signal(str, str)  # the CaseEvent value (准予 or 不予批准) and the item's code
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.items: tuple[ItemLine, ...] = ()
+        self.decided: frozenset[str] = frozenset()
+        self.offered: tuple[CaseEvent, ...] = ()
         self.heading = QLabel(CASE_ITEMS)
         self.heading.setObjectName("sectionHeading")
         self.table = full_table(CASE_ITEM_COLUMNS, stretch=3, name=CASE_ITEMS)
+        self.hint = QLabel(CASE_ITEM_CHOOSE)
+        self.hint.setStyleSheet("color: #627d98;")
+        self.hint.setWordWrap(True)
+        self.buttons = {event: QPushButton() for event in ITEM_ACTIONS}
+        self.buttons[CaseEvent.ITEM_DENIED].setObjectName("supervisorAction")
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 4, 0, 0)
+        for button in self.buttons.values():
+            row.addWidget(button)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.table)
+        layout.addWidget(self.hint)
+        layout.addLayout(row)
+        for event, button in self.buttons.items():
+            button.clicked.connect(partial(self.on_decide_clicked, event))
+        self.table.itemSelectionChanged.connect(self.show_buttons)
 
-    def show_items(self, view: CaseView, items: tuple[ItemLine, ...]) -> None:
+    def show_items(self, view: CaseView, items: tuple[ItemLine, ...], offered: tuple[CaseEvent, ...] = ()) -> None:
+        """The items and their decisions; ``offered``: the decisions the case and the actor allow now."""
         decisions = view.decisions()
+        self.items, self.decided, self.offered = items, frozenset(decisions), offered
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
             decision = decisions.get(item.code)
@@ -43,4 +80,32 @@ class ItemStates(QWidget):
                 state, text = (CASE_ITEM_APPROVED if decision.approved else CASE_ITEM_DENIED), decision.text
             fill_row(self.table, row, (item.name, item.department, state, text))
         self.table.fit()
-        self.setVisible(bool(items))
+        # a case closed before any decision (不予受理, 补正, 撤回 …) has nothing "待决定": no section at all
+        self.setVisible(bool(items) and (bool(decisions) or any(allowed(view, e) for e in ITEM_ACTIONS)))
+        chosen = self.chosen()
+        if not offered:
+            self.table.clearSelection()  # nothing to decide here: no line looks picked out
+        elif chosen is None or chosen.code in self.decided:
+            pending = next((r for r, i in enumerate(items) if i.code not in self.decided), None)
+            if pending is not None:
+                self.table.selectRow(pending)
+        self.show_buttons()
+
+    def chosen(self) -> ItemLine | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.items[rows[0].row()] if rows and rows[0].row() < len(self.items) else None
+
+    def show_buttons(self) -> None:
+        """Each offered decision, for the chosen item while it waits for one."""
+        chosen = self.chosen()
+        pending = any(i.code not in self.decided for i in self.items)
+        for event, button in self.buttons.items():
+            button.setVisible(event in self.offered and pending)
+            button.setEnabled(chosen is not None and chosen.code not in self.decided)
+            button.setText(BUTTON_TEXT[event].format(item=chosen.name) if chosen else PLAIN_TEXT[event])
+        self.hint.setVisible(bool(self.offered) and pending)
+
+    def on_decide_clicked(self, event: CaseEvent, _checked: bool = False) -> None:
+        chosen = self.chosen()
+        if chosen is not None and chosen.code not in self.decided:
+            self.decide_requested.emit(event.value, chosen.code)

@@ -31,7 +31,11 @@ CLERK_ACTIONS = (
     CaseEvent.WITHDRAWN,
 )
 SUPERVISOR_ACTIONS = (CaseEvent.DEFERRAL_EXTENDED, CaseEvent.DENIED, CaseEvent.CORRECTION_LAPSED, CaseEvent.VOIDED)
-NEEDS_REASON = frozenset({CaseEvent.DENIED, CaseEvent.WITHDRAWN, CaseEvent.DEFERRAL_EXTENDED, CaseEvent.VOIDED})
+NEEDS_REASON = frozenset(
+    {CaseEvent.DENIED, CaseEvent.WITHDRAWN, CaseEvent.DEFERRAL_EXTENDED, CaseEvent.VOIDED, CaseEvent.ITEM_DENIED}
+)
+# One item's decision, offered on the 各事项的决定 list for the item chosen there (counter.actions.decisions).
+ITEM_ACTIONS = (CaseEvent.ITEM_APPROVED, CaseEvent.ITEM_DENIED)
 
 
 class Urgency(StrEnum):
@@ -67,8 +71,9 @@ class FormValues:
     """What the clerk filled into an action form."""
 
     ticked: frozenset[str] = frozenset()  # material codes
-    reason: str = ""
+    reason: str = ""  # for an item's 准予, the result's number
     new_due: dt.date | None = None
+    item: str = ""  # the item's code, for an item's decision
 
 
 def deferral_due(view: CaseView) -> dt.date | None:
@@ -109,6 +114,14 @@ def available_actions(view: CaseView, today: dt.date, actor: Actor = SINGLE_DESK
             continue
         shown.append(event)
     return tuple(shown)
+
+
+def item_actions(view: CaseView, actor: Actor = SINGLE_DESK) -> tuple[CaseEvent, ...]:
+    """The item decisions the case's status allows and ``actor`` may take (a 不予批准 is a supervisor's).
+
+    Which item still waits for its decision is the list's to say; the action refuses a second decision.
+    """
+    return tuple(e for e in ITEM_ACTIONS if allowed(view, e) and actor.may(permission_for(e)))
 
 
 def urgency(due: dt.date | None, today: dt.date, soon_until: dt.date) -> Urgency:

@@ -102,6 +102,8 @@ CASE_REASON_HINT = {
     CaseEvent.DEFERRAL_EXTENDED: tr("例如：因疫情防控，医院暂停办理健康证明"),
     CaseEvent.DENIED: tr("例如：申请人未说明逾期的正当理由"),
     CaseEvent.VOIDED: tr("例如：重复录入，正确的办件为……"),
+    CaseEvent.ITEM_APPROVED: tr("例如：许可证编号 JY11522010012345"),
+    CaseEvent.ITEM_DENIED: tr("例如：经现场核查，经营场所不符合食品安全要求"),
 }
 # Keys are the values of counter.ui.cases.rules.FormProblem.
 CASE_FORM_PROBLEM = {
@@ -120,6 +122,18 @@ CASE_ITEM_COLUMNS = (tr("事项"), tr("实施部门"), tr("决定"), tr("理由�
 CASE_ITEM_PENDING = tr("待决定")
 CASE_ITEM_APPROVED = tr("准予")
 CASE_ITEM_DENIED = tr("不予批准")
+# deciding one item from the 各事项的决定 list: {item} is the item's name, {department} its deciding department
+CASE_ITEM_APPROVE = tr("准予“{item}”")
+CASE_ITEM_DENY = tr("不予批准“{item}”")
+CASE_ITEM_CHOOSE = tr("选中一个待决定的事项（↑ ↓），再按下面的按钮作出该事项的决定。")
+CASE_ITEM_FORM_TITLE = {
+    CaseEvent.ITEM_APPROVED: tr("准予“{item}”（{department}）。如有办理结果的编号（如许可证编号），请填写。"),
+    CaseEvent.ITEM_DENIED: tr(
+        "不予批准“{item}”：以{department}的名义作出，须写明理由，理由将写入该事项的不予批准决定书。其他事项继续办理。"
+    ),
+}
+CASE_FORM_RESULT_NO = tr("结果编号（可不填）：")
+CASE_DONE_ITEM = tr("“{item}”：{decision}。办件状态：{status}")
 CASE_DONE_MOVED = tr("已办理：{action}。办件状态：{status}")
 CASE_LISTS_TITLE = tr("办件清单：今日本窗口与容缺到期")
 CASE_LIST_TODAY = tr("今日本窗口")

@@ -69,12 +69,15 @@ def outcome_kinds(outcome: str) -> tuple[DocumentKind, ...]:
 
 
 def make_case_documents(
-    runner: Runner, desk: Desk, case_no: str, kinds: tuple[DocumentKind, ...], today: dt.date
+    runner: Runner, desk: Desk, case_no: str, kinds: tuple[DocumentKind, ...], today: dt.date, item_code: str = ""
 ) -> tuple[MadeDocument, ...]:
-    """The notices ``kinds`` of a case, new or as first made.  Raises :class:`NoticeRefused`."""
+    """The notices ``kinds`` of a case, new or as first made; a denial is ``item_code``'s.
+
+    Raises :class:`NoticeRefused`.
+    """
 
     def make(unit: Unit) -> tuple[MadeDocument, ...]:
-        return tuple(make_document(unit, desk, case_no, kind, today) for kind in kinds)
+        return tuple(make_document(unit, desk, case_no, kind, today, item_code) for kind in kinds)
 
     try:
         return runner.write(make, PRINTING_DB_FAILED)

@@ -69,9 +69,14 @@ def open_case_documents(
     case_no: str,
     kinds: tuple[DocumentKind, ...],
     today: dt.date,
+    item_code: str = "",
 ) -> PreviewWindow:
-    """The notices ``kinds`` of a case (numbered now, or as first made).  Raises :class:`NoticeRefused`."""
-    return open_preview(parent, runner, desk, make_case_documents(runner, desk, case_no, kinds, today))
+    """The notices ``kinds`` of a case (numbered now, or as first made); a denial is ``item_code``'s.
+
+    Raises :class:`NoticeRefused`.
+    """
+    made = make_case_documents(runner, desk, case_no, kinds, today, item_code)
+    return open_preview(parent, runner, desk, made)
 
 
 def open_outcome_documents(

@@ -56,6 +56,7 @@ PRINTING_PRINTS = tr("{count} 次")
 PRINTING_FAILED_PRINTS = tr("（其中失败 {count} 次）")
 PRINTING_MAKE_KIND = tr("打印{title}")
 PRINTING_REPRINT_KIND = tr("重打{title}")
+PRINTING_ITEM_TITLE = tr("{title}（{item}）")  # one item's paper: 不予批准决定书（食品经营许可）
 PRINTING_INTAKE_BUTTON = tr("打印文书（Ctrl+P）")
 
 # 单位信息 (counter.ui.printing.office_form)

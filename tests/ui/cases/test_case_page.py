@@ -232,7 +232,7 @@ def test_an_overdue_deferral_is_denied_only_with_a_reason(
     assert states["食品经营许可"] == ["乌兰浩特市市场监督管理局", CASE_ITEM_DENIED]
     assert [v[1] for k, v in states.items() if k != "食品经营许可"] == [CASE_ITEM_PENDING] * 3
     assert column(page.history, 3)[-2:] == [CASE_EVENT[CaseEvent.DEFERRAL_LAPSED], CASE_EVENT[CaseEvent.ITEM_DENIED]]
-    assert "152201-YJS008-02" in page.notice.text()
+    assert "不予批准的事项：食品经营许可" in page.notice.text()  # the item by name, not its code
     assert CaseEvent.DENIED not in visible_actions(page)
     assert not page.alert.isVisibleTo(page)
     assert CASE_DEFERRED_NEVER in column(page.materials, 1)  # no longer awaited, no longer red

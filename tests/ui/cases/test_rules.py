@@ -96,5 +96,12 @@ def test_history_notes_read_as_words() -> None:
     assert history_note(extended, names) == "新期限2026-12-25：住院"
     taken = dataclasses.replace(line, event=CaseEvent.TAKEN.value, note="future_outcome")
     assert history_note(taken, names) == "future_outcome"  # a code this program does not know stays readable
+    lapsed = dataclasses.replace(line, event=CaseEvent.DEFERRAL_LAPSED.value)
+    assert history_note(lapsed, names) == "食品安全管理制度文本、从业人员健康证明"
+    items = {"152201-YJS008-02": "食品经营许可"}
+    denied = dataclasses.replace(line, event=CaseEvent.ITEM_DENIED.value, note="152201-YJS008-02：逾期未补交")
+    assert history_note(denied, names, items) == "食品经营许可：逾期未补交"
+    granted = dataclasses.replace(line, event=CaseEvent.ITEM_APPROVED.value, note="152201-YJS008-02：")
+    assert history_note(granted, names, items) == "食品经营许可"
     assert local_time(at).utcoffset() is not None
     assert local_time(at) == at.replace(tzinfo=dt.UTC)

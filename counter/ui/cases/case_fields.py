@@ -1,0 +1,144 @@
+"""The two columns of a case page's fields: the applicant's side on the left, the case's dates and decisions right.
+
+A field with nothing to say is hidden with its label, so a plain 受理 does not show a column of empty lines
+(不予受理理由, 补正期限, …).  ID numbers and phones are masked until a clerk or supervisor who may see them
+asks (:attr:`CaseFields.full_id_button`); the page asks again on every case it shows.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from counter.case.view import CaseView
+from counter.catalog.model import Situation
+from counter.ui.cases import words
+from counter.ui.cases.case_lines import answers_text, applicant_text, day_text, delivery_text, desk_text, refusal_text
+from counter.ui.text_size import scaled
+from counter.words.punctuation import FIELD_LABEL, GAP
+
+PARTY_FIELDS = (
+    "applicant",
+    "applicant_id",
+    "applicant_phone",
+    "applicant_address",
+    "legal_rep",
+    "agent",
+    "agent_id",
+    "agent_authorisation",
+    "delivery",
+    "delivery_address",
+    "notify_phone",
+)
+CASE_FIELDS = (
+    "answers",
+    "received_at",
+    "received_on",
+    "accepted_on",
+    "promised_on",
+    "correction_due",
+    "notify_due",
+    "refusal_ground",
+    "turn_to",
+    "denial_reason",
+    "previous_case",
+    "later_case",
+)
+LINK_FIELDS = ("previous_case", "later_case")
+
+
+def _value_label() -> QLabel:
+    value = QLabel()
+    value.setProperty("class", "value")
+    value.setWordWrap(True)
+    value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return value
+
+
+def _link(case_no: str) -> str:
+    return f'<a href="{escape(case_no)}">{escape(case_no)}</a>' if case_no else ""
+
+
+class CaseFields(QWidget):
+    """The labels and values; the links to the case before or after a correction are wired by the page."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.full_id_button = QPushButton(words.CASE_SHOW_FULL_ID)
+        self.full_id_button.setCheckable(True)
+        self.full_id_button.setFlat(True)
+        self.full_id_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.full_id_button.setStyleSheet(scaled("color: #0b4f8a; text-decoration: underline; padding: 0 4px;"))
+        self.keys: dict[str, QLabel] = {}
+        self.fields: dict[str, QLabel] = {}
+        for name in PARTY_FIELDS + CASE_FIELDS:
+            key = QLabel(FIELD_LABEL.format(label=words.CASE_FIELD[name]))
+            key.setProperty("class", "key")
+            key.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            self.keys[name] = key
+            self.fields[name] = _value_label()
+        for name in LINK_FIELDS:
+            link = self.fields[name]
+            link.setTextFormat(Qt.TextFormat.RichText)
+            link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+            link.setOpenExternalLinks(False)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        columns = QHBoxLayout(self)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.setSpacing(32)
+        for names in (PARTY_FIELDS, CASE_FIELDS):
+            grid = QGridLayout()
+            grid.setHorizontalSpacing(8)
+            grid.setVerticalSpacing(6)
+            for row, name in enumerate(names):
+                grid.addWidget(self.keys[name], row, 0)
+                if name == "applicant_id":
+                    line = QHBoxLayout()
+                    line.addWidget(self.fields[name])
+                    line.addWidget(self.full_id_button)
+                    line.addStretch(1)
+                    grid.addLayout(line, row, 1)
+                else:
+                    grid.addWidget(self.fields[name], row, 1)
+            grid.setColumnStretch(1, 1)
+            grid.setRowStretch(len(names), 1)
+            columns.addLayout(grid, 1)
+
+    def show_case(self, view: CaseView, situations: tuple[Situation, ...], may_see_full: bool) -> None:
+        """Fill in ``view``; masked unless the full numbers were asked for (and ``may_see_full``)."""
+        shown = view if self.full_id_button.isChecked() else view.masked()
+        values = {
+            "applicant": applicant_text(view),
+            "applicant_id": shown.applicant_id_no,
+            "applicant_phone": shown.applicant_phone,
+            "applicant_address": view.applicant_address,
+            "legal_rep": view.legal_rep,
+            "agent": view.agent_name,
+            "agent_id": shown.agent_id_no,
+            "agent_authorisation": view.agent_authorisation,
+            "delivery": delivery_text(view),
+            "delivery_address": view.delivery_address,
+            "notify_phone": shown.notify_phone if view.notify_phone != view.applicant_phone else "",
+            "answers": answers_text(view.answers, situations),
+            "received_at": GAP.format(first=desk_text(view.desk_no), second=view.clerk),
+            "received_on": day_text(view.received_on),
+            "accepted_on": day_text(view.accepted_on),
+            "promised_on": day_text(view.promised_on),
+            "correction_due": day_text(view.correction_due),
+            "notify_due": day_text(view.notify_due),
+            "refusal_ground": refusal_text(view),
+            "turn_to": view.turn_to,
+            "denial_reason": view.denial_reason,
+            "previous_case": _link(view.previous_case_no),
+            "later_case": _link(view.later_case_no),
+        }
+        for name, value in values.items():
+            self.fields[name].setText(value)
+            self.fields[name].setVisible(bool(value))
+            self.keys[name].setVisible(bool(value))
+        personal = (view.applicant_id_no, view.agent_id_no, view.applicant_phone, view.notify_phone)
+        self.full_id_button.setVisible(may_see_full and any(personal))

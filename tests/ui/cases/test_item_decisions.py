@@ -1,0 +1,184 @@
+"""The case page decides a bundle item by item: each item's 准予 or 不予批准, each denied item's own paper."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.access.passwords import hash_password
+from counter.access.roles import Actor, Permission, Role
+from counter.actions.desk import Desk
+from counter.case.status import CaseEvent, CaseStatus
+from counter.db import models
+from counter.documents.kinds import DocumentKind
+from counter.ui.cases.case_page import CasePage, Loaded
+from counter.ui.cases.rules import ITEM_ACTIONS
+from counter.ui.cases.words import (
+    CASE_FORM_PROBLEM,
+    CASE_FORM_RESULT_NO,
+    CASE_ITEM_APPROVED,
+    CASE_ITEM_DENIED,
+    CASE_ITEM_PENDING,
+)
+from counter.ui.printing.preview_window import PreviewWindow
+from counter.words.access import not_permitted
+from tests.ui.cases.casebook import SUPERVISOR, Casebook
+from tests.ui.cases.conftest import Clock
+from tests.ui.cases.helpers import column, row_texts, stored
+from tests.ui.printing.helpers import pdf_text
+from tests.ui.runners import runner_on
+
+FOOD = "152201-YJS008-02"  # 食品经营许可, decided by the 市场监督管理局
+APPROVE, DENY = ITEM_ACTIONS
+
+
+def open_page(qtbot: QtBot, sessions: sessionmaker[Session], today: Clock, case_no: str, desk: Desk) -> CasePage:
+    page = CasePage(runner_on(sessions), desk, today, case_no)
+    qtbot.addWidget(page)
+    assert page.reload() is Loaded.SHOWN
+    page.resize(1120, 820)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    return page
+
+
+def item_row(page: CasePage, code: str) -> list[str]:
+    return row_texts(page.item_states.table, [i.code for i in page.item_states.items].index(code))
+
+
+def tab_from(widget: QWidget) -> QWidget | None:
+    widget.setFocus()
+    QTest.keyClick(widget, Qt.Key.Key_Tab)
+    return QApplication.focusWidget()
+
+
+def add_account(sessions: sessionmaker[Session], login: str, *roles: Role) -> None:
+    with sessions.begin() as session:
+        session.add(
+            models.Account(
+                login=login,
+                name="乌兰",
+                staff_no="1501",
+                roles=",".join(r.value for r in roles),
+                password_hash=hash_password("mima2026ok"),
+            )
+        )
+
+
+def test_each_denied_item_has_its_own_paper_printed_from_the_page_by_keyboard(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    page = open_page(qtbot, case_sessions, today, book.denied, SUPERVISOR)
+    documents = page.documents
+    assert documents.offered_items() == (FOOD,)  # only the item the lapsed materials served
+    button = documents.item_buttons[FOOD]
+    assert button.isVisible()
+    assert button.text() == "打印不予批准决定书（食品经营许可）"
+    last_case_paper = [b for b in documents.buttons.values() if b.isVisible()][-1]
+    assert tab_from(last_case_paper) is button  # Tab goes on from the case's papers to the item's
+
+    QTest.keyClick(button, Qt.Key.Key_Space)
+    [preview] = page.findChildren(PreviewWindow)
+    [made] = preview.documents
+    assert (made.kind, made.reprint) == (DocumentKind.DENIAL, False)
+    text = pdf_text(made.pdf)
+    assert "食品经营许可" in text
+    assert "市场监督管理局" in text  # in the deciding department's name, not the hall's
+    assert column(documents.table, 0)[-1] == "不予批准决定书（食品经营许可）"
+    assert made.doc_no in column(documents.table, 1)
+    assert button.text() == "重打不予批准决定书（食品经营许可）"
+
+    QTest.keyClick(button, Qt.Key.Key_Space)
+    again = next(w for w in page.findChildren(PreviewWindow) if w is not preview)
+    assert again.documents[0].reprint
+    assert again.documents[0].doc_no == made.doc_no
+
+
+def test_an_item_is_denied_and_another_granted_from_the_list_by_keyboard(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    page = open_page(qtbot, case_sessions, today, book.accepted, SUPERVISOR)
+    states = page.item_states
+    codes = [i.code for i in states.items]
+    assert column(states.table, 2) == [CASE_ITEM_PENDING] * len(codes)
+    assert states.chosen() == states.items[0]  # the first item waiting for its decision is chosen
+    states.table.setFocus()
+    QTest.keyClick(states.table, Qt.Key.Key_Down)  # ↓ chooses the next item
+    food = states.chosen()
+    assert food is not None
+    assert food.code == FOOD
+    deny = states.buttons[DENY]
+    assert deny.text() == "不予批准“食品经营许可”"
+    assert tab_from(states.buttons[APPROVE]) is deny
+
+    QTest.keyClick(deny, Qt.Key.Key_Space)
+    form = page.form
+    assert form.isVisible()
+    assert "乌兰浩特市市场监督管理局" in form.title.text()  # whose decision it is
+    assert QApplication.focusWidget() is form.reason
+    QTest.keyClick(form.reason, Qt.Key.Key_Return)
+    assert form.problems.text() == CASE_FORM_PROBLEM["reason_missing"]  # 第十七条(二): reasons are stated
+    assert stored(case_sessions, book.accepted).decisions() == {}
+
+    form.reason.insert("经营场所不符合食品安全要求")  # typed through the input method
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(form.reason, Qt.Key.Key_Return)
+    assert not form.isVisible()
+    assert item_row(page, FOOD)[2:] == [CASE_ITEM_DENIED, "经营场所不符合食品安全要求"]
+    assert "食品经营许可" in page.notice.text()
+    assert page.documents.offered_items() == (FOOD,)  # its paper can be printed at once
+    assert states.chosen() == states.items[0]  # the next item waiting is chosen again
+
+    first = states.items[0]
+    QTest.keyClick(states.buttons[APPROVE], Qt.Key.Key_Space)
+    assert form.reason_label.text() == CASE_FORM_RESULT_NO  # the number is optional
+    QTest.keyClicks(form.reason, "JY11522010012345")
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(form.reason, Qt.Key.Key_Return)
+    assert item_row(page, first.code)[2:] == [CASE_ITEM_APPROVED, "JY11522010012345"]
+    decisions = stored(case_sessions, book.accepted).decisions()
+    assert {code: d.approved for code, d in decisions.items()} == {FOOD: False, first.code: True}
+    assert page.view is not None
+    assert page.view.status is CaseStatus.ACCEPTED  # two items still wait: the case goes on
+
+    states.table.selectRow(codes.index(FOOD))  # a decided item cannot be decided again
+    assert not deny.isEnabled()
+    assert not states.buttons[APPROVE].isEnabled()
+
+
+def test_a_clerk_may_grant_an_item_but_is_refused_its_denial(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    add_account(case_sessions, "wulan", Role.CLERK)
+    clerk = Desk(SUPERVISOR.identity, "乌兰", Actor("wulan", "乌兰", frozenset({Role.CLERK})))
+    page = open_page(qtbot, case_sessions, today, book.accepted, clerk)
+    buttons = page.item_states.buttons
+    assert buttons[APPROVE].isVisible()
+    assert not buttons[DENY].isVisible()  # a 不予批准 is the supervisor's
+    page.close()
+
+    # signed in as a supervisor, the role since taken away: the button shows, the action refuses
+    stale = Desk(SUPERVISOR.identity, "乌兰", Actor("wulan", "乌兰", frozenset({Role.SUPERVISOR})))
+    page = open_page(qtbot, case_sessions, today, book.accepted, stale)
+    page.item_states.buttons[DENY].click()
+    page.form.reason.setText("经营场所不符合食品安全要求")
+    with qtbot.assertNotEmitted(page.case_changed):
+        page.form.confirm_button.click()
+    assert page.notice.text() == not_permitted(Permission.DECIDE_DEFERRAL, signed_in=True)
+    assert page.notice.objectName() == "noticeError"
+    assert page.form.isVisible()  # what was typed stays
+    assert stored(case_sessions, book.accepted).decisions() == {}
+
+
+def test_no_decision_is_offered_for_a_case_that_is_not_in_the_halls_hands(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    page = open_page(qtbot, case_sessions, today, book.refused, SUPERVISOR)  # 不予受理: never decided
+    assert not page.item_states.isVisible()  # no item "待决定" on a case closed before any decision
+    assert not any(b.isVisibleTo(page) for b in page.item_states.buttons.values())
+    page.item_states.decide_requested.emit(CaseEvent.ITEM_APPROVED.value, "no-such-item")
+    assert not page.form.isVisible()
