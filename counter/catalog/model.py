@@ -123,6 +123,7 @@ class CaseKind(StrEnum):
 
 class GuideStatus(StrEnum):
     PUBLISHED = "published"
+    DRAFT = "draft"  # 待核: drafted and validated, not yet published by the site's administrator
     UNPUBLISHED = "unpublished"  # 指南未发布: listed and searchable, intake refuses it
 
 
@@ -302,6 +303,11 @@ class Bundle:
     @property
     def published(self) -> bool:
         return self.status is GuideStatus.PUBLISHED
+
+    @property
+    def has_guide(self) -> bool:
+        """Whether the bundle carries a whole guide (published or 待核), which the validator checks in full."""
+        return self.status in (GuideStatus.PUBLISHED, GuideStatus.DRAFT)
 
     def item(self, code: str) -> Item | None:
         return next((i for i in self.items if i.code == code), None)
