@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.decisions import decide_item, deny_lapsed_deferral
 from counter.actions.desk import Desk
 from counter.actions.documents import make_document
 from counter.actions.intake import move_case
-from counter.case.decisions import DecisionProblem, DecisionRefused
+from counter.case.decisions import DecisionProblem, DecisionRefused, ItemDecision, completion_grants
 from counter.case.numbers import DOC_NO_MAX
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
+from counter.db import models
 from counter.db.case_store import case_view
 from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import Receipt, record
@@ -113,3 +116,51 @@ def test_each_department_numbers_its_own_denials(sessions: sessionmaker[Session]
     assert food.doc_no.split("-")[2] == registration.doc_no.split("-")[2] != signboard.doc_no.split("-")[2]
     assert [n[-4:] for n in numbers] == ["0001", "0002", "0001"]
     assert (again.doc_no, again.reprint, again.pdf) == (food.doc_no, True, food.pdf)  # one paper per item
+
+
+def test_completing_grants_the_items_still_undecided_so_the_case_and_its_items_agree(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    with sessions.begin() as s:
+        decide_item(s, desk, number, FOOD, approve=False, text="经现场核查不符合条件")
+    with sessions.begin() as s:
+        assert move_case(s, desk, number, CaseEvent.COMPLETED) is CaseStatus.READY
+    with sessions() as s:
+        view = case_view(s, number)
+        trail = s.execute(
+            select(models.AuditEntry.detail)
+            .where(models.AuditEntry.subject == number, models.AuditEntry.action == "case_changed")
+            .order_by(models.AuditEntry.seq)
+        ).scalars()
+        details = [json.loads(detail) for detail in trail]
+    assert view is not None
+    decisions = view.decisions()
+    assert set(decisions) == {FOOD, *OTHERS}  # every item decided
+    assert [code for code, d in decisions.items() if d.approved] == list(OTHERS)  # the denial stands
+    events = [h.event for h in view.history]
+    assert events == ["taken", "item_denied", *["item_approved"] * 3, "completed"]  # one line per granted item
+    granted = [(d["event"], d["item"], d["status"]) for d in details if d["event"] == "item_approved"]
+    assert granted == [("item_approved", code, "accepted") for code in OTHERS]  # audited as a decision is
+
+
+def test_a_case_whose_every_item_is_denied_cannot_be_completed(sessions: sessionmaker[Session], desk: Desk) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    with sessions.begin() as s:
+        for code in (FOOD, *OTHERS):
+            decide_item(s, desk, number, code, approve=False, text="经审查不符合条件")
+    with sessions.begin() as s, pytest.raises(MoveNotAllowed):
+        move_case(s, desk, number, CaseEvent.COMPLETED)
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    assert view.status is CaseStatus.DENIED
+    assert not any(d.approved for d in view.decisions().values())
+
+
+def test_completion_grants_nothing_where_every_item_is_denied() -> None:
+    denied = {code: ItemDecision(code, False, "不符合条件") for code in (FOOD, *OTHERS)}
+    assert completion_grants((FOOD, *OTHERS), denied) is None
+    assert completion_grants((FOOD, *OTHERS), {FOOD: denied[FOOD]}) == OTHERS
+    assert completion_grants((FOOD, *OTHERS), {}) == (FOOD, *OTHERS)
+    assert completion_grants((), {}) == ()  # a guide without items: 办结 as before
