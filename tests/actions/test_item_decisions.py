@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.actions.case_reads import case_rows
 from counter.actions.decisions import decide_item, deny_lapsed_deferral
 from counter.actions.desk import Desk
 from counter.actions.documents import make_document
@@ -18,7 +19,7 @@ from counter.case.decisions import DecisionProblem, DecisionRefused, ItemDecisio
 from counter.case.numbers import DOC_NO_MAX
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.db import models
-from counter.db.case_store import case_view
+from counter.db.case_store import case_by_no, case_materials, case_view, deferrals_due_by
 from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest
@@ -164,3 +165,33 @@ def test_completion_grants_nothing_where_every_item_is_denied() -> None:
     assert completion_grants((FOOD, *OTHERS), {FOOD: denied[FOOD]}) == OTHERS
     assert completion_grants((FOOD, *OTHERS), {}) == (FOOD, *OTHERS)
     assert completion_grants((), {}) == ()  # a guide without items: 办结 as before
+
+
+def test_materials_a_partial_lapse_took_down_are_no_longer_listed_as_due(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    request = full_request(sessions)
+    checklist = record(record(request.checklist, "M08", Receipt.MISSING), "M09", Receipt.MISSING)
+    number = take(
+        sessions, desk, dataclasses.replace(request, checklist=checklist, deferral=DeferralRequest(True, True))
+    )
+    with sessions.begin() as s:  # M09 due later, as a material with a longer deferral limit would be
+        case = case_by_no(s, number)
+        assert case is not None
+        (m09,) = [line for line in case_materials(s, case.id) if line.material_code == "M09"]
+        due = m09.due_on
+        assert due is not None
+        m09.due_on = later = due + dt.timedelta(days=14)
+    with sessions.begin() as s:
+        lapse = deny_lapsed_deferral(s, desk, number, due + dt.timedelta(days=1))
+    assert lapse.materials == ("M08",)
+    assert lapse.status is CaseStatus.AWAITING_DEFERRED  # M09 is still awaited
+    with sessions() as s:
+        overdue = case_rows(s, due + dt.timedelta(days=3), overdue=True)
+        soon = case_rows(s, due + dt.timedelta(days=1), due_soon=True)
+        by_later = deferrals_due_by(s, later)
+        listed = {row.case_no: row.next_due for row in case_rows(s, due)}
+    assert number not in {row.case_no for row in overdue}  # the lapsed M08 is not due any more
+    assert number not in {row.case_no for row in soon}
+    assert [(row.case_no, row.next_due) for row in by_later] == [(number, later)]  # due by M09 alone
+    assert listed[number] == later
