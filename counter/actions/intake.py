@@ -21,7 +21,7 @@ from counter.access.roles import Permission
 from counter.actions.audit import record_at_desk
 from counter.actions.desk import Desk
 from counter.actions.guard import require
-from counter.actions.intake_settings import deferral_policy
+from counter.actions.intake_settings import correction_policy, deferral_policy
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.decisions import DecisionProblem, DecisionRefused, completion_grants, item_note
@@ -142,7 +142,7 @@ def _decide(
     policy: CorrectionPolicy | None,
     deferral: DeferralPolicy | None,
 ) -> tuple[StoredGuide, Decision]:
-    """The decision under the hall's deferral margin unless ``deferral`` is given; a future arrival is refused."""
+    """The decision under the hall's rules unless ``policy`` / ``deferral`` are given; a future arrival is refused."""
     if request.received_on is not None and request.received_on > today:
         raise IntakeNotPossible(None, detail=f"materials received on {request.received_on} are after {today}")
     version_id = request.checklist.guide_version
@@ -156,7 +156,7 @@ def _decide(
         request.refusal,
         today=today,
         calendar=calendar,
-        policy=policy,
+        policy=policy or correction_policy(session),
         deferral_policy=deferral or deferral_policy(session),
         received_on=request.received_on,
     )
