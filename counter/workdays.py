@@ -579,6 +579,18 @@ class WorkCalendar:
         reach = _Reach(self.table)
         return DateResult(self._next_working(start + dt.timedelta(days=n), reach), reach.result())
 
+    def beyond(self, first: dt.date, last: dt.date) -> BeyondData | None:
+        """The provisional mark of dates computed from ``first`` up to ``last``: where the data stops before them.
+
+        For a screen that names the last covered day of several dates at once (each counted on its own).
+        """
+        reach = _Reach(self.table)
+        for day in _days(first, last):
+            reach.see(day)
+            if reach.first is not None:
+                break
+        return reach.result()
+
     def deadline(self, start: dt.date, limit: TimeLimit) -> DateResult:
         if limit.unit is TimeUnit.WORKING_DAY:
             return self.add_working_days(start, limit.value)

@@ -215,6 +215,11 @@ def test_the_issue_dates_skip_new_year_and_the_spring_festival() -> None:
     assert spring.beyond_data
 
 
+def test_the_mark_of_several_dates_names_where_the_data_stops() -> None:
+    assert CALENDAR.beyond(D(2026, 12, 28), D(2027, 1, 5)) == BeyondData(D(2027, 1, 1), D(2026, 12, 31))
+    assert CALENDAR.beyond(D(2026, 12, 28), D(2026, 12, 31)) is None
+
+
 def test_a_computation_inside_the_data_is_not_flagged() -> None:
     assert not CALENDAR.add_working_days(D(2026, 12, 29), 2).beyond_data  # lands on 12-31
     assert not CALENDAR.working_days_between(D(2026, 1, 1), D(2026, 12, 31)).beyond_data

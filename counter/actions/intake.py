@@ -21,10 +21,10 @@ from counter.access.roles import Permission
 from counter.actions.audit import record_at_desk
 from counter.actions.desk import Desk
 from counter.actions.guard import require
-from counter.actions.intake_settings import deferral_policy
+from counter.actions.intake_settings import correction_policy, deferral_policy
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
-from counter.case.decisions import DecisionProblem, DecisionRefused
+from counter.case.decisions import DecisionProblem, DecisionRefused, completion_grants, item_note
 from counter.case.numbers import case_no
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
 from counter.case.view import CaseMaterialLine
@@ -142,7 +142,7 @@ def _decide(
     policy: CorrectionPolicy | None,
     deferral: DeferralPolicy | None,
 ) -> tuple[StoredGuide, Decision]:
-    """The decision under the hall's deferral margin unless ``deferral`` is given; a future arrival is refused."""
+    """The decision under the hall's rules unless ``policy`` / ``deferral`` are given; a future arrival is refused."""
     if request.received_on is not None and request.received_on > today:
         raise IntakeNotPossible(None, detail=f"materials received on {request.received_on} are after {today}")
     version_id = request.checklist.guide_version
@@ -156,7 +156,7 @@ def _decide(
         request.refusal,
         today=today,
         calendar=calendar,
-        policy=policy,
+        policy=policy or correction_policy(session),
         deferral_policy=deferral or deferral_policy(session),
         received_on=request.received_on,
     )
@@ -355,7 +355,9 @@ def lapse_correction(session: Session, desk: Desk, number: str, today: dt.date, 
 def move_case(session: Session, desk: Desk, number: str, event: CaseEvent, note: str = "") -> CaseStatus:
     """Any other step of a case's life; a denial, withdrawal or voiding needs its reason.
 
-    A lapse needs the day it happens on, so it goes through :func:`lapse_correction` only.
+    A lapse needs the day it happens on, so it goes through :func:`lapse_correction` only.  办结 (COMPLETED)
+    grants the items no department has decided yet, so a READY case has every item decided and one granted at
+    least; it is refused (:class:`DecisionRefused`, ``ALL_DENIED``) where every item is denied.
     """
     if event is CaseEvent.CORRECTION_LAPSED:
         raise IntakeNotPossible(None, detail="a correction lapses through lapse_correction, which checks the date")
@@ -367,10 +369,29 @@ def move_case(session: Session, desk: Desk, number: str, event: CaseEvent, note:
         raise IntakeNotPossible(None, detail="reason required")
     case = _case(session, number)
     after = next_status(CaseStatus(case.status), event)  # MoveNotAllowed reaches the caller
+    if event is CaseEvent.COMPLETED:
+        _grant_undecided(session, desk, case)
     case.status = after.value
     add_history(session, case, event.value, note, clerk=desk.clerk)
     _audit_move(session, desk, case.case_no, event, after, note)
     return after
+
+
+def _grant_undecided(session: Session, desk: Desk, case: models.Case) -> None:
+    """办结 grants every item still undecided, each on its own history line and audit entry as a 准予 of that item
+    (:func:`counter.case.decisions.completion_grants`); refused when every item is denied."""
+    stored = guide_version(session, case.guide_version_id)
+    view = case_view(session, case.case_no)
+    assert stored is not None  # a case always keeps its guide version (foreign key)
+    assert view is not None
+    grants = completion_grants([item.code for item in stored.bundle.items], view.decisions())
+    if grants is None:
+        raise DecisionRefused(DecisionProblem.ALL_DENIED, case.case_no)
+    status = next_status(CaseStatus(case.status), CaseEvent.ITEM_APPROVED)
+    for code in grants:
+        note = item_note(code, "")
+        add_history(session, case, CaseEvent.ITEM_APPROVED.value, note, clerk=desk.clerk)
+        _audit_move(session, desk, case.case_no, CaseEvent.ITEM_APPROVED, status, note, item=code)
 
 
 def _audit_move(

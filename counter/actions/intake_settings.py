@@ -1,11 +1,13 @@
-"""The hall's intake setting: how many working days a deferred material must be due before the promise.
+"""The hall's intake rules (:mod:`counter.intake.rules`): the 容缺 margin and the 补正 period, in working days.
 
-Kept in the database (``intake.deferral_margin_days``), so every desk of a hall decides alike; read by
-:func:`counter.actions.intake.take_intake` and its preview when the caller gives no policy.
+Kept in the database (``intake.deferral_margin_days``, ``intake.correction_period_days``), so every desk of a
+hall decides alike; read by :func:`counter.actions.intake.take_intake` and its preview when the caller gives no
+policy, and set from the supervisor's window (受理设置) or ``counter site rules``.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from counter.access.roles import Permission
@@ -13,9 +15,9 @@ from counter.actions.acting import this_desk
 from counter.actions.audit import record_at_desk
 from counter.actions.guard import require
 from counter.audit.actions import AuditAction
-from counter.catalog.model import TimeLimit, TimeUnit
 from counter.db.settings_store import get_setting, put_setting
-from counter.intake.outcome import DeferralPolicy
+from counter.intake.outcome import CorrectionPolicy, DeferralPolicy
+from counter.intake.rules import IntakeRule, IntakeRules, RuleProblem, in_range
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -23,32 +25,66 @@ if TYPE_CHECKING:
     from counter.actions.desk import Desk
 
 DEFERRAL_MARGIN_KEY = "intake.deferral_margin_days"
-MARGIN_MAX = 20  # a margin longer than any promise would forbid every deferral: a typing error, not a policy
+CORRECTION_PERIOD_KEY = "intake.correction_period_days"
+RULE_KEY = {IntakeRule.DEFERRAL_MARGIN: DEFERRAL_MARGIN_KEY, IntakeRule.CORRECTION_PERIOD: CORRECTION_PERIOD_KEY}
 
 
-class MarginRefused(ValueError):
-    """A margin outside 0..MARGIN_MAX working days."""
+class RulesRefused(ValueError):
+    """Values outside their ranges: nothing was saved."""
+
+    def __init__(self, problems: tuple[RuleProblem, ...]) -> None:
+        super().__init__(", ".join(f"{p.rule.value}={p.value}" for p in problems))
+        self.problems = problems
+
+
+def _stored(session: Session, rule: IntakeRule, default: int) -> int:
+    """The stored value; the default when none is set or the stored one is unusable (written by hand, say)."""
+    raw = get_setting(session, RULE_KEY[rule])
+    try:
+        value = int(raw) if raw is not None else default
+    except ValueError:
+        return default
+    return value if in_range(rule, value) else default
+
+
+def intake_rules(session: Session) -> IntakeRules:
+    default = IntakeRules()
+    return IntakeRules(
+        deferral_margin_days=_stored(session, IntakeRule.DEFERRAL_MARGIN, default.deferral_margin_days),
+        correction_period_days=_stored(session, IntakeRule.CORRECTION_PERIOD, default.correction_period_days),
+    )
 
 
 def deferral_policy(session: Session) -> DeferralPolicy:
-    """The hall's margin; the default (two working days) when none is set or the stored one is unusable."""
-    raw = get_setting(session, DEFERRAL_MARGIN_KEY)
-    default = DeferralPolicy()
-    if raw is None:
-        return default
-    try:
-        days = int(raw)
-    except ValueError:
-        return default
-    return DeferralPolicy(TimeLimit(days, TimeUnit.WORKING_DAY)) if 0 <= days <= MARGIN_MAX else default
+    """The hall's margin; the default (two working days) when none is set."""
+    return intake_rules(session).deferral_policy()
+
+
+def correction_policy(session: Session) -> CorrectionPolicy:
+    """The hall's 补正 period; the default (fifteen working days) when none is set."""
+    return intake_rules(session).correction_policy()
+
+
+def save_intake_rules(session: Session, rules: IntakeRules, *, desk: Desk | None = None) -> None:
+    """Set the hall's rules, changed at ``desk`` (this machine's when not given); each change on the audit trail.
+
+    Refused whole (:class:`RulesRefused`, every problem at once) when any value is out of its range.  New values
+    apply to intakes from now on; a case keeps the dates it was taken with.
+    """
+    by = this_desk(desk)
+    require(session, by.actor, Permission.CHANGE_SETTINGS)
+    problems = rules.problems()
+    if problems:
+        raise RulesRefused(problems)
+    for rule, value in rules.values().items():
+        key = RULE_KEY[rule]
+        stored = get_setting(session, key)
+        if stored == str(value):
+            continue
+        put_setting(session, key, str(value))
+        record_at_desk(session, by, AuditAction.SETTING_CHANGED, key, {"from": stored, "to": str(value)})
 
 
 def save_deferral_margin(session: Session, days: int, *, desk: Desk | None = None) -> None:
-    """Set the hall's margin, changed at ``desk`` (this machine's when not given), on the audit trail."""
-    by = this_desk(desk)
-    require(session, by.actor, Permission.CHANGE_SETTINGS)
-    if not 0 <= days <= MARGIN_MAX:
-        raise MarginRefused(str(days))
-    before = get_setting(session, DEFERRAL_MARGIN_KEY)
-    put_setting(session, DEFERRAL_MARGIN_KEY, str(days))
-    record_at_desk(session, by, AuditAction.SETTING_CHANGED, DEFERRAL_MARGIN_KEY, {"from": before, "to": str(days)})
+    """Set the margin alone, the 补正 period as it is."""
+    save_intake_rules(session, replace(intake_rules(session), deferral_margin_days=days), desk=desk)

@@ -130,6 +130,20 @@ def closing_event(item_codes: Sequence[str], decisions: dict[str, ItemDecision])
     return CaseEvent.DENIED
 
 
+def completion_grants(item_codes: Sequence[str], decisions: dict[str, ItemDecision]) -> tuple[str, ...] | None:
+    """The items the clerk's 办结 grants: every item not decided yet, so the case and its items agree.
+
+    办结 says the bundle is done and its results are ready (seed 001 第十七条(一): 准予 within the promised
+    time); an item nobody denied is granted by it.  None when 办结 is not possible at all: every item is denied,
+    and a bundle with nothing granted is 不予批准, never 办结.  A bundle without items (an old guide) grants none.
+    """
+    undecided = tuple(code for code in item_codes if code not in decisions)
+    after = {**decisions, **{code: ItemDecision(code, True, "") for code in undecided}}
+    if item_codes and closing_event(item_codes, after) is not CaseEvent.COMPLETED:
+        return None
+    return undecided
+
+
 class DecisionProblem(StrEnum):
     """Why an item's decision, or a lapse, cannot be recorded now; the faces word it."""
 
@@ -138,6 +152,7 @@ class DecisionProblem(StrEnum):
     ALREADY_DECIDED = "already_decided"  # the item has its decision
     REASON_REQUIRED = "reason_required"  # 不予批准 states its reasons (第十七条(二))
     ITEM_BY_ITEM = "item_by_item"  # a case is denied item by item, never as a whole
+    ALL_DENIED = "all_denied"  # 办结 of a case whose every item is denied
 
 
 class DecisionRefused(Exception):

@@ -1,4 +1,4 @@
-"""The site commands: ``counter site show|init|card|register|peers``.
+"""The site commands: ``counter site show|init|card|register|peers``, and the hall's intake ``rules``.
 
 A hall and a township centre each set their identity once (``site init``),
 swap site cards (``site card`` on one side, ``site register`` on the other)
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.cli.common import EXIT_OK, Reported, desk, open_store, print_json, problem_line
+from counter.cli.intake_rules import add_intake_rule_commands
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ def add_site_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p = site.add_parser("peers", parents=[common], help=tr("列出已登记的对方站点"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_site_peers)
+    add_intake_rule_commands(site, common)
 
 
 def cmd_site_show(args: argparse.Namespace) -> int:

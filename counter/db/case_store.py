@@ -13,12 +13,25 @@ import json
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import Insert, Select, Table, bindparam, delete, func, insert, literal, select
+from sqlalchemy import (
+    ColumnElement,
+    Insert,
+    ScalarSelect,
+    Select,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
+from counter.case.decisions import LAPSE_EVENTS
 from counter.case.numbers import TRAINING_FIRST
-from counter.case.status import CaseStatus
+from counter.case.status import NOTE_CODES_JOIN, CaseStatus
 from counter.case.view import CaseMaterialLine, CaseRow, CaseView, HistoryLine
 from counter.db import models
 from counter.db.settings_store import TRAINING
@@ -230,47 +243,80 @@ def case_view(session: Session, case_no: str) -> CaseView | None:
     )
 
 
-def _rows(session: Session, stmt: Select[models.Case, str, dt.date | None]) -> list[CaseRow]:
+ListingSelect = Select[models.Case, str, dt.date | None]
+
+
+def _rows(session: Session, stmt: ListingSelect) -> list[CaseRow]:
     return [
         CaseRow(c.case_no, CaseStatus(c.status), name, c.applicant_name, c.received_on, c.desk_no, due)
         for c, name, due in session.execute(stmt)
     ]
 
 
-def _listing() -> Select[models.Case, str, dt.date | None]:
+def _lapsed(session: Session, material: type[models.CaseMaterial]) -> ColumnElement[bool]:
+    """Whether a lapse of the material's case named it (:func:`counter.case.decisions.lapsed_codes` in SQL).
+
+    A lapse's note is the material codes joined by :data:`NOTE_CODES_JOIN`; the code is looked for between two
+    separators, with the dialect's own substring search (LIKE would read ``_`` and ``%`` in a code as wildcards).
+    Only checklist lines still open with a due date reach this test, and the history is indexed by case.
+    """
+    line = aliased(models.CaseHistory)
+    notes = literal(NOTE_CODES_JOIN) + line.note + literal(NOTE_CODES_JOIN)
+    wanted = literal(NOTE_CODES_JOIN) + material.material_code + literal(NOTE_CODES_JOIN)
+    find = func.strpos if session.get_bind().dialect.name == "postgresql" else func.instr
+    return (
+        select(line.id)
+        .where(line.case_id == material.case_id, line.event.in_(LAPSE_EVENTS), find(notes, wanted) > 0)
+        .exists()
+    )
+
+
+def _next_due(session: Session) -> ScalarSelect[dt.date | None]:
+    """The earliest due date of a deferred material still awaited: not handed in, and not lapsed."""
     material = aliased(models.CaseMaterial)
-    next_due = (
+    return (
         select(func.min(material.due_on))
-        .where(material.case_id == models.Case.id, material.due_on.is_not(None), material.arrived_on.is_(None))
+        .where(
+            material.case_id == models.Case.id,
+            material.due_on.is_not(None),
+            material.arrived_on.is_(None),
+            ~_lapsed(session, material),
+        )
         .correlate(models.Case)
         .scalar_subquery()
     )
-    return select(models.Case, models.Bundle.name, next_due).join(
+
+
+def _listing(session: Session, next_due: ScalarSelect[dt.date | None] | None = None) -> ListingSelect:
+    return select(models.Case, models.Bundle.name, _next_due(session) if next_due is None else next_due).join(
         models.Bundle, models.Bundle.code == models.Case.bundle_code
     )
 
 
 def cases_of_day(session: Session, day: dt.date, desk_no: str | None = None) -> list[CaseRow]:
-    stmt = _listing().where(models.Case.received_on == day)
+    stmt = _listing(session).where(models.Case.received_on == day)
     if desk_no is not None:
         stmt = stmt.where(models.Case.desk_no == desk_no)
     return _rows(session, stmt.order_by(models.Case.id))
 
 
 def all_cases(session: Session, limit: int = 500) -> list[CaseRow]:
-    return _rows(session, _listing().order_by(models.Case.id.desc()).limit(limit))
+    return _rows(session, _listing(session).order_by(models.Case.id.desc()).limit(limit))
 
 
 def deferrals_due_by(session: Session, last_day: dt.date) -> list[CaseRow]:
-    """Cases awaiting deferred materials with an open due date on or before ``last_day``."""
-    rows = _rows(
-        session,
-        _listing().where(models.Case.status == CaseStatus.AWAITING_DEFERRED.value).order_by(models.Case.id),
+    """Cases awaiting deferred materials with an open due date on or before ``last_day``, earliest first.
+
+    A material a lapse took down is no longer awaited: after a partial lapse the case is due by its other
+    materials' dates, or not at all.
+    """
+    next_due = _next_due(session)
+    stmt = (
+        _listing(session, next_due)
+        .where(models.Case.status == CaseStatus.AWAITING_DEFERRED.value, next_due <= last_day)
+        .order_by(next_due, models.Case.case_no)
     )
-    return sorted(
-        (r for r in rows if r.next_due is not None and r.next_due <= last_day),
-        key=lambda r: (r.next_due or last_day, r.case_no),
-    )
+    return _rows(session, stmt)
 
 
 def corrections_due_by(session: Session, last_day: dt.date) -> list[CaseRow]:

@@ -46,6 +46,7 @@ from counter.documents.item_law import (
     is_licensing,
     items_served,
     refusal_basis,
+    refusal_cites_one_article,
     refusal_rights,
 )
 from counter.documents.kinds import DocumentKind
@@ -329,7 +330,7 @@ def _refusal(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -
     except ValueError:
         ground = RefusalGround.NO_LICENCE_NEEDED
     reason = paper.REFUSAL_GROUND[ground]
-    licensing = all(is_licensing(item) for item in bundle.items)
+    licensing = refusal_cites_one_article(bundle.items)
     received = date_text(case.received_on)
     pairs = [Pair(paper.DOC_REASON, reason, wide=True)]
     if licensing:

@@ -102,6 +102,28 @@ def refusal_basis(item: Item, ground: RefusalGround) -> str:
     return REFUSAL_BASIS[ground] if is_licensing(item) else law.REFUSAL_BASIS_OTHER.format(basis=_basis(item))
 
 
+def refusal_cites_one_article(items: Iterable[Item]) -> bool:
+    """Whether a 不予受理 stands on one article of 行政许可法 for the whole bundle, printed in its 依据 line.
+
+    Only where every item is a 行政许可; otherwise the notice gives each item its own basis in a table.
+    """
+    return all(is_licensing(item) for item in items)
+
+
+def refusal_basis_lines(items: Iterable[Item], ground: RefusalGround) -> tuple[str, ...]:
+    """The basis of a 不予受理 as its notice gives it: the one article, or each group of items with its basis.
+
+    What the desk shows before the notice is issued, so the clerk reads the paper's rule, not a second one.
+    """
+    items = tuple(items)
+    if refusal_cites_one_article(items):
+        return (REFUSAL_BASIS[ground],)
+    groups: dict[str, list[Item]] = {}
+    for item in items:
+        groups.setdefault(refusal_basis(item, ground), []).append(item)
+    return tuple(law.ITEMS_BASIS.format(items=_names(its), basis=text) for text, its in groups.items())
+
+
 def false_materials_lines(items: Iterable[Item], you: str) -> tuple[str, ...]:
     """行政许可法 第七十八条: the warning, and the one-year bar for the licences the catalog marks."""
     barred = [item for item in items if is_licensing(item) and item.public_safety]

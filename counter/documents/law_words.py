@@ -45,6 +45,7 @@ CORRECTION_INTRO_PLAIN = (
 
 # 不予受理通知书: the basis per item when not every item is a 行政许可
 REFUSAL_BASIS_OTHER = "本事项设定依据：{basis}"
+ITEMS_BASIS = "{items}：{basis}"  # a group of the table's items and their basis, as the desk repeats it before issuing
 REFUSAL_INTRO_PLAIN = (
     "{you}于{received}提出的“{bundle}”申请，经审查，{ground}。根据下表所列各事项的依据，本机关决定不予受理。"
 )

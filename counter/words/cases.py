@@ -48,6 +48,7 @@ DECISION_PROBLEM = {
     DecisionProblem.ALREADY_DECIDED: tr("事项 {item} 已作出决定，不能再次决定。"),
     DecisionProblem.REASON_REQUIRED: tr("不予批准须写明理由。"),
     DecisionProblem.ITEM_BY_ITEM: tr("不予批准按事项作出：请选择事项并写明理由，或对逾期的容缺办件作逾期处理。"),
+    DecisionProblem.ALL_DENIED: tr("各事项均已不予批准，办件不能办结。"),
 }
 DECISION_NOTHING_AWAITED = tr("无")
 

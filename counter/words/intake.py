@@ -5,6 +5,7 @@ from __future__ import annotations
 from counter.intake.checklist import ProblemCode as IntakeProblemCode
 from counter.intake.checklist import Receipt, ReceivedMedium
 from counter.intake.outcome import Outcome, ReasonCode, RefusalGround
+from counter.intake.rules import IntakeRule, RuleProblem
 from counter.words.translate import tr
 
 OUTCOME = {
@@ -97,3 +98,14 @@ INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
 def intake_reason(code: ReasonCode | IntakeProblemCode, subject: str = "", name: str = "") -> str:
     """One reason of an intake decision (or one checklist problem) as the clerk reads it."""
     return INTAKE_REASON[code].format(subject=subject, name=name or subject)
+
+
+# the hall's intake rules (counter.intake.rules), refused out of range: the window and ``counter site rules``
+RULE_PROBLEM = {
+    IntakeRule.DEFERRAL_MARGIN: tr("容缺材料到期日早于承诺办结日的工作日数应为{low}至{high}，不能是{value}"),
+    IntakeRule.CORRECTION_PERIOD: tr("补正期限应为{low}至{high}个工作日，不能是{value}"),
+}
+
+
+def rule_problem_text(problem: RuleProblem) -> str:
+    return RULE_PROBLEM[problem.rule].format(low=problem.low, high=problem.high, value=problem.value)

@@ -24,7 +24,7 @@ from counter.actions.intake import (
 )
 from counter.actions.intake_settings import (
     DEFERRAL_MARGIN_KEY,
-    MarginRefused,
+    RulesRefused,
     deferral_policy,
     save_deferral_margin,
 )
@@ -186,10 +186,10 @@ def test_the_deferral_margin_is_a_hall_setting_read_by_the_intake(sessions: sess
     with sessions() as s:
         assert deferral_policy(s).margin.value == 2
         before = preview(s, request, TODAY, office_calendar(s))
-    with sessions.begin() as s, pytest.raises(MarginRefused):
+    with sessions.begin() as s, pytest.raises(RulesRefused):
         save_deferral_margin(s, -1, desk=SUPERVISOR)
     with sessions.begin() as s:
-        save_deferral_margin(s, 15, desk=SUPERVISOR)
+        save_deferral_margin(s, 10, desk=SUPERVISOR)
     with sessions() as s:
         assert s.get(models.Setting, DEFERRAL_MARGIN_KEY) is not None
         after = preview(s, request, TODAY, office_calendar(s))

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.actions.case_reads import case_rows
 from counter.actions.decisions import decide_item, deny_lapsed_deferral
 from counter.actions.desk import Desk
 from counter.actions.documents import make_document
 from counter.actions.intake import move_case
-from counter.case.decisions import DecisionProblem, DecisionRefused
+from counter.case.decisions import DecisionProblem, DecisionRefused, ItemDecision, completion_grants
 from counter.case.numbers import DOC_NO_MAX
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
-from counter.db.case_store import case_view
+from counter.db import models
+from counter.db.case_store import case_by_no, case_materials, case_view, deferrals_due_by
 from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest
@@ -113,3 +117,81 @@ def test_each_department_numbers_its_own_denials(sessions: sessionmaker[Session]
     assert food.doc_no.split("-")[2] == registration.doc_no.split("-")[2] != signboard.doc_no.split("-")[2]
     assert [n[-4:] for n in numbers] == ["0001", "0002", "0001"]
     assert (again.doc_no, again.reprint, again.pdf) == (food.doc_no, True, food.pdf)  # one paper per item
+
+
+def test_completing_grants_the_items_still_undecided_so_the_case_and_its_items_agree(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    with sessions.begin() as s:
+        decide_item(s, desk, number, FOOD, approve=False, text="经现场核查不符合条件")
+    with sessions.begin() as s:
+        assert move_case(s, desk, number, CaseEvent.COMPLETED) is CaseStatus.READY
+    with sessions() as s:
+        view = case_view(s, number)
+        trail = s.execute(
+            select(models.AuditEntry.detail)
+            .where(models.AuditEntry.subject == number, models.AuditEntry.action == "case_changed")
+            .order_by(models.AuditEntry.seq)
+        ).scalars()
+        details = [json.loads(detail) for detail in trail]
+    assert view is not None
+    decisions = view.decisions()
+    assert set(decisions) == {FOOD, *OTHERS}  # every item decided
+    assert [code for code, d in decisions.items() if d.approved] == list(OTHERS)  # the denial stands
+    events = [h.event for h in view.history]
+    assert events == ["taken", "item_denied", *["item_approved"] * 3, "completed"]  # one line per granted item
+    granted = [(d["event"], d["item"], d["status"]) for d in details if d["event"] == "item_approved"]
+    assert granted == [("item_approved", code, "accepted") for code in OTHERS]  # audited as a decision is
+
+
+def test_a_case_whose_every_item_is_denied_cannot_be_completed(sessions: sessionmaker[Session], desk: Desk) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    with sessions.begin() as s:
+        for code in (FOOD, *OTHERS):
+            decide_item(s, desk, number, code, approve=False, text="经审查不符合条件")
+    with sessions.begin() as s, pytest.raises(MoveNotAllowed):
+        move_case(s, desk, number, CaseEvent.COMPLETED)
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    assert view.status is CaseStatus.DENIED
+    assert not any(d.approved for d in view.decisions().values())
+
+
+def test_completion_grants_nothing_where_every_item_is_denied() -> None:
+    denied = {code: ItemDecision(code, False, "不符合条件") for code in (FOOD, *OTHERS)}
+    assert completion_grants((FOOD, *OTHERS), denied) is None
+    assert completion_grants((FOOD, *OTHERS), {FOOD: denied[FOOD]}) == OTHERS
+    assert completion_grants((FOOD, *OTHERS), {}) == (FOOD, *OTHERS)
+    assert completion_grants((), {}) == ()  # a guide without items: 办结 as before
+
+
+def test_materials_a_partial_lapse_took_down_are_no_longer_listed_as_due(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    request = full_request(sessions)
+    checklist = record(record(request.checklist, "M08", Receipt.MISSING), "M09", Receipt.MISSING)
+    number = take(
+        sessions, desk, dataclasses.replace(request, checklist=checklist, deferral=DeferralRequest(True, True))
+    )
+    with sessions.begin() as s:  # M09 due later, as a material with a longer deferral limit would be
+        case = case_by_no(s, number)
+        assert case is not None
+        (m09,) = [line for line in case_materials(s, case.id) if line.material_code == "M09"]
+        due = m09.due_on
+        assert due is not None
+        m09.due_on = later = due + dt.timedelta(days=14)
+    with sessions.begin() as s:
+        lapse = deny_lapsed_deferral(s, desk, number, due + dt.timedelta(days=1))
+    assert lapse.materials == ("M08",)
+    assert lapse.status is CaseStatus.AWAITING_DEFERRED  # M09 is still awaited
+    with sessions() as s:
+        overdue = case_rows(s, due + dt.timedelta(days=3), overdue=True)
+        soon = case_rows(s, due + dt.timedelta(days=1), due_soon=True)
+        by_later = deferrals_due_by(s, later)
+        listed = {row.case_no: row.next_due for row in case_rows(s, due)}
+    assert number not in {row.case_no for row in overdue}  # the lapsed M08 is not due any more
+    assert number not in {row.case_no for row in soon}
+    assert [(row.case_no, row.next_due) for row in by_later] == [(number, later)]  # due by M09 alone
+    assert listed[number] == later

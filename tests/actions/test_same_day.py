@@ -54,14 +54,20 @@ def test_a_same_day_case_is_decided_and_handed_over_with_both_steps_on_record(
     assert view is not None
     assert view.status is CaseStatus.DELIVERED
     steps = [(h.event, h.status_after, h.note, h.clerk) for h in view.history]
+    items = [item.code for item in immediate.bundle.items]
+    granted = [("item_approved", "accepted", f"{code}：", "乌兰") for code in items]  # 办结 grants each item
     assert steps[1:] == [
+        *granted,
         ("completed", "ready", NOTE_SAME_DAY, "乌兰"),
         ("delivered", "delivered", NOTE_SAME_DAY, "乌兰"),
     ]
+    assert all(decision.approved for decision in view.decisions().values())
+    assert set(view.decisions()) == set(items)
     moves = [(action, json.loads(detail)) for action, detail in trail if action == "case_changed"]
-    assert [(d["event"], d["status"], d["note"]) for _, d in moves] == [
-        ("completed", "ready", NOTE_SAME_DAY),
-        ("delivered", "delivered", NOTE_SAME_DAY),
+    assert [(d["event"], d["status"], d["note"], d.get("item")) for _, d in moves] == [
+        *(("item_approved", "accepted", f"{code}：", code) for code in items),
+        ("completed", "ready", NOTE_SAME_DAY, None),
+        ("delivered", "delivered", NOTE_SAME_DAY, None),
     ]
 
 

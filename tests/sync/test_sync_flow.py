@@ -285,7 +285,7 @@ def test_the_hall_sends_progress_holidays_and_guides_back_and_the_township_catch
         assert case is not None
         assert case.status == CaseStatus.READY.value
         events = list(session.scalars(select(models.CaseHistory.event).where(models.CaseHistory.case_id == case.id)))
-        assert events == ["taken", "sent_to_approval", "completed"]
+        assert events == ["taken", "sent_to_approval", *["item_approved"] * 4, "completed"]  # each item granted
         holiday = session.get(models.Holiday, dt.date(2027, 1, 1))
         assert holiday is not None
         assert holiday.kind == "off"

@@ -8,6 +8,7 @@ It only shows a :class:`Decision`; it decides nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Sequence
 
@@ -22,6 +23,7 @@ from counter.ui.intake.style import headline_style
 from counter.ui.intake.words import (
     INTAKE_ANSWER_FIRST,
     INTAKE_BEYOND_CALENDAR,
+    INTAKE_BEYOND_NAMED,
     INTAKE_CORRECTION_DUE,
     INTAKE_DEFERRED_DUE,
     INTAKE_NOT_POSSIBLE,
@@ -38,6 +40,8 @@ from counter.ui.text_size import scaled
 from counter.words.cases import PARTY_PROBLEM
 from counter.words.dates import day_text
 from counter.words.intake import OUTCOME, OUTCOME_SUMMARY, intake_reason
+from counter.words.workdays import beyond_data_warning
+from counter.workdays import BeyondData, WorkCalendar
 
 
 def headline(outcome: Outcome) -> str:
@@ -74,6 +78,26 @@ def date_lines(decision: Decision) -> list[str]:
     if decision.notify_by is not None:
         lines.append(INTAKE_NOTIFY_BY.format(date=day_text(decision.notify_by)))
     return lines
+
+
+def decision_dates(decision: Decision) -> list[dt.date]:
+    """Every date the decision puts on paper."""
+    dates = [decision.promised_date, decision.accepted_on, decision.correction_due, decision.notify_by]
+    return [d for d in (*dates, *(m.due for m in decision.deferred)) if d is not None]
+
+
+def provisional_mark(calendar: WorkCalendar, today: dt.date, decision: Decision) -> BeyondData | None:
+    """Where the holiday data stops before the decision's dates, for the warning to name; None when it covers them."""
+    dates = decision_dates(decision)
+    if not decision.beyond_calendar_data or not dates:
+        return None
+    return calendar.beyond(today, max(dates))
+
+
+def beyond_text(beyond: BeyondData | None) -> str:
+    """The warning: naming the last day of holiday data (so the clerk knows which dates are provisional), or, when
+    it is not known, that the arrangement is not published yet."""
+    return INTAKE_BEYOND_CALENDAR if beyond is None else INTAKE_BEYOND_NAMED.format(warning=beyond_data_warning(beyond))
 
 
 def party_problem_text(problem: PartyProblem) -> str:
@@ -124,7 +148,8 @@ class OutcomeBox(QFrame):
         for label in (self.reasons, self.parties):
             label.setTextFormat(Qt.TextFormat.RichText)
 
-    def show_decision(self, decision: Decision) -> None:
+    def show_decision(self, decision: Decision, beyond: BeyondData | None = None) -> None:
+        """``beyond``: where the holiday data stops before the decision's dates (:func:`provisional_mark`)."""
         self.outcome = decision.outcome
         self.headline.setText(headline(decision.outcome))
         self.headline.setStyleSheet(scaled(headline_style(decision.outcome)))
@@ -133,6 +158,7 @@ class OutcomeBox(QFrame):
         dates = date_lines(decision)
         self.dates.setText("\n".join(dates))
         self.dates.setVisible(bool(dates))
+        self.beyond.setText(beyond_text(beyond))
         self.beyond.setVisible(decision.beyond_calendar_data)
         self.error.hide()
 

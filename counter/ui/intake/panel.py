@@ -48,7 +48,7 @@ from counter.intake.parties import party_problems
 from counter.ui.connection import Reconnector
 from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.form_fields import read_fields, show_fields
-from counter.ui.intake.outcome_box import commit_problems
+from counter.ui.intake.outcome_box import commit_problems, provisional_mark
 from counter.ui.intake.panel_layout import PanelLayout
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
 from counter.ui.intake.words import (
@@ -66,6 +66,7 @@ from counter.ui.intake.words import (
 from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.dates import day_text
+from counter.workdays import BeyondData
 
 log = logging.getLogger(__name__)
 
@@ -182,11 +183,13 @@ class IntakePanel(PanelLayout):
     def refresh_decision(self) -> None:
         request, today = self.request(), self._today()
 
-        def decide(unit: Unit) -> Decision:
-            return preview(unit, request, today, office_calendar(unit))
+        def decide(unit: Unit) -> tuple[Decision, BeyondData | None]:
+            calendar = office_calendar(unit)
+            decision = preview(unit, request, today, calendar)
+            return decision, provisional_mark(calendar, today, decision)
 
         try:
-            self._decision = self._runner.read(decide, INTAKE_PREVIEW_FAILED)
+            self._decision, beyond = self._runner.read(decide, INTAKE_PREVIEW_FAILED)
         except IntakeNotPossible as err:
             self._decision = None
             self.outcome_box.show_error(INTAKE_PREVIEW_FAILED.format(error=type(err).__name__))
@@ -194,7 +197,7 @@ class IntakePanel(PanelLayout):
             self._decision = None
             self.outcome_box.show_error(err.message)
         else:
-            self.outcome_box.show_decision(self._decision)
+            self.outcome_box.show_decision(self._decision, beyond)
         self.refresh_commit()
 
     def refresh_parties(self) -> None:
@@ -301,7 +304,7 @@ class IntakePanel(PanelLayout):
         """Show the notice's words; only 确认出具 commits (the dialog is modal to this window)."""
         if self.confirmation is not None:
             self.confirmation.deleteLater()
-        self.confirmation = RefusalConfirmation(ground, turn_to, self)
+        self.confirmation = RefusalConfirmation(ground, turn_to, self.bundle.items, self)
         self.confirmation.accepted.connect(self.commit)
         self.confirmation.finished.connect(self.on_confirmation_closed)
         self.confirmation.open()

@@ -9,17 +9,14 @@ deliberate choice — Tab to 确认出具 then Enter, Alt+Y, or a click.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from counter.documents.words import (
-    DOC_BASIS,
-    DOC_REASON,
-    DOC_TURN_TO,
-    REFUSAL_BASIS,
-    REFUSAL_GROUND,
-    REFUSAL_TURN_TO,
-)
+from counter.catalog.model import Item
+from counter.documents.item_law import refusal_basis_lines
+from counter.documents.words import DOC_BASIS, DOC_REASON, DOC_TURN_TO, REFUSAL_GROUND, REFUSAL_TURN_TO
 from counter.intake.outcome import RefusalGround
 from counter.ui.intake.words import (
     INTAKE_REFUSAL_CONFIRM_BACK,
@@ -32,16 +29,23 @@ from counter.ui.text_size import scaled
 from counter.words.punctuation import FIELD_LABEL
 
 
-def notice_lines(ground: RefusalGround, turn_to: str) -> list[tuple[str, str]]:
-    """(caption, text) of each line the notice prints about the refusal, in its order."""
-    lines = [(DOC_REASON, REFUSAL_GROUND[ground]), (DOC_BASIS, REFUSAL_BASIS[ground])]
+def notice_lines(ground: RefusalGround, turn_to: str, items: Iterable[Item]) -> list[tuple[str, str]]:
+    """(caption, text) of each line the notice prints about the refusal, in its order.
+
+    The basis is the notice's own (:func:`counter.documents.item_law.refusal_basis_lines`): one article of
+    行政许可法 only where every item is a 行政许可, else each item's own basis, as the notice's table has it.
+    """
+    basis = "\n".join(refusal_basis_lines(items, ground))
+    lines = [(DOC_REASON, REFUSAL_GROUND[ground]), (DOC_BASIS, basis)]
     if turn_to:
         lines.append((DOC_TURN_TO, REFUSAL_TURN_TO.format(turn_to=turn_to)))
     return lines
 
 
 class RefusalConfirmation(QDialog):
-    def __init__(self, ground: RefusalGround, turn_to: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ground: RefusalGround, turn_to: str, items: Iterable[Item], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(INTAKE_REFUSAL_CONFIRM_TITLE)
         self.setWindowModality(Qt.WindowModality.WindowModal)
@@ -51,7 +55,7 @@ class RefusalConfirmation(QDialog):
         intro.setStyleSheet("font-weight: bold; color: #9b1c13;")
         self.lines: dict[str, QLabel] = {}
         form = QFormLayout()
-        for caption, text in notice_lines(ground, turn_to):
+        for caption, text in notice_lines(ground, turn_to, items):
             label = QLabel(text)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

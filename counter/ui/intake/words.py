@@ -65,6 +65,7 @@ INTAKE_NOTIFY_BY = tr("书面告知不晚于：{date}")
 INTAKE_BEYOND_CALENDAR = tr(
     "⚠ 暂定日期：节假日安排尚未公布，按法定节假日推算，以国务院办公厅公布的安排为准（文书上注明）"
 )
+INTAKE_BEYOND_NAMED = tr("⚠ {warning}（文书上注明）")  # warning: counter.words.workdays.beyond_data_warning
 INTAKE_DEFERRAL = tr("容缺受理")
 INTAKE_DEFERRAL_ASKED = tr("申请人申请容缺受理")
 INTAKE_DEFERRAL_CREDIT = tr("已核实无不良信用记录")

@@ -1,4 +1,4 @@
-"""The supervisor's pages in one window: 督办, 统计, 即办, 评价设置, 单位信息, and this computer's 本机评价器.
+"""The supervisor's pages in one window: 督办, 统计, 即办, 评价设置, 受理设置, 单位信息, and this computer's 本机评价器.
 
 What the main window opens from its menu or a key (F8).  Where the database
 has accounts, each page is shown to the roles that may use it.
@@ -19,12 +19,14 @@ from counter.ui.focus import first_control
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.desk_pad_form import DeskPadForm
 from counter.ui.pad.figures_page import FiguresPage
+from counter.ui.pad.intake_rules_form import IntakeRulesForm
 from counter.ui.pad.promise_page import PromisePage
 from counter.ui.pad.settings_form import RatingSettingsForm
 from counter.ui.pad.supervision import RectificationPage
 from counter.ui.pad.timers import Clock, local_now
 from counter.ui.pad.words import (
     DESK_PAD_TAB,
+    INTAKE_RULES_TAB,
     RATING_FIGURES_TITLE,
     RATING_SETTINGS_TITLE,
     SUPERVISE_TAB,
@@ -55,6 +57,7 @@ class SupervisorWindow(QTabWidget):
         self.figures = FiguresPage(runner, clock=clock, desk=desk)
         self.promise = PromisePage(runner, clock=clock, desk=desk)  # 即办件占比, 承诺时限压减率
         self.settings = RatingSettingsForm(runner, desk)
+        self.intake_rules = IntakeRulesForm(runner, desk)  # 容缺 margin, 补正 period
         # 单位信息: the office printed on the notices ("" site: this desk's, from desk.json)
         self.office = OfficeSettingsForm(runner, site_code or load_desk_config().site_code, desk)
         self.desk_pad = DeskPadForm()  # this computer's file, not the office's database: whoever opens the window
@@ -65,6 +68,7 @@ class SupervisorWindow(QTabWidget):
             (self.figures, RATING_FIGURES_TITLE, may(Permission.SEE_FIGURES)),
             (self.promise, FIGURES_PAGE_TITLE, may(Permission.SEE_FIGURES)),
             (self.settings, RATING_SETTINGS_TITLE, may(Permission.CHANGE_SETTINGS)),
+            (self.intake_rules, INTAKE_RULES_TAB, may(Permission.CHANGE_SETTINGS)),
             (self.office, OFFICE_TAB, may(Permission.CHANGE_SETTINGS)),
             (self.desk_pad, DESK_PAD_TAB, True),
         )
@@ -98,5 +102,6 @@ class SupervisorWindow(QTabWidget):
         self.figures.on_show()
         self.promise.on_show()
         self.settings.load()
+        self.intake_rules.load()
         self.office.load()
         self.desk_pad.load()

@@ -115,6 +115,19 @@ RATING_SETTINGS_SAVE = tr("保存设置")
 RATING_SETTINGS_SAVED = tr("设置已保存，各窗口的评价器下次评价时使用新设置")
 SUPERVISE_TAB = tr("差评整改")
 
+# 受理设置: the hall's intake rules (counter.ui.pad.intake_rules_form)
+INTAKE_RULES_TAB = tr("受理设置")
+INTAKE_RULES_MARGIN = tr("容缺材料到期日至少早于承诺办结日：")
+INTAKE_RULES_PERIOD = tr("补正期限：")
+INTAKE_RULES_DAYS = tr(" 个工作日")
+INTAKE_RULES_NOTE = tr(
+    "容缺材料的补交期限须留出审查时间，到期日至少比承诺办结日早所设的工作日数（0至10个工作日）；"
+    "补正期限是申请人补齐补正材料的期限，印在补正通知书上（1至60个工作日）。"
+    "新的设置用于此后的受理，已受理的办件保留受理时的日期。"
+)
+INTAKE_RULES_SAVE = tr("保存受理设置")
+INTAKE_RULES_SAVED = tr("受理设置已保存，各窗口此后的受理按新设置计算日期")
+
 # 本机评价器: this computer's pad (counter.ui.pad.desk_pad_form); DESK_PAD_MODES is keyed by the values of
 # counter.host.desk_config.PadMode
 DESK_PAD_TAB = tr("本机评价器")

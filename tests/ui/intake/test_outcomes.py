@@ -178,8 +178,12 @@ def test_dates_beyond_the_holiday_data_are_flagged(qtbot: QtBot, make_panel: Mak
     assert panel.decision is not None
     assert panel.decision.beyond_calendar_data
     assert panel.outcome_box.beyond.isVisible()
-    assert "暂定日期" in panel.outcome_box.beyond.text()
-    assert "国务院办公厅公布的安排为准" in panel.outcome_box.beyond.text()
+    # which dates are provisional, and why: the warning names the last day of holiday data
+    assert panel.outcome_box.beyond.text() == (
+        "⚠ 节假日安排只到2026年12月31日，此后的日期按法定节假日推算，为暂定日期，"
+        "以国务院办公厅公布的节假日安排为准（文书上注明）"
+    )
+    assert panel.outcome_box.beyond.text() in panel.outcome_box.plain_text()
 
 
 def test_before_the_situations_are_answered_the_box_asks_for_them_not_for_every_material(panel: IntakePanel) -> None:

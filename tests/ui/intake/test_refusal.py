@@ -12,15 +12,19 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.case.status import CaseStatus
 from counter.db.case_store import case_view
+from counter.db.catalog_store import current_guide
+from counter.documents.item_law import refusal_basis
 from counter.intake.outcome import Outcome, RefusalGround
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
 from tests.ui.intake.helpers import fill_person, refuse
 
 LONG_OFFICE = "兴安盟行政审批和政务服务局（兴安盟数据局）科尔沁右翼前旗分局食品经营许可审批科"
-NOTICE_LINES = {
+NOTICE_LINES = {  # 小餐馆: three licences and one 其他行政权力 (涉税事项), each with its basis as the notice's table
     "理由": "申请事项依法不属于本行政机关职权范围",
-    "依据": "《中华人民共和国行政许可法》第三十二条第一款第二项",
+    "依据": "市场主体设立登记、食品经营许可、户外招牌设置审批：《中华人民共和国行政许可法》第三十二条第一款第二项\n"
+    "新办纳税人涉税事项：本事项设定依据：《中华人民共和国税收征收管理法》第十五条、第二十一条；"
+    "《中华人民共和国发票管理办法》",
     "有权机关": f"请向{LONG_OFFICE}申请。",
 }
 
@@ -146,3 +150,18 @@ def test_the_office_field_shows_a_long_name_whole_and_keeps_it_one_line(qtbot: Q
     field.setPlainText("   ")  # validated as before: blank is no office
     assert panel.decision.outcome is Outcome.INCOMPLETE
     assert "须写明申请人应当向哪个行政机关申请" in panel.outcome_box.plain_text()
+
+
+def test_a_bundle_without_a_licence_is_not_refused_under_the_licensing_law(
+    qtbot: QtBot, sessions: sessionmaker[Session]
+) -> None:
+    with sessions() as session:
+        benefit = current_guide(session, "XAM-YJS-078")  # 最低生活保障: a 行政给付, no 行政许可 among its items
+    assert benefit is not None
+    items = benefit.bundle.items
+    dialog = RefusalConfirmation(RefusalGround.NOT_IN_REMIT, "", items)
+    qtbot.addWidget(dialog)
+    basis = dialog.lines["依据"].text().splitlines()
+    assert not any("行政许可法" in line for line in basis)
+    assert basis == [f"{item.name}：本事项设定依据：{item.legal_basis}" for item in items]  # each its own
+    assert basis == [f"{item.name}：{refusal_basis(item, RefusalGround.NOT_IN_REMIT)}" for item in items]  # as printed

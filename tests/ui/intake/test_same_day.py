@@ -45,7 +45,10 @@ def test_a_same_day_case_is_done_at_the_window_by_keyboard(qtbot: QtBot, session
         view = case_view(s, case_no)
     assert view is not None
     assert view.status is CaseStatus.DELIVERED
-    assert [h.event for h in view.history] == ["taken", "completed", "delivered"]
+    granted = ["item_approved"] * len(view.decisions())  # 办结 grants each item of the bundle
+    assert [h.event for h in view.history] == ["taken", *granted, "completed", "delivered"]
+    assert view.decisions()
+    assert all(d.approved for d in view.decisions().values())
 
 
 def test_a_bundle_with_promised_items_is_not_offered_the_step(qtbot: QtBot, panel: IntakePanel) -> None:

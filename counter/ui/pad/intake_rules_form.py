@@ -1,0 +1,112 @@
+"""受理设置: the hall's intake rules — the 容缺 margin and the 补正 period (:mod:`counter.intake.rules`).
+
+Shared by every desk (they are kept in the database).  The boxes take only values in range; the action checks
+again and its refusal is shown here all the same, as the command line shows it.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from counter.actions.desk import Desk
+from counter.actions.guard import NotPermitted
+from counter.actions.intake_settings import RulesRefused, intake_rules, save_intake_rules
+from counter.intake.rules import RULE_RANGE, IntakeRule, IntakeRules
+from counter.ui.pad.style import PAGE_STYLE
+from counter.ui.pad.words import (
+    INTAKE_RULES_DAYS,
+    INTAKE_RULES_MARGIN,
+    INTAKE_RULES_NOTE,
+    INTAKE_RULES_PERIOD,
+    INTAKE_RULES_SAVE,
+    INTAKE_RULES_SAVED,
+    SUPERVISE_SAVE_FAILED,
+)
+from counter.ui.restyle import set_style_property
+from counter.ui.runner import Failed, Runner
+from counter.ui.text_size import scaled
+from counter.words.access import not_permitted
+from counter.words.intake import rule_problem_text
+
+log = logging.getLogger(__name__)
+
+
+def _days_box(rule: IntakeRule) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(*RULE_RANGE[rule])
+    box.setSuffix(INTAKE_RULES_DAYS)
+    return box
+
+
+def _row(box: QSpinBox) -> QHBoxLayout:
+    """A number of days needs no full line."""
+    row = QHBoxLayout()
+    row.addWidget(box)
+    row.addStretch(1)
+    return row
+
+
+class IntakeRulesForm(QWidget):
+    saved = Signal(object)  # IntakeRules, as stored
+
+    def __init__(self, runner: Runner, desk: Desk | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._desk = desk  # who changes the rules; None: this machine's desk, nobody signed in
+        self.setStyleSheet(scaled(PAGE_STYLE))
+        self.margin = _days_box(IntakeRule.DEFERRAL_MARGIN)
+        self.period = _days_box(IntakeRule.CORRECTION_PERIOD)
+        self.note = QLabel(INTAKE_RULES_NOTE)
+        self.note.setWordWrap(True)
+        self.save_button = QPushButton(INTAKE_RULES_SAVE)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(INTAKE_RULES_MARGIN, _row(self.margin))
+        form.addRow(INTAKE_RULES_PERIOD, _row(self.period))
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.message)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self.save_button.clicked.connect(self.on_save_clicked)
+
+    def load(self) -> None:
+        try:
+            rules = self._runner.read(intake_rules, SUPERVISE_SAVE_FAILED)
+        except Failed as err:
+            log.exception("intake rules not read")
+            self._say(err.message, "problems")
+            return
+        self.margin.setValue(rules.deferral_margin_days)
+        self.period.setValue(rules.correction_period_days)
+        self._say("", "problems")
+
+    def rules(self) -> IntakeRules:
+        return IntakeRules(deferral_margin_days=self.margin.value(), correction_period_days=self.period.value())
+
+    def on_save_clicked(self) -> None:
+        rules = self.rules()
+        try:
+            self._runner.write(partial(save_intake_rules, rules=rules, desk=self._desk), SUPERVISE_SAVE_FAILED)
+        except NotPermitted as refused:
+            self._say(not_permitted(refused.permission, refused.signed_in), "problems")
+            return
+        except RulesRefused as refused:
+            self._say("\n".join(rule_problem_text(p) for p in refused.problems), "problems")
+            return
+        except Failed as err:
+            log.exception("intake rules not saved")
+            self._say(err.message, "problems")
+            return
+        self._say(INTAKE_RULES_SAVED, "done")
+        self.saved.emit(rules)
+
+    def _say(self, text: str, role: str) -> None:
+        self.message.setText(text)
+        set_style_property(self.message, "role", role)
