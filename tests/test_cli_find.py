@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from counter.cli.main import main
+from tests.conftest import SHIPPED_CATALOG
 
 SMALL_RESTAURANT = "XAM-YJS-008"
 
@@ -74,5 +75,10 @@ def test_catalog_show_always_says_the_aliases(capsys: pytest.CaptureFixture[str]
     assert json.loads(out)["aliases"][:2] == ["开饭店", "开餐馆"]
     code, out, _ = run(capsys, "catalog", "show", "27", "--json", "--db", db)
     assert json.loads(out)["aliases"] == ["开门诊"]
+    # a guide without aliases says so with an empty list: one imported with its aliases taken out
+    shipped = (SHIPPED_CATALOG / "001.toml").read_text(encoding="utf-8")
+    bare = "\n".join(line for line in shipped.splitlines() if not line.startswith("aliases")) + "\n"
+    (tmp_path / "001.toml").write_text(bare, encoding="utf-8")
+    assert run(capsys, "catalog", "import", str(tmp_path / "001.toml"), "--db", db)[0] == 0
     code, out, _ = run(capsys, "catalog", "show", "1", "--json", "--db", db)
     assert json.loads(out)["aliases"] == []
