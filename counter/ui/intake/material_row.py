@@ -15,7 +15,7 @@ needs) is the domain's, applied by the panel with ``checklist.record``.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFontInfo, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -111,7 +111,7 @@ class MaterialRow(QFrame):
         self.name_label.setWordWrap(True)
         # a name never narrower than six characters: in a narrow column (1024×768) the state buttons wrap
         # to a second line instead of squeezing the name into a column of three characters a line
-        self.name_label.setMinimumWidth(self.name_label.fontMetrics().horizontalAdvance("经" * 6))
+        self.name_label.setMinimumWidth(6 * QFontInfo(self.name_label.font()).pixelSize())  # a hanzi is one em wide
         self._build()
         self._connect_signals()
         self.show_entry(entry)
