@@ -17,7 +17,7 @@ from counter.actions.acting import this_desk
 from counter.actions.audit import record_at_desk
 from counter.actions.guard import require
 from counter.audit.actions import AuditAction
-from counter.db.catalog_store import NotADraft, Publication, publish_draft
+from counter.db.catalog_store import NotADraft, Publication, publish_draft, search_entries
 from counter.db.settings_store import get_setting, is_training, put_setting
 
 if TYPE_CHECKING:
@@ -25,7 +25,17 @@ if TYPE_CHECKING:
 
     from counter.actions.desk import Desk
 
-__all__ = ["DRAFT_INTAKE_KEY", "DraftIntake", "NotADraft", "Publication", "draft_intake", "publish_guide"]
+__all__ = [
+    "DRAFT_INTAKE_KEY",
+    "DraftIntake",
+    "NotADraft",
+    "Publication",
+    "allow_draft_intake",
+    "bundle_named",
+    "draft_intake",
+    "drafts_may_be_taken",
+    "publish_guide",
+]
 
 DRAFT_INTAKE_KEY = "catalog.allow_draft_intake"  # "1": real work may take intakes on 待核 guides; absent or "0": not
 
@@ -61,6 +71,18 @@ def allow_draft_intake(session: Session, allowed: bool, *, desk: Desk | None = N
         return
     put_setting(session, DRAFT_INTAKE_KEY, value)
     record_at_desk(session, by, AuditAction.SETTING_CHANGED, DRAFT_INTAKE_KEY, {"from": before, "to": value})
+
+
+def bundle_named(session: Session, wanted: str) -> str | None:
+    """The code of the bundle named exactly by code, number (``8`` or ``008``) or name; no search, no guess.
+
+    Publishing is an administrator's confirmation of one guide: a slip of the keys must name nothing rather than
+    the nearest bundle, as a search would.
+    """
+    wanted = wanted.strip()
+    number = int(wanted) if wanted.isdigit() else None
+    entries = search_entries(session)
+    return next((e.bundle_code for e in entries if wanted in (e.bundle_code, e.name) or e.number == number), None)
 
 
 def publish_guide(session: Session, bundle_code: str, *, desk: Desk | None = None) -> Publication:
