@@ -17,7 +17,8 @@ from counter.actions.acting import this_desk
 from counter.actions.audit import record_at_desk
 from counter.actions.guard import require
 from counter.audit.actions import AuditAction
-from counter.db.catalog_store import NotADraft, Publication, publish_draft, search_entries
+from counter.catalog.model import GuideStatus
+from counter.db.catalog_store import NotADraft, Publication, current_guide, publish_draft, search_entries
 from counter.db.settings_store import get_setting, is_training, put_setting
 
 if TYPE_CHECKING:
@@ -27,11 +28,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DRAFT_INTAKE_KEY",
+    "DraftGuide",
     "DraftIntake",
     "NotADraft",
     "Publication",
     "allow_draft_intake",
     "bundle_named",
+    "draft_guides",
     "draft_intake",
     "drafts_may_be_taken",
     "publish_guide",
@@ -71,6 +74,26 @@ def allow_draft_intake(session: Session, allowed: bool, *, desk: Desk | None = N
         return
     put_setting(session, DRAFT_INTAKE_KEY, value)
     record_at_desk(session, by, AuditAction.SETTING_CHANGED, DRAFT_INTAKE_KEY, {"from": before, "to": value})
+
+
+@dataclass(frozen=True, slots=True)
+class DraftGuide:
+    code: str
+    number: int
+    name: str
+    version: int
+
+
+def draft_guides(session: Session) -> list[DraftGuide]:
+    """The bundles whose current guide is 待核, in the league's order: what an administrator has to confirm."""
+    drafts = []
+    for entry in search_entries(session):
+        if entry.published:
+            continue
+        stored = current_guide(session, entry.bundle_code)
+        if stored is not None and stored.bundle.status is GuideStatus.DRAFT:
+            drafts.append(DraftGuide(entry.bundle_code, entry.number, entry.name, stored.version))
+    return drafts
 
 
 def bundle_named(session: Session, wanted: str) -> str | None:

@@ -10,12 +10,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from counter.actions.guide_status import allow_draft_intake
+from counter.actions.guide_status import allow_draft_intake, draft_intake
 from counter.actions.store import Store
 from counter.ui import words
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.words import INTAKE_DRAFT_GUIDE
 from counter.ui.main_window import MainWindow
+from counter.ui.pad.guide_status_page import GuideStatusPage
+from counter.ui.pad.words import GUIDE_STATUS_PUBLISHED
+from counter.ui.runner import Runner
 from counter.words.catalog import DRAFT_GUIDE
 from tests.ui.conftest import start_window
 from tests.ui.test_desk_actions import open_bundle, shown_messages
@@ -67,4 +70,21 @@ def test_where_the_site_allows_drafts_the_intake_opens_and_says_so(qtbot: QtBot,
 
 def test_a_published_guide_has_no_draft_banner(qtbot: QtBot, window: MainWindow) -> None:
     open_bundle(window, "xse")  # unpublished: no guide at all, no banner either
+    assert not window.guide_view.draft_notice.isVisibleTo(window.guide_view)
+
+
+def test_the_administrator_allows_drafts_and_publishes_one_from_the_supervisor_window(
+    qtbot: QtBot, db: Store, window: MainWindow
+) -> None:
+    page = GuideStatusPage(Runner(db))
+    qtbot.addWidget(page)
+    page.load()
+    assert not page.allow.isChecked()
+    assert [page.drafts.item(i).text() for i in range(page.drafts.count())] == [f"8 {NAME}（第1版）"]
+    page.allow.click()
+    assert db.read(draft_intake).site_allows
+    page.publish_button.click()
+    assert page.drafts.count() == 0
+    assert page.message.text() == GUIDE_STATUS_PUBLISHED.format(name=NAME, version=2)
+    open_bundle(window, "xcg")
     assert not window.guide_view.draft_notice.isVisibleTo(window.guide_view)
