@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.roles import Actor, Role
 from counter.actions.accounts import NewAccount, add_account
 from counter.actions.calendar import office_calendar
+from counter.actions.catalog import sync_bundled
 from counter.actions.demo import complete_checklist, fresh_checklist
 from counter.actions.desk import Desk
 from counter.actions.documents import make_document
@@ -35,6 +36,7 @@ from counter.documents.words import DOC_DRAFT_GUIDE
 from counter.intake.outcome import Outcome, ReasonCode
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
+from tests.conftest import SHIPPED_CATALOG
 from tests.documents.pdf_tools import pdf_text
 
 BUNDLE = "XAM-YJS-008"
@@ -216,3 +218,23 @@ def test_a_revised_draft_replaces_a_publication_and_says_so(draft: sessionmaker[
 def test_a_draft_does_not_inherit_a_publication_the_catalog_itself_shipped(sessions: sessionmaker[Session]) -> None:
     """The shipped samples were published by the catalog, not by a site: shipped again as 待核, they are 待核."""
     assert ship_draft(sessions, shipped(sessions)) == (BUNDLE,)
+
+
+def test_the_bundled_sync_keeps_a_publication_and_names_a_revised_draft_that_replaced_it(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    folder = tmp_path / "catalog"
+    folder.mkdir()
+    shipped_file = (SHIPPED_CATALOG / "008.toml").read_text(encoding="utf-8")
+    drafted = shipped_file.replace('status = "published"', 'status = "draft"', 1)
+    (folder / "008.toml").write_text(drafted, encoding="utf-8")
+    assert sync_bundled(sessions, folder, desk=desk).new_versions == (BUNDLE,)
+    with sessions.begin() as s:
+        publish_guide(s, BUNDLE, desk=desk)
+    (folder / "008.toml").write_text("# the same draft, shipped again\n" + drafted, encoding="utf-8")
+    again = sync_bundled(sessions, folder, desk=desk)
+    assert (again.checked, again.new_versions) == (True, ())
+    revised = drafted.replace('summary = "', 'summary = "（修订）', 1)
+    (folder / "008.toml").write_text(revised, encoding="utf-8")
+    assert sync_bundled(sessions, folder, desk=desk).new_versions == (BUNDLE,)
+    assert audit(sessions, AuditAction.CATALOG_IMPORTED)[-1][2]["back_to_draft"] == [BUNDLE]
