@@ -124,7 +124,10 @@ def sync_bundled(
 
     The program's own act, not a person's: no permission is checked, and new
     versions are recorded in the trail of ``desk`` (this machine's desk when
-    not given) as done by the system.
+    not given) as done by the system.  A guide this site (or its hall) published
+    stays published while the shipped file is the same draft; a revised draft
+    replaces it as 待核, named in the trail (``back_to_draft``): see
+    :mod:`counter.db.catalog_store`.
     """
     with _BUNDLED_LOCK:
         return _sync_bundled(sessions, folder, on_progress, desk)
@@ -156,4 +159,6 @@ def _sync_bundled(
 
 def _audit_import(session: Session, desk: Desk, report: ImportReport, source: str, kind: str) -> None:
     detail = {"source": source, "kind": kind, "new_versions": list(report.new_versions), "unchanged": report.unchanged}
+    if report.back_to_draft:
+        detail["back_to_draft"] = list(report.back_to_draft)  # publications a revised draft replaced
     record_at_desk(session, desk, AuditAction.CATALOG_IMPORTED, str(report.import_id or ""), detail)

@@ -21,6 +21,7 @@ from counter.access.roles import Permission
 from counter.actions.audit import record_at_desk
 from counter.actions.desk import Desk
 from counter.actions.guard import require
+from counter.actions.guide_status import drafts_may_be_taken
 from counter.actions.intake_settings import correction_policy, deferral_policy
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
@@ -28,6 +29,7 @@ from counter.case.decisions import DecisionProblem, DecisionRefused, completion_
 from counter.case.numbers import case_no
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
 from counter.case.view import CaseMaterialLine
+from counter.catalog.model import GuideStatus
 from counter.db import models
 from counter.db.case_store import (
     add_case,
@@ -142,7 +144,11 @@ def _decide(
     policy: CorrectionPolicy | None,
     deferral: DeferralPolicy | None,
 ) -> tuple[StoredGuide, Decision]:
-    """The decision under the hall's rules unless ``policy`` / ``deferral`` are given; a future arrival is refused."""
+    """The decision under the hall's rules unless ``policy`` / ``deferral`` are given; a future arrival is refused.
+
+    A 待核 guide is decided on only where the site (or the training database) allows it: see
+    :mod:`counter.actions.guide_status`.
+    """
     if request.received_on is not None and request.received_on > today:
         raise IntakeNotPossible(None, detail=f"materials received on {request.received_on} are after {today}")
     version_id = request.checklist.guide_version
@@ -159,6 +165,7 @@ def _decide(
         policy=policy or correction_policy(session),
         deferral_policy=deferral or deferral_policy(session),
         received_on=request.received_on,
+        draft_allowed=drafts_may_be_taken(session),
     )
     return stored, decision
 
@@ -269,6 +276,8 @@ def take_intake(
         add_history(session, previous, CaseEvent.RESUBMITTED.value, number, clerk=desk.clerk)
         _audit_move(session, desk, previous.case_no, CaseEvent.RESUBMITTED, CaseStatus(previous.status), number)
     detail = {"bundle": bundle.code, "guide_version": stored.version, "outcome": decision.outcome.value}
+    if bundle.status is GuideStatus.DRAFT:
+        detail["guide_status"] = bundle.status.value  # taken on a 待核 guide, as its paper says
     if any(r.code is ReasonCode.CORRECTION_NOTICE_LATE for r in decision.reasons):
         detail["reason"] = ReasonCode.CORRECTION_NOTICE_LATE.value  # accepted by law, not by the clerk's check
     record_at_desk(session, desk, AuditAction.CASE_TAKEN, number, detail | {"previous": request.previous_case_no})

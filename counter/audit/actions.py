@@ -23,6 +23,7 @@ class AuditAction(StrEnum):
     SETTING_CHANGED = "setting_changed"  # office, ratings, desk settings
     HOLIDAYS_CHANGED = "holidays_changed"
     CATALOG_IMPORTED = "catalog_imported"
+    GUIDE_PUBLISHED = "guide_published"  # a 待核 guide confirmed by the site's administrator (subject: bundle code)
     SYNC_IMPORTED = "sync_imported"  # a sync package taken in (subject: sender and number)
     SCHEMA_UPGRADED = "schema_upgraded"
     BACKUP_MADE = "backup_made"  # a backup of the database written by command (subject: file name)

@@ -1,4 +1,4 @@
-"""The catalog commands: ``counter catalog list|show|find|validate|import|template``."""
+"""The catalog commands: ``counter catalog list|show|find|validate|import|publish|draft-intake|template``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,17 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, EXIT_PROBLEM, desk, ensure_catalog, open_store, print_json, report_problems
+from counter.cli import phrases
+from counter.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    Reported,
+    desk,
+    ensure_catalog,
+    open_store,
+    print_json,
+    report_problems,
+)
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -41,6 +51,14 @@ def add_catalog_commands(commands: Commands, common: argparse.ArgumentParser) ->
     p.add_argument("path")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_catalog_import)
+    p = catalog.add_parser("publish", parents=[common], help=phrases.CATALOG_PUBLISH_HELP)
+    p.add_argument("bundle")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_catalog_publish)
+    p = catalog.add_parser("draft-intake", parents=[common], help=phrases.CATALOG_DRAFT_INTAKE_HELP)
+    p.add_argument("allow", nargs="?", choices=("on", "off"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_catalog_draft_intake)
     p = catalog.add_parser("template", parents=[common], help=tr("生成 .xlsx 导入模板（含示例行）"))
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_catalog_template)
@@ -85,6 +103,53 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
                 count=len(report.new_versions), unchanged=report.unchanged
             )
         )
+    return EXIT_OK
+
+
+def cmd_catalog_publish(args: argparse.Namespace) -> int:
+    """Publish a 待核 guide, named exactly (code, number or whole name): a slip of the keys publishes nothing."""
+    from counter.actions.guide_status import NotADraft, bundle_named, publish_guide
+    from counter.actions.guides import current_guide
+    from counter.catalog.model import GuideStatus
+
+    store = open_store(args)
+    ensure_catalog(store)
+    code = store.read(lambda unit: bundle_named(unit, args.bundle))
+    stored = store.read(lambda unit: current_guide(unit, code)) if code else None
+    if code is None or stored is None:
+        raise Reported(phrases.CATALOG_PUBLISH_UNKNOWN.format(bundle=args.bundle))
+    try:
+        done = store.write(lambda unit: publish_guide(unit, code, desk=desk()))
+    except NotADraft as err:
+        already = err.status is GuideStatus.PUBLISHED
+        wording = phrases.CATALOG_PUBLISH_ALREADY if already else phrases.CATALOG_PUBLISH_NO_GUIDE
+        raise Reported(wording.format(name=stored.bundle.name)) from err
+    if args.json:
+        print_json({"code": code, "version": done.version, "draft_version": done.draft_version})
+    else:
+        b = stored.bundle
+        print(
+            phrases.CATALOG_PUBLISHED.format(
+                number=b.number, name=b.name, version=done.version, draft=done.draft_version
+            )
+        )
+    return EXIT_OK
+
+
+def cmd_catalog_draft_intake(args: argparse.Namespace) -> int:
+    """The site's setting for intakes on 待核 guides: shown, or set by an administrator (``on`` / ``off``)."""
+    from counter.actions.guide_status import allow_draft_intake, draft_intake
+
+    store = open_store(args)
+    if args.allow is not None:
+        store.write(lambda unit: allow_draft_intake(unit, args.allow == "on", desk=desk()))
+    state = store.read(draft_intake)
+    if args.json:
+        print_json({"site_allows": state.site_allows, "training": state.training, "allowed": state.allowed})
+        return EXIT_OK
+    print(phrases.CATALOG_DRAFT_INTAKE_ON if state.site_allows else phrases.CATALOG_DRAFT_INTAKE_OFF)
+    if state.training:
+        print(phrases.CATALOG_DRAFT_INTAKE_TRAINING)
     return EXIT_OK
 
 

@@ -22,6 +22,15 @@ CATALOG_FIND_NONE = tr("没有找到匹配的一件事：{text}")
 CATALOG_FIND_LINE = tr("{number:>3}  {code}  {name}{unpublished}{match}")
 CATALOG_FIND_UNPUBLISHED = tr("  （{unpublished}）")
 CATALOG_FIND_MATCH = tr("  〔{match}〕")
+CATALOG_PUBLISH_HELP = tr("发布一件事的待核办事指南（管理员；生成新版本并记入审计日志）")
+CATALOG_PUBLISHED = tr("已发布：{number} {name}，指南第{version}版（核定第{draft}版待核指南）")
+CATALOG_PUBLISH_UNKNOWN = tr("没有这个一件事：{bundle}（请写编码、序号或完整名称）")
+CATALOG_PUBLISH_ALREADY = tr("“{name}”的指南已经发布，无需再发布。")
+CATALOG_PUBLISH_NO_GUIDE = tr("“{name}”没有办事指南（未发布），无可发布。")
+CATALOG_DRAFT_INTAKE_HELP = tr("查看或设定：正式办件能否依待核指南受理（on 允许，off 不允许；管理员）")
+CATALOG_DRAFT_INTAKE_ON = tr("本中心允许依待核指南受理：受理凭证和各类文书均注明“依据待核办事指南”。")
+CATALOG_DRAFT_INTAKE_OFF = tr("本中心不允许依待核指南受理：待核指南的一件事须经管理员发布后才能受理。")
+CATALOG_DRAFT_INTAKE_TRAINING = tr("培训数据库：待核指南始终可以受理。")
 RATING_CODING = {
     "best_first": tr("1 非常满意 … 5 非常不满意"),
     "worst_first": tr("1 非常不满意 … 5 非常满意（即好差评星级数）"),

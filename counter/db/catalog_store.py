@@ -3,10 +3,19 @@
 An import writes a new :class:`GuideVersion` only for bundles whose content
 changed; an unchanged bundle keeps its version, so a case's version number means
 "the guide as it read then" and not "the n-th time someone pressed import".
+
+A 待核 guide becomes published only by a site's administrator (:func:`publish_draft`): a new version, the draft's
+content with the published status, recorded as an import of its own kind (:data:`SITE_PUBLISHED`, its source who
+published it, its time when).  An import never silently undoes that: a draft whose content is that of the current
+version but for the status is the same guide, already confirmed here (or by the hall whose catalog this township
+took in by sync), and counts as unchanged.  A draft whose content differs is a guide nobody here confirmed: it
+becomes the current version as 待核, and the report names it (:attr:`ImportReport.back_to_draft`) so the
+administrator sees which publications a revised draft replaced.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from collections.abc import Sequence
@@ -16,7 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counter.catalog.document import canonical_json, content_hash, from_document, to_document
-from counter.catalog.model import Bundle
+from counter.catalog.model import Bundle, GuideStatus
 from counter.catalog.search import SearchEntry, search_text
 from counter.db import models
 
@@ -26,6 +35,11 @@ class ImportReport:
     import_id: int | None  # None when nothing changed and no import was recorded
     new_versions: tuple[str, ...]  # bundle codes that got a new guide version
     unchanged: int
+    back_to_draft: tuple[str, ...] = ()  # published guides whose current version is now a revised draft
+
+
+SITE_PUBLISHED = "published"  # the import kind of a version made by publishing a draft; its source names who
+CONFIRMED_KINDS = (SITE_PUBLISHED, "sync")  # versions a site confirmed: published here, or sent by the hall
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,23 +56,27 @@ def import_bundles(session: Session, bundles: Sequence[Bundle], source: str, sou
     starts a thousand times with the same files does not fill the table.
     """
     record: models.CatalogImport | None = None
+    v, batch = models.GuideVersion, models.CatalogImport
     current = {
-        row.bundle_code: (row.content_hash, row.version)
+        row.bundle_code: (row.content_hash, row.source_kind in CONFIRMED_KINDS, row.published)
         for row in session.execute(
-            select(models.GuideVersion.bundle_code, models.GuideVersion.content_hash, models.GuideVersion.version).join(
-                models.Bundle, models.Bundle.current_version_id == models.GuideVersion.id
-            )
+            select(v.bundle_code, v.content_hash, batch.source_kind, models.Bundle.published)
+            .join(models.Bundle, models.Bundle.current_version_id == v.id)
+            .join(batch, batch.id == v.import_id)
         )
     }
     changed: list[str] = []
+    back_to_draft: list[str] = []
     unchanged = 0
     for bundle in bundles:
         doc = to_document(bundle)
         digest = content_hash(doc)
         old = current.get(bundle.code)
-        if old is not None and old[0] == digest:
+        if old is not None and (old[0] == digest or (old[1] and old[0] == _as_published(bundle))):
             unchanged += 1
             continue
+        if old is not None and old[2] and bundle.status is GuideStatus.DRAFT:
+            back_to_draft.append(bundle.code)
         if record is None:
             record = models.CatalogImport(source=source[:500], source_kind=source_kind)
             session.add(record)
@@ -95,7 +113,66 @@ def import_bundles(session: Session, bundles: Sequence[Bundle], source: str, sou
         return ImportReport(None, (), unchanged)
     record.new_versions = len(changed)
     session.flush()
-    return ImportReport(record.id, tuple(changed), unchanged)
+    return ImportReport(record.id, tuple(changed), unchanged, tuple(back_to_draft))
+
+
+def _as_published(bundle: Bundle) -> str | None:
+    """The content hash a draft would have once published, to know it for the one a site confirmed; None otherwise."""
+    if bundle.status is not GuideStatus.DRAFT:
+        return None
+    return content_hash(to_document(dataclasses.replace(bundle, status=GuideStatus.PUBLISHED)))
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    bundle_code: str
+    version: int  # the new, published version
+    draft_version: int  # the 待核 version it confirms
+    import_id: int  # the record of who published it and when
+
+
+class NotADraft(Exception):
+    """Only a 待核 guide is published by a site: a published one already is, an unpublished one has no guide."""
+
+    def __init__(self, bundle_code: str, status: GuideStatus | None) -> None:
+        super().__init__(f"{bundle_code}: {status.value if status else 'not found'}")
+        self.bundle_code = bundle_code
+        self.status = status
+
+
+def publish_draft(session: Session, bundle_code: str, who: str) -> Publication:
+    """Make the current 待核 version of a bundle published, as a new version; the old one stays as it was.
+
+    The caller checks the permission, records the audit entry and commits.  ``who`` (the administrator as the
+    trail names them) is kept as the publication's source, beside its time, so the catalog itself says who
+    confirmed each published guide, whatever becomes of the trail's retention.
+    """
+    stored = current_guide(session, bundle_code)
+    if stored is None or stored.bundle.status is not GuideStatus.DRAFT:
+        raise NotADraft(bundle_code, stored.bundle.status if stored else None)
+    published = dataclasses.replace(stored.bundle, status=GuideStatus.PUBLISHED)
+    doc = to_document(published)
+    record = models.CatalogImport(source=who[:500], source_kind=SITE_PUBLISHED, new_versions=1)
+    session.add(record)
+    session.flush()
+    last = session.scalar(
+        select(func.max(models.GuideVersion.version)).where(models.GuideVersion.bundle_code == bundle_code)
+    )
+    version = models.GuideVersion(
+        bundle_code=bundle_code,
+        version=int(last or 0) + 1,
+        content_hash=content_hash(doc),
+        document=canonical_json(doc),
+        import_id=record.id,
+    )
+    session.add(version)
+    session.flush()
+    row = session.get(models.Bundle, bundle_code)
+    assert row is not None  # current_guide found it
+    row.current_version_id = version.id
+    row.published = True
+    session.flush()
+    return Publication(bundle_code, version.version, stored.version, record.id)
 
 
 def search_entries(session: Session) -> list[SearchEntry]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from counter.case.view import CaseMaterialLine, CaseView
-from counter.catalog.model import Bundle
+from counter.catalog.model import Bundle, GuideStatus
 from counter.documents import law_words as law
 from counter.documents import words as paper
 from counter.documents.checks import DEFER, deferred_lines, document_problems, shortfall_lines
@@ -420,6 +420,8 @@ def document_for(
         blocks = item_denial_blocks(case, bundle, item, office, you)
         sign_off = department_sign_off(sign_off, item, office)
         issuer = sign_off.issuer
+    if bundle.status is GuideStatus.DRAFT:
+        blocks.append(Text(paper.DOC_DRAFT_GUIDE, indent=False))  # every notice of the case, its one line
     noun = paper.DOC_NOUN[kind]
     return DocumentData(
         kind=kind,

@@ -7,7 +7,11 @@ The order of the checks is the order the law implies:
    That is not a 不予受理 under 第三十二条 (the matter may well need a licence and
    belong to this office): it is its own non-outcome, :attr:`Outcome.UNPUBLISHED`,
    which never produces a receipt or a notice; the clerk directs the applicant to
-   the department's own window.
+   the department's own window.  A 待核 guide (drafted, not yet published by the
+   site's administrator) is refused the same way, with its own reason, unless the
+   caller says drafts may be taken here (``draft_allowed``: the training database
+   always, real work only where the site's setting allows it); the setting is the
+   action's to read, the rule only takes the answer.
 2. A refusal ground recorded by the clerk (第三十二条第一款第一项/第二项, or
    第七十八条: 隐瞒有关情况或者提供虚假材料) refuses at once, whatever the materials:
    a matter that needs no licence, or is not this office's remit, is not checked
@@ -51,7 +55,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
-from counter.catalog.model import Bundle, Item, ItemType, Material, Necessity, TimeLimit, TimeUnit
+from counter.catalog.model import Bundle, GuideStatus, Item, ItemType, Material, Necessity, TimeLimit, TimeUnit
 from counter.intake.checklist import (
     HANDED_IN,
     NOT_ACCEPTABLE,
@@ -180,6 +184,7 @@ class ReasonCode(StrEnum):
     """Why the decision is what it is.  Values are stable codes."""
 
     GUIDE_UNPUBLISHED = "guide_unpublished"
+    GUIDE_DRAFT = "guide_draft"  # the guide is 待核 and this site does not take intakes on drafts
     REFUSED_NO_LICENCE_NEEDED = "refused_no_licence_needed"
     REFUSED_NOT_IN_REMIT = "refused_not_in_remit"
     REFUSED_FALSE_MATERIALS = "refused_false_materials"
@@ -346,6 +351,15 @@ def _shortfall_reason(material: Material, receipt: Receipt) -> Reason:
     return Reason(code, material.code, material.name)
 
 
+def _closed(bundle: Bundle, draft_allowed: bool) -> Decision | None:
+    """The non-outcome of a bundle this window cannot take: no guide, or a 待核 one where drafts are not taken."""
+    if bundle.status is GuideStatus.DRAFT and not draft_allowed:
+        return Decision(Outcome.UNPUBLISHED, (Reason(ReasonCode.GUIDE_DRAFT, bundle.code, bundle.name),))
+    if not bundle.has_guide:
+        return Decision(Outcome.UNPUBLISHED, (Reason(ReasonCode.GUIDE_UNPUBLISHED, bundle.code, bundle.name),))
+    return None
+
+
 def decide(
     bundle: Bundle,
     checklist: Checklist,
@@ -357,16 +371,19 @@ def decide(
     policy: CorrectionPolicy | None = None,
     deferral_policy: DeferralPolicy | None = None,
     received_on: dt.date | None = None,
+    draft_allowed: bool = False,
 ) -> Decision:
     """The outcome of this intake, with every reason, the lists for the notices, and the dates.
 
     ``received_on`` is the day the materials arrived (``today`` when not given); it may not be later than ``today``.
+    ``draft_allowed``: a 待核 guide may be taken under here (training, or a site that allows it).
     """
     received = today if received_on is None else received_on
     if received > today:
         raise ValueError(f"materials received on {received} cannot be decided on {today}")
-    if not bundle.published:
-        return Decision(Outcome.UNPUBLISHED, (Reason(ReasonCode.GUIDE_UNPUBLISHED, bundle.code, bundle.name),))
+    closed = _closed(bundle, draft_allowed)
+    if closed is not None:
+        return closed
     if refusal is not None:
         return _refuse(refusal, bundle)
     problems = checklist_problems(checklist, bundle)

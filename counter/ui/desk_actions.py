@@ -136,8 +136,9 @@ class DeskActions(QObject):
             return
         if not self._may(Permission.TAKE_INTAKE):
             return
-        if not bundle.published:
-            self._say(words.DESK_INTAKE_UNPUBLISHED.format(name=bundle.name))
+        refused = self._not_taken(bundle)
+        if refused:
+            self._say(refused)
             return
         from counter.actions.guides import current_guide
         from counter.ui.intake import open_intake
@@ -154,6 +155,24 @@ class DeskActions(QObject):
         self.intake = open_intake(self._window, self.runner, self.desk(), stored, self.today, previous_case_no)
         self.intake.case_taken.connect(self.on_case_taken)
         self.intake.closed.connect(self.on_intake_closed)
+
+    def _not_taken(self, bundle: Bundle) -> str:
+        """Why this desk may not take the bundle, or "": no guide; a 待核 one outside training where the site forbids.
+
+        Asked before the panel opens, so the clerk is told at once; the action decides again on commit.
+        """
+        from counter.actions.guide_status import drafts_may_be_taken
+        from counter.catalog.model import GuideStatus
+
+        if not bundle.has_guide:
+            return words.DESK_INTAKE_UNPUBLISHED.format(name=bundle.name)
+        if bundle.status is not GuideStatus.DRAFT:
+            return ""
+        try:
+            allowed = self.runner.read(drafts_may_be_taken)
+        except Failed as err:
+            return err.message
+        return "" if allowed else words.DESK_INTAKE_DRAFT_REFUSED.format(name=bundle.name)
 
     def _let_go_of_finished_intake(self) -> None:
         """Close and free a committed intake before the next one: a day's panels must not pile up.

@@ -27,7 +27,7 @@ STYLE = """
 QWidget#guidePage { background: #ffffff; }
 QLabel#guideTitle { font-size: 22px; font-weight: bold; color: #102a43; }
 QLabel#guideNumber { color: #627d98; }
-QLabel#sampleNotice {
+QLabel#sampleNotice, QLabel#draftNotice {
     background: #fff4e5; color: #8a4b08; border: 1px solid #f5c16c; border-radius: 4px; padding: 6px 10px;
 }
 QLabel#materialsHeading { font-size: 17px; font-weight: bold; color: #0b4f8a; padding-top: 14px; }
@@ -55,6 +55,9 @@ class GuideView(QScrollArea):
         self.sample_notice = QLabel()
         self.sample_notice.setObjectName("sampleNotice")
         self.sample_notice.setWordWrap(True)
+        self.draft_notice = QLabel()  # 待核: the guide is not confirmed by this site yet
+        self.draft_notice.setObjectName("draftNotice")
+        self.draft_notice.setWordWrap(True)
         self.empty_hint = QLabel(words.DESK_GUIDE_EMPTY)
         self.empty_hint.setObjectName("emptyHint")
         self.empty_hint.setWordWrap(True)
@@ -72,6 +75,7 @@ class GuideView(QScrollArea):
             self.number,
             self.title,
             self.sample_notice,
+            self.draft_notice,
             self.empty_hint,
             self.body,
             self.materials_heading,
@@ -85,27 +89,30 @@ class GuideView(QScrollArea):
 
     def show_empty(self) -> None:
         self.bundle, self.version = None, None
-        for widget in (self.number, self.title, self.sample_notice, self.body):
+        for widget in (self.number, self.title, self.sample_notice, self.draft_notice, self.body):
             widget.hide()
         self._show_materials(False)
         self.empty_hint.show()
 
     def show_bundle(self, bundle: Bundle, version: int | None, deciders: Mapping[str, str] | None = None) -> None:
         """The guide; ``deciders`` names each item's department at this site (by 实施编码)."""
+        from counter.catalog.model import GuideStatus
         from counter.ui.guide_html import guide_html, unpublished_html
         from counter.ui.materials_html import materials_html
-        from counter.words.catalog import SAMPLE_GUIDE
+        from counter.words.catalog import DRAFT_GUIDE, SAMPLE_GUIDE
 
         self.bundle, self.version = bundle, version
         self.sample_notice.setText(SAMPLE_GUIDE)
+        self.draft_notice.setText(DRAFT_GUIDE)
         self.empty_hint.hide()
         self.number.setText(words.DESK_BUNDLE_NUMBER.format(number=bundle.number))
         self.title.setText(bundle.name)
         self.number.show()
         self.title.show()
-        self.sample_notice.setVisible(bundle.sample and bundle.published)
+        self.sample_notice.setVisible(bundle.sample and bundle.has_guide)
+        self.draft_notice.setVisible(bundle.status is GuideStatus.DRAFT)
         self.body.show()
-        if not bundle.published:
+        if not bundle.has_guide:
             self.body.show_html(unpublished_html())
             self._show_materials(False)
         else:
@@ -118,12 +125,13 @@ class GuideView(QScrollArea):
     def on_answers_changed(self, answers: dict[str, str]) -> None:
         from counter.ui.materials_html import materials_html
 
-        if self.bundle is not None and self.bundle.published:
+        if self.bundle is not None and self.bundle.has_guide:
             self.materials.show_html(materials_html(self.bundle, answers))
 
     def plain_text(self) -> str:
         """What the page says, for tests and for copying into a message."""
-        parts = [self.title.text(), self.body.toPlainText()]
+        notices = [self.draft_notice.text()] if self.draft_notice.isVisibleTo(self) else []
+        parts = [self.title.text(), *notices, self.body.toPlainText()]
         if self.materials.isVisibleTo(self):
             parts.append(self.materials.toPlainText())
         return "\n".join(parts)

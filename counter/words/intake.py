@@ -46,6 +46,7 @@ REFUSAL_GROUND = {
 # Templates take {name} (the material, situation or bundle name) and {subject} (its code).
 INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
     ReasonCode.GUIDE_UNPUBLISHED: tr("“{name}”的指南未发布，不能受理"),
+    ReasonCode.GUIDE_DRAFT: tr("“{name}”的指南待核（尚未经本中心管理员核定发布），本中心未允许依待核指南受理"),
     ReasonCode.REFUSED_NO_LICENCE_NEEDED: (
         tr("申请事项依法不需要取得行政许可，不予受理（行政许可法第三十二条第一款第一项）")
     ),

@@ -219,6 +219,21 @@ def test_an_unpublished_guide_blocks_intake_before_anything_else() -> None:
         assert not decision.outcome.decided
 
 
+def test_a_draft_guide_is_refused_with_its_own_reason_unless_drafts_may_be_taken() -> None:
+    draft = replace(RESTAURANT, status=GuideStatus.DRAFT)
+    refused = decide_now(everything_received(), WILLING, bundle=draft)
+    assert refused == Decision(Outcome.UNPUBLISHED, (Reason(ReasonCode.GUIDE_DRAFT, "XCY", RESTAURANT.name),))
+    allowed = decide(draft, everything_received(), WILLING, None, today=TODAY, calendar=CALENDAR, draft_allowed=True)
+    assert allowed == decide_now(everything_received(), WILLING)
+    assert allowed.outcome is Outcome.ACCEPT
+
+
+def test_allowing_drafts_does_not_open_an_unpublished_bundle() -> None:
+    bundle = unpublished(RESTAURANT)
+    decision = decide(bundle, everything_received(), WILLING, None, today=TODAY, calendar=CALENDAR, draft_allowed=True)
+    assert decision.reasons == (Reason(ReasonCode.GUIDE_UNPUBLISHED, "XCY", RESTAURANT.name),)
+
+
 def test_an_unfinished_checklist_has_no_outcome_and_says_why() -> None:
     checklist = start_checklist(RESTAURANT, {"operator": "individual"})
     decision = decide_now(checklist, WILLING)

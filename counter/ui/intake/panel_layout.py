@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter.actions.guides import StoredGuide
+from counter.catalog.model import GuideStatus
 from counter.ui.column_scroll import ColumnScroll
 from counter.ui.intake.checklist_view import ChecklistView
 from counter.ui.intake.decision_controls import DeferralControls, RefusalControls
@@ -42,6 +43,7 @@ from counter.ui.intake.words import (
     INTAKE_COMMIT,
     INTAKE_COMMIT_FOR,
     INTAKE_COMMIT_KEYS,
+    INTAKE_DRAFT_GUIDE,
     INTAKE_GUIDE_VERSION,
     INTAKE_MATERIALS,
     INTAKE_OUTCOME,
@@ -96,6 +98,7 @@ class PanelLayout(QWidget):
         self.resubmission = QLabel(INTAKE_RESUBMISSION.format(case_no=previous_case_no))
         self.resubmission.setProperty("role", "resubmission")
         self.resubmission.setVisible(bool(previous_case_no))
+        self.draft_guide = self._draft_line()
 
         self.applicant_form = ApplicantForm(today)
         self.agent_form = AgentForm(today)
@@ -140,6 +143,14 @@ class PanelLayout(QWidget):
         self.status.setStyleSheet("color: #627d98;")
         self._arrange()
 
+    def _draft_line(self) -> QLabel:
+        """The state of a 待核 guide, above the form: the paper will say so too (counter.documents)."""
+        line = QLabel(INTAKE_DRAFT_GUIDE)
+        line.setObjectName("draftGuide")
+        line.setProperty("role", "resubmission")  # the same notice colours as a resubmission's line
+        line.setVisible(self.bundle.status is GuideStatus.DRAFT)
+        return line
+
     def _make_print_controls(self) -> None:
         """The applicant's paper, once the case is taken (counter.ui.printing)."""
         self.print_button = QPushButton(PRINTING_INTAKE_BUTTON)
@@ -179,6 +190,7 @@ class PanelLayout(QWidget):
         head.addWidget(self.day_label)
         layout.addLayout(head)
         layout.addWidget(self.resubmission)
+        layout.addWidget(self.draft_guide)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
 

@@ -16,6 +16,7 @@ INTAKE_WINDOW_TITLE = tr("受理：{bundle}")
 INTAKE_GUIDE_VERSION = tr("指南第 {version} 版")
 INTAKE_DAY = tr("受理日期：{date}　{desk}号窗口　{clerk}")
 INTAKE_RESUBMISSION = tr("补正后重新提交，原办件：{case_no}")
+INTAKE_DRAFT_GUIDE = tr("依据待核办事指南受理：受理凭证和各类文书将注明此事")
 INTAKE_APPLICANT = tr("申请人")
 INTAKE_NAME = {"person": tr("姓名"), "company": tr("名称")}
 INTAKE_ID_NO = {"person": tr("身份证号"), "company": tr("统一社会信用代码")}

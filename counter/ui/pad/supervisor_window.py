@@ -1,4 +1,5 @@
-"""The supervisor's pages in one window: 督办, 统计, 即办, 评价设置, 受理设置, 单位信息, and this computer's 本机评价器.
+"""The supervisor's pages in one window: 督办, 统计, 即办, 评价设置, 受理设置, 单位信息, 待核指南, and this computer's
+本机评价器.
 
 What the main window opens from its menu or a key (F8).  Where the database
 has accounts, each page is shown to the roles that may use it.
@@ -19,6 +20,7 @@ from counter.ui.focus import first_control
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.desk_pad_form import DeskPadForm
 from counter.ui.pad.figures_page import FiguresPage
+from counter.ui.pad.guide_status_page import GuideStatusPage
 from counter.ui.pad.intake_rules_form import IntakeRulesForm
 from counter.ui.pad.promise_page import PromisePage
 from counter.ui.pad.settings_form import RatingSettingsForm
@@ -26,6 +28,7 @@ from counter.ui.pad.supervision import RectificationPage
 from counter.ui.pad.timers import Clock, local_now
 from counter.ui.pad.words import (
     DESK_PAD_TAB,
+    GUIDE_STATUS_TAB,
     INTAKE_RULES_TAB,
     RATING_FIGURES_TITLE,
     RATING_SETTINGS_TITLE,
@@ -60,6 +63,7 @@ class SupervisorWindow(QTabWidget):
         self.intake_rules = IntakeRulesForm(runner, desk)  # 容缺 margin, 补正 period
         # 单位信息: the office printed on the notices ("" site: this desk's, from desk.json)
         self.office = OfficeSettingsForm(runner, site_code or load_desk_config().site_code, desk)
+        self.guides = GuideStatusPage(runner, desk)  # 待核指南: the administrator's
         self.desk_pad = DeskPadForm()  # this computer's file, not the office's database: whoever opens the window
         # each page shown to the roles that may use it; the actions check again
         may = (desk.actor if desk is not None else SINGLE_DESK).may
@@ -70,6 +74,7 @@ class SupervisorWindow(QTabWidget):
             (self.settings, RATING_SETTINGS_TITLE, may(Permission.CHANGE_SETTINGS)),
             (self.intake_rules, INTAKE_RULES_TAB, may(Permission.CHANGE_SETTINGS)),
             (self.office, OFFICE_TAB, may(Permission.CHANGE_SETTINGS)),
+            (self.guides, GUIDE_STATUS_TAB, may(Permission.MANAGE_CATALOG)),
             (self.desk_pad, DESK_PAD_TAB, True),
         )
         for page, title, shown in pages:
@@ -104,4 +109,5 @@ class SupervisorWindow(QTabWidget):
         self.settings.load()
         self.intake_rules.load()
         self.office.load()
+        self.guides.load()
         self.desk_pad.load()

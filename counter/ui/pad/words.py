@@ -142,6 +142,18 @@ DESK_PAD_NOTE = tr(
     "只对这台电脑有效。只有一块屏幕时，评价器评价完成、超时或按 Esc 后自动隐藏；"
     "申请人没有键盘时，差评只点选不满意原因，不输入文字。"
 )
+GUIDE_STATUS_TAB = tr("待核指南")
+GUIDE_STATUS_ALLOW = tr("正式办件允许依待核办事指南受理（受理凭证和各类文书均注明）")
+GUIDE_STATUS_TRAINING = tr("培训数据库：待核指南始终可以受理。")
+GUIDE_STATUS_LIST = tr("待核指南（核对内容无误后发布；发布生成新版本，记入审计日志）")
+GUIDE_STATUS_LINE = tr("{number} {name}（第{version}版）")
+GUIDE_STATUS_PUBLISH = tr("发布所选指南")
+GUIDE_STATUS_PUBLISHED = tr("已发布：{name}，指南第{version}版")
+GUIDE_STATUS_NONE = tr("没有待核指南。")
+GUIDE_STATUS_SAVED = tr("已保存：{state}")
+GUIDE_STATUS_ON = tr("允许依待核指南受理")
+GUIDE_STATUS_OFF = tr("不允许依待核指南受理")
+GUIDE_STATUS_FAILED = tr("没有完成：{fault}")
 DESK_PAD_SAVE = tr("保存本机设置")
 DESK_PAD_SAVED = tr("本机评价器设置已保存，立即生效")
 DESK_PAD_SAVE_FAILED = tr("没有保存：设置文件无法写入（{error}）")

@@ -1,0 +1,117 @@
+"""待核指南: the administrator's page for the guides this site has not confirmed yet.
+
+Two acts, both the site administrator's (the actions check again): whether real work may take intakes on a 待核
+guide (:func:`counter.actions.guide_status.allow_draft_intake`), and publishing a draft after checking it
+(:func:`counter.actions.guide_status.publish_guide`), which makes a new version and leaves the draft as it was.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from counter.actions.guard import NotPermitted
+from counter.actions.guide_status import NotADraft, allow_draft_intake, draft_guides, draft_intake, publish_guide
+from counter.ui.pad.words import (
+    GUIDE_STATUS_ALLOW,
+    GUIDE_STATUS_FAILED,
+    GUIDE_STATUS_LINE,
+    GUIDE_STATUS_LIST,
+    GUIDE_STATUS_NONE,
+    GUIDE_STATUS_OFF,
+    GUIDE_STATUS_ON,
+    GUIDE_STATUS_PUBLISH,
+    GUIDE_STATUS_PUBLISHED,
+    GUIDE_STATUS_SAVED,
+    GUIDE_STATUS_TRAINING,
+)
+from counter.ui.runner import Failed, Runner
+from counter.words.access import not_permitted
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from counter.actions.desk import Desk
+    from counter.actions.store import Unit
+
+CODE_ROLE = Qt.ItemDataRole.UserRole
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+T = TypeVar("T")
+
+
+class GuideStatusPage(QWidget):
+    def __init__(self, runner: Runner, desk: Desk | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._desk = desk  # the administrator; None: this machine's desk, nobody signed in
+        self.allow = QCheckBox(GUIDE_STATUS_ALLOW)
+        self.training = QLabel(GUIDE_STATUS_TRAINING)
+        self.training.hide()
+        self.drafts = QListWidget()
+        self.drafts.setAccessibleName(GUIDE_STATUS_LIST)
+        self.publish_button = QPushButton(GUIDE_STATUS_PUBLISH)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.allow)
+        layout.addWidget(self.training)
+        layout.addWidget(QLabel(GUIDE_STATUS_LIST))
+        layout.addWidget(self.drafts, 1)
+        layout.addWidget(self.publish_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.message)
+        self.allow.clicked.connect(self.on_allow_clicked)
+        self.publish_button.clicked.connect(self.on_publish_clicked)
+
+    def load(self) -> None:
+        try:
+            state = self._runner.read(draft_intake, GUIDE_STATUS_FAILED)
+            drafts = self._runner.read(draft_guides, GUIDE_STATUS_FAILED)
+        except Failed as err:
+            self.message.setText(err.message)
+            return
+        self.allow.setChecked(state.site_allows)
+        self.training.setVisible(state.training)
+        self.drafts.clear()
+        for guide in drafts:
+            text = GUIDE_STATUS_LINE.format(number=guide.number, name=guide.name, version=guide.version)
+            line = QListWidgetItem(text)
+            line.setData(CODE_ROLE, guide.code)
+            line.setData(NAME_ROLE, guide.name)
+            self.drafts.addItem(line)
+        if drafts:
+            self.drafts.setCurrentRow(0)
+        self.publish_button.setEnabled(bool(drafts))
+        if not drafts:
+            self.message.setText(GUIDE_STATUS_NONE)
+
+    def on_allow_clicked(self, checked: bool) -> None:
+        if self._act(partial(allow_draft_intake, allowed=checked, desk=self._desk)):
+            self.message.setText(GUIDE_STATUS_SAVED.format(state=GUIDE_STATUS_ON if checked else GUIDE_STATUS_OFF))
+        else:
+            self.allow.setChecked(not checked)
+
+    def on_publish_clicked(self) -> None:
+        line = self.drafts.currentItem()
+        if line is None:
+            return
+        code, name = str(line.data(CODE_ROLE)), str(line.data(NAME_ROLE))
+        done = self._act(partial(publish_guide, bundle_code=code, desk=self._desk))
+        if done is None:
+            return
+        self.load()
+        self.message.setText(GUIDE_STATUS_PUBLISHED.format(name=name, version=done.version))
+
+    def _act(self, action: Callable[[Unit], T]) -> T | None:
+        """The action's result, or None with the reason said."""
+        try:
+            return self._runner.write(action, GUIDE_STATUS_FAILED)
+        except NotPermitted as refused:
+            self.message.setText(not_permitted(refused.permission, refused.signed_in))
+        except NotADraft:
+            self.load()  # published meanwhile at another desk: the list shows what is left
+        except Failed as err:
+            self.message.setText(err.message)
+        return None

@@ -1,0 +1,69 @@
+"""``counter catalog publish`` and ``draft-intake``: a 待核 guide published by name, and the site's setting."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.catalog.model import GuideStatus
+from counter.cli import phrases
+from counter.cli.main import main
+from counter.db.catalog_store import current_guide, import_bundles
+from counter.db.engine import make_engine, make_sessions
+
+BUNDLE = "XAM-YJS-008"
+NAME = "我要开小餐馆（50平方米以下）"
+
+
+def run(capsys: pytest.CaptureFixture[str], db: str, *args: str) -> tuple[int, str, str]:
+    code = main(["--db", db, *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """A database with the bundled catalog, 我要开小餐馆 in it as 待核."""
+    url = f"sqlite:///{tmp_path / 'publish.sqlite3'}"
+    assert run(capsys, url, "catalog", "list")[0] == 0
+    engine = make_engine(url)
+    sessions: sessionmaker[Session] = make_sessions(engine)
+    with sessions.begin() as s:
+        stored = current_guide(s, BUNDLE)
+        assert stored is not None
+        import_bundles(s, [dataclasses.replace(stored.bundle, status=GuideStatus.DRAFT)], "catalog", "bundled")
+    engine.dispose()
+    return url
+
+
+def test_a_draft_is_published_by_its_number_once(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, out, err = run(capsys, db, "catalog", "publish", "8")
+    assert (code, err) == (0, "")
+    assert out.strip() == phrases.CATALOG_PUBLISHED.format(number=8, name=NAME, version=3, draft=2)
+    code, out, err = run(capsys, db, "catalog", "publish", BUNDLE)
+    assert (code, out) == (1, "")
+    assert phrases.CATALOG_PUBLISH_ALREADY.format(name=NAME) in err
+
+
+def test_a_slip_of_the_keys_publishes_nothing(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, out, err = run(capsys, db, "catalog", "publish", "小参馆")
+    assert (code, out) == (1, "")
+    assert phrases.CATALOG_PUBLISH_UNKNOWN.format(bundle="小参馆") in err
+
+
+def test_an_unpublished_bundle_has_no_guide_to_publish(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, _, err = run(capsys, db, "catalog", "publish", "1")
+    assert code == 1
+    assert "无可发布" in err
+
+
+def test_the_draft_intake_setting_is_shown_and_set(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    assert run(capsys, db, "catalog", "draft-intake")[1].strip() == phrases.CATALOG_DRAFT_INTAKE_OFF
+    assert run(capsys, db, "catalog", "draft-intake", "on")[1].strip() == phrases.CATALOG_DRAFT_INTAKE_ON
+    assert run(capsys, db, "catalog", "draft-intake")[1].strip() == phrases.CATALOG_DRAFT_INTAKE_ON
+    code, out, _ = run(capsys, db, "catalog", "draft-intake", "off", "--json")
+    assert code == 0
+    assert '"site_allows": false' in out

@@ -1,0 +1,90 @@
+"""A 待核 guide at the desk: its banner on the guide page, F5 refused where the site does not allow it, and the
+intake panel saying so where it does (training, or the site's setting)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from counter.actions.guide_status import allow_draft_intake, draft_intake
+from counter.actions.store import Store
+from counter.ui import words
+from counter.ui.intake import IntakePanel
+from counter.ui.intake.words import INTAKE_DRAFT_GUIDE
+from counter.ui.main_window import MainWindow
+from counter.ui.pad.guide_status_page import GuideStatusPage
+from counter.ui.pad.words import GUIDE_STATUS_PUBLISHED
+from counter.ui.runner import Runner
+from counter.words.catalog import DRAFT_GUIDE
+from tests.ui.conftest import start_window
+from tests.ui.test_desk_actions import open_bundle, shown_messages
+
+NAME = "我要开小餐馆（50平方米以下）"
+
+
+@pytest.fixture
+def draft_catalog(catalog_dir: Path) -> Path:
+    """The test catalog with 我要开小餐馆 shipped as 待核, without the facts only the site knows."""
+    path = catalog_dir / "008.toml"
+    text = path.read_text(encoding="utf-8")
+    assert 'status = "published"' in text
+    path.write_text(text.replace('status = "published"', 'status = "draft"', 1), encoding="utf-8")
+    return catalog_dir
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Store, draft_catalog: Path) -> MainWindow:
+    return start_window(qtbot, MainWindow(db, draft_catalog))
+
+
+def test_a_draft_guide_is_shown_whole_under_its_banner(window: MainWindow) -> None:
+    open_bundle(window, "xcg")
+    view = window.guide_view
+    assert view.draft_notice.isVisibleTo(view)
+    assert view.draft_notice.text() == DRAFT_GUIDE
+    assert view.materials.isVisibleTo(view)  # the whole guide, not the 未发布 panel
+    assert DRAFT_GUIDE in view.plain_text()
+
+
+def test_f5_on_a_draft_is_refused_where_the_site_does_not_allow_it(window: MainWindow) -> None:
+    open_bundle(window, "xcg")
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    assert window.desk_actions.intake is None
+    assert words.DESK_INTAKE_DRAFT_REFUSED.format(name=NAME) in shown_messages(window)
+
+
+def test_where_the_site_allows_drafts_the_intake_opens_and_says_so(qtbot: QtBot, db: Store, window: MainWindow) -> None:
+    db.write(lambda unit: allow_draft_intake(unit, True))
+    open_bundle(window, "xcg")
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    panel = window.desk_actions.intake
+    assert isinstance(panel, IntakePanel)
+    qtbot.addWidget(panel)
+    assert panel.draft_guide.isVisibleTo(panel)
+    assert panel.draft_guide.text() == INTAKE_DRAFT_GUIDE
+
+
+def test_a_published_guide_has_no_draft_banner(qtbot: QtBot, window: MainWindow) -> None:
+    open_bundle(window, "xse")  # unpublished: no guide at all, no banner either
+    assert not window.guide_view.draft_notice.isVisibleTo(window.guide_view)
+
+
+def test_the_administrator_allows_drafts_and_publishes_one_from_the_supervisor_window(
+    qtbot: QtBot, db: Store, window: MainWindow
+) -> None:
+    page = GuideStatusPage(Runner(db))
+    qtbot.addWidget(page)
+    page.load()
+    assert not page.allow.isChecked()
+    assert [page.drafts.item(i).text() for i in range(page.drafts.count())] == [f"8 {NAME}（第1版）"]
+    page.allow.click()
+    assert db.read(draft_intake).site_allows
+    page.publish_button.click()
+    assert page.drafts.count() == 0
+    assert page.message.text() == GUIDE_STATUS_PUBLISHED.format(name=NAME, version=2)
+    open_bundle(window, "xcg")
+    assert not window.guide_view.draft_notice.isVisibleTo(window.guide_view)
