@@ -74,7 +74,7 @@ def test_catalog_show_always_says_the_aliases(capsys: pytest.CaptureFixture[str]
     assert code == 0
     assert json.loads(out)["aliases"][:2] == ["开饭店", "开餐馆"]
     code, out, _ = run(capsys, "catalog", "show", "27", "--json", "--db", db)
-    assert json.loads(out)["aliases"] == ["开门诊"]
+    assert "开门诊" in json.loads(out)["aliases"]
     # a guide without aliases says so with an empty list: one imported with its aliases taken out
     shipped = (SHIPPED_CATALOG / "001.toml").read_text(encoding="utf-8")
     bare = "\n".join(line for line in shipped.splitlines() if not line.startswith("aliases")) + "\n"

@@ -179,11 +179,12 @@ def test_an_administrator_publishes_a_draft_as_a_new_version_kept_beside_it(
 
 
 def test_an_unpublished_bundle_has_nothing_to_publish(sessions: sessionmaker[Session], desk: Desk) -> None:
-    with sessions() as s:
-        code = s.scalar(select(models.Bundle.code).where(models.Bundle.published.is_(False)).limit(1))
-    assert code is not None
+    """A bundle whose current version is 未发布 (identity only): nothing was drafted, so nothing can be published."""
+    bare = dataclasses.replace(shipped(sessions), status=GuideStatus.UNPUBLISHED)
+    with sessions.begin() as s:
+        import_bundles(s, [bare], "catalog", "bundled")
     with sessions.begin() as s, pytest.raises(NotADraft) as refused:
-        publish_guide(s, code, desk=desk)
+        publish_guide(s, BUNDLE, desk=desk)
     assert refused.value.status is GuideStatus.UNPUBLISHED
 
 

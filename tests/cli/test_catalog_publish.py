@@ -55,7 +55,14 @@ def test_a_slip_of_the_keys_publishes_nothing(capsys: pytest.CaptureFixture[str]
 
 
 def test_an_unpublished_bundle_has_no_guide_to_publish(capsys: pytest.CaptureFixture[str], db: str) -> None:
-    code, _, err = run(capsys, db, "catalog", "publish", "1")
+    engine = make_engine(db)
+    sessions: sessionmaker[Session] = make_sessions(engine)
+    with sessions.begin() as s:
+        stored = current_guide(s, BUNDLE)
+        assert stored is not None
+        import_bundles(s, [dataclasses.replace(stored.bundle, status=GuideStatus.UNPUBLISHED)], "catalog", "bundled")
+    engine.dispose()
+    code, _, err = run(capsys, db, "catalog", "publish", "8")
     assert code == 1
     assert "无可发布" in err
 
