@@ -84,6 +84,16 @@ def test_list_show_and_import_new_version(capsys: pytest.CaptureFixture[str], tm
     assert json.loads(out)["version"] == 2
 
 
+def test_show_prints_a_draft_whole_and_says_it_is_one(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    """A 待核 guide is read in full (a clerk checks it before it is published), under the words that say so."""
+    code, out, _ = run(capsys, "catalog", "show", "1", "--db", db)
+    assert code == 0
+    assert "待核指南：已起草并通过校验" in out
+    assert "指南未发布" not in out
+    assert "食品生产许可" in out
+    assert "咨询电话" not in out  # the site's phones, not the guide's: no empty line for them
+
+
 def test_show_names_each_department_for_the_site(capsys: pytest.CaptureFixture[str], db: str) -> None:
     code, out, _ = run(capsys, "catalog", "show", "8", "--db", db)
     assert code == 0

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from counter.catalog.model import Bundle, Item, Material
-from counter.words.catalog import ADMIN_LEVEL, COPY_FORM, MEDIUM, NECESSITY, SAMPLE_GUIDE, UNPUBLISHED, time_limit
+from counter.words.catalog import (
+    ADMIN_LEVEL,
+    COPY_FORM,
+    DRAFT_GUIDE,
+    MEDIUM,
+    NECESSITY,
+    SAMPLE_GUIDE,
+    UNPUBLISHED,
+    time_limit,
+)
 from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
 from counter.words.translate import tr
 
@@ -49,9 +58,11 @@ def guide_as_text(bundle: Bundle, version: int | None = None, deciders: Mapping[
         tr("{number}. {name}（{code}）").format(number=b.number, name=b.name, code=b.code)
         + (tr(" 第{version}版").format(version=version) if version else "")
     ]
-    if not b.published:
+    if not b.has_guide:
         lines.append(UNPUBLISHED)
         return "\n".join(lines)
+    if not b.published:  # 待核: the whole draft, said to be one
+        lines.append(DRAFT_GUIDE)
     if b.sample:
         lines.append(SAMPLE_GUIDE)
     if b.summary:
@@ -65,11 +76,12 @@ def guide_as_text(bundle: Bundle, version: int | None = None, deciders: Mapping[
             tr("办理时间：{days} {periods}").format(days=h.days, periods=" ".join(h.periods))
             + (tr("（{note}）").format(note=h.note) if h.note else "")
         )
-    lines.append(
-        tr("咨询电话：{consult_phone}    投诉电话：{complaint_phone}").format(
-            consult_phone=b.consult_phone, complaint_phone=b.complaint_phone
+    if b.consult_phone or b.complaint_phone:  # a draft leaves them to the site (its words say so)
+        lines.append(
+            tr("咨询电话：{consult_phone}    投诉电话：{complaint_phone}").format(
+                consult_phone=b.consult_phone, complaint_phone=b.complaint_phone
+            )
         )
-    )
     if b.visits is not None:
         lines.append(
             tr("到现场次数：{visits}").format(visits=b.visits)
