@@ -91,7 +91,7 @@ def test_show_prints_a_draft_whole_and_says_it_is_one(capsys: pytest.CaptureFixt
     assert "待核指南：已起草并通过校验" in out
     assert "指南未发布" not in out
     assert "食品生产许可" in out
-    assert "咨询电话" not in out  # the site's phones, not the guide's: no empty line for them
+    assert "咨询电话：" not in out  # the site's phones, not the guide's: no empty line for them
 
 
 def test_show_names_each_department_for_the_site(capsys: pytest.CaptureFixture[str], db: str) -> None:
