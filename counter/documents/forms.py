@@ -20,7 +20,6 @@ from counter.catalog.model import Bundle, GuideStatus, Material, MaterialKind
 from counter.documents import words as paper
 from counter.documents.data import Block, DocumentData, Fields, OfficeSettings, Pair, SignOff, Text
 from counter.documents.kinds import DocumentKind
-from counter.documents.words import date_text
 
 
 def bundle_forms(bundle: Bundle) -> tuple[Material, ...]:
