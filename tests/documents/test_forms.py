@@ -43,7 +43,8 @@ def test_the_shipped_forms_carry_the_national_forms_boxes(shipped: dict[str, Bun
         assert label in individual
     assert [f.label for f in _form(restaurant, "M02").fields][:3] == ["名称", "住所", "法定代表人"]
     assert "主体业态" in [f.label for f in _form(restaurant, "M06").fields]
-    assert _form(clothes, "M01").fields and _form(clothes, "M02").fields
+    assert _form(clothes, "M01").fields
+    assert _form(clothes, "M02").fields
     assert all(f.sample for m in (*bundle_forms(restaurant), *bundle_forms(clothes)) for f in m.fields)
     assert {m.code for m in forms_without_fields(restaurant)} == {"M10", "M13"}
 
@@ -86,7 +87,7 @@ def test_the_blank_has_every_box_empty_and_the_sample_fills_them(shipped: dict[s
     assert [(p.label, p.value) for p in _boxes(blank.blocks).pairs] == [(f.label, "") for f in form.fields]
     assert [(p.label, p.value) for p in _boxes(sample.blocks).pairs] == [(f.label, f.sample) for f in form.fields]
     assert (blank.watermark, sample.watermark) == ("", "示范样表")
-    assert not blank.doc_no and not blank.case_no and not blank.barcode and not blank.qr
+    assert (blank.doc_no, blank.case_no, blank.barcode, blank.qr) == ("", "", "", "")
 
 
 def test_a_form_without_boxes_prints_the_standard_block_and_says_so(shipped: dict[str, Bundle]) -> None:
