@@ -43,6 +43,9 @@ def _material(m: Material) -> dict[str, Any]:
         "deferral_limit": _limit(m.deferral_limit),
         "intermediary": m.intermediary,
     }
+    if m.fields:
+        # only where set: the hash of a guide whose forms list no boxes stays what it was before they could
+        doc["fields"] = [{"label": f.label, "sample": f.sample} for f in m.fields]
     return doc
 
 

@@ -234,6 +234,18 @@ class Situation:
 
 
 @dataclass(frozen=True, slots=True)
+class FormField:
+    """One box of an application form: its printed label and what the 示范样表 writes in it.
+
+    The 24-point checklist (兴署办发〔2021〕8 号, 附件 items 23-24) wants every form the applicant fills
+    offered blank and as a filled sample; with its boxes in the catalog both are printed at the window.
+    """
+
+    label: str
+    sample: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Material:
     code: str
     name: str
@@ -255,6 +267,7 @@ class Material:
     sample_form: str = ""  # 示例样表 (forms only)
     deferral_limit: TimeLimit | None = None  # for deferrable materials
     intermediary: str = ""  # kind of body that issues it, if an intermediary
+    fields: tuple[FormField, ...] = ()  # the form's boxes, in order (forms only); empty: not in the catalog
 
     def applies(self, answers: dict[str, str]) -> bool:
         """Whether this material is needed for the given situation answers.

@@ -25,6 +25,7 @@ from counter.catalog.model import (
     CaseKind,
     CopyForm,
     Fee,
+    FormField,
     GuideStatus,
     Intermediary,
     Item,
@@ -63,8 +64,9 @@ _MATERIAL_KEYS = {
     "code", "name", "items", "when", "kind", "copy_form", "medium", "originals",
     "copies", "paper_size", "source", "issuer", "necessity", "legal_basis",
     "requirement", "shared", "blank_form", "sample_form", "deferral_limit",
-    "intermediary",
+    "intermediary", "fields",
 }  # fmt: skip
+_FIELD_KEYS = {"label", "sample"}
 _ADDRESS_KEYS = {"street", "number", "room", "desk_no"}
 _HOURS_KEYS = {"days", "periods", "note"}
 _STEP_KEYS = {"name", "limit", "result", "description"}
@@ -326,9 +328,17 @@ class DocumentReader:
                 sample_form=self.text(row, "sample_form"),
                 deferral_limit=self.limit(row, "deferral_limit"),
                 intermediary=self.text(row, "intermediary"),
+                fields=self.read_fields(row),
             )
         finally:
             self.material = ""
+
+    def read_fields(self, row: Mapping[str, Any]) -> tuple[FormField, ...]:
+        fields = []
+        for sub in self.tables(row, "fields"):
+            self.keys(sub, _FIELD_KEYS, "materials.fields.")
+            fields.append(FormField(self.text(sub, "label"), self.text(sub, "sample")))
+        return tuple(fields)
 
 
 def parse_bundle(text: str, file: str) -> tuple[Bundle | None, list[Problem]]:

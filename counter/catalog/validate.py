@@ -521,6 +521,35 @@ def _check_material_form(out: _Collector, material: Material, label: str) -> Non
             out.report(Rule.FORM_WITHOUT_BLANK_OR_SAMPLE, "materials.blank_form", material=label)
         if not material.sample_form:
             out.report(Rule.FORM_WITHOUT_BLANK_OR_SAMPLE, "materials.sample_form", material=label)
+    _check_fields(out, material, label)
+
+
+def _check_fields(out: _Collector, material: Material, label: str) -> None:
+    """A form's boxes each have a label of their own: the blank form prints them, the sample fills them.
+
+    A form without boxes is not an error: its blank prints the applicant's standard block and says that the
+    catalog lists no boxes (:func:`forms_without_fields` names such forms for the catalog editor).
+    """
+    seen: set[str] = set()
+    for number, form_field in enumerate(material.fields, 1):
+        if not form_field.label:
+            out.report(Rule.MISSING_ELEMENT, "materials.fields.label", str(number), material=label)
+        elif form_field.label in seen:
+            out.report(Rule.DUPLICATE_CODE, "materials.fields.label", form_field.label, material=label)
+        seen.add(form_field.label)
+    if material.fields and material.kind is not MaterialKind.FORM:
+        out.report(Rule.UNKNOWN_KEY, "materials.fields", material=label)
+
+
+def forms_without_fields(bundle: Bundle) -> tuple[Material, ...]:
+    """The forms of a guide (published or 待核) whose boxes the catalog does not list yet.
+
+    Their blank and sample (兴署办发〔2021〕8 号, 附件 items 23-24) are printed with the applicant's standard
+    block only; the catalog editor adds the boxes from the department's official form.
+    """
+    if not bundle.has_guide:
+        return ()
+    return tuple(m for m in bundle.materials if m.kind is MaterialKind.FORM and not m.fields)
 
 
 def _check_deferral(out: _Collector, bundle: Bundle, material: Material, label: str) -> None:

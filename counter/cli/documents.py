@@ -1,5 +1,6 @@
-"""The document commands: ``counter print`` (a case's notices), ``counter notice`` (a guide notice) and
-``counter office`` (the site's details printed on every document)."""
+"""The document commands: ``counter print`` (a case's notices), ``counter notice`` (a guide notice),
+``counter form`` (a guide's blank forms and 示范样表) and ``counter office`` (the site's details printed on every
+document)."""
 
 from __future__ import annotations
 
@@ -45,6 +46,14 @@ def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -
     p.add_argument("--printer", metavar="NAME", nargs="?", const="")
     p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
     p.set_defaults(func=cmd_guide_notice)
+    p = commands.add_parser("form", parents=[common], help=tr("办事指南中需申请人填写的表格：空白表格或示范样表"))
+    p.add_argument("bundle")
+    p.add_argument("material", nargs="?", default="", help=tr("表格的材料编码；不写则列出该一件事的全部表格"))
+    p.add_argument("--sample", action="store_true", help=tr("打印示范样表（默认打印空白表格）"))
+    p.add_argument("--all", action="store_true", help=tr("把全部表格的空白表格和示范样表写入 --out 目录"))
+    p.add_argument("--out", metavar="FILE.pdf|DIR")
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_form)
     p = commands.add_parser("office", parents=[common], help=tr("本站点的单位信息（印在文书上）：查看或修改"))
     for name in OFFICE_FIELDS:
         p.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="TEXT")
@@ -133,6 +142,67 @@ def cmd_guide_notice(args: argparse.Namespace) -> int:
             tr("一件事 {bundle_code} 不存在或指南未发布，不能出具一次性告知单").format(bundle_code=err.bundle_code)
         ) from err
     return _deliver(args, made, store)
+
+
+def _write(out: Path, pdf: bytes) -> None:
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(pdf)
+    except OSError as err:
+        raise Reported(tr("无法写入 {out}：{error}").format(out=out, error=err.strerror or err)) from err
+
+
+def cmd_form(args: argparse.Namespace) -> int:
+    """One form to --out, every form of the bundle (blank and sample) into the folder --out, or the list of forms."""
+    from counter.actions.documents import GuideNotFound
+    from counter.actions.forms import FormNotFound, FormPaper, guide_forms, make_form
+    from counter.actions.guides import find_guide
+
+    if (args.material or args.all) and not args.out:
+        raise UsageError(tr("请用 --out 指定保存的文件（--all 时为目录）"))
+    if args.material and args.all:
+        raise UsageError(tr("--all 打印全部表格，不再写材料编码"))
+    store = open_store(args)
+    ensure_catalog(store)
+    by, day = desk(), today_of(args)
+    wanted = args.bundle.strip()
+
+    def forms(session: Unit) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """The bundle named as ``catalog show`` takes it: code, number, name or pinyin initials."""
+        stored = find_guide(session, wanted)
+        code = stored.bundle.code if stored else wanted
+        return code, guide_forms(session, code)
+
+    def papers(session: Unit, code: str, wanted_forms: tuple[str, ...], samples: tuple[bool, ...]) -> list[FormPaper]:
+        return [make_form(session, by, code, m, day, sample=s) for m in wanted_forms for s in samples]
+
+    try:
+        code, listed = store.read(forms)
+        if not args.material and not args.all:
+            for material_code, name in listed:
+                print(f"{material_code}\t{name}")
+            return EXIT_OK
+        chosen = tuple(m for m, _ in listed) if args.all else (args.material.strip(),)
+        samples = (False, True) if args.all else (args.sample,)
+        made = store.read(lambda session: papers(session, code, chosen, samples))
+    except GuideNotFound as err:
+        raise Reported(
+            tr("一件事 {bundle_code} 不存在或没有办事指南，不能打印表格").format(bundle_code=err.bundle_code)
+        ) from err
+    except FormNotFound as err:
+        raise Reported(
+            tr("一件事 {bundle_code} 的办事指南中没有需填写的表格 {material}").format(
+                bundle_code=err.bundle_code, material=err.material_code
+            )
+        ) from err
+    for paper in made:
+        if args.all:
+            out = Path(args.out) / f"{paper.bundle_code}-{paper.material_code}-{paper.kind.value}.pdf"
+        else:
+            out = Path(args.out)
+        _write(out, paper.pdf)
+        print(f"{paper.material_code}\t{paper.kind.value}\t{out}")
+    return EXIT_OK
 
 
 def cmd_office(args: argparse.Namespace) -> int:

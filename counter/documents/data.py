@@ -102,7 +102,14 @@ class Numbered:
     items: tuple[tuple[str, str], ...]  # (number, text)
 
 
-Block = Heading | Text | Pairs | Table | Numbered
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """The boxes of a form: a label and a box tall enough to write in by hand, filled in on a sample."""
+
+    pairs: tuple[Pair, ...]
+
+
+Block = Heading | Text | Pairs | Table | Numbered | Fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +146,7 @@ class DocumentData:
     check_dates: bool = False  # the printed dates are provisional (computed beyond the holiday data)
     subject: str = ""  # PDF metadata
     training: bool = False  # made in a training database: every page says 培训样张 across it
+    watermark: str = ""  # across every page instead (示范样表): the paper is an example, never an application
 
 
 class DocumentNotPossible(ValueError):

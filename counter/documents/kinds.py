@@ -21,6 +21,8 @@ class DocumentKind(StrEnum):
     REFUSAL = "refusal"  # 不予受理通知书
     DENIAL = "denial"  # 不予批准决定书
     GUIDE_NOTICE = "guide_notice"  # 一次性告知单: a bundle's guide for someone who only asks
+    BLANK_FORM = "blank_form"  # 空白表格: a form of a guide's materials, to be filled in by the applicant
+    SAMPLE_FORM = "sample_form"  # 示范样表: the same form filled in as an example
 
     @property
     def number_kind(self) -> DocKind | None:
@@ -35,7 +37,7 @@ class DocumentKind(StrEnum):
 
     @property
     def needs_case(self) -> bool:
-        return self is not DocumentKind.GUIDE_NOTICE
+        return self not in (DocumentKind.GUIDE_NOTICE, DocumentKind.BLANK_FORM, DocumentKind.SAMPLE_FORM)
 
 
 _NUMBER_KIND: dict[DocumentKind, DocKind | None] = {
@@ -46,6 +48,9 @@ _NUMBER_KIND: dict[DocumentKind, DocKind | None] = {
     DocumentKind.REFUSAL: DocKind.REFUSAL,
     DocumentKind.DENIAL: DocKind.DENIAL,
     DocumentKind.GUIDE_NOTICE: DocKind.GUIDE,
+    # a form is the guide's, handed out like a leaflet: nothing of the office's is decided or told on it
+    DocumentKind.BLANK_FORM: None,
+    DocumentKind.SAMPLE_FORM: None,
 }
 
 

@@ -17,7 +17,7 @@ from counter.documents import words as paper
 from counter.documents.codes import BAR_HEIGHT_MM, MM, MODULE_MM, code128
 from counter.documents.fonts import DocumentFonts
 from counter.documents.linebreak import break_lines
-from counter.documents.model import Block, DocumentData, Heading, Numbered, Pair, Pairs, SignOff, Table, Text
+from counter.documents.model import Block, DocumentData, Fields, Heading, Numbered, Pair, Pairs, SignOff, Table, Text
 from counter.documents.page import (
     BAND_TOP,
     BODY_SIZE,
@@ -50,6 +50,8 @@ from counter.documents.page import (
 )
 
 FINGERPRINT_SIDE = 15 * MM  # a thumbprint with room around it
+FIELD_HEIGHT = 11 * MM  # a form's box: one line of handwriting with room above and below
+FIELD_LABEL_SHARE = 0.27  # a form's labels are longer than a notice's (统一社会信用代码)
 
 
 class _Spacing(NamedTuple):
@@ -177,6 +179,9 @@ class _Layout:
         elif isinstance(block, Table):
             self.table(block)
             self.y -= 7.0
+        elif isinstance(block, Fields):
+            self.fields(block.pairs)
+            self.y -= 7.0
         else:
             self.numbered(block)
 
@@ -221,11 +226,12 @@ class _Layout:
         centred: Sequence[bool],
         fills: Sequence[float | None],
         bold: bool = False,
+        least: float = 0.0,
     ) -> tuple[float, Callable[[], None]]:
-        """Measure a row: its height, and the function that draws it at the cursor (after ``ensure``)."""
+        """Measure a row (at least ``least`` tall): its height, and the function that draws it at the cursor."""
         size, leading = TABLE_SIZE, self.spacing.table_leading
         wrapped = [self.lines(cell, size, w - 2 * CELL_X) for cell, w in zip(cells, widths, strict=True)]
-        height = max(len(lines) for lines in wrapped) * leading + 2 * self.spacing.cell_y
+        height = max(max(len(lines) for lines in wrapped) * leading + 2 * self.spacing.cell_y, least)
 
         def draw() -> None:
             top, x = self.y, LEFT
@@ -267,6 +273,15 @@ class _Layout:
             centred = [i % 2 == 0 for i in range(len(cells))]
             fills = [LABEL_FILL if i % 2 == 0 else None for i in range(len(cells))]
             height, draw = self._row(cells, widths, centred, fills)
+            self.ensure(height)
+            draw()
+
+    def fields(self, pairs: Sequence[Pair]) -> None:
+        """A form's boxes, one to a row, each tall enough to be written in by hand."""
+        label_w = CONTENT * FIELD_LABEL_SHARE
+        for pair in pairs:
+            cells, widths = [pair.label, pair.value], [label_w, CONTENT - label_w]
+            height, draw = self._row(cells, widths, [True, False], [LABEL_FILL, None], least=FIELD_HEIGHT)
             self.ensure(height)
             draw()
 
@@ -321,18 +336,21 @@ class _Layout:
     def sign_off(self, s: SignOff) -> None:
         """Clerk and signatures on the left, the seal's place in the middle, the progress QR code on the right."""
         top = self.y
-        clerk = paper.DOC_NUMBER_LINE.format(label=s.clerk_label, value=s.clerk)
-        phone = paper.DOC_NUMBER_LINE.format(label=paper.DOC_CLERK_PHONE, value=s.phone)
-        self.text_line(LEFT, top, clerk, BODY_SIZE, 20.0)
-        # the phone follows the clerk's name on the same line when both fit left of the seal
-        phone_x = max(LEFT + 30 * MM, LEFT + self.width(clerk, BODY_SIZE) + 6 * MM)
         seal_left = LEFT + CONTENT * (0.655 if self.data.qr else 0.78) - SEAL_RADIUS
         y = top - 28.0
-        if phone_x + self.width(phone, BODY_SIZE) <= seal_left - 2 * MM:
-            self.text_line(phone_x, top, phone, BODY_SIZE, 20.0)
+        if s.clerk_label:
+            clerk = paper.DOC_NUMBER_LINE.format(label=s.clerk_label, value=s.clerk)
+            phone = paper.DOC_NUMBER_LINE.format(label=paper.DOC_CLERK_PHONE, value=s.phone)
+            self.text_line(LEFT, top, clerk, BODY_SIZE, 20.0)
+            # the phone follows the clerk's name on the same line when both fit left of the seal
+            phone_x = max(LEFT + 30 * MM, LEFT + self.width(clerk, BODY_SIZE) + 6 * MM)
+            if phone_x + self.width(phone, BODY_SIZE) <= seal_left - 2 * MM:
+                self.text_line(phone_x, top, phone, BODY_SIZE, 20.0)
+            else:
+                self.text_line(LEFT, y, phone, BODY_SIZE, 20.0)
+                y -= 28.0
         else:
-            self.text_line(LEFT, y, phone, BODY_SIZE, 20.0)
-            y -= 28.0
+            y = top  # a form the applicant fills: no clerk, the signature comes first
         for n, signer in enumerate(s.signers):
             label = paper.DOC_NUMBER_LINE.format(label=signer, value="")
             self.text_line(LEFT, y, label, BODY_SIZE, 20.0)

@@ -8,6 +8,7 @@
   case, its guide version and the office settings; :class:`DocumentNotPossible`
   lists every :class:`DocumentProblem` when the document does not fit the case.
 - :func:`guide_notice_for`: the 一次性告知单 of a bundle, for someone who only asks.
+- :func:`form_for`: the 空白表格 or 示范样表 of one of a guide's forms (:func:`bundle_forms`).
 - :class:`DocumentData` and its blocks: what :mod:`counter.documents.layout` lays out and
   :func:`counter.documents.render.render_pdf` prints.
 """
@@ -21,6 +22,7 @@ from counter.documents.data import (
     Column,
     DocumentData,
     DocumentNotPossible,
+    Fields,
     Heading,
     Numbered,
     OfficeSettings,
@@ -30,6 +32,7 @@ from counter.documents.data import (
     Table,
     Text,
 )
+from counter.documents.forms import bundle_forms, form_for
 from counter.documents.guide_notice import guide_notice_for
 from counter.documents.kinds import DocumentKind, DocumentProblem
 
@@ -40,6 +43,7 @@ __all__ = [
     "DocumentKind",
     "DocumentNotPossible",
     "DocumentProblem",
+    "Fields",
     "Heading",
     "Numbered",
     "OfficeSettings",
@@ -48,7 +52,9 @@ __all__ = [
     "SignOff",
     "Table",
     "Text",
+    "bundle_forms",
     "document_for",
     "document_problems",
+    "form_for",
     "guide_notice_for",
 ]

@@ -177,16 +177,15 @@ def render_pdf(data: DocumentData) -> bytes:
         for number in range(1, len(pages) + 1):
             canvas.doForm(f"page{number}")
             painter.page(copy_marks(fonts, data, label, number, len(pages)))
-            if data.training:
-                _training_mark(canvas, fonts)
+            if data.watermark or data.training:
+                _training_mark(canvas, fonts, data.watermark or paper.TRAINING_MARK)
             canvas.showPage()
     canvas.save()
     return out.getvalue()
 
 
-def _training_mark(canvas: Any, fonts: DocumentFonts) -> None:
-    """培训样张 diagonally across the page, over the notice: paper made in training is never taken for real."""
-    text = paper.TRAINING_MARK
+def _training_mark(canvas: Any, fonts: DocumentFonts, text: str) -> None:
+    """培训样张 (or 示范样表) diagonally across the page, over the notice: such paper is never taken for real."""
     canvas.saveState()
     canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
     canvas.rotate(55)  # about the page's diagonal (A4 is 1:1.41)

@@ -59,6 +59,8 @@ DOC_TITLE: dict[str, str] = {
     "refusal": "不予受理通知书",
     "denial": "不予批准决定书",
     "guide_notice": "一次性告知单",
+    "blank_form": "空白表格",
+    "sample_form": "示范样表",
 }
 DOC_NOUN: dict[str, str] = {
     "receipt": "凭证",
@@ -68,6 +70,8 @@ DOC_NOUN: dict[str, str] = {
     "refusal": "通知书",
     "denial": "决定书",
     "guide_notice": "告知单",
+    "blank_form": "表",
+    "sample_form": "样表",
 }
 DOC_DATE = "{year}年{month}月{day}日"
 DOC_NO = "文书编号"
@@ -334,3 +338,22 @@ DOC_ITEM_DENIAL_INTRO = (
 DOC_LAPSE_REASON = "容缺受理时承诺补交的下列材料，至补交期限届满仍未补交，该事项不具备作出准予决定的条件。"
 DOC_H_LAPSED = "逾期未补交的材料"
 DOC_OTHER_ITEMS = "本决定只涉及上述事项；“{bundle}”中的其他事项不受本决定影响，由各实施部门继续办理。"
+
+# 空白表格 and 示范样表 (兴署办发〔2021〕8 号, 附件: the 24-point checklist, items 23-24)
+DOC_FORM_FILL = "请用黑色钢笔或签字笔填写，字迹清楚，内容真实；填好后连同其他申请材料一并提交。"
+DOC_FORM_SAMPLE = "本表为示范样表，各栏内容均为填写示例，不得作为申请材料提交。"
+DOC_FORM_STANDARD = "办事指南未列明本表格的栏目，以下为申请人通用栏目；受理部门的正式表格另有栏目的，以正式表格为准。"
+DOC_FORM_DRAFT_GUIDE = "注：本表格依据待核办事指南印制，该指南尚未经本中心核定发布。"
+DOC_FORM_NOTE = {
+    "blank_form": "本表由申请人填写，随申请材料提交。",
+    "sample_form": "本样表仅供填写参考，不作申请材料。",
+}
+DOC_FORM_SIGNER = "申请人（签字）"
+DOC_FORM_DATE = "日期：　　　　年　　月　　日"
+#: the applicant's standard block, with its sample, for a form whose boxes the catalog does not list
+DOC_FORM_STANDARD_FIELDS = (
+    ("申请人", "王某某"),
+    ("证件号码", "152201××××××××××××"),
+    ("联系电话", "139××××××××"),
+    ("地址", "乌兰浩特市××路×号"),
+)

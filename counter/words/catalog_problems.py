@@ -152,6 +152,9 @@ FIELD_TEXT: dict[str, str] = {
     "materials.sample_form": tr("示范样表"),
     "materials.deferral_limit": tr("容缺补交时限"),
     "materials.intermediary": tr("中介机构类别"),
+    "materials.fields": tr("表格栏目"),
+    "materials.fields.label": tr("表格栏目名称"),
+    "materials.fields.sample": tr("表格栏目示范内容"),
     "value": tr("天数"),
     "unit": tr("时限单位"),
 }

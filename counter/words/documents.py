@@ -16,6 +16,8 @@ DOC_TITLE: dict[str, str] = {
     "refusal": tr("不予受理通知书"),
     "denial": tr("不予批准决定书"),
     "guide_notice": tr("一次性告知单"),
+    "blank_form": tr("空白表格"),
+    "sample_form": tr("示范样表"),
 }
 DOC_PROBLEM: dict[str, str] = {
     "needs_no_case": tr("一次性告知单按办事指南打印，不属于某个办件"),

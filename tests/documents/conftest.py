@@ -24,7 +24,15 @@ from counter.db.case_store import case_view
 from counter.db.catalog_store import guide_version
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
-from counter.documents.model import DocumentData, DocumentKind, OfficeSettings, document_for, guide_notice_for
+from counter.documents.model import (
+    DocumentData,
+    DocumentKind,
+    OfficeSettings,
+    bundle_forms,
+    document_for,
+    form_for,
+    guide_notice_for,
+)
 from tests.conftest import SHIPPED_CATALOG
 
 TODAY = dt.date(2026, 11, 20)
@@ -54,6 +62,9 @@ class DemoCases:
     def document(self, kind: DocumentKind, sequence: int = 1) -> DocumentData:
         if kind is DocumentKind.GUIDE_NOTICE:
             return guide_notice_for(self.bundle, self.office, TODAY, DESK.clerk, guide_version=1)
+        if kind in (DocumentKind.BLANK_FORM, DocumentKind.SAMPLE_FORM):  # the first form: 个体工商户登记（备案）申请书
+            form = bundle_forms(self.bundle)[0]
+            return form_for(self.bundle, form, self.office, TODAY, sample=kind is DocumentKind.SAMPLE_FORM)
         number_kind = kind.number_kind
         assert number_kind is not None
         number = doc_no(DESK.identity, TODAY, number_kind, sequence)

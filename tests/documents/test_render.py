@@ -55,6 +55,8 @@ REQUIRED = {
         "办理地点",
         "0482-8261008",
     ),
+    DocumentKind.BLANK_FORM: ("个体工商户登记（备案）申请书", "经营者姓名", "经营场所", "申请人（签字）", "日期："),
+    DocumentKind.SAMPLE_FORM: ("个体工商户登记（备案）申请书", "示范样表", "经营者姓名王某某", "不得作为申请材料提交"),
 }
 
 CASE_KINDS = [kind for kind in DocumentKind if kind.needs_case]
