@@ -60,12 +60,32 @@ def test_broken_catalog_lists_every_problem_and_imports_nothing(
     assert code == 0  # the bundled catalog, not the broken one, is what the desk has
 
 
+def test_list_and_find_say_daihe_for_a_draft_and_weifabu_only_without_a_guide(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    code, out, _ = run(capsys, "catalog", "list", "--db", db)
+    assert code == 0
+    lines = {line.split()[1]: line for line in out.splitlines()}
+    assert lines["XAM-YJS-001"].endswith("（待核）")  # a draft guide, taken in training or where the site allows it
+    assert lines["XAM-YJS-008"].endswith("我要开小餐馆（50平方米以下）")  # published: nothing beside the name
+    assert "未发布" not in out  # every shipped bundle has a guide
+    code, out, _ = run(capsys, "catalog", "list", "--json", "--db", db)
+    by_code = {e["code"]: e for e in json.loads(out)}
+    assert (by_code["XAM-YJS-001"]["status"], by_code["XAM-YJS-001"]["published"]) == ("draft", False)
+    assert (by_code["XAM-YJS-008"]["status"], by_code["XAM-YJS-008"]["published"]) == ("published", True)
+    code, out, _ = run(capsys, "catalog", "find", "木材加工", "--db", db)
+    assert code == 0
+    assert "我要开木材加工厂  （待核）" in out
+    code, out, _ = run(capsys, "catalog", "find", "木材加工", "--json", "--db", db)
+    assert json.loads(out)["hits"][0]["status"] == "draft"
+
+
 def test_list_show_and_import_new_version(capsys: pytest.CaptureFixture[str], tmp_path: Path, db: str) -> None:
     code, out, _ = run(capsys, "catalog", "list", "--json", "--db", db)
     assert code == 0
     listed = json.loads(out)
     assert len(listed) == 103
-    assert set(listed[0]) == {"code", "number", "name", "published"}
+    assert set(listed[0]) == {"code", "number", "name", "published", "status"}
     code, out, _ = run(capsys, "catalog", "show", "xcg", "--json", "--db", db)
     assert code == 0
     shown = json.loads(out)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, overload
 
+from counter.catalog.model import GuideStatus
 from counter.catalog.typos import TypoIndex, mark, owner_of, rank_of
 
 SEGMENT = "\x1f"  # between segments of a haystack; control characters never reach a query
@@ -78,6 +79,12 @@ _MATCH = {Tier.CORE: Match.NAME, Tier.NAME: Match.NAME, Tier.ALIAS: Match.ALIAS,
           Tier.ITEM: Match.ITEM}  # fmt: skip
 
 
+def _status(published: bool, draft: bool) -> GuideStatus:
+    if published:
+        return GuideStatus.PUBLISHED
+    return GuideStatus.DRAFT if draft else GuideStatus.UNPUBLISHED
+
+
 @dataclass(frozen=True, slots=True)
 class SearchEntry:
     """What the index needs of a bundle: identity and the precomputed haystack."""
@@ -87,6 +94,11 @@ class SearchEntry:
     name: str
     published: bool
     text: str  # from search_text(): segments, each a tier mark then content, joined by SEGMENT
+    draft: bool = False  # a 待核 guide: listed as one, not as a bundle without a guide
+
+    @property
+    def status(self) -> GuideStatus:
+        return _status(self.published, self.draft)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +110,11 @@ class SearchHit:
     tier: int
     at_start: bool
     typo: bool = False  # found only by allowing one slip
+    draft: bool = False  # a 待核 guide (SearchEntry.draft)
+
+    @property
+    def status(self) -> GuideStatus:
+        return _status(self.published, self.draft)
 
     @property
     def match(self) -> Match:
@@ -238,7 +255,7 @@ class HitList(Sequence[SearchHit]):
     def _make(self, one: int) -> SearchHit:
         e = self._entries[one & _OWNER_MASK]
         return SearchHit(e.bundle_code, e.number, e.name, e.published, one >> 20 & 7, bool(one >> 23 & 1),
-                         bool(one >> 24 & 1))  # fmt: skip
+                         bool(one >> 24 & 1), e.draft)  # fmt: skip
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence) or isinstance(other, str):

@@ -168,18 +168,23 @@ def cmd_catalog_template(args: argparse.Namespace) -> int:
 
 def cmd_catalog_list(args: argparse.Namespace) -> int:
     from counter.actions.guides import search_entries as catalog_entries
-    from counter.words.catalog import UNPUBLISHED
+    from counter.words.catalog import STATUS_TAG
 
     store = open_store(args)
     ensure_catalog(store)
     entries = store.read(catalog_entries)
     if args.json:
         print_json(
-            [{"code": e.bundle_code, "number": e.number, "name": e.name, "published": e.published} for e in entries]
-        )
+            [
+                {"code": e.bundle_code, "number": e.number, "name": e.name, "published": e.published,
+                 "status": e.status.value}
+                for e in entries
+            ]
+        )  # fmt: skip
     else:
         for e in entries:
-            mark = "" if e.published else tr("  （{unpublished}）").format(unpublished=UNPUBLISHED)
+            tag = STATUS_TAG[e.status]
+            mark = tr("  （{unpublished}）").format(unpublished=tag) if tag else ""
             print(f"{e.number:>3}  {e.bundle_code}  {e.name}{mark}")
     return EXIT_OK
 
@@ -189,7 +194,7 @@ def cmd_catalog_find(args: argparse.Namespace) -> int:
     from counter.actions.guides import find_bundles
     from counter.catalog.search import Match
     from counter.cli import phrases
-    from counter.words.catalog import UNPUBLISHED
+    from counter.words.catalog import STATUS_TAG
     from counter.words.search import MATCH, SEARCH_SUGGESTION
 
     store = open_store(args)
@@ -203,10 +208,11 @@ def cmd_catalog_find(args: argparse.Namespace) -> int:
                 "exact": answer.exact,
                 "suggestion": None
                 if tip is None
-                else {"code": tip.bundle_code, "number": tip.number, "name": tip.name, "published": tip.published},
+                else {"code": tip.bundle_code, "number": tip.number, "name": tip.name, "published": tip.published,
+                      "status": tip.status.value},
                 "hits": [
                     {"code": h.bundle_code, "number": h.number, "name": h.name, "published": h.published,
-                     "match": h.match.value}
+                     "status": h.status.value, "match": h.match.value}
                     for h in answer.hits
                 ],
             }
@@ -215,7 +221,8 @@ def cmd_catalog_find(args: argparse.Namespace) -> int:
         if tip is not None:
             print(SEARCH_SUGGESTION.format(name=tip.name))
         for h in answer.hits:
-            unpublished = "" if h.published else phrases.CATALOG_FIND_UNPUBLISHED.format(unpublished=UNPUBLISHED)
+            tag = STATUS_TAG[h.status]
+            unpublished = phrases.CATALOG_FIND_UNPUBLISHED.format(unpublished=tag) if tag else ""
             match = "" if h.match is Match.NAME else phrases.CATALOG_FIND_MATCH.format(match=MATCH[h.match])
             print(phrases.CATALOG_FIND_LINE.format(number=h.number, code=h.bundle_code, name=h.name,
                                                    unpublished=unpublished, match=match))  # fmt: skip

@@ -88,6 +88,7 @@ def import_bundles(session: Session, bundles: Sequence[Bundle], source: str, sou
         row.number = bundle.number
         row.name = bundle.name
         row.published = bundle.published
+        row.status = bundle.status.value
         row.search_text = search_text(
             bundle.name, bundle.keywords, [i.name for i in bundle.items], aliases=bundle.aliases
         )
@@ -171,6 +172,7 @@ def publish_draft(session: Session, bundle_code: str, who: str) -> Publication:
     assert row is not None  # current_guide found it
     row.current_version_id = version.id
     row.published = True
+    row.status = GuideStatus.PUBLISHED.value
     session.flush()
     return Publication(bundle_code, version.version, stored.version, record.id)
 
@@ -183,9 +185,11 @@ def search_entries(session: Session) -> list[SearchEntry]:
             models.Bundle.name,
             models.Bundle.published,
             models.Bundle.search_text,
+            models.Bundle.status,
         ).order_by(models.Bundle.number, models.Bundle.code)
     )
-    return [SearchEntry(r.code, r.number, r.name, r.published, r.search_text) for r in rows]
+    draft = GuideStatus.DRAFT.value
+    return [SearchEntry(r.code, r.number, r.name, r.published, r.search_text, r.status == draft) for r in rows]
 
 
 @functools.lru_cache(maxsize=256)

@@ -66,6 +66,8 @@ class Bundle(Base):
     number: Mapped[int] = mapped_column(Integer, index=True)
     name: Mapped[str] = mapped_column(String(200))
     published: Mapped[bool] = mapped_column(default=False)
+    # GuideStatus of the current version: lists tell a 待核 draft from a bundle without a guide (0009)
+    status: Mapped[str] = mapped_column(String(16), default="unpublished", server_default="unpublished")
     search_text: Mapped[str] = mapped_column(Text)
     # no foreign key: guide_version already points here, and a cycle of keys would
     # need ALTER TABLE, which SQLite cannot do; store.py keeps the two consistent

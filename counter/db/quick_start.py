@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from counter.catalog.fingerprint import BUNDLED_FINGERPRINT_KEY, BUNDLED_PROBLEMS_KEY
+from counter.catalog.model import GuideStatus
 from counter.catalog.problems import Problem, problems_from_json
 from counter.catalog.search import SearchEntry
 from counter.db.revision import HEAD
@@ -60,8 +61,11 @@ def _read(conn: sqlite3.Connection, bundled_fingerprint: str) -> QuickStart | No
     revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     if revision is None or revision[0] != HEAD or setting(BUNDLED_FINGERPRINT_KEY) != bundled_fingerprint:
         return None
-    rows = conn.execute("SELECT code, number, name, published, search_text FROM bundle ORDER BY number, code")
-    entries = [SearchEntry(code, number, name, bool(published), text) for code, number, name, published, text in rows]
+    rows = conn.execute("SELECT code, number, name, published, search_text, status FROM bundle ORDER BY number, code")
+    entries = [
+        SearchEntry(code, number, name, bool(published), text, status == GuideStatus.DRAFT.value)
+        for code, number, name, published, text, status in rows
+    ]
     if not entries:
         return None
     accounts = conn.execute("SELECT 1 FROM account LIMIT 1").fetchone() is not None

@@ -1,8 +1,9 @@
 """How one search hit is drawn: its number in a column, the name wrapped beside it.
 
 Names run from four to twenty-odd characters; wrapped in their own column they
-stay whole and the numbers stay aligned.  A bundle without a published guide is
-drawn grey with a "指南未发布" tag at the right.
+stay whole and the numbers stay aligned.  A bundle without a guide is drawn
+grey with a "指南未发布" tag at the right; a 待核 guide, which intake takes in
+training or where the site allows it, keeps its colour and is tagged "待核".
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from counter.catalog.model import GuideStatus
 from counter.ui import words
 from counter.ui.text_size import px
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 PUBLISHED_ROLE = Qt.ItemDataRole.UserRole + 3
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 4  # the GuideStatus value of the bundle's current guide
 GREY = QColor("#8d99ae")
 TAG = QColor("#a86a6a")
 PAD_X, PAD_Y, NUMBER_WIDTH, GAP = 8, 8, 30, 10  # at 100 % text (counter.ui.text_size)
@@ -30,21 +33,26 @@ def _number_width(metrics: QFontMetrics) -> int:
     return max(px(NUMBER_WIDTH), metrics.horizontalAdvance("000"))
 
 
+def _tag(index: Index) -> str:
+    """The words at the right of a row: none for a published guide."""
+    return words.DESK_STATUS_TAG.get(GuideStatus(index.data(STATUS_ROLE) or GuideStatus.PUBLISHED), "")
+
+
 class HitDelegate(QStyledItemDelegate):
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self._view = view
 
-    def _columns(self, width: int, metrics: QFontMetrics, published: bool) -> tuple[int, int]:
+    def _columns(self, width: int, metrics: QFontMetrics, tag_text: str) -> tuple[int, int]:
         """Left edge and width of the name, inside a row ``width`` wide."""
-        tag = 0 if published else metrics.horizontalAdvance(words.DESK_UNPUBLISHED_TAG) + px(GAP)
+        tag = metrics.horizontalAdvance(tag_text) + px(GAP) if tag_text else 0
         left = px(PAD_X) + _number_width(metrics) + px(GAP)
         return left, max(width - left - px(PAD_X) - tag, px(40))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802 (Qt's name)
         width = self._view.viewport().width()
         metrics = QFontMetrics(option.font)
-        _, name_width = self._columns(width, metrics, bool(index.data(PUBLISHED_ROLE)))
+        _, name_width = self._columns(width, metrics, _tag(index))
         bounds = metrics.boundingRect(QRect(0, 0, name_width, 10_000), _FLAGS, str(index.data(NAME_ROLE)))
         return QSize(width, bounds.height() + 2 * px(PAD_Y))
 
@@ -56,18 +64,19 @@ class HitDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
-        published = bool(index.data(PUBLISHED_ROLE))
+        tag_text = _tag(index)
+        without_guide = index.data(STATUS_ROLE) == GuideStatus.UNPUBLISHED
         rect: QRect = item.rect
         metrics = QFontMetrics(item.font)
-        left, name_width = self._columns(rect.width(), metrics, published)
+        left, name_width = self._columns(rect.width(), metrics, tag_text)
         top = rect.top() + px(PAD_Y)
         painter.save()
-        painter.setPen(GREY if not published else item.palette.text().color())
+        painter.setPen(GREY if without_guide else item.palette.text().color())
         number = QRect(rect.left() + px(PAD_X), top, _number_width(metrics), metrics.height())
         painter.drawText(number, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(index.data(NUMBER_ROLE)))
         name = QRect(rect.left() + left, top, name_width, rect.height() - 2 * px(PAD_Y))
         painter.drawText(name, _FLAGS, str(index.data(NAME_ROLE)))
-        if not published:
+        if tag_text:
             painter.setPen(TAG)
             tag = QRect(
                 rect.left() + left + name_width + px(GAP),
@@ -75,5 +84,5 @@ class HitDelegate(QStyledItemDelegate):
                 rect.right() - px(PAD_X) - name.right() - px(GAP),
                 metrics.height(),
             )
-            painter.drawText(tag, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, words.DESK_UNPUBLISHED_TAG)
+            painter.drawText(tag, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, tag_text)
         painter.restore()

@@ -14,12 +14,12 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from counter.catalog.search import SearchHit
 from counter.ui import words
-from counter.ui.hit_delegate import NAME_ROLE, NUMBER_ROLE, PUBLISHED_ROLE
+from counter.ui.hit_delegate import NAME_ROLE, NUMBER_ROLE, PUBLISHED_ROLE, STATUS_ROLE
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 PAGE = 30  # rows handed over at a time: more than a screen holds at 1280×800
 
-_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, CODE_ROLE, NUMBER_ROLE, NAME_ROLE, PUBLISHED_ROLE})
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, CODE_ROLE, NUMBER_ROLE, NAME_ROLE, PUBLISHED_ROLE, STATUS_ROLE})
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -65,11 +65,13 @@ class HitModel(QAbstractListModel):
             return None  # Qt asks for fonts, colours, icons …: the delegate and the style sheet decide those
         hit = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:  # what accessibility tools read; the delegate draws the row
-            return f"{hit.number} {hit.name}" + ("" if hit.published else f" {words.DESK_UNPUBLISHED_TAG}")
+            tag = words.DESK_STATUS_TAG.get(hit.status, "")
+            return f"{hit.number} {hit.name}" + (f" {tag}" if tag else "")
         by_role: dict[int, object] = {
             CODE_ROLE: hit.bundle_code,
             NUMBER_ROLE: hit.number,
             NAME_ROLE: hit.name,
             PUBLISHED_ROLE: hit.published,
+            STATUS_ROLE: hit.status.value,
         }
         return by_role[role]

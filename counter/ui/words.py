@@ -7,9 +7,13 @@ which the guide page imports when it first shows a guide.
 
 from __future__ import annotations
 
+from counter.catalog.model import GuideStatus
 from counter.words.translate import tr
 
 DESK_UNPUBLISHED_TAG = tr("指南未发布")
+DESK_DRAFT_TAG = tr("待核")
+#: the tag beside a hit by the status of its guide; a published guide has none
+DESK_STATUS_TAG = {GuideStatus.DRAFT: DESK_DRAFT_TAG, GuideStatus.UNPUBLISHED: DESK_UNPUBLISHED_TAG}
 
 DESK_WINDOW_TITLE = tr("一件事一次办 · 综合受理窗口")
 DESK_SIGNED_IN = tr("当前登录：{name}（{roles}）")

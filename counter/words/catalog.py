@@ -6,6 +6,7 @@ from counter.catalog.departments import AdminLevel
 from counter.catalog.model import (
     CaseKind,
     CopyForm,
+    GuideStatus,
     ItemType,
     MaterialKind,
     Medium,
@@ -19,6 +20,8 @@ from counter.words.translate import tr
 UNPUBLISHED = tr("指南未发布")
 SAMPLE_GUIDE = tr("样例指南：内容为示例，待官方实施清单发布后替换")
 DRAFT = tr("待核")
+#: what a list (``catalog list``, the search) says beside a bundle's name: nothing for a published guide
+STATUS_TAG = {GuideStatus.PUBLISHED: "", GuideStatus.DRAFT: DRAFT, GuideStatus.UNPUBLISHED: UNPUBLISHED}
 DRAFT_GUIDE = tr("待核指南：已起草并通过校验，尚未经本中心管理员核定发布；办理地点、时间和电话以本中心公布的为准")
 
 TIME_UNIT = {TimeUnit.WORKING_DAY: tr("个工作日"), TimeUnit.CALENDAR_DAY: tr("个自然日")}

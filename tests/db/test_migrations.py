@@ -59,3 +59,28 @@ def test_models_match_the_migrations(tmp_path: Path) -> None:
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
+
+
+def test_0009_fills_each_bundles_status_from_its_current_guide(tmp_path: Path) -> None:
+    """A desk upgraded from 0008 lists its 待核 guides as such at once, before any new import."""
+    from counter.actions.catalog import import_source
+    from counter.db.engine import make_sessions
+    from counter.db.migrate import downgrade
+    from tests.conftest import SHIPPED_CATALOG
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'c.sqlite3'}")
+    upgrade(engine)
+    assert import_source(make_sessions(engine), SHIPPED_CATALOG).report is not None
+    downgrade(engine, "0008_case_lines_checked")
+    with engine.begin() as conn:
+        assert "status" not in {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(bundle)")}
+        conn.execute(
+            text("INSERT INTO bundle (code, number, name, published, search_text) VALUES ('X-1', 999, '无指南', 0, '')")
+        )
+    assert upgrade(engine) is SchemaState.OLDER
+    with engine.connect() as conn:
+        status: dict[str, str] = dict(conn.execute(text("SELECT code, status FROM bundle")).all())
+    assert status["XAM-YJS-001"] == "draft"
+    assert status["XAM-YJS-008"] == "published"
+    assert status["X-1"] == "unpublished"  # no guide version at all
+    engine.dispose()

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from counter.actions.store import Store
 from counter.catalog.search import SEGMENT, SearchEntry
 from counter.ui import words
-from counter.ui.hit_delegate import HitDelegate
+from counter.ui.hit_delegate import STATUS_ROLE, HitDelegate
 from counter.ui.hit_model import PAGE
 from counter.ui.main_window import MainWindow
 from tests.catalog_db import catalog_file
@@ -106,6 +106,21 @@ def test_with_no_hit_at_all_the_nearest_bundle_is_offered(qtbot: QtBot, window: 
         QTest.keyClick(panel.box, Qt.Key.Key_Escape)  # nothing typed: every bundle, no suggestion
     assert not panel.suggestion.isVisible()
     assert len(panel.hits()) == 103
+
+
+def test_a_draft_guide_is_marked_daihe_not_weifabu(qtbot: QtBot, window: MainWindow) -> None:
+    """A 待核 guide is taken in training or where the site allows it: the list must not call it 指南未发布."""
+    panel = window.search_panel
+    type_into_the_box(qtbot, window, "木材加工")
+    assert panel.hits()[0] == "XAM-YJS-101"
+    row = panel.model.index(0, 0)
+    assert first_row_text(window) == f"101 我要开木材加工厂 {words.DESK_DRAFT_TAG}"
+    assert row.data(STATUS_ROLE) == "draft"
+    assert words.DESK_UNPUBLISHED_TAG not in first_row_text(window)
+    panel.box.clear()
+    qtbot.waitUntil(lambda: len(panel.hits()) == 103)
+    shown = [str(panel.model.index(n, 0).data()) for n in range(panel.model.rowCount())]
+    assert not [text for text in shown if text.endswith(words.DESK_UNPUBLISHED_TAG)]
 
 
 class CountingDelegate(HitDelegate):
