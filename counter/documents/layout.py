@@ -114,6 +114,9 @@ class _Layout:
         if not self.fits(height):
             self._page(first=False)
 
+    def new_page(self) -> None:
+        self._page(first=False)
+
     def text_line(self, x: float, top: float, text: str, size: float, leading: float, **style: Any) -> None:
         self.ops.append(TextOp(x, baseline(top, leading, size), size, text, **style))
 
@@ -388,19 +391,37 @@ class _Layout:
 
 
 def lay_out(data: DocumentData, fonts: DocumentFonts) -> list[list[PageOp]]:
-    """The pages of one copy: regular spacing, or tight spacing when that saves a page."""
+    """The pages of one copy: regular spacing, or tight spacing when that saves a page.
+
+    The signatures never stand alone on a page: an applicant would sign a sheet that says nothing.  When the
+    closing block does not fit under the last block, the last block goes over with it (and the one before, if that
+    still leaves the closing alone), so the page that is signed shows what is signed for.
+    """
     best: list[list[PageOp]] = []
     for spacing in (REGULAR, TIGHT):
-        layout = _Layout(data, fonts, spacing)
-        blocks = data.blocks
-        for n, block in enumerate(blocks):
-            layout.block(block, blocks[n + 1] if n + 1 < len(blocks) else None)
-        layout.closing()
-        if not best or len(layout.pages) < len(best):
-            best = layout.pages
+        pages = _laid_out(data, fonts, spacing)
+        if not best or len(pages) < len(best):
+            best = pages
         if len(best) == 1:
             break
     return best
+
+
+def _laid_out(data: DocumentData, fonts: DocumentFonts, spacing: _Spacing) -> list[list[PageOp]]:
+    blocks = data.blocks
+    carried = 0  # how many of the last blocks start a new page, to keep the closing company
+    while True:
+        layout = _Layout(data, fonts, spacing)
+        for n, block in enumerate(blocks):
+            if carried and n == len(blocks) - carried:
+                layout.new_page()
+            layout.block(block, blocks[n + 1] if n + 1 < len(blocks) else None)
+        before = len(layout.pages)
+        layout.closing()
+        alone = len(layout.pages) > before
+        if not alone or carried >= min(2, len(blocks) - 1):
+            return layout.pages
+        carried += 1
 
 
 def copy_marks(fonts: DocumentFonts, data: DocumentData, label: str, page: int, pages: int) -> list[PageOp]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 from pathlib import Path
@@ -10,9 +11,9 @@ import pytest
 
 from counter.documents.codes import MODULE_MM, code128
 from counter.documents.fonts import FALLBACKS, PRIMARY, document_fonts
-from counter.documents.model import DocumentKind
+from counter.documents.model import DocumentKind, document_for
 from counter.documents.render import render_pdf
-from tests.documents.conftest import CASE_OF_KIND, DemoCases
+from tests.documents.conftest import CASE_OF_KIND, TODAY, DemoCases
 from tests.documents.pdf_tools import page_count, pdf_fonts, pdf_text, scan
 
 RARE_NAME_CHARACTERS = ("\u4dae", "\U0002cb5a", "\U0002c35a")  # 䶮 (Ext A), 𬭚 (Ext E, the demo's), 𬍚 (Ext E)
@@ -178,3 +179,27 @@ def test_fonts_and_reportlab_load_at_the_first_print_not_at_import() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_signatures_never_stand_alone_on_a_page(demo: DemoCases, tmp_path: Path) -> None:
+    """However long the list of materials, the page the applicant signs carries what is signed for: the notes that
+    close the receipt go over with the signatures rather than leaving them alone on a sheet."""
+    view = demo.views[CASE_OF_KIND[DocumentKind.RECEIPT]]
+    line = view.materials[0]
+    spilled = 0
+    for count in range(8, 30):
+        lines = tuple(
+            dataclasses.replace(line, code=f"M{n:02d}", name=f"{line.name}（第{n}份，经营场所平面布局图和操作流程图）")
+            for n in range(count)
+        )
+        data = document_for(dataclasses.replace(view, materials=lines), DocumentKind.RECEIPT, demo.office, "N-1",
+                            demo.bundle, TODAY)  # fmt: skip
+        path = tmp_path / f"{count}.pdf"
+        path.write_bytes(render_pdf(data))
+        pages = page_count(path)
+        spilled += pages > len(data.copies)
+        for page in range(1, pages + 1):
+            text = pdf_text(path, page)
+            if "申请人（签字）" in text or "代办人（签字）" in text:
+                assert "请妥善保管本凭证" in text, (count, page)
+    assert spilled  # the lists grew long enough to need a second page
