@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from typing import Any
 
 from counter.catalog.departments import AdminLevel
 from counter.catalog.model import (
@@ -28,7 +29,6 @@ from counter.catalog.model import (
     Medium,
     Necessity,
     SourceChannel,
-    TimeLimit,
     TimeUnit,
 )
 from counter.catalog.problems import Rule
@@ -268,7 +268,7 @@ NECESSITY_NAMES: Mapping[Necessity, str] = {
 }
 
 
-def _words(named: Mapping[StrEnum, str], **more: StrEnum) -> dict[str, StrEnum]:
+def _words(named: Mapping[Any, str], **more: StrEnum) -> dict[str, StrEnum]:
     words: dict[str, StrEnum] = {name: code for code, name in named.items()}
     words.update({code.value: code for code in named})
     words.update(more)

@@ -53,6 +53,7 @@ from counter.catalog.problems import WORKBOOK_KEY, Problem, Rule, WorkbookProble
 from counter.catalog.reader import ReadResult
 
 Doc = dict[str, Any]
+_At = tuple[str, ...]  # bundle, item, material: where a cell's problem stands in the guide
 NOTES_SHEET = "说明"  # a sheet of instructions, never read
 HEADER_SEARCH = 10  # the header row is among the first rows: a title or a note may stand above it
 SERVICE_OBJECTS = "服务对象"  # on a sheet of items: gathered into its bundle's 服务对象
@@ -241,17 +242,21 @@ class _Assembly:
             bundles.append((self.file, bundle))
         return ReadResult(tuple(bundles), tuple(self.problems))
 
-    def report(self, rule: Rule, sheet: _Sheet, row: _Row, name: str, path: str, detail: str = "", **where: str) -> None:
+    def report(
+        self, rule: Rule, sheet: _Sheet, row: _Row, name: str, path: str, detail: str = "", *, at: _At = ()
+    ) -> None:
+        """A problem at one cell; ``at`` is the bundle, item and material it belongs to, as the validator names them."""
         place = cell_place(self.file, sheet.title, row.number, row.headers.get(name, name))
-        self.problems.append(Problem(rule, place, field=path, detail=detail, **where))
+        bundle, item, material = (*at, "", "", "")[:3]
+        self.problems.append(Problem(rule, place, bundle, item, material, field=path, detail=detail))
 
-    def convert(self, sheet: _Sheet, row: _Row, prefix: str, bundle: str, skip: Iterable[str] = ()) -> Doc:
+    def convert(self, sheet: _Sheet, row: _Row, prefix: str, at: _At, skip: Iterable[str] = ()) -> Doc:
         """The row's values put in place; each value that does not convert is a problem at its cell."""
         doc: Doc = {}
         for column in COLUMNS[sheet.kind]:
             if column.name not in row.values or column.name in skip:
                 continue
-            value = self.value(sheet, row, column, prefix, bundle)
+            value = self.value(sheet, row, column, prefix, at)
             if value is None or not column.path:
                 continue
             target = doc
@@ -260,12 +265,12 @@ class _Assembly:
             target[column.path[-1]] = value
         return doc
 
-    def value(self, sheet: _Sheet, row: _Row, column: PlatformColumn, prefix: str, bundle: str) -> object:
+    def value(self, sheet: _Sheet, row: _Row, column: PlatformColumn, prefix: str, at: _At) -> object:
         try:
             return column.convert(row.values[column.name])
         except BadValue as bad:
             path = prefix + ".".join(column.path or (column.name,))
-            self.report(bad.rule, sheet, row, column.name, path, bad.detail, bundle=bundle)
+            self.report(bad.rule, sheet, row, column.name, path, bad.detail, at=at)
             return None
 
     def tie(self, sheet: _Sheet, row: _Row) -> _Draft | None:
@@ -301,10 +306,10 @@ class _Assembly:
         elif sheet.kind is SheetKind.MATERIALS:
             self.material(sheet, row, draft, code)
         else:
-            draft.doc.setdefault("steps", []).append(self.convert(sheet, row, "steps.", code))
+            draft.doc.setdefault("steps", []).append(self.convert(sheet, row, "steps.", (code,)))
 
     def bundle(self, sheet: _Sheet, row: _Row) -> None:
-        doc = self.convert(sheet, row, "", "")
+        doc = self.convert(sheet, row, "", ())
         code, name = doc.get("code", ""), doc.get("name", "")
         place = row_place(self.file, sheet.title, row.number)
         if not code:
@@ -319,8 +324,10 @@ class _Assembly:
                 self.by_name.setdefault(name, code)
 
     def item(self, sheet: _Sheet, row: _Row, draft: _Draft, code: str) -> None:
-        doc = self.convert(sheet, row, "items.", code)
-        is_fee = self.value(sheet, row, _column(SheetKind.ITEMS, IS_FEE), "items.", code)
+        label = row.values.get("实施编码") or row.values.get(ITEM_NAME) or ""
+        at = (code, str(label).strip())
+        doc = self.convert(sheet, row, "items.", at)
+        is_fee = self.value(sheet, row, _column(SheetKind.ITEMS, IS_FEE), "items.", at)
         if is_fee is False:
             fee = doc.setdefault("fee", {})
             fee["amount"] = "0"
@@ -336,19 +343,20 @@ class _Assembly:
                 draft.items.setdefault(str(doc[key]), str(doc.get("code", "")))
 
     def material(self, sheet: _Sheet, row: _Row, draft: _Draft, code: str) -> None:
-        doc = self.convert(sheet, row, "materials.", code, skip=(ITEM_NAME,))
         materials = draft.doc.setdefault("materials", [])
-        doc.setdefault("code", f"M{len(materials) + 1:02d}")
-        where = {"bundle": code, "material": str(doc["code"])}
+        own = row.values.get("材料编码")
+        at = (code, "", str(own).strip() if own is not None else f"M{len(materials) + 1:02d}")
+        doc = self.convert(sheet, row, "materials.", at, skip=(ITEM_NAME,))
+        doc.setdefault("code", at[2])
         items = []
-        named = self.value(sheet, row, _column(SheetKind.MATERIALS, ITEM_NAME), "materials.", code)
+        named = self.value(sheet, row, _column(SheetKind.MATERIALS, ITEM_NAME), "materials.", at)
         for name in named if isinstance(named, list) else []:
             if name in draft.items:
                 items.append(draft.items[name])
             else:
-                self.report(Rule.DANGLING_REFERENCE, sheet, row, ITEM_NAME, "materials.items", name, **where)
+                self.report(Rule.DANGLING_REFERENCE, sheet, row, ITEM_NAME, "materials.items", name, at=at)
         doc["items"] = items
-        if self.value(sheet, row, _column(SheetKind.MATERIALS, IS_DEFERRABLE), "materials.", code) is True:
+        if self.value(sheet, row, _column(SheetKind.MATERIALS, IS_DEFERRABLE), "materials.", at) is True:
             doc["necessity"] = "deferrable"
         originals, copies = doc.get("originals", 0), doc.get("copies", 0)
         if originals and copies:
@@ -391,7 +399,9 @@ def write_platform_workbook(path: Path, bundles: Sequence[Bundle], title: str = 
 
 def _material_rows(doc: Doc) -> list[Doc]:
     names = {i["code"]: i["name"] for i in doc.get("items", [])}
-    return [{**m, "item_names": [names.get(code, code) for code in m.get("items", [])]} for m in doc.get("materials", [])]
+    return [
+        {**m, "item_names": [names.get(code, code) for code in m.get("items", [])]} for m in doc.get("materials", [])
+    ]
 
 
 def _write_sheet(ws: Any, kind: SheetKind, title: str, documents: Sequence[Doc], rows: Sequence[list[Doc]]) -> None:
@@ -442,6 +452,10 @@ def _cell(kind: SheetKind, column: PlatformColumn, doc: Doc) -> object:
         value = value.get(part) if isinstance(value, dict) else None
     if column.path == ("fee", "amount") and value == "0":
         return None
+    return _written(column, value)
+
+
+def _written(column: PlatformColumn, value: object) -> object:
     if isinstance(value, dict) and "unit" in value:
         return limit_text(int(value["value"]), TimeUnit(value["unit"]))
     if isinstance(value, bool):
