@@ -10,10 +10,11 @@ import openpyxl
 import pytest
 
 from counter.actions.catalog import check_source
-from counter.catalog.platform_columns import header_key, limit
+from counter.catalog.platform_columns import COLUMNS, SheetKind, canonical, header_key, limit
 from counter.catalog.platform_workbook import read_platform_workbook, write_platform_workbook
 from counter.catalog.problems import WORKBOOK_KEY, Problem, Rule, WorkbookProblem
 from counter.catalog.workbook import read_workbook
+from counter.catalog.workbook_labels import WORKBOOK_HEADERS
 from counter.cli.main import main
 from counter.words.catalog_problems import problem_text
 from tests.catalog.platform_sample import SAMPLE, bundles
@@ -155,3 +156,15 @@ def test_a_sheet_the_reader_does_not_know_is_named(tmp_path: Path) -> None:
     book.save(path)
     read = read_platform_workbook(path)
     assert _where(read.problems) == {("extra.xlsx › 统计", WorkbookProblem.UNKNOWN_SHEET.value)}
+
+
+@pytest.mark.parametrize(
+    ("part", "kind"), [("items", SheetKind.ITEMS), ("materials", SheetKind.MATERIALS), ("bundles", SheetKind.BUNDLES)]
+)
+def test_the_templates_chinese_header_is_the_national_element_name(part: str, kind: SheetKind) -> None:
+    """Row 2 of the project's own template begins with the name the platform's workbook heads the column with."""
+    labels = WORKBOOK_HEADERS[part]
+    named = {c.path[-1] if c.path != ("fee", "basis") else "fee_basis": c.name for c in COLUMNS[kind] if c.path}
+    shared = {key: name for key, name in named.items() if key in labels}
+    assert len(shared) >= 10
+    assert {key: canonical(labels[key]) for key in shared} == shared
