@@ -77,6 +77,8 @@ class WorkbookProblem(StrEnum):
     UNNAMED_COLUMN = "unnamed_column"  # UNKNOWN_KEY; detail: the column letter
     DROPPED_CHARACTERS = "dropped_characters"  # SYNTAX, on export: characters a workbook cannot hold
     CUT = "cut"  # SYNTAX, on export; detail: the cell limit in characters
+    HEADER_MISSING = "header_missing"  # SYNTAX, a platform workbook's header row; detail: the element name
+    MERGED_ACROSS_BUNDLES = "merged_across_bundles"  # SYNTAX; detail: the merged range (B4:B5)
 
 
 #: the ``extra`` key under which a workbook problem names its :class:`WorkbookProblem`

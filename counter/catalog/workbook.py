@@ -35,6 +35,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from counter.catalog.document import from_document, to_document
 from counter.catalog.model import Bundle
+from counter.catalog.platform_workbook import is_platform_grid, read_platform_workbook
 from counter.catalog.problems import WORKBOOK_KEY, Problem, Rule, WorkbookProblem
 from counter.catalog.reader import ReadResult
 from counter.catalog.workbook_labels import (
@@ -280,6 +281,8 @@ def read_workbook(path: Path) -> ReadResult:
     if isinstance(loaded, Problem):
         return ReadResult((), (loaded,))
     names, grids = loaded
+    if is_platform_grid(grids):  # told by the header row: element names in Chinese, no row of keys
+        return read_platform_workbook(path)
     problems: list[Problem] = []
     known = {s.title for s in SHEETS} | {NOTES_SHEET}
     problems.extend(

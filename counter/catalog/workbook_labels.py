@@ -5,6 +5,8 @@ file: its sheet titles and these labels are Chinese by format (``docs/catalog-fo
 shows.  So they are plain data of the domain, never put through the translation mechanism, and the code labels of
 the dropdown columns are written out here; ``tests/catalog/test_workbook.py`` checks that they agree with the
 Chinese words of the same codes.  Row 1 (the column keys) is what the reader goes by; row 2 is never read.
+Where the national 政务服务事项实施清单 has a name for a column, row 2 starts with that name, as the platform's
+workbooks head the same column (:mod:`counter.catalog.platform_columns`).
 """
 
 from __future__ import annotations
@@ -122,7 +124,7 @@ WORKBOOK_HEADERS: dict[str, dict[str, str]] = {
         "consult_phone": "咨询电话",
         "complaint_phone": "监督投诉电话",
         "visits": "到办事现场次数",
-        "visits_reason": "到办事现场的原因（次数大于0时必填）",
+        "visits_reason": "到现场原因（到办事现场次数大于0时必填）",
         "promised_limit_value": "承诺办结时限（天数）",
         "promised_limit_unit": f"承诺办结时限单位（{_UNIT_CHOICES}）",
         "result": "办理结果",
@@ -137,7 +139,7 @@ WORKBOOK_HEADERS: dict[str, dict[str, str]] = {
         "case_kind": f"办件类型（{_CASE_KIND}）",
         "department": "实施主体（{place} 处填入本地地名，如 {place}市场监督管理局）",
         "level": f"实施主体层级（{_LEVEL}）",
-        "vertical": f"垂直管理（{_FLAG_CHOICES}；名称含税务、海关等的不必填）",
+        "vertical": f"是否垂直管理（{_FLAG_CHOICES}；名称含税务、海关等的不必填）",
         "entrusted": f"委托窗口受理（{_FLAG_CHOICES}）",
         "legal_basis": "设定依据",
         "conditions": "受理条件（每行一条）",
@@ -147,7 +149,7 @@ WORKBOOK_HEADERS: dict[str, dict[str, str]] = {
         "promised_limit_unit": f"承诺办结时限单位（{_UNIT_CHOICES}）",
         "fee_amount": "收费标准（元；不收费填0）",
         "fee_basis": "收费依据",
-        "result": "办理结果",
+        "result": "办理结果名称",
     },
     "situations": {
         "bundle": "所属一件事编码",
@@ -167,15 +169,15 @@ WORKBOOK_HEADERS: dict[str, dict[str, str]] = {
         "medium": f"材料形式（{_MEDIUM}）",
         "originals": "原件份数",
         "copies": "复印件份数",
-        "paper_size": "纸质规格（A4 / A3；仅电子材料留空）",
+        "paper_size": "纸张规格（A4 / A3；仅电子材料留空）",
         "source": f"来源渠道（{_SOURCE}）",
         "issuer": "出具单位",
-        "necessity": f"必要性（{_NECESSITY}）",
-        "legal_basis": "依据",
-        "requirement": "材料要求（印在补正通知书上）",
-        "shared": f"通过信息共享获取（{_FLAG_CHOICES}）",
+        "necessity": f"材料必要性（{_NECESSITY}）",
+        "legal_basis": "材料依据",
+        "requirement": "填报须知（材料要求，印在补正通知书上）",
+        "shared": f"是否免提交（通过信息共享获取：{_FLAG_CHOICES}）",
         "blank_form": "空白表格（表格类材料）",
-        "sample_form": "示范样表（表格类材料）",
+        "sample_form": "示例样表（示范样表，表格类材料）",
         "deferral_limit_value": "容缺补交时限（天数）",
         "deferral_limit_unit": f"容缺补交时限单位（{_UNIT_CHOICES}）",
         "intermediary": "中介机构类别（中介出具的材料）",

@@ -250,6 +250,8 @@ WORKBOOK_PROBLEM: dict[WorkbookProblem, str] = {
     WorkbookProblem.UNNAMED_COLUMN: tr("第{column}列第1行没有列名，但下面填有内容，没有读取"),
     WorkbookProblem.DROPPED_CHARACTERS: tr("含有工作簿无法保存的控制字符，导出时已删去"),
     WorkbookProblem.CUT: tr("超过单元格上限{limit}个字符，导出时已截断"),
+    WorkbookProblem.HEADER_MISSING: tr("表头缺少列“{key}”，本工作表的数据无法归属，没有读取"),
+    WorkbookProblem.MERGED_ACROSS_BUNDLES: tr("合并单元格 {key} 跨越了不同一件事的行，无法确定属于哪一个"),
 }
 
 

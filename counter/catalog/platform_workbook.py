@@ -1,0 +1,468 @@
+"""The regional platform's item workbook: read into catalog documents, and written for tests and exchange.
+
+The 政务服务 platform of the region keeps items in workbooks whose header row holds the Chinese element names of
+the national 政务服务事项实施清单 (:mod:`counter.catalog.platform_columns`), with a title above the header, a bundle
+or item name merged down over the rows it covers, and items and materials on several sheets.  This module finds
+each sheet's header row, fills every merged cell into the rows it covers, tells a sheet of bundles, items,
+materials or steps by its header, and builds one document per bundle in the shape of a catalog file
+(:mod:`counter.catalog.document`), which then goes through the one reader and, on import, the one validator.
+
+Every problem names the sheet, the row and the column by its Chinese header (``items.xlsx › 事项 第5行 ›
+法定办结时限``); a problem of a whole guide names the bundle's row.  A guide taken in from the platform is a
+draft (待核) until the site's administrator publishes it: the platform's list is the region's, the facts of a
+hall (address, hours, phones) come from the site's settings.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from counter.catalog.document import from_document, to_document
+from counter.catalog.model import Bundle, CopyForm, GuideStatus, TimeUnit
+from counter.catalog.platform_columns import (
+    BUNDLE_CODE,
+    BUNDLE_NAME,
+    CASE_KIND_NAMES,
+    COLUMNS,
+    IS_DEFERRABLE,
+    IS_FEE,
+    ITEM_NAME,
+    ITEM_TYPE_NAMES,
+    KIND_NAMES,
+    LEVEL_NAMES,
+    MEDIUM_NAMES,
+    NECESSITY_NAMES,
+    REQUIRED,
+    SOURCE_NAMES,
+    BadValue,
+    PlatformColumn,
+    SheetKind,
+    canonical,
+    limit_text,
+    sheet_kind,
+)
+from counter.catalog.problems import WORKBOOK_KEY, Problem, Rule, WorkbookProblem
+from counter.catalog.reader import ReadResult
+
+Doc = dict[str, Any]
+_At = tuple[str, ...]  # bundle, item, material: where a cell's problem stands in the guide
+NOTES_SHEET = "说明"  # a sheet of instructions, never read
+HEADER_SEARCH = 10  # the header row is among the first rows: a title or a note may stand above it
+SERVICE_OBJECTS = "服务对象"  # on a sheet of items: gathered into its bundle's 服务对象
+SHEET_TITLES: Mapping[SheetKind, str] = {
+    SheetKind.BUNDLES: "一件事",
+    SheetKind.ITEMS: "事项",
+    SheetKind.MATERIALS: "材料",
+    SheetKind.STEPS: "办理流程",
+}
+_KNOWN = frozenset(c.name for columns in COLUMNS.values() for c in columns) | {SERVICE_OBJECTS}
+
+
+def row_place(file: str, sheet: str, row: int) -> str:
+    """Where a row stands, as a problem's ``file``, in the form the project's own workbook uses."""
+    return f"{file} › {sheet} 第{row}行"
+
+
+def cell_place(file: str, sheet: str, row: int, header: str) -> str:
+    return f"{row_place(file, sheet, row)} › {header}"
+
+
+def _workbook_problem(rule: Rule, place: str, kind: WorkbookProblem, detail: str, **where: str) -> Problem:
+    return Problem(rule, place, detail=detail, extra=((WORKBOOK_KEY, kind.value),), **where)
+
+
+# --- finding the sheets -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    number: int  # as Excel counts rows
+    values: Mapping[str, object]  # by element name, blank cells left out
+    headers: Mapping[str, str]  # element name -> the header as written, to name the column
+
+
+@dataclass(frozen=True, slots=True)
+class _Sheet:
+    title: str
+    kind: SheetKind
+    header_row: int
+    names: frozenset[str]
+    rows: tuple[_Row, ...]
+
+
+def _blank(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def _grid(ws: Any) -> list[list[object]]:
+    """The sheet's values with every merged cell's value filled into each cell it covers."""
+    grid = [list(row) for row in ws.iter_rows(values_only=True)]
+    for merged in ws.merged_cells.ranges:
+        value = ws.cell(row=merged.min_row, column=merged.min_col).value
+        for r in range(merged.min_row, min(merged.max_row, len(grid)) + 1):
+            line = grid[r - 1]
+            line.extend([None] * (merged.max_col - len(line)))
+            for c in range(merged.min_col, merged.max_col + 1):
+                line[c - 1] = value
+    return grid
+
+
+def _header(grid: Sequence[Sequence[object]]) -> int | None:
+    """The index of the header row: the first with two element names, one of which tells the sheet's kind."""
+    for index, line in enumerate(grid[:HEADER_SEARCH]):
+        names = {canonical(v) for v in line} & _KNOWN
+        if len(names) >= 2 and sheet_kind(names) is not None:
+            return index
+    return None
+
+
+def read_platform_workbook(path: Path) -> ReadResult:
+    """Every bundle of a platform workbook and every problem, each placed by sheet, row and column."""
+    file = path.name
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # dropped extensions and styles; values are unaffected
+            book = openpyxl.load_workbook(path, data_only=True)
+    except Exception as err:  # zip, XML and openpyxl's own errors all mean "not a workbook"
+        reason = str(err) or type(err).__name__
+        return ReadResult((), (_workbook_problem(Rule.UNREADABLE, file, WorkbookProblem.NOT_A_WORKBOOK, reason),))
+    problems: list[Problem] = []
+    sheets = [s for ws in book.worksheets if (s := _read_sheet(file, ws, problems)) is not None]
+    return _Assembly(file, problems).run(sheets)
+
+
+def _read_sheet(file: str, ws: Any, problems: list[Problem]) -> _Sheet | None:
+    title = str(ws.title)
+    grid = _grid(ws)
+    index = _header(grid)
+    if index is None:
+        if title != NOTES_SHEET and any(not _blank(v) for line in grid for v in line):
+            problems.append(
+                _workbook_problem(
+                    Rule.UNKNOWN_KEY, f"{file} › {title}", WorkbookProblem.UNKNOWN_SHEET, title, field=title
+                )
+            )
+        return None
+    header_row = index + 1
+    columns: dict[int, str] = {}
+    headers: dict[str, str] = {}
+    for col, raw in enumerate(grid[index]):
+        name = canonical(raw)
+        if name not in _KNOWN:
+            continue  # an element of the national list the catalog does not hold (行使内容, 联系电话 …)
+        if name in headers:
+            place = cell_place(file, title, header_row, str(raw).strip())
+            problems.append(_workbook_problem(Rule.SYNTAX, place, WorkbookProblem.DUPLICATE_COLUMN, name, field=name))
+            continue
+        columns[col] = name
+        headers[name] = str(raw).strip()
+    names = frozenset(headers)
+    kind = sheet_kind(set(names))
+    assert kind is not None  # _header found a row that tells it
+    missing = [n for n in REQUIRED[kind] if n not in names]
+    if kind is not SheetKind.BUNDLES and not names & {BUNDLE_CODE, BUNDLE_NAME}:
+        missing.append(BUNDLE_CODE)
+    place = row_place(file, title, header_row)
+    problems.extend(
+        _workbook_problem(Rule.SYNTAX, place, WorkbookProblem.HEADER_MISSING, name, field=name) for name in missing
+    )
+    if missing:
+        return None
+    rows = []
+    for number, line in enumerate(grid[header_row:], header_row + 1):
+        values = {columns[c]: v for c, v in enumerate(line) if c in columns and not _blank(v)}
+        if values:
+            rows.append(_Row(number, values, headers))
+    problems.extend(_merged_across(file, title, ws, header_row, columns, grid))
+    return _Sheet(title, kind, header_row, names, tuple(rows))
+
+
+def _merged_across(
+    file: str, title: str, ws: Any, header_row: int, columns: Mapping[int, str], grid: Sequence[Sequence[object]]
+) -> list[Problem]:
+    """A merged cell below the header over rows of two bundles: whichever bundle it meant, the other is wrong."""
+    ties = [c for c, name in columns.items() if name in (BUNDLE_CODE, BUNDLE_NAME)]
+    found = []
+    for merged in ws.merged_cells.ranges:
+        if merged.max_row <= header_row or merged.min_row == merged.max_row:
+            continue
+        cols = range(merged.min_col - 1, merged.max_col)
+        if not any(c in columns for c in cols) or any(c in ties for c in cols):
+            continue
+        bundles = {
+            tuple(grid[r - 1][c] if c < len(grid[r - 1]) else None for c in ties)
+            for r in range(max(merged.min_row, header_row + 1), merged.max_row + 1)
+        }
+        if len(bundles) > 1:
+            header = columns.get(merged.min_col - 1) or next(columns[c] for c in cols if c in columns)
+            place = cell_place(file, title, merged.min_row, header)
+            found.append(
+                _workbook_problem(Rule.SYNTAX, place, WorkbookProblem.MERGED_ACROSS_BUNDLES, merged.coord, field=header)
+            )
+    return found
+
+
+# --- building the documents ---------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Draft:
+    place: str  # the bundle's row
+    doc: Doc
+    items: dict[str, str] = field(default_factory=dict)  # 事项名称 and 实施编码 -> 实施编码
+
+
+class _Assembly:
+    """The rows of every sheet put into one document per bundle, problems collected on the way."""
+
+    def __init__(self, file: str, problems: list[Problem]) -> None:
+        self.file = file
+        self.problems = problems
+        self.drafts: dict[str, _Draft] = {}
+        self.by_name: dict[str, str] = {}
+
+    def run(self, sheets: Sequence[_Sheet]) -> ReadResult:
+        order = (SheetKind.BUNDLES, SheetKind.ITEMS, SheetKind.MATERIALS, SheetKind.STEPS)
+        for kind in order:
+            for sheet in (s for s in sheets if s.kind is kind):
+                for row in sheet.rows:
+                    self.row(sheet, row)
+        bundles: list[tuple[str, Bundle]] = []
+        for draft in self.drafts.values():
+            bundle, found = from_document(draft.doc, draft.place)
+            self.problems.extend(found)
+            bundles.append((self.file, bundle))
+        return ReadResult(tuple(bundles), tuple(self.problems))
+
+    def report(
+        self, rule: Rule, sheet: _Sheet, row: _Row, name: str, path: str, detail: str = "", *, at: _At = ()
+    ) -> None:
+        """A problem at one cell; ``at`` is the bundle, item and material it belongs to, as the validator names them."""
+        place = cell_place(self.file, sheet.title, row.number, row.headers.get(name, name))
+        bundle, item, material = (*at, "", "", "")[:3]
+        self.problems.append(Problem(rule, place, bundle, item, material, field=path, detail=detail))
+
+    def convert(self, sheet: _Sheet, row: _Row, prefix: str, at: _At, skip: Iterable[str] = ()) -> Doc:
+        """The row's values put in place; each value that does not convert is a problem at its cell."""
+        doc: Doc = {}
+        for column in COLUMNS[sheet.kind]:
+            if column.name not in row.values or column.name in skip:
+                continue
+            value = self.value(sheet, row, column, prefix, at)
+            if value is None or not column.path:
+                continue
+            target = doc
+            for part in column.path[:-1]:
+                target = target.setdefault(part, {})
+            target[column.path[-1]] = value
+        return doc
+
+    def value(self, sheet: _Sheet, row: _Row, column: PlatformColumn, prefix: str, at: _At) -> object:
+        try:
+            return column.convert(row.values[column.name])
+        except BadValue as bad:
+            path = prefix + ".".join(column.path or (column.name,))
+            self.report(bad.rule, sheet, row, column.name, path, bad.detail, at=at)
+            return None
+
+    def tie(self, sheet: _Sheet, row: _Row) -> _Draft | None:
+        """The bundle a row belongs to, by its 一件事编码 or, where there is none, its 一件事名称."""
+        code = row.values.get(BUNDLE_CODE)
+        if code is not None:
+            text = str(code).strip()
+            draft = self.drafts.get(text)
+            if draft is None:
+                self.report(Rule.DANGLING_REFERENCE, sheet, row, BUNDLE_CODE, "code", text)
+            return draft
+        name = row.values.get(BUNDLE_NAME)
+        if name is None:
+            self.report(Rule.MISSING_ELEMENT, sheet, row, BUNDLE_CODE if BUNDLE_CODE in sheet.names else BUNDLE_NAME,
+                        "code")  # fmt: skip
+            return None
+        text = str(name).strip()
+        if text not in self.by_name:
+            self.report(Rule.DANGLING_REFERENCE, sheet, row, BUNDLE_NAME, "name", text)
+            return None
+        return self.drafts[self.by_name[text]]
+
+    def row(self, sheet: _Sheet, row: _Row) -> None:
+        if sheet.kind is SheetKind.BUNDLES:
+            self.bundle(sheet, row)
+            return
+        draft = self.tie(sheet, row)
+        if draft is None:
+            return
+        code = str(draft.doc["code"])
+        if sheet.kind is SheetKind.ITEMS:
+            self.item(sheet, row, draft, code)
+        elif sheet.kind is SheetKind.MATERIALS:
+            self.material(sheet, row, draft, code)
+        else:
+            draft.doc.setdefault("steps", []).append(self.convert(sheet, row, "steps.", (code,)))
+
+    def bundle(self, sheet: _Sheet, row: _Row) -> None:
+        doc = self.convert(sheet, row, "", ())
+        code, name = doc.get("code", ""), doc.get("name", "")
+        place = row_place(self.file, sheet.title, row.number)
+        if not code:
+            self.report(Rule.MISSING_ELEMENT, sheet, row, BUNDLE_CODE, "code")
+        elif code in self.drafts:
+            other = (("other", self.drafts[code].place),)
+            self.problems.append(Problem(Rule.DUPLICATE_CODE, place, code, field="code", detail=code, extra=other))
+        else:
+            doc["status"] = GuideStatus.DRAFT.value
+            self.drafts[code] = _Draft(place, doc)
+            if name:
+                self.by_name.setdefault(name, code)
+
+    def item(self, sheet: _Sheet, row: _Row, draft: _Draft, code: str) -> None:
+        label = row.values.get("实施编码") or row.values.get(ITEM_NAME) or ""
+        at = (code, str(label).strip())
+        doc = self.convert(sheet, row, "items.", at)
+        is_fee = self.value(sheet, row, _column(SheetKind.ITEMS, IS_FEE), "items.", at)
+        if is_fee is False:
+            fee = doc.setdefault("fee", {})
+            fee["amount"] = "0"
+            fee.setdefault("basis", "不收费")
+        if SERVICE_OBJECTS in row.values:
+            known = draft.doc.setdefault("service_objects", [])
+            for entry in str(row.values[SERVICE_OBJECTS]).replace("、", "\n").splitlines():
+                if entry.strip() and entry.strip() not in known:
+                    known.append(entry.strip())
+        draft.doc.setdefault("items", []).append(doc)
+        for key in ("code", "name"):
+            if doc.get(key):
+                draft.items.setdefault(str(doc[key]), str(doc.get("code", "")))
+
+    def material(self, sheet: _Sheet, row: _Row, draft: _Draft, code: str) -> None:
+        materials = draft.doc.setdefault("materials", [])
+        own = row.values.get("材料编码")
+        at = (code, "", str(own).strip() if own is not None else f"M{len(materials) + 1:02d}")
+        doc = self.convert(sheet, row, "materials.", at, skip=(ITEM_NAME,))
+        doc.setdefault("code", at[2])
+        items = []
+        named = self.value(sheet, row, _column(SheetKind.MATERIALS, ITEM_NAME), "materials.", at)
+        for name in named if isinstance(named, list) else []:
+            if name in draft.items:
+                items.append(draft.items[name])
+            else:
+                self.report(Rule.DANGLING_REFERENCE, sheet, row, ITEM_NAME, "materials.items", name, at=at)
+        doc["items"] = items
+        if self.value(sheet, row, _column(SheetKind.MATERIALS, IS_DEFERRABLE), "materials.", at) is True:
+            doc["necessity"] = "deferrable"
+        originals, copies = doc.get("originals", 0), doc.get("copies", 0)
+        if originals and copies:
+            doc["copy_form"] = CopyForm.ORIGINAL_AND_COPY.value
+        elif originals or copies:
+            doc["copy_form"] = (CopyForm.ORIGINAL if originals else CopyForm.COPY).value
+        materials.append(doc)
+
+
+def _column(kind: SheetKind, name: str) -> PlatformColumn:
+    return next(c for c in COLUMNS[kind] if c.name == name)
+
+
+def is_platform_grid(grids: Mapping[str, Sequence[Sequence[object]]]) -> bool:
+    """Whether a workbook is the platform's: a sheet has a header row of element names, none a row of keys."""
+    keyed = any(grid and ("bundle" in grid[0] or "code" in grid[0]) for grid in grids.values())
+    return not keyed and any(_header(grid) is not None for grid in grids.values())
+
+
+# --- writing ------------------------------------------------------------------------------
+
+_BOLD = Font(bold=True)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def write_platform_workbook(path: Path, bundles: Sequence[Bundle], title: str = "一件事一次办事项实施清单") -> None:
+    """Bundles in the platform's layout: a title row, Chinese headers, the bundle merged down over its rows."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    documents = [to_document(b) for b in bundles]
+    for kind, rows in (
+        (SheetKind.BUNDLES, [[d] for d in documents]),
+        (SheetKind.ITEMS, [d.get("items", []) for d in documents]),
+        (SheetKind.MATERIALS, [_material_rows(d) for d in documents]),
+        (SheetKind.STEPS, [d.get("steps", []) for d in documents]),
+    ):
+        _write_sheet(book.create_sheet(SHEET_TITLES[kind]), kind, title, documents, rows)
+    book.save(path)
+
+
+def _material_rows(doc: Doc) -> list[Doc]:
+    names = {i["code"]: i["name"] for i in doc.get("items", [])}
+    return [
+        {**m, "item_names": [names.get(code, code) for code in m.get("items", [])]} for m in doc.get("materials", [])
+    ]
+
+
+def _write_sheet(ws: Any, kind: SheetKind, title: str, documents: Sequence[Doc], rows: Sequence[list[Doc]]) -> None:
+    columns = [c for c in COLUMNS[kind] if c.name != "材料编码"]  # numbered M01, M02 … when read
+    ws.cell(row=1, column=1, value=title).font = _BOLD
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
+    for index, column in enumerate(columns, 1):
+        ws.cell(row=2, column=index, value=column.name).font = _BOLD
+        ws.column_dimensions[get_column_letter(index)].width = 16
+    number = 3
+    for doc, parts in zip(documents, rows, strict=True):
+        first = number
+        for part in parts:
+            for index, column in enumerate(columns, 1):
+                value = doc["code"] if column.name == BUNDLE_CODE else _cell(kind, column, part)
+                if column.name == BUNDLE_NAME:
+                    value = doc["name"]
+                cell = ws.cell(row=number, column=index, value=value)
+                cell.alignment = _WRAP
+            number += 1
+        if kind is not SheetKind.BUNDLES and number - first > 1:
+            for index in (1, 2):  # 一件事编码 and 一件事名称 merged down over the bundle's rows
+                ws.merge_cells(start_row=first, start_column=index, end_row=number - 1, end_column=index)
+
+
+_NAMES: Mapping[str, Mapping[Any, str]] = {
+    "type": ITEM_TYPE_NAMES,
+    "case_kind": CASE_KIND_NAMES,
+    "level": LEVEL_NAMES,
+    "kind": KIND_NAMES,
+    "medium": MEDIUM_NAMES,
+    "source": SOURCE_NAMES,
+    "necessity": NECESSITY_NAMES,
+}
+
+
+def _cell(kind: SheetKind, column: PlatformColumn, doc: Doc) -> object:
+    """One value of a row's document as the platform writes it."""
+    if column.name == ITEM_NAME and kind is SheetKind.MATERIALS:
+        return "\n".join(doc["item_names"])
+    if column.name == IS_FEE:
+        fee = doc.get("fee")
+        return None if fee is None else ("否" if fee["amount"] == "0" else "是")
+    if column.name == IS_DEFERRABLE:
+        return "是" if doc.get("necessity") == "deferrable" else "否"
+    value: object = doc
+    for part in column.path:
+        value = value.get(part) if isinstance(value, dict) else None
+    if column.path == ("fee", "amount") and value == "0":
+        return None
+    return _written(column, value)
+
+
+def _written(column: PlatformColumn, value: object) -> object:
+    if isinstance(value, dict) and "unit" in value:
+        return limit_text(int(value["value"]), TimeUnit(value["unit"]))
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, list):
+        joiner = "、" if column.path[-1] in ("service_objects", "forms") else "\n"
+        return joiner.join(str(v) for v in value) or None
+    if column.path and column.path[-1] in _NAMES and value:
+        return next(name for code, name in _NAMES[column.path[-1]].items() if code == value)
+    return None if value == "" else value

@@ -1,0 +1,170 @@
+"""The regional platform's item workbook: Chinese headers, merged cells, several sheets; all or nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from counter.actions.catalog import check_source
+from counter.catalog.platform_columns import COLUMNS, SheetKind, canonical, header_key, limit
+from counter.catalog.platform_workbook import read_platform_workbook, write_platform_workbook
+from counter.catalog.problems import WORKBOOK_KEY, Problem, Rule, WorkbookProblem
+from counter.catalog.workbook import read_workbook
+from counter.catalog.workbook_labels import WORKBOOK_HEADERS
+from counter.cli.main import main
+from counter.words.catalog_problems import problem_text
+from tests.catalog.platform_sample import SAMPLE, bundles
+
+
+def _where(problems: tuple[Problem, ...]) -> set[tuple[str, str]]:
+    return {(p.file, dict(p.extra).get(WORKBOOK_KEY) or p.rule.value) for p in problems}
+
+
+def test_the_sample_reads_back_as_the_guides_it_was_written_from() -> None:
+    checked = check_source(SAMPLE)
+    assert checked.problems == ()
+    assert tuple(b for _, b in checked.bundles) == bundles()
+
+
+def test_the_committed_sample_is_what_the_script_writes(tmp_path: Path) -> None:
+    again = tmp_path / "again.xlsx"
+    write_platform_workbook(again, bundles())
+    for name in ("一件事", "事项", "材料", "办理流程"):
+        committed = openpyxl.load_workbook(SAMPLE)[name]
+        written = openpyxl.load_workbook(again)[name]
+        assert list(committed.values) == list(written.values)
+        assert {str(r) for r in committed.merged_cells.ranges} == {str(r) for r in written.merged_cells.ranges}
+
+
+def test_the_sample_has_chinese_headers_under_a_title_and_merged_bundle_cells() -> None:
+    book = openpyxl.load_workbook(SAMPLE)
+    items = book["事项"]
+    assert [c.value for c in items[2]][:6] == [
+        "一件事编码",
+        "一件事名称",
+        "事项名称",
+        "子项名称",
+        "事项类型",
+        "实施编码",
+    ]
+    assert "A3:A4" in {str(r) for r in items.merged_cells.ranges}  # the bundle over its two items
+    assert items["E3"].value == "行政许可"
+    assert items["N3"].value == "3个工作日"  # 法定办结时限
+
+
+def test_headers_match_across_spaces_widths_stars_notes_and_synonyms(tmp_path: Path) -> None:
+    assert header_key(" 事项 名称 ") == "事项名称"
+    assert header_key("*实施编码（不超过24个字符）") == "实施编码"
+    assert header_key("纸张规格(Ａ４/Ａ３)") == "纸张规格"
+    book = openpyxl.load_workbook(SAMPLE)
+    for ws in book.worksheets:  # a second spelling of every tying column
+        for cell in ws[2]:
+            cell.value = {"一件事名称": "一件事", "事项名称": " *事项 名称", "材料名称": "材料名称（全称）"}.get(
+                str(cell.value), cell.value
+            )
+    book["事项"]["F2"] = "实施清单编码"
+    book["材料"]["L2"] = "必要性"
+    path = tmp_path / "spelled.xlsx"
+    book.save(path)
+    read = read_workbook(path)
+    assert read.problems == ()
+    assert tuple(b for _, b in read.bundles) == bundles()
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "unit"),
+    [("20个工作日", 20, "working_day"), ("20 工作日", 20, "working_day"), ("60日", 60, "calendar_day"),
+     ("60天", 60, "calendar_day"), ("60个自然日", 60, "calendar_day"), ("即办", 0, "working_day"),
+     ("２０个工作日", 20, "working_day")],
+)  # fmt: skip
+def test_limits_as_the_platform_writes_them(written: str, value: int, unit: str) -> None:
+    assert limit(written) == {"value": value, "unit": unit}
+
+
+def _broken(tmp_path: Path) -> Path:
+    """The sample with four mistakes: an unknown 事项类型, a bad limit, a merge over two bundles, a missing column."""
+    path = tmp_path / "broken.xlsx"
+    shutil.copy(SAMPLE, path)
+    book = openpyxl.load_workbook(path)
+    book["事项"]["E3"] = "行政审查"  # no such 事项类型
+    book["事项"]["N4"] = "二十个工作日"  # 法定办结时限 in words
+    materials = book["材料"]
+    materials.merge_cells("J5:J6")  # 来源渠道 over M03 of 008 and M01 of 011
+    steps = book["办理流程"]
+    steps.unmerge_cells("A3:A4")
+    steps.unmerge_cells("A5:A6")
+    steps["A2"], steps["B2"] = "备注", None  # neither 一件事编码 nor 一件事名称: its rows cannot be placed
+    book.save(path)
+    return path
+
+
+def test_a_broken_workbook_names_every_problem_at_its_sheet_row_and_column(tmp_path: Path) -> None:
+    checked = check_source(_broken(tmp_path))
+    assert [problem_text(p) for p in checked.problems] == [
+        # the 办理流程 sheet was not read, so neither guide has its steps
+        "broken.xlsx › XAM-YJS-008：未写明办理流程",
+        "broken.xlsx › XAM-YJS-011：未写明办理流程",
+        "broken.xlsx › 事项 第3行 › 事项类型 › XAM-YJS-008 › 事项 TEST-008-01：事项类型的取值“行政审查”不在代码表内",
+        "broken.xlsx › 事项 第4行 › 法定办结时限 › XAM-YJS-008 › 事项 TEST-008-02："
+        "法定办结时限的值类型不对：二十个工作日",
+        "broken.xlsx › 办理流程 第2行：工作簿格式不对：表头缺少列“一件事编码”，本工作表的数据无法归属，没有读取",
+        "broken.xlsx › 材料 第5行 › 来源渠道："
+        "工作簿格式不对：合并单元格 J5:J6 跨越了不同一件事的行，无法确定属于哪一个",
+    ]
+    found = _where(checked.problems)
+    assert ("broken.xlsx › 事项 第3行 › 事项类型", Rule.UNKNOWN_VALUE.value) in found
+    assert ("broken.xlsx › 材料 第5行 › 来源渠道", WorkbookProblem.MERGED_ACROSS_BUNDLES.value) in found
+
+
+def test_a_broken_workbook_imports_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    code = main(["catalog", "import", str(_broken(tmp_path)), "--json", "--db", db])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "未导入任何内容" in err
+    places = {p["file"] for p in json.loads(out)["problems"]}
+    assert "broken.xlsx › 事项 第4行 › 法定办结时限" in places
+    code = main(["catalog", "show", "XAM-YJS-011", "--json", "--db", db])
+    out, _ = capsys.readouterr()
+    assert json.loads(out)["version"] == 1  # the shipped guide, untouched
+
+
+def test_the_sample_imports_through_the_command_as_drafts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    assert main(["catalog", "list", "--db", db]) == 0  # the shipped catalog first, as a desk has it
+    capsys.readouterr()
+    code = main(["catalog", "import", str(SAMPLE), "--json", "--db", db])
+    out, _ = capsys.readouterr()
+    assert code == 0, out
+    assert set(json.loads(out)["new_versions"]) == {"XAM-YJS-008", "XAM-YJS-011"}
+    code = main(["catalog", "show", "XAM-YJS-011", "--json", "--db", db])
+    shown = json.loads(capsys.readouterr().out)
+    assert (shown["version"], shown["status"]) == (2, "draft")  # 待核 until the site's administrator publishes it
+    assert [i["code"] for i in shown["items"]] == ["TEST-011-01", "TEST-011-02"]
+    assert shown["materials"][0]["items"] == ["TEST-011-01", "TEST-011-02"]
+
+
+def test_a_sheet_the_reader_does_not_know_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "extra.xlsx"
+    shutil.copy(SAMPLE, path)
+    book = openpyxl.load_workbook(path)
+    book.create_sheet("统计")["A1"] = "合计"
+    book.save(path)
+    read = read_platform_workbook(path)
+    assert _where(read.problems) == {("extra.xlsx › 统计", WorkbookProblem.UNKNOWN_SHEET.value)}
+
+
+@pytest.mark.parametrize(
+    ("part", "kind"), [("items", SheetKind.ITEMS), ("materials", SheetKind.MATERIALS), ("bundles", SheetKind.BUNDLES)]
+)
+def test_the_templates_chinese_header_is_the_national_element_name(part: str, kind: SheetKind) -> None:
+    """Row 2 of the project's own template begins with the name the platform's workbook heads the column with."""
+    labels = WORKBOOK_HEADERS[part]
+    named = {c.path[-1] if c.path != ("fee", "basis") else "fee_basis": c.name for c in COLUMNS[kind] if c.path}
+    shared = {key: name for key, name in named.items() if key in labels}
+    assert len(shared) >= 10
+    assert {key: canonical(labels[key]) for key in shared} == shared
