@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from counter.ui.intake import IntakePanel
     from counter.ui.pad.controller import PadController
     from counter.ui.pad.supervisor_window import SupervisorWindow
+    from counter.ui.printing.form_chooser import FormChooser
     from counter.ui.printing.preview_window import PreviewWindow
     from counter.ui.sync.pending_label import PendingLabel
     from counter.ui.sync.sync_page import SyncPage
@@ -60,6 +61,7 @@ class DeskActions(QObject):
         self.supervisor: SupervisorWindow | None = None
         self.last_case_no = ""  # the service the pad is offered for with F9
         self.preview: PreviewWindow | None = None  # the last preview opened from the main window
+        self.form_chooser: FormChooser | None = None  # 打印表格 of the guide on screen
         self.actor: Actor | None = None  # the signed-in account (hall mode); None: the single desk
         self.sync_page: SyncPage | None = None
         self._pending: PendingLabel | None = None
@@ -391,6 +393,48 @@ class DeskActions(QObject):
 
         try:
             self.preview = open_guide_notice(self._window, self.runner, self.desk(), bundle.code, self.today())
+        except NoticeRefused as refused:
+            self._say(refused.text)
+
+    def choose_form(self, bundle: Bundle | None) -> None:
+        """Ctrl+Shift+P: the forms of the guide on screen, each printed blank or as 示范样表.
+
+        A 待核 guide's forms print too (marked so on the paper): see :mod:`counter.actions.forms`.
+        """
+        if bundle is None:
+            self._say(words.DESK_FORMS_NO_GUIDE)
+            return
+        from counter.ui.printing.form_chooser import FormChooser
+        from counter.ui.printing.making import NoticeRefused, read_forms
+
+        try:
+            forms = read_forms(self.runner, bundle.code)
+        except NoticeRefused as refused:
+            self._say(refused.text)
+            return
+        if not forms:
+            self._say(words.DESK_FORMS_NONE.format(name=bundle.name))
+            return
+        if self.form_chooser is not None:
+            self.form_chooser.close()
+        chooser = FormChooser(bundle.name, forms, self._window)
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.chosen.connect(partial(self.on_form_chosen, bundle.code))
+        chooser.destroyed.connect(partial(self._forget_chooser, chooser))
+        self.form_chooser = chooser
+        bring_forward(chooser, chooser.forms)
+
+    def _forget_chooser(self, chooser: QWidget) -> None:
+        if self.form_chooser is chooser:
+            self.form_chooser = None
+
+    def on_form_chosen(self, bundle_code: str, material_code: str, sample: bool) -> None:
+        from counter.ui.printing.opening import NoticeRefused, open_form
+
+        try:
+            self.preview = open_form(
+                self._window, self.runner, self.desk(), bundle_code, material_code, self.today(), sample=sample
+            )
         except NoticeRefused as refused:
             self._say(refused.text)
 

@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
             QPushButton(words.DESK_ACTION_TEXT_SIZE),
         )
         self.guide_notice_button = QPushButton(words.DESK_ACTION_GUIDE_NOTICE)  # counter.ui.printing
+        self.forms_button = QPushButton(words.DESK_ACTION_FORMS)
         self.search_panel = SearchPanel()
         # the guide page (rich text, tables, situation buttons) is built when the
         # first guide opens: until then a plain hint stands in its place
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.guide_notice_shortcut, self.escape_shortcut, self.lock_shortcut, self.text_size_shortcut = (
             key("Ctrl+P"), key("Esc"), key("Ctrl+L"), key("F12")
         )  # fmt: skip
+        self.forms_shortcut = key("Ctrl+Shift+P")
         self.lock_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)  # from any of the desk's windows
         self.sign_in: SignInController | None = None  # hall mode: who is signed in, the screen lock
         self.account_label, self.lock_button = self._account_widgets()
@@ -141,6 +143,8 @@ class MainWindow(QMainWindow):
             trigger.connect(self.desk_actions.open_supervision)
         for trigger in (self.guide_notice_button.clicked, self.guide_notice_shortcut.activated):
             trigger.connect(self.on_guide_notice_requested)
+        for trigger in (self.forms_button.clicked, self.forms_shortcut.activated):
+            trigger.connect(self.on_forms_requested)
         for trigger in (self.sync_button.clicked, self.sync_shortcut.activated):
             trigger.connect(self.desk_actions.open_sync)
         for trigger in (self.text_size_button.clicked, self.text_size_shortcut.activated):
@@ -194,6 +198,7 @@ class MainWindow(QMainWindow):
         buttons = (
             self.intake_button,
             self.guide_notice_button,
+            self.forms_button,
             self.lists_button,
             self.open_case_button,
             self.pad_button,
@@ -278,6 +283,9 @@ class MainWindow(QMainWindow):
     def on_guide_notice_requested(self) -> None:
         self.desk_actions.print_guide_notice(self.current_bundle)
 
+    def on_forms_requested(self) -> None:
+        self.desk_actions.choose_form(self.current_bundle)
+
     def load_index(self, entries: list[SearchEntry] | None = None) -> None:
         if entries is None:
             from counter.actions.guides import search_entries
@@ -360,6 +368,7 @@ class MainWindow(QMainWindow):
         self.intake_button.setVisible(may(Permission.TAKE_INTAKE))
         self.pad_button.setVisible(may(Permission.SEND_TO_PAD))
         self.guide_notice_button.setVisible(may(Permission.PRINT))
+        self.forms_button.setVisible(may(Permission.PRINT))
         self.supervise_button.setVisible(may(Permission.RECTIFY) or may(Permission.SEE_FIGURES))
 
     def on_signed_out(self) -> None:

@@ -132,6 +132,9 @@ DESK_PAD_NO_CASE = tr("还没有本窗口刚办理的办件：请先受理或扫
 DESK_ACTION_GUIDE_NOTICE = tr("打印一次性告知单（Ctrl+P）")
 DESK_GUIDE_NOTICE_NO_GUIDE = tr("请先在左侧找到并打开申请人询问的一件事，再打印一次性告知单。")
 DESK_GUIDE_NOTICE_UNPUBLISHED = tr("“{name}”指南未发布，不能打印一次性告知单。")
+DESK_ACTION_FORMS = tr("打印表格（Ctrl+Shift+P）")  # a guide's 空白表格 and 示范样表
+DESK_FORMS_NO_GUIDE = tr("请先在左侧找到并打开一件事，再打印它的空白表格或示范样表。")
+DESK_FORMS_NONE = tr("“{name}”的材料中没有需要申请人填写的表格。")
 DESK_ALERTS = tr(" · 新差评 {count} 条")
 
 DESK_ACTION_TEXT_SIZE = tr("文字大小（F12）")

@@ -10,6 +10,7 @@ of a 容缺受理 — are made in one transaction, all or none.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 from functools import partial
 
@@ -24,6 +25,7 @@ from counter.actions.documents import (
     record_print,
     save_office_settings,
 )
+from counter.actions.forms import FormNotFound, guide_forms, make_form
 from counter.actions.guard import NotPermitted
 from counter.actions.intake import CaseNotFound
 from counter.actions.store import Unit
@@ -31,6 +33,8 @@ from counter.documents.kinds import DocumentKind
 from counter.documents.model import DocumentNotPossible, OfficeSettings
 from counter.intake.outcome import Outcome
 from counter.ui.printing.words import (
+    FORMS_NO_GUIDE,
+    FORMS_NOT_FOUND,
     OFFICE_READ_FAILED,
     OFFICE_SAVE_FAILED,
     PRINTING_DB_FAILED,
@@ -104,6 +108,51 @@ def make_guide_document(runner: Runner, desk: Desk, bundle_code: str, today: dt.
     except Failed as err:
         log.exception("guide notice of %s not made", bundle_code)
         raise NoticeRefused(err.message) from err
+
+
+def read_forms(runner: Runner, bundle_code: str) -> tuple[tuple[str, str], ...]:
+    """The (code, name) of the forms of a guide.  Raises :class:`NoticeRefused`."""
+    try:
+        return runner.read(partial(guide_forms, bundle_code=bundle_code), PRINTING_DB_FAILED)
+    except GuideNotFound as err:
+        raise NoticeRefused(FORMS_NO_GUIDE) from err
+    except Failed as err:
+        log.exception("forms of %s not read", bundle_code)
+        raise NoticeRefused(err.message) from err
+
+
+def make_form_document(
+    runner: Runner, desk: Desk, bundle_code: str, material_code: str, today: dt.date, *, sample: bool
+) -> MadeDocument:
+    """A guide's blank form or 示范样表, as the preview shows it: no number and no stored document.
+
+    Its ``document_id`` is 0 because nothing is stored; the preview that shows it keeps no record
+    (``keeps_record=False``).  Raises :class:`NoticeRefused`.
+    """
+    make = partial(
+        make_form, desk=desk, bundle_code=bundle_code, material_code=material_code, today=today, sample=sample
+    )
+    try:
+        paper = runner.read(make, PRINTING_DB_FAILED)  # a form changes nothing stored
+    except GuideNotFound as err:
+        raise NoticeRefused(FORMS_NO_GUIDE) from err
+    except FormNotFound as err:
+        raise NoticeRefused(FORMS_NOT_FOUND) from err
+    except NotPermitted as err:
+        raise NoticeRefused(not_permitted(err.permission, err.signed_in)) from err
+    except Failed as err:
+        log.exception("form %s %s not made", bundle_code, material_code)
+        raise NoticeRefused(err.message) from err
+    return MadeDocument(
+        document_id=0,
+        doc_no="",
+        kind=paper.kind,
+        case_no="",
+        pdf=paper.pdf,
+        content_hash=hashlib.sha256(paper.pdf).hexdigest(),
+        reprint=False,
+        check_dates=False,
+    )
 
 
 def record(runner: Runner, desk: Desk, made: MadeDocument, target: str, ok: bool, error: str = "") -> None:

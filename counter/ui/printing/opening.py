@@ -24,6 +24,7 @@ from counter.ui.geometry import fit_to_screen
 from counter.ui.printing.making import (
     NoticeRefused,
     make_case_documents,
+    make_form_document,
     make_guide_document,
     outcome_kinds,
 )
@@ -31,7 +32,14 @@ from counter.ui.printing.preview_window import WINDOW_SIZE, PreviewWindow
 from counter.ui.printing.words import PRINTING_NO_NOTICE
 from counter.ui.runner import Runner
 
-__all__ = ["NoticeRefused", "open_case_documents", "open_guide_notice", "open_outcome_documents", "open_preview"]
+__all__ = [
+    "NoticeRefused",
+    "open_case_documents",
+    "open_form",
+    "open_guide_notice",
+    "open_outcome_documents",
+    "open_preview",
+]
 
 
 def _owner(widget: QWidget | None) -> QWidget | None:
@@ -47,9 +55,14 @@ def _owner(widget: QWidget | None) -> QWidget | None:
 
 
 def open_preview(
-    parent: QWidget | None, runner: Runner, desk: Desk, documents: tuple[MadeDocument, ...]
+    parent: QWidget | None,
+    runner: Runner,
+    desk: Desk,
+    documents: tuple[MadeDocument, ...],
+    *,
+    keeps_record: bool = True,
 ) -> PreviewWindow:
-    window = PreviewWindow(runner, desk, documents)
+    window = PreviewWindow(runner, desk, documents, keeps_record=keeps_record)
     owner = _owner(parent)
     if owner is not None:
         window.setParent(owner, Qt.WindowType.Window)
@@ -94,3 +107,18 @@ def open_guide_notice(
 ) -> PreviewWindow:
     """The 一次性告知单 of a published guide, for an applicant who only asks.  Raises :class:`NoticeRefused`."""
     return open_preview(parent, runner, desk, (make_guide_document(runner, desk, bundle_code, today),))
+
+
+def open_form(
+    parent: QWidget | None,
+    runner: Runner,
+    desk: Desk,
+    bundle_code: str,
+    material_code: str,
+    today: dt.date,
+    *,
+    sample: bool,
+) -> PreviewWindow:
+    """A guide's blank form (or 示范样表), printed without a record.  Raises :class:`NoticeRefused`."""
+    made = make_form_document(runner, desk, bundle_code, material_code, today, sample=sample)
+    return open_preview(parent, runner, desk, (made,), keeps_record=False)

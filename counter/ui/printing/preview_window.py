@@ -10,8 +10,10 @@ together, in order.
 A printer that is off or missing never costs the case: the case was saved
 before the window opened and a print does not touch it.  The window says what
 went wrong in a red bar, records the failed print, and keeps 打印 ready; the
-next click prints on from the paper that failed.  Every print is recorded,
-also a failed one and a copy saved as a PDF file.
+next click prints on from the paper that failed.  Every print of a numbered
+notice is recorded, also a failed one and a copy saved as a PDF file.  A blank
+form or 示范样表 is shown and printed the same way but recorded nowhere: it has
+no stored document to count the print against (see :mod:`counter.actions.forms`).
 """
 
 from __future__ import annotations
@@ -100,10 +102,17 @@ class PreviewWindow(QWidget):
     recorded = Signal()  # a print (or a failed one) is on record: the case page counts it
 
     def __init__(
-        self, runner: Runner, desk: Desk, documents: tuple[MadeDocument, ...], parent: QWidget | None = None
+        self,
+        runner: Runner,
+        desk: Desk,
+        documents: tuple[MadeDocument, ...],
+        parent: QWidget | None = None,
+        *,
+        keeps_record: bool = True,
     ) -> None:
         super().__init__(parent)
         assert documents, "a preview shows at least one document"
+        self.keeps_record = keeps_record  # False for a guide's forms: no number, no stored document
         self._runner = runner
         self._desk = desk
         self.documents = documents
@@ -238,7 +247,7 @@ class PreviewWindow(QWidget):
             return
         made = self.documents[index]
         self.title.setText(doc_title(made))
-        numbers = PRINTING_NUMBERS.format(doc_no=made.doc_no)
+        numbers = PRINTING_NUMBERS.format(doc_no=made.doc_no) if made.doc_no else ""
         if made.case_no:
             numbers += PRINTING_CASE_NO.format(case_no=made.case_no)
         self.numbers.setText(numbers)
@@ -335,6 +344,8 @@ class PreviewWindow(QWidget):
         return True
 
     def _record(self, made: MadeDocument, target: str, ok: bool, error: str = "") -> None:
+        if not self.keeps_record:
+            return  # a form is the guide's leaflet: nothing stored to count the print against
         try:
             record(self._runner, self._desk, made, target, ok, error)
         except Failed as err:

@@ -106,3 +106,12 @@ OFFICE_SAVED = tr("已保存：今后新出具的文书使用新的单位信息�
 OFFICE_MISSING = tr("以下各项不能为空：{fields}")
 OFFICE_READ_FAILED = tr("无法读取单位信息：数据库暂时不能访问（{error}）")
 OFFICE_SAVE_FAILED = tr("没有保存：数据库暂时不能写入，请稍后重试（{error}）")
+
+# The chooser of a guide's forms (空白表格 and 示范样表, 兴署办发〔2021〕8 号 附件 items 23-24).
+FORMS_TITLE = tr("打印表格 · {name}")
+FORMS_PROMPT = tr("选择要打印的表格（↑↓ 选择），再选空白表格或示范样表：")
+FORMS_BLANK = tr("空白表格（Alt+K）")
+FORMS_SAMPLE = tr("示范样表（Alt+S）")
+FORMS_CLOSE = tr("关闭（Esc）")
+FORMS_NO_GUIDE = tr("该事项没有办事指南，不能打印表格。")
+FORMS_NOT_FOUND = tr("办事指南中没有这份表格（指南可能刚刚更新），请重新打开指南后再选。")
