@@ -316,7 +316,8 @@ class PreviewWindow(QWidget):
     def on_save_requested(self) -> None:
         made = self.current()
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = PRINTING_FILE_NAME.format(number=made.case_no or made.doc_no, title=doc_title(made))
+        number = made.case_no or made.doc_no  # a form has neither: its file is named by its title alone
+        name = PRINTING_FILE_NAME.format(number=number, title=doc_title(made)) if number else f"{doc_title(made)}.pdf"
         dialog = QFileDialog(self, PRINTING_SAVE_TITLE, str(Path(folder) / name), PRINTING_SAVE_FILTER)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
