@@ -7,6 +7,8 @@ Each read takes the caller's unit of work and returns plain data (:class:`Stored
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from counter.actions.store import Unit
 from counter.catalog.model import Bundle
 from counter.catalog.search import SearchAnswer, SearchEntry, SearchIndex
@@ -69,3 +71,20 @@ def decider_names(unit: Unit, bundle: Bundle, site_code: str) -> dict[str, str]:
 
     office = office_settings(unit, site_code)
     return {item.code: decider_name(item, office) for item in bundle.items}
+
+
+@dataclass(frozen=True, slots=True)
+class SiteContacts:
+    """What the site's settings say of where and whom to call: a 待核 guide leaves these to the site."""
+
+    address: str
+    consult_phone: str
+    complaint_phone: str
+
+
+def site_contacts(unit: Unit, site_code: str) -> SiteContacts:
+    """The office's address and phones, which the guide page shows where a guide gives none (as the papers do)."""
+    from counter.actions.documents import office_settings  # as in decider_names: loaded with the first guide shown
+
+    office = office_settings(unit, site_code)
+    return SiteContacts(office.address, office.consult_phone, office.complaint_phone)

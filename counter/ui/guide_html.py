@@ -6,6 +6,7 @@ Kept free of widgets so the whole text of a guide can be checked in a test.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from counter.catalog.model import Bundle, Fee, Item
 from counter.ui import words
@@ -13,18 +14,28 @@ from counter.ui.html_parts import TABLE, e, heading, lines, note, numbered, row,
 from counter.words.catalog import ADMIN_LEVEL, CASE_KIND, ITEM_TYPE, time_limit
 from counter.words.punctuation import ASIDE, LIST_JOIN
 
+if TYPE_CHECKING:
+    from counter.actions.guides import SiteContacts
+
 
 def _hours_line(days: str, periods: Sequence[str], aside: str) -> str:
     line = " ".join([days, *periods])
     return ASIDE.format(text=line, aside=aside) if aside else line
 
 
-def basic_info(bundle: Bundle) -> str:
+def basic_info(bundle: Bundle, site: SiteContacts | None = None) -> str:
+    """The guide's basic facts; where a 待核 guide leaves the site's own facts out, the site's settings say them."""
     address = ""
     if bundle.address is not None:
         a = bundle.address
         address = f'{e(a.street + a.number + a.room)} <span class="desk">{e(a.desk_no)}</span>'
+    elif site is not None and site.address:
+        address = lines([e(site.address), note(e(words.DESK_SITE_FACT))])
     hours = lines(e(_hours_line(h.days, h.periods, h.note)) for h in bundle.hours)
+    if not hours and site is not None:
+        hours = e(words.DESK_SITE_HOURS)
+    consult = bundle.consult_phone or (site.consult_phone if site is not None else "")
+    complaint = bundle.complaint_phone or (site.complaint_phone if site is not None else "")
     visits = ""
     if bundle.visits is not None:
         visits = e(words.DESK_VISITS.format(count=bundle.visits))
@@ -34,8 +45,8 @@ def basic_info(bundle: Bundle) -> str:
         row(words.DESK_K_SERVICE_OBJECTS, e(LIST_JOIN.join(bundle.service_objects))),
         row(words.DESK_K_ADDRESS, address),
         row(words.DESK_K_HOURS, hours),
-        row(words.DESK_K_CONSULT, e(bundle.consult_phone)),
-        row(words.DESK_K_COMPLAINT, e(bundle.complaint_phone)),
+        row(words.DESK_K_CONSULT, e(consult)),
+        row(words.DESK_K_COMPLAINT, e(complaint)),
         row(words.DESK_K_VISITS, visits),
         row(words.DESK_K_PROMISED, e(time_limit(bundle.promised_limit))),
         row(words.DESK_K_FORMS, e(LIST_JOIN.join(bundle.forms))),
@@ -137,10 +148,10 @@ def steps(bundle: Bundle) -> str:
     return heading(2, words.DESK_H_STEPS) + TABLE + head + "".join(rows) + "</table>"
 
 
-def guide_html(bundle: Bundle, deciders: Mapping[str, str] | None = None) -> str:
+def guide_html(bundle: Bundle, deciders: Mapping[str, str] | None = None, site: SiteContacts | None = None) -> str:
     """Everything of a published guide above its materials; ``deciders`` names each item's department at this site."""
     summary = f"<p>{e(bundle.summary)}</p>" if bundle.summary else ""
-    return summary + basic_info(bundle) + items_table(bundle, deciders or {}) + conditions(bundle) + steps(bundle)
+    return summary + basic_info(bundle, site) + items_table(bundle, deciders or {}) + conditions(bundle) + steps(bundle)
 
 
 def unpublished_html() -> str:

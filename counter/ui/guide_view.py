@@ -21,6 +21,7 @@ from counter.ui.text_size import scaled
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from counter.actions.guides import SiteContacts
     from counter.catalog.model import Bundle
 
 STYLE = """
@@ -94,7 +95,13 @@ class GuideView(QScrollArea):
         self._show_materials(False)
         self.empty_hint.show()
 
-    def show_bundle(self, bundle: Bundle, version: int | None, deciders: Mapping[str, str] | None = None) -> None:
+    def show_bundle(
+        self,
+        bundle: Bundle,
+        version: int | None,
+        deciders: Mapping[str, str] | None = None,
+        site: SiteContacts | None = None,
+    ) -> None:
         """The guide; ``deciders`` names each item's department at this site (by 实施编码)."""
         from counter.catalog.model import GuideStatus
         from counter.ui.guide_html import guide_html, unpublished_html
@@ -116,7 +123,7 @@ class GuideView(QScrollArea):
             self.body.show_html(unpublished_html())
             self._show_materials(False)
         else:
-            self.body.show_html(guide_html(bundle, deciders))
+            self.body.show_html(guide_html(bundle, deciders, site))
             self._show_materials(True)
             self.situations.show_situations(bundle.situations)
             self.materials.show_html(materials_html(bundle, {}))

@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
         self.catalog_ready.emit(False)
 
     def on_bundle_chosen(self, code: str) -> None:
-        from counter.actions.guides import current_guide, decider_names
+        from counter.actions.guides import current_guide, decider_names, site_contacts
 
         stored = self.runner.read(partial(current_guide, bundle_code=code))
         if stored is None:
@@ -340,7 +340,8 @@ class MainWindow(QMainWindow):
             return
         site_code = self.desk_actions.desk().identity.site_code
         deciders = self.runner.read(partial(decider_names, bundle=stored.bundle, site_code=site_code))
-        self.guide_view.show_bundle(stored.bundle, stored.version, deciders)
+        site = self.runner.read(partial(site_contacts, site_code=site_code))
+        self.guide_view.show_bundle(stored.bundle, stored.version, deciders, site)
         self.version_label.setText(words.DESK_STATUS_VERSION.format(version=stored.version))
 
     def on_find(self) -> None:

@@ -108,3 +108,23 @@ def test_each_item_names_its_department_for_the_site_with_level_and_entrustment(
     assert "<td>自然人、企业法人、非法人企业</td>" in html
     # without the site's names the catalog's wording shows, never a guessed place
     assert "{place}市场监督管理局" in guide_html(shipped)
+
+
+def test_a_draft_shows_the_sites_address_and_phones_where_it_leaves_them_out() -> None:
+    """A 待核 guide never invents where or whom to call: the page shows the site's own, never "未载明"."""
+    from counter.actions.guides import SiteContacts
+    from tests.conftest import SHIPPED_CATALOG
+
+    draft, problems = read_file(SHIPPED_CATALOG / "009.toml")
+    assert problems == []
+    assert draft is not None
+    assert (draft.address, draft.consult_phone, draft.hours) == (None, "", ())
+    site = SiteContacts("兴安盟乌兰浩特市兴安北大路1号", "0482-8261008", "12345")
+
+    html = guide_html(draft, {}, site)
+
+    assert "兴安盟乌兰浩特市兴安北大路1号" in html
+    assert "<td>0482-8261008</td>" in html
+    assert "<td>12345</td>" in html
+    assert words.DESK_SITE_HOURS in html
+    assert words.DESK_NOT_STATED not in html.split("<h2")[1]  # nothing of the basic facts is left unstated
