@@ -15,24 +15,13 @@ source, and docs/notice-wording.md gives the table type → sentence → source:
 
 from __future__ import annotations
 
-from counter.catalog.model import ItemType
+from counter.catalog.platform_columns import ITEM_TYPE_NAMES
 
 LICENSING_LAW = "《中华人民共和国行政许可法》"
 LEAGUE_RULES = "《兴安盟政务服务标准化管理办法》"
 
-ITEM_TYPE = {
-    ItemType.LICENSING: "行政许可",
-    ItemType.PENALTY: "行政处罚",
-    ItemType.COERCION: "行政强制",
-    ItemType.LEVY: "行政征收",
-    ItemType.BENEFIT: "行政给付",
-    ItemType.INSPECTION: "行政检查",
-    ItemType.CONFIRMATION: "行政确认",
-    ItemType.REWARD: "行政奖励",
-    ItemType.ADJUDICATION: "行政裁决",
-    ItemType.OTHER_ADMINISTRATIVE: "其他行政权力",
-    ItemType.PUBLIC_SERVICE: "公共服务",
-}
+# the national names of the item types: the paper prints the same vocabulary the region's workbooks are written in
+ITEM_TYPE = ITEM_TYPE_NAMES
 ITEM_TYPE_UNKNOWN = "未载明"
 
 # 补齐补正通知书: the basis of the demand, per item
