@@ -39,6 +39,7 @@ def test_what_people_type_finds_the_small_restaurant(
         "number": 8,
         "name": "我要开小餐馆（50平方米以下）",
         "published": True,
+        "status": "published",
         "match": match,
     }
     assert answer["exact"] is (match != "typo")
