@@ -22,7 +22,7 @@ from counter.actions.audit import record_at_desk
 from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.actions.guide_status import drafts_may_be_taken
-from counter.actions.intake_settings import correction_policy, deferral_policy
+from counter.actions.intake_settings import intake_rules
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.decisions import DecisionProblem, DecisionRefused, completion_grants, item_note
@@ -155,6 +155,7 @@ def _decide(
     stored = guide_version(session, int(version_id)) if version_id is not None else None
     if stored is None:
         raise IntakeNotPossible(None, detail=f"guide version {version_id!r} not found")
+    rules = intake_rules(session)  # both periods in one read
     decision = decide_outcome(
         stored.bundle,
         request.checklist,
@@ -162,8 +163,8 @@ def _decide(
         request.refusal,
         today=today,
         calendar=calendar,
-        policy=policy or correction_policy(session),
-        deferral_policy=deferral or deferral_policy(session),
+        policy=policy or rules.correction_policy(),
+        deferral_policy=deferral or rules.deferral_policy(),
         received_on=request.received_on,
         draft_allowed=drafts_may_be_taken(session),
     )

@@ -16,7 +16,7 @@ from counter.actions.audit import record_at_desk
 from counter.actions.guard import require
 from counter.audit.actions import AuditAction
 from counter.db.settings_store import get_setting, put_setting
-from counter.intake.outcome import CorrectionPolicy, DeferralPolicy
+from counter.intake.outcome import DeferralPolicy
 from counter.intake.rules import IntakeRule, IntakeRules, RuleProblem, in_range
 
 if TYPE_CHECKING:
@@ -58,11 +58,6 @@ def intake_rules(session: Session) -> IntakeRules:
 def deferral_policy(session: Session) -> DeferralPolicy:
     """The hall's margin; the default (two working days) when none is set."""
     return intake_rules(session).deferral_policy()
-
-
-def correction_policy(session: Session) -> CorrectionPolicy:
-    """The hall's 补正 period; the default (fifteen working days) when none is set."""
-    return intake_rules(session).correction_policy()
 
 
 def save_intake_rules(session: Session, rules: IntakeRules, *, desk: Desk | None = None) -> None:

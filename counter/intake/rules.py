@@ -63,11 +63,7 @@ class IntakeRules:
 
     def problems(self) -> tuple[RuleProblem, ...]:
         """Every value outside its range, all at once."""
-        return tuple(
-            RuleProblem(rule, value)
-            for rule, value in self.values().items()
-            if not RULE_RANGE[rule][0] <= value <= RULE_RANGE[rule][1]
-        )
+        return tuple(RuleProblem(rule, value) for rule, value in self.values().items() if not in_range(rule, value))
 
     def deferral_policy(self) -> DeferralPolicy:
         return DeferralPolicy(TimeLimit(self.deferral_margin_days, TimeUnit.WORKING_DAY))
