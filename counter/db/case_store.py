@@ -27,7 +27,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from counter.case.decisions import LAPSE_EVENTS
 from counter.case.numbers import TRAINING_FIRST
@@ -287,21 +287,22 @@ def _next_due(session: Session) -> ScalarSelect[dt.date | None]:
     )
 
 
-def _listing(session: Session, next_due: ScalarSelect[dt.date | None] | None = None) -> ListingSelect:
-    return select(models.Case, models.Bundle.name, _next_due(session) if next_due is None else next_due).join(
+def _listing(due: ColumnElement[dt.date | None] | InstrumentedAttribute[dt.date | None]) -> ListingSelect:
+    """The cases with their bundle's name and ``due``, the date the row shows as due."""
+    return select(models.Case, models.Bundle.name, due).join(
         models.Bundle, models.Bundle.code == models.Case.bundle_code
     )
 
 
 def cases_of_day(session: Session, day: dt.date, desk_no: str | None = None) -> list[CaseRow]:
-    stmt = _listing(session).where(models.Case.received_on == day)
+    stmt = _listing(_next_due(session)).where(models.Case.received_on == day)
     if desk_no is not None:
         stmt = stmt.where(models.Case.desk_no == desk_no)
     return _rows(session, stmt.order_by(models.Case.id))
 
 
 def all_cases(session: Session, limit: int = 500) -> list[CaseRow]:
-    return _rows(session, _listing(session).order_by(models.Case.id.desc()).limit(limit))
+    return _rows(session, _listing(_next_due(session)).order_by(models.Case.id.desc()).limit(limit))
 
 
 def deferrals_due_by(session: Session, last_day: dt.date) -> list[CaseRow]:
@@ -312,7 +313,7 @@ def deferrals_due_by(session: Session, last_day: dt.date) -> list[CaseRow]:
     """
     next_due = _next_due(session)
     stmt = (
-        _listing(session, next_due)
+        _listing(next_due)
         .where(models.Case.status == CaseStatus.AWAITING_DEFERRED.value, next_due <= last_day)
         .order_by(next_due, models.Case.case_no)
     )
@@ -322,8 +323,7 @@ def deferrals_due_by(session: Session, last_day: dt.date) -> list[CaseRow]:
 def corrections_due_by(session: Session, last_day: dt.date) -> list[CaseRow]:
     """Correction notices unanswered with a deadline on or before ``last_day``; the deadline is the row's due."""
     stmt = (
-        select(models.Case, models.Bundle.name, models.Case.correction_due)
-        .join(models.Bundle, models.Bundle.code == models.Case.bundle_code)
+        _listing(models.Case.correction_due)
         .where(
             models.Case.status == CaseStatus.CORRECTION_ISSUED.value,
             models.Case.correction_due.is_not(None),

@@ -20,6 +20,7 @@ import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -93,28 +94,33 @@ def import_bundles(session: Session, bundles: Sequence[Bundle], source: str, sou
             bundle.name, bundle.keywords, [i.name for i in bundle.items], aliases=bundle.aliases
         )
         session.flush()
-        version_no = (
-            session.scalar(
-                select(func.max(models.GuideVersion.version)).where(models.GuideVersion.bundle_code == bundle.code)
-            )
-            or 0
-        ) + 1
-        version = models.GuideVersion(
-            bundle_code=bundle.code,
-            version=version_no,
-            content_hash=digest,
-            document=canonical_json(doc),
-            import_id=record.id,
-        )
-        session.add(version)
-        session.flush()
-        row.current_version_id = version.id
+        _add_current_version(session, row, doc, digest, record.id)
         changed.append(bundle.code)
     if record is None:
         return ImportReport(None, (), unchanged)
     record.new_versions = len(changed)
     session.flush()
     return ImportReport(record.id, tuple(changed), unchanged, tuple(back_to_draft))
+
+
+def _add_current_version(
+    session: Session, row: models.Bundle, doc: dict[str, Any], digest: str, import_id: int
+) -> models.GuideVersion:
+    """Store ``doc`` as the bundle's next guide version and make it the current one."""
+    last = session.scalar(
+        select(func.max(models.GuideVersion.version)).where(models.GuideVersion.bundle_code == row.code)
+    )
+    version = models.GuideVersion(
+        bundle_code=row.code,
+        version=(last or 0) + 1,
+        content_hash=digest,
+        document=canonical_json(doc),
+        import_id=import_id,
+    )
+    session.add(version)
+    session.flush()
+    row.current_version_id = version.id
+    return version
 
 
 def _as_published(bundle: Bundle) -> str | None:
@@ -156,21 +162,9 @@ def publish_draft(session: Session, bundle_code: str, who: str) -> Publication:
     record = models.CatalogImport(source=who[:500], source_kind=SITE_PUBLISHED, new_versions=1)
     session.add(record)
     session.flush()
-    last = session.scalar(
-        select(func.max(models.GuideVersion.version)).where(models.GuideVersion.bundle_code == bundle_code)
-    )
-    version = models.GuideVersion(
-        bundle_code=bundle_code,
-        version=int(last or 0) + 1,
-        content_hash=content_hash(doc),
-        document=canonical_json(doc),
-        import_id=record.id,
-    )
-    session.add(version)
-    session.flush()
     row = session.get(models.Bundle, bundle_code)
     assert row is not None  # current_guide found it
-    row.current_version_id = version.id
+    version = _add_current_version(session, row, doc, content_hash(doc), record.id)
     row.published = True
     row.status = GuideStatus.PUBLISHED.value
     session.flush()

@@ -11,6 +11,8 @@ their due dates.  The hall's own 不予受理 stays the hall's (:mod:`counter.do
 
 from __future__ import annotations
 
+import dataclasses
+
 from counter.case.decisions import serves
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle, Item
@@ -80,13 +82,5 @@ def item_denial_blocks(case: CaseView, bundle: Bundle, item: Item, office: Offic
 def department_sign_off(sign_off: SignOff, item: Item, office: OfficeSettings) -> SignOff:
     """The closing block in the department's name, with its seal place; the hall's clerk still hands it over."""
     department = decider_name(item, office)
-    return SignOff(
-        clerk_label=sign_off.clerk_label,
-        clerk=sign_off.clerk,
-        phone=sign_off.phone,
-        signers=sign_off.signers,
-        signed_at=sign_off.signed_at,
-        issuer=department,
-        date=sign_off.date,
-        seal_caption=paper.DOC_SEAL_PLACE.format(seal=paper.DOC_DEPARTMENT_SEAL.format(department=department)),
-    )
+    seal = paper.DOC_DEPARTMENT_SEAL.format(department=department)
+    return dataclasses.replace(sign_off, issuer=department, seal_caption=paper.DOC_SEAL_PLACE.format(seal=seal))

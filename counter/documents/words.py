@@ -222,12 +222,7 @@ DOC_GUIDE_INTRO = (
     "你好！你咨询的“{bundle}”的办理要求如下。本单一次性告知办理本事项需要的全部材料，窗口不要求提交清单以外的材料。"
 )
 DOC_H_CONDITIONS = "受理条件"
-DOC_H_ITEMS = "包含事项和办理时限"
-DOC_COL_ITEM = "事项名称"
 DOC_COL_DEPARTMENT = "实施主体"
-DOC_COL_LEGAL = "法定时限"
-DOC_COL_PROMISED = "承诺时限"
-DOC_COL_FEE = "收费"
 DOC_FEE_FREE = "不收费"
 DOC_FEE_AMOUNT = "{amount}元"
 DOC_H_MATERIALS = "申请材料（按情形分类）"
