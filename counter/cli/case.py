@@ -130,11 +130,9 @@ def cmd_case_list(args: argparse.Namespace) -> int:
 
 
 def cmd_case_void(args: argparse.Namespace) -> int:
-    from counter.actions.guard import NotPermitted
     from counter.actions.intake import CaseNotFound, move_case
     from counter.case.status import CaseEvent, MoveNotAllowed
     from counter.cli.phrases import CASE_VOID_NOT_ALLOWED, CASE_VOID_REASON_REQUIRED, CASE_VOIDED_DONE
-    from counter.words.access import not_permitted
     from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS
 
     reason = args.reason.strip()
@@ -144,8 +142,6 @@ def cmd_case_void(args: argparse.Namespace) -> int:
     by = desk()
     try:
         store.write(lambda session: move_case(session, by, args.case_no, CaseEvent.VOIDED, reason))
-    except NotPermitted as err:
-        raise Reported(not_permitted(err.permission, err.signed_in)) from err
     except CaseNotFound as err:
         raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
     except MoveNotAllowed as err:
@@ -156,7 +152,6 @@ def cmd_case_void(args: argparse.Namespace) -> int:
 
 
 def cmd_case_correction_lapse(args: argparse.Namespace) -> int:
-    from counter.actions.guard import NotPermitted
     from counter.actions.intake import CaseNotFound, CorrectionNotDue, lapse_correction
     from counter.case.status import MoveNotAllowed
     from counter.cli.phrases import (
@@ -164,15 +159,12 @@ def cmd_case_correction_lapse(args: argparse.Namespace) -> int:
         CASE_CORRECTION_LAPSE_NOT_DUE,
         CASE_CORRECTION_LAPSED_DONE,
     )
-    from counter.words.access import not_permitted
     from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS
 
     store = open_store(args)
     by, day = desk(), today(args)
     try:
         store.write(lambda session: lapse_correction(session, by, args.case_no, day, args.note.strip()))
-    except NotPermitted as err:
-        raise Reported(not_permitted(err.permission, err.signed_in)) from err
     except CaseNotFound as err:
         raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
     except MoveNotAllowed as err:
@@ -187,18 +179,14 @@ def cmd_case_correction_lapse(args: argparse.Namespace) -> int:
 
 def _decision_faults(args: argparse.Namespace, run: Callable[[], T]) -> T:
     """Run a decision; its refusals as the sentences the window shows too."""
-    from counter.actions.guard import NotPermitted
     from counter.actions.intake import CaseNotFound
     from counter.case.decisions import DecisionRefused
     from counter.case.status import MoveNotAllowed
     from counter.cli.phrases import CASE_DECIDE_NOT_ALLOWED
-    from counter.words.access import not_permitted
     from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS, decision_refused_text
 
     try:
         return run()
-    except NotPermitted as err:
-        raise Reported(not_permitted(err.permission, err.signed_in)) from err
     except CaseNotFound as err:
         raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
     except DecisionRefused as err:

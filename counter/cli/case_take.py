@@ -72,12 +72,10 @@ def _refuse_live_training_day(args: argparse.Namespace) -> None:
 
 def cmd_case_take(args: argparse.Namespace) -> int:
     from counter.actions.case_reads import case_view, may_see_whole_numbers
-    from counter.actions.guard import NotPermitted
     from counter.actions.intake import CaseNotFound, IntakeNotPossible
     from counter.actions.intake_file import take_from_file
     from counter.cli.case_text import case_as_text, case_json
     from counter.intake.request_file import FileUnreadable, read_intake_file
-    from counter.words.access import not_permitted
 
     day = today(args)  # a wrong --today is misuse, before the file is looked at
     text = _read(args.request)
@@ -91,8 +89,6 @@ def cmd_case_take(args: argparse.Namespace) -> int:
     by = desk()
     try:
         taken = store.write(lambda unit: take_from_file(unit, by, file, day))
-    except NotPermitted as err:
-        raise Reported(not_permitted(err.permission, err.signed_in)) from err
     except CaseNotFound as err:
         raise Reported(phrases.CASE_TAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no)) from err
     except IntakeNotPossible as err:
