@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 
     from counter.actions.store import Unit
     from counter.case.status import CaseStatus
-    from counter.case.view import CaseView
     from counter.cli.common import Commands
 
 T = TypeVar("T")
@@ -91,25 +90,11 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
 
 
 def cmd_case_show(args: argparse.Namespace) -> int:
-    from counter.actions.case_reads import case_view, may_see_whole_numbers
-    from counter.cli.case_text import case_as_text, case_json
+    from counter.cli.case_text import print_case
 
-    store = open_store(args)
-    by = desk()
-
-    def read(session: Unit) -> tuple[CaseView | None, bool]:
-        return case_view(session, args.case_no), may_see_whole_numbers(session, by)
-
-    view, whole = store.read(read)
-    if view is None:
+    if not print_case(open_store(args), desk(), args.case_no, as_json=args.json):
         print(tr("未找到办件：{case_no}").format(case_no=args.case_no), file=sys.stderr)
         return EXIT_PROBLEM
-    if not whole:
-        view = view.masked()
-    if args.json:
-        print_json(case_json(view))
-    else:
-        print(case_as_text(view))
     return EXIT_OK
 
 
