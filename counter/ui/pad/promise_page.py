@@ -10,8 +10,7 @@ import datetime as dt
 import logging
 from functools import partial
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counter.actions.case_figures import MonthFigures, month_figures
@@ -19,7 +18,7 @@ from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.case.promise_figures import FigureGroup, PromiseFigures
 from counter.ui.pad.style import PAGE_STYLE
-from counter.ui.pad.tables import line_table, read_only_items
+from counter.ui.pad.tables import fill_figure_rows, line_table
 from counter.ui.pad.timers import Clock, local_now
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import scaled
@@ -128,13 +127,4 @@ class PromisePage(QWidget):
 
     def show_figures(self, figures: MonthFigures) -> None:
         rows = [figure_cells(line, figures.group) for line in (*figures.lines, figures.total)]
-        self.table.setRowCount(len(rows))
-        bold = QFont(self.table.font())
-        bold.setBold(True)
-        for index, values in enumerate(rows):
-            for column, item in enumerate(read_only_items(values)):
-                if index == len(rows) - 1:
-                    item.setFont(bold)
-                if column > 0:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(index, column, item)
+        fill_figure_rows(self.table, rows)
