@@ -111,16 +111,6 @@ def figures_json(figures: MonthFigures) -> dict[str, Any]:
     }
 
 
-def place_text(line: PromiseFigures, group: FigureGroup) -> str:
-    from counter.words.same_day import FIGURES_DESK, FIGURES_TOTAL
-
-    if not line.key:
-        return FIGURES_TOTAL
-    if group is FigureGroup.DESK:
-        return FIGURES_DESK.format(site_code=line.key[0], desk_no=line.key[1])
-    return line.label
-
-
 def figures_text(figures: MonthFigures) -> str:
     from counter.words.same_day import (
         FIGURES_GROUP,
@@ -128,6 +118,7 @@ def figures_text(figures: MonthFigures) -> str:
         FIGURES_NONE,
         FIGURES_RULES,
         FIGURES_TITLE,
+        figure_place,
         goals_text,
         percent,
     )
@@ -138,7 +129,7 @@ def figures_text(figures: MonthFigures) -> str:
     for line in (*figures.lines, figures.total):
         out.append(
             FIGURES_LINE.format(
-                place=place_text(line, figures.group),
+                place=figure_place(line, figures.group),
                 cases=line.cases,
                 share=percent(line.same_day_share),
                 share_goal=percent(SAME_DAY_SHARE_GOAL),

@@ -24,15 +24,14 @@ from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
 from counter.words.same_day import (
-    FIGURES_DESK,
     FIGURES_GROUP,
     FIGURES_MONTH,
     FIGURES_PAGE_TITLE,
     FIGURES_READ_FAILED,
     FIGURES_RULES,
     FIGURES_SHOW,
-    FIGURES_TOTAL,
     figure_columns,
+    figure_place,
     goals_text,
     percent,
 )
@@ -40,17 +39,9 @@ from counter.words.same_day import (
 log = logging.getLogger(__name__)
 
 
-def _place(line: PromiseFigures, group: FigureGroup) -> str:
-    if not line.key:
-        return FIGURES_TOTAL
-    if group is FigureGroup.DESK:
-        return FIGURES_DESK.format(site_code=line.key[0], desk_no=line.key[1])
-    return line.label
-
-
 def figure_cells(line: PromiseFigures, group: FigureGroup) -> list[str]:
     return [
-        _place(line, group),
+        figure_place(line, group),
         str(line.cases),
         percent(line.same_day_share),
         percent(line.same_day_case_share),
