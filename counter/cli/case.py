@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 
     from counter.actions.store import Unit
     from counter.case.status import CaseStatus
-    from counter.case.view import CaseView
     from counter.cli.common import Commands
 
 T = TypeVar("T")
@@ -91,25 +90,11 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
 
 
 def cmd_case_show(args: argparse.Namespace) -> int:
-    from counter.actions.case_reads import case_view, may_see_whole_numbers
-    from counter.cli.case_text import case_as_text, case_json
+    from counter.cli.case_text import print_case
 
-    store = open_store(args)
-    by = desk()
-
-    def read(session: Unit) -> tuple[CaseView | None, bool]:
-        return case_view(session, args.case_no), may_see_whole_numbers(session, by)
-
-    view, whole = store.read(read)
-    if view is None:
+    if not print_case(open_store(args), desk(), args.case_no, as_json=args.json):
         print(tr("未找到办件：{case_no}").format(case_no=args.case_no), file=sys.stderr)
         return EXIT_PROBLEM
-    if not whole:
-        view = view.masked()
-    if args.json:
-        print_json(case_json(view))
-    else:
-        print(case_as_text(view))
     return EXIT_OK
 
 
@@ -129,55 +114,55 @@ def cmd_case_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_case_void(args: argparse.Namespace) -> int:
-    from counter.actions.guard import NotPermitted
-    from counter.actions.intake import CaseNotFound, move_case
-    from counter.case.status import CaseEvent, MoveNotAllowed
-    from counter.cli.phrases import CASE_VOID_NOT_ALLOWED, CASE_VOID_REASON_REQUIRED, CASE_VOIDED_DONE
-    from counter.words.access import not_permitted
+def _move_refusals(args: argparse.Namespace, run: Callable[[], T], not_allowed: str) -> T:
+    """Run a move of the case; no such case, or a status that does not allow the move, as a sentence."""
+    from counter.actions.intake import CaseNotFound
+    from counter.case.status import MoveNotAllowed
     from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS
+
+    try:
+        return run()
+    except CaseNotFound as err:
+        raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
+    except MoveNotAllowed as err:
+        raise Reported(not_allowed.format(case_no=args.case_no, status=CASE_STATUS[err.status])) from err
+
+
+def cmd_case_void(args: argparse.Namespace) -> int:
+    from counter.actions.intake import move_case
+    from counter.case.status import CaseEvent
+    from counter.cli.phrases import CASE_VOID_NOT_ALLOWED, CASE_VOID_REASON_REQUIRED, CASE_VOIDED_DONE
 
     reason = args.reason.strip()
     if not reason:
         raise UsageError(CASE_VOID_REASON_REQUIRED)
     store = open_store(args)
     by = desk()
-    try:
-        store.write(lambda session: move_case(session, by, args.case_no, CaseEvent.VOIDED, reason))
-    except NotPermitted as err:
-        raise Reported(not_permitted(err.permission, err.signed_in)) from err
-    except CaseNotFound as err:
-        raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
-    except MoveNotAllowed as err:
-        status = CASE_STATUS[err.status]
-        raise Reported(CASE_VOID_NOT_ALLOWED.format(case_no=args.case_no, status=status)) from err
+    _move_refusals(
+        args,
+        lambda: store.write(lambda session: move_case(session, by, args.case_no, CaseEvent.VOIDED, reason)),
+        CASE_VOID_NOT_ALLOWED,
+    )
     print(CASE_VOIDED_DONE.format(case_no=args.case_no, reason=reason))
     return EXIT_OK
 
 
 def cmd_case_correction_lapse(args: argparse.Namespace) -> int:
-    from counter.actions.guard import NotPermitted
-    from counter.actions.intake import CaseNotFound, CorrectionNotDue, lapse_correction
-    from counter.case.status import MoveNotAllowed
+    from counter.actions.intake import CorrectionNotDue, lapse_correction
     from counter.cli.phrases import (
         CASE_CORRECTION_LAPSE_NOT_ALLOWED,
         CASE_CORRECTION_LAPSE_NOT_DUE,
         CASE_CORRECTION_LAPSED_DONE,
     )
-    from counter.words.access import not_permitted
-    from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS
 
     store = open_store(args)
     by, day = desk(), today(args)
+
+    def lapse(session: Unit) -> None:
+        lapse_correction(session, by, args.case_no, day, args.note.strip())
+
     try:
-        store.write(lambda session: lapse_correction(session, by, args.case_no, day, args.note.strip()))
-    except NotPermitted as err:
-        raise Reported(not_permitted(err.permission, err.signed_in)) from err
-    except CaseNotFound as err:
-        raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
-    except MoveNotAllowed as err:
-        status = CASE_STATUS[err.status]
-        raise Reported(CASE_CORRECTION_LAPSE_NOT_ALLOWED.format(case_no=args.case_no, status=status)) from err
+        _move_refusals(args, lambda: store.write(lapse), CASE_CORRECTION_LAPSE_NOT_ALLOWED)
     except CorrectionNotDue as err:
         due = err.due.isoformat() if err.due else ""
         raise Reported(CASE_CORRECTION_LAPSE_NOT_DUE.format(case_no=args.case_no, due=due)) from err
@@ -187,24 +172,14 @@ def cmd_case_correction_lapse(args: argparse.Namespace) -> int:
 
 def _decision_faults(args: argparse.Namespace, run: Callable[[], T]) -> T:
     """Run a decision; its refusals as the sentences the window shows too."""
-    from counter.actions.guard import NotPermitted
-    from counter.actions.intake import CaseNotFound
     from counter.case.decisions import DecisionRefused
-    from counter.case.status import MoveNotAllowed
     from counter.cli.phrases import CASE_DECIDE_NOT_ALLOWED
-    from counter.words.access import not_permitted
-    from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS, decision_refused_text
+    from counter.words.cases import decision_refused_text
 
     try:
-        return run()
-    except NotPermitted as err:
-        raise Reported(not_permitted(err.permission, err.signed_in)) from err
-    except CaseNotFound as err:
-        raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
+        return _move_refusals(args, run, CASE_DECIDE_NOT_ALLOWED)
     except DecisionRefused as err:
         raise Reported(decision_refused_text(err)) from err
-    except MoveNotAllowed as err:
-        raise Reported(CASE_DECIDE_NOT_ALLOWED.format(case_no=args.case_no, status=CASE_STATUS[err.status])) from err
 
 
 def cmd_case_decide(args: argparse.Namespace) -> int:

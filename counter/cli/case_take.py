@@ -24,8 +24,6 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from counter.actions.intake import IntakeNotPossible
-    from counter.actions.store import Unit
-    from counter.case.view import CaseView
     from counter.cli.common import Commands
     from counter.intake.parties import PartyProblem
     from counter.intake.request_file import FileProblem, IntakeFile
@@ -71,13 +69,10 @@ def _refuse_live_training_day(args: argparse.Namespace) -> None:
 
 
 def cmd_case_take(args: argparse.Namespace) -> int:
-    from counter.actions.case_reads import case_view, may_see_whole_numbers
-    from counter.actions.guard import NotPermitted
     from counter.actions.intake import CaseNotFound, IntakeNotPossible
     from counter.actions.intake_file import take_from_file
-    from counter.cli.case_text import case_as_text, case_json
+    from counter.cli.case_text import print_case
     from counter.intake.request_file import FileUnreadable, read_intake_file
-    from counter.words.access import not_permitted
 
     day = today(args)  # a wrong --today is misuse, before the file is looked at
     text = _read(args.request)
@@ -91,24 +86,12 @@ def cmd_case_take(args: argparse.Namespace) -> int:
     by = desk()
     try:
         taken = store.write(lambda unit: take_from_file(unit, by, file, day))
-    except NotPermitted as err:
-        raise Reported(not_permitted(err.permission, err.signed_in)) from err
     except CaseNotFound as err:
         raise Reported(phrases.CASE_TAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no)) from err
     except IntakeNotPossible as err:
         return _report(_intake_lines(err, file, day), args.json)
-
-    def read(unit: Unit) -> tuple[CaseView | None, bool]:
-        return case_view(unit, taken.case_no), may_see_whole_numbers(unit, by)
-
-    view, whole = store.read(read)
-    assert view is not None  # committed just now
-    if not whole:
-        view = view.masked()
-    if args.json:
-        print_json(case_json(view))
-    else:
-        print(case_as_text(view))
+    shown = print_case(store, by, taken.case_no, as_json=args.json)
+    assert shown  # committed just now
     return EXIT_OK
 
 

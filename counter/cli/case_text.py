@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counter.case.same_day import NOTE_SAME_DAY
 from counter.case.status import CaseEvent, CaseStatus
@@ -15,6 +15,10 @@ from counter.words.cases import CASE_EVENT, CASE_STATUS
 from counter.words.intake import OUTCOME, RECEIPT
 from counter.words.same_day import SAME_DAY_NOTE
 from counter.words.translate import tr
+
+if TYPE_CHECKING:
+    from counter.actions.desk import Desk
+    from counter.actions.store import Store, Unit
 
 
 def _label(table: dict[Any, str], enum: type[Any], value: str) -> str:
@@ -131,3 +135,26 @@ def row_line(row: CaseRow, today: dt.date) -> str:
         f"{row.case_no}  {CASE_STATUS[row.status]}  {row.bundle_name}  {row.applicant_name}"
         f"  {row.received_on.isoformat()}{due}"
     )
+
+
+def print_case(store: Store, by: Desk, case_no: str, *, as_json: bool) -> bool:
+    """``case show`` and ``case take`` print a case alike, ID numbers whole only for whoever may see them.
+
+    False, and nothing printed, where there is no such case.
+    """
+    from counter.actions.case_reads import case_view, may_see_whole_numbers
+    from counter.cli.common import print_json
+
+    def read(unit: Unit) -> tuple[CaseView | None, bool]:
+        return case_view(unit, case_no), may_see_whole_numbers(unit, by)
+
+    view, whole = store.read(read)
+    if view is None:
+        return False
+    if not whole:
+        view = view.masked()
+    if as_json:
+        print_json(case_json(view))
+    else:
+        print(case_as_text(view))
+    return True

@@ -33,11 +33,9 @@ def add_same_day_commands(case: argparse._SubParsersAction[Any], common: argpars
 
 
 def cmd_same_day(args: argparse.Namespace) -> int:
-    from counter.actions.guard import NotPermitted
     from counter.actions.intake import CaseNotFound
     from counter.actions.same_day import SameDayNotPossible, finish_same_day
     from counter.case.status import MoveNotAllowed
-    from counter.words.access import not_permitted
     from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS
     from counter.words.punctuation import CLAUSE_JOIN
     from counter.words.same_day import SAME_DAY_DONE, SAME_DAY_PROBLEM, SAME_DAY_REFUSED
@@ -46,8 +44,6 @@ def cmd_same_day(args: argparse.Namespace) -> int:
     by, day = desk(), today(args)
     try:
         store.write(lambda session: finish_same_day(session, by, args.case_no, day))
-    except NotPermitted as err:
-        raise Reported(not_permitted(err.permission, err.signed_in)) from err
     except CaseNotFound as err:
         raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
     except SameDayNotPossible as err:
@@ -62,9 +58,7 @@ def cmd_same_day(args: argparse.Namespace) -> int:
 
 def cmd_figures(args: argparse.Namespace) -> int:
     from counter.actions.case_figures import month_figures
-    from counter.actions.guard import NotPermitted
     from counter.case.promise_figures import month_days
-    from counter.words.access import not_permitted
     from counter.words.same_day import FIGURES_BAD_MONTH
 
     try:
@@ -73,10 +67,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
         raise UsageError(FIGURES_BAD_MONTH.format(month=args.month)) from err
     store = open_store(args)
     by, group = desk(), FigureGroup(args.by)
-    try:
-        figures = store.read(lambda session: month_figures(session, args.month, group, desk=by))
-    except NotPermitted as err:
-        raise Reported(not_permitted(err.permission, err.signed_in)) from err
+    figures = store.read(lambda session: month_figures(session, args.month, group, desk=by))
     if args.json:
         print_json(figures_json(figures))
     else:
@@ -120,16 +111,6 @@ def figures_json(figures: MonthFigures) -> dict[str, Any]:
     }
 
 
-def place_text(line: PromiseFigures, group: FigureGroup) -> str:
-    from counter.words.same_day import FIGURES_DESK, FIGURES_TOTAL
-
-    if not line.key:
-        return FIGURES_TOTAL
-    if group is FigureGroup.DESK:
-        return FIGURES_DESK.format(site_code=line.key[0], desk_no=line.key[1])
-    return line.label
-
-
 def figures_text(figures: MonthFigures) -> str:
     from counter.words.same_day import (
         FIGURES_GROUP,
@@ -137,6 +118,7 @@ def figures_text(figures: MonthFigures) -> str:
         FIGURES_NONE,
         FIGURES_RULES,
         FIGURES_TITLE,
+        figure_place,
         goals_text,
         percent,
     )
@@ -147,7 +129,7 @@ def figures_text(figures: MonthFigures) -> str:
     for line in (*figures.lines, figures.total):
         out.append(
             FIGURES_LINE.format(
-                place=place_text(line, figures.group),
+                place=figure_place(line, figures.group),
                 cases=line.cases,
                 share=percent(line.same_day_share),
                 share_goal=percent(SAME_DAY_SHARE_GOAL),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from counter.case.promise_figures import REDUCTION_GOAL, SAME_DAY_SHARE_GOAL, FigureGroup
+from counter.case.promise_figures import REDUCTION_GOAL, SAME_DAY_SHARE_GOAL, FigureGroup, PromiseFigures
 from counter.case.same_day import SameDayProblem
 from counter.words.translate import tr
 
@@ -55,6 +55,15 @@ FIGURES_BAD_MONTH = tr("月份须写成 YYYY-MM，例如 2026-11：{month}")
 def percent(value: Fraction | None) -> str:
     """A figure as the table shows it: one decimal, "—" when there is nothing to divide."""
     return "—" if value is None else f"{float(value) * 100:.1f}%"
+
+
+def figure_place(line: PromiseFigures, group: FigureGroup) -> str:
+    """Whose figures a line holds, in the table and in the command's text alike: a desk, a bundle, or the total."""
+    if not line.key:
+        return FIGURES_TOTAL
+    if group is FigureGroup.DESK:
+        return FIGURES_DESK.format(site_code=line.key[0], desk_no=line.key[1])
+    return line.label
 
 
 def goals_text() -> str:

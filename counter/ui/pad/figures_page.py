@@ -11,8 +11,7 @@ import datetime as dt
 import logging
 from functools import partial
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -30,7 +29,7 @@ from counter.actions.guard import NotPermitted
 from counter.actions.ratings import rating_figures
 from counter.ratings.figures import Figures, Grouping
 from counter.ui.pad.style import PAGE_STYLE
-from counter.ui.pad.tables import line_table, read_only_items
+from counter.ui.pad.tables import fill_figure_rows, line_table
 from counter.ui.pad.timers import Clock, local_now
 from counter.ui.pad.words import (
     PAD_DESK,
@@ -155,13 +154,4 @@ class FiguresPage(QWidget):
     def show_figures(self, lines: tuple[Figures, ...], total: Figures, grouping: Grouping) -> None:
         rows = [figure_cells(line, group_label(line.label, grouping)) for line in lines]
         rows.append(figure_cells(total, RATING_FIGURES_TOTAL))
-        self.table.setRowCount(len(rows))
-        bold = QFont(self.table.font())
-        bold.setBold(True)
-        for index, values in enumerate(rows):
-            for column, item in enumerate(read_only_items(values)):
-                if index == len(rows) - 1:
-                    item.setFont(bold)
-                if column > 0:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(index, column, item)
+        fill_figure_rows(self.table, rows)

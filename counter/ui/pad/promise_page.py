@@ -10,8 +10,7 @@ import datetime as dt
 import logging
 from functools import partial
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counter.actions.case_figures import MonthFigures, month_figures
@@ -19,21 +18,20 @@ from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.case.promise_figures import FigureGroup, PromiseFigures
 from counter.ui.pad.style import PAGE_STYLE
-from counter.ui.pad.tables import line_table, read_only_items
+from counter.ui.pad.tables import fill_figure_rows, line_table
 from counter.ui.pad.timers import Clock, local_now
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
 from counter.words.same_day import (
-    FIGURES_DESK,
     FIGURES_GROUP,
     FIGURES_MONTH,
     FIGURES_PAGE_TITLE,
     FIGURES_READ_FAILED,
     FIGURES_RULES,
     FIGURES_SHOW,
-    FIGURES_TOTAL,
     figure_columns,
+    figure_place,
     goals_text,
     percent,
 )
@@ -41,17 +39,9 @@ from counter.words.same_day import (
 log = logging.getLogger(__name__)
 
 
-def _place(line: PromiseFigures, group: FigureGroup) -> str:
-    if not line.key:
-        return FIGURES_TOTAL
-    if group is FigureGroup.DESK:
-        return FIGURES_DESK.format(site_code=line.key[0], desk_no=line.key[1])
-    return line.label
-
-
 def figure_cells(line: PromiseFigures, group: FigureGroup) -> list[str]:
     return [
-        _place(line, group),
+        figure_place(line, group),
         str(line.cases),
         percent(line.same_day_share),
         percent(line.same_day_case_share),
@@ -128,13 +118,4 @@ class PromisePage(QWidget):
 
     def show_figures(self, figures: MonthFigures) -> None:
         rows = [figure_cells(line, figures.group) for line in (*figures.lines, figures.total)]
-        self.table.setRowCount(len(rows))
-        bold = QFont(self.table.font())
-        bold.setBold(True)
-        for index, values in enumerate(rows):
-            for column, item in enumerate(read_only_items(values)):
-                if index == len(rows) - 1:
-                    item.setFont(bold)
-                if column > 0:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(index, column, item)
+        fill_figure_rows(self.table, rows)

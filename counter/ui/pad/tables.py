@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 
@@ -25,3 +26,17 @@ def line_table(columns: tuple[str, ...]) -> QTableWidget:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+def fill_figure_rows(table: QTableWidget, rows: list[list[str]]) -> None:
+    """Rows of figures under a label, the last one the total: numbers to the right, the total in bold."""
+    table.setRowCount(len(rows))
+    bold = QFont(table.font())
+    bold.setBold(True)
+    for index, values in enumerate(rows):
+        for column, item in enumerate(read_only_items(values)):
+            if index == len(rows) - 1:
+                item.setFont(bold)
+            if column > 0:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(index, column, item)
