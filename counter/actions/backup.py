@@ -103,7 +103,7 @@ def make_backup(url: str, out: Path | None = None, now: dt.datetime | None = Non
         return copy_database(source, out)
     folder = backups_folder()
     made = copy_database(source, new_backup_path(folder, now or dt.datetime.now()))
-    for old in prune(folder, keep_setting(source)):
+    for old in prune(folder, keep_setting(source), made):
         log.info("old backup removed: %s", old)
     return made
 
@@ -143,9 +143,7 @@ def restore_backup(url: str, file: Path, now: dt.datetime | None = None) -> Rest
 
     target = database_file(url)
     try:
-        revision, kept = restore_file(
-            target, file, set(known_revisions()), now or dt.datetime.now(), reference_schema
-        )
+        revision, kept = restore_file(target, file, set(known_revisions()), now or dt.datetime.now(), reference_schema)
     except RestoreRefused as refused:
         raise _refused(file, refused) from None
     log.info("database %s restored from %s (revision %s); the old one kept at %s", target, file, revision, kept)

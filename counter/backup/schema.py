@@ -145,7 +145,9 @@ def _listed_indexes(conn: sqlite3.Connection, table: str, sql_of: dict[str, str]
     for row in conn.execute(f"PRAGMA index_list({_quoted(table)})"):
         name, unique = str(row[1]), bool(row[2])
         columns = tuple(
-            str(info[2]) for info in conn.execute(f"PRAGMA index_xinfo({_quoted(name)})") if info[5]  # key columns
+            str(info[2])
+            for info in conn.execute(f"PRAGMA index_xinfo({_quoted(name)})")
+            if info[5]  # key columns
         )
         found[name] = Index(table, unique, columns, sql_of.get(name, ""))
     return found

@@ -9,7 +9,12 @@ a backup's name.
 
 Automatic backups live in one folder, named by local date and time
 (``counter-20261122-183000.sqlite3``); only files with such names are counted
-or pruned there, so a file someone puts beside them is never deleted.
+or pruned there, so a file someone puts beside them is never deleted.  They are
+kept and pruned in the order they were written (the file's modification time,
+which nothing changes after the rename), not by name: a desk whose clock once ran
+ahead leaves names that sort after every later backup, and rotation by name then
+deleted each new backup right after it was made.  The backup just made is never
+among those pruned.
 
 A restore never loses what was there: the current database is first copied
 beside it (``counter.sqlite3.before-restore-20261122-183000``), then the
@@ -97,7 +102,8 @@ ExpectedSchema = Callable[[str], Schema]  # the schema the migrations make at a 
 @dataclass(frozen=True, slots=True)
 class BackupFile:
     path: Path
-    taken: dt.datetime  # local time, from the name
+    taken: dt.datetime  # local time, from the name (as the desk's clock said then)
+    written: float = 0.0  # the file's modification time: the order backups were made in
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -181,17 +187,18 @@ def _parse_name(path: Path) -> BackupFile | None:
         return None
     try:
         taken = dt.datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S")
-    except ValueError:
+        written = path.stat().st_mtime
+    except (ValueError, OSError):
         return None
-    return BackupFile(path, taken)
+    return BackupFile(path, taken, written)
 
 
 def backup_files(folder: Path) -> list[BackupFile]:
-    """The automatic backups in ``folder``, newest first (files of other names are not counted)."""
+    """The automatic backups in ``folder``, the last written first (files of other names are not counted)."""
     if not folder.is_dir():
         return []
     found = [b for b in (_parse_name(p) for p in folder.iterdir() if p.is_file()) if b is not None]
-    return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
+    return sorted(found, key=lambda b: (b.written, b.path.name), reverse=True)
 
 
 def new_backup_path(folder: Path, now: dt.datetime) -> Path:
@@ -204,10 +211,15 @@ def daily_backup_due(folder: Path, now: dt.datetime) -> bool:
     return all(b.taken.date() != now.date() for b in backup_files(folder))
 
 
-def prune(folder: Path, keep: int) -> list[Path]:
-    """Delete all but the newest ``keep`` backups in ``folder`` (at least one is always kept); the deleted files."""
+def prune(folder: Path, keep: int, made: Path | None = None) -> list[Path]:
+    """Delete all but the last ``keep`` backups written in ``folder`` (at least one); the deleted files.
+
+    ``made``, the backup just written, is counted first whatever its name or time says.
+    """
+    found = backup_files(folder)
+    found.sort(key=lambda b: b.path != made)  # stable: the rest stay in the order they were written
     removed = []
-    for old in backup_files(folder)[max(keep, 1) :]:
+    for old in found[max(keep, 1) :]:
         old.path.unlink(missing_ok=True)
         removed.append(old.path)
     return removed
