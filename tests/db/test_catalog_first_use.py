@@ -33,6 +33,7 @@ def _start_desks(url: str, homes: Path) -> list[subprocess.Popen[str]]:
     return started
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("backend", ["postgresql", "sqlite"])
 def test_eight_desks_starting_at_once_all_get_the_one_catalog(
     backend: str, fresh_pg: FreshDatabases, tmp_path: Path
