@@ -40,6 +40,7 @@ from counter.backup.sqlite_files import (
     prune,
     quick_check,
     restore_file,
+    usable_backup,
 )
 from counter.host import paths
 
@@ -55,6 +56,7 @@ __all__ = [
     "authorise",
     "backup_if_due",
     "backups_folder",
+    "check_backup",
     "daily_backup_due",
     "database_file",
     "latest_good_backup",
@@ -101,22 +103,49 @@ def make_backup(url: str, out: Path | None = None, now: dt.datetime | None = Non
         return copy_database(source, out)
     folder = backups_folder()
     made = copy_database(source, new_backup_path(folder, now or dt.datetime.now()))
-    for old in prune(folder, keep_setting(source)):
+    for old in prune(folder, keep_setting(source), made):
         log.info("old backup removed: %s", old)
     return made
+
+
+def _refused(file: Path, refused: RestoreRefused) -> RestoreRefused:
+    differences = "; ".join(f"{d.change.value} {d.part.value} {d.name}" for d in refused.differences)
+    log.warning("restore from %s refused: %s %s %s", file, refused.problem.value, refused.detail, differences)
+    return refused
+
+
+def check_backup(file: Path) -> str:
+    """The schema revision of the backup ``file`` when it may be restored; else :class:`RestoreRefused`, logged.
+
+    It must be an intact counter database of a revision this program knows, holding exactly the tables, columns,
+    constraints, indexes, triggers and views this program's migrations make at that revision.
+    """
+    from counter.db.migrate import known_revisions
+    from counter.db.reference_schema import reference_schema
+
+    try:
+        return usable_backup(file, set(known_revisions()), reference_schema)
+    except RestoreRefused as refused:
+        raise _refused(file, refused) from None
 
 
 def restore_backup(url: str, file: Path, now: dt.datetime | None = None) -> Restored:
     """Replace the SQLite database of ``url`` by the backup ``file``; the old database is kept beside it.
 
-    Refused with nothing changed (:class:`RestoreRefused`) for a file that is not
-    an intact counter database, or one written by a newer program.  Every
-    connection to the database must be closed first.
+    Refused with nothing changed (:class:`RestoreRefused`, logged) for a file that is
+    not an intact counter database, one written by a newer program, or one whose
+    schema is not exactly what this program's migrations make (a foreign trigger, a
+    dropped one, a missing table: :func:`check_backup`).  Every connection to the
+    database must be closed first.
     """
     from counter.db.migrate import known_revisions
+    from counter.db.reference_schema import reference_schema
 
     target = database_file(url)
-    revision, kept = restore_file(target, file, set(known_revisions()), now or dt.datetime.now())
+    try:
+        revision, kept = restore_file(target, file, set(known_revisions()), now or dt.datetime.now(), reference_schema)
+    except RestoreRefused as refused:
+        raise _refused(file, refused) from None
     log.info("database %s restored from %s (revision %s); the old one kept at %s", target, file, revision, kept)
     return Restored(target, revision, kept)
 

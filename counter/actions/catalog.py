@@ -29,7 +29,7 @@ from counter.catalog.model import Bundle
 from counter.catalog.problems import Problem, Rule, problems_from_json, problems_to_json
 from counter.catalog.reader import CATALOG_SUFFIX, ReadResult, catalog_files, read_paths
 from counter.catalog.validate import validate_read
-from counter.db.catalog_store import ImportReport, import_bundles
+from counter.db.catalog_store import ImportReport, import_bundles, lock_catalog
 from counter.db.settings_store import get_setting, put_setting
 
 if TYPE_CHECKING:
@@ -147,6 +147,9 @@ def _sync_bundled(
     bad_files = {p.file for p in checked.problems}
     good = [b for file, b in checked.bundles if file not in bad_files]
     with sessions.begin() as session:
+        lock_catalog(session)  # desks started together: one imports, the others wait and find it done
+        if get_setting(session, BUNDLED_FINGERPRINT) == fingerprint:
+            return BundledSync(False, (), problems_from_json(get_setting(session, BUNDLED_PROBLEMS_KEY) or "[]"))
         report = import_bundles(session, good, str(folder), "bundled")
         if report.new_versions:
             _audit_import(session, system_desk(desk), report, str(folder), "bundled")

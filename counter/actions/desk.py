@@ -32,10 +32,14 @@ class Desk:
     staff_no: str = ""  # the clerk's staff number (工号)
     photo: str = ""  # path of the clerk's photo for the pad; "" shows none
     area_code: str = ""  # the site's area code (GB/T 2260), the rating record's 行政区划
+    workstation: str = ""  # this computer and system user (counter.host.workstation); "" in tests that need none
 
     @property
     def draft_key(self) -> str:
-        return f"{self.identity.site_code}-{self.identity.desk_no}"
+        """The unfinished intake's key: the desk, and the workstation, so that two computers set to one desk number
+        never see (nor overwrite) each other's applicant."""
+        desk = f"{self.identity.site_code}-{self.identity.desk_no}"
+        return f"{desk}-{self.workstation}" if self.workstation else desk
 
 
 def desk_at(config: DeskConfig, actor: Actor = SINGLE_DESK, staff_no: str = "") -> Desk:
@@ -45,6 +49,8 @@ def desk_at(config: DeskConfig, actor: Actor = SINGLE_DESK, staff_no: str = "") 
     the file's, and its ``staff_no`` (from the database) shown on the pad when it
     has one.
     """
+    from counter.host.workstation import workstation_id
+
     clerk = actor.name if actor.signed_in and actor.name else config.clerk
     return Desk(
         identity=config.identity(),
@@ -54,4 +60,5 @@ def desk_at(config: DeskConfig, actor: Actor = SINGLE_DESK, staff_no: str = "") 
         staff_no=staff_no or config.staff_no,
         photo=config.photo,
         area_code=config.area_code,
+        workstation=workstation_id(),
     )

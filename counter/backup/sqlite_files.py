@@ -9,7 +9,12 @@ a backup's name.
 
 Automatic backups live in one folder, named by local date and time
 (``counter-20261122-183000.sqlite3``); only files with such names are counted
-or pruned there, so a file someone puts beside them is never deleted.
+or pruned there, so a file someone puts beside them is never deleted.  They are
+kept and pruned in the order they were written (the file's modification time,
+which nothing changes after the rename), not by name: a desk whose clock once ran
+ahead leaves names that sort after every later backup, and rotation by name then
+deleted each new backup right after it was made.  The backup just made is never
+among those pruned.
 
 A restore never loses what was there: the current database is first copied
 beside it (``counter.sqlite3.before-restore-20261122-183000``), then the
@@ -32,15 +37,19 @@ from enum import StrEnum
 from pathlib import Path
 
 from counter.backup.check import pragma_ok, quick_check, starts_as_sqlite
+from counter.backup.schema import Schema, read_schema
+from counter.backup.schema_diff import SchemaDifference, schema_differences
 
 __all__ = [
     "DEFAULT_KEEP",
     "KEEP_SETTING",
     "BackupFailed",
     "BackupFile",
+    "ExpectedSchema",
     "RestoreProblem",
     "RestoreRefused",
     "backup_files",
+    "check_schema",
     "copy_database",
     "daily_backup_due",
     "file_revision",
@@ -50,6 +59,7 @@ __all__ = [
     "prune",
     "quick_check",
     "restore_file",
+    "usable_backup",
     "usable_revision",
 ]
 
@@ -73,19 +83,27 @@ class RestoreProblem(StrEnum):
     NOT_COUNTER = "not_counter"  # an SQLite database, but not one of this program
     NEWER = "newer"  # written by a newer program (an unknown schema revision)
     DAMAGED = "damaged"  # fails the integrity check
+    FOREIGN_SCHEMA = "foreign_schema"  # its tables, triggers, indexes or views are not what the migrations make
 
 
 class RestoreRefused(Exception):
-    def __init__(self, problem: RestoreProblem, detail: str = "") -> None:
+    def __init__(
+        self, problem: RestoreProblem, detail: str = "", differences: tuple[SchemaDifference, ...] = ()
+    ) -> None:
         super().__init__(f"{problem.value}: {detail}" if detail else problem.value)
         self.problem = problem
         self.detail = detail
+        self.differences = differences  # for FOREIGN_SCHEMA: every difference, by name
+
+
+ExpectedSchema = Callable[[str], Schema]  # the schema the migrations make at a revision
 
 
 @dataclass(frozen=True, slots=True)
 class BackupFile:
     path: Path
-    taken: dt.datetime  # local time, from the name
+    taken: dt.datetime  # local time, from the name (as the desk's clock said then)
+    written: float = 0.0  # the file's modification time: the order backups were made in
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -169,17 +187,18 @@ def _parse_name(path: Path) -> BackupFile | None:
         return None
     try:
         taken = dt.datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S")
-    except ValueError:
+        written = path.stat().st_mtime
+    except (ValueError, OSError):
         return None
-    return BackupFile(path, taken)
+    return BackupFile(path, taken, written)
 
 
 def backup_files(folder: Path) -> list[BackupFile]:
-    """The automatic backups in ``folder``, newest first (files of other names are not counted)."""
+    """The automatic backups in ``folder``, the last written first (files of other names are not counted)."""
     if not folder.is_dir():
         return []
     found = [b for b in (_parse_name(p) for p in folder.iterdir() if p.is_file()) if b is not None]
-    return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
+    return sorted(found, key=lambda b: (b.written, b.path.name), reverse=True)
 
 
 def new_backup_path(folder: Path, now: dt.datetime) -> Path:
@@ -192,10 +211,15 @@ def daily_backup_due(folder: Path, now: dt.datetime) -> bool:
     return all(b.taken.date() != now.date() for b in backup_files(folder))
 
 
-def prune(folder: Path, keep: int) -> list[Path]:
-    """Delete all but the newest ``keep`` backups in ``folder`` (at least one is always kept); the deleted files."""
+def prune(folder: Path, keep: int, made: Path | None = None) -> list[Path]:
+    """Delete all but the last ``keep`` backups written in ``folder`` (at least one); the deleted files.
+
+    ``made``, the backup just written, is counted first whatever its name or time says.
+    """
+    found = backup_files(folder)
+    found.sort(key=lambda b: b.path != made)  # stable: the rest stay in the order they were written
     removed = []
-    for old in backup_files(folder)[max(keep, 1) :]:
+    for old in found[max(keep, 1) :]:
         old.path.unlink(missing_ok=True)
         removed.append(old.path)
     return removed
@@ -254,6 +278,28 @@ def file_revision(path: Path) -> str:
     return str(row[0])
 
 
+def check_schema(path: Path, revision: str, expected: ExpectedSchema) -> None:
+    """Refuse (:attr:`RestoreProblem.FOREIGN_SCHEMA`, naming every difference) a file whose schema is not exactly
+    what this program's migrations make at ``revision``.
+
+    The file is only described (``sqlite_master`` and pragmas), never written to: none of its SQL runs.
+    """
+    try:
+        conn = _connect(path)
+    except sqlite3.Error as err:
+        raise RestoreRefused(RestoreProblem.NOT_SQLITE, str(err)) from err
+    try:
+        conn.execute("PRAGMA trusted_schema=OFF")  # nothing the file defines may run while it is described
+        found = read_schema(conn)
+    except sqlite3.Error as err:
+        raise RestoreRefused(RestoreProblem.DAMAGED, str(err)) from err
+    finally:
+        conn.close()
+    differences = schema_differences(expected(revision), found)
+    if differences:
+        raise RestoreRefused(RestoreProblem.FOREIGN_SCHEMA, str(path), differences)
+
+
 def usable_revision(path: Path, known_revisions: Collection[str]) -> str:
     """:func:`file_revision`, refused as :attr:`RestoreProblem.NEWER` when this program does not know it."""
     revision = file_revision(path)
@@ -282,22 +328,30 @@ def keep_beside(target: Path, now: dt.datetime) -> Path | None:
         return kept
 
 
+def usable_backup(path: Path, known_revisions: Collection[str], expected: ExpectedSchema) -> str:
+    """:func:`usable_revision`, then :func:`check_schema` at that revision: the file's revision when it passes."""
+    revision = usable_revision(path, known_revisions)
+    check_schema(path, revision, expected)
+    return revision
+
+
 def restore_file(
-    target: Path, backup: Path, known_revisions: Collection[str], now: dt.datetime
+    target: Path, backup: Path, known_revisions: Collection[str], now: dt.datetime, expected: ExpectedSchema
 ) -> tuple[str, Path | None]:
     """Replace the database ``target`` by the backup file; its schema revision and where the old one was kept.
 
     Refused with nothing changed (:class:`RestoreRefused`) when ``backup`` is not
-    an intact counter database of a known revision.  The check runs on a copy in
+    an intact counter database of a known revision whose schema is exactly what the
+    migrations make at that revision (``expected``).  The check runs on a copy in
     the target's folder, and that same copy is renamed into place.
     """
-    usable_revision(backup, known_revisions)  # refused early, before anything is written
+    usable_backup(backup, known_revisions, expected)  # refused early, before anything is written
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.restore.part")
     _remove_quietly(tmp)
     try:
         shutil.copyfile(backup, tmp)
-        revision = usable_revision(tmp, known_revisions)
+        revision = usable_backup(tmp, known_revisions, expected)  # the very bytes that are put in place
         conn = _connect(tmp)  # a single file, so no log of the old database can ever apply to it
         try:
             conn.execute("PRAGMA journal_mode=DELETE")

@@ -3,8 +3,9 @@
 On SQLite, ``backup`` copies the database online (desks may keep working) and
 checks the copy; without ``--out`` it goes into ``<data folder>/backups``, where
 the newest ``backup.keep`` files are kept.  ``restore`` first checks the file
-(an intact counter database of a known schema revision), then, with ``--yes``,
-keeps the current database beside itself and puts the backup in its place; an
+(an intact counter database of a known schema revision, holding exactly what the
+migrations make at it: a copy carrying a foreign trigger is refused, every
+difference named), then, with ``--yes``, keeps the current database beside itself and puts the backup in its place; an
 older schema is migrated here, at once.  Without ``--yes`` it says what would be
 replaced and exits 2.  On PostgreSQL both print the ``pg_dump`` / ``pg_restore``
 commands for the URL and exit 1.  Where accounts exist both need an
@@ -82,13 +83,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
         NotSQLite,
         RestoreRefused,
         authorise,
+        check_backup,
         database_file,
         quick_check,
         record_restore,
         restore_backup,
     )
-    from counter.actions.schema import known_revisions
-    from counter.backup.sqlite_files import usable_revision
     from counter.cli.phrases import RESTORE_CONFIRM, RESTORE_DONE, RESTORE_KEPT, RESTORE_NOTHING_KEPT
     from counter.words.database import RESTORE_FAILED, restore_refused
 
@@ -99,9 +99,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise _postgresql(url, args.file) from None
     source = Path(args.file)
     try:  # checked before anything else, so a wrong file is named at once
-        usable_revision(source, known_revisions())
+        check_backup(source)
     except RestoreRefused as err:
-        raise Reported(restore_refused(err.problem, err.detail)) from err
+        raise Reported(restore_refused(err.problem, err.detail, err.differences)) from err
     if not args.yes:
         raise UsageError(RESTORE_CONFIRM.format(file=source, database=target))
     if target.exists() and quick_check(target):
@@ -113,7 +113,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     try:
         restored = restore_backup(url, source)
     except RestoreRefused as err:
-        raise Reported(restore_refused(err.problem, err.detail)) from err
+        raise Reported(restore_refused(err.problem, err.detail, err.differences)) from err
     except OSError as err:
         raise Reported(RESTORE_FAILED.format(reason=err.strerror or err)) from err
     store = open_store(args)  # migrates an older backup to this program's schema

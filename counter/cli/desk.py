@@ -1,8 +1,9 @@
 """The desk command: ``counter desk`` shows or sets this machine's site, desk number and clerk.
 
-The setting is in files (:mod:`counter.host.desk_config`), not the database: no store is opened.  It shows where
-each value comes from — the machine's file, the user's, the default — because a value that will not change when the
-user sets it is usually one the machine's file sets for everyone, or one the user's file still holds.
+The setting is in files (:mod:`counter.host.desk_config`), not the database; a change opens the database only to
+ask whether it has accounts (then an administrator must be signed in, ``--user``) and to record the change.  It
+shows where each value comes from — the machine's file, the user's, the default — because a value that will not
+change when the user sets it is usually one the machine's file sets for everyone, or one the user's file still holds.
 """
 
 from __future__ import annotations
@@ -13,9 +14,13 @@ from typing import TYPE_CHECKING
 
 from counter.cli import phrases
 from counter.cli.common import EXIT_OK, UsageError, print_json
+from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from counter.actions.desk_settings import DeskNameProblem
     from counter.cli.common import Commands
     from counter.host.desk_config import DeskSettings
     from counter.host.machine_config import MachineProblem
@@ -47,12 +52,14 @@ def cmd_desk(args: argparse.Namespace) -> int:
                                  ("desk_no", args.desk), ("clerk", args.clerk),
                                  ("pad_mode", args.pad_mode), ("pad_keyboard", args.pad_keyboard)) if v}  # fmt: skip
     if changes:
+        record = _authorise(args, changes)
         try:
             save_desk_config(replace(load_desk_settings().config, **changes))
         except BadIdentity as err:
             raise UsageError(
                 tr("窗口设置无效：站点编码应为2-12位大写字母或数字，窗口号应为1-4位数字（{err}）").format(err=err)
             ) from err
+        record()
     settings = load_desk_settings()
     for problem in settings.machine.problems:
         print(phrases.DESK_MACHINE_PROBLEM.format(path=settings.machine.path, problem=problem_text(problem)),
@@ -62,6 +69,42 @@ def cmd_desk(args: argparse.Namespace) -> int:
     else:
         print("\n".join(desk_lines(settings)))
     return EXIT_OK
+
+
+def _authorise(args: argparse.Namespace, changes: dict[str, str]) -> Callable[[], None]:
+    """Refuse bad names (exit 2), and anyone but an administrator where the database has accounts (exit 1); what
+    records the change in the audit trail once it is saved.
+
+    A database that does not exist yet has no accounts: the desk is set up before its first start without making one.
+    """
+    from counter.actions.backup import NotSQLite, database_file
+    from counter.actions.desk_settings import desk_name_problems, may_change_desk, record_desk_change
+    from counter.cli.common import desk, open_store, store_url
+
+    clerk, site_name = changes.get("clerk"), changes.get("site_name")
+    _refuse(desk_name_problems(clerk, site_name))
+    try:
+        if not database_file(store_url(args)).exists():
+            return lambda: None
+    except NotSQLite:
+        pass
+    store = open_store(args)
+    by = desk()
+    _refuse(store.write(lambda unit: may_change_desk(unit, by, clerk)))
+    return lambda: store.write(lambda unit: record_desk_change(unit, by, changes))
+
+
+def _refuse(problems: tuple[DeskNameProblem, ...]) -> None:
+    from counter.case.desk_names import CLERK_NAME_MAX, SITE_NAME_MAX
+
+    if not problems:
+        return
+    limits = {"clerk": CLERK_NAME_MAX, "site_name": SITE_NAME_MAX}
+    named = CLAUSE_JOIN.join(
+        phrases.DESK_NAME_PROBLEM[p.problem.value].format(field=phrases.DESK_FIELD[p.field], limit=limits[p.field])
+        for p in problems
+    )
+    raise UsageError(phrases.DESK_NAME_REFUSED.format(problems=named))
 
 
 def desk_lines(settings: DeskSettings) -> list[str]:

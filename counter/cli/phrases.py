@@ -184,6 +184,14 @@ NO_COMMAND = tr("请指定命令（counter -h 列出全部命令）；不带参�
 # of its Source, MACHINE_PROBLEM by the values of counter.host.machine_config.MachineFault.
 
 DESK_SUMMARY = tr("站点：{site_code} {site_name}  窗口：{desk_no}号  工作人员：{clerk}")
+# DESK_NAME_PROBLEM is keyed by the values of counter.case.desk_names.NameProblem.
+DESK_NAME_REFUSED = tr("窗口设置未保存：{problems}")
+DESK_NAME_PROBLEM = {
+    "too_long": tr("{field}过长，最多 {limit} 个字"),
+    "not_text": tr("{field}含有控制字符或看不见的格式字符（如改变文字方向的字符），请重新输入"),
+    "role_word": tr("{field}不能是职务或角色的名称（如“管理员”“负责人”），请填写本人姓名"),
+    "another_account": tr("{field}与另一个账号的姓名或登录名相同，不能用他人的名字"),
+}
 DESK_FIELD = {
     "site_code": tr("站点编码"),
     "site_name": tr("站点名称"),

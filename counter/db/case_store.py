@@ -369,17 +369,22 @@ def remember_party(
 
 
 def save_draft(session: Session, desk_key: str, content: str) -> None:
-    draft = session.get(models.Draft, desk_key)
-    if draft is None:
-        session.add(models.Draft(desk_key=desk_key, content=content))
-    else:
-        draft.content = content
-        draft.saved_at = models.utcnow()
+    """Keep the draft in one statement (insert, or replace on conflict): a read then an insert let two sessions both
+    find no row and both insert, and the second failed on the key."""
+    draft = models.Draft.__table__
+    saved_at = models.utcnow()
+    stmt = dialect_insert(session)(draft).values(desk_key=desk_key, content=content, saved_at=saved_at)
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["desk_key"], set_={"content": stmt.excluded.content, "saved_at": stmt.excluded.saved_at}
+        )
+    )
 
 
 def load_draft(session: Session, desk_key: str) -> tuple[dt.datetime, str] | None:
-    draft = session.get(models.Draft, desk_key)
-    return None if draft is None else (draft.saved_at, draft.content)
+    draft = models.Draft
+    found = session.execute(select(draft.saved_at, draft.content).where(draft.desk_key == desk_key)).first()
+    return None if found is None else (found[0], found[1])
 
 
 def drop_draft(session: Session, desk_key: str) -> None:

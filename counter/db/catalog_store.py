@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from counter.catalog.document import canonical_json, content_hash, from_document, to_document
@@ -41,6 +41,25 @@ class ImportReport:
 
 SITE_PUBLISHED = "published"  # the import kind of a version made by publishing a draft; its source names who
 CONFIRMED_KINDS = (SITE_PUBLISHED, "sync")  # versions a site confirmed: published here, or sent by the hall
+
+
+# PostgreSQL's advisory lock for writing the bundled catalog: one bigint for the whole database ("counter", 1)
+_CATALOG_LOCK = 0x636F756E74657201
+
+
+def lock_catalog(session: Session) -> None:
+    """Wait until no other desk is writing the bundled catalog, then keep it so until this transaction ends.
+
+    Desks started together on a fresh hall database each found the catalog missing and imported it at once, and all
+    but one failed on the bundle's primary key.  Whoever holds the lock imports; the others wait here and, once it
+    commits, find its work done (the caller checks again after the lock).  PostgreSQL: a transaction-scoped advisory
+    lock.  SQLite: a write that changes nothing takes the file's one write lock, as ``BEGIN IMMEDIATE`` would, within
+    the busy timeout.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CATALOG_LOCK})
+    else:
+        session.execute(text("DELETE FROM setting WHERE 0"))
 
 
 @dataclass(frozen=True, slots=True)

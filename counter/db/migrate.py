@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 
 from counter.db.revision import HEAD, SchemaTooNew
 
-__all__ = ["HEAD", "SchemaState", "SchemaTooNew", "downgrade", "schema_state", "upgrade"]
+__all__ = ["HEAD", "SchemaState", "SchemaTooNew", "downgrade", "schema_state", "upgrade", "upgrade_to"]
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -70,6 +70,11 @@ def upgrade(engine: Engine) -> SchemaState:
         return state
     _migrate(engine, "head", up=True)
     return state
+
+
+def upgrade_to(engine: Engine, revision: str) -> None:
+    """Migrate an empty database up to ``revision`` only: the schema an older program made (restore's reference)."""
+    _migrate(engine, revision, up=True)
 
 
 def downgrade(engine: Engine, revision: str) -> None:

@@ -22,7 +22,7 @@ from counter.ui.damaged_db_words import (
     DB_DAMAGED_TITLE,
     DB_RESTORED_AT_START,
 )
-from counter.words.database import RESTORE_FAILED
+from counter.words.database import RESTORE_FAILED, restore_refused
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,10 @@ def offer_restore(app: QApplication, url: str, path: Path, exit_when_ready: bool
         return False
     try:
         restored = restore_backup(url, good.path)
-    except (RestoreRefused, OSError) as err:
+    except RestoreRefused as err:  # the backup is not this program's own (its schema names how): logged already
+        QMessageBox.critical(None, DB_DAMAGED_TITLE, restore_refused(err.problem, err.detail, err.differences))
+        return False
+    except OSError as err:
         log.exception("restore at start failed")
         QMessageBox.critical(None, DB_DAMAGED_TITLE, RESTORE_FAILED.format(reason=err))
         return False

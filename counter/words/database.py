@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from counter.backup.schema_diff import Change, Part, SchemaDifference
+from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.translate import tr
 
 # Keys are the values of counter.db.faults.DbFault: why the database refused, in the clerk's words.
@@ -27,10 +29,37 @@ RESTORE_PROBLEM = {
     "not_counter": tr("该文件不是本程序的数据库"),
     "newer": tr("该备份由更新版本的程序写入（结构版本 {detail}），本程序不能使用，请先升级程序"),
     "damaged": tr("该备份文件已损坏（完整性检查未通过）"),
+    "foreign_schema": tr("该文件的数据库结构与本程序在该结构版本下建立的不一致，可能被人改动过：{differences}"),
 }
+# A schema difference, keyed by counter.backup.schema_diff's Part and Change.
+SCHEMA_PART = {
+    Part.TABLE: tr("表"),
+    Part.COLUMN: tr("列"),
+    Part.CONSTRAINT: tr("约束"),
+    Part.FOREIGN_KEY: tr("外键"),
+    Part.INDEX: tr("索引"),
+    Part.TRIGGER: tr("触发器"),
+    Part.VIEW: tr("视图"),
+    Part.OTHER: tr("对象"),
+}
+SCHEMA_CHANGE = {
+    Change.EXTRA: tr("多出{part} {name}"),
+    Change.MISSING: tr("缺少{part} {name}"),
+    Change.CHANGED: tr("{part} {name} 被改动"),
+}
+SCHEMA_DROPPED = tr("{part} {name} 被删除")  # a missing trigger, index or constraint: a guard taken away
+_DROPPED_PARTS = frozenset({Part.TRIGGER, Part.INDEX, Part.CONSTRAINT, Part.FOREIGN_KEY})
 RESTORE_FAILED = tr("恢复失败：{reason}。")
 
 
-def restore_refused(problem: str, detail: str) -> str:
-    """Why a backup was not restored, and that nothing changed."""
-    return RESTORE_REFUSED.format(reason=RESTORE_PROBLEM[problem].format(detail=detail))
+def schema_difference_text(difference: SchemaDifference) -> str:
+    """One difference of a file's schema from this program's: 多出触发器 steal_id, 缺少表 rating…"""
+    dropped = difference.change is Change.MISSING and difference.part in _DROPPED_PARTS
+    wording = SCHEMA_DROPPED if dropped else SCHEMA_CHANGE[difference.change]
+    return wording.format(part=SCHEMA_PART[difference.part], name=difference.name)
+
+
+def restore_refused(problem: str, detail: str, differences: tuple[SchemaDifference, ...] = ()) -> str:
+    """Why a backup was not restored, every difference of its schema named, and that nothing changed."""
+    named = CLAUSE_JOIN.join(schema_difference_text(d) for d in differences)
+    return RESTORE_REFUSED.format(reason=RESTORE_PROBLEM[problem].format(detail=detail, differences=named))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import sqlite3
 import threading
@@ -116,6 +117,42 @@ def test_prune_keeps_at_least_one(tmp_path: Path) -> None:
         (tmp_path / f"counter-{stamp}.sqlite3").write_bytes(b"x")
     assert [p.name for p in prune(tmp_path, 0)] == ["counter-20261120-080000.sqlite3"]
     assert [b.path.name for b in backup_files(tmp_path)] == ["counter-20261121-080000.sqlite3"]
+
+
+def test_rotation_goes_by_the_order_backups_were_written_not_by_their_names(desk_db: DeskDb) -> None:
+    """A desk whose clock once ran ahead left names that sort after every later backup: the new one survives."""
+    engine = make_engine(desk_db.url)
+    with make_sessions(engine).begin() as session:
+        put_setting(session, "backup.keep", "3")
+    engine.dispose()
+    folder = backups_folder()
+    folder.mkdir(parents=True)
+    ahead = [folder / f"counter-2031010{day}-090000.sqlite3" for day in range(1, 5)]
+    for age, path in enumerate(reversed(ahead), start=1):  # written days ago, while the clock said 2031
+        shutil.copy(desk_db.path, path)
+        written = (NOW - dt.timedelta(days=age)).timestamp()
+        os.utime(path, (written, written))
+    made = make_backup(desk_db.url, None, NOW)
+    assert made.exists()
+    assert [b.path for b in backup_files(folder)] == [made, ahead[3], ahead[2]]
+    assert not ahead[0].exists()
+    assert not ahead[1].exists()
+
+
+def test_the_backup_just_made_survives_even_among_files_written_later(desk_db: DeskDb) -> None:
+    folder = backups_folder()
+    folder.mkdir(parents=True)
+    ahead = folder / "counter-20310101-090000.sqlite3"
+    shutil.copy(desk_db.path, ahead)
+    future = (NOW + dt.timedelta(days=3000)).timestamp()
+    os.utime(ahead, (future, future))  # written when the clock said 2034, so its time is ahead too
+    engine = make_engine(desk_db.url)
+    with make_sessions(engine).begin() as session:
+        put_setting(session, "backup.keep", "1")
+    engine.dispose()
+    made = make_backup(desk_db.url, None, NOW)
+    assert made.exists()
+    assert not ahead.exists()
 
 
 def test_two_backups_in_one_second_both_kept(desk_db: DeskDb) -> None:

@@ -1,0 +1,43 @@
+"""Which computer, and which of its users, this desk is: what keeps one machine's draft away from another's.
+
+Two computers set to the same desk number by mistake (or by a copied ``desk.toml``) share that desk's number
+sequence, which is safe, but must not share the unfinished intake: one would be offered the other's applicant.
+The draft is therefore kept under the desk *and* this workstation: the operating system's machine identity
+(``/etc/machine-id``; cloned desk images often share it, so the host name too), the system user and the data
+folder.  Only a digest of them is stored, 16 hex digits.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import socket
+from pathlib import Path
+
+from counter.host import paths
+
+__all__ = ["workstation_id"]
+
+_MACHINE_ID_FILES = (Path("/etc/machine-id"), Path("/var/lib/dbus/machine-id"))
+
+
+def _machine_id() -> str:
+    for candidate in _MACHINE_ID_FILES:
+        try:
+            return candidate.read_text(encoding="ascii", errors="replace").strip()[:64]
+        except OSError:
+            continue
+    return ""  # Windows and macOS: the host name, the user and the data folder still tell desks apart
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in the environment nor in the password database
+        return ""
+
+
+def workstation_id() -> str:
+    """16 hex digits naming this computer, its user and its data folder; the same at every start."""
+    parts = (_machine_id(), socket.gethostname(), _user(), str(paths.data_dir().resolve()))
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:16]
