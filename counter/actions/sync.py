@@ -28,6 +28,7 @@ import datetime as dt
 import gc
 import hashlib
 import json
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -44,6 +45,7 @@ from counter.actions.guard import require
 from counter.actions.site import peer_keys, peers, site_signing_key, this_site
 from counter.audit.actions import AuditAction
 from counter.db import sync_store
+from counter.db.account_store import all_accounts
 from counter.db.settings_store import is_training
 from counter.db.sync_case_records import case_records
 from counter.db.sync_cases import apply_cases
@@ -71,6 +73,7 @@ from counter.sync.records import (
     Record,
     SettingRecord,
 )
+from counter.sync.sender_checks import Refusal, Sender
 from counter.sync.sites import SiteKind
 
 __all__ = [
@@ -86,6 +89,8 @@ __all__ = [
     "review_items",
     "sync_status",
 ]
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 READ_CHUNK = 2000  # cases read per step of an export (the progress bar moves per step)
@@ -344,7 +349,7 @@ def _import_body(
     tally = _Tally()
     every = [*records, *(reader.cases if reader is not None else ())]
     retry = _retry_list(session, header.from_site, {(r.TYPE, r.key) for r in every})
-    ctx = _Apply(session, header.from_site, header.export_no, now)
+    ctx = _Apply(session, header.from_site, header.export_no, now, _sender(session, desk, header.from_site, now))
     if reader is not None:
         ctx.cases(reader, retry, tally)
         # a case is read in full only as it goes in: a problem found then refuses the package all the same,
@@ -367,6 +372,19 @@ def _import_body(
         on_progress(total, total)
     return ImportReport(header.from_site, header.kind.value, header.export_no, tally.applied, tally.unchanged,
                         tally.held, replayed=False)  # fmt: skip
+
+
+def _sender(session: Session, desk: Desk, from_site: str, now: dt.datetime) -> Sender:
+    """The sender as its records are checked: its code, this site's own people, and this site's present.
+
+    The present is the later of ``now`` and this machine's clock: a date ahead of both has not happened yet,
+    whatever day a caller names for the import.
+    """
+    accounts = all_accounts(session)
+    people = {a.name.strip() for a in accounts} | {a.login.strip() for a in accounts} | {desk.clerk.strip()}
+    staff = {a.staff_no.strip() for a in accounts} | {desk.staff_no.strip()}
+    present = max(now, dt.datetime.now(dt.UTC))
+    return Sender(from_site, frozenset(people - {""}), frozenset(staff - {""}), present)
 
 
 def _check_direction(session: Session, kind: SiteKind, header: Header) -> None:
@@ -400,12 +418,16 @@ def _retry_list(session: Session, from_site: str, superseded: set[tuple[str, str
 class _Apply:
     """One package's records applied, with the review list kept as it goes."""
 
-    def __init__(self, session: Session, from_site: str, export_no: int, now: dt.datetime) -> None:
+    def __init__(self, session: Session, from_site: str, export_no: int, now: dt.datetime, sender: Sender) -> None:
         self.session, self.from_site, self.export_no, self.now = session, from_site, export_no, now
+        self.sender = sender
         self.resolved = 0
         self.open = {(r.record_type, r.record_key): r.id for r in sync_store.open_reviews(session, from_site)}
 
     def hold(self, record: Record, reason: str, detail: str, tally: _Tally | None) -> None:
+        if reason in _REFUSALS:  # kept for support: the sender's record is not the sender's to send
+            log.warning("sync %s#%s: %s %s refused (%s): %s", self.from_site, self.export_no, record.TYPE,
+                        record.key, reason, detail)  # fmt: skip
         sync_store.hold(
             self.session, self.from_site, self.export_no, record.TYPE, record.key, reason, detail,
             to_dict(record), self.now,
@@ -442,7 +464,7 @@ class _Apply:
             elif isinstance(record, AckRecord):
                 changed = sync_store.acknowledge(self.session, self.from_site, record.kind, record.export_no, self.now)
                 self.done(record, changed, source)
-        outcome = apply_cases(self.session, cases, reader.read)
+        outcome = apply_cases(self.session, cases, reader.read, self.sender)
         by_uid = {c.uid: c for c in cases}
         for uid in outcome.applied:
             self.done(by_uid[uid], True, mine[uid])
@@ -492,6 +514,9 @@ class _Apply:
             # what the hall just sent is no news for the hall: the baseline moves past it
             self.session.flush()
             sync_store.set_baseline(self.session, self.from_site, current_marks(self.session))
+
+
+_REFUSALS = frozenset(r.value for r in Refusal)
 
 
 def package_summary(report: ImportReport) -> dict[str, Any]:
