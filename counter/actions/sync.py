@@ -39,6 +39,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from counter.access.roles import Permission
+from counter.actions.acting import SYSTEM_CLERK
 from counter.actions.audit import record_at_desk
 from counter.actions.desk import Desk
 from counter.actions.guard import require
@@ -51,6 +52,7 @@ from counter.db.sync_case_records import case_records
 from counter.db.sync_cases import apply_cases
 from counter.db.sync_marks import changed_case_ids, current_marks, earliest_change
 from counter.db.sync_tables import CASE, HISTORY, utc
+from counter.host.desk_config import DeskConfig
 from counter.ratings.settings import KEYS as RATING_KEYS
 from counter.sync.case_reader import CaseKeys, CaseReader, PackageCase
 from counter.sync.package import (
@@ -374,6 +376,10 @@ def _import_body(
                         tally.held, replayed=False)  # fmt: skip
 
 
+#: clerk names that name nobody: an unconfigured desk's (townships have them too) and the program's own steps
+_NOBODY = frozenset({"", DeskConfig().clerk, SYSTEM_CLERK})
+
+
 def _sender(session: Session, desk: Desk, from_site: str, now: dt.datetime) -> Sender:
     """The sender as its records are checked: its code, this site's own people, and this site's present.
 
@@ -384,7 +390,7 @@ def _sender(session: Session, desk: Desk, from_site: str, now: dt.datetime) -> S
     people = {a.name.strip() for a in accounts} | {a.login.strip() for a in accounts} | {desk.clerk.strip()}
     staff = {a.staff_no.strip() for a in accounts} | {desk.staff_no.strip()}
     present = max(now, dt.datetime.now(dt.UTC))
-    return Sender(from_site, frozenset(people - {""}), frozenset(staff - {""}), present)
+    return Sender(from_site, frozenset(people - _NOBODY), frozenset(staff - {""}), present)
 
 
 def _check_direction(session: Session, kind: SiteKind, header: Header) -> None:

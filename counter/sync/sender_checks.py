@@ -8,8 +8,8 @@ package still applied — when it
 
 * carries a number outside the sender's series, or a desk its number does not name: a case numbered like the hall's
   next one would take that number, and every later intake at that hall desk would fail on it;
-* names another site, or a clerk who is one of the receiving site's own people (a bad rating "against" a hall clerk
-  would count in that clerk's figures, which group by name);
+* names another site, or rates a clerk who is one of the receiving site's own people (a bad rating "against" a
+  hall clerk would count in that clerk's figures, which group by name);
 * adds a history line the township could not have written (:data:`TOWNSHIP_EVENTS`);
 * holds a date outside what this program supports, or a name with control or direction-changing characters
   (texts longer, and lists longer, than any real case's are the package's structure: :mod:`counter.sync.records`).
@@ -39,7 +39,7 @@ class Refusal(StrEnum):
     NOT_OWN_NUMBER = "not_own_number"  # the case number is not in the sender's series, or names another desk
     NOT_OWN_PART = "not_own_part"  # a document, rating or rating request naming another site, or no desk
     NOT_OWN_CASE = "not_own_case"  # the uid is a case here that another site took (decided in counter.db.sync_cases)
-    HALL_CLERK = "hall_clerk"  # a clerk who is one of this site's own people
+    HALL_CLERK = "hall_clerk"  # a rating of a clerk who is one of this site's own people
     NOT_TOWNSHIP_EVENT = "not_township_event"  # a history line only the hall or a department may write
     BAD_DATE = "bad_date"  # outside the supported range, or "happened" in the future
     BAD_CHARACTERS = "bad_characters"  # a name with control or direction-changing characters
@@ -85,8 +85,8 @@ class Sender:
     """Who sent the package, what this site's own people are called, and the receiving site's present."""
 
     site_code: str
-    own_people: frozenset[str]  # names and logins of this site's accounts, and its desk's clerk
-    own_staff_nos: frozenset[str]
+    own_people: frozenset[str]  # names and logins of this site's accounts, and its desk's clerk (never "")
+    own_staff_nos: frozenset[str]  # never ""
     now: dt.datetime
 
     @property
@@ -146,31 +146,23 @@ def _events(record: CaseRecord, _sender: Sender, here: Collection[Any]) -> Refus
     return None
 
 
-def _people(record: CaseRecord, sender: Sender, here: Collection[Any]) -> Refused | None:
-    """No clerk of the record is one of this site's own people (their lines already here aside)."""
-    own = sender.own_people
-    if not own and not sender.own_staff_nos:
-        return None
-    named: list[tuple[str, str]] = [("clerk", record.clerk)]
-    named += [(f"history[{n}].clerk", x.clerk) for n, x in enumerate(record.history) if x.key not in here]
-    for n, d in enumerate(record.documents):
-        named.append((f"documents[{n}].clerk", d.clerk))
-        named += [(f"documents[{n}].prints[{k}].clerk", p.clerk) for k, p in enumerate(d.prints)]
+def _people(record: CaseRecord, sender: Sender, _here: Collection[Any]) -> Refused | None:
+    """No rating or rating request of the record names one of this site's own people.
+
+    Ratings are counted by clerk (counter.ratings.figures), so a rating naming a hall clerk would count against
+    that clerk.  Other lines (history, notices, prints) only show who wrote them, and a township clerk may share a
+    common name with a hall one: refusing those would keep a real case from the hall for nothing.
+    """
     for n, q in enumerate(record.ratings):
-        named.append((f"ratings[{n}].clerk", q.clerk))
+        where = f"ratings[{n}]"
+        named = [(f"{where}.clerk", q.clerk)]
         if q.rating is not None:
-            named.append((f"ratings[{n}].rating.clerk", q.rating.clerk))
-            if q.rating.staff_no.strip() and q.rating.staff_no.strip() in sender.own_staff_nos:
-                return Refused(Refusal.HALL_CLERK, f"ratings[{n}].rating.staff_no")
-            rect = q.rating.rectification
-            if rect is not None:
-                named += [
-                    (f"ratings[{n}].rating.rectification.history[{k}].by", x.by) for k, x in enumerate(rect.history)
-                ]
-            named += [(f"ratings[{n}].rating.appeals[{k}].by", a.by) for k, a in enumerate(q.rating.appeals)]
-    for where, name in named:
-        if name.strip() in own:
-            return Refused(Refusal.HALL_CLERK, where)
+            named.append((f"{where}.rating.clerk", q.rating.clerk))
+            if q.rating.staff_no.strip() in sender.own_staff_nos:
+                return Refused(Refusal.HALL_CLERK, f"{where}.rating.staff_no")
+        for path, name in named:
+            if name.strip() in sender.own_people:
+                return Refused(Refusal.HALL_CLERK, path)
     return None
 
 

@@ -195,6 +195,19 @@ def test_a_rating_on_the_townships_own_case_naming_the_hall_is_refused(
     assert rows(pair.hall, models.Rating) == 0
 
 
+def test_a_clerk_under_an_unconfigured_desks_name_is_nobody_in_particular(pair: Pair) -> None:
+    """Both sites' desks may keep the placeholder name: a rating of a township's clerk under it goes in."""
+    placeholder = DeskConfig().clerk
+    hall = dataclasses.replace(pair.hall, desk=dataclasses.replace(pair.hall.desk, clerk=placeholder))
+    uid = township_bad_rating(pair.ars)
+    body = township_body(pair.ars)
+    rated = next(c for c in cases_of(body) if c["uid"] == uid)["ratings"][0]
+    rated["clerk"] = rated["rating"]["clerk"] = placeholder
+    report = hall.take(signed(pair.ars, body))
+    assert (report.applied, report.held) == (6, 0)
+    assert rows(hall, models.Rating) == 1
+
+
 def line(event: str, at: dt.datetime, status_after: str) -> dict[str, Any]:
     return {"at": at.isoformat(), "clerk": "ARS01职员", "desk_no": "1", "event": event, "status_after": status_after,
             "note": ""}  # fmt: skip
