@@ -344,7 +344,7 @@ def _import_body(
     else:
         records, problems = parse_records(package.body, header.kind.value)
     if problems:
-        raise PackageRejected(RejectCode.BAD_STRUCTURE, _problems_text(problems))
+        raise _malformed(header, problems)
     total = len(package.body)
     if on_progress is not None:
         on_progress(0, total)
@@ -358,7 +358,7 @@ def _import_body(
         # and the caller's rollback takes back what went in before it
         problems = reader.finish()
         if problems:
-            raise PackageRejected(RejectCode.BAD_STRUCTURE, _problems_text(problems))
+            raise _malformed(header, problems)
     else:
         ctx.updates(records, retry, tally)
     sync_store.add_import(
@@ -402,6 +402,13 @@ def _check_direction(session: Session, kind: SiteKind, header: Header) -> None:
         raise PackageRejected(
             RejectCode.WRONG_DESTINATION, f"{header.kind.value} from {header.from_kind} {header.from_site}"
         )
+
+
+def _malformed(header: Header, problems: list[RecordProblem]) -> PackageRejected:
+    """The refusal of a package whose records are malformed (a name of megabytes, say), logged for support."""
+    detail = _problems_text(problems)
+    log.warning("sync %s#%s refused, malformed records: %s", header.from_site, header.export_no, detail)
+    return PackageRejected(RejectCode.BAD_STRUCTURE, detail)
 
 
 def _problems_text(problems: list[RecordProblem]) -> str:

@@ -119,13 +119,16 @@ def history_of(site: Site, case_no: str) -> list[str]:
         return list(session.scalars(select(h.event).where(h.case_id == case_id).order_by(h.id)))
 
 
-def test_a_case_numbered_like_the_halls_next_waits_for_review_and_the_hall_desk_takes_that_number(pair: Pair) -> None:
+def test_a_case_numbered_like_the_halls_next_waits_for_review_and_the_hall_desk_takes_that_number(
+    pair: Pair, caplog: pytest.LogCaptureFixture
+) -> None:
     body = township_body(pair.ars)
     forged = cases_of(body)[0]
     forged["case_no"] = HALL_NEXT  # the township's own site code and desk "1" on it: only the number is the hall's
     report = pair.hall.take(signed(pair.ars, body))
     assert (report.applied, report.held) == (5, 1)
     assert held(pair.hall) == [(forged["uid"], "not_own_number")]
+    assert f"case {forged['uid']} refused (not_own_number): case_no {HALL_NEXT}" in caplog.text  # for support
     made = run_demo(pair.hall.sessions, pair.hall.desk, TODAY)  # the hall desk's next intakes
     assert made[0].case_no == HALL_NEXT
     with pair.hall.sessions() as session:
@@ -295,7 +298,9 @@ def test_a_name_with_direction_changing_characters_is_refused(pair: Pair) -> Non
     assert held(pair.hall) == [(forged["uid"], "bad_characters")]
 
 
-def test_an_8_mb_name_or_ten_thousand_lines_refuse_the_package_and_nothing_is_kept(pair: Pair) -> None:
+def test_an_8_mb_name_or_ten_thousand_lines_refuse_the_package_and_nothing_is_kept(
+    pair: Pair, caplog: pytest.LogCaptureFixture
+) -> None:
     body = township_body(pair.ars)
     cases_of(body)[0]["applicant_name"] = "王" * 8_000_000
     before = counts(pair.hall.sessions)
@@ -303,6 +308,7 @@ def test_an_8_mb_name_or_ten_thousand_lines_refuse_the_package_and_nothing_is_ke
         pair.hall.take(signed(pair.ars, body))
     assert caught.value.code is RejectCode.BAD_STRUCTURE
     assert caught.value.detail.endswith("applicant_name: too_long")
+    assert "malformed records: #0 applicant_name: too_long" in caplog.text
     assert counts(pair.hall.sessions) == before
 
     body = township_body(pair.ars)
