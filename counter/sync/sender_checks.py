@@ -102,8 +102,8 @@ def check_case(record: CaseRecord, sender: Sender, lines_here: Collection[Any] =
     """The first reason ``record`` may not go in from ``sender``, or None.
 
     ``lines_here`` are the keys of the history lines the case already has here: those are not the sender's
-    additions (a township's case carries the hall's own lines back once its progress arrived), so neither their
-    event nor their clerk is the sender's to answer for.
+    additions (a township's case carries the hall's own lines back once its progress arrived), so their event,
+    time and clerk are not the sender's to answer for.
     """
     for check in (_numbers, _parts, _events, _people, _fields):
         found = check(record, sender, lines_here)
