@@ -68,9 +68,12 @@ def many(templates: list[CaseRecord], count: int) -> list[CaseRecord]:
         desk, seq = divmod(n, 9000)
         made.append(
             dataclasses.replace(
-                t, uid=uuid.uuid4().hex, case_no=f"ARS01-20261120-{desk + 10:02d}-{seq + 1:04d}",
-                desk_no=str(desk + 10), previous_uid="",
-            )  # fmt: skip
+                t,
+                uid=uuid.uuid4().hex,
+                case_no=f"ARS01-20261120-{desk + 10:02d}-{seq + 1:04d}",
+                desk_no=str(desk + 10),
+                previous_uid="",
+            )
         )
     return made
 
