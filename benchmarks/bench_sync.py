@@ -61,14 +61,18 @@ def township_templates(folder: Path, catalog: Path) -> tuple[Site, list[CaseReco
 
 
 def many(templates: list[CaseRecord], count: int) -> list[CaseRecord]:
-    """``count`` distinct cases: the templates again and again, each with its own uid and number."""
+    """``count`` distinct cases: the templates again and again, each with its own uid, and number at its desk."""
     made = []
     for n in range(count):
         t = templates[n % len(templates)]
         desk, seq = divmod(n, 9000)
         made.append(
             dataclasses.replace(
-                t, uid=uuid.uuid4().hex, case_no=f"ARS01-20261120-{desk + 10:02d}-{seq + 1:04d}", previous_uid=""
+                t,
+                uid=uuid.uuid4().hex,
+                case_no=f"ARS01-20261120-{desk + 10:02d}-{seq + 1:04d}",
+                desk_no=str(desk + 10),
+                previous_uid="",
             )
         )
     return made

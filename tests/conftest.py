@@ -16,6 +16,9 @@ from hypothesis import HealthCheck, settings
 from sqlalchemy.engine import Engine
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# every program the tests start (python -m counter, the crash and hall workers) fails on a warning of SQLAlchemy's,
+# as this process does by filterwarnings = error (counter.db.engine.SQL_WARNINGS_ENV)
+os.environ["COUNTER_SQL_WARNINGS"] = "error"
 
 # How hard the properties try, for the whole run rather than test by test.  `ci` is what the test command runs;
 # `dev` gives a quick answer while working; `thorough` is for a change to a parser, a package or the rules.  Choose

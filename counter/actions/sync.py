@@ -28,6 +28,7 @@ import datetime as dt
 import gc
 import hashlib
 import json
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -38,17 +39,20 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from counter.access.roles import Permission
+from counter.actions.acting import SYSTEM_CLERK
 from counter.actions.audit import record_at_desk
 from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.actions.site import peer_keys, peers, site_signing_key, this_site
 from counter.audit.actions import AuditAction
 from counter.db import sync_store
+from counter.db.account_store import all_accounts
 from counter.db.settings_store import is_training
 from counter.db.sync_case_records import case_records
 from counter.db.sync_cases import apply_cases
 from counter.db.sync_marks import changed_case_ids, current_marks, earliest_change
 from counter.db.sync_tables import CASE, HISTORY, utc
+from counter.host.desk_config import DeskConfig
 from counter.ratings.settings import KEYS as RATING_KEYS
 from counter.sync.case_reader import CaseKeys, CaseReader, PackageCase
 from counter.sync.package import (
@@ -71,6 +75,7 @@ from counter.sync.records import (
     Record,
     SettingRecord,
 )
+from counter.sync.sender_checks import Refusal, Sender
 from counter.sync.sites import SiteKind
 
 __all__ = [
@@ -86,6 +91,8 @@ __all__ = [
     "review_items",
     "sync_status",
 ]
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 READ_CHUNK = 2000  # cases read per step of an export (the progress bar moves per step)
@@ -337,21 +344,21 @@ def _import_body(
     else:
         records, problems = parse_records(package.body, header.kind.value)
     if problems:
-        raise PackageRejected(RejectCode.BAD_STRUCTURE, _problems_text(problems))
+        raise _malformed(header, problems)
     total = len(package.body)
     if on_progress is not None:
         on_progress(0, total)
     tally = _Tally()
     every = [*records, *(reader.cases if reader is not None else ())]
     retry = _retry_list(session, header.from_site, {(r.TYPE, r.key) for r in every})
-    ctx = _Apply(session, header.from_site, header.export_no, now)
+    ctx = _Apply(session, header.from_site, header.export_no, now, _sender(session, desk, header.from_site, now))
     if reader is not None:
         ctx.cases(reader, retry, tally)
         # a case is read in full only as it goes in: a problem found then refuses the package all the same,
         # and the caller's rollback takes back what went in before it
         problems = reader.finish()
         if problems:
-            raise PackageRejected(RejectCode.BAD_STRUCTURE, _problems_text(problems))
+            raise _malformed(header, problems)
     else:
         ctx.updates(records, retry, tally)
     sync_store.add_import(
@@ -369,6 +376,23 @@ def _import_body(
                         tally.held, replayed=False)  # fmt: skip
 
 
+#: clerk names that name nobody: an unconfigured desk's (townships have them too) and the program's own steps
+_NOBODY = frozenset({"", DeskConfig().clerk, SYSTEM_CLERK})
+
+
+def _sender(session: Session, desk: Desk, from_site: str, now: dt.datetime) -> Sender:
+    """The sender as its records are checked: its code, this site's own people, and this site's present.
+
+    The present is the later of ``now`` and this machine's clock: a date ahead of both has not happened yet,
+    whatever day a caller names for the import.
+    """
+    accounts = all_accounts(session)
+    people = {a.name.strip() for a in accounts} | {a.login.strip() for a in accounts} | {desk.clerk.strip()}
+    staff = {a.staff_no.strip() for a in accounts} | {desk.staff_no.strip()}
+    present = max(now, dt.datetime.now(dt.UTC))
+    return Sender(from_site, frozenset(people - _NOBODY), frozenset(staff - {""}), present)
+
+
 def _check_direction(session: Session, kind: SiteKind, header: Header) -> None:
     """Cases go from a township to a hall, updates the other way; the sender is the kind it was registered as."""
     registered = {p.code: p.kind for p in peers(session)}.get(header.from_site)
@@ -378,6 +402,13 @@ def _check_direction(session: Session, kind: SiteKind, header: Header) -> None:
         raise PackageRejected(
             RejectCode.WRONG_DESTINATION, f"{header.kind.value} from {header.from_kind} {header.from_site}"
         )
+
+
+def _malformed(header: Header, problems: list[RecordProblem]) -> PackageRejected:
+    """The refusal of a package whose records are malformed (a name of megabytes, say), logged for support."""
+    detail = _problems_text(problems)
+    log.warning("sync %s#%s refused, malformed records: %s", header.from_site, header.export_no, detail)
+    return PackageRejected(RejectCode.BAD_STRUCTURE, detail)
 
 
 def _problems_text(problems: list[RecordProblem]) -> str:
@@ -400,12 +431,16 @@ def _retry_list(session: Session, from_site: str, superseded: set[tuple[str, str
 class _Apply:
     """One package's records applied, with the review list kept as it goes."""
 
-    def __init__(self, session: Session, from_site: str, export_no: int, now: dt.datetime) -> None:
+    def __init__(self, session: Session, from_site: str, export_no: int, now: dt.datetime, sender: Sender) -> None:
         self.session, self.from_site, self.export_no, self.now = session, from_site, export_no, now
+        self.sender = sender
         self.resolved = 0
         self.open = {(r.record_type, r.record_key): r.id for r in sync_store.open_reviews(session, from_site)}
 
     def hold(self, record: Record, reason: str, detail: str, tally: _Tally | None) -> None:
+        if reason in _REFUSALS:  # kept for support: the sender's record is not the sender's to send
+            log.warning("sync %s#%s: %s %s refused (%s): %s", self.from_site, self.export_no, record.TYPE,
+                        record.key, reason, detail)  # fmt: skip
         sync_store.hold(
             self.session, self.from_site, self.export_no, record.TYPE, record.key, reason, detail,
             to_dict(record), self.now,
@@ -442,7 +477,7 @@ class _Apply:
             elif isinstance(record, AckRecord):
                 changed = sync_store.acknowledge(self.session, self.from_site, record.kind, record.export_no, self.now)
                 self.done(record, changed, source)
-        outcome = apply_cases(self.session, cases, reader.read)
+        outcome = apply_cases(self.session, cases, reader.read, self.sender)
         by_uid = {c.uid: c for c in cases}
         for uid in outcome.applied:
             self.done(by_uid[uid], True, mine[uid])
@@ -492,6 +527,9 @@ class _Apply:
             # what the hall just sent is no news for the hall: the baseline moves past it
             self.session.flush()
             sync_store.set_baseline(self.session, self.from_site, current_marks(self.session))
+
+
+_REFUSALS = frozenset(r.value for r in Refusal)
 
 
 def package_summary(report: ImportReport) -> dict[str, Any]:

@@ -7,11 +7,14 @@ that loses power keeps every committed case.  The URL comes from ``--db``, else
 
 from __future__ import annotations
 
+import os
+import warnings
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SAWarning
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db.url import ENV_URL, resolve_url
@@ -20,6 +23,11 @@ __all__ = ["ENV_URL", "make_engine", "make_sessions", "resolve_url"]
 
 
 CONNECT_TIMEOUT_S = 5
+#: ``error`` makes SQLAlchemy's warnings (a query with a cartesian product, a value it cannot convert) errors in this
+#: process.  The test suite sets it for every program it starts, so that a command run in a subprocess fails on a
+#: faulty query as the tests' own process does (pytest's ``filterwarnings = error`` reaches no subprocess, and
+#: ``PYTHONWARNINGS`` cannot name SQLAlchemy's warning: it is read before the installed packages can be imported).
+SQL_WARNINGS_ENV = "COUNTER_SQL_WARNINGS"
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -32,6 +40,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(url: str) -> Engine:
+    if os.environ.get(SQL_WARNINGS_ENV) == "error":
+        warnings.simplefilter("error", SAWarning)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":

@@ -14,19 +14,23 @@ often, or in which order, the packages arrive.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import Any
 
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.dialects.postgresql import REGCLASS
 from sqlalchemy.orm import Session
 
+from counter.case.numbers import CASE_NO
 from counter.db.bulk_rows import RowWriter, chunks
 from counter.db.sync_case_parts import HISTORY_COLUMNS, MATERIAL_COLUMNS, merge_parts
-from counter.db.sync_tables import CASE, CASE_FIELDS, DOCUMENT, GUIDE, HISTORY, MATERIAL, select_in
+from counter.db.sync_tables import CASE, CASE_FIELDS, DOCUMENT, GUIDE, HISTORY, MATERIAL, select_in, utc
 from counter.sync.case_reader import PackageCase
 from counter.sync.records import CaseRecord, MaterialLine
+from counter.sync.sender_checks import Refusal, Sender, check_case
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +38,7 @@ class HeldCase:
     """A case that cannot go in here yet, with the reason code and a detail for the review list."""
 
     record: CaseRecord
-    reason: str  # unknown_guide / case_no_taken / previous_missing / document_conflict
+    reason: str  # unknown_guide / case_no_taken / previous_missing / document_conflict, or a Refusal
     detail: str
 
 
@@ -49,6 +53,7 @@ def apply_cases(
     session: Session,
     cases: Sequence[PackageCase],
     read: Callable[[Sequence[PackageCase]], list[CaseRecord]],
+    sender: Sender,
 ) -> CasesApplied:
     """Merge the cases into this database; those that cannot go in are returned as held, untouched.
 
@@ -57,6 +62,9 @@ def apply_cases(
     ``read`` leaves out is neither applied nor held.  Decisions never depend on
     the cases' order: conflicts inside one package (two uids with one case
     number, one document number in two cases) are settled for the smallest uid.
+    Each case read is checked against its ``sender``
+    (:func:`~counter.sync.sender_checks.check_case`): one that is not the
+    sender's to send is held with the reason, and nothing of it is written.
     """
     result = CasesApplied()
     cases = sorted(cases, key=attrgetter("uid"))
@@ -68,8 +76,12 @@ def apply_cases(
     }
     new = [c for c in good if c.uid not in existing]
     ids = dict(existing) | dict(zip([c.uid for c in new], _new_case_ids(session, len(new)), strict=True))
-    new_records = _write_new(session, new, ids, guides, read)
-    old = read([c for c in good if c.uid in existing])
+    vetted = _Vetting(sender, _lines_here(session, existing))
+    new_records = _write_new(session, new, ids, guides, lambda part: vetted(read(part)))
+    old = vetted(read([c for c in good if c.uid in existing]))
+    for refused in vetted.refused:  # never written: no other case may point at its row id
+        ids.pop(refused.record.uid)
+    result.held.extend(vetted.refused)
     records = sorted([*new_records, *old], key=attrgetter("uid"))
     changed = {r.uid for r in new_records}
     changed |= _link_previous(session, records, ids, set(existing))
@@ -79,6 +91,34 @@ def apply_cases(
     held_cases = [c for c in cases if c.uid in held]
     result.held.extend(HeldCase(r, *held[r.uid]) for r in read(held_cases))
     return result
+
+
+class _Vetting:
+    """The records of a batch that their sender may send; the others kept aside as held."""
+
+    def __init__(self, sender: Sender, lines_here: Mapping[str, Collection[Any]]) -> None:
+        self.sender, self.lines_here = sender, lines_here
+        self.refused: list[HeldCase] = []
+
+    def __call__(self, batch: list[CaseRecord]) -> list[CaseRecord]:
+        kept = []
+        for r in batch:
+            found = check_case(r, self.sender, self.lines_here.get(r.uid, ()))
+            if found is None:
+                kept.append(r)
+            else:
+                self.refused.append(HeldCase(r, found.reason.value, found.detail))
+        return kept
+
+
+def _lines_here(session: Session, existing: Mapping[str, int]) -> dict[str, set[tuple[Any, ...]]]:
+    """The history keys (as :attr:`HistoryEntry.key`) each case already here has, by uid."""
+    uid_of = {case_id: uid for uid, case_id in existing.items()}
+    found: dict[str, set[tuple[Any, ...]]] = defaultdict(set)
+    columns = (HISTORY.c.case_id, HISTORY.c.at, HISTORY.c.event, HISTORY.c.desk_no)
+    for row in select_in(session, columns, HISTORY.c.case_id, sorted(uid_of)):
+        found[uid_of[row.case_id]].add((utc(row.at), row.event, row.desk_no))
+    return found
 
 
 #: new cases per batch of rows handed to the writer: small enough that the server starts early, large
@@ -178,7 +218,9 @@ def _held(
     docs = {(row.doc_no, row.kind): row.uid for row in select_in(
         session, (DOCUMENT.c.doc_no, DOCUMENT.c.kind, CASE.c.uid), DOCUMENT.c.doc_no,
         [doc_no for r in records for doc_no, _kind in r.document_keys],
+        DOCUMENT.outerjoin(CASE, CASE.c.id == DOCUMENT.c.case_id),
     ) if row.uid is not None} if any(r.document_keys for r in records) else {}  # fmt: skip
+    _hold_others_cases(session, records, held)
     for r in records:
         if r.uid in held:
             continue
@@ -193,6 +235,29 @@ def _held(
                 break
     _hold_missing_previous(session, records, held)
     return held
+
+
+def _hold_others_cases(session: Session, records: Sequence[PackageCase], held: dict[str, tuple[str, str]]) -> None:
+    """Hold a case numbered outside its site's series, or whose uid or earlier case is a case here of another site.
+
+    The sender's own records may only add to the sender's own cases: a uid the hall keeps for its own case (or
+    another township's) with the sender's site code on it would otherwise put the sender's history lines and
+    ratings on that case.  A uid here under another number is not the same case either.
+    """
+    wanted = {r.uid for r in records} | {r.previous_uid for r in records if r.previous_uid}
+    here = {row.uid: row for row in select_in(session, (CASE.c.uid, CASE.c.site_code, CASE.c.case_no), CASE.c.uid,
+                                               sorted(wanted))}  # fmt: skip
+    for r in records:
+        number = CASE_NO.match(r.case_no)
+        if r.uid not in held and (number is None or number["site"] != r.site_code):
+            held[r.uid] = (Refusal.NOT_OWN_NUMBER.value, f"case_no {r.case_no}: not in {r.site_code}'s series")
+        if r.uid in held:
+            continue
+        mine, earlier = here.get(r.uid), here.get(r.previous_uid) if r.previous_uid else None
+        if mine is not None and (mine.site_code, mine.case_no) != (r.site_code, r.case_no):
+            held[r.uid] = (Refusal.NOT_OWN_CASE.value, f"{r.uid} is {mine.case_no} of {mine.site_code} here")
+        elif earlier is not None and earlier.site_code != r.site_code:
+            held[r.uid] = (Refusal.NOT_OWN_CASE.value, f"previous {earlier.case_no} is {earlier.site_code}'s")
 
 
 def _hold_missing_previous(session: Session, records: Sequence[PackageCase], held: dict[str, tuple[str, str]]) -> None:

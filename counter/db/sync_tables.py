@@ -72,10 +72,14 @@ def memberships(session: Session, column: Any, values: Sequence[Any]) -> Iterato
         yield column.in_(part)
 
 
-def select_in(session: Session, columns: Sequence[Any], column: Any, values: Sequence[Any]) -> list[Any]:
+def select_in(
+    session: Session, columns: Sequence[Any], column: Any, values: Sequence[Any], from_: Any = None
+) -> list[Any]:
+    """``columns`` of the rows whose ``column`` is among ``values``; ``from_`` joins the tables the columns span."""
     rows: list[Any] = []
     for among in memberships(session, column, values):
-        rows.extend(session.execute(select(*columns).where(among)))
+        stmt = select(*columns).where(among)
+        rows.extend(session.execute(stmt if from_ is None else stmt.select_from(from_)))
     return rows
 
 

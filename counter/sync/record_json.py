@@ -31,7 +31,8 @@ class RecordProblem:
 
     index: int
     field: str
-    code: str  # not_an_object, unknown_type, wrong_kind, missing, wrong_type, too_long, bad_text, bad_value, duplicate
+    # not_an_object, unknown_type, wrong_kind, missing, wrong_type, too_long, too_many, bad_text, bad_value, duplicate
+    code: str
 
 
 #: field names as written in the package, where the Python name cannot be the JSON one
@@ -118,6 +119,7 @@ def _plan(cls: Any) -> tuple[tuple[str, str, Any, bool], ...]:
     """Per field: Python name, JSON name, converter (scalar) or builder (part), and whether it is a part."""
     hints = typing.get_type_hints(cls)
     limits: dict[str, int] = getattr(cls, "LIMITS", {})
+    counts: dict[str, int] = getattr(cls, "COUNTS", {})
     plan: list[tuple[str, str, Any, bool]] = []
     for f in dataclasses.fields(cls):
         hint = hints[f.name]
@@ -126,9 +128,9 @@ def _plan(cls: Any) -> tuple[tuple[str, str, Any, bool], ...]:
         optional = type(None) in args
         base = next((a for a in args if a is not type(None)), hint) if optional else hint
         if typing.get_origin(base) is tuple:
-            plan.append((f.name, json_name, _Part(args_of(base), False, True), True))
+            plan.append((f.name, json_name, _Part(args_of(base), False, True, counts.get(f.name)), True))
         elif dataclasses.is_dataclass(base):
-            plan.append((f.name, json_name, _Part(typing.cast(type, base), optional, False), True))
+            plan.append((f.name, json_name, _Part(typing.cast(type, base), optional, False, None), True))
         else:
             scalar = _Text(limits.get(f.name)) if base is str else _SCALARS[base]
             plan.append((f.name, json_name, _Optional(scalar) if optional else scalar, False))
@@ -141,16 +143,20 @@ def args_of(tuple_hint: Any) -> type:
 
 @dataclass(frozen=True, slots=True)
 class _Part:
-    """How a field holding another record part (or a list of them) is built."""
+    """How a field holding another record part (or a list of them, at most ``most``) is built."""
 
     sub: type
     optional: bool
     many: bool
+    most: int | None
 
     def __call__(self, value: Any, path: str, index: int, problems: list[RecordProblem]) -> Any:
         if self.many:
             if type(value) is not list:
                 problems.append(RecordProblem(index, path, "wrong_type"))
+                return ()
+            if self.most is not None and len(value) > self.most:
+                problems.append(RecordProblem(index, path, "too_many"))
                 return ()
             return tuple(_build(self.sub, item, f"{path}[{n}]", index, problems) for n, item in enumerate(value))
         if value is None and self.optional:
@@ -190,7 +196,7 @@ def _fast(cls: Any) -> Callable[[Any], Any]:
         elif inner is _bool:
             check = f"{v} if type({v}) is bool_type else bad()"
         else:
-            names[f"c{n}"] = _fast_part(convert.sub, convert.optional, convert.many) if is_part else inner
+            names[f"c{n}"] = _fast_part(convert.sub, convert.optional, convert.many, convert.most) if is_part else inner
             check = f"c{n}({v})"
         if inner is not convert:
             check = f"None if {v} is None else ({check})"
@@ -212,13 +218,15 @@ def _bad() -> Any:
     raise _Bad("bad_value")
 
 
-def _fast_part(cls: type, optional: bool, many: bool) -> Callable[[Any], Any]:
+def _fast_part(cls: type, optional: bool, many: bool, most: int | None) -> Callable[[Any], Any]:
     def one(value: Any) -> Any:
         return None if value is None and optional else _fast(cls)(value)
 
     def several(value: Any) -> Any:
         if type(value) is not list:
             raise _Bad("wrong_type")
+        if most is not None and len(value) > most:
+            raise _Bad("too_many")
         build = _fast(cls)
         return tuple([build(item) for item in value])
 

@@ -22,6 +22,17 @@ from typing import ClassVar
 
 from counter.intake.parties import PartyColumns
 
+# The longest text and the most lines a record may hold.  Each is far beyond any real case (a company's name runs
+# to some sixty characters, a case to a few dozen checklist and history lines) and far below what would burden the
+# database, the review list or a printed page: a record beyond one is not a case this program wrote, and its
+# package is refused as malformed (counter.sync.record_json) before anything of it is kept.
+NAME_MAX = 200  # a person's, company's, clerk's, department's, material's or item's name
+TEXT_MAX = 2000  # an address, a note, a comment, a reason, a printer's message
+NOTE_MAX = 8000  # a history line's note and a denial's reasons: every item's reasons joined
+SNAPSHOT_MAX = 20000  # JSON kept as it was: the intake's answers, the office settings of a notice
+LINES_MAX = 2000  # the lines of one list: checklist, history, documents, prints, rectification lines
+ROUNDS_MAX = 10  # rating rounds of a case, appeals of a rating: one or two in practice
+
 # --- the parts of a case ------------------------------------------------------------------
 
 
@@ -47,7 +58,9 @@ class MaterialLine:
     defect_note: str
     due_on: dt.date | None
     arrived_on: dt.date | None
-    LIMITS: ClassVar[dict[str, int]] = {"material_code": 40, "necessity": 12, "receipt": 20, "medium": 12}
+    LIMITS: ClassVar[dict[str, int]] = {
+        "material_code": 40, "name": NAME_MAX, "necessity": 12, "receipt": 20, "medium": 12, "defect_note": TEXT_MAX,
+    }  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +71,9 @@ class HistoryEntry:
     event: str
     status_after: str
     note: str
-    LIMITS: ClassVar[dict[str, int]] = {"clerk": 60, "desk_no": 4, "event": 24, "status_after": 24}
+    LIMITS: ClassVar[dict[str, int]] = {
+        "clerk": 60, "desk_no": 4, "event": 24, "status_after": 24, "note": NOTE_MAX,
+    }  # fmt: skip
 
     @property
     def key(self) -> tuple[dt.datetime, str, str]:
@@ -75,7 +90,9 @@ class PrintEntry:
     content_hash: str
     ok: bool
     error: str
-    LIMITS: ClassVar[dict[str, int]] = {"clerk": 60, "desk_no": 4, "content_hash": 64}
+    LIMITS: ClassVar[dict[str, int]] = {
+        "clerk": 60, "desk_no": 4, "target": TEXT_MAX, "content_hash": 64, "error": TEXT_MAX,
+    }  # fmt: skip
 
     @property
     def key(self) -> tuple[dt.datetime, str, str]:
@@ -95,8 +112,10 @@ class DocumentEntry:
     created_at: dt.datetime
     prints: tuple[PrintEntry, ...]
     LIMITS: ClassVar[dict[str, int]] = {
-        "doc_no": 30, "kind": 16, "site_code": 12, "desk_no": 4, "clerk": 60, "content_hash": 64,
+        "doc_no": 30, "kind": 16, "site_code": 12, "desk_no": 4, "clerk": 60, "office": SNAPSHOT_MAX,
+        "content_hash": 64,
     }  # fmt: skip
+    COUNTS: ClassVar[dict[str, int]] = {"prints": LINES_MAX}
 
     @property
     def key(self) -> tuple[str, str]:
@@ -111,7 +130,7 @@ class RectLine:
     state_after: str
     note: str
     fix_due: dt.date | None
-    LIMITS: ClassVar[dict[str, int]] = {"by": 60, "event": 24, "state_after": 24}
+    LIMITS: ClassVar[dict[str, int]] = {"by": 60, "event": 24, "state_after": 24, "note": TEXT_MAX}
 
     @property
     def key(self) -> tuple[dt.datetime, str]:
@@ -125,7 +144,7 @@ class AppealEntry:
     ground: str
     upheld: bool
     reason: str
-    LIMITS: ClassVar[dict[str, int]] = {"by": 60, "ground": 16}
+    LIMITS: ClassVar[dict[str, int]] = {"by": 60, "ground": 16, "reason": TEXT_MAX}
 
     @property
     def key(self) -> tuple[dt.datetime, str]:
@@ -141,6 +160,7 @@ class RectificationEntry:
     due_beyond_data: bool
     history: tuple[RectLine, ...]
     LIMITS: ClassVar[dict[str, int]] = {"period": 24}
+    COUNTS: ClassVar[dict[str, int]] = {"history": LINES_MAX}
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,9 +188,11 @@ class RatingEntry:
     rectification: RectificationEntry | None
     appeals: tuple[AppealEntry, ...]
     LIMITS: ClassVar[dict[str, int]] = {
-        "level": 24, "channel": 20, "item_code": 24, "clerk": 60, "staff_no": 20, "desk_no": 4,
-        "site_code": 12, "region": 6, "rater_id_no": 18, "rater_kind": 10,
+        "level": 24, "channel": 20, "reasons": TEXT_MAX, "comment": TEXT_MAX, "item_code": 24,
+        "item_name": NAME_MAX, "department": NAME_MAX, "clerk": 60, "staff_no": 20, "desk_no": 4, "site_code": 12,
+        "region": 6, "rater_name": NAME_MAX, "rater_id_no": 18, "rater_kind": 10,
     }  # fmt: skip
+    COUNTS: ClassVar[dict[str, int]] = {"appeals": ROUNDS_MAX}
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,8 +244,14 @@ class CaseRecord(PartyColumns):
     ratings: tuple[RatingRound, ...]
     LIMITS: ClassVar[dict[str, int]] = {
         "uid": 32, "case_no": 50, "site_code": 12, "desk_no": 4, "clerk": 60, "bundle_code": 24, "status": 24,
-        "outcome": 16, "applicant_kind": 10, "applicant_id_no": 18, "applicant_phone": 40, "agent_id_no": 18,
-        "delivery": 16, "notify_phone": 40, "refusal_ground": 40, "previous_uid": 32,
+        "outcome": 16, "answers": SNAPSHOT_MAX, "applicant_kind": 10, "applicant_name": NAME_MAX,
+        "applicant_id_no": 18, "applicant_phone": 40, "applicant_address": TEXT_MAX, "legal_rep": NAME_MAX,
+        "agent_name": NAME_MAX, "agent_id_no": 18, "agent_authorisation": TEXT_MAX, "delivery": 16,
+        "delivery_address": TEXT_MAX, "notify_phone": 40, "refusal_ground": 40, "turn_to": TEXT_MAX,
+        "denial_reason": NOTE_MAX, "previous_uid": 32,
+    }  # fmt: skip
+    COUNTS: ClassVar[dict[str, int]] = {
+        "materials": LINES_MAX, "history": LINES_MAX, "documents": LINES_MAX, "ratings": ROUNDS_MAX,
     }  # fmt: skip
 
     @property
@@ -295,6 +323,7 @@ class ProgressRecord:
     status: str
     history: tuple[HistoryEntry, ...]
     LIMITS: ClassVar[dict[str, int]] = {"uid": 32, "case_no": 50, "status": 24}
+    COUNTS: ClassVar[dict[str, int]] = {"history": LINES_MAX}
 
     @property
     def key(self) -> str:

@@ -35,6 +35,14 @@ HOLD_REASON = {
     "document_conflict": tr("办件的文书编号已被本站点另一个办件使用"),
     "other_site": tr("办件不是由发送数据包的站点受理的"),
     "case_unknown": tr("本站点没有该办件，无法登记其办理进度"),
+    # counter.sync.sender_checks.Refusal: the record is not the sender's to send
+    "not_own_number": tr("办件编号不属于发送站点的编号序列（编号中的站点代码或窗口号与办件不符），未导入"),
+    "not_own_part": tr("办件所附的文书、评价或评价请求写的是其他站点或无效的窗口号，未导入"),
+    "not_own_case": tr("该办件（或其补正前办件）在本站点属于其他站点，发送站点不能向其添加记录，未导入"),
+    "hall_clerk": tr("办件的评价所评的经办人是本站点自己的工作人员，乡镇的数据包不能添加对其的评价，未导入"),
+    "not_township_event": tr("办件的办理记录含有只能由政务服务中心或审批部门作出的环节，未导入"),
+    "bad_date": tr("办件中的日期超出本程序支持的范围（早于2025年，已发生的事晚于今天，或期限在两年以后），未导入"),
+    "bad_characters": tr("办件中的姓名或名称含有控制字符或文字方向控制符，未导入"),
 }
 SYNC_EXPORTED = tr("已导出第 {export_no} 号数据包（发往 {to_site}，{records} 条记录）：{path}")
 SYNC_IMPORTED = tr(

@@ -1,0 +1,247 @@
+"""What a township's case record may carry into the hall: its own numbers, desks, clerks and events, within limits.
+
+A package's signature proves who sent it, not that what it says is the sender's to say.  A township takes intakes
+at its own desks, numbers them in its own series (:mod:`counter.case.numbers`: the site code leads every case and
+document number) and passes them on to the hall (domain §1); the hall and the departments behind it decide and hand
+out the result.  So a record from a township is refused — put on the review list with the reason, the rest of the
+package still applied — when it
+
+* carries a number outside the sender's series, or a desk its number does not name: a case numbered like the hall's
+  next one would take that number, and every later intake at that hall desk would fail on it;
+* names another site, or rates a clerk who is one of the receiving site's own people (a bad rating "against" a
+  hall clerk would count in that clerk's figures, which group by name);
+* adds a history line the township could not have written (:data:`TOWNSHIP_EVENTS`);
+* holds a date outside what this program supports, or a name with control or direction-changing characters
+  (texts longer, and lists longer, than any real case's are the package's structure: :mod:`counter.sync.records`).
+
+Whether the case is the sender's at all (a uid the hall already keeps for one of its own cases) needs the database;
+:mod:`counter.db.sync_cases` asks that.  Details name the field and what is wrong with it, never a personal value:
+they are kept on the review list and logged for support.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from counter.case.numbers import CASE_NO, DESK_NO
+from counter.case.status import CaseEvent
+from counter.sync.records import CaseRecord
+
+
+class Refusal(StrEnum):
+    """Why a township's record is not taken in (worded in counter.words.sync, as the other hold reasons)."""
+
+    NOT_OWN_NUMBER = "not_own_number"  # the case number is not in the sender's series, or names another desk
+    NOT_OWN_PART = "not_own_part"  # a document, rating or rating request naming another site, or no desk
+    NOT_OWN_CASE = "not_own_case"  # the uid is a case here that another site took (decided in counter.db.sync_cases)
+    HALL_CLERK = "hall_clerk"  # a rating of a clerk who is one of this site's own people
+    NOT_TOWNSHIP_EVENT = "not_township_event"  # a history line only the hall or a department may write
+    BAD_DATE = "bad_date"  # outside the supported range, or "happened" in the future
+    BAD_CHARACTERS = "bad_characters"  # a name with control or direction-changing characters
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    reason: Refusal
+    detail: str  # the field's path and what is wrong: never the value of a personal field
+
+
+#: The events a township writes itself.  A township takes the intake (``taken``), keeps the 容缺 promise it made at
+#: its own desk (materials handed in, a deadline extended, the lapse and the denial of the items the lapsed materials
+#: served: counter.actions.decisions.deny_lapsed_deferral, seed 001 第十七条), answers its own correction notice
+#: with a later intake, and withdraws or voids its own case.  Sending to approval, granting an item, completing
+#: and handing out the result are the hall's and the departments' ("后台并联审批，统一窗口出件", domain §1): such
+#: lines reach a township only as the hall's progress, and the hall has them already — a township adding one is
+#: refused, and so is any event this program does not know (an ``approved`` line, say).
+TOWNSHIP_EVENTS: frozenset[str] = frozenset(
+    e.value
+    for e in (
+        CaseEvent.TAKEN, CaseEvent.DEFERRED_ARRIVED, CaseEvent.DEFERRED_COMPLETE, CaseEvent.DEFERRAL_EXTENDED,
+        CaseEvent.RESUBMITTED, CaseEvent.CORRECTION_LAPSED, CaseEvent.WITHDRAWN, CaseEvent.VOIDED,
+        CaseEvent.DEFERRAL_LAPSED, CaseEvent.DEFERRAL_PART_LAPSED, CaseEvent.ITEM_DENIED, CaseEvent.DENIED,
+    )
+)  # fmt: skip
+
+#: The first day any record of this program can bear: its working-day rules are those of 《全国年节及纪念日放假办法》
+#: as revised in 2024, in force from 1 January 2025 (counter.statutory_holidays); it took no case before.
+EARLIEST = dt.date(2025, 1, 1)
+#: How far ahead of the receiving site's clock a date that *happened* may be: a township laptop's clock running a
+#: day or two fast is common, a case received next month is not.
+AHEAD = dt.timedelta(days=2)
+#: How far ahead a deadline may lie: the longest promised or corrective period is months, never years.
+DEADLINE_AHEAD = dt.timedelta(days=2 * 366)
+# C0 and C1 controls and DEL, and the characters that change the direction of what follows ("Trojan Source"): a
+# name shows and prints as it reads, on the paper and in every list.  Joiners stay: Mongolian script needs them.
+_BAD_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+@dataclass(frozen=True, slots=True)
+class Sender:
+    """Who sent the package, what this site's own people are called, and the receiving site's present."""
+
+    site_code: str
+    own_people: frozenset[str]  # names and logins of this site's accounts, and its desk's clerk (never "")
+    own_staff_nos: frozenset[str]  # never ""
+    now: dt.datetime
+
+    @property
+    def latest_happened(self) -> dt.date:
+        return (self.now + AHEAD).date()
+
+    @property
+    def latest_deadline(self) -> dt.date:
+        return (self.now + DEADLINE_AHEAD).date()
+
+
+def check_case(record: CaseRecord, sender: Sender, lines_here: Collection[Any] = ()) -> Refused | None:
+    """The first reason ``record`` may not go in from ``sender``, or None.
+
+    ``lines_here`` are the keys of the history lines the case already has here: those are not the sender's
+    additions (a township's case carries the hall's own lines back once its progress arrived), so their event,
+    time and clerk are not the sender's to answer for.
+    """
+    for check in (_numbers, _parts, _events, _people, _fields):
+        found = check(record, sender, lines_here)
+        if found is not None:
+            return found
+    return None
+
+
+def _numbers(record: CaseRecord, sender: Sender, _here: Collection[Any]) -> Refused | None:
+    number = CASE_NO.match(record.case_no)
+    if number is None or number["site"] != sender.site_code:
+        return Refused(Refusal.NOT_OWN_NUMBER, f"case_no {record.case_no[:60]}: not in {sender.site_code}'s series")
+    if not DESK_NO.match(record.desk_no) or int(number["desk"]) != int(record.desk_no):
+        return Refused(Refusal.NOT_OWN_NUMBER, f"case_no {record.case_no}: desk {record.desk_no!r} is not its desk")
+    return None
+
+
+def _parts(record: CaseRecord, sender: Sender, _here: Collection[Any]) -> Refused | None:
+    for n, d in enumerate(record.documents):
+        if d.site_code != sender.site_code or not d.doc_no.startswith(f"{sender.site_code}-"):
+            return Refused(Refusal.NOT_OWN_PART, f"documents[{n}] {d.doc_no}: not in {sender.site_code}'s series")
+        if not DESK_NO.match(d.desk_no):
+            return Refused(Refusal.NOT_OWN_PART, f"documents[{n}].desk_no {d.desk_no!r}")
+    for n, q in enumerate(record.ratings):
+        rating = q.rating
+        for where, site, desk in ((f"ratings[{n}]", q.site_code, q.desk_no),) + (
+            () if rating is None else ((f"ratings[{n}].rating", rating.site_code, rating.desk_no),)
+        ):
+            if site != sender.site_code:
+                return Refused(Refusal.NOT_OWN_PART, f"{where}.site_code {site}: not {sender.site_code}")
+            if not DESK_NO.match(desk):
+                return Refused(Refusal.NOT_OWN_PART, f"{where}.desk_no {desk!r}")
+    return None
+
+
+def _events(record: CaseRecord, _sender: Sender, here: Collection[Any]) -> Refused | None:
+    for n, line in enumerate(record.history):
+        if line.event not in TOWNSHIP_EVENTS and line.key not in here:
+            return Refused(Refusal.NOT_TOWNSHIP_EVENT, f"history[{n}].event {line.event[:24]}")
+    return None
+
+
+def _people(record: CaseRecord, sender: Sender, _here: Collection[Any]) -> Refused | None:
+    """No rating or rating request of the record names one of this site's own people.
+
+    Ratings are counted by clerk (counter.ratings.figures), so a rating naming a hall clerk would count against
+    that clerk.  Other lines (history, notices, prints) only show who wrote them, and a township clerk may share a
+    common name with a hall one: refusing those would keep a real case from the hall for nothing.
+    """
+    for n, q in enumerate(record.ratings):
+        where = f"ratings[{n}]"
+        named = [(f"{where}.clerk", q.clerk)]
+        if q.rating is not None:
+            named.append((f"{where}.rating.clerk", q.rating.clerk))
+            if q.rating.staff_no.strip() in sender.own_staff_nos:
+                return Refused(Refusal.HALL_CLERK, f"{where}.rating.staff_no")
+        for path, name in named:
+            if name.strip() in sender.own_people:
+                return Refused(Refusal.HALL_CLERK, path)
+    return None
+
+
+def _fields(record: CaseRecord, sender: Sender, here: Collection[Any]) -> Refused | None:
+    """Dates within range and names without control characters, in every part (lines already here aside).
+
+    Lengths and counts are the package's structure (:mod:`counter.sync.records`' limits, checked as it is read):
+    a record far beyond them is refused with its package before it is kept anywhere, the review list included.
+    """
+    found = _dates(record, sender, here)
+    return found if found is not None else _names(record, here)
+
+
+def _dates(record: CaseRecord, sender: Sender, here: Collection[Any]) -> Refused | None:
+    happened = [
+        ("received_on", record.received_on),
+        ("accepted_on", record.accepted_on),
+        ("created_at", record.created_at),
+    ]
+    due = [
+        ("promised_on", record.promised_on),
+        ("correction_due", record.correction_due),
+        ("notify_due", record.notify_due),
+    ]
+    for n, m in enumerate(record.materials):
+        happened.append((f"materials[{n}].arrived_on", m.arrived_on))
+        due.append((f"materials[{n}].due_on", m.due_on))
+    happened += [(f"history[{n}].at", x.at) for n, x in enumerate(record.history) if x.key not in here]
+    for n, d in enumerate(record.documents):
+        happened += [(f"documents[{n}].issued_on", d.issued_on), (f"documents[{n}].created_at", d.created_at)]
+        happened += [(f"documents[{n}].prints[{k}].at", p.at) for k, p in enumerate(d.prints)]
+    for n, q in enumerate(record.ratings):
+        where = f"ratings[{n}]"
+        happened += [(f"{where}.sent_at", q.sent_at), (f"{where}.lapsed_at", q.lapsed_at)]
+        e = q.rating
+        if e is None:
+            continue
+        happened += [(f"{where}.rating.rated_at", e.rated_at), (f"{where}.rating.rated_on", e.rated_on)]
+        happened += [(f"{where}.rating.appeals[{k}].at", a.at) for k, a in enumerate(e.appeals)]
+        x = e.rectification
+        if x is not None:
+            happened += [
+                (f"{where}.rating.rectification.opened_at", x.opened_at),
+                (f"{where}.rating.rectification.opened_on", x.opened_on),
+            ]
+            due.append((f"{where}.rating.rectification.due_on", x.due_on))
+            for k, line in enumerate(x.history):
+                happened.append((f"{where}.rating.rectification.history[{k}].at", line.at))
+                due.append((f"{where}.rating.rectification.history[{k}].fix_due", line.fix_due))
+    for dates, latest in ((happened, sender.latest_happened), (due, sender.latest_deadline)):
+        for path, value in dates:
+            if value is None:
+                continue
+            day = value.date() if isinstance(value, dt.datetime) else value
+            if not EARLIEST <= day <= latest:
+                return Refused(Refusal.BAD_DATE, f"{path}: {day.isoformat()} not within {EARLIEST}…{latest}")
+    return None  # fmt: skip
+
+
+def _names(record: CaseRecord, here: Collection[Any]) -> Refused | None:
+    named = [
+        ("applicant_name", record.applicant_name),
+        ("legal_rep", record.legal_rep),
+        ("agent_name", record.agent_name),
+        ("clerk", record.clerk),
+    ]
+    named += [(f"materials[{n}].name", m.name) for n, m in enumerate(record.materials)]
+    named += [(f"history[{n}].clerk", x.clerk) for n, x in enumerate(record.history) if x.key not in here]
+    for n, d in enumerate(record.documents):
+        named.append((f"documents[{n}].clerk", d.clerk))
+        named += [(f"documents[{n}].prints[{k}].clerk", p.clerk) for k, p in enumerate(d.prints)]
+    for n, q in enumerate(record.ratings):
+        named.append((f"ratings[{n}].clerk", q.clerk))
+        e = q.rating
+        if e is not None:
+            named += [
+                (f"ratings[{n}].rating.{f}", getattr(e, f)) for f in ("clerk", "rater_name", "item_name", "department")
+            ]
+    for path, value in named:
+        if _BAD_IN_NAME.search(value) is not None:
+            return Refused(Refusal.BAD_CHARACTERS, path)
+    return None  # fmt: skip

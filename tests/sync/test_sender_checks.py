@@ -1,0 +1,128 @@
+"""What a township's case record may carry, checked one field at a time (the flows are in test_sender_records)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from counter.case.status import CaseEvent
+from counter.sync.record_json import parse_records, to_dict
+from counter.sync.records import LINES_MAX, NAME_MAX, CaseRecord, HistoryEntry
+from counter.sync.sender_checks import EARLIEST, TOWNSHIP_EVENTS, Refusal, Sender, check_case
+from tests.sync.test_records import AT, case_record
+
+HALL = Sender("ARS01", frozenset({"王芳", "wangfang"}), frozenset({"100"}), AT)
+
+
+def refusal(record: CaseRecord, here: frozenset[object] = frozenset()) -> Refusal | None:
+    found = check_case(record, HALL, here)
+    return None if found is None else found.reason
+
+
+def test_a_township_case_as_the_township_wrote_it_goes_in() -> None:
+    assert check_case(case_record(), HALL) is None
+
+
+@pytest.mark.parametrize(
+    ("case_no", "desk_no"),
+    [("XAM01-20261120-01-0001", "1"), ("ARS01-20261120-02-0001", "1"), ("ARS011-20261120-01-0001", "1"),
+     ("ARS01-0001", "1"), ("ARS01-20261120-01-0001", "x")],
+)  # fmt: skip
+def test_a_number_outside_the_senders_series_or_desk_is_refused(case_no: str, desk_no: str) -> None:
+    assert refusal(dataclasses.replace(case_record(), case_no=case_no, desk_no=desk_no)) is Refusal.NOT_OWN_NUMBER
+
+
+def test_a_notice_or_rating_of_another_site_is_refused() -> None:
+    record = case_record()
+    doc = dataclasses.replace(record.documents[0], doc_no="XAM01-261120-S-010001")
+    assert refusal(dataclasses.replace(record, documents=(doc,))) is Refusal.NOT_OWN_PART
+    doc = dataclasses.replace(record.documents[0], site_code="XAM01")
+    assert refusal(dataclasses.replace(record, documents=(doc,))) is Refusal.NOT_OWN_PART
+    round_ = record.ratings[0]
+    assert round_.rating is not None
+    hall_rating = dataclasses.replace(round_, rating=dataclasses.replace(round_.rating, site_code="XAM01"))
+    assert refusal(dataclasses.replace(record, ratings=(hall_rating,))) is Refusal.NOT_OWN_PART
+    assert refusal(dataclasses.replace(record, ratings=(dataclasses.replace(round_, desk_no=""),))) is (
+        Refusal.NOT_OWN_PART
+    )
+
+
+@pytest.mark.parametrize("who", ["王芳", " wangfang ", "staff:100"])
+def test_a_rating_of_one_of_this_sites_own_people_is_refused(who: str) -> None:
+    record = case_record()
+    round_ = record.ratings[0]
+    assert round_.rating is not None
+    if who.startswith("staff:"):
+        rated = dataclasses.replace(round_, rating=dataclasses.replace(round_.rating, staff_no=who[6:]))
+    else:
+        rated = dataclasses.replace(round_, rating=dataclasses.replace(round_.rating, clerk=who))
+    assert refusal(dataclasses.replace(record, ratings=(rated,))) is Refusal.HALL_CLERK
+
+
+def test_a_history_line_under_a_hall_clerks_name_is_not_refused_for_it() -> None:
+    """Names of lines only show who wrote them; a township clerk may share a common one."""
+    record = case_record()
+    line = dataclasses.replace(record.history[0], clerk="王芳")
+    assert refusal(dataclasses.replace(record, history=(line,), clerk="王芳")) is None
+
+
+@pytest.mark.parametrize(
+    "event", ["approved", CaseEvent.ITEM_APPROVED.value, CaseEvent.COMPLETED.value, CaseEvent.DELIVERED.value]
+)
+def test_a_line_only_the_hall_writes_is_refused_unless_the_hall_has_it(event: str) -> None:
+    record = case_record()
+    line = HistoryEntry(AT + dt.timedelta(hours=1), "其其格", "1", event, "ready", "")
+    added = dataclasses.replace(record, history=(*record.history, line))
+    assert refusal(added) is Refusal.NOT_TOWNSHIP_EVENT
+    assert refusal(added, frozenset({line.key})) is None  # the hall's own line, carried back
+
+
+def test_no_hall_step_is_a_township_event() -> None:
+    hall_steps = {CaseEvent.SENT_TO_APPROVAL, CaseEvent.ITEM_APPROVED, CaseEvent.COMPLETED, CaseEvent.DELIVERED}
+    township_steps = {e.value for e in CaseEvent} - {e.value for e in hall_steps}
+    assert township_steps == TOWNSHIP_EVENTS
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"received_on": dt.date(2099, 1, 1)},
+        {"received_on": EARLIEST - dt.timedelta(days=1)},
+        {"received_on": AT.date() + dt.timedelta(days=3)},  # ahead of the hall's clock by more than a slow day
+        {"created_at": dt.datetime(2099, 1, 1, tzinfo=dt.UTC)},
+        {"promised_on": dt.date(2099, 1, 1)},
+    ],
+)
+def test_a_date_outside_the_supported_range_is_refused(change: dict[str, object]) -> None:
+    assert refusal(dataclasses.replace(case_record(), **change)) is Refusal.BAD_DATE  # type: ignore[arg-type]
+
+
+def test_a_clock_a_day_fast_and_a_deadline_a_year_ahead_are_fine() -> None:
+    record = dataclasses.replace(
+        case_record(), received_on=AT.date() + dt.timedelta(days=1), promised_on=AT.date() + dt.timedelta(days=365)
+    )
+    assert refusal(record) is None
+
+
+@pytest.mark.parametrize("name", ["王\u202e强志", "王\x00芳", "王\n芳", "王\u2066芳", "王\u200f芳"])
+def test_a_name_with_control_or_direction_characters_is_refused(name: str) -> None:
+    assert refusal(dataclasses.replace(case_record(), applicant_name=name)) is Refusal.BAD_CHARACTERS
+
+
+def test_mongolian_script_and_rare_characters_are_names() -> None:
+    """Joiners and the Mongolian vowel separator shape Mongolian script: they are no direction change."""
+    record = dataclasses.replace(case_record(), applicant_name="ᠮᠣᠩᠭᠣᠯ\u180eᠠ\u200d 李𬭚 王䶮")
+    assert refusal(record) is None
+
+
+def test_a_name_or_a_list_beyond_any_real_case_is_malformed() -> None:
+    raw = to_dict(case_record())
+    long_name = raw | {"applicant_name": "王" * (NAME_MAX + 1)}
+    many = raw | {"materials": raw["materials"] * (LINES_MAX + 1)}
+    _records, problems = parse_records([long_name, many], "cases")
+    assert [(p.index, p.field, p.code) for p in problems] == [(0, "applicant_name", "too_long"),
+                                                              (1, "materials", "too_many")]  # fmt: skip
+    records, problems = parse_records([raw | {"applicant_name": "王" * NAME_MAX}], "cases")
+    assert (len(records), problems) == (1, [])
