@@ -242,4 +242,4 @@ def _refused(err: SiteRefused, code: str) -> Reported:
 def _key_refused(err: KeyUnreadable) -> Reported:
     from counter.words.sites import key_problem_text
 
-    return Reported(key_problem_text(err.reason, err.path))
+    return Reported(key_problem_text(err.reason, err.path, err.encryption))
