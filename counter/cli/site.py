@@ -168,6 +168,7 @@ def cmd_site_peers(args: argparse.Namespace) -> int:
                     "name": p.name,
                     "kind": p.kind.value,
                     "public_key": p.public_key,
+                    "encryption_key": p.encryption_key,
                     "fingerprint": p.fingerprint,
                     "registered_at": p.registered_at.isoformat(),
                 }
@@ -217,6 +218,7 @@ def _identity_json(identity: SiteIdentity) -> dict[str, str]:
         "name": identity.name,
         "kind": identity.kind.value,
         "public_key": identity.public_key,
+        "encryption_key": identity.encryption_key,
         "fingerprint": identity.fingerprint,
     }
 
