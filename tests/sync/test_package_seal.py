@@ -61,7 +61,7 @@ def _unsigned_swap(data: bytes, body: bytes) -> bytes:
 
 def test_a_ciphertext_swapped_for_another_really_sealed_here_is_refused() -> None:
     first = write_package(HEADER, RECORDS, KEY, HALL)
-    other = write_package(HEADER, [{**RECORDS[0], "export_no": 7}, RECORDS[1]], KEY, HALL)
+    other = write_package(HEADER, [{"type": "ack", "kind": "updates", "export_no": 7}, RECORDS[1]], KEY, HALL)
     assert len(split(other)[1]) == len(split(first)[1])
     assert rejection(_unsigned_swap(first, split(other)[1])) is RejectCode.BODY_MISMATCH
 
