@@ -94,3 +94,26 @@ def _move_keys(home: Path, code: str) -> None:
     made = home / "keys" / f"{code}.pem"
     encryption_key_path(made).rename(encryption_key_path(path))
     made.rename(path)
+
+
+def test_export_to_a_hall_registered_from_an_old_card_names_the_card(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A peer without an encryption key (registered before packages were sealed): nothing can be sealed to it."""
+    from counter.actions.site import register_peer
+
+    monkeypatch.setenv("COUNTER_HOME", str(tmp_path / "home"))
+    sessions = sqlite_copy(catalog_file(tmp_path), tmp_path / "ars.sqlite3")
+    township = make_site(sessions, "ARS01", "明水河镇", SiteKind.TOWNSHIP, tmp_path / "home" / "keys")
+    hall = make_site(sqlite_copy(catalog_file(tmp_path / "h"), tmp_path / "hall.sqlite3"), "XAM01", "中心",
+                     SiteKind.HALL, tmp_path / "hall-keys")  # fmt: skip
+    with sessions.begin() as session:
+        register_peer(session, "XAM01", "中心", SiteKind.HALL, hall.identity.public_key, desk=township.desk)
+    sessions.kw["bind"].dispose()
+    hall.sessions.kw["bind"].dispose()
+    _move_keys(tmp_path / "home", "ARS01")
+    out = tmp_path / "ars.counter-sync"
+    code, _out, err = run(capsys, "sync", "export", "--out", str(out), "--db", f"sqlite:///{tmp_path / 'ars.sqlite3'}")
+    assert code == 1
+    assert sync_not_possible("old_card", "XAM01") in err
+    assert not out.exists()
