@@ -106,7 +106,7 @@ def timed(label: str, run: Callable[[], object]) -> tuple[float, object]:
 def take(hall: Site, data: bytes) -> Callable[[], object]:
     def run() -> object:
         with hall.sessions.begin() as session:
-            return import_package(session, hall.desk, data, NOW)
+            return import_package(session, hall.desk, data, NOW, key_path=hall.key_path)
 
     return run
 
