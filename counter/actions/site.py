@@ -21,6 +21,7 @@ peer, who registers it again (the old key's fingerprint goes into their trail).
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -82,6 +83,7 @@ __all__ = [
     "signing_key",
     "site_card",
     "site_encryption_key",
+    "site_for_card",
     "site_is_set_up",
     "site_signing_key",
     "stored_site",
@@ -211,6 +213,23 @@ def site_signing_key(session: Session, key_path: Path | None = None) -> Ed25519P
         changed = {"fingerprint": {"from": identity.fingerprint, "to": with_key.fingerprint}}
         record_at_desk(session, system_desk(None), AuditAction.SETTING_CHANGED, AUDIT_SUBJECT, changed)
     return key
+
+
+def site_for_card(session: Session, key_path: Path | None = None) -> SiteIdentity:
+    """This site's identity as its card shows it.
+
+    On the machine that holds the signing key, a site set up by an older
+    program gets its encryption key here, so the card written next carries it;
+    elsewhere the identity is as stored (the faces refuse to write a card
+    without the key rather than hand out one nothing can be sealed to).  The
+    caller commits.
+    """
+    identity = this_site(session, key_path)
+    if not identity.encryption_key:
+        with contextlib.suppress(KeyUnreadable):  # not the key machine: nothing to make here
+            site_signing_key(session, key_path)
+        identity = this_site(session, key_path)
+    return identity
 
 
 def site_encryption_key(session: Session, key_path: Path | None = None) -> X25519PrivateKey:

@@ -64,7 +64,7 @@ def cmd_site_show(args: argparse.Namespace) -> int:
     from counter.host.paths import site_key_path
 
     def read(session: Unit) -> tuple[SiteIdentity, bool]:
-        return _this_site(session), _key_here(session)
+        return _site_for_card(session), _key_here(session)
 
     identity, key_here = open_store(args).write(read)  # the identity is made on first use
     if args.json:
@@ -116,8 +116,11 @@ def cmd_site_init(args: argparse.Namespace) -> int:
 def cmd_site_card(args: argparse.Namespace) -> int:
     from counter.actions.site import write_card_file
     from counter.cli.phrases import SITE_CARD_WRITE_FAILED, SITE_CARD_WRITTEN
+    from counter.words.sites import CARD_WITHOUT_ENCRYPTION_KEY
 
-    identity = open_store(args).write(_this_site)
+    identity = open_store(args).write(_site_for_card)
+    if not identity.encryption_key:  # an older site, on a desk without its keys: nothing could be sealed to it
+        raise Reported(CARD_WITHOUT_ENCRYPTION_KEY)
     out = Path(args.out)
     try:
         write_card_file(out, identity)
@@ -196,6 +199,16 @@ def _this_site(session: Unit) -> SiteIdentity:
 
     try:
         return this_site(session)
+    except KeyUnreadable as err:
+        raise _key_refused(err) from err
+
+
+def _site_for_card(session: Unit) -> SiteIdentity:
+    from counter.actions.site import site_for_card
+    from counter.sync.keys import KeyUnreadable
+
+    try:
+        return site_for_card(session)
     except KeyUnreadable as err:
         raise _key_refused(err) from err
 

@@ -40,6 +40,9 @@ PEER_CHANGE = {
     "same_key": tr("已更新站点 {code} 的登记，公钥未变。"),
     "new_key": tr("已更新站点 {code} 的登记：原公钥（指纹 {old}）已换为名片上的新公钥。"),
 }
+CARD_WITHOUT_ENCRYPTION_KEY = tr(
+    "本站点还没有加密公钥，名片不能导出：请在保存本站点签名密钥的那台电脑上导出名片（届时自动生成加密密钥）。"
+)
 FINGERPRINT_DIFFERS = tr("未登记：对方告知的指纹 {given} 与名片上的 {fingerprint} 不符。请向对方重新索取名片。")
 
 

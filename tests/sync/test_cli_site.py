@@ -287,3 +287,32 @@ def test_a_refused_init_changes_neither_the_desk_nor_the_database(
     assert "站点编码应为 2-12 位大写字母或数字：arx01" in err
     assert not config_path().exists()
     assert guide_versions(db) == 0
+
+
+def test_a_site_set_up_before_sealing_hands_out_a_card_with_its_encryption_key(
+    capsys: pytest.CaptureFixture[str], sites: Sites
+) -> None:
+    """As an older program left it: a signing key only. A desk without the keys refuses a card nothing can be sealed
+    to; the machine that holds them makes the encryption key and writes the card with it."""
+    db = sites.at("hall")
+    assert run(capsys, "site", "show", "--db", db)[0] == 0
+    keys = sites.root / "hall" / "home" / "keys"
+    (keys / "site-encryption.key").unlink()
+    engine = create_engine(db)
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM setting WHERE key = 'site.encryption_key'"))
+    engine.dispose()
+    (keys / "site.key").rename(sites.root / "site.key")  # this desk is not the key machine
+    card = sites.root / "hall.json"
+    code, _, err = run(capsys, "site", "card", "--out", str(card), "--db", db)
+    assert code == 1
+    assert "还没有加密公钥" in err
+    assert not card.exists()
+    (sites.root / "site.key").rename(keys / "site.key")  # the key machine
+    code, out, _ = run(capsys, "site", "card", "--out", str(card), "--db", db)
+    assert code == 0
+    written = json.loads(card.read_text(encoding="utf-8"))
+    assert written["encryption_key"]
+    assert stat.S_IMODE((keys / "site-encryption.key").stat().st_mode) == 0o600
+    assert written["fingerprint"] == key_fingerprint(written["public_key"], written["encryption_key"])
+    assert written["fingerprint"] in out

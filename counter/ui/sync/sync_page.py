@@ -200,7 +200,7 @@ class SyncPage(QWidget):
 
     def refresh(self) -> None:
         """What the page shows, read again: the set-up form, or the site, the last syncs, pending, the review list."""
-        from counter.actions.site import peers, this_site
+        from counter.actions.site import peers, site_for_card
         from counter.actions.site_setup import site_state
         from counter.actions.sync import review_items, sync_status
 
@@ -209,7 +209,7 @@ class SyncPage(QWidget):
             state = site_state(unit)
             if not state.set_up:
                 return state, None
-            return state, (this_site(unit), sync_status(unit), peers(unit), review_items(unit))
+            return state, (site_for_card(unit), sync_status(unit), peers(unit), review_items(unit))
 
         try:
             state, sync = self._runner.write(read, words.SYNC_DB_FAILED)
