@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -37,7 +38,14 @@ from counter.actions.sync import import_package
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
 from counter.db.sync_case_records import case_records
-from counter.sync.keys import load_private_key
+from counter.sync.keys import (
+    encryption_key_path,
+    encryption_key_text,
+    load_private_key,
+    new_encryption_key,
+    new_private_key,
+    save_private_key,
+)
 from counter.sync.package import Header, PackageKind, write_package
 from counter.sync.record_json import to_dict
 from counter.sync.records import CaseRecord
@@ -78,9 +86,18 @@ def many(templates: list[CaseRecord], count: int) -> list[CaseRecord]:
     return made
 
 
-def package(township: Site, hall_code: str, records: list[CaseRecord], export_no: int) -> bytes:
+def package(township: Site, hall_code: str, records: list[CaseRecord], export_no: int, recipient: str) -> bytes:
     header = Header(township.code, "township", hall_code, PackageKind.CASES, export_no, NOW, None, len(records))
-    return write_package(header, [to_dict(r) for r in records], load_private_key(township.key_path))
+    return write_package(header, [to_dict(r) for r in records], load_private_key(township.key_path), recipient)
+
+
+def hall_keys(folder: Path) -> str:
+    """The hall's key files, made once: every fresh hall of the rounds opens the packages sealed to them."""
+    folder.mkdir()
+    save_private_key(new_private_key(), folder / "XAM01.pem")
+    sealing = new_encryption_key()
+    save_private_key(sealing, encryption_key_path(folder / "XAM01.pem"))
+    return encryption_key_text(sealing)
 
 
 def timed(label: str, run: Callable[[], object]) -> tuple[float, object]:
@@ -93,7 +110,7 @@ def timed(label: str, run: Callable[[], object]) -> tuple[float, object]:
 def take(hall: Site, data: bytes) -> Callable[[], object]:
     def run() -> object:
         with hall.sessions.begin() as session:
-            return import_package(session, hall.desk, data, NOW)
+            return import_package(session, hall.desk, data, NOW, key_path=hall.key_path)
 
     return run
 
@@ -138,8 +155,8 @@ def measure(
 
 
 def hall_for(township: Site, sessions: sessionmaker[Session], folder: Path) -> Site:
-    """A hall on these sessions that trusts the township, and the township trusting it (its key is new)."""
-    folder.mkdir()
+    """A hall on these sessions that trusts the township, and the township trusting it (the hall's keys copied in)."""
+    shutil.copytree(folder.parent / "hall-keys", folder)
     hall = make_site(sessions, "XAM01", "兴安盟政务服务中心", SiteKind.HALL, folder)
     with township.sessions.begin() as session:
         session.execute(delete(models.SitePeer).where(models.SitePeer.code == "XAM01"))
@@ -159,8 +176,9 @@ def main() -> None:
         township, templates = township_templates(folder, catalog)
         records = many(templates, args.cases)
         start = time.perf_counter()
-        first = package(township, "XAM01", records, 1)
-        second = package(township, "XAM01", records, 2)
+        recipient = hall_keys(folder / "hall-keys")
+        first = package(township, "XAM01", records, 1, recipient)
+        second = package(township, "XAM01", records, 2, recipient)
         print(
             f"package: {args.cases} cases, {len(first) / 1e6:.1f} MB,"
             f" written in {(time.perf_counter() - start) / 2:.2f} s;"

@@ -300,15 +300,21 @@ class Driver:
         hall_desk = Desk(DeskIdentity("XAM01", "1"), "宝音")
         with hall.begin() as session:
             theirs = init_site(session, "XAM01", "兴安盟政务服务中心", SiteKind.HALL, desk=hall_desk, key_path=hall_key)
-            register_peer(session, mine.code, mine.name, mine.kind, mine.public_key, desk=hall_desk)
+            register_peer(
+                session, mine.code, mine.name, mine.kind, mine.public_key, desk=hall_desk,
+                encryption_key=mine.encryption_key,
+            )  # fmt: skip
         with township.begin() as session:
-            register_peer(session, theirs.code, theirs.name, theirs.kind, theirs.public_key, desk=desk)
+            register_peer(
+                session, theirs.code, theirs.name, theirs.kind, theirs.public_key, desk=desk,
+                encryption_key=theirs.encryption_key,
+            )  # fmt: skip
         run_demo(township, desk, dt.date.today())
         now = dt.datetime.now(dt.UTC)
         with township.begin() as session:
             sent = export_package(session, desk, now)
         with hall.begin() as session:  # a hall without the catalog: every case waits for its guide
-            import_package(session, hall_desk, sent.data, now)
+            import_package(session, hall_desk, sent.data, now, key_path=hall_key)
         from counter.actions.store import Store
 
         hall_store = Store(f"sqlite:///{folder / 'hall.sqlite3'}")

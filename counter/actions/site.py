@@ -1,8 +1,16 @@
-"""This site's identity and signing key, and the peers whose packages it accepts.
+"""This site's identity and keys, and the peers whose packages it accepts.
 
-The identity (code, name, kind, public key) is kept in the database settings,
-so every desk of a hall shows the same; the private key is a file in the data
-folder of the machine that signs packages (:func:`counter.host.paths.site_key_path`).
+The identity (code, name, kind, public keys) is kept in the database settings,
+so every desk of a hall shows the same; the private keys are files in the data
+folder of the machine that signs and opens packages
+(:func:`counter.host.paths.site_key_path`, the encryption key beside it).
+
+A site set up before packages were sealed has no encryption key: the machine
+that holds its signing key makes one the first time it is asked for its keys
+(:func:`site_signing_key`: ``counter site show``, an export), and the site
+hands its peers a new card.  Other desks never make one: a key made on a desk
+that does not hold the signing key would seal the site's packages to a
+machine that does not import them.
 
 A site's key changes only on purpose: neither :func:`this_site` nor
 :func:`init_site` ever replaces a key file that exists.  To give a site a new
@@ -13,10 +21,12 @@ peer, who registers it again (the old key's fingerprint goes into their trail).
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -33,8 +43,12 @@ from counter.host.desk_config import load_desk_config
 from counter.sync.keys import (
     KeyProblem,
     KeyUnreadable,
+    encryption_key_path,
+    encryption_key_text,
     key_fingerprint,
+    load_encryption_key,
     load_private_key,
+    new_encryption_key,
     new_private_key,
     public_key_text,
     save_private_key,
@@ -68,6 +82,8 @@ __all__ = [
     "same_fingerprint",
     "signing_key",
     "site_card",
+    "site_encryption_key",
+    "site_for_card",
     "site_is_set_up",
     "site_signing_key",
     "stored_site",
@@ -76,6 +92,7 @@ __all__ = [
 ]
 
 CODE, NAME, KIND, PUBLIC_KEY = "site.code", "site.name", "site.kind", "site.public_key"
+ENCRYPTION_KEY = "site.encryption_key"
 SET_UP = "site.set_up_at"  # when an administrator last set the identity on purpose (UTC, ISO 8601)
 AUDIT_SUBJECT = "site"
 
@@ -107,8 +124,8 @@ def this_site(session: Session, key_path: Path | None = None) -> SiteIdentity:
         return stored
     config = load_desk_config()
     path = key_path or paths.site_key_path()
-    key = _key_at(path)
-    identity = SiteIdentity(config.site_code, config.site_name, SiteKind.HALL, public_key_text(key))
+    key, sealing = _key_at(path), _encryption_key_at(path)
+    identity = SiteIdentity(config.site_code, config.site_name, SiteKind.HALL, public_key_text(key), sealing)
     _store(session, identity)
     record_at_desk(session, system_desk(None), AuditAction.SETTING_CHANGED, AUDIT_SUBJECT, _detail(identity))
     return identity
@@ -138,8 +155,9 @@ def init_site(
     if problems:
         raise SiteRefused(problems)
     before = _stored(session)
-    key = _key_at(key_path or paths.site_key_path())
-    identity = SiteIdentity(code, name, kind, public_key_text(key))
+    path = key_path or paths.site_key_path()
+    key = _key_at(path)
+    identity = SiteIdentity(code, name, kind, public_key_text(key), _encryption_key_at(path))
     _store(session, identity)
     put_setting(session, SET_UP, datetime.now(UTC).isoformat(timespec="seconds"))
     old = {} if before is None else _detail(before)
@@ -185,8 +203,50 @@ def site_signing_key(session: Session, key_path: Path | None = None) -> Ed25519P
     """
     path = key_path or paths.site_key_path()
     key = load_private_key(path)
-    if public_key_text(key) != this_site(session, path).public_key:
+    identity = this_site(session, path)
+    if public_key_text(key) != identity.public_key:
         raise KeyUnreadable(path, KeyProblem.OTHER_SITE)
+    if not identity.encryption_key:  # set up before packages were sealed: the key machine makes the key now
+        sealing = _encryption_key_at(path)
+        with_key = SiteIdentity(identity.code, identity.name, identity.kind, identity.public_key, sealing)
+        _store(session, with_key)
+        changed = {"fingerprint": {"from": identity.fingerprint, "to": with_key.fingerprint}}
+        record_at_desk(session, system_desk(None), AuditAction.SETTING_CHANGED, AUDIT_SUBJECT, changed)
+    return key
+
+
+def site_for_card(session: Session, key_path: Path | None = None) -> SiteIdentity:
+    """This site's identity as its card shows it.
+
+    On the machine that holds the signing key, a site set up by an older
+    program gets its encryption key here, so the card written next carries it;
+    elsewhere the identity is as stored (the faces refuse to write a card
+    without the key rather than hand out one nothing can be sealed to).  The
+    caller commits.
+    """
+    identity = this_site(session, key_path)
+    if not identity.encryption_key:
+        with contextlib.suppress(KeyUnreadable):  # not the key machine: nothing to make here
+            site_signing_key(session, key_path)
+        identity = this_site(session, key_path)
+    return identity
+
+
+def site_encryption_key(session: Session, key_path: Path | None = None) -> X25519PrivateKey:
+    """The private key packages to this site are sealed to, checked against the public half its peers hold.
+
+    Raises :class:`KeyUnreadable`: the file missing or damaged, or not the key
+    of this site's card (:attr:`KeyProblem.OTHER_SITE`) — on a hall desk that
+    does not hold the site's keys, say, where a package cannot be opened.
+    """
+    identity = this_site(session, key_path)
+    path = encryption_key_path(key_path or paths.site_key_path())
+    if not identity.encryption_key:
+        site_signing_key(session, key_path)  # the key machine makes it; elsewhere this says the key is not here
+        identity = this_site(session, key_path)
+    key = load_encryption_key(path)
+    if encryption_key_text(key) != identity.encryption_key:
+        raise KeyUnreadable(path, KeyProblem.OTHER_SITE, encryption=True)
     return key
 
 
@@ -197,8 +257,13 @@ def register_peer(
     kind: SiteKind,
     public_key: str,
     desk: Desk | None = None,
+    encryption_key: str = "",
 ) -> None:
-    """Accept packages from the site ``code`` signed by ``public_key``; registering a code again replaces its key.
+    """Accept packages from the site ``code`` signed by ``public_key``, seal packages to it with ``encryption_key``.
+
+    Registering a code again replaces its keys.  ``encryption_key`` is empty
+    only for a registration from an old card (tests of the upgrade make one):
+    nothing can be sent to such a peer.
 
     Raises :class:`PeerRefused` with every problem, :class:`NotPermitted`
     without CHANGE_SETTINGS.  The trail keeps the new key's fingerprint and,
@@ -206,8 +271,8 @@ def register_peer(
     """
     by = this_desk(desk)
     require(session, by.actor, Permission.CHANGE_SETTINGS)
-    code, name, public_key = code.strip(), name.strip(), public_key.strip()
-    problems = site_problems(code, name, public_key)
+    code, name, public_key, encryption_key = code.strip(), name.strip(), public_key.strip(), encryption_key.strip()
+    problems = site_problems(code, name, public_key, encryption_key or None)
     if code == _own_code(session):
         problems.append(SiteProblem.OWN_CODE)
     if problems:
@@ -217,20 +282,23 @@ def register_peer(
         "code": code,
         "name": name,
         "kind": kind.value,
-        "fingerprint": key_fingerprint(public_key),
+        "fingerprint": key_fingerprint(public_key, encryption_key),
     }
     if row is None:
-        session.add(models.SitePeer(code=code, name=name, kind=kind.value, public_key=public_key))
+        session.add(
+            models.SitePeer(code=code, name=name, kind=kind.value, public_key=public_key, encryption_key=encryption_key)
+        )
     else:
-        detail["replaced_fingerprint"] = key_fingerprint(row.public_key)
+        detail["replaced_fingerprint"] = key_fingerprint(row.public_key, row.encryption_key)
         row.name, row.kind, row.public_key, row.registered_at = name, kind.value, public_key, models.utcnow()
+        row.encryption_key = encryption_key
     record_at_desk(session, by, AuditAction.SETTING_CHANGED, f"{AUDIT_SUBJECT}.peer:{code}", detail)
 
 
 def peers(session: Session) -> list[Peer]:
     """Every registered peer, by code."""
     rows = session.scalars(select(models.SitePeer).order_by(models.SitePeer.code))
-    return [Peer(r.code, r.name, SiteKind(r.kind), r.public_key, _utc(r.registered_at)) for r in rows]
+    return [Peer(r.code, r.name, SiteKind(r.kind), r.public_key, _utc(r.registered_at), r.encryption_key) for r in rows]
 
 
 def peer_keys(session: Session) -> dict[str, str]:
@@ -243,7 +311,7 @@ def _stored(session: Session) -> SiteIdentity | None:
     code, name, kind, public_key = values
     if code is None or name is None or public_key is None or kind not in {k.value for k in SiteKind}:
         return None
-    return SiteIdentity(code, name, SiteKind(kind), public_key)
+    return SiteIdentity(code, name, SiteKind(kind), public_key, get_setting(session, ENCRYPTION_KEY) or "")
 
 
 def _store(session: Session, identity: SiteIdentity) -> None:
@@ -251,6 +319,8 @@ def _store(session: Session, identity: SiteIdentity) -> None:
     put_setting(session, NAME, identity.name)
     put_setting(session, KIND, identity.kind.value)
     put_setting(session, PUBLIC_KEY, identity.public_key)
+    if identity.encryption_key:
+        put_setting(session, ENCRYPTION_KEY, identity.encryption_key)
 
 
 def _own_code(session: Session) -> str:
@@ -268,6 +338,19 @@ def _key_at(path: Path) -> Ed25519PrivateKey:
     key = new_private_key()
     save_private_key(key, path)
     return key
+
+
+def _encryption_key_at(signing_key_path: Path) -> str:
+    """The public half of the encryption key beside the signing key's file, made when there is none."""
+    path = encryption_key_path(signing_key_path)
+    try:
+        return encryption_key_text(load_encryption_key(path))
+    except KeyUnreadable as err:
+        if err.reason is not KeyProblem.MISSING:
+            raise
+    key = new_encryption_key()
+    save_private_key(key, path)
+    return encryption_key_text(key)
 
 
 def _utc(value: datetime) -> datetime:

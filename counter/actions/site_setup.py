@@ -26,12 +26,11 @@ from sqlalchemy.orm import Session
 
 from counter.actions.catalog import BundledSync, sync_bundled
 from counter.actions.desk import Desk
-from counter.actions.site import SiteRefused, init_site, peer_keys, register_peer, site_is_set_up, stored_site
+from counter.actions.site import SiteRefused, init_site, peers, register_peer, site_is_set_up, stored_site
 from counter.actions.store import Store
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.host.desk_config import Source, config_path, load_desk_config, load_desk_settings, save_desk_config
-from counter.sync.keys import key_fingerprint
 from counter.sync.sites import SiteIdentity, SiteKind, SiteProblem, setup_problems
 
 __all__ = [
@@ -153,13 +152,15 @@ def set_up_site(
 
 def register_card(session: Session, card: SiteIdentity, desk: Desk) -> Registration:
     """Register the site a card describes (:func:`register_peer`), and say what that changed."""
-    old_key = peer_keys(session).get(card.code)
-    register_peer(session, card.code, card.name, card.kind, card.public_key, desk=desk)
-    if old_key is None:
+    old = next((peer for peer in peers(session) if peer.code == card.code), None)
+    register_peer(
+        session, card.code, card.name, card.kind, card.public_key, desk=desk, encryption_key=card.encryption_key
+    )
+    if old is None:
         return Registration(card.code, PeerChange.NEW, "")
-    if old_key == card.public_key:
+    if (old.public_key, old.encryption_key) == (card.public_key, card.encryption_key):
         return Registration(card.code, PeerChange.SAME_KEY, "")
-    return Registration(card.code, PeerChange.NEW_KEY, key_fingerprint(old_key))
+    return Registration(card.code, PeerChange.NEW_KEY, old.fingerprint)
 
 
 def _has_catalog(session: Session) -> bool:

@@ -35,6 +35,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
@@ -43,7 +44,7 @@ from counter.actions.acting import SYSTEM_CLERK
 from counter.actions.audit import record_at_desk
 from counter.actions.desk import Desk
 from counter.actions.guard import require
-from counter.actions.site import peer_keys, peers, site_signing_key, this_site
+from counter.actions.site import peer_keys, peers, site_encryption_key, site_signing_key, this_site
 from counter.audit.actions import AuditAction
 from counter.db import sync_store
 from counter.db.account_store import all_accounts
@@ -105,6 +106,7 @@ class SyncProblem(StrEnum):
     UNKNOWN_PEER = "unknown_peer"  # the site named is not registered
     WRONG_PEER_KIND = "wrong_peer_kind"  # a township exporting to a township, a hall to a hall
     TRAINING = "training"  # the training database: its cases are practice and must never reach another site
+    OLD_CARD = "old_card"  # the peer was registered from a card without an encryption key: nothing can be sealed to it
 
 
 class SyncNotPossible(Exception):
@@ -240,6 +242,9 @@ def export_package(
     else:
         target, kind = _peer_of_kind(session, to_site, SiteKind.TOWNSHIP), PackageKind.UPDATES
     key = site_signing_key(session, key_path)  # before the reading: a machine that cannot sign says so at once
+    recipient = next(p.encryption_key for p in peers(session) if p.code == target)
+    if not recipient:
+        raise SyncNotPossible(SyncProblem.OLD_CARD, target)
     if kind is PackageKind.CASES:
         marks = current_marks(session)
         records = _case_package(session, target, on_progress)
@@ -250,7 +255,7 @@ def export_package(
     since = None if acked is None else utc(acked.created_at)
     export_no = sync_store.next_export_no(session, target)
     header = Header(site.code, site.kind.value, target, kind, export_no, now, since, len(records))
-    data = write_package(header, [to_dict(r) for r in records], key)
+    data = write_package(header, [to_dict(r) for r in records], key, recipient)
     content_hash = hashlib.sha256(data[data.index(b"\n", len(MAGIC)) + 1 :]).hexdigest()
     sync_store.add_export(session, target, export_no, kind.value, now, since, len(records), content_hash, marks)
     detail = {"kind": kind.value, "to_site": target, "export_no": export_no, "records": len(records)}
@@ -298,9 +303,19 @@ class _Tally:
 
 
 def import_package(
-    session: Session, desk: Desk, data: bytes, now: dt.datetime, on_progress: Progress | None = None
+    session: Session,
+    desk: Desk,
+    data: bytes,
+    now: dt.datetime,
+    on_progress: Progress | None = None,
+    key_path: Path | None = None,
 ) -> ImportReport:
-    """Check and apply a package; :class:`PackageRejected` with nothing written if it fails any check."""
+    """Check and apply a package; :class:`PackageRejected` with nothing written if it fails any check.
+
+    Opening the body takes this site's encryption key, a file on the machine
+    that holds the site's keys (:class:`counter.sync.keys.KeyUnreadable`
+    elsewhere); a package already taken in is known without it.
+    """
     require(session, desk.actor, Permission.SYNC)
     site = this_site(session)
     header, body = check_package(data, peer_keys(session), site.code)
@@ -310,8 +325,9 @@ def import_package(
         if earlier.content_hash != header.body_sha256:
             raise PackageRejected(RejectCode.NUMBER_REUSED, f"{header.from_site} #{header.export_no}")
         return ImportReport(header.from_site, header.kind.value, header.export_no, 0, 0, 0, replayed=True)
+    opener = site_encryption_key(session, key_path)
     with _without_collector_pauses():
-        return _import_body(session, desk, header, body, now, on_progress)
+        return _import_body(session, desk, header, body, now, on_progress, opener)
 
 
 @contextlib.contextmanager
@@ -333,9 +349,15 @@ def _without_collector_pauses() -> Iterator[None]:
 
 
 def _import_body(
-    session: Session, desk: Desk, header: Header, body: bytes, now: dt.datetime, on_progress: Progress | None
+    session: Session,
+    desk: Desk,
+    header: Header,
+    body: bytes,
+    now: dt.datetime,
+    on_progress: Progress | None,
+    opener: X25519PrivateKey,
 ) -> ImportReport:
-    package = unpack_package(header, body)
+    package = unpack_package(header, body, opener)
     reader: CaseReader | None = None
     if header.kind is PackageKind.CASES:
         reader = CaseReader(package.body)

@@ -65,7 +65,9 @@ CASE_VOIDED_DONE = tr("办件 {case_no} 已作废，原因已记入经办记录�
 CASE_CORRECTION_LAPSE_NOT_ALLOWED = tr("办件 {case_no} 现在的状态是“{status}”，不是待补正的办件。")
 CASE_CORRECTION_LAPSE_NOT_DUE = tr("办件 {case_no} 的补正期限是 {due}，期限届满的次日起才能确认逾期未补正。")
 CASE_CORRECTION_LAPSED_DONE = tr("办件 {case_no}：逾期未补正，视为放弃申请，已记入经办记录和审计日志。")
-SITE_SHOW = tr("站点编码：{code}\n站点名称：{name}\n站点类型：{kind}\n公钥：{public_key}\n公钥指纹：{fingerprint}")
+SITE_SHOW = tr(
+    "站点编码：{code}\n站点名称：{name}\n站点类型：{kind}\n公钥：{public_key}\n加密公钥：{encryption_key}\n公钥指纹：{fingerprint}"
+)
 SITE_KEY_HERE = tr("本机保存有本站点的签名密钥，可以签发数据包。")
 SITE_KEY_ELSEWHERE = tr("本机没有本站点的签名密钥（{path}）：请在保存密钥的那台电脑上导出数据包。")
 SITE_INIT_DONE = tr("已设定本站点：")

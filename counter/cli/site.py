@@ -64,7 +64,7 @@ def cmd_site_show(args: argparse.Namespace) -> int:
     from counter.host.paths import site_key_path
 
     def read(session: Unit) -> tuple[SiteIdentity, bool]:
-        return _this_site(session), _key_here(session)
+        return _site_for_card(session), _key_here(session)
 
     identity, key_here = open_store(args).write(read)  # the identity is made on first use
     if args.json:
@@ -116,8 +116,11 @@ def cmd_site_init(args: argparse.Namespace) -> int:
 def cmd_site_card(args: argparse.Namespace) -> int:
     from counter.actions.site import write_card_file
     from counter.cli.phrases import SITE_CARD_WRITE_FAILED, SITE_CARD_WRITTEN
+    from counter.words.sites import CARD_WITHOUT_ENCRYPTION_KEY
 
-    identity = open_store(args).write(_this_site)
+    identity = open_store(args).write(_site_for_card)
+    if not identity.encryption_key:  # an older site, on a desk without its keys: nothing could be sealed to it
+        raise Reported(CARD_WITHOUT_ENCRYPTION_KEY)
     out = Path(args.out)
     try:
         write_card_file(out, identity)
@@ -168,6 +171,7 @@ def cmd_site_peers(args: argparse.Namespace) -> int:
                     "name": p.name,
                     "kind": p.kind.value,
                     "public_key": p.public_key,
+                    "encryption_key": p.encryption_key,
                     "fingerprint": p.fingerprint,
                     "registered_at": p.registered_at.isoformat(),
                 }
@@ -199,6 +203,16 @@ def _this_site(session: Unit) -> SiteIdentity:
         raise _key_refused(err) from err
 
 
+def _site_for_card(session: Unit) -> SiteIdentity:
+    from counter.actions.site import site_for_card
+    from counter.sync.keys import KeyUnreadable
+
+    try:
+        return site_for_card(session)
+    except KeyUnreadable as err:
+        raise _key_refused(err) from err
+
+
 def _key_here(session: Unit) -> bool:
     """Whether this machine holds the site's signing key (a hall's other desks do not)."""
     from counter.actions.site import site_signing_key
@@ -217,6 +231,7 @@ def _identity_json(identity: SiteIdentity) -> dict[str, str]:
         "name": identity.name,
         "kind": identity.kind.value,
         "public_key": identity.public_key,
+        "encryption_key": identity.encryption_key,
         "fingerprint": identity.fingerprint,
     }
 
@@ -242,4 +257,4 @@ def _refused(err: SiteRefused, code: str) -> Reported:
 def _key_refused(err: KeyUnreadable) -> Reported:
     from counter.words.sites import key_problem_text
 
-    return Reported(key_problem_text(err.reason, err.path))
+    return Reported(key_problem_text(err.reason, err.path, err.encryption))

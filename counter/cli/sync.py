@@ -92,19 +92,26 @@ def _write(path: Path, data: bytes) -> None:
 def cmd_sync_import(args: argparse.Namespace) -> int:
     from counter.actions.sync import PackageRejected, import_package, package_summary
     from counter.cli.phrases import SYNC_READ_FAILED
+    from counter.sync.keys import KeyUnreadable
+    from counter.sync.package import read_package_file
+    from counter.words.sites import key_problem_text
     from counter.words.sync import SYNC_IMPORTED, SYNC_REPLAYED, package_rejected
 
     path = Path(args.file)
     try:
-        data = path.read_bytes()
+        data = read_package_file(path)  # a file beyond the limit is refused before it is read
     except OSError as err:
         raise Reported(SYNC_READ_FAILED.format(path=path, error=err)) from err
+    except PackageRejected as err:
+        raise Reported(package_rejected(err.code.value)) from err
     store = open_store(args)
     by = desk()
     try:
         report = store.write(lambda session: import_package(session, by, data, _now()))
     except PackageRejected as err:
         raise Reported(package_rejected(err.code.value)) from err
+    except KeyUnreadable as err:  # the package is good, but this machine does not hold the key that opens it
+        raise Reported(key_problem_text(err.reason, err.path, err.encryption)) from err
     if args.json:
         print_json({"ok": True, **package_summary(report)})
     elif report.replayed:

@@ -462,6 +462,8 @@ class SitePeer(Base):
     kind: Mapped[str] = mapped_column(String(10))  # hall / township
     public_key: Mapped[str] = mapped_column(String(80))  # Ed25519, raw 32 bytes in base64
     registered_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # X25519, raw 32 bytes in base64: what packages to this peer are sealed to; "" when registered from an old card
+    encryption_key: Mapped[str] = mapped_column(String(80), default="", server_default="")
 
 
 class SyncExport(Base):

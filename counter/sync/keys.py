@@ -1,4 +1,4 @@
-"""A site's signing key: Ed25519, the private half in a file, the public half as base64 text.
+"""A site's keys: Ed25519 to sign, X25519 to be encrypted to; private halves in files, public halves as base64.
 
 The public key travels as the base64 of its raw 32 bytes: short enough to sit
 in a database column and in a site card, and to read out over the phone by its
@@ -11,6 +11,14 @@ machine's own lock are its protection.
 :func:`verify` answers False for anything that is not a good signature, and
 never raises: a package arrives from outside, and whatever its bytes are, the
 answer is "not signed by this key".
+
+The encryption key (X25519) is a second key pair, in a file beside the
+signing key's (:func:`encryption_key_path`), with the same mode and the same
+rule: never in the database.  One key for both jobs would tie the package's
+secrecy to every signature ever made with it; two keys cost one more line on
+the site card.  The fingerprint read over the phone covers both public keys,
+so a card whose encryption key was swapped on the way shows a fingerprint the
+sender does not recognise, as a swapped signing key does.
 """
 
 from __future__ import annotations
@@ -26,10 +34,11 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 PUBLIC_KEY_BYTES = 32
 SIGNATURE_BYTES = 64
-FINGERPRINT_HEX = 16
+FINGERPRINT_HEX = 32  # 128 bits: a forged key matching a given fingerprint takes 2^128 tries (2^64 was within reach)
 
 
 class KeyProblem(StrEnum):
@@ -38,17 +47,18 @@ class KeyProblem(StrEnum):
     MISSING = "missing"  # no file there
     UNREADABLE = "unreadable"  # there, but the file cannot be read (permissions, a folder)
     NOT_A_KEY = "not_a_key"  # read, but not an unencrypted PEM private key
-    WRONG_TYPE = "wrong_type"  # a private key, but not Ed25519
+    WRONG_TYPE = "wrong_type"  # a private key, but not Ed25519 (X25519 for the encryption key)
     OTHER_SITE = "other_site"  # an Ed25519 key, but not the one whose public half this site registered
 
 
 class KeyUnreadable(Exception):
-    """The key file at ``path`` cannot serve as this site's signing key, for ``reason``."""
+    """The key file at ``path`` cannot serve as this site's signing key (or ``encryption`` key), for ``reason``."""
 
-    def __init__(self, path: Path, reason: KeyProblem) -> None:
+    def __init__(self, path: Path, reason: KeyProblem, encryption: bool = False) -> None:
         super().__init__(f"{path}: {reason.value}")
         self.path = path
         self.reason = reason
+        self.encryption = encryption
 
 
 def new_private_key() -> Ed25519PrivateKey:
@@ -61,7 +71,22 @@ def public_key_text(key: Ed25519PrivateKey) -> str:
     return base64.b64encode(raw).decode("ascii")
 
 
-def save_private_key(key: Ed25519PrivateKey, path: Path) -> None:
+def new_encryption_key() -> X25519PrivateKey:
+    return X25519PrivateKey.generate()
+
+
+def encryption_key_text(key: X25519PrivateKey) -> str:
+    """The X25519 public half as base64 of its raw 32 bytes, as for the signing key."""
+    raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return base64.b64encode(raw).decode("ascii")
+
+
+def encryption_key_path(signing_key_path: Path) -> Path:
+    """The encryption key's file: beside the signing key's, ``site.key`` → ``site-encryption.key``."""
+    return signing_key_path.with_name(f"{signing_key_path.stem}-encryption{signing_key_path.suffix}")
+
+
+def save_private_key(key: Ed25519PrivateKey | X25519PrivateKey, path: Path) -> None:
     """Write the key as PKCS8 PEM, mode 0600, atomically: a crash leaves the old file or the new, never half of one.
 
     A parent folder that does not exist yet is made readable by its owner only.
@@ -87,18 +112,31 @@ def save_private_key(key: Ed25519PrivateKey, path: Path) -> None:
 
 def load_private_key(path: Path) -> Ed25519PrivateKey:
     """The Ed25519 key saved at ``path``; :class:`KeyUnreadable` says why not."""
+    key = _load_any(path, encryption=False)
+    if not isinstance(key, Ed25519PrivateKey):
+        raise KeyUnreadable(path, KeyProblem.WRONG_TYPE)
+    return key
+
+
+def load_encryption_key(path: Path) -> X25519PrivateKey:
+    """The X25519 key saved at ``path``; :class:`KeyUnreadable` says why not."""
+    key = _load_any(path, encryption=True)
+    if not isinstance(key, X25519PrivateKey):
+        raise KeyUnreadable(path, KeyProblem.WRONG_TYPE, encryption=True)
+    return key
+
+
+def _load_any(path: Path, encryption: bool) -> object:
     try:
         data = path.read_bytes()
     except FileNotFoundError as err:
-        raise KeyUnreadable(path, KeyProblem.MISSING) from err
+        raise KeyUnreadable(path, KeyProblem.MISSING, encryption) from err
     except OSError as err:
-        raise KeyUnreadable(path, KeyProblem.UNREADABLE) from err
+        raise KeyUnreadable(path, KeyProblem.UNREADABLE, encryption) from err
     try:
         key = serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError, UnsupportedAlgorithm) as err:  # TypeError: an encrypted key
-        raise KeyUnreadable(path, KeyProblem.NOT_A_KEY) from err
-    if not isinstance(key, Ed25519PrivateKey):
-        raise KeyUnreadable(path, KeyProblem.WRONG_TYPE)
+        raise KeyUnreadable(path, KeyProblem.NOT_A_KEY, encryption) from err
     return key
 
 
@@ -126,16 +164,22 @@ def verify(public_key_b64: str, data: bytes, signature_b64: str) -> bool:
     return True
 
 
-def key_fingerprint(public_key_b64: str) -> str:
-    """The first 16 hex digits of the raw key's SHA-256, in groups of four: "ab12 cd34 ef56 7890".
+def key_fingerprint(public_key_b64: str, encryption_key_b64: str = "") -> str:
+    """The first 32 hex digits (128 bits) of SHA-256 over the raw public keys, in eight groups of four.
 
-    Short enough to read out over the phone when two sites check they registered
-    each other's real key.  Raises ValueError for text that is not a public key.
+    "ab12 cd34 ef56 7890 1a2b 3c4d 5e6f 7a8b": what two sites read out over the
+    phone to check they registered each other's real keys.  It covers the
+    signing key and, when given, the encryption key after it (both are 32 bytes,
+    so the joined bytes have one reading).  64 bits, as before, let a forger
+    with a few GPU-months make a card of their own that matches a real card's
+    fingerprint; 128 bits put that beyond reach.  Raises ValueError for text
+    that is not a public key.
     """
     raw = raw_public_key(public_key_b64)
-    if raw is None:
-        raise ValueError("not an Ed25519 public key in base64")
-    digest = hashlib.sha256(raw).hexdigest()[:FINGERPRINT_HEX]
+    extra = raw_public_key(encryption_key_b64) if encryption_key_b64 else b""
+    if raw is None or extra is None:
+        raise ValueError("not a public key in base64")
+    digest = hashlib.sha256(raw + extra).hexdigest()[:FINGERPRINT_HEX]
     return " ".join(digest[i : i + 4] for i in range(0, FINGERPRINT_HEX, 4))
 
 

@@ -1,18 +1,40 @@
-"""The sync package: one signed file carried between a township centre and its hall.
+"""The sync package: one signed, encrypted file carried between a township centre and its hall.
 
 Layout, byte for byte::
 
-    COUNTER-SYNC/1\\n
-    {header as canonical JSON}\\n
-    body: gzip of the records as canonical JSON (sorted keys)
+    COUNTER-SYNC/2\n
+    {header as canonical JSON}\n
+    body: the records as canonical JSON (sorted keys), gzipped, then sealed to the receiving site
 
-The header names the sender (code and kind), the site it is addressed to, the
-package's kind and number, when it was written, what it holds, and the SHA-256
-and length of the body bytes; ``signature`` is the sender's Ed25519 signature
-over the canonical header *without* the signature.  So the signature covers
-the body through its hash, and the body is only unpacked once the header is
-known to come from a registered site: a stranger cannot make the importer
-decompress anything.
+The header names the format and the algorithm suite (:data:`SUITE`), the
+sender (code and kind), the site it is addressed to, the package's kind and
+number, when it was written, how many records and how many unpacked bytes it
+holds, the sender's one-time X25519 key, and the SHA-256 and length of the
+sealed body; ``signature`` is the sender's Ed25519 signature over the
+canonical header *without* the signature.
+
+Encrypt, then sign.  The signature covers the sealed bytes through their hash,
+so it is checked before anything is decrypted or unpacked: a stranger cannot
+make the importer do more than hash a file.  The sealing's associated data is
+the header without the body's hash and length (sender, receiver, kind, number,
+sizes, one-time key), and the AEAD key is derived with the receiver's public
+key, so:
+
+- a sealed body swapped for another (even one really sealed to this site) has
+  another hash, and the signature refuses it;
+- a body lifted from a package of site A and re-signed by B under B's name does
+  not open, because A's name is in the associated data; and the receiver of a
+  package cannot re-seal it to a third site as A's, for lack of A's signing key;
+- a package sealed to another site's key does not open here, whatever its header says.
+
+Sign-then-encrypt would have hidden the sender's name too, but the importer
+would have to decrypt and inflate whatever any stranger sent before knowing who
+sent it; the site codes are not secret, the cases are.
+
+Limits come before work: the file's size is checked before it is read
+(:func:`read_package_file`), the header's declared record count and unpacked
+size before anything is decrypted, and the body is inflated with a bound of the
+declared size, so a gzip bomb stops at that bound however well signed it is.
 
 :func:`read_package` turns any bytes into a :class:`Package` or raises
 :class:`PackageRejected` with one code of :class:`RejectCode` and a detail in
@@ -26,22 +48,33 @@ import datetime as dt
 import gzip
 import hashlib
 import json
+import os
 import re
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 import orjson
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from counter.sync.keys import sign, verify
+from counter.sync.seal import SUITE, new_ephemeral, open_sealed, seal
 
-MAGIC = b"COUNTER-SYNC/1\n"
-FORMAT_VERSION = 1
+MAGIC = b"COUNTER-SYNC/2\n"
+FORMAT_VERSION = 2
+OLD_FORMATS = (1,)  # unencrypted: refused by name, the sender must upgrade (docs/sync-crypto.md)
+SUITES = (SUITE,)
 _MAGIC_ANY = re.compile(rb"^COUNTER-SYNC/(\d{1,9})\n")
-MAX_BODY = 1 << 30  # unpacked: 1 GiB is some hundred thousand cases; more is not a package of ours
+# Ten thousand cases, a large township's several years, unpack to about 40 MB and pack to a tenth of that:
+# the bounds leave a wide margin and still keep a refused file to a few hundred megabytes of work at most.
+MAX_FILE = 256 << 20  # the package file as read
+MAX_PLAIN = 256 << 20  # the records as JSON, declared and unpacked
+MAX_RECORDS = 200_000
+MAX_HEADER = 16 << 10  # the header line: a few hundred bytes in practice
 
 
 class PackageKind(StrEnum):
@@ -52,6 +85,9 @@ class PackageKind(StrEnum):
 class RejectCode(StrEnum):
     NOT_A_PACKAGE = "not_a_package"  # some other file
     TOO_NEW = "too_new"  # written by a newer program, in a format this one cannot read
+    OLD_FORMAT = "old_format"  # COUNTER-SYNC/1, unencrypted: the sender's program must be upgraded
+    UNKNOWN_SUITE = "unknown_suite"  # sealed or signed with algorithms this program does not have
+    TOO_LARGE = "too_large"  # the file, its declared records or unpacked size beyond the limits, or a gzip bomb
     TRUNCATED = "truncated"  # cut short (a copy that did not finish)
     BAD_HEADER = "bad_header"  # the header is not what this program writes
     UNSIGNED = "unsigned"
@@ -59,6 +95,7 @@ class RejectCode(StrEnum):
     BAD_SIGNATURE = "bad_signature"  # changed after signing, or signed by another key
     WRONG_DESTINATION = "wrong_destination"  # addressed to another site
     BODY_MISMATCH = "body_mismatch"  # the body is not the one the header was signed with
+    NOT_FOR_THIS_KEY = "not_for_this_key"  # signed, but sealed to another key (or changed by its sender)
     BAD_STRUCTURE = "bad_structure"  # signed and whole, but its records cannot be read
     NUMBER_REUSED = "number_reused"  # a different package under a number already taken in from that site
 
@@ -74,7 +111,7 @@ class PackageRejected(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Header:
-    """What a package says about itself; ``body_sha256`` and ``body_bytes`` are filled in by :func:`write_package`."""
+    """What a package says about itself; the fields after ``records`` are filled in by :func:`write_package`."""
 
     from_site: str
     from_kind: str  # hall / township (counter.sync.sites.SiteKind values)
@@ -87,6 +124,9 @@ class Header:
     body_sha256: str = ""
     body_bytes: int = 0
     format: int = FORMAT_VERSION
+    suite: str = SUITE
+    plain_bytes: int = 0  # the records' canonical JSON, unpacked
+    ephemeral_key: str = ""  # the sender's one-time X25519 public key, base64
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,46 +161,88 @@ def _header_fields(header: Header) -> dict[str, Any]:
         "created_at": _iso(header.created_at),
         "since": None if header.since is None else _iso(header.since),
         "records": header.records,
+        "suite": header.suite,
+        "plain_bytes": header.plain_bytes,
+        "ephemeral_key": header.ephemeral_key,
         "body_sha256": header.body_sha256,
         "body_bytes": header.body_bytes,
     }
 
 
-def pack_body(records: list[Any]) -> bytes:
-    """The body bytes: gzip without a timestamp, so the same records always make the same bytes."""
-    return gzip.compress(canonical_json(records), compresslevel=6, mtime=0)
+def _associated(fields: Mapping[str, Any]) -> bytes:
+    """What the seal binds the body to: the header but the sealed body's own hash and length (and the signature)."""
+    return canonical_json({k: v for k, v in fields.items() if k not in ("body_sha256", "body_bytes", "signature")})
 
 
-def write_package(header: Header, records: list[Any], key: Ed25519PrivateKey) -> bytes:
-    """The package file for ``records`` (plain JSON data), signed with ``key``.
+def pack_body(records: list[Any]) -> tuple[bytes, int]:
+    """The gzipped records (without a timestamp) and their unpacked length."""
+    plain = canonical_json(records)
+    return gzip.compress(plain, compresslevel=6, mtime=0), len(plain)
 
-    The header's record count, body hash and length are set here.
+
+def write_package(header: Header, records: list[Any], key: Ed25519PrivateKey, recipient: str) -> bytes:
+    """The package file for ``records`` (plain JSON data), sealed to ``recipient`` and signed with ``key``.
+
+    ``recipient`` is the receiving site's X25519 public key (base64, from its
+    site card).  The header's counts, sizes, one-time key and body hash are set here.
     """
-    body = pack_body(records)
-    return write_packed(header, body, len(records), key)
+    packed, plain_bytes = pack_body(records)
+    return write_packed(header, packed, len(records), plain_bytes, key, recipient)
 
 
-def write_packed(header: Header, body: bytes, count: int, key: Ed25519PrivateKey) -> bytes:
-    """:func:`write_package` for a body already packed (tests re-sign a changed body with it)."""
+def write_packed(
+    header: Header, packed: bytes, count: int, plain_bytes: int, key: Ed25519PrivateKey, recipient: str
+) -> bytes:
+    """:func:`write_package` for a body already gzipped (tests seal and sign a changed or hostile body with it)."""
+    ephemeral, ephemeral_key = new_ephemeral()
     fields = _header_fields(header)
-    fields.update(records=count, body_sha256=hashlib.sha256(body).hexdigest(), body_bytes=len(body))
+    fields.update(records=count, plain_bytes=plain_bytes, ephemeral_key=ephemeral_key, suite=SUITE)
+    sealed = seal(packed, ephemeral, recipient, _associated(fields))
+    return sign_sealed(fields, sealed, key)
+
+
+def sign_sealed(fields: dict[str, Any], sealed: bytes, key: Ed25519PrivateKey) -> bytes:
+    """The file for a sealed body under ``fields`` (its hash and length set here), signed with ``key``."""
+    fields = dict(fields, body_sha256=hashlib.sha256(sealed).hexdigest(), body_bytes=len(sealed))
+    fields.pop("signature", None)
     signed = dict(fields, signature=sign(key, canonical_json(fields)))
-    return MAGIC + canonical_json(signed) + b"\n" + body
+    return MAGIC + canonical_json(signed) + b"\n" + sealed
 
 
-def read_package(data: bytes, trusted: Mapping[str, str], this_site: str) -> Package:
+def read_package_file(path: Path) -> bytes:
+    """The bytes of the package file at ``path``, refused as too large before more than the limit is read.
+
+    Raises :class:`OSError` as reading does, and :class:`PackageRejected`
+    (``TOO_LARGE``) for a file beyond :data:`MAX_FILE` — its size is looked at
+    first, and the read stops one byte past the limit for a file that grows,
+    or a device that never ends.
+    """
+    with open(path, "rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        if size > MAX_FILE:
+            raise PackageRejected(RejectCode.TOO_LARGE, f"file of {size} bytes")
+        data = file.read(MAX_FILE + 1)
+    if len(data) > MAX_FILE:
+        raise PackageRejected(RejectCode.TOO_LARGE, f"file of more than {MAX_FILE} bytes")
+    return data
+
+
+def read_package(data: bytes, trusted: Mapping[str, str], this_site: str, key: X25519PrivateKey) -> Package:
     """Check everything about ``data`` and return the package; :class:`PackageRejected` otherwise.
 
-    ``trusted`` maps each registered peer's code to its public key.  The checks
-    run from the outside in — what the file is, its header, who signed it, whom
+    ``trusted`` maps each registered peer's code to its public signing key;
+    ``key`` is this site's private encryption key.  The checks run from the
+    outside in — what the file is, its header and limits, who signed it, whom
     it is for, its body — and the first that fails names the rejection.
     """
     header, body = check_package(data, trusted, this_site)
-    return unpack_package(header, body)
+    return unpack_package(header, body, key)
 
 
 def check_package(data: bytes, trusted: Mapping[str, str], this_site: str) -> tuple[Header, bytes]:
-    """Every check of :func:`read_package` but unpacking the body: enough to know a package already taken in."""
+    """Every check of :func:`read_package` but opening the body: enough to know a package already taken in."""
+    if len(data) > MAX_FILE:
+        raise PackageRejected(RejectCode.TOO_LARGE, f"file of {len(data)} bytes")
     header_raw, body = _split(data)
     fields = _header_json(header_raw)
     signature = fields.pop("signature", None)
@@ -176,6 +258,8 @@ def check_package(data: bytes, trusted: Mapping[str, str], this_site: str) -> tu
         raise PackageRejected(RejectCode.BAD_HEADER, str(err)) from err
     if not verify(public_key, signed_bytes, signature):
         raise PackageRejected(RejectCode.BAD_SIGNATURE, f"from {header.from_site}")
+    if canonical_json(_header_fields(header)) != signed_bytes:  # the seal is bound to the header as written here
+        raise PackageRejected(RejectCode.BAD_HEADER, "header not as this program writes it")
     if header.to_site != this_site:
         raise PackageRejected(RejectCode.WRONG_DESTINATION, f"to {header.to_site}, this is {this_site}")
     if len(body) < header.body_bytes:
@@ -185,9 +269,12 @@ def check_package(data: bytes, trusted: Mapping[str, str], this_site: str) -> tu
     return header, body
 
 
-def unpack_package(header: Header, body: bytes) -> Package:
-    """The checked body's records (:func:`check_package` first)."""
-    records = _unpack(body)
+def unpack_package(header: Header, body: bytes, key: X25519PrivateKey) -> Package:
+    """The checked body's records (:func:`check_package` first), opened with this site's encryption ``key``."""
+    packed = open_sealed(body, header.ephemeral_key, key, _associated(_header_fields(header)))
+    if packed is None:
+        raise PackageRejected(RejectCode.NOT_FOR_THIS_KEY, f"from {header.from_site} to {header.to_site}")
+    records = _unpack(packed, header.plain_bytes)
     if len(records) != header.records:
         raise PackageRejected(RejectCode.BAD_STRUCTURE, f"{len(records)} records, header says {header.records}")
     return Package(header, records)
@@ -198,11 +285,15 @@ def _split(data: bytes) -> tuple[bytes, bytes]:
         found = _MAGIC_ANY.match(data[:32])
         if found is not None and int(found.group(1)) > FORMAT_VERSION:
             raise PackageRejected(RejectCode.TOO_NEW, f"format {int(found.group(1))}")
+        if found is not None and int(found.group(1)) in OLD_FORMATS:
+            raise PackageRejected(RejectCode.OLD_FORMAT, f"format {int(found.group(1))}")
         if data and MAGIC.startswith(data):
             raise PackageRejected(RejectCode.TRUNCATED, "ends inside the first line")
         raise PackageRejected(RejectCode.NOT_A_PACKAGE, "no COUNTER-SYNC first line")
-    end = data.find(b"\n", len(MAGIC))
+    end = data.find(b"\n", len(MAGIC), len(MAGIC) + MAX_HEADER + 1)
     if end < 0:
+        if len(data) > len(MAGIC) + MAX_HEADER:
+            raise PackageRejected(RejectCode.BAD_HEADER, f"header longer than {MAX_HEADER} bytes")
         raise PackageRejected(RejectCode.TRUNCATED, "ends inside the header")
     return data[len(MAGIC) : end], data[end + 1 :]
 
@@ -225,8 +316,8 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 # since it writes every character as itself, and no database column could keep it
 _ESCAPE_HINT = re.compile(rb"\\u(?:0000|[dD][89a-fA-F])")  # a quick first look: found in no ordinary body
 _ESCAPED_UNSTORABLE = re.compile(rb"(?<!\\)(?:\\\\)*\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
-_TEXT_FIELDS = ("from_site", "from_kind", "to_site", "kind", "created_at", "body_sha256")
-_INT_FIELDS = ("format", "export_no", "records", "body_bytes")
+_TEXT_FIELDS = ("from_site", "from_kind", "to_site", "kind", "created_at", "body_sha256", "suite", "ephemeral_key")
+_INT_FIELDS = ("format", "export_no", "records", "body_bytes", "plain_bytes")
 
 
 def _header(fields: Mapping[str, Any]) -> Header:
@@ -244,6 +335,13 @@ def _header(fields: Mapping[str, Any]) -> Header:
         raise PackageRejected(RejectCode.BAD_HEADER, "; ".join(problems))
     if fields["format"] != FORMAT_VERSION:
         problems.append(f"format {fields['format']}")
+    if fields["suite"] not in SUITES:
+        raise PackageRejected(RejectCode.UNKNOWN_SUITE, fields["suite"][:80])
+    if fields["records"] > MAX_RECORDS or fields["plain_bytes"] > MAX_PLAIN or fields["body_bytes"] > MAX_FILE:
+        raise PackageRejected(
+            RejectCode.TOO_LARGE,
+            f"{fields['records']} records, {fields['plain_bytes']} bytes unpacked, {fields['body_bytes']} sealed",
+        )
     kinds = {k.value for k in PackageKind}
     if fields["kind"] not in kinds:
         problems.append(f"kind {fields['kind']!r}")
@@ -266,6 +364,9 @@ def _header(fields: Mapping[str, Any]) -> Header:
         body_sha256=fields["body_sha256"],
         body_bytes=fields["body_bytes"],
         format=fields["format"],
+        suite=fields["suite"],
+        plain_bytes=fields["plain_bytes"],
+        ephemeral_key=fields["ephemeral_key"],
     )
 
 
@@ -281,14 +382,20 @@ def _when(raw: str, problems: list[str]) -> dt.datetime | None:
     return value
 
 
-def _unpack(body: bytes) -> list[Any]:
-    """The body's records; anything that is not gzip of a JSON list is a structure error."""
+def _unpack(packed: bytes, declared: int) -> list[Any]:
+    """The body's records; anything that is not gzip of a JSON list of ``declared`` bytes is refused.
+
+    The inflating stops one byte past the declared size (itself at most
+    :data:`MAX_PLAIN`): a bomb that declares a small size is refused having
+    made no more than that, and zlib's output grows in blocks up to the bound
+    rather than being allocated at once.
+    """
     try:
         inflater = zlib.decompressobj(wbits=31)  # gzip framing
-        text = inflater.decompress(body, MAX_BODY)
-        if inflater.unconsumed_tail:
-            raise PackageRejected(RejectCode.BAD_STRUCTURE, "body unpacks to more than the limit")
-        if not inflater.eof or inflater.unused_data:
+        text = inflater.decompress(packed, declared + 1)
+        if len(text) > declared:
+            raise PackageRejected(RejectCode.TOO_LARGE, f"body unpacks to more than the declared {declared} bytes")
+        if not inflater.eof or inflater.unused_data or inflater.unconsumed_tail or len(text) != declared:
             raise PackageRejected(RejectCode.BAD_STRUCTURE, "body is not one whole gzip stream")
         if _ESCAPE_HINT.search(text) and _ESCAPED_UNSTORABLE.search(text):
             raise PackageRejected(RejectCode.BAD_STRUCTURE, "body holds NUL or half a surrogate pair")

@@ -1,12 +1,15 @@
 """Sites: this one's identity, the peers it trusts, and the site card they swap.
 
 A hall and a township centre are both a site.  Each knows its own code, name,
-kind and public key, and keeps the same four facts of every peer it accepts
-packages from.  The facts cross from one site to the other in a *site card*: a
-small JSON file carried on a USB stick or sent by mail.  The card carries the
-key's fingerprint as well, and the receiving side reads it out over the phone
-to the sender before trusting the key: a card changed on its way shows a
-fingerprint the sender does not recognise.
+kind and public keys (Ed25519 to check its signatures, X25519 to encrypt
+packages to it), and keeps the same facts of every peer it exchanges packages
+with.  The facts cross from one site to the other in a *site card*: a small
+JSON file carried on a USB stick or sent by mail.  The card carries the keys'
+fingerprint as well, and the receiving side reads it out over the phone to the
+sender before trusting the keys: a card changed on its way shows a fingerprint
+the sender does not recognise.  A card of the first format (``counter-site/1``)
+has no encryption key and is refused by name: a package cannot be sealed to a
+site registered from it.
 
 Validation returns every problem at once, as codes; the words are in
 :mod:`counter.words.sites`.
@@ -25,7 +28,8 @@ from typing import Any
 from counter.case.numbers import SITE_CODE
 from counter.sync.keys import key_fingerprint, raw_public_key
 
-CARD_FORMAT = "counter-site/1"
+CARD_FORMAT = "counter-site/2"
+OLD_CARD_FORMATS = ("counter-site/1",)
 NAME_MAX = 100
 
 
@@ -44,22 +48,28 @@ class SiteProblem(StrEnum):
     KIND_MISSING = "kind_missing"  # a set-up that chose no kind: a site is never a hall by default
     KEY_FORMAT = "key_format"  # not the base64 of 32 bytes
     OWN_CODE = "own_code"  # a peer with this site's own code
-    NOT_A_CARD = "not_a_card"  # not JSON, or not a counter-site/1 card
+    NOT_A_CARD = "not_a_card"  # not JSON, or not a site card
+    OLD_CARD = "old_card"  # a counter-site/1 card: no encryption key, written by a program before sealed packages
     FINGERPRINT_MISMATCH = "fingerprint_mismatch"  # the card's fingerprint is not its key's: changed on the way
 
 
 @dataclass(frozen=True, slots=True)
 class SiteIdentity:
-    """Who this site is to its peers; ``public_key`` is the Ed25519 key in base64."""
+    """Who this site is to its peers; the Ed25519 ``public_key`` and X25519 ``encryption_key`` in base64.
+
+    ``encryption_key`` is empty for an identity stored before packages were
+    sealed, until this site's key-holding machine makes one.
+    """
 
     code: str
     name: str
     kind: SiteKind
     public_key: str
+    encryption_key: str = ""
 
     @property
     def fingerprint(self) -> str:
-        return key_fingerprint(self.public_key)
+        return key_fingerprint(self.public_key, self.encryption_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +81,17 @@ class Peer:
     kind: SiteKind
     public_key: str
     registered_at: datetime
+    encryption_key: str = ""  # empty for a peer registered from a card of the first format
 
     @property
     def fingerprint(self) -> str:
-        return key_fingerprint(self.public_key)
+        return key_fingerprint(self.public_key, self.encryption_key)
 
 
-def site_problems(code: str, name: str, public_key: str | None = None) -> list[SiteProblem]:
-    """Every problem of a site's code, name and (when given) public key."""
+def site_problems(
+    code: str, name: str, public_key: str | None = None, encryption_key: str | None = None
+) -> list[SiteProblem]:
+    """Every problem of a site's code, name and (when given) public keys."""
     problems: list[SiteProblem] = []
     if not SITE_CODE.match(code):
         problems.append(SiteProblem.CODE_FORMAT)
@@ -86,7 +99,8 @@ def site_problems(code: str, name: str, public_key: str | None = None) -> list[S
         problems.append(SiteProblem.NAME_MISSING)
     elif len(name.strip()) > NAME_MAX:
         problems.append(SiteProblem.NAME_TOO_LONG)
-    if public_key is not None and raw_public_key(public_key) is None:
+    keys = [key for key in (public_key, encryption_key) if key is not None]
+    if any(raw_public_key(key) is None for key in keys):
         problems.append(SiteProblem.KEY_FORMAT)
     return problems
 
@@ -107,6 +121,7 @@ def site_card(identity: SiteIdentity) -> dict[str, str]:
         "name": identity.name,
         "kind": identity.kind.value,
         "public_key": identity.public_key,
+        "encryption_key": identity.encryption_key,
         "fingerprint": identity.fingerprint,
     }
 
@@ -122,19 +137,23 @@ def read_site_card(text: str) -> tuple[SiteIdentity | None, list[SiteProblem]]:
         raw: Any = json.loads(text)
     except (ValueError, RecursionError):  # RecursionError: brackets nested beyond any card
         return None, [SiteProblem.NOT_A_CARD]
+    if isinstance(raw, dict) and raw.get("format") in OLD_CARD_FORMATS:
+        return None, [SiteProblem.OLD_CARD]
     if not isinstance(raw, dict) or raw.get("format") != CARD_FORMAT:
         return None, [SiteProblem.NOT_A_CARD]
-    fields = {name: _text(raw, name) for name in ("code", "name", "kind", "public_key", "fingerprint")}
-    problems = site_problems(fields["code"], fields["name"], fields["public_key"])
+    names = ("code", "name", "kind", "public_key", "encryption_key", "fingerprint")
+    fields = {name: _text(raw, name) for name in names}
+    problems = site_problems(fields["code"], fields["name"], fields["public_key"], fields["encryption_key"])
     if fields["kind"] not in {kind.value for kind in SiteKind}:
         problems.append(SiteProblem.KIND_UNKNOWN)
-    if SiteProblem.KEY_FORMAT not in problems and _squeezed(key_fingerprint(fields["public_key"])) != _squeezed(
-        fields["fingerprint"]
-    ):
+    if SiteProblem.KEY_FORMAT not in problems and _squeezed(
+        key_fingerprint(fields["public_key"], fields["encryption_key"])
+    ) != _squeezed(fields["fingerprint"]):
         problems.append(SiteProblem.FINGERPRINT_MISMATCH)
     if problems:
         return None, problems
-    identity = SiteIdentity(fields["code"], fields["name"], SiteKind(fields["kind"]), fields["public_key"])
+    kind = SiteKind(fields["kind"])
+    identity = SiteIdentity(fields["code"], fields["name"], kind, fields["public_key"], fields["encryption_key"])
     return identity, []
 
 

@@ -15,7 +15,8 @@ SITE_PROBLEM = {
     "kind_missing": tr("请选择站点类型：大厅（政务服务中心）或乡镇（苏木）便民服务中心"),
     "key_format": tr("公钥格式不正确：应为 32 字节公钥的 Base64 文本"),
     "own_code": tr("{code} 是本站点自己的编码，不能登记为对方站点"),
-    "not_a_card": tr("这不是站点名片文件（counter-site/1）"),
+    "not_a_card": tr("这不是站点名片文件（counter-site/2）"),
+    "old_card": tr("这是旧版站点名片（counter-site/1），没有加密公钥：请对方升级程序后重新导出名片"),
     "fingerprint_mismatch": tr("名片上的指纹与其中的公钥不符：文件可能在传递中被改动，请向对方重新索取名片"),
 }
 KEY_PROBLEM = {
@@ -25,6 +26,13 @@ KEY_PROBLEM = {
     "wrong_type": tr("{path} 中的密钥不是 Ed25519 签名密钥。请勿删除，先联系系统管理员。"),
     "other_site": tr("{path} 中的密钥与本站点登记的公钥不符：请在保存本站点签名密钥的那台电脑上操作。"),
 }
+ENCRYPTION_KEY_PROBLEM = {
+    "missing": tr("本机没有本站点的解密密钥文件：{path}。请在保存本站点密钥的那台电脑上导入数据包。"),
+    "unreadable": tr("无法读取本站点的解密密钥文件：{path}"),
+    "not_a_key": tr("{path} 不是可用的解密密钥文件（已损坏或被替换）。请勿删除，先联系系统管理员。"),
+    "wrong_type": tr("{path} 中的密钥不是 X25519 解密密钥。请勿删除，先联系系统管理员。"),
+    "other_site": tr("{path} 中的解密密钥与本站点名片上的公钥不符：请在保存本站点密钥的那台电脑上操作。"),
+}
 
 # Keyed by counter.actions.site_setup.PeerChange: what registering a site's card changed.
 PEER_CHANGE = {
@@ -32,6 +40,9 @@ PEER_CHANGE = {
     "same_key": tr("已更新站点 {code} 的登记，公钥未变。"),
     "new_key": tr("已更新站点 {code} 的登记：原公钥（指纹 {old}）已换为名片上的新公钥。"),
 }
+CARD_WITHOUT_ENCRYPTION_KEY = tr(
+    "本站点还没有加密公钥，名片不能导出：请在保存本站点签名密钥的那台电脑上导出名片（届时自动生成加密密钥）。"
+)
 FINGERPRINT_DIFFERS = tr("未登记：对方告知的指纹 {given} 与名片上的 {fingerprint} 不符。请向对方重新索取名片。")
 
 
@@ -43,6 +54,9 @@ def site_problem_text(problem: str, code: str = "") -> str:
     return SITE_PROBLEM[problem].format(code=code)
 
 
-def key_problem_text(problem: str, path: object) -> str:
-    """Why the key file at ``path`` cannot sign: which file, and what to do (never delete a damaged key first)."""
-    return KEY_PROBLEM[problem].format(path=path)
+def key_problem_text(problem: str, path: object, encryption: bool = False) -> str:
+    """Why the key file at ``path`` cannot sign (or open packages): which file, and what to do.
+
+    Never to delete a damaged key first: it may be the only copy.
+    """
+    return (ENCRYPTION_KEY_PROBLEM if encryption else KEY_PROBLEM)[problem].format(path=path)

@@ -84,12 +84,16 @@ def _export_package(session: Session, actor: Actor, facts: Facts) -> object:
     from counter.actions.site import this_site
     from counter.actions.sync import export_package
     from counter.db import models
-    from counter.sync.keys import new_private_key, public_key_text
+    from counter.sync.keys import encryption_key_text, new_encryption_key, new_private_key, public_key_text
 
     this_site(session)
     if session.get(models.SitePeer, "ARS01") is None:
-        key = public_key_text(new_private_key())
-        session.add(models.SitePeer(code="ARS01", name="明水河镇便民服务中心", kind="township", public_key=key))
+        key, sealing = public_key_text(new_private_key()), encryption_key_text(new_encryption_key())
+        session.add(
+            models.SitePeer(
+                code="ARS01", name="明水河镇便民服务中心", kind="township", public_key=key, encryption_key=sealing
+            )
+        )
     return export_package(session, desk_of(actor), NOW, to_site="ARS01")
 
 

@@ -37,7 +37,7 @@ class Site:
 
     def take(self, data: bytes, now: dt.datetime = NOW) -> ImportReport:
         with self.sessions.begin() as session:
-            return import_package(session, self.desk, data, now)
+            return import_package(session, self.desk, data, now, key_path=self.key_path)
 
 
 def sqlite_copy(template: Path, path: Path) -> sessionmaker[Session]:
@@ -58,4 +58,4 @@ def introduce(a: Site, b: Site) -> None:
     for one, other in ((a, b), (b, a)):
         with one.sessions.begin() as session:
             register_peer(session, other.code, other.identity.name, other.identity.kind, other.identity.public_key,
-                          desk=one.desk)  # fmt: skip
+                          desk=one.desk, encryption_key=other.identity.encryption_key)  # fmt: skip

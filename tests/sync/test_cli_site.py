@@ -12,7 +12,13 @@ from sqlalchemy import create_engine, text
 
 from counter.cli.main import main
 from counter.host.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
-from counter.sync.keys import key_fingerprint, new_private_key, public_key_text
+from counter.sync.keys import (
+    encryption_key_text,
+    key_fingerprint,
+    new_encryption_key,
+    new_private_key,
+    public_key_text,
+)
 from tests.conftest import SHIPPED_CATALOG
 
 TOWNSHIP_NAME = "阿尔山市明水河镇便民服务中心"
@@ -58,23 +64,25 @@ def test_a_hall_and_a_township_register_each_other(capsys: pytest.CaptureFixture
     card = json.loads(township_card.read_text(encoding="utf-8"))
     assert card["code"] == "ARS01"
     assert card["kind"] == "township"
-    assert card["format"] == "counter-site/1"
+    assert card["format"] == "counter-site/2"
     assert card["fingerprint"] in out
+    assert len(card["fingerprint"].split()) == 8  # 128 bits, read out in groups of four
+    assert stat.S_IMODE((key_file.parent / "site-encryption.key").stat().st_mode) == 0o600
 
     hall = sites.at("hall")
     code, out, _ = run(capsys, "site", "show", "--json", "--db", hall)
     assert code == 0
     shown = json.loads(out)
     assert (shown["code"], shown["kind"], shown["key_here"]) == ("XAM01", "hall", True)  # from the default desk
-    assert shown["fingerprint"] == key_fingerprint(shown["public_key"])
+    assert shown["fingerprint"] == key_fingerprint(shown["public_key"], shown["encryption_key"])
     code, out, _ = run(capsys, "site", "register", str(township_card), "--db", hall)
     assert code == 0
     assert card["fingerprint"] in out
     assert "已登记站点 ARS01" in out
     code, out, _ = run(capsys, "site", "peers", "--json", "--db", hall)
     listed = json.loads(out)
-    assert [(p["code"], p["name"], p["kind"], p["public_key"]) for p in listed] == [
-        ("ARS01", TOWNSHIP_NAME, "township", card["public_key"])
+    assert [(p["code"], p["name"], p["kind"], p["public_key"], p["encryption_key"]) for p in listed] == [
+        ("ARS01", TOWNSHIP_NAME, "township", card["public_key"], card["encryption_key"])
     ]
     assert listed[0]["registered_at"].endswith("+00:00")
     hall_card = sites.root / "hall.json"
@@ -135,23 +143,35 @@ def test_register_refuses_bad_cards(capsys: pytest.CaptureFixture[str], sites: S
     assert "XAM01 是本站点自己的编码" in err
 
     other = {
-        "format": "counter-site/1",
+        "format": "counter-site/2",
         "code": "ARS02",
         "name": "白狼镇便民服务中心",
         "kind": "township",
         "public_key": public_key_text(new_private_key()),
+        "encryption_key": encryption_key_text(new_encryption_key()),
     }
     changed = sites.root / "changed.json"
-    changed.write_text(json.dumps({**other, "fingerprint": "0000 0000 0000 0000"}), encoding="utf-8")
+    changed.write_text(json.dumps({**other, "fingerprint": "0000 " * 7 + "0000"}), encoding="utf-8")
     code, _, err = run(capsys, "site", "register", str(changed), "--db", db)
     assert code == 1
     assert "指纹与其中的公钥不符" in err
 
     good = sites.root / "good.json"
-    good.write_text(json.dumps({**other, "fingerprint": key_fingerprint(other["public_key"])}), encoding="utf-8")
+    fingerprint = key_fingerprint(other["public_key"], other["encryption_key"])
+    good.write_text(json.dumps({**other, "fingerprint": fingerprint}), encoding="utf-8")
     code, _, err = run(capsys, "site", "register", str(good), "--fingerprint", "1234 5678 9abc def0", "--db", db)
     assert code == 1
     assert "不符" in err
+    code, _, err = run(capsys, "site", "register", str(good), "--fingerprint", fingerprint[:19], "--db", db)
+    assert code == 1  # the first 64 bits, as the old fingerprint read them, are not enough
+    assert "不符" in err
+    old = sites.root / "old.json"
+    first_format = {**other, "format": "counter-site/1", "fingerprint": key_fingerprint(other["public_key"])}
+    del first_format["encryption_key"]
+    old.write_text(json.dumps(first_format), encoding="utf-8")
+    code, _, err = run(capsys, "site", "register", str(old), "--db", db)
+    assert code == 1
+    assert "旧版站点名片（counter-site/1）" in err
     code, out, _ = run(capsys, "site", "peers", "--json", "--db", db)
     assert json.loads(out) == []
 
@@ -267,3 +287,32 @@ def test_a_refused_init_changes_neither_the_desk_nor_the_database(
     assert "站点编码应为 2-12 位大写字母或数字：arx01" in err
     assert not config_path().exists()
     assert guide_versions(db) == 0
+
+
+def test_a_site_set_up_before_sealing_hands_out_a_card_with_its_encryption_key(
+    capsys: pytest.CaptureFixture[str], sites: Sites
+) -> None:
+    """As an older program left it: a signing key only. A desk without the keys refuses a card nothing can be sealed
+    to; the machine that holds them makes the encryption key and writes the card with it."""
+    db = sites.at("hall")
+    assert run(capsys, "site", "show", "--db", db)[0] == 0
+    keys = sites.root / "hall" / "home" / "keys"
+    (keys / "site-encryption.key").unlink()
+    engine = create_engine(db)
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM setting WHERE key = 'site.encryption_key'"))
+    engine.dispose()
+    (keys / "site.key").rename(sites.root / "site.key")  # this desk is not the key machine
+    card = sites.root / "hall.json"
+    code, _, err = run(capsys, "site", "card", "--out", str(card), "--db", db)
+    assert code == 1
+    assert "还没有加密公钥" in err
+    assert not card.exists()
+    (sites.root / "site.key").rename(keys / "site.key")  # the key machine
+    code, out, _ = run(capsys, "site", "card", "--out", str(card), "--db", db)
+    assert code == 0
+    written = json.loads(card.read_text(encoding="utf-8"))
+    assert written["encryption_key"]
+    assert stat.S_IMODE((keys / "site-encryption.key").stat().st_mode) == 0o600
+    assert written["fingerprint"] == key_fingerprint(written["public_key"], written["encryption_key"])
+    assert written["fingerprint"] in out

@@ -16,8 +16,12 @@ from hypothesis import strategies as st
 from counter.sync.keys import (
     KeyProblem,
     KeyUnreadable,
+    encryption_key_path,
+    encryption_key_text,
     key_fingerprint,
+    load_encryption_key,
     load_private_key,
+    new_encryption_key,
     new_private_key,
     public_key_text,
     raw_public_key,
@@ -149,21 +153,46 @@ def test_a_key_of_another_type(tmp_path: Path) -> None:
     assert caught.value.reason is KeyProblem.WRONG_TYPE
 
 
-def test_fingerprint_is_sixteen_hex_digits_in_fours() -> None:
+def test_fingerprint_is_128_bits_in_eight_groups_of_four() -> None:
     fingerprint = key_fingerprint(PUBLIC)
     groups = fingerprint.split(" ")
-    assert [len(g) for g in groups] == [4, 4, 4, 4]
+    assert [len(g) for g in groups] == [4] * 8
     assert all(c in "0123456789abcdef" for c in "".join(groups))
     assert key_fingerprint(public_key_text(new_private_key())) != fingerprint
 
 
 def test_fingerprint_of_a_known_key() -> None:
     zeros = base64.b64encode(bytes(32)).decode()
-    # sha256 of 32 zero bytes: 66687aadf862bd776c8fc18b8e9f8e20...
-    assert key_fingerprint(zeros) == "6668 7aad f862 bd77"
+    # sha256 of 32 zero bytes: 66687aadf862bd776c8fc18b8e9f8e20 089714856ee233b3902a591d0d5f2925
+    assert key_fingerprint(zeros) == "6668 7aad f862 bd77 6c8f c18b 8e9f 8e20"
+
+
+def test_fingerprint_covers_the_encryption_key_too() -> None:
+    zeros, ones = base64.b64encode(bytes(32)).decode(), base64.b64encode(bytes([1]) * 32).decode()
+    assert key_fingerprint(zeros, ones) == "5c85 955f 7092 83ec ce2b 74f1 b155 2918"
+    assert key_fingerprint(zeros, ones) != key_fingerprint(zeros, zeros) != key_fingerprint(zeros)
 
 
 def test_fingerprint_refuses_what_is_not_a_key() -> None:
-    with pytest.raises(ValueError, match="not an Ed25519 public key"):
+    with pytest.raises(ValueError, match="not a public key"):
         key_fingerprint("abc")
+    with pytest.raises(ValueError, match="not a public key"):
+        key_fingerprint(PUBLIC, "abc")
     assert raw_public_key("abc") is None
+
+
+def test_an_encryption_key_is_saved_beside_the_signing_key_and_read_back_private(tmp_path: Path) -> None:
+    signing = tmp_path / "keys" / "site.key"
+    path = encryption_key_path(signing)
+    assert path == tmp_path / "keys" / "site-encryption.key"
+    key = new_encryption_key()
+    save_private_key(key, path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert encryption_key_text(load_encryption_key(path)) == encryption_key_text(key)
+    save_private_key(new_private_key(), signing)
+    with pytest.raises(KeyUnreadable) as caught:
+        load_encryption_key(signing)  # the signing key is not an encryption key
+    assert (caught.value.reason, caught.value.encryption) == (KeyProblem.WRONG_TYPE, True)
+    with pytest.raises(KeyUnreadable) as caught:
+        load_private_key(path)
+    assert (caught.value.reason, caught.value.encryption) == (KeyProblem.WRONG_TYPE, False)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from counter.sync.keys import new_private_key, public_key_text
+from counter.sync.keys import encryption_key_text, new_encryption_key, new_private_key, public_key_text
 from counter.sync.package import (
     MAGIC,
     Header,
@@ -25,16 +25,18 @@ from counter.sync.package import (
 
 KEY = new_private_key()
 OTHER_KEY = new_private_key()
+HALL_BOX = new_encryption_key()  # the hall's encryption key: what packages to XAM01 are sealed to
+HALL = encryption_key_text(HALL_BOX)
 TRUSTED = {"ARS01": public_key_text(KEY)}
 NOW = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC)
 HEADER = Header("ARS01", "township", "XAM01", PackageKind.CASES, 3, NOW, None, 0)
 RECORDS = [{"type": "ack", "kind": "updates", "export_no": 2}, {"note": "任意内容 䶮"}]
-GOOD = write_package(HEADER, RECORDS, KEY)
+GOOD = write_package(HEADER, RECORDS, KEY, HALL)
 
 
 def rejection(data: bytes, trusted: dict[str, str] = TRUSTED, site: str = "XAM01") -> RejectCode:
     with pytest.raises(PackageRejected) as caught:
-        read_package(data, trusted, site)
+        read_package(data, trusted, site, HALL_BOX)
     return caught.value.code
 
 
@@ -44,7 +46,7 @@ def parts(data: bytes) -> tuple[bytes, bytes]:
 
 
 def test_a_package_reads_back_as_written() -> None:
-    package = read_package(GOOD, TRUSTED, "XAM01")
+    package = read_package(GOOD, TRUSTED, "XAM01", HALL_BOX)
     assert package.body == RECORDS
     assert package.header.records == 2
     assert package.header.export_no == 3
@@ -53,14 +55,21 @@ def test_a_package_reads_back_as_written() -> None:
     assert len(package.content_hash) == 64
 
 
-def test_the_same_records_make_the_same_bytes() -> None:
-    assert write_package(HEADER, RECORDS, KEY) == GOOD  # gzip without a timestamp; Ed25519 is deterministic
+def test_each_package_is_sealed_with_a_key_of_its_own() -> None:
+    again = write_package(HEADER, RECORDS, KEY, HALL)
+    assert parts(again)[1] != parts(GOOD)[1]
+    assert read_package(again, TRUSTED, "XAM01", HALL_BOX).body == RECORDS
 
 
-def test_layout_is_magic_header_line_and_gzip_body() -> None:
+def test_layout_is_magic_header_line_and_sealed_body() -> None:
     header, body = parts(GOOD)
-    assert GOOD.startswith(b"COUNTER-SYNC/1\n")
-    assert gzip.decompress(body) == canonical_json(RECORDS)
+    assert GOOD.startswith(b"COUNTER-SYNC/2\n")
+    fields = json.loads(header)
+    assert fields["suite"] == "x25519-hkdf-sha256-chacha20poly1305+ed25519"
+    assert fields["plain_bytes"] == len(canonical_json(RECORDS))
+    assert "任意内容".encode() not in GOOD
+    with pytest.raises(gzip.BadGzipFile):  # sealed, not merely packed
+        gzip.decompress(body)
     assert b'"signature":' in header
 
 
@@ -69,7 +78,8 @@ def test_layout_is_magic_header_line_and_gzip_body() -> None:
     [
         (b"", RejectCode.NOT_A_PACKAGE),
         (b"PK\x03\x04 a zip file", RejectCode.NOT_A_PACKAGE),
-        (b"COUNTER-SYNC/2\n{}\n", RejectCode.TOO_NEW),
+        (b"COUNTER-SYNC/3\n{}\n", RejectCode.TOO_NEW),
+        (b"COUNTER-SYNC/1\n{}\n", RejectCode.OLD_FORMAT),
         (MAGIC[:7], RejectCode.TRUNCATED),
         (GOOD[: len(MAGIC) + 40], RejectCode.TRUNCATED),
         (GOOD[:-5], RejectCode.TRUNCATED),
@@ -84,7 +94,7 @@ def test_broken_files_are_named(data: bytes, code: RejectCode) -> None:
 
 def test_a_newer_format_in_the_header_is_too_new() -> None:
     header, body = parts(GOOD)
-    assert rejection(MAGIC + header.replace(b'"format":1', b'"format":2') + b"\n" + body) is RejectCode.TOO_NEW
+    assert rejection(MAGIC + header.replace(b'"format":2', b'"format":3') + b"\n" + body) is RejectCode.TOO_NEW
 
 
 def test_unsigned_unknown_foreign_and_misaddressed_packages() -> None:
@@ -94,7 +104,7 @@ def test_unsigned_unknown_foreign_and_misaddressed_packages() -> None:
     unsigned = canonical_json(fields)
     assert rejection(MAGIC + unsigned + b"\n" + body) is RejectCode.UNSIGNED
     assert rejection(GOOD, trusted={}) is RejectCode.UNKNOWN_SITE
-    forged = write_package(HEADER, RECORDS, OTHER_KEY)  # signed by a key nobody registered, under ARS01's name
+    forged = write_package(HEADER, RECORDS, OTHER_KEY, HALL)  # signed by a key nobody registered, under ARS01's name
     assert rejection(forged) is RejectCode.BAD_SIGNATURE
     assert rejection(GOOD, site="XAM02") is RejectCode.WRONG_DESTINATION
 
@@ -110,15 +120,20 @@ def test_a_changed_header_or_body_is_refused() -> None:
 
 
 def test_a_signed_body_that_is_not_a_list_of_records_is_a_structure_error() -> None:
-    for body in (b"not gzip", gzip.compress(b"{not json"), gzip.compress(b'{"a": 1}')):
-        assert rejection(write_packed(HEADER, body, 0, KEY)) is RejectCode.BAD_STRUCTURE
-    miscounted = write_packed(HEADER, gzip.compress(canonical_json(RECORDS)), 5, KEY)
+    for plain in (b"{not json", b'{"a": 1}'):
+        packed = write_packed(HEADER, gzip.compress(plain), 0, len(plain), KEY, HALL)
+        assert rejection(packed) is RejectCode.BAD_STRUCTURE
+    assert rejection(write_packed(HEADER, b"not gzip", 0, 8, KEY, HALL)) is RejectCode.BAD_STRUCTURE
+    plain = canonical_json(RECORDS)
+    miscounted = write_packed(HEADER, gzip.compress(plain), 5, len(plain), KEY, HALL)
     assert rejection(miscounted) is RejectCode.BAD_STRUCTURE
+    short = write_packed(HEADER, gzip.compress(plain), 2, len(plain) + 1, KEY, HALL)  # declares more than it holds
+    assert rejection(short) is RejectCode.BAD_STRUCTURE
 
 
 def _outcome(data: bytes) -> str:
     try:
-        read_package(data, TRUSTED, "XAM01")
+        read_package(data, TRUSTED, "XAM01", HALL_BOX)
     except PackageRejected as rejected:
         return rejected.code.value
     return "read"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Permission, Role
@@ -27,6 +27,7 @@ from counter.actions.site import (
     register_peer,
     signing_key,
     site_card,
+    site_encryption_key,
     site_signing_key,
     this_site,
 )
@@ -39,7 +40,11 @@ from counter.host.paths import site_key_path
 from counter.sync.keys import (
     KeyProblem,
     KeyUnreadable,
+    encryption_key_path,
+    encryption_key_text,
     key_fingerprint,
+    load_encryption_key,
+    new_encryption_key,
     new_private_key,
     public_key_text,
     save_private_key,
@@ -92,6 +97,12 @@ def test_first_identity_comes_from_the_desk_and_stays(sessions: sessionmaker[Ses
     assert site_key_path().exists()
     assert stat.S_IMODE(site_key_path().stat().st_mode) == 0o600
     assert public_key_text(signing_key()) == first.public_key
+    sealing = encryption_key_path(site_key_path())
+    assert stat.S_IMODE(sealing.stat().st_mode) == 0o600
+    assert encryption_key_text(load_encryption_key(sealing)) == first.encryption_key
+    with sessions() as session:
+        assert encryption_key_text(site_encryption_key(session)) == first.encryption_key
+        assert not [row.key for row in session.scalars(select(models.Setting)) if "PRIVATE" in row.value]
     save_desk_config(DeskConfig(site_code="OTHER1", site_name="别处"))  # the desk changes later: the site does not
     with sessions.begin() as session:
         again = this_site(session)
@@ -144,6 +155,29 @@ def test_the_signing_key_must_be_the_sites(sessions: sessionmaker[Session], town
     assert caught.value.reason is KeyProblem.OTHER_SITE
 
 
+def test_a_site_set_up_before_sealing_gets_its_encryption_key_on_the_key_machine(
+    sessions: sessionmaker[Session], township: DeskConfig, tmp_path: Path
+) -> None:
+    with sessions.begin() as session:
+        first = this_site(session)
+    encryption_key_path(site_key_path()).unlink()  # as an older program left it: a signing key only
+    with sessions.begin() as session:
+        session.execute(delete(models.Setting).where(models.Setting.key == "site.encryption_key"))
+    with sessions() as session:
+        assert this_site(session).encryption_key == ""
+        with pytest.raises(KeyUnreadable) as caught:  # a desk without the site's keys makes none
+            site_encryption_key(session, key_path=tmp_path / "desk" / "site.key")
+        assert caught.value.reason is KeyProblem.MISSING
+    assert not (tmp_path / "desk").exists()
+    with sessions.begin() as session:
+        key = site_encryption_key(session)  # the machine holding the signing key makes it, and the site keeps it
+    with sessions() as session:
+        now = this_site(session)
+    assert now.encryption_key == encryption_key_text(key)
+    assert now.public_key == first.public_key
+    assert now.fingerprint != first.fingerprint
+
+
 def test_signing_key_without_a_file(township: DeskConfig) -> None:
     with pytest.raises(KeyUnreadable) as caught:
         signing_key()
@@ -158,7 +192,10 @@ def test_init_sets_the_identity_and_keeps_the_key(sessions: sessionmaker[Session
         first = this_site(session)
     with sessions.begin() as session:
         changed = init_site(session, "ARS02", " 阿尔山市白狼镇便民服务中心 ", SiteKind.TOWNSHIP)
-    assert changed == SiteIdentity("ARS02", "阿尔山市白狼镇便民服务中心", SiteKind.TOWNSHIP, first.public_key)
+    assert first.encryption_key
+    assert changed == SiteIdentity(
+        "ARS02", "阿尔山市白狼镇便民服务中心", SiteKind.TOWNSHIP, first.public_key, first.encryption_key
+    )
     with sessions() as session:
         assert this_site(session) == changed
         detail = json.loads(site_entries(session)[-1].detail)
@@ -260,13 +297,16 @@ def test_register_needs_an_administrator(sessions: sessionmaker[Session], townsh
 
 # --- cards -------------------------------------------------------------------------
 
-IDENTITY = SiteIdentity("ARS01", "阿尔山市明水河镇便民服务中心", SiteKind.TOWNSHIP, HALL_KEY)
+SEALING = encryption_key_text(new_encryption_key())
+IDENTITY = SiteIdentity("ARS01", "阿尔山市明水河镇便民服务中心", SiteKind.TOWNSHIP, HALL_KEY, SEALING)
 
 
 def test_a_card_reads_back_as_the_site() -> None:
     card = site_card(IDENTITY)
-    assert card["format"] == "counter-site/1"
-    assert card["fingerprint"] == key_fingerprint(HALL_KEY)
+    assert card["format"] == "counter-site/2"
+    assert card["encryption_key"] == SEALING
+    assert card["fingerprint"] == key_fingerprint(HALL_KEY, SEALING)
+    assert len(card["fingerprint"].split()) == 8
     assert read_site_card(json.dumps(card, ensure_ascii=False)) == (IDENTITY, [])
 
 
@@ -277,7 +317,7 @@ def test_a_card_tolerates_spacing_of_an_editor() -> None:
     assert read_site_card(json.dumps(card, indent=4)) == (IDENTITY, [])
 
 
-@pytest.mark.parametrize("text", ["", "[]", "{", '{"format": "counter-site/2"}', "[" * 100_000])
+@pytest.mark.parametrize("text", ["", "[]", "{", '{"format": "counter-site/3"}', "[" * 100_000])
 def test_what_is_not_a_card(text: str) -> None:
     assert read_site_card(text) == (None, [SiteProblem.NOT_A_CARD])
 
@@ -295,3 +335,15 @@ def test_a_card_changed_on_its_way() -> None:
     assert read_site_card(json.dumps(card)) == (None, [SiteProblem.FINGERPRINT_MISMATCH])
     del card["fingerprint"]
     assert read_site_card(json.dumps(card)) == (None, [SiteProblem.FINGERPRINT_MISMATCH])
+
+
+def test_a_card_whose_encryption_key_was_swapped_on_its_way() -> None:
+    """Packages would be sealed to whoever swapped it: the fingerprint read by phone covers this key too."""
+    card = {**site_card(IDENTITY), "encryption_key": encryption_key_text(new_encryption_key())}
+    assert read_site_card(json.dumps(card)) == (None, [SiteProblem.FINGERPRINT_MISMATCH])
+
+
+def test_a_card_of_the_first_format_is_refused_by_name() -> None:
+    card = {**site_card(IDENTITY), "format": "counter-site/1", "fingerprint": key_fingerprint(HALL_KEY)}
+    del card["encryption_key"]
+    assert read_site_card(json.dumps(card)) == (None, [SiteProblem.OLD_CARD])

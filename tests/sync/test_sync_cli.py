@@ -47,11 +47,11 @@ def test_a_package_goes_from_township_to_hall_by_the_command_line(
     assert code == 1
     assert "签名密钥" in err
     assert not package.exists()
-    (homes["ARS01"] / "keys" / "ARS01.pem").rename(_default_key(homes["ARS01"]))
+    _move_keys(homes["ARS01"], "ARS01")
     code, out, _err = run(capsys, "sync", "export", "--out", str(package), "--db", urls["ARS01"])
     assert code == 0
     assert "第 1 号数据包" in out
-    assert package.read_bytes().startswith(b"COUNTER-SYNC/1\n")
+    assert package.read_bytes().startswith(b"COUNTER-SYNC/2\n")
 
     monkeypatch.setenv("COUNTER_HOME", str(homes["XAM01"]))
     broken = tmp_path / "broken.counter-sync"
@@ -59,6 +59,11 @@ def test_a_package_goes_from_township_to_hall_by_the_command_line(
     code, _out, err = run(capsys, "sync", "import", str(broken), "--db", urls["XAM01"])
     assert code == 1
     assert package_rejected("truncated") in err
+    # a hall desk without the site's keys cannot open the package, and says where the key should be
+    code, _out, err = run(capsys, "sync", "import", str(package), "--db", urls["XAM01"])
+    assert code == 1
+    assert "解密密钥" in err
+    _move_keys(homes["XAM01"], "XAM01")
     code, out, _err = run(capsys, "sync", "import", str(package), "--json", "--db", urls["XAM01"])
     assert code == 0
     assert json.loads(out) | {} == {
@@ -78,10 +83,37 @@ def test_a_package_goes_from_township_to_hall_by_the_command_line(
     assert sync_not_possible("to_site_required") in err
 
 
-def _default_key(home: Path) -> Path:
+def _move_keys(home: Path, code: str) -> None:
+    """The site's two key files from where make_site put them to the data folder's default place."""
     from counter.host.paths import site_key_path
+    from counter.sync.keys import encryption_key_path
 
     path = site_key_path()
     assert path.is_relative_to(home)
     path.parent.mkdir(parents=True, exist_ok=True)
-    return path
+    made = home / "keys" / f"{code}.pem"
+    encryption_key_path(made).rename(encryption_key_path(path))
+    made.rename(path)
+
+
+def test_export_to_a_hall_registered_from_an_old_card_names_the_card(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A peer without an encryption key (registered before packages were sealed): nothing can be sealed to it."""
+    from counter.actions.site import register_peer
+
+    monkeypatch.setenv("COUNTER_HOME", str(tmp_path / "home"))
+    sessions = sqlite_copy(catalog_file(tmp_path), tmp_path / "ars.sqlite3")
+    township = make_site(sessions, "ARS01", "明水河镇", SiteKind.TOWNSHIP, tmp_path / "home" / "keys")
+    hall = make_site(sqlite_copy(catalog_file(tmp_path / "h"), tmp_path / "hall.sqlite3"), "XAM01", "中心",
+                     SiteKind.HALL, tmp_path / "hall-keys")  # fmt: skip
+    with sessions.begin() as session:
+        register_peer(session, "XAM01", "中心", SiteKind.HALL, hall.identity.public_key, desk=township.desk)
+    sessions.kw["bind"].dispose()
+    hall.sessions.kw["bind"].dispose()
+    _move_keys(tmp_path / "home", "ARS01")
+    out = tmp_path / "ars.counter-sync"
+    code, _out, err = run(capsys, "sync", "export", "--out", str(out), "--db", f"sqlite:///{tmp_path / 'ars.sqlite3'}")
+    assert code == 1
+    assert sync_not_possible("old_card", "XAM01") in err
+    assert not out.exists()

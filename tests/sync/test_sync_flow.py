@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import gzip
 import json
 import random
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.demo import DEMO_BUNDLE, run_demo
 from counter.actions.intake import move_case
+from counter.actions.site import peer_keys
 from counter.actions.sync import review_items, sync_status
 from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.search import Match, SearchIndex
@@ -31,8 +32,18 @@ from counter.db import models, sync_cases
 from counter.db.catalog_store import current_guide, import_bundles, search_entries
 from counter.db.holiday_store import set_day
 from counter.db.sync_case_records import case_records
-from counter.sync.keys import load_private_key, new_private_key
-from counter.sync.package import MAGIC, Header, PackageKind, PackageRejected, RejectCode, canonical_json, write_package
+from counter.sync.keys import encryption_key_path, load_encryption_key, load_private_key, new_private_key
+from counter.sync.package import (
+    MAGIC,
+    Header,
+    PackageRejected,
+    RejectCode,
+    canonical_json,
+    check_package,
+    sign_sealed,
+    unpack_package,
+    write_package,
+)
 from counter.sync.record_json import to_dict
 from counter.sync.sites import SiteKind
 from tests.catalog_db import catalog_file
@@ -190,7 +201,7 @@ def test_tampered_truncated_unsigned_and_foreign_packages_change_nothing(world: 
                          "ZZZ09", "未登记镇", SiteKind.TOWNSHIP, tmp_path)  # fmt: skip
     introduce_one_way(stranger, world.hall)
     assert refused(world.hall, stranger.export().data) is RejectCode.UNKNOWN_SITE
-    forged = resign(good, new_private_key())  # ARS01's name, someone else's key
+    forged = resign(good, new_private_key(), world.hall)  # ARS01's name, someone else's key
     assert refused(world.hall, forged) is RejectCode.BAD_SIGNATURE
 
     other_hall = make_site(sqlite_copy(Path(world.ars.sessions.kw["bind"].url.database), tmp_path / "h2.sqlite3"),
@@ -201,44 +212,99 @@ def test_tampered_truncated_unsigned_and_foreign_packages_change_nothing(world: 
     assert refused(world.hall, b"PK\x03\x04" + good[4:]) is RejectCode.NOT_A_PACKAGE
 
 
+def test_a_package_sealed_to_another_hall_under_this_ones_code_is_refused(world: World, tmp_path: Path) -> None:
+    """A second hall registered as XAM01 (a stolen or replaced card): what ARS01 seals to it does not open here."""
+    impostor = make_site(sqlite_copy(Path(world.ars.sessions.kw["bind"].url.database), tmp_path / "i.sqlite3"),
+                         "XAM01", "冒名中心", SiteKind.HALL, tmp_path / "impostor")  # fmt: skip
+    introduce(impostor, world.ars)
+    sealed_elsewhere = world.ars.export().data
+    assert refused(world.hall, sealed_elsewhere) is RejectCode.NOT_FOR_THIS_KEY
+    assert impostor.take(sealed_elsewhere).applied == 6  # it was a good package, for the other key
+
+
+def test_a_tampered_ciphertext_is_refused_even_when_its_sender_signs_it(world: World) -> None:
+    good = world.ars.export().data
+    end = good.index(b"\n", len(MAGIC))
+    fields = json.loads(good[len(MAGIC) : end])
+    sealed = bytearray(good[end + 1 :])
+    sealed[len(sealed) // 3] ^= 0x40
+    assert refused(world.hall, sign_sealed(fields, bytes(sealed), load_private_key(world.ars.key_path))) is (
+        RejectCode.NOT_FOR_THIS_KEY
+    )
+
+
+def test_the_package_holds_no_id_or_phone_number_readable_in_any_part(world: World) -> None:
+    """On a lost USB stick: neither the bytes nor anything that inflates from any offset shows a number."""
+    with world.ars.sessions() as session:
+        numbers = {
+            n
+            for row in session.execute(select(models.Case.applicant_id_no, models.Case.applicant_phone))
+            for n in row
+            if n
+        }
+    assert len(numbers) >= 6
+    data = world.ars.export().data
+    for text in readable_parts(data):
+        assert not [n for n in numbers if n.encode() in text]
+
+
+def readable_parts(data: bytes) -> list[bytes]:
+    """The bytes themselves, and whatever gunzip, zlib or raw deflate makes of the stream from each offset."""
+    found = [data]
+    for start in range(len(data)):
+        for wbits in (31, 15, -15):
+            inflater = zlib.decompressobj(wbits=wbits)
+            try:
+                out = inflater.decompress(data[start:], 1 << 20)
+            except zlib.error:
+                continue
+            if len(out) >= 11:  # shorter than any phone number
+                found.append(out)
+    return found
+
+
 def introduce_one_way(sender: Site, receiver: Site) -> None:
     """The sender knows the receiver; the receiver never registered the sender."""
     from counter.actions.site import register_peer
 
     with sender.sessions.begin() as session:
         register_peer(session, receiver.code, receiver.identity.name, receiver.identity.kind,
-                      receiver.identity.public_key, desk=sender.desk)  # fmt: skip
+                      receiver.identity.public_key, desk=sender.desk,
+                      encryption_key=receiver.identity.encryption_key)  # fmt: skip
 
 
-def unpack(data: bytes) -> tuple[Header, list[Any]]:
-    """A package's header and records, its signature unchecked: the tests re-sign what they change."""
-    end = data.index(b"\n", len(MAGIC))
-    fields = json.loads(data[len(MAGIC) : end])
-    header = Header(
-        fields["from_site"], fields["from_kind"], fields["to_site"], PackageKind(fields["kind"]), fields["export_no"],
-        dt.datetime.fromisoformat(fields["created_at"]), None, fields["records"],
-    )  # fmt: skip
-    return header, json.loads(gzip.decompress(data[end + 1 :]))
+def unpack(data: bytes, receiver: Site) -> tuple[Header, list[Any]]:
+    """A package's header and records, opened with the receiver's key: tests seal and sign again what they change."""
+    with receiver.sessions() as session:
+        header, body = check_package(data, peer_keys(session), receiver.code)
+    package = unpack_package(header, body, load_encryption_key(encryption_key_path(receiver.key_path)))
+    return header, package.body
 
 
 def resign(
-    data: bytes, key: Ed25519PrivateKey, shuffle: random.Random | None = None, export_no: int | None = None
+    data: bytes,
+    key: Ed25519PrivateKey,
+    receiver: Site,
+    shuffle: random.Random | None = None,
+    export_no: int | None = None,
+    to: Site | None = None,
 ) -> bytes:
-    """The package's records under a new signature (shuffled or renumbered on the way)."""
-    header, body = unpack(data)
+    """The package's records sealed and signed again (shuffled, renumbered or sealed to another site on the way)."""
+    header, body = unpack(data, receiver)
     if shuffle is not None:
         shuffle.shuffle(body)
     if export_no is not None:
         header = dataclasses.replace(header, export_no=export_no)
-    return write_package(header, body, key)
+    return write_package(header, body, key, (to or receiver).identity.encryption_key)
 
 
 def test_records_in_any_order_give_the_same_hall(world: World, fresh_pg: FreshDatabases, tmp_path: Path) -> None:
     good = world.ars.export().data
-    shuffled = resign(good, load_private_key(world.ars.key_path), shuffle=random.Random(7))
-    assert shuffled != good
     second = make_site(fresh_pg.sessions(CATALOG), "XAM01", "兴安盟政务服务中心", SiteKind.HALL, tmp_path / "second")
     introduce(second, world.ars)
+    key = load_private_key(world.ars.key_path)
+    shuffled = resign(good, key, world.hall, shuffle=random.Random(7), to=second)
+    assert shuffled != good
     world.hall.take(good)
     report = second.take(shuffled)
     assert (report.applied, report.held) == (6, 0)
@@ -254,8 +320,9 @@ def test_a_replayed_package_changes_nothing_and_a_reused_number_is_refused(world
     assert counts(world.hall.sessions) == before
     later = world.ars.export()
     renumbered = resign(
-        later.data, load_private_key(world.ars.key_path), export_no=first.export_no, shuffle=random.Random(1)
-    )
+        later.data, load_private_key(world.ars.key_path), world.hall, export_no=first.export_no,
+        shuffle=random.Random(1),
+    )  # fmt: skip
     assert refused(world.hall, renumbered) is RejectCode.NUMBER_REUSED
 
 
@@ -368,13 +435,15 @@ def test_a_bad_rating_its_rectification_and_every_step_reach_the_hall(world: Wor
     assert all_records(world.hall.sessions) == all_records(world.ars.sessions)
 
 
-def broken_at_the_end(data: bytes, key: Ed25519PrivateKey) -> tuple[bytes, str]:
+def broken_at_the_end(data: bytes, key: Ed25519PrivateKey, hall: Site) -> tuple[bytes, str]:
     """The package again, its last case's last checklist line with a number for a name; the problem's words."""
-    header, body = unpack(data)
+    header, body = unpack(data, hall)
     last = max(i for i, r in enumerate(body) if r["type"] == "case")
     lines = body[last]["materials"]
     lines[-1]["name"] = 5
-    return write_package(header, body, key), f"#{last} materials[{len(lines) - 1}].name: wrong_type"
+    return write_package(header, body, key, hall.identity.encryption_key), (
+        f"#{last} materials[{len(lines) - 1}].name: wrong_type"
+    )
 
 
 @pytest.mark.parametrize("hall_db", ["postgresql", "sqlite"])
@@ -387,7 +456,7 @@ def test_a_case_found_broken_after_earlier_batches_went_in_refuses_the_whole_pac
         hall = make_site(sqlite_copy(catalog, tmp_path / "hall.sqlite3"), "XAM01", "兴安盟政务服务中心",
                          SiteKind.HALL, tmp_path / "sqlite-hall")  # fmt: skip
         introduce(hall, world.ars)
-    broken, problem = broken_at_the_end(world.ars.export().data, load_private_key(world.ars.key_path))
+    broken, problem = broken_at_the_end(world.ars.export().data, load_private_key(world.ars.key_path), hall)
     with pytest.raises(PackageRejected) as caught:
         hall.take(broken)
     assert caught.value.code is RejectCode.BAD_STRUCTURE

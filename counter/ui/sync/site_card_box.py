@@ -34,7 +34,13 @@ from counter.ui.sync import words
 from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
 from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
-from counter.words.sites import FINGERPRINT_DIFFERS, SITE_KIND, peer_change_text, site_problem_text
+from counter.words.sites import (
+    CARD_WITHOUT_ENCRYPTION_KEY,
+    FINGERPRINT_DIFFERS,
+    SITE_KIND,
+    peer_change_text,
+    site_problem_text,
+)
 
 if TYPE_CHECKING:
     from counter.actions.desk import Desk
@@ -127,6 +133,9 @@ class SiteCardBox(QGroupBox):
         from counter.actions.site import write_card_file
 
         assert self.identity is not None
+        if not self.identity.encryption_key:  # an older site, on a desk without its keys: nothing could be sealed to it
+            self._say(CARD_WITHOUT_ENCRYPTION_KEY, error=True)
+            return
         try:
             write_card_file(path, self.identity)
         except OSError as err:

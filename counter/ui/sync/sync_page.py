@@ -200,7 +200,7 @@ class SyncPage(QWidget):
 
     def refresh(self) -> None:
         """What the page shows, read again: the set-up form, or the site, the last syncs, pending, the review list."""
-        from counter.actions.site import peers, this_site
+        from counter.actions.site import peers, site_for_card
         from counter.actions.site_setup import site_state
         from counter.actions.sync import review_items, sync_status
 
@@ -209,7 +209,7 @@ class SyncPage(QWidget):
             state = site_state(unit)
             if not state.set_up:
                 return state, None
-            return state, (this_site(unit), sync_status(unit), peers(unit), review_items(unit))
+            return state, (site_for_card(unit), sync_status(unit), peers(unit), review_items(unit))
 
         try:
             state, sync = self._runner.write(read, words.SYNC_DB_FAILED)
@@ -328,11 +328,15 @@ class SyncPage(QWidget):
 
     def import_from(self, path: Path) -> SyncWorker | None:
         from counter.actions.sync import import_package
+        from counter.sync.package import PackageRejected, read_package_file
 
         try:
-            data = path.read_bytes()
+            data = read_package_file(path)  # a file beyond the limit is refused before it is read
         except OSError as err:
             self._say(words.SYNC_FILE_FAILED.format(error=err.strerror or type(err).__name__), error=True)
+            return None
+        except PackageRejected as err:
+            self._say(words.SYNC_FAILED.format(reason=package_rejected(err.code)), error=True)
             return None
         desk, runner, now = self._desk, self._runner, self._clock()
 
@@ -443,7 +447,7 @@ class SyncPage(QWidget):
         if isinstance(err, SyncNotPossible):
             return sync_not_possible(err.problem, err.site)
         if isinstance(err, KeyUnreadable):
-            return key_problem_text(err.reason, str(err.path))
+            return key_problem_text(err.reason, str(err.path), err.encryption)
         if isinstance(err, PackageRejected):
             return package_rejected(err.code)
         if isinstance(err, NotPermitted):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,18 @@ def hall(tmp_path: Path, township: Site) -> Site:
     return site
 
 
+def carry_keys_to_this_machine(site: Site) -> None:
+    """The site's key files where the desk keeps them: the page signs and opens packages with no path given."""
+    from counter.sync.keys import encryption_key_path
+
+    for made, kept in (
+        (site.key_path, paths.site_key_path()),
+        (encryption_key_path(site.key_path), encryption_key_path(paths.site_key_path())),
+    ):
+        kept.unlink()
+        shutil.copy2(made, kept)
+
+
 def cases(sessions: sessionmaker[Session]) -> int:
     with sessions() as session:
         return int(session.scalar(select(func.count()).select_from(models.Case)) or 0)
@@ -87,6 +100,7 @@ def test_a_township_sends_its_cases_and_the_hall_takes_them_once(
     assert package.is_file()
     assert not package.with_name("XAMT01.sync.part").exists()
 
+    carry_keys_to_this_machine(hall)  # the stick goes to the hall's machine, where the hall's keys are
     taken = page_of(qtbot, hall)
     assert taken.to_site.isVisible()
     assert taken.to_site.currentData() == "XAMT01"
