@@ -13,6 +13,8 @@ import copy
 import dataclasses
 import datetime as dt
 import json
+import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -37,7 +39,7 @@ from counter.documents.kinds import DocumentKind
 from counter.host.desk_config import DeskConfig
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
-from counter.sync.keys import load_private_key
+from counter.sync.keys import encryption_key_path, load_private_key
 from counter.sync.package import Header, PackageKind, PackageRejected, RejectCode, write_package
 from counter.sync.record_json import to_dict
 from counter.sync.sites import SiteKind
@@ -80,14 +82,17 @@ def pair(request: pytest.FixtureRequest, catalog: Path, tmp_path: Path) -> Itera
         hall.sessions.kw["bind"].dispose()
 
 
-def signed(site: Site, body: list[dict[str, Any]], export_no: int = 1) -> bytes:
-    """``body`` as ``site``'s cases package for the hall, signed with its own key: a package the hall trusts."""
+def signed(pair: Pair, body: list[dict[str, Any]], export_no: int = 1) -> bytes:
+    """``body`` as the township's cases package for the hall, sealed to the hall and signed with the township's own
+    key: a package the hall trusts."""
+    site = pair.ars
     header = Header(site.code, "township", "XAM01", PackageKind.CASES, export_no, NOW, None, len(body))
-    return write_package(header, body, load_private_key(site.key_path))
+    return write_package(header, body, load_private_key(site.key_path), pair.hall.identity.encryption_key)
 
 
-def township_body(site: Site) -> list[dict[str, Any]]:
-    return unpack(site.export().data)[1]
+def township_body(pair: Pair) -> list[dict[str, Any]]:
+    """The records of the township's next package, opened with the hall's key as the hall would."""
+    return unpack(pair.ars.export().data, pair.hall)[1]
 
 
 def cases_of(body: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -122,10 +127,10 @@ def history_of(site: Site, case_no: str) -> list[str]:
 def test_a_case_numbered_like_the_halls_next_waits_for_review_and_the_hall_desk_takes_that_number(
     pair: Pair, caplog: pytest.LogCaptureFixture
 ) -> None:
-    body = township_body(pair.ars)
+    body = township_body(pair)
     forged = cases_of(body)[0]
     forged["case_no"] = HALL_NEXT  # the township's own site code and desk "1" on it: only the number is the hall's
-    report = pair.hall.take(signed(pair.ars, body))
+    report = pair.hall.take(signed(pair, body))
     assert (report.applied, report.held) == (5, 1)
     assert held(pair.hall) == [(forged["uid"], "not_own_number")]
     assert f"case {forged['uid']} refused (not_own_number): case_no {HALL_NEXT}" in caplog.text  # for support
@@ -136,10 +141,10 @@ def test_a_case_numbered_like_the_halls_next_waits_for_review_and_the_hall_desk_
 
 
 def test_a_case_whose_number_names_another_desk_than_its_own_waits_for_review(pair: Pair) -> None:
-    body = township_body(pair.ars)
+    body = township_body(pair)
     forged = cases_of(body)[0]
     forged["case_no"] = f"ARS01-{TODAY:%Y%m%d}-07-0001"  # the township's series, but desk 7's, on a desk-1 case
-    pair.hall.take(signed(pair.ars, body))
+    pair.hall.take(signed(pair, body))
     assert held(pair.hall) == [(forged["uid"], "not_own_number")]
 
 
@@ -163,7 +168,7 @@ def test_a_bad_rating_planted_on_a_hall_case_is_refused(pair: Pair, number: str,
     run_demo(pair.hall.sessions, pair.hall.desk, TODAY)
     target = hall_case(pair.hall)
     uid = township_bad_rating(pair.ars)
-    body = township_body(pair.ars)
+    body = township_body(pair)
     forged = next(c for c in cases_of(body) if c["uid"] == uid)
     forged["uid"] = target["uid"]  # the hall's case, under the township's site code
     if number == "the hall's":
@@ -171,7 +176,7 @@ def test_a_bad_rating_planted_on_a_hall_case_is_refused(pair: Pair, number: str,
     rating = forged["ratings"][0]["rating"]
     rating["clerk"] = forged["ratings"][0]["clerk"] = HALL_CLERK
     before = history_of(pair.hall, target["case_no"])
-    report = pair.hall.take(signed(pair.ars, body))
+    report = pair.hall.take(signed(pair, body))
     assert (report.applied, report.held) == (5, 1)
     assert held(pair.hall) == [(target["uid"], reason)]
     assert rows(pair.hall, models.Rating) == rows(pair.hall, models.RatingRequest) == 0
@@ -191,9 +196,9 @@ def test_a_rating_on_the_townships_own_case_naming_the_hall_is_refused(
     pair: Pair, change: Callable[[dict[str, Any]], None], reason: str
 ) -> None:
     uid = township_bad_rating(pair.ars)
-    body = township_body(pair.ars)
+    body = township_body(pair)
     change(next(c for c in cases_of(body) if c["uid"] == uid)["ratings"][0])
-    pair.hall.take(signed(pair.ars, body))
+    pair.hall.take(signed(pair, body))
     assert held(pair.hall) == [(uid, reason)]
     assert rows(pair.hall, models.Rating) == 0
 
@@ -203,10 +208,10 @@ def test_a_clerk_under_an_unconfigured_desks_name_is_nobody_in_particular(pair: 
     placeholder = DeskConfig().clerk
     hall = dataclasses.replace(pair.hall, desk=dataclasses.replace(pair.hall.desk, clerk=placeholder))
     uid = township_bad_rating(pair.ars)
-    body = township_body(pair.ars)
+    body = township_body(pair)
     rated = next(c for c in cases_of(body) if c["uid"] == uid)["ratings"][0]
     rated["clerk"] = rated["rating"]["clerk"] = placeholder
-    report = hall.take(signed(pair.ars, body))
+    report = hall.take(signed(pair, body))
     assert (report.applied, report.held) == (6, 0)
     assert rows(hall, models.Rating) == 1
 
@@ -222,7 +227,7 @@ def test_an_approved_line_appended_to_a_hall_case_is_refused(pair: Pair) -> None
     before = history_of(pair.hall, target["case_no"])
     forged = copy.deepcopy(target) | {"site_code": "ARS01", "desk_no": "1", "clerk": "ARS01职员"}
     forged["history"] = [*forged["history"], line("approved", NOW + dt.timedelta(hours=1), "ready")]
-    report = pair.hall.take(signed(pair.ars, [forged]))
+    report = pair.hall.take(signed(pair, [forged]))
     assert (report.applied, report.held) == (0, 1)
     assert held(pair.hall) == [(target["uid"], "not_own_number")]
     assert history_of(pair.hall, target["case_no"]) == before
@@ -240,19 +245,19 @@ def test_a_township_adds_only_township_events_to_its_own_case_and_carries_the_ha
     with pair.ars.sessions() as session:
         record = to_dict(case_records(session, [case_id])[0])
     assert [x["event"] for x in record["history"]] == ["taken", "sent_to_approval"]
-    report = pair.hall.take(signed(pair.ars, [record], export_no=2))  # the hall's own line, carried back
+    report = pair.hall.take(signed(pair, [record], export_no=2))  # the hall's own line, carried back
     assert (report.unchanged, report.held) == (1, 0)
 
     granted = copy.deepcopy(record)
     granted["history"].append(line(CaseEvent.ITEM_APPROVED.value, NOW + dt.timedelta(hours=2), "in_approval"))
-    report = pair.hall.take(signed(pair.ars, [granted], export_no=3))
+    report = pair.hall.take(signed(pair, [granted], export_no=3))
     assert report.held == 1
     assert held(pair.hall) == [(record["uid"], "not_township_event")]
     assert history_of(pair.hall, case_no) == ["taken", "sent_to_approval"]
 
     handed_in = copy.deepcopy(record)  # a township's own step on the same case goes in
     handed_in["history"].append(line(CaseEvent.WITHDRAWN.value, NOW + dt.timedelta(hours=3), "withdrawn"))
-    report = pair.hall.take(signed(pair.ars, [handed_in], export_no=4))
+    report = pair.hall.take(signed(pair, [handed_in], export_no=4))
     assert (report.applied, report.held) == (1, 0)
     assert history_of(pair.hall, case_no) == ["taken", "sent_to_approval", "withdrawn"]
 
@@ -282,40 +287,40 @@ def set_promised(case: dict[str, Any], day: str) -> None:
 def test_a_date_outside_the_supported_range_is_refused(
     pair: Pair, change: Callable[[dict[str, Any], str], None], value: str
 ) -> None:
-    body = township_body(pair.ars)
+    body = township_body(pair)
     forged = cases_of(body)[0]
     change(forged, value)
-    report = pair.hall.take(signed(pair.ars, body))
+    report = pair.hall.take(signed(pair, body))
     assert (report.applied, report.held) == (5, 1)
     assert held(pair.hall) == [(forged["uid"], "bad_date")]
 
 
 def test_a_name_with_direction_changing_characters_is_refused(pair: Pair) -> None:
-    body = township_body(pair.ars)
+    body = township_body(pair)
     forged = cases_of(body)[0]
     forged["applicant_name"] = "王\u202e强志刘"  # shows as 王刘志强
-    pair.hall.take(signed(pair.ars, body))
+    pair.hall.take(signed(pair, body))
     assert held(pair.hall) == [(forged["uid"], "bad_characters")]
 
 
 def test_an_8_mb_name_or_ten_thousand_lines_refuse_the_package_and_nothing_is_kept(
     pair: Pair, caplog: pytest.LogCaptureFixture
 ) -> None:
-    body = township_body(pair.ars)
+    body = township_body(pair)
     cases_of(body)[0]["applicant_name"] = "王" * 8_000_000
     before = counts(pair.hall.sessions)
     with pytest.raises(PackageRejected) as caught:
-        pair.hall.take(signed(pair.ars, body))
+        pair.hall.take(signed(pair, body))
     assert caught.value.code is RejectCode.BAD_STRUCTURE
     assert caught.value.detail.endswith("applicant_name: too_long")
     assert "malformed records: #0 applicant_name: too_long" in caplog.text
     assert counts(pair.hall.sessions) == before
 
-    body = township_body(pair.ars)
+    body = township_body(pair)
     case = cases_of(body)[0]
     case["history"] = case["history"] * 10_000
     with pytest.raises(PackageRejected) as caught:
-        pair.hall.take(signed(pair.ars, body))
+        pair.hall.take(signed(pair, body))
     assert caught.value.detail.endswith("history: too_many")
     assert counts(pair.hall.sessions) == before
 
@@ -344,17 +349,24 @@ def sessions_url(sessions: sessionmaker[Session]) -> str:
 
 
 def test_the_command_line_in_its_own_process_imports_them_without_a_warning(pair: Pair, tmp_path: Path) -> None:
-    """``python -m counter sync import`` as a clerk runs it: SQLAlchemy's warnings are errors there too.
+    """``python -m counter sync import`` as the hall runs it, on the machine with its keys: SQLAlchemy's warnings
+    are errors there too.
 
     The suite sets ``COUNTER_SQL_WARNINGS=error`` (tests/conftest.py) for every process it starts.
     """
     with_receipt(pair.ars)
     package = tmp_path / "ars-1.counter-sync"
     package.write_bytes(pair.ars.export().data)
+    home = tmp_path / "hall-home"  # the machine holding the hall's keys, where a package is opened
+    keys = home / "keys"
+    keys.mkdir(parents=True)
+    shutil.copy(pair.hall.key_path, keys / "site.key")
+    shutil.copy(encryption_key_path(pair.hall.key_path), encryption_key_path(keys / "site.key"))
     done = subprocess.run(
         [sys.executable, "-m", "counter", "sync", "import", str(package), "--json", "--db",
          sessions_url(pair.hall.sessions)],
         cwd=REPO, capture_output=True, text=True, timeout=120, check=False,
+        env=os.environ | {"COUNTER_HOME": str(home)},
     )  # fmt: skip
     assert (done.returncode, done.stderr) == (0, "")
     assert json.loads(done.stdout)["applied"] == 6
