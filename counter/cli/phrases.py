@@ -59,6 +59,9 @@ AUDIT_WHOLE = tr("审计日志完整：共 {chains} 条链、{entries} 条记录
 AUDIT_BROKEN = tr(
     "审计日志有 {count} 个问题（共 {chains} 条链、{entries} 条记录）。请保留数据库文件，并报告系统管理员。"
 )
+AUDIT_SEALED = tr(
+    "已封存审计日志：第 {no} 号封签，{chains} 条链、{entries} 条记录。封签摘要 {digest}，请记入值班登记簿。"
+)
 CASE_VOID_REASON_REQUIRED = tr("作废办件须写明原因：--reason TEXT")
 CASE_VOID_NOT_ALLOWED = tr("办件 {case_no} 现在的状态是“{status}”，不能作废。")
 CASE_VOIDED_DONE = tr("办件 {case_no} 已作废，原因已记入经办记录和审计日志：{reason}")

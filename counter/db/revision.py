@@ -5,7 +5,7 @@ No SQLAlchemy here: the faces learn of a too-new database through :class:`Schema
 
 from __future__ import annotations
 
-HEAD = "0009_bundle_status"
+HEAD = "0010_audit_seals"
 
 
 class SchemaTooNew(Exception):

@@ -25,7 +25,7 @@ CHEAP = ScryptCost(n=2**4, r=1, p=1)  # the same code path at a cost property te
 def test_stored_text_names_scheme_cost_salt_and_key() -> None:
     stored = hash_password("qingshui2026")
     scheme, n, r, p, salt, key = stored.split("$")
-    assert (scheme, int(n), int(r), int(p)) == ("scrypt", 2**14, 8, 1)
+    assert (scheme, int(n), int(r), int(p)) == ("scrypt", 2**17, 8, 1)
     assert len(base64.b64decode(salt)) == 16
     assert len(base64.b64decode(key)) == 32
     assert "qingshui2026" not in stored
