@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,6 +19,8 @@ from counter.access.passwords import (
     verify_password,
 )
 from tests.conftest import costly_examples
+
+pytestmark = pytest.mark.real_password_cost  # these check the cost itself
 
 CHEAP = ScryptCost(n=2**4, r=1, p=1)  # the same code path at a cost property tests can afford
 

@@ -265,6 +265,7 @@ def test_unknown_login_takes_about_as_long_as_a_wrong_password(hall: sessionmake
     assert known > 0.5 * unknown
 
 
+@pytest.mark.real_password_cost  # the old cost and today's, as a desk has them
 def test_a_hash_of_the_old_cost_is_replaced_at_the_next_sign_in(hall: sessionmaker[Session], desk: Desk) -> None:
     """An account whose password was stored at n=2^14 (before the cost was raised) gets today's cost, recorded."""
     old = hash_password(CLERK_PASSWORD, ScryptCost(n=2**14, r=8, p=1))
