@@ -41,8 +41,14 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for statement in _ratings.drop_insert_only_triggers('audit_seal', op.get_bind().dialect.name):
+    dialect = op.get_bind().dialect.name
+    for statement in _ratings.drop_insert_only_triggers('audit_seal', dialect):
         op.execute(statement)
     op.drop_table('audit_seal')
+    # SQLite drops the column by rebuilding the table, which loses its triggers: they are made again after
+    for statement in _ratings.drop_insert_only_triggers('audit_entry', dialect):
+        op.execute(statement)
     with op.batch_alter_table('audit_entry', schema=None) as batch_op:
         batch_op.drop_column('state')
+    for statement in _ratings.insert_only_triggers('audit_entry', dialect):
+        op.execute(statement)
