@@ -69,6 +69,24 @@ def engines_disposed() -> Iterator[weakref.WeakSet[Engine]]:
         engine.dispose()
 
 
+#: the password cost of every test but those marked ``real_password_cost``: the same scrypt code path, at 1/32 of the
+#: program's memory and time (a hall's test signs in dozens of times; at 0.4 s a hash that is minutes of a run)
+TEST_PASSWORD_COST = (2**12, 8, 1)
+
+
+@pytest.fixture(autouse=True)
+def password_cost(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Passwords hashed at :data:`TEST_PASSWORD_COST`, unless the test is marked ``real_password_cost``.
+
+    The tests of the cost itself (the stored parameters, the rehash of an old-cost hash at sign-in) are marked and
+    run at the program's cost.  A command run in a child process always hashes at the program's cost.
+    """
+    if request.node.get_closest_marker("real_password_cost") is None:
+        from counter.access import passwords
+
+        monkeypatch.setattr(passwords, "COST", passwords.ScryptCost(*TEST_PASSWORD_COST))
+
+
 @pytest.fixture(autouse=True)
 def counter_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"

@@ -34,6 +34,7 @@ from counter.access.lockout import Decision, SignInOutcome, decide
 from counter.access.passwords import PasswordProblem, dummy_hash, hash_password, needs_rehash, password_problems
 from counter.access.passwords import verify_password as password_matches
 from counter.access.roles import Actor, Permission, Role
+from counter.actions.acting import system_desk
 from counter.actions.audit import record, record_at_desk
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted, accounts_exist, require
@@ -218,9 +219,13 @@ def _attempt(
     decision = decide(row.attempts if row else None, password_ok, now)
     if row is not None and decision.state is not None and (decision.signed_in or decision.state != row.attempts):
         account_store.store_attempt(session, login, decision.state, now if decision.signed_in else None)
-    if decision.signed_in and stored is not None and needs_rehash(stored):
-        account_store.set_password_hash(session, login, hash_password(password))
     result = _result(decision, login[:_LOGIN_IN_AUDIT], row)
+    if decision.signed_in and stored is not None and needs_rehash(stored) and result.actor is not None:
+        # the stored hash is part of the account's recorded state: the new one is recorded like any change
+        account_store.set_password_hash(session, login, hash_password(password))
+        rehashed = {"change": "password_rehashed", "via": via}
+        record(session, result.actor, (desk or system_desk(None)).identity, AuditAction.ACCOUNT_CHANGED, login,
+               rehashed, at=now)  # fmt: skip
     if desk is not None:
         _audit(session, desk, result, decision, via, now)
     return result

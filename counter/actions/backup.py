@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from counter.access.roles import Permission
 from counter.actions.audit import record_at_desk
+from counter.actions.audit_seal import seal_if_key_here
 from counter.actions.guard import require
 from counter.audit.actions import AuditAction
 from counter.backup.sqlite_files import (
@@ -180,6 +181,7 @@ def record_backup(session: Session, desk: Desk, made: Path, backups: int | None 
     if backups is not None:
         detail["backups"] = backups
     record_at_desk(session, desk, AuditAction.BACKUP_MADE, made.name, detail)
+    seal_if_key_here(session)  # on the machine holding the site's key, every backup also seals the trail
 
 
 def record_restore(session: Session, desk: Desk, restored: Restored, source: Path) -> None:

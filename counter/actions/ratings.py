@@ -278,13 +278,18 @@ def record_rating(
             "anonymous": False,  # Inner Mongolia rates by real name
         },
     )
+    recorded: dict[str, object] = {"case_no": view.case_no, "level": choice.level.value, "round": request.round}
     if not is_bad(choice.level):
+        record_at_desk(session, desk, AuditAction.RATING_RECORDED, f"rating:{rating_id}", recorded, at=now)
         return RatingRecorded(rating_id, view.case_no, None)
     due = rectification_due(now.date(), settings.period, calendar)
     rect_id = add_rectification(
         session, rating_id, now, now.date(), _period_text(settings.period), due.date, due.beyond_data
     )
     add_rectification_line(session, rect_id, now, "", RectEvent.OPENED, RectState.AWAITING_REVISIT)
+    # the rating and the rectification it opens, in one entry: both are written in this transaction
+    recorded |= {"rectification": rect_id, "due_on": due.date.isoformat()}
+    record_at_desk(session, desk, AuditAction.RATING_RECORDED, f"rating:{rating_id}", recorded, at=now)
     alert = RectificationAlert(rect_id, view.case_no, view.bundle_name, request.desk_no, request.clerk, due.date)
     return RatingRecorded(rating_id, view.case_no, alert)
 

@@ -14,6 +14,7 @@ class AuditAction(StrEnum):
     EXPORTED = "exported"  # ratings, figures, a sync package: what left the database
     SENT_TO_PAD = "sent_to_pad"
     RATING_DECIDED = "rating_decided"  # revisit, appeal, rectification step
+    RATING_RECORDED = "rating_recorded"  # the applicant's rating at the pad (subject: rating:ID)
     SIGNED_IN = "signed_in"
     SIGN_IN_FAILED = "sign_in_failed"
     ACCOUNT_LOCKED = "account_locked"

@@ -4,6 +4,10 @@ Each entry's hash covers its own fields and the hash of the entry before it in
 its chain; the first entry of a chain follows :data:`GENESIS`.  Editing an entry
 changes its hash; deleting one breaks the link of the next, or leaves the
 chain's head pointing past the end.
+
+A chain alone proves nothing to someone who can write the database: they can
+edit an entry and compute every later hash again.  What anchors it is the seal
+(:mod:`counter.audit.seal`), signed with a key the desks do not hold.
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ class AuditFields:
     action: str
     subject: str
     detail: str  # canonical JSON (detail_text)
+    state: str = ""  # the digest of the subject row after the change (counter.audit.state); "" for none
 
 
 def entry_hash(prev_hash: str, fields: AuditFields) -> str:
@@ -63,5 +68,7 @@ def entry_hash(prev_hash: str, fields: AuditFields) -> str:
         fields.subject,
         fields.detail,
     ]
+    if fields.state:  # entries made before states were recorded keep the hash they were written with
+        payload.append(fields.state)
     encoded = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()

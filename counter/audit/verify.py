@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from counter.audit.chain import GENESIS, AuditFields, chain_key, entry_hash
+from counter.audit.state import RowMismatch
 
 
 class TrailProblemCode(StrEnum):
@@ -32,6 +33,10 @@ class TrailProblemCode(StrEnum):
     PAST_HEAD = "past_head"  # entries after the one the head names (seq .. until)
     NO_HEAD = "no_head"  # a chain of entries without a head
     NO_ENTRIES = "no_entries"  # a head naming entries (seq 1 .. until) of which none is there
+    SEAL_BROKEN = "sealed_rewritten"  # a sealed number no longer has the sealed hash: rewritten in seq .. until
+    SEAL_FORGED = "seal_forged"  # seal number seq is not signed by the site's key (chain "")
+    SEAL_MISSING = "seal_missing"  # seals seq .. until are gone (chain "")
+    SEAL_KEY = "seal_key_replaced"  # the key file on this machine is not the site's key in the database (chain "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +78,14 @@ class AuditReport:
     entries: int  # entries checked
     chains: int  # chains checked (with entries, a head, or both)
     problems: tuple[TrailProblem, ...]
+    mismatches: tuple[RowMismatch, ...] = ()  # cases, ratings, accounts not as the trail recorded them
+    seals: int = 0  # seals read
+    unsealed: int = 0  # entries after the newest seal of their chain: not a problem, not yet anchored either
+    seal_key: str = ""  # the fingerprint of the key the seals were checked against ("" when none is known)
 
     @property
     def whole(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.mismatches
 
 
 @dataclass(slots=True)

@@ -3,6 +3,8 @@
 ``audit verify`` reads the whole trail, chain by chain, and reports every
 problem it finds (exit 1), or one line saying the trail is whole (exit 0): a
 support engineer or an auditor can run it on a copy of a hall's database.
+``audit seal`` signs the chains' heads with the site's key, on the machine
+that holds it (see :mod:`counter.audit.seal`).
 """
 
 from __future__ import annotations
@@ -26,30 +28,54 @@ def add_audit_commands(commands: Commands, common: argparse.ArgumentParser) -> N
     p = audit.add_parser("verify", parents=[common], help=tr("逐条校验审计日志的哈希链，列出每一个问题"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_audit_verify)
+    seal_help = tr("用本站点的签名密钥封存每条链的当前末尾（须在保存密钥的电脑上）")
+    p = audit.add_parser("seal", parents=[common], help=seal_help)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_audit_seal)
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from counter.actions.audit import verify_trail
     from counter.cli.phrases import AUDIT_BROKEN, AUDIT_WHOLE
-    from counter.words.audit import trail_problem_text
+    from counter.words.audit import mismatch_text, seal_state_text, trail_problem_text
 
     report = open_store(args).read(verify_trail)
     if args.json:
         print_json(_report_json(report))
-    elif report.whole:
+        return EXIT_OK if report.whole else EXIT_PROBLEM
+    if report.whole:
         print(AUDIT_WHOLE.format(entries=report.entries, chains=report.chains))
     else:
         for problem in report.problems:
             print(trail_problem_text(problem))
-        print(
-            AUDIT_BROKEN.format(count=len(report.problems), entries=report.entries, chains=report.chains),
-            file=sys.stderr,
-        )
+        for mismatch in report.mismatches:
+            print(mismatch_text(mismatch))
+        count = len(report.problems) + len(report.mismatches)
+        print(AUDIT_BROKEN.format(count=count, entries=report.entries, chains=report.chains), file=sys.stderr)
+    print(seal_state_text(report.seals, report.unsealed, report.seal_key))
     return EXIT_OK if report.whole else EXIT_PROBLEM
 
 
+def cmd_audit_seal(args: argparse.Namespace) -> int:
+    from counter.actions.audit_seal import seal_trail
+    from counter.cli.common import Reported
+    from counter.cli.phrases import AUDIT_SEALED
+    from counter.sync.keys import KeyUnreadable
+    from counter.words.sites import key_problem_text
+
+    try:
+        made = open_store(args).write(seal_trail)
+    except KeyUnreadable as err:
+        raise Reported(key_problem_text(err.reason, err.path)) from err
+    if args.json:
+        print_json({"no": made.no, "chains": made.chains, "entries": made.entries, "digest": made.digest})
+    else:
+        print(AUDIT_SEALED.format(no=made.no, chains=made.chains, entries=made.entries, digest=made.digest[:16]))
+    return EXIT_OK
+
+
 def _report_json(report: AuditReport) -> dict[str, object]:
-    from counter.words.audit import trail_problem_text
+    from counter.words.audit import mismatch_text, trail_problem_text
 
     problems = [
         {
@@ -61,4 +87,17 @@ def _report_json(report: AuditReport) -> dict[str, object]:
         }
         for p in report.problems
     ]
-    return {"ok": report.whole, "entries": report.entries, "chains": report.chains, "problems": problems}
+    mismatches = [
+        {"code": m.code.value, "kind": m.kind.value, "key": m.key, "message": mismatch_text(m)}
+        for m in report.mismatches
+    ]
+    return {
+        "ok": report.whole,
+        "entries": report.entries,
+        "chains": report.chains,
+        "problems": problems,
+        "mismatches": mismatches,
+        "seals": report.seals,
+        "unsealed": report.unsealed,
+        "seal_key_fingerprint": report.seal_key,
+    }

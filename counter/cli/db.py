@@ -1,6 +1,8 @@
 """The database command: ``counter db upgrade`` migrates the schema to this program's revision.
 
 Opening the database migrates it (:func:`counter.cli.common.open_store`); the command says where it now stands.
+``counter db grant-desk ROLE`` (or ``db upgrade --desk-role ROLE``), run by the tables' owner on a hall's PostgreSQL,
+makes ROLE the one the desks connect as: rows, never the tables (see :mod:`counter.db.desk_role`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from counter.cli.common import EXIT_OK, open_store
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
+    from counter.actions.store import Store
     from counter.cli.common import Commands
 
 
@@ -20,12 +23,42 @@ def add_db_commands(commands: Commands, common: argparse.ArgumentParser) -> None
         dest="db_command", metavar="ACTION", required=True
     )
     p = db.add_parser("upgrade", parents=[common], help=tr("升级数据库结构"))
+    p.add_argument(
+        "--desk-role", metavar="ROLE", help=tr("PostgreSQL：升级后再给窗口连接用的角色授权（同 grant-desk）")
+    )
     p.set_defaults(func=cmd_db_upgrade)
+    p = db.add_parser(
+        "grant-desk", parents=[common], help=tr("PostgreSQL：给窗口连接用的角色授权（只能读写数据，不拥有表）")
+    )
+    p.add_argument("role", metavar="ROLE")
+    p.add_argument("--password-stdin", action="store_true", help=tr("新建角色时从标准输入读一行作为它的密码"))
+    p.set_defaults(func=cmd_db_grant_desk)
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from counter.actions.schema import HEAD
 
-    open_store(args)
+    store = open_store(args)
     print(tr("数据库结构已是最新（{revision}）。").format(revision=HEAD))
+    if args.desk_role:
+        return _grant(store, args.desk_role, None)
+    return EXIT_OK
+
+
+def cmd_db_grant_desk(args: argparse.Namespace) -> int:
+    import sys
+
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
+    return _grant(open_store(args), args.role, password)
+
+
+def _grant(store: Store, role: str, password: str | None) -> int:
+    from counter.actions.desk_role import grant_desk_role
+    from counter.cli.common import Reported
+    from counter.cli.phrases import DESK_ROLE_GRANTED, DESK_ROLE_PROBLEM
+
+    problem = store.write(lambda session: grant_desk_role(session, role, password))
+    if problem is not None:
+        raise Reported(DESK_ROLE_PROBLEM[problem.value].format(role=role))
+    print(DESK_ROLE_GRANTED.format(role=role))
     return EXIT_OK

@@ -1,7 +1,9 @@
 """Audit entries in the database: appended in the caller's transaction, never changed.
 
 The entry is written in the same transaction as the change it records, so a
-change and its entry are committed together or not at all.
+change and its entry are committed together or not at all.  An entry about a
+case, a rating or an account carries the digest of that row as the change left
+it (:mod:`counter.audit.state`), read here so that no caller can forget it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from sqlalchemy.orm import Session
 from counter.audit.chain import GENESIS, AuditFields, chain_key, detail_text, entry_hash
 from counter.audit.verify import ChainHead, StoredEntry
 from counter.db import models
+from counter.db.audit_state import row_state
 from counter.db.case_store import dialect_insert
 
 #: entries read per query while streaming a chain: memory stays flat however long the trail
@@ -52,13 +55,15 @@ def append(
     fields = AuditFields(
         chain=key,
         seq=seq,
-        at=at or models.utcnow(),
+        # in UTC: SQLite keeps a moment's wall time and drops its zone, so 10:30+08:00 would read back as 10:30 UTC
+        at=models.utcnow() if at is None else at.astimezone(dt.UTC) if at.tzinfo is not None else at,
         actor=actor,
         site_code=site_code,
         desk_no=desk_no,
         action=action,
         subject=subject,
         detail=detail_text(detail),
+        state=row_state(session, action, subject),
     )
     digest = entry_hash(prev_hash, fields)
     session.execute(
@@ -74,6 +79,7 @@ def append(
             detail=fields.detail,
             prev_hash=prev_hash,
             hash=digest,
+            state=fields.state,
         )
     )
     session.execute(update(models.AuditChain).where(models.AuditChain.chain == key).values(last_hash=digest))
@@ -109,7 +115,7 @@ def chain_entries(session: Session, chain: str, batch: int = READ_BATCH) -> Iter
     """
     e = models.AuditEntry
     columns = (e.id, e.chain, e.seq, e.at, e.actor, e.site_code, e.desk_no, e.action, e.subject, e.detail,
-               e.prev_hash, e.hash)  # fmt: skip
+               e.prev_hash, e.hash, e.state)  # fmt: skip
     after: tuple[int, int] | None = None
     while True:
         query = select(*columns).where(e.chain == chain)
@@ -127,6 +133,7 @@ def chain_entries(session: Session, chain: str, batch: int = READ_BATCH) -> Iter
                 action=row.action,
                 subject=row.subject,
                 detail=row.detail,
+                state=row.state,
             )
             yield StoredEntry(fields, row.prev_hash, row.hash)
         if len(rows) < batch:

@@ -442,6 +442,23 @@ class AuditEntry(_InsertOnly, Base):
     detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON, personal data masked
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # the digest of the subject row (case, rating, account) after the change; "" for entries about no row
+    state: Mapped[str] = mapped_column(String(64), default="", server_default="")
+
+
+class AuditSeal(_InsertOnly, Base):
+    """The heads of every chain at a moment, signed with the site's key (a file the desks do not hold).
+
+    ``payload`` is the signed text as it was signed (canonical JSON, see
+    :mod:`counter.audit.seal`); ``signature`` is its Ed25519 signature in base64.
+    """
+
+    __tablename__ = "audit_seal"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column()
+    payload: Mapped[str] = mapped_column(Text)
+    signature: Mapped[str] = mapped_column(String(100))
 
 
 # --- sync between township centres and the hall -----------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from counter.audit.state import MismatchCode, RowMismatch, SubjectKind
 from counter.audit.verify import TrailProblem, TrailProblemCode
 from counter.words.translate import tr
 
@@ -16,11 +17,47 @@ TRAIL_PROBLEM = {
     TrailProblemCode.PAST_HEAD: tr("链头记载的最后一条之后还有记录：不是本程序写入的"),
     TrailProblemCode.NO_HEAD: tr("这条链没有链头：无法确认末尾记录是否完整"),
     TrailProblemCode.NO_ENTRIES: tr("链头记载有记录，但这条链的记录全部缺失"),
+    TrailProblemCode.SEAL_BROKEN: tr("与签名封签不符：这一段中有记录在封存后被改写（其后的哈希被重新计算过）"),
 }
+
+SUBJECT_KIND = {
+    SubjectKind.CASE: tr("办件"),
+    SubjectKind.RATING: tr("评价"),
+    SubjectKind.ACCOUNT: tr("账号"),
+}
+
+MISMATCH = {
+    MismatchCode.CHANGED: tr("与审计日志最后记载的不符：未经本程序被改动"),
+    MismatchCode.DELETED: tr("审计日志中有记载，但已被删除"),
+    MismatchCode.UNRECORDED: tr("审计日志中没有任何记载：不是经本程序写入的"),
+}
+
+
+def mismatch_text(mismatch: RowMismatch) -> str:
+    """A case, rating or account that is not as the trail says: which one and what is wrong."""
+    return tr("{kind} {key}：{problem}").format(
+        kind=SUBJECT_KIND[mismatch.kind], key=mismatch.key, problem=MISMATCH[mismatch.code]
+    )
+
+
+def seal_state_text(seals: int, unsealed: int, fingerprint: str) -> str:
+    """How far the seals reach: how many, checked against which key, how many entries are not yet sealed."""
+    if seals == 0:
+        return tr("尚无签名封签：{unsealed} 条记录未封存（在保存站点密钥的电脑上运行 counter audit seal）。").format(
+            unsealed=unsealed
+        )
+    text = tr("签名封签 {seals} 个，用公钥指纹 {fingerprint} 校验；最后一次封存之后尚未封存的记录 {unsealed} 条。")
+    return text.format(seals=seals, fingerprint=fingerprint or tr("（无）"), unsealed=unsealed)
 
 
 def trail_problem_text(problem: TrailProblem) -> str:
     """One problem of the trail: which chain (site-desk), which entry or entries, what is wrong."""
+    if problem.code is TrailProblemCode.SEAL_FORGED:
+        return tr("第 {no} 号封签的签名不是本站点密钥所签：封签是伪造的").format(no=problem.seq)
+    if problem.code is TrailProblemCode.SEAL_MISSING:
+        return tr("第 {no} 至 {last} 号封签缺失：被删除或替换").format(no=problem.seq, last=problem.last)
+    if problem.code is TrailProblemCode.SEAL_KEY:
+        return tr("本机的站点密钥文件与数据库中登记的站点公钥不符：数据库中的公钥被替换过")
     if problem.last == problem.seq:
         where = tr("第{seq}条").format(seq=problem.seq)
     else:

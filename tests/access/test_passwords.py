@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,13 +20,15 @@ from counter.access.passwords import (
 )
 from tests.conftest import costly_examples
 
+pytestmark = pytest.mark.real_password_cost  # these check the cost itself
+
 CHEAP = ScryptCost(n=2**4, r=1, p=1)  # the same code path at a cost property tests can afford
 
 
 def test_stored_text_names_scheme_cost_salt_and_key() -> None:
     stored = hash_password("qingshui2026")
     scheme, n, r, p, salt, key = stored.split("$")
-    assert (scheme, int(n), int(r), int(p)) == ("scrypt", 2**14, 8, 1)
+    assert (scheme, int(n), int(r), int(p)) == ("scrypt", 2**17, 8, 1)
     assert len(base64.b64decode(salt)) == 16
     assert len(base64.b64decode(key)) == 32
     assert "qingshui2026" not in stored

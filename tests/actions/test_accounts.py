@@ -6,12 +6,12 @@ import datetime as dt
 import json
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.account_rules import AccountProblem
 from counter.access.lockout import SignInOutcome
-from counter.access.passwords import PasswordProblem
+from counter.access.passwords import PasswordProblem, ScryptCost, hash_password, verify_password
 from counter.access.roles import Actor, Role
 from counter.actions.accounts import (
     NewAccount,
@@ -263,3 +263,26 @@ def test_unknown_login_takes_about_as_long_as_a_wrong_password(hall: sessionmake
     known, unknown = fastest_of_three("wulan"), fastest_of_three("nobody")
     assert unknown > 0.5 * known
     assert known > 0.5 * unknown
+
+
+@pytest.mark.real_password_cost  # the old cost and today's, as a desk has them
+def test_a_hash_of_the_old_cost_is_replaced_at_the_next_sign_in(hall: sessionmaker[Session], desk: Desk) -> None:
+    """An account whose password was stored at n=2^14 (before the cost was raised) gets today's cost, recorded."""
+    old = hash_password(CLERK_PASSWORD, ScryptCost(n=2**14, r=8, p=1))
+    with hall.begin() as session:
+        session.execute(update(models.Account).where(models.Account.login == "wulan").values(password_hash=old))
+    with hall.begin() as session:
+        assert sign_in(session, "wulan", CLERK_PASSWORD, desk, T0).signed_in
+    with hall() as session:
+        stored = session.scalar(select(models.Account.password_hash).where(models.Account.login == "wulan"))
+        entries = audit(session)[-2:]
+    assert stored is not None
+    assert stored.split("$")[:4] == ["scrypt", str(2**17), "8", "1"]
+    assert verify_password(CLERK_PASSWORD, stored)
+    assert entries == [
+        ("account_changed", "wulan", "wulan", {"change": "password_rehashed", "via": "sign_in"}),
+        ("signed_in", "wulan", "wulan", {"via": "sign_in"}),
+    ]
+    with hall.begin() as session:  # today's cost: nothing more to do at the next sign-in
+        assert sign_in(session, "wulan", CLERK_PASSWORD, desk, T0).signed_in
+        assert session.scalar(select(models.Account.password_hash).where(models.Account.login == "wulan")) == stored

@@ -4,7 +4,7 @@ A peer registered before packages were sealed keeps an empty key: nothing can
 be sealed to it until its new site card (``counter-site/2``) is registered.
 
 Revision ID: 0011_peer_encryption_key
-Revises: 0009_bundle_status
+Revises: 0010_audit_seals
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011_peer_encryption_key"
-down_revision = "0009_bundle_status"
+down_revision = "0010_audit_seals"
 branch_labels = None
 depends_on = None
 

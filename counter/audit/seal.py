@@ -1,0 +1,158 @@
+"""Seals: the heads of every audit chain at a moment, signed with the site's key, so a rewritten trail shows.
+
+Why.  Each entry's hash covers the one before, but whoever can write the
+database can edit an entry and compute every later hash again: the chain is
+then whole and says nothing.  A seal takes the last (number, hash) of every
+chain and signs them, with the moment, using the site's Ed25519 key — the file
+``keys/site.key`` on the machine that exports sync packages (the hall's admin
+machine, a township's laptop), never in the database.  A desk that can write
+the database cannot make a seal; so a chain rewritten at or before a sealed
+number no longer has the sealed hash there, and ``audit verify`` names the
+chain and the range of entries (after the last seal that still holds, up to the
+first that does not) where the rewrite began.
+
+Seals are numbered and each names the digest of the one before, so a seal
+removed from the middle shows too.  Entries after the newest seal are counted as
+"not yet sealed": they are only as good as the chain until the next seal.
+
+What it does not protect.
+- Entries after the newest seal, and the newest seals themselves: someone who
+  deletes the latest seals and rewrites what followed the last one left is
+  caught only by a copy of the seal kept elsewhere (the seal's number and
+  digest that ``audit seal`` prints, written in the hall's log book, or — a
+  possible extension — carried in the township's sync package to the hall).
+- A key replaced in the database: the site's public key is a setting.  A forger
+  who writes their own public key there and seals with its private half makes
+  seals that verify.  ``audit verify`` prints the fingerprint the seals were
+  checked against, to be compared with the site card its peers hold (read over
+  the phone when it was registered); on the machine holding the key file it
+  also checks that the file's key is the one in the database.
+- A machine whose key file is read: on a township laptop the desk and the key
+  share a machine, so there the seal protects only against someone who can
+  write the database but not read the key file (a copy, a restored backup).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from counter.audit.chain import GENESIS, at_text
+
+SEAL_FORMAT = "counter-seal/1"
+
+Heads = Mapping[str, tuple[int, str]]  # chain → (last number, its hash)
+
+
+@dataclass(frozen=True, slots=True)
+class SealBody:
+    no: int  # 1, 2, … in the order the seals were made
+    site: str
+    at: str  # UTC, as chain.at_text writes it
+    prev: str  # the digest of the seal before (GENESIS for the first)
+    heads: dict[str, tuple[int, str]]
+
+
+def seal_payload(no: int, site: str, at: dt.datetime, prev: str, heads: Heads) -> str:
+    """The text that is signed and stored: canonical JSON, keys sorted."""
+    body = {
+        "format": SEAL_FORMAT,
+        "no": no,
+        "site": site,
+        "at": at_text(at),
+        "prev": prev,
+        "heads": {chain: [seq, digest] for chain, (seq, digest) in sorted(heads.items())},
+    }
+    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def payload_digest(payload: str) -> str:
+    """What the next seal names as ``prev``."""
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def parse_payload(payload: str) -> SealBody | None:
+    """The seal's content; None for a text that is not a seal of this format (never raises)."""
+    try:
+        body = json.loads(payload)
+        if not isinstance(body, dict) or body.get("format") != SEAL_FORMAT:
+            return None
+        heads = {str(c): (int(v[0]), str(v[1])) for c, v in dict(body["heads"]).items()}
+        no, site, at, prev = int(body["no"]), str(body["site"]), str(body["at"]), str(body["prev"])
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None
+    return SealBody(no, site, at, prev, heads)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSeal:
+    payload: str
+    signature: str
+
+
+@dataclass(frozen=True, slots=True)
+class BrokenChain:
+    """A chain that no longer has a sealed hash: rewritten somewhere in ``first .. until``."""
+
+    chain: str
+    first: int  # the entry after the last sealed number that still holds (1 when none holds)
+    until: int  # the first sealed number whose hash is not the sealed one
+
+
+@dataclass(frozen=True, slots=True)
+class SealCheck:
+    seals: int  # seals read
+    forged: tuple[int, ...]  # numbers (or places, for unreadable ones) of seals whose signature fails
+    missing: tuple[tuple[int, int], ...]  # ranges of seal numbers that are gone
+    broken: tuple[BrokenChain, ...]
+    unsealed: int  # entries after the newest valid seal of their chain
+
+
+HashesAt = Callable[[str, list[int]], dict[int, str]]  # chain, numbers → number → hash of the entry there
+
+
+def check_seals(
+    seals: Iterable[StoredSeal],
+    signed: Callable[[str, str], bool],
+    hashes_at: HashesAt,
+    last_seqs: Mapping[str, int],
+) -> SealCheck:
+    """Check every seal's signature and sequence, and every chain against every point a valid seal fixed.
+
+    ``signed(payload, signature)`` says whether the site's key signed it;
+    ``last_seqs`` is each chain's last entry number now.
+    """
+    forged: list[int] = []
+    missing: list[tuple[int, int]] = []
+    points: dict[str, dict[int, str]] = {}
+    count, expected_no, prev = 0, 1, GENESIS
+    for place, seal in enumerate(seals, start=1):
+        count += 1
+        body = parse_payload(seal.payload)
+        if body is None or not signed(seal.payload, seal.signature):
+            forged.append(body.no if body is not None else place)
+            continue
+        if body.no > expected_no:
+            missing.append((expected_no, body.no - 1))
+        elif body.no == expected_no and body.prev != prev and body.no > 1:
+            missing.append((body.no - 1, body.no - 1))  # the seal before it was replaced
+        expected_no, prev = body.no + 1, payload_digest(seal.payload)
+        for chain, (seq, digest) in body.heads.items():
+            points.setdefault(chain, {})[seq] = digest
+    broken: list[BrokenChain] = []
+    unsealed = 0
+    for chain in sorted(set(points) | set(last_seqs)):
+        fixed = points.get(chain, {})
+        numbers = sorted(fixed)
+        now = hashes_at(chain, numbers) if numbers else {}
+        good = 0
+        for seq in numbers:
+            if now.get(seq) != fixed[seq]:
+                broken.append(BrokenChain(chain, good + 1, seq))
+                break
+            good = seq
+        unsealed += max(0, last_seqs.get(chain, 0) - (numbers[-1] if numbers else 0))
+    return SealCheck(count, tuple(forged), tuple(missing), tuple(broken), unsealed)

@@ -1,0 +1,131 @@
+"""The state of a case, rating or account as the trail records it, and the cross-check of the rows against it.
+
+Every entry about a case, a rating or an account carries a digest of that
+row's fields after the change it records.  The check then compares each row as
+it is now with the newest entry about it: a row changed by SQL (a case's
+applicant renamed, ``roles`` given ``admin``), a row deleted (a bad rating
+removed after dropping the trigger) or a row no entry ever spoke of is named.
+An attacker who can write the database can also append or rewrite entries to
+match; that is what the seals are for (:mod:`counter.audit.seal`): the
+cross-check ties the rows to the trail, the seal ties the trail to a key.
+
+The fields covered are those nothing may change without an entry.  A case's
+``status``, ``denial_reason`` and ``previous_case_id`` are left out: a sync
+package from the other site changes them in one entry for the whole package
+(its history lines, insert-only, carry each step).  A rating is insert-only, so
+all of it is covered.  An account's count of wrong passwords and its lock
+change at every failed sign-in and are left out; its password hash is in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from counter.audit.actions import AuditAction
+from counter.audit.chain import at_text
+
+
+class SubjectKind(StrEnum):
+    CASE = "case"
+    RATING = "rating"
+    ACCOUNT = "account"
+
+
+CASE_FIELDS = (
+    "case_no", "uid", "site_code", "desk_no", "clerk", "bundle_code", "guide_version_id", "outcome", "answers",
+    "applicant_kind", "applicant_name", "applicant_id_no", "applicant_phone", "applicant_address", "legal_rep",
+    "agent_name", "agent_id_no", "agent_authorisation", "delivery", "delivery_address", "notify_phone",
+    "received_on", "accepted_on", "promised_on", "correction_due", "notify_due", "refusal_ground", "turn_to",
+)  # fmt: skip
+RATING_FIELDS = (
+    "id", "request_id", "level", "channel", "reasons", "comment", "rated_on", "round", "case_no", "item_code",
+    "clerk", "staff_no", "desk_no", "site_code", "region", "rater_name", "rater_id_no", "rater_kind", "anonymous",
+)  # fmt: skip
+ACCOUNT_FIELDS = ("login", "name", "staff_no", "roles", "disabled", "password_hash")
+
+FIELDS = {SubjectKind.CASE: CASE_FIELDS, SubjectKind.RATING: RATING_FIELDS, SubjectKind.ACCOUNT: ACCOUNT_FIELDS}
+
+_CASE_ACTIONS = {AuditAction.CASE_TAKEN, AuditAction.CASE_CHANGED, AuditAction.CASE_VOIDED}
+_ACCOUNT_ACTIONS = {AuditAction.ACCOUNT_ADDED, AuditAction.ACCOUNT_CHANGED}
+_RATING_ACTIONS = {AuditAction.RATING_RECORDED, AuditAction.RATING_DECIDED}
+RATING_SUBJECT = "rating:"
+
+
+def subject_of(action: str, subject: str) -> tuple[SubjectKind, str] | None:
+    """The row an entry is about, as (kind, key): a case number, a rating's id, a login; None for no row."""
+    if action in _CASE_ACTIONS and subject:
+        return SubjectKind.CASE, subject
+    if action in _ACCOUNT_ACTIONS and subject:
+        return SubjectKind.ACCOUNT, subject
+    if action in _RATING_ACTIONS and subject.startswith(RATING_SUBJECT):
+        return SubjectKind.RATING, subject.removeprefix(RATING_SUBJECT)
+    return None
+
+
+def recorded_actions() -> tuple[str, ...]:
+    """The actions whose entries may carry a state: what the cross-check reads of the trail."""
+    return tuple(sorted(a.value for a in _CASE_ACTIONS | _ACCOUNT_ACTIONS | _RATING_ACTIONS))
+
+
+def _canonical(value: object) -> object:
+    if isinstance(value, dt.datetime):
+        return at_text(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def state_hash(kind: SubjectKind, row: Mapping[str, object]) -> str:
+    """The digest of ``row``'s covered fields: SHA-256 of canonical JSON, the same on SQLite and PostgreSQL."""
+    values = [kind.value, *(_canonical(row[name]) for name in FIELDS[kind])]
+    encoded = json.dumps(values, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()
+
+
+class MismatchCode(StrEnum):
+    CHANGED = "row_changed"  # the row is not as the newest entry about it recorded: changed without the trail
+    DELETED = "row_deleted"  # the trail recorded the row; it is gone
+    UNRECORDED = "row_unrecorded"  # a row of this site made since states are recorded, with no entry at all
+
+
+@dataclass(frozen=True, slots=True)
+class RowMismatch:
+    code: MismatchCode
+    kind: SubjectKind
+    key: str  # case number, rating id, login
+
+
+@dataclass(frozen=True, slots=True)
+class CurrentRow:
+    """A row as it is now: its key, digest, and whether an entry must speak of it (this site's, made since)."""
+
+    key: str
+    state: str
+    must_be_recorded: bool
+
+
+def cross_check(
+    kind: SubjectKind, rows: Iterable[CurrentRow], recorded: Mapping[str, str], mentioned: set[str]
+) -> list[RowMismatch]:
+    """Every mismatch between the rows of ``kind`` and the trail.
+
+    ``recorded`` maps a key to the state of the newest entry that carries one;
+    ``mentioned`` holds every key some entry is about, with a state or not (an
+    entry from before states were recorded still accounts for a row).
+    """
+    found: list[RowMismatch] = []
+    seen: set[str] = set()
+    for row in rows:
+        seen.add(row.key)
+        state = recorded.get(row.key)
+        if state is not None and state != row.state:
+            found.append(RowMismatch(MismatchCode.CHANGED, kind, row.key))
+        elif state is None and row.key not in mentioned and row.must_be_recorded:
+            found.append(RowMismatch(MismatchCode.UNRECORDED, kind, row.key))
+    found.extend(RowMismatch(MismatchCode.DELETED, kind, key) for key in sorted(set(recorded) - seen))
+    return found

@@ -1,0 +1,131 @@
+"""The rows the trail vouches for, read for their digests: one row as an entry is written, all of them for the check.
+
+Rows are read with plain column selects both times, so a value comes back in
+the same type whether the entry's transaction or a later check reads it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from counter.audit.state import FIELDS, CurrentRow, SubjectKind, recorded_actions, state_hash, subject_of
+from counter.db import models
+from counter.db.settings_store import get_setting
+
+READ_BATCH = 5_000
+SITE_CODE = "site.code"  # as counter.actions.site stores it
+
+_TABLES: dict[SubjectKind, Any] = {
+    SubjectKind.CASE: models.Case,
+    SubjectKind.RATING: models.Rating,
+    SubjectKind.ACCOUNT: models.Account,
+}
+
+
+_KEYS = {SubjectKind.CASE: "case_no", SubjectKind.RATING: "id", SubjectKind.ACCOUNT: "login"}
+_MADE = {SubjectKind.CASE: "created_at", SubjectKind.RATING: "rated_at", SubjectKind.ACCOUNT: "created_at"}
+
+
+def _key_column(kind: SubjectKind) -> ColumnElement[Any]:
+    return getattr(_TABLES[kind], _KEYS[kind])  # type: ignore[no-any-return]
+
+
+def _columns(kind: SubjectKind) -> list[Any]:
+    table = _TABLES[kind]
+    return [getattr(table, name) for name in FIELDS[kind]]
+
+
+def row_state(session: Session, action: str, subject: str) -> str:
+    """The digest of the row the entry (``action``, ``subject``) is about; "" when it is about none, or it is gone."""
+    about = subject_of(action, subject)
+    if about is None:
+        return ""
+    kind, key = about
+    column = _key_column(kind)
+    value: object = key
+    if kind is SubjectKind.RATING:
+        if not key.isdigit():
+            return ""
+        value = int(key)
+    row = session.execute(select(*_columns(kind)).where(column == value)).first()
+    return "" if row is None else state_hash(kind, dict(row._mapping))
+
+
+def current_rows(
+    session: Session, kind: SubjectKind, own_site: str | None, since: dt.datetime | None
+) -> Iterator[CurrentRow]:
+    """Every row of ``kind`` with its digest, read ``READ_BATCH`` at a time by key.
+
+    A row must be recorded when it was made since the first entry that carried
+    a state (``since``; never when None) and belongs to this site (``own_site``;
+    accounts are always the site's, and None counts every row as its own).
+    """
+    key = _key_column(kind)
+    made = getattr(_TABLES[kind], _MADE[kind])
+    site = None if kind is SubjectKind.ACCOUNT else _TABLES[kind].site_code
+    extra = [made] + ([site] if site is not None else [])
+    after: Any = None
+    while True:
+        query = select(key, *extra, *_columns(kind))
+        if after is not None:
+            query = query.where(key > after)
+        rows = session.execute(query.order_by(key).limit(READ_BATCH)).all()
+        for row in rows:
+            mapping = row._mapping
+            made_at = _naive_utc(row[1])
+            own = site is None or own_site is None or row[2] == own_site
+            must = since is not None and own and made_at is not None and made_at >= since
+            yield CurrentRow(str(row[0]), state_hash(kind, dict(mapping)), must)
+        if len(rows) < READ_BATCH:
+            return
+        after = rows[-1][0]
+
+
+def _naive_utc(value: dt.datetime | None) -> dt.datetime | None:
+    if value is None or value.tzinfo is None:
+        return value
+    return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def recorded_states(session: Session) -> tuple[dict[SubjectKind, dict[str, str]], dict[SubjectKind, set[str]]]:
+    """The newest recorded state of every row (in the order the entries were written), and every row spoken of.
+
+    Entries are ordered by their row id: two changes of one row are serialised
+    by the row's lock, so the later change's entry is written later whatever
+    the desks' clocks say.
+    """
+    e = models.AuditEntry
+    states: dict[SubjectKind, dict[str, str]] = {kind: {} for kind in SubjectKind}
+    mentioned: dict[SubjectKind, set[str]] = {kind: set() for kind in SubjectKind}
+    after = 0
+    while True:
+        query = select(e.id, e.action, e.subject, e.state).where(e.action.in_(recorded_actions()), e.id > after)
+        rows = session.execute(query.order_by(e.id).limit(READ_BATCH)).all()
+        for _id, action, subject, state in rows:
+            about = subject_of(action, subject)
+            if about is None:
+                continue
+            kind, key = about
+            mentioned[kind].add(key)
+            if state:
+                states[kind][key] = state
+        if len(rows) < READ_BATCH:
+            return states, mentioned
+        after = rows[-1][0]
+
+
+def states_since(session: Session) -> dt.datetime | None:
+    """When the first entry with a state was written: rows made before it may have no entry (None: no entry has)."""
+    e = models.AuditEntry
+    first = session.scalar(select(func.min(e.at)).where(e.state != ""))
+    return _naive_utc(first)
+
+
+def own_site_code(session: Session) -> str | None:
+    """This site's code as stored; None on a database that has none yet (every row is then its own)."""
+    return get_setting(session, SITE_CODE)

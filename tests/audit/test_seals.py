@@ -1,0 +1,188 @@
+"""Seals: the chain heads signed with the site's key, and the rewritten trail that only they reveal.
+
+The forger here has the database file and the program's source, but not the
+site's key file: they edit a case, make the newest entry about it record the
+new state, and compute the chain again.  Chain and rows then agree; the seal
+made before does not.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import text
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.audit import record_at_desk
+from counter.actions.audit_seal import seal_if_key_here, seal_trail
+from counter.actions.desk import Desk
+from counter.actions.site import this_site
+from counter.audit.actions import AuditAction
+from counter.audit.seal import payload_digest, seal_payload
+from counter.cli.main import main
+from counter.db import audit_seals
+from counter.db.audit_state import row_state
+from counter.db.models import utcnow
+from counter.host import paths
+from counter.sync.keys import key_fingerprint, public_key_text, sign
+from tests.audit.conftest import IDENTITY, Facts
+from tests.audit.tampering import drop_triggers, newest_entry_about, rechain
+
+CHAIN = "XAM01-8"
+
+
+@pytest.fixture
+def db(db_path: Path, sessions: sessionmaker[Session]) -> str:
+    """The audit template, on a site whose key file is on this machine (the data folder's ``keys/site.key``)."""
+    with sessions.begin() as s:
+        this_site(s)
+    return f"sqlite:///{db_path}"
+
+
+def verify(capsys: pytest.CaptureFixture[str], db: str) -> tuple[int, dict[str, object]]:
+    code = main(["audit", "verify", "--json", "--db", db])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def problems(report: dict[str, object]) -> list[tuple[str, str, int, int]]:
+    listed = report["problems"]
+    assert isinstance(listed, list)
+    return [(p["code"], p["chain"], p["seq"], p["last_seq"]) for p in listed]
+
+
+def last_seq(sessions: sessionmaker[Session], chain: str = CHAIN) -> int:
+    with sessions() as s:
+        return audit_seals.last_seqs(s)[chain]
+
+
+def forge_case_edit(sessions: sessionmaker[Session], case_no: str) -> int:
+    """The applicant renamed, the newest entry about the case made to record it, the chain computed again."""
+    drop_triggers(sessions, ["audit_entry"])
+    chain, seq = newest_entry_about(sessions, case_no)
+    assert chain == CHAIN
+    with sessions.begin() as s:
+        s.execute(text("UPDATE \"case\" SET applicant_name = '李四' WHERE case_no = :no"), {"no": case_no})
+        state = row_state(s, AuditAction.CASE_TAKEN.value, case_no)
+        s.execute(text("UPDATE audit_entry SET state = :state WHERE chain = :c AND seq = :seq"),
+                  {"state": state, "c": chain, "seq": seq})  # fmt: skip
+    rechain(sessions, chain)
+    return seq
+
+
+def add_entries(sessions: sessionmaker[Session], count: int) -> None:
+    with sessions.begin() as s:
+        for n in range(count):
+            record_at_desk(s, Desk(IDENTITY, "乌兰"), AuditAction.PRINTED, f"note-{n}", {"ok": True})
+
+
+def test_a_rechained_trail_after_a_seal_is_reported_with_its_chain_and_range(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session], facts: Facts
+) -> None:
+    assert main(["audit", "seal", "--db", db]) == 0
+    assert "第 1 号封签" in capsys.readouterr().out
+    sealed = last_seq(sessions)
+    assert verify(capsys, db)[0] == 0
+
+    forge_case_edit(sessions, facts.accepted)
+    code, report = verify(capsys, db)
+    assert code == 1
+    # the chain is whole again and the case agrees with its entry: only the seal tells
+    assert problems(report) == [("sealed_rewritten", CHAIN, 1, sealed)]
+    assert report["mismatches"] == []
+    assert main(["audit", "verify", "--db", db]) == 1
+    out = capsys.readouterr().out
+    assert f"链 {CHAIN} 第1至{sealed}条：与签名封签不符" in out
+
+
+def test_later_seals_narrow_where_the_rewrite_began(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session], facts: Facts
+) -> None:
+    with sessions.begin() as s:
+        seal_trail(s)
+    first = last_seq(sessions)
+    add_entries(sessions, 3)
+    with sessions.begin() as s:
+        record_at_desk(s, Desk(IDENTITY, "乌兰"), AuditAction.CASE_CHANGED, facts.unsent, {"event": "noted"})
+    add_entries(sessions, 2)
+    with sessions.begin() as s:
+        seal_trail(s)
+    second = last_seq(sessions)
+    assert second == first + 6
+
+    forge_case_edit(sessions, facts.unsent)  # its newest entry is after the first seal, before the second
+    code, report = verify(capsys, db)
+    assert code == 1
+    assert problems(report) == [("sealed_rewritten", CHAIN, first + 1, second)]
+
+
+def test_entries_after_the_newest_seal_are_counted_not_broken(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session]
+) -> None:
+    code, report = verify(capsys, db)
+    assert (code, report["seals"], report["unsealed"]) == (0, 0, report["entries"])
+    with sessions.begin() as s:
+        made = seal_if_key_here(s)
+    assert made is not None
+    add_entries(sessions, 2)
+    code, report = verify(capsys, db)
+    assert (code, report["seals"], report["unsealed"]) == (0, 1, 2)
+    with sessions() as s:
+        key = this_site(s).public_key
+    assert report["seal_key_fingerprint"] == key_fingerprint(key)
+    assert main(["audit", "verify", "--db", db]) == 0
+    assert "最后一次封存之后尚未封存的记录 2 条" in capsys.readouterr().out
+
+
+def test_a_seal_signed_with_another_key_or_removed_is_reported(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session]
+) -> None:
+    for _ in range(3):
+        with sessions.begin() as s:
+            seal_trail(s)
+    with sessions() as s:
+        tips = audit_seals.chain_tips(s)
+        newest = audit_seals.newest_seal(s)
+    assert newest is not None
+    payload = seal_payload(4, "XAM01", utcnow(), payload_digest(newest.payload), tips)
+    with sessions.begin() as s:
+        audit_seals.add_seal(s, utcnow(), payload, sign(Ed25519PrivateKey.generate(), payload.encode("utf-8")))
+    drop_triggers(sessions, ["audit_seal"])
+    with sessions.begin() as s:
+        s.execute(text("DELETE FROM audit_seal WHERE id = 2"))
+    code, report = verify(capsys, db)
+    assert code == 1
+    assert problems(report) == [("seal_forged", "", 4, 4), ("seal_missing", "", 2, 2)]
+
+
+def test_a_site_key_replaced_in_the_database_is_reported_where_the_key_file_is(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session], facts: Facts
+) -> None:
+    """The forger's own key in the settings and a seal made with it: the seals agree, the key file does not."""
+    with sessions.begin() as s:
+        seal_trail(s)
+    forge_case_edit(sessions, facts.accepted)
+    forger = Ed25519PrivateKey.generate()
+    drop_triggers(sessions, ["audit_seal"])
+    with sessions.begin() as s:
+        s.execute(text("DELETE FROM audit_seal"))
+        replaced = {"key": public_key_text(forger)}
+        s.execute(text("UPDATE setting SET value = :key WHERE key = 'site.public_key'"), replaced)
+        payload = seal_payload(1, "XAM01", utcnow(), "0" * 64, audit_seals.chain_tips(s))
+        audit_seals.add_seal(s, utcnow(), payload, sign(forger, payload.encode("utf-8")))
+    code, report = verify(capsys, db)
+    assert code == 1
+    assert problems(report) == [("seal_key_replaced", "", 0, 0)]
+    assert report["seal_key_fingerprint"] == key_fingerprint(public_key_text(forger))  # to compare with the card
+
+
+def test_a_desk_without_the_key_cannot_seal(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session]
+) -> None:
+    paths.site_key_path().unlink()
+    assert main(["audit", "seal", "--db", db]) == 1
+    assert str(paths.site_key_path()) in capsys.readouterr().err
+    with sessions.begin() as s:
+        assert seal_if_key_here(s) is None
