@@ -71,8 +71,10 @@ def _refuse_live_training_day(args: argparse.Namespace) -> None:
 def cmd_case_take(args: argparse.Namespace) -> int:
     from counter.actions.intake import CaseNotFound, IntakeNotPossible
     from counter.actions.intake_file import take_from_file
+    from counter.actions.number_guard import NumbersBehind
     from counter.cli.case_text import print_case
     from counter.intake.request_file import FileUnreadable, read_intake_file
+    from counter.words.database import numbers_behind_text
 
     day = today(args)  # a wrong --today is misuse, before the file is looked at
     text = _read(args.request)
@@ -90,6 +92,8 @@ def cmd_case_take(args: argparse.Namespace) -> int:
         raise Reported(phrases.CASE_TAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no)) from err
     except IntakeNotPossible as err:
         return _report(_intake_lines(err, file, day), args.json)
+    except NumbersBehind as err:
+        raise Reported(numbers_behind_text(err.last_issued)) from err
     shown = print_case(store, by, taken.case_no, as_json=args.json)
     assert shown  # committed just now
     return EXIT_OK

@@ -1,6 +1,8 @@
 """The database command: ``counter db upgrade`` migrates the schema to this program's revision.
 
 Opening the database migrates it (:func:`counter.cli.common.open_store`); the command says where it now stands.
+It is also the explicit step that makes a new SQLite database: no other command makes one where a configured file
+is missing (:mod:`counter.actions.database_file`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,6 @@ def add_db_commands(commands: Commands, common: argparse.ArgumentParser) -> None
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from counter.actions.schema import HEAD
 
-    open_store(args)
+    open_store(args, create=True)  # the set-up step: the one command that makes a missing database
     print(tr("数据库结构已是最新（{revision}）。").format(revision=HEAD))
     return EXIT_OK

@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, text
 from counter.cli.main import main
 from counter.host.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
 from counter.sync.keys import key_fingerprint, new_private_key, public_key_text
-from tests.conftest import SHIPPED_CATALOG
+from tests.conftest import SHIPPED_CATALOG, made_database
 
 TOWNSHIP_NAME = "阿尔山市明水河镇便民服务中心"
 
@@ -34,7 +34,8 @@ class Sites:
     def at(self, site: str) -> str:
         """Work as the machine ``site``: its data folder; the database URL to pass."""
         self.monkeypatch.setenv("COUNTER_HOME", str(self.root / site / "home"))
-        return f"sqlite:///{self.root / site / 'counter.sqlite3'}"
+        path = self.root / site / "counter.sqlite3"
+        return f"sqlite:///{path}" if path.exists() else made_database(path)
 
 
 @pytest.fixture
