@@ -244,16 +244,31 @@ def today(args: argparse.Namespace) -> dt.date:
     if not raw:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(raw)
+        day = dt.date.fromisoformat(raw)
     except ValueError as err:
         raise UsageError(tr("--today 应为 YYYY-MM-DD 格式的日期，收到：{raw}").format(raw=raw)) from err
+    return _supported(day)
 
 
 def parse_date(raw: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(raw)
+        day = dt.date.fromisoformat(raw)
     except ValueError as err:
         raise UsageError(tr("日期应为 YYYY-MM-DD 格式，收到：{raw}").format(raw=raw)) from err
+    return _supported(day)
+
+
+def _supported(day: dt.date) -> dt.date:
+    """``day``, when the desk can count working days and number notices on it (misuse otherwise)."""
+    from counter.case.numbers import FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY, supported_day
+
+    if not supported_day(day):
+        raise UsageError(
+            tr("日期 {day} 超出本程序支持的范围（{first} 至 {last}）。").format(
+                day=day.isoformat(), first=FIRST_SUPPORTED_DAY.isoformat(), last=LAST_SUPPORTED_DAY.isoformat()
+            )
+        )
+    return day
 
 
 # --- catalog problems ----------------------------------------------------------------
