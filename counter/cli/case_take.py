@@ -49,8 +49,15 @@ def add_take_command(case: Commands, common: argparse.ArgumentParser) -> None:
 
 
 def _read(name: str) -> str:
+    from counter.bounded_read import INTAKE_REQUEST_LIMIT, TooLarge, read_bounded, read_stream
+
     try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        if name == "-":
+            data = read_stream(sys.stdin.buffer, INTAKE_REQUEST_LIMIT)
+        else:
+            data = read_bounded(Path(name), INTAKE_REQUEST_LIMIT)
+    except TooLarge as err:
+        raise Reported(phrases.FILE_TOO_LARGE.format(path=name, limit=err.limit)) from err
     except OSError as err:
         raise Reported(phrases.CASE_TAKE_NO_FILE.format(path=name, error=err.strerror or err)) from err
     try:
