@@ -104,3 +104,42 @@ def test_a_counter_behind_the_cases_is_refused(desk: Path) -> None:
     refused = take(desk, "behind-2")
     assert refused.returncode == 1
     assert number in refused.stderr
+
+
+# The window as `counter` starts it; prints the banner once it shows (the check runs where the database opens, on
+# the warm-up thread of a quick start), or nothing after a while; then it closes.
+PROBE = """
+import json
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from counter.ui.app import run
+from counter.ui.main_window import MainWindow
+
+app = QApplication(["counter"])
+tries = [0]
+def look():
+    windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
+    tries[0] += 1
+    if windows and windows[0].banner.isVisible() or tries[0] > 150:
+        print(json.dumps({"banner": windows[0].banner.label.text() if windows else ""}))
+        app.quit()
+        return
+    QTimer.singleShot(100, look)
+QTimer.singleShot(0, look)
+raise SystemExit(run(None, False, []))
+"""
+
+
+def test_the_window_says_so_at_start(desk: Path) -> None:
+    number = taken(desk, "window-1")
+    with sqlite3.connect(desk / "counter.sqlite3") as conn:
+        conn.execute("UPDATE desk_counter SET last = 0 WHERE kind = 'case'")
+    conn.close()
+    env = {**os.environ, "COUNTER_HOME": str(desk), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    banner = json.loads(done.stdout.strip().splitlines()[-1])["banner"]
+    assert "本窗口暂停收件" in banner
+    assert number in banner

@@ -40,6 +40,7 @@ from counter.ui.fonts import install_fonts
 from counter.ui.geometry import fit_to_screen
 from counter.ui.integrity import check_at_start, start_daily_backup
 from counter.ui.main_window import MainWindow
+from counter.ui.number_check import check_numbers_at_start
 from counter.ui.qt_language import install_qt_language
 from counter.ui.runner import Runner
 from counter.ui.single_desk import Claim, SingleDesk
@@ -196,22 +197,31 @@ def front_window(window: MainWindow) -> QWidget:
     return window
 
 
-def _warm_up(store: Store, opened: Callable[[], None]) -> None:
-    """Import SQLAlchemy and open the database while the clerk reads the screen; then say so (``opened``)."""
+def _warm_up(store: Store, opened: Callable[[], None], check: Callable[[], None]) -> None:
+    """Import SQLAlchemy and open the database while the clerk reads the screen; then say so (``opened``).
+
+    ``check``: what is looked at in the opened database before the first intake (the numbers already issued).
+    """
     try:
         store.sessions()
     except Exception:  # the first user event opens it again and names the problem
         log.exception("database warm-up failed")
         return
     opened()
+    check()
 
 
 def _bring_catalog_up(
-    window: MainWindow, db: Store, quick: QuickStart | None, exit_when_ready: bool
+    window: MainWindow, db: Store, quick: QuickStart | None, exit_when_ready: bool, today: dt.date | None = None
 ) -> threading.Thread | None:
     """After a full start, sync the bundled catalog; after a quick one, warm the database up; the warm-up thread."""
     opened = window.desk_actions.database_open.emit
+
+    def check() -> None:
+        check_numbers_at_start(window.banner, db, today)
+
     if quick is None:
+        check()  # the database is open already: a few indexed queries
         QTimer.singleShot(0, window.start_sync)
         QTimer.singleShot(0, opened)  # opened before the window
         return None
@@ -219,7 +229,7 @@ def _bring_catalog_up(
     QTimer.singleShot(0, lambda: window.catalog_ready.emit(True))
     if exit_when_ready:
         return None
-    warm_up = threading.Thread(target=_warm_up, args=(db, opened), name="db-warm-up", daemon=True)
+    warm_up = threading.Thread(target=_warm_up, args=(db, opened, check), name="db-warm-up", daemon=True)
     warm_up.start()
     return warm_up
 
@@ -297,7 +307,7 @@ def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: b
         QTimer.singleShot(0, window.start_pad)
         if today is None:  # a site nobody has set up gets its set-up form (training works in its own database)
             window.desk_actions.database_open.connect(window.desk_actions.offer_site_set_up)
-    warm_up = _bring_catalog_up(window, db, quick, exit_when_ready)
+    warm_up = _bring_catalog_up(window, db, quick, exit_when_ready, today)
     if not exit_when_ready and today is None:
         QTimer.singleShot(0, lambda: start_daily_backup(db.url))
     code = app.exec()

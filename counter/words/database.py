@@ -77,3 +77,6 @@ NUMBERS_BEHIND = tr(
 def numbers_behind_text(number: str) -> str:
     """Why no intake is numbered now: the database is behind a number already issued (``number``, the last one)."""
     return NUMBERS_BEHIND.format(number=number)
+
+
+NUMBERS_BEHIND_TITLE = tr("本窗口暂停收件：继续编号可能与已发出的编号重复")
