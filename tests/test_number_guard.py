@@ -88,6 +88,12 @@ def test_a_damaged_log_is_found_and_no_number_is_reused(desk: Path) -> None:
     assert "counter restore" in refused.stderr
     again = json.loads(counter(desk, "case", "list", "--json").stdout)
     assert {row["case_no"] for row in again} == set(numbers[:3])  # nothing was numbered
+    assert counter(desk, "db", "numbers").returncode == 1
+    skipped = counter(desk, "db", "numbers", "--skip-issued")  # once someone has looked: number on above them
+    assert skipped.returncode == 0, skipped.stderr
+    assert numbers[-1] in skipped.stdout
+    after = taken(desk, "wal-after")
+    assert int(after.rsplit("-", 1)[1]) == int(numbers[-1].rsplit("-", 1)[1]) + 1
 
 
 def test_a_normal_restart_goes_on_numbering(desk: Path) -> None:

@@ -24,7 +24,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import event
 
+from counter.access.roles import Permission
 from counter.actions.database_file import database_place
+from counter.actions.guard import require
 from counter.case.numbers import CASE_NO
 from counter.db.number_checks import (
     case_exists,
@@ -32,6 +34,7 @@ from counter.db.number_checks import (
     counter_last,
     highest_case_sequence,
     highest_document_sequence,
+    raise_counter,
 )
 from counter.db.settings_store import is_training
 from counter.host.database_notes import read_note, remember_issued
@@ -110,3 +113,27 @@ def note_issued(session: Session, desk: Desk, number: str) -> None:
             log.exception("number %s not noted outside the database", number)
 
     event.listen(session, "after_commit", committed, once=True)
+
+
+def skip_issued(session: Session, desk: Desk) -> str | None:
+    """After a restore (or a damaged log), number on *above* what this desk issued, never over it again.
+
+    The cases taken after the backup are not in the database and are entered again under new numbers; the numbers
+    on their first papers stay theirs.  So the desk's counter for the noted day is raised to the noted number, which
+    the check then accepts (:func:`check_numbers`).  An administrator's step where accounts exist; the noted number,
+    or ``None`` when nothing was noted here or the database already has it.
+    """
+    require(session, desk.actor, Permission.CHANGE_SETTINGS)
+    place = _place(session)
+    note = read_note(place)
+    noted = note.issued.get(_desk_key(desk)) if note else None
+    match = CASE_NO.match(noted) if noted else None
+    if not noted or not match:
+        return None
+    day = dt.date(int(match["day"][:4]), int(match["day"][4:6]), int(match["day"][6:]))
+    site, desk_no = desk.identity.site_code, desk.identity.desk_no
+    if case_exists(session, noted) or counter_last(session, site, desk_no, day, CASE_KIND) >= int(match["seq"]):
+        return None
+    raise_counter(session, site, desk_no, day, CASE_KIND, int(match["seq"]))
+    log.warning("desk %s counter for %s raised to %s: numbers issued before are not issued again", site, day, noted)
+    return noted

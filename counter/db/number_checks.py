@@ -69,3 +69,13 @@ def counter_last(session: Session, site_code: str, desk_no: str, day: dt.date, k
 
 def case_exists(session: Session, case_no: str) -> bool:
     return session.scalar(select(models.Case.id).where(models.Case.case_no == case_no)) is not None
+
+
+def raise_counter(session: Session, site_code: str, desk_no: str, day: dt.date, kind: str, last: int) -> None:
+    """Set the desk's counter for ``day`` and ``kind`` to at least ``last``: the next number is above it."""
+    counter = models.DeskCounter
+    row = session.get(counter, (site_code, desk_no, day, kind))
+    if row is None:
+        session.add(counter(site_code=site_code, desk_no=desk_no, day=day, kind=kind, last=last))
+    elif row.last < last:
+        row.last = last

@@ -70,7 +70,8 @@ def database_read_only_text(path: str) -> str:
 NUMBERS_BEHIND = tr(
     "不能受理：数据库中缺少本窗口已发出的编号（最后发出的是 {number}），继续编号可能与已打印给群众的编号重复。"
     "数据库可能丢失了最近的办件（日志文件损坏或恢复了较早的备份）。"
-    "请停止在本窗口收件，联系运维人员核对并用最近的备份恢复（counter restore）。"
+    "请停止在本窗口收件，联系运维人员核对并用最近的备份恢复（counter restore）；"
+    "核对后由管理员运行 counter db numbers --skip-issued，从已发出的编号之后继续编号。"
 )
 
 
