@@ -297,7 +297,7 @@ NAMES = {"accept": "受理", "defer": "容缺受理", "correct": "补正", "refu
 
 def open_desk(folder: Path) -> tuple[MainWindow, Store, Keyboard]:
     """The desk as it starts, the catalog in, and 我要开小餐馆 on screen (typed once a day, not counted)."""
-    store = Store(f"sqlite:///{folder / 'desk.sqlite3'}")
+    store = Store(f"sqlite:///{folder / 'desk.sqlite3'}", create=True)
     window = MainWindow(store, bundled_catalog_dir(), today=TODAY)
     fit_to_screen(window, (1280, 800))
     window.show()

@@ -75,6 +75,9 @@ def version_lines() -> list[str]:
 
 
 def _run(args_list: list[str], window: argparse.Namespace | None) -> int:
+    from counter.host.private_files import keep_files_private
+
+    keep_files_private()  # before anything is written: the database, logs, exports, PDFs are 0600 in 0700 folders
     if args_list == ["--version"]:
         print("\n".join(version_lines()))
         return 0

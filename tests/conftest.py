@@ -7,6 +7,7 @@ one per test, so no test touches the user's real database.
 from __future__ import annotations
 
 import os
+import tempfile
 import weakref
 from collections.abc import Collection, Iterator
 from pathlib import Path
@@ -19,6 +20,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # every program the tests start (python -m counter, the crash and hall workers) fails on a warning of SQLAlchemy's,
 # as this process does by filterwarnings = error (counter.db.engine.SQL_WARNINGS_ENV)
 os.environ["COUNTER_SQL_WARNINGS"] = "error"
+# what the app notes of its databases outside them (counter.host.database_notes): never the user's own folder,
+# also for a fixture made before a test's own (counter_home) takes over
+os.environ.setdefault("COUNTER_STATE", tempfile.mkdtemp(prefix="counter-state-"))
 
 # How hard the properties try, for the whole run rather than test by test.  `ci` is what the test command runs;
 # `dev` gives a quick answer while working; `thorough` is for a change to a parser, a package or the rules.  Choose
@@ -95,4 +99,19 @@ def counter_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("COUNTER_PRINT", raising=False)  # each test prints the way the machine would
     # the machine's desk settings: none, whatever the computer running the tests has in /etc/counter
     monkeypatch.setenv("COUNTER_MACHINE_CONFIG", str(tmp_path / "machine" / "desk.toml"))
+    monkeypatch.setenv("COUNTER_STATE", str(tmp_path / "state"))  # what this machine knows of its databases
     return home
+
+
+def made_database(path: Path) -> str:
+    """The URL of a new, migrated SQLite file at ``path``: made on purpose, as ``counter db upgrade`` makes one.
+
+    A command never makes a database named by ``--db`` that is not there (counter.actions.database_file).
+    """
+    from counter.actions.store import Store
+
+    url = f"sqlite:///{path}"
+    store = Store(url, create=True)
+    store.sessions()
+    store.dispose()
+    return url

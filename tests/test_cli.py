@@ -17,7 +17,7 @@ from counter.cli.main import main
 from counter.db.engine import make_engine, make_sessions
 from counter.intake.checklist import Receipt, record
 from tests.actions.test_intake_actions import full_request, take
-from tests.conftest import SHIPPED_CATALOG
+from tests.conftest import SHIPPED_CATALOG, made_database
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -28,7 +28,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    return made_database(tmp_path / "cli.sqlite3")
 
 
 def test_shipped_catalog_validates(capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, select
 
 from counter.cli.main import main
 from counter.db import models
+from tests.conftest import made_database
 
 ADMIN_PASSWORD = "bayan2026ok"
 CLERK_PASSWORD = "wulan2026ok"
@@ -31,7 +32,7 @@ def add(
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'accounts.sqlite3'}"
+    return made_database(tmp_path / "accounts.sqlite3")
 
 
 @pytest.fixture

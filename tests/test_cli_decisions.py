@@ -25,6 +25,7 @@ from counter.identifiers import make_id_number
 from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest
 from counter.intake.parties import Applicant, ApplicantKind, Parties
+from tests.conftest import made_database
 from tests.test_cli import run
 
 TODAY = dt.date(2026, 11, 20)
@@ -58,7 +59,7 @@ def deferred_case(db: str) -> tuple[str, dt.date]:
 def test_a_lapse_from_the_command_line_denies_only_the_food_licence_and_not_before_its_day(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    db = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    db = made_database(tmp_path / "cli.sqlite3")
     assert run(capsys, "catalog", "list", "--db", db)[0] == 0  # the bundled catalog, imported at first use
     number, due = deferred_case(db)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from counter.cli.main import main
-from tests.conftest import SHIPPED_CATALOG
+from tests.conftest import SHIPPED_CATALOG, made_database
 
 SMALL_RESTAURANT = "XAM-YJS-008"
 
@@ -22,7 +22,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A desk database with the bundled catalog in, made by the first command."""
-    return f"sqlite:///{tmp_path_factory.mktemp('find') / 'cli.sqlite3'}"
+    return made_database(tmp_path_factory.mktemp("find") / "cli.sqlite3")
 
 
 @pytest.mark.parametrize(("query", "match"), [("开饭店", "alias"), ("小参馆", "typo"), ("xcgg", "typo")])

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from counter.cli.main import main
+from tests.conftest import made_database
 
 COMMANDS = [
     ["catalog", "list"],
@@ -59,7 +60,7 @@ JUNK = st.text(alphabet=st.characters(exclude_categories=["Cs"], exclude_charact
 def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.chdir(tmp_path)  # whatever a command line writes lands here
     monkeypatch.setenv("COUNTER_PASSWORD", "wrong-password-1")
-    return f"sqlite:///{tmp_path / 'fuzz.sqlite3'}"
+    return made_database(tmp_path / "fuzz.sqlite3")
 
 
 # every example runs against the test's one database and captured output: none needs fresh ones

@@ -16,6 +16,7 @@ from counter.case.numbers import DeskIdentity
 from counter.db.catalog_store import StoredGuide, current_guide
 from counter.db.engine import make_engine, make_sessions
 from tests.actions.test_intake_actions import applicant
+from tests.conftest import made_database
 from tests.same_day_catalog import IMMEDIATE_CODE, add_immediate_guide
 from tests.test_cli import run
 
@@ -25,7 +26,7 @@ DAY = "2026-11-20"
 @pytest.fixture
 def cases(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> tuple[str, str, str]:
     """The database, a 即办 case and a restaurant case, both accepted on DAY at desk 8."""
-    db = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    db = made_database(tmp_path / "cli.sqlite3")
     assert run(capsys, "catalog", "list", "--db", db)[0] == 0  # made, migrated, the catalog loaded
     engine = make_engine(db)
     sessions = make_sessions(engine)

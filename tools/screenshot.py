@@ -317,7 +317,7 @@ class Driver:
             import_package(session, hall_desk, sent.data, now, key_path=hall_key)
         from counter.actions.store import Store
 
-        hall_store = Store(f"sqlite:///{folder / 'hall.sqlite3'}")
+        hall_store = Store(f"sqlite:///{folder / 'hall.sqlite3'}", create=True)
         self.sync_pages(folder, (db, desk), (hall_store, hall_desk))
         hall_store.dispose()
         window.close()

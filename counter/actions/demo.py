@@ -183,7 +183,7 @@ def write_documents(
     from counter.documents.model import DocumentNotPossible
 
     written: list[Path] = []
-    out.mkdir(parents=True, exist_ok=True)
+    out.mkdir(exist_ok=True)
     for case in {c.case_no: c for c in cases}.values():
         for kind in DocumentKind:
             if not kind.needs_case:

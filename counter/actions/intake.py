@@ -23,6 +23,7 @@ from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.actions.guide_status import drafts_may_be_taken
 from counter.actions.intake_settings import intake_rules
+from counter.actions.number_guard import check_numbers, note_issued
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.decisions import DecisionProblem, DecisionRefused, completion_grants, item_note
@@ -219,6 +220,7 @@ def take_intake(
             raise IntakeNotPossible(decision, detail="previous case is of another bundle")
         previous.status = next_status(CaseStatus(previous.status), CaseEvent.RESUBMITTED)
 
+    check_numbers(session, desk, today)  # never a number already on someone's paper (NumbersBehind)
     sequence = next_sequence(session, desk.identity.site_code, desk.identity.desk_no, today, "case")
     number = case_no(desk.identity, today, sequence)
     applicant, agent = parties.applicant, parties.agent
@@ -273,6 +275,7 @@ def take_intake(
         for e in request.checklist.entries
     ]
     add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value)
+    note_issued(session, desk, number)
     if previous is not None:
         add_history(session, previous, CaseEvent.RESUBMITTED.value, number, clerk=desk.clerk)
         _audit_move(session, desk, previous.case_no, CaseEvent.RESUBMITTED, CaseStatus(previous.status), number)

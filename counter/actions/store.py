@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
+from counter.actions.database_file import DatabaseMissing, DatabaseReadOnly, check_database_file, note_opened
 from counter.db.faults import DbFault
 from counter.db.revision import SchemaTooNew
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
-__all__ = ["DbFault", "SchemaTooNew", "Store", "StoreFault", "Unit", "ping"]
+__all__ = ["DatabaseMissing", "DatabaseReadOnly", "DbFault", "SchemaTooNew", "Store", "StoreFault", "Unit", "ping"]
 
 T = TypeVar("T")
 
@@ -51,11 +52,15 @@ class Store:
 
     ``training``: the training database (``counter demo``, ``--today``), marked as such when first opened, so
     that its paper says 培训样张, its numbers start at 9001 and no sync package is made from it.
+
+    ``create``: an SQLite file that is not there may be made (the set-up step, a first start, training); otherwise
+    opening it raises :class:`DatabaseMissing` (see :mod:`counter.actions.database_file`).
     """
 
-    def __init__(self, url: str, training: bool = False) -> None:
+    def __init__(self, url: str, training: bool = False, create: bool = False) -> None:
         self.url = url
         self.training = training
+        self.create = create or training
         self._lock = threading.Lock()
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
@@ -63,7 +68,8 @@ class Store:
     def sessions(self) -> sessionmaker[Session]:
         """The session factory; opens and migrates the database the first time.
 
-        Raises :class:`SchemaTooNew`, and :class:`StoreFault` when the database cannot be opened.
+        Raises :class:`SchemaTooNew`, :class:`DatabaseMissing`, :class:`DatabaseReadOnly`, and :class:`StoreFault`
+        when the database cannot be opened.
         """
         from sqlalchemy.exc import SQLAlchemyError
 
@@ -76,13 +82,19 @@ class Store:
             assert self._sessions is not None
             return self._sessions
 
+    def check_file(self) -> None:
+        """Raise :class:`DatabaseMissing` or :class:`DatabaseReadOnly` before anything opens the file."""
+        check_database_file(self.url, self.create)
+
     def _open(self) -> None:
         from counter.db.engine import make_engine, make_sessions
         from counter.db.migrate import upgrade
 
+        self.check_file()
         engine = make_engine(self.url)
         try:
             upgrade(engine)
+            note_opened(self.url, self.training)
             sessions = make_sessions(engine)
             if self.training:
                 from counter.db.settings_store import mark_training

@@ -110,6 +110,19 @@ def decision_no(desk: DeskIdentity, day: date, department: str, sequence: int) -
     return value
 
 
+# The days the desk works with: a clerk's ``--today`` and every date typed on the command line.  From the first year
+# of the State Council's holiday arrangements the app carries (chinesecalendar's data start in 2004; before it the
+# working days would be guessed by today's 全国年节及纪念日放假办法, which did not apply then) to the last year that
+# a notice's number can tell apart: it carries the year in two digits (``doc_no``, ``decision_no``), so 2100 would
+# number like 2000.  Outside them a deadline is computed from rules that did not or cannot hold, or overflows.
+FIRST_SUPPORTED_DAY = date(2004, 1, 1)
+LAST_SUPPORTED_DAY = date(2099, 12, 31)
+
+
+def supported_day(day: date) -> bool:
+    return FIRST_SUPPORTED_DAY <= day <= LAST_SUPPORTED_DAY
+
+
 def looks_like_case_no(text: str) -> bool:
     """Whether scanned or typed text is a case number (the scanner types it plus Enter)."""
     return CASE_NO.match(text.strip().upper()) is not None

@@ -25,6 +25,7 @@ import openpyxl
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from counter.bounded_read import TooLarge, check_workbook
 from counter.catalog.document import from_document, to_document
 from counter.catalog.model import Bundle, CopyForm, GuideStatus, TimeUnit
 from counter.catalog.platform_columns import (
@@ -127,6 +128,13 @@ def _header(grid: Sequence[Sequence[object]]) -> int | None:
 def read_platform_workbook(path: Path) -> ReadResult:
     """Every bundle of a platform workbook and every problem, each placed by sheet, row and column."""
     file = path.name
+    try:
+        check_workbook(path)
+    except TooLarge as err:
+        return ReadResult((), (Problem(Rule.TOO_LARGE, file, detail=str(err.limit)),))
+    except OSError as err:
+        reason = err.strerror or str(err)
+        return ReadResult((), (_workbook_problem(Rule.UNREADABLE, file, WorkbookProblem.NOT_A_WORKBOOK, reason),))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # dropped extensions and styles; values are unaffected

@@ -24,6 +24,7 @@ class Rule(StrEnum):
     NOT_A_CATALOG = "not_a_catalog"  # neither a folder, a .toml file nor a workbook
     UNREADABLE = "unreadable"  # there, but cannot be opened or read (a folder, permissions, a disk error)
     NOT_UTF8 = "not_utf8"  # read, but not UTF-8 text (a file saved as GBK, a workbook renamed .toml)
+    TOO_LARGE = "too_large"  # larger than a catalog file can be (or unpacks to more): not read; detail: the limit
     SYNTAX = "syntax"  # not valid TOML / workbook layout
     WRONG_TYPE = "wrong_type"  # a value of the wrong kind (text where a number goes …)
     UNKNOWN_VALUE = "unknown_value"  # a code outside its list (unit, necessity …)

@@ -17,6 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
+from counter.bounded_read import CATALOG_FILE_LIMIT, TooLarge, read_bounded
 from counter.catalog.departments import AdminLevel
 from counter.catalog.fingerprint import SUFFIX
 from counter.catalog.model import (
@@ -354,7 +355,9 @@ def parse_bundle(text: str, file: str) -> tuple[Bundle | None, list[Problem]]:
 
 def read_file(path: Path) -> tuple[Bundle | None, list[Problem]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(path, CATALOG_FILE_LIMIT).decode("utf-8")
+    except TooLarge as err:
+        return None, [Problem(Rule.TOO_LARGE, path.name, detail=str(err.limit))]
     except FileNotFoundError:
         return None, [Problem(Rule.NOT_FOUND, path.name)]
     except UnicodeDecodeError as err:

@@ -33,6 +33,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from counter.bounded_read import TooLarge, check_workbook
 from counter.catalog.document import from_document, to_document
 from counter.catalog.model import Bundle
 from counter.catalog.platform_workbook import is_platform_grid, read_platform_workbook
@@ -311,6 +312,12 @@ def read_workbook(path: Path) -> ReadResult:
 
 def _load(path: Path) -> tuple[list[str], dict[str, list[tuple[object, ...]]]] | Problem:
     """Sheet names and cell values, or the one problem that stops everything."""
+    try:
+        check_workbook(path)
+    except TooLarge as err:
+        return Problem(Rule.TOO_LARGE, path.name, detail=str(err.limit))
+    except OSError as err:
+        return _unreadable(path, err)
     try:
         with warnings.catch_warnings():
             # openpyxl warns about parts it drops (extensions, unknown styles); values are unaffected

@@ -49,8 +49,15 @@ def add_take_command(case: Commands, common: argparse.ArgumentParser) -> None:
 
 
 def _read(name: str) -> str:
+    from counter.bounded_read import INTAKE_REQUEST_LIMIT, TooLarge, read_bounded, read_stream
+
     try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        if name == "-":
+            data = read_stream(sys.stdin.buffer, INTAKE_REQUEST_LIMIT)
+        else:
+            data = read_bounded(Path(name), INTAKE_REQUEST_LIMIT)
+    except TooLarge as err:
+        raise Reported(phrases.FILE_TOO_LARGE.format(path=name, limit=err.limit)) from err
     except OSError as err:
         raise Reported(phrases.CASE_TAKE_NO_FILE.format(path=name, error=err.strerror or err)) from err
     try:
@@ -71,8 +78,10 @@ def _refuse_live_training_day(args: argparse.Namespace) -> None:
 def cmd_case_take(args: argparse.Namespace) -> int:
     from counter.actions.intake import CaseNotFound, IntakeNotPossible
     from counter.actions.intake_file import take_from_file
+    from counter.actions.number_guard import NumbersBehind
     from counter.cli.case_text import print_case
     from counter.intake.request_file import FileUnreadable, read_intake_file
+    from counter.words.database import numbers_behind_text
 
     day = today(args)  # a wrong --today is misuse, before the file is looked at
     text = _read(args.request)
@@ -90,6 +99,8 @@ def cmd_case_take(args: argparse.Namespace) -> int:
         raise Reported(phrases.CASE_TAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no)) from err
     except IntakeNotPossible as err:
         return _report(_intake_lines(err, file, day), args.json)
+    except NumbersBehind as err:
+        raise Reported(numbers_behind_text(err.last_issued)) from err
     shown = print_case(store, by, taken.case_no, as_json=args.json)
     assert shown  # committed just now
     return EXIT_OK

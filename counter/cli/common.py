@@ -117,16 +117,24 @@ def store_url(args: argparse.Namespace) -> str:
     return url
 
 
-def open_store(args: argparse.Namespace) -> Store:
+def open_store(args: argparse.Namespace, create: bool = False) -> Store:
     """The database of :func:`store_url`, migrated, ``--user`` signed in; the training file marked as such.
 
-    Raises :class:`SchemaTooNew` or :class:`StoreFault`, worded by :func:`failure_text`.
+    ``create``: the command is the set-up step (``counter db upgrade``) and makes a missing SQLite file.  Otherwise
+    only training and the first start of this machine's default file make one (:func:`may_create`).
+
+    Raises :class:`SchemaTooNew`, :class:`DatabaseMissing`, :class:`DatabaseReadOnly` or :class:`StoreFault`,
+    worded by :func:`failure_text`.
     """
+    from counter.actions.database_file import may_create
     from counter.actions.schema import is_training_database
     from counter.actions.store import Store
 
     url = store_url(args)
-    store = Store(url, training=training(args) and is_training_database(url))
+    training_file = training(args) and is_training_database(url)
+    demo = bool(getattr(args, "training", False))  # counter demo: sample people, in whatever file it was given
+    make = create or may_create(getattr(args, "db", None), training_file or demo)
+    store = Store(url, training=training_file, create=make)
     _opened.append(store)
     store.sessions()  # opens and migrates now, so that a command learns of a too-new database before it acts
     sign_in_for_run(args, store)  # as --user, once per run; the single desk without it
@@ -140,12 +148,16 @@ def failure_text(err: Exception) -> str:
     anything else is unexpected: a report is saved for support and the log keeps it.
     """
     from counter.actions.guard import NotPermitted
-    from counter.actions.store import DbFault, SchemaTooNew, StoreFault
+    from counter.actions.store import DatabaseMissing, DatabaseReadOnly, DbFault, SchemaTooNew, StoreFault
     from counter.host.errors import report_unexpected
     from counter.words.access import not_permitted
-    from counter.words.database import fault_text
+    from counter.words.database import database_missing_text, database_read_only_text, fault_text
     from counter.words.host import unexpected_text
 
+    if isinstance(err, DatabaseMissing):
+        return database_missing_text(str(err.path), err.folder_missing, err.made_at, setup=True)
+    if isinstance(err, DatabaseReadOnly):
+        return database_read_only_text(str(err.path))
     if isinstance(err, NotPermitted):  # the action refused the signed-in account, or nobody signed in
         return not_permitted(err.permission, err.signed_in)
     if isinstance(err, SchemaTooNew):
@@ -232,16 +244,31 @@ def today(args: argparse.Namespace) -> dt.date:
     if not raw:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(raw)
+        day = dt.date.fromisoformat(raw)
     except ValueError as err:
         raise UsageError(tr("--today 应为 YYYY-MM-DD 格式的日期，收到：{raw}").format(raw=raw)) from err
+    return _supported(day)
 
 
 def parse_date(raw: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(raw)
+        day = dt.date.fromisoformat(raw)
     except ValueError as err:
         raise UsageError(tr("日期应为 YYYY-MM-DD 格式，收到：{raw}").format(raw=raw)) from err
+    return _supported(day)
+
+
+def _supported(day: dt.date) -> dt.date:
+    """``day``, when the desk can count working days and number notices on it (misuse otherwise)."""
+    from counter.case.numbers import FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY, supported_day
+
+    if not supported_day(day):
+        raise UsageError(
+            tr("日期 {day} 超出本程序支持的范围（{first} 至 {last}）。").format(
+                day=day.isoformat(), first=FIRST_SUPPORTED_DAY.isoformat(), last=LAST_SUPPORTED_DAY.isoformat()
+            )
+        )
+    return day
 
 
 # --- catalog problems ----------------------------------------------------------------

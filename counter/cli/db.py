@@ -1,6 +1,8 @@
 """The database command: ``counter db upgrade`` migrates the schema to this program's revision.
 
 Opening the database migrates it (:func:`counter.cli.common.open_store`); the command says where it now stands.
+It is also the explicit step that makes a new SQLite database: no other command makes one where a configured file
+is missing (:mod:`counter.actions.database_file`).
 ``counter db grant-desk ROLE`` (or ``db upgrade --desk-role ROLE``), run by the tables' owner on a hall's PostgreSQL,
 makes ROLE the one the desks connect as: rows, never the tables (see :mod:`counter.db.desk_role`).
 """
@@ -8,6 +10,7 @@ makes ROLE the one the desks connect as: rows, never the tables (see :mod:`count
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
 
 from counter.cli.common import EXIT_OK, open_store
@@ -33,6 +36,37 @@ def add_db_commands(commands: Commands, common: argparse.ArgumentParser) -> None
     p.add_argument("role", metavar="ROLE")
     p.add_argument("--password-stdin", action="store_true", help=tr("新建角色时从标准输入读一行作为它的密码"))
     p.set_defaults(func=cmd_db_grant_desk)
+    p = db.add_parser("numbers", parents=[common], help=tr("检查本窗口的编号是否会与已发出的编号重复"))
+    p.add_argument(
+        "--skip-issued",
+        action="store_true",
+        help=tr("恢复备份后：从本机记录的最后一个已发出编号之后继续编号（须管理员）"),
+    )
+    p.set_defaults(func=cmd_db_numbers)
+
+
+def cmd_db_numbers(args: argparse.Namespace) -> int:
+    """Whether the desk may number intakes; with ``--skip-issued``, number on above what it issued before."""
+    import datetime as dt
+
+    from counter.actions.number_guard import NumbersBehind, check_numbers, skip_issued
+    from counter.cli.common import EXIT_PROBLEM, desk, today
+    from counter.words.database import numbers_behind_text
+
+    store = open_store(args)
+    by = desk()
+    if args.skip_issued:
+        skipped = store.write(lambda unit: skip_issued(unit, by))
+        if skipped is not None:
+            print(tr("本窗口将从 {number} 之后继续编号；该编号及之前的编号不会再次发出。").format(number=skipped))
+    day: dt.date = today(args)
+    try:
+        store.read(lambda unit: check_numbers(unit, by, day))
+    except NumbersBehind as err:
+        print(numbers_behind_text(err.last_issued), file=sys.stderr)
+        return EXIT_PROBLEM
+    print(tr("编号正常：本窗口下一个编号不会与已发出的编号重复。"))
+    return EXIT_OK
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:

@@ -75,11 +75,7 @@ def _deliver(args: argparse.Namespace, made: MadeDocument, store: Store) -> int:
     outcome = EXIT_OK
     if args.out:
         out = Path(args.out)
-        try:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_bytes(made.pdf)
-        except OSError as err:
-            raise Reported(tr("无法写入 {out}：{error}").format(out=out, error=err.strerror or err)) from err
+        _write(out, made.pdf)
         record(f"file:{out}", ok=True)
         print(f"{made.doc_no}\t{out}")
     if args.printer is not None:
@@ -145,8 +141,16 @@ def cmd_guide_notice(args: argparse.Namespace) -> int:
 
 
 def _write(out: Path, pdf: bytes) -> None:
+    """The PDF at ``out``, in a folder that must already exist.
+
+    A mistyped ``--out`` (``/mnt/usb/回执/…`` with the stick not in) must not leave applicants' papers in folders
+    nobody meant to make, on the desk's own disk.
+    """
+    from counter.cli.phrases import OUT_FOLDER_MISSING
+
+    if not out.parent.is_dir():
+        raise Reported(OUT_FOLDER_MISSING.format(folder=out.parent))
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(pdf)
     except OSError as err:
         raise Reported(tr("无法写入 {out}：{error}").format(out=out, error=err.strerror or err)) from err

@@ -34,11 +34,15 @@ def add_holiday_commands(commands: Commands, common: argparse.ArgumentParser) ->
 
 def cmd_holidays_import(args: argparse.Namespace) -> int:
     from counter.actions.calendar import import_schedule
+    from counter.bounded_read import HOLIDAY_NOTICE_LIMIT, TooLarge, read_bounded
+    from counter.cli.phrases import FILE_TOO_LARGE
     from counter.words.workdays import schedule_problem_text
 
     path = Path(args.file)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(path, HOLIDAY_NOTICE_LIMIT).decode("utf-8")
+    except TooLarge as err:
+        raise Reported(FILE_TOO_LARGE.format(path=path, limit=err.limit)) from err
     except (OSError, UnicodeDecodeError) as err:
         raise Reported(tr("无法读取节假日安排文件 {path}：{err}").format(path=path, err=err)) from err
     store = open_store(args)

@@ -290,3 +290,6 @@ CASE_ITEM_DENIED = tr("不予批准")
 CASE_LAPSED_DONE = tr("办件 {case_no}：逾期未补交的容缺材料 {materials}；不予批准的事项 {items}；办件状态：{status}")
 SITE_RULES_MARGIN = tr("容缺材料到期日至少早于承诺办结日：{days} 个工作日")
 SITE_RULES_PERIOD = tr("补正期限：{days} 个工作日")
+
+OUT_FOLDER_MISSING = tr("文件夹 {folder} 不存在：请先建好它，或写到一个已有的文件夹。本程序不会替您新建文件夹。")
+FILE_TOO_LARGE = tr("文件 {path} 超过 {limit} 字节，远大于这类文件应有的大小，未读取：请检查是否选错了文件。")

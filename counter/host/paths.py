@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from counter.host.private_files import narrow_folder
+
 APP_NAME = "counter"
 
 
@@ -21,13 +23,34 @@ def data_dir() -> Path:
         from platformdirs import user_data_path
 
         path = user_data_path(APP_NAME, appauthor=False)
-    path.mkdir(parents=True, exist_ok=True)
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    else:
+        narrow_folder(path)
+    return path
+
+
+def state_dir() -> Path:
+    """This machine's own notes about the databases it has made and the numbers it has issued.
+
+    Deliberately not under the data folder: the data folder (``COUNTER_HOME``) may be a network share, and what
+    tells an unmounted share from a first start must still be there when the share is gone.  ``COUNTER_STATE``
+    overrides it (tests); otherwise platformdirs' per-user state folder, e.g. ``~/.local/state/counter``.
+    """
+    state = os.environ.get("COUNTER_STATE")
+    if state:
+        path = Path(state)
+    else:
+        from platformdirs import user_state_path
+
+        path = user_state_path(APP_NAME, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
 
 
 def log_dir() -> Path:
     path = data_dir() / "logs"
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
 
 

@@ -100,12 +100,25 @@ def to_json(records: Sequence[RatingRecord], coding: Coding) -> str:
     return json.dumps([export_row(r, coding) for r in records], ensure_ascii=False, indent=2) + "\n"
 
 
+# What a spreadsheet reads as the start of a formula: a cell beginning with one of them runs as one in Excel and WPS
+# (``=HYPERLINK(…)`` in a rating's comment becomes a link that sends data away).  OWASP's CSV injection guidance:
+# prefix such a cell with an apostrophe, which the spreadsheet shows as text and does not display.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(text: str) -> str:
+    """``text`` as a spreadsheet shows it and never runs it: an apostrophe before a formula's first character."""
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
 def _cell(value: Any) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, list):
-        return "；".join(value)
-    return str(value)
+        return neutralised("；".join(value))
+    if isinstance(value, int):
+        return str(value)  # a number is written as itself: -1 is never a formula
+    return neutralised(str(value))
 
 
 def to_csv(records: Sequence[RatingRecord], coding: Coding) -> str:

@@ -24,12 +24,14 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from counter import resources
+from counter.actions.database_file import DatabaseMissing, DatabaseReadOnly, may_create
 from counter.actions.schema import database_url, is_live_database, is_training_database
 from counter.actions.startup import QuickStart, quick_start
 from counter.actions.store import SchemaTooNew, Store, StoreFault
 from counter.catalog.fingerprint import folder_fingerprint
 from counter.host.logs import setup_logging
 from counter.host.paths import data_dir
+from counter.host.private_files import keep_files_private
 from counter.ui import words
 from counter.ui.app_icon import DESKTOP_FILE, app_icon
 from counter.ui.cases.scanner import install_scanner
@@ -38,11 +40,13 @@ from counter.ui.fonts import install_fonts
 from counter.ui.geometry import fit_to_screen
 from counter.ui.integrity import check_at_start, start_daily_backup
 from counter.ui.main_window import MainWindow
+from counter.ui.number_check import check_numbers_at_start
 from counter.ui.qt_language import install_qt_language
 from counter.ui.runner import Runner
 from counter.ui.single_desk import Claim, SingleDesk
 from counter.ui.text_size import percent_of, scaled, set_text_percent
 from counter.ui.unexpected import install as install_unexpected_hook
+from counter.words.database import database_missing_text, database_read_only_text
 
 if TYPE_CHECKING:
     from counter.ui.signin.controller import SignInController
@@ -101,8 +105,22 @@ def installation_failure() -> str | None:
     return missing_resources_text(missing)
 
 
+def database_file_failure(store: Store) -> str | None:
+    """The Chinese reason when the database file is missing or read-only: said before anything reads it."""
+    try:
+        store.check_file()
+    except DatabaseMissing as err:
+        return database_missing_text(str(err.path), err.folder_missing, err.made_at, setup=True)
+    except DatabaseReadOnly as err:
+        return database_read_only_text(str(err.path))
+    return None
+
+
 def open_database(store: Store) -> str | None:
     """Open the database now; the Chinese reason when it cannot be used."""
+    failure = database_file_failure(store)
+    if failure is not None:
+        return failure
     try:
         store.sessions()
     except SchemaTooNew as err:
@@ -119,7 +137,7 @@ def open_window(db_url: str | None) -> tuple[MainWindow, Store]:
 
     Raises :class:`SchemaTooNew` and :class:`StoreFault`.
     """
-    store = Store(database_url(db_url))
+    store = Store(database_url(db_url), create=may_create(db_url, False))
     store.sessions()
     return MainWindow(store, resources.bundled_catalog_dir()), store
 
@@ -179,22 +197,31 @@ def front_window(window: MainWindow) -> QWidget:
     return window
 
 
-def _warm_up(store: Store, opened: Callable[[], None]) -> None:
-    """Import SQLAlchemy and open the database while the clerk reads the screen; then say so (``opened``)."""
+def _warm_up(store: Store, opened: Callable[[], None], check: Callable[[], None]) -> None:
+    """Import SQLAlchemy and open the database while the clerk reads the screen; then say so (``opened``).
+
+    ``check``: what is looked at in the opened database before the first intake (the numbers already issued).
+    """
     try:
         store.sessions()
     except Exception:  # the first user event opens it again and names the problem
         log.exception("database warm-up failed")
         return
     opened()
+    check()
 
 
 def _bring_catalog_up(
-    window: MainWindow, db: Store, quick: QuickStart | None, exit_when_ready: bool
+    window: MainWindow, db: Store, quick: QuickStart | None, exit_when_ready: bool, today: dt.date | None = None
 ) -> threading.Thread | None:
     """After a full start, sync the bundled catalog; after a quick one, warm the database up; the warm-up thread."""
     opened = window.desk_actions.database_open.emit
+
+    def check() -> None:
+        check_numbers_at_start(window.banner, db, today)
+
     if quick is None:
+        check()  # the database is open already: a few indexed queries
         QTimer.singleShot(0, window.start_sync)
         QTimer.singleShot(0, opened)  # opened before the window
         return None
@@ -202,7 +229,7 @@ def _bring_catalog_up(
     QTimer.singleShot(0, lambda: window.catalog_ready.emit(True))
     if exit_when_ready:
         return None
-    warm_up = threading.Thread(target=_warm_up, args=(db, opened), name="db-warm-up", daemon=True)
+    warm_up = threading.Thread(target=_warm_up, args=(db, opened, check), name="db-warm-up", daemon=True)
     warm_up.start()
     return warm_up
 
@@ -217,6 +244,7 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     ``exit_when_ready`` is set and the bundled catalog could not be synced
     (a skipped broken file still counts as ready: the desk works on without it).
     """
+    keep_files_private()  # as counter/__main__ does: also when the window is started on its own (tests, tools)
     setup_logging()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(["counter", *argv])
@@ -241,13 +269,17 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     QTimer.singleShot(0, desk.listen)  # when the event loop first runs: a start-up question, or the window shown
     collector = MainThreadCollector(app)  # no Qt object freed by the garbage collector on a worker thread
     try:
-        return _run_desk(app, desk, Store(url, training=training and is_training_database(url)), exit_when_ready, today)
+        store = Store(url, training=training and is_training_database(url), create=may_create(db_url, training))
+        return _run_desk(app, desk, store, exit_when_ready, today)
     finally:
         collector.stop()
         desk.release()  # tests and tools start the window again in the same process
 
 
 def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: bool, today: dt.date | None) -> int:
+    failure = database_file_failure(db)  # missing or read-only: named as such, never offered a restore
+    if failure is not None:
+        return _startup_failure(app, failure, exit_when_ready)
     # training offers no live backup over a damaged training file, and makes none into the live backups folder
     if today is None and not check_at_start(app, db.url, exit_when_ready):
         return 1
@@ -275,7 +307,7 @@ def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: b
         QTimer.singleShot(0, window.start_pad)
         if today is None:  # a site nobody has set up gets its set-up form (training works in its own database)
             window.desk_actions.database_open.connect(window.desk_actions.offer_site_set_up)
-    warm_up = _bring_catalog_up(window, db, quick, exit_when_ready)
+    warm_up = _bring_catalog_up(window, db, quick, exit_when_ready, today)
     if not exit_when_ready and today is None:
         QTimer.singleShot(0, lambda: start_daily_backup(db.url))
     code = app.exec()

@@ -26,6 +26,7 @@ RULE_TEXT: dict[Rule, str] = {
     Rule.NOT_A_CATALOG: tr("不是事项目录：须为文件夹、.toml 文件或 .xlsx 工作簿"),
     Rule.UNREADABLE: tr("文件无法打开：{detail}"),
     Rule.NOT_UTF8: tr("文件不是 UTF-8 编码的文本文件（请用 UTF-8 另存）：{detail}"),
+    Rule.TOO_LARGE: tr("文件超过 {detail} 字节，远大于目录文件应有的大小，未读取：请检查是否选错了文件"),
     Rule.SYNTAX: tr("不是有效的 TOML 格式：{detail}"),
     Rule.WRONG_TYPE: tr("{field}的值类型不对：{detail}"),
     Rule.UNKNOWN_VALUE: tr("{field}的取值“{detail}”不在代码表内"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from counter.backup.schema_diff import Change, Part, SchemaDifference
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.translate import tr
@@ -63,3 +65,48 @@ def restore_refused(problem: str, detail: str, differences: tuple[SchemaDifferen
     """Why a backup was not restored, every difference of its schema named, and that nothing changed."""
     named = CLAUSE_JOIN.join(schema_difference_text(d) for d in differences)
     return RESTORE_REFUSED.format(reason=RESTORE_PROBLEM[problem].format(detail=detail, differences=named))
+
+
+DATABASE_MISSING = tr("找不到数据库文件：{path}")
+DATABASE_FOLDER_MISSING = tr("它所在的文件夹 {folder} 也不存在：存放数据的网络共享盘或移动硬盘可能没有连接。")
+DATABASE_WAS_HERE = tr(
+    "本机自 {made_at} 起使用过这个数据库，现在它不见了。程序不会新建一个空数据库代替它（那样会重复使用已打印的编号）。"
+)
+DATABASE_MISSING_HELP = tr("请联系运维人员：重新连接共享盘，或用最近的备份恢复（counter restore）。")
+DATABASE_MISSING_SETUP = tr("如果这是新设置的数据库，请先运行：counter db upgrade --db {url}")
+DATABASE_READ_ONLY = tr(
+    "数据库文件是只读的，程序无法写入：{path}（文件、它所在的文件夹或存储介质不允许写入）。文件本身没有损坏，不需要恢复备份。请联系运维人员检查权限或挂载方式。"
+)
+
+
+def database_missing_text(path: str, folder_missing: bool, made_at: str, setup: bool) -> str:
+    """Why the desk does not open a missing database, and what to do; ``setup``: the command that makes one."""
+    lines = [DATABASE_MISSING.format(path=path)]
+    if folder_missing:
+        lines.append(DATABASE_FOLDER_MISSING.format(folder=str(Path(path).parent)))
+    if made_at:
+        lines.append(DATABASE_WAS_HERE.format(made_at=made_at))
+    lines.append(DATABASE_MISSING_HELP)
+    if setup and not made_at:
+        lines.append(DATABASE_MISSING_SETUP.format(url=f"sqlite:///{path}"))
+    return "\n".join(lines)
+
+
+def database_read_only_text(path: str) -> str:
+    return DATABASE_READ_ONLY.format(path=path)
+
+
+NUMBERS_BEHIND = tr(
+    "不能受理：数据库中缺少本窗口已发出的编号（最后发出的是 {number}），继续编号可能与已打印给群众的编号重复。"
+    "数据库可能丢失了最近的办件（日志文件损坏或恢复了较早的备份）。"
+    "请停止在本窗口收件，联系运维人员核对并用最近的备份恢复（counter restore）；"
+    "核对后由管理员运行 counter db numbers --skip-issued，从已发出的编号之后继续编号。"
+)
+
+
+def numbers_behind_text(number: str) -> str:
+    """Why no intake is numbered now: the database is behind a number already issued (``number``, the last one)."""
+    return NUMBERS_BEHIND.format(number=number)
+
+
+NUMBERS_BEHIND_TITLE = tr("本窗口暂停收件：继续编号可能与已发出的编号重复")

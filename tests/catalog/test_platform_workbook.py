@@ -18,6 +18,7 @@ from counter.catalog.workbook_labels import WORKBOOK_HEADERS
 from counter.cli.main import main
 from counter.words.catalog_problems import problem_text
 from tests.catalog.platform_sample import SAMPLE, bundles
+from tests.conftest import made_database
 
 
 def _where(problems: tuple[Problem, ...]) -> set[tuple[str, str]]:
@@ -121,7 +122,7 @@ def test_a_broken_workbook_names_every_problem_at_its_sheet_row_and_column(tmp_p
 
 
 def test_a_broken_workbook_imports_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    db = made_database(tmp_path / "cli.sqlite3")
     code = main(["catalog", "import", str(_broken(tmp_path)), "--json", "--db", db])
     out, err = capsys.readouterr()
     assert code == 1
@@ -134,7 +135,7 @@ def test_a_broken_workbook_imports_nothing(capsys: pytest.CaptureFixture[str], t
 
 
 def test_the_sample_imports_through_the_command_as_drafts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    db = made_database(tmp_path / "cli.sqlite3")
     assert main(["catalog", "list", "--db", db]) == 0  # the shipped catalog first, as a desk has it
     capsys.readouterr()
     code = main(["catalog", "import", str(SAMPLE), "--json", "--db", db])

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from counter.cli.main import main
+from tests.conftest import made_database
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "docs" / "examples"
@@ -28,7 +29,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'take.sqlite3'}"
+    return made_database(tmp_path / "take.sqlite3")
 
 
 def example(name: str) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from counter.cli import phrases
 from counter.cli.main import main
 from counter.db.catalog_store import current_guide, import_bundles
 from counter.db.engine import make_engine, make_sessions
+from tests.conftest import made_database
 
 BUNDLE = "XAM-YJS-008"
 NAME = "我要开小餐馆（50平方米以下）"
@@ -27,7 +28,7 @@ def run(capsys: pytest.CaptureFixture[str], db: str, *args: str) -> tuple[int, s
 @pytest.fixture
 def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     """A database with the bundled catalog, 我要开小餐馆 in it as 待核."""
-    url = f"sqlite:///{tmp_path / 'publish.sqlite3'}"
+    url = made_database(tmp_path / "publish.sqlite3")
     assert run(capsys, url, "catalog", "list")[0] == 0
     engine = make_engine(url)
     sessions: sessionmaker[Session] = make_sessions(engine)

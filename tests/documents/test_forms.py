@@ -17,7 +17,7 @@ from counter.cli.main import main
 from counter.documents.model import DocumentKind, Fields, OfficeSettings, Text, bundle_forms, form_for
 from counter.documents.render import render_pdf
 from counter.documents.words import DOC_FORM_STANDARD
-from tests.conftest import SHIPPED_CATALOG
+from tests.conftest import SHIPPED_CATALOG, made_database
 from tests.documents.pdf_tools import page_count, pdf_text
 
 TODAY = dt.date(2026, 11, 20)
@@ -114,7 +114,7 @@ def test_the_sample_says_so_across_the_page_and_the_blank_does_not(shipped: dict
 
 
 def test_the_command_line_lists_prints_one_and_writes_all(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'forms.sqlite3'}"
+    db = made_database(tmp_path / "forms.sqlite3")
     assert main(["form", "8", "--db", db]) == 0
     listed = capsys.readouterr().out.splitlines()
     assert listed[0] == "M01\t个体工商户登记（备案）申请书"

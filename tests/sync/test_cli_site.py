@@ -19,7 +19,7 @@ from counter.sync.keys import (
     new_private_key,
     public_key_text,
 )
-from tests.conftest import SHIPPED_CATALOG
+from tests.conftest import SHIPPED_CATALOG, made_database
 
 TOWNSHIP_NAME = "阿尔山市明水河镇便民服务中心"
 
@@ -40,7 +40,8 @@ class Sites:
     def at(self, site: str) -> str:
         """Work as the machine ``site``: its data folder; the database URL to pass."""
         self.monkeypatch.setenv("COUNTER_HOME", str(self.root / site / "home"))
-        return f"sqlite:///{self.root / site / 'counter.sqlite3'}"
+        path = self.root / site / "counter.sqlite3"
+        return f"sqlite:///{path}" if path.exists() else made_database(path)
 
 
 @pytest.fixture

@@ -61,7 +61,7 @@ def resources(catalog_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Store]:
-    database = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
+    database = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}", create=True)
     yield database
     database.dispose()
 

@@ -22,7 +22,7 @@ KEY = "test.runner"
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
+    opened = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}", create=True)
     yield opened
     opened.dispose()
 

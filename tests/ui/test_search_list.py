@@ -36,7 +36,7 @@ def window(qtbot: QtBot, shipped_db: Path, tmp_path: Path) -> Iterator[MainWindo
     """The desk window on a database holding the shipped catalog, its index read from the database."""
     path = tmp_path / "desk.sqlite3"
     shutil.copy(shipped_db, path)
-    store = Store(f"sqlite:///{path}")
+    store = Store(f"sqlite:///{path}", create=True)
     yield start_window(qtbot, MainWindow(store, None))
     store.dispose()
 
@@ -138,7 +138,7 @@ def test_five_thousand_bundles_lay_out_a_page_and_the_rest_as_the_clerk_goes_dow
         SearchEntry(f"G-{n:05}", n, f"我要开第{n}号小店", True, f"{SEGMENT}\x01第{n}号小店{SEGMENT}\x01xd{n}")
         for n in range(1, 5001)
     ]
-    store = Store(f"sqlite:///{tmp_path / 'never-opened.sqlite3'}")
+    store = Store(f"sqlite:///{tmp_path / 'never-opened.sqlite3'}", create=True)
     window = start_window(qtbot, MainWindow(store, None, entries))
     panel = window.search_panel
     delegate = CountingDelegate(panel.results)

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from counter.words.translate import read_po
+from tests.conftest import made_database
 
 REPO = Path(__file__).resolve().parent.parent.parent
 
@@ -52,7 +53,7 @@ def start_desk(tmp_path: Path, language: str | None) -> dict[str, str | list[str
     env |= {"QT_QPA_PLATFORM": "offscreen", "COUNTER_HOME": str(tmp_path / "home"), "PYTHONPATH": str(REPO)}
     if language:
         env["COUNTER_LANG"] = language
-    url = f"sqlite:///{tmp_path / 'desk.db'}"
+    url = made_database(tmp_path / "desk.db")
     done = subprocess.run(
         [sys.executable, "-c", START, url], env=env, capture_output=True, text=True, timeout=180, check=False
     )

@@ -39,6 +39,7 @@ from counter.actions.intake import (
     preview,
     take_intake,
 )
+from counter.actions.number_guard import NumbersBehind
 from counter.actions.parties import KnownParty, known_party
 from counter.actions.store import Unit
 from counter.intake.checklist import MaterialEntry, answer, record, start_checklist
@@ -65,6 +66,7 @@ from counter.ui.intake.words import (
 )
 from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
+from counter.words.database import numbers_behind_text
 from counter.words.dates import day_text
 from counter.workdays import BeyondData
 
@@ -330,6 +332,9 @@ class IntakePanel(PanelLayout):
             self.show_message(commit_problems(err))
         except CaseNotFound as err:
             self.show_message(INTAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no))
+        except NumbersBehind as err:  # the form stays: once the database is put right, the same intake goes in
+            self.show_message(numbers_behind_text(err.last_issued))
+            self.drafts.save_now()
         except NotPermitted as refused:
             self.show_message(not_permitted(refused.permission, refused.signed_in))
         except Failed as err:

@@ -25,7 +25,7 @@ def book_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Caseb
 def store(tmp_path: Path, book_template: tuple[Path, Casebook]) -> Iterator[Store]:
     path = tmp_path / "cases.sqlite3"
     shutil.copyfile(book_template[0], path)
-    opened = Store(f"sqlite:///{path}")
+    opened = Store(f"sqlite:///{path}", create=True)
     yield opened
     opened.dispose()
 

@@ -1,0 +1,100 @@
+"""Whether the database a face names may be opened, or made: never a new, empty one in place of one that went away.
+
+SQLite makes any file it is asked to open.  A desk whose data folder is on a share that is not mounted today would
+then work on a fresh, empty database: ``case list`` says 共 0 件 and the next intake reuses a number already
+printed on someone's receipt.  So a database is made only on purpose:
+
+- by ``counter db upgrade`` (the explicit set-up step, as on a hall's server);
+- on the first start of this machine, for the default file in the data folder: ``./run.sh`` on a fresh machine
+  must set up and start the desk.  "First" is what this machine's note says (:mod:`counter.host.database_notes`):
+  the note is written, outside the data folder, when the file is made or first opened, so the default file
+  missing *after* that is the share gone, not a first start;
+- for training (``counter demo``, the training file of ``--today``), whose database is thrown away at will.
+
+A file named by ``--db`` or ``COUNTER_DB_URL`` that is missing is never made by opening it: it is an error naming
+the path.  A file that cannot be written (a read-only mount, a folder without write permission) is named as
+read-only, not as damaged: nothing is wrong with it, and restoring a backup over it would not help.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+
+from counter.db.quick_start import sqlite_path
+from counter.db.url import resolve_url, same_database
+from counter.host.database_notes import read_note, remember_database
+from counter.host.paths import default_db_url
+
+__all__ = ["DatabaseMissing", "DatabaseReadOnly", "check_database_file", "database_place", "may_create", "note_opened"]
+
+log = logging.getLogger(__name__)
+
+
+class DatabaseMissing(Exception):
+    """The configured database file is not there, and is not to be made by opening it."""
+
+    def __init__(self, path: Path, made_at: str) -> None:
+        super().__init__(str(path))
+        self.path = path
+        self.folder_missing = not path.parent.is_dir()
+        self.made_at = made_at  # when this machine made or first opened it; "" when it never did
+
+
+class DatabaseReadOnly(Exception):
+    """The database file, or its folder, cannot be written: SQLite's log files could not be kept beside it."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+def database_place(url: str) -> str:
+    """The database as this machine's notes know it: the SQLite file's full path, else the URL without password."""
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path.expanduser().resolve())
+    from sqlalchemy.engine import make_url  # only for a server's URL: an SQLite desk starts without SQLAlchemy
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def may_create(given: str | None, training: bool) -> bool:
+    """Whether opening the database a face names may make it: training, or the default file on a first start."""
+    if training:
+        return True
+    url = resolve_url(given)
+    if sqlite_path(url) is None or not same_database(url, default_db_url()):
+        return False  # named by --db or COUNTER_DB_URL: made only by the set-up step
+    return read_note(database_place(url)) is None
+
+
+def check_database_file(url: str, create: bool) -> None:
+    """Raise :class:`DatabaseMissing` or :class:`DatabaseReadOnly` when an SQLite file may not be opened.
+
+    A server's database is the server's to refuse: nothing is checked here for it.
+    """
+    path = sqlite_path(url)
+    if path is None:
+        return
+    if not path.exists():
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            return
+        note = read_note(database_place(url))
+        log.error("database file %s missing (noted here since %s); not made anew", path, note.made_at if note else "-")
+        raise DatabaseMissing(path, note.made_at if note else "")
+    logs = (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"))
+    writable = os.access(path, os.W_OK) and all(os.access(f, os.W_OK) for f in logs if f.exists())
+    if not writable or not os.access(path.parent, os.W_OK):
+        log.error("database file %s (or its folder) is read-only", path)
+        raise DatabaseReadOnly(path)
+
+
+def note_opened(url: str, training: bool) -> None:
+    """Remember, outside the data folder, that this database exists here (see :func:`may_create`)."""
+    if training or sqlite_path(url) is None:
+        return
+    remember_database(database_place(url), dt.datetime.now(dt.UTC))

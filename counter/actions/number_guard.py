@@ -1,0 +1,139 @@
+"""No number is issued twice: a desk refuses to number an intake while its database is behind what it has issued.
+
+A number printed on a receipt belongs to that applicant for good (the 受理凭证 is the proof of the application,
+行政许可法 第三十二条).  Two ways have been seen to hand one out again:
+
+- the database itself disagrees: the desk's counter is below a case, a notice or an audit entry already numbered
+  that day (a row lost or edited, a copy put together by hand).  Checked against the database's own records.
+- the database lost what it had committed: a damaged write-ahead log is cut off at its first bad frame when SQLite
+  opens it, silently, and with it the last cases *and* the counter that numbered them; a backup restored over a
+  day's work does the same.  Nothing inside the database can show this, so after each committed intake the number
+  is noted outside it (:mod:`counter.host.database_notes`, written durably) and compared here.
+
+Either way the intake is refused, naming the last number issued, until someone who can look restores the
+database or confirms the numbers; a desk never guesses.  The check runs before the first intake of each desk and
+day in a process (a handful of indexed queries), so it also covers a database that changed under a running window.
+A training database is left out: its numbers are practice, and it is thrown away at will.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING
+
+from sqlalchemy import event
+
+from counter.access.roles import Permission
+from counter.actions.database_file import database_place
+from counter.actions.guard import require
+from counter.case.numbers import CASE_NO
+from counter.db.number_checks import (
+    case_exists,
+    case_prefix,
+    counter_last,
+    highest_case_sequence,
+    highest_document_sequence,
+    raise_counter,
+)
+from counter.db.settings_store import is_training
+from counter.host.database_notes import read_note, remember_issued
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from counter.actions.desk import Desk
+
+log = logging.getLogger(__name__)
+
+CASE_KIND = "case"  # the desk counter's kind for case numbers (counter.actions.intake)
+DOCUMENT_KIND = "doc"  # and for notice numbers (counter.actions.documents)
+
+_checked: set[tuple[str, str, dt.date]] = set()  # (database, desk, day) found sound in this process
+
+
+class NumbersBehind(Exception):
+    """The database is behind numbers already issued: numbering now could issue one of them again."""
+
+    def __init__(self, last_issued: str, where: str) -> None:
+        super().__init__(last_issued)
+        self.last_issued = last_issued
+        self.where = where  # "note": noted outside the database, missing in it; "records": the counter is behind
+
+
+def _place(session: Session) -> str:
+    return database_place(session.get_bind().engine.url.render_as_string(hide_password=False))
+
+
+def _desk_key(desk: Desk) -> str:
+    return f"{desk.identity.site_code}-{desk.identity.desk_no}"
+
+
+def check_numbers(session: Session, desk: Desk, today: dt.date) -> None:
+    """Raise :class:`NumbersBehind` when the next number of this desk could be one already issued."""
+    if is_training(session):
+        return
+    place = _place(session)
+    key = (place, _desk_key(desk), today)
+    if key in _checked:
+        return
+    site, desk_no = desk.identity.site_code, desk.identity.desk_no
+    note = read_note(place)
+    noted = note.issued.get(_desk_key(desk)) if note else None
+    match = CASE_NO.match(noted) if noted else None
+    if noted and match:
+        day = dt.date(int(match["day"][:4]), int(match["day"][4:6]), int(match["day"][6:]))
+        if not case_exists(session, noted) and counter_last(session, site, desk_no, day, CASE_KIND) < int(match["seq"]):
+            log.error("database %s is behind: case %s was issued here and is not in it", place, noted)
+            raise NumbersBehind(noted, "note")
+    last = counter_last(session, site, desk_no, today, CASE_KIND)
+    highest = highest_case_sequence(session, site, desk_no, today)
+    if highest > last:
+        number = f"{case_prefix(site, desk_no, today)}{highest:04d}"
+        log.error("desk counter %s %s %s at %d, below case number %s", site, desk_no, today, last, number)
+        raise NumbersBehind(number, "records")
+    if highest_document_sequence(session, site, desk_no, today) > counter_last(
+        session, site, desk_no, today, DOCUMENT_KIND
+    ):
+        log.error("desk counter %s %s %s below a notice number issued that day", site, desk_no, today)
+        raise NumbersBehind(f"{site}-{today:%y%m%d}-…-{int(desk_no):02d}…", "records")
+    _checked.add(key)
+
+
+def note_issued(session: Session, desk: Desk, number: str) -> None:
+    """Once the transaction that issued ``number`` has committed, note it outside the database."""
+    if is_training(session):
+        return
+    place = _place(session)
+
+    def committed(_session: Session) -> None:
+        try:
+            remember_issued(place, _desk_key(desk), number)
+        except OSError:  # the case is taken and printed; the next start's check is only weaker for it
+            log.exception("number %s not noted outside the database", number)
+
+    event.listen(session, "after_commit", committed, once=True)
+
+
+def skip_issued(session: Session, desk: Desk) -> str | None:
+    """After a restore (or a damaged log), number on *above* what this desk issued, never over it again.
+
+    The cases taken after the backup are not in the database and are entered again under new numbers; the numbers
+    on their first papers stay theirs.  So the desk's counter for the noted day is raised to the noted number, which
+    the check then accepts (:func:`check_numbers`).  An administrator's step where accounts exist; the noted number,
+    or ``None`` when nothing was noted here or the database already has it.
+    """
+    require(session, desk.actor, Permission.CHANGE_SETTINGS)
+    place = _place(session)
+    note = read_note(place)
+    noted = note.issued.get(_desk_key(desk)) if note else None
+    match = CASE_NO.match(noted) if noted else None
+    if not noted or not match:
+        return None
+    day = dt.date(int(match["day"][:4]), int(match["day"][4:6]), int(match["day"][6:]))
+    site, desk_no = desk.identity.site_code, desk.identity.desk_no
+    if case_exists(session, noted) or counter_last(session, site, desk_no, day, CASE_KIND) >= int(match["seq"]):
+        return None
+    raise_counter(session, site, desk_no, day, CASE_KIND, int(match["seq"]))
+    log.warning("desk %s counter for %s raised to %s: numbers issued before are not issued again", site, day, noted)
+    return noted

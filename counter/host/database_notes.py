@@ -1,0 +1,112 @@
+"""What this machine remembers of each database it has used, kept outside that database.
+
+One small JSON file per database in the state folder (:func:`counter.host.paths.state_dir`), named by a hash of
+the database's place, holds two facts the database cannot vouch for itself:
+
+- **that the database existed here.**  A database file that is missing is either a first start or a database that
+  has gone away (the share that holds the data folder is not mounted, the file was moved or deleted).  Both look
+  the same from the file system; only a note written when the file was made, somewhere else, tells them apart.
+  Without it SQLite would make a new, empty database in its place and the next intake would reuse a number
+  already printed on someone's receipt.
+- **the last number each desk issued from it.**  A database that comes back behind what it had committed (a
+  damaged write-ahead log cut off its last transactions, an old copy put back by hand) would otherwise hand out
+  those numbers again.  The note is written after each committed intake, so it is ahead of the database only when
+  the database lost something.
+
+The file is replaced whole (written beside, flushed to disk, renamed), so a power cut leaves the old note or the
+new one, never half of one; it is readable by this user only (it names the database's place and case numbers).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from counter.case.numbers import CASE_NO
+from counter.host.paths import state_dir
+
+log = logging.getLogger(__name__)
+
+NOTES_FOLDER = "databases"
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseNote:
+    place: str  # the database: an SQLite file's resolved path, or a server's URL without its password
+    made_at: str = ""  # ISO 8601: when this machine first made or opened it
+    issued: dict[str, str] = field(default_factory=dict)  # "SITE-DESK" → the last case number issued there
+
+
+def note_path(place: str) -> Path:
+    digest = hashlib.sha256(place.encode("utf-8")).hexdigest()[:24]
+    return state_dir() / NOTES_FOLDER / f"{digest}.json"
+
+
+def read_note(place: str) -> DatabaseNote | None:
+    """The note of ``place``; ``None`` when this machine never wrote one (or it cannot be read: said in the log)."""
+    path = note_path(place)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as err:
+        log.error("database note %s unreadable: %s", path, err)
+        return None
+    issued = raw.get("issued") if isinstance(raw, dict) else None
+    return DatabaseNote(
+        place=str(raw.get("place", place)),
+        made_at=str(raw.get("made_at", "")),
+        issued={str(k): str(v) for k, v in issued.items()} if isinstance(issued, dict) else {},
+    )
+
+
+def write_note(note: DatabaseNote) -> None:
+    """Replace the note whole and durably: written beside, flushed, renamed, the folder flushed."""
+    path = note_path(note.place)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    temporary = path.with_suffix(".tmp")
+    body = json.dumps({"place": note.place, "made_at": note.made_at, "issued": note.issued}, ensure_ascii=False)
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(body)
+        file.flush()
+        os.fsync(file.fileno())
+    os.replace(temporary, path)
+    if os.name == "posix":  # the rename itself survives a power cut only once the folder is on disk
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+
+
+def remember_database(place: str, now: dt.datetime) -> DatabaseNote:
+    """The note of ``place``, written now if this machine had none (a database made or first opened here)."""
+    note = read_note(place)
+    if note is None:
+        note = DatabaseNote(place, now.isoformat(timespec="seconds"))
+        write_note(note)
+    return note
+
+
+def _order(number: str) -> tuple[str, int]:
+    """A case number's place in its desk's series: the day, then the sequence."""
+    match = CASE_NO.match(number)
+    return (match["day"], int(match["seq"])) if match else ("", 0)
+
+
+def remember_issued(place: str, desk_key: str, number: str) -> None:
+    """Note ``number`` as the last one ``desk_key`` issued from ``place``, unless a later one is noted already.
+
+    Two processes of one desk (the window and ``counter case take``) may both write; the later number wins.
+    """
+    note = read_note(place) or DatabaseNote(place, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    noted = note.issued.get(desk_key)
+    if noted is not None and _order(noted) >= _order(number):
+        return
+    write_note(DatabaseNote(note.place, note.made_at, {**note.issued, desk_key: number}))

@@ -1,0 +1,36 @@
+"""``--out`` writes into a folder that exists: a mistyped path is named, and no folder is made along it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from counter.cli.main import main
+from tests.conftest import REPO, made_database
+
+EXAMPLE = REPO / "docs" / "examples" / "intake-xiaocanguan.json"
+
+
+def test_print_out_into_a_missing_folder_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = made_database(tmp_path / "desk.sqlite3")
+    assert main(["case", "take", str(EXAMPLE), "--json", "--db", db]) == 0
+    case_no = json.loads(capsys.readouterr().out)["case_no"]
+    wrong = tmp_path / "usb" / "回执" / "receipt.pdf"
+    assert main(["print", case_no, "--doc", "receipt", "--out", str(wrong), "--db", db]) == 1
+    assert f"文件夹 {wrong.parent} 不存在" in capsys.readouterr().err
+    assert not (tmp_path / "usb").exists()
+    assert main(["print", case_no, "--doc", "receipt", "--out", str(tmp_path / "receipt.pdf"), "--db", db]) == 0
+    assert (tmp_path / "receipt.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_notice_and_demo_make_no_folders_above_their_own(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = made_database(tmp_path / "desk.sqlite3")
+    assert main(["notice", "008", "--out", str(tmp_path / "a" / "notice.pdf"), "--db", db]) == 1
+    assert main(["demo", "--today", "2026-11-20", "--out", str(tmp_path / "b" / "demo")]) == 1
+    assert "不存在" in capsys.readouterr().err
+    assert not (tmp_path / "a").exists()
+    assert not (tmp_path / "b").exists()
+    assert main(["demo", "--today", "2026-11-20", "--out", str(tmp_path / "demo")]) == 0  # its own folder: made
+    assert any((tmp_path / "demo").glob("*.pdf"))

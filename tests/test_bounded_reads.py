@@ -1,0 +1,65 @@
+"""Every file the desk imports is read with a limit: an endless or huge file is refused, not waited for.
+
+Through the command line in its own process, with a time limit: before the limits, ``holidays import /dev/zero``
+and ``case take /dev/zero`` never returned.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from counter.bounded_read import WORKBOOK_UNPACKED_LIMIT
+
+ENDLESS = Path("/dev/zero")
+
+
+def counter(*args: str, stdin: Path | None = None) -> subprocess.CompletedProcess[str]:
+    with open(stdin or os.devnull, "rb") as given:
+        return subprocess.run(
+            [sys.executable, "-m", "counter", *args],
+            stdin=given,
+            capture_output=True,
+            text=True,
+            timeout=60,  # an unbounded read of /dev/zero would fill the memory long before: it never ends in time
+            check=False,
+        )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("holidays", "import", str(ENDLESS), "--year", "2027"), ("case", "take", str(ENDLESS)), ("case", "take", "-")],
+)
+def test_an_endless_file_is_refused(args: tuple[str, ...]) -> None:
+    done = counter(*args, stdin=ENDLESS)
+    assert done.returncode == 1
+    assert "1048576 字节" in done.stderr
+    assert "未读取" in done.stderr
+
+
+def test_a_catalog_file_far_too_large_is_refused_unread(tmp_path: Path) -> None:
+    big = tmp_path / "099.toml"
+    big.write_text('name = "' + "很长" * 1_500_000 + '"\n', encoding="utf-8")
+    done = counter("catalog", "validate", str(big))
+    assert done.returncode == 1
+    assert "099.toml：文件超过 2097152 字节" in done.stdout
+
+
+def test_a_workbook_that_unpacks_to_too_much_is_refused_unopened(tmp_path: Path) -> None:
+    bomb = tmp_path / "catalog.xlsx"
+    block = b"\0" * (1 << 20)
+    with (
+        zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive,
+        archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as entry,
+    ):
+        for _ in range(WORKBOOK_UNPACKED_LIMIT // len(block) + 1):
+            entry.write(block)
+    assert bomb.stat().st_size < 2_000_000  # small on the stick
+    done = counter("catalog", "validate", str(bomb))
+    assert done.returncode == 1
+    assert f"catalog.xlsx：文件超过 {WORKBOOK_UNPACKED_LIMIT} 字节" in done.stdout

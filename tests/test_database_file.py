@@ -1,0 +1,110 @@
+"""A database is made on purpose only: a share that went away, or a path typed wrong, is named, never replaced.
+
+Through the command line and the window's start, in their own processes, as a desk runs them.  The read-only file
+is a read-only bind mount in a private mount namespace (``unshare -m``): the tests run as root, for whom a file's
+mode bits do not forbid writing, while a read-only mount does.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+WINDOW = "from counter.ui.app import run; raise SystemExit(run({db}, True, []))"
+
+
+def counter(*args: str, home: Path | None = None, wrap: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    if home is not None:
+        env["COUNTER_HOME"] = str(home)
+    return subprocess.run(
+        [*wrap, sys.executable, "-m", "counter", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+
+
+def window(db: str | None, home: Path | None = None, wrap: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    if home is not None:
+        env["COUNTER_HOME"] = str(home)
+    code = WINDOW.format(db=repr(db))
+    return subprocess.run(
+        [*wrap, sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=180, check=False
+    )
+
+
+def test_the_share_unmounted_is_named_and_no_empty_database_takes_its_place(tmp_path: Path) -> None:
+    share = tmp_path / "share"
+    home = share / "counter"
+    database = home / "counter.sqlite3"
+    first = counter("case", "list", "--json", home=home)  # a fresh machine: the first start makes the default file
+    assert first.returncode == 0, first.stderr
+    assert database.is_file()
+    shutil.rmtree(share)  # the share is not mounted today
+
+    listed = counter("case", "list", home=home)
+    assert listed.returncode == 1
+    assert "共 0 件" not in listed.stdout
+    assert f"找不到数据库文件：{database}" in listed.stderr
+    assert "共享盘" in listed.stderr
+    assert "本机自" in listed.stderr  # this machine had it: not a first start
+    assert not database.exists()
+
+    started = window(None, home=home)
+    assert started.returncode == 1
+    assert f"找不到数据库文件：{database}" in started.stderr
+    assert not database.exists()
+    logs = (home / "logs" / "counter.log").read_text(encoding="utf-8")
+    assert f"database file {database} missing" in logs
+
+
+def test_a_database_named_by_db_is_made_only_by_db_upgrade(tmp_path: Path) -> None:
+    database = tmp_path / "hall" / "counter.sqlite3"
+    url = f"sqlite:///{database}"
+    for done in (counter("--db", url, "case", "list"), window(url)):
+        assert done.returncode == 1
+        assert f"找不到数据库文件：{database}" in done.stderr
+        assert f"counter db upgrade --db {url}" in done.stderr
+        assert not database.exists()
+    assert counter("db", "upgrade", "--db", url).returncode == 0
+    listed = counter("--db", url, "case", "list")
+    assert listed.returncode == 0, listed.stderr
+
+
+def test_training_keeps_making_its_own_database(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    done = counter("case", "list", "--today", "2026-11-20", home=home)
+    assert done.returncode == 0, done.stderr
+    assert (home / "training.sqlite3").is_file()
+
+
+@pytest.fixture
+def read_only(tmp_path: Path) -> tuple[str, ...]:
+    """A command prefix that runs with ``tmp_path/ro`` mounted read-only (only inside that process)."""
+    if shutil.which("unshare") is None:
+        pytest.fail("unshare (util-linux) is needed to mount a folder read-only")
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    return ("unshare", "-m", "sh", "-c", f'mount --bind -o ro "{folder}" "{folder}" && exec "$@"', "sh")
+
+
+def test_a_read_only_database_is_named_read_only_not_damaged(tmp_path: Path, read_only: tuple[str, ...]) -> None:
+    database = tmp_path / "ro" / "counter.sqlite3"
+    url = f"sqlite:///{database}"
+    assert counter("db", "upgrade", "--db", url).returncode == 0
+    assert counter("--db", url, "catalog", "list").returncode == 0
+    for done in (counter("--db", url, "case", "list", wrap=read_only), window(url, wrap=read_only)):
+        assert done.returncode == 1, done.stderr
+        assert "只读" in done.stderr
+        assert str(database) in done.stderr
+        assert "损坏" not in done.stderr.replace("没有损坏", "")
+        assert "恢复" not in done.stderr.replace("不需要恢复备份", "")

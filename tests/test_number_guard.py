@@ -1,0 +1,151 @@
+"""A number once issued is never issued again: not after a damaged write-ahead log, not from a counter behind.
+
+Every intake goes through ``counter case take`` in its own process, as a script at the desk would.  The damaged log
+is made the way a power cut makes one: the database is left with its ``-wal`` file not yet checkpointed (another
+connection holds it open while the intakes commit, so no process is the last to close it), and bytes are changed in
+the frames of the last two transactions.  SQLite then stops reading the log at the first bad frame, silently.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+EXAMPLE = json.loads((REPO / "docs" / "examples" / "intake-xiaocanguan.json").read_text(encoding="utf-8"))
+WAL_HEADER, FRAME_HEADER = 32, 24
+
+
+def counter(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COUNTER_HOME": str(home)}
+    return subprocess.run(
+        [sys.executable, "-m", "counter", *args], env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+def take(home: Path, uid: str) -> subprocess.CompletedProcess[str]:
+    request = home.parent / f"{uid}.json"
+    request.write_text(json.dumps({**EXAMPLE, "uid": uid}, ensure_ascii=False), encoding="utf-8")
+    return counter(home, "case", "take", str(request), "--json")
+
+
+def taken(home: Path, uid: str) -> str:
+    done = take(home, uid)
+    assert done.returncode == 0, done.stderr
+    return str(json.loads(done.stdout)["case_no"])
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Path:
+    home = tmp_path / "home"
+    assert counter(home, "desk", "--site", "XAM01", "--desk", "8", "--clerk", "乌兰").returncode == 0
+    assert counter(home, "catalog", "list").returncode == 0  # the first start: database and catalog
+    return home
+
+
+def commit_frames(wal: bytes) -> list[int]:
+    """The offsets of the log's frames that end a transaction (their header gives the database's size)."""
+    page_size = struct.unpack(">I", wal[8:12])[0]
+    offsets, offset = [], WAL_HEADER
+    while offset + FRAME_HEADER + page_size <= len(wal):
+        if struct.unpack(">I", wal[offset + 4 : offset + 8])[0]:
+            offsets.append(offset)
+        offset += FRAME_HEADER + page_size
+    return offsets
+
+
+def test_a_damaged_log_is_found_and_no_number_is_reused(desk: Path) -> None:
+    database = desk / "counter.sqlite3"
+    holder = sqlite3.connect(database)  # keeps the log from being checkpointed when each command closes
+    holder.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    numbers = [taken(desk, f"wal-{n}") for n in range(5)]
+    assert len(set(numbers)) == 5
+    main, wal = database.read_bytes(), Path(f"{database}-wal").read_bytes()
+    holder.close()  # the last connection: SQLite checkpoints and removes the log, so put both back as they were
+    database.write_bytes(main)
+    Path(f"{database}-shm").unlink(missing_ok=True)
+    commits = commit_frames(wal)
+    assert len(commits) >= 5
+    first_lost = commits[-3] + FRAME_HEADER + struct.unpack(">I", wal[8:12])[0]  # the frame after the third-last commit
+    damaged = bytearray(wal)
+    for i in range(first_lost + FRAME_HEADER + 100, first_lost + FRAME_HEADER + 116):
+        damaged[i] ^= 0xFF
+    Path(f"{database}-wal").write_bytes(bytes(damaged))
+
+    listed = json.loads(counter(desk, "case", "list", "--json").stdout)
+    assert {row["case_no"] for row in listed} == set(numbers[:3])  # the log's last two transactions are gone
+    refused = take(desk, "wal-after")
+    assert refused.returncode == 1
+    assert numbers[-1] in refused.stderr  # the last number issued, named
+    assert "counter restore" in refused.stderr
+    again = json.loads(counter(desk, "case", "list", "--json").stdout)
+    assert {row["case_no"] for row in again} == set(numbers[:3])  # nothing was numbered
+    assert counter(desk, "db", "numbers").returncode == 1
+    skipped = counter(desk, "db", "numbers", "--skip-issued")  # once someone has looked: number on above them
+    assert skipped.returncode == 0, skipped.stderr
+    assert numbers[-1] in skipped.stdout
+    after = taken(desk, "wal-after")
+    assert int(after.rsplit("-", 1)[1]) == int(numbers[-1].rsplit("-", 1)[1]) + 1
+
+
+def test_a_normal_restart_goes_on_numbering(desk: Path) -> None:
+    first = taken(desk, "restart-1")
+    second = taken(desk, "restart-2")  # another process: a restart
+    assert int(second.rsplit("-", 1)[1]) == int(first.rsplit("-", 1)[1]) + 1
+
+
+def test_a_counter_behind_the_cases_is_refused(desk: Path) -> None:
+    number = taken(desk, "behind-1")
+    with sqlite3.connect(desk / "counter.sqlite3") as conn:
+        conn.execute("UPDATE desk_counter SET last = 0 WHERE kind = 'case'")
+    conn.close()
+    refused = take(desk, "behind-2")
+    assert refused.returncode == 1
+    assert number in refused.stderr
+
+
+# The window as `counter` starts it; prints the banner once it shows (the check runs where the database opens, on
+# the warm-up thread of a quick start), or nothing after a while; then it closes.
+PROBE = """
+import json
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from counter.ui.app import run
+from counter.ui.main_window import MainWindow
+
+app = QApplication(["counter"])
+tries = [0]
+def look():
+    windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
+    tries[0] += 1
+    if windows and windows[0].banner.isVisible() or tries[0] > 150:
+        print(json.dumps({"banner": windows[0].banner.label.text() if windows else ""}))
+        app.quit()
+        return
+    QTimer.singleShot(100, look)
+QTimer.singleShot(0, look)
+raise SystemExit(run(None, False, []))
+"""
+
+
+def test_the_window_says_so_at_start(desk: Path) -> None:
+    number = taken(desk, "window-1")
+    with sqlite3.connect(desk / "counter.sqlite3") as conn:
+        conn.execute("UPDATE desk_counter SET last = 0 WHERE kind = 'case'")
+    conn.close()
+    env = {**os.environ, "COUNTER_HOME": str(desk), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    banner = json.loads(done.stdout.strip().splitlines()[-1])["banner"]
+    assert "本窗口暂停收件" in banner
+    assert number in banner
