@@ -9,6 +9,7 @@ maximised (or, where that makes no sense, as large as fits), and its layout scro
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QRect, Qt
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
 from counter.ui.text_size import px
@@ -28,13 +29,29 @@ def frame_margins(window: QWidget) -> QMargins:
     return FRAME_ALLOWANCE
 
 
+def screen_of(window: QWidget) -> QScreen:
+    """The screen ``window`` is on once shown; before that, the screen of the window it belongs to (or the primary).
+
+    Never ``QWidget.screen()``: PySide makes the screen's Python object a child of the widget that asked, and when
+    that widget is later freed by the cyclic garbage collector (a window in a reference cycle, counter.ui.collector)
+    the collector may free the screen's object first, as if Python owned it, and with it the application's QScreen.
+    Qt keeps the dangling screen, and the next window shown or hidden crashes the desk in ``QCursor::pos()``.  The
+    application's static functions give the screen without tying it to any widget.
+    """
+    anchor = window
+    parent = window.parentWidget()
+    if not window.isVisible() and parent is not None:
+        anchor = parent.window()  # an intake not yet shown opens on its desk window's screen, as Qt places it
+    return QGuiApplication.screenAt(anchor.frameGeometry().center()) or QGuiApplication.primaryScreen()
+
+
 def fit_to_screen(window: QWidget, preferred: tuple[int, int], *, maximise: bool = True) -> None:
     """Size and place ``window`` on the screen it opens on; call before it is first shown.
 
     ``preferred`` is the size at 100 % text.  When it does not fit, a main working window (``maximise``) is shown
     maximised, a dialog as large as fits; either way it is centred on that screen, so it opens where the clerk looks.
     """
-    available = window.screen().availableGeometry()
+    available = screen_of(window).availableGeometry()
     frame = frame_margins(window)
     room = available.marginsRemoved(frame)
     width, height = px(preferred[0]), px(preferred[1])

@@ -43,6 +43,7 @@ from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import is_bad
 from counter.ratings.settings import RatingSettings, SettingProblem
 from counter.ratings.status import DeskStatus
+from counter.ui.geometry import screen_of
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.pad_window import PadIdle, PadWindow
 from counter.ui.pad.placement import PAD_MINIMUM, desk_windows, edge_spot, pad_spot
@@ -181,8 +182,7 @@ class PadController(QObject):
 
     def _clerk_screen(self) -> QScreen:
         window = self._desk_window
-        screen = window.screen() if window is not None else None
-        return screen or QGuiApplication.primaryScreen()
+        return screen_of(window) if window is not None else QGuiApplication.primaryScreen()
 
     def _others(self) -> list[QWidget]:
         return desk_windows((self.pad, self.strip, *((self._desk_window,) if self._desk_window else ())))

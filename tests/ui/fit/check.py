@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter.ui.geometry import screen_of
+
 #: what a clerk reads, types into or presses
 READ_OR_PRESSED = (QAbstractButton, QLabel, QLineEdit, QAbstractSpinBox, QComboBox, QTextEdit, QPlainTextEdit, QTabBar)
 
@@ -39,7 +41,7 @@ def describe(widget: QWidget) -> str:
 
 def frame_problems(window: QWidget) -> list[str]:
     """The frame outside the screen's free area, or a window that could not be made small enough to fit it."""
-    available = window.screen().availableGeometry()
+    available = screen_of(window).availableGeometry()
     frame = window.frameGeometry()
     problems = []
     if not available.contains(frame):

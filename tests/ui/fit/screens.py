@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from counter.actions.store import Store
 from counter.ui.fonts import install_fonts
+from counter.ui.geometry import screen_of
 from counter.ui.main_window import MainWindow
 from counter.ui.text_size import set_text_percent, text_percent
 from tests.conftest import REPO
@@ -30,7 +31,7 @@ SHOTS = os.environ.get("COUNTER_FIT_SHOTS", "")  # a folder: each window's pictu
 
 def keep_picture(window: QWidget, name: str) -> None:
     if SHOTS:
-        size = window.screen().size()
+        size = screen_of(window).size()
         window.grab().save(str(Path(SHOTS) / f"{name}-{size.width()}x{size.height()}-{text_percent()}.png"))
 
 

@@ -26,6 +26,7 @@ from counter.ratings.reasons import DEFAULT_LABELS
 from counter.ratings.rectification import RectState
 from counter.ratings.status import DeskStatus
 from counter.ratings.views import RectificationAlert
+from counter.ui.geometry import screen_of
 from counter.ui.pad.controller import PadController
 from counter.ui.pad.pad_window import AVATAR, THANKS_MS, PadPage, PadWindow
 from counter.ui.pad.style import scale_of
@@ -83,7 +84,7 @@ def test_without_a_second_screen_the_pad_shows_only_while_a_rating_is_asked(
     assert pad.isVisible()
     assert not pad.isFullScreen()
     assert (pad.width(), pad.height()) == (800, 480)
-    assert pad.screen().availableGeometry().contains(pad.frameGeometry())
+    assert screen_of(pad).availableGeometry().contains(pad.frameGeometry())
     tap(pad.face_buttons[Level.VERY_SATISFIED])
     assert pad.isVisible()  # the thanks are seen
     with qtbot.waitSignal(pad.went_idle):

@@ -24,6 +24,7 @@ from counter.db import models
 from counter.host.desk_config import PadMode
 from counter.ratings.levels import Level
 from counter.ratings.status import DeskStatus
+from counter.ui.geometry import screen_of
 from counter.ui.pad.controller import PadController
 from counter.ui.pad.pad_window import PadPage
 from counter.words.ratings import RATING_DESK_STATUS, RATING_LEVEL, RATING_REFUSAL
@@ -56,7 +57,7 @@ def test_the_pad_fills_the_second_screen(controller: PadController) -> None:
     pad = controller.pad
     assert controller.on_screen
     assert pad.isFullScreen()
-    assert pad.screen().name() == "Pad"
+    assert screen_of(pad).name() == "Pad"
     assert PAD_SCREEN.contains(pad.geometry())
     assert pad.geometry() == PAD_SCREEN
 

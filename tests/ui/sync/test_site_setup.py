@@ -30,6 +30,7 @@ from counter.host.desk_config import DeskConfig, config_path, load_desk_config, 
 from counter.sync.keys import new_private_key, public_key_text
 from counter.sync.sites import SiteKind
 from counter.ui.desk_actions import DeskActions
+from counter.ui.geometry import screen_of
 from counter.ui.sync.sync_page import SyncPage
 from tests.catalog_db import catalog_file
 from tests.sync.sync_world import NOW, TODAY, Site, make_site, sqlite_copy
@@ -206,7 +207,7 @@ def test_a_clerk_is_told_to_fetch_an_administrator(qtbot: QtBot, fresh: sessionm
 def test_the_page_fits_a_1024_by_768_screen(qtbot: QtBot, fresh: sessionmaker[Session], hall: Site) -> None:
     """Nothing is cut off at the right: what does not fit scrolls down, never sideways."""
     _, page = open_f10(qtbot, fresh)
-    assert page.screen().availableGeometry().contains(page.frameGeometry())
+    assert screen_of(page).availableGeometry().contains(page.frameGeometry())
     page.resize(1000, 680)  # a window on a 1024×768 screen, its frame and the panel left over
     qtbot.waitUntil(lambda: page.scroll_area.viewport().width() > 900)
     assert page.scroll_area.horizontalScrollBar().maximum() == 0
