@@ -72,7 +72,7 @@ def cmd_db_numbers(args: argparse.Namespace) -> int:
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from counter.actions.schema import HEAD
 
-    store = open_store(args)
+    store = open_store(args, create=True)  # the set-up step: the one command that makes a missing database
     print(tr("数据库结构已是最新（{revision}）。").format(revision=HEAD))
     if args.desk_role:
         return _grant(store, args.desk_role, None)
