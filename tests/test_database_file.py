@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-WINDOW = "from counter.ui.app import run; raise SystemExit(run({db}, True, []))"
+WINDOW = "import datetime; from counter.ui.app import run; raise SystemExit(run({db}, True, [], {today}))"
 
 
 def counter(*args: str, home: Path | None = None, wrap: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
@@ -32,11 +32,13 @@ def counter(*args: str, home: Path | None = None, wrap: tuple[str, ...] = ()) ->
     )
 
 
-def window(db: str | None, home: Path | None = None, wrap: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+def window(
+    db: str | None, home: Path | None = None, wrap: tuple[str, ...] = (), today: str | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     if home is not None:
         env["COUNTER_HOME"] = str(home)
-    code = WINDOW.format(db=repr(db))
+    code = WINDOW.format(db=repr(db), today=f"datetime.date.fromisoformat({today!r})" if today else None)
     return subprocess.run(
         [*wrap, sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=180, check=False
     )
@@ -78,6 +80,16 @@ def test_a_database_named_by_db_is_made_only_by_db_upgrade(tmp_path: Path) -> No
     assert counter("db", "upgrade", "--db", url).returncode == 0
     listed = counter("--db", url, "case", "list")
     assert listed.returncode == 0, listed.stderr
+
+
+def test_a_training_day_on_a_database_named_by_db_does_not_make_it(tmp_path: Path) -> None:
+    """``--today`` makes only the training file: a file named by ``--db`` may be a hall's, on a share gone away."""
+    database = tmp_path / "share" / "counter.sqlite3"
+    url = f"sqlite:///{database}"
+    for done in (counter("--db", url, "case", "list", "--today", "2026-11-20"), window(url, today="2026-11-20")):
+        assert done.returncode == 1, done.stderr
+        assert f"找不到数据库文件：{database}" in done.stderr
+        assert not database.exists()
 
 
 def test_training_keeps_making_its_own_database(tmp_path: Path) -> None:
