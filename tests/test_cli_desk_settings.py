@@ -31,6 +31,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def hall(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
     """A database with an administrator (batu, 巴图) and a clerk (wulan, 乌兰)."""
     db = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    assert run(capsys, "db", "upgrade", "--db", db)[0] == 0  # a database named by --db is made only by this step
     monkeypatch.setattr("sys.stdin", io.StringIO(ADMIN_PASSWORD + "\n"))
     assert (
         run(capsys, "user", "add", "batu", "--name", "巴图", "--role", "admin", "--password-stdin", "--db", db)[0] == 0
