@@ -120,3 +120,19 @@ def test_a_read_only_database_is_named_read_only_not_damaged(tmp_path: Path, rea
         assert str(database) in done.stderr
         assert "损坏" not in done.stderr.replace("没有损坏", "")
         assert "恢复" not in done.stderr.replace("不需要恢复备份", "")
+
+
+def test_a_state_folder_that_cannot_be_made_does_not_stop_the_desk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The notes are this machine's memory of its databases; a home folder gone wrong leaves the desk working."""
+    blocked = tmp_path / "state-is-a-file"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("COUNTER_STATE", str(blocked))
+    database = tmp_path / "hall" / "counter.sqlite3"
+    url = f"sqlite:///{database}"
+    made = counter("db", "upgrade", "--db", url)
+    assert made.returncode == 0, made.stderr
+    listed = counter("--db", url, "case", "list")
+    assert listed.returncode == 0, listed.stderr
+    assert "共 0 件" in listed.stderr + listed.stdout

@@ -49,13 +49,13 @@ def note_path(place: str) -> Path:
 
 def read_note(place: str) -> DatabaseNote | None:
     """The note of ``place``; ``None`` when this machine never wrote one (or it cannot be read: said in the log)."""
-    path = note_path(place)
     try:
+        path = note_path(place)  # makes the state folder: fails where it cannot be made
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as err:
-        log.error("database note %s unreadable: %s", path, err)
+        log.error("database note of %s unreadable: %s", place, err)
         return None
     issued = raw.get("issued") if isinstance(raw, dict) else None
     return DatabaseNote(
