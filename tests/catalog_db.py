@@ -11,6 +11,7 @@ from tests.conftest import SHIPPED_CATALOG
 
 
 def catalog_file(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)  # opening an SQLite file makes no folder (counter.db.engine)
     path = folder / "catalog.sqlite3"
     engine = make_engine(f"sqlite:///{path}")
     upgrade(engine)

@@ -31,6 +31,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def hall(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
     """A database with an administrator (batu, 巴图) and a clerk (wulan, 乌兰)."""
     db = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    assert run(capsys, "db", "upgrade", "--db", db)[0] == 0  # a database named by --db is made only by this step
     monkeypatch.setattr("sys.stdin", io.StringIO(ADMIN_PASSWORD + "\n"))
     assert (
         run(capsys, "user", "add", "batu", "--name", "巴图", "--role", "admin", "--password-stdin", "--db", db)[0] == 0
@@ -118,8 +119,10 @@ def test_names_that_do_not_read_as_names_are_refused_even_without_accounts(
 
 
 def test_real_names_pass() -> None:
-    for name in ("乌兰", "阿依古丽·买买提", "欧阳娜娜", "Batu Bayar", "ᠪᠠᠲᠤ\u180eᠠ"):
+    for name in ("乌兰", "阿依古丽·买买提", "欧阳娜娜", "Batu Bayar", "ᠪᠠᠲᠤ\u180eᠠ", "ᠮᠣᠩᠭᠣᠯ\u200d\u202fᠪᠠᠲᠤ\u200c"):
         assert clerk_name_problem(name) is None
+    assert clerk_name_problem("管\u200d理\u202f员") is NameProblem.ROLE_WORD  # a joiner does not hide the title
+    assert clerk_name_problem("乌兰\u200b") is NameProblem.NOT_TEXT  # a zero-width space is no part of a script
     assert clerk_name_problem("乌" * 33) is NameProblem.TOO_LONG
     assert site_name_problem("兴安盟科尔沁右翼中旗巴彦呼舒镇政务服务中心") is None
 

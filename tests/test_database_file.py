@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-WINDOW = "from counter.ui.app import run; raise SystemExit(run({db}, True, []))"
+WINDOW = "import datetime; from counter.ui.app import run; raise SystemExit(run({db}, True, [], {today}))"
 
 
 def counter(*args: str, home: Path | None = None, wrap: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
@@ -32,11 +32,13 @@ def counter(*args: str, home: Path | None = None, wrap: tuple[str, ...] = ()) ->
     )
 
 
-def window(db: str | None, home: Path | None = None, wrap: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+def window(
+    db: str | None, home: Path | None = None, wrap: tuple[str, ...] = (), today: str | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     if home is not None:
         env["COUNTER_HOME"] = str(home)
-    code = WINDOW.format(db=repr(db))
+    code = WINDOW.format(db=repr(db), today=f"datetime.date.fromisoformat({today!r})" if today else None)
     return subprocess.run(
         [*wrap, sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=180, check=False
     )
@@ -80,6 +82,16 @@ def test_a_database_named_by_db_is_made_only_by_db_upgrade(tmp_path: Path) -> No
     assert listed.returncode == 0, listed.stderr
 
 
+def test_a_training_day_on_a_database_named_by_db_does_not_make_it(tmp_path: Path) -> None:
+    """``--today`` makes only the training file: a file named by ``--db`` may be a hall's, on a share gone away."""
+    database = tmp_path / "share" / "counter.sqlite3"
+    url = f"sqlite:///{database}"
+    for done in (counter("--db", url, "case", "list", "--today", "2026-11-20"), window(url, today="2026-11-20")):
+        assert done.returncode == 1, done.stderr
+        assert f"找不到数据库文件：{database}" in done.stderr
+        assert not database.exists()
+
+
 def test_training_keeps_making_its_own_database(tmp_path: Path) -> None:
     home = tmp_path / "home"
     done = counter("case", "list", "--today", "2026-11-20", home=home)
@@ -108,3 +120,19 @@ def test_a_read_only_database_is_named_read_only_not_damaged(tmp_path: Path, rea
         assert str(database) in done.stderr
         assert "损坏" not in done.stderr.replace("没有损坏", "")
         assert "恢复" not in done.stderr.replace("不需要恢复备份", "")
+
+
+def test_a_state_folder_that_cannot_be_made_does_not_stop_the_desk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The notes are this machine's memory of its databases; a home folder gone wrong leaves the desk working."""
+    blocked = tmp_path / "state-is-a-file"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("COUNTER_STATE", str(blocked))
+    database = tmp_path / "hall" / "counter.sqlite3"
+    url = f"sqlite:///{database}"
+    made = counter("db", "upgrade", "--db", url)
+    assert made.returncode == 0, made.stderr
+    listed = counter("--db", url, "case", "list")
+    assert listed.returncode == 0, listed.stderr
+    assert "共 0 件" in listed.stderr + listed.stdout

@@ -110,6 +110,10 @@ def test_a_counter_behind_the_cases_is_refused(desk: Path) -> None:
     refused = take(desk, "behind-2")
     assert refused.returncode == 1
     assert number in refused.stderr
+    skipped = counter(desk, "db", "numbers", "--skip-issued")  # what the refusal tells the administrator to run
+    assert skipped.returncode == 0, skipped.stderr
+    after = taken(desk, "behind-2")
+    assert int(after.rsplit("-", 1)[1]) == int(number.rsplit("-", 1)[1]) + 1
 
 
 # The window as `counter` starts it; prints the banner once it shows (the check runs where the database opens, on

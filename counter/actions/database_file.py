@@ -97,4 +97,9 @@ def note_opened(url: str, training: bool) -> None:
     """Remember, outside the data folder, that this database exists here (see :func:`may_create`)."""
     if training or sqlite_path(url) is None:
         return
-    remember_database(database_place(url), dt.datetime.now(dt.UTC))
+    try:
+        remember_database(database_place(url), dt.datetime.now(dt.UTC))
+    except (
+        OSError
+    ):  # the database is open and sound: worked on; a later missing default file then looks like a first start
+        log.exception("database %s not noted in this machine's state folder", url)

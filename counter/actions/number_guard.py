@@ -115,25 +115,35 @@ def note_issued(session: Session, desk: Desk, number: str) -> None:
     event.listen(session, "after_commit", committed, once=True)
 
 
-def skip_issued(session: Session, desk: Desk) -> str | None:
+def skip_issued(session: Session, desk: Desk, today: dt.date) -> str | None:
     """After a restore (or a damaged log), number on *above* what this desk issued, never over it again.
 
     The cases taken after the backup are not in the database and are entered again under new numbers; the numbers
-    on their first papers stay theirs.  So the desk's counter for the noted day is raised to the noted number, which
-    the check then accepts (:func:`check_numbers`).  An administrator's step where accounts exist; the noted number,
-    or ``None`` when nothing was noted here or the database already has it.
+    on their first papers stay theirs.  So the desk's counter for the noted day is raised to the noted number, and
+    today's counters to the highest case and notice numbers the database itself holds (a counter behind its own
+    records has no other way forward); the check then accepts them (:func:`check_numbers`).  An administrator's step
+    where accounts exist; the last number skipped, or ``None`` when no counter was behind.
     """
     require(session, desk.actor, Permission.CHANGE_SETTINGS)
-    place = _place(session)
-    note = read_note(place)
+    site, desk_no = desk.identity.site_code, desk.identity.desk_no
+    skipped = None
+    note = read_note(_place(session))
     noted = note.issued.get(_desk_key(desk)) if note else None
     match = CASE_NO.match(noted) if noted else None
-    if not noted or not match:
-        return None
-    day = dt.date(int(match["day"][:4]), int(match["day"][4:6]), int(match["day"][6:]))
-    site, desk_no = desk.identity.site_code, desk.identity.desk_no
-    if case_exists(session, noted) or counter_last(session, site, desk_no, day, CASE_KIND) >= int(match["seq"]):
-        return None
-    raise_counter(session, site, desk_no, day, CASE_KIND, int(match["seq"]))
-    log.warning("desk %s counter for %s raised to %s: numbers issued before are not issued again", site, day, noted)
-    return noted
+    if noted and match:
+        day = dt.date(int(match["day"][:4]), int(match["day"][4:6]), int(match["day"][6:]))
+        if not case_exists(session, noted) and counter_last(session, site, desk_no, day, CASE_KIND) < int(match["seq"]):
+            raise_counter(session, site, desk_no, day, CASE_KIND, int(match["seq"]))
+            skipped = noted
+    highest = highest_case_sequence(session, site, desk_no, today)
+    if highest > counter_last(session, site, desk_no, today, CASE_KIND):
+        raise_counter(session, site, desk_no, today, CASE_KIND, highest)
+        skipped = skipped or f"{case_prefix(site, desk_no, today)}{highest:04d}"
+    documents = highest_document_sequence(session, site, desk_no, today)
+    if documents > counter_last(session, site, desk_no, today, DOCUMENT_KIND):
+        raise_counter(session, site, desk_no, today, DOCUMENT_KIND, documents)
+    if skipped is not None:
+        log.warning(
+            "desk %s %s counters raised to %s: numbers issued before are not issued again", site, desk_no, skipped
+        )
+    return skipped

@@ -5,7 +5,9 @@ A name is printed on legal paper and read by the applicant on the pad, so it mus
 - a name longer than its limit (a 5,000-character clerk would push the receipt's text off the page);
 - control and format characters: a right-to-left override (U+202E) turns ``乌兰abc`` into what it is not on
   the screen, a zero-width joiner hides inside an otherwise equal name, a line break splits the printed line.
-  U+180E, the Mongolian vowel separator, is a letter of the traditional script and stays;
+  What the traditional Mongolian script needs stays, as a township's package keeps it (counter.sync.sender_checks):
+  U+180E, the vowel separator, the joiners U+200C and U+200D and the narrow no-break space U+202F before a suffix;
+  they are left out when names are compared, so a joiner inside ``管理员`` still reads as the title;
 - a clerk named as a role (``管理员``, ``负责人``, ``admin``): the applicant, the pad and the audit trail would show a
   title instead of the person who served.
 
@@ -23,9 +25,10 @@ __all__ = ["CLERK_NAME_MAX", "SITE_NAME_MAX", "NameProblem", "clerk_name_problem
 CLERK_NAME_MAX = 32  # characters; the longest names met in the halls' registers are under 20
 SITE_NAME_MAX = 64  # 兴安盟科尔沁右翼中旗巴彦呼舒镇政务服务中心 is 21
 
-_ALLOWED_FORMAT = frozenset("\u180e")  # the Mongolian vowel separator
+_MONGOLIAN_JOINING = frozenset("\u200c\u200d\u202f")  # zero-width non-joiner and joiner, narrow no-break space
+_ALLOWED_FORMAT = frozenset("\u180e") | _MONGOLIAN_JOINING  # and the Mongolian vowel separator
 _NOT_TEXT = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
-_LEFT_OUT = frozenset(" \u3000·•・.-_")
+_LEFT_OUT = frozenset(" \u3000·•・.-_") | _MONGOLIAN_JOINING
 
 #: titles, not people: a clerk's name may be none of them, nor contain a Chinese one
 ROLE_WORDS_CONTAINED = frozenset({"管理员", "负责人", "工作人员", "主管", "系统", "超级用户"})

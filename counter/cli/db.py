@@ -55,11 +55,11 @@ def cmd_db_numbers(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     by = desk()
+    day: dt.date = today(args)
     if args.skip_issued:
-        skipped = store.write(lambda unit: skip_issued(unit, by))
+        skipped = store.write(lambda unit: skip_issued(unit, by, day))
         if skipped is not None:
             print(tr("本窗口将从 {number} 之后继续编号；该编号及之前的编号不会再次发出。").format(number=skipped))
-    day: dt.date = today(args)
     try:
         store.read(lambda unit: check_numbers(unit, by, day))
     except NumbersBehind as err:
@@ -72,7 +72,7 @@ def cmd_db_numbers(args: argparse.Namespace) -> int:
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from counter.actions.schema import HEAD
 
-    store = open_store(args)
+    store = open_store(args, create=True)  # the set-up step: the one command that makes a missing database
     print(tr("数据库结构已是最新（{revision}）。").format(revision=HEAD))
     if args.desk_role:
         return _grant(store, args.desk_role, None)

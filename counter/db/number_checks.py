@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from counter.db import models
 
@@ -25,15 +25,25 @@ def _highest(numbers: list[str], prefix: str) -> int:
     return max(sequences, default=0)
 
 
+def _starting_with(session: Session, column: InstrumentedAttribute[str], prefix: str) -> ColumnElement[bool]:
+    """``column`` starts with ``prefix`` (letters, digits and ``-``: no LIKE wildcard), as each database indexes it.
+
+    SQLite compares text byte by byte, so a range up to ``prefix + "\\x7f"`` is the prefix and uses the index (LIKE
+    would not: it ignores case).  PostgreSQL compares by the database's collation, and in any but ``C`` (zh_CN,
+    en_US, ICU) the control character sorts before the digits, or is ignored: that range is empty, and the check
+    would find nothing.  LIKE is the prefix in every collation, and uses the index where the collation allows.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        return column.like(prefix + "%")
+    return and_(column >= prefix, column < prefix + "\x7f")
+
+
 def highest_case_sequence(session: Session, site_code: str, desk_no: str, day: dt.date) -> int:
     """The highest sequence of a case number of this desk and day, in the cases and in the audit trail (0: none)."""
     prefix = case_prefix(site_code, desk_no, day)
-    upper = prefix + "\x7f"  # a range on the indexed columns, not LIKE (which SQLite does not index by default)
-    cases = session.scalars(
-        select(models.Case.case_no).where(models.Case.case_no >= prefix, models.Case.case_no < upper)
-    )
+    cases = session.scalars(select(models.Case.case_no).where(_starting_with(session, models.Case.case_no, prefix)))
     audited = session.scalars(
-        select(models.AuditEntry.subject).where(models.AuditEntry.subject >= prefix, models.AuditEntry.subject < upper)
+        select(models.AuditEntry.subject).where(_starting_with(session, models.AuditEntry.subject, prefix))
     )
     return max(_highest(list(cases), prefix), _highest(list(audited), prefix))
 
@@ -41,17 +51,15 @@ def highest_case_sequence(session: Session, site_code: str, desk_no: str, day: d
 def highest_document_sequence(session: Session, site_code: str, desk_no: str, day: dt.date) -> int:
     """The highest sequence of a notice numbered by this desk on ``day`` (:func:`counter.case.numbers.doc_no`)."""
     desk = f"{int(desk_no):02d}"
+    prefix = f"{site_code}-{day:%y%m%d}-"  # every kind's number of that day starts so: found by doc_no's index
+    record = models.DocumentRecord
     numbers = session.scalars(
-        select(models.DocumentRecord.doc_no).where(
-            models.DocumentRecord.site_code == site_code,
-            models.DocumentRecord.desk_no == desk_no,
-            models.DocumentRecord.issued_on == day,
-        )
+        select(record.doc_no).where(_starting_with(session, record.doc_no, prefix), record.desk_no == desk_no)
     )
     best = 0
     for number in numbers:
         tail = number.rsplit("-", 1)[-1]
-        if number.startswith(f"{site_code}-{day:%y%m%d}-") and tail.startswith(desk) and tail[len(desk) :].isdigit():
+        if tail.startswith(desk) and tail[len(desk) :].isdigit():
             best = max(best, int(tail[len(desk) :]))
     return best
 

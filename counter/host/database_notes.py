@@ -24,6 +24,7 @@ import hashlib
 import json
 import logging
 import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,13 +50,13 @@ def note_path(place: str) -> Path:
 
 def read_note(place: str) -> DatabaseNote | None:
     """The note of ``place``; ``None`` when this machine never wrote one (or it cannot be read: said in the log)."""
-    path = note_path(place)
     try:
+        path = note_path(place)  # makes the state folder: fails where it cannot be made
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as err:
-        log.error("database note %s unreadable: %s", path, err)
+        log.error("database note of %s unreadable: %s", place, err)
         return None
     issued = raw.get("issued") if isinstance(raw, dict) else None
     return DatabaseNote(
@@ -69,14 +70,19 @@ def write_note(note: DatabaseNote) -> None:
     """Replace the note whole and durably: written beside, flushed, renamed, the folder flushed."""
     path = note_path(note.place)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temporary = path.with_suffix(".tmp")
     body = json.dumps({"place": note.place, "made_at": note.made_at, "issued": note.issued}, ensure_ascii=False)
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-        file.write(body)
-        file.flush()
-        os.fsync(file.fileno())
-    os.replace(temporary, path)
+    # a temporary file of its own (0600): two processes of one desk writing through one name could each truncate
+    # what the other was about to rename, leaving a note that reads as none
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(body)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
     if os.name == "posix":  # the rename itself survives a power cut only once the folder is on disk
         folder = os.open(path.parent, os.O_RDONLY)
         try:

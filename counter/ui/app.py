@@ -269,7 +269,8 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     QTimer.singleShot(0, desk.listen)  # when the event loop first runs: a start-up question, or the window shown
     collector = MainThreadCollector(app)  # no Qt object freed by the garbage collector on a worker thread
     try:
-        store = Store(url, training=training and is_training_database(url), create=may_create(db_url, training))
+        training_file = training and is_training_database(url)  # --today with --db: that file is not thrown away
+        store = Store(url, training=training_file, create=may_create(db_url, training_file))
         return _run_desk(app, desk, store, exit_when_ready, today)
     finally:
         collector.stop()

@@ -130,5 +130,7 @@ def test_the_days_work_as_the_desk_role_and_verify_sees_the_owners_edit(
 
 def test_the_desk_role_cannot_be_granted_on_sqlite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+    assert main(["db", "upgrade", "--db", url]) == 0  # the file, made by the set-up step
+    capsys.readouterr()
     assert main(["db", "grant-desk", ROLE, "--db", url]) == 1
     assert "PostgreSQL" in capsys.readouterr().err
