@@ -126,3 +126,19 @@ def test_a_name_or_a_list_beyond_any_real_case_is_malformed() -> None:
                                                               (1, "materials", "too_many")]  # fmt: skip
     records, problems = parse_records([raw | {"applicant_name": "王" * NAME_MAX}], "cases")
     assert (len(records), problems) == (1, [])
+
+
+@pytest.mark.parametrize(
+    ("event", "after"), [("withdrawn", "ready"), ("taken", "delivered"), ("deferred_arrived", "in_approval")]
+)
+def test_a_township_line_leaving_a_status_its_event_cannot_is_refused(event: str, after: str) -> None:
+    """The hall takes a case's status from its newest line: a township event must not leave the hall's status."""
+    record = case_record()
+    line = HistoryEntry(AT + dt.timedelta(hours=1), "其其格", "1", event, after, "")
+    assert refusal(dataclasses.replace(record, history=(*record.history, line))) is Refusal.NOT_TOWNSHIP_EVENT
+
+
+def test_a_case_new_here_in_a_status_only_the_hall_gives_is_refused() -> None:
+    record = dataclasses.replace(case_record(), status="ready")
+    assert refusal(record) is Refusal.NOT_TOWNSHIP_EVENT
+    assert refusal(record, frozenset({record.history[0].key})) is None  # here already: its lines set its status
