@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from counter.case.numbers import CASE_NO, DESK_NO
+from counter.case.numbers import CASE_NO, DESK_NO, FIRST_SUPPORTED_DAY
 from counter.case.status import MOVES, CaseEvent, CaseStatus
 from counter.sync.records import CaseRecord
 
@@ -80,9 +80,9 @@ STATUS_AFTER: dict[str, frozenset[str]] = {
 #: The statuses a case can reach by township lines alone: what a case new here may say it is in.
 TOWNSHIP_STATUSES: frozenset[str] = frozenset().union(*STATUS_AFTER.values())
 
-#: The first day any record of this program can bear: its working-day rules are those of 《全国年节及纪念日放假办法》
-#: as revised in 2024, in force from 1 January 2025 (counter.statutory_holidays); it took no case before.
-EARLIEST = dt.date(2025, 1, 1)
+#: The first day a record may bear is the first the desks accept (counter.case.numbers): a case a township's desk
+#: could take, the hall takes in too.
+EARLIEST = FIRST_SUPPORTED_DAY
 #: How far ahead of the receiving site's clock a date that *happened* may be: a township laptop's clock running a
 #: day or two fast is common, a case received next month is not.
 AHEAD = dt.timedelta(days=2)

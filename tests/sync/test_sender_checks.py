@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from counter.case.numbers import FIRST_SUPPORTED_DAY
 from counter.case.status import CaseEvent
 from counter.sync.record_json import parse_records, to_dict
 from counter.sync.records import LINES_MAX, NAME_MAX, CaseRecord, HistoryEntry
@@ -97,6 +98,12 @@ def test_no_hall_step_is_a_township_event() -> None:
 )
 def test_a_date_outside_the_supported_range_is_refused(change: dict[str, object]) -> None:
     assert refusal(dataclasses.replace(case_record(), **change)) is Refusal.BAD_DATE  # type: ignore[arg-type]
+
+
+def test_a_case_dated_as_early_as_a_desk_may_date_one_goes_in() -> None:
+    """A township desk takes a case on any day the command line's ``--today`` accepts; the hall takes it in."""
+    record = dataclasses.replace(case_record(), received_on=FIRST_SUPPORTED_DAY)
+    assert refusal(record) is None
 
 
 def test_a_clock_a_day_fast_and_a_deadline_a_year_ahead_are_fine() -> None:

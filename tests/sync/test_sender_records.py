@@ -278,11 +278,11 @@ def set_promised(case: dict[str, Any], day: str) -> None:
     ("change", "value"),
     [
         (set_received, "2099-01-01"),
-        (set_received, "2024-12-31"),  # before any case of this program
+        (set_received, "2003-12-31"),  # before the first day a desk accepts
         (set_line_at, "2099-06-01T08:00:00+00:00"),
         (set_promised, "2099-01-01"),
     ],
-    ids=["received in 2099", "received before 2025", "a line in 2099", "promised for 2099"],
+    ids=["received in 2099", "received before 2004", "a line in 2099", "promised for 2099"],
 )
 def test_a_date_outside_the_supported_range_is_refused(
     pair: Pair, change: Callable[[dict[str, Any], str], None], value: str
