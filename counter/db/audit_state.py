@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
@@ -32,7 +32,7 @@ _MADE = {SubjectKind.CASE: "created_at", SubjectKind.RATING: "rated_at", Subject
 
 
 def _key_column(kind: SubjectKind) -> ColumnElement[Any]:
-    return getattr(_TABLES[kind], _KEYS[kind])  # type: ignore[no-any-return]
+    return cast(ColumnElement[Any], getattr(_TABLES[kind], _KEYS[kind]))
 
 
 def _columns(kind: SubjectKind) -> list[Any]:
