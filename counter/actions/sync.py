@@ -411,8 +411,9 @@ def _sender(session: Session, desk: Desk, from_site: str, now: dt.datetime) -> S
     whatever day a caller names for the import.
     """
     accounts = all_accounts(session)
-    people = {a.name.strip() for a in accounts} | {a.login.strip() for a in accounts} | {desk.clerk.strip()}
-    staff = {a.staff_no.strip() for a in accounts} | {desk.staff_no.strip()}
+    clerks, staff_nos = sync_store.own_clerks(session, desk.identity.site_code)
+    people = {a.name.strip() for a in accounts} | {a.login.strip() for a in accounts} | {desk.clerk.strip()} | clerks
+    staff = {a.staff_no.strip() for a in accounts} | {desk.staff_no.strip()} | staff_nos
     present = max(now, dt.datetime.now(dt.UTC))
     return Sender(from_site, frozenset(people - _NOBODY), frozenset(staff - {""}), present)
 

@@ -30,6 +30,12 @@ What it does not protect.
 - A machine whose key file is read: on a township laptop the desk and the key
   share a machine, so there the seal protects only against someone who can
   write the database but not read the key file (a copy, a restored backup).
+- An entry that lies.  Every desk appends entries (it must, to record its
+  work), so whoever holds a desk's database login can change a row and append
+  an entry about it, naming any actor, with the chain computed on: the
+  cross-check (:mod:`counter.audit.state`) then agrees, and the next seal seals
+  it.  What is caught is a change with no entry, or an entry rewritten after
+  it was sealed; not an entry written to cover a change.
 """
 
 from __future__ import annotations

@@ -66,7 +66,7 @@ def cmd_audit_seal(args: argparse.Namespace) -> int:
     try:
         made = open_store(args).write(seal_trail)
     except KeyUnreadable as err:
-        raise Reported(key_problem_text(err.reason, err.path)) from err
+        raise Reported(key_problem_text(err.reason, err.path, err.encryption)) from err
     if args.json:
         print_json({"no": made.no, "chains": made.chains, "entries": made.entries, "digest": made.digest})
     else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
@@ -32,7 +32,7 @@ _MADE = {SubjectKind.CASE: "created_at", SubjectKind.RATING: "rated_at", Subject
 
 
 def _key_column(kind: SubjectKind) -> ColumnElement[Any]:
-    return getattr(_TABLES[kind], _KEYS[kind])  # type: ignore[no-any-return]
+    return cast(ColumnElement[Any], getattr(_TABLES[kind], _KEYS[kind]))
 
 
 def _columns(kind: SubjectKind) -> list[Any]:
@@ -64,6 +64,9 @@ def current_rows(
     A row must be recorded when it was made since the first entry that carried
     a state (``since``; never when None) and belongs to this site (``own_site``;
     accounts are always the site's, and None counts every row as its own).
+    An account must be recorded whenever it was made: the program has written
+    ``account_added`` for every account since accounts exist, and the row's own
+    ``created_at`` is whatever whoever inserted it wrote there.
     """
     key = _key_column(kind)
     made = getattr(_TABLES[kind], _MADE[kind])
@@ -79,7 +82,8 @@ def current_rows(
             mapping = row._mapping
             made_at = _naive_utc(row[1])
             own = site is None or own_site is None or row[2] == own_site
-            must = since is not None and own and made_at is not None and made_at >= since
+            made_since = kind is SubjectKind.ACCOUNT or (made_at is not None and since is not None and made_at >= since)
+            must = since is not None and own and made_since
             yield CurrentRow(str(row[0]), state_hash(kind, dict(mapping)), must)
         if len(rows) < READ_BATCH:
             return

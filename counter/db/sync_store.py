@@ -165,6 +165,20 @@ class ReviewRow:
     resolved_at: dt.datetime | None
 
 
+def own_clerks(session: Session, site_code: str) -> tuple[set[str], set[str]]:
+    """The names and staff numbers of the clerks of ``site_code``'s own cases and ratings.
+
+    The clerks who are not accounts (a hall without sign-in, or a desk's configured clerk) are known only by what
+    they did here: every desk's clerk, not only the importing one's, must be protected from a rating planted under
+    their name.
+    """
+    c, r = models.Case, models.Rating
+    names = set(session.scalars(select(c.clerk).where(c.site_code == site_code).distinct()))
+    names |= set(session.scalars(select(r.clerk).where(r.site_code == site_code).distinct()))
+    staff = set(session.scalars(select(r.staff_no).where(r.site_code == site_code).distinct()))
+    return {n.strip() for n in names}, {s.strip() for s in staff}
+
+
 def open_reviews(session: Session, from_site: str | None = None) -> list[ReviewRow]:
     r = models.SyncReview
     stmt = select(r).where(r.resolved_at.is_(None)).order_by(r.id)

@@ -48,7 +48,6 @@ import datetime as dt
 import gzip
 import hashlib
 import json
-import os
 import re
 import zlib
 from collections.abc import Mapping
@@ -61,6 +60,7 @@ import orjson
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from counter.bounded_read import TooLarge, read_bounded
 from counter.sync.keys import sign, verify
 from counter.sync.seal import SUITE, new_ephemeral, open_sealed, seal
 
@@ -213,18 +213,14 @@ def read_package_file(path: Path) -> bytes:
     """The bytes of the package file at ``path``, refused as too large before more than the limit is read.
 
     Raises :class:`OSError` as reading does, and :class:`PackageRejected`
-    (``TOO_LARGE``) for a file beyond :data:`MAX_FILE` — its size is looked at
-    first, and the read stops one byte past the limit for a file that grows,
-    or a device that never ends.
+    (``TOO_LARGE``) for a file beyond :data:`MAX_FILE`, read as every imported
+    file is (:func:`counter.bounded_read.read_bounded`): a package is one more
+    file handed to the desk, refused in the words of a package.
     """
-    with open(path, "rb") as file:
-        size = os.fstat(file.fileno()).st_size
-        if size > MAX_FILE:
-            raise PackageRejected(RejectCode.TOO_LARGE, f"file of {size} bytes")
-        data = file.read(MAX_FILE + 1)
-    if len(data) > MAX_FILE:
-        raise PackageRejected(RejectCode.TOO_LARGE, f"file of more than {MAX_FILE} bytes")
-    return data
+    try:
+        return read_bounded(path, MAX_FILE)
+    except TooLarge as err:
+        raise PackageRejected(RejectCode.TOO_LARGE, f"file of more than {MAX_FILE} bytes") from err
 
 
 def read_package(data: bytes, trusted: Mapping[str, str], this_site: str, key: X25519PrivateKey) -> Package:

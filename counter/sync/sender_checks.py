@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from counter.case.numbers import CASE_NO, DESK_NO
-from counter.case.status import CaseEvent
+from counter.case.numbers import CASE_NO, DESK_NO, FIRST_SUPPORTED_DAY
+from counter.case.status import MOVES, CaseEvent, CaseStatus
 from counter.sync.records import CaseRecord
 
 
@@ -40,7 +40,7 @@ class Refusal(StrEnum):
     NOT_OWN_PART = "not_own_part"  # a document, rating or rating request naming another site, or no desk
     NOT_OWN_CASE = "not_own_case"  # the uid is a case here that another site took (decided in counter.db.sync_cases)
     HALL_CLERK = "hall_clerk"  # a rating of a clerk who is one of this site's own people
-    NOT_TOWNSHIP_EVENT = "not_township_event"  # a history line only the hall or a department may write
+    NOT_TOWNSHIP_EVENT = "not_township_event"  # a history line (or the status it leaves) only the hall may write
     BAD_DATE = "bad_date"  # outside the supported range, or "happened" in the future
     BAD_CHARACTERS = "bad_characters"  # a name with control or direction-changing characters
 
@@ -66,10 +66,23 @@ TOWNSHIP_EVENTS: frozenset[str] = frozenset(
         CaseEvent.DEFERRAL_LAPSED, CaseEvent.DEFERRAL_PART_LAPSED, CaseEvent.ITEM_DENIED, CaseEvent.DENIED,
     )
 )  # fmt: skip
+#: The statuses an intake leaves a case in (counter.actions.intake.STATUS_OF_OUTCOME): the ``taken`` line's.
+_INTAKE_STATUSES = frozenset({CaseStatus.ACCEPTED, CaseStatus.AWAITING_DEFERRED, CaseStatus.CORRECTION_ISSUED,
+                              CaseStatus.REFUSED})  # fmt: skip
+#: What each township event may leave the case in, by :data:`counter.case.status.MOVES`.  The hall takes a
+#: case's status from the newest line's ``status_after`` (counter.db.sync_case_parts), so a township line with its
+#: own event but a hall's status (``withdrawn`` leaving the case ``ready``) would otherwise mark the case done.
+STATUS_AFTER: dict[str, frozenset[str]] = {
+    str(event): frozenset(s.value for s in (allowed if after is None else (after,)))
+    for event, (allowed, after) in [*MOVES.items(), (CaseEvent.TAKEN, (_INTAKE_STATUSES, None))]
+    if event.value in TOWNSHIP_EVENTS
+}
+#: The statuses a case can reach by township lines alone: what a case new here may say it is in.
+TOWNSHIP_STATUSES: frozenset[str] = frozenset().union(*STATUS_AFTER.values())
 
-#: The first day any record of this program can bear: its working-day rules are those of 《全国年节及纪念日放假办法》
-#: as revised in 2024, in force from 1 January 2025 (counter.statutory_holidays); it took no case before.
-EARLIEST = dt.date(2025, 1, 1)
+#: The first day a record may bear is the first the desks accept (counter.case.numbers): a case a township's desk
+#: could take, the hall takes in too.
+EARLIEST = FIRST_SUPPORTED_DAY
 #: How far ahead of the receiving site's clock a date that *happened* may be: a township laptop's clock running a
 #: day or two fast is common, a case received next month is not.
 AHEAD = dt.timedelta(days=2)
@@ -140,9 +153,20 @@ def _parts(record: CaseRecord, sender: Sender, _here: Collection[Any]) -> Refuse
 
 
 def _events(record: CaseRecord, _sender: Sender, here: Collection[Any]) -> Refused | None:
+    """The township's own lines are township events leaving the statuses they can; a new case's status is one too.
+
+    A case already here takes its status from its lines; a case new here is written with the record's ``status``,
+    so a township could otherwise send a case the hall never saw as ``ready`` for handing out.
+    """
     for n, line in enumerate(record.history):
-        if line.event not in TOWNSHIP_EVENTS and line.key not in here:
+        if line.key in here:
+            continue
+        if line.event not in TOWNSHIP_EVENTS:
             return Refused(Refusal.NOT_TOWNSHIP_EVENT, f"history[{n}].event {line.event[:24]}")
+        if line.status_after not in STATUS_AFTER[line.event]:
+            return Refused(Refusal.NOT_TOWNSHIP_EVENT, f"history[{n}].status_after {line.status_after[:24]}")
+    if not here and record.status not in TOWNSHIP_STATUSES:
+        return Refused(Refusal.NOT_TOWNSHIP_EVENT, f"status {record.status[:24]}")
     return None
 
 

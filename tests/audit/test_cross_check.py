@@ -101,3 +101,15 @@ def test_a_case_edited_without_the_trail_and_a_row_slipped_in_are_reported(
     code, found = mismatches(capsys, db)
     assert code == 1
     assert found == [("row_changed", "case", facts.awaiting), ("row_unrecorded", "account", "ghost")]
+
+
+@pytest.mark.usefixtures("accounts")
+def test_an_account_slipped_in_with_an_old_date_is_reported(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session]
+) -> None:
+    """The row's own created_at is the forger's to write: it cannot excuse an account no entry ever spoke of."""
+    with sessions.begin() as s:
+        s.execute(text("INSERT INTO account (login, name, staff_no, roles, password_hash, disabled, failed_logins, "
+                       "created_at) VALUES ('ghost', '某', '', 'admin', 'x', 0, 0, :old)"),
+                  {"old": "2020-01-01 00:00:00"})  # fmt: skip
+    assert mismatches(capsys, db) == (1, [("row_unrecorded", "account", "ghost")])

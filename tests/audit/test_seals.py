@@ -27,7 +27,8 @@ from counter.db import audit_seals
 from counter.db.audit_state import row_state
 from counter.db.models import utcnow
 from counter.host import paths
-from counter.sync.keys import key_fingerprint, public_key_text, sign
+from counter.sync.keys import encryption_key_path, key_fingerprint, public_key_text, sign
+from counter.words.sites import ENCRYPTION_KEY_PROBLEM
 from tests.audit.conftest import IDENTITY, Facts
 from tests.audit.tampering import drop_triggers, newest_entry_about, rechain
 
@@ -186,3 +187,15 @@ def test_a_desk_without_the_key_cannot_seal(
     assert str(paths.site_key_path()) in capsys.readouterr().err
     with sessions.begin() as s:
         assert seal_if_key_here(s) is None
+
+
+def test_a_damaged_encryption_key_is_named_as_that_key_when_sealing(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session]
+) -> None:
+    """A site set up before sealed packages gets its encryption key as it seals: a bad file there is that file's."""
+    with sessions.begin() as s:
+        s.execute(text("DELETE FROM setting WHERE key = 'site.encryption_key'"))
+    damaged = encryption_key_path(paths.site_key_path())
+    damaged.write_text("not a key")
+    assert main(["audit", "seal", "--db", db]) == 1
+    assert ENCRYPTION_KEY_PROBLEM["not_a_key"].format(path=damaged) in capsys.readouterr().err

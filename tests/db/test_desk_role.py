@@ -92,7 +92,7 @@ def test_the_days_work_as_the_desk_role_and_verify_sees_the_owners_edit(
     desk_sessions = make_sessions(make_engine(as_role(hall_url, ROLE)))
     hall = Site(hall_setup.identity, desk_sessions, hall_setup.desk, hall_setup.key_path)
     township = make_site(
-        sqlite_copy(catalog_file(tmp_path / "catalog"), tmp_path / "ars.sqlite3"),
+        sqlite_copy(catalog_file(tmp_path), tmp_path / "ars.sqlite3"),
         "ARS01",
         "明水河镇便民服务中心",
         SiteKind.TOWNSHIP,

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 import pytest
 
+from counter.case.numbers import FIRST_SUPPORTED_DAY
 from counter.case.status import CaseEvent
 from counter.sync.record_json import parse_records, to_dict
 from counter.sync.records import LINES_MAX, NAME_MAX, CaseRecord, HistoryEntry
@@ -95,8 +97,14 @@ def test_no_hall_step_is_a_township_event() -> None:
         {"promised_on": dt.date(2099, 1, 1)},
     ],
 )
-def test_a_date_outside_the_supported_range_is_refused(change: dict[str, object]) -> None:
-    assert refusal(dataclasses.replace(case_record(), **change)) is Refusal.BAD_DATE  # type: ignore[arg-type]
+def test_a_date_outside_the_supported_range_is_refused(change: dict[str, Any]) -> None:
+    assert refusal(dataclasses.replace(case_record(), **change)) is Refusal.BAD_DATE
+
+
+def test_a_case_dated_as_early_as_a_desk_may_date_one_goes_in() -> None:
+    """A township desk takes a case on any day the command line's ``--today`` accepts; the hall takes it in."""
+    record = dataclasses.replace(case_record(), received_on=FIRST_SUPPORTED_DAY)
+    assert refusal(record) is None
 
 
 def test_a_clock_a_day_fast_and_a_deadline_a_year_ahead_are_fine() -> None:
@@ -126,3 +134,19 @@ def test_a_name_or_a_list_beyond_any_real_case_is_malformed() -> None:
                                                               (1, "materials", "too_many")]  # fmt: skip
     records, problems = parse_records([raw | {"applicant_name": "王" * NAME_MAX}], "cases")
     assert (len(records), problems) == (1, [])
+
+
+@pytest.mark.parametrize(
+    ("event", "after"), [("withdrawn", "ready"), ("taken", "delivered"), ("deferred_arrived", "in_approval")]
+)
+def test_a_township_line_leaving_a_status_its_event_cannot_is_refused(event: str, after: str) -> None:
+    """The hall takes a case's status from its newest line: a township event must not leave the hall's status."""
+    record = case_record()
+    line = HistoryEntry(AT + dt.timedelta(hours=1), "其其格", "1", event, after, "")
+    assert refusal(dataclasses.replace(record, history=(*record.history, line))) is Refusal.NOT_TOWNSHIP_EVENT
+
+
+def test_a_case_new_here_in_a_status_only_the_hall_gives_is_refused() -> None:
+    record = dataclasses.replace(case_record(), status="ready")
+    assert refusal(record) is Refusal.NOT_TOWNSHIP_EVENT
+    assert refusal(record, frozenset({record.history[0].key})) is None  # here already: its lines set its status

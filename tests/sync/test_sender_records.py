@@ -203,6 +203,19 @@ def test_a_rating_on_the_townships_own_case_naming_the_hall_is_refused(
     assert rows(pair.hall, models.Rating) == 0
 
 
+def test_a_rating_naming_a_clerk_of_another_hall_desk_is_refused(pair: Pair) -> None:
+    """The importing desk is one of many: a clerk who took cases at another hall desk is the hall's too."""
+    other = desk_at(DeskConfig(site_code="XAM01", site_name="兴安盟政务服务中心", desk_no="2", clerk="李娜"))
+    run_demo(pair.hall.sessions, other, TODAY)
+    uid = township_bad_rating(pair.ars)
+    body = township_body(pair)
+    rated = next(c for c in cases_of(body) if c["uid"] == uid)["ratings"][0]
+    rated["clerk"] = rated["rating"]["clerk"] = "李娜"
+    pair.hall.take(signed(pair, body))
+    assert held(pair.hall) == [(uid, "hall_clerk")]
+    assert rows(pair.hall, models.Rating) == 0
+
+
 def test_a_clerk_under_an_unconfigured_desks_name_is_nobody_in_particular(pair: Pair) -> None:
     """Both sites' desks may keep the placeholder name: a rating of a township's clerk under it goes in."""
     placeholder = DeskConfig().clerk
@@ -278,11 +291,11 @@ def set_promised(case: dict[str, Any], day: str) -> None:
     ("change", "value"),
     [
         (set_received, "2099-01-01"),
-        (set_received, "2024-12-31"),  # before any case of this program
+        (set_received, "2003-12-31"),  # before the first day a desk accepts
         (set_line_at, "2099-06-01T08:00:00+00:00"),
         (set_promised, "2099-01-01"),
     ],
-    ids=["received in 2099", "received before 2025", "a line in 2099", "promised for 2099"],
+    ids=["received in 2099", "received before 2004", "a line in 2099", "promised for 2099"],
 )
 def test_a_date_outside_the_supported_range_is_refused(
     pair: Pair, change: Callable[[dict[str, Any], str], None], value: str

@@ -105,6 +105,7 @@ def test_export_to_a_hall_registered_from_an_old_card_names_the_card(
     monkeypatch.setenv("COUNTER_HOME", str(tmp_path / "home"))
     sessions = sqlite_copy(catalog_file(tmp_path), tmp_path / "ars.sqlite3")
     township = make_site(sessions, "ARS01", "明水河镇", SiteKind.TOWNSHIP, tmp_path / "home" / "keys")
+    (tmp_path / "h").mkdir()  # a folder of its own for the hall's catalog: opening a database makes no folder
     hall = make_site(sqlite_copy(catalog_file(tmp_path / "h"), tmp_path / "hall.sqlite3"), "XAM01", "中心",
                      SiteKind.HALL, tmp_path / "hall-keys")  # fmt: skip
     with sessions.begin() as session:
