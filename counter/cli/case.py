@@ -25,6 +25,7 @@ from counter.cli.common import (
     desk,
     ensure_catalog,
     open_store,
+    own_out_folder,
     print_json,
     today,
 )
@@ -230,12 +231,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from counter.actions.case_reads import case_views
     from counter.actions.demo import DemoUnavailable, run_demo, write_documents
     from counter.cli.case_text import case_json
-    from counter.cli.phrases import OUT_FOLDER_MISSING
 
     out = Path(args.out)
-    if not out.parent.is_dir():  # the demo's own folder is made; never the folders above it
-        raise Reported(OUT_FOLDER_MISSING.format(folder=out.parent))
-    out.mkdir(exist_ok=True)
+    own_out_folder(out)
     store = open_store(args)
     ensure_catalog(store)
     by, day = desk(), today(args)

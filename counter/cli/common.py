@@ -18,6 +18,7 @@ import os
 import sys
 from collections.abc import Sequence
 from contextvars import ContextVar
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from counter.access.roles import SINGLE_DESK, Actor
@@ -44,6 +45,7 @@ __all__ = [
     "ensure_catalog",
     "failure_text",
     "open_store",
+    "own_out_folder",
     "parse_date",
     "print_json",
     "problem_line",
@@ -223,6 +225,19 @@ def desk() -> Desk:
     from counter.host.desk_config import load_desk_config
 
     return desk_at(load_desk_config(), run_actor())
+
+
+def own_out_folder(out: Path) -> None:
+    """Make ``out``, a command's own output folder (``demo --out``, ``form --all --out``), but never a folder above it.
+
+    A mistyped ``--out`` (``/mnt/usb/回执`` with the stick not in) must not leave applicants' papers in folders
+    nobody meant to make, on the desk's own disk.
+    """
+    from counter.cli.phrases import OUT_FOLDER_MISSING
+
+    if not out.parent.is_dir():
+        raise Reported(OUT_FOLDER_MISSING.format(folder=out.parent))
+    out.mkdir(exist_ok=True)
 
 
 def ensure_catalog(store: Store) -> None:

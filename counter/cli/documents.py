@@ -9,7 +9,17 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, UsageError, desk, ensure_catalog, open_store, print_json
+from counter.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    Reported,
+    UsageError,
+    desk,
+    ensure_catalog,
+    open_store,
+    own_out_folder,
+    print_json,
+)
 from counter.cli.common import today as today_of
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.translate import tr
@@ -199,6 +209,8 @@ def cmd_form(args: argparse.Namespace) -> int:
                 bundle_code=err.bundle_code, material=err.material_code
             )
         ) from err
+    if args.all:
+        own_out_folder(Path(args.out))
     for paper in made:
         if args.all:
             out = Path(args.out) / f"{paper.bundle_code}-{paper.material_code}-{paper.kind.value}.pdf"

@@ -128,5 +128,9 @@ def test_the_command_line_lists_prints_one_and_writes_all(capsys: pytest.Capture
     assert len(written) == 10
     assert "XAM-YJS-008-M06-sample_form.pdf" in written
     capsys.readouterr()
+    unplugged = tmp_path / "usb" / "表格"  # the stick is not in: its folder is not made on the desk's disk
+    assert main(["form", "XAM-YJS-008", "--all", "--out", str(unplugged), "--db", db]) == 1
+    assert not unplugged.parent.exists()
+    assert "不存在" in capsys.readouterr().err
     assert main(["form", "8", "M03", "--out", str(tmp_path / "x.pdf"), "--db", db]) != 0  # 公司章程 is no form
     assert "M03" in capsys.readouterr().err
