@@ -2,7 +2,8 @@
 # 卸载“一件事一次办 综合受理窗口”（counter）：删掉 install.sh 放下的全部文件，别的都不碰。
 #   sh uninstall.sh           以 root 运行：卸载 /opt/counter
 #   sh uninstall.sh --user    卸载当前用户的 ~/.local/opt/counter（不是 root 时默认如此）
-# 数据文件夹（数据库、日志、备份：每个用户的 ~/.local/share/counter，或 COUNTER_HOME 指的文件夹）不删。
+# 数据文件夹（数据库、日志、备份：每个用户的 ~/.local/share/counter，或 COUNTER_HOME 指的文件夹）不删；
+# 本机对数据库和已发出编号的记录（~/.local/state/counter）也不删：重装后它仍能认出丢失的数据库，不会重复编号。
 set -eu
 
 MANIFEST=install-manifest.txt
@@ -69,5 +70,5 @@ fi
 
 if [ "$quiet" = 0 ]; then
     echo "已卸载 counter：$prefix"
-    echo "数据文件夹没有删除（每个用户的 ~/.local/share/counter，或 COUNTER_HOME 指的文件夹）：里面有数据库和备份，确实不再需要时再自行删除"
+    echo "数据文件夹没有删除（每个用户的 ~/.local/share/counter，或 COUNTER_HOME 指的文件夹）：里面有数据库和备份，确实不再需要时再自行删除；本机的编号记录 ~/.local/state/counter 也保留"
 fi

@@ -240,14 +240,19 @@ def test_installed_it_prints_through_cups_with_the_machines_own_libraries(
 def test_uninstall_removes_everything_it_put_and_keeps_the_data(built: Built, tmp_path: Path) -> None:
     desk = install_for_user(built, tmp_path / "home")
     assert desk.run("catalog", "list").returncode == 0  # the data folder: ~/.local/share/counter
-    data = {name for name in files_under(desk.home) if name.startswith(".local/share/counter/")}
+    kept = (".local/share/counter/", ".local/state/counter/")  # the data, and the notes of issued numbers
+    data = {name for name in files_under(desk.home) if name.startswith(kept)}
     assert ".local/share/counter/counter.sqlite3" in data
     done = offline(["sh", desk.prefix / "uninstall.sh"], clean_env(desk.home))
     assert done.returncode == 0, done.stderr
     assert "数据文件夹没有删除" in done.stdout
     assert files_under(desk.home) == data
     folders = {str(path.relative_to(desk.home)) for path in desk.home.rglob("*") if path.is_dir()}
-    assert {folder for folder in folders if not folder.startswith(".local/share/counter")} == {".local", ".local/share"}
+    assert {folder for folder in folders if not folder.startswith(tuple(k.rstrip("/") for k in kept))} == {
+        ".local",
+        ".local/share",
+        ".local/state",
+    }
 
 
 def test_as_root_it_installs_for_every_desk_user_and_uninstalls(built: Built, tmp_path: Path) -> None:
