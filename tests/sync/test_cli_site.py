@@ -331,7 +331,8 @@ def test_a_card_is_refused_when_the_stored_keys_are_not_the_key_files(
     code, out, _ = run(capsys, "site", "show", "--json", "--db", db)
     assert code == 0
     real = json.loads(out)
-    forged = encryption_key_text(new_encryption_key()) if "encryption" in setting else public_key_text(new_private_key())
+    encryption = setting == "site.encryption_key"
+    forged = encryption_key_text(new_encryption_key()) if encryption else public_key_text(new_private_key())
     engine = create_engine(db)
     with engine.begin() as conn:
         conn.execute(text("UPDATE setting SET value = :v WHERE key = :k"), {"v": forged, "k": setting})

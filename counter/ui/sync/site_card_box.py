@@ -125,9 +125,8 @@ class SiteCardBox(QGroupBox):
             text += "\n" + STORED_KEYS_CHANGED.format(path=shown.key_path)
         self.fingerprint.setText(text)
         self.fingerprint.setWordWrap(changed)
-        self.fingerprint.setStyleSheet(
-            scaled(f"font-size: 15px; font-weight: bold; font-family: monospace;{' color: #b42318;' if changed else ''}")
-        )
+        colour = " color: #b42318;" if changed else ""
+        self.fingerprint.setStyleSheet(scaled(f"font-size: 15px; font-weight: bold; font-family: monospace;{colour}"))
         named = [
             words.CARD_PEER.format(name=p.name, code=p.code, kind=SITE_KIND[p.kind.value], fingerprint=p.fingerprint)
             for p in peers
