@@ -21,8 +21,10 @@ peer, who registers it again (the old key's fingerprint goes into their trail).
 
 from __future__ import annotations
 
-import contextlib
+import logging
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -69,10 +71,13 @@ from counter.sync.sites import (
 __all__ = [
     "Peer",
     "PeerRefused",
+    "ShownSite",
     "SiteIdentity",
+    "SiteKeys",
     "SiteKind",
     "SiteProblem",
     "SiteRefused",
+    "StoredKeysChanged",
     "init_site",
     "peer_keys",
     "peers",
@@ -81,6 +86,7 @@ __all__ = [
     "register_peer",
     "same_fingerprint",
     "signing_key",
+    "site_as_shown",
     "site_card",
     "site_encryption_key",
     "site_for_card",
@@ -95,6 +101,8 @@ CODE, NAME, KIND, PUBLIC_KEY = "site.code", "site.name", "site.kind", "site.publ
 ENCRYPTION_KEY = "site.encryption_key"
 SET_UP = "site.set_up_at"  # when an administrator last set the identity on purpose (UTC, ISO 8601)
 AUDIT_SUBJECT = "site"
+
+log = logging.getLogger(__name__)
 
 
 class SiteRefused(Exception):
@@ -215,21 +223,87 @@ def site_signing_key(session: Session, key_path: Path | None = None) -> Ed25519P
     return key
 
 
-def site_for_card(session: Session, key_path: Path | None = None) -> SiteIdentity:
-    """This site's identity as its card shows it.
+class StoredKeysChanged(Exception):
+    """The site's public keys in the database are not the public halves of this machine's key files.
 
-    On the machine that holds the signing key, a site set up by an older
-    program gets its encryption key here, so the card written next carries it;
-    elsewhere the identity is as stored (the faces refuse to write a card
-    without the key rather than hand out one nothing can be sealed to).  The
-    caller commits.
+    The desks may write the settings (on a hall, their database role updates
+    settings rows), so a stored key is only a claim: a card written from a
+    replaced one would have a township seal its packages to, and trust
+    signatures of, whoever replaced it.  ``from_files`` is the identity with
+    the keys the files hold; ``path`` is the signing key's file.
     """
-    identity = this_site(session, key_path)
-    if not identity.encryption_key:
-        with contextlib.suppress(KeyUnreadable):  # not the key machine: nothing to make here
-            site_signing_key(session, key_path)
-        identity = this_site(session, key_path)
-    return identity
+
+    def __init__(self, path: Path, from_files: SiteIdentity, stored: SiteIdentity) -> None:
+        super().__init__(f"{path}: stored fingerprint {stored.fingerprint}, key files {from_files.fingerprint}")
+        self.path = path
+        self.from_files = from_files
+        self.stored = stored
+
+
+def site_for_card(session: Session, key_path: Path | None = None) -> SiteIdentity:
+    """This site's identity as its card shows it, the public keys taken from the key files themselves.
+
+    Only the machine that holds the site's key files writes a card: anywhere
+    else :class:`KeyUnreadable` says the key is not here.  The stored public
+    keys must be the files' public halves, else :class:`StoredKeysChanged`
+    (logged): the database was written by someone who is not the key's holder.
+    A site set up by an older program gets its encryption key here, so the
+    card carries it.  The caller commits.
+    """
+    path = key_path or paths.site_key_path()
+    stored = this_site(session, path)
+    signing = public_key_text(load_private_key(path))
+    if signing == stored.public_key and not stored.encryption_key:
+        site_signing_key(session, path)  # the key machine of an older site: makes the encryption key now
+        stored = this_site(session, path)
+    try:
+        sealing = encryption_key_text(load_encryption_key(encryption_key_path(path)))
+    except KeyUnreadable:
+        if signing == stored.public_key:
+            raise
+        sealing = ""  # the signing key already disagrees: that is the problem to name
+    from_files = SiteIdentity(stored.code, stored.name, stored.kind, signing, sealing)
+    if (signing, sealing) != (stored.public_key, stored.encryption_key):
+        log.error(
+            "the site keys stored in the database differ from the key files at %s: stored fingerprint %s, "
+            "key files %s; no card is written from them",
+            path,
+            stored.fingerprint,
+            from_files.fingerprint,
+        )
+        raise StoredKeysChanged(path, from_files, stored)
+    return from_files
+
+
+class SiteKeys(StrEnum):
+    """Where this site's key files are, as the identity shown says."""
+
+    HERE = "here"  # on this machine, and the stored public keys are theirs
+    ELSEWHERE = "elsewhere"  # not on this machine (another desk of a hall): the stored keys are shown
+    CHANGED = "changed"  # on this machine, but the stored public keys are not theirs: the files' are shown
+
+
+@dataclass(frozen=True, slots=True)
+class ShownSite:
+    identity: SiteIdentity
+    keys: SiteKeys
+    key_path: Path
+
+
+def site_as_shown(session: Session, key_path: Path | None = None) -> ShownSite:
+    """This site's identity to show (``site show``, the sync page): the fingerprint the phone check reads.
+
+    Where the key files are, the keys shown are theirs (as on the card), and a
+    stored key that differs is said; elsewhere, the stored keys.  The caller
+    commits (an older site's key machine makes its encryption key here).
+    """
+    path = key_path or paths.site_key_path()
+    try:
+        return ShownSite(site_for_card(session, path), SiteKeys.HERE, path)
+    except StoredKeysChanged as err:
+        return ShownSite(err.from_files, SiteKeys.CHANGED, path)
+    except KeyUnreadable:
+        return ShownSite(this_site(session, path), SiteKeys.ELSEWHERE, path)
 
 
 def site_encryption_key(session: Session, key_path: Path | None = None) -> X25519PrivateKey:

@@ -19,7 +19,7 @@ from counter.cli.intake_rules import add_intake_rule_commands
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.site import SiteRefused
+    from counter.actions.site import ShownSite, SiteRefused
     from counter.actions.store import Unit
     from counter.cli.common import Commands
     from counter.sync.keys import KeyUnreadable
@@ -60,18 +60,23 @@ def add_site_commands(commands: Commands, common: argparse.ArgumentParser) -> No
 
 
 def cmd_site_show(args: argparse.Namespace) -> int:
+    from counter.actions.site import SiteKeys
     from counter.cli.phrases import SITE_KEY_ELSEWHERE, SITE_KEY_HERE
-    from counter.host.paths import site_key_path
+    from counter.words.sites import STORED_KEYS_CHANGED
 
-    def read(session: Unit) -> tuple[SiteIdentity, bool]:
-        return _site_for_card(session), _key_here(session)
-
-    identity, key_here = open_store(args).write(read)  # the identity is made on first use
+    shown = open_store(args).write(_site_as_shown)  # the identity is made on first use
+    key_here, changed = shown.keys is SiteKeys.HERE, shown.keys is SiteKeys.CHANGED
     if args.json:
-        print_json({**_identity_json(identity), "key_file": str(site_key_path()), "key_here": key_here})
+        key_file = {"key_file": str(shown.key_path), "key_here": key_here, "stored_keys_changed": changed}
+        print_json({**_identity_json(shown.identity), **key_file})
         return EXIT_OK
-    print(_identity_text(identity))
-    print(SITE_KEY_HERE if key_here else SITE_KEY_ELSEWHERE.format(path=site_key_path()))
+    print(_identity_text(shown.identity))
+    if changed:
+        print(STORED_KEYS_CHANGED.format(path=shown.key_path), file=sys.stderr)
+    elif key_here:
+        print(SITE_KEY_HERE)
+    else:
+        print(SITE_KEY_ELSEWHERE.format(path=shown.key_path))
     return EXIT_OK
 
 
@@ -114,13 +119,14 @@ def cmd_site_init(args: argparse.Namespace) -> int:
 
 
 def cmd_site_card(args: argparse.Namespace) -> int:
-    from counter.actions.site import write_card_file
+    from counter.actions.site import StoredKeysChanged, write_card_file
     from counter.cli.phrases import SITE_CARD_WRITE_FAILED, SITE_CARD_WRITTEN
-    from counter.words.sites import CARD_WITHOUT_ENCRYPTION_KEY
+    from counter.words.sites import CARD_REFUSED_KEYS_CHANGED
 
-    identity = open_store(args).write(_site_for_card)
-    if not identity.encryption_key:  # an older site, on a desk without its keys: nothing could be sealed to it
-        raise Reported(CARD_WITHOUT_ENCRYPTION_KEY)
+    try:
+        identity = open_store(args).write(_site_for_card)  # the keys from this machine's key files
+    except StoredKeysChanged as err:
+        raise Reported(CARD_REFUSED_KEYS_CHANGED.format(path=err.path)) from err
     out = Path(args.out)
     try:
         write_card_file(out, identity)
@@ -213,16 +219,14 @@ def _site_for_card(session: Unit) -> SiteIdentity:
         raise _key_refused(err) from err
 
 
-def _key_here(session: Unit) -> bool:
-    """Whether this machine holds the site's signing key (a hall's other desks do not)."""
-    from counter.actions.site import site_signing_key
+def _site_as_shown(session: Unit) -> ShownSite:
+    from counter.actions.site import site_as_shown
     from counter.sync.keys import KeyUnreadable
 
     try:
-        site_signing_key(session)
-    except KeyUnreadable:
-        return False
-    return True
+        return site_as_shown(session)
+    except KeyUnreadable as err:  # a first identity, and a key file there that cannot be used
+        raise _key_refused(err) from err
 
 
 def _identity_json(identity: SiteIdentity) -> dict[str, str]:

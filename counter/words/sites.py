@@ -40,8 +40,13 @@ PEER_CHANGE = {
     "same_key": tr("已更新站点 {code} 的登记，公钥未变。"),
     "new_key": tr("已更新站点 {code} 的登记：原公钥（指纹 {old}）已换为名片上的新公钥。"),
 }
-CARD_WITHOUT_ENCRYPTION_KEY = tr(
-    "本站点还没有加密公钥，名片不能导出：请在保存本站点签名密钥的那台电脑上导出名片（届时自动生成加密密钥）。"
+STORED_KEYS_CHANGED = tr(
+    "数据库中保存的本站点公钥与本机的密钥文件（{path}）不符：数据库中的公钥已被改动。"
+    "上面的指纹按本机密钥文件计算。请联系技术支持。"
+)
+CARD_REFUSED_KEYS_CHANGED = tr(
+    "名片未导出：数据库中保存的本站点公钥与本机的密钥文件（{path}）不符，数据库中的公钥已被改动，"
+    "这样的名片会让对方把数据发给改动者。请联系技术支持。"
 )
 FINGERPRINT_DIFFERS = tr("未登记：对方告知的指纹 {given} 与名片上的 {fingerprint} 不符。请向对方重新索取名片。")
 

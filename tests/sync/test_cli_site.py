@@ -293,8 +293,8 @@ def test_a_refused_init_changes_neither_the_desk_nor_the_database(
 def test_a_site_set_up_before_sealing_hands_out_a_card_with_its_encryption_key(
     capsys: pytest.CaptureFixture[str], sites: Sites
 ) -> None:
-    """As an older program left it: a signing key only. A desk without the keys refuses a card nothing can be sealed
-    to; the machine that holds them makes the encryption key and writes the card with it."""
+    """As an older program left it: a signing key only. A desk without the keys refuses a card (it has no keys to
+    take the card's from); the machine that holds them makes the encryption key and writes the card with it."""
     db = sites.at("hall")
     assert run(capsys, "site", "show", "--db", db)[0] == 0
     keys = sites.root / "hall" / "home" / "keys"
@@ -307,7 +307,7 @@ def test_a_site_set_up_before_sealing_hands_out_a_card_with_its_encryption_key(
     card = sites.root / "hall.json"
     code, _, err = run(capsys, "site", "card", "--out", str(card), "--db", db)
     assert code == 1
-    assert "还没有加密公钥" in err
+    assert "本机没有本站点的签名密钥文件" in err
     assert not card.exists()
     (sites.root / "site.key").rename(keys / "site.key")  # the key machine
     code, out, _ = run(capsys, "site", "card", "--out", str(card), "--db", db)
@@ -317,3 +317,60 @@ def test_a_site_set_up_before_sealing_hands_out_a_card_with_its_encryption_key(
     assert stat.S_IMODE((keys / "site-encryption.key").stat().st_mode) == 0o600
     assert written["fingerprint"] == key_fingerprint(written["public_key"], written["encryption_key"])
     assert written["fingerprint"] in out
+
+
+@pytest.mark.parametrize("setting", ["site.public_key", "site.encryption_key"])
+def test_a_card_is_refused_when_the_stored_keys_are_not_the_key_files(
+    capsys: pytest.CaptureFixture[str], sites: Sites, setting: str
+) -> None:
+    """A desk that may write the settings puts its own public key there: the card would hand it the township's trust.
+
+    The card takes its keys from the key files, so it is refused and says why; ``site show`` reads the fingerprint
+    from the files and names the disagreement."""
+    db = sites.at("hall")
+    code, out, _ = run(capsys, "site", "show", "--json", "--db", db)
+    assert code == 0
+    real = json.loads(out)
+    encryption = setting == "site.encryption_key"
+    forged = encryption_key_text(new_encryption_key()) if encryption else public_key_text(new_private_key())
+    engine = create_engine(db)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE setting SET value = :v WHERE key = :k"), {"v": forged, "k": setting})
+    engine.dispose()
+    card = sites.root / "hall.json"
+    code, out, err = run(capsys, "site", "card", "--out", str(card), "--db", db)
+    assert code == 1
+    assert "数据库中保存的本站点公钥与本机的密钥文件" in err
+    assert "不符" in err
+    assert "请联系技术支持" in err
+    assert not card.exists()
+    code, out, err = run(capsys, "site", "show", "--json", "--db", db)
+    assert code == 0
+    shown = json.loads(out)
+    assert (shown["fingerprint"], shown["stored_keys_changed"], shown["key_here"]) == (real["fingerprint"], True, False)
+    code, out, err = run(capsys, "site", "show", "--db", db)
+    assert real["fingerprint"] in out
+    assert "数据库中保存的本站点公钥与本机的密钥文件" in err
+
+
+def test_a_card_is_written_only_where_the_key_files_are(capsys: pytest.CaptureFixture[str], sites: Sites) -> None:
+    db = sites.at("hall")
+    card = sites.root / "hall.json"
+    code, out, _ = run(capsys, "site", "card", "--out", str(card), "--db", db)
+    assert code == 0
+    written = json.loads(card.read_text(encoding="utf-8"))
+    assert written["fingerprint"] in out
+    card.unlink()
+    sites.at("second-desk")  # another desk of the hall, on the same database, without the key files
+    code, _, err = run(capsys, "site", "card", "--out", str(card), "--db", db)
+    assert code == 1
+    assert "本机没有本站点的签名密钥文件" in err
+    assert not card.exists()
+    code, out, _ = run(capsys, "site", "show", "--json", "--db", db)
+    assert code == 0
+    shown = json.loads(out)
+    assert (shown["fingerprint"], shown["key_here"], shown["stored_keys_changed"]) == (
+        written["fingerprint"],
+        False,
+        False,
+    )

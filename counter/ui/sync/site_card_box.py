@@ -35,16 +35,18 @@ from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
 from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
 from counter.words.sites import (
-    CARD_WITHOUT_ENCRYPTION_KEY,
+    CARD_REFUSED_KEYS_CHANGED,
     FINGERPRINT_DIFFERS,
     SITE_KIND,
+    STORED_KEYS_CHANGED,
+    key_problem_text,
     peer_change_text,
     site_problem_text,
 )
 
 if TYPE_CHECKING:
     from counter.actions.desk import Desk
-    from counter.actions.site import Peer, SiteIdentity
+    from counter.actions.site import Peer, ShownSite, SiteIdentity
 
 log = logging.getLogger(__name__)
 
@@ -107,11 +109,24 @@ class SiteCardBox(QGroupBox):
         self.given.returnPressed.connect(self.on_confirm_clicked)
         self.cancel_button.clicked.connect(self.on_cancel_clicked)
 
-    def show_site(self, identity: SiteIdentity, peers: list[Peer], desk: Desk) -> None:
-        """This site and the peers it trusts, as read by the page; ``desk`` is who acts from now on."""
+    def show_site(self, shown: ShownSite, peers: list[Peer], desk: Desk) -> None:
+        """This site and the peers it trusts, as read by the page; ``desk`` is who acts from now on.
+
+        The fingerprint is the key files' where they are; stored keys that are
+        not theirs are said in red beneath it (the card is refused then).
+        """
+        from counter.actions.site import SiteKeys
+
         self._desk = desk
-        self.identity = identity
-        self.fingerprint.setText(words.CARD_FINGERPRINT.format(fingerprint=identity.fingerprint))
+        self.identity = shown.identity
+        text = words.CARD_FINGERPRINT.format(fingerprint=shown.identity.fingerprint)
+        changed = shown.keys is SiteKeys.CHANGED
+        if changed:
+            text += "\n" + STORED_KEYS_CHANGED.format(path=shown.key_path)
+        self.fingerprint.setText(text)
+        self.fingerprint.setWordWrap(changed)
+        colour = " color: #b42318;" if changed else ""
+        self.fingerprint.setStyleSheet(scaled(f"font-size: 15px; font-weight: bold; font-family: monospace;{colour}"))
         named = [
             words.CARD_PEER.format(name=p.name, code=p.code, kind=SITE_KIND[p.kind.value], fingerprint=p.fingerprint)
             for p in peers
@@ -130,18 +145,28 @@ class SiteCardBox(QGroupBox):
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
-        from counter.actions.site import write_card_file
+        """Write the card with the keys read from this machine's key files now, not the ones the page showed."""
+        from counter.actions.site import StoredKeysChanged, site_for_card, write_card_file
+        from counter.sync.keys import KeyUnreadable
 
-        assert self.identity is not None
-        if not self.identity.encryption_key:  # an older site, on a desk without its keys: nothing could be sealed to it
-            self._say(CARD_WITHOUT_ENCRYPTION_KEY, error=True)
+        try:
+            identity = self._runner.write(site_for_card)
+        except Failed as err:
+            log.exception("site card not made")
+            self._say(err.message, error=True)
+            return
+        except KeyUnreadable as err:  # not the machine that holds the site's keys
+            self._say(key_problem_text(err.reason, err.path, err.encryption), error=True)
+            return
+        except StoredKeysChanged as err:
+            self._say(CARD_REFUSED_KEYS_CHANGED.format(path=err.path), error=True)
             return
         try:
-            write_card_file(path, self.identity)
+            write_card_file(path, identity)
         except OSError as err:
             self._say(words.CARD_FILE_FAILED.format(error=err.strerror or type(err).__name__), error=True)
             return
-        self._say(words.CARD_WRITTEN.format(path=path, fingerprint=self.identity.fingerprint))
+        self._say(words.CARD_WRITTEN.format(path=path, fingerprint=identity.fingerprint))
 
     # --- the other side's card ---------------------------------------------------------
 

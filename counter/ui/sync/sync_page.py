@@ -65,7 +65,7 @@ from counter.words.sync import (
 
 if TYPE_CHECKING:
     from counter.actions.desk import Desk
-    from counter.actions.site import Peer, SiteIdentity
+    from counter.actions.site import Peer, ShownSite
     from counter.actions.site_setup import SiteSetUp, SiteState
     from counter.actions.store import Unit
     from counter.actions.sync import ExportResult, ImportReport, ReviewItem, SyncStatus
@@ -73,7 +73,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], dt.datetime]
-Sync = tuple["SiteIdentity", "SyncStatus", list["Peer"], list["ReviewItem"]]
+Sync = tuple["ShownSite", "SyncStatus", list["Peer"], list["ReviewItem"]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +200,7 @@ class SyncPage(QWidget):
 
     def refresh(self) -> None:
         """What the page shows, read again: the set-up form, or the site, the last syncs, pending, the review list."""
-        from counter.actions.site import peers, site_for_card
+        from counter.actions.site import peers, site_as_shown
         from counter.actions.site_setup import site_state
         from counter.actions.sync import review_items, sync_status
 
@@ -209,7 +209,7 @@ class SyncPage(QWidget):
             state = site_state(unit)
             if not state.set_up:
                 return state, None
-            return state, (site_for_card(unit), sync_status(unit), peers(unit), review_items(unit))
+            return state, (site_as_shown(unit), sync_status(unit), peers(unit), review_items(unit))
 
         try:
             state, sync = self._runner.write(read, words.SYNC_DB_FAILED)
@@ -244,16 +244,17 @@ class SyncPage(QWidget):
             self.site_form.focus_first()
             self._form_filled = True
 
-    def _show_sync(self, site: SiteIdentity, status: SyncStatus, others: list[Peer], items: list[ReviewItem]) -> None:
+    def _show_sync(self, shown: ShownSite, status: SyncStatus, others: list[Peer], items: list[ReviewItem]) -> None:
         self._form_filled = False
         self.site_form.hide()
         self.setup_needed.hide()
         for part in (self.site, *self.sync_parts):
             part.show()
         self.status = status
+        site = shown.identity
         kind = str(site.kind)
         self.site.setText(words.SYNC_SITE.format(name=site.name, code=site.code, kind=SITE_KIND.get(kind, kind)))
-        self.card_box.show_site(site, others, self._desk)
+        self.card_box.show_site(shown, others, self._desk)
         hall = kind == "hall"
         self.out_text.setText(words.SYNC_OUT_HALL if hall else words.SYNC_OUT_TOWNSHIP)
         self.to_site.clear()

@@ -319,3 +319,36 @@ def test_the_desks_first_start_brings_up_the_set_up_form(counter_home: Path) -> 
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["form"]
+
+
+def test_the_window_refuses_a_card_from_changed_stored_keys_and_says_so(
+    qtbot: QtBot, fresh: sessionmaker[Session], tmp_path: Path
+) -> None:
+    """A desk user replaced the stored public key: the page shows the key files' fingerprint with the warning, and
+    the card is refused with a message (the window does not fail); on a desk without the key files, refused too."""
+    from counter.host import paths
+    from counter.sync.keys import encryption_key_path
+
+    _, page = open_f10(qtbot, fresh)
+    set_up(qtbot, page, "ARX01", TOWNSHIP_NAME, SiteKind.TOWNSHIP)
+    real = page.card_box.fingerprint.text()
+    with fresh.begin() as session:
+        row = session.get(models.Setting, "site.public_key")
+        assert row is not None
+        row.value = public_key_text(new_private_key())
+    page.refresh()
+    assert page.card_box.fingerprint.text().startswith(real + "\n")
+    assert "数据库中保存的本站点公钥与本机的密钥文件" in page.card_box.fingerprint.text()
+    card = tmp_path / "card.json"
+    page.card_box.export_to(card)
+    assert page.card_box.message.text().startswith("名片未导出：数据库中保存的本站点公钥与本机的密钥文件")
+    assert not card.exists()
+
+    key = paths.site_key_path()
+    for path in (key, encryption_key_path(key)):  # another desk: no key files
+        path.unlink()
+    page.refresh()
+    assert "数据库中保存的本站点公钥" not in page.card_box.fingerprint.text()
+    page.card_box.export_to(card)
+    assert page.card_box.message.text().startswith("本机没有本站点的签名密钥文件")
+    assert not card.exists()
