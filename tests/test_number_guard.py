@@ -153,3 +153,40 @@ def test_the_window_says_so_at_start(desk: Path) -> None:
     banner = json.loads(done.stdout.strip().splitlines()[-1])["banner"]
     assert "本窗口暂停收件" in banner
     assert number in banner
+
+
+def test_a_damaged_log_that_lost_a_notice_does_not_number_it_again(desk: Path, tmp_path: Path) -> None:
+    """A notice numbered after the day's last intake is noted outside the database like a case number."""
+    database = desk / "counter.sqlite3"
+    holder = sqlite3.connect(database)  # keeps the log from being checkpointed when each command closes
+    holder.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    first, second = taken(desk, "notice-1"), taken(desk, "notice-2")
+    before = len(commit_frames(Path(f"{database}-wal").read_bytes()))
+    printed = counter(desk, "print", first, "--doc", "receipt", "--out", str(tmp_path / "first.pdf"))
+    assert printed.returncode == 0, printed.stderr
+    issued = printed.stdout.split()[0]
+    main, wal = database.read_bytes(), Path(f"{database}-wal").read_bytes()
+    holder.close()
+    database.write_bytes(main)
+    Path(f"{database}-shm").unlink(missing_ok=True)
+    commits = commit_frames(wal)
+    assert len(commits) > before
+    first_lost = commits[before - 1] + FRAME_HEADER + struct.unpack(">I", wal[8:12])[0]  # the notice's first frame
+    damaged = bytearray(wal)
+    for i in range(first_lost + FRAME_HEADER + 100, first_lost + FRAME_HEADER + 116):
+        damaged[i] ^= 0xFF
+    Path(f"{database}-wal").write_bytes(bytes(damaged))
+
+    refused = counter(desk, "print", second, "--doc", "receipt", "--out", str(tmp_path / "second.pdf"))
+    assert refused.returncode == 1, refused.stdout
+    assert issued in refused.stderr  # the last notice number issued, named
+    assert "--skip-issued" in refused.stderr
+    assert not (tmp_path / "second.pdf").exists()
+    assert counter(desk, "db", "numbers").returncode == 1
+    skipped = counter(desk, "db", "numbers", "--skip-issued")
+    assert skipped.returncode == 0, skipped.stderr
+    assert issued in skipped.stdout
+    after = counter(desk, "print", second, "--doc", "receipt", "--out", str(tmp_path / "second.pdf"))
+    assert after.returncode == 0, after.stderr
+    number = after.stdout.split()[0]
+    assert int(number[-4:]) == int(issued[-4:]) + 1
