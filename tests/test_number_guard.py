@@ -8,6 +8,7 @@ the frames of the last two transactions.  SQLite then stops reading the log at t
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sqlite3
@@ -18,7 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, made_database
+from tests.test_cli import run
+from tests.test_cli_decisions import FOOD, deferred_case
 
 EXAMPLE = json.loads((REPO / "docs" / "examples" / "intake-xiaocanguan.json").read_text(encoding="utf-8"))
 WAL_HEADER, FRAME_HEADER = 32, 24
@@ -190,3 +193,38 @@ def test_a_damaged_log_that_lost_a_notice_does_not_number_it_again(desk: Path, t
     assert after.returncode == 0, after.stderr
     number = after.stdout.split()[0]
     assert int(number[-4:]) == int(issued[-4:]) + 1
+
+
+def test_a_department_series_set_back_does_not_number_its_decision_again(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A 不予批准决定书 is numbered in its department's yearly series, noted outside the database the same way."""
+    db = made_database(tmp_path / "series.sqlite3")
+    assert run(capsys, "catalog", "list", "--db", db)[0] == 0
+    (first, due), (second, _) = deferred_case(db), deferred_case(db)
+    day = (due + dt.timedelta(days=1)).isoformat()
+    for number in (first, second):
+        assert run(capsys, "case", "lapse", number, "--db", db, "--today", day)[0] == 0
+
+    def deny(number: str) -> tuple[int, str, str]:
+        pdf = str(tmp_path / f"{number}.pdf")
+        return run(capsys, "print", number, "--doc", "denial", "--item", FOOD, "--out", pdf, "--db", db, "--today", day)
+
+    code, out, _ = deny(first)
+    assert code == 0
+    issued = out.split("\t")[0]
+    with sqlite3.connect(tmp_path / "series.sqlite3") as conn:  # the series' counter as an older copy had it
+        conn.execute("UPDATE desk_counter SET last = 0 WHERE kind LIKE 'P%'")
+    conn.close()
+
+    code, _, err = deny(second)
+    assert code == 1
+    assert issued in err  # the department's last number, named
+    assert "--skip-issued" in err
+    assert run(capsys, "db", "numbers", "--db", db)[0] == 1
+    code, out, _ = run(capsys, "db", "numbers", "--skip-issued", "--db", db)
+    assert code == 0
+    assert issued in out
+    code, out, _ = deny(second)
+    assert code == 0
+    assert int(out.split("\t")[0][-4:]) == int(issued[-4:]) + 1

@@ -52,7 +52,6 @@ CASE_KIND = "case"  # the desk counter's kind for case numbers (counter.actions.
 DOCUMENT_KIND = "doc"  # and for notice numbers (counter.actions.documents)
 
 _checked: set[tuple[str, str, dt.date]] = set()  # (database, desk, day) found sound in this process
-_series_checked: set[tuple[str, str, str, dt.date]] = set()  # (database, desk, kind, day) found sound
 _PENDING = "counter.numbers_issued"  # session.info: what the open transaction issued, noted once it commits
 _LISTENING = "counter.numbers_noted"  # session.info: the session's commits note what they issued
 
@@ -124,15 +123,12 @@ def _series_behind(session: Session, desk: Desk, note: DatabaseNote | None) -> l
 def check_series(session: Session, desk: Desk, day: dt.date, kind: str) -> None:
     """Raise :class:`NumbersBehind` when the document series ``kind`` of ``day`` is behind its last noted number.
 
-    Read before a notice or decision is numbered; once found sound, a series stays so for the process (the numbers
-    it issues itself are noted as it goes).
+    Read before each notice or decision is numbered: a small file and one indexed query, next to rendering a PDF
+    nothing, and so a database set back under a running window is found at its next notice.
     """
     if is_training(session):
         return
     place = _place(session)
-    key = (place, _desk_key(desk), kind, day)
-    if key in _series_checked:
-        return
     note = read_note(place)
     mark = note.series.get(series_key(_desk_key(desk), kind)) if note else None
     if mark is not None and mark.day == day:
@@ -140,7 +136,6 @@ def check_series(session: Session, desk: Desk, day: dt.date, kind: str) -> None:
         if counter_last(session, site, desk_no, day, kind) < mark.sequence:
             log.error("database %s is behind: document %s was issued here and is not in it", place, mark.number)
             raise NumbersBehind(mark.number, "note")
-    _series_checked.add(key)
 
 
 def note_issued(session: Session, desk: Desk, number: str) -> None:
