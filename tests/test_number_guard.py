@@ -8,6 +8,7 @@ the frames of the last two transactions.  SQLite then stops reading the log at t
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sqlite3
@@ -18,7 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, made_database
+from tests.test_cli import run
+from tests.test_cli_decisions import FOOD, deferred_case
 
 EXAMPLE = json.loads((REPO / "docs" / "examples" / "intake-xiaocanguan.json").read_text(encoding="utf-8"))
 WAL_HEADER, FRAME_HEADER = 32, 24
@@ -153,3 +156,75 @@ def test_the_window_says_so_at_start(desk: Path) -> None:
     banner = json.loads(done.stdout.strip().splitlines()[-1])["banner"]
     assert "本窗口暂停收件" in banner
     assert number in banner
+
+
+def test_a_damaged_log_that_lost_a_notice_does_not_number_it_again(desk: Path, tmp_path: Path) -> None:
+    """A notice numbered after the day's last intake is noted outside the database like a case number."""
+    database = desk / "counter.sqlite3"
+    holder = sqlite3.connect(database)  # keeps the log from being checkpointed when each command closes
+    holder.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    first, second = taken(desk, "notice-1"), taken(desk, "notice-2")
+    before = len(commit_frames(Path(f"{database}-wal").read_bytes()))
+    printed = counter(desk, "print", first, "--doc", "receipt", "--out", str(tmp_path / "first.pdf"))
+    assert printed.returncode == 0, printed.stderr
+    issued = printed.stdout.split()[0]
+    main, wal = database.read_bytes(), Path(f"{database}-wal").read_bytes()
+    holder.close()
+    database.write_bytes(main)
+    Path(f"{database}-shm").unlink(missing_ok=True)
+    commits = commit_frames(wal)
+    assert len(commits) > before
+    first_lost = commits[before - 1] + FRAME_HEADER + struct.unpack(">I", wal[8:12])[0]  # the notice's first frame
+    damaged = bytearray(wal)
+    for i in range(first_lost + FRAME_HEADER + 100, first_lost + FRAME_HEADER + 116):
+        damaged[i] ^= 0xFF
+    Path(f"{database}-wal").write_bytes(bytes(damaged))
+
+    refused = counter(desk, "print", second, "--doc", "receipt", "--out", str(tmp_path / "second.pdf"))
+    assert refused.returncode == 1, refused.stdout
+    assert issued in refused.stderr  # the last notice number issued, named
+    assert "--skip-issued" in refused.stderr
+    assert not (tmp_path / "second.pdf").exists()
+    assert counter(desk, "db", "numbers").returncode == 1
+    skipped = counter(desk, "db", "numbers", "--skip-issued")
+    assert skipped.returncode == 0, skipped.stderr
+    assert issued in skipped.stdout
+    after = counter(desk, "print", second, "--doc", "receipt", "--out", str(tmp_path / "second.pdf"))
+    assert after.returncode == 0, after.stderr
+    number = after.stdout.split()[0]
+    assert int(number[-4:]) == int(issued[-4:]) + 1
+
+
+def test_a_department_series_set_back_does_not_number_its_decision_again(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A 不予批准决定书 is numbered in its department's yearly series, noted outside the database the same way."""
+    db = made_database(tmp_path / "series.sqlite3")
+    assert run(capsys, "catalog", "list", "--db", db)[0] == 0
+    (first, due), (second, _) = deferred_case(db), deferred_case(db)
+    day = (due + dt.timedelta(days=1)).isoformat()
+    for number in (first, second):
+        assert run(capsys, "case", "lapse", number, "--db", db, "--today", day)[0] == 0
+
+    def deny(number: str) -> tuple[int, str, str]:
+        pdf = str(tmp_path / f"{number}.pdf")
+        return run(capsys, "print", number, "--doc", "denial", "--item", FOOD, "--out", pdf, "--db", db, "--today", day)
+
+    code, out, _ = deny(first)
+    assert code == 0
+    issued = out.split("\t")[0]
+    with sqlite3.connect(tmp_path / "series.sqlite3") as conn:  # the series' counter as an older copy had it
+        conn.execute("UPDATE desk_counter SET last = 0 WHERE kind LIKE 'P%'")
+    conn.close()
+
+    code, _, err = deny(second)
+    assert code == 1
+    assert issued in err  # the department's last number, named
+    assert "--skip-issued" in err
+    assert run(capsys, "db", "numbers", "--db", db)[0] == 1
+    code, out, _ = run(capsys, "db", "numbers", "--skip-issued", "--db", db)
+    assert code == 0
+    assert issued in out
+    code, out, _ = deny(second)
+    assert code == 0
+    assert int(out.split("\t")[0][-4:]) == int(issued[-4:]) + 1

@@ -25,6 +25,7 @@ from counter.actions.audit import record_at_desk
 from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.actions.intake import CaseNotFound
+from counter.actions.number_guard import check_series, note_document_issued
 from counter.audit.actions import AuditAction
 from counter.case.numbers import DocKind, decision_no, decision_sequence_kind, decision_series_day, doc_no
 from counter.db import models
@@ -108,15 +109,23 @@ def _from_snapshot(text: str) -> OfficeSettings:
 
 
 def _number(session: Session, desk: Desk, today: dt.date, kind: DocKind) -> str:
+    """The next notice number of the desk's day; never one a damaged database forgot it issued (NumbersBehind)."""
+    check_series(session, desk, today, SEQUENCE_KIND)
     sequence = next_sequence(session, desk.identity.site_code, desk.identity.desk_no, today, SEQUENCE_KIND)
-    return doc_no(desk.identity, today, kind, sequence)
+    number = doc_no(desk.identity, today, kind, sequence)
+    note_document_issued(session, desk, today, SEQUENCE_KIND, sequence, number)
+    return number
 
 
 def _decision_number(session: Session, desk: Desk, today: dt.date, department: str) -> str:
     """The next number of the department's own 不予批准 series at this desk (yearly; see counter.case.numbers)."""
     site, desk_no = desk.identity.site_code, desk.identity.desk_no
     day, kind = decision_series_day(today), decision_sequence_kind(department)
-    return decision_no(desk.identity, today, department, next_sequence(session, site, desk_no, day, kind))
+    check_series(session, desk, day, kind)
+    sequence = next_sequence(session, site, desk_no, day, kind)
+    number = decision_no(desk.identity, today, department, sequence)
+    note_document_issued(session, desk, day, kind, sequence, number)
+    return number
 
 
 def _hash(pdf: bytes) -> str:

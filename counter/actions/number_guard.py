@@ -8,7 +8,9 @@ A number printed on a receipt belongs to that applicant for good (the 受理凭�
 - the database lost what it had committed: a damaged write-ahead log is cut off at its first bad frame when SQLite
   opens it, silently, and with it the last cases *and* the counter that numbered them; a backup restored over a
   day's work does the same.  Nothing inside the database can show this, so after each committed intake the number
-  is noted outside it (:mod:`counter.host.database_notes`, written durably) and compared here.
+  is noted outside it (:mod:`counter.host.database_notes`, written durably) and compared here.  So is the last
+  number of each notice and decision series (a 补正 or 不予受理 notice, a department's 不予批准 decision), which a
+  damaged log loses the same way; :func:`check_series` refuses a document number in a series found behind.
 
 Either way the intake is refused, naming the last number issued, until someone who can look restores the
 database or confirms the numbers; a desk never guesses.  The check runs before the first intake of each desk and
@@ -37,7 +39,7 @@ from counter.db.number_checks import (
     raise_counter,
 )
 from counter.db.settings_store import is_training
-from counter.host.database_notes import read_note, remember_issued
+from counter.host.database_notes import DatabaseNote, SeriesMark, read_note, remember_marks, series_key
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -50,6 +52,8 @@ CASE_KIND = "case"  # the desk counter's kind for case numbers (counter.actions.
 DOCUMENT_KIND = "doc"  # and for notice numbers (counter.actions.documents)
 
 _checked: set[tuple[str, str, dt.date]] = set()  # (database, desk, day) found sound in this process
+_PENDING = "counter.numbers_issued"  # session.info: what the open transaction issued, noted once it commits
+_LISTENING = "counter.numbers_noted"  # session.info: the session's commits note what they issued
 
 
 class NumbersBehind(Exception):
@@ -97,29 +101,89 @@ def check_numbers(session: Session, desk: Desk, today: dt.date) -> None:
     ):
         log.error("desk counter %s %s %s below a notice number issued that day", site, desk_no, today)
         raise NumbersBehind(f"{site}-{today:%y%m%d}-…-{int(desk_no):02d}…", "records")
+    for _kind, mark in _series_behind(session, desk, note):
+        log.error("database %s is behind: document %s was issued here and is not in it", place, mark.number)
+        raise NumbersBehind(mark.number, "note")
     _checked.add(key)
 
 
-def note_issued(session: Session, desk: Desk, number: str) -> None:
-    """Once the transaction that issued ``number`` has committed, note it outside the database."""
+def _series_behind(session: Session, desk: Desk, note: DatabaseNote | None) -> list[tuple[str, SeriesMark]]:
+    """The document series of this desk whose counter in the database is below the last number noted outside it."""
+    if note is None:
+        return []
+    site, desk_no = desk.identity.site_code, desk.identity.desk_no
+    prefix = series_key(_desk_key(desk), "")
+    return [
+        (key[len(prefix) :], mark)
+        for key, mark in sorted(note.series.items())
+        if key.startswith(prefix) and counter_last(session, site, desk_no, mark.day, key[len(prefix) :]) < mark.sequence
+    ]
+
+
+def check_series(session: Session, desk: Desk, day: dt.date, kind: str) -> None:
+    """Raise :class:`NumbersBehind` when the document series ``kind`` of ``day`` is behind its last noted number.
+
+    Read before each notice or decision is numbered: a small file and one indexed query, next to rendering a PDF
+    nothing, and so a database set back under a running window is found at its next notice.
+    """
     if is_training(session):
         return
     place = _place(session)
+    note = read_note(place)
+    mark = note.series.get(series_key(_desk_key(desk), kind)) if note else None
+    if mark is not None and mark.day == day:
+        site, desk_no = desk.identity.site_code, desk.identity.desk_no
+        if counter_last(session, site, desk_no, day, kind) < mark.sequence:
+            log.error("database %s is behind: document %s was issued here and is not in it", place, mark.number)
+            raise NumbersBehind(mark.number, "note")
 
-    def committed(_session: Session) -> None:
-        try:
-            remember_issued(place, _desk_key(desk), number)
-        except OSError:  # the case is taken and printed; the next start's check is only weaker for it
-            log.exception("number %s not noted outside the database", number)
 
-    event.listen(session, "after_commit", committed, once=True)
+def note_issued(session: Session, desk: Desk, number: str) -> None:
+    """Once the transaction that issued case ``number`` has committed, note it outside the database."""
+    if not is_training(session):
+        _pending(session)[0][_desk_key(desk)] = number
+
+
+def note_document_issued(session: Session, desk: Desk, day: dt.date, kind: str, sequence: int, number: str) -> None:
+    """Once the transaction that issued document ``number`` (``sequence`` of series ``kind``, ``day``) has committed,
+    note it outside the database: in the same write as the transaction's case number and other documents."""
+    if not is_training(session):
+        _pending(session)[1][series_key(_desk_key(desk), kind)] = SeriesMark(day, sequence, number)
+
+
+def _pending(session: Session) -> tuple[dict[str, str], dict[str, SeriesMark]]:
+    """What the open transaction issued; the first number of a transaction sets up the one note write after it.
+
+    One write (and one fsync) per commit whatever it numbered; a transaction rolled back notes nothing.
+    """
+    if _LISTENING not in session.info:
+        session.info[_LISTENING] = True
+        place = _place(session)
+
+        def committed(_session: Session) -> None:
+            cases, series = session.info.pop(_PENDING, ({}, {}))
+            if not cases and not series:
+                return
+            try:
+                remember_marks(place, cases, series)
+            except OSError:  # the numbers are taken and printed; the next start's check is only weaker for it
+                log.exception("numbers %s not noted outside the database", [*cases.values(), *series])
+
+        def rolled_back(_session: Session) -> None:
+            session.info.pop(_PENDING, None)
+
+        event.listen(session, "after_commit", committed)
+        event.listen(session, "after_rollback", rolled_back)
+    pending: tuple[dict[str, str], dict[str, SeriesMark]] = session.info.setdefault(_PENDING, ({}, {}))
+    return pending
 
 
 def skip_issued(session: Session, desk: Desk, today: dt.date) -> str | None:
     """After a restore (or a damaged log), number on *above* what this desk issued, never over it again.
 
     The cases taken after the backup are not in the database and are entered again under new numbers; the numbers
-    on their first papers stay theirs.  So the desk's counter for the noted day is raised to the noted number, and
+    on their first papers stay theirs.  So the desk's counter for the noted day is raised to the noted number (and
+    each document series' counter to its noted number), and
     today's counters to the highest case and notice numbers the database itself holds (a counter behind its own
     records has no other way forward); the check then accepts them (:func:`check_numbers`).  An administrator's step
     where accounts exist; the last number skipped, or ``None`` when no counter was behind.
@@ -142,6 +206,9 @@ def skip_issued(session: Session, desk: Desk, today: dt.date) -> str | None:
     documents = highest_document_sequence(session, site, desk_no, today)
     if documents > counter_last(session, site, desk_no, today, DOCUMENT_KIND):
         raise_counter(session, site, desk_no, today, DOCUMENT_KIND, documents)
+    for kind, mark in _series_behind(session, desk, note):
+        raise_counter(session, site, desk_no, mark.day, kind, mark.sequence)
+        skipped = skipped or mark.number
     if skipped is not None:
         log.warning(
             "desk %s %s counters raised to %s: numbers issued before are not issued again", site, desk_no, skipped

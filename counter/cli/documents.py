@@ -107,8 +107,10 @@ def _deliver(args: argparse.Namespace, made: MadeDocument, store: Store) -> int:
 def cmd_print(args: argparse.Namespace) -> int:
     from counter.actions.documents import make_document
     from counter.actions.intake import CaseNotFound
+    from counter.actions.number_guard import NumbersBehind
     from counter.documents.kinds import DocumentKind
     from counter.documents.model import DocumentNotPossible
+    from counter.words.database import document_numbers_behind_text
     from counter.words.documents import DOC_PROBLEM
 
     if not args.out and args.printer is None:
@@ -119,6 +121,8 @@ def cmd_print(args: argparse.Namespace) -> int:
         made = store.write(lambda session: make_document(session, by, args.case_no, kind, day, args.item.strip()))
     except CaseNotFound as err:
         raise Reported(tr("未找到办件：{case_no}").format(case_no=err.case_no)) from err
+    except NumbersBehind as err:
+        raise Reported(document_numbers_behind_text(err.last_issued)) from err
     except DocumentNotPossible as err:
         reasons = CLAUSE_JOIN.join(DOC_PROBLEM[p] for p in err.problems)
         raise Reported(
@@ -130,6 +134,8 @@ def cmd_print(args: argparse.Namespace) -> int:
 def cmd_guide_notice(args: argparse.Namespace) -> int:
     from counter.actions.documents import GuideNotFound, make_guide_notice
     from counter.actions.guides import find_guide
+    from counter.actions.number_guard import NumbersBehind
+    from counter.words.database import document_numbers_behind_text
 
     store = open_store(args)
     ensure_catalog(store)
@@ -147,6 +153,8 @@ def cmd_guide_notice(args: argparse.Namespace) -> int:
         raise Reported(
             tr("一件事 {bundle_code} 不存在或指南未发布，不能出具一次性告知单").format(bundle_code=err.bundle_code)
         ) from err
+    except NumbersBehind as err:
+        raise Reported(document_numbers_behind_text(err.last_issued)) from err
     return _deliver(args, made, store)
 
 

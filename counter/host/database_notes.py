@@ -11,7 +11,9 @@ the database's place, holds two facts the database cannot vouch for itself:
 - **the last number each desk issued from it.**  A database that comes back behind what it had committed (a
   damaged write-ahead log cut off its last transactions, an old copy put back by hand) would otherwise hand out
   those numbers again.  The note is written after each committed intake, so it is ahead of the database only when
-  the database lost something.
+  the database lost something.  Notices and decisions are numbered in series of their own (per desk, kind and day,
+  or a department's year), so the last number of each series is noted too (:class:`SeriesMark`), in the same write
+  as the case number when one transaction issues both.
 
 The file is replaced whole (written beside, flushed to disk, renamed), so a power cut leaves the old note or the
 new one, never half of one; it is readable by this user only (it names the database's place and case numbers).
@@ -41,6 +43,33 @@ class DatabaseNote:
     place: str  # the database: an SQLite file's resolved path, or a server's URL without its password
     made_at: str = ""  # ISO 8601: when this machine first made or opened it
     issued: dict[str, str] = field(default_factory=dict)  # "SITE-DESK" → the last case number issued there
+    series: dict[str, SeriesMark] = field(default_factory=dict)  # series_key(...) → its last document number
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesMark:
+    """The last number issued in one document series: the counter's day and sequence, and the number printed."""
+
+    day: dt.date
+    sequence: int
+    number: str
+
+
+def series_key(desk_key: str, kind: str) -> str:
+    """One entry per desk and sequence kind: only the series' latest day is kept (the note stays small)."""
+    return f"{desk_key} {kind}"
+
+
+def _series(raw: object) -> dict[str, SeriesMark]:
+    marks: dict[str, SeriesMark] = {}
+    if not isinstance(raw, dict):
+        return marks
+    for key, value in raw.items():
+        try:
+            marks[str(key)] = SeriesMark(dt.date.fromisoformat(value["day"]), int(value["seq"]), str(value["number"]))
+        except (TypeError, KeyError, ValueError):
+            log.error("database note: series %s unreadable, left out", key)
+    return marks
 
 
 def note_path(place: str) -> Path:
@@ -63,6 +92,7 @@ def read_note(place: str) -> DatabaseNote | None:
         place=str(raw.get("place", place)),
         made_at=str(raw.get("made_at", "")),
         issued={str(k): str(v) for k, v in issued.items()} if isinstance(issued, dict) else {},
+        series=_series(raw.get("series")),
     )
 
 
@@ -70,7 +100,10 @@ def write_note(note: DatabaseNote) -> None:
     """Replace the note whole and durably: written beside, flushed, renamed, the folder flushed."""
     path = note_path(note.place)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    body = json.dumps({"place": note.place, "made_at": note.made_at, "issued": note.issued}, ensure_ascii=False)
+    series = {k: {"day": m.day.isoformat(), "seq": m.sequence, "number": m.number} for k, m in note.series.items()}
+    body = json.dumps(
+        {"place": note.place, "made_at": note.made_at, "issued": note.issued, "series": series}, ensure_ascii=False
+    )
     # a temporary file of its own (0600): two processes of one desk writing through one name could each truncate
     # what the other was about to rename, leaving a note that reads as none
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
@@ -107,12 +140,27 @@ def _order(number: str) -> tuple[str, int]:
 
 
 def remember_issued(place: str, desk_key: str, number: str) -> None:
-    """Note ``number`` as the last one ``desk_key`` issued from ``place``, unless a later one is noted already.
+    """Note ``number`` as the last case number ``desk_key`` issued from ``place`` (see :func:`remember_marks`)."""
+    remember_marks(place, {desk_key: number}, {})
 
-    Two processes of one desk (the window and ``counter case take``) may both write; the later number wins.
+
+def remember_marks(place: str, cases: dict[str, str], series: dict[str, SeriesMark]) -> None:
+    """Note what one committed transaction issued, in one write: case numbers by desk, document numbers by series.
+
+    A number already noted as later is kept: two processes of one desk (the window and ``counter case take``) may
+    both write; the later number wins.  Nothing is written when nothing moves forward.
     """
     note = read_note(place) or DatabaseNote(place, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
-    noted = note.issued.get(desk_key)
-    if noted is not None and _order(noted) >= _order(number):
+    issued = dict(note.issued)
+    for desk_key, number in cases.items():
+        noted = issued.get(desk_key)
+        if noted is None or _order(noted) < _order(number):
+            issued[desk_key] = number
+    marks = dict(note.series)
+    for key, mark in series.items():
+        old = marks.get(key)
+        if old is None or (old.day, old.sequence) < (mark.day, mark.sequence):
+            marks[key] = mark
+    if issued == note.issued and marks == note.series:
         return
-    write_note(DatabaseNote(note.place, note.made_at, {**note.issued, desk_key: number}))
+    write_note(DatabaseNote(note.place, note.made_at, issued, marks))

@@ -109,4 +109,18 @@ def numbers_behind_text(number: str) -> str:
     return NUMBERS_BEHIND.format(number=number)
 
 
+NUMBERS_BEHIND_DOCUMENT = tr(
+    "不能出具文书：数据库中缺少本窗口已发出的文书编号（最后发出的是 {number}），"
+    "继续编号可能与已打印给群众的文书编号重复。"
+    "数据库可能丢失了最近的记录（日志文件损坏或恢复了较早的备份）。"
+    "请联系运维人员核对并用最近的备份恢复（counter restore）；"
+    "核对后由管理员运行 counter db numbers --skip-issued，从已发出的编号之后继续编号。"
+)
+
+
+def document_numbers_behind_text(number: str) -> str:
+    """Why no notice is numbered now: its series is behind a number already issued (``number``, the last one)."""
+    return NUMBERS_BEHIND_DOCUMENT.format(number=number)
+
+
 NUMBERS_BEHIND_TITLE = tr("本窗口暂停收件：继续编号可能与已发出的编号重复")

@@ -28,6 +28,7 @@ from counter.actions.documents import (
 from counter.actions.forms import FormNotFound, guide_forms, make_form
 from counter.actions.guard import NotPermitted
 from counter.actions.intake import CaseNotFound
+from counter.actions.number_guard import NumbersBehind
 from counter.actions.store import Unit
 from counter.documents.kinds import DocumentKind
 from counter.documents.model import DocumentNotPossible, OfficeSettings
@@ -44,6 +45,7 @@ from counter.ui.printing.words import (
 from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.cases import CASE_NOT_FOUND
+from counter.words.database import document_numbers_behind_text
 from counter.words.documents import DOC_PROBLEM
 from counter.words.punctuation import CLAUSE_JOIN
 
@@ -89,6 +91,8 @@ def make_case_documents(
         raise NoticeRefused(CLAUSE_JOIN.join(DOC_PROBLEM[p] for p in err.problems)) from err
     except CaseNotFound as err:
         raise NoticeRefused(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
+    except NumbersBehind as err:
+        raise NoticeRefused(document_numbers_behind_text(err.last_issued)) from err
     except NotPermitted as err:
         raise NoticeRefused(not_permitted(err.permission, err.signed_in)) from err
     except Failed as err:
@@ -103,6 +107,8 @@ def make_guide_document(runner: Runner, desk: Desk, bundle_code: str, today: dt.
         return runner.write(make, PRINTING_DB_FAILED)
     except GuideNotFound as err:
         raise NoticeRefused(PRINTING_GUIDE_UNPUBLISHED) from err
+    except NumbersBehind as err:
+        raise NoticeRefused(document_numbers_behind_text(err.last_issued)) from err
     except NotPermitted as err:
         raise NoticeRefused(not_permitted(err.permission, err.signed_in)) from err
     except Failed as err:
