@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from counter.host.paths import data_dir, default_db_url, training_db_url
 from counter.ui import words
 from counter.ui.single_desk import Claim, SingleDesk, desk_key
-from tests.conftest import REPO
+from tests.conftest import REPO, made_database
 
 START_MS = 90_000  # a first start migrates a new database and imports the catalog
 STARTED = "desk app started"
@@ -154,7 +154,7 @@ def test_a_desk_keeps_its_lock_however_long_it_has_been_open(
 def test_a_training_desk_on_its_own_database_starts_beside_the_live_one(
     qtbot: QtBot, resources: Path, live_desk: SingleDesk, tmp_path: Path, processes: list[QProcess]
 ) -> None:
-    training = f"sqlite:///{tmp_path / 'training.sqlite3'}"
+    training = made_database(tmp_path / "training.sqlite3")  # named by --db: made on purpose, never by the start
     second = python("-m", "counter", "--today", "2026-12-30", "--db", training, "--exit-when-ready")
     processes.append(second)
     with qtbot.assertNotEmitted(live_desk.raise_requested):
