@@ -117,10 +117,10 @@ def database_file_failure(store: Store) -> str | None:
 
 
 def open_database(store: Store) -> str | None:
-    """Open the database now; the Chinese reason when it cannot be used."""
-    failure = database_file_failure(store)
-    if failure is not None:
-        return failure
+    """Open the database now; the Chinese reason when it cannot be used.
+
+    The file itself was looked at first (:func:`database_file_failure`), before the start-up check of the file.
+    """
     try:
         store.sessions()
     except SchemaTooNew as err:

@@ -18,7 +18,6 @@ from counter.ui.text_size import px
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
-PUBLISHED_ROLE = Qt.ItemDataRole.UserRole + 3
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 4  # the GuideStatus value of the bundle's current guide
 GREY = QColor("#8d99ae")
 TAG = QColor("#a86a6a")

@@ -14,12 +14,12 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from counter.catalog.search import SearchHit
 from counter.ui import words
-from counter.ui.hit_delegate import NAME_ROLE, NUMBER_ROLE, PUBLISHED_ROLE, STATUS_ROLE
+from counter.ui.hit_delegate import NAME_ROLE, NUMBER_ROLE, STATUS_ROLE
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 PAGE = 30  # rows handed over at a time: more than a screen holds at 1280×800
 
-_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, CODE_ROLE, NUMBER_ROLE, NAME_ROLE, PUBLISHED_ROLE, STATUS_ROLE})
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, CODE_ROLE, NUMBER_ROLE, NAME_ROLE, STATUS_ROLE})
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -71,7 +71,6 @@ class HitModel(QAbstractListModel):
             CODE_ROLE: hit.bundle_code,
             NUMBER_ROLE: hit.number,
             NAME_ROLE: hit.name,
-            PUBLISHED_ROLE: hit.published,
             STATUS_ROLE: hit.status.value,
         }
         return by_role[role]

@@ -9,7 +9,6 @@ session per user event and closes it before returning.
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,7 +29,8 @@ from counter.ui.text_size import px, scaled
 
 if TYPE_CHECKING:
     from counter.actions.catalog import BundledSync
-    from counter.actions.store import Store
+    from counter.actions.guides import SiteContacts, StoredGuide
+    from counter.actions.store import Store, Unit
     from counter.catalog.model import Bundle
     from counter.catalog.problems import Problem
     from counter.ui.guide_view import GuideView
@@ -332,15 +332,22 @@ class MainWindow(QMainWindow):
     def on_bundle_chosen(self, code: str) -> None:
         from counter.actions.guides import current_guide, decider_names, site_contacts
 
-        stored = self.runner.read(partial(current_guide, bundle_code=code))
-        if stored is None:
+        site_code = self.desk_actions.desk().identity.site_code
+
+        def read(unit: Unit) -> tuple[StoredGuide, dict[str, str], SiteContacts] | None:
+            """The guide with this site's names for it, in one unit of work: a hit chosen opens at once."""
+            stored = current_guide(unit, code)
+            if stored is None:
+                return None
+            return stored, decider_names(unit, stored.bundle, site_code), site_contacts(unit, site_code)
+
+        shown = self.runner.read(read)
+        if shown is None:
             self.guide_view.show_empty()
             self.statusBar().showMessage(words.DESK_GUIDE_NOT_FOUND, 5000)
             self.version_label.clear()
             return
-        site_code = self.desk_actions.desk().identity.site_code
-        deciders = self.runner.read(partial(decider_names, bundle=stored.bundle, site_code=site_code))
-        site = self.runner.read(partial(site_contacts, site_code=site_code))
+        stored, deciders, site = shown
         self.guide_view.show_bundle(stored.bundle, stored.version, deciders, site)
         self.version_label.setText(words.DESK_STATUS_VERSION.format(version=stored.version))
 
