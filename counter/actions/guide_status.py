@@ -17,7 +17,6 @@ from counter.actions.acting import this_desk
 from counter.actions.audit import record_at_desk
 from counter.actions.guard import require
 from counter.audit.actions import AuditAction
-from counter.catalog.model import GuideStatus
 from counter.db.catalog_store import NotADraft, Publication, current_guide, publish_draft, search_entries
 from counter.db.settings_store import get_setting, is_training, put_setting
 
@@ -88,10 +87,10 @@ def draft_guides(session: Session) -> list[DraftGuide]:
     """The bundles whose current guide is 待核, in the league's order: what an administrator has to confirm."""
     drafts = []
     for entry in search_entries(session):
-        if entry.published:
-            continue
+        if not entry.draft:
+            continue  # the list carries the current guide's status: only a draft's guide is read, for its version
         stored = current_guide(session, entry.bundle_code)
-        if stored is not None and stored.bundle.status is GuideStatus.DRAFT:
+        if stored is not None:
             drafts.append(DraftGuide(entry.bundle_code, entry.number, entry.name, stored.version))
     return drafts
 

@@ -50,7 +50,7 @@ from counter.catalog.platform_columns import (
     limit_text,
     sheet_kind,
 )
-from counter.catalog.problems import WORKBOOK_KEY, Problem, Rule, WorkbookProblem
+from counter.catalog.problems import Problem, Rule, WorkbookProblem, row_place, sheet_place, workbook_problem
 from counter.catalog.reader import ReadResult
 
 Doc = dict[str, Any]
@@ -67,17 +67,8 @@ SHEET_TITLES: Mapping[SheetKind, str] = {
 _KNOWN = frozenset(c.name for columns in COLUMNS.values() for c in columns) | {SERVICE_OBJECTS}
 
 
-def row_place(file: str, sheet: str, row: int) -> str:
-    """Where a row stands, as a problem's ``file``, in the form the project's own workbook uses."""
-    return f"{file} › {sheet} 第{row}行"
-
-
 def cell_place(file: str, sheet: str, row: int, header: str) -> str:
     return f"{row_place(file, sheet, row)} › {header}"
-
-
-def _workbook_problem(rule: Rule, place: str, kind: WorkbookProblem, detail: str, **where: str) -> Problem:
-    return Problem(rule, place, detail=detail, extra=((WORKBOOK_KEY, kind.value),), **where)
 
 
 # --- finding the sheets -------------------------------------------------------------------
@@ -134,14 +125,14 @@ def read_platform_workbook(path: Path) -> ReadResult:
         return ReadResult((), (Problem(Rule.TOO_LARGE, file, detail=str(err.limit)),))
     except OSError as err:
         reason = err.strerror or str(err)
-        return ReadResult((), (_workbook_problem(Rule.UNREADABLE, file, WorkbookProblem.NOT_A_WORKBOOK, reason),))
+        return ReadResult((), (workbook_problem(Rule.UNREADABLE, file, WorkbookProblem.NOT_A_WORKBOOK, reason),))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # dropped extensions and styles; values are unaffected
             book = openpyxl.load_workbook(path, data_only=True)
     except Exception as err:  # zip, XML and openpyxl's own errors all mean "not a workbook"
         reason = str(err) or type(err).__name__
-        return ReadResult((), (_workbook_problem(Rule.UNREADABLE, file, WorkbookProblem.NOT_A_WORKBOOK, reason),))
+        return ReadResult((), (workbook_problem(Rule.UNREADABLE, file, WorkbookProblem.NOT_A_WORKBOOK, reason),))
     problems: list[Problem] = []
     sheets = [s for ws in book.worksheets if (s := _read_sheet(file, ws, problems)) is not None]
     return _Assembly(file, problems).run(sheets)
@@ -154,8 +145,8 @@ def _read_sheet(file: str, ws: Any, problems: list[Problem]) -> _Sheet | None:
     if index is None:
         if title != NOTES_SHEET and any(not _blank(v) for line in grid for v in line):
             problems.append(
-                _workbook_problem(
-                    Rule.UNKNOWN_KEY, f"{file} › {title}", WorkbookProblem.UNKNOWN_SHEET, title, field=title
+                workbook_problem(
+                    Rule.UNKNOWN_KEY, sheet_place(file, title), WorkbookProblem.UNKNOWN_SHEET, title, field=title
                 )
             )
         return None
@@ -168,7 +159,7 @@ def _read_sheet(file: str, ws: Any, problems: list[Problem]) -> _Sheet | None:
             continue  # an element of the national list the catalog does not hold (行使内容, 联系电话 …)
         if name in headers:
             place = cell_place(file, title, header_row, str(raw).strip())
-            problems.append(_workbook_problem(Rule.SYNTAX, place, WorkbookProblem.DUPLICATE_COLUMN, name, field=name))
+            problems.append(workbook_problem(Rule.SYNTAX, place, WorkbookProblem.DUPLICATE_COLUMN, name, field=name))
             continue
         columns[col] = name
         headers[name] = str(raw).strip()
@@ -180,7 +171,7 @@ def _read_sheet(file: str, ws: Any, problems: list[Problem]) -> _Sheet | None:
         missing.append(BUNDLE_CODE)
     place = row_place(file, title, header_row)
     problems.extend(
-        _workbook_problem(Rule.SYNTAX, place, WorkbookProblem.HEADER_MISSING, name, field=name) for name in missing
+        workbook_problem(Rule.SYNTAX, place, WorkbookProblem.HEADER_MISSING, name, field=name) for name in missing
     )
     if missing:
         return None
@@ -213,7 +204,7 @@ def _merged_across(
             header = columns.get(merged.min_col - 1) or next(columns[c] for c in cols if c in columns)
             place = cell_place(file, title, merged.min_row, header)
             found.append(
-                _workbook_problem(Rule.SYNTAX, place, WorkbookProblem.MERGED_ACROSS_BUNDLES, merged.coord, field=header)
+                workbook_problem(Rule.SYNTAX, place, WorkbookProblem.MERGED_ACROSS_BUNDLES, merged.coord, field=header)
             )
     return found
 

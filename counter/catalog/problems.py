@@ -103,6 +103,25 @@ class Problem:
         return " › ".join(parts)
 
 
+def workbook_problem(rule: Rule, place: str, kind: WorkbookProblem, detail: str = "", **where: str) -> Problem:
+    """A problem of a workbook itself (the project's or the platform's): its kind in ``extra``, its one parameter."""
+    return Problem(rule, place, detail=detail, extra=((WORKBOOK_KEY, kind.value),), **where)
+
+
+# Where a row stands, as a problem's file.  A location, not a sentence: it is stored with the problems
+# (problems_to_json) and names the sheet by its title, which is Chinese by format like the labels.
+_ROW_PLACE = "{file} › {sheet} 第{row}行"
+
+
+def row_place(file: str, sheet: str, row: int) -> str:
+    """Where a row of a workbook stands, as a problem's ``file``: ``catalog.xlsx › 材料 第7行``."""
+    return _ROW_PLACE.format(file=file, sheet=sheet, row=row)
+
+
+def sheet_place(file: str, sheet: str) -> str:
+    return f"{file} › {sheet}"
+
+
 def problems_to_json(problems: tuple[Problem, ...] | list[Problem]) -> str:
     """Problems as JSON text, to show them again later without reading the files."""
     return json.dumps(

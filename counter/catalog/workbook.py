@@ -37,7 +37,7 @@ from counter.bounded_read import TooLarge, check_workbook
 from counter.catalog.document import from_document, to_document
 from counter.catalog.model import Bundle
 from counter.catalog.platform_workbook import is_platform_grid, read_platform_workbook
-from counter.catalog.problems import WORKBOOK_KEY, Problem, Rule, WorkbookProblem
+from counter.catalog.problems import Problem, Rule, WorkbookProblem, row_place, sheet_place, workbook_problem
 from counter.catalog.reader import ReadResult
 from counter.catalog.workbook_labels import (
     WORKBOOK_CHOICE_ERROR,
@@ -76,25 +76,6 @@ CELL_MAX = 32767  # the most characters an Excel cell holds
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _DIGITS = re.compile(r"[+-]?[0-9]+")
-# Where a row stands, as a problem's file.  A location, not a sentence: it is stored with the problems
-# (problems_to_json) and names the sheet by its title, which is Chinese by format like the labels.
-_ROW_PLACE = "{file} › {sheet} 第{row}行"
-
-
-def _problem(rule: Rule, place: str, kind: WorkbookProblem, detail: str = "", **where: str) -> Problem:
-    """A problem of the workbook itself: its kind in ``extra``, its one parameter as the detail."""
-    return Problem(rule, place, detail=detail, extra=((WORKBOOK_KEY, kind.value),), **where)
-
-
-def row_place(file: str, sheet: str, row: int) -> str:
-    """Where a row stands, as a problem's ``file``: ``catalog.xlsx › 材料 第7行``."""
-    return _ROW_PLACE.format(file=file, sheet=sheet, row=row)
-
-
-def sheet_place(file: str, sheet: str) -> str:
-    return f"{file} › {sheet}"
-
-
 # --- writing ------------------------------------------------------------------------------
 
 _KEY_FONT = Font(bold=True, color="595959")
@@ -217,7 +198,8 @@ def _write_row(ws: Any, sheet: Sheet, number: int, row: Doc, *, file: str) -> li
                 found.append((WorkbookProblem.CUT, str(CELL_MAX)))
             place = row_place(file, sheet.title, number)
             problems.extend(
-                _problem(Rule.SYNTAX, place, kind, detail, bundle=bundle, field=column.key) for kind, detail in found
+                workbook_problem(Rule.SYNTAX, place, kind, detail, bundle=bundle, field=column.key)
+                for kind, detail in found
             )
             cell.value = cleaned[:CELL_MAX]
             cell.data_type = "s"  # text that starts with "=" stays text, not a formula
@@ -287,7 +269,7 @@ def read_workbook(path: Path) -> ReadResult:
     problems: list[Problem] = []
     known = {s.title for s in SHEETS} | {NOTES_SHEET}
     problems.extend(
-        _problem(Rule.UNKNOWN_KEY, sheet_place(file, name), WorkbookProblem.UNKNOWN_SHEET, name, field=name)
+        workbook_problem(Rule.UNKNOWN_KEY, sheet_place(file, name), WorkbookProblem.UNKNOWN_SHEET, name, field=name)
         for name in names
         if name not in known
     )
@@ -296,7 +278,7 @@ def read_workbook(path: Path) -> ReadResult:
         grid = grids.get(sheet.title)
         if grid is None:
             problems.append(
-                _problem(
+                workbook_problem(
                     Rule.SYNTAX,
                     sheet_place(file, sheet.title),
                     WorkbookProblem.MISSING_SHEET,
@@ -337,7 +319,7 @@ def _load(path: Path) -> tuple[list[str], dict[str, list[tuple[object, ...]]]] |
 
 def _unreadable(path: Path, err: Exception) -> Problem:
     reason = str(err) or type(err).__name__
-    return _problem(Rule.UNREADABLE, path.name, WorkbookProblem.NOT_A_WORKBOOK, reason)
+    return workbook_problem(Rule.UNREADABLE, path.name, WorkbookProblem.NOT_A_WORKBOOK, reason)
 
 
 def _sheet_rows(file: str, sheet: Sheet, grid: list[tuple[object, ...]], problems: list[Problem]) -> list[_Row]:
@@ -353,13 +335,15 @@ def _sheet_rows(file: str, sheet: Sheet, grid: list[tuple[object, ...]], problem
         elif column is None:
             problems.append(Problem(Rule.UNKNOWN_KEY, header_place, field=key))
         elif column in columns.values():
-            problems.append(_problem(Rule.SYNTAX, header_place, WorkbookProblem.DUPLICATE_COLUMN, key, field=key))
+            problems.append(
+                workbook_problem(Rule.SYNTAX, header_place, WorkbookProblem.DUPLICATE_COLUMN, key, field=key)
+            )
         else:
             columns[index] = column
     present = {c.key for c in columns.values()}
     missing = [key for key in sheet.ties if key not in present]
     problems.extend(
-        _problem(Rule.SYNTAX, header_place, WorkbookProblem.MISSING_COLUMN, key, field=key) for key in missing
+        workbook_problem(Rule.SYNTAX, header_place, WorkbookProblem.MISSING_COLUMN, key, field=key) for key in missing
     )
     if missing:
         return []
@@ -375,7 +359,7 @@ def _sheet_rows(file: str, sheet: Sheet, grid: list[tuple[object, ...]], problem
         if values:
             rows.append(_Row(number, row_place(file, sheet.title, number), _nest(sheet.columns, values)))
     problems.extend(
-        _problem(
+        workbook_problem(
             Rule.UNKNOWN_KEY,
             header_place,
             WorkbookProblem.UNNAMED_COLUMN,
