@@ -163,7 +163,7 @@ def make_document(
         else:
             number = _number(session, desk, today, _letter(kind))
     data = document_for(view, kind, office, number, stored.bundle, issued_on, item_code if item else "")
-    data = _in_training(session, data)
+    data = marked_for_training(session, data)
     pdf = _render(data)
     digest = _hash(pdf)
     if existing is None:
@@ -219,7 +219,7 @@ def make_guide_notice(session: Session, desk: Desk, bundle_code: str, today: dt.
     office = office_settings(session, desk.identity.site_code)
     number = _number(session, desk, today, DocKind.GUIDE)
     data = guide_notice_for(stored.bundle, office, today, desk.clerk, doc_no=number, guide_version=stored.version)
-    data = _in_training(session, data)
+    data = marked_for_training(session, data)
     pdf = _render(data)
     digest = _hash(pdf)
     document_id = _record(session, desk, number, None, DocumentKind.GUIDE_NOTICE.value, today, office, digest)
@@ -227,7 +227,7 @@ def make_guide_notice(session: Session, desk: Desk, bundle_code: str, today: dt.
     return MadeDocument(document_id, number, DocumentKind.GUIDE_NOTICE, "", pdf, digest, False, data.check_dates)
 
 
-def _in_training(session: Session, data: DocumentData) -> DocumentData:
+def marked_for_training(session: Session, data: DocumentData) -> DocumentData:
     """Paper made in the training database says so on every page; a reprint there too, so it keeps its bytes."""
     return dataclasses.replace(data, training=True) if is_training(session) else data
 

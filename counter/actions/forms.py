@@ -8,7 +8,6 @@ and sample without exception.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -16,11 +15,10 @@ from sqlalchemy.orm import Session
 
 from counter.access.roles import Permission
 from counter.actions.desk import Desk
-from counter.actions.documents import GuideNotFound, office_settings
+from counter.actions.documents import GuideNotFound, marked_for_training, office_settings
 from counter.actions.guard import require
 from counter.catalog.model import Bundle
 from counter.db.catalog_store import current_guide
-from counter.db.settings_store import is_training
 from counter.documents.forms import bundle_forms, form_for
 from counter.documents.kinds import DocumentKind
 
@@ -75,6 +73,5 @@ def make_form(
     if material is None:
         raise FormNotFound(bundle_code, material_code)
     data = form_for(bundle, material, office_settings(session, desk.identity.site_code), today, sample=sample)
-    if is_training(session):
-        data = dataclasses.replace(data, training=True)
+    data = marked_for_training(session, data)
     return FormPaper(bundle.code, material.code, material.name, data.kind, render_pdf(data))
