@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 
-from counter.host.database_notes import read_note, remember_issued
+from counter.host.database_notes import read_note, remember_marks
 
 PLACE = "/srv/hall/counter.sqlite3"
 WRITERS = 4
@@ -23,7 +23,7 @@ def test_notes_written_at_once_are_always_whole() -> None:
         try:
             for n in range(1, NUMBERS + 1):
                 # a long desk key makes each note larger than the last, so an overwritten one leaves a tail behind
-                remember_issued(PLACE, f"XAM01-{desk}" + "-" * n, f"XAM01-20261123-{desk:02d}-{n:04d}")
+                remember_marks(PLACE, {f"XAM01-{desk}" + "-" * n: f"XAM01-20261123-{desk:02d}-{n:04d}"}, {})
                 if read_note(PLACE) is None:  # unreadable: as if this machine had never opened the database
                     problems.append(ValueError(f"note unreadable after desk {desk} number {n}"))
         except OSError as err:  # the rename of a temporary file another writer had already renamed

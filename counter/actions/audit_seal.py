@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session
 
 from counter.actions.site import site_signing_key, this_site
@@ -38,14 +39,19 @@ def seal_trail(session: Session, key_path: Path | None = None, now: dt.datetime 
     is not the site's (:attr:`KeyProblem.OTHER_SITE`): a desk cannot seal.
     """
     key = site_signing_key(session, key_path)
-    site = this_site(session, key_path)
+    return seal_with(session, key, this_site(session, key_path).code, now)
+
+
+def seal_with(session: Session, key: Ed25519PrivateKey, site_code: str, now: dt.datetime | None = None) -> SealMade:
+    """:func:`seal_trail` with the site's key already loaded and checked (:func:`site_signing_key`), as a sync
+    export has it."""
     tips = audit_seals.chain_tips(session)
     newest = audit_seals.newest_seal(session)
     body = None if newest is None else parse_payload(newest.payload)
     no = 1 if body is None else body.no + 1
     prev = GENESIS if newest is None else payload_digest(newest.payload)
     at = now or utcnow()
-    payload = seal_payload(no, site.code, at, prev, tips)
+    payload = seal_payload(no, site_code, at, prev, tips)
     audit_seals.add_seal(session, at, payload, sign(key, payload.encode("utf-8")))
     return SealMade(no, len(tips), sum(seq for seq, _ in tips.values()), payload_digest(payload))
 

@@ -83,13 +83,10 @@ def check_numbers(session: Session, desk: Desk, today: dt.date) -> None:
         return
     site, desk_no = desk.identity.site_code, desk.identity.desk_no
     note = read_note(place)
-    noted = note.issued.get(_desk_key(desk)) if note else None
-    match = CASE_NO.match(noted) if noted else None
-    if noted and match:
-        day = dt.date(int(match["day"][:4]), int(match["day"][4:6]), int(match["day"][6:]))
-        if not case_exists(session, noted) and counter_last(session, site, desk_no, day, CASE_KIND) < int(match["seq"]):
-            log.error("database %s is behind: case %s was issued here and is not in it", place, noted)
-            raise NumbersBehind(noted, "note")
+    behind = _case_behind(session, desk, note)
+    if behind is not None:
+        log.error("database %s is behind: case %s was issued here and is not in it", place, behind[0])
+        raise NumbersBehind(behind[0], "note")
     last = counter_last(session, site, desk_no, today, CASE_KIND)
     highest = highest_case_sequence(session, site, desk_no, today)
     if highest > last:
@@ -105,6 +102,20 @@ def check_numbers(session: Session, desk: Desk, today: dt.date) -> None:
         log.error("database %s is behind: document %s was issued here and is not in it", place, mark.number)
         raise NumbersBehind(mark.number, "note")
     _checked.add(key)
+
+
+def _case_behind(session: Session, desk: Desk, note: DatabaseNote | None) -> tuple[str, dt.date, int] | None:
+    """The case number noted outside the database as this desk's last, when the database has neither the case nor
+    a counter that reached it: the number, its day and its sequence."""
+    noted = note.issued.get(_desk_key(desk)) if note else None
+    match = CASE_NO.match(noted) if noted else None
+    if noted is None or match is None:
+        return None
+    day = dt.date(int(match["day"][:4]), int(match["day"][4:6]), int(match["day"][6:]))
+    site, desk_no, sequence = desk.identity.site_code, desk.identity.desk_no, int(match["seq"])
+    if case_exists(session, noted) or counter_last(session, site, desk_no, day, CASE_KIND) >= sequence:
+        return None
+    return noted, day, sequence
 
 
 def _series_behind(session: Session, desk: Desk, note: DatabaseNote | None) -> list[tuple[str, SeriesMark]]:
@@ -192,13 +203,11 @@ def skip_issued(session: Session, desk: Desk, today: dt.date) -> str | None:
     site, desk_no = desk.identity.site_code, desk.identity.desk_no
     skipped = None
     note = read_note(_place(session))
-    noted = note.issued.get(_desk_key(desk)) if note else None
-    match = CASE_NO.match(noted) if noted else None
-    if noted and match:
-        day = dt.date(int(match["day"][:4]), int(match["day"][4:6]), int(match["day"][6:]))
-        if not case_exists(session, noted) and counter_last(session, site, desk_no, day, CASE_KIND) < int(match["seq"]):
-            raise_counter(session, site, desk_no, day, CASE_KIND, int(match["seq"]))
-            skipped = noted
+    behind = _case_behind(session, desk, note)
+    if behind is not None:
+        noted, day, sequence = behind
+        raise_counter(session, site, desk_no, day, CASE_KIND, sequence)
+        skipped = noted
     highest = highest_case_sequence(session, site, desk_no, today)
     if highest > counter_last(session, site, desk_no, today, CASE_KIND):
         raise_counter(session, site, desk_no, today, CASE_KIND, highest)

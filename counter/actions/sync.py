@@ -42,7 +42,7 @@ from sqlalchemy.orm import Session
 from counter.access.roles import Permission
 from counter.actions.acting import SYSTEM_CLERK
 from counter.actions.audit import record_at_desk
-from counter.actions.audit_seal import seal_trail
+from counter.actions.audit_seal import seal_with
 from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.actions.site import peer_keys, peers, site_encryption_key, site_signing_key, this_site
@@ -261,7 +261,7 @@ def export_package(
     sync_store.add_export(session, target, export_no, kind.value, now, since, len(records), content_hash, marks)
     detail = {"kind": kind.value, "to_site": target, "export_no": export_no, "records": len(records)}
     record_at_desk(session, desk, AuditAction.EXPORTED, f"sync:{target}#{export_no}", detail)
-    seal_trail(session, key_path, now)  # this machine signs packages, so it holds the key: the trail is sealed too
+    seal_with(session, key, site.code, now)  # this machine signs packages, so it holds the key: the trail is sealed too
     return ExportResult(data, target, export_no, len(records))
 
 

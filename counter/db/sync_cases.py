@@ -69,11 +69,10 @@ def apply_cases(
     result = CasesApplied()
     cases = sorted(cases, key=attrgetter("uid"))
     guides = _guide_ids(session, {c.guide.content_hash for c in cases})
-    held = _held(session, cases, guides)
+    here = _cases_here(session, cases)
+    held = _held(session, cases, guides, here)
     good = [c for c in cases if c.uid not in held]
-    existing = {
-        row.uid: row.id for row in select_in(session, (CASE.c.uid, CASE.c.id), CASE.c.uid, [c.uid for c in good])
-    }
+    existing = {c.uid: here[c.uid].id for c in good if c.uid in here}
     new = [c for c in good if c.uid not in existing]
     ids = dict(existing) | dict(zip([c.uid for c in new], _new_case_ids(session, len(new)), strict=True))
     vetted = _Vetting(sender, _lines_here(session, existing))
@@ -201,8 +200,18 @@ def _guide_ids(session: Session, hashes: set[str]) -> dict[str, tuple[int, str]]
     return found  # fmt: skip
 
 
+def _cases_here(session: Session, records: Sequence[PackageCase]) -> dict[str, Any]:
+    """The cases here (uid, id, site, number) that the records are or answer, by uid: read once for every check."""
+    wanted = {r.uid for r in records} | {r.previous_uid for r in records if r.previous_uid}
+    columns = (CASE.c.uid, CASE.c.id, CASE.c.site_code, CASE.c.case_no)
+    return {row.uid: row for row in select_in(session, columns, CASE.c.uid, sorted(wanted))}
+
+
 def _held(
-    session: Session, records: Sequence[PackageCase], guides: Mapping[str, tuple[int, str]]
+    session: Session,
+    records: Sequence[PackageCase],
+    guides: Mapping[str, tuple[int, str]],
+    here: Mapping[str, Any],
 ) -> dict[str, tuple[str, str]]:
     """The records that cannot be applied, by uid: unknown guide, a number another case has, a missing earlier case."""
     held: dict[str, tuple[str, str]] = {}  # uid → reason, detail
@@ -220,7 +229,7 @@ def _held(
         [doc_no for r in records for doc_no, _kind in r.document_keys],
         DOCUMENT.outerjoin(CASE, CASE.c.id == DOCUMENT.c.case_id),
     ) if row.uid is not None} if any(r.document_keys for r in records) else {}  # fmt: skip
-    _hold_others_cases(session, records, held)
+    _hold_others_cases(records, held, here)
     for r in records:
         if r.uid in held:
             continue
@@ -233,20 +242,19 @@ def _held(
             if doc_owner != r.uid:
                 held[r.uid] = ("document_conflict", f"{doc_no} ({kind}) belongs to {doc_owner}")
                 break
-    _hold_missing_previous(session, records, held)
+    _hold_missing_previous(records, held, here)
     return held
 
 
-def _hold_others_cases(session: Session, records: Sequence[PackageCase], held: dict[str, tuple[str, str]]) -> None:
+def _hold_others_cases(
+    records: Sequence[PackageCase], held: dict[str, tuple[str, str]], here: Mapping[str, Any]
+) -> None:
     """Hold a case numbered outside its site's series, or whose uid or earlier case is a case here of another site.
 
     The sender's own records may only add to the sender's own cases: a uid the hall keeps for its own case (or
     another township's) with the sender's site code on it would otherwise put the sender's history lines and
     ratings on that case.  A uid here under another number is not the same case either.
     """
-    wanted = {r.uid for r in records} | {r.previous_uid for r in records if r.previous_uid}
-    here = {row.uid: row for row in select_in(session, (CASE.c.uid, CASE.c.site_code, CASE.c.case_no), CASE.c.uid,
-                                               sorted(wanted))}  # fmt: skip
     for r in records:
         number = CASE_NO.match(r.case_no)
         if r.uid not in held and (number is None or number["site"] != r.site_code):
@@ -260,12 +268,10 @@ def _hold_others_cases(session: Session, records: Sequence[PackageCase], held: d
             held[r.uid] = (Refusal.NOT_OWN_CASE.value, f"previous {earlier.case_no} is {earlier.site_code}'s")
 
 
-def _hold_missing_previous(session: Session, records: Sequence[PackageCase], held: dict[str, tuple[str, str]]) -> None:
+def _hold_missing_previous(
+    records: Sequence[PackageCase], held: dict[str, tuple[str, str]], here: Mapping[str, Any]
+) -> None:
     """Hold a case whose earlier case (the correction it answers) is neither here nor going in with it."""
-    wanted = {r.previous_uid for r in records if r.previous_uid}
-    if not wanted:
-        return
-    here = {row.uid for row in select_in(session, (CASE.c.uid,), CASE.c.uid, sorted(wanted))}
     coming = {r.uid for r in records}
     moved = True
     while moved:  # a held earlier case holds its later one, and so on down the chain

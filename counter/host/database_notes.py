@@ -139,11 +139,6 @@ def _order(number: str) -> tuple[str, int]:
     return (match["day"], int(match["seq"])) if match else ("", 0)
 
 
-def remember_issued(place: str, desk_key: str, number: str) -> None:
-    """Note ``number`` as the last case number ``desk_key`` issued from ``place`` (see :func:`remember_marks`)."""
-    remember_marks(place, {desk_key: number}, {})
-
-
 def remember_marks(place: str, cases: dict[str, str], series: dict[str, SeriesMark]) -> None:
     """Note what one committed transaction issued, in one write: case numbers by desk, document numbers by series.
 

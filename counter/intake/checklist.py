@@ -231,6 +231,19 @@ def record(
     return replace(checklist, entries=tuple(entry if e.code == code else e for e in checklist.entries))
 
 
+def record_entry(checklist: Checklist, entry: MaterialEntry) -> Checklist:
+    """:func:`record` of a whole line as given (a draft, a request file, the material editor), kept as it fits."""
+    return record(
+        checklist,
+        entry.code,
+        entry.receipt,
+        originals=entry.originals,
+        copies=entry.copies,
+        medium=entry.medium,
+        defect_note=entry.defect_note,
+    )
+
+
 def unanswered(checklist: Checklist, bundle: Bundle) -> list[str]:
     """Codes of the situations the clerk has not asked about yet."""
     given = checklist.answers_dict()

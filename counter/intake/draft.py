@@ -24,7 +24,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from counter.catalog.model import Bundle
-from counter.intake.checklist import Checklist, MaterialEntry, Receipt, ReceivedMedium, record, start_checklist
+from counter.intake.checklist import Checklist, MaterialEntry, Receipt, ReceivedMedium, record_entry, start_checklist
 from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery, Parties
 
@@ -246,15 +246,7 @@ def fit_checklist(draft: IntakeDraft, bundle: Bundle) -> Checklist:
     try:
         checklist = start_checklist(bundle, dict(stored.answers), guide_version=stored.guide_version)
         for e in stored.entries:
-            checklist = record(
-                checklist,
-                e.code,
-                e.receipt,
-                originals=e.originals,
-                copies=e.copies,
-                medium=e.medium,
-                defect_note=e.defect_note,
-            )
+            checklist = record_entry(checklist, e)
     except (ValueError, KeyError) as err:
         raise DraftUnreadable(DraftProblemCode.NOT_THIS_GUIDE, str(err)) from None
     return checklist

@@ -32,7 +32,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from counter.catalog.model import Bundle
-from counter.intake.checklist import Checklist, MaterialEntry, Receipt, ReceivedMedium, record, start_checklist
+from counter.intake.checklist import Checklist, MaterialEntry, Receipt, ReceivedMedium, record_entry, start_checklist
 from counter.intake.draft import IntakeDraft
 from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery
@@ -366,21 +366,9 @@ def fill_form(file: IntakeFile, bundle: Bundle, version_id: int) -> tuple[Intake
         if checklist.entry(wanted.code) is None:
             problems.append(FileProblem(path, FileProblemCode.MATERIAL_NOT_CALLED_FOR))
             continue
-        checklist = _record(checklist, wanted)
+        checklist = record_entry(checklist, wanted)
         problems += _dropped(path, wanted, checklist)
     return _draft(file, checklist), tuple(problems)
-
-
-def _record(checklist: Checklist, wanted: MaterialEntry) -> Checklist:
-    return record(
-        checklist,
-        wanted.code,
-        wanted.receipt,
-        originals=wanted.originals,
-        copies=wanted.copies,
-        medium=wanted.medium,
-        defect_note=wanted.defect_note,
-    )
 
 
 def _dropped(path: str, wanted: MaterialEntry, checklist: Checklist) -> list[FileProblem]:

@@ -42,7 +42,7 @@ from counter.actions.intake import (
 from counter.actions.number_guard import NumbersBehind
 from counter.actions.parties import KnownParty, known_party
 from counter.actions.store import Unit
-from counter.intake.checklist import MaterialEntry, answer, record, start_checklist
+from counter.intake.checklist import MaterialEntry, answer, record_entry, start_checklist
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, fit_checklist
 from counter.intake.outcome import Decision, Outcome, RefusalGround, refusal_grounds
 from counter.intake.parties import party_problems
@@ -234,15 +234,7 @@ class IntakePanel(PanelLayout):
         self.schedule_draft()
 
     def on_material_recorded(self, entry: MaterialEntry) -> None:
-        self._checklist = record(
-            self._checklist,
-            entry.code,
-            entry.receipt,
-            originals=entry.originals,
-            copies=entry.copies,
-            medium=entry.medium,
-            defect_note=entry.defect_note,
-        )
+        self._checklist = record_entry(self._checklist, entry)
         self.checklist_view.show_pending()
         self.refresh_decision()
         self.schedule_draft()
