@@ -99,7 +99,6 @@ def note_opened(url: str, training: bool) -> None:
         return
     try:
         remember_database(database_place(url), dt.datetime.now(dt.UTC))
-    except (
-        OSError
-    ):  # the database is open and sound: worked on; a later missing default file then looks like a first start
+    # the database is open and sound: worked on; a later missing default file then looks like a first start
+    except OSError:
         log.exception("database %s not noted in this machine's state folder", url)
