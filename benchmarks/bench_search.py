@@ -16,7 +16,9 @@ printed too: it is the part of the keystroke no window can avoid.
 Goals, p95 of the process's CPU time per keystroke (wall time, mostly the scheduler on a shared machine, is printed
 beside it): one frame at 60 Hz, 16 ms, at both sizes — design.md asks for a search that follows typing and names
 no figure, and a list that is a frame behind the key looks instant, two frames behind does not — and at most 2× the
-bare floor. The two windows are measured in alternate passes, so load on the machine falls on both alike.
+bare floor. The two windows are measured in alternate passes, so load on the machine falls on both alike, each
+after a warm-up pass of the same keystrokes: Qt's glyphs, the typo lookup and the list's row heights are then as
+they are at a desk after its first applicants (a row's height is measured once per bundle, ``hit_delegate.py``).
 
     .venv/bin/python benchmarks/bench_search.py [--smoke]
 """
