@@ -13,12 +13,13 @@ uniform rows and a ``QStringListModel``, the same size and fonts, whose keystrok
 the same hits and hands the view the rows a screen shows. The search alone (``SearchIndex.find``, every hit) is
 printed too: it is the part of the keystroke no window can avoid.
 
-Goals, p95 of the process's CPU time per keystroke (wall time, mostly the scheduler on a shared machine, is printed
-beside it): one frame at 60 Hz, 16 ms, at both sizes — design.md asks for a search that follows typing and names
-no figure, and a list that is a frame behind the key looks instant, two frames behind does not — and at most 2× the
-bare floor. The two windows are measured in alternate passes, so load on the machine falls on both alike, each
-after a warm-up pass of the same keystrokes: Qt's glyphs, the typo lookup and the list's row heights are then as
-they are at a desk after its first applicants (a row's height is measured once per bundle, ``hit_delegate.py``).
+The goal, p95 of the process's CPU time per keystroke (wall time, mostly the scheduler on a shared machine, is
+printed beside it): one frame at 60 Hz, 16 ms, at both sizes. design.md asks for a search that follows typing and
+names no figure; a list a frame behind the key looks instant, two frames behind do not. The floor's p95 and the
+ratio stand beside it on the same line, the medians below. The two windows are measured in alternate passes, so
+load on the machine falls on both alike, each after a warm-up pass of the same keystrokes: Qt's glyphs, the typo
+lookup and the list's row heights are then as they are at a desk after its first applicants (a row's height is
+measured once per bundle, ``hit_delegate.py``).
 
     .venv/bin/python benchmarks/bench_search.py [--smoke]
 """
@@ -59,7 +60,6 @@ QUERIES = ["xcg", "小餐馆", "xiaocanguan", "ylbx", "yanglao", "xse", "新生�
            # an alias, and slips of the keys that only the typo-tolerant lookup finds
            "开饭店", "小参馆", "xcgg", "xiaocangaun"]  # fmt: skip
 FRAME_MS = 16.0
-FLOOR_RATIO = 2.0
 
 
 class PaintWatch(QObject):
@@ -214,8 +214,8 @@ def measure(app: QApplication, label: str, url: str, passes: int, smoke: bool, v
     print(f"  search alone (every hit), cpu: {summary(alone)}")
     p95, floor_p95 = percentile(ours.cpu, 0.95), percentile(floor.cpu, 0.95)
     verdicts.at_most(f"{label}: keystroke to painted list, cpu p95", p95, FRAME_MS, floor=floor_p95)
-    verdicts.ratio(f"{label}: window against the bare floor, cpu p95", p95, floor_p95, FLOOR_RATIO)
-    print(f"  median ratio {statistics.median(ours.cpu) / statistics.median(floor.cpu):.2f}x")
+    print(f"  medians: window {statistics.median(ours.cpu):.2f} ms, floor {statistics.median(floor.cpu):.2f} ms, "
+          f"{statistics.median(ours.cpu) / statistics.median(floor.cpu):.2f}x")  # fmt: skip
 
 
 def quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
