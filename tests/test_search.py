@@ -253,7 +253,7 @@ def test_the_ranking_is_tier_then_start_then_number(
     st.sampled_from("abc店馆"),
 )
 def test_every_hit_of_one_letter_is_ranked_by_the_same_rule(haystacks: list[list[tuple[int, str]]], query: str) -> None:
-    """The window asks for every hit; one letter, which most bundles match, is answered by asking each bundle."""
+    """The window asks for every hit; a letter most bundles match, answered by asking each bundle."""
     entries = _entries(haystacks)
     found = [(h.bundle_code, h.tier, h.at_start) for h in SearchIndex(entries).find(query).hits if not h.typo]
     assert found == _plain_ranking(entries, haystacks, query)
