@@ -243,10 +243,32 @@ def test_the_ranking_is_tier_then_start_then_number(
     haystacks: list[list[tuple[int, str]]], query: str, limit: int
 ) -> None:
     """Against the plain reading of the rule, on haystacks where nearly every query matches many ways."""
-    entries = [
+    entries = _entries(haystacks)
+    found = [(h.bundle_code, h.tier, h.at_start) for h in SearchIndex(entries).search(query, limit) if not h.typo]
+    assert found == _plain_ranking(entries, haystacks, query)[:limit]
+
+
+@given(
+    st.lists(st.lists(_SEGMENTS, min_size=1, max_size=6), min_size=1, max_size=60),
+    st.sampled_from("abc店馆"),
+)
+def test_every_hit_of_one_letter_is_ranked_by_the_same_rule(haystacks: list[list[tuple[int, str]]], query: str) -> None:
+    """The window asks for every hit; a letter most bundles match, answered by asking each bundle."""
+    entries = _entries(haystacks)
+    found = [(h.bundle_code, h.tier, h.at_start) for h in SearchIndex(entries).find(query).hits if not h.typo]
+    assert found == _plain_ranking(entries, haystacks, query)
+
+
+def _entries(haystacks: list[list[tuple[int, str]]]) -> list[SearchEntry]:
+    return [
         SearchEntry(f"B{n}", n, f"名{n}", True, SEGMENT + SEGMENT.join(chr(1 + t) + c for t, c in segments))
         for n, segments in enumerate(haystacks, 1)
     ]
+
+
+def _plain_ranking(
+    entries: list[SearchEntry], haystacks: list[list[tuple[int, str]]], query: str
+) -> list[tuple[str, int, bool]]:
     expected: list[tuple[str, int, bool]] = []
     for tier in RANKED:
         for at_start in (True, False):
@@ -255,5 +277,4 @@ def test_the_ranking_is_tier_then_start_then_number(
                 hit = any(w.startswith(query) for w in words) if at_start else any(query in w for w in words)
                 if hit and entry.bundle_code not in {code for code, _, _ in expected}:
                     expected.append((entry.bundle_code, tier, at_start))
-    found = [(h.bundle_code, h.tier, h.at_start) for h in SearchIndex(entries).search(query, limit) if not h.typo]
-    assert found == expected[:limit]
+    return expected

@@ -4,6 +4,12 @@ Names run from four to twenty-odd characters; wrapped in their own column they
 stay whole and the numbers stay aligned.  A bundle without a guide is drawn
 grey with a "指南未发布" tag at the right; a 待核 guide, which intake takes in
 training or where the site allows it, keeps its colour and is tagged "待核".
+
+Rows differ in height (a long name takes two lines), so the view asks each row
+it lays out for its size, some forty rows a keystroke.  Wrapping a name to
+measure it is the dearest part of that, and the answer depends only on the
+name, its tag, the width and the font: it is kept, so a bundle listed again (as
+the clerk types on, or on the next applicant's query) is measured once.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ GREY = QColor("#8d99ae")
 TAG = QColor("#a86a6a")
 PAD_X, PAD_Y, NUMBER_WIDTH, GAP = 8, 8, 30, 10  # at 100 % text (counter.ui.text_size)
 _FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+HEIGHTS_KEPT = 20_000  # row heights kept: every bundle of a league's catalog at two widths; then started afresh
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -41,6 +48,7 @@ class HitDelegate(QStyledItemDelegate):
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self._view = view
+        self._heights: dict[tuple[str, str, int, str], int] = {}  # (name, tag, width, font) → the row's height
 
     def _columns(self, width: int, metrics: QFontMetrics, tag_text: str) -> tuple[int, int]:
         """Left edge and width of the name, inside a row ``width`` wide."""
@@ -50,10 +58,17 @@ class HitDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802 (Qt's name)
         width = self._view.viewport().width()
-        metrics = QFontMetrics(option.font)
-        _, name_width = self._columns(width, metrics, _tag(index))
-        bounds = metrics.boundingRect(QRect(0, 0, name_width, 10_000), _FLAGS, str(index.data(NAME_ROLE)))
-        return QSize(width, bounds.height() + 2 * px(PAD_Y))
+        name, tag = str(index.data(NAME_ROLE)), _tag(index)
+        key = (name, tag, width, option.font.key())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) >= HEIGHTS_KEPT:
+                self._heights.clear()
+            metrics = QFontMetrics(option.font)
+            _, name_width = self._columns(width, metrics, tag)
+            bounds = metrics.boundingRect(QRect(0, 0, name_width, 10_000), _FLAGS, name)
+            height = self._heights[key] = bounds.height() + 2 * px(PAD_Y)
+        return QSize(width, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         item = QStyleOptionViewItem(option)

@@ -10,14 +10,14 @@ import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QListView, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QListView, QSplitter, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from counter.actions.store import Store
-from counter.catalog.search import SEGMENT, SearchEntry
+from counter.catalog.search import SEGMENT, SearchEntry, SearchIndex
 from counter.ui import words
 from counter.ui.hit_delegate import STATUS_ROLE, HitDelegate
-from counter.ui.hit_model import PAGE
+from counter.ui.hit_model import CODE_ROLE, PAGE
 from counter.ui.main_window import MainWindow
 from tests.catalog_db import catalog_file
 from tests.ui.conftest import start_window
@@ -153,4 +153,45 @@ def test_five_thousand_bundles_lay_out_a_page_and_the_rest_as_the_clerk_goes_dow
     assert panel.current_row() == 3 * PAGE - 1
     assert panel.model.rowCount() <= 5 * PAGE
     assert panel.model.index(3 * PAGE - 1, 0).data() == f"{3 * PAGE} 我要开第{3 * PAGE}号小店"
+    store.dispose()
+
+
+def test_the_list_holds_every_hit_in_order_and_the_keys_reach_the_last(qtbot: QtBot, tmp_path: Path) -> None:
+    """Rows are handed over a page at a time, yet what the clerk can reach is the whole answer, in its order."""
+    entries = [
+        SearchEntry(f"G-{n:05}", n, f"我要开第{n}号小店" + "兼营批发零售" * (n % 3), True, f"{SEGMENT}\x01xd{n}")
+        for n in range(1, 301)
+    ]
+    expected = [hit.bundle_code for hit in SearchIndex(entries).find("x").hits]
+    store = Store(f"sqlite:///{tmp_path / 'never-opened.sqlite3'}", create=True)
+    window = start_window(qtbot, MainWindow(store, None, entries))
+    panel = window.search_panel
+    type_into_the_box(qtbot, window, "x")
+    assert panel.hits() == expected
+    assert panel.model.rowCount() < len(expected)
+    for _ in range(len(expected) // 10 + 1):
+        QTest.keyClick(panel.box, Qt.Key.Key_PageDown)
+    assert panel.current_row() == len(expected) - 1
+    assert panel.model.rowCount() == len(expected)
+    shown = [panel.model.index(row, 0).data(CODE_ROLE) for row in range(panel.model.rowCount())]
+    assert shown == expected
+    with qtbot.waitSignal(window.search_panel.bundle_chosen) as chosen:
+        QTest.keyClick(panel.box, Qt.Key.Key_Return)
+    assert chosen.args == [expected[-1]]
+    store.dispose()
+
+
+def test_a_row_is_as_tall_as_its_name_wraps_at_the_width_the_list_has(qtbot: QtBot, tmp_path: Path) -> None:
+    """Row heights are kept per name and width: a narrower list wraps a long name onto more lines, and rows grow."""
+    long_name = "我要开办食品生产企业兼营批发零售及餐饮服务" * 2
+    entries = [SearchEntry("G-1", 1, long_name, True, f"{SEGMENT}\x01xd"), SearchEntry("G-2", 2, "短", True, "")]
+    store = Store(f"sqlite:///{tmp_path / 'never-opened.sqlite3'}", create=True)
+    window = start_window(qtbot, MainWindow(store, None, entries))
+    results = window.search_panel.results
+    wide = results.visualRect(window.search_panel.model.index(0, 0)).height()
+    short = results.visualRect(window.search_panel.model.index(1, 0)).height()
+    [splitter] = window.findChildren(QSplitter)
+    splitter.setSizes([results.width() // 2 + 60, 2000])
+    qtbot.waitUntil(lambda: results.visualRect(window.search_panel.model.index(0, 0)).height() > wide)
+    assert results.visualRect(window.search_panel.model.index(1, 0)).height() == short
     store.dispose()
