@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from counter import resources
 from counter.actions.database_file import DatabaseMissing, DatabaseReadOnly, may_create
 from counter.actions.schema import database_url, is_live_database, is_training_database
-from counter.actions.startup import QuickStart, quick_start
+from counter.actions.startup import QuickStart, quick_start, start_from_prepared
 from counter.actions.store import SchemaTooNew, Store, StoreFault
 from counter.catalog.fingerprint import folder_fingerprint
 from counter.host.logs import setup_logging
@@ -285,6 +285,7 @@ def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: b
     if today is None and not check_at_start(app, db.url, exit_when_ready):
         return 1
     folder = resources.bundled_catalog_dir()
+    start_from_prepared(db, folder)  # a first start: the prepared database, when the installation has one that fits
     quick = quick_start(db.url, folder_fingerprint(folder))
     if quick is None:
         failure = open_database(db)
