@@ -54,11 +54,12 @@ def _lines(sql: str | None) -> list[str]:
 
 def contents(path: Path) -> dict[str, Any]:
     """What must be the same whichever way the database was made: times aside, which are when it was made."""
-    audit = rows(path, "SELECT chain, seq, actor, site_code, desk_no, action, subject, detail FROM audit_entry ORDER BY id")
+    trail = "SELECT chain, seq, actor, site_code, desk_no, action, subject, detail FROM audit_entry ORDER BY id"
+    audit = rows(path, trail)
     return {
         "schema": [
             (kind, name, table, _lines(sql))
-            for kind, name, table, sql in rows(path, "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY 1, 2")
+            for kind, name, table, sql in rows(path, "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY 1,2")
         ],
         "revision": rows(path, "SELECT version_num FROM alembic_version"),
         "settings": rows(path, "SELECT key, value FROM setting ORDER BY key"),
@@ -107,7 +108,7 @@ def test_the_pending_import_is_written_into_the_trail_once(prepared: Path, tmp_p
 def test_the_prepared_database_holds_only_what_every_desk_builds_alike(prepared: Path) -> None:
     database = prepared / DATABASE
     tables = [name for (name,) in rows(database, "SELECT name FROM sqlite_master WHERE type = 'table'")]
-    holding = {t for t in tables if rows(database, f'SELECT 1 FROM "{t}" LIMIT 1')}  # noqa: S608 - names from the file
+    holding = {t for t in tables if rows(database, f'SELECT 1 FROM "{t}" LIMIT 1')}
     assert holding == CATALOG_TABLES
     assert {"audit_entry", "audit_chain", "account", "desk_counter", "site_peer"} <= set(tables)
     keys = {key for (key,) in rows(database, "SELECT key FROM setting")}
