@@ -4,8 +4,10 @@ Start-up is measured against a bare Qt window, so it does only what the first
 keystroke needs.  On the usual start — an SQLite desk whose schema is current
 and whose bundled catalog has not changed — the search index is read with the
 standard sqlite3 module (:mod:`counter.actions.startup`) and SQLAlchemy is
-imported on a warm-up thread after the window shows.  Any other start (first
-start, a changed catalog, PostgreSQL, an old schema) opens the database
+imported on a warm-up thread after the window shows.  A first start copies the
+prepared database when the installation has one that fits, and is then a quick
+start too.  Any other start (a first start without it, a changed catalog,
+PostgreSQL, an old schema) opens the database
 through SQLAlchemy before the window and brings the catalog up to date after
 it, on a worker thread; the catalog reader, the validator and pypinyin are
 imported only there, and reportlab not at all.
@@ -241,7 +243,9 @@ def _bring_catalog_up(
     window.show_catalog_problems(quick.catalog_problems)
     QTimer.singleShot(0, lambda: window.catalog_ready.emit(True))
     warm_up = threading.Thread(target=_warm_up, args=(db, opened, check), name="db-warm-up", daemon=True)
-    warm_up.start()
+    # once the event loop runs, after the window's first paint: importing SQLAlchemy holds the interpreter's lock
+    # for long stretches, and started earlier it would hold the window back while the clerk can only wait for it
+    QTimer.singleShot(0, warm_up.start)
     return warm_up
 
 
@@ -332,6 +336,8 @@ def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: b
     code = app.exec()
     window.wait_for_sync()
     if warm_up is not None:
+        if warm_up.ident is None:  # the loop ended before its timer came (--exit-when-ready): its work is still owed
+            warm_up.start()
         warm_up.join()
     db.dispose()
     return code
