@@ -101,6 +101,9 @@ def copy_prepared(folder: Path, catalog: Path, target: Path) -> Prepared:
     found = check_prepared(folder, catalog)
     if found is not Prepared.COPIED:
         return found
+    for leftover in target.parent.glob(f".{target.name}.prepared-*"):  # of a first start killed while copying
+        with contextlib.suppress(OSError):
+            leftover.unlink()
     partial = target.with_name(f".{target.name}.prepared-{os.getpid()}")
     try:
         _copy_bytes(folder / DATABASE, partial)

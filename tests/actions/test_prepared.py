@@ -150,3 +150,11 @@ def test_a_database_already_there_is_never_replaced(prepared: Path, tmp_path: Pa
     assert copy_prepared(prepared, bundled_catalog_dir(), target) is Prepared.UNUSABLE
     assert target.read_bytes() == b"someone's database"
     assert [p.name for p in tmp_path.iterdir()] == ["desk.sqlite3"]
+
+
+def test_what_a_copy_killed_half_way_left_is_cleared_by_the_next(prepared: Path, tmp_path: Path) -> None:
+    target = tmp_path / "desk.sqlite3"
+    for name in (f".{target.name}.prepared-1", f".{target.name}.prepared-1-wal"):
+        (tmp_path / name).write_bytes(b"half")
+    assert copy_prepared(prepared, bundled_catalog_dir(), target) is Prepared.COPIED
+    assert [p.name for p in tmp_path.iterdir()] == ["desk.sqlite3"]
