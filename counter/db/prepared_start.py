@@ -140,10 +140,12 @@ def _link(partial: Path, target: Path) -> None:
 
 
 def _copy_bytes(source: Path, partial: Path) -> None:
-    """Copy with the data folder's private mode, and on disk before it is linked into place."""
+    """Copy with the data folder's private mode.
+
+    Not synced here: the setting written next is checkpointed into the file with ``synchronous=FULL``, whose sync of
+    the file puts every byte of it on disk, the copied ones too, before it is linked into place.
+    """
     descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "wb") as out, source.open("rb") as src:
         while chunk := src.read(_CHUNK):
             out.write(chunk)
-        out.flush()
-        os.fsync(out.fileno())
