@@ -54,6 +54,9 @@ if [ -z "$python" ]; then
     python="$venv/bin/python"
 fi
 
+# --- the prepared first-start database, frozen with the other resources (counter/db/prepared_start.py) ---
+PYTHONPATH="$repo" "$python" "$repo/tools/build_prepared.py"
+
 # --- freeze: this checkout's counter (PYTHONPATH first, before any installed copy) ---
 echo "冻结程序（PyInstaller，约一分钟）……"
 PYTHONPATH="$repo" "$python" -m PyInstaller --noconfirm --log-level WARN \

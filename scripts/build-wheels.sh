@@ -13,4 +13,11 @@ python="${COUNTER_PYTHON:-python3}"
 # Wheels as published, except lunar_python: PyPI has it as source only (pure Python), so its wheel is built here.
 "$python" -m pip wheel --quiet --require-hashes --only-binary=:all: --no-binary=lunar-python \
     ${COUNTER_NO_BUILD_ISOLATION:+--no-build-isolation} -r requirements/desk.lock -w "$out"
+# the prepared first-start database goes into counter's wheel (counter/db/prepared_start.py); built with an
+# interpreter that has counter's libraries, else the wheel's desks build their database at the first start
+if "$python" -c "import sqlalchemy, alembic, pypinyin" 2>/dev/null; then
+    PYTHONPATH="$PWD" "$python" tools/build_prepared.py
+else
+    echo "未生成预制数据库（$python 未安装 counter 的依赖库）：各窗口首次启动时自行建库" >&2
+fi
 "$python" -m pip wheel --quiet --no-deps ${COUNTER_NO_BUILD_ISOLATION:+--no-build-isolation} -w "$out" .

@@ -58,3 +58,6 @@ fi
 # the app's modules byte-compiled ahead of the first start (cheap when nothing changed):
 # a desk started with PYTHONDONTWRITEBYTECODE would otherwise compile them at every start
 "$venv/bin/python" -m compileall -q -j 0 counter
+# what every desk's first start would build alike (the schema, the bundled catalog and its pinyin), built once here
+# and copied by a first start; rebuilt only when the catalog or the program changed (counter/db/prepared_start.py)
+"$venv/bin/python" tools/build_prepared.py

@@ -101,6 +101,8 @@ class Store:
 
                 with sessions.begin() as session:
                     mark_training(session)
+            else:
+                _complete_prepared(sessions)
         except BaseException:
             engine.dispose()
             raise
@@ -138,6 +140,23 @@ class Store:
             if self._engine is not None:
                 self._engine.dispose()
             self._engine = self._sessions = None
+
+
+def _complete_prepared(sessions: sessionmaker[Session]) -> None:
+    """A database started from the prepared one: its catalog import goes into this desk's trail at the first opening.
+
+    One indexed read on every opening; the audit code is imported only for the one opening that writes.
+    """
+    from counter.db.prepared_start import PENDING_KEY
+    from counter.db.settings_store import get_setting
+
+    with sessions.begin() as session:
+        if get_setting(session, PENDING_KEY) is None:
+            return
+        from counter.actions.prepared import complete_prepared
+        from counter.resources import bundled_catalog_dir
+
+        complete_prepared(session, bundled_catalog_dir())
 
 
 def _fault(err: Exception, backend: str) -> StoreFault:

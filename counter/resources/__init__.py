@@ -22,6 +22,7 @@ FONTS = "fonts"
 TRANSLATIONS = "translations"
 LICENSES = "licenses"
 ICONS = "icons"
+PREPARED = "prepared"  # built at package time, never committed: see counter.db.prepared_start
 
 # The font files the window and the documents cannot do without (counter.documents.fonts and counter.ui.fonts
 # name the same files; tests/test_resources.py checks that the three lists agree).
@@ -60,6 +61,11 @@ def licenses_dir() -> Path:
 def icons_dir() -> Path:
     """The app's icon as ``counter-<size>.png`` (16 to 256 px), rendered from ``packaging/icons/counter.svg``."""
     return resources_dir() / ICONS
+
+
+def prepared_dir() -> Path:
+    """The prepared first-start database and its fingerprint, when the installation was built with them."""
+    return resources_dir() / PREPARED
 
 
 class Lack(enum.Enum):

@@ -4,8 +4,10 @@ Start-up is measured against a bare Qt window, so it does only what the first
 keystroke needs.  On the usual start — an SQLite desk whose schema is current
 and whose bundled catalog has not changed — the search index is read with the
 standard sqlite3 module (:mod:`counter.actions.startup`) and SQLAlchemy is
-imported on a warm-up thread after the window shows.  Any other start (first
-start, a changed catalog, PostgreSQL, an old schema) opens the database
+imported on a warm-up thread after the window shows.  A first start copies the
+prepared database when the installation has one that fits, and is then a quick
+start too.  Any other start (a first start without it, a changed catalog,
+PostgreSQL, an old schema) opens the database
 through SQLAlchemy before the window and brings the catalog up to date after
 it, on a worker thread; the catalog reader, the validator and pypinyin are
 imported only there, and reportlab not at all.
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from counter import resources
 from counter.actions.database_file import DatabaseMissing, DatabaseReadOnly, may_create
 from counter.actions.schema import database_url, is_live_database, is_training_database
-from counter.actions.startup import QuickStart, quick_start
+from counter.actions.startup import QuickStart, quick_start, start_from_prepared
 from counter.actions.store import SchemaTooNew, Store, StoreFault
 from counter.catalog.fingerprint import folder_fingerprint
 from counter.host.logs import setup_logging
@@ -197,6 +199,19 @@ def front_window(window: MainWindow) -> QWidget:
     return window
 
 
+FIRST_QUERY = "xcg"  # what a clerk types first: pinyin initials (我要开小餐馆)
+
+
+def answer_first_search(window: MainWindow) -> None:
+    """``--exit-when-ready``: the first keystroke's answer, listed and painted, as the clerk would see it.
+
+    Ready is when the clerk can type and be answered, so that is where the start-up's measure ends: the query goes
+    through the search box like typed text, and the list paints its rows with the desk's fonts.
+    """
+    window.search_panel.box.setText(FIRST_QUERY)
+    window.search_panel.results.viewport().repaint()
+
+
 def _warm_up(store: Store, opened: Callable[[], None], check: Callable[[], None]) -> None:
     """Import SQLAlchemy and open the database while the clerk reads the screen; then say so (``opened``).
 
@@ -212,7 +227,7 @@ def _warm_up(store: Store, opened: Callable[[], None], check: Callable[[], None]
 
 
 def _bring_catalog_up(
-    window: MainWindow, db: Store, quick: QuickStart | None, exit_when_ready: bool, today: dt.date | None = None
+    window: MainWindow, db: Store, quick: QuickStart | None, today: dt.date | None = None
 ) -> threading.Thread | None:
     """After a full start, sync the bundled catalog; after a quick one, warm the database up; the warm-up thread."""
     opened = window.desk_actions.database_open.emit
@@ -227,10 +242,10 @@ def _bring_catalog_up(
         return None
     window.show_catalog_problems(quick.catalog_problems)
     QTimer.singleShot(0, lambda: window.catalog_ready.emit(True))
-    if exit_when_ready:
-        return None
     warm_up = threading.Thread(target=_warm_up, args=(db, opened, check), name="db-warm-up", daemon=True)
-    warm_up.start()
+    # once the event loop runs, after the window's first paint: importing SQLAlchemy holds the interpreter's lock
+    # for long stretches, and started earlier it would hold the window back while the clerk can only wait for it
+    QTimer.singleShot(0, warm_up.start)
     return warm_up
 
 
@@ -285,6 +300,7 @@ def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: b
     if today is None and not check_at_start(app, db.url, exit_when_ready):
         return 1
     folder = resources.bundled_catalog_dir()
+    start_from_prepared(db, folder)  # a first start: the prepared database, when the installation has one that fits
     quick = quick_start(db.url, folder_fingerprint(folder))
     if quick is None:
         failure = open_database(db)
@@ -300,7 +316,13 @@ def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: b
     else:
         window.show()
     if exit_when_ready:
-        window.catalog_ready.connect(lambda ok: app.exit(0 if ok else 1))
+
+        def ready(ok: bool) -> None:
+            if ok:
+                answer_first_search(window)
+            app.exit(0 if ok else 1)
+
+        window.catalog_ready.connect(ready)
     scanner = install_scanner(app)
     scanner.case_scanned.connect(window.desk_actions.on_case_scanned)
     if not exit_when_ready and not accounts:
@@ -308,12 +330,14 @@ def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: b
         QTimer.singleShot(0, window.start_pad)
         if today is None:  # a site nobody has set up gets its set-up form (training works in its own database)
             window.desk_actions.database_open.connect(window.desk_actions.offer_site_set_up)
-    warm_up = _bring_catalog_up(window, db, quick, exit_when_ready, today)
+    warm_up = _bring_catalog_up(window, db, quick, today)
     if not exit_when_ready and today is None:
         QTimer.singleShot(0, lambda: start_daily_backup(db.url))
     code = app.exec()
     window.wait_for_sync()
     if warm_up is not None:
+        if warm_up.ident is None:  # the loop ended before its timer came (--exit-when-ready): its work is still owed
+            warm_up.start()
         warm_up.join()
     db.dispose()
     return code

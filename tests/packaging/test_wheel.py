@@ -6,6 +6,7 @@ come out of the installed package.  Building the wheel folder and installing Qt 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import subprocess
@@ -87,6 +88,8 @@ def test_the_wheel_carries_the_shipped_files_and_the_licences(wheelhouse: Path) 
         "counter/resources/licenses/THIRD-PARTY.md",
         "counter/resources/icons/counter-256.png",
         "counter/db/migrations/env.py",
+        "counter/resources/prepared/desk.sqlite3",  # built by the wheel's build, never committed
+        "counter/resources/prepared/desk.fingerprint.json",
     ):
         assert name in names
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
@@ -114,6 +117,16 @@ def test_installed_the_window_starts_from_anywhere(installed: Installed) -> None
     done = installed.run("--exit-when-ready")
     assert done.returncode == 0, done.stderr
     assert "desk app started" in (installed.home / "logs" / "counter.log").read_text(encoding="utf-8")
+
+
+def test_installed_its_first_start_copies_the_prepared_database(installed: Installed, tmp_path: Path) -> None:
+    fresh = dataclasses.replace(installed, home=tmp_path / "home")
+    done = fresh.run("--exit-when-ready")
+    assert done.returncode == 0, done.stderr
+    log = (fresh.home / "logs" / "counter.log").read_text(encoding="utf-8")
+    assert "first start from the prepared database" in log
+    listed = fresh.run("catalog", "list")
+    assert len(listed.stdout.splitlines()) == 103
 
 
 def test_with_a_font_removed_it_refuses_to_start_naming_it(installed: Installed, tmp_path: Path) -> None:
