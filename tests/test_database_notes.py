@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
-from counter.host.database_notes import APPENDED_LIMIT, SeriesMark, note_path, read_note, remember_marks
+from counter.host.database_notes import APPENDED_BYTES, SeriesMark, note_path, read_note, remember_marks
 
 PLACE = "/srv/hall/counter.sqlite3"
 WRITERS = 4
@@ -49,7 +49,7 @@ def test_a_commit_appends_to_the_note_and_every_number_is_read_back() -> None:
     for n in range(2, 30):
         desk = 1 + n % 3
         remember_marks(PLACE, {f"XAM01-{desk}": f"XAM01-20261123-{desk:02d}-{n:04d}"}, {})
-        remember_marks(PLACE, {f"XAM01-{desk}": f"XAM01-20261123-{desk:02d}-{n - 1:04d}"}, {})  # behind: nothing
+        remember_marks(PLACE, {f"XAM01-{desk}": f"XAM01-20261123-{desk:02d}-{n - 1:04d}"}, {})  # behind: kept out
     assert path.stat().st_ino == made  # appended to, not written beside and renamed: one flush per commit
     note = read_note(PLACE)
     assert note is not None
@@ -58,17 +58,21 @@ def test_a_commit_appends_to_the_note_and_every_number_is_read_back() -> None:
         "XAM01-2": "XAM01-20261123-02-0028",
         "XAM01-3": "XAM01-20261123-03-0029",
     }
-    assert note.appended == 28
+    assert len(path.read_text(encoding="utf-8").split("\n")) == 1 + 2 * 28
 
 
-def test_a_note_is_made_whole_again_after_its_limit_of_lines() -> None:
-    for n in range(1, APPENDED_LIMIT + 4):  # the first makes the note, the next APPENDED_LIMIT add a line each
+def test_a_note_is_made_whole_again_past_its_size() -> None:
+    n = 0
+    sizes: list[int] = []
+    while len(sizes) < 3 or sizes[-1] >= sizes[-2]:  # until it shrank: made whole again
+        n += 1
         remember_marks(PLACE, {"XAM01-1": f"XAM01-20261123-01-{n:04d}"}, {})
-    lines = note_path(PLACE).read_text(encoding="utf-8").split("\n")
-    assert len(lines) == 2  # made whole again, then one line added
+        sizes.append(note_path(PLACE).stat().st_size)
+    assert sizes[-2] > APPENDED_BYTES - 100  # it grew to its limit, line by line, first
+    assert len(note_path(PLACE).read_text(encoding="utf-8").split("\n")) == 1
     note = read_note(PLACE)
     assert note is not None
-    assert note.issued == {"XAM01-1": f"XAM01-20261123-01-{APPENDED_LIMIT + 3:04d}"}
+    assert note.issued == {"XAM01-1": f"XAM01-20261123-01-{n:04d}"}
 
 
 def test_a_line_torn_by_a_power_cut_loses_only_itself() -> None:

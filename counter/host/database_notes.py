@@ -32,7 +32,7 @@ keeps the guarantee:
 - the folder is not flushed: appending changes no name in it, and ``fdatasync`` flushes the file's new length with
   its data.
 
-Every :data:`APPENDED_LIMIT` lines the note is made whole again, folded into one line, so it stays small.  A line
+Past :data:`APPENDED_BYTES` the note is made whole again, folded into one line, so it stays small.  A line
 appended by another process while one rewrites the note may be lost with the old file: the note is then behind what
 was issued, which weakens the check for that number, as a crash before the note was written would; it never makes
 the check refuse a sound database.
@@ -55,8 +55,8 @@ from counter.host.paths import state_dir
 log = logging.getLogger(__name__)
 
 NOTES_FOLDER = "databases"
-#: lines appended to a note before it is made whole again: a few kilobytes to read at the first intake of a day
-APPENDED_LIMIT = 200
+#: the size past which a note is made whole again (about a hundred appended lines): little to read at each check
+APPENDED_BYTES = 16_384
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +65,6 @@ class DatabaseNote:
     made_at: str = ""  # ISO 8601: when this machine first made or opened it
     issued: dict[str, str] = field(default_factory=dict)  # "SITE-DESK" → the last case number issued there
     series: dict[str, SeriesMark] = field(default_factory=dict)  # series_key(...) → its last document number
-    appended: int = field(default=0, compare=False)  # lines added after the whole note: when to make it whole again
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +119,7 @@ def read_note(place: str) -> DatabaseNote | None:
     if not isinstance(raw, dict):
         log.error("database note of %s unreadable: not an object", place)
         return None
-    issued, series, appended = _issued(raw.get("issued")), _series(raw.get("series")), 0
+    issued, series = _issued(raw.get("issued")), _series(raw.get("series"))
     for line in added:
         if not line.strip():
             continue
@@ -131,8 +130,7 @@ def read_note(place: str) -> DatabaseNote | None:
             continue
         if isinstance(more, dict):
             issued, series = _fold(issued, series, _issued(more.get("issued")), _series(more.get("series")))
-            appended += 1
-    return DatabaseNote(str(raw.get("place", place)), str(raw.get("made_at", "")), issued, series, appended)
+    return DatabaseNote(str(raw.get("place", place)), str(raw.get("made_at", "")), issued, series)
 
 
 def _fold(
@@ -202,40 +200,38 @@ def remember_marks(place: str, cases: dict[str, str], series: dict[str, SeriesMa
     """Note what one committed transaction issued, in one write: case numbers by desk, document numbers by series.
 
     A number already noted as later is kept: two processes of one desk (the window and ``counter case take``) may
-    both write; the later number wins.  Nothing is written when nothing moves forward; otherwise one line is
-    appended (see the module's docstring), or, every :data:`APPENDED_LIMIT` lines, the note is made whole.
+    both write; the later number wins when the note is read (:func:`_fold`).  So the line is appended without
+    reading the note first (see the module's docstring); a note not yet made, or grown past
+    :data:`APPENDED_BYTES`, is made whole instead.
     """
-    note = read_note(place)
-    if note is None:
-        note = DatabaseNote(place, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
-    issued, marks = _fold(note.issued, note.series, cases, series)
-    if issued == note.issued and marks == note.series:
+    if not cases and not series:
         return
-    whole = DatabaseNote(note.place, note.made_at, issued, marks)
-    if note.appended >= APPENDED_LIMIT or not _append(place, note, whole):
-        write_note(whole)
+    size = _append(place, cases, series)
+    if size is not None and size <= APPENDED_BYTES:
+        return
+    note = read_note(place) or DatabaseNote(place, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    issued, marks = _fold(note.issued, note.series, cases, series)
+    write_note(DatabaseNote(note.place, note.made_at, issued, marks))
 
 
-def _append(place: str, before: DatabaseNote, after: DatabaseNote) -> bool:
-    """Append to the note of ``place`` what ``after`` holds beyond ``before``, flushed; ``False`` when there is no
+def _append(place: str, cases: dict[str, str], series: dict[str, SeriesMark]) -> int | None:
+    """Append one line to the note of ``place``, flushed; the note's size after it, or ``None`` when there is no
     note file to append to (it is then made whole, its folder flushed)."""
-    cases = {k: v for k, v in after.issued.items() if before.issued.get(k) != v}
-    marks = {k: v for k, v in after.series.items() if before.series.get(k) != v}
-    line = "\n" + json.dumps({"issued": cases, "series": _series_text(marks)}, ensure_ascii=False)
+    line = "\n" + json.dumps({"issued": cases, "series": _series_text(series)}, ensure_ascii=False)
     data = line.encode("utf-8")
     try:
         # no O_CREAT: a note that is not there is made whole, so that its name is on disk before anything is added
         descriptor = os.open(note_path(place), os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        return False
+        return None
     try:
         written = 0
         while written < len(data):
             written += os.write(descriptor, data[written:])
         _flush_data(descriptor)
+        return os.fstat(descriptor).st_size
     finally:
         os.close(descriptor)
-    return True
 
 
 def _flush_data(descriptor: int) -> None:
