@@ -17,15 +17,15 @@ the database's place, holds two facts the database cannot vouch for itself:
 
 The note is made whole (written beside, flushed to disk, renamed, the folder flushed), so a power cut leaves the
 old note or the new one, never half of one; it is readable by this user only (it names the database's place and case
-numbers).  After each committed intake, though, only what moved forward is *added* to it: one line appended and one
-``fdatasync``, where a rewrite costs two flushes (the file, then the folder for the rename) and a rename, which on
-this machine's disk doubled the time the clerk waits for an intake (the database's own commit is one flush).  This
-keeps the guarantee:
+numbers).  After each committed intake, though, only what that commit issued is *added* to it: one line appended and
+one ``fdatasync``, where a rewrite costs two flushes (the file, then the folder for the rename) and a rename: on a
+desk's virtual disk 12 ms against 3.5 ms (p50), next to the database's own commit of one flush.  This keeps the
+guarantee:
 
 - the line is on disk before the number is printed (the commit returns after the flush), as the rewritten note was;
-- a line adds nothing to what the file already vouches for, and the lines are folded by keeping, key by key, the
-  later number (:func:`_fold`): their order does not matter, so two processes appending at once lose nothing
-  (``O_APPEND`` places each write whole at the end);
+- the lines are folded by keeping, key by key, the later number (:func:`_fold`): their order does not matter, so
+  nothing needs reading before a line is added, and two processes appending at once lose nothing (``O_APPEND``
+  places each write whole at the end);
 - a power cut during an append can leave only that last line torn (each begins with a line break, so it never runs
   into the next): it is skipped, and the note falls back to the number before it, which is at worst the behaviour
   of a note not yet written, never a wrong one;
