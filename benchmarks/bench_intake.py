@@ -75,10 +75,12 @@ def _insert(table: str, row: dict[str, Any], mark: Callable[[str], str], returni
 
 
 class BareIntake:
-    """One intake's rows written by the bare driver in one transaction; ``mark`` is the driver's named placeholder."""
+    """One intake's rows written by the bare driver in one transaction; ``mark`` is the driver's named placeholder;
+    ``desk`` the desk number its rows go to, ``tag`` what makes its case numbers its own."""
 
-    def __init__(self, template: Template, mark: Callable[[str], str]) -> None:
+    def __init__(self, template: Template, mark: Callable[[str], str], desk: str = FLOOR_DESK, tag: str = "F") -> None:
         self.t = template
+        self.desk, self.tag = desk, tag
         self.counter = (
             "INSERT INTO desk_counter (site_code, desk_no, day, kind, last) VALUES ({s}, {d}, {day}, 'case', 1) "
             "ON CONFLICT (site_code, desk_no, day, kind) DO UPDATE SET last = desk_counter.last + 1 RETURNING last"
@@ -102,27 +104,27 @@ class BareIntake:
 
     def run(self, cursor: Any, n: int) -> None:
         """The statements of one intake (the caller begins and commits), numbered ``n`` at the floor's desk."""
-        t = self.t
+        t, desk = self.t, self.desk
         day = t.case["received_on"]
-        cursor.execute(self.counter, {"site": t.case["site_code"], "desk": FLOOR_DESK, "day": day})
+        cursor.execute(self.counter, {"site": t.case["site_code"], "desk": desk, "day": day})
         sequence = cursor.fetchone()[0]
-        number = f"{t.case['site_code']}-F{n:06d}-{sequence:04d}"
-        case = {**t.case, "case_no": number, "desk_no": FLOOR_DESK, "uid": uuid.uuid4().hex}
+        number = f"{t.case['site_code']}-{self.tag}{n:06d}-{sequence:04d}"
+        case = {**t.case, "case_no": number, "desk_no": desk, "uid": uuid.uuid4().hex}
         cursor.execute(self.case, case)
         case_id = cursor.fetchone()[0]
         cursor.executemany(self.material, [{"case_id": case_id, **m} for m in t.materials])
         cursor.execute(self.history, {**t.history, "case_id": case_id})
-        chain = f"{t.case['site_code']}-{FLOOR_DESK}"
+        chain = f"{t.case['site_code']}-{desk}"
         cursor.execute(self.take, {"chain": chain})
         head = cursor.fetchone()
         if head is None:  # the floor's first intake: its chain starts
             cursor.execute(self.head, {"chain": chain})
             cursor.execute(self.take, {"chain": chain})
             head = cursor.fetchone()
-        entry = {**t.audit, "chain": chain, "seq": head[0], "subject": number, "desk_no": FLOOR_DESK}
+        entry = {**t.audit, "chain": chain, "seq": head[0], "subject": number, "desk_no": desk}
         cursor.execute(self.entry, entry)
         cursor.execute(self.moved, {"hash": uuid.uuid4().hex * 2, "chain": chain})
-        cursor.execute(self.party, {**t.party, "id_no": f"F{n:017d}"})
+        cursor.execute(self.party, {**t.party, "id_no": f"{self.tag}{n:0{18 - len(self.tag)}d}"})
 
 
 def take_turns(
@@ -179,7 +181,9 @@ def action_side(url: str) -> tuple[Callable[[int], object], Callable[[], str], C
     return intake, lambda: taken[-1], engine.dispose
 
 
-def sqlite_floor(path: Path, case_no: str) -> tuple[Callable[[int], object], Callable[[], None]]:
+def sqlite_floor(
+    path: Path, case_no: str, desk: str = FLOOR_DESK, tag: str = "F"
+) -> tuple[Callable[[int], object], Callable[[], None]]:
     connection = sqlite3.connect(path, isolation_level=None)
     for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=FULL", "busy_timeout=10000"):
         connection.execute(f"PRAGMA {pragma}")
@@ -188,19 +192,25 @@ def sqlite_floor(path: Path, case_no: str) -> tuple[Callable[[int], object], Cal
     def fetch(sql: str, args: Sequence[Any]) -> list[dict[str, Any]]:
         return [dict(row) for row in connection.execute(sql, args)]
 
-    bare = BareIntake(_rows(fetch, case_no), lambda name: f":{name}")
+    bare = BareIntake(_rows(fetch, case_no), lambda name: f":{name}", desk, tag)
     connection.row_factory = None
     cursor = connection.cursor()
 
     def intake(n: int) -> None:
         cursor.execute("BEGIN IMMEDIATE")
-        bare.run(cursor, n)
+        try:
+            bare.run(cursor, n)
+        except BaseException:
+            connection.rollback()
+            raise
         cursor.execute("COMMIT")
 
     return intake, connection.close
 
 
-def postgres_floor(url: str, case_no: str) -> tuple[Callable[[int], object], Callable[[], None]]:
+def postgres_floor(
+    url: str, case_no: str, desk: str = FLOOR_DESK, tag: str = "F"
+) -> tuple[Callable[[int], object], Callable[[], None]]:
     import psycopg
     from psycopg.rows import dict_row
     from sqlalchemy.engine import make_url
@@ -212,12 +222,16 @@ def postgres_floor(url: str, case_no: str) -> tuple[Callable[[int], object], Cal
         with connection.cursor(row_factory=dict_row) as cursor:
             return list(cursor.execute(sql.replace("?", "%s"), args))
 
-    bare = BareIntake(_rows(fetch, case_no), lambda name: f"%({name})s")
+    bare = BareIntake(_rows(fetch, case_no), lambda name: f"%({name})s", desk, tag)
     connection.commit()
     cursor = connection.cursor()
 
     def intake(n: int) -> None:
-        bare.run(cursor, n)
+        try:
+            bare.run(cursor, n)
+        except BaseException:
+            connection.rollback()
+            raise
         connection.commit()
 
     return intake, connection.close
