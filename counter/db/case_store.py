@@ -388,4 +388,11 @@ def load_draft(session: Session, desk_key: str) -> tuple[dt.datetime, str] | Non
 
 
 def drop_draft(session: Session, desk_key: str) -> None:
-    session.execute(delete(models.Draft).where(models.Draft.desk_key == desk_key))
+    session.execute(_drop_draft_statement(), {"draft_key": desk_key})
+
+
+@functools.cache
+def _drop_draft_statement() -> Any:
+    """Built once: every intake taken from the form ends its draft."""
+    draft = cast(Table, models.Draft.__table__)
+    return delete(draft).where(draft.c.desk_key == bindparam("draft_key"))
