@@ -21,8 +21,8 @@ from counter.access.roles import Permission
 from counter.actions.audit import record_at_desk
 from counter.actions.desk import Desk
 from counter.actions.guard import require
-from counter.actions.guide_status import drafts_may_be_taken
-from counter.actions.intake_settings import intake_rules
+from counter.actions.guide_status import DRAFT_INTAKE_KEY, drafts_may_be_taken
+from counter.actions.intake_settings import RULE_KEY, intake_rules
 from counter.actions.number_guard import check_numbers, note_issued
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
@@ -43,6 +43,7 @@ from counter.db.case_store import (
     remember_party,
 )
 from counter.db.catalog_store import StoredGuide, guide_version
+from counter.db.settings_store import TRAINING, read_settings
 from counter.intake.checklist import Checklist
 from counter.intake.draft import IntakeDraft
 from counter.intake.outcome import (
@@ -59,6 +60,10 @@ from counter.intake.outcome import decide as decide_outcome
 from counter.intake.parties import Parties, PartyProblem, normalised, party_problems
 
 log = logging.getLogger(__name__)
+
+#: the settings an intake reads (its rules, whether 待核 guides may be taken, whether this is the training database):
+#: read in one query, mostly to find them unset
+INTAKE_SETTINGS = (*RULE_KEY.values(), DRAFT_INTAKE_KEY, TRAINING)
 
 STATUS_OF_OUTCOME = {
     Outcome.ACCEPT: CaseStatus.ACCEPTED,
@@ -152,6 +157,7 @@ def _decide(
     """
     if request.received_on is not None and request.received_on > today:
         raise IntakeNotPossible(None, detail=f"materials received on {request.received_on} are after {today}")
+    read_settings(session, INTAKE_SETTINGS)
     version_id = request.checklist.guide_version
     stored = guide_version(session, int(version_id)) if version_id is not None else None
     if stored is None:

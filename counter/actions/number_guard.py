@@ -65,8 +65,15 @@ class NumbersBehind(Exception):
         self.where = where  # "note": noted outside the database, missing in it; "records": the counter is behind
 
 
+_PLACE = "counter.database_place"  # session.info: the database's place, found once per session (a path resolved)
+
+
 def _place(session: Session) -> str:
-    return database_place(session.get_bind().engine.url.render_as_string(hide_password=False))
+    place = session.info.get(_PLACE)
+    if place is None:
+        url = session.get_bind().engine.url.render_as_string(hide_password=False)
+        place = session.info[_PLACE] = database_place(url)
+    return str(place)
 
 
 def _desk_key(desk: Desk) -> str:

@@ -7,10 +7,11 @@ the same type whether the entry's transaction or a later check reads it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from counter.audit.state import FIELDS, CurrentRow, SubjectKind, recorded_actions, state_hash, subject_of
@@ -46,14 +47,19 @@ def row_state(session: Session, action: str, subject: str) -> str:
     if about is None:
         return ""
     kind, key = about
-    column = _key_column(kind)
     value: object = key
     if kind is SubjectKind.RATING:
         if not key.isdigit():
             return ""
         value = int(key)
-    row = session.execute(select(*_columns(kind)).where(column == value)).first()
+    row = session.execute(_state_query(kind), {"subject_key": value}).first()
     return "" if row is None else state_hash(kind, dict(row._mapping))
+
+
+@functools.cache
+def _state_query(kind: SubjectKind) -> Select[Any]:
+    """The row an entry is about, by its key: built once, as every entry of an intake or a rating reads one."""
+    return select(*_columns(kind)).where(_key_column(kind) == bindparam("subject_key"))
 
 
 def current_rows(

@@ -9,10 +9,11 @@ it (:mod:`counter.audit.state`), read here so that no caller can forget it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import Table, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from counter.audit.chain import GENESIS, AuditFields, chain_key, detail_text, entry_hash
@@ -25,11 +26,20 @@ from counter.db.case_store import dialect_insert
 READ_BATCH = 5_000
 
 
+@functools.cache
+def _statements() -> tuple[Any, Any, Any]:
+    """Taking the chain's next number, adding the entry, moving the head on: built once, as every change of a case,
+    a rating or an account writes an entry (building them cost more than sending them)."""
+    head, entry = (cast(Table, m.__table__) for m in (models.AuditChain, models.AuditEntry))
+    chain = head.c.chain == bindparam("chain_key")
+    take = update(head).where(chain).values(last_seq=head.c.last_seq + 1).returning(head.c.last_seq, head.c.last_hash)
+    moved = update(head).where(chain).values(last_hash=bindparam("digest"))
+    return take, insert(entry), moved
+
+
 def _take_next(session: Session, key: str) -> tuple[int, str] | None:
     """The chain's next number and its last hash; the UPDATE locks the head until commit."""
-    head = models.AuditChain
-    taken = update(head).where(head.chain == key).values(last_seq=head.last_seq + 1)
-    row = session.execute(taken.returning(head.last_seq, head.last_hash)).first()
+    row = session.execute(_statements()[0], {"chain_key": key}).first()
     return None if row is None else (int(row[0]), str(row[1]))
 
 
@@ -66,23 +76,25 @@ def append(
         state=row_state(session, action, subject),
     )
     digest = entry_hash(prev_hash, fields)
+    _, add, moved = _statements()
     session.execute(
-        insert(models.AuditEntry).values(
-            chain=key,
-            seq=seq,
-            at=fields.at,
-            actor=actor,
-            site_code=site_code,
-            desk_no=desk_no,
-            action=action,
-            subject=subject,
-            detail=fields.detail,
-            prev_hash=prev_hash,
-            hash=digest,
-            state=fields.state,
-        )
+        add,
+        {
+            "chain": key,
+            "seq": seq,
+            "at": fields.at,
+            "actor": actor,
+            "site_code": site_code,
+            "desk_no": desk_no,
+            "action": action,
+            "subject": subject,
+            "detail": fields.detail,
+            "prev_hash": prev_hash,
+            "hash": digest,
+            "state": fields.state,
+        },
     )
-    session.execute(update(models.AuditChain).where(models.AuditChain.chain == key).values(last_hash=digest))
+    session.execute(moved, {"chain_key": key, "digest": digest})
     return seq
 
 

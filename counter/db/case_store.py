@@ -48,19 +48,25 @@ def next_sequence(session: Session, site_code: str, desk_no: str, day: dt.date, 
     The day's first is 1, or :data:`TRAINING_FIRST` in a training database: asked in the same statement, so a
     hall's desk pays no extra round trip to its server for each intake.
     """
-    counter = models.DeskCounter
-    training_first = select(literal(TRAINING_FIRST)).where(models.Setting.key == TRAINING).scalar_subquery()
-    stmt = (
-        dialect_insert(session)(counter)
-        .values(site_code=site_code, desk_no=desk_no, day=day, kind=kind, last=func.coalesce(training_first, 1))
-        .on_conflict_do_update(
-            index_elements=["site_code", "desk_no", "day", "kind"],
-            set_={"last": counter.last + 1},
-        )
-        .returning(counter.last)
-    )
-    value = session.execute(stmt).scalar_one()
+    values = {"site_code": site_code, "desk_no": desk_no, "day": day, "kind": kind}
+    value = session.execute(_sequence_statement(session.get_bind().dialect.name), values).scalar_one()
     return int(value)
+
+
+@functools.cache
+def _sequence_statement(dialect: str) -> Any:
+    """The counter's upsert, built once per dialect: building it cost more than running it (an intake's hottest
+    statement, with the party's and the audit entry's)."""
+    counter = cast(Table, models.DeskCounter.__table__)
+    training_first = select(literal(TRAINING_FIRST)).where(models.Setting.key == TRAINING).scalar_subquery()
+    columns = ("site_code", "desk_no", "day", "kind")
+    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(counter).values(
+        {name: bindparam(name, type_=counter.c[name].type) for name in columns}
+        | {"last": func.coalesce(training_first, 1)}
+    )
+    return stmt.on_conflict_do_update(index_elements=list(columns), set_={"last": counter.c.last + 1}).returning(
+        counter.c.last
+    )
 
 
 def add_case(
@@ -345,27 +351,21 @@ def remember_party(
 
     An empty phone or address does not erase one known from an earlier case.
     """
-    party = models.Party
-    stmt = dialect_insert(session)(party).values(
-        id_no=id_no,
-        kind=kind,
-        name=name,
-        phone=phone,
-        address=address,
-        legal_rep=legal_rep,
-        updated_at=models.utcnow(),
+    statement = _party_statement(session.get_bind().dialect.name, bool(phone), bool(address))
+    values = {"id_no": id_no, "kind": kind, "name": name, "phone": phone, "address": address, "legal_rep": legal_rep}
+    session.execute(statement, values | {"updated_at": models.utcnow()})
+
+
+@functools.cache
+def _party_statement(dialect: str, phone: bool, address: bool) -> Any:
+    """The party's upsert for each dialect and each of what an empty phone or address leaves alone, built once."""
+    party = cast(Table, models.Party.__table__)
+    columns = ("id_no", "kind", "name", "phone", "address", "legal_rep", "updated_at")
+    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(party).values(
+        {name: bindparam(name, type_=party.c[name].type) for name in columns}
     )
-    changes: dict[str, Any] = {
-        "kind": stmt.excluded.kind,
-        "name": stmt.excluded.name,
-        "legal_rep": stmt.excluded.legal_rep,
-        "updated_at": stmt.excluded.updated_at,
-    }
-    if phone:
-        changes["phone"] = stmt.excluded.phone
-    if address:
-        changes["address"] = stmt.excluded.address
-    session.execute(stmt.on_conflict_do_update(index_elements=["id_no"], set_=changes))
+    changed = ["kind", "name", "legal_rep", "updated_at"] + ["phone"] * phone + ["address"] * address
+    return stmt.on_conflict_do_update(index_elements=["id_no"], set_={c: stmt.excluded[c] for c in changed})
 
 
 def save_draft(session: Session, desk_key: str, content: str) -> None:
@@ -388,4 +388,11 @@ def load_draft(session: Session, desk_key: str) -> tuple[dt.datetime, str] | Non
 
 
 def drop_draft(session: Session, desk_key: str) -> None:
-    session.execute(delete(models.Draft).where(models.Draft.desk_key == desk_key))
+    session.execute(_drop_draft_statement(), {"draft_key": desk_key})
+
+
+@functools.cache
+def _drop_draft_statement() -> Any:
+    """Built once: every intake taken from the form ends its draft."""
+    draft = cast(Table, models.Draft.__table__)
+    return delete(draft).where(draft.c.desk_key == bindparam("draft_key"))

@@ -3,15 +3,26 @@
 SQLite runs in WAL mode with foreign keys on and full sync: a township laptop
 that loses power keeps every committed case.  The URL comes from ``--db``, else
 ``COUNTER_DB_URL``, else an SQLite file in the user's data folder.
+
+A unit of work that writes (``sessions.begin()``, what every action that changes something runs in) starts on
+SQLite as a write: ``BEGIN IMMEDIATE`` takes the file's one write lock before the first read, so what the action
+reads (the case it moves on, the uid of an intake already committed, the desk's counters) cannot change before it
+writes, and a desk that finds the lock taken waits for it (``busy_timeout``) instead of failing.  Without it the
+driver began the transaction only at the first INSERT or UPDATE: the reads before it ran each on its own, and two
+desks could both read a correction notice as still open and both resubmit it.  A read (``sessions()``) keeps the
+driver's way: no transaction, no lock, so a supervisor's list never holds up an intake.  PostgreSQL needs none of
+this: its writers lock rows, never the database.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import warnings
+from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SAWarning
 from sqlalchemy.orm import Session, sessionmaker
@@ -27,6 +38,8 @@ CONNECT_TIMEOUT_S = 5
 #: faulty query as the tests' own process does (pytest's ``filterwarnings = error`` reaches no subprocess, and
 #: ``PYTHONWARNINGS`` cannot name SQLAlchemy's warning: it is read before the installed packages can be imported).
 SQL_WARNINGS_ENV = "COUNTER_SQL_WARNINGS"
+#: the execution option of the engine that :meth:`Sessions.begin` binds its sessions to on SQLite
+WRITES = "counter_writes"
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -38,6 +51,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _begin_as_write(conn: Connection) -> None:
+    """A writing unit of work takes the write lock first (the driver issues no BEGIN of its own after this one)."""
+    if conn.get_execution_options().get(WRITES):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def make_engine(url: str) -> Engine:
     """An engine on ``url``.  No folder is made for an SQLite file: whether a missing database may be made is
     decided above (:mod:`counter.actions.database_file`), never as a side effect of opening it."""
@@ -47,6 +66,7 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _begin_as_write)
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
@@ -54,5 +74,23 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
 
 
-def make_sessions(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+class Sessions(sessionmaker[Session]):
+    """Sessions on one engine: ``sessions()`` for reading, ``sessions.begin()`` for one transaction that writes.
+
+    On SQLite the transaction's session is bound to the same engine (same pool, same connections) with
+    :data:`WRITES` set, which makes its BEGIN an immediate one (see the module's docstring).
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine, expire_on_commit=False)
+        self.writer = engine.execution_options(**{WRITES: True}) if engine.dialect.name == "sqlite" else engine
+
+    @contextlib.contextmanager
+    def begin(self) -> Iterator[Session]:
+        """A session in a transaction that writes: committed when the block ends, rolled back when it raises."""
+        with self(bind=self.writer) as session, session.begin():
+            yield session
+
+
+def make_sessions(engine: Engine) -> Sessions:
+    return Sessions(engine)

@@ -1,21 +1,61 @@
-"""Named settings kept in the database, so every desk of a hall reads the same."""
+"""Named settings kept in the database, so every desk of a hall reads the same.
+
+A setting is read by key (``session.get``), and a row found stays in the session for the rest of its transaction.
+A key *not* found does not: the session asks the database again at each read, and an intake asks whether the database
+is a training one three times (its number, its note, its paper), and for four settings that are mostly unset.  So a
+key found missing is remembered as missing for the rest of the transaction (:func:`_row`), and
+:func:`read_settings` reads the few an action needs in one query.  Every write of a setting goes through this module,
+which forgets the key's absence.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.db import models
 
+_ABSENT = "counter.settings_absent"  # session.info: (the transaction, the keys found missing in it)
+
+
+def _absent(session: Session) -> set[str]:
+    """The keys found missing in the session's current transaction (a new transaction starts with none)."""
+    transaction = session.get_transaction()
+    known = session.info.get(_ABSENT)
+    if known is None or known[0] is not transaction:
+        known = session.info[_ABSENT] = (transaction, set())
+    absent: set[str] = known[1]
+    return absent
+
+
+def _row(session: Session, key: str) -> models.Setting | None:
+    if key in _absent(session):
+        return None
+    row = session.get(models.Setting, key)
+    if row is None:
+        _absent(session).add(key)  # after the read: the read may have begun the transaction
+    return row
+
+
+def read_settings(session: Session, keys: Iterable[str]) -> None:
+    """Read ``keys`` in one query for the rest of the transaction: found or missing, later reads ask nothing."""
+    wanted = set(keys)
+    rows = session.scalars(select(models.Setting).where(models.Setting.key.in_(sorted(wanted)))).all()
+    _absent(session).update(wanted - {row.key for row in rows})
+
 
 def get_setting(session: Session, key: str) -> str | None:
-    row = session.get(models.Setting, key)
+    row = _row(session, key)
     return None if row is None else row.value
 
 
 def put_setting(session: Session, key: str, value: str) -> None:
-    row = session.get(models.Setting, key)
+    row = _row(session, key)
     if row is None:
         session.add(models.Setting(key=key, value=value))
+        _absent(session).discard(key)
     else:
         row.value = value
 
@@ -29,9 +69,9 @@ def mark_training(session: Session) -> None:
     Written by the training start when it opens the training file; nothing removes it, so the file stays a
     training database however it is opened later (``--db`` naming it, a copy of it).
     """
-    if session.get(models.Setting, TRAINING) is None:
-        session.add(models.Setting(key=TRAINING, value="1"))
+    if _row(session, TRAINING) is None:
+        put_setting(session, TRAINING, "1")
 
 
 def is_training(session: Session) -> bool:
-    return session.get(models.Setting, TRAINING) is not None
+    return _row(session, TRAINING) is not None

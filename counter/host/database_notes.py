@@ -15,8 +15,27 @@ the database's place, holds two facts the database cannot vouch for itself:
   or a department's year), so the last number of each series is noted too (:class:`SeriesMark`), in the same write
   as the case number when one transaction issues both.
 
-The file is replaced whole (written beside, flushed to disk, renamed), so a power cut leaves the old note or the
-new one, never half of one; it is readable by this user only (it names the database's place and case numbers).
+The note is made whole (written beside, flushed to disk, renamed, the folder flushed), so a power cut leaves the
+old note or the new one, never half of one; it is readable by this user only (it names the database's place and case
+numbers).  After each committed intake, though, only what that commit issued is *added* to it: one line appended and
+one ``fdatasync``, where a rewrite costs two flushes (the file, then the folder for the rename) and a rename: on a
+desk's virtual disk 12 ms against 3.5 ms (p50), next to the database's own commit of one flush.  This keeps the
+guarantee:
+
+- the line is on disk before the number is printed (the commit returns after the flush), as the rewritten note was;
+- the lines are folded by keeping, key by key, the later number (:func:`_fold`): their order does not matter, so
+  nothing needs reading before a line is added, and two processes appending at once lose nothing (``O_APPEND``
+  places each write whole at the end);
+- a power cut during an append can leave only that last line torn (each begins with a line break, so it never runs
+  into the next): it is skipped, and the note falls back to the number before it, which is at worst the behaviour
+  of a note not yet written, never a wrong one;
+- the folder is not flushed: appending changes no name in it, and ``fdatasync`` flushes the file's new length with
+  its data.
+
+Past :data:`APPENDED_BYTES` the note is made whole again, folded into one line, so it stays small.  A line
+appended by another process while one rewrites the note may be lost with the old file: the note is then behind what
+was issued, which weakens the check for that number, as a crash before the note was written would; it never makes
+the check refuse a sound database.
 """
 
 from __future__ import annotations
@@ -36,6 +55,8 @@ from counter.host.paths import state_dir
 log = logging.getLogger(__name__)
 
 NOTES_FOLDER = "databases"
+#: the size past which a note is made whole again (about a hundred appended lines): little to read at each check
+APPENDED_BYTES = 16_384
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,30 +98,66 @@ def note_path(place: str) -> Path:
     return state_dir() / NOTES_FOLDER / f"{digest}.json"
 
 
+def _issued(raw: object) -> dict[str, str]:
+    return {str(k): str(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+
+
 def read_note(place: str) -> DatabaseNote | None:
-    """The note of ``place``; ``None`` when this machine never wrote one (or it cannot be read: said in the log)."""
+    """The note of ``place``; ``None`` when this machine never wrote one (or it cannot be read: said in the log).
+
+    The first line is the note made whole; each later line what one commit added, folded in (a torn one skipped).
+    """
     try:
         path = note_path(place)  # makes the state folder: fails where it cannot be made
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        first, *added = path.read_text(encoding="utf-8").split("\n")
+        raw = json.loads(first)
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as err:
         log.error("database note of %s unreadable: %s", place, err)
         return None
-    issued = raw.get("issued") if isinstance(raw, dict) else None
-    return DatabaseNote(
-        place=str(raw.get("place", place)),
-        made_at=str(raw.get("made_at", "")),
-        issued={str(k): str(v) for k, v in issued.items()} if isinstance(issued, dict) else {},
-        series=_series(raw.get("series")),
-    )
+    if not isinstance(raw, dict):
+        log.error("database note of %s unreadable: not an object", place)
+        return None
+    issued, series = _issued(raw.get("issued")), _series(raw.get("series"))
+    for line in added:
+        if not line.strip():
+            continue
+        try:
+            more = json.loads(line)
+        except ValueError:  # the line a power cut tore: the note falls back to the numbers before it
+            log.warning("database note of %s: a torn line left out", place)
+            continue
+        if isinstance(more, dict):
+            issued, series = _fold(issued, series, _issued(more.get("issued")), _series(more.get("series")))
+    return DatabaseNote(str(raw.get("place", place)), str(raw.get("made_at", "")), issued, series)
+
+
+def _fold(
+    issued: dict[str, str], series: dict[str, SeriesMark], cases: dict[str, str], marks: dict[str, SeriesMark]
+) -> tuple[dict[str, str], dict[str, SeriesMark]]:
+    """What is noted, with ``cases`` and ``marks`` added: key by key, the later number is kept, whatever the order."""
+    issued, series = dict(issued), dict(series)
+    for desk_key, number in cases.items():
+        noted = issued.get(desk_key)
+        if noted is None or _order(noted) < _order(number):
+            issued[desk_key] = number
+    for key, mark in marks.items():
+        old = series.get(key)
+        if old is None or (old.day, old.sequence) < (mark.day, mark.sequence):
+            series[key] = mark
+    return issued, series
+
+
+def _series_text(series: dict[str, SeriesMark]) -> dict[str, dict[str, object]]:
+    return {k: {"day": m.day.isoformat(), "seq": m.sequence, "number": m.number} for k, m in series.items()}
 
 
 def write_note(note: DatabaseNote) -> None:
     """Replace the note whole and durably: written beside, flushed, renamed, the folder flushed."""
     path = note_path(note.place)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    series = {k: {"day": m.day.isoformat(), "seq": m.sequence, "number": m.number} for k, m in note.series.items()}
+    series = _series_text(note.series)
     body = json.dumps(
         {"place": note.place, "made_at": note.made_at, "issued": note.issued, "series": series}, ensure_ascii=False
     )
@@ -143,19 +200,41 @@ def remember_marks(place: str, cases: dict[str, str], series: dict[str, SeriesMa
     """Note what one committed transaction issued, in one write: case numbers by desk, document numbers by series.
 
     A number already noted as later is kept: two processes of one desk (the window and ``counter case take``) may
-    both write; the later number wins.  Nothing is written when nothing moves forward.
+    both write; the later number wins when the note is read (:func:`_fold`).  So the line is appended without
+    reading the note first (see the module's docstring); a note not yet made, or grown past
+    :data:`APPENDED_BYTES`, is made whole instead.
     """
-    note = read_note(place) or DatabaseNote(place, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
-    issued = dict(note.issued)
-    for desk_key, number in cases.items():
-        noted = issued.get(desk_key)
-        if noted is None or _order(noted) < _order(number):
-            issued[desk_key] = number
-    marks = dict(note.series)
-    for key, mark in series.items():
-        old = marks.get(key)
-        if old is None or (old.day, old.sequence) < (mark.day, mark.sequence):
-            marks[key] = mark
-    if issued == note.issued and marks == note.series:
+    if not cases and not series:
         return
+    size = _append(place, cases, series)
+    if size is not None and size <= APPENDED_BYTES:
+        return
+    note = read_note(place) or DatabaseNote(place, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    issued, marks = _fold(note.issued, note.series, cases, series)
     write_note(DatabaseNote(note.place, note.made_at, issued, marks))
+
+
+def _append(place: str, cases: dict[str, str], series: dict[str, SeriesMark]) -> int | None:
+    """Append one line to the note of ``place``, flushed; the note's size after it, or ``None`` when there is no
+    note file to append to (it is then made whole, its folder flushed)."""
+    line = "\n" + json.dumps({"issued": cases, "series": _series_text(series)}, ensure_ascii=False)
+    data = line.encode("utf-8")
+    try:
+        # no O_CREAT: a note that is not there is made whole, so that its name is on disk before anything is added
+        descriptor = os.open(note_path(place), os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        return None
+    try:
+        written = 0
+        while written < len(data):
+            written += os.write(descriptor, data[written:])
+        _flush_data(descriptor)
+        return os.fstat(descriptor).st_size
+    finally:
+        os.close(descriptor)
+
+
+def _flush_data(descriptor: int) -> None:
+    """The file's data and length on disk, not its times: ``fdatasync`` where there is one (not on Windows)."""
+    sync = getattr(os, "fdatasync", os.fsync)
+    sync(descriptor)

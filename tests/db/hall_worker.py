@@ -9,8 +9,10 @@ for a line on stdin, so that every desk of the hall starts at the same moment
 and the per-desk counters are really contended.  Each intake is one transaction
 (timed: the commit latency a clerk waits for); its receipt is made in the
 transaction after it, as the window prints once the case is stored.  At the end
-it prints one JSON line: the case numbers, the document numbers and the
-latencies in milliseconds.
+it prints one JSON line: the case numbers, the document numbers, the
+latencies in milliseconds, and what the database refused (``database is
+locked``, a serialization failure): such an intake is counted and left, as a
+clerk would see it fail, and the desk goes on with the next.
 
 ``--no-pdf`` makes each receipt as ever — its number, its record, its audit
 entry — but leaves out drawing the PDF: a load test of numbers would otherwise
@@ -37,9 +39,11 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from counter.actions.calendar import office_calendar
 from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
@@ -62,6 +66,7 @@ class DeskReport:
     cases: list[str]
     documents: list[str]
     commit_ms: list[float]
+    errors: list[str] = field(default_factory=list)  # what the database refused, one line per intake it refused
 
 
 def applicant(machine: int, n: int) -> Parties:
@@ -96,6 +101,7 @@ def run_desk(url: str, desk: Desk, count: int, machine: int, receipts: bool, pau
     cases: list[str] = []
     documents: list[str] = []
     latencies: list[float] = []
+    errors: list[str] = []
     pauses = random.Random(machine)
     try:
         for n in range(count):
@@ -103,17 +109,20 @@ def run_desk(url: str, desk: Desk, count: int, machine: int, receipts: bool, pau
                 time.sleep(pauses.uniform(0, 2 * pause_ms) / 1000)
             request = IntakeRequest(checklist, applicant(machine, n))
             start = time.perf_counter()
-            with sessions.begin() as session:
-                taken = take_intake(session, desk, request, TODAY, calendar)
-            latencies.append((time.perf_counter() - start) * 1000)
-            cases.append(taken.case_no)
-            if receipts:
+            try:
                 with sessions.begin() as session:
-                    made = make_document(session, desk, taken.case_no, DocumentKind.RECEIPT, TODAY)
-                documents.append(made.doc_no)
+                    taken = take_intake(session, desk, request, TODAY, calendar)
+                latencies.append((time.perf_counter() - start) * 1000)
+                cases.append(taken.case_no)
+                if receipts:
+                    with sessions.begin() as session:
+                        made = make_document(session, desk, taken.case_no, DocumentKind.RECEIPT, TODAY)
+                    documents.append(made.doc_no)
+            except SQLAlchemyError as err:
+                errors.append(f"{type(err).__name__}: {str(err).splitlines()[0]}")
     finally:
         engine.dispose()
-    return DeskReport(cases, documents, latencies)
+    return DeskReport(cases, documents, latencies, errors)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,14 +141,23 @@ def run_hall(
 ) -> HallRun:
     """One process per machine (``desks`` may repeat a desk), all started at once; their reports."""
     flags = ([] if receipts else ["--no-receipts"]) + ([] if pdf else ["--no-pdf"]) + ["--pause", str(pause_ms)]
+    worker = [sys.executable, "-m", "tests.db.hall_worker", url]
+    commands = [
+        [*worker, desk.site_code, desk.desk_no, f"窗口{desk.desk_no}", str(count), str(n), *flags]
+        for n, desk in enumerate(desks)
+    ]
+    return run_machines(commands)
+
+
+def run_machines(commands: Sequence[Sequence[str]]) -> HallRun:
+    """Start one process per command; once every one has said ``ready``, let them all go at once; their reports
+    (the last line each prints, a :class:`DeskReport`)."""
     with contextlib.ExitStack() as stack:
         machines: list[subprocess.Popen[str]] = []
         logs: list[IO[str]] = []
         stack.callback(_stop, machines)
-        for n, desk in enumerate(desks):
+        for command in commands:
             logs.append(stack.enter_context(tempfile.TemporaryFile("w+")))
-            command = [sys.executable, "-m", "tests.db.hall_worker", url, desk.site_code, desk.desk_no]
-            command += [f"窗口{desk.desk_no}", str(count), str(n), *flags]
             machines.append(
                 subprocess.Popen(
                     command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=logs[-1], text=True, cwd=ROOT
