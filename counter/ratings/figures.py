@@ -11,7 +11,7 @@ holds the two equal on a varied dataset.  The choices, written down:
   and exported but do not replace the first: rectifying a service does not
   rewrite how it was first received.
 - **好评** = 非常满意, 满意, 基本满意; **差评** = 不满意, 非常不满意
-  (:mod:`counter.ratings.levels`).  **好评率** = 好评 / valid ratings.
+  (:mod:`counter.ratings.levels`).  **好评率** = 好评 / valid ratings, **差评率** = 差评 / valid ratings.
 - **未评率** = (unrated + never sent) / services already closed (a service still
   on the pad is neither).  Unrated services are never counted as 基本满意.
 - A rating **removed on appeal** (申诉复核) counts in no rate: it is neither a
@@ -100,6 +100,11 @@ class Figures:
     @property
     def good_rate(self) -> Fraction | None:
         return _rate(self.good, self.rated)
+
+    @property
+    def bad_rate(self) -> Fraction | None:
+        """差评率 = 差评 / valid ratings."""
+        return _rate(self.bad, self.rated)
 
     @property
     def unrated_rate(self) -> Fraction | None:
