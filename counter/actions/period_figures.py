@@ -27,6 +27,7 @@ from counter.db.figure_store import (
     rectification_lines,
     service_lines,
     version_counts,
+    version_hashes,
 )
 from counter.ratings.figures import Figures, Grouping, line_key
 
@@ -68,13 +69,25 @@ def rating_lines(
     return ordered, sum_counts(ordered, Figures(""))
 
 
+#: what a guide adds to the figures, by its content hash: a version never changes, so its facts are worked out once
+#: per process, not once per read (reading and parsing a hundred guides cost more than counting a month)
+_FACTS: dict[str, BundleFacts] = {}
+_FACTS_KEPT = 4096  # distinct guide contents; a league has a few hundred
+
+
 def accepted_versions(session: Session, counts: list[GroupCount]) -> dict[int, BundleFacts]:
-    """What one case of each guide version named in ``counts`` adds to the 即办件 figures, each version read once."""
+    """What one case of each guide version named in ``counts`` adds to the 即办件 figures."""
     facts: dict[int, BundleFacts] = {}
-    for version_id in {c.guide_version_id for c in counts}:
-        stored = guide_version(session, version_id)
-        # a case always keeps its version (a foreign key); an empty bundle would count the case and no item
-        facts[version_id] = bundle_facts(stored.bundle) if stored is not None else BundleFacts(False, 0, 0, (), 0)
+    hashes = version_hashes(session, {c.guide_version_id for c in counts})
+    for version_id, digest in hashes.items():
+        known = _FACTS.get(digest)
+        if known is None:
+            stored = guide_version(session, version_id)
+            assert stored is not None  # its hash was just read
+            if len(_FACTS) >= _FACTS_KEPT:
+                _FACTS.clear()
+            known = _FACTS[digest] = bundle_facts(stored.bundle)
+        facts[version_id] = known
     return facts
 
 

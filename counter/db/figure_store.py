@@ -29,7 +29,7 @@ from counter.ratings.levels import BAD_LEVELS
 from counter.ratings.rectification import RectState
 
 __all__ = ["GroupCount", "RectLine", "ServiceLine", "bundle_names", "rectification_lines", "service_lines",
-           "version_counts"]  # fmt: skip
+           "version_counts", "version_hashes"]  # fmt: skip
 
 Part = tuple[str, ...]
 
@@ -207,6 +207,13 @@ def rectification_lines(
         stmt = stmt.join(rq, rq.id == rating.request_id).join(c, c.id == rq.case_id)
     width = len(keys)
     return [RectLine(_part(row, width), *(int(n) for n in row[width:])) for row in session.execute(stmt)]
+
+
+def version_hashes(session: Session, version_ids: set[int]) -> dict[int, str]:
+    """The content hash of each guide version named: the same hash is the same guide, word for word."""
+    v = models.GuideVersion
+    rows = session.execute(select(v.id, v.content_hash).where(v.id.in_(version_ids)))
+    return {row.id: row.content_hash for row in rows}
 
 
 def bundle_names(session: Session) -> dict[str, str]:
