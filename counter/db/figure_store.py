@@ -116,7 +116,9 @@ def service_lines(
         func.coalesce(rq.clerk, c.clerk), c.bundle_code,
     )  # fmt: skip
     rated = r.id.is_not(None)
-    kept = and_(rated, ~exists().where(appeal.rating_id == r.id, appeal.upheld.is_(True)))  # removed on appeal: none
+    # the ratings removed on appeal, joined once (appeals are few) rather than looked up in every count they change
+    upheld = select(appeal.rating_id).where(appeal.upheld.is_(True)).distinct().subquery("upheld")
+    kept = and_(rated, upheld.c.rating_id.is_(None))
     bad = and_(kept, r.level.in_([level.value for level in BAD_LEVELS]))
     # 已反馈 is final, so a rectification is fed back when any line of its history says so
     fed_back = exists().where(
@@ -150,6 +152,7 @@ def service_lines(
         .outerjoin(rq, and_(rq.case_id == c.id, rq.round == 1))
         .outerjoin(r, r.request_id == rq.id)
         .outerjoin(lapse, lapse.request_id == rq.id)
+        .outerjoin(upheld, upheld.c.rating_id == r.id)
         .where(c.received_on.between(first, last))
         .group_by(*keys)
     )
