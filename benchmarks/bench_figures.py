@@ -165,6 +165,11 @@ def empty_pg_database(cluster: PgCluster) -> str:
     return cluster.url("hall")
 
 
+def _started(cluster: PgCluster | None) -> PgCluster:
+    assert cluster is not None, "a cluster is started unless --pg-url names a database"
+    return cluster
+
+
 def analyse(url: str) -> None:
     engine = make_engine(url)
     with engine.begin() as conn:
@@ -230,17 +235,19 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--sqlite", metavar="FILE", help="an SQLite hall built before by big_hall.py")
     parser.add_argument("--pg-url", metavar="URL", help="a PostgreSQL hall built before by big_hall.py")
+    parser.add_argument("--only", choices=["SQLite", "PostgreSQL"], help="measure one of the two")
     args = parser.parse_args()
     cases, rounds = (1_000, 1) if args.smoke else (args.cases, args.rounds)
     verdicts = Verdicts(smoke=args.smoke)
-    cluster = None if args.pg_url else start_cluster()
+    cluster = None if args.pg_url or args.only == "SQLite" else start_cluster()
     try:
         with tempfile.TemporaryDirectory(prefix="bench-figures-") as tmp:
             work = Path(tmp)
-            urls = {
-                "SQLite": f"sqlite:///{Path(args.sqlite).resolve()}" if args.sqlite else f"sqlite:///{work / 'h.db'}",
-                "PostgreSQL": args.pg_url or empty_pg_database(cluster),  # type: ignore[arg-type]
-            }
+            urls = {}
+            if args.only != "PostgreSQL":
+                urls["SQLite"] = f"sqlite:///{Path(args.sqlite).resolve() if args.sqlite else work / 'h.db'}"
+            if args.only != "SQLite":
+                urls["PostgreSQL"] = args.pg_url or empty_pg_database(_started(cluster))
             to_build = {n: u for n, u in urls.items() if not (args.sqlite if n == "SQLite" else args.pg_url)}
             if to_build:
                 print(f"building {', '.join(to_build)} with {cases:,} cases", flush=True)
