@@ -1,7 +1,7 @@
 """The month's 即办件 share and 承诺时限压减率, per desk or bundle: a read for whoever may see figures.
 
-The counting rules are the domain's (:mod:`counter.case.promise_figures`); this reads the grouped counts and each
-guide version they name, once.
+The counting rules are the domain's (:mod:`counter.case.promise_figures`); this reads the grouped counts — the query
+``counter figures`` uses (:func:`counter.db.figure_store.version_counts`) — and each guide version they name, once.
 """
 
 from __future__ import annotations
@@ -14,19 +14,16 @@ from counter.access.roles import Permission
 from counter.actions.acting import this_desk
 from counter.actions.desk import Desk
 from counter.actions.guard import require
-from counter.case.promise_figures import (
-    BundleFacts,
-    FigureGroup,
-    PromiseFigures,
-    VersionCount,
-    bundle_facts,
-    month_days,
-    promise_figures,
-)
-from counter.db.case_counts import accepted_counts
-from counter.db.catalog_store import guide_version
+from counter.actions.period_figures import accepted_versions
+from counter.case.promise_figures import FigureGroup, PromiseFigures, VersionCount, month_days, promise_figures
+from counter.db.figure_store import bundle_names, version_counts
+from counter.ratings.figures import Grouping
 
 __all__ = ["MonthFigures", "month_figures"]
+
+
+#: the same query as ``counter figures`` (:mod:`counter.db.figure_store`), grouped the same way
+_GROUPING = {FigureGroup.DESK: Grouping.DESK, FigureGroup.BUNDLE: Grouping.BUNDLE}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +39,12 @@ def month_figures(session: Session, month: str, group: FigureGroup, *, desk: Des
     ``desk`` (this machine's desk when not given) and may see figures."""
     require(session, this_desk(desk).actor, Permission.SEE_FIGURES)
     first, last = month_days(month)
-    counts = accepted_counts(session, first, last, group)
-    facts: dict[int, BundleFacts] = {}
-    for version_id in {c.guide_version_id for c in counts}:
-        stored = guide_version(session, version_id)
-        # a case always keeps its version (a foreign key); an empty bundle would count the case and no item
-        facts[version_id] = bundle_facts(stored.bundle) if stored is not None else BundleFacts(False, 0, 0, (), 0)
-    lines, total = promise_figures(VersionCount(c.key, c.label, facts[c.guide_version_id], c.cases) for c in counts)
+    counts = version_counts(session, first, last, _GROUPING[group])
+    facts = accepted_versions(session, counts)
+    names = bundle_names(session) if group is FigureGroup.BUNDLE else {}
+    lines, total = promise_figures(
+        VersionCount(c.part, c.part[1] if group is FigureGroup.DESK else names.get(c.part[0], ""),
+                     facts[c.guide_version_id], c.cases)
+        for c in counts
+    )  # fmt: skip
     return MonthFigures(month, group, lines, total)

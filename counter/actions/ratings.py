@@ -19,6 +19,7 @@ from counter.actions.acting import this_desk
 from counter.actions.audit import record_at_desk
 from counter.actions.desk import Desk
 from counter.actions.guard import require
+from counter.actions.period_figures import rating_lines
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.catalog.model import TimeLimit
@@ -43,12 +44,11 @@ from counter.db.rating_store import (
     rectifications_after,
     request_row,
     requests_of_case,
-    service_facts,
 )
 from counter.db.settings_store import get_setting, put_setting
 from counter.ratings.choice import ChoiceProblem, RatingChoice, choice_problems
 from counter.ratings.export import RatingRecord, region_of
-from counter.ratings.figures import Figures, Grouping, figures_by, total_figures
+from counter.ratings.figures import Figures, Grouping
 from counter.ratings.levels import Channel, is_bad
 from counter.ratings.names import mask_name
 from counter.ratings.reasons import DEFAULT_LABELS, DEFAULT_REASONS
@@ -472,8 +472,7 @@ def rating_figures(
 ) -> tuple[tuple[Figures, ...], Figures]:
     """The period's figures, one line per group, and the total, for whoever acts at ``desk`` and may see them."""
     require(session, this_desk(desk).actor, Permission.SEE_FIGURES)
-    facts = service_facts(session, first, last)
-    return figures_by(facts, grouping), total_figures(facts)
+    return rating_lines(session, first, last, grouping)
 
 
 def ratings_for_export(

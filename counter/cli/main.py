@@ -24,6 +24,7 @@ from counter.cli.common import EXIT_MISUSE, EXIT_OK, EXIT_PROBLEM, Reported, Usa
 from counter.cli.db import add_db_commands
 from counter.cli.desk import add_desk_command
 from counter.cli.documents import add_document_commands
+from counter.cli.figures import add_figures_command
 from counter.cli.holidays import add_holiday_commands
 from counter.cli.ratings import add_ratings_commands
 from counter.cli.site import add_site_commands
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_desk_command(commands, common)
     add_db_commands(commands, common)
     add_ratings_commands(commands, common)
+    add_figures_command(commands, common)
     add_audit_commands(commands, common)
     add_account_commands(commands, common)
     add_site_commands(commands, common)

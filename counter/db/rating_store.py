@@ -15,12 +15,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, insert, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Select, exists, func, insert, select
+from sqlalchemy.orm import Session
 
 from counter.db import models
 from counter.ratings.export import RatingRecord
-from counter.ratings.figures import ServiceFact
 from counter.ratings.levels import Channel, Level, RaterKind
 from counter.ratings.names import mask_name
 from counter.ratings.rectification import AppealGround, RectEvent, RectState
@@ -282,41 +281,6 @@ def rating_excluded(session: Session, rating_id: int) -> bool:
 
 
 # --- figures and export ---------------------------------------------------------------------
-
-
-def service_facts(session: Session, first: dt.date, last: dt.date) -> list[ServiceFact]:
-    """One fact per case taken in the period, with its first rating (round 1) if any."""
-    c, rq, r = models.Case, aliased(models.RatingRequest), models.Rating
-    lapse, rect, appeal = models.RatingLapse, models.Rectification, models.RatingAppeal
-    state, _fix = _latest_lines()
-    excluded = exists().where(appeal.rating_id == r.id, appeal.upheld.is_(True)).label("excluded")
-    stmt = (
-        select(
-            c.received_on, func.coalesce(rq.desk_no, c.desk_no), func.coalesce(rq.clerk, c.clerk), c.bundle_code,
-            models.Bundle.name, rq.id, r.level, lapse.id, excluded, state.c.state_after,
-        )
-        .join(models.Bundle, models.Bundle.code == c.bundle_code)
-        .outerjoin(rq, and_(rq.case_id == c.id, rq.round == 1))
-        .outerjoin(r, r.request_id == rq.id)
-        .outerjoin(lapse, lapse.request_id == rq.id)
-        .outerjoin(rect, rect.rating_id == r.id)
-        .outerjoin(state, state.c.rectification_id == rect.id)
-        .where(c.received_on.between(first, last))
-        .order_by(c.id)
-    )  # fmt: skip
-    facts = []
-    for day, desk_no, clerk, code, name, request_id, level, lapse_id, is_excluded, rect_state in session.execute(stmt):
-        if request_id is None:
-            status = None
-        else:
-            status = DeskStatus.RATED if level else DeskStatus.UNRATED if lapse_id else DeskStatus.PENDING
-        facts.append(
-            ServiceFact(
-                day, desk_no, clerk, code, name, status, Level(level) if level else None,
-                bool(is_excluded) if level else False, RectState(rect_state) if rect_state else None,
-            )
-        )  # fmt: skip
-    return facts
 
 
 def rating_records(session: Session, first: dt.date, last: dt.date) -> list[RatingRecord]:

@@ -1,7 +1,8 @@
 """The figures the plans ask of every office: 好评率, 差评数, 未评率, 整改率.
 
-Computed from plain rows — one per service — so the same function serves the
-supervisor's screen, a report and a test.  The choices, written down:
+This module is the definition, on plain rows (one per service); the database counts the same things with one
+``GROUP BY`` (:mod:`counter.db.figure_store`), which is what the screen and ``counter figures`` show, and a test
+holds the two equal on a varied dataset.  The choices, written down:
 
 - **A service** is a case taken at a desk (any outcome: an acceptance, a
   deferral, a correction notice, a refusal — the applicant was served).  A
@@ -10,18 +11,20 @@ supervisor's screen, a report and a test.  The choices, written down:
   and exported but do not replace the first: rectifying a service does not
   rewrite how it was first received.
 - **好评** = 非常满意, 满意, 基本满意; **差评** = 不满意, 非常不满意
-  (:mod:`counter.ratings.levels`).  **好评率** = 好评 / valid ratings.
+  (:mod:`counter.ratings.levels`).  **好评率** = 好评 / valid ratings, **差评率** = 差评 / valid ratings.
 - **未评率** = (unrated + never sent) / services already closed (a service still
   on the pad is neither).  Unrated services are never counted as 基本满意.
 - A rating **removed on appeal** (申诉复核) counts in no rate: it is neither a
   rating nor an unrated service.
 - **整改率** = bad ratings whose rectification has been fed back / bad ratings.
+  已反馈 is final (:data:`counter.ratings.rectification.MOVES` leads nowhere from it), so a rectification
+  is fed back once any line of its history says so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
@@ -42,6 +45,7 @@ class ServiceFact:
     level: Level | None  # the first rating's level, when rated
     excluded: bool = False  # the rating was removed on appeal
     rectification: RectState | None = None
+    site_code: str = ""  # the site that took the case: a league's database holds many
 
 
 class Grouping(StrEnum):
@@ -49,15 +53,31 @@ class Grouping(StrEnum):
     DESK = "desk"
     CLERK = "clerk"
     BUNDLE = "bundle"
+    SITE = "site"
 
 
-_KEYS: dict[Grouping, Callable[[ServiceFact], tuple[str, str]]] = {
-    # grouping: (sort key, label)
-    Grouping.DAY: lambda f: (f.day.isoformat(), f.day.isoformat()),
-    Grouping.DESK: lambda f: (f.desk_no.zfill(4), f.desk_no),
-    Grouping.CLERK: lambda f: (f.clerk, f.clerk),
-    Grouping.BUNDLE: lambda f: (f.bundle_code, f.bundle_name),
-}
+def line_key(grouping: Grouping, part: tuple[str, ...], bundle_name: str = "") -> tuple[str, str]:
+    """(sort key, label) of a line from what it is grouped by: (day,), (site, desk), (clerk,), (bundle,) or (site,).
+
+    Desk 8 sorts before desk 10, and desk 8 of two sites makes two lines.
+    """
+    if grouping is Grouping.DESK:
+        site, desk_no = part
+        return f"{site}/{desk_no.zfill(4)}", desk_no
+    if grouping is Grouping.BUNDLE:
+        return part[0], bundle_name
+    return part[0], part[0]
+
+
+def fact_part(fact: ServiceFact, grouping: Grouping) -> tuple[str, ...]:
+    """What ``fact`` is grouped by under ``grouping``, as :func:`line_key` takes it."""
+    return {
+        Grouping.DAY: (fact.day.isoformat(),),
+        Grouping.DESK: (fact.site_code, fact.desk_no),
+        Grouping.CLERK: (fact.clerk,),
+        Grouping.BUNDLE: (fact.bundle_code,),
+        Grouping.SITE: (fact.site_code,),
+    }[grouping]
 
 
 def _rate(part: int, whole: int) -> Fraction | None:
@@ -80,6 +100,11 @@ class Figures:
     @property
     def good_rate(self) -> Fraction | None:
         return _rate(self.good, self.rated)
+
+    @property
+    def bad_rate(self) -> Fraction | None:
+        """差评率 = 差评 / valid ratings."""
+        return _rate(self.bad, self.rated)
 
     @property
     def unrated_rate(self) -> Fraction | None:
@@ -120,9 +145,8 @@ def total_figures(facts: Iterable[ServiceFact]) -> Figures:
 
 def figures_by(facts: Iterable[ServiceFact], grouping: Grouping) -> tuple[Figures, ...]:
     """One line per day, desk, clerk or bundle, in that key's order."""
-    key = _KEYS[grouping]
     groups: dict[str, Figures] = {}
     for fact in facts:
-        sort_key, label = key(fact)
+        sort_key, label = line_key(grouping, fact_part(fact, grouping), fact.bundle_name)
         groups[sort_key] = _add(groups.get(sort_key, Figures(label)), fact)
     return tuple(groups[k] for k in sorted(groups))

@@ -82,7 +82,13 @@ RATING_SETTING_PROBLEM = {
     "reason_repeated": tr("不满意原因“{detail}”重复"),
     "idle_text_too_long": tr("评价器待机公告最多400字"),
 }
-RATING_GROUPING = {"day": tr("按日"), "desk": tr("按窗口"), "clerk": tr("按工作人员"), "bundle": tr("按一件事")}
+RATING_GROUPING = {
+    "day": tr("按日"),
+    "desk": tr("按窗口"),
+    "clerk": tr("按工作人员"),
+    "bundle": tr("按一件事"),
+    "site": tr("按站点"),
+}
 
 
 def percent_text(value: float | None) -> str:

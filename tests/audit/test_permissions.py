@@ -23,6 +23,7 @@ from counter.actions.demo import complete_checklist, fresh_checklist
 from counter.actions.documents import make_document, make_guide_notice, office_settings, save_office_settings
 from counter.actions.guard import NotPermitted
 from counter.actions.intake import IntakeRequest, extend_deferral, fulfil_deferred, move_case, take_intake
+from counter.actions.period_figures import period_figures
 from counter.actions.ratings import (
     choose_handling,
     decide_appeal,
@@ -137,6 +138,8 @@ TABLE = [
                                           desk=desk_of(a)))),
     Row("rating_figures", Permission.SEE_FIGURES, SUPERVISOR,
         _in(lambda s, a, f: rating_figures(s, TODAY, TODAY, Grouping.DESK, desk=desk_of(a)))),
+    Row("period_figures", Permission.SEE_FIGURES, SUPERVISOR,
+        _in(lambda s, a, f: period_figures(s, TODAY, TODAY, Grouping.SITE, TODAY, desk=desk_of(a)))),
     Row("ratings_for_export", Permission.SEE_FIGURES, SUPERVISOR,
         _in(lambda s, a, f: ratings_for_export(s, TODAY, TODAY, desk=desk_of(a)))),
     Row("save_rating_settings", Permission.CHANGE_SETTINGS, ADMIN,

@@ -1,8 +1,9 @@
 """好差评统计: 好评率, 差评数, 未评率, 整改率 by day, desk, clerk or bundle, for a period.
 
-The numbers come from :func:`counter.ratings.figures.figures_by` on plain rows,
-so the screen and any report agree; the rules behind each rate are printed
-under the table, because a rate nobody can recompute is not trusted.
+The numbers are counted by the database with the queries ``counter figures`` uses
+(:func:`counter.actions.ratings.rating_figures`), to the rules of :mod:`counter.ratings.figures`, so the screen and
+the league's report agree; the rules behind each rate are printed under the table, because a rate nobody can
+recompute is not trusted.
 """
 
 from __future__ import annotations

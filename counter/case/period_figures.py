@@ -1,0 +1,108 @@
+"""What a county sends the league each month, one line per day, desk, clerk, bundle or site.
+
+A line puts together what the window already defines elsewhere — the 好差评 counts and rates
+(:mod:`counter.ratings.figures`), the 24-point table's 即办件 share and 承诺时限压减率
+(:mod:`counter.case.promise_figures`) — with the counts only this report needs, defined here:
+
+- **Outcomes**: the period's cases (taken at a desk from the first to the last day) by their one outcome:
+  受理, 容缺受理, 补正, 不予受理 (seed 001 第十六条, 第三十二条).  A voided case is counted as taken, as the
+  rating figures count it: the applicant was served.
+- **Overdue deferrals** (容缺逾期): a 容缺受理 case of the period, neither withdrawn nor voided, with a deferred
+  material that came after its due date or has not come and was due before today (seed 001 第十七条: the
+  applicant promises to hand it in within the agreed time).  A deferral extended in time is judged by the new date.
+- **Rectifications**: those opened in the period (by a bad rating, 第三十八条(三)), and of them how many are still
+  open, open past their due date today (a 限期整改 by its ledger date,
+  :func:`counter.ratings.rectification.effective_due`), fed back (closed) or voided by an upheld appeal.
+
+The database counts all of this with ``GROUP BY`` (:mod:`counter.db.figure_store`); the functions below are the
+definition on plain rows, which a test holds the database's counts to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, fields, replace
+from typing import Any, TypeVar
+
+from counter.case.promise_figures import PromiseFigures
+from counter.ratings.figures import Figures
+from counter.ratings.rectification import OPEN_STATES, RectState, effective_due, is_overdue
+
+
+@dataclass(frozen=True, slots=True)
+class CaseCounts:
+    """The period's cases by outcome, and the deferrals among them left overdue."""
+
+    accepted: int = 0  # 受理
+    deferred: int = 0  # 容缺受理
+    correction: int = 0  # 补正
+    refused: int = 0  # 不予受理
+    overdue_deferrals: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RectCounts:
+    """The rectifications opened in the period, and where they stand today."""
+
+    opened: int = 0
+    open: int = 0
+    overdue: int = 0
+    closed: int = 0  # 已反馈
+    voided: int = 0  # the rating was removed on appeal
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodLine:
+    """One line of the report, or the total (``key`` and ``label`` empty)."""
+
+    key: str  # the line's identity and sort order
+    label: str  # the day, desk number, clerk, bundle name or site code
+    ratings: Figures
+    cases: CaseCounts
+    promise: PromiseFigures
+    rectifications: RectCounts
+
+
+def deferral_overdue(materials: Iterable[tuple[dt.date | None, dt.date | None]], today: dt.date) -> bool:
+    """Whether a deferral is overdue, from its materials' (due, arrived) dates; a material with no due date was not
+    deferred."""
+    return any(due is not None and (due < today if arrived is None else arrived > due) for due, arrived in materials)
+
+
+def rect_counts(rectifications: Iterable[tuple[dt.date, RectState, dt.date | None]], today: dt.date) -> RectCounts:
+    """The counts of rectifications given as (due, current state, 限期整改 ledger date)."""
+    opened = still_open = overdue = closed = voided = 0
+    for due_on, state, fix_due in rectifications:
+        opened += 1
+        still_open += state in OPEN_STATES
+        overdue += is_overdue(effective_due(due_on, state, fix_due), state, today)
+        closed += state is RectState.FED_BACK
+        voided += state is RectState.VOIDED
+    return RectCounts(opened, still_open, overdue, closed, voided)
+
+
+T = TypeVar("T", Figures, CaseCounts, RectCounts)
+
+
+def sum_counts(parts: Iterable[T], empty: T) -> T:
+    """Field by field: every count is additive (the rates are made of counts, never added)."""
+    names = [f.name for f in fields(empty) if f.name != "label"]
+    totals: dict[str, Any] = dict.fromkeys(names, 0)
+    for part in parts:
+        for name in names:
+            totals[name] += getattr(part, name)
+    return replace(empty, **totals)
+
+
+def total_line(lines: Iterable[PeriodLine], promise_total: PromiseFigures) -> PeriodLine:
+    """The total of ``lines``; the promise figures' total comes from the domain's own fold (it carries fractions)."""
+    lines = tuple(lines)
+    return PeriodLine(
+        key="",
+        label="",
+        ratings=sum_counts((line.ratings for line in lines), Figures("")),
+        cases=sum_counts((line.cases for line in lines), CaseCounts()),
+        promise=promise_total,
+        rectifications=sum_counts((line.rectifications for line in lines), RectCounts()),
+    )

@@ -1,0 +1,199 @@
+"""``counter figures --from DATE --to DATE --by day|desk|clerk|bundle|site [--json|--csv]``: what a county sends the
+league each month.
+
+The read is :func:`counter.actions.period_figures.period_figures`, the supervision window's queries; a league server
+on PostgreSQL, holding the halls' and townships' cases received by sync, answers ``--by site`` across them.  The
+terminal gets a table with Chinese headings; ``--json`` stable English keys (rates as fractions, 0.2 is 20 %, null
+where nothing was counted); ``--csv`` the same keys as columns, every text cell neutralised against spreadsheet
+formulas as the ratings export does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+import unicodedata
+from typing import TYPE_CHECKING, Any
+
+from counter.cli.common import EXIT_OK, UsageError, desk, open_store, parse_date, today
+from counter.ratings.figures import Grouping
+from counter.words.translate import tr
+
+if TYPE_CHECKING:
+    from fractions import Fraction
+
+    from counter.actions.period_figures import PeriodFigures
+    from counter.case.period_figures import PeriodLine
+    from counter.cli.common import Commands
+
+
+def add_figures_command(commands: Commands, common: argparse.ArgumentParser) -> None:
+    p = commands.add_parser(
+        "figures", parents=[common], help=tr("一段时间的好差评、办件结果、即办件、容缺逾期与整改统计（报盟）")
+    )
+    p.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD", help=tr("起始日期（含）"))
+    p.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD", help=tr("截止日期（含）"))
+    p.add_argument("--by", choices=[g.value for g in Grouping], default=Grouping.DAY.value, help=tr("分组，默认按日"))
+    # not --today, which makes any command a training run on the training database
+    p.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help=tr("以该日期判断是否逾期（默认今天）"))
+    output = p.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true")
+    output.add_argument("--csv", action="store_true")
+    p.set_defaults(func=cmd_figures)
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    from counter.actions.period_figures import period_figures
+    from counter.words.period_figures import PERIOD_BAD_RANGE
+
+    first, last = parse_date(args.date_from), parse_date(args.date_to)
+    if last < first:
+        raise UsageError(PERIOD_BAD_RANGE.format(first=first.isoformat(), last=last.isoformat()))
+    grouping = Grouping(args.by)
+    day = parse_date(args.as_of) if args.as_of else today(args)
+    store = open_store(args)
+    by = desk()
+    figures = store.read(lambda session: period_figures(session, first, last, grouping, day, desk=by))
+    if args.json:
+        from counter.cli.common import print_json
+
+        print_json(figures_json(figures))
+    elif args.csv:
+        sys.stdout.write(figures_csv(figures))
+    else:
+        print(figures_text(figures))
+    return EXIT_OK
+
+
+def _rate(value: Fraction | None) -> float | None:
+    return None if value is None else round(float(value), 4)
+
+
+def _place(line: PeriodLine, grouping: Grouping) -> dict[str, str]:
+    """What the line is, in its own keys; empty for the total."""
+    if not line.key:
+        return {}
+    if grouping is Grouping.DAY:
+        return {"day": line.key}
+    if grouping is Grouping.DESK:
+        return {"site_code": line.key.split("/")[0], "desk_no": line.label}
+    if grouping is Grouping.CLERK:
+        return {"clerk": line.label}
+    if grouping is Grouping.BUNDLE:
+        return {"bundle_code": line.key, "bundle_name": line.label}
+    return {"site_code": line.key}
+
+
+def line_json(line: PeriodLine, grouping: Grouping) -> dict[str, Any]:
+    r, c, p, x = line.ratings, line.cases, line.promise, line.rectifications
+    return _place(line, grouping) | {
+        "services": r.services,
+        "accepted": c.accepted,
+        "deferred": c.deferred,
+        "correction": c.correction,
+        "refused": c.refused,
+        "overdue_deferrals": c.overdue_deferrals,
+        "rated": r.rated,
+        "good": r.good,
+        "bad": r.bad,
+        "unrated": r.unrated + r.not_sent,
+        "pending": r.pending,
+        "excluded": r.excluded,
+        "rectified": r.rectified,
+        "good_rate": _rate(r.good_rate),
+        "bad_rate": _rate(r.bad_rate),
+        "unrated_rate": _rate(r.unrated_rate),
+        "rectification_rate": _rate(r.rectification_rate),
+        "accepted_cases": p.cases,
+        "same_day_share": _rate(p.same_day_share),
+        "same_day_case_share": _rate(p.same_day_case_share),
+        "promise_reduction": _rate(p.mean_reduction),
+        "rectifications_opened": x.opened,
+        "rectifications_open": x.open,
+        "rectifications_overdue": x.overdue,
+        "rectifications_closed": x.closed,
+        "rectifications_voided": x.voided,
+    }
+
+
+def figures_json(figures: PeriodFigures) -> dict[str, Any]:
+    return {
+        "from": figures.first.isoformat(),
+        "to": figures.last.isoformat(),
+        "by": figures.grouping.value,
+        "today": figures.today.isoformat(),
+        "lines": [line_json(line, figures.grouping) for line in figures.lines],
+        "total": line_json(figures.total, figures.grouping),
+    }
+
+
+def figures_csv(figures: PeriodFigures) -> str:
+    """One row per line and the total last (its place columns empty), the JSON's keys as the header."""
+    rows = [line_json(line, figures.grouping) for line in (*figures.lines, figures.total)]
+    place = list(_place(figures.lines[0], figures.grouping)) if figures.lines else []
+    header = place + [key for key in line_json(figures.total, figures.grouping) if key not in place]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_cell(row.get(key)) for key in header])
+    return out.getvalue()
+
+
+def _cell(value: object) -> str:
+    from counter.ratings.export import neutralised
+
+    if value is None:
+        return ""
+    if isinstance(value, int | float):
+        return str(value)  # a number is written as itself: -0.5 is never a formula
+    return neutralised(str(value))
+
+
+def _width(text: str) -> int:
+    """Columns on a terminal: a hanzi takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    gap = " " * (width - _width(text))
+    return gap + text if right else text + gap
+
+
+def figures_text(figures: PeriodFigures) -> str:
+    from counter.words.period_figures import (
+        PERIOD_COLUMNS,
+        PERIOD_DESK,
+        PERIOD_GROUP_HEADING,
+        PERIOD_NONE,
+        PERIOD_RULES,
+        PERIOD_TITLE,
+        PERIOD_TOTAL,
+    )
+    from counter.words.ratings import percent_text
+
+    dates = {"first": figures.first.isoformat(), "last": figures.last.isoformat()}
+    if not figures.lines:
+        return PERIOD_NONE.format(**dates)
+    grouping = figures.grouping
+
+    def label(line: PeriodLine) -> str:
+        if not line.key:
+            return PERIOD_TOTAL
+        if grouping is Grouping.DESK:
+            return PERIOD_DESK.format(site_code=line.key.split("/")[0], desk_no=line.label)
+        return line.label
+
+    def cell(value: object) -> str:
+        return percent_text(value) if isinstance(value, float) or value is None else str(value)
+
+    rows = [[PERIOD_GROUP_HEADING[grouping], *(heading for _, heading in PERIOD_COLUMNS)]]
+    for line in (*figures.lines, figures.total):
+        values = line_json(line, grouping)
+        rows.append([label(line), *(cell(values[key]) for key, _ in PERIOD_COLUMNS)])
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    title = PERIOD_TITLE.format(**dates, group=PERIOD_GROUP_HEADING[grouping], today=figures.today.isoformat())
+    table = ["  ".join(_pad(text, widths[i], right=i > 0) for i, text in enumerate(row)).rstrip() for row in rows]
+    return "\n".join([title, *table, PERIOD_RULES])

@@ -1,0 +1,50 @@
+"""The words of ``counter figures``: the columns of the league's monthly table, and what the command refuses."""
+
+from __future__ import annotations
+
+from counter.ratings.figures import Grouping
+from counter.words.translate import tr
+
+#: the first column's heading, by what a line is
+PERIOD_GROUP_HEADING = {
+    Grouping.DAY: tr("日期"),
+    Grouping.DESK: tr("窗口"),
+    Grouping.CLERK: tr("工作人员"),
+    Grouping.BUNDLE: tr("一件事"),
+    Grouping.SITE: tr("站点"),
+}
+PERIOD_DESK = tr("{site_code} {desk_no}号窗口")
+PERIOD_TOTAL = tr("合计")
+
+#: the table's other columns, in order: (JSON key, heading)
+PERIOD_COLUMNS = (
+    ("services", tr("办件")),
+    ("accepted", tr("受理")),
+    ("deferred", tr("容缺受理")),
+    ("correction", tr("补正")),
+    ("refused", tr("不予受理")),
+    ("overdue_deferrals", tr("容缺逾期")),
+    ("rated", tr("有效评价")),
+    ("good", tr("好评")),
+    ("bad", tr("差评")),
+    ("unrated", tr("未评价")),
+    ("good_rate", tr("好评率")),
+    ("bad_rate", tr("差评率")),
+    ("unrated_rate", tr("未评价率")),
+    ("rectification_rate", tr("整改率")),
+    ("same_day_share", tr("即办件占比")),
+    ("promise_reduction", tr("承诺时限压减率")),
+    ("rectifications_opened", tr("新开整改")),
+    ("rectifications_overdue", tr("整改逾期")),
+    ("rectifications_closed", tr("整改已反馈")),
+)
+
+PERIOD_TITLE = tr("{first} 至 {last} 政务服务统计（按{group}，逾期以 {today} 计）")
+PERIOD_NONE = tr("{first} 至 {last} 没有办件，也没有新开的整改。")
+PERIOD_RULES = tr(
+    "说明：办件按受理窗口的接件日期计；好评率、差评率为好评、差评占有效评价（申诉复核撤销的评价不计）的比例；"
+    "未评价率为未评价和未推送评价的办件占已结束评价的办件的比例；整改率为已反馈整改的差评占差评的比例；"
+    "即办件占比、承诺时限压减率按当月受理（受理、容缺受理）的办件计；容缺逾期为容缺材料逾期未交或逾期才交的办件；"
+    "整改按开启日期计，逾期指至今未反馈且已过整改期限。"
+)
+PERIOD_BAD_RANGE = tr("起始日期 {first} 晚于截止日期 {last}。")

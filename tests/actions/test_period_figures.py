@@ -1,0 +1,298 @@
+"""The figures the database counts equal the domain's own computation, on a varied dataset, on SQLite and PostgreSQL.
+
+The dataset is written row by row as sync or the desks would leave it: cases of three sites, every outcome, voided
+and withdrawn ones, deferrals on time, late or lapsed, services never sent to the pad, pending, lapsed, rated at
+every level, ratings removed on appeal, follow-up rounds, rectifications walked at random through their moves, and
+the pad sent from another desk than the intake's.  What each row means is known here as plain facts, and the
+domain's functions (:func:`counter.ratings.figures.figures_by`, :func:`counter.case.period_figures.rect_counts`,
+:func:`counter.case.promise_figures.promise_figures`…) compute the expected lines from them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.catalog import import_source
+from counter.actions.desk import desk_at
+from counter.actions.period_figures import PeriodFigures, period_figures
+from counter.case.period_figures import CaseCounts, PeriodLine, deferral_overdue, rect_counts, total_line
+from counter.case.promise_figures import PromiseFigures, VersionCount, bundle_facts, promise_figures
+from counter.case.status import CaseStatus
+from counter.db import models
+from counter.db.catalog_store import guide_version
+from counter.db.engine import make_engine, make_sessions
+from counter.db.migrate import upgrade
+from counter.host.desk_config import DeskConfig
+from counter.intake.outcome import Outcome
+from counter.ratings.figures import Figures, Grouping, ServiceFact, fact_part, figures_by, line_key
+from counter.ratings.levels import Level, is_bad
+from counter.ratings.rectification import MOVES, RectEvent, RectState
+from counter.ratings.status import DeskStatus
+from tests.conftest import SHIPPED_CATALOG
+from tests.pg_server import CATALOG, FreshDatabases
+
+DESK = desk_at(DeskConfig(site_code="XAM01", site_name="兴安盟政务服务中心", desk_no="8", clerk="乌兰"))
+FIRST, LAST = dt.date(2026, 10, 5), dt.date(2026, 10, 31)  # the period asked for: days before and after exist
+TODAY = dt.date(2026, 11, 12)
+SITES = ("XAM01", "HLR02", "ABQ03")
+DESKS = ("1", "8", "10")
+CLERKS = ("乌兰", "其其格", "张海军", "巴特尔")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[sessionmaker[Session]]:
+    """A database with the shipped catalog and nothing else."""
+    if request.param == "postgresql":
+        fresh: FreshDatabases = request.getfixturevalue("fresh_pg")
+        yield fresh.sessions(CATALOG)
+        return
+    engine = make_engine(f"sqlite:///{tmp_path / 'figures.sqlite3'}")
+    upgrade(engine)
+    made = make_sessions(engine)
+    assert import_source(made, SHIPPED_CATALOG).report is not None
+    yield made
+    engine.dispose()
+
+
+@dataclass
+class Expected:
+    """The plain facts behind the rows written, from which the domain computes the figures."""
+
+    services: list[ServiceFact] = field(default_factory=list)
+    deferrals: list[tuple[dt.date, str, str, str, str, bool]] = field(default_factory=list)  # + overdue
+    outcomes: list[tuple[ServiceFact, Outcome]] = field(default_factory=list)
+    accepted: list[tuple[dt.date, str, str, str, str, int]] = field(default_factory=list)  # + guide version
+    rectifications: list[tuple[tuple[dt.date, str, str, str, str], tuple[dt.date, RectState, dt.date | None]]] = field(
+        default_factory=list
+    )
+
+
+def _walk(rng: random.Random) -> list[tuple[RectEvent, RectState, dt.date | None]]:
+    """A rectification's history: opened, then a few moves chosen at random among those allowed."""
+    state = RectState.AWAITING_REVISIT
+    lines: list[tuple[RectEvent, RectState, dt.date | None]] = [(RectEvent.OPENED, state, None)]
+    for _ in range(rng.randrange(6)):
+        allowed = [e for e, (before, _after) in MOVES.items() if state in before]
+        if not allowed:
+            break
+        event = rng.choice(allowed)
+        after = MOVES[event][1] or state
+        fix_due = TODAY + dt.timedelta(days=rng.randrange(-10, 10)) if event is RectEvent.FIX_BY_DEADLINE else None
+        lines.append((event, after, fix_due))
+        state = after
+    return lines
+
+
+def fill(session: Session, rng: random.Random, cases: int) -> Expected:
+    versions = [
+        (code, name, version)
+        for code, name, version in session.execute(
+            select(models.Bundle.code, models.Bundle.name, models.Bundle.current_version_id)
+            .where(models.Bundle.current_version_id.is_not(None))
+            .order_by(models.Bundle.code)
+        )
+        if version is not None
+    ][:8]
+    expected = Expected()
+    for n in range(cases):
+        code, name, version = rng.choice(versions)
+        site, desk_no, clerk = rng.choice(SITES), rng.choice(DESKS), rng.choice(CLERKS)
+        day = FIRST + dt.timedelta(days=rng.randrange(-4, 32))
+        outcome = rng.choice([Outcome.ACCEPT, Outcome.DEFER, Outcome.CORRECT, Outcome.REFUSE])
+        accepted = outcome in (Outcome.ACCEPT, Outcome.DEFER)
+        accepted_on = day + dt.timedelta(days=rng.choice([0, 0, 0, 1])) if accepted else None
+        status = rng.choice(
+            [CaseStatus.VOIDED, CaseStatus.WITHDRAWN, *[CaseStatus.AWAITING_DEFERRED] * 4]
+            if outcome is Outcome.DEFER
+            else [CaseStatus.VOIDED, CaseStatus.ACCEPTED, CaseStatus.READY, CaseStatus.REFUSED]
+        )
+        case = models.Case(
+            case_no=f"{site}-{n:06d}", site_code=site, desk_no=desk_no, clerk=clerk, bundle_code=code,
+            guide_version_id=version, status=status.value, outcome=outcome.value, applicant_kind="person",
+            applicant_name="某某", applicant_id_no="152201199101010011", received_on=day, accepted_on=accepted_on,
+        )  # fmt: skip
+        session.add(case)
+        session.flush()
+        materials = []
+        if outcome is Outcome.DEFER:
+            for m in range(rng.randrange(1, 4)):
+                due = day + dt.timedelta(days=rng.randrange(3, 30))
+                arrived = rng.choice([None, due - dt.timedelta(days=1), due, due + dt.timedelta(days=2)])
+                materials.append((due, arrived))
+                session.add(
+                    models.CaseMaterial(
+                        case_id=case.id, material_code=f"M{m}", name="材料", necessity="required",
+                        receipt="deferred", due_on=due, arrived_on=arrived,
+                    )
+                )  # fmt: skip
+            session.add(models.CaseMaterial(case_id=case.id, material_code="M9", name="材料", necessity="required",
+                                            receipt="received", arrived_on=day))  # fmt: skip
+        if accepted_on is not None and status is not CaseStatus.VOIDED:
+            expected.accepted.append((accepted_on, site, desk_no, clerk, code, version))
+        fact = _serve(session, rng, case, expected, name)
+        if outcome is Outcome.DEFER:  # counted on the service's line: the desk that sent it to the pad
+            live = status not in (CaseStatus.WITHDRAWN, CaseStatus.VOIDED)
+            overdue = live and deferral_overdue(materials, TODAY)
+            expected.deferrals.append((day, site, fact.desk_no, fact.clerk, code, overdue))
+        expected.services.append(fact)
+        expected.outcomes.append((fact, outcome))
+    session.flush()
+    return expected
+
+
+def _serve(session: Session, rng: random.Random, case: models.Case, expected: Expected, name: str) -> ServiceFact:
+    """The pad's side of one service: nothing, a pending request, a lapse, or a rating (and what followed it)."""
+    kind = rng.choice(["not_sent", "pending", "unrated", "rated", "rated", "rated", "rated"])
+    if kind == "not_sent":
+        return ServiceFact(case.received_on, case.desk_no, case.clerk, case.bundle_code, name, None, None,
+                           site_code=case.site_code)  # fmt: skip
+    desk_no, clerk = (rng.choice(DESKS), rng.choice(CLERKS)) if rng.random() < 0.2 else (case.desk_no, case.clerk)
+    request = models.RatingRequest(case_id=case.id, round=1, site_code=case.site_code, desk_no=desk_no, clerk=clerk)
+    session.add(request)
+    session.flush()
+    status, level, excluded, state = DeskStatus.PENDING, None, False, None
+    if kind == "unrated":
+        session.add(models.RatingLapse(request_id=request.id))
+        status = DeskStatus.UNRATED
+    elif kind == "rated":
+        status = DeskStatus.RATED
+        level = rng.choice([*Level, Level.DISSATISFIED, Level.VERY_DISSATISFIED])
+        excluded, state = _rate(session, rng, case, request, level, expected)
+        if rng.random() < 0.1:  # a follow-up round: kept, never counted in place of the first
+            follow_up = models.RatingRequest(case_id=case.id, round=2, site_code=case.site_code, desk_no=desk_no,
+                                             clerk=clerk)  # fmt: skip
+            session.add(follow_up)
+            session.flush()
+            _rate(session, rng, case, follow_up, rng.choice(list(Level)), expected)
+    return ServiceFact(case.received_on, desk_no, clerk, case.bundle_code, name, status, level, excluded, state,
+                       case.site_code)  # fmt: skip
+
+
+def _rate(
+    session: Session,
+    rng: random.Random,
+    case: models.Case,
+    request: models.RatingRequest,
+    level: Level,
+    expected: Expected,
+) -> tuple[bool, RectState | None]:
+    """A rating of ``request``; an appeal now and then; a rectification with a random history when it is bad."""
+    rated_on = case.received_on + dt.timedelta(days=rng.choice([0, 0, 1]))
+    rating = models.Rating(
+        request_id=request.id, level=level.value, channel="hall_tablet", rated_on=rated_on, round=request.round,
+        case_no=case.case_no, item_code=case.bundle_code, item_name="事项", department="部门", clerk=request.clerk,
+        desk_no=request.desk_no, site_code=request.site_code, region="152201", rater_name="某某",
+        rater_id_no="152201199101010011", rater_kind="person",
+    )  # fmt: skip
+    session.add(rating)
+    session.flush()
+    excluded = False
+    for _ in range(rng.choice([0, 0, 0, 1, 2])):
+        upheld = rng.random() < 0.5 and not excluded
+        excluded = excluded or upheld
+        session.add(models.RatingAppeal(rating_id=rating.id, by="负责人", ground="mistaken", upheld=upheld,
+                                        reason="评价对象有误，复核属实"))  # fmt: skip
+    if not is_bad(level):
+        return excluded, None
+    rect = models.Rectification(rating_id=rating.id, opened_on=rated_on, period="7 calendar_day",
+                                due_on=rated_on + dt.timedelta(days=7))  # fmt: skip
+    session.add(rect)
+    session.flush()
+    lines = _walk(rng)
+    for event, after, fix_due in lines:
+        session.add(models.RectificationHistory(rectification_id=rect.id, by="负责人", event=event.value,
+                                                state_after=after.value, note="记录", fix_due=fix_due))  # fmt: skip
+    state = lines[-1][1]  # the newest line holds the state
+    fixes = [f for _, _, f in lines if f is not None]
+    where = (rated_on, request.site_code, request.desk_no, request.clerk, case.bundle_code)
+    expected.rectifications.append((where, (rect.due_on, state, max(fixes) if fixes else None)))
+    return excluded, state
+
+
+def _part(grouping: Grouping, day: dt.date, site: str, desk_no: str, clerk: str, bundle: str) -> tuple[str, ...]:
+    return {
+        Grouping.DAY: (day.isoformat(),),
+        Grouping.DESK: (site, desk_no),
+        Grouping.CLERK: (clerk,),
+        Grouping.BUNDLE: (bundle,),
+        Grouping.SITE: (site,),
+    }[grouping]
+
+
+def expected_lines(session: Session, facts: Expected, grouping: Grouping) -> tuple[PeriodLine, ...]:
+    """The lines and the total as the domain computes them from the plain facts."""
+    names = {row.code: row.name for row in session.execute(select(models.Bundle.code, models.Bundle.name))}
+
+    def key(part: tuple[str, ...]) -> tuple[str, str]:
+        return line_key(grouping, part, names.get(part[0], ""))
+
+    def within(day: dt.date) -> bool:
+        return FIRST <= day <= LAST
+
+    served = [f for f in facts.services if within(f.day)]
+    # figures_by gives its lines in the order of their keys: the keys, sorted, name them
+    ratings = dict(
+        zip(sorted({key(fact_part(f, grouping)) for f in served}), figures_by(served, grouping), strict=True)
+    )
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * 5)
+    order = [Outcome.ACCEPT, Outcome.DEFER, Outcome.CORRECT, Outcome.REFUSE]
+    for fact, outcome in facts.outcomes:
+        if within(fact.day):
+            counts[key(fact_part(fact, grouping))][order.index(outcome)] += 1
+    for day, site, desk_no, clerk, bundle, overdue in facts.deferrals:
+        if within(day) and overdue:
+            counts[key(_part(grouping, day, site, desk_no, clerk, bundle))][4] += 1
+    rects: dict[tuple[str, str], list[tuple[dt.date, RectState, dt.date | None]]] = defaultdict(list)
+    for (day, site, desk_no, clerk, bundle), rect in facts.rectifications:
+        if within(day):
+            rects[key(_part(grouping, day, site, desk_no, clerk, bundle))].append(rect)
+    versions = {}
+    for *_, version in facts.accepted:
+        stored = guide_version(session, version)
+        assert stored is not None
+        versions[version] = bundle_facts(stored.bundle)
+    parts = [
+        (_part(grouping, day, site, desk_no, clerk, bundle), version)
+        for day, site, desk_no, clerk, bundle, version in facts.accepted
+        if within(day)
+    ]
+    promise_lines, promise_total = promise_figures(
+        VersionCount((key(part)[0],), key(part)[1], versions[version], 1) for part, version in parts
+    )
+    promises = {(p.key[0], p.label): p for p in promise_lines}
+    lines = [
+        PeriodLine(
+            sort_key, label, ratings.get((sort_key, label), Figures(label)), CaseCounts(*counts[(sort_key, label)]),
+            promises.get((sort_key, label)) or PromiseFigures((sort_key,), label),
+            rect_counts(rects[(sort_key, label)], TODAY),
+        )
+        for sort_key, label in sorted(ratings.keys() | rects.keys() | promises.keys())
+    ]  # fmt: skip
+    return (*lines, total_line(lines, promise_total))
+
+
+@pytest.mark.parametrize("grouping", list(Grouping))
+def test_the_database_counts_what_the_domain_defines(sessions: sessionmaker[Session], grouping: Grouping) -> None:
+    with sessions.begin() as session:
+        facts = fill(session, random.Random(20), 400)
+    with sessions() as session:
+        figures: PeriodFigures = period_figures(session, FIRST, LAST, grouping, TODAY, desk=DESK)
+        expected = expected_lines(session, facts, grouping)
+    assert len(expected) > 3
+    total = expected[-1]  # the dataset has every kind of count
+    assert total.ratings.bad
+    assert total.ratings.excluded
+    assert total.ratings.rectified
+    assert total.cases.overdue_deferrals
+    assert total.rectifications.overdue
+    assert total.promise.item_cases
+    assert (*figures.lines, figures.total) == expected

@@ -1,0 +1,87 @@
+"""A league's hall on PostgreSQL answers ``counter figures --by site`` for the townships whose cases it received.
+
+Two townships on SQLite take the training run's intakes, have some rated (a bad rating opens a rectification) and
+send everything to the hall by real packages; the hall's line for each township is that township's own total.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from counter.actions.calendar import office_calendar
+from counter.actions.demo import run_demo
+from counter.actions.period_figures import period_figures
+from counter.actions.ratings import record_rating, send_to_pad
+from counter.case.period_figures import PeriodLine
+from counter.cli.main import main
+from counter.ratings.choice import RatingChoice
+from counter.ratings.figures import Grouping
+from counter.ratings.levels import Level
+from counter.sync.sites import SiteKind
+from tests.catalog_db import catalog_file
+from tests.pg_server import CATALOG, FreshDatabases
+from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
+
+AS_OF = TODAY + dt.timedelta(days=30)
+
+
+def rate(site: Site, case_nos: list[str], levels: list[Level]) -> None:
+    for minutes, (case_no, level) in enumerate(zip(case_nos, levels, strict=False)):
+        at = NOW + dt.timedelta(minutes=minutes)
+        reasons = ("办理时间长",) if level in (Level.DISSATISFIED, Level.VERY_DISSATISFIED) else ()
+        with site.sessions.begin() as session:
+            pad = send_to_pad(session, case_no, site.desk, at)
+            record_rating(
+                session, pad.request_id, RatingChoice(level, reasons), site.desk, at, office_calendar(session)
+            )
+
+
+def own_total(site: Site) -> PeriodLine:
+    with site.sessions() as session:
+        return period_figures(session, TODAY, TODAY, Grouping.SITE, AS_OF, desk=site.desk).total
+
+
+def test_the_hall_answers_by_site_across_its_townships(
+    tmp_path: Path, fresh_pg: FreshDatabases, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalog = catalog_file(tmp_path)
+    hall_url = fresh_pg.url(CATALOG)
+    hall = make_site(fresh_pg.open(hall_url), "XAM01", "兴安盟政务服务中心", SiteKind.HALL, tmp_path)
+    townships: list[Site] = []
+    for code, name, levels in (
+        ("ARS01", "明水河镇便民服务中心", [Level.SATISFIED, Level.DISSATISFIED]),
+        ("WLH02", "义勒力特镇便民服务中心", [Level.VERY_SATISFIED, Level.BASIC, Level.VERY_DISSATISFIED]),
+    ):
+        site = make_site(sqlite_copy(catalog, tmp_path / f"{code}.sqlite3"), code, name, SiteKind.TOWNSHIP, tmp_path)
+        introduce(hall, site)
+        made = run_demo(site.sessions, site.desk, TODAY)
+        rate(site, [case.case_no for case in made], levels)
+        townships.append(site)
+    totals = {site.code: own_total(site) for site in townships}
+    for site in townships:
+        assert hall.take(site.export().data).applied > 0
+    with hall.sessions() as session:
+        figures = period_figures(session, TODAY, TODAY, Grouping.SITE, AS_OF, desk=hall.desk)
+    assert [line.key for line in figures.lines] == ["ARS01", "WLH02"]
+    for line in figures.lines:  # the township's own total, under the township's name
+        mine = totals[line.key]
+        assert line == replace(
+            mine, key=line.key, label=line.key, ratings=replace(mine.ratings, label=line.key),
+            promise=replace(mine.promise, key=(line.key,), label=line.key),
+        )  # fmt: skip
+        assert line.ratings.services > 0
+    assert figures.total.ratings.bad == 2
+    assert figures.total.rectifications.overdue == 2  # nobody answered them in thirty days
+    for site in townships:
+        site.sessions.kw["bind"].dispose()
+    exit_code = main(["figures", "--from", TODAY.isoformat(), "--to", TODAY.isoformat(), "--by", "site", "--json",
+                 "--as-of", AS_OF.isoformat(), "--db", hall_url])  # fmt: skip
+    out = capsys.readouterr().out
+    assert exit_code == 0
+    table = json.loads(out)
+    assert [(line["site_code"], line["bad"]) for line in table["lines"]] == [("ARS01", 1), ("WLH02", 1)]
