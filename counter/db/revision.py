@@ -5,7 +5,7 @@ No SQLAlchemy here: the faces learn of a too-new database through :class:`Schema
 
 from __future__ import annotations
 
-HEAD = "0011_peer_encryption_key"
+HEAD = "0012_list_indexes"
 
 
 class SchemaTooNew(Exception):
