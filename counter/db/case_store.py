@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     Insert,
     ScalarSelect,
@@ -287,6 +288,13 @@ def _next_due(session: Session) -> ScalarSelect[dt.date | None]:
     )
 
 
+def _status_is(status: CaseStatus) -> ColumnElement[bool]:
+    """``status = '…'`` with the value written into the SQL: SQLite matches a query to a partial index
+    (``ix_case_awaiting_deferred``, ``ix_case_correction_due``) only by a literal, never by a bound parameter."""
+    value: BindParameter[str] = bindparam(None, status.value, literal_execute=True)
+    return models.Case.status == value
+
+
 def _listing(due: ColumnElement[dt.date | None] | InstrumentedAttribute[dt.date | None]) -> ListingSelect:
     """The cases with their bundle's name and ``due``, the date the row shows as due."""
     return select(models.Case, models.Bundle.name, due).join(
@@ -314,7 +322,7 @@ def deferrals_due_by(session: Session, last_day: dt.date) -> list[CaseRow]:
     next_due = _next_due(session)
     stmt = (
         _listing(next_due)
-        .where(models.Case.status == CaseStatus.AWAITING_DEFERRED.value, next_due <= last_day)
+        .where(_status_is(CaseStatus.AWAITING_DEFERRED), next_due <= last_day)
         .order_by(next_due, models.Case.case_no)
     )
     return _rows(session, stmt)
@@ -325,7 +333,7 @@ def corrections_due_by(session: Session, last_day: dt.date) -> list[CaseRow]:
     stmt = (
         _listing(models.Case.correction_due)
         .where(
-            models.Case.status == CaseStatus.CORRECTION_ISSUED.value,
+            _status_is(CaseStatus.CORRECTION_ISSUED),
             models.Case.correction_due.is_not(None),
             models.Case.correction_due <= last_day,
         )

@@ -131,6 +131,15 @@ class Case(Base):
             "ix_case_previous_case_id", "previous_case_id",
             sqlite_where=text("previous_case_id IS NOT NULL"), postgresql_where=text("previous_case_id IS NOT NULL"),
         ),
+        # the cases still waiting, which the F6 list shows as coming due: few, among millions by status alone
+        Index(
+            "ix_case_awaiting_deferred", "status",
+            sqlite_where=text("status = 'awaiting_deferred'"), postgresql_where=text("status = 'awaiting_deferred'"),
+        ),
+        Index(
+            "ix_case_correction_due", "correction_due",
+            sqlite_where=text("status = 'correction_issued'"), postgresql_where=text("status = 'correction_issued'"),
+        ),
     )  # fmt: skip
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
