@@ -69,7 +69,7 @@ def _fill(sessions: sessionmaker[Session]) -> None:
             "outcome": "accept", "applicant_kind": "person", "applicant_name": "张三",
             "applicant_id_no": "152201198001010011",
         }  # fmt: skip
-        rows = []
+        rows: list[dict[str, Any]] = []
         for n in range(CASES):
             day = FIRST_DAY + dt.timedelta(days=n // PER_DAY)
             status = "delivered"
@@ -133,9 +133,9 @@ def _plans(sessions: sessionmaker[Session], read: Any) -> list[str]:
         postgres = conn.dialect.name == "postgresql"
         for statement, parameters in _statements(sessions, read):
             if postgres:
-                lines = conn.exec_driver_sql("EXPLAIN " + statement, parameters).scalars()
+                lines = [str(line) for line in conn.exec_driver_sql("EXPLAIN " + statement, parameters).scalars()]
             else:
-                lines = (row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters))
+                lines = [row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
             plans.append("\n".join(lines))
     return plans
 
@@ -149,7 +149,7 @@ def test_opening_a_case_by_number_uses_the_index_of_continued_cases(hall: sessio
     """No case continues another yet: SQLite's statistics then call a full index of them useless, and the page's
     question "which case continues this one?" read every case."""
     with hall() as session:
-        number = session.scalar(select(models.Case.case_no).where(models.Case.id == 4999))
+        number = session.execute(select(models.Case.case_no).where(models.Case.id == 4999)).scalar_one()
     plans = _plans(hall, lambda unit: read_case(unit, number))
     assert plans
     assert not [plan for plan in plans if _scans_cases(plan)]
