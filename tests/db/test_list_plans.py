@@ -90,6 +90,15 @@ def _fill(sessions: sessionmaker[Session]) -> None:
             "receipt": "deferred", "due_on": row["received_on"] + dt.timedelta(days=10),
         } for row in deferred])  # fmt: skip
         at = dt.datetime(2026, 1, 5, 2, 0, tzinfo=dt.UTC)
+        session.execute(insert(models.DocumentRecord), [{
+            "id": row["id"], "doc_no": f"R{row['id']:07d}", "case_id": row["id"], "kind": "receipt",
+            "issued_on": row["received_on"], "site_code": "XAM01", "desk_no": row["desk_no"], "clerk": "乌兰",
+            "office": "{}", "content_hash": "0" * 64,
+        } for row in rows])  # fmt: skip
+        session.execute(insert(models.PrintRecord), [{
+            "document_id": row["id"], "clerk": "乌兰", "desk_no": row["desk_no"], "target": "receipts",
+            "content_hash": "0" * 64, "ok": row["id"] % 100 != 0,
+        } for row in rows])  # fmt: skip
         for n in range(RECTIFICATIONS):
             request = add_request(session, n + 1, 1, at, "XAM01", "8", "乌兰")
             rating = add_rating(session, {
@@ -140,9 +149,13 @@ def _plans(sessions: sessionmaker[Session], read: Any) -> list[str]:
     return plans
 
 
+def _scans(table: str, plan: str) -> bool:
+    """Whether the plan reads a table whole (SQLite's ``SCAN case``, PostgreSQL's ``Seq Scan on "case"``)."""
+    return re.search(rf'(^|\s)(SCAN|Seq Scan on) "?{table}"?( |$)', plan, re.MULTILINE) is not None
+
+
 def _scans_cases(plan: str) -> bool:
-    """Whether the plan reads the case table whole (SQLite's ``SCAN case``, PostgreSQL's ``Seq Scan on "case"``)."""
-    return re.search(r'(^|\s)(SCAN|Seq Scan on) "?case"?( |$)', plan, re.MULTILINE) is not None
+    return _scans("case", plan)
 
 
 def test_opening_a_case_by_number_uses_the_index_of_continued_cases(hall: sessionmaker[Session]) -> None:
@@ -154,10 +167,13 @@ def test_opening_a_case_by_number_uses_the_index_of_continued_cases(hall: sessio
     assert plans
     assert not [plan for plan in plans if _scans_cases(plan)]
     assert any("ix_case_previous_case_id" in plan for plan in plans)
+    assert not [plan for plan in plans if _scans("print_record", plan)]  # its receipt's prints, not every print
     with hall() as session:
         page = read_case(session, number)
     assert page is not None
     assert page.view.later_case_no == ""
+    assert page.notices is not None
+    assert [(line.prints, line.failed_prints) for line in page.notices.lines] == [(1, 0)]
 
 
 def test_the_desks_day_lists_read_one_day_and_the_cases_still_waiting(hall: sessionmaker[Session]) -> None:
