@@ -314,7 +314,11 @@ class RatingRequest(_InsertOnly, Base):
     """A service sent to the review pad: one per case and round (现场服务一次一评)."""
 
     __tablename__ = "rating_request"
-    __table_args__ = (UniqueConstraint("case_id", "round"),)
+    __table_args__ = (
+        UniqueConstraint("case_id", "round"),
+        # one desk's requests, which the pad checks for unanswered ones before every service (migration 0012)
+        Index("ix_rating_request_desk", "site_code", "desk_no", "sent_at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), index=True)

@@ -95,14 +95,22 @@ def request_row(session: Session, request_id: int) -> RequestRow | None:
 
 
 def pending_requests(session: Session, sent_before: dt.datetime, site_code: str, desk_no: str) -> list[RequestRow]:
-    """One desk's requests neither rated nor lapsed that were sent before ``sent_before``."""
+    """One desk's requests neither rated nor lapsed that were sent before ``sent_before``.
+
+    Asked before every service the pad shows, so the unanswered are picked out in the database: the desk's
+    answered requests of all the years before are never read into Python.
+    """
     rq = models.RatingRequest
+    unanswered = (
+        ~exists().where(models.Rating.request_id == rq.id),
+        ~exists().where(models.RatingLapse.request_id == rq.id),
+    )
     stmt = (
         _request_select()
-        .where(rq.sent_at < to_utc(sent_before), rq.site_code == site_code, rq.desk_no == desk_no)
+        .where(rq.sent_at < to_utc(sent_before), rq.site_code == site_code, rq.desk_no == desk_no, *unanswered)
         .order_by(rq.id)
     )
-    return [r for r in _request_rows(session, stmt) if r.status is DeskStatus.PENDING]
+    return _request_rows(session, stmt)
 
 
 def add_lapse(session: Session, request_id: int, at: dt.datetime) -> None:

@@ -110,3 +110,11 @@ def test_the_open_list_is_the_domains_rules_over_every_history(sessions: session
     assert {r.rectification_id for r in rows if r.overdue(overdue_on)} == {
         w.rectification_id for w in expected if w.due < overdue_on
     }
+
+
+def test_the_closing_states_of_the_schema_are_the_domains() -> None:
+    """The partial index and the open list name the closing states as literals; they must be the domain's."""
+    closing = sorted(state.value for state in set(RectState) - OPEN_STATES)
+    assert list(models.CLOSING_STATES) == closing
+    listed = ", ".join(f"'{state}'" for state in closing)
+    assert f"state_after IN ({listed})" == models.CLOSING_LINE

@@ -17,6 +17,8 @@
 - ``ix_rectification_history_closed``: the lines that closed a rectification (已反馈, 已撤销), the only way
   to close one; the open list keeps the rectifications without such a line, one probe of this small index
   each, where it used to find every rectification's newest line again for each row.
+- ``ix_rating_request_desk``: before every service it sends to the review pad, a desk closes its own requests
+  left unanswered; they were found among every desk's requests of every year, now among this desk's.
 
 Revision ID: 0012_list_indexes
 Revises: 0011_peer_encryption_key
@@ -33,9 +35,9 @@ branch_labels = None
 depends_on = None
 
 HAS_PREVIOUS = sa.text("previous_case_id IS NOT NULL")
-# the closing states of counter.ratings.rectification (RectState.FED_BACK, RectState.VOIDED), as stored
 AWAITING_DEFERRED = sa.text("status = 'awaiting_deferred'")  # CaseStatus.AWAITING_DEFERRED
 CORRECTION_ISSUED = sa.text("status = 'correction_issued'")  # CaseStatus.CORRECTION_ISSUED
+# the closing states of counter.ratings.rectification (RectState.FED_BACK, RectState.VOIDED), as stored
 CLOSING = sa.text("state_after IN ('fed_back', 'voided')")
 
 
@@ -54,6 +56,7 @@ def upgrade() -> None:
         "ix_case_correction_due", "case", ["correction_due"], sqlite_where=CORRECTION_ISSUED,
         postgresql_where=CORRECTION_ISSUED,
     )  # fmt: skip
+    op.create_index("ix_rating_request_desk", "rating_request", ["site_code", "desk_no", "sent_at"])
     op.create_index("ix_rectification_history_latest", "rectification_history", ["rectification_id", "id"])
     op.drop_index("ix_rectification_history_rectification_id", table_name="rectification_history")
     op.create_index(
@@ -66,6 +69,7 @@ def downgrade() -> None:
     op.drop_index("ix_rectification_history_closed", table_name="rectification_history")
     op.create_index("ix_rectification_history_rectification_id", "rectification_history", ["rectification_id"])
     op.drop_index("ix_rectification_history_latest", table_name="rectification_history")
+    op.drop_index("ix_rating_request_desk", table_name="rating_request")
     op.drop_index("ix_case_correction_due", table_name="case")
     op.drop_index("ix_case_awaiting_deferred", table_name="case")
     op.drop_index("ix_case_previous_case_id", table_name="case")
