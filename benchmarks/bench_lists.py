@@ -229,12 +229,12 @@ def bench_rectifications(
     )  # fmt: skip
 
 
-def bench_hall(verdicts: Verdicts, label: str, hall: BigHall, rounds: int) -> None:
+def bench_hall(verdicts: Verdicts, label: str, hall: BigHall, rounds: int, opened: int) -> None:
     engine = make_engine(hall.url)
     sessions = make_sessions(engine)
     bare = Bare(hall.url)
     try:
-        numbers = list(hall.sample_case_nos)
+        numbers = list(hall.sample_case_nos)[:opened]
         print(f"{label}: {hall.cases:,} cases, {hall.rectifications:,} rectifications"
               f" ({hall.open_rectifications:,} open), {len(numbers)} case numbers to open")  # fmt: skip
         bench_open(verdicts, f"{label}, no ANALYZE", sessions, bare, numbers)
@@ -286,16 +286,16 @@ def main() -> None:
     parser.add_argument("--only", choices=("sqlite", "postgresql"))
     args = parser.parse_args()
     cases = 2_000 if args.smoke else args.cases
-    rounds = 3 if args.smoke else 15
+    rounds, opened = (3, 60) if args.smoke else (15, 1000)
     verdicts = Verdicts(smoke=args.smoke)
     with tempfile.TemporaryDirectory(prefix="bench-lists-") as tmp:
         folder = Path(tmp)
         if args.only != "postgresql":
             with sqlite_hall(cases, args.keep, folder) as hall:
-                bench_hall(verdicts, f"SQLite {cases:,}", hall, rounds)
+                bench_hall(verdicts, f"SQLite {cases:,}", hall, rounds, opened)
         if args.only != "sqlite":
             with postgres_hall(cases, folder) as hall:
-                bench_hall(verdicts, f"PostgreSQL {cases:,}", hall, rounds)
+                bench_hall(verdicts, f"PostgreSQL {cases:,}", hall, rounds, opened)
     raise SystemExit(verdicts.finish())
 
 
