@@ -244,13 +244,13 @@ def case_view(session: Session, case_no: str) -> CaseView | None:
     )
 
 
-ListingSelect = Select[models.Case, str, dt.date | None]
+ListingSelect = Select[str, str, str, str, dt.date, str, dt.date | None]
 
 
 def _rows(session: Session, stmt: ListingSelect) -> list[CaseRow]:
     return [
-        CaseRow(c.case_no, CaseStatus(c.status), name, c.applicant_name, c.received_on, c.desk_no, due)
-        for c, name, due in session.execute(stmt)
+        CaseRow(case_no, CaseStatus(status), name, applicant, received_on, desk_no, due)
+        for case_no, status, name, applicant, received_on, desk_no, due in session.execute(stmt)
     ]
 
 
@@ -296,9 +296,14 @@ def _status_is(status: CaseStatus) -> ColumnElement[bool]:
 
 
 def _listing(due: ColumnElement[dt.date | None] | InstrumentedAttribute[dt.date | None]) -> ListingSelect:
-    """The cases with their bundle's name and ``due``, the date the row shows as due."""
-    return select(models.Case, models.Bundle.name, due).join(
-        models.Bundle, models.Bundle.code == models.Case.bundle_code
+    """The cases with their bundle's name and ``due``, the date the row shows as due.
+
+    The row's columns only, not the case whole: the lists of deferrals coming due hold thousands of rows in a
+    hall, and a whole case object for each cost more than the query.
+    """
+    c = models.Case
+    return select(c.case_no, c.status, models.Bundle.name, c.applicant_name, c.received_on, c.desk_no, due).join(
+        models.Bundle, models.Bundle.code == c.bundle_code
     )
 
 
