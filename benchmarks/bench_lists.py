@@ -19,7 +19,9 @@ pragmas; PostgreSQL on a throwaway cluster of tests/pg_server.py), so load on th
 
     .venv/bin/python benchmarks/bench_lists.py [--cases 5000000] [--keep FOLDER] [--only sqlite|postgresql]
 
-``--keep`` keeps (and reuses) the SQLite hall file there: building five million cases takes hours.
+``--keep`` keeps (and reuses) the SQLite hall file there, as built: building five million cases takes hours. Each
+run works on a copy, so the first measurement is always of a database nobody has run ``ANALYZE`` on. PostgreSQL's
+autovacuum may analyse tables while the hall is built, so there "no ANALYZE" means none asked for by the program.
 """
 
 from __future__ import annotations
@@ -237,6 +239,8 @@ def bench_hall(verdicts: Verdicts, label: str, hall: BigHall, rounds: int, opene
         numbers = list(hall.sample_case_nos)[:opened]
         print(f"{label}: {hall.cases:,} cases, {hall.rectifications:,} rectifications"
               f" ({hall.open_rectifications:,} open), {len(numbers)} case numbers to open")  # fmt: skip
+        for number in numbers:  # once untimed: the first timed pass would pay for reading the file from disk
+            bare.open_case(number)
         bench_open(verdicts, f"{label}, no ANALYZE", sessions, bare, numbers)
         with engine.begin() as conn:
             conn.execute(text("ANALYZE"))
@@ -263,7 +267,9 @@ def sqlite_hall(cases: int, keep: Path | None, folder: Path) -> Iterator[BigHall
         shutil.copyfile(folder / "hall.sqlite3", path)
         described.write_bytes(pickle.dumps(hall))
     kept: BigHall = pickle.loads(described.read_bytes())  # written by this program, just above
-    yield dataclasses.replace(kept, url=f"sqlite:///{path}")
+    copy = folder / "kept.sqlite3"  # the run analyses its hall: the kept file stays as built, never analysed
+    shutil.copyfile(path, copy)
+    yield dataclasses.replace(kept, url=f"sqlite:///{copy}")
 
 
 @contextmanager
