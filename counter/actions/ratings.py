@@ -445,9 +445,14 @@ def decide_appeal(
             )
 
 
-def open_rectifications(session: Session) -> list[RectificationRow]:
-    """Open rectifications of every desk, earliest due first."""
-    return rectification_rows(session, open_only=True)
+def open_rectifications(
+    session: Session, *, after: tuple[dt.date, int] | None = None, limit: int | None = None
+) -> list[RectificationRow]:
+    """Open rectifications of every desk, earliest due first: all of them, or ``limit`` after the row ``after``.
+
+    ``after`` is the due date and id of the last row already shown (:meth:`RectificationRow.page_key`).
+    """
+    return rectification_rows(session, after=after, limit=limit)
 
 
 def rectification_detail(session: Session, rectification_id: int) -> RectificationView | None:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     Insert,
     ScalarSelect,
@@ -249,13 +250,13 @@ def case_view(session: Session, case_no: str) -> CaseView | None:
     )
 
 
-ListingSelect = Select[models.Case, str, dt.date | None]
+ListingSelect = Select[str, str, str, str, dt.date, str, dt.date | None]
 
 
 def _rows(session: Session, stmt: ListingSelect) -> list[CaseRow]:
     return [
-        CaseRow(c.case_no, CaseStatus(c.status), name, c.applicant_name, c.received_on, c.desk_no, due)
-        for c, name, due in session.execute(stmt)
+        CaseRow(case_no, CaseStatus(status), name, applicant, received_on, desk_no, due)
+        for case_no, status, name, applicant, received_on, desk_no, due in session.execute(stmt)
     ]
 
 
@@ -293,10 +294,22 @@ def _next_due(session: Session) -> ScalarSelect[dt.date | None]:
     )
 
 
+def _status_is(status: CaseStatus) -> ColumnElement[bool]:
+    """``status = '…'`` with the value written into the SQL: SQLite matches a query to a partial index
+    (``ix_case_awaiting_deferred``, ``ix_case_correction_due``) only by a literal, never by a bound parameter."""
+    value: BindParameter[str] = bindparam(None, status.value, literal_execute=True)
+    return models.Case.status == value
+
+
 def _listing(due: ColumnElement[dt.date | None] | InstrumentedAttribute[dt.date | None]) -> ListingSelect:
-    """The cases with their bundle's name and ``due``, the date the row shows as due."""
-    return select(models.Case, models.Bundle.name, due).join(
-        models.Bundle, models.Bundle.code == models.Case.bundle_code
+    """The cases with their bundle's name and ``due``, the date the row shows as due.
+
+    The row's columns only, not the case whole: the lists of deferrals coming due hold thousands of rows in a
+    hall, and a whole case object for each cost more than the query.
+    """
+    c = models.Case
+    return select(c.case_no, c.status, models.Bundle.name, c.applicant_name, c.received_on, c.desk_no, due).join(
+        models.Bundle, models.Bundle.code == c.bundle_code
     )
 
 
@@ -320,7 +333,7 @@ def deferrals_due_by(session: Session, last_day: dt.date) -> list[CaseRow]:
     next_due = _next_due(session)
     stmt = (
         _listing(next_due)
-        .where(models.Case.status == CaseStatus.AWAITING_DEFERRED.value, next_due <= last_day)
+        .where(_status_is(CaseStatus.AWAITING_DEFERRED), next_due <= last_day)
         .order_by(next_due, models.Case.case_no)
     )
     return _rows(session, stmt)
@@ -331,7 +344,7 @@ def corrections_due_by(session: Session, last_day: dt.date) -> list[CaseRow]:
     stmt = (
         _listing(models.Case.correction_due)
         .where(
-            models.Case.status == CaseStatus.CORRECTION_ISSUED.value,
+            _status_is(CaseStatus.CORRECTION_ISSUED),
             models.Case.correction_due.is_not(None),
             models.Case.correction_due <= last_day,
         )

@@ -11,7 +11,7 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -123,6 +123,24 @@ class Case(Base):
     """One intake.  Applicant and agent are copied in: the case shows them as they were."""
 
     __tablename__ = "case"
+    __table_args__ = (
+        # the desk's day list (F6): one day at one desk (migration 0012)
+        Index("ix_case_received_on_desk_no", "received_on", "desk_no"),
+        # only the few cases that continue another: a full index, nearly all NULL, read as useless after ANALYZE
+        Index(
+            "ix_case_previous_case_id", "previous_case_id",
+            sqlite_where=text("previous_case_id IS NOT NULL"), postgresql_where=text("previous_case_id IS NOT NULL"),
+        ),
+        # the cases still waiting, which the F6 list shows as coming due: few, among millions by status alone
+        Index(
+            "ix_case_awaiting_deferred", "status",
+            sqlite_where=text("status = 'awaiting_deferred'"), postgresql_where=text("status = 'awaiting_deferred'"),
+        ),
+        Index(
+            "ix_case_correction_due", "correction_due",
+            sqlite_where=text("status = 'correction_issued'"), postgresql_where=text("status = 'correction_issued'"),
+        ),
+    )  # fmt: skip
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_no: Mapped[str] = mapped_column(String(50), unique=True)
@@ -155,7 +173,7 @@ class Case(Base):
     turn_to: Mapped[str] = mapped_column(Text, default="")
     denial_reason: Mapped[str] = mapped_column(Text, default="")
     dates_beyond_data: Mapped[bool] = mapped_column(default=False)
-    previous_case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id"), nullable=True, index=True)
+    previous_case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # the intake's own identity, made at the desk before the first attempt to commit:
     # a retried commit (the connection dropped mid-way) or a repeated sync finds it
@@ -283,6 +301,11 @@ class PrintRecord(Base):
 # the ORM refuses them too (:class:`_InsertOnly`).
 
 
+# the closing states (RectState.FED_BACK, RectState.VOIDED) as stored; a test checks it against the domain
+CLOSING_STATES = ("fed_back", "voided")
+CLOSING_LINE = "state_after IN ('fed_back', 'voided')"
+
+
 class RowIsFinal(Exception):
     """An attempt to change or remove a row of an insert-only table."""
 
@@ -304,7 +327,11 @@ class RatingRequest(_InsertOnly, Base):
     """A service sent to the review pad: one per case and round (现场服务一次一评)."""
 
     __tablename__ = "rating_request"
-    __table_args__ = (UniqueConstraint("case_id", "round"),)
+    __table_args__ = (
+        UniqueConstraint("case_id", "round"),
+        # one desk's requests, which the pad checks for unanswered ones before every service (migration 0012)
+        Index("ix_rating_request_desk", "site_code", "desk_no", "sent_at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), index=True)
@@ -372,9 +399,18 @@ class RectificationHistory(_InsertOnly, Base):
     """Every move of a rectification, with who and what; the newest line holds its state."""
 
     __tablename__ = "rectification_history"
+    __table_args__ = (
+        # its state: the newest line, found by walking this backwards (migration 0012)
+        Index("ix_rectification_history_latest", "rectification_id", "id"),
+        # the lines that closed one (已反馈, 已撤销): the open list keeps those without such a line
+        Index(
+            "ix_rectification_history_closed", "rectification_id",
+            sqlite_where=text(CLOSING_LINE), postgresql_where=text(CLOSING_LINE),
+        ),
+    )  # fmt: skip
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    rectification_id: Mapped[int] = mapped_column(ForeignKey("rectification.id"), index=True)
+    rectification_id: Mapped[int] = mapped_column(ForeignKey("rectification.id"))
     at: Mapped[datetime] = mapped_column(default=utcnow)
     by: Mapped[str] = mapped_column(String(60))
     event: Mapped[str] = mapped_column(String(24))

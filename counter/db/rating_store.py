@@ -15,8 +15,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, exists, func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import BindParameter, Select, and_, bindparam, case, exists, func, insert, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from counter.db import models
 from counter.ratings.export import RatingRecord
@@ -94,14 +94,22 @@ def request_row(session: Session, request_id: int) -> RequestRow | None:
 
 
 def pending_requests(session: Session, sent_before: dt.datetime, site_code: str, desk_no: str) -> list[RequestRow]:
-    """One desk's requests neither rated nor lapsed that were sent before ``sent_before``."""
+    """One desk's requests neither rated nor lapsed that were sent before ``sent_before``.
+
+    Asked before every service the pad shows, so the unanswered are picked out in the database: the desk's
+    answered requests of all the years before are never read into Python.
+    """
     rq = models.RatingRequest
+    unanswered = (
+        ~exists().where(models.Rating.request_id == rq.id),
+        ~exists().where(models.RatingLapse.request_id == rq.id),
+    )
     stmt = (
         _request_select()
-        .where(rq.sent_at < to_utc(sent_before), rq.site_code == site_code, rq.desk_no == desk_no)
+        .where(rq.sent_at < to_utc(sent_before), rq.site_code == site_code, rq.desk_no == desk_no, *unanswered)
         .order_by(rq.id)
     )
-    return [r for r in _request_rows(session, stmt) if r.status is DeskStatus.PENDING]
+    return _request_rows(session, stmt)
 
 
 def add_lapse(session: Session, request_id: int, at: dt.datetime) -> None:
@@ -162,27 +170,38 @@ def add_rectification_line(
     )  # fmt: skip
 
 
-def _latest_lines() -> Any:
-    """Per rectification: its current state (newest line) and the ledger date of a 限期整改."""
+def _rectification_columns(rect: type[models.Rectification]) -> tuple[Any, Any]:
+    """A rectification's current state (its newest line) and the ledger date of a 限期整改, each by its index."""
     h = models.RectificationHistory
-    newest = select(func.max(h.id)).group_by(h.rectification_id)
-    state = select(h.rectification_id, h.state_after).where(h.id.in_(newest)).subquery("state")
-    fix = select(h.rectification_id, func.max(h.fix_due).label("fix_due")).group_by(h.rectification_id).subquery("fix")
-    return state, fix
-
-
-def _rectification_select() -> Select[*tuple[Any, ...]]:
-    rect, rating = models.Rectification, models.Rating
-    state, fix = _latest_lines()
-    return (
-        select(
-            rect.id, rating.case_no, rating.item_name, rating.desk_no, rating.clerk, rating.level, rating.rated_at,
-            rect.opened_on, rect.due_on, rect.due_beyond_data, state.c.state_after, fix.c.fix_due,
-        )
-        .join(rating, rating.id == rect.rating_id)
-        .join(state, state.c.rectification_id == rect.id)
-        .join(fix, fix.c.rectification_id == rect.id)
+    state = (
+        select(h.state_after).where(h.rectification_id == rect.id).order_by(h.id.desc()).limit(1)
+        .correlate(rect).scalar_subquery()
     )  # fmt: skip
+    fix_due = select(func.max(h.fix_due)).where(h.rectification_id == rect.id).correlate(rect).scalar_subquery()
+    return state, fix_due
+
+
+def _rectification_select(*, open_only: bool = False) -> Select[*tuple[Any, ...]]:
+    """The rows of the rectification list, each state read by an index probe of its own rectification.
+
+    ``open_only`` keeps the rectifications that no line has closed (已反馈 or 已撤销 end one, and nothing moves
+    it on), one probe each of the small index of closing lines; the state and ledger date are then read only for
+    the rows kept.  The closing states are written as literals so that both databases can match the query to that
+    partial index.
+    """
+    rect, rating = models.Rectification, models.Rating
+    state, fix_due = _rectification_columns(rect)
+    stmt = select(
+        rect.id, rating.case_no, rating.item_name, rating.desk_no, rating.clerk, rating.level, rating.rated_at,
+        rect.opened_on, rect.due_on, rect.due_beyond_data, state.label("state_after"), fix_due.label("fix_due"),
+    ).join(rating, rating.id == rect.rating_id)  # fmt: skip
+    if open_only:
+        closing = aliased(models.RectificationHistory)
+        closed_states: BindParameter[list[str]] = bindparam(
+            "closing_states", list(models.CLOSING_STATES), expanding=True, literal_execute=True
+        )
+        stmt = stmt.where(~exists().where(closing.rectification_id == rect.id, closing.state_after.in_(closed_states)))
+    return stmt
 
 
 def _rectification_row(r: Any) -> RectificationRow:
@@ -191,12 +210,29 @@ def _rectification_row(r: Any) -> RectificationRow:
     )
 
 
-def rectification_rows(session: Session, open_only: bool = True) -> list[RectificationRow]:
-    """Rectifications by the date they are due (a 限期整改 by its ledger date), earliest first."""
-    rows = [_rectification_row(r) for r in session.execute(_rectification_select())]
-    if open_only:
-        rows = [r for r in rows if r.state not in (RectState.FED_BACK, RectState.VOIDED)]
-    return sorted(rows, key=lambda r: (r.due, r.rectification_id))
+def rectification_rows(
+    session: Session, *, after: tuple[dt.date, int] | None = None, limit: int | None = None
+) -> list[RectificationRow]:
+    """Open rectifications by the date they are due (a 限期整改 by its ledger date), earliest first.
+
+    A page of ``limit`` rows following the row ``after`` (its due date and id), so a window shows the first
+    rows at once and reads more as the supervisor scrolls, whatever the number open.  The due date is worked
+    out, and the rows ordered and cut, in the database: the rule of
+    :func:`counter.ratings.rectification.effective_due` in SQL.
+    """
+    listed = _rectification_select(open_only=True).subquery("listed")
+    due = case(
+        (and_(listed.c.state_after == RectState.FIX_BY_DEADLINE.value, listed.c.fix_due.is_not(None)),
+         listed.c.fix_due),
+        else_=listed.c.due_on,
+    ).label("due")  # fmt: skip
+    stmt = select(*(c for c in listed.c), due).order_by(due, listed.c.id)
+    if after is not None:
+        after_due, after_id = after
+        stmt = stmt.where(or_(due > after_due, and_(due == after_due, listed.c.id > after_id)))
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [_rectification_row(r) for r in session.execute(stmt)]
 
 
 def rectification_state(session: Session, rectification_id: int) -> RectState | None:

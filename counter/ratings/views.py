@@ -65,6 +65,10 @@ class RectificationRow:
     def overdue(self, today: dt.date) -> bool:
         return is_overdue(self.due, self.state, today)
 
+    def page_key(self) -> tuple[dt.date, int]:
+        """Where the list stands after this row: it is ordered by due date, then by number."""
+        return self.due, self.rectification_id
+
 
 @dataclass(frozen=True, slots=True)
 class RectHistoryLine:

@@ -7,6 +7,10 @@ allows (回访核实 → 立行立改 / 限期整改 / 解释说明 → 反馈) 
 history only grows.  Until user roles exist anyone may open this page — it is
 the one place a level is shown, and the rater's name stays masked (the case
 page has the contact details).
+
+A league's halls keep years of rectifications, so the list is read a page at a
+time (:data:`PAGE` rows, the next when the supervisor scrolls to the last), and
+alerts arriving together reload it once, however many there are.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import datetime as dt
 import logging
 from functools import partial
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -96,6 +100,8 @@ from counter.words.ratings import APPEAL_GROUND, APPEAL_PROBLEM, RATING_LEVEL, R
 
 log = logging.getLogger(__name__)
 
+PAGE = 200  # rows read at a time: a screenful many times over, and a read of a few milliseconds at any size
+
 
 def due_text(due: dt.date, today: dt.date) -> str:
     if due < today:
@@ -135,6 +141,11 @@ class RectificationPage(QWidget):
         self._alerts = alerts
         self._desk = desk  # who decides; None: this machine's desk, nobody signed in
         self._rows: list[RectificationRow] = []
+        self._more = False  # the last page read was full: there may be more after it
+        # alerts raised together (a check finding many) reload the list once, when the event loop is free again
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(0)
         self._view: RectificationView | None = None
         self.setWindowTitle(SUPERVISE_TITLE)
         self.setStyleSheet(scaled(PAGE_STYLE))
@@ -235,6 +246,8 @@ class RectificationPage(QWidget):
     def _connect_signals(self) -> None:
         self.refresh_button.clicked.connect(self.on_refresh)
         self.table.itemSelectionChanged.connect(self.on_row_selected)
+        self.table.verticalScrollBar().valueChanged.connect(self.on_scrolled)
+        self._reload_timer.timeout.connect(self.reload_after_alerts)
         for event, button in self.move_buttons.items():
             button.clicked.connect(partial(self.on_move_clicked, event))
         self.uphold_button.clicked.connect(partial(self.on_appeal_clicked, True))
@@ -251,7 +264,7 @@ class RectificationPage(QWidget):
         alerts = self._alerts
 
         def read(unit: Unit) -> list[RectificationRow]:
-            rows = open_rectifications(unit)
+            rows = open_rectifications(unit, limit=PAGE)
             if alerts is not None:
                 alerts.check(unit)
             return rows
@@ -263,18 +276,32 @@ class RectificationPage(QWidget):
             self._say(err.message, "problems")
             return
         self.show_rows(rows)
+        self._reload_timer.stop()  # the alerts of this read are in the list already
         if self._alerts is not None:
             self._alerts.acknowledge()  # the supervisor is looking at the list now
         if chosen is not None:
             self.choose(chosen)
 
     def show_rows(self, rows: list[RectificationRow]) -> None:
-        today = self._clock().date()
-        self._rows = rows
+        """The list from its first row: ``rows`` is its first page."""
+        self._rows = []
         self.table.blockSignals(True)
         self.table.clearSelection()
-        self.table.setRowCount(len(rows))
-        for index, row in enumerate(rows):
+        self.table.setRowCount(0)
+        self.table.blockSignals(False)
+        self._append(rows)
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        self.show_detail(None)
+
+    def _append(self, rows: list[RectificationRow]) -> None:
+        today = self._clock().date()
+        first = len(self._rows)
+        self._rows += rows
+        self._more = len(rows) == PAGE
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self._rows))
+        for index, row in enumerate(rows, start=first):
             due = row.due.isoformat() + (SUPERVISE_BEYOND_DATA if row.due_beyond_data else "")
             items = read_only_items([
                 row.case_no, row.bundle_name, row.desk_no, row.clerk, RATING_LEVEL[row.level],
@@ -287,9 +314,19 @@ class RectificationPage(QWidget):
                     item.setForeground(QBrush(QColor(colours[1])))
                 self.table.setItem(index, column, item)
         self.table.blockSignals(False)
-        self.table.setVisible(bool(rows))
-        self.empty.setVisible(not rows)
-        self.show_detail(None)
+
+    def on_scrolled(self, value: int) -> None:
+        """At the last row: the next page, after the last row shown."""
+        if not self._more or not self._rows or value < self.table.verticalScrollBar().maximum():
+            return
+        after = self._rows[-1].page_key()
+        try:
+            rows = self._runner.read(partial(open_rectifications, after=after, limit=PAGE), SUPERVISE_SAVE_FAILED)
+        except Failed as err:
+            log.exception("rectifications not read")
+            self._say(err.message, "problems")
+            return
+        self._append(rows)
 
     def chosen_id(self) -> int | None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
@@ -445,9 +482,13 @@ class RectificationPage(QWidget):
             DESK_RATING_ALERT.format(case_no=alert.case_no, desk_no=alert.desk_no, due=alert.due_on.isoformat()),
             "problems",
         )
+        self._reload_timer.start()
+
+    def reload_after_alerts(self) -> None:
+        """The list's first page again, once for every alert raised since the last read, keeping the chosen row."""
         chosen = self.chosen_id()
         try:
-            self.show_rows(self._runner.read(open_rectifications))
+            self.show_rows(self._runner.read(partial(open_rectifications, limit=PAGE)))
         except Failed:
             log.exception("rectifications not read")
             return

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import office_calendar
 from counter.actions.ratings import record_rating, record_unrated, send_to_pad
+from counter.db import models
+from counter.db.rating_store import add_rating, add_rectification, add_rectification_line, add_request
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
-from counter.ratings.rectification import RectEvent
+from counter.ratings.rectification import RectEvent, RectState
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.figures_page import FiguresPage
 from counter.ui.pad.style import OVERDUE_COLOURS
-from counter.ui.pad.supervision import RectificationPage
+from counter.ui.pad.supervision import PAGE, RectificationPage
 from counter.words.ratings import APPEAL_PROBLEM, RECT_MOVE_PROBLEM
 from tests.ratings.conftest import DESK, Clock
 from tests.ui.runners import runner_on
@@ -138,7 +143,7 @@ def test_a_new_bad_rating_alerts_the_open_page(
     rate(sessions, demo_cases["受理"], RatingChoice(Level.DISSATISFIED, ("其他",)), clock)
     with qtbot.waitSignal(alerts.raised), sessions() as session:
         alerts.check(session)  # as the window's timer does for a rating from another desk
-    assert column(page, 0) == [demo_cases["受理"]]
+    qtbot.waitUntil(lambda: column(page, 0) == [demo_cases["受理"]])
     assert page.alert_badge.text() == "新差评 1 条"
     assert not page.alert_badge.isHidden()
     assert demo_cases["受理"] in page.message.text()
@@ -166,3 +171,67 @@ def test_the_figures_page(
     assert page.table.rowCount() == 2
     assert cell(page.table, 0, 0) == "我要开小餐馆（50平方米以下）"
     assert cell(page.table, 1, 0) == "合计"
+
+
+def open_rectifications_of(sessions: sessionmaker[Session], count: int, clock: Clock) -> None:
+    """``count`` bad ratings of one case (a round each), each opening a rectification left 待回访."""
+    at = clock()
+    with sessions.begin() as session:
+        case_id, case_no = session.execute(select(models.Case.id, models.Case.case_no).limit(1)).one()
+        for n in range(count):
+            request = add_request(session, case_id, n + 1, at, "XAM01", "8", "乌兰")
+            rating = add_rating(session, {
+                "request_id": request, "level": "dissatisfied", "channel": "pc", "reasons": [], "comment": "",
+                "rated_at": at, "rated_on": at.date(), "round": n + 1, "case_no": case_no, "item_code": "X",
+                "item_name": "我要开小餐馆", "department": "", "clerk": "乌兰", "desk_no": "8", "site_code": "XAM01",
+                "region": "152201", "rater_name": "张三", "rater_id_no": "", "rater_kind": "person",
+            })  # fmt: skip
+            due = at.date() + dt.timedelta(days=n % 30)
+            rect = add_rectification(session, rating, at, at.date(), "7 calendar_day", due, False)
+            add_rectification_line(session, rect, at, "", RectEvent.OPENED, RectState.AWAITING_REVISIT)
+
+
+def test_the_list_reads_a_page_and_the_next_at_its_end(
+    qtbot: QtBot, sessions: sessionmaker[Session], clock: Clock
+) -> None:
+    open_rectifications_of(sessions, PAGE + 50, clock)
+    page = RectificationPage(runner_on(sessions), "宝音", clock=clock)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.on_refresh()
+    assert page.table.rowCount() == PAGE
+    dues = column(page, 7)
+    bar = page.table.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the supervisor scrolls to the last row
+    qtbot.waitUntil(lambda: page.table.rowCount() == PAGE + 50)
+    assert column(page, 7)[:PAGE] == dues
+    assert column(page, 7) == sorted(column(page, 7))  # the next page follows the first, by due date
+    bar.setValue(bar.maximum())
+    assert page.table.rowCount() == PAGE + 50  # the last page was short: nothing more to read
+
+
+def test_alerts_raised_together_read_the_list_once(qtbot: QtBot, sessions: sessionmaker[Session], clock: Clock) -> None:
+    alerts = SupervisorAlerts()
+    page = RectificationPage(runner_on(sessions), "宝音", clock=clock, alerts=alerts)
+    qtbot.addWidget(page)
+    page.on_refresh()
+    with sessions() as session:
+        alerts.prime(session)
+    open_rectifications_of(sessions, 12, clock)  # rated bad at other desks since the last check
+    reads: list[str] = []
+    engine = sessions.kw["bind"]
+
+    def count(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        if "'fed_back', 'voided'" in statement:  # the open list, not the alerts' own read
+            reads.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        with qtbot.waitSignal(alerts.raised), sessions() as session:
+            alerts.check(session)
+        qtbot.waitUntil(lambda: page.table.rowCount() == 12)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert page.alert_badge.text() == "新差评 12 条"
+    assert len(reads) == 1

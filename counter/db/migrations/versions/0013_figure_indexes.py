@@ -6,7 +6,7 @@ cases; with the grouped columns in the index too, SQLite counts from the index a
 rows, which carry names and addresses (PostgreSQL keeps the case's id beside them for the joins to the ratings).
 
 Revision ID: 0013_figure_indexes
-Revises: 0011_peer_encryption_key
+Revises: 0012_list_indexes
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0013_figure_indexes"
-down_revision = "0011_peer_encryption_key"
+down_revision = "0012_list_indexes"
 branch_labels = None
 depends_on = None
 

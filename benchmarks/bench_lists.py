@@ -1,0 +1,309 @@
+"""The lists a desk and a supervisor open, at league size, each beside the bare SQL returning the same rows.
+
+On a hall database built through the real path (:mod:`benchmarks.big_hall`: township packages taken in by the
+hall's sync import, with materials, history, ratings and rectifications), on SQLite and on PostgreSQL:
+
+1. open a case by number: :func:`counter.actions.case_view.read_case`, what the case page (F7, the scanner) calls,
+   for the sample of case numbers spread over the years, first on the database as built (no ``ANALYZE``), then
+   after ``ANALYZE``; p95 against 2 ms. Beside it the database's part alone
+   (:func:`counter.actions.case_reads.case_view`), and the floor: the bare driver reading the case by number, its
+   checklist, its history, the case that continues it and its documents with their prints, by hand-written SQL;
+2. the F6 day lists: :func:`counter.actions.case_reads.day_lists` for the newest day at a desk (today's cases and
+   every deferral and correction coming due), median against 20 ms; floor: the same rows by three hand-written
+   statements on the bare driver;
+3. the open rectifications (F8): :func:`counter.actions.ratings.open_rectifications`, its first page as the window
+   asks for it, median against 200 ms; floor: the same rows by one hand-written statement on the bare driver.
+
+Ours and the floor are run in turn, round after round, on the same connection settings (SQLite WAL, the app's
+pragmas; PostgreSQL on a throwaway cluster of tests/pg_server.py), so load on the machine falls on both alike.
+
+    .venv/bin/python benchmarks/bench_lists.py [--cases 5000000] [--keep FOLDER] [--only sqlite|postgresql]
+
+``--keep`` keeps (and reuses) the SQLite hall file there, as built: building five million cases takes hours. Each
+run works on a copy, so the first measurement is always of a database nobody has run ``ANALYZE`` on. PostgreSQL's
+autovacuum may analyse tables while the hall is built, so there "no ANALYZE" means none asked for by the program.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import pickle
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import psycopg
+from sqlalchemy import make_url, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from benchmarks.big_hall import BigHall, build
+from benchmarks.goals import Verdicts, arguments, percentile
+from counter.actions.case_reads import case_view, day_lists
+from counter.actions.case_view import read_case
+from counter.actions.ratings import open_rectifications
+from counter.case.decisions import LAPSE_EVENTS
+from counter.case.status import NOTE_CODES_JOIN
+from counter.db.engine import make_engine, make_sessions
+from tests.pg_server import start_cluster, stop_cluster
+
+PAGE = 200  # the first page of the open rectifications, as the 督办 page reads it
+OPEN_GOAL_MS = 2.0
+DAY_LIST_GOAL_MS = 20.0
+RECTIFICATIONS_GOAL_MS = 200.0
+
+# --- the floors: hand-written SQL on the bare driver -----------------------------------------------------------
+
+_CASE = 'SELECT * FROM "case" WHERE case_no = {p}'
+_LATER = 'SELECT case_no FROM "case" WHERE previous_case_id = {p}'
+_MATERIALS = "SELECT * FROM case_material WHERE case_id = {p} ORDER BY id"
+_HISTORY = "SELECT * FROM case_history WHERE case_id = {p} ORDER BY id"
+_DOCUMENTS = (
+    "SELECT d.id, d.doc_no, d.kind, d.issued_on,"
+    " (SELECT count(*) FROM print_record p WHERE p.document_id = d.id),"
+    " (SELECT count(*) FROM print_record p WHERE p.document_id = d.id AND NOT p.ok)"
+    " FROM document_record d WHERE d.case_id = {p} ORDER BY d.id"
+)
+_NEXT_DUE = (
+    "(SELECT min(m.due_on) FROM case_material m WHERE m.case_id = c.id AND m.due_on IS NOT NULL"
+    " AND m.arrived_on IS NULL AND NOT EXISTS (SELECT 1 FROM case_history h WHERE h.case_id = m.case_id"
+    " AND h.event IN ({lapses}) AND {find}('{j}' || h.note || '{j}', '{j}' || m.material_code || '{j}') > 0))"
+)
+_ROW = "c.case_no, c.status, b.name, c.applicant_name, c.received_on, c.desk_no"
+_OF_DAY = (
+    f'SELECT {_ROW}, {_NEXT_DUE} FROM "case" c JOIN bundle b ON b.code = c.bundle_code'
+    " WHERE c.received_on = {p} AND c.desk_no = {p} ORDER BY c.id"
+)
+_DEFERRALS = (
+    f'SELECT * FROM (SELECT {_ROW}, {_NEXT_DUE} AS due FROM "case" c JOIN bundle b ON b.code = c.bundle_code'
+    " WHERE c.status = 'awaiting_deferred') w WHERE due <= {p} ORDER BY due, case_no"
+)
+_CORRECTIONS = (
+    f'SELECT {_ROW}, c.correction_due FROM "case" c JOIN bundle b ON b.code = c.bundle_code'
+    " WHERE c.status = 'correction_issued' AND c.correction_due IS NOT NULL AND c.correction_due <= {p}"
+    " ORDER BY c.correction_due, c.case_no"
+)
+_RECTIFICATIONS = (
+    "SELECT * FROM (SELECT r.id, g.case_no, g.item_name, g.desk_no, g.clerk, g.level, g.rated_at, r.opened_on,"
+    " r.due_on, r.due_beyond_data,"
+    " (SELECT h.state_after FROM rectification_history h WHERE h.rectification_id = r.id ORDER BY h.id DESC"
+    " LIMIT 1) AS state,"
+    " (SELECT max(h.fix_due) FROM rectification_history h WHERE h.rectification_id = r.id) AS fix_due"
+    " FROM rectification r JOIN rating g ON g.id = r.rating_id"
+    " WHERE NOT EXISTS (SELECT 1 FROM rectification_history c WHERE c.rectification_id = r.id"
+    " AND c.state_after IN ('fed_back', 'voided'))) x"
+    " ORDER BY CASE WHEN state = 'fix_by_deadline' AND fix_due IS NOT NULL THEN fix_due ELSE due_on END, id"
+    f" LIMIT {PAGE}"
+)
+
+
+class Bare:
+    """The bare driver on the same database: sqlite3 with the app's pragmas, or psycopg."""
+
+    def __init__(self, url: str) -> None:
+        parsed = make_url(url)
+        self.postgres = parsed.get_backend_name() == "postgresql"
+        if self.postgres:
+            conninfo = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+            self.conn: Any = psycopg.connect(conninfo, autocommit=True)
+            find, mark = "strpos", "%s"
+        else:
+            self.conn = sqlite3.connect(str(parsed.database), isolation_level=None)
+            for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=FULL", "busy_timeout=10000"):
+                self.conn.execute(f"PRAGMA {pragma}")
+            find, mark = "instr", "?"
+        lapses = ", ".join(f"'{event}'" for event in sorted(LAPSE_EVENTS))
+        self.sql = {
+            name: template.format(lapses=lapses, find=find, j=NOTE_CODES_JOIN, p=mark)
+            for name, template in _STATEMENTS.items()
+        }
+
+    def rows(self, name: str, *values: object) -> list[tuple[Any, ...]]:
+        cursor = self.conn.cursor()
+        cursor.execute(self.sql[name], values)
+        found = list(cursor.fetchall())
+        cursor.close()
+        return found
+
+    def open_case(self, case_no: str) -> int:
+        (case,) = self.rows("case", case_no)
+        case_id = case[0]
+        return (
+            len(self.rows("later", case_id)) + len(self.rows("materials", case_id))
+            + len(self.rows("history", case_id)) + len(self.rows("documents", case_id))
+        )  # fmt: skip
+
+    def day_lists(self, day: dt.date, desk_no: str, soon_until: dt.date) -> tuple[list[str], list[str]]:
+        of_day = [r[0] for r in self.rows("of_day", day, desk_no)]
+        due = self.rows("deferrals", soon_until) + self.rows("corrections", soon_until)
+        return of_day, sorted(r[0] for r in due)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+_STATEMENTS = {
+    "case": _CASE, "later": _LATER, "materials": _MATERIALS, "history": _HISTORY, "documents": _DOCUMENTS,
+    "newest": 'SELECT received_on, desk_no FROM "case" ORDER BY id DESC LIMIT 1', "of_day": _OF_DAY,
+    "deferrals": _DEFERRALS, "corrections": _CORRECTIONS, "rectifications": _RECTIFICATIONS,
+}  # fmt: skip
+
+
+# --- timing ------------------------------------------------------------------------------------------------------
+
+
+def _ms(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return (time.perf_counter() - start) * 1000
+
+
+def _read(sessions: sessionmaker[Session], action: Callable[[Session], Any]) -> Callable[[], Any]:
+    """The action in its own unit of work, as the window's runner gives it one for each read."""
+
+    def run() -> Any:
+        with sessions() as session:
+            return action(session)
+
+    return run
+
+
+def bench_open(verdicts: Verdicts, label: str, sessions: sessionmaker[Session], bare: Bare, numbers: list[str]) -> None:
+    ours: list[float] = []
+    database: list[float] = []
+    floor: list[float] = []
+    for number in numbers:  # in turn: the load of the moment falls on all three
+        ours.append(_ms(_read(sessions, partial(read_case, case_no=number))))
+        database.append(_ms(_read(sessions, partial(case_view, case_no=number))))
+        floor.append(_ms(partial(bare.open_case, number)))
+    warm = slice(min(20, len(numbers) // 10), None)
+    p95, p95_db, p95_floor = (percentile(times[warm], 0.95) for times in (ours, database, floor))
+    print(f"  {label}: the case view alone p95 {p95_db:.2f} ms; medians {statistics.median(ours):.2f} /"
+          f" {statistics.median(database):.2f} / {statistics.median(floor):.2f} ms")  # fmt: skip
+    verdicts.at_most(f"{label}: open a case by number, p95", p95, OPEN_GOAL_MS, floor=p95_floor)
+
+
+def bench_day_list(
+    verdicts: Verdicts, label: str, sessions: sessionmaker[Session], bare: Bare, hall: BigHall, rounds: int
+) -> None:
+    # the newest case's day and desk: a desk's day with cases (the hall's own desks took none)
+    ((day, desk_no),) = bare.rows("newest")
+    day = day if isinstance(day, dt.date) else dt.date.fromisoformat(day)
+    with sessions() as session:
+        lists = day_lists(session, day, desk_no)
+    of_day, due = bare.day_lists(day, desk_no, lists.soon_until)
+    assert [r.case_no for r in lists.of_day] == of_day, "the floor must return the same rows"
+    assert sorted(r.case_no for r in lists.due) == due, "the floor must return the same rows"
+    ours, floor = [], []
+    for _ in range(rounds):
+        ours.append(_ms(_read(sessions, lambda unit: day_lists(unit, day, desk_no))))
+        floor.append(_ms(lambda: bare.day_lists(day, desk_no, lists.soon_until)))
+    print(f"  {label}: F6 on {day} at desk {desk_no}: {len(of_day)} cases of the day, {len(due)} coming due")
+    verdicts.at_most(
+        f"{label}: F6 day lists, median", statistics.median(ours), DAY_LIST_GOAL_MS, floor=statistics.median(floor)
+    )
+
+
+def bench_rectifications(
+    verdicts: Verdicts, label: str, sessions: sessionmaker[Session], bare: Bare, rounds: int
+) -> None:
+    with sessions() as session:
+        page = open_rectifications(session, limit=PAGE)
+    assert [r.rectification_id for r in page] == [r[0] for r in bare.rows("rectifications")], "not the same rows"
+    ours, floor = [], []
+    for _ in range(rounds):
+        ours.append(_ms(_read(sessions, lambda unit: open_rectifications(unit, limit=PAGE))))
+        floor.append(_ms(lambda: bare.rows("rectifications")))
+    print(f"  {label}: the first {len(page)} open rectifications")
+    verdicts.at_most(
+        f"{label}: open rectifications (F8), first page, median", statistics.median(ours), RECTIFICATIONS_GOAL_MS,
+        floor=statistics.median(floor),
+    )  # fmt: skip
+
+
+def bench_hall(verdicts: Verdicts, label: str, hall: BigHall, rounds: int, opened: int) -> None:
+    engine = make_engine(hall.url)
+    sessions = make_sessions(engine)
+    bare = Bare(hall.url)
+    try:
+        numbers = list(hall.sample_case_nos)[:opened]
+        print(f"{label}: {hall.cases:,} cases, {hall.rectifications:,} rectifications"
+              f" ({hall.open_rectifications:,} open), {len(numbers)} case numbers to open")  # fmt: skip
+        for number in numbers:  # once untimed: the first timed pass would pay for reading the file from disk
+            bare.open_case(number)
+        bench_open(verdicts, f"{label}, no ANALYZE", sessions, bare, numbers)
+        with engine.begin() as conn:
+            conn.execute(text("ANALYZE"))
+        bench_open(verdicts, f"{label}, after ANALYZE", sessions, bare, numbers)
+        bench_day_list(verdicts, label, sessions, bare, hall, rounds)
+        bench_rectifications(verdicts, label, sessions, bare, rounds)
+    finally:
+        bare.close()
+        engine.dispose()
+
+
+# --- the halls ---------------------------------------------------------------------------------------------------
+
+
+@contextmanager
+def sqlite_hall(cases: int, keep: Path | None, folder: Path) -> Iterator[BigHall]:
+    if keep is None:
+        yield build(f"sqlite:///{folder / 'hall.sqlite3'}", cases, work=folder / "work")
+        return
+    keep.mkdir(parents=True, exist_ok=True)
+    path, described = keep / f"hall-{cases}.sqlite3", keep / f"hall-{cases}.pickle"
+    if not path.exists():
+        hall = build(f"sqlite:///{folder / 'hall.sqlite3'}", cases, work=folder / "work")
+        shutil.copyfile(folder / "hall.sqlite3", path)
+        described.write_bytes(pickle.dumps(hall))
+    kept: BigHall = pickle.loads(described.read_bytes())  # written by this program, just above
+    copy = folder / "kept.sqlite3"  # the run analyses its hall: the kept file stays as built, never analysed
+    shutil.copyfile(path, copy)
+    yield dataclasses.replace(kept, url=f"sqlite:///{copy}")
+
+
+@contextmanager
+def postgres_hall(cases: int, folder: Path) -> Iterator[BigHall]:
+    cluster = start_cluster()  # its own folder, which the postgres user may enter
+    try:
+        admin = make_engine(cluster.url("postgres"))
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("CREATE DATABASE hall"))
+        admin.dispose()
+        yield build(cluster.url("hall"), cases, work=folder / "work-pg")
+    finally:
+        stop_cluster(cluster)
+
+
+def main() -> None:
+    parser = arguments(__doc__)
+    parser.add_argument("--cases", type=int, default=5_000_000)
+    parser.add_argument("--keep", type=Path, help="keep and reuse the SQLite hall file in this folder")
+    parser.add_argument("--only", choices=("sqlite", "postgresql"))
+    args = parser.parse_args()
+    cases = 2_000 if args.smoke else args.cases
+    rounds, opened = (3, 60) if args.smoke else (15, 1000)
+    verdicts = Verdicts(smoke=args.smoke)
+    with tempfile.TemporaryDirectory(prefix="bench-lists-") as tmp:
+        folder = Path(tmp)
+        if args.only != "postgresql":
+            with sqlite_hall(cases, args.keep, folder) as hall:
+                bench_hall(verdicts, f"SQLite {cases:,}", hall, rounds, opened)
+        if args.only != "sqlite":
+            with postgres_hall(cases, folder) as hall:
+                bench_hall(verdicts, f"PostgreSQL {cases:,}", hall, rounds, opened)
+    raise SystemExit(verdicts.finish())
+
+
+if __name__ == "__main__":
+    main()
