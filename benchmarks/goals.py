@@ -67,6 +67,11 @@ class Verdicts:
         text = f"{ours:.2f} {unit} beside floor {floor:.2f} {unit}, {r:.2f}x, goal <= {goal:g}x"
         return self._say(label, r <= goal, text)
 
+    def record(self, label: str, value: float, unit: str = "ms", floor: float | None = None) -> None:
+        """A figure printed for the record, beside its floor, with no goal: the issue sets none for it."""
+        beside = f" (floor {floor:.2f} {unit}, {value / floor:.2f}x)" if floor else ""
+        print(f"{label}: {value:.2f} {unit}{beside}: no goal, for the record", flush=True)
+
     def finish(self) -> int:
         """0 when every goal was met, or on a smoke run; 1 otherwise, naming what was missed."""
         if self.missed and not self.smoke:
