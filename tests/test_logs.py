@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,3 +63,24 @@ def test_a_number_that_slips_into_a_log_line_is_masked(desk_log: Path) -> None:
     assert "139****1234" in written
     assert "rang from" in written
     assert "ValueError" in written
+
+
+def test_a_line_without_digits_is_written_without_loading_the_masking(counter_home: Path) -> None:
+    """The desk's start-up writes lines that hold no number: the masking (and the identifiers) load at the first
+    line that could hold one, and that line is still masked."""
+    code = (
+        "import logging, sys\n"
+        "from counter.host.logs import setup_logging\n"
+        "setup_logging()\n"
+        "logging.getLogger('counter.test').info('desk app started (sqlite, quick start)')\n"
+        "print('counter.audit.masking' in sys.modules)\n"
+        "logging.getLogger('counter.test').warning('rang from %s', '13904821234')\n"
+        "print('counter.audit.masking' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True"]
+    written = (log_dir() / LOG_FILE).read_text(encoding="utf-8")
+    assert "desk app started (sqlite, quick start)" in written
+    assert "13904821234" not in written
+    assert "139****1234" in written

@@ -20,6 +20,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from counter.catalog.departments import AdminLevel
+from counter.catalog.guide_status import GuideStatus as GuideStatus  # noqa: PLC0414 -- re-exported: the model's users name it from here
 
 
 class TimeUnit(StrEnum):
@@ -119,12 +120,6 @@ class CaseKind(StrEnum):
 
     IMMEDIATE = "1"
     PROMISED = "2"
-
-
-class GuideStatus(StrEnum):
-    PUBLISHED = "published"
-    DRAFT = "draft"  # 待核: drafted and validated, not yet published by the site's administrator
-    UNPUBLISHED = "unpublished"  # 指南未发布: listed and searchable, intake refuses it
 
 
 #: 服务对象 (seed 001 第九条, second paragraph) by the national platform's code: the values a guide may name.

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, overload
 
-from counter.catalog.model import GuideStatus
+from counter.catalog.guide_status import GuideStatus
 from counter.catalog.typos import TypoIndex, mark, owner_of, rank_of
 
 SEGMENT = "\x1f"  # between segments of a haystack; control characters never reach a query

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from counter.catalog.fingerprint import BUNDLED_FINGERPRINT_KEY, BUNDLED_PROBLEMS_KEY
-from counter.catalog.model import GuideStatus
+from counter.catalog.guide_status import GuideStatus
 from counter.catalog.problems import Problem, problems_from_json
 from counter.catalog.search import SearchEntry
 from counter.db.revision import HEAD

@@ -45,7 +45,6 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -161,6 +160,8 @@ def write_note(note: DatabaseNote) -> None:
     body = json.dumps(
         {"place": note.place, "made_at": note.made_at, "issued": note.issued, "series": series}, ensure_ascii=False
     )
+    import tempfile  # here, where a note is written: reading one (every start) does not need it
+
     # a temporary file of its own (0600): two processes of one desk writing through one name could each truncate
     # what the other was about to rename, leaving a note that reads as none
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)

@@ -30,14 +30,18 @@ class MaskPersonalNumbers(logging.Filter):
     """ID numbers, credit codes and phone numbers in a log line, masked as on paper."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        error = record.exc_info if record.exc_info and record.exc_info[1] is not None and not record.exc_text else None
+        if error is None and not any(map(str.isdigit, message)):
+            return True  # every number masked is a run of digits: a line without one (most of them) has none
+        # imported at the first line that could hold a number: the start-up's own lines have none
         from counter.audit.masking import masked_text
 
-        message = record.getMessage()
         masked = masked_text(message)
         if masked != message:
             record.msg, record.args = masked, None
-        if record.exc_info and record.exc_info[1] is not None and not record.exc_text:
-            record.exc_text = masked_text(logging.Formatter().formatException(record.exc_info))
+        if error is not None:
+            record.exc_text = masked_text(logging.Formatter().formatException(error))
         return True
 
 

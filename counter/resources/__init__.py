@@ -1,8 +1,10 @@
 """Where the files shipped with the app are: the bundled catalog, the fonts and the translations.
 
-They live inside the package (``counter/resources/``) and are found through :mod:`importlib.resources`, so a
-wheel, an editable install and a frozen build (PyInstaller puts them under its own folder) all find them the same
-way, wherever the program is started from.  ``COUNTER_RESOURCES`` points elsewhere (tests and training use it).
+They live inside the package (``counter/resources/``) and are found beside this module's own file, so a wheel,
+an editable install and a frozen build (PyInstaller puts the package and its data under its own folder) all find
+them the same way, wherever the program is started from.  That is the folder :mod:`importlib.resources` names for a
+package installed as files, without the archive readers (zipfile, lzma, tempfile…) it imports, which the desk's
+every start would pay for.  ``COUNTER_RESOURCES`` points elsewhere (tests and training use it).
 
 Plain paths, no process state: the documents find their fonts here without depending on the host layer, and the
 host's data folders stay in :mod:`counter.host.paths`.  :func:`missing_resources` tells start-up what an
@@ -14,7 +16,6 @@ from __future__ import annotations
 import enum
 import os
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 
 CATALOG = "catalog"
@@ -34,10 +35,9 @@ def resources_dir() -> Path:
     override = os.environ.get("COUNTER_RESOURCES")
     if override:
         return Path(override)
-    found = files(__name__)
     # Installed as files (wheel, editable, PyInstaller one-folder), the package is a real folder; reportlab and
     # Qt need real file paths, so a zipped install is not supported and shows up here as a missing folder.
-    return found if isinstance(found, Path) else Path(str(found))
+    return Path(__file__).parent
 
 
 def bundled_catalog_dir() -> Path:

@@ -42,13 +42,11 @@ from counter.ui.fonts import install_fonts
 from counter.ui.geometry import fit_to_screen
 from counter.ui.integrity import check_at_start, start_daily_backup
 from counter.ui.main_window import MainWindow
-from counter.ui.number_check import check_numbers_at_start
 from counter.ui.qt_language import install_qt_language
 from counter.ui.runner import Runner
 from counter.ui.single_desk import Claim, SingleDesk
 from counter.ui.text_size import percent_of, scaled, set_text_percent
 from counter.ui.unexpected import install as install_unexpected_hook
-from counter.words.database import database_missing_text, database_read_only_text
 
 if TYPE_CHECKING:
     from counter.ui.signin.controller import SignInController
@@ -112,8 +110,12 @@ def database_file_failure(store: Store) -> str | None:
     try:
         store.check_file()
     except DatabaseMissing as err:
+        from counter.words.database import database_missing_text  # only a start that fails needs these words
+
         return database_missing_text(str(err.path), err.folder_missing, err.made_at, setup=True)
     except DatabaseReadOnly as err:
+        from counter.words.database import database_read_only_text  # as above
+
         return database_read_only_text(str(err.path))
     return None
 
@@ -233,6 +235,10 @@ def _bring_catalog_up(
     opened = window.desk_actions.database_open.emit
 
     def check() -> None:
+        # imported here, on the warm-up thread after a quick start: the numbers' check and its words are not needed
+        # before the first search
+        from counter.ui.number_check import check_numbers_at_start
+
         check_numbers_at_start(window.banner, db, today)
 
     if quick is None:

@@ -18,7 +18,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from counter.catalog.model import GuideStatus
+from counter.catalog.guide_status import GuideStatus
 from counter.ui import words
 from counter.ui.text_size import px
 

@@ -7,7 +7,7 @@ which the guide page imports when it first shows a guide.
 
 from __future__ import annotations
 
-from counter.catalog.model import GuideStatus
+from counter.catalog.guide_status import GuideStatus
 from counter.words.translate import tr
 
 DESK_UNPUBLISHED_TAG = tr("指南未发布")
