@@ -84,7 +84,7 @@ class _Among:
         """``columns`` (the case's id first, ``order`` last) of the rows of these cases, in ``order``."""
         if self.dense:
             stmt = select(*columns).select_from(from_).where(case_id.between(self.ids[0], self.ids[-1]))
-            found = self.session.execute(stmt.order_by(order)).all()
+            found: list[Sequence[Any]] = list(self.session.execute(stmt.order_by(order)).all())
             return found if self.extra is None else [r for r in found if r[0] in self.extra]
         rows: list[Sequence[Any]] = []
         for among in memberships(self.session, case_id, self.ids):
@@ -193,10 +193,8 @@ def _record(c: Sequence[Any], *parts: Any) -> CaseRecord:
             utc(o[0]), o[1], o[2], o[3], o[4],
             tuple(RectLine(utc(y[1]), *y[2:-1]) for y in rect_lines.get(o[-1], _NO_ROWS)),
         )  # fmt: skip
-        return RatingEntry(
-            *r[:4], utc(r[4]), *r[5:-1], rectification,
-            tuple(AppealEntry(utc(y[1]), *y[2:-1]) for y in appeals.get(rating_id, _NO_ROWS)),
-        )  # fmt: skip
+        appealed = tuple(AppealEntry(utc(y[1]), *y[2:-1]) for y in appeals.get(rating_id, _NO_ROWS))
+        return RatingEntry(*(*r[:4], utc(r[4]), *r[5:-1], rectification, appealed))
 
     return CaseRecord(
         **fields,
@@ -205,10 +203,9 @@ def _record(c: Sequence[Any], *parts: Any) -> CaseRecord:
         materials=tuple(MaterialLine(*row[1:-1]) for row in materials.get(case_id, _NO_ROWS)),
         history=tuple(HistoryEntry(utc(y[1]), *y[2:-1]) for y in history.get(case_id, _NO_ROWS)),
         documents=tuple(
-            DocumentEntry(
-                *y[1:9], utc(y[9]),
-                tuple(PrintEntry(utc(q[1]), *q[2:-1]) for q in prints.get(y[-1], _NO_ROWS)),
-            )
+            DocumentEntry(*(
+                *y[1:9], utc(y[9]), tuple(PrintEntry(utc(q[1]), *q[2:-1]) for q in prints.get(y[-1], _NO_ROWS))
+            ))
             for y in documents.get(case_id, _NO_ROWS)
         ),
         ratings=tuple(

@@ -302,7 +302,8 @@ def _dumper(cls: Any) -> Callable[[Any], dict[str, Any]]:
 
 def to_dict(record: Record) -> dict[str, Any]:
     """The record as plain JSON data, with its ``type``."""
-    return _dumper(type(record))(record)
+    kind: Any = type(record)
+    return _dumper(kind)(record)
 
 
 def parse_records(body: Iterable[Any], kind: str | None = None) -> tuple[list[Record], list[RecordProblem]]:
