@@ -4,7 +4,8 @@ A query per case, or per document, rating or rectification, makes a package of t
 every read and write of :mod:`counter.db.sync_case_records`, :mod:`counter.db.sync_cases` and
 :mod:`counter.db.sync_case_parts` covers a whole package (in chunks of hundreds).  Counted here are the statements
 SQLAlchemy sends; the cases carry every part an import writes (checklist and history lines, a receipt with its
-print, ratings, a lapse, a bad rating's rectification with its lines).
+print, ratings, a lapse, a bad rating's rectification with its lines).  The export writes those cases' JSON straight
+from their rows, and is held here to the JSON of the records the import reads them back into.
 """
 
 from __future__ import annotations
@@ -25,12 +26,13 @@ from counter.actions.documents import make_document, record_print
 from counter.actions.ratings import offered_reasons, rating_settings, record_rating, record_unrated, send_to_pad
 from counter.actions.sync import export_package, import_package
 from counter.db import models
-from counter.db.sync_case_records import case_records
+from counter.db.sync_case_records import case_dicts, case_records
 from counter.db.sync_cases import apply_cases
 from counter.documents.kinds import DocumentKind
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
 from counter.sync.case_reader import PackageCase
+from counter.sync.record_json import to_dict
 from counter.sync.records import CaseRecord
 from counter.sync.sender_checks import Sender
 from counter.sync.sites import SiteKind
@@ -136,3 +138,19 @@ def test_an_export_and_an_import_ask_as_often_for_two_hundred_cases_as_for_twent
     small = export_and_import(sites(databases, tmp_path, "small"), 20)
     large = export_and_import(sites(databases, tmp_path, "large"), 200)
     assert large == small
+
+
+def test_the_exports_json_made_from_the_rows_is_the_records_json(databases: Any, tmp_path: Path) -> None:
+    """The export writes each case straight from its rows (counter.db.sync_case_records.case_dicts): the same JSON
+    as the record the import reads it back into, every part included."""
+    pair = sites(databases, tmp_path, "json")
+    sender = Sender("ARS01", frozenset(), frozenset(), dt.datetime.now(dt.UTC))
+    with pair.township.sessions.begin() as session:
+        apply_cases(session, copies(pair.templates, 30, 10), own, sender)
+    with pair.township.sessions() as session:
+        ids = list(session.scalars(select(models.Case.id)))
+        made = case_dicts(session, ids[::2] + ids[1::2])
+        assert made == [to_dict(r) for r in case_records(session, ids)]
+    assert any(d["documents"] for d in made)
+    assert any(q["rating"] and q["rating"]["rectification"] for d in made for q in d["ratings"])
+    assert any(q["lapsed_at"] for d in made for q in d["ratings"])
