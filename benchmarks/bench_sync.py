@@ -42,7 +42,7 @@ import orjson
 import psycopg
 from sqlalchemy import Engine, func, select, text
 
-from benchmarks.big_hall import TOWNSHIPS, Copier, Training, _hall_site, _placements, training_cases, working_days
+from benchmarks.big_hall import TOWNSHIPS, Copier, Training, hall_site, placements, training_cases, working_days
 from benchmarks.goals import Verdicts, arguments
 from counter.actions.sync import ImportReport, export_package, import_package
 from counter.db import models
@@ -85,7 +85,7 @@ def _now() -> dt.datetime:
 def _fill(site: Site, copier: Copier, index: int, start: int, count: int, days: list[dt.date]) -> None:
     """Cases ``start``… of the township, its own (sender = itself), written by the writer the hall's import uses."""
     rng = random.Random(index)
-    places = _placements(site.code, index, start + count, days, 0)
+    places = placements(site.code, index, start + count, days, 0)
     for _ in range(start):
         next(places)
     sender = Sender(site.code, frozenset(), frozenset(), _now())
@@ -110,7 +110,7 @@ def _world(smoke: bool) -> Iterator[tuple[list[Database], Copier, list[dt.date],
         work = Path(tmp)
         os.environ["COUNTER_HOME"] = str(work / "home")
         catalog = catalog_file(work / "catalog")
-        hall = _hall_site(f"sqlite:///{work / 'hall.sqlite3'}", work / "hall")
+        hall = hall_site(f"sqlite:///{work / 'hall.sqlite3'}", work / "hall")
         cluster = start_cluster(durable=True)
         databases = PgDatabases(cluster)
         engines: list[Engine] = []
@@ -169,7 +169,7 @@ def _pg_hall(databases: PgDatabases, work: Path, hall: Site, townships: Sequence
     name = databases.create(MIGRATED)
     folder = work / "hall-pg"
     shutil.copytree(work / "hall", folder)
-    site = _hall_site(databases.cluster.url(name), folder)
+    site = hall_site(databases.cluster.url(name), folder)
     for township in townships:
         introduce(site, township)
     site.sessions.kw["bind"].dispose()
