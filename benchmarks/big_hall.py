@@ -46,6 +46,7 @@ from counter.actions.calendar import office_calendar
 from counter.actions.catalog import import_source
 from counter.actions.demo import complete_checklist, fresh_checklist
 from counter.actions.documents import make_document, record_print
+from counter.actions.guide_status import publish_guide
 from counter.actions.intake import IntakeRequest, fulfil_deferred, take_intake
 from counter.actions.ratings import (
     choose_handling,
@@ -57,9 +58,9 @@ from counter.actions.ratings import (
     record_unrated,
     send_to_pad,
 )
-from counter.actions.sync import import_package
+from counter.actions.sync import import_package, review_items
 from counter.case.status import CaseStatus
-from counter.catalog.model import Necessity
+from counter.catalog.model import GuideStatus, Necessity
 from counter.db import models
 from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
@@ -81,7 +82,7 @@ from tests.catalog_db import catalog_file
 from tests.conftest import SHIPPED_CATALOG
 from tests.sync.sync_world import Site, introduce, make_site, sqlite_copy
 
-__all__ = ["BigHall", "Copier", "build", "training_cases"]
+__all__ = ["BigHall", "Copier", "build", "hall_site", "placements", "training_cases", "working_days"]
 
 HALL = "XAM01"
 HALL_NAME = "兴安盟政务服务中心"
@@ -395,7 +396,8 @@ def working_days(first: dt.date, last: dt.date) -> list[dt.date]:
     return days
 
 
-def _hall_site(url: str, folder: Path) -> Site:
+def hall_site(url: str, folder: Path) -> Site:
+    """The hall on ``url``: migrated, the shipped catalog in, every 待核 guide published by its administrator."""
     engine = make_engine(url)
     upgrade(engine)
     sessions = make_sessions(engine)
@@ -403,9 +405,6 @@ def _hall_site(url: str, folder: Path) -> Site:
         outcome = import_source(sessions, SHIPPED_CATALOG)
         assert outcome.report is not None, outcome.problems
     hall = make_site(sessions, HALL, HALL_NAME, SiteKind.HALL, folder)
-    from counter.actions.guide_status import publish_guide
-    from counter.catalog.model import GuideStatus
-
     with sessions.begin() as session:  # the hall's administrator confirms every 待核 guide
         drafts = session.scalars(select(models.Bundle.code).where(models.Bundle.status == GuideStatus.DRAFT.value))
         for code in list(drafts):
@@ -418,7 +417,7 @@ def _count(sessions: sessionmaker[Session], table: type[models.Base], *where: ob
         return int(session.scalar(select(func.count()).select_from(table).where(*where)) or 0)  # type: ignore[arg-type]
 
 
-def _placements(site: str, index: int, count: int, days: list[dt.date], seed: int) -> Iterator[Placed]:
+def placements(site: str, index: int, count: int, days: list[dt.date], seed: int) -> Iterator[Placed]:
     """``count`` places at ``site`` in the order they happened: the desks in turn, the days spread evenly.
 
     The ``k``-th case of a desk falls on day ``k * len(days) // per_desk``; its number is its place among that
@@ -439,7 +438,7 @@ def _placements(site: str, index: int, count: int, days: list[dt.date], seed: in
 def _sites(url: str, work: Path) -> tuple[Site, list[Site]]:
     """The hall at ``url`` and its townships, each trusting the others; the first has taken the hall's guides in."""
     catalog = catalog_file(work / "catalog")
-    hall = _hall_site(url, work / "hall")
+    hall = hall_site(url, work / "hall")
     township_sites: list[Site] = []
     for n, (code, name) in enumerate(TOWNSHIPS):
         site = make_site(sqlite_copy(catalog, work / f"{code}.sqlite3"), code, name, SiteKind.TOWNSHIP, work / code)
@@ -482,7 +481,7 @@ def build(
     rng = random.Random(seed)
     shares = [cases // len(township_sites) + (1 if n < cases % len(township_sites) else 0)
               for n in range(len(township_sites))]  # fmt: skip
-    places = [_placements(s.code, n, shares[n], days, seed) for n, s in enumerate(township_sites)]
+    places = [placements(s.code, n, shares[n], days, seed) for n, s in enumerate(township_sites)]
     left = list(shares)
     export_no = [0] * len(township_sites)
     sample: list[str] = []
@@ -544,8 +543,6 @@ def _take(hall: Site, data: bytes) -> float:
         report = import_package(session, hall.desk, data, dt.datetime.now(dt.UTC), key_path=hall.key_path)
     seconds = time.perf_counter() - start
     if report.held or report.unchanged or report.replayed:
-        from counter.actions.sync import review_items
-
         with hall.sessions() as session:
             held = [(i.record_key, i.reason, i.detail) for i in review_items(session)[:5]]
         raise RuntimeError(f"the hall did not take every case in: {report}; {held}")

@@ -50,7 +50,7 @@ from counter.audit.actions import AuditAction
 from counter.db import sync_store
 from counter.db.account_store import all_accounts
 from counter.db.settings_store import is_training
-from counter.db.sync_case_records import case_records
+from counter.db.sync_case_records import case_dicts
 from counter.db.sync_cases import apply_cases
 from counter.db.sync_marks import changed_case_ids, current_marks, earliest_change
 from counter.db.sync_tables import CASE, HISTORY, utc
@@ -251,12 +251,12 @@ def export_package(
         records = _case_package(session, target, on_progress)
     else:
         marks = sync_store.update_marks(session)
-        records = _updates_package(session, target)
+        records = [to_dict(r) for r in _updates_package(session, target)]
     acked = sync_store.last_acked(session, target)
     since = None if acked is None else utc(acked.created_at)
     export_no = sync_store.next_export_no(session, target)
     header = Header(site.code, site.kind.value, target, kind, export_no, now, since, len(records))
-    data = write_package(header, [to_dict(r) for r in records], key, recipient)
+    data = write_package(header, records, key, recipient)
     content_hash = hashlib.sha256(data[data.index(b"\n", len(MAGIC)) + 1 :]).hexdigest()
     sync_store.add_export(session, target, export_no, kind.value, now, since, len(records), content_hash, marks)
     detail = {"kind": kind.value, "to_site": target, "export_no": export_no, "records": len(records)}
@@ -265,18 +265,19 @@ def export_package(
     return ExportResult(data, target, export_no, len(records))
 
 
-def _case_package(session: Session, hall: str, on_progress: Progress | None) -> list[Record]:
+def _case_package(session: Session, hall: str, on_progress: Progress | None) -> list[dict[str, Any]]:
+    """The pending cases as the package's JSON (written straight from their rows), and the acknowledgement."""
     ids = sync_store.pending_case_ids(session, hall)
-    records: list[Record] = []
+    records: list[dict[str, Any]] = []
     for start in range(0, len(ids), READ_CHUNK):
         if on_progress is not None:
             on_progress(start, len(ids))
-        records.extend(case_records(session, ids[start : start + READ_CHUNK]))
+        records.extend(case_dicts(session, ids[start : start + READ_CHUNK]))
     if on_progress is not None:
         on_progress(len(ids), len(ids))
     taken = sync_store.highest_import(session, hall, PackageKind.UPDATES.value)
     if taken:
-        records.append(AckRecord(PackageKind.UPDATES.value, taken))
+        records.append(to_dict(AckRecord(PackageKind.UPDATES.value, taken)))
     return records
 
 

@@ -15,10 +15,10 @@ from collections.abc import Callable, Mapping, Sequence
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import and_, bindparam, insert, update
+from sqlalchemy import and_, bindparam, update
 from sqlalchemy.orm import Session
 
-from counter.db.bulk_rows import bulk_insert, chunks
+from counter.db.bulk_rows import bulk_insert
 from counter.db.sync_tables import (
     APPEAL,
     CASE,
@@ -31,10 +31,22 @@ from counter.db.sync_tables import (
     RECT,
     RECT_LINE,
     REQUEST,
+    new_row_ids,
     select_in,
     utc,
 )
-from counter.sync.records import CaseRecord, HistoryEntry, MaterialLine, PrintEntry, RatingEntry, RatingRound
+from counter.sync.records import (
+    AppealEntry,
+    CaseRecord,
+    DocumentEntry,
+    HistoryEntry,
+    MaterialLine,
+    PrintEntry,
+    RatingEntry,
+    RatingRound,
+    RectificationEntry,
+    RectLine,
+)
 
 
 def merge_parts(
@@ -175,34 +187,33 @@ def merge_history(
 def merge_documents(
     session: Session, records: Sequence[CaseRecord], ids: Mapping[str, int], old_ids: Sequence[int]
 ) -> set[str]:
+    """Documents and their prints each case lacks; a document new here has no prints here to compare with."""
     docs = {
         (row.doc_no, row.kind): row.id
         for row in select_in(session, (DOCUMENT.c.id, DOCUMENT.c.doc_no, DOCUMENT.c.kind), DOCUMENT.c.case_id, old_ids)
     }
+    earlier = sorted(set(docs.values()))
     changed: set[str] = set()
-    new_docs: list[dict[str, Any]] = []
-    owners: dict[tuple[str, str], str] = {}
+    new_docs: list[tuple[Any, ...]] = []
     for r in records:
         for d in r.documents:
-            if d.key in docs or d.key in owners:
+            if d.key in docs:
                 continue
-            owners[d.key] = r.uid
-            new_docs.append({"case_id": ids[r.uid], "doc_no": d.doc_no, "kind": d.kind, "issued_on": d.issued_on,
-                             "site_code": d.site_code, "desk_no": d.desk_no, "clerk": d.clerk, "office": d.office,
-                             "content_hash": d.content_hash, "created_at": d.created_at})  # fmt: skip
-    if new_docs:
-        for part in chunks(new_docs, 2000):
-            for doc_id, doc_no, kind in session.execute(
-                insert(DOCUMENT).returning(DOCUMENT.c.id, DOCUMENT.c.doc_no, DOCUMENT.c.kind), list(part)
-            ):
-                docs[(doc_no, kind)] = doc_id
-        changed |= set(owners.values())
+            docs[d.key] = 0  # its id below: the first case naming it has it
+            new_docs.append((ids[r.uid], *_document_values(d)))
+            changed.add(r.uid)
+    made = new_row_ids(session, DOCUMENT, len(new_docs))
+    for doc_id, row in zip(made, new_docs, strict=True):
+        docs[(row[1], row[2])] = doc_id
+    bulk_insert(
+        session, DOCUMENT, ("id", *DOCUMENT_COLUMNS), [(i, *row) for i, row in zip(made, new_docs, strict=True)]
+    )
     columns = (PRINT.c.document_id, PRINT.c.at, PRINT.c.desk_no, PRINT.c.target)
     prints = {
         (row.document_id, utc(row.at), row.desk_no, row.target)
-        for row in select_in(session, columns, PRINT.c.document_id, sorted(set(docs.values())))
+        for row in select_in(session, columns, PRINT.c.document_id, earlier)
     }
-    new_prints: list[dict[str, Any]] = []
+    new_prints: list[tuple[Any, ...]] = []
     for r in records:
         for d in r.documents:
             doc_id = docs[d.key]
@@ -211,24 +222,41 @@ def merge_documents(
                 if key in prints:
                     continue
                 prints.add(key)
-                new_prints.append(_print_values(p, doc_id))
+                new_prints.append((doc_id, *_print_values(p)))
                 changed.add(r.uid)
-    if new_prints:
-        session.execute(insert(PRINT), new_prints)
+    bulk_insert(session, PRINT, PRINT_COLUMNS, new_prints)
     return changed
 
 
-def _print_values(p: PrintEntry, doc_id: int) -> dict[str, Any]:
-    return {
-        "document_id": doc_id, "at": p.at, "clerk": p.clerk, "desk_no": p.desk_no, "target": p.target,
-        "content_hash": p.content_hash, "ok": p.ok, "error": p.error,
-    }  # fmt: skip
+DOCUMENT_COLUMNS = (
+    "case_id", "doc_no", "kind", "issued_on", "site_code", "desk_no", "clerk", "office", "content_hash", "created_at",
+)  # fmt: skip
+_document_values: Callable[[DocumentEntry], tuple[Any, ...]] = attrgetter(*DOCUMENT_COLUMNS[1:])
+PRINT_COLUMNS = ("document_id", "at", "clerk", "desk_no", "target", "content_hash", "ok", "error")
+_print_values: Callable[[PrintEntry], tuple[Any, ...]] = attrgetter(*PRINT_COLUMNS[1:])
+REQUEST_COLUMNS = ("id", "case_id", "round", "sent_at", "site_code", "desk_no", "clerk")
+RATING_COLUMNS = (
+    "id", "request_id", "round", "case_no", "level", "channel", "reasons", "comment", "rated_at", "rated_on",
+    "item_code", "item_name", "department", "clerk", "staff_no", "desk_no", "site_code", "region", "rater_name",
+    "rater_id_no", "rater_kind", "anonymous",
+)  # fmt: skip
+_rating_values: Callable[[RatingEntry], tuple[Any, ...]] = attrgetter(*RATING_COLUMNS[4:])
+RECT_COLUMNS = ("id", "rating_id", "opened_at", "opened_on", "period", "due_on", "due_beyond_data")
+_rect_values: Callable[[RectificationEntry], tuple[Any, ...]] = attrgetter(*RECT_COLUMNS[2:])
+RECT_LINE_COLUMNS = ("rectification_id", "at", "by", "event", "state_after", "note", "fix_due")
+_rect_line_values: Callable[[RectLine], tuple[Any, ...]] = attrgetter(*RECT_LINE_COLUMNS[1:])
+APPEAL_COLUMNS = ("rating_id", "at", "by", "ground", "upheld", "reason")
+_appeal_values: Callable[[AppealEntry], tuple[Any, ...]] = attrgetter(*APPEAL_COLUMNS[1:])
 
 
 def merge_ratings(
     session: Session, records: Sequence[CaseRecord], ids: Mapping[str, int], old_ids: Sequence[int]
 ) -> set[str]:
-    """Requests, ratings, lapses, rectifications and appeals: each added where its place is empty."""
+    """Requests, ratings, lapses, rectifications and appeals: each added where its place is empty.
+
+    Only what was here before the package is read back to compare with: a request, rating or rectification
+    written by this import has nothing under it yet.
+    """
     rounds = [(r, q) for r in records for q in r.ratings]
     if not rounds:
         return set()
@@ -236,56 +264,44 @@ def merge_ratings(
         (row.case_id, row.round): row.id
         for row in select_in(session, (REQUEST.c.id, REQUEST.c.case_id, REQUEST.c.round), REQUEST.c.case_id, old_ids)
     }
+    earlier = sorted(requests.values())
     changed: set[str] = set()
-    new_requests = []
+    new_requests: list[tuple[Any, ...]] = []
     for r, q in rounds:
         place = (ids[r.uid], q.round)
         if place not in requests:
             requests[place] = 0
-            new_requests.append({"case_id": place[0], "round": q.round, "sent_at": q.sent_at, "site_code": q.site_code,
-                                 "desk_no": q.desk_no, "clerk": q.clerk})  # fmt: skip
+            new_requests.append((place[0], q.round, q.sent_at, q.site_code, q.desk_no, q.clerk))
             changed.add(r.uid)
-    for part in chunks(new_requests, 2000):
-        for request_id, case_id, round_ in session.execute(
-            insert(REQUEST).returning(REQUEST.c.id, REQUEST.c.case_id, REQUEST.c.round), list(part)
-        ):
-            requests[(case_id, round_)] = request_id
-    request_ids = sorted(requests.values())
+    made = new_row_ids(session, REQUEST, len(new_requests))
+    for request_id, row in zip(made, new_requests, strict=True):
+        requests[(row[0], row[1])] = request_id
+    bulk_insert(session, REQUEST, REQUEST_COLUMNS, [(i, *row) for i, row in zip(made, new_requests, strict=True)])
     ratings = {
         row.request_id: row.id
-        for row in select_in(session, (RATING.c.id, RATING.c.request_id), RATING.c.request_id, request_ids)
+        for row in select_in(session, (RATING.c.id, RATING.c.request_id), RATING.c.request_id, earlier)
     }
-    lapses = {row.request_id for row in select_in(session, (LAPSE.c.request_id,), LAPSE.c.request_id, request_ids)}
-    new_ratings, new_lapses = [], []
+    earlier_ratings = sorted(ratings.values())
+    lapses = {row.request_id for row in select_in(session, (LAPSE.c.request_id,), LAPSE.c.request_id, earlier)}
+    new_ratings: list[tuple[Any, ...]] = []
+    new_lapses: list[tuple[Any, ...]] = []
     for r, q in rounds:
         request_id = requests[(ids[r.uid], q.round)]
         if q.rating is not None and request_id not in ratings and request_id not in lapses:
             ratings[request_id] = 0
-            new_ratings.append(_rating_values(q.rating, request_id, q.round, r.case_no))
+            new_ratings.append((request_id, q.round, r.case_no, *_rating_values(q.rating)))
             changed.add(r.uid)
         elif q.lapsed_at is not None and request_id not in lapses and request_id not in ratings:
             lapses.add(request_id)
-            new_lapses.append({"request_id": request_id, "at": q.lapsed_at})
+            new_lapses.append((request_id, q.lapsed_at))
             changed.add(r.uid)
-    for part in chunks(new_ratings, 2000):
-        for rating_id, request_id in session.execute(
-            insert(RATING).returning(RATING.c.id, RATING.c.request_id), list(part)
-        ):
-            ratings[request_id] = rating_id
-    if new_lapses:
-        session.execute(insert(LAPSE), new_lapses)
-    changed |= _merge_rectifications(session, rounds, ids, requests, ratings)
-    return changed  # fmt: skip
-
-
-def _rating_values(e: RatingEntry, request_id: int, round_: int, case_no: str) -> dict[str, Any]:
-    return {
-        "request_id": request_id, "level": e.level, "channel": e.channel, "reasons": e.reasons, "comment": e.comment,
-        "rated_at": e.rated_at, "rated_on": e.rated_on, "round": round_, "case_no": case_no, "item_code": e.item_code,
-        "item_name": e.item_name, "department": e.department, "clerk": e.clerk, "staff_no": e.staff_no,
-        "desk_no": e.desk_no, "site_code": e.site_code, "region": e.region, "rater_name": e.rater_name,
-        "rater_id_no": e.rater_id_no, "rater_kind": e.rater_kind, "anonymous": e.anonymous,
-    }  # fmt: skip
+    made = new_row_ids(session, RATING, len(new_ratings))
+    for rating_id, row in zip(made, new_ratings, strict=True):
+        ratings[row[0]] = rating_id
+    bulk_insert(session, RATING, RATING_COLUMNS, [(i, *row) for i, row in zip(made, new_ratings, strict=True)])
+    bulk_insert(session, LAPSE, ("request_id", "at"), new_lapses)
+    changed |= _merge_rectifications(session, rounds, ids, requests, ratings, earlier_ratings)
+    return changed
 
 
 def _merge_rectifications(
@@ -294,77 +310,60 @@ def _merge_rectifications(
     ids: Mapping[str, int],
     requests: Mapping[tuple[int, int], int],
     ratings: Mapping[int, int],
+    earlier: Sequence[int],
 ) -> set[str]:
+    """Rectifications, their lines and the appeals: ``earlier`` are the ratings that were here before."""
     rated = [(r, q.rating, ratings[requests[(ids[r.uid], q.round)]]) for r, q in rounds
              if q.rating is not None and requests[(ids[r.uid], q.round)] in ratings]  # fmt: skip
     if not rated:
         return set()
-    rating_ids = sorted({rating_id for _r, _e, rating_id in rated})
     rects = {
-        row.rating_id: row.id for row in select_in(session, (RECT.c.id, RECT.c.rating_id), RECT.c.rating_id, rating_ids)
+        row.rating_id: row.id for row in select_in(session, (RECT.c.id, RECT.c.rating_id), RECT.c.rating_id, earlier)
     }
+    earlier_rects = sorted(rects.values())
     changed: set[str] = set()
-    new_rects = []
+    new_rects: list[tuple[Any, ...]] = []
     for r, e, rating_id in rated:
         if e is not None and e.rectification is not None and rating_id not in rects:
             rects[rating_id] = 0
-            x = e.rectification
-            new_rects.append(
-                {
-                    "rating_id": rating_id,
-                    "opened_at": x.opened_at,
-                    "opened_on": x.opened_on,
-                    "period": x.period,
-                    "due_on": x.due_on,
-                    "due_beyond_data": x.due_beyond_data,
-                }
-            )
+            new_rects.append((rating_id, *_rect_values(e.rectification)))
             changed.add(r.uid)
-    for part in chunks(new_rects, 2000):
-        for rect_id, rating_id in session.execute(insert(RECT).returning(RECT.c.id, RECT.c.rating_id), list(part)):
-            rects[rating_id] = rect_id
-    changed |= _merge_rect_lines(session, rated, rects)
+    made = new_row_ids(session, RECT, len(new_rects))
+    for rect_id, row in zip(made, new_rects, strict=True):
+        rects[row[0]] = rect_id
+    bulk_insert(session, RECT, RECT_COLUMNS, [(i, *row) for i, row in zip(made, new_rects, strict=True)])
+    changed |= _merge_rect_lines(session, rated, rects, earlier_rects)
     appeals = {
         (row.rating_id, utc(row.at), row.ground)
-        for row in select_in(
-            session, (APPEAL.c.rating_id, APPEAL.c.at, APPEAL.c.ground), APPEAL.c.rating_id, rating_ids
-        )
+        for row in select_in(session, (APPEAL.c.rating_id, APPEAL.c.at, APPEAL.c.ground), APPEAL.c.rating_id, earlier)
     }
-    new_appeals = []
+    new_appeals: list[tuple[Any, ...]] = []
     for r, e, rating_id in rated:
         assert e is not None
         for a in e.appeals:
             if (rating_id, *a.key) not in appeals:
                 appeals.add((rating_id, *a.key))
-                new_appeals.append(
-                    {
-                        "rating_id": rating_id,
-                        "at": a.at,
-                        "by": a.by,
-                        "ground": a.ground,
-                        "upheld": a.upheld,
-                        "reason": a.reason,
-                    }
-                )
+                new_appeals.append((rating_id, *_appeal_values(a)))
                 changed.add(r.uid)
-    if new_appeals:
-        session.execute(insert(APPEAL), new_appeals)
-    return changed  # fmt: skip
+    bulk_insert(session, APPEAL, APPEAL_COLUMNS, new_appeals)
+    return changed
 
 
 def _merge_rect_lines(
-    session: Session, rated: Sequence[tuple[CaseRecord, RatingEntry | None, int]], rects: Mapping[int, int]
+    session: Session,
+    rated: Sequence[tuple[CaseRecord, RatingEntry | None, int]],
+    rects: Mapping[int, int],
+    earlier: Sequence[int],
 ) -> set[str]:
+    """The lines each rectification lacks; only those here before the package have any to compare with."""
     lines = {
         (row.rectification_id, utc(row.at), row.event)
         for row in select_in(
-            session,
-            (RECT_LINE.c.rectification_id, RECT_LINE.c.at, RECT_LINE.c.event),
-            RECT_LINE.c.rectification_id,
-            sorted(rects.values()),
+            session, (RECT_LINE.c.rectification_id, RECT_LINE.c.at, RECT_LINE.c.event), RECT_LINE.c.rectification_id,
+            earlier,
         )
-    }
-    new_lines = []
+    }  # fmt: skip
+    new_lines: list[tuple[Any, ...]] = []
     changed: set[str] = set()
     for r, e, rating_id in rated:
         if e is None or e.rectification is None or rating_id not in rects:
@@ -373,18 +372,7 @@ def _merge_rect_lines(
         for line in e.rectification.history:
             if (rect_id, *line.key) not in lines:
                 lines.add((rect_id, *line.key))
-                new_lines.append(
-                    {
-                        "rectification_id": rect_id,
-                        "at": line.at,
-                        "by": line.by,
-                        "event": line.event,
-                        "state_after": line.state_after,
-                        "note": line.note,
-                        "fix_due": line.fix_due,
-                    }
-                )
+                new_lines.append((rect_id, *_rect_line_values(line)))
                 changed.add(r.uid)
-    if new_lines:
-        session.execute(insert(RECT_LINE), new_lines)
-    return changed  # fmt: skip
+    bulk_insert(session, RECT_LINE, RECT_LINE_COLUMNS, new_lines)
+    return changed

@@ -20,14 +20,13 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
-from sqlalchemy.dialects.postgresql import REGCLASS
+from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
 from counter.case.numbers import CASE_NO
 from counter.db.bulk_rows import RowWriter, chunks
 from counter.db.sync_case_parts import HISTORY_COLUMNS, MATERIAL_COLUMNS, merge_parts
-from counter.db.sync_tables import CASE, CASE_FIELDS, DOCUMENT, GUIDE, HISTORY, MATERIAL, select_in, utc
+from counter.db.sync_tables import CASE, CASE_FIELDS, DOCUMENT, GUIDE, HISTORY, MATERIAL, new_row_ids, select_in, utc
 from counter.sync.case_reader import PackageCase
 from counter.sync.records import CaseRecord, MaterialLine
 from counter.sync.sender_checks import Refusal, Sender, check_case
@@ -74,7 +73,7 @@ def apply_cases(
     good = [c for c in cases if c.uid not in held]
     existing = {c.uid: here[c.uid].id for c in good if c.uid in here}
     new = [c for c in good if c.uid not in existing]
-    ids = dict(existing) | dict(zip([c.uid for c in new], _new_case_ids(session, len(new)), strict=True))
+    ids = dict(existing) | dict(zip([c.uid for c in new], new_row_ids(session, CASE, len(new)), strict=True))
     vetted = _Vetting(sender, _lines_here(session, existing))
     new_records = _write_new(session, new, ids, guides, lambda part: vetted(read(part)))
     old = vetted(read([c for c in good if c.uid in existing]))
@@ -123,25 +122,6 @@ def _lines_here(session: Session, existing: Mapping[str, int]) -> dict[str, set[
 #: new cases per batch of rows handed to the writer: small enough that the server starts early, large
 #: enough that a batch's statements cost little beside its rows
 NEW_BATCH = 1000
-
-
-def _new_case_ids(session: Session, count: int) -> list[int]:
-    """Row ids for ``count`` new cases, taken before their rows are written.
-
-    The rows then go in with their ids, so their checklist and history lines can
-    be written right behind them without asking the database which ids it gave.
-    PostgreSQL hands them out from the table's sequence, so desks adding cases
-    meanwhile get others; SQLite has one writer at a time, and its ids follow
-    the highest there is.
-    """
-    if count == 0:
-        return []
-    if session.get_bind().dialect.name == "postgresql":
-        # the sequence looked up once (a subquery), not once per id: a third of the time for ten thousand
-        sequence = select(func.pg_get_serial_sequence('"case"', "id")).scalar_subquery().cast(REGCLASS)
-        return list(session.scalars(select(func.nextval(sequence)).select_from(func.generate_series(1, count))))
-    before = int(session.scalar(select(func.coalesce(func.max(CASE.c.id), 0))) or 0)
-    return list(range(before + 1, before + 1 + count))
 
 
 def _write_new(

@@ -15,6 +15,7 @@ from typing import Any, cast
 
 import orjson
 from sqlalchemy import JSON, String, Table, Text, any_, bindparam, func, select
+from sqlalchemy.dialects.postgresql import REGCLASS
 from sqlalchemy.orm import Session
 
 from counter.db import models
@@ -85,3 +86,24 @@ def select_in(
 
 def case_ids_by_uid(session: Session, uids: Sequence[str]) -> dict[str, int]:
     return {row.uid: row.id for row in select_in(session, (CASE.c.uid, CASE.c.id), CASE.c.uid, uids)}
+
+
+def new_row_ids(session: Session, table: Table, count: int) -> list[int]:
+    """Row ids for ``count`` new rows of ``table``, taken before the rows are written.
+
+    The rows then go in with their ids by the bulk writer (``COPY``, multi-row ``INSERT``), and the rows that
+    point at them (a case's checklist lines, a rating's rectification) right behind them, without asking the
+    database which ids it gave (``RETURNING`` takes SQLAlchemy's row-by-row path).  PostgreSQL hands them out from
+    the table's sequence, so desks adding rows meanwhile get others; SQLite has one writer at a time, so the ids
+    follow the highest there is (a write begun elsewhere meanwhile makes this transaction's write fail, never share
+    an id).
+    """
+    if count == 0:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        # the sequence looked up once (a subquery), not once per id: a third of the time for ten thousand
+        name = f'"{table.name}"'
+        sequence = select(func.pg_get_serial_sequence(name, "id")).scalar_subquery().cast(REGCLASS)
+        return list(session.scalars(select(func.nextval(sequence)).select_from(func.generate_series(1, count))))
+    before = int(session.scalar(select(func.coalesce(func.max(table.c.id), 0))) or 0)
+    return list(range(before + 1, before + 1 + count))

@@ -175,8 +175,12 @@ def _associated(fields: Mapping[str, Any]) -> bytes:
 
 
 def pack_body(records: list[Any]) -> tuple[bytes, int]:
-    """The gzipped records (without a timestamp) and their unpacked length."""
-    plain = canonical_json(records)
+    """The gzipped records (without a timestamp) and their unpacked length.
+
+    The records are written by orjson, in the same canonical form as :func:`canonical_json` (sorted keys, no
+    spaces, UTF-8): the standard library's encoder took a tenth of a township's export.
+    """
+    plain = orjson.dumps(records, option=orjson.OPT_SORT_KEYS)
     return gzip.compress(plain, compresslevel=6, mtime=0), len(plain)
 
 

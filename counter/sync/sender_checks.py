@@ -196,8 +196,55 @@ def _fields(record: CaseRecord, sender: Sender, here: Collection[Any]) -> Refuse
     Lengths and counts are the package's structure (:mod:`counter.sync.records`' limits, checked as it is read):
     a record far beyond them is refused with its package before it is kept anywhere, the review list included.
     """
+    if _dates_within(record, sender, here) and _names_clean(record, here):
+        return None  # nearly every record: the paths naming the field are written only for one that is not
     found = _dates(record, sender, here)
     return found if found is not None else _names(record, here)
+
+
+def _dates_within(record: CaseRecord, sender: Sender, here: Collection[Any]) -> bool:
+    """Whether every date :func:`_dates` checks is within its range, asked without naming any of them."""
+    happened: list[dt.date | None] = [record.received_on, record.accepted_on, record.created_at]
+    due: list[dt.date | None] = [record.promised_on, record.correction_due, record.notify_due]
+    for m in record.materials:
+        happened.append(m.arrived_on)
+        due.append(m.due_on)
+    happened += [x.at for x in record.history if x.key not in here]
+    for d in record.documents:
+        happened += [d.issued_on, d.created_at, *[p.at for p in d.prints]]
+    for q in record.ratings:
+        happened += [q.sent_at, q.lapsed_at]
+        e = q.rating
+        if e is None:
+            continue
+        happened += [e.rated_at, e.rated_on, *[a.at for a in e.appeals]]
+        x = e.rectification
+        if x is not None:
+            happened += [x.opened_at, x.opened_on, *[line.at for line in x.history]]
+            due += [x.due_on, *[line.fix_due for line in x.history]]
+    for dates, latest in ((happened, sender.latest_happened), (due, sender.latest_deadline)):
+        for value in dates:
+            if value is None:
+                continue
+            day = value.date() if isinstance(value, dt.datetime) else value
+            if not EARLIEST <= day <= latest:
+                return False
+    return True
+
+
+def _names_clean(record: CaseRecord, here: Collection[Any]) -> bool:
+    """Whether every name :func:`_names` checks is free of control and direction characters, asked at once."""
+    named = [record.applicant_name, record.legal_rep, record.agent_name, record.clerk]
+    named += [m.name for m in record.materials]
+    named += [x.clerk for x in record.history if x.key not in here]
+    for d in record.documents:
+        named += [d.clerk, *[p.clerk for p in d.prints]]
+    for q in record.ratings:
+        named.append(q.clerk)
+        e = q.rating
+        if e is not None:
+            named += [e.clerk, e.rater_name, e.item_name, e.department]
+    return _BAD_IN_NAME.search("|".join(named)) is None  # "|" is none of them
 
 
 def _dates(record: CaseRecord, sender: Sender, here: Collection[Any]) -> Refused | None:
