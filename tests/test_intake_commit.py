@@ -1,5 +1,10 @@
-"""The number noted outside the database is flushed while the database commits, and is on disk when the commit
-returns (counter.actions.number_guard): the clerk waits for the longer flush, not for both."""
+"""What committing an intake costs the desk, kept to what it needs.
+
+The number noted outside the database is flushed while the database commits, and is on disk when the commit
+returns (counter.actions.number_guard): the clerk waits for the longer flush, not for both.  The intake sends
+the same statements however long its checklist, and does not read back the case it has just written to seal
+its audit entry (counter.db.audit_store).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import event, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,11 +26,14 @@ from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklis
 from counter.actions.desk import Desk
 from counter.actions.intake import IntakeRequest, take_intake
 from counter.case.numbers import DeskIdentity
-from counter.db.catalog_store import current_guide
+from counter.db import models
+from counter.db.audit_state import row_state
+from counter.db.catalog_store import StoredGuide, current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.host.database_notes import read_note
 from counter.resources import bundled_catalog_dir
 from tests.conftest import made_database
+from tests.crash.intake_worker import guides
 from tests.db.hall_worker import TODAY, applicant
 
 DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
@@ -41,11 +49,11 @@ def desk_db(tmp_path: Path) -> Iterator[tuple[str, sessionmaker[Session]]]:
     engine.dispose()
 
 
-def intake(session: Session, n: int) -> str:
-    stored = current_guide(session, DEMO_BUNDLE)
+def intake(session: Session, n: int, stored: StoredGuide | None = None, uid: str | None = None) -> str:
+    stored = stored or current_guide(session, DEMO_BUNDLE)
     assert stored is not None
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
-    request = IntakeRequest(checklist, applicant(0, n), uid=uuid.uuid4().hex)
+    request = IntakeRequest(checklist, applicant(0, n), uid=uuid.uuid4().hex if uid is None else uid)
     return take_intake(session, DESK, request, TODAY, office_calendar(session)).case_no
 
 
@@ -94,3 +102,41 @@ def test_a_commit_that_fails_was_noted_and_its_number_is_taken_again(
     assert noted(place) == failed  # written with the COMMIT that failed: a number no paper carries
     with sessions.begin() as session:
         assert intake(session, 3) == failed  # the counter rolled back with it: the note is true again
+
+
+def test_an_intake_sends_the_same_statements_however_long_its_checklist(
+    desk_db: tuple[str, sessionmaker[Session]],
+) -> None:
+    _url, sessions = desk_db
+    found = sorted(guides(sessions), key=lambda stored: len(stored.bundle.materials))
+    short, long = found[0], found[-1]
+    assert len(short.bundle.materials) < len(long.bundle.materials)
+    with sessions.begin() as session:
+        intake(session, 0, short)  # the desk's first: its counter and its audit chain start
+    sent: dict[str, list[str]] = {}
+    for n, stored in enumerate((short, long), start=1):
+        statements = sent.setdefault(stored.bundle.code, [])
+        with sessions.begin() as session:
+            engine = session.connection().engine
+
+            def sending(_c: Any, _cursor: Any, statement: str, *_: Any, into: list[str] = statements) -> None:
+                into.append(statement)
+
+            event.listen(engine, "before_cursor_execute", sending)
+            try:
+                intake(session, n, stored)
+            finally:
+                event.remove(engine, "before_cursor_execute", sending)
+    assert len(sent[short.bundle.code]) == len(sent[long.bundle.code])  # the checklist's lines in one statement
+    reads = [s for s in sent[long.bundle.code] if s.lstrip().startswith("SELECT") and 'FROM "case"' in s]
+    assert len(reads) == 1  # whether the intake was taken before (its uid); the case written is not read back
+
+
+@pytest.mark.parametrize("uid", ["", "given-uid"])
+def test_the_audit_entry_seals_the_case_as_stored(desk_db: tuple[str, sessionmaker[Session]], uid: str) -> None:
+    _url, sessions = desk_db
+    with sessions.begin() as session:
+        number = intake(session, 1, uid=uid)
+    with sessions() as session:
+        entry = session.scalars(select(models.AuditEntry).where(models.AuditEntry.subject == number)).one()
+        assert entry.state == row_state(session, entry.action, number) != ""
