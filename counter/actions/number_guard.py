@@ -205,7 +205,7 @@ def _pending(session: Session) -> tuple[dict[str, str], dict[str, SeriesMark]]:
             done, numbers = writing
             try:
                 done.result()
-            except OSError:  # the numbers are taken and printed; the next start's check is only weaker for it
+            except OSError:  # committed, the numbers stand and are printed: the next start's check is only weaker
                 log.exception("numbers %s not noted outside the database", numbers)
 
         event.listen(session, "before_commit", committing)
