@@ -35,6 +35,7 @@ from counter.resources import bundled_catalog_dir
 from tests.conftest import made_database
 from tests.crash.intake_worker import guides
 from tests.db.hall_worker import TODAY, applicant
+from tests.pg_server import FreshDatabases
 
 DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
 
@@ -46,6 +47,20 @@ def desk_db(tmp_path: Path) -> Iterator[tuple[str, sessionmaker[Session]]]:
     sessions = make_sessions(engine)
     assert import_source(sessions, bundled_catalog_dir()).report is not None
     yield url, sessions
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def either_desk(
+    request: pytest.FixtureRequest, desk_db: tuple[str, sessionmaker[Session]]
+) -> Iterator[sessionmaker[Session]]:
+    """The desk's SQLite file, then a fresh PostgreSQL database with the catalog (from the run's cluster)."""
+    if request.param == "sqlite":
+        yield desk_db[1]
+        return
+    fresh: FreshDatabases = request.getfixturevalue("fresh_pg")
+    engine = make_engine(fresh.url())
+    yield make_sessions(engine)
     engine.dispose()
 
 
@@ -104,10 +119,8 @@ def test_a_commit_that_fails_was_noted_and_its_number_is_taken_again(
         assert intake(session, 3) == failed  # the counter rolled back with it: the note is true again
 
 
-def test_an_intake_sends_the_same_statements_however_long_its_checklist(
-    desk_db: tuple[str, sessionmaker[Session]],
-) -> None:
-    _url, sessions = desk_db
+def test_an_intake_sends_the_same_statements_however_long_its_checklist(either_desk: sessionmaker[Session]) -> None:
+    sessions = either_desk
     found = sorted(guides(sessions), key=lambda stored: len(stored.bundle.materials))
     short, long = found[0], found[-1]
     assert len(short.bundle.materials) < len(long.bundle.materials)
@@ -133,8 +146,8 @@ def test_an_intake_sends_the_same_statements_however_long_its_checklist(
 
 
 @pytest.mark.parametrize("uid", ["", "given-uid"])
-def test_the_audit_entry_seals_the_case_as_stored(desk_db: tuple[str, sessionmaker[Session]], uid: str) -> None:
-    _url, sessions = desk_db
+def test_the_audit_entry_seals_the_case_as_stored(either_desk: sessionmaker[Session], uid: str) -> None:
+    sessions = either_desk
     with sessions.begin() as session:
         number = intake(session, 1, uid=uid)
     with sessions() as session:
