@@ -1,27 +1,22 @@
-"""What committing an intake costs the desk, kept to what it needs.
+"""What committing an intake sends the database, kept to what it needs.
 
-The number noted outside the database is flushed while the database commits, and is on disk when the commit
-returns (counter.actions.number_guard): the clerk waits for the longer flush, not for both.  The intake sends
-the same statements however long its checklist, and does not read back the case it has just written to seal
-its audit entry (counter.db.audit_store).
+The intake sends the same statements however long its checklist, and does not read back the case it has just
+written to seal its audit entry (counter.db.audit_store).
 """
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, select, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import office_calendar
 from counter.actions.catalog import import_source
-from counter.actions.database_file import database_place
 from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
 from counter.actions.desk import Desk
 from counter.actions.intake import IntakeRequest, take_intake
@@ -30,7 +25,6 @@ from counter.db import models
 from counter.db.audit_state import row_state
 from counter.db.catalog_store import StoredGuide, current_guide
 from counter.db.engine import make_engine, make_sessions
-from counter.host.database_notes import read_note
 from counter.resources import bundled_catalog_dir
 from tests.conftest import made_database
 from tests.crash.intake_worker import guides
@@ -70,53 +64,6 @@ def intake(session: Session, n: int, stored: StoredGuide | None = None, uid: str
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
     request = IntakeRequest(checklist, applicant(0, n), uid=uuid.uuid4().hex if uid is None else uid)
     return take_intake(session, DESK, request, TODAY, office_calendar(session)).case_no
-
-
-def noted(place: str) -> str | None:
-    note = read_note(place)
-    return note.issued.get("XAM01-8") if note else None
-
-
-def test_the_note_is_written_while_the_database_commits(desk_db: tuple[str, sessionmaker[Session]]) -> None:
-    url, sessions = desk_db
-    place = database_place(url)
-    seen: list[str | None] = []
-
-    def committing(_connection: Any) -> None:  # the database's COMMIT is about to be sent and waits for this
-        deadline = time.monotonic() + 10
-        while noted(place) is None and time.monotonic() < deadline:
-            time.sleep(0.001)  # the note's writer is another thread: nothing to wait on but the file itself
-        seen.append(noted(place))
-
-    with sessions.begin() as session:
-        event.listen(session.connection().engine, "commit", committing)
-        number = intake(session, 1)
-    assert seen == [number]  # on disk before the database's own commit had even begun
-    assert noted(place) == number
-
-
-def test_a_commit_that_fails_was_noted_and_its_number_is_taken_again(
-    desk_db: tuple[str, sessionmaker[Session]],
-) -> None:
-    url, sessions = desk_db
-    place = database_place(url)
-    with sessions.begin() as session:
-        first = intake(session, 1)
-    failed = ""
-    # the COMMIT is sent as the block ends: the whole transaction must be inside it
-    with pytest.raises(IntegrityError, match="FOREIGN KEY"), sessions.begin() as session:  # noqa: PT012
-        failed = intake(session, 2)
-        session.execute(text("PRAGMA defer_foreign_keys = ON"))  # a row that breaks a key fails the COMMIT itself
-        session.execute(
-            text(
-                "INSERT INTO case_history (case_id, at, clerk, desk_no, event, status_after, note) "
-                "VALUES (-1, '2026-11-20', '', '8', 'taken', 'accepted', '')"
-            )
-        )
-    assert failed > first
-    assert noted(place) == failed  # written with the COMMIT that failed: a number no paper carries
-    with sessions.begin() as session:
-        assert intake(session, 3) == failed  # the counter rolled back with it: the note is true again
 
 
 def test_an_intake_sends_the_same_statements_however_long_its_checklist(either_desk: sessionmaker[Session]) -> None:

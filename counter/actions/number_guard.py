@@ -39,7 +39,7 @@ from counter.db.number_checks import (
     raise_counter,
 )
 from counter.db.settings_store import is_training
-from counter.host.database_notes import DatabaseNote, SeriesMark, read_note, remember_marks_beside, series_key
+from counter.host.database_notes import DatabaseNote, SeriesMark, read_note, remember_marks, series_key
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -54,7 +54,6 @@ DOCUMENT_KIND = "doc"  # and for notice numbers (counter.actions.documents)
 _checked: set[tuple[str, str, dt.date]] = set()  # (database, desk, day) found sound in this process
 _PENDING = "counter.numbers_issued"  # session.info: what the open transaction issued, noted once it commits
 _LISTENING = "counter.numbers_noted"  # session.info: the session's commits note what they issued
-_WRITING = "counter.numbers_noting"  # session.info: the note being written while the transaction commits
 
 
 class NumbersBehind(Exception):
@@ -171,46 +170,28 @@ def note_document_issued(session: Session, desk: Desk, day: dt.date, kind: str, 
 
 
 def _pending(session: Session) -> tuple[dict[str, str], dict[str, SeriesMark]]:
-    """What the open transaction issued; the first number of a transaction sets up the one note write with it.
+    """What the open transaction issued; the first number of a transaction sets up the one note write after it.
 
-    One write (and one flush) per commit whatever it numbered; a transaction rolled back before its commit notes
-    nothing.  The note is written *while* the database commits, not after (its flush costs about as much as the
-    database's own commit, and both are only waits on the disk): started as the commit begins, waited for before
-    the commit returns.  So the number reaches the clerk, the receipt and the window only once both are on disk,
-    as before, and the quick exit (which ends the process only after the last commit has returned) loses nothing.
-
-    A power cut between the two flushes leaves one of two states:
-
-    - the database committed, the note not: the note is behind, which weakens the check for that one number, as a
-      note written after the commit did when the power went between the two;
-    - the note written, the database not (or its COMMIT failed): the note names a number no paper carries.  The
-      check then finds the database behind and refuses, naming it, until someone confirms (:func:`skip_issued`),
-      as after a lost log: a number skipped at worst, never one issued twice.  The window for this is the length of
-      one COMMIT, and the next intake of the desk, taking that same number, makes the note true again.
+    One write (and one fsync) per commit whatever it numbered; a transaction rolled back notes nothing.
     """
     if _LISTENING not in session.info:
         session.info[_LISTENING] = True
         place = _place(session)
 
-        def committing(_session: Session) -> None:
+        def committed(_session: Session) -> None:
             cases, series = session.info.pop(_PENDING, ({}, {}))
-            if cases or series:
-                session.info[_WRITING] = (remember_marks_beside(place, cases, series), [*cases.values(), *series])
-
-        def ended(_session: Session) -> None:
-            session.info.pop(_PENDING, None)
-            writing = session.info.pop(_WRITING, None)
-            if writing is None:
+            if not cases and not series:
                 return
-            done, numbers = writing
             try:
-                done.result()
-            except OSError:  # committed, the numbers stand and are printed: the next start's check is only weaker
-                log.exception("numbers %s not noted outside the database", numbers)
+                remember_marks(place, cases, series)
+            except OSError:  # the numbers are taken and printed; the next start's check is only weaker for it
+                log.exception("numbers %s not noted outside the database", [*cases.values(), *series])
 
-        event.listen(session, "before_commit", committing)
-        event.listen(session, "after_commit", ended)
-        event.listen(session, "after_rollback", ended)
+        def rolled_back(_session: Session) -> None:
+            session.info.pop(_PENDING, None)
+
+        event.listen(session, "after_commit", committed)
+        event.listen(session, "after_rollback", rolled_back)
     pending: tuple[dict[str, str], dict[str, SeriesMark]] = session.info.setdefault(_PENDING, ({}, {}))
     return pending
 

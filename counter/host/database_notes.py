@@ -45,11 +45,7 @@ import hashlib
 import json
 import logging
 import os
-import queue
 import tempfile
-import threading
-from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -242,38 +238,3 @@ def _flush_data(descriptor: int) -> None:
     """The file's data and length on disk, not its times: ``fdatasync`` where there is one (not on Windows)."""
     sync = getattr(os, "fdatasync", os.fsync)
     sync(descriptor)
-
-
-_jobs: queue.SimpleQueue[tuple[Future[None], Callable[[], None]]] = queue.SimpleQueue()
-_writer_lock = threading.Lock()
-_writer: list[threading.Thread] = []  # the one writer thread, once started
-
-
-def _write_notes() -> None:
-    while True:
-        done, job = _jobs.get()
-        if done.set_running_or_notify_cancel():
-            try:
-                job()
-            except BaseException as err:  # handed to the one who waits for it, which says what failed
-                done.set_exception(err)
-            else:
-                done.set_result(None)
-
-
-def remember_marks_beside(place: str, cases: dict[str, str], series: dict[str, SeriesMark]) -> Future[None]:
-    """:func:`remember_marks` on a thread of its own, so that its flush runs while the database commits.
-
-    The clerk then waits for the longer of the two flushes, not for both one after the other.  The caller waits
-    for the future before it tells anyone the number (see :mod:`counter.actions.number_guard`).  The writer is one
-    daemon thread, started on first use: nobody ever ends the process while it writes, since every write is waited
-    for; a thread the interpreter (or :func:`counter.host.quick_exit.quick_exit`) would join at exit would be waited
-    for forever, idle.
-    """
-    with _writer_lock:
-        if not _writer or not _writer[0].is_alive():
-            _writer[:] = [threading.Thread(target=_write_notes, name="database-note", daemon=True)]
-            _writer[0].start()
-    done: Future[None] = Future()
-    _jobs.put((done, lambda: remember_marks(place, cases, series)))
-    return done
