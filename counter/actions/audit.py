@@ -37,6 +37,7 @@ def record(
     detail: Mapping[str, Any] | None = None,
     clerk: str = "",
     at: dt.datetime | None = None,
+    row: Mapping[str, object] | None = None,
 ) -> None:
     """Append an entry in the caller's transaction: the low-level recorder the actions share.
 
@@ -49,7 +50,7 @@ def record(
     (``counter.identifiers``).
     """
     who = actor.login or clerk
-    audit_store.append(session, who, desk.site_code, desk.desk_no, action.value, subject, detail or {}, at)
+    audit_store.append(session, who, desk.site_code, desk.desk_no, action.value, subject, detail or {}, at, row)
 
 
 def record_at_desk(
@@ -59,9 +60,11 @@ def record_at_desk(
     subject: str = "",
     detail: Mapping[str, Any] | None = None,
     at: dt.datetime | None = None,
+    row: Mapping[str, object] | None = None,
 ) -> None:
-    """:func:`record` for an action taken at a desk: its account, identity and clerk."""
-    record(session, desk.actor, desk.identity, action, subject, detail, clerk=desk.clerk, at=at)
+    """:func:`record` for an action taken at a desk: its account, identity and clerk (``row``: see
+    :func:`counter.db.audit_store.append`)."""
+    record(session, desk.actor, desk.identity, action, subject, detail, clerk=desk.clerk, at=at, row=row)
 
 
 def verify_trail(session: Session, on_progress: Progress | None = None, key_path: Path | None = None) -> AuditReport:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Select, bindparam, func, select
@@ -54,6 +54,12 @@ def row_state(session: Session, action: str, subject: str) -> str:
         value = int(key)
     row = session.execute(_state_query(kind), {"subject_key": value}).first()
     return "" if row is None else state_hash(kind, dict(row._mapping))
+
+
+def written_state(action: str, subject: str, row: Mapping[str, object]) -> str:
+    """The digest :func:`row_state` would read, from the values the row was written with (every covered field)."""
+    about = subject_of(action, subject)
+    return "" if about is None else state_hash(about[0], row)
 
 
 @functools.cache

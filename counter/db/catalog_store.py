@@ -225,9 +225,33 @@ def current_guide(session: Session, bundle_code: str) -> StoredGuide | None:
     return None if version is None else _stored(version)
 
 
+#: guides read by their content hash alone: see :func:`guide_version`
+_KNOWN: dict[str, Bundle] = {}
+_KNOWN_MAX = 256
+
+
 def guide_version(session: Session, version_id: int) -> StoredGuide | None:
-    version = session.get(models.GuideVersion, version_id)
-    return None if version is None else _stored(version)
+    """The guide version ``version_id``, its document read and parsed only the first time its hash is seen.
+
+    Every intake decides on the version the clerk saw, so this is read in each intake's transaction: a document
+    is tens of kilobytes (from a hall's server, over the network) and hashing it to find it in a cache costs as
+    much again.  The hash is the document's own digest (:func:`counter.catalog.document.content_hash`) and a
+    version is never changed once stored, so the hash alone names the parsed guide.
+    """
+    v = models.GuideVersion
+    head = session.execute(select(v.content_hash, v.version).where(v.id == version_id)).first()
+    if head is None:
+        return None
+    bundle = _KNOWN.get(head.content_hash)
+    if bundle is None:
+        document = session.scalar(select(v.document).where(v.id == version_id))
+        if document is None:  # removed between the two reads (a catalog pruned meanwhile)
+            return None
+        bundle = _parsed(head.content_hash, document)
+        if len(_KNOWN) >= _KNOWN_MAX:
+            _KNOWN.clear()
+        _KNOWN[head.content_hash] = bundle
+    return StoredGuide(bundle, version_id, int(head.version))
 
 
 def guide_history(session: Session, bundle_code: str) -> list[tuple[int, int]]:

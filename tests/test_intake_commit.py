@@ -1,0 +1,102 @@
+"""What committing an intake sends the database, kept to what it needs.
+
+The intake sends the same statements however long its checklist, and does not read back the case it has just
+written to seal its audit entry (counter.db.audit_store).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.calendar import office_calendar
+from counter.actions.catalog import import_source
+from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
+from counter.actions.desk import Desk
+from counter.actions.intake import IntakeRequest, take_intake
+from counter.case.numbers import DeskIdentity
+from counter.db import models
+from counter.db.audit_state import row_state
+from counter.db.catalog_store import StoredGuide, current_guide
+from counter.db.engine import make_engine, make_sessions
+from counter.resources import bundled_catalog_dir
+from tests.conftest import made_database
+from tests.crash.intake_worker import guides
+from tests.db.hall_worker import TODAY, applicant
+from tests.pg_server import FreshDatabases
+
+DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
+
+
+@pytest.fixture
+def desk_db(tmp_path: Path) -> Iterator[tuple[str, sessionmaker[Session]]]:
+    url = made_database(tmp_path / "desk.sqlite3")
+    engine = make_engine(url)
+    sessions = make_sessions(engine)
+    assert import_source(sessions, bundled_catalog_dir()).report is not None
+    yield url, sessions
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def either_desk(
+    request: pytest.FixtureRequest, desk_db: tuple[str, sessionmaker[Session]]
+) -> Iterator[sessionmaker[Session]]:
+    """The desk's SQLite file, then a fresh PostgreSQL database with the catalog (from the run's cluster)."""
+    if request.param == "sqlite":
+        yield desk_db[1]
+        return
+    fresh: FreshDatabases = request.getfixturevalue("fresh_pg")
+    engine = make_engine(fresh.url())
+    yield make_sessions(engine)
+    engine.dispose()
+
+
+def intake(session: Session, n: int, stored: StoredGuide | None = None, uid: str | None = None) -> str:
+    stored = stored or current_guide(session, DEMO_BUNDLE)
+    assert stored is not None
+    checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
+    request = IntakeRequest(checklist, applicant(0, n), uid=uuid.uuid4().hex if uid is None else uid)
+    return take_intake(session, DESK, request, TODAY, office_calendar(session)).case_no
+
+
+def test_an_intake_sends_the_same_statements_however_long_its_checklist(either_desk: sessionmaker[Session]) -> None:
+    sessions = either_desk
+    found = sorted(guides(sessions), key=lambda stored: len(stored.bundle.materials))
+    short, long = found[0], found[-1]
+    assert len(short.bundle.materials) < len(long.bundle.materials)
+    with sessions.begin() as session:
+        intake(session, 0, short)  # the desk's first: its counter and its audit chain start
+    sent: dict[str, list[str]] = {}
+    for n, stored in enumerate((short, long), start=1):
+        statements = sent.setdefault(stored.bundle.code, [])
+        with sessions.begin() as session:
+            engine = session.connection().engine
+
+            def sending(_c: Any, _cursor: Any, statement: str, *_: Any, into: list[str] = statements) -> None:
+                into.append(statement)
+
+            event.listen(engine, "before_cursor_execute", sending)
+            try:
+                intake(session, n, stored)
+            finally:
+                event.remove(engine, "before_cursor_execute", sending)
+    assert len(sent[short.bundle.code]) == len(sent[long.bundle.code])  # the checklist's lines in one statement
+    reads = [s for s in sent[long.bundle.code] if s.lstrip().startswith("SELECT") and 'FROM "case"' in s]
+    assert len(reads) == 1  # whether the intake was taken before (its uid); the case written is not read back
+
+
+@pytest.mark.parametrize("uid", ["", "given-uid"])
+def test_the_audit_entry_seals_the_case_as_stored(either_desk: sessionmaker[Session], uid: str) -> None:
+    sessions = either_desk
+    with sessions.begin() as session:
+        number = intake(session, 1, uid=uid)
+    with sessions() as session:
+        entry = session.scalars(select(models.AuditEntry).where(models.AuditEntry.subject == number)).one()
+        assert entry.state == row_state(session, entry.action, number) != ""
