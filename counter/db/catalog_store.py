@@ -225,9 +225,33 @@ def current_guide(session: Session, bundle_code: str) -> StoredGuide | None:
     return None if version is None else _stored(version)
 
 
+#: Guides read back, by their content's hash: at most this many kept per process
+KNOWN_GUIDES = 256
+_known_guides: dict[str, Bundle] = {}
+
+
 def guide_version(session: Session, version_id: int) -> StoredGuide | None:
-    version = session.get(models.GuideVersion, version_id)
-    return None if version is None else _stored(version)
+    """The guide of a version, its document read and parsed only the first time its content is met.
+
+    Every case page opens its case's guide; a document is tens of kilobytes, and reading it cost more than the rest
+    of the page.  The kept guides are keyed by the content's hash, not by the version's id: a version never
+    changes, but an id means another guide in another database (a league server's, a restored backup), and the
+    hash cannot.  The few hundred guides of a catalog fit, so a desk reads each once; beyond :data:`KNOWN_GUIDES`
+    the oldest kept is let go, so a process never holds more than that.
+    """
+    v = models.GuideVersion
+    found = session.execute(select(v.version, v.content_hash).where(v.id == version_id)).first()
+    if found is None:
+        return None
+    version, digest = found
+    bundle = _known_guides.get(digest)
+    if bundle is None:
+        document = session.execute(select(v.document).where(v.id == version_id)).scalar_one()
+        bundle = _parsed(digest, document)
+        if len(_known_guides) >= KNOWN_GUIDES:
+            del _known_guides[next(iter(_known_guides))]
+        _known_guides[digest] = bundle
+    return StoredGuide(bundle, version_id, version)
 
 
 def guide_history(session: Session, bundle_code: str) -> list[tuple[int, int]]:
