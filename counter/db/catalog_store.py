@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Select, bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 from counter.catalog.document import canonical_json, content_hash, from_document, to_document
@@ -239,19 +239,27 @@ def guide_version(session: Session, version_id: int) -> StoredGuide | None:
     hash cannot.  The few hundred guides of a catalog fit, so a desk reads each once; beyond :data:`KNOWN_GUIDES`
     the oldest kept is let go, so a process never holds more than that.
     """
-    v = models.GuideVersion
-    found = session.execute(select(v.version, v.content_hash).where(v.id == version_id)).first()
+    head, whole = _version_statements()
+    found = session.execute(head, {"version_id": version_id}).first()
     if found is None:
         return None
     version, digest = found
     bundle = _known_guides.get(digest)
     if bundle is None:
-        document = session.execute(select(v.document).where(v.id == version_id)).scalar_one()
+        document = session.execute(whole, {"version_id": version_id}).scalar_one()
         bundle = _parsed(digest, document)
         if len(_known_guides) >= KNOWN_GUIDES:
             del _known_guides[next(iter(_known_guides))]
         _known_guides[digest] = bundle
     return StoredGuide(bundle, version_id, version)
+
+
+@functools.cache
+def _version_statements() -> tuple[Select[int, str], Select[str]]:
+    """A version's number and hash, and its document: built once, as every case page asks them."""
+    v = models.GuideVersion
+    key = v.id == bindparam("version_id")
+    return select(v.version, v.content_hash).where(key), select(v.document).where(key)
 
 
 def guide_history(session: Session, bundle_code: str) -> list[tuple[int, int]]:

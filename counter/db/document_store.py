@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from counter.db import models
@@ -66,8 +67,14 @@ def documents_of_case(session: Session, case_id: int) -> list[DocumentLine]:
 def documents_of_case_no(session: Session, case_no: str) -> list[DocumentLine]:
     """:func:`documents_of_case` by the case's number, in one statement: the case page has the number, and
     reading the case again for its id cost a round trip and an object."""
+    return _documents(session, _lines_of_case_no(), {"case_no": case_no})
+
+
+@functools.cache
+def _lines_of_case_no() -> Select[int, str, str, dt.date, int, int]:
+    """Built once: every case page asks it, and building it took longer than the database to answer."""
     c = models.Case
-    return _documents(session, _lines().join(c, c.id == models.DocumentRecord.case_id).where(c.case_no == case_no))
+    return _lines().join(c, c.id == models.DocumentRecord.case_id).where(c.case_no == bindparam("case_no"))
 
 
 def _lines() -> Select[int, str, str, dt.date, int, int]:
@@ -77,5 +84,8 @@ def _lines() -> Select[int, str, str, dt.date, int, int]:
     return select(d.id, d.doc_no, d.kind, d.issued_on, prints.label("all"), failed.label("failed")).order_by(d.id)
 
 
-def _documents(session: Session, stmt: Select[int, str, str, dt.date, int, int]) -> list[DocumentLine]:
-    return [DocumentLine(r.id, r.doc_no, r.kind, r.issued_on, r.all or 0, r.failed or 0) for r in session.execute(stmt)]
+def _documents(
+    session: Session, stmt: Select[int, str, str, dt.date, int, int], values: dict[str, str] | None = None
+) -> list[DocumentLine]:
+    rows = session.execute(stmt, values)
+    return [DocumentLine(r.id, r.doc_no, r.kind, r.issued_on, r.all or 0, r.failed or 0) for r in rows]
