@@ -432,9 +432,12 @@ def _due_statements(dialect: str) -> tuple[ListingSelect, ListingSelect, tuple[S
         )
         .exists()
     )
-    # the status through coalesce, which no index answers: the planners must take each material's case by its key,
-    # not start from the index of waiting cases and sort all of them (SQLite chose that even with a page asked for)
-    awaiting = func.coalesce(c.status, "") == CaseStatus.AWAITING_DEFERRED.value
+    awaiting: ColumnElement[bool] = c.status == CaseStatus.AWAITING_DEFERRED.value
+    if dialect == "sqlite":
+        # the status through coalesce, which no index answers: SQLite must take each material's case by its key,
+        # not start from the index of waiting cases and sort them all, as it chose even with a page asked for
+        # (PostgreSQL weighs the page against its statistics of the status, which a coalesce would hide)
+        awaiting = func.coalesce(c.status, "") == CaseStatus.AWAITING_DEFERRED.value
     deferrals = (
         select()
         .select_from(m)
