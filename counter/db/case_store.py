@@ -161,16 +161,22 @@ def case_materials(session: Session, case_id: int) -> list[models.CaseMaterial]:
 
 @functools.cache
 def _view_statements() -> tuple[Select[*tuple[Any, ...]], ...]:
-    """The four queries of :func:`case_view`, built once: building them costs more than running them."""
-    case, previous = models.Case.__table__, aliased(models.Case)
+    """The three queries of :func:`case_view`, built once: building them costs more than running them.
+
+    The case that continues this one is asked within the case's own query: one round trip fewer to a hall's server.
+    """
+    case, previous, later = models.Case.__table__, aliased(models.Case), aliased(models.Case)
+    later_no = select(later.case_no).where(later.previous_case_id == case.c.id).limit(1).scalar_subquery()
     head = (
-        select(case, models.Bundle.name.label("bundle_name"), models.GuideVersion.version, previous.case_no)
+        select(
+            case, models.Bundle.name.label("bundle_name"), models.GuideVersion.version,
+            previous.case_no.label("previous_no"), later_no.label("later_no"),
+        )
         .join(models.Bundle, models.Bundle.code == case.c.bundle_code)
         .join(models.GuideVersion, models.GuideVersion.id == case.c.guide_version_id)
         .outerjoin(previous, previous.id == case.c.previous_case_id)
         .where(case.c.case_no == bindparam("case_no"))
-    )
-    later = select(case.c.case_no).where(case.c.previous_case_id == bindparam("case_id"))
+    )  # fmt: skip
     m = models.CaseMaterial
     materials = (
         select(
@@ -186,20 +192,19 @@ def _view_statements() -> tuple[Select[*tuple[Any, ...]], ...]:
         .where(h.case_id == bindparam("case_id"))
         .order_by(h.id)
     )
-    return head, later, materials, history
+    return head, materials, history
 
 
 def case_view(session: Session, case_no: str) -> CaseView | None:
-    """Everything about one case, in four indexed queries (the scanner opens cases by number)."""
-    head_stmt, later_stmt, materials_stmt, history_stmt = _view_statements()
+    """Everything about one case, in three indexed queries (the scanner opens cases by number)."""
+    head_stmt, materials_stmt, history_stmt = _view_statements()
     c = session.execute(head_stmt, {"case_no": case_no.strip().upper()}).first()
     if c is None:
         return None
     key = {"case_id": c.id}
-    later = session.execute(later_stmt, key).scalar()
     materials = session.execute(materials_stmt, key)
     history = session.execute(history_stmt, key)
-    bundle_name, version, previous_no = c.bundle_name, c.version, c[-1]
+    bundle_name, version, previous_no, later = c.bundle_name, c.version, c.previous_no, c.later_no
     return CaseView(
         case_no=c.case_no,
         status=CaseStatus(c.status),
