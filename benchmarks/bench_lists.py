@@ -3,7 +3,8 @@
 On a hall database built through the real path (:mod:`benchmarks.big_hall`: township packages taken in by the
 hall's sync import, with materials, history, ratings and rectifications), on SQLite and on PostgreSQL:
 
-1. open a case by number: :func:`counter.actions.case_view.read_case`, what the case page (F7, the scanner) calls,
+1. open a case by number: :func:`counter.actions.case_view.read_case`, what the case page (F7, the scanner) calls
+   (with Python's collector run between reads, as the window runs it),
    for the sample of case numbers spread over the years, first on the database as built (no ``ANALYZE``), then
    after ``ANALYZE``; p95 against 2 ms. Beside it the database's part alone
    (:func:`counter.actions.case_reads.case_view`), and the floor: the bare driver reading the case by number, its
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import pickle
 import shutil
 import sqlite3
@@ -201,6 +203,32 @@ def _ms(work: Callable[[], object]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+@contextmanager
+def _window_collector() -> Iterator[Callable[[], None]]:
+    """Python's collector as the window runs it (:mod:`counter.ui.collector`): automatic collection off, and a
+    collection by the collector's own thresholds between two reads, as the window's timer does it, never inside
+    a read.  Ours and the floor are timed under it alike; with automatic collection the reads' p95 measured the
+    collector's pauses over this process's heap (the hall it built), which the window does not pay there."""
+    first, second, third = gc.get_threshold()
+
+    def collect() -> None:
+        young, middle, old = gc.get_count()
+        if young > first:
+            gc.collect(0)
+            if middle > second:
+                gc.collect(1)
+                if old > third:
+                    gc.collect(2)
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield collect
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _read(sessions: sessionmaker[Session], action: Callable[[Session], Any]) -> Callable[[], Any]:
     """The action in its own unit of work, as the window's runner gives it one for each read."""
 
@@ -215,10 +243,14 @@ def bench_open(verdicts: Verdicts, label: str, sessions: sessionmaker[Session], 
     ours: list[float] = []
     database: list[float] = []
     floor: list[float] = []
-    for number in numbers:  # in turn: the load of the moment falls on all three
-        ours.append(_ms(_read(sessions, partial(read_case, case_no=number))))
-        database.append(_ms(_read(sessions, partial(case_view, case_no=number))))
-        floor.append(_ms(partial(bare.open_case, number)))
+    with _window_collector() as collect:
+        for number in numbers:  # in turn: the load of the moment falls on all three
+            ours.append(_ms(_read(sessions, partial(read_case, case_no=number))))
+            collect()
+            database.append(_ms(_read(sessions, partial(case_view, case_no=number))))
+            collect()
+            floor.append(_ms(partial(bare.open_case, number)))
+            collect()
     warm = slice(min(20, len(numbers) // 10), None)
     p95, p95_db, p95_floor = (percentile(times[warm], 0.95) for times in (ours, database, floor))
     print(f"  {label}: the case view alone p95 {p95_db:.2f} ms; medians {statistics.median(ours):.2f} /"
