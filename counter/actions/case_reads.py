@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from counter.actions.desk import Desk
+    from counter.case.numbers import DeskIdentity
     from counter.case.view import CaseView
 
 __all__ = ["DayLists", "case_rows", "case_view", "case_views", "day_lists", "may_see_whole_numbers"]
@@ -68,18 +69,34 @@ def may_see_whole_numbers(session: Unit, desk: Desk) -> bool:
     return True
 
 
+DUE_PAGE = 100  # the deferrals and corrections coming due the F6 list shows: the earliest, which are acted on first
+DUE_COUNT_CAP = 500  # beyond this many coming due, the list says "more than" instead of counting them all
+
+
 @dataclass(frozen=True, slots=True)
 class DayLists:
     calendar: WorkCalendar
     soon_until: dt.date  # the last day still "coming due"
     of_day: tuple[CaseRow, ...]  # taken today at the desk
-    due: tuple[CaseRow, ...]  # awaiting deferred materials or a correction, due by soon_until or already past
+    due: tuple[CaseRow, ...]  # the earliest DUE_PAGE awaiting deferred materials or a correction, due by soon_until
+    due_count: int  # how many are due by soon_until (at most DUE_COUNT_CAP of each kind counted)
+    due_overdue: int  # how many of those are already past
+    due_counted_all: bool  # False: more than due_count are due, and they were not all counted
 
 
-def day_lists(unit: Unit, today: dt.date, desk_no: str) -> DayLists:
-    """Today's cases at a desk and every deferral of the hall coming due, read with one office calendar."""
+def day_lists(unit: Unit, today: dt.date, desk: DeskIdentity) -> DayLists:
+    """Today's cases at a desk and the deferrals and corrections of the hall coming due, with one office calendar.
+
+    The second list is a page, the earliest due first, with a count: a hall with a long overdue backlog gets the
+    cases to act on first, read by index, never every waiting case.  The count walks the same indexes, at most
+    :data:`DUE_COUNT_CAP` entries of each, so it costs little more than the page and stays bounded however long the
+    backlog; past that it says "more than", which is all a supervisor needs to know at a glance.
+    """
     calendar = office_calendar(unit)
     soon_until = calendar.add_working_days(today, DUE_SOON_WORKING_DAYS).date
-    of_day = case_store.cases_of_day(unit, today, desk_no)
-    due = _due_by(unit, soon_until)
-    return DayLists(calendar, soon_until, tuple(of_day), tuple(due))
+    of_day = case_store.cases_of_day(unit, today, desk.site_code, desk.desk_no)
+    due = case_store.deferrals_due_page(unit, soon_until, DUE_PAGE)
+    due += case_store.corrections_due_page(unit, soon_until, DUE_PAGE)
+    due.sort(key=lambda r: (r.next_due or soon_until, r.case_no))
+    count, overdue, whole = case_store.due_counts(unit, soon_until, today, DUE_COUNT_CAP)
+    return DayLists(calendar, soon_until, tuple(of_day), tuple(due[:DUE_PAGE]), count, overdue, whole)

@@ -14,9 +14,9 @@ from counter.actions.store import Unit
 from counter.case.same_day import same_day_bundle
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle, Situation
-from counter.db.case_store import case_by_no, case_view
+from counter.db.case_store import case_view
 from counter.db.catalog_store import guide_version
-from counter.db.document_store import DocumentLine, documents_of_case
+from counter.db.document_store import DocumentLine, documents_of_case_no
 from counter.documents.deciders import decider_name
 from counter.documents.kinds import DocumentKind, DocumentProblem, record_kind
 from counter.documents.model import document_problems
@@ -126,8 +126,7 @@ def fitting_item_papers(view: CaseView, bundle: Bundle) -> tuple[ItemPaper, ...]
 
 
 def case_notices(unit: Unit, view: CaseView, bundle: Bundle) -> CaseNotices:
-    case = case_by_no(unit, view.case_no)
-    lines = tuple(documents_of_case(unit, case.id)) if case is not None else ()
+    lines = tuple(documents_of_case_no(unit, view.case_no))
     return CaseNotices(lines, fitting_kinds(view, bundle), fitting_item_papers(view, bundle))
 
 

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Select, bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 from counter.catalog.document import canonical_json, content_hash, from_document, to_document
@@ -225,33 +225,43 @@ def current_guide(session: Session, bundle_code: str) -> StoredGuide | None:
     return None if version is None else _stored(version)
 
 
-#: guides read by their content hash alone: see :func:`guide_version`
-_KNOWN: dict[str, Bundle] = {}
-_KNOWN_MAX = 256
+#: Guides read back, by their content's hash: at most this many kept per process
+KNOWN_GUIDES = 256
+_known_guides: dict[str, Bundle] = {}
 
 
 def guide_version(session: Session, version_id: int) -> StoredGuide | None:
-    """The guide version ``version_id``, its document read and parsed only the first time its hash is seen.
+    """The guide of a version, its document read and parsed only the first time its content is met.
 
-    Every intake decides on the version the clerk saw, so this is read in each intake's transaction: a document
-    is tens of kilobytes (from a hall's server, over the network) and hashing it to find it in a cache costs as
-    much again.  The hash is the document's own digest (:func:`counter.catalog.document.content_hash`) and a
-    version is never changed once stored, so the hash alone names the parsed guide.
+    Every case page opens its case's guide; a document is tens of kilobytes, and reading it cost more than the rest
+    of the page.  The kept guides are keyed by the content's hash, not by the version's id: a version never
+    changes, but an id means another guide in another database (a league server's, a restored backup), and the
+    hash cannot.  The few hundred guides of a catalog fit, so a desk reads each once; beyond :data:`KNOWN_GUIDES`
+    the oldest kept is let go, so a process never holds more than that.
     """
-    v = models.GuideVersion
-    head = session.execute(select(v.content_hash, v.version).where(v.id == version_id)).first()
-    if head is None:
+    head, whole = _version_statements()
+    found = session.execute(head, {"version_id": version_id}).first()
+    if found is None:
         return None
-    bundle = _KNOWN.get(head.content_hash)
+    version, digest = found
+    bundle = _known_guides.get(digest)
     if bundle is None:
-        document = session.scalar(select(v.document).where(v.id == version_id))
+        document = session.execute(whole, {"version_id": version_id}).scalar()
         if document is None:  # removed between the two reads (a catalog pruned meanwhile)
             return None
-        bundle = _parsed(head.content_hash, document)
-        if len(_KNOWN) >= _KNOWN_MAX:
-            _KNOWN.clear()
-        _KNOWN[head.content_hash] = bundle
-    return StoredGuide(bundle, version_id, int(head.version))
+        bundle = _parsed(digest, document)
+        if len(_known_guides) >= KNOWN_GUIDES:
+            del _known_guides[next(iter(_known_guides))]
+        _known_guides[digest] = bundle
+    return StoredGuide(bundle, version_id, version)
+
+
+@functools.cache
+def _version_statements() -> tuple[Select[int, str], Select[str]]:
+    """A version's number and hash, and its document: built once, as every case page asks them."""
+    v = models.GuideVersion
+    key = v.id == bindparam("version_id")
+    return select(v.version, v.content_hash).where(key), select(v.document).where(key)
 
 
 def guide_history(session: Session, bundle_code: str) -> list[tuple[int, int]]:

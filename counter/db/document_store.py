@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from counter.db import models
@@ -60,12 +61,31 @@ def documents_of_case(session: Session, case_id: int) -> list[DocumentLine]:
     The counts are asked per document of this case, by the index on the print's document: a grouping of every
     print record joined afterwards counted the prints of every case the hall ever printed for each case opened.
     """
+    return _documents(session, _lines().where(models.DocumentRecord.case_id == case_id))
+
+
+def documents_of_case_no(session: Session, case_no: str) -> list[DocumentLine]:
+    """:func:`documents_of_case` by the case's number, in one statement: the case page has the number, and
+    reading the case again for its id cost a round trip and an object."""
+    return _documents(session, _lines_of_case_no(), {"case_no": case_no})
+
+
+@functools.cache
+def _lines_of_case_no() -> Select[int, str, str, dt.date, int, int]:
+    """Built once: every case page asks it, and building it took longer than the database to answer."""
+    c = models.Case
+    return _lines().join(c, c.id == models.DocumentRecord.case_id).where(c.case_no == bindparam("case_no"))
+
+
+def _lines() -> Select[int, str, str, dt.date, int, int]:
     p, d = models.PrintRecord, models.DocumentRecord
     prints = select(func.count()).where(p.document_id == d.id).correlate(d).scalar_subquery()
     failed = select(func.count()).where(p.document_id == d.id, p.ok.is_(False)).correlate(d).scalar_subquery()
-    rows = session.execute(
-        select(d.id, d.doc_no, d.kind, d.issued_on, prints.label("all"), failed.label("failed"))
-        .where(d.case_id == case_id)
-        .order_by(d.id)
-    )
+    return select(d.id, d.doc_no, d.kind, d.issued_on, prints.label("all"), failed.label("failed")).order_by(d.id)
+
+
+def _documents(
+    session: Session, stmt: Select[int, str, str, dt.date, int, int], values: dict[str, str] | None = None
+) -> list[DocumentLine]:
+    rows = session.execute(stmt, values)
     return [DocumentLine(r.id, r.doc_no, r.kind, r.issued_on, r.all or 0, r.failed or 0) for r in rows]

@@ -198,7 +198,16 @@ class CaseMaterial(Base):
 
     __tablename__ = "case_material"
     # the unique index leads with case_id, so it also serves every lookup by case
-    __table_args__ = (UniqueConstraint("case_id", "material_code"),)
+    __table_args__ = (
+        UniqueConstraint("case_id", "material_code"),
+        # the deferred materials still awaited, by due date: the F6 list of deferrals coming due walks it in order
+        # and stops at its page (migration 0014)
+        Index(
+            "ix_case_material_waiting", "due_on", "case_id",
+            sqlite_where=text("due_on IS NOT NULL AND arrived_on IS NULL"),
+            postgresql_where=text("due_on IS NOT NULL AND arrived_on IS NULL"),
+        ),
+    )  # fmt: skip
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # on PostgreSQL checked once per statement instead of by this key (migration 0008)

@@ -18,7 +18,7 @@ from functools import partial
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget, QTabWidget, QVBoxLayout, QWidget
 
-from counter.actions.case_reads import day_lists
+from counter.actions.case_reads import DayLists, day_lists
 from counter.actions.desk import Desk
 from counter.case.status import CaseStatus
 from counter.case.view import CaseRow
@@ -32,6 +32,9 @@ from counter.ui.cases.words import (
     CASE_LIST_DUE,
     CASE_LIST_DUE_COLUMNS,
     CASE_LIST_DUE_COUNT,
+    CASE_LIST_DUE_COUNT_MANY,
+    CASE_LIST_DUE_MANY,
+    CASE_LIST_DUE_PAGED,
     CASE_LIST_DUE_SUMMARY,
     CASE_LIST_DUE_TODAY,
     CASE_LIST_OVERDUE_DAYS,
@@ -111,7 +114,7 @@ class CaseLists(QWidget):
     def refresh(self) -> None:
         """Read both lists again, in one session."""
         today = self._today()
-        lists = partial(day_lists, today=today, desk_no=self._desk.identity.desk_no)
+        lists = partial(day_lists, today=today, desk=self._desk.identity)
         try:
             read = self._runner.read(lists, CASE_LIST_READ_FAILED)
         except Failed as err:
@@ -123,7 +126,7 @@ class CaseLists(QWidget):
         for summary in (self.today_summary, self.due_summary):
             restyle(summary, "listSummary")
         self._fill_today(read.of_day, today, read.soon_until)
-        self._fill_due(read.due, today, read.soon_until, read.calendar)
+        self._fill_due(read, today)
 
     def _fill_today(self, rows: tuple[CaseRow, ...], today: dt.date, soon_until: dt.date) -> None:
         desk = desk_text(self._desk.identity.desk_no)
@@ -146,12 +149,18 @@ class CaseLists(QWidget):
             items[0].setData(CASE_NO_ROLE, row.case_no)
             paint(items, URGENCY_COLOURS.get(urgency(due, today, soon_until)))
 
-    def _fill_due(self, rows: tuple[CaseRow, ...], today: dt.date, soon_until: dt.date, calendar: WorkCalendar) -> None:
-        overdue = sum(1 for r in rows if r.next_due is not None and r.next_due < today)
-        self.due_summary.setText(
-            CASE_LIST_DUE_SUMMARY.format(last_day=soon_until.isoformat(), count=len(rows), overdue=overdue)
-        )
-        title = CASE_LIST_DUE_COUNT.format(count=len(rows)) if rows else CASE_LIST_DUE
+    def _fill_due(self, read: DayLists, today: dt.date) -> None:
+        """The earliest cases coming due, with how many there are: the list holds a page, the summary says so."""
+        rows, soon_until, calendar = read.due, read.soon_until, read.calendar
+        last_day, shown = soon_until.isoformat(), len(rows)
+        if not read.due_counted_all:
+            summary = CASE_LIST_DUE_MANY.format(last_day=last_day, count=read.due_count, shown=shown)
+            title = CASE_LIST_DUE_COUNT.format(count=CASE_LIST_DUE_COUNT_MANY.format(count=read.due_count))
+        else:
+            word = CASE_LIST_DUE_PAGED if shown < read.due_count else CASE_LIST_DUE_SUMMARY
+            summary = word.format(last_day=last_day, count=read.due_count, overdue=read.due_overdue, shown=shown)
+            title = CASE_LIST_DUE_COUNT.format(count=read.due_count) if rows else CASE_LIST_DUE
+        self.due_summary.setText(summary)
         self.tabs.setTabText(1, title)
         table = self.due_table
         table.setRowCount(len(rows))

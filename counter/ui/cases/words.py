@@ -145,6 +145,17 @@ CASE_LIST_DUE_SUMMARY = tr(
     "截至{last_day}（今后两个工作日内）到期和已逾期的容缺、补正办件：共{count}件，其中已逾期{overdue}件。"
     "双击或按回车打开办件"
 )
+# the list holds the earliest page of them: the summary says how many it shows
+CASE_LIST_DUE_PAGED = tr(
+    "截至{last_day}（今后两个工作日内）到期和已逾期的容缺、补正办件：共{count}件，其中已逾期{overdue}件；"
+    "下表列出最早到期的{shown}件。双击或按回车打开办件"
+)
+# more were due than the list counts: "more than", never a count that reads every waiting case
+CASE_LIST_DUE_MANY = tr(
+    "截至{last_day}（今后两个工作日内）到期和已逾期的容缺、补正办件超过{count}件；下表列出最早到期的{shown}件。"
+    "双击或按回车打开办件"
+)
+CASE_LIST_DUE_COUNT_MANY = tr("{count}件以上")
 CASE_LIST_TODAY_COLUMNS = (tr("办件编号"), tr("状态"), tr("一件事"), tr("申请人"), tr("容缺补交期限"))
 CASE_LIST_DUE_COLUMNS = (
     tr("办件编号"),

@@ -1,0 +1,71 @@
+"""The case page's read (F7, the scanner) asks the database a fixed number of questions, however much the case holds.
+
+Each question is a round trip to a hall's server; the page used to read the case twice (its view, then the whole
+row again for its id) and its guide's document every time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.case_view import read_case
+from counter.actions.demo import run_demo
+from counter.actions.desk import Desk
+from counter.actions.documents import make_document
+from counter.documents.kinds import DocumentKind
+from tests.actions.conftest import TODAY
+
+
+@contextmanager
+def _counted(sessions: sessionmaker[Session]) -> Iterator[list[str]]:
+    sent: list[str] = []
+    engine = sessions.kw["bind"]
+    assert isinstance(engine, Engine)
+
+    def keep(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        sent.append(statement)
+
+    event.listen(engine, "before_cursor_execute", keep)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", keep)
+
+
+def _statements_of_reading(sessions: sessionmaker[Session], case_no: str) -> list[str]:
+    with _counted(sessions) as sent, sessions() as session:
+        page = read_case(session, case_no)
+    assert page is not None
+    return sent
+
+
+def test_opening_a_case_asks_the_same_few_questions_whatever_it_holds(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    cases = {c.label: c.case_no for c in run_demo(sessions, desk, TODAY)}
+    for case_no in cases.values():  # each guide's document is read once, the first time its content is met
+        _statements_of_reading(sessions, case_no)
+    counts = {label: len(_statements_of_reading(sessions, case_no)) for label, case_no in cases.items()}
+    bare = counts[next(iter(counts))]
+    assert set(counts.values()) == {bare}, counts  # checklists, histories and outcomes of every kind alike
+    # the case (with the case continuing it), its checklist, its history, its guide's version, the office, its notices
+    assert bare <= 6, counts
+    deferred = cases["容缺受理"]
+    kinds = (DocumentKind.DEFERRAL, DocumentKind.PLEDGE, DocumentKind.RECEIPT)
+    for kind in kinds:
+        with sessions.begin() as s:
+            make_document(s, desk, deferred, kind, TODAY)
+    sent = _statements_of_reading(sessions, deferred)
+    assert len(sent) == bare, sent
+    assert not [s for s in sent if "guide_version.document" in s]  # the guide known by its hash, not read again
+    assert len([s for s in sent if "FROM document_record" in s]) == 1  # the notices with their prints, at once
+    with sessions() as session:
+        page = read_case(session, deferred)
+    assert page is not None
+    assert page.notices is not None
+    assert [line.kind for line in page.notices.lines] == [kind.value for kind in kinds]

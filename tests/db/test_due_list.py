@@ -1,0 +1,132 @@
+"""The F6 list of deferrals and corrections coming due, in a hall with a long backlog: a page, in order, counted.
+
+Plain rows (only what the list reads matters): cases awaiting deferred materials, some with several, some handed
+in, some lapsed in part, and finished cases whose materials never came; correction notices unanswered.  The page
+must be the first rows of the whole list in its order, the counts right, and the reads must walk indexes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, insert, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.case_reads import DUE_COUNT_CAP, DUE_PAGE, day_lists
+from counter.case.numbers import DeskIdentity
+from counter.db import case_store, models
+from counter.db.engine import make_engine, make_sessions
+from tests.catalog_db import catalog_file
+from tests.db.test_list_plans import _plans
+from tests.pg_server import BACKENDS, CATALOG, FreshDatabases
+
+TODAY = dt.date(2026, 11, 20)  # a Friday: two working days ahead is Tuesday
+WAITING = 1_500  # awaiting deferred materials, nearly all overdue
+NOTICES = 700  # correction notices unanswered
+
+
+@pytest.fixture(scope="module")
+def catalog_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return catalog_file(tmp_path_factory.mktemp("catalog"))
+
+
+@pytest.fixture(params=BACKENDS)
+def hall(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[sessionmaker[Session]]:
+    if request.param == "postgresql":
+        fresh: FreshDatabases = request.getfixturevalue("fresh_pg")
+        sessions = fresh.sessions(CATALOG)
+    else:
+        catalog_db: Path = request.getfixturevalue("catalog_db")
+        path = tmp_path / "hall.sqlite3"
+        shutil.copy(catalog_db, path)
+        sessions = make_sessions(make_engine(f"sqlite:///{path}"))
+    _fill(sessions)
+    yield sessions
+    bind = sessions.kw["bind"]
+    assert isinstance(bind, Engine)
+    bind.dispose()
+
+
+def _fill(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as session:
+        version, code = session.execute(
+            select(models.GuideVersion.id, models.GuideVersion.bundle_code).order_by(models.GuideVersion.id).limit(1)
+        ).one()
+        base = {
+            "clerk": "乌兰", "bundle_code": code, "guide_version_id": version, "outcome": "defer",
+            "applicant_kind": "person", "applicant_name": "张三", "applicant_id_no": "152201198001010011",
+        }  # fmt: skip
+        cases: list[dict[str, Any]] = []
+        materials: list[dict[str, Any]] = []
+        history: list[dict[str, Any]] = []
+        for n in range(WAITING + 300 + NOTICES):
+            site = "XAM01" if n % 3 else "ARS01"
+            day = TODAY - dt.timedelta(days=n % 400)
+            status = "awaiting_deferred" if n < WAITING else "delivered" if n < WAITING + 300 else "correction_issued"
+            cases.append({
+                **base, "id": n + 1, "case_no": f"{site}-{day:%Y%m%d}-05-{n:05d}", "site_code": site, "desk_no": "5",
+                "status": status, "received_on": day, "uid": f"{n:032x}",
+                "correction_due": day + dt.timedelta(days=n % 7 + 3) if status == "correction_issued" else None,
+            })  # fmt: skip
+            if status == "correction_issued":
+                continue
+            for k in range(n % 3 + 1):  # one to three deferred materials, due on days that often coincide
+                materials.append({
+                    "case_id": n + 1, "material_code": f"M{k:02d}", "name": "营业执照", "necessity": "required",
+                    "receipt": "deferred", "due_on": day + dt.timedelta(days=10 + 5 * k - n % 2),
+                    "arrived_on": day + dt.timedelta(days=2) if k == 1 and n % 5 == 0 else None,
+                })  # fmt: skip
+            if n % 7 == 2:  # the earliest material lapsed: the case is due by its next
+                history.append({
+                    "case_id": n + 1, "clerk": "其其格", "desk_no": "5", "event": "deferral_part_lapsed",
+                    "status_after": status, "note": "M00",
+                })  # fmt: skip
+        session.execute(insert(models.Case), cases)
+        session.execute(insert(models.CaseMaterial), materials)
+        session.execute(insert(models.CaseHistory), history)
+    with sessions() as session:
+        session.connection().exec_driver_sql("ANALYZE")
+        session.commit()
+
+
+def test_a_long_backlog_gives_the_earliest_page_in_order_and_says_how_many(hall: sessionmaker[Session]) -> None:
+    with hall() as session:
+        lists = day_lists(session, TODAY, DeskIdentity("XAM01", "5"))
+        # every row coming due, by the reads that work out each waiting case's next due: what the page begins
+        rows = case_store.deferrals_due_by(session, lists.soon_until)
+        rows += case_store.corrections_due_by(session, lists.soon_until)
+        exact = case_store.due_counts(session, lists.soon_until, TODAY, cap=10_000)
+    whole = sorted(rows, key=lambda r: (r.next_due or lists.soon_until, r.case_no))
+    assert len(whole) > 2 * DUE_COUNT_CAP
+    assert lists.due == tuple(whole[:DUE_PAGE])
+    assert not lists.due_counted_all  # more than the list counts: it says "more than"
+    assert lists.due_count == 2 * DUE_COUNT_CAP
+    overdue = sum(1 for r in whole if r.next_due is not None and r.next_due < TODAY)
+    assert exact == (len(whole), overdue, True)
+
+
+def test_the_page_and_the_counts_walk_the_indexes_of_what_is_waiting(hall: sessionmaker[Session]) -> None:
+    plans = _plans(hall, lambda unit: day_lists(unit, TODAY, DeskIdentity("XAM01", "5")))
+    joined = "\n".join(plans)
+    assert "ix_case_material_waiting" in joined, joined
+    assert "ix_case_correction_due" in joined, joined
+    if "SEARCH" in joined:  # SQLite: nothing read whole, nothing sorted whole
+        for whole in ("SCAN case_material", "SCAN case ", "TEMP B-TREE FOR ORDER BY"):
+            assert whole not in joined, joined
+    # PostgreSQL walks the index for the page; for the count of a table this small it rightly reads it whole
+
+
+def test_a_desk_number_of_one_site_is_not_the_same_desk_at_another(hall: sessionmaker[Session]) -> None:
+    """Desk 5 of every site took cases today: a league's database holds them all, the desk sees its own."""
+    with hall() as session:
+        here = day_lists(session, TODAY, DeskIdentity("XAM01", "5")).of_day
+        there = day_lists(session, TODAY, DeskIdentity("ARS01", "5")).of_day
+    assert here
+    assert there
+    assert {r.case_no.split("-")[0] for r in here} == {"XAM01"}
+    assert {r.case_no.split("-")[0] for r in there} == {"ARS01"}
