@@ -49,7 +49,7 @@ import psycopg
 from sqlalchemy import make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from benchmarks.big_hall import BigHall, build
+from benchmarks.big_hall import BigHall, build, describe
 from benchmarks.goals import Verdicts, arguments, percentile
 from counter.actions.case_reads import DUE_COUNT_CAP, DUE_PAGE, case_view, day_lists
 from counter.actions.case_view import read_case
@@ -359,10 +359,23 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=5_000_000)
     parser.add_argument("--keep", type=Path, help="keep and reuse the SQLite hall file in this folder")
     parser.add_argument("--only", choices=("sqlite", "postgresql"))
+    parser.add_argument(
+        "--url", help="measure a hall built before by big_hall.py (SQLite file or PostgreSQL database) instead"
+    )
     args = parser.parse_args()
     cases = 2_000 if args.smoke else args.cases
     rounds, opened = (3, 60) if args.smoke else (15, 1000)
     verdicts = Verdicts(smoke=args.smoke)
+    if args.url:
+        hall = describe(args.url)
+        if hall.url.startswith("sqlite"):
+            # as built: a kept file may have been analysed by an earlier run, and "no ANALYZE" must mean none
+            with make_engine(hall.url).begin() as conn:
+                if conn.scalar(text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")):
+                    conn.execute(text("DELETE FROM sqlite_stat1"))
+        name = "SQLite" if hall.url.startswith("sqlite") else "PostgreSQL"
+        bench_hall(verdicts, f"{name} {hall.cases:,}", hall, rounds, opened)
+        raise SystemExit(verdicts.finish())
     with tempfile.TemporaryDirectory(prefix="bench-lists-") as tmp:
         folder = Path(tmp)
         if args.only != "postgresql":

@@ -82,7 +82,7 @@ from tests.catalog_db import catalog_file
 from tests.conftest import SHIPPED_CATALOG
 from tests.sync.sync_world import Site, introduce, make_site, sqlite_copy
 
-__all__ = ["BigHall", "Copier", "build", "hall_site", "placements", "training_cases", "working_days"]
+__all__ = ["BigHall", "Copier", "build", "describe", "hall_site", "placements", "training_cases", "working_days"]
 
 HALL = "XAM01"
 HALL_NAME = "兴安盟政务服务中心"
@@ -524,6 +524,46 @@ def build(
     )
     return BigHall(url, cases, HALL, tuple(s.code for s in township_sites), desks, days[0], days[-1],
                    tuple(sample), seconds, import_seconds, rects, open_rects, awaiting)  # fmt: skip
+
+
+def describe(url: str, *, seed: int = 0) -> BigHall:
+    """What :func:`build` would have said of a hall built before (kept, or a long build stopped between packages).
+
+    A 5M-case hall takes the better part of an hour to build, so the benchmarks measure one built once; each package
+    is taken in by its own transaction, so a build stopped between two is a smaller hall of the same kind.  The
+    sample is drawn by id, spread over the whole table as :func:`build`'s is.
+    """
+    sessions = make_sessions(make_engine(url))
+    c = models.Case
+    rect = models.Rectification
+    try:
+        with sessions() as session:
+            cases = int(session.scalar(select(func.count()).select_from(c)) or 0)
+            top = int(session.scalar(select(func.max(c.id))) or 0)
+            first, last = session.execute(select(func.min(c.received_on), func.max(c.received_on))).one()
+            desks = tuple(
+                (str(site), str(desk))
+                for site, desk in session.execute(
+                    select(c.site_code, c.desk_no).distinct().order_by(c.site_code, c.desk_no)
+                )
+            )
+            rng = random.Random(seed)
+            ids = sorted({rng.randint(1, top) for _ in range(SAMPLE)}) if top else []
+            sample = tuple(session.scalars(select(c.case_no).where(c.id.in_(ids)))) if ids else ()
+            fed_back = select(models.RectificationHistory.rectification_id).where(
+                models.RectificationHistory.event == RectEvent.FED_BACK.value
+            )
+            rects = int(session.scalar(select(func.count()).select_from(rect)) or 0)
+            open_rects = int(
+                session.scalar(select(func.count()).select_from(rect).where(rect.id.not_in(fed_back))) or 0
+            )
+            awaiting = int(
+                session.scalar(select(func.count()).where(c.status == CaseStatus.AWAITING_DEFERRED.value)) or 0
+            )
+    finally:
+        sessions.kw["bind"].dispose()
+    townships = tuple(sorted({site for site, _ in desks} - {HALL}))
+    return BigHall(url, cases, HALL, townships, desks, first, last, sample, 0.0, 0.0, rects, open_rects, awaiting)
 
 
 def _package(site: Site, hall: Site, texts: list[str], export_no: int) -> bytes:
