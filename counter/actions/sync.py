@@ -238,7 +238,12 @@ def export_package(
     key_path: Path | None = None,
     on_progress: Progress | None = None,
 ) -> ExportResult:
-    """Write the next package for ``to_site`` and remember it; the caller commits, then saves ``data``.
+    """Write the next packages for ``to_site`` and remember them; the caller commits, then saves ``packages``.
+
+    What is pending goes in as many packages as the receiver's limits need (:func:`counter.sync.package.fill_packages`),
+    numbered on; only the last one's acknowledgement moves the baseline, so a hall that has taken only the first
+    ones is sent the rest again.  Taken in any order they all go in, as any packages do; a hall that takes the last
+    of a series and never the one before has acknowledged that one's cases too.
 
     Raises :class:`SyncNotPossible`, :class:`NotPermitted`, and
     :class:`counter.sync.keys.KeyUnreadable` when this machine cannot sign.
