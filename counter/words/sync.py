@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
 
 # Keyed by the codes' values: counter.sync.package.RejectCode, counter.actions.sync.SyncProblem and HoldReason.
@@ -74,7 +75,7 @@ def exported_text(export_no: int, count: int, to_site: str, records: int, paths:
         return SYNC_EXPORTED.format(export_no=export_no, to_site=to_site, records=records, path=paths[0])
     return SYNC_EXPORTED_SERIES.format(
         count=count, first=export_no, last=export_no + count - 1, to_site=to_site, records=records,
-        paths="、".join(paths),
+        paths=LIST_JOIN.join(paths),
     )  # fmt: skip
 
 
