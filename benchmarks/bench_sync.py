@@ -86,10 +86,12 @@ def _now() -> dt.datetime:
 # --- the sites -------------------------------------------------------------------------------------------------
 
 
-def _fill(site: Site, copier: Copier, index: int, start: int, count: int, days: list[dt.date]) -> None:
-    """Cases ``start``… of the township, its own (sender = itself), written by the writer the hall's import uses."""
+def _fill(site: Site, copier: Copier, index: int, start: int, count: int, days: list[dt.date], total: int) -> None:
+    """Cases ``start``… of the township's ``total``, its own (sender = itself), written by the writer the hall's
+    import uses.  The places are those of the largest size measured, whatever is filled first: spread over another
+    count the days and numbers of the later cases would fall on those already written."""
     rng = random.Random(index)
-    places = placements(site.code, index, start + count, days, 0)
+    places = placements(site.code, index, total, days, 0)
     for _ in range(start):
         next(places)
     sender = Sender(site.code, frozenset(), frozenset(), _now())
@@ -336,7 +338,7 @@ def main() -> None:
             for size in sizes:
                 if size > filled:
                     start = time.perf_counter()
-                    _fill(db.township, copier, index, filled, size - filled, days)
+                    _fill(db.township, copier, index, filled, size - filled, days, sizes[-1])
                     filled = size
                     print(f"{db.label}: township holds {_pending(db.township):,} cases"
                           f" (filled in {time.perf_counter() - start:.0f} s); {os.cpu_count()} cores")  # fmt: skip
