@@ -64,8 +64,10 @@ from counter.sync.package import (
     PackageRejected,
     RejectCode,
     check_package,
+    encode_record,
+    fill_packages,
     unpack_package,
-    write_package,
+    write_encoded,
 )
 from counter.sync.record_json import RecordProblem, parse_records, record_from_dict, to_dict
 from counter.sync.records import (
@@ -141,10 +143,19 @@ class SyncStatus:
 
 @dataclass(frozen=True)
 class ExportResult:
-    data: bytes
+    """An export's packages: one, or as many as the package limits need, numbered on from ``export_no``."""
+
+    packages: tuple[bytes, ...]
     to_site: str
-    export_no: int
-    records: int
+    export_no: int  # the first package's number
+    records: int  # in all of them
+
+    @property
+    def data(self) -> bytes:
+        """The package of an export that fits in one."""
+        if len(self.packages) != 1:
+            raise ValueError(f"{len(self.packages)} packages")
+        return self.packages[0]
 
 
 @dataclass(frozen=True)
@@ -227,7 +238,12 @@ def export_package(
     key_path: Path | None = None,
     on_progress: Progress | None = None,
 ) -> ExportResult:
-    """Write the next package for ``to_site`` and remember it; the caller commits, then saves ``data``.
+    """Write the next packages for ``to_site`` and remember them; the caller commits, then saves ``packages``.
+
+    What is pending goes in as many packages as the receiver's limits need (:func:`counter.sync.package.fill_packages`),
+    numbered on; only the last one's acknowledgement moves the baseline, so a hall that has taken only the first
+    ones is sent the rest again.  Taken in any order they all go in, as any packages do; a hall that takes the last
+    of a series and never the one before has acknowledged that one's cases too.
 
     Raises :class:`SyncNotPossible`, :class:`NotPermitted`, and
     :class:`counter.sync.keys.KeyUnreadable` when this machine cannot sign.
@@ -248,37 +264,47 @@ def export_package(
         raise SyncNotPossible(SyncProblem.OLD_CARD, target)
     if kind is PackageKind.CASES:
         marks = current_marks(session)
-        records = _case_package(session, target, on_progress)
+        encoded = _case_records(session, target, on_progress)
     else:
         marks = sync_store.update_marks(session)
-        records = [to_dict(r) for r in _updates_package(session, target)]
+        encoded = iter([encode_record(to_dict(r)) for r in _updates_package(session, target)])
     acked = sync_store.last_acked(session, target)
     since = None if acked is None else utc(acked.created_at)
-    export_no = sync_store.next_export_no(session, target)
-    header = Header(site.code, site.kind.value, target, kind, export_no, now, since, len(records))
-    data = write_package(header, records, key, recipient)
-    content_hash = hashlib.sha256(data[data.index(b"\n", len(MAGIC)) + 1 :]).hexdigest()
-    sync_store.add_export(session, target, export_no, kind.value, now, since, len(records), content_hash, marks)
-    detail = {"kind": kind.value, "to_site": target, "export_no": export_no, "records": len(records)}
-    record_at_desk(session, desk, AuditAction.EXPORTED, f"sync:{target}#{export_no}", detail)
+    first = sync_store.next_export_no(session, target)
+    made: list[tuple[int, int, bytes]] = []
+    for export_no, group in enumerate(fill_packages(encoded), start=first):
+        header = Header(site.code, site.kind.value, target, kind, export_no, now, since, len(group))
+        made.append((export_no, len(group), write_encoded(header, group, key, recipient)))
+    for export_no, count, data in made:
+        content_hash = hashlib.sha256(data[data.index(b"\n", len(MAGIC)) + 1 :]).hexdigest()
+        # only the last package carries the marks: the hall acknowledging an earlier one has not seen the later
+        # ones' cases, so the baseline stays where it was and they are sent again (and found unchanged) next time
+        covered = marks if export_no == made[-1][0] else None
+        sync_store.add_export(session, target, export_no, kind.value, now, since, count, content_hash, covered)
+        detail: dict[str, Any] = {"kind": kind.value, "to_site": target, "export_no": export_no, "records": count}
+        if len(made) > 1:
+            detail["series"] = [first, made[-1][0]]
+        record_at_desk(session, desk, AuditAction.EXPORTED, f"sync:{target}#{export_no}", detail)
     seal_with(session, key, site.code, now)  # this machine signs packages, so it holds the key: the trail is sealed too
-    return ExportResult(data, target, export_no, len(records))
+    return ExportResult(tuple(d for _n, _c, d in made), target, first, sum(c for _n, c, _d in made))
 
 
-def _case_package(session: Session, hall: str, on_progress: Progress | None) -> list[dict[str, Any]]:
-    """The pending cases as the package's JSON (written straight from their rows), and the acknowledgement."""
+def _case_records(session: Session, hall: str, on_progress: Progress | None) -> Iterator[bytes]:
+    """The acknowledgement and the pending cases, each as its record's JSON (written straight from its rows).
+
+    The acknowledgement goes first, so that it reaches the hall with the first package of a series.
+    """
+    taken = sync_store.highest_import(session, hall, PackageKind.UPDATES.value)
+    if taken:
+        yield encode_record(to_dict(AckRecord(PackageKind.UPDATES.value, taken)))
     ids = sync_store.pending_case_ids(session, hall)
-    records: list[dict[str, Any]] = []
     for start in range(0, len(ids), READ_CHUNK):
         if on_progress is not None:
             on_progress(start, len(ids))
-        records.extend(case_dicts(session, ids[start : start + READ_CHUNK]))
+        for record in case_dicts(session, ids[start : start + READ_CHUNK]):
+            yield encode_record(record)
     if on_progress is not None:
         on_progress(len(ids), len(ids))
-    taken = sync_store.highest_import(session, hall, PackageKind.UPDATES.value)
-    if taken:
-        records.append(to_dict(AckRecord(PackageKind.UPDATES.value, taken)))
-    return records
 
 
 def _updates_package(session: Session, township: str) -> list[Record]:

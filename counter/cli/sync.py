@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,37 +55,29 @@ def cmd_sync_export(args: argparse.Namespace) -> int:
     from counter.actions.sync import SyncNotPossible, export_package
     from counter.cli.phrases import SYNC_KEY_UNUSABLE, SYNC_WRITE_FAILED
     from counter.sync.keys import KeyUnreadable
-    from counter.words.sync import SYNC_EXPORTED, sync_not_possible
+    from counter.sync.package import write_series
+    from counter.words.sync import exported_text, sync_not_possible
 
     out = Path(args.out)
     store = open_store(args)
     by = desk()
 
-    def export(session: Unit) -> ExportResult:
+    def export(session: Unit) -> tuple[ExportResult, list[Path]]:
         result = export_package(session, by, _now(), to_site=args.to_site)
-        _write(out, result.data)  # inside the transaction: a file that cannot be written records no export
-        return result
+        # inside the transaction: files that cannot be written record no export
+        return result, write_series(out, result.packages)
 
     try:
-        result = store.write(export)
+        result, paths = store.write(export)
     except SyncNotPossible as err:
         raise Reported(sync_not_possible(err.problem.value, err.site)) from err
     except KeyUnreadable as err:
         raise Reported(SYNC_KEY_UNUSABLE.format(path=err.path)) from err
     except OSError as err:
         raise Reported(SYNC_WRITE_FAILED.format(path=out, error=err)) from err
-    print(SYNC_EXPORTED.format(records=result.records, to_site=result.to_site, export_no=result.export_no, path=out))
+    count = len(result.packages)
+    print(exported_text(result.export_no, count, result.to_site, result.records, [str(p) for p in paths]))
     return EXIT_OK
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write the whole file or nothing (a stick pulled out mid-way leaves no half package under the name)."""
-    tmp = path.with_name(path.name + ".part")
-    with open(tmp, "wb") as file:
-        file.write(data)
-        file.flush()
-        os.fsync(file.fileno())
-    tmp.replace(path)
 
 
 def cmd_sync_import(args: argparse.Namespace) -> int:

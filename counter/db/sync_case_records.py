@@ -238,7 +238,9 @@ def _iso(value: Any) -> Any:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return utc(value).isoformat()
+        if value.tzinfo is None:  # SQLite's, stored as UTC: the zone written as its isoformat writes it, no copy made
+            return value.isoformat() + "+00:00"
+        return value.astimezone(dt.UTC).isoformat()
     return value.isoformat()
 
 

@@ -79,15 +79,17 @@ def add_export(
     since: dt.datetime | None,
     records: int,
     content_hash: str,
-    marks: Mapping[str, int],
+    marks: Mapping[str, int] | None,
 ) -> None:
+    """Remember a package written; ``marks`` None for one whose acknowledgement must not move the baseline."""
     session.add(
         models.SyncExport(
             to_site=to_site, export_no=export_no, kind=kind, created_at=created_at, since=since,
             records=records, content_hash=content_hash,
         )
     )  # fmt: skip
-    put_setting(session, _marks_key(to_site, export_no), json.dumps(dict(marks), sort_keys=True))
+    if marks is not None:
+        put_setting(session, _marks_key(to_site, export_no), json.dumps(dict(marks), sort_keys=True))
 
 
 def last_acked(session: Session, to_site: str) -> models.SyncExport | None:

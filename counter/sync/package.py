@@ -48,9 +48,10 @@ import datetime as dt
 import gzip
 import hashlib
 import json
+import os
 import re
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -182,6 +183,76 @@ def pack_body(records: list[Any]) -> tuple[bytes, int]:
     """
     plain = orjson.dumps(records, option=orjson.OPT_SORT_KEYS)
     return gzip.compress(plain, compresslevel=6, mtime=0), len(plain)
+
+
+def encode_record(record: Any) -> bytes:
+    """One record in the body's canonical form: :func:`pack_encoded` of these is :func:`pack_body` of the records."""
+    return orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
+
+
+def fill_packages(encoded: Iterable[bytes]) -> Iterator[list[bytes]]:
+    """Encoded records grouped into as many packages as the limits need, in their order; at least one (maybe empty).
+
+    Each group holds at most :data:`MAX_RECORDS` records and :data:`MAX_PLAIN` bytes of JSON (brackets and commas
+    counted), read when called, so a receiver's limits are what a sender fills to.  A single record beyond
+    :data:`MAX_PLAIN` goes alone, and its receiver refuses it as it refuses any package beyond the limit.
+    """
+    group: list[bytes] = []
+    size = 2  # the list's brackets
+    for item in encoded:
+        if group and (len(group) >= MAX_RECORDS or size + 1 + len(item) > MAX_PLAIN):
+            yield group
+            group, size = [], 2
+        size += len(item) + (1 if group else 0)
+        group.append(item)
+    yield group
+
+
+def pack_encoded(encoded: list[bytes]) -> tuple[bytes, int]:
+    """:func:`pack_body` for records already encoded by :func:`encode_record` (the same bytes)."""
+    plain = b"[" + b",".join(encoded) + b"]"
+    return gzip.compress(plain, compresslevel=6, mtime=0), len(plain)
+
+
+def write_encoded(header: Header, encoded: list[bytes], key: Ed25519PrivateKey, recipient: str) -> bytes:
+    """:func:`write_package` for records already encoded by :func:`encode_record`."""
+    packed, plain_bytes = pack_encoded(encoded)
+    return write_packed(header, packed, len(encoded), plain_bytes, key, recipient)
+
+
+def series_paths(path: Path, count: int) -> list[Path]:
+    """The files of an export of ``count`` packages: ``path`` itself for one, else numbered ``-1of3`` and so on.
+
+    The numbers in the names sort the files in the order the receiver takes them in.
+    """
+    if count == 1:
+        return [path]
+    return [path.with_name(f"{path.stem}-{k}of{count}{path.suffix}") for k in range(1, count + 1)]
+
+
+def write_series(path: Path, packages: Sequence[bytes]) -> list[Path]:
+    """Write an export's packages to ``path`` (:func:`series_paths`), every file whole or none of them.
+
+    Each file is written beside its name and renamed when synced, so a stick pulled out mid-way holds no half
+    package under a package's name; if one cannot be written, those already written are removed, so that no
+    package of an export that was not recorded is left to be taken in.  Raises :class:`OSError`.
+    """
+    paths = series_paths(path, len(packages))
+    done: list[Path] = []
+    try:
+        for target, data in zip(paths, packages, strict=True):
+            tmp = target.with_name(target.name + ".part")
+            with open(tmp, "wb") as file:
+                file.write(data)
+                file.flush()
+                os.fsync(file.fileno())
+            tmp.replace(target)
+            done.append(target)
+    except OSError:
+        for target in done:
+            target.unlink(missing_ok=True)
+        raise
+    return paths
 
 
 def write_package(header: Header, records: list[Any], key: Ed25519PrivateKey, recipient: str) -> bytes:

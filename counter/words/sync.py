@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
 
 # Keyed by the codes' values: counter.sync.package.RejectCode, counter.actions.sync.SyncProblem and HoldReason.
@@ -58,10 +59,24 @@ HOLD_REASON = {
     "bad_characters": tr("办件中的姓名或名称含有控制字符或文字方向控制符，未导入"),
 }
 SYNC_EXPORTED = tr("已导出第 {export_no} 号数据包（发往 {to_site}，{records} 条记录）：{path}")
+SYNC_EXPORTED_SERIES = tr(
+    "待上报的办件超出一个数据包的容量，已分为 {count} 个数据包导出（第 {first} 至 {last} 号，发往 {to_site}，"
+    "共 {records} 条记录），请按编号顺序全部导入：{paths}"
+)
 SYNC_IMPORTED = tr(
     "已导入 {from_site} 的第 {export_no} 号数据包：新增或更新 {applied} 条，无变化 {unchanged} 条，待核对 {held} 条。"
 )
 SYNC_REPLAYED = tr("{from_site} 的第 {export_no} 号数据包此前已导入，本次没有任何改动。")
+
+
+def exported_text(export_no: int, count: int, to_site: str, records: int, paths: list[str]) -> str:
+    """What an export wrote: its one package, or a series of them and the order to take them in."""
+    if count == 1:
+        return SYNC_EXPORTED.format(export_no=export_no, to_site=to_site, records=records, path=paths[0])
+    return SYNC_EXPORTED_SERIES.format(
+        count=count, first=export_no, last=export_no + count - 1, to_site=to_site, records=records,
+        paths=LIST_JOIN.join(paths),
+    )  # fmt: skip
 
 
 def package_rejected(code: str) -> str:

@@ -55,9 +55,9 @@ from counter.words.access import not_permitted
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.sites import SITE_KIND, key_problem_text, site_problem_text
 from counter.words.sync import (
-    SYNC_EXPORTED,
     SYNC_IMPORTED,
     SYNC_REPLAYED,
+    exported_text,
     hold_reason,
     package_rejected,
     sync_not_possible,
@@ -79,7 +79,7 @@ Sync = tuple["ShownSite", "SyncStatus", list["Peer"], list["ReviewItem"]]
 @dataclass(frozen=True, slots=True)
 class Exported:
     result: ExportResult
-    path: Path
+    paths: list[Path]
 
 
 def _utc_now() -> dt.datetime:
@@ -313,6 +313,7 @@ class SyncPage(QWidget):
     def export_to(self, path: Path) -> SyncWorker:
         """Write the package to ``path`` on the worker; the page says what was written."""
         from counter.actions.sync import export_package
+        from counter.sync.package import write_series
 
         to_site = self.to_site.currentData() if self.to_site.isVisible() else None
         desk, runner, now = self._desk, self._runner, self._clock()
@@ -320,10 +321,7 @@ class SyncPage(QWidget):
         def work(progress: Progress) -> Exported:
             export = partial(export_package, desk=desk, now=now, to_site=to_site, on_progress=progress)
             result = runner.write(export, words.SYNC_DB_FAILED)
-            tmp = path.with_name(path.name + ".part")
-            tmp.write_bytes(result.data)
-            tmp.replace(path)  # the stick never holds half a package under the real name
-            return Exported(result, path)
+            return Exported(result, write_series(path, result.packages))  # never half a package under its name
 
         return self._start(work, self.on_exported)
 
@@ -391,8 +389,8 @@ class SyncPage(QWidget):
     def on_exported(self, result: object) -> None:
         assert isinstance(result, Exported)
         made = result.result
-        self._say(SYNC_EXPORTED.format(export_no=made.export_no, to_site=made.to_site, records=made.records,
-                                             path=result.path))  # fmt: skip
+        paths = [str(p) for p in result.paths]
+        self._say(exported_text(made.export_no, len(made.packages), made.to_site, made.records, paths))
 
     def on_imported(self, result: object) -> None:
         from counter.actions.sync import ImportReport

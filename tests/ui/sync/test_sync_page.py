@@ -15,6 +15,7 @@ from counter.actions.demo import run_demo
 from counter.actions.site import init_site
 from counter.db import models
 from counter.host import paths
+from counter.sync import package as package_limits
 from counter.sync.sites import SiteKind
 from counter.ui.sync.pending_label import PendingLabel
 from counter.ui.sync.sync_page import SyncPage
@@ -120,6 +121,27 @@ def test_a_township_sends_its_cases_and_the_hall_takes_them_once(
     finish(qtbot, taken, taken.import_from(tampered))
     assert taken.result.text().startswith("没有完成：")
     assert taken.result.text().endswith("整个数据包未导入，本站点数据没有任何改动。")
+    assert cases(hall.sessions) == 6
+
+
+def test_a_township_whose_work_needs_several_packages_writes_them_all_and_says_so(
+    qtbot: QtBot, township: Site, hall: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run_demo(township.sessions, township.desk, TODAY)
+    monkeypatch.setattr(package_limits, "MAX_RECORDS", 4)  # the hall takes four records a package
+    sent = page_of(qtbot, township)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    finish(qtbot, sent, sent.export_to(stick / "XAMT01.sync"))
+    assert sent.result.text().startswith("待上报的办件超出一个数据包的容量，已分为 2 个数据包导出（第 1 至 2 号")
+    written = sorted(stick.iterdir())
+    assert [p.name for p in written] == ["XAMT01-1of2.sync", "XAMT01-2of2.sync"]
+
+    carry_keys_to_this_machine(hall)
+    taken = page_of(qtbot, hall)
+    for path in written:
+        finish(qtbot, taken, taken.import_from(path))
+    assert taken.result.text().startswith("已导入 XAMT01 的第 2 号数据包")
     assert cases(hall.sessions) == 6
 
 
