@@ -46,6 +46,7 @@ from counter.actions.audit_seal import seal_with
 from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.actions.site import peer_keys, peers, site_encryption_key, site_signing_key, this_site
+from counter.actions.sync_series import check_series
 from counter.audit.actions import AuditAction
 from counter.db import sync_store
 from counter.db.account_store import all_accounts
@@ -58,7 +59,6 @@ from counter.host.desk_config import DeskConfig
 from counter.ratings.settings import KEYS as RATING_KEYS
 from counter.sync.case_reader import CaseKeys, CaseReader, PackageCase
 from counter.sync.package import (
-    MAGIC,
     Header,
     PackageKind,
     PackageRejected,
@@ -66,8 +66,9 @@ from counter.sync.package import (
     check_package,
     encode_record,
     fill_packages,
+    pack_encoded,
     unpack_package,
-    write_encoded,
+    write_packed,
 )
 from counter.sync.record_json import RecordProblem, parse_records, record_from_dict, to_dict
 from counter.sync.records import (
@@ -242,8 +243,8 @@ def export_package(
 
     What is pending goes in as many packages as the receiver's limits need (:func:`counter.sync.package.fill_packages`),
     numbered on; only the last one's acknowledgement moves the baseline, so a hall that has taken only the first
-    ones is sent the rest again.  Taken in any order they all go in, as any packages do; a hall that takes the last
-    of a series and never the one before has acknowledged that one's cases too.
+    ones is sent the rest again.  Each names its series in its signed header, and a later one is refused until
+    every earlier one is in (:mod:`counter.actions.sync_series`), so no acknowledgement covers a package not had.
 
     Raises :class:`SyncNotPossible`, :class:`NotPermitted`, and
     :class:`counter.sync.keys.KeyUnreadable` when this machine cannot sign.
@@ -268,25 +269,25 @@ def export_package(
     else:
         marks = sync_store.update_marks(session)
         encoded = iter([encode_record(to_dict(r)) for r in _updates_package(session, target)])
-    acked = sync_store.last_acked(session, target)
-    since = None if acked is None else utc(acked.created_at)
+    since = None if (acked := sync_store.last_acked(session, target)) is None else utc(acked.created_at)
     first = sync_store.next_export_no(session, target)
-    made: list[tuple[int, int, bytes]] = []
-    for export_no, group in enumerate(fill_packages(encoded), start=first):
-        header = Header(site.code, site.kind.value, target, kind, export_no, now, since, len(group))
-        made.append((export_no, len(group), write_encoded(header, group, key, recipient)))
-    for export_no, count, data in made:
-        content_hash = hashlib.sha256(data[data.index(b"\n", len(MAGIC)) + 1 :]).hexdigest()
+    packed = [(len(group), *pack_encoded(group)) for group in fill_packages(encoded)]  # how many, before signing
+    made: list[bytes] = []
+    for export_no, (count, body, plain) in enumerate(packed, start=first):
+        series = (first, len(packed)) if len(packed) > 1 else None
+        header = Header(site.code, site.kind.value, target, kind, export_no, now, since, count, series=series)
+        made.append(data := write_packed(header, body, count, plain, key, recipient))
+        content_hash = hashlib.sha256(data.split(b"\n", 2)[2]).hexdigest()  # the sealed body, after magic and header
         # only the last package carries the marks: the hall acknowledging an earlier one has not seen the later
         # ones' cases, so the baseline stays where it was and they are sent again (and found unchanged) next time
-        covered = marks if export_no == made[-1][0] else None
+        covered = marks if export_no == first + len(packed) - 1 else None
         sync_store.add_export(session, target, export_no, kind.value, now, since, count, content_hash, covered)
         detail: dict[str, Any] = {"kind": kind.value, "to_site": target, "export_no": export_no, "records": count}
-        if len(made) > 1:
-            detail["series"] = [first, made[-1][0]]
+        if series is not None:
+            detail["series"] = [first, first + len(packed) - 1]
         record_at_desk(session, desk, AuditAction.EXPORTED, f"sync:{target}#{export_no}", detail)
     seal_with(session, key, site.code, now)  # this machine signs packages, so it holds the key: the trail is sealed too
-    return ExportResult(tuple(d for _n, _c, d in made), target, first, sum(c for _n, c, _d in made))
+    return ExportResult(tuple(made), target, first, sum(count for count, _body, _plain in packed))
 
 
 def _case_records(session: Session, hall: str, on_progress: Progress | None) -> Iterator[bytes]:
@@ -354,6 +355,7 @@ def import_package(
         if earlier.content_hash != header.body_sha256:
             raise PackageRejected(RejectCode.NUMBER_REUSED, f"{header.from_site} #{header.export_no}")
         return ImportReport(header.from_site, header.kind.value, header.export_no, 0, 0, 0, replayed=True)
+    check_series(session, header)
     opener = site_encryption_key(session, key_path)
     with _without_collector_pauses():
         return _import_body(session, desk, header, body, now, on_progress, opener)

@@ -94,13 +94,13 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
     except OSError as err:
         raise Reported(SYNC_READ_FAILED.format(path=path, error=err)) from err
     except PackageRejected as err:
-        raise Reported(package_rejected(err.code.value)) from err
+        raise Reported(package_rejected(err.code.value, err.earlier)) from err
     store = open_store(args)
     by = desk()
     try:
         report = store.write(lambda session: import_package(session, by, data, _now()))
     except PackageRejected as err:
-        raise Reported(package_rejected(err.code.value)) from err
+        raise Reported(package_rejected(err.code.value, err.earlier)) from err
     except KeyUnreadable as err:  # the package is good, but this machine does not hold the key that opens it
         raise Reported(key_problem_text(err.reason, err.path, err.encryption)) from err
     if args.json:

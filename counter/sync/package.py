@@ -11,7 +11,10 @@ sender (code and kind), the site it is addressed to, the package's kind and
 number, when it was written, how many records and how many unpacked bytes it
 holds, the sender's one-time X25519 key, and the SHA-256 and length of the
 sealed body; ``signature`` is the sender's Ed25519 signature over the
-canonical header *without* the signature.
+canonical header *without* the signature.  A package that is one of several
+written by one export also names its ``series`` (the first export number and
+how many), signed with the rest, so the receiver can tell a later part taken
+in before an earlier one; a package alone has no ``series`` and reads as before.
 
 Encrypt, then sign.  The signature covers the sealed bytes through their hash,
 so it is checked before anything is decrypted or unpacked: a stranger cannot
@@ -99,15 +102,17 @@ class RejectCode(StrEnum):
     NOT_FOR_THIS_KEY = "not_for_this_key"  # signed, but sealed to another key (or changed by its sender)
     BAD_STRUCTURE = "bad_structure"  # signed and whole, but its records cannot be read
     NUMBER_REUSED = "number_reused"  # a different package under a number already taken in from that site
+    SERIES_INCOMPLETE = "series_incomplete"  # a later package of a series whose earlier ones are not taken in yet
 
 
 class PackageRejected(Exception):
     """The whole package is refused; nothing of it may be imported."""
 
-    def __init__(self, code: RejectCode, detail: str = "") -> None:
+    def __init__(self, code: RejectCode, detail: str = "", earlier: tuple[tuple[int, int], ...] = ()) -> None:
         super().__init__(f"{code.value}: {detail}" if detail else code.value)
         self.code = code
         self.detail = detail
+        self.earlier = earlier  # SERIES_INCOMPLETE: (part, export number) of each package to take in first
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +133,12 @@ class Header:
     suite: str = SUITE
     plain_bytes: int = 0  # the records' canonical JSON, unpacked
     ephemeral_key: str = ""  # the sender's one-time X25519 public key, base64
+    series: tuple[int, int] | None = None  # one of several packages of an export: (first export number, count)
+
+    @property
+    def part(self) -> int:
+        """Which package of its series this is, from 1 (a package alone is the first of one)."""
+        return 1 if self.series is None else self.export_no - self.series[0] + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +163,8 @@ def _iso(value: dt.datetime) -> str:
 
 
 def _header_fields(header: Header) -> dict[str, Any]:
-    return {
+    """The header as JSON; ``series`` only where there is one, so that a package alone is written as before."""
+    fields: dict[str, Any] = {
         "format": header.format,
         "from_site": header.from_site,
         "from_kind": header.from_kind,
@@ -168,6 +180,9 @@ def _header_fields(header: Header) -> dict[str, Any]:
         "body_sha256": header.body_sha256,
         "body_bytes": header.body_bytes,
     }
+    if header.series is not None:
+        fields["series"] = list(header.series)
+    return fields
 
 
 def _associated(fields: Mapping[str, Any]) -> bytes:
@@ -421,6 +436,7 @@ def _header(fields: Mapping[str, Any]) -> Header:
     created_at, since = _when(fields["created_at"], problems), None
     if since_raw is not None:
         since = _when(since_raw, problems)
+    series = _series(fields, problems)
     if problems or created_at is None:
         raise PackageRejected(RejectCode.BAD_HEADER, "; ".join(problems))
     return Header(
@@ -438,7 +454,23 @@ def _header(fields: Mapping[str, Any]) -> Header:
         suite=fields["suite"],
         plain_bytes=fields["plain_bytes"],
         ephemeral_key=fields["ephemeral_key"],
+        series=series,
     )
+
+
+def _series(fields: Mapping[str, Any], problems: list[str]) -> tuple[int, int] | None:
+    """The series a package belongs to: two whole numbers, a first and a count of at least two that hold it."""
+    raw = fields.get("series")
+    if raw is None:
+        return None
+    if not (isinstance(raw, list) and len(raw) == 2 and all(type(n) is int for n in raw)):
+        problems.append("series not two whole numbers")
+        return None
+    first, count = raw
+    if first < 1 or count < 2 or not first <= fields["export_no"] < first + count:
+        problems.append(f"series {first}+{count} does not hold number {fields['export_no']}")
+        return None
+    return first, count
 
 
 def _when(raw: str, problems: list[str]) -> dt.datetime | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
 
@@ -28,7 +30,9 @@ PACKAGE_REJECTED = {
     ),
     "bad_structure": tr("数据包内容的格式不正确，无法读取。"),
     "number_reused": tr("对方同一编号的数据包已导入过，但这一份内容不同：请与对方核对。"),
+    "series_incomplete": tr("该数据包是同一批导出的多个数据包中靠后的一个，同一批前面的数据包尚未导入。"),
 }
+SERIES_FIRST = tr("请先导入同一批的第 {parts} 个文件（编号 {numbers}），再导入这一个。")
 PACKAGE_REJECTED_TAIL = tr("整个数据包未导入，本站点数据没有任何改动。")
 SYNC_NOT_POSSIBLE = {
     "no_hall": tr("尚未登记政务服务中心：请先用 counter site register 读入中心的站点名片。"),
@@ -79,9 +83,13 @@ def exported_text(export_no: int, count: int, to_site: str, records: int, paths:
     )  # fmt: skip
 
 
-def package_rejected(code: str) -> str:
-    """Why a package was refused, and that nothing of it went in."""
-    return f"{PACKAGE_REJECTED[code]}{PACKAGE_REJECTED_TAIL}"
+def package_rejected(code: str, earlier: Sequence[tuple[int, int]] = ()) -> str:
+    """Why a package was refused, and that nothing of it went in; ``earlier``: (part, number) to take in first."""
+    if not earlier:
+        return f"{PACKAGE_REJECTED[code]}{PACKAGE_REJECTED_TAIL}"
+    parts = LIST_JOIN.join(str(part) for part, _no in earlier)
+    numbers = LIST_JOIN.join(str(no) for _part, no in earlier)
+    return f"{PACKAGE_REJECTED[code]}{PACKAGE_REJECTED_TAIL}{SERIES_FIRST.format(parts=parts, numbers=numbers)}"
 
 
 def sync_not_possible(problem: str, site: str = "") -> str:

@@ -8,6 +8,7 @@ export did not split.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,8 +25,9 @@ from counter.db.sync_case_records import case_dicts
 from counter.host.paths import site_key_path
 from counter.sync import package
 from counter.sync.keys import encryption_key_path
-from counter.sync.package import check_package, encode_record
+from counter.sync.package import PackageRejected, RejectCode, check_package, encode_record
 from counter.sync.sites import SiteKind
+from counter.words.sync import package_rejected
 from tests.catalog_db import catalog_file
 from tests.pg_server import CATALOG
 from tests.sync.sync_world import TODAY, Site, introduce, make_site, sqlite_copy
@@ -167,3 +169,78 @@ def test_the_command_line_writes_every_package_of_a_series_and_says_how_many(
     assert code == 0
     assert json.loads(capsys.readouterr().out)["pending_cases"] == 6  # until the hall acknowledges the series
     hall.sessions.kw["bind"].dispose()
+
+
+def imports_of(hall: Site) -> int:
+    with hall.sessions() as session:
+        return int(session.scalar(select(func.count()).select_from(models.SyncImport)) or 0)
+
+
+def refusal(hall: Site, data: bytes) -> PackageRejected:
+    with pytest.raises(PackageRejected) as caught:
+        hall.take(data)
+    return caught.value
+
+
+def test_a_later_package_of_a_series_is_refused_whole_until_every_earlier_one_is_in(
+    pair: tuple[Site, Site], monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    hall, ars = pair
+    monkeypatch.setattr(package, "MAX_RECORDS", 2)
+    export = ars.export()
+    assert len(export.packages) == 3
+    first, middle, last = export.packages
+
+    with caplog.at_level(logging.WARNING, logger="counter.actions.sync_series"):
+        refused = refusal(hall, last)
+    assert refused.code is RejectCode.SERIES_INCOMPLETE
+    assert refused.earlier == ((1, 1), (2, 2))
+    assert "请先导入同一批的第 1、2 个文件（编号 1、2）" in package_rejected(refused.code, refused.earlier)
+    assert "ARS01 #3" in caplog.text  # for support: which package, and which to take in first
+    assert (case_count(hall.sessions), imports_of(hall)) == (0, 0)  # nothing stored, so nothing acknowledged
+    with monkeypatch.context() as unlimited:
+        unlimited.setattr(package, "MAX_RECORDS", 200_000)
+        ars.take(hall.export(ars.code).data)
+    assert pending(ars) == 6
+
+    assert hall.take(first).applied == 2
+    assert refusal(hall, last).earlier == ((2, 2),)  # the one still missing, by its part and its number
+    assert (case_count(hall.sessions), imports_of(hall)) == (2, 1)
+    assert hall.take(middle).applied == 2
+    assert hall.take(last).applied == 2  # the same file, now that the earlier ones are in
+    assert cases_of(hall.sessions) == cases_of(ars.sessions)
+
+    monkeypatch.undo()
+    ars.take(hall.export(ars.code).data)  # the acknowledgement of the whole series
+    assert pending(ars) == 0
+
+
+def test_a_package_alone_names_no_series_and_goes_in_as_before(pair: tuple[Site, Site]) -> None:
+    hall, ars = pair
+    data = ars.export().data
+    header_line = data.split(b"\n", 2)[1]
+    assert "series" not in json.loads(header_line)
+    with hall.sessions() as session:
+        header, _body = check_package(data, peer_keys(session), hall.code)
+    assert (header.series, header.part) == (None, 1)
+    assert hall.take(data).applied == 6
+    ars.take(hall.export(ars.code).data)
+    assert pending(ars) == 0
+
+
+def test_every_package_of_a_series_names_the_series_in_its_signed_header(
+    pair: tuple[Site, Site], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hall, ars = pair
+    monkeypatch.setattr(package, "MAX_RECORDS", 2)
+    export = ars.export()
+    with hall.sessions() as session:
+        keys = peer_keys(session)
+    headers = [check_package(data, keys, hall.code)[0] for data in export.packages]
+    assert [(h.series, h.part) for h in headers] == [((1, 3), 1), ((1, 3), 2), ((1, 3), 3)]
+    # the last part made to look like the first of a series of its own: its signature no longer holds
+    alone = export.packages[2].replace(b'"series":[1,3]', b'"series":[3,2]', 1)
+    assert refusal(hall, alone).code is RejectCode.BAD_SIGNATURE
+    nonsense = export.packages[2].replace(b'"series":[1,3]', b'"series":[3,1]', 1)  # a series of one
+    assert refusal(hall, nonsense).code is RejectCode.BAD_HEADER
+    assert imports_of(hall) == 0

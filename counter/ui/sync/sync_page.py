@@ -335,7 +335,7 @@ class SyncPage(QWidget):
             self._say(words.SYNC_FILE_FAILED.format(error=err.strerror or type(err).__name__), error=True)
             return None
         except PackageRejected as err:
-            self._say(words.SYNC_FAILED.format(reason=package_rejected(err.code)), error=True)
+            self._say(words.SYNC_FAILED.format(reason=package_rejected(err.code, err.earlier)), error=True)
             return None
         desk, runner, now = self._desk, self._runner, self._clock()
 
@@ -448,7 +448,7 @@ class SyncPage(QWidget):
         if isinstance(err, KeyUnreadable):
             return key_problem_text(err.reason, str(err.path), err.encryption)
         if isinstance(err, PackageRejected):
-            return package_rejected(err.code)
+            return package_rejected(err.code, err.earlier)
         if isinstance(err, NotPermitted):
             return not_permitted(err.permission, err.signed_in)
         if isinstance(err, Failed):
