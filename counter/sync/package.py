@@ -229,12 +229,6 @@ def pack_encoded(encoded: list[bytes]) -> tuple[bytes, int]:
     return gzip.compress(plain, compresslevel=6, mtime=0), len(plain)
 
 
-def write_encoded(header: Header, encoded: list[bytes], key: Ed25519PrivateKey, recipient: str) -> bytes:
-    """:func:`write_package` for records already encoded by :func:`encode_record`."""
-    packed, plain_bytes = pack_encoded(encoded)
-    return write_packed(header, packed, len(encoded), plain_bytes, key, recipient)
-
-
 def series_paths(path: Path, count: int) -> list[Path]:
     """The files of an export of ``count`` packages: ``path`` itself for one, else numbered ``-1of3`` and so on.
 
