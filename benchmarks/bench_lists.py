@@ -53,6 +53,7 @@ from benchmarks.big_hall import BigHall, build, describe
 from benchmarks.goals import Verdicts, arguments, percentile
 from counter.actions.case_reads import DUE_COUNT_CAP, DUE_PAGE, case_view, day_lists
 from counter.actions.case_view import read_case
+from counter.actions.desk import Desk
 from counter.actions.ratings import open_rectifications
 from counter.case.decisions import LAPSE_EVENTS
 from counter.case.numbers import DeskIdentity
@@ -264,7 +265,7 @@ def bench_day_list(
     # the newest case's day and desk: a desk's day with cases (the hall's own desks took none)
     ((day, site_code, desk_no),) = bare.rows("newest")
     day = day if isinstance(day, dt.date) else dt.date.fromisoformat(day)
-    desk = DeskIdentity(site_code, desk_no)
+    desk = Desk(DeskIdentity(site_code, desk_no), "测试")
     with sessions() as session:
         lists = day_lists(session, day, desk)
     of_day, due, counts = bare.day_lists(day, site_code, desk_no, lists.soon_until)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from counter.access.roles import Permission
+from counter.actions.acting import this_desk
 from counter.actions.calendar import office_calendar
 from counter.actions.guard import NotPermitted, require
 from counter.actions.store import Unit
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from counter.actions.desk import Desk
-    from counter.case.numbers import DeskIdentity
     from counter.case.view import CaseView
 
 __all__ = ["DayLists", "case_rows", "case_view", "case_views", "day_lists", "may_see_whole_numbers"]
@@ -84,7 +84,7 @@ class DayLists:
     due_counted_all: bool  # False: more than due_count are due, and they were not all counted
 
 
-def day_lists(unit: Unit, today: dt.date, desk: DeskIdentity) -> DayLists:
+def day_lists(unit: Unit, today: dt.date, desk: Desk | None = None) -> DayLists:
     """Today's cases at a desk and the deferrals and corrections of the hall coming due, with one office calendar.
 
     The second list is a page, the earliest due first, with a count: a hall with a long overdue backlog gets the
@@ -92,9 +92,10 @@ def day_lists(unit: Unit, today: dt.date, desk: DeskIdentity) -> DayLists:
     :data:`DUE_COUNT_CAP` entries of each, so it costs little more than the page and stays bounded however long the
     backlog; past that it says "more than", which is all a supervisor needs to know at a glance.
     """
+    at = this_desk(desk).identity  # desk numbers repeat from site to site: the day's cases are this site's desk's
     calendar = office_calendar(unit)
     soon_until = calendar.add_working_days(today, DUE_SOON_WORKING_DAYS).date
-    of_day = case_store.cases_of_day(unit, today, desk.site_code, desk.desk_no)
+    of_day = case_store.cases_of_day(unit, today, at.site_code, at.desk_no)
     due = case_store.deferrals_due_page(unit, soon_until, DUE_PAGE)
     due += case_store.corrections_due_page(unit, soon_until, DUE_PAGE)
     due.sort(key=lambda r: (r.next_due or soon_until, r.case_no))

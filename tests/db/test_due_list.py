@@ -18,6 +18,7 @@ from sqlalchemy import Engine, insert, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.case_reads import DUE_COUNT_CAP, DUE_PAGE, day_lists
+from counter.actions.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.db import case_store, models
 from counter.db.engine import make_engine, make_sessions
@@ -96,7 +97,7 @@ def _fill(sessions: sessionmaker[Session]) -> None:
 
 def test_a_long_backlog_gives_the_earliest_page_in_order_and_says_how_many(hall: sessionmaker[Session]) -> None:
     with hall() as session:
-        lists = day_lists(session, TODAY, DeskIdentity("XAM01", "5"))
+        lists = day_lists(session, TODAY, Desk(DeskIdentity("XAM01", "5"), "测试"))
         # every row coming due, by the reads that work out each waiting case's next due: what the page begins
         rows = case_store.deferrals_due_by(session, lists.soon_until)
         rows += case_store.corrections_due_by(session, lists.soon_until)
@@ -111,7 +112,7 @@ def test_a_long_backlog_gives_the_earliest_page_in_order_and_says_how_many(hall:
 
 
 def test_the_page_and_the_counts_walk_the_indexes_of_what_is_waiting(hall: sessionmaker[Session]) -> None:
-    plans = _plans(hall, lambda unit: day_lists(unit, TODAY, DeskIdentity("XAM01", "5")))
+    plans = _plans(hall, lambda unit: day_lists(unit, TODAY, Desk(DeskIdentity("XAM01", "5"), "测试")))
     joined = "\n".join(plans)
     assert "ix_case_material_waiting" in joined, joined
     assert "ix_case_correction_due" in joined, joined
@@ -126,7 +127,7 @@ def test_the_page_and_the_counts_walk_the_indexes_of_what_is_waiting(hall: sessi
 
 def test_the_walk_leaves_the_planner_as_it_found_it(hall: sessionmaker[Session]) -> None:
     with hall() as session:
-        day_lists(session, TODAY, DeskIdentity("XAM01", "5"))
+        day_lists(session, TODAY, Desk(DeskIdentity("XAM01", "5"), "测试"))
         if session.get_bind().dialect.name == "postgresql":
             assert session.execute(text("SHOW enable_seqscan")).scalar_one() == "on"
             assert session.execute(text("SHOW max_parallel_workers_per_gather")).scalar_one() != "0"
@@ -135,8 +136,8 @@ def test_the_walk_leaves_the_planner_as_it_found_it(hall: sessionmaker[Session])
 def test_a_desk_number_of_one_site_is_not_the_same_desk_at_another(hall: sessionmaker[Session]) -> None:
     """Desk 5 of every site took cases today: a league's database holds them all, the desk sees its own."""
     with hall() as session:
-        here = day_lists(session, TODAY, DeskIdentity("XAM01", "5")).of_day
-        there = day_lists(session, TODAY, DeskIdentity("ARS01", "5")).of_day
+        here = day_lists(session, TODAY, Desk(DeskIdentity("XAM01", "5"), "测试")).of_day
+        there = day_lists(session, TODAY, Desk(DeskIdentity("ARS01", "5"), "测试")).of_day
     assert here
     assert there
     assert {r.case_no.split("-")[0] for r in here} == {"XAM01"}

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.case_reads import day_lists
 from counter.actions.case_view import read_case
+from counter.actions.desk import Desk
 from counter.actions.ratings import open_rectifications
 from counter.case.numbers import DeskIdentity
 from counter.db import models
@@ -182,7 +183,7 @@ def test_opening_a_case_by_number_uses_the_index_of_continued_cases(hall: sessio
 
 
 def test_the_desks_day_lists_read_one_day_and_the_cases_still_waiting(hall: sessionmaker[Session]) -> None:
-    plans = _plans(hall, lambda unit: day_lists(unit, TODAY, DESK))
+    plans = _plans(hall, lambda unit: day_lists(unit, TODAY, Desk(DESK, "测试")))
     assert plans
     assert not [plan for plan in plans if _scans_cases(plan)]
     joined = "\n".join(plans)
@@ -192,7 +193,7 @@ def test_the_desks_day_lists_read_one_day_and_the_cases_still_waiting(hall: sess
         assert not [plan for plan in plans if _scans("case_material", plan)]
         assert "TEMP B-TREE FOR ORDER BY" not in joined, joined  # walked in due order, never sorted whole
     with hall() as session:
-        lists = day_lists(session, TODAY, DESK)
+        lists = day_lists(session, TODAY, Desk(DESK, "测试"))
         waiting = session.scalar(
             select(func.count()).where(models.Case.status.in_(["awaiting_deferred", "correction_issued"]))
         )

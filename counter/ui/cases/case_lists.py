@@ -114,7 +114,7 @@ class CaseLists(QWidget):
     def refresh(self) -> None:
         """Read both lists again, in one session."""
         today = self._today()
-        lists = partial(day_lists, today=today, desk=self._desk.identity)
+        lists = partial(day_lists, today=today, desk=self._desk)
         try:
             read = self._runner.read(lists, CASE_LIST_READ_FAILED)
         except Failed as err:
