@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
 
-from counter.db.engine import make_engine
-from tests.pg_server import FreshDatabases
+from counter.db.engine import make_engine, make_sessions
+from tests.catalog_db import catalog_file
+from tests.pg_server import BACKENDS, CATALOG, FreshDatabases
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -22,3 +25,25 @@ def either_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[En
         engine = make_engine(fresh.url())
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def catalog_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return catalog_file(tmp_path_factory.mktemp("catalog"))
+
+
+@pytest.fixture(params=BACKENDS)
+def catalog_hall(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[sessionmaker[Session]]:
+    """A hall holding the catalog and nothing else, on each kind of database: the list tests fill it their way."""
+    if request.param == "postgresql":
+        fresh: FreshDatabases = request.getfixturevalue("fresh_pg")
+        sessions = fresh.sessions(CATALOG)
+    else:
+        catalog_db: Path = request.getfixturevalue("catalog_db")
+        path = tmp_path / "hall.sqlite3"
+        shutil.copy(catalog_db, path)
+        sessions = make_sessions(make_engine(f"sqlite:///{path}"))
+    yield sessions
+    bind = sessions.kw["bind"]
+    assert isinstance(bind, Engine)
+    bind.dispose()

@@ -8,49 +8,27 @@ must be the first rows of the whole list in its order, the counts right, and the
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, insert, select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.case_reads import DUE_COUNT_CAP, DUE_PAGE, day_lists
 from counter.actions.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.db import case_store, models
-from counter.db.engine import make_engine, make_sessions
-from tests.catalog_db import catalog_file
 from tests.db.test_list_plans import _plans, _scans
-from tests.pg_server import BACKENDS, CATALOG, FreshDatabases
 
 TODAY = dt.date(2026, 11, 20)  # a Friday: two working days ahead is Tuesday
 WAITING = 1_500  # awaiting deferred materials, nearly all overdue
 NOTICES = 700  # correction notices unanswered
 
 
-@pytest.fixture(scope="module")
-def catalog_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return catalog_file(tmp_path_factory.mktemp("catalog"))
-
-
-@pytest.fixture(params=BACKENDS)
-def hall(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[sessionmaker[Session]]:
-    if request.param == "postgresql":
-        fresh: FreshDatabases = request.getfixturevalue("fresh_pg")
-        sessions = fresh.sessions(CATALOG)
-    else:
-        catalog_db: Path = request.getfixturevalue("catalog_db")
-        path = tmp_path / "hall.sqlite3"
-        shutil.copy(catalog_db, path)
-        sessions = make_sessions(make_engine(f"sqlite:///{path}"))
-    _fill(sessions)
-    yield sessions
-    bind = sessions.kw["bind"]
-    assert isinstance(bind, Engine)
-    bind.dispose()
+@pytest.fixture
+def hall(catalog_hall: sessionmaker[Session]) -> sessionmaker[Session]:
+    _fill(catalog_hall)
+    return catalog_hall
 
 
 def _fill(sessions: sessionmaker[Session]) -> None:

@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event, func, insert, select
+from sqlalchemy import event, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.case_reads import day_lists
@@ -25,11 +22,8 @@ from counter.actions.desk import Desk
 from counter.actions.ratings import open_rectifications
 from counter.case.numbers import DeskIdentity
 from counter.db import models
-from counter.db.engine import make_engine, make_sessions
 from counter.db.rating_store import add_rating, add_rectification, add_rectification_line, add_request
 from counter.ratings.rectification import RectEvent, RectState
-from tests.catalog_db import catalog_file
-from tests.pg_server import BACKENDS, CATALOG, FreshDatabases
 
 CASES = 20_000
 RECTIFICATIONS = 300
@@ -39,26 +33,10 @@ TODAY = FIRST_DAY + dt.timedelta(days=CASES // PER_DAY - 1)
 DESK = DeskIdentity("XAM01", "7")
 
 
-@pytest.fixture(scope="module")
-def catalog_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return catalog_file(tmp_path_factory.mktemp("catalog"))
-
-
-@pytest.fixture(params=BACKENDS)
-def hall(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[sessionmaker[Session]]:
-    if request.param == "postgresql":
-        fresh: FreshDatabases = request.getfixturevalue("fresh_pg")
-        sessions = fresh.sessions(CATALOG)
-    else:
-        catalog_db: Path = request.getfixturevalue("catalog_db")
-        path = tmp_path / "hall.sqlite3"
-        shutil.copy(catalog_db, path)
-        sessions = make_sessions(make_engine(f"sqlite:///{path}"))
-    _fill(sessions)
-    yield sessions
-    bind = sessions.kw["bind"]
-    assert isinstance(bind, Engine)
-    bind.dispose()
+@pytest.fixture
+def hall(catalog_hall: sessionmaker[Session]) -> sessionmaker[Session]:
+    _fill(catalog_hall)
+    return catalog_hall
 
 
 def _fill(sessions: sessionmaker[Session]) -> None:
