@@ -94,15 +94,17 @@ def check_numbers(session: Session, desk: Desk, today: dt.date) -> None:
     if behind is not None:
         log.error("database %s is behind: case %s was issued here and is not in it", place, behind[0])
         raise NumbersBehind(behind[0], "note")
-    last = counter_last(session, site, desk_no, today, CASE_KIND)
+    # the highest number on record first, then the counter: each statement sees what was committed when it began
+    # (PostgreSQL's READ COMMITTED), and a desk at the same number elsewhere commits a case and its counter
+    # together; read the other way round, a commit between the two reads looked like a counter left behind
     highest = highest_case_sequence(session, site, desk_no, today)
+    last = counter_last(session, site, desk_no, today, CASE_KIND)
     if highest > last:
         number = f"{case_prefix(site, desk_no, today)}{highest:04d}"
         log.error("desk counter %s %s %s at %d, below case number %s", site, desk_no, today, last, number)
         raise NumbersBehind(number, "records")
-    if highest_document_sequence(session, site, desk_no, today) > counter_last(
-        session, site, desk_no, today, DOCUMENT_KIND
-    ):
+    highest_document = highest_document_sequence(session, site, desk_no, today)  # first, as above
+    if highest_document > counter_last(session, site, desk_no, today, DOCUMENT_KIND):
         log.error("desk counter %s %s %s below a notice number issued that day", site, desk_no, today)
         raise NumbersBehind(f"{site}-{today:%y%m%d}-…-{int(desk_no):02d}…", "records")
     for _kind, mark in _series_behind(session, desk, note):

@@ -16,7 +16,7 @@ from counter.identifiers import mask_id, mask_phone
 _ID_LIKE = re.compile(
     r"(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15}|[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10})(?![0-9A-Za-z])"
 )
-_PHONE_LIKE = re.compile(r"(?<!\d)(?:1\d{10}|0\d{2,3}-?\d{7,8})(?!\d)")
+_PHONE_LIKE = re.compile(r"(?<![0-9A-Za-z])(?:1\d{10}|0\d{2,3}-?\d{7,8})(?![0-9A-Za-z])")
 
 
 def masked_text(text: str) -> str:

@@ -38,3 +38,10 @@ def test_no_whole_id_or_phone_survives(birth: dt.date, order: int, phone: str, w
     assert id_no not in masked
     assert phone not in masked
     assert words in masked
+
+
+def test_a_run_of_digits_inside_an_identifier_is_not_a_phone() -> None:
+    """A case's uid is hexadecimal: eleven digits from a 1 inside it were masked as a mobile number, so the log line
+    support looks for by the uid no longer held it."""
+    line = "case 52e13065875045cbaa8cc7756bcbe5a4 refused; rang 13904821111"
+    assert masked_text(line) == "case 52e13065875045cbaa8cc7756bcbe5a4 refused; rang 139****1111"
