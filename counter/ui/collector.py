@@ -6,13 +6,18 @@ dialog's slot that refers back to it) is then freed on that worker thread, and Q
 fault on the catalog-sync thread, "Garbage-collecting" at the top of its stack).  So the automatic collector is
 switched off while the desk runs, and a timer on the window's thread collects by the collector's own thresholds
 instead — what qutebrowser does for the same reason.  Collecting generation 0 takes well under a millisecond.
+
+The desk's ``main`` starts one for the whole run; every desk window also makes sure one runs
+(:func:`keep_collection_on_gui_thread`), so a process that opens the window without the desk's ``main`` — the
+screenshot tool, a benchmark driving the real window — is kept safe as well (the screenshot tool, which had none,
+aborted with ``free(): invalid pointer`` when the catalog-sync thread collected a closed window's cycle).
 """
 
 from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 INTERVAL_MS = 1_000
 
@@ -41,8 +46,18 @@ class MainThreadCollector(QObject):
                     gc.collect(2)
 
     def stop(self) -> None:
-        """Back to automatic collection (the desk's run is over), after one last collection here."""
+        """Back to automatic collection (the desk's run is over), after one last collection here.
+
+        The stopped collector leaves the application's children, so that a window opened later in the same process
+        (tests and tools open many) does not take it for one still running."""
         self.timer.stop()
+        self.setParent(None)
         gc.collect()
         if self._was_enabled:
             gc.enable()
+
+
+def keep_collection_on_gui_thread(app: QCoreApplication) -> MainThreadCollector:
+    """The collector running for ``app``, started here (and kept for the application's life) if none runs yet."""
+    running = app.findChild(MainThreadCollector)
+    return running if running is not None else MainThreadCollector(app)

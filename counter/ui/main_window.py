@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from counter.catalog.search import SearchEntry, SearchIndex
 from counter.ui import words
 from counter.ui.banner import Banner
 from counter.ui.catalog_sync import BundledSyncThread
+from counter.ui.collector import keep_collection_on_gui_thread
 from counter.ui.desk_actions import DeskActions
 from counter.ui.draft_offer import DraftOffer
 from counter.ui.flow_layout import FlowLayout
@@ -53,6 +54,9 @@ class MainWindow(QMainWindow):
         """``entries`` is the search index when start-up already read it (without SQLAlchemy);
         ``today`` fixes the date for training (``counter --today``), which the window's strip and title say."""
         super().__init__()
+        app = QApplication.instance()
+        if app is not None:  # the window's worker threads must never run the cyclic collector on its Qt objects
+            keep_collection_on_gui_thread(app)
         self.runner = Runner(store)
         self.desk_actions = DeskActions(self, self.runner, (lambda: today) if today else dt.date.today)
         self._sync = BundledSyncThread(store, bundled_folder, self) if bundled_folder else None

@@ -7,9 +7,12 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from counter.actions.store import Store
 from counter.ui.collector import MainThreadCollector
+from counter.ui.main_window import MainWindow
 
 
 class Cycle:
@@ -67,3 +70,37 @@ def test_with_it_the_cycle_is_freed_on_the_windows_thread(qtbot: QtBot, automati
     finally:
         collector.stop()
     assert gc.isenabled()
+
+
+def test_a_window_opened_where_none_runs_starts_it(qapp: QApplication, qtbot: QtBot, db: Store) -> None:
+    """A process that opens the desk window without the desk's ``main`` (the screenshot tool) is kept safe too.
+
+    The screenshot tool had no collector: the catalog-sync thread collected a closed window's cycle and the process
+    aborted with ``free(): invalid pointer``."""
+    suite = qapp.findChild(MainThreadCollector)
+    assert suite is not None
+    suite.stop()  # as in a process whose main started none
+    assert gc.isenabled()
+    window = MainWindow(db, None)
+    qtbot.addWidget(window)
+    started = qapp.findChild(MainThreadCollector)
+    assert started is not None
+    try:
+        assert not gc.isenabled()
+        freed_on: list[int] = []
+        Cycle(freed_on)
+        worker = threading.Thread(target=churn)
+        worker.start()
+        worker.join()
+        assert freed_on == []
+        qtbot.waitUntil(lambda: bool(freed_on), timeout=5_000)
+        assert freed_on == [threading.get_ident()]
+    finally:
+        started.stop()
+
+
+def test_a_second_window_keeps_the_running_one(qapp: QApplication, qtbot: QtBot, db: Store) -> None:
+    running = qapp.findChildren(MainThreadCollector)
+    for _ in range(2):
+        qtbot.addWidget(MainWindow(db, None))
+    assert qapp.findChildren(MainThreadCollector) == running
