@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 REPO = Path(__file__).resolve().parent.parent
 SIZE = (1280, 800)
 LAPTOP = "1366x768"  # the screen of the pad's one-screen picture: the narrowest with room beside an intake
+HALL_HOME = "home-hall-sync"  # the sync pictures' hall, a machine apart from the township
 BROKEN_FILE = "104.toml"
 BROKEN_TEXT = 'format = 1\ncode = "XAM-YJS-104"\nnumber = 104\nname = "我要开书店"\nstatus = "publish\n'
 
@@ -290,7 +291,13 @@ class Driver:
         desk = Desk(DeskIdentity("XAMT01", "1"), "其其格")
         with township.begin() as session:
             mine = init_site(session, "XAMT01", "和平街道便民服务中心", SiteKind.TOWNSHIP, desk=desk)
-        hall_key = folder / "hall.pem"
+        township_home = os.environ["COUNTER_HOME"]
+        # the hall is another machine: its own home, its own key files (the township's would be taken for the hall's)
+        os.environ["COUNTER_HOME"] = str(folder / HALL_HOME)
+        from counter.host.paths import site_key_path
+
+        hall_key = site_key_path()
+        os.environ["COUNTER_HOME"] = township_home
         from counter.db.engine import make_engine, make_sessions
         from counter.db.migrate import upgrade
 
@@ -344,6 +351,7 @@ class Driver:
             loop.exec()
         self.settle()
         self.save(page, "sync.png")
+        os.environ["COUNTER_HOME"] = str(folder / HALL_HOME)  # the hall's page reads the hall's key files
         hall_page = SyncPage(Runner(hall[0]), hall[1])
         fit_to_screen(hall_page, SYNC_SIZE)
         hall_page.refresh()
