@@ -165,6 +165,7 @@ class RectificationPage(QWidget):
         self.table = line_table(SUPERVISE_COLUMNS)
         self.empty = QLabel(SUPERVISE_EMPTY)
         self.empty.setProperty("role", "note")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
@@ -172,7 +173,8 @@ class RectificationPage(QWidget):
         upper_layout.addWidget(self.empty)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
-        splitter.addWidget(self._build_detail(supervisor))
+        self.detail = self._build_detail(supervisor)
+        splitter.addWidget(self.detail)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -292,6 +294,8 @@ class RectificationPage(QWidget):
         self._append(rows)
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
+        # with nothing open there is nothing to choose: no "choose one above", no empty history and greyed buttons
+        self.detail.setVisible(bool(rows))
         self.show_detail(None)
 
     def _append(self, rows: list[RectificationRow]) -> None:

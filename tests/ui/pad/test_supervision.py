@@ -138,12 +138,14 @@ def test_a_new_bad_rating_alerts_the_open_page(
     page.on_refresh()
     assert page.table.isHidden()
     assert not page.empty.isHidden()
+    assert page.detail.isHidden()  # nothing to choose: no hint to choose one above, no greyed form
     with sessions() as session:
         alerts.prime(session)
     rate(sessions, demo_cases["受理"], RatingChoice(Level.DISSATISFIED, ("其他",)), clock)
     with qtbot.waitSignal(alerts.raised), sessions() as session:
         alerts.check(session)  # as the window's timer does for a rating from another desk
     qtbot.waitUntil(lambda: column(page, 0) == [demo_cases["受理"]])
+    assert not page.detail.isHidden()
     assert page.alert_badge.text() == "新差评 1 条"
     assert not page.alert_badge.isHidden()
     assert demo_cases["受理"] in page.message.text()
