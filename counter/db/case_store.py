@@ -391,11 +391,24 @@ def _waiting(material: type[models.CaseMaterial]) -> list[ColumnElement[bool]]:
     return [material.due_on.is_not(None), material.arrived_on.is_(None)]
 
 
-def deferrals_due_page(session: Session, last_day: dt.date, limit: int) -> list[CaseRow]:
+def coming_due(
+    session: Session, last_day: dt.date, today: dt.date, limit: int, cap: int
+) -> tuple[list[CaseRow], tuple[int, int, bool]]:
+    """The F6 list's second half in one walk: the first ``limit`` deferrals and the first ``limit`` corrections
+    due by ``last_day`` (each kind in its order, not merged), and :func:`due_counts`.
+
+    One walk for the four statements: on a hall's server each change of the planner's settings is a round trip,
+    and setting them around each statement apart cost more than the statements themselves.
+    """
+    with _index_walk(session):
+        page = _deferrals_page(session, last_day, limit) + _corrections_page(session, last_day, limit)
+        return page, _due_counts(session, last_day, today, cap)
+
+
+def _deferrals_page(session: Session, last_day: dt.date, limit: int) -> list[CaseRow]:
     """The first ``limit`` of :func:`deferrals_due_by`, in its order, read by index whatever the backlog."""
     page = _due_statements(session.get_bind().dialect.name)[0]
-    with _index_walk(session):
-        return _rows(session, page, {"last_day": last_day, "limit": limit})
+    return _rows(session, page, {"last_day": last_day, "limit": limit})
 
 
 @contextmanager
@@ -407,21 +420,29 @@ def _index_walk(session: Session) -> Iterator[None]:
     read all 16M checklist lines in parallel and sorted them (2.5 s) rather than walk the index and stop at the cap
     (50 ms); extended statistics on the two columns did not mend the guess.  The walk is right whatever the data
     (it stops after the page or the cap), so for these statements only a sequential scan and the parallel workers,
-    whose start alone cost more than the walk, are set aside, and put back at once for the rest of the transaction.
+    whose start alone cost more than the walk, are set aside, and put back at once for the rest of the transaction:
+    one statement sets both (reading what they were), one puts both back.
     """
     if session.get_bind().dialect.name != "postgresql":
         yield
         return
-    session.execute(text("SET LOCAL enable_seqscan = off"))
-    session.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
+    seqscan, workers, _, _ = session.execute(_WALK_SETTINGS).one()
     try:
         yield
     finally:
-        session.execute(text("RESET enable_seqscan"))
-        session.execute(text("RESET max_parallel_workers_per_gather"))
+        session.execute(_SETTINGS_BACK, {"seqscan": seqscan, "workers": workers})
 
 
-def corrections_due_page(session: Session, last_day: dt.date, limit: int) -> list[CaseRow]:
+_WALK_SETTINGS = text(
+    "SELECT current_setting('enable_seqscan'), current_setting('max_parallel_workers_per_gather'),"
+    " set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)"
+)
+_SETTINGS_BACK = text(
+    "SELECT set_config('enable_seqscan', :seqscan, true), set_config('max_parallel_workers_per_gather', :workers, true)"
+)
+
+
+def _corrections_page(session: Session, last_day: dt.date, limit: int) -> list[CaseRow]:
     """The first ``limit`` of :func:`corrections_due_by`, in its order (``ix_case_correction_due``)."""
     page = _due_statements(session.get_bind().dialect.name)[1]
     return _rows(session, page, {"last_day": last_day, "limit": limit})
@@ -434,10 +455,14 @@ def due_counts(session: Session, last_day: dt.date, today: dt.date, cap: int) ->
     Each kind is counted along its own index in due order and at most ``cap`` of it: a long overdue backlog costs
     no more than ``cap`` entries, and the earliest, overdue ones are counted first.
     """
+    with _index_walk(session):
+        return _due_counts(session, last_day, today, cap)
+
+
+def _due_counts(session: Session, last_day: dt.date, today: dt.date, cap: int) -> tuple[int, int, bool]:
     total, overdue, whole = 0, 0, True
     for count in _due_statements(session.get_bind().dialect.name)[2]:
-        with _index_walk(session):
-            found, late = session.execute(count, {"last_day": last_day, "today": today, "cap": cap}).one()
+        found, late = session.execute(count, {"last_day": last_day, "today": today, "cap": cap}).one()
         total, overdue, whole = total + found, overdue + (late or 0), whole and found < cap
     return total, overdue, whole
 

@@ -207,6 +207,12 @@ class CaseMaterial(Base):
             sqlite_where=text("due_on IS NOT NULL AND arrived_on IS NULL"),
             postgresql_where=text("due_on IS NOT NULL AND arrived_on IS NULL"),
         ),
+        # the same lines by case: whether an earlier one of the case waits, and a case's next due (migration 0015)
+        Index(
+            "ix_case_material_waiting_by_case", "case_id", "due_on", "id",
+            sqlite_where=text("due_on IS NOT NULL AND arrived_on IS NULL"),
+            postgresql_where=text("due_on IS NOT NULL AND arrived_on IS NULL"),
+        ),
     )  # fmt: skip
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -18,7 +18,7 @@ from counter.actions.case_reads import DUE_COUNT_CAP, DUE_PAGE, day_lists
 from counter.actions.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.db import case_store, models
-from tests.db.test_list_plans import _plans, _scans
+from tests.db.test_list_plans import _plans, _scans, _statements
 
 TODAY = dt.date(2026, 11, 20)  # a Friday: two working days ahead is Tuesday
 WAITING = 1_500  # awaiting deferred materials, nearly all overdue
@@ -94,6 +94,8 @@ def test_the_page_and_the_counts_walk_the_indexes_of_what_is_waiting(hall: sessi
     joined = "\n".join(plans)
     assert "ix_case_material_waiting" in joined, joined
     assert "ix_case_correction_due" in joined, joined
+    # whether an earlier material of the case waits: the case's few awaited lines, not every line of its checklist
+    assert "ix_case_material_waiting_by_case" in joined, joined
     if "SEARCH" in joined:  # SQLite: nothing read whole, nothing sorted whole
         for whole in ("SCAN case_material", "SCAN case ", "TEMP B-TREE FOR ORDER BY"):
             assert whole not in joined, joined
@@ -109,6 +111,16 @@ def test_the_walk_leaves_the_planner_as_it_found_it(hall: sessionmaker[Session])
         if session.get_bind().dialect.name == "postgresql":
             assert session.execute(text("SHOW enable_seqscan")).scalar_one() == "on"
             assert session.execute(text("SHOW max_parallel_workers_per_gather")).scalar_one() != "0"
+
+
+def test_the_walk_changes_the_planner_once_for_all_its_statements(hall: sessionmaker[Session]) -> None:
+    """Each change of a setting is a round trip to a hall's server: set once before the page and counts, put back
+    once after them (the settings set and put back around each statement apart were twelve round trips)."""
+    sent = [s for s, _ in _statements(hall, lambda unit: day_lists(unit, TODAY, Desk(DeskIdentity("XAM01", "5"), "")))]
+    settings = [statement for statement in sent if "set_config(" in statement or statement.startswith(("SET", "RESET"))]
+    postgres = hall.kw["bind"].dialect.name == "postgresql"
+    assert len(settings) == (2 if postgres else 0), settings
+    assert len(sent) <= 7 + len(settings), sent  # calendar, office, the day, two pages, two counts
 
 
 def test_a_desk_number_of_one_site_is_not_the_same_desk_at_another(hall: sessionmaker[Session]) -> None:
