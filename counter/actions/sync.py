@@ -393,11 +393,11 @@ def _import_body(
     package = unpack_package(header, body, opener)
     reader: CaseReader | None = None
     if header.kind is PackageKind.CASES:
-        reader = CaseReader(package.body)
+        reader = CaseReader(package.body, storable=True)  # its reading refused any NUL or half surrogate pair
         records: list[Record] = reader.others
         problems = reader.problems
     else:
-        records, problems = parse_records(package.body, header.kind.value)
+        records, problems = parse_records(package.body, header.kind.value, storable=True)
     if problems:
         raise _malformed(header, problems)
     total = len(package.body)
