@@ -271,7 +271,8 @@ def export_package(
         encoded = iter([encode_record(to_dict(r)) for r in _updates_package(session, target)])
     since = None if (acked := sync_store.last_acked(session, target)) is None else utc(acked.created_at)
     first = sync_store.next_export_no(session, target)
-    packed = [(len(group), *pack_encoded(group)) for group in fill_packages(encoded)]  # how many, before signing
+    with _without_collector_pauses():
+        packed = [(len(group), *pack_encoded(group)) for group in fill_packages(encoded)]  # how many, before signing
     made: list[bytes] = []
     for export_no, (count, body, plain) in enumerate(packed, start=first):
         series = (first, len(packed)) if len(packed) > 1 else None
@@ -363,11 +364,12 @@ def import_package(
 
 @contextlib.contextmanager
 def _without_collector_pauses() -> Iterator[None]:
-    """Python's cycle collector off while a body is read and applied.
+    """Python's cycle collector off while a body is read and applied, or read and written.
 
     A package of ten thousand cases unpacks to a couple of million objects that
     live until the import ends, none of them in a cycle; with the collector on,
-    every full pass walks all of them again (about a fifth of the import).  What
+    every full pass walks all of them again (about a fifth of the import).  An
+    export holds as many, its records' JSON until the package is packed.  What
     garbage there is goes at the next pass after it.
     """
     enabled = gc.isenabled()
@@ -391,11 +393,11 @@ def _import_body(
     package = unpack_package(header, body, opener)
     reader: CaseReader | None = None
     if header.kind is PackageKind.CASES:
-        reader = CaseReader(package.body)
+        reader = CaseReader(package.body, storable=True)  # its reading refused any NUL or half surrogate pair
         records: list[Record] = reader.others
         problems = reader.problems
     else:
-        records, problems = parse_records(package.body, header.kind.value)
+        records, problems = parse_records(package.body, header.kind.value, storable=True)
     if problems:
         raise _malformed(header, problems)
     total = len(package.body)

@@ -66,15 +66,20 @@ def bulk_insert(session: Session, table: Table, columns: Sequence[str], rows: Se
             for part in chunks(rows, 2000):  # the server reads one part while the next is encoded
                 copy.write(copy_text(part, len(columns)))
         return
-    names = ", ".join(f'"{name}"' for name in columns)
     times = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, DateTime)]
     days = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, Date)]
     if times or days:
         temporal = itemgetter(*times, *days)
         empty = None if len(times) + len(days) == 1 else (None,) * (len(times) + len(days))
         rows = [row if temporal(row) == empty else _sqlite_row(row, times, days) for row in rows]
+    _sqlite_insert(session, table, columns, rows)
+
+
+def _sqlite_insert(session: Session, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Rows whose dates and times are written already as SQLite keeps them, inserted many to a statement."""
     # many rows to a statement: one statement run per row costs SQLite more than the rows' values
-    driver: Any = connection.connection.driver_connection
+    names = ", ".join(f'"{name}"' for name in columns)
+    driver: Any = session.connection().connection.driver_connection
     per = max(1, min(500, driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(columns)))
     one = f"({', '.join('?' * len(columns))})"
     full = f'INSERT INTO "{table.name}" ({names}) VALUES {", ".join([one] * per)}'
@@ -95,7 +100,7 @@ def _sqlite_row(row: Sequence[Any], times: Sequence[int], days: Sequence[int]) -
     values = list(row)
     for i in times:
         if values[i] is not None:
-            values[i] = values[i].astimezone(dt.UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+            values[i] = _sqlite_time(values[i])
     for i in days:
         if values[i] is not None:
             values[i] = values[i].isoformat()
@@ -155,7 +160,7 @@ class RowWriter:
             return
         columns = (*leading, *attributes)
         if not self._threaded:
-            bulk_insert(self._session, table, columns, object_rows(items, attributes))
+            _sqlite_insert(self._session, table, columns, sqlite_object_rows(table, len(leading), attributes, items))
             return
         self._raise_failure()
         self._jobs.put((_copy_statement(table, columns), object_copy_text(table, len(leading), attributes, items)))
@@ -244,6 +249,44 @@ def object_rows(items: Sequence[Item], attributes: Sequence[str]) -> list[tuple[
     if len(attributes) == 1:
         return [(*lead, values(o)) for lead, o in items]
     return [(*lead, *values(o)) for lead, o in items]
+
+
+def sqlite_object_rows(table: Table, lead_width: int, attributes: Sequence[str], items: Sequence[Item]) -> list[Any]:
+    """The items' rows as SQLite keeps them (see :func:`bulk_insert`), their dates and times written on the way."""
+    return _sqlite_row_maker(table, lead_width, tuple(attributes))(items)
+
+
+@functools.cache
+def _sqlite_row_maker(
+    table: Table, lead_width: int, attributes: tuple[str, ...]
+) -> Callable[[Sequence[Item]], list[Any]]:
+    """A function writing items of this shape as SQLite's rows, one tuple expression each (as :func:`_line_maker`).
+
+    A time is written ``YYYY-MM-DD HH:MM:SS.ffffff`` in UTC: a record's times are UTC already, so its ISO form
+    is cut before the zone; any other zone is turned to UTC first, as :func:`_sqlite_row` does.
+    """
+    lead = [f"l{i}" for i in range(lead_width)]
+    values = list(lead)
+    for a in attributes:
+        kind, v = table.c[a].type, f"o.{a}"
+        if isinstance(kind, DateTime):
+            value = f"({v}.isoformat(' ', 'microseconds')[:26] if {v}.tzinfo is UTC else W({v}))"
+        elif isinstance(kind, Date):
+            value = f"{v}.isoformat()"
+        else:
+            values.append(v)
+            continue
+        values.append(f"(None if {v} is None else {value})")  # a None where none may be: the database refuses it
+    unpacked = "".join(name + ", " for name in lead)
+    source = f"def rows(items):\n    return [({', '.join(values)},) for ({unpacked}), o in items]\n"
+    scope: dict[str, Any] = {"UTC": dt.UTC, "W": _sqlite_time}
+    exec(source, scope)  # the source is made here from column names and a number, never from data
+    rows: Callable[[Sequence[Item]], list[Any]] = scope["rows"]
+    return rows
+
+
+def _sqlite_time(value: dt.datetime) -> str:
+    return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def _joined_as_is(text: str, rows: int, width: int, nulls: int) -> bool:

@@ -8,15 +8,15 @@ by who did what when.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from counter.db.bulk_rows import chunks
+from counter.db.json_rows import json_rows
 from counter.db.sync_tables import (
     APPEAL,
     CASE,
@@ -64,7 +64,7 @@ def case_records(session: Session, case_ids: Sequence[int]) -> list[CaseRecord]:
     """The records of these cases, with every part, read a chunk of cases at a time."""
     records: list[CaseRecord] = []
     for ids in chunks(sorted(case_ids), CHUNK):
-        records.extend(_case_chunk(session, ids, _record))
+        records.extend(_case_chunk(session, ids, _record, as_json=False))
     return records
 
 
@@ -74,24 +74,32 @@ class _Among:
     A township's first export, and most of the others, asks for cases whose ids follow each other: ``BETWEEN``
     costs the database one index range and the program nothing, where an ``IN`` list of nine hundred ids costs
     more to compile and bind than the rows cost to read.  The few rows of a range that belong to a case not asked
-    for are dropped as they are read.
+    for are dropped as they are read.  ``as_json`` reads the rows by the driver, their values as JSON writes them
+    (:mod:`counter.db.json_rows`); else through SQLAlchemy, as Python values.
     """
 
-    def __init__(self, session: Session, ids: Sequence[int]) -> None:
-        self.session, self.ids = session, ids
+    def __init__(self, session: Session, ids: Sequence[int], as_json: bool) -> None:
+        self.session, self.ids, self.as_json = session, ids, as_json
         span = ids[-1] - ids[0] + 1
         self.dense = span <= 2 * len(ids)
         self.extra: frozenset[int] | None = frozenset(ids) if self.dense and span != len(ids) else None
 
     def rows(self, columns: Sequence[Any], case_id: Any, from_: Any, order: Any) -> list[Sequence[Any]]:
         """``columns`` (the case's id first, ``order`` last) of the rows of these cases, in ``order``."""
+        found: list[Sequence[Any]]
         if self.dense:
-            stmt = select(*columns).select_from(from_).where(case_id.between(self.ids[0], self.ids[-1]))
-            found: list[Sequence[Any]] = list(self.session.execute(stmt.order_by(order)).all())
+            if self.as_json:  # compiled once: each part is ordered by the ids of its own table, which names it
+                stmt = select(*columns).select_from(from_).where(case_id.between(bindparam("lo"), bindparam("hi")))
+                key = ("case parts", order.table.name)
+                found = json_rows(self.session, stmt.order_by(order), {"lo": self.ids[0], "hi": self.ids[-1]}, key)
+            else:
+                stmt = select(*columns).select_from(from_).where(case_id.between(self.ids[0], self.ids[-1]))
+                found = list(self.session.execute(stmt.order_by(order)).all())
             return found if self.extra is None else [r for r in found if r[0] in self.extra]
         rows: list[Sequence[Any]] = []
         for among in memberships(self.session, case_id, self.ids):
-            rows.extend(self.session.execute(select(*columns).select_from(from_).where(among)))
+            stmt = select(*columns).select_from(from_).where(among)
+            rows.extend(json_rows(self.session, stmt) if self.as_json else self.session.execute(stmt))
         return sorted(rows, key=lambda r: r[-1]) if rows else rows
 
 
@@ -99,22 +107,24 @@ def case_dicts(session: Session, case_ids: Sequence[int]) -> list[dict[str, Any]
     """The records of these cases as plain JSON data: ``to_dict`` of :func:`case_records`, made from the rows.
 
     The export writes nothing but this JSON: made straight from the rows it skips a frozen object per checklist
-    line, history line, print and rating (half of a township's export), and a test holds it equal to the records'.
+    line, history line, print and rating (half of a township's export), and read by the driver
+    (:mod:`counter.db.json_rows`) it skips SQLAlchemy's row objects and the parsing of every stored time (half of
+    what was left).  A test holds it equal to the records read through SQLAlchemy.
     """
     found: list[dict[str, Any]] = []
     for ids in chunks(sorted(case_ids), CHUNK):
-        found.extend(_case_chunk(session, ids, _json))
+        found.extend(_case_chunk(session, ids, _json, as_json=True))
     return found
 
 
-def _case_chunk(session: Session, ids: Sequence[int], make: Callable[..., T]) -> list[T]:
+def _case_chunk(session: Session, ids: Sequence[int], make: Callable[..., T], as_json: bool) -> list[T]:
     """What ``make`` makes of each of the cases ``ids`` (ascending), every part read by one query per table.
 
     Rows come as plain tuples in the order of the record's fields (``id`` last, to keep their order), so each
     part is made from a slice of its row: a hundred thousand checklist lines read attribute by attribute were
     most of a township's export.
     """
-    among = _Among(session, ids)
+    among = _Among(session, ids, as_json)
     previous = CASE.alias("previous")
     g = GUIDE.c
     req, rat, rect = REQUEST.c, RATING.c, RECT.c
@@ -233,28 +243,12 @@ def _record(c: Sequence[Any], *parts: Any) -> CaseRecord:
     )  # fmt: skip
 
 
-def _iso(value: Any) -> Any:
-    """A stored date or time as the JSON of a record writes it (:mod:`counter.sync.record_json`); None stays."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is None:  # SQLite's, stored as UTC: the zone written as its isoformat writes it, no copy made
-            return value.isoformat() + "+00:00"
-        return value.astimezone(dt.UTC).isoformat()
-    return value.isoformat()
-
-
-_DAYS_OF_CASE = tuple(n for n in CASE_FIELDS if n.endswith(("_on", "_due")))
-
-
 def _json(c: Sequence[Any], *parts: Any) -> dict[str, Any]:
-    """:func:`_record`'s record as ``to_dict`` writes it, made from the same rows."""
+    """:func:`_record`'s record as ``to_dict`` writes it, made from the same rows read as JSON values
+    (:mod:`counter.db.json_rows`: times, days and flags as JSON writes them)."""
     materials, history, documents, prints, requests, ratings, lapses, rects, rect_lines, appeals = parts
     case_id = c[0]
     found: dict[str, Any] = dict(zip(CASE_FIELDS, c[1 : 1 + len(CASE_FIELDS)], strict=True))
-    for name in _DAYS_OF_CASE:
-        found[name] = _iso(found[name])
-    found["created_at"] = _iso(found["created_at"])
     content_hash, guide_bundle, version, previous_uid = c[1 + len(CASE_FIELDS) : -1]
 
     def rating_entry(request_id: int) -> dict[str, Any] | None:
@@ -264,15 +258,13 @@ def _json(c: Sequence[Any], *parts: Any) -> dict[str, Any]:
         rating_id = r[-1]
         o = rects.get(rating_id)
         entry = dict(zip(_RATING_NAMES, r[:-1], strict=True))
-        entry["rated_at"] = _iso(entry["rated_at"])
-        entry["rated_on"] = _iso(entry["rated_on"])
         entry["rectification"] = None if o is None else {
-            "opened_at": _iso(o[0]), "opened_on": _iso(o[1]), "period": o[2], "due_on": _iso(o[3]),
+            "opened_at": o[0], "opened_on": o[1], "period": o[2], "due_on": o[3],
             "due_beyond_data": o[4],
-            "history": [{"at": _iso(y[1]), "by": y[2], "event": y[3], "state_after": y[4], "note": y[5],
-                         "fix_due": _iso(y[6])} for y in rect_lines.get(o[-1], _NO_ROWS)],
+            "history": [{"at": y[1], "by": y[2], "event": y[3], "state_after": y[4], "note": y[5],
+                         "fix_due": y[6]} for y in rect_lines.get(o[-1], _NO_ROWS)],
         }  # fmt: skip
-        entry["appeals"] = [{"at": _iso(y[1]), "by": y[2], "ground": y[3], "upheld": y[4], "reason": y[5]}
+        entry["appeals"] = [{"at": y[1], "by": y[2], "ground": y[3], "upheld": y[4], "reason": y[5]}
                             for y in appeals.get(rating_id, _NO_ROWS)]  # fmt: skip
         return entry
 
@@ -282,23 +274,23 @@ def _json(c: Sequence[Any], *parts: Any) -> dict[str, Any]:
         previous_uid=previous_uid or "",
         materials=[
             {"material_code": m[1], "name": m[2], "necessity": m[3], "receipt": m[4], "originals": m[5], "copies": m[6],
-             "medium": m[7], "defect_note": m[8], "due_on": _iso(m[9]), "arrived_on": _iso(m[10])}
+             "medium": m[7], "defect_note": m[8], "due_on": m[9], "arrived_on": m[10]}
             for m in materials.get(case_id, _NO_ROWS)
         ],
         history=[
-            {"at": _iso(y[1]), "clerk": y[2], "desk_no": y[3], "event": y[4], "status_after": y[5], "note": y[6]}
+            {"at": y[1], "clerk": y[2], "desk_no": y[3], "event": y[4], "status_after": y[5], "note": y[6]}
             for y in history.get(case_id, _NO_ROWS)
         ],
         documents=[
-            {"doc_no": y[1], "kind": y[2], "issued_on": _iso(y[3]), "site_code": y[4], "desk_no": y[5], "clerk": y[6],
-             "office": y[7], "content_hash": y[8], "created_at": _iso(y[9]),
-             "prints": [{"at": _iso(q[1]), "clerk": q[2], "desk_no": q[3], "target": q[4], "content_hash": q[5],
+            {"doc_no": y[1], "kind": y[2], "issued_on": y[3], "site_code": y[4], "desk_no": y[5], "clerk": y[6],
+             "office": y[7], "content_hash": y[8], "created_at": y[9],
+             "prints": [{"at": q[1], "clerk": q[2], "desk_no": q[3], "target": q[4], "content_hash": q[5],
                          "ok": q[6], "error": q[7]} for q in prints.get(y[-1], _NO_ROWS)]}
             for y in documents.get(case_id, _NO_ROWS)
         ],
         ratings=[
-            {"round": q[1], "sent_at": _iso(q[2]), "site_code": q[3], "desk_no": q[4], "clerk": q[5],
-             "rating": rating_entry(q[-1]), "lapsed_at": _iso(lapses.get(q[-1]))}
+            {"round": q[1], "sent_at": q[2], "site_code": q[3], "desk_no": q[4], "clerk": q[5],
+             "rating": rating_entry(q[-1]), "lapsed_at": lapses.get(q[-1])}
             for q in sorted(requests.get(case_id, _NO_ROWS), key=lambda q: q[1])
         ],
     )  # fmt: skip

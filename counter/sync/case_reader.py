@@ -72,11 +72,12 @@ class CaseReader:
 
     ``cases`` holds a :class:`CaseKeys` for each case of a body read in two
     steps, or the whole :class:`CaseRecord` of each when the body had to be
-    read at once; :meth:`read` turns either into records.
+    read at once; :meth:`read` turns either into records.  ``storable``: the body is a package's, its texts
+    checked already for what no database can keep (see :func:`~counter.sync.record_json.parse_records`).
     """
 
-    def __init__(self, body: Sequence[Any]) -> None:
-        self._body = body
+    def __init__(self, body: Sequence[Any], storable: bool = False) -> None:
+        self._body, self._storable = body, storable
         self.problems: list[RecordProblem] = []
         self.others: list[Record] = []
         self.cases: list[PackageCase] = []
@@ -84,7 +85,7 @@ class CaseReader:
         self._read: dict[str, CaseRecord] = {}
         keys, others = self._split(body)
         if keys is None:  # not every case yields its keys: the whole body at once
-            records, self.problems = parse_records(body, "cases")
+            records, self.problems = parse_records(body, "cases", storable)
             self.cases = [r for r in records if isinstance(r, CaseRecord)]
             self.others = [r for r in records if not isinstance(r, CaseRecord)]
             return
@@ -127,6 +128,6 @@ class CaseReader:
         return sorted(self.problems, key=lambda p: p.index)
 
     def _parse(self, raws: list[Any], indexes: Sequence[int]) -> list[Record]:
-        records, problems = parse_records(raws, "cases")
+        records, problems = parse_records(raws, "cases", self._storable)
         self.problems.extend(dataclasses.replace(p, index=indexes[p.index]) for p in problems)
         return records

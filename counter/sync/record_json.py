@@ -165,7 +165,7 @@ class _Part:
 
 
 @functools.cache
-def _fast(cls: Any) -> Callable[[Any], Any]:
+def _fast(cls: Any, storable: bool = False) -> Callable[[Any], Any]:
     """A builder for well-formed dicts that raises at the first problem (then :func:`_build` lists them all).
 
     Nearly every record of a real package is well formed, and a package may hold
@@ -174,6 +174,8 @@ def _fast(cls: Any) -> Callable[[Any], Any]:
     generates its methods: no loop, no intermediate dict, the commonest checks
     inline, and each field stored straight into its slot (the frozen class's
     ``__init__`` would store them one ``object.__setattr__`` call at a time).
+    ``storable``: the texts are known to hold no NUL and no half of a surrogate pair (see :func:`parse_records`),
+    so each is checked for its type and length only.
     """
     names: dict[str, Any] = {
         "cls": cls, "new": object.__new__, "dict_type": dict, "str_type": str, "int_type": int,
@@ -187,16 +189,16 @@ def _fast(cls: Any) -> Callable[[Any], Any]:
         value = f"raw[{json_name!r}]"
         if isinstance(inner, _Text):  # the commonest field, checked inline (a call each costs as much as the check)
             fits = "" if inner.limit is None else f" and len({v}) <= {inner.limit}"
-            check = (
-                f"{v} if type({v}) is str_type{fits} and '\\x00' not in {v}"
-                f" and ({v}.isascii() or S.search({v}) is None) else bad()"
-            )
+            storable_text = "" if storable else f" and '\\x00' not in {v} and ({v}.isascii() or S.search({v}) is None)"
+            check = f"{v} if type({v}) is str_type{fits}{storable_text} else bad()"
         elif inner is _int:
             check = f"{v} if type({v}) is int_type and {INT_MIN} <= {v} <= {INT_MAX} else bad()"
         elif inner is _bool:
             check = f"{v} if type({v}) is bool_type else bad()"
         else:
-            names[f"c{n}"] = _fast_part(convert.sub, convert.optional, convert.many, convert.most) if is_part else inner
+            names[f"c{n}"] = (
+                _fast_part(convert.sub, convert.optional, convert.many, convert.most, storable) if is_part else inner
+            )
             check = f"c{n}({v})"
         if inner is not convert:
             check = f"None if {v} is None else ({check})"
@@ -218,16 +220,16 @@ def _bad() -> Any:
     raise _Bad("bad_value")
 
 
-def _fast_part(cls: type, optional: bool, many: bool, most: int | None) -> Callable[[Any], Any]:
+def _fast_part(cls: type, optional: bool, many: bool, most: int | None, storable: bool) -> Callable[[Any], Any]:
     def one(value: Any) -> Any:
-        return None if value is None and optional else _fast(cls)(value)
+        return None if value is None and optional else _fast(cls, storable)(value)
 
     def several(value: Any) -> Any:
         if type(value) is not list:
             raise _Bad("wrong_type")
         if most is not None and len(value) > most:
             raise _Bad("too_many")
-        build = _fast(cls)
+        build = _fast(cls, storable)
         return tuple([build(item) for item in value])
 
     return several if many else one
@@ -306,12 +308,17 @@ def to_dict(record: Record) -> dict[str, Any]:
     return _dumper(kind)(record)
 
 
-def parse_records(body: Iterable[Any], kind: str | None = None) -> tuple[list[Record], list[RecordProblem]]:
+def parse_records(
+    body: Iterable[Any], kind: str | None = None, storable: bool = False
+) -> tuple[list[Record], list[RecordProblem]]:
     """Every record of a package body, and every structure problem found (the body is refused if any).
 
     ``kind`` (cases / updates) limits the record types to those that package may
     hold.  Beyond types and lengths: a case's uid is 32 hex digits, a hash 64,
-    and no record appears twice.
+    and no record appears twice.  ``storable`` says the body was read from a
+    package's JSON, whose reading (:func:`counter.sync.package.unpack_package`)
+    refuses a NUL or half a surrogate pair anywhere in it: its texts are not
+    looked at for them again, one by one (a package's hundred thousand names).
     """
     records: list[Record] = []
     problems: list[RecordProblem] = []
@@ -332,7 +339,7 @@ def parse_records(body: Iterable[Any], kind: str | None = None) -> tuple[list[Re
         before = len(problems)
         kind_of: Any = cls
         try:
-            record = _fast(kind_of)(raw)
+            record = _fast(kind_of, storable)(raw)
         except (_Bad, KeyError):
             record = _build(cls, raw, "", index, problems)
         if record is None:

@@ -26,6 +26,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import attrgetter
 from typing import Any
 
 from counter.case.numbers import CASE_NO, DESK_NO, FIRST_SUPPORTED_DAY
@@ -202,34 +203,50 @@ def _fields(record: CaseRecord, sender: Sender, here: Collection[Any]) -> Refuse
     return found if found is not None else _names(record, here)
 
 
+_ZONE = attrgetter("tzinfo")
+
+
 def _dates_within(record: CaseRecord, sender: Sender, here: Collection[Any]) -> bool:
-    """Whether every date :func:`_dates` checks is within its range, asked without naming any of them."""
-    happened: list[dt.date | None] = [record.received_on, record.accepted_on, record.created_at]
+    """Whether every date :func:`_dates` checks is within its range, asked without naming any of them.
+
+    Days and times are gathered apart and only the earliest and the latest of each compared (a package's forty
+    thousand times, one at a time, were a third of the checks).  A time is within a range of days when it falls
+    from the first instant of its first day to before that of the day after its last: a record's times are in UTC
+    (:mod:`counter.sync.record_json` reads them so), the days they fall on are UTC days, as :func:`_dates` takes them.
+    """
+    days: list[dt.date | None] = [record.received_on, record.accepted_on]
+    times: list[dt.datetime | None] = [record.created_at]
     due: list[dt.date | None] = [record.promised_on, record.correction_due, record.notify_due]
     for m in record.materials:
-        happened.append(m.arrived_on)
+        days.append(m.arrived_on)
         due.append(m.due_on)
-    happened += [x.at for x in record.history if x.key not in here]
+    times += [x.at for x in record.history if x.key not in here]
     for d in record.documents:
-        happened += [d.issued_on, d.created_at, *[p.at for p in d.prints]]
+        days.append(d.issued_on)
+        times += [d.created_at, *[p.at for p in d.prints]]
     for q in record.ratings:
-        happened += [q.sent_at, q.lapsed_at]
+        times += [q.sent_at, q.lapsed_at]
         e = q.rating
         if e is None:
             continue
-        happened += [e.rated_at, e.rated_on, *[a.at for a in e.appeals]]
+        days.append(e.rated_on)
+        times += [e.rated_at, *[a.at for a in e.appeals]]
         x = e.rectification
         if x is not None:
-            happened += [x.opened_at, x.opened_on, *[line.at for line in x.history]]
+            days.append(x.opened_on)
+            times += [x.opened_at, *[line.at for line in x.history]]
             due += [x.due_on, *[line.fix_due for line in x.history]]
-    for dates, latest in ((happened, sender.latest_happened), (due, sender.latest_deadline)):
-        for value in dates:
-            if value is None:
-                continue
-            day = value.date() if isinstance(value, dt.datetime) else value
-            if not EARLIEST <= day <= latest:
-                return False
-    return True
+    latest = sender.latest_happened
+    for values, last in ((days, latest), (due, sender.latest_deadline)):
+        known = [v for v in values if v is not None]
+        if known and not (min(known) >= EARLIEST and max(known) <= last):
+            return False
+    known_times = [v for v in times if v is not None]
+    if set(map(_ZONE, known_times)) <= {dt.UTC}:
+        first = dt.datetime.combine(EARLIEST, dt.time(), dt.UTC)
+        after = dt.datetime.combine(latest + dt.timedelta(days=1), dt.time(), dt.UTC)
+        return not known_times or (first <= min(known_times) and max(known_times) < after)
+    return all(EARLIEST <= v.date() <= latest for v in known_times)  # a time in another zone: its own day
 
 
 def _names_clean(record: CaseRecord, here: Collection[Any]) -> bool:

@@ -140,3 +140,17 @@ def test_a_none_where_the_table_wants_a_value_is_refused(sessions: sessionmaker[
         writer.put_objects(STRICT, ("n",), ("words",), [((1,), Sample("有")), ((2,), Sample(None))])
     with sessions() as session:
         assert session.execute(select(STRICT)).all() == []
+
+
+def test_objects_rows_on_sqlite_keep_times_and_days_as_sqlalchemy_writes_them(sessions: sessionmaker[Session]) -> None:
+    """SQLite compares stored times as text: a time written from an object is in the one form the app writes."""
+    with sessions.begin() as session, RowWriter(session) as writer:
+        writer.put_objects(SAMPLE, NAMES[:1], NAMES[1:], as_items(ROWS))
+    with sessions() as session:
+        if session.get_bind().dialect.name != "sqlite":
+            return
+        raw = session.connection().exec_driver_sql("SELECT day, at FROM bulk_sample ORDER BY n").all()
+    assert [tuple(r) for r in raw] == [
+        ("2026-11-20", "2026-11-20 08:30:05.000120"), (None, None), ("2026-01-01", None),
+        (None, "2026-02-02 20:05:06.000000"), (None, None), (None, None),
+    ]  # fmt: skip

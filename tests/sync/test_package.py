@@ -131,6 +131,24 @@ def test_a_signed_body_that_is_not_a_list_of_records_is_a_structure_error() -> N
     assert rejection(short) is RejectCode.BAD_STRUCTURE
 
 
+def test_a_body_with_text_no_database_keeps_is_refused_whole() -> None:
+    """A NUL or half a surrogate pair anywhere in the body: the records' reader trusts the package's texts on this
+    (counter.sync.record_json.parse_records, ``storable``), so the body never reaches it."""
+    for text in (
+        b"a\\u0000b",
+        b"\\ud800",
+        b"x\\uDFFF",
+        b"\\\\\\u0000",
+        b"a\x00b",
+        "\ud800".encode("utf-8", "surrogatepass"),
+    ):
+        plain = b'[{"type": "ack", "kind": "' + text + b'", "export_no": 2}]'
+        packed = write_packed(HEADER, gzip.compress(plain), 1, len(plain), KEY, HALL)
+        assert rejection(packed) is RejectCode.BAD_STRUCTURE, text
+    fine = b'[{"type": "ack", "kind": "\\\\u0000", "export_no": 2}]'  # a backslash, then text
+    assert read_package(write_packed(HEADER, gzip.compress(fine), 1, len(fine), KEY, HALL), TRUSTED, "XAM01", HALL_BOX)
+
+
 def _outcome(data: bytes) -> str:
     try:
         read_package(data, TRUSTED, "XAM01", HALL_BOX)

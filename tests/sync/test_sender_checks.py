@@ -101,6 +101,26 @@ def test_a_date_outside_the_supported_range_is_refused(change: dict[str, Any]) -
     assert refusal(dataclasses.replace(case_record(), **change)) is Refusal.BAD_DATE
 
 
+def test_a_time_counts_by_its_day_to_the_last_instant_of_the_range() -> None:
+    """Times are held to the range by the day they fall on: its last microsecond is in, the next day's first is not,
+    and a time in another zone by its own day there (as the refusal names it)."""
+    last = HALL.latest_happened
+    edges = [
+        (dt.datetime.combine(last, dt.time.max, dt.UTC), None),
+        (dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), dt.UTC), Refusal.BAD_DATE),
+        (dt.datetime.combine(EARLIEST, dt.time(), dt.UTC), None),
+        (dt.datetime.combine(EARLIEST, dt.time(), dt.UTC) - dt.timedelta(microseconds=1), Refusal.BAD_DATE),
+        (dt.datetime.combine(last, dt.time(23), dt.timezone(dt.timedelta(hours=-8))), None),  # the next day in UTC
+        (dt.datetime.combine(EARLIEST, dt.time(1), dt.timezone(dt.timedelta(hours=8))), None),  # the day before
+        (dt.datetime.combine(last + dt.timedelta(days=1), dt.time(1), dt.timezone(dt.timedelta(hours=8))),
+         Refusal.BAD_DATE),  # within the range in UTC, not on its own day
+        (dt.datetime.combine(EARLIEST - dt.timedelta(days=1), dt.time(23), dt.timezone(dt.timedelta(hours=-8))),
+         Refusal.BAD_DATE),
+    ]  # fmt: skip
+    for at, expected in edges:
+        assert refusal(dataclasses.replace(case_record(), created_at=at)) is expected, at
+
+
 def test_a_case_dated_as_early_as_a_desk_may_date_one_goes_in() -> None:
     """A township desk takes a case on any day the command line's ``--today`` accepts; the hall takes it in."""
     record = dataclasses.replace(case_record(), received_on=FIRST_SUPPORTED_DAY)
