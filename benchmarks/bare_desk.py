@@ -6,8 +6,9 @@ Runs as a process of its own, as ``tests/db/hall_worker.py`` does for the action
 
 It reads the rows of case ``CASE_NO`` (written by the action) and prints ``ready``; on a line from stdin it writes
 ``COUNT`` intakes of the same rows in one transaction each (``bench_intake.BareIntake``: SQLite ``BEGIN IMMEDIATE``
-with ``synchronous=FULL``, PostgreSQL as the server is set), at desk ``5MACHINE``, and prints one JSON line of the
-same shape as the hall worker's: latencies in milliseconds, and what the database refused.
+with ``synchronous=FULL``, PostgreSQL as the server is set; each number noted after its commit, ``BareNote``), at
+desk ``5MACHINE``, and prints one JSON line of the same shape as the hall worker's: latencies in milliseconds, and
+what the database refused.
 """
 
 from __future__ import annotations
@@ -26,10 +27,10 @@ def main() -> None:
     url, path, case_no, machine, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
     desk, tag = f"5{machine:02d}", f"B{machine:02d}"
     if path:
-        intake, close = sqlite_floor(Path(path), case_no, desk, tag)
+        intake, close, _notes = sqlite_floor(Path(path), case_no, desk, tag)
         from sqlite3 import Error as DriverError
     else:
-        intake, close = postgres_floor(url, case_no, desk, tag)
+        intake, close, _notes = postgres_floor(url, case_no, desk, tag)
         from psycopg import Error as DriverError  # type: ignore[assignment]
     print("ready", flush=True)
     sys.stdin.readline()

@@ -9,15 +9,19 @@ The floor is the same transaction written by the bare driver (``sqlite3``, ``psy
 same durability: the counter's upsert, the case (a copy of one the action wrote, under a number of its own), every
 checklist line in one ``executemany``, the history line, the chain head taken and moved on, the audit entry, the party
 upserted; SQLite in WAL mode with ``synchronous=FULL`` and ``BEGIN IMMEDIATE``, PostgreSQL on a cluster started with
-``fsync`` and ``synchronous_commit`` on (``tests/pg_server.py``, ``durable``).  The two take turns, intake by intake,
-so that whatever else the machine does falls on both; the floor's rows go to a desk number of their own, in the same
-tables, so both write into a database of the same size.  Goal: p50 and p95 at most 1.5 times the floor's.
+``fsync`` and ``synchronous_commit`` on (``tests/pg_server.py``, ``durable``).  After its commit the floor notes the
+number outside the database as the intake does (one line appended to a file, one ``fdatasync``: ``BareNote``, its
+time printed apart): a floor without that durable write would write less than an intake must.  The two take turns,
+intake by intake, so that whatever else the machine does falls on both; the floor's rows go to a desk number of their
+own, in the same tables, so both write into a database of the same size.  Goal: p50 and p95 at most 1.5 times the
+floor's.
 
     .venv/bin/python benchmarks/bench_intake.py [--intakes 300] [--smoke]
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import statistics
@@ -102,8 +106,9 @@ class BareIntake:
         changes = ", ".join(f'"{k}" = excluded."{k}"' for k in party if k != "id_no")
         self.party = _insert("party", party, mark) + f" ON CONFLICT (id_no) DO UPDATE SET {changes}"
 
-    def run(self, cursor: Any, n: int) -> None:
-        """The statements of one intake (the caller begins and commits), numbered ``n`` at the floor's desk."""
+    def run(self, cursor: Any, n: int) -> str:
+        """The statements of one intake (the caller begins and commits), numbered ``n`` at the floor's desk; the
+        case number it wrote."""
         t, desk = self.t, self.desk
         day = t.case["received_on"]
         cursor.execute(self.counter, {"site": t.case["site_code"], "desk": desk, "day": day})
@@ -125,6 +130,43 @@ class BareIntake:
         cursor.execute(self.entry, entry)
         cursor.execute(self.moved, {"hash": uuid.uuid4().hex * 2, "chain": chain})
         cursor.execute(self.party, {**t.party, "id_no": f"{self.tag}{n:0{18 - len(self.tag)}d}"})
+        return number
+
+
+class BareNote:
+    """The number noted outside the database after the commit, as the intake notes it
+    (:mod:`counter.host.database_notes`): one line appended to a file of the desk's own, one ``fdatasync``.
+
+    Without it the floor would make one durable write fewer than the intake: the note is part of what an intake
+    must write (a number is never issued twice, even by a database that lost its last commits), not an extra of
+    the program's.  The file is made at the start, in the same folder as the intake's notes (the same disk), so
+    each intake only appends.  ``times`` keeps what each note took, for the report.
+    """
+
+    def __init__(self, desk_key: str, place: str) -> None:
+        from counter.host.database_notes import note_path
+
+        self.path = note_path(f"{place} {desk_key}")  # beside the intake's note, never the same file
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.desk_key = desk_key
+        self.times: list[float] = []
+        descriptor = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(descriptor, json.dumps({"place": place, "issued": {}}).encode())
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+    def __call__(self, number: str) -> None:
+        start = time.perf_counter()
+        line = "\n" + json.dumps({"issued": {self.desk_key: number}, "series": {}}, ensure_ascii=False)
+        descriptor = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+        try:
+            os.write(descriptor, line.encode("utf-8"))
+            os.fdatasync(descriptor)
+        finally:
+            os.close(descriptor)
+        self.times.append((time.perf_counter() - start) * 1000)
 
 
 def take_turns(
@@ -144,9 +186,10 @@ def take_turns(
     return mine[WARM_UP:], bare[WARM_UP:]
 
 
-def report(verdicts: Verdicts, where: str, mine: list[float], bare: list[float]) -> None:
+def report(verdicts: Verdicts, where: str, mine: list[float], bare: list[float], notes: list[float]) -> None:
     print(f"{where}: intake {summary(mine)}")
     print(f"{where}: floor  {summary(bare)}")
+    print(f"{where}: the floor's note alone (append, fdatasync) {summary(notes)}")
     p50s = statistics.median(mine), statistics.median(bare)
     verdicts.ratio(f"intake commit p50, {where}", p50s[0], p50s[1], GOAL_RATIO)
     verdicts.ratio(f"intake commit p95, {where}", percentile(mine, 0.95), percentile(bare, 0.95), GOAL_RATIO)
@@ -181,9 +224,11 @@ def action_side(url: str) -> tuple[Callable[[int], object], Callable[[], str], C
     return intake, lambda: taken[-1], engine.dispose
 
 
-def sqlite_floor(
-    path: Path, case_no: str, desk: str = FLOOR_DESK, tag: str = "F"
-) -> tuple[Callable[[int], object], Callable[[], None]]:
+#: one intake of the floor, its end, and what each of its notes took (ms)
+Floor = tuple[Callable[[int], object], Callable[[], None], list[float]]
+
+
+def sqlite_floor(path: Path, case_no: str, desk: str = FLOOR_DESK, tag: str = "F") -> Floor:
     connection = sqlite3.connect(path, isolation_level=None)
     for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=FULL", "busy_timeout=10000"):
         connection.execute(f"PRAGMA {pragma}")
@@ -195,22 +240,22 @@ def sqlite_floor(
     bare = BareIntake(_rows(fetch, case_no), lambda name: f":{name}", desk, tag)
     connection.row_factory = None
     cursor = connection.cursor()
+    note = BareNote(f"{bare.t.case['site_code']}-{desk}", str(path))
 
     def intake(n: int) -> None:
         cursor.execute("BEGIN IMMEDIATE")
         try:
-            bare.run(cursor, n)
+            number = bare.run(cursor, n)
         except BaseException:
             connection.rollback()
             raise
         cursor.execute("COMMIT")
+        note(number)
 
-    return intake, connection.close
+    return intake, connection.close, note.times
 
 
-def postgres_floor(
-    url: str, case_no: str, desk: str = FLOOR_DESK, tag: str = "F"
-) -> tuple[Callable[[int], object], Callable[[], None]]:
+def postgres_floor(url: str, case_no: str, desk: str = FLOOR_DESK, tag: str = "F") -> Floor:
     import psycopg
     from psycopg.rows import dict_row
     from sqlalchemy.engine import make_url
@@ -225,16 +270,18 @@ def postgres_floor(
     bare = BareIntake(_rows(fetch, case_no), lambda name: f"%({name})s", desk, tag)
     connection.commit()
     cursor = connection.cursor()
+    note = BareNote(f"{bare.t.case['site_code']}-{desk}", parsed.render_as_string(hide_password=True))
 
     def intake(n: int) -> None:
         try:
-            bare.run(cursor, n)
+            number = bare.run(cursor, n)
         except BaseException:
             connection.rollback()
             raise
         connection.commit()
+        note(number)
 
-    return intake, connection.close
+    return intake, connection.close, note.times
 
 
 def prepared(url: str) -> None:
@@ -255,14 +302,14 @@ def compare(verdicts: Verdicts, where: str, url: str, floor_of: Callable[[str], 
     ours, last, end = action_side(url)
     try:
         ours(-1)  # a case for the floor to copy
-        floor, close = floor_of(last())
+        floor, close, notes = floor_of(last())
         try:
             mine, bare = take_turns(ours, floor, count)
         finally:
             close()
     finally:
         end()
-    report(verdicts, where, mine, bare)
+    report(verdicts, where, mine, bare, notes[WARM_UP:])
 
 
 def main() -> None:
