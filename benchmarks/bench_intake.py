@@ -8,13 +8,13 @@ after the commit.
 The floor is the same transaction written by the bare driver (``sqlite3``, ``psycopg``) on the same database, with the
 same durability: the counter's upsert, the case (a copy of one the action wrote, under a number of its own), every
 checklist line in one ``executemany``, the history line, the chain head taken and moved on, the audit entry, the party
-upserted; SQLite in WAL mode with ``synchronous=FULL`` and ``BEGIN IMMEDIATE``, PostgreSQL on a cluster started with
-``fsync`` and ``synchronous_commit`` on (``tests/pg_server.py``, ``durable``).  After its commit the floor notes the
-number outside the database as the intake does (one line appended to a file, one ``fdatasync``: ``BareNote``, its
-time printed apart): a floor without that durable write would write less than an intake must.  The two take turns,
-intake by intake, so that whatever else the machine does falls on both; the floor's rows go to a desk number of their
-own, in the same tables, so both write into a database of the same size.  Goal: p50 and p95 at most 1.5 times the
-floor's.
+upserted, the desk's draft deleted; SQLite in WAL mode with ``synchronous=FULL`` and ``BEGIN IMMEDIATE``, PostgreSQL on
+a cluster started with ``fsync`` and ``synchronous_commit`` on (``tests/pg_server.py``, ``durable``). After its commit
+the floor notes the number outside the database as the intake does (one line appended to a file, one ``fdatasync``:
+``BareNote``, its time printed apart): a floor without that durable write would write less than an intake must. The two
+take turns, intake by intake, so that whatever else the machine does falls on both; the floor's rows go to a desk number
+of their own, in the same tables, so both write into a database of the same size. Goal: p50 and p95 at most 1.5 times
+the floor's.
 
     .venv/bin/python benchmarks/bench_intake.py [--intakes 300] [--smoke]
 """
@@ -105,6 +105,7 @@ class BareIntake:
         party = template.party
         changes = ", ".join(f'"{k}" = excluded."{k}"' for k in party if k != "id_no")
         self.party = _insert("party", party, mark) + f" ON CONFLICT (id_no) DO UPDATE SET {changes}"
+        self.draft = f"DELETE FROM draft WHERE desk_key = {mark('desk_key')}"  # the form's draft, ended as the intake's
 
     def run(self, cursor: Any, n: int) -> str:
         """The statements of one intake (the caller begins and commits), numbered ``n`` at the floor's desk; the
@@ -130,6 +131,7 @@ class BareIntake:
         cursor.execute(self.entry, entry)
         cursor.execute(self.moved, {"hash": uuid.uuid4().hex * 2, "chain": chain})
         cursor.execute(self.party, {**t.party, "id_no": f"{self.tag}{n:0{18 - len(self.tag)}d}"})
+        cursor.execute(self.draft, {"desk_key": chain})
         return number
 
 
