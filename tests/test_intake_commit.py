@@ -100,3 +100,29 @@ def test_the_audit_entry_seals_the_case_as_stored(either_desk: sessionmaker[Sess
     with sessions() as session:
         entry = session.scalars(select(models.AuditEntry).where(models.AuditEntry.subject == number)).one()
         assert entry.state == row_state(session, entry.action, number) != ""
+
+
+def test_an_intake_reads_in_two_statements_before_it_writes(either_desk: sessionmaker[Session]) -> None:
+    # whether accounts exist, its settings and whether its uid was taken in one; the guide's version in the other
+    sessions = either_desk
+    with sessions.begin() as session:
+        intake(session, 0)  # the desk's first: its counter and its audit chain start
+    sent: list[str] = []
+    with sessions.begin() as session:
+        stored = current_guide(session, DEMO_BUNDLE)
+        assert stored is not None
+        checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
+        request = IntakeRequest(checklist, applicant(0, 1), uid=uuid.uuid4().hex)
+        calendar = office_calendar(session)
+        engine = session.connection().engine
+
+        def sending(_c: Any, _cursor: Any, statement: str, *_: Any) -> None:
+            sent.append(statement.lstrip())
+
+        event.listen(engine, "before_cursor_execute", sending)
+        try:
+            take_intake(session, DESK, request, TODAY, calendar)
+        finally:
+            event.remove(engine, "before_cursor_execute", sending)
+    first_write = next(n for n, statement in enumerate(sent) if not statement.startswith("SELECT"))
+    assert len(sent[:first_write]) == 2, sent[:first_write]

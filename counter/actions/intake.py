@@ -13,14 +13,13 @@ import json
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.access.case_rights import permission_for
 from counter.access.roles import Permission
 from counter.actions.audit import record_at_desk
 from counter.actions.desk import Desk
-from counter.actions.guard import require
+from counter.actions.guard import accounts_known, require
 from counter.actions.guide_status import DRAFT_INTAKE_KEY, drafts_may_be_taken
 from counter.actions.intake_settings import RULE_KEY, intake_rules
 from counter.actions.number_guard import check_numbers, note_issued
@@ -43,6 +42,7 @@ from counter.db.case_store import (
     remember_party,
 )
 from counter.db.catalog_store import StoredGuide, guide_version
+from counter.db.intake_reads import intake_reads
 from counter.db.settings_store import TRAINING, read_settings
 from counter.intake.checklist import Checklist
 from counter.intake.draft import IntakeDraft
@@ -204,12 +204,12 @@ def take_intake(
     whose answer never reached the desk (the connection dropped during COMMIT):
     that case is returned, and nothing is written twice.
     """
+    reads = intake_reads(session, INTAKE_SETTINGS, request.uid)  # one round trip for the reads below
+    accounts_known(session, reads.accounts)
     require(session, desk.actor, Permission.TAKE_INTAKE)
     stored, decision = _decide(session, request, today, calendar, policy, deferral)
-    if request.uid:
-        done = session.scalar(select(models.Case.case_no).where(models.Case.uid == request.uid))
-        if done is not None:
-            return TakenIntake(done, decision)
+    if reads.taken is not None:
+        return TakenIntake(reads.taken, decision)
     problems = tuple(party_problems(request.parties, today))
     if not decision.outcome.decided or problems:
         raise IntakeNotPossible(decision, problems)
