@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import office_calendar
 from counter.actions.catalog import import_source
+from counter.actions.database_file import database_place
 from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
 from counter.actions.desk import Desk
 from counter.actions.intake import IntakeRequest, take_intake
@@ -126,3 +127,28 @@ def test_an_intake_reads_in_one_statement_before_it_writes(either_desk: sessionm
             event.remove(engine, "before_cursor_execute", sending)
     first_write = next(n for n, statement in enumerate(sent) if not statement.startswith("SELECT"))
     assert len(sent[:first_write]) == 1, sent[:first_write]
+
+
+def test_a_desk_finds_its_database_place_once_not_at_each_intake(
+    desk_db: tuple[str, sessionmaker[Session]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the place (an SQLite file's path resolved) is where each commit's numbers are noted; a session per intake
+    from counter.actions import number_guard
+    from counter.host.database_notes import read_note
+
+    url, sessions = desk_db
+    found: list[str] = []
+
+    def place(url: str) -> str:
+        found.append(url)
+        return database_place(url)
+
+    monkeypatch.setattr(number_guard, "database_place", place)
+    numbers = []
+    for n in range(3):
+        with sessions.begin() as session:
+            numbers.append(intake(session, n))
+    assert len(found) == 1
+    note = read_note(database_place(url))
+    assert note is not None
+    assert note.issued["XAM01-8"] == numbers[-1]  # each commit still noted its number
