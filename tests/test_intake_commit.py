@@ -152,3 +152,24 @@ def test_a_desk_finds_its_database_place_once_not_at_each_intake(
     note = read_note(database_place(url))
     assert note is not None
     assert note.issued["XAM01-8"] == numbers[-1]  # each commit still noted its number
+
+
+def test_an_intake_sends_its_plain_statements_on_the_connection(either_desk: sessionmaker[Session]) -> None:
+    # the session's execute adds its ORM handling to each statement; the intake's are plain, built once
+    sessions = either_desk
+    with sessions.begin() as session:
+        intake(session, 0)  # the desk's first: its counter, its audit chain and its number check start
+    through_session: list[str] = []
+    with sessions.begin() as session:
+        stored = current_guide(session, DEMO_BUNDLE)
+        assert stored is not None
+        checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
+        request = IntakeRequest(checklist, applicant(0, 1), uid=uuid.uuid4().hex)
+        calendar = office_calendar(session)
+
+        def executed(state: Any) -> None:
+            through_session.append(str(state.statement))
+
+        event.listen(session, "do_orm_execute", executed)
+        take_intake(session, DESK, request, TODAY, calendar)
+    assert through_session == []
