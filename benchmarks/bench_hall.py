@@ -4,10 +4,10 @@ Each desk is an OS process (``tests/db/hall_worker.py``, the machine the load te
 number, all let go at the same moment; each takes its intakes flat out, one transaction each (``take_intake``:
 counter, case, checklist lines, history line, audit entry, party, COMMIT, the number noted outside the database).
 The floor is the same number of processes writing the same rows with the bare driver (``benchmarks/bare_desk.py``,
-``bench_intake.BareIntake``), on the same database, with the same durability: SQLite in WAL mode with
-``synchronous=FULL`` and ``BEGIN IMMEDIATE``; PostgreSQL on a cluster started with ``fsync`` and
-``synchronous_commit`` on (``tests/pg_server.py``, ``durable``: a server that never waits for its disk would
-flatter every figure beside SQLite's).  The action's run and the floor's take turns, ``--rounds`` times each.
+each number noted after its commit as the action notes it), on the same database, with the same durability: SQLite
+in WAL mode with ``synchronous=FULL`` and ``BEGIN IMMEDIATE``; PostgreSQL on a cluster started with ``fsync`` and
+``synchronous_commit`` on (``bare_desk.durable_postgres``: a server that never waits for its disk would flatter every
+figure beside SQLite's).  The action's run and the floor's take turns, ``--rounds`` times each.
 
 The goal: no intake refused (``database is locked``, a serialization failure) by either database, on the action's
 side.  Printed beside the floor: p50 and p95 of the transaction as the clerk waits for it, and intakes per second.
@@ -29,11 +29,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.bare_desk import durable_postgres
 from benchmarks.bench_intake import action_side, prepared
 from benchmarks.goals import Verdicts, arguments, percentile
 from counter.case.numbers import DeskIdentity
 from tests.db.hall_worker import HallRun, run_hall, run_machines
-from tests.pg_server import CATALOG, PgDatabases, start_cluster, stop_cluster
 
 WARM_UP = 3  # each desk's first intakes prepare its statements: left out of the latencies
 
@@ -48,8 +48,8 @@ def template_case(url: str) -> str:
         end()
 
 
-def bare_run(url: str, path: str, case_no: str, desks: int, count: int) -> HallRun:
-    worker = [sys.executable, "-m", "benchmarks.bare_desk", url, path, case_no]
+def bare_run(url: str, case_no: str, desks: int, count: int) -> HallRun:
+    worker = [sys.executable, "-m", "benchmarks.bare_desk", url, case_no]
     return run_machines([[*worker, str(machine), str(count)] for machine in range(desks)])
 
 
@@ -117,26 +117,20 @@ def main() -> None:
             verdicts,
             f"SQLite WAL synchronous=FULL, {sqlite_desks} desks",
             lambda: run_hall(url, desks, count, receipts=False),
-            lambda: bare_run(url, str(path), case_no, sqlite_desks, count),
+            lambda: bare_run(url, case_no, sqlite_desks, count),
             rounds,
         )
 
-        cluster = start_cluster(durable=True)  # in the system's temporary folder: the server's user must enter it
-        try:
-            databases = PgDatabases(cluster)
-            pg_url = cluster.url(databases.create(CATALOG))
-            databases.close()
+        with durable_postgres() as pg_url:
             case_no = template_case(pg_url)
             desks = [DeskIdentity("XAM01", str(n)) for n in range(1, pg_desks + 1)]
             compare(
                 verdicts,
                 f"PostgreSQL fsync=on synchronous_commit=on, {pg_desks} desks",
                 lambda: run_hall(pg_url, desks, count, receipts=False),
-                lambda: bare_run(pg_url, "", case_no, pg_desks, count),
+                lambda: bare_run(pg_url, case_no, pg_desks, count),
                 rounds,
             )
-        finally:
-            stop_cluster(cluster)
     raise SystemExit(verdicts.finish())
 
 

@@ -8,10 +8,13 @@ after the commit.
 The floor is the same transaction written by the bare driver (``sqlite3``, ``psycopg``) on the same database, with the
 same durability: the counter's upsert, the case (a copy of one the action wrote, under a number of its own), every
 checklist line in one ``executemany``, the history line, the chain head taken and moved on, the audit entry, the party
-upserted; SQLite in WAL mode with ``synchronous=FULL`` and ``BEGIN IMMEDIATE``, PostgreSQL on a cluster started with
-``fsync`` and ``synchronous_commit`` on (``tests/pg_server.py``, ``durable``).  The two take turns, intake by intake,
-so that whatever else the machine does falls on both; the floor's rows go to a desk number of their own, in the same
-tables, so both write into a database of the same size.  Goal: p50 and p95 at most 1.5 times the floor's.
+upserted, the desk's draft deleted; SQLite in WAL mode with ``synchronous=FULL`` and ``BEGIN IMMEDIATE``, PostgreSQL on
+a cluster started with ``fsync`` and ``synchronous_commit`` on (``tests/pg_server.py``, ``durable``). After its commit
+the floor notes the number outside the database as the intake does (one line appended to a file, one ``fdatasync``:
+``BareNote``, its time printed apart; ``benchmarks/bare_desk.py``): a floor without that durable write would write less
+than an intake must. The two take turns, intake by intake, so that whatever else the machine does falls on both; the
+floor's rows go to a desk number of their own, in the same tables, so both write into a database of the same size. Goal:
+p50 and p95 at most 1.5 times the floor's.
 
     .venv/bin/python benchmarks/bench_intake.py [--intakes 300] [--smoke]
 """
@@ -19,112 +22,23 @@ tables, so both write into a database of the same size.  Goal: p50 and p95 at mo
 from __future__ import annotations
 
 import os
-import sqlite3
 import statistics
 import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.bare_desk import bare_desk, durable_postgres
 from benchmarks.goals import Verdicts, arguments, percentile, summary
 
 GOAL_RATIO = 1.5
 WARM_UP = 10  # the first intakes of each side prepare statements and fill caches: left out of the figures
 FLOOR_DESK = "9"  # the floor's rows: a desk number the action never uses here
 ACTION_DESK = "8"
-
-
-@dataclass(frozen=True, slots=True)
-class Template:
-    """The rows one intake wrote, as the floor copies them: column names and values, per table."""
-
-    case: dict[str, Any]
-    materials: list[dict[str, Any]]
-    history: dict[str, Any]
-    audit: dict[str, Any]
-    party: dict[str, Any]
-
-
-def _rows(fetch: Callable[[str, Sequence[Any]], list[dict[str, Any]]], case_no: str) -> Template:
-    """The rows of case ``case_no`` (written by the action), without their ids."""
-    (case,) = fetch('SELECT * FROM "case" WHERE case_no = ?', [case_no])
-    materials = fetch("SELECT * FROM case_material WHERE case_id = ? ORDER BY id", [case["id"]])
-    (history,) = fetch("SELECT * FROM case_history WHERE case_id = ?", [case["id"]])
-    (audit,) = fetch("SELECT * FROM audit_entry WHERE subject = ?", [case_no])
-    (party,) = fetch("SELECT * FROM party WHERE id_no = ?", [case["applicant_id_no"]])
-    strip = ("id", "case_id")
-    return Template(
-        {k: v for k, v in case.items() if k != "id"},
-        [{k: v for k, v in m.items() if k not in strip} for m in materials],
-        {k: v for k, v in history.items() if k not in strip},
-        {k: v for k, v in audit.items() if k != "id"},
-        party,
-    )
-
-
-def _insert(table: str, row: dict[str, Any], mark: Callable[[str], str], returning: str = "") -> str:
-    names = ", ".join(f'"{k}"' for k in row)
-    marks = ", ".join(mark(k) for k in row)
-    return f'INSERT INTO "{table}" ({names}) VALUES ({marks})' + (f" RETURNING {returning}" if returning else "")
-
-
-class BareIntake:
-    """One intake's rows written by the bare driver in one transaction; ``mark`` is the driver's named placeholder;
-    ``desk`` the desk number its rows go to, ``tag`` what makes its case numbers its own."""
-
-    def __init__(self, template: Template, mark: Callable[[str], str], desk: str = FLOOR_DESK, tag: str = "F") -> None:
-        self.t = template
-        self.desk, self.tag = desk, tag
-        self.counter = (
-            "INSERT INTO desk_counter (site_code, desk_no, day, kind, last) VALUES ({s}, {d}, {day}, 'case', 1) "
-            "ON CONFLICT (site_code, desk_no, day, kind) DO UPDATE SET last = desk_counter.last + 1 RETURNING last"
-        ).format(s=mark("site"), d=mark("desk"), day=mark("day"))
-        self.case = _insert("case", template.case, mark, "id")
-        self.material = _insert("case_material", {"case_id": 0, **template.materials[0]}, mark)
-        self.history = _insert("case_history", {"case_id": 0, **template.history}, mark)
-        chain = mark("chain")
-        # the chain head is taken with its last hash, as the action reads it to chain the entry
-        self.take = (
-            f"UPDATE audit_chain SET last_seq = last_seq + 1 WHERE chain = {chain} RETURNING last_seq, last_hash"
-        )
-        self.head = (
-            f"INSERT INTO audit_chain (chain, last_seq, last_hash) VALUES ({chain}, 0, '') ON CONFLICT DO NOTHING"
-        )
-        self.entry = _insert("audit_entry", template.audit, mark)
-        self.moved = f"UPDATE audit_chain SET last_hash = {mark('hash')} WHERE chain = {chain}"
-        party = template.party
-        changes = ", ".join(f'"{k}" = excluded."{k}"' for k in party if k != "id_no")
-        self.party = _insert("party", party, mark) + f" ON CONFLICT (id_no) DO UPDATE SET {changes}"
-
-    def run(self, cursor: Any, n: int) -> None:
-        """The statements of one intake (the caller begins and commits), numbered ``n`` at the floor's desk."""
-        t, desk = self.t, self.desk
-        day = t.case["received_on"]
-        cursor.execute(self.counter, {"site": t.case["site_code"], "desk": desk, "day": day})
-        sequence = cursor.fetchone()[0]
-        number = f"{t.case['site_code']}-{self.tag}{n:06d}-{sequence:04d}"
-        case = {**t.case, "case_no": number, "desk_no": desk, "uid": uuid.uuid4().hex}
-        cursor.execute(self.case, case)
-        case_id = cursor.fetchone()[0]
-        cursor.executemany(self.material, [{"case_id": case_id, **m} for m in t.materials])
-        cursor.execute(self.history, {**t.history, "case_id": case_id})
-        chain = f"{t.case['site_code']}-{desk}"
-        cursor.execute(self.take, {"chain": chain})
-        head = cursor.fetchone()
-        if head is None:  # the floor's first intake: its chain starts
-            cursor.execute(self.head, {"chain": chain})
-            cursor.execute(self.take, {"chain": chain})
-            head = cursor.fetchone()
-        entry = {**t.audit, "chain": chain, "seq": head[0], "subject": number, "desk_no": desk}
-        cursor.execute(self.entry, entry)
-        cursor.execute(self.moved, {"hash": uuid.uuid4().hex * 2, "chain": chain})
-        cursor.execute(self.party, {**t.party, "id_no": f"{self.tag}{n:0{18 - len(self.tag)}d}"})
 
 
 def take_turns(
@@ -144,9 +58,10 @@ def take_turns(
     return mine[WARM_UP:], bare[WARM_UP:]
 
 
-def report(verdicts: Verdicts, where: str, mine: list[float], bare: list[float]) -> None:
+def report(verdicts: Verdicts, where: str, mine: list[float], bare: list[float], notes: list[float]) -> None:
     print(f"{where}: intake {summary(mine)}")
     print(f"{where}: floor  {summary(bare)}")
+    print(f"{where}: the floor's note alone (append, fdatasync) {summary(notes)}")
     p50s = statistics.median(mine), statistics.median(bare)
     verdicts.ratio(f"intake commit p50, {where}", p50s[0], p50s[1], GOAL_RATIO)
     verdicts.ratio(f"intake commit p95, {where}", percentile(mine, 0.95), percentile(bare, 0.95), GOAL_RATIO)
@@ -181,62 +96,6 @@ def action_side(url: str) -> tuple[Callable[[int], object], Callable[[], str], C
     return intake, lambda: taken[-1], engine.dispose
 
 
-def sqlite_floor(
-    path: Path, case_no: str, desk: str = FLOOR_DESK, tag: str = "F"
-) -> tuple[Callable[[int], object], Callable[[], None]]:
-    connection = sqlite3.connect(path, isolation_level=None)
-    for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=FULL", "busy_timeout=10000"):
-        connection.execute(f"PRAGMA {pragma}")
-    connection.row_factory = sqlite3.Row
-
-    def fetch(sql: str, args: Sequence[Any]) -> list[dict[str, Any]]:
-        return [dict(row) for row in connection.execute(sql, args)]
-
-    bare = BareIntake(_rows(fetch, case_no), lambda name: f":{name}", desk, tag)
-    connection.row_factory = None
-    cursor = connection.cursor()
-
-    def intake(n: int) -> None:
-        cursor.execute("BEGIN IMMEDIATE")
-        try:
-            bare.run(cursor, n)
-        except BaseException:
-            connection.rollback()
-            raise
-        cursor.execute("COMMIT")
-
-    return intake, connection.close
-
-
-def postgres_floor(
-    url: str, case_no: str, desk: str = FLOOR_DESK, tag: str = "F"
-) -> tuple[Callable[[int], object], Callable[[], None]]:
-    import psycopg
-    from psycopg.rows import dict_row
-    from sqlalchemy.engine import make_url
-
-    parsed = make_url(url)
-    connection = psycopg.connect(dbname=parsed.database, user=parsed.username, **parsed.query)  # type: ignore[arg-type]
-
-    def fetch(sql: str, args: Sequence[Any]) -> list[dict[str, Any]]:
-        with connection.cursor(row_factory=dict_row) as cursor:
-            return list(cursor.execute(sql.replace("?", "%s"), args))
-
-    bare = BareIntake(_rows(fetch, case_no), lambda name: f"%({name})s", desk, tag)
-    connection.commit()
-    cursor = connection.cursor()
-
-    def intake(n: int) -> None:
-        try:
-            bare.run(cursor, n)
-        except BaseException:
-            connection.rollback()
-            raise
-        connection.commit()
-
-    return intake, connection.close
-
-
 def prepared(url: str) -> None:
     """A database at the current schema with the shipped catalog, as a desk's first start leaves it."""
     from counter.actions.catalog import import_source
@@ -251,18 +110,18 @@ def prepared(url: str) -> None:
     engine.dispose()
 
 
-def compare(verdicts: Verdicts, where: str, url: str, floor_of: Callable[[str], Any], count: int) -> None:
+def compare(verdicts: Verdicts, where: str, url: str, count: int) -> None:
     ours, last, end = action_side(url)
     try:
         ours(-1)  # a case for the floor to copy
-        floor, close = floor_of(last())
+        floor, close, notes = bare_desk(url, last(), FLOOR_DESK, "F")
         try:
             mine, bare = take_turns(ours, floor, count)
         finally:
             close()
     finally:
         end()
-    report(verdicts, where, mine, bare)
+    report(verdicts, where, mine, bare, notes[WARM_UP:])
 
 
 def main() -> None:
@@ -271,27 +130,17 @@ def main() -> None:
     args = parser.parse_args()
     count = 20 if args.smoke else args.intakes
     verdicts = Verdicts(smoke=args.smoke)
-    from tests.pg_server import CATALOG, PgDatabases, start_cluster, stop_cluster
-
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         # the numbers noted outside the database (counter.host.database_notes) go to this run's own state folder
         os.environ["COUNTER_HOME"] = str(folder / "home")
         os.environ["COUNTER_STATE"] = str(folder / "state")
-        path = folder / "desk.sqlite3"
-        url = f"sqlite:///{path}"
+        url = f"sqlite:///{folder / 'desk.sqlite3'}"
         prepared(url)
         print(f"{count} intakes per side, {os.cpu_count()} cores; interleaved")
-        compare(verdicts, "SQLite WAL synchronous=FULL", url, lambda case_no: sqlite_floor(path, case_no), count)
-        cluster = start_cluster(durable=True)  # in the system's temporary folder: the server's user must enter it
-        try:
-            databases = PgDatabases(cluster)
-            pg_url = cluster.url(databases.create(CATALOG))
-            databases.close()
-            where = "PostgreSQL fsync=on synchronous_commit=on"
-            compare(verdicts, where, pg_url, lambda case_no: postgres_floor(pg_url, case_no), count)
-        finally:
-            stop_cluster(cluster)
+        compare(verdicts, "SQLite WAL synchronous=FULL", url, count)
+        with durable_postgres() as pg_url:
+            compare(verdicts, "PostgreSQL fsync=on synchronous_commit=on", pg_url, count)
     raise SystemExit(verdicts.finish())
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import office_calendar
 from counter.actions.catalog import import_source
+from counter.actions.database_file import database_place
 from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
 from counter.actions.desk import Desk
 from counter.actions.intake import IntakeRequest, take_intake
@@ -100,3 +101,75 @@ def test_the_audit_entry_seals_the_case_as_stored(either_desk: sessionmaker[Sess
     with sessions() as session:
         entry = session.scalars(select(models.AuditEntry).where(models.AuditEntry.subject == number)).one()
         assert entry.state == row_state(session, entry.action, number) != ""
+
+
+def test_an_intake_reads_in_one_statement_before_it_writes(either_desk: sessionmaker[Session]) -> None:
+    # whether accounts exist, its settings, its guide's version and whether its uid was taken
+    sessions = either_desk
+    with sessions.begin() as session:
+        intake(session, 0)  # the desk's first: its counter and its audit chain start
+    sent: list[str] = []
+    with sessions.begin() as session:
+        stored = current_guide(session, DEMO_BUNDLE)
+        assert stored is not None
+        checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
+        request = IntakeRequest(checklist, applicant(0, 1), uid=uuid.uuid4().hex)
+        calendar = office_calendar(session)
+        engine = session.connection().engine
+
+        def sending(_c: Any, _cursor: Any, statement: str, *_: Any) -> None:
+            sent.append(statement.lstrip())
+
+        event.listen(engine, "before_cursor_execute", sending)
+        try:
+            take_intake(session, DESK, request, TODAY, calendar)
+        finally:
+            event.remove(engine, "before_cursor_execute", sending)
+    first_write = next(n for n, statement in enumerate(sent) if not statement.startswith("SELECT"))
+    assert len(sent[:first_write]) == 1, sent[:first_write]
+
+
+def test_a_desk_finds_its_database_place_once_not_at_each_intake(
+    desk_db: tuple[str, sessionmaker[Session]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the place (an SQLite file's path resolved) is where each commit's numbers are noted; a session per intake
+    from counter.actions import number_guard
+    from counter.host.database_notes import read_note
+
+    url, sessions = desk_db
+    found: list[str] = []
+
+    def place(url: str) -> str:
+        found.append(url)
+        return database_place(url)
+
+    monkeypatch.setattr(number_guard, "database_place", place)
+    numbers = []
+    for n in range(3):
+        with sessions.begin() as session:
+            numbers.append(intake(session, n))
+    assert len(found) == 1
+    note = read_note(database_place(url))
+    assert note is not None
+    assert note.issued["XAM01-8"] == numbers[-1]  # each commit still noted its number
+
+
+def test_an_intake_sends_its_plain_statements_on_the_connection(either_desk: sessionmaker[Session]) -> None:
+    # the session's execute adds its ORM handling to each statement; the intake's are plain, built once
+    sessions = either_desk
+    with sessions.begin() as session:
+        intake(session, 0)  # the desk's first: its counter, its audit chain and its number check start
+    through_session: list[str] = []
+    with sessions.begin() as session:
+        stored = current_guide(session, DEMO_BUNDLE)
+        assert stored is not None
+        checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
+        request = IntakeRequest(checklist, applicant(0, 1), uid=uuid.uuid4().hex)
+        calendar = office_calendar(session)
+
+        def executed(state: Any) -> None:
+            through_session.append(str(state.statement))
+
+        event.listen(session, "do_orm_execute", executed)
+        take_intake(session, DESK, request, TODAY, calendar)
+    assert through_session == []

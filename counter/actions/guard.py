@@ -24,8 +24,21 @@ class NotPermitted(Exception):
         self.signed_in = signed_in
 
 
+_ACCOUNTS = "counter.accounts_exist"  # session.info: (the transaction, whether accounts existed when it read)
+
+
 def accounts_exist(session: Session) -> bool:
+    """Whether any account exists; as the transaction already found it when it did (:func:`accounts_known`)."""
+    known = session.info.get(_ACCOUNTS)
+    if known is not None and known[0] is session.get_transaction():
+        return bool(known[1])
     return session.scalar(select(models.Account.login).limit(1)) is not None
+
+
+def accounts_known(session: Session, exist: bool) -> None:
+    """The open transaction has just read whether accounts exist (with other reads, in one statement): the role
+    check of this transaction takes that answer instead of asking again."""
+    session.info[_ACCOUNTS] = (session.get_transaction(), exist)
 
 
 def require(session: Session, actor: Actor, permission: Permission) -> None:

@@ -13,14 +13,13 @@ import json
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.access.case_rights import permission_for
 from counter.access.roles import Permission
 from counter.actions.audit import record_at_desk
 from counter.actions.desk import Desk
-from counter.actions.guard import require
+from counter.actions.guard import accounts_known, require
 from counter.actions.guide_status import DRAFT_INTAKE_KEY, drafts_may_be_taken
 from counter.actions.intake_settings import RULE_KEY, intake_rules
 from counter.actions.number_guard import check_numbers, note_issued
@@ -42,7 +41,8 @@ from counter.db.case_store import (
     next_sequence,
     remember_party,
 )
-from counter.db.catalog_store import StoredGuide, guide_version
+from counter.db.catalog_store import StoredGuide, guide_version, known_guide
+from counter.db.intake_reads import intake_reads
 from counter.db.settings_store import TRAINING, read_settings
 from counter.intake.checklist import Checklist
 from counter.intake.draft import IntakeDraft
@@ -149,17 +149,19 @@ def _decide(
     calendar: DeadlineCalendar,
     policy: CorrectionPolicy | None,
     deferral: DeferralPolicy | None,
+    stored: StoredGuide | None = None,
 ) -> tuple[StoredGuide, Decision]:
     """The decision under the hall's rules unless ``policy`` / ``deferral`` are given; a future arrival is refused.
 
-    A 待核 guide is decided on only where the site (or the training database) allows it: see
-    :mod:`counter.actions.guide_status`.
+    ``stored``: the checklist's guide, when already read (:func:`take_intake`).  A 待核 guide is decided on only where
+    the site (or the training database) allows it: see :mod:`counter.actions.guide_status`.
     """
     if request.received_on is not None and request.received_on > today:
         raise IntakeNotPossible(None, detail=f"materials received on {request.received_on} are after {today}")
     read_settings(session, INTAKE_SETTINGS)
     version_id = request.checklist.guide_version
-    stored = guide_version(session, int(version_id)) if version_id is not None else None
+    if stored is None:
+        stored = guide_version(session, int(version_id)) if version_id is not None else None
     if stored is None:
         raise IntakeNotPossible(None, detail=f"guide version {version_id!r} not found")
     rules = intake_rules(session)  # both periods in one read
@@ -204,12 +206,14 @@ def take_intake(
     whose answer never reached the desk (the connection dropped during COMMIT):
     that case is returned, and nothing is written twice.
     """
+    version_id = int(request.checklist.guide_version) if request.checklist.guide_version is not None else None
+    reads = intake_reads(session, INTAKE_SETTINGS, request.uid, version_id)  # one round trip for the reads below
+    accounts_known(session, reads.accounts)
     require(session, desk.actor, Permission.TAKE_INTAKE)
-    stored, decision = _decide(session, request, today, calendar, policy, deferral)
-    if request.uid:
-        done = session.scalar(select(models.Case.case_no).where(models.Case.uid == request.uid))
-        if done is not None:
-            return TakenIntake(done, decision)
+    known = known_guide(session, version_id, *reads.version) if version_id is not None and reads.version else None
+    stored, decision = _decide(session, request, today, calendar, policy, deferral, known)
+    if reads.taken is not None:
+        return TakenIntake(reads.taken, decision)
     problems = tuple(party_problems(request.parties, today))
     if not decision.outcome.decided or problems:
         raise IntakeNotPossible(decision, problems)

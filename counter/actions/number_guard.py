@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import weakref
 from typing import TYPE_CHECKING
 
-from sqlalchemy import event
+from sqlalchemy import Engine, event
+from sqlalchemy.orm import Session
 
 from counter.access.roles import Permission
 from counter.actions.database_file import database_place
@@ -42,8 +44,6 @@ from counter.db.settings_store import is_training
 from counter.host.database_notes import DatabaseNote, SeriesMark, read_note, remember_marks, series_key
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from counter.actions.desk import Desk
 
 log = logging.getLogger(__name__)
@@ -53,7 +53,6 @@ DOCUMENT_KIND = "doc"  # and for notice numbers (counter.actions.documents)
 
 _checked: set[tuple[str, str, dt.date]] = set()  # (database, desk, day) found sound in this process
 _PENDING = "counter.numbers_issued"  # session.info: what the open transaction issued, noted once it commits
-_LISTENING = "counter.numbers_noted"  # session.info: the session's commits note what they issued
 
 
 class NumbersBehind(Exception):
@@ -65,14 +64,19 @@ class NumbersBehind(Exception):
         self.where = where  # "note": noted outside the database, missing in it; "records": the counter is behind
 
 
-_PLACE = "counter.database_place"  # session.info: the database's place, found once per session (a path resolved)
+_PLACE = "counter.database_place"  # session.info: the database's place, where the session's numbers are noted
+#: each engine's database place, found once (a path resolved, a few system calls): a desk opens a session per intake
+_places: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
 
 
 def _place(session: Session) -> str:
     place = session.info.get(_PLACE)
     if place is None:
-        url = session.get_bind().engine.url.render_as_string(hide_password=False)
-        place = session.info[_PLACE] = database_place(url)
+        engine = session.get_bind().engine
+        place = _places.get(engine)
+        if place is None:
+            place = _places[engine] = database_place(engine.url.render_as_string(hide_password=False))
+        session.info[_PLACE] = place
     return str(place)
 
 
@@ -172,30 +176,31 @@ def note_document_issued(session: Session, desk: Desk, day: dt.date, kind: str, 
 
 
 def _pending(session: Session) -> tuple[dict[str, str], dict[str, SeriesMark]]:
-    """What the open transaction issued; the first number of a transaction sets up the one note write after it.
+    """What the open transaction issued, noted in one write after it commits (:func:`_committed`).
 
     One write (and one fsync) per commit whatever it numbered; a transaction rolled back notes nothing.
     """
-    if _LISTENING not in session.info:
-        session.info[_LISTENING] = True
-        place = _place(session)
-
-        def committed(_session: Session) -> None:
-            cases, series = session.info.pop(_PENDING, ({}, {}))
-            if not cases and not series:
-                return
-            try:
-                remember_marks(place, cases, series)
-            except OSError:  # the numbers are taken and printed; the next start's check is only weaker for it
-                log.exception("numbers %s not noted outside the database", [*cases.values(), *series])
-
-        def rolled_back(_session: Session) -> None:
-            session.info.pop(_PENDING, None)
-
-        event.listen(session, "after_commit", committed)
-        event.listen(session, "after_rollback", rolled_back)
+    _place(session)  # where the commit notes them
     pending: tuple[dict[str, str], dict[str, SeriesMark]] = session.info.setdefault(_PENDING, ({}, {}))
     return pending
+
+
+@event.listens_for(Session, "after_commit")
+def _committed(session: Session) -> None:
+    """Every session's commit notes what it issued, if anything: listened to once for all sessions, not set up
+    again in each (a desk opens one per intake)."""
+    cases, series = session.info.pop(_PENDING, ({}, {}))
+    if not cases and not series:
+        return
+    try:
+        remember_marks(session.info[_PLACE], cases, series)
+    except OSError:  # the numbers are taken and printed; the next start's check is only weaker for it
+        log.exception("numbers %s not noted outside the database", [*cases.values(), *series])
+
+
+@event.listens_for(Session, "after_rollback")
+def _rolled_back(session: Session) -> None:
+    session.info.pop(_PENDING, None)
 
 
 def skip_issued(session: Session, desk: Desk, today: dt.date) -> str | None:

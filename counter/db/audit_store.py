@@ -39,7 +39,7 @@ def _statements() -> tuple[Any, Any, Any]:
 
 def _take_next(session: Session, key: str) -> tuple[int, str] | None:
     """The chain's next number and its last hash; the UPDATE locks the head until commit."""
-    row = session.execute(_statements()[0], {"chain_key": key}).first()
+    row = session.connection().execute(_statements()[0], {"chain_key": key}).first()
     return None if row is None else (int(row[0]), str(row[1]))
 
 
@@ -84,7 +84,8 @@ def append(
     )
     digest = entry_hash(prev_hash, fields)
     _, add, moved = _statements()
-    session.execute(
+    connection = session.connection()  # plain statements: without the session's ORM handling of each
+    connection.execute(
         add,
         {
             "chain": key,
@@ -101,7 +102,7 @@ def append(
             "state": fields.state,
         },
     )
-    session.execute(moved, {"chain_key": key, "digest": digest})
+    connection.execute(moved, {"chain_key": key, "digest": digest})
     return seq
 
 

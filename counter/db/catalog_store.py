@@ -239,14 +239,19 @@ def guide_version(session: Session, version_id: int) -> StoredGuide | None:
     hash cannot.  The few hundred guides of a catalog fit, so a desk reads each once; beyond :data:`KNOWN_GUIDES`
     the oldest kept is let go, so a process never holds more than that.
     """
-    head, whole = _version_statements()
+    head, _whole = _version_statements()
     found = session.execute(head, {"version_id": version_id}).first()
     if found is None:
         return None
-    version, digest = found
+    return known_guide(session, version_id, *found)
+
+
+def known_guide(session: Session, version_id: int, version: int, digest: str) -> StoredGuide | None:
+    """The guide of a version whose number and content hash were just read (with other reads, in one statement:
+    :mod:`counter.db.intake_reads`), as :func:`guide_version` finds it; its document read only when not kept."""
     bundle = _known_guides.get(digest)
     if bundle is None:
-        document = session.execute(whole, {"version_id": version_id}).scalar()
+        document = session.execute(_version_statements()[1], {"version_id": version_id}).scalar()
         if document is None:  # removed between the two reads (a catalog pruned meanwhile)
             return None
         bundle = _parsed(digest, document)

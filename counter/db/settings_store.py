@@ -40,10 +40,22 @@ def _row(session: Session, key: str) -> models.Setting | None:
 
 
 def read_settings(session: Session, keys: Iterable[str]) -> None:
-    """Read ``keys`` in one query for the rest of the transaction: found or missing, later reads ask nothing."""
-    wanted = set(keys)
+    """Read ``keys`` in one query for the rest of the transaction: found or missing, later reads ask nothing.
+
+    Keys already known missing in the transaction are not asked again (:func:`known_missing`); nothing is asked
+    when none is left."""
+    absent = _absent(session)
+    wanted = set(keys) - absent
+    if not wanted:
+        return
     rows = session.scalars(select(models.Setting).where(models.Setting.key.in_(sorted(wanted)))).all()
     _absent(session).update(wanted - {row.key for row in rows})
+
+
+def known_missing(session: Session, keys: Iterable[str]) -> None:
+    """``keys`` were just found missing by a read of this transaction made elsewhere
+    (:mod:`counter.db.intake_reads`): later reads of them ask nothing, as after :func:`read_settings`."""
+    _absent(session).update(keys)
 
 
 def get_setting(session: Session, key: str) -> str | None:
