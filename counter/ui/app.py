@@ -38,7 +38,8 @@ from counter.ui import words
 from counter.ui.app_icon import DESKTOP_FILE, app_icon
 from counter.ui.cases.scanner import install_scanner
 from counter.ui.collector import MainThreadCollector
-from counter.ui.fonts import install_fonts
+from counter.ui.first_paint import after_first_paint
+from counter.ui.fonts import install_fonts, install_rare_fonts
 from counter.ui.geometry import fit_to_screen
 from counter.ui.integrity import check_at_start, start_daily_backup
 from counter.ui.main_window import MainWindow
@@ -74,16 +75,17 @@ def _startup_failure(app: QApplication, message: str, exit_when_ready: bool) -> 
 
 
 def prepare_app(app: QApplication) -> str | None:
-    """Qt's language, the error hook, the desk's text size and the shipped fonts.
+    """Qt's language, the error hook, the desk's text size and the shipped font.
 
-    The Chinese reason when the installation is incomplete.
+    The Chinese reason when the installation is incomplete.  The rare characters' fonts are left to
+    :func:`counter.ui.fonts.install_rare_fonts`, once the window has painted.
     """
     install_qt_language(app)  # Qt's own buttons (确定, 取消) in the desk's language
     install_unexpected_hook()
     apply_text_size()
     incomplete = installation_failure()
     if incomplete is None:
-        install_fonts(app, resources.fonts_dir())
+        install_fonts(app, resources.fonts_dir(), rare_now=False)
     return incomplete
 
 
@@ -337,6 +339,8 @@ def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: b
         if today is None:  # a site nobody has set up gets its set-up form (training works in its own database)
             window.desk_actions.database_open.connect(window.desk_actions.offer_site_set_up)
     warm_up = _bring_catalog_up(window, db, quick, today)
+    # the first screen draws no rare name character (the search box, the catalog's names, the sign-in)
+    after_first_paint(app, lambda: install_rare_fonts(resources.fonts_dir()))
     if not exit_when_ready and today is None:
         QTimer.singleShot(0, lambda: start_daily_backup(db.url))
     code = app.exec()
