@@ -231,7 +231,7 @@ def _warm_up(store: Store, opened: Callable[[], None], check: Callable[[], None]
 
 
 def _bring_catalog_up(
-    window: MainWindow, db: Store, quick: QuickStart | None, today: dt.date | None = None
+    app: QApplication, window: MainWindow, db: Store, quick: QuickStart | None, today: dt.date | None = None
 ) -> threading.Thread | None:
     """After a full start, sync the bundled catalog; after a quick one, warm the database up; the warm-up thread."""
     opened = window.desk_actions.database_open.emit
@@ -251,9 +251,9 @@ def _bring_catalog_up(
     window.show_catalog_problems(quick.catalog_problems)
     QTimer.singleShot(0, lambda: window.catalog_ready.emit(True))
     warm_up = threading.Thread(target=_warm_up, args=(db, opened, check), name="db-warm-up", daemon=True)
-    # once the event loop runs, after the window's first paint: importing SQLAlchemy holds the interpreter's lock
+    # after the first paint (a zero timer would run before it): importing SQLAlchemy holds the interpreter's lock
     # for long stretches, and started earlier it would hold the window back while the clerk can only wait for it
-    QTimer.singleShot(0, warm_up.start)
+    after_first_paint(app, warm_up.start)
     return warm_up
 
 
@@ -338,7 +338,7 @@ def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: b
         QTimer.singleShot(0, window.start_pad)
         if today is None:  # a site nobody has set up gets its set-up form (training works in its own database)
             window.desk_actions.database_open.connect(window.desk_actions.offer_site_set_up)
-    warm_up = _bring_catalog_up(window, db, quick, today)
+    warm_up = _bring_catalog_up(app, window, db, quick, today)
     # the first screen draws no rare name character (the search box, the catalog's names, the sign-in)
     after_first_paint(app, lambda: install_rare_fonts(resources.fonts_dir()))
     if not exit_when_ready and today is None:

@@ -191,3 +191,39 @@ def test_rare_fonts_wait_for_the_first_paint(resources: Path, counter_home: Path
     assert done.returncode == 0, done.stderr
     assert "painted before: True" in done.stdout
     assert "rare fonts: ['HanaMinA', 'HanaMinB']" in done.stdout
+
+
+def test_the_warm_up_thread_starts_after_the_first_paint(resources: Path, counter_home: Path) -> None:
+    """Importing SQLAlchemy on the warm-up thread holds the interpreter's lock: the window paints before it starts.
+
+    Qt runs the zero timers queued before ``exec`` ahead of its first paint, so a timer was not enough.
+    """
+    desk = (
+        "import sys\n"
+        "from PySide6.QtCore import QEvent, QObject\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from counter.ui import app\n"
+        "painted = []\n"
+        "class Paints(QObject):\n"
+        "    def eventFilter(self, watched, event):\n"
+        "        if event.type() == QEvent.Type.Paint:\n"
+        "            painted.append(watched)\n"
+        "        return False\n"
+        "paints = Paints()\n"
+        "warm_up = app._warm_up\n"
+        "def warming(*args):\n"
+        "    print('painted before the warm-up:', bool(painted), flush=True)\n"
+        "    warm_up(*args)\n"
+        "app._warm_up = warming\n"
+        "fit = app.fit_to_screen\n"
+        "def fitted(*args):\n"
+        "    QApplication.instance().installEventFilter(paints)\n"
+        "    app.QTimer.singleShot(3000, QApplication.quit)\n"
+        "    fit(*args)\n"
+        "app.fit_to_screen = fitted\n"
+        "raise SystemExit(app.run(None, False, []))\n"
+    )
+    assert run_app(RUN).returncode == 0  # the first start; the next is a quick one, with its warm-up thread
+    done = run_app(desk)
+    assert done.returncode == 0, done.stderr
+    assert "painted before the warm-up: True" in done.stdout
