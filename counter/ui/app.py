@@ -289,7 +289,8 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
         return 0
     if claim is Claim.UNANSWERED:
         return _startup_failure(app, words.DESK_ALREADY_RUNNING_NO_ANSWER.format(lock=desk.lock_path), exit_when_ready)
-    QTimer.singleShot(0, desk.listen)  # when the event loop first runs: a start-up question, or the window shown
+    # once a window has painted, a start-up question's or the desk's: Qt's network module loads after the first paint
+    after_first_paint(app, desk.listen)
     collector = MainThreadCollector(app)  # no Qt object freed by the garbage collector on a worker thread
     try:
         training_file = training and is_training_database(url)  # --today with --db: that file is not thrown away

@@ -140,7 +140,7 @@ def test_nothing_heavy_is_loaded_before_the_window_shows(resources: Path) -> Non
     assert "loaded when shown: []" in again.stdout
 
 
-def test_rare_fonts_wait_for_the_first_paint(resources: Path, counter_home: Path) -> None:
+def test_rare_fonts_and_the_desk_socket_wait_for_the_first_paint(resources: Path, counter_home: Path) -> None:
     """Ready (the first search painted) comes without reading the shipped Hanazono files; the desk registers them
     once a window has painted (the machine's own fonts may have Hanazono too: only the desk's own are counted)."""
     ready = (
@@ -152,6 +152,7 @@ def test_rare_fonts_wait_for_the_first_paint(resources: Path, counter_home: Path
         "    answer(window)\n"
         "    shipped = [f for i in range(8) for f in QFontDatabase.applicationFontFamilies(i)]\n"
         "    print('rare fonts at ready:', sorted({'HanaMinA', 'HanaMinB'} & set(shipped)))\n"
+        "    print('network at ready:', 'PySide6.QtNetwork' in sys.modules)\n"
         "app.answer_first_search = answered\n"
         f"{RUN}\n"
     )
@@ -159,6 +160,7 @@ def test_rare_fonts_wait_for_the_first_paint(resources: Path, counter_home: Path
     done = run_app(ready)  # the warm start: ready is the first paint
     assert done.returncode == 0, done.stderr
     assert "rare fonts at ready: []" in done.stdout
+    assert "network at ready: False" in done.stdout  # the socket answering later starts comes after the paint too
     desk = (
         "import sys\n"
         "from PySide6.QtCore import QEvent, QObject\n"
