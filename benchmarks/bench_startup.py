@@ -80,9 +80,10 @@ entry()
 """
 # what a warm start loads by the time it is ready but must not need: the documents, the catalog's readers, pinyin;
 # by the time it is ready, also the catalog's model, the numbers' check, the log's masking and the windows behind the
-# desk's buttons (each module with those below it), which the first search does not use
+# desk's buttons (each module with those below it), which the first search does not use, and Qt's network module
+# (the socket answering later starts is opened once the window has painted)
 NOT_NEEDED = (
-    "reportlab", "pypinyin", "openpyxl", "tomllib", "alembic", "sqlalchemy", "importlib.resources",
+    "reportlab", "pypinyin", "openpyxl", "tomllib", "alembic", "sqlalchemy", "importlib.resources", "PySide6.QtNetwork",
     "counter.catalog.model", "counter.audit.masking", "counter.identifiers", "counter.ui.number_check",
     "counter.words.database", "counter.backup.schema", "counter.documents", "counter.sync", "counter.ui.intake",
     "counter.ui.printing", "counter.ui.pad", "counter.ui.sync", "counter.ui.signin.controller", "counter.ui.guide_view",

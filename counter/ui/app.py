@@ -38,7 +38,8 @@ from counter.ui import words
 from counter.ui.app_icon import DESKTOP_FILE, app_icon
 from counter.ui.cases.scanner import install_scanner
 from counter.ui.collector import MainThreadCollector
-from counter.ui.fonts import install_fonts
+from counter.ui.first_paint import after_first_paint
+from counter.ui.fonts import install_fonts, install_rare_fonts
 from counter.ui.geometry import fit_to_screen
 from counter.ui.integrity import check_at_start, start_daily_backup
 from counter.ui.main_window import MainWindow
@@ -74,16 +75,17 @@ def _startup_failure(app: QApplication, message: str, exit_when_ready: bool) -> 
 
 
 def prepare_app(app: QApplication) -> str | None:
-    """Qt's language, the error hook, the desk's text size and the shipped fonts.
+    """Qt's language, the error hook, the desk's text size and the shipped font.
 
-    The Chinese reason when the installation is incomplete.
+    The Chinese reason when the installation is incomplete.  The rare characters' fonts are left to
+    :func:`counter.ui.fonts.install_rare_fonts`, once the window has painted.
     """
     install_qt_language(app)  # Qt's own buttons (确定, 取消) in the desk's language
     install_unexpected_hook()
     apply_text_size()
     incomplete = installation_failure()
     if incomplete is None:
-        install_fonts(app, resources.fonts_dir())
+        install_fonts(app, resources.fonts_dir(), rare_now=False)
     return incomplete
 
 
@@ -229,7 +231,7 @@ def _warm_up(store: Store, opened: Callable[[], None], check: Callable[[], None]
 
 
 def _bring_catalog_up(
-    window: MainWindow, db: Store, quick: QuickStart | None, today: dt.date | None = None
+    app: QApplication, window: MainWindow, db: Store, quick: QuickStart | None, today: dt.date | None = None
 ) -> threading.Thread | None:
     """After a full start, sync the bundled catalog; after a quick one, warm the database up; the warm-up thread."""
     opened = window.desk_actions.database_open.emit
@@ -249,9 +251,9 @@ def _bring_catalog_up(
     window.show_catalog_problems(quick.catalog_problems)
     QTimer.singleShot(0, lambda: window.catalog_ready.emit(True))
     warm_up = threading.Thread(target=_warm_up, args=(db, opened, check), name="db-warm-up", daemon=True)
-    # once the event loop runs, after the window's first paint: importing SQLAlchemy holds the interpreter's lock
+    # after the first paint (a zero timer would run before it): importing SQLAlchemy holds the interpreter's lock
     # for long stretches, and started earlier it would hold the window back while the clerk can only wait for it
-    QTimer.singleShot(0, warm_up.start)
+    after_first_paint(app, warm_up.start)
     return warm_up
 
 
@@ -287,7 +289,8 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
         return 0
     if claim is Claim.UNANSWERED:
         return _startup_failure(app, words.DESK_ALREADY_RUNNING_NO_ANSWER.format(lock=desk.lock_path), exit_when_ready)
-    QTimer.singleShot(0, desk.listen)  # when the event loop first runs: a start-up question, or the window shown
+    # once a window has painted, a start-up question's or the desk's: Qt's network module loads after the first paint
+    after_first_paint(app, desk.listen)
     collector = MainThreadCollector(app)  # no Qt object freed by the garbage collector on a worker thread
     try:
         training_file = training and is_training_database(url)  # --today with --db: that file is not thrown away
@@ -336,7 +339,9 @@ def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: b
         QTimer.singleShot(0, window.start_pad)
         if today is None:  # a site nobody has set up gets its set-up form (training works in its own database)
             window.desk_actions.database_open.connect(window.desk_actions.offer_site_set_up)
-    warm_up = _bring_catalog_up(window, db, quick, today)
+    warm_up = _bring_catalog_up(app, window, db, quick, today)
+    # the first screen draws no rare name character (the search box, the catalog's names, the sign-in)
+    after_first_paint(app, lambda: install_rare_fonts(resources.fonts_dir()))
     if not exit_when_ready and today is None:
         QTimer.singleShot(0, lambda: start_daily_backup(db.url))
     code = app.exec()

@@ -92,7 +92,10 @@ class SingleDesk(QObject):
             time.sleep(RETRY_SECONDS)  # the first is starting (no socket yet) or has just ended (lock not yet free)
 
     def listen(self) -> None:
-        """Answer later starts.  Called once the event loop runs: Qt's network module loads after the window shows."""
+        """Answer later starts.  Called once a window has painted: Qt's network module loads after the first paint.
+
+        A later start in between finds no socket yet and tries again (:meth:`claim`).
+        """
         if not self._lock.isLocked() or self._server is not None:
             return  # a desk that has already closed, or had no lock to take
         from PySide6.QtNetwork import QLocalServer

@@ -80,3 +80,37 @@ def test_rare_name_characters_are_drawn_from_the_shipped_fallback(tmp_path: Path
     assert "WenQuanYi Micro Hei" in families
     assert families & {"HanaMinA", "HanaMinB"}
     assert all("0" not in glyphs.split(",") for _, glyphs in runs), runs
+
+
+LATER_PROBE = """
+import sys
+from pathlib import Path
+from PySide6.QtGui import QFontDatabase, QTextLayout
+from PySide6.QtWidgets import QApplication, QLabel
+from counter.ui.fonts import FALLBACK_FAMILIES, install_fonts, install_rare_fonts
+
+app = QApplication([])
+install_fonts(app, Path(sys.argv[1]), rare_now=False)
+print("before:", sorted(set(FALLBACK_FAMILIES) & set(QFontDatabase.families())))
+label = QLabel("王䶮 李𬭚 𬍚")
+label.show()
+label.repaint()
+install_rare_fonts(Path(sys.argv[1]))
+print("after:", [f for f in QFontDatabase.families() if f in FALLBACK_FAMILIES])
+layout = QTextLayout("王䶮 李𬭚 𬍚", app.font())
+layout.beginLayout()
+layout.createLine()
+layout.endLayout()
+for run in layout.glyphRuns():
+    print(run.rawFont().familyName(), ",".join(str(g) for g in run.glyphIndexes()))
+"""
+
+
+def test_rare_fonts_registered_after_the_first_paint_still_draw_rare_characters(tmp_path: Path) -> None:
+    """The desk's start names the Hanazono families before registering them: text drawn later finds them."""
+    out = run_without_system_fonts(tmp_path, LATER_PROBE).splitlines()
+    assert out[0] == "before: []"
+    assert out[1] == "after: ['HanaMinA', 'HanaMinB']"  # FALLBACK_FAMILIES are the files' families
+    runs = [line.rsplit(" ", 1) for line in out[2:]]
+    assert {family for family, _ in runs} >= {"WenQuanYi Micro Hei", "HanaMinA"}
+    assert all("0" not in glyphs.split(",") for _, glyphs in runs), runs

@@ -138,3 +138,94 @@ def test_nothing_heavy_is_loaded_before_the_window_shows(resources: Path) -> Non
     again = run_app(probe)
     assert again.returncode == 0, again.stderr
     assert "loaded when shown: []" in again.stdout
+
+
+def test_rare_fonts_and_the_desk_socket_wait_for_the_first_paint(resources: Path, counter_home: Path) -> None:
+    """Ready (the first search painted) comes without reading the shipped Hanazono files; the desk registers them
+    once a window has painted (the machine's own fonts may have Hanazono too: only the desk's own are counted)."""
+    ready = (
+        "import sys\n"
+        "from PySide6.QtGui import QFontDatabase\n"
+        "from counter.ui import app\n"
+        "answer = app.answer_first_search\n"
+        "def answered(window):\n"
+        "    answer(window)\n"
+        "    shipped = [f for i in range(8) for f in QFontDatabase.applicationFontFamilies(i)]\n"
+        "    print('rare fonts at ready:', sorted({'HanaMinA', 'HanaMinB'} & set(shipped)))\n"
+        "    print('network at ready:', 'PySide6.QtNetwork' in sys.modules)\n"
+        "app.answer_first_search = answered\n"
+        f"{RUN}\n"
+    )
+    assert run_app(ready).returncode == 0  # the first start: the catalog is brought in after the window paints
+    done = run_app(ready)  # the warm start: ready is the first paint
+    assert done.returncode == 0, done.stderr
+    assert "rare fonts at ready: []" in done.stdout
+    assert "network at ready: False" in done.stdout  # the socket answering later starts comes after the paint too
+    desk = (
+        "import sys\n"
+        "from PySide6.QtCore import QEvent, QObject\n"
+        "from PySide6.QtGui import QFontDatabase\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from counter.ui import app\n"
+        "painted = []\n"
+        "class Paints(QObject):\n"
+        "    def eventFilter(self, watched, event):\n"
+        "        if event.type() == QEvent.Type.Paint:\n"
+        "            painted.append(watched)\n"
+        "        return False\n"
+        "paints = Paints()\n"
+        "register = app.install_rare_fonts\n"
+        "def registered(folder):\n"
+        "    print('painted before:', bool(painted))\n"
+        "    register(folder)\n"
+        "    shipped = [f for i in range(8) for f in QFontDatabase.applicationFontFamilies(i)]\n"
+        "    print('rare fonts:', sorted({'HanaMinA', 'HanaMinB'} & set(shipped)))\n"
+        "    QApplication.instance().quit()\n"
+        "app.install_rare_fonts = registered\n"
+        "fit = app.fit_to_screen\n"
+        "def fitted(*args):\n"
+        "    QApplication.instance().installEventFilter(paints)\n"
+        "    fit(*args)\n"
+        "app.fit_to_screen = fitted\n"
+        "raise SystemExit(app.run(None, False, []))\n"
+    )
+    done = run_app(desk)
+    assert done.returncode == 0, done.stderr
+    assert "painted before: True" in done.stdout
+    assert "rare fonts: ['HanaMinA', 'HanaMinB']" in done.stdout
+
+
+def test_the_warm_up_thread_starts_after_the_first_paint(resources: Path, counter_home: Path) -> None:
+    """Importing SQLAlchemy on the warm-up thread holds the interpreter's lock: the window paints before it starts.
+
+    Qt runs the zero timers queued before ``exec`` ahead of its first paint, so a timer was not enough.
+    """
+    desk = (
+        "import sys\n"
+        "from PySide6.QtCore import QEvent, QObject\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from counter.ui import app\n"
+        "painted = []\n"
+        "class Paints(QObject):\n"
+        "    def eventFilter(self, watched, event):\n"
+        "        if event.type() == QEvent.Type.Paint:\n"
+        "            painted.append(watched)\n"
+        "        return False\n"
+        "paints = Paints()\n"
+        "warm_up = app._warm_up\n"
+        "def warming(*args):\n"
+        "    print('painted before the warm-up:', bool(painted), flush=True)\n"
+        "    warm_up(*args)\n"
+        "app._warm_up = warming\n"
+        "fit = app.fit_to_screen\n"
+        "def fitted(*args):\n"
+        "    QApplication.instance().installEventFilter(paints)\n"
+        "    app.QTimer.singleShot(3000, QApplication.quit)\n"
+        "    fit(*args)\n"
+        "app.fit_to_screen = fitted\n"
+        "raise SystemExit(app.run(None, False, []))\n"
+    )
+    assert run_app(RUN).returncode == 0  # the first start; the next is a quick one, with its warm-up thread
+    done = run_app(desk)
+    assert done.returncode == 0, done.stderr
+    assert "painted before the warm-up: True" in done.stdout
