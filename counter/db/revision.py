@@ -5,7 +5,7 @@ No SQLAlchemy here: the faces learn of a too-new database through :class:`Schema
 
 from __future__ import annotations
 
-HEAD = "0014_due_indexes"
+HEAD = "0015_service_standing"
 
 
 class SchemaTooNew(Exception):
