@@ -7,7 +7,8 @@ row per day, desk, clerk, bundle or site.  The definitions are the domain's (:mo
 counts, and ``tests/actions/test_period_figures.py`` holds the sums equal to the domain's own computation on a varied
 dataset, on SQLite and PostgreSQL.
 
-Every query starts from an indexed date range (migration 0013): the cases by the day they were taken or accepted,
+Every query starts from an indexed date range (migrations 0013, 0015): the cases by the day they were taken or
+accepted, with the standing each keeps of its rating (:mod:`counter.db.service_standing`) in the index beside them;
 the rectifications by the day they opened.  A line is identified by its *part*: (day,), (site, desk), (clerk,),
 (bundle code,) or (site,), as :func:`counter.ratings.figures.line_key` takes it; days come back as ISO text.
 """
@@ -23,9 +24,9 @@ from sqlalchemy.orm import Session, aliased
 
 from counter.case.status import CaseStatus
 from counter.db import models
+from counter.db.service_standing import Standing
 from counter.intake.outcome import Outcome
 from counter.ratings.figures import Grouping
-from counter.ratings.levels import BAD_LEVELS
 from counter.ratings.rectification import RectState
 
 __all__ = ["GroupCount", "RectLine", "ServiceLine", "bundle_names", "rectification_lines", "service_lines",
@@ -105,25 +106,19 @@ def service_lines(
     """The cases taken from ``first`` to ``last`` (both included), counted per line.
 
     A service's desk and clerk are those that sent it to the pad (its first round), else the case's: a rating
-    belongs to whoever served.
+    belongs to whoever served.  How it was rated is the standing the case keeps (:mod:`counter.db.service_standing`),
+    so the month is counted from the figure index, never joined to the ratings; only a 容缺受理 case looks at its
+    materials, whose lateness depends on ``today``.
     """
-    c, rq, r = models.Case, aliased(models.RatingRequest), models.Rating
-    lapse, appeal = models.RatingLapse, models.RatingAppeal
-    rect, line = models.Rectification, models.RectificationHistory
-    material = aliased(models.CaseMaterial)
+    c, material = models.Case, aliased(models.CaseMaterial)
     keys = _grouped_by(
-        grouping, c.received_on, c.site_code, func.coalesce(rq.desk_no, c.desk_no),
-        func.coalesce(rq.clerk, c.clerk), c.bundle_code,
+        grouping, c.received_on, c.site_code, func.coalesce(c.served_desk_no, c.desk_no),
+        func.coalesce(c.served_clerk, c.clerk), c.bundle_code,
     )  # fmt: skip
-    rated = r.id.is_not(None)
-    # the ratings removed on appeal, joined once (appeals are few) rather than looked up in every count they change
-    upheld = select(appeal.rating_id).where(appeal.upheld.is_(True)).distinct().subquery("upheld")
-    kept = and_(rated, upheld.c.rating_id.is_(None))
-    bad = and_(kept, r.level.in_([level.value for level in BAD_LEVELS]))
-    # 已反馈 is final, so a rectification is fed back when any line of its history says so
-    fed_back = exists().where(
-        rect.rating_id == r.id, line.rectification_id == rect.id, line.state_after == RectState.FED_BACK.value
-    )
+
+    def standing(*among: Standing) -> ColumnElement[bool]:
+        return c.rating_standing.in_([s.value for s in among])
+
     late = exists().where(
         material.case_id == c.id,
         material.due_on.is_not(None),
@@ -135,24 +130,19 @@ def service_lines(
         select(
             *keys,
             func.count(),
-            _count_if(and_(rq.id.is_not(None), ~rated, lapse.id.is_(None))),
-            _count_if(kept),
-            _count_if(bad),
-            _count_if(and_(~rated, lapse.id.is_not(None))),
-            _count_if(rq.id.is_(None)),
-            _count_if(and_(rated, ~kept)),
-            _count_if(and_(bad, fed_back)),
+            _count_if(standing(Standing.PENDING)),
+            _count_if(standing(Standing.GOOD, Standing.BAD, Standing.RECTIFIED)),
+            _count_if(standing(Standing.BAD, Standing.RECTIFIED)),
+            _count_if(standing(Standing.LAPSED)),
+            _count_if(standing(Standing.NOT_SENT)),
+            _count_if(standing(Standing.EXCLUDED)),
+            _count_if(standing(Standing.RECTIFIED)),
             _count_if(c.outcome == Outcome.ACCEPT.value),
             _count_if(deferred),
             _count_if(c.outcome == Outcome.CORRECT.value),
             _count_if(c.outcome == Outcome.REFUSE.value),
             _count_if(and_(deferred, live, late)),
         )
-        .select_from(c)
-        .outerjoin(rq, and_(rq.case_id == c.id, rq.round == 1))
-        .outerjoin(r, r.request_id == rq.id)
-        .outerjoin(lapse, lapse.request_id == rq.id)
-        .outerjoin(upheld, upheld.c.rating_id == r.id)
         .where(c.received_on.between(first, last))
         .group_by(*keys)
     )

@@ -1,0 +1,43 @@
+"""How the figures read: from the cases' own rows, never joined to the ratings.
+
+The counts themselves are held to the domain's in ``tests/actions/test_period_figures.py``; here, the statements
+a month's figures send (captured as they run).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.desk import desk_at
+from counter.actions.period_figures import period_figures
+from counter.host.desk_config import DeskConfig
+from counter.ratings.figures import Grouping
+
+DESK = desk_at(DeskConfig(site_code="XAM01", site_name="兴安盟政务服务中心", desk_no="8", clerk="乌兰"))
+FIRST, LAST = dt.date(2026, 10, 1), dt.date(2026, 10, 31)
+
+
+def test_the_services_are_counted_without_joining_the_ratings(catalog_hall: sessionmaker[Session]) -> None:
+    """What each service's rating came to is the standing its case keeps (counter.db.service_standing)."""
+    bind = catalog_hall.kw["bind"]
+    assert isinstance(bind, Engine)
+    sent: list[str] = []
+
+    def capture(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        sent.append(statement)
+
+    event.listen(bind, "before_cursor_execute", capture)
+    try:
+        with catalog_hall() as session:
+            period_figures(session, FIRST, LAST, Grouping.DESK, LAST, desk=DESK)
+    finally:
+        event.remove(bind, "before_cursor_execute", capture)
+    reads = [s for s in sent if 'FROM "case"' in s and "GROUP BY" in s]
+    assert reads  # the services and the accepted cases
+    for statement in reads:
+        for table in ("rating_request", "rating_lapse", "rating_appeal", "rectification_history"):
+            assert table not in statement
