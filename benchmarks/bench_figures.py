@@ -129,6 +129,8 @@ def floor(conn: Connection, first: dt.date, last: dt.date, grouping: Grouping, t
         else ""
     )
     params = {"first": first, "last": last, "today": today}
+    if conn.dialect.name == "postgresql":  # as the figures read: no JIT compilation (counter.db.figure_store)
+        conn.execute(text("SET LOCAL jit = off"))
     rows = [
         *conn.execute(text(_SERVICES.format(key=services)), params),
         *conn.execute(text(_VERSIONS.format(key=versions)), params),

@@ -1,4 +1,4 @@
-"""How the figures read: from the cases' own rows, never joined to the ratings.
+"""How the figures read: from the cases' own rows, never joined to the ratings, and without JIT on PostgreSQL.
 
 The counts themselves are held to the domain's in ``tests/actions/test_period_figures.py``; here, the statements
 a month's figures send (captured as they run).
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.desk import desk_at
@@ -41,3 +41,18 @@ def test_the_services_are_counted_without_joining_the_ratings(catalog_hall: sess
     for statement in reads:
         for table in ("rating_request", "rating_lapse", "rating_appeal", "rectification_history"):
             assert table not in statement
+
+
+def test_the_figures_are_not_jit_compiled(catalog_hall: sessionmaker[Session]) -> None:
+    """A month's estimate passes PostgreSQL's JIT thresholds, and compiling cost more than counting."""
+    with catalog_hall() as session:
+        if session.get_bind().dialect.name != "postgresql":
+            return
+        session.execute(text("SET jit = on"))  # as a hall's server has it by default
+        session.commit()
+        period_figures(session, FIRST, LAST, Grouping.DAY, LAST, desk=DESK)
+        assert session.scalar(text("SHOW jit")) == "off"  # for this read transaction
+        session.commit()
+        assert session.scalar(text("SHOW jit")) == "on"  # and no longer: the server's setting is left as it is
+        session.execute(text("RESET jit"))
+        session.commit()
