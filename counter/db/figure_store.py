@@ -189,25 +189,40 @@ def rectification_lines(
     after its due date, or after its ledger date once it is a 限期整改 (only that move writes one).
     """
     rect, rating, line = models.Rectification, models.Rating, models.RectificationHistory
-    rq, c = models.RatingRequest, models.Case
+    rq, c, opened = models.RatingRequest, models.Case, aliased(models.Rectification)
 
-    def reached(state: RectState) -> ColumnElement[bool]:
-        return exists().where(line.rectification_id == rect.id, line.state_after == state.value)
+    def ever(state: RectState) -> ColumnElement[int]:
+        return func.max(case((line.state_after == state.value, 1), else_=0))
 
-    fix_due = select(func.max(line.fix_due)).where(line.rectification_id == rect.id).scalar_subquery()
-    still_open = and_(~reached(RectState.FED_BACK), ~reached(RectState.VOIDED))
+    # each of the period's rectifications read once with its lines: looking a state up in every line of the league's
+    # history (a hashed subquery per count) read all of it at each call
+    lines = (
+        select(
+            line.rectification_id,
+            ever(RectState.FED_BACK).label("fed_back"),
+            ever(RectState.VOIDED).label("voided"),
+            func.max(line.fix_due).label("fix_due"),
+        )
+        .join(opened, opened.id == line.rectification_id)
+        .where(opened.opened_on.between(first, last))
+        .group_by(line.rectification_id)
+        .subquery("lines")
+    )
+    fed_back, voided = func.coalesce(lines.c.fed_back, 0) == 1, func.coalesce(lines.c.voided, 0) == 1
+    still_open = and_(~fed_back, ~voided)
     keys = _grouped_by(grouping, rect.opened_on, rating.site_code, rating.desk_no, rating.clerk, c.bundle_code)
     stmt = (
         select(
             *keys,
             func.count(),
             _count_if(still_open),
-            _count_if(and_(still_open, func.coalesce(fix_due, rect.due_on) < today)),
-            _count_if(reached(RectState.FED_BACK)),
-            _count_if(reached(RectState.VOIDED)),
+            _count_if(and_(still_open, func.coalesce(lines.c.fix_due, rect.due_on) < today)),
+            _count_if(fed_back),
+            _count_if(voided),
         )
         .select_from(rect)
         .join(rating, rating.id == rect.rating_id)
+        .outerjoin(lines, lines.c.rectification_id == rect.id)
         .where(rect.opened_on.between(first, last))
         .group_by(*keys)
     )

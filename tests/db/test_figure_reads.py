@@ -1,4 +1,5 @@
-"""How the figures read: from the cases' own rows, never joined to the ratings, and without JIT on PostgreSQL.
+"""How the figures read: from the cases' own rows, never joined to the ratings; the history of the period's
+rectifications only; and without JIT on PostgreSQL.
 
 The counts themselves are held to the domain's in ``tests/actions/test_period_figures.py``; here, the statements
 a month's figures send (captured as they run).
@@ -41,6 +42,26 @@ def test_the_services_are_counted_without_joining_the_ratings(catalog_hall: sess
     for statement in reads:
         for table in ("rating_request", "rating_lapse", "rating_appeal", "rectification_history"):
             assert table not in statement
+
+
+def test_only_the_periods_rectifications_have_their_history_read(catalog_hall: sessionmaker[Session]) -> None:
+    """Each count used to look its state up in the league's whole history (a hashed subquery over every line)."""
+    bind = catalog_hall.kw["bind"]
+    assert isinstance(bind, Engine)
+    sent: list[str] = []
+
+    def capture(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        sent.append(statement)
+
+    event.listen(bind, "before_cursor_execute", capture)
+    try:
+        with catalog_hall() as session:
+            period_figures(session, FIRST, LAST, Grouping.DAY, LAST, desk=DESK)
+    finally:
+        event.remove(bind, "before_cursor_execute", capture)
+    (statement,) = [s for s in sent if "rectification_history" in s]
+    assert "EXISTS" not in statement
+    assert statement.count("opened_on BETWEEN") == 2  # the rectifications counted, and those whose lines are read
 
 
 def test_the_figures_are_not_jit_compiled(catalog_hall: sessionmaker[Session]) -> None:
