@@ -174,6 +174,10 @@ class Case(Base):
     denial_reason: Mapped[str] = mapped_column(Text, default="")
     dates_beyond_data: Mapped[bool] = mapped_column(default=False)
     previous_case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id"), nullable=True)
+    # kept by every writer of a rating fact (counter.db.service_standing): the figures count them, not the joins
+    rating_standing: Mapped[str] = mapped_column(String(12), default="not_sent", server_default="not_sent")
+    served_desk_no: Mapped[str | None] = mapped_column(String(4), nullable=True)  # the first round's desk
+    served_clerk: Mapped[str | None] = mapped_column(String(60), nullable=True)  # the first round's clerk
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # the intake's own identity, made at the desk before the first attempt to commit:
     # a retried commit (the connection dropped mid-way) or a repeated sync finds it
@@ -181,10 +185,11 @@ class Case(Base):
 
 
 # The figures count the cases of a range of days per desk, clerk, bundle or site (counter.db.figure_store): these
-# hold every column those counts read, so they are answered from the index alone (migration 0013).
+# hold every column those counts read, so they are answered from the index alone (migrations 0013, 0015).
 Index(
     "ix_case_received_figures",
     Case.received_on, Case.site_code, Case.desk_no, Case.clerk, Case.bundle_code, Case.outcome, Case.status,
+    Case.rating_standing, Case.served_desk_no, Case.served_clerk,
     postgresql_include=["id"],
 )  # fmt: skip
 Index(
@@ -207,7 +212,7 @@ class CaseMaterial(Base):
             sqlite_where=text("due_on IS NOT NULL AND arrived_on IS NULL"),
             postgresql_where=text("due_on IS NOT NULL AND arrived_on IS NULL"),
         ),
-        # the same lines by case: whether an earlier one of the case waits, and a case's next due (migration 0015)
+        # the same lines by case: whether an earlier one of the case waits, and a case's next due (migration 0016)
         Index(
             "ix_case_material_waiting_by_case", "case_id", "due_on", "id",
             sqlite_where=text("due_on IS NOT NULL AND arrived_on IS NULL"),

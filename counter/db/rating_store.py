@@ -19,6 +19,7 @@ from sqlalchemy import BindParameter, Select, and_, bindparam, case, exists, fun
 from sqlalchemy.orm import Session, aliased
 
 from counter.db import models
+from counter.db.service_standing import standing_of_rating, standing_of_rectification, standing_of_request
 from counter.ratings.export import RatingRecord
 from counter.ratings.levels import Channel, Level, RaterKind
 from counter.ratings.names import mask_name
@@ -80,7 +81,9 @@ def add_request(
     stmt = insert(models.RatingRequest).values(
         case_id=case_id, round=round_, sent_at=to_utc(sent_at), site_code=site_code, desk_no=desk_no, clerk=clerk
     )
-    return int(session.execute(stmt.returning(models.RatingRequest.id)).scalar_one())
+    request_id = int(session.execute(stmt.returning(models.RatingRequest.id)).scalar_one())
+    standing_of_request(session, request_id)
+    return request_id
 
 
 def requests_of_case(session: Session, case_id: int) -> list[RequestRow]:
@@ -114,6 +117,7 @@ def pending_requests(session: Session, sent_before: dt.datetime, site_code: str,
 
 def add_lapse(session: Session, request_id: int, at: dt.datetime) -> None:
     session.execute(insert(models.RatingLapse).values(request_id=request_id, at=to_utc(at)))
+    standing_of_request(session, request_id)
 
 
 def add_rating(session: Session, values: dict[str, Any]) -> int:
@@ -123,7 +127,9 @@ def add_rating(session: Session, values: dict[str, Any]) -> int:
         "rated_at": to_utc(values["rated_at"]),
         "reasons": json.dumps(values["reasons"], ensure_ascii=False),
     }
-    return int(session.execute(insert(models.Rating).values(**values).returning(models.Rating.id)).scalar_one())
+    rating_id = int(session.execute(insert(models.Rating).values(**values).returning(models.Rating.id)).scalar_one())
+    standing_of_rating(session, rating_id)
+    return rating_id
 
 
 def rating_of_request(session: Session, request_id: int) -> tuple[int, Level] | None:
@@ -168,6 +174,7 @@ def add_rectification_line(
             state_after=state_after.value, note=note, fix_due=fix_due,
         )
     )  # fmt: skip
+    standing_of_rectification(session, rectification_id)
 
 
 def _rectification_columns(rect: type[models.Rectification]) -> tuple[Any, Any]:
@@ -311,6 +318,7 @@ def add_appeal(
             rating_id=rating_id, at=to_utc(at), by=by, ground=ground.value, upheld=upheld, reason=reason
         )
     )
+    standing_of_rating(session, rating_id)
 
 
 def appeals_of_rating(session: Session, rating_id: int) -> list[AppealLine]:

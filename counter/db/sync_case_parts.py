@@ -19,6 +19,7 @@ from sqlalchemy import and_, bindparam, update
 from sqlalchemy.orm import Session
 
 from counter.db.bulk_rows import bulk_insert
+from counter.db.service_standing import refresh_standing
 from counter.db.sync_tables import (
     APPEAL,
     CASE,
@@ -301,6 +302,8 @@ def merge_ratings(
     bulk_insert(session, RATING, RATING_COLUMNS, [(i, *row) for i, row in zip(made, new_ratings, strict=True)])
     bulk_insert(session, LAPSE, ("request_id", "at"), new_lapses)
     changed |= _merge_rectifications(session, rounds, ids, requests, ratings, earlier_ratings)
+    # in the same transaction as the facts: the figures count the cases' standing (counter.db.service_standing)
+    refresh_standing(session, (ids[uid] for uid in changed))
     return changed
 
 

@@ -1,16 +1,19 @@
 """The figures the database counts equal the domain's own computation, on a varied dataset, on SQLite and PostgreSQL.
 
-The dataset is written row by row as sync or the desks would leave it: cases of three sites, every outcome, voided
-and withdrawn ones, deferrals on time, late or lapsed, services never sent to the pad, pending, lapsed, rated at
-every level, ratings removed on appeal, follow-up rounds, rectifications walked at random through their moves, and
-the pad sent from another desk than the intake's.  What each row means is known here as plain facts, and the
-domain's functions (:func:`counter.ratings.figures.figures_by`, :func:`counter.case.period_figures.rect_counts`,
-:func:`counter.case.promise_figures.promise_figures`…) compute the expected lines from them.
+The dataset is written row by row as sync or the desks would leave it, the pad's side by the rating store's
+writers: cases of three sites, every outcome, voided and withdrawn ones, deferrals on time, late or lapsed,
+services never sent to the pad, pending, lapsed, rated at every level, ratings removed on appeal, follow-up rounds,
+rectifications walked at random through their moves, and the pad sent from another desk than the intake's.  What
+each row means is known here as plain facts, and the domain's functions (:func:`counter.ratings.figures.figures_by`,
+:func:`counter.case.period_figures.rect_counts`, :func:`counter.case.promise_figures.promise_figures`…) compute
+the expected lines from them.  The same dataset is counted again with each case's standing filled in by migration
+0015 instead of the writers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import random
 from collections import defaultdict
 from collections.abc import Iterator
@@ -18,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.catalog import import_source
@@ -31,11 +34,19 @@ from counter.db import models
 from counter.db.catalog_store import guide_version
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
+from counter.db.rating_store import (
+    add_appeal,
+    add_lapse,
+    add_rating,
+    add_rectification,
+    add_rectification_line,
+    add_request,
+)
 from counter.host.desk_config import DeskConfig
 from counter.intake.outcome import Outcome
 from counter.ratings.figures import Figures, Grouping, ServiceFact, fact_part, figures_by, line_key
 from counter.ratings.levels import Level, is_bad
-from counter.ratings.rectification import MOVES, RectEvent, RectState
+from counter.ratings.rectification import MOVES, AppealGround, RectEvent, RectState
 from counter.ratings.status import DeskStatus
 from tests.conftest import SHIPPED_CATALOG
 from tests.pg_server import CATALOG, FreshDatabases
@@ -150,29 +161,26 @@ def fill(session: Session, rng: random.Random, cases: int) -> Expected:
 
 
 def _serve(session: Session, rng: random.Random, case: models.Case, expected: Expected, name: str) -> ServiceFact:
-    """The pad's side of one service: nothing, a pending request, a lapse, or a rating (and what followed it)."""
+    """The pad's side of one service, written by the rating store as the desks write it: nothing, a pending request,
+    a lapse, or a rating (and what followed it)."""
     kind = rng.choice(["not_sent", "pending", "unrated", "rated", "rated", "rated", "rated"])
     if kind == "not_sent":
         return ServiceFact(case.received_on, case.desk_no, case.clerk, case.bundle_code, name, None, None,
                            site_code=case.site_code)  # fmt: skip
     desk_no, clerk = (rng.choice(DESKS), rng.choice(CLERKS)) if rng.random() < 0.2 else (case.desk_no, case.clerk)
-    request = models.RatingRequest(case_id=case.id, round=1, site_code=case.site_code, desk_no=desk_no, clerk=clerk)
-    session.add(request)
-    session.flush()
+    at = dt.datetime.combine(case.received_on, dt.time(9), tzinfo=dt.UTC)
+    request_id = add_request(session, case.id, 1, at, case.site_code, desk_no, clerk)
     status, level, excluded, state = DeskStatus.PENDING, None, False, None
     if kind == "unrated":
-        session.add(models.RatingLapse(request_id=request.id))
+        add_lapse(session, request_id, at + dt.timedelta(hours=1))
         status = DeskStatus.UNRATED
     elif kind == "rated":
         status = DeskStatus.RATED
         level = rng.choice([*Level, Level.DISSATISFIED, Level.VERY_DISSATISFIED])
-        excluded, state = _rate(session, rng, case, request, level, expected)
+        excluded, state = _rate(session, rng, case, (request_id, 1, desk_no, clerk), level, expected)
         if rng.random() < 0.1:  # a follow-up round: kept, never counted in place of the first
-            follow_up = models.RatingRequest(case_id=case.id, round=2, site_code=case.site_code, desk_no=desk_no,
-                                             clerk=clerk)  # fmt: skip
-            session.add(follow_up)
-            session.flush()
-            _rate(session, rng, case, follow_up, rng.choice(list(Level)), expected)
+            follow_up = add_request(session, case.id, 2, at, case.site_code, desk_no, clerk)
+            _rate(session, rng, case, (follow_up, 2, desk_no, clerk), rng.choice(list(Level)), expected)
     return ServiceFact(case.received_on, desk_no, clerk, case.bundle_code, name, status, level, excluded, state,
                        case.site_code)  # fmt: skip
 
@@ -181,40 +189,37 @@ def _rate(
     session: Session,
     rng: random.Random,
     case: models.Case,
-    request: models.RatingRequest,
+    request: tuple[int, int, str, str],
     level: Level,
     expected: Expected,
 ) -> tuple[bool, RectState | None]:
-    """A rating of ``request``; an appeal now and then; a rectification with a random history when it is bad."""
+    """A rating of ``request`` (id, round, desk, clerk); an appeal now and then; a rectification with a random
+    history when it is bad."""
+    request_id, round_, desk_no, clerk = request
     rated_on = case.received_on + dt.timedelta(days=rng.choice([0, 0, 1]))
-    rating = models.Rating(
-        request_id=request.id, level=level.value, channel="hall_tablet", rated_on=rated_on, round=request.round,
-        case_no=case.case_no, item_code=case.bundle_code, item_name="事项", department="部门", clerk=request.clerk,
-        desk_no=request.desk_no, site_code=request.site_code, region="152201", rater_name="某某",
-        rater_id_no="152201199101010011", rater_kind="person",
-    )  # fmt: skip
-    session.add(rating)
-    session.flush()
+    at = dt.datetime.combine(rated_on, dt.time(10), tzinfo=dt.UTC)
+    rating_id = add_rating(session, {
+        "request_id": request_id, "level": level.value, "channel": "hall_tablet", "rated_at": at, "reasons": [],
+        "rated_on": rated_on, "round": round_, "case_no": case.case_no, "item_code": case.bundle_code,
+        "item_name": "事项", "department": "部门", "clerk": clerk, "desk_no": desk_no, "site_code": case.site_code,
+        "region": "152201", "rater_name": "某某", "rater_id_no": "152201199101010011", "rater_kind": "person",
+    })  # fmt: skip
     excluded = False
     for _ in range(rng.choice([0, 0, 0, 1, 2])):
         upheld = rng.random() < 0.5 and not excluded
         excluded = excluded or upheld
-        session.add(models.RatingAppeal(rating_id=rating.id, by="负责人", ground="mistaken", upheld=upheld,
-                                        reason="评价对象有误，复核属实"))  # fmt: skip
+        add_appeal(session, rating_id, at, "负责人", AppealGround.MISTAKEN, upheld, "评价对象有误，复核属实")
     if not is_bad(level):
         return excluded, None
-    rect = models.Rectification(rating_id=rating.id, opened_on=rated_on, period="7 calendar_day",
-                                due_on=rated_on + dt.timedelta(days=7))  # fmt: skip
-    session.add(rect)
-    session.flush()
+    due_on = rated_on + dt.timedelta(days=7)
+    rect_id = add_rectification(session, rating_id, at, rated_on, "7 calendar_day", due_on, False)
     lines = _walk(rng)
     for event, after, fix_due in lines:
-        session.add(models.RectificationHistory(rectification_id=rect.id, by="负责人", event=event.value,
-                                                state_after=after.value, note="记录", fix_due=fix_due))  # fmt: skip
+        add_rectification_line(session, rect_id, at, "负责人", event, after, "记录", fix_due)
     state = lines[-1][1]  # the newest line holds the state
     fixes = [f for _, _, f in lines if f is not None]
-    where = (rated_on, request.site_code, request.desk_no, request.clerk, case.bundle_code)
-    expected.rectifications.append((where, (rect.due_on, state, max(fixes) if fixes else None)))
+    where = (rated_on, case.site_code, desk_no, clerk, case.bundle_code)
+    expected.rectifications.append((where, (due_on, state, max(fixes) if fixes else None)))
     return excluded, state
 
 
@@ -280,10 +285,23 @@ def expected_lines(session: Session, facts: Expected, grouping: Grouping) -> tup
     return (*lines, total_line(lines, promise_total))
 
 
+def backfill(session: Session) -> None:
+    """Forget every case's standing, then fill it in as migration 0015 does for the cases of an older database."""
+    session.execute(update(models.Case).values(rating_standing="not_sent", served_desk_no=None, served_clerk=None))
+    migration = importlib.import_module("counter.db.migrations.versions.0015_service_standing")
+    session.execute(text(migration.BACKFILL))
+
+
+@pytest.mark.parametrize("written_by", ["writers", "migration"])
 @pytest.mark.parametrize("grouping", list(Grouping))
-def test_the_database_counts_what_the_domain_defines(sessions: sessionmaker[Session], grouping: Grouping) -> None:
+def test_the_database_counts_what_the_domain_defines(
+    sessions: sessionmaker[Session], grouping: Grouping, written_by: str
+) -> None:
+    """Through the rating store's writers, each keeping its case's standing, or filled in by the migration."""
     with sessions.begin() as session:
         facts = fill(session, random.Random(20), 400)
+        if written_by == "migration":
+            backfill(session)
     with sessions() as session:
         figures: PeriodFigures = period_figures(session, FIRST, LAST, grouping, TODAY, desk=DESK)
         expected = expected_lines(session, facts, grouping)

@@ -1,7 +1,8 @@
 """A league's hall on PostgreSQL answers ``counter figures --by site`` for the townships whose cases it received.
 
 Two townships on SQLite take the training run's intakes, have some rated (a bad rating opens a rectification) and
-send everything to the hall by real packages; the hall's line for each township is that township's own total.
+send everything to the hall by real packages; the hall's line for each township is that township's own total, and
+stays so when a later package brings a lapse and an appeal to cases the hall counted before.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ import pytest
 from counter.actions.calendar import office_calendar
 from counter.actions.demo import run_demo
 from counter.actions.period_figures import period_figures
-from counter.actions.ratings import record_rating, send_to_pad
+from counter.actions.ratings import decide_appeal, record_rating, record_unrated, send_to_pad
 from counter.case.period_figures import PeriodLine
 from counter.cli.main import main
 from counter.ratings.choice import RatingChoice
 from counter.ratings.figures import Grouping
 from counter.ratings.levels import Level
+from counter.ratings.rectification import AppealGround
 from counter.sync.sites import SiteKind
 from tests.catalog_db import catalog_file
 from tests.pg_server import CATALOG, FreshDatabases
@@ -30,15 +32,34 @@ from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite
 AS_OF = TODAY + dt.timedelta(days=30)
 
 
-def rate(site: Site, case_nos: list[str], levels: list[Level]) -> None:
+def rate(site: Site, case_nos: list[str], levels: list[Level]) -> list[int]:
+    """The cases rated in turn; the ratings' ids."""
+    ratings = []
     for minutes, (case_no, level) in enumerate(zip(case_nos, levels, strict=False)):
         at = NOW + dt.timedelta(minutes=minutes)
         reasons = ("办理时间长",) if level in (Level.DISSATISFIED, Level.VERY_DISSATISFIED) else ()
         with site.sessions.begin() as session:
             pad = send_to_pad(session, case_no, site.desk, at)
-            record_rating(
+            recorded = record_rating(
                 session, pad.request_id, RatingChoice(level, reasons), site.desk, at, office_calendar(session)
             )
+            ratings.append(recorded.rating_id)
+    return ratings
+
+
+def same_totals(hall: Site, townships: list[Site]) -> None:
+    """The hall's line for each township is the township's own total."""
+    totals = {site.code: own_total(site) for site in townships}
+    with hall.sessions() as session:
+        figures = period_figures(session, TODAY, TODAY, Grouping.SITE, AS_OF, desk=hall.desk)
+    assert [line.key for line in figures.lines] == ["ARS01", "WLH02"]
+    for line in figures.lines:  # the township's own total, under the township's name
+        mine = totals[line.key]
+        assert line == replace(
+            mine, key=line.key, label=line.key, ratings=replace(mine.ratings, label=line.key),
+            promise=replace(mine.promise, key=(line.key,), label=line.key),
+        )  # fmt: skip
+        assert line.ratings.services > 0
 
 
 def own_total(site: Site) -> PeriodLine:
@@ -53,30 +74,37 @@ def test_the_hall_answers_by_site_across_its_townships(
     hall_url = fresh_pg.url(CATALOG)
     hall = make_site(fresh_pg.open(hall_url), "XAM01", "兴安盟政务服务中心", SiteKind.HALL, tmp_path)
     townships: list[Site] = []
+    made_at: dict[str, list[str]] = {}
+    bad_ratings: dict[str, int] = {}
     for code, name, levels in (
         ("ARS01", "明水河镇便民服务中心", [Level.SATISFIED, Level.DISSATISFIED]),
         ("WLH02", "义勒力特镇便民服务中心", [Level.VERY_SATISFIED, Level.BASIC, Level.VERY_DISSATISFIED]),
     ):
         site = make_site(sqlite_copy(catalog, tmp_path / f"{code}.sqlite3"), code, name, SiteKind.TOWNSHIP, tmp_path)
         introduce(hall, site)
-        made = run_demo(site.sessions, site.desk, TODAY)
-        rate(site, [case.case_no for case in made], levels)
+        made_at[code] = [case.case_no for case in run_demo(site.sessions, site.desk, TODAY)]
+        bad_ratings[code] = rate(site, made_at[code], levels)[-1]
         townships.append(site)
-    totals = {site.code: own_total(site) for site in townships}
     for site in townships:
         assert hall.take(site.export().data).applied > 0
+    same_totals(hall, townships)
     with hall.sessions() as session:
         figures = period_figures(session, TODAY, TODAY, Grouping.SITE, AS_OF, desk=hall.desk)
-    assert [line.key for line in figures.lines] == ["ARS01", "WLH02"]
-    for line in figures.lines:  # the township's own total, under the township's name
-        mine = totals[line.key]
-        assert line == replace(
-            mine, key=line.key, label=line.key, ratings=replace(mine.ratings, label=line.key),
-            promise=replace(mine.promise, key=(line.key,), label=line.key),
-        )  # fmt: skip
-        assert line.ratings.services > 0
     assert figures.total.ratings.bad == 2
     assert figures.total.rectifications.overdue == 2  # nobody answered them in thirty days
+    # later, at ARS01: a service sent to the pad lapses, and the bad rating is removed on appeal; the next package
+    # brings both to cases the hall has already counted
+    ars = townships[0]
+    later = NOW + dt.timedelta(hours=2)
+    with ars.sessions.begin() as session:
+        record_unrated(session, send_to_pad(session, made_at["ARS01"][-1], ars.desk, later).request_id, later)
+        decide_appeal(session, bad_ratings["ARS01"], "负责人", AppealGround.MISTAKEN, "评价对象有误，复核属实", True,
+                      later, desk=ars.desk)  # fmt: skip
+    assert hall.take(ars.export().data).applied > 0
+    same_totals(hall, townships)
+    with hall.sessions() as session:
+        figures = period_figures(session, TODAY, TODAY, Grouping.SITE, AS_OF, desk=hall.desk)
+    assert (figures.total.ratings.bad, figures.total.ratings.excluded, figures.total.ratings.unrated) == (1, 1, 1)
     for site in townships:
         site.sessions.kw["bind"].dispose()
     exit_code = main(["figures", "--from", TODAY.isoformat(), "--to", TODAY.isoformat(), "--by", "site", "--json",
@@ -84,4 +112,4 @@ def test_the_hall_answers_by_site_across_its_townships(
     out = capsys.readouterr().out
     assert exit_code == 0
     table = json.loads(out)
-    assert [(line["site_code"], line["bad"]) for line in table["lines"]] == [("ARS01", 1), ("WLH02", 1)]
+    assert [(line["site_code"], line["bad"]) for line in table["lines"]] == [("ARS01", 0), ("WLH02", 1)]

@@ -7,8 +7,8 @@ page's time in a hall of 5M cases.  ``ix_case_material_waiting_by_case`` holds t
 led by the case, with the due date and id the question compares; the next due date of the day's cases (the first
 half of F6) is read from it too.
 
-Revision ID: 0015_waiting_by_case
-Revises: 0014_due_indexes
+Revision ID: 0016_waiting_by_case
+Revises: 0015_service_standing
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0015_waiting_by_case"
-down_revision = "0014_due_indexes"
+revision = "0016_waiting_by_case"
+down_revision = "0015_service_standing"
 branch_labels = None
 depends_on = None
 

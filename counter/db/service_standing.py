@@ -1,0 +1,108 @@
+"""Where each case's service stands in the 好差评 figures, kept on the case row whenever one of its facts is written.
+
+The figures of a month (``counter figures``, the supervision window) count a month's cases by how their service
+was rated.  Read from the first round's request, its rating, its lapse, the upheld appeals and the fed-back
+rectifications joined to each case, that cost a second on PostgreSQL for a league's month of 110,000 cases, and
+grew with the league: the joins read those tables whole (millions of rows) to match a month's share of them.  So
+the case row keeps the answer — its standing, one word, and the desk and clerk of the first round (who served) —
+and the month is counted from the cases' figure index alone (migration 0015).
+
+Every writer of one of those facts rewrites the standing of its case in the same transaction: the rating store (a
+request, a rating, a lapse, an appeal, a rectification's line) and the sync import
+(:func:`counter.db.sync_case_parts.merge_ratings`); migration 0015 filled it in for the cases before.  The standing
+is worked out again from all the case's facts, not moved by the one written, so the order facts arrive in (a
+package brings a rating with its appeal and its rectification's lines) cannot leave it wrong.  The facts are
+insert-only (:class:`counter.db.models.Rating` and its kin), so nothing else can change it.
+
+The definitions are those of :mod:`counter.ratings.figures`; ``tests/actions/test_period_figures.py`` holds the
+figures counted from the standing equal to the domain's own computation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+
+from sqlalchemy import ColumnElement, and_, case, exists, select, update
+from sqlalchemy.orm import Session
+
+from counter.db import models
+from counter.db.sync_tables import CASE
+from counter.ratings.levels import BAD_LEVELS
+from counter.ratings.rectification import RectState
+
+__all__ = ["Standing", "refresh_standing", "standing_of_rating", "standing_of_rectification", "standing_of_request"]
+
+_IN_BATCH = 500  # case ids per UPDATE … WHERE id IN (…)
+
+
+class Standing(StrEnum):
+    """A case's service in the figures: the counts of :class:`counter.ratings.figures.Figures`, one word each."""
+
+    NOT_SENT = "not_sent"  # no first round sent to the pad
+    PENDING = "pending"  # sent, neither rated nor lapsed yet
+    LAPSED = "lapsed"  # 未评价: the pad's time ran out
+    GOOD = "good"  # 好评, kept
+    BAD = "bad"  # 差评, kept, its rectification not fed back
+    RECTIFIED = "rectified"  # 差评, kept, its rectification fed back (已整改)
+    EXCLUDED = "excluded"  # rated, and the rating removed on an upheld appeal
+
+
+def _standing(case_id: ColumnElement[int]) -> tuple[ColumnElement[str], ColumnElement[str], ColumnElement[str]]:
+    """(standing, desk, clerk) of the case ``case_id`` names, as correlated expressions over its facts."""
+    rq, r = models.RatingRequest, models.Rating
+    appeal, rect, line = models.RatingAppeal, models.Rectification, models.RectificationHistory
+    first = and_(rq.case_id == case_id, rq.round == 1)
+    rating = and_(first, r.request_id == rq.id)
+    upheld = exists().where(appeal.rating_id == r.id, appeal.upheld.is_(True))
+    bad = r.level.in_([level.value for level in BAD_LEVELS])
+    fed_back = exists().where(
+        rect.rating_id == r.id, line.rectification_id == rect.id, line.state_after == RectState.FED_BACK.value
+    )
+    standing = case(
+        (~exists().where(first), Standing.NOT_SENT.value),
+        (exists().where(rating, upheld), Standing.EXCLUDED.value),
+        (exists().where(rating, bad, fed_back), Standing.RECTIFIED.value),
+        (exists().where(rating, bad), Standing.BAD.value),
+        (exists().where(rating), Standing.GOOD.value),
+        (exists().where(first, models.RatingLapse.request_id == rq.id), Standing.LAPSED.value),
+        else_=Standing.PENDING.value,
+    )
+    desk = select(rq.desk_no).where(first).scalar_subquery()
+    clerk = select(rq.clerk).where(first).scalar_subquery()
+    return standing, desk, clerk
+
+
+def refresh_standing(session: Session, case_ids: Iterable[int]) -> None:
+    """Work out again the standing of the cases named, from their facts as written so far in this transaction."""
+    ids = sorted(set(case_ids))
+    table = CASE
+    standing, desk, clerk = _standing(table.c.id)
+    for start in range(0, len(ids), _IN_BATCH):
+        stmt = (
+            update(table)
+            .where(table.c.id.in_(ids[start : start + _IN_BATCH]))
+            .values(rating_standing=standing, served_desk_no=desk, served_clerk=clerk)
+        )
+        session.execute(stmt)
+
+
+def standing_of_request(session: Session, request_id: int) -> None:
+    """After a request or its lapse is written."""
+    rq = models.RatingRequest
+    refresh_standing(session, session.scalars(select(rq.case_id).where(rq.id == request_id)))
+
+
+def standing_of_rating(session: Session, rating_id: int) -> None:
+    """After a rating or an appeal of it is written."""
+    rq, r = models.RatingRequest, models.Rating
+    cases = session.scalars(select(rq.case_id).join(r, r.request_id == rq.id).where(r.id == rating_id))
+    refresh_standing(session, cases)
+
+
+def standing_of_rectification(session: Session, rectification_id: int) -> None:
+    """After a line of a rectification's history is written."""
+    rect = models.Rectification
+    rating_id = session.scalar(select(rect.rating_id).where(rect.id == rectification_id))
+    if rating_id is not None:
+        standing_of_rating(session, rating_id)
