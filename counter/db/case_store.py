@@ -394,12 +394,27 @@ def _waiting(material: type[models.CaseMaterial]) -> list[ColumnElement[bool]]:
 def deferrals_due_page(session: Session, last_day: dt.date, limit: int) -> list[CaseRow]:
     """The first ``limit`` of :func:`deferrals_due_by`, in its order, read by index whatever the backlog."""
     page = _due_statements(session.get_bind().dialect.name)[0]
-    with _index_walk(session):
+    with index_walk(session):
         return _rows(session, page, {"last_day": last_day, "limit": limit})
 
 
+#: the unit of work's key (``Session.info``) saying the walk's planner settings are in force
+_WALKING = "counter_index_walk"
+#: the settings as found, then the walk's, in one round trip; the settings as found are read first (a CTE
+#: materialised before the row that sets the walk's), so that they can be put back exactly
+_WALK = text(
+    "WITH found AS MATERIALIZED (SELECT current_setting('enable_seqscan') AS seqscan,"
+    " current_setting('max_parallel_workers_per_gather') AS workers)"
+    " SELECT seqscan, workers, set_config('enable_seqscan', 'off', true),"
+    " set_config('max_parallel_workers_per_gather', '0', true) FROM found"
+)
+_PUT_BACK = text(
+    "SELECT set_config('enable_seqscan', :seqscan, true), set_config('max_parallel_workers_per_gather', :workers, true)"
+)
+
+
 @contextmanager
-def _index_walk(session: Session) -> Iterator[None]:
+def index_walk(session: Session) -> Iterator[None]:
     """On PostgreSQL, the walk of ``ix_case_material_waiting`` taken whatever the planner's estimate.
 
     The planner guesses the deferred materials still awaited from each column's statistics on its own (a due date
@@ -407,18 +422,22 @@ def _index_walk(session: Session) -> Iterator[None]:
     read all 16M checklist lines in parallel and sorted them (2.5 s) rather than walk the index and stop at the cap
     (50 ms); extended statistics on the two columns did not mend the guess.  The walk is right whatever the data
     (it stops after the page or the cap), so for these statements only a sequential scan and the parallel workers,
-    whose start alone cost more than the walk, are set aside, and put back at once for the rest of the transaction.
+    whose start alone cost more than the walk, are set aside, and put back as they were for the rest of the
+    transaction.  Setting them and putting them back is one statement each: a reader that sends several walking
+    statements (the F6 lists: the page and both counts) takes the walk once around them all, for each statement
+    is a round trip to the server, and the four of setting and resetting around each of three statements cost
+    the F6 lists more than their reads.  Inside a walk already taken this takes none of its own.
     """
-    if session.get_bind().dialect.name != "postgresql":
+    if session.get_bind().dialect.name != "postgresql" or session.info.get(_WALKING):
         yield
         return
-    session.execute(text("SET LOCAL enable_seqscan = off"))
-    session.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
+    seqscan, workers, *_ = session.execute(_WALK).one()
+    session.info[_WALKING] = True
     try:
         yield
     finally:
-        session.execute(text("RESET enable_seqscan"))
-        session.execute(text("RESET max_parallel_workers_per_gather"))
+        del session.info[_WALKING]
+        session.execute(_PUT_BACK, {"seqscan": seqscan, "workers": workers})
 
 
 def corrections_due_page(session: Session, last_day: dt.date, limit: int) -> list[CaseRow]:
@@ -435,10 +454,10 @@ def due_counts(session: Session, last_day: dt.date, today: dt.date, cap: int) ->
     no more than ``cap`` entries, and the earliest, overdue ones are counted first.
     """
     total, overdue, whole = 0, 0, True
-    for count in _due_statements(session.get_bind().dialect.name)[2]:
-        with _index_walk(session):
+    with index_walk(session):
+        for count in _due_statements(session.get_bind().dialect.name)[2]:
             found, late = session.execute(count, {"last_day": last_day, "today": today, "cap": cap}).one()
-        total, overdue, whole = total + found, overdue + (late or 0), whole and found < cap
+            total, overdue, whole = total + found, overdue + (late or 0), whole and found < cap
     return total, overdue, whole
 
 

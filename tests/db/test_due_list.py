@@ -18,7 +18,7 @@ from counter.actions.case_reads import DUE_COUNT_CAP, DUE_PAGE, day_lists
 from counter.actions.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.db import case_store, models
-from tests.db.test_list_plans import _plans, _scans
+from tests.db.test_list_plans import _plans, _scans, _statements
 
 TODAY = dt.date(2026, 11, 20)  # a Friday: two working days ahead is Tuesday
 WAITING = 1_500  # awaiting deferred materials, nearly all overdue
@@ -109,6 +109,16 @@ def test_the_walk_leaves_the_planner_as_it_found_it(hall: sessionmaker[Session])
         if session.get_bind().dialect.name == "postgresql":
             assert session.execute(text("SHOW enable_seqscan")).scalar_one() == "on"
             assert session.execute(text("SHOW max_parallel_workers_per_gather")).scalar_one() != "0"
+
+
+def test_the_walk_is_set_once_for_the_page_and_both_counts(hall: sessionmaker[Session]) -> None:
+    """Each statement is a round trip to a hall's server: the planner's settings for the walk are set once before
+    the page and the counts and put back once after them, not around each of the three."""
+    sent = _statements(hall, lambda unit: day_lists(unit, TODAY, Desk(DeskIdentity("XAM01", "5"), "测试")))
+    settings = [statement for statement, _ in sent if "set_config(" in statement or statement.startswith("SET ")]
+    with hall() as session:
+        postgres = session.get_bind().dialect.name == "postgresql"
+    assert len(settings) == (2 if postgres else 0), settings
 
 
 def test_a_desk_number_of_one_site_is_not_the_same_desk_at_another(hall: sessionmaker[Session]) -> None:

@@ -122,7 +122,7 @@ def _plans(sessions: sessionmaker[Session], read: Any) -> list[str]:
         conn = session.connection()
         postgres = conn.dialect.name == "postgresql"
         for statement, parameters in _statements(sessions, read):
-            if statement.startswith(("SET ", "RESET ")):  # a planner setting of the read's own: in force as sent
+            if "set_config(" in statement:  # a planner setting of the read's own: in force as sent
                 conn.exec_driver_sql(statement, parameters)
                 continue
             if postgres:
