@@ -427,6 +427,10 @@ def index_walk(session: Session) -> Iterator[None]:
     statements (the F6 lists: the page and both counts) takes the walk once around them all, for each statement
     is a round trip to the server, and the four of setting and resetting around each of three statements cost
     the F6 lists more than their reads.  Inside a walk already taken this takes none of its own.
+
+    When a statement inside fails, nothing is put back: the failure ends the transaction, whose rollback undoes
+    the settings, and a statement sent after it would fail in turn and hide the first failure (a server gone would
+    be reported as a transaction to roll back, not as a connection lost, which the desk waits for and retries).
     """
     if session.get_bind().dialect.name != "postgresql" or session.info.get(_WALKING):
         yield
@@ -437,7 +441,7 @@ def index_walk(session: Session) -> Iterator[None]:
         yield
     finally:
         del session.info[_WALKING]
-        session.execute(_PUT_BACK, {"seqscan": seqscan, "workers": workers})
+    session.execute(_PUT_BACK, {"seqscan": seqscan, "workers": workers})
 
 
 def corrections_due_page(session: Session, last_day: dt.date, limit: int) -> list[CaseRow]:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import insert, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.case_reads import DUE_COUNT_CAP, DUE_PAGE, day_lists
@@ -119,6 +120,14 @@ def test_the_walk_is_set_once_for_the_page_and_both_counts(hall: sessionmaker[Se
     with hall() as session:
         postgres = session.get_bind().dialect.name == "postgresql"
     assert len(settings) == (2 if postgres else 0), settings
+
+
+def test_a_statement_failing_in_the_walk_is_the_failure_reported(hall: sessionmaker[Session]) -> None:
+    """The walk puts nothing back after a failure: on PostgreSQL that statement would fail in turn (the transaction
+    is aborted) and hide the first, which says what went wrong (a server gone, a statement cancelled)."""
+    with hall() as session, pytest.raises(DBAPIError) as failed, case_store.index_walk(session):
+        session.execute(text("SELECT * FROM no_such_list"))
+    assert "no_such_list" in str(failed.value.orig)
 
 
 def test_a_desk_number_of_one_site_is_not_the_same_desk_at_another(hall: sessionmaker[Session]) -> None:
