@@ -8,15 +8,19 @@ hall's sync import, with materials, history, ratings and rectifications), on SQL
    for the sample of case numbers spread over the years, first on the database as built (no ``ANALYZE``), then
    after ``ANALYZE``; p95 against 2 ms. Beside it the database's part alone
    (:func:`counter.actions.case_reads.case_view`), and the floor: the bare driver reading the case by number, its
-   checklist, its history, the case that continues it and its documents with their prints, by hand-written SQL;
+   checklist, its history, the case that continues it, its documents with their prints, its guide version's number
+   and hash and its site's office settings (what the page shows), by hand-written SQL, checked against the page;
 2. the F6 day lists: :func:`counter.actions.case_reads.day_lists` for the newest day at a desk (today's cases, the
    first page of the deferrals and corrections coming due and their capped counts), median against 20 ms; floor:
-   the same rows and counts by five hand-written statements on the bare driver;
+   the same rows and counts by five hand-written statements on the bare driver, the page and the counts on
+   PostgreSQL in a transaction under the planner settings the app walks them with
+   (:func:`counter.db.case_store.index_walk`);
 3. the open rectifications (F8): :func:`counter.actions.ratings.open_rectifications`, its first page as the window
    asks for it, median against 200 ms; floor: the same rows by one hand-written statement on the bare driver.
 
 Ours and the floor are run in turn, round after round, on the same connection settings (SQLite WAL, the app's
-pragmas; PostgreSQL on a throwaway cluster of tests/pg_server.py), so load on the machine falls on both alike.
+pragmas; PostgreSQL on a throwaway cluster of tests/pg_server.py, without JIT compiling as the app's connections),
+so load on the machine falls on both alike.
 
     .venv/bin/python benchmarks/bench_lists.py [--cases 5000000] [--keep FOLDER] [--only sqlite|postgresql]
 
@@ -52,7 +56,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from benchmarks.big_hall import BigHall, build, describe
 from benchmarks.goals import Verdicts, arguments, percentile
 from counter.actions.case_reads import DUE_COUNT_CAP, DUE_PAGE, case_view, day_lists
-from counter.actions.case_view import read_case
+from counter.actions.case_view import CasePage, read_case
 from counter.actions.desk import Desk
 from counter.actions.ratings import open_rectifications
 from counter.case.decisions import LAPSE_EVENTS
@@ -68,7 +72,9 @@ RECTIFICATIONS_GOAL_MS = 200.0
 
 # --- the floors: hand-written SQL on the bare driver -----------------------------------------------------------
 
-_CASE = 'SELECT * FROM "case" WHERE case_no = {p}'
+_CASE = 'SELECT id, guide_version_id, site_code, * FROM "case" WHERE case_no = {p}'
+_GUIDE = "SELECT version, content_hash FROM guide_version WHERE id = {p}"
+_SETTING = "SELECT value FROM setting WHERE key = {p}"
 _LATER = 'SELECT case_no FROM "case" WHERE previous_case_id = {p}'
 _MATERIALS = "SELECT * FROM case_material WHERE case_id = {p} ORDER BY id"
 _HISTORY = "SELECT * FROM case_history WHERE case_id = {p} ORDER BY id"
@@ -115,6 +121,11 @@ _CORRECTIONS = (
     f'SELECT {_ROW}, c.correction_due FROM "case" c JOIN bundle b ON b.code = c.bundle_code {_NOTICES}'
     " ORDER BY c.correction_due, c.case_no LIMIT {p}"
 )
+# the planner settings the app walks the waiting materials with (counter.db.case_store.index_walk), in the floor's
+# own transaction, which puts them back at its end
+_WALK_SETTINGS = (
+    "SELECT set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)"
+)
 _COUNTED = "SELECT count(*), sum(CASE WHEN due < {p} THEN 1 ELSE 0 END) FROM ({rows} LIMIT {p}) x"
 _DEFERRALS_COUNTED = _COUNTED.replace("{rows}", f"SELECT m.due_on AS due {_WALK} ORDER BY m.due_on")
 _CORRECTIONS_COUNTED = _COUNTED.replace(
@@ -142,8 +153,7 @@ class Bare:
         self.postgres = parsed.get_backend_name() == "postgresql"
         if self.postgres:
             conninfo = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
-            # as the desk's connections (counter.db.engine): no JIT compiling, which costs more than these reads
-            self.conn: Any = psycopg.connect(conninfo, autocommit=True, options="-c jit=off")
+            self.conn: Any = psycopg.connect(conninfo, autocommit=True, options="-c jit=off")  # as the app's
             find, mark = "strpos", "%s"
             awaiting, notice = "c.status = 'awaiting_deferred'", "c.status = 'correction_issued'"
         else:
@@ -166,26 +176,38 @@ class Bare:
         cursor.close()
         return found
 
-    def open_case(self, case_no: str) -> int:
+    def open_case(self, case_no: str) -> tuple[int, ...]:
+        """The case's continuations, checklist lines, history lines, documents, and its guide's version."""
         (case,) = self.rows("case", case_no)
-        case_id = case[0]
+        case_id, version_id, site_code = case[:3]
+        ((version, _digest),) = self.rows("guide", version_id)
+        self.rows("setting", f"office.{site_code}")
         return (
-            len(self.rows("later", case_id)) + len(self.rows("materials", case_id))
-            + len(self.rows("history", case_id)) + len(self.rows("documents", case_id))
+            len(self.rows("later", case_id)), len(self.rows("materials", case_id)),
+            len(self.rows("history", case_id)), len(self.rows("documents", case_id)), version,
         )  # fmt: skip
+
+    @contextmanager
+    def _walking(self) -> Iterator[None]:
+        """On PostgreSQL, a transaction under the app's planner settings for the walk of what waits."""
+        if not self.postgres:
+            yield
+            return
+        with self.conn.transaction():
+            self.conn.execute(_WALK_SETTINGS)
+            yield
 
     def day_lists(
         self, day: dt.date, site_code: str, desk_no: str, soon_until: dt.date
     ) -> tuple[list[str], list[str], tuple[int, int]]:
         """The day's cases, the first page coming due, and the two counts capped as the window's are."""
         of_day = [r[0] for r in self.rows("of_day", day, site_code, desk_no)]
-        if self.postgres:  # the walk taken whatever the planner guesses, as the desk's reads take it (one round trip)
-            self.conn.execute("SET enable_seqscan = off; SET max_parallel_workers_per_gather = 0")
-        due = self.rows("deferrals", soon_until, DUE_PAGE) + self.rows("corrections", soon_until, DUE_PAGE)
+        with self._walking():
+            due = self.rows("deferrals", soon_until, DUE_PAGE) + self.rows("corrections", soon_until, DUE_PAGE)
+            counts = [
+                self.rows(name, day, soon_until, DUE_COUNT_CAP)[0] for name in ("due_deferrals", "due_corrections")
+            ]
         page = [r[0] for r in sorted(due, key=lambda r: (r[-1], r[0]))[:DUE_PAGE]]
-        counts = [self.rows(name, day, soon_until, DUE_COUNT_CAP)[0] for name in ("due_deferrals", "due_corrections")]
-        if self.postgres:
-            self.conn.execute("RESET enable_seqscan; RESET max_parallel_workers_per_gather")
         return of_day, page, (sum(int(n) for n, _ in counts), sum(int(late or 0) for _, late in counts))
 
     def close(self) -> None:
@@ -193,7 +215,8 @@ class Bare:
 
 
 _STATEMENTS = {
-    "case": _CASE, "later": _LATER, "materials": _MATERIALS, "history": _HISTORY, "documents": _DOCUMENTS,
+    "case": _CASE, "guide": _GUIDE, "setting": _SETTING,
+    "later": _LATER, "materials": _MATERIALS, "history": _HISTORY, "documents": _DOCUMENTS,
     "newest": 'SELECT received_on, site_code, desk_no FROM "case" ORDER BY id DESC LIMIT 1', "of_day": _OF_DAY,
     "deferrals": _DEFERRALS, "corrections": _CORRECTIONS, "rectifications": _RECTIFICATIONS,
     "due_deferrals": _DEFERRALS_COUNTED, "due_corrections": _CORRECTIONS_COUNTED,
@@ -243,6 +266,15 @@ def _read(sessions: sessionmaker[Session], action: Callable[[Session], Any]) -> 
             return action(session)
 
     return run
+
+
+def _shown(page: CasePage | None) -> tuple[int, ...]:
+    """What :meth:`Bare.open_case` counts, of the case page."""
+    assert page is not None
+    assert page.notices is not None
+    view = page.view
+    later = 1 if view.later_case_no else 0
+    return later, len(view.materials), len(view.history), len(page.notices.lines), view.guide_version
 
 
 def bench_open(verdicts: Verdicts, label: str, sessions: sessionmaker[Session], bare: Bare, numbers: list[str]) -> None:
@@ -314,8 +346,9 @@ def bench_hall(verdicts: Verdicts, label: str, hall: BigHall, rounds: int, opene
         numbers = list(hall.sample_case_nos)[:opened]
         print(f"{label}: {hall.cases:,} cases, {hall.rectifications:,} rectifications"
               f" ({hall.open_rectifications:,} open), {len(numbers)} case numbers to open")  # fmt: skip
-        for number in numbers:  # once untimed: the first timed pass would pay for reading the file from disk
-            bare.open_case(number)
+        with sessions() as session:  # once untimed: the first timed pass would pay for reading the file from disk
+            for number in numbers:
+                assert bare.open_case(number) == _shown(read_case(session, number)), "the floor must read the same"
         bench_open(verdicts, f"{label}, no ANALYZE", sessions, bare, numbers)
         with engine.begin() as conn:
             conn.execute(text("ANALYZE"))

@@ -96,6 +96,9 @@ def day_lists(unit: Unit, today: dt.date, desk: Desk | None = None) -> DayLists:
     calendar = office_calendar(unit)
     soon_until = calendar.add_working_days(today, DUE_SOON_WORKING_DAYS).date
     of_day = case_store.cases_of_day(unit, today, at.site_code, at.desk_no)
-    due, (count, overdue, whole) = case_store.coming_due(unit, soon_until, today, DUE_PAGE, DUE_COUNT_CAP)
+    with case_store.index_walk(unit):  # the planner's settings for the walk once for the page and the counts
+        due = case_store.deferrals_due_page(unit, soon_until, DUE_PAGE)
+        due += case_store.corrections_due_page(unit, soon_until, DUE_PAGE)
+        count, overdue, whole = case_store.due_counts(unit, soon_until, today, DUE_COUNT_CAP)
     due.sort(key=lambda r: (r.next_due or soon_until, r.case_no))
     return DayLists(calendar, soon_until, tuple(of_day), tuple(due[:DUE_PAGE]), count, overdue, whole)

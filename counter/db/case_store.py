@@ -56,7 +56,7 @@ def next_sequence(session: Session, site_code: str, desk_no: str, day: dt.date, 
     hall's desk pays no extra round trip to its server for each intake.
     """
     values = {"site_code": site_code, "desk_no": desk_no, "day": day, "kind": kind}
-    value = session.connection().execute(_sequence_statement(session.get_bind().dialect.name), values).scalar_one()
+    value = session.execute(_sequence_statement(session.get_bind().dialect.name), values).scalar_one()
     return int(value)
 
 
@@ -93,10 +93,9 @@ def add_case(
     """
     case_insert, material_insert, history_insert = _add_case_statements()
     now = models.utcnow()
-    connection = session.connection()  # the session's own execute adds its ORM handling to each plain statement
-    case_id = int(connection.execute(case_insert, {"created_at": now, **values}).scalar_one())
+    case_id = int(session.execute(case_insert, {"created_at": now, **values}).scalar_one())
     if materials:
-        connection.execute(
+        session.execute(
             material_insert,
             [
                 {
@@ -115,7 +114,7 @@ def add_case(
                 for m in materials
             ],
         )
-    connection.execute(
+    session.execute(
         history_insert,
         {
             "case_id": case_id,
@@ -392,28 +391,30 @@ def _waiting(material: type[models.CaseMaterial]) -> list[ColumnElement[bool]]:
     return [material.due_on.is_not(None), material.arrived_on.is_(None)]
 
 
-def coming_due(
-    session: Session, last_day: dt.date, today: dt.date, limit: int, cap: int
-) -> tuple[list[CaseRow], tuple[int, int, bool]]:
-    """The F6 list's second half in one walk: the first ``limit`` deferrals and the first ``limit`` corrections
-    due by ``last_day`` (each kind in its order, not merged), and :func:`due_counts`.
-
-    One walk for the four statements: on a hall's server each change of the planner's settings is a round trip,
-    and setting them around each statement apart cost more than the statements themselves.
-    """
-    with _index_walk(session):
-        page = _deferrals_page(session, last_day, limit) + _corrections_page(session, last_day, limit)
-        return page, _due_counts(session, last_day, today, cap)
-
-
-def _deferrals_page(session: Session, last_day: dt.date, limit: int) -> list[CaseRow]:
+def deferrals_due_page(session: Session, last_day: dt.date, limit: int) -> list[CaseRow]:
     """The first ``limit`` of :func:`deferrals_due_by`, in its order, read by index whatever the backlog."""
     page = _due_statements(session.get_bind().dialect.name)[0]
-    return _rows(session, page, {"last_day": last_day, "limit": limit})
+    with index_walk(session):
+        return _rows(session, page, {"last_day": last_day, "limit": limit})
+
+
+#: the unit of work's key (``Session.info``) saying the walk's planner settings are in force
+_WALKING = "counter_index_walk"
+#: the settings as found, then the walk's, in one round trip; the settings as found are read first (a CTE
+#: materialised before the row that sets the walk's), so that they can be put back exactly
+_WALK = text(
+    "WITH found AS MATERIALIZED (SELECT current_setting('enable_seqscan') AS seqscan,"
+    " current_setting('max_parallel_workers_per_gather') AS workers)"
+    " SELECT seqscan, workers, set_config('enable_seqscan', 'off', true),"
+    " set_config('max_parallel_workers_per_gather', '0', true) FROM found"
+)
+_PUT_BACK = text(
+    "SELECT set_config('enable_seqscan', :seqscan, true), set_config('max_parallel_workers_per_gather', :workers, true)"
+)
 
 
 @contextmanager
-def _index_walk(session: Session) -> Iterator[None]:
+def index_walk(session: Session) -> Iterator[None]:
     """On PostgreSQL, the walk of ``ix_case_material_waiting`` taken whatever the planner's estimate.
 
     The planner guesses the deferred materials still awaited from each column's statistics on its own (a due date
@@ -421,29 +422,29 @@ def _index_walk(session: Session) -> Iterator[None]:
     read all 16M checklist lines in parallel and sorted them (2.5 s) rather than walk the index and stop at the cap
     (50 ms); extended statistics on the two columns did not mend the guess.  The walk is right whatever the data
     (it stops after the page or the cap), so for these statements only a sequential scan and the parallel workers,
-    whose start alone cost more than the walk, are set aside, and put back at once for the rest of the transaction:
-    one statement sets both (reading what they were), one puts both back.
+    whose start alone cost more than the walk, are set aside, and put back as they were for the rest of the
+    transaction.  Setting them and putting them back is one statement each: a reader that sends several walking
+    statements (the F6 lists: the page and both counts) takes the walk once around them all, for each statement
+    is a round trip to the server, and the four of setting and resetting around each of three statements cost
+    the F6 lists more than their reads.  Inside a walk already taken this takes none of its own.
+
+    When a statement inside fails, nothing is put back: the failure ends the transaction, whose rollback undoes
+    the settings, and a statement sent after it would fail in turn and hide the first failure (a server gone would
+    be reported as a transaction to roll back, not as a connection lost, which the desk waits for and retries).
     """
-    if session.get_bind().dialect.name != "postgresql":
+    if session.get_bind().dialect.name != "postgresql" or session.info.get(_WALKING):
         yield
         return
-    seqscan, workers, _, _ = session.execute(_WALK_SETTINGS).one()
+    seqscan, workers, *_ = session.execute(_WALK).one()
+    session.info[_WALKING] = True
     try:
         yield
     finally:
-        session.execute(_SETTINGS_BACK, {"seqscan": seqscan, "workers": workers})
+        del session.info[_WALKING]
+    session.execute(_PUT_BACK, {"seqscan": seqscan, "workers": workers})
 
 
-_WALK_SETTINGS = text(
-    "SELECT current_setting('enable_seqscan'), current_setting('max_parallel_workers_per_gather'),"
-    " set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)"
-)
-_SETTINGS_BACK = text(
-    "SELECT set_config('enable_seqscan', :seqscan, true), set_config('max_parallel_workers_per_gather', :workers, true)"
-)
-
-
-def _corrections_page(session: Session, last_day: dt.date, limit: int) -> list[CaseRow]:
+def corrections_due_page(session: Session, last_day: dt.date, limit: int) -> list[CaseRow]:
     """The first ``limit`` of :func:`corrections_due_by`, in its order (``ix_case_correction_due``)."""
     page = _due_statements(session.get_bind().dialect.name)[1]
     return _rows(session, page, {"last_day": last_day, "limit": limit})
@@ -456,15 +457,11 @@ def due_counts(session: Session, last_day: dt.date, today: dt.date, cap: int) ->
     Each kind is counted along its own index in due order and at most ``cap`` of it: a long overdue backlog costs
     no more than ``cap`` entries, and the earliest, overdue ones are counted first.
     """
-    with _index_walk(session):
-        return _due_counts(session, last_day, today, cap)
-
-
-def _due_counts(session: Session, last_day: dt.date, today: dt.date, cap: int) -> tuple[int, int, bool]:
     total, overdue, whole = 0, 0, True
-    for count in _due_statements(session.get_bind().dialect.name)[2]:
-        found, late = session.execute(count, {"last_day": last_day, "today": today, "cap": cap}).one()
-        total, overdue, whole = total + found, overdue + (late or 0), whole and found < cap
+    with index_walk(session):
+        for count in _due_statements(session.get_bind().dialect.name)[2]:
+            found, late = session.execute(count, {"last_day": last_day, "today": today, "cap": cap}).one()
+            total, overdue, whole = total + found, overdue + (late or 0), whole and found < cap
     return total, overdue, whole
 
 
@@ -550,7 +547,7 @@ def remember_party(
     """
     statement = _party_statement(session.get_bind().dialect.name, bool(phone), bool(address))
     values = {"id_no": id_no, "kind": kind, "name": name, "phone": phone, "address": address, "legal_rep": legal_rep}
-    session.connection().execute(statement, values | {"updated_at": models.utcnow()})
+    session.execute(statement, values | {"updated_at": models.utcnow()})
 
 
 @functools.cache
@@ -585,7 +582,7 @@ def load_draft(session: Session, desk_key: str) -> tuple[dt.datetime, str] | Non
 
 
 def drop_draft(session: Session, desk_key: str) -> None:
-    session.connection().execute(_drop_draft_statement(), {"draft_key": desk_key})
+    session.execute(_drop_draft_statement(), {"draft_key": desk_key})
 
 
 @functools.cache
