@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from counter import resources
@@ -216,18 +216,21 @@ def answer_first_search(window: MainWindow) -> None:
     window.search_panel.results.viewport().repaint()
 
 
-def _warm_up(store: Store, opened: Callable[[], None], check: Callable[[], None]) -> None:
+def _warm_up(store: Store, opened: Callable[[], None], check: Callable[[], None], settled: Callable[[], None]) -> None:
     """Import SQLAlchemy and open the database while the clerk reads the screen; then say so (``opened``).
 
     ``check``: what is looked at in the opened database before the first intake (the numbers already issued).
+    ``settled`` is said last, whether the database opened or not (the pad's start then names the problem).
     """
     try:
         store.sessions()
     except Exception:  # the first user event opens it again and names the problem
         log.exception("database warm-up failed")
+        settled()
         return
     opened()
     check()
+    settled()
 
 
 def _bring_catalog_up(
@@ -235,6 +238,7 @@ def _bring_catalog_up(
 ) -> threading.Thread | None:
     """After a full start, sync the bundled catalog; after a quick one, warm the database up; the warm-up thread."""
     opened = window.desk_actions.database_open.emit
+    settled = window.desk_actions.start_settled.emit
 
     def check() -> None:
         # imported here, on the warm-up thread after a quick start: the numbers' check and its words are not needed
@@ -247,10 +251,11 @@ def _bring_catalog_up(
         check()  # the database is open already: a few indexed queries
         QTimer.singleShot(0, window.start_sync)
         QTimer.singleShot(0, opened)  # opened before the window
+        QTimer.singleShot(0, settled)
         return None
     window.show_catalog_problems(quick.catalog_problems)
     QTimer.singleShot(0, lambda: window.catalog_ready.emit(True))
-    warm_up = threading.Thread(target=_warm_up, args=(db, opened, check), name="db-warm-up", daemon=True)
+    warm_up = threading.Thread(target=_warm_up, args=(db, opened, check, settled), name="db-warm-up", daemon=True)
     # after the first paint (a zero timer would run before it): importing SQLAlchemy holds the interpreter's lock
     # for long stretches, and started earlier it would hold the window back while the clerk can only wait for it
     after_first_paint(app, warm_up.start)
@@ -301,6 +306,35 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
         desk.release()  # tests and tools start the window again in the same process
 
 
+class _ExitWhenReady(QObject):
+    """Ends the run once the first search is answered (ready) and the start's own work is over (settled).
+
+    A QObject of the window's thread, so that the warm-up thread's ``start_settled`` reaches it queued, after the
+    pad's start that was connected before it."""
+
+    def __init__(self, app: QApplication, window: MainWindow) -> None:
+        super().__init__(window)
+        self._app, self._window = app, window
+        self._answered: bool | None = None
+        self._settled = False
+        window.catalog_ready.connect(self.on_ready)
+        window.desk_actions.start_settled.connect(self.on_settled)
+
+    def on_ready(self, ok: bool) -> None:
+        if ok:
+            answer_first_search(self._window)
+        self._answered = ok
+        self._end_when_both()
+
+    def on_settled(self) -> None:
+        self._settled = True
+        self._end_when_both()
+
+    def _end_when_both(self) -> None:
+        if self._answered is False or (self._answered and self._settled):
+            self._app.exit(0 if self._answered else 1)
+
+
 def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: bool, today: dt.date | None) -> int:
     failure = database_file_failure(db)  # missing or read-only: named as such, never offered a restore
     if failure is not None:
@@ -324,22 +358,20 @@ def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: b
         window.sign_in = start_sign_in(window, db, begin_work=not exit_when_ready)
     else:
         window.show()
-    if exit_when_ready:
-
-        def ready(ok: bool) -> None:
-            if ok:
-                answer_first_search(window)
-            app.exit(0 if ok else 1)
-
-        window.catalog_ready.connect(ready)
-    scanner = install_scanner(app)
-    scanner.case_scanned.connect(window.desk_actions.on_case_scanned)
-    if not accounts:  # with --exit-when-ready too: a start is timed with all the work a desk does before it paints
-        QTimer.singleShot(0, window.offer_draft)
-        QTimer.singleShot(0, window.start_pad)
+    settled = window.desk_actions.start_settled
+    if not accounts:
+        # once the window has painted and the database is warm: the pad's start reads the database, and on the
+        # window's thread before its first paint it kept the clerk waiting for SQLAlchemy's import (--exit-when-ready
+        # too: it ends only once the pad has started, so a timed start leaves none of a desk's work out)
+        settled.connect(window.offer_draft)
+        settled.connect(window.start_pad)
         if today is None and not exit_when_ready:  # a site nobody has set up gets its set-up form (training works
             # in its own database); --exit-when-ready is ready before any form would be filled in
             window.desk_actions.database_open.connect(window.desk_actions.offer_site_set_up)
+    if exit_when_ready:
+        _ExitWhenReady(app, window)
+    scanner = install_scanner(app)
+    scanner.case_scanned.connect(window.desk_actions.on_case_scanned)
     warm_up = _bring_catalog_up(app, window, db, quick, today)
     # the first screen draws no rare name character (the search box, the catalog's names, the sign-in)
     after_first_paint(app, lambda: install_rare_fonts(resources.fonts_dir()))

@@ -48,6 +48,9 @@ SYNC_SIZE = (1000, 680)
 class DeskActions(QObject):
     # the database is open (from any thread: a queued signal): what needs it at the start may ask now
     database_open = Signal()
+    # the start's own work is over, the database warmed up or its warm-up failed (from any thread): the review pad
+    # and the offer of a draft start now, after the window has painted and without SQLAlchemy's import on its thread
+    start_settled = Signal()
 
     def __init__(self, window: QWidget, runner: Runner, today: Callable[[], dt.date]) -> None:
         super().__init__(window)

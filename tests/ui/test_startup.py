@@ -229,3 +229,40 @@ def test_the_warm_up_thread_starts_after_the_first_paint(resources: Path, counte
     done = run_app(desk)
     assert done.returncode == 0, done.stderr
     assert "painted before the warm-up: True" in done.stdout
+
+
+def test_the_pad_starts_once_the_window_has_painted_and_the_database_is_warm(
+    resources: Path, counter_home: Path
+) -> None:
+    """The pad's start reads the database: on the window's thread before its first paint (a zero timer), it made the
+    clerk wait for SQLAlchemy's import, and ``--exit-when-ready`` never ran it, so a timed start left it out."""
+    desk = (
+        "import sys\n"
+        "from PySide6.QtCore import QEvent, QObject\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from counter.ui import app\n"
+        "from counter.ui.main_window import MainWindow\n"
+        "painted = []\n"
+        "class Paints(QObject):\n"
+        "    def eventFilter(self, watched, event):\n"
+        "        if event.type() == QEvent.Type.Paint:\n"
+        "            painted.append(watched)\n"
+        "        return False\n"
+        "paints = Paints()\n"
+        "fit = app.fit_to_screen\n"
+        "def fitted(*args):\n"
+        "    QApplication.instance().installEventFilter(paints)\n"
+        "    fit(*args)\n"
+        "app.fit_to_screen = fitted\n"
+        "start = MainWindow.start_pad\n"
+        "def starting(self):\n"
+        "    print('pad started; painted before:', bool(painted), flush=True)\n"
+        "    start(self)\n"
+        "MainWindow.start_pad = starting\n"
+        "raise SystemExit(app.run(None, True, []))\n"
+    )
+    assert run_app(RUN).returncode == 0  # the first start; the next is a quick one, with its warm-up thread
+    done = run_app(desk)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("pad started") == 1, done.stdout
+    assert "pad started; painted before: True" in done.stdout
