@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from counter.catalog import search
 from counter.catalog.reader import read_folder
 from counter.catalog.search import (
     RANKED,
@@ -257,6 +260,42 @@ def test_every_hit_of_one_letter_is_ranked_by_the_same_rule(haystacks: list[list
     entries = _entries(haystacks)
     found = [(h.bundle_code, h.tier, h.at_start) for h in SearchIndex(entries).find(query).hits if not h.typo]
     assert found == _plain_ranking(entries, haystacks, query)
+
+
+def test_once_most_bundles_are_hits_the_next_tiers_ask_only_the_others(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A letter in nearly every name: the keywords and items of the bundles already found are not looked at again."""
+    haystacks = [[(Tier.CORE, "ab" if n % 10 else "c"), (Tier.KEYWORD, "ba"), (Tier.ITEM, "ca")] for n in range(100)]
+    asked: list[int] = []
+    each = SearchIndex._each
+
+    def counting(chunks: list[str], owners: list[int], q: str, places: Iterable[int]) -> tuple[list[int], list[int]]:
+        places = list(places)
+        asked.append(len(places))
+        return each(chunks, owners, q, places)
+
+    monkeypatch.setattr(SearchIndex, "_each", staticmethod(counting))
+    found = [(h.bundle_code, h.tier) for h in SearchIndex(_entries(haystacks)).find("a").hits]
+    assert asked == [100, 10]  # every name, then the keywords of the ten names without an "a"; no item is asked
+    assert len(found) == 100
+    assert found[-1] == ("B91", Tier.KEYWORD)
+
+
+def test_how_dense_a_query_is_is_judged_from_the_start_of_a_tier(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counting in the whole tier cost as much as a two-letter answer: a query dense only far on is scanned for."""
+    haystacks = [[(Tier.CORE, "b" * 30)] for _ in range(90)] + [[(Tier.CORE, "ab")] for _ in range(60)]
+    asked: list[int] = []
+    each = SearchIndex._each
+
+    def counting(chunks: list[str], owners: list[int], q: str, places: Iterable[int]) -> tuple[list[int], list[int]]:
+        asked.append(1)
+        return each(chunks, owners, q, places)
+
+    monkeypatch.setattr(search, "SAMPLE", 1000)
+    monkeypatch.setattr(SearchIndex, "_each", staticmethod(counting))
+    entries = _entries(haystacks)
+    found = [(h.bundle_code, h.tier, h.at_start) for h in SearchIndex(entries).find("a").hits]
+    assert not asked
+    assert found == _plain_ranking(entries, haystacks, "a")
 
 
 def _entries(haystacks: list[list[tuple[int, str]]]) -> list[SearchEntry]:

@@ -19,12 +19,14 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from counter.catalog.guide_status import GuideStatus
+from counter.catalog.search import SearchHit
 from counter.ui import words
 from counter.ui.text_size import px
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 4  # the GuideStatus value of the bundle's current guide
+HIT_ROLE = Qt.ItemDataRole.UserRole + 5  # the SearchHit itself: a row asks the model once for all it draws
 GREY = QColor("#8d99ae")
 TAG = QColor("#a86a6a")
 PAD_X, PAD_Y, NUMBER_WIDTH, GAP = 8, 8, 30, 10  # at 100 % text (counter.ui.text_size)
@@ -39,9 +41,9 @@ def _number_width(metrics: QFontMetrics) -> int:
     return max(px(NUMBER_WIDTH), metrics.horizontalAdvance("000"))
 
 
-def _tag(index: Index) -> str:
+def _tag(hit: SearchHit) -> str:
     """The words at the right of a row: none for a published guide."""
-    return words.DESK_STATUS_TAG.get(GuideStatus(index.data(STATUS_ROLE) or GuideStatus.PUBLISHED), "")
+    return words.DESK_STATUS_TAG.get(hit.status, "")
 
 
 class HitDelegate(QStyledItemDelegate):
@@ -58,7 +60,8 @@ class HitDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802 (Qt's name)
         width = self._view.viewport().width()
-        name, tag = str(index.data(NAME_ROLE)), _tag(index)
+        hit: SearchHit = index.data(HIT_ROLE)
+        name, tag = hit.name, _tag(hit)
         key = (name, tag, width, option.font.key())
         height = self._heights.get(key)
         if height is None:
@@ -78,8 +81,9 @@ class HitDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
-        tag_text = _tag(index)
-        without_guide = index.data(STATUS_ROLE) == GuideStatus.UNPUBLISHED
+        hit: SearchHit = index.data(HIT_ROLE)
+        tag_text = _tag(hit)
+        without_guide = hit.status == GuideStatus.UNPUBLISHED
         rect: QRect = item.rect
         metrics = QFontMetrics(item.font)
         left, name_width = self._columns(rect.width(), metrics, tag_text)
@@ -87,9 +91,9 @@ class HitDelegate(QStyledItemDelegate):
         painter.save()
         painter.setPen(GREY if without_guide else item.palette.text().color())
         number = QRect(rect.left() + px(PAD_X), top, _number_width(metrics), metrics.height())
-        painter.drawText(number, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(index.data(NUMBER_ROLE)))
+        painter.drawText(number, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(hit.number))
         name = QRect(rect.left() + left, top, name_width, rect.height() - 2 * px(PAD_Y))
-        painter.drawText(name, _FLAGS, str(index.data(NAME_ROLE)))
+        painter.drawText(name, _FLAGS, hit.name)
         if tag_text:
             painter.setPen(TAG)
             tag = QRect(

@@ -14,12 +14,12 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from counter.catalog.search import SearchHit
 from counter.ui import words
-from counter.ui.hit_delegate import NAME_ROLE, NUMBER_ROLE, STATUS_ROLE
+from counter.ui.hit_delegate import HIT_ROLE, NAME_ROLE, NUMBER_ROLE, STATUS_ROLE
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 PAGE = 30  # rows handed over at a time: more than a screen holds at 1280×800
 
-_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, CODE_ROLE, NUMBER_ROLE, NAME_ROLE, STATUS_ROLE})
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, CODE_ROLE, NUMBER_ROLE, NAME_ROLE, STATUS_ROLE, HIT_ROLE})
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -64,6 +64,8 @@ class HitModel(QAbstractListModel):
         if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None  # Qt asks for fonts, colours, icons …: the delegate and the style sheet decide those
         hit = self._rows[index.row()]
+        if role == HIT_ROLE:
+            return hit
         if role == Qt.ItemDataRole.DisplayRole:  # what accessibility tools read; the delegate draws the row
             tag = words.DESK_STATUS_TAG.get(hit.status, "")
             return f"{hit.number} {hit.name}" + (f" {tag}" if tag else "")

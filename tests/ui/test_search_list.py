@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 from counter.actions.store import Store
 from counter.catalog.search import SEGMENT, SearchEntry, SearchIndex
 from counter.ui import words
-from counter.ui.hit_delegate import STATUS_ROLE, HitDelegate
-from counter.ui.hit_model import CODE_ROLE, PAGE
+from counter.ui.hit_delegate import HIT_ROLE, NAME_ROLE, NUMBER_ROLE, STATUS_ROLE, HitDelegate
+from counter.ui.hit_model import CODE_ROLE, PAGE, HitModel
 from counter.ui.main_window import MainWindow
 from tests.catalog_db import catalog_file
 from tests.ui.conftest import start_window
@@ -131,6 +131,35 @@ class CountingDelegate(HitDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         self.sized += 1
         return super().sizeHint(option, index)
+
+
+class CountingModel(HitModel):
+    """The window's model, noting each role the view asks of it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[int] = []
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        self.asked.append(role)
+        return super().data(index, role)
+
+
+def test_a_row_is_measured_and_drawn_from_one_question_to_the_model(qtbot: QtBot) -> None:
+    """The delegate takes the hit whole: no role apiece for its number, name and status, each a trip through Qt."""
+    entries = [SearchEntry(f"G-{n}", n, f"我要开第{n}号小店", n % 2 == 0, f"{SEGMENT}\x01xd{n}") for n in range(1, 20)]
+    model = CountingModel()
+    view = QListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setItemDelegate(HitDelegate(view))
+    view.resize(400, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    model.show_hits(SearchIndex(entries).find("x").hits)
+    qtbot.waitUntil(lambda: HIT_ROLE in model.asked)
+    view.viewport().repaint()
+    assert not {NUMBER_ROLE, NAME_ROLE, STATUS_ROLE, CODE_ROLE} & set(model.asked)
 
 
 def test_five_thousand_bundles_lay_out_a_page_and_the_rest_as_the_clerk_goes_down(qtbot: QtBot, tmp_path: Path) -> None:
