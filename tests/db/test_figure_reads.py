@@ -8,35 +8,34 @@ a month's figures send (captured as they run).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from functools import partial
 
-from sqlalchemy import Engine, event, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.desk import desk_at
 from counter.actions.period_figures import period_figures
 from counter.host.desk_config import DeskConfig
 from counter.ratings.figures import Grouping
+from tests.db.test_list_plans import _statements
 
 DESK = desk_at(DeskConfig(site_code="XAM01", site_name="兴安盟政务服务中心", desk_no="8", clerk="乌兰"))
 FIRST, LAST = dt.date(2026, 10, 1), dt.date(2026, 10, 31)
 
 
+def _sent(hall: sessionmaker[Session], grouping: Grouping) -> list[str]:
+    """The statements a month's figures by ``grouping`` send."""
+    return [
+        statement
+        for statement, _ in _statements(
+            hall, partial(period_figures, first=FIRST, last=LAST, grouping=grouping, today=LAST, desk=DESK)
+        )
+    ]
+
+
 def test_the_services_are_counted_without_joining_the_ratings(catalog_hall: sessionmaker[Session]) -> None:
     """What each service's rating came to is the standing its case keeps (counter.db.service_standing)."""
-    bind = catalog_hall.kw["bind"]
-    assert isinstance(bind, Engine)
-    sent: list[str] = []
-
-    def capture(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        sent.append(statement)
-
-    event.listen(bind, "before_cursor_execute", capture)
-    try:
-        with catalog_hall() as session:
-            period_figures(session, FIRST, LAST, Grouping.DESK, LAST, desk=DESK)
-    finally:
-        event.remove(bind, "before_cursor_execute", capture)
+    sent = _sent(catalog_hall, Grouping.DESK)
     reads = [s for s in sent if 'FROM "case"' in s and "GROUP BY" in s]
     assert reads  # the services and the accepted cases
     for statement in reads:
@@ -46,20 +45,7 @@ def test_the_services_are_counted_without_joining_the_ratings(catalog_hall: sess
 
 def test_only_the_periods_rectifications_have_their_history_read(catalog_hall: sessionmaker[Session]) -> None:
     """Each count used to look its state up in the league's whole history (a hashed subquery over every line)."""
-    bind = catalog_hall.kw["bind"]
-    assert isinstance(bind, Engine)
-    sent: list[str] = []
-
-    def capture(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        sent.append(statement)
-
-    event.listen(bind, "before_cursor_execute", capture)
-    try:
-        with catalog_hall() as session:
-            period_figures(session, FIRST, LAST, Grouping.DAY, LAST, desk=DESK)
-    finally:
-        event.remove(bind, "before_cursor_execute", capture)
-    (statement,) = [s for s in sent if "rectification_history" in s]
+    (statement,) = [s for s in _sent(catalog_hall, Grouping.DAY) if "rectification_history" in s]
     assert "EXISTS" not in statement
     assert statement.count("opened_on BETWEEN") == 2  # the rectifications counted, and those whose lines are read
 

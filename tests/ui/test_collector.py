@@ -35,6 +35,19 @@ def churn() -> None:
         box.append(box)
 
 
+def assert_freed_on_this_thread(qtbot: QtBot) -> None:
+    """A cycle left while a worker crosses the collector's thresholds is freed later, on this (the window's) thread."""
+    assert not gc.isenabled()
+    freed_on: list[int] = []
+    Cycle(freed_on)
+    worker = threading.Thread(target=churn)
+    worker.start()
+    worker.join()
+    assert freed_on == []  # the worker crossed the thresholds and collected nothing
+    qtbot.waitUntil(lambda: bool(freed_on), timeout=5_000)
+    assert freed_on == [threading.get_ident()]
+
+
 @pytest.fixture
 def automatic_gc() -> Iterator[None]:
     """The suite's own collector (tests/ui/conftest.py) off for this test: it measures the collector itself."""
@@ -58,15 +71,7 @@ def test_without_it_a_worker_thread_frees_the_cycle(automatic_gc: None) -> None:
 def test_with_it_the_cycle_is_freed_on_the_windows_thread(qtbot: QtBot, automatic_gc: None) -> None:
     collector = MainThreadCollector(interval_ms=10)
     try:
-        assert not gc.isenabled()
-        freed_on: list[int] = []
-        Cycle(freed_on)
-        worker = threading.Thread(target=churn)
-        worker.start()
-        worker.join()
-        assert freed_on == []  # the worker crossed the thresholds and collected nothing
-        qtbot.waitUntil(lambda: bool(freed_on), timeout=5_000)
-        assert freed_on == [threading.get_ident()]
+        assert_freed_on_this_thread(qtbot)
     finally:
         collector.stop()
     assert gc.isenabled()
@@ -86,15 +91,7 @@ def test_a_window_opened_where_none_runs_starts_it(qapp: QApplication, qtbot: Qt
     started = qapp.findChild(MainThreadCollector)
     assert started is not None
     try:
-        assert not gc.isenabled()
-        freed_on: list[int] = []
-        Cycle(freed_on)
-        worker = threading.Thread(target=churn)
-        worker.start()
-        worker.join()
-        assert freed_on == []
-        qtbot.waitUntil(lambda: bool(freed_on), timeout=5_000)
-        assert freed_on == [threading.get_ident()]
+        assert_freed_on_this_thread(qtbot)
     finally:
         started.stop()
 

@@ -24,6 +24,26 @@ from tests.conftest import SHIPPED_CATALOG
 from tests.ui.conftest import start_window
 
 RUN = "from counter.ui.app import run; raise SystemExit(run(None, True, []))"
+# the start of a desk's program that notes every paint from the moment the window is placed (``painted``)
+PAINTS = (
+    "import sys\n"
+    "from PySide6.QtCore import QEvent, QObject\n"
+    "from PySide6.QtGui import QFontDatabase\n"
+    "from PySide6.QtWidgets import QApplication\n"
+    "from counter.ui import app\n"
+    "painted = []\n"
+    "class Paints(QObject):\n"
+    "    def eventFilter(self, watched, event):\n"
+    "        if event.type() == QEvent.Type.Paint:\n"
+    "            painted.append(watched)\n"
+    "        return False\n"
+    "paints = Paints()\n"
+    "fit = app.fit_to_screen\n"
+    "def fitted(*args):\n"
+    "    QApplication.instance().installEventFilter(paints)\n"
+    "    fit(*args)\n"
+    "app.fit_to_screen = fitted\n"
+)
 BROKEN = 'format = 1\ncode = "T-YJS-099"\nnumber = 99\nname = "我要开书店"\nstatus = "publish\n'
 
 
@@ -162,18 +182,7 @@ def test_rare_fonts_and_the_desk_socket_wait_for_the_first_paint(resources: Path
     assert "rare fonts at ready: []" in done.stdout
     assert "network at ready: False" in done.stdout  # the socket answering later starts comes after the paint too
     desk = (
-        "import sys\n"
-        "from PySide6.QtCore import QEvent, QObject\n"
-        "from PySide6.QtGui import QFontDatabase\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "from counter.ui import app\n"
-        "painted = []\n"
-        "class Paints(QObject):\n"
-        "    def eventFilter(self, watched, event):\n"
-        "        if event.type() == QEvent.Type.Paint:\n"
-        "            painted.append(watched)\n"
-        "        return False\n"
-        "paints = Paints()\n"
+        f"{PAINTS}"
         "register = app.install_rare_fonts\n"
         "def registered(folder):\n"
         "    print('painted before:', bool(painted))\n"
@@ -182,11 +191,6 @@ def test_rare_fonts_and_the_desk_socket_wait_for_the_first_paint(resources: Path
         "    print('rare fonts:', sorted({'HanaMinA', 'HanaMinB'} & set(shipped)))\n"
         "    QApplication.instance().quit()\n"
         "app.install_rare_fonts = registered\n"
-        "fit = app.fit_to_screen\n"
-        "def fitted(*args):\n"
-        "    QApplication.instance().installEventFilter(paints)\n"
-        "    fit(*args)\n"
-        "app.fit_to_screen = fitted\n"
         "raise SystemExit(app.run(None, False, []))\n"
     )
     done = run_app(desk)
@@ -201,29 +205,13 @@ def test_the_warm_up_thread_starts_after_the_first_paint(resources: Path, counte
     Qt runs the zero timers queued before ``exec`` ahead of its first paint, so a timer was not enough.
     """
     desk = (
-        "import sys\n"
-        "from PySide6.QtCore import QEvent, QObject\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "from counter.ui import app\n"
-        "painted = []\n"
-        "class Paints(QObject):\n"
-        "    def eventFilter(self, watched, event):\n"
-        "        if event.type() == QEvent.Type.Paint:\n"
-        "            painted.append(watched)\n"
-        "        return False\n"
-        "paints = Paints()\n"
+        f"{PAINTS}"
         "warm_up = app._warm_up\n"
         "def warming(*args):\n"
         "    print('painted before the warm-up:', bool(painted), flush=True)\n"
         "    warm_up(*args)\n"
         "app._warm_up = warming\n"
-        "fit = app.fit_to_screen\n"
-        "def fitted(*args):\n"
-        "    QApplication.instance().installEventFilter(paints)\n"
-        "    app.QTimer.singleShot(3000, QApplication.quit)\n"
-        "    fit(*args)\n"
-        "app.fit_to_screen = fitted\n"
-        "raise SystemExit(app.run(None, False, []))\n"
+        "raise SystemExit(app.run(None, True, []))\n"  # ready, and ended once the warm-up is over
     )
     assert run_app(RUN).returncode == 0  # the first start; the next is a quick one, with its warm-up thread
     done = run_app(desk)
@@ -237,23 +225,8 @@ def test_the_pad_starts_once_the_window_has_painted_and_the_database_is_warm(
     """The pad's start reads the database: on the window's thread before its first paint (a zero timer), it made the
     clerk wait for SQLAlchemy's import, and ``--exit-when-ready`` never ran it, so a timed start left it out."""
     desk = (
-        "import sys\n"
-        "from PySide6.QtCore import QEvent, QObject\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "from counter.ui import app\n"
+        f"{PAINTS}"
         "from counter.ui.main_window import MainWindow\n"
-        "painted = []\n"
-        "class Paints(QObject):\n"
-        "    def eventFilter(self, watched, event):\n"
-        "        if event.type() == QEvent.Type.Paint:\n"
-        "            painted.append(watched)\n"
-        "        return False\n"
-        "paints = Paints()\n"
-        "fit = app.fit_to_screen\n"
-        "def fitted(*args):\n"
-        "    QApplication.instance().installEventFilter(paints)\n"
-        "    fit(*args)\n"
-        "app.fit_to_screen = fitted\n"
         "start = MainWindow.start_pad\n"
         "def starting(self):\n"
         "    print('pad started; painted before:', bool(painted), flush=True)\n"
