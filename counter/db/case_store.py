@@ -56,7 +56,7 @@ def next_sequence(session: Session, site_code: str, desk_no: str, day: dt.date, 
     hall's desk pays no extra round trip to its server for each intake.
     """
     values = {"site_code": site_code, "desk_no": desk_no, "day": day, "kind": kind}
-    value = session.execute(_sequence_statement(session.get_bind().dialect.name), values).scalar_one()
+    value = session.connection().execute(_sequence_statement(session.get_bind().dialect.name), values).scalar_one()
     return int(value)
 
 
@@ -93,9 +93,10 @@ def add_case(
     """
     case_insert, material_insert, history_insert = _add_case_statements()
     now = models.utcnow()
-    case_id = int(session.execute(case_insert, {"created_at": now, **values}).scalar_one())
+    connection = session.connection()  # the session's own execute adds its ORM handling to each plain statement
+    case_id = int(connection.execute(case_insert, {"created_at": now, **values}).scalar_one())
     if materials:
-        session.execute(
+        connection.execute(
             material_insert,
             [
                 {
@@ -114,7 +115,7 @@ def add_case(
                 for m in materials
             ],
         )
-    session.execute(
+    connection.execute(
         history_insert,
         {
             "case_id": case_id,
@@ -547,7 +548,7 @@ def remember_party(
     """
     statement = _party_statement(session.get_bind().dialect.name, bool(phone), bool(address))
     values = {"id_no": id_no, "kind": kind, "name": name, "phone": phone, "address": address, "legal_rep": legal_rep}
-    session.execute(statement, values | {"updated_at": models.utcnow()})
+    session.connection().execute(statement, values | {"updated_at": models.utcnow()})
 
 
 @functools.cache
@@ -582,7 +583,7 @@ def load_draft(session: Session, desk_key: str) -> tuple[dt.datetime, str] | Non
 
 
 def drop_draft(session: Session, desk_key: str) -> None:
-    session.execute(_drop_draft_statement(), {"draft_key": desk_key})
+    session.connection().execute(_drop_draft_statement(), {"draft_key": desk_key})
 
 
 @functools.cache
