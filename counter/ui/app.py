@@ -220,17 +220,18 @@ def _warm_up(store: Store, opened: Callable[[], None], check: Callable[[], None]
     """Import SQLAlchemy and open the database while the clerk reads the screen; then say so (``opened``).
 
     ``check``: what is looked at in the opened database before the first intake (the numbers already issued).
-    ``settled`` is said last, whether the database opened or not (the pad's start then names the problem).
+    ``settled`` is said last, whatever happened before it (the pad's start then names a problem).
     """
     try:
-        store.sessions()
-    except Exception:  # the first user event opens it again and names the problem
-        log.exception("database warm-up failed")
+        try:
+            store.sessions()
+        except Exception:  # the first user event opens it again and names the problem
+            log.exception("database warm-up failed")
+            return
+        opened()
+        check()
+    finally:
         settled()
-        return
-    opened()
-    check()
-    settled()
 
 
 def _bring_catalog_up(
