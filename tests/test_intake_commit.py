@@ -27,6 +27,7 @@ from counter.db.audit_state import row_state
 from counter.db.catalog_store import StoredGuide, current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.resources import bundled_catalog_dir
+from counter.workdays import WorkCalendar
 from tests.conftest import made_database
 from tests.crash.intake_worker import guides
 from tests.db.hall_worker import TODAY, applicant
@@ -103,6 +104,14 @@ def test_the_audit_entry_seals_the_case_as_stored(either_desk: sessionmaker[Sess
         assert entry.state == row_state(session, entry.action, number) != ""
 
 
+def _next_request(session: Session) -> tuple[IntakeRequest, WorkCalendar]:
+    """The request of a whole checklist for the demo bundle, with a new uid, and the office calendar it is taken on."""
+    stored = current_guide(session, DEMO_BUNDLE)
+    assert stored is not None
+    checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
+    return IntakeRequest(checklist, applicant(0, 1), uid=uuid.uuid4().hex), office_calendar(session)
+
+
 def test_an_intake_reads_in_one_statement_before_it_writes(either_desk: sessionmaker[Session]) -> None:
     # whether accounts exist, its settings, its guide's version and whether its uid was taken
     sessions = either_desk
@@ -110,11 +119,7 @@ def test_an_intake_reads_in_one_statement_before_it_writes(either_desk: sessionm
         intake(session, 0)  # the desk's first: its counter and its audit chain start
     sent: list[str] = []
     with sessions.begin() as session:
-        stored = current_guide(session, DEMO_BUNDLE)
-        assert stored is not None
-        checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
-        request = IntakeRequest(checklist, applicant(0, 1), uid=uuid.uuid4().hex)
-        calendar = office_calendar(session)
+        request, calendar = _next_request(session)
         engine = session.connection().engine
 
         def sending(_c: Any, _cursor: Any, statement: str, *_: Any) -> None:
@@ -161,11 +166,7 @@ def test_an_intake_sends_its_plain_statements_on_the_connection(either_desk: ses
         intake(session, 0)  # the desk's first: its counter, its audit chain and its number check start
     through_session: list[str] = []
     with sessions.begin() as session:
-        stored = current_guide(session, DEMO_BUNDLE)
-        assert stored is not None
-        checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
-        request = IntakeRequest(checklist, applicant(0, 1), uid=uuid.uuid4().hex)
-        calendar = office_calendar(session)
+        request, calendar = _next_request(session)
 
         def executed(state: Any) -> None:
             through_session.append(str(state.statement))
