@@ -54,7 +54,18 @@ def test_chinese_is_drawn_without_any_system_font(tmp_path: Path) -> None:
     assert out.split() == ["False", "WenQuanYi", "Micro", "Hei", "True", "14"]
 
 
-RARE_PROBE = """
+# the names of rare characters laid out with the application's font: each run's font and its glyphs (0: a box)
+GLYPH_RUNS = """
+layout = QTextLayout("王䶮 李𬭚 𬍚", app.font())
+layout.beginLayout()
+layout.createLine()
+layout.endLayout()
+for run in layout.glyphRuns():
+    print(run.rawFont().familyName(), ",".join(str(g) for g in run.glyphIndexes()))
+"""
+
+RARE_PROBE = (
+    """
 import sys
 from pathlib import Path
 from PySide6.QtGui import QTextLayout
@@ -63,13 +74,9 @@ from counter.ui.fonts import install_fonts
 
 app = QApplication([])
 install_fonts(app, Path(sys.argv[1]))
-layout = QTextLayout("王䶮 李𬭚 𬍚", app.font())
-layout.beginLayout()
-layout.createLine()
-layout.endLayout()
-for run in layout.glyphRuns():
-    print(run.rawFont().familyName(), ",".join(str(g) for g in run.glyphIndexes()))
 """
+    + GLYPH_RUNS
+)
 
 
 def test_rare_name_characters_are_drawn_from_the_shipped_fallback(tmp_path: Path) -> None:
@@ -82,7 +89,8 @@ def test_rare_name_characters_are_drawn_from_the_shipped_fallback(tmp_path: Path
     assert all("0" not in glyphs.split(",") for _, glyphs in runs), runs
 
 
-LATER_PROBE = """
+LATER_PROBE = (
+    """
 import sys
 from pathlib import Path
 from PySide6.QtGui import QFontDatabase, QTextLayout
@@ -97,13 +105,9 @@ label.show()
 label.repaint()
 install_rare_fonts(Path(sys.argv[1]))
 print("after:", [f for f in QFontDatabase.families() if f in FALLBACK_FAMILIES])
-layout = QTextLayout("王䶮 李𬭚 𬍚", app.font())
-layout.beginLayout()
-layout.createLine()
-layout.endLayout()
-for run in layout.glyphRuns():
-    print(run.rawFont().familyName(), ",".join(str(g) for g in run.glyphIndexes()))
 """
+    + GLYPH_RUNS
+)
 
 
 def test_rare_fonts_registered_after_the_first_paint_still_draw_rare_characters(tmp_path: Path) -> None:
