@@ -49,7 +49,7 @@ def read_settings(session: Session, keys: Iterable[str]) -> None:
     if not wanted:
         return
     rows = session.scalars(select(models.Setting).where(models.Setting.key.in_(sorted(wanted)))).all()
-    _absent(session).update(wanted - {row.key for row in rows})
+    absent.update(wanted - {row.key for row in rows})
 
 
 def known_missing(session: Session, keys: Iterable[str]) -> None:
