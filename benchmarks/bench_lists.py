@@ -16,7 +16,11 @@ hall's sync import, with materials, history, ratings and rectifications), on SQL
    PostgreSQL in a transaction under the planner settings the app walks them with
    (:func:`counter.db.case_store.index_walk`);
 3. the open rectifications (F8): :func:`counter.actions.ratings.open_rectifications`, its first page as the window
-   asks for it, median against 200 ms; floor: the same rows by one hand-written statement on the bare driver.
+   asks for it, median against 200 ms; floor: the same rows by one hand-written statement on the bare driver;
+4. the supervisor's whole list of what is overdue (``counter case list --overdue``):
+   :func:`counter.actions.case_reads.case_rows` read to its end, the first row's wait against 200 ms and the memory
+   it holds (Python's traced peak) against 16 MiB, whatever the backlog; floor: the bare driver walking the same two
+   statements (the F6 page's, without their limit) and merging them as they come.
 
 Ours and the floor are run in turn, round after round, on the same connection settings (SQLite WAL, the app's
 pragmas; PostgreSQL on a throwaway cluster of tests/pg_server.py, without JIT compiling as the app's connections),
@@ -34,6 +38,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import gc
+import heapq
 import pickle
 import shutil
 import sqlite3
@@ -41,6 +46,7 @@ import statistics
 import sys
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -55,7 +61,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from benchmarks.big_hall import BigHall, build, describe
 from benchmarks.goals import Verdicts, arguments, percentile
-from counter.actions.case_reads import DUE_COUNT_CAP, DUE_PAGE, case_view, day_lists
+from counter.actions.case_reads import DUE_COUNT_CAP, DUE_PAGE, case_rows, case_view, day_lists
 from counter.actions.case_view import CasePage, read_case
 from counter.actions.desk import Desk
 from counter.actions.ratings import open_rectifications
@@ -69,6 +75,8 @@ PAGE = 200  # the first page of the open rectifications, as the 督办 page read
 OPEN_GOAL_MS = 2.0
 DAY_LIST_GOAL_MS = 20.0
 RECTIFICATIONS_GOAL_MS = 200.0
+OVERDUE_FIRST_GOAL_MS = 200.0
+OVERDUE_MEMORY_GOAL_MIB = 16.0
 
 # --- the floors: hand-written SQL on the bare driver -----------------------------------------------------------
 
@@ -210,6 +218,25 @@ class Bare:
         page = [r[0] for r in sorted(due, key=lambda r: (r[-1], r[0]))[:DUE_PAGE]]
         return of_day, page, (sum(int(n) for n, _ in counts), sum(int(late or 0) for _, late in counts))
 
+    def overdue(self, last_day: dt.date) -> Iterator[tuple[Any, ...]]:
+        """Every deferral and correction notice due by ``last_day``, the two walks merged as they come (by due date,
+        then number), on PostgreSQL through server-side cursors as the app's; the statements are sent at the first
+        row asked for, as the app's are."""
+        walks = ("whole_deferrals", "whole_corrections")
+        with self._walking():
+            if self.postgres:
+                cursors = [self.conn.cursor(name=f"overdue_{n}") for n in range(2)]
+                for name, cursor in zip(walks, cursors, strict=True):
+                    cursor.itersize = 500
+                    cursor.execute(self.sql[name], (last_day,))
+            else:
+                cursors = [self.conn.execute(self.sql[name], (last_day,)) for name in walks]
+            try:
+                yield from heapq.merge(*cursors, key=lambda r: (r[-1], r[0]))
+            finally:
+                for cursor in cursors:
+                    cursor.close()
+
     def close(self) -> None:
         self.conn.close()
 
@@ -220,6 +247,8 @@ _STATEMENTS = {
     "newest": 'SELECT received_on, site_code, desk_no FROM "case" ORDER BY id DESC LIMIT 1', "of_day": _OF_DAY,
     "deferrals": _DEFERRALS, "corrections": _CORRECTIONS, "rectifications": _RECTIFICATIONS,
     "due_deferrals": _DEFERRALS_COUNTED, "due_corrections": _CORRECTIONS_COUNTED,
+    "whole_deferrals": _DEFERRALS.replace(" LIMIT {p}", ""),
+    "whole_corrections": _CORRECTIONS.replace(" LIMIT {p}", ""),
 }  # fmt: skip
 
 
@@ -338,6 +367,55 @@ def bench_rectifications(
     )  # fmt: skip
 
 
+def _first_and_all(rows: Iterator[Any]) -> tuple[float, float, int]:
+    """Milliseconds to the first row and to the last, and how many rows."""
+    start = time.perf_counter()
+    first = next(rows, None)
+    at_first = time.perf_counter()
+    count = 0 if first is None else 1 + sum(1 for _ in rows)
+    return (at_first - start) * 1000, (time.perf_counter() - start) * 1000, count
+
+
+def _traced_peak_mib(work: Callable[[], object]) -> float:
+    """The most memory Python's allocations held at once while ``work`` ran, above what they held before it."""
+    tracemalloc.start()
+    try:
+        work()
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak / 2**20
+
+
+def bench_overdue(verdicts: Verdicts, label: str, sessions: sessionmaker[Session], bare: Bare, rounds: int) -> None:
+    ((day, _site, _desk),) = bare.rows("newest")
+    today = (day if isinstance(day, dt.date) else dt.date.fromisoformat(day)) + dt.timedelta(days=1)
+
+    def ours() -> tuple[float, float, int]:
+        with sessions() as session:
+            return _first_and_all(case_rows(session, today, overdue=True))
+
+    def floor() -> tuple[float, float, int]:
+        return _first_and_all(bare.overdue(today - dt.timedelta(days=1)))
+
+    mine, theirs = [], []
+    for _ in range(max(3, rounds // 5)):  # in turn; each reads the whole backlog
+        mine.append(ours())
+        theirs.append(floor())
+    count = mine[0][2]
+    assert all(m[2] == count for m in mine + theirs), "the floor must list the same rows"
+    peak, peak_floor = _traced_peak_mib(ours), _traced_peak_mib(floor)
+    whole, whole_floor = (statistics.median(t[1] for t in times) for times in (mine, theirs))
+    print(f"  {label}: {count:,} overdue listed whole in {whole:.0f} ms (floor {whole_floor:.0f} ms)")
+    verdicts.at_most(
+        f"{label}: the overdue list's first row (case list --overdue), median", statistics.median(m[0] for m in mine),
+        OVERDUE_FIRST_GOAL_MS, floor=statistics.median(t[0] for t in theirs),
+    )  # fmt: skip
+    verdicts.at_most(
+        f"{label}: the overdue list read whole, memory held", peak, OVERDUE_MEMORY_GOAL_MIB, "MiB", floor=peak_floor
+    )
+
+
 def bench_hall(verdicts: Verdicts, label: str, hall: BigHall, rounds: int, opened: int) -> None:
     engine = make_engine(hall.url)
     sessions = make_sessions(engine)
@@ -355,6 +433,7 @@ def bench_hall(verdicts: Verdicts, label: str, hall: BigHall, rounds: int, opene
         bench_open(verdicts, f"{label}, after ANALYZE", sessions, bare, numbers)
         bench_day_list(verdicts, label, sessions, bare, hall, rounds)
         bench_rectifications(verdicts, label, sessions, bare, rounds)
+        bench_overdue(verdicts, label, sessions, bare, rounds)
     finally:
         bare.close()
         engine.dispose()

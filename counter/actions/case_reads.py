@@ -20,7 +20,7 @@ from counter.db import case_store
 from counter.workdays import WorkCalendar
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from counter.actions.desk import Desk
     from counter.case.view import CaseView
@@ -28,12 +28,6 @@ if TYPE_CHECKING:
 __all__ = ["DayLists", "case_rows", "case_view", "case_views", "day_lists", "may_see_whole_numbers"]
 
 DUE_SOON_WORKING_DAYS = 2  # "due soon": a deferral due within two working days, or already overdue
-
-
-def _due_by(session: Unit, last_day: dt.date) -> list[CaseRow]:
-    """Deferrals and unanswered correction notices due by ``last_day``, earliest first: what a supervisor decides."""
-    rows = case_store.deferrals_due_by(session, last_day) + case_store.corrections_due_by(session, last_day)
-    return sorted(rows, key=lambda r: (r.next_due or last_day, r.case_no))
 
 
 def case_view(session: Unit, case_no: str) -> CaseView | None:
@@ -47,17 +41,20 @@ def case_views(session: Unit, case_nos: Iterable[str]) -> list[CaseView]:
     return [view for view in views if view is not None]
 
 
-def case_rows(session: Unit, today: dt.date, *, overdue: bool = False, due_soon: bool = False) -> list[CaseRow]:
-    """The case list: every case, or the deferrals and corrections overdue (``overdue``) or due within two working days.
+def case_rows(session: Unit, today: dt.date, *, overdue: bool = False, due_soon: bool = False) -> Iterator[CaseRow]:
+    """The case list: the newest cases, or the deferrals and corrections overdue (``overdue``) or due within two
+    working days (``due_soon``), earliest first: what a supervisor decides.
 
-    An overdue correction is one whose notice went unanswered past its deadline: the supervisor lapses it.
+    An overdue correction is one whose notice went unanswered past its deadline: the supervisor lapses it.  The rows
+    come as they are read (:func:`counter.db.case_store.due_rows`), so the caller iterates inside the unit of work:
+    a league's backlog is listed without being held whole.
     """
     if overdue:
-        return _due_by(session, today - dt.timedelta(days=1))
+        return case_store.due_rows(session, today - dt.timedelta(days=1))
     if due_soon:
         horizon = office_calendar(session).add_working_days(today, DUE_SOON_WORKING_DAYS).date
-        return _due_by(session, horizon)
-    return case_store.all_cases(session)
+        return case_store.due_rows(session, horizon)
+    return iter(case_store.all_cases(session))
 
 
 def may_see_whole_numbers(session: Unit, desk: Desk) -> bool:

@@ -26,7 +26,7 @@ from counter.cli.common import (
     ensure_catalog,
     open_store,
     own_out_folder,
-    print_json,
+    print_json_items,
     today,
 )
 from counter.cli.same_day import add_same_day_commands
@@ -105,13 +105,21 @@ def cmd_case_list(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     day = today(args)
-    rows = store.read(lambda session: case_rows(session, day, overdue=args.overdue, due_soon=args.due_soon))
-    if args.json:
-        print_json([row_json(r, day) for r in rows])
-    else:
+
+    def listed(session: Unit) -> int:
+        """Printed as they are read: a backlog of a league's size is never held whole."""
+        rows = case_rows(session, day, overdue=args.overdue, due_soon=args.due_soon)
+        if args.json:
+            return print_json_items(row_json(r, day) for r in rows)
+        count = 0
         for row in rows:
             print(row_line(row, day))
-        print(tr("共 {count} 件。").format(count=len(rows)), file=sys.stderr)
+            count += 1
+        return count
+
+    count = store.read(listed)
+    if not args.json:
+        print(tr("共 {count} 件。").format(count=count), file=sys.stderr)
     return EXIT_OK
 
 

@@ -16,7 +16,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,6 +75,18 @@ class Reported(Exception):
 def print_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
+
+
+def print_json_items(items: Iterable[Any]) -> int:
+    """A JSON list written item by item as ``items`` come, the same text :func:`print_json` writes for the whole
+    list; how many there were.  A list of hundreds of thousands of rows is never held whole to be written."""
+    count = 0
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2, default=str).replace("\n", "\n  ")
+        sys.stdout.write(("[\n  " if count == 0 else ",\n  ") + text)
+        count += 1
+    sys.stdout.write("\n]\n" if count else "[]\n")
+    return count
 
 
 # --- the database and who acts -------------------------------------------------------

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import heapq
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -394,9 +396,40 @@ def _waiting(material: type[models.CaseMaterial]) -> list[ColumnElement[bool]]:
 
 def deferrals_due_page(session: Session, last_day: dt.date, limit: int) -> list[CaseRow]:
     """The first ``limit`` of :func:`deferrals_due_by`, in its order, read by index whatever the backlog."""
-    page = _due_statements(session.get_bind().dialect.name)[0]
+    page = _due_statements(session.get_bind().dialect.name).deferral_page
     with index_walk(session):
         return _rows(session, page, {"last_day": last_day, "limit": limit})
+
+
+#: rows a streamed list holds at a time, of each kind: what the driver fetches in one go
+STREAM_BATCH = 500
+
+
+def due_rows(session: Session, last_day: dt.date) -> Iterator[CaseRow]:
+    """Every deferral and unanswered correction notice due by ``last_day``, earliest first, as they are read.
+
+    What :func:`deferrals_due_by` and :func:`corrections_due_by` give, merged in due order (then number), but
+    streamed: each kind is walked along its index in due order (the F6 page's walk without its limit) and the two
+    walks are merged as they come, so a league's backlog of hundreds of thousands of overdue cases is listed in
+    the memory of a batch, where reading every row and sorting them all took 7.8 s and 177 MB at a million cases.
+    The rows are read while the caller iterates: it must do so inside the unit of work.
+    """
+    statements = _due_statements(session.get_bind().dialect.name)
+    values = {"last_day": last_day}
+    with index_walk(session):
+        walks = [_streamed(session, walk, values) for walk in (statements.deferral_walk, statements.correction_walk)]
+        yield from heapq.merge(*walks, key=_due_order)
+
+
+def _due_order(row: CaseRow) -> tuple[dt.date | None, str]:
+    return row.next_due, row.case_no
+
+
+def _streamed(session: Session, stmt: ListingSelect, values: dict[str, Any]) -> Iterator[CaseRow]:
+    """The rows of ``stmt`` a batch at a time (a server-side cursor on PostgreSQL), as :func:`_rows` makes them."""
+    result = session.execute(stmt, values, execution_options={"yield_per": STREAM_BATCH})
+    for case_no, status, name, applicant, received_on, desk_no, due in result:
+        yield CaseRow(case_no, CaseStatus(status), name, applicant, received_on, desk_no, due)
 
 
 #: the unit of work's key (``Session.info``) saying the walk's planner settings are in force
@@ -447,7 +480,7 @@ def index_walk(session: Session) -> Iterator[None]:
 
 def corrections_due_page(session: Session, last_day: dt.date, limit: int) -> list[CaseRow]:
     """The first ``limit`` of :func:`corrections_due_by`, in its order (``ix_case_correction_due``)."""
-    page = _due_statements(session.get_bind().dialect.name)[1]
+    page = _due_statements(session.get_bind().dialect.name).correction_page
     return _rows(session, page, {"last_day": last_day, "limit": limit})
 
 
@@ -460,16 +493,25 @@ def due_counts(session: Session, last_day: dt.date, today: dt.date, cap: int) ->
     """
     total, overdue, whole = 0, 0, True
     with index_walk(session):
-        for count in _due_statements(session.get_bind().dialect.name)[2]:
+        for count in _due_statements(session.get_bind().dialect.name).counts:
             found, late = session.execute(count, {"last_day": last_day, "today": today, "cap": cap}).one()
             total, overdue, whole = total + found, overdue + (late or 0), whole and found < cap
     return total, overdue, whole
 
 
+@dataclass(frozen=True)
+class _DueStatements:
+    deferral_page: ListingSelect  # the first :limit deferrals due by :last_day, in due order
+    correction_page: ListingSelect  # the first :limit correction notices due by :last_day, in due order
+    counts: tuple[Select[int, Any], Select[int, Any]]  # of each, at most :cap, and how many before :today
+    deferral_walk: ListingSelect  # every deferral due by :last_day, in due order (the page without its limit)
+    correction_walk: ListingSelect  # every correction notice due by :last_day, in due order
+
+
 @functools.cache
-def _due_statements(dialect: str) -> tuple[ListingSelect, ListingSelect, tuple[Select[int, Any], Select[int, Any]]]:
-    """The page of deferrals due, the page of corrections due, and their counts: built once per dialect, for
-    building them took longer than running them (the F6 list is refreshed after every change of a case).
+def _due_statements(dialect: str) -> _DueStatements:
+    """The pages of deferrals and corrections due, their counts, and their whole walks: built once per dialect,
+    for building them took longer than running them (the F6 list is refreshed after every change of a case).
 
     The deferrals are found by walking the awaited materials in due order (``ix_case_material_waiting``): a row
     is its case's earliest material still awaited and not lapsed, so its due date is the case's next due
@@ -509,20 +551,18 @@ def _due_statements(dialect: str) -> tuple[ListingSelect, ListingSelect, tuple[S
         notice, c.correction_due.is_not(None), c.correction_due <= last_day
     )
     limit = bindparam("limit", type_=Integer)
-    deferral_page = (
+    deferral_walk = (
         deferrals.add_columns(c.case_no, c.status, models.Bundle.name, c.applicant_name, c.received_on, c.desk_no)
         .add_columns(m.due_on)
         .join(models.Bundle, models.Bundle.code == c.bundle_code)
         .order_by(m.due_on, c.case_no)
-        .limit(limit)
     )
-    correction_page = (
+    correction_walk = (
         corrections.with_only_columns(
             c.case_no, c.status, models.Bundle.name, c.applicant_name, c.received_on, c.desk_no, c.correction_due
         )
         .join(models.Bundle, models.Bundle.code == c.bundle_code)
         .order_by(c.correction_due, c.case_no)
-        .limit(limit)
     )
     cap, today = bindparam("cap", type_=Integer), bindparam("today", type_=Date)
 
@@ -532,7 +572,11 @@ def _due_statements(dialect: str) -> tuple[ListingSelect, ListingSelect, tuple[S
 
     due_deferrals = counted(deferrals.add_columns(m.due_on.label("due")).order_by(m.due_on))
     due_corrections = counted(corrections.order_by(c.correction_due))
-    return cast(ListingSelect, deferral_page), correction_page, (due_deferrals, due_corrections)
+    deferrals_walked = cast(ListingSelect, deferral_walk)
+    counts = (due_deferrals, due_corrections)
+    return _DueStatements(
+        deferrals_walked.limit(limit), correction_walk.limit(limit), counts, deferrals_walked, correction_walk
+    )
 
 
 def find_party(session: Session, id_no: str) -> models.Party | None:

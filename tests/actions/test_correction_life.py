@@ -142,7 +142,7 @@ def test_overdue_corrections_are_listed_with_the_overdue_deferrals(sessions: ses
     due = view.correction_due
     with sessions() as s:
         assert number not in [r.case_no for r in case_rows(s, due, overdue=True)]
-        late = case_rows(s, due + dt.timedelta(days=1), overdue=True)
+        late = list(case_rows(s, due + dt.timedelta(days=1), overdue=True))
         lists = day_lists(s, due + dt.timedelta(days=1), desk)
     assert [r.case_no for r in late] == [deferred, number]  # the deferral fell due first
     assert next(r for r in late if r.case_no == number).next_due == due

@@ -187,8 +187,8 @@ def test_materials_a_partial_lapse_took_down_are_no_longer_listed_as_due(
     assert lapse.materials == ("M08",)
     assert lapse.status is CaseStatus.AWAITING_DEFERRED  # M09 is still awaited
     with sessions() as s:
-        overdue = case_rows(s, due + dt.timedelta(days=3), overdue=True)
-        soon = case_rows(s, due + dt.timedelta(days=1), due_soon=True)
+        overdue = list(case_rows(s, due + dt.timedelta(days=3), overdue=True))
+        soon = list(case_rows(s, due + dt.timedelta(days=1), due_soon=True))
         by_later = deferrals_due_by(s, later)
         listed = {row.case_no: row.next_due for row in case_rows(s, due)}
     assert number not in {row.case_no for row in overdue}  # the lapsed M08 is not due any more
