@@ -11,7 +11,9 @@ Every writer of one of those facts rewrites the standing of its case in the same
 request, a rating, a lapse, an appeal, a rectification's line) and the sync import
 (:func:`counter.db.sync_case_parts.merge_ratings`); migration 0015 filled it in for the cases before.  The standing
 is worked out again from all the case's facts, not moved by the one written, so the order facts arrive in (a
-package brings a rating with its appeal and its rectification's lines) cannot leave it wrong.  The facts are
+package brings a rating with its appeal and its rectification's lines) cannot leave it wrong.  A case new to a
+site by sync has all its facts in its record: the import writes its row with the standing they give
+(:func:`new_case_standing`, held equal to the SQL by ``tests/sync/test_sync_standing.py``).  The facts are
 insert-only (:class:`counter.db.models.Rating` and its kin), so nothing else can change it.
 
 The definitions are those of :mod:`counter.ratings.figures`; ``tests/actions/test_period_figures.py`` holds the
@@ -94,7 +96,7 @@ def new_case_standing(rounds: Sequence[RatingRound]) -> tuple[str, str | None, s
     (:func:`counter.db.sync_case_parts.merge_ratings`), where the first of two lines with one place stands: the
     first round 1 is the request; its rating, or else its lapse, is that of the first round 1 with either; every
     round 1 with a rating adds its appeals and rectification lines to that rating, the first of one key kept.
-    ``tests/db/test_service_standing.py`` holds this equal to :func:`refresh_standing` of the rows written.
+    ``tests/sync/test_sync_standing.py`` holds this equal to :func:`refresh_standing` of the rows written.
     """
     first = [q for q in rounds if q.round == 1]
     if not first:
