@@ -318,16 +318,19 @@ def _object_line_maker(
     """For items of this shape: a function writing their lines, and one counting the Nones they hold.
 
     Like :func:`_line_maker`, one f-string per line, the attributes read
-    straight from the object, and only the nullable ones tested for None.
+    straight from the object, and only the nullable ones tested for None (and
+    the leading values: a case's standing leads its row, its desk None when it
+    was never sent to the pad).
     """
     lead = [f"l{i}" for i in range(lead_width)]
-    fields = [f"{{{name}}}" for name in lead]
+    fields = [f"{{N if {name} is None else {name}}}" for name in lead]
     fields += [f"{{N if o.{a} is None else o.{a}}}" if a in nullable else f"{{o.{a}}}" for a in attributes]
     line = "\\t".join(fields)
-    nones = " + ".join(f"(o.{a} is None)" for a in attributes if a in nullable) or "0"
+    nones = " + ".join([f"({n} is None)" for n in lead] + [f"(o.{a} is None)" for a in attributes if a in nullable])
+    unpacked = "".join(name + ", " for name in lead)
     source = (
-        f"def lines(items):\n    return [f'{line}' for ({''.join(name + ', ' for name in lead)}), o in items]\n"
-        f"def nulls(items):\n    return sum([{nones} for _lead, o in items])\n"
+        f"def lines(items):\n    return [f'{line}' for ({unpacked}), o in items]\n"
+        f"def nulls(items):\n    return sum([{nones or '0'} for ({unpacked}), o in items])\n"
     )
     scope: dict[str, Any] = {"N": "\\N"}
     exec(source, scope)  # the source is made here from column names and a number, never from data

@@ -11,7 +11,9 @@ Every writer of one of those facts rewrites the standing of its case in the same
 request, a rating, a lapse, an appeal, a rectification's line) and the sync import
 (:func:`counter.db.sync_case_parts.merge_ratings`); migration 0015 filled it in for the cases before.  The standing
 is worked out again from all the case's facts, not moved by the one written, so the order facts arrive in (a
-package brings a rating with its appeal and its rectification's lines) cannot leave it wrong.  The facts are
+package brings a rating with its appeal and its rectification's lines) cannot leave it wrong.  A case new to a
+site by sync has all its facts in its record: the import writes its row with the standing they give
+(:func:`new_case_standing`, held equal to the SQL by ``tests/sync/test_sync_standing.py``).  The facts are
 insert-only (:class:`counter.db.models.Rating` and its kin), so nothing else can change it.
 
 The definitions are those of :mod:`counter.ratings.figures`; ``tests/actions/test_period_figures.py`` holds the
@@ -20,7 +22,7 @@ figures counted from the standing equal to the domain's own computation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
 from sqlalchemy import ColumnElement, and_, case, exists, select, update
@@ -30,9 +32,20 @@ from counter.db import models
 from counter.db.sync_tables import CASE
 from counter.ratings.levels import BAD_LEVELS
 from counter.ratings.rectification import RectState
+from counter.sync.records import RatingRound
 
-__all__ = ["Standing", "refresh_standing", "standing_of_rating", "standing_of_rectification", "standing_of_request"]
+__all__ = [
+    "STANDING_COLUMNS",
+    "Standing",
+    "new_case_standing",
+    "refresh_standing",
+    "standing_of_rating",
+    "standing_of_rectification",
+    "standing_of_request",
+]
 
+#: the case row's columns that hold its standing, in the order :func:`new_case_standing` gives them
+STANDING_COLUMNS = ("rating_standing", "served_desk_no", "served_clerk")
 _IN_BATCH = 500  # case ids per UPDATE … WHERE id IN (…)
 
 
@@ -71,6 +84,44 @@ def _standing(case_id: ColumnElement[int]) -> tuple[ColumnElement[str], ColumnEl
     desk = select(rq.desk_no).where(first).scalar_subquery()
     clerk = select(rq.clerk).where(first).scalar_subquery()
     return standing, desk, clerk
+
+
+def new_case_standing(rounds: Sequence[RatingRound]) -> tuple[str, str | None, str | None]:
+    """(standing, desk, clerk) of a case new here whose facts are all its record's ``rounds``: :func:`_standing`'s.
+
+    A sync import writes a package's new cases with their standing in the row (the facts follow in the same
+    transaction), instead of working it out again from the facts just written: on PostgreSQL that second pass
+    rewrote every new case row (a new row version and an entry in each of the case's indexes) and was a third of
+    the import.  The facts are those the import writes for such a case
+    (:func:`counter.db.sync_case_parts.merge_ratings`), where the first of two lines with one place stands: the
+    first round 1 is the request; its rating, or else its lapse, is that of the first round 1 with either; every
+    round 1 with a rating adds its appeals and rectification lines to that rating, the first of one key kept.
+    ``tests/sync/test_sync_standing.py`` holds this equal to :func:`refresh_standing` of the rows written.
+    """
+    first = [q for q in rounds if q.round == 1]
+    if not first:
+        return Standing.NOT_SENT.value, None, None
+    desk, clerk = first[0].desk_no, first[0].clerk
+    answer = next((q for q in first if q.rating is not None or q.lapsed_at is not None), None)
+    if answer is None:
+        return Standing.PENDING.value, desk, clerk
+    if answer.rating is None:
+        return Standing.LAPSED.value, desk, clerk
+    ratings = [q.rating for q in first if q.rating is not None]
+    appeals: dict[tuple[object, ...], bool] = {}
+    lines: dict[tuple[object, ...], str] = {}
+    for rating in ratings:
+        for a in rating.appeals:
+            appeals.setdefault(a.key, a.upheld)
+        if rating.rectification is not None:
+            for line in rating.rectification.history:
+                lines.setdefault(line.key, line.state_after)
+    if any(appeals.values()):
+        return Standing.EXCLUDED.value, desk, clerk
+    if answer.rating.level not in {level.value for level in BAD_LEVELS}:
+        return Standing.GOOD.value, desk, clerk
+    fed_back = RectState.FED_BACK.value in lines.values()
+    return (Standing.RECTIFIED if fed_back else Standing.BAD).value, desk, clerk
 
 
 def refresh_standing(session: Session, case_ids: Iterable[int]) -> None:

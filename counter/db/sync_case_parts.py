@@ -55,7 +55,7 @@ def merge_parts(
 ) -> set[str]:
     """Add every part the cases lack and update status and materials of the ``old`` ones; the uids changed.
 
-    New cases' checklist and history lines are in already (:func:`_write_new`).
+    New cases' checklist and history lines, and their standing, are in already (:func:`_write_new`).
     """
     old_ids = [ids[r.uid] for r in old]
     changed = merge_history(session, {ids[r.uid]: (r.uid, r.history) for r in old}, old_ids, _denials(old, ids))
@@ -302,8 +302,10 @@ def merge_ratings(
     bulk_insert(session, RATING, RATING_COLUMNS, [(i, *row) for i, row in zip(made, new_ratings, strict=True)])
     bulk_insert(session, LAPSE, ("request_id", "at"), new_lapses)
     changed |= _merge_rectifications(session, rounds, ids, requests, ratings, earlier_ratings)
-    # in the same transaction as the facts: the figures count the cases' standing (counter.db.service_standing)
-    refresh_standing(session, (ids[uid] for uid in changed))
+    # in the same transaction as the facts: the figures count the cases' standing (counter.db.service_standing);
+    # a case new here was written with the standing its record's facts leave it in (counter.db.sync_cases)
+    here_before = set(old_ids)
+    refresh_standing(session, (ids[uid] for uid in changed if ids[uid] in here_before))
     return changed
 
 

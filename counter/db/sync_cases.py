@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from counter.case.numbers import CASE_NO
 from counter.db.bulk_rows import RowWriter, chunks
+from counter.db.service_standing import STANDING_COLUMNS, new_case_standing
 from counter.db.sync_case_parts import HISTORY_COLUMNS, MATERIAL_COLUMNS, merge_parts
 from counter.db.sync_tables import CASE, CASE_FIELDS, DOCUMENT, GUIDE, HISTORY, MATERIAL, new_row_ids, select_in, utc
 from counter.sync.case_reader import PackageCase
@@ -136,7 +137,8 @@ def _write_new(
     Nothing to compare with what is here, so nothing is read from the
     database: each batch is read from the package and its rows handed to a
     :class:`RowWriter`, and the next batch is read while the database inserts
-    them.  Documents and ratings follow in :func:`merge_parts`.
+    them.  Documents and ratings follow in :func:`merge_parts`; the standing the ratings leave each case in
+    (:func:`~counter.db.service_standing.new_case_standing`) is written with its row.
     """
     records: list[CaseRecord] = []
     with RowWriter(session) as writer:
@@ -145,8 +147,9 @@ def _write_new(
             records.extend(batch)
             leads = [(ids[r.uid],) for r in batch]
             writer.put_objects(
-                CASE, ("id", "guide_version_id"), CASE_FIELDS,
-                [((lead[0], guides[r.guide.content_hash][0]), r) for lead, r in zip(leads, batch, strict=True)],
+                CASE, ("id", "guide_version_id", *STANDING_COLUMNS), CASE_FIELDS,
+                [((lead[0], guides[r.guide.content_hash][0], *new_case_standing(r.ratings)), r)
+                 for lead, r in zip(leads, batch, strict=True)],
             )  # fmt: skip
             writer.put_objects(
                 HISTORY, HISTORY_COLUMNS[:1], HISTORY_COLUMNS[1:],
