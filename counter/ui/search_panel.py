@@ -104,6 +104,10 @@ class SearchPanel(QWidget):
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setItemDelegate(HitDelegate(self.results))
         self.results.setResizeMode(QListView.ResizeMode.Adjust)  # rows re-wrap when the panel narrows
+        # the rows wrap their names (HitDelegate): told so, the list lays them out again when its width alone
+        # changes, as it does when the scroll bar appears after the rows were measured; otherwise a name that then
+        # wrapped was drawn over the next row, for Adjust lays out again only when the list's height changes
+        self.results.setWordWrap(True)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         layout = QVBoxLayout(self)

@@ -13,12 +13,14 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QListView, QSplitter, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
+from counter.actions.guides import search_entries
 from counter.actions.store import Store
 from counter.catalog.search import SEGMENT, SearchEntry, SearchIndex
 from counter.ui import words
 from counter.ui.hit_delegate import HIT_ROLE, NAME_ROLE, NUMBER_ROLE, STATUS_ROLE, HitDelegate
 from counter.ui.hit_model import CODE_ROLE, PAGE, HitModel
 from counter.ui.main_window import MainWindow
+from counter.ui.search_panel import SearchPanel
 from tests.catalog_db import catalog_file
 from tests.ui.conftest import start_window
 
@@ -224,3 +226,35 @@ def test_a_row_is_as_tall_as_its_name_wraps_at_the_width_the_list_has(qtbot: QtB
     qtbot.waitUntil(lambda: results.visualRect(window.search_panel.model.index(0, 0)).height() > wide)
     assert results.visualRect(window.search_panel.model.index(1, 0)).height() == short
     store.dispose()
+
+
+def test_rows_are_measured_again_when_only_the_width_of_the_list_changes(qtbot: QtBot, shipped_db: Path) -> None:
+    """The scroll bar appearing after the rows were measured narrows the list by its width alone: rows measured at
+    the wider width kept their height until something else laid them out again, so a name that then wrapped onto a
+    second line was drawn over the next row (我要开医疗器械店（第三类医疗器械） over 我要开农药店, at 1366×768), and
+    another was cut at the right."""
+    store = Store(f"sqlite:///{shipped_db}")
+    entries = store.read(search_entries)
+    store.dispose()
+    panel = SearchPanel()
+    qtbot.addWidget(panel)
+    panel.resize(400, 600)
+    panel.show()
+    panel.set_index(SearchIndex(entries))
+    results, model = panel.results, panel.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and results.verticalScrollBar().isVisible())
+
+    def measured_at_the_width_drawn() -> bool:
+        """Every row as wide as the list is now, and as tall as its name needs at that width."""
+        width = results.viewport().width()
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            drawn = results.visualRect(index)
+            if drawn.width() != width or drawn.height() != results.sizeHintForIndex(index).height():
+                return False
+        return True
+
+    qtbot.waitUntil(measured_at_the_width_drawn)
+    for width in (330, 300, 270):  # narrower by the width alone, as the scroll bar makes it
+        panel.resize(width, 600)
+        qtbot.waitUntil(measured_at_the_width_drawn, timeout=2000)
