@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from counter.actions.documents import office_settings
+from counter.actions.documents import stored_office_settings
 from counter.actions.store import Unit
 from counter.case.same_day import same_day_bundle
 from counter.case.view import CaseView
+from counter.catalog.departments import department_name
 from counter.catalog.model import Bundle, Situation
-from counter.db.case_store import case_view
-from counter.db.catalog_store import guide_version
+from counter.db.case_page_reads import case_page_reads
+from counter.db.catalog_store import known_guide
 from counter.db.document_store import DocumentLine, documents_of_case_no
-from counter.documents.deciders import decider_name
+from counter.documents.deciders import places_of
 from counter.documents.kinds import DocumentKind, DocumentProblem, record_kind
 from counter.documents.model import document_problems
 
@@ -131,15 +132,22 @@ def case_notices(unit: Unit, view: CaseView, bundle: Bundle) -> CaseNotices:
 
 
 def read_case(unit: Unit, case_no: str) -> CasePage | None:
-    """The case and what its page shows; None when no case has this number."""
-    view = case_view(unit, case_no)
-    if view is None:
+    """The case and what its page shows; None when no case has this number.
+
+    The case, its guide version's hash, its site's office settings and its notices are read together
+    (:func:`counter.db.case_page_reads.case_page_reads`); the guide's document only when its content was not met
+    before (:func:`counter.db.catalog_store.known_guide`).
+    """
+    reads = case_page_reads(unit, case_no)
+    if reads is None:
         return None
-    stored = guide_version(unit, view.guide_version_id)
+    view = reads.view
+    stored = known_guide(unit, view.guide_version_id, view.guide_version, reads.guide_hash)
     if stored is None:
         return CasePage(view, (), None)
-    shared = frozenset(m.code for m in stored.bundle.materials if m.shared)
-    office = office_settings(unit, view.site_code)
-    items = tuple(ItemLine(i.code, i.name, decider_name(i, office)) for i in stored.bundle.items)
-    notices = case_notices(unit, view, stored.bundle)
-    return CasePage(view, stored.bundle.situations, notices, shared, items, same_day_bundle(stored.bundle))
+    bundle = stored.bundle
+    shared = frozenset(m.code for m in bundle.materials if m.shared)
+    places = places_of(stored_office_settings(reads.office, view.site_code))  # once for all the items
+    items = tuple(ItemLine(i.code, i.name, department_name(i.department, i.level, places)) for i in bundle.items)
+    notices = CaseNotices(reads.documents, fitting_kinds(view, bundle), fitting_item_papers(view, bundle))
+    return CasePage(view, bundle.situations, notices, shared, items, same_day_bundle(bundle))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
@@ -64,6 +66,18 @@ def documents_of_case(session: Session, case_id: int) -> list[DocumentLine]:
     return _documents(session, _lines().where(models.DocumentRecord.case_id == case_id))
 
 
+@functools.cache
+def lines_of_case_id() -> Select[int, str, str, dt.date, int, int]:
+    """:func:`documents_of_case` by the bound ``case_id``, built once: the case page asks it with the case's id it
+    has just read (:mod:`counter.db.case_page_reads`)."""
+    return _lines().where(models.DocumentRecord.case_id == bindparam("case_id"))
+
+
+def document_lines(rows: Iterable[Sequence[Any]]) -> list[DocumentLine]:
+    """The lines of rows of :func:`lines_of_case_id` (or of the case's number), unpacked in place."""
+    return [DocumentLine(i, no, kind, on, prints or 0, failed or 0) for i, no, kind, on, prints, failed in rows]
+
+
 def documents_of_case_no(session: Session, case_no: str) -> list[DocumentLine]:
     """:func:`documents_of_case` by the case's number, in one statement: the case page has the number, and
     reading the case again for its id cost a round trip and an object."""
@@ -87,5 +101,4 @@ def _lines() -> Select[int, str, str, dt.date, int, int]:
 def _documents(
     session: Session, stmt: Select[int, str, str, dt.date, int, int], values: dict[str, str] | None = None
 ) -> list[DocumentLine]:
-    rows = session.execute(stmt, values)
-    return [DocumentLine(r.id, r.doc_no, r.kind, r.issued_on, r.all or 0, r.failed or 0) for r in rows]
+    return document_lines(session.execute(stmt, values))
