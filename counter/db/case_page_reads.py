@@ -1,12 +1,12 @@
-"""What the case page (F7, the scanner) reads of the database, in four plain statements.
+"""What the case page (F7, the scanner) reads of the database, in two plain statements.
 
 The page showed the case (:func:`counter.db.case_store.case_view`: its head, checklist and history), then asked its
 guide version's number and hash, its site's office settings and its notices, each by a statement of its own through
 the session's ORM handling: six round trips to a hall's server, and more Python around them than the database took
 to answer.  Here the guide version's hash and the office settings come with the case's head (a version's number was
-already joined there, the settings are one key's row), and the notices are asked by the case's id just read; all on
-the session's connection, as plain statements built once.  The answers are those of the separate reads, made in the
-same transaction.
+already joined there, the settings are one key's row), and the checklist, the history and the notices with their
+prints come by one statement of the case's id just read (:func:`_lines`); both on the session's connection, built
+once.  The answers are those of the separate reads, made in the same transaction.
 """
 
 from __future__ import annotations
@@ -15,7 +15,20 @@ import functools
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, literal, select
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Integer,
+    Select,
+    Table,
+    bindparam,
+    literal,
+    literal_column,
+    null,
+    select,
+    union_all,
+)
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
 from counter.case.view import CaseView
@@ -36,24 +49,26 @@ class CasePageReads:
 
 
 def case_page_reads(session: Session, case_no: str) -> CasePageReads | None:
-    """The case ``case_no`` (None: no such case) and what its page reads beside it, in four statements.
+    """The case ``case_no`` (None: no such case) and what its page reads beside it, in two statements.
 
     What the unit of work changed is flushed first, as the session's own execute would have (nothing to do in a
     unit of work that only reads).  Office settings found missing are remembered so for the rest of the
     transaction, as :func:`counter.db.settings_store.get_setting` remembers them.
     """
-    _head, materials_stmt, history_stmt = view_statements()
     session.flush()
     connection = session.connection()
     c = connection.execute(_page_head(), {"case_no": case_no.strip().upper()}).first()
     if c is None:
         return None
-    key = {"case_id": c.id}
-    view = view_of(c, connection.execute(materials_stmt, key), connection.execute(history_stmt, key))
-    documents = tuple(document_lines(connection.execute(lines_of_case_id(), key)))
+    parts: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+    for row in connection.execute(_lines(), {"case_id": c.id}):
+        part = row[0]
+        parts[part].append(row[_SPANS[part]])
+    materials, history, documents = parts
+    view = view_of(c, materials, history)
     if c.office is None:
         known_missing(session, [office_key(view.site_code)])
-    return CasePageReads(view, c.guide_hash, c.office, documents)
+    return CasePageReads(view, c.guide_hash, c.office, tuple(document_lines(documents)))
 
 
 @functools.cache
@@ -67,3 +82,42 @@ def _page_head() -> Select[Any]:
     return head.add_columns(
         models.GuideVersion.content_hash.label("guide_hash"), office.scalar_subquery().label("office")
     )
+
+
+#: Where each part's columns are in a row of :func:`_lines`, after the part's number and the row's id: the checklist
+#: line's, the history line's and the notice's, each in the order of the line it makes.
+_MATERIAL, _HISTORY, _DOCUMENT = slice(2, 12), slice(12, 18), slice(18, 24)
+_SPANS = (_MATERIAL, _HISTORY, _DOCUMENT)
+
+
+@functools.cache
+def _lines() -> CompoundSelect[*tuple[Any, ...]]:
+    """The case's checklist, history and notices with their prints, in one statement, built once.
+
+    Each part (0, 1, 2) fills its own span of columns (:data:`_SPANS`), the others' NULL cast to the column's type, so
+    every column has one type in all three parts and comes back as that type (a date as a date on SQLite too); rows
+    come part by part, each in the order of its ids, as the three statements gave them.  Each part is read by its own
+    index on the case's id.
+    """
+    m = cast(Table, models.CaseMaterial.__table__).c
+    h = cast(Table, models.CaseHistory.__table__).c
+    materials = (m.material_code, m.name, m.necessity, m.receipt, m.originals, m.copies, m.medium, m.defect_note,
+                 m.due_on, m.arrived_on)  # fmt: skip
+    history = (h.at, h.clerk, h.desk_no, h.event, h.status_after, h.note)
+    notices = lines_of_case_id().subquery()
+    documents = tuple(notices.c)
+    spans = (materials, history, documents)
+
+    def part(number: int, key: ColumnElement[int], own: tuple[ColumnElement[Any], ...]) -> list[Any]:
+        columns: list[Any] = [literal_column(str(number), Integer), key]
+        for place, span in enumerate(spans):
+            columns += own if place == number else [sql_cast(null(), column.type) for column in span]
+        return columns
+
+    case_id = bindparam("case_id", type_=Integer)
+    parts = (
+        select(*part(0, m.id, materials)).where(m.case_id == case_id),
+        select(*part(1, h.id, history)).where(h.case_id == case_id),
+        select(*part(2, notices.c.id, documents)),
+    )
+    return union_all(*parts).order_by(literal_column("1"), literal_column("2"))

@@ -163,6 +163,17 @@ def case_materials(session: Session, case_id: int) -> list[models.CaseMaterial]:
     )
 
 
+#: The case's own columns the view is made of (:func:`view_of`), and its id: the others (its uid, its rating's
+#: standing, when it was written) are not shown, and each column read is one more to describe and convert.
+_HEAD_COLUMNS = (
+    "id", "case_no", "status", "outcome", "site_code", "desk_no", "clerk", "bundle_code", "guide_version_id", "answers",
+    "applicant_kind", "applicant_name", "applicant_id_no", "applicant_phone", "applicant_address", "legal_rep",
+    "agent_name", "agent_id_no", "agent_authorisation", "delivery", "delivery_address", "notify_phone",
+    "received_on", "accepted_on", "promised_on", "correction_due", "notify_due", "refusal_ground", "turn_to",
+    "denial_reason", "dates_beyond_data",
+)  # fmt: skip
+
+
 @functools.cache
 def view_statements() -> tuple[Select[*tuple[Any, ...]], ...]:
     """The three queries of :func:`case_view`, built once: building them costs more than running them.
@@ -175,8 +186,8 @@ def view_statements() -> tuple[Select[*tuple[Any, ...]], ...]:
     later_no = select(later.case_no).where(later.previous_case_id == case.c.id).limit(1).scalar_subquery()
     head = (
         select(
-            case, models.Bundle.name.label("bundle_name"), models.GuideVersion.version,
-            previous.case_no.label("previous_no"), later_no.label("later_no"),
+            *(case.c[name] for name in _HEAD_COLUMNS), models.Bundle.name.label("bundle_name"),
+            models.GuideVersion.version, previous.case_no.label("previous_no"), later_no.label("later_no"),
         )
         .join(models.Bundle, models.Bundle.code == case.c.bundle_code)
         .join(models.GuideVersion, models.GuideVersion.id == case.c.guide_version_id)
