@@ -7,17 +7,19 @@ offers a notice that would then be refused.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from counter.actions.documents import stored_office_settings
 from counter.actions.store import Unit
 from counter.case.same_day import same_day_bundle
 from counter.case.view import CaseView
-from counter.catalog.departments import department_name
+from counter.catalog.departments import Places, department_name
 from counter.catalog.model import Bundle, Situation
 from counter.db.case_page_reads import case_page_reads
 from counter.db.catalog_store import known_guide
 from counter.db.document_store import DocumentLine, documents_of_case_no
+from counter.documents.data import OfficeSettings
 from counter.documents.deciders import places_of
 from counter.documents.kinds import DocumentKind, DocumentProblem, record_kind
 from counter.documents.model import document_problems
@@ -131,6 +133,15 @@ def case_notices(unit: Unit, view: CaseView, bundle: Bundle) -> CaseNotices:
     return CaseNotices(lines, fitting_kinds(view, bundle), fitting_item_papers(view, bundle))
 
 
+@functools.lru_cache(maxsize=64)
+def _places(office: OfficeSettings) -> Places:
+    """The site's places of its office settings, worked out once per settings for all the items of every page.
+
+    Kept by the settings' own content (a frozen value, equal only to the same settings), so settings changed are
+    another key and a page never names departments by settings no longer stored."""
+    return places_of(office)
+
+
 def read_case(unit: Unit, case_no: str) -> CasePage | None:
     """The case and what its page shows; None when no case has this number.
 
@@ -147,7 +158,7 @@ def read_case(unit: Unit, case_no: str) -> CasePage | None:
         return CasePage(view, (), None)
     bundle = stored.bundle
     shared = frozenset(m.code for m in bundle.materials if m.shared)
-    places = places_of(stored_office_settings(reads.office, view.site_code))  # once for all the items
+    places = _places(stored_office_settings(reads.office, view.site_code))
     items = tuple(ItemLine(i.code, i.name, department_name(i.department, i.level, places)) for i in bundle.items)
     notices = CaseNotices(reads.documents, fitting_kinds(view, bundle), fitting_item_papers(view, bundle))
     return CasePage(view, bundle.situations, notices, shared, items, same_day_bundle(bundle))

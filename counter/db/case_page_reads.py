@@ -61,7 +61,7 @@ def case_page_reads(session: Session, case_no: str) -> CasePageReads | None:
     if c is None:
         return None
     parts: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
-    for row in connection.execute(_lines(), {"case_id": c.id}):
+    for row in connection.execute(_lines(), {"case_id": c.id}).all():  # fetched at once, not row by row
         part = row[0]
         parts[part].append(row[_SPANS[part]])
     materials, history, documents = parts
