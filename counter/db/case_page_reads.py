@@ -33,8 +33,8 @@ from sqlalchemy.orm import Session
 
 from counter.case.view import CaseView
 from counter.db import models
-from counter.db.case_store import view_of, view_statements
-from counter.db.document_store import DocumentLine, document_lines, lines_of_case_id
+from counter.db.case_store import HEAD_COLUMNS, view_of
+from counter.db.document_store import DocumentLine, document_lines, line_columns
 from counter.db.settings_store import OFFICE_PREFIX, known_missing, office_key
 
 
@@ -73,15 +73,33 @@ def case_page_reads(session: Session, case_no: str) -> CasePageReads | None:
 
 @functools.cache
 def _page_head() -> Select[Any]:
-    """The case view's head with the guide version's hash (of the version already joined) and the site's office
-    settings (by the setting's key), built once."""
-    head = view_statements()[0]
+    """The case's columns of the view (:func:`counter.db.case_store.view_of`), and what it names beside them each by
+    a subquery of one row by its key: its bundle's name, its guide version's number and hash, the cases before and
+    after it, the site's office settings.  Built once.
+
+    Subqueries, not joins: PostgreSQL plans the statement anew in every unit of work (the driver forgets its
+    prepared statements at each rollback, and every read ends by one), and the joins of four tables took it three
+    times as long to plan as these; the lookups are the same (by the key of each, a case's bundle and version
+    always there by their foreign keys).
+    """
     case = cast(Table, models.Case.__table__)
+    bundle = cast(Table, models.Bundle.__table__)
+    guide = cast(Table, models.GuideVersion.__table__)
     setting = cast(Table, models.Setting.__table__)
-    office = select(setting.c.value).where(setting.c.key == literal(OFFICE_PREFIX) + case.c.site_code)
-    return head.add_columns(
-        models.GuideVersion.content_hash.label("guide_hash"), office.scalar_subquery().label("office")
-    )
+    previous, later = case.alias("previous_case"), case.alias("later_case")
+    version = guide.c.id == case.c.guide_version_id
+    previous_no = select(previous.c.case_no).where(previous.c.id == case.c.previous_case_id)
+    later_no = select(later.c.case_no).where(later.c.previous_case_id == case.c.id).limit(1)
+    return select(
+        *(case.c[name] for name in HEAD_COLUMNS),
+        select(bundle.c.name).where(bundle.c.code == case.c.bundle_code).scalar_subquery().label("bundle_name"),
+        select(guide.c.version).where(version).scalar_subquery().label("version"),
+        previous_no.scalar_subquery().label("previous_no"),
+        later_no.scalar_subquery().label("later_no"),
+        select(guide.c.content_hash).where(version).scalar_subquery().label("guide_hash"),
+        select(setting.c.value).where(setting.c.key == literal(OFFICE_PREFIX) + case.c.site_code).scalar_subquery()
+        .label("office"),
+    ).where(case.c.case_no == bindparam("case_no"))  # fmt: skip
 
 
 #: Where each part's columns are in a row of :func:`_lines`, after the part's number and the row's id: the checklist
@@ -104,8 +122,8 @@ def _lines() -> CompoundSelect[*tuple[Any, ...]]:
     materials = (m.material_code, m.name, m.necessity, m.receipt, m.originals, m.copies, m.medium, m.defect_note,
                  m.due_on, m.arrived_on)  # fmt: skip
     history = (h.at, h.clerk, h.desk_no, h.event, h.status_after, h.note)
-    notices = lines_of_case_id().subquery()
-    documents = tuple(notices.c)
+    d = cast(Table, models.DocumentRecord.__table__).c
+    documents = line_columns()
     spans = (materials, history, documents)
 
     def part(number: int, key: ColumnElement[int], own: tuple[ColumnElement[Any], ...]) -> list[Any]:
@@ -118,6 +136,6 @@ def _lines() -> CompoundSelect[*tuple[Any, ...]]:
     parts = (
         select(*part(0, m.id, materials)).where(m.case_id == case_id),
         select(*part(1, h.id, history)).where(h.case_id == case_id),
-        select(*part(2, notices.c.id, documents)),
+        select(*part(2, d.id, documents)).where(d.case_id == case_id),
     )
     return union_all(*parts).order_by(literal_column("1"), literal_column("2"))

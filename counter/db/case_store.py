@@ -165,7 +165,7 @@ def case_materials(session: Session, case_id: int) -> list[models.CaseMaterial]:
 
 #: The case's own columns the view is made of (:func:`view_of`), and its id: the others (its uid, its rating's
 #: standing, when it was written) are not shown, and each column read is one more to describe and convert.
-_HEAD_COLUMNS = (
+HEAD_COLUMNS = (
     "id", "case_no", "status", "outcome", "site_code", "desk_no", "clerk", "bundle_code", "guide_version_id", "answers",
     "applicant_kind", "applicant_name", "applicant_id_no", "applicant_phone", "applicant_address", "legal_rep",
     "agent_name", "agent_id_no", "agent_authorisation", "delivery", "delivery_address", "notify_phone",
@@ -175,7 +175,7 @@ _HEAD_COLUMNS = (
 
 
 @functools.cache
-def view_statements() -> tuple[Select[*tuple[Any, ...]], ...]:
+def _view_statements() -> tuple[Select[*tuple[Any, ...]], ...]:
     """The three queries of :func:`case_view`, built once: building them costs more than running them.
 
     The case that continues this one is asked within the case's own query: one round trip fewer to a hall's server.
@@ -186,7 +186,7 @@ def view_statements() -> tuple[Select[*tuple[Any, ...]], ...]:
     later_no = select(later.case_no).where(later.previous_case_id == case.c.id).limit(1).scalar_subquery()
     head = (
         select(
-            *(case.c[name] for name in _HEAD_COLUMNS), models.Bundle.name.label("bundle_name"),
+            *(case.c[name] for name in HEAD_COLUMNS), models.Bundle.name.label("bundle_name"),
             models.GuideVersion.version, previous.case_no.label("previous_no"), later_no.label("later_no"),
         )
         .join(models.Bundle, models.Bundle.code == case.c.bundle_code)
@@ -218,7 +218,7 @@ def case_view(session: Session, case_no: str) -> CaseView | None:
     Plain statements on the session's connection: the session's own execute added its ORM handling to each, which
     cost more than the database took to answer.  What the unit of work changed is flushed first, as the session's
     own execute would have (nothing to do in a unit of work that only reads)."""
-    head_stmt, materials_stmt, history_stmt = view_statements()
+    head_stmt, materials_stmt, history_stmt = _view_statements()
     session.flush()
     connection = session.connection()
     c = connection.execute(head_stmt, {"case_no": case_no.strip().upper()}).first()
@@ -229,7 +229,7 @@ def case_view(session: Session, case_no: str) -> CaseView | None:
 
 
 def view_of(c: Any, materials: Iterable[Sequence[Any]], history: Iterable[Sequence[Any]]) -> CaseView:
-    """The view of a case from its head row (:func:`view_statements`) and its checklist and history rows, whose
+    """The view of a case from its head row (:func:`_view_statements`) and its checklist and history rows, whose
     columns are those of :class:`CaseMaterialLine` and :class:`HistoryLine` in their order."""
     return CaseView(
         case_no=c.case_no,
