@@ -3,10 +3,10 @@
 The page showed the case (:func:`counter.db.case_store.case_view`: its head, checklist and history), then asked its
 guide version's number and hash, its site's office settings and its notices, each by a statement of its own through
 the session's ORM handling: six round trips to a hall's server, and more Python around them than the database took
-to answer.  Here the guide version's hash and the office settings come with the case's head (a version's number was
-already joined there, the settings are one key's row), and the checklist, the history and the notices with their
-prints come by one statement of the case's id just read (:func:`_lines`); both on the session's connection, built
-once.  The answers are those of the separate reads, made in the same transaction.
+to answer.  Here the guide version's number and hash and the office settings come with the case's head, each a row
+found by its key (:func:`_page_head`), and the checklist, the history and the notices with their prints come by one
+statement of the case's id just read (:func:`_lines`); both on the session's connection, built once.  The answers
+are those of the separate reads, made in the same transaction.
 """
 
 from __future__ import annotations
