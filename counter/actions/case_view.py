@@ -7,17 +7,20 @@ offers a notice that would then be refused.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
-from counter.actions.documents import office_settings
+from counter.actions.documents import stored_office_settings
 from counter.actions.store import Unit
 from counter.case.same_day import same_day_bundle
 from counter.case.view import CaseView
+from counter.catalog.departments import Places, department_name
 from counter.catalog.model import Bundle, Situation
-from counter.db.case_store import case_view
-from counter.db.catalog_store import guide_version
+from counter.db.case_page_reads import case_page_reads
+from counter.db.catalog_store import known_guide
 from counter.db.document_store import DocumentLine, documents_of_case_no
-from counter.documents.deciders import decider_name
+from counter.documents.data import OfficeSettings
+from counter.documents.deciders import places_of
 from counter.documents.kinds import DocumentKind, DocumentProblem, record_kind
 from counter.documents.model import document_problems
 
@@ -130,16 +133,32 @@ def case_notices(unit: Unit, view: CaseView, bundle: Bundle) -> CaseNotices:
     return CaseNotices(lines, fitting_kinds(view, bundle), fitting_item_papers(view, bundle))
 
 
+@functools.lru_cache(maxsize=64)
+def _places(office: OfficeSettings) -> Places:
+    """The site's places of its office settings, worked out once per settings for all the items of every page.
+
+    Kept by the settings' own content (a frozen value, equal only to the same settings), so settings changed are
+    another key and a page never names departments by settings no longer stored."""
+    return places_of(office)
+
+
 def read_case(unit: Unit, case_no: str) -> CasePage | None:
-    """The case and what its page shows; None when no case has this number."""
-    view = case_view(unit, case_no)
-    if view is None:
+    """The case and what its page shows; None when no case has this number.
+
+    The case, its guide version's hash, its site's office settings and its notices are read together
+    (:func:`counter.db.case_page_reads.case_page_reads`); the guide's document only when its content was not met
+    before (:func:`counter.db.catalog_store.known_guide`).
+    """
+    reads = case_page_reads(unit, case_no)
+    if reads is None:
         return None
-    stored = guide_version(unit, view.guide_version_id)
+    view = reads.view
+    stored = known_guide(unit, view.guide_version_id, view.guide_version, reads.guide_hash)
     if stored is None:
         return CasePage(view, (), None)
-    shared = frozenset(m.code for m in stored.bundle.materials if m.shared)
-    office = office_settings(unit, view.site_code)
-    items = tuple(ItemLine(i.code, i.name, decider_name(i, office)) for i in stored.bundle.items)
-    notices = case_notices(unit, view, stored.bundle)
-    return CasePage(view, stored.bundle.situations, notices, shared, items, same_day_bundle(stored.bundle))
+    bundle = stored.bundle
+    shared = frozenset(m.code for m in bundle.materials if m.shared)
+    places = _places(stored_office_settings(reads.office, view.site_code))
+    items = tuple(ItemLine(i.code, i.name, department_name(i.department, i.level, places)) for i in bundle.items)
+    notices = CaseNotices(reads.documents, fitting_kinds(view, bundle), fitting_item_papers(view, bundle))
+    return CasePage(view, bundle.situations, notices, shared, items, same_day_bundle(bundle))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
@@ -32,7 +33,7 @@ from counter.db import models
 from counter.db.case_store import case_by_no, case_view, next_sequence
 from counter.db.catalog_store import current_guide, guide_version
 from counter.db.document_store import add_document, add_print, find_document
-from counter.db.settings_store import get_setting, is_training, put_setting
+from counter.db.settings_store import get_setting, is_training, office_key, put_setting
 from counter.documents.deciders import decider_name
 from counter.documents.kinds import DocumentKind, record_kind
 from counter.documents.model import DocumentData, OfficeSettings, document_for, guide_notice_for
@@ -65,22 +66,34 @@ class GuideNotFound(Exception):
         self.bundle_code = bundle_code
 
 
-def _office_key(site_code: str) -> str:
-    return f"office.{site_code}"
-
-
 def office_settings(session: Session, site_code: str) -> OfficeSettings:
     """The site's settings; the league hall's defaults for anything not set."""
-    raw = get_setting(session, _office_key(site_code))
+    return stored_office_settings(get_setting(session, office_key(site_code)), site_code)
+
+
+def stored_office_settings(raw: str | None, site_code: str) -> OfficeSettings:
+    """The settings of a site as stored (``raw``, None when never set); the league hall's defaults for anything
+    not set, or for all when they cannot be read."""
     if not raw:
         return OfficeSettings()
+    settings = _read_office(raw)
+    if settings is None:
+        log.error("office settings of %s unreadable; defaults used", site_code)
+        return OfficeSettings()
+    return settings
+
+
+@functools.lru_cache(maxsize=64)
+def _read_office(raw: str) -> OfficeSettings | None:
+    """The settings a stored text says (None: unreadable), read once per text: every case page names its items'
+    departments by them.  Kept by the text itself, never by the site: settings changed are another text, so a
+    kept reading is never one of settings no longer stored; and the settings are frozen, so sharing them is safe."""
     try:
         stored = json.loads(raw)
         known = {f.name for f in dataclasses.fields(OfficeSettings)}
         return OfficeSettings(**{k: str(v) for k, v in stored.items() if k in known})
     except (ValueError, TypeError):
-        log.error("office settings of %s unreadable; defaults used", site_code)
-        return OfficeSettings()
+        return None
 
 
 def save_office_settings(
@@ -95,9 +108,9 @@ def save_office_settings(
     require(session, by.actor, Permission.CHANGE_SETTINGS)
     before = dataclasses.asdict(office_settings(session, site_code))
     after = dataclasses.asdict(settings)
-    put_setting(session, _office_key(site_code), json.dumps(after, ensure_ascii=False))
+    put_setting(session, office_key(site_code), json.dumps(after, ensure_ascii=False))
     changed = {k: {"from": before.get(k), "to": v} for k, v in after.items() if before.get(k) != v}
-    record_at_desk(session, by, AuditAction.SETTING_CHANGED, _office_key(site_code), changed)
+    record_at_desk(session, by, AuditAction.SETTING_CHANGED, office_key(site_code), changed)
 
 
 def _snapshot(settings: OfficeSettings) -> str:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import ColumnElement, Select, Table, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from counter.db import models
@@ -64,6 +66,22 @@ def documents_of_case(session: Session, case_id: int) -> list[DocumentLine]:
     return _documents(session, _lines().where(models.DocumentRecord.case_id == case_id))
 
 
+def line_columns() -> tuple[ColumnElement[Any], ...]:
+    """The columns of a :class:`DocumentLine`, in its order, of ``document_record`` in the statement's FROM: the
+    prints of each document counted by the index on the print's document (as :func:`documents_of_case` reads them;
+    the case page reads them in a statement of its own, :mod:`counter.db.case_page_reads`)."""
+    record = cast(Table, models.DocumentRecord.__table__)
+    p, d = cast(Table, models.PrintRecord.__table__).c, record.c
+    prints = select(func.count()).where(p.document_id == d.id).correlate(record).scalar_subquery()
+    failed = select(func.count()).where(p.document_id == d.id, p.ok.is_(False)).correlate(record).scalar_subquery()
+    return d.id, d.doc_no, d.kind, d.issued_on, prints.label("all"), failed.label("failed")
+
+
+def document_lines(rows: Iterable[Sequence[Any]]) -> list[DocumentLine]:
+    """The lines of rows of :func:`line_columns`, unpacked in place."""
+    return [DocumentLine(i, no, kind, on, prints or 0, failed or 0) for i, no, kind, on, prints, failed in rows]
+
+
 def documents_of_case_no(session: Session, case_no: str) -> list[DocumentLine]:
     """:func:`documents_of_case` by the case's number, in one statement: the case page has the number, and
     reading the case again for its id cost a round trip and an object."""
@@ -78,14 +96,11 @@ def _lines_of_case_no() -> Select[int, str, str, dt.date, int, int]:
 
 
 def _lines() -> Select[int, str, str, dt.date, int, int]:
-    p, d = models.PrintRecord, models.DocumentRecord
-    prints = select(func.count()).where(p.document_id == d.id).correlate(d).scalar_subquery()
-    failed = select(func.count()).where(p.document_id == d.id, p.ok.is_(False)).correlate(d).scalar_subquery()
-    return select(d.id, d.doc_no, d.kind, d.issued_on, prints.label("all"), failed.label("failed")).order_by(d.id)
+    stmt: Select[int, str, str, dt.date, int, int] = select(*line_columns()).order_by(models.DocumentRecord.id)
+    return stmt
 
 
 def _documents(
     session: Session, stmt: Select[int, str, str, dt.date, int, int], values: dict[str, str] | None = None
 ) -> list[DocumentLine]:
-    rows = session.execute(stmt, values)
-    return [DocumentLine(r.id, r.doc_no, r.kind, r.issued_on, r.all or 0, r.failed or 0) for r in rows]
+    return document_lines(session.execute(stmt, values))

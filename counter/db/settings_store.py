@@ -73,6 +73,12 @@ def put_setting(session: Session, key: str, value: str) -> None:
 
 
 TRAINING = "training"  # present in a training database only: see mark_training
+OFFICE_PREFIX = "office."  # a site's office settings are kept under this and the site's code
+
+
+def office_key(site_code: str) -> str:
+    """The key of a site's office settings (read with the case page's own statement too: counter.db.case_page_reads)."""
+    return OFFICE_PREFIX + site_code
 
 
 def mark_training(session: Session) -> None:

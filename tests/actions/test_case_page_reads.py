@@ -53,8 +53,9 @@ def test_opening_a_case_asks_the_same_few_questions_whatever_it_holds(
     counts = {label: len(_statements_of_reading(sessions, case_no)) for label, case_no in cases.items()}
     bare = counts[next(iter(counts))]
     assert set(counts.values()) == {bare}, counts  # checklists, histories and outcomes of every kind alike
-    # the case (with the case continuing it), its checklist, its history, its guide's version, the office, its notices
-    assert bare <= 6, counts
+    # the case (with the case continuing it, its guide version's hash and its office settings); its checklist, its
+    # history and its notices
+    assert bare <= 2, counts
     deferred = cases["容缺受理"]
     kinds = (DocumentKind.DEFERRAL, DocumentKind.PLEDGE, DocumentKind.RECEIPT)
     for kind in kinds:

@@ -1,0 +1,141 @@
+"""What the case page (F7, the scanner) reads of the database, in two plain statements.
+
+The page showed the case (:func:`counter.db.case_store.case_view`: its head, checklist and history), then asked its
+guide version's number and hash, its site's office settings and its notices, each by a statement of its own through
+the session's ORM handling: six round trips to a hall's server, and more Python around them than the database took
+to answer.  Here the guide version's number and hash and the office settings come with the case's head, each a row
+found by its key (:func:`_page_head`), and the checklist, the history and the notices with their prints come by one
+statement of the case's id just read (:func:`_lines`); both on the session's connection, built once.  The answers
+are those of the separate reads, made in the same transaction.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any, cast
+
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Integer,
+    Select,
+    Table,
+    bindparam,
+    literal,
+    literal_column,
+    null,
+    select,
+    union_all,
+)
+from sqlalchemy import cast as sql_cast
+from sqlalchemy.orm import Session
+
+from counter.case.view import CaseView
+from counter.db import models
+from counter.db.case_store import HEAD_COLUMNS, view_of
+from counter.db.document_store import DocumentLine, document_lines, line_columns
+from counter.db.settings_store import OFFICE_PREFIX, known_missing, office_key
+
+
+@dataclass(frozen=True, slots=True)
+class CasePageReads:
+    """The case, and what its page reads beside it."""
+
+    view: CaseView
+    guide_hash: str  # the content hash of the case's guide version: its guide is parsed once per content
+    office: str | None  # the site's office settings as stored (None: never set)
+    documents: tuple[DocumentLine, ...]  # the case's notices with their prints, as documents_of_case_no reads them
+
+
+def case_page_reads(session: Session, case_no: str) -> CasePageReads | None:
+    """The case ``case_no`` (None: no such case) and what its page reads beside it, in two statements.
+
+    What the unit of work changed is flushed first, as the session's own execute would have (nothing to do in a
+    unit of work that only reads).  Office settings found missing are remembered so for the rest of the
+    transaction, as :func:`counter.db.settings_store.get_setting` remembers them.
+    """
+    session.flush()
+    connection = session.connection()
+    c = connection.execute(_page_head(), {"case_no": case_no.strip().upper()}).first()
+    if c is None:
+        return None
+    parts: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+    for row in connection.execute(_lines(), {"case_id": c.id}).all():  # fetched at once, not row by row
+        part = row[0]
+        parts[part].append(row[_SPANS[part]])
+    materials, history, documents = parts
+    view = view_of(c, materials, history)
+    if c.office is None:
+        known_missing(session, [office_key(view.site_code)])
+    return CasePageReads(view, c.guide_hash, c.office, tuple(document_lines(documents)))
+
+
+@functools.cache
+def _page_head() -> Select[Any]:
+    """The case's columns of the view (:func:`counter.db.case_store.view_of`), and what it names beside them each by
+    a subquery of one row by its key: its bundle's name, its guide version's number and hash, the cases before and
+    after it, the site's office settings.  Built once.
+
+    Subqueries, not joins: PostgreSQL plans the statement anew in every unit of work (the driver forgets its
+    prepared statements at each rollback, and every read ends by one), and the joins of four tables took it three
+    times as long to plan as these; the lookups are the same (by the key of each, a case's bundle and version
+    always there by their foreign keys).
+    """
+    case = cast(Table, models.Case.__table__)
+    bundle = cast(Table, models.Bundle.__table__)
+    guide = cast(Table, models.GuideVersion.__table__)
+    setting = cast(Table, models.Setting.__table__)
+    previous, later = case.alias("previous_case"), case.alias("later_case")
+    version = guide.c.id == case.c.guide_version_id
+    previous_no = select(previous.c.case_no).where(previous.c.id == case.c.previous_case_id)
+    later_no = select(later.c.case_no).where(later.c.previous_case_id == case.c.id).limit(1)
+    return select(
+        *(case.c[name] for name in HEAD_COLUMNS),
+        select(bundle.c.name).where(bundle.c.code == case.c.bundle_code).scalar_subquery().label("bundle_name"),
+        select(guide.c.version).where(version).scalar_subquery().label("version"),
+        previous_no.scalar_subquery().label("previous_no"),
+        later_no.scalar_subquery().label("later_no"),
+        select(guide.c.content_hash).where(version).scalar_subquery().label("guide_hash"),
+        select(setting.c.value).where(setting.c.key == literal(OFFICE_PREFIX) + case.c.site_code).scalar_subquery()
+        .label("office"),
+    ).where(case.c.case_no == bindparam("case_no"))  # fmt: skip
+
+
+#: Where each part's columns are in a row of :func:`_lines`, after the part's number and the row's id: the checklist
+#: line's, the history line's and the notice's, each in the order of the line it makes.
+_MATERIAL, _HISTORY, _DOCUMENT = slice(2, 12), slice(12, 18), slice(18, 24)
+_SPANS = (_MATERIAL, _HISTORY, _DOCUMENT)
+
+
+@functools.cache
+def _lines() -> CompoundSelect[*tuple[Any, ...]]:
+    """The case's checklist, history and notices with their prints, in one statement, built once.
+
+    Each part (0, 1, 2) fills its own span of columns (:data:`_SPANS`), the others' NULL cast to the column's type, so
+    every column has one type in all three parts and comes back as that type (a date as a date on SQLite too); rows
+    come part by part, each in the order of its ids, as the three statements gave them.  Each part is read by its own
+    index on the case's id.
+    """
+    m = cast(Table, models.CaseMaterial.__table__).c
+    h = cast(Table, models.CaseHistory.__table__).c
+    materials = (m.material_code, m.name, m.necessity, m.receipt, m.originals, m.copies, m.medium, m.defect_note,
+                 m.due_on, m.arrived_on)  # fmt: skip
+    history = (h.at, h.clerk, h.desk_no, h.event, h.status_after, h.note)
+    d = cast(Table, models.DocumentRecord.__table__).c
+    documents = line_columns()
+    spans = (materials, history, documents)
+
+    def part(number: int, key: ColumnElement[int], own: tuple[ColumnElement[Any], ...]) -> list[Any]:
+        columns: list[Any] = [literal_column(str(number), Integer), key]
+        for place, span in enumerate(spans):
+            columns += own if place == number else [sql_cast(null(), column.type) for column in span]
+        return columns
+
+    case_id = bindparam("case_id", type_=Integer)
+    parts = (
+        select(*part(0, m.id, materials)).where(m.case_id == case_id),
+        select(*part(1, h.id, history)).where(h.case_id == case_id),
+        select(*part(2, d.id, documents)).where(d.case_id == case_id),
+    )
+    return union_all(*parts).order_by(literal_column("1"), literal_column("2"))
