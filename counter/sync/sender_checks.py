@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from operator import attrgetter
@@ -31,7 +31,7 @@ from typing import Any
 
 from counter.case.numbers import CASE_NO, DESK_NO, FIRST_SUPPORTED_DAY
 from counter.case.status import MOVES, CaseEvent, CaseStatus
-from counter.sync.records import CaseRecord
+from counter.sync.records import CaseRecord, HistoryEntry
 
 
 class Refusal(StrEnum):
@@ -160,7 +160,7 @@ def _events(record: CaseRecord, _sender: Sender, here: Collection[Any]) -> Refus
     so a township could otherwise send a case the hall never saw as ``ready`` for handing out.
     """
     for n, line in enumerate(record.history):
-        if line.key in here:
+        if here and line.key in here:  # a case new here has none: no key made to be compared with nothing
             continue
         if line.event not in TOWNSHIP_EVENTS:
             return Refused(Refusal.NOT_TOWNSHIP_EVENT, f"history[{n}].event {line.event[:24]}")
@@ -220,7 +220,7 @@ def _dates_within(record: CaseRecord, sender: Sender, here: Collection[Any]) -> 
     for m in record.materials:
         days.append(m.arrived_on)
         due.append(m.due_on)
-    times += [x.at for x in record.history if x.key not in here]
+    times += [x.at for x in _sent_lines(record, here)]
     for d in record.documents:
         days.append(d.issued_on)
         times += [d.created_at, *[p.at for p in d.prints]]
@@ -249,11 +249,22 @@ def _dates_within(record: CaseRecord, sender: Sender, here: Collection[Any]) -> 
     return all(EARLIEST <= v.date() <= latest for v in known_times)  # a time in another zone: its own day
 
 
+def _sent_lines(record: CaseRecord, here: Collection[Any]) -> Sequence[HistoryEntry]:
+    """The record's history lines that are not here already: all of them for a case new here (nearly every case).
+
+    A line's key is made on asking (a tuple each): a package's forty thousand lines would make theirs twice over
+    to be compared with nothing.
+    """
+    if not here:
+        return record.history
+    return [x for x in record.history if x.key not in here]
+
+
 def _names_clean(record: CaseRecord, here: Collection[Any]) -> bool:
     """Whether every name :func:`_names` checks is free of control and direction characters, asked at once."""
     named = [record.applicant_name, record.legal_rep, record.agent_name, record.clerk]
     named += [m.name for m in record.materials]
-    named += [x.clerk for x in record.history if x.key not in here]
+    named += [x.clerk for x in _sent_lines(record, here)]
     for d in record.documents:
         named += [d.clerk, *[p.clerk for p in d.prints]]
     for q in record.ratings:
