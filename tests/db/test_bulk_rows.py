@@ -154,3 +154,18 @@ def test_objects_rows_on_sqlite_keep_times_and_days_as_sqlalchemy_writes_them(se
         ("2026-11-20", "2026-11-20 08:30:05.000120"), (None, None), ("2026-01-01", None),
         (None, "2026-02-02 20:05:06.000000"), (None, None), (None, None),
     ]  # fmt: skip
+
+
+def test_rows_on_sqlite_keep_times_and_days_as_sqlalchemy_writes_them(sessions: sessionmaker[Session]) -> None:
+    """The same text from rows as from objects (documents, prints and ratings go in as rows): one form in the file."""
+    with sessions.begin() as session:
+        bulk_insert(session, SAMPLE, NAMES, ROWS)
+    with sessions() as session:
+        if session.get_bind().dialect.name != "sqlite":
+            return
+        raw = session.connection().exec_driver_sql("SELECT n, words, flag, day, at FROM bulk_sample ORDER BY n").all()
+    assert [tuple(r) for r in raw] == [
+        (1, "平常的一行", 1, "2026-11-20", "2026-11-20 08:30:05.000120"), (2, "tab\there", 0, None, None),
+        (3, "line\nbreak\r\nand a back\\slash", None, "2026-01-01", None),
+        (4, "\\N", 1, None, "2026-02-02 20:05:06.000000"), (5, "", 0, None, None), (6, None, None, None, None),
+    ]  # fmt: skip
