@@ -98,7 +98,10 @@ def _datetime(value: Any) -> dt.datetime:
         return parsed
     if parsed.tzinfo is None:
         raise _Bad("bad_value")
-    return parsed.astimezone(dt.UTC)
+    try:
+        return parsed.astimezone(dt.UTC)
+    except OverflowError:  # 0001-01-01T00:00:00+01:00 is before the year 1 in UTC: the record is malformed
+        raise _Bad("bad_value") from None
 
 
 @dataclass(frozen=True, slots=True)

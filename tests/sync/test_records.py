@@ -141,3 +141,11 @@ def test_a_record_with_one_field_changed_to_anything_reads_or_is_named(
     changed = raw | {name: data.draw(JSON)}
     records, problems = parse_records([changed])
     assert (len(records), bool(problems)) in {(1, False), (0, True)}
+
+
+def test_a_time_with_no_place_in_utc_is_a_structure_problem() -> None:
+    """A zone that moves a time before the year 1 in UTC: the record named, not the import ended by an error."""
+    raw = to_dict(EVERY_KIND[0]) | {"created_at": "0001-01-01T00:00:00+01:00"}
+    records, problems = parse_records([raw])
+    assert records == []
+    assert [(p.field, p.code) for p in problems] == [("created_at", "bad_value")]
