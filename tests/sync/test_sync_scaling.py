@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,23 +37,12 @@ from counter.sync.records import CaseRecord
 from counter.sync.sender_checks import Sender
 from counter.sync.sites import SiteKind
 from tests.catalog_db import catalog_file
-from tests.pg_server import BACKENDS, CATALOG, FreshDatabases
-from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
+from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site
 
 
 @pytest.fixture(scope="module")
 def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return catalog_file(tmp_path_factory.mktemp("scaling-catalog"))
-
-
-@pytest.fixture(params=BACKENDS)
-def databases(request: pytest.FixtureRequest, catalog: Path, tmp_path: Path) -> Iterator[Any]:
-    """Fresh databases with the catalog, on the backend under test: a function of a file name."""
-    if request.param == "postgresql":
-        fresh: FreshDatabases = request.getfixturevalue("fresh_pg")
-        yield lambda _name: fresh.sessions(CATALOG)
-        return
-    yield lambda name: sqlite_copy(catalog, tmp_path / f"{name}.sqlite3")
 
 
 def training(site: Site) -> list[CaseRecord]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +27,7 @@ from counter.ratings.rectification import RectState
 from counter.sync.records import AppealEntry, CaseRecord, RatingRound
 from counter.sync.sender_checks import Sender
 from tests.catalog_db import catalog_file
-from tests.pg_server import BACKENDS, CATALOG, FreshDatabases
-from tests.sync.sync_world import NOW, sqlite_copy
+from tests.sync.sync_world import NOW
 from tests.sync.test_sync_scaling import copies, own, sites
 
 LATER = NOW + dt.timedelta(minutes=5)
@@ -38,15 +36,6 @@ LATER = NOW + dt.timedelta(minutes=5)
 @pytest.fixture(scope="module")
 def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return catalog_file(tmp_path_factory.mktemp("standing-catalog"))
-
-
-@pytest.fixture(params=BACKENDS)
-def databases(request: pytest.FixtureRequest, catalog: Path, tmp_path: Path) -> Iterator[Any]:
-    if request.param == "postgresql":
-        fresh: FreshDatabases = request.getfixturevalue("fresh_pg")
-        yield lambda _name: fresh.sessions(CATALOG)
-        return
-    yield lambda name: sqlite_copy(catalog, tmp_path / f"{name}.sqlite3")
 
 
 def _variants(bad: RatingRound) -> list[tuple[RatingRound, ...]]:
