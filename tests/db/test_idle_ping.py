@@ -35,27 +35,28 @@ def _pings(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     return pings
 
 
+@pytest.fixture
+def sessions(fresh_pg: FreshDatabases) -> sessionmaker[Session]:
+    return fresh_pg.sessions(MIGRATED)
+
+
 def test_a_connection_used_a_moment_ago_is_not_pinged(
-    fresh_pg: FreshDatabases, monkeypatch: pytest.MonkeyPatch
+    sessions: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    sessions = fresh_pg.sessions(MIGRATED)
-    engine = sessions.kw["bind"]
     first = _backend(sessions)
-    pings = _pings(engine, monkeypatch)
+    pings = _pings(sessions.kw["bind"], monkeypatch)
     assert [_backend(sessions) for _ in range(5)] == [first] * 5  # the same pooled connection, one task after another
     assert pings == []
 
 
 def test_a_connection_the_server_ended_while_it_sat_idle_is_replaced_unseen(
-    fresh_pg: FreshDatabases, monkeypatch: pytest.MonkeyPatch
+    sessions: sessionmaker[Session], fresh_pg: FreshDatabases, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    sessions = fresh_pg.sessions(MIGRATED)
-    engine = sessions.kw["bind"]
     first = _backend(sessions)
     with fresh_pg.databases.admin.connect() as admin:  # the server ends it, as a restart or a cut line would
         assert admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": first}).scalar_one()
     monkeypatch.setattr(engine_module, "IDLE_PING_S", 0.0)  # it has sat idle long enough to be asked
-    pings = _pings(engine, monkeypatch)
+    pings = _pings(sessions.kw["bind"], monkeypatch)
     second = _backend(sessions)
     assert second != first
     assert len(pings) == 1
