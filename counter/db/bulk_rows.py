@@ -104,15 +104,7 @@ def _sqlite_tuple_maker(
     per value cost more than the values: a package's documents, prints and ratings are fifty thousand rows).
     """
     names = [f"v{i}" for i in range(width)]
-    values = []
-    for i, v in enumerate(names):
-        if i in times:
-            values.append(f"(None if {v} is None else {v}.isoformat(' ', 'microseconds')[:26] if {v}.tzinfo is UTC"
-                          f" else W({v}))")  # fmt: skip
-        elif i in days:
-            values.append(f"(None if {v} is None else {v}.isoformat())")
-        else:
-            values.append(v)
+    values = [_sqlite_written(v, i in times) if i in times or i in days else v for i, v in enumerate(names)]
     source = f"def rows(rows):\n    return [({', '.join(values)},) for ({', '.join(names)},) in rows]\n"
     scope: dict[str, Any] = {"UTC": dt.UTC, "W": _sqlite_time}
     exec(source, scope)  # the source is made here from numbers, never from data
@@ -273,29 +265,30 @@ def sqlite_object_rows(table: Table, lead_width: int, attributes: Sequence[str],
 def _sqlite_row_maker(
     table: Table, lead_width: int, attributes: tuple[str, ...]
 ) -> Callable[[Sequence[Item]], list[Any]]:
-    """A function writing items of this shape as SQLite's rows, one tuple expression each (as :func:`_line_maker`).
-
-    A time is written ``YYYY-MM-DD HH:MM:SS.ffffff`` in UTC: a record's times are UTC already, so its ISO form
-    is cut before the zone; any other zone is turned to UTC first (:func:`_sqlite_time`).
-    """
+    """A function writing items of this shape as SQLite's rows, one tuple expression each (as :func:`_line_maker`),
+    times and days as SQLite keeps them (:func:`_sqlite_written`)."""
     lead = [f"l{i}" for i in range(lead_width)]
     values = list(lead)
     for a in attributes:
         kind, v = table.c[a].type, f"o.{a}"
-        if isinstance(kind, DateTime):
-            value = f"({v}.isoformat(' ', 'microseconds')[:26] if {v}.tzinfo is UTC else W({v}))"
-        elif isinstance(kind, Date):
-            value = f"{v}.isoformat()"
-        else:
-            values.append(v)
-            continue
-        values.append(f"(None if {v} is None else {value})")  # a None where none may be: the database refuses it
+        # a None where none may be stays None: the database refuses it
+        values.append(_sqlite_written(v, isinstance(kind, DateTime)) if isinstance(kind, Date | DateTime) else v)
     unpacked = "".join(name + ", " for name in lead)
     source = f"def rows(items):\n    return [({', '.join(values)},) for ({unpacked}), o in items]\n"
     scope: dict[str, Any] = {"UTC": dt.UTC, "W": _sqlite_time}
     exec(source, scope)  # the source is made here from column names and a number, never from data
     rows: Callable[[Sequence[Item]], list[Any]] = scope["rows"]
     return rows
+
+
+def _sqlite_written(value: str, time: bool) -> str:
+    """The expression writing ``value`` (a time when ``time``, else a day) as SQLite keeps it; None stays None.
+
+    A time is written ``YYYY-MM-DD HH:MM:SS.ffffff`` in UTC: a record's times are UTC already, so its ISO form is
+    cut before the zone; any other zone is turned to UTC first (``W``: :func:`_sqlite_time`).
+    """
+    written = f"{value}.isoformat(' ', 'microseconds')[:26] if {value}.tzinfo is UTC else W({value})"
+    return f"(None if {value} is None else ({written if time else f'{value}.isoformat()'}))"
 
 
 def _sqlite_time(value: dt.datetime) -> str:
