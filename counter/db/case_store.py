@@ -278,10 +278,13 @@ ListingSelect = Select[str, str, str, str, dt.date, str, dt.date | None]
 
 
 def _rows(session: Session, stmt: ListingSelect, values: dict[str, Any] | None = None) -> list[CaseRow]:
-    return [
-        CaseRow(case_no, CaseStatus(status), name, applicant, received_on, desk_no, due)
-        for case_no, status, name, applicant, received_on, desk_no, due in session.execute(stmt, values)
-    ]
+    return list(_case_rows(session.execute(stmt, values)))
+
+
+def _case_rows(rows: Iterable[Sequence[Any]]) -> Iterator[CaseRow]:
+    """The list rows of a :data:`ListingSelect`'s rows, as they come."""
+    for case_no, status, name, applicant, received_on, desk_no, due in rows:
+        yield CaseRow(case_no, CaseStatus(status), name, applicant, received_on, desk_no, due)
 
 
 def _lapsed(session: Session, material: type[models.CaseMaterial]) -> ColumnElement[bool]:
@@ -437,9 +440,7 @@ def _due_order(row: CaseRow) -> tuple[dt.date | None, str]:
 
 def _streamed(session: Session, stmt: ListingSelect, values: dict[str, Any]) -> Iterator[CaseRow]:
     """The rows of ``stmt`` a batch at a time (a server-side cursor on PostgreSQL), as :func:`_rows` makes them."""
-    result = session.execute(stmt, values, execution_options={"yield_per": STREAM_BATCH})
-    for case_no, status, name, applicant, received_on, desk_no, due in result:
-        yield CaseRow(case_no, CaseStatus(status), name, applicant, received_on, desk_no, due)
+    yield from _case_rows(session.execute(stmt, values, execution_options={"yield_per": STREAM_BATCH}))
 
 
 #: the unit of work's key (``Session.info``) saying the walk's planner settings are in force
