@@ -18,7 +18,7 @@ from counter.catalog.departments import Places, department_name
 from counter.catalog.model import Bundle, Situation
 from counter.db.case_page_reads import case_page_reads
 from counter.db.catalog_store import known_guide
-from counter.db.document_store import DocumentLine, documents_of_case_no
+from counter.db.document_store import DocumentLine
 from counter.documents.data import OfficeSettings
 from counter.documents.deciders import places_of
 from counter.documents.kinds import DocumentKind, DocumentProblem, record_kind
@@ -31,7 +31,6 @@ __all__ = [
     "DocumentLine",
     "ItemLine",
     "ItemPaper",
-    "case_notices",
     "fitting_kinds",
     "read_case",
 ]
@@ -126,11 +125,6 @@ def fitting_item_papers(view: CaseView, bundle: Bundle) -> tuple[ItemPaper, ...]
         if not _FIT_PROBLEMS.intersection(problems):
             papers.append(ItemPaper(DocumentKind.DENIAL, item.code, item.name, record_kind(DocumentKind.DENIAL, place)))
     return tuple(papers)
-
-
-def case_notices(unit: Unit, view: CaseView, bundle: Bundle) -> CaseNotices:
-    lines = tuple(documents_of_case_no(unit, view.case_no))
-    return CaseNotices(lines, fitting_kinds(view, bundle), fitting_item_papers(view, bundle))
 
 
 @functools.lru_cache(maxsize=64)

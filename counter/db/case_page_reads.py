@@ -45,7 +45,7 @@ class CasePageReads:
     view: CaseView
     guide_hash: str  # the content hash of the case's guide version: its guide is parsed once per content
     office: str | None  # the site's office settings as stored (None: never set)
-    documents: tuple[DocumentLine, ...]  # the case's notices with their prints, as documents_of_case_no reads them
+    documents: tuple[DocumentLine, ...]  # the case's notices with their prints, as documents_of_case reads them
 
 
 def case_page_reads(session: Session, case_no: str) -> CasePageReads | None:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, Table, bindparam, func, select
+from sqlalchemy import ColumnElement, Select, Table, func, select
 from sqlalchemy.orm import Session
 
 from counter.db import models
@@ -80,19 +79,6 @@ def line_columns() -> tuple[ColumnElement[Any], ...]:
 def document_lines(rows: Iterable[Sequence[Any]]) -> list[DocumentLine]:
     """The lines of rows of :func:`line_columns`, unpacked in place."""
     return [DocumentLine(i, no, kind, on, prints or 0, failed or 0) for i, no, kind, on, prints, failed in rows]
-
-
-def documents_of_case_no(session: Session, case_no: str) -> list[DocumentLine]:
-    """:func:`documents_of_case` by the case's number, in one statement: the case page has the number, and
-    reading the case again for its id cost a round trip and an object."""
-    return _documents(session, _lines_of_case_no(), {"case_no": case_no})
-
-
-@functools.cache
-def _lines_of_case_no() -> Select[int, str, str, dt.date, int, int]:
-    """Built once: every case page asks it, and building it took longer than the database to answer."""
-    c = models.Case
-    return _lines().join(c, c.id == models.DocumentRecord.case_id).where(c.case_no == bindparam("case_no"))
 
 
 def _lines() -> Select[int, str, str, dt.date, int, int]:
