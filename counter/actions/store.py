@@ -109,7 +109,7 @@ class Store:
         self._engine, self._sessions = engine, sessions
 
     def read(self, action: Callable[[Unit], T]) -> T:
-        """Run ``action`` in a unit of work that is never committed."""
+        """Run ``action`` in a unit of work that writes nothing (read only on PostgreSQL: :mod:`counter.db.engine`)."""
         from sqlalchemy.exc import SQLAlchemyError
 
         sessions = self.sessions()

@@ -77,8 +77,8 @@ def _page_head() -> Select[Any]:
     a subquery of one row by its key: its bundle's name, its guide version's number and hash, the cases before and
     after it, the site's office settings.  Built once.
 
-    Subqueries, not joins: PostgreSQL plans the statement anew in every unit of work (the driver forgets its
-    prepared statements at each rollback, and every read ends by one), and the joins of four tables took it three
+    Subqueries, not joins: PostgreSQL plans the statement anew until the driver prepares it (at its sixth run on a
+    connection, which a desk's first cases and every new connection pay), and the joins of four tables took it three
     times as long to plan as these; the lookups are the same (by the key of each, a case's bundle and version
     always there by their foreign keys).
     """

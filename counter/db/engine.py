@@ -12,6 +12,12 @@ driver began the transaction only at the first INSERT or UPDATE: the reads befor
 desks could both read a correction notice as still open and both resubmit it.  A read (``sessions()``) keeps the
 driver's way: no transaction, no lock, so a supervisor's list never holds up an intake.  PostgreSQL needs none of
 this: its writers lock rows, never the database.
+
+A read on PostgreSQL runs in a read-only transaction that ends with COMMIT (:class:`CounterSession`).  Ended with
+ROLLBACK, as a session ends what it did not commit, psycopg forgets every statement it had prepared on the
+connection and sends ``DEALLOCATE ALL``: one more round trip, and the next read parses and plans its statements
+again, for none of them is run the five times psycopg waits for before it prepares one within a unit of work.  Read
+only, so committing cannot keep anything a read did by mistake: the server refuses the write.
 """
 
 from __future__ import annotations
@@ -115,16 +121,41 @@ def _ping_if_idle(dialect: Dialect, dbapi_connection: Any, record: Any, _proxy: 
         raise DisconnectionError("connection idle failed its ping")
 
 
+#: the execution option that makes a transaction on PostgreSQL a read-only one (SQLAlchemy's)
+READ_ONLY = "postgresql_readonly"
+
+
+class CounterSession(Session):
+    """A session that ends a read-only transaction it was left with by committing it (see the module's docstring).
+
+    Only when the block ends without an error: a read that failed is rolled back, as any session's.
+    """
+
+    def __exit__(self, type_: Any, value: Any, traceback: Any) -> None:
+        read_only = self.bind is not None and self.bind.get_execution_options().get(READ_ONLY)
+        if type_ is None and read_only and self.in_transaction():
+            self.commit()
+        super().__exit__(type_, value, traceback)
+
+
 class Sessions(sessionmaker[Session]):
     """Sessions on one engine: ``sessions()`` for reading, ``sessions.begin()`` for one transaction that writes.
 
     On SQLite the transaction's session is bound to the same engine (same pool, same connections) with
-    :data:`WRITES` set, which makes its BEGIN an immediate one (see the module's docstring).
+    :data:`WRITES` set, which makes its BEGIN an immediate one; on PostgreSQL a read's session is bound to it with
+    :data:`READ_ONLY` set, and the transaction's to the engine as made (see the module's docstring).
     """
 
     def __init__(self, engine: Engine) -> None:
-        super().__init__(engine, expire_on_commit=False)
+        super().__init__(engine, class_=CounterSession, expire_on_commit=False)
+        postgres = engine.dialect.name == "postgresql"
+        self.reader = engine.execution_options(**{READ_ONLY: True}) if postgres else engine
         self.writer = engine.execution_options(**{WRITES: True}) if engine.dialect.name == "sqlite" else engine
+
+    def __call__(self, **local_kw: Any) -> Session:
+        """A session for reading, unless ``bind`` says otherwise."""
+        local_kw.setdefault("bind", self.reader)
+        return super().__call__(**local_kw)
 
     @contextlib.contextmanager
     def begin(self) -> Iterator[Session]:

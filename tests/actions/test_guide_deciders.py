@@ -11,7 +11,7 @@ from counter.actions.guides import current_guide, decider_names
 
 
 def test_each_item_is_named_for_the_site_and_follows_its_settings(sessions: sessionmaker[Session]) -> None:
-    with sessions() as s:
+    with sessions(bind=sessions.kw["bind"]) as s:  # reads, then saves settings and commits
         stored = current_guide(s, "XAM-YJS-008")
         assert stored is not None
         names = decider_names(s, stored.bundle, "XAM01")

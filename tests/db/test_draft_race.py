@@ -46,7 +46,7 @@ def test_two_sessions_saving_one_draft_at_once_both_succeed(engine: Engine) -> N
         except BaseException as err:  # handed to the test thread, which fails on it
             failures.append(err)
 
-    with sessions() as first:
+    with sessions(bind=sessions.kw["bind"]) as first:  # a unit of work that writes, begun by hand
         first.begin()
         save_draft(first, KEY, "first")
         first.flush()  # the first machine's row is written, not yet committed

@@ -472,6 +472,6 @@ def test_cases_written_in_batches_of_any_size_arrive_whole(
     report = world.hall.take(world.ars.export().data)
     assert (report.applied, report.held) == (6, 0)
     assert all_records(world.hall.sessions) == all_records(world.ars.sessions)
-    with world.hall.sessions() as session:  # the ids handed out before the rows went in are the sequence's own
+    with world.hall.sessions.begin() as session:  # the ids handed out before the rows went in are the sequence's own
         highest = int(session.scalar(select(func.max(models.Case.id))) or 0)
         assert int(session.scalar(select(func.nextval(func.pg_get_serial_sequence('"case"', "id")))) or 0) > highest
