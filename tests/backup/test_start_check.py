@@ -23,23 +23,34 @@ from tests.backup.test_backup import damage
 TAKEN = dt.datetime(2026, 11, 21, 18, 30)
 
 
+#: how long a click waits for its box, in tries 10 ms apart
+TRIES = 500
+
+
 def answer_with(button_text: str, then: str | None = None) -> None:
-    """Click ``button_text`` on the message box once it shows (it is modal: the check waits for the answer)."""
+    """Click ``button_text`` on the message box once it shows (it is modal: the check waits for the answer).
 
-    def click() -> None:
+    The box asked for may not be the active one yet: the click for the box after the first is set before the first
+    closes, and may come while the first is still the active modal widget.  So the click waits for a box that has
+    its button; one that never comes fails the test, its box closed so that the check does not wait for ever.
+    """
+
+    def click(left: int) -> None:
         box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, click)
+        buttons = {b.text(): b for b in box.buttons()} if isinstance(box, QMessageBox) else {}
+        if button_text in buttons:
+            if then is not None:
+                answer_with(then)
+            buttons[button_text].click()
             return
-        for button in box.buttons():
-            if button.text() == button_text:
-                if then is not None:
-                    answer_with(then)
-                button.click()
-                return
-        raise AssertionError(f"no button {button_text}: {[b.text() for b in box.buttons()]}")
+        if left:
+            QTimer.singleShot(10, lambda: click(left - 1))
+            return
+        if isinstance(box, QMessageBox):
+            box.reject()
+        raise AssertionError(f"no box with {button_text}: {list(buttons)}")
 
-    QTimer.singleShot(0, click)
+    QTimer.singleShot(0, lambda: click(TRIES))
 
 
 def test_an_intact_database_passes_without_a_question(qtbot: QtBot, desk_db: DeskDb) -> None:
