@@ -1,0 +1,122 @@
+"""An item's clock: the day its department must decide by, by law and by the hall's promise, and how near it is.
+
+Both limits count from the day the case was accepted (行政许可法 第四十二条: 自受理行政许可申请之日起), that day itself
+not counted (民法典 第二百零一条), as the case's own promised date is counted (:meth:`WorkCalendar.deadline`).
+
+- A pause stops the clock (第四十五条): the days after the day it began, up to and including the day it ended, are not
+  counted, so both dates move later by them, in the limit's own unit (working days for a limit in working days).
+  While the item is paused it has no date: it gets one again when the clock runs.
+- An extension (第四十二条) adds its working days to the legal limit only.  The hall's promise is not extended: the
+  applicant is told the new legal date, and a promise missed shows as missed.
+
+A date past the holiday data is provisional, as every computed date (:class:`counter.workdays.DateResult`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from counter.case.item_path import ItemEvent, ItemStep
+from counter.catalog.model import TimeLimit, TimeUnit
+from counter.workdays import DateResult, WorkCalendar
+
+
+@dataclass(frozen=True, slots=True)
+class PauseSpan:
+    """From the day a pause began to the day the clock ran again (None: still paused)."""
+
+    began: dt.date
+    ended: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemClock:
+    legal_due: DateResult | None  # None: the item has no legal limit in the catalog, or it is paused now
+    promised_due: DateResult | None  # None: no promised limit, or paused now
+    pauses: tuple[PauseSpan, ...]
+    extension_days: int
+
+    @property
+    def paused_since(self) -> dt.date | None:
+        last = self.pauses[-1] if self.pauses else None
+        return last.began if last is not None and last.ended is None else None
+
+
+def pauses_of(path: Sequence[ItemStep]) -> tuple[PauseSpan, ...]:
+    """The pauses of an item's path, in order (a checked path: each pause ended before the next began)."""
+    spans: list[PauseSpan] = []
+    began: dt.date | None = None
+    for step in path:
+        if step.event is ItemEvent.PAUSED:
+            began = step.day
+        elif step.event is ItemEvent.RESUMED and began is not None:
+            spans.append(PauseSpan(began, step.day))
+            began = None
+    if began is not None:
+        spans.append(PauseSpan(began, None))
+    return tuple(spans)
+
+
+def item_clock(
+    calendar: WorkCalendar,
+    accepted_on: dt.date,
+    legal: TimeLimit | None,
+    promised: TimeLimit | None,
+    path: Sequence[ItemStep],
+) -> ItemClock:
+    """The item's dates after the steps of ``path``, for a case accepted on ``accepted_on``."""
+    pauses = pauses_of(path)
+    extension = sum(step.days for step in path if step.event is ItemEvent.EXTENDED)
+    return ItemClock(
+        _due(calendar, accepted_on, legal, pauses, extension),
+        _due(calendar, accepted_on, promised, pauses, 0),
+        pauses,
+        extension,
+    )
+
+
+def _due(
+    calendar: WorkCalendar, start: dt.date, limit: TimeLimit | None, pauses: Sequence[PauseSpan], extension: int
+) -> DateResult | None:
+    if limit is None or any(span.ended is None for span in pauses):
+        return None
+    stopped = 0
+    for span in pauses:
+        assert span.ended is not None  # every pause ended: checked above
+        if limit.unit is TimeUnit.WORKING_DAY:
+            stopped += calendar.working_days_between(span.began, span.ended).days
+        else:
+            stopped += (span.ended - span.began).days
+    added = extension if limit.unit is TimeUnit.WORKING_DAY else 0
+    if extension and limit.unit is TimeUnit.CALENDAR_DAY:
+        # a limit in calendar days extended by working days: the extension's last working day, counted on from the
+        # limit's own last day, is the new date
+        base = calendar.deadline(start, TimeLimit(limit.value + stopped, limit.unit))
+        extended = calendar.add_working_days(base.date, extension)
+        return DateResult(extended.date, base.beyond or extended.beyond)
+    return calendar.deadline(start, TimeLimit(limit.value + stopped + added, limit.unit))
+
+
+class DueAlert(StrEnum):
+    """How near an undecided item is to its date: the day before, the day itself, after it."""
+
+    DUE_NEXT = "due_next"  # its date is the next working day
+    DUE_TODAY = "due_today"
+    OVERDUE = "overdue"
+
+
+def due_alert(calendar: WorkCalendar, due: dt.date, today: dt.date) -> DueAlert | None:
+    """The alert of an undecided item due on ``due``, on ``today``; None while it is further off.
+
+    "A day before" is the working day before: on a Friday an item due on Monday is due next.
+    """
+    if today > due:
+        return DueAlert.OVERDUE
+    if today == due:
+        return DueAlert.DUE_TODAY
+    if due <= calendar.add_working_days(today, 1).date:
+        return DueAlert.DUE_NEXT
+    return None

@@ -1,0 +1,187 @@
+"""The path of one item of a case through its deciding department: states, the moves between them, their checks.
+
+The window accepts a bundle on behalf of the departments (seed 001 第三十二条), but each item is decided by its own
+实施主体, in its own name (第十七条(二)).  So after intake every item goes its own way: routed to its department with
+the materials it needs (分发), signed for there (签收), reviewed (审查), and decided: 准予 with the number of the
+result it issues (licence, certificate), or 不予批准 with the reasons.  On the way the department may stop its clock
+(暂停: 行政许可法 第四十五条 — 听证、检验、检测、检疫、鉴定、专家评审, and a correction it asks for itself, are not
+counted in the limit) and, once, extend its limit by at most ten working days with its head's approval, telling the
+applicant why (延期: 第四十二条; 第八十二条 counts the law's limits in working days).  The case is done when every
+item is decided.
+
+The moves are data, as the case's (:mod:`counter.case.status`), so that the store, the department's desk and the
+command line check one table, and a test can walk every path.  An item's path is the list of its steps; its state is
+where the last step left it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ItemState(StrEnum):
+    ROUTED = "routed"  # 已分发：送达实施部门，待签收
+    SIGNED = "signed"  # 已签收
+    REVIEWING = "reviewing"  # 审查中
+    PAUSED = "paused"  # 暂停：法定期限不计时
+    APPROVED = "approved"  # 准予
+    DENIED = "denied"  # 不予批准
+
+    @property
+    def decided(self) -> bool:
+        return self in DECIDED
+
+
+DECIDED = frozenset({ItemState.APPROVED, ItemState.DENIED})
+
+
+class ItemEvent(StrEnum):
+    """What happened to an item: one step each.
+
+    The values are those of the case's history events for the same steps (:class:`counter.case.status.CaseEvent`:
+    an item's decision is already one, ``item_approved`` / ``item_denied``), so that a step can be kept and synced
+    as a line of the case's history, the item's code leading its note (:mod:`counter.case.decisions`).
+    """
+
+    ROUTED = "item_routed"  # 分发
+    SIGNED = "item_signed"  # 签收
+    REVIEW_STARTED = "item_review"  # 审查
+    PAUSED = "item_paused"  # 暂停, with its reason (:class:`PauseReason`)
+    RESUMED = "item_resumed"  # 恢复计时
+    EXTENDED = "item_extended"  # 延期, with the days, who approved it and the reason told to the applicant
+    APPROVED = "item_approved"  # 准予, with the result's number
+    DENIED = "item_denied"  # 不予批准, with the reasons
+
+
+class PauseReason(StrEnum):
+    """Why an item's clock stops (行政许可法 第四十五条, and the department's own request for correction)."""
+
+    CORRECTION = "correction"  # 补正：部门要求申请人补正材料
+    HEARING = "hearing"  # 听证
+    INSPECTION = "inspection"  # 检验、检测、检疫
+    APPRAISAL = "appraisal"  # 鉴定
+    EXPERT_REVIEW = "expert_review"  # 专家评审
+
+
+#: the longest extension of an item's limit, in working days (行政许可法 第四十二条: 可以延长十日; 第八十二条)
+MOST_EXTENSION_DAYS = 10
+
+_UNDER_REVIEW = frozenset({ItemState.SIGNED, ItemState.REVIEWING})
+
+MOVES: dict[ItemEvent, tuple[frozenset[ItemState | None], ItemState | None]] = {
+    # event: (states it may happen in, None standing for an item not routed yet; state after, None = unchanged)
+    ItemEvent.ROUTED: (frozenset({None}), ItemState.ROUTED),
+    ItemEvent.SIGNED: (frozenset({ItemState.ROUTED}), ItemState.SIGNED),
+    ItemEvent.REVIEW_STARTED: (frozenset({ItemState.SIGNED}), ItemState.REVIEWING),
+    ItemEvent.PAUSED: (frozenset(_UNDER_REVIEW), ItemState.PAUSED),
+    ItemEvent.RESUMED: (frozenset({ItemState.PAUSED}), ItemState.REVIEWING),
+    ItemEvent.EXTENDED: (frozenset(_UNDER_REVIEW | {ItemState.PAUSED}), None),
+    # a department may decide what it signed for without a step of review between (a same-day item)
+    ItemEvent.APPROVED: (frozenset(_UNDER_REVIEW), ItemState.APPROVED),
+    ItemEvent.DENIED: (frozenset(_UNDER_REVIEW), ItemState.DENIED),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ItemStep:
+    """One step of an item's path: what happened, on which day, done by whom, and what the event needs."""
+
+    event: ItemEvent
+    day: dt.date
+    by: str  # the clerk or the department's staff member who did it
+    pause: PauseReason | None = None  # PAUSED
+    days: int = 0  # EXTENDED: the working days added to the limit
+    approved_by: str = ""  # EXTENDED: the head of the department who approved it
+    result_no: str = ""  # APPROVED: the number of the licence or certificate issued
+    reason: str = ""  # EXTENDED (told to the applicant), DENIED (the reasons), PAUSED (optional detail)
+
+
+class StepProblem(StrEnum):
+    """Why a step may not be added to an item's path, for a face to word for the clerk."""
+
+    WRONG_STATE = "wrong_state"  # the event cannot happen in the item's state
+    BEFORE_LAST = "before_last"  # dated before the path's last step
+    NO_ACTOR = "no_actor"  # nobody named as having done it
+    NO_PAUSE_REASON = "no_pause_reason"
+    EXTENDED_BEFORE = "extended_before"  # 第四十二条 allows one extension
+    EXTENSION_DAYS = "extension_days"  # not 1 to MOST_EXTENSION_DAYS working days
+    NO_APPROVER = "no_approver"  # an extension needs the head's approval
+    NO_REASON = "no_reason"  # an extension's reason for the applicant, a denial's reasons
+    NO_RESULT_NO = "no_result_no"  # an approval names the result it issues
+
+
+class StepRefused(ValueError):
+    """A step that may not be added; ``problem`` says why."""
+
+    def __init__(self, problem: StepProblem, step: ItemStep, state: ItemState | None) -> None:
+        super().__init__(f"{step.event} in state {state}: {problem}")
+        self.problem = problem
+        self.step = step
+        self.state = state
+
+
+def state_of(path: Sequence[ItemStep]) -> ItemState | None:
+    """Where the steps of ``path`` left the item; None for an item not routed yet."""
+    state: ItemState | None = None
+    for step in path:
+        after = MOVES[step.event][1]
+        if after is not None:
+            state = after
+    return state
+
+
+def check_step(path: Sequence[ItemStep], step: ItemStep) -> ItemState | None:
+    """The item's state after ``step`` is added to ``path``; :class:`StepRefused` when it may not be."""
+    state = state_of(path)
+    allowed, after = MOVES[step.event]
+    problem = _problem(path, step, state, allowed)
+    if problem is not None:
+        raise StepRefused(problem, step, state)
+    return state if after is None else after
+
+
+def _problem(
+    path: Sequence[ItemStep], step: ItemStep, state: ItemState | None, allowed: frozenset[ItemState | None]
+) -> StepProblem | None:
+    if state not in allowed:
+        return StepProblem.WRONG_STATE
+    if path and step.day < path[-1].day:
+        return StepProblem.BEFORE_LAST
+    if not step.by.strip():
+        return StepProblem.NO_ACTOR
+    if step.event is ItemEvent.EXTENDED:
+        return _extension_problem(path, step)
+    return _NEEDED.get(step.event, _nothing_needed)(step)
+
+
+def _nothing_needed(_step: ItemStep) -> StepProblem | None:
+    return None
+
+
+#: what a pause, an approval and a denial must carry, by event
+_NEEDED: dict[ItemEvent, Callable[[ItemStep], StepProblem | None]] = {
+    ItemEvent.PAUSED: lambda s: StepProblem.NO_PAUSE_REASON if s.pause is None else None,
+    ItemEvent.APPROVED: lambda s: None if s.result_no.strip() else StepProblem.NO_RESULT_NO,
+    ItemEvent.DENIED: lambda s: None if s.reason.strip() else StepProblem.NO_REASON,
+}
+
+
+def _extension_problem(path: Sequence[ItemStep], step: ItemStep) -> StepProblem | None:
+    if any(s.event is ItemEvent.EXTENDED for s in path):
+        return StepProblem.EXTENDED_BEFORE
+    if not 1 <= step.days <= MOST_EXTENSION_DAYS:
+        return StepProblem.EXTENSION_DAYS
+    if not step.approved_by.strip():
+        return StepProblem.NO_APPROVER
+    if not step.reason.strip():
+        return StepProblem.NO_REASON
+    return None
+
+
+def case_done(paths: Sequence[Sequence[ItemStep]]) -> bool:
+    """Whether every item of a case is decided (a case with no items is not: nothing was routed)."""
+    states = [state_of(path) for path in paths]
+    return bool(states) and all(state is not None and state.decided for state in states)

@@ -1,0 +1,144 @@
+"""An item's path through its department: every move the table allows, and each refusal with its reason."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from counter.case.item_path import (
+    MOST_EXTENSION_DAYS,
+    MOVES,
+    ItemEvent,
+    ItemState,
+    ItemStep,
+    PauseReason,
+    StepProblem,
+    StepRefused,
+    case_done,
+    check_step,
+    state_of,
+)
+from counter.case.status import CaseEvent
+
+DAY = dt.date(2026, 9, 21)
+HISTORY_EVENT_LENGTH = 24  # counter.db.models.CaseHistory.event
+
+
+#: what each event needs beside its day and who did it
+NEEDS: dict[ItemEvent, dict[str, Any]] = {
+    ItemEvent.PAUSED: {"pause": PauseReason.INSPECTION},
+    ItemEvent.EXTENDED: {"days": 10, "approved_by": "局长 王立新", "reason": "需现场核查经营场所"},
+    ItemEvent.APPROVED: {"result_no": "JY11522010012345"},
+    ItemEvent.DENIED: {"reason": "经营场所与食品安全要求不符"},
+}
+
+
+def step(event: ItemEvent, day: int = 0, **fields: Any) -> ItemStep:
+    """A step with what its event needs, ``day`` days after the first, unless ``fields`` say otherwise."""
+    made = ItemStep(event, DAY + dt.timedelta(days=day), "市场监管局 李娜", **NEEDS.get(event, {}))
+    return dataclasses.replace(made, **fields)
+
+
+def walked(*events: ItemEvent) -> list[ItemStep]:
+    """A checked path of ``events``, a day apart."""
+    path: list[ItemStep] = []
+    for n, event in enumerate(events):
+        check_step(path, step(event, n))
+        path.append(step(event, n))
+    return path
+
+
+#: a path that leaves the item in each state
+TO_STATE: dict[ItemState | None, tuple[ItemEvent, ...]] = {
+    None: (),
+    ItemState.ROUTED: (ItemEvent.ROUTED,),
+    ItemState.SIGNED: (ItemEvent.ROUTED, ItemEvent.SIGNED),
+    ItemState.REVIEWING: (ItemEvent.ROUTED, ItemEvent.SIGNED, ItemEvent.REVIEW_STARTED),
+    ItemState.PAUSED: (ItemEvent.ROUTED, ItemEvent.SIGNED, ItemEvent.PAUSED),
+    ItemState.APPROVED: (ItemEvent.ROUTED, ItemEvent.SIGNED, ItemEvent.APPROVED),
+    ItemState.DENIED: (ItemEvent.ROUTED, ItemEvent.SIGNED, ItemEvent.REVIEW_STARTED, ItemEvent.DENIED),
+}
+
+
+def test_an_item_goes_from_routing_through_a_pause_and_an_extension_to_its_licence() -> None:
+    events = (ItemEvent.ROUTED, ItemEvent.SIGNED, ItemEvent.REVIEW_STARTED, ItemEvent.PAUSED, ItemEvent.RESUMED,
+              ItemEvent.EXTENDED, ItemEvent.APPROVED)  # fmt: skip
+    states = [state_of(walked(*events[: n + 1])) for n in range(len(events))]
+    assert states == [ItemState.ROUTED, ItemState.SIGNED, ItemState.REVIEWING, ItemState.PAUSED,
+                      ItemState.REVIEWING, ItemState.REVIEWING, ItemState.APPROVED]  # fmt: skip
+
+
+@pytest.mark.parametrize("state", list(TO_STATE))
+@pytest.mark.parametrize("event", list(ItemEvent))
+def test_each_event_happens_exactly_in_the_states_the_table_allows(state: ItemState | None, event: ItemEvent) -> None:
+    path = walked(*TO_STATE[state])
+    assert state_of(path) is state
+    allowed, after = MOVES[event]
+    new = step(event, len(path))
+    if state in allowed:
+        assert check_step(path, new) is (state if after is None else after)
+    else:
+        with pytest.raises(StepRefused) as refused:
+            check_step(path, new)
+        assert refused.value.problem is StepProblem.WRONG_STATE
+        assert refused.value.state is state
+
+
+def test_decided_items_move_no_more() -> None:
+    for state in (ItemState.APPROVED, ItemState.DENIED):
+        path = walked(*TO_STATE[state])
+        assert state.decided
+        assert [e for e in ItemEvent if state in MOVES[e][0]] == []
+        with pytest.raises(StepRefused):
+            check_step(path, step(ItemEvent.RESUMED, 9))
+
+
+@pytest.mark.parametrize(
+    ("state", "event", "day", "fields", "problem"),
+    [
+        (ItemState.REVIEWING, ItemEvent.PAUSED, None, {"pause": None}, StepProblem.NO_PAUSE_REASON),
+        (ItemState.REVIEWING, ItemEvent.EXTENDED, None, {"days": MOST_EXTENSION_DAYS + 1}, StepProblem.EXTENSION_DAYS),
+        (ItemState.REVIEWING, ItemEvent.EXTENDED, None, {"days": 0}, StepProblem.EXTENSION_DAYS),
+        (ItemState.REVIEWING, ItemEvent.EXTENDED, None, {"approved_by": " "}, StepProblem.NO_APPROVER),
+        (ItemState.REVIEWING, ItemEvent.EXTENDED, None, {"reason": ""}, StepProblem.NO_REASON),
+        (ItemState.REVIEWING, ItemEvent.APPROVED, None, {"result_no": ""}, StepProblem.NO_RESULT_NO),
+        (ItemState.REVIEWING, ItemEvent.DENIED, None, {"reason": "  "}, StepProblem.NO_REASON),
+        (ItemState.ROUTED, ItemEvent.SIGNED, None, {"by": ""}, StepProblem.NO_ACTOR),
+        (ItemState.SIGNED, ItemEvent.REVIEW_STARTED, 0, {}, StepProblem.BEFORE_LAST),
+    ],
+)
+def test_a_step_missing_what_its_event_needs_is_refused_with_its_reason(
+    state: ItemState, event: ItemEvent, day: int | None, fields: dict[str, Any], problem: StepProblem
+) -> None:
+    """``day`` None: the day after the path's last step."""
+    path = walked(*TO_STATE[state])
+    with pytest.raises(StepRefused) as refused:
+        check_step(path, step(event, len(path) if day is None else day, **fields))
+    assert refused.value.problem is problem
+
+
+def test_the_limit_is_extended_once() -> None:
+    path = walked(ItemEvent.ROUTED, ItemEvent.SIGNED, ItemEvent.EXTENDED, ItemEvent.PAUSED)
+    with pytest.raises(StepRefused) as refused:
+        check_step(path, step(ItemEvent.EXTENDED, 9, days=1))
+    assert refused.value.problem is StepProblem.EXTENDED_BEFORE
+
+
+def test_a_case_is_done_when_every_item_is_decided() -> None:
+    approved = walked(*TO_STATE[ItemState.APPROVED])
+    refused = walked(*TO_STATE[ItemState.DENIED])
+    paused = walked(*TO_STATE[ItemState.PAUSED])
+    assert case_done([approved, refused])
+    assert not case_done([approved, paused])
+    assert not case_done([approved, []])  # an item never routed
+    assert not case_done([])
+
+
+def test_an_items_decision_is_the_history_event_the_case_already_keeps() -> None:
+    """Steps are to be kept as lines of the case's history: the decisions' events are those lines' events already."""
+    assert ItemEvent.APPROVED.value == CaseEvent.ITEM_APPROVED.value
+    assert ItemEvent.DENIED.value == CaseEvent.ITEM_DENIED.value
+    assert all(len(event.value) <= HISTORY_EVENT_LENGTH for event in ItemEvent)
