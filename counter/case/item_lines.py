@@ -54,8 +54,9 @@ def step_note(item_code: str, step: ItemStep) -> str:
 def read_step(line: StepLine, day: dt.date) -> tuple[str, ItemStep] | None:
     """The item's code and the step a history line keeps; None for a line that keeps no step, or none readable.
 
-    A line's note that does not read as its event's is not taken for a step: a package with such a line is refused
-    when it comes in, and a line that could be read only in part would put a wrong date on the item.
+    A line's note that does not read as its event's is not taken for a step: a line read only in part would put a
+    wrong date on the item.  (Such a line from a township is for the sync's sender checks to refuse, which do not
+    read item steps yet.)
     """
     event = _EVENTS.get(line.event)
     if event is None:
