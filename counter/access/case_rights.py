@@ -27,6 +27,12 @@ EVENT_PERMISSION: dict[CaseEvent, Permission] = {
     CaseEvent.ITEM_DENIED: Permission.DECIDE_DEFERRAL,
     CaseEvent.DEFERRAL_LAPSED: Permission.DECIDE_DEFERRAL,
     CaseEvent.DEFERRAL_PART_LAPSED: Permission.DECIDE_DEFERRAL,
+    CaseEvent.ITEM_ROUTED: Permission.TAKE_INTAKE,  # the window routes what it accepted
+    CaseEvent.ITEM_SIGNED: Permission.ITEM_STEPS,
+    CaseEvent.ITEM_REVIEW: Permission.ITEM_STEPS,
+    CaseEvent.ITEM_PAUSED: Permission.ITEM_STEPS,
+    CaseEvent.ITEM_RESUMED: Permission.ITEM_STEPS,
+    CaseEvent.ITEM_EXTENDED: Permission.ITEM_STEPS,
 }
 
 

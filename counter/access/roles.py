@@ -1,8 +1,8 @@
 """Roles and the permissions they carry.
 
-The three roles of a hall (domain: 窗口工作人员, 负责人, 系统管理员) are kept as
-separate sets: an account may hold several roles (a supervisor who also serves
-at a desk holds clerk and supervisor).  Actions check a permission, never a
+The roles of a hall (domain: 窗口工作人员, 负责人, 系统管理员, and the deciding departments' 部门工作人员, who
+take the items routed to them over the hall's database) are kept as separate sets: an account may hold several
+roles (a supervisor who also serves at a desk holds clerk and supervisor).  Actions check a permission, never a
 role, so a role can change its rights in one table.
 """
 
@@ -16,6 +16,7 @@ class Role(StrEnum):
     CLERK = "clerk"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
+    DEPARTMENT = "department"  # a deciding department's staff: the items routed to it, at a desk of their own
 
 
 class Permission(StrEnum):
@@ -32,6 +33,7 @@ class Permission(StrEnum):
     CHANGE_SETTINGS = "change_settings"
     EDIT_HOLIDAYS = "edit_holidays"
     SYNC = "sync"  # write and take in sync packages: a township clerk carries the stick, an admin at the hall
+    ITEM_STEPS = "item_steps"  # a department's steps of an item routed to it: sign for, review, pause, extend, decide
 
 
 GRANTS: dict[Role, frozenset[Permission]] = {
@@ -47,6 +49,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.SEE_FULL_ID,
         }
     ),
+    Role.DEPARTMENT: frozenset({Permission.ITEM_STEPS, Permission.SEE_FULL_ID}),
     Role.ADMIN: frozenset(
         {
             Permission.MANAGE_CATALOG,

@@ -53,7 +53,8 @@ class Lapse:
     status: CaseStatus
 
 
-def _open(session: Session, number: str) -> tuple[models.Case, Bundle]:
+def case_and_bundle(session: Session, number: str) -> tuple[models.Case, Bundle]:
+    """The case numbered ``number`` (:class:`CaseNotFound` if none) and the bundle of the guide it was taken under."""
     case = case_by_no(session, number)
     if case is None:
         raise CaseNotFound(number)
@@ -72,7 +73,23 @@ def decide_item(
     """
     event = CaseEvent.ITEM_APPROVED if approve else CaseEvent.ITEM_DENIED
     require(session, desk.actor, permission_for(event))
-    case, bundle = _open(session, number)
+    return record_decision(session, desk, number, item_code, approve=approve, text=text)
+
+
+def record_decision(
+    session: Session,
+    desk: Desk,
+    number: str,
+    item_code: str,
+    *,
+    approve: bool,
+    text: str = "",
+    at: dt.datetime | None = None,
+) -> CaseStatus:
+    """The decision of :func:`decide_item`, its permission checked by the caller: the window's there, a department's
+    at its own desk (:func:`counter.actions.item_steps.take_item_step`).  ``at``: when its line is written."""
+    event = CaseEvent.ITEM_APPROVED if approve else CaseEvent.ITEM_DENIED
+    case, bundle = case_and_bundle(session, number)
     if not approve and not text.strip():
         raise DecisionRefused(DecisionProblem.REASON_REQUIRED, case.case_no, item_code)
     if bundle.item(item_code) is None:
@@ -82,7 +99,7 @@ def decide_item(
     if item_code in view.decisions():
         raise DecisionRefused(DecisionProblem.ALREADY_DECIDED, case.case_no, item_code)
     status = next_status(CaseStatus(case.status), event)  # MoveNotAllowed reaches the caller
-    _record(session, desk, case, event, item_code, text, status)
+    _record(session, desk, case, event, item_code, text, status, at)
     return _close(session, desk, case, bundle)
 
 
@@ -94,7 +111,7 @@ def deny_lapsed_deferral(session: Session, desk: Desk, number: str, today: dt.da
     adds to what the paper says of the lapse (the materials and their dates are printed in any case).
     """
     require(session, desk.actor, permission_for(CaseEvent.DEFERRAL_LAPSED))
-    case, bundle = _open(session, number)
+    case, bundle = case_and_bundle(session, number)
     view = case_view(session, case.case_no)
     assert view is not None
     status = CaseStatus(case.status)
@@ -120,10 +137,17 @@ def deny_lapsed_deferral(session: Session, desk: Desk, number: str, today: dt.da
 
 
 def _record(
-    session: Session, desk: Desk, case: models.Case, event: CaseEvent, item_code: str, text: str, status: CaseStatus
+    session: Session,
+    desk: Desk,
+    case: models.Case,
+    event: CaseEvent,
+    item_code: str,
+    text: str,
+    status: CaseStatus,
+    at: dt.datetime | None = None,
 ) -> None:
     note = item_note(item_code, text)
-    add_history(session, case, event.value, note, clerk=desk.clerk)
+    add_history(session, case, event.value, note, clerk=desk.clerk, at=at)
     _audit(session, desk, case.case_no, event, status, note, item=item_code)
 
 

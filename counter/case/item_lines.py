@@ -121,3 +121,10 @@ def item_paths(history: Iterable[StepLine], day_of: Callable[[dt.datetime], dt.d
         if found is not None:
             paths.setdefault(found[0], []).append(found[1])
     return paths
+
+
+def office_day(at: dt.datetime) -> dt.date:
+    """The day a history line was written, on the office's clock (this machine's); a time stored without its zone
+    is UTC, as SQLite gives them back."""
+    aware = at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
+    return aware.astimezone().date()

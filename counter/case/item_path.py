@@ -41,9 +41,9 @@ DECIDED = frozenset({ItemState.APPROVED, ItemState.DENIED})
 class ItemEvent(StrEnum):
     """What happened to an item: one step each.
 
-    The values are those of the case's history events for the same steps (:class:`counter.case.status.CaseEvent`:
-    an item's decision is already one, ``item_approved`` / ``item_denied``), so that a step can be kept and synced
-    as a line of the case's history, the item's code leading its note (:mod:`counter.case.decisions`).
+    The values are those of the case's history events for the same steps (:class:`counter.case.status.CaseEvent`,
+    the decisions' ``item_approved`` / ``item_denied`` among them): a step is kept and synced as a line of the case's
+    history, the item's code leading its note (:mod:`counter.case.item_lines`).
     """
 
     ROUTED = "item_routed"  # 分发

@@ -53,8 +53,20 @@ class CaseEvent(StrEnum):
     ITEM_APPROVED = "item_approved"  # 准予: the item's department granted it
     ITEM_DENIED = "item_denied"  # 不予批准: supervisor, with reason (seed 001 第十七条(二))
     DEFERRAL_LAPSED = "deferral_lapsed"  # deferred materials past their due date (note: their codes); none awaited
+    # an item's own path through its department (counter.case.item_path; note: the item's code, then what the step
+    # carries: counter.case.item_lines); the decisions above are its last step
+    ITEM_ROUTED = "item_routed"  # 分发
+    ITEM_SIGNED = "item_signed"  # 签收
+    ITEM_REVIEW = "item_review"  # 审查
+    ITEM_PAUSED = "item_paused"  # 暂停 (行政许可法 第四十五条)
+    ITEM_RESUMED = "item_resumed"
+    ITEM_EXTENDED = "item_extended"  # 延期 (第四十二条)
     DEFERRAL_PART_LAPSED = "deferral_part_lapsed"  # as above, while other deferred materials are not due yet
 
+
+_IN_HAND = frozenset({CaseStatus.ACCEPTED, CaseStatus.AWAITING_DEFERRED, CaseStatus.IN_APPROVAL})
+_ITEM_PATH = (CaseEvent.ITEM_ROUTED, CaseEvent.ITEM_SIGNED, CaseEvent.ITEM_REVIEW, CaseEvent.ITEM_PAUSED,
+              CaseEvent.ITEM_RESUMED, CaseEvent.ITEM_EXTENDED)  # fmt: skip
 
 MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
     # event: (statuses it may happen in, status after; None = unchanged)
@@ -89,6 +101,9 @@ MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
         None,
     ),
     CaseEvent.DEFERRAL_LAPSED: (frozenset({CaseStatus.AWAITING_DEFERRED}), CaseStatus.IN_APPROVAL),
+    # an item's path runs while the case is in the hall's hands, a 容缺 case's too (its items are reviewed while the
+    # promised materials are awaited); the item's own state is its path's (counter.case.item_path.MOVES)
+    **dict.fromkeys(_ITEM_PATH, (_IN_HAND, None)),
     CaseEvent.DEFERRAL_PART_LAPSED: (frozenset({CaseStatus.AWAITING_DEFERRED}), None),
     # a case entered in error is voided, never deleted, whatever its state
     CaseEvent.VOIDED: (frozenset(CaseStatus) - {CaseStatus.VOIDED}, CaseStatus.VOIDED),

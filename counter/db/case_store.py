@@ -140,7 +140,10 @@ def _add_case_statements() -> tuple[Insert, Insert, Insert]:
     return insert(case).returning(case.c.id), insert(material), insert(history)
 
 
-def add_history(session: Session, case: models.Case, event: str, note: str = "", clerk: str = "") -> None:
+def add_history(
+    session: Session, case: models.Case, event: str, note: str = "", clerk: str = "", at: dt.datetime | None = None
+) -> None:
+    """A line of the case's history, written now unless ``at`` says when (an item's step: its day is the line's)."""
     session.add(
         models.CaseHistory(
             case_id=case.id,
@@ -149,6 +152,7 @@ def add_history(session: Session, case: models.Case, event: str, note: str = "",
             event=event,
             status_after=case.status,
             note=note,
+            at=at if at is not None else models.utcnow(),
         )
     )
 

@@ -7,7 +7,12 @@ import datetime as dt
 from counter.access.roles import Permission, Role
 from counter.words.translate import tr
 
-ROLE = {Role.CLERK: tr("窗口工作人员"), Role.SUPERVISOR: tr("负责人"), Role.ADMIN: tr("系统管理员")}
+ROLE = {
+    Role.CLERK: tr("窗口工作人员"),
+    Role.SUPERVISOR: tr("负责人"),
+    Role.ADMIN: tr("系统管理员"),
+    Role.DEPARTMENT: tr("部门工作人员"),
+}
 PERMISSION = {
     Permission.TAKE_INTAKE: tr("收件受理和办件经办"),
     Permission.PRINT: tr("出具和打印文书"),
@@ -22,6 +27,7 @@ PERMISSION = {
     Permission.CHANGE_SETTINGS: tr("修改设置"),
     Permission.EDIT_HOLIDAYS: tr("维护节假日"),
     Permission.SYNC: tr("导出和导入同步数据包"),
+    Permission.ITEM_STEPS: tr("签收、审查和决定分发给本部门的事项"),
 }
 NOT_PERMITTED = tr("您的账号没有“{permission}”的权限，本次操作未执行。如需办理，请找负责人或系统管理员。")
 NOT_SIGNED_IN = tr("本数据库已启用账号，请先登录再“{permission}”。本次操作未执行。")

@@ -40,6 +40,12 @@ CASE_EVENT = {
     CaseEvent.ITEM_DENIED: tr("事项不予批准"),
     CaseEvent.DEFERRAL_LAPSED: tr("容缺材料逾期未补交"),
     CaseEvent.DEFERRAL_PART_LAPSED: tr("部分容缺材料逾期未补交"),
+    CaseEvent.ITEM_ROUTED: tr("事项分发至实施部门"),
+    CaseEvent.ITEM_SIGNED: tr("部门签收"),
+    CaseEvent.ITEM_REVIEW: tr("部门审查"),
+    CaseEvent.ITEM_PAUSED: tr("暂停计时"),
+    CaseEvent.ITEM_RESUMED: tr("恢复计时"),
+    CaseEvent.ITEM_EXTENDED: tr("延长办理期限"),
 }
 # why an item's decision or a lapse was refused (counter.case.decisions.DecisionProblem)
 DECISION_PROBLEM = {

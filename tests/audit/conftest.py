@@ -22,6 +22,7 @@ from counter.actions.catalog import import_source
 from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist, run_demo
 from counter.actions.desk import Desk, desk_at
 from counter.actions.intake import IntakeRequest, take_intake
+from counter.actions.item_steps import route_items
 from counter.actions.ratings import record_rating, send_to_pad
 from counter.case.numbers import DeskIdentity
 from counter.catalog.model import Necessity
@@ -52,6 +53,7 @@ ACTORS = {
     Role.CLERK: Actor("wulan", "乌兰", frozenset({Role.CLERK})),
     Role.SUPERVISOR: Actor("bater", "巴特尔", frozenset({Role.SUPERVISOR})),
     Role.ADMIN: Actor("admin", "系统管理员", frozenset({Role.ADMIN})),
+    Role.DEPARTMENT: Actor("lina", "李娜", frozenset({Role.DEPARTMENT})),
 }
 
 
@@ -61,7 +63,7 @@ class Facts:
 
     accepted: str  # an accepted case, never printed, never sent to the pad
     unsent: str  # another accepted case, never sent to the pad
-    awaiting: str  # a deferral case still awaiting its deferred materials
+    awaiting: str  # a deferral case still awaiting its deferred materials, its items routed to their departments
     deferrable: tuple[str, ...]  # its awaited materials
     rated: str  # a case rated very dissatisfied
     rating_id: int
@@ -106,6 +108,8 @@ def _build(sessions: sessionmaker[Session]) -> Facts:
     with sessions() as session:
         rect = rectification_of_rating(session, recorded.rating_id)
     assert rect is not None
+    with sessions.begin() as session:  # its items at their departments, for a department's step
+        route_items(session, desk, awaiting, NOW)
     return Facts(made["受理"], made["补正后重新提交并受理"], awaiting, deferrable, rated, recorded.rating_id, rect)
 
 

@@ -23,6 +23,7 @@ from counter.actions.demo import complete_checklist, fresh_checklist
 from counter.actions.documents import make_document, make_guide_notice, office_settings, save_office_settings
 from counter.actions.guard import NotPermitted
 from counter.actions.intake import IntakeRequest, extend_deferral, fulfil_deferred, move_case, take_intake
+from counter.actions.item_steps import StepRequest, route_items, take_item_step
 from counter.actions.period_figures import period_figures
 from counter.actions.ratings import (
     choose_handling,
@@ -33,6 +34,7 @@ from counter.actions.ratings import (
     save_rating_settings,
     send_to_pad,
 )
+from counter.case.item_path import ItemEvent
 from counter.case.status import CaseEvent
 from counter.db.catalog_store import current_guide
 from counter.documents.kinds import DocumentKind
@@ -98,6 +100,12 @@ def _export_package(session: Session, actor: Actor, facts: Facts) -> object:
     return export_package(session, desk_of(actor), NOW, to_site="ARS01")
 
 
+def _sign_for(sessions: sessionmaker[Session], actor: Actor, facts: Facts) -> object:
+    """A department signs for an item the window routed."""
+    with sessions.begin() as s:
+        return take_item_step(s, desk_of(actor), facts.awaiting, FOOD, StepRequest(ItemEvent.SIGNED), NOW)
+
+
 @dataclass(frozen=True, slots=True)
 class Row:
     name: str
@@ -108,6 +116,7 @@ class Row:
 
 FOOD = "152201-YJS008-02"  # 食品经营许可 of 我要开小餐馆
 CLERK, SUPERVISOR, ADMIN = frozenset({Role.CLERK}), frozenset({Role.SUPERVISOR}), frozenset({Role.ADMIN})
+DEPARTMENT = frozenset({Role.DEPARTMENT})
 TABLE = [
     Row("take_intake", Permission.TAKE_INTAKE, CLERK, _take),
     Row("fulfil_deferred", Permission.TAKE_INTAKE, CLERK,
@@ -154,6 +163,9 @@ TABLE = [
         _in(lambda s, a, f: set_holiday(s, dt.date(2027, 2, 20), "off", desk=desk_of(a)))),
     Row("import_source", Permission.MANAGE_CATALOG, ADMIN, _import_catalog),
     Row("export_package", Permission.SYNC, CLERK | ADMIN, _in(_export_package)),
+    Row("route_items", Permission.TAKE_INTAKE, CLERK,
+        _in(lambda s, a, f: route_items(s, desk_of(a), f.accepted, NOW))),
+    Row("take_item_step", Permission.ITEM_STEPS, DEPARTMENT, _sign_for),
 ]  # fmt: skip
 ROWS = {row.name: row for row in TABLE}
 

@@ -137,8 +137,9 @@ def test_a_case_is_done_when_every_item_is_decided() -> None:
     assert not case_done([])
 
 
-def test_an_items_decision_is_the_history_event_the_case_already_keeps() -> None:
-    """Steps are to be kept as lines of the case's history: the decisions' events are those lines' events already."""
+def test_each_step_is_an_event_of_the_case_history() -> None:
+    """Steps are kept as lines of the case's history (counter.case.item_lines), the decisions' as they always were."""
     assert ItemEvent.APPROVED.value == CaseEvent.ITEM_APPROVED.value
     assert ItemEvent.DENIED.value == CaseEvent.ITEM_DENIED.value
+    assert all(CaseEvent(event.value) for event in ItemEvent)
     assert all(len(event.value) <= HISTORY_EVENT_LENGTH for event in ItemEvent)

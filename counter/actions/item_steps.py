@@ -1,0 +1,160 @@
+"""Each item's path through its department: routed at the window, then signed for, reviewed and decided there.
+
+The window routes the items of a case it accepted (分发: every item neither routed nor decided yet).  A department's
+staff take the steps of an item routed to them: 签收, 审查, 暂停 and 恢复计时 (行政许可法 第四十五条), 延期 (第四十二条)
+and the decision.  Every step is checked against the item's path (:func:`counter.case.item_path.check_step`), in
+whatever face asked for it, and kept as a line of the case's history (:mod:`counter.case.item_lines`) with an audit
+entry in the same unit of work.  A decision goes the way every item's decision goes
+(:func:`counter.actions.decisions.record_decision`), so the case closes once its last item is decided.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from counter.access.case_rights import permission_for
+from counter.access.roles import Permission
+from counter.actions.audit import record_at_desk
+from counter.actions.calendar import office_calendar
+from counter.actions.decisions import case_and_bundle, record_decision
+from counter.actions.desk import Desk
+from counter.actions.documents import stored_office_settings
+from counter.actions.guard import require
+from counter.audit.actions import AuditAction
+from counter.audit.masking import masked_text
+from counter.case.decisions import DecisionProblem, DecisionRefused
+from counter.case.item_clock import DueAlert, due_alert, item_clock
+from counter.case.item_lines import item_paths, office_day, step_note
+from counter.case.item_path import ItemEvent, ItemState, ItemStep, PauseReason, check_step, state_of
+from counter.case.status import CaseEvent, CaseStatus, next_status
+from counter.catalog.departments import department_name
+from counter.db import models
+from counter.db.case_store import add_history, case_view
+from counter.db.settings_store import get_setting, office_key
+from counter.documents.deciders import places_of
+from counter.workdays import DateResult
+
+_DECISIONS = {ItemEvent.APPROVED: True, ItemEvent.DENIED: False}
+
+
+@dataclass(frozen=True, slots=True)
+class StepRequest:
+    """A department's step of one item, with what its event needs (:class:`counter.case.item_path.ItemStep`)."""
+
+    event: ItemEvent
+    pause: PauseReason | None = None
+    days: int = 0
+    approved_by: str = ""
+    result_no: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ItemStanding:
+    """Where one item of a case stands: its department, its state, its dates and how near the nearest is."""
+
+    code: str
+    name: str
+    department: str
+    state: ItemState | None  # None: not routed yet
+    legal_due: DateResult | None
+    promised_due: DateResult | None
+    paused_since: dt.date | None
+    alert: DueAlert | None  # of the nearer date, while the item is undecided
+    steps: tuple[ItemStep, ...]
+
+
+def _paths(session: Session, case: models.Case) -> dict[str, list[ItemStep]]:
+    view = case_view(session, case.case_no)
+    assert view is not None
+    return item_paths(view.history, office_day)
+
+
+def route_items(session: Session, desk: Desk, number: str, now: dt.datetime) -> tuple[str, ...]:
+    """Route every item of the case not routed nor decided yet to its department; the codes routed, in order.
+
+    Only a case in the hall's hands is routed (accepted, 容缺 accepted, in approval): :class:`MoveNotAllowed`
+    otherwise.
+    """
+    require(session, desk.actor, permission_for(CaseEvent.ITEM_ROUTED))
+    case, bundle = case_and_bundle(session, number)
+    status = next_status(CaseStatus(case.status), CaseEvent.ITEM_ROUTED)
+    paths = _paths(session, case)
+    view = case_view(session, case.case_no)
+    assert view is not None
+    decided = view.decisions()
+    routed = tuple(i.code for i in bundle.items if i.code not in paths and i.code not in decided)
+    for code in routed:
+        _keep(session, desk, case, code, ItemStep(ItemEvent.ROUTED, office_day(now), desk.clerk), status, now)
+    return routed
+
+
+def take_item_step(
+    session: Session, desk: Desk, number: str, item_code: str, request: StepRequest, now: dt.datetime
+) -> ItemState:
+    """Take a department's step of an item; the item's state after.
+
+    Raises :class:`~counter.case.item_path.StepRefused` (the path does not allow it, or it lacks what it needs),
+    :class:`~counter.case.decisions.DecisionRefused` (no such item in the case's guide),
+    :class:`~counter.case.status.MoveNotAllowed` (the case is not in the hall's hands, or, for a grant, still
+    awaits 容缺 materials) or :class:`~counter.actions.guard.NotPermitted`.
+    """
+    require(session, desk.actor, Permission.ITEM_STEPS)
+    case, bundle = case_and_bundle(session, number)
+    if bundle.item(item_code) is None:
+        raise DecisionRefused(DecisionProblem.UNKNOWN_ITEM, case.case_no, item_code)
+    path = _paths(session, case).get(item_code, [])
+    step = ItemStep(
+        request.event, office_day(now), desk.clerk, pause=request.pause, days=request.days,
+        approved_by=request.approved_by.strip(), result_no=request.result_no.strip(), reason=request.reason.strip(),
+    )  # fmt: skip
+    after = check_step(path, step)
+    approve = _DECISIONS.get(request.event)
+    if approve is not None:
+        text = step.result_no if approve else step.reason
+        record_decision(session, desk, case.case_no, item_code, approve=approve, text=text, at=now)
+    else:
+        status = next_status(CaseStatus(case.status), CaseEvent(request.event.value))
+        _keep(session, desk, case, item_code, step, status, now)
+    assert after is not None  # every department step leaves the item in a state
+    return after
+
+
+def _keep(
+    session: Session,
+    desk: Desk,
+    case: models.Case,
+    item_code: str,
+    step: ItemStep,
+    status: CaseStatus,
+    now: dt.datetime,
+) -> None:
+    note = step_note(item_code, step)
+    add_history(session, case, step.event.value, note, clerk=desk.clerk, at=now)
+    detail = {"event": step.event.value, "status": status.value, "note": masked_text(note), "item": item_code}
+    record_at_desk(session, desk, AuditAction.CASE_CHANGED, case.case_no, detail)
+
+
+def item_standings(session: Session, number: str, today: dt.date) -> tuple[ItemStanding, ...]:
+    """Every item of the case, in its bundle's order, with its department as the case's site names it."""
+    case, bundle = case_and_bundle(session, number)
+    view = case_view(session, case.case_no)
+    assert view is not None
+    paths = item_paths(view.history, office_day)
+    places = places_of(stored_office_settings(get_setting(session, office_key(view.site_code)), view.site_code))
+    calendar = office_calendar(session)
+    start = view.accepted_on or view.received_on
+    standings = []
+    for item in bundle.items:
+        steps = tuple(paths.get(item.code, ()))
+        state = state_of(steps)
+        clock = item_clock(calendar, start, item.legal_limit, item.promised_limit, steps)
+        dues = [d.date for d in (clock.promised_due, clock.legal_due) if d is not None]
+        alert = due_alert(calendar, min(dues), today) if dues and not (state and state.decided) else None
+        department = department_name(item.department, item.level, places)
+        due = clock.legal_due, clock.promised_due
+        standings.append(ItemStanding(item.code, item.name, department, state, *due, clock.paused_since, alert, steps))
+    return tuple(standings)
