@@ -13,6 +13,7 @@ from counter.intake.checklist import Receipt
 from counter.intake.outcome import Outcome
 from counter.words.cases import CASE_EVENT, CASE_STATUS
 from counter.words.intake import OUTCOME, RECEIPT
+from counter.words.items import ITEM_STEP_EVENTS, step_note_text
 from counter.words.same_day import SAME_DAY_NOTE
 from counter.words.translate import tr
 
@@ -101,6 +102,7 @@ def case_as_text(view: CaseView) -> str:
         event = _label(CASE_EVENT, CaseEvent, h.event)
         shown = _label(OUTCOME, Outcome, h.note) if h.event == CaseEvent.TAKEN.value else h.note
         shown = SAME_DAY_NOTE if h.note == NOTE_SAME_DAY else shown
+        shown = step_note_text(h) if h.event in ITEM_STEP_EVENTS else shown
         note = tr("：{shown}").format(shown=shown) if shown else ""
         at = h.at.astimezone() if h.at.tzinfo else h.at.replace(tzinfo=dt.UTC).astimezone()
         lines.append(

@@ -26,6 +26,7 @@ from counter.cli.desk import add_desk_command
 from counter.cli.documents import add_document_commands
 from counter.cli.figures import add_figures_command
 from counter.cli.holidays import add_holiday_commands
+from counter.cli.items import add_item_commands
 from counter.cli.ratings import add_ratings_commands
 from counter.cli.site import add_site_commands
 from counter.cli.sync import add_sync_commands
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--user", metavar="LOGIN", default=argparse.SUPPRESS, help=tr("以该账号登录"))
     add_catalog_commands(commands, common)
     add_case_commands(commands, common)
+    add_item_commands(commands, common)
     add_document_commands(commands, common)
     add_holiday_commands(commands, common)
     add_desk_command(commands, common)

@@ -12,7 +12,6 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import TypeVar
 
-from counter.case.decisions import DECISION_EVENTS, read_item_note
 from counter.case.same_day import NOTE_SAME_DAY
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus
 from counter.case.view import CaseMaterialLine, CaseView, HistoryLine
@@ -35,7 +34,8 @@ from counter.ui.cases.words import (
 )
 from counter.words.cases import APPLICANT_KIND, DELIVERY
 from counter.words.intake import OUTCOME, RECEIPT, RECEIVED_MEDIUM, REFUSAL_GROUND
-from counter.words.punctuation import ASIDE, CLAUSE_JOIN, FIELD_LABEL, LIST_JOIN
+from counter.words.items import ITEM_STEP_EVENTS, step_note_text
+from counter.words.punctuation import ASIDE, CLAUSE_JOIN, LIST_JOIN
 from counter.words.same_day import SAME_DAY_NOTE
 
 E = TypeVar("E", bound=Enum)
@@ -91,10 +91,8 @@ def history_note(line: HistoryLine, names: Mapping[str, str], items: Mapping[str
         return label(OUTCOME, Outcome, line.note)
     if line.event in MATERIAL_EVENTS:
         return names_of((c for c in line.note.split(NOTE_CODES_JOIN) if c), names)
-    if line.event in DECISION_EVENTS:
-        code, text = read_item_note(line.note)
-        item = (items or {}).get(code, code)
-        return FIELD_LABEL.format(label=item) + text if text else item
+    if line.event in ITEM_STEP_EVENTS:  # the decisions among them
+        return step_note_text(line, items)
     if line.event == CaseEvent.DEFERRAL_EXTENDED.value:
         due, sep, reason = line.note.partition(NOTE_DUE_REASON)
         return CASE_EXTENDED_NOTE.format(due=due, reason=reason) if sep else line.note

@@ -1,0 +1,172 @@
+"""The item commands: ``counter item list|route`` at the window, and a department's steps of an item.
+
+``item route`` sends every item of an accepted case to its deciding department (分发).  The department's staff then
+take its steps: ``sign`` (签收), ``review`` (审查), ``pause`` and ``resume`` (暂停计时, 行政许可法 第四十五条),
+``extend`` (延期, 第四十二条), ``approve`` (准予, with the result's number) and ``deny`` (不予批准, with reasons).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from typing import TYPE_CHECKING, Any
+
+from counter.cli.common import EXIT_OK, Reported, desk, open_store, today
+from counter.words.translate import tr
+
+if TYPE_CHECKING:
+    from counter.actions.item_steps import ItemStanding
+    from counter.cli.common import Commands
+
+#: each step's command: the event, and the options it needs (added below)
+STEPS = {
+    "sign": "item_signed",
+    "review": "item_review",
+    "pause": "item_paused",
+    "resume": "item_resumed",
+    "extend": "item_extended",
+    "approve": "item_approved",
+    "deny": "item_denied",
+}
+_HELP = {
+    "sign": tr("部门签收分发来的事项"),
+    "review": tr("开始审查"),
+    "pause": tr("暂停计时：听证、检验检测检疫、鉴定、专家评审、补正材料的时间不计入办理期限"),
+    "resume": tr("恢复计时"),
+    "extend": tr("延长办理期限（至多10个工作日，须经负责人批准，并将理由告知申请人）"),
+    "approve": tr("准予，并填写办理结果的编号"),
+    "deny": tr("不予批准，并写明理由"),
+}
+
+
+def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
+    item = commands.add_parser(
+        "item", parents=[common], help=tr("办件的各事项：分发、部门签收、审查和决定")
+    ).add_subparsers(dest="item_command", metavar="ACTION", required=True)
+    p = item.add_parser("list", parents=[common], help=tr("办件各事项的实施部门、状态和期限"))
+    p.add_argument("case_no")
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训、核对期限）"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_item_list)
+    p = item.add_parser("route", parents=[common], help=tr("将已受理办件的各事项分发至实施部门"))
+    p.add_argument("case_no")
+    p.set_defaults(func=cmd_item_route)
+    for name in STEPS:
+        p = item.add_parser(name, parents=[common], help=_HELP[name])
+        p.add_argument("case_no")
+        p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
+        if name == "pause":
+            from counter.case.item_path import PauseReason
+
+            p.add_argument("--why", required=True, choices=[r.value for r in PauseReason], help=tr("暂停的原因"))
+            p.add_argument("--note", default="", metavar="TEXT", help=tr("补充说明"))
+        if name == "extend":
+            p.add_argument("--days", required=True, type=int, help=tr("延长的工作日数（1至10）"))
+            p.add_argument("--approved-by", required=True, metavar="NAME", help=tr("批准延期的负责人"))
+            p.add_argument("--reason", required=True, metavar="TEXT", help=tr("延期的理由（告知申请人）"))
+        if name == "approve":
+            p.add_argument("--result-no", required=True, metavar="NO", help=tr("办理结果的编号，例如许可证编号"))
+        if name == "deny":
+            p.add_argument("--reason", required=True, metavar="TEXT", help=tr("不予批准的理由"))
+        p.set_defaults(func=cmd_item_step, step=name)
+
+
+def cmd_item_list(args: argparse.Namespace) -> int:
+    from counter.actions.item_steps import item_standings
+
+    day = today(args)
+    standings = _faults(args, lambda: open_store(args).read(lambda s: item_standings(s, args.case_no, day)))
+    if args.json:
+        print(json.dumps([_standing_json(i) for i in standings], ensure_ascii=False, indent=2))
+    else:
+        for standing in standings:
+            print(_standing_line(standing))
+    return EXIT_OK
+
+
+def cmd_item_route(args: argparse.Namespace) -> int:
+    from counter.actions.item_steps import route_items
+    from counter.words.punctuation import LIST_JOIN
+
+    by, now = desk(), dt.datetime.now(dt.UTC)
+    routed = _faults(args, lambda: open_store(args).write(lambda s: route_items(s, by, args.case_no, now)))
+    if routed:
+        print(tr("办件 {case_no}：已分发 {items}").format(case_no=args.case_no.upper(), items=LIST_JOIN.join(routed)))
+    else:
+        print(tr("办件 {case_no}：各事项均已分发或已决定，无需再分发。").format(case_no=args.case_no.upper()))
+    return EXIT_OK
+
+
+def cmd_item_step(args: argparse.Namespace) -> int:
+    from counter.actions.item_steps import StepRequest, take_item_step
+    from counter.case.item_path import ItemEvent, PauseReason
+    from counter.words.items import ITEM_STATE
+
+    options: dict[str, Any] = {}
+    if args.step == "pause":
+        options = {"pause": PauseReason(args.why), "reason": args.note}
+    elif args.step == "extend":
+        options = {"days": args.days, "approved_by": args.approved_by, "reason": args.reason}
+    elif args.step == "approve":
+        options = {"result_no": args.result_no}
+    elif args.step == "deny":
+        options = {"reason": args.reason}
+    request = StepRequest(ItemEvent(STEPS[args.step]), **options)
+    by, now = desk(), dt.datetime.now(dt.UTC)
+    state = _faults(
+        args, lambda: open_store(args).write(lambda s: take_item_step(s, by, args.case_no, args.item, request, now))
+    )
+    print(tr("办件 {case_no} 事项 {item}：{state}").format(
+        case_no=args.case_no.upper(), item=args.item, state=ITEM_STATE[state]))  # fmt: skip
+    return EXIT_OK
+
+
+def _faults(args: argparse.Namespace, run: Any) -> Any:
+    """Run an item's action; its refusals as the sentences the window shows too."""
+    from counter.actions.intake import CaseNotFound
+    from counter.case.decisions import DecisionRefused
+    from counter.case.item_path import StepRefused
+    from counter.case.status import MoveNotAllowed
+    from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS, decision_refused_text
+    from counter.words.items import step_refused_text
+
+    try:
+        return run()
+    except CaseNotFound as err:
+        raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
+    except MoveNotAllowed as err:
+        text = tr("办件 {case_no} 现在的状态是“{status}”，其事项不能办理这一步。")
+        raise Reported(text.format(case_no=args.case_no, status=CASE_STATUS[err.status])) from err
+    except DecisionRefused as err:
+        raise Reported(decision_refused_text(err)) from err
+    except StepRefused as err:
+        raise Reported(step_refused_text(err, args.item)) from err
+
+
+def _standing_line(i: ItemStanding) -> str:
+    from counter.words.items import DUE_ALERT, ITEM_NOT_ROUTED, ITEM_STATE
+
+    state = ITEM_NOT_ROUTED if i.state is None else ITEM_STATE[i.state]
+    if i.paused_since is not None:
+        state = tr("{state}（自 {day} 起）").format(state=state, day=i.paused_since.isoformat())
+    legal = i.legal_due.date.isoformat() if i.legal_due else "—"
+    promised = i.promised_due.date.isoformat() if i.promised_due else "—"
+    alert = tr("  【{alert}】").format(alert=DUE_ALERT[i.alert]) if i.alert else ""
+    return tr("{code}  {name}  {department}  {state}  承诺 {promised}  法定 {legal}{alert}").format(
+        code=i.code, name=i.name, department=i.department, state=state, promised=promised, legal=legal, alert=alert
+    )
+
+
+def _standing_json(i: ItemStanding) -> dict[str, Any]:
+    return {
+        "code": i.code,
+        "name": i.name,
+        "department": i.department,
+        "state": i.state.value if i.state else None,
+        "legal_due": i.legal_due.date.isoformat() if i.legal_due else None,
+        "legal_due_provisional": bool(i.legal_due and i.legal_due.beyond_data),
+        "promised_due": i.promised_due.date.isoformat() if i.promised_due else None,
+        "paused_since": i.paused_since.isoformat() if i.paused_since else None,
+        "alert": i.alert.value if i.alert else None,
+    }

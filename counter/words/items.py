@@ -1,0 +1,80 @@
+"""The words of items' paths through their departments, for the window and the command line alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from counter.case.item_clock import DueAlert
+from counter.case.item_lines import StepLine, read_step
+from counter.case.item_path import ItemEvent, ItemState, PauseReason, StepProblem, StepRefused
+from counter.case.status import CaseEvent
+from counter.words.cases import CASE_EVENT
+from counter.words.punctuation import FIELD_LABEL
+from counter.words.translate import tr
+
+ITEM_NOT_ROUTED = tr("未分发")
+ITEM_STATE = {
+    ItemState.ROUTED: tr("已分发，待部门签收"),
+    ItemState.SIGNED: tr("部门已签收"),
+    ItemState.REVIEWING: tr("审查中"),
+    ItemState.PAUSED: tr("暂停计时"),
+    ItemState.APPROVED: tr("准予"),
+    ItemState.DENIED: tr("不予批准"),
+}
+PAUSE_REASON = {
+    PauseReason.CORRECTION: tr("补正材料"),
+    PauseReason.HEARING: tr("听证"),
+    PauseReason.INSPECTION: tr("检验、检测、检疫"),
+    PauseReason.APPRAISAL: tr("鉴定"),
+    PauseReason.EXPERT_REVIEW: tr("专家评审"),
+}
+DUE_ALERT = {
+    DueAlert.DUE_NEXT: tr("下一个工作日到期"),
+    DueAlert.DUE_TODAY: tr("今日到期"),
+    DueAlert.OVERDUE: tr("已逾期"),
+}
+STEP_PROBLEM = {
+    StepProblem.WRONG_STATE: tr("事项 {item} 现在是“{state}”，不能“{event}”。"),
+    StepProblem.BEFORE_LAST: tr("事项 {item} 的上一步办理日期晚于本次，请核对日期。"),
+    StepProblem.NO_ACTOR: tr("请填写经办人。"),
+    StepProblem.NO_PAUSE_REASON: tr("暂停计时须写明原因：听证、检验检测检疫、鉴定、专家评审或补正材料。"),
+    StepProblem.EXTENDED_BEFORE: tr("事项 {item} 已延期一次，不能再次延期（《行政许可法》第四十二条）。"),
+    StepProblem.EXTENSION_DAYS: tr("延期为1至10个工作日（《行政许可法》第四十二条）。"),
+    StepProblem.NO_APPROVER: tr("延期须经本行政机关负责人批准，请填写批准人。"),
+    StepProblem.NO_REASON: tr("请写明理由：延期的理由将告知申请人，不予批准须说明理由。"),
+    StepProblem.NO_RESULT_NO: tr("准予须填写办理结果的编号，例如许可证编号。"),
+}
+
+
+def step_refused_text(refused: StepRefused, item_code: str) -> str:
+    """The sentence of a refused step of the item ``item_code``."""
+    state = ITEM_NOT_ROUTED if refused.state is None else ITEM_STATE[refused.state]
+    event = CASE_EVENT[CaseEvent(ItemEvent(refused.step.event).value)]
+    return STEP_PROBLEM[refused.problem].format(item=item_code, state=state, event=event)
+
+
+#: the steps of an item's path, its decision among them, whose history lines :func:`step_note_text` words
+ITEM_STEP_EVENTS = frozenset(e.value for e in ItemEvent)
+ITEM_PAUSED_NOTE = tr("{item}（{why}）")
+ITEM_PAUSED_DETAIL = tr("{why}：{detail}")
+ITEM_EXTENDED_NOTE = tr("{item}：延长{days}个工作日，经{approved_by}批准；理由：{reason}")
+
+
+def step_note_text(line: StepLine, items: Mapping[str, str] | None = None) -> str:
+    """The note of an item's step in words: the item's name (``items``: names by code), then a pause's reason, an
+    extension's days, approver and reason, a decision's result number or reasons; a note that does not read as a
+    step, as it stands."""
+    found = read_step(line, dt.date.min)  # the day is not shown
+    if found is None:
+        return line.note
+    code, step = found
+    item = (items or {}).get(code, code)
+    if step.pause is not None:
+        why = PAUSE_REASON[step.pause]
+        why = ITEM_PAUSED_DETAIL.format(why=why, detail=step.reason) if step.reason else why
+        return ITEM_PAUSED_NOTE.format(item=item, why=why)
+    if step.event is ItemEvent.EXTENDED:
+        return ITEM_EXTENDED_NOTE.format(item=item, days=step.days, approved_by=step.approved_by, reason=step.reason)
+    decided = step.result_no or (step.reason if step.event is ItemEvent.DENIED else "")
+    return FIELD_LABEL.format(label=item) + decided if decided else item

@@ -1,0 +1,96 @@
+"""Items through their departments from the command line: routed, signed for, paused, extended, decided.
+
+On a real SQLite database, with the case taken as the window takes it; every refusal a sentence in Chinese.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from counter.actions.calendar import office_calendar
+from counter.actions.demo import complete_checklist, fresh_checklist
+from counter.actions.desk import Desk
+from counter.actions.intake import IntakeRequest, take_intake
+from counter.case.numbers import DeskIdentity
+from counter.db.catalog_store import current_guide
+from counter.db.engine import make_engine, make_sessions
+from counter.identifiers import make_id_number
+from counter.intake.parties import Applicant, ApplicantKind, Parties
+from tests.conftest import made_database
+from tests.test_cli import run
+
+ITEMS = ("152201-YJS008-01", "152201-YJS008-02", "152201-YJS008-03", "152201-YJS008-04")
+FOOD = ITEMS[1]
+
+
+def accepted_case(db: str) -> str:
+    """A complete 小餐馆 accepted today, taken as the window takes it."""
+    engine = make_engine(db)
+    sessions = make_sessions(engine)
+    with sessions.begin() as s:
+        stored = current_guide(s, "XAM-YJS-008")
+        assert stored is not None
+        applicant = Applicant(ApplicantKind.PERSON, "孟根", make_id_number("152201", dt.date(1980, 1, 1), 59),
+                              "15647821234", "乌兰浩特市")  # fmt: skip
+        request = IntakeRequest(complete_checklist(stored.bundle, fresh_checklist(stored)), Parties(applicant))
+        taken = take_intake(s, Desk(DeskIdentity("XAM01", "8"), "乌兰"), request, dt.date.today(), office_calendar(s))
+    engine.dispose()
+    return taken.case_no
+
+
+def test_a_case_goes_through_its_departments_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = made_database(tmp_path / "cli.sqlite3")
+    assert run(capsys, "catalog", "list", "--db", db)[0] == 0  # the bundled catalog, imported at first use
+    number = accepted_case(db)
+
+    code, _, err = run(capsys, "item", "sign", number, FOOD, "--db", db)
+    assert code == 1
+    assert "未分发" in err  # not routed yet: nothing to sign for
+    code, out, _ = run(capsys, "item", "route", number, "--db", db)
+    assert code == 0
+    assert all(item in out for item in ITEMS)
+    code, out, _ = run(capsys, "item", "route", number, "--db", db)
+    assert "无需再分发" in out
+
+    for item in ITEMS:
+        assert run(capsys, "item", "sign", number, item, "--db", db)[0] == 0
+    code, out, _ = run(capsys, "item", "pause", number, FOOD, "--why", "inspection", "--note", "现场核查", "--db", db)
+    assert code == 0
+    assert "暂停计时" in out
+    code, out, _ = run(capsys, "item", "list", number, "--json", "--db", db)
+    listed = {i["code"]: i for i in json.loads(out)}
+    assert listed[FOOD]["state"] == "paused"
+    assert listed[FOOD]["legal_due"] is None
+    assert listed[FOOD]["department"] == "乌兰浩特市市场监督管理局"
+    assert run(capsys, "item", "resume", number, FOOD, "--db", db)[0] == 0
+
+    code, _, err = run(capsys, "item", "extend", number, ITEMS[2], "--days", "11", "--approved-by", "王立新",
+                       "--reason", "需现场勘验", "--db", db)  # fmt: skip
+    assert code == 1
+    assert "1至10个工作日" in err
+    code, _, _ = run(capsys, "item", "extend", number, ITEMS[2], "--days", "10", "--approved-by", "王立新",
+                     "--reason", "需现场勘验", "--db", db)  # fmt: skip
+    assert code == 0
+    code, _, err = run(capsys, "item", "extend", number, ITEMS[2], "--days", "1", "--approved-by", "王立新",
+                       "--reason", "再次", "--db", db)  # fmt: skip
+    assert code == 1
+    assert "不能再次延期" in err
+
+    for item in ITEMS[:-1]:
+        assert run(capsys, "item", "approve", number, item, "--result-no", f"XK{item[-2:]}", "--db", db)[0] == 0
+    code, out, _ = run(capsys, "item", "deny", number, ITEMS[-1], "--reason", "涉税事项另行办理", "--db", db)
+    assert code == 0
+    assert "不予批准" in out
+    code, out, _ = run(capsys, "item", "list", number, "--db", db)
+    assert out.count("准予") == 3
+    assert out.count("不予批准") == 1
+    code, out, _ = run(capsys, "case", "show", number, "--db", db)
+    assert "已办结" in out  # the case closed with its last item
+    assert "部门签收" in out  # the steps in its history
+    assert "暂停计时" in out
