@@ -6,7 +6,8 @@ as the desk places it on the screen of the run (so a 1024×768 run shows what su
   asking for 容缺受理; the case taken;
 - ``preview-window.png``: what the applicant takes home from that intake, before printing;
 - ``case-window.png``, ``case-lists-window.png``: the demo's corrected case, with its history; today's cases;
-- ``case-window-denied.png``: the demo's lapsed deferral, 食品经营许可 denied and the other items waiting;
+- ``case-window-denied.png``: the demo's lapsed deferral, 食品经营许可 denied and the other items at their
+  departments (routed, signed for, one paused for an inspection);
 - ``supervision.png``, ``supervision-figures.png``, ``supervision-ratings.png``, ``supervision-office.png``: F8's
   four pages;
 - ``text-size.png``: the text size (F12).
@@ -15,11 +16,16 @@ as the desk places it on the screen of the run (so a 1024×768 run shows what su
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from screenshot import Driver
+    from sqlalchemy.orm import Session
 
+    from counter.actions.desk import Desk
+    from counter.actions.item_steps import StepRequest
+    from counter.actions.store import Store
     from counter.ui.intake import IntakePanel
     from counter.ui.main_window import MainWindow
 
@@ -124,6 +130,25 @@ def text_size_shot(driver: Driver, window: MainWindow) -> None:
     dialog.close()
 
 
+def on_their_way(db: Store, desk: Desk, case_no: str) -> None:
+    """The items of a case still to be decided at their departments: routed, one signed for, one paused."""
+    from counter.actions.item_steps import StepRequest, route_items
+    from counter.case.item_path import ItemEvent, PauseReason
+
+    now = dt.datetime.now(dt.UTC)
+    db.write(lambda s: route_items(s, desk, case_no, now))
+    steps = [("152201-YJS008-01", StepRequest(ItemEvent.SIGNED)), ("152201-YJS008-03", StepRequest(ItemEvent.SIGNED)),
+             ("152201-YJS008-03", StepRequest(ItemEvent.PAUSED, pause=PauseReason.INSPECTION))]  # fmt: skip
+    for item, step in steps:
+        db.write(partial(_step, desk=desk, case_no=case_no, item=item, step=step, now=now))
+
+
+def _step(session: Session, desk: Desk, case_no: str, item: str, step: StepRequest, now: dt.datetime) -> object:
+    from counter.actions.item_steps import take_item_step
+
+    return take_item_step(session, desk, case_no, item, step, now)
+
+
 def working_window_shots(driver: Driver) -> None:
     """The demo's cases taken today at this desk, then every working window in turn."""
     from counter.actions.demo import run_demo
@@ -131,7 +156,9 @@ def working_window_shots(driver: Driver) -> None:
     from counter.host.desk_config import load_desk_config
 
     window, db = driver.open()
-    demo = {c.label: c.case_no for c in run_demo(db.sessions(), desk_at(load_desk_config()), dt.date.today())}
+    desk = desk_at(load_desk_config())
+    demo = {c.label: c.case_no for c in run_demo(db.sessions(), desk, dt.date.today())}
+    on_their_way(db, desk, demo["容缺逾期：相关事项不予批准"])
     intake_shots(driver, window)
     case_shots(driver, window, demo["补正（委托代理人办理）"], demo["容缺逾期：相关事项不予批准"])
     supervision_shots(driver, window)

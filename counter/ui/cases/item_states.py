@@ -1,4 +1,7 @@
-"""The 各事项的决定 section of a case page: each item of the bundle, its department and its decision so far.
+"""The 各事项的办理情况 section of a case page: each item of the bundle, its department and its decision so far.
+
+An item on its way is shown where its department has it (routed, signed for, under review, paused and why:
+:mod:`counter.case.item_path`), read from the case's history with the rest of the page.
 
 A bundle is decided item by item (:mod:`counter.actions.decisions`): a lapsed 容缺 denies only the items its
 materials serve, and the others go on.  This table says which is which, so the clerk tells the applicant which
@@ -17,6 +20,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counter.actions.case_view import ItemLine
+from counter.case.item_lines import item_paths, office_day
+from counter.case.item_path import ItemEvent, ItemState, ItemStep, state_of
 from counter.case.status import CaseEvent
 from counter.case.view import CaseView
 from counter.ui.cases.rules import ITEM_ACTIONS, allowed
@@ -31,6 +36,7 @@ from counter.ui.cases.words import (
     CASE_ITEM_PENDING,
     CASE_ITEMS,
 )
+from counter.words.items import ITEM_STATE, PAUSE_REASON
 
 BUTTON_TEXT = {CaseEvent.ITEM_APPROVED: CASE_ITEM_APPROVE, CaseEvent.ITEM_DENIED: CASE_ITEM_DENY}
 PLAIN_TEXT = {CaseEvent.ITEM_APPROVED: CASE_ITEM_APPROVED, CaseEvent.ITEM_DENIED: CASE_ITEM_DENIED}
@@ -70,12 +76,13 @@ class ItemStates(QWidget):
     def show_items(self, view: CaseView, items: tuple[ItemLine, ...], offered: tuple[CaseEvent, ...] = ()) -> None:
         """The items and their decisions; ``offered``: the decisions the case and the actor allow now."""
         decisions = view.decisions()
+        paths = item_paths(view.history, office_day)
         self.items, self.decided, self.offered = items, frozenset(decisions), offered
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
             decision = decisions.get(item.code)
             if decision is None:
-                state, text = CASE_ITEM_PENDING, ""
+                state, text = _on_its_way(paths.get(item.code, []))
             else:
                 state, text = (CASE_ITEM_APPROVED if decision.approved else CASE_ITEM_DENIED), decision.text
             fill_row(self.table, row, (item.name, item.department, state, text))
@@ -109,3 +116,14 @@ class ItemStates(QWidget):
         chosen = self.chosen()
         if chosen is not None and chosen.code not in self.decided:
             self.decide_requested.emit(event.value, chosen.code)
+
+
+def _on_its_way(path: list[ItemStep]) -> tuple[str, str]:
+    """The state of an undecided item and what goes with it: where its department has it, a pause's reason."""
+    state = state_of(path)
+    if state is None:
+        return CASE_ITEM_PENDING, ""
+    if state is not ItemState.PAUSED:
+        return ITEM_STATE[state], ""
+    pause = next(s.pause for s in reversed(path) if s.event is ItemEvent.PAUSED)  # an extension may follow it
+    return ITEM_STATE[state], PAUSE_REASON[pause] if pause is not None else ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -11,6 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.passwords import hash_password
 from counter.access.roles import Actor, Permission, Role
 from counter.actions.desk import Desk
+from counter.actions.item_steps import StepRequest, route_items, take_item_step
+from counter.case.item_path import ItemEvent, ItemState, PauseReason
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.documents.kinds import DocumentKind
@@ -25,6 +29,7 @@ from counter.ui.cases.words import (
 )
 from counter.ui.printing.preview_window import PreviewWindow
 from counter.words.access import not_permitted
+from counter.words.items import ITEM_STATE, PAUSE_REASON
 from tests.ui.cases.casebook import SUPERVISOR, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column, row_texts, stored
@@ -32,6 +37,7 @@ from tests.ui.printing.helpers import pdf_text
 from tests.ui.runners import runner_on
 
 FOOD = "152201-YJS008-02"  # 食品经营许可, decided by the 市场监督管理局
+NOW = dt.datetime.now(dt.UTC)
 APPROVE, DENY = ITEM_ACTIONS
 
 
@@ -182,3 +188,17 @@ def test_no_decision_is_offered_for_a_case_that_is_not_in_the_halls_hands(
     assert not any(b.isVisibleTo(page) for b in page.item_states.buttons.values())
     page.item_states.decide_requested.emit(CaseEvent.ITEM_APPROVED.value, "no-such-item")
     assert not page.form.isVisible()
+
+
+def test_each_item_on_its_way_shows_where_its_department_has_it(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    with case_sessions.begin() as s:
+        route_items(s, SUPERVISOR, book.accepted, NOW)
+    for step in (StepRequest(ItemEvent.SIGNED), StepRequest(ItemEvent.PAUSED, pause=PauseReason.HEARING),
+                 StepRequest(ItemEvent.EXTENDED, days=5, approved_by="王立新", reason="听证后需勘验")):  # fmt: skip
+        with case_sessions.begin() as s:
+            take_item_step(s, SUPERVISOR, book.accepted, FOOD, step, NOW)
+    page = open_page(qtbot, case_sessions, today, book.accepted, SUPERVISOR)
+    assert item_row(page, FOOD)[2:] == [ITEM_STATE[ItemState.PAUSED], PAUSE_REASON[PauseReason.HEARING]]
+    assert item_row(page, "152201-YJS008-01")[2:] == [ITEM_STATE[ItemState.ROUTED], ""]
