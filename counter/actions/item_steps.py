@@ -30,6 +30,7 @@ from counter.case.item_clock import DueAlert, due_alert, item_clock
 from counter.case.item_lines import item_paths, office_day, step_note
 from counter.case.item_path import ItemEvent, ItemState, ItemStep, PauseReason, check_step, state_of
 from counter.case.status import CaseEvent, CaseStatus, next_status
+from counter.case.view import CaseView
 from counter.catalog.departments import department_name
 from counter.db import models
 from counter.db.case_store import add_history, case_view
@@ -67,10 +68,32 @@ class ItemStanding:
     steps: tuple[ItemStep, ...]
 
 
-def _paths(session: Session, case: models.Case) -> dict[str, list[ItemStep]]:
+def _read(session: Session, case: models.Case) -> tuple[CaseView, dict[str, list[ItemStep]], set[_LineKey]]:
+    """The case as stored, its items' paths, and the keys its history lines hold (see :func:`_free_moment`)."""
     view = case_view(session, case.case_no)
     assert view is not None
-    return item_paths(view.history, office_day)
+    return view, item_paths(view.history, office_day), {(_utc(h.at), h.event, h.desk_no) for h in view.history}
+
+
+_LineKey = tuple[dt.datetime, str, str]
+
+
+def _utc(at: dt.datetime) -> dt.datetime:
+    return at.astimezone(dt.UTC) if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
+
+
+def _free_moment(now: dt.datetime, event: ItemEvent, case: models.Case, taken: set[_LineKey]) -> dt.datetime:
+    """``now``, or the first microsecond after it that no line of the case holds for this event, which it then holds.
+
+    A sync package knows a history line by its time, event and desk (:attr:`counter.sync.records.HistoryEntry.key`):
+    the four items a routing writes at once would reach the other site as one line, and so would two departments'
+    steps of one kind given the same moment.
+    """
+    at = _utc(now)
+    while (at, event.value, case.desk_no) in taken:
+        at += dt.timedelta(microseconds=1)
+    taken.add((at, event.value, case.desk_no))
+    return at
 
 
 def route_items(session: Session, desk: Desk, number: str, now: dt.datetime) -> tuple[str, ...]:
@@ -82,13 +105,12 @@ def route_items(session: Session, desk: Desk, number: str, now: dt.datetime) -> 
     require(session, desk.actor, permission_for(CaseEvent.ITEM_ROUTED))
     case, bundle = case_and_bundle(session, number)
     status = next_status(CaseStatus(case.status), CaseEvent.ITEM_ROUTED)
-    paths = _paths(session, case)
-    view = case_view(session, case.case_no)
-    assert view is not None
+    view, paths, taken = _read(session, case)
     decided = view.decisions()
     routed = tuple(i.code for i in bundle.items if i.code not in paths and i.code not in decided)
     for code in routed:
-        _keep(session, desk, case, code, ItemStep(ItemEvent.ROUTED, office_day(now), desk.clerk), status, now)
+        at = _free_moment(now, ItemEvent.ROUTED, case, taken)
+        _keep(session, desk, case, code, ItemStep(ItemEvent.ROUTED, office_day(at), desk.clerk), status, at)
     return routed
 
 
@@ -106,19 +128,21 @@ def take_item_step(
     case, bundle = case_and_bundle(session, number)
     if bundle.item(item_code) is None:
         raise DecisionRefused(DecisionProblem.UNKNOWN_ITEM, case.case_no, item_code)
-    path = _paths(session, case).get(item_code, [])
+    _view, paths, taken = _read(session, case)
+    path = paths.get(item_code, [])
+    at = _free_moment(now, request.event, case, taken)
     step = ItemStep(
-        request.event, office_day(now), desk.clerk, pause=request.pause, days=request.days,
+        request.event, office_day(at), desk.clerk, pause=request.pause, days=request.days,
         approved_by=request.approved_by.strip(), result_no=request.result_no.strip(), reason=request.reason.strip(),
     )  # fmt: skip
     after = check_step(path, step)
     approve = _DECISIONS.get(request.event)
     if approve is not None:
         text = step.result_no if approve else step.reason
-        record_decision(session, desk, case.case_no, item_code, approve=approve, text=text, at=now)
+        record_decision(session, desk, case.case_no, item_code, approve=approve, text=text, at=at)
     else:
         status = next_status(CaseStatus(case.status), CaseEvent(request.event.value))
-        _keep(session, desk, case, item_code, step, status, now)
+        _keep(session, desk, case, item_code, step, status, at)
     assert after is not None  # every department step leaves the item in a state
     return after
 
@@ -130,10 +154,10 @@ def _keep(
     item_code: str,
     step: ItemStep,
     status: CaseStatus,
-    now: dt.datetime,
+    at: dt.datetime,
 ) -> None:
     note = step_note(item_code, step)
-    add_history(session, case, step.event.value, note, clerk=desk.clerk, at=now)
+    add_history(session, case, step.event.value, note, clerk=desk.clerk, at=at)
     detail = {"event": step.event.value, "status": status.value, "note": masked_text(note), "item": item_code}
     record_at_desk(session, desk, AuditAction.CASE_CHANGED, case.case_no, detail)
 

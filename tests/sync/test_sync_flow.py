@@ -24,11 +24,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.demo import DEMO_BUNDLE, run_demo
 from counter.actions.intake import move_case
+from counter.actions.item_steps import StepRequest, item_standings, route_items, take_item_step
 from counter.actions.site import peer_keys
 from counter.actions.sync import review_items, sync_status
+from counter.case.item_path import ItemEvent, ItemState, PauseReason
 from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.search import Match, SearchIndex
 from counter.db import models, sync_cases
+from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide, import_bundles, search_entries
 from counter.db.holiday_store import set_day
 from counter.db.sync_case_records import case_records
@@ -475,3 +478,33 @@ def test_cases_written_in_batches_of_any_size_arrive_whole(
     with world.hall.sessions.begin() as session:  # the ids handed out before the rows went in are the sequence's own
         highest = int(session.scalar(select(func.max(models.Case.id))) or 0)
         assert int(session.scalar(select(func.nextval(func.pg_get_serial_sequence('"case"', "id")))) or 0) > highest
+
+
+def test_a_township_cases_items_go_through_the_halls_departments_and_their_steps_come_back(world: World) -> None:
+    """Items of a township's case are routed at the hall after sync; the steps and decisions return to it."""
+    world.hall.take(world.ars.export().data)
+    with world.ars.sessions() as session:
+        accepted = session.scalar(select(models.Case.case_no).where(models.Case.status == CaseStatus.ACCEPTED.value))
+    assert accepted is not None
+    desk, now = world.hall.desk, dt.datetime.combine(TODAY, dt.time(10), dt.UTC)
+    food = "152201-YJS008-02"
+    with world.hall.sessions.begin() as session:
+        route_items(session, desk, accepted, now)
+    steps = [StepRequest(ItemEvent.SIGNED), StepRequest(ItemEvent.PAUSED, pause=PauseReason.EXPERT_REVIEW),
+             StepRequest(ItemEvent.RESUMED), StepRequest(ItemEvent.APPROVED, result_no="JY11522010012345")]  # fmt: skip
+    for step in steps:
+        with world.hall.sessions.begin() as session:
+            take_item_step(session, desk, accepted, food, step, now)
+    report = world.ars.take(world.hall.export(world.ars.code).data)
+    assert report.held == 0
+    with world.ars.sessions() as session:
+        standings = {i.code: i for i in item_standings(session, accepted, TODAY)}
+        view = case_view(session, accepted)
+    assert view is not None
+    assert standings[food].state is ItemState.APPROVED
+    assert view.decisions()[food].text == "JY11522010012345"
+    assert {i.state for code, i in standings.items() if code != food} == {ItemState.ROUTED}
+    with world.hall.sessions() as session:
+        assert {i.code: i.state for i in item_standings(session, accepted, TODAY)} == {
+            code: i.state for code, i in standings.items()
+        }  # the township sees what the hall sees
