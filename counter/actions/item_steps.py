@@ -68,32 +68,11 @@ class ItemStanding:
     steps: tuple[ItemStep, ...]
 
 
-def _read(session: Session, case: models.Case) -> tuple[CaseView, dict[str, list[ItemStep]], set[_LineKey]]:
-    """The case as stored, its items' paths, and the keys its history lines hold (see :func:`_free_moment`)."""
+def _read(session: Session, case: models.Case) -> tuple[CaseView, dict[str, list[ItemStep]]]:
+    """The case as stored, and its items' paths."""
     view = case_view(session, case.case_no)
     assert view is not None
-    return view, item_paths(view.history, office_day), {(_utc(h.at), h.event, h.desk_no) for h in view.history}
-
-
-_LineKey = tuple[dt.datetime, str, str]
-
-
-def _utc(at: dt.datetime) -> dt.datetime:
-    return at.astimezone(dt.UTC) if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
-
-
-def _free_moment(now: dt.datetime, event: ItemEvent, case: models.Case, taken: set[_LineKey]) -> dt.datetime:
-    """``now``, or the first microsecond after it that no line of the case holds for this event, which it then holds.
-
-    A sync package knows a history line by its time, event and desk (:attr:`counter.sync.records.HistoryEntry.key`):
-    the four items a routing writes at once would reach the other site as one line, and so would two departments'
-    steps of one kind given the same moment.
-    """
-    at = _utc(now)
-    while (at, event.value, case.desk_no) in taken:
-        at += dt.timedelta(microseconds=1)
-    taken.add((at, event.value, case.desk_no))
-    return at
+    return view, item_paths(view.history, office_day)
 
 
 def route_items(session: Session, desk: Desk, number: str, now: dt.datetime) -> tuple[str, ...]:
@@ -105,12 +84,11 @@ def route_items(session: Session, desk: Desk, number: str, now: dt.datetime) -> 
     require(session, desk.actor, permission_for(CaseEvent.ITEM_ROUTED))
     case, bundle = case_and_bundle(session, number)
     status = next_status(CaseStatus(case.status), CaseEvent.ITEM_ROUTED)
-    view, paths, taken = _read(session, case)
+    view, paths = _read(session, case)
     decided = view.decisions()
     routed = tuple(i.code for i in bundle.items if i.code not in paths and i.code not in decided)
-    for code in routed:
-        at = _free_moment(now, ItemEvent.ROUTED, case, taken)
-        _keep(session, desk, case, code, ItemStep(ItemEvent.ROUTED, office_day(at), desk.clerk), status, at)
+    for code in routed:  # one moment: each line is given its own microsecond (counter.db.case_store.add_history)
+        _keep(session, desk, case, code, ItemStep(ItemEvent.ROUTED, office_day(now), desk.clerk), status, now)
     return routed
 
 
@@ -128,21 +106,20 @@ def take_item_step(
     case, bundle = case_and_bundle(session, number)
     if bundle.item(item_code) is None:
         raise DecisionRefused(DecisionProblem.UNKNOWN_ITEM, case.case_no, item_code)
-    _view, paths, taken = _read(session, case)
+    _view, paths = _read(session, case)
     path = paths.get(item_code, [])
-    at = _free_moment(now, request.event, case, taken)
     step = ItemStep(
-        request.event, office_day(at), desk.clerk, pause=request.pause, days=request.days,
+        request.event, office_day(now), desk.clerk, pause=request.pause, days=request.days,
         approved_by=request.approved_by.strip(), result_no=request.result_no.strip(), reason=request.reason.strip(),
     )  # fmt: skip
     after = check_step(path, step)
     approve = _DECISIONS.get(request.event)
     if approve is not None:
         text = step.result_no if approve else step.reason
-        record_decision(session, desk, case.case_no, item_code, approve=approve, text=text, at=at)
+        record_decision(session, desk, case.case_no, item_code, approve=approve, text=text, at=now)
     else:
         status = next_status(CaseStatus(case.status), CaseEvent(request.event.value))
-        _keep(session, desk, case, item_code, step, status, at)
+        _keep(session, desk, case, item_code, step, status, now)
     assert after is not None  # every department step leaves the item in a state
     return after
 
