@@ -102,6 +102,8 @@ def take_item_step(
     :class:`~counter.case.status.MoveNotAllowed` (the case is not in the hall's hands, or, for a grant, still
     awaits 容缺 materials) or :class:`~counter.actions.guard.NotPermitted`.
     """
+    if request.event is ItemEvent.ROUTED:
+        raise ValueError("an item is routed by route_items, at the window")
     require(session, desk.actor, Permission.ITEM_STEPS)
     case, bundle = case_and_bundle(session, number)
     if bundle.item(item_code) is None:

@@ -115,6 +115,8 @@ def test_a_step_out_of_order_or_for_another_item_is_refused(sessions: sessionmak
     assert refused.value.problem is StepProblem.WRONG_STATE
     with pytest.raises(DecisionRefused):
         step(sessions, desk, number, "152201-NOSUCH-01", StepRequest(ItemEvent.SIGNED), today)
+    with pytest.raises(ValueError, match="route_items"):  # a department does not route to itself
+        step(sessions, desk, number, FOOD, StepRequest(ItemEvent.ROUTED), today)
     with sessions() as s:
         view = case_view(s, number)
     assert view is not None
