@@ -185,9 +185,8 @@ def add_account_commands(commands: Commands, common: argparse.ArgumentParser) ->
     p = user.add_parser("add", parents=[common], help=tr("添加账号（第一个账号必须是系统管理员 admin）"))
     p.add_argument("login", help=tr("登录名：小写英文字母、数字和 . _ -，2-40 位"))
     p.add_argument("--name", required=True, help=tr("姓名（印在文书上）"))
-    p.add_argument(
-        "--role", action="append", required=True, choices=roles, help=tr("角色，可重复：clerk supervisor admin department")
-    )
+    roles_help = tr("角色，可重复：clerk supervisor admin department")
+    p.add_argument("--role", action="append", required=True, choices=roles, help=roles_help)
     p.add_argument("--staff-no", default="", help=tr("工号"))
     p.add_argument("--password-stdin", action="store_true", help=tr("从标准输入读取一行作为密码（不提示）"))
     p.set_defaults(func=cmd_user_add)
