@@ -21,8 +21,8 @@ from counter.actions.audit import record_at_desk
 from counter.actions.calendar import office_calendar
 from counter.actions.decisions import case_and_bundle, record_decision
 from counter.actions.desk import Desk
-from counter.actions.documents import stored_office_settings
 from counter.actions.guard import require
+from counter.actions.guides import decider_names
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.decisions import DecisionProblem, DecisionRefused
@@ -31,11 +31,8 @@ from counter.case.item_lines import item_paths, office_day, step_note
 from counter.case.item_path import ItemEvent, ItemState, ItemStep, PauseReason, check_step, state_of
 from counter.case.status import CaseEvent, CaseStatus, next_status
 from counter.case.view import CaseView
-from counter.catalog.departments import department_name
 from counter.db import models
 from counter.db.case_store import add_history, case_view
-from counter.db.settings_store import get_setting, office_key
-from counter.documents.deciders import places_of
 from counter.workdays import DateResult
 
 _DECISIONS = {ItemEvent.APPROVED: True, ItemEvent.DENIED: False}
@@ -144,10 +141,8 @@ def _keep(
 def item_standings(session: Session, number: str, today: dt.date) -> tuple[ItemStanding, ...]:
     """Every item of the case, in its bundle's order, with its department as the case's site names it."""
     case, bundle = case_and_bundle(session, number)
-    view = case_view(session, case.case_no)
-    assert view is not None
-    paths = item_paths(view.history, office_day)
-    places = places_of(stored_office_settings(get_setting(session, office_key(view.site_code)), view.site_code))
+    view, paths = _read(session, case)
+    departments = decider_names(session, bundle, view.site_code)
     calendar = office_calendar(session)
     start = view.accepted_on or view.received_on
     standings = []
@@ -157,7 +152,8 @@ def item_standings(session: Session, number: str, today: dt.date) -> tuple[ItemS
         clock = item_clock(calendar, start, item.legal_limit, item.promised_limit, steps)
         dues = [d.date for d in (clock.promised_due, clock.legal_due) if d is not None]
         alert = due_alert(calendar, min(dues), today) if dues and not (state and state.decided) else None
-        department = department_name(item.department, item.level, places)
         due = clock.legal_due, clock.promised_due
-        standings.append(ItemStanding(item.code, item.name, department, state, *due, clock.paused_since, alert, steps))
+        standings.append(
+            ItemStanding(item.code, item.name, departments[item.code], state, *due, clock.paused_since, alert, steps)
+        )
     return tuple(standings)

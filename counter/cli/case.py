@@ -179,14 +179,15 @@ def cmd_case_correction_lapse(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _decision_faults(args: argparse.Namespace, run: Callable[[], T]) -> T:
-    """Run a decision; its refusals as the sentences the window shows too."""
+def decision_faults(args: argparse.Namespace, run: Callable[[], T], not_allowed: str | None = None) -> T:
+    """Run a decision; its refusals as the sentences the window shows too.  ``not_allowed``: the sentence for a
+    case whose status does not allow it (a decision's, unless given)."""
     from counter.case.decisions import DecisionRefused
     from counter.cli.phrases import CASE_DECIDE_NOT_ALLOWED
     from counter.words.cases import decision_refused_text
 
     try:
-        return _move_refusals(args, run, CASE_DECIDE_NOT_ALLOWED)
+        return _move_refusals(args, run, not_allowed or CASE_DECIDE_NOT_ALLOWED)
     except DecisionRefused as err:
         raise Reported(decision_refused_text(err)) from err
 
@@ -203,7 +204,7 @@ def cmd_case_decide(args: argparse.Namespace) -> int:
     def decide(session: Unit) -> CaseStatus:
         return decide_item(session, by, args.case_no, args.item, approve=args.approve, text=text)
 
-    status = _decision_faults(args, lambda: store.write(decide))
+    status = decision_faults(args, lambda: store.write(decide))
     decision = CASE_ITEM_APPROVED if args.approve else CASE_ITEM_DENIED
     print(
         CASE_ITEM_DECIDED.format(
@@ -221,7 +222,7 @@ def cmd_case_lapse(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     by, day = desk(), today(args)
-    lapse = _decision_faults(
+    lapse = decision_faults(
         args, lambda: store.write(lambda session: deny_lapsed_deferral(session, by, args.case_no, day, args.reason))
     )
     print(

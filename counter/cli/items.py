@@ -123,23 +123,13 @@ def cmd_item_step(args: argparse.Namespace) -> int:
 
 
 def _faults(args: argparse.Namespace, run: Any) -> Any:
-    """Run an item's action; its refusals as the sentences the window shows too."""
-    from counter.actions.intake import CaseNotFound
-    from counter.case.decisions import DecisionRefused
+    """Run an item's action; its refusals as the sentences the window shows too (:func:`decision_faults`)."""
     from counter.case.item_path import StepRefused
-    from counter.case.status import MoveNotAllowed
-    from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS, decision_refused_text
+    from counter.cli.case import decision_faults
     from counter.words.items import step_refused_text
 
     try:
-        return run()
-    except CaseNotFound as err:
-        raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
-    except MoveNotAllowed as err:
-        text = tr("办件 {case_no} 现在的状态是“{status}”，其事项不能办理这一步。")
-        raise Reported(text.format(case_no=args.case_no, status=CASE_STATUS[err.status])) from err
-    except DecisionRefused as err:
-        raise Reported(decision_refused_text(err)) from err
+        return decision_faults(args, run, tr("办件 {case_no} 现在的状态是“{status}”，其事项不能办理这一步。"))
     except StepRefused as err:
         raise Reported(step_refused_text(err, args.item)) from err
 
