@@ -43,6 +43,7 @@ from counter.db.case_store import (
 )
 from counter.db.catalog_store import StoredGuide, guide_version, known_guide
 from counter.db.intake_reads import intake_reads
+from counter.db.outbox_store import GATEWAY_KEY
 from counter.db.settings_store import TRAINING, read_settings
 from counter.intake.checklist import Checklist
 from counter.intake.draft import IntakeDraft
@@ -63,7 +64,7 @@ log = logging.getLogger(__name__)
 
 #: the settings an intake reads (its rules, whether 待核 guides may be taken, whether this is the training database):
 #: read in one query, mostly to find them unset
-INTAKE_SETTINGS = (*RULE_KEY.values(), DRAFT_INTAKE_KEY, TRAINING)
+INTAKE_SETTINGS = (*RULE_KEY.values(), DRAFT_INTAKE_KEY, TRAINING, GATEWAY_KEY)  # the last: whether to tell
 
 STATUS_OF_OUTCOME = {
     Outcome.ACCEPT: CaseStatus.ACCEPTED,

@@ -44,6 +44,7 @@ from counter.case.numbers import TRAINING_FIRST
 from counter.case.status import NOTE_CODES_JOIN, CaseStatus
 from counter.case.view import CaseMaterialLine, CaseRow, CaseView, HistoryLine
 from counter.db import models
+from counter.db.outbox_store import queue_for_line
 from counter.db.settings_store import TRAINING
 
 
@@ -130,6 +131,7 @@ def add_case(
             "note": note,
         },
     )
+    queue_for_line(session, case_id, values["uid"], values["notify_phone"], values["delivery"], event, note, now)
     return case_id
 
 
@@ -146,7 +148,9 @@ def add_history(
     """A line of the case's history, written now unless ``at`` says when (an item's step: its day is the line's).
 
     Its time is one no other line of the case the unit of work wrote with this event has (:func:`_free_moment`).
+    The message the line tells the applicant, if any, is queued with it (:func:`.outbox_store.queue_for_line`).
     """
+    moment = _free_moment(session, case, event, at if at is not None else models.utcnow())
     session.add(
         models.CaseHistory(
             case_id=case.id,
@@ -155,9 +159,10 @@ def add_history(
             event=event,
             status_after=case.status,
             note=note,
-            at=_free_moment(session, case, event, at if at is not None else models.utcnow()),
+            at=moment,
         )
     )
+    queue_for_line(session, case.id, case.uid, case.notify_phone, case.delivery, event, note, moment)
 
 
 #: the unit of work's key (``Session.info``) for the lines of history it wrote: case, time and event

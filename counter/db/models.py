@@ -601,3 +601,38 @@ class SyncReview(Base):
     payload: Mapped[str] = mapped_column(Text)  # the record as received (JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     resolved_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+# --- messages to applicants -------------------------------------------------------------
+
+
+class OutboxMessage(Base):
+    """An SMS to the applicant, queued in the unit of work of the step it tells of (counter.db.outbox_store).
+
+    ``key`` is the message's one identity (case uid, what, when: :func:`counter.sms.kinds.message_key`): it is never
+    queued twice, and the gateway gets it as the idempotency key of every attempt.  ``state``: waiting (``next_at``
+    says from when), sending (claimed by a sender until ``next_at``), sent (``sent_at``, ``gateway_id``), failed
+    (after the gateway's number of attempts, or an answer that will not change: a supervisor retries it).
+    ``text`` is written when the message is first claimed: every attempt sends the same words.
+    """
+
+    __tablename__ = "outbox_message"
+    # the sender's walk: what waits, by when it is due (migration 0017)
+    __table_args__ = (Index("ix_outbox_message_due", "state", "next_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(120), unique=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    phone: Mapped[str] = mapped_column(String(40))
+    item_code: Mapped[str] = mapped_column(String(40), default="")
+    due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    tracking: Mapped[str] = mapped_column(String(40), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(10), default="waiting")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    gateway_id: Mapped[str] = mapped_column(String(80), default="")
+    last_error: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,275 @@
+"""The outbox of messages to applicants: queued with the step they tell of, claimed and marked by the sender.
+
+:func:`queue_for_line` is called by the writers of history lines (:func:`counter.db.case_store.add_case` and
+``add_history``), in their unit of work: the message and its step are committed together, or neither.  Nothing is
+queued where the hall has no gateway (an unset ``sms.gateway``) or the case no phone to tell.  A line that takes
+back messages (:attr:`counter.sms.kinds.Tell.replaces`) deletes those of its case never claimed yet (no words):
+the 办结 that tells "ready" drops the item messages queued with it, a hand-over at the window drops the "ready".
+
+The sender claims what is due (:func:`claim_due`) in a transaction of its own, before it sends: on PostgreSQL with
+``FOR UPDATE SKIP LOCKED``, so two senders never take one message; on SQLite the writing unit of work's
+``BEGIN IMMEDIATE`` (:mod:`counter.db.engine`) does the same.  A claim is a lease: a sender that died between the
+gateway's answer and its mark leaves the message ``sending`` until ``next_at``, and the next claim sends it again
+under the same key, which the gateway drops as a repeat.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from counter.db import models
+from counter.db.settings_store import get_setting
+from counter.sms.gateway import GatewaySettings, gateway_from_json
+from counter.sms.kinds import MessageKind, message_key, tell_of
+
+GATEWAY_KEY = "sms.gateway"  # the hall's gateway (counter.sms.gateway.GatewaySettings as JSON)
+
+WAITING, SENDING, SENT, FAILED = "waiting", "sending", "sent", "failed"
+
+
+def gateway_settings(session: Session) -> GatewaySettings:
+    return gateway_from_json(get_setting(session, GATEWAY_KEY))
+
+
+def queue_for_line(
+    session: Session,
+    case_id: int,
+    case_uid: str,
+    phone: str,
+    delivery: str,
+    event: str,
+    note: str,
+    at: dt.datetime,
+) -> None:
+    """The message a history line tells, if any, queued in the line's unit of work; what it takes back, dropped."""
+    if not phone.strip():
+        return
+    tell = tell_of(event, note, delivery)
+    if tell.kind is None and not tell.replaces:
+        return
+    if not gateway_settings(session).configured:
+        return
+    if tell.replaces:
+        _drop_untried(session, case_id, tell.replaces)
+    if tell.kind is not None:
+        _insert(
+            session,
+            key=message_key(case_uid, event, moment_text(at)),
+            case_id=case_id,
+            kind=tell.kind.value,
+            phone=phone.strip(),
+            item_code=tell.item_code,
+            tracking=tell.tracking,
+            now=models.utcnow(),  # ``at`` may be an item step's own day: the message is queued now
+        )
+
+
+def moment_text(at: dt.datetime) -> str:
+    """A history line's time in a message's key: UTC, to the microsecond, the same however a database returns it."""
+    if at.tzinfo is not None:
+        at = at.astimezone(dt.UTC).replace(tzinfo=None)
+    return at.isoformat(timespec="microseconds")
+
+
+def queue_reminder(
+    session: Session, case_id: int, case_uid: str, phone: str, due_on: dt.date, now: dt.datetime
+) -> bool:
+    """The reminder of deferred materials due on ``due_on``: once per case and date (an extension's new date is told
+    again); False when it was queued before."""
+    return _insert(
+        session,
+        key=message_key(case_uid, MessageKind.DEFERRAL_DUE.value, due_on.isoformat()),
+        case_id=case_id,
+        kind=MessageKind.DEFERRAL_DUE.value,
+        phone=phone.strip(),
+        due_on=due_on,
+        now=now,
+    )
+
+
+def _insert(session: Session, *, key: str, now: dt.datetime, **values: Any) -> bool:
+    """One message; nothing when its key is queued already (INSERT … ON CONFLICT DO NOTHING): whether it was new."""
+    dialect = session.get_bind().dialect.name
+    make = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    row = {
+        "key": key,
+        "state": WAITING,
+        "attempts": 0,
+        "next_at": now,
+        "created_at": now,
+        "text": "",
+        "gateway_id": "",
+        "last_error": "",
+        "item_code": "",
+        "tracking": "",
+        **values,
+    }
+    statement = make(models.OutboxMessage).values(row).on_conflict_do_nothing(index_elements=["key"])
+    result = session.execute(statement.returning(models.OutboxMessage.id))
+    return result.scalar() is not None
+
+
+def _drop_untried(session: Session, case_id: int, kinds: Iterable[MessageKind]) -> None:
+    m = models.OutboxMessage
+    session.execute(
+        delete(m)
+        .where(m.case_id == case_id, m.state == WAITING, m.text == "", m.kind.in_(sorted(k.value for k in kinds)))
+        .execution_options(synchronize_session=False)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    """A message taken by a sender: what it needs to word and send it."""
+
+    id: int
+    key: str
+    kind: MessageKind
+    phone: str
+    text: str  # "" until worded (the first claim words it)
+    attempts: int  # this attempt's number
+    case_no: str
+    site_code: str
+    guide_version_id: int
+    item_code: str
+    due_on: dt.date | None
+    tracking: str
+
+
+def claim_due(session: Session, now: dt.datetime, limit: int, lease: dt.timedelta) -> list[Claimed]:
+    """Up to ``limit`` messages due at ``now`` (waiting, or left sending by a sender whose lease ran out), oldest
+    due first, marked as this sender's until ``now + lease``: the caller commits the claim before sending."""
+    m, c = models.OutboxMessage, models.Case
+    due = or_(m.state == WAITING, m.state == SENDING)
+    ids_query = select(m.id).where(due, m.next_at <= now).order_by(m.next_at, m.id).limit(limit)
+    if session.get_bind().dialect.name == "postgresql":
+        ids_query = ids_query.with_for_update(skip_locked=True)
+    ids = list(session.scalars(ids_query))
+    if not ids:
+        return []
+    session.execute(
+        update(m)
+        .where(m.id.in_(ids))
+        .values(state=SENDING, attempts=m.attempts + 1, next_at=now + lease)
+        .execution_options(synchronize_session=False)
+    )
+    rows = session.execute(
+        select(
+            m.id,
+            m.key,
+            m.kind,
+            m.phone,
+            m.text,
+            m.attempts,
+            c.case_no,
+            c.site_code,
+            c.guide_version_id,
+            m.item_code,
+            m.due_on,
+            m.tracking,
+        )
+        .join(c, c.id == m.case_id)
+        .where(m.id.in_(ids))
+        .order_by(m.next_at, m.id)
+    ).all()
+    return [
+        Claimed(r[0], r[1], MessageKind(r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11]) for r in rows
+    ]
+
+
+def word(session: Session, message_id: int, text: str) -> None:
+    """Keep the words a message is sent with: later attempts send the same."""
+    m = models.OutboxMessage
+    session.execute(update(m).where(m.id == message_id).values(text=text).execution_options(synchronize_session=False))
+
+
+def mark_sent(session: Session, message_id: int, gateway_id: str, at: dt.datetime) -> bool:
+    """Sent, once: a message already marked sent stays as it was (False)."""
+    m = models.OutboxMessage
+    done = session.execute(
+        update(m)
+        .where(m.id == message_id, m.state != SENT)
+        .values(state=SENT, sent_at=at, gateway_id=gateway_id[:80], last_error="")
+        .execution_options(synchronize_session=False)
+    )
+    return bool(done.rowcount)  # type: ignore[attr-defined]
+
+
+def mark_failed(session: Session, message_id: int, error: str, retry_at: dt.datetime | None) -> None:
+    """An attempt failed: the message waits until ``retry_at``, or (None) waits in the failed list."""
+    m = models.OutboxMessage
+    values: dict[str, Any] = {"last_error": error[:500]}
+    values |= {"state": WAITING, "next_at": retry_at} if retry_at is not None else {"state": FAILED}
+    session.execute(
+        update(m)
+        .where(m.id == message_id, m.state == SENDING)
+        .values(values)
+        .execution_options(synchronize_session=False)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRow:
+    """A line of the outbox as a supervisor reads it: the phone masked by the caller."""
+
+    id: int
+    case_no: str
+    kind: MessageKind
+    state: str
+    phone: str
+    text: str
+    attempts: int
+    created_at: dt.datetime
+    next_at: dt.datetime
+    sent_at: dt.datetime | None
+    gateway_id: str
+    last_error: str
+
+
+def message_rows(session: Session, states: Sequence[str] = (), limit: int = 500) -> list[MessageRow]:
+    """The newest messages first, of ``states`` (all when empty)."""
+    m, c = models.OutboxMessage, models.Case
+    query = (
+        select(
+            m.id,
+            c.case_no,
+            m.kind,
+            m.state,
+            m.phone,
+            m.text,
+            m.attempts,
+            m.created_at,
+            m.next_at,
+            m.sent_at,
+            m.gateway_id,
+            m.last_error,
+        )
+        .join(c, c.id == m.case_id)
+        .order_by(m.id.desc())
+        .limit(limit)
+    )
+    if states:
+        query = query.where(m.state.in_(states))
+    return [
+        MessageRow(r[0], r[1], MessageKind(r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11])
+        for r in session.execute(query)
+    ]
+
+
+def retry(session: Session, message_id: int, now: dt.datetime) -> bool:
+    """A failed message back in the queue, with its attempts counted afresh; False when none failed by that id."""
+    m = models.OutboxMessage
+    done = session.execute(
+        update(m)
+        .where(m.id == message_id, m.state == FAILED)
+        .values(state=WAITING, attempts=0, next_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(done.rowcount)  # type: ignore[attr-defined]

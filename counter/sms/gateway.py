@@ -1,0 +1,98 @@
+"""The hall's SMS gateway as settings, and when a message that failed is tried again.
+
+The gateway is the hall's (one per database, every desk reads the same); a database without an endpoint has no
+gateway: nothing is queued, and the receipt does not promise an SMS.  The secret signs each request
+(:mod:`counter.host.sms_gateway`); it is kept in the database with the other settings, so a backup holds it as it
+holds the cases.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from enum import StrEnum
+from urllib.parse import urlsplit
+
+from counter.sms.kinds import MessageKind
+
+DEFAULT_TIMEOUT = 10.0  # seconds for one request: a gateway slower than this is retried later
+DEFAULT_ATTEMPTS = 6  # then the message waits in the failed list for a supervisor
+FIRST_WAIT = dt.timedelta(seconds=30)  # before the second attempt; doubled at each failure after it
+LONGEST_WAIT = dt.timedelta(hours=1)
+
+
+class GatewayProblem(StrEnum):
+    BAD_ENDPOINT = "bad_endpoint"  # not an http:// or https:// address
+    NO_ACCOUNT = "no_account"
+    NO_SECRET = "no_secret"
+    BAD_TIMEOUT = "bad_timeout"  # 1 to 60 seconds
+    BAD_ATTEMPTS = "bad_attempts"  # 1 to 20
+    UNKNOWN_KIND = "unknown_kind"  # a template for a kind of message there is not
+
+
+@dataclass(frozen=True, slots=True)
+class GatewaySettings:
+    """``templates``: the gateway's template id per kind (:class:`MessageKind` value); a kind without one is sent
+    as text.  ``sign``: the signature the gateway registered; empty: the office's name."""
+
+    endpoint: str = ""
+    account: str = ""
+    secret: str = ""
+    sign: str = ""
+    timeout: float = DEFAULT_TIMEOUT
+    attempts: int = DEFAULT_ATTEMPTS
+    templates: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.endpoint.strip())
+
+    def problems(self) -> tuple[GatewayProblem, ...]:
+        """Every problem at once; none for settings that are all empty (no gateway)."""
+        if not self.configured and not self.account and not self.secret:
+            return ()
+        found: list[GatewayProblem] = []
+        parts = urlsplit(self.endpoint.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            found.append(GatewayProblem.BAD_ENDPOINT)
+        if not self.account.strip():
+            found.append(GatewayProblem.NO_ACCOUNT)
+        if not self.secret:
+            found.append(GatewayProblem.NO_SECRET)
+        if not 1 <= self.timeout <= 60:
+            found.append(GatewayProblem.BAD_TIMEOUT)
+        if not 1 <= self.attempts <= 20:
+            found.append(GatewayProblem.BAD_ATTEMPTS)
+        if set(self.templates) - {k.value for k in MessageKind}:
+            found.append(GatewayProblem.UNKNOWN_KIND)
+        return tuple(found)
+
+    def to_json(self) -> str:
+        return json.dumps(dataclasses.asdict(self), ensure_ascii=False, sort_keys=True)
+
+
+def gateway_from_json(raw: str | None) -> GatewaySettings:
+    """The settings a stored text says; no gateway when there is none or it cannot be read."""
+    if not raw:
+        return GatewaySettings()
+    try:
+        stored = json.loads(raw)
+        return GatewaySettings(
+            endpoint=str(stored.get("endpoint", "")),
+            account=str(stored.get("account", "")),
+            secret=str(stored.get("secret", "")),
+            sign=str(stored.get("sign", "")),
+            timeout=float(stored.get("timeout", DEFAULT_TIMEOUT)),
+            attempts=int(stored.get("attempts", DEFAULT_ATTEMPTS)),
+            templates={str(k): str(v) for k, v in dict(stored.get("templates", {})).items()},
+        )
+    except (ValueError, TypeError, AttributeError):
+        return GatewaySettings()
+
+
+def next_wait(failures: int) -> dt.timedelta:
+    """How long a message waits after its ``failures``-th failed attempt: 30 s, 1 min, 2 min … at most an hour."""
+    wait: dt.timedelta = FIRST_WAIT * (2 ** max(failures - 1, 0))
+    return min(wait, LONGEST_WAIT)

@@ -1,0 +1,111 @@
+"""Which step of a case tells the applicant what: the kinds of message, and the events that make them.
+
+A message is queued in the unit of work that writes the history line it tells of, so a step rolled back tells
+nothing.  Some steps of one unit of work make another's message needless: the 办结 that grants the last items at
+once tells "ready", not each item too; a handing over at the window (当场办结并送达) tells nothing, the applicant is
+standing there.  :attr:`Tell.replaces` names the kinds a step takes back when the same unit of work queued them
+for the same case.
+
+Not told: 不予受理 (the applicant holds the notice, at the window), the steps inside a department (分发, 签收, 审查,
+暂停, 延期), a case's own 不予批准 (each denied item was told), withdrawal and voiding (the applicant asked, or it
+was the office's mistake: what of the case was not sent yet is dropped).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import StrEnum
+
+from counter.case.decisions import read_item_note
+from counter.case.status import CaseEvent
+from counter.intake.outcome import Outcome
+from counter.intake.parties import Delivery
+
+
+class MessageKind(StrEnum):
+    ACCEPTED = "accepted"  # 受理 or 容缺受理: the case number to follow it by
+    CORRECTION = "correction"  # 补正: the deadline of the correction notice
+    DEFERRAL_DUE = "deferral_due"  # 容缺 materials due within two working days (the reminder scan's)
+    ITEM_GRANTED = "item_granted"  # 准予 of one item by its department
+    ITEM_DENIED = "item_denied"  # 不予批准 of one item
+    READY = "ready"  # 办结, the result waits at the window
+    POSTED = "posted"  # the result went by post (with the tracking number the hand-over recorded)
+    SENT_ONLINE = "sent_online"  # the result was delivered electronically
+
+
+#: the kinds a case's events make; DEFERRAL_DUE comes from the reminder scan, not from an event
+ITEM_KINDS = frozenset({MessageKind.ITEM_GRANTED, MessageKind.ITEM_DENIED})
+
+
+@dataclass(frozen=True, slots=True)
+class Tell:
+    """What one history line tells: a message (``kind``, None for none), the item it is of, the tracking number,
+    and the kinds of the same case's messages of the same unit of work it takes back."""
+
+    kind: MessageKind | None
+    item_code: str = ""
+    tracking: str = ""
+    replaces: frozenset[MessageKind] = frozenset()
+
+
+_NOTHING = Tell(None)
+
+
+def tell_of(event: str, note: str, delivery: str) -> Tell:
+    """What a history line of ``event`` with ``note`` tells an applicant who chose ``delivery``.
+
+    The intake's line (TAKEN) has the outcome as its note; an item's decision, the item's code leading it.
+    """
+    step = _EVENTS.get(event)
+    if step is CaseEvent.TAKEN:
+        return Tell(_TAKEN.get(note))
+    if step in _ITEM_EVENTS:
+        return Tell(_ITEM_EVENTS[step], item_code=read_item_note(note)[0])
+    if step is CaseEvent.COMPLETED:
+        # the result by post or online is told when it leaves (DELIVERED); either way the items decided with it
+        # are told by the one message
+        return Tell(MessageKind.READY if delivery == Delivery.PICKUP.value else None, replaces=ITEM_KINDS)
+    if step is CaseEvent.DELIVERED:
+        way, tracking = _handed(note, delivery)
+        kind = _DELIVERED.get(way)  # none for a hand-over at the window: nothing left to tell
+        return Tell(kind, tracking=tracking, replaces=ITEM_KINDS | {MessageKind.READY})
+    if step in (CaseEvent.WITHDRAWN, CaseEvent.VOIDED):
+        return Tell(None, replaces=frozenset(MessageKind))  # asked for, or entered in error: nothing more to tell
+    return _NOTHING
+
+
+_EVENTS = {e.value: e for e in CaseEvent}
+_TAKEN = {Outcome.ACCEPT.value: MessageKind.ACCEPTED, Outcome.DEFER.value: MessageKind.ACCEPTED,
+          Outcome.CORRECT.value: MessageKind.CORRECTION}  # fmt: skip
+_ITEM_EVENTS = {CaseEvent.ITEM_APPROVED: MessageKind.ITEM_GRANTED, CaseEvent.ITEM_DENIED: MessageKind.ITEM_DENIED}
+_DELIVERED = {Delivery.POST.value: MessageKind.POSTED, Delivery.ELECTRONIC.value: MessageKind.SENT_ONLINE}
+
+
+def _handed(note: str, delivery: str) -> tuple[str, str]:
+    """How a 送达 line says the results went, and the tracking number of a posted one.
+
+    The hand-over's record is a JSON object (``way``, ``tracking_no``, …); a line without one (the same-day step at
+    the window, older lines) went the way the applicant chose at intake, with no tracking number.  Only these two
+    fields are read: the record's other fields (who collected, with a masked ID number) never reach a message.
+    """
+    if not note.startswith("{"):
+        return delivery, ""
+    try:
+        record = json.loads(note)
+    except ValueError:
+        return delivery, ""
+    if not isinstance(record, dict):
+        return delivery, ""
+    way = str(record.get("way") or delivery)
+    tracking = str(record.get("tracking_no") or "").strip() if way == Delivery.POST.value else ""
+    return way, tracking[:TRACKING_MAX]
+
+
+TRACKING_MAX = 40
+
+
+def message_key(case_uid: str, what: str, when: str) -> str:
+    """A message's one key: the case's uid, what it tells (an event or a kind) and when (the history line's time,
+    a due date).  Never queued twice, and sent to the gateway as its idempotency key."""
+    return f"{case_uid}:{what}:{when}"

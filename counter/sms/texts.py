@@ -1,0 +1,69 @@
+"""The words of the messages: short, with the case number, never an ID number or a phone.
+
+Like the printed documents' words (:mod:`counter.documents.words`) they are not the desk's: the applicant gets
+Chinese whatever language the desk shows, so they are kept here, outside the translation mechanism.  One SMS is
+70 characters; a text is kept to one where the names allow, the bundle's and the item's cut to :data:`NAME_MAX`.
+The signature (【…】) leads, as the gateways of the mainland require; it is the gateway's setting, by default the
+office's name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from counter.sms.kinds import MessageKind
+
+SMS_LENGTH = 70  # one message of Chinese text, signature included
+NAME_MAX = 14  # a bundle's or item's name beyond this is cut, with "…"
+
+BODY = {
+    MessageKind.ACCEPTED: "“{bundle}”已受理，办件编号{case_no}，可凭此号查询进度。",
+    MessageKind.CORRECTION: "您的申请需补正，请于{date}前按补正通知书补齐材料。办件编号{case_no}",
+    MessageKind.DEFERRAL_DUE: "办件{case_no}的容缺材料请于{date}前补交，逾期将不予批准。",
+    MessageKind.ITEM_GRANTED: "办件{case_no}中的{item}已准予。",
+    MessageKind.ITEM_DENIED: "办件{case_no}中的{item}不予批准，请到窗口领取决定书。",
+    MessageKind.READY: "办件{case_no}已办结，请携受理凭证和身份证件到窗口领取。",
+    MessageKind.POSTED: "办件{case_no}的办理结果已邮寄，运单号{tracking}。",
+    MessageKind.SENT_ONLINE: "办件{case_no}的办理结果已电子送达，请注意查收。",
+}
+POSTED_UNTRACKED = "办件{case_no}的办理结果已邮寄，请注意查收。"
+SIGNATURE = "【{sign}】"
+
+
+@dataclass(frozen=True, slots=True)
+class MessageFacts:
+    """What a message says, as plain values: its template's parameters, too, for a gateway that takes templates."""
+
+    kind: MessageKind
+    case_no: str
+    bundle: str = ""
+    item: str = ""
+    date: dt.date | None = None
+    tracking: str = ""
+
+    def params(self) -> dict[str, str]:
+        """The template's parameters, the names already cut (what the text shows)."""
+        values = {"case_no": self.case_no, "bundle": short(self.bundle), "item": short(self.item)}
+        if self.date is not None:
+            values["date"] = date_text(self.date)
+        if self.tracking:
+            values["tracking"] = self.tracking
+        return values
+
+
+def short(name: str) -> str:
+    name = name.strip()
+    return name if len(name) <= NAME_MAX else name[: NAME_MAX - 1] + "…"
+
+
+def date_text(day: dt.date) -> str:
+    return f"{day.month}月{day.day}日"
+
+
+def message_text(facts: MessageFacts, sign: str) -> str:
+    """The whole text: the signature, then the body of the kind with its facts."""
+    body = BODY[facts.kind]
+    if facts.kind is MessageKind.POSTED and not facts.tracking:
+        body = POSTED_UNTRACKED
+    return SIGNATURE.format(sign=sign.strip()) + body.format(**facts.params())

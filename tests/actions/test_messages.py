@@ -1,0 +1,160 @@
+"""Messages to applicants are queued with the step they tell of: in its transaction, once, only where they can go."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.calendar import office_calendar
+from counter.actions.decisions import decide_item
+from counter.actions.desk import Desk
+from counter.actions.intake import take_intake
+from counter.actions.messages import GatewayRefused, queue_reminders, save_gateway, sms_promised
+from counter.actions.same_day import finish_same_day
+from counter.db import models
+from counter.db.outbox_store import GATEWAY_KEY, moment_text, word
+from counter.db.settings_store import get_setting
+from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.sms.gateway import GatewayProblem, GatewaySettings
+from tests.actions.conftest import TODAY
+from tests.actions.test_intake_actions import ID, applicant, full_request, take
+from tests.actions.test_item_decisions import OTHERS, deferred_case
+from tests.same_day_catalog import add_immediate_guide
+from tests.sms_gateway import SECRET
+
+GATEWAY = GatewaySettings("http://127.0.0.1:9/sms/send", "hall", SECRET)
+
+
+def outbox(sessions: sessionmaker[Session]) -> list[models.OutboxMessage]:
+    with sessions() as s:
+        rows = list(s.scalars(select(models.OutboxMessage).order_by(models.OutboxMessage.id)))
+        s.expunge_all()
+        return rows
+
+
+@pytest.fixture
+def gateway(sessions: sessionmaker[Session], desk: Desk) -> GatewaySettings:
+    with sessions.begin() as s:
+        save_gateway(s, GATEWAY, desk=desk)
+    return GATEWAY
+
+
+@pytest.mark.usefixtures("gateway")
+def test_an_intake_queues_its_message_keyed_by_its_history_line(sessions: sessionmaker[Session], desk: Desk) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    (message,) = outbox(sessions)
+    with sessions() as s:
+        case = s.scalars(select(models.Case).where(models.Case.case_no == number)).one()
+        line = s.scalars(select(models.CaseHistory).where(models.CaseHistory.case_id == case.id)).one()
+        assert message.key == f"{case.uid}:taken:{moment_text(line.at)}"
+    assert moment_text(line.at).startswith(TODAY.isoformat()[:4])
+    assert (message.case_id, message.kind, message.phone) == (case.id, "accepted", "13904821111")
+    assert message.state == "waiting"
+    assert message.text == ""  # worded when the sender first claims it
+
+
+@pytest.mark.usefixtures("gateway")
+def test_a_rolled_back_intake_leaves_no_message(sessions: sessionmaker[Session], desk: Desk) -> None:
+    request = full_request(sessions)
+    queued = []
+
+    def intake_then_power_cut() -> None:
+        with sessions.begin() as s:
+            take_intake(s, desk, request, TODAY, office_calendar(s))
+            queued.append(s.scalar(select(func.count()).select_from(models.OutboxMessage)))
+            raise RuntimeError("the desk lost its power before COMMIT")
+
+    with pytest.raises(RuntimeError):
+        intake_then_power_cut()
+    assert queued == [1]  # queued with the intake, in its transaction
+    assert outbox(sessions) == []
+    with sessions() as s:
+        assert s.scalar(select(func.count()).select_from(models.Case)) == 0
+
+
+def test_without_a_gateway_nothing_is_queued_and_nothing_promised(sessions: sessionmaker[Session], desk: Desk) -> None:
+    take(sessions, desk, full_request(sessions))
+    assert outbox(sessions) == []
+    with sessions() as s:
+        assert not sms_promised(s)
+
+
+@pytest.mark.usefixtures("gateway")
+def test_without_a_phone_nothing_is_queued(sessions: sessionmaker[Session], desk: Desk) -> None:
+    silent = Parties(Applicant(ApplicantKind.PERSON, "巴特尔", ID, "", "乌兰浩特市五一街"))
+    take(sessions, desk, full_request(sessions, silent))
+    assert outbox(sessions) == []
+    told = dataclasses.replace(applicant(), notify_phone="13800000000")
+    take(sessions, desk, full_request(sessions, told))
+    assert [m.phone for m in outbox(sessions)] == ["13800000000"]  # the notify phone before the applicant's
+
+
+def test_the_gateways_settings_are_checked_kept_and_promise_the_sms(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    with sessions.begin() as s, pytest.raises(GatewayRefused) as refused:
+        save_gateway(s, GatewaySettings("sms.example", "hall", ""), desk=desk)
+    assert refused.value.problems == (GatewayProblem.BAD_ENDPOINT, GatewayProblem.NO_SECRET)
+    with sessions.begin() as s:
+        save_gateway(s, GATEWAY, desk=desk)
+    with sessions() as s:
+        assert sms_promised(s)
+        trail = s.scalars(select(models.AuditEntry.detail).where(models.AuditEntry.subject == GATEWAY_KEY)).one()
+        assert SECRET not in trail  # the secret never enters the audit trail
+        assert get_setting(s, GATEWAY_KEY) == GATEWAY.to_json()
+
+
+@pytest.mark.usefixtures("gateway")
+@pytest.mark.parametrize("item_message_sent", [True, False])
+def test_a_decision_tells_its_item_and_the_last_ones_tell_ready_instead(
+    sessions: sessionmaker[Session], desk: Desk, item_message_sent: bool
+) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    with sessions.begin() as s:
+        decide_item(s, desk, number, OTHERS[0], approve=True, text="JY-1")
+    accepted, granted = outbox(sessions)
+    assert (accepted.kind, granted.kind, granted.item_code) == ("accepted", "item_granted", OTHERS[0])
+    if item_message_sent:  # worded: a sender has it
+        with sessions.begin() as s:
+            word(s, granted.id, "…")
+    with sessions.begin() as s:  # the last decisions at once: their 办结 tells the one message
+        for code in ("152201-YJS008-02", *OTHERS[1:]):
+            decide_item(s, desk, number, code, approve=True)
+    kinds = [m.kind for m in outbox(sessions)]
+    # an item message no sender has taken yet is taken back: "ready" says it all
+    assert kinds == (["accepted", "item_granted", "ready"] if item_message_sent else ["accepted", "ready"])
+
+
+def test_a_same_day_case_told_only_of_its_acceptance(sessions: sessionmaker[Session], desk: Desk) -> None:
+    with sessions.begin() as s:
+        immediate = add_immediate_guide(s)
+        save_gateway(s, GATEWAY, desk=desk)
+    from counter.actions.demo import complete_checklist, fresh_checklist
+    from counter.actions.intake import IntakeRequest
+
+    checklist = complete_checklist(immediate.bundle, fresh_checklist(immediate))
+    number = take(sessions, desk, IntakeRequest(checklist, applicant()))
+    with sessions.begin() as s:
+        finish_same_day(s, desk, number, TODAY)  # decided and handed over to the applicant standing there
+    assert [m.kind for m in outbox(sessions)] == ["accepted"]
+
+
+@pytest.mark.usefixtures("gateway")
+def test_a_deferral_coming_due_is_reminded_once_per_due_date(sessions: sessionmaker[Session], desk: Desk) -> None:
+    number, due = deferred_case(sessions, desk)
+    early = due - dt.timedelta(days=10)
+    with sessions.begin() as s:
+        assert queue_reminders(s, early) == 0  # not within two working days yet
+    with sessions.begin() as s:
+        assert queue_reminders(s, due) == 1
+    with sessions.begin() as s:
+        assert queue_reminders(s, due) == 0  # the same deferral and date: once
+    reminders = [m for m in outbox(sessions) if m.kind == "deferral_due"]
+    assert [(m.due_on, m.key.endswith(f":deferral_due:{due.isoformat()}")) for m in reminders] == [(due, True)]
+    with sessions.begin() as s:
+        assert queue_reminders(s, due + dt.timedelta(days=1)) == 0  # overdue: the supervisor's, not a reminder
+    assert number

@@ -1,0 +1,46 @@
+"""The messages' words: short, with the case number, never an ID number."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from counter.sms.kinds import MessageKind
+from counter.sms.texts import SMS_LENGTH, MessageFacts, message_text
+
+CASE_NO = "XAM01-20261120-08-0001"
+HALL = "兴安盟政务服务中心"
+
+
+@pytest.mark.parametrize("kind", list(MessageKind))
+def test_every_kind_fits_one_message_with_the_case_number_and_the_signature_first(kind: MessageKind) -> None:
+    facts = MessageFacts(
+        kind, CASE_NO, bundle="我要开小餐馆（50平方米以下）", item="小餐饮店登记", date=dt.date(2026, 11, 24),
+        tracking="EA123456789CN",
+    )  # fmt: skip
+    text = message_text(facts, HALL)
+    assert text.startswith("【兴安盟政务服务中心】")
+    assert CASE_NO in text
+    assert len(text) <= SMS_LENGTH, text
+    assert "{" not in text
+
+
+def test_long_names_are_cut_and_the_date_is_the_applicants() -> None:
+    facts = MessageFacts(MessageKind.ACCEPTED, CASE_NO, bundle="我要开办一家经营范围较广的大型连锁药店和诊所")
+    assert "“我要开办一家经营范围较广的…”" in message_text(facts, HALL)
+    facts = MessageFacts(MessageKind.CORRECTION, CASE_NO, date=dt.date(2026, 12, 3))
+    text = message_text(facts, HALL)
+    assert "12月3日前" in text
+    assert len(text) <= SMS_LENGTH
+
+
+def test_a_posted_result_without_a_tracking_number_says_so_plainly() -> None:
+    text = message_text(MessageFacts(MessageKind.POSTED, CASE_NO), HALL)
+    assert "运单号" not in text
+    assert "已邮寄" in text
+
+
+def test_the_template_parameters_are_the_words_the_text_shows() -> None:
+    facts = MessageFacts(MessageKind.DEFERRAL_DUE, CASE_NO, bundle="我要开小餐馆", date=dt.date(2026, 11, 24))
+    assert facts.params() == {"case_no": CASE_NO, "bundle": "我要开小餐馆", "item": "", "date": "11月24日"}

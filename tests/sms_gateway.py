@@ -1,0 +1,86 @@
+"""A hall's SMS gateway played by a real HTTP server on this machine, for the sender's tests.
+
+It checks each request's signature, remembers what it delivered by the idempotency key (a repeat of a delivered key
+is answered 409 with the same id and not delivered again, as a gateway that keeps its requests does), and answers
+as the test scripts it: a status, or a stall longer than the sender's timeout.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+SECRET = "hall-secret"
+STALL = -1  # a scripted answer: no answer until the test ends (the sender's timeout)
+
+
+@dataclass
+class Gateway:
+    url: str
+    script: list[int] = field(default_factory=list)  # statuses for the next requests, in order; then 200
+    requests: list[dict[str, Any]] = field(default_factory=list)  # every request's body, headers added
+    delivered: dict[str, str] = field(default_factory=dict)  # idempotency key → the gateway's id
+    bad_signatures: int = 0
+    released: threading.Event = field(default_factory=threading.Event)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def deliveries(self) -> list[str]:
+        return list(self.delivered)
+
+
+def _handler(gateway: Gateway) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            stamp = self.headers["X-Counter-Timestamp"]
+            expected = hmac.new(SECRET.encode(), stamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+            request = json.loads(body)
+            request["idempotency_key"] = self.headers["Idempotency-Key"]
+            with gateway.lock:
+                if not hmac.compare_digest(expected, self.headers["X-Counter-Signature"]):
+                    gateway.bad_signatures += 1
+                gateway.requests.append(request)
+                status = gateway.script.pop(0) if gateway.script else 200
+                key = request["idempotency_key"]
+                if status == 200 and key in gateway.delivered:
+                    status = 409
+                if status == 200:
+                    gateway.delivered[key] = f"GW{len(gateway.delivered) + 1:04d}"
+            if status == STALL:
+                gateway.released.wait(30)
+                return
+            answer = {"id": gateway.delivered[key]} if status in (200, 409) else {"error": "busy"}
+            data = json.dumps(answer).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    return Handler
+
+
+@contextmanager
+def running_gateway() -> Iterator[Gateway]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(Gateway("")))
+    gateway = Gateway(f"http://127.0.0.1:{server.server_address[1]}/sms/send")
+    server.RequestHandlerClass = _handler(gateway)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield gateway
+    finally:
+        gateway.released.set()
+        server.shutdown()
+        server.server_close()
+        thread.join()
