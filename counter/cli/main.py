@@ -27,6 +27,7 @@ from counter.cli.documents import add_document_commands
 from counter.cli.figures import add_figures_command
 from counter.cli.holidays import add_holiday_commands
 from counter.cli.items import add_item_commands
+from counter.cli.messages import add_message_commands
 from counter.cli.ratings import add_ratings_commands
 from counter.cli.site import add_site_commands
 from counter.cli.sync import add_sync_commands
@@ -72,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_account_commands(commands, common)
     add_site_commands(commands, common)
     add_sync_commands(commands, common)
+    add_message_commands(commands, common)
     add_backup_commands(commands, common)
     return parser
 

@@ -1,4 +1,5 @@
-"""The site commands: ``counter site show|init|card|register|peers``, and the hall's intake ``rules``.
+"""The site commands: ``counter site show|init|card|register|peers``, the hall's intake ``rules`` and its SMS
+gateway (``sms``).
 
 A hall and a township centre each set their identity once (``site init``),
 swap site cards (``site card`` on one side, ``site register`` on the other)
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from counter.cli.common import EXIT_OK, Reported, desk, open_store, print_json, problem_line
 from counter.cli.intake_rules import add_intake_rule_commands
+from counter.cli.messages import add_gateway_command
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -57,6 +59,7 @@ def add_site_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_site_peers)
     add_intake_rule_commands(site, common)
+    add_gateway_command(site, common)
 
 
 def cmd_site_show(args: argparse.Namespace) -> int:

@@ -28,10 +28,11 @@ from counter.db import models
 from counter.db.settings_store import get_setting
 from counter.sms.gateway import GatewaySettings, gateway_from_json
 from counter.sms.kinds import MessageKind, message_key, tell_of
+from counter.sms.outbox import MessageRow, MessageState
 
 GATEWAY_KEY = "sms.gateway"  # the hall's gateway (counter.sms.gateway.GatewaySettings as JSON)
 
-WAITING, SENDING, SENT, FAILED = "waiting", "sending", "sent", "failed"
+WAITING, SENDING, SENT, FAILED = (s.value for s in MessageState)
 
 
 def gateway_settings(session: Session) -> GatewaySettings:
@@ -215,24 +216,6 @@ def mark_failed(session: Session, message_id: int, error: str, retry_at: dt.date
     )
 
 
-@dataclass(frozen=True, slots=True)
-class MessageRow:
-    """A line of the outbox as a supervisor reads it: the phone masked by the caller."""
-
-    id: int
-    case_no: str
-    kind: MessageKind
-    state: str
-    phone: str
-    text: str
-    attempts: int
-    created_at: dt.datetime
-    next_at: dt.datetime
-    sent_at: dt.datetime | None
-    gateway_id: str
-    last_error: str
-
-
 def message_rows(session: Session, states: Sequence[str] = (), limit: int = 500) -> list[MessageRow]:
     """The newest messages first, of ``states`` (all when empty)."""
     m, c = models.OutboxMessage, models.Case
@@ -258,7 +241,7 @@ def message_rows(session: Session, states: Sequence[str] = (), limit: int = 500)
     if states:
         query = query.where(m.state.in_(states))
     return [
-        MessageRow(r[0], r[1], MessageKind(r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11])
+        MessageRow(r[0], r[1], MessageKind(r[2]), MessageState(r[3]), r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11])
         for r in session.execute(query)
     ]
 

@@ -1,0 +1,227 @@
+"""Messages to applicants on the command line: ``counter messages send|list|retry|remind`` and ``counter site sms``.
+
+``send`` delivers what is due through the hall's gateway and, without ``--once``, keeps doing so every
+``--interval`` seconds, queueing the day's 容缺 reminders once a day: the form a service (systemd, say) runs, one per
+hall or several at once, since a message is claimed before it is sent.  ``list`` and ``retry`` are the supervisor's
+failed list; ``site sms`` shows the gateway's settings or changes those given, as ``counter site rules`` does the
+intake rules.  JSON keys: see the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import signal
+import threading
+from typing import TYPE_CHECKING, Any
+
+from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_store, print_json
+from counter.words.translate import tr
+
+if TYPE_CHECKING:
+    from counter.actions.store import Unit
+    from counter.sms.gateway import GatewaySettings
+    from counter.sms.outbox import MessageRow
+
+SECRET_ENV = "COUNTER_SMS_SECRET"  # the gateway's secret, kept out of the shell's history and the process list
+
+
+def add_message_commands(commands: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
+    messages = commands.add_parser("messages", help=tr("告知申请人的短信：发送、失败列表、重新发送"))
+    sub = messages.add_subparsers(dest="messages_command", metavar="COMMAND", required=True)
+    p = sub.add_parser("send", parents=[common], help=tr("通过短信网关发送到期的短信（不带 --once 时持续运行）"))
+    p.add_argument("--once", action="store_true", help=tr("只发送一轮后退出"))
+    p.add_argument("--interval", type=float, default=10.0, metavar="SECONDS", help=tr("两轮之间的秒数（默认 10）"))
+    p.set_defaults(func=cmd_send)
+    p = sub.add_parser("list", parents=[common], help=tr("列出短信（最新的在前）"))
+    p.add_argument("--failed", action="store_true", help=tr("只列发送失败、等待处理的短信"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_list)
+    p = sub.add_parser("retry", parents=[common], help=tr("把发送失败的短信重新排队"))
+    p.add_argument("id", type=int)
+    p.set_defaults(func=cmd_retry)
+    p = sub.add_parser("remind", parents=[common], help=tr("为两个工作日内到期的容缺材料加入提醒短信"))
+    p.set_defaults(func=cmd_remind)
+
+
+def add_gateway_command(site: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
+    """Under ``counter site``."""
+    p = site.add_parser("sms", parents=[common], help=tr("本中心的短信网关（查看或修改）"))
+    p.add_argument("--endpoint", metavar="URL", help=tr("短信网关地址（http:// 或 https://）"))
+    p.add_argument("--account", help=tr("短信网关账号"))
+    p.add_argument("--secret-from-env", action="store_true", help=tr("密钥取自环境变量 COUNTER_SMS_SECRET"))
+    p.add_argument("--sign", help=tr("短信签名（默认：本中心名称）"))
+    p.add_argument("--timeout", type=float, metavar="SECONDS", help=tr("每次请求的超时秒数（1-60）"))
+    p.add_argument("--attempts", type=int, metavar="N", help=tr("最多尝试次数，之后列入发送失败（1-20）"))
+    p.add_argument(
+        "--template", action="append", default=[], metavar="KIND=ID", help=tr("某类短信的网关模板号，可重复")
+    )
+    p.add_argument("--off", action="store_true", help=tr("取消短信网关：不再加入新短信"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_gateway)
+
+
+def cmd_send(args: argparse.Namespace) -> int:
+    from counter.actions.messages import SendRound, queue_reminders, run_sender, send_due
+    from counter.words.messages import MESSAGES_SENT, MESSAGES_STOPPING
+
+    store = open_store(args)
+    if args.once:
+        day = dt.date.today()
+        store.write(lambda session: queue_reminders(session, day))
+        done = send_due(store)
+    else:
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        try:
+            done = run_sender(store, stop, interval=max(args.interval, 0.5))
+        except KeyboardInterrupt:
+            done = SendRound()
+        print(MESSAGES_STOPPING)
+    print(MESSAGES_SENT.format(sent=done.sent, waiting=done.waiting, failed=done.failed))
+    return EXIT_OK
+
+
+def cmd_remind(args: argparse.Namespace) -> int:
+    from counter.actions.messages import queue_reminders
+    from counter.words.messages import MESSAGES_REMINDED
+
+    day = dt.date.today()
+    count = open_store(args).write(lambda session: queue_reminders(session, day))
+    print(MESSAGES_REMINDED.format(count=count))
+    return EXIT_OK
+
+
+def message_json(row: MessageRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "case_no": row.case_no,
+        "kind": row.kind.value,
+        "state": row.state.value,
+        "phone": row.phone,
+        "text": row.text,
+        "attempts": row.attempts,
+        "created_at": row.created_at.isoformat(),
+        "next_at": row.next_at.isoformat(),
+        "sent_at": row.sent_at.isoformat() if row.sent_at else None,
+        "gateway_id": row.gateway_id,
+        "last_error": row.last_error,
+    }
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from counter.actions.messages import message_list
+    from counter.words.messages import MESSAGE_KIND, MESSAGE_STATE, MESSAGES_LINE, MESSAGES_NONE
+
+    by = desk()
+    rows = open_store(args).read(lambda session: message_list(session, by, failed_only=args.failed))
+    if args.json:
+        print_json([message_json(row) for row in rows])
+        return EXIT_OK
+    if not rows:
+        print(MESSAGES_NONE)
+    for row in rows:
+        state = MESSAGE_STATE[row.state]
+        print(
+            MESSAGES_LINE.format(
+                id=row.id, case_no=row.case_no, kind=MESSAGE_KIND[row.kind], state=state, phone=row.phone,
+                attempts=row.attempts, error=row.last_error,
+            ).rstrip()
+        )  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_retry(args: argparse.Namespace) -> int:
+    from counter.actions.messages import retry_message
+    from counter.words.messages import MESSAGES_NOT_FAILED, MESSAGES_RETRIED
+
+    by = desk()
+    if not open_store(args).write(lambda session: retry_message(session, by, args.id)):
+        raise Reported(MESSAGES_NOT_FAILED.format(id=args.id))
+    print(MESSAGES_RETRIED.format(id=args.id))
+    return EXIT_OK
+
+
+def _templates(pairs: list[str]) -> dict[str, str]:
+    from counter.sms.kinds import MessageKind
+    from counter.words.messages import GATEWAY_BAD_TEMPLATE
+
+    templates: dict[str, str] = {}
+    for pair in pairs:
+        kind, sep, template = pair.partition("=")
+        if not sep or kind.strip() not in {k.value for k in MessageKind}:
+            raise UsageError(GATEWAY_BAD_TEMPLATE.format(kinds=", ".join(k.value for k in MessageKind)))
+        templates[kind.strip()] = template.strip()
+    return templates
+
+
+def cmd_gateway(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from counter.actions.messages import GatewayRefused, gateway_settings, save_gateway
+    from counter.sms.gateway import GatewaySettings
+    from counter.words.messages import GATEWAY_PROBLEM
+
+    by = desk()
+    changes: dict[str, Any] = {
+        name: value
+        for name, value in (
+            ("endpoint", args.endpoint), ("account", args.account), ("sign", args.sign), ("timeout", args.timeout),
+            ("attempts", args.attempts),
+        )
+        if value is not None
+    }  # fmt: skip
+    if args.secret_from_env:
+        changes["secret"] = os.environ.get(SECRET_ENV, "")
+    templates = _templates(args.template)
+
+    def show_or_change(session: Unit) -> GatewaySettings:
+        settings = gateway_settings(session)
+        if args.off:
+            settings = GatewaySettings()
+        elif changes or templates:
+            settings = replace(settings, **changes, templates=settings.templates | templates)
+        else:
+            return settings
+        save_gateway(session, settings, desk=by)
+        return settings
+
+    try:
+        settings = open_store(args).write(show_or_change)
+    except GatewayRefused as err:
+        raise Reported("\n".join(GATEWAY_PROBLEM[p] for p in err.problems)) from err
+    _show_gateway(settings, args.json)
+    return EXIT_OK
+
+
+def _show_gateway(settings: GatewaySettings, as_json: bool) -> None:
+    from counter.actions.messages import SECRET_SHOWN
+    from counter.sms.kinds import MessageKind
+    from counter.words.messages import GATEWAY_LINE, GATEWAY_NONE, GATEWAY_SIGN_DEFAULT, GATEWAY_TEMPLATE, MESSAGE_KIND
+
+    if as_json:
+        print_json(
+            {
+                "configured": settings.configured,
+                "endpoint": settings.endpoint,
+                "account": settings.account,
+                "secret": SECRET_SHOWN if settings.secret else "",
+                "sign": settings.sign,
+                "timeout": settings.timeout,
+                "attempts": settings.attempts,
+                "templates": settings.templates,
+            }
+        )
+        return
+    if not settings.configured:
+        print(GATEWAY_NONE)
+        return
+    print(
+        GATEWAY_LINE.format(
+            endpoint=settings.endpoint, account=settings.account, sign=settings.sign or GATEWAY_SIGN_DEFAULT,
+            timeout=f"{settings.timeout:g}", attempts=settings.attempts,
+        )
+    )  # fmt: skip
+    for kind, template in sorted(settings.templates.items()):
+        print(GATEWAY_TEMPLATE.format(kind=kind, name=MESSAGE_KIND[MessageKind(kind)], template=template))
