@@ -33,6 +33,7 @@ from counter.db import models
 from counter.db.case_store import case_by_no, case_view, next_sequence
 from counter.db.catalog_store import current_guide, guide_version
 from counter.db.document_store import add_document, add_print, find_document
+from counter.db.outbox_store import gateway_settings
 from counter.db.settings_store import get_setting, is_training, office_key, put_setting
 from counter.documents.deciders import decider_name
 from counter.documents.kinds import DocumentKind, record_kind
@@ -113,12 +114,30 @@ def save_office_settings(
     record_at_desk(session, by, AuditAction.SETTING_CHANGED, office_key(site_code), changed)
 
 
-def _snapshot(settings: OfficeSettings) -> str:
-    return json.dumps(dataclasses.asdict(settings), ensure_ascii=False, sort_keys=True)
+#: in a notice's snapshot beside the office settings when its receipt promised no SMS: absent (older notices, and
+#: every one made where a gateway was set) is a promise, so a reprint says what the first print said
+NO_SMS = "sms_promised"
+
+
+def _snapshot(settings: OfficeSettings, sms: bool = True) -> str:
+    return json.dumps(
+        dataclasses.asdict(settings) | ({} if sms else {NO_SMS: False}), ensure_ascii=False, sort_keys=True
+    )
 
 
 def _from_snapshot(text: str) -> OfficeSettings:
-    return OfficeSettings(**json.loads(text))
+    stored = json.loads(text)
+    stored.pop(NO_SMS, None)
+    return OfficeSettings(**stored)
+
+
+def _snapshot_sms(text: str) -> bool:
+    return NO_SMS not in json.loads(text)
+
+
+def _sms_promised(session: Session, case: models.Case) -> bool:
+    """Whether a new receipt promises the progress by SMS: where the hall has a gateway and the case a phone."""
+    return bool(case.notify_phone.strip()) and gateway_settings(session).configured
 
 
 def _number(session: Session, desk: Desk, today: dt.date, kind: DocKind) -> str:
@@ -175,12 +194,15 @@ def make_document(
             number = _decision_number(session, desk, today, decider_name(item, office))
         else:
             number = _number(session, desk, today, _letter(kind))
-    data = document_for(view, kind, office, number, stored.bundle, issued_on, item_code if item else "")
+    sms = _snapshot_sms(existing.office) if existing is not None else _sms_promised(session, case)
+    data = document_for(
+        view, kind, office, number, stored.bundle, issued_on, item_code if item else "", sms_promised=sms
+    )
     data = marked_for_training(session, data)
     pdf = _render(data)
     digest = _hash(pdf)
     if existing is None:
-        document_id = _record(session, desk, number, case.id, stored_kind, issued_on, office, digest)
+        document_id = _record(session, desk, number, case.id, stored_kind, issued_on, office, digest, sms=sms)
     else:
         document_id = existing.id
         if existing.content_hash != digest:
@@ -199,8 +221,10 @@ def _record(
     issued_on: dt.date,
     office: OfficeSettings,
     digest: str,
+    *,
+    sms: bool = True,
 ) -> int:
-    """Keep a newly made notice: its number, and the settings a reprint will use."""
+    """Keep a newly made notice: its number, and the settings a reprint will use (and whether it promised an SMS)."""
     return add_document(
         session,
         models.DocumentRecord(
@@ -211,7 +235,7 @@ def _record(
             site_code=desk.identity.site_code,
             desk_no=desk.identity.desk_no,
             clerk=desk.clerk,
-            office=_snapshot(office),
+            office=_snapshot(office, sms),
             content_hash=digest,
         ),
     )

@@ -154,7 +154,8 @@ def _provisional(case: CaseView) -> list[Block]:
     return [Text(paper.DOC_PROVISIONAL_DATES, indent=False)] if case.dates_beyond_data else []
 
 
-def _receipt(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -> list[Block]:
+def _receipt(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, sms: bool) -> list[Block]:
+    """The 受理凭证; ``sms``: whether it promises the progress by SMS (where the hall has a gateway)."""
     received = date_text(case.received_on)
     template = paper.DOC_RECEIPT_DEFER if case.outcome == DEFER else paper.DOC_RECEIPT_ACCEPT
     shown = [m for m in case.materials if m.due_on is not None or m.receipt in {r.value for r in PRESENT}]
@@ -192,7 +193,7 @@ def _receipt(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -
             )
         ),
         *_provisional(case),
-        numbered(paper.DOC_RECEIPT_NOTES),
+        numbered(paper.DOC_RECEIPT_NOTES if sms else paper.DOC_RECEIPT_NOTES_NO_SMS),
     ]
 
 
@@ -372,6 +373,8 @@ def document_for(
     bundle: Bundle,
     issued_on: dt.date,
     item_code: str = "",
+    *,
+    sms_promised: bool = True,
 ) -> DocumentData:
     """The document ``kind`` of ``case``, every word of it; :class:`DocumentNotPossible` when it does not fit.
 
@@ -381,6 +384,7 @@ def document_for(
     (``counter.db.catalog_store.guide_version(session, case.guide_version_id)``),
     ``doc_no`` the number from :func:`counter.case.numbers.doc_no` with
     ``kind.number_kind``, and ``issued_on`` the date printed by the seal.
+    ``sms_promised``: the receipt promises the progress by SMS (the hall has a gateway, the case a phone).
     """
     problems = document_problems(case, kind, bundle, doc_no, issued_on, item_code)
     if problems:
@@ -392,7 +396,7 @@ def document_for(
     header = (*_header(case), Pair(paper.DOC_ITEMS, items_text(bundle), wide=True))
     blocks: list[Block]
     if kind is DocumentKind.RECEIPT:
-        blocks = _receipt(case, bundle, office, you)
+        blocks = _receipt(case, bundle, office, you, sms_promised)
     elif kind is DocumentKind.DEFERRAL:
         blocks = _deferral(case, bundle, office, you)
     elif kind is DocumentKind.PLEDGE:

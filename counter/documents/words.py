@@ -147,6 +147,11 @@ DOC_RECEIPT_NOTES = (
     "请妥善保管本凭证，领取结果时出示本凭证和身份证件；办理进度和结果将以短信告知。",
     "欢迎您在窗口评价器上对本次服务作出评价，也可以扫描本页二维码评价。",
 )
+# where the hall has no SMS gateway, or the case no phone to tell (counter.actions.documents): no promise of an SMS
+DOC_RECEIPT_NOTES_NO_SMS = (
+    "请妥善保管本凭证，领取结果时出示本凭证和身份证件；可扫码或拨打咨询电话查询办理进度和结果。",
+    DOC_RECEIPT_NOTES[1],
+)
 
 # 容缺受理通知书 and 承诺书
 DOC_DEFERRAL_INTRO = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -12,17 +13,20 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.actions.calendar import office_calendar
 from counter.actions.decisions import decide_item
 from counter.actions.desk import Desk
+from counter.actions.documents import make_document
 from counter.actions.intake import take_intake
 from counter.actions.messages import GatewayRefused, queue_reminders, save_gateway, sms_promised
 from counter.actions.same_day import finish_same_day
 from counter.db import models
 from counter.db.outbox_store import GATEWAY_KEY, moment_text, word
 from counter.db.settings_store import get_setting
+from counter.documents.kinds import DocumentKind
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.sms.gateway import GatewayProblem, GatewaySettings
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import ID, applicant, full_request, take
 from tests.actions.test_item_decisions import OTHERS, deferred_case
+from tests.documents.pdf_tools import pdf_text
 from tests.same_day_catalog import add_immediate_guide
 from tests.sms_gateway import SECRET
 
@@ -158,3 +162,26 @@ def test_a_deferral_coming_due_is_reminded_once_per_due_date(sessions: sessionma
     with sessions.begin() as s:
         assert queue_reminders(s, due + dt.timedelta(days=1)) == 0  # overdue: the supervisor's, not a reminder
     assert number
+
+
+def test_the_receipt_promises_an_sms_only_where_one_will_go_and_a_reprint_says_what_it_said(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    def receipt(number: str) -> str:
+        with sessions.begin() as s:
+            made = make_document(s, desk, number, DocumentKind.RECEIPT, TODAY)
+        path = tmp_path / f"{made.doc_no}.pdf"
+        path.write_bytes(made.pdf)
+        return pdf_text(path)
+
+    before = take(sessions, desk, full_request(sessions))
+    unpromised = receipt(before)
+    assert "可扫码或拨打咨询电话查询办理进度和结果" in unpromised
+    assert "短信告知" not in unpromised
+    with sessions.begin() as s:
+        save_gateway(s, GATEWAY, desk=desk)
+    after = take(sessions, desk, full_request(sessions))
+    assert "办理进度和结果将以短信告知" in receipt(after)
+    assert receipt(before) == unpromised  # the reprint: no promise it did not make
+    silent = Parties(Applicant(ApplicantKind.PERSON, "巴特尔", ID, "", "乌兰浩特市五一街"))
+    assert "短信告知" not in receipt(take(sessions, desk, full_request(sessions, silent)))  # no phone to tell
