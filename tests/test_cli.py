@@ -147,7 +147,7 @@ def test_demo_then_case_show_and_list(capsys: pytest.CaptureFixture[str], tmp_pa
     assert len(numbers) == 8  # two cases appear twice: taken, then completed or denied
     pdfs = sorted(p.name for p in (tmp_path / "demo").glob("*.pdf"))
     kinds = {name.rsplit("-", 1)[-1] for name in pdfs}
-    assert kinds == {"receipt.pdf", "deferral.pdf", "pledge.pdf", "correction.pdf", "refusal.pdf",
+    assert kinds == {"application.pdf", "receipt.pdf", "deferral.pdf", "pledge.pdf", "correction.pdf", "refusal.pdf",
                      "denial.pdf", "guide_notice.pdf"}  # fmt: skip
     assert (tmp_path / "demo" / "cases.json").exists()
     code, out, _ = run(capsys, "case", "show", numbers[1], "--json", "--db", db)

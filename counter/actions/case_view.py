@@ -47,6 +47,7 @@ _FIT_PROBLEMS = frozenset(
         DocumentProblem.NOT_CORRECTION,
         DocumentProblem.NOTHING_TO_CORRECT,
         DocumentProblem.NOT_REFUSED,
+        DocumentProblem.REFUSED,
         DocumentProblem.NOT_DENIED,
         DocumentProblem.BUNDLE_MISMATCH,
     }

@@ -42,6 +42,7 @@ CASE_NO = re.compile(r"^(?P<site>[A-Z0-9]{2,12})-(?P<day>\d{8})-(?P<desk>\d{1,4}
 class DocKind(StrEnum):
     """Printed notices, with the letter used in their numbers."""
 
+    APPLICATION = "Q"  # 一件事联办申请表 (申请, shenQing): the applicant's own paper, with its own series
     RECEIPT = "S"  # 受理凭证
     DEFERRAL = "R"  # 容缺受理通知书
     PLEDGE = "C"  # 容缺受理承诺书: the applicant's own paper, with its own series

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from counter.actions.store import Store, Unit
     from counter.cli.common import Commands
 
-CASE_DOCUMENTS = ("receipt", "deferral", "pledge", "correction", "refusal", "denial")
+CASE_DOCUMENTS = ("application", "receipt", "deferral", "pledge", "correction", "refusal", "denial")
 # the fields of counter.documents.data.OfficeSettings, named here so that building the
 # parser (at every start of the app) does not import the documents package; a test keeps them equal
 OFFICE_FIELDS = (

@@ -1,4 +1,4 @@
-"""The documents of a case: receipt, deferral notice, pledge, correction notice, refusal, denial.
+"""The documents of a case: application form, receipt, deferral notice, pledge, correction notice, refusal, denial.
 
 :func:`document_for` builds every word of a case's document from three things
 only: the stored case (:class:`~counter.case.view.CaseView`), the guide version
@@ -21,6 +21,7 @@ from counter.case.view import CaseMaterialLine, CaseView
 from counter.catalog.model import Bundle, GuideStatus
 from counter.documents import law_words as law
 from counter.documents import words as paper
+from counter.documents.application import application_for
 from counter.documents.checks import DEFER, deferred_lines, document_problems, shortfall_lines
 from counter.documents.codes import progress_url
 from counter.documents.data import (
@@ -389,6 +390,8 @@ def document_for(
     problems = document_problems(case, kind, bundle, doc_no, issued_on, item_code)
     if problems:
         raise DocumentNotPossible(problems)
+    if kind is DocumentKind.APPLICATION:
+        return application_for(case, bundle, office, doc_no, issued_on)
     applicant = _kind_of(case)
     you, we = paper.DOC_YOU[applicant], paper.DOC_WE[applicant]
     sign_off = _sign_off(case, office, bundle, issued_on)

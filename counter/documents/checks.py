@@ -40,6 +40,8 @@ def shortfall_lines(case: CaseView, bundle: Bundle) -> tuple[CaseMaterialLine, .
 
 #: The intake outcomes each case document is for, and the problem when the case's outcome is another.
 _OUTCOMES_FOR: dict[DocumentKind, tuple[frozenset[str], DocumentProblem]] = {
+    # an application needing correction is still the application; a refused one goes to no department
+    DocumentKind.APPLICATION: (_RECEIPT_OUTCOMES | {Outcome.CORRECT.value}, DocumentProblem.REFUSED),
     DocumentKind.RECEIPT: (_RECEIPT_OUTCOMES, DocumentProblem.NOT_ACCEPTED),
     DocumentKind.DEFERRAL: (frozenset({DEFER}), DocumentProblem.NOT_DEFERRED),
     DocumentKind.PLEDGE: (frozenset({DEFER}), DocumentProblem.NOT_DEFERRED),

@@ -14,6 +14,7 @@ from counter.case.numbers import DocKind
 class DocumentKind(StrEnum):
     """What is printed; the values are the names the command line uses."""
 
+    APPLICATION = "application"  # 一件事联办申请表: the bundle's application forms as one, signed by the applicant
     RECEIPT = "receipt"  # 受理凭证
     DEFERRAL = "deferral"  # 容缺受理通知书
     PLEDGE = "pledge"  # 承诺书 (容缺受理)
@@ -41,6 +42,8 @@ class DocumentKind(StrEnum):
 
 
 _NUMBER_KIND: dict[DocumentKind, DocKind | None] = {
+    # the applicant's own act, as the pledge: the departments' files cite the application they decided on
+    DocumentKind.APPLICATION: DocKind.APPLICATION,
     DocumentKind.RECEIPT: DocKind.RECEIPT,
     DocumentKind.DEFERRAL: DocKind.DEFERRAL,
     DocumentKind.PLEDGE: DocKind.PLEDGE,
@@ -81,6 +84,7 @@ class DocumentProblem(StrEnum):
     NOT_CORRECTION = "not_correction"  # correction notice: the outcome was not 补正
     NOTHING_TO_CORRECT = "nothing_to_correct"  # correction notice: no material is missing or defective
     NOT_REFUSED = "not_refused"  # refusal notice: the outcome was not 不予受理
+    REFUSED = "refused"  # application form: the case was refused, nothing goes to the departments to apply for
     NOT_DENIED = "not_denied"  # denial: the item named is not denied (or no item is named)
     BUNDLE_MISMATCH = "bundle_mismatch"  # the guide given is of another bundle
     DOC_NO_INVALID = "doc_no_invalid"  # empty, or longer than 30 characters

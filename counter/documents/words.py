@@ -52,6 +52,7 @@ REFUSAL_TURN_TO = "请向{turn_to}申请。"
 # date in words (DOC_DATE), {case_no} the case number, {place} an address with the window.
 
 DOC_TITLE: dict[str, str] = {
+    "application": "一件事联办申请表",
     "receipt": "受理凭证",
     "deferral": "容缺受理通知书",
     "pledge": "容缺受理承诺书",
@@ -63,6 +64,7 @@ DOC_TITLE: dict[str, str] = {
     "sample_form": "示范样表",
 }
 DOC_NOUN: dict[str, str] = {
+    "application": "申请表",
     "receipt": "凭证",
     "deferral": "通知书",
     "pledge": "承诺书",

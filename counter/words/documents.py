@@ -9,6 +9,7 @@ from __future__ import annotations
 from counter.words.translate import tr
 
 DOC_TITLE: dict[str, str] = {
+    "application": tr("一件事联办申请表"),
     "receipt": tr("受理凭证"),
     "deferral": tr("容缺受理通知书"),
     "pledge": tr("容缺受理承诺书"),
@@ -27,6 +28,7 @@ DOC_PROBLEM: dict[str, str] = {
     "not_correction": tr("该办件不是补正，不能出具补齐补正通知书"),
     "nothing_to_correct": tr("该办件没有需要补齐补正的材料"),
     "not_refused": tr("该办件不是不予受理，不能出具不予受理通知书"),
+    "refused": tr("该办件已不予受理，没有需要送各部门的申请，不能打印联办申请表"),
     "not_denied": tr("该办件未作出不予批准决定（或缺少理由），不能出具不予批准决定书"),
     "bundle_mismatch": tr("所给办事指南不是该办件受理时的一件事"),
     "doc_no_invalid": tr("文书编号为空或超过30个字符"),

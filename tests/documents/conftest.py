@@ -44,6 +44,7 @@ FOOD = "152201-YJS008-02"  # 食品经营许可: the item denied, and the one a 
 
 #: The case each document is printed for, by the demo's label.
 CASE_OF_KIND = {
+    DocumentKind.APPLICATION: "补正后重新提交并受理",  # by an agent: both parts, both signatures
     DocumentKind.RECEIPT: "容缺受理",
     DocumentKind.DEFERRAL: "容缺受理",
     DocumentKind.PLEDGE: "容缺受理",

@@ -49,6 +49,17 @@ REQUIRED = {
         "第三十八条第二款",
         RIGHTS.replace("兴安盟行政公署", "乌兰浩特市人民政府"),
     ),
+    # the applicant checks the numbers the departments register: printed whole, on the file's one copy
+    DocumentKind.APPLICATION: (
+        "申请人（各事项共用，只填一次）",
+        "152201199512090357",
+        "150702199006150371",
+        "个体工商户名称",
+        "实施部门：乌兰浩特市市场监督管理局",
+        "本表代替《食品经营许可申请书》",
+        "《授权委托书》",
+        "代办人（签字）",
+    ),
     DocumentKind.GUIDE_NOTICE: (
         "一次性告知",
         "所有情形均需提交",
@@ -60,7 +71,9 @@ REQUIRED = {
     DocumentKind.SAMPLE_FORM: ("个体工商户登记（备案）申请书", "示范样表", "经营者姓名王某某", "不得作为申请材料提交"),
 }
 
-CASE_KINDS = [kind for kind in DocumentKind if kind.needs_case]
+#: the notices of a case, each 一式两份 with the progress QR code; the application form is the file's one copy, with
+#: no progress code (tests/documents/test_application.py)
+CASE_KINDS = [kind for kind in DocumentKind if kind.needs_case and kind is not DocumentKind.APPLICATION]
 
 
 def _write(tmp_path: Path, pdf: bytes, name: str = "doc.pdf") -> Path:
@@ -82,6 +95,9 @@ def test_the_text_can_be_found(demo: DemoCases, kind: DocumentKind, tmp_path: Pa
         assert case.case_no in text
         assert data.doc_no in text
         assert case.applicant_name in text
+        if kind is DocumentKind.APPLICATION:  # to be checked and signed, and filed: the number whole, one copy
+            assert case.applicant_id_no in text
+            return
         assert case.applicant_id_no not in text  # masked: first 6 and last 4 only
         assert case.applicant_id_no[:6] + "*" * 8 + case.applicant_id_no[-4:] in text
         assert COPIES in text

@@ -15,7 +15,8 @@ from tests.ui.printing.conftest import Queue
 from tests.ui.printing.helpers import DESK, TODAY, print_records, wait_for_jobs
 from tests.ui.runners import runner_on
 
-R, D, P, C, F = (
+A, R, D, P, C, F = (
+    DocumentKind.APPLICATION,
     DocumentKind.RECEIPT,
     DocumentKind.DEFERRAL,
     DocumentKind.PLEDGE,
@@ -50,13 +51,13 @@ def shown_buttons(page: CasePage) -> dict[DocumentKind, str]:
 @pytest.mark.parametrize(
     ("label", "kinds"),
     [
-        ("受理", (R,)),
-        ("容缺受理", (R, D, P)),  # its materials have arrived since: the papers of the intake stay printable
-        ("补正（委托代理人办理）", (C,)),
-        ("不予受理", (F,)),
-        ("补正后重新提交并受理", (R,)),
+        ("受理", (A, R)),
+        ("容缺受理", (A, R, D, P)),  # its materials have arrived since: the papers of the intake stay printable
+        ("补正（委托代理人办理）", (A, C)),  # an application to be corrected is still the application
+        ("不予受理", (F,)),  # goes to no department: nothing to apply for
+        ("补正后重新提交并受理", (A, R)),
         # a deferral that ran out: its denial is one item's paper (counter print --doc denial --item), not the case's
-        ("容缺逾期：相关事项不予批准", (R, D, P)),
+        ("容缺逾期：相关事项不予批准", (A, R, D, P)),
     ],
 )
 def test_the_page_offers_exactly_the_notices_that_fit(
@@ -73,7 +74,7 @@ def test_a_notice_made_is_listed_and_offered_again_as_a_reprint(
     qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue
 ) -> None:
     page = page_of(qtbot, sessions, cases["受理"])
-    assert shown_buttons(page) == {R: "打印受理凭证"}
+    assert shown_buttons(page) == {A: "打印一件事联办申请表", R: "打印受理凭证"}
     QTest.mouseClick(page.documents.buttons[R], Qt.MouseButton.LeftButton)
     [window] = previews(page)
     made = window.documents[0]
@@ -83,7 +84,7 @@ def test_a_notice_made_is_listed_and_offered_again_as_a_reprint(
     assert table.rowCount() == 1
     row = [cell(page, 0, c) for c in range(table.columnCount())]
     assert row == ["受理凭证", made.doc_no, "2026-11-20", "未打印"]
-    assert shown_buttons(page) == {R: "重打受理凭证"}
+    assert shown_buttons(page) == {A: "打印一件事联办申请表", R: "重打受理凭证"}
 
     with qtbot.waitSignal(window.print_finished, timeout=20_000):
         QTest.mouseClick(window.print_button, Qt.MouseButton.LeftButton)

@@ -1,0 +1,259 @@
+"""The 一件事联办申请表: the bundle's application forms as one, filled from the intake, checked and signed.
+
+"一次告知、一套表单、一次受理" (seed 004, 一次办) and "一表申请" (seed 000): the applicant does not fill in each
+department's form with the same name, number and address again.  The paper is made from the stored case: the
+applicant and the agent as the intake recorded them, how the result is delivered, then what each item's own
+form still asks (:mod:`counter.documents.form_merge` sorts the boxes so that no fact is asked twice), each item
+under its deciding department as this site names it; then the declaration and the signatures.
+
+Three choices, and why:
+
+- The ID numbers and phones are printed whole, unlike every notice (masked to the first six and last four):
+  the applicant must be able to check the number each department will register, and their forms ask it whole.
+  The paper is the file's, not the applicant's (one copy, 存档); the applicant keeps the receipt.
+- It is numbered, in a series of its own (:attr:`counter.case.numbers.DocKind.APPLICATION`), as the pledge is:
+  it is the applicant's own act, which each department's file cites; and a numbered paper is on record, so
+  every print of a paper carrying whole ID numbers is too, and a reprint is the same paper.
+- Any case but a refused one has it: an application needing correction is still the application, corrected
+  later; a refused one goes to no department.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from counter.case.view import CaseView
+from counter.catalog.model import Bundle, GuideStatus, Item, Material, MaterialKind
+from counter.documents import application_words as app
+from counter.documents import words as paper
+from counter.documents.data import (
+    Block,
+    Column,
+    DocumentData,
+    Fields,
+    Heading,
+    OfficeSettings,
+    Pair,
+    Pairs,
+    SignOff,
+    Table,
+    Text,
+)
+from counter.documents.deciders import decider_name
+from counter.documents.form_merge import Fact, FormPart, is_application_form, merge_forms
+from counter.documents.kinds import DocumentKind
+from counter.documents.words import consult_phone, date_text
+from counter.intake.parties import ApplicantKind, Delivery
+
+WIDE_VALUE = 18  # characters: a value longer than an ID number takes the whole row
+BOX_LINES = "\n"  # a box of a form in the items' table: two lines tall, room for one line of handwriting
+UNLISTED_LINES = "\n\n\n"  # the box of a form whose boxes the catalog does not list: room for a few lines
+LABEL_WEIGHT = 0.3  # the labels' column: an item's name of twelve characters (（四）新办纳税人涉税事项) on one line
+
+
+def _kind(case: CaseView) -> str:
+    return ApplicantKind.COMPANY.value if case.applicant_kind == ApplicantKind.COMPANY.value else "person"
+
+
+def _phone(case: CaseView) -> str:
+    return case.applicant_phone or case.notify_phone
+
+
+def known_facts(case: CaseView) -> dict[str, str]:
+    """The facts of the forms the intake holds, with their values: asked in the applicant's part, once."""
+    if _kind(case) == ApplicantKind.COMPANY.value:
+        return {
+            Fact.BODY_NAME.value: case.applicant_name,
+            Fact.CREDIT_CODE.value: case.applicant_id_no,
+            Fact.LEGAL_REP.value: case.legal_rep,
+            Fact.PHONE.value: _phone(case),
+            Fact.DOMICILE.value: case.applicant_address,
+            Fact.ADDRESS.value: case.applicant_address,
+        }
+    return {
+        Fact.PERSON_NAME.value: case.applicant_name,
+        Fact.ID_NUMBER.value: case.applicant_id_no,
+        Fact.PHONE.value: _phone(case),
+        Fact.ADDRESS.value: case.applicant_address,
+    }
+
+
+def case_forms(case: CaseView, bundle: Bundle) -> tuple[Material, ...]:
+    """The forms the case's situations call for, in the guide's order."""
+    return tuple(m for m in bundle.materials_for(dict(case.answers)) if m.kind is MaterialKind.FORM)
+
+
+def _part_heading(number: int, title: str) -> Heading:
+    return Heading(app.APP_NUMBERED_PART.format(numeral=paper.DOC_NUMERALS[number], title=title))
+
+
+def _checked(boxes: list[Pair]) -> list[Block]:
+    """What the intake recorded, to be checked: the known values two to a row as a notice prints them, a long one
+    across the row; what it left empty, a box to write in.
+
+    Tall boxes for every value would take a page more, and the values are read and checked, not written."""
+    known = [Pair(b.label, b.value, wide=len(b.value) > WIDE_VALUE) for b in boxes if b.value.strip()]
+    half = [b for b in known if not b.wide]
+    if len(half) % 2:  # a lone half row across the row, so that the table keeps its columns
+        last = half[-1]
+        known[known.index(last)] = Pair(last.label, last.value, wide=True)
+    blocks: list[Block] = [Pairs(tuple(sorted(known, key=lambda b: b.wide)))] if known else []
+    empty = tuple(Pair(b.label, "") for b in boxes if not b.value.strip())
+    if empty:
+        blocks.append(Fields(empty))
+    return blocks
+
+
+def _applicant(case: CaseView) -> list[Block]:
+    kind = _kind(case)
+    boxes = [
+        Pair(app.APP_NAME[kind], case.applicant_name),
+        Pair(app.APP_ID_KIND, app.APP_ID_KIND_VALUE[kind]),
+        Pair(app.APP_ID_NO[kind], case.applicant_id_no),
+    ]
+    if kind == ApplicantKind.COMPANY.value:
+        boxes.append(Pair(app.APP_LEGAL_REP, case.legal_rep))
+    boxes += [Pair(app.APP_PHONE, _phone(case)), Pair(app.APP_ADDRESS[kind], case.applicant_address)]
+    return _checked(boxes)
+
+
+def _agent(case: CaseView) -> list[Block]:
+    return _checked(
+        [
+            Pair(app.APP_AGENT_NAME, case.agent_name),
+            Pair(app.APP_ID_KIND, app.APP_AGENT_ID_KIND_VALUE),
+            Pair(app.APP_ID_NO["person"], case.agent_id_no),
+            Pair(app.APP_AGENT_SCOPE, case.agent_authorisation),
+        ]
+    )
+
+
+def _delivery(case: CaseView) -> list[Block]:
+    if case.delivery == Delivery.POST.value:
+        way = app.APP_DELIVERY_POST.format(address=case.delivery_address or case.applicant_address)
+    elif case.delivery == Delivery.ELECTRONIC.value:
+        way = app.APP_DELIVERY_ELECTRONIC
+    else:
+        way = app.APP_DELIVERY_PICKUP
+    return _checked([Pair(app.APP_DELIVERY, way), Pair(app.APP_NOTIFY_PHONE, case.notify_phone or _phone(case))])
+
+
+def _form_rows(part: FormPart) -> list[tuple[str, ...]]:
+    """A form's rows: each box left to it, a blank tall enough to write in; or, where the catalog does not list
+    its boxes, what it must hold and one large blank."""
+    form = part.form
+    if not form.fields:
+        what = form.requirement or app.APP_FORM_UNLISTED_PLAIN
+        return [(app.APP_FORM_UNLISTED, what), (app.APP_FILL_IN, UNLISTED_LINES)]
+    if not part.labels:
+        return [(app.APP_FORM_NAME.format(form=form.name), app.APP_ALL_ASKED)]
+    return [(label, BOX_LINES) for label in part.labels]
+
+
+def _item_table(number: int, item: Item, parts: list[FormPart], office: OfficeSettings) -> Table:
+    """An item's table: its name, deciding department and the forms it replaces in the header, then the boxes.
+
+    The header repeats on each page the table runs onto, so a box never stands on a page apart from the name of
+    the item it is for."""
+    names = app.APP_FORM_JOIN.join(app.APP_FORM_NAME.format(form=p.form.name) for p in parts)
+    name = app.APP_ITEM_TITLE.format(numeral=paper.DOC_NUMERALS[number], name=item.name)
+    about = app.APP_ITEM_ABOUT.format(
+        department=decider_name(item, office),
+        replaces=app.APP_REPLACES.format(forms=names) if parts else app.APP_NO_FORM,
+    )
+    rows: list[tuple[str, ...]] = []
+    for part in parts:
+        rows += _form_rows(part)
+    return Table((Column(name, LABEL_WEIGHT, centred=True), Column(about, 1 - LABEL_WEIGHT)), tuple(rows))
+
+
+def _by_item(bundle: Bundle, parts: tuple[FormPart, ...]) -> dict[str, list[FormPart]]:
+    """Each form under the first item of the guide it serves: a form two items share is printed once."""
+    order = {item.code: n for n, item in enumerate(bundle.items)}
+    placed: dict[str, list[FormPart]] = {item.code: [] for item in bundle.items}
+    for part in parts:
+        served = sorted((code for code in part.form.items if code in order), key=order.__getitem__)
+        if served:
+            placed[served[0]].append(part)
+    return placed
+
+
+def application_blocks(case: CaseView, bundle: Bundle, office: OfficeSettings) -> list[Block]:
+    """The parts of the form: applicant, agent, delivery, shared facts, each item, the declaration."""
+    kind = _kind(case)
+    forms = case_forms(case, bundle)
+    applications = tuple(f for f in forms if is_application_form(f))
+    merged = merge_forms(applications, known_facts(case))
+    blocks: list[Block] = [
+        Text(app.APP_INTRO.format(bundle=case.bundle_name), indent=False),
+        _part_heading(0, app.APP_PART_APPLICANT),
+        *_applicant(case),
+    ]
+    number = 1
+    if case.agent_name:
+        blocks += [_part_heading(number, app.APP_PART_AGENT), *_agent(case)]
+        number += 1
+    blocks += [_part_heading(number, app.APP_PART_DELIVERY), *_delivery(case)]
+    number += 1
+    if merged.shared:
+        columns = (Column(app.APP_COL_LABEL, LABEL_WEIGHT, centred=True), Column(app.APP_COL_FILL, 1 - LABEL_WEIGHT))
+        shared = Table(columns, tuple((label, BOX_LINES) for label in merged.shared))  # in line with the items'
+        blocks += [_part_heading(number, app.APP_PART_SHARED), shared]
+        number += 1
+    blocks.append(_part_heading(number, app.APP_PART_ITEMS))
+    placed = _by_item(bundle, merged.parts)
+    blocks += [_item_table(n, item, placed[item.code], office) for n, item in enumerate(bundle.items)]
+    blocks.append(_part_heading(number + 1, app.APP_PART_DECLARATION))
+    we = app.APP_WE[kind]
+    blocks.append(Text(app.APP_DECLARATION.format(we=we, bundle=case.bundle_name, office=office.office_name)))
+    others = [f for f in forms if not is_application_form(f)]
+    if others:
+        names = app.APP_FORM_JOIN.join(app.APP_FORM_NAME.format(form=f.name) for f in others)
+        blocks.append(Text(app.APP_OTHER_PAPERS.format(forms=names), strong=True))
+    if bundle.status is GuideStatus.DRAFT:
+        blocks.append(Text(paper.DOC_DRAFT_GUIDE, indent=False))
+    return blocks
+
+
+def _sign_off(case: CaseView, bundle: Bundle, office: OfficeSettings) -> SignOff:
+    """The applicant's signature (a company's legal representative's and its seal), the agent's, the date."""
+    kind = _kind(case)
+    company = kind == ApplicantKind.COMPANY.value
+    return SignOff(
+        clerk_label=paper.DOC_CLERK,
+        clerk=case.clerk,
+        phone=consult_phone(bundle, office),
+        signers=(app.APP_SIGNER[kind], *((app.APP_SIGNER_AGENT,) if case.agent_name else ())),
+        signed_at=app.APP_SIGNED_ON,
+        issuer=case.applicant_name if company else "",
+        date="",
+        seal_caption=paper.DOC_SEAL_PLACE.format(seal=app.APP_COMPANY_SEAL) if company else "",
+        fingerprint="" if company else paper.DOC_FINGERPRINT,
+    )
+
+
+def application_for(
+    case: CaseView, bundle: Bundle, office: OfficeSettings, doc_no: str, issued_on: dt.date
+) -> DocumentData:
+    """The case's 一件事联办申请表, every word of it; the caller has checked it fits the case."""
+    version = paper.DOC_BUNDLE_VALUE.format(name=case.bundle_name, version=case.guide_version)
+    return DocumentData(
+        kind=DocumentKind.APPLICATION,
+        title=paper.DOC_TITLE[DocumentKind.APPLICATION],
+        office_name=office.office_name,
+        doc_no=doc_no,
+        case_no=case.case_no,
+        header=(
+            Pair(paper.DOC_BUNDLE, version, wide=True),
+            Pair(paper.DOC_RECEIVED_ON, date_text(case.received_on), wide=True),
+        ),
+        blocks=tuple(application_blocks(case, bundle, office)),
+        sign_off=_sign_off(case, bundle, office),
+        copies=(app.APP_COPY,),
+        copies_note=app.APP_COPY_NOTE,
+        barcode=case.case_no,
+        qr="",  # the paper stays in the file: the applicant's receipt carries the progress code
+        qr_caption="",
+        issued_on=issued_on,
+        subject=case.case_no,
+    )
