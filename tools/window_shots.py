@@ -8,6 +8,7 @@ as the desk places it on the screen of the run (so a 1024×768 run shows what su
 - ``case-window.png``, ``case-lists-window.png``: the demo's corrected case, with its history; today's cases;
 - ``case-window-denied.png``: the demo's lapsed deferral, 食品经营许可 denied and the other items at their
   departments (routed, signed for, one paused for an inspection);
+- ``case-window-hand-over.png``: the same case's 统一出件 form, its denial to go out ahead of the other results;
 - ``supervision.png``, ``supervision-figures.png``, ``supervision-ratings.png``, ``supervision-office.png``: F8's
   four pages;
 - ``text-size.png``: the text size (F12).
@@ -103,6 +104,13 @@ def case_shots(driver: Driver, window: MainWindow, corrected: str, denied: str) 
         assert page is not None
         driver.settle()
         driver.save(page, picture)
+        if case_no == denied:  # 统一出件 of its one decided result, ahead of the others as the applicant asks
+            from counter.case.status import CaseEvent
+
+            page.action_buttons[CaseEvent.DELIVERED].click()
+            page.hand_over.partial.setChecked(True)
+            driver.settle()
+            driver.save(page, "case-window-hand-over.png")
         page.close()
     lists = cases.open_lists()
     driver.settle()

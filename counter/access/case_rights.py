@@ -21,6 +21,7 @@ EVENT_PERMISSION: dict[CaseEvent, Permission] = {
     CaseEvent.SENT_TO_APPROVAL: Permission.TAKE_INTAKE,
     CaseEvent.COMPLETED: Permission.TAKE_INTAKE,
     CaseEvent.DELIVERED: Permission.TAKE_INTAKE,
+    CaseEvent.ITEMS_HANDED: Permission.TAKE_INTAKE,
     CaseEvent.WITHDRAWN: Permission.TAKE_INTAKE,
     CaseEvent.VOIDED: Permission.VOID_CASE,
     CaseEvent.ITEM_APPROVED: Permission.TAKE_INTAKE,

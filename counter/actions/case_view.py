@@ -50,6 +50,8 @@ _FIT_PROBLEMS = frozenset(
         DocumentProblem.REFUSED,
         DocumentProblem.NOT_DENIED,
         DocumentProblem.BUNDLE_MISMATCH,
+        # a 送达回证 is made with its hand-over (统一出件), and reprinted by its number of hand-over, not offered here
+        DocumentProblem.NO_HAND_OVER,
     }
 )
 

@@ -165,12 +165,20 @@ def _hash(pdf: bytes) -> str:
 
 
 def make_document(
-    session: Session, desk: Desk, case_no: str, kind: DocumentKind, today: dt.date, item_code: str = ""
+    session: Session,
+    desk: Desk,
+    case_no: str,
+    kind: DocumentKind,
+    today: dt.date,
+    item_code: str = "",
+    *,
+    hand_over_no: int = 0,
 ) -> MadeDocument:
     """The notice ``kind`` of a case, new or as first made.  The caller commits.
 
     A denial is one item's (``item_code``): in its department's name and numbered in that department's series
-    (:func:`counter.case.numbers.decision_no`).
+    (:func:`counter.case.numbers.decision_no`).  A 送达回证 is one hand-over's (``hand_over_no``, 1 for the
+    case's first: :func:`counter.actions.hand_over.hand_over_results` makes it).
 
     Raises :class:`CaseNotFound`, and :class:`counter.documents.model.DocumentNotPossible`
     (every reason at once) when the kind does not fit the case.
@@ -184,7 +192,7 @@ def make_document(
     assert stored is not None  # a case always keeps its guide version (foreign key)
     item = stored.bundle.item(item_code) if kind is DocumentKind.DENIAL else None
     item_no = stored.bundle.items.index(item) + 1 if item is not None else 0
-    stored_kind = record_kind(kind, item_no)
+    stored_kind = record_kind(kind, hand_over_no if kind is DocumentKind.SERVICE_RECEIPT else item_no)
     existing = find_document(session, case.id, stored_kind)
     if existing is not None:
         office, number, issued_on = _from_snapshot(existing.office), existing.doc_no, existing.issued_on
@@ -196,7 +204,7 @@ def make_document(
             number = _number(session, desk, today, _letter(kind))
     sms = _snapshot_sms(existing.office) if existing is not None else _sms_promised(session, case)
     data = document_for(
-        view, kind, office, number, stored.bundle, issued_on, item_code if item else "", sms_promised=sms
+        view, kind, office, number, stored.bundle, issued_on, item_code if item else "", hand_over_no, sms_promised=sms
     )
     data = marked_for_training(session, data)
     pdf = _render(data)

@@ -27,6 +27,7 @@ from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.decisions import DecisionProblem, DecisionRefused, completion_grants, item_note
 from counter.case.numbers import case_no
+from counter.case.same_day import NOTE_SAME_DAY
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
 from counter.case.view import CaseMaterialLine
 from counter.catalog.model import GuideStatus
@@ -380,9 +381,10 @@ def lapse_correction(session: Session, desk: Desk, number: str, today: dt.date, 
 def move_case(session: Session, desk: Desk, number: str, event: CaseEvent, note: str = "") -> CaseStatus:
     """Any other step of a case's life; a denial, withdrawal or voiding needs its reason.
 
-    A lapse needs the day it happens on, so it goes through :func:`lapse_correction` only.  办结 (COMPLETED)
-    grants the items no department has decided yet, so a READY case has every item decided and one granted at
-    least; it is refused (:class:`DecisionRefused`, ``ALL_DENIED``) where every item is denied.
+    A lapse needs the day it happens on, so it goes through :func:`lapse_correction` only; results are handed over
+    through :func:`counter.actions.hand_over.hand_over_results`, which records how, but for the same-day step.
+    办结 (COMPLETED) grants the items no department has decided yet, so a READY case has every item decided and one
+    granted at least; it is refused (:class:`DecisionRefused`, ``ALL_DENIED``) where every item is denied.
     """
     if event is CaseEvent.CORRECTION_LAPSED:
         raise IntakeNotPossible(None, detail="a correction lapses through lapse_correction, which checks the date")
@@ -392,6 +394,10 @@ def move_case(session: Session, desk: Desk, number: str, event: CaseEvent, note:
         raise DecisionRefused(DecisionProblem.ITEM_BY_ITEM, number)
     if event in (CaseEvent.WITHDRAWN, CaseEvent.VOIDED) and not note.strip():
         raise IntakeNotPossible(None, detail="reason required")
+    if event in (CaseEvent.DELIVERED, CaseEvent.ITEMS_HANDED) and note != NOTE_SAME_DAY:
+        # results go out with their record (who received them, or the tracking number) and a 送达回证; only the
+        # same-day step hands over to the applicant standing at the window, who signs the receipt already
+        raise IntakeNotPossible(None, detail="results are handed over by counter.actions.hand_over")
     case = _case(session, number)
     after = next_status(CaseStatus(case.status), event)  # MoveNotAllowed reaches the caller
     if event is CaseEvent.COMPLETED:

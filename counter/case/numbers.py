@@ -50,6 +50,7 @@ class DocKind(StrEnum):
     REFUSAL = "J"  # 不予受理通知书
     DENIAL = "P"  # 不予批准决定书
     GUIDE = "G"  # 一次性告知单, printed for someone who only asks
+    SERVICE = "D"  # 送达回证: the record of results handed over (counter.case.hand_over)
 
 
 class BadIdentity(ValueError):

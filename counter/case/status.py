@@ -62,6 +62,10 @@ class CaseEvent(StrEnum):
     ITEM_RESUMED = "item_resumed"
     ITEM_EXTENDED = "item_extended"  # 延期 (第四十二条)
     DEFERRAL_PART_LAPSED = "deferral_part_lapsed"  # as above, while other deferred materials are not due yet
+    # results handed over while the case stays as it is: a part the applicant asked for before every item is
+    # decided, or the papers of a case every item of which was denied (note: counter.case.hand_over; DELIVERED's
+    # note is the same record when the hand-over completes the case)
+    ITEMS_HANDED = "items_handed"
 
 
 _IN_HAND = frozenset({CaseStatus.ACCEPTED, CaseStatus.AWAITING_DEFERRED, CaseStatus.IN_APPROVAL})
@@ -105,6 +109,7 @@ MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
     # promised materials are awaited); the item's own state is its path's (counter.case.item_path.MOVES)
     **dict.fromkeys(_ITEM_PATH, (_IN_HAND, None)),
     CaseEvent.DEFERRAL_PART_LAPSED: (frozenset({CaseStatus.AWAITING_DEFERRED}), None),
+    CaseEvent.ITEMS_HANDED: (_IN_HAND | {CaseStatus.READY, CaseStatus.DENIED}, None),
     # a case entered in error is voided, never deleted, whatever its state
     CaseEvent.VOIDED: (frozenset(CaseStatus) - {CaseStatus.VOIDED}, CaseStatus.VOIDED),
 }

@@ -6,12 +6,14 @@ import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from counter.case.hand_over import HAND_OVER_EVENTS
 from counter.case.same_day import NOTE_SAME_DAY
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseRow, CaseView
 from counter.intake.checklist import Receipt
 from counter.intake.outcome import Outcome
 from counter.words.cases import CASE_EVENT, CASE_STATUS
+from counter.words.hand_over import hand_over_note_text
 from counter.words.intake import OUTCOME, RECEIPT
 from counter.words.items import ITEM_STEP_EVENTS, step_note_text
 from counter.words.same_day import SAME_DAY_NOTE
@@ -101,6 +103,7 @@ def case_as_text(view: CaseView) -> str:
     for h in v.history:
         event = _label(CASE_EVENT, CaseEvent, h.event)
         shown = _label(OUTCOME, Outcome, h.note) if h.event == CaseEvent.TAKEN.value else h.note
+        shown = hand_over_note_text(h.event, h.note) if h.event in HAND_OVER_EVENTS else shown
         shown = SAME_DAY_NOTE if h.note == NOTE_SAME_DAY else shown
         shown = step_note_text(h) if h.event in ITEM_STEP_EVENTS else shown
         note = tr("：{shown}").format(shown=shown) if shown else ""

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from counter.actions.store import Store, Unit
     from counter.cli.common import Commands
 
-CASE_DOCUMENTS = ("application", "receipt", "deferral", "pledge", "correction", "refusal", "denial")
+CASE_DOCUMENTS = ("application", "receipt", "deferral", "pledge", "correction", "refusal", "denial", "service")
 # the fields of counter.documents.data.OfficeSettings, named here so that building the
 # parser (at every start of the app) does not import the documents package; a test keeps them equal
 OFFICE_FIELDS = (
@@ -46,6 +46,7 @@ def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -
     p.add_argument("case_no")
     p.add_argument("--doc", required=True, choices=CASE_DOCUMENTS)
     p.add_argument("--item", default="", metavar="CODE", help=tr("不予批准决定书：哪一个事项的（事项实施编码）"))
+    p.add_argument("--hand-over", type=int, default=1, metavar="N", help=tr("送达回证：第几次送达的（默认1）"))
     p.add_argument("--out", metavar="FILE.pdf")
     p.add_argument("--printer", metavar="NAME", nargs="?", const="", help=tr("打印机名称；不写名称用默认打印机"))
     p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
@@ -71,8 +72,8 @@ def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -
     p.set_defaults(func=cmd_office)
 
 
-def _deliver(args: argparse.Namespace, made: MadeDocument, store: Store) -> int:
-    """Write the PDF to --out and/or send it to --printer; every print is recorded."""
+def deliver(args: argparse.Namespace, made: MadeDocument, store: Store) -> int:
+    """Write the PDF to --out and/or send it to --printer; every print is recorded (a hand-over's 送达回证 too)."""
     from counter.actions.documents import record_print
     from counter.printing.cups import PrintFailed, submit
     from counter.words.printing import print_problem_text
@@ -118,7 +119,12 @@ def cmd_print(args: argparse.Namespace) -> int:
     store = open_store(args)
     by, kind, day = desk(), DocumentKind(args.doc), today_of(args)
     try:
-        made = store.write(lambda session: make_document(session, by, args.case_no, kind, day, args.item.strip()))
+        hand_over = args.hand_over if kind is DocumentKind.SERVICE_RECEIPT else 0
+        made = store.write(
+            lambda session: make_document(
+                session, by, args.case_no, kind, day, args.item.strip(), hand_over_no=hand_over
+            )
+        )
     except CaseNotFound as err:
         raise Reported(tr("未找到办件：{case_no}").format(case_no=err.case_no)) from err
     except NumbersBehind as err:
@@ -128,7 +134,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         raise Reported(
             tr("办件 {case_no} 不能出具这种文书：{reasons}").format(case_no=args.case_no, reasons=reasons)
         ) from err
-    return _deliver(args, made, store)
+    return deliver(args, made, store)
 
 
 def cmd_guide_notice(args: argparse.Namespace) -> int:
@@ -155,7 +161,7 @@ def cmd_guide_notice(args: argparse.Namespace) -> int:
         ) from err
     except NumbersBehind as err:
         raise Reported(document_numbers_behind_text(err.last_issued)) from err
-    return _deliver(args, made, store)
+    return deliver(args, made, store)
 
 
 def _write(out: Path, pdf: bytes) -> None:

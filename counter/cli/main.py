@@ -25,6 +25,7 @@ from counter.cli.db import add_db_commands
 from counter.cli.desk import add_desk_command
 from counter.cli.documents import add_document_commands
 from counter.cli.figures import add_figures_command
+from counter.cli.hand_over import add_hand_over_commands
 from counter.cli.holidays import add_holiday_commands
 from counter.cli.items import add_item_commands
 from counter.cli.messages import add_message_commands
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_catalog_commands(commands, common)
     add_case_commands(commands, common)
     add_item_commands(commands, common)
+    add_hand_over_commands(commands, common)
     add_document_commands(commands, common)
     add_holiday_commands(commands, common)
     add_desk_command(commands, common)

@@ -22,7 +22,7 @@ from counter.catalog.model import Bundle, GuideStatus
 from counter.documents import law_words as law
 from counter.documents import words as paper
 from counter.documents.application import application_for
-from counter.documents.checks import DEFER, deferred_lines, document_problems, shortfall_lines
+from counter.documents.checks import DEFER, deferred_lines, document_problems, nth_hand_over, shortfall_lines
 from counter.documents.codes import progress_url
 from counter.documents.data import (
     Block,
@@ -51,6 +51,7 @@ from counter.documents.item_law import (
     refusal_rights,
 )
 from counter.documents.kinds import DocumentKind
+from counter.documents.service_receipt import service_blocks, service_sign_off
 from counter.documents.words import consult_phone, date_text, hours, items_text, numbered, optional_date, place
 from counter.identifiers import mask_id, mask_phone
 from counter.intake.checklist import PRESENT, Receipt, ReceivedMedium
@@ -374,12 +375,14 @@ def document_for(
     bundle: Bundle,
     issued_on: dt.date,
     item_code: str = "",
+    hand_over_no: int = 0,
     *,
     sms_promised: bool = True,
 ) -> DocumentData:
     """The document ``kind`` of ``case``, every word of it; :class:`DocumentNotPossible` when it does not fit.
 
-    A denial is of one item (``item_code``), in its department's name (:mod:`counter.documents.item_denial`).
+    A denial is of one item (``item_code``), in its department's name (:mod:`counter.documents.item_denial`);
+    a 送达回证 of one hand-over of results (``hand_over_no``: :mod:`counter.documents.service_receipt`).
 
     ``bundle`` is the guide version the case was taken under
     (``counter.db.catalog_store.guide_version(session, case.guide_version_id)``),
@@ -387,7 +390,7 @@ def document_for(
     ``kind.number_kind``, and ``issued_on`` the date printed by the seal.
     ``sms_promised``: the receipt promises the progress by SMS (the hall has a gateway, the case a phone).
     """
-    problems = document_problems(case, kind, bundle, doc_no, issued_on, item_code)
+    problems = document_problems(case, kind, bundle, doc_no, issued_on, item_code, hand_over_no)
     if problems:
         raise DocumentNotPossible(problems)
     if kind is DocumentKind.APPLICATION:
@@ -421,6 +424,12 @@ def document_for(
         blocks = _correction(case, bundle, office, you)
     elif kind is DocumentKind.REFUSAL:
         blocks = _refusal(case, bundle, office, you)
+    elif kind is DocumentKind.SERVICE_RECEIPT:
+        hand_over = nth_hand_over(case, hand_over_no)
+        assert hand_over is not None  # document_problems saw to it
+        blocks = service_blocks(case, bundle, hand_over, office)
+        sign_off = service_sign_off(sign_off, case, hand_over)
+        header = _header(case)  # the items are the table's
     else:
         item = denied_item(case, bundle, item_code)
         assert item is not None  # document_problems saw to it

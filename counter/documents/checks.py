@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from counter.case.hand_over import HandOver, hand_overs
+from counter.case.item_lines import office_day
 from counter.case.numbers import DOC_NO_MAX
 from counter.case.view import CaseMaterialLine, CaseView
 from counter.catalog.model import Bundle, Necessity
@@ -21,6 +23,12 @@ from counter.intake.outcome import Outcome
 
 DEFER = Outcome.DEFER.value
 _RECEIPT_OUTCOMES = frozenset({Outcome.ACCEPT.value, Outcome.DEFER.value})
+
+
+def nth_hand_over(case: CaseView, number: int) -> HandOver | None:
+    """The case's ``number``-th hand-over of results (1 for the first), as its history keeps it; None if none."""
+    found = hand_overs(case.history, office_day)
+    return found[number - 1] if 0 < number <= len(found) else None
 
 
 def deferred_lines(case: CaseView) -> tuple[CaseMaterialLine, ...]:
@@ -50,14 +58,26 @@ _OUTCOMES_FOR: dict[DocumentKind, tuple[frozenset[str], DocumentProblem]] = {
 }
 
 
-def _fit_problems(case: CaseView, kind: DocumentKind, bundle: Bundle, item_code: str) -> list[DocumentProblem]:
-    """Whether the case's outcome (for a denial: the item's recorded 不予批准) calls for this document."""
+def _after_intake_problems(
+    case: CaseView, kind: DocumentKind, bundle: Bundle, item_code: str, hand_over_no: int
+) -> list[DocumentProblem]:
+    """A paper of the case's later life: an item's denial, or a hand-over's 送达回证, needs its line of history."""
+    if kind is DocumentKind.SERVICE_RECEIPT:
+        return [] if nth_hand_over(case, hand_over_no) is not None else [DocumentProblem.NO_HAND_OVER]
+    decision = case.decisions().get(item_code)
+    denied = decision is not None and not decision.approved and bundle.item(item_code) is not None
+    return [] if denied else [DocumentProblem.NOT_DENIED]
+
+
+def _fit_problems(
+    case: CaseView, kind: DocumentKind, bundle: Bundle, item_code: str, hand_over_no: int
+) -> list[DocumentProblem]:
+    """Whether the case's outcome (for a denial: the item's recorded 不予批准; for a 送达回证: its hand-over)
+    calls for this document."""
     if not kind.needs_case:
         return [DocumentProblem.NEEDS_NO_CASE]
-    if kind is DocumentKind.DENIAL:
-        decision = case.decisions().get(item_code)
-        denied = decision is not None and not decision.approved and bundle.item(item_code) is not None
-        return [] if denied else [DocumentProblem.NOT_DENIED]
+    if kind in (DocumentKind.DENIAL, DocumentKind.SERVICE_RECEIPT):
+        return _after_intake_problems(case, kind, bundle, item_code, hand_over_no)
     outcomes, problem = _OUTCOMES_FOR[kind]
     if case.outcome not in outcomes:
         return [problem]
@@ -69,13 +89,20 @@ def _fit_problems(case: CaseView, kind: DocumentKind, bundle: Bundle, item_code:
 
 
 def document_problems(
-    case: CaseView, kind: DocumentKind, bundle: Bundle, doc_no: str, issued_on: dt.date, item_code: str = ""
+    case: CaseView,
+    kind: DocumentKind,
+    bundle: Bundle,
+    doc_no: str,
+    issued_on: dt.date,
+    item_code: str = "",
+    hand_over_no: int = 0,
 ) -> tuple[DocumentProblem, ...]:
     """Everything that keeps ``kind`` from being printed for ``case``; empty when it can be.
 
-    A denial is of one item (``item_code``): it needs that item's 不予批准 on record.
+    A denial is of one item (``item_code``): it needs that item's 不予批准 on record.  A 送达回证 is of one
+    hand-over (``hand_over_no``, 1 for the case's first): it needs that hand-over on record.
     """
-    problems = _fit_problems(case, kind, bundle, item_code)
+    problems = _fit_problems(case, kind, bundle, item_code, hand_over_no)
     if bundle.code != case.bundle_code:
         problems.append(DocumentProblem.BUNDLE_MISMATCH)
     if not doc_no.strip() or len(doc_no) > DOC_NO_MAX:

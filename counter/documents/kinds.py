@@ -21,6 +21,7 @@ class DocumentKind(StrEnum):
     CORRECTION = "correction"  # 补齐补正通知书
     REFUSAL = "refusal"  # 不予受理通知书
     DENIAL = "denial"  # 不予批准决定书
+    SERVICE_RECEIPT = "service"  # 送达回证: one per hand-over of results (counter.case.hand_over)
     GUIDE_NOTICE = "guide_notice"  # 一次性告知单: a bundle's guide for someone who only asks
     BLANK_FORM = "blank_form"  # 空白表格: a form of a guide's materials, to be filled in by the applicant
     SAMPLE_FORM = "sample_form"  # 示范样表: the same form filled in as an example
@@ -50,6 +51,7 @@ _NUMBER_KIND: dict[DocumentKind, DocKind | None] = {
     DocumentKind.CORRECTION: DocKind.CORRECTION,
     DocumentKind.REFUSAL: DocKind.REFUSAL,
     DocumentKind.DENIAL: DocKind.DENIAL,
+    DocumentKind.SERVICE_RECEIPT: DocKind.SERVICE,
     DocumentKind.GUIDE_NOTICE: DocKind.GUIDE,
     # a form is the guide's, handed out like a leaflet: nothing of the office's is decided or told on it
     DocumentKind.BLANK_FORM: None,
@@ -63,8 +65,9 @@ ITEM_MARK = "."  # a record of one item's paper: the kind, the mark and the item
 def record_kind(kind: DocumentKind, item_no: int = 0) -> str:
     """The ``document_record.kind`` of a paper: the kind, and for one item's paper its place (1…) in the guide.
 
-    A case has one paper of each kind but the denial, which is per item; the item's place in the case's own
-    guide version (kept by the case) tells them apart within the record's sixteen characters.
+    A case has one paper of each kind but the denial, which is per item, and the 送达回证, which is per hand-over;
+    the item's place in the case's own guide version (kept by the case), or the hand-over's among the case's, tells
+    them apart within the record's sixteen characters.
     """
     return f"{kind.value}{ITEM_MARK}{item_no}" if item_no else kind.value
 
@@ -86,6 +89,7 @@ class DocumentProblem(StrEnum):
     NOT_REFUSED = "not_refused"  # refusal notice: the outcome was not 不予受理
     REFUSED = "refused"  # application form: the case was refused, nothing goes to the departments to apply for
     NOT_DENIED = "not_denied"  # denial: the item named is not denied (or no item is named)
+    NO_HAND_OVER = "no_hand_over"  # 送达回证: the case has no such hand-over of results on record
     BUNDLE_MISMATCH = "bundle_mismatch"  # the guide given is of another bundle
     DOC_NO_INVALID = "doc_no_invalid"  # empty, or longer than 30 characters
     ISSUED_BEFORE_RECEIVED = "issued_before_received"  # the date on the paper precedes the intake

@@ -46,6 +46,7 @@ CASE_EVENT = {
     CaseEvent.ITEM_PAUSED: tr("暂停计时"),
     CaseEvent.ITEM_RESUMED: tr("恢复计时"),
     CaseEvent.ITEM_EXTENDED: tr("延长办理期限"),
+    CaseEvent.ITEMS_HANDED: tr("部分办理结果送达"),
 }
 # why an item's decision or a lapse was refused (counter.case.decisions.DecisionProblem)
 DECISION_PROBLEM = {

@@ -17,6 +17,8 @@ from counter.actions.catalog import import_source
 from counter.actions.decisions import decide_item
 from counter.actions.demo import run_demo
 from counter.actions.desk import Desk
+from counter.actions.hand_over import hand_over_results
+from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.case.numbers import DeskIdentity, doc_no
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle
@@ -51,7 +53,12 @@ CASE_OF_KIND = {
     DocumentKind.CORRECTION: "补正（委托代理人办理）",
     DocumentKind.REFUSAL: "不予受理",
     DocumentKind.DENIAL: "受理",
+    DocumentKind.SERVICE_RECEIPT: "受理",  # its denial handed over ahead of the other items, as the applicant asked
 }
+#: the one hand-over of results the demo's cases have: the 受理 case's denial
+HAND_OVER = HandOverRequest(
+    HandOverWay.PICKUP, recipient="巴特尔", id_no="152201198507160010", items=(FOOD,), partial=True
+)
 
 
 @dataclass(frozen=True)
@@ -70,7 +77,9 @@ class DemoCases:
         assert number_kind is not None
         number = doc_no(DESK.identity, TODAY, number_kind, sequence)
         item = FOOD if kind is DocumentKind.DENIAL else ""
-        return document_for(self.views[CASE_OF_KIND[kind]], kind, self.office, number, self.bundle, TODAY, item)
+        hand_over = 1 if kind is DocumentKind.SERVICE_RECEIPT else 0
+        view = self.views[CASE_OF_KIND[kind]]
+        return document_for(view, kind, self.office, number, self.bundle, TODAY, item, hand_over)
 
 
 @pytest.fixture(scope="session")
@@ -85,6 +94,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> DemoCases:
     numbers = {m.label: m.case_no for m in made}
     with sessions.begin() as session:
         decide_item(session, DESK, numbers["受理"], FOOD, approve=False, text=DENIAL_REASON)
+    with sessions.begin() as session:
+        at = dt.datetime.combine(TODAY, dt.time(15)).astimezone()
+        hand_over_results(session, DESK, numbers["受理"], HAND_OVER, at)
     with sessions() as session:
         views = {label: case_view(session, number) for label, number in numbers.items()}
         found = {label: view for label, view in views.items() if view is not None}

@@ -69,10 +69,11 @@ def test_numbers_follow_the_case_number_scheme() -> None:
 def test_each_document_fits_its_case_and_no_other(demo: DemoCases, kind: DocumentKind) -> None:
     fitting = demo.views[CASE_OF_KIND[kind]]
     item = FOOD if kind is DocumentKind.DENIAL else ""  # a denial is one item's
-    assert document_problems(fitting, kind, demo.bundle, "N-1", TODAY, item) == ()
+    hand_over = 1 if kind is DocumentKind.SERVICE_RECEIPT else 0  # a 送达回证 one hand-over's
+    assert document_problems(fitting, kind, demo.bundle, "N-1", TODAY, item, hand_over) == ()
     refused = demo.views["不予受理"]
     if kind is not DocumentKind.REFUSAL:
-        assert document_problems(refused, kind, demo.bundle, "N-1", TODAY, item)
+        assert document_problems(refused, kind, demo.bundle, "N-1", TODAY, item, hand_over)
 
 
 def test_every_problem_is_reported_at_once(demo: DemoCases) -> None:

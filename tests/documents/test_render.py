@@ -49,6 +49,15 @@ REQUIRED = {
         "第三十八条第二款",
         RIGHTS.replace("兴安盟行政公署", "乌兰浩特市人民政府"),
     ),
+    # the denial handed over ahead of the other items: its number, who collected it (masked), and why only it
+    DocumentKind.SERVICE_RECEIPT: (
+        "不予批准决定书",
+        "XAM01-26-P",
+        "152201********0010",
+        "代收人（签字）",
+        "先行送达",
+        "其余事项办结后另行送达",
+    ),
     # the applicant checks the numbers the departments register: printed whole, on the file's one copy
     DocumentKind.APPLICATION: (
         "申请人（各事项共用，只填一次）",

@@ -33,6 +33,7 @@ from counter.ui.cases.words import (
     CASE_SHARED_NOT_HANDED_IN,
 )
 from counter.words.cases import APPLICANT_KIND, DELIVERY
+from counter.words.hand_over import hand_over_note_text
 from counter.words.intake import OUTCOME, RECEIPT, RECEIVED_MEDIUM, REFUSAL_GROUND
 from counter.words.items import ITEM_STEP_EVENTS, step_note_text
 from counter.words.punctuation import ASIDE, CLAUSE_JOIN, LIST_JOIN
@@ -98,7 +99,7 @@ def history_note(line: HistoryLine, names: Mapping[str, str], items: Mapping[str
         return CASE_EXTENDED_NOTE.format(due=due, reason=reason) if sep else line.note
     if line.note == NOTE_SAME_DAY:
         return SAME_DAY_NOTE
-    return line.note
+    return hand_over_note_text(line.event, line.note, items)  # a hand-over's in words; any other as it stands
 
 
 def receipt_text(line: CaseMaterialLine, today: dt.date, awaiting: bool, shared: bool = False) -> str:

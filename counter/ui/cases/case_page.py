@@ -49,6 +49,9 @@ from counter.ui.cases.case_lines import (
     receipt_text,
 )
 from counter.ui.cases.case_steps import take_step
+from counter.ui.cases.hand_over_form import HandOverForm
+from counter.ui.cases.hand_over_step import confirm as confirm_hand_over
+from counter.ui.cases.hand_over_step import open_hand_over
 from counter.ui.cases.item_states import PLAIN_TEXT, ItemStates
 from counter.ui.cases.marks import (
     AMBER,
@@ -71,7 +74,7 @@ from counter.ui.cases.rules import (
     material_mark,
 )
 from counter.ui.cases.tables import fill_row, full_table
-from counter.ui.printing.opening import NoticeRefused, open_case_documents
+from counter.ui.printing.opening import NoticeRefused, open_case_documents, open_preview
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import px, scaled
 from counter.words.access import not_permitted
@@ -179,6 +182,7 @@ class CasePage(QWidget):
         self.action_bar = ActionBar()
         self.action_buttons = self.action_bar.buttons
         self.form = ActionForm()
+        self.hand_over = HandOverForm()  # 统一出件: its own fields (counter.ui.cases.hand_over_step)
         self.details_fields = CaseFields()
         self.keys, self.fields = self.details_fields.keys, self.details_fields.fields
         self.full_id_button = self.details_fields.full_id_button
@@ -225,6 +229,7 @@ class CasePage(QWidget):
         layout.addWidget(self.alert)
         layout.addWidget(self.action_bar)
         layout.addWidget(self.form)
+        layout.addWidget(self.hand_over)
         layout.addWidget(self.notice)
         layout.addWidget(scroll, 1)
         self.alert.hide()
@@ -239,6 +244,8 @@ class CasePage(QWidget):
         self.form.confirm_button.clicked.connect(self.on_form_confirmed)
         self.form.reason.returnPressed.connect(self.on_form_confirmed)
         self.form.cancel_button.clicked.connect(self.on_form_cancelled)
+        self.hand_over.confirm_button.clicked.connect(self.on_hand_over_confirmed)
+        self.hand_over.cancel_button.clicked.connect(self.hand_over.close_form)
         self.documents.print_requested.connect(self.on_print_requested)
         self.item_states.decide_requested.connect(self.on_item_decide)
         self.action_bar.same_day_button.clicked.connect(self.on_same_day)
@@ -394,6 +401,11 @@ class CasePage(QWidget):
             self.resubmit_requested.emit(view.case_no, view.bundle_code)
             return
         self.notice.hide()
+        self.hand_over.close_form()
+        if event is CaseEvent.DELIVERED:
+            self.form.close_form()
+            open_hand_over(self.hand_over, view, self._items)
+            return
         materials = view.deferred_open() if event is CaseEvent.DEFERRED_ARRIVED else ()
         new_due = self._offered_due(view) if event is CaseEvent.DEFERRAL_EXTENDED else None
         self.form.open_for(event, words.CASE_ACTION[event], materials, new_due)
@@ -442,6 +454,28 @@ class CasePage(QWidget):
 
     def on_form_cancelled(self) -> None:
         self.form.close_form()
+
+    def on_hand_over_confirmed(self) -> None:
+        """统一出件 saved, then the 送达回证's preview beside the page, to print for the receiver to sign."""
+        view = self.view
+        if view is None:
+            return
+        outcome = confirm_hand_over(self._runner, self._desk, view.case_no, self.hand_over.request(), self._today())
+        if outcome.style == "form":
+            self.hand_over.show_problems(outcome.text)
+            return
+        self.hand_over.close_form()
+        if outcome.moved:
+            self.reload()
+            status = CASE_STATUS[self.view.status] if self.view else ""
+            self.show_notice(words.CASE_MOVED_MEANWHILE.format(status=status), "noticeWarn")
+            return
+        if outcome.made is not None:
+            self.reload()
+            self.case_changed.emit(view.case_no)
+            preview = open_preview(self, self._runner, self._desk, (outcome.made,))
+            preview.recorded.connect(self.on_notices_changed)
+        self.show_notice(outcome.text, outcome.style)
 
     def on_form_confirmed(self) -> None:
         event, view = self.form.action, self.view

@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from counter.access.case_rights import permission_for
 from counter.access.roles import SINGLE_DESK, Actor
+from counter.case.hand_over import handed_codes
 from counter.case.status import MOVES, CaseEvent, CaseStatus
 from counter.case.view import CaseMaterialLine, CaseView
 from counter.intake.checklist import Receipt
@@ -104,6 +105,10 @@ def available_actions(view: CaseView, today: dt.date, actor: Actor = SINGLE_DESK
     """
     shown: list[CaseEvent] = []
     for event in CLERK_ACTIONS + SUPERVISOR_ACTIONS:
+        if event is CaseEvent.DELIVERED:  # 统一出件: whenever a decided result waits to go out, a part included
+            if results_to_hand(view) and allowed(view, CaseEvent.ITEMS_HANDED) and actor.may(permission_for(event)):
+                shown.append(event)
+            continue
         if not allowed(view, event) or not actor.may(permission_for(event)):
             continue
         if event in (CaseEvent.DEFERRED_ARRIVED, CaseEvent.DEFERRAL_EXTENDED) and not view.deferred_open():
@@ -114,6 +119,12 @@ def available_actions(view: CaseView, today: dt.date, actor: Actor = SINGLE_DESK
             continue
         shown.append(event)
     return tuple(shown)
+
+
+def results_to_hand(view: CaseView) -> tuple[str, ...]:
+    """The codes of the items decided and not handed over yet, in the order they were decided."""
+    handed = handed_codes(view.history)
+    return tuple(code for code in view.decisions() if code not in handed)
 
 
 def item_actions(view: CaseView, actor: Actor = SINGLE_DESK) -> tuple[CaseEvent, ...]:

@@ -70,7 +70,7 @@ CASE_ACTION = {
     CaseEvent.DEFERRED_ARRIVED: tr("补交容缺材料"),
     CaseEvent.SENT_TO_APPROVAL: tr("转入审批"),
     CaseEvent.COMPLETED: tr("办结"),
-    CaseEvent.DELIVERED: tr("送达"),
+    CaseEvent.DELIVERED: tr("统一出件"),
     CaseEvent.RESUBMITTED: tr("重新提交（补正后）"),
     CaseEvent.WITHDRAWN: tr("撤回"),
     CaseEvent.DEFERRAL_EXTENDED: tr("延长期限"),
@@ -91,6 +91,18 @@ CASE_FORM_TITLE = {
     CaseEvent.VOIDED: tr("作废误录的办件：办件不会删除，作废理由记入经办记录和审计日志。"),
     CaseEvent.CORRECTION_LAPSED: tr("申请人逾期未补正，依补齐补正通知书视为放弃申请；今后再来按新申请办理。"),
 }
+HAND_OVER_TITLE = tr("统一出件：本次送达下列已办结事项的办理结果，送达后打印送达回证请领取人签字。")
+HAND_OVER_UNDECIDED = tr("尚未办结：{items}。")
+HAND_OVER_PARTIAL = tr("申请人要求先取已办结的部分（部分出件，其余办结后另行送达）")
+HAND_OVER_WAY_LABEL = tr("送达方式：")
+HAND_OVER_RECIPIENT = tr("领取人：")
+HAND_OVER_ID = tr("领取人身份证号码：")
+HAND_OVER_ID_HINT = tr("核对身份证件后录入，只保存打码的号码")
+HAND_OVER_CARRIER = tr("寄递单位：")
+HAND_OVER_TRACKING = tr("邮件号码：")
+HAND_OVER_ADDRESS = tr("电子送达地址：")
+HAND_OVER_CONFIRM = tr("确认送达并打印送达回证")
+HAND_OVER_DONE = tr("已送达 {count} 项办理结果（{way}），办件状态：{status}。请打印送达回证交领取人签字。")
 CASE_FORM_REASON = tr("理由：")
 CASE_FORM_NOTE = tr("备注（可不填）：")
 CASE_FORM_DATE = tr("新的补交期限：")

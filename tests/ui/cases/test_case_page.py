@@ -306,13 +306,20 @@ def test_an_accepted_case_goes_to_approval_then_done_then_delivered(
     for event, status in (
         (CaseEvent.SENT_TO_APPROVAL, CaseStatus.IN_APPROVAL),
         (CaseEvent.COMPLETED, CaseStatus.READY),
-        (CaseEvent.DELIVERED, CaseStatus.DELIVERED),
     ):
         page.action_buttons[event].click()
         assert page.form.reason_label.text() == CASE_FORM_NOTE  # a note, not a reason: may stay empty
         confirm(qtbot, page)
         assert page.status.text() == CASE_STATUS[status]
         assert column(page.history, 3)[-1] == CASE_EVENT[event]
+    page.action_buttons[CaseEvent.DELIVERED].click()  # 统一出件: its own form (tests/ui/cases/test_hand_over_page.py)
+    assert page.hand_over.isVisibleTo(page)
+    assert not page.form.isVisibleTo(page)
+    page.hand_over.id_no.setText(PERSON_ID)
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        page.hand_over.confirm_button.click()
+    assert page.status.text() == CASE_STATUS[CaseStatus.DELIVERED]
+    assert column(page.history, 3)[-1] == CASE_EVENT[CaseEvent.DELIVERED]
     assert visible_actions(page) == {CaseEvent.VOIDED}  # final: nothing left but voiding an error
     assert stored(case_sessions, book.accepted).status is CaseStatus.DELIVERED
 

@@ -1,0 +1,74 @@
+"""``counter hand-over``: hand a case's results over at once (一窗出件) and print its 送达回证.
+
+At the window the one who collects is named with their ID number; a posted result carries the carrier and its
+tracking number; an electronic one the address it went to.  Every decided item not handed over yet goes out
+together; ``--partial`` (with ``--items``, or for every item decided so far) only when the applicant asks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_store
+from counter.words.translate import tr
+
+if TYPE_CHECKING:
+    from counter.cli.common import Commands
+
+WAYS = ("pickup", "post", "electronic")  # counter.case.hand_over.HandOverWay, named here as the parser is built
+
+
+def add_hand_over_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
+    p = commands.add_parser(
+        "hand-over", parents=[common], help=tr("统一出件：将办件已办结事项的结果一并送达，并出具送达回证")
+    )
+    p.add_argument("case_no")
+    p.add_argument("--way", required=True, choices=WAYS, help=tr("送达方式：窗口领取、邮寄送达或电子送达"))
+    p.add_argument("--recipient", default="", metavar="NAME", help=tr("窗口领取：领取人姓名"))
+    p.add_argument("--id-no", default="", metavar="ID", help=tr("窗口领取：领取人身份证号码（核对后只保存打码的号码）"))
+    p.add_argument("--carrier", default="", metavar="NAME", help=tr("邮寄送达：寄递单位"))
+    p.add_argument("--tracking-no", default="", metavar="NO", help=tr("邮寄送达：邮件号码"))
+    p.add_argument("--address", default="", metavar="TEXT", help=tr("电子送达：送达地址"))
+    p.add_argument("--items", default="", metavar="CODE,…", help=tr("只送达这些事项（事项实施编码，逗号分隔）"))
+    p.add_argument("--partial", action="store_true", help=tr("部分出件：申请人要求先取已办结的事项"))
+    p.add_argument("--out", metavar="FILE.pdf", help=tr("送达回证保存为 PDF"))
+    p.add_argument("--printer", metavar="NAME", nargs="?", const="", help=tr("送达回证送打印机；不写名称用默认打印机"))
+    p.set_defaults(func=cmd_hand_over)
+
+
+def cmd_hand_over(args: argparse.Namespace) -> int:
+    from counter.actions.hand_over import hand_over_results
+    from counter.case.hand_over import HandOverRefused, HandOverRequest, HandOverWay
+    from counter.cli.case import decision_faults
+    from counter.cli.documents import deliver
+    from counter.words.hand_over import HAND_OVER_WAY, hand_over_refused_text
+
+    if not args.out and args.printer is None:
+        raise UsageError(tr("请用 --out FILE.pdf 保存送达回证，或用 --printer NAME 打印"))
+    request = HandOverRequest(
+        HandOverWay(args.way),
+        recipient=args.recipient,
+        id_no=args.id_no,
+        carrier=args.carrier,
+        tracking_no=args.tracking_no,
+        address=args.address,
+        items=tuple(code.strip() for code in args.items.split(",") if code.strip()),
+        partial=args.partial,
+    )
+    store, by, now = open_store(args), desk(), dt.datetime.now(dt.UTC)
+    not_allowed = tr("办件 {case_no} 现在的状态是“{status}”，不能送达。")
+    try:
+        done = decision_faults(
+            args, lambda: store.write(lambda s: hand_over_results(s, by, args.case_no, request, now)), not_allowed
+        )
+    except HandOverRefused as err:
+        raise Reported(hand_over_refused_text(err.problems)) from err
+    print(
+        tr("办件 {case_no}：{way}，送达 {count} 项办理结果").format(
+            case_no=args.case_no.upper(), way=HAND_OVER_WAY[done.hand_over.way], count=len(done.hand_over.items)
+        )
+    )
+    deliver(args, done.service_receipt, store)
+    return EXIT_OK

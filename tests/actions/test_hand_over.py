@@ -1,0 +1,172 @@
+"""一窗出件: a 小餐馆 case's results handed over at once, with its 送达回证; a part only when the applicant asks.
+
+On both databases, through the actions as the faces call them: the hand-over is a line of the case's history with
+its audit entry, a denied item's 不予批准决定书 is made on the way so its number is on the 送达回证, and the
+送达回证 is numbered, kept and reprinted byte for byte.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.decisions import record_decision
+from counter.actions.desk import Desk
+from counter.actions.documents import make_document
+from counter.actions.hand_over import hand_over_results
+from counter.actions.intake import IntakeNotPossible, move_case
+from counter.case.hand_over import HandOverProblem, HandOverRefused, HandOverRequest, HandOverWay
+from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
+from counter.db import models
+from counter.db.case_store import case_view
+from counter.documents.kinds import DocumentKind
+from counter.identifiers import make_id_number
+from tests.actions.conftest import TODAY
+from tests.actions.test_intake_actions import full_request, take
+from tests.actions.test_item_steps import ITEMS, at
+from tests.documents.pdf_tools import pdf_text
+
+AGENT_ID = make_id_number("152201", dt.date(1980, 3, 4), 12)
+PICKUP = HandOverRequest(HandOverWay.PICKUP, recipient="其木格", id_no=AGENT_ID)
+
+
+def decide(sessions: sessionmaker[Session], desk: Desk, number: str, codes: tuple[str, ...], approve: bool) -> None:
+    with sessions.begin() as s:
+        for code in codes:
+            text = f"JY1522010{code[-2:]}" if approve else "经营场所不符合食品安全要求"
+            record_decision(s, desk, number, code, approve=approve, text=text, at=at(TODAY))
+
+
+def hand(sessions: sessionmaker[Session], desk: Desk, number: str, request: HandOverRequest):  # type: ignore[no-untyped-def]
+    with sessions.begin() as s:
+        return hand_over_results(s, desk, number, request, at(TODAY, 15))
+
+
+def text_of(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "paper.pdf"
+    path.write_bytes(pdf)
+    return pdf_text(path)
+
+
+def test_every_result_goes_out_together_with_one_service_receipt(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    decide(sessions, desk, number, ITEMS[:3], approve=True)
+    decide(sessions, desk, number, ITEMS[3:], approve=False)
+    done = hand(sessions, desk, number, PICKUP)
+    assert done.status is CaseStatus.DELIVERED
+    assert [i.code for i in done.hand_over.items] == list(ITEMS)
+    assert done.hand_over.id_masked == AGENT_ID[:6] + "********" + AGENT_ID[-4:]  # kept masked
+    denial = done.hand_over.items[3]
+    assert not denial.granted
+    assert denial.paper_no  # its 不予批准决定书 was made on the way
+    receipt = done.service_receipt
+    assert receipt.kind is DocumentKind.SERVICE_RECEIPT
+    text = text_of(receipt.pdf, tmp_path)
+    assert "送达回证" in text
+    for item in done.hand_over.items:
+        assert item.paper_no in text  # every licence's number, and the denial's
+    assert AGENT_ID not in text
+    assert "其木格" in text
+    with sessions.begin() as s:  # a reprint is recorded: a write
+        view = case_view(s, number)
+        kinds = set(s.scalars(select(models.DocumentRecord.kind)))
+        reprint = make_document(s, desk, number, DocumentKind.SERVICE_RECEIPT, TODAY, hand_over_no=1)
+        entry = s.scalars(
+            select(models.AuditEntry).where(models.AuditEntry.subject == number).order_by(models.AuditEntry.id.desc())
+        ).first()
+    assert view is not None
+    assert view.status is CaseStatus.DELIVERED
+    assert view.history[-1].event == CaseEvent.DELIVERED.value
+    assert AGENT_ID not in view.history[-1].note
+    assert {"service.1", "denial.4"} <= kinds
+    assert reprint.reprint
+    assert reprint.pdf == receipt.pdf  # the same paper, byte for byte
+    assert entry is not None
+    assert entry.action == "document_made"  # the 送达回证, after the hand-over's own entry
+
+
+def test_a_part_goes_out_only_when_the_applicant_asks(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    decide(sessions, desk, number, ITEMS[:2], approve=True)
+    with pytest.raises(HandOverRefused) as refused:
+        hand(sessions, desk, number, PICKUP)
+    assert refused.value.problems == (HandOverProblem.NOT_ALL_DECIDED,)
+    part = HandOverRequest(HandOverWay.PICKUP, recipient="其木格", id_no=AGENT_ID, partial=True)
+    first = hand(sessions, desk, number, part)
+    assert first.status is CaseStatus.ACCEPTED  # two items still with their departments
+    assert [i.code for i in first.hand_over.items] == list(ITEMS[:2])
+    assert "先行送达" in text_of(first.service_receipt.pdf, tmp_path)
+    decide(sessions, desk, number, ITEMS[2:], approve=True)
+    posted = HandOverRequest(HandOverWay.POST, carrier="中国邮政EMS", tracking_no="1151234567890")
+    second = hand(sessions, desk, number, posted)
+    assert second.status is CaseStatus.DELIVERED
+    assert [i.code for i in second.hand_over.items] == list(ITEMS[2:])  # only what the first did not give
+    assert second.service_receipt.doc_no != first.service_receipt.doc_no
+    assert "1151234567890" in text_of(second.service_receipt.pdf, tmp_path)
+    with pytest.raises(HandOverRefused) as refused:  # nothing is handed over twice
+        hand(sessions, desk, number, HandOverRequest(HandOverWay.PICKUP, "其木格", AGENT_ID, items=(ITEMS[0],)))
+    assert HandOverProblem.ALREADY_HANDED in refused.value.problems
+
+
+def test_every_problem_is_named_at_once_and_nothing_is_kept(sessions: sessionmaker[Session], desk: Desk) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    decide(sessions, desk, number, ITEMS, approve=True)
+    bad = HandOverRequest(HandOverWay.PICKUP, recipient=" ", id_no=AGENT_ID[:-1] + "0", items=("152201-NO-01",))
+    with pytest.raises(HandOverRefused) as refused:
+        hand(sessions, desk, number, bad)
+    assert set(refused.value.problems) == {
+        HandOverProblem.NOT_DECIDED, HandOverProblem.NOT_ALL_DECIDED, HandOverProblem.NO_RECIPIENT,
+        HandOverProblem.BAD_ID,
+    }  # fmt: skip
+    with pytest.raises(HandOverRefused) as refused:
+        hand(sessions, desk, number, HandOverRequest(HandOverWay.POST, carrier="EMS"))
+    assert refused.value.problems == (HandOverProblem.NO_TRACKING,)
+    with pytest.raises(HandOverRefused) as refused:
+        hand(sessions, desk, number, HandOverRequest(HandOverWay.ELECTRONIC))
+    assert refused.value.problems == (HandOverProblem.NO_ADDRESS,)
+    with sessions() as s:
+        view = case_view(s, number)
+        records = list(s.scalars(select(models.DocumentRecord.kind)))
+    assert view is not None
+    assert view.status is CaseStatus.READY
+    assert "service.1" not in records
+
+
+def test_a_withdrawn_case_hands_nothing_over(sessions: sessionmaker[Session], desk: Desk) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    decide(sessions, desk, number, ITEMS[:1], approve=True)
+    with sessions.begin() as s:
+        move_case(s, desk, number, CaseEvent.WITHDRAWN, "申请人不再经营")
+    with pytest.raises(MoveNotAllowed):
+        hand(sessions, desk, number, HandOverRequest(HandOverWay.PICKUP, "其木格", AGENT_ID, partial=True))
+
+
+def test_a_case_every_item_of_which_was_denied_hands_its_decisions_over_and_stays_denied(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    decide(sessions, desk, number, ITEMS, approve=False)
+    done = hand(sessions, desk, number, HandOverRequest(HandOverWay.ELECTRONIC, address="兴安盟政务服务网 个人空间"))
+    assert done.status is CaseStatus.DENIED
+    assert all(i.paper_no for i in done.hand_over.items)  # four 不予批准决定书, each numbered
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    assert view.history[-1].event == CaseEvent.ITEMS_HANDED.value
+
+
+def test_the_window_no_longer_marks_a_case_delivered_without_its_record(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    decide(sessions, desk, number, ITEMS, approve=True)
+    with sessions.begin() as s, pytest.raises(IntakeNotPossible):
+        move_case(s, desk, number, CaseEvent.DELIVERED)

@@ -1,0 +1,74 @@
+"""一窗出件 from the command line: the results handed over at once, the 送达回证 written, every refusal in Chinese.
+
+On a real SQLite database, with the case taken as the window takes it and its items decided by their departments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from counter.identifiers import make_id_number
+from tests.conftest import made_database
+from tests.documents.pdf_tools import pdf_text
+from tests.test_cli import run
+from tests.test_cli_items import ITEMS, accepted_case
+
+AGENT_ID = make_id_number("152201", dt.date(1979, 5, 6), 33)
+
+
+def test_results_go_out_together_and_the_service_receipt_is_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = made_database(tmp_path / "cli.sqlite3")
+    assert run(capsys, "catalog", "list", "--db", db)[0] == 0
+    number = accepted_case(db)
+    out = tmp_path / "回证.pdf"
+    pickup = ("hand-over", number, "--way", "pickup", "--recipient", "其木格", "--id-no", AGENT_ID, "--db", db)
+
+    code, _, err = run(capsys, *pickup, "--out", str(out))
+    assert code == 1
+    assert "没有可送达的办理结果" in err  # nothing decided yet
+    run(capsys, "item", "route", number, "--db", db)
+    for item in ITEMS:
+        assert run(capsys, "item", "sign", number, item, "--db", db)[0] == 0
+    for n, item in enumerate(ITEMS[:2]):
+        assert run(capsys, "item", "approve", number, item, "--result-no", f"XK-{n}", "--db", db)[0] == 0
+    code, _, err = run(capsys, *pickup, "--out", str(out))
+    assert code == 1
+    assert "部分出件" in err  # two items still with their departments
+    code, _, err = run(capsys, *pickup[:-2], "--id-no", AGENT_ID[:-1] + "9", "--partial", "--db", db, "--out", str(out))
+    assert code == 1
+    assert "身份证号码有误" in err
+    assert not out.exists()
+
+    code, printed, _ = run(capsys, *pickup, "--partial", "--out", str(out))
+    assert code == 0
+    assert "送达 2 项" in printed
+    text = pdf_text(out)
+    assert "送达回证" in text
+    assert "XK-0" in text
+    assert "XK-1" in text
+    assert AGENT_ID not in text
+
+    for n, item in enumerate(ITEMS[2:], 2):
+        assert run(capsys, "item", "approve", number, item, "--result-no", f"XK-{n}", "--db", db)[0] == 0
+    posted = tmp_path / "寄出.pdf"
+    code, printed, _ = run(capsys, "hand-over", number, "--way", "post", "--carrier", "中国邮政EMS",
+                           "--tracking-no", "1151234567890", "--db", db, "--out", str(posted))  # fmt: skip
+    assert code == 0
+    assert "送达 2 项" in printed
+    assert "1151234567890" in pdf_text(posted)
+    code, shown, _ = run(capsys, "case", "show", number, "--db", db)
+    assert "已送达" in shown
+    assert "领取人 其木格" in shown  # the history in words, the ID number masked
+    assert "中国邮政EMS 1151234567890" in shown
+    assert AGENT_ID not in shown
+
+    reprint = tmp_path / "重打.pdf"
+    assert (
+        run(capsys, "print", number, "--doc", "service", "--hand-over", "1", "--db", db, "--out", str(reprint))[0] == 0
+    )
+    assert reprint.read_bytes() == out.read_bytes()  # the same paper

@@ -1,0 +1,93 @@
+"""统一出件 from the case page: the form offers what waits to go out, refuses what the law does not allow, saves the
+hand-over and opens its 送达回证.
+
+On the casebook's real cases; every wait is on a signal.
+"""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.case.hand_over import HandOverProblem, HandOverWay
+from counter.case.status import CaseEvent, CaseStatus
+from counter.documents.kinds import DocumentKind
+from counter.ui.cases.words import CASE_ACTION
+from counter.ui.printing.preview_window import PreviewWindow
+from counter.words.cases import CASE_EVENT, CASE_STATUS
+from counter.words.hand_over import HAND_OVER_PROBLEM
+from tests.ui.cases.casebook import Casebook
+from tests.ui.cases.conftest import Clock
+from tests.ui.cases.helpers import column, stored
+from tests.ui.cases.test_case_page import open_page, visible_actions
+from tests.ui.intake.helpers import PERSON_ID
+
+FOOD_NAME = "食品经营许可"
+
+
+def test_a_denied_items_paper_goes_out_ahead_only_when_the_applicant_asks(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    page = open_page(qtbot, case_sessions, today, book.denied)  # 食品经营许可 denied, the other items in approval
+    assert page.status.text() == CASE_STATUS[CaseStatus.IN_APPROVAL]
+    assert CaseEvent.DELIVERED in visible_actions(page)
+    assert page.action_buttons[CaseEvent.DELIVERED].text() == CASE_ACTION[CaseEvent.DELIVERED] == "统一出件"
+    page.action_buttons[CaseEvent.DELIVERED].click()
+    form = page.hand_over
+    assert form.isVisibleTo(page)
+    [(code, box)] = form.checkboxes.items()
+    assert FOOD_NAME in box.text()
+    assert box.isChecked()
+    assert form.undecided.isVisibleTo(page)  # the items still with their departments are named
+    assert page.focusWidget() is form.id_no  # the number is what the clerk types first (the way is the intake's)
+
+    form.id_no.setText(PERSON_ID)
+    form.confirm_button.click()  # the applicant did not ask for a part: refused, nothing kept
+    assert form.problems.text() == HAND_OVER_PROBLEM[HandOverProblem.NOT_ALL_DECIDED]
+    assert form.isVisibleTo(page)
+    form.id_no.setText(PERSON_ID[:-1] + ("0" if PERSON_ID[-1] != "0" else "1"))
+    form.partial.setChecked(True)
+    form.confirm_button.click()
+    assert HAND_OVER_PROBLEM[HandOverProblem.BAD_ID] in form.problems.text()
+    kept = stored(case_sessions, book.denied).history
+    assert kept[-1].event != CaseEvent.ITEMS_HANDED.value  # neither refusal kept anything
+
+    form.id_no.setText(PERSON_ID)
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        form.confirm_button.click()
+    assert not form.isVisibleTo(page)
+    assert page.status.text() == CASE_STATUS[CaseStatus.IN_APPROVAL]  # a part handed over: the case goes on
+    assert column(page.history, 3)[-1] == CASE_EVENT[CaseEvent.ITEMS_HANDED]
+    assert FOOD_NAME in column(page.history, 4)[-1]
+    [preview] = page.findChildren(PreviewWindow)
+    [made] = preview.documents
+    assert made.kind is DocumentKind.SERVICE_RECEIPT
+    assert CaseEvent.DELIVERED not in visible_actions(page)  # nothing decided is left to hand over
+    view = stored(case_sessions, book.denied)
+    assert view.history[-1].event == CaseEvent.ITEMS_HANDED.value
+    assert code in view.history[-1].note
+
+
+def test_only_the_fields_of_the_way_chosen_show(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    page = open_page(qtbot, case_sessions, today, book.denied)
+    page.action_buttons[CaseEvent.DELIVERED].click()
+    form = page.hand_over
+    shown = {
+        HandOverWay.PICKUP: (form.recipient, form.id_no),
+        HandOverWay.POST: (form.carrier, form.tracking_no),
+        HandOverWay.ELECTRONIC: (form.address,),
+    }
+    every = {field for fields in shown.values() for field in fields}
+    for way, fields in shown.items():
+        form.way.setCurrentIndex(form.way.findData(way.value))
+        assert {f for f in every if f.isVisibleTo(page)} == set(fields)
+    form.way.setCurrentIndex(form.way.findData(HandOverWay.POST.value))
+    form.partial.setChecked(True)
+    form.carrier.setText("中国邮政EMS")
+    form.confirm_button.click()
+    assert form.problems.text() == HAND_OVER_PROBLEM[HandOverProblem.NO_TRACKING]
+    form.cancel_button.click()
+    assert not form.isVisibleTo(page)
+    assert stored(case_sessions, book.denied).history[-1].event != CaseEvent.ITEMS_HANDED.value
