@@ -255,17 +255,21 @@ def run_sender(
     return done
 
 
-def message_list(session: Session, desk: Desk, *, failed_only: bool = False, limit: int = 500) -> list[MessageRow]:
-    """The messages, newest first (the failed ones only: what waits for a supervisor), phones masked."""
-    require(session, desk.actor, Permission.SEE_FIGURES)
+def message_list(
+    session: Session, desk: Desk | None = None, *, failed_only: bool = False, limit: int = 500
+) -> list[MessageRow]:
+    """The messages, newest first (the failed ones only: what waits for a supervisor), phones masked; ``desk`` who
+    reads (this machine's desk when not given)."""
+    require(session, this_desk(desk).actor, Permission.SEE_FIGURES)
     rows = outbox_store.message_rows(session, (FAILED,) if failed_only else (), limit)
     return [dataclasses.replace(row, phone=mask_phone(row.phone)) for row in rows]
 
 
-def retry_message(session: Session, desk: Desk, message_id: int) -> bool:
+def retry_message(session: Session, desk: Desk | None, message_id: int) -> bool:
     """A failed message back in the queue, its attempts counted afresh; False when no failed message has the id."""
-    require(session, desk.actor, Permission.SEE_FIGURES)
+    by = this_desk(desk)
+    require(session, by.actor, Permission.SEE_FIGURES)
     again = outbox_store.retry(session, message_id, models.utcnow())
     if again:
-        log.info("message %s queued again by %s", message_id, desk.clerk)
+        log.info("message %s queued again by %s", message_id, by.clerk)
     return again

@@ -48,7 +48,8 @@ MESSAGES_NOT_FAILED = tr("没有编号为 {id} 的发送失败短信。")
 MESSAGES_STOPPING = tr("短信发送已停止。")
 
 # the supervision page's list of messages that failed
-FAILED_TITLE = tr("发送失败的短信")
+FAILED_TAB = tr("短信告知")
+FAILED_TITLE = tr("发送失败的短信（网关拒收或多次尝试未成功）")
 FAILED_NONE = tr("没有发送失败的短信。")
 FAILED_COLUMNS = (tr("编号"), tr("办件编号"), tr("类别"), tr("手机"), tr("尝试次数"), tr("原因"))
 FAILED_RETRY = tr("重新发送")

@@ -1,5 +1,5 @@
-"""The supervisor's pages in one window: 督办, 统计, 即办, 评价设置, 受理设置, 单位信息, 待核指南, and this computer's
-本机评价器.
+"""The supervisor's pages in one window: 督办, 统计, 即办, 短信告知, 评价设置, 受理设置, 单位信息, 待核指南, and this
+computer's 本机评价器.
 
 What the main window opens from its menu or a key (F8).  Where the database
 has accounts, each page is shown to the roles that may use it.
@@ -22,6 +22,7 @@ from counter.ui.pad.desk_pad_form import DeskPadForm
 from counter.ui.pad.figures_page import FiguresPage
 from counter.ui.pad.guide_status_page import GuideStatusPage
 from counter.ui.pad.intake_rules_form import IntakeRulesForm
+from counter.ui.pad.messages_page import FailedMessagesPage
 from counter.ui.pad.promise_page import PromisePage
 from counter.ui.pad.settings_form import RatingSettingsForm
 from counter.ui.pad.supervision import RectificationPage
@@ -38,6 +39,7 @@ from counter.ui.pad.words import (
 from counter.ui.printing.office_form import OfficeSettingsForm
 from counter.ui.printing.words import OFFICE_TAB
 from counter.ui.runner import Runner
+from counter.words.messages import FAILED_TAB
 from counter.words.same_day import FIGURES_PAGE_TITLE
 
 
@@ -59,6 +61,7 @@ class SupervisorWindow(QTabWidget):
         self.rectifications = RectificationPage(runner, supervisor, clock=clock, alerts=alerts, desk=desk)
         self.figures = FiguresPage(runner, clock=clock, desk=desk)
         self.promise = PromisePage(runner, clock=clock, desk=desk)  # 即办件占比, 承诺时限压减率
+        self.messages = FailedMessagesPage(runner, desk)  # the SMS the gateway would not take
         self.settings = RatingSettingsForm(runner, desk)
         self.intake_rules = IntakeRulesForm(runner, desk)  # 容缺 margin, 补正 period
         # 单位信息: the office printed on the notices ("" site: this desk's, from desk.json)
@@ -71,6 +74,7 @@ class SupervisorWindow(QTabWidget):
             (self.rectifications, SUPERVISE_TAB, may(Permission.RECTIFY)),
             (self.figures, RATING_FIGURES_TITLE, may(Permission.SEE_FIGURES)),
             (self.promise, FIGURES_PAGE_TITLE, may(Permission.SEE_FIGURES)),
+            (self.messages, FAILED_TAB, may(Permission.SEE_FIGURES)),
             (self.settings, RATING_SETTINGS_TITLE, may(Permission.CHANGE_SETTINGS)),
             (self.intake_rules, INTAKE_RULES_TAB, may(Permission.CHANGE_SETTINGS)),
             (self.office, OFFICE_TAB, may(Permission.CHANGE_SETTINGS)),
@@ -106,6 +110,7 @@ class SupervisorWindow(QTabWidget):
         self.rectifications.on_refresh()
         self.figures.on_show()
         self.promise.on_show()
+        self.messages.load()
         self.settings.load()
         self.intake_rules.load()
         self.office.load()

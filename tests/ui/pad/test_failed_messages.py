@@ -1,0 +1,55 @@
+"""短信告知: the supervisor sees the messages the gateway would not take and sends them again."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.messages import save_gateway, send_due
+from counter.db import models
+from counter.db.outbox_store import queue_for_line
+from counter.host.sms_gateway import Answer, Outcome, SmsRequest
+from counter.sms.gateway import GatewaySettings
+from counter.ui.pad.supervisor_window import SupervisorWindow
+from counter.words.messages import FAILED_NONE, FAILED_RETRIED, FAILED_TAB
+from tests.actions.test_sms_sender import Writes
+from tests.ratings.conftest import Clock
+from tests.ui.runners import runner_on
+
+
+def refused(request: SmsRequest) -> Answer:
+    return Answer(Outcome.REFUSED, detail="HTTP 400 unknown number")
+
+
+def test_a_message_the_gateway_refused_is_listed_and_sent_again(
+    qtbot: QtBot, sessions: sessionmaker[Session], clock: Clock
+) -> None:
+    with sessions.begin() as s:
+        save_gateway(s, GatewaySettings("http://127.0.0.1:9/sms", "hall", "secret"))
+        case = s.scalars(select(models.Case).order_by(models.Case.id)).first()
+        assert case is not None
+        queue_for_line(s, case.id, case.uid, "13904821111", "pickup", "completed", "", models.utcnow())
+        number = case.case_no
+    assert send_due(Writes(sessions), post=refused).failed == 1
+    window = SupervisorWindow(runner_on(sessions), "宝音", clock=clock)
+    qtbot.addWidget(window)
+    window.refresh()
+    tabs = [window.tabText(i) for i in range(window.count())]
+    window.setCurrentIndex(tabs.index(FAILED_TAB))
+    page = window.messages
+    assert window.currentWidget() is page
+    cells = [page.table.item(0, c).text() for c in range(page.table.columnCount())]  # type: ignore[union-attr]
+    assert cells[1:] == [number, "办结待取件", "139****1111", "1", "HTTP 400 unknown number"]
+    with qtbot.waitSignal(page.retried) as retried:
+        QTest.mouseClick(page.retry_button, Qt.MouseButton.LeftButton)
+    assert retried.args == [1]
+    assert page.message.text() == FAILED_RETRIED.format(count=1)
+    assert page.table.rowCount() == 0
+    assert not page.retry_button.isEnabled()
+    with sessions() as s:
+        assert s.scalars(select(models.OutboxMessage.state)).all() == ["waiting"]
+    page.load()
+    assert page.message.text() == FAILED_NONE
