@@ -17,6 +17,7 @@ from counter.actions.documents import make_document
 from counter.actions.intake import take_intake
 from counter.actions.messages import GatewayRefused, queue_reminders, save_gateway, sms_promised
 from counter.actions.same_day import finish_same_day
+from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.db import models
 from counter.db.outbox_store import GATEWAY_KEY, moment_text, word
 from counter.db.settings_store import get_setting
@@ -24,8 +25,10 @@ from counter.documents.kinds import DocumentKind
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.sms.gateway import GatewayProblem, GatewaySettings
 from tests.actions.conftest import TODAY
+from tests.actions.test_hand_over import AGENT_ID, PICKUP, decide, hand
 from tests.actions.test_intake_actions import ID, applicant, full_request, take
 from tests.actions.test_item_decisions import OTHERS, deferred_case
+from tests.actions.test_item_steps import ITEMS
 from tests.documents.pdf_tools import pdf_text
 from tests.same_day_catalog import add_immediate_guide
 from tests.sms_gateway import SECRET
@@ -185,3 +188,24 @@ def test_the_receipt_promises_an_sms_only_where_one_will_go_and_a_reprint_says_w
     assert receipt(before) == unpromised  # the reprint: no promise it did not make
     silent = Parties(Applicant(ApplicantKind.PERSON, "巴特尔", ID, "", "乌兰浩特市五一街"))
     assert "短信告知" not in receipt(take(sessions, desk, full_request(sessions, silent)))  # no phone to tell
+
+
+@pytest.mark.usefixtures("gateway")
+@pytest.mark.parametrize(
+    ("request_", "kind", "tracking"),
+    [
+        (HandOverRequest(HandOverWay.POST, carrier="EMS", tracking_no="EA123456789CN"), "posted", "EA123456789CN"),
+        (HandOverRequest(HandOverWay.ELECTRONIC, address="batu@example.cn"), "sent_online", ""),
+        (PICKUP, None, ""),  # collected at the window: the one who collects needs no message
+    ],
+)
+def test_a_hand_over_tells_how_the_results_went_and_takes_back_the_ready_message(
+    sessions: sessionmaker[Session], desk: Desk, request_: HandOverRequest, kind: str | None, tracking: str
+) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    decide(sessions, desk, number, ITEMS, approve=True)
+    assert [m.kind for m in outbox(sessions)] == ["accepted", "ready"]
+    hand(sessions, desk, number, request_)
+    told = [(m.kind, m.tracking) for m in outbox(sessions)]
+    assert told == [("accepted", ""), *([(kind, tracking)] if kind else [])]  # "ready" unsent: taken back
+    assert all(AGENT_ID not in m.key + m.tracking for m in outbox(sessions))
