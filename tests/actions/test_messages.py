@@ -20,7 +20,7 @@ from counter.actions.same_day import finish_same_day
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.db import models
 from counter.db.outbox_store import GATEWAY_KEY, moment_text, word
-from counter.db.settings_store import get_setting
+from counter.db.settings_store import get_setting, mark_training
 from counter.documents.kinds import DocumentKind
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.sms.gateway import GatewayProblem, GatewaySettings
@@ -209,3 +209,13 @@ def test_a_hand_over_tells_how_the_results_went_and_takes_back_the_ready_message
     told = [(m.kind, m.tracking) for m in outbox(sessions)]
     assert told == [("accepted", ""), *([(kind, tracking)] if kind else [])]  # "ready" unsent: taken back
     assert all(AGENT_ID not in m.key + m.tracking for m in outbox(sessions))
+
+
+def test_a_training_database_tells_nobody(sessions: sessionmaker[Session], desk: Desk) -> None:
+    with sessions.begin() as s:
+        save_gateway(s, GATEWAY, desk=desk)  # a copy of a hall's database, say, opened for training
+        mark_training(s)
+    take(sessions, desk, full_request(sessions))
+    assert outbox(sessions) == []
+    with sessions() as s:
+        assert not sms_promised(s)

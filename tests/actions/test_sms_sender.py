@@ -12,11 +12,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.desk import Desk
-from counter.actions.messages import SendRound, message_list, retry_message, save_gateway, send_due
+from counter.actions.messages import SendRound, message_list, retry_message, run_sender, save_gateway, send_due
 from counter.db import models
 from counter.host.sms_gateway import Answer, SmsRequest, post_message
 from counter.sms.gateway import GatewaySettings
 from tests.actions.test_intake_actions import ID, full_request, take
+from tests.actions.test_item_decisions import deferred_case
 from tests.sms_gateway import SECRET, STALL, Gateway, running_gateway
 
 T = TypeVar("T")
@@ -220,3 +221,23 @@ def test_two_senders_at_once_never_send_one_message_twice(
     keys = [r["idempotency_key"] for r in gateway.requests]
     assert len(keys) == len(set(keys)) == 12
     assert {m.state for m in messages(sessions)} == {"sent"}
+
+
+def test_the_service_queues_the_days_reminders_and_sends_until_stopped(
+    sessions: sessionmaker[Session], desk: Desk, gateway: Gateway
+) -> None:
+    configure(sessions, desk, gateway)
+    number, due = deferred_case(sessions, desk)
+    stop = threading.Event()
+
+    def deliver_then_stop(request: SmsRequest) -> Answer:
+        answer = post_message(request)
+        if len(gateway.delivered) == 2:
+            stop.set()  # the acceptance and the reminder: the service's work is done
+        return answer
+
+    done = run_sender(Writes(sessions), stop, interval=0, today=lambda: due, post=deliver_then_stop)
+    assert done == SendRound(sent=2)
+    contents = [r["content"] for r in gateway.requests]
+    assert [number in text for text in contents] == [True, True]
+    assert f"{due.month}月{due.day}日前补交" in contents[1]
