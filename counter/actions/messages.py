@@ -46,8 +46,10 @@ if TYPE_CHECKING:
     from counter.actions.desk import Desk
 
 __all__ = [
+    "BATCH",
     "GatewayRefused",
     "SendRound",
+    "claim_lease",
     "gateway_settings",
     "message_list",
     "queue_reminders",
@@ -167,7 +169,7 @@ def _claim(session: Session, now: dt.datetime, batch: int) -> tuple[GatewaySetti
     settings = outbox_store.gateway_settings(session)
     if not settings.configured:
         return settings, []
-    lease = dt.timedelta(seconds=settings.timeout * 2 + 30)  # longer than any attempt can take
+    lease = claim_lease(settings, batch)
     worded = []
     for message in outbox_store.claim_due(session, now, batch, lease):
         facts = _facts(session, message)
@@ -177,6 +179,12 @@ def _claim(session: Session, now: dt.datetime, batch: int) -> tuple[GatewaySetti
             outbox_store.word(session, message.id, text)
         worded.append(Worded(dataclasses.replace(message, text=text), facts.params()))
     return settings, worded
+
+
+def claim_lease(settings: GatewaySettings, batch: int) -> dt.timedelta:
+    """How long a claim holds: longer than the batch's attempts can take one after the other, each to its timeout,
+    so no other sender takes a message this one is still to send."""
+    return dt.timedelta(seconds=settings.timeout * (batch + 1) + 30)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.desk import Desk
-from counter.actions.messages import SendRound, message_list, retry_message, run_sender, save_gateway, send_due
+from counter.actions.messages import (
+    BATCH,
+    SendRound,
+    claim_lease,
+    message_list,
+    retry_message,
+    run_sender,
+    save_gateway,
+    send_due,
+)
 from counter.db import models
 from counter.host.sms_gateway import Answer, SmsRequest, post_message
 from counter.sms.gateway import GatewaySettings
@@ -137,7 +146,7 @@ def test_a_gateway_that_does_not_answer_in_time_is_tried_again(
 def test_a_repeat_after_a_crash_between_send_and_mark_is_dropped_by_the_idempotency_key(
     sessions: sessionmaker[Session], desk: Desk, gateway: Gateway
 ) -> None:
-    configure(sessions, desk, gateway)
+    settings = configure(sessions, desk, gateway)
     take(sessions, desk, full_request(sessions))
     clock = Clock()
 
@@ -150,7 +159,10 @@ def test_a_repeat_after_a_crash_between_send_and_mark_is_dropped_by_the_idempote
     (message,) = messages(sessions)
     assert (message.state, gateway.deliveries()) == ("sending", [message.key])  # delivered, never marked
     assert send_due(Writes(sessions), clock=clock) == SendRound()  # another sender leaves it while it is claimed
-    clock.advance(seconds=5 * 2 + 30)  # the claim's lease ran out
+    lease = claim_lease(settings, BATCH)
+    clock.advance(seconds=lease.total_seconds() - 1)
+    assert send_due(Writes(sessions), clock=clock) == SendRound()  # the claim holds through the batch's attempts
+    clock.advance(seconds=1)  # the claim's lease ran out
     assert send_due(Writes(sessions), clock=clock) == SendRound(sent=1)
     (message,) = messages(sessions)
     assert (message.state, message.gateway_id, message.attempts) == ("sent", "GW0001", 2)
