@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from counter.actions.documents import stored_office_settings
+from counter.actions.office import stored_office_settings
 from counter.actions.store import Unit
 from counter.case.same_day import same_day_bundle
 from counter.case.view import CaseView

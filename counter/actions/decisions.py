@@ -21,6 +21,7 @@ from counter.actions.audit import record_at_desk
 from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.actions.intake import CaseNotFound
+from counter.actions.item_track import track_items
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.decisions import (
@@ -159,15 +160,15 @@ def _close(session: Session, desk: Desk, case: models.Case, bundle: Bundle) -> C
     decisions = view.decisions()
     event = closing_event([i.code for i in bundle.items], decisions)
     status = CaseStatus(case.status)
-    if event is None:
-        return status
-    after = next_status(status, event)
-    case.status = after.value
-    if event is CaseEvent.DENIED:
-        case.denial_reason = _reasons(decisions.values())
-    add_history(session, case, event.value, case.denial_reason if event is CaseEvent.DENIED else "", desk.clerk)
-    _audit(session, desk, case.case_no, event, after, "")
-    return after
+    if event is not None:
+        status = next_status(status, event)
+        case.status = status.value
+        if event is CaseEvent.DENIED:
+            case.denial_reason = _reasons(decisions.values())
+        add_history(session, case, event.value, case.denial_reason if event is CaseEvent.DENIED else "", desk.clerk)
+        _audit(session, desk, case.case_no, event, status, "")
+    track_items(session, case, bundle)  # the decided items leave their departments' queues
+    return status
 
 
 def _reasons(decisions: Iterable[ItemDecision]) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import hashlib
 import json
 import logging
@@ -27,6 +26,7 @@ from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.actions.intake import CaseNotFound
 from counter.actions.number_guard import check_series, note_document_issued
+from counter.actions.office import office_settings, stored_office_settings
 from counter.audit.actions import AuditAction
 from counter.case.numbers import DocKind, decision_no, decision_sequence_kind, decision_series_day, doc_no
 from counter.db import models
@@ -34,12 +34,26 @@ from counter.db.case_store import case_by_no, case_view, next_sequence
 from counter.db.catalog_store import current_guide, guide_version
 from counter.db.document_store import add_document, add_print, find_document
 from counter.db.outbox_store import gateway_settings
-from counter.db.settings_store import get_setting, is_training, office_key, put_setting
+from counter.db.settings_store import is_training, office_key, put_setting
 from counter.documents.deciders import decider_name
 from counter.documents.kinds import DocumentKind, record_kind
 from counter.documents.model import DocumentData, OfficeSettings, document_for, guide_notice_for
 
 log = logging.getLogger(__name__)
+
+__all__ = [
+    "NO_SMS",
+    "SEQUENCE_KIND",
+    "GuideNotFound",
+    "MadeDocument",
+    "make_document",
+    "make_guide_notice",
+    "marked_for_training",
+    "office_settings",  # kept in counter.actions.office; read here where every paper is made
+    "record_print",
+    "save_office_settings",
+    "stored_office_settings",
+]
 
 SEQUENCE_KIND = "doc"  # one sequence of notice numbers per desk and day, whatever the kind
 
@@ -65,36 +79,6 @@ class GuideNotFound(Exception):
     def __init__(self, bundle_code: str) -> None:
         super().__init__(bundle_code)
         self.bundle_code = bundle_code
-
-
-def office_settings(session: Session, site_code: str) -> OfficeSettings:
-    """The site's settings; the league hall's defaults for anything not set."""
-    return stored_office_settings(get_setting(session, office_key(site_code)), site_code)
-
-
-def stored_office_settings(raw: str | None, site_code: str) -> OfficeSettings:
-    """The settings of a site as stored (``raw``, None when never set); the league hall's defaults for anything
-    not set, or for all when they cannot be read."""
-    if not raw:
-        return OfficeSettings()
-    settings = _read_office(raw)
-    if settings is None:
-        log.error("office settings of %s unreadable; defaults used", site_code)
-        return OfficeSettings()
-    return settings
-
-
-@functools.lru_cache(maxsize=64)
-def _read_office(raw: str) -> OfficeSettings | None:
-    """The settings a stored text says (None: unreadable), read once per text: every case page names its items'
-    departments by them.  Kept by the text itself, never by the site: settings changed are another text, so a
-    kept reading is never one of settings no longer stored; and the settings are frozen, so sharing them is safe."""
-    try:
-        stored = json.loads(raw)
-        known = {f.name for f in dataclasses.fields(OfficeSettings)}
-        return OfficeSettings(**{k: str(v) for k, v in stored.items() if k in known})
-    except (ValueError, TypeError):
-        return None
 
 
 def save_office_settings(

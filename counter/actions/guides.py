@@ -66,7 +66,7 @@ def decider_names(unit: Unit, bundle: Bundle, site_code: str) -> dict[str, str]:
     (:func:`counter.documents.deciders.decider_name`).
     """
     # imported here: the documents and their settings load with the first guide shown, not with the window
-    from counter.actions.documents import office_settings
+    from counter.actions.office import office_settings
     from counter.documents.deciders import decider_name
 
     office = office_settings(unit, site_code)
@@ -84,7 +84,7 @@ class SiteContacts:
 
 def site_contacts(unit: Unit, site_code: str) -> SiteContacts:
     """The office's address and phones, which the guide page shows where a guide gives none (as the papers do)."""
-    from counter.actions.documents import office_settings  # as in decider_names: loaded with the first guide shown
+    from counter.actions.office import office_settings  # as in decider_names: loaded with the first guide shown
 
     office = office_settings(unit, site_code)
     return SiteContacts(office.address, office.consult_phone, office.complaint_phone)

@@ -22,6 +22,7 @@ from counter.actions.desk import Desk
 from counter.actions.guard import accounts_known, require
 from counter.actions.guide_status import DRAFT_INTAKE_KEY, drafts_may_be_taken
 from counter.actions.intake_settings import RULE_KEY, intake_rules
+from counter.actions.item_track import IN_HAND, untrack_items
 from counter.actions.number_guard import check_numbers, note_issued
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
@@ -405,6 +406,8 @@ def move_case(session: Session, desk: Desk, number: str, event: CaseEvent, note:
     case.status = after.value
     add_history(session, case, event.value, note, clerk=desk.clerk)
     _audit_move(session, desk, case.case_no, event, after, note)
+    if after.value not in IN_HAND:  # completed, withdrawn or voided: off its departments' queues
+        untrack_items(session, case)
     return after
 
 

@@ -18,22 +18,19 @@ from sqlalchemy.orm import Session
 from counter.access.case_rights import permission_for
 from counter.access.roles import Permission
 from counter.actions.audit import record_at_desk
-from counter.actions.calendar import office_calendar
 from counter.actions.decisions import case_and_bundle, record_decision
 from counter.actions.desk import Desk
 from counter.actions.guard import require
-from counter.actions.guides import decider_names
+from counter.actions.item_track import ItemStanding, standings, track_items
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.decisions import DecisionProblem, DecisionRefused
-from counter.case.item_clock import DueAlert, due_alert, item_clock
 from counter.case.item_lines import item_paths, office_day, step_note
-from counter.case.item_path import ItemEvent, ItemState, ItemStep, PauseReason, check_step, state_of
+from counter.case.item_path import ItemEvent, ItemState, ItemStep, PauseReason, check_step
 from counter.case.status import CaseEvent, CaseStatus, next_status
 from counter.case.view import CaseView
 from counter.db import models
 from counter.db.case_store import add_history, case_view
-from counter.workdays import DateResult
 
 _DECISIONS = {ItemEvent.APPROVED: True, ItemEvent.DENIED: False}
 
@@ -48,21 +45,6 @@ class StepRequest:
     approved_by: str = ""
     result_no: str = ""
     reason: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class ItemStanding:
-    """Where one item of a case stands: its department, its state, its dates and how near the nearest is."""
-
-    code: str
-    name: str
-    department: str
-    state: ItemState | None  # None: not routed yet
-    legal_due: DateResult | None
-    promised_due: DateResult | None
-    paused_since: dt.date | None
-    alert: DueAlert | None  # of the nearer date, while the item is undecided
-    steps: tuple[ItemStep, ...]
 
 
 def _read(session: Session, case: models.Case) -> tuple[CaseView, dict[str, list[ItemStep]]]:
@@ -86,6 +68,7 @@ def route_items(session: Session, desk: Desk, number: str, now: dt.datetime) -> 
     routed = tuple(i.code for i in bundle.items if i.code not in paths and i.code not in decided)
     for code in routed:  # one moment: each line is given its own microsecond (counter.db.case_store.add_history)
         _keep(session, desk, case, code, ItemStep(ItemEvent.ROUTED, office_day(now), desk.clerk), status, now)
+    track_items(session, case, bundle)
     return routed
 
 
@@ -116,9 +99,10 @@ def take_item_step(
     if approve is not None:
         text = step.result_no if approve else step.reason
         record_decision(session, desk, case.case_no, item_code, approve=approve, text=text, at=now)
-    else:
+    else:  # a decision keeps the department's rows itself (counter.actions.decisions)
         status = next_status(CaseStatus(case.status), CaseEvent(request.event.value))
         _keep(session, desk, case, item_code, step, status, now)
+        track_items(session, case, bundle)
     assert after is not None  # every department step leaves the item in a state
     return after
 
@@ -141,19 +125,6 @@ def _keep(
 def item_standings(session: Session, number: str, today: dt.date) -> tuple[ItemStanding, ...]:
     """Every item of the case, in its bundle's order, with its department as the case's site names it."""
     case, bundle = case_and_bundle(session, number)
-    view, paths = _read(session, case)
-    departments = decider_names(session, bundle, view.site_code)
-    calendar = office_calendar(session)
-    start = view.accepted_on or view.received_on
-    standings = []
-    for item in bundle.items:
-        steps = tuple(paths.get(item.code, ()))
-        state = state_of(steps)
-        clock = item_clock(calendar, start, item.legal_limit, item.promised_limit, steps)
-        dues = [d.date for d in (clock.promised_due, clock.legal_due) if d is not None]
-        alert = due_alert(calendar, min(dues), today) if dues and not (state and state.decided) else None
-        due = clock.legal_due, clock.promised_due
-        standings.append(
-            ItemStanding(item.code, item.name, departments[item.code], state, *due, clock.paused_since, alert, steps)
-        )
-    return tuple(standings)
+    view = case_view(session, case.case_no)
+    assert view is not None
+    return standings(session, view, bundle, today)

@@ -45,6 +45,7 @@ from counter.actions.audit import record_at_desk
 from counter.actions.audit_seal import seal_with
 from counter.actions.desk import Desk
 from counter.actions.guard import require
+from counter.actions.item_track import last_history_id, retrack_after
 from counter.actions.site import peer_keys, peers, site_encryption_key, site_signing_key, this_site
 from counter.actions.sync_series import check_series
 from counter.audit.actions import AuditAction
@@ -407,6 +408,7 @@ def _import_body(
     every = [*records, *(reader.cases if reader is not None else ())]
     retry = _retry_list(session, header.from_site, {(r.TYPE, r.key) for r in every})
     ctx = _Apply(session, header.from_site, header.export_no, now, _sender(session, desk, header.from_site, now))
+    above = last_history_id(session)
     if reader is not None:
         ctx.cases(reader, retry, tally)
         # a case is read in full only as it goes in: a problem found then refuses the package all the same,
@@ -416,6 +418,7 @@ def _import_body(
             raise _malformed(header, problems)
     else:
         ctx.updates(records, retry, tally)
+    retrack_after(session, above)  # a township's withdrawal or lapse takes items off their departments' queues
     sync_store.add_import(
         session, header.from_site, header.kind.value, header.export_no, now, package.content_hash,
         tally.applied, tally.unchanged, tally.held,

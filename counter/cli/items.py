@@ -16,7 +16,8 @@ from counter.cli.common import EXIT_OK, Reported, desk, open_store, today
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.item_steps import ItemStanding
+    from counter.actions.item_queue import QueueRow
+    from counter.actions.item_track import ItemStanding
     from counter.cli.common import Commands
 
 #: each step's command: the event, and the options it needs (added below)
@@ -49,6 +50,17 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训、核对期限）"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_item_list)
+    p = item.add_parser("queue", parents=[common], help=tr("部门待办：分发给该部门、尚未决定的事项，先到期的在前"))
+    p.add_argument("--department", default="", metavar="NAME", help=tr("实施部门全称；不写则列出各部门的待办数"))
+    p.add_argument("--site", default="", metavar="CODE", help=tr("只看该站点的办件"))
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训、核对期限）"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_item_queue)
+    p = item.add_parser("due", parents=[common], help=tr("下一个工作日到期、今日到期和已逾期的事项（督办）"))
+    p.add_argument("--site", default="", metavar="CODE", help=tr("只看该站点的办件"))
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训、核对期限）"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_item_due)
     p = item.add_parser("route", parents=[common], help=tr("将已受理办件的各事项分发至实施部门"))
     p.add_argument("case_no")
     p.set_defaults(func=cmd_item_route)
@@ -83,6 +95,66 @@ def cmd_item_list(args: argparse.Namespace) -> int:
         for standing in standings:
             print(_standing_line(standing))
     return EXIT_OK
+
+
+def cmd_item_queue(args: argparse.Namespace) -> int:
+    from counter.actions.item_queue import department_loads, department_queue
+
+    day, store = today(args), open_store(args)
+    if not args.department.strip():
+        loads = store.read(lambda s: department_loads(s, day, args.site.strip().upper()))
+        if args.json:
+            print(json.dumps([{"department": d.department, "items": d.items, "overdue": d.overdue} for d in loads],
+                             ensure_ascii=False, indent=2))  # fmt: skip
+        for load in () if args.json else loads:
+            print(tr("{department}  待办 {items} 项  已逾期 {overdue} 项").format(
+                department=load.department, items=load.items, overdue=load.overdue))  # fmt: skip
+        return EXIT_OK
+    department, site = args.department.strip(), args.site.strip().upper()
+    rows = store.read(lambda s: department_queue(s, department, day, site))
+    _print_rows(rows, as_json=args.json)
+    return EXIT_OK
+
+
+def cmd_item_due(args: argparse.Namespace) -> int:
+    from counter.actions.item_queue import coming_due
+
+    day, site = today(args), args.site.strip().upper()
+    _print_rows(open_store(args).read(lambda s: coming_due(s, day, site)), as_json=args.json)
+    return EXIT_OK
+
+
+def _print_rows(rows: tuple[QueueRow, ...], *, as_json: bool) -> None:
+    from counter.words.items import DUE_ALERT, ITEM_STATE
+
+    if as_json:
+        print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        due = r.due_on.isoformat() if r.due_on else tr("暂停计时")
+        alert = tr("  【{alert}】").format(alert=DUE_ALERT[r.alert]) if r.alert else ""
+        print(tr("{case_no}  {item}  {department}  {state}  {due}{alert}  {applicant}").format(
+            case_no=r.case_no, item=r.item_name, department=r.department, state=ITEM_STATE[r.state], due=due,
+            alert=alert, applicant=r.applicant_name))  # fmt: skip
+
+
+def _row_json(r: QueueRow) -> dict[str, Any]:
+    def day(value: dt.date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    return {
+        "case_no": r.case_no,
+        "item": r.item_code,
+        "item_name": r.item_name,
+        "department": r.department,
+        "state": r.state.value,
+        "routed_on": r.routed_on.isoformat(),
+        "due_on": day(r.due_on),
+        "legal_due": day(r.legal_due),
+        "promised_due": day(r.promised_due),
+        "paused_since": day(r.paused_since),
+        "alert": r.alert.value if r.alert else None,
+    }
 
 
 def cmd_item_route(args: argparse.Namespace) -> int:

@@ -636,3 +636,34 @@ class OutboxMessage(Base):
     sent_at: Mapped[datetime | None] = mapped_column(nullable=True)
     gateway_id: Mapped[str] = mapped_column(String(80), default="")
     last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- items with their departments ---------------------------------------------------------
+
+
+class OpenItem(Base):
+    """An item routed to its department and not yet decided, of a case in the hall's hands (migration 0018).
+
+    Derived from the case's history by :func:`counter.actions.item_track.track_items`, in the unit of work of the
+    step: the department's queue and the items' alerts read it instead of every case's history.  ``department`` is
+    the deciding department as the case's site names it; ``due_on`` the nearer of the promised and the legal date,
+    None while the item's clock is paused (行政许可法 第四十五条).
+    """
+
+    __tablename__ = "open_item"
+    __table_args__ = (
+        Index("ix_open_item_department_due", "department", "due_on"),  # a department's queue, by date
+        Index("ix_open_item_site_due", "site_code", "due_on"),  # a site's alerts
+    )
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), primary_key=True)
+    item_code: Mapped[str] = mapped_column(String(24), primary_key=True)
+    item_name: Mapped[str] = mapped_column(String(200))  # as the case's guide version names it
+    site_code: Mapped[str] = mapped_column(String(12))
+    department: Mapped[str] = mapped_column(String(200))
+    state: Mapped[str] = mapped_column(String(12))
+    routed_on: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    legal_due: Mapped[date | None] = mapped_column(Date, nullable=True)
+    promised_due: Mapped[date | None] = mapped_column(Date, nullable=True)
+    paused_since: Mapped[date | None] = mapped_column(Date, nullable=True)

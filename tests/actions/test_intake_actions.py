@@ -13,6 +13,7 @@ from counter.actions.calendar import office_calendar
 from counter.actions.decisions import decide_item, deny_lapsed_deferral
 from counter.actions.demo import complete_checklist, fresh_checklist, run_demo
 from counter.actions.desk import Desk
+from counter.actions.hand_over import hand_over_results
 from counter.actions.intake import (
     IntakeNotPossible,
     IntakeRequest,
@@ -21,6 +22,7 @@ from counter.actions.intake import (
     move_case,
     take_intake,
 )
+from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.case.numbers import CASE_NO_MAX, DeskIdentity
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.db import models
@@ -181,10 +183,13 @@ def test_life_of_an_accepted_case(sessions: sessionmaker[Session], desk: Desk) -
     for event, status in [
         (CaseEvent.SENT_TO_APPROVAL, CaseStatus.IN_APPROVAL),
         (CaseEvent.COMPLETED, CaseStatus.READY),
-        (CaseEvent.DELIVERED, CaseStatus.DELIVERED),
     ]:
         with sessions.begin() as s:
             assert move_case(s, desk, number, event) is status
+    pickup = HandOverRequest(HandOverWay.PICKUP, "巴特尔", ID)  # 送达 with its record (tests/actions/test_hand_over.py)
+    now = dt.datetime.combine(TODAY, dt.time(16)).astimezone()
+    with sessions.begin() as s:
+        assert hand_over_results(s, desk, number, pickup, now).status is CaseStatus.DELIVERED
 
 
 def test_resubmission_links_to_the_correction_and_is_accepted_that_day(

@@ -7,6 +7,7 @@ are changed, removed, swapped or added behind the program's back.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -19,9 +20,11 @@ from counter.actions.audit import verify_trail
 from counter.actions.catalog import import_source, sync_bundled
 from counter.actions.demo import run_demo, write_documents
 from counter.actions.desk import Desk
+from counter.actions.hand_over import hand_over_results
 from counter.actions.intake import move_case
 from counter.audit.actions import AuditAction
 from counter.audit.verify import TrailProblem, TrailProblemCode
+from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.case.numbers import DeskIdentity
 from counter.case.status import CaseEvent, MoveNotAllowed
 from counter.db import audit_store, models
@@ -85,7 +88,8 @@ def test_every_step_of_a_case_is_recorded_with_who_and_where(sessions: sessionma
     with sessions.begin() as s:
         move_case(s, clerk, facts.accepted, CaseEvent.SENT_TO_APPROVAL)
         move_case(s, clerk, facts.accepted, CaseEvent.COMPLETED)
-        move_case(s, clerk, facts.accepted, CaseEvent.DELIVERED)
+        pickup = HandOverRequest(HandOverWay.PICKUP, "巴特尔", APPLICANT_ID)
+        hand_over_results(s, clerk, facts.accepted, pickup, dt.datetime.combine(TODAY, dt.time(16)).astimezone())
     with sessions.begin() as s:
         move_case(s, supervisor, facts.awaiting, CaseEvent.VOIDED, f"重复录入，申请人电话{APPLICANT_PHONE}")
     steps = [e for e in entries(sessions) if e.subject in (facts.accepted, facts.awaiting) and e.actor]
@@ -95,6 +99,7 @@ def test_every_step_of_a_case_is_recorded_with_who_and_where(sessions: sessionma
         *[("wulan", "case_changed", "item_approved")] * 4,  # 办结 grants the four items of 小餐馆
         ("wulan", "case_changed", "completed"),
         ("wulan", "case_changed", "delivered"),
+        ("wulan", "document_made", None),  # the 送达回证
         ("bater", "case_voided", "voided"),
     ]
     voided = entries(sessions, AuditAction.CASE_VOIDED)[-1]

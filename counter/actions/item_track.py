@@ -1,0 +1,129 @@
+"""Where each item of a case stands, from its history; and the rows of the items still with their departments.
+
+:func:`standings` reads a case's items from its history (:mod:`counter.case.item_lines`) and clocks
+(:mod:`counter.case.item_clock`).  :func:`track_items` rewrites the case's rows of ``open_item`` from the same
+reading, in the unit of work of every step that can change them — an item routed, a department's step, a decision
+(the window's, a department's, a lapse's), the case completed, withdrawn or voided, and a sync package's lines — so
+the department's queue and the alerts (:mod:`counter.actions.item_queue`) read a small table kept exactly as the
+history says, never every case's history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import delete, exists, func, select
+from sqlalchemy.orm import Session
+
+from counter.actions.calendar import office_calendar
+from counter.actions.guides import decider_names
+from counter.case.item_clock import DueAlert, due_alert, item_clock
+from counter.case.item_lines import item_paths, office_day
+from counter.case.item_path import ItemState, ItemStep, state_of
+from counter.case.status import CaseStatus
+from counter.case.view import CaseView
+from counter.catalog.model import Bundle
+from counter.db import models
+from counter.db.case_store import case_view
+from counter.db.catalog_store import guide_version
+from counter.workdays import DateResult
+
+#: the statuses whose items are still worked at their departments (counter.case.status: an item's path runs then)
+IN_HAND = frozenset({CaseStatus.ACCEPTED.value, CaseStatus.AWAITING_DEFERRED.value, CaseStatus.IN_APPROVAL.value})
+
+
+@dataclass(frozen=True, slots=True)
+class ItemStanding:
+    """Where one item of a case stands: its department, its state, its dates and how near the nearest is."""
+
+    code: str
+    name: str
+    department: str
+    state: ItemState | None  # None: not routed yet
+    legal_due: DateResult | None
+    promised_due: DateResult | None
+    paused_since: dt.date | None
+    alert: DueAlert | None  # of the nearer date, while the item is undecided
+    steps: tuple[ItemStep, ...]
+
+    @property
+    def due_on(self) -> dt.date | None:
+        """The nearer of the promised and the legal date; None while paused."""
+        dues = [d.date for d in (self.promised_due, self.legal_due) if d is not None]
+        return min(dues) if dues else None
+
+
+def standings(session: Session, view: CaseView, bundle: Bundle, today: dt.date) -> tuple[ItemStanding, ...]:
+    """Every item of the case, in its bundle's order, with its department as the case's site names it."""
+    paths = item_paths(view.history, office_day)
+    departments = decider_names(session, bundle, view.site_code)
+    calendar = office_calendar(session)
+    start = view.accepted_on or view.received_on
+    found = []
+    for item in bundle.items:
+        steps = tuple(paths.get(item.code, ()))
+        state = state_of(steps)
+        clock = item_clock(calendar, start, item.legal_limit, item.promised_limit, steps)
+        dues = [d.date for d in (clock.promised_due, clock.legal_due) if d is not None]
+        alert = due_alert(calendar, min(dues), today) if dues and not (state and state.decided) else None
+        due = clock.legal_due, clock.promised_due
+        found.append(
+            ItemStanding(item.code, item.name, departments[item.code], state, *due, clock.paused_since, alert, steps)
+        )
+    return tuple(found)
+
+
+def track_items(session: Session, case: models.Case, bundle: Bundle) -> None:
+    """Rewrite the case's rows of the items still with their departments, as its history now says.
+
+    None once the case leaves the hall's hands (completed, withdrawn, voided): nothing of it is worked any more.
+    """
+    untrack_items(session, case)
+    if case.status not in IN_HAND:
+        return
+    session.flush()  # the lines this unit of work wrote are part of the reading
+    view = case_view(session, case.case_no)
+    assert view is not None
+    for standing in standings(session, view, bundle, office_day(models.utcnow())):
+        if standing.state is None or standing.state.decided:
+            continue
+        session.add(
+            models.OpenItem(
+                case_id=case.id,
+                item_code=standing.code,
+                item_name=standing.name[:200],
+                site_code=view.site_code,
+                department=standing.department,
+                state=standing.state.value,
+                routed_on=standing.steps[0].day,
+                due_on=standing.due_on,
+                legal_due=standing.legal_due.date if standing.legal_due else None,
+                promised_due=standing.promised_due.date if standing.promised_due else None,
+                paused_since=standing.paused_since,
+            )
+        )
+
+
+def untrack_items(session: Session, case: models.Case) -> None:
+    """The case left the hall's hands (completed, withdrawn, voided): none of its items is worked any more."""
+    session.execute(delete(models.OpenItem).where(models.OpenItem.case_id == case.id))
+
+
+def retrack_after(session: Session, above: int) -> None:
+    """Rewrite the rows of every case with items at their departments that got history lines numbered above
+    ``above``: a sync package's, which a township wrote (a withdrawal, a lapse) or the hall's own coming back."""
+    touched = (
+        select(models.OpenItem.case_id)
+        .where(exists().where(models.CaseHistory.case_id == models.OpenItem.case_id, models.CaseHistory.id > above))
+        .distinct()
+    )
+    for case in session.scalars(select(models.Case).where(models.Case.id.in_(touched))):
+        stored = guide_version(session, case.guide_version_id)
+        assert stored is not None  # a case always keeps its guide version (foreign key)
+        track_items(session, case, stored.bundle)
+
+
+def last_history_id(session: Session) -> int:
+    """The number of the newest history line: what :func:`retrack_after` reads above."""
+    return session.scalar(select(func.max(models.CaseHistory.id))) or 0

@@ -1,0 +1,118 @@
+"""The department's queue and the items coming due, read from the rows of the items still with their departments.
+
+On both databases: the rows follow every step that changes them (routing, a department's step, a decision of the
+window or of a department, the case completed or withdrawn, a sync package's lines), and say what the case page's
+reading of the history says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.decisions import decide_item
+from counter.actions.desk import Desk
+from counter.actions.intake import move_case
+from counter.actions.item_queue import coming_due, department_loads, department_queue
+from counter.actions.item_steps import StepRequest, item_standings, route_items
+from counter.actions.item_track import last_history_id, retrack_after
+from counter.case.item_clock import DueAlert
+from counter.case.item_path import ItemEvent, ItemState, PauseReason
+from counter.case.status import CaseEvent
+from counter.db import models
+from counter.db.case_store import add_history, case_by_no
+from tests.actions.test_intake_actions import full_request, take
+from tests.actions.test_item_steps import FOOD, ITEMS, SIGN, at, step
+
+MARKET = "乌兰浩特市市场监督管理局"  # decides 设立登记 and 食品经营许可 for the hall's site
+
+
+def rows(sessions: sessionmaker[Session], number: str) -> dict[str, models.OpenItem]:
+    with sessions() as s:
+        case = case_by_no(s, number)
+        assert case is not None
+        found = s.scalars(select(models.OpenItem).where(models.OpenItem.case_id == case.id))
+        return {row.item_code: row for row in found}
+
+
+def as_the_page_reads_it(sessions: sessionmaker[Session], number: str, today: dt.date) -> None:
+    """The rows are exactly the undecided routed items of the case page's reading, with its dates."""
+    with sessions() as s:
+        standings = {i.code: i for i in item_standings(s, number, today) if i.state and not i.state.decided}
+    kept = rows(sessions, number)
+    assert set(kept) == set(standings)
+    for code, row in kept.items():
+        standing = standings[code]
+        assert (row.state, row.department) == (standing.state.value if standing.state else "", standing.department)
+        assert row.due_on == standing.due_on
+        assert row.paused_since == standing.paused_since
+
+
+def test_the_rows_follow_every_step_and_the_queue_reads_them(sessions: sessionmaker[Session], desk: Desk) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    today = dt.date.today()
+    assert rows(sessions, number) == {}  # nothing routed: nothing with a department
+    with sessions.begin() as s:
+        route_items(s, desk, number, at(today))
+    assert set(rows(sessions, number)) == set(ITEMS)
+    as_the_page_reads_it(sessions, number, today)
+    step(sessions, desk, number, FOOD, StepRequest(ItemEvent.SIGNED), today)
+    paused = StepRequest(ItemEvent.PAUSED, pause=PauseReason.INSPECTION, reason="现场核查")
+    step(sessions, desk, number, FOOD, paused, today)
+    assert rows(sessions, number)[FOOD].state == ItemState.PAUSED.value
+    assert rows(sessions, number)[FOOD].due_on is None  # its clock stopped
+    as_the_page_reads_it(sessions, number, today)
+
+    with sessions() as s:
+        queue = department_queue(s, MARKET, today)
+        loads = {d.department: d for d in department_loads(s, today)}
+    mine = [r for r in queue if r.case_no == number]
+    assert [r.item_code for r in mine] == [ITEMS[0], FOOD]  # the paused item last: it has no date now
+    assert mine[0].due_on is not None
+    assert mine[1].state is ItemState.PAUSED
+    assert loads[MARKET].items >= 2
+    assert all(r.department == MARKET for r in queue)
+
+    with sessions.begin() as s:  # the window's own decision takes the item off the department's queue too
+        decide_item(s, desk, number, SIGN, approve=True, text="ZP-2026-001")
+    assert SIGN not in rows(sessions, number)
+    as_the_page_reads_it(sessions, number, today)
+    with sessions.begin() as s:
+        move_case(s, desk, number, CaseEvent.WITHDRAWN, "申请人放弃开店")
+    assert rows(sessions, number) == {}
+
+
+def test_items_coming_due_carry_their_alerts(sessions: sessionmaker[Session], desk: Desk) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    today = dt.date.today()
+    with sessions.begin() as s:
+        route_items(s, desk, number, at(today))
+    kept = rows(sessions, number)
+    first = min(r.due_on for r in kept.values() if r.due_on is not None)
+    with sessions() as s:
+        assert [r for r in coming_due(s, first - dt.timedelta(days=30)) if r.case_no == number] == []
+        late = [r for r in coming_due(s, first + dt.timedelta(days=1)) if r.case_no == number]
+        on_the_day = [r for r in coming_due(s, first) if r.case_no == number]
+        loads = {d.department: d for d in department_loads(s, first + dt.timedelta(days=1))}
+    assert late
+    assert all(r.alert is DueAlert.OVERDUE for r in late if r.due_on == first)
+    assert any(r.alert is DueAlert.DUE_TODAY for r in on_the_day)
+    assert sum(d.overdue for d in loads.values()) >= len([r for r in late if r.due_on == first])
+
+
+def test_a_closing_line_from_another_site_takes_the_items_off(sessions: sessionmaker[Session], desk: Desk) -> None:
+    """A sync package writes its lines without the actions: what it closed is found by the lines above the last."""
+    number = take(sessions, desk, full_request(sessions))
+    with sessions.begin() as s:
+        route_items(s, desk, number, at(dt.date.today()))
+    with sessions.begin() as s:
+        above = last_history_id(s)
+        case = case_by_no(s, number)
+        assert case is not None
+        case.status = "withdrawn"  # as the township's withdrawal arrives
+        add_history(s, case, CaseEvent.WITHDRAWN.value, "申请人撤回", clerk="苏木窗口")
+        s.flush()
+        retrack_after(s, above)
+    assert rows(sessions, number) == {}
