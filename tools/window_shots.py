@@ -6,6 +6,7 @@ as the desk places it on the screen of the run (so a 1024×768 run shows what su
   asking for 容缺受理; the case taken;
 - ``preview-window.png``: what the applicant takes home from that intake, before printing;
 - ``case-window.png``, ``case-lists-window.png``: the demo's corrected case, with its history; today's cases;
+- ``case-lists-items.png``: 部门待办, a 市场监督管理局's items at its desk, the soonest due first;
 - ``case-window-denied.png``: the demo's lapsed deferral, 食品经营许可 denied and the other items at their
   departments (routed, signed for, one paused for an inspection);
 - ``case-window-hand-over.png``: the same case's 统一出件 form, its denial to go out ahead of the other results;
@@ -115,6 +116,14 @@ def case_shots(driver: Driver, window: MainWindow, corrected: str, denied: str) 
     lists = cases.open_lists()
     driver.settle()
     driver.save(lists, "case-lists-window.png")
+    page = lists.items  # 部门待办: the 市场监督管理局's queue
+    lists.tabs.setCurrentWidget(page)
+    departments = [str(page.chooser.itemData(i)) for i in range(page.chooser.count())]
+    market = next((i for i, name in enumerate(departments) if name.endswith("市场监督管理局")), 0)
+    page.chooser.setCurrentIndex(market)
+    page.chooser.activated.emit(market)
+    driver.settle()
+    driver.save(lists, "case-lists-items.png")
     lists.close()
 
 

@@ -23,6 +23,7 @@ from counter.actions.desk import Desk
 from counter.case.status import CaseStatus
 from counter.case.view import CaseRow
 from counter.ui.cases.case_lines import day_text, desk_text, overdue_days
+from counter.ui.cases.item_queue_page import ItemQueuePage
 from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
 from counter.ui.cases.rules import urgency
 from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
@@ -44,6 +45,7 @@ from counter.ui.cases.words import (
     CASE_LIST_TODAY_COLUMNS,
     CASE_LIST_TODAY_SUMMARY,
     CASE_LISTS_TITLE,
+    ITEM_QUEUE_TAB,
 )
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import scaled
@@ -97,6 +99,8 @@ class CaseLists(QWidget):
             layout.addWidget(summary)
             layout.addWidget(table, 1)
             self.tabs.addTab(page, title)
+        self.items = ItemQueuePage(runner, today, CASE_LIST_READ_FAILED)  # the items at their departments
+        self.tabs.addTab(self.items, ITEM_QUEUE_TAB)
         self.refresh_button = QPushButton(CASE_LIST_REFRESH)
         self.tabs.setCornerWidget(self.refresh_button)
         layout = QVBoxLayout(self)
@@ -108,11 +112,13 @@ class CaseLists(QWidget):
         for table in (self.today_table, self.due_table):
             table.activated.connect(partial(self.on_row_activated, table))
             table.setTabKeyNavigation(False)  # Tab leaves the list, Ctrl+Tab turns to the other one
+        self.items.case_chosen.connect(self.case_chosen)
         self.refresh_button.clicked.connect(self.on_refresh_clicked)
         self.tabs.currentChanged.connect(self.on_tab_changed)
 
     def refresh(self) -> None:
-        """Read both lists again, in one session."""
+        """Read both lists of cases again, in one session; then the items at their departments."""
+        self.items.refresh()
         today = self._today()
         lists = partial(day_lists, today=today, desk=self._desk)
         try:
@@ -198,6 +204,9 @@ class CaseLists(QWidget):
 
     def focus_list(self) -> None:
         """The keyboard in the list shown, on its first case: arrows move, Enter opens."""
+        if self.tabs.currentWidget() is self.items:
+            self.items.focus_list()
+            return
         table = self.current_table()
         if table.currentRow() < 0 and table.rowCount():  # current, not selected: its warning colour stays in view
             table.selectionModel().setCurrentIndex(

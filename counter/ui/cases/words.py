@@ -91,6 +91,23 @@ CASE_FORM_TITLE = {
     CaseEvent.VOIDED: tr("作废误录的办件：办件不会删除，作废理由记入经办记录和审计日志。"),
     CaseEvent.CORRECTION_LAPSED: tr("申请人逾期未补正，依补齐补正通知书视为放弃申请；今后再来按新申请办理。"),
 }
+ITEM_QUEUE_TAB = tr("部门待办")
+ITEM_QUEUE_CHOOSE = tr("部门：")
+ITEM_QUEUE_COMING_DUE = tr("到期提醒：各部门下一个工作日到期、今日到期和已逾期的事项")
+ITEM_QUEUE_DEPARTMENT = tr("{department}（待办 {items} 项，已逾期 {overdue} 项）")
+ITEM_QUEUE_SUMMARY = tr("共 {count} 项待办，先到期的在前；暂停计时的排在最后。")
+ITEM_QUEUE_DUE_SUMMARY = tr("截至 {day}：{count} 项事项下一个工作日到期、今日到期或已逾期。")
+ITEM_QUEUE_PAUSED = tr("暂停计时")
+ITEM_QUEUE_COLUMNS = (
+    tr("办件编号"),
+    tr("事项"),
+    tr("实施部门"),
+    tr("办理状态"),
+    tr("办结期限"),
+    tr("提醒"),
+    tr("申请人"),
+    tr("一件事"),
+)
 HAND_OVER_TITLE = tr("统一出件：本次送达下列已办结事项的办理结果，送达后打印送达回证请领取人签字。")
 HAND_OVER_UNDECIDED = tr("尚未办结：{items}。")
 HAND_OVER_PARTIAL = tr("申请人要求先取已办结的部分（部分出件，其余办结后另行送达）")

@@ -1,0 +1,127 @@
+"""The list of items at their departments: one department's queue, or every item coming due or overdue.
+
+A department's staff choose their department once (the list keeps the choice while the window is open) and work
+their items from the top: the soonest due first, the paused ones (no date while their clock stands still) last.
+The first choice, 到期提醒, is the supervisor's: every item due by the next working day or overdue, red when past,
+amber when close, as the deferrals list colours its cases.  Enter or a double-click opens the case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from counter.actions.item_queue import DepartmentLoad, QueueRow, coming_due, department_loads, department_queue
+from counter.actions.store import Unit
+from counter.case.item_clock import DueAlert
+from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
+from counter.ui.cases.rules import Urgency
+from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
+from counter.ui.cases.words import (
+    ITEM_QUEUE_CHOOSE,
+    ITEM_QUEUE_COLUMNS,
+    ITEM_QUEUE_COMING_DUE,
+    ITEM_QUEUE_DEPARTMENT,
+    ITEM_QUEUE_DUE_SUMMARY,
+    ITEM_QUEUE_PAUSED,
+    ITEM_QUEUE_SUMMARY,
+)
+from counter.ui.runner import Failed, Runner
+from counter.words.items import DUE_ALERT, ITEM_STATE
+
+log = logging.getLogger(__name__)
+
+Today = Callable[[], dt.date]
+
+#: the colour of a row by its alert, as the deferrals list colours a case by how near its deadline is
+_URGENCY = {DueAlert.OVERDUE: Urgency.OVERDUE, DueAlert.DUE_TODAY: Urgency.SOON, DueAlert.DUE_NEXT: Urgency.SOON}
+
+
+class ItemQueuePage(QWidget):
+    case_chosen = Signal(str)
+
+    def __init__(self, runner: Runner, today: Today, read_failed: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._today = today
+        self._read_failed = read_failed
+        self.chooser = QComboBox()
+        self.chooser.setAccessibleName(ITEM_QUEUE_CHOOSE)
+        self.summary = QLabel()
+        self.summary.setObjectName("listSummary")
+        self.summary.setWordWrap(True)
+        self.table = line_table(ITEM_QUEUE_COLUMNS, stretch=1)
+        self.table.setTabKeyNavigation(False)
+        label = QLabel(ITEM_QUEUE_CHOOSE)
+        label.setBuddy(self.chooser)
+        top = QHBoxLayout()
+        top.addWidget(label)
+        top.addWidget(self.chooser, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        self.chooser.activated.connect(lambda _index: self.refresh())
+        self.table.activated.connect(self.on_row_activated)
+
+    def department(self) -> str:
+        """The department chosen; empty for 到期提醒."""
+        return str(self.chooser.currentData() or "")
+
+    def refresh(self) -> None:
+        """The departments with their counts, and the rows of the choice, in one session."""
+        today, chosen = self._today(), self.department()
+        read = partial(_read, today=today, department=chosen)
+        try:
+            loads, rows = self._runner.read(read, self._read_failed)
+        except Failed as err:
+            log.exception("items at their departments could not be read")
+            restyle(self.summary, "listError")
+            self.summary.setText(err.message)
+            return
+        restyle(self.summary, "listSummary")
+        self.chooser.clear()
+        self.chooser.addItem(ITEM_QUEUE_COMING_DUE, "")
+        for load in loads:
+            text = ITEM_QUEUE_DEPARTMENT.format(department=load.department, items=load.items, overdue=load.overdue)
+            self.chooser.addItem(text, load.department)
+        self.chooser.setCurrentIndex(max(0, self.chooser.findData(chosen)))
+        if chosen and self.chooser.currentIndex() == 0:  # its last item was decided meanwhile
+            rows = ()
+        summary = ITEM_QUEUE_SUMMARY if chosen else ITEM_QUEUE_DUE_SUMMARY
+        self.summary.setText(summary.format(count=len(rows), day=today.isoformat()))
+        self._fill(rows)
+
+    def _fill(self, rows: tuple[QueueRow, ...]) -> None:
+        table = self.table
+        table.setRowCount(len(rows))
+        for number, row in enumerate(rows):
+            due = row.due_on.isoformat() if row.due_on else ITEM_QUEUE_PAUSED
+            alert = DUE_ALERT[row.alert] if row.alert else ""
+            values = (row.case_no, row.item_name, row.department, ITEM_STATE[row.state], due, alert,
+                      row.applicant_name, row.bundle_name)  # fmt: skip
+            items = fill_row(table, number, values)
+            items[0].setData(CASE_NO_ROLE, row.case_no)
+            paint(items, URGENCY_COLOURS.get(_URGENCY[row.alert]) if row.alert else None)
+
+    def focus_list(self) -> None:
+        if self.table.currentRow() < 0 and self.table.rowCount():
+            self.table.setCurrentCell(0, 0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_row_activated(self, index: QModelIndex) -> None:
+        item = self.table.item(index.row(), 0)
+        if item is not None:
+            self.case_chosen.emit(str(item.data(CASE_NO_ROLE)))
+
+
+def _read(unit: Unit, today: dt.date, department: str) -> tuple[tuple[DepartmentLoad, ...], tuple[QueueRow, ...]]:
+    loads = department_loads(unit, today)
+    rows = department_queue(unit, department, today) if department else coming_due(unit, today)
+    return loads, rows

@@ -1,0 +1,83 @@
+"""部门待办: a department's items in the lists window, the soonest due first, and every item coming due or overdue.
+
+On the casebook's real cases, the items routed and stepped through the actions as the departments take them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.item_steps import StepRequest, route_items, take_item_step
+from counter.case.item_clock import DueAlert
+from counter.case.item_path import ItemEvent, PauseReason
+from counter.ui.cases.marks import RED
+from counter.ui.cases.words import ITEM_QUEUE_PAUSED, ITEM_QUEUE_TAB
+from counter.words.items import DUE_ALERT
+from tests.ui.cases.casebook import DAY, DESK_1, Casebook
+from tests.ui.cases.conftest import Clock
+from tests.ui.cases.helpers import column
+from tests.ui.cases.test_case_lists import make_lists
+
+MARKET = "乌兰浩特市市场监督管理局"
+SIGNBOARD = "152201-YJS008-03"  # 户外招牌设置
+CITY = "乌兰浩特市城市管理综合行政执法局"  # decides it
+
+
+def routed(sessions: sessionmaker[Session], number: str) -> None:
+    """The case's items at their departments; the signboard's paused for an inspection."""
+    at = dt.datetime.combine(DAY, dt.time(10)).astimezone()
+    with sessions.begin() as s:
+        route_items(s, DESK_1, number, at)
+    for request in (StepRequest(ItemEvent.SIGNED), StepRequest(ItemEvent.PAUSED, pause=PauseReason.INSPECTION)):
+        with sessions.begin() as s:
+            take_item_step(s, DESK_1, number, SIGNBOARD, request, at)
+
+
+def test_a_department_works_its_items_from_the_list(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    routed(case_sessions, book.accepted)
+    lists = make_lists(qtbot, case_sessions, today)
+    page = lists.items
+    lists.tabs.setCurrentWidget(page)
+    assert lists.tabs.tabText(lists.tabs.indexOf(page)) == ITEM_QUEUE_TAB
+    departments = [page.chooser.itemData(i) for i in range(page.chooser.count())]
+    assert departments[0] == ""  # 到期提醒 first
+    assert MARKET in departments
+    page.chooser.setCurrentIndex(departments.index(MARKET))
+    page.chooser.activated.emit(departments.index(MARKET))
+    assert set(column(page.table, 0)) == {book.accepted}
+    assert column(page.table, 2) == [MARKET, MARKET]  # 设立登记 and 食品经营许可, nothing of another department
+    assert page.department() == MARKET
+
+    page.chooser.setCurrentIndex(page.chooser.findData(CITY))
+    page.chooser.activated.emit(page.chooser.currentIndex())
+    assert column(page.table, 4) == [ITEM_QUEUE_PAUSED]  # the paused item has no date while its clock stands
+    page.chooser.setCurrentIndex(departments.index(MARKET))
+    page.chooser.activated.emit(departments.index(MARKET))
+
+    lists.focus_list()
+    with qtbot.waitSignal(lists.case_chosen) as chosen:
+        QTest.keyClick(page.table, Qt.Key.Key_Return)
+    assert chosen.args == [book.accepted]
+
+
+def test_items_past_their_date_are_red_in_the_reminders(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    routed(case_sessions, book.accepted)
+    today.day = DAY + dt.timedelta(days=60)  # every date of the case long past
+    lists = make_lists(qtbot, case_sessions, today)
+    page = lists.items
+    assert page.department() == ""  # 到期提醒
+    assert book.accepted in column(page.table, 0)
+    assert set(column(page.table, 5)) == {DUE_ALERT[DueAlert.OVERDUE]}
+    first = page.table.item(0, 0)
+    assert first is not None
+    assert first.background().color() == QColor(RED)
