@@ -15,7 +15,7 @@ often, or in which order, the packages arrive.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
@@ -29,8 +29,8 @@ from counter.db.service_standing import STANDING_COLUMNS, new_case_standing
 from counter.db.sync_case_parts import HISTORY_COLUMNS, MATERIAL_COLUMNS, merge_parts
 from counter.db.sync_tables import CASE, CASE_FIELDS, DOCUMENT, GUIDE, HISTORY, MATERIAL, new_row_ids, select_in, utc
 from counter.sync.case_reader import PackageCase
-from counter.sync.records import CaseRecord, MaterialLine
-from counter.sync.sender_checks import Refusal, Sender, check_case
+from counter.sync.records import CaseRecord, HistoryEntry, MaterialLine
+from counter.sync.sender_checks import LineKey, Refusal, Sender, check_case
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,14 +95,14 @@ def apply_cases(
 class _Vetting:
     """The records of a batch that their sender may send; the others kept aside as held."""
 
-    def __init__(self, sender: Sender, lines_here: Mapping[str, Collection[Any]]) -> None:
+    def __init__(self, sender: Sender, lines_here: Mapping[str, Mapping[LineKey, HistoryEntry]]) -> None:
         self.sender, self.lines_here = sender, lines_here
         self.refused: list[HeldCase] = []
 
     def __call__(self, batch: list[CaseRecord]) -> list[CaseRecord]:
         kept = []
         for r in batch:
-            found = check_case(r, self.sender, self.lines_here.get(r.uid, ()))
+            found = check_case(r, self.sender, self.lines_here.get(r.uid, {}))
             if found is None:
                 kept.append(r)
             else:
@@ -110,13 +110,18 @@ class _Vetting:
         return kept
 
 
-def _lines_here(session: Session, existing: Mapping[str, int]) -> dict[str, set[tuple[Any, ...]]]:
-    """The history keys (as :attr:`HistoryEntry.key`) each case already here has, by uid."""
+def _lines_here(session: Session, existing: Mapping[str, int]) -> dict[str, dict[LineKey, HistoryEntry]]:
+    """The history lines each case already here has, by uid and key (as :attr:`HistoryEntry.key`).
+
+    Whole lines, not only their keys: a township's hand-over is checked against the decisions and the status they
+    hold here (:func:`counter.sync.sender_checks.check_case`).
+    """
     uid_of = {case_id: uid for uid, case_id in existing.items()}
-    found: dict[str, set[tuple[Any, ...]]] = defaultdict(set)
-    columns = (HISTORY.c.case_id, HISTORY.c.at, HISTORY.c.event, HISTORY.c.desk_no)
+    found: dict[str, dict[LineKey, HistoryEntry]] = defaultdict(dict)
+    columns = (HISTORY.c.case_id, *(HISTORY.c[name] for name in HISTORY_COLUMNS[1:]))
     for row in select_in(session, columns, HISTORY.c.case_id, sorted(uid_of)):
-        found[uid_of[row.case_id]].add((utc(row.at), row.event, row.desk_no))
+        line = HistoryEntry(utc(row.at), row.clerk, row.desk_no, row.event, row.status_after, row.note)
+        found[uid_of[row.case_id]][line.key] = line
     return found
 
 

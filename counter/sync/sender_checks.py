@@ -2,15 +2,16 @@
 
 A package's signature proves who sent it, not that what it says is the sender's to say.  A township takes intakes
 at its own desks, numbers them in its own series (:mod:`counter.case.numbers`: the site code leads every case and
-document number) and passes them on to the hall (domain §1); the hall and the departments behind it decide and hand
-out the result.  So a record from a township is refused — put on the review list with the reason, the rest of the
-package still applied — when it
+document number) and passes them on to the hall (domain §1); the departments behind the hall decide, and the
+results come out at the window the applicant applied at, the township's own for its case.  So a record from a
+township is refused — put on the review list with the reason, the rest of the package still applied — when it
 
 * carries a number outside the sender's series, or a desk its number does not name: a case numbered like the hall's
   next one would take that number, and every later intake at that hall desk would fail on it;
 * names another site, or rates a clerk who is one of the receiving site's own people (a bad rating "against" a
   hall clerk would count in that clerk's figures, which group by name);
-* adds a history line the township could not have written (:data:`TOWNSHIP_EVENTS`);
+* adds a history line the township could not have written (:data:`TOWNSHIP_EVENTS`), or hands over results the
+  hall has not decided (:func:`_hand_overs`);
 * holds a date outside what this program supports, or a name with control or direction-changing characters
   (texts longer, and lists longer, than any real case's are the package's structure: :mod:`counter.sync.records`).
 
@@ -23,12 +24,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from operator import attrgetter
+from types import MappingProxyType
 from typing import Any
 
+from counter.case.decisions import DECISION_EVENTS, ItemDecision, read_item_note
+from counter.case.hand_over import HAND_OVER_EVENTS, read_hand_over
 from counter.case.numbers import CASE_NO, DESK_NO, FIRST_SUPPORTED_DAY
 from counter.case.status import MOVES, CaseEvent, CaseStatus
 from counter.sync.records import CaseRecord, HistoryEntry
@@ -44,6 +48,8 @@ class Refusal(StrEnum):
     NOT_TOWNSHIP_EVENT = "not_township_event"  # a history line (or the status it leaves) only the hall may write
     BAD_DATE = "bad_date"  # outside the supported range, or "happened" in the future
     BAD_CHARACTERS = "bad_characters"  # a name with control or direction-changing characters
+    BARE_HAND_OVER = "bare_hand_over"  # a 送达 or 出件 line without the record of what was handed over
+    NOT_DECIDED_HERE = "not_decided_here"  # a hand-over of results the hall has not decided (or handed over)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,16 +61,20 @@ class Refused:
 #: The events a township writes itself.  A township takes the intake (``taken``), keeps the 容缺 promise it made at
 #: its own desk (materials handed in, a deadline extended, the lapse and the denial of the items the lapsed materials
 #: served: counter.actions.decisions.deny_lapsed_deferral, seed 001 第十七条), answers its own correction notice
-#: with a later intake, and withdraws or voids its own case.  Sending to approval, granting an item, completing
-#: and handing out the result are the hall's and the departments' ("后台并联审批，统一窗口出件", domain §1): such
+#: with a later intake, withdraws or voids its own case, and hands over the results at its own window: "统一窗口出件"
+#: is the window where the applicant applied, and for a township's case that is the township's (domain §1).
+#: Sending to approval, granting an item and completing are the hall's and the departments' ("后台并联审批"): such
 #: lines reach a township only as the hall's progress, and the hall has them already — a township adding one is
-#: refused, and so is any event this program does not know (an ``approved`` line, say).
+#: refused, and so is any event this program does not know (an ``approved`` line, say).  A hand-over the township
+#: adds is held to what the hall decided (:func:`_hand_overs`): the township cannot decide, so it cannot hand over
+#: what nobody decided either.
 TOWNSHIP_EVENTS: frozenset[str] = frozenset(
     e.value
     for e in (
         CaseEvent.TAKEN, CaseEvent.DEFERRED_ARRIVED, CaseEvent.DEFERRED_COMPLETE, CaseEvent.DEFERRAL_EXTENDED,
         CaseEvent.RESUBMITTED, CaseEvent.CORRECTION_LAPSED, CaseEvent.WITHDRAWN, CaseEvent.VOIDED,
         CaseEvent.DEFERRAL_LAPSED, CaseEvent.DEFERRAL_PART_LAPSED, CaseEvent.ITEM_DENIED, CaseEvent.DENIED,
+        CaseEvent.ITEMS_HANDED, CaseEvent.DELIVERED,
     )
 )  # fmt: skip
 #: The statuses an intake leaves a case in (counter.actions.intake.STATUS_OF_OUTCOME): the ``taken`` line's.
@@ -72,14 +82,32 @@ _INTAKE_STATUSES = frozenset({CaseStatus.ACCEPTED, CaseStatus.AWAITING_DEFERRED,
                               CaseStatus.REFUSED})  # fmt: skip
 #: What each township event may leave the case in, by :data:`counter.case.status.MOVES`.  The hall takes a
 #: case's status from the newest line's ``status_after`` (counter.db.sync_case_parts), so a township line with its
-#: own event but a hall's status (``withdrawn`` leaving the case ``ready``) would otherwise mark the case done.
+#: own event but a hall's status (``withdrawn`` leaving the case ``ready``) would otherwise mark the case done.  A
+#: hand-over leaves the status it found (``items_handed``) or moves it from ready to delivered: which one it found is
+#: the merged history's to say (:func:`_hand_overs`), not the event's.
 STATUS_AFTER: dict[str, frozenset[str]] = {
     str(event): frozenset(s.value for s in (allowed if after is None else (after,)))
     for event, (allowed, after) in [*MOVES.items(), (CaseEvent.TAKEN, (_INTAKE_STATUSES, None))]
     if event.value in TOWNSHIP_EVENTS
 }
-#: The statuses a case can reach by township lines alone: what a case new here may say it is in.
-TOWNSHIP_STATUSES: frozenset[str] = frozenset().union(*STATUS_AFTER.values())
+
+
+def _reached(start: frozenset[CaseStatus]) -> frozenset[str]:
+    """Every status township events lead to from ``start``, by :data:`counter.case.status.MOVES`."""
+    reached, moved = set(start), True
+    while moved:
+        moved = False
+        for event, (allowed, after) in MOVES.items():
+            if event.value in TOWNSHIP_EVENTS and after is not None and after not in reached and reached & allowed:
+                reached.add(after)
+                moved = True
+    return frozenset(s.value for s in reached)
+
+
+#: The statuses a case can reach by township lines alone: what a case new here may say it is in.  Not 已办结 nor
+#: 已送达: only the hall's 办结 (``completed``) leaves a case ready, so a hand-over line, though the township's, never
+#: brings a case the hall has not seen there (a hand-over leaves its status as it is, or moves it from ready on).
+TOWNSHIP_STATUSES: frozenset[str] = _reached(_INTAKE_STATUSES)
 
 #: The first day a record may bear is the first the desks accept (counter.case.numbers): a case a township's desk
 #: could take, the hall takes in too.
@@ -112,14 +140,22 @@ class Sender:
         return (self.now + DEADLINE_AHEAD).date()
 
 
-def check_case(record: CaseRecord, sender: Sender, lines_here: Collection[Any] = ()) -> Refused | None:
+#: A history line's key (:attr:`counter.sync.records.HistoryEntry.key`): who did what when.
+LineKey = tuple[dt.datetime, str, str]
+_NOTHING_HERE: Mapping[LineKey, HistoryEntry] = MappingProxyType({})
+
+
+def check_case(
+    record: CaseRecord, sender: Sender, lines_here: Mapping[LineKey, HistoryEntry] = _NOTHING_HERE
+) -> Refused | None:
     """The first reason ``record`` may not go in from ``sender``, or None.
 
-    ``lines_here`` are the keys of the history lines the case already has here: those are not the sender's
-    additions (a township's case carries the hall's own lines back once its progress arrived), so their event,
-    time and clerk are not the sender's to answer for.
+    ``lines_here`` are the history lines the case already has here, by key: those are not the sender's additions (a
+    township's case carries the hall's own lines back once its progress arrived), so their event, time and clerk are
+    not the sender's to answer for; and they are the hall's record of the case that a township's hand-over is held
+    to (what the hall's departments decided, and whether the case was ready).
     """
-    for check in (_numbers, _parts, _events, _people, _fields):
+    for check in (_numbers, _parts, _events, _hand_overs, _people, _fields):
         found = check(record, sender, lines_here)
         if found is not None:
             return found
@@ -168,6 +204,73 @@ def _events(record: CaseRecord, _sender: Sender, here: Collection[Any]) -> Refus
             return Refused(Refusal.NOT_TOWNSHIP_EVENT, f"history[{n}].status_after {line.status_after[:24]}")
     if not here and record.status not in TOWNSHIP_STATUSES:
         return Refused(Refusal.NOT_TOWNSHIP_EVENT, f"status {record.status[:24]}")
+    return None
+
+
+def _hand_overs(record: CaseRecord, _sender: Sender, here: Mapping[LineKey, HistoryEntry]) -> Refused | None:
+    """A township hands over only what the hall decided, each result once, and 送达 only a case ready here.
+
+    The township's desk hands over the results of its own case ("统一窗口出件": where the applicant applied), but
+    the decisions are the departments' at the hall (a township denies only the items of its own lapsed 容缺
+    promise).  So each hand-over line the township adds must carry its record (:func:`read_hand_over`: which
+    results went out with which papers, as its 送达回证 lists them) — a bare 送达 would mark the case done with
+    nothing to show what the applicant got — and every result in it must be decided, as granted or denied, with
+    the grant's number as decided, and not handed over before, in the case's history as the hall holds it plus
+    the township's own lines before it.  A 送达 (``delivered``) also finds the case ready (办结: every item
+    decided) and hands over the last of its results; an ``items_handed`` leaves the status it found.
+
+    The lines are taken in time order, the order the hall reads a case's status in (its newest line's,
+    :mod:`counter.db.sync_case_parts`): a hand-over timed before the hall's 办结 would neither find the case ready
+    nor leave it delivered, so it is refused rather than kept beside a status that says otherwise.  A case new here
+    has only the township's lines: it may hand over the denials of its lapsed 容缺, never a 送达.
+    """
+    sent = [x for x in _sent_lines(record, here) if x.event in HAND_OVER_EVENTS]
+    if not sent:
+        return None  # nearly every record
+    mine = {x.key for x in sent}
+    lines = sorted([*here.values(), *(x for x in record.history if x.key not in here)], key=attrgetter("at"))
+    status = ""  # before the case's first line
+    decided: dict[str, ItemDecision] = {}
+    handed: set[str] = set()
+    for line in lines:
+        if line.key in mine:
+            n = record.history.index(line)
+            found = _hand_over_refused(line, n, status, decided, handed)
+            if found is not None:
+                return found
+        if line.event in DECISION_EVENTS:
+            code, text = read_item_note(line.note)
+            decided.setdefault(code, ItemDecision(code, line.event == CaseEvent.ITEM_APPROVED.value, text))
+        elif line.event in HAND_OVER_EVENTS and (read := read_hand_over(line.note)) is not None:
+            handed.update(i.code for i in read.items)
+        status = line.status_after
+    return None
+
+
+def _hand_over_refused(
+    line: HistoryEntry, n: int, status: str, decided: Mapping[str, ItemDecision], handed: Collection[str]
+) -> Refused | None:
+    """Why the township's hand-over ``line`` (``history[n]``) may not go in where the case stood so, or None."""
+    read = read_hand_over(line.note)
+    if read is None or not read.items:
+        return Refused(Refusal.BARE_HAND_OVER, f"history[{n}].note: no hand-over record")
+    for k, item in enumerate(read.items):
+        decision = decided.get(item.code)
+        if (
+            decision is None
+            or decision.approved != item.granted
+            or (item.granted and item.paper_no != decision.text)
+            or item.code in handed
+        ):
+            return Refused(Refusal.NOT_DECIDED_HERE, f"history[{n}].note items[{k}] {item.code[:40]}")
+    if line.event == CaseEvent.DELIVERED.value:
+        if status != CaseStatus.READY.value:
+            return Refused(Refusal.NOT_DECIDED_HERE, f"history[{n}]: delivered where the case is {status[:24]}")
+        left = set(decided) - set(handed) - {i.code for i in read.items}
+        if read.partial or left:
+            return Refused(Refusal.NOT_DECIDED_HERE, f"history[{n}]: delivered with {len(left)} result(s) left")
+    elif line.status_after != status:
+        return Refused(Refusal.NOT_TOWNSHIP_EVENT, f"history[{n}].status_after {line.status_after[:24]}")
     return None
 
 

@@ -61,6 +61,11 @@ HOLD_REASON = {
     "not_township_event": tr("办件的办理记录含有只能由政务服务中心或审批部门作出的环节，未导入"),
     "bad_date": tr("办件中的日期超出本程序支持的范围（早于2004年，已发生的事晚于今天，或期限在两年以后），未导入"),
     "bad_characters": tr("办件中的姓名或名称含有控制字符或文字方向控制符，未导入"),
+    "bare_hand_over": tr("办件的送达或出件记录没有列明交付的结果及其文书编号（送达回证的内容），未导入"),
+    "not_decided_here": tr(
+        "乡镇交付的结果与本中心的审批记录不符（事项尚未决定、决定或证照编号不一致、已交付过，或办件尚未办结就送达），"
+        "未导入"
+    ),
 }
 SYNC_EXPORTED = tr("已导出第 {export_no} 号数据包（发往 {to_site}，{records} 条记录）：{path}")
 SYNC_EXPORTED_SERIES = tr(

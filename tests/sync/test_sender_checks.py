@@ -8,19 +8,30 @@ from typing import Any
 
 import pytest
 
+from counter.case.decisions import item_note
+from counter.case.hand_over import HandedItem, HandOver, HandOverWay, hand_over_note
 from counter.case.item_path import ItemEvent
 from counter.case.numbers import FIRST_SUPPORTED_DAY
 from counter.case.status import CaseEvent
 from counter.sync.record_json import parse_records, to_dict
 from counter.sync.records import LINES_MAX, NAME_MAX, CaseRecord, HistoryEntry
-from counter.sync.sender_checks import EARLIEST, TOWNSHIP_EVENTS, Refusal, Sender, check_case
+from counter.sync.sender_checks import (
+    EARLIEST,
+    STATUS_AFTER,
+    TOWNSHIP_EVENTS,
+    TOWNSHIP_STATUSES,
+    Refusal,
+    Sender,
+    check_case,
+)
 from tests.sync.test_records import AT, case_record
 
 HALL = Sender("ARS01", frozenset({"王芳", "wangfang"}), frozenset({"100"}), AT)
 
 
-def refusal(record: CaseRecord, here: frozenset[object] = frozenset()) -> Refusal | None:
-    found = check_case(record, HALL, here)
+def refusal(record: CaseRecord, *here: HistoryEntry) -> Refusal | None:
+    """Why ``record`` is refused where the case already has the lines ``here`` (none: a case new here)."""
+    found = check_case(record, HALL, {x.key: x for x in here})
     return None if found is None else found.reason
 
 
@@ -72,21 +83,21 @@ def test_a_history_line_under_a_hall_clerks_name_is_not_refused_for_it() -> None
 
 
 @pytest.mark.parametrize(
-    "event", ["approved", CaseEvent.ITEM_APPROVED.value, CaseEvent.COMPLETED.value, CaseEvent.DELIVERED.value]
+    "event", ["approved", CaseEvent.ITEM_APPROVED.value, CaseEvent.COMPLETED.value, CaseEvent.SENT_TO_APPROVAL.value]
 )
 def test_a_line_only_the_hall_writes_is_refused_unless_the_hall_has_it(event: str) -> None:
     record = case_record()
     line = HistoryEntry(AT + dt.timedelta(hours=1), "其其格", "1", event, "ready", "")
     added = dataclasses.replace(record, history=(*record.history, line))
     assert refusal(added) is Refusal.NOT_TOWNSHIP_EVENT
-    assert refusal(added, frozenset({line.key})) is None  # the hall's own line, carried back
+    assert refusal(added, line) is None  # the hall's own line, carried back
 
 
 def test_no_hall_step_is_a_township_event() -> None:
-    hall_steps = {CaseEvent.SENT_TO_APPROVAL, CaseEvent.ITEM_APPROVED, CaseEvent.COMPLETED, CaseEvent.DELIVERED,
-                  CaseEvent.ITEMS_HANDED}  # fmt: skip
+    hall_steps = {CaseEvent.SENT_TO_APPROVAL, CaseEvent.ITEM_APPROVED, CaseEvent.COMPLETED}
     # an item's path runs through the hall, whose departments decide; a township denies the items of its own lapsed
-    # 容缺 promise (counter.sync.sender_checks.TOWNSHIP_EVENTS), the one step it takes
+    # 容缺 promise (counter.sync.sender_checks.TOWNSHIP_EVENTS), the one step it takes.  Handing the results over
+    # (送达, a part handed over) is the township's window's for its own case, held to the hall's decisions below.
     hall_steps |= {CaseEvent(e.value) for e in ItemEvent if e is not ItemEvent.DENIED}
     township_steps = {e.value for e in CaseEvent} - {e.value for e in hall_steps}
     assert township_steps == TOWNSHIP_EVENTS
@@ -174,4 +185,116 @@ def test_a_township_line_leaving_a_status_its_event_cannot_is_refused(event: str
 def test_a_case_new_here_in_a_status_only_the_hall_gives_is_refused() -> None:
     record = dataclasses.replace(case_record(), status="ready")
     assert refusal(record) is Refusal.NOT_TOWNSHIP_EVENT
-    assert refusal(record, frozenset({record.history[0].key})) is None  # here already: its lines set its status
+    assert refusal(record, record.history[0]) is None  # here already: its lines set its status
+
+
+# --- a township's window hands over the results the hall decided ------------------------------
+
+GRANT_NO = "JY11522010012345"
+DENIAL_NO = "ARS01-261120-N-010001"  # the 不予批准决定书 made at the township's window
+
+
+def hall_case() -> tuple[CaseRecord, tuple[HistoryEntry, ...]]:
+    """A township's case as the hall holds it once decided: ITEM1 granted, ITEM2 denied, 办结."""
+    record = case_record()
+    at = [AT + dt.timedelta(hours=h) for h in range(1, 5)]
+    lines = (
+        record.history[0],
+        HistoryEntry(at[0], "乌兰", "1", CaseEvent.SENT_TO_APPROVAL.value, "in_approval", ""),
+        HistoryEntry(at[1], "乌兰", "1", CaseEvent.ITEM_APPROVED.value, "in_approval", item_note("ITEM1", GRANT_NO)),
+        HistoryEntry(at[2], "乌兰", "1", CaseEvent.ITEM_DENIED.value, "in_approval", item_note("ITEM2", "场所不符")),
+        HistoryEntry(at[3], "乌兰", "1", CaseEvent.COMPLETED.value, "ready", ""),
+    )
+    return dataclasses.replace(record, history=lines, status="ready"), lines
+
+
+def handed(*items: HandedItem, partial: bool = False) -> str:
+    """The note of a hand-over at the township's window, as counter.actions.hand_over writes it."""
+    return hand_over_note(HandOver(HandOverWay.PICKUP, items, "王䶮", "152201********001X", partial=partial))
+
+
+WHOLE = (HandedItem("ITEM1", True, GRANT_NO), HandedItem("ITEM2", False, DENIAL_NO))
+
+
+def with_line(record: CaseRecord, event: CaseEvent, after: str, note: str, hours: float = 6) -> CaseRecord:
+    line = HistoryEntry(AT + dt.timedelta(hours=hours), "其其格", "1", event.value, after, note)
+    return dataclasses.replace(record, history=(*record.history, line))
+
+
+def test_a_township_hands_over_the_results_the_hall_decided_at_its_own_window() -> None:
+    record, here = hall_case()
+    assert refusal(with_line(record, CaseEvent.DELIVERED, "delivered", handed(*WHOLE)), *here) is None
+    part = with_line(record, CaseEvent.ITEMS_HANDED, "ready", handed(WHOLE[0], partial=True))
+    assert refusal(part, *here) is None  # a part the applicant asked for, the status as the hall left it
+    assert refusal(with_line(part, CaseEvent.DELIVERED, "delivered", handed(WHOLE[1]), hours=7), *here) is None
+
+
+def test_a_forged_delivered_on_a_case_the_hall_has_not_decided_is_refused() -> None:
+    """The township cannot decide: a 送达 of what no department decided is held, whatever its record says."""
+    record, here = hall_case()
+    undecided = dataclasses.replace(record, history=here[:3], status="in_approval")  # ITEM2 still with its department
+    assert refusal(with_line(undecided, CaseEvent.DELIVERED, "delivered", handed(*WHOLE)), *here[:3]) is (
+        Refusal.NOT_DECIDED_HERE
+    )
+    only_decided = with_line(undecided, CaseEvent.DELIVERED, "delivered", handed(WHOLE[0]))
+    assert refusal(only_decided, *here[:3]) is Refusal.NOT_DECIDED_HERE  # what is decided, but the case is not ready
+    misstated = [
+        (HandedItem("ITEM1", True, GRANT_NO), HandedItem("ITEM2", True, "JY999")),  # a denial handed as a grant
+        (HandedItem("ITEM1", True, "JY000"), WHOLE[1]),  # another number than the department's
+        (*WHOLE, HandedItem("ITEM3", True, "X1")),  # an item nobody decided
+    ]
+    for items in misstated:
+        assert refusal(with_line(record, CaseEvent.DELIVERED, "delivered", handed(*items)), *here) is (
+            Refusal.NOT_DECIDED_HERE
+        ), items
+    left = with_line(record, CaseEvent.DELIVERED, "delivered", handed(WHOLE[0]))  # 送达 with a denial not handed
+    assert refusal(left, *here) is Refusal.NOT_DECIDED_HERE
+    early = with_line(record, CaseEvent.DELIVERED, "delivered", handed(*WHOLE), hours=3.5)  # before the hall's 办结
+    assert refusal(early, *here) is Refusal.NOT_DECIDED_HERE
+    twice = with_line(record, CaseEvent.ITEMS_HANDED, "ready", handed(WHOLE[0], partial=True))
+    twice = with_line(twice, CaseEvent.DELIVERED, "delivered", handed(*WHOLE), hours=7)  # ITEM1 a second time
+    assert refusal(twice, *here) is Refusal.NOT_DECIDED_HERE
+
+
+@pytest.mark.parametrize("event", [CaseEvent.DELIVERED, CaseEvent.ITEMS_HANDED])
+@pytest.mark.parametrize("note", ["", "送达", '{"way": "pickup", "items": []}'])
+def test_a_hand_over_line_without_its_record_is_refused(event: CaseEvent, note: str) -> None:
+    """A bare 送达 would mark the case done at the hall with nothing to say what the applicant was given."""
+    record, here = hall_case()
+    after = "delivered" if event is CaseEvent.DELIVERED else "ready"
+    assert refusal(with_line(record, event, after, note), *here) is Refusal.BARE_HAND_OVER
+
+
+def test_a_part_handed_over_leaves_the_status_the_hall_holds() -> None:
+    record, here = hall_case()
+    undecided = dataclasses.replace(record, history=here[:3], status="in_approval")
+    ready = with_line(undecided, CaseEvent.ITEMS_HANDED, "ready", handed(WHOLE[0], partial=True))
+    assert refusal(ready, *here[:3]) is Refusal.NOT_TOWNSHIP_EVENT  # it would mark the case 办结 at the hall
+    kept = with_line(undecided, CaseEvent.ITEMS_HANDED, "in_approval", handed(WHOLE[0], partial=True))
+    assert refusal(kept, *here[:3]) is None
+
+
+@pytest.mark.parametrize("status", ["delivered", "ready"])
+def test_a_case_new_here_cannot_arrive_handed_over(status: str) -> None:
+    """Only the hall's 办结 makes a case ready: a case the hall never saw arrives neither ready nor delivered."""
+    assert "delivered" in STATUS_AFTER[CaseEvent.DELIVERED.value]
+    assert not {"ready", "delivered"} & TOWNSHIP_STATUSES
+    record, here = hall_case()
+    new = dataclasses.replace(record, history=here[:1], status=status)
+    assert refusal(new) is Refusal.NOT_TOWNSHIP_EVENT
+    claimed = with_line(dataclasses.replace(new, status="accepted"), CaseEvent.DELIVERED, "delivered", handed(*WHOLE))
+    assert refusal(claimed) is Refusal.NOT_DECIDED_HERE
+
+
+def test_a_case_new_here_hands_over_the_denials_of_its_own_lapsed_deferral() -> None:
+    """The one decision a township takes (its lapsed 容缺's items) it may hand over before the hall saw the case."""
+    record, here = hall_case()
+    denied = (
+        here[0],
+        HistoryEntry(AT + dt.timedelta(hours=1), "其其格", "1", CaseEvent.ITEM_DENIED.value, "accepted",
+                     item_note("ITEM2", "逾期未补齐容缺材料")),
+        HistoryEntry(AT + dt.timedelta(hours=1, microseconds=1), "其其格", "1", CaseEvent.DENIED.value, "denied", ""),
+    )  # fmt: skip
+    new = dataclasses.replace(record, history=denied, status="denied")
+    assert refusal(with_line(new, CaseEvent.ITEMS_HANDED, "denied", handed(WHOLE[1]))) is None
+    assert refusal(with_line(new, CaseEvent.DELIVERED, "delivered", handed(WHOLE[1]))) is Refusal.NOT_DECIDED_HERE
