@@ -29,6 +29,7 @@ from counter.actions.case_reads import DUE_SOON_WORKING_DAYS
 from counter.actions.documents import office_settings
 from counter.actions.guard import require
 from counter.audit.actions import AuditAction
+from counter.case.item_lines import office_day
 from counter.db import models, outbox_store
 from counter.db.case_store import deferrals_due_by
 from counter.db.catalog_store import guide_version
@@ -156,29 +157,37 @@ def send_due(
     """Send every message due now, a batch at a time, until none is left; what came of them."""
     done = SendRound()
     while True:
-        settings, claimed = store.write(lambda session: _claim(session, clock(), batch))
-        if not claimed:
+        settings, claimed, expired = store.write(lambda session: _claim(session, clock(), batch))
+        done += SendRound(failed=expired)
+        if not claimed and not expired:
             return done
         for worded in claimed:
             done += _deliver(store, settings, worded, clock, post)
 
 
-def _claim(session: Session, now: dt.datetime, batch: int) -> tuple[GatewaySettings, list[Worded]]:
+def _claim(session: Session, now: dt.datetime, batch: int) -> tuple[GatewaySettings, list[Worded], int]:
     """Claim what is due, each with its words (kept at the first claim: every attempt sends the same) and its
-    template's parameters; nothing without a gateway."""
+    template's parameters; nothing without a gateway.  A reminder whose due date passed while it waited (a gateway
+    down for days) is not sent but failed, with why: "please hand in by" a day gone would mislead."""
     settings = outbox_store.gateway_settings(session)
     if not settings.configured:
-        return settings, []
+        return settings, [], 0
     lease = claim_lease(settings, batch)
+    today = office_day(now)
     worded = []
+    expired = 0
     for message in outbox_store.claim_due(session, now, batch, lease):
+        if message.due_on is not None and message.due_on < today:
+            outbox_store.mark_failed(session, message.id, f"expired: due {message.due_on.isoformat()}", None)
+            expired += 1
+            continue
         facts = _facts(session, message)
         text = message.text
         if not text:
             text = message_text(facts, settings.sign or _office_name(session, message.site_code))
             outbox_store.word(session, message.id, text)
         worded.append(Worded(dataclasses.replace(message, text=text), facts.params()))
-    return settings, worded
+    return settings, worded, expired
 
 
 def claim_lease(settings: GatewaySettings, batch: int) -> dt.timedelta:

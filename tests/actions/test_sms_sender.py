@@ -17,6 +17,7 @@ from counter.actions.messages import (
     SendRound,
     claim_lease,
     message_list,
+    queue_reminders,
     retry_message,
     run_sender,
     save_gateway,
@@ -253,3 +254,18 @@ def test_the_service_queues_the_days_reminders_and_sends_until_stopped(
     contents = [r["content"] for r in gateway.requests]
     assert [number in text for text in contents] == [True, True]
     assert f"{due.month}月{due.day}日前补交" in contents[1]
+
+
+def test_a_reminder_whose_date_passed_while_the_gateway_was_down_is_not_sent(
+    sessions: sessionmaker[Session], desk: Desk, gateway: Gateway
+) -> None:
+    configure(sessions, desk, gateway)
+    _number, due = deferred_case(sessions, desk)
+    with sessions.begin() as s:
+        queue_reminders(s, due)
+    clock = Clock()
+    clock.now = max(clock.now, dt.datetime.combine(due + dt.timedelta(days=1), dt.time(9), tzinfo=dt.UTC))
+    assert send_due(Writes(sessions), clock=clock) == SendRound(sent=1, failed=1)  # the acceptance, the reminder
+    reminder = next(m for m in messages(sessions) if m.kind == "deferral_due")
+    assert (reminder.state, reminder.last_error) == ("failed", f"expired: due {due.isoformat()}")
+    assert [r["content"] for r in gateway.requests if "容缺" in r["content"]] == []
