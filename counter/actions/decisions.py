@@ -54,9 +54,12 @@ class Lapse:
     status: CaseStatus
 
 
-def case_and_bundle(session: Session, number: str) -> tuple[models.Case, Bundle]:
-    """The case numbered ``number`` (:class:`CaseNotFound` if none) and the bundle of the guide it was taken under."""
-    case = case_by_no(session, number)
+def case_and_bundle(session: Session, number: str, *, lock: bool = False) -> tuple[models.Case, Bundle]:
+    """The case numbered ``number`` (:class:`CaseNotFound` if none) and the bundle of the guide it was taken under.
+
+    ``lock``: a step is taken on it, which the case's other steps wait for (:func:`counter.db.case_store.case_by_no`).
+    """
+    case = case_by_no(session, number, lock=lock)
     if case is None:
         raise CaseNotFound(number)
     stored = guide_version(session, case.guide_version_id)
@@ -90,7 +93,7 @@ def record_decision(
     """The decision of :func:`decide_item`, its permission checked by the caller: the window's there, a department's
     at its own desk (:func:`counter.actions.item_steps.take_item_step`).  ``at``: when its line is written."""
     event = CaseEvent.ITEM_APPROVED if approve else CaseEvent.ITEM_DENIED
-    case, bundle = case_and_bundle(session, number)
+    case, bundle = case_and_bundle(session, number, lock=True)
     if not approve and not text.strip():
         raise DecisionRefused(DecisionProblem.REASON_REQUIRED, case.case_no, item_code)
     if bundle.item(item_code) is None:
@@ -112,7 +115,7 @@ def deny_lapsed_deferral(session: Session, desk: Desk, number: str, today: dt.da
     adds to what the paper says of the lapse (the materials and their dates are printed in any case).
     """
     require(session, desk.actor, permission_for(CaseEvent.DEFERRAL_LAPSED))
-    case, bundle = case_and_bundle(session, number)
+    case, bundle = case_and_bundle(session, number, lock=True)
     view = case_view(session, case.case_no)
     assert view is not None
     status = CaseStatus(case.status)

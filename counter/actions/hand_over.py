@@ -58,7 +58,7 @@ def hand_over_results(
     :class:`~counter.actions.intake.CaseNotFound` or :class:`~counter.actions.guard.NotPermitted`.
     """
     require(session, desk.actor, permission_for(CaseEvent.DELIVERED))
-    case, bundle = case_and_bundle(session, number)
+    case, bundle = case_and_bundle(session, number, lock=True)
     view = case_view(session, case.case_no)
     assert view is not None
     today = office_day(now)

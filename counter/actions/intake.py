@@ -317,7 +317,8 @@ def take_intake(
 
 
 def _case(session: Session, number: str) -> models.Case:
-    case = case_by_no(session, number)
+    """The case a step is taken on, locked for the step (:func:`counter.db.case_store.case_by_no`)."""
+    case = case_by_no(session, number, lock=True)
     if case is None:
         raise CaseNotFound(number)
     return case

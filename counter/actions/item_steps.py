@@ -61,7 +61,7 @@ def route_items(session: Session, desk: Desk, number: str, now: dt.datetime) -> 
     otherwise.
     """
     require(session, desk.actor, permission_for(CaseEvent.ITEM_ROUTED))
-    case, bundle = case_and_bundle(session, number)
+    case, bundle = case_and_bundle(session, number, lock=True)
     status = next_status(CaseStatus(case.status), CaseEvent.ITEM_ROUTED)
     view, paths = _read(session, case)
     decided = view.decisions()
@@ -85,7 +85,7 @@ def take_item_step(
     if request.event is ItemEvent.ROUTED:
         raise ValueError("an item is routed by route_items, at the window")
     require(session, desk.actor, Permission.ITEM_STEPS)
-    case, bundle = case_and_bundle(session, number)
+    case, bundle = case_and_bundle(session, number, lock=True)
     if bundle.item(item_code) is None:
         raise DecisionRefused(DecisionProblem.UNKNOWN_ITEM, case.case_no, item_code)
     _view, paths = _read(session, case)

@@ -185,8 +185,17 @@ def _free_moment(session: Session, case: models.Case, event: str, at: dt.datetim
     return at
 
 
-def case_by_no(session: Session, case_no: str) -> models.Case | None:
-    return session.scalar(select(models.Case).where(models.Case.case_no == case_no.strip().upper()))
+def case_by_no(session: Session, case_no: str, *, lock: bool = False) -> models.Case | None:
+    """The case numbered ``case_no``; with ``lock``, its row locked until the unit of work ends.
+
+    Every step of a case reads the case (its history, its items' rows) and writes from what it read: two desks
+    taking steps of one case at once (three departments deciding their items) would each miss the other's, and
+    neither would close the case, or both would rewrite its items' rows.  On PostgreSQL the lock (``FOR UPDATE``)
+    makes them take turns; on SQLite a unit of work that writes holds the file's write lock from its start
+    (``BEGIN IMMEDIATE``), so the clause is not sent there.
+    """
+    query = select(models.Case).where(models.Case.case_no == case_no.strip().upper())
+    return session.scalar(query.with_for_update() if lock else query)
 
 
 def case_materials(session: Session, case_id: int) -> list[models.CaseMaterial]:

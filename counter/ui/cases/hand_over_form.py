@@ -29,6 +29,7 @@ from counter.ui.cases import words
 from counter.ui.cases.action_form import STYLE
 from counter.ui.text_size import px, scaled
 from counter.words.hand_over import HAND_OVER_WAY
+from counter.words.punctuation import LIST_JOIN
 
 
 class HandOverForm(QFrame):
@@ -113,7 +114,7 @@ class HandOverForm(QFrame):
             box.setChecked(True)
             self.checkboxes[code] = box
             self.boxes_layout.addWidget(box)
-        self.undecided.setText(words.HAND_OVER_UNDECIDED.format(items="、".join(undecided)) if undecided else "")
+        self.undecided.setText(words.HAND_OVER_UNDECIDED.format(items=LIST_JOIN.join(undecided)) if undecided else "")
         self.undecided.setVisible(bool(undecided))
         self.partial.setChecked(False)
         index = self.way.findData(way if way in {w.value for w in HandOverWay} else HandOverWay.PICKUP.value)
