@@ -150,7 +150,8 @@ def add_history(
     Its time is one no other line of the case the unit of work wrote with this event has (:func:`_free_moment`).
     The message the line tells the applicant, if any, is queued with it (:func:`.outbox_store.queue_for_line`).
     """
-    moment = _free_moment(session, case, event, at if at is not None else models.utcnow())
+    # kept in UTC: SQLite keeps a time's digits without its zone, and every reader takes them for UTC
+    moment = _free_moment(session, case, event, at.astimezone(dt.UTC) if at is not None else models.utcnow())
     session.add(
         models.CaseHistory(
             case_id=case.id,
@@ -179,10 +180,29 @@ def _free_moment(session: Session, case: models.Case, event: str, at: dt.datetim
     time there, as the routing of a case's items shares the moment it is given.
     """
     written: set[tuple[int, dt.datetime, str]] = session.info.setdefault(_LINES_WRITTEN, set())
-    while (case.id, at, event) in written:
+    taken = _times_kept(session, case, event, at)
+    while (case.id, at, event) in written or at in taken:
         at += dt.timedelta(microseconds=1)
     written.add((case.id, at, event))
     return at
+
+
+def _times_kept(session: Session, case: models.Case, event: str, at: dt.datetime) -> frozenset[dt.datetime]:
+    """The times of the case's lines with ``event`` already kept from ``at`` on, within a second (aware, in UTC).
+
+    Another unit of work may have written one at the same moment: two departments signing for their items of one
+    case, each at its own desk, with a clock that moved not at all between them.  Every step locks its case first
+    (:func:`case_by_no`), so what is kept here is all there is.
+    """
+    if case.id is None:
+        return frozenset()
+    query = select(models.CaseHistory.at).where(
+        models.CaseHistory.case_id == case.id,
+        models.CaseHistory.event == event,
+        models.CaseHistory.at >= at,
+        models.CaseHistory.at < at + dt.timedelta(seconds=1),
+    )
+    return frozenset(t if t.tzinfo else t.replace(tzinfo=dt.UTC) for t in session.scalars(query))
 
 
 def case_by_no(session: Session, case_no: str, *, lock: bool = False) -> models.Case | None:

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.decisions import decide_item
 from counter.actions.desk import Desk
-from counter.actions.item_steps import route_items
+from counter.actions.item_steps import StepRequest, route_items, take_item_step
+from counter.case.item_path import ItemEvent
 from counter.db import models
 from counter.db.sync_case_records import case_records
 from counter.sync.records import HistoryEntry
@@ -55,3 +56,31 @@ def test_the_items_routed_at_one_moment_are_lines_of_their_own(sessions: session
     history = synced_history(sessions, number)
     assert len([h for h in history if h.event == "item_routed"]) == len(routed) == 4
     assert len({h.key for h in history}) == len(history)
+
+
+def test_steps_of_two_desks_at_one_moment_are_lines_of_their_own(sessions: sessionmaker[Session], desk: Desk) -> None:
+    """Two departments sign for their items of one case, each in its own unit of work, at the same instant."""
+    number = take(sessions, desk, full_request(sessions))
+    with sessions.begin() as s:
+        route_items(s, desk, number, TICK)
+    later = TICK + dt.timedelta(hours=1)
+    for item in ("152201-YJS008-01", "152201-YJS008-03"):
+        with sessions.begin() as s:
+            take_item_step(s, desk, number, item, StepRequest(ItemEvent.SIGNED), later)
+    history = synced_history(sessions, number)
+    assert len([h for h in history if h.event == "item_signed"]) == 2
+    assert len({h.key for h in history}) == len(history)
+
+
+def test_a_moment_given_in_the_offices_zone_is_kept_as_the_same_instant(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """Nine in the morning in 乌兰浩特 is one o'clock UTC, on SQLite (which keeps no zone) as on PostgreSQL."""
+    number = take(sessions, desk, full_request(sessions))
+    morning = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    with sessions.begin() as s:
+        route_items(s, desk, number, morning)
+    routed = [h for h in synced_history(sessions, number) if h.event == "item_routed"]
+    assert routed
+    assert all(h.at - morning < dt.timedelta(milliseconds=1) for h in routed)
+    assert all(h.at >= morning for h in routed)
