@@ -87,7 +87,7 @@ def test_add_list_disable_as_the_signed_in_admin(
     assert code == 0
     listed = json.loads(out)
     assert [set(a) for a in listed] == [
-        {"login", "name", "staff_no", "roles", "disabled", "locked_until", "last_login_at"}
+        {"login", "name", "staff_no", "roles", "disabled", "locked_until", "last_login_at", "department"}
     ] * 2
     assert [(a["login"], a["name"], a["staff_no"], a["roles"], a["disabled"]) for a in listed] == [
         ("batu", "巴图", "", ["admin"], False),
@@ -252,3 +252,20 @@ def test_case_show_gives_whole_numbers_only_to_roles_that_see_them(
     monkeypatch.setenv("COUNTER_PASSWORD", CLERK_PASSWORD)
     code, out, _ = run(capsys, "--user", "wulan", "case", "show", case_no, "--json", "--db", db)
     assert json.loads(out)["applicant_id_no"] == whole["applicant_id_no"]
+
+
+def test_a_departments_staff_is_added_with_their_department(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, hall: str
+) -> None:
+    monkeypatch.setenv("COUNTER_PASSWORD", ADMIN_PASSWORD)
+    market = "乌兰浩特市市场监督管理局"
+    args = ("--name", "李娜", "--department", market, "--db", hall, "--user", "batu")
+    code, _, err = add(capsys, monkeypatch, CLERK_PASSWORD, "lina", "--role", "clerk", *args)
+    assert code == 1
+    assert "只有部门工作人员" in err  # a clerk works for no department
+    code, out, _ = add(capsys, monkeypatch, CLERK_PASSWORD, "lina", "--role", "department", *args)
+    assert (code, out) == (0, "已添加账号：lina\n")
+    code, out, _ = run(capsys, "user", "list", "--json", "--db", hall, "--user", "batu")
+    assert {a["login"]: a["department"] for a in json.loads(out)} == {"batu": "", "lina": market}
+    code, out, _ = run(capsys, "user", "list", "--db", hall, "--user", "batu")
+    assert f"（{market}）" in out

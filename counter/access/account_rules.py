@@ -20,6 +20,9 @@ NAME_MAX = 60
 STAFF_NO_MAX = 20
 
 
+DEPARTMENT_MAX = 200  # a department's full name, as a guide names it
+
+
 class AccountProblem(StrEnum):
     LOGIN_FORMAT = "login_format"
     LOGIN_TAKEN = "login_taken"
@@ -31,6 +34,8 @@ class AccountProblem(StrEnum):
     UNKNOWN_LOGIN = "unknown_login"
     LAST_ADMIN = "last_admin"  # the last enabled administrator cannot be disabled
     ALREADY_DISABLED = "already_disabled"
+    DEPARTMENT_WITHOUT_ROLE = "department_without_role"  # only a department's staff work for a department
+    DEPARTMENT_TOO_LONG = "department_too_long"
 
 
 def normalise_login(raw: str) -> str:
@@ -43,9 +48,12 @@ def login_ok(login: str) -> bool:
 
 
 def new_account_problems(
-    login: str, name: str, staff_no: str, roles: frozenset[Role], password: str, first: bool
+    login: str, name: str, staff_no: str, roles: frozenset[Role], password: str, first: bool, department: str = ""
 ) -> tuple[AccountProblem | PasswordProblem, ...]:
-    """Every problem of a new account (``login`` already normalised); ``first`` when the database has none."""
+    """Every problem of a new account (``login`` already normalised); ``first`` when the database has none.
+
+    ``department`` confines a department's staff to that department's items; another role works for none.
+    """
     problems: list[AccountProblem | PasswordProblem] = []
     if not login_ok(login):
         problems.append(AccountProblem.LOGIN_FORMAT)
@@ -59,5 +67,9 @@ def new_account_problems(
         problems.append(AccountProblem.NO_ROLE)
     elif first and Role.ADMIN not in roles:
         problems.append(AccountProblem.FIRST_NOT_ADMIN)
+    if department.strip() and Role.DEPARTMENT not in roles:
+        problems.append(AccountProblem.DEPARTMENT_WITHOUT_ROLE)
+    if len(department.strip()) > DEPARTMENT_MAX:
+        problems.append(AccountProblem.DEPARTMENT_TOO_LONG)
     problems.extend(password_problems(password, login))
     return tuple(problems)

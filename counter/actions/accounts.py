@@ -54,6 +54,7 @@ class NewAccount:
     roles: frozenset[Role]
     password: str
     staff_no: str = ""
+    department: str = ""  # a department's staff: whose items they step (as this site names the department)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ class AccountInfo:
     locked_until: dt.datetime | None  # None when not locked at the time of listing
     last_login_at: dt.datetime | None
     created_at: dt.datetime
+    department: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +97,9 @@ def add_account(session: Session, desk: Desk, new: NewAccount, now: dt.datetime 
     login = normalise_login(new.login)
     first = not accounts_exist(session)
     problems: list[Problem] = list(
-        new_account_problems(login, new.name, new.staff_no, new.roles, new.password, first=first)
+        new_account_problems(
+            login, new.name, new.staff_no, new.roles, new.password, first=first, department=new.department
+        )
     )
     if login and account_store.account_row(session, login) is not None:
         problems.insert(0, AccountProblem.LOGIN_TAKEN)
@@ -109,8 +113,11 @@ def add_account(session: Session, desk: Desk, new: NewAccount, now: dt.datetime 
         new.roles,
         hash_password(new.password),
         now or utcnow(),
+        new.department.strip(),
     )
     detail = {"name": new.name.strip(), "roles": account_store.roles_text(new.roles), "first": first}
+    if new.department.strip():
+        detail["department"] = new.department.strip()
     record_at_desk(session, desk, AuditAction.ACCOUNT_ADDED, login, detail, at=now)
     return ()
 
@@ -129,6 +136,7 @@ def list_accounts(session: Session, desk: Desk, now: dt.datetime | None = None) 
             locked_until=row.locked_until if row.locked_until and row.locked_until > moment else None,
             last_login_at=row.last_login_at,
             created_at=row.created_at,
+            department=row.department,
         )
         for row in account_store.all_accounts(session)
     ]
@@ -252,3 +260,8 @@ def _audit(session: Session, at: Desk, result: SignInResult, decision: Decision,
     if decision.newly_locked and result.locked_until is not None:
         until = {"via": via, "locked_until": result.locked_until.astimezone(dt.UTC).isoformat()}
         record(session, nobody, desk, AuditAction.ACCOUNT_LOCKED, result.login, until, at=now)
+
+
+def own_department(session: Session, actor: Actor) -> str:
+    """The department whose items ``actor`` works (a department's staff account given one); empty: any or none."""
+    return account_store.account_department(session, actor.login) if actor.signed_in else ""

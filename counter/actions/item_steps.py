@@ -17,10 +17,12 @@ from sqlalchemy.orm import Session
 
 from counter.access.case_rights import permission_for
 from counter.access.roles import Permission
+from counter.actions.accounts import own_department
 from counter.actions.audit import record_at_desk
 from counter.actions.decisions import case_and_bundle, record_decision
 from counter.actions.desk import Desk
 from counter.actions.guard import require
+from counter.actions.guides import decider_names
 from counter.actions.item_track import ItemStanding, standings, track_items
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
@@ -33,6 +35,20 @@ from counter.db import models
 from counter.db.case_store import add_history, case_view
 
 _DECISIONS = {ItemEvent.APPROVED: True, ItemEvent.DENIED: False}
+
+
+class OtherDepartment(Exception):
+    """A department's staff stepping an item another department decides: refused, whatever their role allows.
+
+    The account's department (:func:`counter.actions.accounts.own_department`) is read at every step, as the roles
+    are: an account moved to another department works that one's items from its next step.
+    """
+
+    def __init__(self, item_code: str, deciding: str, own: str) -> None:
+        super().__init__(f"{item_code}: decided by {deciding}, not {own}")
+        self.item_code = item_code
+        self.deciding = deciding
+        self.own = own
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +104,10 @@ def take_item_step(
     case, bundle = case_and_bundle(session, number, lock=True)
     if bundle.item(item_code) is None:
         raise DecisionRefused(DecisionProblem.UNKNOWN_ITEM, case.case_no, item_code)
+    own = own_department(session, desk.actor)
+    deciding = decider_names(session, bundle, case.site_code)[item_code]
+    if own and own != deciding:
+        raise OtherDepartment(item_code, deciding, own)
     _view, paths = _read(session, case)
     path = paths.get(item_code, [])
     step = ItemStep(

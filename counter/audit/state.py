@@ -46,7 +46,9 @@ RATING_FIELDS = (
     "id", "request_id", "level", "channel", "reasons", "comment", "rated_on", "round", "case_no", "item_code",
     "clerk", "staff_no", "desk_no", "site_code", "region", "rater_name", "rater_id_no", "rater_kind", "anonymous",
 )  # fmt: skip
-ACCOUNT_FIELDS = ("login", "name", "staff_no", "roles", "disabled", "password_hash")
+ACCOUNT_FIELDS = ("login", "name", "staff_no", "roles", "disabled", "password_hash", "department")
+#: fields covered only when they hold something: the digests of rows recorded before the field existed stay as they were
+_WHEN_SET = frozenset({"department"})
 
 FIELDS = {SubjectKind.CASE: CASE_FIELDS, SubjectKind.RATING: RATING_FIELDS, SubjectKind.ACCOUNT: ACCOUNT_FIELDS}
 
@@ -82,7 +84,7 @@ def _canonical(value: object) -> object:
 
 def state_hash(kind: SubjectKind, row: Mapping[str, object]) -> str:
     """The digest of ``row``'s covered fields: SHA-256 of canonical JSON, the same on SQLite and PostgreSQL."""
-    values = [kind.value, *(_canonical(row[name]) for name in FIELDS[kind])]
+    values = [kind.value, *(_canonical(row[n]) for n in FIELDS[kind] if n not in _WHEN_SET or row.get(n))]
     encoded = json.dumps(values, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()
 

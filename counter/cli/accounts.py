@@ -64,7 +64,8 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     password = _new_password(args)
-    new = NewAccount(args.login, args.name, frozenset(Role(r) for r in args.role), password, args.staff_no)
+    roles = frozenset(Role(r) for r in args.role)
+    new = NewAccount(args.login, args.name, roles, password, args.staff_no, args.department)
     by = desk()
     try:
         problems = store.write(lambda session: add_account(session, by, new))
@@ -100,6 +101,7 @@ def _account_line(account: AccountInfo) -> str:
     from counter.cli.phrases import (
         ACCOUNT_LINE,
         ACCOUNT_NEVER,
+        ACCOUNT_ROLE_DEPARTMENT,
         ACCOUNT_ROLE_JOIN,
         ACCOUNT_STATE_DISABLED,
         ACCOUNT_STATE_ENABLED,
@@ -117,6 +119,8 @@ def _account_line(account: AccountInfo) -> str:
     else:
         state = ACCOUNT_STATE_ENABLED
     roles = ACCOUNT_ROLE_JOIN.join(ROLE[role] for role in Role if role in account.roles)
+    if account.department:
+        roles = ACCOUNT_ROLE_DEPARTMENT.format(roles=roles, department=account.department)
     return ACCOUNT_LINE.format(
         login=account.login,
         name=account.name,
@@ -139,6 +143,7 @@ def _account_json(account: AccountInfo) -> dict[str, object]:
         "disabled": account.disabled,
         "locked_until": iso(account.locked_until),
         "last_login_at": iso(account.last_login_at),
+        "department": account.department,
     }
 
 
@@ -188,6 +193,10 @@ def add_account_commands(commands: Commands, common: argparse.ArgumentParser) ->
     roles_help = tr("角色，可重复：clerk supervisor admin department")
     p.add_argument("--role", action="append", required=True, choices=roles, help=roles_help)
     p.add_argument("--staff-no", default="", help=tr("工号"))
+    p.add_argument(
+        "--department", default="", metavar="NAME",
+        help=tr("部门工作人员所属的实施部门全称（与 counter item queue 所列一致）：只能办理该部门的事项"),
+    )  # fmt: skip
     p.add_argument("--password-stdin", action="store_true", help=tr("从标准输入读取一行作为密码（不提示）"))
     p.set_defaults(func=cmd_user_add)
     p = user.add_parser("list", parents=[common], help=tr("列出全部账号"))

@@ -26,6 +26,7 @@ class AccountRow:
     roles: frozenset[Role]
     disabled: bool
     failed_logins: int
+    department: str
     locked_until: dt.datetime | None
     created_at: dt.datetime
     last_login_at: dt.datetime | None
@@ -60,6 +61,7 @@ def _row(account: models.Account) -> AccountRow:
         roles=_roles(account.roles),
         disabled=account.disabled,
         failed_logins=account.failed_logins,
+        department=account.department,
         locked_until=_utc(account.locked_until),
         created_at=created,
         last_login_at=_utc(account.last_login_at),
@@ -93,6 +95,7 @@ def insert_account(
     roles: frozenset[Role],
     password_hash: str,
     created_at: dt.datetime,
+    department: str = "",
 ) -> None:
     session.add(
         models.Account(
@@ -100,6 +103,7 @@ def insert_account(
             name=name,
             staff_no=staff_no,
             roles=roles_text(roles),
+            department=department,
             password_hash=password_hash,
             disabled=False,
             failed_logins=0,
@@ -132,3 +136,8 @@ def store_attempt(session: Session, login: str, state: AttemptState, signed_in_a
     if signed_in_at is not None:
         values["last_login_at"] = signed_in_at.astimezone(dt.UTC)
     session.execute(update(models.Account).where(models.Account.login == login).values(**values))
+
+
+def account_department(session: Session, login: str) -> str:
+    """The department an account's steps are confined to; empty for none (or no such account)."""
+    return session.scalar(select(models.Account.department).where(models.Account.login == login)) or ""

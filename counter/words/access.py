@@ -60,6 +60,8 @@ ACCOUNT_PROBLEM = {
     "unknown_login": tr("没有登录名为 {login} 的账号"),
     "last_admin": tr("{login} 是最后一个可用的系统管理员账号，不能停用：请先添加另一个管理员"),
     "already_disabled": tr("账号 {login} 已经停用"),
+    "department_without_role": tr("只有部门工作人员（department）的账号才能指定所属部门"),
+    "department_too_long": tr("部门名称不能超过 200 个字"),
     "password_too_short": tr("密码至少 8 位"),
     "password_too_long": tr("密码不能超过 128 位"),
     "password_no_letter": tr("密码须包含字母"),

@@ -26,6 +26,7 @@ from tests.actions.test_intake_actions import full_request, take
 ITEMS = ("152201-YJS008-01", "152201-YJS008-02", "152201-YJS008-03", "152201-YJS008-04")
 FOOD, SIGN = ITEMS[1], ITEMS[2]  # 食品经营许可; 户外招牌设置
 ZONE = dt.timezone(dt.timedelta(hours=8))
+MARKET = "乌兰浩特市市场监督管理局"  # decides 设立登记 and 食品经营许可 at the hall's site
 
 
 def at(day: dt.date, hour: int = 10) -> dt.datetime:
@@ -152,3 +153,28 @@ def test_only_a_department_or_a_single_desk_takes_a_departments_step(
         step(sessions, clerk, number, FOOD, StepRequest(ItemEvent.SIGNED), dt.date.today())
     staff = desk_of(ACTORS[Role.DEPARTMENT])
     assert step(sessions, staff, number, FOOD, StepRequest(ItemEvent.SIGNED), dt.date.today()) is ItemState.SIGNED
+
+
+def test_a_departments_staff_steps_only_their_departments_items(sessions: sessionmaker[Session], desk: Desk) -> None:
+    from counter.access.roles import Actor, Role
+    from counter.actions.accounts import NewAccount, add_account
+    from counter.actions.item_steps import OtherDepartment
+
+    number = take(sessions, desk, full_request(sessions))
+    with sessions.begin() as s:
+        route_items(s, desk, number, at(dt.date.today()))
+    admin = Desk(desk.identity, "管理员", Actor("admin", "管理员", frozenset({Role.ADMIN})))
+    with sessions.begin() as s:  # the first account is the administrator, who adds the department's staff
+        assert add_account(s, desk, NewAccount("admin", "管理员", frozenset({Role.ADMIN}), "Xam2026desk")) == ()
+    market = NewAccount("lina", "李娜", frozenset({Role.DEPARTMENT}), "Xam2026desk", department=MARKET)
+    with sessions.begin() as s:
+        assert add_account(s, admin, market) == ()
+    lina = Desk(desk.identity, "李娜", Actor("lina", "李娜", frozenset({Role.DEPARTMENT})))
+    assert step(sessions, lina, number, FOOD, StepRequest(ItemEvent.SIGNED), dt.date.today()) is ItemState.SIGNED
+    with pytest.raises(OtherDepartment) as refused:
+        step(sessions, lina, number, SIGN, StepRequest(ItemEvent.SIGNED), dt.date.today())  # the 城管's
+    assert (refused.value.own, refused.value.deciding) == (MARKET, "乌兰浩特市城市管理综合行政执法局")
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    assert [h.event for h in view.history].count("item_signed") == 1  # nothing kept of the refused step

@@ -22,6 +22,7 @@ from tests.audit.conftest import IDENTITY, Facts, desk_of
 from tests.audit.tampering import drop_triggers
 
 PASSWORD = "Xam2026desk"
+MARKET = "乌兰浩特市市场监督管理局"
 ADMIN = Actor("admin", "管理员", frozenset({Role.ADMIN}))
 
 
@@ -74,6 +75,20 @@ def test_a_role_given_by_sql_is_reported(
     assert mismatches(capsys, db) == (1, [("row_changed", "account", "wulan")])
     assert main(["audit", "verify", "--db", db]) == 1
     assert "账号 wulan：与审计日志最后记载的不符：未经本程序被改动" in capsys.readouterr().out
+
+
+@pytest.mark.usefixtures("accounts")
+def test_a_department_moved_by_sql_is_reported(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session]
+) -> None:
+    """A department's staff confined to 市场监督管理局 cannot give themselves the 税务局's items unseen."""
+    staff = NewAccount("lina", "李娜", frozenset({Role.DEPARTMENT}), PASSWORD, department=MARKET)
+    with sessions.begin() as s:
+        assert add_account(s, desk_of(ADMIN), staff) == ()
+    assert mismatches(capsys, db) == (0, [])  # the department is covered, and the accounts without one as before
+    with sessions.begin() as s:
+        s.execute(text("UPDATE account SET department = '' WHERE login = 'lina'"))
+    assert mismatches(capsys, db) == (1, [("row_changed", "account", "lina")])
 
 
 @pytest.mark.usefixtures("accounts")

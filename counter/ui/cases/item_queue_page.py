@@ -16,6 +16,8 @@ from functools import partial
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from counter.access.roles import Actor
+from counter.actions.accounts import own_department
 from counter.actions.item_queue import DepartmentLoad, QueueRow, coming_due, department_loads, department_queue
 from counter.actions.store import Unit
 from counter.case.item_clock import DueAlert
@@ -45,9 +47,13 @@ _URGENCY = {DueAlert.OVERDUE: Urgency.OVERDUE, DueAlert.DUE_TODAY: Urgency.SOON,
 class ItemQueuePage(QWidget):
     case_chosen = Signal(str)
 
-    def __init__(self, runner: Runner, today: Today, read_failed: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, runner: Runner, actor: Actor, today: Today, read_failed: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._actor = actor
+        self._opened = False  # the first reading opens a department's staff on their own department
         self._today = today
         self._read_failed = read_failed
         self.chooser = QComboBox()
@@ -76,16 +82,18 @@ class ItemQueuePage(QWidget):
 
     def refresh(self) -> None:
         """The departments with their counts, and the rows of the choice, in one session."""
-        today, chosen = self._today(), self.department()
-        read = partial(_read, today=today, department=chosen)
+        today = self._today()
+        chosen = self.department() if self._opened else None
+        read = partial(_read, today=today, department=chosen, actor=self._actor)
         try:
-            loads, rows = self._runner.read(read, self._read_failed)
+            chosen, loads, rows = self._runner.read(read, self._read_failed)
         except Failed as err:
             log.exception("items at their departments could not be read")
             restyle(self.summary, "listError")
             self.summary.setText(err.message)
             return
         restyle(self.summary, "listSummary")
+        self._opened = True
         self.chooser.clear()
         self.chooser.addItem(ITEM_QUEUE_COMING_DUE, "")
         for load in loads:
@@ -121,7 +129,11 @@ class ItemQueuePage(QWidget):
             self.case_chosen.emit(str(item.data(CASE_NO_ROLE)))
 
 
-def _read(unit: Unit, today: dt.date, department: str) -> tuple[tuple[DepartmentLoad, ...], tuple[QueueRow, ...]]:
+def _read(
+    unit: Unit, today: dt.date, department: str | None, actor: Actor
+) -> tuple[str, tuple[DepartmentLoad, ...], tuple[QueueRow, ...]]:
+    """The department shown (None: the actor's own, if any), the departments' loads and the rows shown."""
+    chosen = own_department(unit, actor) if department is None else department
     loads = department_loads(unit, today)
-    rows = department_queue(unit, department, today) if department else coming_due(unit, today)
-    return loads, rows
+    rows = department_queue(unit, chosen, today) if chosen else coming_due(unit, today)
+    return chosen, loads, rows

@@ -13,9 +13,12 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.roles import Actor, Role
 from counter.actions.item_steps import StepRequest, route_items, take_item_step
 from counter.case.item_clock import DueAlert
 from counter.case.item_path import ItemEvent, PauseReason
+from counter.db import models
+from counter.ui.cases.item_queue_page import ItemQueuePage
 from counter.ui.cases.marks import RED
 from counter.ui.cases.words import ITEM_QUEUE_PAUSED, ITEM_QUEUE_TAB
 from counter.words.items import DUE_ALERT
@@ -23,6 +26,7 @@ from tests.ui.cases.casebook import DAY, DESK_1, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column
 from tests.ui.cases.test_case_lists import make_lists
+from tests.ui.runners import runner_on
 
 MARKET = "乌兰浩特市市场监督管理局"
 SIGNBOARD = "152201-YJS008-03"  # 户外招牌设置
@@ -81,3 +85,19 @@ def test_items_past_their_date_are_red_in_the_reminders(
     first = page.table.item(0, 0)
     assert first is not None
     assert first.background().color() == QColor(RED)
+
+
+def test_a_departments_staff_find_their_own_queue_open(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    routed(case_sessions, book.accepted)
+    with case_sessions.begin() as s:
+        s.add(models.Account(login="wanglei", name="王磊", roles="department", password_hash="x", department=CITY))
+    page = ItemQueuePage(runner_on(case_sessions), Actor("wanglei", "王磊", frozenset({Role.DEPARTMENT})), today, "")
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.department() == CITY
+    assert column(page.table, 2) == [CITY]
+    page.chooser.setCurrentIndex(0)  # the reminders, chosen: kept at the next refresh
+    page.refresh()
+    assert page.department() == ""
