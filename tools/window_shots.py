@@ -10,8 +10,8 @@ as the desk places it on the screen of the run (so a 1024×768 run shows what su
 - ``case-window-denied.png``: the demo's lapsed deferral, 食品经营许可 denied and the other items at their
   departments (routed, signed for, one paused for an inspection);
 - ``case-window-hand-over.png``: the same case's 统一出件 form, its denial to go out ahead of the other results;
-- ``supervision.png``, ``supervision-figures.png``, ``supervision-ratings.png``, ``supervision-office.png``: F8's
-  four pages;
+- ``supervision.png``, ``supervision-items.png``, ``supervision-figures.png``, ``supervision-ratings.png``,
+  ``supervision-office.png``: F8's pages (督办, 事项督办, 统计, 评价设置, 单位信息);
 - ``text-size.png``: the text size (F12).
 """
 
@@ -131,8 +131,15 @@ def supervision_shots(driver: Driver, window: MainWindow) -> None:
     window.desk_actions.open_supervision()
     supervisor = window.desk_actions.supervisor
     assert supervisor is not None
-    for index, name in enumerate(("supervision", "supervision-figures", "supervision-ratings", "supervision-office")):
-        supervisor.setCurrentIndex(index)
+    pages = (
+        (supervisor.rectifications, "supervision"),
+        (supervisor.items, "supervision-items"),
+        (supervisor.figures, "supervision-figures"),
+        (supervisor.settings, "supervision-ratings"),
+        (supervisor.office, "supervision-office"),
+    )
+    for page, name in pages:  # by the page, not its place: the tabs a desk shows depend on its roles
+        supervisor.setCurrentWidget(page)
         driver.settle()
         driver.save(supervisor, f"{name}.png")
     supervisor.close()

@@ -294,6 +294,7 @@ class DeskActions(QObject):
             self.supervisor = SupervisorWindow(
                 self.runner, desk.clerk, alerts=alerts, site_code=desk.identity.site_code, desk=desk
             )
+            self.supervisor.items.case_chosen.connect(self.on_case_no_given)  # an item's case, opened
             if self.pad is not None:
                 self.supervisor.settings.saved.connect(self.pad.on_settings_saved)
                 self.supervisor.desk_pad.saved.connect(self.pad.apply)

@@ -1,5 +1,5 @@
-"""The supervisor's pages in one window: 督办, 统计, 即办, 短信告知, 评价设置, 受理设置, 单位信息, 待核指南, and this
-computer's 本机评价器.
+"""The supervisor's pages in one window: 督办, 事项督办, 统计, 即办, 短信告知, 评价设置, 受理设置, 单位信息, 待核指南,
+and this computer's 本机评价器.
 
 What the main window opens from its menu or a key (F8).  Where the database
 has accounts, each page is shown to the roles that may use it.
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from counter.access.roles import SINGLE_DESK, Permission
 from counter.actions.desk import Desk
 from counter.host.desk_config import load_desk_config
+from counter.ui.cases.item_queue_page import ItemQueuePage
+from counter.ui.cases.words import CASE_LIST_READ_FAILED
 from counter.ui.focus import first_control
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.desk_pad_form import DeskPadForm
@@ -31,6 +33,7 @@ from counter.ui.pad.words import (
     DESK_PAD_TAB,
     GUIDE_STATUS_TAB,
     INTAKE_RULES_TAB,
+    ITEMS_TAB,
     RATING_FIGURES_TITLE,
     RATING_SETTINGS_TITLE,
     SUPERVISE_TAB,
@@ -59,6 +62,9 @@ class SupervisorWindow(QTabWidget):
         self.setWindowTitle(SUPERVISE_TITLE)
         # ``desk``: who supervises, and where; None (a database without accounts) this machine's desk
         self.rectifications = RectificationPage(runner, supervisor, clock=clock, alerts=alerts, desk=desk)
+        # 事项督办: every item at its department coming due or overdue, and each department's queue
+        actor = desk.actor if desk is not None else SINGLE_DESK
+        self.items = ItemQueuePage(runner, actor, lambda: clock().date(), CASE_LIST_READ_FAILED)
         self.figures = FiguresPage(runner, clock=clock, desk=desk)
         self.promise = PromisePage(runner, clock=clock, desk=desk)  # 即办件占比, 承诺时限压减率
         self.messages = FailedMessagesPage(runner, desk)  # the SMS the gateway would not take
@@ -72,6 +78,7 @@ class SupervisorWindow(QTabWidget):
         may = (desk.actor if desk is not None else SINGLE_DESK).may
         pages = (
             (self.rectifications, SUPERVISE_TAB, may(Permission.RECTIFY)),
+            (self.items, ITEMS_TAB, may(Permission.RECTIFY)),
             (self.figures, RATING_FIGURES_TITLE, may(Permission.SEE_FIGURES)),
             (self.promise, FIGURES_PAGE_TITLE, may(Permission.SEE_FIGURES)),
             (self.messages, FAILED_TAB, may(Permission.SEE_FIGURES)),
@@ -108,6 +115,7 @@ class SupervisorWindow(QTabWidget):
     def refresh(self) -> None:
         """Read every page again: the window opens on current data."""
         self.rectifications.on_refresh()
+        self.items.refresh()
         self.figures.on_show()
         self.promise.on_show()
         self.messages.load()

@@ -114,6 +114,7 @@ RATING_SETTINGS_IDLE_TEXT = tr("评价器待机公告：")
 RATING_SETTINGS_SAVE = tr("保存设置")
 RATING_SETTINGS_SAVED = tr("设置已保存，各窗口的评价器下次评价时使用新设置")
 SUPERVISE_TAB = tr("差评整改")
+ITEMS_TAB = tr("事项督办")
 
 # 受理设置: the hall's intake rules (counter.ui.pad.intake_rules_form)
 INTAKE_RULES_TAB = tr("受理设置")
