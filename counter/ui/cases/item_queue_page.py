@@ -61,7 +61,7 @@ class ItemQueuePage(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("listSummary")
         self.summary.setWordWrap(True)
-        self.table = line_table(ITEM_QUEUE_COLUMNS, stretch=1)
+        self.table = line_table(ITEM_QUEUE_COLUMNS, stretch=len(ITEM_QUEUE_COLUMNS) - 1)  # the bundle gives way first
         self.table.setTabKeyNavigation(False)
         label = QLabel(ITEM_QUEUE_CHOOSE)
         label.setBuddy(self.chooser)
