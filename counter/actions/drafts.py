@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from counter.actions.desk import Desk
 from counter.actions.store import Unit
+from counter.case.moments import stored_utc
 from counter.db.case_store import drop_draft, load_draft, save_draft
 from counter.db.catalog_store import guide_version
 from counter.intake.draft import (
@@ -46,7 +47,7 @@ def remove_draft(unit: Unit, desk: Desk) -> None:
 
 def _aware(moment: dt.datetime) -> dt.datetime:
     """SQLite gives back the UTC time without its zone; PostgreSQL with it."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+    return stored_utc(moment)
 
 
 def check_draft(unit: Unit, desk: Desk) -> StoredDraft | None:

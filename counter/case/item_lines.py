@@ -18,6 +18,9 @@ from typing import Any, Protocol
 
 from counter.case.decisions import item_note, read_item_note
 from counter.case.item_path import ItemEvent, ItemStep, PauseReason
+from counter.case.moments import office_day
+
+__all__ = ["StepLine", "item_paths", "office_day", "read_step", "step_note"]
 
 _EVENTS = {event.value: event for event in ItemEvent}
 _PAUSES = {reason.value: reason for reason in PauseReason}
@@ -121,10 +124,3 @@ def item_paths(history: Iterable[StepLine], day_of: Callable[[dt.datetime], dt.d
         if found is not None:
             paths.setdefault(found[0], []).append(found[1])
     return paths
-
-
-def office_day(at: dt.datetime) -> dt.date:
-    """The day a history line was written, on the office's clock (this machine's); a time stored without its zone
-    is UTC, as SQLite gives them back."""
-    aware = at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
-    return aware.astimezone().date()

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from counter.case.hand_over import HAND_OVER_EVENTS
+from counter.case.moments import local_moment
 from counter.case.same_day import NOTE_SAME_DAY
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseRow, CaseView
@@ -107,7 +108,7 @@ def case_as_text(view: CaseView) -> str:
         shown = SAME_DAY_NOTE if h.note == NOTE_SAME_DAY else shown
         shown = step_note_text(h) if h.event in ITEM_STEP_EVENTS else shown
         note = tr("：{shown}").format(shown=shown) if shown else ""
-        at = h.at.astimezone() if h.at.tzinfo else h.at.replace(tzinfo=dt.UTC).astimezone()
+        at = local_moment(h.at)
         lines.append(
             tr("  {at:%Y-%m-%d %H:%M}  {desk_no}号窗口  {clerk}  {event}{note}").format(
                 at=at, desk_no=h.desk_no, clerk=h.clerk, event=event, note=note

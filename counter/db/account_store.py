@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from counter.access.lockout import AttemptState
 from counter.access.roles import Role
+from counter.case.moments import stored_utc
 from counter.db import models
 
 
@@ -48,7 +49,7 @@ def _roles(stored: str) -> frozenset[Role]:
 def _utc(value: dt.datetime | None) -> dt.datetime | None:
     if value is None:
         return None
-    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+    return stored_utc(value)
 
 
 def _row(account: models.Account) -> AccountRow:

@@ -40,6 +40,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from counter.case.decisions import LAPSE_EVENTS
+from counter.case.moments import stored_utc
 from counter.case.numbers import TRAINING_FIRST
 from counter.case.status import NOTE_CODES_JOIN, CaseStatus
 from counter.case.view import CaseMaterialLine, CaseRow, CaseView, HistoryLine
@@ -202,7 +203,7 @@ def _times_kept(session: Session, case: models.Case, event: str, at: dt.datetime
         models.CaseHistory.at >= at,
         models.CaseHistory.at < at + dt.timedelta(seconds=1),
     )
-    return frozenset(t if t.tzinfo else t.replace(tzinfo=dt.UTC) for t in session.scalars(query))
+    return frozenset(stored_utc(t) for t in session.scalars(query))
 
 
 def case_by_no(session: Session, case_no: str, *, lock: bool = False) -> models.Case | None:

@@ -18,6 +18,7 @@ from sqlalchemy import JSON, String, Table, Text, any_, bindparam, func, select
 from sqlalchemy.dialects.postgresql import REGCLASS
 from sqlalchemy.orm import Session
 
+from counter.case.moments import stored_utc
 from counter.db import models
 from counter.db.bulk_rows import chunks
 
@@ -51,7 +52,7 @@ CASE_FIELDS = (
 
 def utc(value: dt.datetime) -> dt.datetime:
     """A stored time as UTC: SQLite hands times back without their zone."""
-    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+    return stored_utc(value)
 
 
 def memberships(session: Session, column: Any, values: Sequence[Any]) -> Iterator[Any]:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import TypeVar
 
+from counter.case.moments import local_moment
 from counter.case.same_day import NOTE_SAME_DAY
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus
 from counter.case.view import CaseMaterialLine, CaseView, HistoryLine
@@ -67,8 +68,7 @@ def day_text(day: dt.date | None) -> str:
 
 def local_time(at: dt.datetime) -> dt.datetime:
     """A stored time (UTC, naive from SQLite) in the desk's own time zone."""
-    aware = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
-    return aware.astimezone()
+    return local_moment(at)
 
 
 def desk_text(desk_no: str) -> str:

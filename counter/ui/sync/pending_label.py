@@ -12,6 +12,7 @@ import logging
 
 from PySide6.QtWidgets import QLabel
 
+from counter.case.moments import stored_utc
 from counter.ui.cases.case_lines import local_time
 from counter.ui.runner import Failed, Runner
 from counter.ui.sync import words
@@ -39,7 +40,7 @@ class PendingLabel(QLabel):
             self.clear()
             self.hide()
             return
-        since = status.pending_since if status.pending_since.tzinfo else status.pending_since.replace(tzinfo=dt.UTC)
+        since = stored_utc(status.pending_since)
         moment = now or dt.datetime.now(dt.UTC)
         stale = moment - since > dt.timedelta(days=days)
         template = words.SYNC_STATUS_STALE if stale else words.SYNC_STATUS_PENDING

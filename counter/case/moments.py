@@ -1,0 +1,26 @@
+"""Stored moments read back: a time without its zone is UTC, and the office's day is the machine's own.
+
+SQLite keeps a time's digits without its zone, PostgreSQL gives it back with one; every time the program writes is
+in UTC (:func:`counter.db.case_store.add_history` says why).  So a time read back without a zone is UTC, and what a
+clerk reads, or what day a step was taken on, is that instant in the desk's own zone.  One rule, here, for every
+face and store that reads one back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def stored_utc(at: dt.datetime) -> dt.datetime:
+    """A stored time as an aware time in UTC (a time without a zone is UTC)."""
+    return at.replace(tzinfo=dt.UTC) if at.tzinfo is None else at.astimezone(dt.UTC)
+
+
+def local_moment(at: dt.datetime) -> dt.datetime:
+    """A stored time in the desk's own zone, for a clerk to read."""
+    return stored_utc(at).astimezone()
+
+
+def office_day(at: dt.datetime) -> dt.date:
+    """The day a stored time falls on, on the office's clock (this machine's)."""
+    return local_moment(at).date()
