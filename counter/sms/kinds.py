@@ -66,10 +66,8 @@ def tell_of(event: str, note: str, delivery: str) -> Tell:
         # the result by post or online is told when it leaves (DELIVERED); either way the items decided with it
         # are told by the one message
         return Tell(MessageKind.READY if delivery == Delivery.PICKUP.value else None, replaces=ITEM_KINDS)
-    if step is CaseEvent.DELIVERED:
-        way, tracking = _handed(note, delivery)
-        kind = _DELIVERED.get(way)  # none for a hand-over at the window: nothing left to tell
-        return Tell(kind, tracking=tracking, replaces=ITEM_KINDS | {MessageKind.READY})
+    if step in (CaseEvent.DELIVERED, CaseEvent.ITEMS_HANDED):
+        return _hand_over(step, note, delivery)
     if step in (CaseEvent.WITHDRAWN, CaseEvent.VOIDED):
         return Tell(None, replaces=frozenset(MessageKind))  # asked for, or entered in error: nothing more to tell
     return _NOTHING
@@ -80,6 +78,16 @@ _TAKEN = {Outcome.ACCEPT.value: MessageKind.ACCEPTED, Outcome.DEFER.value: Messa
           Outcome.CORRECT.value: MessageKind.CORRECTION}  # fmt: skip
 _ITEM_EVENTS = {CaseEvent.ITEM_APPROVED: MessageKind.ITEM_GRANTED, CaseEvent.ITEM_DENIED: MessageKind.ITEM_DENIED}
 _DELIVERED = {Delivery.POST.value: MessageKind.POSTED, Delivery.ELECTRONIC.value: MessageKind.SENT_ONLINE}
+
+
+def _hand_over(step: CaseEvent, note: str, delivery: str) -> Tell:
+    """送达 tells how the results left (none at the window: nothing left to tell) and takes back what it makes
+    needless; a part posted or sent ahead of the rest (or a denied case's papers, 部分送达) is told as it leaves,
+    and takes nothing back: the items still to be decided are told as usual."""
+    whole = step is CaseEvent.DELIVERED
+    way, tracking = _handed(note, delivery if whole else "")
+    replaces = ITEM_KINDS | {MessageKind.READY} if whole else frozenset()
+    return Tell(_DELIVERED.get(way), tracking=tracking, replaces=replaces)
 
 
 def _handed(note: str, delivery: str) -> tuple[str, str]:

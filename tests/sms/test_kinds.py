@@ -56,6 +56,14 @@ def test_a_hand_over_tells_how_it_went_with_the_tracking_number_and_nothing_else
     )
 
 
+def test_a_part_posted_ahead_tells_that_it_left_and_takes_nothing_back() -> None:
+    record = {"way": "post", "carrier": "EMS", "tracking_no": "EA123456789CN", "items": [], "partial": True}
+    posted = tell_of(CaseEvent.ITEMS_HANDED.value, json.dumps(record), "pickup")
+    assert posted == Tell(MessageKind.POSTED, tracking="EA123456789CN")
+    pickup = {"way": "pickup", "recipient": "巴特尔", "items": [], "partial": True}
+    assert tell_of(CaseEvent.ITEMS_HANDED.value, json.dumps(pickup), "post").kind is None  # standing at the window
+
+
 def test_steps_inside_a_department_tell_nothing_and_a_voided_case_takes_back_everything() -> None:
     for event in (CaseEvent.ITEM_ROUTED, CaseEvent.ITEM_SIGNED, CaseEvent.ITEM_PAUSED, CaseEvent.DEFERRAL_EXTENDED):
         assert tell_of(event.value, "x", "pickup") == Tell(None)
