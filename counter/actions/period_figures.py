@@ -22,8 +22,10 @@ from counter.case.promise_figures import BundleFacts, PromiseFigures, VersionCou
 from counter.db.catalog_store import guide_version
 from counter.db.figure_store import (
     GroupCount,
+    ItemLine,
     ServiceLine,
     bundle_names,
+    item_lines,
     rectification_lines,
     service_lines,
     version_counts,
@@ -110,6 +112,7 @@ def period_figures(
 
     services = {key(s.part): s for s in service_lines(session, first, last, grouping, today)}
     rects = {key(r.part): r for r in rectification_lines(session, first, last, grouping, today)}
+    items = {key(i.part): i for i in item_lines(session, first, last, grouping, today)}
     counts = version_counts(session, first, last, grouping)
     facts = accepted_versions(session, counts)
     promise_lines, promise_total = promise_figures(
@@ -117,14 +120,14 @@ def period_figures(
     )
     promises = {(p.key[0], p.label): p for p in promise_lines}
     lines = []
-    for sort_key, label in sorted(services.keys() | rects.keys() | promises.keys()):
+    for sort_key, label in sorted(services.keys() | rects.keys() | promises.keys() | items.keys()):
         service, rect = services.get((sort_key, label)), rects.get((sort_key, label))
         lines.append(
             PeriodLine(
                 key=sort_key,
                 label=label,
                 ratings=_ratings(service, label) if service else Figures(label),
-                cases=_case_counts(service),
+                cases=_case_counts(service, items.get((sort_key, label))),
                 promise=promises.get((sort_key, label)) or PromiseFigures((sort_key,), label),
                 rectifications=RectCounts(rect.opened, rect.open, rect.overdue, rect.closed, rect.voided)
                 if rect
@@ -134,8 +137,9 @@ def period_figures(
     return PeriodFigures(first, last, grouping, today, tuple(lines), total_line(lines, promise_total))
 
 
-def _case_counts(service: ServiceLine | None) -> CaseCounts:
+def _case_counts(service: ServiceLine | None, items: ItemLine | None) -> CaseCounts:
+    open_items, overdue_items = (items.open, items.overdue) if items else (0, 0)
     if service is None:
-        return CaseCounts()
+        return CaseCounts(items_open=open_items, items_overdue=overdue_items)
     s = service
-    return CaseCounts(s.accepted, s.deferred, s.correction, s.refused, s.overdue_deferrals)
+    return CaseCounts(s.accepted, s.deferred, s.correction, s.refused, s.overdue_deferrals, open_items, overdue_items)

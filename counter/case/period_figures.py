@@ -32,13 +32,15 @@ from counter.ratings.rectification import OPEN_STATES, RectState, effective_due,
 
 @dataclass(frozen=True, slots=True)
 class CaseCounts:
-    """The period's cases by outcome, and the deferrals among them left overdue."""
+    """The period's cases by outcome, the deferrals among them left overdue, and their items still at departments."""
 
     accepted: int = 0  # 受理
     deferred: int = 0  # 容缺受理
     correction: int = 0  # 补正
     refused: int = 0  # 不予受理
     overdue_deferrals: int = 0
+    items_open: int = 0  # the period's cases' items routed to their departments and not decided, on the day judged
+    items_overdue: int = 0  # of those, past their promised or legal date
 
 
 @dataclass(frozen=True, slots=True)

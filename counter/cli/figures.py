@@ -95,6 +95,8 @@ def line_json(line: PeriodLine, grouping: Grouping) -> dict[str, Any]:
         "correction": c.correction,
         "refused": c.refused,
         "overdue_deferrals": c.overdue_deferrals,
+        "items_open": c.items_open,
+        "items_overdue": c.items_overdue,
         "rated": r.rated,
         "good": r.good,
         "bad": r.bad,

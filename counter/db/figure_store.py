@@ -66,6 +66,15 @@ class GroupCount:
 
 
 @dataclass(frozen=True, slots=True)
+class ItemLine:
+    """The items of one line's cases still with their departments, and how many of them are past their date."""
+
+    part: Part
+    open: int
+    overdue: int
+
+
+@dataclass(frozen=True, slots=True)
 class RectLine:
     part: Part
     opened: int
@@ -231,6 +240,26 @@ def rectification_lines(
     _compiled_plainly(session)
     width = len(keys)
     return [RectLine(_part(row, width), *(int(n) for n in row[width:])) for row in session.execute(stmt)]
+
+
+def item_lines(session: Session, first: dt.date, last: dt.date, grouping: Grouping, today: dt.date) -> list[ItemLine]:
+    """The items of the cases taken from ``first`` to ``last`` still at their departments, per line of their case,
+    and those past their date on ``today`` (a paused item has no date: never past it).
+
+    Read from ``open_item``, which holds only the work in hand: a month of a league's cases is joined to the few
+    rows of their open items, not to the history of every case.
+    """
+    item, c = models.OpenItem, models.Case
+    keys = _grouped_by(grouping, c.received_on, c.site_code, c.desk_no, c.clerk, c.bundle_code)
+    stmt = (
+        select(*keys, func.count(), _count_if(item.due_on < today))
+        .select_from(item)
+        .join(c, c.id == item.case_id)
+        .where(c.received_on.between(first, last))
+        .group_by(*keys)
+    )
+    width = len(keys)
+    return [ItemLine(_part(row, width), int(row[width]), int(row[width + 1])) for row in session.execute(stmt)]
 
 
 def version_hashes(session: Session, version_ids: set[int]) -> dict[int, str]:

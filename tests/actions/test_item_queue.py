@@ -18,11 +18,13 @@ from counter.actions.intake import move_case
 from counter.actions.item_queue import coming_due, department_loads, department_queue
 from counter.actions.item_steps import StepRequest, item_standings, route_items
 from counter.actions.item_track import last_history_id, retrack_after
+from counter.actions.period_figures import period_figures
 from counter.case.item_clock import DueAlert
 from counter.case.item_path import ItemEvent, ItemState, PauseReason
 from counter.case.status import CaseEvent
 from counter.db import models
 from counter.db.case_store import add_history, case_by_no
+from counter.ratings.figures import Grouping
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_item_steps import FOOD, ITEMS, SIGN, at, step
 
@@ -116,3 +118,30 @@ def test_a_closing_line_from_another_site_takes_the_items_off(sessions: sessionm
         s.flush()
         retrack_after(s, above)
     assert rows(sessions, number) == {}
+
+
+def test_the_figures_count_the_items_at_their_departments_and_those_late(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    today = dt.date.today()
+    with sessions.begin() as s:
+        route_items(s, desk, number, at(today))
+    with sessions.begin() as s:
+        decide_item(s, desk, number, SIGN, approve=True, text="ZP-2026-001")
+    received = rows_received_on(sessions, number)
+    with sessions() as s:
+        now = period_figures(s, received, received, Grouping.DAY, received)  # judged on the day it was taken
+        late = period_figures(s, received, received, Grouping.DAY, received + dt.timedelta(days=90))
+        other_month = period_figures(s, received - dt.timedelta(days=40), received - dt.timedelta(days=35),
+                                     Grouping.DAY, today)  # fmt: skip
+    assert (now.total.cases.items_open, now.total.cases.items_overdue) == (3, 0)  # 招牌 decided: three left
+    assert (late.total.cases.items_open, late.total.cases.items_overdue) == (3, 3)
+    assert other_month.total.cases.items_open == 0  # counted with the case's own day
+
+
+def rows_received_on(sessions: sessionmaker[Session], number: str) -> dt.date:
+    with sessions() as s:
+        case = case_by_no(s, number)
+        assert case is not None
+        return case.received_on
