@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from counter.actions.desk import Desk
     from counter.actions.item_steps import StepRequest
     from counter.actions.store import Store
+    from counter.ui.cases.case_page import CasePage
     from counter.ui.intake import IntakePanel
     from counter.ui.main_window import MainWindow
 
@@ -112,6 +113,7 @@ def case_shots(driver: Driver, window: MainWindow, corrected: str, denied: str) 
             page.hand_over.partial.setChecked(True)
             driver.settle()
             driver.save(page, "case-window-hand-over.png")
+            item_step_shot(driver, page)
         page.close()
     lists = cases.open_lists()
     driver.settle()
@@ -125,6 +127,21 @@ def case_shots(driver: Driver, window: MainWindow, corrected: str, denied: str) 
     driver.settle()
     driver.save(lists, "case-lists-items.png")
     lists.close()
+
+
+def item_step_shot(driver: Driver, page: CasePage) -> None:
+    """A department's 暂停计时 of an item it signed for (:func:`on_their_way`), its reason chosen."""
+    from counter.case.item_path import ItemEvent, PauseReason
+
+    page.hand_over.close_form()
+    states = page.item_states
+    states.table.selectRow([item.code for item in states.items].index("152201-YJS008-01"))
+    states.step_bar.buttons[ItemEvent.PAUSED].click()
+    form = page.item_step_form
+    form.pause.setCurrentIndex(form.pause.findData(PauseReason.EXPERT_REVIEW.value))
+    form.reason.setText("经营场所涉及消防安全，须组织专家现场评审")
+    driver.settle()
+    driver.save(page, "case-window-item-step.png")
 
 
 def supervision_shots(driver: Driver, window: MainWindow) -> None:

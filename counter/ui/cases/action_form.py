@@ -133,7 +133,8 @@ class ActionForm(QFrame):
         self.date.setVisible(with_date)
         if new_due is not None:
             self.date.setDate(QDate(new_due.year, new_due.month, new_due.day))
-        with_note = event is not CaseEvent.DEFERRED_ARRIVED  # the history line lists the materials instead
+        # the history line lists the materials instead; 分发 routes what the title lists and asks nothing
+        with_note = event not in (CaseEvent.DEFERRED_ARRIVED, CaseEvent.ITEM_ROUTED)
         self.reason_label.setVisible(with_note)
         self.reason.setVisible(with_note)
         note = CASE_FORM_RESULT_NO if event is CaseEvent.ITEM_APPROVED else CASE_FORM_NOTE
@@ -143,7 +144,7 @@ class ActionForm(QFrame):
         self.problems.clear()
         self.show()
         first = next(iter(self.checkboxes.values()), None)
-        (first or self.reason).setFocus()
+        (first or (self.reason if with_note else self.confirm_button)).setFocus()
 
     def values(self) -> FormValues:
         ticked = frozenset(code for code, box in self.checkboxes.items() if box.isChecked())

@@ -27,6 +27,7 @@ from counter.actions.guard import NotPermitted
 from counter.actions.intake import CaseNotFound, CorrectionNotDue, IntakeNotPossible
 from counter.actions.same_day import SameDayNotPossible, finish_same_day, same_day_check
 from counter.case.decisions import DecisionRefused
+from counter.case.item_path import ItemEvent
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.case.view import CaseView
 from counter.catalog.model import Situation
@@ -53,6 +54,10 @@ from counter.ui.cases.hand_over_form import HandOverForm
 from counter.ui.cases.hand_over_step import confirm as confirm_hand_over
 from counter.ui.cases.hand_over_step import open_hand_over
 from counter.ui.cases.item_states import PLAIN_TEXT, ItemStates
+from counter.ui.cases.item_step import confirm as confirm_item_step
+from counter.ui.cases.item_step import route_title
+from counter.ui.cases.item_step_form import ItemStepForm
+from counter.ui.cases.item_step_rules import steps_by_item
 from counter.ui.cases.marks import (
     AMBER,
     AMBER_BORDER,
@@ -183,6 +188,7 @@ class CasePage(QWidget):
         self.action_buttons = self.action_bar.buttons
         self.form = ActionForm()
         self.hand_over = HandOverForm()  # 统一出件: its own fields (counter.ui.cases.hand_over_step)
+        self.item_step_form = ItemStepForm()  # a department's step of one item (counter.ui.cases.item_step)
         self.details_fields = CaseFields()
         self.keys, self.fields = self.details_fields.keys, self.details_fields.fields
         self.full_id_button = self.details_fields.full_id_button
@@ -230,6 +236,7 @@ class CasePage(QWidget):
         layout.addWidget(self.action_bar)
         layout.addWidget(self.form)
         layout.addWidget(self.hand_over)
+        layout.addWidget(self.item_step_form)
         layout.addWidget(self.notice)
         layout.addWidget(scroll, 1)
         self.alert.hide()
@@ -248,6 +255,9 @@ class CasePage(QWidget):
         self.hand_over.cancel_button.clicked.connect(self.hand_over.close_form)
         self.documents.print_requested.connect(self.on_print_requested)
         self.item_states.decide_requested.connect(self.on_item_decide)
+        self.item_states.step_bar.step_requested.connect(self.on_item_step)
+        self.item_step_form.confirm_button.clicked.connect(self.on_item_step_confirmed)
+        self.item_step_form.cancel_button.clicked.connect(self.item_step_form.close_form)
         self.action_bar.same_day_button.clicked.connect(self.on_same_day)
 
     # --- reading -------------------------------------------------------------------
@@ -272,7 +282,12 @@ class CasePage(QWidget):
         self._situations, self._shared, self._items = page.situations, page.shared, page.items
         self._same_day = page.immediate and self._same_day_applies(page.view)
         self._show(page.view)
-        self.item_states.show_items(page.view, page.items, item_actions(page.view, self._desk.actor))
+        offered = item_actions(page.view, self._desk.actor)
+        steps = steps_by_item(page.view, [i.code for i in page.items], self._desk.actor, offered)
+        self.item_states.show_items(page.view, page.items, offered, steps)
+        form = self.item_step_form
+        if form.step is not None and form.step not in steps.get(form.item, ()):
+            form.close_form()  # the item moved on: its step is no longer offered
         if page.notices is not None:
             self.documents.show_notices(page.notices)
         return Loaded.SHOWN
@@ -353,7 +368,7 @@ class CasePage(QWidget):
         table.fit()
 
     def _show_actions(self, view: CaseView, today: dt.date) -> None:
-        shown = available_actions(view, today, self._desk.actor)
+        shown = available_actions(view, today, self._desk.actor, [item.code for item in self._items])
         self.action_bar.show_actions(shown, self._same_day)
         if self.form.action is not None and self.form.action not in shown + item_actions(view, self._desk.actor):
             self.form.close_form()
@@ -402,6 +417,10 @@ class CasePage(QWidget):
             return
         self.notice.hide()
         self.hand_over.close_form()
+        self.item_step_form.close_form()
+        if event is CaseEvent.ITEM_ROUTED:  # the form names what goes where
+            self.form.open_for(event, words.CASE_ACTION[event], title=route_title(view, self._items))
+            return
         if event is CaseEvent.DELIVERED:
             self.form.close_form()
             open_hand_over(self.hand_over, view, self._items)
@@ -417,8 +436,39 @@ class CasePage(QWidget):
             return
         event = CaseEvent(event_value)
         self.notice.hide()
+        self.item_step_form.close_form()
         title = words.CASE_ITEM_FORM_TITLE[event].format(item=item.name, department=item.department)
         self.form.open_for(event, PLAIN_TEXT[event], title=title, item=item_code)
+
+    def on_item_step(self, event_value: str, item_code: str) -> None:
+        """A department's step of one item, chosen under the item list: its form, empty, under the buttons."""
+        item = next((i for i in self.item_states.items if i.code == item_code), None)
+        if self.view is None or item is None:
+            return
+        self.notice.hide()
+        self.form.close_form()
+        self.hand_over.close_form()
+        self.item_step_form.open_for(ItemEvent(event_value), item)
+
+    def on_item_step_confirmed(self) -> None:
+        """The department's step saved, or refused in words with the case left as it was."""
+        form, view = self.item_step_form, self.view
+        item = next((i for i in self.item_states.items if i.code == form.item), None)
+        if form.step is None or view is None or item is None:
+            return
+        outcome = confirm_item_step(self._runner, self._desk, view.case_no, item, form.request(), self._today())
+        if outcome.style == "form":
+            form.show_problems(outcome.text)
+            return
+        if outcome.saved or outcome.reload:
+            form.close_form()
+            self.reload()
+        text = outcome.text
+        if outcome.moved:
+            text = words.CASE_MOVED_MEANWHILE.format(status=CASE_STATUS[self.view.status] if self.view else "")
+        self.show_notice(text, outcome.style)
+        if outcome.saved:
+            self.case_changed.emit(view.case_no)
 
     def on_same_day(self) -> None:
         """当场办结并送达: both moves at once, checked again by the action."""

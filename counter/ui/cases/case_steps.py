@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from counter.actions.decisions import decide_item, deny_lapsed_deferral
 from counter.actions.desk import Desk
 from counter.actions.intake import extend_deferral, fulfil_deferred, lapse_correction, move_case
+from counter.actions.item_steps import route_items
 from counter.actions.store import Unit
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
@@ -20,7 +21,9 @@ from counter.ui.cases.words import (
     CASE_DONE_ITEM,
     CASE_DONE_LAPSED,
     CASE_DONE_MOVED,
+    CASE_DONE_NOTHING_ROUTED,
     CASE_DONE_PARTLY,
+    CASE_DONE_ROUTED,
     CASE_ITEM_APPROVED,
     CASE_ITEM_DENIED,
 )
@@ -43,11 +46,10 @@ def take_step(
     item_names = items or {}
     if event is CaseEvent.DEFERRED_ARRIVED:
         status = fulfil_deferred(unit, desk, view.case_no, set(values.ticked), today)
-        if status is CaseStatus.IN_APPROVAL:
-            return CASE_DONE_COMPLETE
         names = material_names(view.materials)
         still = [m.code for m in view.deferred_open() if m.code not in values.ticked]
-        return CASE_DONE_PARTLY.format(arrived=names_of(sorted(values.ticked), names), open=names_of(still, names))
+        partly = CASE_DONE_PARTLY.format(arrived=names_of(sorted(values.ticked), names), open=names_of(still, names))
+        return CASE_DONE_COMPLETE if status is CaseStatus.IN_APPROVAL else partly
     if event is CaseEvent.DEFERRAL_EXTENDED:
         assert values.new_due is not None  # form_problems saw to it
         extend_deferral(unit, desk, view.case_no, values.new_due, values.reason)
@@ -65,6 +67,10 @@ def take_step(
         decision = CASE_ITEM_APPROVED if approve else CASE_ITEM_DENIED
         item = item_names.get(values.item, values.item)
         return CASE_DONE_ITEM.format(item=item, decision=decision, status=CASE_STATUS[status])
+    if event is CaseEvent.ITEM_ROUTED:  # on the desk's day (a training day too), at this moment of it
+        now = dt.datetime.combine(today, dt.datetime.now().time()).astimezone()
+        routed = route_items(unit, desk, view.case_no, now)
+        return CASE_DONE_ROUTED.format(items=names_of(list(routed), item_names)) if routed else CASE_DONE_NOTHING_ROUTED
     if event is CaseEvent.CORRECTION_LAPSED:
         status = lapse_correction(unit, desk, view.case_no, today, values.reason)
     else:

@@ -10,6 +10,8 @@ licence is refused and which are still coming.
 Under the table, the decision of the item chosen in it: 准予 (a clerk's step) and 不予批准 (a supervisor's, with
 reasons, 第十七条(二)).  The buttons name the item, so nobody decides the wrong line; ↑ ↓ in the table choose
 another, Tab reaches the buttons.  They open the page's action form; the action checks everything again.
+Under them, for a department's staff, the steps its department may take of the chosen item now
+(:mod:`counter.ui.cases.item_step_form`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import ItemEvent, ItemState, ItemStep, state_of
 from counter.case.status import CaseEvent
 from counter.case.view import CaseView
+from counter.ui.cases.item_step_form import ItemStepBar
 from counter.ui.cases.rules import ITEM_ACTIONS, allowed
 from counter.ui.cases.tables import fill_row, full_table
 from counter.ui.cases.words import (
@@ -35,6 +38,7 @@ from counter.ui.cases.words import (
     CASE_ITEM_DENY,
     CASE_ITEM_PENDING,
     CASE_ITEMS,
+    ITEM_STEP_CHOOSE,
 )
 from counter.words.items import ITEM_STATE, PAUSE_REASON
 
@@ -50,9 +54,11 @@ class ItemStates(QWidget):
         self.items: tuple[ItemLine, ...] = ()
         self.decided: frozenset[str] = frozenset()
         self.offered: tuple[CaseEvent, ...] = ()
+        self.steps: dict[str, tuple[ItemEvent, ...]] = {}  # a department's steps offered, by item code
         self.heading = QLabel(CASE_ITEMS)
         self.heading.setObjectName("sectionHeading")
         self.table = full_table(CASE_ITEM_COLUMNS, stretch=3, name=CASE_ITEMS)
+        self.table.setTabKeyNavigation(False)  # ↑ ↓ choose the item, Tab goes on to its buttons
         self.hint = QLabel(CASE_ITEM_CHOOSE)
         self.hint.setStyleSheet("color: #627d98;")
         self.hint.setWordWrap(True)
@@ -69,15 +75,24 @@ class ItemStates(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.hint)
         layout.addLayout(row)
+        self.step_bar = ItemStepBar()
+        layout.addWidget(self.step_bar)
         for event, button in self.buttons.items():
             button.clicked.connect(partial(self.on_decide_clicked, event))
         self.table.itemSelectionChanged.connect(self.show_buttons)
 
-    def show_items(self, view: CaseView, items: tuple[ItemLine, ...], offered: tuple[CaseEvent, ...] = ()) -> None:
-        """The items and their decisions; ``offered``: the decisions the case and the actor allow now."""
+    def show_items(
+        self,
+        view: CaseView,
+        items: tuple[ItemLine, ...],
+        offered: tuple[CaseEvent, ...] = (),
+        steps: dict[str, tuple[ItemEvent, ...]] | None = None,
+    ) -> None:
+        """The items and their decisions; ``offered``: the decisions the case and the actor allow now, ``steps`` the
+        department's steps by item (:func:`counter.ui.cases.item_step_rules.steps_by_item`)."""
         decisions = view.decisions()
         paths = item_paths(view.history, office_day)
-        self.items, self.decided, self.offered = items, frozenset(decisions), offered
+        self.items, self.decided, self.offered, self.steps = items, frozenset(decisions), offered, steps or {}
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
             decision = decisions.get(item.code)
@@ -88,9 +103,11 @@ class ItemStates(QWidget):
             fill_row(self.table, row, (item.name, item.department, state, text))
         self.table.fit()
         # a case closed before any decision (不予受理, 补正, 撤回 …) has nothing "待决定": no section at all
-        self.setVisible(bool(items) and (bool(decisions) or any(allowed(view, e) for e in ITEM_ACTIONS)))
+        self.setVisible(
+            bool(items) and (bool(decisions) or bool(self.steps) or any(allowed(view, e) for e in ITEM_ACTIONS))
+        )
         chosen = self.chosen()
-        if not offered:
+        if not offered and not self.steps:
             self.table.clearSelection()  # nothing to decide here: no line looks picked out
         elif chosen is None or chosen.code in self.decided:
             pending = next((r for r, i in enumerate(items) if i.code not in self.decided), None)
@@ -110,7 +127,9 @@ class ItemStates(QWidget):
             button.setVisible(event in self.offered and pending)
             button.setEnabled(chosen is not None and chosen.code not in self.decided)
             button.setText(BUTTON_TEXT[event].format(item=chosen.name) if chosen else PLAIN_TEXT[event])
-        self.hint.setVisible(bool(self.offered) and pending)
+        self.hint.setText(CASE_ITEM_CHOOSE if self.offered else ITEM_STEP_CHOOSE)
+        self.hint.setVisible((bool(self.offered) or bool(self.steps)) and pending)
+        self.step_bar.show_for(chosen, self.steps.get(chosen.code, ()) if chosen else ())
 
     def on_decide_clicked(self, event: CaseEvent, _checked: bool = False) -> None:
         chosen = self.chosen()

@@ -12,12 +12,14 @@ material in (the action refuses it too, :mod:`counter.actions.decisions`).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from counter.access.case_rights import permission_for
 from counter.access.roles import SINGLE_DESK, Actor
 from counter.case.hand_over import handed_codes
+from counter.case.item_lines import item_paths, office_day
 from counter.case.status import MOVES, CaseEvent, CaseStatus
 from counter.case.view import CaseMaterialLine, CaseView
 from counter.intake.checklist import Receipt
@@ -25,6 +27,7 @@ from counter.intake.checklist import Receipt
 # The order of the buttons: the clerk's next steps first, the decisions after.
 CLERK_ACTIONS = (
     CaseEvent.DEFERRED_ARRIVED,
+    CaseEvent.ITEM_ROUTED,
     CaseEvent.SENT_TO_APPROVAL,
     CaseEvent.COMPLETED,
     CaseEvent.DELIVERED,
@@ -98,9 +101,12 @@ def allowed(view: CaseView, event: CaseEvent) -> bool:
     return view.status in MOVES[event][0]
 
 
-def available_actions(view: CaseView, today: dt.date, actor: Actor = SINGLE_DESK) -> tuple[CaseEvent, ...]:
+def available_actions(
+    view: CaseView, today: dt.date, actor: Actor = SINGLE_DESK, items: Sequence[str] = ()
+) -> tuple[CaseEvent, ...]:
     """The actions the page shows now, clerk's first, in a fixed order; only those ``actor`` may take.
 
+    ``items``: the codes of the bundle's items, for 分发 while one of them is neither routed nor decided.
     Hiding is a courtesy: the action checks the role again when it runs.
     """
     shown: list[CaseEvent] = []
@@ -113,12 +119,21 @@ def available_actions(view: CaseView, today: dt.date, actor: Actor = SINGLE_DESK
             continue
         if event in (CaseEvent.DEFERRED_ARRIVED, CaseEvent.DEFERRAL_EXTENDED) and not view.deferred_open():
             continue
+        if event is CaseEvent.ITEM_ROUTED and not items_to_route(view, items):
+            continue
         if event is CaseEvent.DENIED and not is_overdue(view, today):
             continue  # a lapsed 容缺 only (the action refuses before); an item is denied on its own (decide_item)
         if event is CaseEvent.CORRECTION_LAPSED and not correction_overdue(view, today):
             continue
         shown.append(event)
     return tuple(shown)
+
+
+def items_to_route(view: CaseView, items: Sequence[str]) -> tuple[str, ...]:
+    """The codes among ``items`` neither routed to their departments nor decided yet: what 分发 sends, in order."""
+    paths = item_paths(view.history, office_day)
+    decided = view.decisions()
+    return tuple(code for code in items if code not in paths and code not in decided)
 
 
 def results_to_hand(view: CaseView) -> tuple[str, ...]:

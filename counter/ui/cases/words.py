@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from counter.case.item_path import ItemEvent
 from counter.case.status import CaseEvent
 from counter.words.translate import tr
 
@@ -68,6 +69,7 @@ CASE_EXTENDED_NOTE = tr("新期限{due}：{reason}")
 CASE_SUPERVISOR = tr("负责人决定：")
 CASE_ACTION = {
     CaseEvent.DEFERRED_ARRIVED: tr("补交容缺材料"),
+    CaseEvent.ITEM_ROUTED: tr("分发至实施部门"),
     CaseEvent.SENT_TO_APPROVAL: tr("转入审批"),
     CaseEvent.COMPLETED: tr("办结"),
     CaseEvent.DELIVERED: tr("统一出件"),
@@ -80,6 +82,7 @@ CASE_ACTION = {
 }
 CASE_FORM_TITLE = {
     CaseEvent.DEFERRED_ARRIVED: tr("勾选申请人本次补交、经核对符合要求的容缺材料："),
+    CaseEvent.ITEM_ROUTED: tr("将尚未分发的事项分发至各自的实施部门，由部门签收办理。"),
     CaseEvent.SENT_TO_APPROVAL: tr("将办件转入后台审批。"),
     CaseEvent.COMPLETED: tr("办件已办结，结果待申请人领取或送达。"),
     CaseEvent.DELIVERED: tr("办理结果已交给申请人（或已寄出、已电子送达）。"),
@@ -162,6 +165,48 @@ CASE_ITEM_FORM_TITLE = {
     ),
 }
 CASE_FORM_RESULT_NO = tr("结果编号（可不填）：")
+# 分发 at the window: {items} are the items routed now, each with its department (CASE_ROUTE_ITEM)
+CASE_ROUTE_TITLE = tr("将下列事项分发至实施部门，由各部门签收办理：{items}。")
+CASE_ROUTE_ITEM = tr("{item}（{department}）")
+CASE_DONE_ROUTED = tr("已分发至实施部门：{items}。")
+CASE_DONE_NOTHING_ROUTED = tr("各事项均已分发或已决定，无需再分发。")
+# a department's steps of the item chosen on the 各事项的办理情况 list (counter.ui.cases.item_step_form)
+ITEM_STEP_ACTION = {
+    ItemEvent.SIGNED: tr("签收"),
+    ItemEvent.REVIEW_STARTED: tr("开始审查"),
+    ItemEvent.PAUSED: tr("暂停计时"),
+    ItemEvent.RESUMED: tr("恢复计时"),
+    ItemEvent.EXTENDED: tr("延期"),
+    ItemEvent.APPROVED: tr("准予"),
+    ItemEvent.DENIED: tr("不予批准"),
+}
+ITEM_STEP_CHOOSE = tr("选中一个事项（↑ ↓），再按下面的按钮办理该事项。")
+ITEM_STEP_BAR = tr("部门办理“{item}”（{department}）：")
+ITEM_STEP_BUTTON_NAME = tr("{step}“{item}”")  # what a screen reader says of a step's button
+ITEM_STEP_TITLE = {
+    ItemEvent.SIGNED: tr("签收“{item}”：{department}已收到分发的事项和材料。"),
+    ItemEvent.REVIEW_STARTED: tr("开始审查“{item}”。"),
+    ItemEvent.PAUSED: tr(
+        "暂停计时“{item}”：听证、检验检测检疫、鉴定、专家评审和补正材料的时间不计入办理期限"
+        "（《行政许可法》第四十五条）。"
+    ),
+    ItemEvent.RESUMED: tr("恢复计时“{item}”：暂停的原因已消除，办理期限接着计算。"),
+    ItemEvent.EXTENDED: tr(
+        "延期“{item}”：至多延长10个工作日，须经本行政机关负责人批准，理由告知申请人（《行政许可法》第四十二条），"
+        "只能延期一次。"
+    ),
+    ItemEvent.APPROVED: tr("准予“{item}”：以{department}的名义作出，请填写办理结果的编号（如许可证编号）。"),
+    ItemEvent.DENIED: tr("不予批准“{item}”：以{department}的名义作出，须写明理由，理由将写入不予批准决定书。"),
+}
+ITEM_STEP_PAUSE = tr("暂停原因：")
+ITEM_STEP_PAUSE_CHOOSE = tr("（请选择）")
+ITEM_STEP_DETAIL = tr("补充说明（可不填）：")
+ITEM_STEP_DAYS = tr("延长工作日数：")
+ITEM_STEP_APPROVER = tr("批准的负责人：")
+ITEM_STEP_EXTEND_REASON = tr("延期理由（告知申请人）：")
+ITEM_STEP_RESULT_NO = tr("结果编号：")
+ITEM_STEP_DENY_REASON = tr("不予批准理由：")
+ITEM_STEP_DONE = tr("“{item}”：已办理“{step}”，事项现在是“{state}”。")
 CASE_DONE_ITEM = tr("“{item}”：{decision}。办件状态：{status}")
 CASE_DONE_MOVED = tr("已办理：{action}。办件状态：{status}")
 CASE_LISTS_TITLE = tr("办件清单：今日本窗口与容缺到期")

@@ -168,6 +168,7 @@ def test_fulfilling_deferred_materials_moves_the_case_to_approval(
     assert len(deferred) == 2
     assert visible_actions(page) == {
         CaseEvent.DEFERRED_ARRIVED,
+        CaseEvent.ITEM_ROUTED,  # a 容缺 case's items are reviewed while its materials are awaited
         CaseEvent.WITHDRAWN,
         CaseEvent.DEFERRAL_EXTENDED,
         CaseEvent.VOIDED,
@@ -298,6 +299,7 @@ def test_an_accepted_case_goes_to_approval_then_done_then_delivered(
 ) -> None:
     page = open_page(qtbot, case_sessions, today, book.accepted)
     assert visible_actions(page) == {
+        CaseEvent.ITEM_ROUTED,
         CaseEvent.SENT_TO_APPROVAL,
         CaseEvent.COMPLETED,
         CaseEvent.WITHDRAWN,

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from counter.actions.case_view import read_case
 from counter.actions.guides import current_guide, search_entries
+from counter.actions.item_steps import StepRequest, route_items, take_item_step
 from counter.actions.store import Store
+from counter.case.item_path import ItemEvent
 from counter.case.status import CaseEvent
 from counter.catalog.model import Bundle
 from counter.documents.kinds import DocumentKind
@@ -121,6 +123,25 @@ def open_case_deciding(window: MainWindow, book: Casebook) -> QWidget:
     assert page is not None
     page.action_buttons[CaseEvent.DEFERRAL_EXTENDED].click()
     page.form.reason.setText("申请人住院治疗，健康证明须出院后办理（附住院证明）")
+    settle()
+    return page
+
+
+def open_case_item_step(window: MainWindow, book: Casebook) -> QWidget:
+    """A department's 延期 of an item signed for, its form filled in (the tallest of the step forms)."""
+    now = dt.datetime.combine(DAY, dt.time(9)).astimezone()
+    desk, food = window.desk_actions.desk(), "152201-YJS008-02"
+    window.runner.write(partial(route_items, desk=desk, number=book.accepted, now=now))
+    signed = StepRequest(ItemEvent.SIGNED)
+    sign = partial(take_item_step, desk=desk, number=book.accepted, item_code=food, request=signed, now=now)
+    window.runner.write(sign)
+    page = _cases(window).open_case(book.accepted)
+    assert page is not None
+    states = page.item_states
+    states.table.selectRow([item.code for item in states.items].index(food))
+    states.step_bar.buttons[ItemEvent.EXTENDED].click()
+    page.item_step_form.approved_by.setText("王立新（局长）")
+    page.item_step_form.reason.setText("需组织专家对经营场所的排烟和油污处理设施进行现场评审")
     settle()
     return page
 
@@ -237,6 +258,7 @@ WINDOWS: dict[str, Opener] = {
     "intake-received": open_intake_received,
     "case-page": open_case_page,
     "case-page-deciding": open_case_deciding,
+    "case-page-item-step": open_case_item_step,
     "lists-today": open_lists,
     "lists-due": partial(open_lists, tab=1),
     "preview": open_preview,

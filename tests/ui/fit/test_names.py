@@ -21,7 +21,7 @@ from tests.ui.fit.sign_in import SIGN_IN_WINDOWS
 
 #: the windows a clerk works in all day
 WORKING = ("main", "main-guide", "main-notices", "intake", "intake-filled", "intake-received", "case-page",
-           "case-page-deciding", "pad-panel-rating", "pad-panel-reasons")  # fmt: skip
+           "case-page-deciding", "case-page-item-step", "pad-panel-rating", "pad-panel-reasons")  # fmt: skip
 
 
 @pytest.mark.parametrize("name", WORKING)

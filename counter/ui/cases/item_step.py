@@ -1,0 +1,93 @@
+"""分发 and a department's step of one item from the case page: the step in the runner's unit of work, and what the
+page then says.
+
+Kept apart from the page, as 统一出件 is (:mod:`counter.ui.cases.hand_over_step`): the page wires the form's buttons
+to :func:`confirm` and shows what it returns.  The step is taken on the desk's day (a training day too) at this
+moment of it.  Every refusal comes back in words and leaves the case as it was: what the step lacks on the form's
+own line (the department fills it in and confirms again), the rest on the page's notice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
+
+from counter.actions.case_view import ItemLine
+from counter.actions.desk import Desk
+from counter.actions.guard import NotPermitted
+from counter.actions.intake import CaseNotFound
+from counter.actions.item_steps import OtherDepartment, StepRequest, take_item_step
+from counter.case.decisions import DecisionRefused
+from counter.case.item_path import StepProblem, StepRefused
+from counter.case.status import MoveNotAllowed
+from counter.case.view import CaseView
+from counter.ui.cases import words
+from counter.ui.cases.rules import items_to_route
+from counter.ui.runner import Failed, Runner
+from counter.words.access import not_permitted
+from counter.words.cases import decision_refused_text
+from counter.words.items import ITEM_STATE, OTHER_DEPARTMENT, step_refused_text
+from counter.words.punctuation import LIST_JOIN
+
+log = logging.getLogger(__name__)
+
+#: refusals that say the item moved on since the page was drawn: the page reads the case again
+_MOVED_ON = frozenset({StepProblem.WRONG_STATE, StepProblem.EXTENDED_BEFORE, StepProblem.BEFORE_LAST})
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the page says after a try: its text and style ("form": the form's own problems line).
+
+    ``saved``: the step was kept; ``reload``: the page reads the case again (saved, or changed meanwhile).
+    """
+
+    text: str
+    style: str
+    saved: bool = False
+    reload: bool = False
+    moved: bool = False  # the case left the hall's hands meanwhile: the page says so with its status
+
+
+def route_title(view: CaseView, items: Sequence[ItemLine]) -> str:
+    """The 分发 form's title: each item it routes now, with the department it goes to."""
+    routed = items_to_route(view, [item.code for item in items])
+    named = (words.CASE_ROUTE_ITEM.format(item=i.name, department=i.department) for i in items if i.code in routed)
+    return words.CASE_ROUTE_TITLE.format(items=LIST_JOIN.join(named))
+
+
+def confirm(runner: Runner, desk: Desk, number: str, item: ItemLine, request: StepRequest, day: dt.date) -> Outcome:
+    """Take the step of ``item``, as of ``day`` at this moment of it."""
+    now = dt.datetime.combine(day, dt.datetime.now().time()).astimezone()
+    step = partial(take_item_step, desk=desk, number=number, item_code=item.code, request=request, now=now)
+    try:
+        after = runner.write(step, words.CASE_SAVE_FAILED)
+    except (StepRefused, OtherDepartment, NotPermitted, DecisionRefused, MoveNotAllowed, CaseNotFound, Failed) as err:
+        return _refused(err, number, item, request)
+    log.info("case %s: %s of %s", number, request.event.value, item.code)
+    step_name = words.ITEM_STEP_ACTION[request.event]
+    text = words.ITEM_STEP_DONE.format(item=item.name, step=step_name, state=ITEM_STATE[after])
+    return Outcome(text, "noticeOk", saved=True, reload=True)
+
+
+def _refused(err: Exception, number: str, item: ItemLine, request: StepRequest) -> Outcome:
+    """What the page says of a step not kept, the case left as it was."""
+    outcome = Outcome("", "noticeWarn", reload=True, moved=True)  # the case left the hall's hands meanwhile
+    if isinstance(err, StepRefused):
+        moved = err.problem in _MOVED_ON
+        outcome = Outcome(step_refused_text(err, item.name), "noticeWarn" if moved else "form", reload=moved)
+    elif isinstance(err, OtherDepartment):
+        text = OTHER_DEPARTMENT.format(item=item.name, deciding=err.deciding, own=err.own)
+        outcome = Outcome(text, "noticeError")
+    elif isinstance(err, NotPermitted):
+        outcome = Outcome(not_permitted(err.permission, err.signed_in), "noticeError")
+    elif isinstance(err, DecisionRefused):  # decided at another desk meanwhile
+        outcome = Outcome(decision_refused_text(err), "noticeWarn", reload=True)
+    elif isinstance(err, Failed):
+        log.error("case %s: %s of %s not saved: %s", number, request.event.value, item.code, err.message)
+        outcome = Outcome(err.message, "noticeError")
+    log.info("case %s: %s of %s refused: %s", number, request.event.value, item.code, type(err).__name__)
+    return outcome

@@ -1,0 +1,192 @@
+"""A department's steps of one item on the case page: the row of its buttons, and the form each opens.
+
+The row sits under the 各事项的办理情况 table and follows the item chosen there (↑ ↓); it names the item and its
+department once, then the steps its state allows (:func:`counter.ui.cases.item_step_rules.offered_steps`), each
+reached by Tab.  The form sits under the case's buttons, as the page's other forms do, and asks only what the step
+needs: a pause its reason (and a detail), an extension its working days, the head who approved it and the reason
+told to the applicant, a 准予 its result's number, a 不予批准 its reasons.  Enter confirms it from any of its fields.
+What the step lacks is said by the action (:func:`counter.actions.item_steps.take_item_step`), never guessed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter.actions.case_view import ItemLine
+from counter.actions.item_steps import StepRequest
+from counter.case.item_path import MOST_EXTENSION_DAYS, ItemEvent, PauseReason
+from counter.case.status import CaseEvent
+from counter.ui.cases import words
+from counter.ui.cases.action_form import STYLE
+from counter.ui.cases.item_step_rules import DEPARTMENT_STEPS
+from counter.ui.flow_layout import FlowLayout
+from counter.ui.text_size import px, scaled
+from counter.words.items import PAUSE_REASON
+
+FIRST_EXTENSION_DAYS = 5  # offered when the form opens; the department sets its own
+
+
+class ItemStepBar(QWidget):
+    """The chosen item's department steps; the page wires :attr:`step_requested`."""
+
+    step_requested = Signal(str, str)  # the ItemEvent's value and the item's code
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = ""
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.buttons = {event: QPushButton(words.ITEM_STEP_ACTION[event]) for event in DEPARTMENT_STEPS}
+        self.buttons[ItemEvent.DENIED].setObjectName("supervisorAction")
+        row = FlowLayout()
+        for button in self.buttons.values():
+            row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(self.label)
+        layout.addLayout(row)
+        for event, button in self.buttons.items():
+            button.clicked.connect(partial(self.on_step_clicked, event))
+        self.hide()
+
+    def show_for(self, item: ItemLine | None, steps: Sequence[ItemEvent]) -> None:
+        """The steps ``item`` is offered now; the row goes when there are none."""
+        self.item = item.code if item is not None else ""
+        for event, button in self.buttons.items():
+            button.setVisible(item is not None and event in steps)
+            name = words.ITEM_STEP_ACTION[event]
+            button.setAccessibleName(words.ITEM_STEP_BUTTON_NAME.format(step=name, item=item.name) if item else name)
+        if item is not None:
+            self.label.setText(words.ITEM_STEP_BAR.format(item=item.name, department=item.department))
+        self.setVisible(item is not None and bool(steps))
+
+    def on_step_clicked(self, event: ItemEvent, _checked: bool = False) -> None:
+        if self.item:
+            self.step_requested.emit(event.value, self.item)
+
+
+class ItemStepForm(QFrame):
+    """The form of one department step; its buttons are wired by the page that holds it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("actionForm")
+        self.setStyleSheet(scaled(STYLE))
+        self.step: ItemEvent | None = None
+        self.item = ""  # the item's code while the form is open
+        self.item_name = ""
+        self.title = QLabel()
+        self.title.setObjectName("formTitle")
+        self.title.setWordWrap(True)
+        self.pause = QComboBox()
+        self.pause.addItem(words.ITEM_STEP_PAUSE_CHOOSE, "")
+        for reason in PauseReason:
+            self.pause.addItem(PAUSE_REASON[reason], reason.value)
+        self.days = QSpinBox()
+        self.days.setRange(1, MOST_EXTENSION_DAYS)
+        self.approved_by = QLineEdit()
+        self.result_no = QLineEdit()
+        self.result_no.setPlaceholderText(words.CASE_REASON_HINT[CaseEvent.ITEM_APPROVED])
+        self.reason = QLineEdit()  # a pause's detail, an extension's reason, a denial's reasons
+        for field in (self.approved_by, self.result_no, self.reason):
+            field.setMinimumWidth(px(320))
+        self.fields = QFormLayout()
+        self.fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)  # the lines, not the lists
+        self.fields.addRow(words.ITEM_STEP_PAUSE, self.pause)
+        self.fields.addRow(words.ITEM_STEP_DAYS, self.days)
+        self.fields.addRow(words.ITEM_STEP_APPROVER, self.approved_by)
+        self.fields.addRow(words.ITEM_STEP_RESULT_NO, self.result_no)
+        self.fields.addRow(words.ITEM_STEP_DETAIL, self.reason)
+        self.problems = QLabel()
+        self.problems.setObjectName("formProblems")
+        self.problems.setWordWrap(True)
+        self.confirm_button = QPushButton()
+        self.confirm_button.setDefault(True)
+        self.cancel_button = QPushButton(words.CASE_FORM_CANCEL)
+        self.cancel_button.setAutoDefault(True)  # Enter on it cancels, never confirms
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.problems, 1)
+        buttons.addWidget(self.confirm_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(self.title)
+        layout.addLayout(self.fields)
+        layout.addLayout(buttons)
+        self.hide()
+
+    def open_for(self, event: ItemEvent, item: ItemLine) -> None:
+        """Show the form for ``event`` of ``item``, empty, its first field in focus (the confirm button if none)."""
+        self.step, self.item, self.item_name = event, item.code, item.name
+        self.title.setText(words.ITEM_STEP_TITLE[event].format(item=item.name, department=item.department))
+        self.confirm_button.setText(words.CASE_FORM_CONFIRM.format(action=words.ITEM_STEP_ACTION[event]))
+        self.pause.setCurrentIndex(0)
+        self.days.setValue(FIRST_EXTENSION_DAYS)
+        for field in (self.approved_by, self.result_no, self.reason):
+            field.clear()
+        reason_label = {
+            ItemEvent.PAUSED: words.ITEM_STEP_DETAIL,
+            ItemEvent.EXTENDED: words.ITEM_STEP_EXTEND_REASON,
+            ItemEvent.DENIED: words.ITEM_STEP_DENY_REASON,
+        }
+        shown: dict[QWidget, bool] = {
+            self.pause: event is ItemEvent.PAUSED,
+            self.days: event is ItemEvent.EXTENDED,
+            self.approved_by: event is ItemEvent.EXTENDED,
+            self.result_no: event is ItemEvent.APPROVED,
+            self.reason: event in reason_label,
+        }
+        for widget, visible in shown.items():
+            self.fields.setRowVisible(widget, visible)
+        label = self.fields.labelForField(self.reason)
+        if isinstance(label, QLabel) and event in reason_label:
+            label.setText(reason_label[event])
+        self.problems.clear()
+        self.show()
+        first = next((widget for widget, visible in shown.items() if visible), self.confirm_button)
+        first.setFocus()
+
+    def request(self) -> StepRequest:
+        """What was entered, as the action takes it (an empty pause reason is the action's to refuse)."""
+        assert self.step is not None
+        event = self.step
+        chosen = str(self.pause.currentData() or "")
+        return StepRequest(
+            event,
+            pause=PauseReason(chosen) if event is ItemEvent.PAUSED and chosen else None,
+            days=self.days.value() if event is ItemEvent.EXTENDED else 0,
+            approved_by=self.approved_by.text() if event is ItemEvent.EXTENDED else "",
+            result_no=self.result_no.text() if event is ItemEvent.APPROVED else "",
+            reason=self.reason.text() if event in (ItemEvent.PAUSED, ItemEvent.EXTENDED, ItemEvent.DENIED) else "",
+        )
+
+    def show_problems(self, text: str) -> None:
+        self.problems.setText(text)
+
+    def close_form(self) -> None:
+        self.step, self.item, self.item_name = None, "", ""
+        self.problems.clear()
+        self.hide()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Enter in any field confirms (a field passes it on); the buttons take their own."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.step is not None:
+            self.confirm_button.click()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,207 @@
+"""An item's path from the case page: the window routes a case's items, a department's staff step theirs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.access.passwords import hash_password
+from counter.access.roles import Actor, Role
+from counter.actions.desk import Desk
+from counter.actions.item_steps import route_items
+from counter.case.item_lines import item_paths, office_day
+from counter.case.item_path import ItemEvent, ItemState, PauseReason, StepProblem, state_of
+from counter.case.status import CaseEvent, CaseStatus
+from counter.db import models
+from counter.ui.cases.words import CASE_ACTION, CASE_ITEM_APPROVED, ITEM_STEP_ACTION
+from counter.words.cases import CASE_EVENT
+from counter.words.items import ITEM_STATE, OTHER_DEPARTMENT, PAUSE_REASON, STEP_PROBLEM
+from tests.ui.cases.casebook import DAY, SUPERVISOR, Casebook
+from tests.ui.cases.conftest import Clock
+from tests.ui.cases.helpers import column, stored
+from tests.ui.cases.test_item_decisions import item_row, open_page, tab_from
+
+FOOD = "152201-YJS008-02"  # 食品经营许可, decided by the 市场监督管理局
+SIGNBOARD = "152201-YJS008-03"  # 户外招牌设置审批, decided by the 城市管理综合行政执法局
+MARKET = "乌兰浩特市市场监督管理局"
+ROUTED_AT = dt.datetime.combine(DAY, dt.time(0, 0, 1)).astimezone()  # the desk's day, before any step of it
+
+
+def signed_in(sessions: sessionmaker[Session], login: str, role: Role, department: str = "") -> Desk:
+    """An account of ``role`` in the database (of ``department``, if given), signed in at desk 1."""
+    with sessions.begin() as session:
+        session.add(
+            models.Account(
+                login=login,
+                name="乌兰",
+                staff_no="1502",
+                roles=role.value,
+                password_hash=hash_password("mima2026ok"),
+                department=department,
+            )
+        )
+    return Desk(SUPERVISOR.identity, "乌兰", Actor(login, "乌兰", frozenset({role})))
+
+
+def routed(sessions: sessionmaker[Session], case_no: str) -> None:
+    with sessions.begin() as session:
+        route_items(session, SUPERVISOR, case_no, ROUTED_AT)
+
+
+def stored_state(sessions: sessionmaker[Session], case_no: str, code: str) -> ItemState | None:
+    return state_of(item_paths(stored(sessions, case_no).history, office_day).get(code, []))
+
+
+def press(button: QPushButton) -> None:
+    """The way a clerk reaches a button: Tab to it, then Space."""
+    button.setFocus()
+    QTest.keyClick(button, Qt.Key.Key_Space)
+
+
+def test_a_clerk_routes_the_items_of_a_small_restaurant_from_the_page(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    clerk = signed_in(case_sessions, "wulan", Role.CLERK)
+    page = open_page(qtbot, case_sessions, today, book.accepted, clerk)
+    route = page.action_buttons[CaseEvent.ITEM_ROUTED]
+    assert route.isVisible()
+    assert route.text() == CASE_ACTION[CaseEvent.ITEM_ROUTED] == "分发至实施部门"
+
+    press(route)
+    form = page.form
+    assert form.isVisible()
+    items = page.item_states.items
+    assert len(items) == 4
+    for item in items:  # what goes where, before it goes
+        assert f"{item.name}（{item.department}）" in form.title.text()
+    assert not form.reason.isVisible()  # nothing to fill in
+    assert QApplication.focusWidget() is form.confirm_button
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(form.confirm_button, Qt.Key.Key_Return)
+
+    assert not form.isVisible()
+    assert column(page.item_states.table, 2) == [ITEM_STATE[ItemState.ROUTED]] * 4
+    assert page.notice.objectName() == "noticeOk"
+    assert all(item.name in page.notice.text() for item in items)
+    assert column(page.history, 3).count(CASE_EVENT[CaseEvent.ITEM_ROUTED]) == 4
+    assert not route.isVisible()  # nothing is left to route
+    assert not page.item_states.step_bar.isVisible()  # signing for is the departments'
+    view = stored(case_sessions, book.accepted)
+    assert view.status is CaseStatus.ACCEPTED
+    assert {code: state_of(path) for code, path in item_paths(view.history, office_day).items()} == dict.fromkeys(
+        (i.code for i in items), ItemState.ROUTED
+    )
+
+
+def test_routing_is_not_offered_for_a_case_out_of_the_halls_hands(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    page = open_page(qtbot, case_sessions, today, book.refused, SUPERVISOR)  # 不予受理
+    assert not page.action_buttons[CaseEvent.ITEM_ROUTED].isVisibleTo(page)
+
+
+def test_a_departments_staff_take_an_item_from_signing_for_to_approval_by_keyboard(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    routed(case_sessions, book.accepted)
+    staff = signed_in(case_sessions, "bao", Role.DEPARTMENT, MARKET)
+    page = open_page(qtbot, case_sessions, today, book.accepted, staff)
+    states, form = page.item_states, page.item_step_form
+    assert not any(b.isVisible() for b in page.action_buttons.values())  # the window's steps are not theirs
+    assert not any(b.isVisible() for b in states.buttons.values())
+    states.table.setFocus()
+    QTest.keyClick(states.table, Qt.Key.Key_Down)  # ↓ chooses 食品经营许可
+    chosen = states.chosen()
+    assert chosen is not None
+    assert chosen.code == FOOD
+    bar = states.step_bar
+    assert [e for e, b in bar.buttons.items() if b.isVisible()] == [ItemEvent.SIGNED]
+    assert "食品经营许可" in bar.label.text()
+    assert bar.buttons[ItemEvent.SIGNED].accessibleName() == "签收“食品经营许可”"
+    assert tab_from(states.table) is bar.buttons[ItemEvent.SIGNED]
+
+    def take(event: ItemEvent) -> None:
+        press(bar.buttons[event])
+        assert form.isVisible()
+        assert form.title.text().startswith(ITEM_STEP_ACTION[event])
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        with qtbot.waitSignal(page.case_changed, timeout=5000):
+            QTest.keyClick(focused, Qt.Key.Key_Return)
+        assert not form.isVisible()
+        assert page.notice.objectName() == "noticeOk"
+
+    take(ItemEvent.SIGNED)
+    assert item_row(page, FOOD)[2:] == [ITEM_STATE[ItemState.SIGNED], ""]
+    visible = [e for e, b in bar.buttons.items() if b.isVisible()]
+    assert visible == [ItemEvent.REVIEW_STARTED, ItemEvent.PAUSED, ItemEvent.EXTENDED, ItemEvent.APPROVED,
+                       ItemEvent.DENIED]  # fmt: skip
+
+    press(bar.buttons[ItemEvent.PAUSED])  # 暂停计时 without its reason: refused, in words, nothing kept
+    assert QApplication.focusWidget() is form.pause
+    with qtbot.assertNotEmitted(page.case_changed):
+        QTest.keyClick(form.pause, Qt.Key.Key_Return)
+    assert form.problems.text() == STEP_PROBLEM[StepProblem.NO_PAUSE_REASON]
+    assert form.isVisible()
+    assert stored_state(case_sessions, book.accepted, FOOD) is ItemState.SIGNED
+    form.pause.setCurrentIndex(form.pause.findData(PauseReason.HEARING.value))
+    form.reason.insert("申请人要求听证")
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(form.reason, Qt.Key.Key_Return)
+    assert item_row(page, FOOD)[2:] == [ITEM_STATE[ItemState.PAUSED], PAUSE_REASON[PauseReason.HEARING]]
+
+    take(ItemEvent.RESUMED)
+    assert item_row(page, FOOD)[2:] == [ITEM_STATE[ItemState.REVIEWING], ""]
+
+    press(bar.buttons[ItemEvent.EXTENDED])
+    assert QApplication.focusWidget() is form.days
+    form.days.setValue(5)
+    form.approved_by.insert("王立新")
+    form.reason.insert("听证后需现场核查")
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(form.reason, Qt.Key.Key_Return)
+    assert item_row(page, FOOD)[2] == ITEM_STATE[ItemState.REVIEWING]
+    assert not bar.buttons[ItemEvent.EXTENDED].isVisible()  # once (第四十二条)
+
+    press(bar.buttons[ItemEvent.APPROVED])
+    assert QApplication.focusWidget() is form.result_no
+    QTest.keyClicks(form.result_no, "JY11522010012345")
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(form.result_no, Qt.Key.Key_Return)
+    assert item_row(page, FOOD)[2:] == [CASE_ITEM_APPROVED, "JY11522010012345"]
+    assert "食品经营许可" in page.notice.text()
+
+    events = column(page.history, 3)
+    steps = (CaseEvent.ITEM_SIGNED, CaseEvent.ITEM_PAUSED, CaseEvent.ITEM_RESUMED, CaseEvent.ITEM_EXTENDED,
+             CaseEvent.ITEM_APPROVED)  # fmt: skip
+    assert events[-len(steps) :] == [CASE_EVENT[e] for e in steps]
+    notes = column(page.history, 4)
+    assert "申请人要求听证" in notes[-4]
+    assert "延长5个工作日，经王立新批准" in notes[-2]
+    assert stored_state(case_sessions, book.accepted, FOOD) is ItemState.APPROVED
+    assert stored(case_sessions, book.accepted).decisions()[FOOD].approved
+
+
+def test_a_department_account_is_refused_another_departments_item_with_the_reason_shown(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    routed(case_sessions, book.accepted)
+    staff = signed_in(case_sessions, "bao", Role.DEPARTMENT, MARKET)
+    page = open_page(qtbot, case_sessions, today, book.accepted, staff)
+    states = page.item_states
+    states.table.selectRow([i.code for i in states.items].index(SIGNBOARD))
+    press(states.step_bar.buttons[ItemEvent.SIGNED])
+    with qtbot.assertNotEmitted(page.case_changed):
+        QTest.keyClick(page.item_step_form.confirm_button, Qt.Key.Key_Return)
+    deciding = item_row(page, SIGNBOARD)[1]
+    assert deciding == "乌兰浩特市城市管理综合行政执法局"
+    assert page.notice.text() == OTHER_DEPARTMENT.format(item="户外招牌设置审批", deciding=deciding, own=MARKET)
+    assert page.notice.objectName() == "noticeError"
+    assert page.notice.isVisible()
+    assert stored_state(case_sessions, book.accepted, SIGNBOARD) is ItemState.ROUTED
+    assert item_row(page, SIGNBOARD)[2] == ITEM_STATE[ItemState.ROUTED]
