@@ -30,7 +30,6 @@ from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.cases import decision_refused_text
 from counter.words.items import ITEM_STATE, OTHER_DEPARTMENT, step_refused_text
-from counter.words.punctuation import LIST_JOIN
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +55,7 @@ def route_title(view: CaseView, items: Sequence[ItemLine]) -> str:
     """The 分发 form's title: each item it routes now, with the department it goes to."""
     routed = items_to_route(view, [item.code for item in items])
     named = (words.CASE_ROUTE_ITEM.format(item=i.name, department=i.department) for i in items if i.code in routed)
-    return words.CASE_ROUTE_TITLE.format(items=LIST_JOIN.join(named))
+    return words.CASE_ROUTE_TITLE.format(items="\n".join(named))
 
 
 def confirm(runner: Runner, desk: Desk, number: str, item: ItemLine, request: StepRequest, day: dt.date) -> Outcome:

@@ -165,9 +165,9 @@ CASE_ITEM_FORM_TITLE = {
     ),
 }
 CASE_FORM_RESULT_NO = tr("结果编号（可不填）：")
-# 分发 at the window: {items} are the items routed now, each with its department (CASE_ROUTE_ITEM)
-CASE_ROUTE_TITLE = tr("将下列事项分发至实施部门，由各部门签收办理：{items}。")
-CASE_ROUTE_ITEM = tr("{item}（{department}）")
+# 分发 at the window: {items} are the items routed now, one a line, each with its department (CASE_ROUTE_ITEM)
+CASE_ROUTE_TITLE = tr("将下列事项分发至实施部门，由各部门签收办理：\n{items}")
+CASE_ROUTE_ITEM = tr("　　{item}（{department}）")
 CASE_DONE_ROUTED = tr("已分发至实施部门：{items}。")
 CASE_DONE_NOTHING_ROUTED = tr("各事项均已分发或已决定，无需再分发。")
 # a department's steps of the item chosen on the 各事项的办理情况 list (counter.ui.cases.item_step_form)
