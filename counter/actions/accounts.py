@@ -262,6 +262,6 @@ def _audit(session: Session, at: Desk, result: SignInResult, decision: Decision,
         record(session, nobody, desk, AuditAction.ACCOUNT_LOCKED, result.login, until, at=now)
 
 
-def own_department(session: Session, actor: Actor) -> str:
-    """The department whose items ``actor`` works (a department's staff account given one); empty: any or none."""
-    return account_store.account_department(session, actor.login) if actor.signed_in else ""
+def own_department(session: Session, desk: Desk) -> str:
+    """The department whose items the desk's account works (a department's staff given one); empty: any or none."""
+    return account_store.account_department(session, desk.actor.login) if desk.actor.signed_in else ""

@@ -104,7 +104,7 @@ def take_item_step(
     case, bundle = case_and_bundle(session, number, lock=True)
     if bundle.item(item_code) is None:
         raise DecisionRefused(DecisionProblem.UNKNOWN_ITEM, case.case_no, item_code)
-    own = own_department(session, desk.actor)
+    own = own_department(session, desk)
     deciding = decider_names(session, bundle, case.site_code)[item_code]
     if own and own != deciding:
         raise OtherDepartment(item_code, deciding, own)

@@ -99,7 +99,7 @@ class CaseLists(QWidget):
             layout.addWidget(summary)
             layout.addWidget(table, 1)
             self.tabs.addTab(page, title)
-        self.items = ItemQueuePage(runner, desk.actor, today, CASE_LIST_READ_FAILED)  # the items at their departments
+        self.items = ItemQueuePage(runner, desk, today, CASE_LIST_READ_FAILED)  # the items at their departments
         self.tabs.addTab(self.items, ITEM_QUEUE_TAB)
         self.refresh_button = QPushButton(CASE_LIST_REFRESH)
         self.tabs.setCornerWidget(self.refresh_button)

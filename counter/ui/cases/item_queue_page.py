@@ -16,8 +16,8 @@ from functools import partial
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from counter.access.roles import Actor
 from counter.actions.accounts import own_department
+from counter.actions.desk import Desk
 from counter.actions.item_queue import DepartmentLoad, QueueRow, coming_due, department_loads, department_queue
 from counter.actions.store import Unit
 from counter.case.item_clock import DueAlert
@@ -48,11 +48,11 @@ class ItemQueuePage(QWidget):
     case_chosen = Signal(str)
 
     def __init__(
-        self, runner: Runner, actor: Actor, today: Today, read_failed: str, parent: QWidget | None = None
+        self, runner: Runner, desk: Desk | None, today: Today, read_failed: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._actor = actor
+        self._desk = desk  # whose department the list opens on; None: a database without accounts
         self._opened = False  # the first reading opens a department's staff on their own department
         self._today = today
         self._read_failed = read_failed
@@ -84,7 +84,7 @@ class ItemQueuePage(QWidget):
         """The departments with their counts, and the rows of the choice, in one session."""
         today = self._today()
         chosen = self.department() if self._opened else None
-        read = partial(_read, today=today, department=chosen, actor=self._actor)
+        read = partial(_read, today=today, department=chosen, desk=self._desk)
         try:
             chosen, loads, rows = self._runner.read(read, self._read_failed)
         except Failed as err:
@@ -130,10 +130,11 @@ class ItemQueuePage(QWidget):
 
 
 def _read(
-    unit: Unit, today: dt.date, department: str | None, actor: Actor
+    unit: Unit, today: dt.date, department: str | None, desk: Desk | None
 ) -> tuple[str, tuple[DepartmentLoad, ...], tuple[QueueRow, ...]]:
-    """The department shown (None: the actor's own, if any), the departments' loads and the rows shown."""
-    chosen = own_department(unit, actor) if department is None else department
+    """The department shown (None: the desk's own, if any), the departments' loads and the rows shown."""
+    own = own_department(unit, desk) if desk is not None else ""
+    chosen = own if department is None else department
     loads = department_loads(unit, today)
     rows = department_queue(unit, chosen, today) if chosen else coming_due(unit, today)
     return chosen, loads, rows

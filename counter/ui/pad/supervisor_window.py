@@ -63,8 +63,7 @@ class SupervisorWindow(QTabWidget):
         # ``desk``: who supervises, and where; None (a database without accounts) this machine's desk
         self.rectifications = RectificationPage(runner, supervisor, clock=clock, alerts=alerts, desk=desk)
         # 事项督办: every item at its department coming due or overdue, and each department's queue
-        actor = desk.actor if desk is not None else SINGLE_DESK
-        self.items = ItemQueuePage(runner, actor, lambda: clock().date(), CASE_LIST_READ_FAILED)
+        self.items = ItemQueuePage(runner, desk, lambda: clock().date(), CASE_LIST_READ_FAILED)
         self.figures = FiguresPage(runner, clock=clock, desk=desk)
         self.promise = PromisePage(runner, clock=clock, desk=desk)  # 即办件占比, 承诺时限压减率
         self.messages = FailedMessagesPage(runner, desk)  # the SMS the gateway would not take

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Role
+from counter.actions.desk import Desk
 from counter.actions.item_steps import StepRequest, route_items, take_item_step
 from counter.case.item_clock import DueAlert
 from counter.case.item_path import ItemEvent, PauseReason
@@ -93,7 +94,8 @@ def test_a_departments_staff_find_their_own_queue_open(
     routed(case_sessions, book.accepted)
     with case_sessions.begin() as s:
         s.add(models.Account(login="wanglei", name="王磊", roles="department", password_hash="x", department=CITY))
-    page = ItemQueuePage(runner_on(case_sessions), Actor("wanglei", "王磊", frozenset({Role.DEPARTMENT})), today, "")
+    staff = Desk(DESK_1.identity, "王磊", Actor("wanglei", "王磊", frozenset({Role.DEPARTMENT})))
+    page = ItemQueuePage(runner_on(case_sessions), staff, today, "")
     qtbot.addWidget(page)
     page.refresh()
     assert page.department() == CITY
