@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Executable, case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from counter.actions.calendar import office_calendar
 from counter.case.item_clock import DueAlert, due_alert
@@ -50,52 +51,67 @@ class DepartmentLoad:
     overdue: int
 
 
-_ROW = (
-    models.Case.case_no,
-    models.Case.applicant_name,
-    models.Bundle.name,
-    models.OpenItem.item_code,
-    models.OpenItem.item_name,
-    models.OpenItem.department,
-    models.OpenItem.state,
-    models.OpenItem.routed_on,
-    models.OpenItem.due_on,
-    models.OpenItem.legal_due,
-    models.OpenItem.promised_due,
-    models.OpenItem.paused_since,
-)
+def _row(item: type[models.OpenItem]) -> tuple[Any, ...]:
+    """What a row shows, of ``item`` (the table, or the queue's first rows) and its case."""
+    return (
+        models.Case.case_no,
+        models.Case.applicant_name,
+        models.Bundle.name,
+        item.item_code,
+        item.item_name,
+        item.department,
+        item.state,
+        item.routed_on,
+        item.due_on,
+        item.legal_due,
+        item.promised_due,
+        item.paused_since,
+    )
+
+
+def _queue_order(item: type[models.OpenItem]) -> tuple[Any, ...]:
+    """A queue's order: the soonest due first, the paused (no date) last; items due alike, the first routed first,
+    then the case taken in first and the item's code, so that a queue read twice shows the same rows in the same
+    order.  Written ``NULLS LAST``, PostgreSQL's own order of ``ix_open_item_department_due``, so that it walks the
+    index in date order and stops after the rows shown (ordering by ``due_on IS NULL`` first, it sorted every row
+    of the department, and joined each to its case by reading every case of the hall)."""
+    return item.due_on.asc().nulls_last(), item.routed_on, item.case_id, item.item_code
 
 
 def department_queue(
     session: Session, department: str, today: dt.date, site_code: str = "", most: int = QUEUE_MOST
 ) -> tuple[QueueRow, ...]:
-    """The items routed to ``department`` and not decided yet, the soonest due first, the paused ones last.
+    """The items routed to ``department`` and not decided yet, in :func:`_queue_order`, at most ``most``.
 
     ``site_code`` keeps to one site's cases (a county's department working one hall's); empty: every site's.
+    The department's rows are ordered and cut alone, and only the rows shown are joined to their cases: a busy
+    department holds thousands.
     """
-    query = (
-        select(*_ROW)
-        .join(models.Case, models.Case.id == models.OpenItem.case_id)
-        .join(models.Bundle, models.Bundle.code == models.Case.bundle_code)
-        .where(models.OpenItem.department == department)
-        .order_by(models.OpenItem.due_on.is_(None), models.OpenItem.due_on, models.OpenItem.routed_on)
-        .limit(most)
-    )
+    item = models.OpenItem
+    first = select(item).where(item.department == department).order_by(*_queue_order(item)).limit(most)
     if site_code:
-        query = query.where(models.OpenItem.site_code == site_code)
+        first = first.where(item.site_code == site_code)
+    shown = aliased(models.OpenItem, first.subquery("shown"))
+    query = (
+        select(*_row(shown))
+        .join(models.Case, models.Case.id == shown.case_id)
+        .join(models.Bundle, models.Bundle.code == models.Case.bundle_code)
+        .order_by(*_queue_order(shown))
+    )
     return _rows(session, query, today)
 
 
 def coming_due(session: Session, today: dt.date, site_code: str = "") -> tuple[QueueRow, ...]:
-    """Every item due by the next working day or overdue, the most overdue first: the supervisor's list."""
+    """Every item due by the next working day or overdue, the most overdue first (items due alike by their case's
+    number and their code): the supervisor's list."""
     calendar = office_calendar(session)
     by = calendar.add_working_days(today, 1).date
     query = (
-        select(*_ROW)
+        select(*_row(models.OpenItem))
         .join(models.Case, models.Case.id == models.OpenItem.case_id)
         .join(models.Bundle, models.Bundle.code == models.Case.bundle_code)
         .where(models.OpenItem.due_on <= by)
-        .order_by(models.OpenItem.due_on, models.Case.case_no)
+        .order_by(models.OpenItem.due_on, models.Case.case_no, models.OpenItem.item_code)
     )
     if site_code:
         query = query.where(models.OpenItem.site_code == site_code)
@@ -115,10 +131,18 @@ def department_loads(session: Session, today: dt.date, site_code: str = "") -> t
     return tuple(DepartmentLoad(name, count, int(late or 0)) for name, count, late in session.execute(query))
 
 
+#: an item's state by its stored value: a dictionary's look-up, where calling the enumeration costs microseconds a row
+_STATES = {state.value: state for state in ItemState}
+
+
 def _rows(session: Session, query: Executable, today: dt.date) -> tuple[QueueRow, ...]:
+    """The rows, each with its alert.  Read on the session's connection, without the ORM's handling of each row:
+    the supervisor's list of what is coming due holds every item past its date, thousands at a league behind with
+    its work, and that handling and the enumeration's call cost a fifth of the list's time
+    (benchmarks/bench_items.py)."""
     calendar = office_calendar(session)
     found = []
-    for row in session.execute(query):
+    for row in session.connection().execute(query):
         (case_no, applicant, bundle, code, name, department, state, routed_on, due_on, legal, promised, paused) = row
         alert = due_alert(calendar, due_on, today) if due_on is not None else None
         found.append(
@@ -129,7 +153,7 @@ def _rows(session: Session, query: Executable, today: dt.date) -> tuple[QueueRow
                 code,
                 name,
                 department,
-                ItemState(state),
+                _STATES[state],
                 routed_on,
                 due_on,
                 legal,

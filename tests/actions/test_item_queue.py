@@ -104,6 +104,26 @@ def test_items_coming_due_carry_their_alerts(sessions: sessionmaker[Session], de
     assert sum(d.overdue for d in loads.values()) >= len([r for r in late if r.due_on == first])
 
 
+def test_items_due_alike_keep_one_order(sessions: sessionmaker[Session], desk: Desk) -> None:
+    """Items due the same day and routed the same day come by their case (the first taken first), then their code:
+    the queue read twice shows the same rows in the same order, and one cut at its most the same rows."""
+    numbers = sorted(take(sessions, desk, full_request(sessions)) for _ in range(2))
+    today = dt.date.today()
+    for number in reversed(numbers):  # the later case routed first
+        with sessions.begin() as s:
+            route_items(s, desk, number, at(today))
+    with sessions() as s:
+        queue = [r for r in department_queue(s, MARKET, today) if r.case_no in numbers]
+        due = [r for r in coming_due(s, today + dt.timedelta(days=400)) if r.case_no in numbers]
+    assert len({(r.due_on, r.routed_on) for r in queue}) < len(queue)  # some due alike
+    assert queue == sorted(queue, key=lambda r: (r.due_on is None, r.due_on, r.routed_on, r.case_no, r.item_code))
+    assert queue[0].case_no == numbers[0]  # taken first, routed last
+    with sessions() as s:  # cut within items due alike: the same first rows
+        assert department_queue(s, MARKET, today, most=3) == tuple(department_queue(s, MARKET, today)[:3])
+    assert len(due) == 2 * len(ITEMS)
+    assert due == sorted(due, key=lambda r: (r.due_on, r.case_no, r.item_code))
+
+
 def test_a_closing_line_from_another_site_takes_the_items_off(sessions: sessionmaker[Session], desk: Desk) -> None:
     """A sync package writes its lines without the actions: what it closed is found by the lines above the last."""
     number = take(sessions, desk, full_request(sessions))
