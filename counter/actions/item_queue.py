@@ -21,6 +21,9 @@ from counter.case.item_path import ItemState
 from counter.db import models
 
 QUEUE_MOST = 500  # rows a queue shows: a department holding more works the first, by date, and they move up
+#: the reminders the window shows, the most overdue first: a league behind with its departments holds thousands, and
+#: the list's summary says how many there are (:func:`due_counts`)
+DUE_PAGE_MOST = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,21 +104,47 @@ def department_queue(
     return _rows(session, query, today)
 
 
-def coming_due(session: Session, today: dt.date, site_code: str = "") -> tuple[QueueRow, ...]:
-    """Every item due by the next working day or overdue, the most overdue first (items due alike by their case's
-    number and their code): the supervisor's list."""
-    calendar = office_calendar(session)
-    by = calendar.add_working_days(today, 1).date
+def coming_due(session: Session, today: dt.date, site_code: str = "", most: int | None = None) -> tuple[QueueRow, ...]:
+    """The items due by the next working day or overdue, the most overdue first (items due alike in the order their
+    cases were taken, then by code): the supervisor's list; ``most`` cuts it to its first rows, as the window shows
+    it (:func:`due_counts` says how many there are).
+
+    A league behind with its departments holds thousands: the rows are ordered and cut alone, and only those shown
+    are joined to their cases.
+    """
+    item = models.OpenItem
+    first = select(item).where(item.due_on <= _next_working_day(session, today))
+    if site_code:
+        first = first.where(item.site_code == site_code)
+    first = first.order_by(*_due_order(item))
+    shown = aliased(models.OpenItem, (first.limit(most) if most is not None else first).subquery("shown"))
     query = (
-        select(*_row(models.OpenItem))
-        .join(models.Case, models.Case.id == models.OpenItem.case_id)
+        select(*_row(shown))
+        .join(models.Case, models.Case.id == shown.case_id)
         .join(models.Bundle, models.Bundle.code == models.Case.bundle_code)
-        .where(models.OpenItem.due_on <= by)
-        .order_by(models.OpenItem.due_on, models.Case.case_no, models.OpenItem.item_code)
+        .order_by(*_due_order(shown))
+    )
+    return _rows(session, query, today)
+
+
+def due_counts(session: Session, today: dt.date, site_code: str = "") -> tuple[int, int]:
+    """How many items are due by the next working day or overdue, and how many of them are overdue."""
+    item = models.OpenItem
+    query = select(func.count(), func.coalesce(func.sum(case((item.due_on < today, 1), else_=0)), 0)).where(
+        item.due_on <= _next_working_day(session, today)
     )
     if site_code:
-        query = query.where(models.OpenItem.site_code == site_code)
-    return _rows(session, query, today)
+        query = query.where(item.site_code == site_code)
+    due, overdue = session.execute(query).one()
+    return int(due), int(overdue)
+
+
+def _next_working_day(session: Session, today: dt.date) -> dt.date:
+    return office_calendar(session).add_working_days(today, 1).date
+
+
+def _due_order(item: type[models.OpenItem]) -> tuple[Any, ...]:
+    return item.due_on, item.case_id, item.item_code
 
 
 def department_loads(session: Session, today: dt.date, site_code: str = "") -> tuple[DepartmentLoad, ...]:

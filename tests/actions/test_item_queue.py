@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.actions.decisions import decide_item
 from counter.actions.desk import Desk
 from counter.actions.intake import move_case
-from counter.actions.item_queue import coming_due, department_loads, department_queue
+from counter.actions.item_queue import coming_due, department_loads, department_queue, due_counts
 from counter.actions.item_steps import StepRequest, item_standings, route_items
 from counter.actions.item_track import last_history_id, retrack_after
 from counter.actions.period_figures import period_figures
@@ -165,3 +165,17 @@ def rows_received_on(sessions: sessionmaker[Session], number: str) -> dt.date:
         case = case_by_no(s, number)
         assert case is not None
         return case.received_on
+
+
+def test_the_reminders_come_a_page_at_a_time_with_their_count(sessions: sessionmaker[Session], desk: Desk) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    with sessions.begin() as s:
+        route_items(s, desk, number, at(dt.date.today()))
+    late = dt.date.today() + dt.timedelta(days=120)  # every item of the case past its date
+    with sessions() as s:
+        every = coming_due(s, late)
+        first = coming_due(s, late, most=2)
+        due, overdue = due_counts(s, late)
+    assert len(every) >= 4
+    assert first == every[:2]  # the same order, cut
+    assert (due, overdue) == (len(every), len(every))

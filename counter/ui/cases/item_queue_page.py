@@ -18,7 +18,15 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from counter.actions.accounts import own_department
 from counter.actions.desk import Desk
-from counter.actions.item_queue import DepartmentLoad, QueueRow, coming_due, department_loads, department_queue
+from counter.actions.item_queue import (
+    DUE_PAGE_MOST,
+    DepartmentLoad,
+    QueueRow,
+    coming_due,
+    department_loads,
+    department_queue,
+    due_counts,
+)
 from counter.actions.store import Unit
 from counter.case.item_clock import DueAlert
 from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
@@ -29,7 +37,9 @@ from counter.ui.cases.words import (
     ITEM_QUEUE_COLUMNS,
     ITEM_QUEUE_COMING_DUE,
     ITEM_QUEUE_DEPARTMENT,
+    ITEM_QUEUE_DUE_PAGED,
     ITEM_QUEUE_DUE_SUMMARY,
+    ITEM_QUEUE_PAGED,
     ITEM_QUEUE_PAUSED,
     ITEM_QUEUE_SUMMARY,
 )
@@ -37,6 +47,7 @@ from counter.ui.runner import Failed, Runner
 from counter.words.items import DUE_ALERT, ITEM_STATE
 
 log = logging.getLogger(__name__)
+
 
 Today = Callable[[], dt.date]
 
@@ -86,7 +97,7 @@ class ItemQueuePage(QWidget):
         chosen = self.department() if self._opened else None
         read = partial(_read, today=today, department=chosen, desk=self._desk)
         try:
-            chosen, loads, rows = self._runner.read(read, self._read_failed)
+            chosen, loads, rows, counts = self._runner.read(read, self._read_failed)
         except Failed as err:
             log.exception("items at their departments could not be read")
             restyle(self.summary, "listError")
@@ -102,8 +113,15 @@ class ItemQueuePage(QWidget):
         self.chooser.setCurrentIndex(max(0, self.chooser.findData(chosen)))
         if chosen and self.chooser.currentIndex() == 0:  # its last item was decided meanwhile
             rows = ()
-        summary = ITEM_QUEUE_SUMMARY if chosen else ITEM_QUEUE_DUE_SUMMARY
-        self.summary.setText(summary.format(count=len(rows), day=today.isoformat()))
+        if chosen:
+            held = next((load.items for load in loads if load.department == chosen), len(rows))
+            words = ITEM_QUEUE_PAGED if held > len(rows) else ITEM_QUEUE_SUMMARY
+            summary = words.format(count=held, shown=len(rows))
+        else:
+            due, overdue = counts
+            words = ITEM_QUEUE_DUE_PAGED if due > len(rows) else ITEM_QUEUE_DUE_SUMMARY
+            summary = words.format(count=due, overdue=overdue, shown=len(rows), day=today.isoformat())
+        self.summary.setText(summary)
         self._fill(rows)
 
     def _fill(self, rows: tuple[QueueRow, ...]) -> None:
@@ -131,10 +149,12 @@ class ItemQueuePage(QWidget):
 
 def _read(
     unit: Unit, today: dt.date, department: str | None, desk: Desk | None
-) -> tuple[str, tuple[DepartmentLoad, ...], tuple[QueueRow, ...]]:
-    """The department shown (None: the desk's own, if any), the departments' loads and the rows shown."""
+) -> tuple[str, tuple[DepartmentLoad, ...], tuple[QueueRow, ...], tuple[int, int]]:
+    """The department shown (None: the desk's own, if any), the departments' loads, the rows shown, and for the
+    reminders how many items are due or overdue in all (the list shows the first :data:`DUE_PAGE_MOST`)."""
     own = own_department(unit, desk) if desk is not None else ""
     chosen = own if department is None else department
     loads = department_loads(unit, today)
-    rows = department_queue(unit, chosen, today) if chosen else coming_due(unit, today)
-    return chosen, loads, rows
+    if chosen:
+        return chosen, loads, department_queue(unit, chosen, today), (0, 0)
+    return chosen, loads, coming_due(unit, today, most=DUE_PAGE_MOST), due_counts(unit, today)

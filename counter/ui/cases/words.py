@@ -99,7 +99,12 @@ ITEM_QUEUE_CHOOSE = tr("部门：")
 ITEM_QUEUE_COMING_DUE = tr("到期提醒：各部门下一个工作日到期、今日到期和已逾期的事项")
 ITEM_QUEUE_DEPARTMENT = tr("{department}（待办 {items} 项，已逾期 {overdue} 项）")
 ITEM_QUEUE_SUMMARY = tr("共 {count} 项待办，先到期的在前；暂停计时的排在最后。")
-ITEM_QUEUE_DUE_SUMMARY = tr("截至 {day}：{count} 项事项下一个工作日到期、今日到期或已逾期。")
+ITEM_QUEUE_PAGED = tr("共 {count} 项待办，列出最先到期的 {shown} 项；办结一项，后面的依次上移。")
+ITEM_QUEUE_DUE_SUMMARY = tr("截至 {day}：{count} 项事项下一个工作日到期、今日到期或已逾期（其中已逾期 {overdue} 项）。")
+ITEM_QUEUE_DUE_PAGED = tr(
+    "截至 {day}：{count} 项事项下一个工作日到期、今日到期或已逾期（其中已逾期 {overdue} 项），"
+    "列出逾期最久的 {shown} 项；各部门的待办请在上方选择部门。"
+)
 ITEM_QUEUE_PAUSED = tr("暂停计时")
 ITEM_QUEUE_COLUMNS = (
     tr("办件编号"),

@@ -83,6 +83,9 @@ def test_items_past_their_date_are_red_in_the_reminders(
     assert page.department() == ""  # 到期提醒
     assert book.accepted in column(page.table, 0)
     assert set(column(page.table, 5)) == {DUE_ALERT[DueAlert.OVERDUE]}
+    late = page.table.rowCount()
+    assert f"{late} 项事项" in page.summary.text()
+    assert f"其中已逾期 {late} 项" in page.summary.text()
     first = page.table.item(0, 0)
     assert first is not None
     assert first.background().color() == QColor(RED)
