@@ -7,11 +7,16 @@ offers a notice that would then be refused.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import functools
 from dataclasses import dataclass
 
+from counter.actions.calendar import office_calendar
+from counter.actions.item_queue import case_item_dues
 from counter.actions.office import stored_office_settings
 from counter.actions.store import Unit
+from counter.case.item_clock import DueAlert, due_alert
 from counter.case.same_day import same_day_bundle
 from counter.case.view import CaseView
 from counter.catalog.departments import Places, department_name
@@ -102,11 +107,14 @@ class CasePage:
 
 @dataclass(frozen=True, slots=True)
 class ItemLine:
-    """An item of the case's guide as the page lists it: its code, name and deciding department."""
+    """An item of the case's guide as the page lists it: its code, name and deciding department; while it is with
+    its department, its nearer date and how near that is on the day the page was read for."""
 
     code: str
     name: str
     department: str
+    due_on: dt.date | None = None
+    alert: DueAlert | None = None
 
 
 def fitting_kinds(view: CaseView, bundle: Bundle) -> tuple[DocumentKind, ...]:
@@ -139,8 +147,11 @@ def _places(office: OfficeSettings) -> Places:
     return places_of(office)
 
 
-def read_case(unit: Unit, case_no: str) -> CasePage | None:
+def read_case(unit: Unit, case_no: str, today: dt.date | None = None) -> CasePage | None:
     """The case and what its page shows; None when no case has this number.
+
+    With ``today``, each item still with its department carries its date and alert on that day (the window's page);
+    read from the case's few rows of ``open_item``, with the office calendar only when one has a date.
 
     The case, its guide version's hash, its site's office settings and its notices are read together
     (:func:`counter.db.case_page_reads.case_page_reads`); the guide's document only when its content was not met
@@ -157,5 +168,21 @@ def read_case(unit: Unit, case_no: str) -> CasePage | None:
     shared = frozenset(m.code for m in bundle.materials if m.shared)
     places = _places(stored_office_settings(reads.office, view.site_code))
     items = tuple(ItemLine(i.code, i.name, department_name(i.department, i.level, places)) for i in bundle.items)
+    if today is not None:
+        items = _with_dues(unit, view.case_no, items, today)
     notices = CaseNotices(reads.documents, fitting_kinds(view, bundle), fitting_item_papers(view, bundle))
     return CasePage(view, bundle.situations, notices, shared, items, same_day_bundle(bundle))
+
+
+def _with_dues(unit: Unit, case_no: str, items: tuple[ItemLine, ...], today: dt.date) -> tuple[ItemLine, ...]:
+    dues = case_item_dues(unit, case_no)
+    if not any(dues.values()):
+        return items
+    calendar = office_calendar(unit)
+
+    def alert(due: dt.date | None) -> DueAlert | None:
+        return due_alert(calendar, due, today) if due is not None else None
+
+    return tuple(
+        dataclasses.replace(i, due_on=dues[i.code], alert=alert(dues[i.code])) if i.code in dues else i for i in items
+    )

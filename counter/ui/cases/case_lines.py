@@ -8,10 +8,12 @@ stored in UTC and shown in the desk's local time.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
 from typing import TypeVar
 
+from counter.actions.case_view import ItemLine
+from counter.case.item_clock import DueAlert
 from counter.case.moments import local_moment
 from counter.case.same_day import NOTE_SAME_DAY
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus
@@ -30,6 +32,8 @@ from counter.ui.cases.words import (
     CASE_DESK,
     CASE_DUE,
     CASE_EXTENDED_NOTE,
+    CASE_ITEMS_DUE,
+    CASE_ITEMS_OVERDUE,
     CASE_OVERDUE,
     CASE_SHARED_NOT_HANDED_IN,
 )
@@ -137,8 +141,28 @@ def overdue_days(due: dt.date, today: dt.date) -> int:
     return (today - due).days
 
 
-def case_alert(view: CaseView, today: dt.date) -> tuple[str, str] | None:
-    """The line above a case's page, as (style, text): a deadline the case waits on; None when there is none."""
+def case_alert(view: CaseView, today: dt.date, items: Sequence[ItemLine] = ()) -> tuple[str, str] | None:
+    """The line above a case's page, as (style, text): a deadline the case waits on; None when there is none.
+
+    The applicant's own deadlines (补正, 容缺) come first; else the items at their departments past their date, or
+    due today or the next working day (``items`` as the page read them, with their alerts).
+    """
+    found = _applicants_deadline(view, today)
+    return found if found is not None else _items_alert(items)
+
+
+def _items_alert(items: Sequence[ItemLine]) -> tuple[str, str] | None:
+    late = [i.name for i in items if i.alert is DueAlert.OVERDUE]
+    if late:
+        return "alertOverdue", CASE_ITEMS_OVERDUE.format(items=LIST_JOIN.join(late))
+    soon = [i for i in items if i.alert is not None and i.due_on is not None]
+    if not soon:
+        return None
+    first = min(i.due_on for i in soon if i.due_on is not None)
+    return "alertDue", CASE_ITEMS_DUE.format(items=LIST_JOIN.join(i.name for i in soon), due=first.isoformat())
+
+
+def _applicants_deadline(view: CaseView, today: dt.date) -> tuple[str, str] | None:
     if correction_overdue(view, today) and view.correction_due is not None:
         days = overdue_days(view.correction_due, today)
         return "alertOverdue", CASE_CORRECTION_OVERDUE.format(days=days, due=view.correction_due.isoformat())

@@ -270,7 +270,8 @@ class CasePage(QWidget):
         """
         self.read_error = ""
         try:
-            page = self._runner.read(partial(read_case, case_no=self.case_no), words.CASE_READ_FAILED)
+            read = partial(read_case, case_no=self.case_no, today=self._today())  # the items' alerts of the day
+            page = self._runner.read(read, words.CASE_READ_FAILED)
         except Failed as err:
             log.exception("case %s could not be read", self.case_no)
             self.read_error = err.message
@@ -312,7 +313,7 @@ class CasePage(QWidget):
         self._show_actions(view, today)
 
     def _show_alert(self, view: CaseView, today: dt.date) -> None:
-        alert = case_alert(view, today)
+        alert = case_alert(view, today, self._items)
         if alert is None:
             self.alert.hide()
             return

@@ -28,9 +28,8 @@ from counter.actions.item_queue import (
     due_counts,
 )
 from counter.actions.store import Unit
-from counter.case.item_clock import DueAlert
 from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
-from counter.ui.cases.rules import Urgency
+from counter.ui.cases.rules import ALERT_URGENCY
 from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
 from counter.ui.cases.words import (
     ITEM_QUEUE_CHOOSE,
@@ -50,9 +49,6 @@ log = logging.getLogger(__name__)
 
 
 Today = Callable[[], dt.date]
-
-#: the colour of a row by its alert, as the deferrals list colours a case by how near its deadline is
-_URGENCY = {DueAlert.OVERDUE: Urgency.OVERDUE, DueAlert.DUE_TODAY: Urgency.SOON, DueAlert.DUE_NEXT: Urgency.SOON}
 
 
 class ItemQueuePage(QWidget):
@@ -134,7 +130,7 @@ class ItemQueuePage(QWidget):
                       row.applicant_name, row.bundle_name)  # fmt: skip
             items = fill_row(table, number, values)
             items[0].setData(CASE_NO_ROLE, row.case_no)
-            paint(items, URGENCY_COLOURS.get(_URGENCY[row.alert]) if row.alert else None)
+            paint(items, URGENCY_COLOURS.get(ALERT_URGENCY[row.alert]) if row.alert else None)
 
     def focus_list(self) -> None:
         if self.table.currentRow() < 0 and self.table.rowCount():

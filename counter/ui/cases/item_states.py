@@ -27,7 +27,8 @@ from counter.case.item_path import ItemEvent, ItemState, ItemStep, state_of
 from counter.case.status import CaseEvent
 from counter.case.view import CaseView
 from counter.ui.cases.item_step_form import ItemStepBar
-from counter.ui.cases.rules import ITEM_ACTIONS, allowed
+from counter.ui.cases.marks import URGENCY_COLOURS, paint
+from counter.ui.cases.rules import ALERT_URGENCY, ITEM_ACTIONS, allowed
 from counter.ui.cases.tables import fill_row, full_table
 from counter.ui.cases.words import (
     CASE_ITEM_APPROVE,
@@ -36,11 +37,12 @@ from counter.ui.cases.words import (
     CASE_ITEM_COLUMNS,
     CASE_ITEM_DENIED,
     CASE_ITEM_DENY,
+    CASE_ITEM_DUE,
     CASE_ITEM_PENDING,
     CASE_ITEMS,
     ITEM_STEP_CHOOSE,
 )
-from counter.words.items import ITEM_STATE, PAUSE_REASON
+from counter.words.items import DUE_ALERT, ITEM_STATE, PAUSE_REASON
 
 BUTTON_TEXT = {CaseEvent.ITEM_APPROVED: CASE_ITEM_APPROVE, CaseEvent.ITEM_DENIED: CASE_ITEM_DENY}
 PLAIN_TEXT = {CaseEvent.ITEM_APPROVED: CASE_ITEM_APPROVED, CaseEvent.ITEM_DENIED: CASE_ITEM_DENIED}
@@ -98,9 +100,12 @@ class ItemStates(QWidget):
             decision = decisions.get(item.code)
             if decision is None:
                 state, text = _on_its_way(paths.get(item.code, []))
+                if item.alert is not None and item.due_on is not None:  # the day before its date, on it, after it
+                    state = CASE_ITEM_DUE.format(state=state, alert=DUE_ALERT[item.alert], due=item.due_on.isoformat())
             else:
                 state, text = (CASE_ITEM_APPROVED if decision.approved else CASE_ITEM_DENIED), decision.text
-            fill_row(self.table, row, (item.name, item.department, state, text))
+            cells = fill_row(self.table, row, (item.name, item.department, state, text))
+            paint(cells, URGENCY_COLOURS.get(ALERT_URGENCY[item.alert]) if item.alert and decision is None else None)
         self.table.fit()
         # a case closed before any decision (不予受理, 补正, 撤回 …) has nothing "待决定": no section at all
         self.setVisible(

@@ -19,6 +19,7 @@ from enum import StrEnum
 from counter.access.case_rights import permission_for
 from counter.access.roles import SINGLE_DESK, Actor
 from counter.case.hand_over import handed_codes
+from counter.case.item_clock import DueAlert
 from counter.case.item_lines import item_paths, office_day
 from counter.case.status import MOVES, CaseEvent, CaseStatus
 from counter.case.view import CaseMaterialLine, CaseView
@@ -49,6 +50,11 @@ class Urgency(StrEnum):
     SOON = "soon"  # amber: due within the next two working days (or today)
     LATER = "later"
     NONE = "none"  # nothing deferred is open
+
+
+#: an item's alert (counter.case.item_clock.due_alert) as the lists and the page colour it: red past its date, amber
+#: on the day and the working day before, as a deferral is coloured by how near its deadline is
+ALERT_URGENCY = {DueAlert.OVERDUE: Urgency.OVERDUE, DueAlert.DUE_TODAY: Urgency.SOON, DueAlert.DUE_NEXT: Urgency.SOON}
 
 
 class MaterialMark(StrEnum):

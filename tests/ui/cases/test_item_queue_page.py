@@ -27,6 +27,7 @@ from tests.ui.cases.casebook import DAY, DESK_1, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column
 from tests.ui.cases.test_case_lists import make_lists
+from tests.ui.cases.test_case_page import open_page
 from tests.ui.runners import runner_on
 
 MARKET = "乌兰浩特市市场监督管理局"
@@ -106,3 +107,24 @@ def test_a_departments_staff_find_their_own_queue_open(
     page.chooser.setCurrentIndex(0)  # the reminders, chosen: kept at the next refresh
     page.refresh()
     assert page.department() == ""
+
+
+def test_the_case_page_says_which_items_are_past_their_date(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    routed(case_sessions, book.accepted)
+    today.day = DAY + dt.timedelta(days=60)
+    page = open_page(qtbot, case_sessions, today, book.accepted)
+    assert page.alert.isVisibleTo(page)
+    assert page.alert.text().endswith("已超过办结期限，请督促实施部门办理")
+    states = column(page.item_states.table, 2)
+    late = [n for n, state in enumerate(states) if DUE_ALERT[DueAlert.OVERDUE] in state]
+    paused = [n for n, state in enumerate(states) if "暂停计时" in state]
+    assert late  # each undecided item past its date says so, but the paused one, whose clock stands still
+    assert all(n not in late for n in paused)
+    cell = page.item_states.table.item(late[0], 0)
+    assert cell is not None
+    assert cell.background().color() == QColor(RED)
+    today.day = DAY
+    page.reload()
+    assert "已超过办结期限" not in page.alert.text()  # on the day it was taken nothing is past its date
