@@ -26,9 +26,10 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any
 
 from counter.case.decisions import ItemDecision
+from counter.case.item_lines import StepLine
 from counter.case.status import CaseEvent
 from counter.identifiers import check_id_number, mask_id
 
@@ -218,19 +219,6 @@ def hand_over_note(hand_over: HandOver) -> str:
     return json.dumps(carried, ensure_ascii=False, sort_keys=True)
 
 
-class HandOverLine(Protocol):
-    """A history line as far as a hand-over reads it."""
-
-    @property
-    def at(self) -> dt.datetime: ...
-    @property
-    def clerk(self) -> str: ...
-    @property
-    def event(self) -> str: ...
-    @property
-    def note(self) -> str: ...
-
-
 def read_hand_over(note: str) -> HandOver | None:
     """The hand-over a line's note keeps; None for a note that is not one (a same-day 送达's, an older case's)."""
     try:
@@ -252,7 +240,7 @@ def read_hand_over(note: str) -> HandOver | None:
         return None
 
 
-def hand_overs(history: Iterable[HandOverLine], day_of: Callable[[dt.datetime], dt.date]) -> tuple[HandOver, ...]:
+def hand_overs(history: Iterable[StepLine], day_of: Callable[[dt.datetime], dt.date]) -> tuple[HandOver, ...]:
     """Every hand-over of a case, in its history's order, each with its day and clerk."""
     found = []
     for line in history:
@@ -263,7 +251,7 @@ def hand_overs(history: Iterable[HandOverLine], day_of: Callable[[dt.datetime], 
     return tuple(found)
 
 
-def handed_codes(history: Iterable[HandOverLine]) -> frozenset[str]:
+def handed_codes(history: Iterable[StepLine]) -> frozenset[str]:
     """The codes of every item a hand-over of the case gave out."""
     codes: set[str] = set()
     for line in history:
