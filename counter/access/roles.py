@@ -34,11 +34,19 @@ class Permission(StrEnum):
     EDIT_HOLIDAYS = "edit_holidays"
     SYNC = "sync"  # write and take in sync packages: a township clerk carries the stick, an admin at the hall
     ITEM_STEPS = "item_steps"  # a department's steps of an item routed to it: sign for, review, pause, extend, decide
+    AGENT_SERVICE = "agent_service"  # 帮您办: register, serve and end investment projects (the hall's agents)
 
 
 GRANTS: dict[Role, frozenset[Permission]] = {
     Role.CLERK: frozenset(
-        {Permission.TAKE_INTAKE, Permission.PRINT, Permission.SEND_TO_PAD, Permission.SEE_FULL_ID, Permission.SYNC}
+        {
+            Permission.TAKE_INTAKE,
+            Permission.PRINT,
+            Permission.SEND_TO_PAD,
+            Permission.SEE_FULL_ID,
+            Permission.SYNC,
+            Permission.AGENT_SERVICE,  # the 帮您办 window's agents are the hall's clerks (方案 二(三))
+        }
     ),
     Role.SUPERVISOR: frozenset(
         {

@@ -9,6 +9,7 @@ class AuditAction(StrEnum):
     CASE_TAKEN = "case_taken"  # an intake committed (subject: case number)
     CASE_CHANGED = "case_changed"  # any later step of a case; the event is in the detail
     CASE_VOIDED = "case_voided"
+    PROJECT_CHANGED = "project_changed"  # a 帮您办 project registered or moved (subject: its number)
     DOCUMENT_MADE = "document_made"  # a receipt or notice numbered and kept
     PRINTED = "printed"  # sent to a printer or written to a file, ok or not
     EXPORTED = "exported"  # ratings, figures, a sync package: what left the database

@@ -28,6 +28,7 @@ PERMISSION = {
     Permission.EDIT_HOLIDAYS: tr("维护节假日"),
     Permission.SYNC: tr("导出和导入同步数据包"),
     Permission.ITEM_STEPS: tr("签收、审查和决定分发给本部门的事项"),
+    Permission.AGENT_SERVICE: tr("帮您办项目的登记、代办和办结"),
 }
 NOT_PERMITTED = tr("您的账号没有“{permission}”的权限，本次操作未执行。如需办理，请找负责人或系统管理员。")
 NOT_SIGNED_IN = tr("本数据库已启用账号，请先登录再“{permission}”。本次操作未执行。")
