@@ -9,7 +9,7 @@ total.  The window's 好差评 page and 即办件 page use the same queries, thr
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
@@ -17,6 +17,7 @@ from counter.access.roles import Permission
 from counter.actions.acting import this_desk
 from counter.actions.desk import Desk
 from counter.actions.guard import require
+from counter.actions.project_reads import evaluation_counts
 from counter.case.period_figures import CaseCounts, PeriodLine, RectCounts, sum_counts, total_line
 from counter.case.promise_figures import BundleFacts, PromiseFigures, VersionCount, bundle_facts, promise_figures
 from counter.db.catalog_store import guide_version
@@ -31,6 +32,7 @@ from counter.db.figure_store import (
     version_counts,
     version_hashes,
 )
+from counter.projects.evaluations import EvaluationCounts
 from counter.ratings.figures import Figures, Grouping, line_key
 
 __all__ = ["PeriodFigures", "accepted_versions", "period_figures", "rating_lines"]
@@ -44,6 +46,8 @@ class PeriodFigures:
     today: dt.date  # what "overdue" was judged against
     lines: tuple[PeriodLine, ...]
     total: PeriodLine
+    # the 评价表s of 帮您办 projects given in the period: a channel of its own (counter.projects.evaluations)
+    agent_service: EvaluationCounts = field(default_factory=EvaluationCounts)
 
 
 def _ratings(count: ServiceLine, label: str) -> Figures:
@@ -134,7 +138,8 @@ def period_figures(
                 else RectCounts(),
             )
         )
-    return PeriodFigures(first, last, grouping, today, tuple(lines), total_line(lines, promise_total))
+    total = total_line(lines, promise_total)
+    return PeriodFigures(first, last, grouping, today, tuple(lines), total, evaluation_counts(session, first, last))
 
 
 def _case_counts(service: ServiceLine | None, items: ItemLine | None) -> CaseCounts:

@@ -4,13 +4,13 @@ evaluations the 好差评 figures count as their own channel."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from counter.db import project_store
-from counter.projects.model import ProjectView, Satisfaction
+from counter.projects.evaluations import EvaluationCounts, count_evaluations
+from counter.projects.model import ProjectView
 from counter.projects.report import Month, MonthlyReport, monthly_report
 from counter.projects.schedule import NextStep, next_steps, overdue_steps
 
@@ -45,35 +45,9 @@ def projects_report(session: Session, month: Month, today: dt.date, county: str 
     return monthly_report(project_store.projects_served(session, month.first, month.last, county), month, today)
 
 
-@dataclass(frozen=True, slots=True)
-class EvaluationCounts:
-    """The 评价表s given in a period: the 帮您办 channel of the 好差评 figures."""
-
-    very_satisfied: int = 0
-    satisfied: int = 0
-    dissatisfied: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.very_satisfied + self.satisfied + self.dissatisfied
-
-    @property
-    def satisfied_rate(self) -> float | None:
-        """非常满意 and 满意 among all given; None when none was."""
-        return (self.very_satisfied + self.satisfied) / self.total if self.total else None
-
-
 def evaluation_counts(session: Session, first: dt.date, last: dt.date) -> EvaluationCounts:
-    counts = Counter(
-        Satisfaction(p.satisfaction)
-        for p in project_store.projects_evaluated_between(session, first, last)
-        if p.satisfaction
-    )
-    return EvaluationCounts(
-        very_satisfied=counts[Satisfaction.VERY_SATISFIED],
-        satisfied=counts[Satisfaction.SATISFIED],
-        dissatisfied=counts[Satisfaction.DISSATISFIED],
-    )
+    """The 评价表s given from ``first`` to ``last`` (:mod:`counter.projects.evaluations`)."""
+    return count_evaluations(project_store.project_evaluations(session, first, last))
 
 
 def recent_projects(session: Session, limit: int = 500) -> list[ProjectView]:

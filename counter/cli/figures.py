@@ -18,6 +18,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from counter.cli.common import EXIT_OK, UsageError, desk, open_store, parse_date, today
+from counter.projects.evaluations import EvaluationCounts
 from counter.ratings.figures import Grouping
 from counter.words.translate import tr
 
@@ -128,6 +129,19 @@ def figures_json(figures: PeriodFigures) -> dict[str, Any]:
         "today": figures.today.isoformat(),
         "lines": [line_json(line, figures.grouping) for line in figures.lines],
         "total": line_json(figures.total, figures.grouping),
+        "agent_service": agent_service_json(figures.agent_service),
+    }
+
+
+def agent_service_json(counts: EvaluationCounts) -> dict[str, Any]:
+    """The 帮您办 channel: the 评价表s given in the period, by answer (counter.projects.evaluations)."""
+    rate = counts.satisfied_rate
+    return {
+        "evaluations": counts.total,
+        "very_satisfied": counts.very_satisfied,
+        "satisfied": counts.satisfied,
+        "dissatisfied": counts.dissatisfied,
+        "satisfied_rate": None if rate is None else round(rate, 4),
     }
 
 
@@ -198,4 +212,19 @@ def figures_text(figures: PeriodFigures) -> str:
     widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     title = PERIOD_TITLE.format(**dates, group=PERIOD_GROUP_HEADING[grouping], today=figures.today.isoformat())
     table = ["  ".join(_pad(text, widths[i], right=i > 0) for i, text in enumerate(row)).rstrip() for row in rows]
-    return "\n".join([title, *table, PERIOD_RULES])
+    return "\n".join([title, *table, _agent_service_text(figures.agent_service), PERIOD_RULES])
+
+
+def _agent_service_text(counts: EvaluationCounts) -> str:
+    from counter.words.period_figures import PERIOD_AGENT_SERVICE, PERIOD_AGENT_SERVICE_NONE
+    from counter.words.ratings import percent_text
+
+    if not counts.total:
+        return PERIOD_AGENT_SERVICE_NONE
+    return PERIOD_AGENT_SERVICE.format(
+        total=counts.total,
+        very=counts.very_satisfied,
+        satisfied=counts.satisfied,
+        dissatisfied=counts.dissatisfied,
+        rate=percent_text(counts.satisfied_rate),
+    )

@@ -220,11 +220,11 @@ def projects_served(session: Session, first: dt.date, last: dt.date, county: str
     return project_views(session, list(session.scalars(query.order_by(p.county, p.applied_on, p.id))))
 
 
-def projects_evaluated_between(session: Session, first: dt.date, last: dt.date) -> list[models.Project]:
-    """The projects evaluated between the two days (the evaluations the 好差评 figures count)."""
+def project_evaluations(session: Session, first: dt.date, last: dt.date) -> list[Satisfaction]:
+    """The answers of the 评价表s given from ``first`` to ``last`` (the 帮您办 channel of the 好差评 figures)."""
     p = models.Project
-    query = select(p).where(p.evaluated_on.is_not(None), p.evaluated_on >= first, p.evaluated_on <= last)
-    return list(session.scalars(query))
+    query = select(p.satisfaction).where(p.satisfaction.is_not(None), p.evaluated_on >= first, p.evaluated_on <= last)
+    return [Satisfaction(value) for value in session.scalars(query) if value]
 
 
 def all_projects(session: Session, limit: int = 500) -> list[ProjectView]:

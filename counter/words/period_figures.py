@@ -43,6 +43,10 @@ PERIOD_COLUMNS = (
 
 PERIOD_TITLE = tr("{first} 至 {last} 政务服务统计（按{group}，逾期以 {today} 计）")
 PERIOD_NONE = tr("{first} 至 {last} 没有办件，也没有新开的整改。")
+PERIOD_AGENT_SERVICE = tr(
+    "帮您办评价（单独渠道）：{total} 份，非常满意 {very}，满意 {satisfied}，不满意 {dissatisfied}，满意率 {rate}"
+)
+PERIOD_AGENT_SERVICE_NONE = tr("帮您办评价（单独渠道）：本期没有评价。")
 PERIOD_RULES = tr(
     "说明：办件按受理窗口的接件日期计；好评率、差评率为好评、差评占有效评价（申诉复核撤销的评价不计）的比例；"
     "未评价率为未评价和未推送评价的办件占已结束评价的办件的比例；整改率为已反馈整改的差评占差评的比例；"

@@ -106,6 +106,14 @@ def _sign_for(sessions: sessionmaker[Session], actor: Actor, facts: Facts) -> ob
         return take_item_step(s, desk_of(actor), facts.awaiting, FOOD, StepRequest(ItemEvent.SIGNED), NOW)
 
 
+def _register_project(session: Session, actor: Actor, facts: Facts) -> object:
+    """A 帮您办 application registered at the window."""
+    from counter.actions.projects import register_project
+    from tests.projects.samples import FACTS
+
+    return register_project(session, desk_of(actor), FACTS, TODAY, NOW)
+
+
 @dataclass(frozen=True, slots=True)
 class Row:
     name: str
@@ -166,6 +174,7 @@ TABLE = [
     Row("route_items", Permission.TAKE_INTAKE, CLERK,
         _in(lambda s, a, f: route_items(s, desk_of(a), f.accepted, NOW))),
     Row("take_item_step", Permission.ITEM_STEPS, DEPARTMENT, _sign_for),
+    Row("register_project", Permission.AGENT_SERVICE, CLERK, _in(_register_project)),
 ]  # fmt: skip
 ROWS = {row.name: row for row in TABLE}
 

@@ -87,8 +87,9 @@ def test_the_terminal_table_by_desk(capsys: pytest.CaptureFixture[str], rated_db
     assert "好评率" in lines[1]
     assert "即办件占比" in lines[1]
     assert lines[2].startswith("XAM01 8号窗口")
-    assert lines[-2].startswith("合计")
-    assert "50.0%" in lines[-2]
+    assert lines[-3].startswith("合计")
+    assert "50.0%" in lines[-3]
+    assert lines[-2] == "帮您办评价（单独渠道）：本期没有评价。"  # the projects' 评价表s, counted apart
 
 
 def test_an_empty_period_says_so(capsys: pytest.CaptureFixture[str], rated_db: str) -> None:
