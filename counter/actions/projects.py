@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import uuid
 from dataclasses import replace
 
@@ -21,6 +22,7 @@ from counter.actions.guard import require
 from counter.audit.actions import AuditAction
 from counter.db import models, project_store
 from counter.db.case_store import case_by_no, next_sequence
+from counter.db.settings_store import get_setting, put_setting
 from counter.projects.model import (
     Coordination,
     PlanStep,
@@ -40,7 +42,15 @@ from counter.projects.rules import (
     filing_problems,
     plan_problems,
 )
-from counter.projects.service_items import ServiceList, shipped_service_list
+from counter.projects.service_items import (
+    ITEMS_SETTING,
+    BadServiceList,
+    ServiceList,
+    parse_service_list,
+    shipped_service_list,
+)
+
+log = logging.getLogger(__name__)
 
 MAX_TEXT = 500  # a coordination's or a reason's words: a paragraph, not a file
 
@@ -49,15 +59,38 @@ class NoSuchProject(LookupError):
     """No project has that number."""
 
 
-def service_list() -> ServiceList:
-    """The reference list the window plans against: the shipped one (a site's own list replaces the file)."""
+def service_list(session: Session | None = None) -> ServiceList:
+    """The reference list the window plans against: the site's own when one was imported (the hall's reaches its
+    townships with the settings of its updates), else the shipped one; without ``session``, the shipped one.
+
+    The stored list was checked whole when it was imported; one that no longer reads (changed by hand in the
+    database) is named in the log and the shipped list is used, so the window still works.
+    """
+    if session is not None:
+        text = get_setting(session, ITEMS_SETTING)
+        if text:
+            try:
+                return parse_service_list(text)
+            except BadServiceList as bad:
+                log.error("the stored 帮您办 item list does not read (%s): the shipped one is used", bad)
     return shipped_service_list()
+
+
+def import_service_list(session: Session, desk: Desk, text: str) -> ServiceList:
+    """Replace the site's list with ``text`` (the shipped file's form), checked whole first: :class:`BadServiceList`
+    with every fault, and nothing kept, when it does not read.  The hall's list reaches its townships by sync."""
+    require(session, desk.actor, Permission.MANAGE_CATALOG)
+    items = parse_service_list(text)
+    put_setting(session, ITEMS_SETTING, text)
+    detail = {"kind": "agent_items", "items": len(items.items), "fingerprint": items.fingerprint}
+    record_at_desk(session, desk, AuditAction.CATALOG_IMPORTED, "agent_items", detail)
+    return items
 
 
 def register_project(session: Session, desk: Desk, facts: ProjectFacts, today: dt.date, now: dt.datetime) -> str:
     """Register an application (申请表) and give the project its number."""
     require(session, desk.actor, Permission.AGENT_SERVICE)
-    problems = facts_problems(facts, (i.no for i in service_list().items))
+    problems = facts_problems(facts, (i.no for i in service_list(session).items))
     if problems:
         raise ProjectRefused(problems)
     ident = desk.identity
@@ -118,7 +151,7 @@ def plan_project(session: Session, desk: Desk, number: str, steps: tuple[PlanSte
     row, view = _locked(session, desk, number)
     check_move(view, ProjectEvent.PLANNED)
     numbered = tuple(replace(s, no=n) if not s.no else s for n, s in enumerate(steps, 1))
-    problems = plan_problems(view, numbered, (i.no for i in service_list().items))
+    problems = plan_problems(view, numbered, (i.no for i in service_list(session).items))
     if problems:
         raise ProjectRefused(problems)
     kept = {s.no: s for s in view.steps}

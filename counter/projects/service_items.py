@@ -19,6 +19,7 @@ from counter.projects.model import Stage
 from counter.resources import resources_dir
 
 ITEMS_FILE = "agent-items.tsv"
+ITEMS_SETTING = "projects.items"  # a site's own list, as the file's text (setting key; synced to townships)
 COLUMNS = 5
 ITEM_KINDS = ("行政许可", "行政确认", "行政给付", "行政裁决", "其他行政权力", "公共服务")  # 事项类型 (domain §10)
 

@@ -32,7 +32,15 @@ from counter.actions.projects import (
 )
 from counter.audit.actions import AuditAction
 from counter.db import models
-from counter.projects.model import Coordination, ProjectEvent, ProjectState, Satisfaction, Stage, StepState
+from counter.projects.model import (
+    Coordination,
+    PlanStep,
+    ProjectEvent,
+    ProjectState,
+    Satisfaction,
+    Stage,
+    StepState,
+)
 from counter.projects.report import Month
 from counter.projects.rules import ProjectProblem, ProjectRefused
 from counter.projects.schedule import NextKind
@@ -237,3 +245,25 @@ def test_the_agents_day_the_report_and_the_figures_channel(sessions: sessionmake
     assert (channel.very_satisfied, channel.satisfied, channel.dissatisfied) == (0, 1, 0)
     assert figures.agent_service == channel
     assert channel.satisfied_rate == 1.0
+
+
+def test_a_site_list_replaces_the_shipped_one_and_a_broken_one_keeps_nothing(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    from counter.actions.projects import import_service_list, service_list
+    from counter.projects.service_items import BadServiceList, ListProblem, shipped_list_path
+
+    shipped = shipped_list_path().read_text(encoding="utf-8")
+    own = shipped + "23\t林草部门\t使用林地审核同意书核发\t行政许可\t用地\n"
+    with pytest.raises(BadServiceList) as bad, sessions.begin() as s:
+        import_service_list(s, desk, own + "24\t\t名称\t许可\t规划\n")
+    assert {f.problem for f in bad.value.faults} == {ListProblem.EMPTY, ListProblem.KIND}
+    with sessions.begin() as s:
+        assert len(service_list(s).items) == 22
+        assert len(import_service_list(s, desk, own).items) == 23
+    number = served(sessions, desk)
+    forest = PlanStep(5, "使用林地审核同意书核发", "林草部门", Stage.LAND, days(20), item_no=23)
+    with sessions.begin() as s:
+        plan_project(s, desk, number, (*plan(days(1)), forest), at(days(2)))
+        assert read_project(s, number).step(5) == forest
+        assert service_list(s).item(23) is not None
