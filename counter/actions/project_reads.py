@@ -8,6 +8,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from counter.access.roles import Permission
+from counter.actions.acting import this_desk
+from counter.actions.desk import Desk
+from counter.actions.guard import require
 from counter.db import project_store
 from counter.projects.evaluations import EvaluationCounts, count_evaluations
 from counter.projects.model import ProjectView
@@ -48,6 +52,14 @@ def projects_report(session: Session, month: Month, today: dt.date, county: str 
 def evaluation_counts(session: Session, first: dt.date, last: dt.date) -> EvaluationCounts:
     """The 评价表s given from ``first`` to ``last`` (:mod:`counter.projects.evaluations`)."""
     return count_evaluations(project_store.project_evaluations(session, first, last))
+
+
+def agent_service_figures(
+    session: Session, first: dt.date, last: dt.date, *, desk: Desk | None = None
+) -> EvaluationCounts:
+    """The 帮您办 channel for the supervision window's 好差评 page, for whoever may see the figures."""
+    require(session, this_desk(desk).actor, Permission.SEE_FIGURES)
+    return evaluation_counts(session, first, last)
 
 
 def recent_projects(session: Session, limit: int = 500) -> list[ProjectView]:

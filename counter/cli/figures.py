@@ -187,6 +187,7 @@ def figures_text(figures: PeriodFigures) -> str:
         PERIOD_RULES,
         PERIOD_TITLE,
         PERIOD_TOTAL,
+        agent_service_line,
     )
     from counter.words.ratings import percent_text
 
@@ -212,19 +213,4 @@ def figures_text(figures: PeriodFigures) -> str:
     widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     title = PERIOD_TITLE.format(**dates, group=PERIOD_GROUP_HEADING[grouping], today=figures.today.isoformat())
     table = ["  ".join(_pad(text, widths[i], right=i > 0) for i, text in enumerate(row)).rstrip() for row in rows]
-    return "\n".join([title, *table, _agent_service_text(figures.agent_service), PERIOD_RULES])
-
-
-def _agent_service_text(counts: EvaluationCounts) -> str:
-    from counter.words.period_figures import PERIOD_AGENT_SERVICE, PERIOD_AGENT_SERVICE_NONE
-    from counter.words.ratings import percent_text
-
-    if not counts.total:
-        return PERIOD_AGENT_SERVICE_NONE
-    return PERIOD_AGENT_SERVICE.format(
-        total=counts.total,
-        very=counts.very_satisfied,
-        satisfied=counts.satisfied,
-        dissatisfied=counts.dissatisfied,
-        rate=percent_text(counts.satisfied_rate),
-    )
+    return "\n".join([title, *table, agent_service_line(figures.agent_service), PERIOD_RULES])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from counter.projects.evaluations import EvaluationCounts
 from counter.ratings.figures import Grouping
+from counter.words.ratings import percent_text
 from counter.words.translate import tr
 
 #: the first column's heading, by what a line is
@@ -55,3 +57,16 @@ PERIOD_RULES = tr(
     "整改按开启日期计，逾期指至今未反馈且已过整改期限。"
 )
 PERIOD_BAD_RANGE = tr("起始日期 {first} 晚于截止日期 {last}。")
+
+
+def agent_service_line(counts: EvaluationCounts) -> str:
+    """The 帮您办 channel's line, under the figures of the command and of the window alike."""
+    if not counts.total:
+        return PERIOD_AGENT_SERVICE_NONE
+    return PERIOD_AGENT_SERVICE.format(
+        total=counts.total,
+        very=counts.very_satisfied,
+        satisfied=counts.satisfied,
+        dissatisfied=counts.dissatisfied,
+        rate=percent_text(counts.satisfied_rate),
+    )

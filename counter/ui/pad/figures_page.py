@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
+from counter.actions.project_reads import agent_service_figures
 from counter.actions.ratings import rating_figures
 from counter.ratings.figures import Figures, Grouping
 from counter.ui.pad.style import PAGE_STYLE
@@ -46,6 +47,7 @@ from counter.ui.pad.words import (
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
+from counter.words.period_figures import agent_service_line
 from counter.words.ratings import RATING_GROUPING, percent_text
 
 log = logging.getLogger(__name__)
@@ -120,6 +122,8 @@ class FiguresPage(QWidget):
         self.error = QLabel()
         self.error.setProperty("role", "problems")
         self.error.hide()
+        self.agent_service = QLabel()  # the 帮您办 评价表s: a channel of their own, beside the table
+        self.agent_service.setWordWrap(True)
         note = QLabel(RATING_FIGURES_NOTE)
         note.setProperty("role", "note")
         note.setWordWrap(True)
@@ -127,6 +131,7 @@ class FiguresPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.agent_service)
         layout.addWidget(note)
         self._connect_signals()
 
@@ -140,6 +145,8 @@ class FiguresPage(QWidget):
         try:
             figures = partial(rating_figures, first=first, last=last, grouping=grouping, desk=self._desk)
             lines, total = self._runner.read(figures, RATING_FIGURES_READ_FAILED)
+            channel = partial(agent_service_figures, first=first, last=last, desk=self._desk)
+            evaluations = self._runner.read(channel, RATING_FIGURES_READ_FAILED)
         except NotPermitted as refused:
             self.error.setText(not_permitted(refused.permission, refused.signed_in))
             self.error.show()
@@ -151,6 +158,7 @@ class FiguresPage(QWidget):
             return
         self.error.hide()
         self.show_figures(lines, total, grouping)
+        self.agent_service.setText(agent_service_line(evaluations))
 
     def show_figures(self, lines: tuple[Figures, ...], total: Figures, grouping: Grouping) -> None:
         rows = [figure_cells(line, group_label(line.label, grouping)) for line in lines]

@@ -16,6 +16,7 @@ from counter.actions.calendar import office_calendar
 from counter.actions.ratings import record_rating, record_unrated, send_to_pad
 from counter.db import models
 from counter.db.rating_store import add_rating, add_rectification, add_rectification_line, add_request
+from counter.projects.model import Satisfaction
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
 from counter.ratings.rectification import RectEvent, RectState
@@ -169,10 +170,34 @@ def test_the_figures_page(
     cells = [cell(page.table, page.table.rowCount() - 1, c) for c in range(9)]
     # 5 services: 2 rated (1 good, 1 bad), 1 unrated, 2 never sent; none rectified yet
     assert cells == ["合计", "6", "2", "1", "1", "4", "50.0%", "66.7%", "0.0%"]
+    assert page.agent_service.text() == "帮您办评价（单独渠道）：本期没有评价。"
+    evaluated_project(sessions, clock)
+    page.on_show()
+    assert page.agent_service.text() == "帮您办评价（单独渠道）：1 份，非常满意 0，满意 0，不满意 1，满意率 0.0%"
     page.grouping.setCurrentIndex(3)  # by bundle: the signal shows at once
     assert page.table.rowCount() == 2
     assert cell(page.table, 0, 0) == "我要开小餐馆（50平方米以下）"
     assert cell(page.table, 1, 0) == "合计"
+
+
+def evaluated_project(sessions: sessionmaker[Session], clock: Clock) -> None:
+    """A 帮您办 project served in a day and rated 不满意 on its 评价表: counted apart from the cases' ratings."""
+    from counter.actions import projects as moves
+    from tests.projects.samples import FACTS, plan
+
+    day, now = clock().date(), clock()
+    with sessions.begin() as s:
+        number = moves.register_project(s, DESK, FACTS, day, now)
+        moves.accept_project(s, DESK, number, day, now)
+        moves.assign_agents(s, DESK, number, ("乌兰",), now)
+        moves.sign_project(s, DESK, number, day, day, now)
+        steps = plan(day)
+        moves.plan_project(s, DESK, number, steps, now)
+        for step in steps:
+            moves.file_step(s, DESK, number, step.no, day, day, now)
+            moves.step_done(s, DESK, number, step.no, day, day, now)
+        moves.complete_project(s, DESK, number, day, day, now)
+        moves.evaluate_project(s, DESK, number, Satisfaction.DISSATISFIED, "进度反馈不及时", day, now)
 
 
 def open_rectifications_of(sessions: sessionmaker[Session], count: int, clock: Clock) -> None:
