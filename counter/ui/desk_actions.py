@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from counter.ui.pad.supervisor_window import SupervisorWindow
     from counter.ui.printing.form_chooser import FormChooser
     from counter.ui.printing.preview_window import PreviewWindow
+    from counter.ui.projects.window import ProjectsWindow
     from counter.ui.sync.pending_label import PendingLabel
     from counter.ui.sync.sync_page import SyncPage
     from counter.ui.text_size_dialog import TextSizeDialog
@@ -43,6 +44,7 @@ log = logging.getLogger(__name__)
 
 SUPERVISION_SIZE = (1100, 700)  # preferred sizes at 100 % text (counter.ui.geometry)
 SYNC_SIZE = (1000, 680)
+PROJECTS_SIZE = (1200, 760)
 
 
 class DeskActions(QObject):
@@ -71,6 +73,7 @@ class DeskActions(QObject):
         self.staff_no = ""
         self.text_size: TextSizeDialog | None = None
         self.case_no_dialog: QInputDialog | None = None
+        self.projects: ProjectsWindow | None = None  # 帮您办 (F4)
 
     def desk(self) -> Desk:
         """Who acts and where, as every action wants it: the desk and the account signed in now.
@@ -99,6 +102,7 @@ class DeskActions(QObject):
         self.supervisor = None
         self.sync_page = None
         self.preview = None
+        self.projects = None
 
     def _may(self, permission: Permission) -> bool:
         """Whether the account signed in may do this; if not, says so (the action would refuse it too)."""
@@ -303,6 +307,22 @@ class DeskActions(QObject):
         bring_forward(self.supervisor, self.supervisor)
         self.supervisor.focus_page()
 
+    # --- 帮您办 (counter.ui.projects) -----------------------------------------------------
+
+    def open_projects(self) -> None:
+        """F4: the 帮您办 window, the agent's day read afresh; the desk's date (training's too) with the time now."""
+        if not self._may(Permission.AGENT_SERVICE):
+            return
+        from counter.ui.projects.window import ProjectsWindow
+
+        if self.projects is None:
+            now = partial(_now_on, self.today)
+            self.projects = ProjectsWindow(self.runner, self.desk(), now, parent=self._window)
+            self.projects.setWindowFlag(Qt.WindowType.Window)
+            fit_to_screen(self.projects, PROJECTS_SIZE)
+        self.projects.refresh()
+        bring_forward(self.projects, self.projects.day.table)
+
     # --- sync with the hall (counter.ui.sync) -------------------------------------------
 
     def open_sync(self) -> None:
@@ -470,3 +490,8 @@ class DeskActions(QObject):
     def on_case_scanned(self, case_no: str) -> None:
         self.last_case_no = case_no
         self.cases().open_case(case_no)
+
+
+def _now_on(today: Callable[[], dt.date]) -> dt.datetime:
+    """The time now on the desk's date: a training desk's fixed day keeps its clock."""
+    return dt.datetime.combine(today(), dt.datetime.now().time()).astimezone()

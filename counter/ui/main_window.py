@@ -24,6 +24,7 @@ from counter.ui.collector import keep_collection_on_gui_thread
 from counter.ui.desk_actions import DeskActions
 from counter.ui.draft_offer import DraftOffer
 from counter.ui.flow_layout import FlowLayout
+from counter.ui.projects.key_words import DESK_ACTION as PROJECTS_ACTION
 from counter.ui.runner import Runner
 from counter.ui.search_panel import SearchPanel
 from counter.ui.text_size import px, scaled
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         )
         self.guide_notice_button = QPushButton(words.DESK_ACTION_GUIDE_NOTICE)  # counter.ui.printing
         self.forms_button = QPushButton(words.DESK_ACTION_FORMS)
+        self.projects_button = QPushButton(PROJECTS_ACTION)  # 帮您办 (counter.ui.projects)
         self.search_panel = SearchPanel()
         # the guide page (rich text, tables, situation buttons) is built when the
         # first guide opens: until then a plain hint stands in its place
@@ -102,7 +104,7 @@ class MainWindow(QMainWindow):
         self.guide_notice_shortcut, self.escape_shortcut, self.lock_shortcut, self.text_size_shortcut = (
             key("Ctrl+P"), key("Esc"), key("Ctrl+L"), key("F12")
         )  # fmt: skip
-        self.forms_shortcut = key("Ctrl+Shift+P")
+        self.forms_shortcut, self.projects_shortcut = key("Ctrl+Shift+P"), key("F4")
         self.lock_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)  # from any of the desk's windows
         self.sign_in: SignInController | None = None  # hall mode: who is signed in, the screen lock
         self.account_label, self.lock_button = self._account_widgets()
@@ -149,6 +151,8 @@ class MainWindow(QMainWindow):
             trigger.connect(self.on_guide_notice_requested)
         for trigger in (self.forms_button.clicked, self.forms_shortcut.activated):
             trigger.connect(self.on_forms_requested)
+        self.projects_button.clicked.connect(self.desk_actions.open_projects)
+        self.projects_shortcut.activated.connect(self.desk_actions.open_projects)
         for trigger in (self.sync_button.clicked, self.sync_shortcut.activated):
             trigger.connect(self.desk_actions.open_sync)
         for trigger in (self.text_size_button.clicked, self.text_size_shortcut.activated):
@@ -207,6 +211,7 @@ class MainWindow(QMainWindow):
             self.open_case_button,
             self.pad_button,
             self.supervise_button,
+            self.projects_button,
             self.sync_button,
             self.text_size_button,
         )
@@ -382,6 +387,7 @@ class MainWindow(QMainWindow):
         self.guide_notice_button.setVisible(may(Permission.PRINT))
         self.forms_button.setVisible(may(Permission.PRINT))
         self.supervise_button.setVisible(may(Permission.RECTIFY) or may(Permission.SEE_FIGURES))
+        self.projects_button.setVisible(may(Permission.AGENT_SERVICE))
 
     def on_signed_out(self) -> None:
         """The account left (换人登录): its windows close, the intake in progress stays the desk's draft."""

@@ -1,5 +1,5 @@
 """The supervisor's pages in one window: 督办, 事项督办, 统计, 即办, 短信告知, 评价设置, 受理设置, 单位信息, 待核指南,
-and this computer's 本机评价器.
+this computer's 本机评价器, and 帮您办's monthly report.
 
 What the main window opens from its menu or a key (F8).  Where the database
 has accounts, each page is shown to the roles that may use it.
@@ -41,6 +41,8 @@ from counter.ui.pad.words import (
 )
 from counter.ui.printing.office_form import OfficeSettingsForm
 from counter.ui.printing.words import OFFICE_TAB
+from counter.ui.projects.report_page import ProjectsReportPage
+from counter.ui.projects.words import REPORT_TAB as PROJECTS_REPORT_TAB
 from counter.ui.runner import Runner
 from counter.words.messages import FAILED_TAB
 from counter.words.same_day import FIGURES_PAGE_TITLE
@@ -73,6 +75,7 @@ class SupervisorWindow(QTabWidget):
         self.office = OfficeSettingsForm(runner, site_code or load_desk_config().site_code, desk)
         self.guides = GuideStatusPage(runner, desk)  # 待核指南: the administrator's
         self.desk_pad = DeskPadForm()  # this computer's file, not the office's database: whoever opens the window
+        self.projects = ProjectsReportPage(runner, clock)  # 帮您办: the month's report the county sends the league
         # each page shown to the roles that may use it; the actions check again
         may = (desk.actor if desk is not None else SINGLE_DESK).may
         pages = (
@@ -86,6 +89,11 @@ class SupervisorWindow(QTabWidget):
             (self.office, OFFICE_TAB, may(Permission.CHANGE_SETTINGS)),
             (self.guides, GUIDE_STATUS_TAB, may(Permission.MANAGE_CATALOG)),
             (self.desk_pad, DESK_PAD_TAB, True),
+            (
+                self.projects,
+                PROJECTS_REPORT_TAB,
+                may(Permission.SEE_FIGURES),
+            ),  # last: the tabs before keep their places
         )
         for page, title, shown in pages:
             if shown:
@@ -123,3 +131,4 @@ class SupervisorWindow(QTabWidget):
         self.office.load()
         self.guides.load()
         self.desk_pad.load()
+        self.projects.on_show()

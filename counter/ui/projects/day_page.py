@@ -1,0 +1,137 @@
+"""The agent's day: the projects not ended, each with what it waits on next and when that is due.
+
+Read by :func:`counter.actions.project_reads.agent_queue`, which puts the projects with overdue approvals first; a
+row is red as the other lists colour a passed deadline (:mod:`counter.ui.cases.marks`), so an agent reads both the
+same way.  The agent chooser keeps an agent's own projects; Enter or a double-click opens the project.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from counter.actions.project_reads import QueueRow, agent_queue
+from counter.actions.store import Unit
+from counter.projects.schedule import NextStep
+from counter.ui.cases.marks import RED, RED_TEXT, paint, restyle
+from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
+from counter.ui.projects import words
+from counter.ui.runner import Failed, Runner
+from counter.words.punctuation import LIST_JOIN
+
+log = logging.getLogger(__name__)
+
+NAME_COLUMN = 1  # the project's name takes the free width
+
+
+def next_text(step: NextStep | None) -> str:
+    """What a project waits on, in words: the window's move, or the approval and its department."""
+    if step is None:
+        return ""
+    text = words.NEXT[step.kind]
+    if step.step is None:
+        return text
+    return text.format(step=step.step.name, department=step.step.department)
+
+
+class DayPage(QWidget):
+    project_chosen = Signal(str)
+
+    def __init__(self, runner: Runner, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._today = today
+        self.agent = QComboBox()
+        self.agent.setAccessibleName(words.DAY_AGENT)
+        self.agent.setMinimumContentsLength(8)
+        self.refresh_button = QPushButton(words.DAY_REFRESH)
+        self.summary = QLabel()
+        self.summary.setObjectName("listSummary")
+        self.summary.setWordWrap(True)
+        self.table = line_table(words.DAY_COLUMNS, stretch=NAME_COLUMN)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAccessibleName(words.DAY_TAB)
+        label = QLabel(words.DAY_AGENT)
+        label.setBuddy(self.agent)
+        top = QHBoxLayout()
+        top.addWidget(label)
+        top.addWidget(self.agent)
+        top.addStretch(1)
+        top.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        self.rows: list[QueueRow] = []
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.agent.activated.connect(self.on_agent_chosen)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.table.activated.connect(self.on_row_activated)
+
+    def chosen_agent(self) -> str:
+        return str(self.agent.currentData() or "")
+
+    def refresh(self) -> None:
+        """Every open project's agents for the chooser, and the rows of the agent chosen, in one session."""
+        today = self._today()
+        try:
+            agents, rows = self._runner.read(partial(_read, today=today, agent=self.chosen_agent()), words.READ_FAILED)
+        except Failed as err:
+            log.exception("the agent's day could not be read")
+            restyle(self.summary, "listError")
+            self.summary.setText(err.message)
+            return
+        restyle(self.summary, "listSummary")
+        chosen = self.chosen_agent()
+        self.agent.clear()
+        self.agent.addItem(words.DAY_EVERY_AGENT, "")
+        for name in agents:
+            self.agent.addItem(name, name)
+        self.agent.setCurrentIndex(max(0, self.agent.findData(chosen)))
+        overdue = sum(1 for r in rows if r.overdue)
+        self.summary.setText(words.DAY_SUMMARY.format(count=len(rows), overdue=overdue, day=today.isoformat()))
+        self._fill(rows, today)
+
+    def _fill(self, rows: list[QueueRow], today: dt.date) -> None:
+        self.rows = rows
+        table = self.table
+        table.setRowCount(len(rows))
+        for number, row in enumerate(rows):
+            project = row.project
+            due = row.due_on.isoformat() if row.due_on else ""
+            late = words.DAY_OVERDUE.format(count=row.overdue) if row.overdue else ""
+            values = (project.project_no, project.facts.name, project.facts.county, words.STATE[project.state],
+                      next_text(row.next), due, late, LIST_JOIN.join(project.agents))  # fmt: skip
+            items = fill_row(table, number, values)
+            items[0].setData(CASE_NO_ROLE, project.project_no)
+            late_now = row.overdue > 0 or (row.next is not None and row.next.overdue(today))
+            paint(items, (RED, RED_TEXT) if late_now else None)
+
+    def focus_list(self) -> None:
+        if self.table.currentRow() < 0 and self.table.rowCount():
+            self.table.setCurrentCell(0, 0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_agent_chosen(self, _index: int) -> None:
+        self.refresh()
+
+    def on_row_activated(self, index: QModelIndex) -> None:
+        item = self.table.item(index.row(), 0)
+        if item is not None:
+            self.project_chosen.emit(str(item.data(CASE_NO_ROLE)))
+
+
+def _read(unit: Unit, today: dt.date, agent: str) -> tuple[tuple[str, ...], list[QueueRow]]:
+    """The agents of every open project (the chooser's names), and the rows of ``agent`` ("" every agent's)."""
+    every = agent_queue(unit, today)
+    agents = tuple(sorted({a for r in every for a in r.project.agents}))
+    rows = agent_queue(unit, today, agent) if agent else every
+    return agents, rows

@@ -1,0 +1,179 @@
+"""The plan editor (编制申报计划): approvals picked from the reference list, each with its expected date.
+
+The stage and the department of an approval are the list's (附件1 names who handles it; the stage is where a
+project meets it), so the agent only chooses the items and edits the dates: a plan cannot put an approval in the
+wrong stage by a slip.  A changed plan keeps each step's number, so a step already filed or done keeps its record
+(:func:`counter.actions.projects.plan_project` refuses to drop or move it, and says so in the form).  A new step is
+offered a date a few weeks on per stage, for the agent to correct.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter.projects.model import STAGE_ORDER, PlanStep
+from counter.projects.service_items import ServiceItem, ServiceList
+from counter.ui.cases.action_form import STYLE
+from counter.ui.cases.tables import line_table
+from counter.ui.projects import words
+from counter.ui.projects.move_form import to_date
+from counter.ui.text_size import px, scaled
+from counter.words.punctuation import ASIDE
+
+STAGE_WEEKS = 3  # a new step's date offered: three weeks a stage after the day the plan is made
+ITEM_ROLE = Qt.ItemDataRole.UserRole
+
+
+class PlanForm(QFrame):
+    """The page wires :attr:`confirmed` to the action; the steps come from :meth:`steps`."""
+
+    confirmed = Signal()
+    cancelled = Signal()
+
+    def __init__(self, items: ServiceList, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("actionForm")
+        self.setStyleSheet(scaled(STYLE))
+        self._items = items
+        self._kept: dict[int, PlanStep] = {}  # the steps the plan had, by item (or by name, off the list)
+        self._today = dt.date.today()
+        self.title = QLabel(words.PLAN_TITLE)
+        self.title.setObjectName("formTitle")
+        self.title.setWordWrap(True)
+        self.catalogue = QListWidget()
+        self.catalogue.setAccessibleName(words.PLAN_CATALOGUE)
+        for item in items.items:
+            entry = QListWidgetItem(self._item_text(item))
+            entry.setData(ITEM_ROLE, item.no)
+            self.catalogue.addItem(entry)
+        self.add_button = QPushButton(words.PLAN_ADD)
+        self.remove_button = QPushButton(words.PLAN_REMOVE)
+        self.table = line_table(words.PLAN_EDIT_COLUMNS, stretch=1)
+        self.table.setAccessibleName(words.PAGE_PLAN)
+        self.table.setTabKeyNavigation(False)
+        self.problems = QLabel()
+        self.problems.setObjectName("formProblems")
+        self.problems.setWordWrap(True)
+        self.confirm_button = QPushButton(words.PLAN_SAVE)
+        self.confirm_button.setDefault(True)
+        self.cancel_button = QPushButton(words.FORM_CANCEL)
+        self._lay_out()
+        self.add_button.clicked.connect(self.on_add)
+        self.catalogue.itemActivated.connect(self.on_add)
+        self.remove_button.clicked.connect(self.on_remove)
+        self.confirm_button.clicked.connect(self.confirmed.emit)
+        self.cancel_button.clicked.connect(self.on_cancel)
+        self.hide()
+
+    def _lay_out(self) -> None:
+        middle = QVBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(self.add_button)
+        middle.addWidget(self.remove_button)
+        middle.addStretch(1)
+        lists = QHBoxLayout()
+        lists.addWidget(self.catalogue, 2)
+        lists.addLayout(middle)
+        lists.addWidget(self.table, 3)
+        self.catalogue.setMinimumHeight(px(220))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.problems, 1)
+        buttons.addWidget(self.confirm_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(self.title)
+        layout.addLayout(lists)
+        layout.addLayout(buttons)
+
+    @staticmethod
+    def _item_text(item: ServiceItem) -> str:
+        return ASIDE.format(text=f"{item.no}. {item.name}", aside=words.STAGE[item.stage])
+
+    def open_for(self, steps: tuple[PlanStep, ...], today: dt.date) -> None:
+        """Show the plan as it is (or empty), the keyboard in the reference list."""
+        self._today = today
+        self.table.setRowCount(0)
+        self._rows: list[PlanStep] = []
+        for step in sorted(steps, key=lambda s: (STAGE_ORDER.index(s.stage), s.no)):
+            self._append(step)
+        self.problems.clear()
+        self.show()
+        self.catalogue.setCurrentRow(0)
+        self.catalogue.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _append(self, step: PlanStep) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, text in enumerate((words.STAGE[step.stage], step.name, step.department)):
+            self.table.setItem(row, column, QTableWidgetItem(text))
+        date = QDateEdit(QDate(step.expected_on.year, step.expected_on.month, step.expected_on.day))
+        date.setCalendarPopup(True)
+        date.setDisplayFormat("yyyy-MM-dd")
+        self.table.setCellWidget(row, 3, date)
+        self._rows.append(step)
+
+    def on_add(self, *_args: object) -> None:
+        """The chosen item of the list into the plan, once; its date a few weeks per stage from today."""
+        entry = self.catalogue.currentItem()
+        if entry is None:
+            return
+        item = self._items.item(int(entry.data(ITEM_ROLE)))
+        if item is None or any(s.item_no == item.no for s in self._rows):
+            return
+        weeks = STAGE_WEEKS * (STAGE_ORDER.index(item.stage) + 1)
+        expected = self._today + dt.timedelta(weeks=weeks)
+        taken = max((s.no for s in self._rows), default=0)
+        self._append(PlanStep(taken + 1, item.name, item.department, item.stage, expected, item_no=item.no))
+
+    def on_remove(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self._rows):
+            self.table.removeRow(row)
+            del self._rows[row]
+
+    def steps(self) -> tuple[PlanStep, ...]:
+        """The plan as edited: each step with the date in its row."""
+        found = []
+        for row, step in enumerate(self._rows):
+            date = self.table.cellWidget(row, 3)
+            expected = to_date(date.date()) if isinstance(date, QDateEdit) else step.expected_on
+            found.append(PlanStep(step.no, step.name, step.department, step.stage, expected, item_no=step.item_no,
+                                  joint=step.joint))  # fmt: skip
+        return tuple(found)
+
+    def show_problems(self, text: str) -> None:
+        self.problems.setText(text)
+
+    def close_form(self) -> None:
+        self.problems.clear()
+        self.hide()
+
+    def on_cancel(self) -> None:
+        self.close_form()
+        self.cancelled.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Esc cancels; Enter in the reference list adds the item (its own key), elsewhere saves the plan."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.on_cancel()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.confirmed.emit()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,419 @@
+"""One project on a page: its facts, its agents and state, the plan by stage, the coordinations and the history,
+with a button for each move its state allows and one for each paper it may print now.
+
+The buttons offered follow :data:`counter.projects.rules.MOVES` (what the state allows); the action decides again
+and its refusal lists every problem, worded here in one place (:meth:`ProjectPage.say_refused`) and shown above
+the form's buttons, with what was typed still there.  A step is red once its expected date has passed and it is
+not done, as every other deadline of the window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter.actions import projects as moves
+from counter.actions.desk import Desk
+from counter.actions.guard import NotPermitted
+from counter.actions.projects import NoSuchProject, read_project
+from counter.projects.forms import ProjectForm, printable
+from counter.projects.model import (
+    STAGE_ORDER,
+    Coordination,
+    ProjectEvent,
+    ProjectLine,
+    ProjectState,
+    ProjectView,
+    StepState,
+)
+from counter.projects.rules import MOVES, ProjectRefused
+from counter.projects.schedule import overdue_steps
+from counter.ui.cases.marks import RED, RED_TEXT, paint
+from counter.ui.cases.tables import fill_row, full_table
+from counter.ui.flow_layout import FlowLayout
+from counter.ui.projects import words
+from counter.ui.projects.move_form import MoveForm, split_agents
+from counter.ui.projects.plan_form import PlanForm
+from counter.ui.runner import Failed, Runner
+from counter.ui.text_size import scaled
+from counter.words.access import not_permitted
+from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN, MARK_JOIN
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], dt.datetime]
+HEADING_STYLE = "QLabel#projectHeading { font-size: 17px; font-weight: bold; color: #102a43; }"
+SECTION_STYLE = "QLabel#section { font-weight: bold; color: #243b53; padding-top: 8px; }"
+SAVED_STYLE = "QLabel#saved { color: #1d6b38; }"
+# the moves offered as buttons, in the order of the flow (附件2)
+BUTTONS = (
+    ProjectEvent.ACCEPTED,
+    ProjectEvent.AGENT_ASSIGNED,
+    ProjectEvent.SIGNED,
+    ProjectEvent.PLANNED,
+    ProjectEvent.STEP_FILED,
+    ProjectEvent.STEP_DONE,
+    ProjectEvent.COORDINATED,
+    ProjectEvent.COMPLETED,
+    ProjectEvent.EVALUATED,
+    ProjectEvent.TERMINATED,
+)
+
+
+def offered(project: ProjectView) -> tuple[ProjectEvent, ...]:
+    """The moves worth a button now: those the state allows, less a step move with no step to take it on."""
+    states = {s.state for s in project.steps}
+    shown = []
+    for event in BUTTONS:
+        if project.state not in MOVES[event][0]:
+            continue
+        if event is ProjectEvent.STEP_FILED and StepState.PLANNED not in states:
+            continue
+        if event is ProjectEvent.STEP_DONE and StepState.FILED not in states:
+            continue
+        if event is ProjectEvent.EVALUATED and project.satisfaction is not None:
+            continue
+        shown.append(event)
+    return tuple(shown)
+
+
+def papers(state: ProjectState) -> tuple[ProjectForm, ...]:
+    return tuple(form for form in ProjectForm if printable(form, state))
+
+
+def refusal_text(err: Exception) -> str:
+    """Every reason a move was refused, in one sentence list: the form shows it above its buttons."""
+    if isinstance(err, ProjectRefused):
+        return CLAUSE_JOIN.join(words.PROBLEM[p] for p in err.problems)
+    if isinstance(err, NotPermitted):
+        return not_permitted(err.permission, err.signed_in)
+    if isinstance(err, NoSuchProject):
+        return words.NO_SUCH_PROJECT.format(number=str(err))
+    if isinstance(err, Failed):
+        return err.message
+    raise err
+
+
+def note_text(line: ProjectLine) -> str:
+    """A history line's note in words: its stored parameters (a step, a day, a case, agents) or its text."""
+    if not line.note.startswith("{"):
+        if line.event is ProjectEvent.EVALUATED:
+            return next((w for s, w in words.SATISFACTION.items() if s.value == line.note), line.note)
+        return line.note
+    parts: dict[str, Any] = json.loads(line.note)
+    found = []
+    if "step" in parts:
+        found.append(words.HISTORY_STEP.format(step=parts["step"]))
+    if "day" in parts:
+        found.append(str(parts["day"]))
+    if "case" in parts:
+        found.append(words.HISTORY_CASE.format(case=parts["case"]))
+    if "agents" in parts:
+        found.append(LIST_JOIN.join(parts["agents"]))
+    return MARK_JOIN.join(found)
+
+
+def _day(day: dt.date | None) -> str:
+    return day.isoformat() if day is not None else ""
+
+
+class ProjectPage(QScrollArea):
+    changed = Signal(str)  # a move was kept: the day's list reads again
+    print_requested = Signal(str, str)  # the project's number and the ProjectForm's value
+
+    def __init__(self, runner: Runner, desk: Desk, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._desk = desk
+        self._clock = clock
+        self.project: ProjectView | None = None
+        self.setWidgetResizable(True)
+        body = QWidget()
+        body.setStyleSheet(scaled(HEADING_STYLE + SECTION_STYLE + SAVED_STYLE))
+        self.number = QLineEdit()
+        self.number.setAccessibleName(words.PAGE_NUMBER)
+        self.number.setMaxLength(40)
+        self.open_button = QPushButton(words.PAGE_OPEN)
+        self.heading = QLabel(words.PAGE_EMPTY)
+        self.heading.setObjectName("projectHeading")
+        self.heading.setWordWrap(True)
+        self.facts = QFormLayout()
+        self.facts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.fact_labels: dict[str, QLabel] = {}
+        for key, label in words.FACT.items():
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fact_labels[key] = value
+            self.facts.addRow(label, value)
+        self.move_buttons = {event: QPushButton(words.MOVE[event]) for event in BUTTONS}
+        self.print_buttons = {
+            form: QPushButton(words.PAPER_BUTTON.format(form=words.FORM[form])) for form in ProjectForm
+        }
+        self.saved = QLabel()
+        self.saved.setObjectName("saved")
+        self.saved.setWordWrap(True)
+        self.form = MoveForm()
+        self.plan_form = PlanForm(moves.service_list())
+        self.plan = full_table(words.PLAN_COLUMNS, stretch=2, name=words.PAGE_PLAN)
+        self.coordinations = full_table(words.COORDINATION_COLUMNS, stretch=3, name=words.PAGE_COORDINATIONS)
+        self.history = full_table(words.HISTORY_COLUMNS, stretch=3, name=words.PAGE_HISTORY)
+        self.setWidget(body)
+        self._lay_out(body)
+        self._connect_signals()
+        self._show(None)
+
+    def _lay_out(self, body: QWidget) -> None:
+        top = QHBoxLayout()
+        label = QLabel(words.PAGE_NUMBER)
+        label.setBuddy(self.number)
+        top.addWidget(label)
+        top.addWidget(self.number, 1)
+        top.addWidget(self.open_button)
+        buttons = FlowLayout()
+        for button in (*self.move_buttons.values(), *self.print_buttons.values()):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(12, 8, 12, 12)
+        layout.addLayout(top)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.facts)
+        layout.addLayout(buttons)
+        layout.addWidget(self.saved)
+        layout.addWidget(self.form)
+        layout.addWidget(self.plan_form)
+        for title, table in ((words.PAGE_PLAN, self.plan), (words.PAGE_COORDINATIONS, self.coordinations),
+                             (words.PAGE_HISTORY, self.history)):  # fmt: skip
+            heading = QLabel(title)
+            heading.setObjectName("section")
+            layout.addWidget(heading)
+            layout.addWidget(table)
+        layout.addStretch(1)
+
+    def _connect_signals(self) -> None:
+        self.number.returnPressed.connect(self.on_number_given)
+        self.open_button.clicked.connect(self.on_number_given)
+        for event, button in self.move_buttons.items():
+            button.clicked.connect(partial(self.on_move_clicked, event))
+        for form, button in self.print_buttons.items():
+            button.clicked.connect(partial(self.on_print_clicked, form))
+        self.form.confirmed.connect(self.on_move_confirmed)
+        self.form.cancelled.connect(self.on_form_cancelled)
+        self.plan_form.confirmed.connect(self.on_plan_confirmed)
+        self.plan_form.cancelled.connect(self.on_form_cancelled)
+
+    # --- reading ------------------------------------------------------------------
+
+    def open_project(self, number: str) -> bool:
+        """Read the project and show it; a number not found is said where the heading stands."""
+        try:
+            project = self._runner.read(partial(read_project, number=number.strip().upper()), words.READ_FAILED)
+        except (NoSuchProject, Failed) as err:
+            self.heading.setText(refusal_text(err))
+            return False
+        self.form.close_form()
+        self.plan_form.close_form()
+        self.saved.clear()
+        self._show(project)
+        return True
+
+    def reload(self) -> None:
+        if self.project is not None:
+            number = self.project.project_no
+            try:
+                project = self._runner.read(partial(read_project, number=number), words.READ_FAILED)
+            except (NoSuchProject, Failed) as err:
+                self.saved.setText(refusal_text(err))
+                return
+            self._show(project)
+
+    def _show(self, project: ProjectView | None) -> None:
+        self.project = project
+        today = self._clock().date()
+        for button in (*self.move_buttons.values(), *self.print_buttons.values()):
+            button.setVisible(False)
+        for key, label in self.fact_labels.items():
+            label.setText("")
+            self.facts.setRowVisible(label, project is not None and key in self._facts_shown(project))
+        if project is None:
+            self.heading.setText(words.PAGE_EMPTY)
+            for table in (self.plan, self.coordinations, self.history):
+                table.setRowCount(0)
+                table.fit()
+            return
+        self.number.setText(project.project_no)
+        self.heading.setText(words.PAGE_HEADING.format(name=project.facts.name, state=words.STATE[project.state]))
+        for key, text in self._fact_texts(project).items():
+            self.fact_labels[key].setText(text)
+        for event in offered(project):
+            self.move_buttons[event].setVisible(True)
+        for form in papers(project.state):
+            self.print_buttons[form].setVisible(True)
+        self._fill_plan(project, today)
+        self._fill_coordinations(project.coordinations)
+        self._fill_history(project.history)
+
+    @staticmethod
+    def _facts_shown(project: ProjectView) -> set[str]:
+        shown = set(words.FACT) - {"end_reason", "evaluation"}
+        if project.end_reason:
+            shown.add("end_reason")
+        if project.satisfaction is not None:
+            shown.add("evaluation")
+        return shown
+
+    @staticmethod
+    def _fact_texts(project: ProjectView) -> dict[str, str]:
+        facts = project.facts
+        contact = MARK_JOIN.join(part for part in (facts.contact, facts.phone) if part)
+        evaluation = ""
+        if project.satisfaction is not None:
+            evaluation = words.SATISFACTION[project.satisfaction]
+            if project.evaluation_note:
+                evaluation = MARK_JOIN.join((evaluation, project.evaluation_note))
+        dates = words.DATES.format(
+            applied=_day(project.applied_on) or words.NO_DATE,
+            accepted=_day(project.accepted_on) or words.NO_DATE,
+            signed=_day(project.signed_on) or words.NO_DATE,
+            ended=_day(project.ended_on) or words.NO_DATE,
+        )
+        return {
+            "project_no": project.project_no,
+            "investor": facts.investor,
+            "location": facts.location,
+            "county": facts.county,
+            "investment": words.INVESTMENT.format(amount=f"{facts.investment:,}"),
+            "contact": contact,
+            "code": facts.code,
+            "classes": LIST_JOIN.join(words.CLASS[c] for c in sorted(facts.classes, key=list(words.CLASS).index)),
+            "purpose": facts.purpose,
+            "agents": LIST_JOIN.join(project.agents) or words.NONE_YET,
+            "dates": dates,
+            "end_reason": project.end_reason,
+            "evaluation": evaluation,
+        }
+
+    def _fill_plan(self, project: ProjectView, today: dt.date) -> None:
+        late = {s.no for s in overdue_steps(project, today)}
+        steps = sorted(project.steps, key=lambda s: (STAGE_ORDER.index(s.stage), s.no))
+        self.plan.setRowCount(len(steps))
+        for row, step in enumerate(steps):
+            values = (str(step.no), words.STAGE[step.stage], step.name, step.department, step.expected_on.isoformat(),
+                      _day(step.filed_on), _day(step.done_on), words.STEP_STATE[step.state], step.case_no)  # fmt: skip
+            paint(fill_row(self.plan, row, values), (RED, RED_TEXT) if step.no in late else None)
+        self.plan.fit()
+
+    def _fill_coordinations(self, coordinations: tuple[Coordination, ...]) -> None:
+        self.coordinations.setRowCount(len(coordinations))
+        for row, c in enumerate(coordinations):
+            fill_row(self.coordinations, row, (c.day.isoformat(), c.with_whom, c.what, c.outcome, c.agent))
+        self.coordinations.fit()
+
+    def _fill_history(self, lines: tuple[ProjectLine, ...]) -> None:
+        self.history.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            at = line.at.astimezone().strftime("%Y-%m-%d %H:%M")
+            fill_row(self.history, row, (at, words.EVENT[line.event], line.by, note_text(line)))
+        self.history.fit()
+
+    # --- the moves ----------------------------------------------------------------
+
+    def on_number_given(self) -> None:
+        if self.number.text().strip():
+            self.open_project(self.number.text())
+
+    def on_move_clicked(self, event: ProjectEvent, _checked: bool = False) -> None:
+        if self.project is None:
+            return
+        self.saved.clear()
+        today = self._clock().date()
+        if event is ProjectEvent.PLANNED:
+            self.form.close_form()
+            self.plan_form.open_for(self.project.steps, today)
+            self.ensureWidgetVisible(self.plan_form)
+            return
+        self.plan_form.close_form()
+        self.form.open_for(event, self.project.steps, today, LIST_JOIN.join(self.project.agents))
+        self.ensureWidgetVisible(self.form)
+
+    def on_move_confirmed(self) -> None:
+        event = self.form.current
+        if self.project is None or event is None:
+            return
+        action = self._action(event, self.project.project_no)
+        if self._kept(event, action, self.form.show_problems):
+            self.form.close_form()
+
+    def on_plan_confirmed(self) -> None:
+        if self.project is None:
+            return
+        now = self._clock()
+        action = partial(moves.plan_project, desk=self._desk, number=self.project.project_no,
+                         steps=self.plan_form.steps(), now=now)  # fmt: skip
+        if self._kept(ProjectEvent.PLANNED, action, self.plan_form.show_problems):
+            self.plan_form.close_form()
+
+    def _kept(self, event: ProjectEvent, action: Callable[[Any], object], say: Callable[[str], None]) -> bool:
+        """Run the move; on refusal say every reason in the form, and keep what was typed."""
+        try:
+            self._runner.write(action, words.SAVE_FAILED)
+        except (ProjectRefused, NotPermitted, NoSuchProject, Failed) as err:
+            log.info("project move %s refused: %s", event.value, err)
+            say(refusal_text(err))
+            return False
+        self.reload()
+        self.saved.setText(words.SAVED.format(action=words.MOVE[event]))
+        if self.project is not None:
+            self.changed.emit(self.project.project_no)
+        return True
+
+    def _action(self, event: ProjectEvent, number: str) -> Callable[[Any], object]:
+        """The action of ``event`` with what the form holds (each move's arguments spelled out, as the action's)."""
+        form, desk, now = self.form, self._desk, self._clock()
+        today, day, step = now.date(), form.chosen_day(), form.step_no()
+        coordination = Coordination(day, form.with_whom.text(), form.what.text(), form.outcome.text(),
+                                    agent=desk.clerk, step_no=step)  # fmt: skip
+        built: dict[ProjectEvent, Callable[[Any], object]] = {
+            ProjectEvent.ACCEPTED: partial(moves.accept_project, desk=desk, number=number, today=today, now=now),
+            ProjectEvent.AGENT_ASSIGNED: partial(
+                moves.assign_agents, desk=desk, number=number, agents=split_agents(form.agents.text()), now=now
+            ),
+            ProjectEvent.SIGNED: partial(moves.sign_project, desk=desk, number=number, day=day, today=today, now=now),
+            ProjectEvent.STEP_FILED: partial(moves.file_step, desk=desk, number=number, step_no=step, day=day,
+                                             today=today, now=now, case_no=form.case_no.text()),
+            ProjectEvent.STEP_DONE: partial(moves.step_done, desk=desk, number=number, step_no=step, day=day,
+                                            today=today, now=now, result_no=form.result_no.text()),
+            ProjectEvent.COORDINATED: partial(moves.record_coordination, desk=desk, number=number,
+                                              coordination=coordination, today=today, now=now),
+            ProjectEvent.COMPLETED: partial(moves.complete_project, desk=desk, number=number, day=day, today=today,
+                                            now=now),
+            ProjectEvent.EVALUATED: partial(moves.evaluate_project, desk=desk, number=number,
+                                            satisfaction=form.chosen_satisfaction(), note=form.note.text(), day=today,
+                                            now=now),
+            ProjectEvent.TERMINATED: partial(moves.terminate_project, desk=desk, number=number,
+                                             reason=form.reason.text(), day=day, today=today, now=now),
+        }  # fmt: skip
+        return built[event]
+
+    def on_form_cancelled(self) -> None:
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_print_clicked(self, form: ProjectForm, _checked: bool = False) -> None:
+        if self.project is not None:
+            self.print_requested.emit(self.project.project_no, form.value)

@@ -1,0 +1,182 @@
+"""Registering a 帮您办 application: the boxes of the 申请表 (附件3), and the items asked for from the list.
+
+The project's facts on the left (the required ones first, in the 申请表's order), on the right why it qualifies and
+the reference list's items the unit asks help with, ticked.  Enter registers from any field; every problem the
+action finds (:func:`counter.projects.rules.facts_problems`) is listed at once under the fields, and what was typed
+stays.  A registered project opens on its page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter.actions.desk import Desk
+from counter.actions.guard import NotPermitted
+from counter.actions.projects import register_project
+from counter.projects.model import ProjectClass, ProjectFacts
+from counter.projects.rules import MAX_INVESTMENT, ProjectRefused
+from counter.projects.service_items import ServiceList
+from counter.ui.cases.action_form import STYLE
+from counter.ui.projects import words
+from counter.ui.projects.project_page import refusal_text
+from counter.ui.runner import Failed, Runner
+from counter.ui.text_size import px, scaled
+from counter.words.punctuation import ASIDE
+
+log = logging.getLogger(__name__)
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole
+# the text boxes, in the 申请表's order: the required four first
+TEXTS = ("name", "investor", "location", "county", "investor_address", "investor_head", "postcode", "phone",
+         "contact", "contact_id_no", "code", "funding", "land", "industry", "purpose", "progress")  # fmt: skip
+
+
+class RegisterForm(QScrollArea):
+    registered = Signal(str)  # the new project's number
+
+    def __init__(
+        self,
+        runner: Runner,
+        desk: Desk,
+        clock: Callable[[], dt.datetime],
+        items: ServiceList,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._desk = desk
+        self._clock = clock
+        self.setWidgetResizable(True)
+        body = QWidget()
+        body.setObjectName("actionForm")
+        body.setStyleSheet(scaled(STYLE))
+        self.title = QLabel(words.REGISTER_TITLE)
+        self.title.setObjectName("formTitle")
+        self.texts = {key: QLineEdit() for key in TEXTS}
+        self.investment = QSpinBox()
+        self.investment.setRange(0, MAX_INVESTMENT)
+        self.investment.setGroupSeparatorShown(True)
+        self.investment.setMinimumWidth(px(160))
+        self.key_project = QCheckBox(words.REGISTER_KEY)
+        self.classes = {c: QCheckBox(words.CLASS[c]) for c in ProjectClass}
+        self.requested = QListWidget()
+        self.requested.setAccessibleName(words.REGISTER_FIELD["requested"])
+        for item in items.items:
+            entry = QListWidgetItem(ASIDE.format(text=f"{item.no}. {item.name}", aside=item.department))
+            entry.setData(ITEM_ROLE, item.no)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Unchecked)
+            self.requested.addItem(entry)
+        self.problems = QLabel()
+        self.problems.setObjectName("formProblems")
+        self.problems.setWordWrap(True)
+        self.done = QLabel()
+        self.done.setWordWrap(True)
+        self.save_button = QPushButton(words.REGISTER_SAVE)
+        self.save_button.setDefault(True)
+        self.clear_button = QPushButton(words.REGISTER_CLEAR)
+        self.setWidget(body)
+        self._lay_out(body)
+        self.save_button.clicked.connect(self.on_save)
+        self.clear_button.clicked.connect(self.clear)
+
+    def _lay_out(self, body: QWidget) -> None:
+        fields = QFormLayout()
+        for key in TEXTS[:4]:
+            fields.addRow(words.REGISTER_FIELD[key], self.texts[key])
+        fields.addRow(words.REGISTER_FIELD["investment"], self.investment)
+        for key in TEXTS[4:]:
+            fields.addRow(words.REGISTER_FIELD[key], self.texts[key])
+        right = QVBoxLayout()
+        right.addWidget(QLabel(words.REGISTER_FIELD["classes"]))
+        right.addWidget(self.key_project)
+        for box in self.classes.values():
+            right.addWidget(box)
+        label = QLabel(words.REGISTER_FIELD["requested"])
+        label.setBuddy(self.requested)
+        right.addWidget(label)
+        right.addWidget(self.requested, 1)
+        grid = QGridLayout()
+        grid.addLayout(fields, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.problems, 1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.clear_button)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(self.title)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.done)
+        layout.addLayout(buttons)
+
+    def facts(self) -> ProjectFacts:
+        text = {key: field.text().strip() for key, field in self.texts.items()}
+        requested = tuple(
+            int(self.requested.item(row).data(ITEM_ROLE))
+            for row in range(self.requested.count())
+            if self.requested.item(row).checkState() == Qt.CheckState.Checked
+        )
+        return ProjectFacts(
+            investment=self.investment.value(),
+            key_project=self.key_project.isChecked(),
+            classes=frozenset(c for c, box in self.classes.items() if box.isChecked()),
+            requested=requested,
+            **text,
+        )
+
+    def clear(self) -> None:
+        for field in self.texts.values():
+            field.clear()
+        self.investment.setValue(0)
+        for box in (self.key_project, *self.classes.values()):
+            box.setChecked(False)
+        for row in range(self.requested.count()):
+            self.requested.item(row).setCheckState(Qt.CheckState.Unchecked)
+        self.problems.clear()
+
+    def focus_first(self) -> None:
+        self.texts["name"].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def on_save(self) -> None:
+        now = self._clock()
+        action = partial(register_project, desk=self._desk, facts=self.facts(), today=now.date(), now=now)
+        try:
+            number = self._runner.write(action, words.SAVE_FAILED)
+        except (ProjectRefused, NotPermitted, Failed) as err:
+            log.info("project not registered: %s", err)
+            self.problems.setText(refusal_text(err))
+            return
+        self.clear()
+        self.done.setText(words.REGISTERED.format(number=number))
+        self.registered.emit(number)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Enter registers from any field (the item list's Enter too: Space ticks an item there)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.on_save()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,134 @@
+"""The 帮您办 window (F4): the agent's day, a project's page, and the register form, one tab each.
+
+The day opens first, read afresh: an agent starts from what is due.  Enter on a row opens the project on its page,
+a registered project opens there too, and every kept move reads the day again.  Esc closes the window when no form
+is open (an open form takes Esc for itself and closes first).  All signals are wired in :meth:`_connect_signals`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from functools import partial
+from importlib import import_module
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from counter.actions.desk import Desk
+from counter.actions.guard import NotPermitted
+from counter.actions.projects import NoSuchProject, service_list
+from counter.projects.forms import ProjectForm
+from counter.projects.rules import ProjectRefused
+from counter.ui.projects import words
+from counter.ui.projects.day_page import DayPage
+from counter.ui.projects.paper_window import PaperWindow
+from counter.ui.projects.project_page import Clock, ProjectPage, refusal_text
+from counter.ui.projects.register_form import RegisterForm
+from counter.ui.runner import Failed, Runner
+
+log = logging.getLogger(__name__)
+
+
+def local_now() -> dt.datetime:
+    """The office's time with its zone (as the supervisor's pages read it; not imported: pad imports this package)."""
+    return dt.datetime.now().astimezone()
+
+
+WINDOW_SIZE = (1200, 760)  # preferred at 100 % text (counter.ui.geometry)
+PAPER_SIZE = (860, 900)
+
+
+class ProjectsWindow(QTabWidget):
+    def __init__(self, runner: Runner, desk: Desk, clock: Clock = local_now, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(words.WINDOW_TITLE)
+        self._runner = runner
+        self._desk = desk
+        self._clock = clock
+        self.day = DayPage(runner, lambda: clock().date())
+        self.page = ProjectPage(runner, desk, clock)
+        self.register = RegisterForm(runner, desk, clock, service_list())
+        self.paper: PaperWindow | None = None
+        self.addTab(self.day, words.DAY_TAB)
+        self.addTab(self.page, words.PAGE_TAB)
+        self.addTab(self.register, words.REGISTER_TAB)
+        self.turns = [QShortcut(QKeySequence(keys), self) for keys in ("Ctrl+Tab", "Ctrl+Shift+Tab")]
+        for turn in self.turns:
+            turn.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.day.project_chosen.connect(self.on_project_chosen)
+        self.register.registered.connect(self.on_project_chosen)
+        self.page.changed.connect(self.on_project_changed)
+        self.page.print_requested.connect(self.on_print_requested)
+        self.currentChanged.connect(self.on_tab_changed)
+        self.turns[0].activated.connect(partial(self.on_turn, 1))
+        self.turns[1].activated.connect(partial(self.on_turn, -1))
+
+    def refresh(self) -> None:
+        """The day read again, and the project shown (if any)."""
+        self.day.refresh()
+        self.page.reload()
+
+    def on_turn(self, step: int) -> None:
+        self.setCurrentIndex((self.currentIndex() + step) % self.count())
+
+    def on_tab_changed(self, index: int) -> None:
+        widget = self.widget(index)
+        if widget is self.day:
+            self.day.focus_list()
+        elif widget is self.register:
+            self.register.focus_first()
+        elif widget is self.page:
+            self.page.number.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def on_project_chosen(self, number: str) -> None:
+        if self.page.open_project(number):
+            self.setCurrentWidget(self.page)
+            self.day.refresh()
+
+    def on_project_changed(self, _number: str) -> None:
+        self.day.refresh()
+
+    def on_print_requested(self, number: str, form_value: str) -> None:
+        """Make the paper and show it; the paper action is imported here, with the first paper asked for."""
+        form = ProjectForm(form_value)
+        try:  # by name: the papers' module is another's, and may not be installed with this window yet
+            make_project_paper = import_module("counter.actions.project_papers").make_project_paper
+        except (ImportError, AttributeError):
+            log.exception("the project papers are not installed")
+            self.page.saved.setText(words.PAPER_NOT_READY)
+            return
+        now = self._clock()
+        action = partial(make_project_paper, desk=self._desk, number=number, form=form, today=now.date(), now=now)
+        try:
+            made = self._runner.write(action, words.SAVE_FAILED)
+        except (Failed, ProjectRefused, NoSuchProject, NotPermitted) as err:
+            self.page.saved.setText(refusal_text(err))
+            return
+        from counter.ui.geometry import fit_to_screen
+
+        if self.paper is not None:
+            self.paper.close()
+        title = words.PAPER_TITLE.format(form=words.FORM[form], doc_no=made.doc_no)
+        self.paper = PaperWindow(title, made.pdf, self)
+        self.paper.setWindowFlag(Qt.WindowType.Window)
+        self.paper.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.paper.destroyed.connect(partial(self.on_paper_gone, self.paper))
+        fit_to_screen(self.paper, PAPER_SIZE, maximise=False)
+        self.paper.show()
+        self.paper.print_button.setFocus()
+
+    def on_paper_gone(self, paper: PaperWindow, _object: object = None) -> None:
+        if self.paper is paper:
+            self.paper = None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Esc closes the window; a form open on a page has taken it already."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)

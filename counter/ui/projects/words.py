@@ -1,0 +1,260 @@
+"""Words of the 帮您办 window (UI only), keyed by the domain's enums.
+
+Kept here until :mod:`counter.words.projects` (the command line's and the window's shared words) is in; then the
+enum names can come from there and only the window's own sentences stay.
+"""
+
+from __future__ import annotations
+
+from counter.projects.forms import ProjectForm
+from counter.projects.model import ProjectClass, ProjectEvent, ProjectState, Satisfaction, Stage, StepState
+from counter.projects.report import NO_STAGE
+from counter.projects.rules import ProjectProblem
+from counter.projects.schedule import NextKind
+from counter.words.translate import tr
+
+WINDOW_TITLE = tr("帮您办（代办帮办服务）")
+DAY_TAB = tr("代办员的一天")
+PAGE_TAB = tr("项目")
+REGISTER_TAB = tr("登记新项目")
+REPORT_TAB = tr("帮您办")
+READ_FAILED = tr("无法读取帮您办项目：数据库暂时不能访问，请稍后重试（{error}）")
+SAVE_FAILED = tr("没有保存：数据库暂时不能写入，项目未作任何改动，填写的内容仍在，请稍后重试（{error}）")
+NO_SUCH_PROJECT = tr("没有编号为 {number} 的项目")
+
+STATE = {
+    ProjectState.APPLIED: tr("已申请"),
+    ProjectState.ACCEPTED: tr("已受理"),
+    ProjectState.IN_SERVICE: tr("代办中"),
+    ProjectState.COMPLETED: tr("已办结"),
+    ProjectState.TERMINATED: tr("已终止"),
+}
+STAGE = {
+    Stage.INITIATION: tr("立项"),
+    Stage.LAND: tr("用地"),
+    Stage.PLANNING: tr("规划"),
+    Stage.CONSTRUCTION: tr("施工"),
+    Stage.COMPLETION: tr("竣工"),
+}
+NO_STAGE_WORD = tr("未编制计划")
+STAGE_BY_VALUE = {stage.value: word for stage, word in STAGE.items()} | {NO_STAGE: NO_STAGE_WORD}
+STEP_STATE = {StepState.PLANNED: tr("待申报"), StepState.FILED: tr("已申报"), StepState.DONE: tr("已办结")}
+NEXT = {
+    NextKind.ACCEPT: tr("待受理"),
+    NextKind.SIGN: tr("待签订授权委托书、承诺书"),
+    NextKind.PLAN: tr("待编制申报计划"),
+    NextKind.FILE: tr("待申报：{step}（{department}）"),
+    NextKind.AWAIT: tr("待部门办结：{step}（{department}）"),
+    NextKind.COMPLETE: tr("审批均已办结，待办结"),
+    NextKind.EVALUATE: tr("已办结，待评价"),
+}
+SATISFACTION = {
+    Satisfaction.VERY_SATISFIED: tr("非常满意"),
+    Satisfaction.SATISFIED: tr("满意"),
+    Satisfaction.DISSATISFIED: tr("不满意"),
+}
+CLASS = {
+    ProjectClass.KEY: tr("重点投资建设项目"),
+    ProjectClass.INVESTMENT: tr("招商引资重大项目"),
+    ProjectClass.INNOVATION: tr("科技创新类项目"),
+    ProjectClass.ENCOURAGED: tr("国家鼓励类项目"),
+}
+EVENT = {
+    ProjectEvent.APPLIED: tr("登记申请"),
+    ProjectEvent.ACCEPTED: tr("受理"),
+    ProjectEvent.AGENT_ASSIGNED: tr("指派代办员"),
+    ProjectEvent.SIGNED: tr("签订授权委托书、承诺书"),
+    ProjectEvent.PLANNED: tr("编制申报计划"),
+    ProjectEvent.STEP_FILED: tr("申报"),
+    ProjectEvent.STEP_DONE: tr("审批办结"),
+    ProjectEvent.COORDINATED: tr("记录协调"),
+    ProjectEvent.COMPLETED: tr("办结"),
+    ProjectEvent.EVALUATED: tr("评价"),
+    ProjectEvent.TERMINATED: tr("终止"),
+}
+FORM = {
+    ProjectForm.CATALOGUE: tr("事项参考目录"),
+    ProjectForm.FLOWCHART: tr("流程图"),
+    ProjectForm.APPLICATION: tr("申请表"),
+    ProjectForm.AUTHORISATION: tr("授权委托书"),
+    ProjectForm.PLEDGE: tr("承诺书"),
+    ProjectForm.COMPLETION: tr("办结单"),
+    ProjectForm.EVALUATION: tr("评价表"),
+    ProjectForm.TERMINATION: tr("终止单"),
+}
+PROBLEM = {
+    ProjectProblem.NOT_NOW: tr("项目现在的状态不能办理这一步"),
+    ProjectProblem.NAME_MISSING: tr("请填写项目名称"),
+    ProjectProblem.INVESTOR_MISSING: tr("请填写项目单位名称"),
+    ProjectProblem.LOCATION_MISSING: tr("请填写项目地址"),
+    ProjectProblem.COUNTY_MISSING: tr("请填写服务的旗县市"),
+    ProjectProblem.INVESTMENT_OUT_OF_RANGE: tr("投资总额须大于0（单位：万元），请核对是否误填为元"),
+    ProjectProblem.NO_CLASS: tr("请选择项目属于哪类服务对象（重点项目、招商引资、科技创新或国家鼓励类）"),
+    ProjectProblem.NOTHING_REQUESTED: tr("请至少选择一项申请代办的事项"),
+    ProjectProblem.UNKNOWN_ITEM: tr("所选事项不在事项参考目录中"),
+    ProjectProblem.NO_AGENT: tr("请先指派代办员"),
+    ProjectProblem.PLAN_EMPTY: tr("申报计划还没有事项"),
+    ProjectProblem.PLAN_TOO_LONG: tr("申报计划的事项过多"),
+    ProjectProblem.STEP_INCOMPLETE: tr("计划中有事项缺少名称或部门"),
+    ProjectProblem.STEP_DUPLICATE: tr("同一事项在计划中出现了两次"),
+    ProjectProblem.STEP_BEFORE_ACCEPTED: tr("预计日期不能早于受理日期"),
+    ProjectProblem.STEP_CHANGED_AFTER_FILING: tr("已申报或已办结的事项不能删除或改到其他阶段"),
+    ProjectProblem.NO_SUCH_STEP: tr("计划中没有这一事项"),
+    ProjectProblem.NO_SUCH_CASE: tr("本系统中没有这个办件编号"),
+    ProjectProblem.STEP_ALREADY: tr("这一事项已经办理过这一步"),
+    ProjectProblem.STEP_NOT_FILED: tr("这一事项还没有申报"),
+    ProjectProblem.EARLIER_STAGE_OPEN: tr("前一阶段的审批还没有全部办结，请按阶段顺序申报"),
+    ProjectProblem.DATE_IN_FUTURE: tr("日期不能晚于今天"),
+    ProjectProblem.DATE_BEFORE_FILING: tr("办结日期不能早于申报日期"),
+    ProjectProblem.STEPS_OPEN: tr("计划中还有审批没有办结"),
+    ProjectProblem.REASON_MISSING: tr("请填写终止原因"),
+    ProjectProblem.ALREADY_EVALUATED: tr("项目已经评价过"),
+    ProjectProblem.COORDINATION_INCOMPLETE: tr("请填写协调对象、协调事项和结果"),
+}
+
+# the agent's day
+DAY_AGENT = tr("代办员")
+DAY_EVERY_AGENT = tr("全部代办员")
+DAY_COLUMNS = (tr("项目编号"), tr("项目名称"), tr("旗县市"), tr("状态"), tr("下一步"), tr("期限"), tr("逾期"),
+               tr("代办员"))  # fmt: skip
+DAY_SUMMARY = tr("在办项目{count}个，其中有逾期审批的{overdue}个（{day}）")
+DAY_OVERDUE = tr("{count}项逾期")
+DAY_OPEN = tr("打开项目")
+DAY_REFRESH = tr("刷新")
+
+# the project page
+PAGE_EMPTY = tr("在“代办员的一天”中选择一个项目（回车打开），或按编号打开。")
+PAGE_NUMBER = tr("项目编号")
+PAGE_OPEN = tr("打开")
+PAGE_HEADING = tr("{name}（{state}）")
+PAGE_FACTS = tr("项目情况")
+PAGE_PLAN = tr("申报计划")
+PAGE_COORDINATIONS = tr("协调记录")
+PAGE_HISTORY = tr("办理过程")
+PAPER_BUTTON = tr("打印{form}")
+FACT = {
+    "project_no": tr("项目编号"),
+    "investor": tr("项目单位"),
+    "location": tr("项目地址"),
+    "county": tr("旗县市"),
+    "investment": tr("投资总额"),
+    "contact": tr("经办人"),
+    "code": tr("项目编码"),
+    "classes": tr("服务类别"),
+    "purpose": tr("主要用途及规模"),
+    "agents": tr("代办员"),
+    "dates": tr("办理日期"),
+    "end_reason": tr("终止原因"),
+    "evaluation": tr("评价"),
+}
+INVESTMENT = tr("{amount}万元")
+DATES = tr("申请 {applied}　受理 {accepted}　签订 {signed}　办结/终止 {ended}")
+NO_DATE = tr("—")
+NONE_YET = tr("（暂无）")
+PLAN_COLUMNS = (tr("序号"), tr("阶段"), tr("事项"), tr("部门"), tr("预计"), tr("申报"), tr("办结"), tr("状态"),
+                tr("办件编号"))  # fmt: skip
+COORDINATION_COLUMNS = (tr("日期"), tr("协调对象"), tr("协调事项"), tr("结果"), tr("代办员"))
+HISTORY_COLUMNS = (tr("时间"), tr("办理"), tr("经办"), tr("说明"))
+HISTORY_STEP = tr("第{step}项")
+HISTORY_CASE = tr("办件{case}")
+
+# the moves and their forms
+MOVE = {
+    ProjectEvent.ACCEPTED: tr("受理"),
+    ProjectEvent.AGENT_ASSIGNED: tr("指派代办员"),
+    ProjectEvent.SIGNED: tr("签订委托"),
+    ProjectEvent.PLANNED: tr("编制计划"),
+    ProjectEvent.STEP_FILED: tr("申报"),
+    ProjectEvent.STEP_DONE: tr("审批办结"),
+    ProjectEvent.COORDINATED: tr("记录协调"),
+    ProjectEvent.COMPLETED: tr("办结"),
+    ProjectEvent.EVALUATED: tr("评价"),
+    ProjectEvent.TERMINATED: tr("终止"),
+}
+MOVE_TITLE = {
+    ProjectEvent.ACCEPTED: tr("受理：项目属于服务范围、符合条件，申请代办的事项已商定"),
+    ProjectEvent.AGENT_ASSIGNED: tr("指派代办员（牵头的写在最前，多人用顿号或逗号隔开）"),
+    ProjectEvent.SIGNED: tr("签订授权委托书和承诺书"),
+    ProjectEvent.STEP_FILED: tr("申报：项目单位向部门提交了申请"),
+    ProjectEvent.STEP_DONE: tr("审批办结：部门作出了审批结果"),
+    ProjectEvent.COORDINATED: tr("记录协调（会商会审、联合审查、电话沟通等）"),
+    ProjectEvent.COMPLETED: tr("办结：计划中的审批全部办结，材料已退还项目单位"),
+    ProjectEvent.EVALUATED: tr("评价：项目单位对代办服务的评价"),
+    ProjectEvent.TERMINATED: tr("终止代办服务（双方同意）"),
+}
+FORM_CONFIRM = tr("确认{action}")
+FORM_CANCEL = tr("取消（Esc）")
+FORM_DATE = tr("日期")
+FORM_STEP = tr("事项")
+FORM_AGENTS = tr("代办员")
+FORM_CASE_NO = tr("办件编号（可不填）")
+FORM_RESULT_NO = tr("批准文号")
+FORM_WITH = tr("协调对象")
+FORM_WHAT = tr("协调事项")
+FORM_OUTCOME = tr("结果")
+FORM_SATISFACTION = tr("评价")
+FORM_NOTE = tr("意见及建议")
+FORM_REASON = tr("终止原因")
+FORM_NO_STEP = tr("（不涉及具体事项）")
+FORM_STEP_ITEM = tr("{no}. {name}（{department}）")
+AGENT_SEPARATORS = (tr("、"), tr("，"), ",", ";", tr("；"))
+SAVED = tr("已保存：{action}")
+
+# the plan editor
+PLAN_TITLE = tr("编制申报计划：从事项参考目录中选择事项，阶段和部门按目录，预计日期可修改")
+PLAN_ADD = tr("加入计划")
+PLAN_REMOVE = tr("移出计划")
+PLAN_CATALOGUE = tr("事项参考目录")
+PLAN_EDIT_COLUMNS = (tr("阶段"), tr("事项"), tr("部门"), tr("预计日期"))
+PLAN_SAVE = tr("保存计划")
+
+# the register form
+REGISTER_TITLE = tr("登记帮您办申请（申请表）")
+REGISTER_FIELD = {
+    "name": tr("项目名称"),
+    "investor": tr("项目单位名称"),
+    "location": tr("项目地址"),
+    "county": tr("服务旗县市"),
+    "investment": tr("投资总额（万元）"),
+    "investor_address": tr("项目单位地址"),
+    "investor_head": tr("项目单位负责人"),
+    "postcode": tr("邮政编码"),
+    "phone": tr("联系电话"),
+    "contact": tr("经办人"),
+    "contact_id_no": tr("经办人证件号码"),
+    "code": tr("项目编码"),
+    "funding": tr("资金来源"),
+    "land": tr("土地性质"),
+    "industry": tr("所属行业"),
+    "purpose": tr("主要用途及规模"),
+    "progress": tr("目前审批进展"),
+    "classes": tr("服务类别"),
+    "requested": tr("申请代办的事项"),
+}
+REGISTER_KEY = tr("是否重点项目")
+REGISTER_SAVE = tr("登记（Enter）")
+REGISTER_CLEAR = tr("清空")
+REGISTERED = tr("已登记，项目编号 {number}")
+
+# printing
+PAPER_TITLE = tr("{form} {doc_no}")
+PAPER_PRINT = tr("打印")
+PAPER_CLOSE = tr("关闭（Esc）")
+PAPER_SENT = tr("已送打印机 {printer}")
+PAPER_FAILED = tr("没有打印：{problem}")
+PAPER_NOT_READY = tr("打印表格的功能还没有安装")
+
+# supervision: the month's report
+REPORT_MONTH = tr("月份")
+REPORT_SHOW = tr("查看")
+REPORT_EXPORT = tr("导出CSV")
+REPORT_SUMMARY = tr("{month}月报：项目{count}个，截至{as_of}，{due}前报送")
+REPORT_BY_STATE = tr("按旗县市和状态")
+REPORT_BY_STAGE = tr("按旗县市和阶段")
+REPORT_COUNTY = tr("旗县市")
+REPORT_TOTAL = tr("合计")
+REPORT_COLUMNS = (tr("旗县市"), tr("项目编号"), tr("项目名称"), tr("项目单位"), tr("投资（万元）"), tr("状态"),
+                  tr("阶段"), tr("审批办结"), tr("逾期"), tr("代办员"), tr("申请日期"), tr("评价"))  # fmt: skip
+REPORT_STEPS = tr("{done}/{total}")
+REPORT_EXPORTED = tr("已导出到 {path}")
+REPORT_EXPORT_FAILED = tr("没有导出：{error}")

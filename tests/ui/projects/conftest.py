@@ -1,0 +1,41 @@
+"""The 帮您办 window on a real database (the window tests' ``db``), with the desk's clock set by the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from counter.actions.desk import Desk
+from counter.case.numbers import DeskIdentity
+from counter.ui.projects.window import ProjectsWindow
+from counter.ui.runner import Runner
+
+DESK = Desk(DeskIdentity("XAM01", "1"), "张晓燕")
+START = dt.date(2026, 9, 1)
+
+
+class Clock:
+    """The desk's time, moved by the test: a step's date passes without waiting for it."""
+
+    def __init__(self, day: dt.date) -> None:
+        self.day = day
+
+    def __call__(self) -> dt.datetime:
+        return dt.datetime.combine(self.day, dt.time(10)).astimezone()
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(START)
+
+
+@pytest.fixture
+def projects_window(qtbot: QtBot, runner: Runner, clock: Clock) -> ProjectsWindow:
+    window = ProjectsWindow(runner, DESK, clock)
+    qtbot.addWidget(window)
+    window.resize(1200, 760)
+    window.show()
+    window.refresh()
+    return window

@@ -1,0 +1,42 @@
+"""F8's 帮您办 tab: the month's report with two projects, counted by county × state and county × stage."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from counter.actions.projects import accept_project, register_project
+from counter.ui.pad.supervisor_window import SupervisorWindow
+from counter.ui.projects import words
+from counter.ui.runner import Runner
+from tests.projects.samples import FACTS, OTHER
+from tests.ui.projects.conftest import DESK, START, Clock
+
+
+def test_the_supervisions_tab_shows_the_months_two_projects(
+    qtbot: QtBot, runner: Runner, clock: Clock, tmp_path: Path
+) -> None:
+    now = clock()
+    first = runner.write(partial(register_project, desk=DESK, facts=FACTS, today=START, now=now))
+    runner.write(partial(accept_project, desk=DESK, number=first, today=START, now=now))
+    second = runner.write(partial(register_project, desk=DESK, facts=OTHER, today=START, now=now))
+    window = SupervisorWindow(runner, "其其格", clock=clock)
+    qtbot.addWidget(window)
+    window.refresh()
+    page = window.projects
+    assert window.tabText(window.count() - 1) == words.REPORT_TAB  # appended: the other tabs keep their places
+    rows = page.rows
+    assert sorted(rows.item(r, 1).text() for r in range(rows.rowCount())) == sorted([first, second])
+    counties = [page.by_state.item(r, 0).text() for r in range(page.by_state.rowCount())]
+    assert counties == sorted([FACTS.county, OTHER.county])
+    accepted = 1 + 1  # the county column, then 已申请, 已受理
+    by_county = {page.by_state.item(r, 0).text(): r for r in range(page.by_state.rowCount())}
+    assert page.by_state.item(by_county[FACTS.county], accepted).text() == "1"
+    total = page.by_stage.columnCount() - 1
+    assert [page.by_stage.item(r, total).text() for r in range(page.by_stage.rowCount())] == ["1", "1"]
+    assert page.export_to(tmp_path / "report.csv")
+    lines = (tmp_path / "report.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 3
+    assert FACTS.name in "".join(lines)

@@ -1,0 +1,147 @@
+"""帮您办 through the window: a project registered, accepted, signed, planned, a step filed and done; an overdue
+project red on the agent's day; a refusal said in Chinese with nothing kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from counter.actions.projects import (
+    accept_project,
+    assign_agents,
+    plan_project,
+    read_project,
+    register_project,
+    sign_project,
+)
+from counter.projects.model import ProjectClass, ProjectEvent, ProjectState, StepState
+from counter.projects.rules import ProjectProblem
+from counter.ui.cases.marks import RED
+from counter.ui.projects import words
+from counter.ui.projects.window import ProjectsWindow
+from counter.ui.runner import Runner
+from tests.projects.samples import FACTS, plan
+from tests.ui.projects.conftest import DESK, START, Clock
+
+
+def _column(table, column: int) -> list[str]:  # type: ignore[no-untyped-def]
+    return [table.item(row, column).text() for row in range(table.rowCount())]
+
+
+def served(runner: Runner, clock: Clock) -> str:
+    """The sample project registered, accepted, an agent named, signed and planned: in service."""
+    now = clock()
+
+    def act(session) -> str:  # type: ignore[no-untyped-def]
+        number = register_project(session, DESK, FACTS, START, now)
+        accept_project(session, DESK, number, START, now)
+        assign_agents(session, DESK, number, ("乌云",), now)
+        sign_project(session, DESK, number, START, START, now)
+        plan_project(session, DESK, number, plan(START), now)
+        return number
+
+    return runner.write(act)
+
+
+def test_a_project_is_served_through_the_window(qtbot: QtBot, projects_window: ProjectsWindow, runner: Runner) -> None:
+    window = projects_window
+    form = window.register
+    window.setCurrentWidget(form)
+    for key, value in (("name", FACTS.name), ("investor", FACTS.investor), ("location", FACTS.location),
+                       ("county", FACTS.county)):  # fmt: skip
+        form.texts[key].setText(value)
+    form.investment.setValue(FACTS.investment)
+    form.classes[ProjectClass.KEY].setChecked(True)
+    form.requested.item(1).setCheckState(Qt.CheckState.Checked)  # 2. 企业投资项目备案
+    with qtbot.waitSignal(form.registered) as registered:
+        QTest.keyClick(form.texts["name"], Qt.Key.Key_Return)  # Enter registers
+    number = registered.args[0]
+    page = window.page
+    assert window.currentWidget() is page
+    assert page.project is not None
+    assert page.project.project_no == number
+    assert number in _column(window.day.table, 0)
+
+    page.move_buttons[ProjectEvent.ACCEPTED].click()
+    QTest.keyClick(page.form.confirm_button, Qt.Key.Key_Return)
+    assert page.project.state is ProjectState.ACCEPTED
+
+    page.move_buttons[ProjectEvent.AGENT_ASSIGNED].click()
+    page.form.agents.setText("乌云、其其格")
+    QTest.keyClick(page.form.agents, Qt.Key.Key_Return)
+    assert page.project.agents == ("乌云", "其其格")
+
+    page.move_buttons[ProjectEvent.SIGNED].click()
+    QTest.keyClick(page.form.day, Qt.Key.Key_Return)
+    assert page.project.state is ProjectState.IN_SERVICE
+    assert page.move_buttons[ProjectEvent.PLANNED].isVisible()
+
+    page.move_buttons[ProjectEvent.PLANNED].click()
+    editor = page.plan_form
+    for row in range(editor.catalogue.count()):
+        if editor.catalogue.item(row).text().startswith(("2. ", "7. ")):
+            editor.catalogue.setCurrentRow(row)
+            editor.add_button.click()
+    assert _column(editor.table, 2) == ["发改部门", "自然资源部门"]  # the list's departments
+    editor.confirm_button.click()
+    assert [s.name for s in page.project.steps] == ["企业投资项目备案", "建设项目用地预审与选址意见书核发"]
+    assert _column(page.plan, 1) == ["立项", "用地"]
+
+    page.move_buttons[ProjectEvent.STEP_FILED].click()
+    assert page.form.step.count() == 2
+    page.form.step.setCurrentIndex(0)
+    QTest.keyClick(page.form.case_no, Qt.Key.Key_Return)
+    assert page.project.steps[0].state is StepState.FILED
+
+    page.move_buttons[ProjectEvent.STEP_DONE].click()
+    page.form.result_no.setText("兴发改备〔2026〕12号")
+    QTest.keyClick(page.form.result_no, Qt.Key.Key_Return)
+    stored = runner.read(partial(read_project, number=number))
+    assert stored.steps[0].state is StepState.DONE
+    assert stored.steps[0].result_no == "兴发改备〔2026〕12号"
+    assert words.STEP_STATE[StepState.DONE] in _column(page.plan, 7)
+    assert words.EVENT[ProjectEvent.STEP_DONE] in _column(page.history, 1)
+
+
+def test_a_refusal_is_said_in_chinese_and_nothing_is_kept(
+    projects_window: ProjectsWindow, runner: Runner, clock: Clock
+) -> None:
+    number = served(runner, clock)
+    page = projects_window.page
+    assert page.open_project(number)
+    page.move_buttons[ProjectEvent.STEP_FILED].click()
+    land = page.form.step.findData(2)  # 用地预审: the 立项 stage is not done yet
+    page.form.step.setCurrentIndex(land)
+    page.form.case_no.setText("NO-SUCH-CASE")
+    page.form.confirm_button.click()
+    said = page.form.problems.text()
+    assert words.PROBLEM[ProjectProblem.EARLIER_STAGE_OPEN] in said
+    assert words.PROBLEM[ProjectProblem.NO_SUCH_CASE] in said
+    assert not page.form.isHidden()
+    assert page.form.case_no.text() == "NO-SUCH-CASE"  # what was typed stays
+    stored = runner.read(partial(read_project, number=number))
+    assert all(s.filed_on is None for s in stored.steps)
+
+
+def test_an_overdue_project_is_red_on_the_agents_day(
+    projects_window: ProjectsWindow, runner: Runner, clock: Clock
+) -> None:
+    late = served(runner, clock)
+    clock.day = START + dt.timedelta(days=10)  # the 备案 was expected on the 5th day
+    fresh = runner.write(partial(register_project, desk=DESK, facts=FACTS, today=clock.day, now=clock()))
+    day = projects_window.day
+    day.refresh()
+    numbers = _column(day.table, 0)
+    assert numbers[0] == late  # overdue first
+    assert day.table.item(0, 0).background().color() == QColor(RED)
+    assert day.table.item(numbers.index(fresh), 0).background().style() == Qt.BrushStyle.NoBrush
+    assert words.DAY_OVERDUE.format(count=1) in _column(day.table, 6)
+
+    day.agent.setCurrentIndex(day.agent.findData("乌云"))
+    day.agent.activated.emit(day.agent.currentIndex())
+    assert _column(day.table, 0) == [late]
