@@ -109,7 +109,24 @@ class Fields:
     pairs: tuple[Pair, ...]
 
 
-Block = Heading | Text | Pairs | Table | Numbered | Fields
+@dataclass(frozen=True, slots=True)
+class Flow:
+    """A flow chart: its steps in boxes from top to bottom, each joined to the next by an arrow, and one way back.
+
+    The way back leaves step ``back_from`` (on the condition ``back_label``), passes a box of its own at the side
+    (``back_box``) and returns to step ``back_to``: the 补充材料 loop of the 帮您办 flow chart (附件2), where an
+    approval that needs more papers goes back to the department's acceptance.  The chart is one figure and is never
+    split over two pages; the first and last steps (the application and the end) are shaded.
+    """
+
+    steps: tuple[str, ...]
+    back_from: int = -1  # index into steps; -1: no way back
+    back_to: int = -1
+    back_box: str = ""
+    back_label: str = ""
+
+
+Block = Heading | Text | Pairs | Table | Numbered | Fields | Flow
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +142,13 @@ class SignOff:
     date: str
     seal_caption: str  # whose seal goes there; empty: no seal (a person's pledge)
     fingerprint: str = ""  # caption of a box beside the first signature for a fingerprint (捺印); empty: none
+    party_seal: str = ""  # caption of a second seal's place, left of the issuer's: the other side's (申请人盖章)
+    party: str = ""  # printed in the second seal's place: the party that stamps it
+
+    @property
+    def blank(self) -> bool:
+        """Nothing to sign or stamp: a leaflet (the 帮您办 reference list and flow chart) ends with its last block."""
+        return not (self.clerk_label or self.signers or self.signed_at or self.issuer or self.date or self.seal_caption)
 
 
 @dataclass(frozen=True, slots=True)

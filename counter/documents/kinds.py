@@ -25,6 +25,15 @@ class DocumentKind(StrEnum):
     GUIDE_NOTICE = "guide_notice"  # 一次性告知单: a bundle's guide for someone who only asks
     BLANK_FORM = "blank_form"  # 空白表格: a form of a guide's materials, to be filled in by the applicant
     SAMPLE_FORM = "sample_form"  # 示范样表: the same form filled in as an example
+    # the papers of the 帮您办 agent service (counter.projects.forms.ProjectForm, 附件1-8): a project's, not a case's
+    PROJECT_CATALOGUE = "project_catalog"  # 附件1 “帮您办”代办帮办服务事项参考目录
+    PROJECT_FLOWCHART = "project_flow"  # 附件2 流程图
+    PROJECT_APPLICATION = "project_apply"  # 附件3 申请表
+    PROJECT_AUTHORISATION = "project_mandate"  # 附件4 授权委托书
+    PROJECT_PLEDGE = "project_pledge"  # 附件5 承诺书
+    PROJECT_COMPLETION = "project_done"  # 附件6 办结单
+    PROJECT_EVALUATION = "project_rating"  # 附件7 评价表
+    PROJECT_TERMINATION = "project_end"  # 附件8 终止单
 
     @property
     def number_kind(self) -> DocKind | None:
@@ -39,8 +48,19 @@ class DocumentKind(StrEnum):
 
     @property
     def needs_case(self) -> bool:
-        return self not in (DocumentKind.GUIDE_NOTICE, DocumentKind.BLANK_FORM, DocumentKind.SAMPLE_FORM)
+        return self not in _NO_CASE
 
+    @property
+    def of_project(self) -> bool:
+        """A paper of the 帮您办 service (:mod:`counter.documents.project_papers`)."""
+        return self.value.startswith(PROJECT_PREFIX)
+
+
+PROJECT_PREFIX = "project_"
+_NO_CASE = frozenset(
+    {DocumentKind.GUIDE_NOTICE, DocumentKind.BLANK_FORM, DocumentKind.SAMPLE_FORM}
+    | {kind for kind in DocumentKind if kind.value.startswith(PROJECT_PREFIX)}
+)
 
 _NUMBER_KIND: dict[DocumentKind, DocKind | None] = {
     # the applicant's own act, as the pledge: the departments' files cite the application they decided on
@@ -56,6 +76,8 @@ _NUMBER_KIND: dict[DocumentKind, DocKind | None] = {
     # a form is the guide's, handed out like a leaflet: nothing of the office's is decided or told on it
     DocumentKind.BLANK_FORM: None,
     DocumentKind.SAMPLE_FORM: None,
+    # a project's paper is numbered after the project (its number and the annex): the project is what is on record
+    **{kind: None for kind in DocumentKind if kind.value.startswith(PROJECT_PREFIX)},
 }
 
 

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from counter.documents import words as paper
 from counter.documents.codes import BAR_HEIGHT_MM, MM, MODULE_MM, code128
+from counter.documents.data import Flow
 from counter.documents.fonts import DocumentFonts
 from counter.documents.linebreak import break_lines
 from counter.documents.model import Block, DocumentData, Fields, Heading, Numbered, Pair, Pairs, SignOff, Table, Text
@@ -52,6 +53,11 @@ from counter.documents.page import (
 FINGERPRINT_SIDE = 15 * MM  # a thumbprint with room around it
 FIELD_HEIGHT = 11 * MM  # a form's box: one line of handwriting with room above and below
 FIELD_LABEL_SHARE = 0.27  # a form's labels are longer than a notice's (统一社会信用代码)
+FLOW_LEADING = 14.0  # a flow chart's box: lines of table text
+FLOW_PAD_X, FLOW_PAD_Y = 8.0, 7.0
+FLOW_GAP = 22.0  # between two boxes: room for the arrow
+FLOW_HEAD = 5.0  # an arrow's head
+FLOW_STROKE, FLOW_GREY = 0.8, 0.2
 
 
 class _Spacing(NamedTuple):
@@ -185,6 +191,8 @@ class _Layout:
         elif isinstance(block, Fields):
             self.fields(block.pairs)
             self.y -= 7.0
+        elif isinstance(block, Flow):
+            self.flow(block)
         else:
             self.numbered(block)
 
@@ -318,6 +326,77 @@ class _Layout:
                 header()
             draw()
 
+    # a flow chart
+
+    def _flow_box(self, text: str, width: float) -> tuple[list[str], float]:
+        lines = self.lines(text, TABLE_SIZE, width - 2 * FLOW_PAD_X)
+        return lines, len(lines) * FLOW_LEADING + 2 * FLOW_PAD_Y
+
+    def _box(self, left: float, top: float, width: float, lines: list[str], height: float, fill: float | None) -> None:
+        """A box of the chart, its lines centred in it."""
+        right, bottom = left + width, top - height
+        if fill is not None:
+            self.ops.append(FillOp(left, bottom, width, height, fill))
+        for x1, y1, x2, y2 in ((left, top, right, top), (right, top, right, bottom), (right, bottom, left, bottom),
+                               (left, bottom, left, top)):  # fmt: skip
+            self.ops.append(LineOp(x1, y1, x2, y2, width=FLOW_STROKE, grey=FLOW_GREY))
+        line_top = top - FLOW_PAD_Y
+        for line in lines:
+            self.centred(left + width / 2, line_top, line, TABLE_SIZE, FLOW_LEADING)
+            line_top -= FLOW_LEADING
+
+    def _arrow(self, x1: float, y1: float, x2: float, y2: float) -> None:
+        """A straight arrow from (x1, y1) to (x2, y2), along an axis, its head a chevron at the end.
+
+        Drawn with lines only: the painter then needs no shape of its own, and every other paper keeps its bytes.
+        """
+        self.ops.append(LineOp(x1, y1, x2, y2, width=FLOW_STROKE, grey=FLOW_GREY))
+        dx, dy = (x2 > x1) - (x2 < x1), (y2 > y1) - (y2 < y1)
+        back_x, back_y = -dx * FLOW_HEAD, -dy * FLOW_HEAD
+        side_x, side_y = dy * FLOW_HEAD * 0.55, dx * FLOW_HEAD * 0.55
+        for sign in (1, -1):
+            end_x, end_y = x2 + back_x + sign * side_x, y2 + back_y + sign * side_y
+            self.ops.append(LineOp(x2, y2, end_x, end_y, width=FLOW_STROKE, grey=FLOW_GREY))
+
+    def flow(self, block: Flow) -> None:
+        """The steps down the left part of the width, the way back's box to the right of its step.
+
+        The way back runs from the right side of its step to its box, with the condition written over the arrow,
+        then from the top of its box up and left into the step it returns to.
+        """
+        main_left, main_w = LEFT + CONTENT * 0.07, CONTENT * 0.46
+        side_left, side_w = LEFT + CONTENT * 0.72, CONTENT * 0.28
+        boxes = [self._flow_box(text, main_w) for text in block.steps]
+        total = sum(height for _, height in boxes) + FLOW_GAP * (len(boxes) - 1)
+        self.ensure(total + 8.0)
+        self.y -= 4.0
+        tops: list[float] = []
+        last = len(boxes) - 1
+        for n, (lines, height) in enumerate(boxes):
+            top = self.y
+            tops.append(top)
+            self._box(main_left, top, main_w, lines, height, LABEL_FILL if n in (0, last) else None)
+            self.y -= height
+            if n < last:
+                centre = main_left + main_w / 2
+                self._arrow(centre, self.y, centre, self.y - FLOW_GAP)
+                self.y -= FLOW_GAP
+        if 0 <= block.back_to < block.back_from < len(boxes) and block.back_box:
+            from_mid = tops[block.back_from] - boxes[block.back_from][1] / 2
+            to_mid = tops[block.back_to] - boxes[block.back_to][1] / 2
+            lines, height = self._flow_box(block.back_box, side_w)
+            side_top = from_mid + height / 2
+            self._box(side_left, side_top, side_w, lines, height, None)
+            main_right = main_left + main_w
+            self._arrow(main_right, from_mid, side_left, from_mid)
+            label_w = self.width(block.back_label, SMALL_SIZE)
+            label_x = (main_right + side_left - label_w) / 2
+            self.text_line(label_x, from_mid + 14.0, block.back_label, SMALL_SIZE, 13.0, grey=0.2)
+            up_x = side_left + side_w / 2
+            self.ops.append(LineOp(up_x, side_top, up_x, to_mid, width=FLOW_STROKE, grey=FLOW_GREY))
+            self._arrow(up_x, to_mid, main_right, to_mid)
+        self.y -= 14.0
+
     # the end of the document
 
     def closing(self) -> None:
@@ -335,6 +414,19 @@ class _Layout:
         for (x1, y1), (x2, y2) in zip(corners, (*corners[1:], corners[0]), strict=True):
             self.ops.append(LineOp(x1, y1, x2, y2, width=0.6, grey=0.45, dash=(2.0, 2.0)))
         self.centred(x + side / 2, top - side / 2 - 3.0, caption, SMALL_SIZE - 0.5, 11.0, grey=0.55)
+
+    def seal_place(self, x: float, y: float, caption: str, names: list[str]) -> None:
+        """The place of the other side's seal (申请人盖章): a dashed circle, its caption, the party's name."""
+        self.ops.append(CircleOp(x, y, SEAL_RADIUS, 0.6, (3.0, 2.5)))
+        caption_top = y + SEAL_RADIUS - 17.0
+        for line in self.lines(caption, 7.5, 2 * SEAL_RADIUS - 22.0):
+            self.centred(x, caption_top, line, 7.5, 9.5, grey=0.55)
+            caption_top -= 9.5
+        lines = [line for name in names for line in self.lines(name, TABLE_SIZE, 2 * SEAL_RADIUS)[:3]]
+        line_top = y + 8.0 * len(lines) - 4.0
+        for line in lines:
+            self.centred(x, line_top, line, TABLE_SIZE, 16.0)
+            line_top -= 16.0
 
     def sign_off(self, s: SignOff) -> None:
         """Clerk and signatures on the left, the seal's place in the middle, the progress QR code on the right."""
@@ -377,6 +469,8 @@ class _Layout:
             for line in self.lines(s.seal_caption, 7.5, 2 * SEAL_RADIUS - 22.0):
                 self.centred(seal_x, caption_top, line, 7.5, 9.5, grey=0.55)
                 caption_top -= 9.5
+        if s.party_seal:
+            self.seal_place(seal_x - 2 * SEAL_RADIUS - 6 * MM, seal_y, s.party_seal, [s.party] if s.party else [])
         lines = [*self.lines(s.issuer, TABLE_SIZE, 2 * SEAL_RADIUS)[:3], *([s.date] if s.date else [])]
         line_top = seal_y + 8.0 * len(lines) - 4.0
         for line in lines:
@@ -416,6 +510,8 @@ def _laid_out(data: DocumentData, fonts: DocumentFonts, spacing: _Spacing) -> li
             if carried and n == len(blocks) - carried:
                 layout.new_page()
             layout.block(block, blocks[n + 1] if n + 1 < len(blocks) else None)
+        if data.sign_off.blank:
+            return layout.pages
         before = len(layout.pages)
         layout.closing()
         alone = len(layout.pages) > before

@@ -63,6 +63,14 @@ DOC_TITLE: dict[str, str] = {
     "guide_notice": "一次性告知单",
     "blank_form": "空白表格",
     "sample_form": "示范样表",
+    "project_catalog": "“帮您办”代办帮办服务事项参考目录",
+    "project_flow": "“帮您办”代办帮办服务流程图",
+    "project_apply": "“帮您办”代办帮办服务申请表",
+    "project_mandate": "“帮您办”代办帮办服务授权委托书",
+    "project_pledge": "“帮您办”代办帮办服务承诺书",
+    "project_done": "“帮您办”代办帮办服务办结单",
+    "project_rating": "“帮您办”代办帮办服务评价表",
+    "project_end": "“帮您办”代办帮办服务终止单",
 }
 DOC_NOUN: dict[str, str] = {
     "application": "申请表",
@@ -76,6 +84,14 @@ DOC_NOUN: dict[str, str] = {
     "guide_notice": "告知单",
     "blank_form": "表",
     "sample_form": "样表",
+    "project_catalog": "目录",
+    "project_flow": "流程图",
+    "project_apply": "申请表",
+    "project_mandate": "委托书",
+    "project_pledge": "承诺书",
+    "project_done": "办结单",
+    "project_rating": "评价表",
+    "project_end": "终止单",
 }
 DOC_DATE = "{year}年{month}月{day}日"
 DOC_NO = "文书编号"

@@ -20,6 +20,14 @@ DOC_TITLE: dict[str, str] = {
     "guide_notice": tr("一次性告知单"),
     "blank_form": tr("空白表格"),
     "sample_form": tr("示范样表"),
+    "project_catalog": tr("帮您办服务事项参考目录"),
+    "project_flow": tr("帮您办服务流程图"),
+    "project_apply": tr("帮您办服务申请表"),
+    "project_mandate": tr("帮您办授权委托书"),
+    "project_pledge": tr("帮您办服务承诺书"),
+    "project_done": tr("帮您办服务办结单"),
+    "project_rating": tr("帮您办服务评价表"),
+    "project_end": tr("帮您办服务终止单"),
 }
 DOC_PROBLEM: dict[str, str] = {
     "needs_no_case": tr("一次性告知单按办事指南打印，不属于某个办件"),

@@ -36,6 +36,7 @@ from counter.documents.model import (
     guide_notice_for,
 )
 from tests.conftest import SHIPPED_CATALOG
+from tests.documents.project_samples import project_document
 
 TODAY = dt.date(2026, 11, 20)
 DENIAL_REASON = (
@@ -68,6 +69,8 @@ class DemoCases:
     office: OfficeSettings
 
     def document(self, kind: DocumentKind, sequence: int = 1) -> DocumentData:
+        if kind.of_project:  # a 帮您办 paper: the sample project's (tests/documents/project_samples.py)
+            return project_document(kind, self.office)
         if kind is DocumentKind.GUIDE_NOTICE:
             return guide_notice_for(self.bundle, self.office, TODAY, DESK.clerk, guide_version=1)
         if kind in (DocumentKind.BLANK_FORM, DocumentKind.SAMPLE_FORM):  # the first form: 个体工商户登记（备案）申请书

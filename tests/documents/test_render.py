@@ -78,6 +78,15 @@ REQUIRED = {
     ),
     DocumentKind.BLANK_FORM: ("个体工商户登记（备案）申请书", "经营者姓名", "经营场所", "申请人（签字）", "日期："),
     DocumentKind.SAMPLE_FORM: ("个体工商户登记（备案）申请书", "示范样表", "经营者姓名王某某", "不得作为申请材料提交"),
+    # the 帮您办 papers: tests/documents/test_project_papers.py reads every word of them
+    DocumentKind.PROJECT_CATALOGUE: ("宗教活动场所内改建或者新建建筑物审批",),
+    DocumentKind.PROJECT_FLOWCHART: ("需补充材料的",),
+    DocumentKind.PROJECT_APPLICATION: ("兴安盟草原绿源食品有限公司",),
+    DocumentKind.PROJECT_AUTHORISATION: ("代办人无转委托权，特此委托。",),
+    DocumentKind.PROJECT_PLEDGE: ("并承诺履行以下义务",),
+    DocumentKind.PROJECT_COMPLETION: ("现作办结处理",),
+    DocumentKind.PROJECT_EVALUATION: ("请对我们的服务进行综合评价",),
+    DocumentKind.PROJECT_TERMINATION: ("终止代办帮办委托",),
 }
 
 #: the notices of a case, each 一式两份 with the progress QR code; the application form is the file's one copy, with
