@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counter.actions.project_reads import QueueRow, agent_queue
 from counter.actions.store import Unit
@@ -26,7 +26,8 @@ from counter.words.punctuation import LIST_JOIN
 
 log = logging.getLogger(__name__)
 
-NAME_COLUMN = 1  # the project's name takes the free width
+NAME_COLUMN, NEXT_COLUMN = 1, 2  # the two long texts share the free width (elided, whole in their tooltips)
+LATE_COLUMN = 4
 
 
 def next_text(step: NextStep | None) -> str:
@@ -54,6 +55,7 @@ class DayPage(QWidget):
         self.summary.setObjectName("listSummary")
         self.summary.setWordWrap(True)
         self.table = line_table(words.DAY_COLUMNS, stretch=NAME_COLUMN)
+        self.table.horizontalHeader().setSectionResizeMode(NEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.setTabKeyNavigation(False)
         self.table.setAccessibleName(words.DAY_TAB)
         label = QLabel(words.DAY_AGENT)
@@ -108,10 +110,12 @@ class DayPage(QWidget):
             project = row.project
             due = row.due_on.isoformat() if row.due_on else ""
             late = words.DAY_OVERDUE.format(count=row.overdue) if row.overdue else ""
-            values = (project.project_no, project.facts.name, project.facts.county, words.STATE[project.state],
-                      next_text(row.next), due, late, LIST_JOIN.join(project.agents))  # fmt: skip
+            values = (project.project_no, project.facts.name, next_text(row.next), due, late,
+                      words.STATE[project.state], LIST_JOIN.join(project.agents), project.facts.county)  # fmt: skip
             items = fill_row(table, number, values)
             items[0].setData(CASE_NO_ROLE, project.project_no)
+            for column in (NAME_COLUMN, NEXT_COLUMN):
+                items[column].setToolTip(values[column])
             late_now = row.overdue > 0 or (row.next is not None and row.next.overdue(today))
             paint(items, (RED, RED_TEXT) if late_now else None)
 

@@ -81,6 +81,7 @@ class MoveForm(QFrame):
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setMaximumWidth(px(160))
         self.case_no = QLineEdit()
         self.case_no.setMaxLength(40)
         self.result_no = QLineEdit()

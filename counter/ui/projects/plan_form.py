@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -37,6 +38,7 @@ from counter.words.punctuation import ASIDE
 
 STAGE_WEEKS = 3  # a new step's date offered: three weeks a stage after the day the plan is made
 ITEM_ROLE = Qt.ItemDataRole.UserRole
+DATE_WIDTH = 140  # a date with its calendar button, whole
 
 
 class PlanForm(QFrame):
@@ -59,11 +61,16 @@ class PlanForm(QFrame):
         self.catalogue.setAccessibleName(words.PLAN_CATALOGUE)
         for item in items.items:
             entry = QListWidgetItem(self._item_text(item))
+            entry.setToolTip(entry.text())
             entry.setData(ITEM_ROLE, item.no)
             self.catalogue.addItem(entry)
         self.add_button = QPushButton(words.PLAN_ADD)
         self.remove_button = QPushButton(words.PLAN_REMOVE)
+        # long names elided (whole in the tooltip) rather than scrolled sideways
+        self.catalogue.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table = line_table(words.PLAN_EDIT_COLUMNS, stretch=1)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().resizeSection(3, px(DATE_WIDTH))
         self.table.setAccessibleName(words.PAGE_PLAN)
         self.table.setTabKeyNavigation(False)
         self.problems = QLabel()
@@ -87,9 +94,9 @@ class PlanForm(QFrame):
         middle.addWidget(self.remove_button)
         middle.addStretch(1)
         lists = QHBoxLayout()
-        lists.addWidget(self.catalogue, 2)
+        lists.addWidget(self.catalogue, 1)
         lists.addLayout(middle)
-        lists.addWidget(self.table, 3)
+        lists.addWidget(self.table, 1)
         self.catalogue.setMinimumHeight(px(220))
         buttons = QHBoxLayout()
         buttons.addWidget(self.problems, 1)
@@ -121,7 +128,9 @@ class PlanForm(QFrame):
         row = self.table.rowCount()
         self.table.insertRow(row)
         for column, text in enumerate((words.STAGE[step.stage], step.name, step.department)):
-            self.table.setItem(row, column, QTableWidgetItem(text))
+            cell = QTableWidgetItem(text)
+            cell.setToolTip(text)
+            self.table.setItem(row, column, cell)
         date = QDateEdit(QDate(step.expected_on.year, step.expected_on.month, step.expected_on.day))
         date.setCalendarPopup(True)
         date.setDisplayFormat("yyyy-MM-dd")

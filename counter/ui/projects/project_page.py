@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -59,6 +59,10 @@ log = logging.getLogger(__name__)
 
 Clock = Callable[[], dt.datetime]
 HEADING_STYLE = "QLabel#projectHeading { font-size: 17px; font-weight: bold; color: #102a43; }"
+FACT_STYLE = "QLabel#factName { color: #486581; }"
+# the facts two a line (short ones), then the long ones a line each: the plan stays in view at 768 pixels high
+FACT_GRID = ("investor", "county", "location", "investment", "contact", "code", "classes", "agents")
+WIDE_FACTS = ("purpose", "dates", "end_reason", "evaluation")
 SECTION_STYLE = "QLabel#section { font-weight: bold; color: #243b53; padding-top: 8px; }"
 SAVED_STYLE = "QLabel#saved { color: #1d6b38; }"
 # the moves offered as buttons, in the order of the flow (附件2)
@@ -113,6 +117,8 @@ def refusal_text(err: Exception) -> str:
 def note_text(line: ProjectLine) -> str:
     """A history line's note in words: its stored parameters (a step, a day, a case, agents) or its text."""
     if not line.note.startswith("{"):
+        if line.event is ProjectEvent.PLANNED and line.note.isdigit():
+            return words.HISTORY_PLANNED.format(count=line.note)
         if line.event is ProjectEvent.EVALUATED:
             return next((w for s, w in words.SATISFACTION.items() if s.value == line.note), line.note)
         return line.note
@@ -145,7 +151,7 @@ class ProjectPage(QScrollArea):
         self.project: ProjectView | None = None
         self.setWidgetResizable(True)
         body = QWidget()
-        body.setStyleSheet(scaled(HEADING_STYLE + SECTION_STYLE + SAVED_STYLE))
+        body.setStyleSheet(scaled(HEADING_STYLE + FACT_STYLE + SECTION_STYLE + SAVED_STYLE))
         self.number = QLineEdit()
         self.number.setAccessibleName(words.PAGE_NUMBER)
         self.number.setMaxLength(40)
@@ -153,15 +159,27 @@ class ProjectPage(QScrollArea):
         self.heading = QLabel(words.PAGE_EMPTY)
         self.heading.setObjectName("projectHeading")
         self.heading.setWordWrap(True)
-        self.facts = QFormLayout()
-        self.facts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.facts = QGridLayout()
+        self.facts.setColumnStretch(1, 1)
+        self.facts.setColumnStretch(3, 1)
+        self.facts.setHorizontalSpacing(12)
         self.fact_labels: dict[str, QLabel] = {}
-        for key, label in words.FACT.items():
-            value = QLabel()
-            value.setWordWrap(True)
+        self.fact_names: dict[str, QLabel] = {}
+        pairs_rows = (len(FACT_GRID) + 1) // 2
+        for index, key in enumerate((*FACT_GRID, *WIDE_FACTS)):
+            name, value = QLabel(words.FACT[key]), QLabel()
+            name.setObjectName("factName")
+            value.setWordWrap(key in WIDE_FACTS)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.fact_labels[key] = value
-            self.facts.addRow(label, value)
+            self.fact_labels[key], self.fact_names[key] = value, name
+            if key in WIDE_FACTS:  # below the pairs, one a line
+                row = pairs_rows + WIDE_FACTS.index(key)
+                self.facts.addWidget(name, row, 0)
+                self.facts.addWidget(value, row, 1, 1, 3)
+            else:
+                row, column = divmod(index, 2)
+                self.facts.addWidget(name, row, column * 2)
+                self.facts.addWidget(value, row, column * 2 + 1)
         self.move_buttons = {event: QPushButton(words.MOVE[event]) for event in BUTTONS}
         self.print_buttons = {
             form: QPushButton(words.PAPER_BUTTON.format(form=words.FORM[form])) for form in ProjectForm
@@ -169,6 +187,7 @@ class ProjectPage(QScrollArea):
         self.saved = QLabel()
         self.saved.setObjectName("saved")
         self.saved.setWordWrap(True)
+        self.saved.hide()  # shown with something to say (say_saved): an empty line would push the plan down
         self.form = MoveForm()
         self.plan_form = PlanForm(moves.service_list())
         self.plan = full_table(words.PLAN_COLUMNS, stretch=2, name=words.PAGE_PLAN)
@@ -229,7 +248,7 @@ class ProjectPage(QScrollArea):
             return False
         self.form.close_form()
         self.plan_form.close_form()
-        self.saved.clear()
+        self.say_saved("")
         self._show(project)
         return True
 
@@ -239,7 +258,7 @@ class ProjectPage(QScrollArea):
             try:
                 project = self._runner.read(partial(read_project, number=number), words.READ_FAILED)
             except (NoSuchProject, Failed) as err:
-                self.saved.setText(refusal_text(err))
+                self.say_saved(refusal_text(err))
                 return
             self._show(project)
 
@@ -248,9 +267,11 @@ class ProjectPage(QScrollArea):
         today = self._clock().date()
         for button in (*self.move_buttons.values(), *self.print_buttons.values()):
             button.setVisible(False)
+        shown = self._facts_shown(project) if project is not None else set()
         for key, label in self.fact_labels.items():
             label.setText("")
-            self.facts.setRowVisible(label, project is not None and key in self._facts_shown(project))
+            label.setVisible(key in shown)
+            self.fact_names[key].setVisible(key in shown)
         if project is None:
             self.heading.setText(words.PAGE_EMPTY)
             for table in (self.plan, self.coordinations, self.history):
@@ -294,7 +315,6 @@ class ProjectPage(QScrollArea):
             ended=_day(project.ended_on) or words.NO_DATE,
         )
         return {
-            "project_no": project.project_no,
             "investor": facts.investor,
             "location": facts.location,
             "county": facts.county,
@@ -334,6 +354,10 @@ class ProjectPage(QScrollArea):
 
     # --- the moves ----------------------------------------------------------------
 
+    def say_saved(self, text: str) -> None:
+        self.saved.setText(text)
+        self.saved.setVisible(bool(text))
+
     def on_number_given(self) -> None:
         if self.number.text().strip():
             self.open_project(self.number.text())
@@ -341,7 +365,7 @@ class ProjectPage(QScrollArea):
     def on_move_clicked(self, event: ProjectEvent, _checked: bool = False) -> None:
         if self.project is None:
             return
-        self.saved.clear()
+        self.say_saved("")
         today = self._clock().date()
         if event is ProjectEvent.PLANNED:
             self.form.close_form()
@@ -378,7 +402,7 @@ class ProjectPage(QScrollArea):
             say(refusal_text(err))
             return False
         self.reload()
-        self.saved.setText(words.SAVED.format(action=words.MOVE[event]))
+        self.say_saved(words.SAVED.format(action=words.MOVE[event]))
         if self.project is not None:
             self.changed.emit(self.project.project_no)
         return True

@@ -82,9 +82,11 @@ class RegisterForm(QScrollArea):
         self.classes = {c: QCheckBox(words.CLASS[c]) for c in ProjectClass}
         self.requested = QListWidget()
         self.requested.setAccessibleName(words.REGISTER_FIELD["requested"])
+        self.requested.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # elided, whole in tooltips
         for item in items.items:
             entry = QListWidgetItem(ASIDE.format(text=f"{item.no}. {item.name}", aside=item.department))
             entry.setData(ITEM_ROLE, item.no)
+            entry.setToolTip(entry.text())
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(Qt.CheckState.Unchecked)
             self.requested.addItem(entry)

@@ -100,14 +100,14 @@ class ProjectsWindow(QTabWidget):
             make_project_paper = import_module("counter.actions.project_papers").make_project_paper
         except (ImportError, AttributeError):
             log.exception("the project papers are not installed")
-            self.page.saved.setText(words.PAPER_NOT_READY)
+            self.page.say_saved(words.PAPER_NOT_READY)
             return
         now = self._clock()
         action = partial(make_project_paper, desk=self._desk, number=number, form=form, today=now.date(), now=now)
         try:
             made = self._runner.write(action, words.SAVE_FAILED)
         except (Failed, ProjectRefused, NoSuchProject, NotPermitted) as err:
-            self.page.saved.setText(refusal_text(err))
+            self.page.say_saved(refusal_text(err))
             return
         from counter.ui.geometry import fit_to_screen
 

@@ -115,8 +115,8 @@ PROBLEM = {
 # the agent's day
 DAY_AGENT = tr("代办员")
 DAY_EVERY_AGENT = tr("全部代办员")
-DAY_COLUMNS = (tr("项目编号"), tr("项目名称"), tr("旗县市"), tr("状态"), tr("下一步"), tr("期限"), tr("逾期"),
-               tr("代办员"))  # fmt: skip
+DAY_COLUMNS = (tr("项目编号"), tr("项目名称"), tr("下一步"), tr("期限"), tr("逾期"), tr("状态"), tr("代办员"),
+               tr("旗县市"))  # fmt: skip
 DAY_SUMMARY = tr("在办项目{count}个，其中有逾期审批的{overdue}个（{day}）")
 DAY_OVERDUE = tr("{count}项逾期")
 DAY_OPEN = tr("打开项目")
@@ -133,7 +133,6 @@ PAGE_COORDINATIONS = tr("协调记录")
 PAGE_HISTORY = tr("办理过程")
 PAPER_BUTTON = tr("打印{form}")
 FACT = {
-    "project_no": tr("项目编号"),
     "investor": tr("项目单位"),
     "location": tr("项目地址"),
     "county": tr("旗县市"),
@@ -157,6 +156,7 @@ COORDINATION_COLUMNS = (tr("日期"), tr("协调对象"), tr("协调事项"), tr
 HISTORY_COLUMNS = (tr("时间"), tr("办理"), tr("经办"), tr("说明"))
 HISTORY_STEP = tr("第{step}项")
 HISTORY_CASE = tr("办件{case}")
+HISTORY_PLANNED = tr("共{count}项审批")
 
 # the moves and their forms
 MOVE = {

@@ -140,7 +140,7 @@ def test_an_overdue_project_is_red_on_the_agents_day(
     assert numbers[0] == late  # overdue first
     assert day.table.item(0, 0).background().color() == QColor(RED)
     assert day.table.item(numbers.index(fresh), 0).background().style() == Qt.BrushStyle.NoBrush
-    assert words.DAY_OVERDUE.format(count=1) in _column(day.table, 6)
+    assert words.DAY_OVERDUE.format(count=1) in _column(day.table, 4)
 
     day.agent.setCurrentIndex(day.agent.findData("乌云"))
     day.agent.activated.emit(day.agent.currentIndex())
