@@ -185,8 +185,9 @@ def _run(args: argparse.Namespace, move: Move) -> Any:
     from counter.projects.rules import ProjectRefused
     from counter.words.projects import NO_SUCH_PROJECT, problems_text
 
-    by, day, now = desk(), today(args), _now(args)
-    store = open_store(args)
+    day, now = today(args), _now(args)
+    store = open_store(args)  # signs in --user: the desk acts as that account from here
+    by = desk()
     try:
         return store.write(lambda unit: move(unit, by, day, now))
     except NoSuchProject as err:

@@ -418,3 +418,24 @@ def test_a_month_that_is_not_one_is_misuse(capsys: pytest.CaptureFixture[str], d
     code, out, err = run(capsys, db, "2026-09-01", "report", "--month", "2026-9x")
     assert (code, out) == (2, "")
     assert err == "--month 应为 YYYY-MM 格式的月份，收到：2026-9x\n"
+
+
+def test_an_account_without_the_agent_service_is_refused_and_nothing_is_kept(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db: str, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("Xam-2026-guanli\n"))
+    code = main(["user", "add", "batu", "--name", "巴图", "--role", "admin", "--db", db, "--password-stdin"])
+    assert code == 0
+    capsys.readouterr()
+    facts = facts_file(tmp_path, FACTS)
+    assert refused(capsys, db, "2026-09-01", "register", "--file", facts) == [
+        "本数据库已启用账号，请先登录再“帮您办项目的登记、代办和办结”。本次操作未执行。"
+    ]
+    monkeypatch.setenv("COUNTER_PASSWORD", "Xam-2026-guanli")
+    code = main(["--user", "batu", "--db", db, "--today", "2026-09-01", "project", "register", "--file", facts])
+    out, err = capsys.readouterr()
+    assert (code, out) == (1, "")
+    assert (
+        err == "您的账号没有“帮您办项目的登记、代办和办结”的权限，本次操作未执行。如需办理，请找负责人或系统管理员。\n"
+    )
+    assert json.loads(ok(capsys, db, "2026-09-01", "list", "--json")) == []
