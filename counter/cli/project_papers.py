@@ -1,10 +1,65 @@
-"""The 帮您办 papers at the command line (``counter project print``)."""
+"""The 帮您办 papers at the command line (``counter project print``): the reference list and the flow chart for
+anyone, a project's forms in the states that allow them, as a PDF file."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+from pathlib import Path
 from typing import Any
+
+from counter.cli.common import EXIT_OK, Reported, desk, open_store, today
+from counter.words.project_papers import FORM_HELP, OUT_HELP, PRINT_HELP, PROJECT_HELP
+from counter.words.translate import tr
+
+#: the values of counter.projects.forms.ProjectForm, named here so that building the parser imports no domain
+FORMS = ("catalogue", "flowchart", "application", "authorisation", "pledge", "completion", "evaluation", "termination")
 
 
 def add_project_papers(project: Any, common: argparse.ArgumentParser) -> None:
     """Add the print subcommand to the ``project`` group."""
+    p = project.add_parser("print", parents=[common], help=PRINT_HELP)
+    p.add_argument("project_no", nargs="?", default="", metavar="PROJECT_NO", help=PROJECT_HELP)
+    p.add_argument("--form", required=True, choices=FORMS, help=FORM_HELP)
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help=OUT_HELP)
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_project_print)
+
+
+def _now(args: argparse.Namespace) -> dt.datetime:
+    """The moment of the print: the real one; in training, the training day at the real time of day."""
+    real = dt.datetime.now(dt.UTC)
+    if getattr(args, "today", None):
+        return dt.datetime.combine(today(args), real.time(), tzinfo=dt.UTC)
+    return real
+
+
+def cmd_project_print(args: argparse.Namespace) -> int:
+    from counter.actions.project_papers import PaperProblem, ProjectPaperNotPossible, make_project_paper
+    from counter.actions.projects import NoSuchProject
+    from counter.cli.phrases import OUT_FOLDER_MISSING
+    from counter.projects.forms import ProjectForm
+    from counter.words.project_papers import FORM_NAME, NEEDS_PROJECT, PRINTED, not_now_text
+    from counter.words.projects import NO_SUCH_PROJECT
+
+    form = ProjectForm(args.form)
+    number = args.project_no.strip().upper() or None
+    out = Path(args.out)
+    if not out.parent.is_dir():  # never papers in folders nobody meant to make (counter.cli.documents._write)
+        raise Reported(OUT_FOLDER_MISSING.format(folder=out.parent))
+    by, day, now = desk(), today(args), _now(args)
+    store = open_store(args)
+    try:
+        made = store.write(lambda unit: make_project_paper(unit, by, number, form, day, now))
+    except NoSuchProject as err:
+        raise Reported(NO_SUCH_PROJECT.format(project_no=err.args[0])) from err
+    except ProjectPaperNotPossible as err:
+        if err.problem is PaperProblem.NO_PROJECT:
+            raise Reported(NEEDS_PROJECT.format(form=FORM_NAME[form])) from err
+        raise Reported(not_now_text(number or "", form, err.state)) from err
+    try:
+        out.write_bytes(made.pdf)
+    except OSError as err:
+        raise Reported(tr("无法写入 {out}：{error}").format(out=out, error=err.strerror or err)) from err
+    print(PRINTED.format(what=made.doc_no or form.value, out=out))
+    return EXIT_OK
