@@ -96,3 +96,30 @@ def test_a_case_goes_through_its_departments_from_the_command_line(
     assert f"暂停计时：{FOOD}（检验、检测、检疫：现场核查）" in out
     assert f"延长办理期限：{ITEMS[2]}：延长10个工作日，经王立新批准；理由：需现场勘验" in out
     assert f"事项不予批准：{ITEMS[-1]}：涉税事项另行办理" in out
+
+
+def test_signed_in_accounts_route_and_step_as_themselves(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """``--user`` signs in before the desk is read: the step is the account's, checked against its department."""
+    import io
+
+    db = made_database(tmp_path / "cli.sqlite3")
+    assert run(capsys, "catalog", "list", "--db", db)[0] == 0
+    number = accepted_case(db)
+    password = "Xam-2026-shenpi"
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    assert run(capsys, "user", "add", "batu", "--name", "巴图", "--role", "admin", "--role", "clerk", "--db", db,
+               "--password-stdin")[0] == 0  # fmt: skip
+    monkeypatch.setenv("COUNTER_PASSWORD", password)
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    assert run(capsys, "--user", "batu", "user", "add", "shenpi", "--name", "审批员", "--role", "department",
+               "--department", "乌兰浩特市市场监督管理局", "--db", db, "--password-stdin")[0] == 0  # fmt: skip
+    code, out, err = run(capsys, "--user", "batu", "item", "route", number, "--db", db)
+    assert (code, err) == (0, "")
+    assert FOOD in out
+    code, out, err = run(capsys, "--user", "shenpi", "item", "sign", number, FOOD, "--db", db)
+    assert (code, err) == (0, "")
+    code, _, err = run(capsys, "--user", "shenpi", "item", "sign", number, ITEMS[3], "--db", db)
+    assert code == 1
+    assert "乌兰浩特市市场监督管理局" in err  # another department's item: refused by the account's department
