@@ -1,7 +1,7 @@
 """Sync actions: write a package for the other site, take one in, show where things stand.
 
 A township exports its cases — every case with a row newer than what its hall
-has acknowledged — and the hall imports them; the hall exports updates for one
+has acknowledged — and its 帮您办 projects likewise, and the hall imports them; the hall exports updates for one
 township (guide versions, holidays, settings, the progress of that township's
 cases, and the acknowledgement of its packages) and the township imports those.
 
@@ -54,12 +54,15 @@ from counter.db.account_store import all_accounts
 from counter.db.settings_store import is_training
 from counter.db.sync_case_records import case_dicts
 from counter.db.sync_cases import apply_cases
-from counter.db.sync_marks import changed_case_ids, current_marks, earliest_change
-from counter.db.sync_tables import CASE, HISTORY, utc
+from counter.db.sync_marks import changed_case_ids, changed_project_ids, current_marks, earliest_change
+from counter.db.sync_projects import PROJECT_NO_TAKEN, apply_projects, project_records
+from counter.db.sync_tables import CASE, CASE_TRACKED, HISTORY, utc
 from counter.host.desk_config import DeskConfig
 from counter.ratings.settings import KEYS as RATING_KEYS
 from counter.sync.case_reader import CaseKeys, CaseReader, PackageCase
 from counter.sync.package import (
+    CASES_FORMAT,
+    PROJECTS_FORMAT,
     Header,
     PackageKind,
     PackageRejected,
@@ -78,6 +81,7 @@ from counter.sync.records import (
     GuideRecord,
     HolidayRecord,
     ProgressRecord,
+    ProjectRecord,
     Record,
     SettingRecord,
 )
@@ -130,6 +134,7 @@ class HoldReason(StrEnum):
     DOCUMENT_CONFLICT = "document_conflict"  # one of its document numbers belongs to another case here
     OTHER_SITE = "other_site"  # a case taken at a site other than the sender
     CASE_UNKNOWN = "case_unknown"  # progress for a case this township does not have
+    PROJECT_NO_TAKEN = PROJECT_NO_TAKEN  # another 帮您办 project here has the project's number
 
 
 @dataclass(frozen=True)
@@ -141,6 +146,7 @@ class SyncStatus:
     last_export_at: dt.datetime | None
     last_import_at: dt.datetime | None
     review_open: int
+    pending_projects: int = 0  # 帮您办 projects with anything the hall has not acknowledged (a township)
 
 
 @dataclass(frozen=True)
@@ -210,16 +216,18 @@ def _peer_of_kind(session: Session, code: str, kind: SiteKind) -> str:
 def sync_status(session: Session) -> SyncStatus:
     """Where this site stands: cases not yet acknowledged by the hall (a township), times, open reviews."""
     site = this_site(session)
-    pending, since = 0, None
+    pending, projects, since = 0, 0, None
     if site.kind is SiteKind.TOWNSHIP:
         halls = [p.code for p in peers(session) if p.kind is SiteKind.HALL]
         base = sync_store.baseline(session, halls[0]) if len(halls) == 1 else None
         pending = len(changed_case_ids(session, base))
-        since = earliest_change(session, base or {}) if pending else None
+        projects = len(changed_project_ids(session, base))
+        since = earliest_change(session, base or {}) if pending or projects else None
     exported, imported = sync_store.last_times(session)
     return SyncStatus(
-        site.code, site.kind.value, pending, since, exported, imported, sync_store.open_review_count(session)
-    )
+        site.code, site.kind.value, pending, since, exported, imported, sync_store.open_review_count(session),
+        projects,
+    )  # fmt: skip
 
 
 def review_items(session: Session, open_only: bool = True) -> list[ReviewItem]:
@@ -266,9 +274,13 @@ def export_package(
         raise SyncNotPossible(SyncProblem.OLD_CARD, target)
     if kind is PackageKind.CASES:
         marks = current_marks(session)
-        encoded = _case_records(session, target, on_progress)
+        projects = sync_store.pending_project_ids(session, target)
+        # a package with projects is of format 3, which a hall whose program predates it refuses whole; one without
+        # is of format 2, as before, so a township upgraded before its hall goes on sending it its cases
+        package_format = PROJECTS_FORMAT if projects else CASES_FORMAT
+        encoded = _case_records(session, target, projects, on_progress)
     else:
-        marks = sync_store.update_marks(session)
+        marks, package_format = sync_store.update_marks(session), CASES_FORMAT
         encoded = iter([encode_record(to_dict(r)) for r in _updates_package(session, target)])
     since = None if (acked := sync_store.last_acked(session, target)) is None else utc(acked.created_at)
     first = sync_store.next_export_no(session, target)
@@ -277,7 +289,10 @@ def export_package(
     made: list[bytes] = []
     for export_no, (count, body, plain) in enumerate(packed, start=first):
         series = (first, len(packed)) if len(packed) > 1 else None
-        header = Header(site.code, site.kind.value, target, kind, export_no, now, since, count, series=series)
+        header = Header(
+            site.code, site.kind.value, target, kind, export_no, now, since, count, format=package_format,
+            series=series,
+        )  # fmt: skip
         made.append(data := write_packed(header, body, count, plain, key, recipient))
         content_hash = hashlib.sha256(data.split(b"\n", 2)[2]).hexdigest()  # the sealed body, after magic and header
         # only the last package carries the marks: the hall acknowledging an earlier one has not seen the later
@@ -292,10 +307,11 @@ def export_package(
     return ExportResult(tuple(made), target, first, sum(count for count, _body, _plain in packed))
 
 
-def _case_records(session: Session, hall: str, on_progress: Progress | None) -> Iterator[bytes]:
-    """The acknowledgement and the pending cases, each as its record's JSON (written straight from its rows).
+def _case_records(session: Session, hall: str, projects: list[int], on_progress: Progress | None) -> Iterator[bytes]:
+    """The acknowledgement, the pending cases and the pending ``projects``, each as its record's JSON.
 
-    The acknowledgement goes first, so that it reaches the hall with the first package of a series.
+    The acknowledgement goes first, so that it reaches the hall with the first package of a series.  The cases are
+    written straight from their rows; the projects, a few dozen at a township, follow as records.
     """
     taken = sync_store.highest_import(session, hall, PackageKind.UPDATES.value)
     if taken:
@@ -306,6 +322,9 @@ def _case_records(session: Session, hall: str, on_progress: Progress | None) -> 
             on_progress(start, len(ids))
         for record in case_dicts(session, ids[start : start + READ_CHUNK]):
             yield encode_record(record)
+    for start in range(0, len(projects), READ_CHUNK):
+        for project in project_records(session, projects[start : start + READ_CHUNK]):
+            yield encode_record(to_dict(project))
     if on_progress is not None:
         on_progress(len(ids), len(ids))
 
@@ -401,6 +420,10 @@ def _import_body(
         records, problems = parse_records(package.body, header.kind.value, storable=True)
     if problems:
         raise _malformed(header, problems)
+    if header.format < PROJECTS_FORMAT and any(isinstance(r, ProjectRecord) for r in records):
+        # format 2 says the body holds no projects: a receiver of that format would have refused the record whole
+        log.warning("sync %s#%s refused: projects in a format-2 package", header.from_site, header.export_no)
+        raise PackageRejected(RejectCode.BAD_STRUCTURE, f"project records in a format {header.format} package")
     total = len(package.body)
     if on_progress is not None:
         on_progress(0, total)
@@ -523,6 +546,7 @@ class _Apply:
         pending_before = self._progress_pending()
         mine: dict[str, _Tally | None] = {}
         cases: list[PackageCase] = []
+        projects: list[tuple[_Tally | None, ProjectRecord]] = []
         items: list[tuple[_Tally | None, Record | CaseKeys]] = [(tally, r) for r in reader.others]
         items += [(tally, c) for c in reader.cases] + [(None, r) for _id, r in retry]
         for source, record in items:
@@ -536,6 +560,8 @@ class _Apply:
             elif isinstance(record, AckRecord):
                 changed = sync_store.acknowledge(self.session, self.from_site, record.kind, record.export_no, self.now)
                 self.done(record, changed, source)
+            elif isinstance(record, ProjectRecord):
+                projects.append((source, record))
         outcome = apply_cases(self.session, cases, reader.read, self.sender)
         by_uid = {c.uid: c for c in cases}
         for uid in outcome.applied:
@@ -544,11 +570,26 @@ class _Apply:
             self.done(by_uid[uid], False, mine[uid])
         for held in outcome.held:
             self.hold(held.record, held.reason, held.detail, mine[held.record.uid])
+        self.projects(projects)
         if not pending_before:
             # the cases just taken in are the township's own: nothing to send back until the hall moves them
             self.session.flush()
             marks = sync_store.update_marks(self.session)
             sync_store.set_baseline(self.session, self.from_site, {"case_history": marks["case_history"]})
+
+    def projects(self, items: list[tuple[_Tally | None, ProjectRecord]]) -> None:
+        """The sender's 帮您办 projects taken in (:mod:`counter.db.sync_projects`), the others held for review."""
+        if not items:
+            return
+        source = {record.uid: tally for tally, record in items}
+        records = {record.uid: record for _tally, record in items}
+        outcome = apply_projects(self.session, list(records.values()), self.sender)
+        for uid in outcome.applied:
+            self.done(records[uid], True, source[uid])
+        for uid in outcome.unchanged:
+            self.done(records[uid], False, source[uid])
+        for held in outcome.held:
+            self.hold(held.record, held.reason, held.detail, source[held.record.uid])
 
     def _progress_pending(self) -> bool:
         above = (sync_store.baseline(self.session, self.from_site) or {}).get("case_history", 0)
@@ -583,9 +624,10 @@ class _Apply:
             else:
                 self.done(record, record.uid in moved, t)
         if not pending_before:
-            # what the hall just sent is no news for the hall: the baseline moves past it
+            # what the hall just sent is no news for the hall: the baseline moves past it (the cases' tables only:
+            # the hall sends no projects, and the township's own not yet sent must stay pending)
             self.session.flush()
-            sync_store.set_baseline(self.session, self.from_site, current_marks(self.session))
+            sync_store.set_baseline(self.session, self.from_site, current_marks(self.session, CASE_TRACKED))
 
 
 _REFUSALS = frozenset(r.value for r in Refusal)

@@ -1,4 +1,8 @@
-"""Marks: what a package covered, as the highest row id of each tracked table, and what changed since."""
+"""Marks: what a package covered, as the highest row id of each tracked table, and what changed since.
+
+Marks written before projects travelled have no project tables: a missing table's mark is 0, so a township's first
+package after the upgrade carries every project it has.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,10 @@ from counter.db.sync_tables import (
     HISTORY,
     LAPSE,
     PRINT,
+    PROJECT,
+    PROJECT_COORD,
+    PROJECT_LINE,
+    PROJECT_PAPER,
     RATING,
     RECT,
     RECT_LINE,
@@ -66,8 +74,28 @@ def changed_case_ids(session: Session, marks: Mapping[str, int] | None, site_cod
     return sorted(int(i) for i in session.scalars(stmt))
 
 
+def changed_project_ids(session: Session, marks: Mapping[str, int] | None) -> list[int]:
+    """Ids of the 帮您办 projects with a row newer than ``marks`` (every project when None), oldest first.
+
+    A project's row and plan change in place, always with a new history line (counter.actions.projects), so the
+    project, history, coordination and paper tables say what changed.
+    """
+    m = defaultdict(int, marks or {})
+    parts = [
+        select(PROJECT.c.id.label("project_id")).where(PROJECT.c.id > m["project"]),
+        select(PROJECT_LINE.c.project_id).where(PROJECT_LINE.c.id > m["project_history"]),
+        select(PROJECT_COORD.c.project_id).where(PROJECT_COORD.c.id > m["project_coordination"]),
+        select(PROJECT_PAPER.c.project_id).where(PROJECT_PAPER.c.id > m["project_paper"]),
+    ]
+    if marks is None:
+        parts = parts[:1]
+    ids = union(*parts).subquery()
+    return sorted(int(i) for i in session.scalars(select(ids.c.project_id).distinct()))
+
+
 def earliest_change(session: Session, marks: Mapping[str, int]) -> dt.datetime | None:
-    """When the oldest change above ``marks`` was made (its history line, document, print or rating)."""
+    """When the oldest change above ``marks`` was made: a case's history line, document, print or rating, or a
+    project's history line."""
     m = defaultdict(int, marks)
     times = [
         select(func.min(HISTORY.c.at)).where(HISTORY.c.id > m["case_history"]),
@@ -78,6 +106,7 @@ def earliest_change(session: Session, marks: Mapping[str, int]) -> dt.datetime |
         select(func.min(LAPSE.c.at)).where(LAPSE.c.id > m["rating_lapse"]),
         select(func.min(RECT_LINE.c.at)).where(RECT_LINE.c.id > m["rectification_history"]),
         select(func.min(APPEAL.c.at)).where(APPEAL.c.id > m["rating_appeal"]),
+        select(func.min(PROJECT_LINE.c.at)).where(PROJECT_LINE.c.id > m["project_history"]),
     ]
     found = [utc(t) for t in (session.scalar(stmt) for stmt in times) if t is not None]
     return min(found) if found else None

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from counter.db import models
 from counter.db.settings_store import get_setting, put_setting
 from counter.db.sync_case_parts import merge_history
-from counter.db.sync_marks import changed_case_ids
+from counter.db.sync_marks import changed_case_ids, changed_project_ids
 from counter.db.sync_tables import CASE, GUIDE, HISTORY, case_ids_by_uid, utc
 from counter.sync.records import GuideRecord, HistoryEntry, HolidayRecord, ProgressRecord, SettingRecord
 
@@ -57,8 +57,13 @@ def baseline(session: Session, to_site: str) -> dict[str, int] | None:
 
 
 def set_baseline(session: Session, to_site: str, marks: Mapping[str, int]) -> None:
+    """Move the baseline up to ``marks``; a table ``marks`` does not name keeps its mark.
+
+    Some moves name a few tables only (the cases' after the hall's update, so a township's projects not yet sent
+    stay pending): the others must not fall back to nothing, which would send everything again.
+    """
     old = baseline(session, to_site) or {}
-    merged = {k: max(v, old.get(k, 0)) for k, v in marks.items()}
+    merged = dict(old) | {k: max(v, old.get(k, 0)) for k, v in marks.items()}
     put_setting(session, _baseline_key(to_site), json.dumps(merged, sort_keys=True))
 
 
@@ -115,6 +120,11 @@ def acknowledge(session: Session, to_site: str, kind: str, export_no: int, now: 
 
 def pending_case_ids(session: Session, to_site: str) -> list[int]:
     return changed_case_ids(session, baseline(session, to_site))
+
+
+def pending_project_ids(session: Session, to_site: str) -> list[int]:
+    """The 帮您办 projects with anything ``to_site`` has not acknowledged (a township's own, for its hall)."""
+    return changed_project_ids(session, baseline(session, to_site))
 
 
 # --- imports ------------------------------------------------------------------------------

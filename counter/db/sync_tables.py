@@ -34,11 +34,20 @@ DOCUMENT, PRINT = _table(models.DocumentRecord), _table(models.PrintRecord)
 REQUEST, RATING, LAPSE = _table(models.RatingRequest), _table(models.Rating), _table(models.RatingLapse)
 RECT, RECT_LINE, APPEAL = _table(models.Rectification), _table(models.RectificationHistory), _table(models.RatingAppeal)
 GUIDE = _table(models.GuideVersion)
+PROJECT, PROJECT_STEP = _table(models.Project), _table(models.ProjectStep)
+PROJECT_LINE, PROJECT_COORD = _table(models.ProjectHistory), _table(models.ProjectCoordination)
+PROJECT_PAPER = _table(models.ProjectPaper)
 
-#: the tables whose new rows make a case "changed since" a package: their highest ids are a package's marks
-TRACKED: dict[str, Table] = {
+#: the tables whose new rows make a case "changed since" a package
+CASE_TRACKED: dict[str, Table] = {
     t.name: t for t in (CASE, HISTORY, DOCUMENT, PRINT, REQUEST, RATING, LAPSE, RECT, RECT_LINE, APPEAL)
 }
+#: the tables whose new rows make a 帮您办 project "changed since" a package.  Its row and its plan are changed in
+#: place, but never without a history line (counter.actions.projects writes one with every move), so a new line
+#: is what says that either changed; the plan's rows, rewritten whole, are no mark of their own.
+PROJECT_TRACKED: dict[str, Table] = {t.name: t for t in (PROJECT, PROJECT_LINE, PROJECT_COORD, PROJECT_PAPER)}
+#: every tracked table: their highest ids are a package's marks
+TRACKED: dict[str, Table] = CASE_TRACKED | PROJECT_TRACKED
 
 #: the columns of a case that a record carries as they are
 CASE_FIELDS = (

@@ -8,11 +8,14 @@ the project, printed beside it; a project registered before it has one still nee
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from counter.case.numbers import DeskIdentity
 
 SEQUENCE_KIND = "PRJ"  # desk_counter.kind of the series
 PROJECT_NO_MAX = 30
+#: a number :func:`project_no` writes: whose series it is in (the site and desk) is read from it
+PROJECT_NO = re.compile(r"^(?P<site>[A-Z0-9]{2,12})-(?P<day>\d{8})-P(?P<desk>\d{2,4})-(?P<seq>\d{4,6})$")
 
 
 def project_no(desk: DeskIdentity, day: dt.date, sequence: int) -> str:

@@ -2,9 +2,16 @@
 
 Layout, byte for byte::
 
-    COUNTER-SYNC/2\n
+    COUNTER-SYNC/3\n          (or COUNTER-SYNC/2\n: see below)
     {header as canonical JSON}\n
     body: the records as canonical JSON (sorted keys), gzipped, then sealed to the receiving site
+
+Format 3 is format 2 whose body may also hold 帮您办 projects (``project`` records).  The first line and the
+header's ``format`` say which, and agree.  A package is written in the lowest format that holds its records
+(:func:`counter.actions.sync.export_package`), so a township's package without projects, and every hall's update,
+still reads at a site whose program knows only format 2, while one with projects is refused there whole as written
+by a newer program (``too_new``) rather than half taken in.  This program reads both; a format-2 package holding a
+project is refused as malformed (:mod:`counter.actions.sync`).  The sealing and signing are the same in both.
 
 The header names the format and the algorithm suite (:data:`SUITE`), the
 sender (code and kind), the site it is addressed to, the package's kind and
@@ -68,8 +75,12 @@ from counter.bounded_read import TooLarge, read_bounded
 from counter.sync.keys import sign, verify
 from counter.sync.seal import SUITE, new_ephemeral, open_sealed, seal
 
-MAGIC = b"COUNTER-SYNC/2\n"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # the newest format this program writes and reads
+CASES_FORMAT = 2  # cases, acknowledgements and the hall's updates: what a package without projects is written in
+PROJECTS_FORMAT = 3  # format 2 and 帮您办 projects
+FORMATS = (CASES_FORMAT, PROJECTS_FORMAT)  # the formats this program reads
+MAGICS = {n: f"COUNTER-SYNC/{n}\n".encode("ascii") for n in FORMATS}
+MAGIC = MAGICS[CASES_FORMAT]  # the first line of a package of format 2
 OLD_FORMATS = (1,)  # unencrypted: refused by name, the sender must upgrade (docs/sync-crypto.md)
 SUITES = (SUITE,)
 _MAGIC_ANY = re.compile(rb"^COUNTER-SYNC/(\d{1,9})\n")
@@ -129,7 +140,7 @@ class Header:
     records: int
     body_sha256: str = ""
     body_bytes: int = 0
-    format: int = FORMAT_VERSION
+    format: int = CASES_FORMAT  # PROJECTS_FORMAT for a package holding projects
     suite: str = SUITE
     plain_bytes: int = 0  # the records' canonical JSON, unpacked
     ephemeral_key: str = ""  # the sender's one-time X25519 public key, base64
@@ -290,7 +301,7 @@ def sign_sealed(fields: dict[str, Any], sealed: bytes, key: Ed25519PrivateKey) -
     fields = dict(fields, body_sha256=hashlib.sha256(sealed).hexdigest(), body_bytes=len(sealed))
     fields.pop("signature", None)
     signed = dict(fields, signature=sign(key, canonical_json(fields)))
-    return MAGIC + canonical_json(signed) + b"\n" + sealed
+    return MAGICS[fields["format"]] + canonical_json(signed) + b"\n" + sealed
 
 
 def read_package_file(path: Path) -> bytes:
@@ -323,10 +334,12 @@ def check_package(data: bytes, trusted: Mapping[str, str], this_site: str) -> tu
     """Every check of :func:`read_package` but opening the body: enough to know a package already taken in."""
     if len(data) > MAX_FILE:
         raise PackageRejected(RejectCode.TOO_LARGE, f"file of {len(data)} bytes")
-    header_raw, body = _split(data)
+    magic_format, header_raw, body = _split(data)
     fields = _header_json(header_raw)
     signature = fields.pop("signature", None)
     header = _header(fields)
+    if header.format != magic_format:
+        raise PackageRejected(RejectCode.BAD_HEADER, f"format {header.format} under COUNTER-SYNC/{magic_format}")
     if not isinstance(signature, str) or not signature:
         raise PackageRejected(RejectCode.UNSIGNED, f"from {header.from_site}")
     public_key = trusted.get(header.from_site)
@@ -360,22 +373,25 @@ def unpack_package(header: Header, body: bytes, key: X25519PrivateKey) -> Packag
     return Package(header, records)
 
 
-def _split(data: bytes) -> tuple[bytes, bytes]:
-    if not data.startswith(MAGIC):
+def _split(data: bytes) -> tuple[int, bytes, bytes]:
+    """The format the first line names, the header line and the body."""
+    magic_format = next((n for n, magic in MAGICS.items() if data.startswith(magic)), None)
+    if magic_format is None:
         found = _MAGIC_ANY.match(data[:32])
         if found is not None and int(found.group(1)) > FORMAT_VERSION:
             raise PackageRejected(RejectCode.TOO_NEW, f"format {int(found.group(1))}")
         if found is not None and int(found.group(1)) in OLD_FORMATS:
             raise PackageRejected(RejectCode.OLD_FORMAT, f"format {int(found.group(1))}")
-        if data and MAGIC.startswith(data):
+        if data and any(magic.startswith(data) for magic in MAGICS.values()):
             raise PackageRejected(RejectCode.TRUNCATED, "ends inside the first line")
         raise PackageRejected(RejectCode.NOT_A_PACKAGE, "no COUNTER-SYNC first line")
-    end = data.find(b"\n", len(MAGIC), len(MAGIC) + MAX_HEADER + 1)
+    start = len(MAGICS[magic_format])
+    end = data.find(b"\n", start, start + MAX_HEADER + 1)
     if end < 0:
-        if len(data) > len(MAGIC) + MAX_HEADER:
+        if len(data) > start + MAX_HEADER:
             raise PackageRejected(RejectCode.BAD_HEADER, f"header longer than {MAX_HEADER} bytes")
         raise PackageRejected(RejectCode.TRUNCATED, "ends inside the header")
-    return data[len(MAGIC) : end], data[end + 1 :]
+    return magic_format, data[start:end], data[end + 1 :]
 
 
 def _header_json(raw: bytes) -> dict[str, Any]:
@@ -413,7 +429,7 @@ def _header(fields: Mapping[str, Any]) -> Header:
         problems.append("since not text")
     if problems:
         raise PackageRejected(RejectCode.BAD_HEADER, "; ".join(problems))
-    if fields["format"] != FORMAT_VERSION:
+    if fields["format"] not in FORMATS:
         problems.append(f"format {fields['format']}")
     if fields["suite"] not in SUITES:
         raise PackageRejected(RejectCode.UNKNOWN_SUITE, fields["suite"][:80])

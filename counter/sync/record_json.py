@@ -18,11 +18,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from counter.sync.records import ALLOWED, RECORD_TYPES, CaseRecord, GuideRecord, ProgressRecord, Record
+from counter.sync.records import ALLOWED, RECORD_TYPES, CaseRecord, GuideRecord, ProgressRecord, ProjectRecord, Record
 
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 _UID = re.compile(r"^[0-9a-f]{32}$")
 _HASH = re.compile(r"^[0-9a-f]{64}$")
+_PROJECT_UID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")  # str(uuid4())
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,6 +368,22 @@ def _identity_problems(record: Record, index: int, problems: list[RecordProblem]
             problems.append(RecordProblem(index, "guide.content_hash", "bad_value"))
     if isinstance(record, GuideRecord) and not _HASH.match(record.content_hash):
         problems.append(RecordProblem(index, "content_hash", "bad_value"))
+    if isinstance(record, ProjectRecord):
+        _project_problems(record, index, problems)
+
+
+def _project_problems(record: ProjectRecord, index: int, problems: list[RecordProblem]) -> None:
+    """A project's uid as the registering desk makes it, and its plan's steps and papers each once.
+
+    The plan is written whole on the receiving side and a project has one paper of each kind: a record naming one
+    twice is not one a desk wrote (the receiver's unique keys would refuse it mid-import).
+    """
+    if not _PROJECT_UID.match(record.uid):
+        problems.append(RecordProblem(index, "uid", "bad_value"))
+    if len({s.no for s in record.steps}) != len(record.steps):
+        problems.append(RecordProblem(index, "steps", "duplicate"))
+    if len({p.kind for p in record.papers}) != len(record.papers):
+        problems.append(RecordProblem(index, "papers", "duplicate"))
 
 
 def record_from_dict(raw: Any) -> Record | None:

@@ -15,6 +15,9 @@ township is refused — put on the review list with the reason, the rest of the 
 * holds a date outside what this program supports, or a name with control or direction-changing characters
   (texts longer, and lists longer, than any real case's are the package's structure: :mod:`counter.sync.records`).
 
+A township's 帮您办 project is held to the same: its own code and number series, its dates and names
+(:func:`check_project`).
+
 Whether the case is the sender's at all (a uid the hall already keeps for one of its own cases) needs the database;
 :mod:`counter.db.sync_cases` asks that.  Details name the field and what is wrong with it, never a personal value:
 they are kept on the review list and logged for support.
@@ -35,7 +38,8 @@ from counter.case.decisions import DECISION_EVENTS, ItemDecision, read_item_note
 from counter.case.hand_over import HAND_OVER_EVENTS, read_hand_over
 from counter.case.numbers import CASE_NO, DESK_NO, FIRST_SUPPORTED_DAY
 from counter.case.status import MOVES, CaseEvent, CaseStatus
-from counter.sync.records import CaseRecord, HistoryEntry
+from counter.projects.numbers import PROJECT_NO
+from counter.sync.records import CaseRecord, HistoryEntry, ProjectRecord
 
 
 class Refusal(StrEnum):
@@ -50,6 +54,8 @@ class Refusal(StrEnum):
     BAD_CHARACTERS = "bad_characters"  # a name with control or direction-changing characters
     BARE_HAND_OVER = "bare_hand_over"  # a 送达 or 出件 line without the record of what was handed over
     NOT_DECIDED_HERE = "not_decided_here"  # a hand-over of results the hall has not decided (or handed over)
+    NOT_OWN_PROJECT = "not_own_project"  # a project of another site, or numbered outside the sender's series
+    BAD_PROJECT = "bad_project"  # a project's date out of range, or a name with control characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,3 +453,54 @@ def _names(record: CaseRecord, here: Collection[Any]) -> Refused | None:
         if _BAD_IN_NAME.search(value) is not None:
             return Refused(Refusal.BAD_CHARACTERS, path)
     return None  # fmt: skip
+
+
+def check_project(record: ProjectRecord, sender: Sender) -> Refused | None:
+    """The first reason the 帮您办 project ``record`` may not go in from ``sender``, or None.
+
+    A project is its site's own: registered and served at the sender's desks, it comes numbered in the sender's
+    series (:func:`counter.projects.numbers.project_no`) under the sender's code, and the receiver takes its row as
+    sent (:mod:`counter.db.sync_projects`).  So a project naming another site, or numbered like another site's or
+    another desk's, would overwrite that site's project here: it waits on the review list instead.  Its dates and
+    names are held to what a case's are (:data:`EARLIEST`, :attr:`Sender.latest_happened`, :data:`_BAD_IN_NAME`):
+    the monthly report counts its days, and its names show on the hall's lists.  Whether the uid is another site's
+    project here needs the database (:mod:`counter.db.sync_projects`).
+    """
+    number = PROJECT_NO.match(record.project_no)
+    if record.site_code != sender.site_code:
+        return Refused(Refusal.NOT_OWN_PROJECT, f"site_code {record.site_code[:12]}: not {sender.site_code}")
+    if number is None or number["site"] != sender.site_code:
+        return Refused(
+            Refusal.NOT_OWN_PROJECT, f"project_no {record.project_no[:30]}: not in {sender.site_code}'s series"
+        )
+    if not DESK_NO.match(record.desk_no) or int(number["desk"]) != int(record.desk_no):
+        return Refused(
+            Refusal.NOT_OWN_PROJECT, f"project_no {record.project_no}: desk {record.desk_no!r} is not its desk"
+        )
+    happened: list[tuple[str, dt.date | dt.datetime | None]] = [
+        (name, getattr(record, name))
+        for name in ("applied_on", "accepted_on", "signed_on", "ended_on", "evaluated_on", "created_at")
+    ]
+    due: list[tuple[str, dt.date | dt.datetime | None]] = []
+    for n, s in enumerate(record.steps):
+        happened += [(f"steps[{n}].filed_on", s.filed_on), (f"steps[{n}].done_on", s.done_on)]
+        due.append((f"steps[{n}].expected_on", s.expected_on))
+    happened += [(f"history[{n}].at", x.at) for n, x in enumerate(record.history)]
+    happened += [(f"coordinations[{n}].day", c.day) for n, c in enumerate(record.coordinations)]
+    for n, p in enumerate(record.papers):
+        happened += [(f"papers[{n}].issued_on", p.issued_on), (f"papers[{n}].created_at", p.created_at)]
+    for dates, latest in ((happened, sender.latest_happened), (due, sender.latest_deadline)):
+        for path, value in dates:
+            if value is None:
+                continue
+            day = value.date() if isinstance(value, dt.datetime) else value
+            if not EARLIEST <= day <= latest:
+                return Refused(Refusal.BAD_PROJECT, f"{path}: {day.isoformat()} not within {EARLIEST}…{latest}")
+    named = [("name", record.name), ("investor", record.investor), ("county", record.county), ("clerk", record.clerk)]
+    named += [(f"history[{n}].by", x.by) for n, x in enumerate(record.history)]
+    named += [(f"coordinations[{n}].agent", c.agent) for n, c in enumerate(record.coordinations)]
+    named += [(f"papers[{n}].clerk", p.clerk) for n, p in enumerate(record.papers)]
+    for path, name in named:
+        if _BAD_IN_NAME.search(name) is not None:
+            return Refused(Refusal.BAD_PROJECT, path)
+    return None

@@ -53,6 +53,7 @@ HOLD_REASON = {
     "document_conflict": tr("办件的文书编号已被本站点另一个办件使用"),
     "other_site": tr("办件不是由发送数据包的站点受理的"),
     "case_unknown": tr("本站点没有该办件，无法登记其办理进度"),
+    "project_no_taken": tr("本站点已有另一个帮您办项目使用该项目编号"),
     # counter.sync.sender_checks.Refusal: the record is not the sender's to send
     "not_own_number": tr("办件编号不属于发送站点的编号序列（编号中的站点代码或窗口号与办件不符），未导入"),
     "not_own_part": tr("办件所附的文书、评价或评价请求写的是其他站点或无效的窗口号，未导入"),
@@ -66,6 +67,10 @@ HOLD_REASON = {
         "乡镇交付的结果与本中心的审批记录不符（事项尚未决定、决定或证照编号不一致、已交付过，或办件尚未办结就送达），"
         "未导入"
     ),
+    "not_own_project": tr(
+        "帮您办项目不是发送站点的（站点代码或项目编号不属于发送站点，或该项目在本站点属于其他站点），未导入"
+    ),
+    "bad_project": tr("帮您办项目中的日期超出本程序支持的范围，或名称含有控制字符或文字方向控制符，未导入"),
 }
 SYNC_EXPORTED = tr("已导出第 {export_no} 号数据包（发往 {to_site}，{records} 条记录）：{path}")
 SYNC_EXPORTED_SERIES = tr(
