@@ -154,6 +154,9 @@ def _add_reads(project: Any, common: argparse.ArgumentParser) -> None:
 
     p = project.add_parser("items", parents=[common], help=tr("“帮您办”代办帮办服务事项参考目录（附件1）"))
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--import", dest="import_file", metavar="FILE", help=tr("以该文件（与随程序的目录同格式）替换本站点的目录")
+    )
     p.set_defaults(func=cmd_items)
 
 
@@ -267,7 +270,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from counter.actions.projects import plan_project, service_list
 
     number = _number(args)
-    items = service_list()
+    items = open_store(args).read(service_list)  # the site's own list, where one was imported
     if args.from_list:
         start = parse_date(args.start) if args.start else today(args)
         steps = plan_from_list(items, _list_numbers(args.from_list), start)
@@ -921,12 +924,18 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_items(args: argparse.Namespace) -> int:
-    from counter.actions.projects import service_list
+    from counter.actions.projects import import_service_list, service_list
     from counter.projects.service_items import BadServiceList
     from counter.words.projects import BAD_SERVICE_LIST, STAGE, list_fault_text
 
+    store = open_store(args)  # signs in --user: an import is the account's
     try:
-        items = service_list()
+        if args.import_file:
+            text = _list_file(Path(args.import_file))
+            by = desk()
+            items = store.write(lambda unit: import_service_list(unit, by, text))
+        else:
+            items = store.read(service_list)
     except BadServiceList as err:
         raise Reported("\n".join([BAD_SERVICE_LIST, *(list_fault_text(f) for f in err.faults)])) from err
     if args.json:
@@ -939,3 +948,13 @@ def cmd_items(args: argparse.Namespace) -> int:
     rows.extend([str(i.no), i.department, i.name, i.kind, STAGE[i.stage]] for i in items.items)
     print("\n".join(_table(rows)))
     return EXIT_OK
+
+
+def _list_file(path: Path) -> str:
+    """The text of a list file to import; one that cannot be read is named (exit 1)."""
+    from counter.words.projects import LIST_FILE_UNREADABLE
+
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise Reported(LIST_FILE_UNREADABLE.format(path=path)) from err

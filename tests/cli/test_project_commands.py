@@ -439,3 +439,36 @@ def test_an_account_without_the_agent_service_is_refused_and_nothing_is_kept(
         err == "您的账号没有“帮您办项目的登记、代办和办结”的权限，本次操作未执行。如需办理，请找负责人或系统管理员。\n"
     )
     assert json.loads(ok(capsys, db, "2026-09-01", "list", "--json")) == []
+
+
+def test_a_site_imports_its_own_list_and_a_broken_one_changes_nothing(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    from counter.projects.service_items import shipped_list_path
+
+    own = tmp_path / "own.tsv"
+    own.write_text(
+        shipped_list_path().read_text(encoding="utf-8") + "23\t林草部门\t使用林地审核同意书核发\t行政许可\t用地\n",
+        encoding="utf-8",
+    )
+    broken = tmp_path / "broken.tsv"
+    broken.write_text("1\t发改部门\t企业投资项目核准\t许可\t立项\n1\t发改部门\t企业投资项目备案\t其他行政权力\t动工\n")
+    assert len(json.loads(ok(capsys, db, "2026-09-01", "items", "--json"))) == 22
+    lines = refused(capsys, db, "2026-09-01", "items", "--import", str(broken))
+    assert lines[0] == "“帮您办”代办帮办服务事项参考目录有误，不能使用："
+    assert len(lines) == 4  # the kind of line 1; the number repeated and the stage of line 2
+    ok(capsys, db, "2026-09-01", "items", "--import", str(own))
+    listed = json.loads(ok(capsys, db, "2026-09-01", "items", "--json"))
+    assert listed[-1] == {"no": 23, "department": "林草部门", "name": "使用林地审核同意书核发", "kind": "行政许可",
+                          "stage": "land"}  # fmt: skip
+    assert refused(capsys, db, "2026-09-01", "items", "--import", str(tmp_path / "none.tsv")) == [
+        f"目录文件 {tmp_path / 'none.tsv'} 无法读取（不存在、无权限或不是 UTF-8 文本），本站点的目录未作改动。"
+    ]
+    assert len(json.loads(ok(capsys, db, "2026-09-01", "items", "--json"))) == 23
+    number = registered(capsys, db, tmp_path, "2026-09-01", FACTS)
+    ok(capsys, db, "2026-09-01", "accept", number)
+    ok(capsys, db, "2026-09-01", "agents", number, "乌兰")
+    ok(capsys, db, "2026-09-01", "sign", number)
+    ok(capsys, db, "2026-09-01", "plan", number, "--from-list", "2,23")  # the site's own item, from its list
+    assert [s["name"] for s in show(capsys, db, "2026-09-01", number)["steps"]] == ["企业投资项目备案",
+                                                                                  "使用林地审核同意书核发"]  # fmt: skip
