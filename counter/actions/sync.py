@@ -58,6 +58,7 @@ from counter.db.sync_marks import changed_case_ids, changed_project_ids, current
 from counter.db.sync_projects import PROJECT_NO_TAKEN, apply_projects, project_records
 from counter.db.sync_tables import CASE, CASE_TRACKED, HISTORY, utc
 from counter.host.desk_config import DeskConfig
+from counter.projects.service_items import ITEMS_SETTING
 from counter.ratings.settings import KEYS as RATING_KEYS
 from counter.sync.case_reader import CaseKeys, CaseReader, PackageCase
 from counter.sync.package import (
@@ -334,7 +335,8 @@ def _updates_package(session: Session, township: str) -> list[Record]:
     records: list[Record] = []
     records.extend(sync_store.guide_records(session, base.get("guide_version", 0)))
     records.extend(sync_store.holiday_records(session))
-    keys = [*RATING_KEYS, sync_store.COVERED_KEY, f"office.{township}"]
+    # the 帮您办 item list is the hall's, as the catalog is: a township plans its projects against the same list
+    keys = [*RATING_KEYS, sync_store.COVERED_KEY, f"office.{township}", ITEMS_SETTING]
     records.extend(sync_store.setting_records(session, keys))
     records.extend(sync_store.progress_records(session, township, base.get("case_history", 0)))
     taken = sync_store.highest_import(session, township, PackageKind.CASES.value)

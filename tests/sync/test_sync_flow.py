@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.actions.demo import DEMO_BUNDLE, run_demo
 from counter.actions.intake import move_case
 from counter.actions.item_steps import StepRequest, item_standings, route_items, take_item_step
+from counter.actions.projects import import_service_list, service_list
 from counter.actions.site import peer_keys
 from counter.actions.sync import review_items, sync_status
 from counter.case.item_path import ItemEvent, ItemState, PauseReason
@@ -35,6 +36,7 @@ from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide, import_bundles, search_entries
 from counter.db.holiday_store import set_day
 from counter.db.sync_case_records import case_records
+from counter.projects.service_items import shipped_list_path
 from counter.sync.keys import encryption_key_path, load_encryption_key, load_private_key, new_private_key
 from counter.sync.package import (
     MAGIC,
@@ -346,6 +348,11 @@ def test_the_hall_sends_progress_holidays_and_guides_back_and_the_township_catch
         newer = dataclasses.replace(stored.bundle, name=stored.bundle.name + "（2027年版）")
         import_bundles(session, [newer], "中心目录更新", "folder")
         hall_hash = session.scalar(select(models.GuideVersion.content_hash).order_by(models.GuideVersion.id.desc()))
+        # the hall's own 帮您办 list, which its townships plan their projects against
+        own_list = (
+            shipped_list_path().read_text(encoding="utf-8") + "23\t林草部门\t使用林地审核同意书核发\t行政许可\t用地\n"
+        )
+        import_service_list(session, hall_desk, own_list)
     updates = world.hall.export(world.ars.code)
     report = world.ars.take(updates.data)
     assert report.held == 0
@@ -363,6 +370,7 @@ def test_the_hall_sends_progress_holidays_and_guides_back_and_the_township_catch
         guide = current_guide(session, DEMO_BUNDLE)
         assert guide is not None
         assert guide.bundle.name.endswith("（2027年版）")
+        assert service_list(session).item(23) is not None
         status = sync_status(session)
         assert (status.pending_cases, status.pending_since) == (0, None)  # acknowledged, and the hall's news is no news
     assert world.ars.take(updates.data).replayed
