@@ -17,27 +17,17 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QPush
 
 from counter.actions.project_reads import QueueRow, agent_queue
 from counter.actions.store import Unit
-from counter.projects.schedule import NextStep
 from counter.ui.cases.marks import RED, RED_TEXT, paint, restyle
 from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
 from counter.ui.projects import words
 from counter.ui.runner import Failed, Runner
+from counter.words.projects import OVERDUE_STEPS, next_text
 from counter.words.punctuation import LIST_JOIN
 
 log = logging.getLogger(__name__)
 
 NAME_COLUMN, NEXT_COLUMN = 1, 2  # the two long texts share the free width (elided, whole in their tooltips)
 LATE_COLUMN = 4
-
-
-def next_text(step: NextStep | None) -> str:
-    """What a project waits on, in words: the window's move, or the approval and its department."""
-    if step is None:
-        return ""
-    text = words.NEXT[step.kind]
-    if step.step is None:
-        return text
-    return text.format(step=step.step.name, department=step.step.department)
 
 
 class DayPage(QWidget):
@@ -109,7 +99,7 @@ class DayPage(QWidget):
         for number, row in enumerate(rows):
             project = row.project
             due = row.due_on.isoformat() if row.due_on else ""
-            late = words.DAY_OVERDUE.format(count=row.overdue) if row.overdue else ""
+            late = OVERDUE_STEPS.format(count=row.overdue) if row.overdue else ""
             values = (project.project_no, project.facts.name, next_text(row.next), due, late,
                       words.STATE[project.state], LIST_JOIN.join(project.agents), project.facts.county)  # fmt: skip
             items = fill_row(table, number, values)

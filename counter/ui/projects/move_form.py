@@ -39,10 +39,10 @@ FIELDS: dict[ProjectEvent, tuple[str, ...]] = {
     ProjectEvent.SIGNED: ("day",),
     ProjectEvent.STEP_FILED: ("step", "day", "case_no"),
     ProjectEvent.STEP_DONE: ("step", "day", "result_no"),
-    ProjectEvent.COORDINATED: ("day", "step", "with_whom", "what", "outcome"),
+    ProjectEvent.COORDINATED: ("step", "day", "with_whom", "what", "outcome"),
     ProjectEvent.COMPLETED: ("day",),
     ProjectEvent.EVALUATED: ("satisfaction", "note"),
-    ProjectEvent.TERMINATED: ("reason", "day"),
+    ProjectEvent.TERMINATED: ("reason", "day"),  # the fields stand in the form's order, whatever the order here
 }
 # the steps a move is offered for: 申报 the planned ones, 审批办结 the filed ones, a coordination any
 STEP_STATES: dict[ProjectEvent, frozenset[StepState]] = {
@@ -76,7 +76,9 @@ class MoveForm(QFrame):
         self.title = QLabel()
         self.title.setObjectName("formTitle")
         self.title.setWordWrap(True)
+        # made in the order they stand in the form, which is Tab's order too
         self.agents = QLineEdit()
+        self.reason = QLineEdit()
         self.step = QComboBox()
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
@@ -93,9 +95,9 @@ class MoveForm(QFrame):
         for value, word in words.SATISFACTION.items():
             self.satisfaction.addItem(word, value.value)
         self.note = QLineEdit()
-        self.reason = QLineEdit()
         self.fields: dict[str, QWidget] = {
             "agents": self.agents,
+            "reason": self.reason,
             "step": self.step,
             "day": self.day,
             "case_no": self.case_no,
@@ -105,7 +107,6 @@ class MoveForm(QFrame):
             "outcome": self.outcome,
             "satisfaction": self.satisfaction,
             "note": self.note,
-            "reason": self.reason,
         }
         labels = {"agents": words.FORM_AGENTS, "step": words.FORM_STEP, "day": words.FORM_DATE,
                   "case_no": words.FORM_CASE_NO, "result_no": words.FORM_RESULT_NO, "with_whom": words.FORM_WITH,
@@ -159,7 +160,7 @@ class MoveForm(QFrame):
                 self.step.addItem(text, step.no)
         self.problems.clear()
         self.show()
-        first = next((self.fields[key] for key in shown), self.confirm_button)
+        first = next((field for key, field in self.fields.items() if key in shown), self.confirm_button)
         first.setFocus(Qt.FocusReason.TabFocusReason)
 
     def step_no(self) -> int:

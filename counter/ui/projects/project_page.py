@@ -10,7 +10,6 @@ not done, as every other deadline of the window.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 from collections.abc import Callable
 from functools import partial
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from counter.actions import projects as moves
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
+from counter.actions.project_papers import ProjectPaperNotPossible
 from counter.actions.projects import NoSuchProject, read_project
 from counter.projects.forms import ProjectForm, printable
 from counter.projects.model import (
@@ -53,7 +53,8 @@ from counter.ui.projects.plan_form import PlanForm
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
-from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN, MARK_JOIN
+from counter.words.projects import NO_SUCH_PROJECT, history_note_text, problems_text
+from counter.words.punctuation import LIST_JOIN, MARK_JOIN
 
 log = logging.getLogger(__name__)
 
@@ -101,38 +102,20 @@ def papers(state: ProjectState) -> tuple[ProjectForm, ...]:
     return tuple(form for form in ProjectForm if printable(form, state))
 
 
-def refusal_text(err: Exception) -> str:
-    """Every reason a move was refused, in one sentence list: the form shows it above its buttons."""
+def refusal_text(err: Exception, state: ProjectState | None = None) -> str:
+    """Every reason a move was refused, one sentence each, in the command line's words; ``state`` the project's."""
     if isinstance(err, ProjectRefused):
-        return CLAUSE_JOIN.join(words.PROBLEM[p] for p in err.problems)
+        return "".join(problems_text(err.problems, state))  # each a whole sentence, its full stop its own
     if isinstance(err, NotPermitted):
         return not_permitted(err.permission, err.signed_in)
     if isinstance(err, NoSuchProject):
-        return words.NO_SUCH_PROJECT.format(number=str(err))
+        return NO_SUCH_PROJECT.format(project_no=str(err))
+    if isinstance(err, ProjectPaperNotPossible):
+        state_word = words.STATE[err.state] if err.state is not None else ""
+        return words.PAPER_NOT_NOW.format(state=state_word, form=words.FORM[err.form])
     if isinstance(err, Failed):
         return err.message
     raise err
-
-
-def note_text(line: ProjectLine) -> str:
-    """A history line's note in words: its stored parameters (a step, a day, a case, agents) or its text."""
-    if not line.note.startswith("{"):
-        if line.event is ProjectEvent.PLANNED and line.note.isdigit():
-            return words.HISTORY_PLANNED.format(count=line.note)
-        if line.event is ProjectEvent.EVALUATED:
-            return next((w for s, w in words.SATISFACTION.items() if s.value == line.note), line.note)
-        return line.note
-    parts: dict[str, Any] = json.loads(line.note)
-    found = []
-    if "step" in parts:
-        found.append(words.HISTORY_STEP.format(step=parts["step"]))
-    if "day" in parts:
-        found.append(str(parts["day"]))
-    if "case" in parts:
-        found.append(words.HISTORY_CASE.format(case=parts["case"]))
-    if "agents" in parts:
-        found.append(LIST_JOIN.join(parts["agents"]))
-    return MARK_JOIN.join(found)
 
 
 def _day(day: dt.date | None) -> str:
@@ -349,7 +332,7 @@ class ProjectPage(QScrollArea):
         self.history.setRowCount(len(lines))
         for row, line in enumerate(lines):
             at = line.at.astimezone().strftime("%Y-%m-%d %H:%M")
-            fill_row(self.history, row, (at, words.EVENT[line.event], line.by, note_text(line)))
+            fill_row(self.history, row, (at, words.EVENT[line.event], line.by, history_note_text(line)))
         self.history.fit()
 
     # --- the moves ----------------------------------------------------------------
@@ -399,7 +382,7 @@ class ProjectPage(QScrollArea):
             self._runner.write(action, words.SAVE_FAILED)
         except (ProjectRefused, NotPermitted, NoSuchProject, Failed) as err:
             log.info("project move %s refused: %s", event.value, err)
-            say(refusal_text(err))
+            say(refusal_text(err, self.project.state if self.project else None))
             return False
         self.reload()
         self.say_saved(words.SAVED.format(action=words.MOVE[event]))

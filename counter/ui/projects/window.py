@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from functools import partial
-from importlib import import_module
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -20,7 +19,6 @@ from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.actions.projects import NoSuchProject, service_list
 from counter.projects.forms import ProjectForm
-from counter.projects.rules import ProjectRefused
 from counter.ui.projects import words
 from counter.ui.projects.day_page import DayPage
 from counter.ui.projects.paper_window import PaperWindow
@@ -94,19 +92,15 @@ class ProjectsWindow(QTabWidget):
         self.day.refresh()
 
     def on_print_requested(self, number: str, form_value: str) -> None:
-        """Make the paper and show it; the paper action is imported here, with the first paper asked for."""
+        """Make the paper (numbered the first time, the same paper after) and show it, ready to print."""
         form = ProjectForm(form_value)
-        try:  # by name: the papers' module is another's, and may not be installed with this window yet
-            make_project_paper = import_module("counter.actions.project_papers").make_project_paper
-        except (ImportError, AttributeError):
-            log.exception("the project papers are not installed")
-            self.page.say_saved(words.PAPER_NOT_READY)
-            return
+        from counter.actions.project_papers import ProjectPaperNotPossible, make_project_paper  # with the first paper
+
         now = self._clock()
         action = partial(make_project_paper, desk=self._desk, number=number, form=form, today=now.date(), now=now)
         try:
             made = self._runner.write(action, words.SAVE_FAILED)
-        except (Failed, ProjectRefused, NoSuchProject, NotPermitted) as err:
+        except (Failed, ProjectPaperNotPossible, NoSuchProject, NotPermitted) as err:
             self.page.say_saved(refusal_text(err))
             return
         from counter.ui.geometry import fit_to_screen

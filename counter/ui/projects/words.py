@@ -1,16 +1,15 @@
 """Words of the 帮您办 window (UI only), keyed by the domain's enums.
 
-Kept here until :mod:`counter.words.projects` (the command line's and the window's shared words) is in; then the
-enum names can come from there and only the window's own sentences stay.
+The names of the service's codes (states, stages, events, refusals) are :mod:`counter.words.projects`'s, shared
+with the command line, so a clerk reads one word for one thing in both; only the window's own sentences are here.
 """
 
 from __future__ import annotations
 
 from counter.projects.forms import ProjectForm
-from counter.projects.model import ProjectClass, ProjectEvent, ProjectState, Satisfaction, Stage, StepState
+from counter.projects.model import ProjectEvent
 from counter.projects.report import NO_STAGE
-from counter.projects.rules import ProjectProblem
-from counter.projects.schedule import NextKind
+from counter.words import projects as shared
 from counter.words.translate import tr
 
 WINDOW_TITLE = tr("帮您办（代办帮办服务）")
@@ -18,60 +17,17 @@ DAY_TAB = tr("代办员的一天")
 PAGE_TAB = tr("项目")
 REGISTER_TAB = tr("登记新项目")
 REPORT_TAB = tr("帮您办")
+# the service's names, shared with the command line (counter.words.projects): one word per code everywhere
+STATE = shared.PROJECT_STATE
+STAGE = shared.STAGE
+STAGE_BY_VALUE = {stage.value: word for stage, word in STAGE.items()} | {NO_STAGE: shared.NO_STAGE_WORD}
+STEP_STATE = shared.STEP_STATE
+SATISFACTION = shared.SATISFACTION
+CLASS = shared.PROJECT_CLASS
+EVENT = shared.PROJECT_EVENT
+PAPER_NOT_NOW = tr("项目现在是“{state}”，还不能打印{form}")
 READ_FAILED = tr("无法读取帮您办项目：数据库暂时不能访问，请稍后重试（{error}）")
 SAVE_FAILED = tr("没有保存：数据库暂时不能写入，项目未作任何改动，填写的内容仍在，请稍后重试（{error}）")
-NO_SUCH_PROJECT = tr("没有编号为 {number} 的项目")
-
-STATE = {
-    ProjectState.APPLIED: tr("已申请"),
-    ProjectState.ACCEPTED: tr("已受理"),
-    ProjectState.IN_SERVICE: tr("代办中"),
-    ProjectState.COMPLETED: tr("已办结"),
-    ProjectState.TERMINATED: tr("已终止"),
-}
-STAGE = {
-    Stage.INITIATION: tr("立项"),
-    Stage.LAND: tr("用地"),
-    Stage.PLANNING: tr("规划"),
-    Stage.CONSTRUCTION: tr("施工"),
-    Stage.COMPLETION: tr("竣工"),
-}
-NO_STAGE_WORD = tr("未编制计划")
-STAGE_BY_VALUE = {stage.value: word for stage, word in STAGE.items()} | {NO_STAGE: NO_STAGE_WORD}
-STEP_STATE = {StepState.PLANNED: tr("待申报"), StepState.FILED: tr("已申报"), StepState.DONE: tr("已办结")}
-NEXT = {
-    NextKind.ACCEPT: tr("待受理"),
-    NextKind.SIGN: tr("待签订授权委托书、承诺书"),
-    NextKind.PLAN: tr("待编制申报计划"),
-    NextKind.FILE: tr("待申报：{step}（{department}）"),
-    NextKind.AWAIT: tr("待部门办结：{step}（{department}）"),
-    NextKind.COMPLETE: tr("审批均已办结，待办结"),
-    NextKind.EVALUATE: tr("已办结，待评价"),
-}
-SATISFACTION = {
-    Satisfaction.VERY_SATISFIED: tr("非常满意"),
-    Satisfaction.SATISFIED: tr("满意"),
-    Satisfaction.DISSATISFIED: tr("不满意"),
-}
-CLASS = {
-    ProjectClass.KEY: tr("重点投资建设项目"),
-    ProjectClass.INVESTMENT: tr("招商引资重大项目"),
-    ProjectClass.INNOVATION: tr("科技创新类项目"),
-    ProjectClass.ENCOURAGED: tr("国家鼓励类项目"),
-}
-EVENT = {
-    ProjectEvent.APPLIED: tr("登记申请"),
-    ProjectEvent.ACCEPTED: tr("受理"),
-    ProjectEvent.AGENT_ASSIGNED: tr("指派代办员"),
-    ProjectEvent.SIGNED: tr("签订授权委托书、承诺书"),
-    ProjectEvent.PLANNED: tr("编制申报计划"),
-    ProjectEvent.STEP_FILED: tr("申报"),
-    ProjectEvent.STEP_DONE: tr("审批办结"),
-    ProjectEvent.COORDINATED: tr("记录协调"),
-    ProjectEvent.COMPLETED: tr("办结"),
-    ProjectEvent.EVALUATED: tr("评价"),
-    ProjectEvent.TERMINATED: tr("终止"),
-}
 FORM = {
     ProjectForm.CATALOGUE: tr("事项参考目录"),
     ProjectForm.FLOWCHART: tr("流程图"),
@@ -82,35 +38,6 @@ FORM = {
     ProjectForm.EVALUATION: tr("评价表"),
     ProjectForm.TERMINATION: tr("终止单"),
 }
-PROBLEM = {
-    ProjectProblem.NOT_NOW: tr("项目现在的状态不能办理这一步"),
-    ProjectProblem.NAME_MISSING: tr("请填写项目名称"),
-    ProjectProblem.INVESTOR_MISSING: tr("请填写项目单位名称"),
-    ProjectProblem.LOCATION_MISSING: tr("请填写项目地址"),
-    ProjectProblem.COUNTY_MISSING: tr("请填写服务的旗县市"),
-    ProjectProblem.INVESTMENT_OUT_OF_RANGE: tr("投资总额须大于0（单位：万元），请核对是否误填为元"),
-    ProjectProblem.NO_CLASS: tr("请选择项目属于哪类服务对象（重点项目、招商引资、科技创新或国家鼓励类）"),
-    ProjectProblem.NOTHING_REQUESTED: tr("请至少选择一项申请代办的事项"),
-    ProjectProblem.UNKNOWN_ITEM: tr("所选事项不在事项参考目录中"),
-    ProjectProblem.NO_AGENT: tr("请先指派代办员"),
-    ProjectProblem.PLAN_EMPTY: tr("申报计划还没有事项"),
-    ProjectProblem.PLAN_TOO_LONG: tr("申报计划的事项过多"),
-    ProjectProblem.STEP_INCOMPLETE: tr("计划中有事项缺少名称或部门"),
-    ProjectProblem.STEP_DUPLICATE: tr("同一事项在计划中出现了两次"),
-    ProjectProblem.STEP_BEFORE_ACCEPTED: tr("预计日期不能早于受理日期"),
-    ProjectProblem.STEP_CHANGED_AFTER_FILING: tr("已申报或已办结的事项不能删除或改到其他阶段"),
-    ProjectProblem.NO_SUCH_STEP: tr("计划中没有这一事项"),
-    ProjectProblem.NO_SUCH_CASE: tr("本系统中没有这个办件编号"),
-    ProjectProblem.STEP_ALREADY: tr("这一事项已经办理过这一步"),
-    ProjectProblem.STEP_NOT_FILED: tr("这一事项还没有申报"),
-    ProjectProblem.EARLIER_STAGE_OPEN: tr("前一阶段的审批还没有全部办结，请按阶段顺序申报"),
-    ProjectProblem.DATE_IN_FUTURE: tr("日期不能晚于今天"),
-    ProjectProblem.DATE_BEFORE_FILING: tr("办结日期不能早于申报日期"),
-    ProjectProblem.STEPS_OPEN: tr("计划中还有审批没有办结"),
-    ProjectProblem.REASON_MISSING: tr("请填写终止原因"),
-    ProjectProblem.ALREADY_EVALUATED: tr("项目已经评价过"),
-    ProjectProblem.COORDINATION_INCOMPLETE: tr("请填写协调对象、协调事项和结果"),
-}
 
 # the agent's day
 DAY_AGENT = tr("代办员")
@@ -118,7 +45,6 @@ DAY_EVERY_AGENT = tr("全部代办员")
 DAY_COLUMNS = (tr("项目编号"), tr("项目名称"), tr("下一步"), tr("期限"), tr("逾期"), tr("状态"), tr("代办员"),
                tr("旗县市"))  # fmt: skip
 DAY_SUMMARY = tr("在办项目{count}个，其中有逾期审批的{overdue}个（{day}）")
-DAY_OVERDUE = tr("{count}项逾期")
 DAY_OPEN = tr("打开项目")
 DAY_REFRESH = tr("刷新")
 
@@ -154,9 +80,6 @@ PLAN_COLUMNS = (tr("序号"), tr("阶段"), tr("事项"), tr("部门"), tr("预�
                 tr("办件编号"))  # fmt: skip
 COORDINATION_COLUMNS = (tr("日期"), tr("协调对象"), tr("协调事项"), tr("结果"), tr("代办员"))
 HISTORY_COLUMNS = (tr("时间"), tr("办理"), tr("经办"), tr("说明"))
-HISTORY_STEP = tr("第{step}项")
-HISTORY_CASE = tr("办件{case}")
-HISTORY_PLANNED = tr("共{count}项审批")
 
 # the moves and their forms
 MOVE = {
@@ -242,7 +165,6 @@ PAPER_PRINT = tr("打印")
 PAPER_CLOSE = tr("关闭（Esc）")
 PAPER_SENT = tr("已送打印机 {printer}")
 PAPER_FAILED = tr("没有打印：{problem}")
-PAPER_NOT_READY = tr("打印表格的功能还没有安装")
 
 # supervision: the month's report
 REPORT_MONTH = tr("月份")

@@ -19,12 +19,14 @@ from counter.actions.projects import (
     register_project,
     sign_project,
 )
+from counter.projects.forms import ProjectForm
 from counter.projects.model import ProjectClass, ProjectEvent, ProjectState, StepState
 from counter.projects.rules import ProjectProblem
 from counter.ui.cases.marks import RED
 from counter.ui.projects import words
 from counter.ui.projects.window import ProjectsWindow
 from counter.ui.runner import Runner
+from counter.words.projects import OVERDUE_STEPS, problem_text
 from tests.projects.samples import FACTS, plan
 from tests.ui.projects.conftest import DESK, START, Clock
 
@@ -120,8 +122,8 @@ def test_a_refusal_is_said_in_chinese_and_nothing_is_kept(
     page.form.case_no.setText("NO-SUCH-CASE")
     page.form.confirm_button.click()
     said = page.form.problems.text()
-    assert words.PROBLEM[ProjectProblem.EARLIER_STAGE_OPEN] in said
-    assert words.PROBLEM[ProjectProblem.NO_SUCH_CASE] in said
+    assert problem_text(ProjectProblem.EARLIER_STAGE_OPEN) in said
+    assert problem_text(ProjectProblem.NO_SUCH_CASE) in said
     assert not page.form.isHidden()
     assert page.form.case_no.text() == "NO-SUCH-CASE"  # what was typed stays
     stored = runner.read(partial(read_project, number=number))
@@ -140,8 +142,37 @@ def test_an_overdue_project_is_red_on_the_agents_day(
     assert numbers[0] == late  # overdue first
     assert day.table.item(0, 0).background().color() == QColor(RED)
     assert day.table.item(numbers.index(fresh), 0).background().style() == Qt.BrushStyle.NoBrush
-    assert words.DAY_OVERDUE.format(count=1) in _column(day.table, 4)
+    assert OVERDUE_STEPS.format(count=1) in _column(day.table, 4)
 
     day.agent.setCurrentIndex(day.agent.findData("乌云"))
     day.agent.activated.emit(day.agent.currentIndex())
     assert _column(day.table, 0) == [late]
+
+
+def test_the_keyboard_opens_a_project_prints_its_paper_and_closes_the_window(
+    qtbot: QtBot, projects_window: ProjectsWindow, runner: Runner, clock: Clock
+) -> None:
+    number = served(runner, clock)
+    window = projects_window
+    window.refresh()
+    window.day.focus_list()
+    QTest.keyClick(window.day.table, Qt.Key.Key_Return)  # Enter on the row opens the project
+    page = window.page
+    assert window.currentWidget() is page
+    assert page.project is not None
+    assert page.project.project_no == number
+    assert page.print_buttons[ProjectForm.AUTHORISATION].isVisible()  # signed: its 授权委托书 may be printed
+    assert not page.print_buttons[ProjectForm.COMPLETION].isVisible()  # not before 办结
+    page.print_buttons[ProjectForm.APPLICATION].click()
+    paper = window.paper
+    assert paper is not None
+    assert paper.pages.page_count() >= 1
+    assert words.FORM[ProjectForm.APPLICATION] in paper.windowTitle()
+    paper.close()
+
+    page.move_buttons[ProjectEvent.TERMINATED].click()
+    QTest.keyClick(page.form.reason, Qt.Key.Key_Escape)  # Esc closes the open form first, not the window
+    assert page.form.isHidden()
+    assert window.isVisible()
+    QTest.keyClick(page, Qt.Key.Key_Escape)
+    assert not window.isVisible()
