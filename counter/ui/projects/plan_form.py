@@ -183,6 +183,7 @@ class PlanForm(QFrame):
             self.on_cancel()
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.confirmed.emit()
+            if not self.catalogue.hasFocus():  # the list's Enter added its item (itemActivated) and comes on here
+                self.confirmed.emit()
             return
         super().keyPressEvent(event)

@@ -176,3 +176,24 @@ def test_the_keyboard_opens_a_project_prints_its_paper_and_closes_the_window(
     assert window.isVisible()
     QTest.keyClick(page, Qt.Key.Key_Escape)
     assert not window.isVisible()
+
+
+def test_enter_in_the_reference_list_adds_the_item_and_elsewhere_saves_the_plan(
+    qtbot: QtBot, projects_window: ProjectsWindow, runner: Runner, clock: Clock
+) -> None:
+    number = served(runner, clock)
+    page = projects_window.page
+    projects_window.setCurrentWidget(page)
+    assert page.open_project(number)
+    page.move_buttons[ProjectEvent.PLANNED].click()
+    editor = page.plan_form
+    rows = editor.table.rowCount()
+    editor.catalogue.setCurrentRow(0)  # 1. 企业投资项目核准, not in the plan yet
+    editor.catalogue.setFocus()
+    QTest.keyClick(editor.catalogue, Qt.Key.Key_Return)
+    assert editor.table.rowCount() == rows + 1
+    assert not editor.isHidden()  # added, not saved yet
+    QTest.keyClick(editor.confirm_button, Qt.Key.Key_Return)
+    assert editor.isHidden()
+    stored = runner.read(partial(read_project, number=number))
+    assert len(stored.steps) == rows + 1
