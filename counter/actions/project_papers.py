@@ -3,9 +3,10 @@ reference list and flow chart (附件1-2), printed for anyone.
 
 A project's form is printed only in the states where it means something (:func:`counter.projects.forms.printable`:
 no 办结单 for a project still in service).  The first print numbers it after the project (``…-P08-0001-4``) and
-keeps, in ``project_paper``, the office settings in force, the day and what of the project may still change after
-it (the agents, the signing, the evaluation), so that a reprint months later, after the settings changed or the
-applicant gave the evaluation, is the paper that was signed, byte for byte.  The leaflets are the window's, with
+keeps, in ``project_paper``, the office settings in force, the day, the reference list (a site may import its own
+later) and what of the project may still change after it (the agents, the signing, the evaluation), so that a
+reprint months later, after the settings changed or the applicant gave the evaluation, is the paper that was
+signed, byte for byte.  The leaflets are the window's, with
 nothing of anyone's in them: printed fresh, not recorded.
 """
 
@@ -36,10 +37,12 @@ from counter.documents.data import DocumentData, OfficeSettings
 from counter.documents.project_papers import KIND_OF_FORM, paper_no, project_paper_for
 from counter.projects.forms import ProjectForm, printable
 from counter.projects.model import ProjectState, ProjectView, Satisfaction
+from counter.projects.service_items import ServiceList, list_text, parse_service_list
 
 log = logging.getLogger(__name__)
 
 PROJECT_KEY = "project"  # in a record's snapshot beside the office settings: what of the project it printed
+ITEMS_KEY = "items"  # and the reference list it printed (the site's own may be replaced later), as its TSV
 
 
 class PaperProblem(StrEnum):
@@ -118,16 +121,17 @@ def _as_printed(project: ProjectView, stored: dict[str, Any]) -> ProjectView:
     )
 
 
-def _snapshot(office: OfficeSettings, project: ProjectView) -> str:
-    return json.dumps(
-        dataclasses.asdict(office) | {PROJECT_KEY: _changing(project)}, ensure_ascii=False, sort_keys=True
-    )
+def _snapshot(office: OfficeSettings, project: ProjectView, items: ServiceList) -> str:
+    kept = {PROJECT_KEY: _changing(project), ITEMS_KEY: list_text(items.items)}
+    return json.dumps(dataclasses.asdict(office) | kept, ensure_ascii=False, sort_keys=True)
 
 
-def _from_snapshot(text: str) -> tuple[OfficeSettings, dict[str, Any]]:
+def _from_snapshot(text: str, items: ServiceList) -> tuple[OfficeSettings, dict[str, Any], ServiceList]:
+    """The settings, the project and the reference list as the paper first printed them."""
     stored = json.loads(text)
     changing = stored.pop(PROJECT_KEY, {})
-    return OfficeSettings(**stored), changing
+    listed = stored.pop(ITEMS_KEY, "")
+    return OfficeSettings(**stored), changing, parse_service_list(listed) if listed else items
 
 
 def find_paper(session: Session, project_id: int, kind: str) -> models.ProjectPaper | None:
@@ -148,7 +152,8 @@ def make_project_paper(
     """
     if not form.needs_project:
         require(session, desk.actor, Permission.PRINT)
-        data = project_paper_for(form, None, service_list(), office_settings(session, desk.identity.site_code), today)
+        office = office_settings(session, desk.identity.site_code)
+        data = project_paper_for(form, None, service_list(session), office, today)
         pdf = _render(marked_for_training(session, data))
         return ProjectPaperMade(form, "", "", pdf, _hash(pdf), reprint=False)
     require(session, desk.actor, Permission.AGENT_SERVICE)
@@ -162,13 +167,14 @@ def make_project_paper(
         raise ProjectPaperNotPossible(PaperProblem.NOT_NOW, form, project.state)
     kind = KIND_OF_FORM[form].value
     existing = find_paper(session, row.id, kind)
+    items = service_list(session)
     if existing is not None:
-        office, changing = _from_snapshot(existing.office)
+        office, changing, items = _from_snapshot(existing.office, items)
         doc_no, issued_on, printed = existing.doc_no, existing.issued_on, _as_printed(project, changing)
     else:
         office = office_settings(session, desk.identity.site_code)
         doc_no, issued_on, printed = paper_no(project.project_no, form), today, project
-    data = project_paper_for(form, printed, service_list(), office, issued_on, doc_no)
+    data = project_paper_for(form, printed, items, office, issued_on, doc_no)
     pdf = _render(marked_for_training(session, data))
     digest = _hash(pdf)
     if existing is None:
@@ -179,7 +185,7 @@ def make_project_paper(
                 doc_no=doc_no,
                 issued_on=issued_on,
                 clerk=desk.clerk,
-                office=_snapshot(office, project),
+                office=_snapshot(office, project, items),
                 content_hash=digest,
             )
         )

@@ -23,6 +23,7 @@ from counter.actions.projects import (
     complete_project,
     evaluate_project,
     file_step,
+    import_service_list,
     plan_project,
     register_project,
     sign_project,
@@ -34,6 +35,7 @@ from counter.db import models
 from counter.db.settings_store import mark_training
 from counter.projects.forms import ProjectForm
 from counter.projects.model import ProjectState, Satisfaction
+from counter.projects.service_items import shipped_list_path
 from tests.documents.pdf_tools import pdf_fonts, pdf_text
 from tests.projects.samples import APPLIED, FACTS, OTHER, plan
 
@@ -211,3 +213,17 @@ def test_training_paper_says_so(sessions: sessionmaker[Session], desk: Desk, tmp
     finally:
         document.close()
     assert make(sessions, desk, number, ProjectForm.APPLICATION, 1).pdf == first.pdf
+
+
+def test_a_site_list_prints_on_new_papers_and_a_reprint_keeps_the_list_it_printed(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    number = registered(sessions, desk)
+    first = make(sessions, desk, number, ProjectForm.APPLICATION, 0)
+    own = shipped_list_path().read_text(encoding="utf-8").replace("对涉路施工活动的许可", "公路涉路施工许可")
+    with sessions.begin() as s:
+        import_service_list(s, desk, own)
+    assert make(sessions, desk, number, ProjectForm.APPLICATION, 5).pdf == first.pdf
+    catalogue = _text(tmp_path, make(sessions, desk, None, ProjectForm.CATALOGUE).pdf)
+    assert "公路涉路施工许可" in catalogue
+    assert "对涉路施工活动的许可" not in catalogue
