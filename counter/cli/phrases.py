@@ -113,7 +113,8 @@ SYNC_READ_FAILED = tr("无法读取 {path}：{error}")
 SYNC_REVIEW_LINE = tr("#{id}  {from_site} 第{export_no}号包  {record_type} {record_key}  {reason}  {detail}")
 SYNC_REVIEW_COUNT = tr("共 {count} 条待核对记录。")
 SYNC_STATUS_LINES = tr(
-    "本站点：{site_code}（{kind}）\n待上报办件：{pending} 件{since}\n最近导出：{exported}\n最近导入：{imported}\n"
+    "本站点：{site_code}（{kind}）\n待上报办件：{pending} 件{since}\n待上报帮您办项目：{projects} 个\n"
+    "最近导出：{exported}\n最近导入：{imported}\n"
     "待核对记录：{review} 条"
 )
 SYNC_NEVER = tr("无")
@@ -144,6 +145,8 @@ class _StatusLike(Protocol):
     @property
     def pending_cases(self) -> int: ...
     @property
+    def pending_projects(self) -> int: ...
+    @property
     def pending_since(self) -> dt.datetime | None: ...
     @property
     def last_export_at(self) -> dt.datetime | None: ...
@@ -172,6 +175,7 @@ def sync_status_text(status: _StatusLike) -> str:
         site_code=status.site_code,
         kind=SITE_KIND.get(status.site_kind, status.site_kind),
         pending=status.pending_cases,
+        projects=status.pending_projects,
         since="" if since is None else tr("（最早 {since}）").format(since=_when(since)),
         exported=_when(status.last_export_at),
         imported=_when(status.last_import_at),

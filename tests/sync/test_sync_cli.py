@@ -78,6 +78,7 @@ def test_a_package_goes_from_township_to_hall_by_the_command_line(
     code, out, _err = run(capsys, "sync", "status", "--db", urls["XAM01"])
     assert code == 0
     assert "待核对记录：0 条" in out
+    assert "待上报帮您办项目：0 个" in out
     code, _out, err = run(capsys, "sync", "export", "--out", str(tmp_path / "u.counter-sync"), "--db", urls["XAM01"])
     assert code == 1
     assert sync_not_possible("to_site_required") in err
