@@ -44,6 +44,7 @@ from counter.projects.model import (
 )
 from counter.projects.rules import MOVES, ProjectRefused
 from counter.projects.schedule import overdue_steps
+from counter.projects.service_items import ServiceList
 from counter.ui.cases.marks import RED, RED_TEXT, paint
 from counter.ui.cases.tables import fill_row, full_table
 from counter.ui.flow_layout import FlowLayout
@@ -126,7 +127,9 @@ class ProjectPage(QScrollArea):
     changed = Signal(str)  # a move was kept: the day's list reads again
     print_requested = Signal(str, str)  # the project's number and the ProjectForm's value
 
-    def __init__(self, runner: Runner, desk: Desk, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, runner: Runner, desk: Desk, clock: Clock, items: ServiceList, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._runner = runner
         self._desk = desk
@@ -172,7 +175,7 @@ class ProjectPage(QScrollArea):
         self.saved.setWordWrap(True)
         self.saved.hide()  # shown with something to say (say_saved): an empty line would push the plan down
         self.form = MoveForm()
-        self.plan_form = PlanForm(moves.service_list())
+        self.plan_form = PlanForm(items)
         self.plan = full_table(words.PLAN_COLUMNS, stretch=2, name=words.PAGE_PLAN)
         self.coordinations = full_table(words.COORDINATION_COLUMNS, stretch=3, name=words.PAGE_COORDINATIONS)
         self.history = full_table(words.HISTORY_COLUMNS, stretch=3, name=words.PAGE_HISTORY)

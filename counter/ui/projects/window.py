@@ -19,6 +19,7 @@ from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.actions.projects import NoSuchProject, service_list
 from counter.projects.forms import ProjectForm
+from counter.projects.service_items import ServiceList
 from counter.ui.projects import words
 from counter.ui.projects.day_page import DayPage
 from counter.ui.projects.paper_window import PaperWindow
@@ -38,6 +39,16 @@ WINDOW_SIZE = (1200, 760)  # preferred at 100 % text (counter.ui.geometry)
 PAPER_SIZE = (860, 900)
 
 
+def site_list(runner: Runner) -> ServiceList:
+    """The site's reference list (its own where one was imported); the shipped one when the database cannot be
+    read now, so the forms still open and the move itself reports the fault."""
+    try:
+        return runner.read(service_list)
+    except Failed:
+        log.exception("the site's 帮您办 list not read: the shipped one is offered")
+        return service_list()
+
+
 class ProjectsWindow(QTabWidget):
     def __init__(self, runner: Runner, desk: Desk, clock: Clock = local_now, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,8 +57,9 @@ class ProjectsWindow(QTabWidget):
         self._desk = desk
         self._clock = clock
         self.day = DayPage(runner, lambda: clock().date())
-        self.page = ProjectPage(runner, desk, clock)
-        self.register = RegisterForm(runner, desk, clock, service_list())
+        items = site_list(runner)
+        self.page = ProjectPage(runner, desk, clock, items)
+        self.register = RegisterForm(runner, desk, clock, items)
         self.paper: PaperWindow | None = None
         self.addTab(self.day, words.DAY_TAB)
         self.addTab(self.page, words.PAGE_TAB)

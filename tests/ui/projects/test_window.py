@@ -197,3 +197,18 @@ def test_enter_in_the_reference_list_adds_the_item_and_elsewhere_saves_the_plan(
     assert editor.isHidden()
     stored = runner.read(partial(read_project, number=number))
     assert len(stored.steps) == rows + 1
+
+
+def test_the_forms_offer_the_sites_own_list(qtbot: QtBot, runner: Runner, clock: Clock) -> None:
+    """A site's imported list, not the shipped file: what the actions check is what the forms offer."""
+    from counter.actions.projects import import_service_list
+    from counter.projects.service_items import shipped_list_path
+
+    own = shipped_list_path().read_text(encoding="utf-8") + "23\t林草部门\t使用林地审核同意书核发\t行政许可\t用地\n"
+    runner.write(lambda unit: import_service_list(unit, DESK, own))
+    window = ProjectsWindow(runner, DESK, clock)
+    qtbot.addWidget(window)
+    catalogue = window.page.plan_form.catalogue
+    assert catalogue.count() == 23
+    assert "使用林地审核同意书核发" in catalogue.item(22).toolTip() + catalogue.item(22).text()
+    assert window.register.requested.count() == 23
