@@ -6,10 +6,10 @@ with the command line, so a clerk reads one word for one thing in both; only the
 
 from __future__ import annotations
 
-from counter.projects.forms import ProjectForm
 from counter.projects.model import ProjectEvent
 from counter.projects.report import NO_STAGE
 from counter.words import projects as shared
+from counter.words.project_papers import FORM_NAME
 from counter.words.translate import tr
 
 WINDOW_TITLE = tr("帮您办（代办帮办服务）")
@@ -28,16 +28,7 @@ EVENT = shared.PROJECT_EVENT
 PAPER_NOT_NOW = tr("项目现在是“{state}”，还不能打印{form}")
 READ_FAILED = tr("无法读取帮您办项目：数据库暂时不能访问，请稍后重试（{error}）")
 SAVE_FAILED = tr("没有保存：数据库暂时不能写入，项目未作任何改动，填写的内容仍在，请稍后重试（{error}）")
-FORM = {
-    ProjectForm.CATALOGUE: tr("事项参考目录"),
-    ProjectForm.FLOWCHART: tr("流程图"),
-    ProjectForm.APPLICATION: tr("申请表"),
-    ProjectForm.AUTHORISATION: tr("授权委托书"),
-    ProjectForm.PLEDGE: tr("承诺书"),
-    ProjectForm.COMPLETION: tr("办结单"),
-    ProjectForm.EVALUATION: tr("评价表"),
-    ProjectForm.TERMINATION: tr("终止单"),
-}
+FORM = FORM_NAME  # the papers' names, as the command line says them
 
 # the agent's day
 DAY_AGENT = tr("代办员")
