@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.actions.desk import Desk
 from counter.actions.documents import save_office_settings
 from counter.actions.office import office_settings
-from counter.actions.project_papers import PaperProblem, ProjectPaperNotPossible, make_project_paper
+from counter.actions.project_papers import PaperProblem, ProjectPaperMade, ProjectPaperNotPossible, make_project_paper
 from counter.actions.projects import (
     NoSuchProject,
     accept_project,
@@ -66,7 +66,9 @@ def completed(sessions: sessionmaker[Session], desk: Desk, number: str) -> None:
         complete_project(s, desk, number, days(52), days(52), at(days(52)))
 
 
-def make(sessions: sessionmaker[Session], desk: Desk, number: str | None, form: ProjectForm, n: int = 60):
+def make(
+    sessions: sessionmaker[Session], desk: Desk, number: str | None, form: ProjectForm, n: int = 60
+) -> ProjectPaperMade:
     with sessions.begin() as s:
         return make_project_paper(s, desk, number, form, days(n), at(days(n)))
 
@@ -78,10 +80,13 @@ def papers(sessions: sessionmaker[Session]) -> list[models.ProjectPaper]:
 
 def made_entries(sessions: sessionmaker[Session], number: str) -> int:
     with sessions() as s:
-        return s.scalar(
-            select(func.count())
-            .select_from(models.AuditEntry)
-            .where(models.AuditEntry.action == AuditAction.DOCUMENT_MADE.value, models.AuditEntry.subject == number)
+        return (
+            s.scalar(
+                select(func.count())
+                .select_from(models.AuditEntry)
+                .where(models.AuditEntry.action == AuditAction.DOCUMENT_MADE.value, models.AuditEntry.subject == number)
+            )
+            or 0
         )
 
 

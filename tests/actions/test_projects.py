@@ -97,8 +97,9 @@ def test_a_project_goes_from_application_to_its_evaluation(sessions: sessionmake
     assert view.agents == ("乌兰", "张敏")
     assert [s.state for s in view.steps] == [StepState.DONE] * 4
     assert {s.stage for s in view.steps} == {Stage.INITIATION, Stage.LAND, Stage.CONSTRUCTION}
-    assert view.step(2) is not None
-    assert view.step(2).result_no == "用字第152201202600031号"
+    land = view.step(2)
+    assert land is not None
+    assert land.result_no == "用字第152201202600031号"
     assert view.coordinations[0].agent == desk.clerk  # the agent who recorded it, when none is named
     assert view.satisfaction is Satisfaction.VERY_SATISFIED
     assert view.ended_on == days(52)

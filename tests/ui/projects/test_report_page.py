@@ -12,6 +12,7 @@ from counter.ui.pad.supervisor_window import SupervisorWindow
 from counter.ui.projects import words
 from counter.ui.runner import Runner
 from tests.projects.samples import FACTS, OTHER
+from tests.ui.pad.test_supervision import cell
 from tests.ui.projects.conftest import DESK, START, Clock
 
 
@@ -28,14 +29,14 @@ def test_the_supervisions_tab_shows_the_months_two_projects(
     page = window.projects
     assert window.tabText(window.count() - 1) == words.REPORT_TAB  # appended: the other tabs keep their places
     rows = page.rows
-    assert sorted(rows.item(r, 1).text() for r in range(rows.rowCount())) == sorted([first, second])
-    counties = [page.by_state.item(r, 0).text() for r in range(page.by_state.rowCount())]
+    assert sorted(cell(rows, r, 1) for r in range(rows.rowCount())) == sorted([first, second])
+    counties = [cell(page.by_state, r, 0) for r in range(page.by_state.rowCount())]
     assert counties == sorted([FACTS.county, OTHER.county])
     accepted = 1 + 1  # the county column, then 已申请, 已受理
-    by_county = {page.by_state.item(r, 0).text(): r for r in range(page.by_state.rowCount())}
-    assert page.by_state.item(by_county[FACTS.county], accepted).text() == "1"
+    by_county = {cell(page.by_state, r, 0): r for r in range(page.by_state.rowCount())}
+    assert cell(page.by_state, by_county[FACTS.county], accepted) == "1"
     total = page.by_stage.columnCount() - 1
-    assert [page.by_stage.item(r, total).text() for r in range(page.by_stage.rowCount())] == ["1", "1"]
+    assert [cell(page.by_stage, r, total) for r in range(page.by_stage.rowCount())] == ["1", "1"]
     assert page.export_to(tmp_path / "report.csv")
     lines = (tmp_path / "report.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == 3

@@ -24,6 +24,7 @@ from counter.projects.model import ProjectClass, ProjectEvent, ProjectState, Ste
 from counter.projects.rules import ProjectProblem
 from counter.ui.cases.marks import RED
 from counter.ui.projects import words
+from counter.ui.projects.project_page import ProjectPage
 from counter.ui.projects.window import ProjectsWindow
 from counter.ui.runner import Runner
 from counter.words.projects import OVERDUE_STEPS, problem_text
@@ -50,6 +51,12 @@ def served(runner: Runner, clock: Clock) -> str:
     return runner.write(act)
 
 
+def state_of(page: ProjectPage) -> ProjectState:
+    """The shown project's state, read anew at each call (mypy would hold an attribute read before the click)."""
+    assert page.project is not None
+    return page.project.state
+
+
 def test_a_project_is_served_through_the_window(qtbot: QtBot, projects_window: ProjectsWindow, runner: Runner) -> None:
     window = projects_window
     form = window.register
@@ -71,7 +78,7 @@ def test_a_project_is_served_through_the_window(qtbot: QtBot, projects_window: P
 
     page.move_buttons[ProjectEvent.ACCEPTED].click()
     QTest.keyClick(page.form.confirm_button, Qt.Key.Key_Return)
-    assert page.project.state is ProjectState.ACCEPTED
+    assert state_of(page) is ProjectState.ACCEPTED
 
     page.move_buttons[ProjectEvent.AGENT_ASSIGNED].click()
     page.form.agents.setText("乌云、其其格")
@@ -80,7 +87,7 @@ def test_a_project_is_served_through_the_window(qtbot: QtBot, projects_window: P
 
     page.move_buttons[ProjectEvent.SIGNED].click()
     QTest.keyClick(page.form.day, Qt.Key.Key_Return)
-    assert page.project.state is ProjectState.IN_SERVICE
+    assert state_of(page) is ProjectState.IN_SERVICE
     assert page.move_buttons[ProjectEvent.PLANNED].isVisible()
 
     page.move_buttons[ProjectEvent.PLANNED].click()
@@ -140,8 +147,11 @@ def test_an_overdue_project_is_red_on_the_agents_day(
     day.refresh()
     numbers = _column(day.table, 0)
     assert numbers[0] == late  # overdue first
-    assert day.table.item(0, 0).background().color() == QColor(RED)
-    assert day.table.item(numbers.index(fresh), 0).background().style() == Qt.BrushStyle.NoBrush
+    first, new = day.table.item(0, 0), day.table.item(numbers.index(fresh), 0)
+    assert first is not None
+    assert new is not None
+    assert first.background().color() == QColor(RED)
+    assert new.background().style() == Qt.BrushStyle.NoBrush
     assert OVERDUE_STEPS.format(count=1) in _column(day.table, 4)
 
     day.agent.setCurrentIndex(day.agent.findData("乌云"))
