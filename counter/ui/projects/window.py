@@ -45,7 +45,7 @@ def site_list(runner: Runner) -> ServiceList:
     try:
         return runner.read(service_list)
     except Failed:
-        log.exception("the site's 帮您办 list not read: the shipped one is offered")
+        log.exception("the site's agent-service item list not read: the shipped one is offered")
         return service_list()
 
 
