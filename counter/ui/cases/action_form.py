@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +37,7 @@ from counter.ui.cases.words import (
     CASE_FORM_TITLE,
     CASE_REASON_HINT,
 )
+from counter.ui.form_bar import form_bar
 from counter.ui.text_size import px, scaled
 from counter.words.punctuation import CLAUSE_JOIN
 
@@ -81,22 +80,14 @@ class ActionForm(QFrame):
         fields.addWidget(self.reason_label, 1, 0)
         fields.addWidget(self.reason, 1, 1)
         fields.setColumnStretch(1, 1)
-        self.problems = QLabel()
-        self.problems.setObjectName("formProblems")
-        self.problems.setWordWrap(True)
-        self.confirm_button = QPushButton()
-        self.confirm_button.setDefault(True)
-        self.cancel_button = QPushButton(CASE_FORM_CANCEL)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.problems, 1)
-        buttons.addWidget(self.confirm_button)
-        buttons.addWidget(self.cancel_button)
+        bar = form_bar("", CASE_FORM_CANCEL)
+        self.problems, self.confirm_button, self.cancel_button = bar.problems, bar.confirm, bar.cancel
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.addWidget(self.title)
         layout.addWidget(self.boxes_area)
         layout.addLayout(fields)
-        layout.addLayout(buttons)
+        layout.addLayout(bar.row)
         self.hide()
 
     def open_for(

@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.ui.cases import words
 from counter.ui.cases.action_form import STYLE
+from counter.ui.form_bar import form_bar
 from counter.ui.text_size import px, scaled
 from counter.words.hand_over import HAND_OVER_WAY
 from counter.words.punctuation import LIST_JOIN
@@ -73,16 +72,8 @@ class HandOverForm(QFrame):
         )
         for label, widget in rows:
             self.fields.addRow(label, widget)
-        self.problems = QLabel()
-        self.problems.setObjectName("formProblems")
-        self.problems.setWordWrap(True)
-        self.confirm_button = QPushButton(words.HAND_OVER_CONFIRM)
-        self.confirm_button.setDefault(True)
-        self.cancel_button = QPushButton(words.CASE_FORM_CANCEL)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.problems, 1)
-        buttons.addWidget(self.confirm_button)
-        buttons.addWidget(self.cancel_button)
+        bar = form_bar(words.HAND_OVER_CONFIRM, words.CASE_FORM_CANCEL)
+        self.problems, self.confirm_button, self.cancel_button = bar.problems, bar.confirm, bar.cancel
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.addWidget(self.title)
@@ -90,7 +81,7 @@ class HandOverForm(QFrame):
         layout.addWidget(self.undecided)
         layout.addWidget(self.partial)
         layout.addLayout(self.fields)
-        layout.addLayout(buttons)
+        layout.addLayout(bar.row)
         self.way.currentIndexChanged.connect(self._show_way)
         self.hide()
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -36,6 +35,7 @@ from counter.ui.cases import words
 from counter.ui.cases.action_form import STYLE
 from counter.ui.cases.item_step_rules import DEPARTMENT_STEPS
 from counter.ui.flow_layout import FlowLayout
+from counter.ui.form_bar import form_bar
 from counter.ui.text_size import px, scaled
 from counter.words.items import PAUSE_REASON
 
@@ -113,22 +113,14 @@ class ItemStepForm(QFrame):
         self.fields.addRow(words.ITEM_STEP_APPROVER, self.approved_by)
         self.fields.addRow(words.ITEM_STEP_RESULT_NO, self.result_no)
         self.fields.addRow(words.ITEM_STEP_DETAIL, self.reason)
-        self.problems = QLabel()
-        self.problems.setObjectName("formProblems")
-        self.problems.setWordWrap(True)
-        self.confirm_button = QPushButton()
-        self.confirm_button.setDefault(True)
-        self.cancel_button = QPushButton(words.CASE_FORM_CANCEL)
+        bar = form_bar("", words.CASE_FORM_CANCEL)
+        self.problems, self.confirm_button, self.cancel_button = bar.problems, bar.confirm, bar.cancel
         self.cancel_button.setAutoDefault(True)  # Enter on it cancels, never confirms
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.problems, 1)
-        buttons.addWidget(self.confirm_button)
-        buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.addWidget(self.title)
         layout.addLayout(self.fields)
-        layout.addLayout(buttons)
+        layout.addLayout(bar.row)
         self.hide()
 
     def open_for(self, event: ItemEvent, item: ItemLine) -> None:

@@ -19,16 +19,15 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from counter.projects.model import PlanStep, ProjectEvent, Satisfaction, StepState
 from counter.ui.cases.action_form import STYLE
+from counter.ui.form_bar import form_bar
 from counter.ui.projects import words
 from counter.ui.text_size import px, scaled
 
@@ -117,21 +116,13 @@ class MoveForm(QFrame):
             if isinstance(field, QLineEdit):
                 field.setMinimumWidth(px(320))
             self.layout_fields.addRow(labels[key], field)
-        self.problems = QLabel()
-        self.problems.setObjectName("formProblems")
-        self.problems.setWordWrap(True)
-        self.confirm_button = QPushButton()
-        self.confirm_button.setDefault(True)
-        self.cancel_button = QPushButton(words.FORM_CANCEL)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.problems, 1)
-        buttons.addWidget(self.confirm_button)
-        buttons.addWidget(self.cancel_button)
+        bar = form_bar("", words.FORM_CANCEL)
+        self.problems, self.confirm_button, self.cancel_button = bar.problems, bar.confirm, bar.cancel
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.addWidget(self.title)
         layout.addLayout(self.layout_fields)
-        layout.addLayout(buttons)
+        layout.addLayout(bar.row)
         self.confirm_button.clicked.connect(self.on_return)
         self.cancel_button.clicked.connect(self.on_cancel)
         self.hide()

@@ -31,6 +31,7 @@ from counter.projects.model import STAGE_ORDER, PlanStep
 from counter.projects.service_items import ServiceItem, ServiceList
 from counter.ui.cases.action_form import STYLE
 from counter.ui.cases.tables import line_table
+from counter.ui.form_bar import FormBar, form_bar
 from counter.ui.projects import words
 from counter.ui.projects.move_form import to_date
 from counter.ui.text_size import px, scaled
@@ -73,13 +74,9 @@ class PlanForm(QFrame):
         self.table.horizontalHeader().resizeSection(3, px(DATE_WIDTH))
         self.table.setAccessibleName(words.PAGE_PLAN)
         self.table.setTabKeyNavigation(False)
-        self.problems = QLabel()
-        self.problems.setObjectName("formProblems")
-        self.problems.setWordWrap(True)
-        self.confirm_button = QPushButton(words.PLAN_SAVE)
-        self.confirm_button.setDefault(True)
-        self.cancel_button = QPushButton(words.FORM_CANCEL)
-        self._lay_out()
+        bar = form_bar(words.PLAN_SAVE, words.FORM_CANCEL)
+        self.problems, self.confirm_button, self.cancel_button = bar.problems, bar.confirm, bar.cancel
+        self._lay_out(bar)
         self.add_button.clicked.connect(self.on_add)
         self.catalogue.itemActivated.connect(self.on_add)
         self.remove_button.clicked.connect(self.on_remove)
@@ -87,7 +84,7 @@ class PlanForm(QFrame):
         self.cancel_button.clicked.connect(self.on_cancel)
         self.hide()
 
-    def _lay_out(self) -> None:
+    def _lay_out(self, bar: FormBar) -> None:
         middle = QVBoxLayout()
         middle.addStretch(1)
         middle.addWidget(self.add_button)
@@ -98,15 +95,11 @@ class PlanForm(QFrame):
         lists.addLayout(middle)
         lists.addWidget(self.table, 1)
         self.catalogue.setMinimumHeight(px(220))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.problems, 1)
-        buttons.addWidget(self.confirm_button)
-        buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.addWidget(self.title)
         layout.addLayout(lists)
-        layout.addLayout(buttons)
+        layout.addLayout(bar.row)
 
     @staticmethod
     def _item_text(item: ServiceItem) -> str:
