@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from functools import partial
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -143,10 +142,14 @@ class FiguresPage(QWidget):
         first, last = sorted((_day(self.first), _day(self.last)))
         grouping = Grouping(self.grouping.currentData())
         try:
-            figures = partial(rating_figures, first=first, last=last, grouping=grouping, desk=self._desk)
-            lines, total = self._runner.read(figures, RATING_FIGURES_READ_FAILED)
-            channel = partial(agent_service_figures, first=first, last=last, desk=self._desk)
-            evaluations = self._runner.read(channel, RATING_FIGURES_READ_FAILED)
+            # the cases' ratings and the projects' 评价表s of one moment: one unit of work
+            (lines, total), evaluations = self._runner.read(
+                lambda unit: (
+                    rating_figures(unit, first, last, grouping, desk=self._desk),
+                    agent_service_figures(unit, first, last, desk=self._desk),
+                ),
+                RATING_FIGURES_READ_FAILED,
+            )
         except NotPermitted as refused:
             self.error.setText(not_permitted(refused.permission, refused.signed_in))
             self.error.show()
