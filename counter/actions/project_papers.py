@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.access.roles import Permission
@@ -32,7 +31,7 @@ from counter.actions.guard import require
 from counter.actions.office import office_settings
 from counter.actions.projects import NoSuchProject, service_list
 from counter.audit.actions import AuditAction
-from counter.db import models, project_store
+from counter.db import project_store
 from counter.documents.data import DocumentData, OfficeSettings
 from counter.documents.project_papers import KIND_OF_FORM, paper_no, project_paper_for
 from counter.projects.forms import ProjectForm, printable
@@ -134,14 +133,6 @@ def _from_snapshot(text: str, items: ServiceList) -> tuple[OfficeSettings, dict[
     return OfficeSettings(**stored), changing, parse_service_list(listed) if listed else items
 
 
-def find_paper(session: Session, project_id: int, kind: str) -> models.ProjectPaper | None:
-    return session.scalars(
-        select(models.ProjectPaper).where(
-            models.ProjectPaper.project_id == project_id, models.ProjectPaper.kind == kind
-        )
-    ).first()
-
-
 def make_project_paper(
     session: Session, desk: Desk, number: str | None, form: ProjectForm, today: dt.date, now: dt.datetime
 ) -> ProjectPaperMade:
@@ -166,7 +157,7 @@ def make_project_paper(
     if not printable(form, project.state):
         raise ProjectPaperNotPossible(PaperProblem.NOT_NOW, form, project.state)
     kind = KIND_OF_FORM[form].value
-    existing = find_paper(session, row.id, kind)
+    existing = project_store.paper_record(session, row, kind)
     items = service_list(session)
     if existing is not None:
         office, changing, items = _from_snapshot(existing.office, items)
@@ -178,18 +169,8 @@ def make_project_paper(
     pdf = _render(marked_for_training(session, data))
     digest = _hash(pdf)
     if existing is None:
-        session.add(
-            models.ProjectPaper(
-                project_id=row.id,
-                kind=kind,
-                doc_no=doc_no,
-                issued_on=issued_on,
-                clerk=desk.clerk,
-                office=_snapshot(office, project, items),
-                content_hash=digest,
-            )
-        )
-        session.flush()
+        snapshot = _snapshot(office, project, items)
+        project_store.add_paper_record(session, row, kind, doc_no, issued_on, desk.clerk, snapshot, digest)
         detail = {"doc_no": doc_no, "kind": kind, "content_hash": digest, "reprint": False}
         record_at_desk(session, desk, AuditAction.DOCUMENT_MADE, project.project_no, detail, at=now)
     elif existing.content_hash != digest:

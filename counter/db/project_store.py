@@ -231,3 +231,34 @@ def all_projects(session: Session, limit: int = 500) -> list[ProjectView]:
     """The latest projects, newest first (the register's list)."""
     p = models.Project
     return project_views(session, list(session.scalars(select(p).order_by(p.id.desc()).limit(limit))))
+
+
+def paper_record(session: Session, project: models.Project, kind: str) -> models.ProjectPaper | None:
+    """The record of the project's paper of ``kind`` (a ``DocumentKind`` value), if it was printed."""
+    p = models.ProjectPaper
+    return session.scalar(select(p).where(p.project_id == project.id, p.kind == kind))
+
+
+def add_paper_record(
+    session: Session,
+    project: models.Project,
+    kind: str,
+    doc_no: str,
+    issued_on: dt.date,
+    clerk: str,
+    snapshot: str,
+    content_hash: str,
+) -> None:
+    """Record a paper's first print: its number and day, and what a reprint is made from (``snapshot``)."""
+    session.add(
+        models.ProjectPaper(
+            project_id=project.id,
+            kind=kind,
+            doc_no=doc_no,
+            issued_on=issued_on,
+            clerk=clerk,
+            office=snapshot,
+            content_hash=content_hash,
+        )
+    )
+    session.flush()
