@@ -160,6 +160,21 @@ def test_nothing_heavy_is_loaded_before_the_window_shows(resources: Path) -> Non
     assert "loaded when shown: []" in again.stdout
 
 
+def test_a_warm_start_never_loads_the_catalog_files_readers(resources: Path) -> None:
+    """Not even by its end: the draft offered back reads a stored guide (``DocumentReader``), never a TOML file."""
+    probe = (
+        "import sys\n"
+        "from counter.ui.app import run\n"
+        "code = run(None, True, [])\n"
+        "print('loaded by the end:', sorted({'tomllib', 'pypinyin', 'openpyxl', 'reportlab'} & set(sys.modules)))\n"
+        "raise SystemExit(code)\n"
+    )
+    assert run_app(probe).returncode == 0  # the first start
+    again = run_app(probe)
+    assert again.returncode == 0, again.stderr
+    assert "loaded by the end: []" in again.stdout
+
+
 def test_rare_fonts_and_the_desk_socket_wait_for_the_first_paint(resources: Path, counter_home: Path) -> None:
     """Ready (the first search painted) comes without reading the shipped Hanazono files; the desk registers them
     once a window has painted (the machine's own fonts may have Hanazono too: only the desk's own are counted)."""
