@@ -178,12 +178,16 @@ def _fast(cls: Any, storable: bool = False) -> Callable[[Any], Any]:
     generates its methods: no loop, no intermediate dict, the commonest checks
     inline, and each field stored straight into its slot (the frozen class's
     ``__init__`` would store them one ``object.__setattr__`` call at a time).
+    The object is made as its class's :func:`_unfrozen` twin, whose slots take a plain assignment (a call of the
+    slot's setter per field cost as much again: a package's hundred thousand checklist lines have ten fields each),
+    and is the frozen class's once every field is in; a record never leaves here half made, or as the twin.
     ``storable``: the texts are known to hold no NUL and no half of a surrogate pair (see :func:`parse_records`),
     so each is checked for its type and length only.
     """
+    twin = _unfrozen(cls)
     names: dict[str, Any] = {
-        "cls": cls, "new": object.__new__, "dict_type": dict, "str_type": str, "int_type": int,
-        "bool_type": bool, "Bad": _Bad, "bad": _bad, "S": _SURROGATE,
+        "cls": cls, "twin": twin or cls, "new": object.__new__, "dict_type": dict, "str_type": str,
+        "int_type": int, "bool_type": bool, "Bad": _Bad, "bad": _bad, "S": _SURROGATE,
     }  # fmt: skip
     lines = []
     for n, (name, json_name, convert, is_part) in enumerate(_plan(cls)):
@@ -206,13 +210,16 @@ def _fast(cls: Any, storable: bool = False) -> Callable[[Any], Any]:
             check = f"c{n}({v})"
         if inner is not convert:
             check = f"None if {v} is None else ({check})"
-        lines.append(f"    {v} = {value}\n    s{n}(o, {check})\n")
+        store = f"o.{name} = {check}" if twin is not None else f"s{n}(o, {check})"
+        lines.append(f"    {v} = {value}\n    {store}\n")
+    become = "    o.__class__ = cls\n" if twin is not None else ""  # every field in: the twin becomes the record
     source = (
         "def build(raw):\n"
         "    if type(raw) is not dict_type:\n"
         "        raise Bad('not_an_object')\n"
-        "    o = new(cls)\n"
+        "    o = new(twin)\n"
         f"{''.join(lines)}"
+        f"{become}"
         "    return o\n"
     )
     exec(source, names)  # the source is made here from field names, never from input
@@ -222,6 +229,24 @@ def _fast(cls: Any, storable: bool = False) -> Callable[[Any], Any]:
 
 def _bad() -> Any:
     raise _Bad("bad_value")
+
+
+def _unfrozen(cls: Any) -> type | None:
+    """A class with the same slots as the frozen ``cls`` and nothing else, whose objects may become ``cls``'s.
+
+    None where Python does not let an object change between the two (a class with more than its fields' slots, say):
+    :func:`_fast` then stores each field through its slot's setter.
+    """
+    slots = getattr(cls, "__slots__", None)
+    if cls.__bases__ != (object,) or not isinstance(slots, tuple):
+        return None
+    twin = type(f"_Unfrozen{cls.__name__}", (), {"__slots__": slots, "__module__": __name__})
+    probe: Any = object.__new__(twin)
+    try:
+        probe.__class__ = cls
+    except TypeError:
+        return None
+    return twin
 
 
 def _fast_part(cls: type, optional: bool, many: bool, most: int | None, storable: bool) -> Callable[[Any], Any]:

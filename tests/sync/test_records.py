@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -73,6 +75,28 @@ def test_every_record_survives_the_trip_through_plain_data() -> None:
     assert problems == []
     assert records == EVERY_KIND
     assert record_from_dict(to_dict(EVERY_KIND[0])) == EVERY_KIND[0]
+
+
+def _parts(value: Any) -> list[Any]:
+    """The value and every record part under it."""
+    if isinstance(value, tuple):
+        return [p for v in value for p in _parts(v)]
+    if not dataclasses.is_dataclass(value):
+        return []
+    return [value, *(p for f in dataclasses.fields(value) for p in _parts(getattr(value, f.name)))]
+
+
+@pytest.mark.parametrize("storable", [False, True])
+def test_every_part_read_is_its_own_frozen_class(storable: bool) -> None:
+    """Parts are made as an unfrozen twin and become their class once whole: none is left as the twin or open."""
+    records, problems = parse_records([to_dict(r) for r in EVERY_KIND], storable=storable)
+    assert problems == []
+    for read, written in zip(_parts(tuple(records)), _parts(tuple(EVERY_KIND)), strict=True):
+        assert type(read) is type(written)
+        assert read == written
+        assert hash(read) == hash(written)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(read, dataclasses.fields(read)[0].name, None)
 
 
 def test_every_structure_problem_is_listed_at_once() -> None:
