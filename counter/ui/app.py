@@ -38,7 +38,7 @@ from counter.ui import words
 from counter.ui.app_icon import DESKTOP_FILE, app_icon
 from counter.ui.cases.scanner import install_scanner
 from counter.ui.collector import MainThreadCollector
-from counter.ui.first_paint import after_first_paint
+from counter.ui.first_paint import after_first_paint, watch_only
 from counter.ui.fonts import install_fonts, install_rare_fonts
 from counter.ui.geometry import fit_to_screen
 from counter.ui.integrity import check_at_start, start_daily_backup
@@ -351,13 +351,18 @@ def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: b
         if failure is not None:
             return _startup_failure(app, failure, exit_when_ready)
     accounts = quick.accounts if quick else has_accounts(db)
+    # the waits for the first paint watch the desk's own windows, not every object of the application, while the
+    # window is built and until it has painted (counter.ui.first_paint)
+    watch_only(app)
     window = MainWindow(db, folder, quick.entries if quick else None, today)
     log.info("desk app started (%s, %s start)", db.backend, "quick" if quick else "full")
     fit_to_screen(window, WINDOW_SIZE)
     desk.front = lambda: front_window(window)
     if accounts:
         window.sign_in = start_sign_in(window, db, begin_work=not exit_when_ready)
+        watch_only(app, window, window.sign_in.window)
     else:
+        watch_only(app, window)
         window.show()
     settled = window.desk_actions.start_settled
     if not accounts:
@@ -371,8 +376,13 @@ def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: b
             window.desk_actions.database_open.connect(window.desk_actions.offer_site_set_up)
     if exit_when_ready:
         _ExitWhenReady(app, window)
-    scanner = install_scanner(app)
-    scanner.case_scanned.connect(window.desk_actions.on_case_scanned)
+
+    # the scanner's filter sees every event of the application: installed once the window has painted, as the keys
+    # it watches for can only come then, it leaves the window's first turn of the event loop alone
+    def watch_for_scans() -> None:
+        install_scanner(app).case_scanned.connect(window.desk_actions.on_case_scanned)
+
+    after_first_paint(app, watch_for_scans)
     warm_up = _bring_catalog_up(app, window, db, quick, today)
     # the first screen draws no rare name character (the search box, the catalog's names, the sign-in)
     after_first_paint(app, lambda: install_rare_fonts(resources.fonts_dir()))

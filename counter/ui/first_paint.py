@@ -3,6 +3,13 @@
 Qt runs everything queued for the event loop's first turn before it paints: a zero timer started before ``exec``
 comes before the window appears, not after it.  What the first screen does not need (the rare characters' fonts)
 waits for the first paint of any of the desk's windows instead, and is then queued behind it.
+
+One watcher serves every wait of an application.  It watches the whole application only until the desk's own
+windows are known (:func:`watch_only`): from then on it watches those windows alone.  A Python filter on the whole
+application is handed every event of every object, and PySide6, to hand it an object of a class it does not wrap
+(Qt's gesture manager, made by the first scroll area; its animation timer), first builds every wrapped subclass of
+``QObject`` with their enums (some 250 classes, 20 ms): building the main window and its first turn of the event
+loop under such a filter paid that before the first search was answered.
 """
 
 from __future__ import annotations
@@ -10,24 +17,61 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
+
+_PAINT = QEvent.Type.Paint
 
 
 class _FirstPaint(QObject):
-    def __init__(self, app: QApplication, then: Callable[[], None]) -> None:
+    def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self._app = app
-        self._then = then
+        self._watched: list[QObject] = [app]
+        self._waiting: list[Callable[[], None]] = []
+        self.done = False
         app.installEventFilter(self)
 
+    def add(self, then: Callable[[], None]) -> None:
+        # the last added runs first: the order the separate filters of one each had (Qt asks the newest filter first)
+        self._waiting.insert(0, then)
+
+    def _let_go(self) -> None:
+        for watched in self._watched:
+            if isValid(watched):  # a window closed and deleted before it painted
+                watched.removeEventFilter(self)
+        self._watched = []
+
+    def watch_only(self, windows: tuple[QWidget, ...]) -> None:
+        self._let_go()
+        self._watched = list(windows)
+        for window in windows:
+            window.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Paint:
-            self._app.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)  # once this paint is done
+        if event.type() == _PAINT and not self.done:
+            self.done = True
+            self._let_go()
+            for then in self._waiting:
+                QTimer.singleShot(0, then)  # once this paint is done
+            self._waiting = []
             self.deleteLater()
         return False
 
 
+def _watcher(app: QApplication) -> _FirstPaint:
+    return next((w for w in app.findChildren(_FirstPaint) if not w.done), None) or _FirstPaint(app)
+
+
 def after_first_paint(app: QApplication, then: Callable[[], None]) -> None:
     """Call ``then`` once a window of ``app`` has been painted, when the event loop next turns."""
-    _FirstPaint(app, then)
+    _watcher(app).add(then)
+
+
+def watch_only(app: QApplication, *windows: QWidget) -> None:
+    """From now on, only a paint of one of ``windows`` (the desk's, before they show) ends the waits of ``app``.
+
+    Nothing waits (a window of ``app`` has painted already): nothing is watched."""
+    for running in app.findChildren(_FirstPaint):
+        if not running.done:
+            running.watch_only(windows)

@@ -160,6 +160,40 @@ def test_nothing_heavy_is_loaded_before_the_window_shows(resources: Path) -> Non
     assert "loaded when shown: []" in again.stdout
 
 
+def test_no_filter_of_the_whole_application_sees_the_window_built_and_first_painted(resources: Path) -> None:
+    """A Python filter on the whole application is handed Qt's own objects of classes PySide6 does not wrap (the
+    gesture manager of the first scroll area, the animation timer), and PySide6 then builds every wrapped subclass of
+    ``QObject`` with their enums, some 20 ms: ``QProcess``'s, which the desk never uses, are the sign of it.  The
+    waits for the first paint watch the desk's windows only, and the scanner's filter comes after the paint."""
+    probe = (
+        "import enum, sys\n"
+        "made = []\n"
+        "new = enum.EnumType.__new__\n"
+        "def noted(metacls, cls, bases, classdict, **kw):\n"
+        "    made.append(classdict.get('__qualname__', cls))\n"
+        "    return new(metacls, cls, bases, classdict, **kw)\n"
+        "enum.EnumType.__new__ = noted\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from counter.ui import app\n"
+        "from counter.ui.cases.scanner import ScannerFilter\n"
+        "answer = app.answer_first_search\n"
+        "def answered(window):\n"
+        "    answer(window)\n"
+        "    print('QProcess enums at ready:', 'ProcessChannel' in made)\n"
+        "    print('scanner at ready:', QApplication.instance().findChild(ScannerFilter) is not None)\n"
+        "app.answer_first_search = answered\n"
+        "code = app.run(None, True, [])\n"
+        "print('scanner by the end:', QApplication.instance().findChild(ScannerFilter) is not None)\n"
+        "raise SystemExit(code)\n"
+    )
+    assert run_app(probe).returncode == 0  # the first start
+    again = run_app(probe)
+    assert again.returncode == 0, again.stderr
+    assert "QProcess enums at ready: False" in again.stdout
+    assert "scanner at ready: False" in again.stdout
+    assert "scanner by the end: True" in again.stdout
+
+
 def test_a_warm_start_never_loads_the_catalog_files_readers(resources: Path) -> None:
     """Not even by its end: the draft offered back reads a stored guide (``DocumentReader``), never a TOML file."""
     probe = (
