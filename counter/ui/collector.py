@@ -18,8 +18,10 @@ from __future__ import annotations
 import gc
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from shiboken6 import isValid
 
 INTERVAL_MS = 1_000
+_running: list[MainThreadCollector] = []  # started and not stopped
 
 
 class MainThreadCollector(QObject):
@@ -27,6 +29,7 @@ class MainThreadCollector(QObject):
 
     def __init__(self, parent: QObject | None = None, interval_ms: int = INTERVAL_MS) -> None:
         super().__init__(parent)
+        _running.append(self)
         self._was_enabled = gc.isenabled()
         self._thresholds = gc.get_threshold()
         gc.disable()
@@ -51,6 +54,8 @@ class MainThreadCollector(QObject):
         The stopped collector leaves the application's children, so that a window opened later in the same process
         (tests and tools open many) does not take it for one still running."""
         self.timer.stop()
+        if self in _running:
+            _running.remove(self)
         self.setParent(None)
         gc.collect()
         if self._was_enabled:
@@ -58,6 +63,9 @@ class MainThreadCollector(QObject):
 
 
 def keep_collection_on_gui_thread(app: QCoreApplication) -> MainThreadCollector:
-    """The collector running for ``app``, started here (and kept for the application's life) if none runs yet."""
-    running = app.findChild(MainThreadCollector)
+    """The collector running for ``app``, started here (and kept for the application's life) if none runs yet.
+
+    Looked up among the collectors started, not by ``app.findChild``: that hands Python every child of the
+    application, its style among them, which PySide6 builds with its enums before the window's first paint."""
+    running = next((c for c in _running if isValid(c) and c.parent() is app), None)
     return running if running is not None else MainThreadCollector(app)

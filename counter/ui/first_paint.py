@@ -26,7 +26,7 @@ _PAINT = QEvent.Type.Paint
 class _FirstPaint(QObject):
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
-        self._app = app
+        self.app = app
         self._watched: list[QObject] = [app]
         self._waiting: list[Callable[[], None]] = []
         self.done = False
@@ -59,8 +59,21 @@ class _FirstPaint(QObject):
         return False
 
 
+_current: _FirstPaint | None = None  # the watcher still waiting; kept here, as app.findChildren would hand Python
+# every child of the application (its style among them, which PySide6 would build with its enums to do so)
+
+
+def _waiting(app: QApplication) -> _FirstPaint | None:
+    running = _current
+    return running if running is not None and isValid(running) and not running.done and running.app is app else None
+
+
 def _watcher(app: QApplication) -> _FirstPaint:
-    return next((w for w in app.findChildren(_FirstPaint) if not w.done), None) or _FirstPaint(app)
+    global _current  # noqa: PLW0603 (one watcher per run of the desk, found again by each wait)
+    running = _waiting(app)
+    if running is None:
+        running = _current = _FirstPaint(app)
+    return running
 
 
 def after_first_paint(app: QApplication, then: Callable[[], None]) -> None:
@@ -72,6 +85,6 @@ def watch_only(app: QApplication, *windows: QWidget) -> None:
     """From now on, only a paint of one of ``windows`` (the desk's, before they show) ends the waits of ``app``.
 
     Nothing waits (a window of ``app`` has painted already): nothing is watched."""
-    for running in app.findChildren(_FirstPaint):
-        if not running.done:
-            running.watch_only(windows)
+    running = _waiting(app)
+    if running is not None:
+        running.watch_only(windows)

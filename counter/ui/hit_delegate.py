@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
-from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem
 
 from counter.catalog.guide_status import GuideStatus
 from counter.catalog.search import SearchHit
@@ -73,17 +73,20 @@ class HitDelegate(QStyledItemDelegate):
             height = self._heights[key] = bounds.height() + 2 * px(PAD_Y)
         return QSize(width, height)
 
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802 (Qt's name)
+        """The row as the style draws it (background, selection, focus) without its text: :meth:`paint` draws that."""
+        super().initStyleOption(option, index)
+        option.text = ""
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        item = QStyleOptionViewItem(option)
-        self.initStyleOption(item, index)
-        item.text = ""
-        widget = item.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        # The style draws the row in Qt's own delegate, which asks initStyleOption above: the style never reaches
+        # Python, where PySide6 would first build QStyle and its twenty enums (before the first search is answered).
+        # The model answers no font or colour role, so the row's own font and palette are the option's.
+        super().paint(painter, option, index)
         hit: SearchHit = index.data(HIT_ROLE)
         tag_text = _tag(hit)
         without_guide = hit.status == GuideStatus.UNPUBLISHED
+        item = option
         rect: QRect = item.rect
         metrics = QFontMetrics(item.font)
         left, name_width = self._columns(rect.width(), metrics, tag_text)

@@ -160,7 +160,7 @@ def test_nothing_heavy_is_loaded_before_the_window_shows(resources: Path) -> Non
     assert "loaded when shown: []" in again.stdout
 
 
-def test_no_filter_of_the_whole_application_sees_the_window_built_and_first_painted(resources: Path) -> None:
+def test_the_first_search_is_answered_without_building_wrapped_classes_it_does_not_use(resources: Path) -> None:
     """A Python filter on the whole application is handed Qt's own objects of classes PySide6 does not wrap (the
     gesture manager of the first scroll area, the animation timer), and PySide6 then builds every wrapped subclass of
     ``QObject`` with their enums, some 20 ms: ``QProcess``'s, which the desk never uses, are the sign of it.  The
@@ -180,6 +180,7 @@ def test_no_filter_of_the_whole_application_sees_the_window_built_and_first_pain
         "def answered(window):\n"
         "    answer(window)\n"
         "    print('QProcess enums at ready:', 'ProcessChannel' in made)\n"
+        "    print('QStyle enums at ready:', 'PixelMetric' in made)\n"
         "    print('scanner at ready:', QApplication.instance().findChild(ScannerFilter) is not None)\n"
         "app.answer_first_search = answered\n"
         "code = app.run(None, True, [])\n"
@@ -190,6 +191,9 @@ def test_no_filter_of_the_whole_application_sees_the_window_built_and_first_pain
     again = run_app(probe)
     assert again.returncode == 0, again.stderr
     assert "QProcess enums at ready: False" in again.stdout
+    # nor does the window hand Python the application's style (the search list's rows are drawn through Qt's own
+    # delegate, the waits and the collector are found without asking the application for its children)
+    assert "QStyle enums at ready: False" in again.stdout
     assert "scanner at ready: False" in again.stdout
     assert "scanner by the end: True" in again.stdout
 
