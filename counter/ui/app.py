@@ -36,7 +36,6 @@ from counter.host.paths import data_dir
 from counter.host.private_files import keep_files_private
 from counter.ui import words
 from counter.ui.app_icon import DESKTOP_FILE, app_icon
-from counter.ui.cases.scanner import install_scanner
 from counter.ui.collector import MainThreadCollector
 from counter.ui.first_paint import after_first_paint, watch_only
 from counter.ui.fonts import install_fonts, install_rare_fonts
@@ -380,6 +379,8 @@ def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: b
     # the scanner's filter sees every event of the application: installed once the window has painted, as the keys
     # it watches for can only come then, it leaves the window's first turn of the event loop alone
     def watch_for_scans() -> None:
+        from counter.ui.cases.scanner import install_scanner  # imported here too: not needed before the first paint
+
         install_scanner(app).case_scanned.connect(window.desk_actions.on_case_scanned)
 
     after_first_paint(app, watch_for_scans)

@@ -8,7 +8,6 @@ The bar stays until closed, and lists every problem (scrolling when many).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
@@ -51,6 +50,8 @@ class Banner(QFrame):
         self.hide()
 
     def show_message(self, title: str, lines: Sequence[str] = ()) -> None:
+        from html import escape  # only a start with something to say needs it, not the first search
+
         items = "".join(f"<li>{escape(line)}</li>" for line in lines)
         body = f"<ul>{items}</ul>" if items else ""
         self.label.setText(f"<b>⚠ {escape(title)}</b>{body}")

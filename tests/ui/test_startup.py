@@ -147,7 +147,7 @@ def test_nothing_heavy_is_loaded_before_the_window_shows(resources: Path) -> Non
         "    show(self)\n"
         "    heavy = {'pypinyin', 'reportlab', 'counter.catalog.validate', 'alembic', 'sqlalchemy', 'tomllib', "
         "'PySide6.QtNetwork', 'counter.catalog.model', 'counter.audit.masking', 'counter.ui.number_check', "
-        "'counter.words.database', 'importlib.resources'}\n"
+        "'counter.words.database', 'importlib.resources', 'html', 'counter.ui.cases.scanner'}\n"
         "    print('loaded when shown:', sorted(heavy & set(sys.modules)))\n"
         "main_window.MainWindow.show = spy\n"
         f"{RUN}\n"
