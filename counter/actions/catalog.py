@@ -71,17 +71,27 @@ class BundledSync:
 
 
 def read_source(path: Path, on_progress: Progress | None = None) -> ReadResult:
-    """A catalog folder, one catalog file, or a workbook."""
-    if path.is_dir():
-        return read_paths(catalog_files(path), on_progress)
+    """A catalog folder, one catalog file, or a workbook.
+
+    A path the system cannot even look at is a problem named like any other (``UNREADABLE``, with the system's
+    reason), not an error: :meth:`Path.is_dir` and :meth:`Path.exists` answer False only for a path that is not
+    there, and raise for a name too long for the file system or a folder the user may not enter or list.
+    """
+    try:
+        folder = catalog_files(path) if path.is_dir() else None
+        one_file = folder is None and path.suffix == CATALOG_SUFFIX and path.is_file()
+        there = folder is not None or one_file or path.exists()
+    except OSError as err:
+        return ReadResult((), (Problem(Rule.UNREADABLE, str(path), detail=err.strerror or str(err)),))
+    if folder is not None:
+        return read_paths(folder, on_progress)
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         from counter.catalog.workbook import read_workbook
 
         return read_workbook(path)
-    if path.suffix == CATALOG_SUFFIX and path.is_file():
+    if one_file:
         return read_paths([path], on_progress)
-    rule = Rule.NOT_FOUND if not path.exists() else Rule.NOT_A_CATALOG
-    return ReadResult((), (Problem(rule, str(path)),))
+    return ReadResult((), (Problem(Rule.NOT_FOUND if not there else Rule.NOT_A_CATALOG, str(path)),))
 
 
 def check_source(path: Path, on_progress: Progress | None = None) -> CheckResult:

@@ -370,3 +370,15 @@ def test_a_missing_path_and_a_file_that_is_no_catalog_are_named_as_such(tmp_path
     (found,) = check_source(other).problems
     assert found.rule is Rule.NOT_A_CATALOG
     assert "UTF-8" not in problem_text(found)
+
+
+def test_a_path_the_system_cannot_look_at_is_named_with_its_reason(tmp_path: Path) -> None:
+    """A name too long for the file system made ``Path.is_dir`` raise: the command ended in an unexpected error."""
+    from counter.actions.catalog import check_source
+    from counter.words.catalog_problems import problem_text
+
+    too_long = tmp_path / ("目录" * 200)
+    (found,) = check_source(too_long).problems
+    assert (found.rule, found.file) == (Rule.UNREADABLE, str(too_long))
+    assert found.detail == "File name too long"
+    assert problem_text(found).startswith(f"{too_long}：")
