@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.desk import Desk
@@ -239,8 +239,18 @@ def test_two_senders_at_once_never_send_one_message_twice(
 def test_the_service_queues_the_days_reminders_and_sends_until_stopped(
     sessions: sessionmaker[Session], desk: Desk, gateway: Gateway
 ) -> None:
+    """The service's day and its clock agree: the due day, the messages queued that morning.
+
+    The case is taken on the tests' fixed day, so its deferral falls due on a fixed date; with the service's day
+    set to it but its clock left at the machine's, the reminder counted as expired once that date had passed in
+    the real calendar, and the service waited for a second delivery that could never come.
+    """
     configure(sessions, desk, gateway)
     number, due = deferred_case(sessions, desk)
+    morning = dt.datetime.combine(due, dt.time(1), tzinfo=dt.UTC)  # 09:00 at the hall
+    with sessions.begin() as s:
+        queue_reminders(s, due)
+        s.execute(update(models.OutboxMessage).values(next_at=morning, created_at=morning))
     stop = threading.Event()
 
     def deliver_then_stop(request: SmsRequest) -> Answer:
@@ -249,7 +259,15 @@ def test_the_service_queues_the_days_reminders_and_sends_until_stopped(
             stop.set()  # the acceptance and the reminder: the service's work is done
         return answer
 
-    done = run_sender(Writes(sessions), stop, interval=0, today=lambda: due, post=deliver_then_stop)
+    give_up = threading.Timer(30, stop.set)  # a service that never delivers both fails here instead of hanging
+    give_up.start()
+    try:
+        noon = morning + dt.timedelta(hours=3)
+        done = run_sender(
+            Writes(sessions), stop, interval=0, today=lambda: due, clock=lambda: noon, post=deliver_then_stop
+        )
+    finally:
+        give_up.cancel()
     assert done == SendRound(sent=2)
     contents = [r["content"] for r in gateway.requests]
     assert [number in text for text in contents] == [True, True]
