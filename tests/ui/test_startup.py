@@ -54,6 +54,14 @@ def run_app(code: str = RUN, timeout: float = 120) -> subprocess.CompletedProces
     )
 
 
+def warm_run(code: str) -> subprocess.CompletedProcess[str]:
+    """``code`` run twice: the first start makes the home, the second is the warm start it answers for."""
+    assert run_app(code).returncode == 0  # the first start
+    again = run_app(code)
+    assert again.returncode == 0, again.stderr
+    return again
+
+
 def test_a_broken_file_shows_the_banner_and_the_good_bundles_stay(
     qtbot: QtBot, resources: Path, catalog_dir: Path
 ) -> None:
@@ -187,9 +195,7 @@ def test_the_first_search_is_answered_without_building_wrapped_classes_it_does_n
         "print('scanner by the end:', QApplication.instance().findChild(ScannerFilter) is not None)\n"
         "raise SystemExit(code)\n"
     )
-    assert run_app(probe).returncode == 0  # the first start
-    again = run_app(probe)
-    assert again.returncode == 0, again.stderr
+    again = warm_run(probe)
     assert "QProcess enums at ready: False" in again.stdout
     # nor does the window hand Python the application's style (the search list's rows are drawn through Qt's own
     # delegate, the waits and the collector are found without asking the application for its children)
@@ -207,9 +213,7 @@ def test_a_warm_start_never_loads_the_catalog_files_readers(resources: Path) -> 
         "print('loaded by the end:', sorted({'tomllib', 'pypinyin', 'openpyxl', 'reportlab'} & set(sys.modules)))\n"
         "raise SystemExit(code)\n"
     )
-    assert run_app(probe).returncode == 0  # the first start
-    again = run_app(probe)
-    assert again.returncode == 0, again.stderr
+    again = warm_run(probe)
     assert "loaded by the end: []" in again.stdout
 
 
