@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from counter.audit.chain import GENESIS, AuditFields, chain_key, detail_text, entry_hash
 from counter.audit.verify import ChainHead, StoredEntry
-from counter.db import models
+from counter.db import models, plain
 from counter.db.audit_state import row_state, written_state
 from counter.db.case_store import dialect_insert
 
@@ -39,8 +39,8 @@ def _statements() -> tuple[Any, Any, Any]:
 
 def _take_next(session: Session, key: str) -> tuple[int, str] | None:
     """The chain's next number and its last hash; the UPDATE locks the head until commit."""
-    row = session.connection().execute(_statements()[0], {"chain_key": key}).first()
-    return None if row is None else (int(row[0]), str(row[1]))
+    rows = plain.run(session.connection(), _statements()[0], {"chain_key": key})
+    return None if not rows else (int(rows[0][0]), str(rows[0][1]))
 
 
 def append(
@@ -85,7 +85,8 @@ def append(
     digest = entry_hash(prev_hash, fields)
     _, add, moved = _statements()
     connection = session.connection()  # plain statements: without the session's ORM handling of each
-    connection.execute(
+    plain.run(
+        connection,
         add,
         {
             "chain": key,
@@ -102,7 +103,7 @@ def append(
             "state": fields.state,
         },
     )
-    connection.execute(moved, {"chain_key": key, "digest": digest})
+    plain.run(connection, moved, {"chain_key": key, "digest": digest})
     return seq
 
 

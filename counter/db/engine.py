@@ -35,6 +35,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError, SAWarning
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.db import plain
 from counter.db.url import ENV_URL, resolve_url
 
 __all__ = ["ENV_URL", "make_engine", "make_sessions", "resolve_url"]
@@ -62,7 +63,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def _begin_as_write(conn: Connection) -> None:
     """A writing unit of work takes the write lock first (the driver issues no BEGIN of its own after this one)."""
     if conn.get_execution_options().get(WRITES):
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        plain.run_sql(conn, "BEGIN IMMEDIATE")
 
 
 def make_engine(url: str) -> Engine:

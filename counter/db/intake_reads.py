@@ -19,7 +19,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, exists, select
 from sqlalchemy.orm import Session
 
-from counter.db import models
+from counter.db import models, plain
 from counter.db.settings_store import known_missing
 
 
@@ -33,7 +33,7 @@ class IntakeReads:
 def intake_reads(session: Session, keys: tuple[str, ...], uid: str, version_id: int | None) -> IntakeReads:
     """Whether accounts exist, the case of ``uid`` (none for ``""``), the guide version ``version_id``'s number and
     hash, and the settings ``keys`` (those missing remembered so): one round trip."""
-    row = session.connection().execute(_statement(keys), {"uid": uid, "version_id": version_id}).one()
+    [row] = plain.run(session.connection(), _statement(keys), {"uid": uid, "version_id": version_id})
     known_missing(session, [key for key, value in zip(keys, row[4:], strict=True) if value is None])
     version = (int(row[2]), str(row[3])) if row[2] is not None else None
     return IntakeReads(bool(row[0]), row[1] if uid else None, version)
