@@ -6,6 +6,7 @@ written to seal its audit entry (counter.db.audit_store).
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -129,6 +130,34 @@ def test_an_intake_sends_its_statements_on_the_drivers_cursor(either_desk: sessi
         assert sorted(lines) == sorted(entry.code for entry in request.checklist.entries)
         history = session.scalars(select(models.CaseHistory.event).where(models.CaseHistory.case_id == case_id))
         assert list(history) == ["taken"]
+
+
+def test_on_postgresql_an_intake_waits_for_the_server_once_for_each_answer_it_needs(
+    fresh_pg: FreshDatabases, tmp_path: Path
+) -> None:
+    # the reads, the number, the case's id, the chain's head, then the rest at once (counter.db.plain.batched); each
+    # statement waited for on its own was a wait of its own, most of the intake's time on a hall's server
+    engine = make_engine(fresh_pg.url())
+    sessions = make_sessions(engine)
+    with sessions.begin() as session:
+        intake(session, 0)
+    trace = tmp_path / "protocol.trace"
+    with sessions.begin() as session:
+        request, calendar = _next_request(session)
+        raw = session.connection().connection.dbapi_connection
+        with trace.open("wb") as into:
+            raw.pgconn.trace(into.fileno())
+            try:
+                take_intake(session, DESK, request, TODAY, calendar)
+            finally:
+                raw.pgconn.untrace()
+    engine.dispose()
+    messages = [line.split("\t") for line in trace.read_text(encoding="utf-8", errors="replace").splitlines()]
+    sides = [line[1] for line in messages if len(line) > 3 and line[1] in "FB"]  # F: to the server, B: from it
+    waits = sum(1 for sent, answer in itertools.pairwise(sides) if (sent, answer) == ("F", "B"))
+    statements = [line for line in messages if len(line) > 3 and line[1] == "F" and line[3] == "Execute"]
+    assert len(statements) > 10
+    assert waits == 5, [line[1:5] for line in messages]
 
 
 def _next_request(session: Session) -> tuple[IntakeRequest, WorkCalendar]:

@@ -22,13 +22,15 @@ What SQLAlchemy does for a statement is kept; only the handling around each exec
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable, Mapping, Sequence
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Dialect
-from sqlalchemy.sql import Executable
+from sqlalchemy import Connection, Dialect, event
+from sqlalchemy.sql import Executable, Insert
 from sqlalchemy.sql.compiler import SQLCompiler
 
 _REQUIRED = object()  # a parameter the statement does not bind a value for: the caller must give it
@@ -49,6 +51,7 @@ class _Compiled:
     sql: str
     positional: bool
     slots: tuple[_Slot, ...]
+    returns: bool  # whether it returns rows (a SELECT, a RETURNING)
     results: tuple[Processor, ...] | None  # None: no column needs converting
 
 
@@ -62,7 +65,7 @@ def run(connection: Connection, statement: Executable, values: Mapping[str, Any]
     cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]  # the session's, open
     try:
         cursor.execute(compiled.sql, arguments)
-        rows = list(cursor.fetchall()) if cursor.description is not None else []
+        rows = list(cursor.fetchall()) if compiled.returns else []  # fetched, not asked: in a batch
     except Exception as err:
         # SQLAlchemy's own handling of a driver's error (a private method: it has no public form): raised as
         # SQLAlchemy's, a lost connection invalidated
@@ -104,6 +107,64 @@ def run_many(connection: Connection, statement: Executable, rows: Sequence[Mappi
         cursor.close()
 
 
+@contextlib.contextmanager
+def batched(connection: Connection) -> Iterator[None]:
+    """On PostgreSQL, the statements sent in the block go without waiting for each one's answer (psycopg's pipeline).
+
+    A statement whose rows are read (a RETURNING) still waits, for everything sent before it; the block's end waits
+    for the rest.  An error of a statement is raised there at the latest, as SQLAlchemy's: the unit of work then
+    rolls back whole, as it does for an error raised by the statement itself.
+
+    Only this module's statements are batched.  A statement SQLAlchemy sends itself (the session flushing a changed
+    object, a read through the session) ends the batch first: in a pipeline the driver knows neither the rows an
+    UPDATE matched nor whether a SELECT returns rows until it is answered, and SQLAlchemy asks both at once.  On
+    SQLite, which answers within the process, the block changes nothing.
+    """
+    if connection.dialect.name != "postgresql" or _observed(connection):
+        yield
+        return
+    batch = _Batch(connection)
+    event.listen(connection, "before_execute", batch.end)
+    try:
+        yield
+    except BaseException:
+        batch.abandon()
+        raise
+    else:
+        batch.end()
+    finally:
+        event.remove(connection, "before_execute", batch.end)
+
+
+class _Batch:
+    """A pipeline opened on the connection's driver connection, ended once."""
+
+    def __init__(self, connection: Connection) -> None:
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        self.connection = connection
+        self.pipeline = raw.pipeline()
+        self.pipeline.__enter__()
+        self.open = True
+
+    def end(self, *_: object) -> None:
+        """Wait for every answer; an error of a statement in the batch raised as SQLAlchemy's."""
+        if not self.open:
+            return
+        self.open = False
+        try:
+            self.pipeline.__exit__(None, None, None)
+        except Exception as err:
+            self.connection._handle_dbapi_exception(err, None, None, None, None)  # as in run
+
+    def abandon(self) -> None:
+        """The block failed: the pipeline is left as the driver leaves it on an error (the unit of work rolls back)."""
+        if self.open:
+            self.open = False
+            with contextlib.suppress(Exception):  # the block's own error is the one to raise
+                self.pipeline.__exit__(*sys.exc_info())
+
+
 def _observed(connection: Connection) -> bool:
     """Whether something listens to the statements this connection sends, or echoes them."""
     dispatch = connection.dispatch  # ``_echo``: the engine's echo, which the connection shows only privately
@@ -131,6 +192,10 @@ def _converted(results: tuple[Processor, ...] | None, rows: list[Any]) -> list[t
 @functools.lru_cache(maxsize=256)
 def _compile(statement: Executable, dialect: Dialect, keys: frozenset[str]) -> _Compiled:
     """The statement as SQLAlchemy compiles it for ``dialect``, given values for ``keys`` (an INSERT's columns)."""
+    if isinstance(statement, Insert) and not statement.exported_columns:
+        # an INSERT that asks for nothing back: SQLAlchemy would add RETURNING of the new row's key, to fill in
+        # ``inserted_primary_key`` (an answer to wait for, in a batch); ``inline`` leaves it out
+        statement = statement.inline()
     compiled = statement.compile(dialect=dialect, column_keys=sorted(keys))  # type: ignore[attr-defined]
     assert isinstance(compiled, SQLCompiler)
     constants = {}  # a column's default that is a plain value (``default=""``): bound as the statement's own value
@@ -161,5 +226,6 @@ def _compile(statement: Executable, dialect: Dialect, keys: frozenset[str]) -> _
         compiled.string,
         compiled.positional,
         tuple(slot(name) for name in order),
+        bool(columns),
         results if any(f is not None for f in results) else None,
     )

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import (
     Boolean,
     Column,
+    Connection,
     Date,
     DateTime,
     Engine,
@@ -140,3 +141,53 @@ def test_statements_go_through_sqlalchemy_while_something_listens_to_them(engine
             event.remove(engine, "before_cursor_execute", sending)
     assert seen == ["INSERT", "INSERT", "SELECT"]
     assert list(stored(engine)) == ["seen", "seen too", "unseen"]
+
+
+def test_a_batch_sends_its_rows_and_answers_what_is_asked(engine: Engine) -> None:
+    with make_sessions(engine).begin() as session:
+        connection = session.connection()
+        with plain.batched(connection):
+            plain.run_many(connection, insert(SAMPLE), [{"code": f"batch-{n}", **ROW} for n in range(3)])
+            [(last,)] = plain.run(connection, ADD, {"code": "asked", **ROW})
+            plain.run(connection, BUMP, {"which": "batch-1"})
+            plain.run(connection, insert(SAMPLE), {"code": "unasked", **ROW})
+        assert plain.run(connection, FOUND, {"which": "unasked"}) == [(True,)]
+    rows = stored(engine)
+    assert list(rows) == ["asked", "batch-0", "batch-1", "batch-2", "unasked"]
+    assert rows["batch-1"][3:] == ("bumped", 1)
+    assert isinstance(last, int)
+
+
+def send_three(connection: Connection, codes: list[str]) -> None:
+    with plain.batched(connection):
+        for code in codes:
+            plain.run(connection, insert(SAMPLE), {"code": code, **ROW})
+
+
+def test_an_error_in_a_batch_is_raised_as_sqlalchemys_and_nothing_of_it_is_kept(engine: Engine) -> None:
+    sessions = make_sessions(engine)
+    with sessions.begin() as session:
+        plain.run(session.connection(), ADD, {"code": "kept", **ROW})
+    with sessions.begin() as session:
+        connection = session.connection()
+        with pytest.raises(IntegrityError):  # raised by the statement, or at the batch's end at the latest
+            send_three(connection, ["lost", "kept", "also lost"])
+        session.rollback()
+    assert list(stored(engine)) == ["kept"]
+    with sessions.begin() as session:
+        plain.run(session.connection(), ADD, {"code": "after", **ROW})
+    assert list(stored(engine)) == ["after", "kept"]
+
+
+def test_a_statement_sqlalchemy_sends_itself_ends_the_batch_first(engine: Engine) -> None:
+    # in a pipeline the driver knows neither the rows an UPDATE matched nor whether a SELECT returns rows, and the
+    # session's flush of a changed object asks the first (a resubmitted intake moves its earlier case on)
+    with make_sessions(engine).begin() as session:
+        connection = session.connection()
+        with plain.batched(connection):
+            plain.run(connection, insert(SAMPLE), {"code": "batched", **ROW})
+            changed = connection.execute(update(SAMPLE).where(SAMPLE.c.code == "batched").values(note="seen"))
+            assert changed.rowcount == 1
+            assert connection.execute(select(SAMPLE.c.note).where(SAMPLE.c.code == "batched")).scalar_one() == "seen"
+            plain.run(connection, insert(SAMPLE), {"code": "after", **ROW})
+    assert list(stored(engine)) == ["after", "batched"]
