@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -145,6 +146,7 @@ def test_on_postgresql_an_intake_waits_for_the_server_once_for_each_answer_it_ne
     with sessions.begin() as session:
         request, calendar = _next_request(session)
         raw = session.connection().connection.dbapi_connection
+        assert isinstance(raw, psycopg.Connection)
         with trace.open("wb") as into:
             raw.pgconn.trace(into.fileno())
             try:
