@@ -41,6 +41,7 @@ the check refuse a sound database.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
@@ -49,7 +50,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from counter.case.numbers import CASE_NO
-from counter.host.paths import state_dir
+from counter.host.paths import state_dir, state_place
 
 log = logging.getLogger(__name__)
 
@@ -93,8 +94,13 @@ def _series(raw: object) -> dict[str, SeriesMark]:
 
 
 def note_path(place: str) -> Path:
-    digest = hashlib.sha256(place.encode("utf-8")).hexdigest()[:24]
-    return state_dir() / NOTES_FOLDER / f"{digest}.json"
+    """The note's file; the state folder made if it is not there."""
+    return state_dir() / NOTES_FOLDER / _note_name(place)
+
+
+@functools.lru_cache(maxsize=16)
+def _note_name(place: str) -> str:
+    return f"{hashlib.sha256(place.encode('utf-8')).hexdigest()[:24]}.json"
 
 
 def _issued(raw: object) -> dict[str, str]:
@@ -222,7 +228,9 @@ def _append(place: str, cases: dict[str, str], series: dict[str, SeriesMark]) ->
     data = line.encode("utf-8")
     try:
         # no O_CREAT: a note that is not there is made whole, so that its name is on disk before anything is added
-        descriptor = os.open(note_path(place), os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
+        # nor is the state folder made: a note to append to is in it (an intake's commit asks no more of the disk)
+        path = os.path.join(state_place(), NOTES_FOLDER, _note_name(place))
+        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         return None
     try:

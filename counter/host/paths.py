@@ -37,15 +37,19 @@ def state_dir() -> Path:
     tells an unmounted share from a first start must still be there when the share is gone.  ``COUNTER_STATE``
     overrides it (tests); otherwise platformdirs' per-user state folder, e.g. ``~/.local/state/counter``.
     """
-    state = os.environ.get("COUNTER_STATE")
-    if state:
-        path = Path(state)
-    else:
-        from platformdirs import user_state_path
-
-        path = user_state_path(APP_NAME, appauthor=False)
+    path = state_place()
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
+
+
+def state_place() -> Path:
+    """Where :func:`state_dir` is, without making it: for a write that needs it to exist already (an append)."""
+    state = os.environ.get("COUNTER_STATE")
+    if state:
+        return Path(state)
+    from platformdirs import user_state_path
+
+    return user_state_path(APP_NAME, appauthor=False)
 
 
 def log_dir() -> Path:
