@@ -5,8 +5,8 @@ guide version's number and hash, its site's office settings and its notices, eac
 the session's ORM handling: six round trips to a hall's server, and more Python around them than the database took
 to answer.  Here the guide version's number and hash and the office settings come with the case's head, each a row
 found by its key (:func:`_page_head`), and the checklist, the history and the notices with their prints come by one
-statement of the case's id just read (:func:`_lines`); both on the session's connection, built once.  The answers
-are those of the separate reads, made in the same transaction.
+statement of the case's id just read (:func:`_lines`); both built once and sent on the session's connection as plain
+statements (:mod:`counter.db.plain`).  The answers are those of the separate reads, made in the same transaction.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
 from counter.case.view import CaseView
-from counter.db import models
+from counter.db import models, plain
 from counter.db.case_store import HEAD_COLUMNS, view_of
 from counter.db.document_store import DocumentLine, document_lines, line_columns
 from counter.db.settings_store import OFFICE_PREFIX, known_missing, office_key
@@ -57,11 +57,12 @@ def case_page_reads(session: Session, case_no: str) -> CasePageReads | None:
     """
     session.flush()
     connection = session.connection()
-    c = connection.execute(_page_head(), {"case_no": case_no.strip().upper()}).first()
-    if c is None:
+    found = plain.named_rows(connection, _page_head(), {"case_no": case_no.strip().upper()})
+    if not found:
         return None
+    c = found[0]
     parts: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
-    for row in connection.execute(_lines(), {"case_id": c.id}).all():  # fetched at once, not row by row
+    for row in plain.run(connection, _lines(), {"case_id": c.id}):
         part = row[0]
         parts[part].append(row[_SPANS[part]])
     materials, history, documents = parts

@@ -22,6 +22,7 @@ What SQLAlchemy does for a statement is kept; only the handling around each exec
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import functools
 import sys
@@ -52,6 +53,7 @@ class _Compiled:
     positional: bool
     slots: tuple[_Slot, ...]
     returns: bool  # whether it returns rows (a SELECT, a RETURNING)
+    names: tuple[str, ...]  # the returned columns' names
     results: tuple[Processor, ...] | None  # None: no column needs converting
 
 
@@ -73,6 +75,20 @@ def run(connection: Connection, statement: Executable, values: Mapping[str, Any]
     finally:
         cursor.close()
     return _converted(compiled.results, rows)
+
+
+def named_rows(connection: Connection, statement: Executable, values: Mapping[str, Any]) -> list[Any]:
+    """The rows of ``statement`` as :func:`run` gives them, each also read by its columns' names (``row.case_no``)."""
+    rows = run(connection, statement, values)
+    if not rows:
+        return rows
+    row_class = _named(_compile(statement, connection.dialect, frozenset(values)).names)
+    return [row_class._make(row) for row in rows]
+
+
+@functools.lru_cache(maxsize=64)
+def _named(names: tuple[str, ...]) -> Any:
+    return collections.namedtuple("Row", names)  # the names are the statement's, known when run
 
 
 def run_sql(connection: Connection, sql: str) -> None:
@@ -227,5 +243,6 @@ def _compile(statement: Executable, dialect: Dialect, keys: frozenset[str]) -> _
         compiled.positional,
         tuple(slot(name) for name in order),
         bool(columns),
+        tuple(column.keyname for column in columns),
         results if any(f is not None for f in results) else None,
     )
