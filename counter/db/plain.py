@@ -1,4 +1,4 @@
-"""Plain statements sent on the driver's own cursor: the writes an intake makes, ten to a unit of work.
+"""Plain statements sent on the driver's own cursor: those the desk sends most (an intake's writes, the case page's).
 
 ``Connection.execute`` spends more on a statement than the driver does: on SQLite, some 85 µs of processor time
 before and after the driver's own 10-30 µs (the execution context, the events looked up, the cache key, the result's
@@ -18,6 +18,9 @@ What SQLAlchemy does for a statement is kept; only the handling around each exec
 - The statement runs on the session's connection, in its transaction.
 - When anything listens to the statements sent (``before_cursor_execute``: a test counting round trips, or the
   engine's echo), the statement goes through ``Connection.execute``, so that it sees each one.
+
+On PostgreSQL, :func:`batched` sends such statements without waiting for each one's answer: an intake waits for the
+server five times instead of ten.
 """
 
 from __future__ import annotations
