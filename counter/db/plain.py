@@ -66,27 +66,18 @@ def run(connection: Connection, statement: Executable, values: Mapping[str, Any]
         result = connection.execute(statement, values)
         return [tuple(row) for row in result] if result.returns_rows else []
     compiled = _compile(statement, connection.dialect, frozenset(values))
-    arguments = _arguments(compiled, values)
-    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]  # the session's, open
-    try:
-        cursor.execute(compiled.sql, arguments)
-        rows = list(cursor.fetchall()) if compiled.returns else []  # fetched, not asked: in a batch
-    except Exception as err:
-        # SQLAlchemy's own handling of a driver's error (a private method: it has no public form): raised as
-        # SQLAlchemy's, a lost connection invalidated
-        connection._handle_dbapi_exception(err, compiled.sql, arguments, cursor, None)
-    finally:
-        cursor.close()
+    rows = _send(connection, compiled.sql, _arguments(compiled, values), fetch=compiled.returns)
     return _converted(compiled.results, rows)
 
 
 def named_rows(connection: Connection, statement: Executable, values: Mapping[str, Any]) -> list[Any]:
     """The rows of ``statement`` as :func:`run` gives them, each also read by its columns' names (``row.case_no``)."""
-    rows = run(connection, statement, values)
-    if not rows:
-        return rows
-    row_class = _named(_compile(statement, connection.dialect, frozenset(values)).names)
-    return [row_class._make(row) for row in rows]
+    if _observed(connection):
+        return list(connection.execute(statement, values))  # SQLAlchemy's rows are read by name too
+    compiled = _compile(statement, connection.dialect, frozenset(values))
+    rows = _send(connection, compiled.sql, _arguments(compiled, values), fetch=compiled.returns)
+    row_class = _named(compiled.names)
+    return [row_class._make(row) for row in _converted(compiled.results, rows)]
 
 
 @functools.lru_cache(maxsize=64)
@@ -99,13 +90,7 @@ def run_sql(connection: Connection, sql: str) -> None:
     if _observed(connection):
         connection.exec_driver_sql(sql)
         return
-    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(sql)
-    except Exception as err:
-        connection._handle_dbapi_exception(err, sql, (), cursor, None)  # as in run
-    finally:
-        cursor.close()
+    _send(connection, sql, ())
 
 
 def run_many(connection: Connection, statement: Executable, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -116,12 +101,26 @@ def run_many(connection: Connection, statement: Executable, rows: Sequence[Mappi
         connection.execute(statement, list(rows))
         return
     compiled = _compile(statement, connection.dialect, frozenset(rows[0]))
-    arguments = [_arguments(compiled, row) for row in rows]
+    _send(connection, compiled.sql, [_arguments(compiled, row) for row in rows], many=True)
+
+
+def _send(connection: Connection, sql: str, arguments: Any, *, many: bool = False, fetch: bool = False) -> list[Any]:
+    """``sql`` on a cursor of the connection's driver connection (the session's, open); the rows, when ``fetch``.
+
+    The rows are fetched because the statement returns some, not because the cursor says so: in a batch it knows
+    only once answered.
+    """
     cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        cursor.executemany(compiled.sql, arguments)
+        if many:
+            cursor.executemany(sql, arguments)
+        else:
+            cursor.execute(sql, arguments)
+        return list(cursor.fetchall()) if fetch else []
     except Exception as err:
-        connection._handle_dbapi_exception(err, compiled.sql, arguments, cursor, None)  # as in run
+        # SQLAlchemy's own handling of a driver's error (a private method: it has no public form): raised as
+        # SQLAlchemy's, a lost connection invalidated
+        connection._handle_dbapi_exception(err, sql, arguments, cursor, None)
     finally:
         cursor.close()
 

@@ -93,9 +93,9 @@ def _series(raw: object) -> dict[str, SeriesMark]:
     return marks
 
 
-def note_path(place: str) -> Path:
-    """The note's file; the state folder made if it is not there."""
-    return state_dir() / NOTES_FOLDER / _note_name(place)
+def note_path(place: str, *, make_folder: bool = True) -> Path:
+    """The note's file; the state folder made if it is not there, unless ``make_folder`` is false."""
+    return (state_dir() if make_folder else state_place()) / NOTES_FOLDER / _note_name(place)
 
 
 @functools.lru_cache(maxsize=16)
@@ -229,7 +229,7 @@ def _append(place: str, cases: dict[str, str], series: dict[str, SeriesMark]) ->
     try:
         # no O_CREAT: a note that is not there is made whole, so that its name is on disk before anything is added
         # nor is the state folder made: a note to append to is in it (an intake's commit asks no more of the disk)
-        path = os.path.join(state_place(), NOTES_FOLDER, _note_name(place))
+        path = note_path(place, make_folder=False)
         descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         return None
