@@ -2,8 +2,8 @@
 
 What the clerk waits for after pressing 受理: ``take_intake`` of a complete 我要开小餐馆 checklist in its own unit of
 work, committed (the desk's counter, the case, its checklist lines, its first history line, the audit entry and its
-chain head, the applicant remembered, the number noted outside the database), timed from before the transaction to
-after the commit.
+chain head, the applicant remembered, the number noted outside the database), with the office calendar read in the
+same unit of work as the intake panel reads it, timed from before the transaction to after the commit.
 
 The floor is the same transaction written by the bare driver (``sqlite3``, ``psycopg``) on the same database, with the
 same durability: the counter's upsert, the case (a copy of one the action wrote, under a number of its own), every
@@ -82,7 +82,6 @@ def action_side(url: str) -> tuple[Callable[[int], object], Callable[[], str], C
     sessions = make_sessions(engine)
     with sessions() as session:
         stored = current_guide(session, DEMO_BUNDLE)
-        calendar = office_calendar(session)
     assert stored is not None
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
     desk = Desk(DeskIdentity("XAM01", ACTION_DESK), "测试")
@@ -90,8 +89,8 @@ def action_side(url: str) -> tuple[Callable[[int], object], Callable[[], str], C
 
     def intake(n: int) -> None:
         request = IntakeRequest(checklist, applicant(0, n), uid=uuid.uuid4().hex)
-        with sessions.begin() as session:
-            taken.append(take_intake(session, desk, request, TODAY, calendar).case_no)
+        with sessions.begin() as session:  # the office calendar read in the unit of work, as the panel reads it
+            taken.append(take_intake(session, desk, request, TODAY, office_calendar(session)).case_no)
 
     return intake, lambda: taken[-1], engine.dispose
 

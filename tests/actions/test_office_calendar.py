@@ -1,0 +1,71 @@
+"""The office calendar is read in one statement and laid on the package's table once for each content read.
+
+Every deadline the desk works out reads it first (an intake, the F6 lists, a rating's rectification), so its cost is
+paid by each of them; an edit must still be seen at once, by the same transaction and by the next.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.calendar import import_schedule, office_calendar, set_holiday
+from counter.actions.desk import Desk
+from tests.actions.test_provisional_dates import NOTICE_2027
+
+D = dt.date
+
+
+@contextmanager
+def _counted(sessions: sessionmaker[Session]) -> Iterator[list[str]]:
+    sent: list[str] = []
+    engine = sessions.kw["bind"]
+    assert isinstance(engine, Engine)
+
+    def keep(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        sent.append(statement)
+
+    event.listen(engine, "before_cursor_execute", keep)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", keep)
+
+
+def test_the_office_calendar_is_one_statement(sessions: sessionmaker[Session], desk: Desk) -> None:
+    with sessions.begin() as s:
+        import_schedule(s, NOTICE_2027, 2027, "国办发明电〔2026〕样例", desk=desk)
+        set_holiday(s, D(2028, 3, 6), "off", desk=desk)
+    with sessions() as s, _counted(sessions) as sent:
+        calendar = office_calendar(s)
+    assert [q for q in sent if "holiday" in q or "setting" in q] == sent
+    assert len(sent) == 1, sent
+    assert calendar.covers(D(2027, 6, 1)), "the covered spans come with the days"
+    assert not calendar.is_working_day(D(2027, 2, 8)), "an imported day off"
+    assert calendar.is_working_day(D(2027, 1, 31)), "an imported make-up working day (a Sunday)"
+    assert not calendar.is_working_day(D(2028, 3, 6)), "an edited day off (a Monday)"
+
+
+def test_the_tables_are_laid_together_once_for_each_content(sessions: sessionmaker[Session], desk: Desk) -> None:
+    with sessions() as s:
+        first, again = office_calendar(s), office_calendar(s)
+    assert first.table is again.table, "the same office days: the merged table kept"
+    with sessions.begin() as s:
+        set_holiday(s, D(2027, 3, 8), "off", desk=desk)
+        inside = office_calendar(s)  # the same transaction sees its own edit
+    assert not inside.is_working_day(D(2027, 3, 8))
+    assert inside.table is not first.table
+    with sessions() as s:
+        after = office_calendar(s)
+    assert not after.is_working_day(D(2027, 3, 8)), "the next unit of work sees the edit"
+    with sessions.begin() as s:
+        set_holiday(s, D(2027, 3, 8), None, desk=desk)
+    with sessions() as s:
+        back = office_calendar(s)
+    assert back.is_working_day(D(2027, 3, 8))
+    assert back.table == first.table
