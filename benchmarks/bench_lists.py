@@ -3,13 +3,14 @@
 On a hall database built through the real path (:mod:`benchmarks.big_hall`: township packages taken in by the
 hall's sync import, with materials, history, ratings and rectifications), on SQLite and on PostgreSQL:
 
-1. open a case by number: :func:`counter.actions.case_view.read_case`, what the case page (F7, the scanner) calls
-   (with Python's collector run between reads, as the window runs it),
+1. open a case by number: :func:`counter.actions.case_view.read_case`, what the case page (F7, the scanner) calls,
+   with the day for its items' alerts (with Python's collector run between reads, as the window runs it),
    for the sample of case numbers spread over the years, first on the database as built (no ``ANALYZE``), then
    after ``ANALYZE``; p95 against 2 ms. Beside it the database's part alone
    (:func:`counter.actions.case_reads.case_view`), and the floor: the bare driver reading the case by number, its
-   checklist, its history, the case that continues it, its documents with their prints, its guide version's number
-   and hash and its site's office settings (what the page shows), by hand-written SQL, checked against the page;
+   checklist, its history, the case that continues it, its documents with their prints, its items still with their
+   departments, its guide version's number and hash and its site's office settings (what the page shows), by
+   hand-written SQL, checked against the page;
 2. the F6 day lists: :func:`counter.actions.case_reads.day_lists` for the newest day at a desk (today's cases, the
    first page of the deferrals and corrections coming due and their capped counts), median against 20 ms; floor:
    the same rows and counts by five hand-written statements on the bare driver, the page and the counts on
@@ -84,6 +85,7 @@ _CASE = 'SELECT id, guide_version_id, site_code, * FROM "case" WHERE case_no = {
 _GUIDE = "SELECT version, content_hash FROM guide_version WHERE id = {p}"
 _SETTING = "SELECT value FROM setting WHERE key = {p}"
 _LATER = 'SELECT case_no FROM "case" WHERE previous_case_id = {p}'
+_ITEMS = "SELECT item_code, due_on FROM open_item WHERE case_id = {p}"
 _MATERIALS = "SELECT * FROM case_material WHERE case_id = {p} ORDER BY id"
 _HISTORY = "SELECT * FROM case_history WHERE case_id = {p} ORDER BY id"
 _DOCUMENTS = (
@@ -185,14 +187,16 @@ class Bare:
         return found
 
     def open_case(self, case_no: str) -> tuple[int, ...]:
-        """The case's continuations, checklist lines, history lines, documents, and its guide's version."""
+        """The case's continuations, checklist lines, history lines, documents, items with a date, and its guide's
+        version."""
         (case,) = self.rows("case", case_no)
         case_id, version_id, site_code = case[:3]
         ((version, _digest),) = self.rows("guide", version_id)
         self.rows("setting", f"office.{site_code}")
         return (
             len(self.rows("later", case_id)), len(self.rows("materials", case_id)),
-            len(self.rows("history", case_id)), len(self.rows("documents", case_id)), version,
+            len(self.rows("history", case_id)), len(self.rows("documents", case_id)),
+            len([due for _, due in self.rows("items", case_id) if due is not None]), version,
         )  # fmt: skip
 
     @contextmanager
@@ -243,7 +247,7 @@ class Bare:
 
 _STATEMENTS = {
     "case": _CASE, "guide": _GUIDE, "setting": _SETTING,
-    "later": _LATER, "materials": _MATERIALS, "history": _HISTORY, "documents": _DOCUMENTS,
+    "later": _LATER, "materials": _MATERIALS, "history": _HISTORY, "documents": _DOCUMENTS, "items": _ITEMS,
     "newest": 'SELECT received_on, site_code, desk_no FROM "case" ORDER BY id DESC LIMIT 1', "of_day": _OF_DAY,
     "deferrals": _DEFERRALS, "corrections": _CORRECTIONS, "rectifications": _RECTIFICATIONS,
     "due_deferrals": _DEFERRALS_COUNTED, "due_corrections": _CORRECTIONS_COUNTED,
@@ -303,16 +307,19 @@ def _shown(page: CasePage | None) -> tuple[int, ...]:
     assert page.notices is not None
     view = page.view
     later = 1 if view.later_case_no else 0
-    return later, len(view.materials), len(view.history), len(page.notices.lines), view.guide_version
+    dated = len([item for item in page.items if item.due_on is not None])
+    return later, len(view.materials), len(view.history), len(page.notices.lines), dated, view.guide_version
 
 
-def bench_open(verdicts: Verdicts, label: str, sessions: sessionmaker[Session], bare: Bare, numbers: list[str]) -> None:
+def bench_open(
+    verdicts: Verdicts, label: str, sessions: sessionmaker[Session], bare: Bare, numbers: list[str], today: dt.date
+) -> None:
     ours: list[float] = []
     database: list[float] = []
     floor: list[float] = []
     with _window_collector() as collect:
         for number in numbers:  # in turn: the load of the moment falls on all three
-            ours.append(_ms(_read(sessions, partial(read_case, case_no=number))))
+            ours.append(_ms(_read(sessions, partial(read_case, case_no=number, today=today))))
             collect()
             database.append(_ms(_read(sessions, partial(case_view, case_no=number))))
             collect()
@@ -325,12 +332,17 @@ def bench_open(verdicts: Verdicts, label: str, sessions: sessionmaker[Session], 
     verdicts.at_most(f"{label}: open a case by number, p95", p95, OPEN_GOAL_MS, floor=p95_floor)
 
 
+def _newest_day(bare: Bare) -> dt.date:
+    ((day, _, _),) = bare.rows("newest")
+    return day if isinstance(day, dt.date) else dt.date.fromisoformat(day)
+
+
 def bench_day_list(
     verdicts: Verdicts, label: str, sessions: sessionmaker[Session], bare: Bare, hall: BigHall, rounds: int
 ) -> None:
     # the newest case's day and desk: a desk's day with cases (the hall's own desks took none)
-    ((day, site_code, desk_no),) = bare.rows("newest")
-    day = day if isinstance(day, dt.date) else dt.date.fromisoformat(day)
+    ((_, site_code, desk_no),) = bare.rows("newest")
+    day = _newest_day(bare)
     desk = Desk(DeskIdentity(site_code, desk_no), "测试")
     with sessions() as session:
         lists = day_lists(session, day, desk)
@@ -424,13 +436,15 @@ def bench_hall(verdicts: Verdicts, label: str, hall: BigHall, rounds: int, opene
         numbers = list(hall.sample_case_nos)[:opened]
         print(f"{label}: {hall.cases:,} cases, {hall.rectifications:,} rectifications"
               f" ({hall.open_rectifications:,} open), {len(numbers)} case numbers to open")  # fmt: skip
+        today = _newest_day(bare)  # the page is read for a day: its items' alerts
         with sessions() as session:  # once untimed: the first timed pass would pay for reading the file from disk
             for number in numbers:
-                assert bare.open_case(number) == _shown(read_case(session, number)), "the floor must read the same"
-        bench_open(verdicts, f"{label}, no ANALYZE", sessions, bare, numbers)
+                page = read_case(session, number, today)
+                assert bare.open_case(number) == _shown(page), "the floor must read the same"
+        bench_open(verdicts, f"{label}, no ANALYZE", sessions, bare, numbers, today)
         with engine.begin() as conn:
             conn.execute(text("ANALYZE"))
-        bench_open(verdicts, f"{label}, after ANALYZE", sessions, bare, numbers)
+        bench_open(verdicts, f"{label}, after ANALYZE", sessions, bare, numbers, today)
         bench_day_list(verdicts, label, sessions, bare, hall, rounds)
         bench_rectifications(verdicts, label, sessions, bare, rounds)
         bench_overdue(verdicts, label, sessions, bare, rounds)

@@ -13,7 +13,6 @@ import functools
 from dataclasses import dataclass
 
 from counter.actions.calendar import office_calendar
-from counter.actions.item_queue import case_item_dues
 from counter.actions.office import stored_office_settings
 from counter.actions.store import Unit
 from counter.case.item_clock import DueAlert, due_alert
@@ -153,7 +152,7 @@ def read_case(unit: Unit, case_no: str, today: dt.date | None = None) -> CasePag
     With ``today``, each item still with its department carries its date and alert on that day (the window's page);
     read from the case's few rows of ``open_item``, with the office calendar only when one has a date.
 
-    The case, its guide version's hash, its site's office settings and its notices are read together
+    The case, its guide version's hash, its site's office settings, its notices and its open items are read together
     (:func:`counter.db.case_page_reads.case_page_reads`); the guide's document only when its content was not met
     before (:func:`counter.db.catalog_store.known_guide`).
     """
@@ -169,13 +168,14 @@ def read_case(unit: Unit, case_no: str, today: dt.date | None = None) -> CasePag
     places = _places(stored_office_settings(reads.office, view.site_code))
     items = tuple(ItemLine(i.code, i.name, department_name(i.department, i.level, places)) for i in bundle.items)
     if today is not None:
-        items = _with_dues(unit, view.case_no, items, today)
+        items = _with_dues(unit, reads.item_dues, items, today)
     notices = CaseNotices(reads.documents, fitting_kinds(view, bundle), fitting_item_papers(view, bundle))
     return CasePage(view, bundle.situations, notices, shared, items, same_day_bundle(bundle))
 
 
-def _with_dues(unit: Unit, case_no: str, items: tuple[ItemLine, ...], today: dt.date) -> tuple[ItemLine, ...]:
-    dues = case_item_dues(unit, case_no)
+def _with_dues(
+    unit: Unit, dues: dict[str, dt.date | None], items: tuple[ItemLine, ...], today: dt.date
+) -> tuple[ItemLine, ...]:
     if not any(dues.values()):
         return items
     calendar = office_calendar(unit)

@@ -147,17 +147,6 @@ def _due_order(item: type[models.OpenItem]) -> tuple[Any, ...]:
     return item.due_on, item.case_id, item.item_code
 
 
-def case_item_dues(session: Session, case_no: str) -> dict[str, dt.date | None]:
-    """The case's items still with their departments, each with its nearer date (None while paused)."""
-    item = models.OpenItem
-    query = (
-        select(item.item_code, item.due_on)
-        .join(models.Case, models.Case.id == item.case_id)
-        .where(models.Case.case_no == case_no)
-    )
-    return {str(row[0]): row[1] for row in session.execute(query)}
-
-
 def department_loads(session: Session, today: dt.date, site_code: str = "") -> tuple[DepartmentLoad, ...]:
     """Each department with items in hand: how many, and how many overdue; by name."""
     overdue = func.sum(case((models.OpenItem.due_on < today, 1), else_=0))

@@ -1,16 +1,18 @@
 """What the case page (F7, the scanner) reads of the database, in two plain statements.
 
 The page showed the case (:func:`counter.db.case_store.case_view`: its head, checklist and history), then asked its
-guide version's number and hash, its site's office settings and its notices, each by a statement of its own through
-the session's ORM handling: six round trips to a hall's server, and more Python around them than the database took
-to answer.  Here the guide version's number and hash and the office settings come with the case's head, each a row
-found by its key (:func:`_page_head`), and the checklist, the history and the notices with their prints come by one
-statement of the case's id just read (:func:`_lines`); both built once and sent on the session's connection as plain
-statements (:mod:`counter.db.plain`).  The answers are those of the separate reads, made in the same transaction.
+guide version's number and hash, its site's office settings, its notices and its items still with their departments,
+each by a statement of its own through the session's ORM handling: seven round trips to a hall's server, and more
+Python around them than the database took to answer.  Here the guide version's number and hash and the office
+settings come with the case's head, each a row found by its key (:func:`_page_head`), and the checklist, the history,
+the notices with their prints and the open items by one statement of the case's id just read (:func:`_lines`); both
+built once and sent on the session's connection as plain statements (:mod:`counter.db.plain`).  The answers are those
+of the separate reads, made in the same transaction.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from dataclasses import dataclass
 from typing import Any, cast
@@ -46,6 +48,7 @@ class CasePageReads:
     guide_hash: str  # the content hash of the case's guide version: its guide is parsed once per content
     office: str | None  # the site's office settings as stored (None: never set)
     documents: tuple[DocumentLine, ...]  # the case's notices with their prints, as documents_of_case reads them
+    item_dues: dict[str, dt.date | None]  # the items still with their departments, each its nearer date (paused: None)
 
 
 def case_page_reads(session: Session, case_no: str) -> CasePageReads | None:
@@ -61,15 +64,16 @@ def case_page_reads(session: Session, case_no: str) -> CasePageReads | None:
     if not found:
         return None
     c = found[0]
-    parts: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+    parts: tuple[list[Any], list[Any], list[Any], list[Any]] = ([], [], [], [])
     for row in plain.run(connection, _lines(), {"case_id": c.id}):
         part = row[0]
         parts[part].append(row[_SPANS[part]])
-    materials, history, documents = parts
+    materials, history, documents, items = parts
     view = view_of(c, materials, history)
     if c.office is None:
         known_missing(session, [office_key(view.site_code)])
-    return CasePageReads(view, c.guide_hash, c.office, tuple(document_lines(documents)))
+    dues = {str(code): due for code, due in items}
+    return CasePageReads(view, c.guide_hash, c.office, tuple(document_lines(documents)), dues)
 
 
 @functools.cache
@@ -104,19 +108,21 @@ def _page_head() -> Select[Any]:
 
 
 #: Where each part's columns are in a row of :func:`_lines`, after the part's number and the row's id: the checklist
-#: line's, the history line's and the notice's, each in the order of the line it makes.
-_MATERIAL, _HISTORY, _DOCUMENT = slice(2, 12), slice(12, 18), slice(18, 24)
-_SPANS = (_MATERIAL, _HISTORY, _DOCUMENT)
+#: line's, the history line's and the notice's, each in the order of the line it makes, and the open item's code and
+#: date.
+_MATERIAL, _HISTORY, _DOCUMENT, _ITEM = slice(2, 12), slice(12, 18), slice(18, 24), slice(24, 26)
+_SPANS = (_MATERIAL, _HISTORY, _DOCUMENT, _ITEM)
 
 
 @functools.cache
 def _lines() -> CompoundSelect[*tuple[Any, ...]]:
-    """The case's checklist, history and notices with their prints, in one statement, built once.
+    """The case's checklist, history, notices with their prints and items still with their departments (their code
+    and nearer date), in one statement, built once.
 
-    Each part (0, 1, 2) fills its own span of columns (:data:`_SPANS`), the others' NULL cast to the column's type, so
-    every column has one type in all three parts and comes back as that type (a date as a date on SQLite too); rows
-    come part by part, each in the order of its ids, as the three statements gave them.  Each part is read by its own
-    index on the case's id.
+    Each part (0 to 3) fills its own span of columns (:data:`_SPANS`), the others' NULL cast to the column's type, so
+    every column has one type in all parts and comes back as that type (a date as a date on SQLite too); rows come
+    part by part, each in the order of its ids, as the separate statements gave them.  Each part is read by its own
+    index on the case's id (the open items' by their key, which leads with it).
     """
     m = cast(Table, models.CaseMaterial.__table__).c
     h = cast(Table, models.CaseHistory.__table__).c
@@ -125,7 +131,9 @@ def _lines() -> CompoundSelect[*tuple[Any, ...]]:
     history = (h.at, h.clerk, h.desk_no, h.event, h.status_after, h.note)
     d = cast(Table, models.DocumentRecord.__table__).c
     documents = line_columns()
-    spans = (materials, history, documents)
+    o = cast(Table, models.OpenItem.__table__).c
+    items = (o.item_code, o.due_on)
+    spans = (materials, history, documents, items)
 
     def part(number: int, key: ColumnElement[int], own: tuple[ColumnElement[Any], ...]) -> list[Any]:
         columns: list[Any] = [literal_column(str(number), Integer), key]
@@ -138,5 +146,6 @@ def _lines() -> CompoundSelect[*tuple[Any, ...]]:
         select(*part(0, m.id, materials)).where(m.case_id == case_id),
         select(*part(1, h.id, history)).where(h.case_id == case_id),
         select(*part(2, d.id, documents)).where(d.case_id == case_id),
+        select(*part(3, literal_column("0", Integer), items)).where(o.case_id == case_id),
     )
     return union_all(*parts).order_by(literal_column("1"), literal_column("2"))

@@ -6,19 +6,25 @@ row again for its id) and its guide's document every time.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.case_view import read_case
 from counter.actions.demo import run_demo
 from counter.actions.desk import Desk
 from counter.actions.documents import make_document
+from counter.actions.item_steps import route_items
+from counter.db.case_store import case_by_no
+from counter.db.models import OpenItem
 from counter.documents.kinds import DocumentKind
 from tests.actions.conftest import TODAY
+from tests.actions.test_intake_actions import full_request, take
+from tests.actions.test_item_steps import at
 
 
 @contextmanager
@@ -39,7 +45,7 @@ def _counted(sessions: sessionmaker[Session]) -> Iterator[list[str]]:
 
 def _statements_of_reading(sessions: sessionmaker[Session], case_no: str) -> list[str]:
     with _counted(sessions) as sent, sessions() as session:
-        page = read_case(session, case_no)
+        page = read_case(session, case_no, TODAY)  # as the window reads it: the items' dates on the day
     assert page is not None
     return sent
 
@@ -54,7 +60,7 @@ def test_opening_a_case_asks_the_same_few_questions_whatever_it_holds(
     bare = counts[next(iter(counts))]
     assert set(counts.values()) == {bare}, counts  # checklists, histories and outcomes of every kind alike
     # the case (with the case continuing it, its guide version's hash and its office settings); its checklist, its
-    # history and its notices
+    # history, its notices and its items still with their departments
     assert bare <= 2, counts
     deferred = cases["容缺受理"]
     kinds = (DocumentKind.DEFERRAL, DocumentKind.PLEDGE, DocumentKind.RECEIPT)
@@ -96,3 +102,25 @@ def test_opening_a_case_sends_its_statements_on_the_drivers_cursor(sessions: ses
     assert page.view.case_no == cases["容缺受理"]
     assert len(page.view.materials) > 1
     assert page.view.history
+
+
+def test_the_items_with_their_departments_come_with_the_case(sessions: sessionmaker[Session], desk: Desk) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    today = dt.date.today()
+    before = _statements_of_reading(sessions, number)
+    with sessions.begin() as s:
+        route_items(s, desk, number, at(today))
+    with sessions() as s:
+        case = case_by_no(s, number)
+        assert case is not None
+        kept = {row.item_code: row.due_on for row in s.scalars(select(OpenItem).where(OpenItem.case_id == case.id))}
+    assert kept
+    assert all(kept.values())
+    with _counted(sessions) as sent, sessions() as session:
+        page = read_case(session, number, today)
+    assert page is not None
+    assert {i.code: i.due_on for i in page.items if i.due_on is not None} == kept
+    assert all(i.alert is not None for i in page.items if i.code in kept)
+    # the office calendar is read for the alerts, once: the items themselves come with the page's statements
+    assert len(sent) == len(before) + 1, sent
+    assert len([q for q in sent if "open_item" in q]) == 1, sent
