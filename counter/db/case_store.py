@@ -28,10 +28,12 @@ from sqlalchemy import (
     String,
     Table,
     bindparam,
+    column,
     delete,
     func,
     insert,
     literal,
+    literal_column,
     select,
     text,
 )
@@ -347,6 +349,14 @@ def _rows(session: Session, stmt: ListingSelect, values: dict[str, Any] | None =
     return list(_case_rows(session.execute(stmt, values)))
 
 
+def _listed(session: Session, stmt: ListingSelect, values: dict[str, Any]) -> list[CaseRow]:
+    """:func:`_rows` of a statement built once, sent plainly (:mod:`counter.db.plain`): the F6 lists are read after
+    every change of a case, and the session's handling of their four statements cost them more than their answers
+    (what the unit of work changed is flushed first, as the session's own execute would)."""
+    session.flush()
+    return list(_case_rows(plain.run(session.connection(), stmt, values)))
+
+
 def _case_rows(rows: Iterable[Sequence[Any]]) -> Iterator[CaseRow]:
     """The list rows of a :data:`ListingSelect`'s rows, as they come."""
     for case_no, status, name, applicant, received_on, desk_no, due in rows:
@@ -368,11 +378,11 @@ def _lapsed_in(dialect: str, material: type[models.CaseMaterial]) -> ColumnEleme
     notes = literal(NOTE_CODES_JOIN) + line.note + literal(NOTE_CODES_JOIN)
     wanted = literal(NOTE_CODES_JOIN) + material.material_code + literal(NOTE_CODES_JOIN)
     find = func.strpos if dialect == "postgresql" else func.instr
-    return (
-        select(line.id)
-        .where(line.case_id == material.case_id, line.event.in_(LAPSE_EVENTS), find(notes, wanted) > 0)
-        .exists()
-    )
+    # the events written into the statement: a list bound as one value is expanded only by SQLAlchemy's execution,
+    # and the F6 lists send theirs plainly (counter.db.plain); they are the app's own names, never a caller's
+    lapses = [literal_column(f"'{event}'", String) for event in sorted(LAPSE_EVENTS)]
+    found = find(notes, wanted) > 0
+    return select(line.id).where(line.case_id == material.case_id, line.event.in_(lapses), found).exists()
 
 
 def _next_due(session: Session) -> ScalarSelect[dt.date | None]:
@@ -394,8 +404,7 @@ def _next_due(session: Session) -> ScalarSelect[dt.date | None]:
 def _status_is(status: CaseStatus) -> ColumnElement[bool]:
     """``status = '…'`` with the value written into the SQL: SQLite matches a query to a partial index
     (``ix_case_awaiting_deferred``, ``ix_case_correction_due``) only by a literal, never by a bound parameter."""
-    value: BindParameter[str] = bindparam(None, status.value, literal_execute=True)
-    return models.Case.status == value
+    return models.Case.status == literal_column(f"'{status.value}'", String)  # the app's own name, never a caller's
 
 
 def _listing(due: ColumnElement[dt.date | None] | InstrumentedAttribute[dt.date | None]) -> ListingSelect:
@@ -414,7 +423,7 @@ def cases_of_day(session: Session, day: dt.date, site_code: str, desk_no: str) -
     """The cases one desk of one site took on ``day``: desk numbers repeat from site to site, and a league's
     database holds every site's cases (read by ``ix_case_received_figures``, which leads with the day and site)."""
     values = {"day": day, "site_code": site_code, "desk_no": desk_no}
-    return _rows(session, _of_day_statement(session.get_bind().dialect.name), values)
+    return _listed(session, _of_day_statement(session.get_bind().dialect.name), values)
 
 
 @functools.cache
@@ -477,7 +486,7 @@ def deferrals_due_page(session: Session, last_day: dt.date, limit: int) -> list[
     """The first ``limit`` of :func:`deferrals_due_by`, in its order, read by index whatever the backlog."""
     page = _due_statements(session.get_bind().dialect.name).deferral_page
     with index_walk(session):
-        return _rows(session, page, {"last_day": last_day, "limit": limit})
+        return _listed(session, page, {"last_day": last_day, "limit": limit})
 
 
 #: rows a streamed list holds at a time, of each kind: what the driver fetches in one go
@@ -516,9 +525,9 @@ _WALKING = "counter_index_walk"
 _WALK = text(
     "WITH found AS MATERIALIZED (SELECT current_setting('enable_seqscan') AS seqscan,"
     " current_setting('max_parallel_workers_per_gather') AS workers)"
-    " SELECT seqscan, workers, set_config('enable_seqscan', 'off', true),"
-    " set_config('max_parallel_workers_per_gather', '0', true) FROM found"
-)
+    " SELECT seqscan, workers, set_config('enable_seqscan', 'off', true) AS seqscan_now,"
+    " set_config('max_parallel_workers_per_gather', '0', true) AS workers_now FROM found"
+).columns(*(column(name, String) for name in ("seqscan", "workers", "seqscan_now", "workers_now")))
 _PUT_BACK = text(
     "SELECT set_config('enable_seqscan', :seqscan, true), set_config('max_parallel_workers_per_gather', :workers, true)"
 )
@@ -546,19 +555,21 @@ def index_walk(session: Session) -> Iterator[None]:
     if session.get_bind().dialect.name != "postgresql" or session.info.get(_WALKING):
         yield
         return
-    seqscan, workers, *_ = session.execute(_WALK).one()
+    session.flush()
+    connection = session.connection()
+    [(seqscan, workers, *_)] = plain.run(connection, _WALK, {})
     session.info[_WALKING] = True
     try:
         yield
     finally:
         del session.info[_WALKING]
-    session.execute(_PUT_BACK, {"seqscan": seqscan, "workers": workers})
+    plain.run(connection, _PUT_BACK, {"seqscan": seqscan, "workers": workers})
 
 
 def corrections_due_page(session: Session, last_day: dt.date, limit: int) -> list[CaseRow]:
     """The first ``limit`` of :func:`corrections_due_by`, in its order (``ix_case_correction_due``)."""
     page = _due_statements(session.get_bind().dialect.name).correction_page
-    return _rows(session, page, {"last_day": last_day, "limit": limit})
+    return _listed(session, page, {"last_day": last_day, "limit": limit})
 
 
 def due_counts(session: Session, last_day: dt.date, today: dt.date, cap: int) -> tuple[int, int, bool]:
@@ -570,8 +581,9 @@ def due_counts(session: Session, last_day: dt.date, today: dt.date, cap: int) ->
     """
     total, overdue, whole = 0, 0, True
     with index_walk(session):
+        connection = session.connection()
         for count in _due_statements(session.get_bind().dialect.name).counts:
-            found, late = session.execute(count, {"last_day": last_day, "today": today, "cap": cap}).one()
+            [(found, late)] = plain.run(connection, count, {"last_day": last_day, "today": today, "cap": cap})
             total, overdue, whole = total + found, overdue + (late or 0), whole and found < cap
     return total, overdue, whole
 

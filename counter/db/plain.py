@@ -228,6 +228,8 @@ def _compile(statement: Executable, dialect: Dialect, keys: frozenset[str]) -> _
 
     def slot(name: str) -> _Slot:
         bind = by_name[name]
+        if bind.expanding or bind.literal_execute:  # SQLAlchemy's execution writes these into the SQL when sent
+            raise ValueError(f"the parameter {name} is written into the statement when sent: write it in when built")
         if bind.callable is not None:
             raise ValueError(f"the parameter {name} takes its value from a function when sent: give it")
         default = constants.get(bind.key, _REQUIRED if bind.required else bind.value)

@@ -11,13 +11,14 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from sqlalchemy import insert, select, text
+from sqlalchemy import event, insert, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.case_reads import DUE_COUNT_CAP, DUE_PAGE, case_rows, day_lists
 from counter.actions.desk import Desk
 from counter.case.numbers import DeskIdentity
+from counter.case.status import CaseStatus
 from counter.case.view import CaseRow
 from counter.db import case_store, models
 from tests.db.test_list_plans import _plans, _scans, _statements
@@ -123,6 +124,35 @@ def test_the_walk_is_set_once_for_the_page_and_both_counts(hall: sessionmaker[Se
     with hall() as session:
         postgres = session.get_bind().dialect.name == "postgresql"
     assert len(settings) == (2 if postgres else 0), settings
+
+
+def test_the_f6_lists_send_their_statements_on_the_drivers_cursor(hall: sessionmaker[Session]) -> None:
+    """The lists are read after every change of a case: the session's handling of each of their statements cost
+    them more than the database's answer (counter.db.plain).  The rows are those the session's reads give."""
+    handled: list[str] = []
+
+    def executing(_conn: Any, statement: Any, *_rest: Any) -> None:
+        handled.append(str(statement))
+
+    desk = Desk(DeskIdentity("XAM01", "5"), "测试")
+    with hall() as session:
+        engine = session.get_bind()
+        event.listen(engine, "before_execute", executing)
+        try:
+            lists = day_lists(session, TODAY, desk)
+        finally:
+            event.remove(engine, "before_execute", executing)
+        through_session = case_store._rows(session, case_store._due_statements(engine.dialect.name).deferral_page,
+                                           {"last_day": lists.soon_until, "limit": DUE_PAGE})  # fmt: skip
+        day = case_store._rows(session, case_store._of_day_statement(engine.dialect.name),
+                               {"day": TODAY, "site_code": "XAM01", "desk_no": "5"})  # fmt: skip
+    assert handled == []
+    assert lists.of_day == tuple(day)
+    assert day
+    deferrals = [r for r in lists.due if r.status is CaseStatus.AWAITING_DEFERRED]
+    assert deferrals
+    assert deferrals == through_session[: len(deferrals)]
+    assert all(isinstance(r.received_on, dt.date) for r in lists.of_day + lists.due)
 
 
 def test_a_statement_failing_in_the_walk_is_the_failure_reported(hall: sessionmaker[Session]) -> None:

@@ -123,6 +123,17 @@ def test_a_value_not_given_is_named(engine: Engine) -> None:
         plain.run(session.connection(), BUMP, {})
 
 
+def test_a_value_sqlalchemy_writes_into_the_statement_when_sent_is_refused(engine: Engine) -> None:
+    """``IN`` of a list and ``literal_execute`` are written into the SQL by SQLAlchemy's execution, which a plain
+    statement does not go through: sent as they compile, the server would read their marks as SQL."""
+    listed = select(SAMPLE.c.id).where(SAMPLE.c.code.in_(["a", "b"]))
+    written = select(SAMPLE.c.id).where(SAMPLE.c.code == bindparam(None, "a", literal_execute=True))
+    with make_sessions(engine).begin() as session:
+        for statement in (listed, written):
+            with pytest.raises(ValueError, match="written into the statement"):
+                plain.run(session.connection(), statement, {})
+
+
 def test_statements_go_through_sqlalchemy_while_something_listens_to_them(engine: Engine) -> None:
     seen: list[str] = []
 
