@@ -93,7 +93,6 @@ def run_desk(url: str, desk: Desk, count: int, machine: int, receipts: bool, pau
     sessions = make_sessions(engine)
     with sessions() as session:
         stored = current_guide(session, DEMO_BUNDLE)
-        calendar = office_calendar(session)
     assert stored is not None, f"{DEMO_BUNDLE} is not in the database"
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
     print("ready", flush=True)
@@ -110,8 +109,8 @@ def run_desk(url: str, desk: Desk, count: int, machine: int, receipts: bool, pau
             request = IntakeRequest(checklist, applicant(machine, n))
             start = time.perf_counter()
             try:
-                with sessions.begin() as session:
-                    taken = take_intake(session, desk, request, TODAY, calendar)
+                with sessions.begin() as session:  # the office calendar read in the intake's unit, as the panel does
+                    taken = take_intake(session, desk, request, TODAY, office_calendar(session))
                 latencies.append((time.perf_counter() - start) * 1000)
                 cases.append(taken.case_no)
                 if receipts:
