@@ -51,7 +51,7 @@ from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
 from counter.ratings.figures import Grouping
-from tests.pg_server import PgCluster, start_cluster, stop_cluster
+from tests.pg_server import HALL_MEMORY, PgCluster, start_cluster, stop_cluster
 
 GOAL_MS = 1000.0
 DESK = Desk(DeskIdentity("XAM01", "1"), "督查室", actor=SINGLE_DESK)
@@ -261,7 +261,7 @@ def main() -> None:
     args = parser.parse_args()
     cases, rounds = (1_000, 1) if args.smoke else (args.cases, args.rounds)
     verdicts = Verdicts(smoke=args.smoke)
-    cluster = None if args.pg_url or args.only == "SQLite" else start_cluster()
+    cluster = None if args.pg_url or args.only == "SQLite" else start_cluster(settings=HALL_MEMORY)
     try:
         with tempfile.TemporaryDirectory(prefix="bench-figures-") as tmp:
             work = Path(tmp)

@@ -24,8 +24,9 @@ hall's sync import, with materials, history, ratings and rectifications), on SQL
    statements (the F6 page's, without their limit) and merging them as they come.
 
 Ours and the floor are run in turn, round after round, on the same connection settings (SQLite WAL, the app's
-pragmas; PostgreSQL on a throwaway cluster of tests/pg_server.py, without JIT compiling as the app's connections),
-so load on the machine falls on both alike.
+pragmas; PostgreSQL on a throwaway cluster of tests/pg_server.py, without JIT compiling as the app's connections,
+given a hall's memory for its buffers: ``tests.pg_server.HALL_MEMORY``, as the README asks of a hall's server), so
+load on the machine falls on both alike.  ``--url`` measures on the server as it was started.
 
     .venv/bin/python benchmarks/bench_lists.py [--cases 5000000] [--keep FOLDER] [--only sqlite|postgresql]
 
@@ -70,7 +71,7 @@ from counter.case.decisions import LAPSE_EVENTS
 from counter.case.numbers import DeskIdentity
 from counter.case.status import NOTE_CODES_JOIN
 from counter.db.engine import make_engine, make_sessions
-from tests.pg_server import start_cluster, stop_cluster
+from tests.pg_server import HALL_MEMORY, start_cluster, stop_cluster
 
 PAGE = 200  # the first page of the open rectifications, as the 督办 page reads it
 OPEN_GOAL_MS = 2.0
@@ -475,7 +476,7 @@ def sqlite_hall(cases: int, keep: Path | None, folder: Path) -> Iterator[BigHall
 
 @contextmanager
 def postgres_hall(cases: int, folder: Path) -> Iterator[BigHall]:
-    cluster = start_cluster()  # its own folder, which the postgres user may enter
+    cluster = start_cluster(settings=HALL_MEMORY)  # its own folder, which the postgres user may enter; a hall's memory
     try:
         admin = make_engine(cluster.url("postgres"))
         with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
