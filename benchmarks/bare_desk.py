@@ -236,9 +236,10 @@ def durable_postgres() -> Iterator[str]:
     """The URL of a database holding the schema and the shipped catalog, on a cluster of its own started with
     ``fsync`` and ``synchronous_commit`` on (a server that never waits for its disk would flatter every figure beside
     SQLite's); the cluster is stopped and removed at the end."""
-    from tests.pg_server import CATALOG, PgDatabases, start_cluster, stop_cluster
+    from tests.pg_server import CATALOG, HALL_MEMORY, PgDatabases, start_cluster, stop_cluster
 
-    cluster = start_cluster(durable=True)  # in the system's temporary folder: the server's user must enter it
+    # in the system's temporary folder: the server's user must enter it; a hall's server, its memory too
+    cluster = start_cluster(durable=True, settings=HALL_MEMORY)
     try:
         databases = PgDatabases(cluster)
         url = cluster.url(databases.create(CATALOG))

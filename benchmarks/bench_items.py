@@ -78,7 +78,7 @@ from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
 from counter.db.figure_store import item_lines
 from counter.ratings.figures import Grouping
-from tests.pg_server import start_cluster, stop_cluster
+from tests.pg_server import HALL_MEMORY, start_cluster, stop_cluster
 
 QUEUE_GOAL_MS = 20.0
 COMING_DUE_GOAL_MS = 50.0
@@ -471,7 +471,7 @@ def sqlite_hall(cases: int, keep: Path | None, folder: Path) -> Iterator[tuple[B
 
 @contextmanager
 def postgres_hall(cases: int, folder: Path) -> Iterator[tuple[BigHall, str]]:
-    cluster = start_cluster(durable=True)  # routing commits: as durable as SQLite's synchronous=FULL
+    cluster = start_cluster(durable=True, settings=HALL_MEMORY)  # routing commits: as durable as SQLite's FULL
     try:
         admin = make_engine(cluster.url("postgres"))
         with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:

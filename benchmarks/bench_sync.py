@@ -58,7 +58,7 @@ from counter.sync.record_json import to_dict
 from counter.sync.sender_checks import Sender
 from counter.sync.sites import SiteKind
 from tests.catalog_db import catalog_file
-from tests.pg_server import MIGRATED, PgCluster, PgDatabases, start_cluster, stop_cluster
+from tests.pg_server import HALL_MEMORY, MIGRATED, PgCluster, PgDatabases, start_cluster, stop_cluster
 from tests.sync.sync_world import Site, introduce, make_site, sqlite_copy
 
 GOAL_RATE = 5000.0  # cases a second, each way (issue 20)
@@ -117,7 +117,7 @@ def _world(smoke: bool) -> Iterator[tuple[list[Database], Copier, list[dt.date],
         os.environ["COUNTER_HOME"] = str(work / "home")
         catalog = catalog_file(work / "catalog")
         hall = hall_site(f"sqlite:///{work / 'hall.sqlite3'}", work / "hall")
-        cluster = start_cluster(durable=True)
+        cluster = start_cluster(durable=True, settings=HALL_MEMORY)  # a hall's server
         databases = PgDatabases(cluster)
         engines: list[Engine] = []
         try:
