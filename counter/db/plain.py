@@ -74,10 +74,8 @@ def named_rows(connection: Connection, statement: Executable, values: Mapping[st
     """The rows of ``statement`` as :func:`run` gives them, each also read by its columns' names (``row.case_no``)."""
     if _observed(connection):
         return list(connection.execute(statement, values))  # SQLAlchemy's rows are read by name too
-    compiled = _compile(statement, connection.dialect, frozenset(values))
-    rows = _send(connection, compiled.sql, _arguments(compiled, values), fetch=compiled.returns)
-    row_class = _named(compiled.names)
-    return [row_class._make(row) for row in _converted(compiled.results, rows)]
+    row_class = _named(_compile(statement, connection.dialect, frozenset(values)).names)
+    return [row_class._make(row) for row in run(connection, statement, values)]
 
 
 @functools.lru_cache(maxsize=64)
