@@ -378,9 +378,8 @@ def _lapsed_in(dialect: str, material: type[models.CaseMaterial]) -> ColumnEleme
     notes = literal(NOTE_CODES_JOIN) + line.note + literal(NOTE_CODES_JOIN)
     wanted = literal(NOTE_CODES_JOIN) + material.material_code + literal(NOTE_CODES_JOIN)
     find = func.strpos if dialect == "postgresql" else func.instr
-    # the events written into the statement: a list bound as one value is expanded only by SQLAlchemy's execution,
-    # and the F6 lists send theirs plainly (counter.db.plain); they are the app's own names, never a caller's
-    lapses = [literal_column(f"'{event}'", String) for event in sorted(LAPSE_EVENTS)]
+    # the events written into the statement: a list bound as one value is expanded only by SQLAlchemy's execution
+    lapses = [_written(event) for event in sorted(LAPSE_EVENTS)]
     found = find(notes, wanted) > 0
     return select(line.id).where(line.case_id == material.case_id, line.event.in_(lapses), found).exists()
 
@@ -404,7 +403,17 @@ def _next_due(session: Session) -> ScalarSelect[dt.date | None]:
 def _status_is(status: CaseStatus) -> ColumnElement[bool]:
     """``status = '…'`` with the value written into the SQL: SQLite matches a query to a partial index
     (``ix_case_awaiting_deferred``, ``ix_case_correction_due``) only by a literal, never by a bound parameter."""
-    return models.Case.status == literal_column(f"'{status.value}'", String)  # the app's own name, never a caller's
+    return models.Case.status == _written(status.value)
+
+
+def _written(name: str) -> ColumnElement[str]:
+    """One of the app's own names (a status, an event), never a caller's, written into the SQL as a literal.
+
+    SQLAlchemy writes a value bound as ``literal_execute`` (or a list for ``IN``) into the SQL only when it sends the
+    statement itself; the F6 lists send theirs plainly (:mod:`counter.db.plain`), so the name is written in when the
+    statement is built.
+    """
+    return literal_column(f"'{name}'", String)
 
 
 def _listing(due: ColumnElement[dt.date | None] | InstrumentedAttribute[dt.date | None]) -> ListingSelect:
