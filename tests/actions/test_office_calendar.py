@@ -7,34 +7,15 @@ paid by each of them; an edit must still be seen at once, by the same transactio
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
 
-from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import import_schedule, office_calendar, set_holiday
 from counter.actions.desk import Desk
+from tests.actions.test_case_page_reads import _counted
 from tests.actions.test_provisional_dates import NOTICE_2027
 
 D = dt.date
-
-
-@contextmanager
-def _counted(sessions: sessionmaker[Session]) -> Iterator[list[str]]:
-    sent: list[str] = []
-    engine = sessions.kw["bind"]
-    assert isinstance(engine, Engine)
-
-    def keep(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
-        sent.append(statement)
-
-    event.listen(engine, "before_cursor_execute", keep)
-    try:
-        yield sent
-    finally:
-        event.remove(engine, "before_cursor_execute", keep)
 
 
 def test_the_office_calendar_is_one_statement(sessions: sessionmaker[Session], desk: Desk) -> None:
