@@ -333,17 +333,17 @@ def bench_open(
     verdicts.at_most(f"{label}: open a case by number, p95", p95, OPEN_GOAL_MS, floor=p95_floor)
 
 
-def _newest_day(bare: Bare) -> dt.date:
-    ((day, _, _),) = bare.rows("newest")
-    return day if isinstance(day, dt.date) else dt.date.fromisoformat(day)
+def _newest(bare: Bare) -> tuple[dt.date, str, str]:
+    """The newest case's day, site and desk (SQLite gives the day as text)."""
+    ((day, site_code, desk_no),) = bare.rows("newest")
+    return day if isinstance(day, dt.date) else dt.date.fromisoformat(day), site_code, desk_no
 
 
 def bench_day_list(
     verdicts: Verdicts, label: str, sessions: sessionmaker[Session], bare: Bare, hall: BigHall, rounds: int
 ) -> None:
     # the newest case's day and desk: a desk's day with cases (the hall's own desks took none)
-    ((_, site_code, desk_no),) = bare.rows("newest")
-    day = _newest_day(bare)
+    day, site_code, desk_no = _newest(bare)
     desk = Desk(DeskIdentity(site_code, desk_no), "测试")
     with sessions() as session:
         lists = day_lists(session, day, desk)
@@ -437,7 +437,7 @@ def bench_hall(verdicts: Verdicts, label: str, hall: BigHall, rounds: int, opene
         numbers = list(hall.sample_case_nos)[:opened]
         print(f"{label}: {hall.cases:,} cases, {hall.rectifications:,} rectifications"
               f" ({hall.open_rectifications:,} open), {len(numbers)} case numbers to open")  # fmt: skip
-        today = _newest_day(bare)  # the page is read for a day: its items' alerts
+        today = _newest(bare)[0]  # the page is read for a day: its items' alerts
         with sessions() as session:  # once untimed: the first timed pass would pay for reading the file from disk
             for number in numbers:
                 page = read_case(session, number, today)
