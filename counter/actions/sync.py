@@ -60,6 +60,7 @@ from counter.db.sync_tables import CASE, CASE_TRACKED, HISTORY, utc
 from counter.host.desk_config import DeskConfig
 from counter.projects.service_items import ITEMS_SETTING
 from counter.ratings.settings import KEYS as RATING_KEYS
+from counter.sync.body_packer import packed_groups
 from counter.sync.case_reader import CaseKeys, CaseReader, PackageCase
 from counter.sync.package import (
     CASES_FORMAT,
@@ -70,8 +71,6 @@ from counter.sync.package import (
     RejectCode,
     check_package,
     encode_record,
-    fill_packages,
-    pack_encoded,
     unpack_package,
     write_packed,
 )
@@ -251,10 +250,11 @@ def export_package(
 ) -> ExportResult:
     """Write the next packages for ``to_site`` and remember them; the caller commits, then saves ``packages``.
 
-    What is pending goes in as many packages as the receiver's limits need (:func:`counter.sync.package.fill_packages`),
-    numbered on; only the last one's acknowledgement moves the baseline, so a hall that has taken only the first
-    ones is sent the rest again.  Each names its series in its signed header, and a later one is refused until
-    every earlier one is in (:mod:`counter.actions.sync_series`), so no acknowledgement covers a package not had.
+    What is pending goes in as many packages as the receiver's limits need
+    (:func:`counter.sync.body_packer.packed_groups`), numbered on; only the last one's acknowledgement moves the
+    baseline, so a hall that has taken only the first ones is sent the rest again.  Each names its series in its
+    signed header, and a later one is refused until every earlier one is in (:mod:`counter.actions.sync_series`), so
+    no acknowledgement covers a package not had.
 
     Raises :class:`SyncNotPossible`, :class:`NotPermitted`, and
     :class:`counter.sync.keys.KeyUnreadable` when this machine cannot sign.
@@ -286,7 +286,7 @@ def export_package(
     since = None if (acked := sync_store.last_acked(session, target)) is None else utc(acked.created_at)
     first = sync_store.next_export_no(session, target)
     with _without_collector_pauses():
-        packed = [(len(group), *pack_encoded(group)) for group in fill_packages(encoded)]  # how many, before signing
+        packed = list(packed_groups(encoded))  # how many, before signing
     made: list[bytes] = []
     for export_no, (count, body, plain) in enumerate(packed, start=first):
         series = (first, len(packed)) if len(packed) > 1 else None

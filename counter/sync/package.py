@@ -61,7 +61,7 @@ import json
 import os
 import re
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -212,32 +212,9 @@ def pack_body(records: list[Any]) -> tuple[bytes, int]:
 
 
 def encode_record(record: Any) -> bytes:
-    """One record in the body's canonical form: :func:`pack_encoded` of these is :func:`pack_body` of the records."""
+    """One record in the body's canonical form: the body :func:`counter.sync.body_packer.packed_groups` packs of these
+    is :func:`pack_body` of the records."""
     return orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
-
-
-def fill_packages(encoded: Iterable[bytes]) -> Iterator[list[bytes]]:
-    """Encoded records grouped into as many packages as the limits need, in their order; at least one (maybe empty).
-
-    Each group holds at most :data:`MAX_RECORDS` records and :data:`MAX_PLAIN` bytes of JSON (brackets and commas
-    counted), read when called, so a receiver's limits are what a sender fills to.  A single record beyond
-    :data:`MAX_PLAIN` goes alone, and its receiver refuses it as it refuses any package beyond the limit.
-    """
-    group: list[bytes] = []
-    size = 2  # the list's brackets
-    for item in encoded:
-        if group and (len(group) >= MAX_RECORDS or size + 1 + len(item) > MAX_PLAIN):
-            yield group
-            group, size = [], 2
-        size += len(item) + (1 if group else 0)
-        group.append(item)
-    yield group
-
-
-def pack_encoded(encoded: list[bytes]) -> tuple[bytes, int]:
-    """:func:`pack_body` for records already encoded by :func:`encode_record` (the same bytes)."""
-    plain = b"[" + b",".join(encoded) + b"]"
-    return gzip.compress(plain, compresslevel=6, mtime=0), len(plain)
 
 
 def series_paths(path: Path, count: int) -> list[Path]:
