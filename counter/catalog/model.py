@@ -15,6 +15,7 @@ Chinese labels live in the faces' words (:mod:`counter.words.catalog`), never he
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -271,13 +272,26 @@ class Material:
         situations must all hold.  A situation left unanswered keeps the material
         in the list, so nothing is dropped before the clerk has asked.
         """
-        wanted: dict[str, set[str]] = {}
-        for condition in self.when:
-            situation, _, option = condition.partition(".")
-            wanted.setdefault(situation, set()).add(option)
+        if not self.when:
+            return True
         return all(
-            answers.get(situation) is None or answers[situation] in options for situation, options in wanted.items()
+            answers.get(situation) is None or answers[situation] in options
+            for situation, options in _wanted(self.when)
         )
+
+
+@functools.lru_cache(maxsize=4096)
+def _wanted(when: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A material's conditions grouped by situation, each with the options that satisfy it.
+
+    Worked out once per set of conditions: every intake asks each of its bundle's materials three times (the
+    checklist checked, the decision, the list of what is missing), and a bundle's conditions never change.
+    """
+    wanted: dict[str, set[str]] = {}
+    for condition in when:
+        situation, _, option = condition.partition(".")
+        wanted.setdefault(situation, set()).add(option)
+    return tuple((situation, frozenset(options)) for situation, options in wanted.items())
 
 
 @dataclass(frozen=True, slots=True)
