@@ -42,7 +42,7 @@ def template_case(url: str) -> str:
     """One intake taken by the action, for the floor's processes to copy."""
     intake, last, end = action_side(url)
     try:
-        intake(-1)
+        intake(-1)()
         return last()
     finally:
         end()

