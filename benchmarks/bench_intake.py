@@ -53,7 +53,7 @@ def take_turns(
     mine: list[float] = []
     bare: list[float] = []
     for n in range(count + WARM_UP):
-        sides = [(mine, ours(n)), (bare, functools.partial(floor, n))]
+        sides: list[tuple[list[float], Callable[[], object]]] = [(mine, ours(n)), (bare, functools.partial(floor, n))]
         if n % 2:
             sides.reverse()
         for times, work in sides:

@@ -275,8 +275,7 @@ class Material:
         if not self.when:
             return True
         return all(
-            answers.get(situation) is None or answers[situation] in options
-            for situation, options in _wanted(self.when)
+            answers.get(situation) is None or answers[situation] in options for situation, options in _wanted(self.when)
         )
 
 

@@ -82,7 +82,7 @@ def test_the_json_is_compressed_while_later_records_are_still_being_read(monkeyp
     compressed = threading.Event()
     monkeypatch.setattr(body_packer, "BATCH_BYTES", 1024)
     original = zlib.compressobj
-    monkeypatch.setattr(body_packer.zlib, "compressobj", lambda *a: _Watched(original(*a), compressed))
+    monkeypatch.setattr(zlib, "compressobj", lambda *a: _Watched(original(*a), compressed))
     records = _records(400)
     seen_before_the_last: list[bool] = []
 
