@@ -54,12 +54,11 @@ class CasePageReads:
 def case_page_reads(session: Session, case_no: str) -> CasePageReads | None:
     """The case ``case_no`` (None: no such case) and what its page reads beside it, in two statements.
 
-    What the unit of work changed is flushed first, as the session's own execute would have (nothing to do in a
-    unit of work that only reads).  Office settings found missing are remembered so for the rest of the
-    transaction, as :func:`counter.db.settings_store.get_setting` remembers them.
+    What the unit of work changed is flushed first (:func:`counter.db.plain.flushed`).  Office settings found
+    missing are remembered so for the rest of the transaction, as :func:`counter.db.settings_store.get_setting`
+    remembers them.
     """
-    session.flush()
-    connection = session.connection()
+    connection = plain.flushed(session)
     found = plain.named_rows(connection, _page_head(), {"case_no": case_no.strip().upper()})
     if not found:
         return None

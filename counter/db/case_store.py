@@ -286,11 +286,9 @@ def case_view(session: Session, case_no: str) -> CaseView | None:
     """Everything about one case, in three indexed queries (the scanner opens cases by number).
 
     Plain statements on the session's connection: the session's own execute added its ORM handling to each, which
-    cost more than the database took to answer.  What the unit of work changed is flushed first, as the session's
-    own execute would have (nothing to do in a unit of work that only reads)."""
+    cost more than the database took to answer (:func:`counter.db.plain.flushed`)."""
     head_stmt, materials_stmt, history_stmt = _view_statements()
-    session.flush()
-    connection = session.connection()
+    connection = plain.flushed(session)
     c = connection.execute(head_stmt, {"case_no": case_no.strip().upper()}).first()
     if c is None:
         return None
@@ -351,10 +349,8 @@ def _rows(session: Session, stmt: ListingSelect, values: dict[str, Any] | None =
 
 def _listed(session: Session, stmt: ListingSelect, values: dict[str, Any]) -> list[CaseRow]:
     """:func:`_rows` of a statement built once, sent plainly (:mod:`counter.db.plain`): the F6 lists are read after
-    every change of a case, and the session's handling of their four statements cost them more than their answers
-    (what the unit of work changed is flushed first, as the session's own execute would)."""
-    session.flush()
-    return list(_case_rows(plain.run(session.connection(), stmt, values)))
+    every change of a case, and the session's handling of their four statements cost them more than their answers."""
+    return list(_case_rows(plain.run(plain.flushed(session), stmt, values)))
 
 
 def _case_rows(rows: Iterable[Sequence[Any]]) -> Iterator[CaseRow]:
@@ -564,8 +560,7 @@ def index_walk(session: Session) -> Iterator[None]:
     if session.get_bind().dialect.name != "postgresql" or session.info.get(_WALKING):
         yield
         return
-    session.flush()
-    connection = session.connection()
+    connection = plain.flushed(session)
     [(seqscan, workers, *_)] = plain.run(connection, _WALK, {})
     session.info[_WALKING] = True
     try:

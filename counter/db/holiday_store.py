@@ -28,14 +28,13 @@ def load_table(session: Session) -> HolidayTable:
 
     Every deadline the desk works out reads this first (an intake, the F6 lists, a rating's rectification): two
     statements through the session's ORM handling had cost an intake on SQLite half a millisecond and the F6 lists
-    on a hall's server a millisecond, more than the rows.  What the unit of work changed is flushed first, as the
-    session's own execute would have, so an edit is seen by the same transaction.
+    on a hall's server a millisecond, more than the rows.  An edit is seen by the same transaction
+    (:func:`counter.db.plain.flushed`).
     """
-    session.flush()
     days_off: list[dt.date] = []
     working_days: list[dt.date] = []
     spans = "[]"
-    for day, kind in plain.run(session.connection(), _office_days(), {}):
+    for day, kind in plain.run(plain.flushed(session), _office_days(), {}):
         if day is None:
             spans = kind or "[]"
         elif kind == OFF:

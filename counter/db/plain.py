@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Dialect, event
+from sqlalchemy.orm import Session
 from sqlalchemy.sql import Executable, Insert
 from sqlalchemy.sql.compiler import SQLCompiler
 
@@ -58,6 +59,13 @@ class _Compiled:
     returns: bool  # whether it returns rows (a SELECT, a RETURNING)
     names: tuple[str, ...]  # the returned columns' names
     results: tuple[Processor, ...] | None  # None: no column needs converting
+
+
+def flushed(session: Session) -> Connection:
+    """The session's connection, once what its unit of work changed is flushed, as the session's own execute would
+    have (nothing to do in a unit of work that only reads): a plain statement then reads what the transaction wrote."""
+    session.flush()
+    return session.connection()
 
 
 def run(connection: Connection, statement: Executable, values: Mapping[str, Any]) -> list[tuple[Any, ...]]:
