@@ -2,8 +2,10 @@
 
 What the clerk waits for after pressing 受理: ``take_intake`` of a complete 我要开小餐馆 checklist in its own unit of
 work, committed (the desk's counter, the case, its checklist lines, its first history line, the audit entry and its
-chain head, the applicant remembered, the number noted outside the database), with the office calendar read in the
-same unit of work as the intake panel reads it, timed from before the transaction to after the commit.
+chain head, the applicant remembered, the number noted outside the database), as the intake panel commits it: the
+office calendar read with the intake's own reads, the form's decision previewed first, as the panel shows it while
+the clerk fills the form in (the commit decides again only when something it was made from changed:
+``counter.intake.decision_memo``); timed from before the transaction to after the commit.
 
 The floor is the same transaction written by the bare driver (``sqlite3``, ``psycopg``) on the same database, with the
 same durability: the counter's upsert, the case (a copy of one the action wrote, under a number of its own), every
@@ -78,7 +80,7 @@ def action_side(url: str) -> tuple[Callable[[int], Callable[[], object]], Callab
     from counter.actions.calendar import office_calendar
     from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
     from counter.actions.desk import Desk
-    from counter.actions.intake import IntakeRequest, take_intake
+    from counter.actions.intake import IntakeRequest, preview, take_intake
     from counter.case.numbers import DeskIdentity
     from counter.db.catalog_store import current_guide
     from counter.db.engine import make_engine, make_sessions
@@ -95,10 +97,12 @@ def action_side(url: str) -> tuple[Callable[[int], Callable[[], object]], Callab
 
     def intake(n: int) -> Callable[[], None]:
         request = IntakeRequest(checklist, applicant(0, n), uid=uuid.uuid4().hex)
+        with sessions() as session:  # the panel's preview of the form, shown before 受理 can be pressed
+            preview(session, request, TODAY, office_calendar(session))
 
         def commit() -> None:
-            with sessions.begin() as session:  # the office calendar read in the unit of work, as the panel reads it
-                taken.append(take_intake(session, desk, request, TODAY, office_calendar(session)).case_no)
+            with sessions.begin() as session:  # the office calendar read with the intake's reads, as the panel has it
+                taken.append(take_intake(session, desk, request, TODAY).case_no)
 
         return commit
 

@@ -13,6 +13,7 @@ reader or a scanner, and a crash at the desk is worse than a wrong answer.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -138,8 +139,12 @@ def _birth_date(digits: str) -> dt.date | None:
         return None
 
 
+@functools.lru_cache(maxsize=256)
 def check_id_number(text: str, *, today: dt.date) -> IdCheck:
     """Check an 18-digit 居民身份证号; ``today`` bounds the birth date.
+
+    Kept for the last few numbers (the answer is immutable): the intake panel checks the form's numbers at every
+    change, and the intake checks and normalises them again when it is committed, twice each, in the transaction.
 
     Every check whose part of the number can be read runs, so a clerk sees "地区码
     无效" and "校验位错误" together rather than one after the other.  A number of

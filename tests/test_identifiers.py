@@ -411,3 +411,13 @@ def test_a_masked_id_keeps_first_six_and_last_four(area: str, birth: dt.date, or
     assert masked[:6] == number[:6]
     assert masked[-4:] == number[-4:]
     assert masked[6:-4] == "*" * 8
+
+
+def test_a_number_checked_again_on_the_same_day_is_not_checked_anew() -> None:
+    # the panel checks the form's numbers at each change, and the intake twice more when committed, in its transaction
+    typed = " 11010519491231002x "
+    first = check_id_number(typed, today=TODAY)
+    assert check_id_number(typed, today=TODAY) is first
+    later = check_id_number(typed, today=dt.date(1949, 12, 30))  # another day: born after it, checked anew
+    assert later is not first
+    assert not later.ok

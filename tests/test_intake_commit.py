@@ -17,17 +17,19 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
+from counter.actions.calendar import office_calendar, set_holiday
 from counter.actions.catalog import import_source
 from counter.actions.database_file import database_place
 from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
 from counter.actions.desk import Desk
-from counter.actions.intake import IntakeRequest, take_intake
+from counter.actions.intake import IntakeRequest, preview, take_intake
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.audit_state import row_state
 from counter.db.catalog_store import StoredGuide, current_guide
 from counter.db.engine import make_engine, make_sessions
+from counter.intake import decision_memo
+from counter.intake.outcome import Decision, decide
 from counter.resources import bundled_catalog_dir
 from counter.workdays import WorkCalendar
 from tests.conftest import made_database
@@ -136,21 +138,22 @@ def test_an_intake_sends_its_statements_on_the_drivers_cursor(either_desk: sessi
 def test_on_postgresql_an_intake_waits_for_the_server_once_for_each_answer_it_needs(
     fresh_pg: FreshDatabases, tmp_path: Path
 ) -> None:
-    # the reads, the number, the case's id, the chain's head, then the rest at once (counter.db.plain.batched); each
-    # statement waited for on its own was a wait of its own, most of the intake's time on a hall's server
+    # the reads (the calendar's with them), the number, the case's id, the chain's head, then the rest at once
+    # (counter.db.plain.batched); each statement waited for on its own was a wait of its own, most of the intake's
+    # time on a hall's server
     engine = make_engine(fresh_pg.url())
     sessions = make_sessions(engine)
     with sessions.begin() as session:
         intake(session, 0)
     trace = tmp_path / "protocol.trace"
     with sessions.begin() as session:
-        request, calendar = _next_request(session)
+        request, _calendar = _next_request(session)
         raw = session.connection().connection.dbapi_connection
         assert isinstance(raw, psycopg.Connection)
         with trace.open("wb") as into:
             raw.pgconn.trace(into.fileno())
             try:
-                take_intake(session, DESK, request, TODAY, calendar)
+                take_intake(session, DESK, request, TODAY)  # the office's calendar read with its reads, as the panel
             finally:
                 raw.pgconn.untrace()
     engine.dispose()
@@ -232,3 +235,64 @@ def test_an_intake_sends_its_plain_statements_on_the_connection(either_desk: ses
         event.listen(session, "do_orm_execute", executed)
         take_intake(session, DESK, request, TODAY, calendar)
     assert through_session == []
+
+
+def test_an_intake_given_no_calendar_reads_the_offices_with_its_other_reads(
+    either_desk: sessionmaker[Session],
+) -> None:
+    # as the panel commits: the office's days come in the intake's one read (on a hall's server, one wait fewer than
+    # reading the calendar first), and a day the office marked off in the same transaction counts
+    sessions = either_desk
+    with sessions.begin() as session:
+        intake(session, 0)
+    sent: list[str] = []
+    with sessions.begin() as session:
+        request, before = _next_request(session)
+        day_off = before.add_working_days(TODAY, 1).date
+        set_holiday(session, day_off, "off", desk=DESK)
+        session.flush()
+        engine = session.connection().engine
+
+        def sending(_c: Any, _cursor: Any, statement: str, *_: Any) -> None:
+            sent.append(statement.lstrip())
+
+        event.listen(engine, "before_cursor_execute", sending)
+        try:
+            number = take_intake(session, DESK, request, TODAY).case_no
+        finally:
+            event.remove(engine, "before_cursor_execute", sending)
+        expected = preview(session, request, TODAY, office_calendar(session)).promised_date
+    first_write = next(n for n, statement in enumerate(sent) if not statement.startswith("SELECT"))
+    assert first_write == 1, sent[:first_write]
+    assert expected != preview_on(sessions, request, before)  # the day off moved the promise
+    with sessions() as session:
+        promised = session.scalars(select(models.Case.promised_on).where(models.Case.case_no == number)).one()
+    assert promised == expected
+
+
+def preview_on(sessions: sessionmaker[Session], request: IntakeRequest, calendar: WorkCalendar) -> object:
+    with sessions() as session:
+        return preview(session, request, TODAY, calendar).promised_date
+
+
+def test_the_commit_after_the_panels_preview_decides_nothing_again(
+    either_desk: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the panel shows the decision of the form as it stands; the commit reads the guide, settings and calendar in its
+    # transaction, finds them the same, and stores the decision shown (counter.intake.decision_memo)
+    sessions = either_desk
+    decision_memo._decided.cache_clear()
+    made: list[str] = []
+
+    def counting(*args: Any, **kwargs: Any) -> Decision:
+        made.append(args[0].code)
+        return decide(*args, **kwargs)
+
+    monkeypatch.setattr(decision_memo, "decide", counting)
+    with sessions() as session:
+        request, calendar = _next_request(session)
+        shown = preview(session, request, TODAY, calendar)
+    with sessions.begin() as session:
+        taken = take_intake(session, DESK, request, TODAY)
+    assert made == [DEMO_BUNDLE]
+    assert taken.decision is shown

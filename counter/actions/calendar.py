@@ -33,7 +33,12 @@ def _package_table() -> HolidayTable:
 
 
 def office_calendar(session: Session) -> WorkCalendar:
-    return WorkCalendar(_merged(load_table(session)))
+    return calendar_of(load_table(session))
+
+
+def calendar_of(office: HolidayTable) -> WorkCalendar:
+    """The calendar of the office's own table as read (by :func:`office_calendar`, or with an intake's reads)."""
+    return WorkCalendar(_merged(office))
 
 
 @functools.lru_cache(maxsize=4)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from counter.access.case_rights import permission_for
 from counter.access.roles import Permission
 from counter.actions.audit import record_at_desk
+from counter.actions.calendar import calendar_of
 from counter.actions.desk import Desk
 from counter.actions.guard import accounts_known, require
 from counter.actions.guide_status import DRAFT_INTAKE_KEY, drafts_may_be_taken
@@ -44,11 +45,12 @@ from counter.db.case_store import (
     remember_party,
 )
 from counter.db.catalog_store import StoredGuide, guide_version, known_guide
-from counter.db.intake_reads import intake_reads
+from counter.db.intake_reads import IntakeReads, intake_reads
 from counter.db.outbox_store import GATEWAY_KEY
 from counter.db.plain import batched
 from counter.db.settings_store import TRAINING, read_settings
 from counter.intake.checklist import Checklist
+from counter.intake.decision_memo import remembered_decision
 from counter.intake.draft import IntakeDraft
 from counter.intake.outcome import (
     CorrectionPolicy,
@@ -60,7 +62,6 @@ from counter.intake.outcome import (
     ReasonCode,
     Refusal,
 )
-from counter.intake.outcome import decide as decide_outcome
 from counter.intake.parties import Parties, PartyProblem, normalised, party_problems
 
 log = logging.getLogger(__name__)
@@ -169,7 +170,7 @@ def _decide(
     if stored is None:
         raise IntakeNotPossible(None, detail=f"guide version {version_id!r} not found")
     rules = intake_rules(session)  # both periods in one read
-    decision = decide_outcome(
+    decision = remembered_decision(  # the panel's preview of the same form, when nothing it was made from changed
         stored.bundle,
         request.checklist,
         request.deferral,
@@ -184,12 +185,23 @@ def _decide(
     return stored, decision
 
 
+def _first_reads(
+    session: Session, uid: str, version_id: int | None, calendar: DeadlineCalendar | None
+) -> tuple[IntakeReads, DeadlineCalendar]:
+    """The intake's reads in one round trip, the office's calendar with them unless the caller read it."""
+    reads = intake_reads(session, INTAKE_SETTINGS, uid, version_id, holidays=calendar is None)
+    if calendar is None:
+        assert reads.holidays is not None
+        calendar = calendar_of(reads.holidays)
+    return reads, calendar
+
+
 def take_intake(
     session: Session,
     desk: Desk,
     request: IntakeRequest,
     today: dt.date,
-    calendar: DeadlineCalendar,
+    calendar: DeadlineCalendar | None = None,
     policy: CorrectionPolicy | None = None,
     deferral: DeferralPolicy | None = None,
     *,
@@ -199,6 +211,9 @@ def take_intake(
 
     The case keeps the day the materials arrived; a correction told too late (行政许可法 第三十二条第一款第四项) is
     stored as accepted on that day, its reason in the history.
+
+    ``calendar``: the office's calendar (:func:`counter.actions.calendar.office_calendar`) unless given, read with
+    the intake's other reads: on a hall's server one wait fewer than reading it before.
 
     ``ends_draft``: the intake came from this desk's form, whose saved draft it ends.  An intake from a file
     (``counter case take``) leaves the draft alone: the clerk's half-typed form at the same desk is another intake.
@@ -211,7 +226,7 @@ def take_intake(
     that case is returned, and nothing is written twice.
     """
     version_id = int(request.checklist.guide_version) if request.checklist.guide_version is not None else None
-    reads = intake_reads(session, INTAKE_SETTINGS, request.uid, version_id)  # one round trip for the reads below
+    reads, calendar = _first_reads(session, request.uid, version_id, calendar)
     accounts_known(session, reads.accounts)
     require(session, desk.actor, Permission.TAKE_INTAKE)
     known = known_guide(session, version_id, *reads.version) if version_id is not None and reads.version else None

@@ -31,18 +31,18 @@ def load_table(session: Session) -> HolidayTable:
     on a hall's server a millisecond, more than the rows.  An edit is seen by the same transaction
     (:func:`counter.db.plain.flushed`).
     """
-    days_off: list[dt.date] = []
-    working_days: list[dt.date] = []
-    spans = "[]"
-    for day, kind in plain.run(plain.flushed(session), _office_days(), {}):
-        if day is None:
-            spans = kind or "[]"
-        elif kind == OFF:
-            days_off.append(day)
-        elif kind == WORK:
-            working_days.append(day)
-    covered = [DateSpan(dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in json.loads(spans)]
-    return HolidayTable(frozenset(days_off), frozenset(working_days), tuple(covered))
+    rows = plain.run(plain.flushed(session), _office_days(), {})
+    spans = next((kind for day, kind in rows if day is None), None)
+    return office_table([(day, kind) for day, kind in rows if day is not None], spans)
+
+
+def office_table(days: list[tuple[dt.date, str]], spans: str | None = None) -> HolidayTable:
+    """The office's table from its stored days (each with its kind) and its covered spans as stored (``None``: never
+    set); also read with an intake's other reads (:mod:`counter.db.intake_reads`)."""
+    days_off = frozenset(day for day, kind in days if kind == OFF)
+    working_days = frozenset(day for day, kind in days if kind == WORK)
+    covered = [DateSpan(dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in json.loads(spans or "[]")]
+    return HolidayTable(days_off, working_days, tuple(covered))
 
 
 @functools.cache

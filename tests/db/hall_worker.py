@@ -45,7 +45,6 @@ from typing import IO
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from counter.actions.calendar import office_calendar
 from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
 from counter.actions.desk import Desk
 from counter.actions.documents import make_document
@@ -109,8 +108,10 @@ def run_desk(url: str, desk: Desk, count: int, machine: int, receipts: bool, pau
             request = IntakeRequest(checklist, applicant(machine, n))
             start = time.perf_counter()
             try:
-                with sessions.begin() as session:  # the office calendar read in the intake's unit, as the panel does
-                    taken = take_intake(session, desk, request, TODAY, office_calendar(session))
+                with (
+                    sessions.begin() as session
+                ):  # the office calendar read with the intake's reads, as the panel has it
+                    taken = take_intake(session, desk, request, TODAY)
                 latencies.append((time.perf_counter() - start) * 1000)
                 cases.append(taken.case_no)
                 if receipts:

@@ -316,7 +316,7 @@ class IntakePanel(PanelLayout):
 
         def take(unit: Unit) -> TakenIntake:
             """The case whole, and the draft gone, in one transaction; or nothing."""
-            return take_intake(unit, desk, request, today, office_calendar(unit))
+            return take_intake(unit, desk, request, today)  # on the office's calendar, read with the intake's reads
 
         try:
             taken = self._runner.write(take, INTAKE_DB_FAULT)

@@ -1,0 +1,85 @@
+"""The decision an intake's commit finds made: by the same guide, calendar table and form, never by a lookalike."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from counter.intake import decision_memo
+from counter.intake.checklist import Receipt
+from counter.intake.decision_memo import remembered_decision
+from counter.intake.outcome import CorrectionPolicy, DeadlineCalendar, Decision, DeferralPolicy, Outcome, decide
+from counter.workdays import HolidayTable, WorkCalendar
+from tests.intake.samples import RESTAURANT, TODAY, WeekendCalendar, everything_received, record_as
+
+TABLE = HolidayTable(covered=())
+
+
+@pytest.fixture
+def decided(monkeypatch: pytest.MonkeyPatch) -> list[dt.date]:
+    """The days of each decision actually made (not found kept); the kept ones forgotten first."""
+    decision_memo._decided.cache_clear()
+    made: list[dt.date] = []
+
+    def counting(*args: Any, **kwargs: Any) -> Decision:
+        made.append(kwargs["today"])
+        return decide(*args, **kwargs)
+
+    monkeypatch.setattr(decision_memo, "decide", counting)
+    return made
+
+
+def _decision(calendar: DeadlineCalendar, **changes: Any) -> Decision:
+    given: dict[str, Any] = {
+        "bundle": RESTAURANT,
+        "checklist": everything_received(),
+        "today": TODAY,
+        "calendar": calendar,
+        "policy": CorrectionPolicy(),
+        "deferral_policy": DeferralPolicy(),
+        "received_on": None,
+        "draft_allowed": False,
+    } | changes
+    bundle, checklist = given.pop("bundle"), given.pop("checklist")
+    return remembered_decision(bundle, checklist, None, None, **given)
+
+
+def test_the_same_form_on_the_same_guide_and_calendar_is_decided_once(decided: list[dt.date]) -> None:
+    first = _decision(WorkCalendar(TABLE))
+    again = _decision(WorkCalendar(TABLE))  # the office's calendar made anew, over the table kept for its days
+    assert decided == [TODAY]
+    assert again is first
+    assert first == decide(RESTAURANT, everything_received(), None, None, today=TODAY, calendar=WorkCalendar(TABLE))
+    assert first.outcome is Outcome.ACCEPT
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda: {"calendar": WorkCalendar(HolidayTable(days_off=frozenset({TODAY + dt.timedelta(days=1)})))},
+        lambda: {"calendar": WorkCalendar(HolidayTable(covered=()))},  # equal days, but a table read anew
+        lambda: {"bundle": replace(RESTAURANT)},  # an equal guide, but another object: compared by identity
+        lambda: {"today": TODAY + dt.timedelta(days=1)},
+        lambda: {"checklist": record_as(everything_received(), RESTAURANT, "premises", Receipt.MISSING)},
+        lambda: {"draft_allowed": True},
+    ],
+)
+def test_anything_else_it_is_made_from_decides_again(
+    decided: list[dt.date], change: Callable[[], dict[str, Any]]
+) -> None:
+    _decision(WorkCalendar(TABLE))
+    _decision(**{"calendar": WorkCalendar(TABLE)} | change())
+    assert len(decided) == 2
+
+
+def test_a_calendar_of_another_kind_is_kept_by_identity(decided: list[dt.date]) -> None:
+    calendar = WeekendCalendar()
+    _decision(calendar)
+    _decision(calendar)
+    assert len(decided) == 1
+    _decision(WeekendCalendar())  # the same days, but nothing says so but the object
+    assert len(decided) == 2
