@@ -4,7 +4,7 @@ Before it numbers anything an intake asks whether accounts exist (the role check
 the few settings it is decided under (mostly unset), the number and content hash of the guide version its checklist
 was filled in on, whether its uid is already a case (a commit retried after its answer was lost), and, unless its
 caller read them already, the office's own holiday days, which every date it decides counts with.  Each was a
-statement of its own, and on a hall's server each statement is a round trip to it: five waits where one does.The
+statement of its own, and on a hall's server each statement is a round trip to it: five waits where one does.  The
 answers are those of the separate reads, made in the same transaction; the settings found missing are remembered as
 missing for the rest of it (:func:`counter.db.settings_store.known_missing`), as
 :func:`counter.db.settings_store.read_settings` remembers them, and the guide is found by its hash as

@@ -13,8 +13,8 @@ What a decision is made from is compared as follows:
   (:func:`counter.db.catalog_store.known_guide`); comparing a whole guide field by field would cost what deciding
   does;
 - the office's calendar (:class:`~counter.workdays.WorkCalendar`) by its table, also kept and given out as the same
-  object for the same office days (:func:`counter.actions.calendar.office_calendar`); any other calendar by
-  identity;
+  object for the same office days (:func:`counter.actions.calendar.office_calendar`); any other calendar, a
+  subclass's too, by identity;
 - everything else (the checklist, the requests, the day, the policies, whether drafts are taken) by value.
 
 A kept entry holds its guide and calendar, so an identity cannot be taken over by another object while it is kept.
@@ -72,7 +72,7 @@ def remembered_decision(
     draft_allowed: bool,
 ) -> Decision:
     """:func:`counter.intake.outcome.decide` of these, made once while they stay the same."""
-    table = calendar.table if isinstance(calendar, WorkCalendar) else calendar
+    table = calendar.table if type(calendar) is WorkCalendar else calendar  # a kind of its own may count otherwise
     return _decided(
         _Same(bundle, bundle),
         checklist,

@@ -83,3 +83,12 @@ def test_a_calendar_of_another_kind_is_kept_by_identity(decided: list[dt.date]) 
     assert len(decided) == 1
     _decision(WeekendCalendar())  # the same days, but nothing says so but the object
     assert len(decided) == 2
+
+
+def test_a_work_calendar_of_a_kind_of_its_own_is_kept_by_identity(decided: list[dt.date]) -> None:
+    class Stricter(WorkCalendar):
+        """Might count the same table otherwise."""
+
+    _decision(WorkCalendar(TABLE))
+    _decision(Stricter(TABLE))
+    assert len(decided) == 2
