@@ -55,16 +55,15 @@ class _Slot:
 class _Compiled:
     sql: str
     positional: bool
-    slots: tuple[_Slot, ...]
     returns: bool  # whether it returns rows (a SELECT, a RETURNING)
     names: tuple[str, ...]  # the returned columns' names
     results: tuple[Processor, ...] | None  # None: no column needs converting
-    # the slots as :func:`_arguments` reads them, taken apart once: each one's key and default, the keys that must be
-    # given, and the places of the values the types convert (most take none)
-    given: tuple[tuple[str, Any], ...] = ()
-    required: frozenset[str] = frozenset()
-    converts: tuple[tuple[int, Callable[[Any], Any]], ...] = ()
-    parameters: tuple[str, ...] = ()  # the slots' names in the SQL, in their order
+    # its parameters (:class:`_Slot`) as :func:`_arguments` reads them, taken apart once: each one's key and default,
+    # the keys that must be given, the places of the values the types convert (most take none), the names in the SQL
+    given: tuple[tuple[str, Any], ...]
+    required: frozenset[str]
+    converts: tuple[tuple[int, Callable[[Any], Any]], ...]
+    parameters: tuple[str, ...]
 
 
 def flushed(session: Session) -> Connection:
@@ -264,7 +263,6 @@ def _compile(statement: Executable, dialect: Dialect, keys: frozenset[str]) -> _
     return _Compiled(
         compiled.string,
         compiled.positional,
-        slots,
         bool(columns),
         tuple(column.keyname for column in columns),
         results if any(f is not None for f in results) else None,
