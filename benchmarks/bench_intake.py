@@ -3,9 +3,10 @@
 What the clerk waits for after pressing 受理: ``take_intake`` of a complete 我要开小餐馆 checklist in its own unit of
 work, committed (the desk's counter, the case, its checklist lines, its first history line, the audit entry and its
 chain head, the applicant remembered, the number noted outside the database), as the intake panel commits it: the
-office calendar read with the intake's own reads, the form's decision previewed first, as the panel shows it while
-the clerk fills the form in (the commit decides again only when something it was made from changed:
-``counter.intake.decision_memo``); timed from before the transaction to after the commit.
+office calendar read with the intake's own reads, the form's decision previewed and its parties checked first, as the
+panel shows them while the clerk fills the form in and enables 受理 only then (the commit decides again only when
+something it was made from changed: ``counter.intake.decision_memo``; an ID number's check is kept:
+``counter.identifiers.check_id_number``); timed from before the transaction to after the commit.
 
 The floor is the same transaction written by the bare driver (``sqlite3``, ``psycopg``) on the same database, with the
 same durability: the counter's upsert, the case (a copy of one the action wrote, under a number of its own), every
@@ -84,6 +85,7 @@ def action_side(url: str) -> tuple[Callable[[int], Callable[[], object]], Callab
     from counter.case.numbers import DeskIdentity
     from counter.db.catalog_store import current_guide
     from counter.db.engine import make_engine, make_sessions
+    from counter.intake.parties import party_problems
     from tests.db.hall_worker import TODAY, applicant
 
     engine = make_engine(url)
@@ -99,6 +101,8 @@ def action_side(url: str) -> tuple[Callable[[int], Callable[[], object]], Callab
         request = IntakeRequest(checklist, applicant(0, n), uid=uuid.uuid4().hex)
         with sessions() as session:  # the panel's preview of the form, shown before 受理 can be pressed
             preview(session, request, TODAY, office_calendar(session))
+        # and its check of the parties, which enables 受理 (``IntakePanel.refresh_commit``)
+        assert not party_problems(request.parties, TODAY)
 
         def commit() -> None:
             with sessions.begin() as session:  # the office calendar read with the intake's reads, as the panel has it

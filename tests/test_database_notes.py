@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from pathlib import Path
+
+import pytest
 
 from counter.host.database_notes import APPENDED_BYTES, SeriesMark, note_path, read_note, remember_marks
 
@@ -89,3 +92,17 @@ def test_a_line_torn_by_a_power_cut_loses_only_itself() -> None:
     note = read_note(PLACE)
     assert note is not None
     assert note.issued == {"XAM01-1": "XAM01-20261123-01-0004"}
+
+
+def test_a_commit_appends_in_the_state_folder_of_the_moment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The folder is found once for each environment (:func:`counter.host.paths.state_text`), never kept past a
+    change of it: a note appended in the folder of the environment before would be read by no one."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    for n, folder in enumerate((first, second, first), start=1):
+        monkeypatch.setenv("COUNTER_STATE", str(folder))
+        remember_marks(PLACE, {"XAM01-1": f"XAM01-20261123-01-{n:04d}"}, {})
+        remember_marks(PLACE, {"XAM01-1": f"XAM01-20261123-01-{n + 10:04d}"}, {})  # appended, not made whole
+        assert note_path(PLACE).is_relative_to(folder)
+        note = read_note(PLACE)
+        assert note is not None
+        assert note.issued == {"XAM01-1": f"XAM01-20261123-01-{n + 10:04d}"}

@@ -82,10 +82,14 @@ def _canonical(value: object) -> object:
     return value
 
 
+#: the canonical JSON, its encoder made once (``json.dumps`` with options makes one per call)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
+
+
 def state_hash(kind: SubjectKind, row: Mapping[str, object]) -> str:
     """The digest of ``row``'s covered fields: SHA-256 of canonical JSON, the same on SQLite and PostgreSQL."""
     values = [kind.value, *(_canonical(row[n]) for n in FIELDS[kind] if n not in _WHEN_SET or row.get(n))]
-    encoded = json.dumps(values, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+    encoded = _ENCODER.encode(values).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()
 
 

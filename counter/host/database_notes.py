@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from counter.case.numbers import CASE_NO
-from counter.host.paths import state_dir, state_place
+from counter.host.paths import state_dir, state_place, state_text
 
 log = logging.getLogger(__name__)
 
@@ -228,15 +228,18 @@ def remember_marks(place: str, cases: dict[str, str], series: dict[str, SeriesMa
     write_note(DatabaseNote(note.place, note.made_at, issued, marks))
 
 
+_LINE = json.JSONEncoder(ensure_ascii=False)  # made once: ``json.dumps`` with an option makes one at each commit
+
+
 def _append(place: str, cases: dict[str, str], series: dict[str, SeriesMark]) -> int | None:
     """Append one line to the note of ``place``, flushed; the note's size after it, or ``None`` when there is no
     note file to append to (it is then made whole, its folder flushed)."""
-    line = "\n" + json.dumps({"issued": cases, "series": _series_text(series)}, ensure_ascii=False)
+    line = "\n" + _LINE.encode({"issued": cases, "series": _series_text(series)})
     data = line.encode("utf-8")
     try:
         # no O_CREAT: a note that is not there is made whole, so that its name is on disk before anything is added
         # nor is the state folder made: a note to append to is in it (an intake's commit asks no more of the disk)
-        path = _appended_path(os.fspath(state_place()), place)
+        path = _appended_path(state_text(), place)
         descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         return None

@@ -7,6 +7,7 @@ use it); otherwise platformdirs picks the platform's place, e.g.
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -50,6 +51,21 @@ def state_place() -> Path:
     from platformdirs import user_state_path
 
     return user_state_path(APP_NAME, appauthor=False)
+
+
+#: what :func:`state_place` depends on: the override, and what the platform's per-user state folder is found from
+_STATE_FROM = ("COUNTER_STATE", "XDG_STATE_HOME", "HOME", "LOCALAPPDATA")
+
+
+def state_text() -> str:
+    """:func:`state_place` as text, found once for each environment: every intake's commit appends to a file in it,
+    and finding the folder afresh (a path made, the platform's asked) was a tenth of what that append took."""
+    return _state_text(*(os.environ.get(name) for name in _STATE_FROM))
+
+
+@functools.lru_cache(maxsize=8)
+def _state_text(*_environment: str | None) -> str:
+    return os.fspath(state_place())
 
 
 def log_dir() -> Path:
