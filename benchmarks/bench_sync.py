@@ -11,8 +11,10 @@ the intake window would take hours).  Measured, rounds interleaved with their fl
   gzipped, sealed to the hall and signed.  Floor: the bare driver reading every row of the same cases, and gzip of
   the same body at the same level.
 - **import**: ``import_package`` and its COMMIT on a fresh hall — signature, body, every record checked, every row
-  written.  Floor: the bare driver inserting the same rows (read back from a hall that took the package) into a
+  written.  Floor: the bare driver inserting the same rows (read back from the hall that took the package) into a
   fresh hall in one transaction, with the same durability (``COPY`` on PostgreSQL, as the import writes them).
+  Each hall is dropped once measured, the floor's too, and the floor's rows let go: no round runs beside what an
+  earlier one left, on the server's disk or in the benchmark's memory.
 - **replay**: the same package again: answered from its number, goal under a second.
 
 A package holds at most 256 MiB of JSON (:data:`counter.sync.package.MAX_PLAIN`): at 100,000 cases of this kind
@@ -311,7 +313,6 @@ def measure(db: Database, cases: int, rounds: int, verdicts: Verdicts) -> None:
     verdicts.at_least(f"{db.label} export {cases:,}", _median_rate(cases, ours), GOAL_RATE, "cases/s",
                       floor=_median_rate(cases, floor))  # fmt: skip
     ours, floor = [], []
-    rows: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = {}
     replay = float("inf")  # the same package sent again to the last round's hall
     for n in range(rounds):
         hall, bare, gone = db.fresh_hall()
@@ -320,8 +321,9 @@ def measure(db: Database, cases: int, rounds: int, verdicts: Verdicts) -> None:
             # the cases, and the acknowledgement of the hall's updates
             assert sum(r.applied for r in reports) >= cases, reports
             assert not any(r.held for r in reports), reports
-            if not rows:
-                rows = _rows_written(bare)
+            # read for the floor after each round, and let go after the floor's: held through the later rounds'
+            # imports, the millions of objects of 100,000 cases' rows made each round slower than the one before
+            rows = _rows_written(bare)
             if n == rounds - 1:  # the last round's hall is sent the same package again
                 replay, replayed = _import(hall, data)
                 assert all(r.replayed for r in replayed), replayed
@@ -337,6 +339,7 @@ def measure(db: Database, cases: int, rounds: int, verdicts: Verdicts) -> None:
             floor.append(_write_floor(bare_floor(), rows))
         finally:
             spare_gone()
+        del rows
         print(f"{db.label:<10} {cases:>7,} import round {n + 1}: {seconds:6.2f} s (floor {floor[-1]:.2f} s)")
     verdicts.at_least(f"{db.label} import {cases:,}", _median_rate(cases, ours), GOAL_RATE, "cases/s",
                       floor=_median_rate(cases, floor))  # fmt: skip
