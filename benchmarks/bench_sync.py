@@ -77,7 +77,7 @@ class Database:
 
     label: str
     #: the hall, its bare driver connection, and its end: each round's hall is dropped once measured, so that no
-    #: round writes beside the hundreds of megabytes the earlier rounds left (their autovacuum, their checkpoints)
+    #: round writes beside the hundreds of megabytes the earlier rounds left on the server
     fresh_hall: Callable[[], tuple[Site, Callable[[], Any], Callable[[], None]]]
     township: Site
     bare_township: Callable[[], Any]

@@ -34,8 +34,8 @@ def at_text(at: dt.datetime) -> str:
     return at.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-#: the canonical JSON of what is hashed, each encoder made once (``json.dumps`` with options makes one per call: a
-#: tenth of an audit entry's own work, on every intake)
+#: the canonical JSON of what is hashed, each encoder made once (``json.dumps`` with options makes a new one at each
+#: call: 4.5 µs against 3 for a case's digest, and an intake takes three such texts)
 _DETAIL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
 _PAYLOAD = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 

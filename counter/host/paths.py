@@ -59,7 +59,7 @@ _STATE_FROM = ("COUNTER_STATE", "XDG_STATE_HOME", "HOME", "LOCALAPPDATA")
 
 def state_text() -> str:
     """:func:`state_place` as text, found once for each environment: every intake's commit appends to a file in it,
-    and finding the folder afresh (a path made, the platform's asked) was a tenth of what that append took."""
+    and found afresh, a path was made (and, with no override, the platform asked) at every commit."""
     return _state_text(*(os.environ.get(name) for name in _STATE_FROM))
 
 
