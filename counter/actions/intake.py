@@ -31,10 +31,10 @@ from counter.case.decisions import DecisionProblem, DecisionRefused, completion_
 from counter.case.numbers import case_no
 from counter.case.same_day import NOTE_SAME_DAY
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
-from counter.case.view import CaseMaterialLine
-from counter.catalog.model import GuideStatus
+from counter.catalog.model import Bundle, GuideStatus
 from counter.db import models
 from counter.db.case_store import (
+    MaterialValues,
     add_case,
     add_history,
     case_by_no,
@@ -65,6 +65,10 @@ from counter.intake.outcome import (
 from counter.intake.parties import Parties, PartyProblem, normalised, party_problems
 
 log = logging.getLogger(__name__)
+
+#: the checklist's answers as the case keeps them, by an encoder made once (``json.dumps`` with an option makes one
+#: per call)
+_ANSWERS = json.JSONEncoder(ensure_ascii=False)
 
 #: the settings an intake reads (its rules, whether 待核 guides may be taken, whether this is the training database):
 #: read in one query, mostly to find them unset
@@ -262,7 +266,7 @@ def take_intake(
         "guide_version_id": stored.version_id,
         "status": status.value,
         "outcome": decision.outcome.value,
-        "answers": json.dumps(list(request.checklist.answers), ensure_ascii=False),
+        "answers": _ANSWERS.encode(list(request.checklist.answers)),
         "applicant_kind": applicant.kind.value,
         "applicant_name": applicant.name,
         "applicant_id_no": applicant.id_no,
@@ -286,23 +290,7 @@ def take_intake(
         "previous_case_id": previous.id if previous else None,
         "uid": request.uid or models.new_uid(),  # here, not by the column's default: the audit digest covers it
     }
-    due = {d.code: d.due for d in decision.deferred}
-    materials_by_code = {m.code: m for m in bundle.materials}
-    lines = [
-        CaseMaterialLine(
-            code=e.code,
-            name=materials_by_code[e.code].name,
-            necessity=materials_by_code[e.code].necessity.value,
-            receipt=e.receipt.value,
-            originals=e.originals,
-            copies=e.copies,
-            medium=e.medium.value if e.medium else "",
-            defect_note=e.defect_note,
-            due_on=due.get(e.code),
-            arrived_on=None,
-        )
-        for e in request.checklist.entries
-    ]
+    lines = _material_values(bundle, request.checklist, decision)
     # on a hall's server, the writes go without waiting for each one's answer: one wait for the case's lines, history
     # and audit chain head, one for the rest
     with batched(session.connection()):
@@ -333,6 +321,31 @@ def take_intake(
             drop_draft(session, desk.draft_key)
     log.info("case %s taken: %s (bundle %s)", number, decision.outcome.value, bundle.code)
     return TakenIntake(number, decision)
+
+
+def _material_values(bundle: Bundle, checklist: Checklist, decision: Decision) -> list[MaterialValues]:
+    """The checklist's lines as the case keeps them: each material's name and necessity from the bundle, a deferred
+    one's due day from the decision."""
+    due = {d.code: d.due for d in decision.deferred}
+    materials_by_code = {m.code: m for m in bundle.materials}
+    lines = []
+    for e in checklist.entries:
+        material = materials_by_code[e.code]
+        lines.append(
+            MaterialValues(
+                material_code=e.code,
+                name=material.name,
+                necessity=material.necessity.value,
+                receipt=e.receipt.value,
+                originals=e.originals,
+                copies=e.copies,
+                medium=e.medium.value if e.medium else "",
+                defect_note=e.defect_note,
+                due_on=due.get(e.code),
+                arrived_on=None,
+            )
+        )
+    return lines
 
 
 def _case(session: Session, number: str) -> models.Case:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import functools
+import operator
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -58,10 +59,11 @@ class _Compiled:
     returns: bool  # whether it returns rows (a SELECT, a RETURNING)
     names: tuple[str, ...]  # the returned columns' names
     results: tuple[Processor, ...] | None  # None: no column needs converting
-    # its parameters (:class:`_Slot`) as :func:`_arguments` reads them, taken apart once: each one's key and default,
-    # the keys that must be given, the places of the values the types convert (most take none), the names in the SQL
-    given: tuple[tuple[str, Any], ...]
-    required: frozenset[str]
+    # its parameters (:class:`_Slot`) as :func:`_arguments` reads them, taken apart once for the keys it was compiled
+    # for: the values in the parameters' order (``pick``), the defaults of those not given, the places of the values
+    # the types convert (most take none), the names in the SQL
+    pick: Callable[[Mapping[str, Any]], tuple[Any, ...]]
+    defaults: dict[str, Any]
     converts: tuple[tuple[int, Callable[[Any], Any]], ...]
     parameters: tuple[str, ...]
 
@@ -203,18 +205,20 @@ def _observed(connection: Connection) -> bool:
 def _arguments(compiled: _Compiled, values: Mapping[str, Any]) -> Any:
     """The driver's parameters: each slot's value given (or its default), converted as its type asks.
 
-    An intake's case has some forty values, and this ran once for each of its dozen statements: a loop that looked
-    at every slot in turn cost it more than the driver's own sending.
+    An intake's case has some forty values, and this runs once for each of its dozen statements and each checklist
+    line: the values are taken in one call (``operator.itemgetter``), as the statement was compiled for exactly these
+    keys (:func:`_compile`); looking them up one by one cost the intake more than the driver's own sending.
     """
-    if not values.keys() >= compiled.required:
-        missing = sorted(compiled.required - values.keys())
-        raise KeyError(f"no value given for the statement's parameter {missing[0]!r}")
-    get = values.get
-    taken = [get(key, default) for key, default in compiled.given]
-    for place, convert in compiled.converts:
-        taken[place] = convert(taken[place])
+    if compiled.defaults:
+        values = compiled.defaults | dict(values)
+    taken = compiled.pick(values)
+    if compiled.converts:
+        listed = list(taken)
+        for place, convert in compiled.converts:
+            listed[place] = convert(listed[place])
+        taken = tuple(listed)
     if compiled.positional:
-        return tuple(taken)
+        return taken
     return dict(zip(compiled.parameters, taken, strict=True))
 
 
@@ -260,14 +264,27 @@ def _compile(statement: Executable, dialect: Dialect, keys: frozenset[str]) -> _
     columns = compiled._result_columns  # private: the returned columns and their types
     results = tuple(column.type._cached_result_processor(dialect, None) for column in columns)
     slots = tuple(slot(name) for name in order)
+    missing = sorted(s.key for s in slots if s.default is _REQUIRED and s.key not in keys)
+    if missing:
+        raise KeyError(f"no value given for the statement's parameter {missing[0]!r}")
     return _Compiled(
         compiled.string,
         compiled.positional,
         bool(columns),
         tuple(column.keyname for column in columns),
         results if any(f is not None for f in results) else None,
-        tuple((s.key, s.default) for s in slots),
-        frozenset(s.key for s in slots if s.default is _REQUIRED),
+        _picker(tuple(s.key for s in slots)),
+        {s.key: s.default for s in slots if s.key not in keys},
         tuple((place, s.convert) for place, s in enumerate(slots) if s.convert is not None),
         tuple(s.name for s in slots),
     )
+
+
+def _picker(keys: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    """The values of ``keys``, in order, as one tuple (``itemgetter`` gives a lone value bare, and no key nothing)."""
+    if not keys:
+        return lambda _values: ()
+    if len(keys) == 1:
+        (key,) = keys
+        return lambda values: (values[key],)
+    return operator.itemgetter(*keys)
