@@ -33,12 +33,17 @@ def load_table(session: Session) -> HolidayTable:
     """
     rows = plain.run(plain.flushed(session), _office_days(), {})
     spans = next((kind for day, kind in rows if day is None), None)
-    return office_table([(day, kind) for day, kind in rows if day is not None], spans)
+    return office_table(tuple((day, kind) for day, kind in rows if day is not None), spans)
 
 
-def office_table(days: list[tuple[dt.date, str]], spans: str | None = None) -> HolidayTable:
+@functools.lru_cache(maxsize=4)
+def office_table(days: tuple[tuple[dt.date, str], ...], spans: str | None = None) -> HolidayTable:
     """The office's table from its stored days (each with its kind) and its covered spans as stored (``None``: never
-    set); also read with an intake's other reads (:mod:`counter.db.intake_reads`)."""
+    set); also read with an intake's other reads (:mod:`counter.db.intake_reads`).
+
+    Kept for the days and spans as read (the table is frozen): an intake reads them at each commit, the office
+    changes them a few times a year, and parsing the spans again was a tenth of what the intake's reads took.
+    """
     days_off = frozenset(day for day, kind in days if kind == OFF)
     working_days = frozenset(day for day, kind in days if kind == WORK)
     covered = [DateSpan(dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in json.loads(spans or "[]")]

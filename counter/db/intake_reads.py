@@ -46,7 +46,7 @@ def intake_reads(
     [row] = [r for r in rows if r[0] is not None]  # the one row of the reads (a day's row has NULL there)
     known_missing(session, [key for key, value in zip(keys, row[4 : 4 + len(keys)], strict=True) if value is None])
     version = (int(row[2]), str(row[3])) if row[2] is not None else None
-    table = office_table([(r[-2], r[-1]) for r in rows if r[0] is None], row[-3]) if holidays else None
+    table = office_table(tuple((r[-2], r[-1]) for r in rows if r[0] is None), row[-3]) if holidays else None
     return IntakeReads(bool(row[0]), row[1] if uid else None, version, table)
 
 
