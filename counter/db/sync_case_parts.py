@@ -19,6 +19,7 @@ from sqlalchemy import and_, bindparam, update
 from sqlalchemy.orm import Session
 
 from counter.db.bulk_rows import bulk_insert
+from counter.db.case_store import MaterialValues
 from counter.db.service_standing import refresh_standing
 from counter.db.sync_tables import (
     APPEAL,
@@ -112,10 +113,9 @@ def merge_materials(
     return changed
 
 
-MATERIAL_COLUMNS = (
-    "case_id", "material_code", "name", "necessity", "receipt", "originals", "copies", "medium", "defect_note",
-    "due_on", "arrived_on",
-)  # fmt: skip
+#: a checklist line's columns: the case's id, then the values an intake writes (:class:`MaterialValues`), which a
+#: package's line (:class:`MaterialLine`) names alike
+MATERIAL_COLUMNS: tuple[str, ...] = ("case_id", *MaterialValues.__annotations__)
 
 
 _material_values: Callable[[MaterialLine], tuple[Any, ...]] = attrgetter(*MATERIAL_COLUMNS[1:])
