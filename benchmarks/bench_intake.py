@@ -75,46 +75,52 @@ def report(verdicts: Verdicts, where: str, mine: list[float], bare: list[float],
     verdicts.ratio(f"intake commit p95, {where}", percentile(mine, 0.95), percentile(bare, 0.95), GOAL_RATIO)
 
 
-def action_side(url: str) -> tuple[Callable[[int], Callable[[], object]], Callable[[], str], Callable[[], None]]:
-    """``take_intake`` as the desk runs it, one unit of work per intake, its request made first; the number of the
-    last case taken; the end."""
+def action_side(
+    url: str, login: str = ""
+) -> tuple[Callable[[int], Callable[[], object]], Callable[[], str], Callable[[], None]]:
+    """``take_intake`` as the intake panel runs it, one unit of work per intake (``Store.write_plain``), its request
+    made first, by the clerk ``login`` signed in (a hall's desk: :func:`prepared` with accounts) or by the single desk
+    of a database without accounts; the number of the last case taken; the end."""
+    from counter.access.roles import SINGLE_DESK, Actor, Role
     from counter.actions.calendar import office_calendar
     from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
     from counter.actions.desk import Desk
     from counter.actions.intake import IntakeRequest, preview, take_intake
+    from counter.actions.store import Store
     from counter.case.numbers import DeskIdentity
     from counter.db.catalog_store import current_guide
-    from counter.db.engine import make_engine, make_sessions
     from counter.intake.parties import party_problems
     from tests.db.hall_worker import TODAY, applicant
 
-    engine = make_engine(url)
-    sessions = make_sessions(engine)
-    with sessions() as session:
-        stored = current_guide(session, DEMO_BUNDLE)
+    store = Store(url)
+    stored = store.read(lambda session: current_guide(session, DEMO_BUNDLE))
     assert stored is not None
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
-    desk = Desk(DeskIdentity("XAM01", ACTION_DESK), "测试")
+    clerk = Actor(login, "测试", frozenset({Role.CLERK})) if login else SINGLE_DESK
+    desk = Desk(DeskIdentity("XAM01", ACTION_DESK), "测试", clerk)
     taken: list[str] = []
 
     def intake(n: int) -> Callable[[], None]:
         request = IntakeRequest(checklist, applicant(0, n), uid=uuid.uuid4().hex)
-        with sessions() as session:  # the panel's preview of the form, shown before 受理 can be pressed
-            preview(session, request, TODAY, office_calendar(session))
+        # the panel's preview of the form, shown before 受理 can be pressed
+        store.read(lambda session: preview(session, request, TODAY, office_calendar(session)))
         # and its check of the parties, which enables 受理 (``IntakePanel.refresh_commit``)
         assert not party_problems(request.parties, TODAY)
 
-        def commit() -> None:
-            with sessions.begin() as session:  # the office calendar read with the intake's reads, as the panel has it
-                taken.append(take_intake(session, desk, request, TODAY).case_no)
+        def commit() -> None:  # the office calendar read with the intake's reads, as the panel has it
+            taken.append(store.write_plain(lambda unit: take_intake(unit, desk, request, TODAY)).case_no)
 
         return commit
 
-    return intake, lambda: taken[-1], engine.dispose
+    return intake, lambda: taken[-1], store.dispose
 
 
-def prepared(url: str) -> None:
-    """A database at the current schema with the shipped catalog, as a desk's first start leaves it."""
+CLERK = "clerk8"  # the account the action's desk signs in with
+
+
+def prepared(url: str, accounts: bool = False) -> None:
+    """A database at the current schema with the shipped catalog, as a desk's first start leaves it; with
+    ``accounts``, a hall's: an administrator, and the clerk who takes the intakes (:data:`CLERK`)."""
     from counter.actions.catalog import import_source
     from counter.db.engine import make_engine, make_sessions
     from counter.db.migrate import upgrade
@@ -122,13 +128,37 @@ def prepared(url: str) -> None:
 
     engine = make_engine(url)
     upgrade(engine)
-    outcome = import_source(make_sessions(engine), bundled_catalog_dir())
+    sessions = make_sessions(engine)
+    outcome = import_source(sessions, bundled_catalog_dir())
     assert outcome.report is not None, outcome.problems
+    engine.dispose()
+    if accounts:
+        add_accounts(url)
+
+
+def add_accounts(url: str) -> None:
+    """A hall's accounts: an administrator, and the clerk who takes the intakes (:data:`CLERK`)."""
+    from counter.access.roles import Actor, Role
+    from counter.actions.accounts import NewAccount, add_account
+    from counter.actions.desk import Desk
+    from counter.case.numbers import DeskIdentity
+    from counter.db.engine import make_engine, make_sessions
+
+    engine = make_engine(url)
+    sessions = make_sessions(engine)
+    setup = Desk(DeskIdentity("XAM01", "1"), "管理员")
+    password = "Counter-2026-bench"
+    for login, role in (("admin", Role.ADMIN), (CLERK, Role.CLERK)):
+        with sessions.begin() as session:
+            problems = add_account(session, setup, NewAccount(login, login, frozenset({role}), password))
+            assert not problems, problems
+        if role is Role.ADMIN:  # the next account is added by the administrator
+            setup = Desk(setup.identity, "管理员", Actor("admin", "管理员", frozenset({Role.ADMIN})))
     engine.dispose()
 
 
 def compare(verdicts: Verdicts, where: str, url: str, count: int) -> None:
-    ours, last, end = action_side(url)
+    ours, last, end = action_side(url, CLERK)
     try:
         ours(-1)()  # a case for the floor to copy
         floor, close, notes = bare_desk(url, last(), FLOOR_DESK, "F")
@@ -153,10 +183,11 @@ def main() -> None:
         os.environ["COUNTER_HOME"] = str(folder / "home")
         os.environ["COUNTER_STATE"] = str(folder / "state")
         url = f"sqlite:///{folder / 'desk.sqlite3'}"
-        prepared(url)
+        prepared(url, accounts=True)
         print(f"{count} intakes per side, {os.cpu_count()} cores; interleaved")
         compare(verdicts, "SQLite WAL synchronous=FULL", url, count)
         with durable_postgres() as pg_url:
+            add_accounts(pg_url)
             compare(verdicts, "PostgreSQL fsync=on synchronous_commit=on", pg_url, count)
     raise SystemExit(verdicts.finish())
 

@@ -8,11 +8,13 @@ forgets to sign in is refused by the action itself.
 
 from __future__ import annotations
 
+import functools
+
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from counter.access.roles import Actor, Permission, Role
 from counter.db import models
+from counter.db.work import Work, orm
 
 
 class NotPermitted(Exception):
@@ -24,24 +26,42 @@ class NotPermitted(Exception):
         self.signed_in = signed_in
 
 
-_ACCOUNTS = "counter.accounts_exist"  # session.info: (the transaction, whether accounts existed when it read)
+_ACCOUNTS = "counter.accounts_exist"  # Work.info: (the transaction, whether accounts existed when it read)
+#: Work.info: (the transaction, a login, its account's roles as stored and whether disabled; None: no such account)
+_ACCOUNT = "counter.account"
+
+Account = tuple[str, bool] | None  # an account as the role check reads it: its roles as stored, whether disabled
 
 
-def accounts_exist(session: Session) -> bool:
+def accounts_exist(work: Work) -> bool:
     """Whether any account exists; as the transaction already found it when it did (:func:`accounts_known`)."""
-    known = session.info.get(_ACCOUNTS)
-    if known is not None and known[0] is session.get_transaction():
+    known = work.info.get(_ACCOUNTS)
+    if known is not None and known[0] is work.get_transaction():
         return bool(known[1])
-    return session.scalar(select(models.Account.login).limit(1)) is not None
+    return orm(work).scalar(select(models.Account.login).limit(1)) is not None
 
 
-def accounts_known(session: Session, exist: bool) -> None:
-    """The open transaction has just read whether accounts exist (with other reads, in one statement): the role
-    check of this transaction takes that answer instead of asking again."""
-    session.info[_ACCOUNTS] = (session.get_transaction(), exist)
+def accounts_known(work: Work, exist: bool, login: str = "", account: Account = None) -> None:
+    """The open transaction has just read whether accounts exist, and the account of ``login`` when it names one
+    (with other reads, in one statement): the role check of this transaction takes these answers instead of asking
+    again."""
+    transaction = work.get_transaction()
+    work.info[_ACCOUNTS] = (transaction, exist)
+    if login:
+        work.info[_ACCOUNT] = (transaction, login, account)
 
 
-def require(session: Session, actor: Actor, permission: Permission) -> None:
+def _account(work: Work, login: str) -> Account:
+    """The account of ``login`` as it is now: as the transaction read it (:func:`accounts_known`), or read here."""
+    known = work.info.get(_ACCOUNT)
+    if known is not None and known[0] is work.get_transaction() and known[1] == login:
+        found: Account = known[2]
+        return found
+    row = orm(work).get(models.Account, login)
+    return None if row is None else (row.roles, row.disabled)
+
+
+def require(work: Work, actor: Actor, permission: Permission) -> None:
     """Raise :class:`NotPermitted` unless ``actor`` may take this action in this database.
 
     The check every action makes with its desk's account (``desk.actor``); not
@@ -49,15 +69,16 @@ def require(session: Session, actor: Actor, permission: Permission) -> None:
     """
     if actor.signed_in:
         # the account as it is now: disabled or stripped of a role since signing in counts
-        account = session.get(models.Account, actor.login)
-        current = Actor(actor.login, actor.name, roles_of(account.roles)) if account and not account.disabled else None
+        account = _account(work, actor.login)
+        current = Actor(actor.login, actor.name, roles_of(account[0])) if account and not account[1] else None
         if current is None or not current.may(permission):
             raise NotPermitted(permission, signed_in=True)
         return
-    if accounts_exist(session):
+    if accounts_exist(work):
         raise NotPermitted(permission, signed_in=False)
 
 
+@functools.lru_cache(maxsize=64)
 def roles_of(stored: str) -> frozenset[Role]:
     """The roles of an account as stored (comma-separated); an unknown word grants nothing."""
     known = {r.value: r for r in Role}

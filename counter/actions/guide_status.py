@@ -19,6 +19,7 @@ from counter.actions.guard import require
 from counter.audit.actions import AuditAction
 from counter.db.catalog_store import NotADraft, Publication, current_guide, publish_draft, search_entries
 from counter.db.settings_store import get_setting, is_training, put_setting
+from counter.db.work import Work
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -54,11 +55,11 @@ class DraftIntake:
         return self.training or self.site_allows
 
 
-def draft_intake(session: Session) -> DraftIntake:
+def draft_intake(session: Work) -> DraftIntake:
     return DraftIntake(is_training(session), get_setting(session, DRAFT_INTAKE_KEY) == "1")
 
 
-def drafts_may_be_taken(session: Session) -> bool:
+def drafts_may_be_taken(session: Work) -> bool:
     """The flag :func:`counter.intake.outcome.decide` takes: the training database, or a site that allows it."""
     return draft_intake(session).allowed
 

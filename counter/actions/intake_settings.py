@@ -16,6 +16,7 @@ from counter.actions.audit import record_at_desk
 from counter.actions.guard import require
 from counter.audit.actions import AuditAction
 from counter.db.settings_store import get_setting, put_setting
+from counter.db.work import Work
 from counter.intake.outcome import DeferralPolicy
 from counter.intake.rules import IntakeRule, IntakeRules, RuleProblem, in_range
 
@@ -37,7 +38,7 @@ class RulesRefused(ValueError):
         self.problems = problems
 
 
-def _stored(session: Session, rule: IntakeRule, default: int) -> int:
+def _stored(session: Work, rule: IntakeRule, default: int) -> int:
     """The stored value; the default when none is set or the stored one is unusable (written by hand, say)."""
     raw = get_setting(session, RULE_KEY[rule])
     try:
@@ -47,7 +48,7 @@ def _stored(session: Session, rule: IntakeRule, default: int) -> int:
     return value if in_range(rule, value) else default
 
 
-def intake_rules(session: Session) -> IntakeRules:
+def intake_rules(session: Work) -> IntakeRules:
     default = IntakeRules()
     return IntakeRules(
         deferral_margin_days=_stored(session, IntakeRule.DEFERRAL_MARGIN, default.deferral_margin_days),

@@ -38,7 +38,7 @@ from counter.db.prepared_start import (
     fingerprint_document,
     source_fingerprint,
 )
-from counter.db.settings_store import get_setting, put_setting
+from counter.db.settings_store import drop_setting, get_setting, put_setting
 
 __all__ = ["CATALOG_TABLES", "build_prepared", "complete_prepared"]
 
@@ -126,6 +126,6 @@ def complete_prepared(session: Session, catalog: Path) -> bool:
     if report["new_versions"]:
         detail = {"source": str(catalog), "kind": "bundled", "new_versions": report["new_versions"], "unchanged": 0}
         record_at_desk(session, system_desk(None), AuditAction.CATALOG_IMPORTED, str(import_id or ""), detail)
-    session.delete(session.get(models.Setting, PENDING_KEY))
+    drop_setting(session, PENDING_KEY)
     log.info("prepared catalog import %s recorded in this desk's trail", import_id)
     return True

@@ -25,7 +25,20 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
-__all__ = ["DatabaseMissing", "DatabaseReadOnly", "DbFault", "SchemaTooNew", "Store", "StoreFault", "Unit", "ping"]
+    from counter.db.engine import Sessions
+    from counter.db.work import Work
+
+__all__ = [
+    "DatabaseMissing",
+    "DatabaseReadOnly",
+    "DbFault",
+    "SchemaTooNew",
+    "Store",
+    "StoreFault",
+    "Unit",
+    "Work",
+    "ping",
+]
 
 T = TypeVar("T")
 
@@ -33,6 +46,7 @@ if TYPE_CHECKING:
     Unit = Session
 else:
     Unit = object  # a SQLAlchemy session; the faces only pass it on to actions
+    Work = object  # a unit of work that may not be a session (counter.db.work); passed on to actions alike
 
 
 class StoreFault(Exception):
@@ -63,9 +77,9 @@ class Store:
         self.create = create or training
         self._lock = threading.Lock()
         self._engine: Engine | None = None
-        self._sessions: sessionmaker[Session] | None = None
+        self._sessions: Sessions | None = None
 
-    def sessions(self) -> sessionmaker[Session]:
+    def sessions(self) -> Sessions:
         """The session factory; opens and migrates the database the first time.
 
         Raises :class:`SchemaTooNew`, :class:`DatabaseMissing`, :class:`DatabaseReadOnly`, and :class:`StoreFault`
@@ -116,6 +130,18 @@ class Store:
         try:
             with sessions() as session:
                 return action(session)
+        except SQLAlchemyError as err:
+            raise _fault(err, self.backend) from err
+
+    def write_plain(self, action: Callable[[Work], T]) -> T:
+        """:meth:`write` in a unit of work that is not an ORM session (:mod:`counter.db.work`): for the actions that
+        take a :data:`Work`, the intake first."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        sessions = self.sessions()
+        try:
+            with sessions.plain() as unit:
+                return action(unit)
         except SQLAlchemyError as err:
             raise _fault(err, self.backend) from err
 

@@ -49,14 +49,15 @@ from counter.case.view import CaseMaterialLine, CaseRow, CaseView, HistoryLine
 from counter.db import models, plain
 from counter.db.outbox_store import queue_for_line
 from counter.db.settings_store import TRAINING
+from counter.db.work import Work
 
 
-def dialect_insert(session: Session) -> Any:
+def dialect_insert(session: Work) -> Any:
     """The dialect's INSERT, which knows ON CONFLICT (SQLite and PostgreSQL alike)."""
     return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
 
 
-def next_sequence(session: Session, site_code: str, desk_no: str, day: dt.date, kind: str) -> int:
+def next_sequence(session: Work, site_code: str, desk_no: str, day: dt.date, kind: str) -> int:
     """The next number of this desk, day and kind, taken in one atomic statement.
 
     The day's first is 1, or :data:`TRAINING_FIRST` in a training database: asked in the same statement, so a
@@ -104,7 +105,7 @@ class MaterialValues(TypedDict):
 
 
 def add_case(
-    session: Session,
+    session: Work,
     values: dict[str, Any],
     materials: Sequence[MaterialValues],
     event: str,
@@ -676,9 +677,7 @@ def find_party(session: Session, id_no: str) -> models.Party | None:
     return session.get(models.Party, id_no.strip().upper())
 
 
-def remember_party(
-    session: Session, id_no: str, kind: str, name: str, phone: str, address: str, legal_rep: str
-) -> None:
+def remember_party(session: Work, id_no: str, kind: str, name: str, phone: str, address: str, legal_rep: str) -> None:
     """Keep what this case knew of the person or company for the next 一证办理.
 
     An empty phone or address does not erase one known from an earlier case.
@@ -719,7 +718,7 @@ def load_draft(session: Session, desk_key: str) -> tuple[dt.datetime, str] | Non
     return None if found is None else (found[0], found[1])
 
 
-def drop_draft(session: Session, desk_key: str) -> None:
+def drop_draft(session: Work, desk_key: str) -> None:
     plain.run(session.connection(), _drop_draft_statement(), {"draft_key": desk_key})
 
 

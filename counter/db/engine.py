@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db import plain
 from counter.db.url import ENV_URL, resolve_url
+from counter.db.work import PlainUnit, plain_unit
 
 __all__ = ["ENV_URL", "make_engine", "make_sessions", "resolve_url"]
 
@@ -163,6 +164,11 @@ class Sessions(sessionmaker[Session]):
         """A session in a transaction that writes: committed when the block ends, rolled back when it raises."""
         with self(bind=self.writer) as session, session.begin():
             yield session
+
+    def plain(self) -> contextlib.AbstractContextManager[PlainUnit]:
+        """A transaction that writes, as :meth:`begin`'s, without an ORM session unless a path asks for one
+        (:mod:`counter.db.work`): the intake's."""
+        return plain_unit(self.writer)
 
 
 def make_sessions(engine: Engine) -> Sessions:

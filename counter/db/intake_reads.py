@@ -1,12 +1,13 @@
 """What an intake reads before it writes, asked in one statement.
 
 Before it numbers anything an intake asks whether accounts exist (the role check of a desk nobody signed in at),
-the few settings it is decided under (mostly unset), the number and content hash of the guide version its checklist
+the signed-in clerk's account as it is now (the role check of a desk someone signed in at), the few settings it is
+decided under (mostly unset), the number and content hash of the guide version its checklist
 was filled in on, whether its uid is already a case (a commit retried after its answer was lost), and, unless its
 caller read them already, the office's own holiday days, which every date it decides counts with.  Each was a
-statement of its own, and on a hall's server each statement is a round trip to it: five waits where one does.  The
-answers are those of the separate reads, made in the same transaction; the settings found missing are remembered as
-missing for the rest of it (:func:`counter.db.settings_store.known_missing`), as
+statement of its own, and on a hall's server each statement is a round trip to it: six waits where one does.  The
+answers are those of the separate reads, made in the same transaction; the settings are remembered, found or missing,
+for the rest of it (:func:`counter.db.settings_store.known_values`), as
 :func:`counter.db.settings_store.read_settings` remembers them, and the guide is found by its hash as
 :func:`counter.db.catalog_store.guide_version` finds it (:func:`counter.db.catalog_store.known_guide`).
 """
@@ -19,41 +20,54 @@ from typing import Any, cast
 
 from sqlalchemy import Date, String, Table, bindparam, exists, literal, null, select, union_all
 from sqlalchemy import cast as sql_cast
-from sqlalchemy.orm import Session
 
 from counter.db import models, plain
 from counter.db.holiday_store import COVERED_KEY, office_table
-from counter.db.settings_store import known_missing
+from counter.db.settings_store import known_values
+from counter.db.work import Work
 from counter.workdays import HolidayTable
 
 
 @dataclass(frozen=True, slots=True)
 class IntakeReads:
     accounts: bool  # whether any account exists
+    account: tuple[str, bool] | None  # the signed-in clerk's account: its roles as stored, whether disabled
     taken: str | None  # the case number already under the intake's uid, if any
     version: tuple[int, str] | None  # the guide version's number and content hash (None: no such version)
     holidays: HolidayTable | None  # the office's own days, when asked for (:func:`counter.db.holiday_store.load_table`)
 
 
 def intake_reads(
-    session: Session, keys: tuple[str, ...], uid: str, version_id: int | None, *, holidays: bool = False
+    work: Work,
+    keys: tuple[str, ...],
+    uid: str,
+    version_id: int | None,
+    login: str = "",
+    *,
+    holidays: bool = False,
 ) -> IntakeReads:
-    """Whether accounts exist, the case of ``uid`` (none for ``""``), the guide version ``version_id``'s number and
-    hash, the settings ``keys`` (those missing remembered so) and, with ``holidays``, the office's own days: one
-    round trip.  The connection is :func:`counter.db.plain.flushed`, so that a day edited in the same transaction is
-    read as :func:`counter.db.holiday_store.load_table` reads it."""
-    rows = plain.run(plain.flushed(session), _statement(keys, holidays), {"uid": uid, "version_id": version_id})
+    """Whether accounts exist, the account of ``login`` (none for ``""``), the case of ``uid`` (none for ``""``), the
+    guide version ``version_id``'s number and hash, the settings ``keys`` (remembered, found or missing) and, with
+    ``holidays``, the office's own days: one round trip.  The connection is :func:`counter.db.plain.flushed`, so that
+    a day edited in the same transaction is read as :func:`counter.db.holiday_store.load_table` reads it."""
+    values = {"uid": uid, "version_id": version_id, "login": login}
+    rows = plain.run(plain.flushed(work), _statement(keys, holidays), values)
     [row] = [r for r in rows if r[0] is not None]  # the one row of the reads (a day's row has NULL there)
-    known_missing(session, [key for key, value in zip(keys, row[4 : 4 + len(keys)], strict=True) if value is None])
+    known_values(work, dict(zip(keys, row[_SETTINGS : _SETTINGS + len(keys)], strict=True)))
     version = (int(row[2]), str(row[3])) if row[2] is not None else None
+    account = (str(row[4]), bool(row[5])) if login and row[4] is not None else None
     table = office_table(tuple((r[-2], r[-1]) for r in rows if r[0] is None), row[-3]) if holidays else None
-    return IntakeReads(bool(row[0]), row[1] if uid else None, version, table)
+    return IntakeReads(bool(row[0]), account, row[1] if uid else None, version, table)
+
+
+_SETTINGS = 6  # the place of the first setting's value in the row of the reads
 
 
 @functools.cache
 def _statement(keys: tuple[str, ...], holidays: bool) -> Any:
     """Built once per set of keys: whether accounts exist, the uid's case number, the version's number and hash,
-    then each key's value (NULL: missing; none of these columns holds a NULL).
+    the login's account's roles and whether it is disabled, then each key's value (NULL: missing; none of these
+    columns holds a NULL).
 
     With ``holidays``, that row also gives the covered spans as stored, and is followed by one row for each day the
     office edited or imported: its day and kind last, every other column NULL (the first row's are NULL)."""
@@ -62,11 +76,14 @@ def _statement(keys: tuple[str, ...], holidays: bool) -> Any:
     account = cast(Table, models.Account.__table__)
     guide = cast(Table, models.GuideVersion.__table__)
     version = guide.c.id == bindparam("version_id")
+    login = account.c.login == bindparam("login")
     first = select(
         exists(select(account.c.login)),
         select(case.c.case_no).where(case.c.uid == bindparam("uid")).scalar_subquery(),
         select(guide.c.version).where(version).scalar_subquery(),
         select(guide.c.content_hash).where(version).scalar_subquery(),
+        select(account.c.roles).where(login).scalar_subquery(),
+        select(account.c.disabled).where(login).scalar_subquery(),
         *(select(setting.c.value).where(setting.c.key == key).scalar_subquery() for key in keys),
     )
     if not holidays:

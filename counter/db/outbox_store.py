@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from counter.db import models
 from counter.db.settings_store import get_setting, is_training
+from counter.db.work import Work, orm
 from counter.sms.gateway import GatewaySettings, gateway_from_json
 from counter.sms.kinds import MessageKind, message_key, tell_of
 from counter.sms.outbox import MessageRow, MessageState
@@ -35,7 +36,7 @@ GATEWAY_KEY = "sms.gateway"  # the hall's gateway (counter.sms.gateway.GatewaySe
 WAITING, SENDING, SENT, FAILED = (s.value for s in MessageState)
 
 
-def gateway_settings(session: Session) -> GatewaySettings:
+def gateway_settings(session: Work) -> GatewaySettings:
     """The hall's gateway; none in a training database, whatever it holds: its applicants are made up, or copied."""
     if is_training(session):
         return GatewaySettings()
@@ -43,7 +44,7 @@ def gateway_settings(session: Session) -> GatewaySettings:
 
 
 def queue_for_line(
-    session: Session,
+    work: Work,
     case_id: int,
     case_uid: str,
     phone: str,
@@ -58,8 +59,9 @@ def queue_for_line(
     tell = tell_of(event, note, delivery)
     if tell.kind is None and not tell.replaces:
         return
-    if not gateway_settings(session).configured:
+    if not gateway_settings(work).configured:
         return
+    session = orm(work)  # a gateway is set: the message goes in with the ORM's statements
     if tell.replaces:
         _drop_untried(session, case_id, tell.replaces)
     if tell.kind is not None:

@@ -1,75 +1,92 @@
 """Named settings kept in the database, so every desk of a hall reads the same.
 
-A setting is read by key (``session.get``), and a row found stays in the session for the rest of its transaction.
-A key *not* found does not: the session asks the database again at each read, and an intake asks whether the database
-is a training one three times (its number, its note, its paper), and for four settings that are mostly unset.  So a
-key found missing is remembered as missing for the rest of the transaction (:func:`_row`), and
-:func:`read_settings` reads the few an action needs in one query.  Every write of a setting goes through this module,
-which forgets the key's absence.
+A setting is read by key, and what a transaction read is remembered for the rest of it: the value found, or that
+the key is missing (:func:`_known`).  An intake asks whether the database is a training one three times (its number,
+its note, its paper), and for four settings that are mostly unset; without this the session asked the database again
+at each read of a key not found.  :func:`read_settings` reads the few an action needs in one query, and
+:func:`known_values` takes what a read made elsewhere found (:mod:`counter.db.intake_reads`), so that an intake
+run outside an ORM session (:mod:`counter.db.work`) reads its settings in its one statement, found or not.  Every
+write of a setting goes through this module, which keeps what it remembers true.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.db import models
+from counter.db.work import Work, orm
 
-_ABSENT = "counter.settings_absent"  # session.info: (the transaction, the keys found missing in it)
+_KNOWN = "counter.settings_known"  # Work.info: (the transaction, each key read in it: its value, None when missing)
 
 
-def _absent(session: Session) -> set[str]:
-    """The keys found missing in the session's current transaction (a new transaction starts with none)."""
-    transaction = session.get_transaction()
-    known = session.info.get(_ABSENT)
+def _known(work: Work) -> dict[str, str | None]:
+    """The keys read in the unit's current transaction, with their values (a new transaction starts with none)."""
+    transaction = work.get_transaction()
+    known = work.info.get(_KNOWN)
     if known is None or known[0] is not transaction:
-        known = session.info[_ABSENT] = (transaction, set())
-    absent: set[str] = known[1]
-    return absent
+        known = work.info[_KNOWN] = (transaction, {})
+    values: dict[str, str | None] = known[1]
+    return values
 
 
 def _row(session: Session, key: str) -> models.Setting | None:
-    if key in _absent(session):
-        return None
+    """The setting's row, to change it (what is remembered is taken from it)."""
     row = session.get(models.Setting, key)
-    if row is None:
-        _absent(session).add(key)  # after the read: the read may have begun the transaction
+    _known(session)[key] = None if row is None else row.value  # after the read: the read may have begun the transaction
     return row
 
 
-def read_settings(session: Session, keys: Iterable[str]) -> None:
+def read_settings(work: Work, keys: Iterable[str]) -> None:
     """Read ``keys`` in one query for the rest of the transaction: found or missing, later reads ask nothing.
 
-    Keys already known missing in the transaction are not asked again (:func:`known_missing`); nothing is asked
-    when none is left."""
-    absent = _absent(session)
-    wanted = set(keys) - absent
+    Keys already read in the transaction are not asked again; nothing is asked when none is left."""
+    known = _known(work)
+    wanted = set(keys) - known.keys()
     if not wanted:
         return
-    rows = session.scalars(select(models.Setting).where(models.Setting.key.in_(sorted(wanted)))).all()
-    absent.update(wanted - {row.key for row in rows})
+    setting = models.Setting
+    rows = orm(work).execute(select(setting.key, setting.value).where(setting.key.in_(sorted(wanted))))
+    found = {str(key): str(value) for key, value in rows}
+    known.update({key: found.get(key) for key in wanted})
 
 
-def known_missing(session: Session, keys: Iterable[str]) -> None:
-    """``keys`` were just found missing by a read of this transaction made elsewhere
-    (:mod:`counter.db.intake_reads`): later reads of them ask nothing, as after :func:`read_settings`."""
-    _absent(session).update(keys)
+def known_values(work: Work, values: Mapping[str, str | None]) -> None:
+    """``values`` were just read by a read of this transaction made elsewhere (``None``: the key is missing): later
+    reads of them ask nothing, as after :func:`read_settings`."""
+    _known(work).update(values)
 
 
-def get_setting(session: Session, key: str) -> str | None:
-    row = _row(session, key)
-    return None if row is None else row.value
+def known_missing(work: Work, keys: Iterable[str]) -> None:
+    """``keys`` were just found missing by a read of this transaction made elsewhere (:func:`known_values`)."""
+    _known(work).update(dict.fromkeys(keys))
+
+
+def get_setting(work: Work, key: str) -> str | None:
+    known = _known(work)
+    if key in known:
+        return known[key]
+    read_settings(work, (key,))
+    return known[key]
 
 
 def put_setting(session: Session, key: str, value: str) -> None:
     row = _row(session, key)
     if row is None:
         session.add(models.Setting(key=key, value=value))
-        _absent(session).discard(key)
     else:
         row.value = value
+    _known(session)[key] = value
+
+
+def drop_setting(session: Session, key: str) -> None:
+    """Remove the setting ``key``, if set."""
+    row = _row(session, key)
+    if row is not None:
+        session.delete(row)
+    _known(session)[key] = None
 
 
 TRAINING = "training"  # present in a training database only: see mark_training
@@ -91,5 +108,5 @@ def mark_training(session: Session) -> None:
         put_setting(session, TRAINING, "1")
 
 
-def is_training(session: Session) -> bool:
-    return _row(session, TRAINING) is not None
+def is_training(work: Work) -> bool:
+    return get_setting(work, TRAINING) is not None

@@ -18,12 +18,13 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from counter.actions.store import DbFault, SchemaTooNew, Store, StoreFault, Unit
+from counter.actions.store import DbFault, SchemaTooNew, Store, StoreFault, Unit, Work
 from counter.ui import words
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+U = TypeVar("U")  # the unit of work an action takes
 
 
 class Failed(Exception):
@@ -65,8 +66,12 @@ class Runner:
         """``action``'s result, committed whole; raises :class:`Failed` (nothing kept) worded with ``message``."""
         return self._run(self.store.write, action, message)
 
+    def write_plain(self, action: Callable[[Work], T], message: str = CAUSE) -> T:
+        """:meth:`write` for an action that takes a unit of work that may not be a session (the intake's)."""
+        return self._run(self.store.write_plain, action, message)
+
     @staticmethod
-    def _run(run: Callable[[Callable[[Unit], T]], T], action: Callable[[Unit], T], message: str) -> T:
+    def _run(run: Callable[[Callable[[U], T]], T], action: Callable[[U], T], message: str) -> T:
         try:
             return run(action)
         except StoreFault as err:

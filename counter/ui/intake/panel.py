@@ -41,7 +41,7 @@ from counter.actions.intake import (
 )
 from counter.actions.number_guard import NumbersBehind
 from counter.actions.parties import KnownParty, known_party
-from counter.actions.store import Unit
+from counter.actions.store import Unit, Work
 from counter.intake.checklist import MaterialEntry, answer, record_entry, start_checklist
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, fit_checklist
 from counter.intake.outcome import Decision, Outcome, RefusalGround, refusal_grounds
@@ -314,12 +314,12 @@ class IntakePanel(PanelLayout):
         self.drafts.timer.stop()
         desk, request, today = self._desk, self.request(), self._today()
 
-        def take(unit: Unit) -> TakenIntake:
+        def take(unit: Work) -> TakenIntake:
             """The case whole, and the draft gone, in one transaction; or nothing."""
             return take_intake(unit, desk, request, today)  # on the office's calendar, read with the intake's reads
 
         try:
-            taken = self._runner.write(take, INTAKE_DB_FAULT)
+            taken = self._runner.write_plain(take, INTAKE_DB_FAULT)
         except IntakeNotPossible as err:
             self.show_message(commit_problems(err))
         except CaseNotFound as err:
