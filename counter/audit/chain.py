@@ -28,10 +28,14 @@ def chain_key(site_code: str, desk_no: str) -> str:
 
 
 def at_text(at: dt.datetime) -> str:
-    """A moment as hashed: UTC to the microsecond (a naive value read back from SQLite is UTC)."""
+    """A moment as hashed: UTC to the microsecond (a naive value read back from SQLite is UTC).
+
+    ``2026-11-20T02:30:00.000000Z``: the text of ``strftime("%Y-%m-%dT%H:%M:%S.%fZ")``, which every entry was hashed
+    with, made by ``isoformat`` (a sixth of the time; every entry hashes one, an intake's case two).
+    """
     if at.tzinfo is not None:
         at = at.astimezone(dt.UTC).replace(tzinfo=None)
-    return at.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return at.isoformat(timespec="microseconds") + "Z"
 
 
 #: the canonical JSON of what is hashed, each encoder made once (``json.dumps`` with options makes a new one at each

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import operator
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -75,11 +76,19 @@ def recorded_actions() -> tuple[str, ...]:
 
 
 def _canonical(value: object) -> object:
+    if type(value) in _AS_IS:
+        return value
     if isinstance(value, dt.datetime):
         return at_text(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+#: the types a row's value is hashed as it is, known at a glance (most of a row's values are text)
+_AS_IS = frozenset({str, int, bool, float, type(None)})
+#: the fields of each kind, taken in one call (``itemgetter``) where every one is always covered
+_GETTERS = {kind: operator.itemgetter(*fields) for kind, fields in FIELDS.items() if _WHEN_SET.isdisjoint(fields)}
 
 
 #: the canonical JSON, its encoder made once (``json.dumps`` with options makes one per call)
@@ -88,7 +97,9 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=s
 
 def state_hash(kind: SubjectKind, row: Mapping[str, object]) -> str:
     """The digest of ``row``'s covered fields: SHA-256 of canonical JSON, the same on SQLite and PostgreSQL."""
-    values = [kind.value, *(_canonical(row[n]) for n in FIELDS[kind] if n not in _WHEN_SET or row.get(n))]
+    getter = _GETTERS.get(kind)
+    fields = getter(row) if getter is not None else (row[n] for n in FIELDS[kind] if n not in _WHEN_SET or row.get(n))
+    values = [kind.value, *map(_canonical, fields)]
     encoded = _ENCODER.encode(values).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()
 
