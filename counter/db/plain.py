@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import datetime as dt
 import functools
 import operator
 import sys
@@ -36,6 +37,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Dialect, TypeDecorator, event
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.sql import Executable, Insert
 from sqlalchemy.sql.compiler import SQLCompiler
 
@@ -225,9 +227,7 @@ def _arguments(compiled: _Compiled, values: Mapping[str, Any]) -> Any:
     line: the values are taken in one call (``operator.itemgetter``), as the statement was compiled for exactly these
     keys (:func:`_compile`); looking them up one by one cost the intake more than the driver's own sending.
     """
-    if compiled.defaults:
-        values = compiled.defaults | dict(values)
-    taken = compiled.pick(values)
+    taken = compiled.pick({**compiled.defaults, **values} if compiled.defaults else values)
     if compiled.converts:
         listed = list(taken)
         for place, convert in compiled.converts:
@@ -278,7 +278,7 @@ def _compile(statement: Executable, dialect: Dialect, keys: frozenset[str]) -> _
         if convert is not None and isinstance(bind.type, TypeDecorator | JSON):
             # their conversion may make something of None (JSON's 'null'): None is sent as None, unconverted
             raise ValueError(f"the parameter {name} is of a type that converts None: not sent plainly")
-        return _Slot(bind.key, escaped.get(name, name), default, convert)
+        return _Slot(bind.key, escaped.get(name, name), default, _quicker(bind.type.dialect_impl(dialect), convert))
 
     order = compiled.positiontup if compiled.positional else list(by_name)
     assert order is not None
@@ -299,6 +299,38 @@ def _compile(statement: Executable, dialect: Dialect, keys: frozenset[str]) -> _
         tuple((place, s.convert) for place, s in enumerate(slots) if s.convert is not None),
         tuple(s.name for s in slots),
     )
+
+
+def _quicker(impl: Any, convert: Processor) -> Processor:
+    """SQLite's conversion of a day or a moment to its text, made by ``isoformat`` where that gives the same text.
+
+    SQLAlchemy fills a format from the value's fields, a dictionary made for each: 0.7 µs a day, 1.3 µs a moment
+    (``isoformat``: 0.15 and 0.5), and an intake sends four moments and four days.  The text is the same for the
+    storage format SQLAlchemy keeps by default (``2026-11-20``, ``2026-11-20 02:30:00.000000``), which is what
+    ``_compile`` checks; a moment's zone is dropped as SQLAlchemy drops it (the desk writes UTC).  A value of
+    another type (a day given for a moment) goes to SQLAlchemy's own.
+    """
+    if convert is None or not isinstance(impl, sqlite.DATE | sqlite.DATETIME):
+        return convert
+    if isinstance(impl, sqlite.DATETIME) and impl._storage_format == _SQLITE_MOMENT:
+        return functools.partial(_moment_text, convert)
+    if isinstance(impl, sqlite.DATE) and impl._storage_format == _SQLITE_DAY:
+        return functools.partial(_day_text, convert)
+    return convert
+
+
+_SQLITE_MOMENT = sqlite.DATETIME._storage_format  # SQLAlchemy's default (private: the text it stores)
+_SQLITE_DAY = sqlite.DATE._storage_format
+
+
+def _moment_text(fallback: Callable[[Any], Any], value: Any) -> Any:
+    if type(value) is dt.datetime:
+        return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+    return fallback(value)
+
+
+def _day_text(fallback: Callable[[Any], Any], value: Any) -> Any:
+    return value.isoformat() if type(value) is dt.date else fallback(value)
 
 
 def _picker(keys: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
