@@ -89,9 +89,11 @@ def action_side(
     from counter.actions.store import Store
     from counter.case.numbers import DeskIdentity
     from counter.db.catalog_store import current_guide
+    from counter.host.logs import setup_logging
     from counter.intake.parties import party_problems
     from tests.db.hall_worker import TODAY, applicant
 
+    setup_logging()  # the desk's log file, as the window sets it up: each intake writes its line
     store = Store(url)
     stored = store.read(lambda session: current_guide(session, DEMO_BUNDLE))
     assert stored is not None
