@@ -27,7 +27,7 @@ from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.audit_state import row_state
 from counter.db.catalog_store import StoredGuide, current_guide
-from counter.db.engine import make_engine, make_sessions
+from counter.db.engine import Sessions, make_engine, make_sessions
 from counter.intake import decision_memo
 from counter.intake.outcome import Decision, decide
 from counter.resources import bundled_catalog_dir
@@ -190,6 +190,7 @@ def test_an_intake_reads_in_one_statement_before_it_writes(either_desk: sessionm
 
     event.listen(engine, "before_cursor_execute", sending)  # before the unit begins: see plain._observed
     try:
+        assert isinstance(sessions, Sessions)
         with sessions.plain() as unit:  # as the panel commits it
             take_intake(unit, DESK, request, TODAY, calendar)
     finally:
