@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.store import Store
+from counter.db.engine import Sessions
 from counter.ui.runner import Runner
 
 
@@ -19,9 +20,10 @@ class OpenedStore(Store):
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         bind = sessions.kw["bind"]
         super().__init__(bind.url.render_as_string(hide_password=False))
-        self._opened = sessions
+        # the desk's own factory (``Sessions``: its writes, its plain unit of work) on the test's engine
+        self._opened = sessions if isinstance(sessions, Sessions) else Sessions(bind)
 
-    def sessions(self) -> sessionmaker[Session]:
+    def sessions(self) -> Sessions:
         return self._opened
 
     @property
