@@ -31,11 +31,11 @@ class _DeskLog(logging.FileHandler):
 
     An ordinary line (``INFO``: a case taken, a paper printed) waits in the file's buffer; a warning or worse is
     written at once, and with it every line before it, as the buffer is at the end (``logging.shutdown``, which
-    :mod:`counter.host.quick_exit` calls) and whenever it fills.  A line written at once is a system call, made in
-    the middle of an intake's transaction, and right after the database's own writes to the disk it waited for them:
-    35 to 45 µs of an intake of about 1 ms (``benchmarks/bench_intake.py``), against 12 µs for the whole line
-    otherwise.  What a crash of the process itself (not of Python: the window's errors are logged) takes with it is
-    ordinary lines; every case, paper and step is also in the audit trail, in the database.
+    :mod:`counter.host.quick_exit` calls) and whenever it fills.  The intake writes its line inside its
+    transaction: written at once, the line took 47 µs of an intake of about 1 ms, measured inside it; waiting in the
+    buffer, 36 µs (``benchmarks/bench_intake.py``).  What a crash of the process itself (not of Python: the
+    window's errors are logged) takes with it is ordinary lines; every case, paper and step is also in the audit
+    trail, in the database.
     """
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -87,7 +87,7 @@ def setup_logging(level: int = logging.INFO) -> None:
 
     A line names its time, level, logger and message, never where in the code it was made, nor the thread or the
     process: so no line asks for them (the logging HOWTO's "Optimization").  Looking for the caller's frame and
-    naming the thread and the process was half of the 14 µs a line took, and the desk writes one inside each
+    naming the thread and the process took 2 of the 14 µs a line took in a loop, and the desk writes one inside each
     intake's transaction.
     """
     logging._srcfile = None  # the caller's file and line: the format shows neither
