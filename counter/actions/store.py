@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, TypeVar
 
 from counter.actions.database_file import DatabaseMissing, DatabaseReadOnly, check_database_file, note_opened
@@ -41,6 +42,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+U = TypeVar("U")  # the unit of work an action takes
 
 if TYPE_CHECKING:
     Unit = Session
@@ -124,35 +126,25 @@ class Store:
 
     def read(self, action: Callable[[Unit], T]) -> T:
         """Run ``action`` in a unit of work that writes nothing (read only on PostgreSQL: :mod:`counter.db.engine`)."""
-        from sqlalchemy.exc import SQLAlchemyError
-
-        sessions = self.sessions()
-        try:
-            with sessions() as session:
-                return action(session)
-        except SQLAlchemyError as err:
-            raise _fault(err, self.backend) from err
+        return self._within(lambda sessions: sessions(), action)
 
     def write_plain(self, action: Callable[[Work], T]) -> T:
         """:meth:`write` in a unit of work that is not an ORM session (:mod:`counter.db.work`): for the actions that
         take a :data:`Work`, the intake first."""
-        from sqlalchemy.exc import SQLAlchemyError
-
-        sessions = self.sessions()
-        try:
-            with sessions.plain() as unit:
-                return action(unit)
-        except SQLAlchemyError as err:
-            raise _fault(err, self.backend) from err
+        return self._within(lambda sessions: sessions.plain(), action)
 
     def write(self, action: Callable[[Unit], T]) -> T:
         """Run ``action`` in one transaction: committed whole when it returns, rolled back when it raises."""
+        return self._within(lambda sessions: sessions.begin(), action)
+
+    def _within(self, unit: Callable[[Sessions], AbstractContextManager[U]], action: Callable[[U], T]) -> T:
+        """``action`` in the unit of work ``unit`` opens; what the database raises, as a :class:`StoreFault`."""
         from sqlalchemy.exc import SQLAlchemyError
 
         sessions = self.sessions()
         try:
-            with sessions.begin() as session:
-                return action(session)
+            with unit(sessions) as opened:
+                return action(opened)
         except SQLAlchemyError as err:
             raise _fault(err, self.backend) from err
 
