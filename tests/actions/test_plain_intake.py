@@ -61,6 +61,12 @@ def take_plain(sessions: sessionmaker[Session], desk: Desk, request: IntakeReque
         return take_intake(unit, desk, request, TODAY).case_no, unit
 
 
+def correction_notice(sessions: sessionmaker[Session], desk: Desk, request: IntakeRequest) -> str:
+    """A case taken on ``request`` with one material missing: a 补正 notice, for a later intake to answer."""
+    missing = dataclasses.replace(request, checklist=record(request.checklist, "M05", Receipt.MISSING))
+    return take_plain(sessions, desk, missing)[0]
+
+
 def take_then_fail(sessions: sessionmaker[Session], desk: Desk, request: IntakeRequest) -> None:
     """An intake whose unit fails after it was taken, before the commit (the desk lost power, say)."""
     with _plain(sessions).plain() as unit:
@@ -105,9 +111,7 @@ def test_a_correction_answered_in_a_plain_unit_moves_the_notice_on(
 ) -> None:
     """The previous case is the ORM's (joined to the unit's transaction): its new status commits with the new case."""
     request = full_request(sessions)
-    first, _ = take_plain(
-        sessions, hall_desk, dataclasses.replace(request, checklist=record(request.checklist, "M05", Receipt.MISSING))
-    )
+    first = correction_notice(sessions, hall_desk, request)
     second, unit = take_plain(sessions, hall_desk, dataclasses.replace(request, previous_case_no=first))
     assert unit._session is not None  # this path asked for it
     with sessions() as s:
@@ -122,9 +126,7 @@ def test_what_the_joined_session_changed_rolls_back_with_the_unit(
     sessions: sessionmaker[Session], hall_desk: Desk
 ) -> None:
     request = full_request(sessions)
-    first, _ = take_plain(
-        sessions, hall_desk, dataclasses.replace(request, checklist=record(request.checklist, "M05", Receipt.MISSING))
-    )
+    first = correction_notice(sessions, hall_desk, request)
     with pytest.raises(RuntimeError):
         take_then_fail(sessions, hall_desk, dataclasses.replace(request, previous_case_no=first))
     with sessions() as s:
