@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
     from counter.db.engine import Sessions
-    from counter.db.work import Work
+    from counter.db.work import KeptConnection, PlainUnit, Work
 
 __all__ = [
     "DatabaseMissing",
@@ -80,6 +80,7 @@ class Store:
         self._lock = threading.Lock()
         self._engine: Engine | None = None
         self._sessions: Sessions | None = None
+        self._kept: KeptConnection | None = None  # the connection an SQLite desk's intakes run on
 
     def sessions(self) -> Sessions:
         """The session factory; opens and migrates the database the first time.
@@ -123,6 +124,10 @@ class Store:
             engine.dispose()
             raise
         self._engine, self._sessions = engine, sessions
+        if engine.dialect.name == "sqlite":
+            from counter.db.work import KeptConnection
+
+            self._kept = KeptConnection(sessions.writer)
 
     def read(self, action: Callable[[Unit], T]) -> T:
         """Run ``action`` in a unit of work that writes nothing (read only on PostgreSQL: :mod:`counter.db.engine`)."""
@@ -131,7 +136,11 @@ class Store:
     def write_plain(self, action: Callable[[Work], T]) -> T:
         """:meth:`write` in a unit of work that is not an ORM session (:mod:`counter.db.work`): for the actions that
         take a :data:`Work`, the intake first."""
-        return self._within(lambda sessions: sessions.plain(), action)
+        return self._within(self._plain_unit, action)
+
+    def _plain_unit(self, sessions: Sessions) -> AbstractContextManager[PlainUnit]:
+        kept = self._kept
+        return kept.unit() if kept is not None else sessions.plain()
 
     def write(self, action: Callable[[Unit], T]) -> T:
         """Run ``action`` in one transaction: committed whole when it returns, rolled back when it raises."""
@@ -155,9 +164,11 @@ class Store:
 
     def dispose(self) -> None:
         with self._lock:
+            if self._kept is not None:
+                self._kept.close()
             if self._engine is not None:
                 self._engine.dispose()
-            self._engine = self._sessions = None
+            self._engine = self._sessions = self._kept = None
 
 
 def _complete_prepared(sessions: sessionmaker[Session]) -> None:

@@ -200,23 +200,26 @@ class _Batch:
                 self.pipeline.__exit__(*sys.exc_info())
 
 
-#: whether each connection open is observed (:func:`_observed`), found at its first plain statement
-_observed_connections: weakref.WeakKeyDictionary[Connection, bool] = weakref.WeakKeyDictionary()
+#: whether each transaction open is observed (:func:`_observed`), found at its first plain statement
+_observed_transactions: weakref.WeakKeyDictionary[object, bool] = weakref.WeakKeyDictionary()
 
 
 def _observed(connection: Connection) -> bool:
     """Whether something listens to the statements this connection sends, or echoes them.
 
-    Found once for each connection (a unit of work's, or a session's for one transaction), at its first plain
-    statement: asking the events cost 1.4 µs, as much as the rest of the handling of a statement, and an intake sends
-    a dozen.  A listener added while a unit of work is open therefore sees its statements from the next one on, as
-    an engine's ``echo`` set meanwhile does (SQLAlchemy reads it when the connection is made).
+    Found once for each transaction (a unit of work's), at its first plain statement: asking the events cost 1.4 µs,
+    as much as the rest of the handling of a statement, and an intake sends a dozen.  A listener added while a unit
+    of work is open therefore sees its statements from the next one on, on the same connection too (a desk keeps
+    one between its intakes: :class:`counter.db.work.KeptConnection`).  An engine's ``echo`` is read as SQLAlchemy
+    reads it, once when the connection is made.
     """
-    known = _observed_connections.get(connection)
+    transaction = connection.get_transaction()
+    known = _observed_transactions.get(transaction) if transaction is not None else None
     if known is None:
         dispatch = connection.dispatch  # ``_echo``: the engine's echo, which the connection shows only privately
         known = bool(dispatch.before_cursor_execute or dispatch.after_cursor_execute or connection._echo)
-        _observed_connections[connection] = known
+        if transaction is not None:
+            _observed_transactions[transaction] = known
     return known
 
 

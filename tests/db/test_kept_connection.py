@@ -1,0 +1,142 @@
+"""A desk's units of work on a connection it keeps (:class:`counter.db.work.KeptConnection`): on SQLite, the
+intake's; the pool is asked only for the first, after a failure, and by a unit begun while the kept one is in use."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, event, text
+
+from counter.actions.store import Store
+from counter.db.engine import WRITES, make_engine
+from counter.db.work import KeptConnection
+
+
+class Pool:
+    """What the engine's pool gave out and took back."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.out = self.back = 0
+        self.second_out = threading.Event()
+        event.listen(engine, "checkout", self._out)
+        event.listen(engine, "checkin", self._back)
+
+    def _out(self, *_: object) -> None:
+        self.out += 1
+        if self.out == 2:
+            self.second_out.set()
+
+    def _back(self, *_: object) -> None:
+        self.back += 1
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[Engine]:
+    made = make_engine(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
+    with made.begin() as connection:
+        connection.exec_driver_sql("CREATE TABLE mark (n INTEGER)")
+    yield made.execution_options(**{WRITES: True})
+    made.dispose()
+
+
+def marks(engine: Engine) -> list[int]:
+    with engine.connect() as connection:
+        return [n for (n,) in connection.execute(text("SELECT n FROM mark ORDER BY n"))]
+
+
+def add(unit_connection: object, n: int) -> None:
+    unit_connection.execute(text("INSERT INTO mark VALUES (:n)"), {"n": n})  # type: ignore[attr-defined]
+
+
+def test_units_run_on_one_connection_until_it_is_closed(engine: Engine) -> None:
+    pool = Pool(engine)
+    kept = KeptConnection(engine)
+    for n in range(3):
+        with kept.unit() as unit:
+            add(unit.connection(), n)
+    assert (pool.out, pool.back) == (1, 0)
+    kept.close()
+    assert (pool.out, pool.back) == (1, 1)
+    assert marks(engine) == [0, 1, 2]
+
+
+def test_a_failed_unit_gives_its_connection_back_and_the_next_takes_another(engine: Engine) -> None:
+    pool = Pool(engine)
+    kept = KeptConnection(engine)
+    with kept.unit() as unit:
+        add(unit.connection(), 1)
+
+    def failing() -> None:
+        with kept.unit() as unit:
+            add(unit.connection(), 2)
+            raise RuntimeError("the action failed")
+
+    with pytest.raises(RuntimeError):
+        failing()
+    assert (pool.out, pool.back) == (1, 1)  # rolled back, and back in the pool
+    with kept.unit() as unit:
+        add(unit.connection(), 3)
+    kept.close()
+    assert (pool.out, pool.back) == (2, 2)
+    assert marks(engine) == [1, 3]
+
+
+def test_a_unit_begun_while_the_kept_one_is_in_use_takes_its_own(engine: Engine) -> None:
+    """The second waits for the first's write lock (``BEGIN IMMEDIATE``), on a connection of its own."""
+    pool = Pool(engine)
+    kept = KeptConnection(engine)
+    begun = threading.Event()
+
+    def second() -> None:
+        begun.wait()
+        with kept.unit() as unit:
+            add(unit.connection(), 2)
+
+    other = threading.Thread(target=second)
+    other.start()
+    with kept.unit() as unit:
+        add(unit.connection(), 1)
+        begun.set()
+        assert pool.second_out.wait(10)  # the second took its own connection while this unit is open
+    other.join()
+    assert (pool.out, pool.back) == (2, 1)  # the second's own connection went back; the kept one stays out
+    kept.close()
+    assert marks(engine) == [1, 2]
+
+
+def test_a_store_on_sqlite_keeps_one_connection_for_its_plain_units(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}", create=True)
+    engine = store.sessions().writer
+    pool = Pool(engine)
+    for _ in range(3):
+        store.write_plain(lambda unit: unit.connection().execute(text("SELECT 1")))
+    assert (pool.out, pool.back) == (1, 0)
+    store.dispose()
+    assert pool.back == 1  # given back before the engine is disposed of: the file is left closed
+
+
+def test_a_listener_added_between_units_sees_the_next_unit_on_the_kept_connection(engine: Engine) -> None:
+    """Whether a statement is sent plainly is asked once per transaction (``plain._observed``), not once per
+    connection: a kept connection outlives many."""
+    from counter.db import plain
+
+    seen: list[str] = []
+    kept = KeptConnection(engine)
+    statement = text("SELECT count(*) FROM mark")
+    with kept.unit() as unit:
+        plain.run(unit.connection(), statement, {})
+
+    def sending(_c: object, _cursor: object, sql: str, *_: object) -> None:
+        seen.append(sql)
+
+    event.listen(engine, "before_cursor_execute", sending)
+    try:
+        with kept.unit() as unit:
+            plain.run(unit.connection(), statement, {})
+    finally:
+        event.remove(engine, "before_cursor_execute", sending)
+        kept.close()
+    assert seen[-1] == "SELECT count(*) FROM mark"
