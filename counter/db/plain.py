@@ -308,7 +308,7 @@ def _quicker(impl: Any, convert: Processor) -> Processor:
     """SQLite's conversion of a day or a moment to its text, made by ``isoformat`` where that gives the same text.
 
     SQLAlchemy fills a format from the value's fields, a dictionary made for each: 0.7 µs a day, 1.3 µs a moment
-    (``isoformat``: 0.15 and 0.5), and an intake sends four moments and four days.  The text is the same for the
+    (``isoformat``: 0.15 and 0.5), and an intake sends five moments and four days.  The text is the same for the
     storage format SQLAlchemy keeps by default (``2026-11-20``, ``2026-11-20 02:30:00.000000``), which is
     checked here; a moment's zone is dropped as SQLAlchemy drops it (the desk writes UTC).  A value of
     another type (a day given for a moment) goes to SQLAlchemy's own.
@@ -328,7 +328,9 @@ _SQLITE_DAY = sqlite.DATE._storage_format
 
 def _moment_text(fallback: Callable[[Any], Any], value: Any) -> Any:
     if type(value) is dt.datetime:
-        return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+        # its first 26 characters are the wall time, with or without a zone after them (``replace(tzinfo=None)``
+        # cost 0.9 µs, more than the text)
+        return value.isoformat(" ", "microseconds")[:26]
     return fallback(value)
 
 

@@ -209,3 +209,28 @@ def test_a_statement_sqlalchemy_sends_itself_ends_the_batch_first(engine: Engine
             assert connection.execute(select(SAMPLE.c.note).where(SAMPLE.c.code == "batched")).scalar_one() == "seen"
             plain.run(connection, insert(SAMPLE), {"code": "after", **ROW})
     assert list(stored(engine)) == ["after", "batched"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        dt.datetime(2026, 11, 20, 2, 30),  # no microseconds: SQLAlchemy still writes six digits
+        dt.datetime(2026, 11, 20, 2, 30, 5, 120, tzinfo=dt.UTC),
+        dt.datetime(2026, 11, 20, 10, 30, 5, 999999, tzinfo=dt.timezone(dt.timedelta(hours=8))),  # its wall time
+        dt.datetime(999, 1, 2, 3, 4, 5),
+        dt.date(2026, 11, 20),  # a day given for a moment: SQLAlchemy's own conversion
+    ],
+)
+def test_a_moment_is_sent_to_sqlite_as_the_text_sqlalchemy_makes(value: dt.date) -> None:
+    """The quicker conversion (``plain._quicker``) gives SQLite the very text SQLAlchemy's own does."""
+    from sqlalchemy.dialects import sqlite
+
+    dialect = sqlite.dialect()
+    for column_type in (DateTime(), DateTime(timezone=True), Date()):
+        if isinstance(column_type, Date) and isinstance(value, dt.datetime):
+            continue
+        impl = column_type.dialect_impl(dialect)
+        own = impl.bind_processor(dialect)
+        quicker = plain._quicker(impl, own)
+        assert quicker is not own  # the default storage format: the quicker one is used
+        assert quicker(value) == own(value)
