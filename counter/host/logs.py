@@ -26,26 +26,75 @@ KEEP = 5
 WRITTEN_AT_ONCE = logging.WARNING
 
 
+#: ordinary lines kept as made, at most, before they are masked, formatted and put in the file's buffer together
+PENDING_LINES = 64
+
+
 class _DeskLog(logging.FileHandler):
     """The app's own handler, so that setting up twice adds it once.
 
-    An ordinary line (``INFO``: a case taken, a paper printed) waits in the file's buffer; a warning or worse is
-    written at once, and with it every line before it, as the buffer is at the end (``logging.shutdown``, which
-    :mod:`counter.host.quick_exit` calls) and whenever it fills.  The intake writes its line inside its
-    transaction: written at once, the line took 47 µs of an intake of about 1 ms, measured inside it; waiting in the
-    buffer, 36 µs (``benchmarks/bench_intake.py``).  What a crash of the process itself (not of Python: the
-    window's errors are logged) takes with it is ordinary lines; every case, paper and step is also in the audit
-    trail, in the database.
+    An ordinary line (``INFO``: a case taken, a paper printed) waits, as it was made, until a warning or worse comes,
+    the log is flushed or closed (``logging.shutdown``, which :mod:`counter.host.quick_exit` calls), or
+    :data:`PENDING_LINES` wait: then the lines waiting are masked (its filter, :class:`MaskPersonalNumbers`),
+    formatted with the moment each was made, and written, in their order, before the warning.
+
+    The intake makes its line inside its transaction.  Written at once, the line took 47 µs of an intake of about
+    1 ms, measured inside it; masked and formatted at once and left in the file's buffer, 36 µs; only made, it
+    takes a few (``benchmarks/bench_intake.py``).  Its message is made from its arguments at once, as the call made
+    it.  What a crash of the process itself (not of Python: the window's errors are logged) takes with it is
+    ordinary lines, as it took those in the file's buffer; every case, paper and step is also in the audit trail, in
+    the database.
     """
 
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.levelno >= WRITTEN_AT_ONCE or self.stream is None:
-            super().emit(record)
-            return
+    def __init__(self, path: Path, encoding: str) -> None:
+        super().__init__(path, encoding=encoding)
+        self._pending: list[logging.LogRecord] = []
+
+    def handle(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= WRITTEN_AT_ONCE or record.exc_info or record.stack_info:
+            self.acquire()
+            try:
+                self._write_pending()
+            finally:
+                self.release()
+            return super().handle(record)  # masked, formatted, written and flushed now
         try:
-            self.stream.write(self.format(record) + self.terminator)
-        except Exception:  # as logging's own handlers: a line that cannot be written never stops the desk
+            record.msg, record.args = record.getMessage(), None
+        except Exception:  # a call whose arguments do not fit its message: said on stderr, as logging's own handlers
             self.handleError(record)
+            return False
+        self.acquire()
+        try:
+            self._pending.append(record)
+            if len(self._pending) >= PENDING_LINES:
+                self._write_pending()
+        finally:
+            self.release()
+        return True
+
+    def _write_pending(self) -> None:
+        pending, self._pending = self._pending, []
+        if self.stream is None:  # closed: nothing more goes into the file
+            return
+        for record in pending:
+            if not self.filter(record):
+                continue
+            try:
+                self.stream.write(self.format(record) + self.terminator)
+            except Exception:  # as logging's own handlers: a line that cannot be written never stops the desk
+                self.handleError(record)
+
+    def flush(self) -> None:
+        self.acquire()
+        try:
+            self._write_pending()
+        finally:
+            self.release()
+        super().flush()
+
+    def close(self) -> None:
+        self.flush()
+        super().close()
 
 
 class MaskPersonalNumbers(logging.Filter):

@@ -232,5 +232,7 @@ def test_a_moment_is_sent_to_sqlite_as_the_text_sqlalchemy_makes(value: dt.date)
         impl = column_type.dialect_impl(dialect)
         own = impl.bind_processor(dialect)
         quicker = plain._quicker(impl, own)
+        assert own is not None
+        assert quicker is not None
         assert quicker is not own  # the default storage format: the quicker one is used
         assert quicker(value) == own(value)
