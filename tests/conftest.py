@@ -6,6 +6,7 @@ one per test, so no test touches the user's real database.
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 import weakref
@@ -115,3 +116,22 @@ def made_database(path: Path) -> str:
     store.sessions()
     store.dispose()
     return url
+
+
+@pytest.fixture
+def desk_log(counter_home: Path) -> Iterator[Path]:
+    """The app's log handler, set up in this test's data folder and taken down after it: its file."""
+    from counter.host.logs import LOG_FILE, setup_logging
+    from counter.host.paths import log_dir
+
+    root = logging.getLogger()
+
+    def take_down() -> None:
+        for handler in [h for h in root.handlers if isinstance(h, logging.FileHandler)]:
+            root.removeHandler(handler)
+            handler.close()
+
+    take_down()
+    setup_logging()
+    yield log_dir() / LOG_FILE
+    take_down()

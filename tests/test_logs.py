@@ -5,12 +5,11 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from counter.host.logs import LOG_FILE, PENDING_LINES, MaskPersonalNumbers, rotate, setup_logging
+from counter.host.logs import LOG_FILE, PENDING_LINES, MaskPersonalNumbers, rotate
 from counter.host.paths import log_dir
 
 
@@ -30,22 +29,6 @@ def test_a_small_log_stays(tmp_path: Path) -> None:
     log.write_text("short")
     rotate(log, max_bytes=10)
     assert log.read_text() == "short"
-
-
-@pytest.fixture
-def desk_log(counter_home: Path) -> Iterator[Path]:
-    """The app's log handler, set up in this test's data folder and taken down after it."""
-    root = logging.getLogger()
-
-    def take_down() -> None:
-        for handler in [h for h in root.handlers if isinstance(h, logging.FileHandler)]:
-            root.removeHandler(handler)
-            handler.close()
-
-    take_down()
-    setup_logging()
-    yield log_dir() / LOG_FILE
-    take_down()
 
 
 def test_a_number_that_slips_into_a_log_line_is_masked(desk_log: Path) -> None:

@@ -39,11 +39,12 @@ class _DeskLog(logging.FileHandler):
     formatted with the moment each was made, and written, in their order, before the warning.
 
     The intake makes its line inside its transaction.  Written at once, the line took 47 µs of an intake of about
-    1 ms, measured inside it; masked and formatted at once and left in the file's buffer, 36 µs; only made, it
-    takes a few (``benchmarks/bench_intake.py``).  Its message is made from its arguments at once, as the call made
-    it.  What a crash of the process itself (not of Python: the window's errors are logged) takes with it is
-    ordinary lines, as it took those in the file's buffer; every case, paper and step is also in the audit trail, in
-    the database.
+    1 ms, measured inside it; masked and formatted at once and left in the file's buffer, 36 µs; only made, 16 µs
+    (``benchmarks/bench_intake.py``).  Its message is made from its arguments at once, as the call made it.  The
+    window writes the lines waiting while it is idle, every second (:func:`write_waiting_lines`, called by
+    :mod:`counter.ui.log_lines`), so the clerk never waits for them, and a crash of the process itself (not of
+    Python: the window's errors are logged) takes at most a second's ordinary lines with it; every case, paper and
+    step is also in the audit trail, in the database.
     """
 
     def __init__(self, path: Path, encoding: str) -> None:
@@ -115,6 +116,13 @@ class MaskPersonalNumbers(logging.Filter):
         if error is not None:
             record.exc_text = masked_text(logging.Formatter().formatException(error))
         return True
+
+
+def write_waiting_lines() -> None:
+    """The desk log's lines waiting, masked, formatted and handed to the system: at a moment nobody waits for one."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, _DeskLog):
+            handler.flush()
 
 
 def rotate(path: Path, max_bytes: int = MAX_BYTES, keep: int = KEEP) -> None:
