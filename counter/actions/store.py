@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
     from counter.db.engine import Sessions
-    from counter.db.work import KeptConnection, PlainUnit, Work
+    from counter.db.work import KeptConnection, Work
 
 __all__ = [
     "DatabaseMissing",
@@ -131,29 +131,30 @@ class Store:
 
     def read(self, action: Callable[[Unit], T]) -> T:
         """Run ``action`` in a unit of work that writes nothing (read only on PostgreSQL: :mod:`counter.db.engine`)."""
-        return self._within(lambda sessions: sessions(), action)
+        return self._within(lambda sessions: _in(sessions(), action))
 
     def write_plain(self, action: Callable[[Work], T]) -> T:
         """:meth:`write` in a unit of work that is not an ORM session (:mod:`counter.db.work`): for the actions that
         take a :data:`Work`, the intake first."""
-        return self._within(self._plain_unit, action)
 
-    def _plain_unit(self, sessions: Sessions) -> AbstractContextManager[PlainUnit]:
-        kept = self._kept
-        return kept.unit() if kept is not None else sessions.plain()
+        def run(sessions: Sessions) -> T:
+            kept = self._kept  # made when the database was opened, on SQLite
+            return kept.run(action) if kept is not None else _in(sessions.plain(), action)
+
+        return self._within(run)
 
     def write(self, action: Callable[[Unit], T]) -> T:
         """Run ``action`` in one transaction: committed whole when it returns, rolled back when it raises."""
-        return self._within(lambda sessions: sessions.begin(), action)
+        return self._within(lambda sessions: _in(sessions.begin(), action))
 
-    def _within(self, unit: Callable[[Sessions], AbstractContextManager[U]], action: Callable[[U], T]) -> T:
-        """``action`` in the unit of work ``unit`` opens; what the database raises, as a :class:`StoreFault`."""
+    def _within(self, run: Callable[[Sessions], T]) -> T:
+        """``run`` on the opened database, which runs an action in a unit of work; what the database raises, as a
+        :class:`StoreFault`."""
         from sqlalchemy.exc import SQLAlchemyError
 
         sessions = self.sessions()
         try:
-            with unit(sessions) as opened:
-                return action(opened)
+            return run(sessions)
         except SQLAlchemyError as err:
             raise _fault(err, self.backend) from err
 
@@ -169,6 +170,12 @@ class Store:
             if self._engine is not None:
                 self._engine.dispose()
             self._engine = self._sessions = self._kept = None
+
+
+def _in(unit: AbstractContextManager[U], action: Callable[[U], T]) -> T:
+    """``action`` in the unit of work ``unit`` opens."""
+    with unit as opened:
+        return action(opened)
 
 
 def _complete_prepared(sessions: sessionmaker[Session]) -> None:

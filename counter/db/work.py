@@ -25,7 +25,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
@@ -52,6 +52,7 @@ class Work(Protocol):
         """The transaction the unit is in: notes kept in :attr:`info` hold for this transaction only."""
 
 
+T = TypeVar("T")
 CommitHook = Callable[[Work], None]
 _after_commit: list[CommitHook] = []
 
@@ -151,20 +152,27 @@ class KeptConnection:
         self._connection: Connection | None = None
         self._lock = threading.Lock()
 
-    @contextlib.contextmanager
-    def unit(self) -> Iterator[PlainUnit]:
-        """A :class:`PlainUnit` as :func:`plain_unit` gives it, on the kept connection when it is free."""
+    def run(self, action: Callable[[PlainUnit], T]) -> T:
+        """``action`` in a :class:`PlainUnit`, committed when it returns, rolled back when it raises, as
+        :func:`plain_unit` runs it: on the kept connection when it is free.  Its result.
+
+        Written out, not nested context managers: entering and leaving two of ``contextlib``'s took 3 µs a unit.
+        """
         if not self._lock.acquire(blocking=False):
             with plain_unit(self._engine) as unit:
-                yield unit
-            return
+                return action(unit)
         try:
             # taken from the kept place, kept again only once its unit ended well
             connection, self._connection = self._connection or self._engine.connect(), None
             try:
-                with _unit_on(connection) as unit:
-                    yield unit
+                unit = PlainUnit(connection)
+                try:
+                    result = action(unit)
+                    unit.commit()
+                finally:
+                    unit.close()
                 self._connection = connection
+                return result
             finally:
                 if self._connection is None:
                     connection.close()

@@ -1,7 +1,7 @@
 """The log's waiting lines written while the window is idle, on the window's thread.
 
 An ordinary line waits as it was made (:mod:`counter.host.logs`): the intake makes its line inside its transaction,
-where masking, formatting and writing it took a fifth of what the bare driver takes to write the intake's rows.  The
+where masking, formatting and writing it took 36-47 µs of an intake whose rows the bare driver writes in 0.7 ms.  The
 window writes the lines waiting between the clerk's actions, every second, as it collects garbage between them
 (:mod:`counter.ui.collector`); a write unit of work runs on the window's thread too (:mod:`counter.ui.runner`), so
 this never runs inside one.  A crash of the process takes at most a second's ordinary lines with it.

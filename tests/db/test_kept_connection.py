@@ -4,7 +4,7 @@ intake's; the pool is asked only for the first, after a failure, and by a unit b
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ from sqlalchemy import Engine, event, text
 
 from counter.actions.store import Store
 from counter.db.engine import WRITES, make_engine
-from counter.db.work import KeptConnection
+from counter.db.work import KeptConnection, PlainUnit
 
 
 class Pool:
@@ -47,16 +47,20 @@ def marks(engine: Engine) -> list[int]:
         return [n for (n,) in connection.execute(text("SELECT n FROM mark ORDER BY n"))]
 
 
-def add(unit_connection: object, n: int) -> None:
-    unit_connection.execute(text("INSERT INTO mark VALUES (:n)"), {"n": n})  # type: ignore[attr-defined]
+def add(n: int) -> Callable[[PlainUnit], None]:
+    """The action of a unit that marks ``n``."""
+
+    def marking(unit: PlainUnit) -> None:
+        unit.connection().execute(text("INSERT INTO mark VALUES (:n)"), {"n": n})
+
+    return marking
 
 
 def test_units_run_on_one_connection_until_it_is_closed(engine: Engine) -> None:
     pool = Pool(engine)
     kept = KeptConnection(engine)
     for n in range(3):
-        with kept.unit() as unit:
-            add(unit.connection(), n)
+        kept.run(add(n))
     assert (pool.out, pool.back) == (1, 0)
     kept.close()
     assert (pool.out, pool.back) == (1, 1)
@@ -66,19 +70,16 @@ def test_units_run_on_one_connection_until_it_is_closed(engine: Engine) -> None:
 def test_a_failed_unit_gives_its_connection_back_and_the_next_takes_another(engine: Engine) -> None:
     pool = Pool(engine)
     kept = KeptConnection(engine)
-    with kept.unit() as unit:
-        add(unit.connection(), 1)
+    kept.run(add(1))
 
-    def failing() -> None:
-        with kept.unit() as unit:
-            add(unit.connection(), 2)
-            raise RuntimeError("the action failed")
+    def failing(unit: PlainUnit) -> None:
+        add(2)(unit)
+        raise RuntimeError("the action failed")
 
     with pytest.raises(RuntimeError):
-        failing()
+        kept.run(failing)
     assert (pool.out, pool.back) == (1, 1)  # rolled back, and back in the pool
-    with kept.unit() as unit:
-        add(unit.connection(), 3)
+    kept.run(add(3))
     kept.close()
     assert (pool.out, pool.back) == (2, 2)
     assert marks(engine) == [1, 3]
@@ -92,15 +93,16 @@ def test_a_unit_begun_while_the_kept_one_is_in_use_takes_its_own(engine: Engine)
 
     def second() -> None:
         begun.wait()
-        with kept.unit() as unit:
-            add(unit.connection(), 2)
+        kept.run(add(2))
+
+    def first(unit: PlainUnit) -> None:
+        add(1)(unit)
+        begun.set()
+        assert pool.second_out.wait(10)  # the second took its own connection while this unit is open
 
     other = threading.Thread(target=second)
     other.start()
-    with kept.unit() as unit:
-        add(unit.connection(), 1)
-        begun.set()
-        assert pool.second_out.wait(10)  # the second took its own connection while this unit is open
+    kept.run(first)
     other.join()
     assert (pool.out, pool.back) == (2, 1)  # the second's own connection went back; the kept one stays out
     kept.close()
@@ -126,16 +128,14 @@ def test_a_listener_added_between_units_sees_the_next_unit_on_the_kept_connectio
     seen: list[str] = []
     kept = KeptConnection(engine)
     statement = text("SELECT count(*) FROM mark")
-    with kept.unit() as unit:
-        plain.run(unit.connection(), statement, {})
+    kept.run(lambda unit: plain.run(unit.connection(), statement, {}))
 
     def sending(_c: object, _cursor: object, sql: str, *_: object) -> None:
         seen.append(sql)
 
     event.listen(engine, "before_cursor_execute", sending)
     try:
-        with kept.unit() as unit:
-            plain.run(unit.connection(), statement, {})
+        kept.run(lambda unit: plain.run(unit.connection(), statement, {}))
     finally:
         event.remove(engine, "before_cursor_execute", sending)
         kept.close()
