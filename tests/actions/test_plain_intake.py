@@ -95,15 +95,19 @@ def test_a_signed_in_clerk_takes_an_intake_without_an_orm_session(
     assert entries == 1
 
 
+def refused_once_disabled(sessions: sessionmaker[Session], desk: Desk, request: IntakeRequest) -> int:
+    """The desk's clerk disabled by the administrator, then ``request`` refused at the desk; the cases stored."""
+    with sessions.begin() as s:
+        assert disable_account(s, dataclasses.replace(desk, actor=ADMIN), "wulan") == ()
+    with pytest.raises(NotPermitted):
+        take_plain(sessions, desk, request)
+    with sessions() as s:
+        return s.scalar(select(func.count()).select_from(models.Case)) or 0
+
+
 def test_an_account_disabled_since_sign_in_takes_no_intake(sessions: sessionmaker[Session], hall_desk: Desk) -> None:
     """The account as it is now, read with the intake's statement: a clerk disabled while signed in is refused."""
-    with sessions.begin() as s:
-        assert disable_account(s, dataclasses.replace(hall_desk, actor=ADMIN), "wulan") == ()
-    request = full_request(sessions)
-    with pytest.raises(NotPermitted):
-        take_plain(sessions, hall_desk, request)
-    with sessions() as s:
-        assert s.scalar(select(func.count()).select_from(models.Case)) == 0
+    assert refused_once_disabled(sessions, hall_desk, full_request(sessions)) == 0
 
 
 def test_a_correction_answered_in_a_plain_unit_moves_the_notice_on(
@@ -141,12 +145,7 @@ def test_the_next_intake_reads_the_account_again(sessions: sessionmaker[Session]
     """What the role check took from the intake's statement holds for that transaction only."""
     request = full_request(sessions)
     take_plain(sessions, hall_desk, request)
-    with sessions.begin() as s:
-        assert disable_account(s, dataclasses.replace(hall_desk, actor=ADMIN), "wulan") == ()
-    with pytest.raises(NotPermitted):
-        take_plain(sessions, hall_desk, request)
-    with sessions() as s:
-        assert s.scalar(select(func.count()).select_from(models.Case)) == 1
+    assert refused_once_disabled(sessions, hall_desk, request) == 1
 
 
 def test_the_number_is_noted_outside_the_database_once_the_unit_commits(
