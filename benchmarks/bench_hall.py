@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bare_desk import durable_postgres
-from benchmarks.bench_intake import action_side, prepared
+from benchmarks.bench_intake import action_side, office_year, prepared
 from benchmarks.goals import Verdicts, arguments, percentile
 from counter.case.numbers import DeskIdentity
 from tests.db.hall_worker import HallRun, run_hall, run_machines
@@ -122,6 +122,7 @@ def main() -> None:
         )
 
         with durable_postgres() as pg_url:
+            office_year(pg_url)
             case_no = template_case(pg_url)
             desks = [DeskIdentity("XAM01", str(n)) for n in range(1, pg_desks + 1)]
             compare(

@@ -124,8 +124,9 @@ CLERK = "clerk8"  # the account the action's desk signs in with
 
 
 def prepared(url: str, accounts: bool = False) -> None:
-    """A database at the current schema with the shipped catalog, as a desk's first start leaves it; with
-    ``accounts``, a hall's: an administrator, and the clerk who takes the intakes (:data:`CLERK`)."""
+    """A database at the current schema with the shipped catalog, as a desk's first start leaves it, and the year's
+    holiday notice imported (:func:`office_year`); with ``accounts``, a hall's: an administrator, and the clerk who
+    takes the intakes (:data:`CLERK`)."""
     from counter.actions.catalog import import_source
     from counter.db.engine import make_engine, make_sessions
     from counter.db.migrate import upgrade
@@ -137,8 +138,26 @@ def prepared(url: str, accounts: bool = False) -> None:
     outcome = import_source(sessions, bundled_catalog_dir())
     assert outcome.report is not None, outcome.problems
     engine.dispose()
+    office_year(url)
     if accounts:
         add_accounts(url)
+
+
+def office_year(url: str) -> None:
+    """The next year's 国务院办公厅 holiday notice imported, as every office does when it is published: 34 days of
+    its own that each deadline counts with, as a hall's desks have them (a database without would read none)."""
+    from counter.actions.calendar import import_schedule
+    from counter.actions.desk import Desk
+    from counter.case.numbers import DeskIdentity
+    from counter.db.engine import make_engine, make_sessions
+    from tests.test_workdays import SAMPLE_NOTICE_2027
+
+    engine = make_engine(url)
+    setup = Desk(DeskIdentity("XAM01", "1"), "管理员")  # before any account, as add_accounts begins
+    with make_sessions(engine).begin() as session:
+        imported = import_schedule(session, SAMPLE_NOTICE_2027, 2027, "国办发明电〔2026〕样例", desk=setup)
+        assert imported.ok, imported.problems
+    engine.dispose()
 
 
 def add_accounts(url: str) -> None:
@@ -192,6 +211,7 @@ def main() -> None:
         print(f"{count} intakes per side, {os.cpu_count()} cores; interleaved")
         compare(verdicts, "SQLite WAL synchronous=FULL", url, count)
         with durable_postgres() as pg_url:
+            office_year(pg_url)
             add_accounts(pg_url)
             compare(verdicts, "PostgreSQL fsync=on synchronous_commit=on", pg_url, count)
     raise SystemExit(verdicts.finish())

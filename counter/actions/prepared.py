@@ -44,8 +44,11 @@ __all__ = ["CATALOG_TABLES", "build_prepared", "complete_prepared"]
 
 log = logging.getLogger(__name__)
 
-# The only tables a prepared database may hold rows in: what every desk builds alike from the same files.
-CATALOG_TABLES = frozenset({"alembic_version", "setting", "catalog_import", "bundle", "guide_version"})
+# The only tables a prepared database may hold rows in: what every desk builds alike from the same files.  The
+# calendar's stamp is the migration's row: every copy has the same, which names the same office days (none yet).
+CATALOG_TABLES = frozenset(
+    {"alembic_version", "setting", "catalog_import", "bundle", "guide_version", "calendar_stamp"}
+)
 BUILT_SOURCE = "prepared"  # the import's source until a desk's copy names its own catalog folder
 
 

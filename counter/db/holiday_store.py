@@ -11,38 +11,79 @@ import functools
 import json
 from typing import Any, cast
 
-from sqlalchemy import CompoundSelect, Date, Table, delete, literal, null, select, union_all
+from sqlalchemy import (
+    CompoundSelect,
+    Date,
+    ScalarSelect,
+    Select,
+    String,
+    Table,
+    delete,
+    literal,
+    null,
+    select,
+    union_all,
+)
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
 from counter.db import models, plain
 from counter.db.settings_store import get_setting, put_setting
+from counter.db.work import Work
 from counter.workdays import DateSpan, HolidayTable
 
 COVERED_KEY = "holidays.covered"
 OFF, WORK = "off", "work"
 
 
-def load_table(session: Session) -> HolidayTable:
-    """The office's days and the spans it vouches for, read in one plain statement (:func:`_office_days`).
+def load_table(session: Work) -> HolidayTable:
+    """The office's days and the spans it vouches for, as of now in the session's transaction.
 
-    Every deadline the desk works out reads this first (an intake, the F6 lists, a rating's rectification): two
-    statements through the session's ORM handling had cost an intake on SQLite half a millisecond and the F6 lists
-    on a hall's server a millisecond, more than the rows.  An edit is seen by the same transaction
-    (:func:`counter.db.plain.flushed`).
+    Every deadline the desk works out reads this first (an intake, its preview at each change of the form, the F6
+    lists, a rating's rectification).  The days are read again only when the calendar's stamp changed since they
+    were last read (:func:`table_at`): a small read of one row instead of every day the office imported.  An edit
+    is seen by the same transaction (:func:`counter.db.plain.flushed`: the edit's trigger changes the stamp).
     """
-    rows = plain.run(plain.flushed(session), _office_days(), {})
-    spans = next((kind for day, kind in rows if day is None), None)
-    return office_table(tuple((day, kind) for day, kind in rows if day is not None), spans)
+    rows = plain.run(plain.flushed(session), _stamp_read(), {})
+    return table_at(session, rows[0][0] if rows else None)
+
+
+#: the office's tables last read, each under the stamp read with it: a stamp names one content of the days in any
+#: database (a random value set by the database's triggers, migration ``0021_calendar_stamp``)
+_TABLES: dict[str, HolidayTable] = {}
+KEPT_TABLES = 8
+
+
+def table_at(work: Work, stamp: str | None) -> HolidayTable:
+    """The office's table under ``stamp``, the calendar's stamp read in ``work``'s transaction: the one kept for it,
+    or the days read now (in one plain statement, with the stamp as it is then) and kept.
+
+    ``None`` (no stamp row: a schema made without the migrations' triggers, a row removed by hand) reads the days
+    each time and keeps nothing.  Two statements through the session's ORM handling had cost an intake on SQLite
+    half a millisecond, before any day was kept.
+    """
+    if stamp is not None:
+        kept = _TABLES.get(stamp)
+        if kept is not None:
+            return kept
+    rows = plain.run(plain.flushed(work), _office_days(), {})
+    head = next((row for row in rows if row[0] is None), None)
+    spans, read_stamp = (head[1], head[2]) if head is not None else (None, None)
+    table = office_table(tuple((day, kind) for day, kind, _ in rows if day is not None), spans)
+    if read_stamp is not None:
+        if len(_TABLES) >= KEPT_TABLES:
+            _TABLES.pop(next(iter(_TABLES)))  # the oldest kept
+        _TABLES[read_stamp] = table
+    return table
 
 
 @functools.lru_cache(maxsize=4)
 def office_table(days: tuple[tuple[dt.date, str], ...], spans: str | None = None) -> HolidayTable:
     """The office's table from its stored days (each with its kind) and its covered spans as stored (``None``: never
-    set); also read with an intake's other reads (:mod:`counter.db.intake_reads`).
+    set).
 
-    Kept for the days and spans as read (the table is frozen): an intake reads them at each commit, the office
-    changes them a few times a year, and parsing the spans again was a tenth of what the intake's reads took.
+    Kept for the days and spans as read (the table is frozen), so that a table read again after a stamp changed
+    and back is the same object (:mod:`counter.intake.decision_memo` compares calendars by identity).
     """
     days_off = frozenset(day for day, kind in days if kind == OFF)
     working_days = frozenset(day for day, kind in days if kind == WORK)
@@ -51,13 +92,24 @@ def office_table(days: tuple[tuple[dt.date, str], ...], spans: str | None = None
 
 
 @functools.cache
+def _stamp_read() -> Select[Any]:
+    return select(cast(Table, models.CalendarStamp.__table__).c.stamp)
+
+
+def stamp_column() -> ScalarSelect[Any]:
+    """The calendar's stamp, as a column of another read (an intake's: :mod:`counter.db.intake_reads`)."""
+    return _stamp_read().scalar_subquery()
+
+
+@functools.cache
 def _office_days() -> CompoundSelect[Any]:
-    """The edited and imported days, each with its kind, and one row of no day whose kind is the covered spans as
-    stored (none when never set).  Built once."""
+    """One row of no day with the covered spans as stored (NULL: never set) and the calendar's stamp, then the
+    edited and imported days, each with its kind.  Built once."""
     holiday = cast(Table, models.Holiday.__table__).c
     setting = cast(Table, models.Setting.__table__).c
-    covered = select(sql_cast(null(), Date), setting.value).where(setting.key == literal(COVERED_KEY))
-    return union_all(select(holiday.day, holiday.kind), covered)
+    covered = select(setting.value).where(setting.key == literal(COVERED_KEY)).scalar_subquery()
+    head = select(sql_cast(null(), Date), covered, stamp_column())
+    return union_all(head, select(holiday.day, holiday.kind, sql_cast(null(), String)))
 
 
 def store_year(session: Session, table: HolidayTable, year: int, source: str) -> None:

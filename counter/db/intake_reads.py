@@ -4,12 +4,14 @@ Before it numbers anything an intake asks whether accounts exist (the role check
 the signed-in clerk's account as it is now (the role check of a desk someone signed in at), the few settings it is
 decided under (mostly unset), the number and content hash of the guide version its checklist
 was filled in on, whether its uid is already a case (a commit retried after its answer was lost), and, unless its
-caller read them already, the office's own holiday days, which every date it decides counts with.  Each was a
-statement of its own, and on a hall's server each statement is a round trip to it: six waits where one does.  The
-answers are those of the separate reads, made in the same transaction; the settings are remembered, found or missing,
-for the rest of it (:func:`counter.db.settings_store.known_values`), as
-:func:`counter.db.settings_store.read_settings` remembers them, and the guide is found by its hash as
-:func:`counter.db.catalog_store.guide_version` finds it (:func:`counter.db.catalog_store.known_guide`).
+caller read them already, the stamp of the office's own holiday days, which every date it decides counts with
+(the days themselves are read, in a second statement, only when the stamp changed:
+:func:`counter.db.holiday_store.table_at`).  Each was a statement of its own, and on a hall's server each statement
+is a round trip to it: six waits where one does.  The answers are those of the separate reads, made in the same
+transaction; the settings are remembered, found or missing, for the rest of it
+(:func:`counter.db.settings_store.known_values`), as :func:`counter.db.settings_store.read_settings` remembers
+them, and the guide is found by its hash as :func:`counter.db.catalog_store.guide_version` finds it
+(:func:`counter.db.catalog_store.known_guide`).
 """
 
 from __future__ import annotations
@@ -18,11 +20,10 @@ import functools
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Date, String, Table, bindparam, exists, literal, null, select, union_all
-from sqlalchemy import cast as sql_cast
+from sqlalchemy import Table, bindparam, exists, select
 
 from counter.db import models, plain
-from counter.db.holiday_store import COVERED_KEY, office_table
+from counter.db.holiday_store import stamp_column, table_at
 from counter.db.settings_store import known_values
 from counter.db.work import Work
 from counter.workdays import HolidayTable
@@ -48,15 +49,15 @@ def intake_reads(
 ) -> IntakeReads:
     """Whether accounts exist, the account of ``login`` (none for ``""``), the case of ``uid`` (none for ``""``), the
     guide version ``version_id``'s number and hash, the settings ``keys`` (remembered, found or missing) and, with
-    ``holidays``, the office's own days: one round trip.  The connection is :func:`counter.db.plain.flushed`, so that
-    a day edited in the same transaction is read as :func:`counter.db.holiday_store.load_table` reads it."""
+    ``holidays``, the office's own days: one round trip, and a second when the days changed since last read.  The
+    connection is :func:`counter.db.plain.flushed`, so that a day edited in the same transaction is read as
+    :func:`counter.db.holiday_store.load_table` reads it."""
     values = {"uid": uid, "version_id": version_id, "login": login}
-    rows = plain.run(plain.flushed(work), _statement(keys, holidays), values)
-    [row] = [r for r in rows if r[0] is not None]  # the one row of the reads (a day's row has NULL there)
+    [row] = plain.run(plain.flushed(work), _statement(keys, holidays), values)
     known_values(work, dict(zip(keys, row[_SETTINGS : _SETTINGS + len(keys)], strict=True)))
     version = (int(row[2]), str(row[3])) if row[2] is not None else None
     account = (str(row[4]), bool(row[5])) if login and row[4] is not None else None
-    table = office_table(tuple((r[-2], r[-1]) for r in rows if r[0] is None), row[-3]) if holidays else None
+    table = table_at(work, row[-1]) if holidays else None  # the days read only when their stamp changed
     return IntakeReads(bool(row[0]), account, row[1] if uid else None, version, table)
 
 
@@ -69,8 +70,8 @@ def _statement(keys: tuple[str, ...], holidays: bool) -> Any:
     the login's account's roles and whether it is disabled, then each key's value (NULL: missing; none of these
     columns holds a NULL).
 
-    With ``holidays``, that row also gives the covered spans as stored, and is followed by one row for each day the
-    office edited or imported: its day and kind last, every other column NULL (the first row's are NULL)."""
+    With ``holidays``, the calendar's stamp last: the office's days are read only when it changed
+    (:func:`counter.db.holiday_store.table_at`)."""
     setting = cast(Table, models.Setting.__table__)
     case = cast(Table, models.Case.__table__)
     account = cast(Table, models.Account.__table__)
@@ -86,10 +87,4 @@ def _statement(keys: tuple[str, ...], holidays: bool) -> Any:
         select(account.c.disabled).where(login).scalar_subquery(),
         *(select(setting.c.value).where(setting.c.key == key).scalar_subquery() for key in keys),
     )
-    if not holidays:
-        return first
-    holiday = cast(Table, models.Holiday.__table__)
-    covered = select(setting.c.value).where(setting.c.key == literal(COVERED_KEY)).scalar_subquery()
-    first = first.add_columns(covered, sql_cast(null(), Date), sql_cast(null(), String))
-    days = select(*(null() for _ in range(len(first.selected_columns) - 2)), holiday.c.day, holiday.c.kind)
-    return union_all(first, days)
+    return first.add_columns(stamp_column()) if holidays else first
