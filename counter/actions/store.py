@@ -125,9 +125,7 @@ class Store:
             raise
         self._engine, self._sessions = engine, sessions
         if engine.dialect.name == "sqlite":
-            from counter.db.work import KeptConnection
-
-            self._kept = KeptConnection(sessions.writer)
+            self._kept = sessions.kept_connection()
 
     def read(self, action: Callable[[Unit], T]) -> T:
         """Run ``action`` in a unit of work that writes nothing (read only on PostgreSQL: :mod:`counter.db.engine`)."""

@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db import plain
 from counter.db.url import ENV_URL, resolve_url
-from counter.db.work import PlainUnit, plain_unit
+from counter.db.work import KeptConnection, PlainUnit, plain_unit
 
 __all__ = ["ENV_URL", "make_engine", "make_sessions", "resolve_url"]
 
@@ -62,8 +62,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _begin_as_write(conn: Connection) -> None:
-    """A writing unit of work takes the write lock first (the driver issues no BEGIN of its own after this one)."""
-    if conn.get_execution_options().get(WRITES):
+    """A writing unit of work takes the write lock first (the driver issues no BEGIN of its own after this one); one
+    begun by the driver already holds it (:class:`counter.db.plain.DriverUnit`), and SQLAlchemy's joins it."""
+    if conn.get_execution_options().get(WRITES) and not plain.begun_by_driver(conn):
         plain.run_sql(conn, "BEGIN IMMEDIATE")
 
 
@@ -169,6 +170,11 @@ class Sessions(sessionmaker[Session]):
         """A transaction that writes, as :meth:`begin`'s, without an ORM session unless a path asks for one
         (:mod:`counter.db.work`): the intake's."""
         return plain_unit(self.writer)
+
+    def kept_connection(self) -> KeptConnection:
+        """The connection an SQLite desk keeps for its plain units of work, each begun and committed by the driver
+        (:class:`counter.db.plain.DriverUnit`)."""
+        return KeptConnection(self.writer, plain.DriverUnit)
 
 
 def make_sessions(engine: Engine) -> Sessions:

@@ -17,7 +17,8 @@ What must follow a commit (the numbers noted outside the database: :mod:`counter
 :func:`after_commit`, which a unit calls as the session's ``after_commit`` event is called.
 
 A desk on an SQLite file runs its units on a connection it keeps (:class:`KeptConnection`), not one taken from the
-pool for each.
+pool for each, and each unit's transaction is begun and committed by the driver itself, SQLAlchemy's joining it only
+when a path asks for SQLAlchemy (:class:`counter.db.plain.DriverUnit`).
 """
 
 from __future__ import annotations
@@ -68,9 +69,21 @@ class PlainUnit:
 
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
-        self._transaction = connection.begin()  # on SQLite, a write's BEGIN IMMEDIATE (counter.db.engine)
         self._session: Session | None = None
         self.info: dict[Any, Any] = {}
+        self._transaction = self._begin()
+
+    def _begin(self) -> Any:
+        """The unit's transaction, begun: SQLAlchemy's (on SQLite, a write's BEGIN IMMEDIATE: counter.db.engine)."""
+        return self._connection.begin()
+
+    def _commit(self) -> None:
+        self._transaction.commit()
+
+    def _roll_back(self) -> None:
+        """What is not committed rolled back (nothing, once committed)."""
+        if self._transaction.is_active:
+            self._transaction.rollback()
 
     def connection(self) -> Connection:
         return self._connection
@@ -94,7 +107,7 @@ class PlainUnit:
 
     def commit(self) -> None:
         self.flush()
-        self._transaction.commit()
+        self._commit()
         for hook in _after_commit:
             hook(self)
 
@@ -102,8 +115,7 @@ class PlainUnit:
         """Roll back what is not committed, let the session's objects go."""
         if self._session is not None:
             self._session.close()
-        if self._transaction.is_active:
-            self._transaction.rollback()
+        self._roll_back()
 
 
 def orm(work: Work) -> Session:
@@ -147,8 +159,9 @@ class KeptConnection:
     connection still open would keep the file open.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, unit: Callable[[Connection], PlainUnit] = PlainUnit) -> None:
         self._engine = engine
+        self._unit = unit  # the kind of unit run on the kept connection (counter.db.plain.DriverUnit on a desk)
         self._connection: Connection | None = None
         self._lock = threading.Lock()
 
@@ -165,7 +178,7 @@ class KeptConnection:
             # taken from the kept place, kept again only once its unit ended well
             connection, self._connection = self._connection or self._engine.connect(), None
             try:
-                unit = PlainUnit(connection)
+                unit = self._unit(connection)
                 try:
                     result = action(unit)
                     unit.commit()
