@@ -9,7 +9,6 @@ displayed.  Nothing is half-written: the caller commits once, or not at all.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 from dataclasses import dataclass
 
@@ -64,12 +63,12 @@ from counter.intake.outcome import (
     Refusal,
 )
 from counter.intake.parties import Parties, PartyProblem, normalised, party_problems
+from counter.json_text import json_encoder
 
 log = logging.getLogger(__name__)
 
-#: the checklist's answers as the case keeps them, by an encoder made once (``json.dumps`` with an option makes one
-#: per call)
-_ANSWERS = json.JSONEncoder(ensure_ascii=False)
+#: the checklist's answers as the case keeps them, by an encoder made once (:mod:`counter.json_text`)
+_ANSWERS = json_encoder()
 
 #: the settings an intake reads (its rules, whether 待核 guides may be taken, whether this is the training database):
 #: read in one query, mostly to find them unset
@@ -268,7 +267,7 @@ def take_intake(
         "guide_version_id": stored.version_id,
         "status": status.value,
         "outcome": decision.outcome.value,
-        "answers": _ANSWERS.encode(list(request.checklist.answers)),
+        "answers": _ANSWERS(list(request.checklist.answers)),
         "applicant_kind": applicant.kind.value,
         "applicant_name": applicant.name,
         "applicant_id_no": applicant.id_no,

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import operator
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from enum import StrEnum
 
 from counter.audit.actions import AuditAction
 from counter.audit.chain import at_text
+from counter.json_text import json_encoder
 
 
 class SubjectKind(StrEnum):
@@ -91,8 +91,8 @@ _AS_IS = frozenset({str, int, bool, float, type(None)})
 _GETTERS = {kind: operator.itemgetter(*fields) for kind, fields in FIELDS.items() if _WHEN_SET.isdisjoint(fields)}
 
 
-#: the canonical JSON, its encoder made once (``json.dumps`` with options makes one per call)
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
+#: the canonical JSON, its encoder made once (:mod:`counter.json_text`)
+_ENCODER = json_encoder(separators=(",", ":"), default=str)
 
 
 def state_hash(kind: SubjectKind, row: Mapping[str, object]) -> str:
@@ -100,7 +100,7 @@ def state_hash(kind: SubjectKind, row: Mapping[str, object]) -> str:
     getter = _GETTERS.get(kind)
     fields = getter(row) if getter is not None else (row[n] for n in FIELDS[kind] if n not in _WHEN_SET or row.get(n))
     values = [kind.value, *map(_canonical, fields)]
-    encoded = _ENCODER.encode(values).encode("utf-8")
+    encoded = _ENCODER(values).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()
 
 

@@ -51,6 +51,7 @@ from pathlib import Path
 
 from counter.case.numbers import CASE_NO
 from counter.host.paths import state_dir, state_place, state_text
+from counter.json_text import json_encoder
 
 log = logging.getLogger(__name__)
 
@@ -228,13 +229,13 @@ def remember_marks(place: str, cases: dict[str, str], series: dict[str, SeriesMa
     write_note(DatabaseNote(note.place, note.made_at, issued, marks))
 
 
-_LINE = json.JSONEncoder(ensure_ascii=False)  # made once: ``json.dumps`` with an option makes one at each commit
+_LINE = json_encoder()  # made once: ``json.dumps`` with an option makes one at each commit (counter.json_text)
 
 
 def _append(place: str, cases: dict[str, str], series: dict[str, SeriesMark]) -> int | None:
     """Append one line to the note of ``place``, flushed; the note's size after it, or ``None`` when there is no
     note file to append to (it is then made whole, its folder flushed)."""
-    line = "\n" + _LINE.encode({"issued": cases, "series": _series_text(series)})
+    line = "\n" + _LINE({"issued": cases, "series": _series_text(series)})
     data = line.encode("utf-8")
     try:
         # no O_CREAT: a note that is not there is made whole, so that its name is on disk before anything is added
