@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import threading
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -51,6 +52,7 @@ def load_table(session: Work) -> HolidayTable:
 #: the office's tables last read, each under the stamp read with it: a stamp names one content of the days in any
 #: database (a random value set by the database's triggers, migration ``0021_calendar_stamp``)
 _TABLES: dict[str, HolidayTable] = {}
+_TABLES_LOCK = threading.Lock()  # a desk's worker threads (a print, a sync) read the calendar too
 KEPT_TABLES = 8
 
 
@@ -71,9 +73,10 @@ def table_at(work: Work, stamp: str | None) -> HolidayTable:
     spans, read_stamp = (head[1], head[2]) if head is not None else (None, None)
     table = office_table(tuple((day, kind) for day, kind, _ in rows if day is not None), spans)
     if read_stamp is not None:
-        if len(_TABLES) >= KEPT_TABLES:
-            _TABLES.pop(next(iter(_TABLES)))  # the oldest kept
-        _TABLES[read_stamp] = table
+        with _TABLES_LOCK:
+            if len(_TABLES) >= KEPT_TABLES:
+                _TABLES.pop(next(iter(_TABLES)))  # the oldest kept
+            _TABLES[read_stamp] = table
     return table
 
 
