@@ -244,8 +244,9 @@ def test_an_intake_sends_its_plain_statements_on_the_connection(either_desk: ses
 def test_an_intake_given_no_calendar_reads_the_offices_with_its_other_reads(
     either_desk: sessionmaker[Session],
 ) -> None:
-    # as the panel commits: the office's days come in the intake's one read (on a hall's server, one wait fewer than
-    # reading the calendar first), and a day the office marked off in the same transaction counts
+    # as the panel commits: the office's days come with the intake's one read (on a hall's server, one wait fewer than
+    # reading the calendar first), and a day the office marked off in the same transaction counts: its stamp read
+    # with the intake's reads changed, and the days are read again (counter.db.holiday_store.table_at)
     sessions = either_desk
     with sessions.begin() as session:
         intake(session, 0)
@@ -269,11 +270,26 @@ def test_an_intake_given_no_calendar_reads_the_offices_with_its_other_reads(
     finally:
         event.remove(engine, "before_cursor_execute", sending)
     first_write = next(n for n, statement in enumerate(sent) if not statement.startswith("SELECT"))
-    assert first_write == 1, sent[:first_write]
+    reads, days = sent[:first_write]  # the intake's reads with the days' stamp, then the days edited
+    assert "calendar_stamp" in reads
+    assert "holiday" not in reads
+    assert "FROM holiday" in days
     assert expected != preview_on(sessions, request, before)  # the day off moved the promise
     with sessions() as session:
         promised = session.scalars(select(models.Case.promised_on).where(models.Case.case_no == number)).one()
     assert promised == expected
+    sent.clear()
+    event.listen(engine, "before_cursor_execute", sending)
+    try:
+        with sessions.begin() as session:
+            request = _next_request(session)[0]
+            start = len(sent)
+            take_intake(session, DESK, request, TODAY)
+            del sent[:start]
+    finally:
+        event.remove(engine, "before_cursor_execute", sending)
+    first_write = next(n for n, statement in enumerate(sent) if not statement.startswith("SELECT"))
+    assert first_write == 1, "the days unchanged since: only their stamp, with the intake's reads"
 
 
 def preview_on(sessions: sessionmaker[Session], request: IntakeRequest, calendar: WorkCalendar) -> object:
