@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,33 +14,23 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from counter.db import plain
-from counter.db.engine import WRITES, make_engine
 from counter.db.work import orm
 from tests.db.test_kept_connection import marks
 
 
 @pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
-    made = make_engine(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
-    with made.begin() as connection:
-        connection.exec_driver_sql("CREATE TABLE mark (n INTEGER PRIMARY KEY)")
-    yield made.execution_options(**{WRITES: True})
-    made.dispose()
-
-
-@pytest.fixture
-def connection(engine: Engine) -> Iterator[Connection]:
-    with engine.connect() as made:
+def connection(mark_engine: Engine) -> Iterator[Connection]:
+    with mark_engine.connect() as made:
         yield made
 
 
-def _file(engine: Engine) -> str:
-    return str(engine.url.database)
+def _file(mark_engine: Engine) -> str:
+    return str(mark_engine.url.database)
 
 
-def _other_writer_waits(engine: Engine) -> bool:
+def _other_writer_waits(mark_engine: Engine) -> bool:
     """Whether another connection, waiting for nobody, is refused the write lock."""
-    other = sqlite3.connect(_file(engine), timeout=0, isolation_level=None)
+    other = sqlite3.connect(_file(mark_engine), timeout=0, isolation_level=None)
     try:
         other.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as err:
@@ -58,20 +47,22 @@ def _mark(connection: Connection, n: int) -> None:
 
 
 def test_the_driver_begins_with_the_write_lock_and_commits_without_sqlalchemy(
-    engine: Engine, connection: Connection
+    mark_engine: Engine, connection: Connection
 ) -> None:
     unit = plain.DriverUnit(connection)
     _mark(connection, 1)
     assert not connection.in_transaction(), "SQLAlchemy began nothing"
     assert connection.connection.dbapi_connection.in_transaction  # type: ignore[union-attr]
-    assert _other_writer_waits(engine), "BEGIN IMMEDIATE: the lock is the unit's from its start"
+    assert _other_writer_waits(mark_engine), "BEGIN IMMEDIATE: the lock is the unit's from its start"
     unit.commit()
     unit.close()
-    assert not _other_writer_waits(engine)
-    assert marks(engine) == [1]
+    assert not _other_writer_waits(mark_engine)
+    assert marks(mark_engine) == [1]
 
 
-def test_what_goes_through_sqlalchemy_joins_the_drivers_transaction(engine: Engine, connection: Connection) -> None:
+def test_what_goes_through_sqlalchemy_joins_the_drivers_transaction(
+    mark_engine: Engine, connection: Connection
+) -> None:
     unit = plain.DriverUnit(connection)
     _mark(connection, 1)
     connection.execute(text("INSERT INTO mark VALUES (2)"))  # SQLAlchemy's own transaction begins: no second BEGIN
@@ -80,11 +71,11 @@ def test_what_goes_through_sqlalchemy_joins_the_drivers_transaction(engine: Engi
     unit.commit()
     unit.close()
     assert not connection.in_transaction()
-    assert marks(engine) == [1, 2, 3]
+    assert marks(mark_engine) == [1, 2, 3]
 
 
 @pytest.mark.parametrize("joined", [False, True], ids=["driver only", "sqlalchemy joined"])
-def test_a_unit_closed_uncommitted_rolls_back_whole(engine: Engine, connection: Connection, joined: bool) -> None:
+def test_a_unit_closed_uncommitted_rolls_back_whole(mark_engine: Engine, connection: Connection, joined: bool) -> None:
     unit = plain.DriverUnit(connection)
     _mark(connection, 1)
     if joined:
@@ -92,17 +83,17 @@ def test_a_unit_closed_uncommitted_rolls_back_whole(engine: Engine, connection: 
     unit.close()
     assert not connection.connection.dbapi_connection.in_transaction  # type: ignore[union-attr]
     assert not plain.begun_by_driver(connection)
-    assert marks(engine) == []
+    assert marks(mark_engine) == []
     plain.DriverUnit(connection).close()  # the connection begins again as new
 
 
-def test_the_drivers_errors_are_sqlalchemys(engine: Engine, connection: Connection) -> None:
+def test_the_drivers_errors_are_sqlalchemys(mark_engine: Engine, connection: Connection) -> None:
     unit = plain.DriverUnit(connection)
     _mark(connection, 1)
     with pytest.raises(IntegrityError):
         _mark(connection, 1)
     unit.close()
-    holder = sqlite3.connect(_file(engine), isolation_level=None)
+    holder = sqlite3.connect(_file(mark_engine), isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another desk writing
     try:
         connection.connection.dbapi_connection.execute("PRAGMA busy_timeout=0")  # type: ignore[union-attr]
@@ -115,28 +106,28 @@ def test_the_drivers_errors_are_sqlalchemys(engine: Engine, connection: Connecti
 
 
 def test_a_unit_whose_statements_are_listened_to_is_begun_through_sqlalchemy(
-    engine: Engine, connection: Connection
+    mark_engine: Engine, connection: Connection
 ) -> None:
     sent: list[str] = []
 
     def keep(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
         sent.append(statement)
 
-    event.listen(engine, "before_cursor_execute", keep)
+    event.listen(mark_engine, "before_cursor_execute", keep)
     unit = plain.DriverUnit(connection)
     assert connection.in_transaction()
     _mark(connection, 1)
     unit.commit()
     unit.close()
     assert sent == ["BEGIN IMMEDIATE", "INSERT INTO mark VALUES (1)"]
-    assert marks(engine) == [1]
+    assert marks(mark_engine) == [1]
 
 
-def test_a_session_on_the_unit_never_commits_it(engine: Engine, connection: Connection) -> None:
+def test_a_session_on_the_unit_never_commits_it(mark_engine: Engine, connection: Connection) -> None:
     unit = plain.DriverUnit(connection)
     session: Session = orm(unit)
     session.execute(text("INSERT INTO mark VALUES (1)"))
     session.flush()
-    assert _other_writer_waits(engine)
+    assert _other_writer_waits(mark_engine)
     unit.close()  # never committed: the session's own work goes too
-    assert marks(engine) == []
+    assert marks(mark_engine) == []

@@ -4,25 +4,24 @@ intake's; the pool is asked only for the first, after a failure, and by a unit b
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, event, text
 
 from counter.actions.store import Store
-from counter.db.engine import WRITES, make_engine
 from counter.db.work import KeptConnection, PlainUnit
 
 
 class Pool:
-    """What the engine's pool gave out and took back."""
+    """What the mark_engine's pool gave out and took back."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, mark_engine: Engine) -> None:
         self.out = self.back = 0
         self.second_out = threading.Event()
-        event.listen(engine, "checkout", self._out)
-        event.listen(engine, "checkin", self._back)
+        event.listen(mark_engine, "checkout", self._out)
+        event.listen(mark_engine, "checkin", self._back)
 
     def _out(self, *_: object) -> None:
         self.out += 1
@@ -33,17 +32,8 @@ class Pool:
         self.back += 1
 
 
-@pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
-    made = make_engine(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
-    with made.begin() as connection:
-        connection.exec_driver_sql("CREATE TABLE mark (n INTEGER)")
-    yield made.execution_options(**{WRITES: True})
-    made.dispose()
-
-
-def marks(engine: Engine) -> list[int]:
-    with engine.connect() as connection:
+def marks(mark_engine: Engine) -> list[int]:
+    with mark_engine.connect() as connection:
         return [n for (n,) in connection.execute(text("SELECT n FROM mark ORDER BY n"))]
 
 
@@ -56,20 +46,20 @@ def add(n: int) -> Callable[[PlainUnit], None]:
     return marking
 
 
-def test_units_run_on_one_connection_until_it_is_closed(engine: Engine) -> None:
-    pool = Pool(engine)
-    kept = KeptConnection(engine)
+def test_units_run_on_one_connection_until_it_is_closed(mark_engine: Engine) -> None:
+    pool = Pool(mark_engine)
+    kept = KeptConnection(mark_engine)
     for n in range(3):
         kept.run(add(n))
     assert (pool.out, pool.back) == (1, 0)
     kept.close()
     assert (pool.out, pool.back) == (1, 1)
-    assert marks(engine) == [0, 1, 2]
+    assert marks(mark_engine) == [0, 1, 2]
 
 
-def test_a_failed_unit_gives_its_connection_back_and_the_next_takes_another(engine: Engine) -> None:
-    pool = Pool(engine)
-    kept = KeptConnection(engine)
+def test_a_failed_unit_gives_its_connection_back_and_the_next_takes_another(mark_engine: Engine) -> None:
+    pool = Pool(mark_engine)
+    kept = KeptConnection(mark_engine)
     kept.run(add(1))
 
     def failing(unit: PlainUnit) -> None:
@@ -82,13 +72,13 @@ def test_a_failed_unit_gives_its_connection_back_and_the_next_takes_another(engi
     kept.run(add(3))
     kept.close()
     assert (pool.out, pool.back) == (2, 2)
-    assert marks(engine) == [1, 3]
+    assert marks(mark_engine) == [1, 3]
 
 
-def test_a_unit_begun_while_the_kept_one_is_in_use_takes_its_own(engine: Engine) -> None:
+def test_a_unit_begun_while_the_kept_one_is_in_use_takes_its_own(mark_engine: Engine) -> None:
     """The second waits for the first's write lock (``BEGIN IMMEDIATE``), on a connection of its own."""
-    pool = Pool(engine)
-    kept = KeptConnection(engine)
+    pool = Pool(mark_engine)
+    kept = KeptConnection(mark_engine)
     begun = threading.Event()
 
     def second() -> None:
@@ -106,37 +96,37 @@ def test_a_unit_begun_while_the_kept_one_is_in_use_takes_its_own(engine: Engine)
     other.join()
     assert (pool.out, pool.back) == (2, 1)  # the second's own connection went back; the kept one stays out
     kept.close()
-    assert marks(engine) == [1, 2]
+    assert marks(mark_engine) == [1, 2]
 
 
 def test_a_store_on_sqlite_keeps_one_connection_for_its_plain_units(tmp_path: Path) -> None:
     store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}", create=True)
-    engine = store.sessions().writer
-    pool = Pool(engine)
+    mark_engine = store.sessions().writer
+    pool = Pool(mark_engine)
     for _ in range(3):
         store.write_plain(lambda unit: unit.connection().execute(text("SELECT 1")))
     assert (pool.out, pool.back) == (1, 0)
     store.dispose()
-    assert pool.back == 1  # given back before the engine is disposed of: the file is left closed
+    assert pool.back == 1  # given back before the mark_engine is disposed of: the file is left closed
 
 
-def test_a_listener_added_between_units_sees_the_next_unit_on_the_kept_connection(engine: Engine) -> None:
+def test_a_listener_added_between_units_sees_the_next_unit_on_the_kept_connection(mark_engine: Engine) -> None:
     """Whether a statement is sent plainly is asked once per transaction (``plain._observed``), not once per
     connection: a kept connection outlives many."""
     from counter.db import plain
 
     seen: list[str] = []
-    kept = KeptConnection(engine)
+    kept = KeptConnection(mark_engine)
     statement = text("SELECT count(*) FROM mark")
     kept.run(lambda unit: plain.run(unit.connection(), statement, {}))
 
     def sending(_c: object, _cursor: object, sql: str, *_: object) -> None:
         seen.append(sql)
 
-    event.listen(engine, "before_cursor_execute", sending)
+    event.listen(mark_engine, "before_cursor_execute", sending)
     try:
         kept.run(lambda unit: plain.run(unit.connection(), statement, {}))
     finally:
-        event.remove(engine, "before_cursor_execute", sending)
+        event.remove(mark_engine, "before_cursor_execute", sending)
         kept.close()
     assert seen[-1] == "SELECT count(*) FROM mark"
