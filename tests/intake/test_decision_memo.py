@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from counter.intake import decision_memo
-from counter.intake.checklist import Receipt
+from counter.intake.checklist import Checklist, Receipt
 from counter.intake.decision_memo import remembered_decision
 from counter.intake.outcome import CorrectionPolicy, DeadlineCalendar, Decision, DeferralPolicy, Outcome, decide
 from counter.workdays import HolidayTable, WorkCalendar
@@ -23,6 +23,7 @@ TABLE = HolidayTable(covered=())
 def decided(monkeypatch: pytest.MonkeyPatch) -> list[dt.date]:
     """The days of each decision actually made (not found kept); the kept ones forgotten first."""
     decision_memo._decided.cache_clear()
+    monkeypatch.setattr(decision_memo, "_last", None)
     made: list[dt.date] = []
 
     def counting(*args: Any, **kwargs: Any) -> Decision:
@@ -92,3 +93,29 @@ def test_a_work_calendar_of_a_kind_of_its_own_is_kept_by_identity(decided: list[
     _decision(WorkCalendar(TABLE))
     _decision(Stricter(TABLE))
     assert len(decided) == 2
+
+
+def test_the_commit_after_its_preview_finds_the_decision_without_hashing_the_checklist(
+    decided: list[dt.date], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last decision is found by the identity of the form's checklist: hashing its lines is most of a lookup."""
+    checklist = everything_received()
+    preview = _decision(WorkCalendar(TABLE), checklist=checklist)
+    hashed: list[Checklist] = []
+    plain_hash = Checklist.__hash__
+
+    def counting(self: Checklist) -> int:
+        hashed.append(self)
+        return plain_hash(self)
+
+    monkeypatch.setattr(Checklist, "__hash__", counting)
+    # the commit: the office's calendar and the hall's policies read anew in its transaction, equal to the preview's
+    commit = _decision(WorkCalendar(TABLE), checklist=checklist, policy=CorrectionPolicy())
+    assert commit is preview
+    assert decided == [TODAY]
+    assert hashed == []
+    # an equal checklist made anew is another form's: found among those kept, by its hash
+    again = _decision(WorkCalendar(TABLE), checklist=everything_received())
+    assert again is preview
+    assert decided == [TODAY]
+    assert len(hashed) == 1
