@@ -202,6 +202,9 @@ class _Batch:
 
 #: whether each transaction open is observed (:func:`_observed`), found at its first plain statement
 _observed_transactions: weakref.WeakKeyDictionary[object, bool] = weakref.WeakKeyDictionary()
+#: the transaction last asked about, and whether it is observed: an intake's dozen statements all ask of one, and
+#: the dictionary's lookup, in Python, cost more than the answer (held here, it is not another one's identity)
+_last_found: tuple[object, bool] = (None, False)
 
 
 def _observed(connection: Connection) -> bool:
@@ -214,12 +217,21 @@ def _observed(connection: Connection) -> bool:
     :class:`counter.db.work.KeptConnection`).
     """
     transaction = connection.get_transaction() or _driver_transactions.get(connection)
-    known = _observed_transactions.get(transaction) if transaction is not None else None
+    if transaction is None:
+        return _listened(connection)
+    last = _last_found
+    if last[0] is transaction:
+        return last[1]
+    known = _observed_transactions.get(transaction)
     if known is None:
-        known = _listened(connection)
-        if transaction is not None:
-            _observed_transactions[transaction] = known
+        known = _observed_transactions[transaction] = _listened(connection)
+    _found(transaction, known)
     return known
+
+
+def _found(transaction: object, observed: bool) -> None:
+    global _last_found  # noqa: PLW0603 - one pair, replaced whole: a thread reads the old pair or the new one
+    _last_found = (transaction, observed)
 
 
 def _listened(connection: Connection) -> bool:
@@ -235,8 +247,9 @@ class _DriverTransaction:
     __slots__ = ("__weakref__",)
 
 
-#: the transaction each connection's driver began, while SQLAlchemy has none on it (:class:`DriverUnit`)
-_driver_transactions: weakref.WeakKeyDictionary[Connection, _DriverTransaction] = weakref.WeakKeyDictionary()
+#: the transaction each connection's driver began, while SQLAlchemy has none on it (:class:`DriverUnit`); a plain
+#: dictionary, asked at each statement (a weak one's lookup is Python's): the unit takes its entry out when it ends
+_driver_transactions: dict[Connection, _DriverTransaction] = {}
 
 
 def begun_by_driver(connection: Connection) -> bool:
@@ -266,6 +279,8 @@ class DriverUnit(PlainUnit):
             return super()._begin()
         _send(connection, "BEGIN IMMEDIATE", ())
         transaction = _driver_transactions[connection] = _DriverTransaction()
+        _observed_transactions[transaction] = False  # found just now: its statements need not ask again
+        _found(transaction, False)
         return transaction
 
     def _commit(self) -> None:
@@ -325,6 +340,8 @@ def _arguments(compiled: _Compiled, values: Mapping[str, Any]) -> Any:
 
 
 def _converted(results: tuple[Processor, ...] | None, rows: list[Any]) -> list[tuple[Any, ...]]:
+    if not rows:  # a write's: most of an intake's statements return nothing
+        return rows
     if results is None:
         return [tuple(row) for row in rows]
     return [tuple(v if f is None else f(v) for f, v in zip(results, row, strict=True)) for row in rows]
