@@ -249,7 +249,7 @@ def _append(place: str, cases: dict[str, str], series: dict[str, SeriesMark]) ->
         while written < len(data):
             written += os.write(descriptor, data[written:])
         _flush_data(descriptor)
-        return os.fstat(descriptor).st_size
+        return os.lseek(descriptor, 0, os.SEEK_END)  # the size, without a stat's result made
     finally:
         os.close(descriptor)
 

@@ -53,8 +53,10 @@ def state_place() -> Path:
     return user_state_path(APP_NAME, appauthor=False)
 
 
-#: what :func:`state_place` depends on: the override, and what the platform's per-user state folder is found from
-_STATE_FROM = ("COUNTER_STATE", "XDG_STATE_HOME", "HOME", "LOCALAPPDATA")
+#: what :func:`state_place` depends on: the override, and what this platform's per-user state folder is found from
+#: (platformdirs: the known folder ``LOCALAPPDATA`` on Windows, ``XDG_STATE_HOME`` or the home folder elsewhere);
+#: each is looked up at every commit, and a lookup of the environment costs a few µs
+_STATE_FROM = ("COUNTER_STATE", "LOCALAPPDATA") if os.name == "nt" else ("COUNTER_STATE", "XDG_STATE_HOME", "HOME")
 
 
 def state_text() -> str:
