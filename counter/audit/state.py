@@ -76,8 +76,7 @@ def recorded_actions() -> tuple[str, ...]:
 
 
 def _canonical(value: object) -> object:
-    if type(value) in _AS_IS:
-        return value
+    """A value of a type not hashed as it is (:data:`_AS_IS`, which :func:`state_hash` tells apart itself)."""
     if isinstance(value, dt.datetime):
         return at_text(value)
     if isinstance(value, dt.date):
