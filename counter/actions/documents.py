@@ -33,7 +33,7 @@ from counter.db import models
 from counter.db.case_store import case_by_no, case_view, next_sequence
 from counter.db.catalog_store import current_guide, guide_version
 from counter.db.document_store import add_document, add_print, find_document
-from counter.db.outbox_store import gateway_settings
+from counter.db.outbox_store import gateway_configured
 from counter.db.settings_store import is_training, office_key, put_setting
 from counter.documents.deciders import decider_name
 from counter.documents.kinds import DocumentKind, record_kind
@@ -121,7 +121,7 @@ def _snapshot_sms(text: str) -> bool:
 
 def _sms_promised(session: Session, case: models.Case) -> bool:
     """Whether a new receipt promises the progress by SMS: where the hall has a gateway and the case a phone."""
-    return bool(case.notify_phone.strip()) and gateway_settings(session).configured
+    return bool(case.notify_phone.strip()) and gateway_configured(session)
 
 
 def _number(session: Session, desk: Desk, today: dt.date, kind: DocKind) -> str:

@@ -81,7 +81,7 @@ def gateway_settings(session: Session) -> GatewaySettings:
 
 def sms_promised(session: Session) -> bool:
     """Whether the hall has a gateway: the receipt promises an SMS only then."""
-    return outbox_store.gateway_settings(session).configured
+    return outbox_store.gateway_configured(session)
 
 
 def save_gateway(session: Session, settings: GatewaySettings, *, desk: Desk | None = None) -> None:
