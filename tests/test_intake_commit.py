@@ -199,6 +199,30 @@ def test_an_intake_reads_in_one_statement_before_it_writes(either_desk: sessionm
     assert len(sent[:first_write]) == 1, sent[:first_write]
 
 
+def test_the_panels_preview_reads_in_one_statement_as_the_commit_does(either_desk: sessionmaker[Session]) -> None:
+    # its settings and its guide's version, as the commit reads them: the commit that follows runs them warm
+    sessions = either_desk
+    with sessions() as session:
+        request, calendar = _next_request(session)
+        preview(session, request, TODAY, calendar)  # the guide is read once, then kept by its hash
+    sent: list[str] = []
+    engine = sessions.kw["bind"]
+
+    def sending(_c: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if not statement.startswith("BEGIN"):  # the unit's own, on SQLite
+            sent.append(statement.lstrip())
+
+    event.listen(engine, "before_cursor_execute", sending)  # before the unit begins: see plain._observed
+    try:
+        with sessions() as session:  # as the panel reads it (Store.read)
+            preview(session, request, TODAY, calendar)
+    finally:
+        event.remove(engine, "before_cursor_execute", sending)
+    (read,) = sent
+    assert "setting" in read
+    assert "guide_version" in read
+
+
 def test_a_desk_finds_its_database_place_once_not_at_each_intake(
     desk_db: tuple[str, sessionmaker[Session]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
