@@ -107,8 +107,8 @@ def action_side(
     def intake(n: int) -> Callable[[], None]:
         write_waiting_lines()  # the last intake's log line, as the window writes it while idle (counter.ui.log_lines)
         request = IntakeRequest(checklist, applicant(0, n), uid=uuid.uuid4().hex)
-        # the panel's preview of the form, shown before 受理 can be pressed
-        store.read(lambda session: preview(session, request, TODAY, office_calendar(session)))
+        # the panel's preview of the form, shown before 受理 can be pressed (``IntakePanel.refresh_decision``)
+        store.read_plain(lambda unit: preview(unit, request, TODAY, office_calendar(unit)))
         # and its check of the parties, which enables 受理 (``IntakePanel.refresh_commit``)
         assert not party_problems(request.parties, TODAY)
 

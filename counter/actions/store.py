@@ -131,6 +131,17 @@ class Store:
         """Run ``action`` in a unit of work that writes nothing (read only on PostgreSQL: :mod:`counter.db.engine`)."""
         return self._within(lambda sessions: _in(sessions(), action))
 
+    def read_plain(self, action: Callable[[Work], T]) -> T:
+        """:meth:`read` in a unit of work that is not an ORM session (:mod:`counter.db.work`): for the actions that
+        take a :data:`Work` and only read, the intake panel's preview first.  On SQLite on the connection the
+        intakes run on, begun without the write lock."""
+
+        def run(sessions: Sessions) -> T:
+            kept = self._kept
+            return kept.read(action, sessions.reader) if kept is not None else _in(sessions.plain_read(), action)
+
+        return self._within(run)
+
     def write_plain(self, action: Callable[[Work], T]) -> T:
         """:meth:`write` in a unit of work that is not an ORM session (:mod:`counter.db.work`): for the actions that
         take a :data:`Work`, the intake first."""

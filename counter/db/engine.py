@@ -174,7 +174,12 @@ class Sessions(sessionmaker[Session]):
     def kept_connection(self) -> KeptConnection:
         """The connection an SQLite desk keeps for its plain units of work, each begun and committed by the driver
         (:class:`counter.db.plain.DriverUnit`)."""
-        return KeptConnection(self.writer, plain.DriverUnit)
+        return KeptConnection(self.writer, plain.DriverUnit, plain.DriverReadUnit)
+
+    def plain_read(self) -> contextlib.AbstractContextManager[PlainUnit]:
+        """A transaction that only reads, as a session's for reading, without an ORM session unless a path asks for
+        one: the intake panel's preview on a hall's server (an SQLite desk reads on its kept connection)."""
+        return plain_unit(self.reader)
 
 
 def make_sessions(engine: Engine) -> Sessions:

@@ -273,11 +273,13 @@ class DriverUnit(PlainUnit):
     (:func:`_send`, :func:`_ended`).
     """
 
+    _BEGIN = "BEGIN IMMEDIATE"  # a write's: the file's write lock taken first, so that it waits instead of failing
+
     def _begin(self) -> Any:
         connection = self._connection
         if _listened(connection):
             return super()._begin()
-        _send(connection, "BEGIN IMMEDIATE", ())
+        _send(connection, self._BEGIN, ())
         transaction = _driver_transactions[connection] = _DriverTransaction()
         _observed_transactions[transaction] = False  # found just now: its statements need not ask again
         _found(transaction, False)
@@ -308,6 +310,15 @@ class DriverUnit(PlainUnit):
                 joined.rollback()
         elif connection.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
             _ended(connection, "rollback")
+
+
+class DriverReadUnit(DriverUnit):
+    """A :class:`DriverUnit` that only reads (the intake panel's preview of the form): begun by a deferred ``BEGIN``,
+    which takes no write lock, so that the other desks on the file write meanwhile.  Its reads see one state of the
+    database, as a read's session's do.  When anything listens to the statements, it is begun through SQLAlchemy as
+    a :class:`DriverUnit` then is, with the write lock (a test counting statements, the engine's echo)."""
+
+    _BEGIN = "BEGIN"
 
 
 def _ended(connection: Connection, how: str) -> None:

@@ -62,6 +62,10 @@ class Runner:
         """``action``'s result; raises :class:`Failed` worded with ``message``."""
         return self._run(self.store.read, action, message)
 
+    def read_plain(self, action: Callable[[Work], T], message: str = CAUSE) -> T:
+        """:meth:`read` for an action that takes a unit of work that may not be a session (the intake's preview)."""
+        return self._run(self.store.read_plain, action, message)
+
     def write(self, action: Callable[[Unit], T], message: str = CAUSE) -> T:
         """``action``'s result, committed whole; raises :class:`Failed` (nothing kept) worded with ``message``."""
         return self._run(self.store.write, action, message)

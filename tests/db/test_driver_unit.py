@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection, Engine, event, text
+from sqlalchemy import Connection, Engine, Integer, event, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -131,3 +131,25 @@ def test_a_session_on_the_unit_never_commits_it(mark_engine: Engine, connection:
     assert _other_writer_waits(mark_engine)
     unit.close()  # never committed: the session's own work goes too
     assert marks(mark_engine) == []
+
+
+def test_a_unit_that_only_reads_leaves_the_write_lock_to_the_other_desks(
+    mark_engine: Engine, connection: Connection
+) -> None:
+    # the intake panel's preview of the form, on the connection the intakes run on: reading one state of the file
+    first = plain.DriverUnit(connection)
+    _mark(connection, 1)
+    first.commit()
+    first.close()
+    unit = plain.DriverReadUnit(connection)
+    count = text("SELECT count(*) FROM mark").columns(n=Integer)
+    seen = plain.run(connection, count, {})
+    assert connection.connection.dbapi_connection.in_transaction  # type: ignore[union-attr]
+    assert not _other_writer_waits(mark_engine), "a deferred BEGIN: no write lock"
+    other = sqlite3.connect(_file(mark_engine), isolation_level=None)
+    other.execute("INSERT INTO mark VALUES (2)")  # another desk writes meanwhile
+    other.close()
+    assert plain.run(connection, count, {}) == seen == [(1,)]  # one state, as read first
+    unit.commit()
+    unit.close()
+    assert marks(mark_engine) == [1, 2]

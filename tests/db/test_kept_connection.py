@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import Engine, event, text
 
 from counter.actions.store import Store
-from counter.db.work import KeptConnection, PlainUnit
+from counter.db.work import KeptConnection, PlainUnit, Work
 
 
 class Pool:
@@ -130,3 +130,24 @@ def test_a_listener_added_between_units_sees_the_next_unit_on_the_kept_connectio
         event.remove(mark_engine, "before_cursor_execute", sending)
         kept.close()
     assert seen[-1] == "SELECT count(*) FROM mark"
+
+
+def test_a_stores_plain_read_runs_on_the_kept_connection_and_a_busy_one_reads_on_its_own(tmp_path: Path) -> None:
+    # the intake panel's preview reads on the connection its commit then writes on, one unit at a time
+    store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}", create=True)
+    drivers: list[object] = []
+
+    def driver(unit: Work) -> object:
+        return unit.connection().connection.dbapi_connection
+
+    store.write_plain(lambda unit: drivers.append(driver(unit)))
+    store.read_plain(lambda unit: drivers.append(driver(unit)))
+    store.write_plain(lambda unit: drivers.append(driver(unit)))
+    assert drivers[0] is drivers[1] is drivers[2]
+
+    def read_while_writing(unit: Work) -> None:
+        drivers.append(store.read_plain(driver))  # another thread's read, say, while the kept one is in use
+
+    store.write_plain(read_while_writing)
+    assert drivers[-1] is not drivers[0]
+    store.dispose()

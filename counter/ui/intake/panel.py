@@ -41,7 +41,7 @@ from counter.actions.intake import (
 )
 from counter.actions.number_guard import NumbersBehind
 from counter.actions.parties import KnownParty, known_party
-from counter.actions.store import Unit, Work
+from counter.actions.store import Work
 from counter.intake.checklist import MaterialEntry, answer, record_entry, start_checklist
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, fit_checklist
 from counter.intake.outcome import Decision, Outcome, RefusalGround, refusal_grounds
@@ -185,13 +185,14 @@ class IntakePanel(PanelLayout):
     def refresh_decision(self) -> None:
         request, today = self.request(), self._today()
 
-        def decide(unit: Unit) -> tuple[Decision, BeyondData | None]:
+        def decide(unit: Work) -> tuple[Decision, BeyondData | None]:
             calendar = office_calendar(unit)
             decision = preview(unit, request, today, calendar)
             return decision, provisional_mark(calendar, today, decision)
 
         try:
-            self._decision, beyond = self._runner.read(decide, INTAKE_PREVIEW_FAILED)
+            # on the connection the commit runs on, and read as it reads (counter.actions.intake.preview)
+            self._decision, beyond = self._runner.read_plain(decide, INTAKE_PREVIEW_FAILED)
         except IntakeNotPossible as err:
             self._decision = None
             self.outcome_box.show_error(INTAKE_PREVIEW_FAILED.format(error=type(err).__name__))
