@@ -3,8 +3,9 @@
 What the clerk waits for after pressing 受理: ``take_intake`` of a complete 我要开小餐馆 checklist in its own unit of
 work, committed (the desk's counter, the case, its checklist lines, its first history line, the audit entry and its
 chain head, the applicant remembered, the number noted outside the database), as the intake panel commits it: the
-office calendar read with the intake's own reads, the form's decision previewed and its parties checked first, as the
-panel shows them while the clerk fills the form in and enables 受理 only then (the commit decides again only when
+office calendar read with the intake's own reads, the form's decision previewed (in a unit that only reads, on the
+desk's connection: ``Store.read_plain``) and its parties checked first, as the panel shows them while the clerk fills
+the form in and enables 受理 only then (the commit decides again only when
 something it was made from changed: ``counter.intake.decision_memo``; an ID number's check is kept:
 ``counter.identifiers.check_id_number``); timed from before the transaction to after the commit.  The intake makes
 its log line inside its transaction; the line is masked, formatted and written before the next intake, outside the
