@@ -12,6 +12,7 @@ from sqlalchemy import Engine, event, text
 
 from counter.actions.store import Store
 from counter.db.work import KeptConnection, PlainUnit, Work
+from tests.pg_server import FreshDatabases
 
 
 class Pool:
@@ -151,3 +152,13 @@ def test_a_stores_plain_read_runs_on_the_kept_connection_and_a_busy_one_reads_on
     store.write_plain(read_while_writing)
     assert drivers[-1] is not drivers[0]
     store.dispose()
+
+
+def test_a_stores_plain_read_on_a_hall_server_is_a_read_only_transaction(fresh_pg: FreshDatabases) -> None:
+    # no kept connection there: a plain unit of its own, read only as a read's session is
+    store = Store(fresh_pg.url())
+    try:
+        answer = store.read_plain(lambda unit: unit.connection().exec_driver_sql("SHOW transaction_read_only").scalar())
+    finally:
+        store.dispose()
+    assert answer == "on"
