@@ -6,6 +6,7 @@ written to seal its audit entry (counter.db.audit_store).
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import uuid
 from collections.abc import Iterator
@@ -174,27 +175,36 @@ def _next_request(session: Session) -> tuple[IntakeRequest, WorkCalendar]:
     return IntakeRequest(checklist, applicant(0, 1), uid=uuid.uuid4().hex), office_calendar(session)
 
 
+@contextlib.contextmanager
+def _sent(sessions: sessionmaker[Session]) -> Iterator[list[str]]:
+    """The statements sent on the sessions' engine within the block, but a unit's own BEGIN (on SQLite).
+
+    Listened to before the block's unit begins: a connection asks once per transaction whether it is listened to
+    (``counter.db.plain._observed``)."""
+    sent: list[str] = []
+    engine = sessions.kw["bind"]
+
+    def sending(_c: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if not statement.startswith("BEGIN"):
+            sent.append(statement.lstrip())
+
+    event.listen(engine, "before_cursor_execute", sending)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", sending)
+
+
 def test_an_intake_reads_in_one_statement_before_it_writes(either_desk: sessionmaker[Session]) -> None:
     # whether accounts exist, its settings, its guide's version and whether its uid was taken
     sessions = either_desk
     with sessions.begin() as session:
         intake(session, 0)  # the desk's first: its counter and its audit chain start
-    sent: list[str] = []
     with sessions() as session:
         request, calendar = _next_request(session)
-    engine = sessions.kw["bind"]
-
-    def sending(_c: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        if not statement.startswith("BEGIN"):  # the unit's own, on SQLite
-            sent.append(statement.lstrip())
-
-    event.listen(engine, "before_cursor_execute", sending)  # before the unit begins: see plain._observed
-    try:
-        assert isinstance(sessions, Sessions)
-        with sessions.plain() as unit:  # as the panel commits it
-            take_intake(unit, DESK, request, TODAY, calendar)
-    finally:
-        event.remove(engine, "before_cursor_execute", sending)
+    assert isinstance(sessions, Sessions)
+    with _sent(sessions) as sent, sessions.plain() as unit:  # as the panel commits it
+        take_intake(unit, DESK, request, TODAY, calendar)
     first_write = next(n for n, statement in enumerate(sent) if not statement.startswith("SELECT"))
     assert len(sent[:first_write]) == 1, sent[:first_write]
 
@@ -205,19 +215,9 @@ def test_the_panels_preview_reads_in_one_statement_as_the_commit_does(either_des
     with sessions() as session:
         request, calendar = _next_request(session)
         preview(session, request, TODAY, calendar)  # the guide is read once, then kept by its hash
-    sent: list[str] = []
-    engine = sessions.kw["bind"]
-
-    def sending(_c: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        if not statement.startswith("BEGIN"):  # the unit's own, on SQLite
-            sent.append(statement.lstrip())
-
-    event.listen(engine, "before_cursor_execute", sending)  # before the unit begins: see plain._observed
-    try:
-        with sessions() as session:  # as the panel reads it (Store.read)
-            preview(session, request, TODAY, calendar)
-    finally:
-        event.remove(engine, "before_cursor_execute", sending)
+    assert isinstance(sessions, Sessions)
+    with _sent(sessions) as sent, sessions.plain_read() as unit:  # as the panel reads it on a hall's server
+        preview(unit, request, TODAY, calendar)
     (read,) = sent
     assert "setting" in read
     assert "guide_version" in read

@@ -60,9 +60,8 @@ def draft_intake(session: Work) -> DraftIntake:
 
 
 def drafts_may_be_taken(session: Work) -> bool:
-    """The flag :func:`counter.intake.outcome.decide` takes: the training database, or a site that allows it
-    (:attr:`DraftIntake.allowed`, answered without making one: every intake and its preview ask)."""
-    return is_training(session) or get_setting(session, DRAFT_INTAKE_KEY) == "1"
+    """The flag :func:`counter.intake.outcome.decide` takes: the training database, or a site that allows it."""
+    return draft_intake(session).allowed
 
 
 def allow_draft_intake(session: Session, allowed: bool, *, desk: Desk | None = None) -> None:

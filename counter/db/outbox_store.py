@@ -39,9 +39,12 @@ WAITING, SENDING, SENT, FAILED = (s.value for s in MessageState)
 
 def gateway_settings(session: Work) -> GatewaySettings:
     """The hall's gateway; none in a training database, whatever it holds: its applicants are made up, or copied."""
-    if is_training(session):
-        return GatewaySettings()
-    return gateway_from_json(get_setting(session, GATEWAY_KEY))
+    return gateway_from_json(_stored_gateway(session))
+
+
+def _stored_gateway(session: Work) -> str | None:
+    """The gateway's stored text, as :func:`gateway_settings` reads it: none in a training database."""
+    return None if is_training(session) else get_setting(session, GATEWAY_KEY)
 
 
 def gateway_configured(session: Work) -> bool:
@@ -51,9 +54,7 @@ def gateway_configured(session: Work) -> bool:
     worked out once for each stored text (:func:`_configured`).  Made afresh, the settings cost an intake 11 µs of
     its commit, most of them for a hall that has no gateway at all (``benchmarks/bench_intake.py``).
     """
-    if is_training(session):
-        return False
-    raw = get_setting(session, GATEWAY_KEY)
+    raw = _stored_gateway(session)
     return raw is not None and _configured(raw)
 
 
