@@ -68,7 +68,7 @@ class Verdicts:
         return self._say(label, r <= goal, text)
 
     def record(self, label: str, value: float, unit: str = "ms", floor: float | None = None) -> None:
-        """A figure printed for the record, beside its floor, with no goal: the issue sets none for it."""
+        """A figure printed for the record, beside its floor: no budget is set for it."""
         beside = f" (floor {floor:.2f} {unit}, {value / floor:.2f}x)" if floor else ""
         print(f"{label}: {value:.2f} {unit}{beside}: no goal, for the record", flush=True)
 

@@ -7,13 +7,11 @@ written to seal its audit entry (counter.db.audit_store).
 from __future__ import annotations
 
 import contextlib
-import itertools
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -28,9 +26,7 @@ from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.audit_state import row_state
 from counter.db.catalog_store import StoredGuide, current_guide
-from counter.db.engine import Sessions, make_engine, make_sessions
-from counter.intake import decision_memo
-from counter.intake.outcome import Decision, decide
+from counter.db.engine import make_engine, make_sessions
 from counter.resources import bundled_catalog_dir
 from counter.workdays import WorkCalendar
 from tests.conftest import made_database
@@ -88,7 +84,6 @@ def test_an_intake_sends_the_same_statements_however_long_its_checklist(either_d
         def sending(_c: Any, _cursor: Any, statement: str, *_: Any, into: list[str] = statements) -> None:
             into.append(statement)
 
-        # before the unit begins: a connection asks once whether it is listened to (counter.db.plain._observed)
         event.listen(engine, "before_cursor_execute", sending)
         try:
             with sessions.begin() as session:
@@ -110,63 +105,6 @@ def test_the_audit_entry_seals_the_case_as_stored(either_desk: sessionmaker[Sess
         assert entry.state == row_state(session, entry.action, number) != ""
 
 
-def test_an_intake_sends_its_statements_on_the_drivers_cursor(either_desk: sessionmaker[Session]) -> None:
-    # Connection.execute's handling of each statement was a third of the intake's time (counter.db.plain)
-    sessions = either_desk
-    with sessions.begin() as session:
-        intake(session, 0)
-    handled: list[str] = []
-
-    def executing(_c: Any, statement: Any, *_: Any) -> None:
-        handled.append(str(statement).split()[0])
-
-    with sessions.begin() as session:
-        request, calendar = _next_request(session)
-        engine = session.connection().engine
-        event.listen(engine, "before_execute", executing)
-        try:
-            number = take_intake(session, DESK, request, TODAY, calendar).case_no
-        finally:
-            event.remove(engine, "before_execute", executing)
-    assert handled == []
-    with sessions() as session:
-        case_id = session.scalars(select(models.Case.id).where(models.Case.case_no == number)).one()
-        lines = session.scalars(select(models.CaseMaterial.material_code).where(models.CaseMaterial.case_id == case_id))
-        assert sorted(lines) == sorted(entry.code for entry in request.checklist.entries)
-        history = session.scalars(select(models.CaseHistory.event).where(models.CaseHistory.case_id == case_id))
-        assert list(history) == ["taken"]
-
-
-def test_on_postgresql_an_intake_waits_for_the_server_once_for_each_answer_it_needs(
-    fresh_pg: FreshDatabases, tmp_path: Path
-) -> None:
-    # the reads (the calendar's with them), the number, the case's id, the chain's head, then the rest at once
-    # (counter.db.plain.batched); each statement waited for on its own was a wait of its own, most of the intake's
-    # time on a hall's server
-    engine = make_engine(fresh_pg.url())
-    sessions = make_sessions(engine)
-    with sessions.begin() as session:
-        intake(session, 0)
-    trace = tmp_path / "protocol.trace"
-    with sessions.begin() as session:
-        request, _calendar = _next_request(session)
-        raw = session.connection().connection.dbapi_connection
-        assert isinstance(raw, psycopg.Connection)
-        with trace.open("wb") as into:
-            raw.pgconn.trace(into.fileno())
-            try:
-                take_intake(session, DESK, request, TODAY)  # the office's calendar read with its reads, as the panel
-            finally:
-                raw.pgconn.untrace()
-    engine.dispose()
-    messages = [line.split("\t") for line in trace.read_text(encoding="utf-8", errors="replace").splitlines()]
-    sides = [line[1] for line in messages if len(line) > 3 and line[1] in "FB"]  # F: to the server, B: from it
-    waits = sum(1 for sent, answer in itertools.pairwise(sides) if (sent, answer) == ("F", "B"))
-    statements = [line for line in messages if len(line) > 3 and line[1] == "F" and line[3] == "Execute"]
-    assert len(statements) > 10
-    assert waits == 5, [line[1:5] for line in messages]
-
-
 def _next_request(session: Session) -> tuple[IntakeRequest, WorkCalendar]:
     """The request of a whole checklist for the demo bundle, with a new uid, and the office calendar it is taken on."""
     stored = current_guide(session, DEMO_BUNDLE)
@@ -177,10 +115,7 @@ def _next_request(session: Session) -> tuple[IntakeRequest, WorkCalendar]:
 
 @contextlib.contextmanager
 def _sent(sessions: sessionmaker[Session]) -> Iterator[list[str]]:
-    """The statements sent on the sessions' engine within the block, but a unit's own BEGIN (on SQLite).
-
-    Listened to before the block's unit begins: a connection asks once per transaction whether it is listened to
-    (``counter.db.plain._observed``)."""
+    """The statements sent on the sessions' engine within the block, but a unit's own BEGIN (on SQLite)."""
     sent: list[str] = []
     engine = sessions.kw["bind"]
 
@@ -202,9 +137,8 @@ def test_an_intake_reads_in_one_statement_before_it_writes(either_desk: sessionm
         intake(session, 0)  # the desk's first: its counter and its audit chain start
     with sessions() as session:
         request, calendar = _next_request(session)
-    assert isinstance(sessions, Sessions)
-    with _sent(sessions) as sent, sessions.plain() as unit:  # as the panel commits it
-        take_intake(unit, DESK, request, TODAY, calendar)
+    with _sent(sessions) as sent, sessions.begin() as session:  # as the panel commits it
+        take_intake(session, DESK, request, TODAY, calendar)
     first_write = next(n for n, statement in enumerate(sent) if not statement.startswith("SELECT"))
     assert len(sent[:first_write]) == 1, sent[:first_write]
 
@@ -215,9 +149,8 @@ def test_the_panels_preview_reads_in_one_statement_as_the_commit_does(either_des
     with sessions() as session:
         request, calendar = _next_request(session)
         preview(session, request, TODAY, calendar)  # the guide is read once, then kept by its hash
-    assert isinstance(sessions, Sessions)
-    with _sent(sessions) as sent, sessions.plain_read() as unit:  # as the panel reads it on a hall's server
-        preview(unit, request, TODAY, calendar)
+    with _sent(sessions) as sent, sessions() as session:  # as the panel reads it
+        preview(session, request, TODAY, calendar)
     (read,) = sent
     assert "setting" in read
     assert "guide_version" in read
@@ -248,29 +181,11 @@ def test_a_desk_finds_its_database_place_once_not_at_each_intake(
     assert note.issued["XAM01-8"] == numbers[-1]  # each commit still noted its number
 
 
-def test_an_intake_sends_its_plain_statements_on_the_connection(either_desk: sessionmaker[Session]) -> None:
-    # the session's execute adds its ORM handling to each statement; the intake's are plain, built once
-    sessions = either_desk
-    with sessions.begin() as session:
-        intake(session, 0)  # the desk's first: its counter, its audit chain and its number check start
-    through_session: list[str] = []
-    with sessions.begin() as session:
-        request, calendar = _next_request(session)
-
-        def executed(state: Any) -> None:
-            through_session.append(str(state.statement))
-
-        event.listen(session, "do_orm_execute", executed)
-        take_intake(session, DESK, request, TODAY, calendar)
-    assert through_session == []
-
-
 def test_an_intake_given_no_calendar_reads_the_offices_with_its_other_reads(
     either_desk: sessionmaker[Session],
 ) -> None:
     # as the panel commits: the office's days come with the intake's one read (on a hall's server, one wait fewer than
-    # reading the calendar first), and a day the office marked off in the same transaction counts: its stamp read
-    # with the intake's reads changed, and the days are read again (counter.db.holiday_store.table_at)
+    # reading the calendar first), and a day the office marked off in the same transaction counts
     sessions = either_desk
     with sessions.begin() as session:
         intake(session, 0)
@@ -280,7 +195,7 @@ def test_an_intake_given_no_calendar_reads_the_offices_with_its_other_reads(
     def sending(_c: Any, _cursor: Any, statement: str, *_: Any) -> None:
         sent.append(statement.lstrip())
 
-    event.listen(engine, "before_cursor_execute", sending)  # before the unit begins: see plain._observed
+    event.listen(engine, "before_cursor_execute", sending)
     try:
         with sessions.begin() as session:
             request, before = _next_request(session)
@@ -294,26 +209,13 @@ def test_an_intake_given_no_calendar_reads_the_offices_with_its_other_reads(
     finally:
         event.remove(engine, "before_cursor_execute", sending)
     first_write = next(n for n, statement in enumerate(sent) if not statement.startswith("SELECT"))
-    reads, days = sent[:first_write]  # the intake's reads with the days' stamp, then the days edited
-    assert "calendar_stamp" in reads
+    reads, days = sent[:first_write]  # the intake's reads, then the office's days with the one edited
     assert "holiday" not in reads
     assert "FROM holiday" in days
     assert expected != preview_on(sessions, request, before)  # the day off moved the promise
     with sessions() as session:
         promised = session.scalars(select(models.Case.promised_on).where(models.Case.case_no == number)).one()
     assert promised == expected
-    sent.clear()
-    event.listen(engine, "before_cursor_execute", sending)
-    try:
-        with sessions.begin() as session:
-            request = _next_request(session)[0]
-            start = len(sent)
-            take_intake(session, DESK, request, TODAY)
-            del sent[:start]
-    finally:
-        event.remove(engine, "before_cursor_execute", sending)
-    first_write = next(n for n, statement in enumerate(sent) if not statement.startswith("SELECT"))
-    assert first_write == 1, "the days unchanged since: only their stamp, with the intake's reads"
 
 
 def preview_on(sessions: sessionmaker[Session], request: IntakeRequest, calendar: WorkCalendar) -> object:
@@ -321,24 +223,13 @@ def preview_on(sessions: sessionmaker[Session], request: IntakeRequest, calendar
         return preview(session, request, TODAY, calendar).promised_date
 
 
-def test_the_commit_after_the_panels_preview_decides_nothing_again(
-    either_desk: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # the panel shows the decision of the form as it stands; the commit reads the guide, settings and calendar in its
-    # transaction, finds them the same, and stores the decision shown (counter.intake.decision_memo)
+def test_the_commit_stores_the_decision_the_panels_preview_showed(either_desk: sessionmaker[Session]) -> None:
+    # the panel shows the decision of the form as it stands; the commit decides again in its own transaction, from
+    # the guide, settings and calendar read there, and comes to the same
     sessions = either_desk
-    decision_memo._decided.cache_clear()
-    made: list[str] = []
-
-    def counting(*args: Any, **kwargs: Any) -> Decision:
-        made.append(args[0].code)
-        return decide(*args, **kwargs)
-
-    monkeypatch.setattr(decision_memo, "decide", counting)
     with sessions() as session:
         request, calendar = _next_request(session)
         shown = preview(session, request, TODAY, calendar)
     with sessions.begin() as session:
         taken = take_intake(session, DESK, request, TODAY)
-    assert made == [DEMO_BUNDLE]
-    assert taken.decision is shown
+    assert taken.decision == shown

@@ -18,7 +18,6 @@ from counter.audit.verify import AuditReport, StoredEntry, TrailProblem, TrailPr
 from counter.case.numbers import DeskIdentity
 from counter.db import audit_seals, audit_state, audit_store
 from counter.db.settings_store import get_setting
-from counter.db.work import Work
 from counter.host import paths
 from counter.sync.keys import KeyUnreadable, key_fingerprint, load_private_key, public_key_text, verify
 
@@ -30,7 +29,7 @@ SITE_PUBLIC_KEY = "site.public_key"  # as counter.actions.site stores it: what t
 
 
 def record(
-    session: Work,
+    session: Session,
     actor: Actor,
     desk: DeskIdentity,
     action: AuditAction,
@@ -55,7 +54,7 @@ def record(
 
 
 def record_at_desk(
-    session: Work,
+    session: Session,
     desk: Desk,
     action: AuditAction,
     subject: str = "",

@@ -21,7 +21,6 @@ from counter.actions.audit import record_at_desk
 from counter.actions.guard import require
 from counter.audit.actions import AuditAction
 from counter.db.holiday_store import load_table, set_day, store_year
-from counter.db.work import Work
 from counter.workdays import HolidayTable, ScheduleProblem, WorkCalendar, parse_official_schedule
 
 if TYPE_CHECKING:
@@ -33,7 +32,7 @@ def _package_table() -> HolidayTable:
     return HolidayTable.from_chinesecalendar()
 
 
-def office_calendar(session: Work) -> WorkCalendar:
+def office_calendar(session: Session) -> WorkCalendar:
     return calendar_of(load_table(session))
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import functools
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from counter.access.roles import Actor, Permission, Role
 from counter.db import models
-from counter.db.work import Work, orm
 
 
 class NotPermitted(Exception):
@@ -26,22 +26,22 @@ class NotPermitted(Exception):
         self.signed_in = signed_in
 
 
-_ACCOUNTS = "counter.accounts_exist"  # Work.info: (the transaction, whether accounts existed when it read)
-#: Work.info: (the transaction, a login, its account's roles as stored and whether disabled; None: no such account)
+_ACCOUNTS = "counter.accounts_exist"  # Session.info: (the transaction, whether accounts existed when it read)
+#: Session.info: (the transaction, a login, its account's roles as stored and whether disabled; None: no such account)
 _ACCOUNT = "counter.account"
 
 Account = tuple[str, bool] | None  # an account as the role check reads it: its roles as stored, whether disabled
 
 
-def accounts_exist(work: Work) -> bool:
+def accounts_exist(work: Session) -> bool:
     """Whether any account exists; as the transaction already found it when it did (:func:`accounts_known`)."""
     known = work.info.get(_ACCOUNTS)
     if known is not None and known[0] is work.get_transaction():
         return bool(known[1])
-    return orm(work).scalar(select(models.Account.login).limit(1)) is not None
+    return work.scalar(select(models.Account.login).limit(1)) is not None
 
 
-def accounts_known(work: Work, exist: bool, login: str = "", account: Account = None) -> None:
+def accounts_known(work: Session, exist: bool, login: str = "", account: Account = None) -> None:
     """The open transaction has just read whether accounts exist, and the account of ``login`` when it names one
     (with other reads, in one statement): the role check of this transaction takes these answers instead of asking
     again."""
@@ -51,17 +51,17 @@ def accounts_known(work: Work, exist: bool, login: str = "", account: Account = 
         work.info[_ACCOUNT] = (transaction, login, account)
 
 
-def _account(work: Work, login: str) -> Account:
+def _account(work: Session, login: str) -> Account:
     """The account of ``login`` as it is now: as the transaction read it (:func:`accounts_known`), or read here."""
     known = work.info.get(_ACCOUNT)
     if known is not None and known[0] is work.get_transaction() and known[1] == login:
         found: Account = known[2]
         return found
-    row = orm(work).get(models.Account, login)
+    row = work.get(models.Account, login)
     return None if row is None else (row.roles, row.disabled)
 
 
-def require(work: Work, actor: Actor, permission: Permission) -> None:
+def require(work: Session, actor: Actor, permission: Permission) -> None:
     """Raise :class:`NotPermitted` unless ``actor`` may take this action in this database.
 
     The check every action makes with its desk's account (``desk.actor``); not

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sqlalchemy.orm import Session
+
 from counter.access.roles import Permission
 from counter.actions.acting import this_desk
 from counter.actions.audit import record_at_desk
@@ -19,7 +21,6 @@ from counter.actions.guard import require
 from counter.audit.actions import AuditAction
 from counter.db.catalog_store import NotADraft, Publication, current_guide, publish_draft, search_entries
 from counter.db.settings_store import get_setting, is_training, put_setting
-from counter.db.work import Work
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -55,11 +56,11 @@ class DraftIntake:
         return self.training or self.site_allows
 
 
-def draft_intake(session: Work) -> DraftIntake:
+def draft_intake(session: Session) -> DraftIntake:
     return DraftIntake(is_training(session), get_setting(session, DRAFT_INTAKE_KEY) == "1")
 
 
-def drafts_may_be_taken(session: Work) -> bool:
+def drafts_may_be_taken(session: Session) -> bool:
     """The flag :func:`counter.intake.outcome.decide` takes: the training database, or a site that allows it."""
     return draft_intake(session).allowed
 

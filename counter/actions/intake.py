@@ -9,6 +9,7 @@ displayed.  Nothing is half-written: the caller commits once, or not at all.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from dataclasses import dataclass
 
@@ -46,11 +47,8 @@ from counter.db.case_store import (
 from counter.db.catalog_store import StoredGuide, guide_version, known_guide
 from counter.db.intake_reads import IntakeReads, intake_reads
 from counter.db.outbox_store import GATEWAY_KEY
-from counter.db.plain import batched
 from counter.db.settings_store import TRAINING, read_settings
-from counter.db.work import Work, orm
 from counter.intake.checklist import Checklist
-from counter.intake.decision_memo import remembered_decision
 from counter.intake.draft import IntakeDraft
 from counter.intake.outcome import (
     CorrectionPolicy,
@@ -61,14 +59,14 @@ from counter.intake.outcome import (
     Outcome,
     ReasonCode,
     Refusal,
+    decide,
 )
 from counter.intake.parties import Parties, PartyProblem, normalised, party_problems
-from counter.json_text import json_encoder
 
 log = logging.getLogger(__name__)
 
-#: the checklist's answers as the case keeps them, by an encoder made once (:mod:`counter.json_text`)
-_ANSWERS = json_encoder()
+#: the checklist's answers as the case keeps them
+_ANSWERS = json.JSONEncoder(ensure_ascii=False).encode
 
 #: the settings an intake reads (its rules, whether 待核 guides may be taken, whether this is the training database):
 #: read in one query, mostly to find them unset
@@ -140,7 +138,7 @@ class CaseNotFound(Exception):
 
 
 def preview(
-    session: Work,
+    session: Session,
     request: IntakeRequest,
     today: dt.date,
     calendar: DeadlineCalendar,
@@ -150,10 +148,8 @@ def preview(
     """The outcome the clerk would get now, without writing anything.
 
     What it is decided from is read as the commit reads it (:func:`counter.db.intake_reads.intake_reads`): the
-    settings and the guide version's number and hash in one plain statement, the guide kept by its hash.  The panel
-    previews the form at each change, and the commit follows its last preview: read through the session's ORM (the
-    settings, then the version), the preview took 0.37 ms on SQLite, and the commit after it, whose own reads then
-    ran cold, 25 µs more than after a preview that reads as it does (``benchmarks/bench_intake.py``).
+    settings and the guide version's number and hash in one statement, so the preview the panel makes at each change
+    and the commit after it decide from the same reads.
     """
     version_id = int(request.checklist.guide_version) if request.checklist.guide_version is not None else None
     reads = intake_reads(session, INTAKE_SETTINGS, "", version_id)
@@ -162,7 +158,7 @@ def preview(
 
 
 def _decide(
-    session: Work,
+    session: Session,
     request: IntakeRequest,
     today: dt.date,
     calendar: DeadlineCalendar,
@@ -180,11 +176,11 @@ def _decide(
     read_settings(session, INTAKE_SETTINGS)
     version_id = request.checklist.guide_version
     if stored is None:
-        stored = guide_version(orm(session), int(version_id)) if version_id is not None else None
+        stored = guide_version(session, int(version_id)) if version_id is not None else None
     if stored is None:
         raise IntakeNotPossible(None, detail=f"guide version {version_id!r} not found")
     rules = intake_rules(session)  # both periods in one read
-    decision = remembered_decision(  # the panel's preview of the same form, when nothing it was made from changed
+    decision = decide(
         stored.bundle,
         request.checklist,
         request.deferral,
@@ -200,7 +196,7 @@ def _decide(
 
 
 def _first_reads(
-    session: Work, uid: str, version_id: int | None, login: str, calendar: DeadlineCalendar | None
+    session: Session, uid: str, version_id: int | None, login: str, calendar: DeadlineCalendar | None
 ) -> tuple[IntakeReads, DeadlineCalendar]:
     """The intake's reads in one round trip, the office's calendar with them unless the caller read it."""
     reads = intake_reads(session, INTAKE_SETTINGS, uid, version_id, login, holidays=calendar is None)
@@ -211,7 +207,7 @@ def _first_reads(
 
 
 def take_intake(
-    session: Work,
+    session: Session,
     desk: Desk,
     request: IntakeRequest,
     today: dt.date,
@@ -257,7 +253,7 @@ def take_intake(
 
     previous: models.Case | None = None
     if request.previous_case_no:
-        previous = case_by_no(orm(session), request.previous_case_no)  # a 补正 answered: the ORM's object
+        previous = case_by_no(session, request.previous_case_no)  # a 补正 answered: the ORM's object
         if previous is None:
             raise CaseNotFound(request.previous_case_no)
         if previous.bundle_code != bundle.code:
@@ -302,46 +298,38 @@ def take_intake(
         "uid": request.uid or models.new_uid(),  # here, not by the column's default: the audit digest covers it
     }
     lines = _material_values(bundle, request.checklist, decision)
-    # on a hall's server, the writes go without waiting for each one's answer: one wait for the case's lines, history
-    # and audit chain head, one for the rest
-    with batched(session.connection()):
-        add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value)
-        note_issued(session, desk, number)
-        if previous is not None:
-            add_history(orm(session), previous, CaseEvent.RESUBMITTED.value, number, clerk=desk.clerk)
-            _audit_move(session, desk, previous.case_no, CaseEvent.RESUBMITTED, CaseStatus(previous.status), number)
-        detail = {"bundle": bundle.code, "guide_version": stored.version, "outcome": decision.outcome.value}
-        if bundle.status is GuideStatus.DRAFT:
-            detail["guide_status"] = bundle.status.value  # taken on a 待核 guide, as its paper says
-        if any(r.code is ReasonCode.CORRECTION_NOTICE_LATE for r in decision.reasons):
-            detail["reason"] = ReasonCode.CORRECTION_NOTICE_LATE.value  # accepted by law, not by the clerk's check
-        taken = detail | {"previous": request.previous_case_no}
-        record_at_desk(session, desk, AuditAction.CASE_TAKEN, number, taken, row=values)  # the case as just written
-        remember_party(
-            session,
-            applicant.id_no,
-            applicant.kind.value,
-            applicant.name,
-            applicant.phone,
-            applicant.address,
-            applicant.legal_rep,
-        )
-        if agent is not None:
-            remember_party(session, agent.id_no, "person", agent.name, "", "", "")
-        if ends_draft:
-            drop_draft(session, desk.draft_key)
+    add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value)
+    note_issued(session, desk, number)
+    if previous is not None:
+        add_history(session, previous, CaseEvent.RESUBMITTED.value, number, clerk=desk.clerk)
+        _audit_move(session, desk, previous.case_no, CaseEvent.RESUBMITTED, CaseStatus(previous.status), number)
+    detail = {"bundle": bundle.code, "guide_version": stored.version, "outcome": decision.outcome.value}
+    if bundle.status is GuideStatus.DRAFT:
+        detail["guide_status"] = bundle.status.value  # taken on a 待核 guide, as its paper says
+    if any(r.code is ReasonCode.CORRECTION_NOTICE_LATE for r in decision.reasons):
+        detail["reason"] = ReasonCode.CORRECTION_NOTICE_LATE.value  # accepted by law, not by the clerk's check
+    taken = detail | {"previous": request.previous_case_no}
+    record_at_desk(session, desk, AuditAction.CASE_TAKEN, number, taken, row=values)  # the case as just written
+    remember_party(
+        session,
+        applicant.id_no,
+        applicant.kind.value,
+        applicant.name,
+        applicant.phone,
+        applicant.address,
+        applicant.legal_rep,
+    )
+    if agent is not None:
+        remember_party(session, agent.id_no, "person", agent.name, "", "", "")
+    if ends_draft:
+        drop_draft(session, desk.draft_key)
     log.info("case %s taken: %s (bundle %s)", number, decision.outcome.value, bundle.code)
     return TakenIntake(number, decision)
 
 
 def _material_values(bundle: Bundle, checklist: Checklist, decision: Decision) -> list[MaterialValues]:
     """The checklist's lines as the case keeps them: each material's name and necessity from the bundle, a deferred
-    one's due day from the decision.
-
-    The enumerations' values are read as ``_value_``, the member's own attribute (``value`` is a property in Python
-    3.11, eight times slower): three for each of the ten lines or so of an intake.  Each line is written as a
-    dictionary, not made by calling :class:`MaterialValues` with keywords: half the time.
-    """
+    one's due day from the decision."""
     due = {d.code: d.due for d in decision.deferred}
     materials_by_code = {m.code: m for m in bundle.materials}
     lines = []
@@ -350,11 +338,11 @@ def _material_values(bundle: Bundle, checklist: Checklist, decision: Decision) -
         line: MaterialValues = {
             "material_code": e.code,
             "name": material.name,
-            "necessity": material.necessity._value_,
-            "receipt": e.receipt._value_,
+            "necessity": material.necessity.value,
+            "receipt": e.receipt.value,
             "originals": e.originals,
             "copies": e.copies,
-            "medium": e.medium._value_ if e.medium else "",
+            "medium": e.medium.value if e.medium else "",
             "defect_note": e.defect_note,
             "due_on": due.get(e.code),
             "arrived_on": None,
@@ -477,7 +465,7 @@ def _grant_undecided(session: Session, desk: Desk, case: models.Case) -> None:
 
 
 def _audit_move(
-    session: Work, desk: Desk, number: str, event: CaseEvent, after: CaseStatus, note: str, **extra: str
+    session: Session, desk: Desk, number: str, event: CaseEvent, after: CaseStatus, note: str, **extra: str
 ) -> None:
     """The audit entry of a step of a case: the event, the status it left the case in, the note."""
     action = AuditAction.CASE_VOIDED if event is CaseEvent.VOIDED else AuditAction.CASE_CHANGED

@@ -11,13 +11,14 @@ import functools
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from sqlalchemy.orm import Session
+
 from counter.access.roles import Permission
 from counter.actions.acting import this_desk
 from counter.actions.audit import record_at_desk
 from counter.actions.guard import require
 from counter.audit.actions import AuditAction
 from counter.db.settings_store import get_setting, put_setting
-from counter.db.work import Work
 from counter.intake.outcome import DeferralPolicy
 from counter.intake.rules import IntakeRule, IntakeRules, RuleProblem, in_range
 
@@ -39,7 +40,7 @@ class RulesRefused(ValueError):
         self.problems = problems
 
 
-def intake_rules(session: Work) -> IntakeRules:
+def intake_rules(session: Session) -> IntakeRules:
     """The hall's rules, made once for each pair of stored texts (:func:`_rules`): every intake and its preview ask
     for them, and made afresh each time (the rules and both policies) they cost the commit 4 µs of its Python
     (``benchmarks/bench_intake.py``)."""

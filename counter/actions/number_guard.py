@@ -41,7 +41,6 @@ from counter.db.number_checks import (
     raise_counter,
 )
 from counter.db.settings_store import is_training
-from counter.db.work import Work, after_commit, orm
 from counter.host.database_notes import DatabaseNote, SeriesMark, read_note, remember_marks, series_key
 
 if TYPE_CHECKING:
@@ -70,7 +69,7 @@ _PLACE = "counter.database_place"  # session.info: the database's place, where t
 _places: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
 
 
-def _place(session: Work) -> str:
+def _place(session: Session) -> str:
     place = session.info.get(_PLACE)
     if place is None:
         engine = session.get_bind().engine
@@ -85,15 +84,14 @@ def _desk_key(desk: Desk) -> str:
     return f"{desk.identity.site_code}-{desk.identity.desk_no}"
 
 
-def check_numbers(work: Work, desk: Desk, today: dt.date) -> None:
+def check_numbers(session: Session, desk: Desk, today: dt.date) -> None:
     """Raise :class:`NumbersBehind` when the next number of this desk could be one already issued."""
-    if is_training(work):
+    if is_training(session):
         return
-    place = _place(work)
+    place = _place(session)
     key = (place, _desk_key(desk), today)
     if key in _checked:
         return
-    session = orm(work)  # the day's first check: a handful of queries through the ORM
     site, desk_no = desk.identity.site_code, desk.identity.desk_no
     note = read_note(place)
     behind = _case_behind(session, desk, note)
@@ -164,7 +162,7 @@ def check_series(session: Session, desk: Desk, day: dt.date, kind: str) -> None:
             raise NumbersBehind(mark.number, "note")
 
 
-def note_issued(session: Work, desk: Desk, number: str) -> None:
+def note_issued(session: Session, desk: Desk, number: str) -> None:
     """Once the transaction that issued case ``number`` has committed, note it outside the database."""
     if not is_training(session):
         _pending(session)[0][_desk_key(desk)] = number
@@ -177,7 +175,7 @@ def note_document_issued(session: Session, desk: Desk, day: dt.date, kind: str, 
         _pending(session)[1][series_key(_desk_key(desk), kind)] = SeriesMark(day, sequence, number)
 
 
-def _pending(session: Work) -> tuple[dict[str, str], dict[str, SeriesMark]]:
+def _pending(session: Session) -> tuple[dict[str, str], dict[str, SeriesMark]]:
     """What the open transaction issued, noted in one write after it commits (:func:`_committed`).
 
     One write (and one fsync) per commit whatever it numbered; a transaction rolled back notes nothing.
@@ -187,11 +185,10 @@ def _pending(session: Work) -> tuple[dict[str, str], dict[str, SeriesMark]]:
     return pending
 
 
-@after_commit
 @event.listens_for(Session, "after_commit")
-def _committed(session: Work) -> None:
-    """Every commit notes what it issued, if anything: a session's and a plain unit's (:mod:`counter.db.work`),
-    listened to once for all, not set up again in each (a desk opens one per intake)."""
+def _committed(session: Session) -> None:
+    """Every commit notes what it issued, if anything: listened to once for all sessions, not set up again in each
+    (a desk opens one per intake)."""
     cases, series = session.info.pop(_PENDING, ({}, {}))
     if not cases and not series:
         return

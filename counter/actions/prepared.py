@@ -46,9 +46,7 @@ log = logging.getLogger(__name__)
 
 # The only tables a prepared database may hold rows in: what every desk builds alike from the same files.  The
 # calendar's stamp is the migration's row: every copy has the same, which names the same office days (none yet).
-CATALOG_TABLES = frozenset(
-    {"alembic_version", "setting", "catalog_import", "bundle", "guide_version", "calendar_stamp"}
-)
+CATALOG_TABLES = frozenset({"alembic_version", "setting", "catalog_import", "bundle", "guide_version"})
 BUILT_SOURCE = "prepared"  # the import's source until a desk's copy names its own catalog folder
 
 

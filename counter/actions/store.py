@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
     from counter.db.engine import Sessions
-    from counter.db.work import KeptConnection, Work
 
 __all__ = [
     "DatabaseMissing",
@@ -37,7 +36,6 @@ __all__ = [
     "Store",
     "StoreFault",
     "Unit",
-    "Work",
     "ping",
 ]
 
@@ -48,7 +46,6 @@ if TYPE_CHECKING:
     Unit = Session
 else:
     Unit = object  # a SQLAlchemy session; the faces only pass it on to actions
-    Work = object  # a unit of work that may not be a session (counter.db.work); passed on to actions alike
 
 
 class StoreFault(Exception):
@@ -80,7 +77,6 @@ class Store:
         self._lock = threading.Lock()
         self._engine: Engine | None = None
         self._sessions: Sessions | None = None
-        self._kept: KeptConnection | None = None  # the connection an SQLite desk's intakes run on
 
     def sessions(self) -> Sessions:
         """The session factory; opens and migrates the database the first time.
@@ -124,33 +120,10 @@ class Store:
             engine.dispose()
             raise
         self._engine, self._sessions = engine, sessions
-        if engine.dialect.name == "sqlite":
-            self._kept = sessions.kept_connection()
 
     def read(self, action: Callable[[Unit], T]) -> T:
         """Run ``action`` in a unit of work that writes nothing (read only on PostgreSQL: :mod:`counter.db.engine`)."""
         return self._within(lambda sessions: _in(sessions(), action))
-
-    def read_plain(self, action: Callable[[Work], T]) -> T:
-        """:meth:`read` in a unit of work that is not an ORM session (:mod:`counter.db.work`): for the actions that
-        take a :data:`Work` and only read, the intake panel's preview first.  On SQLite on the connection the
-        intakes run on, begun without the write lock."""
-
-        def run(sessions: Sessions) -> T:
-            kept = self._kept
-            return kept.read(action, sessions.reader) if kept is not None else _in(sessions.plain_read(), action)
-
-        return self._within(run)
-
-    def write_plain(self, action: Callable[[Work], T]) -> T:
-        """:meth:`write` in a unit of work that is not an ORM session (:mod:`counter.db.work`): for the actions that
-        take a :data:`Work`, the intake first."""
-
-        def run(sessions: Sessions) -> T:
-            kept = self._kept  # made when the database was opened, on SQLite
-            return kept.run(action) if kept is not None else _in(sessions.plain(), action)
-
-        return self._within(run)
 
     def write(self, action: Callable[[Unit], T]) -> T:
         """Run ``action`` in one transaction: committed whole when it returns, rolled back when it raises."""
@@ -174,11 +147,9 @@ class Store:
 
     def dispose(self) -> None:
         with self._lock:
-            if self._kept is not None:
-                self._kept.close()
             if self._engine is not None:
                 self._engine.dispose()
-            self._engine = self._sessions = self._kept = None
+            self._engine = self._sessions = None
 
 
 def _in(unit: AbstractContextManager[U], action: Callable[[U], T]) -> T:

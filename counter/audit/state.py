@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import operator
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -28,7 +29,6 @@ from enum import StrEnum
 
 from counter.audit.actions import AuditAction
 from counter.audit.chain import at_text
-from counter.json_text import json_encoder
 
 
 class SubjectKind(StrEnum):
@@ -90,8 +90,8 @@ _AS_IS = frozenset({str, int, bool, float, type(None)})
 _GETTERS = {kind: operator.itemgetter(*fields) for kind, fields in FIELDS.items() if _WHEN_SET.isdisjoint(fields)}
 
 
-#: the canonical JSON, its encoder made once (:mod:`counter.json_text`)
-_ENCODER = json_encoder(separators=(",", ":"), default=str)
+#: the canonical JSON: the stored state digests are taken of exactly this text
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
 
 
 def state_hash(kind: SubjectKind, row: Mapping[str, object]) -> str:

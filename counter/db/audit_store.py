@@ -18,10 +18,9 @@ from sqlalchemy.orm import Session
 
 from counter.audit.chain import GENESIS, AuditFields, chain_key, detail_text, entry_hash
 from counter.audit.verify import ChainHead, StoredEntry
-from counter.db import models, plain
+from counter.db import models
 from counter.db.audit_state import row_state, written_state
 from counter.db.case_store import dialect_insert
-from counter.db.work import Work, orm
 
 #: entries read per query while streaming a chain: memory stays flat however long the trail
 READ_BATCH = 5_000
@@ -38,14 +37,14 @@ def _statements() -> tuple[Any, Any, Any]:
     return take, insert(entry), moved
 
 
-def _take_next(session: Work, key: str) -> tuple[int, str] | None:
+def _take_next(session: Session, key: str) -> tuple[int, str] | None:
     """The chain's next number and its last hash; the UPDATE locks the head until commit."""
-    rows = plain.run(session.connection(), _statements()[0], {"chain_key": key})
-    return None if not rows else (int(rows[0][0]), str(rows[0][1]))
+    row = session.execute(_statements()[0], {"chain_key": key}).first()
+    return None if row is None else (int(row[0]), str(row[1]))
 
 
 def append(
-    session: Work,
+    session: Session,
     actor: str,
     site_code: str,
     desk_no: str,
@@ -66,7 +65,7 @@ def append(
     taken = _take_next(session, key)
     if taken is None:
         head = dialect_insert(session)(models.AuditChain).values(chain=key, last_seq=0, last_hash=GENESIS)
-        orm(session).execute(head.on_conflict_do_nothing())
+        session.execute(head.on_conflict_do_nothing())
         taken = _take_next(session, key)
         assert taken is not None
     seq, prev_hash = taken
@@ -81,13 +80,11 @@ def append(
         action=action,
         subject=subject,
         detail=detail_text(detail),
-        state=row_state(orm(session), action, subject) if row is None else written_state(action, subject, row),
+        state=row_state(session, action, subject) if row is None else written_state(action, subject, row),
     )
     digest = entry_hash(prev_hash, fields)
     _, add, moved = _statements()
-    connection = session.connection()  # plain statements: without the session's ORM handling of each
-    plain.run(
-        connection,
+    session.execute(
         add,
         {
             "chain": key,
@@ -104,7 +101,7 @@ def append(
             "state": fields.state,
         },
     )
-    plain.run(connection, moved, {"chain_key": key, "digest": digest})
+    session.execute(moved, {"chain_key": key, "digest": digest})
     return seq
 
 

@@ -1,4 +1,4 @@
-"""What the case page (F7, the scanner) reads of the database, in two plain statements.
+"""What the case page (F7, the scanner) reads of the database, in two statements.
 
 The page showed the case (:func:`counter.db.case_store.case_view`: its head, checklist and history), then asked its
 guide version's number and hash, its site's office settings, its notices and its items still with their departments,
@@ -6,8 +6,7 @@ each by a statement of its own through the session's ORM handling: seven round t
 Python around them than the database took to answer.  Here the guide version's number and hash and the office
 settings come with the case's head, each a row found by its key (:func:`_page_head`), and the checklist, the history,
 the notices with their prints and the open items by one statement of the case's id just read (:func:`_lines`); both
-built once and sent on the session's connection as plain statements (:mod:`counter.db.plain`).  The answers are those
-of the separate reads, made in the same transaction.
+built once.  The answers are those of the separate reads, made in the same transaction.
 """
 
 from __future__ import annotations
@@ -34,7 +33,7 @@ from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
 from counter.case.view import CaseView
-from counter.db import models, plain
+from counter.db import models
 from counter.db.case_store import HEAD_COLUMNS, view_of
 from counter.db.document_store import DocumentLine, document_lines, line_columns
 from counter.db.settings_store import OFFICE_PREFIX, known_missing, office_key
@@ -54,17 +53,15 @@ class CasePageReads:
 def case_page_reads(session: Session, case_no: str) -> CasePageReads | None:
     """The case ``case_no`` (None: no such case) and what its page reads beside it, in two statements.
 
-    What the unit of work changed is flushed first (:func:`counter.db.plain.flushed`).  Office settings found
+    Read through the session: what the unit of work changed is flushed first.  Office settings found
     missing are remembered so for the rest of the transaction, as :func:`counter.db.settings_store.get_setting`
     remembers them.
     """
-    connection = plain.flushed(session)
-    found = plain.named_rows(connection, _page_head(), {"case_no": case_no.strip().upper()})
-    if not found:
+    c = session.execute(_page_head(), {"case_no": case_no.strip().upper()}).first()
+    if c is None:
         return None
-    c = found[0]
     parts: tuple[list[Any], list[Any], list[Any], list[Any]] = ([], [], [], [])
-    for row in plain.run(connection, _lines(), {"case_id": c.id}):
+    for row in session.execute(_lines(), {"case_id": c.id}):
         part = row[0]
         parts[part].append(row[_SPANS[part]])
     materials, history, documents, items = parts

@@ -46,27 +46,25 @@ from counter.case.moments import stored_utc
 from counter.case.numbers import TRAINING_FIRST
 from counter.case.status import NOTE_CODES_JOIN, CaseStatus
 from counter.case.view import CaseMaterialLine, CaseRow, CaseView, HistoryLine
-from counter.db import models, plain
+from counter.db import models
 from counter.db.outbox_store import queue_for_line
 from counter.db.settings_store import TRAINING
-from counter.db.work import Work
 
 
-def dialect_insert(session: Work) -> Any:
+def dialect_insert(session: Session) -> Any:
     """The dialect's INSERT, which knows ON CONFLICT (SQLite and PostgreSQL alike)."""
     return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
 
 
-def next_sequence(session: Work, site_code: str, desk_no: str, day: dt.date, kind: str) -> int:
+def next_sequence(session: Session, site_code: str, desk_no: str, day: dt.date, kind: str) -> int:
     """The next number of this desk, day and kind, taken in one atomic statement.
 
     The day's first is 1, or :data:`TRAINING_FIRST` in a training database: asked in the same statement, so a
     hall's desk pays no extra round trip to its server for each intake.
     """
     values = {"site_code": site_code, "desk_no": desk_no, "day": day, "kind": kind}
-    connection = session.connection()
-    [(value,)] = plain.run(connection, _sequence_statement(connection.dialect.name), values)
-    return int(value)
+    statement = _sequence_statement(session.get_bind().dialect.name)
+    return int(session.execute(statement, values).scalar_one())
 
 
 @functools.cache
@@ -88,8 +86,7 @@ def _sequence_statement(dialect: str) -> Any:
 class MaterialValues(TypedDict):
     """A checklist line as an intake writes it: the values of its row but the case's id (:func:`add_case`).
 
-    A plain dict, typed: an intake writes one per material handed over, and built as a dataclass first then copied
-    into the statement's values each cost it more than sending them.
+    A dict, typed: it is the statement's values as they are sent, one per material handed over.
     """
 
     material_code: str
@@ -105,7 +102,7 @@ class MaterialValues(TypedDict):
 
 
 def add_case(
-    session: Work,
+    session: Session,
     values: dict[str, Any],
     materials: Sequence[MaterialValues],
     event: str,
@@ -121,13 +118,10 @@ def add_case(
     """
     case_insert, material_insert, history_insert = _add_case_statements()
     now = models.utcnow()
-    connection = session.connection()  # sent plainly: the session's handling of each costs more than the sending
-    [(returned,)] = plain.run(connection, case_insert, {"created_at": now, **values})
-    case_id = int(returned)
+    case_id = int(session.execute(case_insert, {"created_at": now, **values}).scalar_one())
     if materials:
-        plain.run_many(connection, material_insert, [{"case_id": case_id, **m} for m in materials])
-    plain.run(
-        connection,
+        session.execute(material_insert, [{"case_id": case_id, **m} for m in materials])
+    session.execute(
         history_insert,
         {
             "case_id": case_id,
@@ -284,17 +278,13 @@ def _view_statements() -> tuple[Select[*tuple[Any, ...]], ...]:
 
 
 def case_view(session: Session, case_no: str) -> CaseView | None:
-    """Everything about one case, in three indexed queries (the scanner opens cases by number).
-
-    Plain statements on the session's connection: the session's own execute added its ORM handling to each, which
-    cost more than the database took to answer (:func:`counter.db.plain.flushed`)."""
+    """Everything about one case, in three indexed queries (the scanner opens cases by number)."""
     head_stmt, materials_stmt, history_stmt = _view_statements()
-    connection = plain.flushed(session)
-    c = connection.execute(head_stmt, {"case_no": case_no.strip().upper()}).first()
+    c = session.execute(head_stmt, {"case_no": case_no.strip().upper()}).first()
     if c is None:
         return None
     key = {"case_id": c.id}
-    return view_of(c, connection.execute(materials_stmt, key), connection.execute(history_stmt, key))
+    return view_of(c, session.execute(materials_stmt, key), session.execute(history_stmt, key))
 
 
 def view_of(c: Any, materials: Iterable[Sequence[Any]], history: Iterable[Sequence[Any]]) -> CaseView:
@@ -349,9 +339,8 @@ def _rows(session: Session, stmt: ListingSelect, values: dict[str, Any] | None =
 
 
 def _listed(session: Session, stmt: ListingSelect, values: dict[str, Any]) -> list[CaseRow]:
-    """:func:`_rows` of a statement built once, sent plainly (:mod:`counter.db.plain`): the F6 lists are read after
-    every change of a case, and the session's handling of their four statements cost them more than their answers."""
-    return list(_case_rows(plain.run(plain.flushed(session), stmt, values)))
+    """:func:`_rows` of a statement built once: the F6 lists are read after every change of a case."""
+    return _rows(session, stmt, values)
 
 
 def _case_rows(rows: Iterable[Sequence[Any]]) -> Iterator[CaseRow]:
@@ -406,9 +395,8 @@ def _status_is(status: CaseStatus) -> ColumnElement[bool]:
 def _written(name: str) -> ColumnElement[str]:
     """One of the app's own names (a status, an event), never a caller's, written into the SQL as a literal.
 
-    SQLAlchemy writes a value bound as ``literal_execute`` (or a list for ``IN``) into the SQL only when it sends the
-    statement itself; the F6 lists send theirs plainly (:mod:`counter.db.plain`), so the name is written in when the
-    statement is built.
+    Written in when the statement is built, so that the statement's text, and the plan SQLite chooses for it, is
+    the same at every call.
     """
     return literal_column(f"'{name}'", String)
 
@@ -561,14 +549,13 @@ def index_walk(session: Session) -> Iterator[None]:
     if session.get_bind().dialect.name != "postgresql" or session.info.get(_WALKING):
         yield
         return
-    connection = plain.flushed(session)
-    [(seqscan, workers, *_)] = plain.run(connection, _WALK, {})
+    seqscan, workers, *_ = session.execute(_WALK).one()
     session.info[_WALKING] = True
     try:
         yield
     finally:
         del session.info[_WALKING]
-    plain.run(connection, _PUT_BACK, {"seqscan": seqscan, "workers": workers})
+    session.execute(_PUT_BACK, {"seqscan": seqscan, "workers": workers})
 
 
 def corrections_due_page(session: Session, last_day: dt.date, limit: int) -> list[CaseRow]:
@@ -586,9 +573,8 @@ def due_counts(session: Session, last_day: dt.date, today: dt.date, cap: int) ->
     """
     total, overdue, whole = 0, 0, True
     with index_walk(session):
-        connection = session.connection()
         for count in _due_statements(session.get_bind().dialect.name).counts:
-            [(found, late)] = plain.run(connection, count, {"last_day": last_day, "today": today, "cap": cap})
+            found, late = session.execute(count, {"last_day": last_day, "today": today, "cap": cap}).one()
             total, overdue, whole = total + found, overdue + (late or 0), whole and found < cap
     return total, overdue, whole
 
@@ -677,14 +663,16 @@ def find_party(session: Session, id_no: str) -> models.Party | None:
     return session.get(models.Party, id_no.strip().upper())
 
 
-def remember_party(session: Work, id_no: str, kind: str, name: str, phone: str, address: str, legal_rep: str) -> None:
+def remember_party(
+    session: Session, id_no: str, kind: str, name: str, phone: str, address: str, legal_rep: str
+) -> None:
     """Keep what this case knew of the person or company for the next 一证办理.
 
     An empty phone or address does not erase one known from an earlier case.
     """
     statement = _party_statement(session.get_bind().dialect.name, bool(phone), bool(address))
     values = {"id_no": id_no, "kind": kind, "name": name, "phone": phone, "address": address, "legal_rep": legal_rep}
-    plain.run(session.connection(), statement, values | {"updated_at": models.utcnow()})
+    session.execute(statement, values | {"updated_at": models.utcnow()})
 
 
 @functools.cache
@@ -718,8 +706,8 @@ def load_draft(session: Session, desk_key: str) -> tuple[dt.datetime, str] | Non
     return None if found is None else (found[0], found[1])
 
 
-def drop_draft(session: Work, desk_key: str) -> None:
-    plain.run(session.connection(), _drop_draft_statement(), {"draft_key": desk_key})
+def drop_draft(session: Session, desk_key: str) -> None:
+    session.execute(_drop_draft_statement(), {"draft_key": desk_key})
 
 
 @functools.cache

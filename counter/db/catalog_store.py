@@ -29,7 +29,6 @@ from counter.catalog.document import canonical_json, content_hash, from_document
 from counter.catalog.model import Bundle, GuideStatus
 from counter.catalog.search import SearchEntry, search_text
 from counter.db import models
-from counter.db.work import Work, orm
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,12 +246,12 @@ def guide_version(session: Session, version_id: int) -> StoredGuide | None:
     return known_guide(session, version_id, *found)
 
 
-def known_guide(session: Work, version_id: int, version: int, digest: str) -> StoredGuide | None:
+def known_guide(session: Session, version_id: int, version: int, digest: str) -> StoredGuide | None:
     """The guide of a version whose number and content hash were just read (with other reads, in one statement:
     :mod:`counter.db.intake_reads`), as :func:`guide_version` finds it; its document read only when not kept."""
     bundle = _known_guides.get(digest)
     if bundle is None:
-        document = orm(session).execute(_version_statements()[1], {"version_id": version_id}).scalar()
+        document = session.execute(_version_statements()[1], {"version_id": version_id}).scalar()
         if document is None:  # removed between the two reads (a catalog pruned meanwhile)
             return None
         bundle = _parsed(digest, document)

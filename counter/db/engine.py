@@ -35,9 +35,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError, SAWarning
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.db import plain
 from counter.db.url import ENV_URL, resolve_url
-from counter.db.work import KeptConnection, PlainUnit, plain_unit
 
 __all__ = ["ENV_URL", "make_engine", "make_sessions", "resolve_url"]
 
@@ -62,10 +60,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _begin_as_write(conn: Connection) -> None:
-    """A writing unit of work takes the write lock first (the driver issues no BEGIN of its own after this one); one
-    begun by the driver already holds it (:class:`counter.db.plain.DriverUnit`), and SQLAlchemy's joins it."""
-    if conn.get_execution_options().get(WRITES) and not plain.begun_by_driver(conn):
-        plain.run_sql(conn, "BEGIN IMMEDIATE")
+    """A writing unit of work takes the write lock first (the driver issues no BEGIN of its own after this one)."""
+    if conn.get_execution_options().get(WRITES):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(url: str) -> Engine:
@@ -165,21 +162,6 @@ class Sessions(sessionmaker[Session]):
         """A session in a transaction that writes: committed when the block ends, rolled back when it raises."""
         with self(bind=self.writer) as session, session.begin():
             yield session
-
-    def plain(self) -> contextlib.AbstractContextManager[PlainUnit]:
-        """A transaction that writes, as :meth:`begin`'s, without an ORM session unless a path asks for one
-        (:mod:`counter.db.work`): the intake's."""
-        return plain_unit(self.writer)
-
-    def kept_connection(self) -> KeptConnection:
-        """The connection an SQLite desk keeps for its plain units of work, each begun and committed by the driver
-        (:class:`counter.db.plain.DriverUnit`)."""
-        return KeptConnection(self.writer, plain.DriverUnit, plain.DriverReadUnit)
-
-    def plain_read(self) -> contextlib.AbstractContextManager[PlainUnit]:
-        """A transaction that only reads, as a session's for reading, without an ORM session unless a path asks for
-        one: the intake panel's preview on a hall's server (an SQLite desk reads on its kept connection)."""
-        return plain_unit(self.reader)
 
 
 def make_sessions(engine: Engine) -> Sessions:

@@ -9,15 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import threading
+from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import (
     CompoundSelect,
     Date,
-    ScalarSelect,
-    Select,
-    String,
     Table,
     delete,
     literal,
@@ -28,66 +25,25 @@ from sqlalchemy import (
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
-from counter.db import models, plain
+from counter.db import models
 from counter.db.settings_store import get_setting, put_setting
-from counter.db.work import Work
 from counter.workdays import DateSpan, HolidayTable
 
 COVERED_KEY = "holidays.covered"
 OFF, WORK = "off", "work"
 
 
-def load_table(session: Work) -> HolidayTable:
-    """The office's days and the spans it vouches for, as of now in the session's transaction.
-
-    Every deadline the desk works out reads this first (an intake, its preview at each change of the form, the F6
-    lists, a rating's rectification).  The days are read again only when the calendar's stamp changed since they
-    were last read (:func:`table_at`): a small read of one row instead of every day the office imported.  An edit
-    is seen by the same transaction (:func:`counter.db.plain.flushed`: the edit's trigger changes the stamp).
-    """
-    rows = plain.run(plain.flushed(session), _stamp_read(), {})
-    return table_at(session, rows[0][0] if rows else None)
+def load_table(session: Session) -> HolidayTable:
+    """The office's days and the spans it vouches for, as of now in the session's transaction (an edit made in it
+    included): one statement (:func:`days_statement`)."""
+    return _table_of(session.execute(_days_statement()).all())
 
 
-#: the office's tables last read, each under the stamp read with it: a stamp names one content of the days in any
-#: database (a random value set by the database's triggers, migration ``0021_calendar_stamp``)
-_TABLES: dict[str, HolidayTable] = {}
-_TABLES_LOCK = threading.Lock()  # a desk's worker threads (a print, a sync) read the calendar too
-KEPT_TABLES = 8
-
-
-def table_at(work: Work, stamp: str | None) -> HolidayTable:
-    """The office's table under ``stamp``, the calendar's stamp read in ``work``'s transaction: the one kept for it,
-    or the days read now (in one plain statement, with the stamp as it is then) and kept.
-
-    ``None`` (no stamp row: a schema made without the migrations' triggers, a row removed by hand) reads the days
-    each time and keeps nothing.  Two statements through the session's ORM handling had cost an intake on SQLite
-    half a millisecond, before any day was kept.
-    """
-    if stamp is not None:
-        kept = _TABLES.get(stamp)
-        if kept is not None:
-            return kept
-    rows = plain.run(plain.flushed(work), _office_days(), {})
+def _table_of(rows: Sequence[Sequence[Any]]) -> HolidayTable:
+    """The office's table from the rows of :func:`days_statement`."""
     head = next((row for row in rows if row[0] is None), None)
-    spans, read_stamp = (head[1], head[2]) if head is not None else (None, None)
-    table = office_table(tuple((day, kind) for day, kind, _ in rows if day is not None), spans)
-    if read_stamp is not None:
-        with _TABLES_LOCK:
-            if len(_TABLES) >= KEPT_TABLES:
-                _TABLES.pop(next(iter(_TABLES)))  # the oldest kept
-            _TABLES[read_stamp] = table
-    return table
-
-
-@functools.lru_cache(maxsize=4)
-def office_table(days: tuple[tuple[dt.date, str], ...], spans: str | None = None) -> HolidayTable:
-    """The office's table from its stored days (each with its kind) and its covered spans as stored (``None``: never
-    set).
-
-    Kept for the days and spans as read (the table is frozen), so that a table read again after a stamp changed
-    and back is the same object (:mod:`counter.intake.decision_memo` compares calendars by identity).
-    """
+    spans = head[1] if head is not None else None
+    days = [(day, kind) for day, kind in rows if day is not None]
     days_off = frozenset(day for day, kind in days if kind == OFF)
     working_days = frozenset(day for day, kind in days if kind == WORK)
     covered = [DateSpan(dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in json.loads(spans or "[]")]
@@ -95,24 +51,14 @@ def office_table(days: tuple[tuple[dt.date, str], ...], spans: str | None = None
 
 
 @functools.cache
-def _stamp_read() -> Select[Any]:
-    return select(cast(Table, models.CalendarStamp.__table__).c.stamp)
-
-
-def stamp_column() -> ScalarSelect[Any]:
-    """The calendar's stamp, as a column of another read (an intake's: :mod:`counter.db.intake_reads`)."""
-    return _stamp_read().scalar_subquery()
-
-
-@functools.cache
-def _office_days() -> CompoundSelect[Any]:
-    """One row of no day with the covered spans as stored (NULL: never set) and the calendar's stamp, then the
-    edited and imported days, each with its kind.  Built once."""
+def _days_statement() -> CompoundSelect[Any]:
+    """One row of no day with the covered spans as stored (NULL: never set), then the edited and imported days, each
+    with its kind.  Built once."""
     holiday = cast(Table, models.Holiday.__table__).c
     setting = cast(Table, models.Setting.__table__).c
     covered = select(setting.value).where(setting.key == literal(COVERED_KEY)).scalar_subquery()
-    head = select(sql_cast(null(), Date), covered, stamp_column())
-    return union_all(head, select(holiday.day, holiday.kind, sql_cast(null(), String)))
+    head = select(sql_cast(null(), Date), covered)
+    return union_all(head, select(holiday.day, holiday.kind))
 
 
 def store_year(session: Session, table: HolidayTable, year: int, source: str) -> None:

@@ -283,18 +283,6 @@ class Holiday(Base):
     source: Mapped[str] = mapped_column(String(200), default="")
 
 
-class CalendarStamp(Base):
-    """One row whose stamp changes with every change of the office's days (:class:`Holiday`) or of the spans it
-    vouches for: a random value set by the database's own triggers, never by the program (migration
-    ``0021_calendar_stamp``).  A desk keeps the office's table it read under the stamp read with it, and reads the
-    days again only when the stamp differs (:func:`counter.db.holiday_store.table_at`)."""
-
-    __tablename__ = "calendar_stamp"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    stamp: Mapped[str] = mapped_column(String(32))
-
-
 class DocumentRecord(Base):
     """A notice made for a case: its number, and the office settings it was made under.
 

@@ -27,7 +27,6 @@ from sqlalchemy.orm import Session
 
 from counter.db import models
 from counter.db.settings_store import get_setting, is_training
-from counter.db.work import Work, orm
 from counter.sms.gateway import GatewaySettings, gateway_from_json
 from counter.sms.kinds import MessageKind, message_key, tell_of
 from counter.sms.outbox import MessageRow, MessageState
@@ -37,17 +36,17 @@ GATEWAY_KEY = "sms.gateway"  # the hall's gateway (counter.sms.gateway.GatewaySe
 WAITING, SENDING, SENT, FAILED = (s.value for s in MessageState)
 
 
-def gateway_settings(session: Work) -> GatewaySettings:
+def gateway_settings(session: Session) -> GatewaySettings:
     """The hall's gateway; none in a training database, whatever it holds: its applicants are made up, or copied."""
     return gateway_from_json(_stored_gateway(session))
 
 
-def _stored_gateway(session: Work) -> str | None:
+def _stored_gateway(session: Session) -> str | None:
     """The gateway's stored text, as :func:`gateway_settings` reads it: none in a training database."""
     return None if is_training(session) else get_setting(session, GATEWAY_KEY)
 
 
-def gateway_configured(session: Work) -> bool:
+def gateway_configured(session: Session) -> bool:
     """Whether the hall has a gateway (:attr:`GatewaySettings.configured`), as :func:`gateway_settings` says.
 
     Every history line asks before it queues a message, and every receipt before it promises one: the answer is
@@ -64,7 +63,7 @@ def _configured(raw: str) -> bool:
 
 
 def queue_for_line(
-    work: Work,
+    work: Session,
     case_id: int,
     case_uid: str,
     phone: str,
@@ -79,7 +78,7 @@ def queue_for_line(
     tell = tell_of(event, note, delivery)
     if tell.kind is None and not tell.replaces:
         return
-    session = orm(work)  # a gateway is set: the message goes in with the ORM's statements
+    session = work  # a gateway is set: the message goes in with the ORM's statements
     if tell.replaces:
         _drop_untried(session, case_id, tell.replaces)
     if tell.kind is not None:

@@ -5,7 +5,7 @@ the key is missing (:func:`_known`).  An intake asks whether the database is a t
 its note, its paper), and for four settings that are mostly unset; without this the session asked the database again
 at each read of a key not found.  :func:`read_settings` reads the few an action needs in one query, and
 :func:`known_values` takes what a read made elsewhere found (:mod:`counter.db.intake_reads`), so that an intake
-run outside an ORM session (:mod:`counter.db.work`) reads its settings in its one statement, found or not.  Every
+reads its settings in its one statement, found or not.  Every
 write of a setting goes through this module, which keeps what it remembers true.
 """
 
@@ -17,12 +17,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.db import models
-from counter.db.work import Work, orm
 
-_KNOWN = "counter.settings_known"  # Work.info: (the transaction, each key read in it: its value, None when missing)
+_KNOWN = "counter.settings_known"  # Session.info: (the transaction, each key read in it: its value, None when missing)
 
 
-def _known(work: Work) -> dict[str, str | None]:
+def _known(work: Session) -> dict[str, str | None]:
     """The keys read in the unit's current transaction, with their values (a new transaction starts with none)."""
     transaction = work.get_transaction()
     known = work.info.get(_KNOWN)
@@ -39,7 +38,7 @@ def _row(session: Session, key: str) -> models.Setting | None:
     return row
 
 
-def read_settings(work: Work, keys: Iterable[str]) -> None:
+def read_settings(work: Session, keys: Iterable[str]) -> None:
     """Read ``keys`` in one query for the rest of the transaction: found or missing, later reads ask nothing.
 
     Keys already read in the transaction are not asked again; nothing is asked when none is left."""
@@ -48,23 +47,23 @@ def read_settings(work: Work, keys: Iterable[str]) -> None:
     if not wanted:
         return
     setting = models.Setting
-    rows = orm(work).execute(select(setting.key, setting.value).where(setting.key.in_(sorted(wanted))))
+    rows = work.execute(select(setting.key, setting.value).where(setting.key.in_(sorted(wanted))))
     found = {str(key): str(value) for key, value in rows}
     known.update({key: found.get(key) for key in wanted})
 
 
-def known_values(work: Work, values: Mapping[str, str | None]) -> None:
+def known_values(work: Session, values: Mapping[str, str | None]) -> None:
     """``values`` were just read by a read of this transaction made elsewhere (``None``: the key is missing): later
     reads of them ask nothing, as after :func:`read_settings`."""
     _known(work).update(values)
 
 
-def known_missing(work: Work, keys: Iterable[str]) -> None:
+def known_missing(work: Session, keys: Iterable[str]) -> None:
     """``keys`` were just found missing by a read of this transaction made elsewhere (:func:`known_values`)."""
     _known(work).update(dict.fromkeys(keys))
 
 
-def get_setting(work: Work, key: str) -> str | None:
+def get_setting(work: Session, key: str) -> str | None:
     known = _known(work)
     if key in known:
         return known[key]
@@ -108,5 +107,5 @@ def mark_training(session: Session) -> None:
         put_setting(session, TRAINING, "1")
 
 
-def is_training(work: Work) -> bool:
+def is_training(work: Session) -> bool:
     return get_setting(work, TRAINING) is not None

@@ -51,7 +51,6 @@ from pathlib import Path
 
 from counter.case.numbers import CASE_NO
 from counter.host.paths import state_dir, state_place, state_text
-from counter.json_text import json_encoder
 
 log = logging.getLogger(__name__)
 
@@ -229,7 +228,7 @@ def remember_marks(place: str, cases: dict[str, str], series: dict[str, SeriesMa
     write_note(DatabaseNote(note.place, note.made_at, issued, marks))
 
 
-_LINE = json_encoder()  # made once: ``json.dumps`` with an option makes one at each commit (counter.json_text)
+_LINE = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _append(place: str, cases: dict[str, str], series: dict[str, SeriesMark]) -> int | None:

@@ -41,7 +41,6 @@ from counter.ui.first_paint import after_first_paint, watch_only
 from counter.ui.fonts import install_fonts, install_rare_fonts
 from counter.ui.geometry import fit_to_screen
 from counter.ui.integrity import check_at_start, start_daily_backup
-from counter.ui.log_lines import LogLines
 from counter.ui.main_window import MainWindow
 from counter.ui.qt_language import install_qt_language
 from counter.ui.runner import Runner
@@ -298,13 +297,11 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     # once a window has painted, a start-up question's or the desk's: Qt's network module loads after the first paint
     after_first_paint(app, desk.listen)
     collector = MainThreadCollector(app)  # no Qt object freed by the garbage collector on a worker thread
-    log_lines = LogLines(app)  # the log's lines written while the window is idle, never inside an intake
     try:
         training_file = training and is_training_database(url)  # --today with --db: that file is not thrown away
         store = Store(url, training=training_file, create=may_create(db_url, training_file))
         return _run_desk(app, desk, store, exit_when_ready, today)
     finally:
-        log_lines.stop()
         collector.stop()
         desk.release()  # tests and tools start the window again in the same process
 

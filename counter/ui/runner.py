@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from counter.actions.store import DbFault, SchemaTooNew, Store, StoreFault, Unit, Work
+from counter.actions.store import DbFault, SchemaTooNew, Store, StoreFault, Unit
 from counter.ui import words
 
 log = logging.getLogger(__name__)
@@ -62,17 +62,9 @@ class Runner:
         """``action``'s result; raises :class:`Failed` worded with ``message``."""
         return self._run(self.store.read, action, message)
 
-    def read_plain(self, action: Callable[[Work], T], message: str = CAUSE) -> T:
-        """:meth:`read` for an action that takes a unit of work that may not be a session (the intake's preview)."""
-        return self._run(self.store.read_plain, action, message)
-
     def write(self, action: Callable[[Unit], T], message: str = CAUSE) -> T:
         """``action``'s result, committed whole; raises :class:`Failed` (nothing kept) worded with ``message``."""
         return self._run(self.store.write, action, message)
-
-    def write_plain(self, action: Callable[[Work], T], message: str = CAUSE) -> T:
-        """:meth:`write` for an action that takes a unit of work that may not be a session (the intake's)."""
-        return self._run(self.store.write_plain, action, message)
 
     @staticmethod
     def _run(run: Callable[[Callable[[U], T]], T], action: Callable[[U], T], message: str) -> T:

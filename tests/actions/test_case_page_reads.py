@@ -78,32 +78,6 @@ def test_opening_a_case_asks_the_same_few_questions_whatever_it_holds(
     assert [line.kind for line in page.notices.lines] == [kind.value for kind in kinds]
 
 
-def test_opening_a_case_sends_its_statements_on_the_drivers_cursor(sessions: sessionmaker[Session], desk: Desk) -> None:
-    # the session's handling of each statement cost the page more than the database's answer (counter.db.plain)
-    cases = {c.label: c.case_no for c in run_demo(sessions, desk, TODAY)}
-    engine = sessions.kw["bind"]
-    assert isinstance(engine, Engine)
-    handled: list[str] = []
-
-    def executing(_conn: Any, statement: Any, *_rest: Any) -> None:
-        handled.append(str(statement))
-
-    for case_no in cases.values():
-        with sessions() as session:
-            read_case(session, case_no)  # the guide read the first time its content is met
-    event.listen(engine, "before_execute", executing)
-    try:
-        with sessions() as session:
-            page = read_case(session, cases["容缺受理"])
-    finally:
-        event.remove(engine, "before_execute", executing)
-    assert handled == []
-    assert page is not None
-    assert page.view.case_no == cases["容缺受理"]
-    assert len(page.view.materials) > 1
-    assert page.view.history
-
-
 def test_the_items_with_their_departments_come_with_the_case(sessions: sessionmaker[Session], desk: Desk) -> None:
     number = take(sessions, desk, full_request(sessions))
     today = dt.date.today()

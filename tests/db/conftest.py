@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.db.engine import WRITES, make_engine, make_sessions
+from counter.db.engine import make_engine, make_sessions
 from tests.catalog_db import catalog_file
 from tests.pg_server import BACKENDS, CATALOG, FreshDatabases
 
@@ -47,14 +47,3 @@ def catalog_hall(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ses
     bind = sessions.kw["bind"]
     assert isinstance(bind, Engine)
     bind.dispose()
-
-
-@pytest.fixture
-def mark_engine(tmp_path: Path) -> Iterator[Engine]:
-    """A desk's SQLite file holding one table of marks (``mark``, each ``n`` once), on the engine a desk writes with
-    (``BEGIN IMMEDIATE``): for the tests of the units of work a desk runs."""
-    made = make_engine(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
-    with made.begin() as connection:
-        connection.exec_driver_sql("CREATE TABLE mark (n INTEGER PRIMARY KEY)")
-    yield made.execution_options(**{WRITES: True})
-    made.dispose()

@@ -108,8 +108,8 @@ def run_desk(url: str, desk: Desk, count: int, machine: int, receipts: bool, pau
             request = IntakeRequest(checklist, applicant(machine, n))
             start = time.perf_counter()
             try:
-                with sessions.plain() as unit:  # as the panel commits it; the office calendar read with its reads
-                    taken = take_intake(unit, desk, request, TODAY)
+                with sessions.begin() as session:  # as the panel commits it; the office calendar read with its reads
+                    taken = take_intake(session, desk, request, TODAY)
                 latencies.append((time.perf_counter() - start) * 1000)
                 cases.append(taken.case_no)
                 if receipts:

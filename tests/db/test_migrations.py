@@ -84,3 +84,28 @@ def test_0009_fills_each_bundles_status_from_its_current_guide(tmp_path: Path) -
     assert status["XAM-YJS-008"] == "published"
     assert status["X-1"] == "unpublished"  # no guide version at all
     engine.dispose()
+
+
+def test_0022_leaves_the_office_days_with_no_stamp_nor_trigger_and_0021_comes_back(tmp_path: Path) -> None:
+    """The office's days are read as they are: a database upgraded from 0021 keeps no stamp table and no trigger
+    that writes one, so a day written by hand or by another program is all there is to it; a downgrade brings 0021's
+    back whole."""
+    from counter.db.migrate import downgrade
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'c.sqlite3'}")
+    upgrade(engine)
+    downgrade(engine, "0021_calendar_stamp")
+
+    def stamp_parts() -> set[str]:
+        with engine.connect() as conn:
+            found = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE name LIKE '%stamp%'")
+            return {str(name) for (name,) in found}
+
+    assert "calendar_stamp" in stamp_parts()
+    assert upgrade(engine) is SchemaState.OLDER
+    assert stamp_parts() == set()
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO holiday (day, kind, source) VALUES ('2027-03-08', 'off', 'by hand')"))
+    downgrade(engine, "0021_calendar_stamp")
+    assert {"calendar_stamp", "trg_holiday_stamp_insert"} <= stamp_parts()
+    engine.dispose()

@@ -41,7 +41,7 @@ from counter.actions.intake import (
 )
 from counter.actions.number_guard import NumbersBehind
 from counter.actions.parties import KnownParty, known_party
-from counter.actions.store import Work
+from counter.actions.store import Unit
 from counter.intake.checklist import MaterialEntry, answer, record_entry, start_checklist
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, fit_checklist
 from counter.intake.outcome import Decision, Outcome, RefusalGround, refusal_grounds
@@ -185,14 +185,14 @@ class IntakePanel(PanelLayout):
     def refresh_decision(self) -> None:
         request, today = self.request(), self._today()
 
-        def decide(unit: Work) -> tuple[Decision, BeyondData | None]:
+        def decide(unit: Unit) -> tuple[Decision, BeyondData | None]:
             calendar = office_calendar(unit)
             decision = preview(unit, request, today, calendar)
             return decision, provisional_mark(calendar, today, decision)
 
         try:
             # on the connection the commit runs on, and read as it reads (counter.actions.intake.preview)
-            self._decision, beyond = self._runner.read_plain(decide, INTAKE_PREVIEW_FAILED)
+            self._decision, beyond = self._runner.read(decide, INTAKE_PREVIEW_FAILED)
         except IntakeNotPossible as err:
             self._decision = None
             self.outcome_box.show_error(INTAKE_PREVIEW_FAILED.format(error=type(err).__name__))
@@ -315,12 +315,12 @@ class IntakePanel(PanelLayout):
         self.drafts.timer.stop()
         desk, request, today = self._desk, self.request(), self._today()
 
-        def take(unit: Work) -> TakenIntake:
+        def take(unit: Unit) -> TakenIntake:
             """The case whole, and the draft gone, in one transaction; or nothing."""
             return take_intake(unit, desk, request, today)  # on the office's calendar, read with the intake's reads
 
         try:
-            taken = self._runner.write_plain(take, INTAKE_DB_FAULT)
+            taken = self._runner.write(take, INTAKE_DB_FAULT)
         except IntakeNotPossible as err:
             self.show_message(commit_problems(err))
         except CaseNotFound as err:
