@@ -6,13 +6,13 @@ hall's sync import, with materials, history, ratings and rectifications), on SQL
 1. open a case by number: :func:`counter.actions.case_view.read_case`, what the case page (F7, the scanner) calls,
    with the day for its items' alerts (with Python's collector run between reads, as the window runs it),
    for the sample of case numbers spread over the years, first on the database as built (no ``ANALYZE``), then
-   after ``ANALYZE``; p95 against 2 ms. Beside it the database's part alone
+   after ``ANALYZE``; p95 against 50 ms. Beside it the database's part alone
    (:func:`counter.actions.case_reads.case_view`), and the floor: the bare driver reading the case by number, its
    checklist, its history, the case that continues it, its documents with their prints, its items still with their
    departments, its guide version's number and hash and its site's office settings (what the page shows), by
    hand-written SQL, checked against the page;
 2. the F6 day lists: :func:`counter.actions.case_reads.day_lists` for the newest day at a desk (today's cases, the
-   first page of the deferrals and corrections coming due and their capped counts), median against 20 ms; floor:
+   first page of the deferrals and corrections coming due and their capped counts), median against 200 ms; floor:
    the same rows and counts by five hand-written statements on the bare driver, the page and the counts on
    PostgreSQL in a transaction under the planner settings the app walks them with
    (:func:`counter.db.case_store.index_walk`);
@@ -74,8 +74,8 @@ from counter.db.engine import make_engine, make_sessions
 from tests.pg_server import HALL_MEMORY, start_cluster, stop_cluster
 
 PAGE = 200  # the first page of the open rectifications, as the 督办 page reads it
-OPEN_GOAL_MS = 2.0
-DAY_LIST_GOAL_MS = 20.0
+OPEN_GOAL_MS = 50.0  # open a case, p95: what the clerk waits for after F7 or the scanner
+DAY_LIST_GOAL_MS = 200.0  # the F6 lists
 RECTIFICATIONS_GOAL_MS = 200.0
 OVERDUE_FIRST_GOAL_MS = 200.0
 OVERDUE_MEMORY_GOAL_MIB = 16.0

@@ -7,14 +7,23 @@ run shows whether the project is near what the machine can do.
 ``--smoke`` is what the test command runs (``tests/benchmarks``): the same work at a small size, so no benchmark can
 rot unnoticed. Its figures mean nothing on a shared machine at that size, so a smoke run prints the goals but does
 not enforce them; it fails only when the work itself fails.
+
+A full run writes its figures to ``benchmarks/results/<benchmark>-<date>.json`` (each label with its figure, unit,
+budget and floor), so that the history of a path is kept in files, not in the README.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import statistics
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+RESULTS = Path(__file__).resolve().parent / "results"
 
 __all__ = ["Verdicts", "arguments", "percentile", "summary"]
 
@@ -43,6 +52,7 @@ class Verdicts:
 
     smoke: bool = False
     missed: list[str] = field(default_factory=list)
+    figures: list[dict[str, Any]] = field(default_factory=list)
 
     def _say(self, label: str, met: bool, text: str) -> bool:
         verdict = "ok" if met else ("not enforced (smoke)" if self.smoke else "OVER GOAL")
@@ -51,30 +61,49 @@ class Verdicts:
             self.missed.append(label)
         return met
 
+    def _keep(self, label: str, value: float, unit: str, goal: str | None, floor: float | None, met: bool) -> None:
+        self.figures.append({"label": label, "value": value, "unit": unit, "goal": goal, "floor": floor, "met": met})
+
     def at_most(self, label: str, value: float, goal: float, unit: str = "ms", floor: float | None = None) -> bool:
         """``value`` must not exceed ``goal``; ``floor`` (same unit) is printed beside it when there is one."""
         beside = f" (floor {floor:.2f} {unit}, {value / floor:.2f}x)" if floor else ""
+        self._keep(label, value, unit, f"<= {goal:g}", floor, value <= goal)
         return self._say(label, value <= goal, f"{value:.2f} {unit}{beside}, goal <= {goal:g} {unit}")
 
     def at_least(self, label: str, value: float, goal: float, unit: str, floor: float | None = None) -> bool:
         """``value`` (a rate) must reach ``goal``."""
         beside = f" (floor {floor:,.0f} {unit}, {value / floor:.2f}x)" if floor else ""
+        self._keep(label, value, unit, f">= {goal:g}", floor, value >= goal)
         return self._say(label, value >= goal, f"{value:,.0f} {unit}{beside}, goal >= {goal:,.0f} {unit}")
 
     def ratio(self, label: str, ours: float, floor: float, goal: float, unit: str = "ms") -> bool:
         """``ours / floor`` must not exceed ``goal``: the project against its floor doing the same work."""
         r = ours / floor
+        self._keep(label, ours, unit, f"<= {goal:g}x floor", floor, r <= goal)
         text = f"{ours:.2f} {unit} beside floor {floor:.2f} {unit}, {r:.2f}x, goal <= {goal:g}x"
         return self._say(label, r <= goal, text)
 
     def record(self, label: str, value: float, unit: str = "ms", floor: float | None = None) -> None:
         """A figure printed for the record, beside its floor: no budget is set for it."""
         beside = f" (floor {floor:.2f} {unit}, {value / floor:.2f}x)" if floor else ""
+        self._keep(label, value, unit, None, floor, True)
         print(f"{label}: {value:.2f} {unit}{beside}: no goal, for the record", flush=True)
 
     def finish(self) -> int:
-        """0 when every goal was met, or on a smoke run; 1 otherwise, naming what was missed."""
+        """0 when every goal was met, or on a smoke run; 1 otherwise, naming what was missed.  A full run's figures
+        are written to :data:`RESULTS`."""
+        if not self.smoke:
+            self._write_results()
         if self.missed and not self.smoke:
             print(f"goals missed: {'; '.join(self.missed)}", file=sys.stderr)
             return 1
         return 0
+
+    def _write_results(self) -> None:
+        name = Path(sys.argv[0]).stem
+        RESULTS.mkdir(exist_ok=True)
+        day = dt.date.today().isoformat()
+        run = {"benchmark": name, "date": day, "argv": sys.argv[1:], "figures": self.figures, "missed": self.missed}
+        path = RESULTS / f"{name}-{day}.json"
+        path.write_text(json.dumps(run, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"figures written to {path}", flush=True)
