@@ -7,6 +7,14 @@ trusting fontconfig.  Names with rare characters (䶮, 𬭚) need more than its
 too and listed after it, and Qt takes each character from the first family that
 has it.
 
+Every widget draws with the shipped fonts alone, Latin letters and digits too
+(Micro Hei has full ASCII): the families are named one by one
+(:func:`ui_families`), never left to fontconfig's "sans-serif", so a window is
+laid out the same on a machine with DejaVu or Noto installed as on one with no
+font at all.  Only a character none of them has (traditional Mongolian script,
+for now) falls through to what the system has.  The hinting is the app's choice
+too: fontconfig's would change the width of every line.
+
 The desk's start registers the Hanazono fonts only once its window has painted
 (:func:`install_rare_fonts`): their 36 MB are read while the clerk looks at the
 screen, not before it, and the first screen (the search box, the catalog's
@@ -31,6 +39,12 @@ FONT_FILE = "wqy-microhei.ttc"
 FAMILY = "WenQuanYi Micro Hei"
 FALLBACK_FILES = ("hanamin-a-rare.ttf", "hanamin-b.ttf")  # CJK extensions, for rare name characters
 FALLBACK_FAMILIES = ("HanaMinA", "HanaMinB")  # the families of FALLBACK_FILES, in that order
+MONO_FAMILY = "WenQuanYi Micro Hei Mono"  # the second face of FONT_FILE: fingerprints and codes that line up
+# Traditional Mongolian script (U+1800-18AF; applicants' names in some leagues) is in none of the shipped fonts.
+# A Mongolian font shipped in resources/fonts (its file in MONGOLIAN_FILES, its family here) is registered and
+# named with the others; until then such a name is drawn by the system's font, if it has one.
+MONGOLIAN_FILES: tuple[str, ...] = ()
+MONGOLIAN_FAMILIES: tuple[str, ...] = ()
 UI_PIXEL_SIZE = 14  # at 100 % text; the desk's text size (counter.ui.text_size) scales it
 
 
@@ -49,14 +63,30 @@ def install_fonts(app: QApplication, folder: Path, rare_now: bool = True) -> str
         return None
     families = QFontDatabase.applicationFontFamilies(font_id)
     family = FAMILY if FAMILY in families else families[0]
+    for name in MONGOLIAN_FILES:
+        if QFontDatabase.addApplicationFont(str(folder / name)) < 0:
+            log.error("font %s could not be registered; Mongolian names may show as boxes", name)
     font = QFont(family)
-    font.setFamilies([family, *FALLBACK_FAMILIES])
+    font.setFamilies(ui_families(family))
     font.setPixelSize(px(UI_PIXEL_SIZE))
     font.setStyleHint(QFont.StyleHint.SansSerif)
+    # fontconfig's hinting would decide the width of text: full hinting (a machine with no font configuration)
+    # rounds each glyph's advance and makes a line 1-5 % wider than Debian's usual slight hinting does
+    font.setHintingPreference(QFont.HintingPreference.PreferVerticalHinting)
     app.setFont(font)
     if rare_now:
         install_rare_fonts(folder)
     return family
+
+
+def ui_families(first: str = FAMILY) -> list[str]:
+    """The application font's families in the order Qt tries them for each character.
+
+    Micro Hei first (Chinese, Latin letters, digits, punctuation), then Mongolian script, then the rare name
+    characters of the CJK extensions.  The families cover different characters, so the order among the fallbacks
+    decides nothing but which file Qt looks into first.
+    """
+    return [first, *MONGOLIAN_FAMILIES, *FALLBACK_FAMILIES]
 
 
 def install_rare_fonts(folder: Path) -> None:

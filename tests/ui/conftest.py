@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.store import Store
 from counter.ui.collector import MainThreadCollector
+from counter.ui.fonts import install_fonts
 from counter.ui.main_window import MainWindow
 from counter.ui.runner import Runner
 from tests.ui.runners import runner_on
@@ -27,6 +28,13 @@ HERE = Path(__file__).resolve().parent
 FIXTURE_CATALOG = HERE / "catalog"
 REAL_FONTS = HERE.parent.parent / "counter" / "resources" / "fonts"
 SYNC_TIMEOUT_MS = 30_000
+
+
+@pytest.fixture(scope="session", autouse=True)
+def desk_font(qapp: QApplication) -> None:
+    """The shipped font, as the desk's start installs it: windows under test lay out as at the desk, whatever fonts
+    the test machine has (the rare characters' fonts are left to the tests that need them)."""
+    assert install_fonts(qapp, REAL_FONTS, rare_now=False) is not None
 
 
 @pytest.fixture(autouse=True)

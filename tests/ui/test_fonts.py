@@ -1,4 +1,4 @@
-"""The shipped font draws Chinese on a machine that has no Chinese font at all."""
+"""The shipped font draws Chinese on a machine that has no Chinese font at all, and every widget draws with it."""
 
 from __future__ import annotations
 
@@ -7,7 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QFontInfo, QTextLayout
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
 from counter.resources import fonts_dir
+from counter.ui.fonts import FAMILY, MONO_FAMILY, ui_families
+from counter.ui.runner import Runner
+from counter.ui.sync.site_card_box import SiteCardBox
+from tests.ratings.conftest import DESK
 
 SAMPLE = "一件事一次办综合受理窗口指南未发布我要开小餐馆号窗口个工作日"
 PROBE = f"""
@@ -118,3 +126,53 @@ def test_rare_fonts_registered_after_the_first_paint_still_draw_rare_characters(
     runs = [line.rsplit(" ", 1) for line in out[2:]]
     assert {family for family, _ in runs} >= {"WenQuanYi Micro Hei", "HanaMinA"}
     assert all("0" not in glyphs.split(",") for _, glyphs in runs), runs
+
+
+def test_the_widgets_draw_with_the_shipped_font_latin_and_digits_too(qtbot: QtBot) -> None:
+    """Not fontconfig's sans-serif (DejaVu, Noto): Qt resolves the application font to Micro Hei, for a label too."""
+    assert QApplication.font().families()[: len(ui_families())] == ui_families()
+    label = QLabel("受理 No.0123456789 ABCxyz")
+    qtbot.addWidget(label)
+    assert QFontInfo(label.font()).family() == FAMILY
+    layout = QTextLayout(label.text(), label.font())
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    assert {run.rawFont().familyName() for run in layout.glyphRuns()} == {FAMILY}
+
+
+def test_the_site_fingerprint_is_in_the_shipped_monospaced_face(qtbot: QtBot, runner: Runner) -> None:
+    box = SiteCardBox(runner, DESK)
+    qtbot.addWidget(box)
+    box.fingerprint.setText("3F9A 00C1 7B2E")
+    box.fingerprint.ensurePolished()
+    assert QFontInfo(box.fingerprint.font()).family() == MONO_FAMILY
+
+
+WIDTH_PROBE = """
+import sys
+from pathlib import Path
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication
+from counter.ui.fonts import install_fonts
+
+app = QApplication([])
+install_fonts(app, Path(sys.argv[1]), rare_now=False)
+metrics = QFontMetrics(app.font())
+for text in ("我要开小餐馆（50平方米以下）", "No.0123456789", "ABCxyz abc", "2026-11-20 09:30"):
+    print(metrics.horizontalAdvance(text), metrics.height())
+"""
+
+
+def test_text_takes_the_same_room_with_or_without_the_systems_fonts(tmp_path: Path) -> None:
+    """The layout does not move with the machine's fonts: what DejaVu or Noto would draw, the shipped font draws."""
+    with_system = subprocess.run(
+        [sys.executable, "-c", WIDTH_PROBE, str(fonts_dir())],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert with_system.returncode == 0, with_system.stderr
+    assert with_system.stdout == run_without_system_fonts(tmp_path, WIDTH_PROBE)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from counter.access.roles import Permission
 from counter.actions.guard import NotPermitted
+from counter.ui.fonts import MONO_FAMILY
 from counter.ui.runner import Failed, Runner
 from counter.ui.sync import words
 from counter.ui.text_size import scaled
@@ -49,6 +50,8 @@ if TYPE_CHECKING:
     from counter.actions.site import Peer, ShownSite, SiteIdentity
 
 log = logging.getLogger(__name__)
+# the shipped monospaced face, not fontconfig's "monospace": the fingerprint reads the same at both sites
+MONO_STYLE = f"font-size: 15px; font-weight: bold; font-family: '{MONO_FAMILY}';"
 
 
 class SiteCardBox(QGroupBox):
@@ -61,7 +64,7 @@ class SiteCardBox(QGroupBox):
         self.identity: SiteIdentity | None = None
         self.card: SiteIdentity | None = None  # the other side's card, read and waiting for the check
         self.fingerprint = QLabel()
-        self.fingerprint.setStyleSheet(scaled("font-size: 15px; font-weight: bold; font-family: monospace;"))
+        self.fingerprint.setStyleSheet(scaled(MONO_STYLE))
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.export_button = QPushButton(words.CARD_EXPORT_BUTTON)
         self.register_button = QPushButton(words.CARD_REGISTER_BUTTON)
@@ -126,7 +129,7 @@ class SiteCardBox(QGroupBox):
         self.fingerprint.setText(text)
         self.fingerprint.setWordWrap(changed)
         colour = " color: #b42318;" if changed else ""
-        self.fingerprint.setStyleSheet(scaled(f"font-size: 15px; font-weight: bold; font-family: monospace;{colour}"))
+        self.fingerprint.setStyleSheet(scaled(MONO_STYLE + colour))
         named = [
             words.CARD_PEER.format(name=p.name, code=p.code, kind=SITE_KIND[p.kind.value], fingerprint=p.fingerprint)
             for p in peers
