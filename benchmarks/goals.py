@@ -105,5 +105,9 @@ class Verdicts:
         day = dt.date.today().isoformat()
         run = {"benchmark": name, "date": day, "argv": sys.argv[1:], "figures": self.figures, "missed": self.missed}
         path = RESULTS / f"{name}-{day}.json"
+        n = 1
+        while path.exists():  # a later run of the same day: the earlier one is kept
+            n += 1
+            path = RESULTS / f"{name}-{day}-{n}.json"
         path.write_text(json.dumps(run, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"figures written to {path}", flush=True)

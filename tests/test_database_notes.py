@@ -95,8 +95,8 @@ def test_a_line_torn_by_a_power_cut_loses_only_itself() -> None:
 
 
 def test_a_commit_appends_in_the_state_folder_of_the_moment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The folder is found once for each environment (:func:`counter.host.paths.state_text`), never kept past a
-    change of it: a note appended in the folder of the environment before would be read by no one."""
+    """The folder is the environment's of the moment: a note appended in the folder of the environment before
+    would be read by no one."""
     first, second = tmp_path / "first", tmp_path / "second"
     for n, folder in enumerate((first, second, first), start=1):
         monkeypatch.setenv("COUNTER_STATE", str(folder))

@@ -7,7 +7,6 @@ policy, and set from the supervisor's window (受理设置) or ``counter site ru
 
 from __future__ import annotations
 
-import functools
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -41,14 +40,8 @@ class RulesRefused(ValueError):
 
 
 def intake_rules(session: Session) -> IntakeRules:
-    """The hall's rules, made once for each pair of stored texts (:func:`_rules`): every intake and its preview ask
-    for them, and made afresh each time (the rules and both policies) they cost the commit 4 µs of its Python
-    (``benchmarks/bench_intake.py``)."""
-    return _rules(get_setting(session, DEFERRAL_MARGIN_KEY), get_setting(session, CORRECTION_PERIOD_KEY))
-
-
-@functools.lru_cache(maxsize=8)
-def _rules(margin: str | None, period: str | None) -> IntakeRules:
+    """The hall's rules as stored; the defaults for any unset or unusable."""
+    margin, period = get_setting(session, DEFERRAL_MARGIN_KEY), get_setting(session, CORRECTION_PERIOD_KEY)
     default = IntakeRules()
     return IntakeRules(
         deferral_margin_days=_stored(IntakeRule.DEFERRAL_MARGIN, margin, default.deferral_margin_days),

@@ -16,7 +16,6 @@ under the same key, which the gateway drops as a repeat.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -47,19 +46,10 @@ def _stored_gateway(session: Session) -> str | None:
 
 
 def gateway_configured(session: Session) -> bool:
-    """Whether the hall has a gateway (:attr:`GatewaySettings.configured`), as :func:`gateway_settings` says.
-
-    Every history line asks before it queues a message, and every receipt before it promises one: the answer is
-    worked out once for each stored text (:func:`_configured`).  Made afresh, the settings cost an intake 11 µs of
-    its commit, most of them for a hall that has no gateway at all (``benchmarks/bench_intake.py``).
-    """
+    """Whether the hall has a gateway (:attr:`GatewaySettings.configured`), as :func:`gateway_settings` says: every
+    history line asks before it queues a message, and every receipt before it promises one."""
     raw = _stored_gateway(session)
-    return raw is not None and _configured(raw)
-
-
-@functools.lru_cache(maxsize=4)
-def _configured(raw: str) -> bool:
-    return gateway_from_json(raw).configured
+    return raw is not None and gateway_from_json(raw).configured
 
 
 def queue_for_line(

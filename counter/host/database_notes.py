@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from counter.case.numbers import CASE_NO
-from counter.host.paths import state_dir, state_place, state_text
+from counter.host.paths import state_dir, state_place
 
 log = logging.getLogger(__name__)
 
@@ -105,8 +105,7 @@ def _note_name(place: str) -> str:
 
 @functools.lru_cache(maxsize=16)
 def _appended_path(state: str, place: str) -> str:
-    """The note's file as :func:`note_path` names it, for each commit's append: kept as text, made once per state
-    folder and database (joining paths afresh was a tenth of what the note took)."""
+    """The note's file as :func:`note_path` names it, for each commit's append."""
     return os.path.join(state, NOTES_FOLDER, _note_name(place))
 
 
@@ -239,7 +238,7 @@ def _append(place: str, cases: dict[str, str], series: dict[str, SeriesMark]) ->
     try:
         # no O_CREAT: a note that is not there is made whole, so that its name is on disk before anything is added
         # nor is the state folder made: a note to append to is in it (an intake's commit asks no more of the disk)
-        path = _appended_path(state_text(), place)
+        path = _appended_path(os.fspath(state_place()), place)
         descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         return None

@@ -7,7 +7,6 @@ use it); otherwise platformdirs picks the platform's place, e.g.
 
 from __future__ import annotations
 
-import functools
 import os
 from pathlib import Path
 
@@ -51,23 +50,6 @@ def state_place() -> Path:
     from platformdirs import user_state_path
 
     return user_state_path(APP_NAME, appauthor=False)
-
-
-#: what :func:`state_place` depends on: the override, and what this platform's per-user state folder is found from
-#: (platformdirs: the known folder ``LOCALAPPDATA`` on Windows, ``XDG_STATE_HOME`` or the home folder elsewhere);
-#: each is looked up at every commit, and a lookup of the environment costs a few µs
-_STATE_FROM = ("COUNTER_STATE", "LOCALAPPDATA") if os.name == "nt" else ("COUNTER_STATE", "XDG_STATE_HOME", "HOME")
-
-
-def state_text() -> str:
-    """:func:`state_place` as text, found once for each environment: every intake's commit appends to a file in it,
-    and found afresh, a path was made (and, with no override, the platform asked) at every commit."""
-    return _state_text(*(os.environ.get(name) for name in _STATE_FROM))
-
-
-@functools.lru_cache(maxsize=8)
-def _state_text(*_environment: str | None) -> str:
-    return os.fspath(state_place())
 
 
 def log_dir() -> Path:

@@ -14,7 +14,6 @@ Both are kept in the database (:mod:`counter.actions.intake_settings`), so every
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -67,21 +66,10 @@ class IntakeRules:
         return tuple(RuleProblem(rule, value) for rule, value in self.values().items() if not in_range(rule, value))
 
     def deferral_policy(self) -> DeferralPolicy:
-        return _deferral_policy(self.deferral_margin_days)
+        return DeferralPolicy(TimeLimit(self.deferral_margin_days, TimeUnit.WORKING_DAY))
 
     def correction_policy(self) -> CorrectionPolicy:
-        return _correction_policy(self.correction_period_days)
-
-
-# one policy for each value: every intake and its preview ask for both, and the policies never change once made
-@functools.lru_cache(maxsize=16)
-def _deferral_policy(days: int) -> DeferralPolicy:
-    return DeferralPolicy(TimeLimit(days, TimeUnit.WORKING_DAY))
-
-
-@functools.lru_cache(maxsize=64)
-def _correction_policy(days: int) -> CorrectionPolicy:
-    return CorrectionPolicy(applicant_period=TimeLimit(days, TimeUnit.WORKING_DAY))
+        return CorrectionPolicy(applicant_period=TimeLimit(self.correction_period_days, TimeUnit.WORKING_DAY))
 
 
 def in_range(rule: IntakeRule, value: int) -> bool:

@@ -18,12 +18,12 @@ from counter.actions.intake import take_intake
 from counter.actions.messages import GatewayRefused, queue_reminders, save_gateway, sms_promised
 from counter.actions.same_day import finish_same_day
 from counter.case.hand_over import HandOverRequest, HandOverWay
-from counter.db import models, outbox_store
+from counter.db import models
 from counter.db.outbox_store import GATEWAY_KEY, moment_text, word
 from counter.db.settings_store import get_setting, mark_training
 from counter.documents.kinds import DocumentKind
 from counter.intake.parties import Applicant, ApplicantKind, Parties
-from counter.sms.gateway import GatewayProblem, GatewaySettings, gateway_from_json
+from counter.sms.gateway import GatewayProblem, GatewaySettings
 from tests.actions.conftest import TODAY
 from tests.actions.test_hand_over import AGENT_ID, PICKUP, decide, hand
 from tests.actions.test_intake_actions import ID, applicant, full_request, take
@@ -100,28 +100,16 @@ def test_without_a_phone_nothing_is_queued(sessions: sessionmaker[Session], desk
     assert [m.phone for m in outbox(sessions)] == ["13800000000"]  # the notify phone before the applicant's
 
 
-def test_the_gateway_is_read_from_its_text_once_for_each_text(
-    sessions: sessionmaker[Session], desk: Desk, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Every history line asks whether the hall has a gateway: without one, no settings are made from text at all;
-    with one, once for its text, and a gateway set or emptied later is seen by the next line."""
-    made: list[str | None] = []
-    outbox_store._configured.cache_clear()  # what earlier tests' gateways left
-    real = gateway_from_json
-
-    def counted(raw: str | None) -> GatewaySettings:
-        made.append(raw)
-        return real(raw)
-
-    monkeypatch.setattr(outbox_store, "gateway_from_json", counted)
+def test_a_gateway_set_or_emptied_is_seen_by_the_next_line(sessions: sessionmaker[Session], desk: Desk) -> None:
+    """Every history line asks whether the hall has a gateway: without one no message is queued; one set, or
+    emptied, later counts from the next line on."""
     for _ in range(2):
         take(sessions, desk, full_request(sessions))
-    assert made == []
+    assert outbox(sessions) == []
     with sessions.begin() as s:
         save_gateway(s, GATEWAY, desk=desk)
     for _ in range(2):
         take(sessions, desk, full_request(sessions))
-    assert made == [GATEWAY.to_json()]
     assert len(outbox(sessions)) == 2
     with sessions.begin() as s:
         save_gateway(s, GatewaySettings(), desk=desk)
