@@ -15,7 +15,7 @@ hall's sync import, with materials, history, ratings and rectifications), on SQL
    first page of the deferrals and corrections coming due and their capped counts), median against 200 ms; floor:
    the same rows and counts by five hand-written statements on the bare driver, the page and the counts on
    PostgreSQL in a transaction under the planner settings the app walks them with
-   (:func:`counter.db.case_store.index_walk`);
+   (:func:`counter.db.case_lists.index_walk`);
 3. the open rectifications (F8): :func:`counter.actions.ratings.open_rectifications`, its first page as the window
    asks for it, median against 200 ms; floor: the same rows by one hand-written statement on the bare driver;
 4. the supervisor's whole list of what is overdue (``counter case list --overdue``):
@@ -132,7 +132,7 @@ _CORRECTIONS = (
     f'SELECT {_ROW}, c.correction_due FROM "case" c JOIN bundle b ON b.code = c.bundle_code {_NOTICES}'
     " ORDER BY c.correction_due, c.case_no LIMIT {p}"
 )
-# the planner settings the app walks the waiting materials with (counter.db.case_store.index_walk), in the floor's
+# the planner settings the app walks the waiting materials with (counter.db.case_lists.index_walk), in the floor's
 # own transaction, which puts them back at its end
 _WALK_SETTINGS = (
     "SELECT set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)"
@@ -172,7 +172,7 @@ class Bare:
             for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=FULL", "busy_timeout=10000"):
                 self.conn.execute(f"PRAGMA {pragma}")
             find, mark = "instr", "?"
-            # the app's own steering of SQLite's planner (counter.db.case_store._due_statements), written by hand
+            # the app's own steering of SQLite's planner (counter.db.case_lists._due_statements), written by hand
             awaiting, notice = "coalesce(c.status, '') = 'awaiting_deferred'", "likely(c.status = 'correction_issued')"
         lapses = ", ".join(f"'{event}'" for event in sorted(LAPSE_EVENTS))
         self.sql = {

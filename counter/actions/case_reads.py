@@ -16,7 +16,7 @@ from counter.actions.calendar import office_calendar
 from counter.actions.guard import NotPermitted, require
 from counter.actions.store import Unit
 from counter.case.view import CaseRow
-from counter.db import case_store
+from counter.db import case_lists, case_store
 from counter.workdays import WorkCalendar
 
 if TYPE_CHECKING:
@@ -46,15 +46,15 @@ def case_rows(session: Unit, today: dt.date, *, overdue: bool = False, due_soon:
     working days (``due_soon``), earliest first: what a supervisor decides.
 
     An overdue correction is one whose notice went unanswered past its deadline: the supervisor lapses it.  The rows
-    come as they are read (:func:`counter.db.case_store.due_rows`), so the caller iterates inside the unit of work:
+    come as they are read (:func:`counter.db.case_lists.due_rows`), so the caller iterates inside the unit of work:
     a league's backlog is listed without being held whole.
     """
     if overdue:
-        return case_store.due_rows(session, today - dt.timedelta(days=1))
+        return case_lists.due_rows(session, today - dt.timedelta(days=1))
     if due_soon:
         horizon = office_calendar(session).add_working_days(today, DUE_SOON_WORKING_DAYS).date
-        return case_store.due_rows(session, horizon)
-    return iter(case_store.all_cases(session))
+        return case_lists.due_rows(session, horizon)
+    return iter(case_lists.all_cases(session))
 
 
 def may_see_whole_numbers(session: Unit, desk: Desk) -> bool:
@@ -92,10 +92,10 @@ def day_lists(unit: Unit, today: dt.date, desk: Desk | None = None) -> DayLists:
     at = this_desk(desk).identity  # desk numbers repeat from site to site: the day's cases are this site's desk's
     calendar = office_calendar(unit)
     soon_until = calendar.add_working_days(today, DUE_SOON_WORKING_DAYS).date
-    of_day = case_store.cases_of_day(unit, today, at.site_code, at.desk_no)
-    with case_store.index_walk(unit):  # the planner's settings for the walk once for the page and the counts
-        due = case_store.deferrals_due_page(unit, soon_until, DUE_PAGE)
-        due += case_store.corrections_due_page(unit, soon_until, DUE_PAGE)
-        count, overdue, whole = case_store.due_counts(unit, soon_until, today, DUE_COUNT_CAP)
+    of_day = case_lists.cases_of_day(unit, today, at.site_code, at.desk_no)
+    with case_lists.index_walk(unit):  # the planner's settings for the walk once for the page and the counts
+        due = case_lists.deferrals_due_page(unit, soon_until, DUE_PAGE)
+        due += case_lists.corrections_due_page(unit, soon_until, DUE_PAGE)
+        count, overdue, whole = case_lists.due_counts(unit, soon_until, today, DUE_COUNT_CAP)
     due.sort(key=lambda r: (r.next_due or soon_until, r.case_no))
     return DayLists(calendar, soon_until, tuple(of_day), tuple(due[:DUE_PAGE]), count, overdue, whole)

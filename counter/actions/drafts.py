@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from counter.actions.desk import Desk
 from counter.actions.store import Unit
 from counter.case.moments import stored_utc
-from counter.db.case_store import drop_draft, load_draft, save_draft
 from counter.db.catalog_store import guide_version
+from counter.db.draft_store import drop_draft, load_draft, save_draft
 from counter.intake.draft import (
     DraftProblemCode,
     DraftUnreadable,

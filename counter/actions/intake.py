@@ -40,13 +40,13 @@ from counter.db.case_store import (
     case_by_no,
     case_materials,
     case_view,
-    drop_draft,
     next_sequence,
-    remember_party,
 )
 from counter.db.catalog_store import StoredGuide, guide_version, known_guide
+from counter.db.draft_store import drop_draft
 from counter.db.intake_reads import IntakeReads, intake_reads
 from counter.db.outbox_store import GATEWAY_KEY
+from counter.db.party_store import remember_party
 from counter.db.settings_store import TRAINING, read_settings
 from counter.intake.checklist import Checklist
 from counter.intake.draft import IntakeDraft

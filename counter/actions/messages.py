@@ -31,7 +31,7 @@ from counter.actions.guard import require
 from counter.audit.actions import AuditAction
 from counter.case.item_lines import office_day
 from counter.db import models, outbox_store
-from counter.db.case_store import deferrals_due_by
+from counter.db.case_lists import deferrals_due_by
 from counter.db.catalog_store import guide_version
 from counter.db.outbox_store import FAILED, GATEWAY_KEY, Claimed
 from counter.db.settings_store import get_setting, put_setting

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from counter.actions.store import Unit
-from counter.db.case_store import find_party
+from counter.db.party_store import find_party
 
 
 @dataclass(frozen=True, slots=True)

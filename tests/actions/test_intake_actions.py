@@ -26,8 +26,10 @@ from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.case.numbers import CASE_NO_MAX, DeskIdentity
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.db import models
-from counter.db.case_store import case_view, deferrals_due_by, find_party
+from counter.db.case_lists import deferrals_due_by
+from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
+from counter.db.party_store import find_party
 from counter.identifiers import make_id_number
 from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest

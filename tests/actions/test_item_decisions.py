@@ -19,7 +19,8 @@ from counter.case.decisions import DecisionProblem, DecisionRefused, ItemDecisio
 from counter.case.numbers import DOC_NO_MAX
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.db import models
-from counter.db.case_store import case_by_no, case_materials, case_view, deferrals_due_by
+from counter.db.case_lists import deferrals_due_by
+from counter.db.case_store import case_by_no, case_materials, case_view
 from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest

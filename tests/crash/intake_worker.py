@@ -29,8 +29,8 @@ from counter.actions.demo import complete_checklist, fresh_checklist
 from counter.actions.desk import Desk
 from counter.actions.intake import IntakeRequest, preview, take_intake
 from counter.case.numbers import DeskIdentity
-from counter.db.case_store import save_draft
 from counter.db.catalog_store import StoredGuide, current_guide, search_entries
+from counter.db.draft_store import save_draft
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.identifiers import make_id_number

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, event
 from counter.actions.desk import Desk, desk_at
 from counter.actions.drafts import check_draft
 from counter.case.numbers import DeskIdentity
-from counter.db.case_store import load_draft, save_draft
+from counter.db.draft_store import load_draft, save_draft
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.host.desk_config import load_desk_config

@@ -20,7 +20,7 @@ from counter.actions.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.case.status import CaseStatus
 from counter.case.view import CaseRow
-from counter.db import case_store, models
+from counter.db import case_lists, models
 from tests.db.test_list_plans import _plans, _scans, _statements
 
 TODAY = dt.date(2026, 11, 20)  # a Friday: two working days ahead is Tuesday
@@ -80,9 +80,9 @@ def test_a_long_backlog_gives_the_earliest_page_in_order_and_says_how_many(hall:
     with hall() as session:
         lists = day_lists(session, TODAY, Desk(DeskIdentity("XAM01", "5"), "测试"))
         # every row coming due, by the reads that work out each waiting case's next due: what the page begins
-        rows = case_store.deferrals_due_by(session, lists.soon_until)
-        rows += case_store.corrections_due_by(session, lists.soon_until)
-        exact = case_store.due_counts(session, lists.soon_until, TODAY, cap=10_000)
+        rows = case_lists.deferrals_due_by(session, lists.soon_until)
+        rows += case_lists.corrections_due_by(session, lists.soon_until)
+        exact = case_lists.due_counts(session, lists.soon_until, TODAY, cap=10_000)
     whole = sorted(rows, key=lambda r: (r.next_due or lists.soon_until, r.case_no))
     assert len(whole) > 2 * DUE_COUNT_CAP
     assert lists.due == tuple(whole[:DUE_PAGE])
@@ -131,9 +131,9 @@ def test_the_f6_lists_are_the_rows_the_sessions_reads_give(hall: sessionmaker[Se
     with hall() as session:
         engine = session.get_bind()
         lists = day_lists(session, TODAY, desk)
-        through_session = case_store._rows(session, case_store._due_statements(engine.dialect.name).deferral_page,
+        through_session = case_lists._rows(session, case_lists._due_statements(engine.dialect.name).deferral_page,
                                            {"last_day": lists.soon_until, "limit": DUE_PAGE})  # fmt: skip
-        day = case_store._rows(session, case_store._of_day_statement(engine.dialect.name),
+        day = case_lists._rows(session, case_lists._of_day_statement(engine.dialect.name),
                                {"day": TODAY, "site_code": "XAM01", "desk_no": "5"})  # fmt: skip
     assert lists.of_day == tuple(day)
     assert day
@@ -146,7 +146,7 @@ def test_the_f6_lists_are_the_rows_the_sessions_reads_give(hall: sessionmaker[Se
 def test_a_statement_failing_in_the_walk_is_the_failure_reported(hall: sessionmaker[Session]) -> None:
     """The walk puts nothing back after a failure: on PostgreSQL that statement would fail in turn (the transaction
     is aborted) and hide the first, which says what went wrong (a server gone, a statement cancelled)."""
-    with hall() as session, pytest.raises(DBAPIError) as failed, case_store.index_walk(session):
+    with hall() as session, pytest.raises(DBAPIError) as failed, case_lists.index_walk(session):
         session.execute(text("SELECT * FROM no_such_list"))
     assert "no_such_list" in str(failed.value.orig)
 
@@ -168,10 +168,10 @@ def test_the_supervisors_whole_list_is_every_row_due_in_the_order_of_the_reads_t
     """``case list --due-soon`` / ``--overdue``: the rows the sorting reads give, merged as the two walks come."""
     last_day = TODAY + dt.timedelta(days=4)
     with hall() as session:
-        rows = case_store.deferrals_due_by(session, last_day) + case_store.corrections_due_by(session, last_day)
-        streamed = list(case_store.due_rows(session, last_day))
+        rows = case_lists.deferrals_due_by(session, last_day) + case_lists.corrections_due_by(session, last_day)
+        streamed = list(case_lists.due_rows(session, last_day))
     whole = sorted(rows, key=lambda r: (r.next_due or last_day, r.case_no))
-    assert len(whole) > 2 * case_store.STREAM_BATCH
+    assert len(whole) > 2 * case_lists.STREAM_BATCH
     assert streamed == whole
 
 
@@ -186,7 +186,7 @@ def test_the_supervisors_whole_list_is_read_a_batch_at_a_time(
         built.append(CaseRow(*values))
         return built[-1]
 
-    monkeypatch.setattr(case_store, "CaseRow", counted)
+    monkeypatch.setattr(case_lists, "CaseRow", counted)
     with hall() as session:
         rows = case_rows(session, TODAY, overdue=True)
         first = next(iter(rows))
@@ -194,8 +194,8 @@ def test_the_supervisors_whole_list_is_read_a_batch_at_a_time(
         rest = list(rows)
     assert first.next_due is not None
     assert first.next_due < TODAY
-    assert len(rest) + 1 > 2 * case_store.STREAM_BATCH
-    assert at_first <= 2 * case_store.STREAM_BATCH < len(rest) + 1
+    assert len(rest) + 1 > 2 * case_lists.STREAM_BATCH
+    assert at_first <= 2 * case_lists.STREAM_BATCH < len(rest) + 1
 
 
 def test_the_supervisors_whole_list_walks_the_indexes_of_what_is_waiting(hall: sessionmaker[Session]) -> None:

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.actions.calendar import office_calendar
 from counter.actions.intake import IntakeNotPossible, IntakeRequest, take_intake
 from counter.case.status import CaseStatus
-from counter.db.case_store import case_view, load_draft
+from counter.db.case_store import case_view
 from counter.db.catalog_store import StoredGuide, current_guide
+from counter.db.draft_store import load_draft
 from counter.intake.checklist import Receipt, start_checklist
 from counter.intake.outcome import Refusal, RefusalGround, decide
 from counter.intake.parties import Applicant, ApplicantKind, Delivery, Parties, party_problems

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.db.case_store import load_draft, save_draft
+from counter.db.draft_store import load_draft, save_draft
 from counter.intake.draft import DraftProblemCode, draft_from_json
 from counter.intake.outcome import Outcome, RefusalGround
 from counter.intake.parties import Delivery

@@ -11,7 +11,8 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.case.status import CaseStatus
-from counter.db.case_store import case_view, load_draft
+from counter.db.case_store import case_view
+from counter.db.draft_store import load_draft
 from counter.intake.outcome import Outcome, RefusalGround
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.style import OUTCOME_COLOURS

@@ -1,0 +1,43 @@
+"""What earlier cases knew of a person or company (一证办理), kept for the next intake."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, cast
+
+from sqlalchemy import (
+    Table,
+    bindparam,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from counter.db import models
+
+
+def find_party(session: Session, id_no: str) -> models.Party | None:
+    return session.get(models.Party, id_no.strip().upper())
+
+
+def remember_party(
+    session: Session, id_no: str, kind: str, name: str, phone: str, address: str, legal_rep: str
+) -> None:
+    """Keep what this case knew of the person or company for the next 一证办理.
+
+    An empty phone or address does not erase one known from an earlier case.
+    """
+    statement = _party_statement(session.get_bind().dialect.name, bool(phone), bool(address))
+    values = {"id_no": id_no, "kind": kind, "name": name, "phone": phone, "address": address, "legal_rep": legal_rep}
+    session.execute(statement, values | {"updated_at": models.utcnow()})
+
+
+@functools.cache
+def _party_statement(dialect: str, phone: bool, address: bool) -> Any:
+    """The party's upsert for each dialect and each of what an empty phone or address leaves alone, built once."""
+    party = cast(Table, models.Party.__table__)
+    columns = ("id_no", "kind", "name", "phone", "address", "legal_rep", "updated_at")
+    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(party).values(
+        {name: bindparam(name, type_=party.c[name].type) for name in columns}
+    )
+    changed = ["kind", "name", "legal_rep", "updated_at"] + ["phone"] * phone + ["address"] * address
+    return stmt.on_conflict_do_update(index_elements=["id_no"], set_={c: stmt.excluded[c] for c in changed})
