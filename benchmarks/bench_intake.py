@@ -5,11 +5,11 @@ work, committed (the desk's counter, the case, its checklist lines, its first hi
 chain head, the applicant remembered, the number noted outside the database), as the intake panel commits it: the
 office calendar read with the intake's own reads, the form's decision previewed (in a unit that only reads, on the
 desk's connection: ``Store.read_plain``) and its parties checked first, as the panel shows them while the clerk fills
-the form in and enables 受理 only then (the commit decides again only when
-something it was made from changed: ``counter.intake.decision_memo``; an ID number's check is kept:
-``counter.identifiers.check_id_number``); timed from before the transaction to after the commit.  The intake makes
-its log line inside its transaction; the line is masked, formatted and written before the next intake, outside the
-timing, as the window writes the lines waiting while it is idle (``counter.ui.log_lines``).
+the form in and enables 受理 only then (the commit decides again only when something it was made from changed:
+``counter.intake.decision_memo``; an ID number's check is kept: ``counter.parties.identifiers.check_id_number``);
+timed from before the transaction to after the commit.  The intake makes its log line inside its transaction; the
+line is masked, formatted and written before the next intake, outside the timing, as the window writes the lines
+waiting while it is idle (``counter.ui.log_lines``).
 
 The floor is the same transaction written by the bare driver (``sqlite3``, ``psycopg``) on the same database, with the
 same durability: the counter's upsert, the case (a copy of one the action wrote, under a number of its own), every
@@ -151,7 +151,7 @@ def office_year(url: str) -> None:
     from counter.actions.desk import Desk
     from counter.case.numbers import DeskIdentity
     from counter.db.engine import make_engine, make_sessions
-    from tests.test_workdays import SAMPLE_NOTICE_2027
+    from tests.calendar.test_workdays import SAMPLE_NOTICE_2027
 
     engine = make_engine(url)
     setup = Desk(DeskIdentity("XAM01", "1"), "管理员")  # before any account, as add_accounts begins

@@ -39,7 +39,7 @@ SITUATIONS = {"operator": "individual", "agent": "agent", "signboard": "no"}
 
 def fill_intake(intake: IntakePanel) -> None:
     """A person with an agent, delivery by post; every situation answered."""
-    from counter.identifiers import make_id_number
+    from counter.parties.identifiers import make_id_number
 
     form = intake.applicant_form
     form.id_field.edit.setText(make_id_number("152201", dt.date(1985, 5, 5), 11))

@@ -28,10 +28,10 @@ from sqlalchemy import (
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
+from counter.calendar.workdays import DateSpan, HolidayTable
 from counter.db import models, plain
 from counter.db.settings_store import get_setting, put_setting
 from counter.db.work import Work
-from counter.workdays import DateSpan, HolidayTable
 
 COVERED_KEY = "holidays.covered"
 OFF, WORK = "off", "work"

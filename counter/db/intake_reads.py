@@ -22,11 +22,11 @@ from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, exists, select
 
+from counter.calendar.workdays import HolidayTable
 from counter.db import models, plain
 from counter.db.holiday_store import stamp_column, table_at
 from counter.db.settings_store import known_values
 from counter.db.work import Work
-from counter.workdays import HolidayTable
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
+from counter.calendar.workdays import WorkCalendar
 from counter.catalog.model import Bundle
 from counter.intake.checklist import Checklist
 from counter.intake.outcome import (
@@ -43,7 +44,6 @@ from counter.intake.outcome import (
     Refusal,
     decide,
 )
-from counter.workdays import WorkCalendar
 
 #: decisions kept: a desk decides one form at a time, and a few desks' processes share none of these
 KEPT = 16

@@ -28,10 +28,10 @@ from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.db import models
 from counter.db.case_store import case_view, deferrals_due_by, find_party
 from counter.db.catalog_store import current_guide
-from counter.identifiers import make_id_number
 from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest
 from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.parties.identifiers import make_id_number
 from tests.actions.conftest import TODAY
 
 ID = make_id_number("152201", dt.date(1975, 5, 4), 211)

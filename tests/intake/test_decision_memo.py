@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
+from counter.calendar.workdays import HolidayTable, WorkCalendar
 from counter.intake import decision_memo
 from counter.intake.checklist import Checklist, Receipt
 from counter.intake.decision_memo import remembered_decision
 from counter.intake.outcome import CorrectionPolicy, DeadlineCalendar, Decision, DeferralPolicy, Outcome, decide
-from counter.workdays import HolidayTable, WorkCalendar
 from tests.intake.samples import RESTAURANT, TODAY, WeekendCalendar, everything_received, record_as
 
 TABLE = HolidayTable(covered=())
