@@ -78,8 +78,8 @@ from counter.documents.model import (
     document_for,
 )
 from counter.documents.render import render_pdf
-from counter.identifiers import make_id_number
 from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.parties.identifiers import make_id_number
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 20)
@@ -274,7 +274,7 @@ case, bundle, number = pickle.loads(open(sys.argv[1], "rb").read())
 start = time.perf_counter()
 from counter.documents.model import DocumentKind, OfficeSettings, document_for
 from counter.documents.render import render_pdf
-from counter.identifiers import make_id_number
+from counter.parties.identifiers import make_id_number
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 pdf = render_pdf(document_for(case, DocumentKind.RECEIPT, OfficeSettings(), number, bundle, case.received_on))
 print((time.perf_counter() - start) * 1000)

@@ -145,7 +145,7 @@ def office_year(url: str) -> None:
     from counter.actions.desk import Desk
     from counter.case.numbers import DeskIdentity
     from counter.db.engine import make_engine, make_sessions
-    from tests.test_workdays import SAMPLE_NOTICE_2027
+    from tests.calendar.test_workdays import SAMPLE_NOTICE_2027
 
     engine = make_engine(url)
     setup = Desk(DeskIdentity("XAM01", "1"), "管理员")  # before any account, as add_accounts begins

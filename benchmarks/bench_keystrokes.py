@@ -44,9 +44,9 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from benchmarks.goals import Verdicts, arguments
 from counter.actions.case_reads import case_view
 from counter.actions.store import Store
-from counter.identifiers import make_id_number
 from counter.intake.outcome import RefusalGround
 from counter.intake.parties import Delivery
+from counter.parties.identifiers import make_id_number
 from counter.resources import bundled_catalog_dir
 from counter.ui.geometry import fit_to_screen
 from counter.ui.intake import IntakePanel

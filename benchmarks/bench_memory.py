@@ -50,9 +50,9 @@ from counter.actions.store import Store, Unit
 from counter.case.numbers import DeskIdentity
 from counter.catalog.model import Necessity
 from counter.documents.kinds import DocumentKind
-from counter.identifiers import make_id_number
 from counter.intake.checklist import Receipt, record
 from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.parties.identifiers import make_id_number
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
 from counter.resources import bundled_catalog_dir

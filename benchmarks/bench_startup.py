@@ -84,7 +84,7 @@ entry()
 # (the socket answering later starts is opened once the window has painted)
 NOT_NEEDED = (
     "reportlab", "pypinyin", "openpyxl", "tomllib", "alembic", "sqlalchemy", "importlib.resources", "PySide6.QtNetwork",
-    "counter.catalog.model", "counter.audit.masking", "counter.identifiers", "counter.ui.number_check",
+    "counter.catalog.model", "counter.audit.masking", "counter.parties.identifiers", "counter.ui.number_check",
     "counter.words.database", "counter.backup.schema", "counter.documents", "counter.sync", "counter.ui.intake",
     "counter.ui.printing", "counter.ui.pad", "counter.ui.sync", "counter.ui.signin.controller", "counter.ui.guide_view",
     "counter.ui.cases.case_page", "counter.ui.cases.case_lists",

@@ -53,8 +53,8 @@ from benchmarks.goals import Verdicts, arguments
 from counter.actions.sync import ImportReport, PackageRejected, export_package, import_package
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
-from counter.db.sync_case_records import case_records
-from counter.db.sync_cases import apply_cases
+from counter.db.sync.case_records import case_records
+from counter.db.sync.cases import apply_cases
 from counter.sync.case_reader import CaseReader
 from counter.sync.record_json import to_dict
 from counter.sync.sender_checks import Sender

@@ -65,12 +65,12 @@ from counter.db import models
 from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
-from counter.db.sync_case_records import case_records
+from counter.db.sync.case_records import case_records
 from counter.documents.kinds import DocumentKind
-from counter.identifiers import make_id_number
 from counter.intake.checklist import Receipt, ReceivedMedium, record
 from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
 from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.parties.identifiers import make_id_number
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level, is_bad
 from counter.ratings.rectification import RectEvent

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from counter.identifiers import make_id_number
+from counter.parties.identifiers import make_id_number
 from tests.conftest import made_database
 from tests.documents.pdf_tools import pdf_text
 from tests.test_cli import run

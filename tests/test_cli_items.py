@@ -18,8 +18,8 @@ from counter.actions.intake import IntakeRequest, take_intake
 from counter.case.numbers import DeskIdentity
 from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
-from counter.identifiers import make_id_number
 from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.parties.identifiers import make_id_number
 from tests.conftest import made_database
 from tests.test_cli import run
 

@@ -22,13 +22,13 @@ from counter.actions.database_file import database_place
 from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
 from counter.actions.desk import Desk
 from counter.actions.intake import IntakeRequest, preview, take_intake
+from counter.calendar.workdays import WorkCalendar
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.audit_state import row_state
 from counter.db.catalog_store import StoredGuide, current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.resources import bundled_catalog_dir
-from counter.workdays import WorkCalendar
 from tests.conftest import made_database
 from tests.crash.intake_worker import guides
 from tests.db.hall_worker import TODAY, applicant

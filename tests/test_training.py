@@ -25,8 +25,8 @@ from counter.db import models
 from counter.db.catalog_store import current_guide
 from counter.db.settings_store import is_training
 from counter.host.paths import default_db_url, site_key_path, training_db_url
-from counter.identifiers import make_id_number
 from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.parties.identifiers import make_id_number
 from counter.sync.sites import SiteKind
 from counter.words.sync import sync_not_possible
 from tests.catalog_db import catalog_file

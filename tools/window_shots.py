@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from screenshot import Driver
+    from PySide6.QtWidgets import QWidget
     from sqlalchemy.orm import Session
 
     from counter.actions.desk import Desk
@@ -32,6 +32,23 @@ if TYPE_CHECKING:
     from counter.ui.intake import IntakePanel
     from counter.ui.main_window import MainWindow
 
+
+class Driver(Protocol):
+    """What these pictures need of the app being driven: :class:`screenshot.Driver` has it.
+
+    Named here as a protocol, not imported: screenshot runs these pictures, so importing it back would close an
+    import circle between the two files.
+    """
+
+    def open(self) -> tuple[MainWindow, Store]: ...
+
+    def settle(self) -> None: ...
+
+    def search(self, window: MainWindow, text: str, down: int = 1) -> None: ...
+
+    def save(self, window: QWidget, name: str) -> None: ...
+
+
 APPLICANT = ("王奕", "13847821188", "兴安盟乌兰浩特市和平街道民主路18号")
 AGENT = ("李锌", "委托办理设立登记和食品经营许可")
 SITUATIONS = {"operator": "individual", "agent": "agent", "signboard": "no"}
@@ -39,7 +56,7 @@ SITUATIONS = {"operator": "individual", "agent": "agent", "signboard": "no"}
 
 def fill_intake(intake: IntakePanel) -> None:
     """A person with an agent, delivery by post; every situation answered."""
-    from counter.identifiers import make_id_number
+    from counter.parties.identifiers import make_id_number
 
     form = intake.applicant_form
     form.id_field.edit.setText(make_id_number("152201", dt.date(1985, 5, 5), 11))

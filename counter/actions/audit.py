@@ -47,7 +47,7 @@ def record(
     with :func:`record_at_desk`.  ``clerk`` names who acted where nobody signs
     in (a database without accounts); a signed-in actor is named by its login.
     Personal data never goes into ``detail`` whole: mask it first
-    (``counter.identifiers``).
+    (``counter.parties.identifiers``).
     """
     who = actor.login or clerk
     audit_store.append(session, who, desk.site_code, desk.desk_no, action.value, subject, detail or {}, at, row)

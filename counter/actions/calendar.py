@@ -20,8 +20,9 @@ from counter.actions.acting import this_desk
 from counter.actions.audit import record_at_desk
 from counter.actions.guard import require
 from counter.audit.actions import AuditAction
+from counter.calendar.schedule import ScheduleProblem, parse_official_schedule
+from counter.calendar.workdays import HolidayTable, WorkCalendar
 from counter.db.holiday_store import load_table, set_day, store_year
-from counter.workdays import HolidayTable, ScheduleProblem, WorkCalendar, parse_official_schedule
 
 if TYPE_CHECKING:
     from counter.actions.desk import Desk

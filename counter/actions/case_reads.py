@@ -15,9 +15,9 @@ from counter.actions.acting import this_desk
 from counter.actions.calendar import office_calendar
 from counter.actions.guard import NotPermitted, require
 from counter.actions.store import Unit
+from counter.calendar.workdays import WorkCalendar
 from counter.case.view import CaseRow
 from counter.db import case_lists, case_store
-from counter.workdays import WorkCalendar
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator

@@ -21,10 +21,10 @@ from counter.case.status import CaseStatus
 from counter.catalog.model import Bundle, Medium, Necessity
 from counter.db.case_store import case_view
 from counter.db.catalog_store import StoredGuide, current_guide
-from counter.identifiers import make_id_number
 from counter.intake.checklist import Checklist, Receipt, ReceivedMedium, record, start_checklist
 from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery, Parties
+from counter.parties.identifiers import make_id_number
 
 DEMO_BUNDLE = "XAM-YJS-008"  # 我要开小餐馆（50平方米以下）
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from counter.actions.calendar import office_calendar
 from counter.actions.guides import decider_names
+from counter.calendar.workdays import DateResult
 from counter.case.item_clock import DueAlert, due_alert, item_clock
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import ItemState, ItemStep, state_of
@@ -27,7 +28,6 @@ from counter.catalog.model import Bundle
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.catalog_store import guide_version
-from counter.workdays import DateResult
 
 #: the statuses whose items are still worked at their departments (counter.case.status: an item's path runs then)
 IN_HAND = frozenset({CaseStatus.ACCEPTED.value, CaseStatus.AWAITING_DEFERRED.value, CaseStatus.IN_APPROVAL.value})

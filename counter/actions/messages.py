@@ -36,7 +36,7 @@ from counter.db.catalog_store import guide_version
 from counter.db.outbox_store import FAILED, GATEWAY_KEY, Claimed
 from counter.db.settings_store import get_setting, put_setting
 from counter.host.sms_gateway import Answer, Outcome, SmsRequest, post_message
-from counter.identifiers import mask_phone
+from counter.parties.masking import mask_phone
 from counter.sms.gateway import GatewayProblem, GatewaySettings, gateway_from_json, next_wait
 from counter.sms.outbox import MessageRow
 from counter.sms.texts import MessageFacts, message_text

@@ -22,6 +22,7 @@ from counter.actions.guard import require
 from counter.actions.period_figures import rating_lines
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
+from counter.calendar.workdays import WorkCalendar
 from counter.catalog.model import TimeLimit
 from counter.db.case_store import case_by_no, case_view
 from counter.db.rating_store import (
@@ -46,11 +47,11 @@ from counter.db.rating_store import (
     requests_of_case,
 )
 from counter.db.settings_store import get_setting, put_setting
+from counter.parties.names import mask_name
 from counter.ratings.choice import ChoiceProblem, RatingChoice, choice_problems
 from counter.ratings.export import RatingRecord, region_of
 from counter.ratings.figures import Figures, Grouping
 from counter.ratings.levels import Channel, is_bad
-from counter.ratings.names import mask_name
 from counter.ratings.reasons import DEFAULT_LABELS, DEFAULT_REASONS
 from counter.ratings.rectification import (
     AppealGround,
@@ -74,7 +75,6 @@ from counter.ratings.settings import (
 )
 from counter.ratings.status import DeskStatus, SendRefusal
 from counter.ratings.views import PadCase, RectificationAlert, RectificationRow, RectificationView
-from counter.workdays import WorkCalendar
 
 #: a request older than its time on the pad and this much more was left by a pad that stopped
 STALE_GRACE = dt.timedelta(seconds=30)

@@ -49,14 +49,14 @@ from counter.actions.item_track import last_history_id, retrack_after
 from counter.actions.site import peer_keys, peers, site_encryption_key, site_signing_key, this_site
 from counter.actions.sync_series import check_series
 from counter.audit.actions import AuditAction
-from counter.db import sync_store
 from counter.db.account_store import all_accounts
 from counter.db.settings_store import is_training
-from counter.db.sync_case_records import case_dicts
-from counter.db.sync_cases import apply_cases
-from counter.db.sync_marks import changed_case_ids, changed_project_ids, current_marks, earliest_change
-from counter.db.sync_projects import PROJECT_NO_TAKEN, apply_projects, project_records
-from counter.db.sync_tables import CASE, CASE_TRACKED, HISTORY, utc
+from counter.db.sync import store as sync_store
+from counter.db.sync.case_records import case_dicts
+from counter.db.sync.cases import apply_cases
+from counter.db.sync.marks import changed_case_ids, changed_project_ids, current_marks, earliest_change
+from counter.db.sync.projects import PROJECT_NO_TAKEN, apply_projects, project_records
+from counter.db.sync.tables import CASE, CASE_TRACKED, HISTORY, utc
 from counter.host.desk_config import DeskConfig
 from counter.projects.service_items import ITEMS_SETTING
 from counter.ratings.settings import KEYS as RATING_KEYS
@@ -580,7 +580,7 @@ class _Apply:
             sync_store.set_baseline(self.session, self.from_site, {"case_history": marks["case_history"]})
 
     def projects(self, items: list[tuple[_Tally | None, ProjectRecord]]) -> None:
-        """The sender's 帮您办 projects taken in (:mod:`counter.db.sync_projects`), the others held for review."""
+        """The sender's 帮您办 projects taken in (:mod:`counter.db.sync.projects`), the others held for review."""
         if not items:
             return
         source = {record.uid: tally for tally, record in items}

@@ -13,7 +13,7 @@ import logging
 
 from sqlalchemy.orm import Session
 
-from counter.db import sync_store
+from counter.db.sync import store as sync_store
 from counter.sync.package import Header, PackageRejected, RejectCode
 
 log = logging.getLogger(__name__)

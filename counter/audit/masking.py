@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from counter.identifiers import mask_id, mask_phone
+from counter.parties.masking import mask_id, mask_phone
 
 # an ID number (18, or the old 15 digits) or a credit code; then a phone: mobile or with area code
 _ID_LIKE = re.compile(

@@ -7,7 +7,7 @@ number, a denial's 不予批准决定书 with its number.  It is whole when noth
 is handed over only when the applicant asks for it (``partial``), and the rest follows in a later hand-over.
 
 Who collects at the window signs for it: the applicant, or whoever they sent, with their ID number checked at the
-window (:func:`counter.identifiers.check_id_number`).  The record keeps the number masked as paper prints it
+window (:func:`counter.parties.identifiers.check_id_number`).  The record keeps the number masked as paper prints it
 (first six and last four): the check was made on the whole number, the signed paper is the proof, and the history
 is shown on screens and carried to the other site by sync.  A posted result carries the carrier and its tracking
 number; an electronic one the address it went to.
@@ -31,7 +31,8 @@ from typing import Any
 from counter.case.decisions import ItemDecision
 from counter.case.item_lines import StepLine
 from counter.case.status import CaseEvent
-from counter.identifiers import check_id_number, mask_id
+from counter.parties.identifiers import check_id_number
+from counter.parties.masking import mask_id
 
 HAND_OVER_EVENTS = frozenset({CaseEvent.DELIVERED.value, CaseEvent.ITEMS_HANDED.value})
 TRACKING_MAX = 40  # a tracking number as carriers print them (EMS: 13 characters), with room to spare

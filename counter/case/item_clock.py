@@ -9,7 +9,7 @@ not counted (民法典 第二百零一条), as the case's own promised date is c
 - An extension (第四十二条) adds its working days to the legal limit only.  The hall's promise is not extended: the
   applicant is told the new legal date, and a promise missed shows as missed.
 
-A date past the holiday data is provisional, as every computed date (:class:`counter.workdays.DateResult`).
+A date past the holiday data is provisional, as every computed date (:class:`counter.calendar.workdays.DateResult`).
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from counter.calendar.workdays import DateResult, WorkCalendar
 from counter.case.item_path import ItemEvent, ItemStep
 from counter.catalog.model import TimeLimit, TimeUnit
-from counter.workdays import DateResult, WorkCalendar
 
 
 @dataclass(frozen=True, slots=True)

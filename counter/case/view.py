@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from counter.case.decisions import ItemDecision, awaited, item_decisions, lapsed_codes
 from counter.case.status import CaseStatus
-from counter.identifiers import mask_id, mask_phone
 from counter.intake.parties import PartyColumns
+from counter.parties.masking import mask_id, mask_phone
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,10 +55,6 @@ class Necessity(StrEnum):
     OPTIONAL = "optional"
     DEFERRABLE = "deferrable"
 
-    @property
-    def national_code(self) -> int:
-        return {"required": 1, "optional": 2, "deferrable": 3}[self.value]
-
 
 class MaterialKind(StrEnum):
     """材料类型: 1 证件证书证明, 2 申请表格文书, 3 其他."""
@@ -66,10 +62,6 @@ class MaterialKind(StrEnum):
     CERTIFICATE = "certificate"
     FORM = "form"
     OTHER = "other"
-
-    @property
-    def national_code(self) -> int:
-        return {"certificate": 1, "form": 2, "other": 3}[self.value]
 
 
 class CopyForm(StrEnum):
@@ -86,10 +78,6 @@ class Medium(StrEnum):
     PAPER = "paper"
     ELECTRONIC = "electronic"
     PAPER_OR_ELECTRONIC = "paper_or_electronic"
-
-    @property
-    def national_code(self) -> int:
-        return {"paper": 1, "electronic": 2, "paper_or_electronic": 3}[self.value]
 
 
 class SourceChannel(StrEnum):

@@ -25,7 +25,6 @@ import openpyxl
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from counter.bounded_read import TooLarge, check_workbook
 from counter.catalog.document import from_document, to_document
 from counter.catalog.model import Bundle, CopyForm, GuideStatus, TimeUnit
 from counter.catalog.platform_columns import (
@@ -52,6 +51,7 @@ from counter.catalog.platform_columns import (
 )
 from counter.catalog.problems import Problem, Rule, WorkbookProblem, row_place, sheet_place, workbook_problem
 from counter.catalog.reader import ReadResult
+from counter.util.bounded_read import TooLarge, check_workbook
 
 Doc = dict[str, Any]
 _At = tuple[str, ...]  # bundle, item, material: where a cell's problem stands in the guide

@@ -16,7 +16,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from counter.bounded_read import CATALOG_FILE_LIMIT, TooLarge, read_bounded
 from counter.catalog.departments import AdminLevel
 from counter.catalog.fingerprint import SUFFIX
 from counter.catalog.model import (
@@ -43,6 +42,7 @@ from counter.catalog.model import (
     TimeUnit,
 )
 from counter.catalog.problems import Problem, Rule
+from counter.util.bounded_read import CATALOG_FILE_LIMIT, TooLarge, read_bounded
 
 FORMAT_VERSION = 1
 CATALOG_SUFFIX = SUFFIX

@@ -33,7 +33,6 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from counter.bounded_read import TooLarge, check_workbook
 from counter.catalog.document import from_document, to_document
 from counter.catalog.model import Bundle
 from counter.catalog.platform_workbook import is_platform_grid, read_platform_workbook
@@ -67,6 +66,7 @@ from counter.catalog.workbook_layout import (
     Sheet,
     is_example,
 )
+from counter.util.bounded_read import TooLarge, check_workbook
 
 _TRUE = frozenset({YES, "true"})
 _FALSE = frozenset({NO, "false"})

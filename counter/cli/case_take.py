@@ -49,7 +49,7 @@ def add_take_command(case: Commands, common: argparse.ArgumentParser) -> None:
 
 
 def _read(name: str) -> str:
-    from counter.bounded_read import INTAKE_REQUEST_LIMIT, TooLarge, read_bounded, read_stream
+    from counter.util.bounded_read import INTAKE_REQUEST_LIMIT, TooLarge, read_bounded, read_stream
 
     try:
         if name == "-":
@@ -137,8 +137,8 @@ def _file_lines(problems: tuple[FileProblem, ...]) -> list[Line]:
 
 def _party_why(problem: PartyProblem, file: IntakeFile, day: dt.date) -> str:
     """What is wrong with the field; for an ID number, each thing wrong with it, as the window says beside it."""
-    from counter.identifiers import check_credit_code, check_id_number
     from counter.intake.parties import ApplicantKind, PartyField, PartyProblemCode
+    from counter.parties.identifiers import check_credit_code, check_id_number
     from counter.words.cases import PARTY_PROBLEM
     from counter.words.identifiers import credit_code_error_text, id_error_text
 

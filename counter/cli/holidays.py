@@ -34,8 +34,8 @@ def add_holiday_commands(commands: Commands, common: argparse.ArgumentParser) ->
 
 def cmd_holidays_import(args: argparse.Namespace) -> int:
     from counter.actions.calendar import import_schedule
-    from counter.bounded_read import HOLIDAY_NOTICE_LIMIT, TooLarge, read_bounded
     from counter.cli.phrases import FILE_TOO_LARGE
+    from counter.util.bounded_read import HOLIDAY_NOTICE_LIMIT, TooLarge, read_bounded
     from counter.words.workdays import schedule_problem_text
 
     path = Path(args.file)

@@ -287,7 +287,6 @@ CASE_TAKE_EXPECTED = {
 }
 CASE_TAKE_PARTY_PROBLEM = tr("{problem}：{why}")
 CASE_TAKE_ERRORS_JOIN = tr("；")
-CASE_DECIDE_ONE_WAY = tr("请给出 --approve 或 --deny 之一")
 CASE_DECIDE_NOT_ALLOWED = tr("办件 {case_no} 现在的状态是“{status}”，不能作出这个决定。")
 CASE_ITEM_DECIDED = tr("办件 {case_no} 事项 {item}：{decision}；办件状态：{status}")
 CASE_ITEM_APPROVED = tr("准予")

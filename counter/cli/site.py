@@ -202,16 +202,6 @@ def cmd_site_peers(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _this_site(session: Unit) -> SiteIdentity:
-    from counter.actions.site import this_site
-    from counter.sync.keys import KeyUnreadable
-
-    try:
-        return this_site(session)
-    except KeyUnreadable as err:
-        raise _key_refused(err) from err
-
-
 def _site_for_card(session: Unit) -> SiteIdentity:
     from counter.actions.site import site_for_card
     from counter.sync.keys import KeyUnreadable

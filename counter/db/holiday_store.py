@@ -25,9 +25,9 @@ from sqlalchemy import (
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
+from counter.calendar.workdays import DateSpan, HolidayTable
 from counter.db import models
 from counter.db.settings_store import get_setting, put_setting
-from counter.workdays import DateSpan, HolidayTable
 
 COVERED_KEY = "holidays.covered"
 OFF, WORK = "off", "work"

@@ -22,10 +22,10 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, exists, select
 from sqlalchemy.orm import Session
 
+from counter.calendar.workdays import HolidayTable
 from counter.db import models
 from counter.db.holiday_store import load_table
 from counter.db.settings_store import known_values
-from counter.workdays import HolidayTable
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,9 +20,9 @@ from sqlalchemy.orm import Session, aliased
 
 from counter.db import models
 from counter.db.service_standing import standing_of_rating, standing_of_rectification, standing_of_request
+from counter.parties.names import mask_name
 from counter.ratings.export import RatingRecord
 from counter.ratings.levels import Channel, Level, RaterKind
-from counter.ratings.names import mask_name
 from counter.ratings.rectification import AppealGround, RectEvent, RectState
 from counter.ratings.status import DeskStatus
 from counter.ratings.views import (

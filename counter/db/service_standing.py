@@ -9,7 +9,7 @@ and the month is counted from the cases' figure index alone (migration 0015).
 
 Every writer of one of those facts rewrites the standing of its case in the same transaction: the rating store (a
 request, a rating, a lapse, an appeal, a rectification's line) and the sync import
-(:func:`counter.db.sync_case_parts.merge_ratings`); migration 0015 filled it in for the cases before.  The standing
+(:func:`counter.db.sync.case_parts.merge_ratings`); migration 0015 filled it in for the cases before.  The standing
 is worked out again from all the case's facts, not moved by the one written, so the order facts arrive in (a
 package brings a rating with its appeal and its rectification's lines) cannot leave it wrong.  A case new to a
 site by sync has all its facts in its record: the import writes its row with the standing they give
@@ -24,12 +24,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
+from typing import cast
 
-from sqlalchemy import ColumnElement, and_, case, exists, select, update
+from sqlalchemy import ColumnElement, Table, and_, case, exists, select, update
 from sqlalchemy.orm import Session
 
 from counter.db import models
-from counter.db.sync_tables import CASE
 from counter.ratings.levels import BAD_LEVELS
 from counter.ratings.rectification import RectState
 from counter.sync.records import RatingRound
@@ -93,7 +93,7 @@ def new_case_standing(rounds: Sequence[RatingRound]) -> tuple[str, str | None, s
     transaction), instead of working it out again from the facts just written: on PostgreSQL that second pass
     rewrote every new case row (a new row version and an entry in each of the case's indexes) and was a third of
     the import.  The facts are those the import writes for such a case
-    (:func:`counter.db.sync_case_parts.merge_ratings`), where the first of two lines with one place stands: the
+    (:func:`counter.db.sync.case_parts.merge_ratings`), where the first of two lines with one place stands: the
     first round 1 is the request; its rating, or else its lapse, is that of the first round 1 with either; every
     round 1 with a rating adds its appeals and rectification lines to that rating, the first of one key kept.
     ``tests/sync/test_sync_standing.py`` holds this equal to :func:`refresh_standing` of the rows written.
@@ -127,7 +127,7 @@ def new_case_standing(rounds: Sequence[RatingRound]) -> tuple[str, str | None, s
 def refresh_standing(session: Session, case_ids: Iterable[int]) -> None:
     """Work out again the standing of the cases named, from their facts as written so far in this transaction."""
     ids = sorted(set(case_ids))
-    table = CASE
+    table = cast(Table, models.Case.__table__)
     standing, desk, clerk = _standing(table.c.id)
     for start in range(0, len(ids), _IN_BATCH):
         stmt = (

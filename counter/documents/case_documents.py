@@ -53,10 +53,10 @@ from counter.documents.item_law import (
 from counter.documents.kinds import DocumentKind
 from counter.documents.service_receipt import service_blocks, service_sign_off
 from counter.documents.words import consult_phone, date_text, hours, items_text, numbered, optional_date, place
-from counter.identifiers import mask_id, mask_phone
 from counter.intake.checklist import PRESENT, Receipt, ReceivedMedium
 from counter.intake.outcome import RefusalGround
 from counter.intake.parties import ApplicantKind, Delivery
+from counter.parties.masking import mask_id, mask_phone
 
 
 def _kind_of(case: CaseView) -> str:

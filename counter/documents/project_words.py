@@ -14,7 +14,6 @@ TICK = "✓"  # in a box (the table's cell) ticked: the fonts carry no ☑, and 
 
 PROJECT_NO = "项目编号"
 PROJECT_NAME = "项目名称"
-PROJECT_UNIT = "项目单位"
 PROJECT_CODE = "项目编码"
 NO_CODE = "未赋码"  # a project registered before the platform gave it its 项目编码
 
@@ -92,7 +91,6 @@ AGENTS_JOIN = "、"
 AUTHORISATION_END = "代办人无转委托权，特此委托。"
 PRINCIPAL_SIGNER = "法定代表人（签字或盖章）"
 PRINCIPAL_SEAL = "委托方盖章"
-PRINCIPAL = "委托方名称：{name}"
 SIGNED_ON = "委托日期：{date}"
 
 # 附件5 承诺书

@@ -21,7 +21,7 @@ from counter.intake.outcome import RefusalGround
 
 SAMPLE_GUIDE = "样例指南：内容为示例，待官方实施清单发布后替换"
 TRAINING_MARK = "培训样张"  # across every page made in a training database: not a real notice
-# under the dates of a case whose dates were computed beyond the holiday data (counter.workdays.BeyondData)
+# under the dates of a case whose dates were computed beyond the holiday data (counter.calendar.workdays.BeyondData)
 DOC_PROVISIONAL_DATES = "注：本文书日期按法定节假日推算，如国务院办公厅公布的节假日安排调整，以公布的安排为准。"
 # on every notice of a case taken under a 待核 guide (counter.actions.guide_status): the paper never hides it
 DOC_DRAFT_GUIDE = "注：本件依据待核办事指南办理，该指南尚未经本中心核定发布。"

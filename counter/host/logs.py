@@ -1,7 +1,7 @@
 """The log file: in the data folder, for support staff, rotated at each start.
 
 Log lines name codes, numbers and rules, never a person's ID number or phone;
-anything that could carry them goes through :func:`counter.identifiers.mask_id`
+anything that could carry them goes through :func:`counter.parties.masking.mask_id`
 first, and the handler masks whatever still looks like one (an exception's
 text may quote a row), so a slip in one log call cannot leak a number.
 

@@ -79,7 +79,7 @@ class DeadlineResult(Protocol):
 
 
 class DeadlineCalendar(Protocol):
-    """Anything that counts a time limit from a start date (e.g. ``counter.workdays.WorkCalendar``)."""
+    """Anything that counts a time limit from a start date (e.g. ``counter.calendar.workdays.WorkCalendar``)."""
 
     def deadline(self, start: dt.date, limit: TimeLimit, /) -> DeadlineResult: ...
 

@@ -1,7 +1,7 @@
 """Who the case is for: the applicant, an agent, and how they want the result.
 
 Plain data taken from the intake form.  Identity numbers are checked in
-:mod:`counter.identifiers`; :func:`party_problems` gathers every problem of the
+:mod:`counter.parties.identifiers`; :func:`party_problems` gathers every problem of the
 form at once so the window can show them at their fields.  Names are kept
 exactly as typed — rare characters such as 䶮 or 𬭚 included — only stripped of
 surrounding blanks.
@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from counter.identifiers import CreditCodeCheck, IdCheck, check_credit_code, check_id_number
+from counter.parties.identifiers import CreditCodeCheck, IdCheck, check_credit_code, check_id_number
 
 
 class ApplicantKind(StrEnum):

@@ -23,9 +23,6 @@ class ProjectState(StrEnum):
     TERMINATED = "terminated"  # 终止: ended early by both sides (附件8)
 
 
-ENDED = frozenset({ProjectState.COMPLETED, ProjectState.TERMINATED})
-
-
 class ProjectClass(StrEnum):
     """Why the project qualifies for the service (方案 二(一))."""
 

@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from enum import StrEnum
 
 from counter.projects.model import (
-    ENDED,
     STAGE_ORDER,
     PlanStep,
     ProjectEvent,
@@ -206,7 +205,3 @@ def check_move(project: ProjectView, event: ProjectEvent) -> ProjectState:
     if problems:
         raise ProjectRefused(problems)
     return after
-
-
-def is_open(project: ProjectView) -> bool:
-    return project.state not in ENDED

@@ -7,7 +7,7 @@ written over: each move adds a history line whose ``state_after`` is the new
 state, and the current state is the last line's.
 
 Seed 001, 第三十八条(三): the office "应在 7日内完成核实整改" — seven days, counted
-like every other period of the app (:meth:`counter.workdays.WorkCalendar.deadline`:
+like every other period of the app (:meth:`counter.calendar.workdays.WorkCalendar.deadline`:
 the day it opens does not count, a last day that falls on a day off moves to the
 next working day).  Other leagues use 5 or 15 working days; the period is a
 setting.
@@ -19,8 +19,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from counter.calendar.workdays import DateResult, WorkCalendar
 from counter.catalog.model import TimeLimit, TimeUnit
-from counter.workdays import DateResult, WorkCalendar
 
 DEFAULT_PERIOD = TimeLimit(7, TimeUnit.CALENDAR_DAY)
 MAX_NOTE_LENGTH = 1000

@@ -53,11 +53,6 @@ def translations_dir() -> Path:
     return resources_dir() / TRANSLATIONS
 
 
-def licenses_dir() -> Path:
-    """The licence texts shipped with every copy: the app's, the fonts' and the libraries'."""
-    return resources_dir() / LICENSES
-
-
 def icons_dir() -> Path:
     """The app's icon as ``counter-<size>.png`` (16 to 256 px), rendered from ``packaging/icons/counter.svg``."""
     return resources_dir() / ICONS

@@ -71,9 +71,9 @@ import orjson
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from counter.bounded_read import TooLarge, read_bounded
 from counter.sync.keys import sign, verify
 from counter.sync.seal import SUITE, new_ephemeral, open_sealed, seal
+from counter.util.bounded_read import TooLarge, read_bounded
 
 FORMAT_VERSION = 3  # the newest format this program writes and reads
 CASES_FORMAT = 2  # cases, acknowledgements and the hall's updates: what a package without projects is written in
@@ -286,7 +286,7 @@ def read_package_file(path: Path) -> bytes:
 
     Raises :class:`OSError` as reading does, and :class:`PackageRejected`
     (``TOO_LARGE``) for a file beyond :data:`MAX_FILE`, read as every imported
-    file is (:func:`counter.bounded_read.read_bounded`): a package is one more
+    file is (:func:`counter.util.bounded_read.read_bounded`): a package is one more
     file handed to the desk, refused in the words of a package.
     """
     try:

@@ -313,7 +313,7 @@ def _dumper(cls: Any) -> Callable[[Any], dict[str, Any]]:
             base = next((a for a in args if a is not type(None)), hint) if args else hint
             optional = type(None) in args
             if base is dt.datetime:
-                # what the records hold is UTC already (counter.db.sync_tables.utc): converting it again costs more
+                # what the records hold is UTC already (counter.db.sync.tables.utc): converting it again costs more
                 value = f"({v} if {v}.tzinfo is UTC else {v}.astimezone(UTC)).isoformat()"
             elif base is dt.date:
                 value = f"{v}.isoformat()"

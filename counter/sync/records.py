@@ -13,7 +13,7 @@ order, ends in the same rows.
 A 帮您办 project (:class:`ProjectRecord`) travels the same way, by its ``uid``: its row as the sender has it, its
 plan whole, its history and coordination lines, and the records of its printed forms.  The sender's site owns its
 projects, so the receiver takes the row and the plan as sent, adds the lines it lacks and never changes one it has
-(:mod:`counter.db.sync_projects`).
+(:mod:`counter.db.sync.projects`).
 
 Their plain JSON form, written and read back with every structure problem listed, is
 :mod:`counter.sync.record_json`.

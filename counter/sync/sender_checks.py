@@ -19,7 +19,7 @@ A township's 帮您办 project is held to the same: its own code and number seri
 (:func:`check_project`).
 
 Whether the case is the sender's at all (a uid the hall already keeps for one of its own cases) needs the database;
-:mod:`counter.db.sync_cases` asks that.  Details name the field and what is wrong with it, never a personal value:
+:mod:`counter.db.sync.cases` asks that.  Details name the field and what is wrong with it, never a personal value:
 they are kept on the review list and logged for support.
 """
 
@@ -47,7 +47,7 @@ class Refusal(StrEnum):
 
     NOT_OWN_NUMBER = "not_own_number"  # the case number is not in the sender's series, or names another desk
     NOT_OWN_PART = "not_own_part"  # a document, rating or rating request naming another site, or no desk
-    NOT_OWN_CASE = "not_own_case"  # the uid is a case here that another site took (decided in counter.db.sync_cases)
+    NOT_OWN_CASE = "not_own_case"  # the uid is a case here that another site took (decided in counter.db.sync.cases)
     HALL_CLERK = "hall_clerk"  # a rating of a clerk who is one of this site's own people
     NOT_TOWNSHIP_EVENT = "not_township_event"  # a history line (or the status it leaves) only the hall may write
     BAD_DATE = "bad_date"  # outside the supported range, or "happened" in the future
@@ -87,7 +87,7 @@ TOWNSHIP_EVENTS: frozenset[str] = frozenset(
 _INTAKE_STATUSES = frozenset({CaseStatus.ACCEPTED, CaseStatus.AWAITING_DEFERRED, CaseStatus.CORRECTION_ISSUED,
                               CaseStatus.REFUSED})  # fmt: skip
 #: What each township event may leave the case in, by :data:`counter.case.status.MOVES`.  The hall takes a
-#: case's status from the newest line's ``status_after`` (counter.db.sync_case_parts), so a township line with its
+#: case's status from the newest line's ``status_after`` (counter.db.sync.case_parts), so a township line with its
 #: own event but a hall's status (``withdrawn`` leaving the case ``ready``) would otherwise mark the case done.  A
 #: hand-over leaves the status it found (``items_handed``) or moves it from ready to delivered: which one it found is
 #: the merged history's to say (:func:`_hand_overs`), not the event's.
@@ -226,7 +226,7 @@ def _hand_overs(record: CaseRecord, _sender: Sender, here: Mapping[LineKey, Hist
     decided) and hands over the last of its results; an ``items_handed`` leaves the status it found.
 
     The lines are taken in time order, the order the hall reads a case's status in (its newest line's,
-    :mod:`counter.db.sync_case_parts`): a hand-over timed before the hall's 办结 would neither find the case ready
+    :mod:`counter.db.sync.case_parts`): a hand-over timed before the hall's 办结 would neither find the case ready
     nor leave it delivered, so it is refused rather than kept beside a status that says otherwise.  A case new here
     has only the township's lines: it may hand over the denials of its lapsed 容缺, never a 送达.
     """
@@ -460,11 +460,11 @@ def check_project(record: ProjectRecord, sender: Sender) -> Refused | None:
 
     A project is its site's own: registered and served at the sender's desks, it comes numbered in the sender's
     series (:func:`counter.projects.numbers.project_no`) under the sender's code, and the receiver takes its row as
-    sent (:mod:`counter.db.sync_projects`).  So a project naming another site, or numbered like another site's or
+    sent (:mod:`counter.db.sync.projects`).  So a project naming another site, or numbered like another site's or
     another desk's, would overwrite that site's project here: it waits on the review list instead.  Its dates and
     names are held to what a case's are (:data:`EARLIEST`, :attr:`Sender.latest_happened`, :data:`_BAD_IN_NAME`):
     the monthly report counts its days, and its names show on the hall's lists.  Whether the uid is another site's
-    project here needs the database (:mod:`counter.db.sync_projects`).
+    project here needs the database (:mod:`counter.db.sync.projects`).
     """
     number = PROJECT_NO.match(record.project_no)
     if record.site_code != sender.site_code:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from counter.identifiers import CreditCodeError, IdError
+from counter.parties.identifiers import CreditCodeError, IdError
 from counter.words.dates import day_text
 from counter.words.translate import tr
 

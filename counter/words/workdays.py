@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from counter.calendar.schedule import ScheduleProblem, ScheduleProblemCode
+from counter.calendar.workdays import BeyondData
 from counter.words.dates import WEEKDAYS, day_text
 from counter.words.translate import tr
-from counter.workdays import BeyondData, ScheduleProblem, ScheduleProblemCode
 
 
 def beyond_data_warning(beyond: BeyondData) -> str:

@@ -29,9 +29,9 @@ from counter.db.engine import make_engine, make_sessions
 from counter.db.settings_store import mark_training
 from counter.documents.kinds import DocumentKind
 from counter.documents.words import DOC_DRAFT_GUIDE
-from counter.identifiers import make_id_number
 from counter.intake.outcome import Outcome
 from counter.intake.request_file import read_intake_file
+from counter.parties.identifiers import make_id_number
 from tests.catalog_db import catalog_file
 from tests.conftest import SHIPPED_CATALOG
 from tests.documents.pdf_tools import pdf_text

@@ -24,7 +24,7 @@ from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.documents.kinds import DocumentKind
-from counter.identifiers import make_id_number
+from counter.parties.identifiers import make_id_number
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_item_steps import ITEMS, at

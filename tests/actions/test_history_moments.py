@@ -18,7 +18,7 @@ from counter.actions.desk import Desk
 from counter.actions.item_steps import StepRequest, route_items, take_item_step
 from counter.case.item_path import ItemEvent
 from counter.db import models
-from counter.db.sync_case_records import case_records
+from counter.db.sync.case_records import case_records
 from counter.sync.records import HistoryEntry
 from tests.actions.test_intake_actions import full_request, take
 

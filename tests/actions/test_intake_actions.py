@@ -30,10 +30,10 @@ from counter.db.case_lists import deferrals_due_by
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
 from counter.db.party_store import find_party
-from counter.identifiers import make_id_number
 from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest
 from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.parties.identifiers import make_id_number
 from tests.actions.conftest import TODAY
 
 ID = make_id_number("152201", dt.date(1975, 5, 4), 211)

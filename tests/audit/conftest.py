@@ -32,10 +32,10 @@ from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.db.rating_store import rectification_of_rating
 from counter.host.desk_config import DeskConfig
-from counter.identifiers import make_id_number
 from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest
 from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.parties.identifiers import make_id_number
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
 from tests.conftest import SHIPPED_CATALOG

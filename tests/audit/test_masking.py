@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from counter.audit.masking import masked_text
-from counter.identifiers import make_id_number, mask_id, mask_phone
+from counter.parties.identifiers import make_id_number
+from counter.parties.masking import mask_id, mask_phone
 
 ID = make_id_number("152201", dt.date(1975, 5, 4), 211)
 

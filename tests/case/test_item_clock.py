@@ -1,17 +1,17 @@
 """An item's dates by law and by promise, across 2026's 中秋 and 国庆 holidays, with pauses and an extension.
 
-2026 as the State Council set it (tests/test_workdays.py): 中秋节 off 9月25日-27日; 国庆节 off 10月1日-7日, with 9月20日
-(Sun) and 10月10日 (Sat) worked.  The dates below were counted by hand on that calendar.
+2026 as the State Council set it (tests/calendar/test_workdays.py): 中秋节 off 9月25日-27日; 国庆节 off 10月1日-7日,
+with 9月20日 (Sun) and 10月10日 (Sat) worked.  The dates below were counted by hand on that calendar.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from counter.calendar.workdays import HolidayTable, WorkCalendar
 from counter.case.item_clock import DueAlert, PauseSpan, due_alert, item_clock
 from counter.case.item_path import ItemEvent, ItemStep, PauseReason
 from counter.catalog.model import TimeLimit, TimeUnit
-from counter.workdays import HolidayTable, WorkCalendar
 
 D = dt.date
 CALENDAR = WorkCalendar(HolidayTable.from_chinesecalendar(until_year=2026))

@@ -104,7 +104,7 @@ def test_each_broken_rule_is_reported_alone(tmp_path: Path, breach: Breach) -> N
 
 
 def test_every_rule_has_a_breach_or_a_test_of_its_own() -> None:
-    reader_rules = {  # each has its own test below (TOO_LARGE in tests/test_bounded_reads.py)
+    reader_rules = {  # each has its own test below (TOO_LARGE in tests/util/test_bounded_reads.py)
         Rule.UNREADABLE, Rule.NOT_UTF8, Rule.SYNTAX, Rule.WRONG_TYPE, Rule.UNKNOWN_VALUE, Rule.UNKNOWN_KEY,
         Rule.LIMIT_WITHOUT_UNIT, Rule.NOT_FOUND, Rule.NOT_A_CATALOG, Rule.TOO_LARGE,
     }  # fmt: skip

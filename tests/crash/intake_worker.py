@@ -33,10 +33,10 @@ from counter.db.catalog_store import StoredGuide, current_guide, search_entries
 from counter.db.draft_store import save_draft
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
-from counter.identifiers import make_id_number
 from counter.intake.draft import IntakeDraft, draft_to_json
 from counter.intake.outcome import Outcome
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Parties
+from counter.parties.identifiers import make_id_number
 from counter.resources import bundled_catalog_dir
 
 TODAY = dt.date(2026, 11, 20)  # a Friday

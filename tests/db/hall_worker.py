@@ -53,8 +53,8 @@ from counter.case.numbers import DeskIdentity
 from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.documents.kinds import DocumentKind
-from counter.identifiers import make_id_number
 from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.parties.identifiers import make_id_number
 
 TODAY = dt.date(2026, 11, 20)  # a Friday
 ROOT = Path(__file__).resolve().parent.parent.parent

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db.bulk_rows import Item, RowWriter, bulk_insert, copy_text, object_copy_text
 from counter.db.engine import make_sessions
-from counter.db.sync_tables import utc
+from counter.db.sync.tables import utc
 
 ROWS: list[tuple[Any, ...]] = [
     (1, "平常的一行", True, dt.date(2026, 11, 20), dt.datetime(2026, 11, 20, 8, 30, 5, 120, tzinfo=dt.UTC)),

@@ -7,7 +7,7 @@ from sqlalchemy import Column, Engine, Integer, MetaData, String, Table, insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db.engine import make_sessions
-from counter.db.sync_tables import select_in
+from counter.db.sync.tables import select_in
 
 METADATA = MetaData()
 CODES = Table("lookup_sample", METADATA, Column("n", Integer, primary_key=True), Column("code", String(12)))

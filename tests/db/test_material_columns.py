@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from counter.db import models
-from counter.db.sync_case_parts import MATERIAL_COLUMNS
+from counter.db.sync.case_parts import MATERIAL_COLUMNS
 from counter.sync.records import MaterialLine
 
 

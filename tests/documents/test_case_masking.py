@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from counter.identifiers import mask_id, mask_phone
+from counter.parties.masking import mask_id, mask_phone
 from tests.documents.conftest import DemoCases
 
 

@@ -22,7 +22,7 @@ from counter.documents.model import (
     document_problems,
 )
 from counter.documents.words import DOC_NOUN
-from counter.identifiers import make_credit_code, make_org_code
+from counter.parties.identifiers import make_credit_code, make_org_code
 from counter.words.documents import DOC_PROBLEM, DOC_TITLE
 from tests.documents.conftest import CASE_OF_KIND, DESK, FOOD, TODAY, DemoCases
 

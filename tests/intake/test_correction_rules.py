@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from counter.calendar.workdays import HolidayTable, WorkCalendar
 from counter.catalog.model import TimeLimit
 from counter.intake.checklist import Checklist, ProblemCode, Receipt, ReceivedMedium, record
 from counter.intake.outcome import (
@@ -17,7 +18,6 @@ from counter.intake.outcome import (
     ReasonCode,
     decide,
 )
-from counter.workdays import HolidayTable, WorkCalendar
 from tests.intake.samples import CALENDAR, RESTAURANT, TODAY, WD, WILLING, everything_received, record_as
 
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 from hypothesis import given
 from hypothesis import strategies as st
 
+from counter.calendar.workdays import HolidayTable, WorkCalendar
 from counter.catalog.model import Bundle, GuideStatus, Material, Necessity, TimeLimit
 from counter.intake.checklist import (
     NOT_ACCEPTABLE,
@@ -35,7 +36,6 @@ from counter.intake.outcome import (
     RefusalGround,
     decide,
 )
-from counter.workdays import HolidayTable, WorkCalendar
 from tests.intake.samples import (
     CALENDAR,
     CD,

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from counter.calendar.workdays import HolidayTable, WorkCalendar
 from counter.catalog.model import TimeLimit, TimeUnit
 from counter.ratings.choice import ChoiceProblem, RatingChoice, choice_problems
 from counter.ratings.levels import Level
@@ -37,7 +38,6 @@ from counter.ratings.settings import (
     settings_problems,
     settings_values,
 )
-from counter.workdays import HolidayTable, WorkCalendar
 
 OFFERED = ("办理时间长", "服务态度差", "其他")
 DAY = dt.date(2026, 11, 20)

@@ -83,7 +83,7 @@ def test_a_rate_reads_as_a_percentage() -> None:
 def test_the_ratings_domain_imports_neither_qt_nor_sqlalchemy() -> None:
     code = (
         "import json, sys\n"
-        "import counter.ratings.levels, counter.ratings.names, counter.ratings.choice, counter.ratings.figures\n"
+        "import counter.ratings.levels, counter.ratings.choice, counter.ratings.figures\n"
         "import counter.ratings.rectification, counter.ratings.settings, counter.ratings.export\n"
         "import counter.ratings.views, counter.ratings.status, counter.ratings.reasons\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'sqlalchemy'))))\n"

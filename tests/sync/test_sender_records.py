@@ -34,7 +34,7 @@ from counter.actions.ratings import record_rating, send_to_pad
 from counter.actions.sync import review_items
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
-from counter.db.sync_case_records import case_records
+from counter.db.sync.case_records import case_records
 from counter.documents.kinds import DocumentKind
 from counter.host.desk_config import DeskConfig
 from counter.ratings.choice import RatingChoice

@@ -31,11 +31,12 @@ from counter.actions.sync import review_items, sync_status
 from counter.case.item_path import ItemEvent, ItemState, PauseReason
 from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.search import Match, SearchIndex
-from counter.db import models, sync_cases
+from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide, import_bundles, search_entries
 from counter.db.holiday_store import set_day
-from counter.db.sync_case_records import case_records
+from counter.db.sync import cases as sync_cases
+from counter.db.sync.case_records import case_records
 from counter.projects.service_items import shipped_list_path
 from counter.sync.keys import encryption_key_path, load_encryption_key, load_private_key, new_private_key
 from counter.sync.package import (

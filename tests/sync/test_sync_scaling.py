@@ -1,8 +1,8 @@
 """A township's export and the hall's import ask the database as many questions for two hundred cases as for twenty.
 
 A query per case, or per document, rating or rectification, makes a package of ten thousand cases take minutes:
-every read and write of :mod:`counter.db.sync_case_records`, :mod:`counter.db.sync_cases` and
-:mod:`counter.db.sync_case_parts` covers a whole package (in chunks of hundreds).  Counted here are the statements
+every read and write of :mod:`counter.db.sync.case_records`, :mod:`counter.db.sync.cases` and
+:mod:`counter.db.sync.case_parts` covers a whole package (in chunks of hundreds).  Counted here are the statements
 SQLAlchemy sends; the cases carry every part an import writes (checklist and history lines, a receipt with its
 print, ratings, a lapse, a bad rating's rectification with its lines).  The export writes those cases' JSON straight
 from their rows, and is held here to the JSON of the records the import reads them back into.
@@ -26,8 +26,8 @@ from counter.actions.documents import make_document, record_print
 from counter.actions.ratings import offered_reasons, rating_settings, record_rating, record_unrated, send_to_pad
 from counter.actions.sync import export_package, import_package
 from counter.db import models
-from counter.db.sync_case_records import case_dicts, case_records
-from counter.db.sync_cases import apply_cases
+from counter.db.sync.case_records import case_dicts, case_records
+from counter.db.sync.cases import apply_cases
 from counter.documents.kinds import DocumentKind
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
@@ -131,7 +131,7 @@ def test_an_export_and_an_import_ask_as_often_for_two_hundred_cases_as_for_twent
 
 def test_the_exports_json_made_from_the_rows_is_the_records_json(databases: Any, tmp_path: Path) -> None:
     """The export writes each case straight from its rows as the driver reads them
-    (counter.db.sync_case_records.case_dicts, counter.db.json_rows): the same JSON as the record read through
+    (counter.db.sync.case_records.case_dicts, counter.db.json_rows): the same JSON as the record read through
     SQLAlchemy, every part included, its times, days and flags written alike."""
     pair = sites(databases, tmp_path, "json")
     sender = Sender("ARS01", frozenset(), frozenset(), dt.datetime.now(dt.UTC))

@@ -21,7 +21,7 @@ from counter.actions.site import peer_keys
 from counter.actions.sync import sync_status
 from counter.cli.main import main
 from counter.db import models
-from counter.db.sync_case_records import case_dicts
+from counter.db.sync.case_records import case_dicts
 from counter.host.paths import site_key_path
 from counter.sync import package
 from counter.sync.keys import encryption_key_path

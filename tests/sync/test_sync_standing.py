@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from counter.db import models
 from counter.db.service_standing import Standing, refresh_standing
-from counter.db.sync_cases import apply_cases
+from counter.db.sync.cases import apply_cases
 from counter.ratings.levels import Level
 from counter.ratings.rectification import RectState
 from counter.sync.records import AppealEntry, CaseRecord, RatingRound

@@ -26,8 +26,8 @@ from counter.case.item_path import ItemEvent
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.db.case_store import case_view
-from counter.db.sync_case_records import case_records
-from counter.identifiers import make_id_number
+from counter.db.sync.case_records import case_records
+from counter.parties.identifiers import make_id_number
 from counter.sync.keys import load_private_key
 from counter.sync.package import Header, PackageKind, write_package
 from counter.sync.record_json import to_dict

@@ -36,7 +36,7 @@ from counter.actions.projects import (
 )
 from counter.actions.sync import review_items, sync_status
 from counter.db import models
-from counter.db.sync_projects import project_records
+from counter.db.sync.projects import project_records
 from counter.projects.model import Coordination, ProjectState, Satisfaction, StepState
 from counter.projects.report import Month
 from counter.sync.keys import load_private_key

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget, QTabWidget, QVB
 
 from counter.actions.case_reads import DayLists, day_lists
 from counter.actions.desk import Desk
+from counter.calendar.workdays import WorkCalendar
 from counter.case.status import CaseStatus
 from counter.case.view import CaseRow
 from counter.ui.cases.case_lines import day_text, desk_text, overdue_days
@@ -50,7 +51,6 @@ from counter.ui.cases.words import (
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import scaled
 from counter.words.cases import CASE_STATUS
-from counter.workdays import WorkCalendar
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from counter.identifiers import (
+from counter.intake.parties import ApplicantKind
+from counter.parties.identifiers import (
     CreditCodeCheck,
     CreditCodeError,
     IdCheck,
@@ -24,7 +25,6 @@ from counter.identifiers import (
     check_credit_code,
     check_id_number,
 )
-from counter.intake.parties import ApplicantKind
 from counter.ui.intake.words import INTAKE_ID_OK
 from counter.ui.restyle import set_style_property
 from counter.words.identifiers import credit_code_error_text, id_error_text

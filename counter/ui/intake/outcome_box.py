@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from counter.actions.intake import IntakeNotPossible
+from counter.calendar.workdays import BeyondData, WorkCalendar
 from counter.intake.checklist import ProblemCode
 from counter.intake.outcome import Decision, Outcome
 from counter.intake.parties import PartyProblem
@@ -41,7 +42,6 @@ from counter.words.cases import PARTY_PROBLEM
 from counter.words.dates import day_text
 from counter.words.intake import OUTCOME, OUTCOME_SUMMARY, intake_reason
 from counter.words.workdays import beyond_data_warning
-from counter.workdays import BeyondData, WorkCalendar
 
 
 def headline(outcome: Outcome) -> str:

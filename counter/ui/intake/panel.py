@@ -42,6 +42,7 @@ from counter.actions.intake import (
 from counter.actions.number_guard import NumbersBehind
 from counter.actions.parties import KnownParty, known_party
 from counter.actions.store import Unit
+from counter.calendar.workdays import BeyondData
 from counter.intake.checklist import MaterialEntry, answer, record_entry, start_checklist
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, fit_checklist
 from counter.intake.outcome import Decision, Outcome, RefusalGround, refusal_grounds
@@ -68,7 +69,6 @@ from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.database import numbers_behind_text
 from counter.words.dates import day_text
-from counter.workdays import BeyondData
 
 log = logging.getLogger(__name__)
 

@@ -27,7 +27,6 @@ from counter.words.punctuation import LIST_JOIN
 log = logging.getLogger(__name__)
 
 NAME_COLUMN, NEXT_COLUMN = 1, 2  # the two long texts share the free width (elided, whole in their tooltips)
-LATE_COLUMN = 4
 
 
 class DayPage(QWidget):

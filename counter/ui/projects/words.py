@@ -36,7 +36,6 @@ DAY_EVERY_AGENT = tr("全部代办员")
 DAY_COLUMNS = (tr("项目编号"), tr("项目名称"), tr("下一步"), tr("期限"), tr("逾期"), tr("状态"), tr("代办员"),
                tr("旗县市"))  # fmt: skip
 DAY_SUMMARY = tr("在办项目{count}个，其中有逾期审批的{overdue}个（{day}）")
-DAY_OPEN = tr("打开项目")
 DAY_REFRESH = tr("刷新")
 
 # the project page
@@ -44,7 +43,6 @@ PAGE_EMPTY = tr("在“代办员的一天”中选择一个项目（回车打开
 PAGE_NUMBER = tr("项目编号")
 PAGE_OPEN = tr("打开")
 PAGE_HEADING = tr("{name}（{state}）")
-PAGE_FACTS = tr("项目情况")
 PAGE_PLAN = tr("申报计划")
 PAGE_COORDINATIONS = tr("协调记录")
 PAGE_HISTORY = tr("办理过程")

@@ -56,7 +56,6 @@ class SignInWindow(QWidget):
         self.switch_button.hide()
         self._lay_out()
         self._connect_signals()
-        self.locked_login = ""
 
     def _lay_out(self) -> None:
         form = QFormLayout()
@@ -88,7 +87,6 @@ class SignInWindow(QWidget):
 
     def ask_anyone(self) -> None:
         """The start, or after 换人登录: any account may sign in."""
-        self.locked_login = ""
         self.heading.setText(words.SIGNIN_HEADING)
         self.hint.hide()
         self.login.setReadOnly(False)
@@ -104,7 +102,6 @@ class SignInWindow(QWidget):
 
         ``idle_minutes`` None: the clerk locked it (Ctrl+L), not the idle timer.
         """
-        self.locked_login = login
         self.heading.setText(words.SIGNIN_LOCKED_HEADING)
         if idle_minutes is None:
             hint = words.SIGNIN_LOCKED_BY_HAND.format(name=name, login=login)

@@ -27,10 +27,10 @@ from counter.catalog.model import Necessity, TimeLimit, TimeUnit
 from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
-from counter.identifiers import make_id_number
 from counter.intake.checklist import Receipt, ReceivedMedium, record, start_checklist
 from counter.intake.outcome import DeferralPolicy, DeferralRequest
 from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.parties.identifiers import make_id_number
 
 REPO = Path(__file__).resolve().parents[3]
 DAY = dt.date(2026, 11, 20)

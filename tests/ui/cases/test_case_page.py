@@ -17,9 +17,9 @@ from counter.actions.intake import IntakeRequest, fulfil_deferred, take_intake
 from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.model import Necessity
 from counter.db.catalog_store import current_guide
-from counter.identifiers import mask_id
 from counter.intake.checklist import Receipt, record, start_checklist
 from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.parties.masking import mask_id
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.cases.marks import AMBER, LACKING_TEXT, RED
 from counter.ui.cases.words import (

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from counter.identifiers import make_id_number
 from counter.intake.checklist import Receipt
 from counter.intake.outcome import RefusalGround
+from counter.parties.identifiers import make_id_number
 from counter.ui.intake import IntakePanel
 
 PERSON_ID = make_id_number("152201", dt.date(1985, 5, 5), 11)

@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.actions.calendar import office_calendar
 from counter.actions.intake import IntakeRequest, take_intake
 from counter.db.catalog_store import current_guide
-from counter.identifiers import make_credit_code, make_org_code
 from counter.intake.checklist import start_checklist
 from counter.intake.outcome import Refusal, RefusalGround
 from counter.intake.parties import Applicant, ApplicantKind, Delivery, Parties
+from counter.parties.identifiers import make_credit_code, make_org_code
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.words import INTAKE_ID_OK
 from tests.ui.intake.conftest import DESK, TODAY, MakePanel

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counter.identifiers import (
+from counter.parties.identifiers import (
     CREDIT_ALPHABET,
     CreditCodeError,
     IdError,
@@ -20,10 +20,9 @@ from counter.identifiers import (
     make_credit_code,
     make_id_number,
     make_org_code,
-    mask_id,
-    mask_phone,
     org_code_check_character,
 )
+from counter.parties.masking import mask_id, mask_phone
 from counter.words.identifiers import credit_code_error_text, id_error_text
 
 TODAY = dt.date(2026, 11, 22)

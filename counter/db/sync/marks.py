@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from sqlalchemy import func, select, union
 from sqlalchemy.orm import Session
 
-from counter.db.sync_tables import (
+from counter.db.sync.tables import (
     APPEAL,
     CASE,
     DOCUMENT,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counter.ratings.names import SEPARATORS, mask_name
+from counter.parties.names import SEPARATORS, mask_name
 
 
 @pytest.mark.parametrize(

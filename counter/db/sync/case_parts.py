@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from counter.db.bulk_rows import bulk_insert
 from counter.db.case_store import MaterialValues
 from counter.db.service_standing import refresh_standing
-from counter.db.sync_tables import (
+from counter.db.sync.tables import (
     APPEAL,
     CASE,
     DOCUMENT,
@@ -303,7 +303,7 @@ def merge_ratings(
     bulk_insert(session, LAPSE, ("request_id", "at"), new_lapses)
     changed |= _merge_rectifications(session, rounds, ids, requests, ratings, earlier_ratings)
     # in the same transaction as the facts: the figures count the cases' standing (counter.db.service_standing);
-    # a case new here was written with the standing its record's facts leave it in (counter.db.sync_cases)
+    # a case new here was written with the standing its record's facts leave it in (counter.db.sync.cases)
     here_before = set(old_ids)
     refresh_standing(session, (ids[uid] for uid in changed if ids[uid] in here_before))
     return changed

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from counter.bounded_read import WORKBOOK_UNPACKED_LIMIT
+from counter.util.bounded_read import WORKBOOK_UNPACKED_LIMIT
 
 ENDLESS = Path("/dev/zero")
 

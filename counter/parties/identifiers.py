@@ -308,26 +308,3 @@ def make_credit_code(prefix17: str) -> str:
     :func:`make_org_code` for a code that passes every check.
     """
     return prefix17 + credit_check_character(prefix17)
-
-
-# --- masking for paper and screens --------------------------------------------------
-
-
-def _mask(value: str, head: int, tail: int) -> str:
-    """Keep ``head`` and ``tail`` characters; a value too short to hide at least four
-    characters that way keeps only a quarter at each end, so masking always hides
-    something and the length stays (the reader can still see a digit is missing)."""
-    if len(value) < head + tail + 4:
-        head = tail = len(value) // 4
-    hidden = len(value) - head - tail
-    return value[:head] + "*" * hidden + value[len(value) - tail :]
-
-
-def mask_id(value: str) -> str:
-    """An ID number or credit code as printed on paper: first 6 and last 4 kept (domain §5)."""
-    return _mask(value, 6, 4)
-
-
-def mask_phone(value: str) -> str:
-    """A phone number with the first 3 and last 4 kept, the usual 138****5678."""
-    return _mask(value, 3, 4)

@@ -1,9 +1,9 @@
 """The tables a sync package reads and writes, and how a package's worth of rows is looked up at once.
 
 A township's package may hold ten thousand cases, and the hall takes it in
-while its desks keep working: so every query of :mod:`counter.db.sync_cases`,
-:mod:`counter.db.sync_case_parts`, :mod:`counter.db.sync_case_records` and
-:mod:`counter.db.sync_marks` reads or writes a whole package (in chunks that
+while its desks keep working: so every query of :mod:`counter.db.sync.cases`,
+:mod:`counter.db.sync.case_parts`, :mod:`counter.db.sync.case_records` and
+:mod:`counter.db.sync.marks` reads or writes a whole package (in chunks that
 fit any database's parameter limit), never one case at a time.
 """
 

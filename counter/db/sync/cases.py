@@ -8,7 +8,7 @@ a document by its number and kind.
 
 Applying a case *merges*: what the case lacks here is added, nothing is
 removed or overwritten (the parts of a case already here are merged by
-:mod:`counter.db.sync_case_parts`).  So the result does not depend on how
+:mod:`counter.db.sync.case_parts`).  So the result does not depend on how
 often, or in which order, the packages arrive.
 """
 
@@ -26,8 +26,8 @@ from sqlalchemy.orm import Session
 from counter.case.numbers import CASE_NO
 from counter.db.bulk_rows import RowWriter, chunks
 from counter.db.service_standing import STANDING_COLUMNS, new_case_standing
-from counter.db.sync_case_parts import HISTORY_COLUMNS, MATERIAL_COLUMNS, merge_parts
-from counter.db.sync_tables import CASE, CASE_FIELDS, DOCUMENT, GUIDE, HISTORY, MATERIAL, new_row_ids, select_in, utc
+from counter.db.sync.case_parts import HISTORY_COLUMNS, MATERIAL_COLUMNS, merge_parts
+from counter.db.sync.tables import CASE, CASE_FIELDS, DOCUMENT, GUIDE, HISTORY, MATERIAL, new_row_ids, select_in, utc
 from counter.sync.case_reader import PackageCase
 from counter.sync.records import CaseRecord, HistoryEntry, MaterialLine
 from counter.sync.sender_checks import LineKey, Refusal, Sender, check_case

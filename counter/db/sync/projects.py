@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import delete, insert, update
 from sqlalchemy.orm import Session
 
-from counter.db.sync_tables import (
+from counter.db.sync.tables import (
     PROJECT,
     PROJECT_COORD,
     PROJECT_LINE,

@@ -14,17 +14,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from counter.calendar.schedule import ScheduleProblem, ScheduleProblemCode, parse_official_schedule
+from counter.calendar.workdays import BeyondData, DateSpan, HolidayTable, WorkCalendar
 from counter.catalog.model import TimeLimit, TimeUnit
 from counter.words.workdays import beyond_data_warning, schedule_problem_text
-from counter.workdays import (
-    BeyondData,
-    DateSpan,
-    HolidayTable,
-    ScheduleProblem,
-    ScheduleProblemCode,
-    WorkCalendar,
-    parse_official_schedule,
-)
 
 D = dt.date
 PACKAGE = HolidayTable.from_chinesecalendar(until_year=2026)

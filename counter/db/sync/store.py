@@ -7,7 +7,7 @@ whatever the clocks of the two sites say.  When the other side acknowledges a
 package, its marks become the site's *baseline*; pending work is everything
 above the baseline.
 
-Cases themselves are read in :mod:`counter.db.sync_case_records` and merged in :mod:`counter.db.sync_cases`.
+Cases themselves are read in :mod:`counter.db.sync.case_records` and merged in :mod:`counter.db.sync.cases`.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from sqlalchemy.orm import Session
 
 from counter.db import models
 from counter.db.settings_store import get_setting, put_setting
-from counter.db.sync_case_parts import merge_history
-from counter.db.sync_marks import changed_case_ids, changed_project_ids
-from counter.db.sync_tables import CASE, GUIDE, HISTORY, case_ids_by_uid, utc
+from counter.db.sync.case_parts import merge_history
+from counter.db.sync.marks import changed_case_ids, changed_project_ids
+from counter.db.sync.tables import CASE, GUIDE, HISTORY, case_ids_by_uid, utc
 from counter.sync.records import GuideRecord, HistoryEntry, HolidayRecord, ProgressRecord, SettingRecord
 
 COVERED_KEY = "holidays.covered"  # as counter.db.holiday_store

@@ -12,8 +12,8 @@ import datetime as dt
 
 import pytest
 
-from counter.statutory_holidays import Festival, statutory_holidays, statutory_year
-from counter.workdays import HolidayTable
+from counter.calendar.statutory_holidays import Festival, statutory_holidays, statutory_year
+from counter.calendar.workdays import HolidayTable
 
 D = dt.date
 

@@ -23,8 +23,9 @@ A statutory day that is also a day of another holiday (中秋节 on 3 October, a
 law gives both holidays, so one day more is off, as the 2020 notice did with 中秋节 on 1 October (10月1日至8日).
 
 What cannot be known before the notice is left out: the bridging days it adds (放假调休) and the weekends it turns
-into working days (调休上班).  So a date computed with these days is provisional: the calendar
-(:mod:`counter.workdays`) uses them only where no notice has been imported, and marks every result that used them.
+into working days (调休上班).  So a date computed with these days is provisional: the
+calendar (:mod:`counter.calendar.workdays`) uses them only where no notice has been imported, and marks every result
+that used them.
 
 The years before 2025 followed earlier revisions (春节 初一 to 初三, 劳动节 one day); they are not encoded: the
 holiday data (chinesecalendar, from 2004) covers them, and a date before the data is marked as such in any case.

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from counter.db.bulk_rows import chunks
 from counter.db.json_rows import json_rows
-from counter.db.sync_tables import (
+from counter.db.sync.tables import (
     APPEAL,
     CASE,
     CASE_FIELDS,

@@ -1,0 +1,315 @@
+"""The 帮您办 project's moves at the command line (``counter project register|accept|agents|…|terminate``).
+
+A move opens the database, runs its action (:mod:`counter.actions.projects`) in one unit of work and prints the
+project's state after it; a refusal lists every problem in Chinese on stderr (exit 1) and keeps nothing.  The facts
+and the plan come from files, read by :mod:`counter.projects.inputs`; their problems are listed the same way.
+Dates are the real day, or with ``--today`` the training day; a training run's history is dated on that day too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_store, parse_date, print_json, today
+from counter.projects.inputs import InputRefused, parse_document, plan_from_list, read_facts, read_plan
+from counter.projects.model import ProjectState, Satisfaction
+from counter.words.translate import tr
+
+if TYPE_CHECKING:
+    from counter.actions.desk import Desk
+    from counter.actions.store import Unit
+
+_DAY_HELP = tr("日期（YYYY-MM-DD），默认今天")
+
+T = TypeVar("T")
+
+
+def add_project_moves(project: Any, common: argparse.ArgumentParser) -> None:
+    """Add the project's moves to the ``project`` group: register first, then in the order a project goes."""
+    p = project.add_parser("register", parents=[common], help=tr("登记申请表，给出项目编号"))
+    p.add_argument("--file", required=True, metavar="FACTS", help=tr("申请表的 JSON 或 TOML 文件"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_register)
+    _add_moves(project, common)
+
+
+def _add_moves(project: Any, common: argparse.ArgumentParser) -> None:
+    p = project.add_parser("accept", parents=[common], help=tr("受理：范围和条件已核，代办事项已商定"))
+    p.add_argument("project_no", metavar="NO")
+    p.set_defaults(func=cmd_accept)
+
+    p = project.add_parser("agents", parents=[common], help=tr("确定代办员（第一位为主办），再次确定则替换"))
+    p.add_argument("project_no", metavar="NO")
+    p.add_argument("names", metavar="NAME", nargs="+")
+    p.set_defaults(func=cmd_agents)
+
+    p = project.add_parser("sign", parents=[common], help=tr("签订授权委托书和承诺书，开始代办"))
+    p.add_argument("project_no", metavar="NO")
+    p.add_argument("--day", metavar="DATE", help=_DAY_HELP)
+    p.set_defaults(func=cmd_sign)
+
+    p = project.add_parser("plan", parents=[common], help=tr("编制或调整申报计划（按立项、用地、规划、施工、竣工）"))
+    p.add_argument("project_no", metavar="NO")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--file", metavar="PLAN", help=tr("申报计划的 JSON 或 TOML 文件"))
+    source.add_argument("--from-list", metavar="NOS", help=tr("参考目录的序号，以逗号分隔，例如 2,7,16,10"))
+    p.add_argument("--start", metavar="DATE", help=tr("与 --from-list 一起：计划的起始日期，默认今天"))
+    p.set_defaults(func=cmd_plan)
+
+    p = project.add_parser("file", parents=[common], help=tr("记录计划中的一个审批事项已向部门申报"))
+    p.add_argument("project_no", metavar="NO")
+    p.add_argument("step", metavar="STEP", type=int, help=tr("步骤序号"))
+    p.add_argument("--day", metavar="DATE", help=_DAY_HELP)
+    p.add_argument("--case", default="", metavar="CASE_NO", help=tr("本大厅受理该事项的办件编号"))
+    p.set_defaults(func=cmd_file)
+
+    p = project.add_parser("done", parents=[common], help=tr("记录计划中的一个审批事项已办结"))
+    p.add_argument("project_no", metavar="NO")
+    p.add_argument("step", metavar="STEP", type=int, help=tr("步骤序号"))
+    p.add_argument("--day", metavar="DATE", help=_DAY_HELP)
+    p.add_argument("--result", default="", metavar="NO", help=tr("批复、证照或备案的编号"))
+    p.set_defaults(func=cmd_done)
+
+    p = project.add_parser("coordinate", parents=[common], help=tr("记录一次协调：与谁、协调什么、结果如何"))
+    p.add_argument("project_no", metavar="NO")
+    p.add_argument("--with", dest="with_whom", required=True, metavar="WHO", help=tr("协调对象（部门、单位或人员）"))
+    p.add_argument("--what", required=True, metavar="TEXT", help=tr("协调事项"))
+    p.add_argument("--outcome", required=True, metavar="TEXT", help=tr("协调结果"))
+    p.add_argument("--step", type=int, default=0, metavar="N", help=tr("所涉申报计划的步骤序号"))
+    p.add_argument("--day", metavar="DATE", help=_DAY_HELP)
+    p.set_defaults(func=cmd_coordinate)
+    _add_ends(project, common)
+
+
+def _add_ends(project: Any, common: argparse.ArgumentParser) -> None:
+
+    p = project.add_parser("complete", parents=[common], help=tr("办结：审批均已办结，材料已退还"))
+    p.add_argument("project_no", metavar="NO")
+    p.add_argument("--day", metavar="DATE", help=_DAY_HELP)
+    p.set_defaults(func=cmd_complete)
+
+    p = project.add_parser("evaluate", parents=[common], help=tr("填写评价表：非常满意、满意或不满意"))
+    p.add_argument("project_no", metavar="NO")
+    p.add_argument("satisfaction", choices=[s.value for s in Satisfaction])
+    p.add_argument("--note", default="", metavar="TEXT", help=tr("意见及建议"))
+    p.set_defaults(func=cmd_evaluate)
+
+    p = project.add_parser("terminate", parents=[common], help=tr("终止代办，写明原因"))
+    p.add_argument("project_no", metavar="NO")
+    p.add_argument("--reason", required=True, metavar="TEXT", help=tr("终止的原因"))
+    p.add_argument("--day", metavar="DATE", help=_DAY_HELP)
+    p.set_defaults(func=cmd_terminate)
+
+
+# --- running a move ----------------------------------------------------------------------
+
+
+def _now(args: argparse.Namespace) -> dt.datetime:
+    """The moment of a move: the real one; in training, the training day at the real time of day."""
+    real = dt.datetime.now(dt.UTC)
+    if getattr(args, "today", None):
+        return dt.datetime.combine(today(args), real.time(), tzinfo=dt.UTC)
+    return real
+
+
+def _day(args: argparse.Namespace) -> dt.date:
+    return parse_date(args.day) if getattr(args, "day", None) else today(args)
+
+
+def project_number(args: argparse.Namespace) -> str:
+    """The project's number as given: spaces trimmed, upper-cased as the numbers are written."""
+    return str(args.project_no).strip().upper()
+
+
+Move = Callable[["Unit", "Desk", dt.date, dt.datetime], Any]
+
+
+def _run(args: argparse.Namespace, move: Move) -> Any:
+    """Run ``move`` in one unit of work; a refusal or a missing project as Chinese sentences (exit 1)."""
+    from counter.actions.projects import NoSuchProject
+    from counter.projects.rules import ProjectRefused
+    from counter.words.projects import NO_SUCH_PROJECT, problems_text
+
+    day, now = today(args), _now(args)
+    store = open_store(args)  # signs in --user: the desk acts as that account from here
+    by = desk()
+    try:
+        return store.write(lambda unit: move(unit, by, day, now))
+    except NoSuchProject as err:
+        raise Reported(NO_SUCH_PROJECT.format(project_no=err.args[0])) from err
+    except ProjectRefused as err:
+        state = _state_of(args, getattr(args, "project_no", ""))
+        raise Reported("\n".join(problems_text(err.problems, state))) from err
+
+
+def _state_of(args: argparse.Namespace, number: str) -> ProjectState | None:
+    from counter.actions.projects import NoSuchProject, read_project
+
+    if not number:
+        return None
+    try:
+        return open_store(args).read(lambda unit: read_project(unit, number.strip().upper())).state
+    except NoSuchProject:
+        return None
+
+
+def _moved(args: argparse.Namespace, what: str) -> int:
+    """After a move: the project, what was done, and its state now."""
+    from counter.actions.projects import read_project
+    from counter.words.projects import PROJECT_STATE
+
+    number = project_number(args)
+    view = open_store(args).read(lambda unit: read_project(unit, number))
+    print(tr("项目 {project_no}：{what}。当前状态：{state}").format(
+        project_no=number, what=what, state=PROJECT_STATE[view.state]))  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    from counter.actions.projects import register_project
+
+    day = today(args)  # a wrong --today is misuse, before the file is looked at
+    facts = _read_file(Path(args.file), read_facts)
+    number = _run(args, lambda unit, by, _day, now: register_project(unit, by, facts, day, now))
+    if args.json:
+        print_json({"project_no": number})
+    else:
+        print(tr("项目编号：{project_no}").format(project_no=number))
+    return EXIT_OK
+
+
+def cmd_accept(args: argparse.Namespace) -> int:
+    from counter.actions.projects import accept_project
+    from counter.projects.model import ProjectEvent
+    from counter.words.projects import PROJECT_EVENT
+
+    number = project_number(args)
+    _run(args, lambda unit, by, day, now: accept_project(unit, by, number, day, now))
+    return _moved(args, PROJECT_EVENT[ProjectEvent.ACCEPTED])
+
+
+def cmd_agents(args: argparse.Namespace) -> int:
+    from counter.actions.projects import assign_agents
+    from counter.words.punctuation import LIST_JOIN
+
+    number, names = project_number(args), tuple(args.names)
+    _run(args, lambda unit, by, _day, now: assign_agents(unit, by, number, names, now))
+    kept = LIST_JOIN.join(dict.fromkeys(n.strip() for n in names if n.strip()))
+    return _moved(args, tr("代办员为{agents}").format(agents=kept))
+
+
+def cmd_sign(args: argparse.Namespace) -> int:
+    from counter.actions.projects import sign_project
+    from counter.projects.model import ProjectEvent
+    from counter.words.projects import PROJECT_EVENT
+
+    number, on = project_number(args), _day(args)
+    _run(args, lambda unit, by, day, now: sign_project(unit, by, number, on, day, now))
+    return _moved(args, PROJECT_EVENT[ProjectEvent.SIGNED])
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from counter.actions.projects import plan_project, service_list
+
+    number = project_number(args)
+    items = open_store(args).read(service_list)  # the site's own list, where one was imported
+    if args.from_list:
+        start = parse_date(args.start) if args.start else today(args)
+        numbers = _list_numbers(args.from_list)
+        steps = _refused_as_reported(lambda: plan_from_list(items, numbers, start))
+    else:
+        if args.start:
+            raise UsageError(tr("--start 只能与 --from-list 一起使用。"))
+        steps = _read_file(Path(args.file), lambda data: read_plan(data, items))
+    _run(args, lambda unit, by, _day, now: plan_project(unit, by, number, steps, now))
+    return _moved(args, tr("申报计划共 {count} 个审批事项").format(count=len(steps)))
+
+
+def cmd_file(args: argparse.Namespace) -> int:
+    from counter.actions.projects import file_step
+
+    number, on, step, case = project_number(args), _day(args), args.step, args.case
+    _run(args, lambda unit, by, day, now: file_step(unit, by, number, step, on, day, now, case_no=case))
+    return _moved(args, tr("第 {step} 步已申报").format(step=step))
+
+
+def cmd_done(args: argparse.Namespace) -> int:
+    from counter.actions.projects import step_done
+
+    number, on, step, result = project_number(args), _day(args), args.step, args.result
+    _run(args, lambda unit, by, day, now: step_done(unit, by, number, step, on, day, now, result_no=result))
+    return _moved(args, tr("第 {step} 步已办结").format(step=step))
+
+
+def cmd_coordinate(args: argparse.Namespace) -> int:
+    from counter.actions.projects import record_coordination
+    from counter.projects.model import Coordination
+
+    number = project_number(args)
+    c = Coordination(_day(args), args.with_whom, args.what, args.outcome, agent="", step_no=args.step)
+    _run(args, lambda unit, by, day, now: record_coordination(unit, by, number, c, day, now))
+    return _moved(args, tr("已记录与{with_whom}的协调").format(with_whom=args.with_whom.strip()))
+
+
+def cmd_complete(args: argparse.Namespace) -> int:
+    from counter.actions.projects import complete_project
+    from counter.projects.model import ProjectEvent
+    from counter.words.projects import PROJECT_EVENT
+
+    number, on = project_number(args), _day(args)
+    _run(args, lambda unit, by, day, now: complete_project(unit, by, number, on, day, now))
+    return _moved(args, PROJECT_EVENT[ProjectEvent.COMPLETED])
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from counter.actions.projects import evaluate_project
+    from counter.words.projects import SATISFACTION
+
+    number, answer, note = project_number(args), Satisfaction(args.satisfaction), args.note
+    _run(args, lambda unit, by, day, now: evaluate_project(unit, by, number, answer, note, day, now))
+    return _moved(args, tr("评价为“{answer}”").format(answer=SATISFACTION[answer]))
+
+
+def cmd_terminate(args: argparse.Namespace) -> int:
+    from counter.actions.projects import terminate_project
+    from counter.projects.model import ProjectEvent
+    from counter.words.projects import PROJECT_EVENT
+
+    number, on, reason = project_number(args), _day(args), args.reason
+    _run(args, lambda unit, by, day, now: terminate_project(unit, by, number, reason, on, day, now))
+    return _moved(args, PROJECT_EVENT[ProjectEvent.TERMINATED])
+
+
+# --- the files and lists a move takes ----------------------------------------------------------
+
+
+def _refused_as_reported(read: Callable[[], T], path: Path | str = "") -> T:
+    """``read()``; its every problem as a Chinese sentence (exit 1)."""
+    from counter.words.project_inputs import input_problems_text
+
+    try:
+        return read()
+    except InputRefused as err:
+        raise Reported("\n".join(input_problems_text(err.problems, path))) from err
+
+
+def _read_file(path: Path, read: Callable[[Any], T]) -> T:
+    """What ``read`` makes of the JSON or TOML file ``path`` (by its ending; a file of neither tries JSON)."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise Reported(tr("无法读取文件 {path}：{error}").format(path=path, error=err)) from err
+    return _refused_as_reported(lambda: read(parse_document(text, toml=path.suffix.lower() == ".toml")), path)
+
+
+def _list_numbers(text: str) -> tuple[int, ...]:
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not parts or not all(p.isdigit() for p in parts):
+        raise UsageError(
+            tr("--from-list 应为参考目录的序号，以逗号分隔，例如 2,7,16,10；收到：{text}").format(text=text)
+        )
+    return tuple(int(p) for p in parts)

@@ -1,0 +1,55 @@
+"""A project's facts and plan files read apart from any face: every problem at once, as codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from counter.projects.inputs import (
+    FieldKind,
+    InputProblem,
+    InputProblemCode,
+    InputRefused,
+    parse_document,
+    read_facts,
+    read_plan,
+)
+from counter.projects.model import Stage
+from counter.projects.service_items import shipped_service_list
+
+
+def test_every_problem_of_a_facts_file_is_returned_at_once() -> None:
+    with pytest.raises(InputRefused) as refused:
+        read_facts({"name": 3, "investment": "many", "classes": ["tourism"], "colour": "red"})
+    assert refused.value.problems == (
+        InputProblem(InputProblemCode.UNKNOWN_FIELD, field="colour"),
+        InputProblem(InputProblemCode.WRONG_TYPE, field="name", kind=FieldKind.TEXT),
+        InputProblem(InputProblemCode.WRONG_TYPE, field="investment", kind=FieldKind.WHOLE),
+        InputProblem(InputProblemCode.UNKNOWN_CLASS, detail="tourism"),
+    )
+
+
+def test_a_plan_step_takes_its_name_department_and_stage_from_the_reference_list() -> None:
+    items = shipped_service_list()
+    item = items.items[0]
+    toml = f"[[steps]]\nitem_no = {item.no}\nexpected_on = 2026-09-01\n"
+    (step,) = read_plan(parse_document(toml, toml=True), items)
+    assert (step.name, step.department, step.stage, step.expected_on) == (
+        item.name, item.department, item.stage, dt.date(2026, 9, 1),
+    )  # fmt: skip
+
+
+def test_a_plan_problem_names_its_step() -> None:
+    plan = [{"name": "x", "stage": Stage.LAND.value, "expected_on": "2026-09-01"}, "step"]
+    with pytest.raises(InputRefused) as refused:
+        read_plan(plan, shipped_service_list())
+    assert refused.value.problems == (InputProblem(InputProblemCode.NOT_AN_OBJECT, step=2),)
+
+
+def test_a_file_of_neither_json_nor_toml_is_refused_with_the_parsers_complaint() -> None:
+    with pytest.raises(InputRefused) as refused:
+        parse_document("{", toml=False)
+    (problem,) = refused.value.problems
+    assert problem.code is InputProblemCode.NOT_JSON_OR_TOML
+    assert problem.detail
