@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import statistics
 import sys
 from dataclasses import dataclass, field
@@ -100,10 +101,14 @@ class Verdicts:
         return 0
 
     def _write_results(self) -> None:
-        name = Path(sys.argv[0]).stem
+        name = Path(sys.argv[0]).stem.removeprefix("bench_")
         RESULTS.mkdir(exist_ok=True)
         day = dt.date.today().isoformat()
-        run = {"benchmark": name, "date": day, "argv": sys.argv[1:], "figures": self.figures, "missed": self.missed}
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+        conditions = {"argv": sys.argv[1:], "cores": os.cpu_count(), "load": load}
+        verdict = "ok" if not self.missed else "missed: " + "; ".join(self.missed)
+        run = {"bench": Path(sys.argv[0]).name, "date": day, "conditions": conditions, "figures": self.figures}
+        run["verdict"] = verdict
         path = RESULTS / f"{name}-{day}.json"
         n = 1
         while path.exists():  # a later run of the same day: the earlier one is kept
