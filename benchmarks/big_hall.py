@@ -58,7 +58,8 @@ from counter.actions.ratings import (
     record_unrated,
     send_to_pad,
 )
-from counter.actions.sync import import_package, review_items
+from counter.actions.sync import import_package
+from counter.actions.sync_status import review_items
 from counter.case.status import CaseStatus
 from counter.catalog.model import GuideStatus, Necessity
 from counter.db import models

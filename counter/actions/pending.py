@@ -1,7 +1,8 @@
 """What a township desk has not sent to the hall yet, and after how many days that is too long.
 
-The status-bar line reads both in one unit of work: the pending count of :func:`counter.actions.sync.sync_status`,
-and the number of days (``sync.warn_days``, three unless set) after which the line turns red.
+The status-bar line reads both in one unit of work: the pending count of
+:func:`counter.actions.sync_status.sync_status`, and the number of days (``sync.warn_days``, three unless set)
+after which the line turns red.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from counter.actions.store import Unit
-from counter.actions.sync import SyncStatus, sync_status
+from counter.actions.sync_status import SyncStatus, sync_status
 from counter.db.settings_store import get_setting
 
 WARN_DAYS_KEY = "sync.warn_days"

@@ -54,7 +54,7 @@ from counter.db.settings_store import is_training
 from counter.db.sync import store as sync_store
 from counter.db.sync.case_records import case_dicts
 from counter.db.sync.cases import apply_cases
-from counter.db.sync.marks import changed_case_ids, changed_project_ids, current_marks, earliest_change
+from counter.db.sync.marks import current_marks
 from counter.db.sync.projects import PROJECT_NO_TAKEN, apply_projects, project_records
 from counter.db.sync.tables import CASE, CASE_TRACKED, HISTORY, utc
 from counter.host.desk_config import DeskConfig
@@ -92,14 +92,10 @@ __all__ = [
     "ExportResult",
     "ImportReport",
     "PackageRejected",
-    "ReviewItem",
     "SyncNotPossible",
     "SyncProblem",
-    "SyncStatus",
     "export_package",
     "import_package",
-    "review_items",
-    "sync_status",
 ]
 
 log = logging.getLogger(__name__)
@@ -138,18 +134,6 @@ class HoldReason(StrEnum):
 
 
 @dataclass(frozen=True)
-class SyncStatus:
-    site_code: str
-    site_kind: str
-    pending_cases: int
-    pending_since: dt.datetime | None
-    last_export_at: dt.datetime | None
-    last_import_at: dt.datetime | None
-    review_open: int
-    pending_projects: int = 0  # 帮您办 projects with anything the hall has not acknowledged (a township)
-
-
-@dataclass(frozen=True)
 class ExportResult:
     """An export's packages: one, or as many as the package limits need, numbered on from ``export_no``."""
 
@@ -177,21 +161,6 @@ class ImportReport:
     replayed: bool
 
 
-@dataclass(frozen=True)
-class ReviewItem:
-    id: int
-    from_site: str
-    export_no: int
-    record_type: str
-    record_key: str
-    reason: str
-    detail: str
-    created_at: dt.datetime
-
-
-# --- status ---------------------------------------------------------------------------------
-
-
 def _hall_of(session: Session, to_site: str | None) -> str:
     """The hall a township sends to: ``to_site`` if given (and a registered hall), else its one hall."""
     halls = [p.code for p in peers(session) if p.kind is SiteKind.HALL]
@@ -211,30 +180,6 @@ def _peer_of_kind(session: Session, code: str, kind: SiteKind) -> str:
     if found[code] is not kind:
         raise SyncNotPossible(SyncProblem.WRONG_PEER_KIND, code)
     return code
-
-
-def sync_status(session: Session) -> SyncStatus:
-    """Where this site stands: cases not yet acknowledged by the hall (a township), times, open reviews."""
-    site = this_site(session)
-    pending, projects, since = 0, 0, None
-    if site.kind is SiteKind.TOWNSHIP:
-        halls = [p.code for p in peers(session) if p.kind is SiteKind.HALL]
-        base = sync_store.baseline(session, halls[0]) if len(halls) == 1 else None
-        pending = len(changed_case_ids(session, base))
-        projects = len(changed_project_ids(session, base))
-        since = earliest_change(session, base or {}) if pending or projects else None
-    exported, imported = sync_store.last_times(session)
-    return SyncStatus(
-        site.code, site.kind.value, pending, since, exported, imported, sync_store.open_review_count(session),
-        projects,
-    )  # fmt: skip
-
-
-def review_items(session: Session, open_only: bool = True) -> list[ReviewItem]:
-    return [
-        ReviewItem(r.id, r.from_site, r.export_no, r.record_type, r.record_key, r.reason, r.detail, r.created_at)
-        for r in sync_store.all_reviews(session, open_only)
-    ]
 
 
 # --- export ---------------------------------------------------------------------------------

@@ -19,6 +19,14 @@ from counter.parties.masking import mask_id, mask_phone
 
 @dataclass(frozen=True, slots=True)
 class CaseMaterialLine:
+    """One line of a case's checklist: what was asked for, and how and when it was handed in.
+
+    Declared once, for every place a line goes: the case view, its notices, the rows of ``case_materials`` (its
+    fields are that table's columns but the case's id, in their order: rows are read into it by position; ``code``
+    is the column ``material_code``) and a sync package's case record (:mod:`counter.sync.records` keeps how a
+    package names and bounds its fields).
+    """
+
     code: str
     name: str
     necessity: str
@@ -29,6 +37,11 @@ class CaseMaterialLine:
     defect_note: str
     due_on: dt.date | None
     arrived_on: dt.date | None
+
+    @property
+    def material_code(self) -> str:
+        """The code under its column's name: the bulk writers read a line's attributes by the names of the columns."""
+        return self.code
 
 
 @dataclass(frozen=True, slots=True)

@@ -157,7 +157,7 @@ class _StatusLike(Protocol):
 
 
 def review_line(item: _ReviewLike) -> str:
-    """One review-list item (a counter.actions.sync.ReviewItem) as a line."""
+    """One review-list item (a counter.actions.sync_status.ReviewItem) as a line."""
     return SYNC_REVIEW_LINE.format(
         id=item.id, from_site=item.from_site, export_no=item.export_no, record_type=item.record_type,
         record_key=item.record_key, reason=hold_reason(item.reason), detail=item.detail,
@@ -169,7 +169,7 @@ def _when(value: dt.datetime | None) -> str:
 
 
 def sync_status_text(status: _StatusLike) -> str:
-    """A counter.actions.sync.SyncStatus as lines."""
+    """A counter.actions.sync_status.SyncStatus as lines."""
     since = status.pending_since
     return SYNC_STATUS_LINES.format(
         site_code=status.site_code,

@@ -5,8 +5,8 @@ writes updates for one township (``export --to SITE --out``).  ``import``
 checks the file whole before anything is written: a refused package names the
 reason in Chinese and exits 1 with nothing imported.  ``status`` and
 ``review`` show where the site stands and what waits on the review list
-(``--json``: the keys of :class:`counter.actions.sync.SyncStatus` and
-:class:`counter.actions.sync.ReviewItem`).
+(``--json``: the keys of :class:`counter.actions.sync_status.SyncStatus` and
+:class:`counter.actions.sync_status.ReviewItem`).
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_status(args: argparse.Namespace) -> int:
-    from counter.actions.sync import sync_status
+    from counter.actions.sync_status import sync_status
     from counter.cli.phrases import sync_status_text
 
     status = open_store(args).write(sync_status)
@@ -130,7 +130,7 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_review(args: argparse.Namespace) -> int:
-    from counter.actions.sync import review_items
+    from counter.actions.sync_status import review_items
     from counter.cli.phrases import SYNC_REVIEW_COUNT, review_line
     from counter.words.sync import hold_reason
 

@@ -18,7 +18,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from counter.sync.records import ALLOWED, RECORD_TYPES, CaseRecord, GuideRecord, ProgressRecord, ProjectRecord, Record
+from counter.sync.records import (
+    ALLOWED,
+    PART_FORMATS,
+    RECORD_TYPES,
+    CaseRecord,
+    GuideRecord,
+    ProgressRecord,
+    ProjectRecord,
+    Record,
+)
 
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 _UID = re.compile(r"^[0-9a-f]{32}$")
@@ -122,12 +131,14 @@ _SCALARS: dict[Any, Callable[[Any], Any]] = {int: _int, bool: _bool, dt.date: _d
 def _plan(cls: Any) -> tuple[tuple[str, str, Any, bool], ...]:
     """Per field: Python name, JSON name, converter (scalar) or builder (part), and whether it is a part."""
     hints = typing.get_type_hints(cls)
-    limits: dict[str, int] = getattr(cls, "LIMITS", {})
+    part = PART_FORMATS.get(cls)
+    limits: dict[str, int] = part.limits if part else getattr(cls, "LIMITS", {})
+    keys = part.keys if part else _JSON_NAME
     counts: dict[str, int] = getattr(cls, "COUNTS", {})
     plan: list[tuple[str, str, Any, bool]] = []
     for f in dataclasses.fields(cls):
         hint = hints[f.name]
-        json_name = _JSON_NAME.get(f.name, f.name)
+        json_name = keys.get(f.name, f.name)
         args = typing.get_args(hint)
         optional = type(None) in args
         base = next((a for a in args if a is not type(None)), hint) if optional else hint

@@ -25,6 +25,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
 
+from counter.case.view import CaseMaterialLine
 from counter.intake.parties import PartyColumns
 
 # The longest text and the most lines a record may hold.  Each is far beyond any real case (a company's name runs
@@ -52,20 +53,21 @@ class GuideRef:
 
 
 @dataclass(frozen=True, slots=True)
-class MaterialLine:
-    material_code: str
-    name: str
-    necessity: str
-    receipt: str
-    originals: int
-    copies: int
-    medium: str
-    defect_note: str
-    due_on: dt.date | None
-    arrived_on: dt.date | None
-    LIMITS: ClassVar[dict[str, int]] = {
-        "material_code": 40, "name": NAME_MAX, "necessity": 12, "receipt": 20, "medium": 12, "defect_note": TEXT_MAX,
-    }  # fmt: skip
+class PartFormat:
+    """How a package carries a record part declared outside this module, which cannot hold ``LIMITS`` itself."""
+
+    limits: dict[str, int]  # the longest text per field, as a class's ``LIMITS``
+    keys: dict[str, str]  # the package's key of a field named otherwise
+
+
+#: a case record's checklist line is the case's own (:class:`~counter.case.view.CaseMaterialLine`); a package names
+#: its code ``material_code``, as the table does
+PART_FORMATS: dict[type, PartFormat] = {
+    CaseMaterialLine: PartFormat(
+        {"code": 40, "name": NAME_MAX, "necessity": 12, "receipt": 20, "medium": 12, "defect_note": TEXT_MAX},
+        {"code": "material_code"},
+    ),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +245,7 @@ class CaseRecord(PartyColumns):
     dates_beyond_data: bool
     previous_uid: str  # the case whose correction notice this intake answered; "" if none
     created_at: dt.datetime
-    materials: tuple[MaterialLine, ...]
+    materials: tuple[CaseMaterialLine, ...]
     history: tuple[HistoryEntry, ...]
     documents: tuple[DocumentEntry, ...]
     ratings: tuple[RatingRound, ...]

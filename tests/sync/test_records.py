@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from counter.case.view import CaseMaterialLine
 from counter.sync.record_json import parse_records, record_from_dict, to_dict
 from counter.sync.records import (
     AckRecord,
@@ -19,7 +20,6 @@ from counter.sync.records import (
     GuideRef,
     HistoryEntry,
     HolidayRecord,
-    MaterialLine,
     PrintEntry,
     ProgressRecord,
     RatingEntry,
@@ -51,7 +51,7 @@ def case_record(uid: str = "a" * 32) -> CaseRecord:
         agent_authorisation="", delivery="pickup", delivery_address="", notify_phone="13800000000", received_on=DAY,
         accepted_on=DAY, promised_on=DAY + dt.timedelta(days=5), correction_due=None, notify_due=None,
         refusal_ground="", turn_to="", denial_reason="", dates_beyond_data=False, previous_uid="", created_at=AT,
-        materials=(MaterialLine("M1", "身份证", "required", "received", 1, 1, "paper", "", None, None),),
+        materials=(CaseMaterialLine("M1", "身份证", "required", "received", 1, 1, "paper", "", None, None),),
         history=(HistoryEntry(AT, "其其格", "1", "taken", "accepted", "accept"),),
         documents=(DocumentEntry("ARS01-261120-S-010001", "receipt", DAY, "ARS01", "1", "其其格", "{}", "c" * 64, AT,
                                  (PrintEntry(AT, "其其格", "1", "file:x.pdf", "c" * 64, True, ""),)),),

@@ -31,7 +31,7 @@ from counter.actions.desk import desk_at
 from counter.actions.documents import make_document
 from counter.actions.intake import move_case
 from counter.actions.ratings import record_rating, send_to_pad
-from counter.actions.sync import review_items
+from counter.actions.sync_status import review_items
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.db.sync.case_records import case_records

@@ -27,7 +27,7 @@ from counter.actions.intake import move_case
 from counter.actions.item_steps import StepRequest, item_standings, route_items, take_item_step
 from counter.actions.projects import import_service_list, service_list
 from counter.actions.site import peer_keys
-from counter.actions.sync import review_items, sync_status
+from counter.actions.sync_status import review_items, sync_status
 from counter.case.item_path import ItemEvent, ItemState, PauseReason
 from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.search import Match, SearchIndex

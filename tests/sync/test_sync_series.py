@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.demo import run_demo
 from counter.actions.site import peer_keys
-from counter.actions.sync import sync_status
+from counter.actions.sync_status import sync_status
 from counter.cli.main import main
 from counter.db import models
 from counter.db.sync.case_records import case_dicts

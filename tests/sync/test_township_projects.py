@@ -34,7 +34,7 @@ from counter.actions.projects import (
     sign_project,
     step_done,
 )
-from counter.actions.sync import review_items, sync_status
+from counter.actions.sync_status import review_items, sync_status
 from counter.db import models
 from counter.db.sync.projects import project_records
 from counter.projects.model import Coordination, ProjectState, Satisfaction, StepState

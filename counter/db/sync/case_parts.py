@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import and_, bindparam, update
 from sqlalchemy.orm import Session
 
+from counter.case.view import CaseMaterialLine
 from counter.db.bulk_rows import bulk_insert
-from counter.db.case_store import MaterialValues
 from counter.db.service_standing import refresh_standing
 from counter.db.sync.tables import (
     APPEAL,
@@ -27,7 +27,9 @@ from counter.db.sync.tables import (
     DOCUMENT,
     HISTORY,
     LAPSE,
+    LINE_FIELDS,
     MATERIAL,
+    MATERIAL_COLUMNS,
     PRINT,
     RATING,
     RECT,
@@ -42,7 +44,6 @@ from counter.sync.records import (
     CaseRecord,
     DocumentEntry,
     HistoryEntry,
-    MaterialLine,
     PrintEntry,
     RatingEntry,
     RatingRound,
@@ -88,13 +89,13 @@ def merge_materials(
     for r in records:
         case_id = ids[r.uid]
         for m in r.materials:
-            row = have.get((case_id, m.material_code))
+            row = have.get((case_id, m.code))
             if row is None:
                 new_rows.append((case_id, *_material_values(m)))
                 changed.add(r.uid)
-                have[(case_id, m.material_code)] = m
+                have[(case_id, m.code)] = m
                 continue
-            if isinstance(row, MaterialLine):
+            if isinstance(row, CaseMaterialLine):
                 continue  # listed twice in one record: the first stands
             arrived, receipt = (
                 (row.arrived_on, row.receipt) if row.arrived_on or not m.arrived_on else (m.arrived_on, m.receipt)
@@ -113,12 +114,7 @@ def merge_materials(
     return changed
 
 
-#: a checklist line's columns: the case's id, then the values an intake writes (:class:`MaterialValues`), which a
-#: package's line (:class:`MaterialLine`) names alike
-MATERIAL_COLUMNS: tuple[str, ...] = ("case_id", *MaterialValues.__annotations__)
-
-
-_material_values: Callable[[MaterialLine], tuple[Any, ...]] = attrgetter(*MATERIAL_COLUMNS[1:])
+_material_values: Callable[[CaseMaterialLine], tuple[Any, ...]] = attrgetter(*LINE_FIELDS)
 
 
 HISTORY_COLUMNS = ("case_id", "at", "clerk", "desk_no", "event", "status_after", "note")

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from counter.case.view import CaseMaterialLine
 from counter.db.bulk_rows import chunks
 from counter.db.json_rows import json_rows
 from counter.db.sync.tables import (
@@ -27,6 +28,7 @@ from counter.db.sync.tables import (
     HISTORY,
     LAPSE,
     MATERIAL,
+    MATERIAL_COLUMNS,
     PRINT,
     RATING,
     RECT,
@@ -41,7 +43,6 @@ from counter.sync.records import (
     DocumentEntry,
     GuideRef,
     HistoryEntry,
-    MaterialLine,
     PrintEntry,
     RatingEntry,
     RatingRound,
@@ -136,11 +137,7 @@ def _case_chunk(session: Session, ids: Sequence[int], make: Callable[..., T], as
         CASE.c.id,
     )
     m = MATERIAL.c
-    materials = _grouped(among.rows(
-        [m.case_id, m.material_code, m.name, m.necessity, m.receipt, m.originals, m.copies, m.medium, m.defect_note,
-         m.due_on, m.arrived_on, m.id],
-        m.case_id, MATERIAL, m.id,
-    ))  # fmt: skip
+    materials = _grouped(among.rows([*(m[name] for name in MATERIAL_COLUMNS), m.id], m.case_id, MATERIAL, m.id))
     h = HISTORY.c
     history = _grouped(among.rows(
         [h.case_id, h.at, h.clerk, h.desk_no, h.event, h.status_after, h.note, h.id], h.case_id, HISTORY, h.id
@@ -198,6 +195,8 @@ def _case_chunk(session: Session, ids: Sequence[int], make: Callable[..., T], as
 
 
 _NO_ROWS: list[Sequence[Any]] = []
+#: a package's keys of a checklist line: its columns but the case's id
+_MATERIAL_KEYS = MATERIAL_COLUMNS[1:]
 
 
 def _record(c: Sequence[Any], *parts: Any) -> CaseRecord:
@@ -225,7 +224,7 @@ def _record(c: Sequence[Any], *parts: Any) -> CaseRecord:
         **fields,
         guide=GuideRef(content_hash, guide_bundle, version),
         previous_uid=previous_uid or "",
-        materials=tuple(MaterialLine(*row[1:-1]) for row in materials.get(case_id, _NO_ROWS)),
+        materials=tuple(CaseMaterialLine(*row[1:-1]) for row in materials.get(case_id, _NO_ROWS)),
         history=tuple(HistoryEntry(utc(y[1]), *y[2:-1]) for y in history.get(case_id, _NO_ROWS)),
         documents=tuple(
             DocumentEntry(*(
@@ -272,11 +271,7 @@ def _json(c: Sequence[Any], *parts: Any) -> dict[str, Any]:
         type=CaseRecord.TYPE,
         guide={"content_hash": content_hash, "bundle_code": guide_bundle, "version": version},
         previous_uid=previous_uid or "",
-        materials=[
-            {"material_code": m[1], "name": m[2], "necessity": m[3], "receipt": m[4], "originals": m[5], "copies": m[6],
-             "medium": m[7], "defect_note": m[8], "due_on": m[9], "arrived_on": m[10]}
-            for m in materials.get(case_id, _NO_ROWS)
-        ],
+        materials=[dict(zip(_MATERIAL_KEYS, m[1:-1], strict=True)) for m in materials.get(case_id, _NO_ROWS)],
         history=[
             {"at": y[1], "clerk": y[2], "desk_no": y[3], "event": y[4], "status_after": y[5], "note": y[6]}
             for y in history.get(case_id, _NO_ROWS)

@@ -24,12 +24,24 @@ from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
 from counter.case.numbers import CASE_NO
+from counter.case.view import CaseMaterialLine
 from counter.db.bulk_rows import RowWriter, chunks
 from counter.db.service_standing import STANDING_COLUMNS, new_case_standing
-from counter.db.sync.case_parts import HISTORY_COLUMNS, MATERIAL_COLUMNS, merge_parts
-from counter.db.sync.tables import CASE, CASE_FIELDS, DOCUMENT, GUIDE, HISTORY, MATERIAL, new_row_ids, select_in, utc
+from counter.db.sync.case_parts import HISTORY_COLUMNS, merge_parts
+from counter.db.sync.tables import (
+    CASE,
+    CASE_FIELDS,
+    DOCUMENT,
+    GUIDE,
+    HISTORY,
+    MATERIAL,
+    MATERIAL_COLUMNS,
+    new_row_ids,
+    select_in,
+    utc,
+)
 from counter.sync.case_reader import PackageCase
-from counter.sync.records import CaseRecord, HistoryEntry, MaterialLine
+from counter.sync.records import CaseRecord, HistoryEntry
 from counter.sync.sender_checks import LineKey, Refusal, Sender, check_case
 
 
@@ -167,13 +179,13 @@ def _write_new(
     return records
 
 
-def _first_of_each_code(lines: Sequence[MaterialLine]) -> Sequence[MaterialLine]:
+def _first_of_each_code(lines: Sequence[CaseMaterialLine]) -> Sequence[CaseMaterialLine]:
     """A checklist with each material once: a line listed twice in one record counts the first time."""
-    if len({m.material_code for m in lines}) == len(lines):
+    if len({m.code for m in lines}) == len(lines):
         return lines
-    first: dict[str, MaterialLine] = {}
+    first: dict[str, CaseMaterialLine] = {}
     for m in lines:
-        first.setdefault(m.material_code, m)
+        first.setdefault(m.code, m)
     return list(first.values())
 
 

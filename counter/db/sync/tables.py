@@ -9,6 +9,7 @@ fit any database's parameter limit), never one case at a time.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import Any, cast
@@ -19,6 +20,7 @@ from sqlalchemy.dialects.postgresql import REGCLASS
 from sqlalchemy.orm import Session
 
 from counter.case.moments import stored_utc
+from counter.case.view import CaseMaterialLine
 from counter.db import models
 from counter.db.bulk_rows import chunks
 
@@ -50,6 +52,12 @@ PROJECT_TRACKED: dict[str, Table] = {t.name: t for t in (PROJECT, PROJECT_LINE, 
 TRACKED: dict[str, Table] = CASE_TRACKED | PROJECT_TRACKED
 
 #: the columns of a case that a record carries as they are
+#: a checklist line's fields (:class:`~counter.case.view.CaseMaterialLine`), in the order of its columns
+LINE_FIELDS = tuple(f.name for f in dataclasses.fields(CaseMaterialLine))
+#: a checklist line's columns: the case's id, then the line's fields (its ``code`` is ``material_code``), as the
+#: intake writes them too; a package's line has the same keys
+MATERIAL_COLUMNS: tuple[str, ...] = ("case_id", *("material_code" if n == "code" else n for n in LINE_FIELDS))
+
 CASE_FIELDS = (
     "uid", "case_no", "site_code", "desk_no", "clerk", "bundle_code", "status", "outcome", "answers",
     "applicant_kind", "applicant_name", "applicant_id_no", "applicant_phone", "applicant_address", "legal_rep",

@@ -37,16 +37,9 @@ from counter.ui.cases.words import (
     CASE_FORM_TITLE,
     CASE_REASON_HINT,
 )
-from counter.ui.form_bar import form_bar
-from counter.ui.text_size import px, scaled
+from counter.ui.step_form import frame_step_form
+from counter.ui.text_size import px
 from counter.words.punctuation import CLAUSE_JOIN
-
-STYLE = """
-QFrame#actionForm { background: #f5f9fc; border: 1px solid #9fb3c8; border-radius: 4px; }
-QLabel#formTitle { font-weight: bold; color: #102a43; }
-QLabel#formProblems { color: #b42318; font-weight: bold; }
-QLineEdit { padding: 5px 6px; }
-"""
 
 
 class ActionForm(QFrame):
@@ -54,13 +47,8 @@ class ActionForm(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("actionForm")
-        self.setStyleSheet(scaled(STYLE))
         self.action: CaseEvent | None = None
         self.item = ""  # the item's code, while the form is for one item's decision
-        self.title = QLabel()
-        self.title.setObjectName("formTitle")
-        self.title.setWordWrap(True)
         self.boxes_area = QWidget()
         self.boxes_layout = QVBoxLayout(self.boxes_area)
         self.boxes_layout.setContentsMargins(12, 0, 0, 0)
@@ -80,15 +68,9 @@ class ActionForm(QFrame):
         fields.addWidget(self.reason_label, 1, 0)
         fields.addWidget(self.reason, 1, 1)
         fields.setColumnStretch(1, 1)
-        bar = form_bar("", CASE_FORM_CANCEL)
-        self.problems, self.confirm_button, self.cancel_button = bar.problems, bar.confirm, bar.cancel
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.addWidget(self.title)
-        layout.addWidget(self.boxes_area)
-        layout.addLayout(fields)
-        layout.addLayout(bar.row)
-        self.hide()
+        self.title, self.problems, self.confirm_button, self.cancel_button = frame_step_form(
+            self, (self.boxes_area, fields), "", CASE_FORM_CANCEL
+        )
 
     def open_for(
         self,

@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
 
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.ui.cases import words
-from counter.ui.cases.action_form import STYLE
-from counter.ui.form_bar import form_bar
-from counter.ui.text_size import px, scaled
+from counter.ui.step_form import frame_step_form
+from counter.ui.text_size import px
 from counter.words.hand_over import HAND_OVER_WAY
 from counter.words.punctuation import LIST_JOIN
 
@@ -36,11 +35,6 @@ class HandOverForm(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("actionForm")
-        self.setStyleSheet(scaled(STYLE))
-        self.title = QLabel(words.HAND_OVER_TITLE)
-        self.title.setObjectName("formTitle")
-        self.title.setWordWrap(True)
         self.boxes_area = QWidget()
         self.boxes_layout = QVBoxLayout(self.boxes_area)
         self.boxes_layout.setContentsMargins(12, 0, 0, 0)
@@ -72,18 +66,11 @@ class HandOverForm(QFrame):
         )
         for label, widget in rows:
             self.fields.addRow(label, widget)
-        bar = form_bar(words.HAND_OVER_CONFIRM, words.CASE_FORM_CANCEL)
-        self.problems, self.confirm_button, self.cancel_button = bar.problems, bar.confirm, bar.cancel
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.addWidget(self.title)
-        layout.addWidget(self.boxes_area)
-        layout.addWidget(self.undecided)
-        layout.addWidget(self.partial)
-        layout.addLayout(self.fields)
-        layout.addLayout(bar.row)
+        body = (self.boxes_area, self.undecided, self.partial, self.fields)
+        self.title, self.problems, self.confirm_button, self.cancel_button = frame_step_form(
+            self, body, words.HAND_OVER_CONFIRM, words.CASE_FORM_CANCEL, words.HAND_OVER_TITLE
+        )
         self.way.currentIndexChanged.connect(self._show_way)
-        self.hide()
 
     def open_for(
         self,

@@ -32,11 +32,10 @@ from counter.actions.item_steps import StepRequest
 from counter.case.item_path import MOST_EXTENSION_DAYS, ItemEvent, PauseReason
 from counter.case.status import CaseEvent
 from counter.ui.cases import words
-from counter.ui.cases.action_form import STYLE
 from counter.ui.cases.item_step_rules import DEPARTMENT_STEPS
 from counter.ui.flow_layout import FlowLayout
-from counter.ui.form_bar import form_bar
-from counter.ui.text_size import px, scaled
+from counter.ui.step_form import frame_step_form
+from counter.ui.text_size import px
 from counter.words.items import PAUSE_REASON
 
 FIRST_EXTENSION_DAYS = 5  # offered when the form opens; the department sets its own
@@ -86,14 +85,9 @@ class ItemStepForm(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("actionForm")
-        self.setStyleSheet(scaled(STYLE))
         self.step: ItemEvent | None = None
         self.item = ""  # the item's code while the form is open
         self.item_name = ""
-        self.title = QLabel()
-        self.title.setObjectName("formTitle")
-        self.title.setWordWrap(True)
         self.pause = QComboBox()
         self.pause.addItem(words.ITEM_STEP_PAUSE_CHOOSE, "")
         for reason in PauseReason:
@@ -113,15 +107,10 @@ class ItemStepForm(QFrame):
         self.fields.addRow(words.ITEM_STEP_APPROVER, self.approved_by)
         self.fields.addRow(words.ITEM_STEP_RESULT_NO, self.result_no)
         self.fields.addRow(words.ITEM_STEP_DETAIL, self.reason)
-        bar = form_bar("", words.CASE_FORM_CANCEL)
-        self.problems, self.confirm_button, self.cancel_button = bar.problems, bar.confirm, bar.cancel
+        self.title, self.problems, self.confirm_button, self.cancel_button = frame_step_form(
+            self, (self.fields,), "", words.CASE_FORM_CANCEL
+        )
         self.cancel_button.setAutoDefault(True)  # Enter on it cancels, never confirms
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.addWidget(self.title)
-        layout.addLayout(self.fields)
-        layout.addLayout(bar.row)
-        self.hide()
 
     def open_for(self, event: ItemEvent, item: ItemLine) -> None:
         """Show the form for ``event`` of ``item``, empty, its first field in focus (the confirm button if none)."""

@@ -19,17 +19,14 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QFrame,
-    QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from counter.projects.model import PlanStep, ProjectEvent, Satisfaction, StepState
-from counter.ui.cases.action_form import STYLE
-from counter.ui.form_bar import form_bar
 from counter.ui.projects import words
-from counter.ui.text_size import px, scaled
+from counter.ui.step_form import frame_step_form
+from counter.ui.text_size import px
 
 # which fields each move shows
 FIELDS: dict[ProjectEvent, tuple[str, ...]] = {
@@ -69,12 +66,7 @@ class MoveForm(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("actionForm")
-        self.setStyleSheet(scaled(STYLE))
         self.current: ProjectEvent | None = None
-        self.title = QLabel()
-        self.title.setObjectName("formTitle")
-        self.title.setWordWrap(True)
         # made in the order they stand in the form, which is Tab's order too
         self.agents = QLineEdit()
         self.reason = QLineEdit()
@@ -116,16 +108,11 @@ class MoveForm(QFrame):
             if isinstance(field, QLineEdit):
                 field.setMinimumWidth(px(320))
             self.layout_fields.addRow(labels[key], field)
-        bar = form_bar("", words.FORM_CANCEL)
-        self.problems, self.confirm_button, self.cancel_button = bar.problems, bar.confirm, bar.cancel
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.addWidget(self.title)
-        layout.addLayout(self.layout_fields)
-        layout.addLayout(bar.row)
+        self.title, self.problems, self.confirm_button, self.cancel_button = frame_step_form(
+            self, (self.layout_fields,), "", words.FORM_CANCEL
+        )
         self.confirm_button.clicked.connect(self.on_return)
         self.cancel_button.clicked.connect(self.on_cancel)
-        self.hide()
 
     def open_for(self, move: ProjectEvent, steps: tuple[PlanStep, ...], today: dt.date, agents: str = "") -> None:
         """Show the form for ``move``, empty but for today's date, the steps it may concern and the agents named."""

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -29,12 +28,11 @@ from PySide6.QtWidgets import (
 
 from counter.projects.model import STAGE_ORDER, PlanStep
 from counter.projects.service_items import ServiceItem, ServiceList
-from counter.ui.cases.action_form import STYLE
 from counter.ui.cases.tables import line_table
-from counter.ui.form_bar import FormBar, form_bar
 from counter.ui.projects import words
 from counter.ui.projects.move_form import to_date
-from counter.ui.text_size import px, scaled
+from counter.ui.step_form import frame_step_form
+from counter.ui.text_size import px
 from counter.words.punctuation import ASIDE
 
 STAGE_WEEKS = 3  # a new step's date offered: three weeks a stage after the day the plan is made
@@ -50,14 +48,9 @@ class PlanForm(QFrame):
 
     def __init__(self, items: ServiceList, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("actionForm")
-        self.setStyleSheet(scaled(STYLE))
         self._items = items
         self._kept: dict[int, PlanStep] = {}  # the steps the plan had, by item (or by name, off the list)
         self._today = dt.date.today()
-        self.title = QLabel(words.PLAN_TITLE)
-        self.title.setObjectName("formTitle")
-        self.title.setWordWrap(True)
         self.catalogue = QListWidget()
         self.catalogue.setAccessibleName(words.PLAN_CATALOGUE)
         for item in items.items:
@@ -74,17 +67,17 @@ class PlanForm(QFrame):
         self.table.horizontalHeader().resizeSection(3, px(DATE_WIDTH))
         self.table.setAccessibleName(words.PAGE_PLAN)
         self.table.setTabKeyNavigation(False)
-        bar = form_bar(words.PLAN_SAVE, words.FORM_CANCEL)
-        self.problems, self.confirm_button, self.cancel_button = bar.problems, bar.confirm, bar.cancel
-        self._lay_out(bar)
+        self.title, self.problems, self.confirm_button, self.cancel_button = frame_step_form(
+            self, (self._lists(),), words.PLAN_SAVE, words.FORM_CANCEL, words.PLAN_TITLE
+        )
         self.add_button.clicked.connect(self.on_add)
         self.catalogue.itemActivated.connect(self.on_add)
         self.remove_button.clicked.connect(self.on_remove)
         self.confirm_button.clicked.connect(self.confirmed.emit)
         self.cancel_button.clicked.connect(self.on_cancel)
-        self.hide()
 
-    def _lay_out(self, bar: FormBar) -> None:
+    def _lists(self) -> QHBoxLayout:
+        """The reference list, the buttons that move an item, and the plan, side by side."""
         middle = QVBoxLayout()
         middle.addStretch(1)
         middle.addWidget(self.add_button)
@@ -95,11 +88,7 @@ class PlanForm(QFrame):
         lists.addLayout(middle)
         lists.addWidget(self.table, 1)
         self.catalogue.setMinimumHeight(px(220))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.addWidget(self.title)
-        layout.addLayout(lists)
-        layout.addLayout(bar.row)
+        return lists
 
     @staticmethod
     def _item_text(item: ServiceItem) -> str:

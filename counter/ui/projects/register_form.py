@@ -37,10 +37,10 @@ from counter.actions.projects import register_project
 from counter.projects.model import ProjectClass, ProjectFacts
 from counter.projects.rules import MAX_INVESTMENT, ProjectRefused
 from counter.projects.service_items import ServiceList
-from counter.ui.cases.action_form import STYLE
 from counter.ui.projects import words
 from counter.ui.projects.project_page import refusal_text
 from counter.ui.runner import Failed, Runner
+from counter.ui.step_form import STYLE
 from counter.ui.text_size import px, scaled
 from counter.words.punctuation import ASIDE
 

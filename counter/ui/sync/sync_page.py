@@ -68,7 +68,8 @@ if TYPE_CHECKING:
     from counter.actions.site import Peer, ShownSite
     from counter.actions.site_setup import SiteSetUp, SiteState
     from counter.actions.store import Unit
-    from counter.actions.sync import ExportResult, ImportReport, ReviewItem, SyncStatus
+    from counter.actions.sync import ExportResult, ImportReport
+    from counter.actions.sync_status import ReviewItem, SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -202,7 +203,7 @@ class SyncPage(QWidget):
         """What the page shows, read again: the set-up form, or the site, the last syncs, pending, the review list."""
         from counter.actions.site import peers, site_as_shown
         from counter.actions.site_setup import site_state
-        from counter.actions.sync import review_items, sync_status
+        from counter.actions.sync_status import review_items, sync_status
 
         def read(unit: Unit) -> tuple[SiteState, Sync | None]:
             """In a write: the first look at this site's settings may store its defaults."""
