@@ -31,10 +31,10 @@ from counter.case.decisions import DecisionProblem, DecisionRefused, completion_
 from counter.case.numbers import case_no
 from counter.case.same_day import NOTE_SAME_DAY
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
+from counter.case.view import CaseMaterialLine
 from counter.catalog.model import Bundle, GuideStatus
 from counter.db import models
 from counter.db.case_store import (
-    MaterialValues,
     add_case,
     add_history,
     case_by_no,
@@ -327,28 +327,26 @@ def take_intake(
     return TakenIntake(number, decision)
 
 
-def _material_values(bundle: Bundle, checklist: Checklist, decision: Decision) -> list[MaterialValues]:
+def _material_values(bundle: Bundle, checklist: Checklist, decision: Decision) -> list[CaseMaterialLine]:
     """The checklist's lines as the case keeps them: each material's name and necessity from the bundle, a deferred
     one's due day from the decision."""
     due = {d.code: d.due for d in decision.deferred}
     materials_by_code = {m.code: m for m in bundle.materials}
-    lines = []
-    for e in checklist.entries:
-        material = materials_by_code[e.code]
-        line: MaterialValues = {
-            "material_code": e.code,
-            "name": material.name,
-            "necessity": material.necessity.value,
-            "receipt": e.receipt.value,
-            "originals": e.originals,
-            "copies": e.copies,
-            "medium": e.medium.value if e.medium else "",
-            "defect_note": e.defect_note,
-            "due_on": due.get(e.code),
-            "arrived_on": None,
-        }
-        lines.append(line)
-    return lines
+    return [
+        CaseMaterialLine(
+            code=e.code,
+            name=materials_by_code[e.code].name,
+            necessity=materials_by_code[e.code].necessity.value,
+            receipt=e.receipt.value,
+            originals=e.originals,
+            copies=e.copies,
+            medium=e.medium.value if e.medium else "",
+            defect_note=e.defect_note,
+            due_on=due.get(e.code),
+            arrived_on=None,
+        )
+        for e in checklist.entries
+    ]
 
 
 def _case(session: Session, number: str) -> models.Case:

@@ -10,12 +10,13 @@ case is either there whole — case, every checklist line, its first history lin
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
 from collections.abc import Iterable, Sequence
 from itertools import starmap
-from typing import Any, TypedDict, cast
+from typing import Any, cast
 
 from sqlalchemy import (
     Insert,
@@ -71,44 +72,24 @@ def _sequence_statement(dialect: str) -> Any:
     )
 
 
-class MaterialValues(TypedDict):
-    """A checklist line as an intake writes it: the values of its row but the case's id (:func:`add_case`).
-
-    A dict, typed: it is the statement's values as they are sent, one per material handed over.
-    """
-
-    material_code: str
-    name: str
-    necessity: str
-    receipt: str
-    originals: int
-    copies: int
-    medium: str
-    defect_note: str
-    due_on: dt.date | None
-    arrived_on: dt.date | None
-
-
 def add_case(
     session: Session,
     values: dict[str, Any],
-    materials: Sequence[MaterialValues],
+    materials: Sequence[CaseMaterialLine],
     event: str,
     note: str = "",
 ) -> int:
     """Insert a case, its checklist lines and its first history line.
 
-    Plain INSERT statements on the tables rather than ORM objects, built once and
-    given their values at execution: an intake is the desk's hottest write (on a
-    hall's server, twenty desks at once), the rows are never edited through the
-    ORM in the same session, and building a statement from thirty values costs
-    more than sending it.
+    INSERT statements on the tables rather than ORM objects, built once and given their values at execution: the
+    rows are never edited through the ORM in the same session, and the checklist's lines go in one statement
+    whatever their number.
     """
     case_insert, material_insert, history_insert = _add_case_statements()
     now = models.utcnow()
     case_id = int(session.execute(case_insert, {"created_at": now, **values}).scalar_one())
     if materials:
-        session.execute(material_insert, [{"case_id": case_id, **m} for m in materials])
+        session.execute(material_insert, [_line_values(case_id, line) for line in materials])
     session.execute(
         history_insert,
         {
@@ -123,6 +104,13 @@ def add_case(
     )
     queue_for_line(session, case_id, values["uid"], values["notify_phone"], values["delivery"], event, note, now)
     return case_id
+
+
+def _line_values(case_id: int, line: CaseMaterialLine) -> dict[str, Any]:
+    """A checklist line's row: its fields under their columns' names (``code`` is ``material_code``)."""
+    values = dataclasses.asdict(line)
+    values["material_code"] = values.pop("code")
+    return {"case_id": case_id, **values}
 
 
 @functools.cache
