@@ -1,8 +1,8 @@
 #!/bin/sh
 # Set up (first time only) and run the checks: lint, types, then the tests, spread over every core.
 #   ./test.sh            all but the release tier: what CI runs
-#   ./test.sh quick      all but the heavy tiers (builds, benchmarks, load, nested runs, the program's own process),
-#                        with fewer Hypothesis examples: a couple of minutes, while working
+#   ./test.sh quick      all but the heavy tiers (builds, benchmarks, load, nested runs, the program in its own
+#                        process, PostgreSQL), with fewer Hypothesis examples: under two minutes, while working
 #   ./test.sh release    everything, the release tier too, with the thorough Hypothesis profile
 #   ./test.sh lint       the checks alone, no test
 # Further arguments go to pytest: ./test.sh quick tests/ui -x.  The tiers are markers (tests/conftest.py).
@@ -20,7 +20,7 @@ case "$tier" in
 lint) exit 0 ;;
 quick)
     export HYPOTHESIS_PROFILE="${HYPOTHESIS_PROFILE:-dev}"
-    set -- -m "not (packaging or bench or load or screens or program or slow or release)" "$@" ;;
+    set -- -m "not (packaging or bench or load or screens or program or pg or slow or release)" "$@" ;;
 all) set -- -m "not release" "$@" ;;
 release) export HYPOTHESIS_PROFILE="${HYPOTHESIS_PROFILE:-thorough}" ;;
 esac

@@ -6,6 +6,7 @@ one per test, so no test touches the user's real database.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import tempfile
@@ -65,10 +66,12 @@ TIERS_BY_PATH: dict[str, tuple[str, ...]] = {
     "tests/test_bounded_reads.py": ("program",),
     "tests/test_quick_exit.py": ("program",),
     "tests/ui/test_single_desk.py": ("program", "durable"),
+    "tests/ui/test_startup.py": ("program",),
+    "tests/ui/test_window_language.py": ("program",),
+    "tests/ui/test_training_window.py": ("program",),
     "tests/db/test_catalog_first_use.py": ("program",),
 }
-#: left out of ``./test.sh quick``
-HEAVY = ("packaging", "bench", "load", "screens", "program", "slow", "release")
+#: left out of ``./test.sh quick`` (test.sh names them); ``pg`` too, for the same code runs there against SQLite
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest's own, which deselects by these markers (-m)
@@ -85,6 +88,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         on_pg = callspec is not None and "postgresql" in callspec.params.values()
         if on_pg or "pg_cluster" in getattr(item, "fixturenames", ()):
             item.add_marker("pg")
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What collection loaded (the app, Qt, SQLAlchemy, the libraries and every test module) is frozen out of the
+    garbage collector's full collections, which would otherwise walk it again each time during the run."""
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture(autouse=True)
