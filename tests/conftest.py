@@ -45,7 +45,8 @@ REPO = Path(__file__).resolve().parent.parent
 SHIPPED_CATALOG = REPO / "counter" / "resources" / "catalog"
 
 #: The tiers of the test command (test.sh): each heavy kind of test is marked by where it lives, so that a new test
-#: in its folder or file is marked too.  ``./test.sh quick`` leaves out HEAVY; ``./test.sh`` runs all but ``release``.
+#: in its folder or file is marked too.  ``./test.sh quick`` leaves these and ``pg`` out; ``./test.sh`` all but
+#: ``release``.
 TIERS_BY_PATH: dict[str, tuple[str, ...]] = {
     "tests/packaging/": ("packaging",),
     "tests/benchmarks/": ("bench",),
