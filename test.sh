@@ -1,11 +1,28 @@
 #!/bin/sh
-# Set up (first time only) and run every check: lint, types, the whole test suite.
+# Set up (first time only) and run the checks: lint, types, then the tests, spread over every core.
+#   ./test.sh            all but the release tier: what CI runs
+#   ./test.sh quick      all but the heavy tiers (builds, benchmarks, load, nested runs, the program in its own
+#                        process, PostgreSQL), with fewer Hypothesis examples: under two minutes, while working
+#   ./test.sh release    everything, the release tier too, with the thorough Hypothesis profile
+#   ./test.sh lint       the checks alone, no test
+# Further arguments go to pytest: ./test.sh quick tests/ui -x.  The tiers are markers (tests/conftest.py).
 set -eu
 cd "$(dirname "$0")"
 venv="${COUNTER_VENV:-.venv}"
+tier=all
+case "${1:-}" in quick | release | lint) tier=$1 && shift ;; esac
 sh scripts/setup.sh --test
 "$venv"/bin/ruff check counter tests benchmarks tools
 "$venv"/bin/ruff format --check counter tests benchmarks tools
 "$venv"/bin/mypy
 "$venv"/bin/lint-imports --no-cache
-exec "$venv"/bin/pytest "$@"
+case "$tier" in
+lint) exit 0 ;;
+quick)
+    export HYPOTHESIS_PROFILE="${HYPOTHESIS_PROFILE:-dev}"
+    set -- -m "not (packaging or bench or load or screens or program or pg or slow or release)" "$@" ;;
+all) set -- -m "not release" "$@" ;;
+release) export HYPOTHESIS_PROFILE="${HYPOTHESIS_PROFILE:-thorough}" ;;
+esac
+# worksteal: a worker that is done takes tests queued for another, so one long build does not hold up the end
+exec "$venv"/bin/pytest -n "${COUNTER_TEST_WORKERS:-auto}" --dist worksteal "$@"

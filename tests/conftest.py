@@ -6,6 +6,7 @@ one per test, so no test touches the user's real database.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import tempfile
@@ -24,6 +25,9 @@ os.environ["COUNTER_SQL_WARNINGS"] = "error"
 # what the app notes of its databases outside them (counter.host.database_notes): never the user's own folder,
 # also for a fixture made before a test's own (counter_home) takes over
 os.environ.setdefault("COUNTER_STATE", tempfile.mkdtemp(prefix="counter-state-"))
+# the suite's thousands of throwaway SQLite files need not outlive a power cut: no fsync at each commit, in this
+# process and the programs it starts; the tests marked ``durable`` run with the desk's FULL sync (SQLITE_SYNC_ENV)
+os.environ["COUNTER_TEST_SQLITE_SYNC"] = "off"
 
 # How hard the properties try, for the whole run rather than test by test.  `ci` is what the test command runs;
 # `dev` gives a quick answer while working; `thorough` is for a change to a parser, a package or the rules.  Choose
@@ -39,6 +43,68 @@ pytest_plugins = ["tests.cups_server", "tests.pg_server"]
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_CATALOG = REPO / "counter" / "resources" / "catalog"
+
+#: The tiers of the test command (test.sh): each heavy kind of test is marked by where it lives, so that a new test
+#: in its folder or file is marked too.  ``./test.sh quick`` leaves these and ``pg`` out; ``./test.sh`` all but
+#: ``release``.
+TIERS_BY_PATH: dict[str, tuple[str, ...]] = {
+    "tests/packaging/": ("packaging",),
+    "tests/benchmarks/": ("bench",),
+    "tests/crash/": ("load", "durable", "program"),
+    "tests/db/test_hall_load.py": ("load",),
+    "tests/db/test_draft_race.py": ("load",),
+    "tests/db/test_number_check_race.py": ("load",),
+    "tests/sync/test_sync_scaling.py": ("load",),
+    "tests/actions/test_period_figures.py": ("load",),
+    "tests/db/test_list_plans.py": ("load",),
+    "tests/ui/pad/test_one_screen.py": ("screens",),
+    "tests/ui/pad/test_two_screens.py": ("screens",),
+    "tests/ui/fit/test_fit.py": ("screens",),
+    "tests/test_resources.py": ("program",),
+    "tests/test_private_files.py": ("program",),
+    "tests/test_number_guard.py": ("program", "durable"),
+    "tests/test_database_file.py": ("program",),
+    "tests/test_bounded_reads.py": ("program",),
+    "tests/test_quick_exit.py": ("program",),
+    "tests/ui/test_single_desk.py": ("program", "durable"),
+    "tests/ui/test_startup.py": ("program",),
+    "tests/ui/test_window_language.py": ("program",),
+    "tests/ui/test_training_window.py": ("program",),
+    "tests/db/test_catalog_first_use.py": ("program",),
+}
+#: left out of ``./test.sh quick`` (test.sh names them); ``pg`` too, for the same code runs there against SQLite
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest's own, which deselects by these markers (-m)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test with its tiers: by its file (TIERS_BY_PATH), and ``pg`` when it uses the PostgreSQL server."""
+    for item in items:
+        path = item.path.relative_to(REPO).as_posix()
+        for prefix, markers in TIERS_BY_PATH.items():
+            if path.startswith(prefix):
+                for marker in markers:
+                    item.add_marker(marker)
+        # a fixture that needs the server, or a test run against each backend (BACKENDS), on "postgresql"
+        callspec = getattr(item, "callspec", None)
+        on_pg = callspec is not None and "postgresql" in callspec.params.values()
+        if on_pg or "pg_cluster" in getattr(item, "fixturenames", ()):
+            item.add_marker("pg")
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What collection loaded (the app, Qt, SQLAlchemy, the libraries and every test module) is frozen out of the
+    garbage collector's full collections, which would otherwise walk it again each time during the run."""
+    gc.collect()
+    gc.freeze()
+
+
+@pytest.fixture(autouse=True)
+def sqlite_sync(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite syncs FULL, as on a desk, for the tests marked ``durable``; the rest run with sync off."""
+    if request.node.get_closest_marker("durable") is not None:
+        from counter.db.engine import SQLITE_SYNC_ENV
+
+        monkeypatch.delenv(SQLITE_SYNC_ENV, raising=False)
 
 
 def costly_examples(share: int, suppress_health_check: Collection[HealthCheck] = ()) -> settings:

@@ -57,10 +57,12 @@ class Cups:
 
 
 @pytest.fixture(scope="session")
-def cups(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cups]:
+def cups(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[Cups]:
+    """The run's CUPS server; one for each parallel worker, in a folder of its own (pytest-xdist's ``worker_id``,
+    ``master`` in a serial run), listening only on a socket there: two workers' queues and jobs never meet."""
     cupsd = shutil.which("cupsd") or "/usr/sbin/cupsd"
     assert Path(cupsd).exists(), "cupsd is not installed: run ./test.sh, which installs cups-daemon"
-    root = tmp_path_factory.mktemp("cups")
+    root = tmp_path_factory.mktemp(f"cups-{worker_id}")
     for sub in ("bin/backend", "spool", "cache", "state", "logs", "conf", "jobs"):
         (root / sub).mkdir(parents=True, exist_ok=True)
     for part in ("cgi-bin", "daemon", "driver", "filter", "monitor", "notifier"):

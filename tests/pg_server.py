@@ -95,13 +95,16 @@ class PgCluster:
 HALL_MEMORY = ("shared_buffers=2GB",)
 
 
-def start_cluster(parent: Path | None = None, durable: bool = False, settings: Sequence[str] = ()) -> PgCluster:
+def start_cluster(
+    parent: Path | None = None, durable: bool = False, settings: Sequence[str] = (), name: str = ""
+) -> PgCluster:
     """initdb and start a cluster in a new temporary folder; about a second.
 
     ``durable``: a commit waits until its WAL is on disk, as on a hall's server; otherwise ``fsync`` is off (tests).
     ``settings``: the server's further settings (``name=value``), such as :data:`HALL_MEMORY`.
+    ``name``: put in the folder's name, e.g. the test worker's (``gw0``) whose server it is.
     """
-    folder = Path(tempfile.mkdtemp(prefix="counter-pg-", dir=parent))
+    folder = Path(tempfile.mkdtemp(prefix=f"counter-pg-{name}-" if name else "counter-pg-", dir=parent))
     if os.geteuid() == 0:
         user = pwd.getpwnam("postgres")
         os.chown(folder, user.pw_uid, user.pw_gid)
@@ -237,14 +240,17 @@ class FreshDatabases:
 
 
 @pytest.fixture(scope="session")
-def pg_cluster() -> Iterator[PgCluster]:
-    """The run's one PostgreSQL server, started by the first test that needs it.
+def pg_cluster(worker_id: str) -> Iterator[PgCluster]:
+    """The run's one PostgreSQL server, started by the first test that needs it; one for each parallel worker.
 
     Its folder is in the system's temporary folder, not pytest's: the ``postgres``
-    user must be able to enter it, and pytest's folders are private to us.
+    user must be able to enter it, and pytest's folders are private to us.  Each
+    worker's server has a folder of its own (named after the worker, ``gw0``…) and
+    listens only on a socket there, so two workers' servers never meet, whatever
+    their ports (``worker_id`` is pytest-xdist's; ``master`` in a serial run).
     """
     try:
-        cluster = start_cluster()
+        cluster = start_cluster(name=worker_id)
     except PostgresMissing as missing:
         pytest.fail(str(missing))
     try:

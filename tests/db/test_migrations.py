@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect, text
 
-from counter.db.engine import make_engine
+from counter.db.engine import SQLITE_SYNC_ENV, make_engine
 from counter.db.migrate import HEAD, SchemaState, SchemaTooNew, known_revisions, schema_state, upgrade
 from counter.db.models import Base
 
@@ -35,6 +36,22 @@ def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path: Path) -> None:
     with engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+@pytest.mark.durable
+def test_sqlite_syncs_fully_as_a_desk_runs(tmp_path: Path) -> None:
+    """A desk's committed case survives a power cut: FULL (2), unless the test suite's switch is set."""
+    assert SQLITE_SYNC_ENV not in os.environ
+    engine = make_engine(f"sqlite:///{tmp_path / 'c.sqlite3'}")
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2
+
+
+def test_the_test_suites_switch_turns_sqlite_sync_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(SQLITE_SYNC_ENV, "off")
+    engine = make_engine(f"sqlite:///{tmp_path / 'c.sqlite3'}")
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 0
 
 
 def test_a_database_from_a_newer_program_is_refused_untouched(tmp_path: Path) -> None:

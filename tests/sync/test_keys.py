@@ -58,6 +58,18 @@ def test_another_sites_key_does_not_verify() -> None:
         (PUBLIC, SIGNATURE[:-4]),
         (PUBLIC, "签名"),
     ],
+    # named, not shown: the key and signature are made afresh at each import, and parallel workers must collect
+    # the same test ids
+    ids=[
+        "key-empty",
+        "key-not-base64",
+        "key-short",
+        "key-long",
+        "key-not-ascii",
+        "signature-empty",
+        "signature-short",
+        "signature-not-ascii",
+    ],
 )
 def test_bad_texts_are_false_not_errors(public: str, signature: str) -> None:
     assert verify(public, DATA, signature) is False

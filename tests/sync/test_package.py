@@ -88,6 +88,20 @@ def test_layout_is_magic_header_line_and_sealed_body() -> None:
         (MAGIC + b"[1,2]\n", RejectCode.BAD_HEADER),
         (MAGIC + b'{"format": 1}\n', RejectCode.BAD_HEADER),
     ],
+    # named, not shown: the sealed package differs at each import, and parallel workers must collect the same ids
+    ids=[
+        "empty",
+        "zip",
+        "format-4",
+        "format-3-header",
+        "format-1",
+        "magic-cut",
+        "header-cut",
+        "body-cut",
+        "header-not-json",
+        "header-not-object",
+        "header-old-format",
+    ],
 )
 def test_broken_files_are_named(data: bytes, code: RejectCode) -> None:
     assert rejection(data) is code

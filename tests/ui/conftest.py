@@ -6,6 +6,7 @@ unpublished bundles) so a failure points at the window, not at the content.
 
 from __future__ import annotations
 
+import gc
 import shutil
 import weakref
 from collections.abc import Iterator
@@ -43,12 +44,18 @@ def collector(qapp: QApplication, engines_disposed: weakref.WeakSet[Engine]) -> 
 
     Without it, a window left in a cycle by one test could be freed on the next test's catalog-sync thread.  The
     engines the test used are disposed first, so that the collection frees closed pools, not open connections.
+
+    The collector's stop collects every generation, here on the window's thread, as before; what survives it is then
+    frozen (``gc.freeze``), so that the next test's full collection walks only what that test made, not again the
+    million objects of Qt, SQLAlchemy and the libraries every test has loaded.  What is frozen was still reachable
+    when its test ended: never collected afterwards, it is never freed on a worker thread either.
     """
     running = MainThreadCollector(qapp)
     yield
     for engine in list(engines_disposed):
         engine.dispose()
     running.stop()
+    gc.freeze()
 
 
 @pytest.fixture
@@ -67,9 +74,26 @@ def resources(catalog_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
+@pytest.fixture(scope="session")
+def migrated_desk(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A desk's database migrated from empty once for the run: the file each window test's database is copied from.
+
+    Closed before it is copied, so its write-ahead log is checkpointed into the file and removed.
+    """
+    path = tmp_path_factory.mktemp("migrated") / "desk.sqlite3"
+    template = Store(f"sqlite:///{path}", create=True)
+    template.sessions()
+    template.dispose()
+    assert not path.with_name(path.name + "-wal").exists()
+    return path
+
+
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Store]:
-    database = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}", create=True)
+def db(tmp_path: Path, migrated_desk: Path) -> Iterator[Store]:
+    """The desk's database, as a first start that migrated an empty file leaves it (a copy of ``migrated_desk``)."""
+    path = tmp_path / "desk.sqlite3"
+    shutil.copyfile(migrated_desk, path)
+    database = Store(f"sqlite:///{path}", create=True)
     yield database
     database.dispose()
 
