@@ -12,31 +12,22 @@ Revises: 0021_calendar_stamp
 from __future__ import annotations
 
 import importlib
-
-from alembic import op
+from types import ModuleType
 
 revision = "0022_no_calendar_stamp"
 down_revision = "0021_calendar_stamp"
 branch_labels = None
 depends_on = None
 
-_VERBS = ("insert", "update", "delete")
+
+def _stamp_migration() -> ModuleType:
+    """0021 itself: what it made, it knows how to take away and how to make again."""
+    return importlib.import_module("counter.db.migrations.versions.0021_calendar_stamp")
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute("DROP TRIGGER IF EXISTS trg_holiday_stamp ON holiday")
-        op.execute("DROP TRIGGER IF EXISTS trg_setting_stamp_truncate ON setting")
-        for verb in _VERBS:
-            op.execute(f"DROP TRIGGER IF EXISTS trg_setting_stamp_{verb} ON setting")
-        op.execute("DROP FUNCTION IF EXISTS counter_calendar_changed()")
-    else:
-        for verb in _VERBS:
-            op.execute(f"DROP TRIGGER IF EXISTS trg_holiday_stamp_{verb}")
-            op.execute(f"DROP TRIGGER IF EXISTS trg_setting_stamp_{verb}")
-    op.drop_table("calendar_stamp")
+    _stamp_migration().downgrade()
 
 
 def downgrade() -> None:
-    # the stamp and its triggers as 0021 made them, by 0021's own upgrade
-    importlib.import_module("counter.db.migrations.versions.0021_calendar_stamp").upgrade()
+    _stamp_migration().upgrade()
