@@ -12,6 +12,7 @@ entries declare before openpyxl opens it, and refuses a workbook that would unpa
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import zipfile
@@ -48,8 +49,9 @@ def read_stream(stream: BinaryIO, limit: int) -> bytes:
 def read_bounded(path: Path, limit: int) -> bytes:
     """The bytes of the file at ``path``, refused unread (:class:`TooLarge`) when they are more than ``limit``.
 
-    Raises :class:`OSError` as ``Path.read_bytes`` does.
+    Raises :class:`OSError` as ``Path.read_bytes`` does, also for a name no file can have.
     """
+    _check_name(path)
     with path.open("rb") as file:
         info = os.fstat(file.fileno())
         if stat.S_ISREG(info.st_mode) and info.st_size > limit:
@@ -62,6 +64,7 @@ def check_workbook(path: Path, limit: int = WORKBOOK_FILE_LIMIT, unpacked: int =
 
     A file that is not a zip archive at all is left for openpyxl to name.
     """
+    _check_name(path)
     info = path.stat()
     if stat.S_ISDIR(info.st_mode):
         return  # not a workbook, and openpyxl says so without reading anything
@@ -74,3 +77,11 @@ def check_workbook(path: Path, limit: int = WORKBOOK_FILE_LIMIT, unpacked: int =
         return
     if total > unpacked:
         raise TooLarge(unpacked)
+
+
+def _check_name(path: Path) -> None:
+    """A name with a NUL character, which no system's file can have, refused as the system refuses a file it cannot
+    find (:class:`OSError`): Python raises ``ValueError`` for it before asking the system, which no caller expects of
+    a file typed on the command line."""
+    if "\x00" in str(path):
+        raise OSError(errno.EINVAL, "a file name cannot hold a NUL character", str(path).replace("\x00", "\\0"))

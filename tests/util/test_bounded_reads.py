@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from counter.util.bounded_read import WORKBOOK_UNPACKED_LIMIT
+from counter.util.bounded_read import WORKBOOK_UNPACKED_LIMIT, check_workbook, read_bounded
 
 ENDLESS = Path("/dev/zero")
 
@@ -63,3 +63,13 @@ def test_a_workbook_that_unpacks_to_too_much_is_refused_unopened(tmp_path: Path)
     done = counter("catalog", "validate", str(bomb))
     assert done.returncode == 1
     assert f"catalog.xlsx：文件超过 {WORKBOOK_UNPACKED_LIMIT} 字节" in done.stdout
+
+
+def test_a_name_with_a_nul_character_is_refused_as_a_file_that_cannot_be_opened(tmp_path: Path) -> None:
+    """Typed on the command line (``counter sync import $'\\0'``), such a name raised ValueError from deep in the
+    standard library, a traceback where the clerk should read that the file cannot be opened."""
+    named = tmp_path / "a\x00b"
+    with pytest.raises(OSError, match="NUL"):
+        read_bounded(named, 10)
+    with pytest.raises(OSError, match="NUL"):
+        check_workbook(named)
