@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from counter.access.roles import Role
-from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, UsageError, ask, desk, open_store, print_json
+from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, UsageError, ask, desk, open_store, print_json, signed_in
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -82,8 +82,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     from counter.actions.guard import NotPermitted
     from counter.cli.phrases import ACCOUNT_COUNT
 
-    store = open_store(args)
-    by = desk()
+    store, by = signed_in(args)
     try:
         accounts = store.read(lambda session: list_accounts(session, by))
     except NotPermitted as err:
@@ -152,8 +151,7 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
     from counter.actions.guard import NotPermitted
     from counter.cli.phrases import ACCOUNT_DISABLED
 
-    store = open_store(args)
-    by = desk()
+    store, by = signed_in(args)
     try:
         problems = store.write(lambda session: disable_account(session, by, args.login))
     except NotPermitted as err:

@@ -19,7 +19,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_store, store_url
+from counter.cli.common import EXIT_OK, Reported, UsageError, signed_in, store_url
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -61,8 +61,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         database_file(url)
     except NotSQLite:
         raise _postgresql(url, args.out) from None
-    store = open_store(args)
-    by = desk()
+    store, by = signed_in(args)
     store.read(lambda session: authorise(session, by))
     out = Path(args.out) if args.out else None
     try:
@@ -106,8 +105,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise UsageError(RESTORE_CONFIRM.format(file=source, database=target))
     if target.exists() and quick_check(target):
         # a damaged database can name no administrator: whoever holds the file may restore it
-        store = open_store(args)
-        by = desk()  # the account --user signed in as, now that the database is open
+        store, by = signed_in(args)
         store.read(lambda session: authorise(session, by))
         store.dispose()
     try:
@@ -116,8 +114,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise Reported(restore_refused(err.problem, err.detail, err.differences)) from err
     except OSError as err:
         raise Reported(RESTORE_FAILED.format(reason=err.strerror or err)) from err
-    store = open_store(args)  # migrates an older backup to this program's schema
-    by = desk()
+    store, by = signed_in(args)  # migrates an older backup to this program's schema
     store.write(lambda session: record_restore(session, by, restored, source))
     store.dispose()
     print(RESTORE_DONE.format(database=target, file=source, revision=restored.revision))

@@ -27,6 +27,7 @@ from counter.cli.common import (
     open_store,
     own_out_folder,
     print_json_items,
+    signed_in,
     today,
 )
 from counter.cli.same_day import add_same_day_commands
@@ -145,8 +146,7 @@ def cmd_case_void(args: argparse.Namespace) -> int:
     reason = args.reason.strip()
     if not reason:
         raise UsageError(CASE_VOID_REASON_REQUIRED)
-    store = open_store(args)
-    by = desk()
+    store, by = signed_in(args)
     _move_refusals(
         args,
         lambda: store.write(lambda session: move_case(session, by, args.case_no, CaseEvent.VOIDED, reason)),
@@ -164,8 +164,8 @@ def cmd_case_correction_lapse(args: argparse.Namespace) -> int:
         CASE_CORRECTION_LAPSED_DONE,
     )
 
-    store = open_store(args)
-    by, day = desk(), today(args)
+    store, by = signed_in(args)
+    day = today(args)
 
     def lapse(session: Unit) -> None:
         lapse_correction(session, by, args.case_no, day, args.note.strip())
@@ -197,8 +197,7 @@ def cmd_case_decide(args: argparse.Namespace) -> int:
     from counter.cli.phrases import CASE_ITEM_APPROVED, CASE_ITEM_DECIDED, CASE_ITEM_DENIED
     from counter.words.cases import CASE_STATUS
 
-    store = open_store(args)
-    by = desk()
+    store, by = signed_in(args)
     text = args.result_no if args.approve else args.reason
 
     def decide(session: Unit) -> CaseStatus:
@@ -220,8 +219,8 @@ def cmd_case_lapse(args: argparse.Namespace) -> int:
     from counter.words.cases import CASE_STATUS
     from counter.words.punctuation import LIST_JOIN
 
-    store = open_store(args)
-    by, day = desk(), today(args)
+    store, by = signed_in(args)
+    day = today(args)
     lapse = decision_faults(
         args, lambda: store.write(lambda session: deny_lapsed_deferral(session, by, args.case_no, day, args.reason))
     )

@@ -17,7 +17,7 @@ import logging
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +52,8 @@ __all__ = [
     "report_problems",
     "run_actor",
     "sign_in_for_run",
+    "signed_in",
+    "start_run",
     "store_url",
     "today",
     "training",
@@ -91,7 +93,21 @@ def print_json_items(items: Iterable[Any]) -> int:
 
 # --- the database and who acts -------------------------------------------------------
 
-_run_actor: ContextVar[Actor] = ContextVar("counter_run_actor", default=SINGLE_DESK)
+# Who acts: the single desk outside a command run (a test, the window); within a run, None until the database is
+# opened and --user signed in (open_store), so that a desk asked for before that is an error, not the single desk.
+_run_actor: ContextVar[Actor | None] = ContextVar("counter_run_actor", default=SINGLE_DESK)
+
+
+class DeskBeforeSignIn(RuntimeError):
+    """A command asked who acts before it opened the database, where ``--user`` signs in: a programming error."""
+
+
+def start_run() -> Token[Actor | None]:
+    """A command run begins: nobody has signed in yet (the dispatcher calls this before every command).
+
+    The token puts back who acted before the run once it has ended (``token.var.reset(token)``).
+    """
+    return _run_actor.set(None)
 
 
 # The stores this run opened: a command ends by closing them (close_stores), so its connections close politely
@@ -187,8 +203,24 @@ def failure_text(err: Exception) -> str:
 
 
 def run_actor() -> Actor:
-    """The account this run signed in as; the single desk where it signed in as none."""
-    return _run_actor.get()
+    """The account this run signed in as; the single desk where it signed in as none.
+
+    Raises :class:`DeskBeforeSignIn` in a run that has not opened its database yet: until then nobody is known.
+    """
+    actor = _run_actor.get()
+    if actor is None:
+        raise DeskBeforeSignIn("the desk was asked for before the database was opened and --user signed in")
+    return actor
+
+
+def signed_in(args: argparse.Namespace, create: bool = False) -> tuple[Store, Desk]:
+    """The database opened with ``--user`` signed in, and this machine's desk acting as that account.
+
+    The one way a command learns who acts: the desk is read after the sign-in, never before it (a desk read first
+    would act as nobody, and a database with accounts would refuse it).
+    """
+    store = open_store(args, create)
+    return store, desk()
 
 
 def sign_in_for_run(args: argparse.Namespace, store: Store) -> None:
@@ -212,7 +244,10 @@ def sign_in_for_run(args: argparse.Namespace, store: Store) -> None:
     password = os.environ.get(PASSWORD_ENV)
     if password is None:
         password = ask(ACCOUNT_PASSWORD_PROMPT.format(login=login))
-    where, now = desk(), dt.datetime.now(dt.UTC)
+    from counter.actions.desk import desk_at
+    from counter.host.desk_config import load_desk_config
+
+    where, now = desk_at(load_desk_config(), SINGLE_DESK), dt.datetime.now(dt.UTC)  # nobody, until signed in
     result = store.write(lambda session: sign_in(session, login, password, where, now))
     if result.actor is None:
         minutes = int(POLICY.lock_for.total_seconds() // 60)

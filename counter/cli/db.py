@@ -13,7 +13,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, open_store
+from counter.cli.common import EXIT_OK, open_store, signed_in
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -50,11 +50,10 @@ def cmd_db_numbers(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from counter.actions.number_guard import NumbersBehind, check_numbers, skip_issued
-    from counter.cli.common import EXIT_PROBLEM, desk, today
+    from counter.cli.common import EXIT_PROBLEM, today
     from counter.words.database import numbers_behind_text
 
-    store = open_store(args)
-    by = desk()
+    store, by = signed_in(args)
     day: dt.date = today(args)
     if args.skip_issued:
         skipped = store.write(lambda unit: skip_issued(unit, by, day))

@@ -13,7 +13,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from counter.cli import phrases
-from counter.cli.common import EXIT_OK, UsageError, print_json
+from counter.cli.common import EXIT_OK, UsageError, print_json, signed_in
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.translate import tr
 
@@ -79,7 +79,7 @@ def _authorise(args: argparse.Namespace, changes: dict[str, str]) -> Callable[[]
     """
     from counter.actions.backup import NotSQLite, database_file
     from counter.actions.desk_settings import desk_name_problems, may_change_desk, record_desk_change
-    from counter.cli.common import desk, open_store, store_url
+    from counter.cli.common import store_url
 
     clerk, site_name = changes.get("clerk"), changes.get("site_name")
     _refuse(desk_name_problems(clerk, site_name))
@@ -88,8 +88,7 @@ def _authorise(args: argparse.Namespace, changes: dict[str, str]) -> Callable[[]
             return lambda: None
     except NotSQLite:
         pass
-    store = open_store(args)
-    by = desk()
+    store, by = signed_in(args)
     _refuse(store.write(lambda unit: may_change_desk(unit, by, clerk)))
     return lambda: store.write(lambda unit: record_desk_change(unit, by, changes))
 

@@ -19,6 +19,7 @@ from counter.cli.common import (
     open_store,
     own_out_folder,
     print_json,
+    signed_in,
 )
 from counter.cli.common import today as today_of
 from counter.words.punctuation import CLAUSE_JOIN
@@ -116,8 +117,8 @@ def cmd_print(args: argparse.Namespace) -> int:
 
     if not args.out and args.printer is None:
         raise UsageError(tr("请用 --out FILE.pdf 保存，或用 --printer NAME 打印（NAME 为空表示默认打印机）"))
-    store = open_store(args)
-    by, kind, day = desk(), DocumentKind(args.doc), today_of(args)
+    store, by = signed_in(args)
+    kind, day = DocumentKind(args.doc), today_of(args)
     try:
         hand_over = args.hand_over if kind is DocumentKind.SERVICE_RECEIPT else 0
         made = store.write(
@@ -241,8 +242,7 @@ def cmd_office(args: argparse.Namespace) -> int:
     from counter.actions.documents import office_settings, save_office_settings
     from counter.documents.data import OfficeSettings
 
-    store = open_store(args)
-    by = desk()
+    store, by = signed_in(args)
     site = by.identity.site_code
     changes = {name: getattr(args, name) for name in OFFICE_FIELDS if getattr(args, name)}
 

@@ -17,7 +17,7 @@ import sys
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, UsageError, desk, open_store, parse_date, today
+from counter.cli.common import EXIT_OK, UsageError, parse_date, signed_in, today
 from counter.projects.evaluations import EvaluationCounts
 from counter.ratings.figures import Grouping
 from counter.words.translate import tr
@@ -54,8 +54,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
         raise UsageError(PERIOD_BAD_RANGE.format(first=first.isoformat(), last=last.isoformat()))
     grouping = Grouping(args.by)
     day = parse_date(args.as_of) if args.as_of else today(args)
-    store = open_store(args)
-    by = desk()
+    store, by = signed_in(args)
     figures = store.read(lambda session: period_figures(session, first, last, grouping, day, desk=by))
     if args.json:
         from counter.cli.common import print_json

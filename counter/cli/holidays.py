@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, desk, open_store, parse_date, print_json
+from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, open_store, parse_date, print_json, signed_in
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -45,8 +45,7 @@ def cmd_holidays_import(args: argparse.Namespace) -> int:
         raise Reported(FILE_TOO_LARGE.format(path=path, limit=err.limit)) from err
     except (OSError, UnicodeDecodeError) as err:
         raise Reported(tr("无法读取节假日安排文件 {path}：{err}").format(path=path, err=err)) from err
-    store = open_store(args)
-    by = desk()
+    store, by = signed_in(args)
     result = store.write(lambda session: import_schedule(session, text, args.year, path.name, desk=by))
     if not result.ok:
         for problem in result.problems:
@@ -67,8 +66,7 @@ def cmd_holidays_set(args: argparse.Namespace) -> int:
 
     day = parse_date(args.date)
     kind = {"off": OFF, "work": WORK, "clear": None}[args.kind]
-    store = open_store(args)
-    by = desk()
+    store, by = signed_in(args)
     store.write(lambda session: set_holiday(session, day, kind, desk=by))
     print(
         tr("{day}：{kind}").format(

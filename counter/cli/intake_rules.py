@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, desk, open_store, print_json
+from counter.cli.common import EXIT_OK, Reported, print_json, signed_in
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -41,7 +41,6 @@ def cmd_site_rules(args: argparse.Namespace) -> int:
     from counter.cli.phrases import SITE_RULES_MARGIN, SITE_RULES_PERIOD
     from counter.words.intake import rule_problem_text
 
-    by = desk()
     changes = {
         name: value
         for name, value in (
@@ -58,8 +57,9 @@ def cmd_site_rules(args: argparse.Namespace) -> int:
             save_intake_rules(session, rules, desk=by)
         return rules
 
+    store, by = signed_in(args)
     try:
-        rules = open_store(args).write(show_or_change)
+        rules = store.write(show_or_change)
     except RulesRefused as err:
         raise Reported("\n".join(rule_problem_text(p) for p in err.problems)) from err
     if args.json:

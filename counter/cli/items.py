@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, desk, open_store, today
+from counter.cli.common import EXIT_OK, Reported, open_store, signed_in, today
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -161,8 +161,8 @@ def cmd_item_route(args: argparse.Namespace) -> int:
     from counter.actions.item_steps import route_items
     from counter.words.punctuation import LIST_JOIN
 
-    store = open_store(args)  # signs in as --user first: the desk below acts as that account
-    by, now = desk(), dt.datetime.now(dt.UTC)
+    store, by = signed_in(args)
+    now = dt.datetime.now(dt.UTC)
     routed = _faults(args, lambda: store.write(lambda s: route_items(s, by, args.case_no, now)))
     if routed:
         print(tr("办件 {case_no}：已分发 {items}").format(case_no=args.case_no.upper(), items=LIST_JOIN.join(routed)))
@@ -186,8 +186,8 @@ def cmd_item_step(args: argparse.Namespace) -> int:
     elif args.step == "deny":
         options = {"reason": args.reason}
     request = StepRequest(ItemEvent(STEPS[args.step]), **options)
-    store = open_store(args)  # signs in as --user first: the desk below acts as that account
-    by, now = desk(), dt.datetime.now(dt.UTC)
+    store, by = signed_in(args)
+    now = dt.datetime.now(dt.UTC)
     state = _faults(args, lambda: store.write(lambda s: take_item_step(s, by, args.case_no, args.item, request, now)))
     print(tr("办件 {case_no} 事项 {item}：{state}").format(
         case_no=args.case_no.upper(), item=args.item, state=ITEM_STATE[state]))  # fmt: skip

@@ -20,7 +20,7 @@ from counter.cli.audit import add_audit_commands
 from counter.cli.backup import add_backup_commands
 from counter.cli.case import add_case_commands
 from counter.cli.catalog import add_catalog_commands
-from counter.cli.common import EXIT_MISUSE, EXIT_OK, EXIT_PROBLEM, Reported, UsageError, close_stores
+from counter.cli.common import EXIT_MISUSE, EXIT_OK, EXIT_PROBLEM, Reported, UsageError, close_stores, start_run
 from counter.cli.db import add_db_commands
 from counter.cli.desk import add_desk_command
 from counter.cli.documents import add_document_commands
@@ -109,7 +109,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    """Run the command; every failure becomes a message and an exit status, never a traceback."""
+    """Run the command; every failure becomes a message and an exit status, never a traceback.
+
+    Nobody acts until the command opens its database, where ``--user`` signs in (:func:`counter.cli.common.signed_in`).
+    """
+    run = start_run()
     try:
         return int(args.func(args))
     except UsageError as err:
@@ -128,3 +132,4 @@ def _dispatch(args: argparse.Namespace) -> int:
         return EXIT_PROBLEM
     finally:
         close_stores()
+        run.var.reset(run)

@@ -16,7 +16,7 @@ import signal
 import threading
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_store, print_json
+from counter.cli.common import EXIT_OK, Reported, UsageError, open_store, print_json, signed_in
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -114,8 +114,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     from counter.actions.messages import message_list
     from counter.words.messages import MESSAGE_KIND, MESSAGE_STATE, MESSAGES_LINE, MESSAGES_NONE
 
-    by = desk()
-    rows = open_store(args).read(lambda session: message_list(session, by, failed_only=args.failed))
+    store, by = signed_in(args)
+    rows = store.read(lambda session: message_list(session, by, failed_only=args.failed))
     if args.json:
         print_json([message_json(row) for row in rows])
         return EXIT_OK
@@ -136,8 +136,8 @@ def cmd_retry(args: argparse.Namespace) -> int:
     from counter.actions.messages import retry_message
     from counter.words.messages import MESSAGES_NOT_FAILED, MESSAGES_RETRIED
 
-    by = desk()
-    if not open_store(args).write(lambda session: retry_message(session, by, args.id)):
+    store, by = signed_in(args)
+    if not store.write(lambda session: retry_message(session, by, args.id)):
         raise Reported(MESSAGES_NOT_FAILED.format(id=args.id))
     print(MESSAGES_RETRIED.format(id=args.id))
     return EXIT_OK
@@ -163,7 +163,6 @@ def cmd_gateway(args: argparse.Namespace) -> int:
     from counter.sms.gateway import GatewaySettings
     from counter.words.messages import GATEWAY_PROBLEM
 
-    by = desk()
     changes: dict[str, Any] = {
         name: value
         for name, value in (
@@ -187,8 +186,9 @@ def cmd_gateway(args: argparse.Namespace) -> int:
         save_gateway(session, settings, desk=by)
         return settings
 
+    store, by = signed_in(args)
     try:
-        settings = open_store(args).write(show_or_change)
+        settings = store.write(show_or_change)
     except GatewayRefused as err:
         raise Reported("\n".join(GATEWAY_PROBLEM[p] for p in err.problems)) from err
     _show_gateway(settings, args.json)

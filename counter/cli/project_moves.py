@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_store, parse_date, print_json, today
+from counter.cli.common import EXIT_OK, Reported, UsageError, open_store, parse_date, print_json, signed_in, today
 from counter.projects.inputs import InputRefused, parse_document, plan_from_list, read_facts, read_plan
 from counter.projects.model import ProjectState, Satisfaction
 from counter.words.translate import tr
@@ -135,8 +135,7 @@ def _run(args: argparse.Namespace, move: Move) -> Any:
     from counter.words.projects import NO_SUCH_PROJECT, problems_text
 
     day, now = today(args), _now(args)
-    store = open_store(args)  # signs in --user: the desk acts as that account from here
-    by = desk()
+    store, by = signed_in(args)
     try:
         return store.write(lambda unit: move(unit, by, day, now))
     except NoSuchProject as err:

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from counter.cli.common import EXIT_OK, Reported, desk, open_store, today
+from counter.cli.common import EXIT_OK, Reported, signed_in, today
 from counter.words.project_papers import FORM_HELP, OUT_HELP, PRINT_HELP, PROJECT_HELP
 from counter.words.translate import tr
 
@@ -47,8 +47,8 @@ def cmd_project_print(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if not out.parent.is_dir():  # never papers in folders nobody meant to make (counter.cli.documents._write)
         raise Reported(OUT_FOLDER_MISSING.format(folder=out.parent))
-    by, day, now = desk(), today(args), _now(args)
-    store = open_store(args)
+    day, now = today(args), _now(args)
+    store, by = signed_in(args)
     try:
         made = store.write(lambda unit: make_project_paper(unit, by, number, form, day, now))
     except NoSuchProject as err:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_store, parse_date
+from counter.cli.common import EXIT_OK, Reported, UsageError, parse_date, signed_in
 from counter.ratings.levels import OLD_CODING_NAMES, Coding
 from counter.words.translate import tr
 
@@ -54,8 +54,7 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
     if last < first:
         raise UsageError(RATINGS_EXPORT_BAD_RANGE)
     coding = Coding(args.coding)
-    store = open_store(args)
-    by = desk()
+    store, by = signed_in(args)
     records = store.read(lambda session: ratings_for_export(session, first, last, desk=by))
     text = to_json(records, coding) if args.format == "json" else to_csv(records, coding)
     if args.out:

@@ -10,7 +10,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from counter.case.promise_figures import REDUCTION_GOAL, SAME_DAY_SHARE_GOAL, FigureGroup, PromiseFigures
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_store, print_json, today
+from counter.cli.common import EXIT_OK, Reported, UsageError, print_json, signed_in, today
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -40,8 +40,8 @@ def cmd_same_day(args: argparse.Namespace) -> int:
     from counter.words.punctuation import CLAUSE_JOIN
     from counter.words.same_day import SAME_DAY_DONE, SAME_DAY_PROBLEM, SAME_DAY_REFUSED
 
-    store = open_store(args)
-    by, day = desk(), today(args)
+    store, by = signed_in(args)
+    day = today(args)
     try:
         store.write(lambda session: finish_same_day(session, by, args.case_no, day))
     except CaseNotFound as err:
@@ -65,8 +65,8 @@ def cmd_figures(args: argparse.Namespace) -> int:
         month_days(args.month)
     except ValueError as err:
         raise UsageError(FIGURES_BAD_MONTH.format(month=args.month)) from err
-    store = open_store(args)
-    by, group = desk(), FigureGroup(args.by)
+    store, by = signed_in(args)
+    group = FigureGroup(args.by)
     figures = store.read(lambda session: month_figures(session, args.month, group, desk=by))
     if args.json:
         print_json(figures_json(figures))

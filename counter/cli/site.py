@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, Reported, desk, open_store, print_json, problem_line
+from counter.cli.common import EXIT_OK, Reported, desk, open_store, print_json, problem_line, signed_in
 from counter.cli.intake_rules import add_intake_rule_commands
 from counter.cli.messages import add_gateway_command
 from counter.words.translate import tr
@@ -156,8 +156,7 @@ def cmd_site_register(args: argparse.Namespace) -> int:
     print(SITE_REGISTER_CHECK.format(**_identity_words(card)))
     if args.fingerprint is not None and not same_fingerprint(args.fingerprint, card.fingerprint):
         raise Reported(FINGERPRINT_DIFFERS.format(given=args.fingerprint, fingerprint=card.fingerprint))
-    store = open_store(args)
-    by = desk()
+    store, by = signed_in(args)
     try:
         done = store.write(lambda session: register_card(session, card, desk=by))
     except PeerRefused as err:

@@ -17,7 +17,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, Reported, desk, open_store, print_json
+from counter.cli.common import EXIT_OK, Reported, open_store, print_json, signed_in
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -59,8 +59,7 @@ def cmd_sync_export(args: argparse.Namespace) -> int:
     from counter.words.sync import exported_text, sync_not_possible
 
     out = Path(args.out)
-    store = open_store(args)
-    by = desk()
+    store, by = signed_in(args)
 
     def export(session: Unit) -> tuple[ExportResult, list[Path]]:
         result = export_package(session, by, _now(), to_site=args.to_site)
@@ -95,8 +94,7 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
         raise Reported(SYNC_READ_FAILED.format(path=path, error=err)) from err
     except PackageRejected as err:
         raise Reported(package_rejected(err.code.value, err.earlier)) from err
-    store = open_store(args)
-    by = desk()
+    store, by = signed_in(args)
     try:
         report = store.write(lambda session: import_package(session, by, data, _now()))
     except PackageRejected as err:
