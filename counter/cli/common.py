@@ -312,6 +312,14 @@ def today(args: argparse.Namespace) -> dt.date:
     return _supported(day)
 
 
+def moment(args: argparse.Namespace) -> dt.datetime:
+    """The moment a command records: the real one; in training, the training day at the real time of day."""
+    real = dt.datetime.now(dt.UTC)
+    if getattr(args, "today", None):
+        return dt.datetime.combine(today(args), real.time(), tzinfo=dt.UTC)
+    return real
+
+
 def parse_date(raw: str) -> dt.date:
     try:
         day = dt.date.fromisoformat(raw)

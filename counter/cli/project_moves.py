@@ -14,7 +14,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, open_store, parse_date, print_json, signed_in, today
+from counter.cli.common import (
+    EXIT_OK,
+    Reported,
+    UsageError,
+    moment,
+    open_store,
+    parse_date,
+    print_json,
+    signed_in,
+    today,
+)
 from counter.projects.inputs import InputRefused, parse_document, plan_from_list, read_facts, read_plan
 from counter.projects.model import ProjectState, Satisfaction
 from counter.words.translate import tr
@@ -108,14 +118,6 @@ def _add_ends(project: Any, common: argparse.ArgumentParser) -> None:
 # --- running a move ----------------------------------------------------------------------
 
 
-def _now(args: argparse.Namespace) -> dt.datetime:
-    """The moment of a move: the real one; in training, the training day at the real time of day."""
-    real = dt.datetime.now(dt.UTC)
-    if getattr(args, "today", None):
-        return dt.datetime.combine(today(args), real.time(), tzinfo=dt.UTC)
-    return real
-
-
 def _day(args: argparse.Namespace) -> dt.date:
     return parse_date(args.day) if getattr(args, "day", None) else today(args)
 
@@ -134,7 +136,7 @@ def _run(args: argparse.Namespace, move: Move) -> Any:
     from counter.projects.rules import ProjectRefused
     from counter.words.projects import NO_SUCH_PROJECT, problems_text
 
-    day, now = today(args), _now(args)
+    day, now = today(args), moment(args)
     store, by = signed_in(args)
     try:
         return store.write(lambda unit: move(unit, by, day, now))

@@ -4,11 +4,10 @@ anyone, a project's forms in the states that allow them, as a PDF file."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from counter.cli.common import EXIT_OK, Reported, signed_in, today
+from counter.cli.common import EXIT_OK, Reported, moment, signed_in, today
 from counter.words.project_papers import FORM_HELP, OUT_HELP, PRINT_HELP, PROJECT_HELP
 from counter.words.translate import tr
 
@@ -26,14 +25,6 @@ def add_project_papers(project: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_project_print)
 
 
-def _now(args: argparse.Namespace) -> dt.datetime:
-    """The moment of the print: the real one; in training, the training day at the real time of day."""
-    real = dt.datetime.now(dt.UTC)
-    if getattr(args, "today", None):
-        return dt.datetime.combine(today(args), real.time(), tzinfo=dt.UTC)
-    return real
-
-
 def cmd_project_print(args: argparse.Namespace) -> int:
     from counter.actions.project_papers import PaperProblem, ProjectPaperNotPossible, make_project_paper
     from counter.actions.projects import NoSuchProject
@@ -47,7 +38,7 @@ def cmd_project_print(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if not out.parent.is_dir():  # never papers in folders nobody meant to make (counter.cli.documents._write)
         raise Reported(OUT_FOLDER_MISSING.format(folder=out.parent))
-    day, now = today(args), _now(args)
+    day, now = today(args), moment(args)
     store, by = signed_in(args)
     try:
         made = store.write(lambda unit: make_project_paper(unit, by, number, form, day, now))
