@@ -6,9 +6,11 @@ one per test, so no test touches the user's real database.
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import os
+import shutil
 import tempfile
 import weakref
 from collections.abc import Collection, Iterator
@@ -71,6 +73,9 @@ TIERS_BY_PATH: dict[str, tuple[str, ...]] = {
     "tests/ui/test_window_language.py": ("program",),
     "tests/ui/test_training_window.py": ("program",),
     "tests/db/test_catalog_first_use.py": ("program",),
+    # a whole training day built per test, and first starts of the window from the prepared file: seconds each
+    "tests/test_training.py": ("slow",),
+    "tests/ui/test_prepared_start.py": ("slow",),
 }
 #: left out of ``./test.sh quick`` (test.sh names them); ``pg`` too, for the same code runs there against SQLite
 
@@ -170,18 +175,42 @@ def counter_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
-def made_database(path: Path) -> str:
-    """The URL of a new, migrated SQLite file at ``path``: made on purpose, as ``counter db upgrade`` makes one.
+def made_database(path: Path, *, catalog: bool = True) -> str:
+    """The URL of a new, migrated SQLite file at ``path``: made on purpose, as ``counter db upgrade`` makes one, and
+    (``catalog``) with the bundled catalog the first command after it imports.
 
-    A command never makes a database named by ``--db`` that is not there (counter.actions.database_file).
+    A command never makes a database named by ``--db`` that is not there (counter.actions.database_file).  With the
+    catalog, the file is a copy of one this test process made once through the same two actions
+    (:func:`_catalogued_template`): the first use's import is a second and a half of a command-line test otherwise.
     """
+    url = f"sqlite:///{path}"
+    if catalog:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(_catalogued_template(), path)
+        return url
     from counter.actions.store import Store
 
-    url = f"sqlite:///{path}"
     store = Store(url, create=True)
     store.sessions()
     store.dispose()
     return url
+
+
+@functools.cache
+def _catalogued_template() -> Path:
+    """A migrated database with the bundled catalog imported, made once per test process in a folder of its own."""
+    from counter.actions.catalog import sync_bundled
+    from counter.actions.desk import desk_at
+    from counter.actions.store import Store
+    from counter.host.desk_config import DeskConfig
+    from counter.resources import bundled_catalog_dir
+
+    path = Path(tempfile.mkdtemp(prefix="counter-template-")) / "template.sqlite3"
+    store = Store(f"sqlite:///{path}", create=True)
+    # recorded as imported at a desk as set up by default, whatever desk the first test to ask has set up
+    sync_bundled(store.sessions(), bundled_catalog_dir(), desk=desk_at(DeskConfig()))
+    store.dispose()
+    return path
 
 
 @pytest.fixture

@@ -37,11 +37,12 @@ class Sites:
         self.root = root
         self.monkeypatch = monkeypatch
 
-    def at(self, site: str) -> str:
-        """Work as the machine ``site``: its data folder; the database URL to pass."""
+    def at(self, site: str, *, catalog: bool = True) -> str:
+        """Work as the machine ``site``: its data folder; the database URL to pass (``catalog``: a new one holds the
+        bundled catalog already)."""
         self.monkeypatch.setenv("COUNTER_HOME", str(self.root / site / "home"))
         path = self.root / site / "counter.sqlite3"
-        return f"sqlite:///{path}" if path.exists() else made_database(path)
+        return f"sqlite:///{path}" if path.exists() else made_database(path, catalog=catalog)
 
 
 @pytest.fixture
@@ -224,7 +225,7 @@ def guide_versions(db: str) -> int:
 def test_init_gives_this_desk_the_sites_code_and_loads_the_catalog(
     capsys: pytest.CaptureFixture[str], sites: Sites
 ) -> None:
-    township = sites.at("township")
+    township = sites.at("township", catalog=False)
     assert run(capsys, "db", "upgrade", "--db", township)[0] == 0
     assert guide_versions(township) == 0
     code, out, err = run(
@@ -282,7 +283,7 @@ def test_init_keeps_following_the_machines_file_where_it_agrees(
 def test_a_refused_init_changes_neither_the_desk_nor_the_database(
     capsys: pytest.CaptureFixture[str], sites: Sites
 ) -> None:
-    db = sites.at("township")
+    db = sites.at("township", catalog=False)
     code, _, err = run(capsys, "site", "init", "--code", "arx01", "--name", "镇", "--kind", "township", "--db", db)
     assert code == 1
     assert "站点编码应为 2-12 位大写字母或数字：arx01" in err
