@@ -23,8 +23,8 @@ _.wheelEvent  # counter/ui/document_browser.py: the preview zooms with Ctrl and 
 _.insertFromMimeData  # counter/ui/intake/decision_controls.py: a pasted reason kept on one line
 
 # --- a library reads or calls these ----------------------------------------------------------------------------
-_.type_annotation_map  # counter/db/models.py: SQLAlchemy maps every datetime column to a zoned DateTime
-_.updated_at  # counter/db/models.py: a column SQLAlchemy writes on every update, read by SQL, not by name
+_.type_annotation_map  # counter/db/models/base.py: SQLAlchemy maps every datetime column to a zoned DateTime
+_.updated_at  # counter/db/models/: a column SQLAlchemy writes on every update, read by SQL, not by name
 _._committed  # counter/actions/number_guard.py: an SQLAlchemy event listener, registered by its decorator
 _._rolled_back  # counter/actions/number_guard.py: an SQLAlchemy event listener, registered by its decorator
 _._missing_  # counter/ratings/levels.py: Enum calls it for an old coding's name

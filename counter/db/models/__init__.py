@@ -1,0 +1,81 @@
+"""The tables, one module per area of the app; every name here as before, for ``from counter.db import models``.
+
+Every change to them goes through an Alembic migration (:mod:`counter.db.migrations`).
+"""
+
+from __future__ import annotations
+
+from counter.db.models.base import NAMING_CONVENTION, Base, InsertOnly, RowIsFinal, Setting, new_uid, utcnow
+from counter.db.models.cases import (
+    Bundle,
+    Case,
+    CaseHistory,
+    CaseMaterial,
+    CatalogImport,
+    DeskCounter,
+    DocumentRecord,
+    Draft,
+    GuideVersion,
+    Holiday,
+    OpenItem,
+    Party,
+    PrintRecord,
+)
+from counter.db.models.exchange import OutboxMessage, SitePeer, SyncExport, SyncImport, SyncReview
+from counter.db.models.projects import Project, ProjectCoordination, ProjectHistory, ProjectPaper, ProjectStep
+from counter.db.models.ratings import (
+    CLOSING_LINE,
+    CLOSING_STATES,
+    Rating,
+    RatingAppeal,
+    RatingLapse,
+    RatingRequest,
+    Rectification,
+    RectificationHistory,
+)
+from counter.db.models.trail import Account, AuditChain, AuditEntry, AuditSeal
+
+__all__ = [
+    "CLOSING_LINE",
+    "CLOSING_STATES",
+    "NAMING_CONVENTION",
+    "Account",
+    "AuditChain",
+    "AuditEntry",
+    "AuditSeal",
+    "Base",
+    "Bundle",
+    "Case",
+    "CaseHistory",
+    "CaseMaterial",
+    "CatalogImport",
+    "DeskCounter",
+    "DocumentRecord",
+    "Draft",
+    "GuideVersion",
+    "Holiday",
+    "InsertOnly",
+    "OpenItem",
+    "OutboxMessage",
+    "Party",
+    "PrintRecord",
+    "Project",
+    "ProjectCoordination",
+    "ProjectHistory",
+    "ProjectPaper",
+    "ProjectStep",
+    "Rating",
+    "RatingAppeal",
+    "RatingLapse",
+    "RatingRequest",
+    "Rectification",
+    "RectificationHistory",
+    "RowIsFinal",
+    "Setting",
+    "SitePeer",
+    "SyncExport",
+    "SyncImport",
+    "SyncReview",
+    "new_uid",
+    "utcnow",
+]
