@@ -2,7 +2,12 @@
 
 A bad rating needs at least one reason (domain §6: "a 差评 requires a reason");
 the typed text is optional.  The action checks the choice again, so a rating
-without a reason cannot be stored whatever a screen let through.
+without a reason cannot be stored whatever a screen let through — but for one
+that was ``left``: the applicant tapped a bad face and went (the pad's time ran
+out, or the clerk closed it with Esc) before choosing why.  The face chosen is
+the rating and is kept whatever follows; the reasons an applicant did not give
+cannot be asked for, and the rating must not be lost or turned into 未评价 by
+someone else's key.
 """
 
 from __future__ import annotations
@@ -21,21 +26,22 @@ class RatingChoice:
     level: Level
     reasons: tuple[str, ...] = ()  # labels of the office's reason list, as offered
     comment: str = ""
+    left: bool = False  # ended by the pad's time or the clerk's Esc after the face was chosen: reasons may be missing
 
 
 class ChoiceProblem(StrEnum):
     REASON_REQUIRED = "reason_required"  # a bad rating without a reason
     REASON_NOT_OFFERED = "reason_not_offered"  # a label the pad did not offer
-    REASON_NOT_ASKED = "reason_not_asked"  # reasons given with a good rating
+    REASON_NOT_ASKED = "reason_not_asked"  # reasons given with a good rating, or one said to be left unfinished
     COMMENT_TOO_LONG = "comment_too_long"
 
 
 def choice_problems(choice: RatingChoice, offered: Sequence[str]) -> list[ChoiceProblem]:
     """Every problem of the choice at once; empty when it can be recorded."""
     problems: list[ChoiceProblem] = []
-    if is_bad(choice.level) and not choice.reasons:
+    if is_bad(choice.level) and not choice.reasons and not choice.left:
         problems.append(ChoiceProblem.REASON_REQUIRED)
-    if not is_bad(choice.level) and choice.reasons:
+    if not is_bad(choice.level) and (choice.reasons or choice.left):
         problems.append(ChoiceProblem.REASON_NOT_ASKED)
     if any(r not in offered for r in choice.reasons):
         problems.append(ChoiceProblem.REASON_NOT_OFFERED)

@@ -50,6 +50,12 @@ def test_a_bad_rating_needs_a_reason_a_good_one_none() -> None:
     assert choice_problems(RatingChoice(Level.SATISFIED, ("其他",)), OFFERED) == [ChoiceProblem.REASON_NOT_ASKED]
 
 
+def test_a_bad_face_left_before_its_reasons_is_a_rating_and_only_a_bad_one_is_left() -> None:
+    assert choice_problems(RatingChoice(Level.DISSATISFIED, left=True), OFFERED) == []
+    assert choice_problems(RatingChoice(Level.VERY_DISSATISFIED, ("其他",), left=True), OFFERED) == []
+    assert choice_problems(RatingChoice(Level.SATISFIED, left=True), OFFERED) == [ChoiceProblem.REASON_NOT_ASKED]
+
+
 def test_every_problem_of_a_choice_at_once() -> None:
     choice = RatingChoice(Level.VERY_DISSATISFIED, ("排队太乱",), "说" * 301)
     assert choice_problems(choice, OFFERED) == [ChoiceProblem.REASON_NOT_OFFERED, ChoiceProblem.COMMENT_TOO_LONG]

@@ -4,15 +4,18 @@ Four pages: idle (the hall's notice and who serves at this desk), rating (who
 served, what for, five faces), reasons (only after a bad rating: buttons, and a
 line of text where the applicant has a keyboard), thanks.  One tap on a good face
 records it; a bad face asks why first and can be taken back.  With no touch for
-the set time the pad gives up: :attr:`PadWindow.timed_out` — the service is
-recorded as unrated, never as a rating.  Every touch starts that time again, so a
-slow reader is not cut off while choosing.
+the set time the pad gives up: before a face is chosen, :attr:`PadWindow.timed_out`
+— the service is recorded as unrated, never as a rating; after a bad face, the
+rating is recorded with the reasons ticked so far, none perhaps (the applicant
+left before saying why).  Every touch starts that time again, so a slow reader is
+not cut off while choosing.
 
 The pad is for the applicant's finger (or mouse), not for a keyboard: no button
 takes the keyboard focus, so none is ringed as if chosen before the applicant
 touches it, and no key rates — the clerk must not choose for the applicant.  The
-one key is Esc, for the clerk whose pad shares the only screen: the applicant does
-not rate (recorded as unrated, as when the time runs out), or the thanks go.
+one key is Esc, for the clerk whose pad shares the only screen: it ends the pad as
+the time running out would (unrated before a face is chosen, the chosen face kept
+after), or the thanks go.  No key can turn a chosen 差评 into 未评价.
 
 A touch pad has no keyboard, and typing Chinese on a screen keyboard is more than
 an applicant at the window should face: without a keyboard the reasons are only
@@ -450,8 +453,12 @@ class PadWindow(QWidget):
         self.choice_made.emit(case.request_id, RatingChoice(level, self.chosen_reasons(), comment))
 
     def on_timeout(self) -> None:
-        case = self._case
+        case, level = self._case, self._level
         if case is None:
+            return
+        if level is not None and self.page() is PadPage.REASONS:  # a bad face chosen: that is the rating
+            comment = self.comment.text().strip() if self.keyboard else ""
+            self.choice_made.emit(case.request_id, RatingChoice(level, self.chosen_reasons(), comment, left=True))
             return
         self.show_idle()
         self.timed_out.emit(case.request_id)
@@ -460,7 +467,7 @@ class PadWindow(QWidget):
         self.show_idle()
 
     def on_escape(self) -> None:
-        """The clerk's Esc: the applicant does not rate (unrated, as when the time runs out), or the thanks go."""
+        """The clerk's Esc: the pad ends as when its time runs out (the chosen face kept), or the thanks go."""
         if self._case is not None:
             self.on_timeout()
         elif self.page() is PadPage.THANKS:

@@ -81,6 +81,7 @@ from counter.ui.pad.words import (
     SUPERVISE_FIX_DUE_NONE,
     SUPERVISE_HISTORY_COLUMNS,
     SUPERVISE_NO_COMMENT,
+    SUPERVISE_NO_REASONS,
     SUPERVISE_NOTE,
     SUPERVISE_NOTE_HINT,
     SUPERVISE_OVERDUE,
@@ -383,7 +384,7 @@ class RectificationPage(QWidget):
         lines = [
             GAP.format(first=row.case_no, second=row.bundle_name),
             SUPERVISE_RATER.format(name=view.rater_masked, round=view.round, level=RATING_LEVEL[row.level]),
-            SUPERVISE_REASONS.format(reasons=LIST_JOIN.join(view.reasons)),
+            SUPERVISE_REASONS.format(reasons=LIST_JOIN.join(view.reasons) or SUPERVISE_NO_REASONS),
             SUPERVISE_COMMENT.format(comment=view.comment) if view.comment else SUPERVISE_NO_COMMENT,
         ]
         self.summary.setText("\n".join(lines))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -244,8 +245,7 @@ def test_no_rating_in_time_is_recorded_as_unrated(
     case_no = demo_cases["容缺受理"]
     controller.send_case(case_no)
     pad = controller.pad
-    tap(pad.face_buttons[Level.DISSATISFIED])  # a bad face, then nothing: no rating was given
-    clock.advance(seconds=60)
+    clock.advance(seconds=60)  # no face touched: no rating was given
     with qtbot.waitSignal(controller.status_changed) as lapsed:
         timeout_timer(pad).fire()
     assert lapsed.args == [case_no, DeskStatus.UNRATED]
@@ -255,6 +255,50 @@ def test_no_rating_in_time_is_recorded_as_unrated(
     with sessions() as session:
         assert session.scalar(select(func.count()).select_from(models.RatingLapse)) == 1
     assert "未评价" in controller.status_label.text()
+
+
+def test_a_bad_face_left_without_a_reason_is_kept_when_the_time_runs_out(
+    qtbot: QtBot, controller: PadController, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    case_no = demo_cases["容缺受理"]
+    controller.send_case(case_no)
+    pad = controller.pad
+    tap(pad.face_buttons[Level.DISSATISFIED])  # a bad face, then the applicant walks away
+    clock.advance(seconds=60)
+    with qtbot.waitSignal(controller.alerts.raised):
+        timeout_timer(pad).fire()
+    assert pad.page() is PadPage.THANKS
+    with sessions() as session:
+        rating = session.scalars(select(models.Rating)).one()
+        assert (rating.level, rating.reasons) == ("dissatisfied", "[]")
+        assert session.scalar(select(func.count()).select_from(models.Rectification)) == 1
+        assert session.scalar(select(func.count()).select_from(models.RatingLapse)) == 0
+    assert "已评价" in controller.status_label.text()
+
+
+@pytest.mark.parametrize("reasons", [(), (2,)])
+def test_the_clerks_esc_after_a_bad_face_keeps_the_rating_and_its_reasons(
+    qtbot: QtBot,
+    controller: PadController,
+    sessions: sessionmaker[Session],
+    demo_cases: dict[str, str],
+    reasons: tuple[int, ...],
+) -> None:
+    pad = controller.pad
+    controller.send_case(demo_cases["受理"])
+    qtbot.waitUntil(pad.isActiveWindow)
+    tap(pad.face_buttons[Level.VERY_DISSATISFIED])
+    for index in reasons:
+        tap(pad.reason_buttons[index])
+    with qtbot.waitSignal(controller.status_changed) as changed:
+        QTest.keyClick(pad, Qt.Key.Key_Escape)
+    assert changed.args == [demo_cases["受理"], DeskStatus.RATED]
+    ticked = [pad.reason_buttons[index].text() for index in reasons]
+    with sessions() as session:
+        rating = session.scalars(select(models.Rating)).one()
+        assert rating.level == "very_dissatisfied"
+        assert json.loads(rating.reasons) == ticked
+        assert session.scalar(select(func.count()).select_from(models.Rectification)) == 1
 
 
 def test_every_touch_gives_the_applicant_the_full_time_again(
@@ -314,8 +358,12 @@ def test_a_late_tap_after_time_ran_out_records_nothing(
     timeout_timer(pad).fire()
     pad.on_face_clicked(Level.VERY_SATISFIED)  # what a tap on a page no longer shown would do
     pad.on_submit_clicked()
-    assert stored_levels(sessions) == []
-    assert pad.page() is PadPage.IDLE
+    if state == "reasons":  # the bad face chosen before the time ran out is the rating, and the only one
+        assert stored_levels(sessions) == ["dissatisfied"]
+        assert pad.page() is PadPage.THANKS
+    else:
+        assert stored_levels(sessions) == []
+        assert pad.page() is PadPage.IDLE
 
 
 def test_a_restarted_pad_closes_what_it_left_open_as_unrated(
