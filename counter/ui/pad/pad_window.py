@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -144,9 +145,13 @@ class ClerkCard(QFrame):
         self.setProperty("role", "card")
         self.avatar = _label("avatar")
         self.avatar.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.clerk = _label("clerk")
+        # a long name (a Mongolian clerk's, an office's full title) wraps, or at worst is cut at the card's edge: it
+        # must never widen the pad past the screen and push the faces off it
+        self.clerk = _label("clerk", wrap=True)
         self.staff = _label("staff")
-        self.office = _label("office")
+        self.office = _label("office", wrap=True)
+        for label in (self.clerk, self.office):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         text = QVBoxLayout()
         text.setSpacing(2)
         text.addWidget(self.clerk)

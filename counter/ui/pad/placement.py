@@ -82,17 +82,22 @@ def centred_over(area: QRect, over: QRect, size: QSize) -> QRect:
 
 
 def pad_spot(area: QRect, main: QRect | None, others: Sequence[QRect], minimum: QSize = PAD_MINIMUM) -> QRect:
-    """Where the pad shows for a rating: ``main`` the desk's main window, ``others`` its other windows (frames)."""
+    """Where the pad shows for a rating: ``main`` the desk's main window, ``others`` its other windows (frames).
+
+    ``minimum`` is what the pad's pages need at this text size: a spot smaller than that would be grown by the
+    window system from its corner, off the screen's edge, so the fallbacks centre a spot of at least that size.
+    """
     everything = [*([main] if main is not None else []), *others]
     spot = free_spot(area, everything, PAD_SIZE, minimum)
     if spot is not None:
         return spot
+    size = PAD_SIZE.expandedTo(minimum)
     if others:
         spot = free_spot(area, others, PAD_SIZE, minimum)
         if spot is not None:
             return spot
-        return centred_over(area, area, PAD_SIZE)
-    return centred_over(area, main if main is not None else area, PAD_SIZE)
+        return centred_over(area, area, size)
+    return centred_over(area, main if main is not None else area, size)
 
 
 def _covered(spot: QRect, content: Sequence[QRect]) -> int:

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
+import dataclasses
 
+import pytest
+from PySide6.QtCore import QRect, QSize
+from pytestqt.qtbot import QtBot
+
+from counter.ratings.levels import Level
+from counter.ui.pad.pad_window import PadPage, PadWindow
 from counter.ui.pad.placement import PAD_MINIMUM, PAD_SIZE, edge_spot, free_spot, pad_spot
+from counter.ui.text_size import set_text_percent
+from tests.ui.pad.conftest import ManualTimer
+from tests.ui.pad.pictures import CASE
 
 WIDE = QRect(0, 0, 1920, 1080)
 LAPTOP = QRect(0, 0, 1366, 768)
@@ -46,3 +55,43 @@ def test_the_strip_stays_off_the_windows_content() -> None:
     assert edge_spot(LAPTOP, size, [status_bar_free]) == QRect(503, 740, 360, 28)
     left_half = QRect(0, 0, 683, 768)
     assert not edge_spot(LAPTOP, size, [left_half]).intersects(left_half)
+
+
+def test_a_pad_larger_than_its_design_is_centred_whole_inside_a_small_screen() -> None:
+    """At 150 % text the pad needs more than its 800×480: the spot is of that size, not grown off the edge later."""
+    small = QRect(0, 0, 1024, 768)
+    needed = QSize(974, 520)
+    spot = pad_spot(small, small, [], needed)
+    assert small.contains(spot)
+    assert spot.size().expandedTo(needed) == spot.size()
+    assert small.contains(pad_spot(small, small, [small], needed))
+
+
+@pytest.mark.parametrize(
+    "clerk", ["ᠪᠠᠲᠤᠮᠥᠩᠬᠡᠪᠠᠶᠠᠷᠰᠠᠶᠢᠬᠠᠨᠲᠤ", "阿拉坦其其格·乌日汗图雅·巴特尔"], ids=["mongolian", "chinese"]
+)
+def test_a_long_clerk_name_at_150_percent_keeps_the_pad_on_a_1024_screen(
+    qtbot: QtBot, pad_font: str | None, clerk: str
+) -> None:
+    assert len(clerk) >= 16
+    small = QRect(0, 0, 1024, 768)
+    set_text_percent(150)
+    try:
+        pad = PadWindow(ManualTimer)
+        qtbot.addWidget(pad)
+        pad.show_case(dataclasses.replace(CASE, clerk=clerk, office="科尔沁右翼前旗乌兰毛都苏木便民服务中心"))
+        for page in (PadPage.RATING, PadPage.REASONS):
+            pad.pages.setCurrentIndex(page)
+            needed = PAD_MINIMUM.expandedTo(pad.minimumSizeHint())
+            assert small.size().expandedTo(needed) == small.size(), needed
+            spot = pad_spot(small, small, [], needed)
+            pad.setGeometry(spot)
+            pad.show()
+            qtbot.waitExposed(pad)
+            assert small.contains(pad.geometry()), pad.geometry()
+            faces = [pad.face_buttons[level] for level in Level]
+            for face in faces:
+                corner = face.mapTo(pad, face.rect().bottomRight())
+                assert pad.rect().contains(corner), (face.text(), corner)
+    finally:
+        set_text_percent(100)
