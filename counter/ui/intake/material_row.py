@@ -241,7 +241,10 @@ class MaterialRow(QFrame):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         key = Qt.Key(event.key())
         if key in RECEIPT_KEYS and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.set_receipt(RECEIPT_KEYS[key])
+            receipt = RECEIPT_KEYS[key]
+            self.set_receipt(receipt)
+            if self.receipt is receipt and receipt not in WITH_NOTE:  # settled: on to the next material
+                self.step.emit(1)
         elif key == Qt.Key.Key_Space:
             self.toggle_received()
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):

@@ -67,6 +67,38 @@ def test_keys_settle_a_focused_row(qtbot: QtBot, panel: IntakePanel) -> None:
     )
 
 
+def test_a_settled_row_hands_the_keyboard_to_the_next(qtbot: QtBot, panel: IntakePanel) -> None:
+    """1 1 1 1 1 settles five materials in turn, as the clerk takes five papers; 3 and 4 go on likewise."""
+    answer(panel)
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)  # the keys go where the clerk works
+    panel.checklist_view.row("M04").setFocus()
+    for key in (Qt.Key.Key_1,) * 5 + (Qt.Key.Key_3,):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        QTest.keyClick(focused, key)
+    assert [receipts(panel)[code] for code in ("M04", "M05", "M06", "M07", "M08", "M09")] == [
+        *[Receipt.RECEIVED] * 5,
+        Receipt.MISSING,
+    ]
+    assert QApplication.focusWidget() is panel.checklist_view.row("M12")
+    QTest.keyClick(panel.checklist_view.row("M12"), Qt.Key.Key_1)  # the last row: the keyboard stays on it
+    assert QApplication.focusWidget() is panel.checklist_view.row("M12")
+
+
+def test_the_field_a_key_opens_is_scrolled_into_view(qtbot: QtBot, make_panel: MakePanel) -> None:
+    panel = make_panel()
+    panel.resize(1024, 560)  # a short screen: the last material is below the edge
+    answer(panel)
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)  # the keys go where the clerk works
+    last = panel.checklist_view.row("M12")
+    press(qtbot, panel, "M12", Qt.Key.Key_2)
+    assert QApplication.focusWidget() is last.note
+    qtbot.waitUntil(lambda: not last.note.visibleRegion().isEmpty())
+    assert last.note.visibleRegion().boundingRect().height() == last.note.height()  # whole, not a sliver
+
+
 def test_arrows_move_between_rows(qtbot: QtBot, panel: IntakePanel) -> None:
     answer(panel)
     press(qtbot, panel, "M04", Qt.Key.Key_Down)
