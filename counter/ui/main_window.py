@@ -105,7 +105,14 @@ class MainWindow(QMainWindow):
             key("Ctrl+P"), key("Esc"), key("Ctrl+L"), key("F12")
         )  # fmt: skip
         self.forms_shortcut, self.projects_shortcut = key("Ctrl+Shift+P"), key("F4")
-        self.lock_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)  # from any of the desk's windows
+        # from any of the desk's windows (the intake, a case page, a list): the clerk's keys do not depend on which
+        # window was touched last; a hidden desk (the screen locked) or a modal question still stops them
+        for shortcut in (
+            self.lock_shortcut, self.projects_shortcut, self.intake_shortcut, self.lists_shortcut,
+            self.open_case_shortcut, self.supervise_shortcut, self.pad_shortcut, self.sync_shortcut,
+            self.text_size_shortcut,
+        ):  # fmt: skip
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.sign_in: SignInController | None = None  # hall mode: who is signed in, the screen lock
         self.account_label, self.lock_button = self._account_widgets()
         self._connect_signals()

@@ -167,3 +167,46 @@ def test_esc_after_a_commit_gives_the_keyboard_back_to_the_desk_for_the_next_f5(
     focus_is(qtbot, window.search_panel.box)
     QTest.keyClick(focused(), Qt.Key.Key_F5)  # the next applicant, one key away
     assert window.desk_actions.intake is not panel
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_F6, Qt.Key.Key_F8, Qt.Key.Key_F10], ids=["F6", "F8", "F10"])
+def test_esc_closes_the_window_an_f_key_opened(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
+    press(qtbot, window, key)
+    actions = window.desk_actions
+    opened = {Qt.Key.Key_F6: lambda: actions.cases().lists, Qt.Key.Key_F8: lambda: actions.supervisor,
+              Qt.Key.Key_F10: lambda: actions.sync_page}[key]()  # fmt: skip
+    assert opened is not None
+    qtbot.waitUntil(opened.isActiveWindow)
+    QTest.keyClick(focused(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not opened.isVisible())
+
+
+def test_the_f_keys_answer_from_the_intake_as_from_the_desk(qtbot: QtBot, window: MainWindow) -> None:
+    QTest.keyClicks(window.search_panel.box, "xcg")
+    QTest.keyClick(window.search_panel.box, Qt.Key.Key_Return)
+    press(qtbot, window, Qt.Key.Key_F5)
+    panel = window.desk_actions.intake
+    assert panel is not None
+    qtbot.waitUntil(panel.isActiveWindow)
+    QTest.keyClick(focused(), Qt.Key.Key_F6)  # the applicant asks after an earlier case, mid-intake
+    lists = window.desk_actions.cases().lists
+    assert lists is not None
+    focus_is(qtbot, lists.today_table)
+    assert panel.isVisible()  # the intake waits, as it was
+
+
+def test_no_f_key_opens_anything_while_the_screen_is_locked(qtbot: QtBot, hall: Store, resources: Path) -> None:
+    window = start_window(qtbot, MainWindow(hall, resources / "catalog"))
+    window.hide()
+    sign_in = start_sign_in(window, hall, begin_work=False)
+    qtbot.addWidget(sign_in.window)
+    with qtbot.waitSignal(sign_in.signed_in):
+        type_in(qtbot, sign_in, "clerk01", PASSWORD)
+    sign_in.lock()
+    focus_is(qtbot, sign_in.window.password)
+    for key in (Qt.Key.Key_F6, Qt.Key.Key_F7, Qt.Key.Key_F8, Qt.Key.Key_F10):
+        QTest.keyClick(focused(), key)
+    actions = window.desk_actions
+    assert actions.cases().lists is None
+    assert (actions.case_no_dialog, actions.supervisor, actions.sync_page) == (None, None, None)
+    assert QApplication.activeWindow() is sign_in.window

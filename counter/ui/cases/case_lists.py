@@ -48,6 +48,7 @@ from counter.ui.cases.words import (
     CASE_LISTS_TITLE,
     ITEM_QUEUE_TAB,
 )
+from counter.ui.escape import close_on_escape
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import scaled
 from counter.words.cases import CASE_STATUS
@@ -82,6 +83,7 @@ class CaseLists(QWidget):
         self._today = today
         self.setStyleSheet(scaled(STYLE))
         self.setWindowTitle(CASE_LISTS_TITLE)
+        self.escape_shortcut = close_on_escape(self)
         self.tabs = QTabWidget()
         self.today_summary = QLabel()
         self.today_table = line_table(CASE_LIST_TODAY_COLUMNS, stretch=2)

@@ -18,6 +18,7 @@ from counter.actions.desk import Desk
 from counter.host.desk_config import load_desk_config
 from counter.ui.cases.item_queue_page import ItemQueuePage
 from counter.ui.cases.words import CASE_LIST_READ_FAILED
+from counter.ui.escape import close_on_escape
 from counter.ui.focus import first_control
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.desk_pad_form import DeskPadForm
@@ -62,6 +63,7 @@ class SupervisorWindow(QTabWidget):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(SUPERVISE_TITLE)
+        self.escape_shortcut = close_on_escape(self)
         # ``desk``: who supervises, and where; None (a database without accounts) this machine's desk
         self.rectifications = RectificationPage(runner, supervisor, clock=clock, alerts=alerts, desk=desk)
         # 事项督办: every item at its department coming due or overdue, and each department's queue

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from counter.access.roles import Permission
 from counter.actions.guard import NotPermitted
 from counter.actions.store import SchemaTooNew, StoreFault
+from counter.ui.escape import close_on_escape
 from counter.ui.focus import first_control
 from counter.ui.runner import Failed, Runner, failed
 from counter.ui.sync import words
@@ -110,6 +111,7 @@ class SyncPage(QWidget):
         self._catalog_folder = catalog_folder
         self.worker: SyncWorker | None = None
         self.setWindowTitle(words.SYNC_TITLE)
+        self.escape_shortcut = close_on_escape(self)
         self.site = QLabel()
         self.site.setWordWrap(True)
         self.site.setStyleSheet(scaled("font-size: 16px; font-weight: bold;"))
