@@ -76,6 +76,7 @@ def _set_up(table: QTableWidget, columns: Sequence[str]) -> None:
     table.setColumnCount(len(columns))
     table.setHorizontalHeaderLabels(list(columns))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # nothing to edit in a cell: Tab goes on to the next control, the arrows move
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().setVisible(False)

@@ -54,6 +54,7 @@ class FailedMessagesPage(QWidget):
         self.table.setHorizontalHeaderLabels(list(FAILED_COLUMNS))
         self.table.setAccessibleName(FAILED_TITLE)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # read only: Tab goes on to the retry button
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(len(FAILED_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()

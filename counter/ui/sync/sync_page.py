@@ -137,6 +137,7 @@ class SyncPage(QWidget):
         self.review.setHorizontalHeaderLabels(list(words.SYNC_REVIEW_COLUMNS))
         self.review.horizontalHeader().setStretchLastSection(True)
         self.review.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.review.setTabKeyNavigation(False)  # read only: Tab goes on past it
         self.review.setMinimumHeight(180)  # in the scroll area: a few rows always show
         self.review_empty = QLabel(words.SYNC_REVIEW_EMPTY)
         self.scroll_area = QScrollArea()
