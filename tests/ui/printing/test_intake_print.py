@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db.catalog_store import current_guide
@@ -134,6 +135,8 @@ def test_the_committed_intake_closes_once_its_paper_is_printed(
     cups.run("cupsdisable", queue.name)
     assert not print_paper(qtbot, window)
     assert panel.isVisible()  # the paper did not come out: printing again starts here
+    assert window.isVisible()
     cups.run("cupsenable", queue.name)
     assert print_paper(qtbot, window)
     qtbot.waitUntil(lambda: not panel.isVisible())
+    assert not isValid(window) or not window.isVisible()  # no preview left behind the desk for the day
