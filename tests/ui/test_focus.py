@@ -173,8 +173,11 @@ def test_esc_after_a_commit_gives_the_keyboard_back_to_the_desk_for_the_next_f5(
 def test_esc_closes_the_window_an_f_key_opened(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
     press(qtbot, window, key)
     actions = window.desk_actions
-    opened = {Qt.Key.Key_F6: lambda: actions.cases().lists, Qt.Key.Key_F8: lambda: actions.supervisor,
-              Qt.Key.Key_F10: lambda: actions.sync_page}[key]()  # fmt: skip
+    opened: QWidget | None = {
+        Qt.Key.Key_F6: actions.cases().lists,
+        Qt.Key.Key_F8: actions.supervisor,
+        Qt.Key.Key_F10: actions.sync_page,
+    }[key]
     assert opened is not None
     qtbot.waitUntil(opened.isActiveWindow)
     QTest.keyClick(focused(), Qt.Key.Key_Escape)
