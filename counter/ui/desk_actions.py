@@ -53,6 +53,9 @@ class DeskActions(QObject):
     # the start's own work is over, the database warmed up or its warm-up failed (from any thread): the review pad
     # and the offer of a draft start now, after the window has painted and without SQLAlchemy's import on its thread
     start_settled = Signal()
+    # an intake closed before its case was taken (its window's close button, Alt+F4): its draft is kept, and offered
+    # back at once in the desk rather than at the next start
+    draft_left = Signal()
 
     def __init__(self, window: QWidget, runner: Runner, today: Callable[[], dt.date]) -> None:
         super().__init__(window)
@@ -240,8 +243,14 @@ class DeskActions(QObject):
             self._cases.case_changed.emit(case_no)
 
     def on_intake_closed(self) -> None:
-        """The intake gone, the desk comes forward with the keyboard where it was (the search box): F5 is next."""
+        """The intake gone, the desk comes forward with the keyboard where it was (the search box): F5 is next.
+
+        An intake closed unfinished (not taken, not 取消) left its draft: the desk offers it back straight away.
+        """
+        closed = self.intake
         bring_forward(self._window, self._window.focusWidget())
+        if closed is not None and not closed.committed and not closed.finished:
+            self.draft_left.emit()
 
     def on_resubmit_requested(self, case_no: str, bundle_code: str) -> None:
         from counter.actions.guides import current_guide

@@ -1,8 +1,14 @@
-"""The bar that offers back an intake left unfinished by a crash or a power cut."""
+"""The bar that offers back an intake left unfinished: by a crash, a power cut, or its window closed.
+
+Its buttons answer Enter as a dialog's do (a bar in a main window has no default button of its own): the clerk
+whose intake just closed presses Enter on 恢复 and has it back.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton
 
 from counter.ui import words
 from counter.ui.text_size import scaled
@@ -28,6 +34,16 @@ class DraftOffer(QFrame):
         layout.addWidget(self.restore_button)
         layout.addWidget(self.discard_button)
         self.hide()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        focused = QApplication.focusWidget()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and focused in (
+            self.restore_button,
+            self.discard_button,
+        ):
+            focused.click()
+            return
+        super().keyPressEvent(event)
 
     def offer(self, text: str, can_restore: bool) -> None:
         self.label.setText(text)

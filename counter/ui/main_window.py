@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         for trigger in (self.lock_button.clicked, self.lock_shortcut.activated):
             trigger.connect(self.on_lock_requested)
         self.draft_offer.restore_button.clicked.connect(self.on_draft_restore)
+        self.desk_actions.draft_left.connect(self.offer_draft)
         self.draft_offer.discard_button.clicked.connect(self.on_draft_discard)
         if self._sync is not None:
             self._sync.progress.connect(self.on_sync_progress)
@@ -232,6 +233,8 @@ class MainWindow(QMainWindow):
         text = self.desk_actions.offer_draft()
         if text is not None:
             self.draft_offer.offer(text, can_restore=self.desk_actions.has_draft)
+            if self.desk_actions.has_draft:
+                self.draft_offer.restore_button.setFocus()  # Enter brings the intake back
 
     def on_draft_restore(self) -> None:
         self.draft_offer.hide()

@@ -105,6 +105,30 @@ def test_an_unfinished_intake_is_offered_back_after_a_crash(qtbot: QtBot, db: St
     assert not second.draft_offer.isVisible()
 
 
+def test_an_intake_closed_unfinished_is_offered_back_at_once_and_enter_restores_it(
+    qtbot: QtBot, db: Store, catalog_dir: Path
+) -> None:
+    window = start_window(qtbot, MainWindow(db, catalog_dir))
+    open_bundle(window, "xcg")
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    panel = window.desk_actions.intake
+    assert panel is not None
+    panel.applicant_form.name.setText("乌云其木格")
+    panel.close()  # as its window's close button or Alt+F4 closes it
+    qtbot.waitUntil(window.draft_offer.isVisible)
+    assert "未完成的受理" in window.draft_offer.label.text()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.draft_offer.restore_button)
+    QTest.keyClick(window.draft_offer.restore_button, Qt.Key.Key_Return)
+    restored = window.desk_actions.intake
+    assert restored is not None
+    assert restored is not panel
+    qtbot.addWidget(restored)
+    assert restored.applicant_form.name.text() == "乌云其木格"
+    assert not window.draft_offer.isVisible()
+
+
 def test_a_scanned_case_number_opens_its_page(qtbot: QtBot, db: Store) -> None:
     import_source(db.sessions(), SHIPPED_CATALOG)
     from counter.actions.desk import Desk
