@@ -188,22 +188,15 @@ class MainWindow(QMainWindow):
         layout.addWidget(splitter, 1)
         return central
 
-    @staticmethod
-    def _training_strip(today: dt.date | None) -> QLabel | None:
-        """Training (``--today``): a strip above everything that cannot be closed, so no intake is taken for real."""
+    def _training_strip(self, today: dt.date | None) -> QLabel | None:
+        """Training (``--today``): a strip above everything that cannot be closed, so no intake is taken for real;
+        every other window of the desk is marked as it shows (:mod:`counter.ui.training_mark`)."""
         if today is None:
             return None
-        strip = QLabel(words.DESK_TRAINING.format(today=today.isoformat()))
-        strip.setObjectName("trainingStrip")
-        strip.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        strip.setWordWrap(True)
-        strip.setStyleSheet(
-            scaled(
-                "QLabel#trainingStrip { background: #c2410c; color: #ffffff; font-size: 15px; font-weight: bold;"
-                " padding: 6px 12px; }"
-            )
-        )
-        return strip
+        from counter.ui.training_mark import TrainingMark, training_strip  # a training desk's only
+
+        TrainingMark(today, self)
+        return training_strip(today)
 
     def _action_bar(self) -> QWidget:
         bar = QWidget()

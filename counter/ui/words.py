@@ -121,6 +121,7 @@ DESK_OPEN_CASE_PROMPT = tr("办件编号（也可以直接扫描受理凭证上�
 DESK_DRAFT_RESTORE = tr("恢复")
 DESK_DRAFT_DISCARD = tr("放弃")
 DESK_TRAINING = tr("培训模式：今天按 {today} 计，所办件均写入培训数据库，不是真实办件")
+DESK_TRAINING_TITLE_MARK = tr("【培训】")  # before the title of every window of a training desk
 DESK_WINDOW_TITLE_TRAINING = tr("【培训】一件事一次办 · 综合受理窗口")
 DESK_TRAINING_ON_LIVE = tr(
     "培训模式（--today）不使用正式数据库：培训中办理的办件会成为真实办件。去掉 --db 即使用培训数据库 {training}。"
