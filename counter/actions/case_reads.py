@@ -16,6 +16,7 @@ from counter.actions.calendar import office_calendar
 from counter.actions.guard import NotPermitted, require
 from counter.actions.store import Unit
 from counter.calendar.workdays import WorkCalendar
+from counter.case.lookup import LOOKBACK_DAYS, Lookup
 from counter.case.view import CaseRow
 from counter.db import case_lists, case_store
 
@@ -25,7 +26,17 @@ if TYPE_CHECKING:
     from counter.actions.desk import Desk
     from counter.case.view import CaseView
 
-__all__ = ["DayLists", "case_rows", "case_view", "case_views", "day_lists", "may_see_whole_numbers"]
+__all__ = [
+    "DayLists",
+    "case_rows",
+    "case_view",
+    "case_views",
+    "cases_found",
+    "day_lists",
+    "may_see_whole_numbers",
+]
+
+FOUND_AT_MOST = 200  # a lookup's list: a common name in a busy hall; the clerk narrows it with the ID number
 
 DUE_SOON_WORKING_DAYS = 2  # "due soon": a deferral due within two working days, or already overdue
 
@@ -39,6 +50,13 @@ def case_views(session: Unit, case_nos: Iterable[str]) -> list[CaseView]:
     """The views of the cases that exist among ``case_nos``, in their order."""
     views = (case_store.case_view(session, case_no) for case_no in case_nos)
     return [view for view in views if view is not None]
+
+
+def cases_found(session: Unit, lookup: Lookup, today: dt.date, limit: int = FOUND_AT_MOST) -> list[CaseRow]:
+    """F7's answer to what the clerk typed: the cases of the last :data:`~counter.case.lookup.LOOKBACK_DAYS` days
+    it names, newest first (a list of cases never shows whole ID numbers)."""
+    since = today - dt.timedelta(days=LOOKBACK_DAYS)
+    return case_lists.cases_found(session, lookup, since, limit)
 
 
 def case_rows(session: Unit, today: dt.date, *, overdue: bool = False, due_soon: bool = False) -> Iterator[CaseRow]:

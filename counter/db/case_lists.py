@@ -34,6 +34,7 @@ from sqlalchemy import case as when
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from counter.case.decisions import LAPSE_EVENTS
+from counter.case.lookup import Lookup, LookupKind
 from counter.case.status import NOTE_CODES_JOIN, CaseStatus
 from counter.case.view import CaseRow
 from counter.db import models
@@ -142,6 +143,28 @@ def _of_day_statement(dialect: str) -> ListingSelect:
     site: BindParameter[str] = bindparam("site_code", type_=String)
     desk: BindParameter[str] = bindparam("desk_no", type_=String)
     return _listing(next_due).where(c.received_on == day, c.site_code == site, c.desk_no == desk).order_by(c.id)
+
+
+def cases_found(session: Session, lookup: Lookup, since: dt.date, limit: int) -> list[CaseRow]:
+    """The cases received on or after ``since`` that ``lookup`` names, newest first (F7 without a full number).
+
+    Read along the day's index (``ix_case_received_on_desk_no``, or the ID number's), so the cost follows the
+    cases of the period, not the database's size.
+    """
+    c = models.Case
+    match lookup.kind:
+        case LookupKind.NUMBER_TAIL:
+            found = c.case_no.endswith(lookup.text, autoescape=True)
+        case LookupKind.ID_NUMBER:
+            found = c.applicant_id_no == lookup.text
+        case LookupKind.PHONE:
+            found = (c.applicant_phone == lookup.text) | (c.notify_phone == lookup.text)
+        case LookupKind.NAME:
+            found = c.applicant_name.startswith(lookup.text, autoescape=True)
+        case LookupKind.CASE_NO:
+            found = c.case_no == lookup.text
+    stmt = _listing(_next_due(session)).where(c.received_on >= since, found)
+    return _rows(session, stmt.order_by(c.received_on.desc(), c.case_no.desc()).limit(limit))
 
 
 def all_cases(session: Session, limit: int = 500) -> list[CaseRow]:

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from counter.access.roles import Permission
+from counter.case.lookup import LOOKBACK_DAYS
 from counter.ui import words
 from counter.ui.focus import bring_forward
 from counter.ui.geometry import fit_to_screen
@@ -481,7 +482,7 @@ class DeskActions(QObject):
         if self.case_no_dialog is None:
             dialog = QInputDialog(self._window)
             dialog.setWindowTitle(words.DESK_OPEN_CASE_TITLE)
-            dialog.setLabelText(words.DESK_OPEN_CASE_PROMPT)
+            dialog.setLabelText(words.DESK_OPEN_CASE_PROMPT.format(days=LOOKBACK_DAYS))
             dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
             dialog.setModal(False)  # like every dialog of the desk: the lock (Ctrl+L) and the scanner still work
             dialog.textValueSelected.connect(self.on_case_no_given)
@@ -493,8 +494,16 @@ class DeskActions(QObject):
         return dialog
 
     def on_case_no_given(self, text: str) -> None:
-        if text.strip():
-            self.cases().open_case(text.strip().upper())
+        """F7's answer: a whole number opens its case; the last digits, an ID or phone number, or a name are looked
+        for among the recent cases (:mod:`counter.case.lookup`)."""
+        from counter.case.lookup import LookupKind, read_lookup
+
+        lookup = read_lookup(text)
+        if lookup is None or lookup.kind is LookupKind.CASE_NO:
+            if text.strip():  # a number of another shape is still looked up whole, and named if it is not there
+                self.cases().open_case(text.strip().upper())
+            return
+        self.cases().find_cases(lookup, text.strip())
 
     def on_case_scanned(self, case_no: str) -> None:
         self.last_case_no = case_no

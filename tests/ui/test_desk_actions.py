@@ -153,6 +153,46 @@ def test_a_scanned_case_number_opens_its_page(qtbot: QtBot, db: Store) -> None:
     assert window.search_panel.box.text() == ""  # the scan did not stay in the search box
 
 
+def ask_f7(qtbot: QtBot, window: MainWindow, typed: str) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window, Qt.Key.Key_F7)
+    dialog = window.desk_actions.case_no_dialog
+    assert dialog is not None
+    dialog.setTextValue(typed)
+    dialog.accept()
+
+
+def test_f7_finds_a_case_by_what_the_applicant_has_at_hand(qtbot: QtBot, db: Store) -> None:
+    import_source(db.sessions(), SHIPPED_CATALOG)
+    from counter.actions.desk import Desk
+    from counter.case.numbers import DeskIdentity
+
+    run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
+    window = start_window(qtbot, MainWindow(db, None, today=TODAY))
+
+    def titled() -> list[str]:
+        return [w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible()]
+
+    ask_f7(qtbot, window, "0006")  # the number's last digits, off the paper: one case, opened
+    qtbot.waitUntil(lambda: any("XAM01-20261120-01-0006" in title for title in titled()))
+    ask_f7(qtbot, window, "15148201234")  # the phone: 刘志强's one case
+    qtbot.waitUntil(lambda: any("XAM01-20261120-01-0004" in title for title in titled()))
+    ask_f7(qtbot, window, "152201199512090357")  # 赵雪梅 came twice: both listed, the newest first
+    finder = window.desk_actions.cases().finder
+    assert finder is not None
+    assert finder.found() == ["XAM01-20261120-01-0005", "XAM01-20261120-01-0003"]
+    assert all(finder.table.item(row, 3).text() == "赵雪梅" for row in range(2))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is finder.table)
+    QTest.keyClick(finder.table, Qt.Key.Key_Down)
+    QTest.keyClick(finder.table, Qt.Key.Key_Return)  # the older of the two
+    qtbot.waitUntil(lambda: any("XAM01-20261120-01-0003" in title for title in titled()))
+    ask_f7(qtbot, window, "孟根")  # the beginning of a name
+    qtbot.waitUntil(lambda: any("XAM01-20261120-01-0006" in title for title in titled()))
+    ask_f7(qtbot, window, "巴特尔")  # nobody of that name: said, nothing opened
+    qtbot.waitUntil(lambda: any("没有与“巴特尔”相符的办件" in text for text in shown_messages(window)))
+
+
 def test_f9_sends_the_last_service_to_the_pad_and_f8_opens_supervision(qtbot: QtBot, db: Store) -> None:
     import_source(db.sessions(), SHIPPED_CATALOG)
     from counter.actions.desk import Desk

@@ -239,6 +239,13 @@ CASE_LIST_DUE_MANY = tr(
 )
 CASE_LIST_DUE_COUNT_MANY = tr("{count}件以上")
 CASE_LIST_TODAY_COLUMNS = (tr("办件编号"), tr("状态"), tr("一件事"), tr("申请人"), tr("容缺补交期限"))
+CASE_FOUND_TITLE = tr("查找办件")
+CASE_FOUND_COLUMNS = (tr("办件编号"), tr("受理日期"), tr("一件事"), tr("申请人"), tr("状态"))
+CASE_FOUND_SUMMARY = tr("近{days}天内与“{typed}”相符的办件共 {count} 件，按受理日期由近及远排列；回车打开。")
+CASE_FOUND_NONE = tr(
+    "近{days}天内没有与“{typed}”相符的办件。可输入完整办件编号、编号末几位、身份证号、手机号或申请人姓名。"
+)
+CASE_FOUND_READ_FAILED = tr("查找办件时读取数据库失败，请稍后重试。")
 CASE_LIST_DUE_COLUMNS = (
     tr("办件编号"),
     tr("补交期限"),
