@@ -16,8 +16,8 @@ with a small table instead of the full data file:
 3. the look-alikes of :data:`CONFUSABLES` are mapped to their prototype and the result case-folded.
 
 :data:`CONFUSABLES` is taken from ``confusables.txt`` of UTS #39 (Unicode 15.1), keeping the entries a hall meets:
-the Cyrillic and Greek letters that look like Latin ones (IDs, logins and romanised names are Latin), Latin
-``0 1 I`` (``O l l``), and the katakana that look like hanzi (口 工 力 夕 二 八 卜 一), which a Japanese input mode
+the Cyrillic and Greek letters that look like Latin ones (IDs, logins and romanised names are Latin), the digits
+``0 1`` (``O l``), and the katakana that look like hanzi (口 工 力 夕 二 八 卜 一), which a Japanese input mode
 types.  A look-alike outside the table is not caught: the table is meant to grow where a hall meets one.
 """
 
@@ -31,15 +31,15 @@ from counter.parties.text import invisible
 CONFUSABLES: dict[str, str] = {
     # Cyrillic capitals and small letters
     "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T", "Х": "X",
-    "Ѕ": "S", "І": "l", "Ј": "J", "Ү": "Y", "Ԛ": "Q", "Ԝ": "W", "Ӏ": "l",
+    "Ѕ": "S", "І": "I", "Ј": "J", "Ү": "Y", "Ԛ": "Q", "Ԝ": "W", "Ӏ": "l",
     "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ј": "j", "һ": "h",
     "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l", "ɡ": "g",
     # Greek capitals and small letters
-    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "l", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P",
     "Τ": "T", "Υ": "Y", "Χ": "X",
     "α": "a", "ο": "o", "ν": "v", "ι": "i", "ρ": "p", "υ": "u",
-    # Latin digits and letters that read alike
-    "0": "O", "1": "l", "I": "l", "|": "l",
+    # Latin digits that read as letters (a capital I is an i once case is folded, as names are compared)
+    "0": "O", "1": "l",
     # katakana that look like hanzi
     "ロ": "口", "エ": "工", "カ": "力", "タ": "夕", "ニ": "二", "ハ": "八", "ト": "卜", "ー": "一",
 }  # fmt: skip
