@@ -201,7 +201,7 @@ def test_a_name_with_control_or_direction_characters_is_refused(name: str) -> No
         ({"clerk": "乌\ufe0f云"}, "clerk: invisible 2 U+FE0F"),
     ],
 )
-def test_a_text_the_desk_would_not_take_holds_the_record_with_its_field(change: dict[str, str], detail: str) -> None:
+def test_a_text_the_desk_would_not_take_holds_the_record_with_its_field(change: dict[str, Any], detail: str) -> None:
     """Within the package's own limits, but not a text a desk takes: the record waits, named, the package goes in."""
     found = check_case(dataclasses.replace(case_record(), **change), HALL)
     assert found is not None
