@@ -100,6 +100,7 @@ class ApplicantForm(QGroupBox):
         self.form.addRow("", self.autofill_hint)
         self.form.addRow(self.name_label, self.name_line)
         self.form.addRow(INTAKE_LEGAL_REP, self.legal_rep_line)
+        self.legal_rep.setAccessibleName(INTAKE_LEGAL_REP)
         self.form.addRow(INTAKE_PHONE, self.phone)
         self.form.addRow(self.address_label, self.address_line)
         self._connect_signals()
@@ -117,6 +118,8 @@ class ApplicantForm(QGroupBox):
     def on_kind_changed(self) -> None:
         kind = self.kind()
         self.name_label.setText(INTAKE_NAME[kind])
+        self.name.setAccessibleName(INTAKE_NAME[kind])  # the label stands beside the line's box, not the line
+        self.address.setAccessibleName(INTAKE_ADDRESS[kind])
         self.id_label.setText(INTAKE_ID_NO[kind])
         self.id_field.edit.setAccessibleName(INTAKE_ID_NO[kind])  # the label names the field's box, not the edit
         self.address_label.setText(INTAKE_ADDRESS[kind])
@@ -175,6 +178,8 @@ class AgentForm(QGroupBox):
         form.addRow(INTAKE_AGENT_ID, self.id_field)
         form.addRow(INTAKE_AGENT_NAME, self.name_line)
         form.addRow(INTAKE_AGENT_AUTHORISATION, self.authorisation_line)
+        self.name.setAccessibleName(INTAKE_AGENT_NAME)  # the labels stand beside the lines' boxes, not the lines
+        self.authorisation.setAccessibleName(INTAKE_AGENT_AUTHORISATION)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -209,6 +214,7 @@ class DeliveryForm(QGroupBox):
         self.form = _form(self)
         self.form.addRow(ways)
         self.form.addRow(INTAKE_DELIVERY_ADDRESS, self.address_line)
+        self.address.setAccessibleName(INTAKE_DELIVERY_ADDRESS)
         self.form.addRow(INTAKE_NOTIFY_PHONE, self.notify_phone)
         self._connect_signals()
         self.on_way_changed()
