@@ -10,8 +10,6 @@ they put in it.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
@@ -32,4 +30,6 @@ def plain_box(box: QMessageBox) -> QMessageBox:
 def plain_tip(text: str) -> str:
     """A tool tip that shows ``text`` as written: Qt guesses a tip's format as a label's, so it is given as escaped
     rich text, which shows the characters themselves."""
-    return f"<qt>{html.escape(text)}</qt>" if text else ""
+    from html import escape  # only the pages with tips need it, not the first window (tests/ui/test_startup.py)
+
+    return f"<qt>{escape(text)}</qt>" if text else ""
