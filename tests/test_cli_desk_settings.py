@@ -96,7 +96,7 @@ def test_not_even_an_administrator_names_the_desk_after_another_account(
 @pytest.mark.parametrize(
     ("option", "value", "said"),
     [
-        ("--clerk", "乌" * 5000, "工作人员过长，最多 32 个字"),
+        ("--clerk", "乌" * 5000, "工作人员过长，最多 50 个字"),
         ("--clerk", "乌兰\u202eabc", "工作人员含有控制字符"),
         ("--clerk", "乌\u200b兰", "工作人员含有控制字符"),
         ("--clerk", "管理员", "工作人员不能是职务或角色的名称"),
@@ -121,9 +121,12 @@ def test_names_that_do_not_read_as_names_are_refused_even_without_accounts(
 def test_real_names_pass() -> None:
     for name in ("乌兰", "阿依古丽·买买提", "欧阳娜娜", "Batu Bayar", "ᠪᠠᠲᠤ\u180eᠠ", "ᠮᠣᠩᠭᠣᠯ\u200d\u202fᠪᠠᠲᠤ\u200c"):
         assert clerk_name_problem(name) is None
-    assert clerk_name_problem("管\u200d理\u202f员") is NameProblem.ROLE_WORD  # a joiner does not hide the title
+    assert clerk_name_problem("管\u200d理\u202f员") is NameProblem.NOT_TEXT  # no Mongolian letter for the joiner
+    assert clerk_name_problem("管 理\u3000员") is NameProblem.ROLE_WORD  # spaces do not hide the title
+    assert clerk_name_problem("ａｄｍｉｎ") is NameProblem.ROLE_WORD  # nor full width
     assert clerk_name_problem("乌兰\u200b") is NameProblem.NOT_TEXT  # a zero-width space is no part of a script
-    assert clerk_name_problem("乌" * 33) is NameProblem.TOO_LONG
+    assert clerk_name_problem("乌" * 50) is None  # a person's name, as the one table gives it
+    assert clerk_name_problem("乌" * 51) is NameProblem.TOO_LONG
     assert site_name_problem("兴安盟科尔沁右翼中旗巴彦呼舒镇政务服务中心") is None
 
 

@@ -95,7 +95,7 @@ def test_an_intake_sends_the_same_statements_however_long_its_checklist(either_d
     assert len(reads) == 1  # whether the intake was taken before (its uid); the case written is not read back
 
 
-@pytest.mark.parametrize("uid", ["", "given-uid"])
+@pytest.mark.parametrize("uid", ["", "6a" * 16], ids=["made", "given"])
 def test_the_audit_entry_seals_the_case_as_stored(either_desk: sessionmaker[Session], uid: str) -> None:
     sessions = either_desk
     with sessions.begin() as session:

@@ -10,13 +10,16 @@ the hall would lock itself out of ever adding the next one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from enum import StrEnum
 
 from counter.access.passwords import PasswordProblem, password_problems
 from counter.access.roles import Role
+from counter.parties.skeleton import same_name
+from counter.parties.text import FIELD_LIMITS, TextField, TextProblem, check_text
 
 LOGIN_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,39}")
-NAME_MAX = 60
+NAME_MAX = FIELD_LIMITS[TextField.PERSON_NAME].most  # a clerk's name is a person's (counter.parties.text)
 STAFF_NO_MAX = 20
 
 
@@ -28,6 +31,8 @@ class AccountProblem(StrEnum):
     LOGIN_TAKEN = "login_taken"
     NAME_MISSING = "name_missing"
     NAME_TOO_LONG = "name_too_long"
+    NAME_BAD_TEXT = "name_bad_text"  # control, invisible or direction characters (counter.parties.text)
+    NAME_LOOKS_TAKEN = "name_looks_taken"  # looks like another account's name (counter.parties.skeleton)
     STAFF_NO_TOO_LONG = "staff_no_too_long"
     NO_ROLE = "no_role"
     FIRST_NOT_ADMIN = "first_not_admin"
@@ -36,6 +41,12 @@ class AccountProblem(StrEnum):
     ALREADY_DISABLED = "already_disabled"
     DEPARTMENT_WITHOUT_ROLE = "department_without_role"  # only a department's staff work for a department
     DEPARTMENT_TOO_LONG = "department_too_long"
+
+
+def name_looks_taken(name: str, others: Iterable[str]) -> bool:
+    """Whether ``name`` looks like one of ``others`` (accounts' names and logins): ratings, figures and the audit
+    trail name a clerk by it, and two accounts that read alike would be one person on every list."""
+    return any(same_name(name, other) for other in others)
 
 
 def normalise_login(raw: str) -> str:
@@ -57,10 +68,13 @@ def new_account_problems(
     problems: list[AccountProblem | PasswordProblem] = []
     if not login_ok(login):
         problems.append(AccountProblem.LOGIN_FORMAT)
-    if not name.strip():
+    checked = check_text(name, TextField.PERSON_NAME)
+    if not checked.value:
         problems.append(AccountProblem.NAME_MISSING)
-    elif len(name.strip()) > NAME_MAX:
+    elif checked.problem is TextProblem.TOO_LONG:
         problems.append(AccountProblem.NAME_TOO_LONG)
+    elif checked.problem is not None:
+        problems.append(AccountProblem.NAME_BAD_TEXT)
     if len(staff_no.strip()) > STAFF_NO_MAX:
         problems.append(AccountProblem.STAFF_NO_TOO_LONG)
     if not roles:

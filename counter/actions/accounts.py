@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from counter.access.account_rules import AccountProblem, new_account_problems, normalise_login
+from counter.access.account_rules import AccountProblem, name_looks_taken, new_account_problems, normalise_login
 from counter.access.lockout import Decision, SignInOutcome, decide
 from counter.access.passwords import PasswordProblem, dummy_hash, hash_password, needs_rehash, password_problems
 from counter.access.passwords import verify_password as password_matches
@@ -42,6 +42,7 @@ from counter.audit.actions import AuditAction
 from counter.db import account_store
 from counter.db.account_store import account_row
 from counter.db.models import utcnow
+from counter.parties.text import TextField, clean_text
 
 Problem = AccountProblem | PasswordProblem
 _LOGIN_IN_AUDIT = 40  # what was typed as a login is kept, cut to a login's length
@@ -103,19 +104,23 @@ def add_account(session: Session, desk: Desk, new: NewAccount, now: dt.datetime 
     )
     if login and account_store.account_row(session, login) is not None:
         problems.insert(0, AccountProblem.LOGIN_TAKEN)
+    others = [n for a in account_store.all_accounts(session) for n in (a.name, a.login)]
+    if not problems and name_looks_taken(new.name, others):
+        problems.append(AccountProblem.NAME_LOOKS_TAKEN)
     if problems:
         return tuple(problems)
+    name = clean_text(new.name, TextField.PERSON_NAME)
     account_store.insert_account(
         session,
         login,
-        new.name.strip(),
+        name,
         new.staff_no.strip(),
         new.roles,
         hash_password(new.password),
         now or utcnow(),
         new.department.strip(),
     )
-    detail = {"name": new.name.strip(), "roles": account_store.roles_text(new.roles), "first": first}
+    detail = {"name": name, "roles": account_store.roles_text(new.roles), "first": first}
     if new.department.strip():
         detail["department"] = new.department.strip()
     record_at_desk(session, desk, AuditAction.ACCOUNT_ADDED, login, detail, at=now)

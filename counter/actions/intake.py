@@ -62,8 +62,12 @@ from counter.intake.outcome import (
     decide,
 )
 from counter.intake.parties import Parties, PartyProblem, normalised, party_problems
+from counter.util.case_uid import case_uid_ok
 
 log = logging.getLogger(__name__)
+
+#: :attr:`IntakeNotPossible.detail` of a request whose uid is not one a desk makes (counter.util.case_uid)
+BAD_UID = "uid is not 32 hex digits"
 
 #: the checklist's answers as the case keeps them
 _ANSWERS = json.JSONEncoder(ensure_ascii=False).encode
@@ -235,6 +239,8 @@ def take_intake(
     whose answer never reached the desk (the connection dropped during COMMIT):
     that case is returned, and nothing is written twice.
     """
+    if request.uid and not case_uid_ok(request.uid):
+        raise IntakeNotPossible(None, detail=BAD_UID)  # a case no township package could carry (its format's uid)
     version_id = int(request.checklist.guide_version) if request.checklist.guide_version is not None else None
     login = desk.actor.login if desk.actor.signed_in else ""
     reads, calendar = _first_reads(session, request.uid, version_id, login, calendar)

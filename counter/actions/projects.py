@@ -23,6 +23,7 @@ from counter.audit.actions import AuditAction
 from counter.db import models, project_store
 from counter.db.case_store import case_by_no, next_sequence
 from counter.db.settings_store import get_setting, put_setting
+from counter.parties.text import TextField, check_text
 from counter.projects.model import (
     Coordination,
     PlanStep,
@@ -132,6 +133,7 @@ def assign_agents(session: Session, desk: Desk, number: str, agents: tuple[str, 
     names = tuple(dict.fromkeys(a.strip() for a in agents if a.strip()))
     if not names:
         raise ProjectRefused([ProjectProblem.NO_AGENT])
+    _texts_taken(*((n, TextField.PERSON_NAME) for n in names))
     project_store.set_agents(row, names)
     _moved(session, desk, row, ProjectEvent.AGENT_ASSIGNED, now, _note(agents=list(names)))
 
@@ -230,6 +232,8 @@ def record_coordination(
         problems.append(ProjectProblem.DATE_IN_FUTURE)
     if c.step_no and view.step(c.step_no) is None:
         problems.append(ProjectProblem.NO_SUCH_STEP)
+    if not all(check_text(t, TextField.NOTE).ok for t in (c.with_whom, c.what, c.outcome, c.agent)):
+        problems.append(ProjectProblem.TEXT_NOT_TAKEN)
     if problems:
         raise ProjectRefused(problems)
     kept = replace(
@@ -265,6 +269,7 @@ def evaluate_project(
     """The 评价表: 非常满意, 满意 or 不满意, with the applicant's words; given once."""
     row, view = _locked(session, desk, number)
     check_move(view, ProjectEvent.EVALUATED)
+    _texts_taken((note, TextField.NOTE))
     row.satisfaction = satisfaction.value
     row.evaluation_note = note.strip()[:MAX_TEXT]
     row.evaluated_on = day
@@ -282,11 +287,20 @@ def terminate_project(
         problems.append(ProjectProblem.REASON_MISSING)
     if day > today:
         problems.append(ProjectProblem.DATE_IN_FUTURE)
+    if not check_text(reason, TextField.NOTE).ok:
+        problems.append(ProjectProblem.TEXT_NOT_TAKEN)
     if problems:
         raise ProjectRefused(problems)
     row.ended_on = day
     row.end_reason = reason.strip()[:MAX_TEXT]
     _moved(session, desk, row, ProjectEvent.TERMINATED, now, row.end_reason)
+
+
+def _texts_taken(*texts: tuple[str, TextField]) -> None:
+    """:class:`ProjectRefused` when a text is one the desk would not take: the project goes to the hall in the
+    township's package, whose reading refuses a NUL or a hidden character with the whole package."""
+    if not all(check_text(text, kind).ok for text, kind in texts):
+        raise ProjectRefused([ProjectProblem.TEXT_NOT_TAKEN])
 
 
 def _locked(session: Session, desk: Desk, number: str) -> tuple[models.Project, ProjectView]:

@@ -24,6 +24,7 @@ from counter.cli.common import (
     UsageError,
     desk,
     ensure_catalog,
+    free_text,
     open_store,
     own_out_folder,
     print_json_items,
@@ -31,6 +32,7 @@ from counter.cli.common import (
     today,
 )
 from counter.cli.same_day import add_same_day_commands
+from counter.parties.text import TextField
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -60,7 +62,13 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p.set_defaults(func=cmd_case_list)
     p = case.add_parser("void", parents=[common], help=tr("作废误录的办件（负责人；须写明原因）"))
     p.add_argument("case_no")
-    p.add_argument("--reason", required=True, metavar="TEXT", help=tr("作废原因，例如：重复录入，正确的办件为……"))
+    p.add_argument(
+        "--reason",
+        required=True,
+        type=free_text(TextField.NOTE),
+        metavar="TEXT",
+        help=tr("作废原因，例如：重复录入，正确的办件为……"),
+    )
     p.set_defaults(func=cmd_case_void)
     add_same_day_commands(case, common)
     p = case.add_parser("decide", parents=[common], help=tr("事项的决定：准予或不予批准（不予批准须写明理由）"))
@@ -69,19 +77,27 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     way = p.add_mutually_exclusive_group(required=True)
     way.add_argument("--approve", action="store_true", help=tr("准予"))
     way.add_argument("--deny", action="store_true", help=tr("不予批准（负责人）"))
-    p.add_argument("--reason", default="", metavar="TEXT", help=tr("不予批准的理由"))
+    p.add_argument("--reason", default="", type=free_text(TextField.NOTE), metavar="TEXT", help=tr("不予批准的理由"))
     p.add_argument("--result-no", default="", metavar="NO", help=tr("办理结果的编号，例如许可证编号"))
     p.set_defaults(func=cmd_case_decide)
     p = case.add_parser("lapse", parents=[common], help=tr("容缺材料逾期未补交：对相关事项不予批准（负责人）"))
     p.add_argument("case_no")
-    p.add_argument("--reason", default="", metavar="TEXT", help=tr("补充说明，印在不予批准决定书的理由中"))
+    p.add_argument(
+        "--reason",
+        default="",
+        type=free_text(TextField.NOTE),
+        metavar="TEXT",
+        help=tr("补充说明，印在不予批准决定书的理由中"),
+    )
     p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
     p.set_defaults(func=cmd_case_lapse)
     p = case.add_parser(
         "correction-lapse", parents=[common], help=tr("补正期限已过、申请人未补正：视为放弃申请（负责人）")
     )
     p.add_argument("case_no")
-    p.add_argument("--note", default="", metavar="TEXT", help=tr("备注，例如：电话联系未果"))
+    p.add_argument(
+        "--note", default="", type=free_text(TextField.NOTE), metavar="TEXT", help=tr("备注，例如：电话联系未果")
+    )
     p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训、核对期限）"))
     p.set_defaults(func=cmd_case_correction_lapse)
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 PARTY_PATH = {
     "applicant_name": "applicant.name",
     "applicant_id": "applicant.id_no",
+    "applicant_address": "applicant.address",
     "legal_rep": "applicant.legal_rep",
     "agent_name": "agent.name",
     "agent_id": "agent.id_no",
@@ -119,6 +120,7 @@ def _file_problem_text(problem: FileProblem) -> str:
     from counter.intake.checklist import Receipt
     from counter.intake.request_file import FileProblemCode
     from counter.words.intake import RECEIPT
+    from counter.words.texts import coded_text_problem
 
     detail = problem.detail
     if problem.code is FileProblemCode.NOT_JSON and ":" in detail:
@@ -128,6 +130,8 @@ def _file_problem_text(problem: FileProblem) -> str:
         detail = phrases.CASE_TAKE_EXPECTED.get(detail, detail)
     elif problem.code is FileProblemCode.NOT_FOR_RECEIPT:
         detail = RECEIPT.get(Receipt(detail), detail)
+    elif problem.code is FileProblemCode.BAD_TEXT:
+        detail = coded_text_problem(detail)
     return phrases.CASE_TAKE_FILE_PROBLEM[problem.code.value].format(detail=detail)
 
 
@@ -139,10 +143,10 @@ def _party_why(problem: PartyProblem, file: IntakeFile, day: dt.date) -> str:
     """What is wrong with the field; for an ID number, each thing wrong with it, as the window says beside it."""
     from counter.intake.parties import ApplicantKind, PartyField, PartyProblemCode
     from counter.parties.identifiers import check_credit_code, check_id_number
-    from counter.words.cases import PARTY_PROBLEM
+    from counter.words.cases import party_problem_why
     from counter.words.identifiers import credit_code_error_text, id_error_text
 
-    why = PARTY_PROBLEM[problem.code]
+    why = party_problem_why(problem)
     if problem.code is not PartyProblemCode.INVALID_ID:
         return why
     if problem.field is PartyField.AGENT_ID and file.agent is not None:

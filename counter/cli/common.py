@@ -16,12 +16,13 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextvars import ContextVar, Token
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from counter.access.roles import SINGLE_DESK, Actor
+from counter.parties.text import TextField, check_text
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -318,6 +319,23 @@ def moment(args: argparse.Namespace) -> dt.datetime:
     if getattr(args, "today", None):
         return dt.datetime.combine(today(args), real.time(), tzinfo=dt.UTC)
     return real
+
+
+def free_text(kind: TextField) -> Callable[[str], str]:
+    """An argparse ``type`` for a free text: kept as the desk keeps it (counter.parties.text), or misuse naming what
+    is wrong, as the window names it beside its field.  A reason or note typed here is printed and synced as one
+    typed at the window, so it is held to the same rules and the same length."""
+
+    def convert(raw: str) -> str:
+        from counter.words.texts import text_problem_text
+
+        check = check_text(raw, kind)
+        if check.problem is not None:
+            raise argparse.ArgumentTypeError(text_problem_text(check.problem, check.detail))
+        return check.value
+
+    convert.__name__ = kind.value  # argparse names a failed type by it
+    return convert
 
 
 def parse_date(raw: str) -> dt.date:

@@ -11,7 +11,8 @@ import argparse
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_store
+from counter.cli.common import EXIT_OK, Reported, UsageError, desk, free_text, open_store
+from counter.parties.text import TextField
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -26,11 +27,19 @@ def add_hand_over_commands(commands: Commands, common: argparse.ArgumentParser) 
     )
     p.add_argument("case_no")
     p.add_argument("--way", required=True, choices=WAYS, help=tr("送达方式：窗口领取、邮寄送达或电子送达"))
-    p.add_argument("--recipient", default="", metavar="NAME", help=tr("窗口领取：领取人姓名"))
+    p.add_argument(
+        "--recipient",
+        default="",
+        type=free_text(TextField.PERSON_NAME),
+        metavar="NAME",
+        help=tr("窗口领取：领取人姓名"),
+    )
     p.add_argument("--id-no", default="", metavar="ID", help=tr("窗口领取：领取人身份证号码（核对后只保存打码的号码）"))
     p.add_argument("--carrier", default="", metavar="NAME", help=tr("邮寄送达：寄递单位"))
     p.add_argument("--tracking-no", default="", metavar="NO", help=tr("邮寄送达：邮件号码"))
-    p.add_argument("--address", default="", metavar="TEXT", help=tr("电子送达：送达地址"))
+    p.add_argument(
+        "--address", default="", type=free_text(TextField.ADDRESS), metavar="TEXT", help=tr("电子送达：送达地址")
+    )
     p.add_argument("--items", default="", metavar="CODE,…", help=tr("只送达这些事项（事项实施编码，逗号分隔）"))
     p.add_argument("--partial", action="store_true", help=tr("部分出件：申请人要求先取已办结的事项"))
     p.add_argument("--out", metavar="FILE.pdf", help=tr("送达回证保存为 PDF"))

@@ -12,7 +12,8 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, open_store, signed_in, today
+from counter.cli.common import EXIT_OK, Reported, free_text, open_store, signed_in, today
+from counter.parties.text import TextField
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -72,15 +73,29 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
             from counter.case.item_path import PauseReason
 
             p.add_argument("--why", required=True, choices=[r.value for r in PauseReason], help=tr("暂停的原因"))
-            p.add_argument("--note", default="", metavar="TEXT", help=tr("补充说明"))
+            p.add_argument("--note", default="", type=free_text(TextField.NOTE), metavar="TEXT", help=tr("补充说明"))
         if name == "extend":
             p.add_argument("--days", required=True, type=int, help=tr("延长的工作日数（1至10）"))
-            p.add_argument("--approved-by", required=True, metavar="NAME", help=tr("批准延期的负责人"))
-            p.add_argument("--reason", required=True, metavar="TEXT", help=tr("延期的理由（告知申请人）"))
+            p.add_argument(
+                "--approved-by",
+                required=True,
+                type=free_text(TextField.PERSON_NAME),
+                metavar="NAME",
+                help=tr("批准延期的负责人"),
+            )
+            p.add_argument(
+                "--reason",
+                required=True,
+                type=free_text(TextField.NOTE),
+                metavar="TEXT",
+                help=tr("延期的理由（告知申请人）"),
+            )
         if name == "approve":
             p.add_argument("--result-no", required=True, metavar="NO", help=tr("办理结果的编号，例如许可证编号"))
         if name == "deny":
-            p.add_argument("--reason", required=True, metavar="TEXT", help=tr("不予批准的理由"))
+            p.add_argument(
+                "--reason", required=True, type=free_text(TextField.NOTE), metavar="TEXT", help=tr("不予批准的理由")
+            )
         p.set_defaults(func=cmd_item_step, step=name)
 
 

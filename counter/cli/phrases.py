@@ -276,6 +276,8 @@ CASE_TAKE_FILE_PROBLEM = {
     "unknown_material": tr("指南中没有这个材料"),
     "material_not_called_for": tr("按所答情形不需要这个材料"),
     "not_for_receipt": tr("收件状态为“{detail}”的材料不记录此项"),
+    "bad_text": "{detail}",  # worded by counter.words.texts: the character and its place, or the longest allowed
+    "bad_uid": tr("应为32位十六进制数字（0-9、a-f），或不写由本机生成"),
 }
 CASE_TAKE_JSON_POSITION = tr("第 {line} 行第 {column} 列附近")
 CASE_TAKE_EXPECTED = {

@@ -18,6 +18,7 @@ from counter.cli.common import (
     EXIT_OK,
     Reported,
     UsageError,
+    free_text,
     moment,
     open_store,
     parse_date,
@@ -25,6 +26,7 @@ from counter.cli.common import (
     signed_in,
     today,
 )
+from counter.parties.text import TextField
 from counter.projects.inputs import InputRefused, parse_document, plan_from_list, read_facts, read_plan
 from counter.projects.model import ProjectState, Satisfaction
 from counter.words.translate import tr
@@ -54,7 +56,7 @@ def _add_moves(project: Any, common: argparse.ArgumentParser) -> None:
 
     p = project.add_parser("agents", parents=[common], help=tr("确定代办员（第一位为主办），再次确定则替换"))
     p.add_argument("project_no", metavar="NO")
-    p.add_argument("names", metavar="NAME", nargs="+")
+    p.add_argument("names", metavar="NAME", nargs="+", type=free_text(TextField.PERSON_NAME))
     p.set_defaults(func=cmd_agents)
 
     p = project.add_parser("sign", parents=[common], help=tr("签订授权委托书和承诺书，开始代办"))
@@ -86,9 +88,16 @@ def _add_moves(project: Any, common: argparse.ArgumentParser) -> None:
 
     p = project.add_parser("coordinate", parents=[common], help=tr("记录一次协调：与谁、协调什么、结果如何"))
     p.add_argument("project_no", metavar="NO")
-    p.add_argument("--with", dest="with_whom", required=True, metavar="WHO", help=tr("协调对象（部门、单位或人员）"))
-    p.add_argument("--what", required=True, metavar="TEXT", help=tr("协调事项"))
-    p.add_argument("--outcome", required=True, metavar="TEXT", help=tr("协调结果"))
+    p.add_argument(
+        "--with",
+        dest="with_whom",
+        required=True,
+        type=free_text(TextField.NOTE),
+        metavar="WHO",
+        help=tr("协调对象（部门、单位或人员）"),
+    )
+    p.add_argument("--what", required=True, type=free_text(TextField.NOTE), metavar="TEXT", help=tr("协调事项"))
+    p.add_argument("--outcome", required=True, type=free_text(TextField.NOTE), metavar="TEXT", help=tr("协调结果"))
     p.add_argument("--step", type=int, default=0, metavar="N", help=tr("所涉申报计划的步骤序号"))
     p.add_argument("--day", metavar="DATE", help=_DAY_HELP)
     p.set_defaults(func=cmd_coordinate)
@@ -105,12 +114,12 @@ def _add_ends(project: Any, common: argparse.ArgumentParser) -> None:
     p = project.add_parser("evaluate", parents=[common], help=tr("填写评价表：非常满意、满意或不满意"))
     p.add_argument("project_no", metavar="NO")
     p.add_argument("satisfaction", choices=[s.value for s in Satisfaction])
-    p.add_argument("--note", default="", metavar="TEXT", help=tr("意见及建议"))
+    p.add_argument("--note", default="", type=free_text(TextField.NOTE), metavar="TEXT", help=tr("意见及建议"))
     p.set_defaults(func=cmd_evaluate)
 
     p = project.add_parser("terminate", parents=[common], help=tr("终止代办，写明原因"))
     p.add_argument("project_no", metavar="NO")
-    p.add_argument("--reason", required=True, metavar="TEXT", help=tr("终止的原因"))
+    p.add_argument("--reason", required=True, type=free_text(TextField.NOTE), metavar="TEXT", help=tr("终止的原因"))
     p.add_argument("--day", metavar="DATE", help=_DAY_HELP)
     p.set_defaults(func=cmd_terminate)
 

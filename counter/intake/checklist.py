@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from counter.catalog.model import Bundle, CopyForm, Material, Medium, Necessity
+from counter.parties.text import TextField, check_text
 
 GuideVersion = int | str
 
@@ -128,6 +129,7 @@ class ProblemCode(StrEnum):
     MATERIAL_UNACCOUNTED = "material_unaccounted"  # still pending, or no line at all
     DEFECT_NOTE_MISSING = "defect_note_missing"  # defective, but the notice could not say why
     CORRECTION_NOTE_MISSING = "correction_note_missing"  # corrected on the spot, but not said what
+    NOTE_NOT_TAKEN = "note_not_taken"  # a note the desk does not take (counter.parties.text): too long, or hidden text
     MEDIUM_MISSING = "medium_missing"  # received, but not said whether on paper or electronically
     MEDIUM_NOT_ACCEPTED = "medium_not_accepted"  # received in a medium the guide does not accept
     COUNT_TOO_LOW = "count_too_low"  # received, but fewer originals or copies than the guide asks
@@ -270,6 +272,8 @@ def _entry_problems(material: Material, entry: MaterialEntry) -> list[ChecklistP
         add(ProblemCode.DEFECT_NOTE_MISSING)
     if entry.receipt is Receipt.CORRECTED_ON_SPOT and not entry.defect_note.strip():
         add(ProblemCode.CORRECTION_NOTE_MISSING)
+    if entry.defect_note and not check_text(entry.defect_note, TextField.NOTE).ok:
+        add(ProblemCode.NOTE_NOT_TAKEN)
     if entry.receipt not in ACCEPTABLE_IN_HAND:
         return found
     if entry.medium is None:

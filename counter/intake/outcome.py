@@ -66,6 +66,7 @@ from counter.intake.checklist import (
     Receipt,
     checklist_problems,
 )
+from counter.parties.text import TextField, check_text
 
 
 class DeadlineResult(Protocol):
@@ -191,6 +192,7 @@ class ReasonCode(StrEnum):
     GROUND_NOT_APPLICABLE = "ground_not_applicable"  # a 行政许可法-only ground for a bundle without a licence
     GROUND_MISSING = "ground_missing"  # 不予受理 ticked, no legal ground chosen yet
     TURN_TO_MISSING = "turn_to_missing"  # 第二项 refusal without the body to turn to
+    TURN_TO_NOT_TAKEN = "turn_to_not_taken"  # the body to turn to, in a text the desk does not take (parties.text)
     ALL_PRESENT = "all_present"
     REQUIRED_MISSING = "required_missing"
     REQUIRED_DEFECTIVE = "required_defective"
@@ -336,9 +338,12 @@ def _refuse(refusal: Refusal, bundle: Bundle) -> Decision:
         return Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.GROUND_MISSING),))
     if refusal.ground not in refusal_grounds(bundle):
         return Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.GROUND_NOT_APPLICABLE, bundle.code, bundle.name),))
-    turn_to = refusal.turn_to.strip()
+    checked = check_text(refusal.turn_to, TextField.NOTE)
+    turn_to = checked.value
     if refusal.ground is RefusalGround.NOT_IN_REMIT and not turn_to:
         return Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.TURN_TO_MISSING),))
+    if not checked.ok:
+        return Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.TURN_TO_NOT_TAKEN),))
     return Decision(Outcome.REFUSE, (Reason(_REFUSED[refusal.ground]),), refusal=refusal.ground, turn_to=turn_to)
 
 

@@ -2,8 +2,10 @@
 
 Plain data taken from the intake form.  Identity numbers are checked in
 :mod:`counter.parties.identifiers`; :func:`party_problems` gathers every problem of the
-form at once so the window can show them at their fields.  Names are kept
-exactly as typed — rare characters such as 䶮 or 𬭚 included — only stripped of
+form at once so the window can show them at their fields.  Names, addresses and the
+authorisation are held to :mod:`counter.parties.text` (NFC; no control, invisible or
+direction characters; a length per field) and kept as typed otherwise — rare
+characters such as 䶮 or 𬭚 and Mongolian script included — only stripped of
 surrounding blanks.
 """
 
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from counter.parties.identifiers import CreditCodeCheck, IdCheck, check_credit_code, check_id_number
+from counter.parties.text import TextField, check_text, clean_text
 
 
 class ApplicantKind(StrEnum):
@@ -34,6 +37,7 @@ class PartyField(StrEnum):
 
     APPLICANT_NAME = "applicant_name"
     APPLICANT_ID = "applicant_id"
+    APPLICANT_ADDRESS = "applicant_address"
     LEGAL_REP = "legal_rep"
     PHONE = "phone"
     AGENT_NAME = "agent_name"
@@ -46,6 +50,7 @@ class PartyProblemCode(StrEnum):
     REQUIRED = "required"
     INVALID_ID = "invalid_id"  # detail: the identifiers module's error code
     INVALID_PHONE = "invalid_phone"
+    BAD_TEXT = "bad_text"  # detail: the text check's problem and its detail, "too_long 50 5100" (counter.parties.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +114,30 @@ def _phone_ok(phone: str) -> bool:
     return digits.isdigit() and 7 <= len(digits) <= 13
 
 
+def name_field(kind: ApplicantKind) -> TextField:
+    """The applicant's name is a person's or a company's, with the limit of each."""
+    return TextField.PERSON_NAME if kind is ApplicantKind.PERSON else TextField.ORGANISATION_NAME
+
+
+def text_fields(parties: Parties) -> list[tuple[PartyField, str, TextField]]:
+    """Every free text of the parties: the field it stands at, its value, and the kind of text it is."""
+    a = parties.applicant
+    fields = [
+        (PartyField.APPLICANT_NAME, a.name, name_field(a.kind)),
+        (PartyField.LEGAL_REP, a.legal_rep, TextField.PERSON_NAME),
+        (PartyField.APPLICANT_ADDRESS, a.address, TextField.ADDRESS),
+        (PartyField.DELIVERY_ADDRESS, parties.delivery_address, TextField.ADDRESS),
+    ]
+    if parties.agent is not None:
+        fields += [
+            (PartyField.AGENT_NAME, parties.agent.name, TextField.PERSON_NAME),
+            (PartyField.AGENT_AUTHORISATION, parties.agent.authorisation, TextField.NOTE),
+        ]
+    return fields
+
+
 def normalised(parties: Parties, today: dt.date) -> Parties:
-    """The same parties with ID numbers in their canonical form (x → X, no blanks)."""
+    """The same parties as kept: ID numbers in their canonical form (x → X, no blanks), texts in NFC, trimmed."""
     a = parties.applicant
     if a.kind is ApplicantKind.PERSON:
         id_no = check_id_number(a.id_no, today=today).value
@@ -118,14 +145,36 @@ def normalised(parties: Parties, today: dt.date) -> Parties:
         id_no = check_credit_code(a.id_no).value
     agent = parties.agent
     if agent is not None:
-        agent = Agent(agent.name.strip(), check_id_number(agent.id_no, today=today).value, agent.authorisation)
-    applicant = Applicant(a.kind, a.name.strip(), id_no, a.phone.strip(), a.address, a.legal_rep.strip())
-    return Parties(applicant, agent, parties.delivery, parties.delivery_address, parties.notify_phone.strip())
+        agent = Agent(
+            clean_text(agent.name, TextField.PERSON_NAME),
+            check_id_number(agent.id_no, today=today).value,
+            clean_text(agent.authorisation, TextField.NOTE),
+        )
+    applicant = Applicant(
+        a.kind,
+        clean_text(a.name, name_field(a.kind)),
+        id_no,
+        a.phone.strip(),
+        clean_text(a.address, TextField.ADDRESS),
+        clean_text(a.legal_rep, TextField.PERSON_NAME),
+    )
+    delivery_address = clean_text(parties.delivery_address, TextField.ADDRESS)
+    return Parties(applicant, agent, parties.delivery, delivery_address, parties.notify_phone.strip())
+
+
+def text_problems(parties: Parties) -> list[PartyProblem]:
+    """Every free text of the parties that :func:`counter.parties.text.check_text` refuses, at its field."""
+    problems = []
+    for field, value, kind in text_fields(parties):
+        check = check_text(value, kind)
+        if check.problem is not None:
+            problems.append(PartyProblem(field, PartyProblemCode.BAD_TEXT, f"{check.problem.value} {check.detail}"))
+    return problems
 
 
 def party_problems(parties: Parties, today: dt.date) -> list[PartyProblem]:
-    """Every problem of the applicant part of the form, at its field."""
-    problems = _applicant_problems(parties.applicant, today)
+    """Every problem of the applicant part of the form, at its field: the texts' first."""
+    problems = text_problems(parties) + _applicant_problems(parties.applicant, today)
     for phone in (parties.applicant.phone, parties.notify_phone):
         if phone.strip() and not _phone_ok(phone):
             problems.append(PartyProblem(PartyField.PHONE, PartyProblemCode.INVALID_PHONE, phone))

@@ -20,6 +20,11 @@ The file (all keys but ``bundle`` and ``applicant`` may be left out)::
      "deferral": {"no_bad_credit": true, "pledge_signed": true},
      "refusal": {"ground": "not_in_remit", "turn_to": "…"},
      "previous_case_no": "", "uid": ""}
+
+Free texts (names, addresses, the authorisation, notes) are held to :mod:`counter.parties.text` as the window's
+fields are, each at its path.  ``uid`` is the request's idempotency key: 32 hex digits (a file sent again finds the
+case the first one made), or left out for one made for the request; any other uid is a problem, since the township's
+package that would carry the case accepts no other (:mod:`counter.util.case_uid`).
 """
 
 from __future__ import annotations
@@ -35,7 +40,9 @@ from counter.catalog.model import Bundle
 from counter.intake.checklist import Checklist, MaterialEntry, Receipt, ReceivedMedium, record_entry, start_checklist
 from counter.intake.draft import IntakeDraft
 from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
-from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery
+from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery, name_field
+from counter.parties.text import TextField, check_text
+from counter.util.case_uid import given_uid
 
 E = TypeVar("E", bound=StrEnum)
 T = TypeVar("T")
@@ -58,6 +65,8 @@ class FileProblemCode(StrEnum):
     UNKNOWN_MATERIAL = "unknown_material"
     MATERIAL_NOT_CALLED_FOR = "material_not_called_for"  # the answers do not put it on the list
     NOT_FOR_RECEIPT = "not_for_receipt"  # a value the material's receipt does not keep; detail: the receipt
+    BAD_TEXT = "bad_text"  # a text the desk does not take (counter.parties.text); detail: its code and detail
+    BAD_UID = "bad_uid"  # a uid that is not 32 hex digits (counter.util.case_uid)
 
 
 class Expected(StrEnum):
@@ -152,12 +161,27 @@ class _Reader:
             return default
         return value
 
-    def text(self, raw: dict[str, Any], key: str, path: str, *, required: bool = False) -> str:
+    def text(
+        self, raw: dict[str, Any], key: str, path: str, *, required: bool = False, kind: TextField | None = None
+    ) -> str:
+        """A text; ``kind``: a free text, held to :func:`counter.parties.text.check_text` as the window holds it."""
         value = self._typed(raw, key, path, str, Expected.TEXT, "")
         if required and raw.get(key) is None:
             self.add(_path(path, key), FileProblemCode.MISSING)
         elif required and isinstance(raw.get(key), str) and not value.strip():
             self.add(_path(path, key), FileProblemCode.EMPTY)
+        if kind is not None and value:
+            check = check_text(value, kind)
+            if check.problem is not None:
+                self.add(_path(path, key), FileProblemCode.BAD_TEXT, f"{check.problem.value} {check.detail}")
+        return value
+
+    def uid(self, raw: dict[str, Any], key: str) -> str:
+        """The request's uid as kept (lower case), or "" for one to be made; a uid of another shape is a problem."""
+        value = given_uid(self.text(raw, key, ""))
+        if value is None:
+            self.add(key, FileProblemCode.BAD_UID)
+            return ""
         return value
 
     def count(self, raw: dict[str, Any], key: str, path: str) -> int:
@@ -238,9 +262,9 @@ def read_intake_file(text: str) -> IntakeFile:
     agent = r.part(
         top, "agent", AGENT_KEYS,
         lambda a: Agent(
-            name=r.text(a, "name", "agent"),
+            name=r.text(a, "name", "agent", kind=TextField.PERSON_NAME),
             id_no=r.text(a, "id_no", "agent"),
-            authorisation=r.text(a, "authorisation", "agent"),
+            authorisation=r.text(a, "authorisation", "agent", kind=TextField.NOTE),
         ),
     )  # fmt: skip
     delivery = r.part(top, "delivery", DELIVERY_KEYS, lambda d: d) or {}
@@ -256,7 +280,7 @@ def read_intake_file(text: str) -> IntakeFile:
     refusal = r.part(
         top, "refusal", REFUSAL_KEYS,
         lambda g: Refusal(ground=r.choice(RefusalGround, g, "ground", "refusal"),
-                          turn_to=r.text(g, "turn_to", "refusal")),
+                          turn_to=r.text(g, "turn_to", "refusal", kind=TextField.NOTE)),
     )  # fmt: skip
     file = IntakeFile(
         bundle=bundle.strip(),
@@ -264,14 +288,14 @@ def read_intake_file(text: str) -> IntakeFile:
         applicant=applicant,
         agent=agent,
         delivery=r.choice(Delivery, delivery, "how", "delivery") or Delivery.PICKUP,
-        delivery_address=r.text(delivery, "address", "delivery"),
+        delivery_address=r.text(delivery, "address", "delivery", kind=TextField.ADDRESS),
         notify_phone=r.text(delivery, "notify_phone", "delivery"),
         answers=answers,
         materials=materials,
         deferral=deferral,
         refusal=refusal,
         previous_case_no=r.text(top, "previous_case_no", "").strip(),
-        uid=r.text(top, "uid", "").strip(),
+        uid=r.uid(top, "uid"),
         received_on=r.day(top, "received_on", ""),
     )
     if r.problems:
@@ -287,13 +311,14 @@ def _applicant(r: _Reader, value: Any) -> Applicant:
     a = r.obj(value, "applicant", APPLICANT_KEYS)
     if a is None:
         return empty
+    kind = r.choice(ApplicantKind, a, "kind", "applicant") or ApplicantKind.PERSON
     return Applicant(
-        kind=r.choice(ApplicantKind, a, "kind", "applicant") or ApplicantKind.PERSON,
-        name=r.text(a, "name", "applicant"),
+        kind=kind,
+        name=r.text(a, "name", "applicant", kind=name_field(kind)),
         id_no=r.text(a, "id_no", "applicant"),
         phone=r.text(a, "phone", "applicant"),
-        address=r.text(a, "address", "applicant"),
-        legal_rep=r.text(a, "legal_rep", "applicant"),
+        address=r.text(a, "address", "applicant", kind=TextField.ADDRESS),
+        legal_rep=r.text(a, "legal_rep", "applicant", kind=TextField.PERSON_NAME),
     )
 
 
@@ -327,7 +352,7 @@ def _materials(r: _Reader, value: Any) -> tuple[tuple[str, MaterialEntry], ...]:
             originals=r.count(m, "originals", path),
             copies=r.count(m, "copies", path),
             medium=r.choice(ReceivedMedium, m, "medium", path),
-            defect_note=r.text(m, "defect_note", path),
+            defect_note=r.text(m, "defect_note", path, kind=TextField.NOTE),
         )
         lines.append((path, entry))
     return tuple(lines)

@@ -8,11 +8,13 @@ materials are false).  Every check returns all its problems at once, so the wind
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from enum import StrEnum
 
+from counter.parties.text import TextField, check_text
 from counter.projects.model import (
     STAGE_ORDER,
     PlanStep,
@@ -57,6 +59,7 @@ class ProjectProblem(StrEnum):
     REASON_MISSING = "reason_missing"  # 终止 without its reason
     ALREADY_EVALUATED = "already_evaluated"
     COORDINATION_INCOMPLETE = "coordination_incomplete"
+    TEXT_NOT_TAKEN = "text_not_taken"  # a box of the 申请表 the desk would not take (counter.parties.text)
 
 
 class ProjectRefused(Exception):
@@ -93,9 +96,26 @@ def next_state(state: ProjectState, event: ProjectEvent) -> ProjectState:
     return after or state
 
 
+#: the 申请表's boxes of text and the kind of text each is (counter.parties.text's table); the others are notes
+FACT_TEXTS: dict[str, TextField] = {
+    "investor": TextField.ORGANISATION_NAME, "location": TextField.ADDRESS, "county": TextField.PERSON_NAME,
+    "investor_address": TextField.ADDRESS, "investor_head": TextField.PERSON_NAME, "postcode": TextField.PERSON_NAME,
+    "phone": TextField.PERSON_NAME, "contact": TextField.PERSON_NAME, "contact_id_no": TextField.PERSON_NAME,
+    "code": TextField.PERSON_NAME,
+}  # fmt: skip
+
+
+def fact_text_problems(facts: ProjectFacts) -> list[str]:
+    """The 申请表's boxes whose text the desk would not take: control, invisible or direction characters, or too
+    long.  The project travels to the hall in the township's package, whose reading refuses such text; the county
+    (a 旗县市's name, kept in 60 characters) is held to a name's 50, the short boxes (phone, code) likewise."""
+    names = [f.name for f in dataclasses.fields(facts) if isinstance(getattr(facts, f.name), str)]
+    return [n for n in names if not check_text(getattr(facts, n), FACT_TEXTS.get(n, TextField.NOTE)).ok]
+
+
 def facts_problems(facts: ProjectFacts, known_items: Iterable[int]) -> list[ProjectProblem]:
     """Every problem of an application's facts (the 申请表's required boxes)."""
-    problems = []
+    problems = [ProjectProblem.TEXT_NOT_TAKEN] if fact_text_problems(facts) else []
     if not facts.name.strip():
         problems.append(ProjectProblem.NAME_MISSING)
     if not facts.investor.strip():

@@ -28,9 +28,10 @@ from counter.sync.records import (
     ProjectRecord,
     Record,
 )
+from counter.util.case_uid import CASE_UID
 
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
-_UID = re.compile(r"^[0-9a-f]{32}$")
+_UID = CASE_UID  # what a desk makes and what ``counter case take`` accepts (counter.util.case_uid)
 _HASH = re.compile(r"^[0-9a-f]{64}$")
 _PROJECT_UID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")  # str(uuid4())
 
@@ -395,10 +396,10 @@ def parse_records(
 
 
 def _identity_problems(record: Record, index: int, problems: list[RecordProblem]) -> None:
-    if isinstance(record, CaseRecord | ProgressRecord) and not _UID.match(record.uid):
+    if isinstance(record, CaseRecord | ProgressRecord) and not _UID.fullmatch(record.uid):
         problems.append(RecordProblem(index, "uid", "bad_value"))
     if isinstance(record, CaseRecord):
-        if record.previous_uid and not _UID.match(record.previous_uid):
+        if record.previous_uid and not _UID.fullmatch(record.previous_uid):
             problems.append(RecordProblem(index, "previous_uid", "bad_value"))
         if not _HASH.match(record.guide.content_hash):
             problems.append(RecordProblem(index, "guide.content_hash", "bad_value"))

@@ -12,8 +12,9 @@ township is refused — put on the review list with the reason, the rest of the 
   hall clerk would count in that clerk's figures, which group by name);
 * adds a history line the township could not have written (:data:`TOWNSHIP_EVENTS`), or hands over results the
   hall has not decided (:func:`_hand_overs`);
-* holds a date outside what this program supports, or a name with control or direction-changing characters
-  (texts longer, and lists longer, than any real case's are the package's structure: :mod:`counter.sync.records`).
+* holds a date outside what this program supports, or a name, address or note the desk itself would not take: too
+  long for its field, or holding control, invisible or direction-changing characters (:mod:`counter.sync.record_texts`;
+  texts and lists longer than any real case's are the package's structure: :mod:`counter.sync.records`).
 
 A township's 帮您办 project is held to the same: its own code and number series, its dates and names
 (:func:`check_project`).
@@ -26,7 +27,6 @@ they are kept on the review list and logged for support.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -38,7 +38,10 @@ from counter.case.decisions import DECISION_EVENTS, ItemDecision, read_item_note
 from counter.case.hand_over import HAND_OVER_EVENTS, read_hand_over
 from counter.case.numbers import CASE_NO, DESK_NO, FIRST_SUPPORTED_DAY
 from counter.case.status import MOVES, CaseEvent, CaseStatus
+from counter.parties.skeleton import skeleton
+from counter.parties.text import character_problem
 from counter.projects.numbers import PROJECT_NO
+from counter.sync.record_texts import text_problem
 from counter.sync.records import CaseRecord, HistoryEntry, ProjectRecord
 
 
@@ -51,7 +54,7 @@ class Refusal(StrEnum):
     HALL_CLERK = "hall_clerk"  # a rating of a clerk who is one of this site's own people
     NOT_TOWNSHIP_EVENT = "not_township_event"  # a history line (or the status it leaves) only the hall may write
     BAD_DATE = "bad_date"  # outside the supported range, or "happened" in the future
-    BAD_CHARACTERS = "bad_characters"  # a name with control or direction-changing characters
+    BAD_CHARACTERS = "bad_characters"  # a name, address or note the desk would not take (counter.parties.text)
     BARE_HAND_OVER = "bare_hand_over"  # a 送达 or 出件 line without the record of what was handed over
     NOT_DECIDED_HERE = "not_decided_here"  # a hand-over of results the hall has not decided (or handed over)
     NOT_OWN_PROJECT = "not_own_project"  # a project of another site, or numbered outside the sender's series
@@ -123,9 +126,6 @@ EARLIEST = FIRST_SUPPORTED_DAY
 AHEAD = dt.timedelta(days=2)
 #: How far ahead a deadline may lie: the longest promised or corrective period is months, never years.
 DEADLINE_AHEAD = dt.timedelta(days=2 * 366)
-# C0 and C1 controls and DEL, and the characters that change the direction of what follows ("Trojan Source"): a
-# name shows and prints as it reads, on the paper and in every list.  Joiners stay: Mongolian script needs them.
-_BAD_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +136,15 @@ class Sender:
     own_people: frozenset[str]  # names and logins of this site's accounts, and its desk's clerk (never "")
     own_staff_nos: frozenset[str]  # never ""
     now: dt.datetime
+
+    def __post_init__(self) -> None:
+        """The names and numbers kept as their skeletons (:mod:`counter.parties.skeleton`): what they look like.
+
+        A rating names its clerk as the township typed it; "其\\u200b其格", "其其格\\ufe0f" or a full-width or Cyrillic
+        look-alike of a hall clerk's name is that clerk on every list and in the figures, so it is compared so.
+        """
+        object.__setattr__(self, "own_people", frozenset(skeleton(p) for p in self.own_people) - {""})
+        object.__setattr__(self, "own_staff_nos", frozenset(skeleton(p) for p in self.own_staff_nos) - {""})
 
     @property
     def latest_happened(self) -> dt.date:
@@ -292,22 +301,22 @@ def _people(record: CaseRecord, sender: Sender, _here: Collection[Any]) -> Refus
         named = [(f"{where}.clerk", q.clerk)]
         if q.rating is not None:
             named.append((f"{where}.rating.clerk", q.rating.clerk))
-            if q.rating.staff_no.strip() in sender.own_staff_nos:
+            if skeleton(q.rating.staff_no) in sender.own_staff_nos:
                 return Refused(Refusal.HALL_CLERK, f"{where}.rating.staff_no")
         for path, name in named:
-            if name.strip() in sender.own_people:
+            if skeleton(name) in sender.own_people:
                 return Refused(Refusal.HALL_CLERK, path)
     return None
 
 
 def _fields(record: CaseRecord, sender: Sender, here: Collection[Any]) -> Refused | None:
-    """Dates within range and names without control characters, in every part (lines already here aside).
+    """Dates within range, and names and notes as the desk would take them, in every part (lines here aside).
 
     Lengths and counts are the package's structure (:mod:`counter.sync.records`' limits, checked as it is read):
     a record far beyond them is refused with its package before it is kept anywhere, the review list included.
     """
-    if _dates_within(record, sender, here) and _names_clean(record, here):
-        return None  # nearly every record: the paths naming the field are written only for one that is not
+    if _dates_within(record, sender, here):  # nearly every record: the paths naming a date are written only for one
+        return _names(record, here)  # that is not
     found = _dates(record, sender, here)
     return found if found is not None else _names(record, here)
 
@@ -369,21 +378,6 @@ def _sent_lines(record: CaseRecord, here: Collection[Any]) -> Sequence[HistoryEn
     return [x for x in record.history if x.key not in here]
 
 
-def _names_clean(record: CaseRecord, here: Collection[Any]) -> bool:
-    """Whether every name :func:`_names` checks is free of control and direction characters, asked at once."""
-    named = [record.applicant_name, record.legal_rep, record.agent_name, record.clerk]
-    named += [m.name for m in record.materials]
-    named += [x.clerk for x in _sent_lines(record, here)]
-    for d in record.documents:
-        named += [d.clerk, *[p.clerk for p in d.prints]]
-    for q in record.ratings:
-        named.append(q.clerk)
-        e = q.rating
-        if e is not None:
-            named += [e.clerk, e.rater_name, e.item_name, e.department]
-    return _BAD_IN_NAME.search("|".join(named)) is None  # "|" is none of them
-
-
 def _dates(record: CaseRecord, sender: Sender, here: Collection[Any]) -> Refused | None:
     happened = [
         ("received_on", record.received_on),
@@ -431,28 +425,9 @@ def _dates(record: CaseRecord, sender: Sender, here: Collection[Any]) -> Refused
 
 
 def _names(record: CaseRecord, here: Collection[Any]) -> Refused | None:
-    named = [
-        ("applicant_name", record.applicant_name),
-        ("legal_rep", record.legal_rep),
-        ("agent_name", record.agent_name),
-        ("clerk", record.clerk),
-    ]
-    named += [(f"materials[{n}].name", m.name) for n, m in enumerate(record.materials)]
-    named += [(f"history[{n}].clerk", x.clerk) for n, x in enumerate(record.history) if x.key not in here]
-    for n, d in enumerate(record.documents):
-        named.append((f"documents[{n}].clerk", d.clerk))
-        named += [(f"documents[{n}].prints[{k}].clerk", p.clerk) for k, p in enumerate(d.prints)]
-    for n, q in enumerate(record.ratings):
-        named.append((f"ratings[{n}].clerk", q.clerk))
-        e = q.rating
-        if e is not None:
-            named += [
-                (f"ratings[{n}].rating.{f}", getattr(e, f)) for f in ("clerk", "rater_name", "item_name", "department")
-            ]
-    for path, value in named:
-        if _BAD_IN_NAME.search(value) is not None:
-            return Refused(Refusal.BAD_CHARACTERS, path)
-    return None  # fmt: skip
+    """Names and notes the desk itself would take (:mod:`counter.sync.record_texts`): lengths, no hidden text."""
+    found = text_problem(record, here)
+    return None if found is None else Refused(Refusal.BAD_CHARACTERS, found)
 
 
 def check_project(record: ProjectRecord, sender: Sender) -> Refused | None:
@@ -462,7 +437,7 @@ def check_project(record: ProjectRecord, sender: Sender) -> Refused | None:
     series (:func:`counter.projects.numbers.project_no`) under the sender's code, and the receiver takes its row as
     sent (:mod:`counter.db.sync.projects`).  So a project naming another site, or numbered like another site's or
     another desk's, would overwrite that site's project here: it waits on the review list instead.  Its dates and
-    names are held to what a case's are (:data:`EARLIEST`, :attr:`Sender.latest_happened`, :data:`_BAD_IN_NAME`):
+    names are held to what a case's are (:data:`EARLIEST`, :attr:`Sender.latest_happened`, no hidden characters):
     the monthly report counts its days, and its names show on the hall's lists.  Whether the uid is another site's
     project here needs the database (:mod:`counter.db.sync.projects`).
     """
@@ -501,6 +476,6 @@ def check_project(record: ProjectRecord, sender: Sender) -> Refused | None:
     named += [(f"coordinations[{n}].agent", c.agent) for n, c in enumerate(record.coordinations)]
     named += [(f"papers[{n}].clerk", p.clerk) for n, p in enumerate(record.papers)]
     for path, name in named:
-        if _BAD_IN_NAME.search(name) is not None:
+        if character_problem(name) is not None:
             return Refused(Refusal.BAD_PROJECT, path)
     return None

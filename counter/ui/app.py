@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from counter import resources
 from counter.actions.database_file import DatabaseMissing, DatabaseReadOnly, may_create
@@ -42,6 +42,7 @@ from counter.ui.fonts import install_fonts, install_rare_fonts
 from counter.ui.geometry import fit_to_screen
 from counter.ui.integrity import check_at_start, start_daily_backup
 from counter.ui.main_window import MainWindow
+from counter.ui.plain_text import plain_label
 from counter.ui.qt_language import install_qt_language
 from counter.ui.runner import Runner
 from counter.ui.single_desk import Claim, SingleDesk
@@ -63,7 +64,7 @@ def _startup_failure(app: QApplication, message: str, exit_when_ready: bool) -> 
         return 1
     window = QWidget()
     window.setWindowTitle(words.DESK_STARTUP_ERROR_TITLE)
-    label = QLabel(message)
+    label = plain_label(message)
     label.setWordWrap(True)
     label.setStyleSheet(scaled("font-size: 16px; padding: 24px; color: #8a1c1c;"))
     QVBoxLayout(window).addWidget(label)

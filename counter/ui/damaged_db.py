@@ -22,6 +22,7 @@ from counter.ui.damaged_db_words import (
     DB_DAMAGED_TITLE,
     DB_RESTORED_AT_START,
 )
+from counter.ui.plain_text import plain_box
 from counter.words.database import RESTORE_FAILED, restore_refused
 
 log = logging.getLogger(__name__)
@@ -41,7 +42,7 @@ def offer_restore(app: QApplication, url: str, path: Path, exit_when_ready: bool
     print(message, file=sys.stderr)
     if exit_when_ready:
         return False
-    box = QMessageBox(QMessageBox.Icon.Critical, DB_DAMAGED_TITLE, message)
+    box = plain_box(QMessageBox(QMessageBox.Icon.Critical, DB_DAMAGED_TITLE, message))
     restore = box.addButton(DB_DAMAGED_RESTORE, QMessageBox.ButtonRole.AcceptRole) if good else None
     quit_ = box.addButton(DB_DAMAGED_QUIT, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(quit_)

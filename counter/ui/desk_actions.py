@@ -22,6 +22,7 @@ from counter.case.lookup import LOOKBACK_DAYS
 from counter.ui import words
 from counter.ui.focus import bring_forward
 from counter.ui.geometry import fit_to_screen
+from counter.ui.plain_text import plain_box
 from counter.ui.runner import Failed, Runner
 from counter.ui.signin.stay import STAYS_WHEN_LOCKED
 
@@ -119,7 +120,7 @@ class DeskActions(QObject):
         return False
 
     def _say(self, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, words.DESK_WINDOW_TITLE, text, parent=self._window)
+        box = plain_box(QMessageBox(QMessageBox.Icon.Information, words.DESK_WINDOW_TITLE, text, parent=self._window))
         box.setModal(False)
         box.show()
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QPushButton
 
 from counter.ui import words
+from counter.ui.plain_text import plain_label
 from counter.ui.text_size import scaled
 
 STYLE = """
@@ -24,7 +25,7 @@ class DraftOffer(QFrame):
         super().__init__()
         self.setObjectName("draftOffer")
         self.setStyleSheet(scaled(STYLE))
-        self.label = QLabel()
+        self.label = plain_label()
         self.label.setWordWrap(True)
         self.restore_button = QPushButton(words.DESK_DRAFT_RESTORE)
         self.discard_button = QPushButton(words.DESK_DRAFT_DISCARD)

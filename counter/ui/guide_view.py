@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from counter.ui import words
 from counter.ui.document_browser import DocumentBrowser
+from counter.ui.plain_text import plain_label
 from counter.ui.situation_panel import SituationPanel
 from counter.ui.text_size import scaled
 
@@ -47,24 +48,24 @@ class GuideView(QScrollArea):
         page = QWidget()
         page.setObjectName("guidePage")
         page.setStyleSheet(scaled(STYLE))
-        self.number = QLabel()
+        self.number = plain_label()
         self.number.setObjectName("guideNumber")
-        self.title = QLabel()
+        self.title = plain_label()
         self.title.setObjectName("guideTitle")
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.sample_notice = QLabel()
+        self.sample_notice = plain_label()
         self.sample_notice.setObjectName("sampleNotice")
         self.sample_notice.setWordWrap(True)
-        self.draft_notice = QLabel()  # 待核: the guide is not confirmed by this site yet
+        self.draft_notice = plain_label()  # 待核: the guide is not confirmed by this site yet
         self.draft_notice.setObjectName("draftNotice")
         self.draft_notice.setWordWrap(True)
-        self.empty_hint = QLabel(words.DESK_GUIDE_EMPTY)
+        self.empty_hint = plain_label(words.DESK_GUIDE_EMPTY)
         self.empty_hint.setObjectName("emptyHint")
         self.empty_hint.setWordWrap(True)
         self.body = DocumentBrowser()
         self.body.setAccessibleName(words.DESK_GUIDE_NAME)
-        self.materials_heading = QLabel(words.DESK_H_MATERIALS)
+        self.materials_heading = plain_label(words.DESK_H_MATERIALS)
         self.materials_heading.setObjectName("materialsHeading")
         self.situations = SituationPanel()
         self.materials = DocumentBrowser()

@@ -24,6 +24,7 @@ from counter.ui.collector import keep_collection_on_gui_thread
 from counter.ui.desk_actions import DeskActions
 from counter.ui.draft_offer import DraftOffer
 from counter.ui.flow_layout import FlowLayout
+from counter.ui.plain_text import plain_label
 from counter.ui.projects.key_words import DESK_ACTION as PROJECTS_ACTION
 from counter.ui.runner import Runner
 from counter.ui.search_panel import SearchPanel
@@ -90,8 +91,8 @@ class MainWindow(QMainWindow):
         splitter.setSizes([px(380), px(900)])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self._central(splitter))
-        self.catalog_label = QLabel()
-        self.version_label = QLabel()
+        self.catalog_label = plain_label()
+        self.version_label = plain_label()
         self.statusBar().setStyleSheet(scaled("QStatusBar QLabel { padding: 0px 12px; color: #334e68; }"))
         self.statusBar().addPermanentWidget(self.version_label)
         self.statusBar().addPermanentWidget(self.catalog_label)
@@ -126,7 +127,7 @@ class MainWindow(QMainWindow):
         lock.setFlat(True)
         lock.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         lock.hide()
-        return QLabel(), lock
+        return plain_label(), lock
 
     def _shortcut(self, keys: str) -> QShortcut:
         return QShortcut(QKeySequence(keys), self)
@@ -239,7 +240,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _placeholder() -> QLabel:
-        label = QLabel(words.DESK_GUIDE_EMPTY)
+        label = plain_label(words.DESK_GUIDE_EMPTY)
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         label.setStyleSheet(scaled("color: #627d98; font-size: 15px; padding: 24px; background: #ffffff;"))

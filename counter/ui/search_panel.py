@@ -22,6 +22,7 @@ from counter.catalog.search import SearchAnswer, SearchHit, SearchIndex
 from counter.ui import words
 from counter.ui.hit_delegate import HitDelegate
 from counter.ui.hit_model import HitModel
+from counter.ui.plain_text import plain_label
 from counter.ui.text_size import scaled
 from counter.words.search import SEARCH_SUGGESTION
 
@@ -91,7 +92,7 @@ class SearchPanel(QWidget):
         self.box.setPlaceholderText(words.DESK_SEARCH_PLACEHOLDER)
         self.box.setAccessibleName(words.DESK_SEARCH_NAME)
         self.box.setClearButtonEnabled(True)
-        self.count = QLabel()
+        self.count = plain_label()
         self.count.setObjectName("hitCount")
         self.suggestion = SuggestionLine()  # never focused: typing stays in the box, and Enter takes it
         self.suggestion.hide()

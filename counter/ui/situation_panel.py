@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from counter.ui import words
 from counter.ui.flow_layout import FlowLayout
+from counter.ui.plain_text import plain_label
 from counter.ui.text_size import scaled
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class SituationPanel(QWidget):
         self._rows.clear()
         self._buttons.clear()
         for row, situation in enumerate(situations):
-            question = QLabel(situation.question)
+            question = plain_label(situation.question)
             question.setProperty("question", True)
             self._grid.addWidget(question, row, 0)
             options = QWidget()

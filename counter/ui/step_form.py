@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
 
+from counter.ui.plain_text import plain_label
 from counter.ui.text_size import scaled
 
 #: the look of a step form, and of the forms that stand beside them (counter.ui.projects.register_form)
@@ -42,10 +43,10 @@ def frame_step_form(
     """
     form.setObjectName("actionForm")
     form.setStyleSheet(scaled(STYLE))
-    heading = QLabel(title)
+    heading = plain_label(title)
     heading.setObjectName("formTitle")
     heading.setWordWrap(True)
-    problems = QLabel()
+    problems = plain_label()
     problems.setObjectName("formProblems")
     problems.setWordWrap(True)
     confirm = QPushButton(confirm_text)

@@ -11,11 +11,12 @@ import dataclasses
 import logging
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QDialog, QDialogButtonBox, QLabel, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QDialog, QDialogButtonBox, QRadioButton, QVBoxLayout, QWidget
 
 from counter.host.desk_config import load_desk_config, save_desk_config
 from counter.ui import words
 from counter.ui.geometry import fit_to_screen
+from counter.ui.plain_text import plain_label
 from counter.ui.text_size import PERCENTS, percent_of
 
 log = logging.getLogger(__name__)
@@ -28,7 +29,7 @@ class TextSizeDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(words.TEXT_SIZE_TITLE)
         self.setModal(False)
-        prompt = QLabel(words.TEXT_SIZE_PROMPT)
+        prompt = plain_label(words.TEXT_SIZE_PROMPT)
         self.group = QButtonGroup(self)
         self.choices: dict[int, QRadioButton] = {}
         for percent in PERCENTS:
@@ -36,7 +37,7 @@ class TextSizeDialog(QDialog):
             choice.setAccessibleName(words.TEXT_SIZE_CHOICE[percent])
             self.group.addButton(choice, percent)
             self.choices[percent] = choice
-        self.message = QLabel(words.TEXT_SIZE_NOTE)
+        self.message = plain_label(words.TEXT_SIZE_NOTE)
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(words.TEXT_SIZE_SAVE, QDialogButtonBox.ButtonRole.AcceptRole)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel, QMainWindow, QWidget
 
 from counter.ui import words
+from counter.ui.plain_text import plain_label
 from counter.ui.text_size import scaled
 
 TITLE_MARK = words.DESK_TRAINING_TITLE_MARK
@@ -27,7 +28,7 @@ STRIP_STYLE = (
 
 def training_strip(today: dt.date) -> QLabel:
     """The strip that says the desk is in training, and which day it takes for today: it cannot be closed."""
-    strip = QLabel(words.DESK_TRAINING.format(today=today.isoformat()))
+    strip = plain_label(words.DESK_TRAINING.format(today=today.isoformat()))
     strip.setObjectName(STRIP_NAME)
     strip.setAlignment(Qt.AlignmentFlag.AlignCenter)
     strip.setWordWrap(True)

@@ -15,6 +15,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from counter.host.errors import report_unexpected
+from counter.ui.plain_text import plain_box
 from counter.ui.words import DESK_UNEXPECTED_TITLE
 from counter.words.host import unexpected_text
 
@@ -31,7 +32,7 @@ def on_unexpected(kind: type[BaseException], err: BaseException, tb: TracebackTy
     if not isinstance(app, QApplication):
         print(message, file=sys.stderr)
         return
-    box = QMessageBox(QMessageBox.Icon.Warning, DESK_UNEXPECTED_TITLE, message)
+    box = plain_box(QMessageBox(QMessageBox.Icon.Warning, DESK_UNEXPECTED_TITLE, message))
     box.setModal(False)
     box.setObjectName("unexpectedError")
     box.show()

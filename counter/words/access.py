@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from counter.access.account_rules import NAME_MAX
 from counter.access.roles import Permission, Role
 from counter.words.translate import tr
 
@@ -54,7 +55,9 @@ ACCOUNT_PROBLEM = {
     "login_format": tr("登录名只能用小写英文字母、数字和 . _ -，以字母或数字开头，2-40 位：{login}"),
     "login_taken": tr("登录名 {login} 已被使用，请换一个"),
     "name_missing": tr("请填写姓名"),
-    "name_too_long": tr("姓名不能超过 60 个字"),
+    "name_too_long": tr("姓名不能超过 {most} 个字").replace("{most}", str(NAME_MAX)),
+    "name_bad_text": tr("姓名含有看不见的字符、控制字符或文字方向控制符，请重新输入"),
+    "name_looks_taken": tr("姓名与已有账号的姓名或登录名看起来相同，请加以区分（例如加上工号）"),
     "staff_no_too_long": tr("工号不能超过 20 位"),
     "no_role": tr("请至少选择一个角色"),
     "first_not_admin": tr("第一个账号必须是系统管理员（admin）：其他账号由管理员登录后添加"),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.status import CaseEvent, CaseStatus
-from counter.intake.parties import ApplicantKind, Delivery, PartyProblemCode
+from counter.intake.parties import ApplicantKind, Delivery, PartyProblem, PartyProblemCode
+from counter.words.texts import coded_text_problem
 from counter.words.translate import tr
 
 # the window and the command line both say it when a case number leads nowhere
@@ -72,4 +73,12 @@ PARTY_PROBLEM = {
     PartyProblemCode.REQUIRED: tr("必须填写"),
     PartyProblemCode.INVALID_ID: tr("证件号码有误"),
     PartyProblemCode.INVALID_PHONE: tr("电话号码应为7-13位数字"),
+    PartyProblemCode.BAD_TEXT: tr("含有不能录入的字符或超过长度"),
 }
+
+
+def party_problem_why(problem: PartyProblem) -> str:
+    """What is wrong at the field: a refused text says which character, or how long it may be."""
+    if problem.code is PartyProblemCode.BAD_TEXT:
+        return coded_text_problem(problem.detail)
+    return PARTY_PROBLEM[problem.code]

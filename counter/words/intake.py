@@ -6,6 +6,7 @@ from counter.intake.checklist import ProblemCode as IntakeProblemCode
 from counter.intake.checklist import Receipt, ReceivedMedium
 from counter.intake.outcome import Outcome, ReasonCode, RefusalGround
 from counter.intake.rules import IntakeRule, RuleProblem
+from counter.parties.text import FIELD_LIMITS, TextField
 from counter.words.translate import tr
 
 OUTCOME = {
@@ -62,6 +63,9 @@ INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
     ReasonCode.GROUND_NOT_APPLICABLE: tr("“{name}”不含行政许可事项，只能以“不属于本机关职权范围”不予受理"),
     ReasonCode.GROUND_MISSING: tr("不予受理须选定法定理由"),
     ReasonCode.TURN_TO_MISSING: tr("不属于本机关职权范围的，须写明申请人应当向哪个行政机关申请"),
+    ReasonCode.TURN_TO_NOT_TAKEN: tr("应当向哪个行政机关申请：含有看不见的字符或控制字符，或超过{most}个字").replace(
+        "{most}", str(FIELD_LIMITS[TextField.NOTE].most)
+    ),
     ReasonCode.ALL_PRESENT: tr("申请材料齐全、符合法定形式"),
     ReasonCode.REQUIRED_MISSING: tr("必要材料未提交：{name}"),
     ReasonCode.REQUIRED_DEFECTIVE: tr("必要材料不符合要求：{name}"),
@@ -90,6 +94,9 @@ INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
     IntakeProblemCode.MATERIAL_UNACCOUNTED: tr("尚未核对：{name}"),
     IntakeProblemCode.DEFECT_NOTE_MISSING: tr("“{name}”不符合要求，须写明问题所在"),
     IntakeProblemCode.CORRECTION_NOTE_MISSING: tr("“{name}”当场更正，须写明更正了什么"),
+    IntakeProblemCode.NOTE_NOT_TAKEN: tr("“{name}”的说明含有看不见的字符或控制字符，或超过{most}个字").replace(
+        "{most}", str(FIELD_LIMITS[TextField.NOTE].most)
+    ),
     IntakeProblemCode.MEDIUM_MISSING: tr("“{name}”须注明收取的是纸质材料还是电子材料"),
     IntakeProblemCode.MEDIUM_NOT_ACCEPTED: tr("“{name}”的材料形式不符合指南要求"),
     IntakeProblemCode.COUNT_TOO_LOW: tr("“{name}”的原件或复印件份数少于指南要求"),

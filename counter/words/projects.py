@@ -111,6 +111,10 @@ PROJECT_PROBLEM = {
     ProjectProblem.DATE_BEFORE_FILING: tr("办结日期不能早于申报日期。"),
     ProjectProblem.STEPS_OPEN: tr("申报计划中还有审批事项未办结，不能办结项目。"),
     ProjectProblem.REASON_MISSING: tr("终止代办须写明原因。"),
+    ProjectProblem.TEXT_NOT_TAKEN: tr(
+        "有内容含有看不见的字符、控制字符或文字方向控制符，或超过长度（姓名50个字、单位名称100个字、地址120个字、"
+        "其他500个字），请检查后重新填写。"
+    ),
     ProjectProblem.ALREADY_EVALUATED: tr("该项目已经评价过，评价只能填写一次。"),
     ProjectProblem.COORDINATION_INCOMPLETE: tr("协调记录须写明协调对象、协调事项和协调结果。"),
 }

@@ -296,3 +296,37 @@ def test_a_hash_of_the_old_cost_is_replaced_at_the_next_sign_in(hall: sessionmak
     with hall.begin() as session:  # today's cost: nothing more to do at the next sign-in
         assert sign_in(session, "wulan", CLERK_PASSWORD, desk, T0).signed_in
         assert session.scalar(select(models.Account.password_hash).where(models.Account.login == "wulan")) == stored
+
+
+@pytest.mark.parametrize("name", ["乌\u200b兰", "乌兰\ufe0f", "乌\u3000兰", "ｂａｔｕ", "Bаtu"])
+def test_an_account_named_like_another_is_refused(hall: sessionmaker[Session], desk: Desk, name: str) -> None:
+    """Ratings, figures and the trail name a clerk by the account's name: two that read alike would be one person."""
+    as_admin = Desk(desk.identity, "巴图", ADMIN)
+    with hall.begin() as session:
+        problems = add_account(session, as_admin, NewAccount("other", name, frozenset({Role.CLERK}), CLERK_PASSWORD))
+    assert AccountProblem.NAME_LOOKS_TAKEN in problems or AccountProblem.NAME_BAD_TEXT in problems
+    with hall() as session:
+        assert [a.login for a in list_accounts(session, as_admin, T0)] == ["batu", "wulan"]
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [("乌\u200b云", AccountProblem.NAME_BAD_TEXT), ("乌\x00云", AccountProblem.NAME_BAD_TEXT),
+     ("云" * 51, AccountProblem.NAME_TOO_LONG), ("ｗｕｌａｎ", AccountProblem.NAME_LOOKS_TAKEN)],
+)  # fmt: skip
+def test_an_account_name_is_a_persons_name(
+    hall: sessionmaker[Session], desk: Desk, name: str, problem: AccountProblem
+) -> None:
+    as_admin = Desk(desk.identity, "巴图", ADMIN)
+    with hall.begin() as session:
+        problems = add_account(session, as_admin, NewAccount("other", name, frozenset({Role.CLERK}), CLERK_PASSWORD))
+    assert problems == (problem,)
+
+
+def test_a_mongolian_script_account_name_is_kept(hall: sessionmaker[Session], desk: Desk) -> None:
+    as_admin = Desk(desk.identity, "巴图", ADMIN)
+    with hall.begin() as session:
+        new = NewAccount("other", "ᠪᠠᠲᠤ", frozenset({Role.CLERK}), CLERK_PASSWORD)
+        assert add_account(session, as_admin, new) == ()
+    with hall() as session:
+        assert {a.login: a.name for a in list_accounts(session, as_admin, T0)}["other"] == "ᠪᠠᠲᠤ"

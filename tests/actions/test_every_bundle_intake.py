@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -82,7 +83,7 @@ def intake_file(bundle: Bundle) -> dict[str, Any]:
         "delivery": {"how": "pickup"},
         "answers": answers,
         "materials": materials,
-        "uid": f"every-bundle-{bundle.code}",
+        "uid": uuid.uuid5(uuid.NAMESPACE_URL, f"every-bundle-{bundle.code}").hex,
     }
 
 

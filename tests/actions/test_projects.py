@@ -186,6 +186,36 @@ def test_bad_facts_are_refused_with_every_problem(sessions: sessionmaker[Session
         assert s.scalar(select(func.count()).select_from(models.Project)) == 0
 
 
+@pytest.mark.parametrize(
+    "change",
+    [{"name": "水泥\x00厂"}, {"investor": "兴\u200b安"}, {"county": "科尔沁右翼前旗" * 8}, {"purpose": "扩\u202e建"},
+     {"location": "路" * 121}],
+)  # fmt: skip
+def test_a_box_the_desk_would_not_take_registers_nothing(
+    sessions: sessionmaker[Session], desk: Desk, change: dict[str, str]
+) -> None:
+    """The project travels in the township's package, whose reading refuses a NUL with the whole package."""
+    from dataclasses import replace
+
+    with pytest.raises(ProjectRefused) as refused, sessions.begin() as s:
+        register_project(s, desk, replace(FACTS, **change), APPLIED, NOW)  # type: ignore[arg-type]
+    assert refused.value.problems == (ProjectProblem.TEXT_NOT_TAKEN,)
+    with sessions.begin() as s:
+        assert s.scalar(select(func.count()).select_from(models.Project)) == 0
+
+
+def test_a_reason_or_agent_the_desk_would_not_take_is_refused(sessions: sessionmaker[Session], desk: Desk) -> None:
+    with sessions.begin() as s:
+        number = register_project(s, desk, OTHER, APPLIED, at(APPLIED))
+        accept_project(s, desk, number, days(1), at(days(1)))
+    with pytest.raises(ProjectRefused) as refused, sessions.begin() as s:
+        assign_agents(s, desk, number, ("乌\x00兰",), at(days(1)))
+    assert refused.value.problems == (ProjectProblem.TEXT_NOT_TAKEN,)
+    with pytest.raises(ProjectRefused) as refused, sessions.begin() as s:
+        terminate_project(s, desk, number, "用地\x00未批", days(3), days(3), at(days(3)))
+    assert refused.value.problems == (ProjectProblem.TEXT_NOT_TAKEN,)
+
+
 def test_an_account_without_the_right_registers_nothing(sessions: sessionmaker[Session], desk: Desk) -> None:
     with sessions.begin() as s:
         assert add_account(s, desk, NewAccount("admin", "管理员", frozenset({Role.ADMIN}), PASSWORD)) == ()

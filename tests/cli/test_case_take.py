@@ -82,7 +82,7 @@ def test_the_example_accept_prints_the_case_as_case_show_does(capsys: pytest.Cap
 
 def test_defer(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
     request = copy.deepcopy(ACCEPT)
-    request["uid"] = "defer-1"
+    request["uid"] = "defe" * 8  # 32 hex digits, the shape a uid has
     request["materials"]["M08"] = {"receipt": "missing"}
     request["deferral"] = {"no_bad_credit": True, "pledge_signed": True}
     case = taken_json(capsys, db, write(tmp_path, request))
@@ -139,7 +139,7 @@ def test_a_resubmission_answers_the_correction(capsys: pytest.CaptureFixture[str
 
 def test_refuse(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
     request = copy.deepcopy(ACCEPT)
-    request["uid"] = "refuse-1"
+    request["uid"] = "4ef05e01" * 4
     request["refusal"] = {"ground": "not_in_remit", "turn_to": "呼伦贝尔市海拉尔区市场监督管理局"}
     case = taken_json(capsys, db, write(tmp_path, request))
     assert (case["outcome"], case["refusal_ground"]) == ("refuse", "not_in_remit")

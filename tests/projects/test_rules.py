@@ -72,6 +72,7 @@ def test_every_problem_of_the_rules_is_reachable_and_the_others_are_the_actions(
     empty = ProjectFacts(name=" ", investor="", location="", county="", investment=0, requested=())
     seen |= reached(facts_problems(empty, KNOWN))
     seen |= reached(facts_problems(replace(FACTS, requested=(2, 99)), KNOWN))
+    seen |= reached(facts_problems(replace(FACTS, name="水泥\x00厂"), KNOWN))
     seen |= reached(plan_problems(project(), (), KNOWN))
     too_long = tuple(PlanStep(n, f"审批{n}", "部门", Stage.LAND, APPLIED) for n in range(1, MAX_STEPS + 2))
     seen |= reached(plan_problems(project(), too_long, KNOWN))

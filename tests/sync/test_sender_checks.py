@@ -24,9 +24,12 @@ from counter.sync.sender_checks import (
     Sender,
     check_case,
 )
+from tests.parties.test_skeleton import QIQIGE_VARIANTS
 from tests.sync.test_records import AT, case_record
 
 HALL = Sender("ARS01", frozenset({"王芳", "wangfang"}), frozenset({"100"}), AT)
+#: a hall whose clerk 其其格 a township must not rate (the township's own clerk here is 乌云)
+QIQIGE_HALL = Sender("ARS01", frozenset({"其其格", "王芳"}), frozenset(), AT)
 
 
 def refusal(record: CaseRecord, *here: HistoryEntry) -> Refusal | None:
@@ -73,6 +76,38 @@ def test_a_rating_of_one_of_this_sites_own_people_is_refused(who: str) -> None:
     else:
         rated = dataclasses.replace(round_, rating=dataclasses.replace(round_.rating, clerk=who))
     assert refusal(dataclasses.replace(record, ratings=(rated,))) is Refusal.HALL_CLERK
+
+
+def rated_by(record: CaseRecord, clerk: str) -> CaseRecord:
+    """The record as the township's 乌云 sent it, its rating naming ``clerk``."""
+    round_ = record.ratings[0]
+    assert round_.rating is not None
+    rating = dataclasses.replace(round_.rating, clerk=clerk)
+    return dataclasses.replace(record, ratings=(dataclasses.replace(round_, clerk="乌云", rating=rating),))
+
+
+@pytest.mark.parametrize("clerk", [*QIQIGE_VARIANTS, "王芳\ufe00", "王\u2060芳"])
+def test_a_rating_of_a_hall_clerk_under_a_look_alike_name_is_refused(clerk: str) -> None:
+    """ "其\u200b其格" reads as the hall's 其其格 on every list and would count in her figures: it is her."""
+    found = check_case(rated_by(case_record(), clerk), QIQIGE_HALL)
+    assert found is not None
+    assert (found.reason, found.detail) == (Refusal.HALL_CLERK, "ratings[0].rating.clerk")
+
+
+@pytest.mark.parametrize("clerk", ["Ｗａｎｇｆａｎｇ", "wаngfang", "WANGFANG"])
+def test_a_login_in_full_width_or_cyrillic_is_the_login(clerk: str) -> None:
+    assert refusal(rated_by(case_record(), clerk)) is Refusal.HALL_CLERK
+
+
+def test_a_look_alike_staff_number_is_the_number() -> None:
+    round_ = case_record().ratings[0]
+    assert round_.rating is not None
+    rated = dataclasses.replace(round_, rating=dataclasses.replace(round_.rating, staff_no="１００"))
+    assert refusal(dataclasses.replace(case_record(), ratings=(rated,))) is Refusal.HALL_CLERK
+
+
+def test_a_township_clerk_of_another_name_rates_as_before() -> None:
+    assert check_case(rated_by(case_record(), "其木格"), QIQIGE_HALL) is None
 
 
 def test_a_history_line_under_a_hall_clerks_name_is_not_refused_for_it() -> None:
@@ -153,6 +188,29 @@ def test_a_clock_a_day_fast_and_a_deadline_a_year_ahead_are_fine() -> None:
 @pytest.mark.parametrize("name", ["王\u202e强志", "王\x00芳", "王\n芳", "王\u2066芳", "王\u200f芳"])
 def test_a_name_with_control_or_direction_characters_is_refused(name: str) -> None:
     assert refusal(dataclasses.replace(case_record(), applicant_name=name)) is Refusal.BAD_CHARACTERS
+
+
+@pytest.mark.parametrize(
+    ("change", "detail"),
+    [
+        ({"applicant_name": "其\u200b其格"}, "applicant_name: invisible 2 U+200B"),
+        ({"applicant_name": "王" * 51}, "applicant_name: too_long 50 51"),
+        ({"applicant_address": "路" * 121}, "applicant_address: too_long 120 121"),
+        ({"agent_authorisation": "授\U000e0041权"}, "agent_authorisation: invisible 2 U+E0041"),
+        ({"turn_to": "局" * 501}, "turn_to: too_long 500 501"),
+        ({"clerk": "乌\ufe0f云"}, "clerk: invisible 2 U+FE0F"),
+    ],
+)
+def test_a_text_the_desk_would_not_take_holds_the_record_with_its_field(change: dict[str, Any], detail: str) -> None:
+    """Within the package's own limits, but not a text a desk takes: the record waits, named, the package goes in."""
+    found = check_case(dataclasses.replace(case_record(), **change), HALL)
+    assert found is not None
+    assert (found.reason, found.detail) == (Refusal.BAD_CHARACTERS, detail)
+
+
+def test_a_company_name_has_a_company_names_room() -> None:
+    company = dataclasses.replace(case_record(), applicant_kind="company", applicant_name="兴" * 100)
+    assert refusal(company) is None
 
 
 def test_mongolian_script_and_rare_characters_are_names() -> None:

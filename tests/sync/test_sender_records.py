@@ -316,6 +316,22 @@ def test_a_name_with_direction_changing_characters_is_refused(pair: Pair) -> Non
     assert held(pair.hall) == [(forged["uid"], "bad_characters")]
 
 
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("applicant_name", "其\u200b其格"), ("applicant_name", "王" * 120), ("applicant_address", "路" * 300),
+     ("agent_authorisation", "授权\ufe0f")],
+)  # fmt: skip
+def test_a_text_the_desk_would_not_take_holds_its_record_not_the_package(pair: Pair, field: str, value: str) -> None:
+    """Within the package's structure, beyond what a desk takes: the case waits on the review list, named; the
+    township's other cases go in, and its next package is not refused for it."""
+    body = township_body(pair)
+    forged = cases_of(body)[0]
+    forged[field] = value
+    report = pair.hall.take(signed(pair, body))
+    assert (report.applied, report.held) == (5, 1)
+    assert held(pair.hall) == [(forged["uid"], "bad_characters")]
+
+
 def test_an_8_mb_name_or_ten_thousand_lines_refuse_the_package_and_nothing_is_kept(
     pair: Pair, caplog: pytest.LogCaptureFixture
 ) -> None:

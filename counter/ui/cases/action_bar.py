@@ -7,12 +7,13 @@ off on a narrow screen.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QWidget
 
 from counter.case.status import CaseEvent
 from counter.ui.cases import words
 from counter.ui.cases.rules import CLERK_ACTIONS, SUPERVISOR_ACTIONS
 from counter.ui.flow_layout import FlowLayout
+from counter.ui.plain_text import plain_label
 from counter.words.same_day import SAME_DAY_ACTION
 
 
@@ -28,7 +29,7 @@ class ActionBar(QFrame):
             button = QPushButton(words.CASE_ACTION[event])
             button.setObjectName("supervisorAction")
             self.buttons[event] = button
-        self.supervisor_label = QLabel(words.CASE_SUPERVISOR)
+        self.supervisor_label = plain_label(words.CASE_SUPERVISOR)
         self.supervisor_label.setObjectName("supervisorLabel")
         row = FlowLayout(self)
         row.setContentsMargins(0, 4, 0, 4)

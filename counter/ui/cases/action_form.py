@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
     QGridLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -37,6 +36,7 @@ from counter.ui.cases.words import (
     CASE_FORM_TITLE,
     CASE_REASON_HINT,
 )
+from counter.ui.plain_text import plain_label
 from counter.ui.step_form import frame_step_form
 from counter.ui.text_size import px
 from counter.words.punctuation import CLAUSE_JOIN
@@ -53,11 +53,11 @@ class ActionForm(QFrame):
         self.boxes_layout = QVBoxLayout(self.boxes_area)
         self.boxes_layout.setContentsMargins(12, 0, 0, 0)
         self.checkboxes: dict[str, QCheckBox] = {}
-        self.date_label = QLabel(CASE_FORM_DATE)
+        self.date_label = plain_label(CASE_FORM_DATE)
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
-        self.reason_label = QLabel(CASE_FORM_REASON)
+        self.reason_label = plain_label(CASE_FORM_REASON)
         self.reason = QLineEdit()
         self.reason.setMinimumWidth(px(420))
         self.date_label.setBuddy(self.date)  # each field named by its label, for a screen reader too

@@ -16,12 +16,13 @@ from functools import partial
 from itertools import pairwise
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from counter.actions.case_view import CASE_KINDS, CaseNotices, DocumentLine, ItemPaper
 from counter.documents.kinds import DocumentKind, kind_of_record
 from counter.ui.cases.tables import fill_row, full_table
 from counter.ui.flow_layout import FlowLayout
+from counter.ui.plain_text import plain_label
 from counter.ui.printing.words import (
     PRINTING_CASE_SECTION,
     PRINTING_FAILED_PRINTS,
@@ -57,9 +58,9 @@ class CaseDocuments(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.notices = CaseNotices((), ())
-        self.heading = QLabel(PRINTING_CASE_SECTION)
+        self.heading = plain_label(PRINTING_CASE_SECTION)
         self.heading.setObjectName("sectionHeading")
-        self.empty = QLabel(PRINTING_NO_NOTICES)
+        self.empty = plain_label(PRINTING_NO_NOTICES)
         self.empty.setStyleSheet("color: #627d98;")
         self.table = full_table(PRINTING_NOTICE_COLUMNS, stretch=3)
         self.buttons = {kind: QPushButton() for kind in CASE_KINDS}

@@ -16,6 +16,7 @@ from counter.case.view import CaseView
 from counter.catalog.model import Situation
 from counter.ui.cases import words
 from counter.ui.cases.case_lines import answers_text, applicant_text, day_text, delivery_text, desk_text, refusal_text
+from counter.ui.plain_text import plain_label
 from counter.ui.text_size import scaled
 from counter.words.punctuation import FIELD_LABEL, GAP
 
@@ -50,7 +51,7 @@ LINK_FIELDS = ("previous_case", "later_case")
 
 
 def _value_label() -> QLabel:
-    value = QLabel()
+    value = plain_label()
     value.setProperty("class", "value")
     value.setWordWrap(True)
     value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -74,7 +75,7 @@ class CaseFields(QWidget):
         self.keys: dict[str, QLabel] = {}
         self.fields: dict[str, QLabel] = {}
         for name in PARTY_FIELDS + CASE_FIELDS:
-            key = QLabel(FIELD_LABEL.format(label=words.CASE_FIELD[name]))
+            key = plain_label(FIELD_LABEL.format(label=words.CASE_FIELD[name]))
             key.setProperty("class", "key")
             key.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             self.keys[name] = key

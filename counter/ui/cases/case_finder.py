@@ -10,13 +10,14 @@ from collections.abc import Sequence
 from functools import partial
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QLabel, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTableWidget, QVBoxLayout, QWidget
 
 from counter.case.lookup import LOOKBACK_DAYS
 from counter.case.view import CaseRow
 from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
 from counter.ui.cases.words import CASE_FOUND_COLUMNS, CASE_FOUND_SUMMARY, CASE_FOUND_TITLE
 from counter.ui.escape import close_on_escape
+from counter.ui.plain_text import plain_label
 from counter.words.cases import CASE_STATUS
 
 
@@ -26,9 +27,8 @@ class CaseFinder(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(CASE_FOUND_TITLE)
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.table = line_table(CASE_FOUND_COLUMNS, stretch=2)
         self.table.setAccessibleName(CASE_FOUND_TITLE)
         self.table.activated.connect(partial(self.on_row_activated, self.table))

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QTableWidget, QTabWidget, QVBoxLayout, QWidget
 
 from counter.actions.case_reads import DayLists, day_lists
 from counter.actions.desk import Desk
@@ -49,6 +49,7 @@ from counter.ui.cases.words import (
     ITEM_QUEUE_TAB,
 )
 from counter.ui.escape import close_on_escape
+from counter.ui.plain_text import plain_label
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import scaled
 from counter.words.cases import CASE_STATUS
@@ -85,9 +86,9 @@ class CaseLists(QWidget):
         self.setWindowTitle(CASE_LISTS_TITLE)
         self.escape_shortcut = close_on_escape(self)
         self.tabs = QTabWidget()
-        self.today_summary = QLabel()
+        self.today_summary = plain_label()
         self.today_table = line_table(CASE_LIST_TODAY_COLUMNS, stretch=2)
-        self.due_summary = QLabel()
+        self.due_summary = plain_label()
         self.due_table = line_table(CASE_LIST_DUE_COLUMNS, stretch=4)
         for summary, table, title in (
             (self.today_summary, self.today_table, CASE_LIST_TODAY),

@@ -17,7 +17,7 @@ from enum import StrEnum
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from counter.access.roles import Permission
 from counter.actions.calendar import office_calendar
@@ -79,6 +79,7 @@ from counter.ui.cases.rules import (
     material_mark,
 )
 from counter.ui.cases.tables import fill_row, full_table
+from counter.ui.plain_text import plain_label
 from counter.ui.printing.opening import NoticeRefused, open_case_documents, open_preview
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import px, scaled
@@ -171,17 +172,17 @@ class CasePage(QWidget):
         self._connect_signals()
 
     def _make_widgets(self) -> None:
-        self.number = QLabel()
+        self.number = plain_label()
         self.number.setObjectName("caseNumber")
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setObjectName("caseStatus")
-        self.subtitle = QLabel()
+        self.subtitle = plain_label()
         self.subtitle.setObjectName("caseSubtitle")
         self.subtitle.setWordWrap(True)
-        self.alert = QLabel()
+        self.alert = plain_label()
         self.alert.setWordWrap(True)
-        self.notice = QLabel()
+        self.notice = plain_label()
         self.notice.setWordWrap(True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.action_bar = ActionBar()
@@ -192,7 +193,7 @@ class CasePage(QWidget):
         self.details_fields = CaseFields()
         self.keys, self.fields = self.details_fields.keys, self.details_fields.fields
         self.full_id_button = self.details_fields.full_id_button
-        self.beyond_data = QLabel(words.CASE_BEYOND_DATA)
+        self.beyond_data = plain_label(words.CASE_BEYOND_DATA)
         self.beyond_data.setObjectName("alertDue")
         self.beyond_data.setWordWrap(True)
         self.materials = full_table(
@@ -215,7 +216,7 @@ class CasePage(QWidget):
         body.addWidget(self.beyond_data)
         body.addWidget(self.item_states)
         for heading, table in ((words.CASE_MATERIALS, self.materials), (words.CASE_HISTORY, self.history)):
-            caption = QLabel(heading)
+            caption = plain_label(heading)
             caption.setObjectName("sectionHeading")
             body.addWidget(caption)
             body.addWidget(table)

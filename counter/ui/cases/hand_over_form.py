@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.ui.cases import words
+from counter.ui.plain_text import plain_label
 from counter.ui.step_form import frame_step_form
 from counter.ui.text_size import px
 from counter.words.hand_over import HAND_OVER_WAY
@@ -39,7 +39,7 @@ class HandOverForm(QFrame):
         self.boxes_layout = QVBoxLayout(self.boxes_area)
         self.boxes_layout.setContentsMargins(12, 0, 0, 0)
         self.checkboxes: dict[str, QCheckBox] = {}
-        self.undecided = QLabel()
+        self.undecided = plain_label()
         self.undecided.setWordWrap(True)
         self.partial = QCheckBox(words.HAND_OVER_PARTIAL)
         self.way = QComboBox()

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from counter.actions.accounts import own_department
 from counter.actions.desk import Desk
@@ -42,6 +42,7 @@ from counter.ui.cases.words import (
     ITEM_QUEUE_PAUSED,
     ITEM_QUEUE_SUMMARY,
 )
+from counter.ui.plain_text import plain_label
 from counter.ui.runner import Failed, Runner
 from counter.words.items import DUE_ALERT, ITEM_STATE
 
@@ -65,12 +66,12 @@ class ItemQueuePage(QWidget):
         self._read_failed = read_failed
         self.chooser = QComboBox()
         self.chooser.setAccessibleName(ITEM_QUEUE_CHOOSE)
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setObjectName("listSummary")
         self.summary.setWordWrap(True)
         self.table = line_table(ITEM_QUEUE_COLUMNS, stretch=len(ITEM_QUEUE_COLUMNS) - 1)  # the bundle gives way first
         self.table.setTabKeyNavigation(False)
-        label = QLabel(ITEM_QUEUE_CHOOSE)
+        label = plain_label(ITEM_QUEUE_CHOOSE)
         label.setBuddy(self.chooser)
         top = QHBoxLayout()
         top.addWidget(label)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from counter.actions.case_view import ItemLine
 from counter.case.item_lines import item_paths, office_day
@@ -42,6 +42,7 @@ from counter.ui.cases.words import (
     CASE_ITEMS,
     ITEM_STEP_CHOOSE,
 )
+from counter.ui.plain_text import plain_label
 from counter.words.items import DUE_ALERT, ITEM_STATE, PAUSE_REASON
 
 BUTTON_TEXT = {CaseEvent.ITEM_APPROVED: CASE_ITEM_APPROVE, CaseEvent.ITEM_DENIED: CASE_ITEM_DENY}
@@ -57,11 +58,11 @@ class ItemStates(QWidget):
         self.decided: frozenset[str] = frozenset()
         self.offered: tuple[CaseEvent, ...] = ()
         self.steps: dict[str, tuple[ItemEvent, ...]] = {}  # a department's steps offered, by item code
-        self.heading = QLabel(CASE_ITEMS)
+        self.heading = plain_label(CASE_ITEMS)
         self.heading.setObjectName("sectionHeading")
         self.table = full_table(CASE_ITEM_COLUMNS, stretch=3, name=CASE_ITEMS)
         self.table.setTabKeyNavigation(False)  # ↑ ↓ choose the item, Tab goes on to its buttons
-        self.hint = QLabel(CASE_ITEM_CHOOSE)
+        self.hint = plain_label(CASE_ITEM_CHOOSE)
         self.hint.setStyleSheet("color: #627d98;")
         self.hint.setWordWrap(True)
         self.buttons = {event: QPushButton() for event in ITEM_ACTIONS}

@@ -34,6 +34,7 @@ from counter.case.status import CaseEvent
 from counter.ui.cases import words
 from counter.ui.cases.item_step_rules import DEPARTMENT_STEPS
 from counter.ui.flow_layout import FlowLayout
+from counter.ui.plain_text import plain_label
 from counter.ui.step_form import frame_step_form
 from counter.ui.text_size import px
 from counter.words.items import PAUSE_REASON
@@ -49,7 +50,7 @@ class ItemStepBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.item = ""
-        self.label = QLabel()
+        self.label = plain_label()
         self.label.setWordWrap(True)
         self.buttons = {event: QPushButton(words.ITEM_STEP_ACTION[event]) for event in DEPARTMENT_STEPS}
         self.buttons[ItemEvent.DENIED].setObjectName("supervisorAction")

@@ -26,6 +26,7 @@ from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.cases.words import CASE_FOUND_NONE, CASE_FOUND_READ_FAILED, CASE_OPEN_TITLE
 from counter.ui.focus import bring_forward
 from counter.ui.geometry import fit_to_screen
+from counter.ui.plain_text import plain_box
 from counter.ui.runner import Failed, Runner
 from counter.words.cases import CASE_NOT_FOUND
 
@@ -57,7 +58,7 @@ def show_not_found(parent: QWidget | None, case_no: str) -> QMessageBox:
 
 def _tell(parent: QWidget | None, icon: QMessageBox.Icon, text: str) -> QMessageBox:
     """A message that does not block: the desk goes on working while it is open."""
-    box = QMessageBox(icon, CASE_OPEN_TITLE, text, QMessageBox.StandardButton.Ok, parent)
+    box = plain_box(QMessageBox(icon, CASE_OPEN_TITLE, text, QMessageBox.StandardButton.Ok, parent))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.show()

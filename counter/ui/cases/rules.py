@@ -24,6 +24,7 @@ from counter.case.item_lines import item_paths, office_day
 from counter.case.status import MOVES, CaseEvent, CaseStatus
 from counter.case.view import CaseMaterialLine, CaseView
 from counter.intake.checklist import Receipt
+from counter.parties.text import TextField, check_text
 
 # The order of the buttons: the clerk's next steps first, the decisions after.
 CLERK_ACTIONS = (
@@ -71,6 +72,7 @@ class FormProblem(StrEnum):
 
     NOTHING_TICKED = "nothing_ticked"
     REASON_MISSING = "reason_missing"
+    REASON_NOT_TAKEN = "reason_not_taken"  # a text the desk would not take (counter.parties.text)
     DATE_MISSING = "date_missing"
     DATE_NOT_AFTER_TODAY = "date_not_after_today"
     DATE_NOT_LATER = "date_not_later"
@@ -188,6 +190,8 @@ def form_problems(event: CaseEvent, values: FormValues, view: CaseView, today: d
         problems.append(FormProblem.NOTHING_TICKED)
     if event in NEEDS_REASON and not values.reason.strip():
         problems.append(FormProblem.REASON_MISSING)
+    if not check_text(values.reason, TextField.NOTE).ok:  # printed on the notice, and sent in the package
+        problems.append(FormProblem.REASON_NOT_TAKEN)
     if event is CaseEvent.DEFERRAL_EXTENDED:
         due = deferral_due(view)
         if values.new_due is None:

@@ -149,6 +149,7 @@ CASE_REASON_HINT = {
 CASE_FORM_PROBLEM = {
     "nothing_ticked": tr("请至少勾选一项已补交的材料"),
     "reason_missing": tr("请填写理由"),
+    "reason_not_taken": tr("理由含有看不见的字符、控制字符或文字方向控制符，或超过500个字，请修改"),
     "date_missing": tr("请填写新的补交期限"),
     "date_not_after_today": tr("新的补交期限须晚于今天"),
     "date_not_later": tr("新的补交期限须晚于原定期限"),

@@ -8,7 +8,7 @@ they are made and speak to the panel only through :attr:`recorded`.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from counter.catalog.model import Bundle, Necessity
 from counter.intake.checklist import Checklist, Receipt
@@ -20,6 +20,7 @@ from counter.ui.intake.words import (
     INTAKE_NONE_PENDING,
     INTAKE_PENDING,
 )
+from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
 
 
@@ -30,8 +31,8 @@ class ChecklistView(QWidget):
         super().__init__(parent)
         self.all_received_button = QPushButton(INTAKE_ALL_RECEIVED)
         self.all_received_button.setToolTip(INTAKE_ALL_RECEIVED_TIP)
-        self.pending_label = QLabel()
-        keys = QLabel(INTAKE_KEYS_HINT)
+        self.pending_label = plain_label()
+        keys = plain_label(INTAKE_KEYS_HINT)
         keys.setProperty("role", "keys")
         keys.setWordWrap(True)
         head = QHBoxLayout()

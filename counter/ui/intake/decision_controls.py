@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QGroupBox,
-    QLabel,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter.intake.outcome import RefusalGround
+from counter.parties.text import TextField, check_text
 from counter.ui.intake.words import (
     INTAKE_DEFERRAL,
     INTAKE_DEFERRAL_ASKED,
@@ -38,7 +38,9 @@ from counter.ui.intake.words import (
     INTAKE_TURN_TO,
     INTAKE_TURN_TO_HINT,
 )
+from counter.ui.plain_text import plain_label
 from counter.ui.text_size import scaled
+from counter.words.texts import text_problem_text
 
 TURN_TO_LINES = 3
 
@@ -150,11 +152,17 @@ class RefusalControls(QGroupBox):
         line = QVBoxLayout(self.turn_to_line)
         line.setContentsMargins(0, 4, 0, 0)
         line.setSpacing(2)
-        label = QLabel(INTAKE_TURN_TO)
+        label = plain_label(INTAKE_TURN_TO)
         label.setWordWrap(True)
         label.setBuddy(self.turn_to)
         line.addWidget(label)
         line.addWidget(self.turn_to)
+        self.turn_to_message = plain_label()  # what the desk will not take in it, beneath it (counter.parties.text)
+        self.turn_to_message.setTextFormat(Qt.TextFormat.PlainText)
+        self.turn_to_message.setWordWrap(True)
+        self.turn_to_message.setProperty("role", "field-error")
+        self.turn_to_message.hide()
+        line.addWidget(self.turn_to_message)
         layout.addWidget(self.turn_to_line)
         self._connect_signals()
         self.on_toggled()
@@ -162,7 +170,13 @@ class RefusalControls(QGroupBox):
     def _connect_signals(self) -> None:
         self.toggled.connect(self.on_toggled)
         self.group.buttonToggled.connect(self.on_ground_changed)
-        self.turn_to.textChanged.connect(self.changed)
+        self.turn_to.textChanged.connect(self.on_turn_to_changed)
+
+    def on_turn_to_changed(self) -> None:
+        check = check_text(self.turn_to.text(), TextField.NOTE)
+        self.turn_to_message.setText(text_problem_text(check.problem, check.detail) if check.problem else "")
+        self.turn_to_message.setVisible(check.problem is not None)
+        self.changed.emit()
 
     def ground(self) -> RefusalGround | None:
         return next((g for g, b in self.grounds.items() if b.isChecked()), None)

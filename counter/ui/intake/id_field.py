@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from counter.intake.parties import ApplicantKind
 from counter.parties.identifiers import (
@@ -26,6 +26,7 @@ from counter.parties.identifiers import (
     check_id_number,
 )
 from counter.ui.intake.words import INTAKE_ID_OK
+from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
 from counter.words.identifiers import credit_code_error_text, id_error_text
 from counter.words.punctuation import CLAUSE_JOIN
@@ -42,7 +43,7 @@ class IdField(QWidget):
         self._today = today
         self.edit = QLineEdit()
         self.edit.setMaxLength(40)  # room for spaces and a mistake, not for a paragraph
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -30,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from counter.catalog.model import Material, Medium, Necessity
 from counter.intake.checklist import HANDED_IN, WITH_NOTE, MaterialEntry, Receipt, ReceivedMedium
+from counter.parties.text import TextField
 from counter.ui.flow_layout import FlowLayout, flow_row
+from counter.ui.intake.text_field import CheckedLine
 from counter.ui.intake.words import (
     INTAKE_COPIES,
     INTAKE_CORRECTED_HINT,
@@ -41,6 +42,7 @@ from counter.ui.intake.words import (
     INTAKE_RECEIPT_SHARED_FETCHED,
     INTAKE_TAG_SHARED,
 )
+from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
 from counter.words.catalog import NECESSITY
 from counter.words.intake import RECEIVED_MEDIUM
@@ -64,7 +66,7 @@ def _counted(text: str, spin: QSpinBox) -> QWidget:
     pair = QWidget()
     line = QHBoxLayout(pair)
     line.setContentsMargins(0, 0, 0, 0)
-    label = QLabel(text)
+    label = plain_label(text)
     label.setBuddy(spin)  # the count's name, read out with it
     line.addWidget(label)
     line.addWidget(spin)
@@ -72,7 +74,7 @@ def _counted(text: str, spin: QSpinBox) -> QWidget:
 
 
 def _tag(text: str, kind: str) -> QLabel:
-    label = QLabel(text)
+    label = plain_label(text)
     label.setProperty("tag", kind)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # one line high beside a long name
     return label
@@ -103,9 +105,10 @@ class MaterialRow(QFrame):
         self.copies = QSpinBox()
         for spin in (self.originals, self.copies):
             spin.setRange(0, 99)
-        self.note = QLineEdit()
+        self.note_line = CheckedLine(TextField.NOTE)  # what the desk will not take in it, said beneath it
+        self.note = self.note_line.edit
         self.note.setPlaceholderText(INTAKE_DEFECT_HINT)
-        self.name_label = QLabel(material.name)
+        self.name_label = plain_label(material.name)
         self.setAccessibleName(material.name)  # the row the keys act on
         self.name_label.setProperty("role", "material")
         self.name_label.setWordWrap(True)
@@ -136,7 +139,7 @@ class MaterialRow(QFrame):
             line.addWidget(self.medium_buttons[medium])
         line.addWidget(_counted(INTAKE_ORIGINALS, self.originals))
         line.addWidget(_counted(INTAKE_COPIES, self.copies))
-        guide = QLabel(INTAKE_GUIDE_COUNT.format(originals=self.material.originals, copies=self.material.copies))
+        guide = plain_label(INTAKE_GUIDE_COUNT.format(originals=self.material.originals, copies=self.material.copies))
         guide.setProperty("role", "guide-count")
         line.addWidget(guide)
         layout = QVBoxLayout(self)
@@ -144,7 +147,7 @@ class MaterialRow(QFrame):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.details)
-        layout.addWidget(self.note)
+        layout.addWidget(self.note_line)
 
     def _connect_signals(self) -> None:
         for receipt, button in self.receipt_buttons.items():
@@ -191,7 +194,7 @@ class MaterialRow(QFrame):
         for receipt, button in self.receipt_buttons.items():
             button.setChecked(receipt is self._receipt)
         self.details.setVisible(self._receipt in HANDED_IN)
-        self.note.setVisible(self._receipt in WITH_NOTE)
+        self.note_line.setVisible(self._receipt in WITH_NOTE)
         corrected = self._receipt is Receipt.CORRECTED_ON_SPOT
         self.note.setPlaceholderText(INTAKE_CORRECTED_HINT if corrected else INTAKE_DEFECT_HINT)
         paper = self.medium() is ReceivedMedium.PAPER

@@ -37,8 +37,9 @@ from counter.ui.intake.words import (
     INTAKE_PROMISED,
     INTAKE_UNDECIDED,
 )
+from counter.ui.plain_text import plain_label
 from counter.ui.text_size import scaled
-from counter.words.cases import PARTY_PROBLEM
+from counter.words.cases import party_problem_why
 from counter.words.dates import day_text
 from counter.words.intake import OUTCOME, OUTCOME_SUMMARY, intake_reason
 from counter.words.workdays import beyond_data_warning
@@ -103,7 +104,7 @@ def beyond_text(beyond: BeyondData | None) -> str:
 def party_problem_text(problem: PartyProblem) -> str:
     """The field and what is wrong; an ID number's own error stands beside its field already."""
     field = INTAKE_PARTY_FIELD[problem.field]
-    return INTAKE_PARTY_PROBLEM.format(field=field, problem=PARTY_PROBLEM[problem.code])
+    return INTAKE_PARTY_PROBLEM.format(field=field, problem=party_problem_why(problem))
 
 
 def commit_problems(err: IntakeNotPossible) -> str:
@@ -127,15 +128,15 @@ class OutcomeBox(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.outcome = Outcome.INCOMPLETE
-        self.headline = QLabel()
+        self.headline = plain_label()
         self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.summary = QLabel()
-        self.reasons = QLabel()
-        self.dates = QLabel()
-        self.beyond = QLabel(INTAKE_BEYOND_CALENDAR)
+        self.summary = plain_label()
+        self.reasons = plain_label()
+        self.dates = plain_label()
+        self.beyond = plain_label(INTAKE_BEYOND_CALENDAR)
         self.beyond.setProperty("role", "warning")
-        self.parties = QLabel()
-        self.error = QLabel()
+        self.parties = plain_label()
+        self.error = plain_label()
         self.error.setProperty("role", "message")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

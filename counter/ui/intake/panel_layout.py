@@ -52,6 +52,7 @@ from counter.ui.intake.words import (
     INTAKE_TAKEN,
     INTAKE_WINDOW_TITLE,
 )
+from counter.ui.plain_text import plain_label
 from counter.ui.printing.words import PRINTING_INTAKE_BUTTON
 from counter.ui.restyle import set_style_property
 from counter.ui.text_size import px, scaled
@@ -89,13 +90,13 @@ class PanelLayout(QWidget):
         self.bundle = stored_guide.bundle
         self.setStyleSheet(scaled(STYLE))
         self.setWindowTitle(INTAKE_WINDOW_TITLE.format(bundle=self.bundle.name))
-        self.title = QLabel(
+        self.title = plain_label(
             GAP.format(first=self.bundle.name, second=INTAKE_GUIDE_VERSION.format(version=stored_guide.version))
         )
         self.title.setStyleSheet(scaled("font-size: 18px; font-weight: bold; color: #102a43;"))
-        self.day_label = QLabel()
+        self.day_label = plain_label()
         self.day_label.setStyleSheet("color: #334e68;")
-        self.resubmission = QLabel(INTAKE_RESUBMISSION.format(case_no=previous_case_no))
+        self.resubmission = plain_label(INTAKE_RESUBMISSION.format(case_no=previous_case_no))
         self.resubmission.setProperty("role", "resubmission")
         self.resubmission.setVisible(bool(previous_case_no))
         self.draft_guide = self._draft_line()
@@ -108,7 +109,7 @@ class PanelLayout(QWidget):
         self.outcome_box = OutcomeBox()
         self.deferral = DeferralControls()
         self.refusal = RefusalControls()
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setProperty("role", "message")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -121,8 +122,8 @@ class PanelLayout(QWidget):
         outcome = _boxed(INTAKE_OUTCOME, self.outcome_box)
         self.outcome_column = _column(outcome, self.message, self.deferral, self.refusal)
 
-        self.taken_label = QLabel(INTAKE_TAKEN)
-        self.case_no_label = QLabel()
+        self.taken_label = plain_label(INTAKE_TAKEN)
+        self.case_no_label = plain_label()
         self.case_no_label.setObjectName("case-no")
         self.case_no_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.commit_button = QPushButton(INTAKE_COMMIT_KEYS.format(action=INTAKE_COMMIT))
@@ -139,13 +140,13 @@ class PanelLayout(QWidget):
         self.close_shortcut.setEnabled(False)  # before the commit Esc must not lose the form
         for shortcut in (*self.commit_shortcuts, self.close_shortcut):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setStyleSheet("color: #627d98;")
         self._arrange()
 
     def _draft_line(self) -> QLabel:
         """The state of a 待核 guide, above the form: the paper will say so too (counter.documents)."""
-        line = QLabel(INTAKE_DRAFT_GUIDE)
+        line = plain_label(INTAKE_DRAFT_GUIDE)
         line.setObjectName("draftGuide")
         line.setProperty("role", "resubmission")  # the same notice colours as a resubmission's line
         line.setVisible(self.bundle.status is GuideStatus.DRAFT)

@@ -3,7 +3,8 @@
 Three group boxes that only hold fields and say when something changed; the
 panel decides what a change means (一证办理 look-up, the draft, the commit
 button).  Names are kept exactly as typed: nothing here strips, folds or
-shortens what the clerk enters.
+shortens what the clerk enters; each free text says beside it what the desk will
+not take in it (:class:`~counter.ui.intake.text_field.CheckedLine`).
 """
 
 from __future__ import annotations
@@ -16,16 +17,17 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QRadioButton,
     QWidget,
 )
 
 from counter.actions.parties import KnownParty
-from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery
+from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery, name_field
+from counter.parties.text import TextField
 from counter.ui.flow_layout import FlowLayout
 from counter.ui.intake.id_field import IdField
+from counter.ui.intake.text_field import CheckedLine
 from counter.ui.intake.words import (
     INTAKE_ADDRESS,
     INTAKE_AGENT,
@@ -45,6 +47,7 @@ from counter.ui.intake.words import (
     INTAKE_NOTIFY_PHONE_HINT,
     INTAKE_PHONE,
 )
+from counter.ui.plain_text import plain_label
 from counter.words.cases import APPLICANT_KIND, DELIVERY
 
 __all__ = ["AgentForm", "ApplicantForm", "DeliveryForm", "KnownParty"]
@@ -77,25 +80,29 @@ class ApplicantForm(QGroupBox):
     def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__(INTAKE_APPLICANT, parent)
         kinds, self.kind_group, self.kind_buttons = _radios({k.value: APPLICANT_KIND[k] for k in ApplicantKind})
-        self.name = QLineEdit()
+        self.name_line = CheckedLine(TextField.PERSON_NAME)
+        self.name = self.name_line.edit
         self.id_field = IdField(ApplicantKind.PERSON, today)
-        self.autofill_hint = QLabel(INTAKE_AUTOFILLED)
+        self.autofill_hint = plain_label(INTAKE_AUTOFILLED)
         self.autofill_hint.setProperty("role", "hint")
         self.autofill_hint.hide()
         self.phone = QLineEdit()
-        self.address = QLineEdit()
-        self.legal_rep = QLineEdit()
+        self.address_line = CheckedLine(TextField.ADDRESS)
+        self.address = self.address_line.edit
+        self.legal_rep_line = CheckedLine(TextField.PERSON_NAME)
+        self.legal_rep = self.legal_rep_line.edit
         self.form = _form(self)
         self.form.addRow(kinds)
-        self.name_label = QLabel()
-        self.id_label = QLabel()
-        self.address_label = QLabel()
+        self.name_label = plain_label()
+        self.id_label = plain_label()
+        self.address_label = plain_label()
         self.form.addRow(self.id_label, self.id_field)
         self.form.addRow("", self.autofill_hint)
-        self.form.addRow(self.name_label, self.name)
-        self.form.addRow(INTAKE_LEGAL_REP, self.legal_rep)
+        self.form.addRow(self.name_label, self.name_line)
+        self.form.addRow(INTAKE_LEGAL_REP, self.legal_rep_line)
+        self.legal_rep.setAccessibleName(INTAKE_LEGAL_REP)
         self.form.addRow(INTAKE_PHONE, self.phone)
-        self.form.addRow(self.address_label, self.address)
+        self.form.addRow(self.address_label, self.address_line)
         self._connect_signals()
         self.on_kind_changed()
 
@@ -111,11 +118,14 @@ class ApplicantForm(QGroupBox):
     def on_kind_changed(self) -> None:
         kind = self.kind()
         self.name_label.setText(INTAKE_NAME[kind])
+        self.name.setAccessibleName(INTAKE_NAME[kind])  # the label stands beside the line's box, not the line
+        self.address.setAccessibleName(INTAKE_ADDRESS[kind])
         self.id_label.setText(INTAKE_ID_NO[kind])
         self.id_field.edit.setAccessibleName(INTAKE_ID_NO[kind])  # the label names the field's box, not the edit
         self.address_label.setText(INTAKE_ADDRESS[kind])
-        self.form.setRowVisible(self.legal_rep, kind is ApplicantKind.COMPANY)
+        self.form.setRowVisible(self.legal_rep_line, kind is ApplicantKind.COMPANY)
         self.id_field.set_kind(kind)
+        self.name_line.set_kind(name_field(kind))
         self.changed.emit()
 
     def applicant(self) -> Applicant:
@@ -157,15 +167,19 @@ class AgentForm(QGroupBox):
         super().__init__(INTAKE_AGENT, parent)
         self.setCheckable(True)
         self.setChecked(False)
-        self.name = QLineEdit()
+        self.name_line = CheckedLine(TextField.PERSON_NAME)
+        self.name = self.name_line.edit
         self.id_field = IdField(ApplicantKind.PERSON, today)
-        self.authorisation = QLineEdit()
+        self.authorisation_line = CheckedLine(TextField.NOTE)
+        self.authorisation = self.authorisation_line.edit
         self.authorisation.setPlaceholderText(INTAKE_AGENT_AUTHORISATION_HINT)
         self.id_field.edit.setAccessibleName(INTAKE_AGENT_ID)
         form = _form(self)
         form.addRow(INTAKE_AGENT_ID, self.id_field)
-        form.addRow(INTAKE_AGENT_NAME, self.name)
-        form.addRow(INTAKE_AGENT_AUTHORISATION, self.authorisation)
+        form.addRow(INTAKE_AGENT_NAME, self.name_line)
+        form.addRow(INTAKE_AGENT_AUTHORISATION, self.authorisation_line)
+        self.name.setAccessibleName(INTAKE_AGENT_NAME)  # the labels stand beside the lines' boxes, not the lines
+        self.authorisation.setAccessibleName(INTAKE_AGENT_AUTHORISATION)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -193,12 +207,14 @@ class DeliveryForm(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(INTAKE_DELIVERY, parent)
         ways, self.group, self.buttons = _radios({d.value: DELIVERY[d] for d in Delivery})
-        self.address = QLineEdit()
+        self.address_line = CheckedLine(TextField.ADDRESS)
+        self.address = self.address_line.edit
         self.notify_phone = QLineEdit()
         self.notify_phone.setPlaceholderText(INTAKE_NOTIFY_PHONE_EMPTY)
         self.form = _form(self)
         self.form.addRow(ways)
-        self.form.addRow(INTAKE_DELIVERY_ADDRESS, self.address)
+        self.form.addRow(INTAKE_DELIVERY_ADDRESS, self.address_line)
+        self.address.setAccessibleName(INTAKE_DELIVERY_ADDRESS)
         self.form.addRow(INTAKE_NOTIFY_PHONE, self.notify_phone)
         self._connect_signals()
         self.on_way_changed()
@@ -212,7 +228,7 @@ class DeliveryForm(QGroupBox):
         return next(Delivery(v) for v, b in self.buttons.items() if b.isChecked())
 
     def on_way_changed(self) -> None:
-        self.form.setRowVisible(self.address, self.delivery() is Delivery.POST)
+        self.form.setRowVisible(self.address_line, self.delivery() is Delivery.POST)
         self.changed.emit()
 
     def set_delivery(self, delivery: Delivery, address: str, notify_phone: str) -> None:

@@ -25,6 +25,7 @@ from counter.ui.intake.words import (
     INTAKE_REFUSAL_CONFIRM_KEYS,
     INTAKE_REFUSAL_CONFIRM_TITLE,
 )
+from counter.ui.plain_text import plain_label
 from counter.ui.text_size import scaled
 from counter.words.punctuation import FIELD_LABEL
 
@@ -50,19 +51,19 @@ class RefusalConfirmation(QDialog):
         self.setWindowTitle(INTAKE_REFUSAL_CONFIRM_TITLE)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(520)
-        intro = QLabel(INTAKE_REFUSAL_CONFIRM_INTRO)
+        intro = plain_label(INTAKE_REFUSAL_CONFIRM_INTRO)
         intro.setWordWrap(True)
         intro.setStyleSheet("font-weight: bold; color: #9b1c13;")
         self.lines: dict[str, QLabel] = {}
         form = QFormLayout()
         for caption, text in notice_lines(ground, turn_to, items):
-            label = QLabel(text)
+            label = plain_label(text)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setStyleSheet(scaled("font-size: 15px; color: #102a43;"))
             self.lines[caption] = label
             form.addRow(FIELD_LABEL.format(label=caption), label)
-        keys = QLabel(INTAKE_REFUSAL_CONFIRM_KEYS)
+        keys = plain_label(INTAKE_REFUSAL_CONFIRM_KEYS)
         keys.setWordWrap(True)
         keys.setStyleSheet("color: #627d98;")
         self.back_button = QPushButton(INTAKE_REFUSAL_CONFIRM_BACK)

@@ -14,7 +14,7 @@ from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
@@ -24,6 +24,7 @@ from counter.case.same_day import same_day_bundle
 from counter.case.status import MoveNotAllowed
 from counter.catalog.model import Bundle
 from counter.ui.intake.words import INTAKE_SAME_DAY_BUTTON, INTAKE_SAME_DAY_FAILED, INTAKE_SAME_DAY_HINT
+from counter.ui.plain_text import plain_label
 from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS
@@ -43,7 +44,7 @@ class SameDayOffer(QWidget):
         self.button = QPushButton(INTAKE_SAME_DAY_BUTTON)
         self.button.setObjectName("sameDay")
         self.button.setAccessibleName(INTAKE_SAME_DAY_BUTTON)
-        self.line = QLabel(INTAKE_SAME_DAY_HINT)
+        self.line = plain_label(INTAKE_SAME_DAY_HINT)
         self.line.setWordWrap(True)
         self.line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QWidget
 
 from counter.catalog.model import Situation
 from counter.ui.flow_layout import FlowLayout
+from counter.ui.plain_text import plain_label
 
 
 class SituationQuestions(QWidget):
@@ -32,7 +33,7 @@ class SituationQuestions(QWidget):
 
     def show_situations(self, situations: Sequence[Situation], answers: Mapping[str, str]) -> None:
         for row, situation in enumerate(situations):
-            question = QLabel(situation.question)
+            question = plain_label(situation.question)
             question.setProperty("role", "question")
             question.setWordWrap(True)
             self._grid.addWidget(question, row, 0, Qt.AlignmentFlag.AlignTop)

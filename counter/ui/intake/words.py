@@ -103,6 +103,7 @@ INTAKE_PARTY_PROBLEM = tr("{field}：{problem}")
 INTAKE_PARTY_FIELD = {
     "applicant_name": tr("申请人姓名或名称"),
     "applicant_id": tr("申请人证件号码"),
+    "applicant_address": tr("申请人住址或住所"),
     "legal_rep": tr("法定代表人"),
     "phone": tr("电话"),
     "agent_name": tr("代办人姓名"),
@@ -114,6 +115,7 @@ INTAKE_NOT_POSSIBLE = tr("还不能办结，请先处理以下问题：")
 INTAKE_NOT_POSSIBLE_DETAIL = tr("其他原因：{detail}")
 # IntakeNotPossible.detail is the action's own sentence; the ones a clerk can meet, in words
 INTAKE_NOT_POSSIBLE_DETAILS = {
+    "uid is not 32 hex digits": tr("本次受理的编号不是本机生成的格式，请重新打开受理页"),
     "previous case is of another bundle": tr("原办件办理的不是同一件事，不能作为本件的补正前办件"),
 }
 INTAKE_PREVIOUS_NOT_FOUND = tr("原办件 {case_no} 不存在，请核对办件编号")

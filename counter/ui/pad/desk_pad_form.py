@@ -11,7 +11,7 @@ import dataclasses
 import logging
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QPushButton, QVBoxLayout, QWidget
 
 from counter.host.desk_config import NO, YES, PadMode, load_desk_config, save_desk_config
 from counter.ui.pad.style import PAGE_STYLE
@@ -24,6 +24,7 @@ from counter.ui.pad.words import (
     DESK_PAD_SAVE_FAILED,
     DESK_PAD_SAVED,
 )
+from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
 from counter.ui.text_size import scaled
 
@@ -40,11 +41,11 @@ class DeskPadForm(QWidget):
         for mode in PadMode:
             self.mode.addItem(DESK_PAD_MODES[mode], mode)
         self.keyboard = QCheckBox(DESK_PAD_KEYBOARD)
-        note = QLabel(DESK_PAD_NOTE)
+        note = plain_label(DESK_PAD_NOTE)
         note.setWordWrap(True)
         note.setProperty("role", "note")
         self.save_button = QPushButton(DESK_PAD_SAVE)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         form = QFormLayout()
         form.addRow(DESK_PAD_MODE, self.mode)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableWidget,
     QVBoxLayout,
@@ -43,6 +42,7 @@ from counter.ui.pad.words import (
     RATING_FIGURES_TO,
     RATING_FIGURES_TOTAL,
 )
+from counter.ui.plain_text import plain_label
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
@@ -103,14 +103,14 @@ class FiguresPage(QWidget):
         for grouping in Grouping:
             self.grouping.addItem(RATING_GROUPING[grouping], grouping)
         self.show_button = QPushButton(RATING_FIGURES_SHOW)
-        title = QLabel(RATING_FIGURES_TITLE)
+        title = plain_label(RATING_FIGURES_TITLE)
         title.setProperty("role", "title")
         bar = QHBoxLayout()
         bar.addWidget(title)
         bar.addStretch(1)
-        bar.addWidget(QLabel(RATING_FIGURES_FROM))
+        bar.addWidget(plain_label(RATING_FIGURES_FROM))
         bar.addWidget(self.first)
-        bar.addWidget(QLabel(RATING_FIGURES_TO))
+        bar.addWidget(plain_label(RATING_FIGURES_TO))
         bar.addWidget(self.last)
         bar.addWidget(self.grouping)
         bar.addWidget(self.show_button)
@@ -118,12 +118,12 @@ class FiguresPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setProperty("role", "problems")
         self.error.hide()
-        self.agent_service = QLabel()  # the 帮您办 评价表s: a channel of their own, beside the table
+        self.agent_service = plain_label()  # the 帮您办 评价表s: a channel of their own, beside the table
         self.agent_service.setWordWrap(True)
-        note = QLabel(RATING_FIGURES_NOTE)
+        note = plain_label(RATING_FIGURES_NOTE)
         note.setProperty("role", "note")
         note.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -11,7 +11,7 @@ from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from counter.actions.guard import NotPermitted
 from counter.actions.guide_status import NotADraft, allow_draft_intake, draft_guides, draft_intake, publish_guide
@@ -28,6 +28,7 @@ from counter.ui.pad.words import (
     GUIDE_STATUS_SAVED,
     GUIDE_STATUS_TRAINING,
 )
+from counter.ui.plain_text import plain_label
 from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
 
@@ -48,17 +49,17 @@ class GuideStatusPage(QWidget):
         self._runner = runner
         self._desk = desk  # the administrator; None: this machine's desk, nobody signed in
         self.allow = QCheckBox(GUIDE_STATUS_ALLOW)
-        self.training = QLabel(GUIDE_STATUS_TRAINING)
+        self.training = plain_label(GUIDE_STATUS_TRAINING)
         self.training.hide()
         self.drafts = QListWidget()
         self.drafts.setAccessibleName(GUIDE_STATUS_LIST)
         self.publish_button = QPushButton(GUIDE_STATUS_PUBLISH)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.allow)
         layout.addWidget(self.training)
-        layout.addWidget(QLabel(GUIDE_STATUS_LIST))
+        layout.addWidget(plain_label(GUIDE_STATUS_LIST))
         layout.addWidget(self.drafts, 1)
         layout.addWidget(self.publish_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.message)

@@ -10,7 +10,7 @@ import logging
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
@@ -26,6 +26,7 @@ from counter.ui.pad.words import (
     INTAKE_RULES_SAVED,
     SUPERVISE_SAVE_FAILED,
 )
+from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import scaled
@@ -60,10 +61,10 @@ class IntakeRulesForm(QWidget):
         self.setStyleSheet(scaled(PAGE_STYLE))
         self.margin = _days_box(IntakeRule.DEFERRAL_MARGIN)
         self.period = _days_box(IntakeRule.CORRECTION_PERIOD)
-        self.note = QLabel(INTAKE_RULES_NOTE)
+        self.note = plain_label(INTAKE_RULES_NOTE)
         self.note.setWordWrap(True)
         self.save_button = QPushButton(INTAKE_RULES_SAVE)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         form = QFormLayout()
         form.addRow(INTAKE_RULES_MARGIN, _row(self.margin))

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from counter.actions.guard import NotPermitted
 from counter.actions.messages import message_list, retry_message
+from counter.ui.plain_text import plain_label
 from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.messages import (
@@ -59,10 +59,10 @@ class FailedMessagesPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(len(FAILED_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.retry_button = QPushButton(FAILED_RETRY)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(FAILED_TITLE))
+        layout.addWidget(plain_label(FAILED_TITLE))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.message)

@@ -73,6 +73,7 @@ from counter.ui.pad.words import (
     PAD_WELCOME,
     PAD_WINDOW_TITLE,
 )
+from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
 from counter.ui.text_size import factor
 from counter.words.punctuation import GAP
@@ -104,7 +105,7 @@ class PadIdle:
 
 
 def _label(role: str, text: str = "", wrap: bool = False) -> QLabel:
-    label = QLabel(text)
+    label = plain_label(text)
     label.setProperty("role", role)
     label.setWordWrap(wrap)
     return label

@@ -11,7 +11,7 @@ import logging
 from functools import partial
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from counter.actions.case_figures import MonthFigures, month_figures
 from counter.actions.desk import Desk
@@ -20,6 +20,7 @@ from counter.case.promise_figures import FigureGroup, PromiseFigures
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.tables import fill_figure_rows, line_table
 from counter.ui.pad.timers import Clock, local_now
+from counter.ui.plain_text import plain_label
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
@@ -71,7 +72,7 @@ class PromisePage(QWidget):
         for group in FigureGroup:
             self.group.addItem(FIGURES_GROUP[group], group)
         self.show_button = QPushButton(FIGURES_SHOW)
-        title = QLabel(FIGURES_PAGE_TITLE)
+        title = plain_label(FIGURES_PAGE_TITLE)
         title.setProperty("role", "title")
         bar = QHBoxLayout()
         bar.addWidget(title)
@@ -81,10 +82,10 @@ class PromisePage(QWidget):
         bar.addWidget(self.show_button)
         self.table = line_table(figure_columns())
         self.table.setAccessibleName(FIGURES_PAGE_TITLE)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setProperty("role", "problems")
         self.error.hide()
-        note = QLabel(f"{goals_text()}\n{FIGURES_RULES}")
+        note = plain_label(f"{goals_text()}\n{FIGURES_RULES}")
         note.setProperty("role", "note")
         note.setWordWrap(True)
         layout = QVBoxLayout(self)

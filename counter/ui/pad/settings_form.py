@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -41,6 +40,7 @@ from counter.ui.pad.words import (
     RATING_SETTINGS_UNIT,
     SUPERVISE_SAVE_FAILED,
 )
+from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import scaled
@@ -79,7 +79,7 @@ class RatingSettingsForm(QWidget):
         self.idle_text = QPlainTextEdit()
         self.idle_text.setPlaceholderText(PAD_IDLE_DEFAULT)
         self.save_button = QPushButton(RATING_SETTINGS_SAVE)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         form = QFormLayout()
         timeout = QHBoxLayout()  # a number of seconds needs no full line

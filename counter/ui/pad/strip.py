@@ -9,10 +9,11 @@ the pad, for the service just done.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from counter.ui.pad.style import PRIMARY
 from counter.ui.pad.words import PAD_STRIP, PAD_WINDOW_TITLE
+from counter.ui.plain_text import plain_label
 from counter.ui.text_size import scaled
 
 #: the strip's size: as high as a title bar, so over a maximised window it hides nothing of its content
@@ -39,7 +40,7 @@ class PadStrip(QWidget):
                 " QLabel { color: #ffffff; font-size: 15px; font-weight: bold; }"
             )
         )
-        self.label = QLabel(PAD_STRIP)
+        self.label = plain_label(PAD_STRIP)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 0, 12, 0)

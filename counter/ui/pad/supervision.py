@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -92,6 +91,7 @@ from counter.ui.pad.words import (
     SUPERVISE_SYSTEM,
     SUPERVISE_TITLE,
 )
+from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import px, scaled
@@ -150,13 +150,13 @@ class RectificationPage(QWidget):
         self._view: RectificationView | None = None
         self.setWindowTitle(SUPERVISE_TITLE)
         self.setStyleSheet(scaled(PAGE_STYLE))
-        self.title = QLabel(SUPERVISE_TITLE)
+        self.title = plain_label(SUPERVISE_TITLE)
         self.title.setProperty("role", "title")
-        self.alert_badge = QLabel()
+        self.alert_badge = plain_label()
         self.alert_badge.setProperty("role", "alerts")
         self.alert_badge.hide()
         self.refresh_button = QPushButton(SUPERVISE_REFRESH)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -164,7 +164,7 @@ class RectificationPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.refresh_button)
         self.table = line_table(SUPERVISE_COLUMNS)
-        self.empty = QLabel(SUPERVISE_EMPTY)
+        self.empty = plain_label(SUPERVISE_EMPTY)
         self.empty.setProperty("role", "note")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         upper = QWidget()
@@ -186,7 +186,7 @@ class RectificationPage(QWidget):
 
     def _build_detail(self, supervisor: str) -> QWidget:
         detail = QWidget()
-        self.summary = QLabel(SUPERVISE_DETAIL_EMPTY)
+        self.summary = plain_label(SUPERVISE_DETAIL_EMPTY)
         self.summary.setProperty("role", "summary")
         self.summary.setWordWrap(True)
         self.history = line_table(SUPERVISE_HISTORY_COLUMNS)
@@ -206,7 +206,7 @@ class RectificationPage(QWidget):
         form.addRow(SUPERVISE_NOTE, self.note)
         form.addRow(SUPERVISE_FIX_DUE, self.fix_due)
         form.addRow(moves)
-        self.problems = QLabel()
+        self.problems = plain_label()
         self.problems.setProperty("role", "problems")
         self.problems.setWordWrap(True)
         form.addRow(self.problems)
@@ -232,7 +232,7 @@ class RectificationPage(QWidget):
         self.appeal_reason = QLineEdit()
         self.uphold_button = QPushButton(SUPERVISE_APPEAL_UPHOLD)
         self.reject_button = QPushButton(SUPERVISE_APPEAL_REJECT)
-        self.appeals = QLabel()
+        self.appeals = plain_label()
         self.appeals.setProperty("role", "note")
         self.appeals.setWordWrap(True)
         appeal = QFormLayout(box)

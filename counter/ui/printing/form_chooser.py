@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter.ui.plain_text import plain_label
 from counter.ui.printing.words import FORMS_BLANK, FORMS_CLOSE, FORMS_PROMPT, FORMS_SAMPLE, FORMS_TITLE
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -50,7 +50,7 @@ class FormChooser(QDialog):
             button.setAutoDefault(False)  # Enter in the list is the list's (a blank form), never a second print
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(FORMS_PROMPT))
+        layout.addWidget(plain_label(FORMS_PROMPT))
         layout.addWidget(self.forms, 1)
         layout.addLayout(buttons)
         self.blank_button.clicked.connect(self.on_blank)

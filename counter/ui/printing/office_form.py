@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -37,6 +36,7 @@ from counter.actions.guard import NotPermitted
 from counter.catalog.departments import AdminLevel
 from counter.documents.deciders import override_lines, unreadable_overrides
 from counter.documents.model import OfficeSettings
+from counter.ui.plain_text import plain_label
 from counter.ui.printing.making import read_office, store_office
 from counter.ui.printing.words import (
     OFFICE_FIELD,
@@ -104,7 +104,7 @@ class OfficeSettingsForm(QWidget):
         self._desk = desk  # who changes the office; None: this machine's desk, nobody signed in
         self.site_code = site_code
         self.setStyleSheet(scaled(STYLE))
-        self.note = QLabel(OFFICE_NOTE)
+        self.note = plain_label(OFFICE_NOTE)
         self.note.setObjectName("officeNote")
         self.note.setWordWrap(True)
         self.fields = {name: QLineEdit() for name in FIELDS if name != OVERRIDES}
@@ -112,13 +112,13 @@ class OfficeSettingsForm(QWidget):
         self.overrides.setAccessibleName(OFFICE_FIELD[OVERRIDES])
         self.overrides.setTabChangesFocus(True)  # Tab leaves the box, as from every other field
         self.overrides.setFixedHeight(px(84))
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setObjectName("officeMessage")
         self.message.setWordWrap(True)
         self.save_button = QPushButton(OFFICE_SAVE)
         page = QWidget()
         inner = QVBoxLayout(page)
-        inner.addWidget(QLabel(OFFICE_SITE.format(site=site_code)))
+        inner.addWidget(plain_label(OFFICE_SITE.format(site=site_code)))
         inner.addWidget(self.note)
         inner.addWidget(self._office_group())
         inner.addWidget(self._rights_group())
@@ -150,7 +150,7 @@ class OfficeSettingsForm(QWidget):
         for name in OFFICE_RIGHTS:
             own.addRow(FIELD_LABEL.format(label=OFFICE_FIELD[name]), self.fields[name])
         layout.addLayout(own)
-        note = QLabel(OFFICE_RIGHTS_NOTE)
+        note = plain_label(OFFICE_RIGHTS_NOTE)
         note.setObjectName("rightsNote")
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -158,7 +158,7 @@ class OfficeSettingsForm(QWidget):
         for index, level in enumerate(AdminLevel):
             grid.addWidget(self._level_box(level), index // 2, index % 2)
         layout.addLayout(grid)
-        layout.addWidget(QLabel(FIELD_LABEL.format(label=OFFICE_FIELD[OVERRIDES])))
+        layout.addWidget(plain_label(FIELD_LABEL.format(label=OFFICE_FIELD[OVERRIDES])))
         layout.addWidget(self.overrides)
         return box
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from counter.ui.plain_text import plain_label
 from counter.ui.text_size import scaled
 
 PAGE_STYLE = "background: #ffffff; border: 1px solid #9fb3c8;"
@@ -33,7 +34,7 @@ class PageView(QScrollArea):
             label.deleteLater()
         self.pages = []
         for image in images:
-            label = QLabel()
+            label = plain_label()
             label.setPixmap(QPixmap.fromImage(image))
             label.setStyleSheet(scaled(PAGE_STYLE))
             label.setFixedSize(image.width() + 2, image.height() + 2)

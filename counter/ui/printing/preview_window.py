@@ -23,11 +23,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from counter.actions.desk import Desk
 from counter.actions.documents import MadeDocument
 from counter.host.desk_config import load_desk_config
+from counter.ui.plain_text import plain_label
 from counter.ui.printing.making import record
 from counter.ui.printing.page_view import PageView
 from counter.ui.printing.pdf_pages import PdfUnreadable, page_images
@@ -133,24 +134,24 @@ class PreviewWindow(QWidget):
         self._show_printer()
 
     def _make_widgets(self) -> None:
-        self.title = QLabel()
+        self.title = plain_label()
         self.title.setObjectName("previewTitle")
-        self.numbers = QLabel()
+        self.numbers = plain_label()
         self.numbers.setObjectName("previewNumbers")
         self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reprint_tag = QLabel(PRINTING_REPRINT)
+        self.reprint_tag = plain_label(PRINTING_REPRINT)
         self.reprint_tag.setObjectName("reprintTag")
-        self.dates_warning = QLabel()
+        self.dates_warning = plain_label()
         self.dates_warning.setObjectName("datesWarning")
         self.dates_warning.setWordWrap(True)
-        self.problem = QLabel()
+        self.problem = plain_label()
         self.problem.setObjectName("printProblem")
         self.problem.setWordWrap(True)
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.done = QLabel()
+        self.done = plain_label()
         self.done.setObjectName("printDone")
         self.done.setWordWrap(True)
-        self.record_problem = QLabel()
+        self.record_problem = plain_label()
         self.record_problem.setObjectName("recordProblem")
         self.record_problem.setWordWrap(True)
         self.tabs = QTabWidget()
@@ -158,9 +159,9 @@ class PreviewWindow(QWidget):
         for made, view in zip(self.documents, self.views, strict=True):
             self.tabs.addTab(view, doc_title(made))
         self.tabs.tabBar().setVisible(len(self.documents) > 1)
-        self.printer_line = QLabel()
+        self.printer_line = plain_label()
         self.printer_line.setObjectName("printerLine")
-        self.content_line = QLabel()
+        self.content_line = plain_label()
         self.content_line.setObjectName("contentLine")
         self.content_line.setWordWrap(True)
         self.print_button = QPushButton(PRINTING_PRINT)

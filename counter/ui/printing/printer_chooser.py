@@ -16,11 +16,12 @@ import dataclasses
 import logging
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from counter.host.desk_config import load_desk_config, save_desk_config
 from counter.printing.cups import Printer
 from counter.ui.geometry import fit_to_screen
+from counter.ui.plain_text import plain_label
 from counter.ui.printing.print_run import Failure, PrinterQuery
 from counter.ui.printing.words import (
     PRINTING_CHOOSE_PROMPT,
@@ -69,13 +70,13 @@ class PrinterChooser(QDialog):
         self.setWindowTitle(PRINTING_CHOOSE_TITLE)
         self.setModal(False)
         self.list = QListWidget()
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #9b1c13;")
         self.message.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(PRINTING_CHOOSE_PROMPT))
+        layout.addWidget(plain_label(PRINTING_CHOOSE_PROMPT))
         layout.addWidget(self.list, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)

@@ -13,12 +13,13 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
 
 from counter.actions.project_reads import QueueRow, agent_queue
 from counter.actions.store import Unit
 from counter.ui.cases.marks import RED, RED_TEXT, paint, restyle
 from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
+from counter.ui.plain_text import plain_label, plain_tip
 from counter.ui.projects import words
 from counter.ui.runner import Failed, Runner
 from counter.words.projects import OVERDUE_STEPS, next_text
@@ -40,14 +41,14 @@ class DayPage(QWidget):
         self.agent.setAccessibleName(words.DAY_AGENT)
         self.agent.setMinimumContentsLength(8)
         self.refresh_button = QPushButton(words.DAY_REFRESH)
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setObjectName("listSummary")
         self.summary.setWordWrap(True)
         self.table = line_table(words.DAY_COLUMNS, stretch=NAME_COLUMN)
         self.table.horizontalHeader().setSectionResizeMode(NEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.setTabKeyNavigation(False)
         self.table.setAccessibleName(words.DAY_TAB)
-        label = QLabel(words.DAY_AGENT)
+        label = plain_label(words.DAY_AGENT)
         label.setBuddy(self.agent)
         top = QHBoxLayout()
         top.addWidget(label)
@@ -104,7 +105,7 @@ class DayPage(QWidget):
             items = fill_row(table, number, values)
             items[0].setData(CASE_NO_ROLE, project.project_no)
             for column in (NAME_COLUMN, NEXT_COLUMN):
-                items[column].setToolTip(values[column])
+                items[column].setToolTip(plain_tip(values[column]))
             late_now = row.overdue > 0 or (row.next is not None and row.next.overdue(today))
             paint(items, (RED, RED_TEXT) if late_now else None)
 

@@ -12,9 +12,10 @@ import logging
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from counter.host.desk_config import load_desk_config
+from counter.ui.plain_text import plain_label
 from counter.ui.printing.page_view import PageView
 from counter.ui.printing.pdf_pages import PdfUnreadable, page_images
 from counter.ui.printing.print_run import Failure, Job, PrintRun, Sent
@@ -34,7 +35,7 @@ class PaperWindow(QWidget):
         self.pdf = pdf
         self.run: PrintRun | None = None
         self.pages = PageView()
-        self.said = QLabel()
+        self.said = plain_label()
         self.said.setWordWrap(True)
         self.print_button = QPushButton(words.PAPER_PRINT)
         self.print_button.setDefault(True)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from counter.projects.model import STAGE_ORDER, PlanStep
 from counter.projects.service_items import ServiceItem, ServiceList
 from counter.ui.cases.tables import line_table
+from counter.ui.plain_text import plain_tip
 from counter.ui.projects import words
 from counter.ui.projects.move_form import to_date
 from counter.ui.step_form import frame_step_form
@@ -55,7 +56,7 @@ class PlanForm(QFrame):
         self.catalogue.setAccessibleName(words.PLAN_CATALOGUE)
         for item in items.items:
             entry = QListWidgetItem(self._item_text(item))
-            entry.setToolTip(entry.text())
+            entry.setToolTip(plain_tip(entry.text()))
             entry.setData(ITEM_ROLE, item.no)
             self.catalogue.addItem(entry)
         self.add_button = QPushButton(words.PLAN_ADD)
@@ -111,7 +112,7 @@ class PlanForm(QFrame):
         self.table.insertRow(row)
         for column, text in enumerate((words.STAGE[step.stage], step.name, step.department)):
             cell = QTableWidgetItem(text)
-            cell.setToolTip(text)
+            cell.setToolTip(plain_tip(text))
             self.table.setItem(row, column, cell)
         date = QDateEdit(QDate(step.expected_on.year, step.expected_on.month, step.expected_on.day))
         date.setCalendarPopup(True)

@@ -48,6 +48,7 @@ from counter.projects.service_items import ServiceList
 from counter.ui.cases.marks import RED, RED_TEXT, paint
 from counter.ui.cases.tables import fill_row, full_table
 from counter.ui.flow_layout import FlowLayout
+from counter.ui.plain_text import plain_label
 from counter.ui.projects import words
 from counter.ui.projects.move_form import MoveForm, split_agents
 from counter.ui.projects.plan_form import PlanForm
@@ -142,7 +143,7 @@ class ProjectPage(QScrollArea):
         self.number.setAccessibleName(words.PAGE_NUMBER)
         self.number.setMaxLength(40)
         self.open_button = QPushButton(words.PAGE_OPEN)
-        self.heading = QLabel(words.PAGE_EMPTY)
+        self.heading = plain_label(words.PAGE_EMPTY)
         self.heading.setObjectName("projectHeading")
         self.heading.setWordWrap(True)
         self.facts = QGridLayout()
@@ -153,7 +154,7 @@ class ProjectPage(QScrollArea):
         self.fact_names: dict[str, QLabel] = {}
         pairs_rows = (len(FACT_GRID) + 1) // 2
         for index, key in enumerate((*FACT_GRID, *WIDE_FACTS)):
-            name, value = QLabel(words.FACT[key]), QLabel()
+            name, value = plain_label(words.FACT[key]), plain_label()
             name.setObjectName("factName")
             value.setWordWrap(key in WIDE_FACTS)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -170,7 +171,7 @@ class ProjectPage(QScrollArea):
         self.print_buttons = {
             form: QPushButton(words.PAPER_BUTTON.format(form=words.FORM[form])) for form in ProjectForm
         }
-        self.saved = QLabel()
+        self.saved = plain_label()
         self.saved.setObjectName("saved")
         self.saved.setWordWrap(True)
         self.saved.hide()  # shown with something to say (say_saved): an empty line would push the plan down
@@ -186,7 +187,7 @@ class ProjectPage(QScrollArea):
 
     def _lay_out(self, body: QWidget) -> None:
         top = QHBoxLayout()
-        label = QLabel(words.PAGE_NUMBER)
+        label = plain_label(words.PAGE_NUMBER)
         label.setBuddy(self.number)
         top.addWidget(label)
         top.addWidget(self.number, 1)
@@ -205,7 +206,7 @@ class ProjectPage(QScrollArea):
         layout.addWidget(self.plan_form)
         for title, table in ((words.PAGE_PLAN, self.plan), (words.PAGE_COORDINATIONS, self.coordinations),
                              (words.PAGE_HISTORY, self.history)):  # fmt: skip
-            heading = QLabel(title)
+            heading = plain_label(title)
             heading.setObjectName("section")
             layout.addWidget(heading)
             layout.addWidget(table)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -37,6 +36,7 @@ from counter.actions.projects import register_project
 from counter.projects.model import ProjectClass, ProjectFacts
 from counter.projects.rules import MAX_INVESTMENT, ProjectRefused
 from counter.projects.service_items import ServiceList
+from counter.ui.plain_text import plain_label, plain_tip
 from counter.ui.projects import words
 from counter.ui.projects.project_page import refusal_text
 from counter.ui.runner import Failed, Runner
@@ -71,7 +71,7 @@ class RegisterForm(QScrollArea):
         body = QWidget()
         body.setObjectName("actionForm")
         body.setStyleSheet(scaled(STYLE))
-        self.title = QLabel(words.REGISTER_TITLE)
+        self.title = plain_label(words.REGISTER_TITLE)
         self.title.setObjectName("formTitle")
         self.texts = {key: QLineEdit() for key in TEXTS}
         self.investment = QSpinBox()
@@ -86,14 +86,14 @@ class RegisterForm(QScrollArea):
         for item in items.items:
             entry = QListWidgetItem(ASIDE.format(text=f"{item.no}. {item.name}", aside=item.department))
             entry.setData(ITEM_ROLE, item.no)
-            entry.setToolTip(entry.text())
+            entry.setToolTip(plain_tip(entry.text()))
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(Qt.CheckState.Unchecked)
             self.requested.addItem(entry)
-        self.problems = QLabel()
+        self.problems = plain_label()
         self.problems.setObjectName("formProblems")
         self.problems.setWordWrap(True)
-        self.done = QLabel()
+        self.done = plain_label()
         self.done.setWordWrap(True)
         self.save_button = QPushButton(words.REGISTER_SAVE)
         self.save_button.setDefault(True)
@@ -111,11 +111,11 @@ class RegisterForm(QScrollArea):
         for key in TEXTS[4:]:
             fields.addRow(words.REGISTER_FIELD[key], self.texts[key])
         right = QVBoxLayout()
-        right.addWidget(QLabel(words.REGISTER_FIELD["classes"]))
+        right.addWidget(plain_label(words.REGISTER_FIELD["classes"]))
         right.addWidget(self.key_project)
         for box in self.classes.values():
             right.addWidget(box)
-        label = QLabel(words.REGISTER_FIELD["requested"])
+        label = plain_label(words.REGISTER_FIELD["requested"])
         label.setBuddy(self.requested)
         right.addWidget(label)
         right.addWidget(self.requested, 1)

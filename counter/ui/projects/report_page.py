@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QTableWidget,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from counter.projects.model import ProjectState, Stage
 from counter.projects.report import NO_STAGE, Month, MonthlyReport, ReportRow
 from counter.ui.cases.marks import RED, RED_TEXT, paint, restyle
 from counter.ui.cases.tables import fill_row, line_table
+from counter.ui.plain_text import plain_label, plain_tip
 from counter.ui.projects import words
 from counter.ui.projects.move_form import to_date
 from counter.ui.runner import Failed, Runner
@@ -79,7 +79,7 @@ class ProjectsReportPage(QWidget):
         self.month.setAccessibleName(words.REPORT_MONTH)
         self.show_button = QPushButton(words.REPORT_SHOW)
         self.export_button = QPushButton(words.REPORT_EXPORT)
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setObjectName("listSummary")
         self.summary.setWordWrap(True)
         state_columns = [words.REPORT_COUNTY, *(words.STATE[s] for s in ProjectState), words.REPORT_TOTAL]
@@ -99,7 +99,7 @@ class ProjectsReportPage(QWidget):
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
-        label = QLabel(words.REPORT_MONTH)
+        label = plain_label(words.REPORT_MONTH)
         label.setBuddy(self.month)
         top.addWidget(label)
         top.addWidget(self.month)
@@ -109,7 +109,7 @@ class ProjectsReportPage(QWidget):
         counts = QHBoxLayout()
         for title, table in ((words.REPORT_BY_STATE, self.by_state), (words.REPORT_BY_STAGE, self.by_stage)):
             column = QVBoxLayout()
-            column.addWidget(QLabel(title))
+            column.addWidget(plain_label(title))
             column.addWidget(table)
             counts.addLayout(column, 1)
         layout = QVBoxLayout(self)
@@ -146,7 +146,7 @@ class ProjectsReportPage(QWidget):
         self.rows.setRowCount(len(report.rows))
         for number, row in enumerate(report.rows):
             items = fill_row(self.rows, number, on_screen(row_values(row)))
-            items[NAME_COLUMN].setToolTip(row.investor)
+            items[NAME_COLUMN].setToolTip(plain_tip(row.investor))
             paint(items, (RED, RED_TEXT) if row.steps_overdue else None)
 
     @staticmethod

@@ -10,8 +10,9 @@ cleared after each failed attempt.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from counter.ui.plain_text import plain_label
 from counter.ui.signin import words
 from counter.ui.text_size import px, scaled
 
@@ -35,18 +36,18 @@ class SignInWindow(QWidget):
         self.setObjectName("signIn")
         self.setStyleSheet(scaled(STYLE))
         self.setWindowTitle(words.SIGNIN_TITLE)
-        self.heading = QLabel(words.SIGNIN_HEADING)
+        self.heading = plain_label(words.SIGNIN_HEADING)
         self.heading.setObjectName("heading")
-        self.place = QLabel(place)
+        self.place = plain_label(place)
         self.place.setObjectName("place")
-        self.hint = QLabel()
+        self.hint = plain_label()
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
         self.hint.hide()
         self.login = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.problem = QLabel()
+        self.problem = plain_label()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
         self.problem.hide()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from counter.access.roles import Permission
 from counter.actions.guard import NotPermitted
 from counter.ui.fonts import MONO_FAMILY
+from counter.ui.plain_text import plain_label
 from counter.ui.runner import Failed, Runner
 from counter.ui.sync import words
 from counter.ui.text_size import scaled
@@ -63,22 +63,22 @@ class SiteCardBox(QGroupBox):
         self._desk = desk
         self.identity: SiteIdentity | None = None
         self.card: SiteIdentity | None = None  # the other side's card, read and waiting for the check
-        self.fingerprint = QLabel()
+        self.fingerprint = plain_label()
         self.fingerprint.setStyleSheet(scaled(MONO_STYLE))
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.export_button = QPushButton(words.CARD_EXPORT_BUTTON)
         self.register_button = QPushButton(words.CARD_REGISTER_BUTTON)
-        self.peers = QLabel()
+        self.peers = plain_label()
         self.peers.setWordWrap(True)
         self.check = QGroupBox(words.CARD_CHECK_TITLE)
-        self.check_text = QLabel()
+        self.check_text = plain_label()
         self.check_text.setWordWrap(True)
         self.check_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.given = QLineEdit()
         self.given.setPlaceholderText(words.CARD_GIVEN)
         self.confirm_button = QPushButton(words.CARD_CONFIRM)
         self.cancel_button = QPushButton(words.CARD_CANCEL)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         self.message.hide()  # until there is something to say
         self._lay_out()

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from counter.actions.site_setup import SiteKind, SiteProblem, SiteState, setup_problems
+from counter.ui.plain_text import plain_label
 from counter.ui.sync import words
 from counter.words.sites import site_problem_text
 
@@ -37,7 +38,7 @@ class SiteForm(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(words.SETUP_TITLE, parent)
-        text = QLabel(words.SETUP_TEXT)
+        text = plain_label(words.SETUP_TEXT)
         text.setWordWrap(True)
         self.kind = QComboBox()
         self.kind.setPlaceholderText(words.SETUP_KIND_CHOOSE)
@@ -49,7 +50,7 @@ class SiteForm(QGroupBox):
         self.name = QLineEdit()
         self.name.setPlaceholderText(words.SETUP_NAME_HINT)
         self.submit_button = QPushButton(words.SETUP_SUBMIT)
-        self.problems = QLabel()
+        self.problems = plain_label()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #b42318; font-weight: bold;")
         self.problems.hide()

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -45,6 +44,7 @@ from counter.actions.guard import NotPermitted
 from counter.actions.store import SchemaTooNew, StoreFault
 from counter.ui.escape import close_on_escape
 from counter.ui.focus import first_control
+from counter.ui.plain_text import plain_label
 from counter.ui.runner import Failed, Runner, failed
 from counter.ui.sync import words
 from counter.ui.sync.pending_label import minute_text
@@ -112,26 +112,26 @@ class SyncPage(QWidget):
         self.worker: SyncWorker | None = None
         self.setWindowTitle(words.SYNC_TITLE)
         self.escape_shortcut = close_on_escape(self)
-        self.site = QLabel()
+        self.site = plain_label()
         self.site.setWordWrap(True)
         self.site.setStyleSheet(scaled("font-size: 16px; font-weight: bold;"))
         self.site_form = SiteForm()
-        self.setup_needed = QLabel(words.SETUP_NEEDS_ADMIN)
+        self.setup_needed = plain_label(words.SETUP_NEEDS_ADMIN)
         self.setup_needed.setWordWrap(True)
         self.setup_needed.setStyleSheet("color: #8a4b08; font-weight: bold;")
         self.card_box = SiteCardBox(runner, desk)
-        self.out_text = QLabel()
+        self.out_text = plain_label()
         self.out_text.setWordWrap(True)
         self.to_site = QComboBox()
-        self.last_export = QLabel()
-        self.pending = QLabel()
+        self.last_export = plain_label()
+        self.pending = plain_label()
         self.pending.setWordWrap(True)
         self.export_button = QPushButton(words.SYNC_EXPORT_BUTTON)
-        self.last_import = QLabel()
+        self.last_import = plain_label()
         self.import_button = QPushButton(words.SYNC_IMPORT_BUTTON)
         self.progress = QProgressBar()
         self.progress.hide()
-        self.result = QLabel()
+        self.result = plain_label()
         self.result.setWordWrap(True)
         self.review = QTableWidget(0, len(words.SYNC_REVIEW_COLUMNS))
         self.review.setHorizontalHeaderLabels(list(words.SYNC_REVIEW_COLUMNS))
@@ -139,7 +139,7 @@ class SyncPage(QWidget):
         self.review.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.review.setTabKeyNavigation(False)  # read only: Tab goes on past it
         self.review.setMinimumHeight(180)  # in the scroll area: a few rows always show
-        self.review_empty = QLabel(words.SYNC_REVIEW_EMPTY)
+        self.review_empty = plain_label(words.SYNC_REVIEW_EMPTY)
         self.scroll_area = QScrollArea()
         self.sync_parts: tuple[QWidget, ...] = ()
         self._lay_out()
@@ -160,7 +160,7 @@ class SyncPage(QWidget):
         out.addWidget(self.export_button)
         in_box = QGroupBox(words.SYNC_IN_TITLE)
         into = QVBoxLayout(in_box)
-        text = QLabel(words.SYNC_IN_TEXT)
+        text = plain_label(words.SYNC_IN_TEXT)
         text.setWordWrap(True)
         into.addWidget(text)
         into.addWidget(self.last_import)

@@ -73,6 +73,15 @@ def test_form_problems_come_all_at_once(awaiting: CaseView) -> None:
     assert form_problems(CaseEvent.COMPLETED, FormValues(), awaiting, today) == []
 
 
+@pytest.mark.parametrize("reason", ["重复\x00录入", "重复\u200b录入", "重复\u202e录入", "重" * 501])
+def test_a_reason_the_desk_would_not_take_holds_the_form(awaiting: CaseView, reason: str) -> None:
+    """A reason is printed on the notice and sent in the township's package: held as every free text is."""
+    today = dt.date(2026, 11, 20)
+    found = form_problems(CaseEvent.VOIDED, FormValues(reason=reason), awaiting, today)
+    assert found == [FormProblem.REASON_NOT_TAKEN]
+    assert form_problems(CaseEvent.VOIDED, FormValues(reason="重复录入，正确的办件为另一件"), awaiting, today) == []
+
+
 @pytest.mark.parametrize(
     ("due", "expected"),
     [

@@ -39,11 +39,11 @@ def test_keys_settle_a_focused_row(qtbot: QtBot, panel: IntakePanel) -> None:
     )  # the guide's counts and medium, no typing
     row = panel.checklist_view.row("M04")
     assert row.details.isVisible()
-    assert row.note.isHidden()
+    assert row.note_line.isHidden()
 
     press(qtbot, panel, "M05", Qt.Key.Key_2)
     row = panel.checklist_view.row("M05")
-    assert row.note.isVisible()
+    assert row.note_line.isVisible()
     assert QApplication.focusWidget() is row.note  # the clerk types the defect at once
     row.note.insert("租赁合同已过期")  # typed through the input method: one commit of Chinese text
     entry = panel.form().checklist.entry("M05")
@@ -168,7 +168,7 @@ def test_key_5_records_a_correction_made_on_the_spot_with_its_note(
     press(qtbot, panel, "M04", Qt.Key.Key_5)
     row = panel.checklist_view.row("M04")
     assert row.receipt_buttons[Receipt.CORRECTED_ON_SPOT].isChecked()
-    assert row.note.isVisible()
+    assert row.note_line.isVisible()
     assert row.details.isVisible()  # handed in: counts and medium as for 已收取
     assert QApplication.focusWidget() is row.note
     assert outcome_of(panel) is Outcome.INCOMPLETE  # what was corrected is not said yet

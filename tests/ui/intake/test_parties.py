@@ -59,13 +59,13 @@ def test_a_company_is_checked_by_its_credit_code(qtbot: QtBot, panel: IntakePane
     form.kind_buttons["company"].click()
     assert form.id_label.text() == "统一社会信用代码"
     assert form.name_label.text() == "名称"
-    assert form.form.isRowVisible(form.legal_rep)
+    assert form.form.isRowVisible(form.legal_rep_line)
     QTest.keyClicks(form.id_field.edit, wrong_check(COMPANY_CODE))
     assert form.id_field.message.text() == "校验位错误，请逐位核对代码"
     form.id_field.edit.setText(COMPANY_CODE)
     assert form.id_field.message.text() == INTAKE_ID_OK
     form.kind_buttons["person"].click()
-    assert not form.form.isRowVisible(form.legal_rep)
+    assert not form.form.isRowVisible(form.legal_rep_line)
     assert "长度" not in form.id_field.message.text()  # rechecked as an ID number, named only on leaving
     assert "字符不对" in form.id_field.message.text()  # letters in an ID number cannot become right
 
@@ -137,9 +137,9 @@ def test_agent_and_delivery_are_parties_only_when_chosen(qtbot: QtBot, panel: In
     problems = panel.outcome_box.plain_text()
     assert "授权委托书：必须填写" in problems
     delivery = panel.delivery_form
-    assert not delivery.form.isRowVisible(delivery.address)
+    assert not delivery.form.isRowVisible(delivery.address_line)
     delivery.buttons["post"].click()
-    assert delivery.form.isRowVisible(delivery.address)
+    assert delivery.form.isRowVisible(delivery.address_line)
     assert "邮寄地址：必须填写" in panel.outcome_box.plain_text()
     assert panel.form().parties().delivery is Delivery.POST
 

@@ -1,0 +1,55 @@
+"""A line for a name, an address or a note that says, beside it, what the desk will not take in it.
+
+The same check the commit makes (:func:`counter.parties.text.check_text`), made at every change, so a pasted
+5,000-character "name" or a name with a zero-width space in it is named at the field while the applicant is still
+at the desk, not found on a twelve-page receipt.  The line holds whatever is pasted: cutting it to the limit would
+keep a wrong name silently, so the clerk is told and the commit waits.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+from counter.parties.text import TextField, check_text
+from counter.ui.plain_text import plain_label
+from counter.words.texts import text_problem_text
+
+
+class CheckedLine(QWidget):
+    """A line edit (:attr:`edit`) and the message beneath it (:attr:`message`), hidden while the text is good."""
+
+    def __init__(self, kind: TextField, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._kind = kind
+        self.edit = QLineEdit()
+        self.message = plain_label()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.setProperty("role", "field-error")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.message)
+        self.message.hide()
+        self.edit.textChanged.connect(self.on_text_changed)
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (the name QLineEdit gives it)
+        self.edit.setText(text)
+
+    def set_kind(self, kind: TextField) -> None:
+        """A company's name is longer than a person's: the applicant's kind changes the limit."""
+        self._kind = kind
+        self.on_text_changed(self.edit.text())
+
+    def on_text_changed(self, text: str) -> None:
+        check = check_text(text, self._kind)
+        if check.problem is None:
+            self.message.hide()
+            return
+        self.message.setText(text_problem_text(check.problem, check.detail))
+        self.message.show()
