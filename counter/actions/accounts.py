@@ -225,6 +225,10 @@ def _attempt(
     # the time an answer takes tells nothing about which logins exist
     password_ok = password_matches(password, stored or dummy_hash()) and stored is not None
     decision = decide(row.attempts if row else None, password_ok, now)
+    if decision.signed_in and not account_store.as_recorded(session, login):
+        # the row says what the trail never recorded (a role, a hash, the account itself planted by SQL): it is
+        # not honoured, and nothing is written from it — the rehash below would record the planted row as true
+        decision = Decision(SignInOutcome.ACCOUNT_ALTERED, None)
     if row is not None and decision.state is not None and (decision.signed_in or decision.state != row.attempts):
         account_store.store_attempt(session, login, decision.state, now if decision.signed_in else None)
     result = _result(decision, login[:_LOGIN_IN_AUDIT], row)

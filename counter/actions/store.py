@@ -19,6 +19,7 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, TypeVar
 
 from counter.actions.database_file import DatabaseMissing, DatabaseReadOnly, check_database_file, note_opened
+from counter.audit.state import RowAltered
 from counter.db.faults import DbFault
 from counter.db.revision import SchemaTooNew
 
@@ -139,6 +140,8 @@ class Store:
             return run(sessions)
         except SQLAlchemyError as err:
             raise _fault(err, self.backend) from err
+        except RowAltered as err:  # what the database holds is not what the trail recorded: refused, rolled back
+            raise StoreFault(DbFault.ROW_ALTERED, str(err), type(err).__name__) from err
 
     @property
     def backend(self) -> str:

@@ -1,7 +1,7 @@
 """The check of the whole trail (``counter audit verify``): its chains, its seals, and the rows it vouches for.
 
-Kept apart from :mod:`counter.actions.audit`, which every action imports to record: the check may read what the
-actions derive from the history, which record through that module themselves.
+Kept apart from :mod:`counter.actions.audit`, which every action imports to record: the check also reads what the
+actions derive from the history (the departments' queue, :func:`counter.actions.item_track.queue_drift`).
 """
 
 from __future__ import annotations
@@ -12,10 +12,12 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from counter.actions.item_track import queue_drift
 from counter.audit.seal import SealCheck, check_seals
-from counter.audit.state import RowMismatch, SubjectKind, cross_check
+from counter.audit.state import MismatchCode, RowMismatch, SubjectKind, cross_check
 from counter.audit.verify import AuditReport, StoredEntry, TrailProblem, TrailProblemCode, verify_chains
 from counter.db import audit_seals, audit_state, audit_store
+from counter.db.audit_derived import statuses_off_history
 from counter.db.settings_store import get_setting
 from counter.host import paths
 from counter.sync.keys import KeyUnreadable, key_fingerprint, load_private_key, public_key_text, verify
@@ -76,6 +78,11 @@ def _row_mismatches(session: Session) -> Iterator[RowMismatch]:
     for kind in SubjectKind:
         rows = audit_state.current_rows(session, kind, own, since)
         yield from cross_check(kind, rows, recorded[kind], mentioned[kind])
+    # what a hall's desk role may still write, read against the insert-only history it is derived from
+    for case_no in statuses_off_history(session):
+        yield RowMismatch(MismatchCode.STATUS_OFF_HISTORY, SubjectKind.CASE, case_no)
+    for case_no in queue_drift(session):
+        yield RowMismatch(MismatchCode.QUEUE_OFF_HISTORY, SubjectKind.CASE, case_no)
 
 
 def _key_file_differs(path: Path, public_key: str) -> bool:

@@ -22,6 +22,10 @@ class DbFault(StrEnum):
     BUSY = "busy"
     DAMAGED = "damaged"
     UNREACHABLE = "unreachable"
+    # the login may not do this: a hall's desk role changing what only the administrator's login changes
+    NOT_PERMITTED = "not_permitted"
+    # a row about to be written is not as the audit trail last recorded it (counter.audit.state.RowAltered)
+    ROW_ALTERED = "row_altered"
     OTHER = "other"
 
 
@@ -42,6 +46,7 @@ _PG_STATES = {
     "55P03": DbFault.BUSY,  # lock_not_available
     "40P01": DbFault.BUSY,  # deadlock_detected
     "XX001": DbFault.DAMAGED,  # data_corrupted
+    "42501": DbFault.NOT_PERMITTED,  # insufficient_privilege (a grant or a row-level policy refused)
 }
 
 

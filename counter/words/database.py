@@ -15,6 +15,14 @@ DB_FAULT = {
     "busy": tr("数据库正被其他窗口长时间占用，请稍后再试"),
     "damaged": tr("数据库文件已损坏。请立即联系运维人员，用最近的备份恢复（counter restore）"),
     "unreachable": tr("无法连接数据库"),
+    "not_permitted": tr(
+        "窗口连接数据库所用的角色无权做这项修改：账号、本站点、对端站点和设置只能由管理员用数据库所有者的登录"
+        "（运行 counter db upgrade 的那个）在命令行修改，见运维手册“大厅的 PostgreSQL”"
+    ),
+    "row_altered": tr(
+        "要修改的记录与审计日志最后记载的不符（可能被人绕过本程序直接改动过），本次操作未执行。"
+        "请系统管理员运行 counter audit verify 核查"
+    ),
     "other": tr("数据库暂时无法写入（{error}）"),
 }
 
