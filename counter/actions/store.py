@@ -103,8 +103,13 @@ class Store:
     def _open(self) -> None:
         from counter.db.engine import make_engine, make_sessions
         from counter.db.migrate import upgrade
+        from counter.db.url import plain_over_network
 
         self.check_file()
+        if plain_over_network(self.url):
+            raise StoreFault(
+                DbFault.PLAIN_CONNECTION, "the server is named without sslmode=verify-full", "PlainConnection"
+            )
         engine = make_engine(self.url)
         try:
             upgrade(engine)
