@@ -8,6 +8,7 @@ rehash did exactly that).  Each write checks the row against the trail first.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -26,6 +27,7 @@ from counter.actions.trail_check import verify_trail
 from counter.audit.state import MismatchCode, RowAltered, SubjectKind
 from counter.case.status import CaseEvent
 from counter.db import models
+from counter.intake.checklist import Receipt, record
 from tests.actions.test_intake_actions import full_request, take
 
 T0 = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
@@ -131,3 +133,13 @@ def test_a_step_checks_the_status_its_history_left(sessions: sessionmaker[Sessio
     with sessions() as session:
         report = verify_trail(session)
     assert [(m.code, m.key) for m in report.mismatches] == [(MismatchCode.STATUS_OFF_HISTORY, number)]
+
+
+def test_answering_a_correction_checks_the_case_it_answers(sessions: sessionmaker[Session], desk: Desk) -> None:
+    request = full_request(sessions)
+    missing = dataclasses.replace(request, checklist=record(request.checklist, "M05", Receipt.MISSING))
+    first = take(sessions, desk, missing)
+    with sessions.begin() as session:
+        session.execute(update(models.Case).where(models.Case.case_no == first).values(applicant_name="某某"))
+    with pytest.raises(RowAltered):
+        take(sessions, desk, dataclasses.replace(request, previous_case_no=first))
