@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
 from counter.access.lockout import AttemptState
@@ -142,6 +142,13 @@ def store_attempt(session: Session, login: str, state: AttemptState, signed_in_a
     if signed_in_at is not None:
         values["last_login_at"] = signed_in_at.astimezone(dt.UTC)
     session.execute(update(models.Account).where(models.Account.login == login).values(**values))
+
+
+def may_set_password_hash(session: Session) -> bool:
+    """Whether this connection may write a password hash: not a hall desk's role (counter.db.desk_role)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    return bool(session.scalar(text("SELECT has_column_privilege('account', 'password_hash', 'UPDATE')")))
 
 
 def as_recorded(session: Session, login: str) -> bool:

@@ -14,8 +14,8 @@ connect as another role granted only what a desk's work does with rows:
   migration makes insert-only is covered), nor on those the program only
   appends to (:data:`APPEND_ONLY`);
 - nothing but SELECT on the rows that decide whom the hall trusts: the
-  accounts (but for what a sign-in and a clerk's own new password write,
-  :data:`ACCOUNT_COLUMNS`), the peers whose packages are taken, and the
+  accounts (but for what a sign-in writes, :data:`ACCOUNT_COLUMNS`), the
+  peers whose packages are taken, and the
   settings (the site's key, the SMS gateway, the rules) but for the few a
   desk's own work keeps (:data:`DESK_SETTINGS`, by row-level security);
 - no TRUNCATE, no REFERENCES, no TRIGGER, no ownership: it cannot alter a
@@ -54,9 +54,10 @@ from sqlalchemy.orm import Session
 READ_ONLY = frozenset({"alembic_version", "site_peer"})
 #: tables whose rows the program only appends, without the trigger that refuses a change: a project's history
 APPEND_ONLY = frozenset({"project_history"})
-#: the columns of an account a desk writes: a sign-in's count, lock and time; a clerk's own new password (and the
-#: rehash of an old-cost one), which the account's recorded state covers and a sign-in checks (accounts.py)
-ACCOUNT_COLUMNS = ("failed_logins", "locked_until", "last_login_at", "password_hash")
+#: the columns of an account a desk writes: a sign-in's count, lock and time, none of which decides who may do what.
+#: Not the password hash: with it and an entry appended to match, the desk's login could make itself any account;
+#: a clerk's new password is set on the administrator's login, and a sign-in leaves an old-cost hash as it is there
+ACCOUNT_COLUMNS = ("failed_logins", "locked_until", "last_login_at")
 #: the settings a desk's own work keeps, by the start of their keys: what was sent to each site and the bundled
 #: catalog's fingerprint; every other setting (the site's identity and key, the gateway, the rules) is the
 #: administrator's

@@ -19,12 +19,15 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access import passwords
+from counter.access.passwords import ScryptCost
 from counter.access.roles import Actor, Role
-from counter.actions.accounts import NewAccount, add_account
+from counter.actions.accounts import NewAccount, add_account, set_password, sign_in
 from counter.actions.desk import Desk
 from counter.actions.item_steps import route_items
 from counter.actions.trail_check import verify_trail
 from counter.audit.state import MismatchCode
+from counter.case.numbers import DeskIdentity
 from counter.cli.main import main
 from counter.db.engine import make_engine, make_sessions
 from counter.sync.sites import SiteKind
@@ -100,6 +103,9 @@ def test_the_day_begins_whole(hall: Hall) -> None:
     [
         "UPDATE account SET roles = 'clerk,admin' WHERE login = 'clerk1'",  # clerk1 made admin
         "UPDATE account SET disabled = false, department = '' WHERE login = 'batu'",
+        # the administrator's password made one the desk's login knows
+        "UPDATE account SET password_hash = (SELECT password_hash FROM account WHERE login = 'clerk1') "
+        "WHERE login = 'batu'",
         "INSERT INTO account (login, name, staff_no, roles, department, password_hash, disabled, failed_logins, "
         "created_at) SELECT 'ghost', '某某', '', 'admin', '', password_hash, false, 0, now() FROM account "
         "WHERE login = 'clerk1'",
@@ -171,3 +177,38 @@ def test_an_administrators_command_needs_the_owners_login(
     capsys.readouterr()
     assert main(["audit", "verify", "--json", "--db", hall.desk_url]) == 0
     assert json.loads(capsys.readouterr().out)["mismatches"] == []
+
+
+def test_a_sign_in_at_a_desk_leaves_an_old_cost_hash_for_the_owners_login(
+    hall: Hall, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The rehash writes the hash, which the desk's login may not: the desk signs the clerk in and leaves it."""
+    cheaper = ScryptCost(2**10, 8, 1)
+    today = passwords.COST
+    monkeypatch.setattr(passwords, "COST", cheaper)
+    as_admin = Desk(DeskIdentity("XAM01", "1"), "巴图", ADMIN)
+    with make_sessions(hall.owner).begin() as session:
+        assert set_password(session, as_admin, "clerk1", "wulan2026ok") == ()
+    monkeypatch.setattr(passwords, "COST", today)
+    hash_before = password_hash(hall, "clerk1")
+    with hall.desk_sessions.begin() as session:
+        assert sign_in(session, "clerk1", "wulan2026ok", as_admin, NOW).signed_in
+    assert password_hash(hall, "clerk1") == hash_before
+    with make_sessions(hall.owner).begin() as session:  # on the owner's login, the next sign-in rehashes
+        assert sign_in(session, "clerk1", "wulan2026ok", as_admin, NOW).signed_in
+    assert password_hash(hall, "clerk1") != hash_before
+    assert mismatches(hall) == []
+
+
+def password_hash(hall: Hall, login: str) -> str:
+    with hall.owner.connect() as conn:
+        return str(conn.scalar(text("SELECT password_hash FROM account WHERE login = :l"), {"l": login}))
+
+
+def test_a_clerks_own_new_password_needs_the_owners_login(
+    hall: Hall, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COUNTER_PASSWORD", "wulan2026ok")
+    monkeypatch.setattr("sys.stdin", io.StringIO("xinmima2026\n"))
+    assert main(["--user", "clerk1", "user", "password", "clerk1", "--password-stdin", "--db", hall.desk_url]) == 1
+    assert "无权做这项修改" in capsys.readouterr().err
