@@ -27,7 +27,10 @@ from counter.actions.trail_check import verify_trail
 from counter.audit.state import MismatchCode, RowAltered, SubjectKind
 from counter.case.status import CaseEvent
 from counter.db import models
+from counter.db.case_store import case_by_no
+from counter.db.sync.case_parts import merge_history
 from counter.intake.checklist import Receipt, record
+from counter.sync.records import HistoryEntry
 from tests.actions.test_intake_actions import full_request, take
 
 T0 = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
@@ -143,3 +146,30 @@ def test_answering_a_correction_checks_the_case_it_answers(sessions: sessionmake
         session.execute(update(models.Case).where(models.Case.case_no == first).values(applicant_name="某某"))
     with pytest.raises(RowAltered):
         take(sessions, desk, dataclasses.replace(request, previous_case_no=first))
+
+
+def test_a_line_dated_before_the_one_it_follows_is_no_tampering(sessions: sessionmaker[Session], desk: Desk) -> None:
+    """Two desks' clocks disagree: the step written last moved the case, whatever time its line carries."""
+    number = take(sessions, desk, full_request(sessions))
+    with sessions.begin() as session:  # a desk whose clock runs a month ahead routes the items
+        route_items(session, desk, number, T0 + dt.timedelta(days=30))
+    with sessions.begin() as session:  # then one on time moves the case on: its line is the earlier one
+        move_case(session, desk, number, CaseEvent.WITHDRAWN, "申请人撤回")
+    with sessions() as session:
+        report = verify_trail(session)
+    assert report.mismatches == ()
+
+
+def test_a_line_a_package_brings_from_before_is_no_tampering(sessions: sessionmaker[Session], desk: Desk) -> None:
+    """The other site's line, older than the case's newest, is added last: the case follows the latest time."""
+    number = take(sessions, desk, full_request(sessions))
+    with sessions.begin() as session:
+        case = case_by_no(session, number)
+        assert case is not None
+        older = HistoryEntry(T0 - dt.timedelta(days=1), "某镇职员", "1", "item_signed", "in_approval", "")
+        merge_history(session, {case.id: (case.uid, [older])}, [case.id])
+    with sessions() as session:
+        report = verify_trail(session)
+    assert report.mismatches == ()
+    with sessions.begin() as session:  # and the next step is taken
+        route_items(session, desk, number, T0)
