@@ -87,9 +87,9 @@ def track_items(session: Session, case: models.Case, bundle: Bundle) -> None:
         session.add(models.OpenItem(case_id=case.id, **row))
 
 
-#: the columns of ``open_item`` its rows are compared by (all but the case's id, which is the key)
-_QUEUE_COLUMNS = ("item_code", "item_name", "site_code", "department", "state", "routed_on", "due_on", "legal_due",
-                  "promised_due", "paused_since")  # fmt: skip
+#: the columns of ``open_item`` its rows are compared by: what the history and the case's guide say.  Not the dates
+#: due, which the office's calendar as it stood at the step gave: a holiday edited since would name every item in hand
+_QUEUE_COLUMNS = ("item_code", "item_name", "site_code", "department", "state", "routed_on", "paused_since")
 
 
 def _open_rows(session: Session, case: models.Case, bundle: Bundle) -> list[dict[str, object]]:
@@ -122,7 +122,7 @@ def queue_drift(session: Session) -> list[str]:
 
     The hall's desks must write ``open_item`` (every step rewrites a case's rows), so the rows themselves cannot
     be kept from a desk's login: ``counter audit verify`` reads them against the insert-only history instead, and
-    a queue emptied, an item moved to another department or its date moved by hand is named here.
+    a queue emptied, an item moved to another department or put back to an earlier step by hand is named here.
     """
     o = models.OpenItem
     stored: dict[int, set[tuple[object, ...]]] = {}

@@ -23,6 +23,7 @@ from counter.access import passwords
 from counter.access.passwords import ScryptCost
 from counter.access.roles import Actor, Role
 from counter.actions.accounts import NewAccount, add_account, set_password, sign_in
+from counter.actions.calendar import set_holiday
 from counter.actions.desk import Desk
 from counter.actions.item_steps import route_items
 from counter.actions.trail_check import verify_trail
@@ -155,7 +156,7 @@ def test_a_status_set_by_sql_is_named_by_verify(hall: Hall) -> None:
     [
         "DELETE FROM open_item",  # every department's queue emptied
         "UPDATE open_item SET department = '别的部门'",  # an item moved to another department's queue
-        "UPDATE open_item SET due_on = due_on + 30",  # its date moved on
+        "UPDATE open_item SET state = 'signed'",  # an item shown as signed for that nobody signed for
     ],
 )
 def test_a_queue_changed_by_sql_is_named_by_verify(hall: Hall, statement: str) -> None:
@@ -212,3 +213,12 @@ def test_a_clerks_own_new_password_needs_the_owners_login(
     monkeypatch.setattr("sys.stdin", io.StringIO("xinmima2026\n"))
     assert main(["--user", "clerk1", "user", "password", "clerk1", "--password-stdin", "--db", hall.desk_url]) == 1
     assert "无权做这项修改" in capsys.readouterr().err
+
+
+def test_a_holiday_marked_after_the_routing_is_no_tampering(hall: Hall) -> None:
+    """The dates due follow the calendar as it stood at the step; the administrator's edit since changes nothing."""
+    as_admin = Desk(DeskIdentity("XAM01", "1"), "巴图", ADMIN)
+    with make_sessions(hall.owner).begin() as session:
+        for day in range(1, 15):
+            set_holiday(session, NOW.date() + dt.timedelta(days=day), "off", desk=as_admin)
+    assert mismatches(hall) == []
