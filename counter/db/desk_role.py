@@ -15,9 +15,9 @@ connect as another role granted only what a desk's work does with rows:
   appends to (:data:`APPEND_ONLY`);
 - nothing but SELECT on the rows that decide whom the hall trusts: the
   accounts (but for what a sign-in writes, :data:`ACCOUNT_COLUMNS`), the
-  peers whose packages are taken, and the
-  settings (the site's key, the SMS gateway, the rules) but for the few a
-  desk's own work keeps (:data:`DESK_SETTINGS`, by row-level security);
+  peers whose packages are taken, and the settings (the site's key, the SMS
+  gateway, the rules) but for the few a desk's own work keeps
+  (:data:`DESK_SETTINGS`, by row-level security);
 - no TRUNCATE, no REFERENCES, no TRIGGER, no ownership: it cannot alter a
   table, disable or drop a trigger, nor migrate the schema.
 
