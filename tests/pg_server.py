@@ -96,13 +96,19 @@ HALL_MEMORY = ("shared_buffers=2GB",)
 
 
 def start_cluster(
-    parent: Path | None = None, durable: bool = False, settings: Sequence[str] = (), name: str = ""
+    parent: Path | None = None,
+    durable: bool = False,
+    settings: Sequence[str] = (),
+    name: str = "",
+    prepare: Callable[[Path], None] | None = None,
 ) -> PgCluster:
     """initdb and start a cluster in a new temporary folder; about a second.
 
     ``durable``: a commit waits until its WAL is on disk, as on a hall's server; otherwise ``fsync`` is off (tests).
-    ``settings``: the server's further settings (``name=value``), such as :data:`HALL_MEMORY`.
+    ``settings``: the server's further settings (``name=value``), such as :data:`HALL_MEMORY`; a later one wins,
+    so ``listen_addresses=127.0.0.1`` opens TCP beside the socket.
     ``name``: put in the folder's name, e.g. the test worker's (``gw0``) whose server it is.
+    ``prepare``: called with the data folder between initdb and the start (a TLS server's certificate put there).
     """
     folder = Path(tempfile.mkdtemp(prefix=f"counter-pg-{name}-" if name else "counter-pg-", dir=parent))
     if os.geteuid() == 0:
@@ -112,6 +118,8 @@ def start_cluster(
     _as_postgres(
         [pg_bin("initdb"), "-D", str(cluster.data), "--auth=trust", "-U", "postgres", "-E", "UTF8", "--locale=C"]
     )
+    if prepare is not None:
+        prepare(cluster.data)
     durability = "-c fsync=on -c synchronous_commit=on" if durable else "-c fsync=off"
     further = "".join(f" -c {setting}" for setting in settings)
     options = f"-k {folder} -p {cluster.port} {durability} -c listen_addresses=''{further}"

@@ -32,6 +32,9 @@ class SignInOutcome(StrEnum):
     LOCKED = "locked"  # locked by this attempt or an earlier one; refused until ``locked_until``
     DISABLED = "disabled"
     UNKNOWN_LOGIN = "unknown_login"
+    # the right password, but the account is not as the audit trail last recorded it (a role or a hash planted by
+    # SQL): it is not let in, whatever its row says, until an administrator has looked (counter audit verify)
+    ACCOUNT_ALTERED = "account_altered"
 
 
 @dataclass(frozen=True, slots=True)

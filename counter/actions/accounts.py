@@ -230,11 +230,17 @@ def _attempt(
     # the time an answer takes tells nothing about which logins exist
     password_ok = password_matches(password, stored or dummy_hash()) and stored is not None
     decision = decide(row.attempts if row else None, password_ok, now)
+    if decision.signed_in and not account_store.as_recorded(session, login):
+        # the row says what the trail never recorded (a role, a hash, the account itself planted by SQL): it is
+        # not honoured, and nothing is written from it — the rehash below would record the planted row as true
+        decision = Decision(SignInOutcome.ACCOUNT_ALTERED, None)
     if row is not None and decision.state is not None and (decision.signed_in or decision.state != row.attempts):
         account_store.store_attempt(session, login, decision.state, now if decision.signed_in else None)
     result = _result(decision, login[:_LOGIN_IN_AUDIT], row)
-    if decision.signed_in and stored is not None and needs_rehash(stored) and result.actor is not None:
-        # the stored hash is part of the account's recorded state: the new one is recorded like any change
+    rehash = decision.signed_in and stored is not None and needs_rehash(stored)
+    if rehash and result.actor is not None and account_store.may_set_password_hash(session):
+        # the stored hash is part of the account's recorded state: the new one is recorded like any change.  A hall
+        # desk's role may not write it (counter.db.desk_role): the hash waits for a sign-in on the owner's login
         account_store.set_password_hash(session, login, hash_password(password))
         rehashed = {"change": "password_rehashed", "via": via}
         record(session, result.actor, (desk or system_desk(None)).identity, AuditAction.ACCOUNT_CHANGED, login,

@@ -259,7 +259,8 @@ def take_intake(
 
     previous: models.Case | None = None
     if request.previous_case_no:
-        previous = case_by_no(session, request.previous_case_no)  # a 补正 answered: the ORM's object
+        # a 补正 answered: the ORM's object, locked and checked as every case a step changes
+        previous = case_by_no(session, request.previous_case_no, lock=True)
         if previous is None:
             raise CaseNotFound(request.previous_case_no)
         if previous.bundle_code != bundle.code:

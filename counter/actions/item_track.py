@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, exists, func, select
+from sqlalchemy import delete, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from counter.actions.calendar import office_calendar
@@ -83,26 +83,63 @@ def track_items(session: Session, case: models.Case, bundle: Bundle) -> None:
     if case.status not in IN_HAND:
         return
     session.flush()  # the lines this unit of work wrote are part of the reading
+    for row in _open_rows(session, case, bundle):
+        session.add(models.OpenItem(case_id=case.id, **row))
+
+
+#: the columns of ``open_item`` its rows are compared by: what the history and the case's guide say.  Not the dates
+#: due, which the office's calendar as it stood at the step gave: a holiday edited since would name every item in hand
+_QUEUE_COLUMNS = ("item_code", "item_name", "site_code", "department", "state", "routed_on", "paused_since")
+
+
+def _open_rows(session: Session, case: models.Case, bundle: Bundle) -> list[dict[str, object]]:
+    """The rows of ``open_item`` the case's history gives: its routed items not yet decided."""
     view = case_view(session, case.case_no)
     assert view is not None
+    rows: list[dict[str, object]] = []
     for standing in standings(session, view, bundle, office_day(models.utcnow())):
         if standing.state is None or standing.state.decided:
             continue
-        session.add(
-            models.OpenItem(
-                case_id=case.id,
-                item_code=standing.code,
-                item_name=standing.name[:200],
-                site_code=view.site_code,
-                department=standing.department,
-                state=standing.state.value,
-                routed_on=standing.steps[0].day,
-                due_on=standing.due_on,
-                legal_due=standing.legal_due.date if standing.legal_due else None,
-                promised_due=standing.promised_due.date if standing.promised_due else None,
-                paused_since=standing.paused_since,
-            )
+        rows.append(
+            {
+                "item_code": standing.code,
+                "item_name": standing.name[:200],
+                "site_code": view.site_code,
+                "department": standing.department,
+                "state": standing.state.value,
+                "routed_on": standing.steps[0].day,
+                "due_on": standing.due_on,
+                "legal_due": standing.legal_due.date if standing.legal_due else None,
+                "promised_due": standing.promised_due.date if standing.promised_due else None,
+                "paused_since": standing.paused_since,
+            }
         )
+    return rows
+
+
+def queue_drift(session: Session) -> list[str]:
+    """The numbers of the cases whose rows of the departments' queue are not what their history gives.
+
+    The hall's desks must write ``open_item`` (every step rewrites a case's rows), so the rows themselves cannot
+    be kept from a desk's login: ``counter audit verify`` reads them against the insert-only history instead, and
+    a queue emptied, an item moved to another department or put back to an earlier step by hand is named here.
+    """
+    o = models.OpenItem
+    stored: dict[int, set[tuple[object, ...]]] = {}
+    for row in session.execute(select(o.case_id, *(getattr(o, c) for c in _QUEUE_COLUMNS))):
+        stored.setdefault(row[0], set()).add(tuple(row[1:]))
+    queued = exists().where(o.case_id == models.Case.id)
+    in_hand = select(models.Case).where(or_(models.Case.status.in_(IN_HAND), queued))
+    drifted = []
+    for case in session.scalars(in_hand.order_by(models.Case.id)):
+        expected: set[tuple[object, ...]] = set()
+        if case.status in IN_HAND:
+            kept = guide_version(session, case.guide_version_id)
+            assert kept is not None  # a case always keeps its guide version (foreign key)
+            expected = {tuple(r[c] for c in _QUEUE_COLUMNS) for r in _open_rows(session, case, kept.bundle)}
+        if expected != stored.get(case.id, set()):
+            drifted.append(case.case_no)
+    return drifted
 
 
 def untrack_items(session: Session, case: models.Case) -> None:

@@ -19,6 +19,7 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, TypeVar
 
 from counter.actions.database_file import DatabaseMissing, DatabaseReadOnly, check_database_file, note_opened
+from counter.audit.state import RowAltered
 from counter.db.faults import DbFault
 from counter.db.revision import SchemaTooNew
 
@@ -102,8 +103,13 @@ class Store:
     def _open(self) -> None:
         from counter.db.engine import make_engine, make_sessions
         from counter.db.migrate import upgrade
+        from counter.db.url import plain_over_network
 
         self.check_file()
+        if plain_over_network(self.url):
+            raise StoreFault(
+                DbFault.PLAIN_CONNECTION, "the server is named without sslmode=verify-full", "PlainConnection"
+            )
         engine = make_engine(self.url)
         try:
             upgrade(engine)
@@ -139,6 +145,8 @@ class Store:
             return run(sessions)
         except SQLAlchemyError as err:
             raise _fault(err, self.backend) from err
+        except RowAltered as err:  # what the database holds is not what the trail recorded: refused, rolled back
+            raise StoreFault(DbFault.ROW_ALTERED, str(err), type(err).__name__) from err
 
     @property
     def backend(self) -> str:

@@ -70,6 +70,35 @@ def subject_of(action: str, subject: str) -> tuple[SubjectKind, str] | None:
     return None
 
 
+def actions_about(kind: SubjectKind) -> tuple[str, ...]:
+    """The actions whose entries may carry the state of a row of ``kind``."""
+    of_kind = {
+        SubjectKind.CASE: _CASE_ACTIONS,
+        SubjectKind.ACCOUNT: _ACCOUNT_ACTIONS,
+        SubjectKind.RATING: _RATING_ACTIONS,
+    }
+    return tuple(sorted(a.value for a in of_kind[kind]))
+
+
+def subject_text(kind: SubjectKind, key: str) -> str:
+    """The subject an entry about the row ``key`` of ``kind`` is written with (the inverse of :func:`subject_of`)."""
+    return RATING_SUBJECT + key if kind is SubjectKind.RATING else key
+
+
+class RowAltered(Exception):
+    """A row about to be written, or an account signing in, is not as the trail last recorded it.
+
+    Writing it would record the change made behind the program's back as if the program had made it: a role
+    planted on an account would be laundered by the next sign-in's rehash, a case's changed applicant by its next
+    step.  So the write is refused; ``counter audit verify`` names the row.
+    """
+
+    def __init__(self, kind: SubjectKind, key: str) -> None:
+        super().__init__(f"{kind.value} {key} is not as the audit trail last recorded it")
+        self.kind = kind
+        self.key = key
+
+
 def recorded_actions() -> tuple[str, ...]:
     """The actions whose entries may carry a state: what the cross-check reads of the trail."""
     return tuple(sorted(a.value for a in _CASE_ACTIONS | _ACCOUNT_ACTIONS | _RATING_ACTIONS))
@@ -109,6 +138,8 @@ class MismatchCode(StrEnum):
     CHANGED = "row_changed"  # the row is not as the newest entry about it recorded: changed without the trail
     DELETED = "row_deleted"  # the trail recorded the row; it is gone
     UNRECORDED = "row_unrecorded"  # a row of this site made since states are recorded, with no entry at all
+    STATUS_OFF_HISTORY = "status_off_history"  # a case's status is not the one its newest history line left
+    QUEUE_OFF_HISTORY = "queue_off_history"  # a case's rows of the departments' queue are not what its history gives
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,7 @@ def add_audit_commands(commands: Commands, common: argparse.ArgumentParser) -> N
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from counter.actions.audit import verify_trail
+    from counter.actions.trail_check import verify_trail
     from counter.cli.phrases import AUDIT_BROKEN, AUDIT_WHOLE
     from counter.words.audit import mismatch_text, seal_state_text, trail_problem_text
 

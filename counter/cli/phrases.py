@@ -61,7 +61,8 @@ AUDIT_BROKEN = tr(
     "审计日志有 {count} 个问题（共 {chains} 条链、{entries} 条记录）。请保留数据库文件，并报告系统管理员。"
 )
 DESK_ROLE_GRANTED = tr(
-    "已为角色 {role} 授权：可以读写数据，不能改表、停用或删除触发器。各窗口的数据库地址请用这个角色连接。"
+    "已为角色 {role} 授权：可以读写窗口当天的数据，不能改账号、对端站点和设置，不能改表、停用或删除触发器。"
+    "各窗口的数据库地址请用这个角色连接；账号、站点和设置由管理员用所有者的登录修改。"
 )
 #: why a desk role could not be granted, by GrantProblem's value (counter.db.desk_role)
 DESK_ROLE_PROBLEM = {

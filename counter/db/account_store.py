@@ -10,13 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
 from counter.access.lockout import AttemptState
 from counter.access.roles import Role
+from counter.audit.state import RowAltered, SubjectKind
 from counter.case.moments import stored_utc
 from counter.db import models
+from counter.db.audit_state import check_as_recorded
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,11 +118,14 @@ def insert_account(
 
 
 def set_disabled(session: Session, login: str, disabled: bool) -> None:
+    """Raises :class:`RowAltered` when the account is not as the trail last recorded it (so for the next two)."""
+    check_as_recorded(session, SubjectKind.ACCOUNT, login)
     session.execute(update(models.Account).where(models.Account.login == login).values(disabled=disabled))
 
 
 def set_password_hash(session: Session, login: str, password_hash: str) -> None:
     """A new password also lifts a lock and clears the count: an administrator's reset lets the clerk back in."""
+    check_as_recorded(session, SubjectKind.ACCOUNT, login)
     session.execute(
         update(models.Account)
         .where(models.Account.login == login)
@@ -137,6 +142,22 @@ def store_attempt(session: Session, login: str, state: AttemptState, signed_in_a
     if signed_in_at is not None:
         values["last_login_at"] = signed_in_at.astimezone(dt.UTC)
     session.execute(update(models.Account).where(models.Account.login == login).values(**values))
+
+
+def may_set_password_hash(session: Session) -> bool:
+    """Whether this connection may write a password hash: not a hall desk's role (counter.db.desk_role)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    return bool(session.scalar(text("SELECT has_column_privilege('account', 'password_hash', 'UPDATE')")))
+
+
+def as_recorded(session: Session, login: str) -> bool:
+    """Whether the account is as the trail last recorded it: what a sign-in asks before it lets the account in."""
+    try:
+        check_as_recorded(session, SubjectKind.ACCOUNT, login)
+    except RowAltered:
+        return False
+    return True
 
 
 def account_department(session: Session, login: str) -> str:

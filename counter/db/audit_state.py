@@ -14,7 +14,17 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
-from counter.audit.state import FIELDS, CurrentRow, SubjectKind, recorded_actions, state_hash, subject_of
+from counter.audit.state import (
+    FIELDS,
+    CurrentRow,
+    RowAltered,
+    SubjectKind,
+    actions_about,
+    recorded_actions,
+    state_hash,
+    subject_of,
+    subject_text,
+)
 from counter.db import models
 from counter.db.settings_store import get_setting
 
@@ -54,6 +64,26 @@ def row_state(session: Session, action: str, subject: str) -> str:
         value = int(key)
     row = session.execute(_state_query(kind), {"subject_key": value}).first()
     return "" if row is None else state_hash(kind, dict(row._mapping))
+
+
+def check_as_recorded(session: Session, kind: SubjectKind, key: str) -> None:
+    """Raise :class:`RowAltered` unless the row is as the newest entry about it recorded, before it is written again.
+
+    A row no entry recorded a state of (written before states were recorded, or a township's case) passes, as the
+    trail's check lets it; an account no entry ever spoke of does not: every account the program made has its
+    ``account_added``, so one without is a row someone put there.
+    """
+    e = models.AuditEntry
+    about = (e.subject == subject_text(kind, key), e.action.in_(actions_about(kind)))
+    newest = session.scalar(select(e.state).where(*about, e.state != "").order_by(e.id.desc()).limit(1))
+    if newest is None:
+        if kind is SubjectKind.ACCOUNT and session.scalar(select(e.id).where(*about).limit(1)) is None:
+            raise RowAltered(kind, key)
+        return
+    value: object = int(key) if kind is SubjectKind.RATING else key
+    row = session.execute(_state_query(kind), {"subject_key": value}).first()
+    if row is None or state_hash(kind, dict(row._mapping)) != newest:
+        raise RowAltered(kind, key)
 
 
 def written_state(action: str, subject: str, row: Mapping[str, object]) -> str:

@@ -31,11 +31,14 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
+from counter.audit.state import RowAltered, SubjectKind
 from counter.case.moments import stored_utc
 from counter.case.numbers import TRAINING_FIRST
 from counter.case.status import CaseStatus
 from counter.case.view import CaseMaterialLine, CaseView, HistoryLine
 from counter.db import models
+from counter.db.audit_derived import status_is_off_history
+from counter.db.audit_state import check_as_recorded
 from counter.db.outbox_store import queue_for_line
 from counter.db.settings_store import TRAINING
 
@@ -191,9 +194,19 @@ def case_by_no(session: Session, case_no: str, *, lock: bool = False) -> models.
     neither would close the case, or both would rewrite its items' rows.  On PostgreSQL the lock (``FOR UPDATE``)
     makes them take turns; on SQLite a unit of work that writes holds the file's write lock from its start
     (``BEGIN IMMEDIATE``), so the clause is not sent there.
+
+    A case locked for a step is first checked against the trail and its history (:class:`RowAltered` when it is
+    not as they left it): the step's entry would otherwise record a change made behind the program's back as its own.
     """
     query = select(models.Case).where(models.Case.case_no == case_no.strip().upper())
-    return session.scalar(query.with_for_update() if lock else query)
+    if not lock:
+        return session.scalar(query)
+    case = session.scalar(query.with_for_update())
+    if case is not None:
+        check_as_recorded(session, SubjectKind.CASE, case.case_no)
+        if status_is_off_history(session, case.id, case.status):
+            raise RowAltered(SubjectKind.CASE, case.case_no)
+    return case
 
 
 def case_materials(session: Session, case_id: int) -> list[models.CaseMaterial]:

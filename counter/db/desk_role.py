@@ -1,18 +1,41 @@
-"""The PostgreSQL role a hall's desks connect as: it reads and writes rows, and owns nothing.
+"""The PostgreSQL role a hall's desks connect as: it writes the day's rows, owns nothing, and keeps no one's trust.
 
 Why.  The insert-only triggers (the audit trail, its seals, ratings and
 rectifications) are only as strong as whoever may drop them, and on PostgreSQL
 that is the owner of the table.  A desk that connected as the owner could
 ``ALTER TABLE audit_entry DISABLE TRIGGER ALL`` and rewrite the trail.  So the
 owner (the role that ran ``counter db upgrade``) keeps the tables, and the desks
-connect as another role granted only what the program does with rows:
+connect as another role granted only what a desk's work does with rows:
 
-- SELECT and INSERT on every table, and the use of every sequence;
-- UPDATE and DELETE on the tables whose rows the program changes — never on
-  the insert-only ones (found by their trigger, so a table a later migration
-  makes insert-only is covered), nor on ``alembic_version``;
+- SELECT on every table, INSERT and the use of every sequence where a desk
+  writes;
+- UPDATE and DELETE only on the tables whose rows the day's work changes —
+  never on the insert-only ones (found by their trigger, so a table a later
+  migration makes insert-only is covered), nor on those the program only
+  appends to (:data:`APPEND_ONLY`);
+- nothing but SELECT on the rows that decide whom the hall trusts: the
+  accounts (but for what a sign-in writes, :data:`ACCOUNT_COLUMNS`), the
+  peers whose packages are taken, and the settings (the site's key, the SMS
+  gateway, the rules) but for the few a desk's own work keeps
+  (:data:`DESK_SETTINGS`, by row-level security);
 - no TRUNCATE, no REFERENCES, no TRIGGER, no ownership: it cannot alter a
   table, disable or drop a trigger, nor migrate the schema.
+
+Who then adds an account, a peer, a setting?  The administrator's commands run
+on the administrator's own login: the owner's (``--db`` with the owner's URL),
+the one that migrates.  ``SECURITY DEFINER`` functions that "check the signed-in
+account's role" were weighed and left: every desk signs in to the server with
+the same login, so such a function could only take the desk's word for which
+account is signed in, and whoever holds the desk's password would call it as
+the administrator.  A login of its own is the one thing the desk's password
+does not open, and it keeps one code path: the same actions, run on another
+connection.  A desk whose administrator tries such a change at the window is
+told which login the change needs (``DbFault.NOT_PERMITTED``).
+
+What a desk must still write — a case's status, the departments' queue
+(``open_item``) — ``counter audit verify`` checks against the insert-only
+history they are derived from (:mod:`counter.db.audit_derived`,
+:func:`counter.actions.item_track.queue_drift`).
 
 The grant is made again after every upgrade (a new table is granted nothing
 until then), which is why ``counter db grant-desk`` is safe to run any number of
@@ -27,8 +50,18 @@ from enum import StrEnum
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-#: tables the desks only read
-READ_ONLY = frozenset({"alembic_version"})
+#: tables the desks only read: the schema's version, the peers the hall trusts (the administrator's login adds them)
+READ_ONLY = frozenset({"alembic_version", "site_peer"})
+#: tables whose rows the program only appends, without the trigger that refuses a change: a project's history
+APPEND_ONLY = frozenset({"project_history"})
+#: the columns of an account a desk writes: a sign-in's count, lock and time, none of which decides who may do what.
+#: Not the password hash: with it and an entry appended to match, the desk's login could make itself any account;
+#: a clerk's new password is set on the administrator's login, and a sign-in leaves an old-cost hash as it is there
+ACCOUNT_COLUMNS = ("failed_logins", "locked_until", "last_login_at")
+#: the settings a desk's own work keeps, by the start of their keys: what was sent to each site and the bundled
+#: catalog's fingerprint; every other setting (the site's identity and key, the gateway, the rules) is the
+#: administrator's
+DESK_SETTINGS = ("sync.baseline.", "sync.marks.", "catalog.bundled.", "catalog.prepared.")
 
 _TABLES = "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename"
 #: the tables whose rows are written once: those the migrations gave the trigger that refuses UPDATE and DELETE
@@ -86,8 +119,28 @@ def grant_desk_role(session: Session, role: str, password: str | None = None) ->
     for table in tables:
         if table in READ_ONLY:
             continue
-        rights = "INSERT" if table in insert_only else "INSERT, UPDATE, DELETE"
+        if table == "account":
+            statements.append(f'GRANT UPDATE ({", ".join(ACCOUNT_COLUMNS)}) ON TABLE account TO "{role}"')
+            continue
+        rights = "INSERT" if table in insert_only | APPEND_ONLY else "INSERT, UPDATE, DELETE"
         statements.append(f'GRANT {rights} ON TABLE "{table}" TO "{role}"')
+    statements.extend(_setting_policies(role))
     for statement in statements:
         session.execute(text(statement))
     return None
+
+
+def _setting_policies(role: str) -> list[str]:
+    """Row-level security on ``setting``: the role reads every row and writes only :data:`DESK_SETTINGS`.
+
+    The owner is not bound by the policies (the table is not forced), so the administrator's login writes any.
+    """
+    desk_keys = " OR ".join(f"key LIKE '{prefix}%'" for prefix in DESK_SETTINGS)
+    reads, writes = f'"{role}_reads"', f'"{role}_writes"'
+    return [
+        "ALTER TABLE setting ENABLE ROW LEVEL SECURITY",
+        f"DROP POLICY IF EXISTS {reads} ON setting",
+        f"DROP POLICY IF EXISTS {writes} ON setting",
+        f'CREATE POLICY {reads} ON setting FOR SELECT TO "{role}" USING (true)',
+        f'CREATE POLICY {writes} ON setting FOR ALL TO "{role}" USING ({desk_keys}) WITH CHECK ({desk_keys})',
+    ]

@@ -22,11 +22,20 @@ class DbFault(StrEnum):
     BUSY = "busy"
     DAMAGED = "damaged"
     UNREACHABLE = "unreachable"
+    # the login may not do this: a hall's desk role changing what only the administrator's login changes
+    NOT_PERMITTED = "not_permitted"
+    # a hall's server named by a URL that would talk to it in clear over the network (counter.db.url.plain_over_network)
+    PLAIN_CONNECTION = "plain_connection"
+    # the server's certificate is not the hall's CA's, or not for the name the desk dialled: not the hall's server
+    CERTIFICATE = "certificate"
+    # a row about to be written is not as the audit trail last recorded it (counter.audit.state.RowAltered)
+    ROW_ALTERED = "row_altered"
     OTHER = "other"
 
 
-# (the words in the driver's message, the fault); SQLite's sentences, PostgreSQL's SQLSTATE classes below
-_SQLITE_WORDS = (
+# (the words in the driver's message, the fault): SQLite's sentences and libpq's TLS check; PostgreSQL's SQLSTATE
+# classes below
+_DRIVER_WORDS = (
     ("database or disk is full", DbFault.DISK_FULL),
     ("disk i/o error", DbFault.DISK_FULL),
     ("readonly database", DbFault.READ_ONLY),
@@ -35,6 +44,9 @@ _SQLITE_WORDS = (
     ("database disk image is malformed", DbFault.DAMAGED),
     ("file is not a database", DbFault.DAMAGED),
     ("unable to open database file", DbFault.UNREACHABLE),
+    # libpq's, at a TLS connection (sslmode=verify-full) to a server that is not the one the hall's CA vouches for
+    ("certificate verify failed", DbFault.CERTIFICATE),
+    ("does not match host name", DbFault.CERTIFICATE),
 )
 _PG_STATES = {
     "53100": DbFault.DISK_FULL,  # disk_full
@@ -42,6 +54,7 @@ _PG_STATES = {
     "55P03": DbFault.BUSY,  # lock_not_available
     "40P01": DbFault.BUSY,  # deadlock_detected
     "XX001": DbFault.DAMAGED,  # data_corrupted
+    "42501": DbFault.NOT_PERMITTED,  # insufficient_privilege (a grant or a row-level policy refused)
 }
 
 
@@ -58,7 +71,7 @@ def fault_of(err: SQLAlchemyError) -> DbFault:
             if state.startswith("08"):  # connection_exception
                 return DbFault.UNREACHABLE
         message = str(err.orig).lower()
-        for words, fault in _SQLITE_WORDS:
+        for words, fault in _DRIVER_WORDS:
             if words in message:
                 return fault
     return DbFault.OTHER

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 from counter.host.paths import default_db_url, training_db_url
 
 ENV_URL = "COUNTER_DB_URL"
 SQLITE_FILE = "sqlite:///"
+#: set to 1 on a desk whose network to the hall's server is trusted: it may then talk to the server in clear
+TRUSTED_NETWORK_ENV = "COUNTER_DB_TRUSTED_NETWORK"
+#: the one TLS mode that both encrypts and checks the server's certificate and name against the hall's own CA
+VERIFIED_TLS = "verify-full"
 
 
 def resolve_url(explicit: str | None = None, training: bool = False) -> str:
@@ -34,3 +39,26 @@ def _canonical(url: str) -> str:
     if url.startswith(SQLITE_FILE) and "?" not in url and url != f"{SQLITE_FILE}:memory:":
         return SQLITE_FILE + str(Path(url[len(SQLITE_FILE) :]).expanduser().resolve())
     return url
+
+
+def plain_over_network(url: str) -> bool:
+    """Whether ``url`` would reach a PostgreSQL server over the network without TLS that checks who answers.
+
+    The hall's desks send applicants' ID numbers to the server with every intake; on a network in clear anyone on
+    it reads them, and with any TLS short of ``verify-full`` whoever answers in the server's place does.  So a
+    server reached over TCP must be named with ``sslmode=verify-full`` (and the hall's CA, ``sslrootcert``, as the
+    运维手册 sets it up), unless this machine says its network is trusted (:data:`TRUSTED_NETWORK_ENV`).  A Unix
+    socket (a ``host`` that is a folder, or none; libpq's ``PGHOST`` and ``PGSSLMODE`` count where the URL is silent)
+    never leaves the machine.
+    """
+    parts = urlsplit(url)
+    if not parts.scheme.startswith("postgresql") or os.environ.get(TRUSTED_NETWORK_ENV) == "1":
+        return False
+    query = parse_qs(parts.query)
+    hosts = [h for given in query.get("host", []) for h in given.split(",")] or [
+        parts.hostname or os.environ.get("PGHOST", "")
+    ]
+    if all(not h or h.startswith("/") for h in hosts):
+        return False
+    mode = query.get("sslmode", [os.environ.get("PGSSLMODE", "")])[-1]
+    return mode != VERIFIED_TLS

@@ -29,7 +29,7 @@ from counter import resources
 from counter.actions.database_file import DatabaseMissing, DatabaseReadOnly, may_create
 from counter.actions.schema import database_url, is_live_database, is_training_database
 from counter.actions.startup import QuickStart, quick_start, start_from_prepared
-from counter.actions.store import SchemaTooNew, Store, StoreFault
+from counter.actions.store import DbFault, SchemaTooNew, Store, StoreFault
 from counter.catalog.fingerprint import folder_fingerprint
 from counter.host.logs import setup_logging
 from counter.host.paths import data_dir
@@ -134,8 +134,16 @@ def open_database(store: Store) -> str | None:
         return words.DESK_SCHEMA_TOO_NEW.format(revision=err.revision)
     except StoreFault as err:
         log.exception("database unavailable")
+        if err.fault in _SETTING_FAULTS:  # the desk's own setting is wrong: say which and how to put it right
+            from counter.words.database import fault_text
+
+            return fault_text(err.fault.value, err.error)
         return words.DESK_DB_UNAVAILABLE.format(error=err.error)
     return None
+
+
+#: faults of a start that the desk's database setting causes, worded as the command line words them
+_SETTING_FAULTS = frozenset({DbFault.PLAIN_CONNECTION, DbFault.CERTIFICATE})
 
 
 def open_window(db_url: str | None) -> tuple[MainWindow, Store]:

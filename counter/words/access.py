@@ -50,6 +50,10 @@ SIGN_IN_REFUSAL = {
     "unknown_login": tr("登录名或密码不正确。"),
     "locked": tr("密码连续输错次数过多，账号已锁定至 {until}。请到时再试，或请系统管理员重设密码。"),
     "disabled": tr("该账号已停用，不能登录。如有疑问请联系系统管理员。"),
+    "account_altered": tr(
+        "该账号在数据库中的记录与审计日志不符（可能被人绕过本程序直接改动过），不能登录。"
+        "请系统管理员运行 counter audit verify 核查。"
+    ),
 }
 ACCOUNT_PROBLEM = {
     "login_format": tr("登录名只能用小写英文字母、数字和 . _ -，以字母或数字开头，2-40 位：{login}"),

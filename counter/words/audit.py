@@ -30,6 +30,8 @@ MISMATCH = {
     MismatchCode.CHANGED: tr("与审计日志最后记载的不符：未经本程序被改动"),
     MismatchCode.DELETED: tr("审计日志中有记载，但已被删除"),
     MismatchCode.UNRECORDED: tr("审计日志中没有任何记载：不是经本程序写入的"),
+    MismatchCode.STATUS_OFF_HISTORY: tr("办件状态与其办理记录最后一条不符：状态未经本程序被改动"),
+    MismatchCode.QUEUE_OFF_HISTORY: tr("部门待办队列中的事项与办件的办理记录不符：队列未经本程序被改动"),
 }
 
 

@@ -15,6 +15,23 @@ DB_FAULT = {
     "busy": tr("数据库正被其他窗口长时间占用，请稍后再试"),
     "damaged": tr("数据库文件已损坏。请立即联系运维人员，用最近的备份恢复（counter restore）"),
     "unreachable": tr("无法连接数据库"),
+    "not_permitted": tr(
+        "窗口连接数据库所用的角色无权做这项修改：账号、本站点、对端站点和设置只能由管理员用数据库所有者的登录"
+        "（运行 counter db upgrade 的那个）在命令行修改，见运维手册“大厅的 PostgreSQL”"
+    ),
+    "plain_connection": tr(
+        "数据库地址没有要求加密并核对服务器证书（sslmode=verify-full），窗口拒绝以明文连接大厅的数据库服务器。"
+        "请按运维手册在地址后加上 ?sslmode=verify-full&sslrootcert=大厅CA证书；"
+        "只有在受信任的网络里，才可设置环境变量 COUNTER_DB_TRUSTED_NETWORK=1 允许明文连接"
+    ),
+    "certificate": tr(
+        "数据库服务器出示的证书不是大厅 CA 签发的，或与所连的服务器名不符：窗口拒绝连接（可能连到了冒充的服务器）。"
+        "请联系运维人员核对地址中的服务器名和 sslrootcert 所指的大厅 CA 证书"
+    ),
+    "row_altered": tr(
+        "要修改的记录与审计日志最后记载的不符（可能被人绕过本程序直接改动过），本次操作未执行。"
+        "请系统管理员运行 counter audit verify 核查"
+    ),
     "other": tr("数据库暂时无法写入（{error}）"),
 }
 

@@ -21,6 +21,8 @@ from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
 from tests.same_day_catalog import IMMEDIATE_CODE, add_immediate_guide
 
+DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
+
 RESTAURANT = "XAM-YJS-008"  # four items: 新办纳税人涉税事项 is 即办 (5 → 0 days), the licences cut 3→1, 10→3, 20→3
 
 

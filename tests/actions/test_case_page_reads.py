@@ -26,6 +26,8 @@ from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_item_steps import at
 
+DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
+
 
 @contextmanager
 def _counted(sessions: sessionmaker[Session]) -> Iterator[list[str]]:

@@ -22,6 +22,8 @@ from counter.db.sync.case_records import case_records
 from counter.sync.records import HistoryEntry
 from tests.actions.test_intake_actions import full_request, take
 
+DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
+
 TICK = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)
 
 

@@ -36,6 +36,8 @@ from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from tests.actions.conftest import TODAY
 
+DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
+
 ID = make_id_number("152201", dt.date(1975, 5, 4), 211)
 
 

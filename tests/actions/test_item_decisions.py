@@ -26,6 +26,8 @@ from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest
 from tests.actions.test_intake_actions import full_request, take
 
+DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
+
 FOOD = "152201-YJS008-02"  # 食品经营许可: the only item M08 (食品安全管理制度文本) serves
 OTHERS = ("152201-YJS008-01", "152201-YJS008-03", "152201-YJS008-04")
 

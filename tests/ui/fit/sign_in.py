@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from counter.access.passwords import hash_password
 from counter.access.roles import Role
 from counter.actions.store import Store
 from counter.ui.app import start_sign_in
@@ -17,12 +16,19 @@ PASSWORD = "chuangkou2026"
 
 
 def _hall(store: Store) -> None:
-    from counter.db import models
+    """An administrator, then 乌兰 added by them: through the program, so the trail records both as a sign-in asks."""
+    from counter.access.roles import SINGLE_DESK, Actor
+    from counter.actions.accounts import NewAccount, add_account
+    from counter.actions.desk import Desk
+    from counter.case.numbers import DeskIdentity
 
+    admin = Actor("admin01", "王敏", frozenset({Role.ADMIN}))
+    at = DeskIdentity("XAM01", "8")
     with store.sessions().begin() as session:
-        roles = ",".join(r.value for r in (Role.CLERK, Role.SUPERVISOR))
-        session.add(models.Account(login="wulan", name="乌兰", staff_no="1508", roles=roles,
-                                   password_hash=hash_password(PASSWORD)))  # fmt: skip
+        first = NewAccount(admin.login, admin.name, admin.roles, PASSWORD)
+        assert add_account(session, Desk(at, admin.name, SINGLE_DESK), first) == ()
+        wulan = NewAccount("wulan", "乌兰", frozenset({Role.CLERK, Role.SUPERVISOR}), PASSWORD, staff_no="1508")
+        assert add_account(session, Desk(at, admin.name, admin), wulan) == ()
 
 
 def sign_in(window: MainWindow, store: Store) -> QWidget:

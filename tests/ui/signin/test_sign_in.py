@@ -13,9 +13,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.access.passwords import hash_password
-from counter.access.roles import Permission, Role
+from counter.access.roles import SINGLE_DESK, Actor, Permission, Role
+from counter.actions.accounts import NewAccount, add_account
 from counter.actions.desk import Desk
+from counter.actions.guard import accounts_exist
 from counter.actions.store import Store
 from counter.audit.actions import AuditAction
 from counter.case.numbers import DeskIdentity
@@ -40,16 +41,15 @@ class Clock:
 
 
 def add(sessions: sessionmaker[Session], login: str, name: str, *roles: Role) -> None:
+    """Added as an administrator adds one, its entry recorded; the first account is the administrator admin01."""
+    admin = Actor("admin01", "王敏", frozenset({Role.ADMIN}))
     with sessions.begin() as session:
-        session.add(
-            models.Account(
-                login=login,
-                name=name,
-                staff_no="15" + login[-2:],
-                roles=",".join(r.value for r in roles),
-                password_hash=hash_password(PASSWORD),
-            )
-        )
+        if not accounts_exist(session):
+            first = NewAccount(admin.login, admin.name, admin.roles, PASSWORD, staff_no="1501")
+            assert add_account(session, Desk(DeskIdentity("XAM01", "8"), "王敏", SINGLE_DESK), first) == ()
+        if login != admin.login:
+            new = NewAccount(login, name, frozenset(roles), PASSWORD, staff_no="15" + login[-2:])
+            assert add_account(session, Desk(DeskIdentity("XAM01", "8"), "王敏", admin), new) == ()
 
 
 @pytest.fixture
