@@ -265,8 +265,9 @@ _LOOKUPS = {
     "lookup_id_number": _FOUND.replace("{cond}", "c.applicant_id_no = {p}"),
     "lookup_phone": _FOUND.replace("{cond}", "(c.applicant_phone = {p} OR c.notify_phone = {p})"),
     "lookup_name": _FOUND.replace("{cond}", "c.applicant_name LIKE {p}"),
+    # a mobile number's case; written without a % sign, which psycopg reads as a placeholder
     "lookup_sample": 'SELECT case_no, applicant_id_no, applicant_phone, applicant_name, received_on FROM "case"'
-    " WHERE applicant_phone LIKE '1%' ORDER BY id DESC LIMIT 1",
+    " WHERE applicant_phone >= '1' AND applicant_phone < '2' ORDER BY id DESC LIMIT 1",
 }
 
 _STATEMENTS = {

@@ -9,6 +9,7 @@ the frames of the last two transactions.  SQLite then stops reading the log at t
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import sqlite3
@@ -34,14 +35,16 @@ def counter(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def take(home: Path, uid: str) -> subprocess.CompletedProcess[str]:
-    request = home.parent / f"{uid}.json"
+def take(home: Path, label: str) -> subprocess.CompletedProcess[str]:
+    """``counter case take`` of the example, its uid (32 hex digits, as a desk takes) made from ``label``."""
+    request = home.parent / f"{label}.json"
+    uid = hashlib.md5(label.encode(), usedforsecurity=False).hexdigest()
     request.write_text(json.dumps({**EXAMPLE, "uid": uid}, ensure_ascii=False), encoding="utf-8")
     return counter(home, "case", "take", str(request), "--json")
 
 
-def taken(home: Path, uid: str) -> str:
-    done = take(home, uid)
+def taken(home: Path, label: str) -> str:
+    done = take(home, label)
     assert done.returncode == 0, done.stderr
     return str(json.loads(done.stdout)["case_no"])
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 from functools import partial
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from shiboken6 import isValid
@@ -204,12 +204,15 @@ class PadController(QObject):
         self._return_to = QApplication.activeWindow()
         self.strip.hide()
         main = self._desk_window
-        spot = pad_spot(
-            self._clerk_screen().availableGeometry(),
-            main.frameGeometry() if main is not None and main.isVisible() else None,
-            [w.frameGeometry() for w in self._others()],
-            PAD_MINIMUM.expandedTo(self.pad.minimumSizeHint()),
-        )
+        area = self._clerk_screen().availableGeometry()
+        beside = main.frameGeometry() if main is not None and main.isVisible() else None
+        others = [w.frameGeometry() for w in self._others()]
+        minimum = PAD_MINIMUM.expandedTo(self.pad.minimumSizeHint())
+        spot = pad_spot(area, beside, others, minimum)
+        # the minimum hint is for the narrowest pad: at the spot's width a wrapped name may need more height
+        needed = self.pad.heightForWidth(spot.width())
+        if needed > spot.height():
+            spot = pad_spot(area, beside, others, minimum.expandedTo(QSize(spot.width(), needed)))
         self.pad.setGeometry(spot)
         self.pad.show()
         self.pad.raise_()

@@ -151,8 +151,12 @@ class ClerkCard(QFrame):
         self.clerk = _label("clerk", wrap=True)
         self.staff = _label("staff")
         self.office = _label("office", wrap=True)
+        # a new policy drops the height-for-width a wrapping label sets on its own: kept, so a name that wraps to two
+        # lines is given the height of two (counter.ui.pad.controller places a shared pad at that height)
+        wrapping = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        wrapping.setHeightForWidth(True)
         for label in (self.clerk, self.office):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setSizePolicy(wrapping)
         text = QVBoxLayout()
         text.setSpacing(2)
         text.addWidget(self.clerk)
@@ -256,8 +260,10 @@ class PadWindow(QWidget):
         case_box.addWidget(self.applicant)
         case_box.addStretch(1)
         head = QHBoxLayout()
-        head.addWidget(self.rating_card, 5)
-        head.addWidget(case_card, 6)
+        # the clerk's card two thirds: an ordinary name (工作人员：窗口工作人员) keeps to one line at 150 % text on an
+        # 800×480 pad, where a second line would push the faces off it; the case's lines wrap
+        head.addWidget(self.rating_card, 2)
+        head.addWidget(case_card, 1)
         self.question = _label("question")
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.face_buttons = {level: FaceButton(level, RATING_LEVEL[level]) for level in Level}
