@@ -76,6 +76,10 @@ TIERS_BY_PATH: dict[str, tuple[str, ...]] = {
     # a whole training day built per test, and first starts of the window from the prepared file: seconds each
     "tests/test_training.py": ("slow",),
     "tests/ui/test_prepared_start.py": ("slow",),
+    # walks of every window the fit tests open, key by key and control by control: a quarter of the quick tier's
+    # UI time for checks that change only with a window's layout
+    "tests/ui/fit/test_tab_through.py": ("slow",),
+    "tests/ui/fit/test_names.py": ("slow",),
 }
 #: left out of ``./test.sh quick`` (test.sh names them); ``pg`` too, for the same code runs there against SQLite
 

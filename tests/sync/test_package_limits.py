@@ -113,6 +113,7 @@ print(json.dumps({"codes": codes, "seconds": seconds, "hwm_mib": hwm_kib / 1024}
 """
 
 
+@pytest.mark.slow  # a gibibyte inflated on purpose
 def test_a_signed_sealed_gibibyte_gzip_bomb_is_refused_with_little_memory(tmp_path: Path) -> None:
     township = new_private_key()
     hall_box = new_encryption_key()
