@@ -196,6 +196,13 @@ def test_holiday_import_and_edit(capsys: pytest.CaptureFixture[str], tmp_path: P
     assert code == 1
     assert "未导入任何内容" in err
     assert run(capsys, "holidays", "set", "2027-03-08", "off", "--db", db)[0] == 0
+    whole_year = "\n".join(f"{dt.date(2028, 1, 1) + dt.timedelta(days=n)},off" for n in range(336))
+    schedule.write_text(whole_year, encoding="utf-8")
+    code, out, err = run(capsys, "holidays", "import", str(schedule), "--year", "2028", "--db", db)
+    assert code == 1
+    assert "全年列出240个周一至周五放假，多于25个" in out
+    code, out, _ = run(capsys, "holidays", "list", "--json", "--db", db)
+    assert not [d for d in json.loads(out)["days"] if d["date"].startswith("2028")]
 
 
 def test_a_database_from_a_newer_program_is_refused(capsys: pytest.CaptureFixture[str], db: str) -> None:

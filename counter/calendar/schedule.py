@@ -53,6 +53,7 @@ class ScheduleProblemCode(StrEnum):
     DAY_COUNT_MISMATCH = "day_count_mismatch"  # detail: days written, days listed
     WRONG_YEAR = "wrong_year"  # detail: the date, ISO
     NO_ENTRIES = "no_entries"  # line 0: nothing in the whole text
+    TOO_MANY_DAYS_OFF = "too_many_days_off"  # line 0; detail: the weekdays off listed for the year, and the most
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,10 @@ _TOKEN = re.compile(
     r"|(?P<work>" + "|".join(_WORK_WORDS) + r")"
 )
 _LONGEST_RANGE = 31  # days; the longest holiday ever set is 9, so a longer range is a typo
+#: The most weekdays (Monday to Friday) a year's table may give off.  全国年节及纪念日放假办法 gives 13 days, and a
+#: notice adds the bridging days it takes back as make-up weekends: recent years gave 17–20 weekdays off.  A table
+#: giving more is a mistake (a whole year listed off), and every deadline counted across it would move by months.
+MOST_WEEKDAYS_OFF = 25
 _WEEKDAY_WRITTEN = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])")
 _CSV = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})\s*[,;\t ]\s*([^,;\t ]+)(?:\s*[,;\t ].*)?$")
 _CSV_KINDS = {"off": True, "holiday": True, "放假": True, "休": True}  # True: a day off
@@ -260,5 +265,9 @@ def parse_official_schedule(text: str, year: int) -> tuple[HolidayTable, list[Sc
     if not off and not work:
         problems.append(ScheduleProblem(0, ScheduleProblemCode.NO_ENTRIES))
         return HolidayTable(), problems
+    weekdays_off = sum(1 for day in off - both if day.year == year and not is_weekend(day))
+    if weekdays_off > MOST_WEEKDAYS_OFF:
+        detail = f"{weekdays_off},{MOST_WEEKDAYS_OFF}"
+        problems.append(ScheduleProblem(0, ScheduleProblemCode.TOO_MANY_DAYS_OFF, detail))
     covered = (DateSpan(dt.date(year, 1, 1), dt.date(year, 12, 31)),)
     return HolidayTable(frozenset(off - both), frozenset(work - both), covered), problems

@@ -37,6 +37,9 @@ _SCHEDULE_PROBLEM = {
     ScheduleProblemCode.DAY_COUNT_MISMATCH: tr("写明共{first}天，列出的放假日却是{second}天"),
     ScheduleProblemCode.WRONG_YEAR: tr("{first}不在本年度前后，请核对年份"),
     ScheduleProblemCode.NO_ENTRIES: tr("没有读到任何放假或上班日期"),
+    ScheduleProblemCode.TOO_MANY_DAYS_OFF: tr(
+        "全年列出{first}个周一至周五放假，多于{second}个：国务院每年的通知一般是十几个，请核对是否整年都写成了放假"
+    ),
 }
 
 

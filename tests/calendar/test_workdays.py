@@ -465,3 +465,21 @@ def test_schedule_like_text_gets_an_answer(text: str) -> None:
     _, problems = parse_official_schedule(text, 2027)
     for problem in problems:
         assert schedule_problem_text(problem)
+
+
+def test_a_table_giving_most_of_the_year_off_is_refused_whole() -> None:
+    """336 days off in a year (every day but the make-up Saturdays) would move every deadline by months."""
+    days = [dt.date(2027, 1, 1) + dt.timedelta(days=n) for n in range(336)]
+    text = "\n".join(f"{day.isoformat()},off" for day in days)
+    _, problems = parse_official_schedule(text, 2027)
+    assert [p.code for p in problems] == [ScheduleProblemCode.TOO_MANY_DAYS_OFF]
+    weekdays = sum(1 for day in days if day.weekday() < 5)
+    assert problems[0] == ScheduleProblem(0, ScheduleProblemCode.TOO_MANY_DAYS_OFF, f"{weekdays},25")
+
+
+def test_a_real_notice_gives_fewer_weekdays_off_than_the_limit() -> None:
+    from counter.calendar.schedule import MOST_WEEKDAYS_OFF
+
+    table, problems = parse_official_schedule(NOTICE_2026, 2026)
+    assert problems == []
+    assert 10 < sum(1 for day in table.days_off if day.weekday() < 5) < MOST_WEEKDAYS_OFF
