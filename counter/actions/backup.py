@@ -41,6 +41,7 @@ from counter.backup.sqlite_files import (
     prune,
     quick_check,
     restore_file,
+    stale_parts,
     usable_backup,
 )
 from counter.host import paths
@@ -159,6 +160,8 @@ def backup_if_due(url: str, now: dt.datetime) -> Path | None:
     """
     try:
         database_file(url)
+        for left in stale_parts(backups_folder(), now):  # at every start: a backup killed earlier left its copy
+            log.warning("a killed backup's temporary copy removed: %s", left)
         if not daily_backup_due(backups_folder(), now):
             return None
         made = make_backup(url, None, now)

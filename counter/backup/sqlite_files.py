@@ -211,6 +211,37 @@ def daily_backup_due(folder: Path, now: dt.datetime) -> bool:
     return all(b.taken.date() != now.date() for b in backup_files(folder))
 
 
+#: How long a backup's temporary copy must have been left untouched to count as left by a backup that died: SQLite's
+#: online backup writes it page after page, so one that is being written is never this old.
+STALE_PART = dt.timedelta(minutes=10)
+
+
+def stale_parts(folder: Path, now: dt.datetime) -> list[Path]:
+    """Remove the temporary copies automatic backups left in ``folder`` when killed; the files removed.
+
+    Each is a whole copy of the database (the applicants' names and ID numbers) under a name no backup counts: left,
+    one more after every killed backup, they fill the disk and keep personal data where no retention rule reaches.
+    Only the names automatic backups write (``.counter-….sqlite3.part`` and SQLite's files beside it) are touched,
+    and only when untouched for :data:`STALE_PART`.
+    """
+    if not folder.is_dir():
+        return []
+    removed = []
+    for path in folder.iterdir():
+        name = path.name
+        base = name[1:].split(".part", 1)[0]
+        if not (name.startswith(".") and ".part" in name and _NAME.match(base)):
+            continue
+        try:
+            untouched = now.timestamp() - path.stat().st_mtime
+        except OSError:
+            continue
+        if untouched >= STALE_PART.total_seconds():
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
 def prune(folder: Path, keep: int, made: Path | None = None) -> list[Path]:
     """Delete all but the last ``keep`` backups written in ``folder`` (at least one); the deleted files.
 

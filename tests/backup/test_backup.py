@@ -302,3 +302,31 @@ def test_pg_commands_quote_a_socket_folder() -> None:
 def test_no_automatic_backup_of_postgresql() -> None:
     assert backup_if_due("postgresql+psycopg://postgres@/counter?host=/tmp", NOW) is None
     assert not backups_folder().exists() or not any(backups_folder().iterdir())
+
+
+def test_a_killed_backups_copy_is_removed_at_the_next_start(desk_db: DeskDb) -> None:
+    """A daily backup killed mid-way leaves a whole copy of the database under a name no backup counts."""
+    folder = backups_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    left = folder / ".counter-20261121-090000.sqlite3.part"
+    shutil.copyfile(desk_db.path, left)
+    Path(f"{left}-journal").write_bytes(b"")
+    writing = folder / ".counter-20261122-182900.sqlite3.part"  # another process's, being written now
+    writing.write_bytes(b"pages")
+    mine = folder / "my-copy.sqlite3.part"  # a name automatic backups never write
+    mine.write_bytes(b"kept")
+    old = (NOW - dt.timedelta(hours=20)).timestamp()
+    for path in (left, Path(f"{left}-journal"), mine):
+        os.utime(path, (old, old))
+    os.utime(writing, ((NOW - dt.timedelta(minutes=1)).timestamp(),) * 2)
+    assert backup_if_due(desk_db.url, NOW) is not None
+    assert not left.exists()
+    assert not Path(f"{left}-journal").exists()
+    assert writing.exists()
+    assert mine.exists()
+    # a day already backed up: the start removes what a killed backup left all the same
+    again = folder / ".counter-20261122-190000.sqlite3.part"
+    again.write_bytes(b"half")
+    os.utime(again, (old, old))
+    assert backup_if_due(desk_db.url, NOW + dt.timedelta(hours=1)) is None
+    assert not again.exists()
