@@ -7,11 +7,14 @@ straight as a guide version, as an import would.
 from __future__ import annotations
 
 import dataclasses
+import json
 
 from sqlalchemy.orm import Session
 
+from counter.actions.item_authority import authority_key
 from counter.catalog.model import Bundle, CaseKind, TimeLimit, TimeUnit
 from counter.db.catalog_store import StoredGuide, current_guide, import_bundles
+from counter.db.settings_store import put_setting
 
 IMMEDIATE_CODE = "XAM-YJS-T01"
 BASE_CODE = "XAM-YJS-052"  # 我要办新生儿出生事项: two of its five items are 即办 already
@@ -27,11 +30,18 @@ def immediate_bundle(base: Bundle) -> Bundle:
     )
 
 
-def add_immediate_guide(session: Session) -> StoredGuide:
-    """The 即办 bundle as a published guide version in the database the session holds; the caller commits."""
+def add_immediate_guide(session: Session, *, held_at: str = "XAM01") -> StoredGuide:
+    """The 即办 bundle as a published guide version in the database the session holds; the caller commits.
+
+    ``held_at``: the site that holds the power for its items (a 行政审批局), so that its window decides them and the
+    same-day step is open there ("" for none): stored as the administrator's ``site authority`` command stores it.
+    """
     base = current_guide(session, BASE_CODE)
     assert base is not None
     import_bundles(session, [immediate_bundle(base.bundle)], "tests", "folder")
     stored = current_guide(session, IMMEDIATE_CODE)
     assert stored is not None
+    if held_at:
+        held = sorted(item.code for item in stored.bundle.items)
+        put_setting(session, authority_key(held_at), json.dumps({"site_items": held, "entrusted": {}}))
     return stored

@@ -26,6 +26,7 @@ from counter.intake.outcome import DeferralRequest
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from tests.conftest import made_database
+from tests.entrusted import ENTRUSTMENT
 from tests.test_cli import run
 
 TODAY = dt.date(2026, 11, 20)
@@ -94,6 +95,11 @@ def test_a_lapse_from_the_command_line_denies_only_the_food_licence_and_not_befo
     assert f"{due.year}年{due.month}月{due.day}日前" in squeezed
     assert "乌兰浩特市人民政府申请行政复议" in squeezed  # the county department's 复议 body
 
+    code, _, err = run(capsys, "case", "decide", number, "--item", "152201-YJS008-01", "--approve", "--db", db)
+    assert code == 1
+    assert "由乌兰浩特市市场监督管理局作出决定" in err  # the window decides no department's item
+    items = ("152201-YJS008-01", FOOD, "152201-YJS008-03", "152201-YJS008-04")
+    assert run(capsys, "site", "authority", *(f"--entrust={i}={ENTRUSTMENT}" for i in items), "--db", db)[0] == 0
     code, _, err = run(capsys, "case", "decide", number, "--item", FOOD, "--approve", "--db", db)
     assert code == 1
     assert "已作出决定" in err

@@ -13,6 +13,7 @@ import pytest
 from counter.parties.identifiers import make_id_number
 from tests.conftest import made_database
 from tests.documents.pdf_tools import pdf_text
+from tests.entrusted import ENTRUSTMENT
 from tests.test_cli import run
 from tests.test_cli_items import ITEMS, accepted_case
 
@@ -32,6 +33,8 @@ def test_results_go_out_together_and_the_service_receipt_is_written(
     assert code == 1
     assert "没有可送达的办理结果" in err  # nothing decided yet
     run(capsys, "item", "route", number, "--db", db)
+    entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in ITEMS]  # the departments' written 授权
+    assert run(capsys, "site", "authority", *entrusted, "--db", db)[0] == 0
     for item in ITEMS:
         assert run(capsys, "item", "sign", number, item, "--db", db)[0] == 0
     for n, item in enumerate(ITEMS[:2]):

@@ -21,6 +21,7 @@ from counter.db.engine import make_engine, make_sessions
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from tests.conftest import made_database
+from tests.entrusted import ENTRUSTMENT
 from tests.test_cli import run
 
 ITEMS = ("152201-YJS008-01", "152201-YJS008-02", "152201-YJS008-03", "152201-YJS008-04")
@@ -48,6 +49,11 @@ def test_a_case_goes_through_its_departments_from_the_command_line(
     db = made_database(tmp_path / "cli.sqlite3")
     assert run(capsys, "catalog", "list", "--db", db)[0] == 0  # the bundled catalog, imported at first use
     number = accepted_case(db)
+    code, _, err = run(capsys, "item", "sign", number, FOOD, "--db", db)  # the window decides no department's item
+    assert code == 1
+    assert "不能准予或不予批准" in err
+    entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in ITEMS]  # the departments' written 授权
+    assert run(capsys, "site", "authority", *entrusted, "--db", db)[0] == 0
 
     code, _, err = run(capsys, "item", "sign", number, FOOD, "--db", db)
     assert code == 1
@@ -122,4 +128,4 @@ def test_signed_in_accounts_route_and_step_as_themselves(
     assert (code, err) == (0, "")
     code, _, err = run(capsys, "--user", "shenpi", "item", "sign", number, ITEMS[3], "--db", db)
     assert code == 1
-    assert "乌兰浩特市市场监督管理局" in err  # another department's item: refused by the account's department
+    assert "国家税务总局乌兰浩特市税务局" in err  # another department's item: refused, the deciding one named

@@ -21,6 +21,7 @@ from counter.actions.audit import record_at_desk
 from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.actions.intake import CaseNotFound
+from counter.actions.item_authority import Acting, check_item
 from counter.actions.item_track import track_items
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
@@ -75,9 +76,10 @@ def decide_item(
     Raises :class:`DecisionRefused`, :class:`~counter.case.status.MoveNotAllowed` or
     :class:`~counter.actions.guard.NotPermitted`; returns the case's status after.
     """
-    event = CaseEvent.ITEM_APPROVED if approve else CaseEvent.ITEM_DENIED
-    require(session, desk.actor, permission_for(event))
-    return record_decision(session, desk, number, item_code, approve=approve, text=text)
+    case, bundle = case_and_bundle(session, number)
+    # the one rule every door asks (counter.access.authority): whose item it is decides, beside the role
+    acting = check_item(session, desk, case.case_no, bundle, case.site_code, item_code)
+    return record_decision(session, desk, number, item_code, approve=approve, text=text, acting=acting)
 
 
 def record_decision(
@@ -89,9 +91,13 @@ def record_decision(
     approve: bool,
     text: str = "",
     at: dt.datetime | None = None,
+    acting: Acting,
+    close_note: str = "",
 ) -> CaseStatus:
-    """The decision of :func:`decide_item`, its permission checked by the caller: the window's there, a department's
-    at its own desk (:func:`counter.actions.item_steps.take_item_step`).  ``at``: when its line is written."""
+    """The decision of :func:`decide_item`, its permission and authority checked by the caller (``acting``, from
+    :func:`counter.actions.item_authority.check_item`): the window's there, a department's at its own desk
+    (:func:`counter.actions.item_steps.take_item_step`).  ``at``: when its line is written; ``close_note``: the
+    note of the 办结 line the last decision writes (the same-day step's)."""
     event = CaseEvent.ITEM_APPROVED if approve else CaseEvent.ITEM_DENIED
     case, bundle = case_and_bundle(session, number, lock=True)
     if not approve and not text.strip():
@@ -103,8 +109,8 @@ def record_decision(
     if item_code in view.decisions():
         raise DecisionRefused(DecisionProblem.ALREADY_DECIDED, case.case_no, item_code)
     status = next_status(CaseStatus(case.status), event)  # MoveNotAllowed reaches the caller
-    _record(session, desk, case, event, item_code, text, status, at)
-    return _close(session, desk, case, bundle)
+    _record(session, desk, case, event, item_code, text, status, at, clerk=acting.clerk, **acting.audit())
+    return _close(session, desk, case, bundle, close_note)
 
 
 def deny_lapsed_deferral(session: Session, desk: Desk, number: str, today: dt.date, reason: str = "") -> Lapse:
@@ -149,14 +155,19 @@ def _record(
     text: str,
     status: CaseStatus,
     at: dt.datetime | None = None,
+    *,
+    clerk: str = "",
+    **extra: str,
 ) -> None:
+    """One item's decision line, under ``clerk`` (the desk's clerk unless recorded for a department), and its entry."""
     note = item_note(item_code, text)
-    add_history(session, case, event.value, note, clerk=desk.clerk, at=at)
-    _audit(session, desk, case.case_no, event, status, note, item=item_code)
+    add_history(session, case, event.value, note, clerk=clerk or desk.clerk, at=at)
+    _audit(session, desk, case.case_no, event, status, note, item=item_code, **extra)
 
 
-def _close(session: Session, desk: Desk, case: models.Case, bundle: Bundle) -> CaseStatus:
-    """Once every item is decided, the case's own move: all denied → DENIED, else → COMPLETED (READY)."""
+def _close(session: Session, desk: Desk, case: models.Case, bundle: Bundle, note: str = "") -> CaseStatus:
+    """Once every item is decided, the case's own move: all denied → DENIED, else → COMPLETED (READY), with ``note``
+    on the 办结 line."""
     session.flush()
     view = case_view(session, case.case_no)
     assert view is not None
@@ -168,8 +179,8 @@ def _close(session: Session, desk: Desk, case: models.Case, bundle: Bundle) -> C
         case.status = status.value
         if event is CaseEvent.DENIED:
             case.denial_reason = _reasons(decisions.values())
-        add_history(session, case, event.value, case.denial_reason if event is CaseEvent.DENIED else "", desk.clerk)
-        _audit(session, desk, case.case_no, event, status, "")
+        add_history(session, case, event.value, case.denial_reason if event is CaseEvent.DENIED else note, desk.clerk)
+        _audit(session, desk, case.case_no, event, status, "" if event is CaseEvent.DENIED else note)
     track_items(session, case, bundle)  # the decided items leave their departments' queues
     return status
 

@@ -61,6 +61,15 @@ def _account(work: Session, login: str) -> Account:
     return None if row is None else (row.roles, row.disabled)
 
 
+def current_roles(work: Session, actor: Actor) -> frozenset[Role]:
+    """The roles ``actor`` holds now: a signed-in account's as stored (none when disabled or gone); the single
+    desk's every role while the database has no account, none once it has one."""
+    if actor.signed_in:
+        account = _account(work, actor.login)
+        return roles_of(account[0]) if account and not account[1] else frozenset()
+    return frozenset() if accounts_exist(work) else actor.roles
+
+
 def require(work: Session, actor: Actor, permission: Permission) -> None:
     """Raise :class:`NotPermitted` unless ``actor`` may take this action in this database.
 

@@ -27,7 +27,7 @@ from counter.actions.item_track import IN_HAND, untrack_items
 from counter.actions.number_guard import check_numbers, note_issued
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
-from counter.case.decisions import DecisionProblem, DecisionRefused, completion_grants, item_note
+from counter.case.decisions import DecisionProblem, DecisionRefused, closing_event, undecided_items
 from counter.case.numbers import case_no
 from counter.case.same_day import NOTE_SAME_DAY
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
@@ -443,7 +443,7 @@ def move_case(session: Session, desk: Desk, number: str, event: CaseEvent, note:
     case = _case(session, number)
     after = next_status(CaseStatus(case.status), event)  # MoveNotAllowed reaches the caller
     if event is CaseEvent.COMPLETED:
-        _grant_undecided(session, desk, case)
+        _check_all_decided(session, case)
     case.status = after.value
     add_history(session, case, event.value, note, clerk=desk.clerk)
     _audit_move(session, desk, case.case_no, event, after, note)
@@ -452,21 +452,20 @@ def move_case(session: Session, desk: Desk, number: str, event: CaseEvent, note:
     return after
 
 
-def _grant_undecided(session: Session, desk: Desk, case: models.Case) -> None:
-    """办结 grants every item still undecided, each on its own history line and audit entry as a 准予 of that item
-    (:func:`counter.case.decisions.completion_grants`); refused when every item is denied."""
+def _check_all_decided(session: Session, case: models.Case) -> None:
+    """办结 decides nothing: it is refused while an item awaits its deciding body's decision (the codes named), and
+    where every item is denied (a bundle with nothing granted is 不予批准, never 办结)."""
     stored = guide_version(session, case.guide_version_id)
     view = case_view(session, case.case_no)
     assert stored is not None  # a case always keeps its guide version (foreign key)
     assert view is not None
-    grants = completion_grants([item.code for item in stored.bundle.items], view.decisions())
-    if grants is None:
+    codes = [item.code for item in stored.bundle.items]
+    decisions = view.decisions()
+    undecided = undecided_items(codes, decisions)
+    if undecided:
+        raise DecisionRefused(DecisionProblem.UNDECIDED, case.case_no, NOTE_CODES_JOIN.join(undecided))
+    if codes and closing_event(codes, decisions) is not CaseEvent.COMPLETED:
         raise DecisionRefused(DecisionProblem.ALL_DENIED, case.case_no)
-    status = next_status(CaseStatus(case.status), CaseEvent.ITEM_APPROVED)
-    for code in grants:
-        note = item_note(code, "")
-        add_history(session, case, CaseEvent.ITEM_APPROVED.value, note, clerk=desk.clerk)
-        _audit_move(session, desk, case.case_no, CaseEvent.ITEM_APPROVED, status, note, item=code)
 
 
 def _audit_move(

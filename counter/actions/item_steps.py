@@ -16,13 +16,11 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from counter.access.case_rights import permission_for
-from counter.access.roles import Permission
-from counter.actions.accounts import own_department
 from counter.actions.audit import record_at_desk
 from counter.actions.decisions import case_and_bundle, record_decision
 from counter.actions.desk import Desk
 from counter.actions.guard import require
-from counter.actions.guides import decider_names
+from counter.actions.item_authority import check_item
 from counter.actions.item_track import ItemStanding, standings, track_items
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
@@ -35,20 +33,6 @@ from counter.db import models
 from counter.db.case_store import add_history, case_view
 
 _DECISIONS = {ItemEvent.APPROVED: True, ItemEvent.DENIED: False}
-
-
-class OtherDepartment(Exception):
-    """A department's staff stepping an item another department decides: refused, whatever their role allows.
-
-    The account's department (:func:`counter.actions.accounts.own_department`) is read at every step, as the roles
-    are: an account moved to another department works that one's items from its next step.
-    """
-
-    def __init__(self, item_code: str, deciding: str, own: str) -> None:
-        super().__init__(f"{item_code}: decided by {deciding}, not {own}")
-        self.item_code = item_code
-        self.deciding = deciding
-        self.own = own
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,28 +84,25 @@ def take_item_step(
     """
     if request.event is ItemEvent.ROUTED:
         raise ValueError("an item is routed by route_items, at the window")
-    require(session, desk.actor, Permission.ITEM_STEPS)
     case, bundle = case_and_bundle(session, number, lock=True)
     if bundle.item(item_code) is None:
         raise DecisionRefused(DecisionProblem.UNKNOWN_ITEM, case.case_no, item_code)
-    own = own_department(session, desk)
-    deciding = decider_names(session, bundle, case.site_code)[item_code]
-    if own and own != deciding:
-        raise OtherDepartment(item_code, deciding, own)
+    # the deciding department's staff, or the window where the site holds the item or was entrusted with it
+    acting = check_item(session, desk, case.case_no, bundle, case.site_code, item_code)
     _view, paths = _read(session, case)
     path = paths.get(item_code, [])
     step = ItemStep(
-        request.event, office_day(now), desk.clerk, pause=request.pause, days=request.days,
+        request.event, office_day(now), acting.clerk, pause=request.pause, days=request.days,
         approved_by=request.approved_by.strip(), result_no=request.result_no.strip(), reason=request.reason.strip(),
     )  # fmt: skip
     after = check_step(path, step)
     approve = _DECISIONS.get(request.event)
     if approve is not None:
         text = step.result_no if approve else step.reason
-        record_decision(session, desk, case.case_no, item_code, approve=approve, text=text, at=now)
+        record_decision(session, desk, case.case_no, item_code, approve=approve, text=text, at=now, acting=acting)
     else:  # a decision keeps the department's rows itself (counter.actions.decisions)
         status = next_status(CaseStatus(case.status), CaseEvent(request.event.value))
-        _keep(session, desk, case, item_code, step, status, now)
+        _keep(session, desk, case, item_code, step, status, now, **acting.audit())
         track_items(session, case, bundle)
     assert after is not None  # every department step leaves the item in a state
     return after
@@ -135,10 +116,11 @@ def _keep(
     step: ItemStep,
     status: CaseStatus,
     at: dt.datetime,
+    **extra: str,
 ) -> None:
     note = step_note(item_code, step)
-    add_history(session, case, step.event.value, note, clerk=desk.clerk, at=at)
-    detail = {"event": step.event.value, "status": status.value, "note": masked_text(note), "item": item_code}
+    add_history(session, case, step.event.value, note, clerk=step.by, at=at)
+    detail = {"event": step.event.value, "status": status.value, "note": masked_text(note), "item": item_code, **extra}
     record_at_desk(session, desk, AuditAction.CASE_CHANGED, case.case_no, detail)
 
 

@@ -14,10 +14,13 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
+from counter.access.authority import window_decides
 from counter.access.roles import Permission
+from counter.actions.decisions import case_and_bundle, record_decision
 from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.actions.intake import CaseNotFound, move_case
+from counter.actions.item_authority import check_item, item_authorities
 from counter.case.same_day import NOTE_SAME_DAY, SameDayProblem, same_day_problems
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db.case_store import case_by_no
@@ -47,18 +50,23 @@ def same_day_check(session: Session, number: str, today: dt.date) -> tuple[SameD
     if stored is None:  # a case always keeps its version; without it nothing says the bundle is 即办
         return (SameDayProblem.NOT_IMMEDIATE,)
     accepted_on = case.accepted_on
-    return same_day_problems(stored.bundle, CaseStatus(case.status), accepted_on, case.delivery, today)
+    window = window_decides(item_authorities(session, stored.bundle, case.site_code))
+    return same_day_problems(stored.bundle, CaseStatus(case.status), accepted_on, case.delivery, today, window)
 
 
 def finish_same_day(session: Session, desk: Desk, number: str, today: dt.date) -> CaseStatus:
-    """Decide and hand over at the window: 已受理 → 已办结 → 已送达, both moves recorded.
+    """Decide and hand over at the window: each item granted (the last closes the case, 已办结), then 已送达.
 
-    Raises :class:`SameDayNotPossible` for a bundle that is not wholly 即办, a case not accepted today or no longer
-    已受理, or a result the applicant asked to receive otherwise than at the window.
+    Raises :class:`SameDayNotPossible` for a bundle that is not wholly 即办 or holds an item the window does not
+    decide, a case not accepted today or no longer 已受理, or a result the applicant asked to receive otherwise than
+    at the window.
     """
     require(session, desk.actor, Permission.TAKE_INTAKE)
     problems = same_day_check(session, number, today)
     if problems:
         raise SameDayNotPossible(number, problems)
-    move_case(session, desk, number, CaseEvent.COMPLETED, NOTE_SAME_DAY)
+    case, bundle = case_and_bundle(session, number, lock=True)
+    for item in bundle.items:  # each in the name the rule gives it (the site's, or the department's it records for)
+        acting = check_item(session, desk, case.case_no, bundle, case.site_code, item.code)
+        record_decision(session, desk, case.case_no, item.code, approve=True, acting=acting, close_note=NOTE_SAME_DAY)
     return move_case(session, desk, number, CaseEvent.DELIVERED, NOTE_SAME_DAY)

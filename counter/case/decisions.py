@@ -15,7 +15,7 @@ other items go on to their departments.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol, TypeVar
@@ -130,18 +130,13 @@ def closing_event(item_codes: Sequence[str], decisions: dict[str, ItemDecision])
     return CaseEvent.DENIED
 
 
-def completion_grants(item_codes: Sequence[str], decisions: dict[str, ItemDecision]) -> tuple[str, ...] | None:
-    """The items the clerk's 办结 grants: every item not decided yet, so the case and its items agree.
+def undecided_items(item_codes: Sequence[str], decisions: Mapping[str, ItemDecision]) -> tuple[str, ...]:
+    """The items still awaiting their deciding body's decision, in the bundle's order.
 
-    办结 says the bundle is done and its results are ready (seed 001 第十七条(一): 准予 within the promised
-    time); an item nobody denied is granted by it.  None when 办结 is not possible at all: every item is denied,
-    and a bundle with nothing granted is 不予批准, never 办结.  A bundle without items (an old guide) grants none.
+    办结 decides nothing (domain §11): it records that every item was decided, each by its own body, and is refused
+    while one of these is left.  The window never grants what a department decides.
     """
-    undecided = tuple(code for code in item_codes if code not in decisions)
-    after = {**decisions, **{code: ItemDecision(code, True, "") for code in undecided}}
-    if item_codes and closing_event(item_codes, after) is not CaseEvent.COMPLETED:
-        return None
-    return undecided
+    return tuple(code for code in item_codes if code not in decisions)
 
 
 class DecisionProblem(StrEnum):
@@ -153,6 +148,10 @@ class DecisionProblem(StrEnum):
     REASON_REQUIRED = "reason_required"  # 不予批准 states its reasons (第十七条(二))
     ITEM_BY_ITEM = "item_by_item"  # a case is denied item by item, never as a whole
     ALL_DENIED = "all_denied"  # 办结 of a case whose every item is denied
+    UNDECIDED = "undecided"  # 办结 while an item awaits its deciding body's decision (item_code: the codes, joined)
+    NOT_DECIDING_BODY = "not_deciding_body"  # the window and a department's item (counter.access.authority)
+    OTHER_DEPARTMENT = "other_department"  # a department's staff and another department's item
+    NO_ITEM_ROLE = "no_item_role"  # an account neither of the deciding department nor serving at the window
 
 
 class DecisionRefused(Exception):
@@ -162,9 +161,18 @@ class DecisionRefused(Exception):
     nothing deferred is awaited at all).
     """
 
-    def __init__(self, problem: DecisionProblem, case_no: str, item_code: str = "", first_day: dt.date | None = None):
+    def __init__(
+        self,
+        problem: DecisionProblem,
+        case_no: str,
+        item_code: str = "",
+        first_day: dt.date | None = None,
+        *,
+        deciding: str = "",
+    ) -> None:
         super().__init__(f"{case_no}: {problem.value} {item_code}".strip())
         self.problem = problem
         self.case_no = case_no
         self.item_code = item_code
         self.first_day = first_day
+        self.deciding = deciding  # the item's deciding body, for a refusal by the authority rule

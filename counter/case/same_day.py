@@ -8,8 +8,10 @@ a bundle whose every item is marked 即办件 (办件类型 1) and promises 0 da
 either — a 即办件 that promises days is a contradiction the catalog should not hold, and the window must not paper
 over it by handing the result over today.
 
-The step itself is the two moves a case takes anyway (:data:`counter.case.status.MOVES`): 办结 (COMPLETED) and
-送达 (DELIVERED), taken together by the clerk, both written to the history with :data:`NOTE_SAME_DAY`.
+The step grants each item at the window — only where the window decides it (the site holds the power, or the
+department entrusted the window in writing: :mod:`counter.access.authority`) — and the last grant closes the case as
+every decision does (办结, COMPLETED); 送达 (DELIVERED) follows, both written to the history with
+:data:`NOTE_SAME_DAY`.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class SameDayProblem(StrEnum):
     NOT_ACCEPTED = "not_accepted"  # not (or no longer) simply accepted: a deferral, a notice, done already
     NOT_TODAY = "not_today"  # accepted on an earlier day: it has left the window
     NOT_AT_WINDOW = "not_at_window"  # the applicant chose to receive the result by post or electronically
+    NOT_WINDOW_DECIDED = "not_window_decided"  # an item is a department's: the window decides none of it
 
 
 def _no_days(limit: TimeLimit | None) -> bool:
@@ -56,15 +59,21 @@ def same_day_problems(
     accepted_on: dt.date | None,
     delivery: str,
     today: dt.date,
+    window_items: frozenset[str] = frozenset(),
 ) -> tuple[SameDayProblem, ...]:
     """Every reason the case of ``bundle`` cannot take the same-day step ``today`` (empty: it can).
 
     Only a case accepted outright today and still 已受理 qualifies: a 容缺受理 waits for materials, a case sent
-    to approval is in a department's hands, and one accepted on an earlier day has left the window.
+    to approval is in a department's hands, and one accepted on an earlier day has left the window.  The step
+    grants every item at the window, so each must be one the window decides (``window_items``: the site holds it
+    or was entrusted with it, :func:`counter.access.authority.window_decides`): a department's item, 即办 or not,
+    is the department's to grant.
     """
     problems: list[SameDayProblem] = []
     if not same_day_bundle(bundle):
         problems.append(SameDayProblem.NOT_IMMEDIATE)
+    if any(item.code not in window_items for item in bundle.items):
+        problems.append(SameDayProblem.NOT_WINDOW_DECIDED)
     if status is not CaseStatus.ACCEPTED:
         problems.append(SameDayProblem.NOT_ACCEPTED)
     elif accepted_on != today:

@@ -211,17 +211,14 @@ def cmd_item_step(args: argparse.Namespace) -> int:
 
 def _faults(args: argparse.Namespace, run: Any) -> Any:
     """Run an item's action; its refusals as the sentences the window shows too (:func:`decision_faults`)."""
-    from counter.actions.item_steps import OtherDepartment
     from counter.case.item_path import StepRefused
     from counter.cli.case import decision_faults
-    from counter.words.items import OTHER_DEPARTMENT, step_refused_text
+    from counter.words.items import step_refused_text
 
     try:
         return decision_faults(args, run, tr("办件 {case_no} 现在的状态是“{status}”，其事项不能办理这一步。"))
     except StepRefused as err:
         raise Reported(step_refused_text(err, args.item)) from err
-    except OtherDepartment as err:
-        raise Reported(OTHER_DEPARTMENT.format(item=err.item_code, deciding=err.deciding, own=err.own)) from err
 
 
 def _standing_line(i: ItemStanding) -> str:

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from counter.cli.authority import add_authority_command
 from counter.cli.common import EXIT_OK, Reported, desk, open_store, print_json, problem_line, signed_in
 from counter.cli.intake_rules import add_intake_rule_commands
 from counter.cli.messages import add_gateway_command
@@ -60,6 +61,7 @@ def add_site_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p.set_defaults(func=cmd_site_peers)
     add_intake_rule_commands(site, common)
     add_gateway_command(site, common)
+    add_authority_command(site, common)
 
 
 def cmd_site_show(args: argparse.Namespace) -> int:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from counter.case.decisions import DecisionProblem, DecisionRefused
-from counter.case.status import CaseEvent, CaseStatus
+from counter.case.status import NOTE_CODES_JOIN, CaseEvent, CaseStatus
 from counter.intake.parties import ApplicantKind, Delivery, PartyProblem, PartyProblemCode
+from counter.words.punctuation import LIST_JOIN
 from counter.words.texts import coded_text_problem
 from counter.words.translate import tr
 
@@ -57,14 +60,37 @@ DECISION_PROBLEM = {
     DecisionProblem.REASON_REQUIRED: tr("不予批准须写明理由。"),
     DecisionProblem.ITEM_BY_ITEM: tr("不予批准按事项作出：请选择事项并写明理由，或对逾期的容缺办件作逾期处理。"),
     DecisionProblem.ALL_DENIED: tr("各事项均已不予批准，办件不能办结。"),
+    DecisionProblem.UNDECIDED: tr(
+        "还有事项尚未作出决定：{item}。办结只记录各事项都已由其实施部门作出决定，不能代替部门准予；"
+        "请等部门作出决定（或由部门在本系统录入）后再办结。"
+    ),
+    DecisionProblem.NOT_DECIDING_BODY: tr(
+        "事项 {item} 由{deciding}作出决定，窗口只能分发、催办、签收部门送来的纸质结果和出件，不能准予或不予批准。"
+        "如该部门已书面授权窗口代为录入，请管理员先登记授权（counter site authority）。"
+    ),
+    DecisionProblem.OTHER_DEPARTMENT: tr("事项 {item} 由{deciding}作出决定，本账号不属于该部门，不能办理。"),
+    DecisionProblem.NO_ITEM_ROLE: tr(
+        "事项 {item} 由{deciding}作出决定；本账号既不是该部门的工作人员，也不是窗口工作人员。"
+    ),
 }
 DECISION_NOTHING_AWAITED = tr("无")
+#: the refusals of the authority rule (counter.access.authority): the account may not act on the item at all
+AUTHORITY_PROBLEMS = frozenset(
+    {DecisionProblem.NOT_DECIDING_BODY, DecisionProblem.OTHER_DEPARTMENT, DecisionProblem.NO_ITEM_ROLE}
+)
+#: refusals by rule, not by a change at another desk: the page says them and keeps its form
+RULE_PROBLEMS = AUTHORITY_PROBLEMS | {DecisionProblem.UNDECIDED, DecisionProblem.ALL_DENIED}
 
 
-def decision_refused_text(refused: DecisionRefused) -> str:
-    """The sentence of a refused decision, for the window and the command line alike."""
+def decision_refused_text(refused: DecisionRefused, names: Mapping[str, str] | None = None) -> str:
+    """The sentence of a refused decision, for the window and the command line alike.
+
+    ``names``: the items' names by code, where the face has them (the undecided items are then named, not coded).
+    """
     first = refused.first_day.isoformat() if refused.first_day else DECISION_NOTHING_AWAITED
-    return DECISION_PROBLEM[refused.problem].format(item=refused.item_code, first_day=first)
+    codes = [code for code in refused.item_code.split(NOTE_CODES_JOIN) if code]
+    item = LIST_JOIN.join((names or {}).get(code, code) for code in codes)
+    return DECISION_PROBLEM[refused.problem].format(item=item, first_day=first, deciding=refused.deciding)
 
 
 DELIVERY = {Delivery.PICKUP: tr("窗口领取"), Delivery.POST: tr("邮寄送达"), Delivery.ELECTRONIC: tr("电子送达")}

@@ -47,9 +47,6 @@ STEP_PROBLEM = {
 }
 
 
-OTHER_DEPARTMENT = tr("事项 {item} 由{deciding}办理；本账号属于{own}，只能办理本部门的事项。")
-
-
 def step_refused_text(refused: StepRefused, item_code: str) -> str:
     """The sentence of a refused step of the item ``item_code``."""
     state = ITEM_NOT_ROUTED if refused.state is None else ITEM_STATE[refused.state]

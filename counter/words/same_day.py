@@ -18,6 +18,9 @@ SAME_DAY_PROBLEM = {
     SameDayProblem.NOT_ACCEPTED: tr("办件现在不是“已受理”状态"),
     SameDayProblem.NOT_TODAY: tr("办件不是今天受理的，已离开窗口"),
     SameDayProblem.NOT_AT_WINDOW: tr("申请人选择的送达方式不是窗口领取"),
+    SameDayProblem.NOT_WINDOW_DECIDED: tr(
+        "有事项由部门作出决定，窗口不能当场准予（本中心未持有该事项，也未取得部门书面授权）"
+    ),
 }
 
 FIGURES_PAGE_TITLE = tr("即办件与承诺时限")

@@ -21,6 +21,7 @@ from counter.case.numbers import DeskIdentity
 from counter.db.desk_role import grant_desk_role
 from counter.db.engine import make_engine, make_sessions
 from tests.catalog_db import catalog_file
+from tests.entrusted import RESTAURANT_ITEMS, entrust_in
 from tests.pg_server import BACKENDS, CATALOG, FreshDatabases
 
 TODAY = dt.date(2026, 11, 20)  # a Friday
@@ -46,9 +47,13 @@ def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[session
             yield fresh.sessions(CATALOG)
             return
         url = fresh.url(CATALOG)
-        with fresh.open(url).begin() as session:  # as `counter db grant-desk` grants it
+        owner = fresh.open(url)
+        with owner.begin() as session:  # as `counter db grant-desk` grants it
             assert grant_desk_role(session, DESK_ROLE) is None
-        yield fresh.open(url.replace("://postgres@", f"://{DESK_ROLE}@"))
+        desks = fresh.open(url.replace("://postgres@", f"://{DESK_ROLE}@"))
+        OWNERS[id(desks)] = owner
+        yield desks
+        del OWNERS[id(desks)]
         return
     catalog_db: Path = request.getfixturevalue("catalog_db")
     path = tmp_path / "counter.sqlite3"
@@ -56,6 +61,30 @@ def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[session
     engine = make_engine(f"sqlite:///{path}")
     yield make_sessions(engine)
     engine.dispose()
+
+
+#: a module that sets this true decides the restaurant's items (bundle 008) at the window's desk: its hall records them
+#: for the departments under their written 授权 (tests/entrusted.py), the one way a window may decide them; the tests
+#: of who may decide (test_item_steps.py) leave it unset
+ENTRUSTED_RESTAURANT = "ENTRUSTED_RESTAURANT"
+
+
+@pytest.fixture(autouse=True)
+def entrusted_restaurant(request: pytest.FixtureRequest) -> None:
+    if getattr(request.module, ENTRUSTED_RESTAURANT, False) and "sessions" in request.fixturenames:
+        owner: sessionmaker[Session] = request.getfixturevalue("owner")
+        entrust_in(owner, Desk(DeskIdentity("XAM01", "1"), "管理员"), *RESTAURANT_ITEMS)
+
+
+#: the owner's login to a database whose desk work runs as the desk role: the administrator's settings are made there
+OWNERS: dict[int, sessionmaker[Session]] = {}
+
+
+@pytest.fixture
+def owner(sessions: sessionmaker[Session]) -> sessionmaker[Session]:
+    """The administrator's login to the database ``sessions`` opens (the same login but where desks run as the desk
+    role on PostgreSQL): the site's settings, such as the departments' 授权 (:mod:`tests.entrusted`), are made there."""
+    return OWNERS.get(id(sessions), sessions)
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ SIDE_DOORS = re.compile(r"\b(DeskConfig|DeskIdentity|Actor)\b")
 NOT_ACTIONS = {
     "counter.actions.audit.record": "the low-level recorder; sign-in records an account that is not yet the desk's",
     "counter.actions.guard.require": "the check every action makes with desk.actor; no face calls it",
+    "counter.actions.guard.current_roles": "the authority rule's read of desk.actor's roles; no face calls it",
     "counter.actions.desk.desk_at": "builds the Desk from desk.json and the account: the one place they meet",
 }
 

@@ -14,11 +14,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.decisions import record_decision
+from counter.actions.decisions import case_and_bundle, record_decision
 from counter.actions.desk import Desk
 from counter.actions.documents import make_document
 from counter.actions.hand_over import hand_over_results
 from counter.actions.intake import IntakeNotPossible, move_case
+from counter.actions.item_authority import check_item
 from counter.case.hand_over import HandOverProblem, HandOverRefused, HandOverRequest, HandOverWay
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.db import models
@@ -31,6 +32,7 @@ from tests.actions.test_item_steps import ITEMS, at
 from tests.documents.pdf_tools import pdf_text
 
 DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
+ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
 
 AGENT_ID = make_id_number("152201", dt.date(1980, 3, 4), 12)
 PICKUP = HandOverRequest(HandOverWay.PICKUP, recipient="其木格", id_no=AGENT_ID)
@@ -40,7 +42,9 @@ def decide(sessions: sessionmaker[Session], desk: Desk, number: str, codes: tupl
     with sessions.begin() as s:
         for code in codes:
             text = f"JY1522010{code[-2:]}" if approve else "经营场所不符合食品安全要求"
-            record_decision(s, desk, number, code, approve=approve, text=text, at=at(TODAY))
+            case, bundle = case_and_bundle(s, number)
+            acting = check_item(s, desk, case.case_no, bundle, case.site_code, code)  # under the 授权
+            record_decision(s, desk, number, code, approve=approve, text=text, at=at(TODAY), acting=acting)
 
 
 def hand(sessions: sessionmaker[Session], desk: Desk, number: str, request: HandOverRequest):  # type: ignore[no-untyped-def]

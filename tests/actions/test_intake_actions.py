@@ -22,6 +22,7 @@ from counter.actions.intake import (
     move_case,
     take_intake,
 )
+from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.case.numbers import CASE_NO_MAX, DeskIdentity
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
@@ -35,8 +36,10 @@ from counter.intake.outcome import DeferralRequest
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from tests.actions.conftest import TODAY
+from tests.entrusted import RESTAURANT_ITEMS
 
 DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
+ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
 
 ID = make_id_number("152201", dt.date(1975, 5, 4), 211)
 
@@ -184,12 +187,15 @@ def test_an_overdue_deferral_denies_its_items_and_the_case_follows_them(
 
 def test_life_of_an_accepted_case(sessions: sessionmaker[Session], desk: Desk) -> None:
     number = take(sessions, desk, full_request(sessions))
-    for event, status in [
-        (CaseEvent.SENT_TO_APPROVAL, CaseStatus.IN_APPROVAL),
-        (CaseEvent.COMPLETED, CaseStatus.READY),
-    ]:
-        with sessions.begin() as s:
-            assert move_case(s, desk, number, event) is status
+    with sessions.begin() as s:
+        assert move_case(s, desk, number, CaseEvent.SENT_TO_APPROVAL) is CaseStatus.IN_APPROVAL
+    with sessions.begin() as s, pytest.raises(DecisionRefused) as refused:  # 办结 grants nothing: items undecided
+        move_case(s, desk, number, CaseEvent.COMPLETED)
+    assert refused.value.problem is DecisionProblem.UNDECIDED
+    with sessions.begin() as s:  # each department's decision (recorded under its 授权); the last closes the case
+        for code in RESTAURANT_ITEMS:
+            status = decide_item(s, desk, number, code, approve=True, text=f"XK-{code[-2:]}")
+    assert status is CaseStatus.READY
     pickup = HandOverRequest(HandOverWay.PICKUP, "巴特尔", ID)  # 送达 with its record (tests/actions/test_hand_over.py)
     now = dt.datetime.combine(TODAY, dt.time(16)).astimezone()
     with sessions.begin() as s:

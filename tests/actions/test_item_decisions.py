@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 
 import pytest
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.case_reads import case_rows
@@ -15,21 +13,27 @@ from counter.actions.decisions import decide_item, deny_lapsed_deferral
 from counter.actions.desk import Desk
 from counter.actions.documents import make_document
 from counter.actions.intake import move_case
-from counter.case.decisions import DecisionProblem, DecisionRefused, ItemDecision, completion_grants
+from counter.case.decisions import DecisionProblem, DecisionRefused, ItemDecision, undecided_items
 from counter.case.numbers import DOC_NO_MAX
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
-from counter.db import models
 from counter.db.case_lists import deferrals_due_by
 from counter.db.case_store import case_by_no, case_materials, case_view
 from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest
 from tests.actions.test_intake_actions import full_request, take
+from tests.entrusted import entrust_in
 
 DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
 
 FOOD = "152201-YJS008-02"  # 食品经营许可: the only item M08 (食品安全管理制度文本) serves
 OTHERS = ("152201-YJS008-01", "152201-YJS008-03", "152201-YJS008-04")
+
+
+@pytest.fixture(autouse=True)
+def entrusted(owner: sessionmaker[Session], desk: Desk) -> None:
+    """The restaurant's departments entrusted the window in writing: these tests are about what a decision does."""
+    entrust_in(owner, desk, FOOD, *OTHERS)
 
 
 def deferred_case(sessions: sessionmaker[Session], desk: Desk) -> tuple[str, dt.date]:
@@ -122,30 +126,27 @@ def test_each_department_numbers_its_own_denials(sessions: sessionmaker[Session]
     assert (again.doc_no, again.reprint, again.pdf) == (food.doc_no, True, food.pdf)  # one paper per item
 
 
-def test_completing_grants_the_items_still_undecided_so_the_case_and_its_items_agree(
+def test_completing_is_refused_while_an_item_is_undecided_and_grants_nothing(
     sessions: sessionmaker[Session], desk: Desk
 ) -> None:
+    """办结 decides nothing: with 食品经营许可 denied and three items undecided it names them and writes nothing (it
+    granted all three in the window's name before)."""
     number = take(sessions, desk, full_request(sessions))
     with sessions.begin() as s:
         decide_item(s, desk, number, FOOD, approve=False, text="经现场核查不符合条件")
-    with sessions.begin() as s:
-        assert move_case(s, desk, number, CaseEvent.COMPLETED) is CaseStatus.READY
+    with sessions.begin() as s, pytest.raises(DecisionRefused) as refused:
+        move_case(s, desk, number, CaseEvent.COMPLETED)
+    assert refused.value.problem is DecisionProblem.UNDECIDED
+    assert refused.value.item_code.split("、") == list(OTHERS)
     with sessions() as s:
         view = case_view(s, number)
-        trail = s.execute(
-            select(models.AuditEntry.detail)
-            .where(models.AuditEntry.subject == number, models.AuditEntry.action == "case_changed")
-            .order_by(models.AuditEntry.seq)
-        ).scalars()
-        details = [json.loads(detail) for detail in trail]
     assert view is not None
-    decisions = view.decisions()
-    assert set(decisions) == {FOOD, *OTHERS}  # every item decided
-    assert [code for code, d in decisions.items() if d.approved] == list(OTHERS)  # the denial stands
-    events = [h.event for h in view.history]
-    assert events == ["taken", "item_denied", *["item_approved"] * 3, "completed"]  # one line per granted item
-    granted = [(d["event"], d["item"], d["status"]) for d in details if d["event"] == "item_approved"]
-    assert granted == [("item_approved", code, "accepted") for code in OTHERS]  # audited as a decision is
+    assert list(view.decisions()) == [FOOD]
+    assert [h.event for h in view.history] == ["taken", "item_denied"]
+    with sessions.begin() as s:  # the departments decide; the last decision closes the case, no 办结 needed
+        for code in OTHERS:
+            status = decide_item(s, desk, number, code, approve=True, text=f"XK-{code[-2:]}")
+    assert status is CaseStatus.READY
 
 
 def test_a_case_whose_every_item_is_denied_cannot_be_completed(sessions: sessionmaker[Session], desk: Desk) -> None:
@@ -162,12 +163,12 @@ def test_a_case_whose_every_item_is_denied_cannot_be_completed(sessions: session
     assert not any(d.approved for d in view.decisions().values())
 
 
-def test_completion_grants_nothing_where_every_item_is_denied() -> None:
+def test_the_undecided_items_are_those_no_body_decided_in_the_bundles_order() -> None:
     denied = {code: ItemDecision(code, False, "不符合条件") for code in (FOOD, *OTHERS)}
-    assert completion_grants((FOOD, *OTHERS), denied) is None
-    assert completion_grants((FOOD, *OTHERS), {FOOD: denied[FOOD]}) == OTHERS
-    assert completion_grants((FOOD, *OTHERS), {}) == (FOOD, *OTHERS)
-    assert completion_grants((), {}) == ()  # a guide without items: 办结 as before
+    assert undecided_items((FOOD, *OTHERS), denied) == ()
+    assert undecided_items((FOOD, *OTHERS), {FOOD: denied[FOOD]}) == OTHERS
+    assert undecided_items((FOOD, *OTHERS), {}) == (FOOD, *OTHERS)
+    assert undecided_items((), {}) == ()  # a guide without items: 办结 as before
 
 
 def test_materials_a_partial_lapse_took_down_are_no_longer_listed_as_due(

@@ -13,15 +13,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.desk import Desk
-from counter.actions.guard import NotPermitted
 from counter.actions.item_steps import StepRequest, item_standings, route_items, take_item_step
-from counter.case.decisions import DecisionRefused
+from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.item_clock import DueAlert
 from counter.case.item_path import ItemEvent, ItemState, PauseReason, StepProblem, StepRefused
 from counter.case.status import CaseStatus
 from counter.db import models
 from counter.db.case_store import case_view
 from tests.actions.test_intake_actions import full_request, take
+from tests.entrusted import entrust_in
 
 ITEMS = ("152201-YJS008-01", "152201-YJS008-02", "152201-YJS008-03", "152201-YJS008-04")
 FOOD, SIGN = ITEMS[1], ITEMS[2]  # 食品经营许可; 户外招牌设置
@@ -41,8 +41,10 @@ def step(sessions: sessionmaker[Session], desk: Desk, number: str, item: str, re
 
 
 def test_four_items_go_their_own_ways_and_the_case_closes_with_the_last(
-    sessions: sessionmaker[Session], desk: Desk
+    sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk
 ) -> None:
+    """The window records each department's steps under its written 授权, in the department's name."""
+    entrust_in(owner, desk, *ITEMS)
     number = take(sessions, desk, full_request(sessions))
     with sessions() as s:
         view = case_view(s, number)
@@ -95,6 +97,8 @@ def test_four_items_go_their_own_ways_and_the_case_closes_with_the_last(
     assert events.count("item_routed") == 4
     assert events.count("item_signed") == 4
     assert events[-1] == "completed"
+    signed = [h.clerk for h in view.history if h.event == "item_signed"]
+    assert signed[1] == "乌兰浩特市市场监督管理局（由乌兰代为录入）"  # 食品经营许可, recorded for 市监局
     assert entries is not None
     assert entries >= len(events)  # every line has its audit entry
     with sessions() as s:
@@ -103,7 +107,10 @@ def test_four_items_go_their_own_ways_and_the_case_closes_with_the_last(
     assert all(standing[i].alert is None for i in ITEMS)  # decided: nothing to alert
 
 
-def test_a_step_out_of_order_or_for_another_item_is_refused(sessions: sessionmaker[Session], desk: Desk) -> None:
+def test_a_step_out_of_order_or_for_another_item_is_refused(
+    sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk
+) -> None:
+    entrust_in(owner, desk, *ITEMS)
     number = take(sessions, desk, full_request(sessions))
     today = dt.date.today()
     with pytest.raises(StepRefused) as refused:
@@ -137,9 +144,7 @@ def test_the_alert_of_an_item_comes_with_its_date(sessions: sessionmaker[Session
     assert on_the_day.alert is DueAlert.DUE_TODAY
 
 
-def test_only_a_department_or_a_single_desk_takes_a_departments_step(
-    sessions: sessionmaker[Session], desk: Desk
-) -> None:
+def test_only_the_deciding_department_takes_a_departments_step(sessions: sessionmaker[Session], desk: Desk) -> None:
     from tests.audit.conftest import ACTORS, add_accounts, desk_of
 
     number = take(sessions, desk, full_request(sessions))
@@ -149,8 +154,9 @@ def test_only_a_department_or_a_single_desk_takes_a_departments_step(
     clerk = desk_of(ACTORS[Role.CLERK])
     with sessions.begin() as s:
         route_items(s, clerk, number, at(dt.date.today()))
-    with pytest.raises(NotPermitted):
+    with pytest.raises(DecisionRefused) as refused:  # the window routes; the department signs for its item
         step(sessions, clerk, number, FOOD, StepRequest(ItemEvent.SIGNED), dt.date.today())
+    assert (refused.value.problem, refused.value.deciding) == (DecisionProblem.NOT_DECIDING_BODY, MARKET)
     staff = desk_of(ACTORS[Role.DEPARTMENT])
     assert step(sessions, staff, number, FOOD, StepRequest(ItemEvent.SIGNED), dt.date.today()) is ItemState.SIGNED
 
@@ -158,7 +164,6 @@ def test_only_a_department_or_a_single_desk_takes_a_departments_step(
 def test_a_departments_staff_steps_only_their_departments_items(sessions: sessionmaker[Session], desk: Desk) -> None:
     from counter.access.roles import Actor, Role
     from counter.actions.accounts import NewAccount, add_account
-    from counter.actions.item_steps import OtherDepartment
 
     number = take(sessions, desk, full_request(sessions))
     with sessions.begin() as s:
@@ -171,9 +176,12 @@ def test_a_departments_staff_steps_only_their_departments_items(sessions: sessio
         assert add_account(s, admin, market) == ()
     lina = Desk(desk.identity, "李娜", Actor("lina", "李娜", frozenset({Role.DEPARTMENT})))
     assert step(sessions, lina, number, FOOD, StepRequest(ItemEvent.SIGNED), dt.date.today()) is ItemState.SIGNED
-    with pytest.raises(OtherDepartment) as refused:
+    with pytest.raises(DecisionRefused) as refused:
         step(sessions, lina, number, SIGN, StepRequest(ItemEvent.SIGNED), dt.date.today())  # the 城管's
-    assert (refused.value.own, refused.value.deciding) == (MARKET, "乌兰浩特市城市管理综合行政执法局")
+    assert (refused.value.problem, refused.value.deciding) == (
+        DecisionProblem.OTHER_DEPARTMENT,
+        "乌兰浩特市城市管理综合行政执法局",
+    )
     with sessions() as s:
         view = case_view(s, number)
     assert view is not None

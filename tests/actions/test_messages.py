@@ -35,6 +35,8 @@ from tests.sms_gateway import SECRET
 
 GATEWAY = GatewaySettings("http://127.0.0.1:9/sms/send", "hall", SECRET)
 
+ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
+
 
 def outbox(sessions: sessionmaker[Session]) -> list[models.OutboxMessage]:
     with sessions() as s:

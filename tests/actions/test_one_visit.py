@@ -53,10 +53,13 @@ def staff(department: str) -> Desk:
 
 
 def accounts(sessions: sessionmaker[Session]) -> None:
+    """The window's clerk, and each department's staff member with the department whose items they decide."""
     with sessions.begin() as s:
-        for desk in (WINDOW, *(staff(d) for d in DEPARTMENTS)):
-            role = next(iter(desk.actor.roles))
-            s.add(models.Account(login=desk.actor.login, name=desk.actor.name, roles=role.value, password_hash="x"))
+        s.add(models.Account(login="wulan", name="乌兰", roles=Role.CLERK.value, password_hash="x"))
+        for department in DEPARTMENTS:
+            actor = staff(department).actor
+            s.add(models.Account(login=actor.login, name=actor.name, roles=Role.DEPARTMENT.value, password_hash="x",
+                                 department=department))  # fmt: skip
 
 
 def departments_work(sessions: sessionmaker[Session], number: str, day: dt.date) -> None:

@@ -35,8 +35,9 @@ def _take(sessions: sessionmaker[Session], desk: Desk, stored: StoredGuide, part
 
 
 @pytest.fixture
-def immediate(sessions: sessionmaker[Session]) -> StoredGuide:
-    with sessions.begin() as s:
+def immediate(owner: sessionmaker[Session]) -> StoredGuide:
+    """The 即办 bundle, at a hall that holds the power for its items (a 行政审批局): the window decides them."""
+    with owner.begin() as s:
         return add_immediate_guide(s)
 
 
@@ -82,12 +83,29 @@ def test_a_bundle_with_a_promised_item_is_refused_and_left_as_it_was(
     number = _take(sessions, desk, restaurant)
     with sessions.begin() as s, pytest.raises(SameDayNotPossible) as refused:
         finish_same_day(s, desk, number, TODAY)
-    assert refused.value.problems == (SameDayProblem.NOT_IMMEDIATE,)
+    assert refused.value.problems == (SameDayProblem.NOT_IMMEDIATE, SameDayProblem.NOT_WINDOW_DECIDED)
     with sessions() as s:
         view = case_view(s, number)
     assert view is not None
     assert view.status is CaseStatus.ACCEPTED
     assert [h.event for h in view.history] == ["taken"]
+
+
+def test_a_bundle_of_departments_items_is_not_granted_at_the_window_however_immediate(
+    sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk
+) -> None:
+    """Every item 即办, none the site's: the departments decide them, the window grants nothing (was: all granted)."""
+    with owner.begin() as s:
+        stored = add_immediate_guide(s, held_at="")
+    number = _take(sessions, desk, stored)
+    with sessions.begin() as s, pytest.raises(SameDayNotPossible) as refused:
+        finish_same_day(s, desk, number, TODAY)
+    assert refused.value.problems == (SameDayProblem.NOT_WINDOW_DECIDED,)
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    assert view.decisions() == {}
+    assert view.status is CaseStatus.ACCEPTED
 
 
 def test_a_case_accepted_on_an_earlier_day_or_already_done_is_refused(

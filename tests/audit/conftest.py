@@ -74,11 +74,20 @@ def desk_of(actor: Actor) -> Desk:
     return Desk(IDENTITY, "乌兰", actor)
 
 
+#: the department the department's staff member works for: the hall's 市场监管局, deciding 设立登记 and 食品经营许可
+DEPARTMENT = "乌兰浩特市市场监督管理局"
+
+
 def add_accounts(sessions: sessionmaker[Session]) -> None:
-    """One account per role, as the account actions would store them."""
+    """One account per role, as the account actions would store them (the department's staff with its department)."""
     with sessions.begin() as session:
         for role, actor in ACTORS.items():
-            session.add(models.Account(login=actor.login, name=actor.name, roles=role.value, password_hash="x"))
+            department = DEPARTMENT if role is Role.DEPARTMENT else ""
+            session.add(
+                models.Account(
+                    login=actor.login, name=actor.name, roles=role.value, password_hash="x", department=department
+                )
+            )
 
 
 def _build(sessions: sessionmaker[Session]) -> Facts:

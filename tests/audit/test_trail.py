@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Role
 from counter.actions.catalog import import_source, sync_bundled
+from counter.actions.decisions import decide_item
 from counter.actions.demo import run_demo, write_documents
 from counter.actions.desk import Desk
 from counter.actions.hand_over import hand_over_results
@@ -32,6 +33,7 @@ from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from tests.audit.conftest import ACTORS, APPLICANT_ID, APPLICANT_PHONE, TODAY, Facts, add_accounts, desk_of
 from tests.conftest import SHIPPED_CATALOG
+from tests.entrusted import RESTAURANT_ITEMS, entrust_in
 from tests.pg_server import MIGRATED, FreshDatabases
 
 CHAIN = "XAM01-8"
@@ -85,9 +87,11 @@ def test_the_template_trail_is_whole_and_names_the_intake_without_personal_numbe
 def test_every_step_of_a_case_is_recorded_with_who_and_where(sessions: sessionmaker[Session], facts: Facts) -> None:
     add_accounts(sessions)
     clerk, supervisor = desk_of(ACTORS[Role.CLERK]), desk_of(ACTORS[Role.SUPERVISOR])
+    entrust_in(sessions, desk_of(ACTORS[Role.ADMIN]), *RESTAURANT_ITEMS)  # the departments' 授权, by the administrator
     with sessions.begin() as s:
         move_case(s, clerk, facts.accepted, CaseEvent.SENT_TO_APPROVAL)
-        move_case(s, clerk, facts.accepted, CaseEvent.COMPLETED)
+        for code in RESTAURANT_ITEMS:  # each recorded for its department; the last decision closes the case
+            decide_item(s, clerk, facts.accepted, code, approve=True, text=f"XK-{code[-2:]}")
         pickup = HandOverRequest(HandOverWay.PICKUP, "巴特尔", APPLICANT_ID)
         hand_over_results(s, clerk, facts.accepted, pickup, dt.datetime.combine(TODAY, dt.time(16)).astimezone())
     with sessions.begin() as s:
@@ -96,7 +100,7 @@ def test_every_step_of_a_case_is_recorded_with_who_and_where(sessions: sessionma
     mine = [(e.actor, e.action, json.loads(e.detail).get("event")) for e in steps if e.actor in ("wulan", "bater")]
     assert mine == [
         ("wulan", "case_changed", "sent_to_approval"),
-        *[("wulan", "case_changed", "item_approved")] * 4,  # 办结 grants the four items of 小餐馆
+        *[("wulan", "case_changed", "item_approved")] * 4,  # recorded for the departments under their 授权
         ("wulan", "case_changed", "completed"),
         ("wulan", "case_changed", "delivered"),
         ("wulan", "document_made", None),  # the 送达回证

@@ -50,14 +50,21 @@ def test_a_bundle_is_same_day_only_when_every_item_is_immediate_and_promises_no_
 
 def test_every_reason_against_the_same_day_step_is_given() -> None:
     promised = _bundle(NOW, LATER)
-    assert same_day_problems(_bundle(NOW), CaseStatus.ACCEPTED, DAY, "pickup", DAY) == ()
+    window = frozenset(item.code for item in _bundle(NOW).items)  # the site holds them: its window decides them
+    assert same_day_problems(_bundle(NOW), CaseStatus.ACCEPTED, DAY, "pickup", DAY, window) == ()
     assert same_day_problems(promised, CaseStatus.AWAITING_DEFERRED, DAY, "post", DAY) == (
         SameDayProblem.NOT_IMMEDIATE,
+        SameDayProblem.NOT_WINDOW_DECIDED,
         SameDayProblem.NOT_ACCEPTED,
         SameDayProblem.NOT_AT_WINDOW,
     )
     yesterday = DAY - dt.timedelta(days=1)
-    assert same_day_problems(_bundle(NOW), CaseStatus.ACCEPTED, yesterday, "pickup", DAY) == (SameDayProblem.NOT_TODAY,)
+    late = same_day_problems(_bundle(NOW), CaseStatus.ACCEPTED, yesterday, "pickup", DAY, window)
+    assert late == (SameDayProblem.NOT_TODAY,)
+    # 即办 items of a department: the department grants them, not the window
+    assert same_day_problems(_bundle(NOW), CaseStatus.ACCEPTED, DAY, "pickup", DAY) == (
+        SameDayProblem.NOT_WINDOW_DECIDED,
+    )
 
 
 def test_the_reduction_never_mixes_working_and_calendar_days() -> None:

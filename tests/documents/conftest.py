@@ -37,6 +37,7 @@ from counter.documents.model import (
 )
 from tests.conftest import SHIPPED_CATALOG
 from tests.documents.project_samples import project_document
+from tests.entrusted import entrust
 
 TODAY = dt.date(2026, 11, 20)
 DENIAL_REASON = (
@@ -96,6 +97,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> DemoCases:
     made = run_demo(sessions, DESK, TODAY)
     numbers = {m.label: m.case_no for m in made}
     with sessions.begin() as session:
+        entrust(session, DESK, FOOD)  # the 食品经营许可 denial is recorded for 市监局 under its written 授权
         decide_item(session, DESK, numbers["受理"], FOOD, approve=False, text=DENIAL_REASON)
     with sessions.begin() as session:
         at = dt.datetime.combine(TODAY, dt.time(15)).astimezone()

@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.actions.decisions import decide_item
 from counter.actions.demo import DEMO_BUNDLE, run_demo
 from counter.actions.intake import move_case
 from counter.actions.item_steps import StepRequest, item_standings, route_items, take_item_step
@@ -53,6 +54,7 @@ from counter.sync.package import (
 from counter.sync.record_json import to_dict
 from counter.sync.sites import SiteKind
 from tests.catalog_db import catalog_file
+from tests.entrusted import RESTAURANT_ITEMS, entrust
 from tests.pg_server import CATALOG, FreshDatabases
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
 
@@ -342,7 +344,10 @@ def test_the_hall_sends_progress_holidays_and_guides_back_and_the_township_catch
     hall_desk = world.hall.desk
     with world.hall.sessions.begin() as session:
         move_case(session, hall_desk, accepted, CaseEvent.SENT_TO_APPROVAL)
-        move_case(session, hall_desk, accepted, CaseEvent.COMPLETED, "营业执照已制证")
+        # the departments' decisions, recorded at the hall's window under their written 授权; the last closes it
+        entrust(session, hall_desk, *RESTAURANT_ITEMS, site_code=hall_desk.identity.site_code)
+        for code in RESTAURANT_ITEMS:
+            decide_item(session, hall_desk, accepted, code, approve=True, text=f"XK-{code[-2:]}")
         set_day(session, dt.date(2027, 1, 1), "off", "国务院办公厅通知")
         stored = current_guide(session, DEMO_BUNDLE)
         assert stored is not None
@@ -499,6 +504,7 @@ def test_a_township_cases_items_go_through_the_halls_departments_and_their_steps
     food = "152201-YJS008-02"
     with world.hall.sessions.begin() as session:
         route_items(session, desk, accepted, now)
+        entrust(session, desk, food, site_code=desk.identity.site_code)  # 市监局's steps recorded at the window
     steps = [StepRequest(ItemEvent.SIGNED), StepRequest(ItemEvent.PAUSED, pause=PauseReason.EXPERT_REVIEW),
              StepRequest(ItemEvent.RESUMED), StepRequest(ItemEvent.APPROVED, result_no="JY11522010012345")]  # fmt: skip
     for step in steps:

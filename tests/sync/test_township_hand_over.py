@@ -35,6 +35,7 @@ from counter.sync.sites import SiteKind
 from counter.words.sync import hold_reason
 from tests.catalog_db import catalog_file
 from tests.documents.pdf_tools import pdf_text
+from tests.entrusted import entrust
 from tests.pg_server import CATALOG, FreshDatabases
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
 
@@ -101,6 +102,8 @@ def decide_at_the_hall(hall: Site, number: str, clock: Clock, items: tuple[str, 
     clock.at = DECIDED_AT + dt.timedelta(hours=1)  # the 办结 the last decision writes
     with hall.sessions.begin() as session:
         assert route_items(session, hall.desk, number, DECIDED_AT) == ITEMS
+        # each department's steps recorded at the hall's window under its written 授权
+        entrust(session, hall.desk, *ITEMS, site_code=hall.desk.identity.site_code)
     for n, code in enumerate(items, start=1):
         decision = (
             StepRequest(ItemEvent.DENIED, reason="户外招牌设置位置不符合城市容貌标准")

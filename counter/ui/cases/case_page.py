@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 from functools import partial
 
@@ -84,7 +84,7 @@ from counter.ui.printing.opening import NoticeRefused, open_case_documents, open
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import px, scaled
 from counter.words.access import not_permitted
-from counter.words.cases import CASE_EVENT, CASE_NOT_FOUND, CASE_STATUS
+from counter.words.cases import CASE_EVENT, CASE_NOT_FOUND, CASE_STATUS, RULE_PROBLEMS, decision_refused_text
 from counter.words.intake import OUTCOME
 from counter.words.punctuation import CLAUSE_JOIN, SENTENCES
 from counter.words.same_day import SAME_DAY_DONE, SAME_DAY_PROBLEM, SAME_DAY_REFUSED
@@ -170,6 +170,9 @@ class CasePage(QWidget):
         self._make_widgets()
         self._lay_out()
         self._connect_signals()
+        # the page opens with the keyboard on its items, never on a step: a Space on a focused 办结 or 分发 would take
+        # it unread; the items table is what the clerk reads first, and Tab reaches the steps from there
+        self.setFocusProxy(self.item_states.table)
 
     def _make_widgets(self) -> None:
         self.number = plain_label()
@@ -543,20 +546,9 @@ class CasePage(QWidget):
         step = partial(take_step, desk=self._desk, event=event, values=values, view=view, today=today, items=items)
         try:
             done = self._runner.write(step, words.CASE_SAVE_FAILED)
-        except Failed as err:
-            log.exception("case %s: %s not saved", view.case_no, event.value)
-            self.show_notice(err.message, "noticeError")
-            return
-        except NotPermitted as refused:
-            log.warning("case %s: %s refused: %s", view.case_no, event.value, refused)
-            self.show_notice(not_permitted(refused.permission, refused.signed_in), "noticeError")
-            return
-        except (MoveNotAllowed, IntakeNotPossible, CaseNotFound, DecisionRefused, CorrectionNotDue):
-            log.info("case %s: %s refused, the case changed meanwhile", view.case_no, event.value)
-            self.form.close_form()
-            self.reload()
-            status = CASE_STATUS[self.view.status] if self.view else ""
-            self.show_notice(words.CASE_MOVED_MEANWHILE.format(status=status), "noticeWarn")
+        except (Failed, NotPermitted, DecisionRefused, MoveNotAllowed, IntakeNotPossible, CaseNotFound,
+                CorrectionNotDue) as err:  # fmt: skip
+            self._step_refused(err, view, event, items)
             return
         log.info("case %s: %s", view.case_no, event.value)
         self.form.close_form()
@@ -566,6 +558,29 @@ class CasePage(QWidget):
             # saved, but not shown yet
             self.show_notice(SENTENCES.format(first=done, second=self.read_error), "noticeWarn")
         self.case_changed.emit(view.case_no)
+
+    def _step_refused(self, err: Exception, view: CaseView, event: CaseEvent, items: Mapping[str, str]) -> None:
+        """A step not saved: a fault or a refusal by rule is said with the form kept; a case that moved on at
+        another desk meanwhile is shown as it is now."""
+        if isinstance(err, Failed):
+            log.exception("case %s: %s not saved", view.case_no, event.value)
+            self.show_notice(err.message, "noticeError")
+        elif isinstance(err, NotPermitted):
+            log.warning("case %s: %s refused: %s", view.case_no, event.value, err)
+            self.show_notice(not_permitted(err.permission, err.signed_in), "noticeError")
+        elif isinstance(err, DecisionRefused) and err.problem in RULE_PROBLEMS:
+            log.warning("case %s: %s refused: %s", view.case_no, event.value, err.problem.value)
+            self.show_notice(decision_refused_text(err, items), "noticeError")
+        else:
+            self._changed_meanwhile(view, event)
+
+    def _changed_meanwhile(self, view: CaseView, event: CaseEvent) -> None:
+        """A step refused because the case moved at another desk meanwhile: the page shows it as it is now."""
+        log.info("case %s: %s refused, the case changed meanwhile", view.case_no, event.value)
+        self.form.close_form()
+        self.reload()
+        status = CASE_STATUS[self.view.status] if self.view else ""
+        self.show_notice(words.CASE_MOVED_MEANWHILE.format(status=status), "noticeWarn")
 
     # --- notices (counter.ui.printing) ----------------------------------------------
 

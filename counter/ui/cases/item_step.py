@@ -19,7 +19,7 @@ from counter.actions.case_view import ItemLine
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.actions.intake import CaseNotFound
-from counter.actions.item_steps import OtherDepartment, StepRequest, take_item_step
+from counter.actions.item_steps import StepRequest, take_item_step
 from counter.case.decisions import DecisionRefused
 from counter.case.item_path import StepProblem, StepRefused
 from counter.case.status import MoveNotAllowed
@@ -28,8 +28,8 @@ from counter.ui.cases import words
 from counter.ui.cases.rules import items_to_route
 from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
-from counter.words.cases import decision_refused_text
-from counter.words.items import ITEM_STATE, OTHER_DEPARTMENT, step_refused_text
+from counter.words.cases import AUTHORITY_PROBLEMS, decision_refused_text
+from counter.words.items import ITEM_STATE, step_refused_text
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ def confirm(runner: Runner, desk: Desk, number: str, item: ItemLine, request: St
     step = partial(take_item_step, desk=desk, number=number, item_code=item.code, request=request, now=now)
     try:
         after = runner.write(step, words.CASE_SAVE_FAILED)
-    except (StepRefused, OtherDepartment, NotPermitted, DecisionRefused, MoveNotAllowed, CaseNotFound, Failed) as err:
+    except (StepRefused, NotPermitted, DecisionRefused, MoveNotAllowed, CaseNotFound, Failed) as err:
         return _refused(err, number, item, request)
     log.info("case %s: %s of %s", number, request.event.value, item.code)
     step_name = words.ITEM_STEP_ACTION[request.event]
@@ -78,9 +78,8 @@ def _refused(err: Exception, number: str, item: ItemLine, request: StepRequest) 
     if isinstance(err, StepRefused):
         moved = err.problem in _MOVED_ON
         outcome = Outcome(step_refused_text(err, item.name), "noticeWarn" if moved else "form", reload=moved)
-    elif isinstance(err, OtherDepartment):
-        text = OTHER_DEPARTMENT.format(item=item.name, deciding=err.deciding, own=err.own)
-        outcome = Outcome(text, "noticeError")
+    elif isinstance(err, DecisionRefused) and err.problem in AUTHORITY_PROBLEMS:  # not this account's item at all
+        outcome = Outcome(decision_refused_text(err, {item.code: item.name}), "noticeError")
     elif isinstance(err, NotPermitted):
         outcome = Outcome(not_permitted(err.permission, err.signed_in), "noticeError")
     elif isinstance(err, DecisionRefused):  # decided at another desk meanwhile

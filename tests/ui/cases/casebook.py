@@ -31,6 +31,7 @@ from counter.intake.checklist import Receipt, ReceivedMedium, record, start_chec
 from counter.intake.outcome import DeferralPolicy, DeferralRequest
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
+from tests.entrusted import RESTAURANT_ITEMS, entrust_in
 
 REPO = Path(__file__).resolve().parents[3]
 DAY = dt.date(2026, 11, 20)
@@ -122,6 +123,9 @@ def build(path: Path) -> Casebook:
             awaiting_earlier=take_deferral(sessions, DESK_1, EARLIER, "陈建国", 63),
             correction=take_correction(sessions, DESK_2, DAY, "孙丽娟", 75),
         )
+        # the restaurant's departments entrusted the window in writing: its pages decide their items, "由××代为录入"
+        # (a page whose window may not: tests/ui/cases/test_authority_page.py takes the 授权 back)
+        entrust_in(sessions, DESK_1, *RESTAURANT_ITEMS)
         with engine.begin() as connection:
             connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
     finally:

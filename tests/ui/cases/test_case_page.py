@@ -12,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import office_calendar
+from counter.actions.decisions import decide_item
 from counter.actions.demo import DEMO_BUNDLE, complete_checklist
 from counter.actions.intake import IntakeRequest, fulfil_deferred, take_intake
 from counter.case.status import CaseEvent, CaseStatus
@@ -36,6 +37,7 @@ from counter.ui.cases.words import (
     CASE_MOVED_MEANWHILE,
 )
 from counter.words.cases import CASE_EVENT, CASE_STATUS
+from tests.entrusted import RESTAURANT_ITEMS
 from tests.ui.cases.casebook import DESK_1, DESK_2, SUPERVISOR, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column, row_texts, stored
@@ -305,15 +307,24 @@ def test_an_accepted_case_goes_to_approval_then_done_then_delivered(
         CaseEvent.WITHDRAWN,
         CaseEvent.VOIDED,
     }  # no denial of the whole case: a bundle is denied item by item
-    for event, status in (
-        (CaseEvent.SENT_TO_APPROVAL, CaseStatus.IN_APPROVAL),
-        (CaseEvent.COMPLETED, CaseStatus.READY),
-    ):
-        page.action_buttons[event].click()
-        assert page.form.reason_label.text() == CASE_FORM_NOTE  # a note, not a reason: may stay empty
-        confirm(qtbot, page)
-        assert page.status.text() == CASE_STATUS[status]
-        assert column(page.history, 3)[-1] == CASE_EVENT[event]
+    page.action_buttons[CaseEvent.SENT_TO_APPROVAL].click()
+    assert page.form.reason_label.text() == CASE_FORM_NOTE  # a note, not a reason: may stay empty
+    confirm(qtbot, page)
+    assert page.status.text() == CASE_STATUS[CaseStatus.IN_APPROVAL]
+    assert column(page.history, 3)[-1] == CASE_EVENT[CaseEvent.SENT_TO_APPROVAL]
+    page.action_buttons[CaseEvent.COMPLETED].click()  # 办结 decides nothing: refused while the items wait
+    with qtbot.assertNotEmitted(page.case_changed):
+        page.form.confirm_button.click()
+    assert page.notice.objectName() == "noticeError"
+    assert page.notice.text().startswith("还有事项尚未作出决定：市场主体设立登记、食品经营许可、")
+    assert page.status.text() == CASE_STATUS[CaseStatus.IN_APPROVAL]
+    assert column(page.history, 3)[-1] == CASE_EVENT[CaseEvent.SENT_TO_APPROVAL]  # nothing granted
+    page.form.cancel_button.click()
+    with case_sessions.begin() as s:  # the departments' decisions (recorded for them under their 授权)
+        for code in RESTAURANT_ITEMS:
+            decide_item(s, DESK_1, book.accepted, code, approve=True, text=f"XK-{code[-2:]}")
+    page.reload()
+    assert page.status.text() == CASE_STATUS[CaseStatus.READY]  # the last decision closed it
     page.action_buttons[CaseEvent.DELIVERED].click()  # 统一出件: its own form (tests/ui/cases/test_hand_over_page.py)
     assert page.hand_over.isVisibleTo(page)
     assert not page.form.isVisibleTo(page)

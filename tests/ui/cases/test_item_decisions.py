@@ -30,7 +30,7 @@ from counter.ui.cases.words import (
 from counter.ui.printing.preview_window import PreviewWindow
 from counter.words.access import not_permitted
 from counter.words.items import ITEM_STATE, PAUSE_REASON
-from tests.ui.cases.casebook import SUPERVISOR, Casebook
+from tests.ui.cases.casebook import DESK_1, SUPERVISOR, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column, row_texts, stored
 from tests.ui.printing.helpers import pdf_text
@@ -204,3 +204,20 @@ def test_each_item_on_its_way_shows_where_its_department_has_it(
     routed = item_row(page, "152201-YJS008-01")[2:]
     assert routed[0].startswith(ITEM_STATE[ItemState.ROUTED])  # and its alert, when its date is near (its own test)
     assert routed[1] == ""
+
+
+def test_a_routed_case_opens_with_the_keyboard_on_its_items_never_on_a_step(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """Opened from the lists, the page had the keyboard on 办结: one Space completed a case nobody had decided."""
+    from counter.ui.cases.opening import open_case
+
+    with case_sessions.begin() as s:
+        route_items(s, DESK_1, book.accepted, dt.datetime.combine(today(), dt.time(10)).astimezone())
+    page = open_case(None, runner_on(case_sessions), DESK_1, today, book.accepted)
+    assert page is not None
+    qtbot.addWidget(page)
+    qtbot.waitUntil(page.isActiveWindow)
+    assert QApplication.focusWidget() is page.item_states.table
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert stored(case_sessions, book.accepted).status is CaseStatus.ACCEPTED

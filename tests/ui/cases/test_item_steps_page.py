@@ -20,7 +20,7 @@ from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.ui.cases.words import CASE_ACTION, CASE_ITEM_APPROVED, ITEM_STEP_ACTION
 from counter.words.cases import CASE_EVENT
-from counter.words.items import ITEM_STATE, OTHER_DEPARTMENT, PAUSE_REASON, STEP_PROBLEM
+from counter.words.items import ITEM_STATE, PAUSE_REASON, STEP_PROBLEM
 from tests.ui.cases.casebook import DAY, SUPERVISOR, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column, stored
@@ -202,7 +202,7 @@ def test_a_department_account_is_refused_another_departments_item_with_the_reaso
         QTest.keyClick(page.item_step_form.confirm_button, Qt.Key.Key_Return)
     deciding = item_row(page, SIGNBOARD)[1]
     assert deciding == "乌兰浩特市城市管理综合行政执法局"
-    assert page.notice.text() == OTHER_DEPARTMENT.format(item="户外招牌设置审批", deciding=deciding, own=MARKET)
+    assert page.notice.text() == f"事项 户外招牌设置审批 由{deciding}作出决定，本账号不属于该部门，不能办理。"
     assert page.notice.objectName() == "noticeError"
     assert page.notice.isVisible()
     assert stored_state(case_sessions, book.accepted, SIGNBOARD) is ItemState.ROUTED

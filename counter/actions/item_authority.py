@@ -1,0 +1,172 @@
+"""The authority rule (:mod:`counter.access.authority`) fed from the database, and the site's settings it reads.
+
+Each item's deciding body is named by the site's catalog and office settings (:func:`counter.actions.guides
+.decider_names`); what the site itself holds is its authority setting, one per site (``authority.<site>``, JSON):
+
+* ``site_items``: the 实施编码 of the items the site decides in its own name (a 行政审批局 that holds the power under
+  相对集中行政许可权, or an item the site's own office decides);
+* ``entrusted``: 实施编码 → the department's written 授权 (document number and date) under which the window records
+  that department's decision for it.
+
+Both are the administrator's (CHANGE_SETTINGS), audited.  Every decision and item step asks :func:`check_item`,
+whatever face it came from.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from counter.access.authority import RECORDED_FOR, AuthorityRefusal, ItemAuthority, Ruling, Standing, item_ruling
+from counter.access.roles import Permission
+from counter.actions.accounts import own_department
+from counter.actions.audit import record_at_desk
+from counter.actions.desk import Desk
+from counter.actions.guard import current_roles, require
+from counter.actions.guides import decider_names
+from counter.audit.actions import AuditAction
+from counter.case.decisions import DecisionProblem, DecisionRefused
+from counter.catalog.model import Bundle
+from counter.db.settings_store import drop_setting, get_setting, put_setting
+from counter.parties.text import TextField, check_text
+
+log = logging.getLogger(__name__)
+
+AUTHORITY_PREFIX = "authority."
+CLERK_COLUMN = 60  # case_history.clerk: the name a recorded-for line is kept under
+
+_REFUSAL_PROBLEM = {
+    AuthorityRefusal.NOT_DECIDING_BODY: DecisionProblem.NOT_DECIDING_BODY,
+    AuthorityRefusal.OTHER_DEPARTMENT: DecisionProblem.OTHER_DEPARTMENT,
+    AuthorityRefusal.NO_ROLE: DecisionProblem.NO_ITEM_ROLE,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SiteAuthority:
+    """What a site holds of its items: those it decides itself, and those it records for a department."""
+
+    site_items: frozenset[str] = frozenset()
+    entrusted: dict[str, str] = field(default_factory=dict)
+
+
+def authority_key(site_code: str) -> str:
+    return AUTHORITY_PREFIX + site_code
+
+
+def site_authority(session: Session, site_code: str) -> SiteAuthority:
+    """The site's authority setting; nothing held when unset or unreadable (logged: the window then decides none)."""
+    raw = get_setting(session, authority_key(site_code))
+    if not raw:
+        return SiteAuthority()
+    try:
+        stored = json.loads(raw)
+        items = frozenset(str(code) for code in stored.get("site_items", []))
+        entrusted = {str(code): str(text) for code, text in dict(stored.get("entrusted", {})).items() if text}
+    except (ValueError, TypeError, AttributeError):
+        log.error("authority setting of %s unreadable: the window decides no item there", site_code)
+        return SiteAuthority()
+    return SiteAuthority(items, entrusted)
+
+
+def item_authorities(
+    session: Session, bundle: Bundle, site_code: str, acting_site: str = ""
+) -> dict[str, ItemAuthority]:
+    """Each item of ``bundle`` with its deciding body and what the site holds of it, by 实施编码.
+
+    The deciding body is named as the case's site (``site_code``) names it; what the window holds is the acting
+    desk's site's (``acting_site``, the case's when not given): a hall's window records a township's case for the
+    departments that entrusted that window.
+    """
+    held = site_authority(session, acting_site or site_code)
+    deciders = decider_names(session, bundle, site_code)
+    return {
+        item.code: ItemAuthority(deciders[item.code], item.code in held.site_items, held.entrusted.get(item.code, ""))
+        for item in bundle.items
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Acting:
+    """Who a decision or step is recorded as: the desk's clerk, or the department the window records for."""
+
+    ruling: Ruling
+    authority: ItemAuthority
+    clerk: str  # the history line's name
+
+    def audit(self) -> dict[str, str]:
+        """What the audit entry adds: in whose name, and under which 授权, when not the clerk's own department's."""
+        if self.ruling.standing is Standing.ENTRUSTED:
+            return {"on_behalf_of": self.authority.deciding, "entrustment": self.authority.entrustment}
+        if self.ruling.standing is Standing.SITE_BODY:
+            return {"site_body": self.authority.deciding}
+        return {}
+
+
+def check_item(session: Session, desk: Desk, case_no: str, bundle: Bundle, site_code: str, item_code: str) -> Acting:
+    """May the desk's account decide ``item_code`` of the case, or take its step; and in whose name it is recorded.
+
+    Raises :class:`DecisionRefused` (``NOT_DECIDING_BODY``, ``OTHER_DEPARTMENT`` or ``NO_ITEM_ROLE``, with the
+    deciding body named) when the rule refuses.  Roles and department are read as they are now, as every check is.
+    """
+    authority = item_authorities(session, bundle, site_code, desk.identity.site_code).get(item_code)
+    if authority is None:
+        raise DecisionRefused(DecisionProblem.UNKNOWN_ITEM, case_no, item_code)
+    ruling = item_ruling(current_roles(session, desk.actor), own_department(session, desk), authority)
+    if ruling.refusal is not None:
+        log.warning("case %s: item %s refused to %s: %s", case_no, item_code, desk.clerk, ruling.refusal.value)
+        problem = _REFUSAL_PROBLEM[ruling.refusal]
+        raise DecisionRefused(problem, case_no, item_code, deciding=authority.deciding)
+    clerk = desk.clerk
+    if ruling.standing is Standing.ENTRUSTED:
+        clerk = recorded_for(authority.deciding, desk.clerk)
+    return Acting(ruling, authority, clerk)
+
+
+def recorded_for(deciding: str, clerk: str) -> str:
+    """The name of a line the window records for a department: ``部门（由××代为录入）``, within the column's length."""
+    name = RECORDED_FOR.format(department=deciding, clerk=clerk)
+    while len(name) > CLERK_COLUMN and clerk:
+        clerk = clerk[:-1]
+        name = RECORDED_FOR.format(department=deciding, clerk=clerk + "…")
+    return name[:CLERK_COLUMN]
+
+
+def set_item_held(session: Session, desk: Desk, site_code: str, item_code: str, *, held: bool) -> SiteAuthority:
+    """Record that the site decides ``item_code`` in its own name (``held``), or no longer does; the setting after."""
+    require(session, desk.actor, Permission.CHANGE_SETTINGS)
+    now = site_authority(session, site_code)
+    items = now.site_items | {item_code} if held else now.site_items - {item_code}
+    after = SiteAuthority(frozenset(items), now.entrusted)
+    _store(session, desk, site_code, after, {"item": item_code, "site_body": held})
+    return after
+
+
+def set_entrustment(session: Session, desk: Desk, site_code: str, item_code: str, entrustment: str) -> SiteAuthority:
+    """Record the department's 授权 for ``item_code`` (its document number and date), or remove it (""); after.
+
+    The text is held to the desk's rules for a note (:mod:`counter.parties.text`): ValueError otherwise."""
+    require(session, desk.actor, Permission.CHANGE_SETTINGS)
+    checked = check_text(entrustment, TextField.NOTE)  # cited on the history's lines and in the audit trail
+    if not checked.ok:
+        raise ValueError(f"entrustment text refused: {checked.problem}")
+    now = site_authority(session, site_code)
+    entrusted = {k: v for k, v in now.entrusted.items() if k != item_code}
+    if checked.value:
+        entrusted[item_code] = checked.value
+    after = SiteAuthority(now.site_items, entrusted)
+    _store(session, desk, site_code, after, {"item": item_code, "entrustment": entrustment.strip()})
+    return after
+
+
+def _store(session: Session, desk: Desk, site_code: str, held: SiteAuthority, detail: dict[str, object]) -> None:
+    key = authority_key(site_code)
+    if not held.site_items and not held.entrusted:
+        drop_setting(session, key)
+    else:
+        value = {"site_items": sorted(held.site_items), "entrusted": dict(sorted(held.entrusted.items()))}
+        put_setting(session, key, json.dumps(value, ensure_ascii=False, sort_keys=True))
+    record_at_desk(session, desk, AuditAction.SETTING_CHANGED, key, detail)

@@ -1,0 +1,30 @@
+"""A hall whose departments entrusted its window in writing: the lawful way for a test's single desk to decide items.
+
+The window decides no department's item (:mod:`counter.access.authority`); a test about what follows a decision
+(papers, hand-over, figures, sync) records the departments' 授权 for the items it decides, as a hall's
+administrator does, and the decisions are then kept "由××代为录入" in each department's name.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.desk import Desk
+from counter.actions.item_authority import set_entrustment
+
+ENTRUSTMENT = "兴政服授〔2026〕1号（2026年1月5日）"  # the document the departments' 授权 was given in
+#: 我要开小餐馆's items at the hall: 设立登记 and 食品经营许可 (市监局), 户外招牌 (城管局), 涉税事项 (税务局)
+RESTAURANT_ITEMS = ("152201-YJS008-01", "152201-YJS008-02", "152201-YJS008-03", "152201-YJS008-04")
+
+
+def entrust(session: Session, desk: Desk, *item_codes: str, site_code: str = "XAM01") -> None:
+    """Record a written 授权 for each of ``item_codes`` at ``site_code``, by ``desk`` (an administrator or the
+    single desk)."""
+    for code in item_codes:
+        set_entrustment(session, desk, site_code, code, ENTRUSTMENT)
+
+
+def entrust_in(sessions: sessionmaker[Session], desk: Desk, *item_codes: str, site_code: str = "XAM01") -> None:
+    """:func:`entrust` in a unit of work of its own."""
+    with sessions.begin() as session:
+        entrust(session, desk, *item_codes, site_code=site_code)
