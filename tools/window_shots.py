@@ -9,6 +9,7 @@ as the desk places it on the screen of the run (so a 1024×768 run shows what su
 - ``case-lists-items.png``: 部门待办, a 市场监督管理局's items at its desk, the soonest due first;
 - ``case-window-denied.png``: the demo's lapsed deferral, 食品经营许可 denied and the other items at their
   departments (routed, signed for, one paused for an inspection);
+- ``case-window-complete-refused.png``: 办结 pressed on that case while its other items wait for their departments;
 - ``case-window-hand-over.png``: the same case's 统一出件 form, its denial to go out ahead of the other results;
 - ``supervision.png``, ``supervision-items.png``, ``supervision-figures.png``, ``supervision-ratings.png``,
   ``supervision-office.png``: F8's pages (督办, 事项督办, 统计, 评价设置, 单位信息);
@@ -126,6 +127,12 @@ def case_shots(driver: Driver, window: MainWindow, corrected: str, denied: str) 
         if case_no == denied:  # 统一出件 of its one decided result, ahead of the others as the applicant asks
             from counter.case.status import CaseEvent
 
+            # first 办结, while its other items wait for their departments: refused, the items named
+            page.action_buttons[CaseEvent.COMPLETED].click()
+            page.form.confirm_button.click()
+            driver.settle()
+            driver.save(page, "case-window-complete-refused.png")
+            page.form.close_form()
             page.action_buttons[CaseEvent.DELIVERED].click()
             page.hand_over.partial.setChecked(True)
             driver.settle()
@@ -190,11 +197,15 @@ def text_size_shot(driver: Driver, window: MainWindow) -> None:
 
 def on_their_way(db: Store, desk: Desk, case_no: str) -> None:
     """The items of a case still to be decided at their departments: routed, one signed for, one paused."""
+    from counter.actions.item_authority import set_entrustment
     from counter.actions.item_steps import StepRequest, route_items
     from counter.case.item_path import ItemEvent, PauseReason
 
     now = dt.datetime.now(dt.UTC)
     db.write(lambda s: route_items(s, desk, case_no, now))
+    for item in ("152201-YJS008-01", "152201-YJS008-03"):  # their departments entrusted the window in writing
+        db.write(partial(set_entrustment, desk=desk, site_code=desk.identity.site_code, item_code=item,
+                         entrustment="兴政服授〔2026〕1号"))  # fmt: skip
     steps = [("152201-YJS008-01", StepRequest(ItemEvent.SIGNED)), ("152201-YJS008-03", StepRequest(ItemEvent.SIGNED)),
              ("152201-YJS008-03", StepRequest(ItemEvent.PAUSED, pause=PauseReason.INSPECTION))]  # fmt: skip
     for item, step in steps:

@@ -219,5 +219,5 @@ def test_a_routed_case_opens_with_the_keyboard_on_its_items_never_on_a_step(
     qtbot.addWidget(page)
     qtbot.waitUntil(page.isActiveWindow)
     assert QApplication.focusWidget() is page.item_states.table
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    QTest.keyClick(page.item_states.table, Qt.Key.Key_Space)
     assert stored(case_sessions, book.accepted).status is CaseStatus.ACCEPTED
