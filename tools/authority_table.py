@@ -27,7 +27,8 @@ The window (收件、受理、送达) never grants or denies a department's item
 own name. 办结 decides nothing: it is refused while an item waits for its decision, and the last decision closes the
 case. Where a hall holds the power for an item itself (a 行政审批局), or a department entrusted the window in writing
 (授权, recorded "由××代为录入"), the administrator says so with `counter site authority`. A database without accounts
-(the single desk) is a window.
+(the single desk) is a window. Where the window may decide an item, its 准予 (`counter case decide --approve`) takes a
+clerk and its 不予批准 a supervisor, as the case steps' table below gives them.
 """
 
 
@@ -38,8 +39,10 @@ def _case_steps() -> list[str]:
     from counter.words.cases import CASE_EVENT
 
     roles = list(Role)
-    item_events = {CaseEvent.ITEM_APPROVED, CaseEvent.ITEM_DENIED, CaseEvent.ITEM_SIGNED, CaseEvent.ITEM_REVIEW,
-                   CaseEvent.ITEM_PAUSED, CaseEvent.ITEM_RESUMED, CaseEvent.ITEM_EXTENDED}  # fmt: skip
+    # a department's steps of an item: the table below alone (the decisions are in both: the window's door asks the
+    # permission here as well as the rule)
+    item_events = {CaseEvent.ITEM_SIGNED, CaseEvent.ITEM_REVIEW, CaseEvent.ITEM_PAUSED, CaseEvent.ITEM_RESUMED,
+                   CaseEvent.ITEM_EXTENDED}  # fmt: skip
     lines = ["## 办件的各步 (a case's steps)", "", "| 步骤 | event | permission | " + " | ".join(r.value for r in roles)
              + " |", "| --- | --- | --- |" + " --- |" * len(roles)]  # fmt: skip
     for event, permission in EVENT_PERMISSION.items():

@@ -76,6 +76,8 @@ def decide_item(
     Raises :class:`DecisionRefused`, :class:`~counter.case.status.MoveNotAllowed` or
     :class:`~counter.actions.guard.NotPermitted`; returns the case's status after.
     """
+    event = CaseEvent.ITEM_APPROVED if approve else CaseEvent.ITEM_DENIED
+    require(session, desk.actor, permission_for(event))  # at the window: a clerk records 准予, a supervisor 不予批准
     case, bundle = case_and_bundle(session, number)
     # the one rule every door asks (counter.access.authority): whose item it is decides, beside the role
     acting = check_item(session, desk, case.case_no, bundle, case.site_code, item_code)
