@@ -19,7 +19,9 @@ from counter.sync.sender_checks import (
     EARLIEST,
     STATUS_AFTER,
     TOWNSHIP_EVENTS,
+    TOWNSHIP_ITEM_EVENTS,
     TOWNSHIP_STATUSES,
+    GuideItems,
     Refusal,
     Sender,
     check_case,
@@ -125,17 +127,18 @@ def test_a_line_only_the_hall_writes_is_refused_unless_the_hall_has_it(event: st
     line = HistoryEntry(AT + dt.timedelta(hours=1), "其其格", "1", event, "ready", "")
     added = dataclasses.replace(record, history=(*record.history, line))
     assert refusal(added) is Refusal.NOT_TOWNSHIP_EVENT
-    assert refusal(added, line) is None  # the hall's own line, carried back
+    assert refusal(added, *added.history) is None  # the hall's own line, carried back
 
 
 def test_no_hall_step_is_a_township_event() -> None:
-    hall_steps = {CaseEvent.SENT_TO_APPROVAL, CaseEvent.ITEM_APPROVED, CaseEvent.COMPLETED}
-    # an item's path runs through the hall, whose departments decide; a township denies the items of its own lapsed
-    # 容缺 promise (counter.sync.sender_checks.TOWNSHIP_EVENTS), the one step it takes.  Handing the results over
-    # (送达, a part handed over) is the township's window's for its own case, held to the hall's decisions below.
-    hall_steps |= {CaseEvent(e.value) for e in ItemEvent if e is not ItemEvent.DENIED}
-    township_steps = {e.value for e in CaseEvent} - {e.value for e in hall_steps}
+    hall_steps = {CaseEvent.SENT_TO_APPROVAL, CaseEvent.COMPLETED}
+    # an item's path runs through its deciding body: the hall's departments for theirs, a township body for its own
+    # (counter.sync.sender_checks.TOWNSHIP_ITEM_EVENTS, held to the item's level).  Handing the results over (送达, a
+    # part handed over) is the township's window's for its own case, held to the hall's decisions below.
+    item_steps = {CaseEvent(e.value) for e in ItemEvent}
+    township_steps = {e.value for e in CaseEvent} - {e.value for e in hall_steps | item_steps}
     assert township_steps == TOWNSHIP_EVENTS
+    assert {e.value for e in item_steps} == TOWNSHIP_ITEM_EVENTS
 
 
 @pytest.mark.parametrize(
@@ -345,7 +348,7 @@ def test_a_case_new_here_cannot_arrive_handed_over(status: str) -> None:
 
 
 def test_a_case_new_here_hands_over_the_denials_of_its_own_lapsed_deferral() -> None:
-    """The one decision a township takes (its lapsed 容缺's items) it may hand over before the hall saw the case."""
+    """A township body's denial of its own item (its lapsed 容缺's) may be handed over before the hall saw the case."""
     record, here = hall_case()
     denied = (
         here[0],
@@ -354,5 +357,9 @@ def test_a_case_new_here_hands_over_the_denials_of_its_own_lapsed_deferral() -> 
         HistoryEntry(AT + dt.timedelta(hours=1, microseconds=1), "其其格", "1", CaseEvent.DENIED.value, "denied", ""),
     )  # fmt: skip
     new = dataclasses.replace(record, history=denied, status="denied")
-    assert refusal(with_line(new, CaseEvent.ITEMS_HANDED, "denied", handed(WHOLE[1]))) is None
-    assert refusal(with_line(new, CaseEvent.DELIVERED, "delivered", handed(WHOLE[1]))) is Refusal.NOT_DECIDED_HERE
+    own = GuideItems(frozenset({"ITEM2"}), frozenset({"ITEM2"}))  # the bundle's one item, a township body's
+    found = check_case(with_line(new, CaseEvent.ITEMS_HANDED, "denied", handed(WHOLE[1])), HALL, items=own)
+    assert found is None
+    found = check_case(with_line(new, CaseEvent.DELIVERED, "delivered", handed(WHOLE[1])), HALL, items=own)
+    assert found is not None
+    assert found.reason is Refusal.NOT_DECIDED_HERE

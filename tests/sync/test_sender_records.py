@@ -265,7 +265,7 @@ def test_a_township_adds_only_township_events_to_its_own_case_and_carries_the_ha
     granted["history"].append(line(CaseEvent.ITEM_APPROVED.value, NOW + dt.timedelta(hours=2), "in_approval"))
     report = pair.hall.take(signed(pair, [granted], export_no=3))
     assert report.held == 1
-    assert held(pair.hall) == [(record["uid"], "not_township_event")]
+    assert held(pair.hall) == [(record["uid"], "not_township_item")]
     assert history_of(pair.hall, case_no) == ["taken", "sent_to_approval"]
 
     handed_in = copy.deepcopy(record)  # a township's own step on the same case goes in
