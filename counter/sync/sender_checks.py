@@ -324,9 +324,9 @@ def _hand_overs(record: CaseRecord, _sender: Sender, here: Mapping[LineKey, Hist
     """A township hands over only what the hall decided, each result once, and 送达 only a case ready here.
 
     The township's desk hands over the results of its own case ("统一窗口出件": where the applicant applied), but
-    the decisions are the departments' at the hall (a township denies only the items of its own lapsed 容缺
-    promise).  So each hand-over line the township adds must carry its record (:func:`read_hand_over`: which
-    results went out with which papers, as its 送达回证 lists them) — a bare 送达 would mark the case done with
+    the decisions are the deciding bodies' (a township's only for the items its own bodies decide: :func:`_whose`).
+    So each hand-over line the township adds must carry its record (:func:`read_hand_over`: which results went out
+    with which papers, as its 送达回证 lists them) — a bare 送达 would mark the case done with
     nothing to show what the applicant got — and every result in it must be decided, as granted or denied, with
     the grant's number as decided, and not handed over before, in the case's history as the hall holds it plus
     the township's own lines before it.  A 送达 (``delivered``) also finds the case ready (办结: every item
@@ -335,7 +335,7 @@ def _hand_overs(record: CaseRecord, _sender: Sender, here: Mapping[LineKey, Hist
     The lines are taken in time order, the order the hall reads a case's status in (its newest line's,
     :mod:`counter.db.sync.case_parts`): a hand-over timed before the hall's 办结 would neither find the case ready
     nor leave it delivered, so it is refused rather than kept beside a status that says otherwise.  A case new here
-    has only the township's lines: it may hand over the denials of its lapsed 容缺, never a 送达.
+    has only the township's lines: it may hand over its own bodies' decisions, never a 送达.
     """
     sent = [x for x in _sent_lines(record, here) if x.event in HAND_OVER_EVENTS]
     if not sent:

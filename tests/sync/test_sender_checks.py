@@ -13,6 +13,7 @@ from counter.case.hand_over import HandedItem, HandOver, HandOverWay, hand_over_
 from counter.case.item_path import ItemEvent
 from counter.case.numbers import FIRST_SUPPORTED_DAY
 from counter.case.status import CaseEvent
+from counter.catalog.departments import AdminLevel
 from counter.sync.record_json import parse_records, to_dict
 from counter.sync.records import LINES_MAX, NAME_MAX, CaseRecord, HistoryEntry
 from counter.sync.sender_checks import (
@@ -363,3 +364,49 @@ def test_a_case_new_here_hands_over_the_denials_of_its_own_lapsed_deferral() -> 
     found = check_case(with_line(new, CaseEvent.DELIVERED, "delivered", handed(WHOLE[1])), HALL, items=own)
     assert found is not None
     assert found.reason is Refusal.NOT_DECIDED_HERE
+
+
+# --- whose decision a line is (counter.sync.sender_checks._whose) --------------------------------
+
+OWN = GuideItems.of({"ITEM1": AdminLevel.TOWNSHIP, "ITEM2": AdminLevel.COUNTY, "ITEM3": None})
+
+
+def test_only_an_item_whose_deciding_body_is_a_townships_is_the_townships() -> None:
+    assert (OWN.codes, OWN.township, OWN.all_township) == (
+        frozenset({"ITEM1", "ITEM2", "ITEM3"}),
+        frozenset({"ITEM1"}),
+        False,
+    )
+    assert GuideItems.of({"ITEM1": AdminLevel.TOWNSHIP}).all_township
+    assert not GuideItems().all_township  # no items known: nothing is the township's
+
+
+def path_of(code: str, *events: tuple[CaseEvent, str]) -> CaseRecord:
+    record = case_record()
+    for n, (event, text) in enumerate(events, start=1):
+        record = with_line(record, event, "accepted", item_note(code, text), hours=n)
+    return record
+
+
+def test_a_township_bodys_own_item_may_run_its_whole_path_on_a_case_new_here() -> None:
+    steps = ((CaseEvent.ITEM_ROUTED, ""), (CaseEvent.ITEM_SIGNED, ""), (CaseEvent.ITEM_APPROVED, "招牌2026-001"))
+    assert check_case(path_of("ITEM1", *steps), HALL, items=OWN) is None
+    for code in ("ITEM2", "ITEM3"):  # a county department's, and one the catalog does not place
+        found = check_case(path_of(code, *steps), HALL, items=OWN)
+        assert found is not None
+        assert (found.reason, found.detail) == (Refusal.NOT_TOWNSHIP_ITEM, f"history[1] item_routed: item {code}")
+    assert refusal(path_of("ITEM1", *steps)) is Refusal.NOT_TOWNSHIP_ITEM  # asked without the guide's items
+
+
+def test_a_case_new_here_is_denied_whole_only_where_every_item_is_a_township_bodys() -> None:
+    record = with_line(path_of("ITEM1", (CaseEvent.ITEM_DENIED, "位置不符")), CaseEvent.DENIED, "denied", "位置不符")
+    only = GuideItems.of({"ITEM1": AdminLevel.TOWNSHIP})
+    assert check_case(dataclasses.replace(record, status="denied"), HALL, items=only) is None
+    found = check_case(dataclasses.replace(record, status="denied"), HALL, items=OWN)
+    assert found is not None
+    assert found.reason is Refusal.NOT_TOWNSHIP_ITEM
+
+
+def test_a_second_intake_line_in_a_case_new_here_is_refused() -> None:
+    record = with_line(case_record(), CaseEvent.TAKEN, "accepted", "accept")
+    assert refusal(record) is Refusal.SECOND_TAKEN
