@@ -369,7 +369,7 @@ def _import_body(
     else:
         records, problems = parse_records(package.body, header.kind.value, storable=True)
     if problems:
-        raise _malformed(header, problems)
+        raise _malformed(problems)
     if header.format < PROJECTS_FORMAT and any(isinstance(r, ProjectRecord) for r in records):
         # format 2 says the body holds no projects: a receiver of that format would have refused the record whole
         raise PackageRejected(RejectCode.BAD_STRUCTURE, f"project records in a format {header.format} package")
@@ -387,7 +387,7 @@ def _import_body(
         # and the caller's rollback takes back what went in before it
         problems = reader.finish()
         if problems:
-            raise _malformed(header, problems)
+            raise _malformed(problems)
     else:
         ctx.updates(records, retry, tally)
     retrack_after(session, above)  # a township's withdrawal or lapse takes items off their departments' queues
@@ -435,7 +435,7 @@ def _check_direction(session: Session, kind: SiteKind, header: Header) -> None:
         )
 
 
-def _malformed(header: Header, problems: list[RecordProblem]) -> PackageRejected:
+def _malformed(problems: list[RecordProblem]) -> PackageRejected:
     """The refusal of a package whose records are malformed (a name of megabytes, say): each problem's place."""
     return PackageRejected(RejectCode.BAD_STRUCTURE, _problems_text(problems))
 
