@@ -17,6 +17,7 @@ from counter.actions.calendar import office_calendar
 from counter.actions.decisions import deny_lapsed_deferral
 from counter.actions.desk import Desk
 from counter.actions.intake import IntakeRequest, fulfil_deferred, take_intake
+from counter.actions.site import stored_site
 from counter.case.status import CaseStatus
 from counter.catalog.model import Bundle, Medium, Necessity
 from counter.db.case_store import case_view
@@ -25,6 +26,7 @@ from counter.intake.checklist import Checklist, Receipt, ReceivedMedium, record,
 from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery, Parties
 from counter.parties.identifiers import make_id_number
+from counter.sync.sites import SiteKind
 
 DEMO_BUNDLE = "XAM-YJS-008"  # 我要开小餐馆（50平方米以下）
 
@@ -142,7 +144,12 @@ def run_demo(sessions: sessionmaker[Session], desk: Desk, today: dt.date) -> lis
     )
     with sessions() as session:
         overdue = case_view(session, overdue_no)
+        site = stored_site(session)
     assert overdue is not None
+    if site is not None and site.kind is SiteKind.TOWNSHIP:
+        # the lapse denies items the hall's departments decide: theirs, not the township's, and the hall refuses a
+        # township's denial of them (counter.sync.sender_checks) — at a township the case waits for its materials
+        return made
     # the day after the last due date: a lapse is never recorded before (counter.actions.decisions)
     lapse_day = max(m.due_on for m in overdue.deferred_open() if m.due_on is not None) + dt.timedelta(days=1)
     with sessions.begin() as session:

@@ -23,9 +23,7 @@ township the clerk on duty carries the stick to the hall.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import hashlib
 import json
 import logging
@@ -54,6 +52,7 @@ from counter.db.settings_store import is_training
 from counter.db.sync import store as sync_store
 from counter.db.sync.case_records import case_dicts
 from counter.db.sync.cases import apply_cases
+from counter.db.sync.held import held_record, keep_held
 from counter.db.sync.marks import current_marks
 from counter.db.sync.projects import PROJECT_NO_TAKEN, apply_projects, project_records
 from counter.db.sync.tables import CASE, CASE_TRACKED, HISTORY, utc
@@ -64,6 +63,7 @@ from counter.sync.body_packer import packed_groups
 from counter.sync.case_reader import CaseKeys, CaseReader, PackageCase
 from counter.sync.package import (
     CASES_FORMAT,
+    HELD_FORMAT,
     PROJECTS_FORMAT,
     Header,
     PackageKind,
@@ -71,6 +71,7 @@ from counter.sync.package import (
     RejectCode,
     check_package,
     encode_record,
+    package_name,
     unpack_package,
     write_packed,
 )
@@ -79,6 +80,7 @@ from counter.sync.records import (
     AckRecord,
     CaseRecord,
     GuideRecord,
+    HeldRecord,
     HolidayRecord,
     ProgressRecord,
     ProjectRecord,
@@ -87,6 +89,7 @@ from counter.sync.records import (
 )
 from counter.sync.sender_checks import Refusal, Sender
 from counter.sync.sites import SiteKind
+from counter.util.collector import without_collector_pauses
 
 __all__ = [
     "ExportResult",
@@ -226,11 +229,13 @@ def export_package(
         package_format = PROJECTS_FORMAT if projects else CASES_FORMAT
         encoded = _case_records(session, target, projects, on_progress)
     else:
-        marks, package_format = sync_store.update_marks(session), CASES_FORMAT
-        encoded = iter([encode_record(to_dict(r)) for r in _updates_package(session, target)])
+        updates = _updates_package(session, target)
+        marks = sync_store.update_marks(session)  # a township told why its records wait needs format 4 to read it
+        package_format = HELD_FORMAT if any(isinstance(r, HeldRecord) for r in updates) else CASES_FORMAT
+        encoded = iter([encode_record(to_dict(r)) for r in updates])
     since = None if (acked := sync_store.last_acked(session, target)) is None else utc(acked.created_at)
     first = sync_store.next_export_no(session, target)
-    with _without_collector_pauses():
+    with without_collector_pauses():
         packed = list(packed_groups(encoded))  # how many, before signing
     made: list[bytes] = []
     for export_no, (count, body, plain) in enumerate(packed, start=first):
@@ -287,7 +292,8 @@ def _updates_package(session: Session, township: str) -> list[Record]:
     taken = sync_store.highest_import(session, township, PackageKind.CASES.value)
     if taken:
         records.append(AckRecord(PackageKind.CASES.value, taken))
-    return records
+    held = held_record(session, township)  # why its records wait here (counter.db.sync.held)
+    return records if held is None else [*records, held]
 
 
 # --- import ---------------------------------------------------------------------------------
@@ -312,8 +318,24 @@ def import_package(
 
     Opening the body takes this site's encryption key, a file on the machine
     that holds the site's keys (:class:`counter.sync.keys.KeyUnreadable`
-    elsewhere); a package already taken in is known without it.
+    elsewhere); a package already taken in is known without it.  A refused package is logged for support, named
+    by what its header claims, with the code and detail of its refusal (never a value of a record).
     """
+    try:
+        return _import_package(session, desk, data, now, on_progress, key_path)
+    except PackageRejected as err:
+        log.warning("sync package %s refused (%s): %s", package_name(data), err.code.value, err.detail)
+        raise
+
+
+def _import_package(
+    session: Session,
+    desk: Desk,
+    data: bytes,
+    now: dt.datetime,
+    on_progress: Progress | None,
+    key_path: Path | None,
+) -> ImportReport:
     require(session, desk.actor, Permission.SYNC)
     site = this_site(session)
     header, body = check_package(data, peer_keys(session), site.code)
@@ -325,27 +347,8 @@ def import_package(
         return ImportReport(header.from_site, header.kind.value, header.export_no, 0, 0, 0, replayed=True)
     check_series(session, header)
     opener = site_encryption_key(session, key_path)
-    with _without_collector_pauses():
+    with without_collector_pauses():
         return _import_body(session, desk, header, body, now, on_progress, opener)
-
-
-@contextlib.contextmanager
-def _without_collector_pauses() -> Iterator[None]:
-    """Python's cycle collector off while a body is read and applied, or read and written.
-
-    A package of ten thousand cases unpacks to a couple of million objects that
-    live until the import ends, none of them in a cycle; with the collector on,
-    every full pass walks all of them again (about a fifth of the import).  An
-    export holds as many, its records' JSON until the package is packed.  What
-    garbage there is goes at the next pass after it.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _import_body(
@@ -366,10 +369,9 @@ def _import_body(
     else:
         records, problems = parse_records(package.body, header.kind.value, storable=True)
     if problems:
-        raise _malformed(header, problems)
+        raise _malformed(problems)
     if header.format < PROJECTS_FORMAT and any(isinstance(r, ProjectRecord) for r in records):
         # format 2 says the body holds no projects: a receiver of that format would have refused the record whole
-        log.warning("sync %s#%s refused: projects in a format-2 package", header.from_site, header.export_no)
         raise PackageRejected(RejectCode.BAD_STRUCTURE, f"project records in a format {header.format} package")
     total = len(package.body)
     if on_progress is not None:
@@ -385,7 +387,7 @@ def _import_body(
         # and the caller's rollback takes back what went in before it
         problems = reader.finish()
         if problems:
-            raise _malformed(header, problems)
+            raise _malformed(problems)
     else:
         ctx.updates(records, retry, tally)
     retrack_after(session, above)  # a township's withdrawal or lapse takes items off their departments' queues
@@ -433,11 +435,9 @@ def _check_direction(session: Session, kind: SiteKind, header: Header) -> None:
         )
 
 
-def _malformed(header: Header, problems: list[RecordProblem]) -> PackageRejected:
-    """The refusal of a package whose records are malformed (a name of megabytes, say), logged for support."""
-    detail = _problems_text(problems)
-    log.warning("sync %s#%s refused, malformed records: %s", header.from_site, header.export_no, detail)
-    return PackageRejected(RejectCode.BAD_STRUCTURE, detail)
+def _malformed(problems: list[RecordProblem]) -> PackageRejected:
+    """The refusal of a package whose records are malformed (a name of megabytes, say): each problem's place."""
+    return PackageRejected(RejectCode.BAD_STRUCTURE, _problems_text(problems))
 
 
 def _problems_text(problems: list[RecordProblem]) -> str:
@@ -563,6 +563,8 @@ class _Apply:
                 self.done(record, sync_store.apply_holiday(self.session, record), t)
             elif isinstance(record, SettingRecord):
                 self.done(record, sync_store.apply_setting(self.session, record), t)
+            elif isinstance(record, HeldRecord):
+                self.done(record, keep_held(self.session, self.from_site, record), t)
         progress = [(t, r) for t, r in items if isinstance(r, ProgressRecord)]
         moved, missing = sync_store.apply_progress(self.session, [r for _t, r in progress])
         for t, record in progress:

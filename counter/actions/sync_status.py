@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from counter.actions.site import peers, this_site
 from counter.db.sync import store as sync_store
+from counter.db.sync.held import told_held
 from counter.db.sync.marks import changed_case_ids, changed_project_ids, earliest_change
 from counter.sync.sites import SiteKind
 
@@ -27,6 +28,7 @@ class SyncStatus:
     last_import_at: dt.datetime | None
     review_open: int
     pending_projects: int = 0  # 帮您办 projects with anything the hall has not acknowledged (a township)
+    held_at_hall: int = 0  # this township's records its hall holds for review, as its last update said
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,27 @@ class ReviewItem:
     reason: str
     detail: str
     created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class HeldAtHall:
+    """One of this township's records its hall did not take in, as the hall's last update told (counter.db.sync.held).
+
+    ``reason`` is a hold reason's code (worded by counter.words.sync.hold_reason), ``detail`` the field and what is
+    wrong with it: what the township's clerk needs to put it right, or to ask the hall about it by its number.
+    """
+
+    hall: str
+    record_type: str
+    number: str
+    reason: str
+    detail: str
+    held_at: dt.datetime
+
+
+def held_at_hall(session: Session) -> list[HeldAtHall]:
+    """This township's records its halls hold for review, oldest first (none at a hall, which is told none)."""
+    return [HeldAtHall(hall, e.record_type, e.number, e.reason, e.detail, e.held_at) for hall, e in told_held(session)]
 
 
 def sync_status(session: Session) -> SyncStatus:
@@ -54,7 +77,7 @@ def sync_status(session: Session) -> SyncStatus:
     exported, imported = sync_store.last_times(session)
     return SyncStatus(
         site.code, site.kind.value, pending, since, exported, imported, sync_store.open_review_count(session),
-        projects,
+        projects, len(told_held(session)),
     )  # fmt: skip
 
 

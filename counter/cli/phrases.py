@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Protocol
 
 from counter.words.sites import SITE_KIND
@@ -119,6 +120,8 @@ SYNC_STATUS_LINES = tr(
     "待核对记录：{review} 条"
 )
 SYNC_NEVER = tr("无")
+SYNC_HELD_AT_HALL = tr("中心未导入的本站点记录：{count} 条（据中心最近一次发来的更新）")
+SYNC_HELD_AT_HALL_LINE = tr("  {number}  {reason}（{detail}）  中心 {hall}，{at}")
 
 
 class _ReviewLike(Protocol):
@@ -167,6 +170,30 @@ def review_line(item: _ReviewLike) -> str:
 
 def _when(value: dt.datetime | None) -> str:
     return SYNC_NEVER if value is None else value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class _HeldLike(Protocol):
+    @property
+    def hall(self) -> str: ...
+    @property
+    def number(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def detail(self) -> str: ...
+    @property
+    def held_at(self) -> dt.datetime: ...
+
+
+def held_at_hall_text(held: Sequence[_HeldLike]) -> str:
+    """A township's records its hall did not take in (counter.actions.sync_status.HeldAtHall), why, one a line."""
+    lines = [SYNC_HELD_AT_HALL.format(count=len(held))]
+    lines += [
+        SYNC_HELD_AT_HALL_LINE.format(number=h.number, reason=hold_reason(h.reason), detail=h.detail, hall=h.hall,
+                                      at=_when(h.held_at))
+        for h in held
+    ]  # fmt: skip
+    return "\n".join(lines)
 
 
 def sync_status_text(status: _StatusLike) -> str:

@@ -116,14 +116,19 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_status(args: argparse.Namespace) -> int:
-    from counter.actions.sync_status import sync_status
-    from counter.cli.phrases import sync_status_text
+    """Where sync stands; at a township, also which of its records the hall did not take in, and why."""
+    from counter.actions.sync_status import held_at_hall, sync_status
+    from counter.cli.phrases import held_at_hall_text, sync_status_text
+    from counter.words.sync import hold_reason
 
-    status = open_store(args).write(sync_status)
+    status, held = open_store(args).write(lambda session: (sync_status(session), held_at_hall(session)))
     if args.json:
-        print_json(asdict(status))
+        told = [{**asdict(h), "message": hold_reason(h.reason)} for h in held]
+        print_json({**asdict(status), "held_at_hall_records": told})
         return EXIT_OK
     print(sync_status_text(status))
+    if held:
+        print(held_at_hall_text(held))
     return EXIT_OK
 
 

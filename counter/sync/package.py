@@ -12,6 +12,9 @@ header's ``format`` say which, and agree.  A package is written in the lowest fo
 still reads at a site whose program knows only format 2, while one with projects is refused there whole as written
 by a newer program (``too_new``) rather than half taken in.  This program reads both; a format-2 package holding a
 project is refused as malformed (:mod:`counter.actions.sync`).  The sealing and signing are the same in both.
+Format 4 is a hall's update that also tells the township why its records wait on the hall's review list (a
+``held`` record): written only to a township the hall has held a record of, which needs the program that reads it
+to see why, and is told to upgrade (``too_new``) by an older one.
 
 The header names the format and the algorithm suite (:data:`SUITE`), the
 sender (code and kind), the site it is addressed to, the package's kind and
@@ -75,10 +78,11 @@ from counter.sync.keys import sign, verify
 from counter.sync.seal import SUITE, new_ephemeral, open_sealed, seal
 from counter.util.bounded_read import TooLarge, read_bounded
 
-FORMAT_VERSION = 3  # the newest format this program writes and reads
+FORMAT_VERSION = 4  # the newest format this program writes and reads
 CASES_FORMAT = 2  # cases, acknowledgements and the hall's updates: what a package without projects is written in
 PROJECTS_FORMAT = 3  # format 2 and 帮您办 projects
-FORMATS = (CASES_FORMAT, PROJECTS_FORMAT)  # the formats this program reads
+HELD_FORMAT = 4  # a hall's update with the township's records it holds for review (counter.sync.records.HeldRecord)
+FORMATS = (CASES_FORMAT, PROJECTS_FORMAT, HELD_FORMAT)  # the formats this program reads
 MAGICS = {n: f"COUNTER-SYNC/{n}\n".encode("ascii") for n in FORMATS}
 MAGIC = MAGICS[CASES_FORMAT]  # the first line of a package of format 2
 OLD_FORMATS = (1,)  # unencrypted: refused by name, the sender must upgrade (docs/sync-crypto.md)
@@ -348,6 +352,22 @@ def unpack_package(header: Header, body: bytes, key: X25519PrivateKey) -> Packag
     if len(records) != header.records:
         raise PackageRejected(RejectCode.BAD_STRUCTURE, f"{len(records)} records, header says {header.records}")
     return Package(header, records)
+
+
+def package_name(data: bytes) -> str:
+    """How the log names a package, refused or not: its sender and number as its header says, and its size.
+
+    Read without any check (the package may be refused for its header itself): the names are those the file
+    claims, cut short, and never anything of its body.
+    """
+    try:
+        _format, raw, _body = _split(data)
+        fields = _header_json(raw)
+    except PackageRejected:
+        return f"of {len(data)} bytes"
+    site, number = fields.get("from_site"), fields.get("export_no")
+    site = site[:12] if isinstance(site, str) else "?"
+    return f"{site}#{number if type(number) is int else '?'} of {len(data)} bytes"
 
 
 def _split(data: bytes) -> tuple[int, bytes, bytes]:

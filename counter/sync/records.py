@@ -351,6 +351,39 @@ class AckRecord:
         return f"{self.kind}:{self.export_no}"
 
 
+@dataclass(frozen=True, slots=True)
+class HeldEntry:
+    """One of a township's records on the hall's review list: which, why (a hold reason's code), and the detail.
+
+    ``number`` is the case's (or project's) number, what the township's clerk finds it by; ``detail`` names the field
+    and what is wrong with it, never a personal value (counter.sync.sender_checks), as the hall's review list has it.
+    """
+
+    record_type: str
+    number: str
+    reason: str
+    detail: str
+    held_at: dt.datetime
+    LIMITS: ClassVar[dict[str, int]] = {"record_type": 16, "number": 50, "reason": 40, "detail": TEXT_MAX}
+
+
+@dataclass(frozen=True, slots=True)
+class HeldRecord:
+    """The hall's review list for the township's records (hall → township, format 4): why what it sent waits.
+
+    Sent whole with every update once the township has had a record held (:mod:`counter.db.sync.held`), so the
+    township's copy is replaced, and an entry the hall has resolved leaves it.
+    """
+
+    TYPE: ClassVar[str] = "held"
+    entries: tuple[HeldEntry, ...]
+    COUNTS: ClassVar[dict[str, int]] = {"entries": LINES_MAX}
+
+    @property
+    def key(self) -> str:
+        return "review"
+
+
 # --- 帮您办 projects (township → hall, format 3) --------------------------------------------
 
 
@@ -468,13 +501,24 @@ class ProjectRecord:
         return self.uid
 
 
-Record = CaseRecord | GuideRecord | HolidayRecord | SettingRecord | ProgressRecord | AckRecord | ProjectRecord
+Record = (
+    CaseRecord | GuideRecord | HolidayRecord | SettingRecord | ProgressRecord | AckRecord | ProjectRecord | HeldRecord
+)
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.TYPE: cls
-    for cls in (CaseRecord, GuideRecord, HolidayRecord, SettingRecord, ProgressRecord, AckRecord, ProjectRecord)
+    for cls in (
+        CaseRecord,
+        GuideRecord,
+        HolidayRecord,
+        SettingRecord,
+        ProgressRecord,
+        AckRecord,
+        ProjectRecord,
+        HeldRecord,
+    )
 }
 #: which records each kind of package may hold (a project only in a package of format 3: counter.sync.package)
 ALLOWED: dict[str, frozenset[str]] = {
     "cases": frozenset({"case", "ack", "project"}),
-    "updates": frozenset({"guide", "holiday", "setting", "progress", "ack"}),
+    "updates": frozenset({"guide", "holiday", "setting", "progress", "ack", "held"}),
 }

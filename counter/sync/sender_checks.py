@@ -12,6 +12,8 @@ township is refused — put on the review list with the reason, the rest of the 
   hall clerk would count in that clerk's figures, which group by name);
 * adds a history line the township could not have written (:data:`TOWNSHIP_EVENTS`), or hands over results the
   hall has not decided (:func:`_hand_overs`);
+* adds a step or decision of an item a township body does not decide, a 不予批准 or 作废 of a case the hall holds
+  already, a second intake, or a line dated at or before the last the hall holds of the case (:func:`_whose`);
 * holds a date outside what this program supports, or a name, address or note the desk itself would not take: too
   long for its field, or holding control, invisible or direction-changing characters (:mod:`counter.sync.record_texts`;
   texts and lists longer than any real case's are the package's structure: :mod:`counter.sync.records`).
@@ -36,8 +38,10 @@ from typing import Any
 
 from counter.case.decisions import DECISION_EVENTS, ItemDecision, read_item_note
 from counter.case.hand_over import HAND_OVER_EVENTS, read_hand_over
+from counter.case.item_path import ItemEvent
 from counter.case.numbers import CASE_NO, DESK_NO, FIRST_SUPPORTED_DAY
 from counter.case.status import MOVES, CaseEvent, CaseStatus
+from counter.catalog.departments import AdminLevel
 from counter.parties.skeleton import skeleton
 from counter.parties.text import character_problem
 from counter.projects.numbers import PROJECT_NO
@@ -59,6 +63,10 @@ class Refusal(StrEnum):
     NOT_DECIDED_HERE = "not_decided_here"  # a hand-over of results the hall has not decided (or handed over)
     NOT_OWN_PROJECT = "not_own_project"  # a project of another site, or numbered outside the sender's series
     BAD_PROJECT = "bad_project"  # a project's date out of range, or a name with control characters
+    NOT_TOWNSHIP_ITEM = "not_township_item"  # an item's step or decision (or a case's 不予批准) not a township body's
+    HALL_HOLDS_CASE = "hall_holds_case"  # 不予批准 or 作废 of a case the hall holds already
+    SECOND_TAKEN = "second_taken"  # a second intake line on one case
+    BACKDATED = "backdated"  # a line dated at or before the last line the hall holds of the case
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,25 +75,32 @@ class Refused:
     detail: str  # the field's path and what is wrong: never the value of a personal field
 
 
-#: The events a township writes itself.  A township takes the intake (``taken``), keeps the 容缺 promise it made at
-#: its own desk (materials handed in, a deadline extended, the lapse and the denial of the items the lapsed materials
-#: served: counter.actions.decisions.deny_lapsed_deferral, seed 001 第十七条), answers its own correction notice
-#: with a later intake, withdraws or voids its own case, and hands over the results at its own window: "统一窗口出件"
-#: is the window where the applicant applied, and for a township's case that is the township's (domain §1).
-#: Sending to approval, granting an item and completing are the hall's and the departments' ("后台并联审批"): such
-#: lines reach a township only as the hall's progress, and the hall has them already — a township adding one is
-#: refused, and so is any event this program does not know (an ``approved`` line, say).  A hand-over the township
-#: adds is held to what the hall decided (:func:`_hand_overs`): the township cannot decide, so it cannot hand over
-#: what nobody decided either.
+#: The events a township writes itself, on any case of its own.  A township takes the intake (``taken``), keeps the
+#: 容缺 promise it made at its own desk (materials handed in, a deadline extended, the lapse of the materials),
+#: answers its own correction notice with a later intake, withdraws or voids its own case, and hands over the results
+#: at its own window: "统一窗口出件" is the window where the applicant applied, and for a township's case that is the
+#: township's (domain §1).  Sending to approval, granting or denying an item and completing are the deciding bodies'
+#: ("后台并联审批", domain §11 "only the deciding body decides"): such lines reach a township only as the hall's
+#: progress, and the hall has them already — a township adding one is refused, and so is any event this program does
+#: not know (an ``approved`` line, say).  The one exception is an item a township body decides
+#: (:data:`TOWNSHIP_ITEM_EVENTS`).  A hand-over the township adds is held to what the hall decided
+#: (:func:`_hand_overs`): the township cannot decide, so it cannot hand over what nobody decided either.  A
+#: ``denied`` closes a case whose every item was denied (counter.case.decisions.closing_event): it is the
+#: township's only where every item of the case is a township body's, and never on a case the hall holds
+#: (:func:`_whose`).
 TOWNSHIP_EVENTS: frozenset[str] = frozenset(
     e.value
     for e in (
         CaseEvent.TAKEN, CaseEvent.DEFERRED_ARRIVED, CaseEvent.DEFERRED_COMPLETE, CaseEvent.DEFERRAL_EXTENDED,
         CaseEvent.RESUBMITTED, CaseEvent.CORRECTION_LAPSED, CaseEvent.WITHDRAWN, CaseEvent.VOIDED,
-        CaseEvent.DEFERRAL_LAPSED, CaseEvent.DEFERRAL_PART_LAPSED, CaseEvent.ITEM_DENIED, CaseEvent.DENIED,
+        CaseEvent.DEFERRAL_LAPSED, CaseEvent.DEFERRAL_PART_LAPSED, CaseEvent.DENIED,
         CaseEvent.ITEMS_HANDED, CaseEvent.DELIVERED,
     )
 )  # fmt: skip
+#: An item's own path and decision (counter.case.item_lines: the item's code leads the note): taken from a township
+#: only for an item whose deciding body is a township body (:class:`GuideItems`), as the guide the case was taken
+#: under says (its ``level``, counter.catalog.departments) — 苏木乡镇 decide some items themselves, in their own name.
+TOWNSHIP_ITEM_EVENTS: frozenset[str] = frozenset(e.value for e in ItemEvent)
 #: The statuses an intake leaves a case in (counter.actions.intake.STATUS_OF_OUTCOME): the ``taken`` line's.
 _INTAKE_STATUSES = frozenset({CaseStatus.ACCEPTED, CaseStatus.AWAITING_DEFERRED, CaseStatus.CORRECTION_ISSUED,
                               CaseStatus.REFUSED})  # fmt: skip
@@ -97,7 +112,7 @@ _INTAKE_STATUSES = frozenset({CaseStatus.ACCEPTED, CaseStatus.AWAITING_DEFERRED,
 STATUS_AFTER: dict[str, frozenset[str]] = {
     str(event): frozenset(s.value for s in (allowed if after is None else (after,)))
     for event, (allowed, after) in [*MOVES.items(), (CaseEvent.TAKEN, (_INTAKE_STATUSES, None))]
-    if event.value in TOWNSHIP_EVENTS
+    if event.value in TOWNSHIP_EVENTS | TOWNSHIP_ITEM_EVENTS
 }
 
 
@@ -160,20 +175,103 @@ LineKey = tuple[dt.datetime, str, str]
 _NOTHING_HERE: Mapping[LineKey, HistoryEntry] = MappingProxyType({})
 
 
+@dataclass(frozen=True, slots=True)
+class GuideItems:
+    """The items of the guide version a case was taken under, as plain data the caller reads (the checks stay pure).
+
+    ``township`` are those a township body decides: their steps and decisions are the township's own to send.
+    """
+
+    codes: frozenset[str] = frozenset()  # every item of the bundle
+    township: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, levels: Mapping[str, AdminLevel | None]) -> GuideItems:
+        """The items by their deciding body's level (:attr:`counter.catalog.model.Item.level`); None is not known,
+        so not a township's: an item the catalog does not place is decided above the township (domain §10)."""
+        return cls(frozenset(levels), frozenset(code for code, level in levels.items() if level is AdminLevel.TOWNSHIP))
+
+    @property
+    def all_township(self) -> bool:
+        return bool(self.codes) and self.codes <= self.township
+
+
+#: no items known: no item's step or decision is the township's (what a check is asked without a guide)
+NO_ITEMS = GuideItems()
+
+
 def check_case(
-    record: CaseRecord, sender: Sender, lines_here: Mapping[LineKey, HistoryEntry] = _NOTHING_HERE
+    record: CaseRecord,
+    sender: Sender,
+    lines_here: Mapping[LineKey, HistoryEntry] = _NOTHING_HERE,
+    items: GuideItems = NO_ITEMS,
 ) -> Refused | None:
     """The first reason ``record`` may not go in from ``sender``, or None.
 
     ``lines_here`` are the history lines the case already has here, by key: those are not the sender's additions (a
     township's case carries the hall's own lines back once its progress arrived), so their event, time and clerk are
     not the sender's to answer for; and they are the hall's record of the case that a township's hand-over is held
-    to (what the hall's departments decided, and whether the case was ready).
+    to (what the hall's departments decided, and whether the case was ready).  ``items`` are the items of the guide
+    version the case was taken under (:class:`GuideItems`): a step or decision of one goes in only if a township body
+    decides it.
     """
-    for check in (_numbers, _parts, _events, _hand_overs, _people, _fields):
+    for check in (_numbers, _parts, _events, _hand_overs):
         found = check(record, sender, lines_here)
         if found is not None:
             return found
+    found = _whose(record, lines_here, items)
+    if found is not None:
+        return found
+    for last in (_people, _fields):
+        found = last(record, sender, lines_here)
+        if found is not None:
+            return found
+    return None
+
+
+_TAKEN, _DENIED, _VOIDED = CaseEvent.TAKEN.value, CaseEvent.DENIED.value, CaseEvent.VOIDED.value
+
+
+def _whose(record: CaseRecord, here: Mapping[LineKey, HistoryEntry], items: GuideItems) -> Refused | None:
+    """Each line the township adds is its own to add, and comes after what the hall holds of the case.
+
+    * An item's step or decision only of an item a township body decides (:data:`TOWNSHIP_ITEM_EVENTS`): the
+      departments behind the hall decide theirs in their own name (domain §11), and a township's ``item_denied`` —
+      the lapse of its own 容缺 promise denies the items the lapsed materials served — would deny another body's
+      item, and with it empty that department's queue.  So a township's lapse that denies items of the hall's
+      departments is refused whole, its lapse line with its denials, and waits on the review list: the departments
+      decide their items.
+    * A ``denied`` or ``voided`` of a case the hall holds: the case is with the departments, whose queues a township
+      line would empty; the hall decides (or voids) it.  A ``denied`` of a case new here only where every item of it
+      is a township body's (it closes a case whose every item was denied).
+    * A ``voided`` of a case the hall has never seen goes in: a case taken in error at the township and voided before
+      it was sent.  Voiding decides nothing on the application (it corrects the record of the desk that took it),
+      no department ever had it, and the hall keeps the number, 已作废, so the township's series shows no gap.
+    * A second ``taken``: a case is taken once; a second line would restart its clock.
+    * A line dated at or before the last line the hall holds of the case: the case's status is its newest line's
+      (:mod:`counter.db.sync.case_parts`), and the departments acted on the history as it stood; a line slipped in
+      before theirs would rewrite it.  It waits on the review list for the hall to settle with the township.
+    """
+    last = max((x.at for x in here.values()), default=None)
+    taken = any(x.event == _TAKEN for x in here.values())
+    for n, line in enumerate(record.history):
+        if here and line.key in here:
+            continue
+        event = line.event
+        if event == _TAKEN:
+            if taken:
+                return Refused(Refusal.SECOND_TAKEN, f"history[{n}]: a second taken line")
+            taken = True
+        elif here and event in (_DENIED, _VOIDED):
+            return Refused(Refusal.HALL_HOLDS_CASE, f"history[{n}].event {event}: the case is here already")
+        elif event in TOWNSHIP_ITEM_EVENTS:
+            code = read_item_note(line.note)[0]
+            if code not in items.township:
+                return Refused(Refusal.NOT_TOWNSHIP_ITEM, f"history[{n}] {event}: item {code[:40]}")
+        elif event == _DENIED and not items.all_township:
+            return Refused(Refusal.NOT_TOWNSHIP_ITEM, f"history[{n}] {event}: items not a township body's")
+        if last is not None and line.at <= last:
+            return Refused(Refusal.BACKDATED, f"history[{n}].at {line.at.isoformat()}: not after {last.isoformat()}")
     return None
 
 
@@ -213,7 +311,7 @@ def _events(record: CaseRecord, _sender: Sender, here: Collection[Any]) -> Refus
     for n, line in enumerate(record.history):
         if here and line.key in here:  # a case new here has none: no key made to be compared with nothing
             continue
-        if line.event not in TOWNSHIP_EVENTS:
+        if line.event not in TOWNSHIP_EVENTS and line.event not in TOWNSHIP_ITEM_EVENTS:
             return Refused(Refusal.NOT_TOWNSHIP_EVENT, f"history[{n}].event {line.event[:24]}")
         if line.status_after not in STATUS_AFTER[line.event]:
             return Refused(Refusal.NOT_TOWNSHIP_EVENT, f"history[{n}].status_after {line.status_after[:24]}")
@@ -226,9 +324,9 @@ def _hand_overs(record: CaseRecord, _sender: Sender, here: Mapping[LineKey, Hist
     """A township hands over only what the hall decided, each result once, and 送达 only a case ready here.
 
     The township's desk hands over the results of its own case ("统一窗口出件": where the applicant applied), but
-    the decisions are the departments' at the hall (a township denies only the items of its own lapsed 容缺
-    promise).  So each hand-over line the township adds must carry its record (:func:`read_hand_over`: which
-    results went out with which papers, as its 送达回证 lists them) — a bare 送达 would mark the case done with
+    the decisions are the deciding bodies' (a township's only for the items its own bodies decide: :func:`_whose`).
+    So each hand-over line the township adds must carry its record (:func:`read_hand_over`: which results went out
+    with which papers, as its 送达回证 lists them) — a bare 送达 would mark the case done with
     nothing to show what the applicant got — and every result in it must be decided, as granted or denied, with
     the grant's number as decided, and not handed over before, in the case's history as the hall holds it plus
     the township's own lines before it.  A 送达 (``delivered``) also finds the case ready (办结: every item
@@ -237,7 +335,7 @@ def _hand_overs(record: CaseRecord, _sender: Sender, here: Mapping[LineKey, Hist
     The lines are taken in time order, the order the hall reads a case's status in (its newest line's,
     :mod:`counter.db.sync.case_parts`): a hand-over timed before the hall's 办结 would neither find the case ready
     nor leave it delivered, so it is refused rather than kept beside a status that says otherwise.  A case new here
-    has only the township's lines: it may hand over the denials of its lapsed 容缺, never a 送达.
+    has only the township's lines: it may hand over its own bodies' decisions, never a 送达.
     """
     sent = [x for x in _sent_lines(record, here) if x.event in HAND_OVER_EVENTS]
     if not sent:

@@ -13,13 +13,16 @@ from counter.case.hand_over import HandedItem, HandOver, HandOverWay, hand_over_
 from counter.case.item_path import ItemEvent
 from counter.case.numbers import FIRST_SUPPORTED_DAY
 from counter.case.status import CaseEvent
+from counter.catalog.departments import AdminLevel
 from counter.sync.record_json import parse_records, to_dict
 from counter.sync.records import LINES_MAX, NAME_MAX, CaseRecord, HistoryEntry
 from counter.sync.sender_checks import (
     EARLIEST,
     STATUS_AFTER,
     TOWNSHIP_EVENTS,
+    TOWNSHIP_ITEM_EVENTS,
     TOWNSHIP_STATUSES,
+    GuideItems,
     Refusal,
     Sender,
     check_case,
@@ -125,17 +128,18 @@ def test_a_line_only_the_hall_writes_is_refused_unless_the_hall_has_it(event: st
     line = HistoryEntry(AT + dt.timedelta(hours=1), "其其格", "1", event, "ready", "")
     added = dataclasses.replace(record, history=(*record.history, line))
     assert refusal(added) is Refusal.NOT_TOWNSHIP_EVENT
-    assert refusal(added, line) is None  # the hall's own line, carried back
+    assert refusal(added, *added.history) is None  # the hall's own line, carried back
 
 
 def test_no_hall_step_is_a_township_event() -> None:
-    hall_steps = {CaseEvent.SENT_TO_APPROVAL, CaseEvent.ITEM_APPROVED, CaseEvent.COMPLETED}
-    # an item's path runs through the hall, whose departments decide; a township denies the items of its own lapsed
-    # 容缺 promise (counter.sync.sender_checks.TOWNSHIP_EVENTS), the one step it takes.  Handing the results over
-    # (送达, a part handed over) is the township's window's for its own case, held to the hall's decisions below.
-    hall_steps |= {CaseEvent(e.value) for e in ItemEvent if e is not ItemEvent.DENIED}
-    township_steps = {e.value for e in CaseEvent} - {e.value for e in hall_steps}
+    hall_steps = {CaseEvent.SENT_TO_APPROVAL, CaseEvent.COMPLETED}
+    # an item's path runs through its deciding body: the hall's departments for theirs, a township body for its own
+    # (counter.sync.sender_checks.TOWNSHIP_ITEM_EVENTS, held to the item's level).  Handing the results over (送达, a
+    # part handed over) is the township's window's for its own case, held to the hall's decisions below.
+    item_steps = {CaseEvent(e.value) for e in ItemEvent}
+    township_steps = {e.value for e in CaseEvent} - {e.value for e in hall_steps | item_steps}
     assert township_steps == TOWNSHIP_EVENTS
+    assert {e.value for e in item_steps} == TOWNSHIP_ITEM_EVENTS
 
 
 @pytest.mark.parametrize(
@@ -345,7 +349,7 @@ def test_a_case_new_here_cannot_arrive_handed_over(status: str) -> None:
 
 
 def test_a_case_new_here_hands_over_the_denials_of_its_own_lapsed_deferral() -> None:
-    """The one decision a township takes (its lapsed 容缺's items) it may hand over before the hall saw the case."""
+    """A township body's denial of its own item (its lapsed 容缺's) may be handed over before the hall saw the case."""
     record, here = hall_case()
     denied = (
         here[0],
@@ -354,5 +358,55 @@ def test_a_case_new_here_hands_over_the_denials_of_its_own_lapsed_deferral() -> 
         HistoryEntry(AT + dt.timedelta(hours=1, microseconds=1), "其其格", "1", CaseEvent.DENIED.value, "denied", ""),
     )  # fmt: skip
     new = dataclasses.replace(record, history=denied, status="denied")
-    assert refusal(with_line(new, CaseEvent.ITEMS_HANDED, "denied", handed(WHOLE[1]))) is None
-    assert refusal(with_line(new, CaseEvent.DELIVERED, "delivered", handed(WHOLE[1]))) is Refusal.NOT_DECIDED_HERE
+    own = GuideItems(frozenset({"ITEM2"}), frozenset({"ITEM2"}))  # the bundle's one item, a township body's
+    found = check_case(with_line(new, CaseEvent.ITEMS_HANDED, "denied", handed(WHOLE[1])), HALL, items=own)
+    assert found is None
+    found = check_case(with_line(new, CaseEvent.DELIVERED, "delivered", handed(WHOLE[1])), HALL, items=own)
+    assert found is not None
+    assert found.reason is Refusal.NOT_DECIDED_HERE
+
+
+# --- whose decision a line is (counter.sync.sender_checks._whose) --------------------------------
+
+OWN = GuideItems.of({"ITEM1": AdminLevel.TOWNSHIP, "ITEM2": AdminLevel.COUNTY, "ITEM3": None})
+
+
+def test_only_an_item_whose_deciding_body_is_a_townships_is_the_townships() -> None:
+    assert (OWN.codes, OWN.township, OWN.all_township) == (
+        frozenset({"ITEM1", "ITEM2", "ITEM3"}),
+        frozenset({"ITEM1"}),
+        False,
+    )
+    assert GuideItems.of({"ITEM1": AdminLevel.TOWNSHIP}).all_township
+    assert not GuideItems().all_township  # no items known: nothing is the township's
+
+
+def path_of(code: str, *events: tuple[CaseEvent, str]) -> CaseRecord:
+    record = case_record()
+    for n, (event, text) in enumerate(events, start=1):
+        record = with_line(record, event, "accepted", item_note(code, text), hours=n)
+    return record
+
+
+def test_a_township_bodys_own_item_may_run_its_whole_path_on_a_case_new_here() -> None:
+    steps = ((CaseEvent.ITEM_ROUTED, ""), (CaseEvent.ITEM_SIGNED, ""), (CaseEvent.ITEM_APPROVED, "招牌2026-001"))
+    assert check_case(path_of("ITEM1", *steps), HALL, items=OWN) is None
+    for code in ("ITEM2", "ITEM3"):  # a county department's, and one the catalog does not place
+        found = check_case(path_of(code, *steps), HALL, items=OWN)
+        assert found is not None
+        assert (found.reason, found.detail) == (Refusal.NOT_TOWNSHIP_ITEM, f"history[1] item_routed: item {code}")
+    assert refusal(path_of("ITEM1", *steps)) is Refusal.NOT_TOWNSHIP_ITEM  # asked without the guide's items
+
+
+def test_a_case_new_here_is_denied_whole_only_where_every_item_is_a_township_bodys() -> None:
+    record = with_line(path_of("ITEM1", (CaseEvent.ITEM_DENIED, "位置不符")), CaseEvent.DENIED, "denied", "位置不符")
+    only = GuideItems.of({"ITEM1": AdminLevel.TOWNSHIP})
+    assert check_case(dataclasses.replace(record, status="denied"), HALL, items=only) is None
+    found = check_case(dataclasses.replace(record, status="denied"), HALL, items=OWN)
+    assert found is not None
+    assert found.reason is Refusal.NOT_TOWNSHIP_ITEM
+
+
+def test_a_second_intake_line_in_a_case_new_here_is_refused() -> None:
+    record = with_line(case_record(), CaseEvent.TAKEN, "accepted", "accept")
+    assert refusal(record) is Refusal.SECOND_TAKEN

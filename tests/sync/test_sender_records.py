@@ -265,11 +265,12 @@ def test_a_township_adds_only_township_events_to_its_own_case_and_carries_the_ha
     granted["history"].append(line(CaseEvent.ITEM_APPROVED.value, NOW + dt.timedelta(hours=2), "in_approval"))
     report = pair.hall.take(signed(pair, [granted], export_no=3))
     assert report.held == 1
-    assert held(pair.hall) == [(record["uid"], "not_township_event")]
+    assert held(pair.hall) == [(record["uid"], "not_township_item")]
     assert history_of(pair.hall, case_no) == ["taken", "sent_to_approval"]
 
-    handed_in = copy.deepcopy(record)  # a township's own step on the same case goes in
-    handed_in["history"].append(line(CaseEvent.WITHDRAWN.value, NOW + dt.timedelta(hours=3), "withdrawn"))
+    handed_in = copy.deepcopy(record)  # a township's own step on the same case, after the hall's, goes in
+    after = dt.datetime.fromisoformat(record["history"][-1]["at"]) + dt.timedelta(minutes=1)
+    handed_in["history"].append(line(CaseEvent.WITHDRAWN.value, after, "withdrawn"))
     report = pair.hall.take(signed(pair, [handed_in], export_no=4))
     assert (report.applied, report.held) == (1, 0)
     assert history_of(pair.hall, case_no) == ["taken", "sent_to_approval", "withdrawn"]
@@ -342,7 +343,8 @@ def test_an_8_mb_name_or_ten_thousand_lines_refuse_the_package_and_nothing_is_ke
         pair.hall.take(signed(pair, body))
     assert caught.value.code is RejectCode.BAD_STRUCTURE
     assert caught.value.detail.endswith("applicant_name: too_long")
-    assert "malformed records: #0 applicant_name: too_long" in caplog.text
+    assert "ARS01#1 of " in caplog.text
+    assert "refused (bad_structure): #0 applicant_name: too_long" in caplog.text
     assert counts(pair.hall.sessions) == before
 
     body = township_body(pair)

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from counter.case.numbers import CASE_NO
 from counter.case.view import CaseMaterialLine
 from counter.db.bulk_rows import RowWriter, chunks
+from counter.db.catalog_store import guide_version
 from counter.db.service_standing import STANDING_COLUMNS, new_case_standing
 from counter.db.sync.case_parts import HISTORY_COLUMNS, merge_parts
 from counter.db.sync.tables import (
@@ -42,7 +43,7 @@ from counter.db.sync.tables import (
 )
 from counter.sync.case_reader import PackageCase
 from counter.sync.records import CaseRecord, HistoryEntry
-from counter.sync.sender_checks import LineKey, Refusal, Sender, check_case
+from counter.sync.sender_checks import NO_ITEMS, GuideItems, LineKey, Refusal, Sender, check_case
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,7 @@ def apply_cases(
     existing = {c.uid: here[c.uid].id for c in good if c.uid in here}
     new = [c for c in good if c.uid not in existing]
     ids = dict(existing) | dict(zip([c.uid for c in new], new_row_ids(session, CASE, len(new)), strict=True))
-    vetted = _Vetting(sender, _lines_here(session, existing))
+    vetted = _Vetting(sender, _lines_here(session, existing), _GuideItems(session, guides))
     new_records = _write_new(session, new, ids, guides, lambda part: vetted(read(part)))
     old = vetted(read([c for c in good if c.uid in existing]))
     for refused in vetted.refused:  # never written: no other case may point at its row id
@@ -104,17 +105,44 @@ def apply_cases(
     return result
 
 
+class _GuideItems:
+    """The items of each guide version a package's cases were taken under, by content hash, read once each.
+
+    The sender's checks are plain (:class:`~counter.sync.sender_checks.GuideItems`): which items a township body
+    decides is the guide's to say, read here from the version the case names.
+    """
+
+    def __init__(self, session: Session, guides: Mapping[str, tuple[int, str]]) -> None:
+        self.session, self.guides = session, guides
+        self.known: dict[str, GuideItems] = {}
+
+    def __call__(self, record: CaseRecord) -> GuideItems:
+        content_hash = record.guide.content_hash
+        found = self.known.get(content_hash)
+        if found is None:
+            local = self.guides.get(content_hash)
+            stored = None if local is None else guide_version(self.session, local[0])
+            found = NO_ITEMS if stored is None else GuideItems.of({i.code: i.level for i in stored.bundle.items})
+            self.known[content_hash] = found
+        return found
+
+
 class _Vetting:
     """The records of a batch that their sender may send; the others kept aside as held."""
 
-    def __init__(self, sender: Sender, lines_here: Mapping[str, Mapping[LineKey, HistoryEntry]]) -> None:
-        self.sender, self.lines_here = sender, lines_here
+    def __init__(
+        self,
+        sender: Sender,
+        lines_here: Mapping[str, Mapping[LineKey, HistoryEntry]],
+        items: Callable[[CaseRecord], GuideItems],
+    ) -> None:
+        self.sender, self.lines_here, self.items = sender, lines_here, items
         self.refused: list[HeldCase] = []
 
     def __call__(self, batch: list[CaseRecord]) -> list[CaseRecord]:
         kept = []
         for r in batch:
-            found = check_case(r, self.sender, self.lines_here.get(r.uid, {}))
+            found = check_case(r, self.sender, self.lines_here.get(r.uid, {}), self.items(r))
             if found is None:
                 kept.append(r)
             else:

@@ -70,12 +70,12 @@ if TYPE_CHECKING:
     from counter.actions.site_setup import SiteSetUp, SiteState
     from counter.actions.store import Unit
     from counter.actions.sync import ExportResult, ImportReport
-    from counter.actions.sync_status import ReviewItem, SyncStatus
+    from counter.actions.sync_status import HeldAtHall, ReviewItem, SyncStatus
 
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], dt.datetime]
-Sync = tuple["ShownSite", "SyncStatus", list["Peer"], list["ReviewItem"]]
+Sync = tuple["ShownSite", "SyncStatus", list["Peer"], list["ReviewItem"], list["HeldAtHall"]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +86,15 @@ class Exported:
 
 def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def _read_only_table(columns: tuple[str, ...]) -> QTableWidget:
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels(list(columns))
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # read only: Tab goes on past it
+    return table
 
 
 def _local(at: dt.datetime | None) -> str:
@@ -140,6 +149,8 @@ class SyncPage(QWidget):
         self.review.setTabKeyNavigation(False)  # read only: Tab goes on past it
         self.review.setMinimumHeight(180)  # in the scroll area: a few rows always show
         self.review_empty = plain_label(words.SYNC_REVIEW_EMPTY)
+        self.held = _read_only_table(words.SYNC_HELD_COLUMNS)  # a township's records its hall did not take in
+        self.held_box = QGroupBox(words.SYNC_HELD_TITLE)
         self.scroll_area = QScrollArea()
         self.sync_parts: tuple[QWidget, ...] = ()
         self._lay_out()
@@ -176,6 +187,8 @@ class SyncPage(QWidget):
         review.addWidget(self.review_empty)
         review.addWidget(self.review)
         self.sync_parts = (self.card_box, boxes, review_box)
+        QVBoxLayout(self.held_box).addWidget(self.held)
+        self.held_box.hide()  # until a read finds some
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(self.site)
@@ -185,6 +198,7 @@ class SyncPage(QWidget):
         layout.addWidget(boxes)
         layout.addWidget(self.progress)
         layout.addWidget(self.result)
+        layout.addWidget(self.held_box)
         layout.addWidget(review_box, 1)
         layout.addStretch(0)  # takes the space only while the review list (stretch 1) is hidden: the form stays on top
         self.scroll_area.setWidget(content)
@@ -206,14 +220,14 @@ class SyncPage(QWidget):
         """What the page shows, read again: the set-up form, or the site, the last syncs, pending, the review list."""
         from counter.actions.site import peers, site_as_shown
         from counter.actions.site_setup import site_state
-        from counter.actions.sync_status import review_items, sync_status
+        from counter.actions.sync_status import held_at_hall, review_items, sync_status
 
         def read(unit: Unit) -> tuple[SiteState, Sync | None]:
             """In a write: the first look at this site's settings may store its defaults."""
             state = site_state(unit)
             if not state.set_up:
                 return state, None
-            return state, (site_as_shown(unit), sync_status(unit), peers(unit), review_items(unit))
+            return state, (site_as_shown(unit), sync_status(unit), peers(unit), review_items(unit), held_at_hall(unit))
 
         try:
             state, sync = self._runner.write(read, words.SYNC_DB_FAILED)
@@ -239,7 +253,7 @@ class SyncPage(QWidget):
     def _show_set_up(self, state: SiteState) -> None:
         """No site yet: the form for an administrator, a word for anyone else; nothing to sync."""
         admin = self._desk.actor.may(Permission.CHANGE_SETTINGS)
-        for part in (self.site, *self.sync_parts):
+        for part in (self.site, *self.sync_parts, self.held_box):
             part.hide()
         self.setup_needed.setVisible(not admin)
         self.site_form.setVisible(admin)
@@ -248,7 +262,9 @@ class SyncPage(QWidget):
             self.site_form.focus_first()
             self._form_filled = True
 
-    def _show_sync(self, shown: ShownSite, status: SyncStatus, others: list[Peer], items: list[ReviewItem]) -> None:
+    def _show_sync(
+        self, shown: ShownSite, status: SyncStatus, others: list[Peer], items: list[ReviewItem], held: list[HeldAtHall]
+    ) -> None:
         self._form_filled = False
         self.site_form.hide()
         self.setup_needed.hide()
@@ -282,6 +298,17 @@ class SyncPage(QWidget):
             self.pending.setText(words.SYNC_NOTHING_PENDING)
             self.pending.show()
         self._show_review(items)
+        self._show_held(held)
+
+    def _show_held(self, rows: list[HeldAtHall]) -> None:
+        """A township's records its hall holds for review, with the hall's reason: shown only while there are any."""
+        self.held.setRowCount(len(rows))
+        for row, item in enumerate(rows):
+            cells = (item.number, hold_reason(item.reason), item.detail, item.hall, _local(item.held_at))
+            for column, value in enumerate(cells):
+                self.held.setItem(row, column, QTableWidgetItem(value))
+        self.held.resizeColumnsToContents()
+        self.held_box.setVisible(bool(rows))
 
     def _show_review(self, rows: list[ReviewItem]) -> None:
         self.review.setRowCount(len(rows))

@@ -34,6 +34,8 @@ SYNC_RECORD_TYPE = {
     "setting": tr("设置"),
 }
 SYNC_REVIEW_COLUMNS = (tr("来自站点"), tr("数据包"), tr("类型"), tr("记录"), tr("原因"), tr("说明"), tr("收到时间"))
+SYNC_HELD_TITLE = tr("中心未导入的本站点记录（据中心最近发来的更新：请按原因更正后重新上报，或凭编号与中心联系）")
+SYNC_HELD_COLUMNS = (tr("编号"), tr("原因"), tr("说明"), tr("中心"), tr("中心收到时间"))
 SYNC_FILE_FILTER = tr("数据包 (*.sync);;所有文件 (*)")
 SYNC_STATUS_PENDING = tr("未送达大厅 {count} 件（最早 {since}）")
 SYNC_STATUS_STALE = tr("未送达大厅 {count} 件，已超过 {days} 天（最早 {since}），请尽快同步")

@@ -162,3 +162,34 @@ def test_a_missing_file_is_named_and_nothing_changes(qtbot: QtBot, hall: Site, t
     assert page.import_from(tmp_path / "nowhere.sync") is None
     assert page.result.text().startswith("文件不能读写")
     assert cases(hall.sessions) == 0
+
+
+def test_a_township_sees_which_of_its_records_the_hall_did_not_take_in_and_why(
+    qtbot: QtBot, township: Site, hall: Site
+) -> None:
+    from counter.sync.keys import load_private_key
+    from counter.sync.package import Header, PackageKind, write_package
+    from counter.words.sync import hold_reason
+    from tests.sync.test_refusals_told import accepted_record, with_denial
+
+    run_demo(township.sessions, township.desk, TODAY)
+    assert hall.take(township.export().data).held == 0
+    page = page_of(qtbot, township)
+    assert page.held_box.isHidden()  # nothing held: no such box
+
+    record = accepted_record(township)
+    header = Header(township.code, "township", hall.code, PackageKind.CASES, 2, NOW, None, 1)
+    forged = write_package(
+        header, [with_denial(record)], load_private_key(township.key_path), hall.identity.encryption_key
+    )
+    assert hall.take(forged).held == 1
+    assert township.take(hall.export(township.code).data).held == 0
+    page.refresh()
+    assert page.held_box.isVisible()
+    assert page.held.rowCount() == 1
+    cells = [item.text() for column in range(3) if (item := page.held.item(0, column)) is not None]
+    assert cells == [
+        record["case_no"],
+        hold_reason("not_township_item"),
+        "history[1] item_denied: item 152201-YJS008-02",
+    ]
