@@ -125,12 +125,19 @@ def refusal_basis_lines(items: Iterable[Item], ground: RefusalGround) -> tuple[s
 
 
 def false_materials_lines(items: Iterable[Item], you: str) -> tuple[str, ...]:
-    """行政许可法 第七十八条: the warning, and the one-year bar for the licences the catalog marks."""
-    barred = [item for item in items if is_licensing(item) and item.public_safety]
-    lines = [law.FALSE_MATERIALS_WARNING]
-    if barred:
-        lines.append(law.FALSE_MATERIALS_BAR.format(items=_names(barred), you=you))
-    return tuple(lines)
+    """行政许可法 第七十八条 on the window's 不予受理: the ground, and that the sanctions are not the window's.
+
+    The 警告 and, for a licence the catalog marks as 直接关系公共安全、人身健康、生命财产安全, the one-year bar are
+    the deciding department's decisions after its own procedure: the notice names the licences the bar can reach and
+    says the department decides, never that the applicant is barred.
+    """
+    barrable = [item for item in items if is_licensing(item) and item.public_safety]
+    sanctions = (
+        law.FALSE_MATERIALS_SANCTIONS.format(items=_names(barrable), you=you)
+        if barrable
+        else law.FALSE_MATERIALS_WARNING_ONLY.format(you=you)
+    )
+    return (law.FALSE_MATERIALS_GROUND, sanctions)
 
 
 def acceptance_lines(items: Iterable[Item], office: OfficeSettings) -> tuple[str, ...]:

@@ -38,14 +38,17 @@ ITEMS_BASIS = "{items}：{basis}"  # a group of the table's items and their basi
 REFUSAL_INTRO_PLAIN = (
     "{you}于{received}提出的“{bundle}”申请，经审查，{ground}。根据下表所列各事项的依据，本机关决定不予受理。"
 )
-# 第七十八条: the warning for every refusal on that ground, the bar only where the catalog marks the item
-FALSE_MATERIALS_WARNING = (
-    "依照" + LICENSING_LAW + "第七十八条，申请人隐瞒有关情况或者提供虚假材料申请行政许可的，行政机关不予受理，"
-    "并给予警告。"
+# 第七十八条 on the window's 不予受理: the ground alone.  Its 警告 and the one-year bar are sanctions, the deciding
+# department's after its own procedure (行政处罚法), never the window's paper under the hall's seal: the notice says
+# whose they are, and for which licences the law can bar a new application
+FALSE_MATERIALS_GROUND = (
+    "依照" + LICENSING_LAW + "第七十八条，申请人隐瞒有关情况或者提供虚假材料申请行政许可的，行政机关不予受理。"
 )
-FALSE_MATERIALS_BAR = (
-    "{items}属于直接关系公共安全、人身健康、生命财产安全的事项，{you}自本通知书作出之日起一年内不得再次申请该行政许可。"
+FALSE_MATERIALS_SANCTIONS = (
+    "是否给予警告，以及{items}是否一年内不得再次申请，由实施部门依照法定程序另行作出决定并书面告知{you}；"
+    "本通知书不作此决定。"
 )
+FALSE_MATERIALS_WARNING_ONLY = "是否给予警告，由实施部门依照法定程序另行作出决定并书面告知{you}；本通知书不作此决定。"
 DOC_H_CONSEQUENCE = "法律后果"
 
 # the per-item table of a notice that concerns items of several types

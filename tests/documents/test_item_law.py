@@ -161,21 +161,23 @@ def test_the_denial_cites_the_licensing_law_only_for_licences(demo: DemoCases) -
     assert shipped("078").items[0].legal_basis in relief
 
 
-def test_false_materials_warn_and_bar_where_the_law_sets_it(demo: DemoCases, tmp_path: Path) -> None:
+def test_false_materials_are_a_ground_and_the_sanctions_are_left_to_the_department(
+    demo: DemoCases, tmp_path: Path
+) -> None:
     data = printed(demo, DocumentKind.REFUSAL, "不予受理", demo.bundle, ground=RefusalGround.FALSE_MATERIALS)
     path = tmp_path / "refusal.pdf"
     path.write_bytes(render_pdf(data))
     text = pdf_text(path)
     assert "申请人隐瞒有关情况或者提供虚假材料申请行政许可" in text
     assert "《中华人民共和国行政许可法》第七十八条" in text
-    assert "并给予警告" in text
-    assert (
-        "食品经营许可属于直接关系公共安全、人身健康、生命财产安全的事项，你自本通知书作出之日起一年内不得再次申请"
-        in (text)
-    )
+    # the window refuses; the 警告 and the one-year bar are the department's sanctions, never this paper's
+    assert "并给予警告" not in text
+    assert "自本通知书作出之日起一年内不得再次申请" not in text
+    assert "是否给予警告，以及食品经营许可是否一年内不得再次申请，由实施部门依照法定程序另行作出决定" in text
+    assert "新办纳税人涉税事项是否一年内" not in text  # no bar reaches the tax item, a licence of no kind
     shop = shipped("059")  # 便利店: 烟草专卖零售许可 is not marked
     other = _all_text(printed(demo, DocumentKind.REFUSAL, "不予受理", shop, ground=RefusalGround.FALSE_MATERIALS))
-    assert "并给予警告" in other
+    assert "是否给予警告，由实施部门依照法定程序另行作出决定" in other
     assert "一年内不得再次申请" not in other
 
 
