@@ -161,6 +161,20 @@ def test_the_window_says_so_at_start(desk: Path) -> None:
     assert number in banner
 
 
+def test_a_desk_set_to_another_sites_code_is_told_at_start(desk: Path) -> None:
+    """The window's banner names both codes before anyone fills in an intake (the intake refuses it too)."""
+    assert counter(desk, "site", "show").returncode == 0  # the database's site: XAM01
+    assert counter(desk, "desk", "--site", "TWN02").returncode == 0
+    env = {**os.environ, "COUNTER_HOME": str(desk), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    banner = json.loads(done.stdout.strip().splitlines()[-1])["banner"]
+    assert "站点代码与本数据库不符" in banner
+    assert "本窗口设置的站点代码是 TWN02，但本数据库属于站点 XAM01" in banner
+
+
 def test_a_damaged_log_that_lost_a_notice_does_not_number_it_again(desk: Path, tmp_path: Path) -> None:
     """A notice numbered after the day's last intake is noted outside the database like a case number."""
     database = desk / "counter.sqlite3"

@@ -25,6 +25,8 @@ from counter.actions.guide_status import DRAFT_INTAKE_KEY, drafts_may_be_taken
 from counter.actions.intake_settings import RULE_KEY, intake_rules
 from counter.actions.item_track import IN_HAND, untrack_items
 from counter.actions.number_guard import check_numbers, note_issued
+from counter.actions.site import CODE as SITE_CODE
+from counter.actions.site import check_series
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.decisions import DecisionProblem, DecisionRefused, closing_event, undecided_items
@@ -74,7 +76,7 @@ _ANSWERS = json.JSONEncoder(ensure_ascii=False).encode
 
 #: the settings an intake reads (its rules, whether 待核 guides may be taken, whether this is the training database):
 #: read in one query, mostly to find them unset
-INTAKE_SETTINGS = (*RULE_KEY.values(), DRAFT_INTAKE_KEY, TRAINING, GATEWAY_KEY)  # the last: whether to tell
+INTAKE_SETTINGS = (*RULE_KEY.values(), DRAFT_INTAKE_KEY, TRAINING, SITE_CODE, GATEWAY_KEY)  # the last: whether to tell
 
 STATUS_OF_OUTCOME = {
     Outcome.ACCEPT: CaseStatus.ACCEPTED,
@@ -246,6 +248,7 @@ def take_intake(
     reads, calendar = _first_reads(session, request.uid, version_id, login, calendar)
     accounts_known(session, reads.accounts, login, reads.account)
     require(session, desk.actor, Permission.TAKE_INTAKE)
+    check_series(session, desk)  # the site's code, read with the intake's other settings: numbered in its series only
     known = known_guide(session, version_id, *reads.version) if version_id is not None and reads.version else None
     stored, decision = _decide(session, request, today, calendar, policy, deferral, known)
     if reads.taken is not None:

@@ -175,6 +175,30 @@ def init_site(
     return identity
 
 
+class OtherSeries(Exception):
+    """The desk is set to number in a series the database's site is not: ``desk.json`` names ``desk_code``, the
+    database is ``site_code``'s."""
+
+    def __init__(self, desk_code: str, site_code: str) -> None:
+        super().__init__(f"desk numbers as {desk_code}, the database is {site_code}'s")
+        self.desk_code = desk_code
+        self.site_code = site_code
+
+
+def check_series(session: Session, desk: Desk) -> None:
+    """Raise :class:`OtherSeries` when the desk's site code is not the database's own site's.
+
+    A case number leads with its site's code (:mod:`counter.case.numbers`): a hall clerk who put a township's code in
+    their own ``desk.json`` numbered intakes in that township's series, and the township's real case with the same
+    number was then held at the hall as a duplicate.  The series a desk may number in is the site's identity as the
+    database stores it; a database that has none yet (before its first use made one) has nothing to hold it to.
+    """
+    code = get_setting(session, CODE)
+    if code is not None and code != desk.identity.site_code:
+        log.error("desk set to site %s numbers in a database of site %s: refused", desk.identity.site_code, code)
+        raise OtherSeries(desk.identity.site_code, code)
+
+
 def stored_site(session: Session) -> SiteIdentity | None:
     """This site's identity as stored, without making one: None on a database that has none yet."""
     return _stored(session)

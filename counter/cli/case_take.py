@@ -80,9 +80,11 @@ def cmd_case_take(args: argparse.Namespace) -> int:
     from counter.actions.intake import CaseNotFound, IntakeNotPossible
     from counter.actions.intake_file import take_from_file
     from counter.actions.number_guard import NumbersBehind
+    from counter.actions.site import OtherSeries
     from counter.cli.case_text import print_case
     from counter.intake.request_file import FileUnreadable, read_intake_file
     from counter.words.database import numbers_behind_text
+    from counter.words.sites import OTHER_SERIES
 
     day = today(args)  # a wrong --today is misuse, before the file is looked at
     text = _read(args.request)
@@ -102,6 +104,8 @@ def cmd_case_take(args: argparse.Namespace) -> int:
         return _report(_intake_lines(err, file, day), args.json)
     except NumbersBehind as err:
         raise Reported(numbers_behind_text(err.last_issued)) from err
+    except OtherSeries as err:
+        raise Reported(OTHER_SERIES.format(desk=err.desk_code, site=err.site_code)) from err
     shown = print_case(store, by, taken.case_no, as_json=args.json)
     assert shown  # committed just now
     return EXIT_OK

@@ -13,24 +13,33 @@ import logging
 
 from PySide6.QtCore import QTimer
 
-from counter.actions.store import Store
+from counter.actions.store import Store, Unit
 from counter.ui.banner import Banner
 from counter.words.database import NUMBERS_BEHIND_TITLE, numbers_behind_text
+from counter.words.sites import OTHER_SERIES, OTHER_SERIES_TITLE
 
 log = logging.getLogger(__name__)
 
 
-def numbers_problem(store: Store, today: dt.date) -> str | None:
-    """What the clerk must know when the desk's next number could be one already issued; ``None`` when it cannot."""
+def numbers_problem(store: Store, today: dt.date) -> tuple[str, str] | None:
+    """What the clerk must know (a title and a text) when the desk's next number could be one already issued, or
+    one of another site's series; ``None`` when it cannot."""
     from counter.actions.desk import desk_at
     from counter.actions.number_guard import NumbersBehind, check_numbers
+    from counter.actions.site import OtherSeries, check_series
     from counter.host.desk_config import load_desk_config
+
+    def check(unit: Unit) -> None:
+        check_series(unit, desk)
+        check_numbers(unit, desk, today)
 
     try:
         desk = desk_at(load_desk_config())
-        store.read(lambda unit: check_numbers(unit, desk, today))
+        store.read(check)
+    except OtherSeries as err:
+        return OTHER_SERIES_TITLE, OTHER_SERIES.format(desk=err.desk_code, site=err.site_code)
     except NumbersBehind as err:
-        return numbers_behind_text(err.last_issued)
+        return NUMBERS_BEHIND_TITLE, numbers_behind_text(err.last_issued)
     except Exception:  # the intake checks again and refuses; the start goes on
         log.exception("numbers not checked at start")
     return None
@@ -38,6 +47,7 @@ def numbers_problem(store: Store, today: dt.date) -> str | None:
 
 def check_numbers_at_start(banner: Banner, store: Store, today: dt.date | None) -> None:
     """Check now (any thread); show what was found in ``banner``, on the window's thread."""
-    text = numbers_problem(store, today or dt.date.today())
-    if text is not None:
-        QTimer.singleShot(0, banner, lambda: banner.show_message(NUMBERS_BEHIND_TITLE, [text]))
+    found = numbers_problem(store, today or dt.date.today())
+    if found is not None:
+        title, text = found
+        QTimer.singleShot(0, banner, lambda: banner.show_message(title, [text]))

@@ -65,3 +65,10 @@ def key_problem_text(problem: str, path: object, encryption: bool = False) -> st
     Never to delete a damaged key first: it may be the only copy.
     """
     return (ENCRYPTION_KEY_PROBLEM if encryption else KEY_PROBLEM)[problem].format(path=path)
+
+
+OTHER_SERIES_TITLE = tr("本窗口暂停收件：站点代码与本数据库不符")
+OTHER_SERIES = tr(
+    "本窗口设置的站点代码是 {desk}，但本数据库属于站点 {site}：不能用其他站点的编号收件，否则会与该站点的办件编号"
+    "重复。请由管理员把本窗口的站点代码改回 {site}（counter desk --site {site}），再重新启动。"
+)

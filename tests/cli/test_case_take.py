@@ -344,3 +344,20 @@ def test_every_problem_code_has_its_words() -> None:
 
     assert set(CASE_TAKE_FILE_PROBLEM) == {code.value for code in FileProblemCode}
     assert set(CASE_TAKE_EXPECTED) == {kind.value for kind in Expected}
+
+
+def test_a_desk_set_to_another_sites_code_takes_no_case_in_its_series(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    """A hall clerk's desk.json set to TWN02: its intakes were numbered TWN02-…, and TWN02's own case with that
+    number was then held at the hall as a duplicate."""
+    assert run(capsys, "--db", db, "site", "show")[0] == 0  # the database's site: this desk's, XAM01
+    assert run(capsys, "desk", "--site", "TWN02")[0] == 0
+    code, out, err = take(capsys, db, str(EXAMPLES / "intake-xiaocanguan.json"))
+    assert (code, out) == (1, "")
+    assert "本窗口设置的站点代码是 TWN02，但本数据库属于站点 XAM01" in err
+    code, out, _ = run(capsys, "--db", db, "--today", DAY, "case", "list", "--json")
+    assert json.loads(out) == []  # nothing numbered in another site's series
+    assert run(capsys, "desk", "--site", "XAM01")[0] == 0
+    code, _, err = take(capsys, db, str(EXAMPLES / "intake-xiaocanguan.json"))
+    assert (code, err) == (0, "")

@@ -41,6 +41,7 @@ from counter.actions.intake import (
 )
 from counter.actions.number_guard import NumbersBehind
 from counter.actions.parties import KnownParty, known_party
+from counter.actions.site import OtherSeries
 from counter.actions.store import Unit
 from counter.calendar.workdays import BeyondData
 from counter.intake.checklist import MaterialEntry, answer, record_entry, start_checklist
@@ -69,6 +70,7 @@ from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.database import numbers_behind_text
 from counter.words.dates import day_text
+from counter.words.sites import OTHER_SERIES
 
 log = logging.getLogger(__name__)
 
@@ -327,6 +329,9 @@ class IntakePanel(PanelLayout):
             self.show_message(INTAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no))
         except NumbersBehind as err:  # the form stays: once the database is put right, the same intake goes in
             self.show_message(numbers_behind_text(err.last_issued))
+            self.drafts.save_now()
+        except OtherSeries as err:  # the form stays: once the desk's code is the site's again, it goes in
+            self.show_message(OTHER_SERIES.format(desk=err.desk_code, site=err.site_code))
             self.drafts.save_now()
         except NotPermitted as refused:
             self.show_message(not_permitted(refused.permission, refused.signed_in))
