@@ -224,3 +224,13 @@ def _entries_by(sessions: sessionmaker[Session], login: str) -> list[str]:
 
     with sessions() as s:
         return list(s.scalars(select(models.AuditEntry.action).where(models.AuditEntry.actor == login)))
+
+
+def test_a_departments_staff_see_id_numbers_masked(sessions: sessionmaker[Session], facts: Facts) -> None:
+    """A department decides on the materials routed to it; the window's clerk and supervisor see the number whole."""
+    from counter.actions.case_reads import may_see_whole_numbers
+
+    add_accounts(sessions)
+    with sessions() as s:
+        seen = {role: may_see_whole_numbers(s, desk_of(actor)) for role, actor in ACTORS.items()}
+    assert seen == {Role.CLERK: True, Role.SUPERVISOR: True, Role.ADMIN: False, Role.DEPARTMENT: False}
