@@ -146,17 +146,22 @@ raise SystemExit(run(None, False, []))
 """
 
 
-def test_the_window_says_so_at_start(desk: Path) -> None:
-    number = taken(desk, "window-1")
-    with sqlite3.connect(desk / "counter.sqlite3") as conn:
-        conn.execute("UPDATE desk_counter SET last = 0 WHERE kind = 'case'")
-    conn.close()
+def banner_at_start(desk: Path) -> str:
+    """What the window's banner says once the desk of ``desk`` has started (PROBE, in a process of its own)."""
     env = {**os.environ, "COUNTER_HOME": str(desk), "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
         [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=120, check=False
     )
     assert done.returncode == 0, done.stderr
-    banner = json.loads(done.stdout.strip().splitlines()[-1])["banner"]
+    return str(json.loads(done.stdout.strip().splitlines()[-1])["banner"])
+
+
+def test_the_window_says_so_at_start(desk: Path) -> None:
+    number = taken(desk, "window-1")
+    with sqlite3.connect(desk / "counter.sqlite3") as conn:
+        conn.execute("UPDATE desk_counter SET last = 0 WHERE kind = 'case'")
+    conn.close()
+    banner = banner_at_start(desk)
     assert "本窗口暂停收件" in banner
     assert number in banner
 
@@ -165,12 +170,7 @@ def test_a_desk_set_to_another_sites_code_is_told_at_start(desk: Path) -> None:
     """The window's banner names both codes before anyone fills in an intake (the intake refuses it too)."""
     assert counter(desk, "site", "show").returncode == 0  # the database's site: XAM01
     assert counter(desk, "desk", "--site", "TWN02").returncode == 0
-    env = {**os.environ, "COUNTER_HOME": str(desk), "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=120, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    banner = json.loads(done.stdout.strip().splitlines()[-1])["banner"]
+    banner = banner_at_start(desk)
     assert "站点代码与本数据库不符" in banner
     assert "本窗口设置的站点代码是 TWN02，但本数据库属于站点 XAM01" in banner
 
