@@ -87,7 +87,7 @@ CASE_FORM_TITLE = {
     CaseEvent.DEFERRED_ARRIVED: tr("勾选申请人本次补交、经核对符合要求的容缺材料："),
     CaseEvent.ITEM_ROUTED: tr("将尚未分发的事项分发至各自的实施部门，由部门签收办理。"),
     CaseEvent.SENT_TO_APPROVAL: tr("将办件转入后台审批。"),
-    CaseEvent.COMPLETED: tr("办件已办结，结果待申请人领取或送达。"),
+    CaseEvent.COMPLETED: tr("记录办件已办结（只在各事项都已由实施部门作出决定后），结果待申请人领取或送达。"),
     CaseEvent.DELIVERED: tr("办理结果已交给申请人（或已寄出、已电子送达）。"),
     CaseEvent.WITHDRAWN: tr("申请人撤回申请：请写明撤回的理由。"),
     CaseEvent.DEFERRAL_EXTENDED: tr("延长容缺补交期限（如不可抗力）：新的期限和理由都要填写。"),
