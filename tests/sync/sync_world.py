@@ -7,6 +7,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.desk import Desk
@@ -15,6 +16,7 @@ from counter.actions.sync import ExportResult, ImportReport, export_package, imp
 from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
 from counter.sync.sites import SiteIdentity, SiteKind
+from tests.pg_server import CATALOG, FreshDatabases
 
 NOW = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC)
 TODAY = NOW.date()
@@ -59,3 +61,18 @@ def introduce(a: Site, b: Site) -> None:
         with one.sessions.begin() as session:
             register_peer(session, other.code, other.identity.name, other.identity.kind, other.identity.public_key,
                           desk=one.desk, encryption_key=other.identity.encryption_key)  # fmt: skip
+
+
+def hall_and_township(request: pytest.FixtureRequest, catalog: Path, folder: Path) -> tuple[Site, Site]:
+    """The hall XAM01 (on PostgreSQL when ``request``'s parameter says so, else SQLite) and the township ARS01 on
+    SQLite, each of the other's peers: the pair the township-to-hall tests take cases between."""
+    if request.param == "postgresql":
+        fresh: FreshDatabases = request.getfixturevalue("fresh_pg")
+        hall_sessions = fresh.sessions(CATALOG)
+    else:
+        hall_sessions = sqlite_copy(catalog, folder / "hall.sqlite3")
+    hall = make_site(hall_sessions, "XAM01", "兴安盟政务服务中心", SiteKind.HALL, folder)
+    ars = make_site(sqlite_copy(catalog, folder / "ars.sqlite3"), "ARS01", "明水河镇便民服务中心",
+                    SiteKind.TOWNSHIP, folder)  # fmt: skip
+    introduce(hall, ars)
+    return hall, ars

@@ -29,10 +29,8 @@ from counter.db.sync.case_records import case_records
 from counter.sync.keys import load_private_key
 from counter.sync.package import MAGICS, Header, PackageKind, PackageRejected, RejectCode, write_package
 from counter.sync.record_json import to_dict
-from counter.sync.sites import SiteKind
 from tests.catalog_db import catalog_file
-from tests.pg_server import CATALOG, FreshDatabases
-from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
+from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
 
 FOOD = "152201-YJS008-02"  # 食品经营许可: the county's 市场监督管理局 decides it
 
@@ -51,15 +49,7 @@ class Pair:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def pair(request: pytest.FixtureRequest, catalog: Path, tmp_path: Path) -> Iterator[Pair]:
-    if request.param == "postgresql":
-        fresh: FreshDatabases = request.getfixturevalue("fresh_pg")
-        hall_sessions = fresh.sessions(CATALOG)
-    else:
-        hall_sessions = sqlite_copy(catalog, tmp_path / "hall.sqlite3")
-    hall = make_site(hall_sessions, "XAM01", "兴安盟政务服务中心", SiteKind.HALL, tmp_path)
-    ars = make_site(sqlite_copy(catalog, tmp_path / "ars.sqlite3"), "ARS01", "明水河镇便民服务中心",
-                    SiteKind.TOWNSHIP, tmp_path)  # fmt: skip
-    introduce(hall, ars)
+    hall, ars = hall_and_township(request, catalog, tmp_path)
     run_demo(ars.sessions, ars.desk, TODAY)
     assert hall.take(ars.export().data).held == 0
     yield Pair(hall, ars, f"sqlite:///{tmp_path / 'ars.sqlite3'}")
