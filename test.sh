@@ -24,5 +24,8 @@ quick)
 all) set -- -m "not release" "$@" ;;
 release) export HYPOTHESIS_PROFILE="${HYPOTHESIS_PROFILE:-thorough}" ;;
 esac
+# the test modules' assertions rewritten once and kept in __pycache__, even where the environment says not to
+# write byte code (a desk's setting): each worker would otherwise rewrite every test module at every run
+unset PYTHONDONTWRITEBYTECODE
 # worksteal: a worker that is done takes tests queued for another, so one long build does not hold up the end
 exec "$venv"/bin/pytest -n "${COUNTER_TEST_WORKERS:-auto}" --dist worksteal "$@"

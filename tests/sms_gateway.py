@@ -75,7 +75,9 @@ def running_gateway() -> Iterator[Gateway]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(Gateway("")))
     gateway = Gateway(f"http://127.0.0.1:{server.server_address[1]}/sms/send")
     server.RequestHandlerClass = _handler(gateway)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # serve_forever looks for the shutdown flag every poll_interval (half a second by default): each test's end
+    # would wait that long for nothing
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
     thread.start()
     try:
         yield gateway

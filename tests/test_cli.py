@@ -37,6 +37,7 @@ def test_shipped_catalog_validates(capsys: pytest.CaptureFixture[str]) -> None:
     assert "103 个一件事" in out
 
 
+@pytest.mark.slow
 def test_broken_catalog_lists_every_problem_and_imports_nothing(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, db: str
 ) -> None:
@@ -313,6 +314,7 @@ def test_notice_takes_the_bundle_as_catalog_show_does(
     assert code != 0
 
 
+@pytest.mark.slow
 def test_an_unanswered_correction_lapses_from_the_command_line_only_after_its_deadline(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, db: str
 ) -> None:

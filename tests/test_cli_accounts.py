@@ -224,6 +224,7 @@ def test_misuse_exits_2(capsys: pytest.CaptureFixture[str], db: str) -> None:
     assert code == 2
 
 
+@pytest.mark.slow
 def test_case_show_gives_whole_numbers_only_to_roles_that_see_them(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, db: str
 ) -> None:

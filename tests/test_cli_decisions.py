@@ -57,6 +57,7 @@ def deferred_case(db: str) -> tuple[str, dt.date]:
     return taken.case_no, taken.decision.deferred[0].due
 
 
+@pytest.mark.slow
 def test_a_lapse_from_the_command_line_denies_only_the_food_licence_and_not_before_its_day(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -117,6 +118,7 @@ def test_a_lapse_from_the_command_line_denies_only_the_food_licence_and_not_befo
     assert [h["event"] for h in shown["history"]][1:3] == ["deferral_lapsed", "item_denied"]
 
 
+@pytest.mark.slow
 def test_demo_denies_only_the_lapsed_item_after_its_due_date(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -64,6 +64,7 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 # every example runs against the test's one database and captured output: none needs fresh ones
+@pytest.mark.slow
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(command=st.sampled_from(COMMANDS), rest=st.lists(st.one_of(WORDS, JUNK), max_size=5))
 def test_no_command_line_ends_in_a_traceback(

@@ -20,6 +20,7 @@ from tests.test_cli_items import ITEMS, accepted_case
 AGENT_ID = make_id_number("152201", dt.date(1979, 5, 6), 33)
 
 
+@pytest.mark.slow
 def test_results_go_out_together_and_the_service_receipt_is_written(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -43,6 +43,7 @@ def accepted_case(db: str) -> str:
     return taken.case_no
 
 
+@pytest.mark.slow
 def test_a_case_goes_through_its_departments_from_the_command_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

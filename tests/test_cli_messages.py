@@ -16,6 +16,7 @@ from tests.test_cli import run
 from tests.test_cli_items import accepted_case
 
 
+@pytest.mark.slow
 def test_the_gateway_is_set_up_the_messages_sent_and_a_failed_one_retried(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

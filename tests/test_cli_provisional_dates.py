@@ -23,6 +23,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
     return code, out
 
 
+@pytest.mark.slow
 def test_an_import_removes_the_mark_from_new_cases_only(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
     assert run(capsys, "demo", "--out", str(tmp_path / "before"), "--today", "2026-12-28", "--db", db)[0] == 0

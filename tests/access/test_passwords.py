@@ -20,11 +20,10 @@ from counter.access.passwords import (
 )
 from tests.conftest import costly_examples
 
-pytestmark = pytest.mark.real_password_cost  # these check the cost itself
-
 CHEAP = ScryptCost(n=2**4, r=1, p=1)  # the same code path at a cost property tests can afford
 
 
+@pytest.mark.real_password_cost  # checks the cost itself
 def test_stored_text_names_scheme_cost_salt_and_key() -> None:
     stored = hash_password("qingshui2026")
     scheme, n, r, p, salt, key = stored.split("$")
@@ -60,6 +59,7 @@ def test_unreadable_stored_text_matches_nothing() -> None:
         assert not verify_password("qingshui2026", stored), stored
 
 
+@pytest.mark.real_password_cost  # checks the cost itself
 def test_raised_cost_still_verifies_old_hashes_and_asks_for_rehash() -> None:
     old = hash_password("qingshui2026", CHEAP)
     assert verify_password("qingshui2026", old)
@@ -68,6 +68,7 @@ def test_raised_cost_still_verifies_old_hashes_and_asks_for_rehash() -> None:
     assert needs_rehash("not a hash")
 
 
+@pytest.mark.real_password_cost  # checks the cost itself
 def test_dummy_hash_is_made_once_at_full_cost() -> None:
     assert dummy_hash() is dummy_hash()
     assert not needs_rehash(dummy_hash(), COST)

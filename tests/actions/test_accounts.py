@@ -275,6 +275,7 @@ def test_unknown_login_hashes_as_a_wrong_password_does(
     assert hashing("nobody") == known
 
 
+@pytest.mark.slow
 @pytest.mark.real_password_cost  # the old cost and today's, as a desk has them
 def test_a_hash_of_the_old_cost_is_replaced_at_the_next_sign_in(
     hall: sessionmaker[Session], desk: Desk, monkeypatch: pytest.MonkeyPatch

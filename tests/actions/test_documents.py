@@ -122,6 +122,7 @@ def test_guide_notice_for_someone_who_only_asks(sessions: sessionmaker[Session],
     assert notice.pdf.startswith(b"%PDF")
 
 
+@pytest.mark.slow
 def test_print_command_writes_the_file_and_sends_to_a_real_queue(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, cups: Cups, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -73,6 +73,7 @@ def contents(path: Path) -> dict[str, Any]:
     }
 
 
+@pytest.mark.slow
 def test_a_first_start_from_the_prepared_database_ends_where_the_slow_way_ends(prepared: Path, tmp_path: Path) -> None:
     catalog = bundled_catalog_dir()
     slow_file, quick_file = tmp_path / "slow.sqlite3", tmp_path / "quick.sqlite3"
@@ -116,6 +117,7 @@ def test_the_prepared_database_holds_only_what_every_desk_builds_alike(prepared:
     assert rows(database, "SELECT source FROM catalog_import") == [("prepared",)]
 
 
+@pytest.mark.slow
 def test_a_changed_byte_or_another_catalog_is_refused_and_the_build_brings_it_back(
     prepared: Path, tmp_path: Path
 ) -> None:

@@ -120,6 +120,7 @@ def test_a_refused_step_leaves_no_entry(sessions: sessionmaker[Session], facts: 
     assert [e.hash for e in entries(sessions)] == [e.hash for e in before]
 
 
+@pytest.mark.slow
 def test_prints_documents_settings_holidays_catalog_and_ratings_are_recorded(tmp_path: Path) -> None:
     """The demo path on a fresh database: what each kind of entry says."""
     engine = make_engine(f"sqlite:///{tmp_path / 'fresh.sqlite3'}")

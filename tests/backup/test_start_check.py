@@ -85,6 +85,7 @@ def test_quitting_leaves_the_damaged_file_as_it_is(qtbot: QtBot, desk_db: DeskDb
     assert desk_db.path.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_the_app_names_the_damage_and_the_backup_and_exits_1(desk_db: DeskDb, counter_home: Path) -> None:
     good = make_backup(desk_db.url, None, TAKEN)
     damage(desk_db.path)

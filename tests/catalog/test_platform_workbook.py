@@ -121,6 +121,7 @@ def test_a_broken_workbook_names_every_problem_at_its_sheet_row_and_column(tmp_p
     assert ("broken.xlsx › 材料 第5行 › 来源渠道", WorkbookProblem.MERGED_ACROSS_BUNDLES.value) in found
 
 
+@pytest.mark.slow
 def test_a_broken_workbook_imports_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     db = made_database(tmp_path / "cli.sqlite3")
     code = main(["catalog", "import", str(_broken(tmp_path)), "--json", "--db", db])

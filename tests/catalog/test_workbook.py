@@ -656,6 +656,7 @@ def _save(path: Path, sheets: dict[str, list[list[object]]]) -> bool:
 
 
 # each example writes a workbook and reads it back; drawing whole sheets of cells is slow by nature
+@pytest.mark.slow
 @costly_examples(2, suppress_health_check=[HealthCheck.too_slow])
 @given(_workbook())
 def test_arbitrary_cells_never_raise_and_every_problem_is_placed(sheets: dict[str, list[list[Any]]]) -> None:
@@ -671,6 +672,7 @@ def test_arbitrary_cells_never_raise_and_every_problem_is_placed(sheets: dict[st
         problem_text(problem)
 
 
+@pytest.mark.slow
 @costly_examples(2)  # each example writes a workbook and reads it back
 @given(st.text(max_size=60), st.lists(st.text(max_size=20), max_size=4))
 def test_arbitrary_text_in_a_guide_exports_and_reads_back_without_raising(text: str, keywords: list[str]) -> None:

@@ -25,6 +25,7 @@ def test_print_out_into_a_missing_folder_is_refused(capsys: pytest.CaptureFixtur
     assert (tmp_path / "receipt.pdf").read_bytes().startswith(b"%PDF")
 
 
+@pytest.mark.slow
 def test_notice_and_demo_make_no_folders_above_their_own(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     db = made_database(tmp_path / "desk.sqlite3")
     assert main(["notice", "008", "--out", str(tmp_path / "a" / "notice.pdf"), "--db", db]) == 1

@@ -80,6 +80,7 @@ def registered(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path, day:
     return out.strip().split("：", 1)[1]
 
 
+@pytest.mark.slow
 def test_the_food_factory_to_its_evaluation_and_the_wind_farm_to_its_end(
     capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
 ) -> None:

@@ -78,6 +78,7 @@ def test_models_match_the_migrations(tmp_path: Path) -> None:
     assert diff == []
 
 
+@pytest.mark.slow
 def test_0009_fills_each_bundles_status_from_its_current_guide(tmp_path: Path) -> None:
     """A desk upgraded from 0008 lists its 待核 guides as such at once, before any new import."""
     from counter.actions.catalog import import_source

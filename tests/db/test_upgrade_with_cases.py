@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from counter.actions.catalog import import_source
@@ -22,6 +23,7 @@ from tests.actions.conftest import TODAY
 from tests.conftest import SHIPPED_CATALOG
 
 
+@pytest.mark.slow
 def test_cases_survive_the_way_down_to_0004_and_back(tmp_path: Path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
     upgrade(engine)

@@ -228,6 +228,7 @@ def test_it_is_numbered_in_its_own_series() -> None:
 # --- the PDF and the command line ---------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_pdf_is_the_files_one_copy_with_the_case_barcode(demo: DemoCases, tmp_path: Path) -> None:
     view = demo.views[BY_AGENT]
     path = tmp_path / "application.pdf"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -20,6 +21,7 @@ def test_the_same_symbol_as_the_widget(value: str) -> None:
     assert qr_modules(value) == widget_modules(value)
 
 
+@pytest.mark.slow
 @given(day=st.integers(1, 28), desk=st.integers(1, 99), sequence=st.integers(1, 9999))
 def test_the_same_symbol_for_progress_addresses(day: int, desk: int, sequence: int) -> None:
     value = f"https://zwfw.xam.gov.cn/progress?case=XAM01-202611{day:02d}-{desk:02d}-{sequence:04d}"

@@ -157,8 +157,11 @@ def test_every_font_is_embedded(demo: DemoCases, kind: DocumentKind, tmp_path: P
         assert "STSong" not in row.name, row
 
 
-@pytest.mark.parametrize("kind", CASE_KINDS)
-# a scan at 150 dpi, a cheap scanner's, is the harder one: it runs in the full tier, 200 dpi on every edit
+# a scan at 150 dpi, a cheap scanner's, is the harder one: it runs in the full tier, and every paper there; the
+# receipt at 200 dpi on every edit (each scan renders and reads a page with outside programs: about a second)
+@pytest.mark.parametrize(
+    "kind", [pytest.param(k, marks=() if k is DocumentKind.RECEIPT else pytest.mark.slow) for k in CASE_KINDS]
+)
 @pytest.mark.parametrize("dpi", [pytest.param(150, marks=pytest.mark.slow), 200])
 def test_barcode_and_qr_scan(demo: DemoCases, kind: DocumentKind, dpi: int, tmp_path: Path) -> None:
     data = demo.document(kind)
@@ -216,6 +219,7 @@ def test_fonts_and_reportlab_load_at_the_first_print_not_at_import() -> None:
     assert out.stdout.strip() == "False"
 
 
+@pytest.mark.slow
 def test_the_signatures_never_stand_alone_on_a_page(demo: DemoCases, tmp_path: Path) -> None:
     """However long the list of materials, the page the applicant signs carries what is signed for: the notes that
     close the receipt go over with the signatures rather than leaving them alone on a sheet."""

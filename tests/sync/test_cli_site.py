@@ -50,6 +50,7 @@ def sites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Sites:
     return Sites(tmp_path, monkeypatch)
 
 
+@pytest.mark.slow
 def test_a_hall_and_a_township_register_each_other(capsys: pytest.CaptureFixture[str], sites: Sites) -> None:
     township = sites.at("township")
     code, out, err = run(
@@ -222,6 +223,7 @@ def guide_versions(db: str) -> int:
         engine.dispose()
 
 
+@pytest.mark.slow
 def test_init_gives_this_desk_the_sites_code_and_loads_the_catalog(
     capsys: pytest.CaptureFixture[str], sites: Sites
 ) -> None:

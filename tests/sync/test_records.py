@@ -151,6 +151,7 @@ JSON = st.recursive(
 )
 
 
+@pytest.mark.slow
 @given(st.lists(JSON, max_size=5))
 def test_any_json_body_reads_into_records_and_problems(body: list[Any]) -> None:
     records, problems = parse_records(body)

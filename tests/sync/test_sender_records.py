@@ -369,6 +369,7 @@ def sessions_url(sessions: sessionmaker[Session]) -> str:
     return str(sessions.kw["bind"].url.render_as_string(hide_password=False))
 
 
+@pytest.mark.slow
 def test_the_command_line_in_its_own_process_imports_them_without_a_warning(pair: Pair, tmp_path: Path) -> None:
     """``python -m counter sync import`` as the hall runs it, on the machine with its keys: SQLAlchemy's warnings
     are errors there too.

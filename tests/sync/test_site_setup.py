@@ -87,6 +87,7 @@ def test_an_older_township_or_a_site_with_peers_counts_as_set_up(sessions: sessi
         assert site_state(session).set_up
 
 
+@pytest.mark.slow
 def test_set_up_as_a_township_gives_the_desk_its_code_and_loads_the_catalog(sessions: sessionmaker[Session]) -> None:
     save_desk_config(DeskConfig(desk_no="3", clerk="其其格"))
     done = set_up(sessions, " ARX01 ", TOWNSHIP_NAME, SiteKind.TOWNSHIP)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from counter.resources import icons_dir
@@ -28,6 +29,7 @@ def test_every_size_is_drawn_for_itself(qtbot: QtBot) -> None:
         assert image.pixelColor(size // 16, size // 2).name() == "#1a4c9c"
 
 
+@pytest.mark.slow
 def test_the_desk_app_wears_it() -> None:
     done = run_app(PROBE)
     assert done.returncode == 0, done.stderr

@@ -77,6 +77,7 @@ def test_with_it_the_cycle_is_freed_on_the_windows_thread(qtbot: QtBot, automati
     assert gc.isenabled()
 
 
+@pytest.mark.slow
 def test_a_window_opened_where_none_runs_starts_it(qapp: QApplication, qtbot: QtBot, db: Store) -> None:
     """A process that opens the desk window without the desk's ``main`` (the screenshot tool) is kept safe too.
 

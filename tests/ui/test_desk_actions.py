@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -129,6 +130,7 @@ def test_an_intake_closed_unfinished_is_offered_back_at_once_and_enter_restores_
     assert not window.draft_offer.isVisible()
 
 
+@pytest.mark.slow
 def test_a_scanned_case_number_opens_its_page(qtbot: QtBot, db: Store) -> None:
     import_source(db.sessions(), SHIPPED_CATALOG)
     from counter.actions.desk import Desk
@@ -163,6 +165,7 @@ def ask_f7(qtbot: QtBot, window: MainWindow, typed: str) -> None:
     dialog.accept()
 
 
+@pytest.mark.slow
 def test_f7_finds_a_case_by_what_the_applicant_has_at_hand(qtbot: QtBot, db: Store) -> None:
     import_source(db.sessions(), SHIPPED_CATALOG)
     from counter.actions.desk import Desk
@@ -193,6 +196,7 @@ def test_f7_finds_a_case_by_what_the_applicant_has_at_hand(qtbot: QtBot, db: Sto
     qtbot.waitUntil(lambda: any("没有与“巴特尔”相符的办件" in text for text in shown_messages(window)))
 
 
+@pytest.mark.slow
 def test_f9_sends_the_last_service_to_the_pad_and_f8_opens_supervision(qtbot: QtBot, db: Store) -> None:
     import_source(db.sessions(), SHIPPED_CATALOG)
     from counter.actions.desk import Desk
@@ -223,6 +227,7 @@ def test_f9_sends_the_last_service_to_the_pad_and_f8_opens_supervision(qtbot: Qt
     assert not pad.pad.isVisible()
 
 
+@pytest.mark.slow
 def test_a_bad_rating_at_another_desk_alerts_the_supervisor(qtbot: QtBot, db: Store) -> None:
     from counter.actions.calendar import office_calendar
     from counter.actions.desk import Desk, desk_at

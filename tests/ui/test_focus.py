@@ -56,6 +56,7 @@ def focus_is(qtbot: QtBot, widget: QWidget) -> None:
     assert widget.window().isActiveWindow()
 
 
+@pytest.mark.slow
 def test_f6_puts_the_keyboard_in_the_case_list_and_titles_its_window(qtbot: QtBot, db: Store) -> None:
     import_source(db.sessions(), SHIPPED_CATALOG)
     run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)

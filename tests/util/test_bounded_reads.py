@@ -50,6 +50,7 @@ def test_a_catalog_file_far_too_large_is_refused_unread(tmp_path: Path) -> None:
     assert "099.toml：文件超过 2097152 字节" in done.stdout
 
 
+@pytest.mark.slow
 def test_a_workbook_that_unpacks_to_too_much_is_refused_unopened(tmp_path: Path) -> None:
     bomb = tmp_path / "catalog.xlsx"
     block = b"\0" * (1 << 20)

@@ -148,6 +148,7 @@ def read_po_ids(text: str) -> set[str]:
     return set(read_po(filled))
 
 
+@pytest.mark.slow
 def test_the_template_is_up_to_date() -> None:
     """tools/extract_words.py --check: the committed counter.pot holds exactly the messages of the code."""
     done = subprocess.run(

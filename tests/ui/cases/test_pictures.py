@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PIL import Image, ImageColor
 from PySide6.QtWidgets import QApplication
 
@@ -18,6 +19,7 @@ def colours_of(path: Path) -> set[object]:
     return {colour for _count, colour in counted}
 
 
+@pytest.mark.slow
 def test_pictures_are_drawn(qapp: QApplication, app_font: str | None, tmp_path: Path) -> None:
     assert app_font == "WenQuanYi Micro Hei"
     page, decision, lists = draw(tmp_path, tmp_path)

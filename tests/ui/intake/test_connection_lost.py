@@ -67,6 +67,7 @@ def _cases(sessions: sessionmaker[Session]) -> int:
         return int(session.scalar(select(func.count()).select_from(models.Case)) or 0)
 
 
+@pytest.mark.slow
 def test_a_lost_server_keeps_the_form_and_commits_once_it_is_back(
     qtbot: QtBot, hall: tuple[PgCluster, sessionmaker[Session]]
 ) -> None:

@@ -64,6 +64,7 @@ def busy_form(qtbot: QtBot, panel: IntakePanel) -> None:
     panel.refusal.turn_to.setText("海拉尔区市场监督管理局")  # typed, then the refusal box left off
 
 
+@pytest.mark.slow
 def test_a_draft_is_restored_into_a_new_panel_identically(
     qtbot: QtBot, sessions: sessionmaker[Session], make_panel: MakePanel
 ) -> None:

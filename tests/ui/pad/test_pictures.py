@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PIL import Image, ImageColor
 from PySide6.QtWidgets import QApplication
 
@@ -45,6 +46,7 @@ def test_the_keyboards_text_line_and_the_strip_are_drawn(
     assert ImageColor.getrgb(PRIMARY) in colours_of(strip)
 
 
+@pytest.mark.slow
 def test_the_supervisor_pages_are_drawn_with_the_overdue_row_in_red(
     qapp: QApplication, pad_font: str | None, tmp_path: Path
 ) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
@@ -218,6 +219,7 @@ def open_rectifications_of(sessions: sessionmaker[Session], count: int, clock: C
             add_rectification_line(session, rect, at, "", RectEvent.OPENED, RectState.AWAITING_REVISIT)
 
 
+@pytest.mark.slow
 def test_the_list_reads_a_page_and_the_next_at_its_end(
     qtbot: QtBot, sessions: sessionmaker[Session], clock: Clock
 ) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PIL import Image
 from PySide6.QtWidgets import QApplication
 
@@ -14,6 +15,7 @@ from tests.ui.test_startup import RUN, run_app
 PRINTING_MODULES = ("pypdfium2", "reportlab", "counter.documents", "counter.ui.printing", "counter.actions.documents")
 
 
+@pytest.mark.slow
 def test_the_preview_picture_is_drawn(qapp: QApplication, app_font: str | None, tmp_path: Path) -> None:
     assert app_font == "WenQuanYi Micro Hei"
     path, window = draw(tmp_path, tmp_path)
@@ -29,6 +31,7 @@ def test_the_preview_picture_is_drawn(qapp: QApplication, app_font: str | None, 
         window.close()
 
 
+@pytest.mark.slow
 def test_nothing_of_printing_is_loaded_when_the_window_shows(resources: Path) -> None:
     probe = (
         "import sys\n"

@@ -109,6 +109,7 @@ def test_the_comparison_sees_a_page_shrunk_by_one_percent(
     assert difference(shrunk(made.pdf, 0.99), made.pdf) > 2 * SAME_PAGE
 
 
+@pytest.mark.slow
 def test_a_set_prints_through_qt_page_for_page_at_a4(
     qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue, qt_route: None
 ) -> None:

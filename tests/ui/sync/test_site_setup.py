@@ -106,6 +106,7 @@ def test_a_fresh_database_asks_to_be_set_up_instead_of_being_a_hall(qtbot: QtBot
     assert load_desk_config().site_code == DeskConfig().site_code
 
 
+@pytest.mark.slow
 def test_setting_up_a_township_numbers_its_cases_as_the_townships_and_loads_the_catalog(
     qtbot: QtBot, fresh: sessionmaker[Session]
 ) -> None:
@@ -130,6 +131,7 @@ def test_setting_up_a_township_numbers_its_cases_as_the_townships_and_loads_the_
     assert page.pending.text().startswith(f"尚未送达大厅：{len({case.case_no for case in made})} 件")
 
 
+@pytest.mark.slow
 def test_the_card_exported_in_the_window_is_the_command_lines(
     qtbot: QtBot, fresh: sessionmaker[Session], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -148,6 +150,7 @@ def test_the_card_exported_in_the_window_is_the_command_lines(
     assert card["fingerprint"] in page.card_box.fingerprint.text()
 
 
+@pytest.mark.slow
 def test_a_hall_card_is_registered_after_the_check_and_a_tampered_one_refused(
     qtbot: QtBot, fresh: sessionmaker[Session], hall: Site, tmp_path: Path
 ) -> None:
@@ -226,6 +229,7 @@ def test_the_page_fits_a_1024_by_768_screen(qtbot: QtBot, fresh: sessionmaker[Se
     assert hall_page.minimumSizeHint().width() <= 1000
 
 
+@pytest.mark.slow
 def test_the_desk_acts_under_the_new_code_after_set_up(qtbot: QtBot, fresh: sessionmaker[Session]) -> None:
     actions, page = open_f10(qtbot, fresh)
     before = desk_at(load_desk_config())
@@ -271,6 +275,7 @@ def test_at_the_start_a_site_nobody_set_up_shows_its_set_up_form(qtbot: QtBot, f
     assert page.focusWidget() is page.site_form.kind
 
 
+@pytest.mark.slow
 def test_at_the_start_a_site_already_set_up_opens_nothing(qtbot: QtBot, fresh: sessionmaker[Session]) -> None:
     main(["site", "init", "--code", "ARX01", "--name", TOWNSHIP_NAME, "--kind", "township",
           "--db", str(fresh.kw["bind"].url)])  # fmt: skip
@@ -308,6 +313,7 @@ os._exit(code)  # as the desk's own entry ends after its window: no teardown of 
 """
 
 
+@pytest.mark.slow
 def test_the_desks_first_start_brings_up_the_set_up_form(counter_home: Path) -> None:
     """The real start, on a fresh data folder: the form comes once the database is open, without F10.
 
@@ -321,6 +327,7 @@ def test_the_desks_first_start_brings_up_the_set_up_form(counter_home: Path) -> 
     assert done.stdout.split() == ["form"]
 
 
+@pytest.mark.slow
 def test_the_window_refuses_a_card_from_changed_stored_keys_and_says_so(
     qtbot: QtBot, fresh: sessionmaker[Session], tmp_path: Path
 ) -> None:

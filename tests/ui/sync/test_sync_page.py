@@ -86,6 +86,7 @@ def finish(qtbot: QtBot, page: SyncPage, worker: SyncWorker | None) -> None:
     assert worker.wait(10_000)
 
 
+@pytest.mark.slow
 def test_a_township_sends_its_cases_and_the_hall_takes_them_once(
     qtbot: QtBot, township: Site, hall: Site, tmp_path: Path
 ) -> None:
@@ -124,6 +125,7 @@ def test_a_township_sends_its_cases_and_the_hall_takes_them_once(
     assert cases(hall.sessions) == 6
 
 
+@pytest.mark.slow
 def test_a_township_whose_work_needs_several_packages_writes_them_all_and_says_so(
     qtbot: QtBot, township: Site, hall: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -157,6 +159,7 @@ def test_the_pending_line_turns_red_when_cases_wait_too_long(qtbot: QtBot, towns
     assert label.property("stale") is True
 
 
+@pytest.mark.slow
 def test_a_missing_file_is_named_and_nothing_changes(qtbot: QtBot, hall: Site, tmp_path: Path) -> None:
     page = page_of(qtbot, hall)
     assert page.import_from(tmp_path / "nowhere.sync") is None
@@ -164,6 +167,7 @@ def test_a_missing_file_is_named_and_nothing_changes(qtbot: QtBot, hall: Site, t
     assert cases(hall.sessions) == 0
 
 
+@pytest.mark.slow
 def test_a_township_sees_which_of_its_records_the_hall_did_not_take_in_and_why(
     qtbot: QtBot, township: Site, hall: Site
 ) -> None:
