@@ -30,7 +30,7 @@ def numbers_problem(store: Store, today: dt.date) -> str | None:
         desk = desk_at(load_desk_config())
         store.read(lambda unit: check_numbers(unit, desk, today))
     except NumbersBehind as err:
-        return numbers_behind_text(err.last_issued)
+        return numbers_behind_text(err.last_issued, err.where, err.note)
     except Exception:  # the intake checks again and refuses; the start goes on
         log.exception("numbers not checked at start")
     return None

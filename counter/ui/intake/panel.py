@@ -326,7 +326,7 @@ class IntakePanel(PanelLayout):
         except CaseNotFound as err:
             self.show_message(INTAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no))
         except NumbersBehind as err:  # the form stays: once the database is put right, the same intake goes in
-            self.show_message(numbers_behind_text(err.last_issued))
+            self.show_message(numbers_behind_text(err.last_issued, err.where, err.note))
             self.drafts.save_now()
         except NotPermitted as refused:
             self.show_message(not_permitted(refused.permission, refused.signed_in))
