@@ -101,7 +101,9 @@ def _numbers_check(store: Store, by: Desk, day: dt.date) -> int:
     report = store.read(lambda unit: note_report(unit, by, day))
     state = NOTE_FAULT[report.fault] if report.fault else tr("完好")
     print(tr("本机的编号记录：{path}").format(path=report.path))
-    print(tr("记录状态：{state}").format(state=state + (f"（{report.detail}）" if report.detail else "")))
+    print(tr("记录状态：{state}").format(state=state))
+    if report.detail:
+        print(tr("系统给出的原因：{detail}").format(detail=report.detail))
     print(tr("记录中本窗口最后的办件编号：{number}").format(number=report.noted or tr("无")))
     print(tr("数据库中本窗口最后的办件编号：{number}").format(number=report.recorded or tr("无")))
     if report.problem is not None:

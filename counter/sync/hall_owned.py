@@ -43,12 +43,13 @@ HALL_OWNED: tuple[HallOwned, ...] = (
     HallOwned(COVERED_KEY, "the years the holiday calendar covers: it comes with the holidays the hall sends"),
     HallOwned(ITEMS_SETTING, "the 帮您办 item list: a township plans its projects against the hall's list"),
 )
-OWN_OFFICE_REASON = "the township's own office as its papers print it, kept for it by its hall; never another site's"
+#: the township's office, under ``office.`` and the township's own code (:func:`owned_keys`)
+OWN_OFFICE = HallOwned(OFFICE_PREFIX, "the township's own office as its papers print it, kept for it by its hall")
 
 
 def owned_keys(township: str) -> list[str]:
-    """The keys a hall's update to ``township`` carries and the township applies."""
-    return [*(owned.key for owned in HALL_OWNED), OFFICE_PREFIX + township]
+    """The keys a hall's update to ``township`` carries and the township applies: never another site's office."""
+    return [*(owned.key for owned in HALL_OWNED), OWN_OFFICE.key + township]
 
 
 def hall_owns(key: str, township: str) -> bool:

@@ -20,7 +20,7 @@ from counter.actions.sync_status import review_items
 from counter.db.settings_store import get_setting, put_setting
 from counter.projects.service_items import ITEMS_SETTING, shipped_list_path
 from counter.ratings.settings import KEY_IDLE_TEXT, KEY_TIMEOUT
-from counter.sync.hall_owned import COVERED_KEY, HALL_OWNED, owned_keys
+from counter.sync.hall_owned import COVERED_KEY, HALL_OWNED, OWN_OFFICE, owned_keys
 from counter.sync.keys import encryption_key_path, load_encryption_key, load_private_key
 from counter.sync.package import check_package, unpack_package, write_package
 from counter.sync.record_json import to_dict
@@ -128,6 +128,6 @@ def test_the_settings_the_hall_owns_still_arrive(sites: Sites) -> None:
 
 
 def test_every_owned_setting_is_named_with_its_reason() -> None:
-    assert all(owned.reason for owned in HALL_OWNED)
+    assert all(owned.reason for owned in (*HALL_OWNED, OWN_OFFICE))
     assert set(owned_keys("ARS01")) >= {KEY_IDLE_TEXT, COVERED_KEY, ITEMS_SETTING, "office.ARS01"}
     assert not {"site.public_key", DRAFT_INTAKE_KEY, "office.WLH02"} & set(owned_keys("ARS01"))
