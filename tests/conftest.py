@@ -234,3 +234,34 @@ def desk_log(counter_home: Path) -> Iterator[Path]:
     setup_logging()
     yield log_dir() / LOG_FILE
     take_down()
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A copy of the SQLite database at ``source`` at ``target``, with this machine's note of the numbers its desks
+    issued (counter.host.database_notes), as ``counter db numbers --renote`` makes it after a database was moved.
+
+    A template made once per run holds cases numbered under the run's state folder; each test has its own, where a
+    copy with numbers and no note is refused any new number (counter.actions.number_guard).
+    """
+    import datetime as dt
+    import sqlite3
+
+    from counter.actions.database_file import database_place
+    from counter.actions.number_guard import CASE_KIND, NOT_NOTED
+    from counter.db.number_checks import case_prefix
+    from counter.host.database_notes import SeriesMark, renew_note, series_key
+
+    shutil.copyfile(source, target)
+    with sqlite3.connect(target) as conn:
+        rows = conn.execute("SELECT site_code, desk_no, day, kind, last FROM desk_counter WHERE last > 0 ORDER BY day")
+        latest = {(site, desk, kind): (dt.date.fromisoformat(day), int(last)) for site, desk, day, kind, last in rows}
+    conn.close()
+    cases: dict[str, str] = {}
+    series: dict[str, SeriesMark] = {}
+    for (site, desk, kind), (day, last) in latest.items():
+        if kind == CASE_KIND:
+            cases[f"{site}-{desk}"] = f"{case_prefix(site, desk, day)}{last:04d}"
+        elif kind not in NOT_NOTED:
+            series[series_key(f"{site}-{desk}", kind)] = SeriesMark(day, last, f"{kind} {day} #{last}")
+    if cases or series:
+        renew_note(database_place(f"sqlite:///{target}"), cases, series, dt.datetime.now(dt.UTC))

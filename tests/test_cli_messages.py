@@ -26,7 +26,7 @@ def test_the_gateway_is_set_up_the_messages_sent_and_a_failed_one_retried(
     assert (code, out.strip()) == (0, "未设置短信网关：不发短信，受理凭证上不承诺短信告知。")
     code, _, err = run(capsys, "site", "sms", "--endpoint", "sms.example", "--account", "hall", "--db", db)
     assert code == 1
-    assert "短信网关地址须以 http:// 或 https:// 开头" in err
+    assert "短信网关地址须以 https:// 开头" in err
     assert "缺少短信网关密钥" in err
     code, _, err = run(capsys, "site", "sms", "--template", "birthday=T1", "--db", db)
     assert code == 2

@@ -9,13 +9,13 @@ the frames of the last two transactions.  SQLite then stops reading the log at t
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import sqlite3
 import struct
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -35,12 +35,16 @@ def counter(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def take(home: Path, label: str) -> subprocess.CompletedProcess[str]:
-    """``counter case take`` of the example, its uid (32 hex digits, as a desk takes) made from ``label``."""
-    request = home.parent / f"{label}.json"
-    uid = hashlib.md5(label.encode(), usedforsecurity=False).hexdigest()
-    request.write_text(json.dumps({**EXAMPLE, "uid": uid}, ensure_ascii=False), encoding="utf-8")
-    return counter(home, "case", "take", str(request), "--json")
+def request_file(home: Path, uid: str) -> Path:
+    """An intake request named ``uid``; its uid the 32 hex digits a request carries, made from the name."""
+    request = home.parent / f"{uid}.json"
+    body = {**EXAMPLE, "uid": uuid.uuid5(uuid.NAMESPACE_URL, uid).hex}
+    request.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
+    return request
+
+
+def take(home: Path, uid: str) -> subprocess.CompletedProcess[str]:
+    return counter(home, "case", "take", str(request_file(home, uid)), "--json")
 
 
 def taken(home: Path, label: str) -> str:
@@ -245,3 +249,106 @@ def test_a_department_series_set_back_does_not_number_its_decision_again(
     code, out, _ = deny(second)
     assert code == 0
     assert int(out.split("\t")[0][-4:]) == int(issued[-4:]) + 1
+
+
+def guarded(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``counter`` with a guard, in the harness only: a command that hangs on a pipe, or reads ``/dev/zero`` into
+    memory, is stopped (a minute, two GiB of address space) and fails the test instead of holding the run."""
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    env = {**os.environ, "COUNTER_HOME": str(home)}
+    return subprocess.run(
+        [sys.executable, "-m", "counter", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        preexec_fn=limit,
+    )
+
+
+def note_of(home: Path) -> Path:
+    from counter.actions.database_file import database_place
+    from counter.host.database_notes import note_path
+
+    return note_path(database_place(f"sqlite:///{home / 'counter.sqlite3'}"), make_folder=False)
+
+
+def taken_guarded(home: Path, uid: str) -> subprocess.CompletedProcess[str]:
+    return guarded(home, "case", "take", str(request_file(home, uid)), "--json")
+
+
+def spoil_note(note: Path, how: str) -> None:
+    note.unlink()
+    if how == "garbage":
+        note.write_bytes(b"\x00\xffnot a note at all\n" * 10)
+    elif how == "fifo":
+        os.mkfifo(note)
+    elif how == "dev_zero":
+        note.symlink_to("/dev/zero")
+
+
+@pytest.mark.parametrize(
+    ("how", "fault"),
+    [("deleted", "已丢失"), ("garbage", "无法读取"), ("fifo", "不是普通文件"), ("dev_zero", "不是普通文件")],
+)
+def test_a_note_lost_or_spoiled_stops_numbering_and_the_check_says_why(desk: Path, how: str, fault: str) -> None:
+    """Without the note a database that lost its last cases would go unseen: numbering stops, never hangs, and the
+    check and its repair put it right."""
+    last = taken(desk, f"{how}-1")
+    note = note_of(desk)
+    assert note.is_file()
+    spoil_note(note, how)
+
+    refused = taken_guarded(desk, f"{how}-2")
+    assert refused.returncode == 1, refused.stdout
+    assert "不能受理" in refused.stderr
+    assert fault in refused.stderr
+    assert str(note) in refused.stderr
+    assert "counter db numbers --check" in refused.stderr
+    assert "--renote" in refused.stderr
+    assert {row["case_no"] for row in json.loads(guarded(desk, "case", "list", "--json").stdout)} == {last}
+
+    checked = guarded(desk, "db", "numbers", "--check")
+    assert checked.returncode == 1
+    assert str(note) in checked.stdout
+    assert fault in checked.stdout
+    assert last in checked.stdout  # what the database says this desk issued last
+    assert "--renote" in checked.stderr
+
+    renoted = guarded(desk, "db", "numbers", "--renote")
+    assert renoted.returncode == 0, renoted.stderr
+    assert last in renoted.stdout
+    assert note.is_file()
+    assert not note.is_symlink()
+    if how != "deleted":  # what was in the note's place is kept beside it, for support
+        assert [p.name for p in note.parent.glob(f"{note.name}.damaged-*")]
+    assert guarded(desk, "db", "numbers", "--check").returncode == 0
+    after = taken_guarded(desk, f"{how}-2")
+    assert after.returncode == 0, after.stderr
+    assert int(json.loads(after.stdout)["case_no"][-4:]) == int(last[-4:]) + 1
+
+
+@pytest.mark.parametrize("how", ["fifo", "dev_zero"])
+def test_a_pipe_or_device_in_the_notes_place_never_holds_a_fresh_desk(tmp_path: Path, how: str) -> None:
+    """A database that has issued nothing numbers without a note, and its commit does not wait on a pipe."""
+    home = tmp_path / "fresh"
+    assert guarded(home, "desk", "--site", "XAM01", "--desk", "9", "--clerk", "乌兰").returncode == 0
+    assert guarded(home, "catalog", "list").returncode == 0
+    note = note_of(home)
+    spoil_note(note, how)
+    refused = taken_guarded(home, f"fresh-{how}")  # a note that is there and is no note is looked at first
+    assert refused.returncode == 1, refused.stdout
+    assert "不是普通文件" in refused.stderr
+
+
+def test_a_database_that_issued_nothing_starts_without_a_note(desk: Path) -> None:
+    note_of(desk).unlink()
+    first = taken_guarded(desk, "first")
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout)["case_no"].endswith("-0001")
+    assert note_of(desk).is_file()

@@ -34,14 +34,18 @@ from counter.db import models, outbox_store
 from counter.db.case_lists import deferrals_due_by
 from counter.db.catalog_store import guide_version
 from counter.db.outbox_store import FAILED, GATEWAY_KEY, Claimed
-from counter.db.settings_store import get_setting, put_setting
+from counter.db.settings_store import put_setting
 from counter.host.sms_gateway import Answer, Outcome, SmsRequest, post_message
+from counter.host.sms_secret import load_secret, save_secret, secret_path
 from counter.parties.masking import mask_phone
-from counter.sms.gateway import GatewayProblem, GatewaySettings, gateway_from_json, next_wait
+from counter.sms.gateway import GatewayProblem, GatewaySettings, next_wait
+from counter.sms.kinds import gateway_key
 from counter.sms.outbox import MessageRow
 from counter.sms.texts import MessageFacts, message_text
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sqlalchemy.orm import Session
 
     from counter.actions.desk import Desk
@@ -53,6 +57,7 @@ __all__ = [
     "claim_lease",
     "gateway_settings",
     "message_list",
+    "move_secret_out",
     "queue_reminders",
     "retry_message",
     "run_sender",
@@ -75,8 +80,37 @@ class GatewayRefused(ValueError):
         self.problems = problems
 
 
-def gateway_settings(session: Session) -> GatewaySettings:
-    return outbox_store.gateway_settings(session)
+def gateway_settings(session: Session, folder: Path | None = None) -> GatewaySettings:
+    """The hall's gateway, its secret from this machine's key folder (``folder``: another, for tests).
+
+    A secret an earlier version left in the database is used until it is moved out (:func:`move_secret_out`).
+    """
+    stored = outbox_store.gateway_settings(session)
+    return dataclasses.replace(stored, secret=load_secret(secret_path(folder)) or stored.secret)
+
+
+def move_secret_out(session: Session, folder: Path | None = None) -> bool:
+    """Move a secret an earlier version stored in the database into this machine's key folder, and empty it there.
+
+    Done where the secret is needed, by the sender (each round, one read of a setting when there is nothing to do)
+    and by ``counter site sms``.  The file is on disk before the row is emptied, in the caller's transaction: a
+    crash between the two leaves the secret in both, never in neither.  A different secret already in the file is
+    the one set on this machine since: the database's is kept beside it (``….from-database``), not thrown away.
+    Whether one was moved.
+    """
+    stored = outbox_store.gateway_settings(session)
+    if not stored.secret:
+        return False
+    path = secret_path(folder)
+    kept = load_secret(path)
+    if not kept:
+        save_secret(stored.secret, path)
+    elif kept != stored.secret:
+        save_secret(stored.secret, path.with_name(path.name + ".from-database"))
+        log.warning("SMS gateway secret in the database differs from %s: kept beside it", path)
+    put_setting(session, GATEWAY_KEY, stored.to_json())
+    log.info("SMS gateway secret moved out of the database into %s", path)
+    return True
 
 
 def sms_promised(session: Session) -> bool:
@@ -84,19 +118,23 @@ def sms_promised(session: Session) -> bool:
     return outbox_store.gateway_configured(session)
 
 
-def save_gateway(session: Session, settings: GatewaySettings, *, desk: Desk | None = None) -> None:
+def save_gateway(
+    session: Session, settings: GatewaySettings, *, desk: Desk | None = None, folder: Path | None = None
+) -> None:
     """Set the hall's gateway (all empty: none); refused whole (:class:`GatewayRefused`) with any problem.
 
-    The change is on the audit trail, the secret as :data:`SECRET_SHOWN`.  Messages already queued are sent with
-    the new settings; a hall that turns its gateway off keeps what waits until it is turned on again.
+    The secret goes to this machine's key folder (``folder``: another, for tests), the rest to the database.  The
+    change is on the audit trail, the secret as :data:`SECRET_SHOWN`.  Messages already queued are sent with the new
+    settings; a hall that turns its gateway off keeps what waits until it is turned on again.
     """
     by = this_desk(desk)
     require(session, by.actor, Permission.CHANGE_SETTINGS)
     problems = settings.problems()
     if problems:
         raise GatewayRefused(problems)
-    before = dataclasses.asdict(gateway_from_json(get_setting(session, GATEWAY_KEY)))
+    before = dataclasses.asdict(gateway_settings(session, folder))
     after = dataclasses.asdict(settings)
+    save_secret(settings.secret, secret_path(folder))
     put_setting(session, GATEWAY_KEY, settings.to_json())
     changed = {
         k: {"from": SECRET_SHOWN, "to": SECRET_SHOWN} if k == "secret" else {"from": before.get(k), "to": v}
@@ -152,12 +190,18 @@ Post = Callable[[SmsRequest], Answer]
 
 
 def send_due(
-    store: Writer, *, clock: Clock = models.utcnow, post: Post = post_message, batch: int = BATCH
+    store: Writer,
+    *,
+    clock: Clock = models.utcnow,
+    post: Post = post_message,
+    batch: int = BATCH,
+    folder: Path | None = None,
 ) -> SendRound:
-    """Send every message due now, a batch at a time, until none is left; what came of them."""
+    """Send every message due now, a batch at a time, until none is left; what came of them.  ``folder``: where
+    the gateway's secret is kept, when not this machine's key folder (tests)."""
     done = SendRound()
     while True:
-        settings, claimed, expired = store.write(lambda session: _claim(session, clock(), batch))
+        settings, claimed, expired = store.write(lambda session: _claim(session, clock(), batch, folder))
         done += SendRound(failed=expired)
         if not claimed and not expired:
             return done
@@ -165,12 +209,22 @@ def send_due(
             done += _deliver(store, settings, worded, clock, post)
 
 
-def _claim(session: Session, now: dt.datetime, batch: int) -> tuple[GatewaySettings, list[Worded], int]:
+def _claim(
+    session: Session, now: dt.datetime, batch: int, folder: Path | None
+) -> tuple[GatewaySettings, list[Worded], int]:
     """Claim what is due, each with its words (kept at the first claim: every attempt sends the same) and its
     template's parameters; nothing without a gateway.  A reminder whose due date passed while it waited (a gateway
-    down for days) is not sent but failed, with why: "please hand in by" a day gone would mislead."""
-    settings = outbox_store.gateway_settings(session)
+    down for days) is not sent but failed, with why: "please hand in by" a day gone would mislead.
+
+    Settings with a problem (an ``http://`` endpoint stored by an earlier version, no secret on this machine) claim
+    nothing: the messages wait, unsent and not failed, until the settings are put right."""
+    move_secret_out(session, folder)
+    settings = gateway_settings(session, folder)
     if not settings.configured:
+        return settings, [], 0
+    problems = settings.problems()
+    if problems:
+        log.error("SMS gateway settings unusable (%s): nothing sent", ", ".join(p.value for p in problems))
         return settings, [], 0
     lease = claim_lease(settings, batch)
     today = office_day(now)
@@ -228,7 +282,7 @@ def _deliver(store: Writer, settings: GatewaySettings, worded: Worded, clock: Cl
         endpoint=settings.endpoint,
         account=settings.account,
         secret=settings.secret,
-        key=message.key,
+        key=gateway_key(message.key),  # the message's own key names its case's uid: the gateway gets a digest of it
         phone=message.phone,
         sign=settings.sign,
         template_id=template,

@@ -12,6 +12,12 @@ A number printed on a receipt belongs to that applicant for good (the 受理凭�
   number of each notice and decision series (a 补正 or 不予受理 notice, a department's 不予批准 decision), which a
   damaged log loses the same way; :func:`check_series` refuses a document number in a series found behind.
 
+The note is kept by this machine, outside the data folder; without it the second check cannot be made.  So a desk
+whose counters have given out numbers refuses to number while its note is missing, cannot be read, or is something
+other than a file (a pipe, a device): :func:`_sound_note`.  A desk that has issued nothing (a new database, a new
+desk) starts without one.  ``counter db numbers --check`` says what is wrong, and ``--renote`` makes the note again
+from the database once someone has checked it is not behind (:mod:`counter.actions.number_note`).
+
 Either way the intake is refused, naming the last number issued, until someone who can look restores the
 database or confirms the numbers; a desk never guesses.  The check runs before the first intake of each desk and
 day in a process (a handful of indexed queries), so it also covers a database that changed under a running window.
@@ -36,12 +42,24 @@ from counter.db.number_checks import (
     case_exists,
     case_prefix,
     counter_last,
+    desk_has_issued,
     highest_case_sequence,
     highest_document_sequence,
     raise_counter,
 )
 from counter.db.settings_store import is_training
-from counter.host.database_notes import DatabaseNote, SeriesMark, read_note, remember_marks, series_key
+from counter.host.database_notes import (
+    DatabaseNote,
+    NoteFault,
+    NoteProblem,
+    SeriesMark,
+    load_note,
+    note_path,
+    read_note,
+    remember_marks,
+    series_key,
+)
+from counter.projects.numbers import SEQUENCE_KIND as PROJECT_KIND
 
 if TYPE_CHECKING:
     from counter.actions.desk import Desk
@@ -51,6 +69,9 @@ log = logging.getLogger(__name__)
 CASE_KIND = "case"  # the desk counter's kind for case numbers (counter.actions.intake)
 DOCUMENT_KIND = "doc"  # and for notice numbers (counter.actions.documents)
 
+#: the counters whose numbers are not noted outside the database: a 帮您办 project's (counter.actions.projects)
+NOT_NOTED = frozenset({PROJECT_KIND})
+
 _checked: set[tuple[str, str, dt.date]] = set()  # (database, desk, day) found sound in this process
 _PENDING = "counter.numbers_issued"  # session.info: what the open transaction issued, noted once it commits
 
@@ -58,10 +79,13 @@ _PENDING = "counter.numbers_issued"  # session.info: what the open transaction i
 class NumbersBehind(Exception):
     """The database is behind numbers already issued: numbering now could issue one of them again."""
 
-    def __init__(self, last_issued: str, where: str) -> None:
-        super().__init__(last_issued)
+    def __init__(self, last_issued: str, where: str, note: str = "") -> None:
+        super().__init__(last_issued or where)
         self.last_issued = last_issued
-        self.where = where  # "note": noted outside the database, missing in it; "records": the counter is behind
+        # "note": noted outside the database, missing in it; "records": the counter is behind; "note_missing",
+        # "note_unreadable", "note_not_a_file": the note itself (at ``note``) is not there to compare with
+        self.where = where
+        self.note = note
 
 
 _PLACE = "counter.database_place"  # session.info: the database's place, where the session's numbers are noted
@@ -80,6 +104,11 @@ def _place(session: Session) -> str:
     return str(place)
 
 
+def place_of(session: Session) -> str:
+    """The database's place, as this machine's note of it is named (:func:`counter.host.database_notes.note_path`)."""
+    return _place(session)
+
+
 def _desk_key(desk: Desk) -> str:
     return f"{desk.identity.site_code}-{desk.identity.desk_no}"
 
@@ -93,7 +122,7 @@ def check_numbers(session: Session, desk: Desk, today: dt.date) -> None:
     if key in _checked:
         return
     site, desk_no = desk.identity.site_code, desk.identity.desk_no
-    note = read_note(place)
+    note = _sound_note(session, desk, place)
     behind = _case_behind(session, desk, note)
     if behind is not None:
         log.error("database %s is behind: case %s was issued here and is not in it", place, behind[0])
@@ -115,6 +144,36 @@ def check_numbers(session: Session, desk: Desk, today: dt.date) -> None:
         log.error("database %s is behind: document %s was issued here and is not in it", place, mark.number)
         raise NumbersBehind(mark.number, "note")
     _checked.add(key)
+
+
+def _sound_note(session: Session, desk: Desk, place: str) -> DatabaseNote | None:
+    """This machine's note of the database, when numbering may rely on it; :class:`NumbersBehind` when it cannot.
+
+    A note that is there and cannot be read, or is not a file, refuses: it was not left so by this program (a
+    note is written whole, a torn line skipped).  A note that is missing, or holds nothing of this desk, refuses
+    only once the desk's counters have given out a number the note keeps: then it is a note lost (deleted, a home
+    folder put back), and a database behind it would go unseen.  ``None``: no note, and nothing issued yet.
+    """
+    found = load_note(place)
+    if isinstance(found, NoteProblem) and found.fault is not NoteFault.MISSING:
+        raise NumbersBehind("", f"note_{found.fault.value}", str(found.path))
+    note = found if isinstance(found, DatabaseNote) else None
+    if not _knows_desk(note, desk) and desk_has_issued(
+        session, desk.identity.site_code, desk.identity.desk_no, NOT_NOTED
+    ):
+        path = found.path if isinstance(found, NoteProblem) else note_path(place, make_folder=False)
+        log.error("database %s: desk %s issued numbers; no note of them here", place, _desk_key(desk))
+        raise NumbersBehind("", f"note_{NoteFault.MISSING.value}", str(path))
+    return note
+
+
+def _knows_desk(note: DatabaseNote | None, desk: Desk) -> bool:
+    """Whether ``note`` holds a number this desk issued: its last case number, or a document series of its own."""
+    if note is None:
+        return False
+    key = _desk_key(desk)
+    prefix = series_key(key, "")  # "SITE-DESK ": never another desk's, whose number only begins the same
+    return key in note.issued or any(series.startswith(prefix) for series in note.series)
 
 
 def _case_behind(session: Session, desk: Desk, note: DatabaseNote | None) -> tuple[str, dt.date, int] | None:
@@ -153,7 +212,7 @@ def check_series(session: Session, desk: Desk, day: dt.date, kind: str) -> None:
     if is_training(session):
         return
     place = _place(session)
-    note = read_note(place)
+    note = _sound_note(session, desk, place)
     mark = note.series.get(series_key(_desk_key(desk), kind)) if note else None
     if mark is not None and mark.day == day:
         site, desk_no = desk.identity.site_code, desk.identity.desk_no

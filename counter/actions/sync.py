@@ -57,10 +57,9 @@ from counter.db.sync.marks import current_marks
 from counter.db.sync.projects import PROJECT_NO_TAKEN, apply_projects, project_records
 from counter.db.sync.tables import CASE, CASE_TRACKED, HISTORY, utc
 from counter.host.desk_config import DeskConfig
-from counter.projects.service_items import ITEMS_SETTING
-from counter.ratings.settings import KEYS as RATING_KEYS
 from counter.sync.body_packer import packed_groups
 from counter.sync.case_reader import CaseKeys, CaseReader, PackageCase
+from counter.sync.hall_owned import hall_owns, owned_keys
 from counter.sync.package import (
     CASES_FORMAT,
     HELD_FORMAT,
@@ -134,6 +133,7 @@ class HoldReason(StrEnum):
     OTHER_SITE = "other_site"  # a case taken at a site other than the sender
     CASE_UNKNOWN = "case_unknown"  # progress for a case this township does not have
     PROJECT_NO_TAKEN = PROJECT_NO_TAKEN  # another 帮您办 project here has the project's number
+    NOT_HALL_OWNED = "not_hall_owned"  # a setting a hall's update may not write here (counter.sync.hall_owned)
 
 
 @dataclass(frozen=True)
@@ -285,9 +285,7 @@ def _updates_package(session: Session, township: str) -> list[Record]:
     records: list[Record] = []
     records.extend(sync_store.guide_records(session, base.get("guide_version", 0)))
     records.extend(sync_store.holiday_records(session))
-    # the 帮您办 item list is the hall's, as the catalog is: a township plans its projects against the same list
-    keys = [*RATING_KEYS, sync_store.COVERED_KEY, f"office.{township}", ITEMS_SETTING]
-    records.extend(sync_store.setting_records(session, keys))
+    records.extend(sync_store.setting_records(session, owned_keys(township)))  # what the township takes of them
     records.extend(sync_store.progress_records(session, township, base.get("case_history", 0)))
     taken = sync_store.highest_import(session, township, PackageKind.CASES.value)
     if taken:
@@ -477,6 +475,17 @@ class _Apply:
         if tally is not None:
             tally.held += 1
 
+    def setting(self, record: SettingRecord, tally: _Tally | None) -> None:
+        """A setting of the hall's applied; any other held, unwritten: a signed package is the hall's, not every
+        setting in it (counter.sync.hall_owned)."""
+        own = this_site(self.session).code
+        if hall_owns(record.key, own):
+            self.done(record, sync_store.apply_setting(self.session, record), tally)
+            return
+        log.warning("sync %s#%s: setting %s is not the hall's to write here; held", self.from_site, self.export_no,
+                    record.key)  # fmt: skip
+        self.hold(record, HoldReason.NOT_HALL_OWNED, record.key, tally)
+
     def done(self, record: Record | CaseKeys, changed: bool, tally: _Tally | None) -> None:
         """A record applied: counted, and its review item (if any) resolved."""
         review = self.open.pop((record.TYPE, record.key), None)
@@ -562,7 +571,7 @@ class _Apply:
             elif isinstance(record, HolidayRecord):
                 self.done(record, sync_store.apply_holiday(self.session, record), t)
             elif isinstance(record, SettingRecord):
-                self.done(record, sync_store.apply_setting(self.session, record), t)
+                self.setting(record, t)
             elif isinstance(record, HeldRecord):
                 self.done(record, keep_held(self.session, self.from_site, record), t)
         progress = [(t, r) for t, r in items if isinstance(r, ProgressRecord)]

@@ -103,7 +103,7 @@ def cmd_case_take(args: argparse.Namespace) -> int:
     except IntakeNotPossible as err:
         return _report(_intake_lines(err, file, day), args.json)
     except NumbersBehind as err:
-        raise Reported(numbers_behind_text(err.last_issued)) from err
+        raise Reported(numbers_behind_text(err.last_issued, err.where, err.note)) from err
     except OtherSeries as err:
         raise Reported(OTHER_SERIES.format(desk=err.desk_code, site=err.site_code)) from err
     shown = print_case(store, by, taken.case_no, as_json=args.json)

@@ -17,6 +17,9 @@ from counter.cli.common import EXIT_OK, open_store, signed_in
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    from counter.actions.desk import Desk
     from counter.actions.store import Store
     from counter.cli.common import Commands
 
@@ -42,6 +45,14 @@ def add_db_commands(commands: Commands, common: argparse.ArgumentParser) -> None
         action="store_true",
         help=tr("恢复备份后：从本机记录的最后一个已发出编号之后继续编号（须管理员）"),
     )
+    p.add_argument(
+        "--check", action="store_true", help=tr("说明本机的编号记录在哪里、是否完好、与数据库是否一致，以及怎样处理")
+    )
+    p.add_argument(
+        "--renote",
+        action="store_true",
+        help=tr("本机的编号记录丢失或损坏时：核对数据库没有缺少已发出的编号后，按数据库重建记录（须管理员）"),
+    )
     p.set_defaults(func=cmd_db_numbers)
 
 
@@ -55,6 +66,19 @@ def cmd_db_numbers(args: argparse.Namespace) -> int:
 
     store, by = signed_in(args)
     day: dt.date = today(args)
+    if args.renote:
+        from counter.actions.number_note import renote
+
+        made = store.write(lambda unit: renote(unit, by, dt.datetime.now(dt.UTC)))
+        if made.aside:
+            print(tr("原来的编号记录已改名保留：{path}").format(path=made.aside))
+        print(
+            tr("已按数据库重建本机的编号记录：{path}（本窗口最后的办件编号：{number}）").format(
+                path=made.path, number=made.noted or tr("无")
+            )
+        )
+    if args.check:
+        return _numbers_check(store, by, day)
     if args.skip_issued:
         skipped = store.write(lambda unit: skip_issued(unit, by, day))
         if skipped is not None:
@@ -62,7 +86,29 @@ def cmd_db_numbers(args: argparse.Namespace) -> int:
     try:
         store.read(lambda unit: check_numbers(unit, by, day))
     except NumbersBehind as err:
-        print(numbers_behind_text(err.last_issued), file=sys.stderr)
+        print(numbers_behind_text(err.last_issued, err.where, err.note), file=sys.stderr)
+        return EXIT_PROBLEM
+    print(tr("编号正常：本窗口下一个编号不会与已发出的编号重复。"))
+    return EXIT_OK
+
+
+def _numbers_check(store: Store, by: Desk, day: dt.date) -> int:
+    """``--check``: where this machine's note of issued numbers is, its state, what it and the database say."""
+    from counter.actions.number_note import note_report
+    from counter.cli.common import EXIT_PROBLEM
+    from counter.words.database import NOTE_FAULT, numbers_behind_text
+
+    report = store.read(lambda unit: note_report(unit, by, day))
+    state = NOTE_FAULT[report.fault] if report.fault else tr("完好")
+    print(tr("本机的编号记录：{path}").format(path=report.path))
+    print(tr("记录状态：{state}").format(state=state))
+    if report.detail:
+        print(tr("系统给出的原因：{detail}").format(detail=report.detail))
+    print(tr("记录中本窗口最后的办件编号：{number}").format(number=report.noted or tr("无")))
+    print(tr("数据库中本窗口最后的办件编号：{number}").format(number=report.recorded or tr("无")))
+    if report.problem is not None:
+        problem = report.problem
+        print(numbers_behind_text(problem.last_issued, problem.where, problem.note), file=sys.stderr)
         return EXIT_PROBLEM
     print(tr("编号正常：本窗口下一个编号不会与已发出的编号重复。"))
     return EXIT_OK

@@ -129,7 +129,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     except CaseNotFound as err:
         raise Reported(tr("未找到办件：{case_no}").format(case_no=err.case_no)) from err
     except NumbersBehind as err:
-        raise Reported(document_numbers_behind_text(err.last_issued)) from err
+        raise Reported(document_numbers_behind_text(err.last_issued, err.where, err.note)) from err
     except DocumentNotPossible as err:
         reasons = CLAUSE_JOIN.join(DOC_PROBLEM[p] for p in err.problems)
         raise Reported(
@@ -161,7 +161,7 @@ def cmd_guide_notice(args: argparse.Namespace) -> int:
             tr("一件事 {bundle_code} 不存在或指南未发布，不能出具一次性告知单").format(bundle_code=err.bundle_code)
         ) from err
     except NumbersBehind as err:
-        raise Reported(document_numbers_behind_text(err.last_issued)) from err
+        raise Reported(document_numbers_behind_text(err.last_issued, err.where, err.note)) from err
     return deliver(args, made, store)
 
 

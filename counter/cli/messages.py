@@ -48,9 +48,13 @@ def add_message_commands(commands: argparse._SubParsersAction[Any], common: argp
 def add_gateway_command(site: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
     """Under ``counter site``."""
     p = site.add_parser("sms", parents=[common], help=tr("本中心的短信网关（查看或修改）"))
-    p.add_argument("--endpoint", metavar="URL", help=tr("短信网关地址（http:// 或 https://）"))
+    p.add_argument("--endpoint", metavar="URL", help=tr("短信网关地址（只接受 https://）"))
     p.add_argument("--account", help=tr("短信网关账号"))
-    p.add_argument("--secret-from-env", action="store_true", help=tr("密钥取自环境变量 COUNTER_SMS_SECRET"))
+    p.add_argument(
+        "--secret-from-env",
+        action="store_true",
+        help=tr("密钥取自环境变量 COUNTER_SMS_SECRET，存在本机的站点密钥文件夹而不进数据库：须在发短信的电脑上设置"),
+    )
     p.add_argument("--sign", help=tr("短信签名（默认：本中心名称）"))
     p.add_argument("--timeout", type=float, metavar="SECONDS", help=tr("每次请求的超时秒数（1-60）"))
     p.add_argument("--attempts", type=int, metavar="N", help=tr("最多尝试次数，之后列入发送失败（1-20）"))

@@ -8,6 +8,7 @@ find the highest number of a desk and day in each place it can be seen; :mod:`co
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -87,3 +88,32 @@ def raise_counter(session: Session, site_code: str, desk_no: str, day: dt.date, 
         session.add(counter(site_code=site_code, desk_no=desk_no, day=day, kind=kind, last=last))
     elif row.last < last:
         row.last = last
+
+
+def desk_has_issued(session: Session, site_code: str, desk_no: str, leave_out: Collection[str]) -> bool:
+    """Whether the desk's counters ever gave out a number of a kind not in ``leave_out``: one indexed row at most."""
+    counter = models.DeskCounter
+    found = session.scalar(
+        select(counter.kind)
+        .where(
+            counter.site_code == site_code, counter.desk_no == desk_no, counter.last > 0, counter.kind.not_in(leave_out)
+        )
+        .limit(1)
+    )
+    return found is not None
+
+
+def desk_latest(
+    session: Session, site_code: str, desk_no: str, leave_out: Collection[str]
+) -> dict[str, tuple[dt.date, int]]:
+    """Each kind's latest day of the desk's counters and the last number given out that day (kinds in
+    ``leave_out`` left out): what the database says the desk issued last, for a note made again."""
+    counter = models.DeskCounter
+    rows = session.execute(
+        select(counter.kind, counter.day, counter.last)
+        .where(
+            counter.site_code == site_code, counter.desk_no == desk_no, counter.last > 0, counter.kind.not_in(leave_out)
+        )
+        .order_by(counter.day)
+    )
+    return {kind: (day, int(last)) for kind, day, last in rows}

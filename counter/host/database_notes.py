@@ -41,22 +41,47 @@ the check refuse a sound database.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 import hashlib
 import json
 import logging
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from counter.case.numbers import CASE_NO
 from counter.host.paths import state_dir, state_place
+from counter.util.bounded_read import KIB, TooLarge, read_stream
 
 log = logging.getLogger(__name__)
 
 NOTES_FOLDER = "databases"
 #: the size past which a note is made whole again (about a hundred appended lines): little to read at each check
 APPENDED_BYTES = 16_384
+#: the most a note is read of: a whole note of every desk and series is a few KB, plus what is appended before it is
+#: made whole again; anything larger is not a note this program wrote
+NOTE_LIMIT = 256 * KIB
+#: opened without waiting: a pipe put in a note's place would otherwise hold the desk until someone writes to it
+_NO_WAIT = getattr(os, "O_NONBLOCK", 0)
+
+
+class NoteFault(enum.Enum):
+    """Why a database's note could not be read."""
+
+    MISSING = "missing"  # no file: a database this machine never opened, or a note deleted
+    UNREADABLE = "unreadable"  # a file, but not a note this program wrote (damaged, too large, not permitted)
+    NOT_A_FILE = "not_a_file"  # a pipe, a device, a folder in its place: never read, it has no end or no text
+
+
+@dataclass(frozen=True, slots=True)
+class NoteProblem:
+    """The note of a database could not be read: why, where, and what the system said (for the log)."""
+
+    fault: NoteFault
+    path: Path
+    detail: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,22 +139,37 @@ def _issued(raw: object) -> dict[str, str]:
 
 
 def read_note(place: str) -> DatabaseNote | None:
-    """The note of ``place``; ``None`` when this machine never wrote one (or it cannot be read: said in the log).
+    """The note of ``place``; ``None`` when there is none or it cannot be read (:func:`load_note` says which)."""
+    found = load_note(place)
+    return found if isinstance(found, DatabaseNote) else None
 
-    The first line is the note made whole; each later line what one commit added, folded in (a torn one skipped).
+
+def load_note(place: str) -> DatabaseNote | NoteProblem:
+    """The note of ``place``, or why there is none to read.
+
+    Read bounded and without waiting (:func:`_note_text`): what is in the note's place may be anything.  The first
+    line is the note made whole; each later line what one commit added, folded in (a torn one skipped).
     """
+    path = note_path(place, make_folder=False)  # reading needs no folder: a note that is not there is missing
     try:
-        path = note_path(place)  # makes the state folder: fails where it cannot be made
-        first, *added = path.read_text(encoding="utf-8").split("\n")
-        raw = json.loads(first)
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError) as err:
+        text = _note_text(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return NoteProblem(NoteFault.MISSING, path)
+    except _NotAFile as err:
+        log.error("database note of %s is not a file (%s): %s", place, err, path)
+        return NoteProblem(NoteFault.NOT_A_FILE, path, str(err))
+    except (OSError, ValueError, TooLarge) as err:  # ValueError: not UTF-8
         log.error("database note of %s unreadable: %s", place, err)
-        return None
+        return NoteProblem(NoteFault.UNREADABLE, path, str(err))
+    first, *added = text.split("\n")
+    try:
+        raw = json.loads(first)
+    except ValueError as err:
+        log.error("database note of %s unreadable: %s", place, err)
+        return NoteProblem(NoteFault.UNREADABLE, path, str(err))
     if not isinstance(raw, dict):
         log.error("database note of %s unreadable: not an object", place)
-        return None
+        return NoteProblem(NoteFault.UNREADABLE, path, "not an object")
     issued, series = _issued(raw.get("issued")), _series(raw.get("series"))
     for line in added:
         if not line.strip():
@@ -142,6 +182,36 @@ def read_note(place: str) -> DatabaseNote | None:
         if isinstance(more, dict):
             issued, series = _fold(issued, series, _issued(more.get("issued")), _series(more.get("series")))
     return DatabaseNote(str(raw.get("place", place)), str(raw.get("made_at", "")), issued, series)
+
+
+class _NotAFile(OSError):
+    """Something other than a regular file is in the note's place."""
+
+
+def _regular(descriptor: int) -> os.stat_result:
+    """The file's status; :class:`_NotAFile` for a pipe, a device, a folder: never read or written as a note."""
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode):
+        raise _NotAFile(_kind(info.st_mode))
+    return info
+
+
+def _kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "fifo"), (stat.S_ISCHR, "character device"), (stat.S_ISDIR, "directory"))
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def _note_text(path: Path) -> str:
+    """The note's text: opened without waiting, checked to be a regular file, read to at most :data:`NOTE_LIMIT`.
+
+    ``Path.read_text`` on a pipe put in its place waits for a writer that never comes, and on ``/dev/zero`` (a link
+    to it) never ends: the desk would hang at its first intake.
+    """
+    descriptor = os.open(path, os.O_RDONLY | _NO_WAIT | getattr(os, "O_BINARY", 0))
+    with open(descriptor, "rb") as file:  # closes the descriptor, whatever is raised below
+        if _regular(descriptor).st_size > NOTE_LIMIT:
+            raise TooLarge(NOTE_LIMIT)
+        return read_stream(file, NOTE_LIMIT).decode("utf-8")
 
 
 def _fold(
@@ -194,13 +264,15 @@ def write_note(note: DatabaseNote) -> None:
             os.close(folder)
 
 
-def remember_database(place: str, now: dt.datetime) -> DatabaseNote:
-    """The note of ``place``, written now if this machine had none (a database made or first opened here)."""
-    note = read_note(place)
-    if note is None:
-        note = DatabaseNote(place, now.isoformat(timespec="seconds"))
-        write_note(note)
-    return note
+def remember_database(place: str, now: dt.datetime) -> None:
+    """Write the note of ``place`` now if this machine has none (a database made or first opened here).
+
+    A note that is there but cannot be read is left as it is: written over, the numbers it holds would be gone, and
+    the check that refuses to number without them would pass (:mod:`counter.actions.number_guard`).
+    """
+    found = load_note(place)
+    if isinstance(found, NoteProblem) and found.fault is NoteFault.MISSING:
+        write_note(DatabaseNote(place, now.isoformat(timespec="seconds")))
 
 
 def _order(number: str) -> tuple[str, int]:
@@ -222,9 +294,34 @@ def remember_marks(place: str, cases: dict[str, str], series: dict[str, SeriesMa
     size = _append(place, cases, series)
     if size is not None and size <= APPENDED_BYTES:
         return
-    note = read_note(place) or DatabaseNote(place, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    found = load_note(place)
+    if isinstance(found, NoteProblem) and found.fault is not NoteFault.MISSING:
+        # never made whole over what cannot be read: the check refuses to number until someone has looked
+        raise OSError(f"database note {found.path} not written over: {found.fault.value}")
+    made = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    note = found if isinstance(found, DatabaseNote) else DatabaseNote(place, made)
     issued, marks = _fold(note.issued, note.series, cases, series)
     write_note(DatabaseNote(note.place, note.made_at, issued, marks))
+
+
+def renew_note(place: str, cases: dict[str, str], series: dict[str, SeriesMark], now: dt.datetime) -> Path | None:
+    """Make the note of ``place`` whole again with ``cases`` and ``series`` added: the repair of a note lost or
+    damaged, once someone has checked the database is not behind what was issued (``counter db numbers``).
+
+    A sound note keeps what it holds (the later number wins, :func:`_fold`).  Whatever else is in its place — a file
+    that cannot be read, a pipe, a link — is not deleted but renamed beside it, for support to look at: the path it
+    was set aside to, or ``None`` when nothing was.
+    """
+    found = load_note(place)
+    aside = None
+    if isinstance(found, NoteProblem) and found.fault is not NoteFault.MISSING:
+        aside = found.path.with_name(f"{found.path.name}.damaged-{now:%Y%m%d%H%M%S}")
+        os.replace(found.path, aside)  # the entry itself: a link is moved, not what it points to
+        log.warning("database note %s set aside as %s (%s)", found.path, aside, found.fault.value)
+    note = found if isinstance(found, DatabaseNote) else DatabaseNote(place, now.isoformat(timespec="seconds"))
+    issued, marks = _fold(note.issued, note.series, cases, series)
+    write_note(DatabaseNote(note.place, note.made_at, issued, marks))
+    return aside
 
 
 _LINE = json.JSONEncoder(ensure_ascii=False).encode
@@ -239,10 +336,11 @@ def _append(place: str, cases: dict[str, str], series: dict[str, SeriesMark]) ->
         # no O_CREAT: a note that is not there is made whole, so that its name is on disk before anything is added
         # nor is the state folder made: a note to append to is in it (an intake's commit asks no more of the disk)
         path = _appended_path(os.fspath(state_place()), place)
-        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
+        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | _NO_WAIT | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         return None
     try:
+        _regular(descriptor)  # a pipe or a device in the note's place takes no line (and a pipe would hold the commit)
         written = 0
         while written < len(data):
             written += os.write(descriptor, data[written:])

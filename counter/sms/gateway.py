@@ -2,8 +2,10 @@
 
 The gateway is the hall's (one per database, every desk reads the same); a database without an endpoint has no
 gateway: nothing is queued, and the receipt does not promise an SMS.  The secret signs each request
-(:mod:`counter.host.sms_gateway`); it is kept in the database with the other settings, so a backup holds it as it
-holds the cases.
+(:mod:`counter.host.sms_gateway`); it is not data: every desk reads the settings and every backup copies them, so
+the secret is kept in a file of its own beside the site's keys (:mod:`counter.host.sms_secret`), and the stored
+settings (:meth:`GatewaySettings.to_json`) never hold it.  The endpoint is ``https://`` only: over plain HTTP the
+secret's signatures, the applicants' phone numbers and the texts would cross the network readable by anyone on it.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ LONGEST_WAIT = dt.timedelta(hours=1)
 
 
 class GatewayProblem(StrEnum):
-    BAD_ENDPOINT = "bad_endpoint"  # not an http:// or https:// address
+    BAD_ENDPOINT = "bad_endpoint"  # not an https:// address
     NO_ACCOUNT = "no_account"
     NO_SECRET = "no_secret"
     BAD_TIMEOUT = "bad_timeout"  # 1 to 60 seconds
@@ -55,7 +57,7 @@ class GatewaySettings:
             return ()
         found: list[GatewayProblem] = []
         parts = urlsplit(self.endpoint.strip())
-        if parts.scheme not in ("http", "https") or not parts.netloc:
+        if parts.scheme != "https" or not parts.netloc:
             found.append(GatewayProblem.BAD_ENDPOINT)
         if not self.account.strip():
             found.append(GatewayProblem.NO_ACCOUNT)
@@ -70,11 +72,15 @@ class GatewaySettings:
         return tuple(found)
 
     def to_json(self) -> str:
-        return json.dumps(dataclasses.asdict(self), ensure_ascii=False, sort_keys=True)
+        """The settings as stored in the database: everything but the secret."""
+        stored = dataclasses.asdict(self)
+        del stored["secret"]
+        return json.dumps(stored, ensure_ascii=False, sort_keys=True)
 
 
 def gateway_from_json(raw: str | None) -> GatewaySettings:
-    """The settings a stored text says; no gateway when there is none or it cannot be read."""
+    """The settings a stored text says; no gateway when there is none or it cannot be read.  A secret in it is one an
+    earlier version stored there, to be moved out (:func:`counter.actions.messages.move_secret_out`)."""
     if not raw:
         return GatewaySettings()
     try:

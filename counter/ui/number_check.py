@@ -39,7 +39,7 @@ def numbers_problem(store: Store, today: dt.date) -> tuple[str, str] | None:
     except OtherSeries as err:
         return OTHER_SERIES_TITLE, OTHER_SERIES.format(desk=err.desk_code, site=err.site_code)
     except NumbersBehind as err:
-        return NUMBERS_BEHIND_TITLE, numbers_behind_text(err.last_issued)
+        return NUMBERS_BEHIND_TITLE, numbers_behind_text(err.last_issued, err.where, err.note)
     except Exception:  # the intake checks again and refuses; the start goes on
         log.exception("numbers not checked at start")
     return None

@@ -121,8 +121,33 @@ NUMBERS_BEHIND = tr(
 )
 
 
-def numbers_behind_text(number: str) -> str:
-    """Why no intake is numbered now: the database is behind a number already issued (``number``, the last one)."""
+# Keys are counter.host.database_notes.NoteFault values: what is wrong with this machine's note of issued numbers.
+NOTE_FAULT = {
+    "missing": tr("已丢失（被删除，或本机的用户文件夹被换过）"),
+    "unreadable": tr("无法读取（内容已损坏，或不是本程序写的）"),
+    "not_a_file": tr("不是普通文件（被换成了管道、设备或文件夹）"),
+}
+NOTE_PROBLEM = tr(
+    "本机记录本窗口已发出编号的文件{fault}：{path}。"
+    "没有这份记录，数据库若丢失了最近的办件（日志文件损坏或恢复了较早的备份），本窗口会再次发出已打印给群众的编号。"
+    "请联系运维人员运行 counter db numbers --check 查看；"
+    "运维人员核对本窗口最后打印的受理凭证、文书编号不大于数据库中的编号后，"
+    "由管理员运行 counter db numbers --renote，按数据库重建这份记录（原文件会保留在旁边）。"
+)
+NUMBERS_STOPPED = tr("不能受理：")
+DOCUMENTS_STOPPED = tr("不能出具文书：")
+
+
+def note_problem_text(where: str, note: str) -> str:
+    """What is wrong with the note of issued numbers (``where`` is ``note_`` and a NoteFault value) and the fix."""
+    return NOTE_PROBLEM.format(fault=NOTE_FAULT[where.removeprefix("note_")], path=note)
+
+
+def numbers_behind_text(number: str, where: str = "records", note: str = "") -> str:
+    """Why no intake is numbered now: the database is behind a number already issued (``number``, the last one),
+    or (``where`` a note fault) the note to compare it with is not there (at ``note``)."""
+    if where.removeprefix("note_") in NOTE_FAULT:
+        return NUMBERS_STOPPED + note_problem_text(where, note)
     return NUMBERS_BEHIND.format(number=number)
 
 
@@ -135,8 +160,11 @@ NUMBERS_BEHIND_DOCUMENT = tr(
 )
 
 
-def document_numbers_behind_text(number: str) -> str:
-    """Why no notice is numbered now: its series is behind a number already issued (``number``, the last one)."""
+def document_numbers_behind_text(number: str, where: str = "records", note: str = "") -> str:
+    """Why no notice is numbered now: its series is behind a number already issued (``number``, the last one), or
+    the note to compare it with is not there (as :func:`numbers_behind_text`)."""
+    if where.removeprefix("note_") in NOTE_FAULT:
+        return DOCUMENTS_STOPPED + note_problem_text(where, note)
     return NUMBERS_BEHIND_DOCUMENT.format(number=number)
 
 

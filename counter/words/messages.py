@@ -26,7 +26,9 @@ MESSAGE_STATE = {
     MessageState.FAILED: tr("发送失败"),
 }
 GATEWAY_PROBLEM = {
-    GatewayProblem.BAD_ENDPOINT: tr("短信网关地址须以 http:// 或 https:// 开头"),
+    GatewayProblem.BAD_ENDPOINT: tr(
+        "短信网关地址须以 https:// 开头：用明文的 http://，网关密钥签出的请求、群众的手机号和短信内容会在网络上被人看到"
+    ),
     GatewayProblem.NO_ACCOUNT: tr("缺少短信网关账号"),
     GatewayProblem.NO_SECRET: tr("缺少短信网关密钥"),
     GatewayProblem.BAD_TIMEOUT: tr("超时须为 1 至 60 秒"),

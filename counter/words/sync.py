@@ -54,6 +54,10 @@ HOLD_REASON = {
     "other_site": tr("办件不是由发送数据包的站点受理的"),
     "case_unknown": tr("本站点没有该办件，无法登记其办理进度"),
     "project_no_taken": tr("本站点已有另一个帮您办项目使用该项目编号"),
+    "not_hall_owned": tr(
+        "该设置不归政务服务中心管理，中心的更新不能改动它（中心只管评价器设置、节假日覆盖年份、帮您办事项清单"
+        "和本站点的办公信息），未写入"
+    ),
     # counter.sync.sender_checks.Refusal: the record is not the sender's to send
     "not_own_number": tr("办件编号不属于发送站点的编号序列（编号中的站点代码或窗口号与办件不符），未导入"),
     "not_own_part": tr("办件所附的文书、评价或评价请求写的是其他站点或无效的窗口号，未导入"),

@@ -33,7 +33,7 @@ from tests.documents.pdf_tools import pdf_text
 from tests.same_day_catalog import add_immediate_guide
 from tests.sms_gateway import SECRET
 
-GATEWAY = GatewaySettings("http://127.0.0.1:9/sms/send", "hall", SECRET)
+GATEWAY = GatewaySettings("https://127.0.0.1:9/sms/send", "hall", SECRET)
 
 ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
 

@@ -26,6 +26,7 @@ from counter.actions.messages import (
 from counter.db import models
 from counter.host.sms_gateway import Answer, SmsRequest, post_message
 from counter.sms.gateway import GatewaySettings
+from counter.sms.kinds import gateway_key
 from tests.actions.test_intake_actions import ID, full_request, take
 from tests.actions.test_item_decisions import deferred_case
 from tests.sms_gateway import SECRET, STALL, Gateway, running_gateway
@@ -98,7 +99,7 @@ def test_a_message_is_delivered_signed_with_its_key_its_case_number_and_no_id_nu
     assert gateway.bad_signatures == 0
     assert (message.state, message.attempts, message.gateway_id) == ("sent", 1, "GW0001")
     assert message.sent_at is not None
-    assert request["idempotency_key"] == request["request_id"] == message.key
+    assert request["idempotency_key"] == request["request_id"] == gateway_key(message.key)
     assert (request["phone"], request["account"], request["template_id"]) == ("13904821111", "hall", "SMS_0001")
     assert request["content"] == message.text
     assert number in message.text
@@ -127,7 +128,7 @@ def test_a_gateway_error_is_retried_after_its_wait_and_delivered_once(
     assert (message.state, message.attempts, message.last_error) == ("sent", 2, "")
     assert len(gateway.requests) == 2
     assert gateway.requests[0]["content"] == gateway.requests[1]["content"]  # the same words each time
-    assert gateway.deliveries() == [message.key]
+    assert gateway.deliveries() == [gateway_key(message.key)]
 
 
 def test_a_gateway_that_does_not_answer_in_time_is_tried_again(
@@ -158,7 +159,7 @@ def test_a_repeat_after_a_crash_between_send_and_mark_is_dropped_by_the_idempote
     with pytest.raises(SystemExit):
         send_due(Writes(sessions), clock=clock, post=crash_after_sending)
     (message,) = messages(sessions)
-    assert (message.state, gateway.deliveries()) == ("sending", [message.key])  # delivered, never marked
+    assert (message.state, gateway.deliveries()) == ("sending", [gateway_key(message.key)])  # delivered, never marked
     assert send_due(Writes(sessions), clock=clock) == SendRound()  # another sender leaves it while it is claimed
     lease = claim_lease(settings, BATCH)
     clock.advance(seconds=lease.total_seconds() - 1)
@@ -167,8 +168,8 @@ def test_a_repeat_after_a_crash_between_send_and_mark_is_dropped_by_the_idempote
     assert send_due(Writes(sessions), clock=clock) == SendRound(sent=1)
     (message,) = messages(sessions)
     assert (message.state, message.gateway_id, message.attempts) == ("sent", "GW0001", 2)
-    assert [r["idempotency_key"] for r in gateway.requests] == [message.key, message.key]
-    assert gateway.deliveries() == [message.key]  # the applicant got it once
+    assert [r["idempotency_key"] for r in gateway.requests] == [gateway_key(message.key)] * 2
+    assert gateway.deliveries() == [gateway_key(message.key)]  # the applicant got it once
 
 
 def test_a_message_that_keeps_failing_waits_in_the_failed_list_until_a_supervisor_retries_it(
@@ -192,7 +193,7 @@ def test_a_message_that_keeps_failing_waits_in_the_failed_list_until_a_superviso
         assert retry_message(s, desk, failed.id)
         assert not retry_message(s, desk, failed.id)  # waiting again, not failed
     assert send_due(Writes(sessions), clock=clock) == SendRound(sent=1)
-    assert gateway.deliveries() == [messages(sessions)[0].key]
+    assert gateway.deliveries() == [gateway_key(messages(sessions)[0].key)]
 
 
 def test_a_refusal_that_waiting_cannot_change_fails_at_once(
@@ -206,7 +207,7 @@ def test_a_refusal_that_waiting_cannot_change_fails_at_once(
 
 
 def test_no_gateway_listening_is_tried_again(sessions: sessionmaker[Session], desk: Desk, gateway: Gateway) -> None:
-    configure(sessions, desk, gateway, endpoint="http://127.0.0.1:9/closed")
+    configure(sessions, desk, gateway, endpoint="https://127.0.0.1:9/closed")
     take(sessions, desk, full_request(sessions))
     assert send_due(Writes(sessions), clock=Clock()) == SendRound(waiting=1)
     assert messages(sessions)[0].last_error.startswith("no connection")

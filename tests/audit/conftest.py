@@ -8,7 +8,6 @@ is a single desk's, where nobody signs in).
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +37,7 @@ from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
-from tests.conftest import SHIPPED_CATALOG
+from tests.conftest import SHIPPED_CATALOG, copy_database
 
 TODAY = dt.date(2026, 11, 20)  # a Friday
 NOW = dt.datetime(2026, 11, 20, 10, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
@@ -140,7 +139,7 @@ def facts(template: tuple[Path, Facts]) -> Facts:
 @pytest.fixture
 def db_path(tmp_path: Path, template: tuple[Path, Facts]) -> Path:
     path = tmp_path / "counter.sqlite3"
-    shutil.copyfile(template[0], path)
+    copy_database(template[0], path)
     return path
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+
+import pytest
 
 from counter.sms.gateway import GatewayProblem, GatewaySettings, gateway_from_json, next_wait
 
@@ -26,10 +29,17 @@ def test_every_problem_is_reported_at_once() -> None:
     )
 
 
-def test_settings_are_read_back_as_written() -> None:
+def test_settings_are_read_back_as_written_but_the_secret() -> None:
+    """The secret is kept in a file beside the site's keys (counter.host.sms_secret), never with the settings."""
     settings = GatewaySettings("https://sms.example/send", "hall", "s3cret", "兴安盟政务服务", 5, 4, {"ready": "T9"})
     assert settings.problems() == ()
-    assert gateway_from_json(settings.to_json()) == settings
+    assert "s3cret" not in settings.to_json()
+    assert gateway_from_json(settings.to_json()) == dataclasses.replace(settings, secret="")
+
+
+@pytest.mark.parametrize("endpoint", ["http://sms.example/send", "HTTP://sms.example/send", "sms.example", "https://"])
+def test_only_an_https_endpoint_is_taken(endpoint: str) -> None:
+    assert GatewaySettings(endpoint, "hall", "s3cret").problems() == (GatewayProblem.BAD_ENDPOINT,)
 
 
 def test_waits_double_from_thirty_seconds_to_at_most_an_hour() -> None:

@@ -23,6 +23,7 @@ from counter.ui.collector import MainThreadCollector
 from counter.ui.fonts import install_fonts
 from counter.ui.main_window import MainWindow
 from counter.ui.runner import Runner
+from tests.conftest import copy_database
 from tests.ui.runners import runner_on
 
 HERE = Path(__file__).resolve().parent
@@ -92,7 +93,7 @@ def migrated_desk(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def db(tmp_path: Path, migrated_desk: Path) -> Iterator[Store]:
     """The desk's database, as a first start that migrated an empty file leaves it (a copy of ``migrated_desk``)."""
     path = tmp_path / "desk.sqlite3"
-    shutil.copyfile(migrated_desk, path)
+    copy_database(migrated_desk, path)
     database = Store(f"sqlite:///{path}", create=True)
     yield database
     database.dispose()

@@ -328,7 +328,7 @@ class IntakePanel(PanelLayout):
         except CaseNotFound as err:
             self.show_message(INTAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no))
         except NumbersBehind as err:  # the form stays: once the database is put right, the same intake goes in
-            self.show_message(numbers_behind_text(err.last_issued))
+            self.show_message(numbers_behind_text(err.last_issued, err.where, err.note))
             self.drafts.save_now()
         except OtherSeries as err:  # the form stays: once the desk's code is the site's again, it goes in
             self.show_message(OTHER_SERIES.format(desk=err.desk_code, site=err.site_code))

@@ -92,7 +92,7 @@ def make_case_documents(
     except CaseNotFound as err:
         raise NoticeRefused(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
     except NumbersBehind as err:
-        raise NoticeRefused(document_numbers_behind_text(err.last_issued)) from err
+        raise NoticeRefused(document_numbers_behind_text(err.last_issued, err.where, err.note)) from err
     except NotPermitted as err:
         raise NoticeRefused(not_permitted(err.permission, err.signed_in)) from err
     except Failed as err:
@@ -108,7 +108,7 @@ def make_guide_document(runner: Runner, desk: Desk, bundle_code: str, today: dt.
     except GuideNotFound as err:
         raise NoticeRefused(PRINTING_GUIDE_UNPUBLISHED) from err
     except NumbersBehind as err:
-        raise NoticeRefused(document_numbers_behind_text(err.last_issued)) from err
+        raise NoticeRefused(document_numbers_behind_text(err.last_issued, err.where, err.note)) from err
     except NotPermitted as err:
         raise NoticeRefused(not_permitted(err.permission, err.signed_in)) from err
     except Failed as err:

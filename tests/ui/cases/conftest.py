@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db.engine import make_engine, make_sessions
 from counter.ui.fonts import install_fonts
+from tests.conftest import copy_database
 from tests.ui.cases.casebook import DAY, REPO, Casebook, build
 
 TEMPLATE = "cases.sqlite3"
@@ -32,7 +32,7 @@ def book(casebook_template: tuple[Path, Casebook]) -> Casebook:
 @pytest.fixture
 def db_path(tmp_path: Path, casebook_template: tuple[Path, Casebook]) -> Path:
     path = tmp_path / TEMPLATE
-    shutil.copyfile(casebook_template[0], path)
+    copy_database(casebook_template[0], path)
     return path
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from counter.actions.store import Store
 from counter.ui.main_window import MainWindow
+from tests.conftest import copy_database
 from tests.ui.cases.casebook import Casebook, build
 from tests.ui.fit.desk import desk_window
 
@@ -24,7 +24,7 @@ def book_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Caseb
 @pytest.fixture
 def store(tmp_path: Path, book_template: tuple[Path, Casebook]) -> Iterator[Store]:
     path = tmp_path / "cases.sqlite3"
-    shutil.copyfile(book_template[0], path)
+    copy_database(book_template[0], path)
     opened = Store(f"sqlite:///{path}", create=True)
     yield opened
     opened.dispose()

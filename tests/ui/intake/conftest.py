@@ -7,7 +7,6 @@ on its own copy, so a test that breaks its database (on purpose) breaks no other
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from counter.db.catalog_store import StoredGuide, current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.ui.intake import IntakePanel
-from tests.conftest import SHIPPED_CATALOG
+from tests.conftest import SHIPPED_CATALOG, copy_database
 from tests.ui.runners import runner_on
 
 BUNDLE = "XAM-YJS-008"  # 我要开小餐馆（50平方米以下）
@@ -50,7 +49,7 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def sessions(template_db: Path, tmp_path: Path) -> Iterator[sessionmaker[Session]]:
     path = tmp_path / "desk.sqlite3"
-    shutil.copyfile(template_db, path)
+    copy_database(template_db, path)
     engine = make_engine(f"sqlite:///{path}")
     yield make_sessions(engine)
     engine.dispose()

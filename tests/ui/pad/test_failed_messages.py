@@ -28,7 +28,7 @@ def test_a_message_the_gateway_refused_is_listed_and_sent_again(
     qtbot: QtBot, sessions: sessionmaker[Session], clock: Clock
 ) -> None:
     with sessions.begin() as s:
-        save_gateway(s, GatewaySettings("http://127.0.0.1:9/sms", "hall", "secret"))
+        save_gateway(s, GatewaySettings("https://127.0.0.1:9/sms", "hall", "secret"))
         case = s.scalars(select(models.Case).order_by(models.Case.id)).first()
         assert case is not None
         queue_for_line(s, case.id, case.uid, "13904821111", "pickup", "completed", "", models.utcnow())

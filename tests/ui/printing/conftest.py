@@ -9,7 +9,6 @@ made the desk's printer in the test's own desk.json.
 from __future__ import annotations
 
 import itertools
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,7 @@ from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.host.desk_config import DeskConfig, save_desk_config
 from counter.ui.fonts import install_fonts
-from tests.conftest import REPO, SHIPPED_CATALOG
+from tests.conftest import REPO, SHIPPED_CATALOG, copy_database
 from tests.cups_server import Cups
 from tests.ui.printing.helpers import DESK, TODAY
 
@@ -60,7 +59,7 @@ def cases(template: Template) -> dict[str, str]:
 @pytest.fixture
 def sessions(template: Template, tmp_path: Path) -> Iterator[sessionmaker[Session]]:
     path = tmp_path / "desk.sqlite3"
-    shutil.copyfile(template.path, path)
+    copy_database(template.path, path)
     engine = make_engine(f"sqlite:///{path}")
     yield make_sessions(engine)
     engine.dispose()
