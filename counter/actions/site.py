@@ -14,9 +14,13 @@ machine that does not import them.
 
 A site's key changes only on purpose: neither :func:`this_site` nor
 :func:`init_site` ever replaces a key file that exists.  To give a site a new
-key (a laptop lost, a key file copied where it should not be), delete the key
-file and run ``counter site init`` again; then hand the new site card to every
-peer, who registers it again (the old key's fingerprint goes into their trail).
+key (a laptop lost, a key file copied where it should not be) an administrator
+runs ``counter site rotate-key`` (:mod:`counter.actions.key_rotation`); then
+hands the new site card to every peer, who registers it again (the old key's
+fingerprint goes into their trail).  Whichever way a key is replaced (an init
+after the key file was deleted too), the old public key is kept with the
+moment it stopped signing (:func:`retire_key`), so the seals it made still
+verify.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from counter.actions.audit import record_at_desk
 from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.audit.actions import AuditAction
+from counter.audit.site_keys import RetiredKey, history_text, parse_history
 from counter.db import models
 from counter.db.settings_store import get_setting, put_setting
 from counter.host import paths
@@ -47,6 +52,7 @@ from counter.sync.keys import (
     KeyUnreadable,
     encryption_key_path,
     encryption_key_text,
+    install_next_keys,
     key_fingerprint,
     load_encryption_key,
     load_private_key,
@@ -84,6 +90,8 @@ __all__ = [
     "read_card_file",
     "read_site_card",
     "register_peer",
+    "retire_key",
+    "retired_keys",
     "same_fingerprint",
     "signing_key",
     "site_as_shown",
@@ -92,6 +100,7 @@ __all__ = [
     "site_for_card",
     "site_is_set_up",
     "site_signing_key",
+    "store_identity",
     "stored_site",
     "this_site",
     "write_card_file",
@@ -99,6 +108,7 @@ __all__ = [
 
 CODE, NAME, KIND, PUBLIC_KEY = "site.code", "site.name", "site.kind", "site.public_key"
 ENCRYPTION_KEY = "site.encryption_key"
+RETIRED_KEYS = "site.retired_keys"  # the keys the site's key replaced (counter.audit.site_keys)
 SET_UP = "site.set_up_at"  # when an administrator last set the identity on purpose (UTC, ISO 8601)
 AUDIT_SUBJECT = "site"
 
@@ -166,6 +176,8 @@ def init_site(
     path = key_path or paths.site_key_path()
     key = _key_at(path)
     identity = SiteIdentity(code, name, kind, public_key_text(key), _encryption_key_at(path))
+    if before is not None and before.public_key != identity.public_key:  # the key file was deleted: a new key
+        retire_key(session, before.public_key, datetime.now(UTC))
     _store(session, identity)
     put_setting(session, SET_UP, datetime.now(UTC).isoformat(timespec="seconds"))
     old = {} if before is None else _detail(before)
@@ -197,6 +209,23 @@ def check_series(session: Session, desk: Desk) -> None:
     if code is not None and code != desk.identity.site_code:
         log.error("desk set to site %s numbers in a database of site %s: refused", desk.identity.site_code, code)
         raise OtherSeries(desk.identity.site_code, code)
+
+
+def retired_keys(session: Session) -> tuple[RetiredKey, ...]:
+    """The keys this site's key replaced, oldest first."""
+    return parse_history(get_setting(session, RETIRED_KEYS))
+
+
+def retire_key(session: Session, public_key: str, until: datetime, revoked_since: datetime | None = None) -> None:
+    """Keep ``public_key`` as a retired key of this site, which signed seals up to ``until`` (and, revoked, none
+    to be trusted from ``revoked_since``).  The caller records the change in the trail and commits."""
+    kept = [key for key in retired_keys(session) if key.public_key != public_key]
+    put_setting(session, RETIRED_KEYS, history_text([*kept, RetiredKey(public_key, until, revoked_since)]))
+
+
+def store_identity(session: Session, identity: SiteIdentity) -> None:
+    """Write this site's identity; the caller records the change in the trail and commits."""
+    _store(session, identity)
 
 
 def stored_site(session: Session) -> SiteIdentity | None:
@@ -234,6 +263,9 @@ def site_signing_key(session: Session, key_path: Path | None = None) -> Ed25519P
     signed (:attr:`KeyProblem.OTHER_SITE`) instead of the peer refusing the package.
     """
     path = key_path or paths.site_key_path()
+    stored = _stored(session)
+    if stored is not None:  # a rotation that committed but did not put its files in place
+        install_next_keys(path, stored.public_key)
     key = load_private_key(path)
     identity = this_site(session, path)
     if public_key_text(key) != identity.public_key:
@@ -312,6 +344,7 @@ class ShownSite:
     identity: SiteIdentity
     keys: SiteKeys
     key_path: Path
+    retired: tuple[RetiredKey, ...] = ()  # the keys this site's key replaced, oldest first
 
 
 def site_as_shown(session: Session, key_path: Path | None = None) -> ShownSite:
@@ -322,12 +355,13 @@ def site_as_shown(session: Session, key_path: Path | None = None) -> ShownSite:
     commits (an older site's key machine makes its encryption key here).
     """
     path = key_path or paths.site_key_path()
+    retired = retired_keys(session)
     try:
-        return ShownSite(site_for_card(session, path), SiteKeys.HERE, path)
+        return ShownSite(site_for_card(session, path), SiteKeys.HERE, path, retired)
     except StoredKeysChanged as err:
-        return ShownSite(err.from_files, SiteKeys.CHANGED, path)
+        return ShownSite(err.from_files, SiteKeys.CHANGED, path, retired)
     except KeyUnreadable:
-        return ShownSite(this_site(session, path), SiteKeys.ELSEWHERE, path)
+        return ShownSite(this_site(session, path), SiteKeys.ELSEWHERE, path, retired)
 
 
 def site_encryption_key(session: Session, key_path: Path | None = None) -> X25519PrivateKey:

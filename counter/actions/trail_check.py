@@ -13,7 +13,9 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from counter.actions.item_track import queue_drift
-from counter.audit.seal import SealCheck, check_seals
+from counter.audit.chain import parse_at
+from counter.audit.seal import SealBody, SealCheck, StoredSeal, check_seals
+from counter.audit.site_keys import SealVerdict, parse_history, seal_verdict
 from counter.audit.state import MismatchCode, RowMismatch, SubjectKind, cross_check
 from counter.audit.verify import AuditReport, StoredEntry, TrailProblem, TrailProblemCode, verify_chains
 from counter.db import audit_seals, audit_state, audit_store
@@ -24,6 +26,7 @@ from counter.sync.keys import KeyUnreadable, key_fingerprint, load_private_key, 
 
 Progress = Callable[[int, int], None]  # entries checked, entries in all
 SITE_PUBLIC_KEY = "site.public_key"  # as counter.actions.site stores it: what the seals are checked against
+RETIRED_KEYS = "site.retired_keys"  # the keys it replaced, and until when each signed (counter.audit.site_keys)
 
 
 def verify_trail(session: Session, on_progress: Progress | None = None, key_path: Path | None = None) -> AuditReport:
@@ -43,9 +46,18 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
     progress = None if on_progress is None else (lambda done: on_progress(done, total))
     report = verify_chains(chains(), heads, progress)
     public_key = get_setting(session, SITE_PUBLIC_KEY) or ""
+    retired = parse_history(get_setting(session, RETIRED_KEYS))
+
+    def signed(body: SealBody, seal: StoredSeal) -> SealVerdict:
+        at = parse_at(body.at)
+        if at is None:
+            return SealVerdict.FORGED
+        payload = seal.payload.encode("utf-8")
+        return seal_verdict(at, public_key, retired, lambda key: verify(key, payload, seal.signature))
+
     sealed = check_seals(
         audit_seals.all_seals(session),
-        lambda payload, signature: bool(public_key) and verify(public_key, payload.encode("utf-8"), signature),
+        signed,
         lambda chain, numbers: audit_seals.hashes_at(session, chain, numbers),
         audit_seals.last_seqs(session),
     )
@@ -67,6 +79,10 @@ def _seal_problems(sealed: SealCheck) -> Iterator[TrailProblem]:
         yield TrailProblem(TrailProblemCode.SEAL_BROKEN, chain.chain, chain.first, chain.until)
     for no in sealed.forged:
         yield TrailProblem(TrailProblemCode.SEAL_FORGED, "", no)
+    for no in sealed.revoked:
+        yield TrailProblem(TrailProblemCode.SEAL_REVOKED, "", no)
+    for no in sealed.backdated:
+        yield TrailProblem(TrailProblemCode.SEAL_BACKDATED, "", no)
     for first, last in sealed.missing:
         yield TrailProblem(TrailProblemCode.SEAL_MISSING, "", first, last if last != first else 0)
 

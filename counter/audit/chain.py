@@ -38,6 +38,15 @@ def at_text(at: dt.datetime) -> str:
     return at.isoformat(timespec="microseconds") + "Z"
 
 
+def parse_at(text: str) -> dt.datetime | None:
+    """The UTC moment of an :func:`at_text`; None for a text that is not one (never raises)."""
+    try:
+        moment = dt.datetime.fromisoformat(text.removesuffix("Z"))
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+
+
 #: the canonical JSON of what is hashed: the digests of every stored entry are taken of exactly this text
 _DETAIL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str).encode
 _PAYLOAD = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode

@@ -47,6 +47,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from counter.audit.chain import GENESIS, at_text
+from counter.audit.site_keys import SealVerdict
 
 SEAL_FORMAT = "counter-seal/1"
 
@@ -112,6 +113,8 @@ class BrokenChain:
 class SealCheck:
     seals: int  # seals read
     forged: tuple[int, ...]  # numbers (or places, for unreadable ones) of seals whose signature fails
+    revoked: tuple[int, ...]  # numbers of seals signed by a revoked key after its revocation
+    backdated: tuple[int, ...]  # numbers of seals dated before the seal they follow (a clock set back)
     missing: tuple[tuple[int, int], ...]  # ranges of seal numbers that are gone
     broken: tuple[BrokenChain, ...]
     unsealed: int  # entries after the newest valid seal of their chain
@@ -122,25 +125,33 @@ HashesAt = Callable[[str, list[int]], dict[int, str]]  # chain, numbers → numb
 
 def check_seals(
     seals: Iterable[StoredSeal],
-    signed: Callable[[str, str], bool],
+    signed: Callable[[SealBody, StoredSeal], SealVerdict],
     hashes_at: HashesAt,
     last_seqs: Mapping[str, int],
 ) -> SealCheck:
-    """Check every seal's signature and sequence, and every chain against every point a valid seal fixed.
+    """Check every seal's signature, sequence and time, and every chain against every point a valid seal fixed.
 
-    ``signed(payload, signature)`` says whether the site's key signed it;
-    ``last_seqs`` is each chain's last entry number now.
+    ``signed(body, seal)`` says whether a key of the site in use at the seal's time signed it
+    (:func:`counter.audit.site_keys.seal_verdict`); ``last_seqs`` is each chain's last entry number now.  Seal
+    times must not go back: a seal dated before the one it follows was made on a clock set back, or by someone
+    dating it where a key they hold was still good.
     """
     forged: list[int] = []
+    revoked: list[int] = []
+    backdated: list[int] = []
     missing: list[tuple[int, int]] = []
     points: dict[str, dict[int, str]] = {}
-    count, expected_no, prev = 0, 1, GENESIS
+    count, expected_no, prev, last_at = 0, 1, GENESIS, ""
     for place, seal in enumerate(seals, start=1):
         count += 1
         body = parse_payload(seal.payload)
-        if body is None or not signed(seal.payload, seal.signature):
-            forged.append(body.no if body is not None else place)
+        verdict = SealVerdict.FORGED if body is None else signed(body, seal)
+        if body is None or verdict is not SealVerdict.SIGNED:
+            (revoked if verdict is SealVerdict.REVOKED else forged).append(body.no if body is not None else place)
             continue
+        if body.at < last_at:  # at_text: fixed width, UTC, so the texts sort as the moments do
+            backdated.append(body.no)
+        last_at = max(last_at, body.at)
         if body.no > expected_no:
             missing.append((expected_no, body.no - 1))
         elif body.no == expected_no and body.prev != prev and body.no > 1:
@@ -161,4 +172,4 @@ def check_seals(
                 break
             good = seq
         unsealed += max(0, last_seqs.get(chain, 0) - (numbers[-1] if numbers else 0))
-    return SealCheck(count, tuple(forged), tuple(missing), tuple(broken), unsealed)
+    return SealCheck(count, tuple(forged), tuple(revoked), tuple(backdated), tuple(missing), tuple(broken), unsealed)

@@ -36,6 +36,8 @@ class TrailProblemCode(StrEnum):
     SEAL_BROKEN = "sealed_rewritten"  # a sealed number no longer has the sealed hash: rewritten in seq .. until
     SEAL_FORGED = "seal_forged"  # seal number seq is not signed by the site's key (chain "")
     SEAL_MISSING = "seal_missing"  # seals seq .. until are gone (chain "")
+    SEAL_REVOKED = "seal_revoked"  # seal number seq is signed by a key revoked before the seal's time (chain "")
+    SEAL_BACKDATED = "seal_backdated"  # seal number seq is dated before the seal it follows (chain "")
     SEAL_KEY = "seal_key_replaced"  # the key file on this machine is not the site's key in the database (chain "")
 
 

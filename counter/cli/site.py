@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from counter.cli.authority import add_authority_command
 from counter.cli.common import EXIT_OK, Reported, desk, open_store, print_json, problem_line, signed_in
 from counter.cli.intake_rules import add_intake_rule_commands
+from counter.cli.key_rotation import add_rotate_key_command
 from counter.cli.messages import add_gateway_command
 from counter.words.translate import tr
 
@@ -62,20 +63,35 @@ def add_site_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     add_intake_rule_commands(site, common)
     add_gateway_command(site, common)
     add_authority_command(site, common)
+    add_rotate_key_command(site, common)
 
 
 def cmd_site_show(args: argparse.Namespace) -> int:
     from counter.actions.site import SiteKeys
     from counter.cli.phrases import SITE_KEY_ELSEWHERE, SITE_KEY_HERE
+    from counter.sync.keys import key_fingerprint
     from counter.words.sites import STORED_KEYS_CHANGED
 
     shown = open_store(args).write(_site_as_shown)  # the identity is made on first use
     key_here, changed = shown.keys is SiteKeys.HERE, shown.keys is SiteKeys.CHANGED
+    retired = [
+        {
+            "fingerprint": key_fingerprint(key.public_key),
+            "until": key.until.isoformat(),
+            "revoked_since": None if key.revoked_since is None else key.revoked_since.isoformat(),
+        }
+        for key in shown.retired
+    ]
     if args.json:
         key_file = {"key_file": str(shown.key_path), "key_here": key_here, "stored_keys_changed": changed}
-        print_json({**_identity_json(shown.identity), **key_file})
+        print_json({**_identity_json(shown.identity), **key_file, "retired_keys": retired})
         return EXIT_OK
     print(_identity_text(shown.identity))
+    for key in retired:
+        line = tr("已更换的旧签名密钥 {fingerprint}：签署封签至 {until}").format(**key)
+        if key["revoked_since"] is not None:
+            line += tr("，自 {revoked_since} 起吊销").format(**key)
+        print(line)
     if changed:
         print(STORED_KEYS_CHANGED.format(path=shown.key_path), file=sys.stderr)
     elif key_here:

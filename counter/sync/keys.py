@@ -86,6 +86,33 @@ def encryption_key_path(signing_key_path: Path) -> Path:
     return signing_key_path.with_name(f"{signing_key_path.stem}-encryption{signing_key_path.suffix}")
 
 
+def next_key_path(path: Path) -> Path:
+    """Where a rotation writes a key before its commit (:mod:`counter.actions.key_rotation`)."""
+    return path.with_name(path.name + ".next")
+
+
+def install_next_keys(path: Path, stored_public_key: str | None = None) -> bool:
+    """Put a rotation's ``*.next`` key files in place when the database names their key (``stored_public_key``;
+    None: at once, right after the rotation's commit).  Files of a rotation that never committed are removed.
+    Whether keys were put in place."""
+    signing_next, sealing_next = next_key_path(path), next_key_path(encryption_key_path(path))
+    if not signing_next.exists():
+        return False
+    if stored_public_key is not None:
+        try:
+            named = public_key_text(load_private_key(signing_next)) == stored_public_key
+        except KeyUnreadable:
+            named = False
+        if not named:
+            signing_next.unlink()
+            sealing_next.unlink(missing_ok=True)
+            return False
+    if sealing_next.exists():
+        sealing_next.replace(encryption_key_path(path))
+    signing_next.replace(path)
+    return True
+
+
 def save_private_key(key: Ed25519PrivateKey | X25519PrivateKey, path: Path) -> None:
     """Write the key as PKCS8 PEM, mode 0600, atomically: a crash leaves the old file or the new, never half of one.
 

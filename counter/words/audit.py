@@ -56,6 +56,10 @@ def trail_problem_text(problem: TrailProblem) -> str:
     """One problem of the trail: which chain (site-desk), which entry or entries, what is wrong."""
     if problem.code is TrailProblemCode.SEAL_FORGED:
         return tr("第 {no} 号封签的签名不是本站点密钥所签：封签是伪造的").format(no=problem.seq)
+    if problem.code is TrailProblemCode.SEAL_REVOKED:
+        return tr("第 {no} 号封签由本站点已停用的旧密钥签署，签署时间在停用或吊销之后：不能采信").format(no=problem.seq)
+    if problem.code is TrailProblemCode.SEAL_BACKDATED:
+        return tr("第 {no} 号封签的时间早于它前面的封签：封存时电脑时钟被调回，或封签是伪造的").format(no=problem.seq)
     if problem.code is TrailProblemCode.SEAL_MISSING:
         return tr("第 {no} 至 {last} 号封签缺失：被删除或替换").format(no=problem.seq, last=problem.last)
     if problem.code is TrailProblemCode.SEAL_KEY:

@@ -1,0 +1,126 @@
+"""Keys with a life: a rotated key's seals still verify, a revoked key's later seals do not, seal times go forward.
+
+Before, the seals were checked against the site's current key alone: after the documented way to replace a key
+(delete the key files, ``counter site init``) every earlier seal was reported forged, for ever; and a seal made
+on a clock set a year back verified.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.audit_seal import seal_trail, seal_with
+from counter.actions.desk import Desk
+from counter.actions.key_rotation import rotate_site_key
+from counter.actions.site import init_site, this_site
+from counter.cli.main import main
+from counter.db.models import utcnow
+from counter.host import paths
+from counter.sync.keys import (
+    encryption_key_path,
+    install_next_keys,
+    load_private_key,
+    next_key_path,
+    public_key_text,
+)
+from counter.sync.sites import SiteKind
+from tests.audit.conftest import IDENTITY
+from tests.audit.test_seals import add_entries, problems, verify
+
+ADMIN = Desk(IDENTITY, "乌兰")
+
+
+@pytest.fixture
+def db(db_path: Path, sessions: sessionmaker[Session]) -> str:
+    """The audit template, sealed twice with the site's first key, whose file is on this machine."""
+    with sessions.begin() as s:
+        this_site(s)
+    for _ in range(2):
+        add_entries(sessions, 2)
+        with sessions.begin() as s:
+            seal_trail(s)
+    return f"sqlite:///{db_path}"
+
+
+def test_after_a_rotation_the_old_seals_and_the_new_verify_and_the_old_key_file_is_gone(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session]
+) -> None:
+    old = public_key_text(load_private_key(paths.site_key_path()))
+    assert main(["site", "rotate-key", "--json", "--db", db]) == 0
+    done = json.loads(capsys.readouterr().out)
+    assert (done["last_old_seal"], done["first_new_seal"]) == (3, 4)
+    new = public_key_text(load_private_key(paths.site_key_path()))
+    assert new != old
+    assert not next_key_path(paths.site_key_path()).exists()
+    add_entries(sessions, 2)
+    with sessions.begin() as s:
+        seal_trail(s)  # the new key on this machine is the site's
+    code, report = verify(capsys, db)
+    assert (code, problems(report)) == (0, [])
+    assert report["seals"] == 5
+    assert main(["site", "show", "--json", "--db", db]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [key["revoked_since"] for key in shown["retired_keys"]] == [None]
+    assert shown["fingerprint"] == done["new_fingerprint"]
+
+
+def test_a_key_file_deleted_and_the_site_set_up_again_keeps_the_old_seals_good(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session]
+) -> None:
+    key = paths.site_key_path()
+    key.unlink()
+    encryption_key_path(key).unlink()
+    with sessions.begin() as s:
+        init_site(s, "XAM01", "兴安盟政务服务中心", SiteKind.HALL, ADMIN)
+    with sessions.begin() as s:
+        seal_trail(s)
+    code, report = verify(capsys, db)
+    assert (code, problems(report)) == (0, [])
+
+
+def test_a_revoked_keys_seal_after_its_revocation_is_refused_and_one_before_is_not(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session]
+) -> None:
+    stolen = load_private_key(paths.site_key_path())
+    revoked_at = utcnow() + dt.timedelta(seconds=1)
+    with sessions.begin() as s:
+        rotate_site_key(s, ADMIN, paths.site_key_path(), revoked_since=revoked_at, now=revoked_at)
+    install_next_keys(paths.site_key_path())
+    # the thief's seal, dated after the revocation: signed by a key of the site, but one it no longer trusts
+    with sessions.begin() as s:
+        seal_with(s, stolen, "XAM01", revoked_at + dt.timedelta(minutes=5))
+    code, report = verify(capsys, db)
+    assert code == 1
+    assert problems(report) == [("seal_revoked", "", 4, 4)]
+    assert main(["audit", "verify", "--db", db]) == 1
+    assert "第 4 号封签由本站点已停用的旧密钥签署" in capsys.readouterr().out
+
+
+def test_a_seal_made_on_a_clock_set_back_is_reported(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session]
+) -> None:
+    with sessions.begin() as s:
+        seal_trail(s, now=utcnow() - dt.timedelta(days=365))
+    code, report = verify(capsys, db)
+    assert code == 1
+    assert problems(report) == [("seal_backdated", "", 3, 3)]
+
+
+def test_a_rotation_that_never_committed_leaves_the_old_keys_and_its_files_are_cleared(
+    db: str, sessions: sessionmaker[Session]
+) -> None:
+    key = paths.site_key_path()
+    old = public_key_text(load_private_key(key))
+    with sessions() as s:
+        rotate_site_key(s, ADMIN, key)
+        s.rollback()  # the commit never happened
+    assert next_key_path(key).exists()
+    with sessions.begin() as s:
+        seal_trail(s)  # the old key still seals; the stray files go
+    assert public_key_text(load_private_key(key)) == old
+    assert not next_key_path(key).exists()
