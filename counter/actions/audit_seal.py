@@ -21,6 +21,8 @@ from counter.audit.chain import GENESIS
 from counter.audit.seal import parse_payload, payload_digest, seal_payload
 from counter.db import audit_seals
 from counter.db.models import utcnow
+from counter.host import paths
+from counter.host.seal_anchors import add_anchor, anchors_path
 from counter.sync.keys import KeyUnreadable, sign
 
 
@@ -39,15 +41,23 @@ def seal_trail(session: Session, key_path: Path | None = None, now: dt.datetime 
     is not the site's (:attr:`KeyProblem.OTHER_SITE`): a desk cannot seal.
     """
     key = site_signing_key(session, key_path)
-    return seal_with(session, key, this_site(session, key_path).code, now)
+    return seal_with(session, key, this_site(session, key_path).code, now, key_path)
 
 
-def seal_with(session: Session, key: Ed25519PrivateKey, site_code: str, now: dt.datetime | None = None) -> SealMade:
+def seal_with(
+    session: Session,
+    key: Ed25519PrivateKey,
+    site_code: str,
+    now: dt.datetime | None = None,
+    key_path: Path | None = None,
+) -> SealMade:
     """:func:`seal_trail` with the site's key already loaded and checked (:func:`site_signing_key`), as a sync
-    export has it."""
+    export has it.  The seal before it is anchored beside the key file (:mod:`counter.host.seal_anchors`)."""
     tips = audit_seals.chain_tips(session)
     newest = audit_seals.newest_seal(session)
     body = None if newest is None else parse_payload(newest.payload)
+    if newest is not None and body is not None:
+        add_anchor(anchors_path(key_path or paths.site_key_path()), body.no, payload_digest(newest.payload))
     no = 1 if body is None else body.no + 1
     prev = GENESIS if newest is None else payload_digest(newest.payload)
     at = now or utcnow()

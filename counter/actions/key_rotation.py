@@ -75,7 +75,7 @@ def rotate_site_key(
     last_old = None
     if revoked_since is None:
         with contextlib.suppress(KeyUnreadable):  # a key whose file is lost seals nothing more
-            last_old = seal_with(session, site_signing_key(session, path), before.code, at).no
+            last_old = seal_with(session, site_signing_key(session, path), before.code, at, path).no
     signing, sealing = new_private_key(), new_encryption_key()
     after = SiteIdentity(before.code, before.name, before.kind, public_key_text(signing), encryption_key_text(sealing))
     retire_key(session, before.public_key, at, revoked_since)
@@ -86,7 +86,7 @@ def rotate_site_key(
         "revoked_since": None if revoked_since is None else revoked_since.isoformat(),
     }
     record_at_desk(session, by, AuditAction.SETTING_CHANGED, AUDIT_SUBJECT, detail)
-    first_new = seal_with(session, signing, after.code, at).no
+    first_new = seal_with(session, signing, after.code, at, path).no
     save_private_key(signing, next_key_path(path))
     save_private_key(sealing, next_key_path(encryption_key_path(path)))
     return Rotated(before.fingerprint, after.fingerprint, last_old, first_new, revoked_since)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from counter.actions.item_track import queue_drift
 from counter.audit.chain import parse_at
-from counter.audit.seal import SealBody, SealCheck, StoredSeal, check_seals
+from counter.audit.seal import SealBody, SealCheck, StoredSeal, check_seals, parse_payload, payload_digest, unanchored
 from counter.audit.site_keys import SealVerdict, parse_history, seal_verdict
 from counter.audit.state import MismatchCode, RowMismatch, SubjectKind, cross_check
 from counter.audit.verify import AuditReport, StoredEntry, TrailProblem, TrailProblemCode, verify_chains
@@ -22,6 +22,7 @@ from counter.db import audit_seals, audit_state, audit_store
 from counter.db.audit_derived import statuses_off_history
 from counter.db.settings_store import get_setting
 from counter.host import paths
+from counter.host.seal_anchors import anchors_path, read_anchors
 from counter.sync.keys import KeyUnreadable, key_fingerprint, load_private_key, public_key_text, verify
 
 Progress = Callable[[int, int], None]  # entries checked, entries in all
@@ -64,6 +65,11 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
     problems = [*report.problems, *_seal_problems(sealed)]
     if public_key and _key_file_differs(key_path or paths.site_key_path(), public_key):
         problems.append(TrailProblem(TrailProblemCode.SEAL_KEY, "", 0))
+    anchored = read_anchors(anchors_path(key_path or paths.site_key_path()))
+    if anchored:
+        held = {body.no: payload_digest(seal.payload) for seal in audit_seals.all_seals(session)
+                if (body := parse_payload(seal.payload)) is not None}  # fmt: skip
+        problems += [TrailProblem(TrailProblemCode.SEAL_ANCHOR, "", no) for no in unanchored(anchored, held)]
     return dataclasses.replace(
         report,
         problems=tuple(problems),

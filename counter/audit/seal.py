@@ -173,3 +173,9 @@ def check_seals(
             good = seq
         unsealed += max(0, last_seqs.get(chain, 0) - (numbers[-1] if numbers else 0))
     return SealCheck(count, tuple(forged), tuple(revoked), tuple(backdated), tuple(missing), tuple(broken), unsealed)
+
+
+def unanchored(anchored: Mapping[int, str], held: Mapping[int, str]) -> list[int]:
+    """The numbers of seals anchored outside the database (number → digest) that the database no longer holds as
+    anchored: deleted, or replaced by another seal of that number (:mod:`counter.host.seal_anchors`)."""
+    return sorted(no for no, digest in anchored.items() if held.get(no) != digest)

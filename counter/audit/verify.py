@@ -38,6 +38,7 @@ class TrailProblemCode(StrEnum):
     SEAL_MISSING = "seal_missing"  # seals seq .. until are gone (chain "")
     SEAL_REVOKED = "seal_revoked"  # seal number seq is signed by a key revoked before the seal's time (chain "")
     SEAL_BACKDATED = "seal_backdated"  # seal number seq is dated before the seal it follows (chain "")
+    SEAL_ANCHOR = "seal_unanchored"  # seal number seq, anchored beside the key file, is gone or replaced (chain "")
     SEAL_KEY = "seal_key_replaced"  # the key file on this machine is not the site's key in the database (chain "")
 
 

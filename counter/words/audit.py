@@ -52,18 +52,21 @@ def seal_state_text(seals: int, unsealed: int, fingerprint: str) -> str:
     return text.format(seals=seals, fingerprint=fingerprint or tr("（无）"), unsealed=unsealed)
 
 
+#: what is wrong with one seal (number ``no``; ``last`` the end of a range)
+SEAL_PROBLEM = {
+    TrailProblemCode.SEAL_FORGED: tr("第 {no} 号封签的签名不是本站点密钥所签：封签是伪造的"),
+    TrailProblemCode.SEAL_REVOKED: tr("第 {no} 号封签由本站点已停用的旧密钥签署，签署时间在停用或吊销之后：不能采信"),
+    TrailProblemCode.SEAL_BACKDATED: tr("第 {no} 号封签的时间早于它前面的封签：封存时电脑时钟被调回，或封签是伪造的"),
+    TrailProblemCode.SEAL_ANCHOR: tr("第 {no} 号封签与本机密钥旁保存的封签记录不符：封签在数据库中被删除或替换"),
+    TrailProblemCode.SEAL_MISSING: tr("第 {no} 至 {last} 号封签缺失：被删除或替换"),
+    TrailProblemCode.SEAL_KEY: tr("本机的站点密钥文件与数据库中登记的站点公钥不符：数据库中的公钥被替换过"),
+}
+
+
 def trail_problem_text(problem: TrailProblem) -> str:
     """One problem of the trail: which chain (site-desk), which entry or entries, what is wrong."""
-    if problem.code is TrailProblemCode.SEAL_FORGED:
-        return tr("第 {no} 号封签的签名不是本站点密钥所签：封签是伪造的").format(no=problem.seq)
-    if problem.code is TrailProblemCode.SEAL_REVOKED:
-        return tr("第 {no} 号封签由本站点已停用的旧密钥签署，签署时间在停用或吊销之后：不能采信").format(no=problem.seq)
-    if problem.code is TrailProblemCode.SEAL_BACKDATED:
-        return tr("第 {no} 号封签的时间早于它前面的封签：封存时电脑时钟被调回，或封签是伪造的").format(no=problem.seq)
-    if problem.code is TrailProblemCode.SEAL_MISSING:
-        return tr("第 {no} 至 {last} 号封签缺失：被删除或替换").format(no=problem.seq, last=problem.last)
-    if problem.code is TrailProblemCode.SEAL_KEY:
-        return tr("本机的站点密钥文件与数据库中登记的站点公钥不符：数据库中的公钥被替换过")
+    if problem.code in SEAL_PROBLEM:
+        return SEAL_PROBLEM[problem.code].format(no=problem.seq, last=problem.last)
     if problem.last == problem.seq:
         where = tr("第{seq}条").format(seq=problem.seq)
     else:

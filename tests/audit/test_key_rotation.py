@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.audit_seal import seal_trail, seal_with
@@ -21,6 +22,7 @@ from counter.actions.site import init_site, this_site
 from counter.cli.main import main
 from counter.db.models import utcnow
 from counter.host import paths
+from counter.host.seal_anchors import anchors_path
 from counter.sync.keys import (
     encryption_key_path,
     install_next_keys,
@@ -30,6 +32,7 @@ from counter.sync.keys import (
 )
 from counter.sync.sites import SiteKind
 from tests.audit.conftest import IDENTITY
+from tests.audit.tampering import drop_triggers
 from tests.audit.test_seals import add_entries, problems, verify
 
 ADMIN = Desk(IDENTITY, "乌兰")
@@ -124,3 +127,19 @@ def test_a_rotation_that_never_committed_leaves_the_old_keys_and_its_files_are_c
         seal_trail(s)  # the old key still seals; the stray files go
     assert public_key_text(load_private_key(key)) == old
     assert not next_key_path(key).exists()
+
+
+def test_the_newest_seals_deleted_and_the_trail_rewritten_after_them_are_named_where_the_key_is(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session]
+) -> None:
+    """Someone who can write the database but not read the key deletes the last seals: those left still hold, so
+    only the anchors this machine kept beside the key (every seal before the newest) name what is gone."""
+    with sessions.begin() as s:
+        seal_trail(s)  # seal 3 anchors seal 2
+    drop_triggers(sessions, ["audit_seal"])
+    with sessions.begin() as s:
+        s.execute(text("DELETE FROM audit_seal WHERE id >= 2"))
+    code, report = verify(capsys, db)
+    assert code == 1
+    assert problems(report) == [("seal_unanchored", "", 2, 2)]
+    assert anchors_path(paths.site_key_path()).read_text().split()[::2] == ["1", "2"]

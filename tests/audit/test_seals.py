@@ -155,7 +155,8 @@ def test_a_seal_signed_with_another_key_or_removed_is_reported(
         s.execute(text("DELETE FROM audit_seal WHERE id = 2"))
     code, report = verify(capsys, db)
     assert code == 1
-    assert problems(report) == [("seal_forged", "", 4, 4), ("seal_missing", "", 2, 2)]
+    # seal 2 was anchored beside the key when seal 3 was made: this machine's file names it too
+    assert problems(report) == [("seal_forged", "", 4, 4), ("seal_missing", "", 2, 2), ("seal_unanchored", "", 2, 2)]
 
 
 def test_a_site_key_replaced_in_the_database_is_reported_where_the_key_file_is(
