@@ -21,7 +21,11 @@ sender (code and kind), the site it is addressed to, the package's kind and
 number, when it was written, how many records and how many unpacked bytes it
 holds, the sender's one-time X25519 key, and the SHA-256 and length of the
 sealed body; ``signature`` is the sender's Ed25519 signature over the
-canonical header *without* the signature.  A package that is one of several
+canonical header *without* the signature.  The header line must be byte for
+byte the canonical JSON of its fields with the signature (what
+:func:`sign_sealed` writes, and has written since format 2): another
+spelling of the same fields — spaces, key order, a key twice, an escape — is
+refused as ``bad_header``, so one signed header has one file form.  A package that is one of several
 written by one export also names its ``series`` (the first export number and
 how many), signed with the rest, so the receiver can tell a later part taken
 in before an earlier one; a package alone has no ``series`` and reads as before.
@@ -334,6 +338,10 @@ def check_package(data: bytes, trusted: Mapping[str, str], this_site: str) -> tu
         raise PackageRejected(RejectCode.BAD_SIGNATURE, f"from {header.from_site}")
     if canonical_json(_header_fields(header)) != signed_bytes:  # the seal is bound to the header as written here
         raise PackageRejected(RejectCode.BAD_HEADER, "header not as this program writes it")
+    if header_raw != canonical_json({**fields, "signature": signature}):
+        # the signature covers the fields, not their spelling: only the one spelling the exporter writes is read,
+        # so no two files of different bytes carry the same signed header
+        raise PackageRejected(RejectCode.BAD_HEADER, "header not in its canonical form")
     if header.to_site != this_site:
         raise PackageRejected(RejectCode.WRONG_DESTINATION, f"to {header.to_site}, this is {this_site}")
     if len(body) < header.body_bytes:
