@@ -122,6 +122,8 @@ class RejectCode(StrEnum):
     BAD_STRUCTURE = "bad_structure"  # signed and whole, but its records cannot be read
     NUMBER_REUSED = "number_reused"  # a different package under a number already taken in from that site
     SERIES_INCOMPLETE = "series_incomplete"  # a later package of a series whose earlier ones are not taken in yet
+    STALE = "stale"  # written before the last package taken in from its sender (counter.sync.freshness)
+    DATED_AHEAD = "dated_ahead"  # dated days ahead of this site's clock (counter.sync.freshness)
 
 
 class PackageRejected(Exception):
