@@ -65,10 +65,9 @@ import datetime as dt
 import gzip
 import hashlib
 import json
-import os
 import re
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -225,41 +224,6 @@ def encode_record(record: Any) -> bytes:
     """One record in the body's canonical form: the body :func:`counter.sync.body_packer.packed_groups` packs of these
     is :func:`pack_body` of the records."""
     return orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
-
-
-def series_paths(path: Path, count: int) -> list[Path]:
-    """The files of an export of ``count`` packages: ``path`` itself for one, else numbered ``-1of3`` and so on.
-
-    The numbers in the names sort the files in the order the receiver takes them in.
-    """
-    if count == 1:
-        return [path]
-    return [path.with_name(f"{path.stem}-{k}of{count}{path.suffix}") for k in range(1, count + 1)]
-
-
-def write_series(path: Path, packages: Sequence[bytes]) -> list[Path]:
-    """Write an export's packages to ``path`` (:func:`series_paths`), every file whole or none of them.
-
-    Each file is written beside its name and renamed when synced, so a stick pulled out mid-way holds no half
-    package under a package's name; if one cannot be written, those already written are removed, so that no
-    package of an export that was not recorded is left to be taken in.  Raises :class:`OSError`.
-    """
-    paths = series_paths(path, len(packages))
-    done: list[Path] = []
-    try:
-        for target, data in zip(paths, packages, strict=True):
-            tmp = target.with_name(target.name + ".part")
-            with open(tmp, "wb") as file:
-                file.write(data)
-                file.flush()
-                os.fsync(file.fileno())
-            tmp.replace(target)
-            done.append(target)
-    except OSError:
-        for target in done:
-            target.unlink(missing_ok=True)
-        raise
-    return paths
 
 
 def write_package(header: Header, records: list[Any], key: Ed25519PrivateKey, recipient: str) -> bytes:
