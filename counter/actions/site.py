@@ -390,6 +390,7 @@ def register_peer(
     public_key: str,
     desk: Desk | None = None,
     encryption_key: str = "",
+    now: datetime | None = None,
 ) -> None:
     """Accept packages from the site ``code`` signed by ``public_key``, seal packages to it with ``encryption_key``.
 
@@ -399,7 +400,8 @@ def register_peer(
 
     Raises :class:`PeerRefused` with every problem, :class:`NotPermitted`
     without CHANGE_SETTINGS.  The trail keeps the new key's fingerprint and,
-    on a replacement, the old one's.  The caller commits.
+    on a replacement, the old one's.  ``now``, when the registration is made (this machine's clock if not given),
+    bounds how early its packages may be dated (:mod:`counter.sync.freshness`).  The caller commits.
     """
     by = this_desk(desk)
     require(session, by.actor, Permission.CHANGE_SETTINGS)
@@ -416,13 +418,15 @@ def register_peer(
         "kind": kind.value,
         "fingerprint": key_fingerprint(public_key, encryption_key),
     }
+    registered = models.utcnow() if now is None else now
     if row is None:
         session.add(
-            models.SitePeer(code=code, name=name, kind=kind.value, public_key=public_key, encryption_key=encryption_key)
-        )
+            models.SitePeer(code=code, name=name, kind=kind.value, public_key=public_key, encryption_key=encryption_key,
+                            registered_at=registered)
+        )  # fmt: skip
     else:
         detail["replaced_fingerprint"] = key_fingerprint(row.public_key, row.encryption_key)
-        row.name, row.kind, row.public_key, row.registered_at = name, kind.value, public_key, models.utcnow()
+        row.name, row.kind, row.public_key, row.registered_at = name, kind.value, public_key, registered
         row.encryption_key = encryption_key
     record_at_desk(session, by, AuditAction.SETTING_CHANGED, f"{AUDIT_SUBJECT}.peer:{code}", detail)
 

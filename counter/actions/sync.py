@@ -13,9 +13,11 @@ whole, and the others go in.  Records on the review list are tried again at
 every later import from the same site, so a case held for a guide version the
 hall lacked goes in once that version has arrived.
 
-A package taken in is remembered by sender, kind and number: the same package
-again changes nothing and says so (``replayed``); another package under a
-number already taken in is refused.
+A package taken in is remembered by sender, kind and number, with the time its
+sender wrote it: the same package again changes nothing and says so
+(``replayed``); another package under a number already taken in is refused, and
+so is one written before the last taken in from its sender, or dated days ahead
+(:mod:`counter.sync.freshness`).
 
 Permission: :attr:`Permission.SYNC`, which clerks and admins hold — at a
 township the clerk on duty carries the stick to the hall.
@@ -59,6 +61,7 @@ from counter.db.sync.tables import CASE, CASE_TRACKED, HISTORY, utc
 from counter.host.desk_config import DeskConfig
 from counter.sync.body_packer import packed_groups
 from counter.sync.case_reader import CaseKeys, CaseReader, PackageCase
+from counter.sync.freshness import check_fresh
 from counter.sync.hall_owned import hall_owns, owned_keys
 from counter.sync.package import (
     CASES_FORMAT,
@@ -343,6 +346,7 @@ def _import_package(
         if earlier.content_hash != header.body_sha256:
             raise PackageRejected(RejectCode.NUMBER_REUSED, f"{header.from_site} #{header.export_no}")
         return ImportReport(header.from_site, header.kind.value, header.export_no, 0, 0, 0, replayed=True)
+    _check_fresh(session, header, now)
     check_series(session, header)
     opener = site_encryption_key(session, key_path)
     with without_collector_pauses():
@@ -391,7 +395,7 @@ def _import_body(
     retrack_after(session, above)  # a township's withdrawal or lapse takes items off their departments' queues
     sync_store.add_import(
         session, header.from_site, header.kind.value, header.export_no, now, package.content_hash,
-        tally.applied, tally.unchanged, tally.held,
+        tally.applied, tally.unchanged, tally.held, header.created_at,
     )  # fmt: skip
     detail = {
         "kind": header.kind.value, "export_no": header.export_no, "applied": tally.applied,
@@ -420,6 +424,16 @@ def _sender(session: Session, desk: Desk, from_site: str, now: dt.datetime) -> S
     staff = {a.staff_no.strip() for a in accounts} | {desk.staff_no.strip()} | staff_nos
     present = max(now, dt.datetime.now(dt.UTC))
     return Sender(from_site, frozenset(people - _NOBODY), frozenset(staff - {""}), present)
+
+
+def _check_fresh(session: Session, header: Header, now: dt.datetime) -> None:
+    """Refuse a package written before the last taken in from its sender, or dated ahead (counter.sync.freshness).
+
+    The present is the later of ``now`` and this machine's clock, as for the records (:func:`_sender`).
+    """
+    registered = next((p.registered_at for p in peers(session) if p.code == header.from_site), None)
+    present = max(now, dt.datetime.now(dt.UTC))
+    check_fresh(header, sync_store.last_written(session, header.from_site), registered, present)
 
 
 def _check_direction(session: Session, kind: SiteKind, header: Header) -> None:

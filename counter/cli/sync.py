@@ -52,19 +52,18 @@ def _now() -> dt.datetime:
 
 
 def cmd_sync_export(args: argparse.Namespace) -> int:
-    from counter.actions.sync import SyncNotPossible, export_package
+    from counter.actions.sync import SyncNotPossible
+    from counter.actions.sync_files import export_to_files
     from counter.cli.phrases import SYNC_KEY_UNUSABLE, SYNC_WRITE_FAILED
     from counter.sync.keys import KeyUnreadable
-    from counter.sync.package import write_series
     from counter.words.sync import exported_text, sync_not_possible
 
     out = Path(args.out)
     store, by = signed_in(args)
 
     def export(session: Unit) -> tuple[ExportResult, list[Path]]:
-        result = export_package(session, by, _now(), to_site=args.to_site)
-        # inside the transaction: files that cannot be written record no export
-        return result, write_series(out, result.packages)
+        # the files are written inside the transaction: files that cannot be written record no export
+        return export_to_files(session, by, _now(), out, to_site=args.to_site)
 
     try:
         result, paths = store.write(export)

@@ -21,7 +21,11 @@ sender (code and kind), the site it is addressed to, the package's kind and
 number, when it was written, how many records and how many unpacked bytes it
 holds, the sender's one-time X25519 key, and the SHA-256 and length of the
 sealed body; ``signature`` is the sender's Ed25519 signature over the
-canonical header *without* the signature.  A package that is one of several
+canonical header *without* the signature.  The header line must be byte for
+byte the canonical JSON of its fields with the signature (what
+:func:`sign_sealed` writes, and has written since format 2): another
+spelling of the same fields — spaces, key order, a key twice, an escape — is
+refused as ``bad_header``, so one signed header has one file form.  A package that is one of several
 written by one export also names its ``series`` (the first export number and
 how many), signed with the rest, so the receiver can tell a later part taken
 in before an earlier one; a package alone has no ``series`` and reads as before.
@@ -61,10 +65,9 @@ import datetime as dt
 import gzip
 import hashlib
 import json
-import os
 import re
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -118,6 +121,8 @@ class RejectCode(StrEnum):
     BAD_STRUCTURE = "bad_structure"  # signed and whole, but its records cannot be read
     NUMBER_REUSED = "number_reused"  # a different package under a number already taken in from that site
     SERIES_INCOMPLETE = "series_incomplete"  # a later package of a series whose earlier ones are not taken in yet
+    STALE = "stale"  # written before the last package taken in from its sender (counter.sync.freshness)
+    DATED_AHEAD = "dated_ahead"  # dated days ahead of this site's clock (counter.sync.freshness)
 
 
 class PackageRejected(Exception):
@@ -221,41 +226,6 @@ def encode_record(record: Any) -> bytes:
     return orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
 
 
-def series_paths(path: Path, count: int) -> list[Path]:
-    """The files of an export of ``count`` packages: ``path`` itself for one, else numbered ``-1of3`` and so on.
-
-    The numbers in the names sort the files in the order the receiver takes them in.
-    """
-    if count == 1:
-        return [path]
-    return [path.with_name(f"{path.stem}-{k}of{count}{path.suffix}") for k in range(1, count + 1)]
-
-
-def write_series(path: Path, packages: Sequence[bytes]) -> list[Path]:
-    """Write an export's packages to ``path`` (:func:`series_paths`), every file whole or none of them.
-
-    Each file is written beside its name and renamed when synced, so a stick pulled out mid-way holds no half
-    package under a package's name; if one cannot be written, those already written are removed, so that no
-    package of an export that was not recorded is left to be taken in.  Raises :class:`OSError`.
-    """
-    paths = series_paths(path, len(packages))
-    done: list[Path] = []
-    try:
-        for target, data in zip(paths, packages, strict=True):
-            tmp = target.with_name(target.name + ".part")
-            with open(tmp, "wb") as file:
-                file.write(data)
-                file.flush()
-                os.fsync(file.fileno())
-            tmp.replace(target)
-            done.append(target)
-    except OSError:
-        for target in done:
-            target.unlink(missing_ok=True)
-        raise
-    return paths
-
-
 def write_package(header: Header, records: list[Any], key: Ed25519PrivateKey, recipient: str) -> bytes:
     """The package file for ``records`` (plain JSON data), sealed to ``recipient`` and signed with ``key``.
 
@@ -334,6 +304,10 @@ def check_package(data: bytes, trusted: Mapping[str, str], this_site: str) -> tu
         raise PackageRejected(RejectCode.BAD_SIGNATURE, f"from {header.from_site}")
     if canonical_json(_header_fields(header)) != signed_bytes:  # the seal is bound to the header as written here
         raise PackageRejected(RejectCode.BAD_HEADER, "header not as this program writes it")
+    if header_raw != canonical_json({**fields, "signature": signature}):
+        # the signature covers the fields, not their spelling: only the one spelling the exporter writes is read,
+        # so no two files of different bytes carry the same signed header
+        raise PackageRejected(RejectCode.BAD_HEADER, "header not in its canonical form")
     if header.to_site != this_site:
         raise PackageRejected(RejectCode.WRONG_DESTINATION, f"to {header.to_site}, this is {this_site}")
     if len(body) < header.body_bytes:

@@ -20,6 +20,7 @@ from tests.pg_server import CATALOG, FreshDatabases
 
 NOW = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC)
 TODAY = NOW.date()
+REGISTERED = NOW - dt.timedelta(days=30)  # the sites swapped their cards a month before the tests' day
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def introduce(a: Site, b: Site) -> None:
     for one, other in ((a, b), (b, a)):
         with one.sessions.begin() as session:
             register_peer(session, other.code, other.identity.name, other.identity.kind, other.identity.public_key,
-                          desk=one.desk, encryption_key=other.identity.encryption_key)  # fmt: skip
+                          desk=one.desk, encryption_key=other.identity.encryption_key, now=REGISTERED)  # fmt: skip
 
 
 def hall_and_township(request: pytest.FixtureRequest, catalog: Path, folder: Path) -> tuple[Site, Site]:

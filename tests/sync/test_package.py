@@ -140,6 +140,28 @@ def test_a_changed_header_or_body_is_refused() -> None:
     assert rejection(GOOD + b"x") is RejectCode.BODY_MISMATCH
 
 
+def _respelled(header: bytes) -> list[bytes]:
+    """The same signed fields, signature and all, spelled otherwise than the exporter writes them."""
+    fields = json.loads(header)
+    return [
+        json.dumps(fields, sort_keys=True, ensure_ascii=False).encode(),  # spaces after the separators
+        json.dumps(dict(reversed(fields.items())), ensure_ascii=False, separators=(",", ":")).encode(),  # key order
+        header[:-1] + b',"signature":' + json.dumps(fields["signature"]).encode() + b"}",  # a key twice
+        header[:-1] + b',"format":2}',  # a signed key again, the same value
+        header.replace(b'"from_site":"ARS01"', b'"from_site":"\\u0041RS01"'),  # a letter escaped
+        header + b" ",  # a space before the line's end
+    ]
+
+
+def test_a_header_spelled_otherwise_than_written_is_refused() -> None:
+    """The signature covers the header's fields; the file must also hold them in the one form the exporter writes."""
+    header, body = parts(GOOD)
+    for spelling in _respelled(header):
+        assert spelling != header
+        assert json.loads(spelling) == json.loads(header)  # the same fields: the signature alone would pass them
+        assert rejection(MAGIC + spelling + b"\n" + body) is RejectCode.BAD_HEADER, spelling
+
+
 def test_a_signed_body_that_is_not_a_list_of_records_is_a_structure_error() -> None:
     for plain in (b"{not json", b'{"a": 1}'):
         packed = write_packed(HEADER, gzip.compress(plain), 0, len(plain), KEY, HALL)

@@ -121,3 +121,52 @@ def test_export_to_a_hall_registered_from_an_old_card_names_the_card(
     assert code == 1
     assert sync_not_possible("old_card", "XAM01") in err
     assert not out.exists()
+
+
+def test_an_export_killed_while_writing_takes_no_number_and_the_next_removes_what_it_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The program killed while the package is being written (an interrupt at the file's sync, here): nothing is
+    recorded, the next export is package 1 again, and the killed one's ``.part`` file is gone after it."""
+    import os
+    from types import SimpleNamespace
+
+    home = tmp_path / "ars-home"
+    monkeypatch.setenv("COUNTER_HOME", str(home))
+    catalog = catalog_file(tmp_path)
+    township = make_site(sqlite_copy(catalog, tmp_path / "ars.sqlite3"), "ARS01", "明水河镇", SiteKind.TOWNSHIP,
+                         home / "keys")  # fmt: skip
+    hall = make_site(sqlite_copy(catalog, tmp_path / "hall.sqlite3"), "XAM01", "中心", SiteKind.HALL, tmp_path)
+    introduce(township, hall)
+    run_demo(township.sessions, township.desk, TODAY)
+    for site in (township, hall):
+        site.sessions.kw["bind"].dispose()
+    _move_keys(home, "ARS01")
+    url = f"sqlite:///{tmp_path / 'ars.sqlite3'}"
+    stick = tmp_path / "stick"
+    stick.mkdir()
+
+    def killed(_fd: int) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("ARS01-0900.sync", "ARS01-0910.sync"):
+        with monkeypatch.context() as m:
+            m.setattr("counter.sync.package_files.os", SimpleNamespace(fsync=killed))  # its file's sync only
+            with pytest.raises(KeyboardInterrupt):
+                main(["sync", "export", "--out", str(stick / name), "--db", url])
+    left = sorted(p.name for p in stick.iterdir())
+    assert left == ["ARS01-0900.sync.part", "ARS01-0910.sync.part"]  # a sealed copy of the cases each
+    hour_ago = (stick / left[0]).stat().st_mtime - 3600
+    (stick / "photo.jpg.part").write_bytes(b"not a package")  # someone else's: never touched
+    for name in (left[0], "photo.jpg.part"):
+        os.utime(stick / name, (hour_ago, hour_ago))
+
+    code, out, _err = run(capsys, "sync", "export", "--out", str(stick / "ARS01-0930.sync"), "--db", url)
+    assert code == 0
+    assert "第 1 号数据包" in out  # the killed exports took no number
+    # the one left an hour ago is removed; the one of a minute ago may be another desk's export still being written
+    assert sorted(p.name for p in stick.iterdir()) == ["ARS01-0910.sync.part", "ARS01-0930.sync", "photo.jpg.part"]
+    code, out, _err = run(capsys, "sync", "export", "--out", str(stick / "ARS01-0910.sync"), "--db", url)
+    assert code == 0
+    assert "第 2 号数据包" in out
+    assert sorted(p.name for p in stick.iterdir()) == ["ARS01-0910.sync", "ARS01-0930.sync", "photo.jpg.part"]

@@ -69,6 +69,8 @@ class SyncImport(Base):
     applied: Mapped[int] = mapped_column(Integer, default=0)
     unchanged: Mapped[int] = mapped_column(Integer, default=0)
     held: Mapped[int] = mapped_column(Integer, default=0)  # records put on the review list
+    # when its sender wrote it (its signed header's created_at); None for one taken in before it was kept
+    created_at: Mapped[datetime | None] = mapped_column(nullable=True)
 
 
 class SyncReview(Base):

@@ -141,14 +141,23 @@ def highest_import(session: Session, from_site: str, kind: str) -> int:
     return int(value or 0)
 
 
+def last_written(session: Session, from_site: str) -> dt.datetime | None:
+    """When the latest package taken in from ``from_site`` was written, as its header said; None before any."""
+    value = session.scalar(
+        select(func.max(models.SyncImport.created_at)).where(models.SyncImport.from_site == from_site)
+    )
+    return None if value is None else utc(value)
+
+
 def add_import(
     session: Session, from_site: str, kind: str, export_no: int, now: dt.datetime, content_hash: str,
-    applied: int, unchanged: int, held: int,
+    applied: int, unchanged: int, held: int, created_at: dt.datetime | None = None,
 ) -> None:  # fmt: skip
+    """Remember a package taken in; ``created_at``: when its sender wrote it (its header's)."""
     session.add(
         models.SyncImport(
             from_site=from_site, kind=kind, export_no=export_no, imported_at=now, content_hash=content_hash,
-            applied=applied, unchanged=unchanged, held=held,
+            applied=applied, unchanged=unchanged, held=held, created_at=created_at,
         )
     )  # fmt: skip
 

@@ -343,16 +343,15 @@ class SyncPage(QWidget):
 
     def export_to(self, path: Path) -> SyncWorker:
         """Write the package to ``path`` on the worker; the page says what was written."""
-        from counter.actions.sync import export_package
-        from counter.sync.package import write_series
+        from counter.actions.sync_files import export_to_files
 
         to_site = self.to_site.currentData() if self.to_site.isVisible() else None
         desk, runner, now = self._desk, self._runner, self._clock()
 
         def work(progress: Progress) -> Exported:
-            export = partial(export_package, desk=desk, now=now, to_site=to_site, on_progress=progress)
-            result = runner.write(export, words.SYNC_DB_FAILED)
-            return Exported(result, write_series(path, result.packages))  # never half a package under its name
+            # the files written in the export's transaction: one that fails or is killed takes no package number
+            export = partial(export_to_files, desk=desk, now=now, path=path, to_site=to_site, on_progress=progress)
+            return Exported(*runner.write(export, words.SYNC_DB_FAILED))
 
         return self._start(work, self.on_exported)
 

@@ -147,6 +147,36 @@ def test_a_township_whose_work_needs_several_packages_writes_them_all_and_says_s
     assert cases(hall.sessions) == 6
 
 
+def test_a_package_that_cannot_be_written_takes_no_number_and_leaves_no_part(
+    qtbot: QtBot, township: Site, hall: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stick full (or pulled out) while the package is written: no export is recorded, nothing is left on the
+    stick, and the next export is written under the number the failed one would have had."""
+    import errno
+    import os
+    from types import SimpleNamespace
+
+    run_demo(township.sessions, township.desk, TODAY)
+    sent = page_of(qtbot, township)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+
+    def full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with monkeypatch.context() as m:
+        m.setattr("counter.sync.package_files.os", SimpleNamespace(fsync=full))  # its file's sync only
+        finish(qtbot, sent, sent.export_to(stick / "XAMT01-0900.sync"))
+    assert sent.result.text().startswith("没有完成：文件不能读写")
+    assert list(stick.iterdir()) == []
+    with township.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(models.SyncExport)) == 0
+
+    finish(qtbot, sent, sent.export_to(stick / "XAMT01-0905.sync"))
+    assert sent.result.text().startswith("已导出第 1 号数据包")
+    assert [p.name for p in stick.iterdir()] == ["XAMT01-0905.sync"]
+
+
 def test_the_pending_line_turns_red_when_cases_wait_too_long(qtbot: QtBot, township: Site) -> None:
     run_demo(township.sessions, township.desk, TODAY)
     label = PendingLabel()
