@@ -257,7 +257,7 @@ def export_package(
         if series is not None:
             detail["series"] = [first, first + len(packed) - 1]
         record_at_desk(session, desk, AuditAction.EXPORTED, f"sync:{target}#{export_no}", detail)
-    seal_with(session, key, site.code, now)  # this machine signs packages, so it holds the key: the trail is sealed too
+    seal_with(session, key, site.code, now, key_path)  # this machine signs packages, so it holds the key: sealed too
     return ExportResult(tuple(made), target, first, sum(count for count, _body, _plain in packed))
 
 
