@@ -21,6 +21,7 @@ from counter.actions.demo import run_demo
 from counter.case.status import CaseStatus
 from counter.db import models
 from counter.db.sync.case_records import case_records
+from counter.db.sync.store import open_reviews
 from counter.sync.keys import load_private_key
 from counter.sync.package import Header, PackageKind, PackageRejected, RejectCode, canonical_json, write_packed
 from counter.sync.record_json import to_dict
@@ -113,3 +114,23 @@ def test_a_lone_surrogate_written_raw_in_the_body_is_malformed(
     record["applicant_name"] = "张\ud800"
     raw = json.dumps([record], ensure_ascii=False).encode("utf-8", "surrogatepass")
     assert RejectCode.BAD_STRUCTURE is refused(hall, signed(hall, ars, raw), caplog).code
+
+
+@pytest.mark.parametrize(
+    ("field", "day"),
+    [("received_on", "1900-01-01"), ("accepted_on", "2003-12-31"), ("promised_on", "2099-12-31")],
+)
+def test_a_case_dated_outside_what_the_desk_supports_waits_for_review(
+    pair: tuple[Site, Site], field: str, day: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Held as bad_date with the field and the range, by name, before this change: kept as proof."""
+    hall, ars = pair
+    caplog.set_level(logging.WARNING, logger="counter.actions.sync")
+    record = accepted_record(ars) | {field: day}
+    assert hall.take(signed(hall, ars, canonical_json([record]))).held == 1
+    with hall.sessions() as session:
+        [review] = open_reviews(session)
+        assert session.scalar(select(func.count()).select_from(models.Case)) == 0
+    assert review.reason == "bad_date"
+    assert f"{field}: {day} not within 2004-01-01…" in review.detail
+    assert f"case {record['uid']} refused (bad_date): {field}: {day}" in caplog.text
