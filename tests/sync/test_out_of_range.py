@@ -25,10 +25,9 @@ from counter.db.sync.store import open_reviews
 from counter.sync.keys import load_private_key
 from counter.sync.package import Header, PackageKind, PackageRejected, RejectCode, canonical_json, write_packed
 from counter.sync.record_json import to_dict
-from counter.sync.sites import SiteKind
 from counter.words.sync import PACKAGE_REJECTED
 from tests.catalog_db import catalog_file
-from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
+from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
 
 
 @pytest.fixture(scope="module")
@@ -36,17 +35,15 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return catalog_file(tmp_path_factory.mktemp("out-of-range-catalog"))
 
 
-@pytest.fixture
-def pair(catalog: Path, tmp_path: Path) -> Iterator[tuple[Site, Site]]:
-    hall = make_site(sqlite_copy(catalog, tmp_path / "hall.sqlite3"), "XAM01", "兴安盟政务服务中心",
-                     SiteKind.HALL, tmp_path)  # fmt: skip
-    ars = make_site(sqlite_copy(catalog, tmp_path / "ars.sqlite3"), "ARS01", "明水河镇便民服务中心",
-                    SiteKind.TOWNSHIP, tmp_path)  # fmt: skip
-    introduce(hall, ars)
+@pytest.fixture(params=["sqlite", "postgresql"])
+def pair(request: pytest.FixtureRequest, catalog: Path, tmp_path: Path) -> Iterator[tuple[Site, Site]]:
+    """The hall on either backend (a number past 2**31 overflows PostgreSQL's integer, 2**63 SQLite's)."""
+    hall, ars = hall_and_township(request, catalog, tmp_path)
     run_demo(ars.sessions, ars.desk, TODAY)
     yield hall, ars
-    for site in (hall, ars):
-        site.sessions.kw["bind"].dispose()
+    ars.sessions.kw["bind"].dispose()
+    if request.param == "sqlite":
+        hall.sessions.kw["bind"].dispose()
 
 
 def accepted_record(ars: Site) -> dict[str, Any]:
