@@ -112,6 +112,7 @@ def make_backup(url: str, out: Path | None = None, now: dt.datetime | None = Non
 
 def _refused(file: Path, refused: RestoreRefused) -> RestoreRefused:
     differences = "; ".join(f"{d.change.value} {d.part.value} {d.name}" for d in refused.differences)
+    differences += "; ".join(f"{r.kind} {r.key}: {r.code}" for r in refused.foreign)
     log.warning("restore from %s refused: %s %s %s", file, refused.problem.value, refused.detail, differences)
     return refused
 
@@ -120,32 +121,40 @@ def check_backup(file: Path) -> str:
     """The schema revision of the backup ``file`` when it may be restored; else :class:`RestoreRefused`, logged.
 
     It must be an intact counter database of a revision this program knows, holding exactly the tables, columns,
-    constraints, indexes, triggers and views this program's migrations make at that revision.
+    constraints, indexes, triggers and views this program's migrations make at that revision, and no account, case,
+    rating, peer, key or setting its own audit trail does not account for (:mod:`counter.actions.backup_rows`).
     """
+    from counter.actions.backup_rows import vouch_for_rows
     from counter.db.migrate import known_revisions
     from counter.db.reference_schema import reference_schema
 
     try:
-        return usable_backup(file, set(known_revisions()), reference_schema)
+        revision = usable_backup(file, set(known_revisions()), reference_schema)
+        vouch_for_rows(file)
     except RestoreRefused as refused:
         raise _refused(file, refused) from None
+    return revision
 
 
 def restore_backup(url: str, file: Path, now: dt.datetime | None = None) -> Restored:
     """Replace the SQLite database of ``url`` by the backup ``file``; the old database is kept beside it.
 
     Refused with nothing changed (:class:`RestoreRefused`, logged) for a file that is
-    not an intact counter database, one written by a newer program, or one whose
+    not an intact counter database, one written by a newer program, one whose
     schema is not exactly what this program's migrations make (a foreign trigger, a
-    dropped one, a missing table: :func:`check_backup`).  Every connection to the
-    database must be closed first.
+    dropped one, a missing table), or one with rows its own trail does not account
+    for (an account, a peer, a key planted: :func:`check_backup`).  Every connection
+    to the database must be closed first.
     """
+    from counter.actions.backup_rows import vouch_for_rows
     from counter.db.migrate import known_revisions
     from counter.db.reference_schema import reference_schema
 
     target = database_file(url)
     try:
-        revision, kept = restore_file(target, file, set(known_revisions()), now or dt.datetime.now(), reference_schema)
+        revision, kept = restore_file(
+            target, file, set(known_revisions()), now or dt.datetime.now(), reference_schema, vouch_for_rows
+        )
     except RestoreRefused as refused:
         raise _refused(file, refused) from None
     log.info("database %s restored from %s (revision %s); the old one kept at %s", target, file, revision, kept)

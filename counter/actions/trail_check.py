@@ -73,7 +73,7 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
     return dataclasses.replace(
         report,
         problems=tuple(problems),
-        mismatches=tuple(_row_mismatches(session)),
+        mismatches=tuple(row_mismatches(session)),
         seals=sealed.seals,
         unsealed=sealed.unsealed,
         seal_key=_fingerprint(public_key),
@@ -93,7 +93,8 @@ def _seal_problems(sealed: SealCheck) -> Iterator[TrailProblem]:
         yield TrailProblem(TrailProblemCode.SEAL_MISSING, "", first, last if last != first else 0)
 
 
-def _row_mismatches(session: Session) -> Iterator[RowMismatch]:
+def row_mismatches(session: Session) -> Iterator[RowMismatch]:
+    """Every case, rating and account not as the trail last recorded it, and what is derived from the history."""
     recorded, mentioned = audit_state.recorded_states(session)
     since = audit_state.states_since(session)
     own = audit_state.own_site_code(session)

@@ -84,16 +84,36 @@ class RestoreProblem(StrEnum):
     NEWER = "newer"  # written by a newer program (an unknown schema revision)
     DAMAGED = "damaged"  # fails the integrity check
     FOREIGN_SCHEMA = "foreign_schema"  # its tables, triggers, indexes or views are not what the migrations make
+    FOREIGN_ROWS = "foreign_rows"  # rows its own audit trail does not account for: accounts, peers, keys, settings
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignRow:
+    """A row of a backup that its audit trail does not account for: what it is, which one, and how it differs."""
+
+    kind: str  # account, case, rating (counter.audit.state.SubjectKind), site, peer, setting (…setting_state)
+    key: str  # a login, a case number, a rating's id, a peer's code, a field of the site, a setting's key
+    code: str  # counter.audit.state.MismatchCode: changed, deleted, never recorded …
 
 
 class RestoreRefused(Exception):
     def __init__(
-        self, problem: RestoreProblem, detail: str = "", differences: tuple[SchemaDifference, ...] = ()
+        self,
+        problem: RestoreProblem,
+        detail: str = "",
+        differences: tuple[SchemaDifference, ...] = (),
+        foreign: tuple[ForeignRow, ...] = (),
     ) -> None:
         super().__init__(f"{problem.value}: {detail}" if detail else problem.value)
         self.problem = problem
         self.detail = detail
         self.differences = differences  # for FOREIGN_SCHEMA: every difference, by name
+        self.foreign = foreign  # for FOREIGN_ROWS: every row, by name
+
+
+#: the check of a backup's rows against its own trail, on a file that passed every other check: raises
+#: :class:`RestoreRefused` (FOREIGN_ROWS); given by the caller, which reads the file as the program does
+VouchFor = Callable[[Path], None]
 
 
 ExpectedSchema = Callable[[str], Schema]  # the schema the migrations make at a revision
@@ -367,14 +387,20 @@ def usable_backup(path: Path, known_revisions: Collection[str], expected: Expect
 
 
 def restore_file(
-    target: Path, backup: Path, known_revisions: Collection[str], now: dt.datetime, expected: ExpectedSchema
+    target: Path,
+    backup: Path,
+    known_revisions: Collection[str],
+    now: dt.datetime,
+    expected: ExpectedSchema,
+    vouch: VouchFor | None = None,
 ) -> tuple[str, Path | None]:
     """Replace the database ``target`` by the backup file; its schema revision and where the old one was kept.
 
     Refused with nothing changed (:class:`RestoreRefused`) when ``backup`` is not
     an intact counter database of a known revision whose schema is exactly what the
-    migrations make at that revision (``expected``).  The check runs on a copy in
-    the target's folder, and that same copy is renamed into place.
+    migrations make at that revision (``expected``), or whose rows its trail does not
+    account for (``vouch``).  The checks run on a copy in the target's folder, and
+    that same copy is renamed into place.
     """
     usable_backup(backup, known_revisions, expected)  # refused early, before anything is written
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -383,6 +409,8 @@ def restore_file(
     try:
         shutil.copyfile(backup, tmp)
         revision = usable_backup(tmp, known_revisions, expected)  # the very bytes that are put in place
+        if vouch is not None:
+            vouch(tmp)
         conn = _connect(tmp)  # a single file, so no log of the old database can ever apply to it
         try:
             conn.execute("PRAGMA journal_mode=DELETE")

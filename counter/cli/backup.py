@@ -100,7 +100,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     try:  # checked before anything else, so a wrong file is named at once
         check_backup(source)
     except RestoreRefused as err:
-        raise Reported(restore_refused(err.problem, err.detail, err.differences)) from err
+        raise Reported(restore_refused(err.problem, err.detail, err.differences, err.foreign)) from err
     if not args.yes:
         raise UsageError(RESTORE_CONFIRM.format(file=source, database=target))
     if target.exists() and quick_check(target):
@@ -111,7 +111,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     try:
         restored = restore_backup(url, source)
     except RestoreRefused as err:
-        raise Reported(restore_refused(err.problem, err.detail, err.differences)) from err
+        raise Reported(restore_refused(err.problem, err.detail, err.differences, err.foreign)) from err
     except OSError as err:
         raise Reported(RESTORE_FAILED.format(reason=err.strerror or err)) from err
     store, by = signed_in(args)  # migrates an older backup to this program's schema

@@ -136,6 +136,9 @@ def _file_problem_text(problem: FileProblem) -> str:
         detail = RECEIPT.get(Receipt(detail), detail)
     elif problem.code is FileProblemCode.BAD_TEXT:
         detail = coded_text_problem(detail)
+    elif problem.code is FileProblemCode.OUT_OF_RANGE and "…" in detail:
+        first, last = detail.split("…", 1)
+        detail = phrases.CASE_TAKE_DATE_RANGE.format(first=first, last=last)
     return phrases.CASE_TAKE_FILE_PROBLEM[problem.code.value].format(detail=detail)
 
 

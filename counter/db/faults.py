@@ -22,6 +22,8 @@ class DbFault(StrEnum):
     BUSY = "busy"
     DAMAGED = "damaged"
     UNREACHABLE = "unreachable"
+    # the server answers but takes no connection yet: starting up, recovering after a crash, or shutting down
+    NOT_READY = "not_ready"
     # the login may not do this: a hall's desk role changing what only the administrator's login changes
     NOT_PERMITTED = "not_permitted"
     # a hall's server named by a URL that would talk to it in clear over the network (counter.db.url.plain_over_network)
@@ -44,6 +46,13 @@ _DRIVER_WORDS = (
     ("database disk image is malformed", DbFault.DAMAGED),
     ("file is not a database", DbFault.DAMAGED),
     ("unable to open database file", DbFault.UNREACHABLE),
+    # PostgreSQL's refusals of a connection while it cannot take one (SQLSTATE 57P03, cannot_connect_now): libpq
+    # reports them at connecting without the code, so their words are read
+    ("the database system is starting up", DbFault.NOT_READY),
+    ("the database system is not yet accepting connections", DbFault.NOT_READY),
+    ("the database system is not accepting connections", DbFault.NOT_READY),
+    ("the database system is in recovery mode", DbFault.NOT_READY),
+    ("the database system is shutting down", DbFault.NOT_READY),
     # libpq's, at a TLS connection (sslmode=verify-full) to a server that is not the one the hall's CA vouches for
     ("certificate verify failed", DbFault.CERTIFICATE),
     ("does not match host name", DbFault.CERTIFICATE),
@@ -55,6 +64,7 @@ _PG_STATES = {
     "40P01": DbFault.BUSY,  # deadlock_detected
     "XX001": DbFault.DAMAGED,  # data_corrupted
     "42501": DbFault.NOT_PERMITTED,  # insufficient_privilege (a grant or a row-level policy refused)
+    "57P03": DbFault.NOT_READY,  # cannot_connect_now
 }
 
 

@@ -72,6 +72,11 @@ _ACCEPTED_MEDIA = {
 }
 
 
+#: The most originals, or copies, of one material a checklist line records: what the window's counter goes to.  A
+#: material is handed in once or twice; a count beyond this is a slip of the keys, or no desk's.
+MAX_COUNT = 99
+
+
 @dataclass(frozen=True, slots=True)
 class MaterialEntry:
     """One line of the checklist: what the clerk saw of one material."""

@@ -37,7 +37,15 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from counter.catalog.model import Bundle
-from counter.intake.checklist import Checklist, MaterialEntry, Receipt, ReceivedMedium, record_entry, start_checklist
+from counter.intake.checklist import (
+    MAX_COUNT,
+    Checklist,
+    MaterialEntry,
+    Receipt,
+    ReceivedMedium,
+    record_entry,
+    start_checklist,
+)
 from counter.intake.draft import IntakeDraft
 from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery, name_field
@@ -59,6 +67,8 @@ class FileProblemCode(StrEnum):
     WRONG_TYPE = "wrong_type"  # detail: an Expected value
     NOT_A_CHOICE = "not_a_choice"  # detail: the values allowed, joined by ", "
     NEGATIVE = "negative"
+    TOO_LARGE = "too_large"  # a count beyond what the window's form takes; detail: the largest
+    OUT_OF_RANGE = "out_of_range"  # a date before the desk's first supported day or after the intake; detail: both
     UNKNOWN_BUNDLE = "unknown_bundle"
     UNKNOWN_GUIDE_VERSION = "unknown_guide_version"  # detail: the versions there are
     UNKNOWN_SITUATION = "unknown_situation"  # detail: the situations of the guide
@@ -184,10 +194,14 @@ class _Reader:
             return ""
         return value
 
-    def count(self, raw: dict[str, Any], key: str, path: str) -> int:
+    def count(self, raw: dict[str, Any], key: str, path: str, most: int | None = None) -> int:
+        """A whole number of at least 0 and (``most``) at most that: a problem and 0 otherwise."""
         value = self._typed(raw, key, path, int, Expected.WHOLE_NUMBER, 0)
         if value < 0:
             self.add(_path(path, key), FileProblemCode.NEGATIVE)
+            return 0
+        if most is not None and value > most:
+            self.add(_path(path, key), FileProblemCode.TOO_LARGE, str(most))
             return 0
         return value
 
@@ -349,8 +363,8 @@ def _materials(r: _Reader, value: Any) -> tuple[tuple[str, MaterialEntry], ...]:
         entry = MaterialEntry(
             code=code,
             receipt=receipt or Receipt.PENDING,
-            originals=r.count(m, "originals", path),
-            copies=r.count(m, "copies", path),
+            originals=r.count(m, "originals", path, MAX_COUNT),
+            copies=r.count(m, "copies", path, MAX_COUNT),
             medium=r.choice(ReceivedMedium, m, "medium", path),
             defect_note=r.text(m, "defect_note", path, kind=TextField.NOTE),
         )

@@ -97,6 +97,9 @@ MAX_FILE = 256 << 20  # the package file as read
 MAX_PLAIN = 256 << 20  # the records as JSON, declared and unpacked
 MAX_RECORDS = 200_000
 MAX_HEADER = 16 << 10  # the header line: a few hundred bytes in practice
+# The largest whole number a header may hold: what every database column keeps (PostgreSQL's integer).  A township
+# numbers its packages from 1, one per export; a number beyond this was written by no desk.
+MAX_NUMBER = 2**31 - 1
 
 
 class PackageKind(StrEnum):
@@ -395,6 +398,8 @@ def _header(fields: Mapping[str, Any]) -> Header:
         for name in _INT_FIELDS
         if type(fields.get(name)) is not int or fields[name] < 0
     ]
+    if not problems and fields["export_no"] > MAX_NUMBER:  # the sizes have limits of their own, far below
+        problems.append(f"export_no beyond {MAX_NUMBER}")
     since_raw = fields.get("since")
     if since_raw is not None and not isinstance(since_raw, str):
         problems.append("since not text")
@@ -448,6 +453,9 @@ def _series(fields: Mapping[str, Any], problems: list[str]) -> tuple[int, int] |
         problems.append("series not two whole numbers")
         return None
     first, count = raw
+    if count > MAX_NUMBER:
+        problems.append(f"series count beyond {MAX_NUMBER}")
+        return None
     if first < 1 or count < 2 or not first <= fields["export_no"] < first + count:
         problems.append(f"series {first}+{count} does not hold number {fields['export_no']}")
         return None

@@ -134,7 +134,7 @@ def open_database(store: Store) -> str | None:
         return words.DESK_SCHEMA_TOO_NEW.format(revision=err.revision)
     except StoreFault as err:
         log.exception("database unavailable")
-        if err.fault in _SETTING_FAULTS:  # the desk's own setting is wrong: say which and how to put it right
+        if err.fault in _NAMED_FAULTS:  # a cause the clerk can act on: say which and what to do
             from counter.words.database import fault_text
 
             return fault_text(err.fault.value, err.error)
@@ -142,8 +142,9 @@ def open_database(store: Store) -> str | None:
     return None
 
 
-#: faults of a start that the desk's database setting causes, worded as the command line words them
-_SETTING_FAULTS = frozenset({DbFault.PLAIN_CONNECTION, DbFault.CERTIFICATE})
+#: faults of a start worded by their cause, as the command line words them: the desk's database setting is wrong, or
+#: the server is up but takes no connection yet (starting, recovering): a wait, not a setting to look at
+_NAMED_FAULTS = frozenset({DbFault.PLAIN_CONNECTION, DbFault.CERTIFICATE, DbFault.NOT_READY})
 
 
 def open_window(db_url: str | None) -> tuple[MainWindow, Store]:

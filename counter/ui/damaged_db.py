@@ -52,7 +52,8 @@ def offer_restore(app: QApplication, url: str, path: Path, exit_when_ready: bool
     try:
         restored = restore_backup(url, good.path)
     except RestoreRefused as err:  # the backup is not this program's own (its schema names how): logged already
-        QMessageBox.critical(None, DB_DAMAGED_TITLE, restore_refused(err.problem, err.detail, err.differences))
+        refused = restore_refused(err.problem, err.detail, err.differences, err.foreign)
+        QMessageBox.critical(None, DB_DAMAGED_TITLE, refused)
         return False
     except OSError as err:
         log.exception("restore at start failed")

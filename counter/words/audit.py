@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from counter.audit.setting_state import SettingKind
 from counter.audit.state import MismatchCode, RowMismatch, SubjectKind
 from counter.audit.verify import TrailProblem, TrailProblemCode
 from counter.words.translate import tr
@@ -33,6 +34,29 @@ MISMATCH = {
     MismatchCode.STATUS_OFF_HISTORY: tr("办件状态与其办理记录最后一条不符：状态未经本程序被改动"),
     MismatchCode.QUEUE_OFF_HISTORY: tr("部门待办队列中的事项与办件的办理记录不符：队列未经本程序被改动"),
 }
+
+
+SETTING_KIND = {
+    SettingKind.SITE: tr("本站点"),
+    SettingKind.PEER: tr("对端站点"),
+    SettingKind.SETTING: tr("设置"),
+}
+# the fields of this site's identity, as a foreign row of kind "site" names them
+SITE_FIELD = {
+    "code": tr("站点编码"),
+    "name": tr("站点名称"),
+    "kind": tr("站点类型"),
+    "fingerprint": tr("站点密钥"),
+}
+
+
+def foreign_row_text(kind: str, key: str, code: str) -> str:
+    """A row the trail does not account for (a backup's): which one and what is wrong, as a mismatch is worded."""
+    named: dict[str, str] = {k.value: v for k, v in (*SUBJECT_KIND.items(), *SETTING_KIND.items())}
+    shown = SITE_FIELD.get(key, key) if kind == SettingKind.SITE.value else key
+    return tr("{kind} {key}：{problem}").format(
+        kind=named.get(kind, kind), key=shown, problem=MISMATCH.get(MismatchCode(code), code)
+    )
 
 
 def mismatch_text(mismatch: RowMismatch) -> str:

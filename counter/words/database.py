@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from counter.backup.schema_diff import Change, Part, SchemaDifference
+from counter.backup.sqlite_files import ForeignRow
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.translate import tr
 
@@ -15,6 +16,9 @@ DB_FAULT = {
     "busy": tr("数据库正被其他窗口长时间占用，请稍后再试"),
     "damaged": tr("数据库文件已损坏。请立即联系运维人员，用最近的备份恢复（counter restore）"),
     "unreachable": tr("无法连接数据库"),
+    "not_ready": tr(
+        "数据库服务器正在启动、恢复或关闭，暂时不接受连接。请稍等一两分钟再试；如果一直如此，请联系运维人员查看服务器"
+    ),
     "not_permitted": tr(
         "窗口连接数据库所用的角色无权做这项修改：账号、本站点、对端站点和设置只能由管理员用数据库所有者的登录"
         "（运行 counter db upgrade 的那个）在命令行修改，见运维手册“大厅的 PostgreSQL”"
@@ -49,6 +53,9 @@ RESTORE_PROBLEM = {
     "newer": tr("该备份由更新版本的程序写入（结构版本 {detail}），本程序不能使用，请先升级程序"),
     "damaged": tr("该备份文件已损坏（完整性检查未通过）"),
     "foreign_schema": tr("该文件的数据库结构与本程序在该结构版本下建立的不一致，可能被人改动过：{differences}"),
+    "foreign_rows": tr(
+        "该备份中有审计日志无法说明来历的记录，可能被人绕过本程序植入或改动过：{rows}。请核实备份的来源，改用其他备份"
+    ),
 }
 # A schema difference, keyed by counter.backup.schema_diff's Part and Change.
 SCHEMA_PART = {
@@ -78,10 +85,16 @@ def schema_difference_text(difference: SchemaDifference) -> str:
     return wording.format(part=SCHEMA_PART[difference.part], name=difference.name)
 
 
-def restore_refused(problem: str, detail: str, differences: tuple[SchemaDifference, ...] = ()) -> str:
-    """Why a backup was not restored, every difference of its schema named, and that nothing changed."""
+def restore_refused(
+    problem: str, detail: str, differences: tuple[SchemaDifference, ...] = (), foreign: tuple[ForeignRow, ...] = ()
+) -> str:
+    """Why a backup was not restored, every difference of its schema and every foreign row named, and that nothing
+    changed."""
+    from counter.words.audit import foreign_row_text
+
     named = CLAUSE_JOIN.join(schema_difference_text(d) for d in differences)
-    return RESTORE_REFUSED.format(reason=RESTORE_PROBLEM[problem].format(detail=detail, differences=named))
+    rows = CLAUSE_JOIN.join(foreign_row_text(r.kind, r.key, r.code) for r in foreign)
+    return RESTORE_REFUSED.format(reason=RESTORE_PROBLEM[problem].format(detail=detail, differences=named, rows=rows))
 
 
 DATABASE_MISSING = tr("找不到数据库文件：{path}")

@@ -240,6 +240,21 @@ def test_a_file_that_is_not_utf8_is_named_as_such(tmp_path: Path) -> None:
     assert [(p.rule, p.file) for p in check(tmp_path)] == [(Rule.NOT_UTF8, "008.toml")]
 
 
+@pytest.mark.parametrize(
+    ("lone", "rule"),
+    [("\ud800".encode("utf-8", "surrogatepass"), Rule.NOT_UTF8), (b"\\uD800", Rule.SYNTAX)],
+)
+def test_a_lone_surrogate_is_a_named_problem(tmp_path: Path, lone: bytes, rule: Rule) -> None:
+    """Written raw, the file is not UTF-8; escaped, TOML itself refuses it: named before this change, kept as proof."""
+    text = to_toml(valid_bundle(8)).encode()
+    assert b'name = "' in text
+    write_catalog(tmp_path, {"008.toml": text.replace(b'name = "', b'name = "' + lone, 1)})
+
+    problems = check(tmp_path)
+    assert [(p.rule, p.file) for p in problems] == [(rule, "008.toml")]
+    assert problem_text(problems[0])
+
+
 def test_a_missing_file_is_not_called_an_encoding_problem(tmp_path: Path) -> None:
     assert read_paths([tmp_path / "008.toml"]).problems == (Problem(Rule.NOT_FOUND, "008.toml"),)
 

@@ -125,6 +125,54 @@ def test_a_received_on_that_is_no_date_is_named(capsys: pytest.CaptureFixture[st
     assert "YYYY-MM-DD" in err
 
 
+@pytest.mark.parametrize(
+    ("received_on", "taken"),
+    [("1900-01-01", False), ("2003-12-31", False), ("2026-11-21", False), ("9999-12-31", False),
+     ("2004-01-01", True), (DAY, True)],
+)  # fmt: skip
+def test_a_received_on_outside_what_the_desk_counts_from_is_named(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path, received_on: str, taken: bool
+) -> None:
+    """Not before the first day the desk supports, not after the intake's own day: a case received in 1900 was
+    taken before, and one received tomorrow was refused in English."""
+    request = copy.deepcopy(ACCEPT)
+    request.pop("uid")
+    request["received_on"] = received_on
+    path = write(tmp_path, request)
+    if taken:
+        assert taken_json(capsys, db, path)["received_on"] == received_on
+        return
+    assert problems(capsys, db, path) == {"received_on": f"应在 2004-01-01 至 {DAY} 之间"}
+
+
+@pytest.mark.parametrize(("count", "problem"), [(10**100, "不能大于 99"), (2**63, "不能大于 99"), (100, "不能大于 99")])
+def test_a_count_beyond_the_forms_is_named(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path, counter_home: Path, count: int, problem: str
+) -> None:
+    """A count of a hundred digits ended in an unexpected error (the database's integer overflowed)."""
+    request = copy.deepcopy(ACCEPT)
+    request.pop("uid")
+    code = next(iter(request["materials"]))
+    request["materials"][code]["originals"] = count
+    request["materials"][code]["copies"] = count
+    path = write(tmp_path, request)
+    assert problems(capsys, db, path) == {f"materials.{code}.originals": problem, f"materials.{code}.copies": problem}
+    assert not list(counter_home.rglob("error-*.txt"))
+    request["materials"][code]["originals"] = request["materials"][code]["copies"] = 99  # the most the window takes
+    taken_json(capsys, db, write(tmp_path, request))
+
+
+def test_a_lone_surrogate_written_raw_is_no_utf8(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+    """Refused by name already before this change: kept as proof."""
+    request = copy.deepcopy(ACCEPT)
+    request["applicant"]["name"] = "张\ud800"
+    path = tmp_path / "surrogate.json"
+    path.write_bytes(json.dumps(request, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+    code, out, err = take(capsys, db, str(path))
+    assert (code, out) == (1, "")
+    assert err.strip() == f"请求文件 {path} 不是 UTF-8 编码的文字"
+
+
 def test_a_resubmission_answers_the_correction(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
     corrected = taken_json(capsys, db, str(EXAMPLES / "intake-xiaocanguan-correction.json"))
     again = copy.deepcopy(CORRECTION)

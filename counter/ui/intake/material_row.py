@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter.catalog.model import Material, Medium, Necessity
-from counter.intake.checklist import HANDED_IN, WITH_NOTE, MaterialEntry, Receipt, ReceivedMedium
+from counter.intake.checklist import HANDED_IN, MAX_COUNT, WITH_NOTE, MaterialEntry, Receipt, ReceivedMedium
 from counter.parties.text import TextField
 from counter.ui.flow_layout import FlowLayout, flow_row
 from counter.ui.intake.text_field import CheckedLine
@@ -104,7 +104,7 @@ class MaterialRow(QFrame):
         self.originals = QSpinBox()
         self.copies = QSpinBox()
         for spin in (self.originals, self.copies):
-            spin.setRange(0, 99)
+            spin.setRange(0, MAX_COUNT)
         self.note_line = CheckedLine(TextField.NOTE)  # what the desk will not take in it, said beneath it
         self.note = self.note_line.edit
         self.note.setPlaceholderText(INTAKE_DEFECT_HINT)
