@@ -177,7 +177,7 @@ def init_site(
     key = _key_at(path)
     identity = SiteIdentity(code, name, kind, public_key_text(key), _encryption_key_at(path))
     if before is not None and before.public_key != identity.public_key:  # the key file was deleted: a new key
-        retire_key(session, before.public_key, datetime.now(UTC))
+        retire_key(session, by, before.public_key, datetime.now(UTC))
     _store(session, identity)
     put_setting(session, SET_UP, datetime.now(UTC).isoformat(timespec="seconds"))
     old = {} if before is None else _detail(before)
@@ -216,11 +216,21 @@ def retired_keys(session: Session) -> tuple[RetiredKey, ...]:
     return parse_history(get_setting(session, RETIRED_KEYS))
 
 
-def retire_key(session: Session, public_key: str, until: datetime, revoked_since: datetime | None = None) -> None:
+def retire_key(
+    session: Session, by: Desk, public_key: str, until: datetime, revoked_since: datetime | None = None
+) -> None:
     """Keep ``public_key`` as a retired key of this site, which signed seals up to ``until`` (and, revoked, none
-    to be trusted from ``revoked_since``).  The caller records the change in the trail and commits."""
+    to be trusted from ``revoked_since``); the caller commits.
+
+    The whole history goes into the trail as the setting's change: ``audit verify`` reads it from there
+    (:func:`counter.db.setting_trail.recorded_setting`), so a retired key planted in the settings table vouches for
+    no seal.
+    """
+    before = get_setting(session, RETIRED_KEYS)
     kept = [key for key in retired_keys(session) if key.public_key != public_key]
-    put_setting(session, RETIRED_KEYS, history_text([*kept, RetiredKey(public_key, until, revoked_since)]))
+    after = history_text([*kept, RetiredKey(public_key, until, revoked_since)])
+    put_setting(session, RETIRED_KEYS, after)
+    record_at_desk(session, by, AuditAction.SETTING_CHANGED, RETIRED_KEYS, {"from": before, "to": after})
 
 
 def store_identity(session: Session, identity: SiteIdentity) -> None:

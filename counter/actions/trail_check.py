@@ -20,6 +20,7 @@ from counter.audit.state import MismatchCode, RowMismatch, SubjectKind, cross_ch
 from counter.audit.verify import AuditReport, StoredEntry, TrailProblem, TrailProblemCode, verify_chains
 from counter.db import audit_seals, audit_state, audit_store
 from counter.db.audit_derived import statuses_off_history
+from counter.db.setting_trail import recorded_setting
 from counter.db.settings_store import get_setting
 from counter.host import paths
 from counter.host.seal_anchors import anchors_path, read_anchors
@@ -47,7 +48,7 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
     progress = None if on_progress is None else (lambda done: on_progress(done, total))
     report = verify_chains(chains(), heads, progress)
     public_key = get_setting(session, SITE_PUBLIC_KEY) or ""
-    retired = parse_history(get_setting(session, RETIRED_KEYS))
+    retired = parse_history(recorded_setting(session, RETIRED_KEYS))  # as the trail has it, not the settings row
 
     def signed(body: SealBody, seal: StoredSeal) -> SealVerdict:
         at = parse_at(body.at)

@@ -53,6 +53,24 @@ def _entries(session: Session) -> Iterator[tuple[str, dict[str, Any]]]:
         yield subject, detail if isinstance(detail, dict) else {}
 
 
+def recorded_setting(session: Session, key: str) -> str | None:
+    """The value the trail's newest change of the setting ``key`` left (None: never recorded, or removed)."""
+    e = models.AuditEntry
+    stmt = (
+        select(e.detail)
+        .where(e.action == AuditAction.SETTING_CHANGED.value, e.subject == key)
+        .order_by(e.at.desc(), e.id.desc())
+        .limit(1)
+    )
+    text = session.scalar(stmt)
+    try:
+        detail = json.loads(text) if text is not None else {}
+    except ValueError:
+        return None
+    own, value = recorded_value(detail) if isinstance(detail, dict) else (False, None)
+    return value if own else None
+
+
 def setting_mismatches_in(session: Session) -> list[SettingMismatch]:
     """This site's identity and keys, its peers and the settings the trail changed, each held to the trail."""
     identity: list[dict[str, Any]] = []

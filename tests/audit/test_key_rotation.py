@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -19,6 +20,7 @@ from counter.actions.audit_seal import seal_trail, seal_with
 from counter.actions.desk import Desk
 from counter.actions.key_rotation import rotate_site_key
 from counter.actions.site import init_site, this_site
+from counter.audit.site_keys import RetiredKey, history_text
 from counter.cli.main import main
 from counter.db.models import utcnow
 from counter.host import paths
@@ -143,3 +145,18 @@ def test_the_newest_seals_deleted_and_the_trail_rewritten_after_them_are_named_w
     assert code == 1
     assert problems(report) == [("seal_unanchored", "", 2, 2)]
     assert anchors_path(paths.site_key_path()).read_text().split()[::2] == ["1", "2"]
+
+
+def test_a_retired_key_planted_in_the_settings_vouches_for_no_seal(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session]
+) -> None:
+    """The history is read from the trail: a forger's key written into the settings row as a retired key of the
+    site, with a seal of it, is still a forged seal."""
+    forger = Ed25519PrivateKey.generate()
+    planted = history_text([RetiredKey(public_key_text(forger), utcnow() + dt.timedelta(days=3650))])
+    with sessions.begin() as s:
+        s.execute(text("INSERT INTO setting (key, value) VALUES ('site.retired_keys', :v)"), {"v": planted})
+        seal_with(s, forger, "XAM01", utcnow())
+    code, report = verify(capsys, db)
+    assert code == 1
+    assert problems(report) == [("seal_forged", "", 3, 3)]

@@ -15,12 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from counter.access.roles import Role
+from counter.access.roles import Actor, Role
 from counter.actions.accounts import NewAccount, add_account
 from counter.actions.backup import make_backup, restore_backup
 from counter.actions.desk import Desk
 from counter.actions.intake_settings import CORRECTION_PERIOD_KEY, save_intake_rules
+from counter.actions.key_rotation import rotate_site_key
 from counter.actions.site import register_peer, this_site
+from counter.audit.site_keys import RetiredKey, history_text
 from counter.backup.sqlite_files import ForeignRow, RestoreProblem, RestoreRefused
 from counter.case.numbers import DeskIdentity
 from counter.cli.main import main
@@ -81,6 +83,20 @@ def refused_rows(db: DeskDb, copy: Path) -> tuple[ForeignRow, ...]:
 
 def test_a_backup_the_program_wrote_is_restored(kept_db: DeskDb, tmp_path: Path) -> None:
     assert restore_backup(kept_db.url, crafted(kept_db, tmp_path), NOW).kept is not None
+
+
+def test_a_backup_after_a_key_rotation_is_restored_and_a_retired_key_slipped_in_is_not(
+    kept_db: DeskDb, tmp_path: Path
+) -> None:
+    engine = make_engine(kept_db.url)
+    with make_sessions(engine).begin() as session:
+        admin = Actor("batu", "巴图", frozenset({Role.ADMIN}))
+        rotate_site_key(session, Desk(DeskIdentity("XAM01", "8"), "巴图", admin), tmp_path / "site.pem")
+    engine.dispose()
+    assert restore_backup(kept_db.url, crafted(kept_db, tmp_path), NOW).kept is not None
+    planted = history_text([RetiredKey(a_key(), dt.datetime(2036, 1, 1, tzinfo=dt.UTC))])
+    copy = crafted(kept_db, tmp_path, f"UPDATE setting SET value = '{planted}' WHERE key = 'site.retired_keys'")
+    assert refused_rows(kept_db, copy) == (ForeignRow("setting", "site.retired_keys", "row_changed"),)
 
 
 def test_an_account_slipped_in_is_refused(kept_db: DeskDb, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
