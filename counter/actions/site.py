@@ -217,7 +217,7 @@ def retired_keys(session: Session) -> tuple[RetiredKey, ...]:
 
 
 def retire_key(
-    session: Session, by: Desk, public_key: str, until: datetime, revoked_since: datetime | None = None
+    session: Session, desk: Desk, public_key: str, until: datetime, revoked_since: datetime | None = None
 ) -> None:
     """Keep ``public_key`` as a retired key of this site, which signed seals up to ``until`` (and, revoked, none
     to be trusted from ``revoked_since``); the caller commits.
@@ -230,7 +230,7 @@ def retire_key(
     kept = [key for key in retired_keys(session) if key.public_key != public_key]
     after = history_text([*kept, RetiredKey(public_key, until, revoked_since)])
     put_setting(session, RETIRED_KEYS, after)
-    record_at_desk(session, by, AuditAction.SETTING_CHANGED, RETIRED_KEYS, {"from": before, "to": after})
+    record_at_desk(session, desk, AuditAction.SETTING_CHANGED, RETIRED_KEYS, {"from": before, "to": after})
 
 
 def store_identity(session: Session, identity: SiteIdentity) -> None:
