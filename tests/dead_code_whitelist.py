@@ -62,8 +62,9 @@ _.township_government
 _.township_court
 
 # --- enum members written or read by their values ----------------------------------------------------------------
-_.UNKNOWN_GUIDE  # counter/actions/sync.py HoldReason: counter/db/sync/cases.py writes the values, words read them
+_.UNKNOWN_GUIDE  # counter/actions/sync_apply.py HoldReason: counter/db/sync/cases.py writes the values, words read them
 _.CASE_NO_TAKEN  # the same
 _.PREVIOUS_MISSING  # the same
 _.DOCUMENT_CONFLICT  # the same
 _.SCHEMA_UPGRADED  # counter/audit/actions.py: a trail is kept for years; one written earlier may hold this code
+_.received_at  # counter/db/models/trail.py PeerSeal: written by counter/db/peer_seals.py's insert, for support to read

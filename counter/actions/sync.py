@@ -36,7 +36,6 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from counter.access.roles import Permission
@@ -47,26 +46,29 @@ from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.actions.item_track import last_history_id, retrack_after
 from counter.actions.site import peer_keys, peers, site_encryption_key, site_signing_key, this_site
+from counter.actions.sync_apply import RecordApplier, Tally
+from counter.actions.sync_seals import seal_records, seals_at_hall_record
 from counter.actions.sync_series import check_series
 from counter.audit.actions import AuditAction
+from counter.audit.peer_seals import SEALS_AT_HALL
 from counter.db.account_store import all_accounts
 from counter.db.settings_store import is_training
 from counter.db.sync import store as sync_store
 from counter.db.sync.case_records import case_dicts
-from counter.db.sync.cases import apply_cases
-from counter.db.sync.held import held_record, keep_held
+from counter.db.sync.held import held_record
 from counter.db.sync.marks import current_marks
-from counter.db.sync.projects import PROJECT_NO_TAKEN, apply_projects, project_records
-from counter.db.sync.tables import CASE, CASE_TRACKED, HISTORY, utc
+from counter.db.sync.projects import project_records
+from counter.db.sync.tables import utc
 from counter.host.desk_config import DeskConfig
 from counter.sync.body_packer import packed_groups
-from counter.sync.case_reader import CaseKeys, CaseReader, PackageCase
+from counter.sync.case_reader import CaseReader
 from counter.sync.freshness import check_fresh
-from counter.sync.hall_owned import hall_owns, owned_keys
+from counter.sync.hall_owned import owned_keys
 from counter.sync.package import (
     CASES_FORMAT,
     HELD_FORMAT,
     PROJECTS_FORMAT,
+    SEALS_FORMAT,
     Header,
     PackageKind,
     PackageRejected,
@@ -80,16 +82,12 @@ from counter.sync.package import (
 from counter.sync.record_json import RecordProblem, parse_records, record_from_dict, to_dict
 from counter.sync.records import (
     AckRecord,
-    CaseRecord,
-    GuideRecord,
     HeldRecord,
-    HolidayRecord,
-    ProgressRecord,
     ProjectRecord,
     Record,
-    SettingRecord,
+    SealRecord,
 )
-from counter.sync.sender_checks import Refusal, Sender
+from counter.sync.sender_checks import Sender
 from counter.sync.sites import SiteKind
 from counter.util.collector import without_collector_pauses
 
@@ -124,19 +122,6 @@ class SyncNotPossible(Exception):
         super().__init__(f"{problem.value} {site}".strip())
         self.problem = problem
         self.site = site
-
-
-class HoldReason(StrEnum):
-    """Why a record waits on the review list (worded in counter.words.sync)."""
-
-    UNKNOWN_GUIDE = "unknown_guide"  # the case's guide version is not in this site's catalog
-    CASE_NO_TAKEN = "case_no_taken"  # another case here has its number
-    PREVIOUS_MISSING = "previous_missing"  # the case it answers (a correction) has not arrived
-    DOCUMENT_CONFLICT = "document_conflict"  # one of its document numbers belongs to another case here
-    OTHER_SITE = "other_site"  # a case taken at a site other than the sender
-    CASE_UNKNOWN = "case_unknown"  # progress for a case this township does not have
-    PROJECT_NO_TAKEN = PROJECT_NO_TAKEN  # another 帮您办 project here has the project's number
-    NOT_HALL_OWNED = "not_hall_owned"  # a setting a hall's update may not write here (counter.sync.hall_owned)
 
 
 @dataclass(frozen=True)
@@ -229,8 +214,9 @@ def export_package(
         projects = sync_store.pending_project_ids(session, target)
         # a package with projects is of format 3, which a hall whose program predates it refuses whole; one without
         # is of format 2, as before, so a township upgraded before its hall goes on sending it its cases
-        package_format = PROJECTS_FORMAT if projects else CASES_FORMAT
-        encoded = _case_records(session, target, projects, on_progress)
+        seals = seal_records(session)  # none until the hall has said it keeps them (counter.actions.sync_seals)
+        package_format = SEALS_FORMAT if seals else PROJECTS_FORMAT if projects else CASES_FORMAT
+        encoded = _case_records(session, target, projects, seals, on_progress)
     else:
         updates = _updates_package(session, target)
         marks = sync_store.update_marks(session)  # a township told why its records wait needs format 4 to read it
@@ -261,8 +247,10 @@ def export_package(
     return ExportResult(tuple(made), target, first, sum(count for count, _body, _plain in packed))
 
 
-def _case_records(session: Session, hall: str, projects: list[int], on_progress: Progress | None) -> Iterator[bytes]:
-    """The acknowledgement, the pending cases and the pending ``projects``, each as its record's JSON.
+def _case_records(
+    session: Session, hall: str, projects: list[int], seals: list[SealRecord], on_progress: Progress | None
+) -> Iterator[bytes]:
+    """The acknowledgement, the pending cases, the pending ``projects`` and the ``seals``, each as its record's JSON.
 
     The acknowledgement goes first, so that it reaches the hall with the first package of a series.  The cases are
     written straight from their rows; the projects, a few dozen at a township, follow as records.
@@ -279,6 +267,8 @@ def _case_records(session: Session, hall: str, projects: list[int], on_progress:
     for start in range(0, len(projects), READ_CHUNK):
         for project in project_records(session, projects[start : start + READ_CHUNK]):
             yield encode_record(to_dict(project))
+    for seal in seals:
+        yield encode_record(to_dict(seal))
     if on_progress is not None:
         on_progress(len(ids), len(ids))
 
@@ -288,7 +278,9 @@ def _updates_package(session: Session, township: str) -> list[Record]:
     records: list[Record] = []
     records.extend(sync_store.guide_records(session, base.get("guide_version", 0)))
     records.extend(sync_store.holiday_records(session))
-    records.extend(sync_store.setting_records(session, owned_keys(township)))  # what the township takes of them
+    owned = [key for key in owned_keys(township) if key != SEALS_AT_HALL]  # that one is the township's, from here
+    records.extend(sync_store.setting_records(session, owned))  # what the township takes of them
+    records.append(seals_at_hall_record(session, township))  # which of its seals the hall keeps
     records.extend(sync_store.progress_records(session, township, base.get("case_history", 0)))
     taken = sync_store.highest_import(session, township, PackageKind.CASES.value)
     if taken:
@@ -298,13 +290,6 @@ def _updates_package(session: Session, township: str) -> list[Record]:
 
 
 # --- import ---------------------------------------------------------------------------------
-
-
-@dataclass
-class _Tally:
-    applied: int = 0
-    unchanged: int = 0
-    held: int = 0
 
 
 def import_package(
@@ -375,13 +360,15 @@ def _import_body(
     if header.format < PROJECTS_FORMAT and any(isinstance(r, ProjectRecord) for r in records):
         # format 2 says the body holds no projects: a receiver of that format would have refused the record whole
         raise PackageRejected(RejectCode.BAD_STRUCTURE, f"project records in a format {header.format} package")
+    if header.format < SEALS_FORMAT and any(isinstance(r, SealRecord) for r in records):
+        raise PackageRejected(RejectCode.BAD_STRUCTURE, f"seal records in a format {header.format} package")
     total = len(package.body)
     if on_progress is not None:
         on_progress(0, total)
-    tally = _Tally()
+    tally = Tally()
     every = [*records, *(reader.cases if reader is not None else ())]
     retry = _retry_list(session, header.from_site, {(r.TYPE, r.key) for r in every})
-    ctx = _Apply(session, header.from_site, header.export_no, now, _sender(session, desk, header.from_site, now))
+    ctx = RecordApplier(session, header.from_site, header.export_no, now, _sender(session, desk, header.from_site, now))
     above = last_history_id(session)
     if reader is not None:
         ctx.cases(reader, retry, tally)
@@ -467,142 +454,6 @@ def _retry_list(session: Session, from_site: str, superseded: set[tuple[str, str
         if record is not None:
             found.append((row.id, record))
     return found
-
-
-class _Apply:
-    """One package's records applied, with the review list kept as it goes."""
-
-    def __init__(self, session: Session, from_site: str, export_no: int, now: dt.datetime, sender: Sender) -> None:
-        self.session, self.from_site, self.export_no, self.now = session, from_site, export_no, now
-        self.sender = sender
-        self.resolved = 0
-        self.open = {(r.record_type, r.record_key): r.id for r in sync_store.open_reviews(session, from_site)}
-
-    def hold(self, record: Record, reason: str, detail: str, tally: _Tally | None) -> None:
-        if reason in _REFUSALS:  # kept for support: the sender's record is not the sender's to send
-            log.warning("sync %s#%s: %s %s refused (%s): %s", self.from_site, self.export_no, record.TYPE,
-                        record.key, reason, detail)  # fmt: skip
-        sync_store.hold(
-            self.session, self.from_site, self.export_no, record.TYPE, record.key, reason, detail,
-            to_dict(record), self.now,
-        )  # fmt: skip
-        if tally is not None:
-            tally.held += 1
-
-    def setting(self, record: SettingRecord, tally: _Tally | None) -> None:
-        """A setting of the hall's applied; any other held, unwritten: a signed package is the hall's, not every
-        setting in it (counter.sync.hall_owned)."""
-        own = this_site(self.session).code
-        if hall_owns(record.key, own):
-            self.done(record, sync_store.apply_setting(self.session, record), tally)
-            return
-        log.warning("sync %s#%s: setting %s is not the hall's to write here; held", self.from_site, self.export_no,
-                    record.key)  # fmt: skip
-        self.hold(record, HoldReason.NOT_HALL_OWNED, record.key, tally)
-
-    def done(self, record: Record | CaseKeys, changed: bool, tally: _Tally | None) -> None:
-        """A record applied: counted, and its review item (if any) resolved."""
-        review = self.open.pop((record.TYPE, record.key), None)
-        if review is not None:
-            sync_store.resolve(self.session, [review], self.now)
-            self.resolved += 1
-        if tally is not None:
-            if changed:
-                tally.applied += 1
-            else:
-                tally.unchanged += 1
-
-    def cases(self, reader: CaseReader, retry: list[tuple[int, Record]], tally: _Tally) -> None:
-        pending_before = self._progress_pending()
-        mine: dict[str, _Tally | None] = {}
-        cases: list[PackageCase] = []
-        projects: list[tuple[_Tally | None, ProjectRecord]] = []
-        items: list[tuple[_Tally | None, Record | CaseKeys]] = [(tally, r) for r in reader.others]
-        items += [(tally, c) for c in reader.cases] + [(None, r) for _id, r in retry]
-        for source, record in items:
-            if isinstance(record, CaseRecord | CaseKeys):
-                if record.site_code != self.from_site:
-                    for whole in reader.read([record]):
-                        self.hold(whole, HoldReason.OTHER_SITE, whole.site_code, source)
-                    continue
-                mine[record.uid] = source
-                cases.append(record)
-            elif isinstance(record, AckRecord):
-                changed = sync_store.acknowledge(self.session, self.from_site, record.kind, record.export_no, self.now)
-                self.done(record, changed, source)
-            elif isinstance(record, ProjectRecord):
-                projects.append((source, record))
-        outcome = apply_cases(self.session, cases, reader.read, self.sender)
-        by_uid = {c.uid: c for c in cases}
-        for uid in outcome.applied:
-            self.done(by_uid[uid], True, mine[uid])
-        for uid in outcome.unchanged:
-            self.done(by_uid[uid], False, mine[uid])
-        for held in outcome.held:
-            self.hold(held.record, held.reason, held.detail, mine[held.record.uid])
-        self.projects(projects)
-        if not pending_before:
-            # the cases just taken in are the township's own: nothing to send back until the hall moves them
-            self.session.flush()
-            marks = sync_store.update_marks(self.session)
-            sync_store.set_baseline(self.session, self.from_site, {"case_history": marks["case_history"]})
-
-    def projects(self, items: list[tuple[_Tally | None, ProjectRecord]]) -> None:
-        """The sender's 帮您办 projects taken in (:mod:`counter.db.sync.projects`), the others held for review."""
-        if not items:
-            return
-        source = {record.uid: tally for tally, record in items}
-        records = {record.uid: record for _tally, record in items}
-        outcome = apply_projects(self.session, list(records.values()), self.sender)
-        for uid in outcome.applied:
-            self.done(records[uid], True, source[uid])
-        for uid in outcome.unchanged:
-            self.done(records[uid], False, source[uid])
-        for held in outcome.held:
-            self.hold(held.record, held.reason, held.detail, source[held.record.uid])
-
-    def _progress_pending(self) -> bool:
-        above = (sync_store.baseline(self.session, self.from_site) or {}).get("case_history", 0)
-        stmt = select(
-            exists()
-            .where(HISTORY.c.id > above)
-            .where(HISTORY.c.case_id == CASE.c.id)
-            .where(CASE.c.site_code == self.from_site)
-        )
-        return bool(self.session.scalar(stmt))
-
-    def updates(self, records: list[Record], retry: list[tuple[int, Record]], tally: _Tally) -> None:
-        items = [(tally, r) for r in records] + [(None, r) for _id, r in retry]
-        source = f"sync:{self.from_site}#{self.export_no}"
-        for t, record in items:  # the acknowledgement first: it decides what is still pending here
-            if isinstance(record, AckRecord):
-                changed = sync_store.acknowledge(self.session, self.from_site, record.kind, record.export_no, self.now)
-                self.done(record, changed, t)
-        pending_before = bool(sync_store.pending_case_ids(self.session, self.from_site))
-        for t, record in items:
-            if isinstance(record, GuideRecord):
-                self.done(record, sync_store.apply_guide(self.session, record, source), t)
-            elif isinstance(record, HolidayRecord):
-                self.done(record, sync_store.apply_holiday(self.session, record), t)
-            elif isinstance(record, SettingRecord):
-                self.setting(record, t)
-            elif isinstance(record, HeldRecord):
-                self.done(record, keep_held(self.session, self.from_site, record), t)
-        progress = [(t, r) for t, r in items if isinstance(r, ProgressRecord)]
-        moved, missing = sync_store.apply_progress(self.session, [r for _t, r in progress])
-        for t, record in progress:
-            if record.uid in missing:
-                self.hold(record, HoldReason.CASE_UNKNOWN, record.case_no, t)
-            else:
-                self.done(record, record.uid in moved, t)
-        if not pending_before:
-            # what the hall just sent is no news for the hall: the baseline moves past it (the cases' tables only:
-            # the hall sends no projects, and the township's own not yet sent must stay pending)
-            self.session.flush()
-            sync_store.set_baseline(self.session, self.from_site, current_marks(self.session, CASE_TRACKED))
-
-
-_REFUSALS = frozenset(r.value for r in Refusal)
 
 
 def package_summary(report: ImportReport) -> dict[str, Any]:

@@ -14,11 +14,18 @@ from sqlalchemy.orm import Session
 
 from counter.actions.item_track import queue_drift
 from counter.audit.chain import parse_at
+from counter.audit.peer_seals import (
+    SEALS_AT_HALL,
+    PeerSealProblem,
+    parse_seals_at_hall,
+    peer_seal_problems,
+    sent_seal_gone,
+)
 from counter.audit.seal import SealBody, SealCheck, StoredSeal, check_seals, parse_payload, payload_digest, unanchored
 from counter.audit.site_keys import SealVerdict, parse_history, seal_verdict
 from counter.audit.state import MismatchCode, RowMismatch, SubjectKind, cross_check
 from counter.audit.verify import AuditReport, StoredEntry, TrailProblem, TrailProblemCode, verify_chains
-from counter.db import audit_seals, audit_state, audit_store
+from counter.db import audit_seals, audit_state, audit_store, peer_seals
 from counter.db.audit_derived import statuses_off_history
 from counter.db.setting_trail import recorded_setting
 from counter.db.settings_store import get_setting
@@ -66,6 +73,7 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
     problems = [*report.problems, *_seal_problems(sealed)]
     if public_key and _key_file_differs(key_path or paths.site_key_path(), public_key):
         problems.append(TrailProblem(TrailProblemCode.SEAL_KEY, "", 0))
+    problems += _sent_seal_problems(session)
     anchored = read_anchors(anchors_path(key_path or paths.site_key_path()))
     if anchored:
         held = {body.no: payload_digest(seal.payload) for seal in audit_seals.all_seals(session)
@@ -79,6 +87,21 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
         unsealed=sealed.unsealed,
         seal_key=_fingerprint(public_key),
     )
+
+
+def _sent_seal_problems(session: Session) -> list[TrailProblem]:
+    """A seal of this site the hall holds and this site no longer has as sent; on a hall, a township's seals that
+    show it sealed a rewritten trail again (:mod:`counter.audit.peer_seals`)."""
+    local = {body.no: payload_digest(seal.payload) for seal in audit_seals.all_seals(session)
+             if (body := parse_payload(seal.payload)) is not None}  # fmt: skip
+    found = []
+    gone = sent_seal_gone(parse_seals_at_hall(get_setting(session, SEALS_AT_HALL)), local)
+    if gone is not None:
+        found.append(TrailProblem(TrailProblemCode.SEAL_SENT, "", gone))
+    codes = {PeerSealProblem.TWO_SEALS: TrailProblemCode.PEER_SEAL_TWO,
+             PeerSealProblem.BROKEN_LINK: TrailProblemCode.PEER_SEAL_LINK}  # fmt: skip
+    found += [TrailProblem(codes[f.problem], f.site, f.no) for f in peer_seal_problems(peer_seals.held_seals(session))]
+    return found
 
 
 def _seal_problems(sealed: SealCheck) -> Iterator[TrailProblem]:

@@ -39,6 +39,9 @@ class TrailProblemCode(StrEnum):
     SEAL_REVOKED = "seal_revoked"  # seal number seq is signed by a key revoked before the seal's time (chain "")
     SEAL_BACKDATED = "seal_backdated"  # seal number seq is dated before the seal it follows (chain "")
     SEAL_ANCHOR = "seal_unanchored"  # seal number seq, anchored beside the key file, is gone or replaced (chain "")
+    SEAL_SENT = "seal_sent_changed"  # seal number seq, held by the hall, is gone or not as sent (chain "")
+    PEER_SEAL_TWO = "peer_two_seals"  # the site ``chain`` sent two different seals numbered seq
+    PEER_SEAL_LINK = "peer_seal_unlinked"  # the site ``chain``'s seal seq does not follow the one before it held here
     SEAL_KEY = "seal_key_replaced"  # the key file on this machine is not the site's key in the database (chain "")
 
 

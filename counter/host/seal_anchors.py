@@ -22,8 +22,8 @@ LIMIT = 16 * MIB  # a seal a day for a century is 3 MB
 
 
 def anchors_path(key_path: Path) -> Path:
-    """The anchors' file, in the key's folder."""
-    return key_path.with_name("seal-anchors.txt")
+    """The anchors' file, beside the key's (``keys/site.key`` → ``keys/site-seal-anchors.txt``)."""
+    return key_path.with_name(f"{key_path.stem}-seal-anchors.txt")
 
 
 def read_anchors(path: Path) -> dict[int, str]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from counter.audit.peer_seals import SEALS_AT_HALL
 from counter.projects.service_items import ITEMS_SETTING
 from counter.ratings.settings import KEYS as RATING_KEYS
 
@@ -42,6 +43,7 @@ HALL_OWNED: tuple[HallOwned, ...] = (
     ),
     HallOwned(COVERED_KEY, "the years the holiday calendar covers: it comes with the holidays the hall sends"),
     HallOwned(ITEMS_SETTING, "the 帮您办 item list: a township plans its projects against the hall's list"),
+    HallOwned(SEALS_AT_HALL, "which of the township's seals the hall keeps: only the hall can say"),
 )
 #: the township's office, under ``office.`` and the township's own code (:func:`owned_keys`)
 OWN_OFFICE = HallOwned(OFFICE_PREFIX, "the township's own office as its papers print it, kept for it by its hall")

@@ -352,6 +352,26 @@ class AckRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class SealRecord:
+    """One of the township's seals of its audit trail (township → hall, format 5), as signed with its key.
+
+    The hall keeps each one it is sent (:mod:`counter.db.peer_seals`): a township that later rewrites a sealed part
+    of its trail and seals it again with its own key sends a seal of the same number that is not the one the hall
+    holds, and the hall's ``audit verify`` names it.
+    """
+
+    TYPE: ClassVar[str] = "seal"
+    no: int
+    payload: str
+    signature: str
+    LIMITS: ClassVar[dict[str, int]] = {"payload": 65_536, "signature": 200}
+
+    @property
+    def key(self) -> str:
+        return str(self.no)
+
+
+@dataclass(frozen=True, slots=True)
 class HeldEntry:
     """One of a township's records on the hall's review list: which, why (a hold reason's code), and the detail.
 
@@ -502,7 +522,15 @@ class ProjectRecord:
 
 
 Record = (
-    CaseRecord | GuideRecord | HolidayRecord | SettingRecord | ProgressRecord | AckRecord | ProjectRecord | HeldRecord
+    CaseRecord
+    | GuideRecord
+    | HolidayRecord
+    | SettingRecord
+    | ProgressRecord
+    | AckRecord
+    | ProjectRecord
+    | HeldRecord
+    | SealRecord
 )
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.TYPE: cls
@@ -515,10 +543,11 @@ RECORD_TYPES: dict[str, type[Record]] = {
         AckRecord,
         ProjectRecord,
         HeldRecord,
+        SealRecord,
     )
 }
 #: which records each kind of package may hold (a project only in a package of format 3: counter.sync.package)
 ALLOWED: dict[str, frozenset[str]] = {
-    "cases": frozenset({"case", "ack", "project"}),
+    "cases": frozenset({"case", "ack", "project", "seal"}),
     "updates": frozenset({"guide", "holiday", "setting", "progress", "ack", "held"}),
 }

@@ -84,13 +84,22 @@ SEAL_PROBLEM = {
     TrailProblemCode.SEAL_ANCHOR: tr("第 {no} 号封签与本机密钥旁保存的封签记录不符：封签在数据库中被删除或替换"),
     TrailProblemCode.SEAL_MISSING: tr("第 {no} 至 {last} 号封签缺失：被删除或替换"),
     TrailProblemCode.SEAL_KEY: tr("本机的站点密钥文件与数据库中登记的站点公钥不符：数据库中的公钥被替换过"),
+    TrailProblemCode.SEAL_SENT: tr(
+        "第 {no} 号封签已报送大厅，但本机的这个封签被删除或改写：它封存的评价、作废和办件记录已报送大厅，不能删除或修改"
+    ),
+    TrailProblemCode.PEER_SEAL_TWO: tr(
+        "站点 {site} 报送了两个不同的第 {no} 号封签：该站点在报送后改写了已封存的审计记录（例如删除了评价或作废）"
+    ),
+    TrailProblemCode.PEER_SEAL_LINK: tr(
+        "站点 {site} 的第 {no} 号封签没有接上大厅保存的前一个封签：该站点的封签在报送后被重做过"
+    ),
 }
 
 
 def trail_problem_text(problem: TrailProblem) -> str:
     """One problem of the trail: which chain (site-desk), which entry or entries, what is wrong."""
     if problem.code in SEAL_PROBLEM:
-        return SEAL_PROBLEM[problem.code].format(no=problem.seq, last=problem.last)
+        return SEAL_PROBLEM[problem.code].format(no=problem.seq, last=problem.last, site=problem.chain)
     if problem.last == problem.seq:
         where = tr("第{seq}条").format(seq=problem.seq)
     else:

@@ -155,7 +155,8 @@ def test_a_townships_project_reaches_the_hall_and_follows_it_to_its_evaluation(p
         assert sync_status(session).pending_projects == 1
     second = ars.export()
     again = hall.take(second.data)
-    assert (again.applied, again.unchanged, again.held) == (2, 0, 0)  # the acknowledgement, and the project
+    # the acknowledgement, the project, and the seal of the township's export before
+    assert (again.applied, again.unchanged, again.held) == (3, 0, 0)
     with hall.sessions() as session:
         view = read_project(session, number)
     assert (view.state, view.ended_on) == (ProjectState.COMPLETED, days(52))
@@ -215,7 +216,7 @@ def test_a_tampered_package_with_a_project_is_refused_and_nothing_kept(pair: Pai
         (bytes(flipped), RejectCode.BODY_MISMATCH),
         (good.replace(b'"export_no":1', b'"export_no":7'), RejectCode.BAD_SIGNATURE),
         (as_format_2, RejectCode.BAD_HEADER),
-        (b"COUNTER-SYNC/5\n" + good[len(MAGIC) :], RejectCode.TOO_NEW),
+        (b"COUNTER-SYNC/6\n" + good[len(MAGIC) :], RejectCode.TOO_NEW),
     ):
         with pytest.raises(PackageRejected) as caught:
             hall.take(data)

@@ -33,7 +33,7 @@ from counter.db.models.ratings import (
     Rectification,
     RectificationHistory,
 )
-from counter.db.models.trail import Account, AuditChain, AuditEntry, AuditSeal
+from counter.db.models.trail import Account, AuditChain, AuditEntry, AuditSeal, PeerSeal
 
 __all__ = [
     "CLOSING_LINE",
@@ -58,6 +58,7 @@ __all__ = [
     "OpenItem",
     "OutboxMessage",
     "Party",
+    "PeerSeal",
     "PrintRecord",
     "Project",
     "ProjectCoordination",

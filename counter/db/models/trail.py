@@ -89,3 +89,23 @@ class AuditSeal(InsertOnly, Base):
     at: Mapped[datetime] = mapped_column()
     payload: Mapped[str] = mapped_column(Text)
     signature: Mapped[str] = mapped_column(String(100))
+
+
+class PeerSeal(InsertOnly, Base):
+    """A township's seal of its own trail, as it sent it to the hall (:class:`counter.sync.records.SealRecord`).
+
+    Kept as sent, whatever came later: a second seal of the same number from the same site is kept beside the first,
+    and ``audit verify`` names the pair (:mod:`counter.db.peer_seals`).
+    """
+
+    __tablename__ = "peer_seal"
+    __table_args__ = (UniqueConstraint("site_code", "no", "digest"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    site_code: Mapped[str] = mapped_column(String(20))
+    no: Mapped[int] = mapped_column(Integer)
+    digest: Mapped[str] = mapped_column(String(64))  # sha-256 of the payload: what the seal after it names
+    prev: Mapped[str] = mapped_column(String(64))  # the digest of the seal before it, as its payload says
+    payload: Mapped[str] = mapped_column(Text)
+    signature: Mapped[str] = mapped_column(String(100))
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -61,7 +61,7 @@ STEP_FIELDS = (
 LINE_FIELDS = ("at", "event", "by", "note")
 COORD_FIELDS = ("day", "with_whom", "what", "outcome", "agent", "step_no")
 PAPER_FIELDS = ("kind", "doc_no", "issued_on", "clerk", "office", "content_hash", "created_at")
-PROJECT_NO_TAKEN = "project_no_taken"  # another project here has the number (counter.actions.sync.HoldReason)
+PROJECT_NO_TAKEN = "project_no_taken"  # another project here has the number (counter.actions.sync_apply.HoldReason)
 
 
 # --- read: the sender's projects ------------------------------------------------------------------
