@@ -59,17 +59,12 @@ from counter.ui.cases.item_step import route_title
 from counter.ui.cases.item_step_form import ItemStepForm
 from counter.ui.cases.item_step_rules import steps_by_item
 from counter.ui.cases.marks import (
-    AMBER,
-    AMBER_BORDER,
-    AMBER_TEXT,
     LACKING_TEXT,
     MARK_COLOURS,
-    RED,
-    RED_BORDER,
-    RED_TEXT,
     paint,
     restyle,
 )
+from counter.ui.cases.page_style import STATUS_COLOURS, STYLE
 from counter.ui.cases.rules import (
     MaterialMark,
     available_actions,
@@ -93,44 +88,6 @@ log = logging.getLogger(__name__)
 
 Today = Callable[[], dt.date]
 EXTENSION_WORKING_DAYS = 3  # the date first offered when extending; the supervisor may pick another
-
-
-def _box(background: str, text: str, border: str) -> str:
-    return (
-        f"background: {background}; color: {text}; border: 1px solid {border}; border-radius: 4px; padding: 6px 10px;"
-    )
-
-
-STYLE = f"""
-QLabel#caseNumber {{ font-size: 26px; font-weight: bold; color: #102a43; }}
-QLabel#caseStatus {{
-    font-size: 16px; font-weight: bold; color: #ffffff; background: #0b4f8a; border-radius: 4px; padding: 3px 10px;
-}}
-QLabel#caseSubtitle {{ font-size: 15px; color: #334e68; }}
-QLabel#sectionHeading {{ font-size: 16px; font-weight: bold; color: #0b4f8a; padding-top: 10px; }}
-QLabel.key {{ color: #627d98; }}
-QLabel.value {{ color: #102a43; }}
-QLabel#supervisorLabel {{ color: #627d98; padding-left: 18px; }}
-QFrame#actionBar QPushButton {{ padding: 6px 14px; }}
-QFrame#actionBar QPushButton#supervisorAction {{ color: {RED_TEXT}; }}
-QFrame#actionBar QPushButton#sameDay {{ color: #05603a; font-weight: bold; }}
-QLabel#alertOverdue {{ {_box(RED, RED_TEXT, RED_BORDER)} font-weight: bold; }}
-QLabel#alertDue {{ {_box(AMBER, AMBER_TEXT, AMBER_BORDER)} }}
-QLabel#noticeOk {{ {_box("#e3f8ec", "#05603a", "#6ce9a6")} }}
-QLabel#noticeWarn {{ {_box(AMBER, AMBER_TEXT, AMBER_BORDER)} }}
-QLabel#noticeError {{ {_box(RED, RED_TEXT, RED_BORDER)} font-weight: bold; }}
-"""
-STATUS_COLOURS = {
-    CaseStatus.AWAITING_DEFERRED: "#b54708",
-    CaseStatus.CORRECTION_ISSUED: "#b54708",
-    CaseStatus.REFUSED: "#9b1c13",
-    CaseStatus.DENIED: "#9b1c13",
-    CaseStatus.WITHDRAWN: "#627d98",
-    CaseStatus.RESUBMITTED: "#627d98",
-    CaseStatus.CORRECTION_LAPSED: "#627d98",
-    CaseStatus.READY: "#05603a",
-    CaseStatus.DELIVERED: "#05603a",
-}
 
 
 class Loaded(StrEnum):
