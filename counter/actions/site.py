@@ -328,7 +328,8 @@ def site_for_card(session: Session, key_path: Path | None = None) -> SiteIdentit
         if signing == stored.public_key:
             raise
         sealing = ""  # the signing key already disagrees: that is the problem to name
-    from_files = SiteIdentity(stored.code, stored.name, stored.kind, signing, sealing)
+    retired = tuple(key_fingerprint(key.public_key) for key in retired_keys(session))
+    from_files = SiteIdentity(stored.code, stored.name, stored.kind, signing, sealing, retired)
     if (signing, sealing) != (stored.public_key, stored.encryption_key):
         log.error(
             "the site keys stored in the database differ from the key files at %s: stored fingerprint %s, "

@@ -172,6 +172,10 @@ def cmd_site_register(args: argparse.Namespace) -> int:
         lines = [site_problem_text(problem) for problem in problems]
         raise Reported("\n".join([SITE_CARD_REFUSED.format(path=path), *lines]))
     print(SITE_REGISTER_CHECK.format(**_identity_words(card)))
+    if card.retired:  # a site that replaced its key: the one this site holds for it should be among these
+        print(
+            tr("该站点更换过密钥，已停用的旧签名密钥指纹：{fingerprints}").format(fingerprints="；".join(card.retired))
+        )
     if args.fingerprint is not None and not same_fingerprint(args.fingerprint, card.fingerprint):
         raise Reported(FINGERPRINT_DIFFERS.format(given=args.fingerprint, fingerprint=card.fingerprint))
     store, by = signed_in(args)

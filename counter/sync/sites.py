@@ -66,6 +66,9 @@ class SiteIdentity:
     kind: SiteKind
     public_key: str
     encryption_key: str = ""
+    #: the fingerprints of the signing keys this site's key replaced, oldest first (on its card, for the peer who
+    #: registers the new one: the key it holds for the site is one of these, not a stranger's)
+    retired: tuple[str, ...] = ()
 
     @property
     def fingerprint(self) -> str:
@@ -113,9 +116,9 @@ def setup_problems(code: str, name: str, kind: SiteKind | None) -> list[SiteProb
     return problems
 
 
-def site_card(identity: SiteIdentity) -> dict[str, str]:
+def site_card(identity: SiteIdentity) -> dict[str, Any]:
     """The card a site hands to the other side; written as JSON."""
-    return {
+    card: dict[str, Any] = {
         "format": CARD_FORMAT,
         "code": identity.code,
         "name": identity.name,
@@ -124,6 +127,9 @@ def site_card(identity: SiteIdentity) -> dict[str, str]:
         "encryption_key": identity.encryption_key,
         "fingerprint": identity.fingerprint,
     }
+    if identity.retired:  # an older program reading the card ignores it
+        card["retired_fingerprints"] = list(identity.retired)
+    return card
 
 
 def read_site_card(text: str) -> tuple[SiteIdentity | None, list[SiteProblem]]:
@@ -153,7 +159,11 @@ def read_site_card(text: str) -> tuple[SiteIdentity | None, list[SiteProblem]]:
     if problems:
         return None, problems
     kind = SiteKind(fields["kind"])
-    identity = SiteIdentity(fields["code"], fields["name"], kind, fields["public_key"], fields["encryption_key"])
+    retired_raw = raw.get("retired_fingerprints")
+    retired = tuple(f.strip() for f in retired_raw if isinstance(f, str)) if isinstance(retired_raw, list) else ()
+    identity = SiteIdentity(
+        fields["code"], fields["name"], kind, fields["public_key"], fields["encryption_key"], retired[:100]
+    )
     return identity, []
 
 

@@ -28,11 +28,12 @@ from counter.host.seal_anchors import anchors_path
 from counter.sync.keys import (
     encryption_key_path,
     install_next_keys,
+    key_fingerprint,
     load_private_key,
     next_key_path,
     public_key_text,
 )
-from counter.sync.sites import SiteKind
+from counter.sync.sites import SiteKind, read_card_file
 from tests.audit.conftest import IDENTITY
 from tests.audit.tampering import drop_triggers
 from tests.audit.test_seals import add_entries, problems, verify
@@ -72,6 +73,13 @@ def test_after_a_rotation_the_old_seals_and_the_new_verify_and_the_old_key_file_
     shown = json.loads(capsys.readouterr().out)
     assert [key["revoked_since"] for key in shown["retired_keys"]] == [None]
     assert shown["fingerprint"] == done["new_fingerprint"]
+    card_file = paths.site_key_path().parent / "card.json"
+    assert main(["site", "card", "--out", str(card_file), "--db", db]) == 0
+    card, card_problems = read_card_file(card_file)
+    assert card_problems == []
+    assert card is not None
+    assert card.retired == (key_fingerprint(old),)  # the peer sees the key it holds is the site's old one
+    assert card.fingerprint == done["new_fingerprint"]
 
 
 def test_a_key_file_deleted_and_the_site_set_up_again_keeps_the_old_seals_good(
