@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.actions.demo import run_demo
 from counter.actions.desk import Desk
 from counter.actions.site import init_site, register_peer
 from counter.actions.sync import ExportResult, ImportReport, export_package, import_package
@@ -77,3 +79,14 @@ def hall_and_township(request: pytest.FixtureRequest, catalog: Path, folder: Pat
                     SiteKind.TOWNSHIP, folder)  # fmt: skip
     introduce(hall, ars)
     return hall, ars
+
+
+def township_with_demo(request: pytest.FixtureRequest, catalog: Path, folder: Path) -> Iterator[tuple[Site, Site]]:
+    """:func:`hall_and_township`, the township with the training day's cases; closed after the test (a fixture's
+    body: ``yield from``)."""
+    hall, ars = hall_and_township(request, catalog, folder)
+    run_demo(ars.sessions, ars.desk, TODAY)
+    yield hall, ars
+    ars.sessions.kw["bind"].dispose()
+    if request.param == "sqlite":
+        hall.sessions.kw["bind"].dispose()

@@ -17,7 +17,6 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from counter.actions.demo import run_demo
 from counter.case.status import CaseStatus
 from counter.db import models
 from counter.db.sync.case_records import case_records
@@ -27,7 +26,7 @@ from counter.sync.package import Header, PackageKind, PackageRejected, RejectCod
 from counter.sync.record_json import to_dict
 from counter.words.sync import PACKAGE_REJECTED
 from tests.catalog_db import catalog_file
-from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
+from tests.sync.sync_world import NOW, Site, township_with_demo
 
 
 @pytest.fixture(scope="module")
@@ -38,12 +37,7 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def pair(request: pytest.FixtureRequest, catalog: Path, tmp_path: Path) -> Iterator[tuple[Site, Site]]:
     """The hall on either backend (a number past 2**31 overflows PostgreSQL's integer, 2**63 SQLite's)."""
-    hall, ars = hall_and_township(request, catalog, tmp_path)
-    run_demo(ars.sessions, ars.desk, TODAY)
-    yield hall, ars
-    ars.sessions.kw["bind"].dispose()
-    if request.param == "sqlite":
-        hall.sessions.kw["bind"].dispose()
+    yield from township_with_demo(request, catalog, tmp_path)
 
 
 def accepted_record(ars: Site) -> dict[str, Any]:

@@ -14,14 +14,13 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.demo import run_demo
 from counter.db import models
 from counter.db.sync.store import last_written
 from counter.sync.freshness import CLOCK_SLACK
 from counter.sync.package import PackageRejected, RejectCode
 from counter.words.sync import package_rejected
 from tests.catalog_db import catalog_file
-from tests.sync.sync_world import NOW, REGISTERED, TODAY, Site, hall_and_township
+from tests.sync.sync_world import NOW, REGISTERED, Site, township_with_demo
 
 
 @pytest.fixture(scope="module")
@@ -32,10 +31,7 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def pair(request: pytest.FixtureRequest, catalog: Path, tmp_path: Path) -> Iterator[tuple[Site, Site]]:
     """The hall and a township with the training run's six cases, registered with each other a month ago."""
-    hall, ars = hall_and_township(request, catalog, tmp_path)
-    run_demo(ars.sessions, ars.desk, TODAY)
-    yield hall, ars
-    ars.sessions.kw["bind"].dispose()
+    yield from township_with_demo(request, catalog, tmp_path)
 
 
 def count(sessions: sessionmaker[Session], model: type[models.Base]) -> int:

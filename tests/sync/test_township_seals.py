@@ -16,7 +16,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select, text
 
 from counter.actions.audit_seal import seal_trail, seal_with
-from counter.actions.demo import run_demo
 from counter.actions.sync_status import review_items
 from counter.actions.trail_check import verify_trail
 from counter.audit.peer_seals import SEALS_AT_HALL, parse_seals_at_hall
@@ -27,7 +26,7 @@ from counter.sync.package import SEALS_FORMAT
 from counter.words.audit import trail_problem_text
 from tests.audit.tampering import drop_triggers, newest_entry_about, rechain
 from tests.catalog_db import catalog_file
-from tests.sync.sync_world import TODAY, Site, hall_and_township
+from tests.sync.sync_world import Site, township_with_demo
 
 
 @pytest.fixture(scope="module")
@@ -38,14 +37,10 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def pair(request: pytest.FixtureRequest, catalog: Path, tmp_path: Path) -> Iterator[tuple[Site, Site]]:
     """A township with the training day's cases, sent once, and the hall's first update taken in."""
-    hall, ars = hall_and_township(request, catalog, tmp_path)
-    run_demo(ars.sessions, ars.desk, TODAY)
-    assert hall.take(ars.export().data).held == 0
-    ars.take(hall.export(ars.code).data)
-    yield hall, ars
-    ars.sessions.kw["bind"].dispose()
-    if request.param == "sqlite":
-        hall.sessions.kw["bind"].dispose()
+    for hall, ars in township_with_demo(request, catalog, tmp_path):
+        assert hall.take(ars.export().data).held == 0
+        ars.take(hall.export(ars.code).data)
+        yield hall, ars
 
 
 def trail_problems(site: Site) -> tuple[TrailProblem, ...]:
