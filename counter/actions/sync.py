@@ -47,7 +47,7 @@ from counter.actions.guard import require
 from counter.actions.item_track import last_history_id, retrack_after
 from counter.actions.site import peer_keys, peers, site_encryption_key, site_signing_key, this_site
 from counter.actions.sync_apply import RecordApplier, Tally
-from counter.actions.sync_seals import seal_records, seals_at_hall_record
+from counter.actions.sync_seals import seal_records, seals_at_hall_record, sent_seal_changed
 from counter.actions.sync_series import check_series
 from counter.audit.actions import AuditAction
 from counter.audit.peer_seals import SEALS_AT_HALL
@@ -132,6 +132,9 @@ class ExportResult:
     to_site: str
     export_no: int  # the first package's number
     records: int  # in all of them
+    #: a seal of this township that its hall holds and that is no longer here as sent (its trail rewritten after it
+    #: was reported): the export goes, and the hall names it too (counter.audit.peer_seals)
+    sent_seal_changed: int | None = None
 
     @property
     def data(self) -> bytes:
@@ -209,7 +212,12 @@ def export_package(
     recipient = next(p.encryption_key for p in peers(session) if p.code == target)
     if not recipient:
         raise SyncNotPossible(SyncProblem.OLD_CARD, target)
+    changed = None
     if kind is PackageKind.CASES:
+        changed = sent_seal_changed(session)
+        if changed is not None:
+            log.error("seal %s, held by the hall %s, is no longer here as it was sent: the trail was rewritten",
+                      changed, target)  # fmt: skip
         marks = current_marks(session)
         projects = sync_store.pending_project_ids(session, target)
         # a package with projects is of format 3, which a hall whose program predates it refuses whole; one without
@@ -244,7 +252,7 @@ def export_package(
             detail["series"] = [first, first + len(packed) - 1]
         record_at_desk(session, desk, AuditAction.EXPORTED, f"sync:{target}#{export_no}", detail)
     seal_with(session, key, site.code, now, key_path)  # this machine signs packages, so it holds the key: sealed too
-    return ExportResult(tuple(made), target, first, sum(count for count, _body, _plain in packed))
+    return ExportResult(tuple(made), target, first, sum(count for count, _body, _plain in packed), changed)
 
 
 def _case_records(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from counter.actions.site import peer_keys
-from counter.audit.peer_seals import SEALS_AT_HALL, parse_seals_at_hall, seals_at_hall_text
+from counter.audit.peer_seals import SEALS_AT_HALL, parse_seals_at_hall, seals_at_hall_text, sent_seal_gone
 from counter.audit.seal import parse_payload, payload_digest
 from counter.db import audit_seals, peer_seals
 from counter.db.settings_store import get_setting
@@ -50,3 +50,8 @@ def keep_township_seal(session: Session, township: str, record: SealRecord) -> b
     return peer_seals.keep_seal(
         session, township, record.no, payload_digest(record.payload), body.prev, record.payload, record.signature
     )
+
+
+def sent_seal_changed(session: Session) -> int | None:
+    """The number of this site's seal its hall holds, when it is no longer here as sent; None when it is."""
+    return sent_seal_gone(parse_seals_at_hall(get_setting(session, SEALS_AT_HALL)), audit_seals.seal_digests(session))

@@ -13,15 +13,13 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from counter.actions.item_track import queue_drift
+from counter.actions.sync_seals import sent_seal_changed
 from counter.audit.chain import parse_at
 from counter.audit.peer_seals import (
-    SEALS_AT_HALL,
     PeerSealProblem,
-    parse_seals_at_hall,
     peer_seal_problems,
-    sent_seal_gone,
 )
-from counter.audit.seal import SealBody, SealCheck, StoredSeal, check_seals, parse_payload, payload_digest, unanchored
+from counter.audit.seal import SealBody, SealCheck, StoredSeal, check_seals, unanchored
 from counter.audit.site_keys import SealVerdict, parse_history, seal_verdict
 from counter.audit.state import MismatchCode, RowMismatch, SubjectKind, cross_check
 from counter.audit.verify import AuditReport, StoredEntry, TrailProblem, TrailProblemCode, verify_chains
@@ -76,8 +74,7 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
     problems += _sent_seal_problems(session)
     anchored = read_anchors(anchors_path(key_path or paths.site_key_path()))
     if anchored:
-        held = {body.no: payload_digest(seal.payload) for seal in audit_seals.all_seals(session)
-                if (body := parse_payload(seal.payload)) is not None}  # fmt: skip
+        held = audit_seals.seal_digests(session)
         problems += [TrailProblem(TrailProblemCode.SEAL_ANCHOR, "", no) for no in unanchored(anchored, held)]
     return dataclasses.replace(
         report,
@@ -92,10 +89,8 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
 def _sent_seal_problems(session: Session) -> list[TrailProblem]:
     """A seal of this site the hall holds and this site no longer has as sent; on a hall, a township's seals that
     show it sealed a rewritten trail again (:mod:`counter.audit.peer_seals`)."""
-    local = {body.no: payload_digest(seal.payload) for seal in audit_seals.all_seals(session)
-             if (body := parse_payload(seal.payload)) is not None}  # fmt: skip
     found = []
-    gone = sent_seal_gone(parse_seals_at_hall(get_setting(session, SEALS_AT_HALL)), local)
+    gone = sent_seal_changed(session)
     if gone is not None:
         found.append(TrailProblem(TrailProblemCode.SEAL_SENT, "", gone))
     codes = {PeerSealProblem.TWO_SEALS: TrailProblemCode.PEER_SEAL_TWO,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,7 +57,7 @@ def cmd_sync_export(args: argparse.Namespace) -> int:
     from counter.actions.sync_files import export_to_files
     from counter.cli.phrases import SYNC_KEY_UNUSABLE, SYNC_WRITE_FAILED
     from counter.sync.keys import KeyUnreadable
-    from counter.words.sync import exported_text, sync_not_possible
+    from counter.words.sync import SENT_SEAL_CHANGED, exported_text, sync_not_possible
 
     out = Path(args.out)
     store, by = signed_in(args)
@@ -75,6 +76,8 @@ def cmd_sync_export(args: argparse.Namespace) -> int:
         raise Reported(SYNC_WRITE_FAILED.format(path=out, error=err)) from err
     count = len(result.packages)
     print(exported_text(result.export_no, count, result.to_site, result.records, [str(p) for p in paths]))
+    if result.sent_seal_changed is not None:
+        print(SENT_SEAL_CHANGED.format(no=result.sent_seal_changed), file=sys.stderr)
     return EXIT_OK
 
 

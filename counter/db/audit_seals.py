@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from counter.audit.seal import StoredSeal
+from counter.audit.seal import StoredSeal, parse_payload, payload_digest
 from counter.db import models
 
 _IN_BATCH = 500  # numbers per IN (…) when reading the hashes at sealed numbers
@@ -53,3 +53,13 @@ def newest_seal(session: Session) -> StoredSeal | None:
 
 def add_seal(session: Session, at: dt.datetime, payload: str, signature: str) -> None:
     session.execute(insert(models.AuditSeal).values(at=at, payload=payload, signature=signature))
+
+
+def seal_digests(session: Session) -> dict[int, str]:
+    """Each readable seal's number and the digest of its payload (what the seal after it names)."""
+    digests = {}
+    for seal in all_seals(session):
+        body = parse_payload(seal.payload)
+        if body is not None:
+            digests[body.no] = payload_digest(seal.payload)
+    return digests

@@ -112,6 +112,12 @@ def exported_text(export_no: int, count: int, to_site: str, records: int, paths:
     )  # fmt: skip
 
 
+SENT_SEAL_CHANGED = tr(
+    "警告：第 {no} 号封签已报送大厅，但本机的这个封签被删除或改写。它封存的评价、作废和办件记录已报送大厅，"
+    "不能删除或修改；大厅核查审计记录时也会发现。请立即联系管理员。"
+)
+
+
 def package_rejected(code: str, earlier: Sequence[tuple[int, int]] = ()) -> str:
     """Why a package was refused, and that nothing of it went in; ``earlier``: (part, number) to take in first."""
     if not earlier:

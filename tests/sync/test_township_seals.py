@@ -24,6 +24,7 @@ from counter.db import models
 from counter.db.settings_store import get_setting
 from counter.sync.package import SEALS_FORMAT
 from counter.words.audit import trail_problem_text
+from counter.words.sync import SENT_SEAL_CHANGED
 from tests.audit.tampering import drop_triggers, newest_entry_about, rechain
 from tests.catalog_db import catalog_file
 from tests.sync.sync_world import Site, township_with_demo
@@ -101,7 +102,10 @@ def test_a_sealed_trail_rewritten_and_sealed_again_at_the_township_is_named_ther
     (sent,) = [p for p in trail_problems(ars) if p.code is TrailProblemCode.SEAL_SENT]
     assert sent.seq == 1
     assert "已报送大厅" in trail_problem_text(sent)
-    assert hall.take(ars.export().data).held == 0
+    export = ars.export()
+    assert export.sent_seal_changed == 1  # the township's next export says so as well, and still goes
+    assert "已报送大厅" in SENT_SEAL_CHANGED.format(no=export.sent_seal_changed)
+    assert hall.take(export.data).held == 0
     assert ("peer_two_seals", ars.code, 1) in problems(hall)
 
 

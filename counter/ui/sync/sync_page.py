@@ -56,6 +56,7 @@ from counter.words.access import not_permitted
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.sites import SITE_KIND, key_problem_text, site_problem_text
 from counter.words.sync import (
+    SENT_SEAL_CHANGED,
     SYNC_IMPORTED,
     SYNC_REPLAYED,
     exported_text,
@@ -420,7 +421,11 @@ class SyncPage(QWidget):
         assert isinstance(result, Exported)
         made = result.result
         paths = [str(p) for p in result.paths]
-        self._say(exported_text(made.export_no, len(made.packages), made.to_site, made.records, paths))
+        said = exported_text(made.export_no, len(made.packages), made.to_site, made.records, paths)
+        if made.sent_seal_changed is not None:
+            self._say(f"{said}\n{SENT_SEAL_CHANGED.format(no=made.sent_seal_changed)}", error=True)
+            return
+        self._say(said)
 
     def on_imported(self, result: object) -> None:
         from counter.actions.sync import ImportReport
