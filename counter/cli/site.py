@@ -161,6 +161,7 @@ def cmd_site_register(args: argparse.Namespace) -> int:
     from counter.actions.site import PeerRefused, read_card_file, same_fingerprint
     from counter.actions.site_setup import register_card
     from counter.cli.phrases import SITE_CARD_READ_FAILED, SITE_CARD_REFUSED, SITE_REGISTER_CHECK
+    from counter.words.punctuation import LIST_JOIN
     from counter.words.sites import FINGERPRINT_DIFFERS, peer_change_text, site_problem_text
 
     path = Path(args.file)
@@ -174,7 +175,9 @@ def cmd_site_register(args: argparse.Namespace) -> int:
     print(SITE_REGISTER_CHECK.format(**_identity_words(card)))
     if card.retired:  # a site that replaced its key: the one this site holds for it should be among these
         print(
-            tr("该站点更换过密钥，已停用的旧签名密钥指纹：{fingerprints}").format(fingerprints="；".join(card.retired))
+            tr("该站点更换过密钥，已停用的旧签名密钥指纹：{fingerprints}").format(
+                fingerprints=LIST_JOIN.join(card.retired)
+            )
         )
     if args.fingerprint is not None and not same_fingerprint(args.fingerprint, card.fingerprint):
         raise Reported(FINGERPRINT_DIFFERS.format(given=args.fingerprint, fingerprint=card.fingerprint))
