@@ -26,7 +26,7 @@ RIGHTS = (
 
 #: Sentences each document must carry, word for word (domain §3-§5).
 REQUIRED = {
-    DocumentKind.RECEIPT: ("容缺后补", "证照库免提交", "纸质", "承诺办结日期", "投诉电话", "12345", "评价"),
+    DocumentKind.RECEIPT: ("容缺后补", "纸质", "承诺办结日期", "投诉电话", "12345", "评价"),
     DocumentKind.DEFERRAL: ("窗口补交", "邮寄补交", "网上补交", "补交期限", "不予批准决定"),
     DocumentKind.PLEDGE: (
         "申请容缺受理是本人的真实意思表示",
@@ -126,6 +126,14 @@ def test_rare_names_come_out_exactly(demo: DemoCases, tmp_path: Path) -> None:
     assert "王\u4dae" in deferral  # 王䶮, the applicant
     correction = pdf_text(_write(tmp_path, render_pdf(demo.document(DocumentKind.CORRECTION)), "correction.pdf"))
     assert "李\U0002cb5a" in correction  # 李𬭚, the agent
+
+
+def test_the_receipt_never_says_the_cases_own_licence_was_fetched(demo: DemoCases, tmp_path: Path) -> None:
+    """008's 市场主体设立登记 issues the 营业执照: at intake it is in no licence library, so not 证照库免提交."""
+    receipt = pdf_text(_write(tmp_path, render_pdf(demo.document(DocumentKind.RECEIPT)), "receipt.pdf"))
+    assert "容缺后补" in receipt  # the received-materials table is there
+    assert "证照库免提交" not in receipt
+    assert "营业执照" not in receipt  # neither handed in nor fetched: it comes out of the case
 
 
 @pytest.mark.parametrize("kind", CASE_KINDS)
