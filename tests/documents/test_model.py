@@ -199,7 +199,7 @@ def test_a_companys_pledge_is_signed_by_its_legal_representative_and_sealed(demo
 
 def test_the_pledge_names_what_a_broken_promise_costs(demo: DemoCases) -> None:
     text = _all_text(demo.document(DocumentKind.PLEDGE))
-    assert "未按期补齐材料的，本机关将依法作出不予批准决定" in text
+    assert "未按期补齐材料的，由乌兰浩特市市场监督管理局依法对“食品经营许可”事项作出不予批准决定" in text
     assert "承诺内容不实的，将依法撤销已作出的决定，并记入信用记录，按规定实施失信惩戒" in text
 
 

@@ -136,6 +136,22 @@ def test_the_receipt_never_says_the_cases_own_licence_was_fetched(demo: DemoCase
     assert "营业执照" not in receipt  # neither handed in nor fetched: it comes out of the case
 
 
+#: the deferred 食品安全管理制度文本 and 从业人员健康证明 serve the 食品经营许可, the county 市场监督管理局's
+LAPSE = "由乌兰浩特市市场监督管理局依法对“食品经营许可”事项作出不予批准决定"
+
+
+@pytest.mark.parametrize("kind", [DocumentKind.DEFERRAL, DocumentKind.PLEDGE])
+def test_a_lapse_names_the_item_and_its_deciding_department(
+    demo: DemoCases, kind: DocumentKind, tmp_path: Path
+) -> None:
+    """Seed 001 第十六条(三), 第十七条(二): the item the deferred materials serve is denied by its own department."""
+    text = pdf_text(_write(tmp_path, render_pdf(demo.document(kind))))
+    assert LAPSE in text
+    assert "本机关将依法作出不予批准决定" not in text  # the hall accepts; it decides no item
+    for other in ("市场主体设立登记", "户外招牌设置审批", "新办纳税人涉税事项"):  # served by no deferred material
+        assert f"对“{other}”事项" not in text
+
+
 @pytest.mark.parametrize("kind", CASE_KINDS)
 def test_two_complete_copies(demo: DemoCases, kind: DocumentKind, tmp_path: Path) -> None:
     data = demo.document(kind)
