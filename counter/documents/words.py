@@ -208,9 +208,10 @@ DOC_PLEDGE_CONFIRMATIONS = (
     "{we}已提交的申请材料真实、合法、有效，复印件与原件一致。",
     "{we}将在补交期限内补齐下列材料。",
     "如违反上述承诺，{we}愿意承担相应的法律责任和由此产生的后果。",
-    # not in the league's rules (seed 001 第十六条 says nothing of credit): the sentence of local 容缺 pledges
-    "{we}知悉：未按期补齐材料的，{deciders}；承诺内容不实的，将依法撤销已作出的决定，"
-    "并记入信用记录，按规定实施失信惩戒。",
+    # the consequence seed 001 第十六条(三) gives a lapse, and no other: no rule the league has made ties a 容缺 pledge
+    # to a credit record, and a 失信惩戒 measure needs a basis in law (国办发〔2020〕49号)
+    "{we}知悉：逾期未补齐材料，或者补交的材料仍不符合要求的，容缺受理失效，{deciders}"
+    "（《兴安盟政务服务标准化管理办法》第十六条第三项）。",
 )
 DOC_NUMERALS = "一二三四五六七八九十"
 DOC_NUMBERED_CN = "{numeral}、"

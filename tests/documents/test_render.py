@@ -152,6 +152,15 @@ def test_a_lapse_names_the_item_and_its_deciding_department(
         assert f"对“{other}”事项" not in text
 
 
+def test_the_pledge_promises_no_credit_punishment(demo: DemoCases, tmp_path: Path) -> None:
+    """国办发〔2020〕49号: a 失信惩戒 measure needs a legal basis; none ties a 容缺 pledge to one."""
+    text = pdf_text(_write(tmp_path, render_pdf(demo.document(DocumentKind.PLEDGE))))
+    assert "失信惩戒" not in text
+    assert "信用记录" not in text
+    assert "容缺受理失效" in text  # what the league's rule does give: the 容缺 lapses and the item is not approved
+    assert "第十六条第三项" in text
+
+
 @pytest.mark.parametrize("kind", CASE_KINDS)
 def test_two_complete_copies(demo: DemoCases, kind: DocumentKind, tmp_path: Path) -> None:
     data = demo.document(kind)
