@@ -164,7 +164,7 @@ def read_case(unit: Unit, case_no: str, today: dt.date | None = None) -> CasePag
     if stored is None:
         return CasePage(view, (), None)
     bundle = stored.bundle
-    shared = frozenset(m.code for m in bundle.materials if m.shared)
+    shared = frozenset(m.code for m in bundle.materials_for(dict(view.answers)) if m.shared)
     places = _places(stored_office_settings(reads.office, view.site_code))
     items = tuple(ItemLine(i.code, i.name, department_name(i.department, i.level, places)) for i in bundle.items)
     if today is not None:

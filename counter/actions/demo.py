@@ -45,8 +45,15 @@ class DemoUnavailable(Exception):
 
 
 def complete_checklist(bundle: Bundle, checklist: Checklist) -> Checklist:
-    """Every applicable material handed in as the guide asks (shared ones confirmed): a sample, and test data."""
-    for material in bundle.materials_for(checklist.answers_dict()):
+    """Every applicable material handed in as the guide asks (shared ones confirmed): a sample, and test data.
+
+    What the case's own items produce (the 营业执照 of a bundle that registers the business) does not exist yet
+    at intake: it is neither handed in nor fetched, and stays as the checklist began it.
+    """
+    answers = checklist.answers_dict()
+    for material in bundle.materials_for(answers):
+        if bundle.producers(material, answers):
+            continue
         if material.shared:
             checklist = record(checklist, material.code, Receipt.SHARED_CONFIRMED)
             continue

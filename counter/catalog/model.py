@@ -16,7 +16,9 @@ Chinese labels live in the faces' words (:mod:`counter.words.catalog`), never he
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -281,6 +283,26 @@ def _wanted(when: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple((situation, frozenset(options)) for situation, options in wanted.items())
 
 
+_OUTPUT_SPLIT = re.compile(r"[；;、，,]")
+_TRAILING_NOTE = re.compile(r"[（(][^（()）]*[）)]$")  # 完税凭证（电子）: the medium, not another paper
+
+
+def _bare(name: str) -> str:
+    return _TRAILING_NOTE.sub("", name.strip()).strip()
+
+
+@functools.lru_cache(maxsize=4096)
+def output_names(result: str) -> frozenset[str]:
+    """The papers an item's 办理结果 names: "涉税信息确认结果；发票票种核定结果" → both, a medium note dropped."""
+    return frozenset(_bare(part) for part in _OUTPUT_SPLIT.split(result) if part.strip())
+
+
+def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two materials' conditions can hold in one case: no situation answered two exclusive ways."""
+    wanted_a, wanted_b = dict(_wanted(a)), dict(_wanted(b))
+    return all(wanted_a[s] & wanted_b[s] for s in wanted_a.keys() & wanted_b.keys())
+
+
 @dataclass(frozen=True, slots=True)
 class Bundle:
     """一件事 and its guide.  An unpublished bundle carries only its identity."""
@@ -321,5 +343,35 @@ class Bundle:
     def item(self, code: str) -> Item | None:
         return next((i for i in self.items if i.code == code), None)
 
-    def materials_for(self, answers: dict[str, str]) -> tuple[Material, ...]:
-        return tuple(m for m in self.materials if m.applies(answers))
+    def materials_for(self, answers: Mapping[str, str]) -> tuple[Material, ...]:
+        """The materials of a case with these answers; one its own items produce is never 免提交 (:meth:`fetched`)."""
+        chosen = (m for m in self.materials if m.applies(dict(answers)))
+        return tuple(replace(m, shared=False) if m.shared and not self.fetched(m, answers) else m for m in chosen)
+
+    def producers(self, material: Material, answers: Mapping[str, str]) -> tuple[Item, ...]:
+        """The items of a case with these answers whose 办理结果 is this material: the case makes it itself.
+
+        An item is in the case unless the answers rule out every material that serves it alone (居住证申领 is
+        not applied for by who already has a 居住证); an item whose own result the material is also an input of
+        (the seller's 不动产权证书 to a 转移登记 that issues the buyer's) does not count.
+        """
+        name = _bare(material.name)
+        return tuple(
+            item
+            for item in self.items
+            if item.code not in material.items
+            and name in output_names(item.result)
+            and self._applied_with(item, material, answers)
+        )
+
+    def fetched(self, material: Material, answers: Mapping[str, str] | None = None) -> bool:
+        """免提交 (第十条: fetched by data sharing) in a case with these answers, or in the material's own situation.
+
+        Not when the case's own items produce it: the 营业执照 a 设立登记 of the same bundle issues is in no
+        licence library at intake, it is passed on inside the case once issued.
+        """
+        return material.shared and not self.producers(material, answers or {})
+
+    def _applied_with(self, item: Item, material: Material, answers: Mapping[str, str]) -> bool:
+        own = [m for m in self.materials if m.items == (item.code,)]
+        return not own or any(m.applies(dict(answers)) and _compatible(m.when, material.when) for m in own)

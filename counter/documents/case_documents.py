@@ -46,6 +46,7 @@ from counter.documents.item_law import (
     false_materials_lines,
     is_licensing,
     items_served,
+    lapse_deciders,
     refusal_basis,
     refusal_cites_one_article,
     refusal_rights,
@@ -240,16 +241,23 @@ def _deferral(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) 
         Heading(paper.DOC_H_HAND_IN),
         numbered(hand_in),
         Heading(paper.DOC_H_LATE),
-        Text(paper.DOC_DEFERRAL_LATE, strong=True),
+        Text(paper.DOC_DEFERRAL_LATE.format(deciders=_lapse_deciders(case, bundle, office)), strong=True),
     ]
     if case.promised_on is not None:
         blocks.append(Text(paper.DOC_DEFERRAL_PROMISED.format(date=date_text(case.promised_on))))
     return blocks
 
 
-def _pledge(case: CaseView, bundle: Bundle, we: str) -> list[Block]:
+def _lapse_deciders(case: CaseView, bundle: Bundle, office: OfficeSettings) -> str:
+    """The items the deferred materials serve, each with the department that denies it if they lapse."""
+    concerned = items_served(bundle, (m.code for m in deferred_lines(case))) or bundle.items
+    return lapse_deciders(concerned, office)
+
+
+def _pledge(case: CaseView, bundle: Bundle, office: OfficeSettings, we: str) -> list[Block]:
+    deciders = _lapse_deciders(case, bundle, office)
     confirmations = tuple(
-        (paper.DOC_NUMBERED_CN.format(numeral=paper.DOC_NUMERALS[n]), text.format(we=we))
+        (paper.DOC_NUMBERED_CN.format(numeral=paper.DOC_NUMERALS[n]), text.format(we=we, deciders=deciders))
         for n, text in enumerate(paper.DOC_PLEDGE_CONFIRMATIONS)
     )
     return [
@@ -406,7 +414,7 @@ def document_for(
     elif kind is DocumentKind.DEFERRAL:
         blocks = _deferral(case, bundle, office, you)
     elif kind is DocumentKind.PLEDGE:
-        blocks = _pledge(case, bundle, we)
+        blocks = _pledge(case, bundle, office, we)
         company = applicant == ApplicantKind.COMPANY.value
         signers = (paper.DOC_PLEDGE_SIGNER[applicant], *((paper.DOC_SIGNER_AGENT,) if case.agent_name else ()))
         sign_off = SignOff(

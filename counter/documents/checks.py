@@ -37,7 +37,7 @@ def deferred_lines(case: CaseView) -> tuple[CaseMaterialLine, ...]:
 
 def shortfall_lines(case: CaseView, bundle: Bundle) -> tuple[CaseMaterialLine, ...]:
     """The lines the correction notice demands, as the outcome rule chose them."""
-    shared = {m.code for m in bundle.materials if m.shared}
+    shared = {m.code for m in bundle.materials_for(dict(case.answers)) if m.shared}
     short = {Receipt.MISSING.value, Receipt.DEFECTIVE.value}
     return tuple(
         m

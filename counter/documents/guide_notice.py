@@ -104,7 +104,7 @@ def _group_order(bundle: Bundle, when: tuple[str, ...]) -> tuple[tuple[int, int]
 def _materials_table(bundle: Bundle) -> Table:
     """Every material of the guide, grouped by the situations that call for it (a title row per group)."""
     groups: dict[tuple[str, ...], list[Material]] = {}
-    for material in bundle.materials:
+    for material in bundle.materials_for({}):  # every material, 免提交 only where the bundle does not make it
         groups.setdefault(tuple(sorted(material.when)), []).append(material)
     rows: list[tuple[str, ...]] = []
     number = 0

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable
 from counter.catalog.departments import Rights
 from counter.catalog.model import Bundle, Item, ItemType
 from counter.documents import law_words as law
+from counter.documents import words as paper
 from counter.documents.data import Column, OfficeSettings, Table
 from counter.documents.deciders import decider_name, item_rights
 from counter.documents.words import DOC_COURT_UNKNOWN, DOC_NOT_STATED, REFUSAL_BASIS
@@ -60,6 +61,21 @@ def by_department(items: Iterable[Item], office: OfficeSettings) -> dict[str, li
     for item in items:
         groups.setdefault(decider_name(item, office), []).append(item)
     return groups
+
+
+def lapse_deciders(items: Iterable[Item], office: OfficeSettings) -> str:
+    """Who denies what when a 容缺 lapses: each deciding department with the items it decides, in the guide's order.
+
+    "由乌兰浩特市市场监督管理局依法对“食品经营许可”事项作出不予批准决定": the deferral notice and the pledge name the
+    item and its department as the 不予批准决定书 would (:func:`~counter.documents.deciders.decider_name`).
+    """
+    return paper.DOC_LAPSE_DECIDER_JOIN.join(
+        paper.DOC_LAPSE_DECIDER.format(
+            department=department,
+            items=paper.DOC_LAPSE_ITEM_JOIN.join(paper.DOC_LAPSE_ITEM.format(name=item.name) for item in its),
+        )
+        for department, its in by_department(items, office).items()
+    )
 
 
 def items_served(bundle: Bundle, material_codes: Iterable[str]) -> tuple[Item, ...]:

@@ -188,10 +188,16 @@ DOC_HAND_IN_WINDOW = "窗口补交：{place}；办理时间{hours}。"
 DOC_HAND_IN_POST = "邮寄补交：寄至{address}{office}，并在信封上注明办件编号{case_no}。"
 DOC_HAND_IN_ONLINE = "网上补交：登录{portal}，在“我的办件”中按办件编号{case_no}上传。"
 DOC_H_LATE = "逾期后果"
+# a lapse denies the items the deferred materials serve, each by its own deciding department (seed 001 第十六条(三),
+# 第十七条(二)), not the hall and not the whole bundle
 DOC_DEFERRAL_LATE = (
-    "逾期未补交，或者补交的材料仍不符合要求的，本机关将依法作出不予批准决定，由此产生的后果由申请人承担。"
+    "逾期未补交，或者补交的材料仍不符合要求的，容缺受理失效，{deciders}，由此产生的后果由申请人承担。"
     "因不可抗力不能按期补交的，请在期限届满前向本机关说明情况，申请延长补交期限。"
 )
+DOC_LAPSE_DECIDER = "由{department}依法对{items}事项作出不予批准决定"
+DOC_LAPSE_DECIDER_JOIN = "；"
+DOC_LAPSE_ITEM = "“{name}”"
+DOC_LAPSE_ITEM_JOIN = "、"
 DOC_DEFERRAL_PROMISED = "本事项承诺于{date}前办结，容缺材料的补交期限不超过承诺办结时限。"
 DOC_PLEDGE_INTRO = (
     "{we}{name}申请办理“{bundle}”（办件编号{case_no}）。{we}的主要申请材料已经齐全，现申请容缺受理，郑重承诺如下："
@@ -202,9 +208,10 @@ DOC_PLEDGE_CONFIRMATIONS = (
     "{we}已提交的申请材料真实、合法、有效，复印件与原件一致。",
     "{we}将在补交期限内补齐下列材料。",
     "如违反上述承诺，{we}愿意承担相应的法律责任和由此产生的后果。",
-    # not in the league's rules (seed 001 第十六条 says nothing of credit): the sentence of local 容缺 pledges
-    "{we}知悉：未按期补齐材料的，本机关将依法作出不予批准决定；承诺内容不实的，将依法撤销已作出的决定，"
-    "并记入信用记录，按规定实施失信惩戒。",
+    # the consequence seed 001 第十六条(三) gives a lapse, and no other: no rule the league has made ties a 容缺 pledge
+    # to a credit record, and a 失信惩戒 measure needs a basis in law (国办发〔2020〕49号)
+    "{we}知悉：逾期未补齐材料，或者补交的材料仍不符合要求的，容缺受理失效，{deciders}"
+    "（《兴安盟政务服务标准化管理办法》第十六条第三项）。",
 )
 DOC_NUMERALS = "一二三四五六七八九十"
 DOC_NUMBERED_CN = "{numeral}、"

@@ -26,7 +26,7 @@ RIGHTS = (
 
 #: Sentences each document must carry, word for word (domain §3-§5).
 REQUIRED = {
-    DocumentKind.RECEIPT: ("容缺后补", "证照库免提交", "纸质", "承诺办结日期", "投诉电话", "12345", "评价"),
+    DocumentKind.RECEIPT: ("容缺后补", "纸质", "承诺办结日期", "投诉电话", "12345", "评价"),
     DocumentKind.DEFERRAL: ("窗口补交", "邮寄补交", "网上补交", "补交期限", "不予批准决定"),
     DocumentKind.PLEDGE: (
         "申请容缺受理是本人的真实意思表示",
@@ -126,6 +126,39 @@ def test_rare_names_come_out_exactly(demo: DemoCases, tmp_path: Path) -> None:
     assert "王\u4dae" in deferral  # 王䶮, the applicant
     correction = pdf_text(_write(tmp_path, render_pdf(demo.document(DocumentKind.CORRECTION)), "correction.pdf"))
     assert "李\U0002cb5a" in correction  # 李𬭚, the agent
+
+
+def test_the_receipt_never_says_the_cases_own_licence_was_fetched(demo: DemoCases, tmp_path: Path) -> None:
+    """008's 市场主体设立登记 issues the 营业执照: at intake it is in no licence library, so not 证照库免提交."""
+    receipt = pdf_text(_write(tmp_path, render_pdf(demo.document(DocumentKind.RECEIPT)), "receipt.pdf"))
+    assert "容缺后补" in receipt  # the received-materials table is there
+    assert "证照库免提交" not in receipt
+    assert "营业执照" not in receipt  # neither handed in nor fetched: it comes out of the case
+
+
+#: the deferred 食品安全管理制度文本 and 从业人员健康证明 serve the 食品经营许可, the county 市场监督管理局's
+LAPSE = "由乌兰浩特市市场监督管理局依法对“食品经营许可”事项作出不予批准决定"
+
+
+@pytest.mark.parametrize("kind", [DocumentKind.DEFERRAL, DocumentKind.PLEDGE])
+def test_a_lapse_names_the_item_and_its_deciding_department(
+    demo: DemoCases, kind: DocumentKind, tmp_path: Path
+) -> None:
+    """Seed 001 第十六条(三), 第十七条(二): the item the deferred materials serve is denied by its own department."""
+    text = pdf_text(_write(tmp_path, render_pdf(demo.document(kind))))
+    assert LAPSE in text
+    assert "本机关将依法作出不予批准决定" not in text  # the hall accepts; it decides no item
+    for other in ("市场主体设立登记", "户外招牌设置审批", "新办纳税人涉税事项"):  # served by no deferred material
+        assert f"对“{other}”事项" not in text
+
+
+def test_the_pledge_promises_no_credit_punishment(demo: DemoCases, tmp_path: Path) -> None:
+    """国办发〔2020〕49号: a 失信惩戒 measure needs a legal basis; none ties a 容缺 pledge to one."""
+    text = pdf_text(_write(tmp_path, render_pdf(demo.document(DocumentKind.PLEDGE))))
+    assert "失信惩戒" not in text
+    assert "信用记录" not in text
+    assert "容缺受理失效" in text  # what the league's rule does give: the 容缺 lapses and the item is not approved
+    assert "第十六条第三项" in text
 
 
 @pytest.mark.parametrize("kind", CASE_KINDS)

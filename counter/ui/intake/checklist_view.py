@@ -53,7 +53,7 @@ class ChecklistView(QWidget):
             row.hide()
             row.deleteLater()
         self.rows = {}
-        materials = {m.code: m for m in bundle.materials}
+        materials = {m.code: m for m in bundle.materials_for(checklist.answers_dict())}
         for index, entry in enumerate(checklist.entries):
             row = MaterialRow(materials[entry.code], entry)
             if index:  # the list is one Tab stop: Tab enters it on the first row, the arrows go on, Tab leaves it

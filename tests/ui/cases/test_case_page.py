@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import office_calendar
 from counter.actions.decisions import decide_item
-from counter.actions.demo import DEMO_BUNDLE, complete_checklist
+from counter.actions.demo import complete_checklist
 from counter.actions.intake import IntakeRequest, fulfil_deferred, take_intake
 from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.model import Necessity
@@ -44,6 +44,8 @@ from tests.ui.cases.helpers import column, row_texts, stored
 from tests.ui.intake.helpers import PERSON_ID
 from tests.ui.runners import runner_on
 
+#: a bundle with a material the case really fetches by data sharing (052: the parents' 结婚证)
+SHARING_BUNDLE = "XAM-YJS-052"
 OVERDUE_DAY = dt.date(2026, 12, 20)
 
 
@@ -92,12 +94,12 @@ def test_a_shared_material_not_handed_in_reads_as_fetched_not_lacking(
     qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
 ) -> None:
     with case_sessions.begin() as session:
-        stored_guide = current_guide(session, DEMO_BUNDLE)
+        stored_guide = current_guide(session, SHARING_BUNDLE)
         assert stored_guide is not None
         bundle = stored_guide.bundle
         answers = {s.code: s.options[0].code for s in bundle.situations if s.options}
         checklist = complete_checklist(bundle, start_checklist(bundle, answers, guide_version=stored_guide.version_id))
-        shared = next(m for m in bundle.materials_for(answers) if m.shared)
+        shared = next(m for m in bundle.materials_for(answers) if m.shared)  # the parents' 结婚证
         checklist = record(checklist, shared.code, Receipt.MISSING)  # as an intake starts it
         other = next(m for m in bundle.materials_for(answers) if m.necessity is Necessity.REQUIRED and not m.shared)
         checklist = record(checklist, other.code, Receipt.MISSING)  # a correction, for the contrast

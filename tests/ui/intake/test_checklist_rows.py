@@ -61,10 +61,8 @@ def test_keys_settle_a_focused_row(qtbot: QtBot, panel: IntakePanel) -> None:
     press(qtbot, panel, "M07", Qt.Key.Key_Space)
     assert receipts(panel)["M07"] is Receipt.PENDING  # Space toggles
 
-    press(qtbot, panel, "M12", Qt.Key.Key_4)  # the business licence comes from the licence library
-    assert panel.form().checklist.entry("M12") == MaterialEntry(
-        "M12", Receipt.SHARED_CONFIRMED, medium=ReceivedMedium.SHARED
-    )
+    press(qtbot, panel, "M12", Qt.Key.Key_4)  # the 营业执照 the case's own 设立登记 issues: in no licence library yet
+    assert panel.form().checklist.entry("M12") == MaterialEntry("M12", Receipt.MISSING)
 
 
 def test_a_settled_row_hands_the_keyboard_to_the_next(qtbot: QtBot, panel: IntakePanel) -> None:
@@ -152,13 +150,12 @@ def test_changing_an_answer_keeps_what_was_recorded_for_materials_that_remain(qt
     assert receipts(panel)["M02"] is Receipt.PENDING
 
 
-def test_a_shared_material_not_handed_in_reads_as_fetched_not_missing(panel: IntakePanel) -> None:
+def test_the_cases_own_licence_is_not_offered_as_fetched(panel: IntakePanel) -> None:
     answer(panel)
-    shared = panel.checklist_view.row("M12")  # 营业执照, from the licence library
-    assert shared.receipt is Receipt.MISSING
-    assert shared.receipt_buttons[Receipt.MISSING].isChecked()
-    assert shared.receipt_buttons[Receipt.MISSING].text() == "共享获取"
-    assert panel.checklist_view.row("M04").receipt_buttons[Receipt.MISSING].text() == "未提交"
+    produced = panel.checklist_view.row("M12")  # 营业执照: the case's 市场主体设立登记 issues it
+    assert produced.receipt is Receipt.MISSING  # optional: it holds nothing up
+    assert Receipt.SHARED_CONFIRMED not in produced.receipt_buttons
+    assert produced.receipt_buttons[Receipt.MISSING].text() == "未提交"
 
 
 def test_key_5_records_a_correction_made_on_the_spot_with_its_note(
