@@ -168,7 +168,9 @@ def _receipt(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, s
     )
     limit = bundle.promised_limit
     promised = (
-        paper.DOC_PROMISED_VALUE.format(date=date_text(case.promised_on), limit=paper.time_limit(limit))
+        paper.DOC_PROMISED_VALUE.format(
+            date=date_text(case.promised_on), limit=paper.time_limit(limit), unit=paper.COUNTED_IN[limit.unit]
+        )
         if case.promised_on is not None and limit is not None
         else paper.DOC_PROMISED_DATE_ONLY.format(date=optional_date(case.promised_on))
     )

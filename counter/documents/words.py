@@ -154,7 +154,9 @@ DOC_DASH = "—"
 DOC_HOW_DEFERRED = "容缺后补\n{date}前"
 DOC_HOW_CORRECTED = "{medium}\n当场更正"  # 行政许可法 第三十二条第一款第三项
 DOC_PROMISED = "承诺办结日期"
-DOC_PROMISED_VALUE = "{date}前办结（承诺时限{limit}，自受理之日起按工作日计算）"
+DOC_PROMISED_VALUE = "{date}前办结（承诺时限{limit}，自受理之日起按{unit}计算）"
+#: how a promise is counted, as the limit's unit says: a 自然日 promise counts weekends and holidays too
+COUNTED_IN = {TimeUnit.WORKING_DAY: "工作日", TimeUnit.CALENDAR_DAY: "自然日"}
 DOC_PROMISED_DATE_ONLY = "{date}前办结"
 DOC_DELIVERY = "取件方式"
 DOC_DELIVERY_PICKUP = "窗口领取：{place}"

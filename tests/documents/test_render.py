@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from counter.catalog.model import TimeLimit, TimeUnit
 from counter.documents.codes import MODULE_MM, code128
 from counter.documents.fonts import FALLBACKS, PRIMARY, document_fonts
 from counter.documents.model import DocumentKind, document_for
@@ -134,6 +135,19 @@ def test_the_receipt_never_says_the_cases_own_licence_was_fetched(demo: DemoCase
     assert "容缺后补" in receipt  # the received-materials table is there
     assert "证照库免提交" not in receipt
     assert "营业执照" not in receipt  # neither handed in nor fetched: it comes out of the case
+
+
+@pytest.mark.parametrize(
+    ("unit", "counted"), [(TimeUnit.WORKING_DAY, "按工作日计算"), (TimeUnit.CALENDAR_DAY, "按自然日计算")]
+)
+def test_the_receipt_says_the_promise_is_counted_in_its_own_days(
+    demo: DemoCases, tmp_path: Path, unit: TimeUnit, counted: str
+) -> None:
+    """A promise in 自然日 was printed "按工作日计算": the applicant counted a week longer than the office."""
+    bundle = dataclasses.replace(demo.bundle, promised_limit=TimeLimit(10, unit))
+    receipt = dataclasses.replace(demo, bundle=bundle).document(DocumentKind.RECEIPT)
+    text = pdf_text(_write(tmp_path, render_pdf(receipt), "receipt.pdf"))
+    assert f"承诺时限10{'个工作日' if unit is TimeUnit.WORKING_DAY else '个自然日'}，自受理之日起{counted}" in text
 
 
 #: the deferred 食品安全管理制度文本 and 从业人员健康证明 serve the 食品经营许可, the county 市场监督管理局's
