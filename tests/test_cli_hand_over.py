@@ -76,3 +76,29 @@ def test_results_go_out_together_and_the_service_receipt_is_written(
         run(capsys, "print", number, "--doc", "service", "--hand-over", "1", "--db", db, "--out", str(reprint))[0] == 0
     )
     assert reprint.read_bytes() == out.read_bytes()  # the same paper
+
+
+@pytest.mark.slow
+def test_a_training_hand_over_is_dated_on_the_training_day(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """``--today`` is the desk's day for every step: routing, the departments' steps, the hand-over and its paper."""
+    day = dt.date(2026, 11, 20)  # a Friday; not the machine's date, whenever the test runs
+    training = ("--today", day.isoformat())
+    db = made_database(tmp_path / "training.sqlite3")
+    assert run(capsys, "catalog", "list", "--db", db)[0] == 0
+    number = accepted_case(db, day)
+    assert run(capsys, *training, "item", "route", number, "--db", db)[0] == 0
+    entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in ITEMS]
+    assert run(capsys, *training, "site", "authority", *entrusted, "--db", db)[0] == 0
+    for n, item in enumerate(ITEMS):
+        assert run(capsys, *training, "item", "sign", number, item, "--db", db)[0] == 0
+        assert run(capsys, *training, "item", "approve", number, item, "--result-no", f"XK-{n}", "--db", db)[0] == 0
+    out = tmp_path / "回证.pdf"
+    posted = ("--way", "post", "--carrier", "中国邮政EMS", "--tracking-no", "1151234567890")
+    code, printed, err = run(capsys, *training, "hand-over", number, *posted, "--db", db, "--out", str(out))
+    assert (code, err) == (0, "")
+    assert f"-{day:%y%m%d}-D-" in printed  # the 送达回证 numbered in the training day's series
+    assert "2026年11月20日" in pdf_text(out)
+    code, shown, _ = run(capsys, *training, "case", "show", number, "--db", db)
+    steps = [line for line in shown.splitlines() if "8号窗口" in line and "窗口收件" not in line]
+    assert steps  # routing, the departments' steps and the hand-over
+    assert [line for line in steps if not line.strip().startswith(day.isoformat())] == []

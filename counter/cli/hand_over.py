@@ -8,10 +8,9 @@ together; ``--partial`` (with ``--items``, or for every item decided so far) onl
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, free_text, open_store
+from counter.cli.common import EXIT_OK, Reported, UsageError, desk, free_text, moment, open_store
 from counter.parties.text import TextField
 from counter.words.translate import tr
 
@@ -66,7 +65,7 @@ def cmd_hand_over(args: argparse.Namespace) -> int:
         items=tuple(code.strip() for code in args.items.split(",") if code.strip()),
         partial=args.partial,
     )
-    store, by, now = open_store(args), desk(), dt.datetime.now(dt.UTC)
+    store, by, now = open_store(args), desk(), moment(args)  # in training, the training day
     not_allowed = tr("办件 {case_no} 现在的状态是“{status}”，不能送达。")
     try:
         done = decision_faults(
