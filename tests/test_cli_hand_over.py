@@ -12,7 +12,7 @@ import pytest
 
 from counter.parties.identifiers import make_id_number
 from tests.conftest import made_database
-from tests.documents.pdf_tools import pdf_text
+from tests.documents.pdf_tools import pdf_lines, pdf_text
 from tests.entrusted import ENTRUSTMENT
 from tests.test_cli import run
 from tests.test_cli_items import ITEMS, accepted_case
@@ -76,3 +76,63 @@ def test_results_go_out_together_and_the_service_receipt_is_written(
         run(capsys, "print", number, "--doc", "service", "--hand-over", "1", "--db", db, "--out", str(reprint))[0] == 0
     )
     assert reprint.read_bytes() == out.read_bytes()  # the same paper
+
+
+@pytest.mark.slow
+def test_a_training_hand_over_is_dated_on_the_training_day(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """``--today`` is the desk's day for every step: routing, the departments' steps, the hand-over and its paper."""
+    day = dt.date(2026, 11, 20)  # a Friday; not the machine's date, whenever the test runs
+    training = ("--today", day.isoformat())
+    db = made_database(tmp_path / "training.sqlite3")
+    assert run(capsys, "catalog", "list", "--db", db)[0] == 0
+    number = accepted_case(db, day)
+    assert run(capsys, *training, "item", "route", number, "--db", db)[0] == 0
+    entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in ITEMS]
+    assert run(capsys, *training, "site", "authority", *entrusted, "--db", db)[0] == 0
+    for n, item in enumerate(ITEMS):
+        assert run(capsys, *training, "item", "sign", number, item, "--db", db)[0] == 0
+        assert run(capsys, *training, "item", "approve", number, item, "--result-no", f"XK-{n}", "--db", db)[0] == 0
+    out = tmp_path / "回证.pdf"
+    posted = ("--way", "post", "--carrier", "中国邮政EMS", "--tracking-no", "1151234567890")
+    code, printed, err = run(capsys, *training, "hand-over", number, *posted, "--db", db, "--out", str(out))
+    assert (code, err) == (0, "")
+    assert f"-{day:%y%m%d}-D-" in printed  # the 送达回证 numbered in the training day's series
+    assert "2026年11月20日" in pdf_text(out)
+    code, shown, _ = run(capsys, *training, "case", "show", number, "--db", db)
+    steps = [line for line in shown.splitlines() if "8号窗口" in line and "窗口收件" not in line]
+    assert steps  # routing, the departments' steps and the hand-over
+    assert [line for line in steps if not line.strip().startswith(day.isoformat())] == []
+
+
+@pytest.mark.slow
+def test_the_signed_return_of_a_posted_result_dates_its_service(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    day, signed = dt.date(2026, 11, 20), dt.date(2026, 11, 23)
+    db = made_database(tmp_path / "training.sqlite3")
+    assert run(capsys, "catalog", "list", "--db", db)[0] == 0
+    number = accepted_case(db, day)
+    assert run(capsys, "--today", day.isoformat(), "item", "route", number, "--db", db)[0] == 0
+    entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in ITEMS]
+    assert run(capsys, "--today", day.isoformat(), "site", "authority", *entrusted, "--db", db)[0] == 0
+    for n, item in enumerate(ITEMS):
+        for step in (("sign",), ("approve", "--result-no", f"XK-{n}")):
+            assert run(capsys, "--today", day.isoformat(), "item", step[0], number, item, *step[1:], "--db", db)[0] == 0
+    posted = ("--way", "post", "--carrier", "中国邮政EMS", "--tracking-no", "1151234567890", "--db", db)
+    first = tmp_path / "寄出.pdf"
+    assert run(capsys, "--today", day.isoformat(), "hand-over", number, *posted, "--out", str(first))[0] == 0
+    assert "送达日期年月日" in pdf_lines(first)
+
+    record = ("hand-over-signed", number, "--db", db)
+    code, _, err = run(capsys, "--today", day.isoformat(), *record, "--signed-on", signed.isoformat())
+    assert code == 1
+    assert "不能晚于今天" in err
+    code, printed, _ = run(capsys, "--today", signed.isoformat(), *record, "--signed-on", signed.isoformat())
+    assert code == 0
+    assert "2026-11-23" in printed
+    reprint = tmp_path / "回执后.pdf"
+    command = ("print", number, "--doc", "service", "--db", db, "--out", str(reprint))
+    assert run(capsys, "--today", signed.isoformat(), *command)[0] == 0
+    assert "送达日期2026年11月23日" in pdf_lines(reprint)
+    code, shown, _ = run(capsys, "--today", signed.isoformat(), "case", "show", number, "--db", db)
+    assert "第1次送达，回执签收日期 2026-11-23" in shown

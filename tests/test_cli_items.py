@@ -28,8 +28,8 @@ ITEMS = ("152201-YJS008-01", "152201-YJS008-02", "152201-YJS008-03", "152201-YJS
 FOOD = ITEMS[1]
 
 
-def accepted_case(db: str) -> str:
-    """A complete 小餐馆 accepted today, taken as the window takes it."""
+def accepted_case(db: str, day: dt.date | None = None) -> str:
+    """A complete 小餐馆 accepted today (or on the training ``day``), taken as the window takes it."""
     engine = make_engine(db)
     sessions = make_sessions(engine)
     with sessions.begin() as s:
@@ -38,7 +38,8 @@ def accepted_case(db: str) -> str:
         applicant = Applicant(ApplicantKind.PERSON, "孟根", make_id_number("152201", dt.date(1980, 1, 1), 59),
                               "15647821234", "乌兰浩特市")  # fmt: skip
         request = IntakeRequest(complete_checklist(stored.bundle, fresh_checklist(stored)), Parties(applicant))
-        taken = take_intake(s, Desk(DeskIdentity("XAM01", "8"), "乌兰"), request, dt.date.today(), office_calendar(s))
+        desk = Desk(DeskIdentity("XAM01", "8"), "乌兰")
+        taken = take_intake(s, desk, request, day or dt.date.today(), office_calendar(s))
     engine.dispose()
     return taken.case_no
 

@@ -22,6 +22,7 @@ EVENT_PERMISSION: dict[CaseEvent, Permission] = {
     CaseEvent.COMPLETED: Permission.TAKE_INTAKE,
     CaseEvent.DELIVERED: Permission.TAKE_INTAKE,
     CaseEvent.ITEMS_HANDED: Permission.TAKE_INTAKE,
+    CaseEvent.SERVICE_SIGNED: Permission.TAKE_INTAKE,
     CaseEvent.WITHDRAWN: Permission.TAKE_INTAKE,
     CaseEvent.VOIDED: Permission.VOID_CASE,
     CaseEvent.ITEM_APPROVED: Permission.TAKE_INTAKE,

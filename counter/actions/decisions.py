@@ -112,7 +112,7 @@ def record_decision(
         raise DecisionRefused(DecisionProblem.ALREADY_DECIDED, case.case_no, item_code)
     status = next_status(CaseStatus(case.status), event)  # MoveNotAllowed reaches the caller
     _record(session, desk, case, event, item_code, text, status, at, clerk=acting.clerk, **acting.audit())
-    return _close(session, desk, case, bundle, close_note)
+    return _close(session, desk, case, bundle, close_note, at)
 
 
 def deny_lapsed_deferral(session: Session, desk: Desk, number: str, today: dt.date, reason: str = "") -> Lapse:
@@ -167,9 +167,11 @@ def _record(
     _audit(session, desk, case.case_no, event, status, note, item=item_code, **extra)
 
 
-def _close(session: Session, desk: Desk, case: models.Case, bundle: Bundle, note: str = "") -> CaseStatus:
+def _close(
+    session: Session, desk: Desk, case: models.Case, bundle: Bundle, note: str = "", at: dt.datetime | None = None
+) -> CaseStatus:
     """Once every item is decided, the case's own move: all denied → DENIED, else → COMPLETED (READY), with ``note``
-    on the 办结 line."""
+    on the 办结 line, written when the last decision's is (``at``: a training desk's day too)."""
     session.flush()
     view = case_view(session, case.case_no)
     assert view is not None
@@ -181,7 +183,8 @@ def _close(session: Session, desk: Desk, case: models.Case, bundle: Bundle, note
         case.status = status.value
         if event is CaseEvent.DENIED:
             case.denial_reason = _reasons(decisions.values())
-        add_history(session, case, event.value, case.denial_reason if event is CaseEvent.DENIED else note, desk.clerk)
+        closing_note = case.denial_reason if event is CaseEvent.DENIED else note
+        add_history(session, case, event.value, closing_note, desk.clerk, at=at)
         _audit(session, desk, case.case_no, event, status, "" if event is CaseEvent.DENIED else note)
     track_items(session, case, bundle)  # the decided items leave their departments' queues
     return status

@@ -198,7 +198,8 @@ def make_document(
     else:
         document_id = existing.id
         if existing.content_hash != digest:
-            # same data, other bytes: the renderer changed with a program update
+            # other bytes: the renderer changed with a program update, or a posted 送达回证's signed return was
+            # recorded since (its day of service, blank on the first print)
             log.warning("reprint of %s %s differs from the first print", kind.value, number)
     _audit_made(session, desk, number, kind, view.case_no, digest, existing is not None)
     return MadeDocument(document_id, number, kind, view.case_no, pdf, digest, existing is not None, data.check_dates)

@@ -5,10 +5,14 @@ decided item not handed over yet goes out together, a part only when the applica
 the window is named with an ID number that checks.  A denied item's paper is its 不予批准决定书: made here when it
 was not yet (in its department's name and series), so the 送达回证 lists its number.  The hand-over is a line of the
 case's history and an audit entry, and its 送达回证 is numbered and kept like every notice, all in one unit of work.
+
+A posted result is served when its return receipt is signed: :func:`record_signed_return` records that day, as a line
+of the history, once the return comes back; the 送达回证 reprinted after it carries the day.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -25,6 +29,7 @@ from counter.case.hand_over import (
     HandOver,
     HandOverRefused,
     HandOverRequest,
+    SignedReturnRefused,
     hand_over_event,
     hand_over_note,
     hand_over_problems,
@@ -32,6 +37,8 @@ from counter.case.hand_over import (
     handed_codes,
     handed_items,
     record_of,
+    signed_return_note,
+    signed_return_problems,
 )
 from counter.case.item_lines import office_day
 from counter.case.status import CaseEvent, CaseStatus, next_status
@@ -87,3 +94,31 @@ def hand_over_results(
     ordinal = len(hand_overs(view.history, office_day)) + 1  # this one's place among the case's hand-overs
     made = make_document(session, desk, case.case_no, DocumentKind.SERVICE_RECEIPT, today, hand_over_no=ordinal)
     return HandedOver(record, after, made)
+
+
+def record_signed_return(
+    session: Session, desk: Desk, number: str, hand_over_no: int, signed_on: dt.date, now: dt.datetime
+) -> HandOver:
+    """Record the day the return receipt of the case's ``hand_over_no``-th hand-over (posted) was signed: its day
+    of service, which its 送达回证 prints from then on.  The hand-over as it now stands.
+
+    Raises :class:`~counter.case.hand_over.SignedReturnRefused` (every problem at once),
+    :class:`~counter.case.status.MoveNotAllowed` (a case voided or withdrawn meanwhile),
+    :class:`~counter.actions.intake.CaseNotFound` or :class:`~counter.actions.guard.NotPermitted`.
+    """
+    require(session, desk.actor, permission_for(CaseEvent.SERVICE_SIGNED))
+    case, _bundle = case_and_bundle(session, number, lock=True)
+    view = case_view(session, case.case_no)
+    assert view is not None
+    found = hand_overs(view.history, office_day)
+    hand_over = found[hand_over_no - 1] if 0 < hand_over_no <= len(found) else None
+    problems = signed_return_problems(hand_over, signed_on, office_day(now))
+    if problems:
+        raise SignedReturnRefused(problems)
+    assert hand_over is not None  # signed_return_problems saw to it
+    next_status(CaseStatus(case.status), CaseEvent.SERVICE_SIGNED)  # status unchanged; MoveNotAllowed to the caller
+    note = signed_return_note(hand_over_no, signed_on)
+    add_history(session, case, CaseEvent.SERVICE_SIGNED.value, note, clerk=desk.clerk, at=now)
+    detail = {"event": CaseEvent.SERVICE_SIGNED.value, "status": case.status, "note": note}
+    record_at_desk(session, desk, AuditAction.CASE_CHANGED, case.case_no, detail)
+    return dataclasses.replace(hand_over, served_on=signed_on)

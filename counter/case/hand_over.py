@@ -12,6 +12,11 @@ window (:func:`counter.parties.identifiers.check_id_number`).  The record keeps 
 is shown on screens and carried to the other site by sync.  A posted result carries the carrier and its tracking
 number; an electronic one the address it went to.
 
+A posted result is served on the day the receiver signs the carrier's return receipt, not on the day it is posted
+("以回执上注明的收件日期为送达日期", as service by post is reckoned): until the signed return is recorded
+(:data:`~counter.case.status.CaseEvent.SERVICE_SIGNED`, its own line of the history) the hand-over has no day of
+service (``served_on``), and its 送达回证 leaves that date blank to be filled in from the return.
+
 The record is a case history line (:data:`~counter.case.status.CaseEvent.DELIVERED` for the whole,
 ``ITEMS_HANDED`` for a part or for a case every item of which was denied, whose status stays 不予批准), its note a
 small JSON object: the history is what sync carries, so a township's hand-over reaches the hall and the hall's the
@@ -103,6 +108,7 @@ class HandOver:
     partial: bool = False
     day: dt.date | None = field(default=None, compare=False)  # the history line's office day, once read back
     clerk: str = field(default="", compare=False)
+    served_on: dt.date | None = field(default=None, compare=False)  # posted: the day its signed return says
 
 
 def hand_over_problems(
@@ -242,14 +248,18 @@ def read_hand_over(note: str) -> HandOver | None:
 
 
 def hand_overs(history: Iterable[StepLine], day_of: Callable[[dt.datetime], dt.date]) -> tuple[HandOver, ...]:
-    """Every hand-over of a case, in its history's order, each with its day and clerk."""
+    """Every hand-over of a case, in its history's order, each with its day and clerk, and a posted one with the
+    day of service its signed return recorded."""
     found = []
+    signed: dict[int, dt.date] = {}
     for line in history:
         if line.event in HAND_OVER_EVENTS:
             read = read_hand_over(line.note)
             if read is not None:
                 found.append(dataclasses.replace(read, day=day_of(line.at), clerk=line.clerk))
-    return tuple(found)
+        elif line.event == CaseEvent.SERVICE_SIGNED.value and (mark := read_signed_return(line.note)) is not None:
+            signed.setdefault(*mark)  # the first record of a return is the one kept
+    return tuple(dataclasses.replace(h, served_on=signed.get(n)) for n, h in enumerate(found, 1))
 
 
 def handed_codes(history: Iterable[StepLine]) -> frozenset[str]:
@@ -260,3 +270,58 @@ def handed_codes(history: Iterable[StepLine]) -> frozenset[str]:
         if read is not None:
             codes.update(item.code for item in read.items)
     return frozenset(codes)
+
+
+# --- the signed return of a posted hand-over ----------------------------------------------------------------------
+
+
+class SignedReturnProblem(StrEnum):
+    """Why the signed return of a hand-over cannot be recorded; every one is reported at once."""
+
+    NO_HAND_OVER = "no_hand_over"  # the case has no hand-over of that number
+    NOT_POSTED = "not_posted"  # at the window or online: no return receipt to record
+    ALREADY_SIGNED = "already_signed"  # its return was recorded before
+    BEFORE_POSTED = "before_posted"  # the day signed precedes the day it was posted
+    AFTER_TODAY = "after_today"  # the day signed is still to come
+
+
+class SignedReturnRefused(ValueError):
+    """The signed return cannot be recorded: every :class:`SignedReturnProblem` at once."""
+
+    def __init__(self, problems: tuple[SignedReturnProblem, ...]) -> None:
+        super().__init__(", ".join(p.value for p in problems))
+        self.problems = problems
+
+
+def signed_return_problems(
+    hand_over: HandOver | None, signed_on: dt.date, today: dt.date
+) -> tuple[SignedReturnProblem, ...]:
+    """Everything that keeps the return of ``hand_over`` signed on ``signed_on`` from being recorded ``today``."""
+    if hand_over is None:
+        return (SignedReturnProblem.NO_HAND_OVER,)
+    problems: list[SignedReturnProblem] = []
+    if hand_over.way is not HandOverWay.POST:
+        problems.append(SignedReturnProblem.NOT_POSTED)
+    if hand_over.served_on is not None:
+        problems.append(SignedReturnProblem.ALREADY_SIGNED)
+    if hand_over.day is not None and signed_on < hand_over.day:
+        problems.append(SignedReturnProblem.BEFORE_POSTED)
+    if signed_on > today:
+        problems.append(SignedReturnProblem.AFTER_TODAY)
+    return tuple(problems)
+
+
+def signed_return_note(hand_over_no: int, signed_on: dt.date) -> str:
+    """The note of the line that records a signed return: which hand-over of the case (1 for the first), and the
+    day signed."""
+    return json.dumps({"hand_over": hand_over_no, "signed_on": signed_on.isoformat()}, sort_keys=True)
+
+
+def read_signed_return(note: str) -> tuple[int, dt.date] | None:
+    """The hand-over's number and the day signed that a line's note keeps; None for a note that is not one."""
+    try:
+        carried = json.loads(note)
+        number, day = int(carried["hand_over"]), dt.date.fromisoformat(carried["signed_on"])
+    except (ValueError, KeyError, TypeError):
+        return None
+    return (number, day) if number > 0 else None

@@ -66,6 +66,9 @@ class CaseEvent(StrEnum):
     # decided, or the papers of a case every item of which was denied (note: counter.case.hand_over; DELIVERED's
     # note is the same record when the hand-over completes the case)
     ITEMS_HANDED = "items_handed"
+    # the signed return receipt of a posted hand-over came back: the day it was signed is the day of service (note:
+    # counter.case.hand_over.signed_return_note); the case stays as it is
+    SERVICE_SIGNED = "service_signed"
 
 
 _IN_HAND = frozenset({CaseStatus.ACCEPTED, CaseStatus.AWAITING_DEFERRED, CaseStatus.IN_APPROVAL})
@@ -110,6 +113,7 @@ MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
     **dict.fromkeys(_ITEM_PATH, (_IN_HAND, None)),
     CaseEvent.DEFERRAL_PART_LAPSED: (frozenset({CaseStatus.AWAITING_DEFERRED}), None),
     CaseEvent.ITEMS_HANDED: (_IN_HAND | {CaseStatus.READY, CaseStatus.DENIED}, None),
+    CaseEvent.SERVICE_SIGNED: (_IN_HAND | {CaseStatus.READY, CaseStatus.DELIVERED, CaseStatus.DENIED}, None),
     # a case entered in error is voided, never deleted, whatever its state
     CaseEvent.VOIDED: (frozenset(CaseStatus) - {CaseStatus.VOIDED}, CaseStatus.VOIDED),
 }

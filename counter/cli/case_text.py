@@ -20,6 +20,9 @@ from counter.words.items import ITEM_STEP_EVENTS, step_note_text
 from counter.words.same_day import SAME_DAY_NOTE
 from counter.words.translate import tr
 
+#: the lines whose note counter.words.hand_over puts into words: a hand-over, and the signed return of a posted one
+HAND_OVER_NOTES = HAND_OVER_EVENTS | {CaseEvent.SERVICE_SIGNED.value}
+
 if TYPE_CHECKING:
     from counter.actions.desk import Desk
     from counter.actions.store import Store, Unit
@@ -104,7 +107,7 @@ def case_as_text(view: CaseView) -> str:
     for h in v.history:
         event = _label(CASE_EVENT, CaseEvent, h.event)
         shown = _label(OUTCOME, Outcome, h.note) if h.event == CaseEvent.TAKEN.value else h.note
-        shown = hand_over_note_text(h.event, h.note) if h.event in HAND_OVER_EVENTS else shown
+        shown = hand_over_note_text(h.event, h.note) if h.event in HAND_OVER_NOTES else shown
         shown = SAME_DAY_NOTE if h.note == NOTE_SAME_DAY else shown
         shown = step_note_text(h) if h.event in ITEM_STEP_EVENTS else shown
         note = tr("：{shown}").format(shown=shown) if shown else ""

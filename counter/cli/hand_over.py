@@ -3,15 +3,17 @@
 At the window the one who collects is named with their ID number; a posted result carries the carrier and its
 tracking number; an electronic one the address it went to.  Every decided item not handed over yet goes out
 together; ``--partial`` (with ``--items``, or for every item decided so far) only when the applicant asks.
+
+``counter hand-over-signed`` records the day a posted hand-over's return receipt was signed: its day of service,
+which its 送达回证 (``counter print --doc service``) carries from then on.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, free_text, open_store
+from counter.cli.common import EXIT_OK, Reported, UsageError, desk, free_text, moment, open_store, parse_date
 from counter.parties.text import TextField
 from counter.words.translate import tr
 
@@ -45,6 +47,11 @@ def add_hand_over_commands(commands: Commands, common: argparse.ArgumentParser) 
     p.add_argument("--out", metavar="FILE.pdf", help=tr("送达回证保存为 PDF"))
     p.add_argument("--printer", metavar="NAME", nargs="?", const="", help=tr("送达回证送打印机；不写名称用默认打印机"))
     p.set_defaults(func=cmd_hand_over)
+    p = commands.add_parser("hand-over-signed", parents=[common], help=tr("登记邮寄送达回执的签收日期（即送达日期）"))
+    p.add_argument("case_no")
+    p.add_argument("--hand-over", type=int, default=1, metavar="N", help=tr("第几次送达的（默认1）"))
+    p.add_argument("--signed-on", required=True, metavar="DATE", help=tr("回执上的签收日期（YYYY-MM-DD）"))
+    p.set_defaults(func=cmd_hand_over_signed)
 
 
 def cmd_hand_over(args: argparse.Namespace) -> int:
@@ -66,7 +73,7 @@ def cmd_hand_over(args: argparse.Namespace) -> int:
         items=tuple(code.strip() for code in args.items.split(",") if code.strip()),
         partial=args.partial,
     )
-    store, by, now = open_store(args), desk(), dt.datetime.now(dt.UTC)
+    store, by, now = open_store(args), desk(), moment(args)  # in training, the training day
     not_allowed = tr("办件 {case_no} 现在的状态是“{status}”，不能送达。")
     try:
         done = decision_faults(
@@ -80,4 +87,29 @@ def cmd_hand_over(args: argparse.Namespace) -> int:
         )
     )
     deliver(args, done.service_receipt, store)
+    return EXIT_OK
+
+
+def cmd_hand_over_signed(args: argparse.Namespace) -> int:
+    from counter.actions.hand_over import record_signed_return
+    from counter.case.hand_over import SignedReturnRefused
+    from counter.cli.case import decision_faults
+    from counter.words.hand_over import signed_return_refused_text
+
+    signed_on = parse_date(args.signed_on)
+    store, by, now = open_store(args), desk(), moment(args)
+    not_allowed = tr("办件 {case_no} 现在的状态是“{status}”，不能登记送达回执。")
+    try:
+        decision_faults(
+            args,
+            lambda: store.write(lambda s: record_signed_return(s, by, args.case_no, args.hand_over, signed_on, now)),
+            not_allowed,
+        )
+    except SignedReturnRefused as err:
+        raise Reported(signed_return_refused_text(err.problems)) from err
+    print(
+        tr("办件 {case_no}：第{number}次送达的回执签收日期已登记为 {date}").format(
+            case_no=args.case_no.upper(), number=args.hand_over, date=signed_on.isoformat()
+        )
+    )
     return EXIT_OK

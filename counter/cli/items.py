@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, free_text, open_store, signed_in, today
+from counter.cli.common import EXIT_OK, Reported, free_text, moment, open_store, signed_in, today
 from counter.parties.text import TextField
 from counter.words.translate import tr
 
@@ -177,7 +177,7 @@ def cmd_item_route(args: argparse.Namespace) -> int:
     from counter.words.punctuation import LIST_JOIN
 
     store, by = signed_in(args)
-    now = dt.datetime.now(dt.UTC)
+    now = moment(args)  # in training, the training day at this time of it
     routed = _faults(args, lambda: store.write(lambda s: route_items(s, by, args.case_no, now)))
     if routed:
         print(tr("办件 {case_no}：已分发 {items}").format(case_no=args.case_no.upper(), items=LIST_JOIN.join(routed)))
@@ -202,7 +202,7 @@ def cmd_item_step(args: argparse.Namespace) -> int:
         options = {"reason": args.reason}
     request = StepRequest(ItemEvent(STEPS[args.step]), **options)
     store, by = signed_in(args)
-    now = dt.datetime.now(dt.UTC)
+    now = moment(args)  # in training, the training day at this time of it
     state = _faults(args, lambda: store.write(lambda s: take_item_step(s, by, args.case_no, args.item, request, now)))
     print(tr("办件 {case_no} 事项 {item}：{state}").format(
         case_no=args.case_no.upper(), item=args.item, state=ITEM_STATE[state]))  # fmt: skip

@@ -3,7 +3,10 @@
 What a 送达回证 records is what service means to a later dispute: which papers (name and number), to whom, by
 which way, when, and the receiver's signature — or, for a posted result, the carrier's tracking number, whose
 delivery record is the proof; for an electronic one, the address it went to.  It is built from the hand-over as
-kept in the case's history (:mod:`counter.case.hand_over`), so a reprint is the same paper.  Each item's result is
+kept in the case's history (:mod:`counter.case.hand_over`), so a reprint is the same paper — but for one thing: a
+posted result is served on the day its return receipt is signed, not on the day it was posted, so its 送达日期 stays
+blank, to be filled in from the return, until that day is recorded
+(:data:`counter.case.status.CaseEvent.SERVICE_SIGNED`); a reprint after that carries it.  Each item's result is
 the department's (the 准予's licence under its number, or its 不予批准决定书): the table names the department as
 the case's site names it, as the denial does (:func:`counter.documents.deciders.decider_name`).
 """
@@ -71,10 +74,11 @@ def _how(case: CaseView, hand_over: HandOver, window: str) -> tuple[Pair, ...]:
     if hand_over.way is HandOverWay.POST:
         return (
             Pair(words.WAY_LABEL, way),
-            Pair(words.SENT_ON_LABEL, day),
+            Pair(words.POSTED_ON_LABEL, day),
             Pair(words.POST_ADDRESS_LABEL, case.delivery_address or case.applicant_address or paper.DOC_DASH, True),
             Pair(words.CARRIER_LABEL, hand_over.carrier),
             Pair(words.TRACKING_LABEL, hand_over.tracking_no),
+            Pair(words.SENT_ON_LABEL, _served(hand_over), True),  # a row of its own: room to write the day in
         )
     return (
         Pair(words.WAY_LABEL, way),
@@ -83,10 +87,16 @@ def _how(case: CaseView, hand_over: HandOver, window: str) -> tuple[Pair, ...]:
     )
 
 
+def _served(hand_over: HandOver) -> str:
+    """A posted result's day of service: the day its return was signed, or a blank to fill in from the return."""
+    return date_text(hand_over.served_on) if hand_over.served_on is not None else words.BLANK_DATE
+
+
 def service_sign_off(sign_off: SignOff, case: CaseView, hand_over: HandOver) -> SignOff:
     """The clerk signs as 送达人; at the window the receiver signs, and the applicant's own signature is asked
     only when someone else collected (a posted or electronic service has its carrier's or system's record)."""
     signers: tuple[str, ...] = ()
+    served = _served(hand_over) if hand_over.way is HandOverWay.POST else sign_off.date
     if hand_over.way is HandOverWay.PICKUP:
         own = hand_over.recipient in (case.applicant_name, case.legal_rep)
         signers = (words.SIGNER_SELF,) if own else (words.SIGNER_OTHER,)
@@ -95,7 +105,7 @@ def service_sign_off(sign_off: SignOff, case: CaseView, hand_over: HandOver) -> 
         clerk=hand_over.clerk or sign_off.clerk,
         phone=sign_off.phone,
         signers=signers,
-        signed_at=paper.DOC_SIGNED_AT if signers else words.SERVED_AT.format(date=sign_off.date),
+        signed_at=paper.DOC_SIGNED_AT if signers else words.SERVED_AT.format(date=served),
         issuer=sign_off.issuer,
         date=sign_off.date,
         seal_caption=sign_off.seal_caption,

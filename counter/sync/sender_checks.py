@@ -75,26 +75,26 @@ class Refused:
     detail: str  # the field's path and what is wrong: never the value of a personal field
 
 
-#: The events a township writes itself, on any case of its own.  A township takes the intake (``taken``), keeps the
-#: 容缺 promise it made at its own desk (materials handed in, a deadline extended, the lapse of the materials),
-#: answers its own correction notice with a later intake, withdraws or voids its own case, and hands over the results
-#: at its own window: "统一窗口出件" is the window where the applicant applied, and for a township's case that is the
-#: township's (domain §1).  Sending to approval, granting or denying an item and completing are the deciding bodies'
-#: ("后台并联审批", domain §11 "only the deciding body decides"): such lines reach a township only as the hall's
-#: progress, and the hall has them already — a township adding one is refused, and so is any event this program does
-#: not know (an ``approved`` line, say).  The one exception is an item a township body decides
-#: (:data:`TOWNSHIP_ITEM_EVENTS`).  A hand-over the township adds is held to what the hall decided
-#: (:func:`_hand_overs`): the township cannot decide, so it cannot hand over what nobody decided either.  A
-#: ``denied`` closes a case whose every item was denied (counter.case.decisions.closing_event): it is the
-#: township's only where every item of the case is a township body's, and never on a case the hall holds
-#: (:func:`_whose`).
+#: The events a township writes itself, on any case of its own.  A township takes the intake (``taken``), keeps
+#: the 容缺 promise it made at its own desk (materials handed in, a deadline extended, the lapse of the materials),
+#: answers its own correction notice with a later intake, withdraws or voids its own case, and hands over the
+#: results at its own window: "统一窗口出件" is the window where the applicant applied, and for a township's case that
+#: is the township's (domain §1), and so is the signed return of what it posted.  Sending to approval, granting
+#: or denying an item and completing are the deciding bodies' ("后台并联审批", domain §11 "only the deciding body
+#: decides"): such lines reach a township only as the hall's progress, and the hall has them already — a township
+#: adding one is refused, and so is any event this program does not know (an ``approved`` line, say).  The one
+#: exception is an item a township body decides (:data:`TOWNSHIP_ITEM_EVENTS`).  A hand-over the township adds is
+#: held to what the hall decided (:func:`_hand_overs`): the township cannot decide, so it cannot hand over what
+#: nobody decided either.  A ``denied`` closes a case whose every item was denied
+#: (counter.case.decisions.closing_event): it is the township's only where every item of the case is a township
+#: body's, and never on a case the hall holds (:func:`_whose`).
 TOWNSHIP_EVENTS: frozenset[str] = frozenset(
     e.value
     for e in (
         CaseEvent.TAKEN, CaseEvent.DEFERRED_ARRIVED, CaseEvent.DEFERRED_COMPLETE, CaseEvent.DEFERRAL_EXTENDED,
         CaseEvent.RESUBMITTED, CaseEvent.CORRECTION_LAPSED, CaseEvent.WITHDRAWN, CaseEvent.VOIDED,
         CaseEvent.DEFERRAL_LAPSED, CaseEvent.DEFERRAL_PART_LAPSED, CaseEvent.DENIED,
-        CaseEvent.ITEMS_HANDED, CaseEvent.DELIVERED,
+        CaseEvent.ITEMS_HANDED, CaseEvent.DELIVERED, CaseEvent.SERVICE_SIGNED,
     )
 )  # fmt: skip
 #: An item's own path and decision (counter.case.item_lines: the item's code leads the note): taken from a township

@@ -51,6 +51,7 @@ CASE_EVENT = {
     CaseEvent.ITEM_RESUMED: tr("恢复计时"),
     CaseEvent.ITEM_EXTENDED: tr("延长办理期限"),
     CaseEvent.ITEMS_HANDED: tr("部分办理结果送达"),
+    CaseEvent.SERVICE_SIGNED: tr("邮寄送达回执已签收"),
 }
 # why an item's decision or a lapse was refused (counter.case.decisions.DecisionProblem)
 DECISION_PROBLEM = {

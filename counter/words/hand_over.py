@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from counter.case.hand_over import HAND_OVER_EVENTS, HandOverProblem, HandOverWay, read_hand_over
+from counter.case.hand_over import (
+    HAND_OVER_EVENTS,
+    HandOverProblem,
+    HandOverWay,
+    SignedReturnProblem,
+    read_hand_over,
+    read_signed_return,
+)
+from counter.case.status import CaseEvent
 from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
 
@@ -27,6 +35,14 @@ HAND_OVER_PROBLEM = {
     HandOverProblem.NO_ADDRESS: tr("请填写电子送达的地址（手机号码、电子邮箱或网上办事账户）。"),
     HandOverProblem.TOO_LONG: tr("姓名、寄递单位或地址不能超过100个字。"),
 }
+SIGNED_RETURN_PROBLEM = {
+    SignedReturnProblem.NO_HAND_OVER: tr("该办件没有这一次办理结果送达的记录。"),
+    SignedReturnProblem.NOT_POSTED: tr("这一次送达不是邮寄送达，没有邮寄回执可以登记。"),
+    SignedReturnProblem.ALREADY_SIGNED: tr("这一次邮寄送达的回执签收日期已经登记过。"),
+    SignedReturnProblem.BEFORE_POSTED: tr("回执签收日期早于交寄日期，请核对回执。"),
+    SignedReturnProblem.AFTER_TODAY: tr("回执签收日期不能晚于今天，请核对回执。"),
+}
+SIGNED_RETURN_NOTE = tr("第{number}次送达，回执签收日期 {date}")
 HAND_OVER_PART = tr("（部分出件）")
 HAND_OVER_PICKUP_NOTE = tr("{way}，领取人 {recipient}（{id_masked}）：{items}{part}")
 HAND_OVER_POST_NOTE = tr("{way}，{carrier} {tracking_no}：{items}{part}")
@@ -38,9 +54,18 @@ def hand_over_refused_text(problems: tuple[HandOverProblem, ...]) -> str:
     return "".join(HAND_OVER_PROBLEM[p] for p in problems)
 
 
+def signed_return_refused_text(problems: tuple[SignedReturnProblem, ...]) -> str:
+    """Every reason a signed return was not recorded, one sentence after another."""
+    return "".join(SIGNED_RETURN_PROBLEM[p] for p in problems)
+
+
 def hand_over_note_text(event: str, note: str, items: Mapping[str, str] | None = None) -> str:
     """A hand-over's history note in words: the way, who collected or where it went, the items (``items``: names
-    by code); a note that is not a hand-over's (a same-day 送达's, an older program's), as it stands."""
+    by code), or the day its signed return says; a note that is not a hand-over's (a same-day 送达's, an older
+    program's), as it stands."""
+    signed = read_signed_return(note) if event == CaseEvent.SERVICE_SIGNED.value else None
+    if signed is not None:
+        return SIGNED_RETURN_NOTE.format(number=signed[0], date=signed[1].isoformat())
     found = read_hand_over(note) if event in HAND_OVER_EVENTS else None
     if found is None:
         return note

@@ -25,7 +25,7 @@ from counter.actions.intake import CaseNotFound
 from counter.case.numbers import DOC_NO_MAX
 from counter.cli.main import main
 from counter.db import models
-from counter.db.case_store import case_by_no
+from counter.db.case_store import case_by_no, case_view
 from counter.db.document_store import documents_of_case
 from counter.documents.kinds import DocumentKind
 from counter.documents.model import DocumentNotPossible
@@ -65,6 +65,22 @@ def test_a_reprint_months_later_is_the_same_paper(
         record = s.get(models.DocumentRecord, fresh.document_id)
         assert record is not None
         assert json.loads(record.office)["office_name"] == "兴安盟政务服务中心（新址）"
+
+
+def test_a_correction_notice_issued_in_time_reprints_after_its_five_working_days(
+    sessions: sessionmaker[Session], desk: Desk, cases: dict[str, str]
+) -> None:
+    """The five working days bound the issue of a 补齐补正通知书, never a copy of one issued within them."""
+    number = cases["补正（委托代理人办理）"]
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    assert view.notify_due is not None
+    first = make(sessions, desk, number, DocumentKind.CORRECTION)
+    late = view.notify_due + dt.timedelta(days=30)
+    again = make(sessions, desk, number, DocumentKind.CORRECTION, late)
+    assert again.reprint
+    assert (again.doc_no, again.pdf) == (first.doc_no, first.pdf)  # the paper as issued, its date too
 
 
 def test_numbers_are_unique_and_the_pledge_has_its_own_series(

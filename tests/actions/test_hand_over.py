@@ -17,10 +17,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.actions.decisions import case_and_bundle, record_decision
 from counter.actions.desk import Desk
 from counter.actions.documents import make_document
-from counter.actions.hand_over import hand_over_results
+from counter.actions.hand_over import hand_over_results, record_signed_return
 from counter.actions.intake import IntakeNotPossible, move_case
 from counter.actions.item_authority import check_item
-from counter.case.hand_over import HandOverProblem, HandOverRefused, HandOverRequest, HandOverWay
+from counter.case.hand_over import (
+    HandOverProblem,
+    HandOverRefused,
+    HandOverRequest,
+    HandOverWay,
+    SignedReturnProblem,
+    SignedReturnRefused,
+)
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.db import models
 from counter.db.case_store import case_view
@@ -29,7 +36,7 @@ from counter.parties.identifiers import make_id_number
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_item_steps import ITEMS, at
-from tests.documents.pdf_tools import pdf_text
+from tests.documents.pdf_tools import pdf_lines, pdf_text
 
 DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
 ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
@@ -56,6 +63,12 @@ def text_of(pdf: bytes, tmp_path: Path) -> str:
     path = tmp_path / "paper.pdf"
     path.write_bytes(pdf)
     return pdf_text(path)
+
+
+def lines_of(pdf: bytes, tmp_path: Path) -> list[str]:
+    path = tmp_path / "paper.pdf"
+    path.write_bytes(pdf)
+    return pdf_lines(path)
 
 
 def test_every_result_goes_out_together_with_one_service_receipt(
@@ -176,3 +189,55 @@ def test_the_window_no_longer_marks_a_case_delivered_without_its_record(
     decide(sessions, desk, number, ITEMS, approve=True)
     with sessions.begin() as s, pytest.raises(IntakeNotPossible):
         move_case(s, desk, number, CaseEvent.DELIVERED)
+
+
+def test_a_posted_result_is_served_on_the_day_its_return_is_signed_not_the_day_it_is_posted(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    decide(sessions, desk, number, ITEMS, approve=True)
+    posted = HandOverRequest(HandOverWay.POST, carrier="中国邮政EMS", tracking_no="1151234567890")
+    done = hand(sessions, desk, number, posted)
+    first = lines_of(done.service_receipt.pdf, tmp_path)
+    assert any("交寄日期2026年11月20日" in line for line in first)  # the day it left
+    assert "送达日期年月日" in first  # left blank, to be filled in from the signed return
+    assert "送达时间：年月日" in first
+    signed = TODAY + dt.timedelta(days=3)
+    with sessions.begin() as s:
+        kept = record_signed_return(s, desk, number, 1, signed, at(signed, 9))
+    assert kept.served_on == signed
+    with sessions.begin() as s:  # the 送达回证 reprinted once its return came back
+        again = make_document(s, desk, number, DocumentKind.SERVICE_RECEIPT, signed, hand_over_no=1)
+    assert (again.reprint, again.doc_no) == (True, done.service_receipt.doc_no)
+    later = lines_of(again.pdf, tmp_path)
+    assert any("交寄日期2026年11月20日" in line for line in later)
+    assert "送达日期2026年11月23日" in later
+    assert "送达时间：2026年11月23日" in later
+
+
+def test_a_signed_return_is_recorded_once_for_a_posted_hand_over_only(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    decide(sessions, desk, number, ITEMS[:2], approve=True)
+    hand(sessions, desk, number, HandOverRequest(HandOverWay.PICKUP, "其木格", AGENT_ID, partial=True))
+    decide(sessions, desk, number, ITEMS[2:], approve=True)
+    hand(sessions, desk, number, HandOverRequest(HandOverWay.POST, carrier="中国邮政EMS", tracking_no="1151234567890"))
+
+    def refused(hand_over_no: int, signed_on: dt.date) -> tuple[SignedReturnProblem, ...]:
+        with sessions.begin() as s, pytest.raises(SignedReturnRefused) as caught:
+            record_signed_return(s, desk, number, hand_over_no, signed_on, at(TODAY, 16))
+        return caught.value.problems
+
+    assert refused(1, TODAY) == (SignedReturnProblem.NOT_POSTED,)  # collected at the window
+    assert refused(3, TODAY) == (SignedReturnProblem.NO_HAND_OVER,)
+    assert refused(2, TODAY - dt.timedelta(days=1)) == (SignedReturnProblem.BEFORE_POSTED,)
+    assert refused(2, TODAY + dt.timedelta(days=1)) == (SignedReturnProblem.AFTER_TODAY,)
+    with sessions.begin() as s:
+        record_signed_return(s, desk, number, 2, TODAY, at(TODAY, 16))
+    assert refused(2, TODAY) == (SignedReturnProblem.ALREADY_SIGNED,)
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    assert view.status is CaseStatus.DELIVERED  # the status stays
+    assert [line.event for line in view.history].count(CaseEvent.SERVICE_SIGNED.value) == 1

@@ -22,6 +22,13 @@ def pdf_text(path: Path, page: int | None = None) -> str:
     return "".join(_run("pdftotext", "-enc", "UTF-8", *pages, str(path), "-").split())
 
 
+def pdf_lines(path: Path) -> list[str]:
+    """The lines as ``pdftotext -layout`` sets them, each with its spaces removed: a row of a table (a label and
+    its value) stays one line, where :func:`pdf_text` may take a cell's words out of the row they stand in."""
+    lines = _run("pdftotext", "-layout", "-enc", "UTF-8", str(path), "-").splitlines()
+    return ["".join(line.split()) for line in lines if line.strip()]
+
+
 def page_count(path: Path) -> int:
     for line in _run("pdfinfo", str(path)).splitlines():
         if line.startswith("Pages:"):
