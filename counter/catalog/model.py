@@ -291,7 +291,6 @@ def _bare(name: str) -> str:
     return _TRAILING_NOTE.sub("", name.strip()).strip()
 
 
-@functools.lru_cache(maxsize=4096)
 def output_names(result: str) -> frozenset[str]:
     """The papers an item's 办理结果 names: "涉税信息确认结果；发票票种核定结果" → both, a medium note dropped."""
     return frozenset(_bare(part) for part in _OUTPUT_SPLIT.split(result) if part.strip())
