@@ -180,11 +180,11 @@ def test_a_held_case_is_retried_at_the_next_import_from_its_site(world: World) -
     world.hall.take(first.data)
     with world.hall.sessions.begin() as session:
         import_bundles(session, [changed], "中心目录更新", "folder")
-    with world.ars.sessions.begin() as session:  # the township's next package holds only an acknowledgement
+    with world.ars.sessions.begin() as session:  # the township's next package holds no case: an acknowledgement
         session.execute(update(models.SyncExport).values(acked_at=NOW))
     world.ars.take(world.hall.export(world.ars.code).data)
     second = world.ars.export()
-    assert second.records == 1
+    assert second.records == 2  # and the seal its first export made, now that the hall keeps seals
     world.hall.take(second.data)
     with world.hall.sessions() as session:
         assert session.scalar(select(models.Case.id).where(models.Case.uid == odd_uid)) is not None

@@ -160,7 +160,8 @@ def merge_history(
             seen.add(line.key)
             new_rows.append((case_id, *_history_values(line)))
             changed.add(uid)
-            if top is None or line.at > top[0]:
+            # lines come in their case's order: of two at one moment (a decision and the 办结 it wrote), the later
+            if top is None or line.at >= top[0]:
                 top = (line.at, 1, line.status_after)
         if before is not None and top is not None and top is not before:
             status_changes.append({"b_id": case_id, "b_status": top[2]})
