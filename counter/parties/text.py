@@ -21,6 +21,9 @@ door holds it to the same rules, here:
   U+180E) between a Mongolian letter and a final ᠠ or ᠡ, and ZWJ / ZWNJ beside a Mongolian letter (inside a word,
   or at its edge, where they choose a letter's joining form).  Anywhere else they are refused like any invisible
   character: "其\\u200d其格" has no Mongolian letter to join.
+* **One 间隔号 in a person's name**: the ID card writes a transliterated name with U+00B7 (阿依古丽·买买提); the dots
+  an input method offers beside it (``・`` U+30FB and U+FF65, ``•`` U+2022, ``‧`` U+2027, ``∙`` U+2219, ``⋅``
+  U+22C5) look the same and are kept as it (:data:`NAME_DOTS`), so the name typed is the name on the card.
 * **A length per field** (:data:`FIELD_LIMITS`, the one table): counted in characters (code points) after NFC.
 
 The checks never raise: they return the kept value and the first problem, as codes with details (the position and
@@ -187,6 +190,10 @@ def _character_problem(text: str, lines: bool) -> tuple[TextProblem, str] | None
     return None
 
 
+#: the middle dots typed for a name's 间隔号, each kept as the ID card's U+00B7
+NAME_DOTS = str.maketrans(dict.fromkeys("\u30fb\uff65\u2022\u2027\u2219\u22c5", "\u00b7"))
+
+
 def check_text(value: str, field: TextField) -> TextCheck:
     """``value`` as the desk keeps it for ``field``, and its first problem.
 
@@ -196,6 +203,8 @@ def check_text(value: str, field: TextField) -> TextCheck:
     limit = FIELD_LIMITS[field]
     text = value.replace("\r\n", "\n") if limit.lines else value
     text = unicodedata.normalize("NFC", text).strip()
+    if field is TextField.PERSON_NAME:
+        text = text.translate(NAME_DOTS)
     found = _character_problem(text, limit.lines)
     if found is not None:
         return TextCheck(text, *found)

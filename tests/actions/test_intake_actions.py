@@ -230,3 +230,12 @@ def test_two_desks_on_one_day_never_share_a_number(sessions: sessionmaker[Sessio
     assert len(set(numbers)) == 6
     township = Desk(DeskIdentity("WLHT03", "1"), "乡镇")
     assert take(sessions, township, full_request(sessions)).startswith("WLHT03-")
+
+
+def test_a_name_typed_with_another_dot_is_kept_as_on_the_id_card(sessions: sessionmaker[Session], desk: Desk) -> None:
+    """The same applicant found by name whichever 间隔号 the clerk's input method gave (・ from a Japanese layout)."""
+    number = take(sessions, desk, full_request(sessions, applicant("阿依古丽\u30fb买买提")))
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    assert view.applicant_name == "阿依古丽\u00b7买买提"

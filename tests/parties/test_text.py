@@ -87,6 +87,13 @@ def test_kept_in_nfc_and_trimmed() -> None:
     assert clean_text("\u3000张三\u3000", TextField.PERSON_NAME) == "张三"
 
 
+@pytest.mark.parametrize("dot", ["\u30fb", "\uff65", "\u2022", "\u2027", "\u2219", "\u22c5", "\u00b7"])
+def test_a_names_dot_is_the_id_cards_whichever_was_typed(dot: str) -> None:
+    """阿依古丽・买买提 typed with the input method's dot was kept apart from the card's 阿依古丽·买买提."""
+    assert clean_text(f"阿依古丽{dot}买买提", TextField.PERSON_NAME) == "阿依古丽\u00b7买买提"
+    assert clean_text(f"第一{dot}第二", TextField.ADDRESS) == f"第一{dot}第二"  # an address is kept as written
+
+
 def test_every_limit_fits_the_package_that_carries_it() -> None:
     """What a desk takes, its township's package carries: the desk's limits are within the package's columns."""
     columns = {
