@@ -22,6 +22,7 @@ LACKING_TEXT = "#b42318"
 
 URGENCY_COLOURS: dict[Urgency, tuple[str, str]] = {
     Urgency.OVERDUE: (RED, RED_TEXT),
+    Urgency.TODAY: (RED, RED_TEXT),  # due today: not the amber of tomorrow, which still leaves a day
     Urgency.SOON: (AMBER, AMBER_TEXT),
 }
 MARK_COLOURS: dict[MaterialMark, tuple[str, str]] = {

@@ -48,14 +48,15 @@ class Urgency(StrEnum):
     """How close a deferral deadline is; the lists and the page colour by it."""
 
     OVERDUE = "overdue"  # red: the deadline has passed
-    SOON = "soon"  # amber: due within the next two working days (or today)
+    TODAY = "today"  # red too: the day itself, the last on which it can still be done in time
+    SOON = "soon"  # amber: due within the next two working days
     LATER = "later"
     NONE = "none"  # nothing deferred is open
 
 
-#: an item's alert (counter.case.item_clock.due_alert) as the lists and the page colour it: red past its date, amber
-#: on the day and the working day before, as a deferral is coloured by how near its deadline is
-ALERT_URGENCY = {DueAlert.OVERDUE: Urgency.OVERDUE, DueAlert.DUE_TODAY: Urgency.SOON, DueAlert.DUE_NEXT: Urgency.SOON}
+#: an item's alert (counter.case.item_clock.due_alert) as the lists and the page colour it: red on its date and past
+#: it, amber on the working day before, as a deferral is coloured by how near its deadline is
+ALERT_URGENCY = {DueAlert.OVERDUE: Urgency.OVERDUE, DueAlert.DUE_TODAY: Urgency.TODAY, DueAlert.DUE_NEXT: Urgency.SOON}
 
 
 class MaterialMark(StrEnum):
@@ -164,6 +165,8 @@ def urgency(due: dt.date | None, today: dt.date, soon_until: dt.date) -> Urgency
         return Urgency.NONE
     if due < today:
         return Urgency.OVERDUE
+    if due == today:
+        return Urgency.TODAY
     if due <= soon_until:
         return Urgency.SOON
     return Urgency.LATER

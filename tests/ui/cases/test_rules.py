@@ -10,12 +10,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from counter.case.item_clock import DueAlert
 from counter.case.status import MOVES, CaseEvent, CaseStatus
 from counter.case.view import CaseView, HistoryLine
 from counter.db.case_store import case_view
 from counter.db.engine import make_engine, make_sessions
 from counter.ui.cases.case_lines import history_note, local_time
+from counter.ui.cases.marks import URGENCY_COLOURS
 from counter.ui.cases.rules import (
+    ALERT_URGENCY,
     FormProblem,
     FormValues,
     Urgency,
@@ -87,7 +90,7 @@ def test_a_reason_the_desk_would_not_take_holds_the_form(awaiting: CaseView, rea
     [
         (None, Urgency.NONE),
         (dt.date(2026, 11, 19), Urgency.OVERDUE),
-        (dt.date(2026, 11, 20), Urgency.SOON),
+        (dt.date(2026, 11, 20), Urgency.TODAY),  # red on the day, as past it: not the amber of the days before
         (dt.date(2026, 11, 24), Urgency.SOON),
         (dt.date(2026, 11, 25), Urgency.LATER),
     ],
@@ -114,3 +117,10 @@ def test_history_notes_read_as_words() -> None:
     assert history_note(granted, names, items) == "食品经营许可"
     assert local_time(at).utcoffset() is not None
     assert local_time(at) == at.replace(tzinfo=dt.UTC)
+
+
+def test_an_item_due_today_is_red_and_one_due_tomorrow_amber() -> None:
+    """Due today shared the amber of due tomorrow: the clerk could not see which had no day left."""
+    red = URGENCY_COLOURS[Urgency.OVERDUE]
+    assert URGENCY_COLOURS[ALERT_URGENCY[DueAlert.DUE_TODAY]] == red
+    assert URGENCY_COLOURS[ALERT_URGENCY[DueAlert.DUE_NEXT]] != red
