@@ -12,21 +12,18 @@ import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
-from counter.case.status import CaseStatus
 from counter.db import models
-from counter.db.sync.case_records import case_records
 from counter.db.sync.store import open_reviews
 from counter.sync.keys import load_private_key
 from counter.sync.package import Header, PackageKind, PackageRejected, RejectCode, canonical_json, write_packed
-from counter.sync.record_json import to_dict
 from counter.words.sync import PACKAGE_REJECTED
 from tests.catalog_db import catalog_file
 from tests.sync.sync_world import NOW, Site, township_with_demo
+from tests.sync.test_refusals_told import accepted_record
 
 
 @pytest.fixture(scope="module")
@@ -38,15 +35,6 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def pair(request: pytest.FixtureRequest, catalog: Path, tmp_path: Path) -> Iterator[tuple[Site, Site]]:
     """The hall on either backend (a number past 2**31 overflows PostgreSQL's integer, 2**63 SQLite's)."""
     yield from township_with_demo(request, catalog, tmp_path)
-
-
-def accepted_record(ars: Site) -> dict[str, Any]:
-    with ars.sessions() as session:
-        case_id = session.scalars(
-            select(models.Case.id).where(models.Case.status == CaseStatus.ACCEPTED.value).order_by(models.Case.id)
-        ).first()
-        assert case_id is not None
-        return to_dict(case_records(session, [case_id])[0])
 
 
 def signed(hall: Site, ars: Site, plain: bytes, export_no: int = 1, count: int = 1) -> bytes:
