@@ -8,6 +8,8 @@ seal whose signature is the township's registered key, and says in its next upda
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy.orm import Session
 
 from counter.actions.site import peer_keys
@@ -52,6 +54,10 @@ def keep_township_seal(session: Session, township: str, record: SealRecord) -> b
     )
 
 
-def sent_seal_changed(session: Session) -> int | None:
-    """The number of this site's seal its hall holds, when it is no longer here as sent; None when it is."""
-    return sent_seal_gone(parse_seals_at_hall(get_setting(session, SEALS_AT_HALL)), audit_seals.seal_digests(session))
+def sent_seal_changed(session: Session, digests: Mapping[int, str] | None = None) -> int | None:
+    """The number of this site's seal its hall holds, when it is no longer here as sent; None when it is.
+
+    ``digests``: this site's seals (:func:`counter.db.audit_seals.seal_digests`), where the caller read them already.
+    """
+    here = audit_seals.seal_digests(session) if digests is None else digests
+    return sent_seal_gone(parse_seals_at_hall(get_setting(session, SEALS_AT_HALL)), here)

@@ -7,12 +7,13 @@ actions derive from the history (the departments' queue, :func:`counter.actions.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from counter.actions.item_track import queue_drift
+from counter.actions.site import RETIRED_KEYS  # the keys the site's key replaced (counter.audit.site_keys)
 from counter.actions.sync_seals import sent_seal_changed
 from counter.audit.chain import parse_at
 from counter.audit.peer_seals import (
@@ -33,7 +34,6 @@ from counter.sync.keys import KeyUnreadable, key_fingerprint, load_private_key, 
 
 Progress = Callable[[int, int], None]  # entries checked, entries in all
 SITE_PUBLIC_KEY = "site.public_key"  # as counter.actions.site stores it: what the seals are checked against
-RETIRED_KEYS = "site.retired_keys"  # the keys it replaced, and until when each signed (counter.audit.site_keys)
 
 
 def verify_trail(session: Session, on_progress: Progress | None = None, key_path: Path | None = None) -> AuditReport:
@@ -69,13 +69,13 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
         audit_seals.last_seqs(session),
     )
     problems = [*report.problems, *_seal_problems(sealed)]
-    if public_key and _key_file_differs(key_path or paths.site_key_path(), public_key):
+    path = key_path or paths.site_key_path()
+    if public_key and _key_file_differs(path, public_key):
         problems.append(TrailProblem(TrailProblemCode.SEAL_KEY, "", 0))
-    problems += _sent_seal_problems(session)
-    anchored = read_anchors(anchors_path(key_path or paths.site_key_path()))
-    if anchored:
-        held = audit_seals.seal_digests(session)
-        problems += [TrailProblem(TrailProblemCode.SEAL_ANCHOR, "", no) for no in unanchored(anchored, held)]
+    digests = audit_seals.seal_digests(session)
+    problems += _sent_seal_problems(session, digests)
+    anchored = read_anchors(anchors_path(path))
+    problems += [TrailProblem(TrailProblemCode.SEAL_ANCHOR, "", no) for no in unanchored(anchored, digests)]
     return dataclasses.replace(
         report,
         problems=tuple(problems),
@@ -86,11 +86,11 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
     )
 
 
-def _sent_seal_problems(session: Session) -> list[TrailProblem]:
-    """A seal of this site the hall holds and this site no longer has as sent; on a hall, a township's seals that
-    show it sealed a rewritten trail again (:mod:`counter.audit.peer_seals`)."""
+def _sent_seal_problems(session: Session, digests: Mapping[int, str]) -> list[TrailProblem]:
+    """A seal of this site the hall holds and this site no longer has as sent (``digests``: this site's seals); on a
+    hall, a township's seals that show it sealed a rewritten trail again (:mod:`counter.audit.peer_seals`)."""
     found = []
-    gone = sent_seal_changed(session)
+    gone = sent_seal_changed(session, digests)
     if gone is not None:
         found.append(TrailProblem(TrailProblemCode.SEAL_SENT, "", gone))
     codes = {PeerSealProblem.TWO_SEALS: TrailProblemCode.PEER_SEAL_TWO,
