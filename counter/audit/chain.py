@@ -41,9 +41,13 @@ def at_text(at: dt.datetime) -> str:
 def parse_at(text: str) -> dt.datetime | None:
     """The UTC moment of an :func:`at_text`; None for a text that is not one (never raises)."""
     try:
-        moment = dt.datetime.fromisoformat(text.removesuffix("Z"))
+        return as_utc(dt.datetime.fromisoformat(text.removesuffix("Z")))
     except ValueError:
         return None
+
+
+def as_utc(moment: dt.datetime) -> dt.datetime:
+    """A moment in UTC; one without a zone is UTC already (as SQLite and the trail's texts give it back)."""
     return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
 
 

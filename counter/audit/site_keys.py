@@ -25,6 +25,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from counter.audit.chain import as_utc
+
 
 class SealVerdict(StrEnum):
     SIGNED = "signed"  # a key that may have signed at that moment did
@@ -70,8 +72,8 @@ def parse_history(text: str | None) -> tuple[RetiredKey, ...]:
             keys.append(
                 RetiredKey(
                     str(item["public_key"]),
-                    _utc(dt.datetime.fromisoformat(item["until"])),
-                    None if revoked is None else _utc(dt.datetime.fromisoformat(revoked)),
+                    as_utc(dt.datetime.fromisoformat(item["until"])),
+                    None if revoked is None else as_utc(dt.datetime.fromisoformat(revoked)),
                 )
             )
         except (AttributeError, KeyError, TypeError, ValueError):
@@ -88,7 +90,7 @@ def seal_verdict(
     seal dated after the newest retired key's end (and, for a site whose history starts with it, any seal at all);
     a retired key, a seal dated up to its end and before its revocation.
     """
-    at = _utc(at)
+    at = as_utc(at)
     current_since = max((key.until for key in retired), default=None)
     if current and (current_since is None or at >= current_since) and verifies(current):
         return SealVerdict.SIGNED
@@ -101,7 +103,3 @@ def seal_verdict(
             continue
         return SealVerdict.SIGNED
     return SealVerdict.REVOKED if revoked else SealVerdict.FORGED
-
-
-def _utc(moment: dt.datetime) -> dt.datetime:
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
