@@ -46,11 +46,16 @@ def _entries(session: Session) -> Iterator[tuple[str, dict[str, Any]]]:
     e = models.AuditEntry
     stmt = select(e.subject, e.detail).where(e.action == AuditAction.SETTING_CHANGED.value).order_by(e.at, e.id)
     for subject, text in session.execute(stmt):
-        try:
-            detail = json.loads(text)
-        except ValueError:
-            detail = {}
-        yield subject, detail if isinstance(detail, dict) else {}
+        yield subject, _detail(text)
+
+
+def _detail(text: str | None) -> dict[str, Any]:
+    """An entry's detail; empty for none, or for text that is not a JSON object."""
+    try:
+        detail = json.loads(text) if text is not None else {}
+    except ValueError:
+        return {}
+    return detail if isinstance(detail, dict) else {}
 
 
 def recorded_setting(session: Session, key: str) -> str | None:
@@ -62,12 +67,7 @@ def recorded_setting(session: Session, key: str) -> str | None:
         .order_by(e.at.desc(), e.id.desc())
         .limit(1)
     )
-    text = session.scalar(stmt)
-    try:
-        detail = json.loads(text) if text is not None else {}
-    except ValueError:
-        return None
-    own, value = recorded_value(detail) if isinstance(detail, dict) else (False, None)
+    own, value = recorded_value(_detail(session.scalar(stmt)))
     return value if own else None
 
 
