@@ -17,7 +17,7 @@ import pytest
 
 from counter.access.roles import Actor, Role
 from counter.actions.accounts import NewAccount, add_account
-from counter.actions.backup import make_backup, restore_backup
+from counter.actions.backup import restore_backup
 from counter.actions.desk import Desk
 from counter.actions.intake_settings import CORRECTION_PERIOD_KEY, save_intake_rules
 from counter.actions.key_rotation import rotate_site_key
@@ -31,6 +31,7 @@ from counter.intake.rules import IntakeRules
 from counter.sync.keys import encryption_key_text, new_encryption_key, new_private_key, public_key_text
 from counter.sync.sites import SiteKind
 from tests.backup.conftest import DeskDb, case_numbers
+from tests.backup.test_restore_schema import crafted, live_files
 
 NOW = dt.datetime(2026, 11, 22, 18, 30, 0)
 DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
@@ -54,21 +55,6 @@ def kept_db(desk_db: DeskDb, tmp_path: Path) -> DeskDb:
         assert add_account(session, DESK, NewAccount("batu", "巴图", frozenset({Role.ADMIN}), "bayan2026ok")) == ()
     engine.dispose()
     return desk_db
-
-
-def crafted(db: DeskDb, folder: Path, *statements: str) -> Path:
-    copy = make_backup(db.url, folder / "crafted.sqlite3")
-    conn = sqlite3.connect(copy, isolation_level=None)
-    try:
-        for statement in statements:
-            conn.execute(statement)
-    finally:
-        conn.close()
-    return copy
-
-
-def live_files(db: DeskDb) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(db.path.parent.iterdir()) if p.is_file()}
 
 
 def refused_rows(db: DeskDb, copy: Path) -> tuple[ForeignRow, ...]:
