@@ -142,9 +142,10 @@ def open_database(store: Store) -> str | None:
     return None
 
 
-#: faults of a start worded by their cause, as the command line words them: the desk's database setting is wrong, or
-#: the server is up but takes no connection yet (starting, recovering): a wait, not a setting to look at
-_NAMED_FAULTS = frozenset({DbFault.PLAIN_CONNECTION, DbFault.CERTIFICATE, DbFault.NOT_READY})
+#: faults of a start worded by their cause, as the command line words them: the desk's database setting is wrong,
+#: the server is up but takes no connection yet (starting, recovering): a wait, not a setting to look at, or the
+#: server's schema is older than the desk (updated first) and the owner's upgrade is owed
+_NAMED_FAULTS = frozenset({DbFault.PLAIN_CONNECTION, DbFault.CERTIFICATE, DbFault.NOT_READY, DbFault.SCHEMA_BEHIND})
 
 
 def open_window(db_url: str | None) -> tuple[MainWindow, Store]:
