@@ -123,6 +123,10 @@ class DeferralControls(QGroupBox):
         self.pledge_signed.setEnabled(self.asked.isChecked())
         self.changed.emit()
 
+    def unconfirmed(self) -> QCheckBox | None:
+        """The first condition of a 容缺 request not confirmed yet, if any."""
+        return next((box for box in (self.no_bad_credit, self.pledge_signed) if not box.isChecked()), None)
+
     def set_values(self, asked: bool, no_bad_credit: bool, pledge_signed: bool) -> None:
         self.no_bad_credit.setChecked(no_bad_credit)
         self.pledge_signed.setChecked(pledge_signed)

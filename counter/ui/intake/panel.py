@@ -22,7 +22,7 @@ import uuid
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
@@ -55,6 +55,7 @@ from counter.ui.intake.outcome_box import commit_problems, provisional_mark
 from counter.ui.intake.panel_layout import PanelLayout
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
 from counter.ui.intake.words import (
+    INTAKE_COMMIT_DEFERRAL_OPEN,
     INTAKE_CONNECTION_BACK,
     INTAKE_CONNECTION_LOST,
     INTAKE_CONNECTION_RETRYING,
@@ -133,6 +134,7 @@ class IntakePanel(PanelLayout):
     def _connect_signals(self) -> None:
         self.situations.answered.connect(self.on_answered)
         self.checklist_view.recorded.connect(self.on_material_recorded)
+        self.checklist_view.deferral_chosen.connect(self.on_deferral_chosen)
         self.checklist_view.all_received_button.clicked.connect(self.checklist_view.receive_all_pending)
         self.deferral.changed.connect(self.on_choice_changed)
         self.refusal.changed.connect(self.on_choice_changed)
@@ -213,11 +215,22 @@ class IntakePanel(PanelLayout):
     def refresh_commit(self) -> None:
         decided = self._decision is not None and self._decision.outcome.decided
         ready = decided and not party_problems(self.form().parties(), self._today())
-        self.commit_button.setEnabled(ready and not self.finished and not self.reconnector.waiting)
-        if self.refusal.isChecked():
+        held = self.deferral_open()
+        self.commit_button.setEnabled(ready and not held and not self.finished and not self.reconnector.waiting)
+        if held:
+            self.name_commit_text(INTAKE_COMMIT_DEFERRAL_OPEN)
+        elif self.refusal.isChecked():
             self.name_commit(Outcome.REFUSE.value)  # also before its ground is chosen
         else:
             self.name_commit(self._decision.outcome.value if decided and self._decision else "")
+
+    def deferral_open(self) -> bool:
+        """The applicant asked for 容缺 and the clerk has not yet confirmed both its conditions: no paper goes out
+        (the 补正 the form comes to meanwhile is not what was asked); once both are ticked it is 容缺受理, and a
+        request the applicant may not have (a bad credit record) is taken back by unticking it."""
+        asked = self.deferral.asked.isChecked() and not self.refusal.isChecked()
+        outcome = self._decision.outcome if self._decision is not None else None
+        return asked and outcome is Outcome.CORRECT and self.deferral.unconfirmed() is not None
 
     def schedule_draft(self) -> None:
         self.drafts.schedule()
@@ -242,7 +255,18 @@ class IntakePanel(PanelLayout):
         self.refresh_decision()
         self.schedule_draft()
 
+    def on_deferral_chosen(self, code: str) -> None:
+        """Key 6 on a 容缺后补 row: the applicant's request is ticked; the keyboard goes to the first of its conditions
+        still to confirm (Space, Tab, Space), or, both confirmed, on to the next material."""
+        self.deferral.asked.setChecked(True)
+        unconfirmed = self.deferral.unconfirmed()
+        if unconfirmed is not None:
+            unconfirmed.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.checklist_view.on_step(code, 1)
+
     def on_choice_changed(self) -> None:
+        self.checklist_view.show_deferral(self.deferral.asked.isChecked())
         if self.message.text() == INTAKE_GROUND_REQUIRED and not (
             self.refusal.isChecked() and self.refusal.ground() is None
         ):
