@@ -24,7 +24,7 @@ from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from counter.actions.calendar import office_calendar
 from counter.actions.desk import Desk
@@ -55,6 +55,10 @@ from counter.ui.intake.outcome_box import commit_problems, provisional_mark
 from counter.ui.intake.panel_layout import PanelLayout
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
 from counter.ui.intake.words import (
+    INTAKE_CLOSE_GO,
+    INTAKE_CLOSE_QUESTION,
+    INTAKE_CLOSE_STAY,
+    INTAKE_CLOSE_TITLE,
     INTAKE_COMMIT_DEFERRAL_OPEN,
     INTAKE_CONNECTION_BACK,
     INTAKE_CONNECTION_LOST,
@@ -67,6 +71,7 @@ from counter.ui.intake.words import (
     INTAKE_PREVIEW_FAILED,
     INTAKE_PREVIOUS_NOT_FOUND,
 )
+from counter.ui.plain_text import plain_box
 from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.database import numbers_behind_text
@@ -113,6 +118,9 @@ class IntakePanel(PanelLayout):
         self.order_tabs()
         self.refresh_decision()
         self.refresh_parties()
+        self._blank = self.form()  # the form as nothing typed leaves it: closing that loses nothing, asks nothing
+        self._close_agreed = False
+        self.close_question: QMessageBox | None = None
 
     @classmethod
     def from_draft(
@@ -422,8 +430,35 @@ class IntakePanel(PanelLayout):
         self.cancelled.emit()
         self.close()
 
+    def close_keeping_draft(self) -> None:
+        """Close without asking: the clerk said so, or the account signs out (the draft is kept either way)."""
+        self._close_agreed = True
+        self.close()
+
+    def ask_before_closing(self) -> QMessageBox:
+        """A filled intake closed by its window (Alt+F4, the title bar's button): the clerk confirms first.
+
+        Enter closes it, keeping the draft (the desk offers it back at once); Esc goes on with it.
+        """
+        if self.close_question is None:
+            box = plain_box(QMessageBox(QMessageBox.Icon.Question, INTAKE_CLOSE_TITLE, INTAKE_CLOSE_QUESTION,
+                                        parent=self))  # fmt: skip
+            go = box.addButton(INTAKE_CLOSE_GO, QMessageBox.ButtonRole.AcceptRole)
+            stay = box.addButton(INTAKE_CLOSE_STAY, QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(go)
+            box.setEscapeButton(stay)
+            go.clicked.connect(self.close_keeping_draft)
+            self.close_question = box
+        self.close_question.open()  # modal to this window only: the desk and its other windows go on
+        return self.close_question
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.drafts.save_if_waiting()
+        filled = not self.finished and not self.committed and self.form() != self._blank
+        if filled and not self._close_agreed:
+            event.ignore()
+            self.ask_before_closing()
+            return
         super().closeEvent(event)
         if event.isAccepted():
             self.closed.emit()

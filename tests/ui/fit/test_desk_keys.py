@@ -25,7 +25,7 @@ def focused() -> QWidget:
 
 def case_page(qtbot: QtBot, desk: MainWindow, book: Casebook) -> CasePage:
     page = desk.desk_actions.cases().open_case(book.accepted)
-    assert page is not None
+    assert isinstance(page, CasePage)
     qtbot.waitUntil(page.isActiveWindow)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.item_states.table)
     return page
