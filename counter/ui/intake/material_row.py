@@ -114,6 +114,9 @@ class MaterialRow(QFrame):
         self.copies = QSpinBox()
         for spin in (self.originals, self.copies):
             spin.setRange(0, MAX_COUNT)
+            # the guide's counts, filled in by key 1: changed by a click when a paper differs, never a Tab stop
+            # (the list is one stop, its rows settled by keys)
+            spin.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.note_line = CheckedLine(TextField.NOTE)  # what the desk will not take in it, said beneath it
         self.note = self.note_line.edit
         self.note.setPlaceholderText(INTAKE_DEFECT_HINT)

@@ -80,6 +80,9 @@ from counter.words.sites import OTHER_SERIES
 
 log = logging.getLogger(__name__)
 
+AGENT_SITUATION = "agent"  # the catalog's question of who comes: its options "agent" (委托代理人办理) and "self"
+SELF_OPTION = "self"
+
 
 class IntakePanel(PanelLayout):
     case_taken = Signal(str)  # the case number, once the intake is committed
@@ -162,6 +165,8 @@ class IntakePanel(PanelLayout):
             trigger.connect(self.close)
         for trigger in (self.print_button.clicked, self.print_shortcut.activated):
             trigger.connect(self.on_print_requested)
+        self.same_day.settled.connect(self.print_button.setFocus)  # the papers are next, not 关闭
+        self.agent_form.toggled.connect(self.on_agent_toggled)
 
     # --- the form as data ----------------------------------------------------------
 
@@ -285,6 +290,18 @@ class IntakePanel(PanelLayout):
     def on_parties_changed(self) -> None:
         self.refresh_parties()
         self.schedule_draft()
+
+    def on_agent_toggled(self, agent: bool) -> None:
+        """委托代办人办理 answers the guide's question of who comes (situation ``agent``: ``agent`` or ``self``), as
+        the demo's intakes do; a draft put back keeps its own answers."""
+        if self.drafts.paused:
+            return
+        situation = next((s for s in self.bundle.situations if s.code == AGENT_SITUATION), None)
+        option = AGENT_SITUATION if agent else SELF_OPTION
+        if situation is None or situation.option(option) is None:
+            return
+        if self._checklist.answers_dict().get(AGENT_SITUATION) != option:
+            self.situations.option_button(AGENT_SITUATION, option).click()
 
     def on_applicant_id_valid(self, id_no: str) -> None:
         known = self._look_up(id_no)
