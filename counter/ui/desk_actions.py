@@ -99,6 +99,8 @@ class DeskActions(QObject):
 
     def close_work(self) -> None:
         """The account signs out: its windows close (an open intake is kept as the desk's draft)."""
+        if self.intake is not None:
+            self.intake.close_keeping_draft()  # nobody is there to answer whether to close it
         for window in self._window.findChildren(QWidget):
             if window.isWindow() and not window.property(STAYS_WHEN_LOCKED):
                 window.close()

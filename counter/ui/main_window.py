@@ -187,6 +187,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.draft_offer)
         layout.addWidget(self._action_bar())
         layout.addWidget(splitter, 1)
+        # the draft bar's buttons between the search box and the panes: Shift+Tab from 恢复 goes back to typing
+        QWidget.setTabOrder(self.search_panel.box, self.draft_offer.restore_button)
+        QWidget.setTabOrder(self.draft_offer.restore_button, self.draft_offer.discard_button)
         return central
 
     def _training_strip(self, today: dt.date | None) -> QLabel | None:

@@ -98,6 +98,12 @@ def test_an_unfinished_intake_is_offered_back_after_a_crash(qtbot: QtBot, db: St
     second.offer_draft()
     assert second.draft_offer.isVisible()
     assert "上次未完成的受理" in second.draft_offer.label.text()
+    second.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is second.draft_offer.restore_button)
+    QTest.keyClick(second.draft_offer.restore_button, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is second.search_panel.box  # back to typing, never to 放弃 first
+    QTest.keyClick(second.search_panel.box, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is second.draft_offer.restore_button
     QTest.mouseClick(second.draft_offer.restore_button, Qt.MouseButton.LeftButton)
     restored = second.desk_actions.intake
     assert restored is not None
@@ -115,12 +121,27 @@ def test_an_intake_closed_unfinished_is_offered_back_at_once_and_enter_restores_
     panel = window.desk_actions.intake
     assert panel is not None
     panel.applicant_form.name.setText("乌云其木格")
-    panel.close()  # as its window's close button or Alt+F4 closes it
-    qtbot.waitUntil(window.draft_offer.isVisible)
+    panel.close()  # as its window's close button or Alt+F4 closes it: a filled intake asks first
+    question = panel.close_question
+    assert question is not None
+    qtbot.waitUntil(question.isVisible)
+    assert panel.isVisible()
+    QTest.keyClick(question, Qt.Key.Key_Escape)  # 继续受理
+    qtbot.waitUntil(lambda: not question.isVisible())
+    assert panel.isVisible()
+    assert not window.draft_offer.isVisible()
+    panel.close()
+    qtbot.waitUntil(question.isVisible)
+    QTest.keyClick(question, Qt.Key.Key_Return)  # 关闭，保留草稿
+    qtbot.waitUntil(window.draft_offer.isVisible)  # offered at once, not at the next start
+    assert not panel.isVisible()
     assert "未完成的受理" in window.draft_offer.label.text()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.draft_offer.restore_button)
+    QTest.keyClick(window.draft_offer.restore_button, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is window.search_panel.box  # back to typing, never to 放弃 or the guide first
+    QTest.keyClick(window.search_panel.box, Qt.Key.Key_Tab)
     QTest.keyClick(window.draft_offer.restore_button, Qt.Key.Key_Return)
     restored = window.desk_actions.intake
     assert restored is not None
@@ -262,3 +283,16 @@ def test_a_bad_rating_at_another_desk_alerts_the_supervisor(qtbot: QtBot, db: St
     assert supervision is not None
     qtbot.addWidget(supervision)
     qtbot.waitUntil(lambda: "新差评" not in window.supervise_button.text())
+
+
+def test_signing_out_closes_a_filled_intake_without_a_question(qtbot: QtBot, db: Store, catalog_dir: Path) -> None:
+    """Nobody is at the desk to answer: the intake closes, kept as the desk's draft."""
+    window = start_window(qtbot, MainWindow(db, catalog_dir))
+    open_bundle(window, "xcg")
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    panel = window.desk_actions.intake
+    assert panel is not None
+    panel.applicant_form.name.setText("乌云其木格")
+    window.desk_actions.close_work()
+    assert not panel.isVisible()
+    assert panel.close_question is None

@@ -17,6 +17,7 @@ from enum import StrEnum
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from counter.access.roles import Permission
@@ -210,10 +211,11 @@ class CasePage(QWidget):
         for name in LINK_FIELDS:
             self.fields[name].linkActivated.connect(self.on_link_activated)
         self.form.confirm_button.clicked.connect(self.on_form_confirmed)
-        self.form.reason.returnPressed.connect(self.on_form_confirmed)
         self.form.cancel_button.clicked.connect(self.on_form_cancelled)
         self.hand_over.confirm_button.clicked.connect(self.on_hand_over_confirmed)
         self.hand_over.cancel_button.clicked.connect(self.hand_over.close_form)
+        for form in (self.form, self.hand_over, self.item_step_form):
+            form.cancel_button.clicked.connect(self.setFocus)  # a form given up: the keyboard back on the items
         self.documents.print_requested.connect(self.on_print_requested)
         self.item_states.decide_requested.connect(self.on_item_decide)
         self.item_states.step_bar.step_requested.connect(self.on_item_step)
@@ -466,6 +468,19 @@ class CasePage(QWidget):
 
     def on_form_cancelled(self) -> None:
         self.form.close_form()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Esc closes the step form open on the page (Esc inside it cancels it already), else the page itself: the
+        clerk's way back to the desk, as from every window the desk opens."""
+        if event.key() != Qt.Key.Key_Escape or event.modifiers():
+            super().keyPressEvent(event)
+            return
+        opened = [f for f in (self.form, self.hand_over, self.item_step_form) if f.isVisible()]
+        if not opened:
+            self.close()
+            return
+        for form in opened:
+            form.cancel_button.click()
 
     def on_hand_over_confirmed(self) -> None:
         """统一出件 saved, then the 送达回证's preview beside the page, to print for the receiver to sign."""

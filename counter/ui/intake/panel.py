@@ -22,9 +22,9 @@ import uuid
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from counter.actions.calendar import office_calendar
 from counter.actions.desk import Desk
@@ -55,6 +55,11 @@ from counter.ui.intake.outcome_box import commit_problems, provisional_mark
 from counter.ui.intake.panel_layout import PanelLayout
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
 from counter.ui.intake.words import (
+    INTAKE_CLOSE_GO,
+    INTAKE_CLOSE_QUESTION,
+    INTAKE_CLOSE_STAY,
+    INTAKE_CLOSE_TITLE,
+    INTAKE_COMMIT_DEFERRAL_OPEN,
     INTAKE_CONNECTION_BACK,
     INTAKE_CONNECTION_LOST,
     INTAKE_CONNECTION_RETRYING,
@@ -66,6 +71,7 @@ from counter.ui.intake.words import (
     INTAKE_PREVIEW_FAILED,
     INTAKE_PREVIOUS_NOT_FOUND,
 )
+from counter.ui.plain_text import plain_box
 from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.database import numbers_behind_text
@@ -73,6 +79,9 @@ from counter.words.dates import day_text
 from counter.words.sites import OTHER_SERIES
 
 log = logging.getLogger(__name__)
+
+AGENT_SITUATION = "agent"  # the catalog's question of who comes: its options "agent" (委托代理人办理) and "self"
+SELF_OPTION = "self"
 
 
 class IntakePanel(PanelLayout):
@@ -112,6 +121,9 @@ class IntakePanel(PanelLayout):
         self.order_tabs()
         self.refresh_decision()
         self.refresh_parties()
+        self._blank = self.form()  # the form as nothing typed leaves it: closing that loses nothing, asks nothing
+        self._close_agreed = False
+        self.close_question: QMessageBox | None = None
 
     @classmethod
     def from_draft(
@@ -133,6 +145,7 @@ class IntakePanel(PanelLayout):
     def _connect_signals(self) -> None:
         self.situations.answered.connect(self.on_answered)
         self.checklist_view.recorded.connect(self.on_material_recorded)
+        self.checklist_view.deferral_chosen.connect(self.on_deferral_chosen)
         self.checklist_view.all_received_button.clicked.connect(self.checklist_view.receive_all_pending)
         self.deferral.changed.connect(self.on_choice_changed)
         self.refusal.changed.connect(self.on_choice_changed)
@@ -152,6 +165,8 @@ class IntakePanel(PanelLayout):
             trigger.connect(self.close)
         for trigger in (self.print_button.clicked, self.print_shortcut.activated):
             trigger.connect(self.on_print_requested)
+        self.same_day.settled.connect(self.print_button.setFocus)  # the papers are next, not 关闭
+        self.agent_form.toggled.connect(self.on_agent_toggled)
 
     # --- the form as data ----------------------------------------------------------
 
@@ -213,11 +228,22 @@ class IntakePanel(PanelLayout):
     def refresh_commit(self) -> None:
         decided = self._decision is not None and self._decision.outcome.decided
         ready = decided and not party_problems(self.form().parties(), self._today())
-        self.commit_button.setEnabled(ready and not self.finished and not self.reconnector.waiting)
-        if self.refusal.isChecked():
+        held = self.deferral_open()
+        self.commit_button.setEnabled(ready and not held and not self.finished and not self.reconnector.waiting)
+        if held:
+            self.name_commit_text(INTAKE_COMMIT_DEFERRAL_OPEN)
+        elif self.refusal.isChecked():
             self.name_commit(Outcome.REFUSE.value)  # also before its ground is chosen
         else:
             self.name_commit(self._decision.outcome.value if decided and self._decision else "")
+
+    def deferral_open(self) -> bool:
+        """The applicant asked for 容缺 and the clerk has not yet confirmed both its conditions: no paper goes out
+        (the 补正 the form comes to meanwhile is not what was asked); once both are ticked it is 容缺受理, and a
+        request the applicant may not have (a bad credit record) is taken back by unticking it."""
+        asked = self.deferral.asked.isChecked() and not self.refusal.isChecked()
+        outcome = self._decision.outcome if self._decision is not None else None
+        return asked and outcome is Outcome.CORRECT and self.deferral.unconfirmed() is not None
 
     def schedule_draft(self) -> None:
         self.drafts.schedule()
@@ -242,7 +268,18 @@ class IntakePanel(PanelLayout):
         self.refresh_decision()
         self.schedule_draft()
 
+    def on_deferral_chosen(self, code: str) -> None:
+        """Key 6 on a 容缺后补 row: the applicant's request is ticked; the keyboard goes to the first of its conditions
+        still to confirm (Space, Tab, Space), or, both confirmed, on to the next material."""
+        self.deferral.asked.setChecked(True)
+        unconfirmed = self.deferral.unconfirmed()
+        if unconfirmed is not None:
+            unconfirmed.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.checklist_view.on_step(code, 1)
+
     def on_choice_changed(self) -> None:
+        self.checklist_view.show_deferral(self.deferral.asked.isChecked())
         if self.message.text() == INTAKE_GROUND_REQUIRED and not (
             self.refusal.isChecked() and self.refusal.ground() is None
         ):
@@ -253,6 +290,18 @@ class IntakePanel(PanelLayout):
     def on_parties_changed(self) -> None:
         self.refresh_parties()
         self.schedule_draft()
+
+    def on_agent_toggled(self, agent: bool) -> None:
+        """委托代办人办理 answers the guide's question of who comes (situation ``agent``: ``agent`` or ``self``), as
+        the demo's intakes do; a draft put back keeps its own answers."""
+        if self.drafts.paused:
+            return
+        situation = next((s for s in self.bundle.situations if s.code == AGENT_SITUATION), None)
+        option = AGENT_SITUATION if agent else SELF_OPTION
+        if situation is None or situation.option(option) is None:
+            return
+        if self._checklist.answers_dict().get(AGENT_SITUATION) != option:
+            self.situations.option_button(AGENT_SITUATION, option).click()
 
     def on_applicant_id_valid(self, id_no: str) -> None:
         known = self._look_up(id_no)
@@ -398,8 +447,35 @@ class IntakePanel(PanelLayout):
         self.cancelled.emit()
         self.close()
 
+    def close_keeping_draft(self) -> None:
+        """Close without asking: the clerk said so, or the account signs out (the draft is kept either way)."""
+        self._close_agreed = True
+        self.close()
+
+    def ask_before_closing(self) -> QMessageBox:
+        """A filled intake closed by its window (Alt+F4, the title bar's button): the clerk confirms first.
+
+        Enter closes it, keeping the draft (the desk offers it back at once); Esc goes on with it.
+        """
+        if self.close_question is None:
+            box = plain_box(QMessageBox(QMessageBox.Icon.Question, INTAKE_CLOSE_TITLE, INTAKE_CLOSE_QUESTION,
+                                        parent=self))  # fmt: skip
+            go = box.addButton(INTAKE_CLOSE_GO, QMessageBox.ButtonRole.AcceptRole)
+            stay = box.addButton(INTAKE_CLOSE_STAY, QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(go)
+            box.setEscapeButton(stay)
+            go.clicked.connect(self.close_keeping_draft)
+            self.close_question = box
+        self.close_question.open()  # modal to this window only: the desk and its other windows go on
+        return self.close_question
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.drafts.save_if_waiting()
+        filled = not self.finished and not self.committed and self.form() != self._blank
+        if filled and not self._close_agreed:
+            event.ignore()
+            self.ask_before_closing()
+            return
         super().closeEvent(event)
         if event.isAccepted():
             self.closed.emit()

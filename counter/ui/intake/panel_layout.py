@@ -244,7 +244,9 @@ class PanelLayout(QWidget):
 
     def name_commit(self, outcome: str) -> None:
         """The button says what it does: the act and the paper of ``outcome`` (an Outcome value, or "")."""
-        action = INTAKE_COMMIT_FOR.get(outcome, INTAKE_COMMIT)
+        self.name_commit_text(INTAKE_COMMIT_FOR.get(outcome, INTAKE_COMMIT))
+
+    def name_commit_text(self, action: str) -> None:
         self.commit_button.setText(INTAKE_COMMIT_KEYS.format(action=action))
 
     def arm_cancel(self) -> None:

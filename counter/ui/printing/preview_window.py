@@ -19,11 +19,12 @@ no stored document to count the print against (see :mod:`counter.actions.forms`)
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QFileDialog, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from counter.actions.desk import Desk
 from counter.actions.documents import MadeDocument
@@ -171,6 +172,14 @@ class PreviewWindow(QWidget):
         self.close_button = QPushButton(PRINTING_CLOSE)
         self.print_shortcut = QShortcut(QKeySequence("Ctrl+P"), self)
         self.close_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        # the pages scroll by PageDown and PageUp wherever the keyboard is (most often on 打印)
+        self.page_keys = {
+            QShortcut(QKeySequence(key), self): action
+            for key, action in (
+                (Qt.Key.Key_PageDown, QAbstractSlider.SliderAction.SliderPageStepAdd),
+                (Qt.Key.Key_PageUp, QAbstractSlider.SliderAction.SliderPageStepSub),
+            )
+        }
         for widget in (self.reprint_tag, self.dates_warning, self.problem, self.done, self.record_problem):
             widget.hide()
 
@@ -208,6 +217,13 @@ class PreviewWindow(QWidget):
         self.save_button.clicked.connect(self.on_save_requested)
         for trigger in (self.close_button.clicked, self.close_shortcut.activated):
             trigger.connect(self.close)
+        for shortcut, action in self.page_keys.items():
+            shortcut.activated.connect(partial(self.on_page_key, action))
+
+    def on_page_key(self, action: QAbstractSlider.SliderAction) -> None:
+        view = self.tabs.currentWidget()
+        if isinstance(view, PageView):
+            view.verticalScrollBar().triggerAction(action)
 
     # --- showing -----------------------------------------------------------------------
 

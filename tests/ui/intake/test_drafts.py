@@ -194,10 +194,28 @@ def test_closing_the_window_saves_what_is_waiting(
     panel.applicant_form.name.setText("张海军")
     assert panel.drafts.timer.isActive()
     assert stored_draft(sessions) is None
-    panel.close()
+    panel.close()  # the question comes up, and the draft is written before it
     saved = stored_draft(sessions)
     assert saved is not None
     assert draft_from_json(saved).applicant.name == "张海军"
+
+
+def test_a_filled_intake_asks_before_closing_and_an_empty_one_does_not(qtbot: QtBot, make_panel: MakePanel) -> None:
+    empty = make_panel()
+    empty.close()
+    assert not empty.isVisible()
+    assert empty.close_question is None
+
+    filled = make_panel()
+    filled.applicant_form.name.setText("张海军")
+    filled.close()  # as Alt+F4 or the title bar's button close it
+    question = filled.close_question
+    assert question is not None
+    qtbot.waitUntil(question.isVisible)
+    assert filled.isVisible()
+    with qtbot.waitSignal(filled.closed):
+        QTest.keyClick(question, Qt.Key.Key_Return)  # 关闭，保留草稿: the default
+    assert not filled.isVisible()
 
 
 def test_the_clerk_can_discard_the_offered_draft(sessions: sessionmaker[Session], panel: IntakePanel) -> None:

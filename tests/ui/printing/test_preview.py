@@ -259,3 +259,19 @@ def test_cups_forced_without_its_clients_the_chooser_says_so_and_keeps_the_choic
     assert chooser.list.currentItem().text() == "desk8-laser"
     assert not click_print(qtbot, window)
     assert print_problem_text(PrintProblem.NO_CUPS, "desk8-laser", "lp") in window.problem.text()
+
+
+def test_page_down_scrolls_the_pages_while_print_has_the_keyboard(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str]
+) -> None:
+    window = preview(qtbot, sessions, cases["容缺受理"], DEFERRAL_SET)
+    window.resize(1024, 600)  # a short screen: the pages run below the edge
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.print_button.setFocus()
+    bar = window.views[0].verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    QTest.keyClick(window.print_button, Qt.Key.Key_PageDown)
+    assert bar.value() == bar.pageStep()
+    QTest.keyClick(window.print_button, Qt.Key.Key_PageUp)
+    assert bar.value() == 0
