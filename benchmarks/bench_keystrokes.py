@@ -8,16 +8,16 @@ electronic delivery.  Every character of the applicant's data counts as data; ev
 arrows, digits on a material row, Ctrl+Enter, Alt+Y, Esc) counts as overhead.  Printing is skipped with Esc,
 which the panel takes as "no paper", and that key is counted.
 
-The goal, 30 keys of overhead per applicant on average: a form of 4 to 7 fields, 3 situations, a checklist
+The goal, 25 keys of overhead per applicant on average: a form of 4 to 7 fields, 3 situations, a checklist
 and a decision cannot take much fewer than 20 deliberate keys (one to reach and one to set each of them), and a
-clerk who needs more than half as many again is walking the Tab chain past things the applicant never touches.
+clerk who needs a quarter as many again is walking the Tab chain past things the applicant never touches.
 
 Exits 1 when the mean overhead is over the goal, 2 when an applicant could not be served with the keyboard
 (it prints where the focus got stuck), 0 otherwise.
 
 The floor printed beside the mean is those 20 keys.  ``--smoke`` serves one applicant of each outcome.
 
-    .venv/bin/python benchmarks/bench_keystrokes.py [--applicants 40] [--goal 30] [--smoke]
+    .venv/bin/python benchmarks/bench_keystrokes.py [--applicants 40] [--goal 25] [--smoke]
 """
 
 from __future__ import annotations
@@ -253,10 +253,13 @@ def answer_and_decide(panel: IntakePanel, keys: Keyboard, person: Applicant) -> 
     keys.key(Qt.Key.Key_Space, "Space")
     rows = list(panel.checklist_view.rows.values())
     if person.outcome == "defer":
+        # M08 not handed over (3, and the keyboard moves on to M09); M09 容缺后补 (6: the request is ticked and the
+        # keyboard goes to the conditions still to confirm)
         keys.to_row(rows, panel.checklist_view.row("M08"), "material M08")
-        for key, label in ((Qt.Key.Key_3, "3"), (Qt.Key.Key_Down, "Down"), (Qt.Key.Key_3, "3")):
-            keys.key(key, label)
-        for box in (panel.deferral.asked, panel.deferral.no_bad_credit, panel.deferral.pledge_signed):
+        keys.key(Qt.Key.Key_3, "3")
+        keys.wait_for_focus(panel.checklist_view.row("M09"), "material M09")
+        keys.key(Qt.Key.Key_6, "6")
+        for box in (panel.deferral.no_bad_credit, panel.deferral.pledge_signed):
             keys.tab_to(box, box.text())
             keys.key(Qt.Key.Key_Space, "Space")
     elif person.outcome == "correct":
@@ -376,7 +379,7 @@ def run_in(folder: Path, count: int, goal: float, verdicts: Verdicts) -> int:
 def main() -> int:
     parser = arguments(__doc__)
     parser.add_argument("--applicants", type=int, default=40)
-    parser.add_argument("--goal", type=float, default=30.0)
+    parser.add_argument("--goal", type=float, default=25.0)
     args = parser.parse_args()
     return run(len(NAMES) if args.smoke else args.applicants, args.goal, Verdicts(smoke=args.smoke))
 
