@@ -60,6 +60,10 @@ def _item_law(item: Item) -> dict[str, Any]:
         law["entrusted"] = True
     if item.public_safety:
         law["public_safety"] = True
+    if item.limit_basis:
+        law["limit_basis"] = item.limit_basis
+    if item.no_legal_limit:
+        law["no_legal_limit"] = True
     return law
 
 

@@ -199,6 +199,12 @@ class Item:
     # 直接关系公共安全、人身健康、生命财产安全: a licence obtained by false materials bars a new application
     # for one year (行政许可法 第七十八条); the catalog's judgment, read only for 行政许可 items
     public_safety: bool = False
+    # where the statutory limit (法定办结时限) is set: the article, as 《…》第…条; a limit without it is the
+    # catalog's claim, which a department must confirm (counter.catalog.limits)
+    limit_basis: str = ""
+    # no law or regulation sets a limit (法律法规未规定): the guide says so instead of borrowing one, and the
+    # promise is the only time the applicant is given
+    no_legal_limit: bool = False
 
 
 @dataclass(frozen=True, slots=True)

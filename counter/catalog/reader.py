@@ -58,7 +58,7 @@ _BUNDLE_KEYS = {
 _ITEM_KEYS = {
     "code", "basic_code", "name", "sub_item", "type", "case_kind", "department",
     "legal_basis", "conditions", "legal_limit", "promised_limit", "fee", "result",
-    "intermediaries", "level", "vertical", "entrusted", "public_safety",
+    "intermediaries", "level", "vertical", "entrusted", "public_safety", "limit_basis", "no_legal_limit",
 }  # fmt: skip
 _MATERIAL_KEYS = {
     "code", "name", "items", "when", "kind", "copy_form", "medium", "originals",
@@ -287,6 +287,8 @@ class DocumentReader:
                 vertical=self.flag(row, "vertical"),
                 entrusted=self.flag(row, "entrusted"),
                 public_safety=self.flag(row, "public_safety"),
+                limit_basis=self.text(row, "limit_basis"),
+                no_legal_limit=self.flag(row, "no_legal_limit"),
             )
         finally:
             self.item = ""

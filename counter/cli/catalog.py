@@ -16,6 +16,8 @@ from counter.cli.common import (
     ensure_catalog,
     open_store,
     print_json,
+    problem_json,
+    problem_line,
     report_problems,
 )
 from counter.words.translate import tr
@@ -72,9 +74,15 @@ def cmd_catalog_validate(args: argparse.Namespace) -> int:
         report_problems(result.problems, args.json)
         return EXIT_PROBLEM
     if args.json:
-        print_json({"ok": True, "bundles": len(result.bundles), "problems": []})
-    else:
+        warnings = [problem_json(p) for p in result.warnings]
+        print_json({"ok": True, "bundles": len(result.bundles), "problems": [], "warnings": warnings})
+        return EXIT_OK
+    if not result.warnings:
         print(tr("通过：{count} 个一件事，未发现问题。").format(count=len(result.bundles)))
+        return EXIT_OK
+    print(phrases.CATALOG_VALID_WITH_WARNINGS.format(count=len(result.bundles), warnings=len(result.warnings)))
+    for warning in result.warnings:
+        print(problem_line(warning))
     return EXIT_OK
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from counter.catalog.model import Bundle, CopyForm, Medium, TimeLimit, TimeUnit
+from counter.catalog.model import Bundle, CopyForm, Item, Medium, TimeLimit, TimeUnit
 from counter.documents.data import Numbered, OfficeSettings
 from counter.intake.checklist import ReceivedMedium
 from counter.intake.outcome import RefusalGround
@@ -295,6 +295,7 @@ DOC_CASE_KIND = "办件类型"
 DOC_CASE_KIND_VALUE = {"1": "即办件", "2": "承诺件"}
 DOC_LEGAL_BASIS = "设定依据"
 DOC_LEGAL_LIMIT = "法定办结时限"
+DOC_NO_LEGAL_LIMIT = "法律法规未规定"
 DOC_FEE = "收费标准"
 DOC_FEE_BASIS = "收费依据"
 DOC_RESULT = "办理结果"
@@ -317,6 +318,11 @@ def time_limit(limit: TimeLimit | None) -> str:
     if limit.value == 0:
         return "即时办结"
     return f"{limit.value}{TIME_UNIT[limit.unit]}"
+
+
+def legal_limit_text(item: Item) -> str:
+    """An item's 法定办结时限 as a document prints it, or 法律法规未规定 where no law sets one."""
+    return DOC_NO_LEGAL_LIMIT if item.no_legal_limit else time_limit(item.legal_limit)
 
 
 def date_text(day: dt.date) -> str:
