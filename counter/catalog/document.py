@@ -46,6 +46,8 @@ def _material(m: Material) -> dict[str, Any]:
     if m.fields:
         # only where set: the hash of a guide whose forms list no boxes stays what it was before they could
         doc["fields"] = [{"label": f.label, "sample": f.sample} for f in m.fields]
+    if m.prescribed_by:
+        doc["prescribed_by"] = m.prescribed_by
     return doc
 
 

@@ -260,6 +260,9 @@ class Material:
     deferral_limit: TimeLimit | None = None  # for deferrable materials
     intermediary: str = ""  # kind of body that issues it, if an intermediary
     fields: tuple[FormField, ...] = ()  # the form's boxes, in order (forms only); empty: not in the catalog
+    # who prescribes the form's format (forms only), e.g. 国家市场监督管理总局: its boxes are that form's, and no
+    # paper of the window stands in for it; empty: a local form, its boxes from the guide
+    prescribed_by: str = ""
 
     def applies(self, answers: dict[str, str]) -> bool:
         """Whether this material is needed for the given situation answers.

@@ -64,7 +64,7 @@ _MATERIAL_KEYS = {
     "code", "name", "items", "when", "kind", "copy_form", "medium", "originals",
     "copies", "paper_size", "source", "issuer", "necessity", "legal_basis",
     "requirement", "shared", "blank_form", "sample_form", "deferral_limit",
-    "intermediary", "fields",
+    "intermediary", "fields", "prescribed_by",
 }  # fmt: skip
 _FIELD_KEYS = {"label", "sample"}
 _ADDRESS_KEYS = {"street", "number", "room", "desk_no"}
@@ -331,6 +331,7 @@ class DocumentReader:
                 deferral_limit=self.limit(row, "deferral_limit"),
                 intermediary=self.text(row, "intermediary"),
                 fields=self.read_fields(row),
+                prescribed_by=self.text(row, "prescribed_by"),
             )
         finally:
             self.material = ""

@@ -534,8 +534,9 @@ def _check_fields(out: _Collector, material: Material, label: str) -> None:
         elif form_field.label in seen:
             out.report(Rule.DUPLICATE_CODE, "materials.fields.label", form_field.label, material=label)
         seen.add(form_field.label)
-    if material.fields and material.kind is not MaterialKind.FORM:
-        out.report(Rule.UNKNOWN_KEY, "materials.fields", material=label)
+    for key, given in (("materials.fields", material.fields), ("materials.prescribed_by", material.prescribed_by)):
+        if given and material.kind is not MaterialKind.FORM:
+            out.report(Rule.UNKNOWN_KEY, key, material=label)
 
 
 def forms_without_fields(bundle: Bundle) -> tuple[Material, ...]:

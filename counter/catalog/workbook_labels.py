@@ -183,6 +183,7 @@ WORKBOOK_HEADERS: dict[str, dict[str, str]] = {
         "deferral_limit_value": "容缺补交时限（天数）",
         "deferral_limit_unit": f"容缺补交时限单位（{_UNIT_CHOICES}）",
         "intermediary": "中介机构类别（中介出具的材料）",
+        "prescribed_by": "表格样式制定机关（表格类材料：规定该表格式的部门，如国家市场监督管理总局；本地表格不填）",
     },
     "hours": {
         "bundle": "所属一件事编码",

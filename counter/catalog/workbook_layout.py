@@ -196,6 +196,7 @@ MATERIALS = Sheet(
         _col("sample_form", width=24),
         *_limit("deferral_limit"),
         _col("intermediary", width=20),
+        _col("prescribed_by", width=24),
     ),
 )
 HOURS = Sheet(

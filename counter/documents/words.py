@@ -379,6 +379,9 @@ DOC_FORM_FILL = "请用黑色钢笔或签字笔填写，字迹清楚，内容真
 DOC_FORM_SAMPLE = "本表为示范样表，各栏内容均为填写示例，不得作为申请材料提交。"
 DOC_FORM_STANDARD = "办事指南未列明本表格的栏目，以下为申请人通用栏目；受理部门的正式表格另有栏目的，以正式表格为准。"
 DOC_FORM_DRAFT_GUIDE = "注：本表格依据待核办事指南印制，该指南尚未经本中心核定发布。"
+# a form whose format a department prescribes (Material.prescribed_by): the window's print lists its boxes, the
+# department's own format governs
+DOC_FORM_PRESCRIBED = "本表栏目依照{prescriber}规定的《{form}》格式印制；内容以该规定格式为准。"
 DOC_FORM_NOTE = {
     "blank_form": "本表由申请人填写，随申请材料提交。",
     "sample_form": "本样表仅供填写参考，不作申请材料。",

@@ -164,6 +164,7 @@ FIELD_TEXT: dict[str, str] = {
     "materials.fields": tr("表格栏目"),
     "materials.fields.label": tr("表格栏目名称"),
     "materials.fields.sample": tr("表格栏目示范内容"),
+    "materials.prescribed_by": tr("表格样式制定机关"),
     "value": tr("天数"),
     "unit": tr("时限单位"),
 }

@@ -69,7 +69,9 @@ def test_the_shipped_drafts_leave_no_borrowed_limit_and_ask_for_the_clinics_prom
     clinic = review_bundle(shipped["XAM-YJS-027"])
     filing = next(i for i in shipped["XAM-YJS-027"].items if i.name == "诊所备案")
     assert Finding(Concern.PROMISE_WITHOUT_LAW, filing.code, detail="0 working_day") in clinic
-    assert {f.material for f in clinic if f.concern is Concern.FORM_WITHOUT_FIELDS} >= {"M14"}
+    assert not any(f.concern is Concern.FORM_WITHOUT_FIELDS for f in clinic)  # its forms have their boxes
+    factory = review_bundle(shipped["XAM-YJS-001"])
+    assert {f.material for f in factory if f.concern is Concern.FORM_WITHOUT_FIELDS} == {"M01", "M05", "M09", "M12"}
 
 
 @pytest.mark.slow
