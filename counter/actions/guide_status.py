@@ -18,7 +18,10 @@ from counter.access.roles import Permission
 from counter.actions.acting import this_desk
 from counter.actions.audit import record_at_desk
 from counter.actions.guard import require
+from counter.actions.guides import decider_names
 from counter.audit.actions import AuditAction
+from counter.catalog.model import Bundle
+from counter.catalog.review import Finding, review_bundle
 from counter.db.catalog_store import NotADraft, Publication, current_guide, publish_draft, search_entries
 from counter.db.settings_store import get_setting, is_training, put_setting
 
@@ -31,6 +34,7 @@ __all__ = [
     "DRAFT_INTAKE_KEY",
     "DraftGuide",
     "DraftIntake",
+    "GuideToConfirm",
     "NotADraft",
     "Publication",
     "allow_draft_intake",
@@ -38,6 +42,7 @@ __all__ = [
     "draft_guides",
     "draft_intake",
     "drafts_may_be_taken",
+    "guides_to_confirm",
     "publish_guide",
 ]
 
@@ -95,6 +100,28 @@ def draft_guides(session: Session) -> list[DraftGuide]:
         if stored is not None:
             drafts.append(DraftGuide(entry.bundle_code, entry.number, entry.name, stored.version))
     return drafts
+
+
+@dataclass(frozen=True, slots=True)
+class GuideToConfirm:
+    """A 待核 guide and what its departments must confirm before it is published (:mod:`counter.catalog.review`)."""
+
+    bundle: Bundle
+    version: int
+    deciders: dict[str, str]  # 实施编码 → the deciding department as this site names it
+    findings: tuple[Finding, ...]
+
+
+def guides_to_confirm(session: Session, site_code: str) -> list[GuideToConfirm]:
+    """Every current 待核 guide of this site with its findings, in the league's order: one report for the hall."""
+    reviewed = []
+    for entry in search_entries(session):
+        stored = current_guide(session, entry.bundle_code) if entry.draft else None
+        if stored is None:
+            continue
+        deciders = decider_names(session, stored.bundle, site_code)
+        reviewed.append(GuideToConfirm(stored.bundle, stored.version, deciders, review_bundle(stored.bundle)))
+    return reviewed
 
 
 def bundle_named(session: Session, wanted: str) -> str | None:

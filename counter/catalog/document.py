@@ -46,6 +46,8 @@ def _material(m: Material) -> dict[str, Any]:
     if m.fields:
         # only where set: the hash of a guide whose forms list no boxes stays what it was before they could
         doc["fields"] = [{"label": f.label, "sample": f.sample} for f in m.fields]
+    if m.prescribed_by:
+        doc["prescribed_by"] = m.prescribed_by
     return doc
 
 
@@ -60,6 +62,10 @@ def _item_law(item: Item) -> dict[str, Any]:
         law["entrusted"] = True
     if item.public_safety:
         law["public_safety"] = True
+    if item.limit_basis:
+        law["limit_basis"] = item.limit_basis
+    if item.no_legal_limit:
+        law["no_legal_limit"] = True
     return law
 
 

@@ -199,6 +199,12 @@ class Item:
     # 直接关系公共安全、人身健康、生命财产安全: a licence obtained by false materials bars a new application
     # for one year (行政许可法 第七十八条); the catalog's judgment, read only for 行政许可 items
     public_safety: bool = False
+    # where the statutory limit (法定办结时限) is set: the article, as 《…》第…条; a limit without it is the
+    # catalog's claim, which a department must confirm (counter.catalog.limits)
+    limit_basis: str = ""
+    # no law or regulation sets a limit (法律法规未规定): the guide says so instead of borrowing one, and the
+    # promise is the only time the applicant is given
+    no_legal_limit: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +260,9 @@ class Material:
     deferral_limit: TimeLimit | None = None  # for deferrable materials
     intermediary: str = ""  # kind of body that issues it, if an intermediary
     fields: tuple[FormField, ...] = ()  # the form's boxes, in order (forms only); empty: not in the catalog
+    # who prescribes the form's format (forms only), e.g. 国家市场监督管理总局: its boxes are that form's, and no
+    # paper of the window stands in for it; empty: a local form, its boxes from the guide
+    prescribed_by: str = ""
 
     def applies(self, answers: dict[str, str]) -> bool:
         """Whether this material is needed for the given situation answers.

@@ -58,13 +58,13 @@ _BUNDLE_KEYS = {
 _ITEM_KEYS = {
     "code", "basic_code", "name", "sub_item", "type", "case_kind", "department",
     "legal_basis", "conditions", "legal_limit", "promised_limit", "fee", "result",
-    "intermediaries", "level", "vertical", "entrusted", "public_safety",
+    "intermediaries", "level", "vertical", "entrusted", "public_safety", "limit_basis", "no_legal_limit",
 }  # fmt: skip
 _MATERIAL_KEYS = {
     "code", "name", "items", "when", "kind", "copy_form", "medium", "originals",
     "copies", "paper_size", "source", "issuer", "necessity", "legal_basis",
     "requirement", "shared", "blank_form", "sample_form", "deferral_limit",
-    "intermediary", "fields",
+    "intermediary", "fields", "prescribed_by",
 }  # fmt: skip
 _FIELD_KEYS = {"label", "sample"}
 _ADDRESS_KEYS = {"street", "number", "room", "desk_no"}
@@ -287,6 +287,8 @@ class DocumentReader:
                 vertical=self.flag(row, "vertical"),
                 entrusted=self.flag(row, "entrusted"),
                 public_safety=self.flag(row, "public_safety"),
+                limit_basis=self.text(row, "limit_basis"),
+                no_legal_limit=self.flag(row, "no_legal_limit"),
             )
         finally:
             self.item = ""
@@ -329,6 +331,7 @@ class DocumentReader:
                 deferral_limit=self.limit(row, "deferral_limit"),
                 intermediary=self.text(row, "intermediary"),
                 fields=self.read_fields(row),
+                prescribed_by=self.text(row, "prescribed_by"),
             )
         finally:
             self.material = ""

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from counter.catalog.departments import PLACE
+from counter.catalog.limits import limit_code, limit_problems
 from counter.catalog.model import (
     SERVICE_OBJECTS,
     Bundle,
@@ -61,11 +62,6 @@ IDENTITY_WORDS = ("身份证", "户口簿", "户口本", "营业执照", "护照
 # Reader problems that leave a value empty; the validator would then call it missing.
 _VALUE_RULES = frozenset({Rule.WRONG_TYPE, Rule.UNKNOWN_VALUE, Rule.LIMIT_WITHOUT_UNIT, Rule.MISSING_ELEMENT})
 _LIMIT_PARTS = frozenset({"value", "unit"})
-
-
-def limit_code(limit: TimeLimit) -> str:
-    """A limit as plain codes (``"3 working_day"``), for a problem's detail and extras."""
-    return f"{limit.value} {limit.unit.value}"
 
 
 class _Collector:
@@ -175,6 +171,7 @@ def validate_bundle(file: str, bundle: Bundle) -> list[Problem]:
         _check_bundle_promise(out, bundle)
         _check_situations(out, bundle)
         _check_materials(out, bundle)
+        out.problems.extend(limit_problems(file, bundle))
     return out.problems
 
 
@@ -317,7 +314,7 @@ def _check_items(out: _Collector, bundle: Bundle) -> None:
             ("items.case_kind", item.case_kind),
             ("items.department", item.department),
             ("items.legal_basis", item.legal_basis),
-            ("items.legal_limit", item.legal_limit),
+            ("items.legal_limit", item.legal_limit or item.no_legal_limit),
             ("items.promised_limit", item.promised_limit),
             ("items.fee", item.fee),
             ("items.result", item.result),
@@ -537,8 +534,9 @@ def _check_fields(out: _Collector, material: Material, label: str) -> None:
         elif form_field.label in seen:
             out.report(Rule.DUPLICATE_CODE, "materials.fields.label", form_field.label, material=label)
         seen.add(form_field.label)
-    if material.fields and material.kind is not MaterialKind.FORM:
-        out.report(Rule.UNKNOWN_KEY, "materials.fields", material=label)
+    for key, given in (("materials.fields", material.fields), ("materials.prescribed_by", material.prescribed_by)):
+        if given and material.kind is not MaterialKind.FORM:
+            out.report(Rule.UNKNOWN_KEY, key, material=label)
 
 
 def forms_without_fields(bundle: Bundle) -> tuple[Material, ...]:

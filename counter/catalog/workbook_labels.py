@@ -145,6 +145,8 @@ WORKBOOK_HEADERS: dict[str, dict[str, str]] = {
         "conditions": "受理条件（每行一条）",
         "legal_limit_value": "法定办结时限（天数）",
         "legal_limit_unit": f"法定办结时限单位（{_UNIT_CHOICES}）",
+        "limit_basis": "法定办结时限出处（规定时限的条款，如《市场主体登记管理条例》第十九条）",
+        "no_legal_limit": f"法律法规未规定办理时限（{_FLAG_CHOICES}；填“是”的不填法定办结时限）",
         "promised_limit_value": "承诺办结时限（天数，不超过法定时限）",
         "promised_limit_unit": f"承诺办结时限单位（{_UNIT_CHOICES}）",
         "fee_amount": "收费标准（元；不收费填0）",
@@ -181,6 +183,7 @@ WORKBOOK_HEADERS: dict[str, dict[str, str]] = {
         "deferral_limit_value": "容缺补交时限（天数）",
         "deferral_limit_unit": f"容缺补交时限单位（{_UNIT_CHOICES}）",
         "intermediary": "中介机构类别（中介出具的材料）",
+        "prescribed_by": "表格样式制定机关（表格类材料：规定该表格式的部门，如国家市场监督管理总局；本地表格不填）",
     },
     "hours": {
         "bundle": "所属一件事编码",

@@ -150,6 +150,8 @@ ITEMS = Sheet(
         _col("legal_basis", width=40),
         _col("conditions", Kind.LIST, width=40),
         *_limit("legal_limit"),
+        _col("limit_basis", width=30),
+        _col("no_legal_limit", Kind.FLAG, width=10),
         *_limit("promised_limit"),
         _col("fee_amount", width=10, path=("fee", "amount")),
         _col("fee_basis", width=24, path=("fee", "basis")),
@@ -194,6 +196,7 @@ MATERIALS = Sheet(
         _col("sample_form", width=24),
         *_limit("deferral_limit"),
         _col("intermediary", width=20),
+        _col("prescribed_by", width=24),
     ),
 )
 HOURS = Sheet(
@@ -266,6 +269,7 @@ def _example() -> Bundle:
                 intermediaries=(Intermediary("从业人员健康体检", "《中华人民共和国食品安全法》第四十五条"),),
                 level=AdminLevel.COUNTY,
                 entrusted=True,
+                limit_basis="《中华人民共和国行政许可法》第四十二条第一款",
             ),
         ),
         situations=(

@@ -23,6 +23,10 @@ CATALOG_FIND_NONE = tr("没有找到匹配的一件事：{text}")
 CATALOG_FIND_LINE = tr("{number:>3}  {code}  {name}{unpublished}{match}")
 CATALOG_FIND_UNPUBLISHED = tr("  （{unpublished}）")
 CATALOG_FIND_MATCH = tr("  〔{match}〕")
+CATALOG_VALID_WITH_WARNINGS = tr(
+    "通过：{count} 个一件事，0 个错误。另有 {warnings} 条提示（不影响导入和受理；"
+    "待核指南须部门确认的内容见 counter catalog review）："
+)
 CATALOG_PUBLISH_HELP = tr("发布一件事的待核办事指南（管理员；生成新版本并记入审计日志）")
 CATALOG_PUBLISHED = tr("已发布：{number} {name}，指南第{version}版（核定第{draft}版待核指南）")
 CATALOG_PUBLISH_UNKNOWN = tr("没有这个一件事：{bundle}（请写编码、序号或完整名称）")

@@ -161,7 +161,7 @@ def _item_pairs(item: Item, office: OfficeSettings) -> Pairs:
         Pair(paper.DOC_CASE_KIND, kind),
         Pair(paper.DOC_COL_DEPARTMENT, decider, wide=True),
         Pair(paper.DOC_LEGAL_BASIS, item.legal_basis or paper.DOC_NOT_STATED, wide=True),
-        Pair(paper.DOC_LEGAL_LIMIT, _limit_text(item.legal_limit)),
+        Pair(paper.DOC_LEGAL_LIMIT, paper.legal_limit_text(item)),
         Pair(paper.DOC_PROMISED_LIMIT, _limit_text(item.promised_limit)),
         Pair(paper.DOC_FEE, fee),
         Pair(paper.DOC_FEE_BASIS, fee_basis),

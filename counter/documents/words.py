@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from counter.catalog.model import Bundle, CopyForm, Medium, TimeLimit, TimeUnit
+from counter.catalog.model import Bundle, CopyForm, Item, Medium, TimeLimit, TimeUnit
 from counter.documents.data import Numbered, OfficeSettings
 from counter.intake.checklist import ReceivedMedium
 from counter.intake.outcome import RefusalGround
@@ -295,6 +295,7 @@ DOC_CASE_KIND = "办件类型"
 DOC_CASE_KIND_VALUE = {"1": "即办件", "2": "承诺件"}
 DOC_LEGAL_BASIS = "设定依据"
 DOC_LEGAL_LIMIT = "法定办结时限"
+DOC_NO_LEGAL_LIMIT = "法律法规未规定"
 DOC_FEE = "收费标准"
 DOC_FEE_BASIS = "收费依据"
 DOC_RESULT = "办理结果"
@@ -317,6 +318,11 @@ def time_limit(limit: TimeLimit | None) -> str:
     if limit.value == 0:
         return "即时办结"
     return f"{limit.value}{TIME_UNIT[limit.unit]}"
+
+
+def legal_limit_text(item: Item) -> str:
+    """An item's 法定办结时限 as a document prints it, or 法律法规未规定 where no law sets one."""
+    return DOC_NO_LEGAL_LIMIT if item.no_legal_limit else time_limit(item.legal_limit)
 
 
 def date_text(day: dt.date) -> str:
@@ -373,6 +379,9 @@ DOC_FORM_FILL = "请用黑色钢笔或签字笔填写，字迹清楚，内容真
 DOC_FORM_SAMPLE = "本表为示范样表，各栏内容均为填写示例，不得作为申请材料提交。"
 DOC_FORM_STANDARD = "办事指南未列明本表格的栏目，以下为申请人通用栏目；受理部门的正式表格另有栏目的，以正式表格为准。"
 DOC_FORM_DRAFT_GUIDE = "注：本表格依据待核办事指南印制，该指南尚未经本中心核定发布。"
+# a form whose format a department prescribes (Material.prescribed_by): the window's print lists its boxes, the
+# department's own format governs
+DOC_FORM_PRESCRIBED = "本表栏目依照{prescriber}规定的《{form}》格式印制；内容以该规定格式为准。"
 DOC_FORM_NOTE = {
     "blank_form": "本表由申请人填写，随申请材料提交。",
     "sample_form": "本样表仅供填写参考，不作申请材料。",

@@ -85,7 +85,7 @@ def _item_row(item: Item, deciders: Mapping[str, str]) -> str:
     limits = lines(
         [
             unbroken(words.DESK_LIMIT_PROMISED.format(limit=time_limit(item.promised_limit))),
-            unbroken(words.DESK_LIMIT_LEGAL.format(limit=time_limit(item.legal_limit))),
+            unbroken(_legal_limit(item)),
         ]
     )
     cells = [
@@ -159,3 +159,9 @@ def unpublished_html() -> str:
         '<table width="100%" cellspacing="0" cellpadding="16"><tr><td class="unpublished">'
         f"{e(words.DESK_UNPUBLISHED_PANEL)}</td></tr></table>"
     )
+
+
+def _legal_limit(item: Item) -> str:
+    if item.no_legal_limit:
+        return words.DESK_NO_LEGAL_LIMIT
+    return words.DESK_LIMIT_LEGAL.format(limit=time_limit(item.legal_limit))

@@ -128,3 +128,12 @@ def test_a_draft_shows_the_sites_address_and_phones_where_it_leaves_them_out() -
     assert "<td>12345</td>" in html
     assert words.DESK_SITE_HOURS in html
     assert words.DESK_NOT_STATED not in html.split("<h2")[1]  # nothing of the basic facts is left unstated
+
+
+def test_an_item_no_law_gives_a_limit_says_so_and_its_promise(bundle: Bundle) -> None:
+    first = bundle.items[0]
+    filing = dataclasses.replace(first, legal_limit=None, no_legal_limit=True)
+    html = guide_html(dataclasses.replace(bundle, items=(filing, *bundle.items[1:])))
+    row = html[html.index(first.name) :].split("</tr>")[0]
+    assert words.DESK_NO_LEGAL_LIMIT in row
+    assert "法定" not in row.replace(words.DESK_NO_LEGAL_LIMIT, "")
