@@ -27,7 +27,6 @@ from counter.actions.guard import require
 from counter.actions.intake import CaseNotFound
 from counter.actions.number_guard import check_series, note_document_issued
 from counter.actions.office import office_settings, stored_office_settings
-from counter.actions.site import stored_site
 from counter.audit.actions import AuditAction
 from counter.case.numbers import DocKind, decision_no, decision_sequence_kind, decision_series_day, doc_no
 from counter.db import models
@@ -35,11 +34,10 @@ from counter.db.case_store import case_by_no, case_view, next_sequence
 from counter.db.catalog_store import current_guide, guide_version
 from counter.db.document_store import add_document, add_print, find_document
 from counter.db.outbox_store import gateway_configured
-from counter.db.settings_store import is_training, office_key, put_setting
+from counter.db.settings_store import is_township, is_training, office_key, put_setting
 from counter.documents.deciders import decider_name
 from counter.documents.kinds import DocumentKind, record_kind
 from counter.documents.model import DocumentData, OfficeSettings, document_for, guide_notice_for
-from counter.sync.sites import SiteKind
 
 log = logging.getLogger(__name__)
 
@@ -133,8 +131,7 @@ def _snapshot_own_place(text: str) -> bool:
 def prints_own_place(session: Session) -> bool:
     """Whether this site's new papers print its office's place, hours and phones rather than the guide's: a
     township centre's do, as the catalog's guides name the hall (:func:`counter.documents.words.at_own_place`)."""
-    site = stored_site(session)
-    return site is not None and site.kind is SiteKind.TOWNSHIP
+    return is_township(session)
 
 
 def _sms_promised(session: Session, case: models.Case) -> bool:
