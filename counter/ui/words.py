@@ -98,6 +98,7 @@ DESK_MATERIAL_COUNT_FILTERED = tr("按所选情形共 {count} 项材料（全部
 DESK_NO_MATERIALS = tr("未载明申请材料")
 DESK_NOT_STATED = tr("未载明")
 DESK_SITE_FACT = tr("本中心地址（指南待核，以本中心设置为准）")
+DESK_SITE_OWN = tr("本中心的地址、时间和电话（指南上写的是大厅的，文书也印本中心的）")
 DESK_SITE_HOURS = tr("以本中心公布的办公时间为准")
 DESK_DB_UNAVAILABLE = tr("无法打开数据库（{error}），请检查数据库设置或联系运维人员。详情见日志。")
 DESK_UNEXPECTED_TITLE = tr("程序遇到意外错误")
