@@ -70,6 +70,8 @@ log = logging.getLogger(__name__)
 
 #: :attr:`IntakeNotPossible.detail` of a request whose uid is not one a desk makes (counter.util.case_uid)
 BAD_UID = "uid is not 32 hex digits"
+#: :attr:`IntakeNotPossible.detail` of an intake at a desk whose clerk nobody has named (:class:`ClerkUnnamed`)
+CLERK_UNNAMED = "clerk not named"
 
 #: the checklist's answers as the case keeps them
 _ANSWERS = json.JSONEncoder(ensure_ascii=False).encode
@@ -126,6 +128,17 @@ class IntakeNotPossible(Exception):
         self.decision = decision
         self.party_problems = party_problems
         self.detail = detail
+
+
+class ClerkUnnamed(IntakeNotPossible):
+    """The desk has no clerk's name: a case would carry nobody on its receipt, its history and its ratings.
+
+    A new desk names nobody (:class:`counter.host.desk_config.DeskConfig`) until its clerk is set (F10's set-up,
+    F8's 本窗口, ``counter desk --clerk``); where accounts exist the account signed in is the clerk.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(None, detail=CLERK_UNNAMED)
 
 
 class CorrectionNotDue(Exception):
@@ -201,6 +214,14 @@ def _decide(
     return stored, decision
 
 
+def _may_take(session: Session, desk: Desk) -> None:
+    """Whether this desk may take an intake now: the account's right, a clerk named, and its numbers the site's."""
+    require(session, desk.actor, Permission.TAKE_INTAKE)
+    if not desk.clerk.strip():
+        raise ClerkUnnamed
+    check_series(session, desk)  # the site's code, read with the intake's other settings: numbered in its series only
+
+
 def _first_reads(
     session: Session, uid: str, version_id: int | None, login: str, calendar: DeadlineCalendar | None
 ) -> tuple[IntakeReads, DeadlineCalendar]:
@@ -223,7 +244,8 @@ def take_intake(
     *,
     ends_draft: bool = True,
 ) -> TakenIntake:
-    """Record the intake with its one outcome.  Raises :class:`IntakeNotPossible` instead.
+    """Record the intake with its one outcome.  Raises :class:`IntakeNotPossible` instead (:class:`ClerkUnnamed`
+    at a desk whose clerk has no name).
 
     The case keeps the day the materials arrived; a correction told too late (行政许可法 第三十二条第一款第四项) is
     stored as accepted on that day, its reason in the history.
@@ -247,8 +269,7 @@ def take_intake(
     login = desk.actor.login if desk.actor.signed_in else ""
     reads, calendar = _first_reads(session, request.uid, version_id, login, calendar)
     accounts_known(session, reads.accounts, login, reads.account)
-    require(session, desk.actor, Permission.TAKE_INTAKE)
-    check_series(session, desk)  # the site's code, read with the intake's other settings: numbered in its series only
+    _may_take(session, desk)
     known = known_guide(session, version_id, *reads.version) if version_id is not None and reads.version else None
     stored, decision = _decide(session, request, today, calendar, policy, deferral, known)
     if reads.taken is not None:

@@ -59,7 +59,7 @@ from counter.db.sync.held import held_record
 from counter.db.sync.marks import current_marks
 from counter.db.sync.projects import project_records
 from counter.db.sync.tables import utc
-from counter.host.desk_config import DeskConfig
+from counter.host.desk_config import FORMER_DEFAULT_CLERK
 from counter.sync.body_packer import packed_groups
 from counter.sync.case_reader import CaseReader
 from counter.sync.freshness import check_fresh
@@ -404,7 +404,7 @@ def _import_body(
 
 
 #: clerk names that name nobody: an unconfigured desk's (townships have them too) and the program's own steps
-_NOBODY = frozenset({"", DeskConfig().clerk, SYSTEM_CLERK})
+_NOBODY = frozenset({"", FORMER_DEFAULT_CLERK, SYSTEM_CLERK})
 
 
 def _sender(session: Session, desk: Desk, from_site: str, now: dt.datetime) -> Sender:

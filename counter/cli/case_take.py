@@ -77,7 +77,7 @@ def _refuse_live_training_day(args: argparse.Namespace) -> None:
 
 
 def cmd_case_take(args: argparse.Namespace) -> int:
-    from counter.actions.intake import CaseNotFound, IntakeNotPossible
+    from counter.actions.intake import CaseNotFound, ClerkUnnamed, IntakeNotPossible
     from counter.actions.intake_file import take_from_file
     from counter.actions.number_guard import NumbersBehind
     from counter.actions.site import OtherSeries
@@ -100,6 +100,8 @@ def cmd_case_take(args: argparse.Namespace) -> int:
         taken = store.write(lambda unit: take_from_file(unit, by, file, day))
     except CaseNotFound as err:
         raise Reported(phrases.CASE_TAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no)) from err
+    except ClerkUnnamed as err:
+        raise Reported(phrases.CASE_TAKE_NO_CLERK) from err
     except IntakeNotPossible as err:
         return _report(_intake_lines(err, file, day), args.json)
     except NumbersBehind as err:

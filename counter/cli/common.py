@@ -97,6 +97,9 @@ def print_json_items(items: Iterable[Any]) -> int:
 # Who acts: the single desk outside a command run (a test, the window); within a run, None until the database is
 # opened and --user signed in (open_store), so that a desk asked for before that is an error, not the single desk.
 _run_actor: ContextVar[Actor | None] = ContextVar("counter_run_actor", default=SINGLE_DESK)
+# Whether the run works in training (``counter demo``, ``--today`` on the training file): a desk whose clerk nobody
+# named acts there as a trainee (counter.actions.desk.desk_at), so training works on a new desk
+_run_training: ContextVar[bool] = ContextVar("counter_run_training", default=False)
 
 
 class DeskBeforeSignIn(RuntimeError):
@@ -108,6 +111,7 @@ def start_run() -> Token[Actor | None]:
 
     The token puts back who acted before the run once it has ended (``token.var.reset(token)``).
     """
+    _run_training.set(False)  # until the run opens the training database
     return _run_actor.set(None)
 
 
@@ -120,6 +124,7 @@ def close_stores() -> None:
     """Close every database the command opened; called once the command has finished, however it ended."""
     while _opened:
         _opened.pop().dispose()
+    _run_training.set(False)  # the run's training ends with its databases
 
 
 def training(args: argparse.Namespace) -> bool:
@@ -167,6 +172,7 @@ def open_store(args: argparse.Namespace, create: bool = False) -> Store:
     make = create or may_create(getattr(args, "db", None), training_file or demo)
     store = Store(url, training=training_file, create=make)
     _opened.append(store)
+    _run_training.set(training_file or demo)
     store.sessions()  # opens and migrates now, so that a command learns of a too-new database before it acts
     sign_in_for_run(args, store)  # as --user, once per run; the single desk without it
     return store
@@ -272,7 +278,7 @@ def desk() -> Desk:
     from counter.actions.desk import desk_at
     from counter.host.desk_config import load_desk_config
 
-    return desk_at(load_desk_config(), run_actor())
+    return desk_at(load_desk_config(), run_actor(), training=_run_training.get())
 
 
 def own_out_folder(out: Path) -> None:

@@ -53,7 +53,16 @@ from counter.documents.item_law import (
 )
 from counter.documents.kinds import DocumentKind
 from counter.documents.service_receipt import service_blocks, service_sign_off
-from counter.documents.words import consult_phone, date_text, hours, items_text, numbered, optional_date, place
+from counter.documents.words import (
+    at_own_place,
+    consult_phone,
+    date_text,
+    hours,
+    items_text,
+    numbered,
+    optional_date,
+    place,
+)
 from counter.intake.checklist import PRESENT, Receipt, ReceivedMedium
 from counter.intake.outcome import RefusalGround
 from counter.intake.parties import ApplicantKind, Delivery
@@ -231,7 +240,7 @@ def _deferred_table(case: CaseView, bundle: Bundle) -> Table:
 
 def _deferral(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -> list[Block]:
     hand_in = (
-        paper.DOC_HAND_IN_WINDOW.format(place=place(bundle, office), hours=hours(bundle)),
+        paper.DOC_HAND_IN_WINDOW.format(place=place(bundle, office), hours=hours(bundle, office)),
         paper.DOC_HAND_IN_POST.format(address=office.address, office=office.office_name, case_no=case.case_no),
         paper.DOC_HAND_IN_ONLINE.format(portal=office.online_portal, case_no=case.case_no),
     )
@@ -388,6 +397,7 @@ def document_for(
     hand_over_no: int = 0,
     *,
     sms_promised: bool = True,
+    own_place: bool = False,
 ) -> DocumentData:
     """The document ``kind`` of ``case``, every word of it; :class:`DocumentNotPossible` when it does not fit.
 
@@ -399,7 +409,10 @@ def document_for(
     ``doc_no`` the number from :func:`counter.case.numbers.doc_no` with
     ``kind.number_kind``, and ``issued_on`` the date printed by the seal.
     ``sms_promised``: the receipt promises the progress by SMS (the hall has a gateway, the case a phone).
+    ``own_place``: the paper sends the applicant to the office's own address, hours and phones, never to the guide's
+    (a township centre's: :func:`counter.documents.words.at_own_place`).
     """
+    bundle = at_own_place(bundle) if own_place else bundle
     problems = document_problems(case, kind, bundle, doc_no, issued_on, item_code, hand_over_no)
     if problems:
         raise DocumentNotPossible(problems)

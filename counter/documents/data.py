@@ -25,6 +25,10 @@ class OfficeSettings:
     department's decision prints the rights of that department, found from the
     places below by :mod:`counter.documents.deciders`.
 
+    ``address``, ``hours`` and the two phones are where the office receives applicants and how they reach it: what
+    a paper prints where the guide names no place of its own, and always at a township centre, whose catalog guides
+    name the league hall's building and windows (:func:`counter.documents.words.at_own_place`).
+
     The ``<level>_place`` / ``_government`` / ``_court`` fields are what the site
     knows of each administrative level (a township's are empty at the hall); a
     level without a place is unknown, and its departments' names keep their
@@ -37,6 +41,7 @@ class OfficeSettings:
     consult_phone: str = "0482-8261008"
     complaint_phone: str = "12345"
     address: str = "兴安盟乌兰浩特市兴安北大路1号"
+    hours: str = "星期一至星期五 08:30-11:30 14:30-17:30（法定节假日除外）"
     review_body: str = "兴安盟行政公署"
     court: str = "乌兰浩特市人民法院"
     progress_url_base: str = "https://zwfw.xam.gov.cn/progress?case="

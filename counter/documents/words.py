@@ -11,6 +11,7 @@ here rather than borrowing the desk's words.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 
@@ -333,11 +334,22 @@ def optional_date(day: dt.date | None) -> str:
     return date_text(day) if day is not None else DOC_NOT_STATED
 
 
+def at_own_place(bundle: Bundle) -> Bundle:
+    """The guide as a township centre's paper prints it: with no place, hours or phones of its own, so that the
+    office's stand in their place.
+
+    The catalog's guides are the league hall's (兴安盟政务服务中心, its floor and its windows): a villager who took a
+    receipt at the township must be sent back to the township, never to a building in the city.
+    """
+    return dataclasses.replace(bundle, address=None, hours=(), consult_phone="", complaint_phone="")
+
+
 def place(bundle: Bundle, office: OfficeSettings) -> str:
     return bundle.address.one_line() if bundle.address is not None else office.address
 
 
-def hours(bundle: Bundle) -> str:
+def hours(bundle: Bundle, office: OfficeSettings) -> str:
+    """The guide's opening hours, line by line; the office's where the guide gives none."""
     lines = [
         DOC_HOURS_LINE.format(
             days=h.days,
@@ -346,7 +358,7 @@ def hours(bundle: Bundle) -> str:
         )
         for h in bundle.hours
     ]
-    return "\n".join(lines) if lines else DOC_NOT_STATED
+    return "\n".join(lines) if lines else (office.hours or DOC_NOT_STATED)
 
 
 def consult_phone(bundle: Bundle, office: OfficeSettings) -> str:

@@ -99,6 +99,7 @@ DESK_MATERIAL_COUNT_FILTERED = tr("按所选情形共 {count} 项材料（全部
 DESK_NO_MATERIALS = tr("未载明申请材料")
 DESK_NOT_STATED = tr("未载明")
 DESK_SITE_FACT = tr("本中心地址（指南待核，以本中心设置为准）")
+DESK_SITE_OWN = tr("本中心的地址、时间和电话（指南上写的是大厅的，文书也印本中心的）")
 DESK_SITE_HOURS = tr("以本中心公布的办公时间为准")
 DESK_DB_UNAVAILABLE = tr("无法打开数据库（{error}），请检查数据库设置或联系运维人员。详情见日志。")
 DESK_UNEXPECTED_TITLE = tr("程序遇到意外错误")
@@ -115,6 +116,10 @@ DESK_ACTION_LISTS = tr("办件列表（F6）")
 DESK_ACTION_OPEN_CASE = tr("按编号打开办件（F7）")
 DESK_INTAKE_ALREADY_OPEN = tr("受理窗口已经打开：请先办结或放弃当前受理。")
 DESK_INTAKE_NO_GUIDE = tr("请先在左侧找到并打开申请人要办的一件事，再按 F5 受理。")
+DESK_INTAKE_NO_CLERK = tr(
+    "本窗口还没有设置工作人员姓名，不能受理：受理凭证、办件记录和评价器上都要印经办人的姓名。"
+    "请按 F8，在“本窗口”中填写本人姓名（有账号的由系统管理员设置）。"
+)
 DESK_INTAKE_UNPUBLISHED = tr("“{name}”指南未发布，暂不能受理。")
 DESK_INTAKE_DRAFT_REFUSED = tr("“{name}”的指南待核，本中心未允许依待核指南受理：请管理员先发布该指南。")
 DESK_OPEN_CASE_TITLE = tr("打开办件")
@@ -152,3 +157,22 @@ TEXT_SIZE_SAVED = tr("已保存：下次启动时文字按 {percent}% 显示。"
 TEXT_SIZE_SAVE_FAILED = tr("未能保存（{error}），文字大小没有改变。")
 TEXT_SIZE_SAVE = tr("保存")
 TEXT_SIZE_CLOSE = tr("关闭")
+
+# the red line in the status bar (counter.ui.desk_identity), short enough for a 1024-pixel screen; its tip says why
+DESK_IDENTITY_NO_CLERK = tr("未设工作人员姓名，不能受理：按 F8 在“本窗口”中设置")
+DESK_IDENTITY_NO_CLERK_TIP = tr(
+    "本窗口还没有设置工作人员姓名。受理凭证、办件记录和评价器上都要有经办人的姓名，设置之前不能受理。"
+)
+DESK_IDENTITY_HALLS_OFFICE = tr("单位信息的{fields}仍是大厅的：按 F8 改")
+DESK_IDENTITY_HALLS_OFFICE_ADMIN = tr("单位信息的{fields}仍是大厅的：请系统管理员按 F8 改")
+DESK_IDENTITY_HALLS_OFFICE_TIP = tr(
+    "本中心是乡镇（苏木）便民服务中心，文书上的单位名称、印章、办理地点和电话都印“单位信息”里的。"
+    "这几项还是兴安盟政务服务中心的，申请人会被指到大厅：请在 F8“单位信息”中改为本中心的。"
+)
+DESK_IDENTITY_FIELD = {
+    "office_name": tr("名称"),
+    "seal_caption": tr("印章"),
+    "address": tr("地址"),
+    "consult_phone": tr("电话"),
+}
+DESK_IDENTITY_JOIN = tr("、")

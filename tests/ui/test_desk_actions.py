@@ -84,7 +84,9 @@ def test_an_unpublished_guide_cannot_be_taken(qtbot: QtBot, window: MainWindow) 
     assert any("指南未发布" in text for text in shown_messages(window))
 
 
-def test_an_unfinished_intake_is_offered_back_after_a_crash(qtbot: QtBot, db: Store, catalog_dir: Path) -> None:
+def test_an_unfinished_intake_is_offered_back_after_a_crash(
+    qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None
+) -> None:
     first = start_window(qtbot, MainWindow(db, catalog_dir))
     open_bundle(first, "xcg")
     QTest.keyClick(first, Qt.Key.Key_F5)
@@ -113,7 +115,7 @@ def test_an_unfinished_intake_is_offered_back_after_a_crash(qtbot: QtBot, db: St
 
 
 def test_an_intake_closed_unfinished_is_offered_back_at_once_and_enter_restores_it(
-    qtbot: QtBot, db: Store, catalog_dir: Path
+    qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None
 ) -> None:
     window = start_window(qtbot, MainWindow(db, catalog_dir))
     open_bundle(window, "xcg")

@@ -37,7 +37,7 @@ def draft_catalog(catalog_dir: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, db: Store, draft_catalog: Path) -> MainWindow:
+def window(qtbot: QtBot, db: Store, draft_catalog: Path, named_desk: None) -> MainWindow:
     return start_window(qtbot, MainWindow(db, draft_catalog))
 
 

@@ -1,5 +1,5 @@
 """The supervisor's pages in one window: 督办, 事项督办, 统计, 即办, 短信告知, 评价设置, 受理设置, 单位信息, 待核指南,
-this computer's 本机评价器, and 帮您办's monthly report.
+this computer's 本机评价器, 帮您办's monthly report, and this computer's 本窗口 (its clerk, number and photo).
 
 What the main window opens from its menu or a key (F8).  Where the database
 has accounts, each page is shown to the roles that may use it.
@@ -14,13 +14,14 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from counter.access.roles import SINGLE_DESK, Permission
-from counter.actions.desk import Desk
+from counter.actions.desk import Desk, desk_at
 from counter.host.desk_config import load_desk_config
 from counter.ui.cases.item_queue_page import ItemQueuePage
 from counter.ui.cases.words import CASE_LIST_READ_FAILED
 from counter.ui.escape import close_on_escape
 from counter.ui.focus import first_control
 from counter.ui.pad.alerts import SupervisorAlerts
+from counter.ui.pad.desk_form import DeskForm
 from counter.ui.pad.desk_pad_form import DeskPadForm
 from counter.ui.pad.figures_page import FiguresPage
 from counter.ui.pad.guide_status_page import GuideStatusPage
@@ -32,6 +33,7 @@ from counter.ui.pad.supervision import RectificationPage
 from counter.ui.pad.timers import Clock, local_now
 from counter.ui.pad.words import (
     DESK_PAD_TAB,
+    DESK_TAB,
     GUIDE_STATUS_TAB,
     INTAKE_RULES_TAB,
     ITEMS_TAB,
@@ -78,6 +80,8 @@ class SupervisorWindow(QTabWidget):
         self.guides = GuideStatusPage(runner, desk)  # 待核指南: the administrator's
         self.desk_pad = DeskPadForm()  # this computer's file, not the office's database: whoever opens the window
         self.projects = ProjectsReportPage(runner, clock)  # 帮您办: the month's report the county sends the league
+        # 本窗口: the clerk, number and photo of this computer's desk; an administrator's where accounts exist
+        self.desk_form = DeskForm(runner, desk if desk is not None else desk_at(load_desk_config()))
         # each page shown to the roles that may use it; the actions check again
         may = (desk.actor if desk is not None else SINGLE_DESK).may
         pages = (
@@ -95,7 +99,8 @@ class SupervisorWindow(QTabWidget):
                 self.projects,
                 PROJECTS_REPORT_TAB,
                 may(Permission.SEE_FIGURES),
-            ),  # last: the tabs before keep their places
+            ),  # the tabs before keep their places
+            (self.desk_form, DESK_TAB, may(Permission.CHANGE_SETTINGS)),
         )
         for page, title, shown in pages:
             if shown:
@@ -134,3 +139,4 @@ class SupervisorWindow(QTabWidget):
         self.guides.load()
         self.desk_pad.load()
         self.projects.on_show()
+        self.desk_form.load()

@@ -160,3 +160,27 @@ GUIDE_STATUS_FAILED = tr("没有完成：{fault}")
 DESK_PAD_SAVE = tr("保存本机设置")
 DESK_PAD_SAVED = tr("本机评价器设置已保存，立即生效")
 DESK_PAD_SAVE_FAILED = tr("没有保存：设置文件无法写入（{error}）")
+
+# 本窗口: this computer's desk, its clerk, number and photo (counter.ui.pad.desk_form)
+DESK_TAB = tr("本窗口")
+DESK_CLERK = tr("工作人员姓名：")
+DESK_CLERK_HINT = tr("本人姓名，印在受理凭证上、显示在评价器上")
+DESK_NO = tr("窗口号：")
+DESK_NO_HINT = tr("1-4 位数字")
+DESK_PHOTO = tr("照片：")
+DESK_PHOTO_NONE = tr("（没有照片：评价器上显示姓名的第一个字）")
+DESK_PHOTO_CHOOSE = tr("选择照片…")
+DESK_PHOTO_CLEAR = tr("不用照片")
+DESK_PHOTO_FILTER = tr("图片 (*.png *.jpg *.jpeg *.bmp);;所有文件 (*)")
+DESK_PHOTO_BAD = tr("没有保存：{path} 不是能显示的图片")
+DESK_NOTE = tr(
+    "本窗口的设置保存在这台电脑上：窗口号是本机办件编号的一部分，工作人员的姓名和照片印在受理凭证上、显示在评价器上。"
+    "没有设置姓名的窗口不能受理。"
+)
+DESK_NOTE_ACCOUNTS = tr("本数据库有账号：文书和评价器上印登录人的姓名，这里的姓名只在没有人登录时使用。")
+DESK_SAVE = tr("保存本窗口设置")
+DESK_SAVED = tr("本窗口设置已保存，立即生效：此后受理的办件和评价器上都是新的设置")
+DESK_PROBLEMS = tr("没有保存：{problems}")
+DESK_FIELD = {"clerk": tr("工作人员姓名"), "desk_no": tr("窗口号"), "photo": tr("照片")}
+DESK_SAVE_FAILED = tr("没有保存：设置文件无法写入（{error}）")
+DESK_DB_FAILED = tr("没有保存：数据库暂时不能访问（{error}），请稍后再试")

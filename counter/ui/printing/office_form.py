@@ -67,8 +67,8 @@ log = logging.getLogger(__name__)
 FIELDS = tuple(f.name for f in dataclasses.fields(OfficeSettings))
 OVERRIDES = "rights_overrides"  # lines of text: a multi-line box, read line by line
 #: the office's own fields, then its own 复议 body and court heading the rights group
-OFFICE_OWN = ("office_name", "seal_caption", "consult_phone", "complaint_phone", "address", "progress_url_base",
-              "online_portal")  # fmt: skip
+OFFICE_OWN = ("office_name", "seal_caption", "consult_phone", "complaint_phone", "address", "hours",
+              "progress_url_base", "online_portal")  # fmt: skip
 OFFICE_RIGHTS = ("review_body", "court")
 LEVEL_PARTS = (("place", OFFICE_LEVEL_PLACE), ("government", OFFICE_LEVEL_GOVERNMENT), ("court", OFFICE_LEVEL_COURT))
 

@@ -63,7 +63,8 @@ PRINTING_INTAKE_BUTTON = tr("打印文书（Ctrl+P）")
 OFFICE_TAB = tr("单位信息")
 OFFICE_SITE = tr("站点：{site}")
 OFFICE_NOTE = tr(
-    "这里的信息印在今后出具的文书上：单位名称、印章、电话、地址，以及告知权利时的复议机关和法院。"
+    "这里的信息印在今后出具的文书上：单位名称、印章、电话、地址、办理时间，以及告知权利时的复议机关和法院。"
+    "乡镇（苏木）便民服务中心的文书，办理地点、时间和电话一律印这里的，不印办事指南上大厅的。"
     "已经出具的文书保留出具时的信息，重打时内容不变。"
 )
 OFFICE_FIELD = {
@@ -71,7 +72,8 @@ OFFICE_FIELD = {
     "seal_caption": tr("印章名称"),
     "consult_phone": tr("咨询电话"),
     "complaint_phone": tr("投诉电话"),
-    "address": tr("单位地址"),
+    "address": tr("单位地址（申请人办事、取件的地方）"),
+    "hours": tr("办理时间"),
     "review_body": tr("行政复议机关"),
     "court": tr("行政诉讼法院"),
     "progress_url_base": tr("进度查询网址（二维码）"),

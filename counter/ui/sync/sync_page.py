@@ -7,9 +7,9 @@ work on a worker thread with a progress bar, and says in one line what came of
 it.  A rejected package changes nothing, and the page says why.
 
 A site nobody has set up is asked about first (:mod:`counter.ui.sync.site_form`):
-an administrator sets its kind, code and name in one step that also gives this
-desk the code and loads a catalog if there is none; anyone else is told to
-fetch one.  Once set up the page shows this site's card and registers the other
+an administrator sets its kind, code, name, office and this desk's number and
+clerk in one step that also gives this desk the code and loads a catalog if
+there is none; anyone else is told to fetch one.  Once set up the page shows this site's card and registers the other
 side's (:mod:`counter.ui.sync.site_card_box`).  Everything sits in a scroll
 area, so the page fits a 1024×768 screen whatever it shows.
 """
@@ -125,7 +125,7 @@ class SyncPage(QWidget):
         self.site = plain_label()
         self.site.setWordWrap(True)
         self.site.setStyleSheet(scaled("font-size: 16px; font-weight: bold;"))
-        self.site_form = SiteForm()
+        self.site_form = SiteForm(ask_clerk=not desk.actor.signed_in)  # with accounts, the account is the clerk
         self.setup_needed = plain_label(words.SETUP_NEEDS_ADMIN)
         self.setup_needed.setWordWrap(True)
         self.setup_needed.setStyleSheet("color: #8a4b08; font-weight: bold;")
@@ -390,7 +390,7 @@ class SyncPage(QWidget):
 
         def work(progress: Progress) -> SiteSetUp:
             return set_up_site(store, request.code, request.name, request.kind, desk=desk, catalog_folder=folder,
-                               on_progress=progress)  # fmt: skip
+                               on_progress=progress, office=request.office, this_desk=request.desk)  # fmt: skip
 
         self.site_form.set_busy(True)
         self._setting_up = request
