@@ -78,7 +78,7 @@ def test_layout_is_magic_header_line_and_sealed_body() -> None:
     [
         (b"", RejectCode.NOT_A_PACKAGE),
         (b"PK\x03\x04 a zip file", RejectCode.NOT_A_PACKAGE),
-        (b"COUNTER-SYNC/6\n{}\n", RejectCode.TOO_NEW),
+        (b"COUNTER-SYNC/7\n{}\n", RejectCode.TOO_NEW),
         (b"COUNTER-SYNC/3\n{}\n", RejectCode.BAD_HEADER),  # format 3 is read: its header is checked
         (b"COUNTER-SYNC/1\n{}\n", RejectCode.OLD_FORMAT),
         (MAGIC[:7], RejectCode.TRUNCATED),
