@@ -195,7 +195,8 @@ def application_blocks(case: CaseView, bundle: Bundle, office: OfficeSettings) -
         blocks += [_part_heading(number, app.APP_PART_AGENT), *_agent(case)]
         number += 1
     if bundle.subject is not None:  # whom the departments register or assess: the newborn, the household
-        boxes = [Pair(label, value) for label, value in subject_lines(bundle.subject, case.subject, every=True)]
+        lines = subject_lines(bundle.subject, case.subject, every=True, day=date_text)
+        boxes = [Pair(label, value) for label, value in lines]
         blocks += [_part_heading(number, bundle.subject.title), *_checked(boxes)]
         number += 1
     blocks += [_part_heading(number, app.APP_PART_DELIVERY), *_delivery(case)]

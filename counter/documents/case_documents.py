@@ -97,7 +97,7 @@ def _header(case: CaseView) -> tuple[Pair, ...]:
 
 def _subject(case: CaseView, bundle: Bundle) -> tuple[Pair, ...]:
     """Whom the case is about beside its applicant (the newborn, the household), two pairs a row as the header's."""
-    pairs = [Pair(label, value) for label, value in subject_lines(bundle.subject, case.subject)]
+    pairs = [Pair(label, value) for label, value in subject_lines(bundle.subject, case.subject, day=date_text)]
     if len(pairs) % 2:
         pairs[-1] = Pair(pairs[-1].label, pairs[-1].value, wide=True)
     return tuple(pairs)

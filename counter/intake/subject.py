@@ -25,7 +25,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -179,17 +179,33 @@ def subject_from_json(text: str) -> SubjectValues:
     return tuple((p[0], p[1]) for p in raw)
 
 
+def _shown(field: SubjectField, value: str, day: Callable[[dt.date], str]) -> str:
+    if field.kind is SubjectFieldKind.PAST_DATE:
+        try:
+            return day(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+    return field.shown(value)
+
+
 def subject_lines(
-    subject: Subject | None, values: SubjectValues, *, every: bool = False
+    subject: Subject | None,
+    values: SubjectValues,
+    *,
+    every: bool = False,
+    day: Callable[[dt.date], str] = dt.date.isoformat,
 ) -> tuple[tuple[str, str], ...]:
     """``(label, value as read)`` of each value the case holds, as its papers and pages print them.
 
     ``every``: each field the guide declares, in its order, ``""`` where the case holds none (a form's box to fill
     in).  A value whose field the guide version does not declare (it cannot happen through the intake) is shown
-    under its code rather than dropped: what the case holds is on its paper.
+    under its code rather than dropped: what the case holds is on its paper.  ``day``: how a date is written (a
+    paper writes 2026年11月2日).
     """
     held = dict(values)
     fields = subject.fields if subject is not None else ()
-    lines = [(f.label, f.shown(held[f.code]) if f.code in held else "") for f in fields if every or f.code in held]
+    lines = [
+        (f.label, _shown(f, held[f.code], day) if f.code in held else "") for f in fields if every or f.code in held
+    ]
     declared = {f.code for f in fields}
     return (*lines, *((code, value) for code, value in values if code not in declared))

@@ -115,3 +115,9 @@ def test_stored_and_printed() -> None:
     assert every[0] == ("新生儿姓名", "")
     assert every[1] == ("新生儿性别", "男")
     assert every[-1] == ("gone", "x")
+
+
+def test_a_paper_writes_the_date_its_own_way() -> None:
+    kept, _ = check_subject(NEWBORN, GOOD, TODAY)
+    lines = dict(subject_lines(NEWBORN, kept, day=lambda d: f"{d.year}年{d.month}月{d.day}日"))
+    assert lines["出生日期"] == "2026年11月2日"
