@@ -109,7 +109,7 @@ def test_broken_files_are_named(data: bytes, code: RejectCode) -> None:
 
 def test_a_newer_format_in_the_header_is_too_new() -> None:
     header, body = parts(GOOD)
-    assert rejection(MAGIC + header.replace(b'"format":2', b'"format":6') + b"\n" + body) is RejectCode.TOO_NEW
+    assert rejection(MAGIC + header.replace(b'"format":2', b'"format":7') + b"\n" + body) is RejectCode.TOO_NEW
 
 
 def test_a_format_the_first_line_does_not_name_is_refused() -> None:
