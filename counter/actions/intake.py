@@ -64,6 +64,7 @@ from counter.intake.outcome import (
     decide,
 )
 from counter.intake.parties import Parties, PartyProblem, normalised, party_problems
+from counter.intake.subject import SubjectProblem, SubjectValues, check_subject, subject_json, subject_required
 from counter.util.case_uid import case_uid_ok
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,7 @@ class IntakeRequest:
     uid: str = ""  # made by the desk once per intake: a commit retried after a lost connection finds its case
     # the day the materials arrived (the decision day when None): a 补正 is told within five working days of it
     received_on: dt.date | None = None
+    subject: tuple[tuple[str, str], ...] = ()  # the bundle's subject fields, by code (counter.intake.subject)
 
 
 def intake_request(form: IntakeDraft, uid: str) -> IntakeRequest:
@@ -106,7 +108,10 @@ def intake_request(form: IntakeDraft, uid: str) -> IntakeRequest:
     The agent's fields count only while the form has an agent, a deferral only when the applicant asked for one, a
     refusal only while the clerk is refusing (:class:`IntakeDraft` keeps the others for switching back).
     """
-    return IntakeRequest(form.checklist, form.parties(), form.deferral(), form.refusal(), form.previous_case_no, uid)
+    return IntakeRequest(
+        form.checklist, form.parties(), form.deferral(), form.refusal(), form.previous_case_no, uid,
+        subject=form.subject,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,11 +128,13 @@ class IntakeNotPossible(Exception):
         decision: Decision | None,
         party_problems: tuple[PartyProblem, ...] = (),
         detail: str = "",
+        subject_problems: tuple[SubjectProblem, ...] = (),
     ) -> None:
         super().__init__(detail or (decision.outcome.value if decision else "intake not possible"))
         self.decision = decision
         self.party_problems = party_problems
         self.detail = detail
+        self.subject_problems = subject_problems
 
 
 class ClerkUnnamed(IntakeNotPossible):
@@ -274,10 +281,8 @@ def take_intake(
     stored, decision = _decide(session, request, today, calendar, policy, deferral, known)
     if reads.taken is not None:
         return TakenIntake(reads.taken, decision)
-    problems = tuple(party_problems(request.parties, today))
-    if not decision.outcome.decided or problems:
-        raise IntakeNotPossible(decision, problems)
     bundle = stored.bundle
+    subject = _ready_to_take(bundle, request, decision, today)
     parties = normalised(request.parties, today)
     status = STATUS_OF_OUTCOME[decision.outcome]
 
@@ -305,6 +310,7 @@ def take_intake(
         "status": status.value,
         "outcome": decision.outcome.value,
         "answers": _ANSWERS(list(request.checklist.answers)),
+        "subject": subject_json(subject),
         "applicant_kind": applicant.kind.value,
         "applicant_name": applicant.name,
         "applicant_id_no": applicant.id_no,
@@ -356,6 +362,16 @@ def take_intake(
         drop_draft(session, desk.draft_key)
     log.info("case %s taken: %s (bundle %s)", number, decision.outcome.value, bundle.code)
     return TakenIntake(number, decision)
+
+
+def _ready_to_take(bundle: Bundle, request: IntakeRequest, decision: Decision, today: dt.date) -> SubjectValues:
+    """The subject's values as kept, once nothing stands in the way: :class:`IntakeNotPossible` with all that does."""
+    problems = tuple(party_problems(request.parties, today))
+    required = subject_required(decision.outcome)
+    subject, subject_found = check_subject(bundle.subject, dict(request.subject), today, required=required)
+    if not decision.outcome.decided or problems or subject_found:
+        raise IntakeNotPossible(decision, problems, subject_problems=tuple(subject_found))
+    return subject
 
 
 def _material_values(bundle: Bundle, checklist: Checklist, decision: Decision) -> list[CaseMaterialLine]:

@@ -69,6 +69,7 @@ from counter.sync.package import (
     HELD_FORMAT,
     PROJECTS_FORMAT,
     SEALS_FORMAT,
+    SUBJECT_FORMAT,
     Header,
     PackageKind,
     PackageRejected,
@@ -213,6 +214,7 @@ def export_package(
     if not recipient:
         raise SyncNotPossible(SyncProblem.OLD_CARD, target)
     changed = None
+    carried = _Carried()
     if kind is PackageKind.CASES:
         changed = sent_seal_changed(session)
         if changed is not None:
@@ -224,7 +226,7 @@ def export_package(
         # is of format 2, as before, so a township upgraded before its hall goes on sending it its cases
         seals = seal_records(session)  # none until the hall has said it keeps them (counter.actions.sync_seals)
         package_format = SEALS_FORMAT if seals else PROJECTS_FORMAT if projects else CASES_FORMAT
-        encoded = _case_records(session, target, projects, seals, on_progress)
+        encoded = _case_records(session, target, projects, seals, on_progress, carried)
     else:
         updates = _updates_package(session, target)
         marks = sync_store.update_marks(session)  # a township told why its records wait needs format 4 to read it
@@ -234,6 +236,9 @@ def export_package(
     first = sync_store.next_export_no(session, target)
     with without_collector_pauses():
         packed = list(packed_groups(encoded))  # how many, before signing
+    if carried.subject:
+        # a case with its bundle's subject: a hall of format 5 would drop the field unseen, so it is told to upgrade
+        package_format = SUBJECT_FORMAT
     made: list[bytes] = []
     for export_no, (count, body, plain) in enumerate(packed, start=first):
         series = (first, len(packed)) if len(packed) > 1 else None
@@ -255,8 +260,20 @@ def export_package(
     return ExportResult(tuple(made), target, first, sum(count for count, _body, _plain in packed), changed)
 
 
+@dataclass(slots=True)
+class _Carried:
+    """What the cases written into a package hold that decides its format: seen as they are written."""
+
+    subject: bool = False
+
+
 def _case_records(
-    session: Session, hall: str, projects: list[int], seals: list[SealRecord], on_progress: Progress | None
+    session: Session,
+    hall: str,
+    projects: list[int],
+    seals: list[SealRecord],
+    on_progress: Progress | None,
+    carried: _Carried,
 ) -> Iterator[bytes]:
     """The acknowledgement, the pending cases, the pending ``projects`` and the ``seals``, each as its record's JSON.
 
@@ -271,6 +288,7 @@ def _case_records(
         if on_progress is not None:
             on_progress(start, len(ids))
         for record in case_dicts(session, ids[start : start + READ_CHUNK]):
+            carried.subject = carried.subject or bool(record["subject"])
             yield encode_record(record)
     for start in range(0, len(projects), READ_CHUNK):
         for project in project_records(session, projects[start : start + READ_CHUNK]):
@@ -370,6 +388,8 @@ def _import_body(
         raise PackageRejected(RejectCode.BAD_STRUCTURE, f"project records in a format {header.format} package")
     if header.format < SEALS_FORMAT and any(isinstance(r, SealRecord) for r in records):
         raise PackageRejected(RejectCode.BAD_STRUCTURE, f"seal records in a format {header.format} package")
+    if header.format < SUBJECT_FORMAT and reader is not None and reader.subject:
+        raise PackageRejected(RejectCode.BAD_STRUCTURE, f"case subjects in a format {header.format} package")
     total = len(package.body)
     if on_progress is not None:
         on_progress(0, total)

@@ -11,7 +11,7 @@ import hashlib
 import json
 from typing import Any
 
-from counter.catalog.model import Bundle, Item, Material, TimeLimit
+from counter.catalog.model import Bundle, Item, Material, Subject, TimeLimit
 from counter.catalog.problems import Problem
 from counter.catalog.reader import FORMAT_VERSION, DocumentReader
 
@@ -49,6 +49,18 @@ def _material(m: Material) -> dict[str, Any]:
     if m.prescribed_by:
         doc["prescribed_by"] = m.prescribed_by
     return doc
+
+
+def _subject(subject: Subject) -> dict[str, Any]:
+    fields = []
+    for f in subject.fields:
+        field: dict[str, Any] = {"code": f.code, "label": f.label, "kind": f.kind.value}
+        if f.options:
+            field["options"] = [{"code": o.code, "label": o.label} for o in f.options]
+        if not f.required:
+            field["required"] = False
+        fields.append(field)
+    return {"title": subject.title, "fields": fields}
 
 
 def _item_law(item: Item) -> dict[str, Any]:
@@ -138,6 +150,8 @@ def to_document(bundle: Bundle) -> dict[str, Any]:
         # only where there are any: the hash of a guide without aliases stays what it was before they existed,
         # so an upgrade makes no new versions and versions synced with an older site keep matching
         doc["aliases"] = list(b.aliases)
+    if b.subject is not None:
+        doc["subject"] = _subject(b.subject)  # only where declared, as aliases: other guides hash as before
     cleaned: dict[str, Any] = _drop_none(doc)
     return cleaned
 

@@ -225,6 +225,47 @@ class Situation:
         return next((o for o in self.options if o.code == code), None)
 
 
+class SubjectFieldKind(StrEnum):
+    """What a subject field holds, and so how the intake checks and keeps it (:mod:`counter.intake.subject`)."""
+
+    PERSON_NAME = "person_name"  # a person's 姓名: the desk's name rules, its 间隔号 as the ID card writes it
+    TEXT = "text"  # one line of free text (an address, a place)
+    CHOICE = "choice"  # one of the field's options (性别: 男 / 女)
+    PAST_DATE = "past_date"  # a day, never after the day of intake (出生日期)
+    COUNT = "count"  # a whole number of people or things, at least 1 (家庭成员人数)
+    BIRTH_CERTIFICATE_NO = "birth_certificate_no"  # 出生医学证明编号: one Latin letter and nine digits
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectField:
+    """One fact of the bundle's subject asked at the window: the baby's 出生日期, the household's 户主."""
+
+    code: str
+    label: str  # as printed on the case's papers: 新生儿姓名, 户主姓名
+    kind: SubjectFieldKind
+    options: tuple[Option, ...] = ()  # a choice's, in the order offered
+    required: bool = True
+
+    def shown(self, value: str) -> str:
+        """The value as people read it: a choice's label for its code."""
+        return next((o.label for o in self.options if o.code == value), value)
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """Whom or what the bundle is about when that is not the applicant: the newborn of 052, the household of 078.
+
+    The applicant is the parent, or the head of household; the departments register the child, or assess the
+    household, so the case keeps those facts too, asked once at the window.
+    """
+
+    title: str  # the intake's heading for the fields: 新生儿, 申请家庭
+    fields: tuple[SubjectField, ...]
+
+    def field(self, code: str) -> SubjectField | None:
+        return next((f for f in self.fields if f.code == code), None)
+
+
 @dataclass(frozen=True, slots=True)
 class FormField:
     """One box of an application form: its printed label and what the 示范样表 writes in it.
@@ -338,6 +379,7 @@ class Bundle:
     items: tuple[Item, ...] = ()
     situations: tuple[Situation, ...] = ()
     materials: tuple[Material, ...] = field(default=())
+    subject: Subject | None = None  # the subject fields the intake asks; None: the applicant is the subject
 
     @property
     def published(self) -> bool:

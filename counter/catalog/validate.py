@@ -34,6 +34,7 @@ from counter.catalog.model import (
 from counter.catalog.problems import Problem, Rule
 from counter.catalog.reader import ReadResult
 from counter.catalog.search import normalise_query
+from counter.catalog.subject_rules import subject_problems
 
 CODE_MAX = 24  # bundle code and 实施编码
 BASIC_CODE_MAX = 10  # 基本编码
@@ -172,6 +173,7 @@ def validate_bundle(file: str, bundle: Bundle) -> list[Problem]:
         _check_situations(out, bundle)
         _check_materials(out, bundle)
         out.problems.extend(limit_problems(file, bundle))
+        out.problems += subject_problems(file, bundle)
     return out.problems
 
 

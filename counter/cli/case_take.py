@@ -179,6 +179,7 @@ def _party_path(problem: PartyProblem, file: IntakeFile) -> str:
 
 def _intake_lines(err: IntakeNotPossible, file: IntakeFile, day: dt.date) -> list[Line]:
     from counter.actions.intake_file import FileDoesNotFit
+    from counter.words.cases import subject_problem_why
     from counter.words.intake import intake_reason
 
     lines = _file_lines(err.file_problems) if isinstance(err, FileDoesNotFit) else []
@@ -190,6 +191,10 @@ def _intake_lines(err: IntakeNotPossible, file: IntakeFile, day: dt.date) -> lis
     lines += [
         _line("party", _party_path(p, file), p.code.value, _party_why(p, file, day), detail=p.detail)
         for p in err.party_problems
+    ]
+    lines += [
+        _line("subject", f"subject.{p.field}", p.code.value, subject_problem_why(p), detail=p.detail)
+        for p in err.subject_problems
     ]
     if not lines and err.detail == "previous case is of another bundle":
         other = phrases.CASE_TAKE_PREVIOUS_OTHER_BUNDLE

@@ -41,6 +41,7 @@ from counter.db.audit_derived import status_is_off_history
 from counter.db.audit_state import check_as_recorded
 from counter.db.outbox_store import queue_for_line
 from counter.db.settings_store import TRAINING
+from counter.intake.subject import subject_from_json
 
 
 def dialect_insert(session: Session) -> Any:
@@ -224,7 +225,7 @@ HEAD_COLUMNS = (
     "applicant_kind", "applicant_name", "applicant_id_no", "applicant_phone", "applicant_address", "legal_rep",
     "agent_name", "agent_id_no", "agent_authorisation", "delivery", "delivery_address", "notify_phone",
     "received_on", "accepted_on", "promised_on", "correction_due", "notify_due", "refusal_ground", "turn_to",
-    "denial_reason", "dates_beyond_data",
+    "denial_reason", "dates_beyond_data", "subject",
 )  # fmt: skip
 
 
@@ -317,4 +318,5 @@ def view_of(c: Any, materials: Iterable[Sequence[Any]], history: Iterable[Sequen
         # the rows unpacked in place: reading each column by its name cost more than making the line
         materials=tuple(starmap(CaseMaterialLine, materials)),
         history=tuple(starmap(HistoryLine, history)),
+        subject=subject_from_json(c.subject),
     )

@@ -66,6 +66,7 @@ from counter.documents.words import (
 from counter.intake.checklist import PRESENT, Receipt, ReceivedMedium
 from counter.intake.outcome import RefusalGround
 from counter.intake.parties import ApplicantKind, Delivery
+from counter.intake.subject import subject_lines
 from counter.parties.masking import mask_id, mask_phone
 
 
@@ -100,6 +101,14 @@ def _header(case: CaseView) -> tuple[Pair, ...]:
         pairs.append(Pair(last.label, last.value, wide=True))
     version = paper.DOC_BUNDLE_VALUE.format(name=case.bundle_name, version=case.guide_version)
     pairs.append(Pair(paper.DOC_BUNDLE, version, wide=True))
+    return tuple(pairs)
+
+
+def _subject(case: CaseView, bundle: Bundle) -> tuple[Pair, ...]:
+    """Whom the case is about beside its applicant (the newborn, the household), two pairs a row as the header's."""
+    pairs = [Pair(label, value) for label, value in subject_lines(bundle.subject, case.subject, day=date_text)]
+    if len(pairs) % 2:
+        pairs[-1] = Pair(pairs[-1].label, pairs[-1].value, wide=True)
     return tuple(pairs)
 
 
@@ -422,7 +431,7 @@ def document_for(
     you, we = paper.DOC_YOU[applicant], paper.DOC_WE[applicant]
     sign_off = _sign_off(case, office, bundle, issued_on)
     issuer = office.office_name
-    header = (*_header(case), Pair(paper.DOC_ITEMS, items_text(bundle), wide=True))
+    header = (*_header(case), *_subject(case, bundle), Pair(paper.DOC_ITEMS, items_text(bundle), wide=True))
     blocks: list[Block]
     if kind is DocumentKind.RECEIPT:
         blocks = _receipt(case, bundle, office, you, sms_promised)
@@ -452,7 +461,7 @@ def document_for(
         assert hand_over is not None  # document_problems saw to it
         blocks = service_blocks(case, bundle, hand_over, office)
         sign_off = service_sign_off(sign_off, case, hand_over)
-        header = _header(case)  # the items are the table's
+        header = (*_header(case), *_subject(case, bundle))  # the items are the table's
     else:
         item = denied_item(case, bundle, item_code)
         assert item is not None  # document_problems saw to it

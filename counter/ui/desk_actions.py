@@ -408,7 +408,8 @@ class DeskActions(QObject):
     # --- this desk's text size -------------------------------------------------------
 
     def open_text_size(self) -> None:
-        """F12: the text size kept for the next start (the one the window was laid out for now stays)."""
+        """F12: the text size, kept and applied at once (what an open window fixed when it was built waits for it to
+        be opened again: :mod:`counter.ui.text_size_dialog`)."""
         from counter.ui.text_size_dialog import TextSizeDialog
 
         if self.text_size is None:

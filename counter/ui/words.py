@@ -152,8 +152,11 @@ DESK_ACTION_TEXT_SIZE = tr("文字大小（F12）")
 TEXT_SIZE_TITLE = tr("文字大小")
 TEXT_SIZE_PROMPT = tr("本机窗口的文字大小：")
 TEXT_SIZE_CHOICE = {100: tr("标准（100%）"), 125: tr("较大（125%）"), 150: tr("最大（150%）")}
-TEXT_SIZE_NOTE = tr("保存后，下次启动本程序时按新的大小显示。")
-TEXT_SIZE_SAVED = tr("已保存：下次启动时文字按 {percent}% 显示。")
+TEXT_SIZE_NOTE = tr("保存后立即生效：此后打开的窗口都按新的大小显示。")
+TEXT_SIZE_SAVED = tr(
+    "已保存并生效：文字按 {percent}% 显示，此后打开的窗口（受理、办件、列表、预览等）都按新大小。"
+    "已经打开的窗口中，标题和列表等部分要关闭后重新打开才变大小；主窗口的这些部分要重新启动本程序后才变。"
+)
 TEXT_SIZE_SAVE_FAILED = tr("未能保存（{error}），文字大小没有改变。")
 TEXT_SIZE_SAVE = tr("保存")
 TEXT_SIZE_CLOSE = tr("关闭")

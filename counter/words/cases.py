@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.status import NOTE_CODES_JOIN, CaseEvent, CaseStatus
 from counter.intake.parties import ApplicantKind, Delivery, PartyProblem, PartyProblemCode
+from counter.intake.subject import SubjectProblem, SubjectProblemCode
 from counter.words.punctuation import LIST_JOIN
 from counter.words.texts import coded_text_problem
 from counter.words.translate import tr
@@ -109,3 +110,21 @@ def party_problem_why(problem: PartyProblem) -> str:
     if problem.code is PartyProblemCode.BAD_TEXT:
         return coded_text_problem(problem.detail)
     return PARTY_PROBLEM[problem.code]
+
+
+SUBJECT_PROBLEM = {
+    SubjectProblemCode.REQUIRED: tr("受理时必须填写"),
+    SubjectProblemCode.NOT_AN_OPTION: tr("请从选项中选择"),
+    SubjectProblemCode.BAD_DATE: tr("不是有效日期，请按“2026-11-18”的格式填写"),
+    SubjectProblemCode.FUTURE_DATE: tr("不能晚于今天"),
+    SubjectProblemCode.BAD_COUNT: tr("应为1至99的整数"),
+    SubjectProblemCode.BAD_CERTIFICATE_NO: tr("应为1位字母加9位数字，如Q150123456"),
+    SubjectProblemCode.UNKNOWN_FIELD: tr("本事项指南没有这一项"),
+}
+
+
+def subject_problem_why(problem: SubjectProblem) -> str:
+    """What is wrong at a subject field: a refused text says which character, or how long it may be."""
+    if problem.code is SubjectProblemCode.BAD_TEXT:
+        return coded_text_problem(problem.detail)
+    return SUBJECT_PROBLEM[problem.code]

@@ -131,6 +131,8 @@ class Case(Base):
     status: Mapped[str] = mapped_column(String(24), index=True)
     outcome: Mapped[str] = mapped_column(String(16))
     answers: Mapped[str] = mapped_column(Text, default="{}")  # JSON: situation → option
+    # JSON: the bundle's subject fields as taken, [[code, value], …] (counter.intake.subject); "" for none (0025)
+    subject: Mapped[str] = mapped_column(Text, default="", server_default="")
     applicant_kind: Mapped[str] = mapped_column(String(10))
     applicant_name: Mapped[str] = mapped_column(Text)
     applicant_id_no: Mapped[str] = mapped_column(String(18), index=True)

@@ -108,6 +108,13 @@ INTAKE_TAKEN = tr("办件已登记，办件编号：")
 INTAKE_CLOSE = tr("关闭（Esc）")
 INTAKE_PARTY_HEADING = tr("申请人信息还需完善：")
 INTAKE_PARTY_PROBLEM = tr("{field}：{problem}")
+# the bundle's subject (the newborn, the household): what to type in the fields whose form is fixed
+INTAKE_SUBJECT_HEADING = tr("{title}信息还需完善：")
+INTAKE_SUBJECT_HINT = {
+    "past_date": tr("如 2026-11-18"),
+    "count": tr("填数字"),
+    "birth_certificate_no": tr("1位字母加9位数字"),
+}
 INTAKE_PARTY_FIELD = {
     "applicant_name": tr("申请人姓名或名称"),
     "applicant_id": tr("申请人证件号码"),
