@@ -59,6 +59,7 @@ _ITEM_KEYS = {
     "code", "basic_code", "name", "sub_item", "type", "case_kind", "department",
     "legal_basis", "conditions", "legal_limit", "promised_limit", "fee", "result",
     "intermediaries", "level", "vertical", "entrusted", "public_safety",
+    "when",
 }  # fmt: skip
 _MATERIAL_KEYS = {
     "code", "name", "items", "when", "kind", "copy_form", "medium", "originals",
@@ -287,6 +288,7 @@ class DocumentReader:
                 vertical=self.flag(row, "vertical"),
                 entrusted=self.flag(row, "entrusted"),
                 public_safety=self.flag(row, "public_safety"),
+                when=self.texts(row, "when"),
             )
         finally:
             self.item = ""

@@ -117,6 +117,7 @@ FIELD_TEXT: dict[str, str] = {
     "items.entrusted": tr("委托受理"),
     "items.legal_basis": tr("设定依据"),
     "items.conditions": tr("受理条件"),
+    "items.when": tr("事项适用情形"),
     "items.legal_limit": tr("法定办结时限"),
     "items.promised_limit": tr("承诺办结时限"),
     "items.fee": tr("收费标准及收费依据"),
