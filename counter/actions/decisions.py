@@ -38,7 +38,7 @@ from counter.case.decisions import (
 from counter.case.status import NOTE_CODES_JOIN, CaseEvent, CaseStatus, next_status
 from counter.catalog.model import Bundle
 from counter.db import models
-from counter.db.case_store import add_history, case_by_no, case_view
+from counter.db.case_store import add_history, answers_of, case_by_no, case_view
 from counter.db.catalog_store import guide_version
 
 log = logging.getLogger(__name__)
@@ -56,7 +56,8 @@ class Lapse:
 
 
 def case_and_bundle(session: Session, number: str, *, lock: bool = False) -> tuple[models.Case, Bundle]:
-    """The case numbered ``number`` (:class:`CaseNotFound` if none) and the bundle of the guide it was taken under.
+    """The case numbered ``number`` (:class:`CaseNotFound` if none) and the bundle of the guide it was taken under,
+    holding only the items its answers apply for (:meth:`counter.catalog.model.Bundle.for_case`).
 
     ``lock``: a step is taken on it, which the case's other steps wait for (:func:`counter.db.case_store.case_by_no`).
     """
@@ -65,7 +66,7 @@ def case_and_bundle(session: Session, number: str, *, lock: bool = False) -> tup
         raise CaseNotFound(number)
     stored = guide_version(session, case.guide_version_id)
     assert stored is not None  # a case always keeps its guide version (foreign key)
-    return case, stored.bundle
+    return case, stored.bundle.for_case(answers_of(case))
 
 
 def decide_item(

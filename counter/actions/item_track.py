@@ -55,7 +55,9 @@ class ItemStanding:
 
 
 def standings(session: Session, view: CaseView, bundle: Bundle, today: dt.date) -> tuple[ItemStanding, ...]:
-    """Every item of the case, in its bundle's order, with its department as the case's site names it."""
+    """Every item of the case (those its answers apply for), in its bundle's order, with its department as the case's
+    site names it."""
+    bundle = bundle.for_case(dict(view.answers))
     paths = item_paths(view.history, office_day)
     departments = decider_names(session, bundle, view.site_code)
     calendar = office_calendar(session)

@@ -389,6 +389,7 @@ def decide(
     closed = _closed(bundle, draft_allowed)
     if closed is not None:
         return closed
+    bundle = bundle.for_case(checklist.answers_dict())  # only the items applied for are promised or refused
     if refusal is not None:
         return _refuse(refusal, bundle)
     problems = checklist_problems(checklist, bundle)
