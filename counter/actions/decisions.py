@@ -34,6 +34,7 @@ from counter.case.decisions import (
     item_note,
     items_served,
     lapsing,
+    waiting_items,
 )
 from counter.case.status import NOTE_CODES_JOIN, CaseEvent, CaseStatus, next_status
 from counter.catalog.model import Bundle
@@ -111,6 +112,8 @@ def record_decision(
     assert view is not None
     if item_code in view.decisions():
         raise DecisionRefused(DecisionProblem.ALREADY_DECIDED, case.case_no, item_code)
+    if approve and item_code in waiting_items(bundle, view.materials, view.history):
+        raise DecisionRefused(DecisionProblem.AWAITS_DEFERRED, case.case_no, item_code)
     status = next_status(CaseStatus(case.status), event)  # MoveNotAllowed reaches the caller
     _record(session, desk, case, event, item_code, text, status, at, clerk=acting.clerk, **acting.audit())
     return _close(session, desk, case, bundle, close_note, at)
