@@ -175,8 +175,6 @@ def _receipt(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, s
         if case.promised_on is not None and limit is not None
         else paper.DOC_PROMISED_DATE_ONLY.format(date=optional_date(case.promised_on))
     )
-    if case.outcome == DEFER and case.promised_on is not None:
-        promised = paper.DOC_PROMISED_DEFER.format(date=date_text(case.promised_on))
     return [
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
         Text(template.format(you=you, received=received, bundle=case.bundle_name)),

@@ -158,14 +158,10 @@ DOC_PROMISED_VALUE = "{date}前办结（承诺时限{limit}，自受理之日起
 #: how a promise is counted, as the limit's unit says: a 自然日 promise counts weekends and holidays too
 COUNTED_IN = {TimeUnit.WORKING_DAY: "工作日", TimeUnit.CALENDAR_DAY: "自然日"}
 DOC_PROMISED_DATE_ONLY = "{date}前办结"
-#: a 容缺 case's date counts the guide's deferral periods and the department's time after them (intake.outcome)
-DOC_PROMISED_DEFER = "{date}前办结（容缺受理：已计入容缺后补材料的补交期限和部门审查所需时间）"
-#: the items a deferred material serves wait for it and are promised for the case's date; the others go on
-DOC_RECEIPT_WAITING = (
-    "{items}待容缺后补材料补齐后作出决定，承诺办结日期顺延至{date}（不超过法定办结时限；补交期限按办事指南计算，"
-    "不因此缩短）{others}。"
-)
-DOC_RECEIPT_GOING_ON = "；其余事项不等待容缺材料，按承诺时限先行办理"
+#: the items a deferred material serves wait for it and are promised for the case's date, which counts the guide's
+#: deferral periods and the department's days after them (counter.intake.outcome); the others go on
+DOC_RECEIPT_WAITING = "{items}待容缺材料补齐后决定，承诺办结日期顺延至{date}{others}。"
+DOC_RECEIPT_GOING_ON = "；其余事项不等待，先行办理"
 DOC_DELIVERY = "取件方式"
 DOC_DELIVERY_PICKUP = "窗口领取：{place}"
 DOC_DELIVERY_POST = "邮寄送达（免费）：{address}"
