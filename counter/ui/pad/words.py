@@ -120,7 +120,7 @@ ITEMS_TAB = tr("事项督办")
 
 # 受理设置: the hall's intake rules (counter.ui.pad.intake_rules_form)
 INTAKE_RULES_TAB = tr("受理设置")
-INTAKE_RULES_MARGIN = tr("容缺材料补交期限届满后留给部门审查（承诺办结日不足时顺延）：")
+INTAKE_RULES_MARGIN = tr("容缺补交期限届满后留给部门审查：")
 INTAKE_RULES_PERIOD = tr("补正期限：")
 INTAKE_RULES_DAYS = tr(" 个工作日")
 INTAKE_RULES_NOTE = tr(
