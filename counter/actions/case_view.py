@@ -128,9 +128,14 @@ def fitting_kinds(view: CaseView, bundle: Bundle) -> tuple[DocumentKind, ...]:
 
 
 def fitting_item_papers(view: CaseView, bundle: Bundle) -> tuple[ItemPaper, ...]:
-    """The denials this case allows, one per item denied, decided by the same rules that make them."""
+    """The denials this case allows, one per item denied, decided by the same rules that make them.
+
+    ``bundle`` is the whole guide: a paper's record is kept by its item's place in it (:func:`record_kind`).
+    """
     papers = []
     for place, item in enumerate(bundle.items, start=1):
+        if not item.applies(dict(view.answers)):
+            continue
         problems = document_problems(view, DocumentKind.DENIAL, bundle, "-", view.received_on, item.code)
         if not _FIT_PROBLEMS.intersection(problems):
             papers.append(ItemPaper(DocumentKind.DENIAL, item.code, item.name, record_kind(DocumentKind.DENIAL, place)))
@@ -163,13 +168,13 @@ def read_case(unit: Unit, case_no: str, today: dt.date | None = None) -> CasePag
     stored = known_guide(unit, view.guide_version_id, view.guide_version, reads.guide_hash)
     if stored is None:
         return CasePage(view, (), None)
-    bundle = stored.bundle
+    bundle = stored.bundle.for_case(dict(view.answers))  # the items the case applied for
     shared = frozenset(m.code for m in bundle.materials_for(dict(view.answers)) if m.shared)
     places = _places(stored_office_settings(reads.office, view.site_code))
     items = tuple(ItemLine(i.code, i.name, department_name(i.department, i.level, places)) for i in bundle.items)
     if today is not None:
         items = _with_dues(unit, reads.item_dues, items, today)
-    notices = CaseNotices(reads.documents, fitting_kinds(view, bundle), fitting_item_papers(view, bundle))
+    notices = CaseNotices(reads.documents, fitting_kinds(view, bundle), fitting_item_papers(view, stored.bundle))
     return CasePage(view, bundle.situations, notices, shared, items, same_day_bundle(bundle))
 
 

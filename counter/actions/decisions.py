@@ -34,11 +34,12 @@ from counter.case.decisions import (
     item_note,
     items_served,
     lapsing,
+    waiting_items,
 )
 from counter.case.status import NOTE_CODES_JOIN, CaseEvent, CaseStatus, next_status
 from counter.catalog.model import Bundle
 from counter.db import models
-from counter.db.case_store import add_history, case_by_no, case_view
+from counter.db.case_store import add_history, answers_of, case_by_no, case_view
 from counter.db.catalog_store import guide_version
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,8 @@ class Lapse:
 
 
 def case_and_bundle(session: Session, number: str, *, lock: bool = False) -> tuple[models.Case, Bundle]:
-    """The case numbered ``number`` (:class:`CaseNotFound` if none) and the bundle of the guide it was taken under.
+    """The case numbered ``number`` (:class:`CaseNotFound` if none) and the bundle of the guide it was taken under,
+    holding only the items its answers apply for (:meth:`counter.catalog.model.Bundle.for_case`).
 
     ``lock``: a step is taken on it, which the case's other steps wait for (:func:`counter.db.case_store.case_by_no`).
     """
@@ -65,7 +67,7 @@ def case_and_bundle(session: Session, number: str, *, lock: bool = False) -> tup
         raise CaseNotFound(number)
     stored = guide_version(session, case.guide_version_id)
     assert stored is not None  # a case always keeps its guide version (foreign key)
-    return case, stored.bundle
+    return case, stored.bundle.for_case(answers_of(case))
 
 
 def decide_item(
@@ -110,6 +112,8 @@ def record_decision(
     assert view is not None
     if item_code in view.decisions():
         raise DecisionRefused(DecisionProblem.ALREADY_DECIDED, case.case_no, item_code)
+    if approve and item_code in waiting_items(bundle, view.materials, view.history):
+        raise DecisionRefused(DecisionProblem.AWAITS_DEFERRED, case.case_no, item_code)
     status = next_status(CaseStatus(case.status), event)  # MoveNotAllowed reaches the caller
     _record(session, desk, case, event, item_code, text, status, at, clerk=acting.clerk, **acting.audit())
     return _close(session, desk, case, bundle, close_note, at)

@@ -189,8 +189,9 @@ def make_document(
         raise CaseNotFound(case_no)
     stored = guide_version(session, view.guide_version_id)
     assert stored is not None  # a case always keeps its guide version (foreign key)
-    item = stored.bundle.item(item_code) if kind is DocumentKind.DENIAL else None
-    item_no = stored.bundle.items.index(item) + 1 if item is not None else 0
+    bundle = stored.bundle.for_case(dict(view.answers))  # the papers name only the items applied for
+    item = bundle.item(item_code) if kind is DocumentKind.DENIAL else None
+    item_no = stored.bundle.items.index(item) + 1 if item is not None else 0  # its place in the whole guide
     stored_kind = record_kind(kind, hand_over_no if kind is DocumentKind.SERVICE_RECEIPT else item_no)
     existing = find_document(session, case.id, stored_kind)
     if existing is not None:
@@ -205,7 +206,7 @@ def make_document(
             number = _number(session, desk, today, _letter(kind))
     sms = _snapshot_sms(existing.office) if existing is not None else _sms_promised(session, case)
     data = document_for(
-        view, kind, office, number, stored.bundle, issued_on, item_code if item else "", hand_over_no,
+        view, kind, office, number, bundle, issued_on, item_code if item else "", hand_over_no,
         sms_promised=sms, own_place=own_place,
     )  # fmt: skip
     data = marked_for_training(session, data)

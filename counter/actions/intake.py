@@ -499,7 +499,7 @@ def _check_all_decided(session: Session, case: models.Case) -> None:
     view = case_view(session, case.case_no)
     assert stored is not None  # a case always keeps its guide version (foreign key)
     assert view is not None
-    codes = [item.code for item in stored.bundle.items]
+    codes = [item.code for item in stored.bundle.items_for(dict(view.answers))]
     decisions = view.decisions()
     undecided = undecided_items(codes, decisions)
     if undecided:

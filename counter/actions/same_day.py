@@ -23,7 +23,7 @@ from counter.actions.intake import CaseNotFound, move_case
 from counter.actions.item_authority import check_item, item_authorities
 from counter.case.same_day import NOTE_SAME_DAY, SameDayProblem, same_day_problems
 from counter.case.status import CaseEvent, CaseStatus
-from counter.db.case_store import case_by_no
+from counter.db.case_store import answers_of, case_by_no
 from counter.db.catalog_store import guide_version
 
 __all__ = ["SameDayNotPossible", "finish_same_day", "same_day_check"]
@@ -49,9 +49,9 @@ def same_day_check(session: Session, number: str, today: dt.date) -> tuple[SameD
     stored = guide_version(session, case.guide_version_id)
     if stored is None:  # a case always keeps its version; without it nothing says the bundle is 即办
         return (SameDayProblem.NOT_IMMEDIATE,)
-    accepted_on = case.accepted_on
-    window = window_decides(item_authorities(session, stored.bundle, case.site_code))
-    return same_day_problems(stored.bundle, CaseStatus(case.status), accepted_on, case.delivery, today, window)
+    accepted_on, bundle = case.accepted_on, stored.bundle.for_case(answers_of(case))
+    window = window_decides(item_authorities(session, bundle, case.site_code))
+    return same_day_problems(bundle, CaseStatus(case.status), accepted_on, case.delivery, today, window)
 
 
 def finish_same_day(session: Session, desk: Desk, number: str, today: dt.date) -> CaseStatus:

@@ -117,6 +117,18 @@ def items_served(bundle: Bundle, material_codes: Iterable[str]) -> tuple[str, ..
     return tuple(i.code for i in bundle.items if i.code in served)
 
 
+def deferred_items(bundle: Bundle, materials: Iterable[Deferred]) -> tuple[str, ...]:
+    """The items a material deferred at intake serves (arrived since or not): they wait for it, and are promised for
+    the case's date (:func:`counter.case.item_clock.served_promise`)."""
+    return items_served(bundle, (m.code for m in materials if m.due_on is not None))
+
+
+def waiting_items(bundle: Bundle, materials: Iterable[M], history: Iterable[Line]) -> tuple[str, ...]:
+    """The items a deferred material still awaited serves: none of them is granted before it arrives (seed 001
+    第十六条(三): 先予受理; what it does not serve goes on)."""
+    return items_served(bundle, (m.code for m in awaited(materials, history)))
+
+
 def serves(bundle: Bundle, material_code: str, item_code: str) -> bool:
     return item_code in items_served(bundle, (material_code,))
 
@@ -152,6 +164,7 @@ class DecisionProblem(StrEnum):
     NOT_DECIDING_BODY = "not_deciding_body"  # the window and a department's item (counter.access.authority)
     OTHER_DEPARTMENT = "other_department"  # a department's staff and another department's item
     NO_ITEM_ROLE = "no_item_role"  # an account neither of the deciding department nor serving at the window
+    AWAITS_DEFERRED = "awaits_deferred"  # 准予 of an item a 容缺 material still awaited serves
 
 
 class DecisionRefused(Exception):

@@ -87,7 +87,8 @@ MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
     CaseEvent.RESUBMITTED: (frozenset({CaseStatus.CORRECTION_ISSUED}), CaseStatus.RESUBMITTED),
     CaseEvent.CORRECTION_LAPSED: (frozenset({CaseStatus.CORRECTION_ISSUED}), CaseStatus.CORRECTION_LAPSED),
     CaseEvent.SENT_TO_APPROVAL: (frozenset({CaseStatus.ACCEPTED}), CaseStatus.IN_APPROVAL),
-    CaseEvent.COMPLETED: (frozenset({CaseStatus.ACCEPTED, CaseStatus.IN_APPROVAL}), CaseStatus.READY),
+    # from awaiting too: the items the awaited material serves were denied, the others granted (nothing waits)
+    CaseEvent.COMPLETED: (_IN_HAND, CaseStatus.READY),
     CaseEvent.DELIVERED: (frozenset({CaseStatus.READY}), CaseStatus.DELIVERED),
     CaseEvent.WITHDRAWN: (
         frozenset(
@@ -102,7 +103,8 @@ MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
     ),
     # an item is decided while the case is in the hall's hands; the case's own status follows once every item is
     # decided, by DENIED (all denied) or COMPLETED (at least one granted): counter.case.decisions.closing_event
-    CaseEvent.ITEM_APPROVED: (frozenset({CaseStatus.ACCEPTED, CaseStatus.IN_APPROVAL}), None),
+    # while 容缺 materials are awaited too: only the items they serve wait (counter.case.decisions.waiting_items)
+    CaseEvent.ITEM_APPROVED: (_IN_HAND, None),
     CaseEvent.ITEM_DENIED: (
         frozenset({CaseStatus.AWAITING_DEFERRED, CaseStatus.ACCEPTED, CaseStatus.IN_APPROVAL}),
         None,

@@ -81,6 +81,11 @@ def _item_law(item: Item) -> dict[str, Any]:
     return law
 
 
+def _item_when(item: Item) -> dict[str, Any]:
+    """The item's conditions, only where set: a guide whose items apply in every case hashes as before."""
+    return {"when": list(item.when)} if item.when else {}
+
+
 def to_document(bundle: Bundle) -> dict[str, Any]:
     """The bundle as a file-shaped dict; ``None`` values mean "absent"."""
     b = bundle
@@ -131,6 +136,7 @@ def to_document(bundle: Bundle) -> dict[str, Any]:
                 "result": i.result,
                 "intermediaries": [{"name": x.name, "basis": x.basis} for x in i.intermediaries],
                 **_item_law(i),
+                **_item_when(i),
             }
             for i in b.items
         ],

@@ -205,6 +205,11 @@ class Item:
     # no law or regulation sets a limit (法律法规未规定): the guide says so instead of borrowing one, and the
     # promise is the only time the applicant is given
     no_legal_limit: bool = False
+    when: tuple[str, ...] = ()  # "situation.option" conditions, as a material's: applied for only in these cases
+
+    def applies(self, answers: Mapping[str, str]) -> bool:
+        """Whether a case with these answers applies for this item (:meth:`Material.applies`' rule)."""
+        return _holds(self.when, answers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,18 +310,22 @@ class Material:
     # paper of the window stands in for it; empty: a local form, its boxes from the guide
     prescribed_by: str = ""
 
-    def applies(self, answers: dict[str, str]) -> bool:
+    def applies(self, answers: Mapping[str, str]) -> bool:
         """Whether this material is needed for the given situation answers.
 
         Conditions on the same situation are alternatives; conditions on different
         situations must all hold.  A situation left unanswered keeps the material
         in the list, so nothing is dropped before the clerk has asked.
         """
-        if not self.when:
-            return True
-        return all(
-            answers.get(situation) is None or answers[situation] in options for situation, options in _wanted(self.when)
-        )
+        return _holds(self.when, answers)
+
+
+def _holds(when: tuple[str, ...], answers: Mapping[str, str]) -> bool:
+    """Whether conditions hold for these answers: empty always; each situation answered one of its options, or not
+    answered yet."""
+    if not when:
+        return True
+    return all(answers.get(situation) is None or answers[situation] in options for situation, options in _wanted(when))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -393,9 +402,28 @@ class Bundle:
     def item(self, code: str) -> Item | None:
         return next((i for i in self.items if i.code == code), None)
 
+    def items_for(self, answers: Mapping[str, str]) -> tuple[Item, ...]:
+        """The items a case with these answers applies for, in the guide's order (each item's ``when``)."""
+        return tuple(item for item in self.items if item.applies(answers))
+
+    def for_case(self, answers: Mapping[str, str]) -> Bundle:
+        """The guide as one case with these answers reads it: only the items it applies for.
+
+        A case keeps its answers and its guide version, both never changed, so its items are the same whenever its
+        papers, queues and figures are made again, whatever later versions of the guide say.  Materials stay whole:
+        :meth:`materials_for` chooses among them.
+        """
+        items = self.items_for(answers)
+        return self if len(items) == len(self.items) else replace(self, items=items)
+
     def materials_for(self, answers: Mapping[str, str]) -> tuple[Material, ...]:
-        """The materials of a case with these answers; one its own items produce is never 免提交 (:meth:`fetched`)."""
-        chosen = (m for m in self.materials if m.applies(dict(answers)))
+        """The materials of a case with these answers; one its own items produce is never 免提交 (:meth:`fetched`).
+
+        A material serves the case only if one of the items it serves is applied for: the answers that leave out an
+        item leave out what it alone needs, even where the material's own ``when`` forgot to say so.
+        """
+        applied = {item.code for item in self.items_for(answers)}
+        chosen = (m for m in self.materials if m.applies(answers) and (not m.items or applied.intersection(m.items)))
         return tuple(replace(m, shared=False) if m.shared and not self.fetched(m, answers) else m for m in chosen)
 
     def producers(self, material: Material, answers: Mapping[str, str]) -> tuple[Item, ...]:
@@ -410,6 +438,7 @@ class Bundle:
             item
             for item in self.items
             if item.code not in material.items
+            and item.applies(answers)
             and name in output_names(item.result)
             and self._applied_with(item, material, answers)
         )

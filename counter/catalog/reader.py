@@ -62,6 +62,7 @@ _ITEM_KEYS = {
     "code", "basic_code", "name", "sub_item", "type", "case_kind", "department",
     "legal_basis", "conditions", "legal_limit", "promised_limit", "fee", "result",
     "intermediaries", "level", "vertical", "entrusted", "public_safety", "limit_basis", "no_legal_limit",
+    "when",
 }  # fmt: skip
 _MATERIAL_KEYS = {
     "code", "name", "items", "when", "kind", "copy_form", "medium", "originals",
@@ -319,6 +320,7 @@ class DocumentReader:
                 public_safety=self.flag(row, "public_safety"),
                 limit_basis=self.text(row, "limit_basis"),
                 no_legal_limit=self.flag(row, "no_legal_limit"),
+                when=self.texts(row, "when"),
             )
         finally:
             self.item = ""

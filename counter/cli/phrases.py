@@ -327,7 +327,7 @@ CASE_ITEM_DECIDED = tr("办件 {case_no} 事项 {item}：{decision}；办件状�
 CASE_ITEM_APPROVED = tr("准予")
 CASE_ITEM_DENIED = tr("不予批准")
 CASE_LAPSED_DONE = tr("办件 {case_no}：逾期未补交的容缺材料 {materials}；不予批准的事项 {items}；办件状态：{status}")
-SITE_RULES_MARGIN = tr("容缺材料到期日至少早于承诺办结日：{days} 个工作日")
+SITE_RULES_MARGIN = tr("容缺材料补交期限届满后留给部门审查：{days} 个工作日（承诺办结日不足时顺延）")
 SITE_RULES_PERIOD = tr("补正期限：{days} 个工作日")
 
 OUT_FOLDER_MISSING = tr("文件夹 {folder} 不存在：请先建好它，或写到一个已有的文件夹。本程序不会替您新建文件夹。")

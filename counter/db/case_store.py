@@ -187,6 +187,11 @@ def _times_kept(session: Session, case: models.Case, event: str, at: dt.datetime
     return frozenset(stored_utc(t) for t in session.scalars(query))
 
 
+def answers_of(case: models.Case) -> dict[str, str]:
+    """The case's situation answers as its intake stored them: they choose its items (:meth:`Bundle.for_case`)."""
+    return dict(json.loads(case.answers or "[]"))
+
+
 def case_by_no(session: Session, case_no: str, *, lock: bool = False) -> models.Case | None:
     """The case numbered ``case_no``; with ``lock``, its row locked until the unit of work ends.
 

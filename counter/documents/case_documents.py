@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from counter.case.decisions import deferred_items
 from counter.case.view import CaseMaterialLine, CaseView
 from counter.catalog.model import Bundle, GuideStatus
 from counter.documents import law_words as law
@@ -215,8 +216,26 @@ def _receipt(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, s
                 Pair(paper.DOC_COMPLAINT, bundle.complaint_phone or office.complaint_phone),
             )
         ),
+        *_waiting(case, bundle),
         *_provisional(case),
         numbered(paper.DOC_RECEIPT_NOTES if sms else paper.DOC_RECEIPT_NOTES_NO_SMS),
+    ]
+
+
+def _waiting(case: CaseView, bundle: Bundle) -> list[Block]:
+    """A 容缺 receipt says which items wait for the deferred materials, promised for the case's date, and which go on
+    (seed 001 第十六条(三): 先予受理)."""
+    waiting = set(deferred_items(bundle, case.materials))
+    if case.outcome != DEFER or not waiting or case.promised_on is None:
+        return []
+
+    def names(items: list[str]) -> str:
+        return paper.DOC_LAPSE_ITEM_JOIN.join(paper.DOC_LAPSE_ITEM.format(name=name) for name in items)
+
+    served = [i.name for i in bundle.items if i.code in waiting]
+    others = paper.DOC_RECEIPT_GOING_ON if len(served) < len(bundle.items) else ""
+    return [
+        Text(paper.DOC_RECEIPT_WAITING.format(items=names(served), date=date_text(case.promised_on), others=others))
     ]
 
 

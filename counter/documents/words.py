@@ -159,6 +159,10 @@ DOC_PROMISED_VALUE = "{date}前办结（承诺时限{limit}，自受理之日起
 #: how a promise is counted, as the limit's unit says: a 自然日 promise counts weekends and holidays too
 COUNTED_IN = {TimeUnit.WORKING_DAY: "工作日", TimeUnit.CALENDAR_DAY: "自然日"}
 DOC_PROMISED_DATE_ONLY = "{date}前办结"
+#: the items a deferred material serves wait for it and are promised for the case's date, which counts the guide's
+#: deferral periods and the department's days after them (counter.intake.outcome); the others go on
+DOC_RECEIPT_WAITING = "{items}待容缺材料补齐后决定，承诺办结日期顺延至{date}{others}。"
+DOC_RECEIPT_GOING_ON = "；其余事项不等待，先行办理"
 DOC_DELIVERY = "取件方式"
 DOC_DELIVERY_PICKUP = "窗口领取：{place}"
 DOC_DELIVERY_POST = "邮寄送达（免费）：{address}"

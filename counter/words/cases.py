@@ -62,6 +62,9 @@ DECISION_PROBLEM = {
     DecisionProblem.REASON_REQUIRED: tr("不予批准须写明理由。"),
     DecisionProblem.ITEM_BY_ITEM: tr("不予批准按事项作出：请选择事项并写明理由，或对逾期的容缺办件作逾期处理。"),
     DecisionProblem.ALL_DENIED: tr("各事项均已不予批准，办件不能办结。"),
+    DecisionProblem.AWAITS_DEFERRED: tr(
+        "事项 {item} 所需的容缺后补材料尚未补齐，材料补齐后才能准予；不需要该材料的其他事项可以先行办理。"
+    ),
     DecisionProblem.UNDECIDED: tr(
         "还有事项尚未作出决定：{item}。办结只记录各事项都已由其实施部门作出决定，不能代替部门准予；"
         "请等部门作出决定（或由部门在本系统录入）后再办结。"

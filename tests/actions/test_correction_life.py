@@ -195,4 +195,5 @@ def test_the_deferral_margin_is_a_hall_setting_read_by_the_intake(sessions: sess
         after = preview(s, request, TODAY, office_calendar(s))
     assert before.outcome is Outcome.DEFER
     assert after.outcome is Outcome.CORRECT
-    assert ReasonCode.DEFERRAL_NO_MARGIN in {r.code for r in after.reasons}
+    # ten working days after the guide's three pass 食品经营许可's legal ten: the law refuses the deferral
+    assert ReasonCode.DEFERRAL_PAST_LEGAL in {r.code for r in after.reasons}

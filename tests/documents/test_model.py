@@ -119,8 +119,8 @@ def test_a_reprint_months_later_says_the_same(demo: DemoCases) -> None:
         assert demo.document(kind) == demo.document(kind)
     receipt = _table(demo.document(DocumentKind.RECEIPT))
     how = [row[-1] for row in receipt.rows]
-    # two working days before the promise of 25 November (domain §4: the department must be able to keep it)
-    assert how.count("容缺后补\n2026年11月23日前") == 2
+    # the guide's 3 working days (食品经营许可's promise moves to the case's 27 November instead of cutting them)
+    assert how.count("容缺后补\n2026年11月25日前") == 2
     assert _table(demo.document(DocumentKind.DEFERRAL)).rows[0][1] == "食品安全管理制度文本"
 
 

@@ -128,6 +128,8 @@ def available_actions(
             continue
         if event in (CaseEvent.DEFERRED_ARRIVED, CaseEvent.DEFERRAL_EXTENDED) and not view.deferred_open():
             continue
+        if event is CaseEvent.COMPLETED and view.status is CaseStatus.AWAITING_DEFERRED:
+            continue  # closed by its last decision once nothing waits (counter.actions.decisions), not by hand
         if event is CaseEvent.ITEM_ROUTED and not items_to_route(view, items):
             continue
         if event is CaseEvent.DENIED and not is_overdue(view, today):

@@ -360,7 +360,9 @@ class IntakePanel(PanelLayout):
         """Show the notice's words; only 确认出具 commits (the dialog is modal to this window)."""
         if self.confirmation is not None:
             self.confirmation.deleteLater()
-        self.confirmation = RefusalConfirmation(ground, turn_to, self.bundle.items, self)
+        self.confirmation = RefusalConfirmation(
+            ground, turn_to, self.bundle.items_for(self._checklist.answers_dict()), self
+        )
         self.confirmation.accepted.connect(self.commit)
         self.confirmation.finished.connect(self.on_confirmation_closed)
         self.confirmation.open()

@@ -120,11 +120,12 @@ ITEMS_TAB = tr("事项督办")
 
 # 受理设置: the hall's intake rules (counter.ui.pad.intake_rules_form)
 INTAKE_RULES_TAB = tr("受理设置")
-INTAKE_RULES_MARGIN = tr("容缺材料到期日至少早于承诺办结日：")
+INTAKE_RULES_MARGIN = tr("容缺补交期限届满后留给部门审查：")
 INTAKE_RULES_PERIOD = tr("补正期限：")
 INTAKE_RULES_DAYS = tr(" 个工作日")
 INTAKE_RULES_NOTE = tr(
-    "容缺材料的补交期限须留出审查时间，到期日至少比承诺办结日早所设的工作日数（0至10个工作日）；"
+    "容缺材料按办事指南的期限补交，期限届满后再留给部门所设的工作日数审查（0至10个工作日），"
+    "承诺办结日不足时顺延，但不超过法定办结时限；"
     "补正期限是申请人补齐补正材料的期限，印在补正通知书上（1至60个工作日）。"
     "新的设置用于此后的受理，已受理的办件保留受理时的日期。"
 )
