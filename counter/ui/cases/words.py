@@ -241,11 +241,25 @@ CASE_LIST_DUE_MANY = tr(
 CASE_LIST_DUE_COUNT_MANY = tr("{count}件以上")
 CASE_LIST_TODAY_COLUMNS = (tr("办件编号"), tr("状态"), tr("一件事"), tr("申请人"), tr("容缺补交期限"))
 CASE_FOUND_TITLE = tr("查找办件")
-CASE_FOUND_COLUMNS = (tr("办件编号"), tr("受理日期"), tr("一件事"), tr("申请人"), tr("状态"))
-CASE_FOUND_SUMMARY = tr("近{days}天内与“{typed}”相符的办件共 {count} 件，按受理日期由近及远排列；回车打开。")
-CASE_FOUND_NONE = tr(
-    "近{days}天内没有与“{typed}”相符的办件。可输入完整办件编号、编号末几位、身份证号、手机号或申请人姓名。"
+CASE_FOUND_FIELD = tr("查找(&S)：")
+CASE_FOUND_HINT = tr("完整编号、编号末几位、身份证号、手机号或申请人姓名")
+CASE_FOUND_PERIOD = tr("期限(&P)：")
+CASE_FOUND_GO = tr("查找")
+#: the periods F7 looks back over (counter.case.lookup.LOOKBACK_CHOICES), by their days
+CASE_FOUND_PERIODS = {30: tr("近30天"), 90: tr("近90天"), 182: tr("近半年"), 365: tr("近一年")}
+CASE_FOUND_COLUMNS = (
+    tr("办件编号"), tr("受理日期"), tr("申请人"), tr("证件号码"), tr("联系电话"), tr("状态"), tr("一件事"),
+)  # fmt: skip
+CASE_FOUND_SUMMARY = tr("{period}内与“{typed}”相符的办件共 {count} 件，按受理日期由近及远排列；回车打开。")
+CASE_FOUND_MANY = tr(
+    "{period}内与“{typed}”相符的办件超过 {count} 件，下表列出最近的 {count} 件；输入身份证号或手机号可查得更准。"
 )
+CASE_FOUND_NONE = tr(
+    "{period}内没有与“{typed}”相符的办件。可放宽期限（Alt+P），或输入完整办件编号、编号末几位、身份证号、"
+    "手机号或申请人姓名。"
+)
+CASE_FOUND_SHORT = tr("姓名请至少输入两个字：只输入姓氏会列出太多办件。")
+CASE_FOUND_UNREADABLE = tr("“{typed}”不是办件编号、编号末几位、身份证号、手机号或姓名，请核对后再查。")
 CASE_FOUND_READ_FAILED = tr("查找办件时读取数据库失败，请稍后重试。")
 CASE_LIST_DUE_COLUMNS = (
     tr("办件编号"),
