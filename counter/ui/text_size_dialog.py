@@ -18,6 +18,7 @@ from counter.ui import words
 from counter.ui.geometry import fit_to_screen
 from counter.ui.plain_text import plain_label
 from counter.ui.text_size import PERCENTS, percent_of
+from counter.words.files import file_fault
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ class TextSizeDialog(QDialog):
             save_desk_config(dataclasses.replace(load_desk_config(), text_scale=str(percent)))
         except OSError as err:
             log.exception("text size not saved")
-            self.message.setText(words.TEXT_SIZE_SAVE_FAILED.format(error=err))
+            self.message.setText(words.TEXT_SIZE_SAVE_FAILED.format(fault=file_fault(err)))
             return
         log.info("text size %s%% kept for the next start", percent)
         self.message.setText(words.TEXT_SIZE_SAVED.format(percent=percent))

@@ -8,8 +8,8 @@ from counter.words.translate import tr
 
 CASE_OPEN_TITLE = tr("查找办件")
 CASE_PAGE_TITLE = tr("办件 {case_no}（{status}）")
-CASE_READ_FAILED = tr("无法读取办件：数据库暂时不能访问，请稍后重试（{error}）")
-CASE_SAVE_FAILED = tr("没有保存：数据库暂时不能写入，办件未作任何改动，填写的内容仍在，请稍后重试（{error}）")
+CASE_READ_FAILED = tr("无法读取办件：{fault}")
+CASE_SAVE_FAILED = tr("没有保存：{fault}。办件未作任何改动，填写的内容仍在")
 CASE_MOVED_MEANWHILE = tr("该办件刚被其他窗口处理过，现在的状态是“{status}”，页面已刷新，请核对后再操作")
 CASE_GUIDE_VERSION = tr("指南第{version}版")
 CASE_SUBTITLE = tr("{bundle}　{code} · {version}　　收件结果：{outcome}")
@@ -260,7 +260,7 @@ CASE_FOUND_NONE = tr(
 )
 CASE_FOUND_SHORT = tr("姓名请至少输入两个字：只输入姓氏会列出太多办件。")
 CASE_FOUND_UNREADABLE = tr("“{typed}”不是办件编号、编号末几位、身份证号、手机号或姓名，请核对后再查。")
-CASE_FOUND_READ_FAILED = tr("查找办件时读取数据库失败，请稍后重试。")
+CASE_FOUND_READ_FAILED = tr("无法查找办件：{fault}")
 CASE_LIST_DUE_COLUMNS = (
     tr("办件编号"),
     tr("补交期限"),
@@ -274,4 +274,4 @@ CASE_LIST_OVERDUE_DAYS = tr("已逾期{days}天")
 CASE_LIST_CORRECTION = tr("补正：{text}")  # a correction notice's deadline in the list of deferrals coming due
 CASE_LIST_DUE_TODAY = tr("今天到期")
 CASE_LIST_DAYS_LEFT = tr("还剩{days}个工作日")
-CASE_LIST_READ_FAILED = tr("无法读取办件列表：数据库暂时不能访问，请稍后点“刷新”重试（{error}）")
+CASE_LIST_READ_FAILED = tr("无法读取办件列表：{fault}。排除后请点“刷新”")

@@ -33,7 +33,7 @@ DESK_RATING_STATUS = tr("好差评：{status}")
 DESK_RATING_NONE = tr("好差评：办结后按 F9 请申请人评价")
 DESK_RATING_CASE = tr("{status}（办件 {case_no}）")
 DESK_RATING_PAD_BUSY = tr("评价器正在评价办件 {case_no}，请稍候")
-DESK_RATING_FAILED = tr("评价请求没有发出：数据库暂时不能访问（{error}）")
+DESK_RATING_FAILED = tr("评价请求没有发出：{fault}")
 DESK_RATING_ALERT = tr("新的差评待整改：办件 {case_no}（{desk_no}号窗口），须在{due}前核实整改")
 
 # the supervisor's page (督办)
@@ -77,7 +77,8 @@ SUPERVISE_APPEALS = tr("申诉复核：{at}　{by}　{decision}　{reason}")
 SUPERVISE_APPEAL_DECISION = {True: tr("申诉成立，评价已撤销"), False: tr("申诉不成立")}
 SUPERVISE_DONE = tr("已记录：{event}。当前状态：{state}")
 SUPERVISE_APPEAL_DONE = tr("已记录申诉复核：{decision}")
-SUPERVISE_SAVE_FAILED = tr("没有保存：数据库暂时不能写入（{error}），请稍后重试")
+SUPERVISE_SAVE_FAILED = tr("没有保存：{fault}")
+SUPERVISE_READ_FAILED = tr("无法读取：{fault}")
 SUPERVISE_BEYOND_DATA = tr("（暂定，按法定节假日推算）")
 SUPERVISE_SYSTEM = tr("评价器")
 
@@ -102,7 +103,7 @@ RATING_FIGURES_NOTE = tr(
     "好评＝非常满意、满意、基本满意；差评＝不满意、非常不满意。好评率＝好评÷有效评价；"
     "未评率＝（超时未评＋未发送评价）÷已结束的服务；整改率＝已反馈的差评÷差评。申诉成立撤销的评价不计入。"
 )
-RATING_FIGURES_READ_FAILED = tr("无法读取统计：数据库暂时不能访问（{error}）")
+RATING_FIGURES_READ_FAILED = tr("无法读取统计：{fault}")
 
 # the rating settings (评价设置)
 RATING_SETTINGS_TITLE = tr("评价设置")
@@ -159,4 +160,4 @@ GUIDE_STATUS_OFF = tr("不允许依待核指南受理")
 GUIDE_STATUS_FAILED = tr("没有完成：{fault}")
 DESK_PAD_SAVE = tr("保存本机设置")
 DESK_PAD_SAVED = tr("本机评价器设置已保存，立即生效")
-DESK_PAD_SAVE_FAILED = tr("没有保存：设置文件无法写入（{error}）")
+DESK_PAD_SAVE_FAILED = tr("没有保存：设置文件无法写入（{fault}）")
