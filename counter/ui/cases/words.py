@@ -19,9 +19,15 @@ CASE_HIDE_FULL_ID = tr("隐藏完整号码")
 CASE_BEYOND_DATA = tr("注意：期限为暂定日期，按法定节假日推算，以国务院办公厅公布的节假日安排为准")
 CASE_OVERDUE = tr("容缺材料已逾期{days}天（补交期限{due}），须由负责人作出不予批准或延长期限的决定")
 CASE_DUE = tr("容缺材料须在{due}前补交")
+# deferred materials due on different days: each with its own date, the late ones with how late
+CASE_DUE_EACH = tr("容缺材料各有补交期限：{materials}")
+CASE_OVERDUE_EACH = tr("容缺材料各有补交期限：{materials}；逾期的须由负责人作出不予批准或延长期限的决定")
+CASE_MATERIAL_DUE = tr("{name}须在{due}前补交")
+CASE_MATERIAL_LATE = tr("{name}已逾期{days}天（补交期限{due}）")
 CASE_ITEM_DUE = tr("{state}（{alert}：{due}）")
+CASE_ITEM_DATE = tr("{item}（{due}）")  # an item of the banner, with its own date
 CASE_ITEMS_OVERDUE = tr("{items}已超过办结期限，请督促实施部门办理")
-CASE_ITEMS_DUE = tr("{items}即将到期（{due}），请督促实施部门办理")
+CASE_ITEMS_DUE = tr("{items}即将到期，请督促实施部门办理")
 CASE_CORRECTION_OVERDUE = tr("补正期限{due}已过{days}天，申请人未补正：负责人可确认“逾期未补正，视为放弃申请”")
 CASE_FIELD = {
     "bundle": tr("一件事"),
