@@ -159,3 +159,50 @@ def test_print_command_writes_the_file_and_sends_to_a_real_queue(
     assert "已停止或未开机" in err
     assert "可随时重新打印" in err
     assert main(["print", case_no, "--doc", "denial", "--out", str(out), "--db", db]) == 1
+
+
+def take_deferral(sessions: sessionmaker[Session], desk: Desk) -> str:
+    """A 容缺受理 of the demo bundle, every deferrable material missing, under the hall's margin (two working days)."""
+    from counter.actions.calendar import office_calendar
+    from counter.actions.demo import DEMO_BUNDLE, complete_checklist
+    from counter.actions.intake import IntakeRequest, take_intake
+    from counter.catalog.model import Necessity
+    from counter.db.catalog_store import current_guide
+    from counter.intake.checklist import Receipt, record, start_checklist
+    from counter.intake.outcome import DeferralRequest
+    from counter.intake.parties import Applicant, ApplicantKind, Parties
+    from counter.parties.identifiers import make_id_number
+
+    with sessions.begin() as s:
+        stored = current_guide(s, DEMO_BUNDLE)
+        assert stored is not None
+        bundle = stored.bundle
+        answers = {x.code: x.options[0].code for x in bundle.situations if x.options}
+        checklist = complete_checklist(bundle, start_checklist(bundle, answers, guide_version=stored.version_id))
+        for material in bundle.materials_for(answers):
+            if material.necessity is Necessity.DEFERRABLE:
+                checklist = record(checklist, material.code, Receipt.MISSING)
+        person = Applicant(ApplicantKind.PERSON, "孙丽娟", make_id_number("152201", dt.date(1980, 5, 6), 75), "", "")
+        request = IntakeRequest(checklist, Parties(person), deferral=DeferralRequest(True, True))
+        return take_intake(s, desk, request, TODAY, office_calendar(s)).case_no
+
+
+def test_a_deferral_notice_says_why_a_period_is_shorter_than_its_materials_own(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    from counter.actions.intake_settings import intake_rules, save_intake_rules
+    from tests.ui.printing.helpers import pdf_text
+
+    case_no = take_deferral(sessions, desk)
+    first = make(sessions, desk, case_no, DocumentKind.DEFERRAL)
+    text = "".join(pdf_text(first.pdf).split())
+    assert "本可于2026年11月25日前补交，但其所涉事项承诺于2026年11月25日前办结" in text
+    assert (
+        text.count("本可于") == 2 * 2
+    )  # each of the two materials whose date the margin brought forward, on each copy
+    assert "须在办结前留出审批部门审查补交材料的时间，补交期限因此提前至上表所列日期。" in text
+    # the hall keeps no margin from now on: the notice already made says what it said
+    with sessions.begin() as s:
+        save_intake_rules(s, dataclasses.replace(intake_rules(s), deferral_margin_days=0), desk=desk)
+    again = make(sessions, desk, case_no, DocumentKind.DEFERRAL)
+    assert (again.reprint, again.pdf) == (True, first.pdf)

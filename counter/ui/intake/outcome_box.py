@@ -26,6 +26,7 @@ from counter.ui.intake.words import (
     INTAKE_BEYOND_CALENDAR,
     INTAKE_BEYOND_NAMED,
     INTAKE_CORRECTION_DUE,
+    INTAKE_DEFERRED_CUT,
     INTAKE_DEFERRED_DUE,
     INTAKE_NOT_POSSIBLE,
     INTAKE_NOT_POSSIBLE_DETAIL,
@@ -73,7 +74,11 @@ def date_lines(decision: Decision) -> list[str]:
     lines = []
     if decision.promised_date is not None:
         lines.append(INTAKE_PROMISED.format(date=day_text(decision.promised_date)))
-    lines += [INTAKE_DEFERRED_DUE.format(name=d.name, date=day_text(d.due)) for d in decision.deferred]
+    for d in decision.deferred:
+        line = INTAKE_DEFERRED_DUE.format(name=d.name, date=day_text(d.due))
+        if d.cut is not None:  # the short period said with its reason, as the notice says it
+            line += INTAKE_DEFERRED_CUT.format(allowed=day_text(d.cut.allowed), finish=day_text(d.cut.finish))
+        lines.append(line)
     if decision.correction_due is not None:
         lines.append(INTAKE_CORRECTION_DUE.format(date=day_text(decision.correction_due)))
     if decision.notify_by is not None:
