@@ -146,6 +146,7 @@ REGISTER_FIELD = {
 REGISTER_KEY = tr("是否重点项目")
 REGISTER_SAVE = tr("登记（Enter）")
 REGISTER_CLEAR = tr("清空")
+REGISTER_MARKED = tr("有 {count} 栏需要填写或改正，已在各栏下用红字标出。")
 REGISTERED = tr("已登记，项目编号 {number}")
 
 # printing
