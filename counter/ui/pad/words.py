@@ -158,6 +158,29 @@ GUIDE_STATUS_SAVED = tr("已保存：{state}")
 GUIDE_STATUS_ON = tr("允许依待核指南受理")
 GUIDE_STATUS_OFF = tr("不允许依待核指南受理")
 GUIDE_STATUS_FAILED = tr("没有完成：{fault}")
+# asked before a guide is published: what will change
+GUIDE_PUBLISH_TITLE = tr("发布指南")
+GUIDE_PUBLISH_ASK = tr("发布“{name}”的办事指南？")
+GUIDE_PUBLISH_VERSIONS = tr(
+    "待核第{draft}版将发布为第{new}版：此后受理“{name}”都按这一版；已受理的办件仍按受理时的版本，不受影响。"
+)
+GUIDE_PUBLISH_REAL_WORK = tr("本站点不允许依待核指南正式受理：发布后，正式办件即可受理这一件事。")
+GUIDE_PUBLISH_NO_MARK = tr("本站点允许依待核指南受理：发布后，受理凭证和各类文书不再注明“待核”。")
+GUIDE_PUBLISH_FIRST = tr("这一件事此前没有发布过指南，没有可对照的版本。")
+GUIDE_PUBLISH_AGAINST = tr("与本站点已发布的第{version}版相比：")
+GUIDE_PUBLISH_SAME = tr("与本站点已发布的第{version}版相比，材料、事项和承诺办结时限都没有变化。")
+GUIDE_CHANGE = {
+    "materials_added": tr("新增材料：{names}"),
+    "materials_removed": tr("删去材料：{names}"),
+    "materials_changed": tr("内容有改动的材料：{names}"),
+    "items_added": tr("新增事项：{names}"),
+    "items_removed": tr("删去事项：{names}"),
+    "items_changed": tr("内容有改动的事项：{names}"),
+}
+GUIDE_CHANGE_PROMISE = tr("承诺办结时限：{before} → {after}")
+GUIDE_PUBLISH_GO = tr("确认发布（Alt+Y）")
+GUIDE_PUBLISH_BACK = tr("取消")
+GUIDE_PUBLISH_KEYS = tr("回车或 Esc 取消；确认发布请按 Alt+Y，或 Tab 到“确认发布”再按回车。")
 DESK_PAD_SAVE = tr("保存本机设置")
 DESK_PAD_SAVED = tr("本机评价器设置已保存，立即生效")
 DESK_PAD_SAVE_FAILED = tr("没有保存：设置文件无法写入（{fault}）")
