@@ -38,6 +38,8 @@ DESK_RATING_ALERT = tr("新的差评待整改：办件 {case_no}（{desk_no}号�
 
 # the supervisor's page (督办)
 SUPERVISE_TITLE = tr("督办：好差评整改")
+#: the F8 window's title: the page shown, then what the window is
+SUPERVISOR_WINDOW_TITLE = tr("{page} · 督办与设置（F8）")
 SUPERVISE_ALERTS = tr("新差评 {count} 条")
 SUPERVISE_EMPTY = tr("目前没有待整改的差评")
 SUPERVISE_COLUMNS = (
@@ -114,7 +116,7 @@ RATING_SETTINGS_UNIT = {"working_day": tr("个工作日"), "calendar_day": tr("�
 RATING_SETTINGS_REASONS = tr("不满意原因（每行一项，最多9项）：")
 RATING_SETTINGS_REASONS_HINT = tr("办理时间长\n服务态度差\n……")
 RATING_SETTINGS_IDLE_TEXT = tr("评价器待机公告：")
-RATING_SETTINGS_SAVE = tr("保存设置")
+RATING_SETTINGS_SAVE = tr("保存设置（Ctrl+S）")
 RATING_SETTINGS_SAVED = tr("设置已保存，各窗口的评价器下次评价时使用新设置")
 SUPERVISE_TAB = tr("差评整改")
 ITEMS_TAB = tr("事项督办")
@@ -129,7 +131,7 @@ INTAKE_RULES_NOTE = tr(
     "补正期限是申请人补齐补正材料的期限，印在补正通知书上（1至60个工作日）。"
     "新的设置用于此后的受理，已受理的办件保留受理时的日期。"
 )
-INTAKE_RULES_SAVE = tr("保存受理设置")
+INTAKE_RULES_SAVE = tr("保存受理设置（Ctrl+S）")
 INTAKE_RULES_SAVED = tr("受理设置已保存，各窗口此后的受理按新设置计算日期")
 
 # 本机评价器: this computer's pad (counter.ui.pad.desk_pad_form); DESK_PAD_MODES is keyed by the values of
@@ -181,6 +183,6 @@ GUIDE_CHANGE_PROMISE = tr("承诺办结时限：{before} → {after}")
 GUIDE_PUBLISH_GO = tr("确认发布（Alt+Y）")
 GUIDE_PUBLISH_BACK = tr("取消")
 GUIDE_PUBLISH_KEYS = tr("回车或 Esc 取消；确认发布请按 Alt+Y，或 Tab 到“确认发布”再按回车。")
-DESK_PAD_SAVE = tr("保存本机设置")
+DESK_PAD_SAVE = tr("保存本机设置（Ctrl+S）")
 DESK_PAD_SAVED = tr("本机评价器设置已保存，立即生效")
 DESK_PAD_SAVE_FAILED = tr("没有保存：设置文件无法写入（{fault}）")
