@@ -35,6 +35,7 @@ from counter.ui.cases.words import (
     CASE_EXTENDED_NOTE,
     CASE_ITEM_DATE,
     CASE_ITEMS_DUE,
+    CASE_ITEMS_DUE_TODAY,
     CASE_ITEMS_OVERDUE,
     CASE_MATERIAL_DUE,
     CASE_MATERIAL_LATE,
@@ -160,16 +161,20 @@ def _items_alert(items: Sequence[ItemLine]) -> tuple[str, str] | None:
     """The items past their date, then those coming due, each named with its own date: a bundle's items are due on
     different days, and one date for them all told the clerk the wrong day for most."""
     dated = [i for i in items if i.alert is not None and i.due_on is not None]
-    late = [i for i in dated if i.alert is DueAlert.OVERDUE]
-    soon = [i for i in dated if i.alert is not DueAlert.OVERDUE]
-    sentences = []
-    if late:
-        sentences.append(CASE_ITEMS_OVERDUE.format(items=_with_dates(late)))
-    if soon:
-        sentences.append(CASE_ITEMS_DUE.format(items=_with_dates(soon)))
+    sentences = [
+        sentence.format(items=_with_dates(named))
+        for alert, sentence in (
+            (DueAlert.OVERDUE, CASE_ITEMS_OVERDUE),
+            (DueAlert.DUE_TODAY, CASE_ITEMS_DUE_TODAY),
+            (DueAlert.DUE_NEXT, CASE_ITEMS_DUE),
+        )
+        if (named := [i for i in dated if i.alert is alert])
+    ]
     if not sentences:
         return None
-    return "alertOverdue" if late else "alertDue", CLAUSE_JOIN.join(sentences)
+    # red while any has no day left (past, or due today), as the lists colour them; amber for the day before
+    urgent = any(i.alert in (DueAlert.OVERDUE, DueAlert.DUE_TODAY) for i in dated)
+    return "alertOverdue" if urgent else "alertDue", CLAUSE_JOIN.join(sentences)
 
 
 def _with_dates(items: Sequence[ItemLine]) -> str:
@@ -186,11 +191,12 @@ def _applicants_deadline(view: CaseView, today: dt.date) -> tuple[str, str] | No
     if due is None or view.status is not CaseStatus.AWAITING_DEFERRED:
         return None
     waiting = sorted((m for m in view.deferred_open() if m.due_on is not None), key=lambda m: (m.due_on, m.name))
-    style = "alertOverdue" if is_overdue(view, today) else "alertDue"
+    style = "alertOverdue" if due <= today else "alertDue"  # red on the day itself too, as the lists
     if len({m.due_on for m in waiting}) > 1:  # due on different days: each material with its own
         each = LIST_JOIN.join(_material_due(m.name, m.due_on, today) for m in waiting if m.due_on is not None)
-        return style, (CASE_OVERDUE_EACH if style == "alertOverdue" else CASE_DUE_EACH).format(materials=each)
-    if style == "alertOverdue":
+        late = any(m.due_on < today for m in waiting if m.due_on is not None)
+        return style, (CASE_OVERDUE_EACH if late else CASE_DUE_EACH).format(materials=each)
+    if is_overdue(view, today):
         return style, CASE_OVERDUE.format(days=overdue_days(due, today), due=due.isoformat())
     return style, CASE_DUE.format(due=due.isoformat())
 

@@ -28,6 +28,7 @@ CASE_ITEM_DUE = tr("{state}（{alert}：{due}）")
 CASE_ITEM_DATE = tr("{item}（{due}）")  # an item of the banner, with its own date
 CASE_ITEMS_OVERDUE = tr("{items}已超过办结期限，请督促实施部门办理")
 CASE_ITEMS_DUE = tr("{items}即将到期，请督促实施部门办理")
+CASE_ITEMS_DUE_TODAY = tr("{items}今天到期，请督促实施部门办理")
 CASE_CORRECTION_OVERDUE = tr("补正期限{due}已过{days}天，申请人未补正：负责人可确认“逾期未补正，视为放弃申请”")
 CASE_FIELD = {
     "bundle": tr("一件事"),

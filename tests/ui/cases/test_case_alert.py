@@ -35,13 +35,16 @@ def test_items_due_on_different_days_are_named_each_with_its_date(
     assert style == "alertOverdue"
     assert text == (
         "户外招牌设置（2026-11-20）已超过办结期限，请督促实施部门办理；"
-        "食品经营许可（2026-11-24）、个体工商户登记（2026-11-25）即将到期，请督促实施部门办理"
+        "食品经营许可（2026-11-24）今天到期，请督促实施部门办理；"
+        "个体工商户登记（2026-11-25）即将到期，请督促实施部门办理"
     )
-    style, text = case_alert(view, dt.date(2026, 11, 24), items[:2]) or ("", "")
-    assert (style, text) == (
-        "alertDue",
-        "食品经营许可（2026-11-24）、个体工商户登记（2026-11-25）即将到期，请督促实施部门办理",
-    )
+    # due today is red, as the lists colour it: no day left; the working day before stays amber
+    today_and_next = case_alert(view, dt.date(2026, 11, 24), items[:2])
+    assert today_and_next is not None
+    assert today_and_next[0] == "alertOverdue"
+    soon = "个体工商户登记（2026-11-25）、涉税事项（2026-12-09）即将到期，请督促实施部门办理"
+    later = [items[0], dataclasses.replace(items[3], alert=DueAlert.DUE_NEXT)]
+    assert case_alert(view, dt.date(2026, 11, 24), later) == ("alertDue", soon)
 
 
 def test_deferred_materials_due_on_different_days_are_named_each_with_its_date(
@@ -52,6 +55,9 @@ def test_deferred_materials_due_on_different_days_are_named_each_with_its_date(
     assert len(waiting) >= 2
     one_day = case_alert(view, DAY)
     assert one_day == ("alertDue", f"容缺材料须在{waiting[0].due_on}前补交")  # one date for all: said once
+    due = waiting[0].due_on
+    assert due is not None
+    assert case_alert(view, due) == ("alertOverdue", f"容缺材料须在{due}前补交")  # the day itself: red
     first, second = waiting[0], waiting[1]
     earlier = dataclasses.replace(first, due_on=dt.date(2026, 11, 23))
     later = dataclasses.replace(second, due_on=dt.date(2026, 11, 27))
