@@ -15,7 +15,6 @@ import datetime as dt
 import hashlib
 import json
 import logging
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -23,7 +22,6 @@ from sqlalchemy.orm import Session
 from counter.access.roles import Permission
 from counter.actions.acting import this_desk
 from counter.actions.audit import record_at_desk
-from counter.actions.calendar import office_calendar
 from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.actions.intake import CaseNotFound
@@ -31,19 +29,15 @@ from counter.actions.number_guard import check_series, note_document_issued
 from counter.actions.office import office_settings, stored_office_settings
 from counter.audit.actions import AuditAction
 from counter.case.numbers import DocKind, decision_no, decision_sequence_kind, decision_series_day, doc_no
-from counter.case.view import CaseView
-from counter.catalog.model import Bundle
 from counter.db import models
 from counter.db.case_store import case_by_no, case_view, next_sequence
 from counter.db.catalog_store import current_guide, guide_version
 from counter.db.document_store import add_document, add_print, find_document
 from counter.db.outbox_store import gateway_configured
 from counter.db.settings_store import is_training, office_key, put_setting
-from counter.documents.checks import deferred_lines
 from counter.documents.deciders import decider_name
 from counter.documents.kinds import DocumentKind, record_kind
 from counter.documents.model import DocumentData, OfficeSettings, document_for, guide_notice_for
-from counter.intake.outcome import MarginCut, margin_cut
 
 log = logging.getLogger(__name__)
 
@@ -109,37 +103,16 @@ def save_office_settings(
 NO_SMS = "sms_promised"
 
 
-#: in a 容缺受理通知书's snapshot: the materials whose date the margin brought forward, each with the day its own
-#: limits allowed and the completion date, as the first print worked them out on the calendar of that day
-MARGIN_CUTS = "margin_cuts"
-
-
-def _snapshot(settings: OfficeSettings, sms: bool = True, cuts: Mapping[str, MarginCut] | None = None) -> str:
-    extra: dict[str, object] = {} if sms else {NO_SMS: False}
-    if cuts:
-        extra[MARGIN_CUTS] = {code: [c.allowed.isoformat(), c.finish.isoformat()] for code, c in cuts.items()}
-    return json.dumps(dataclasses.asdict(settings) | extra, ensure_ascii=False, sort_keys=True)
+def _snapshot(settings: OfficeSettings, sms: bool = True) -> str:
+    return json.dumps(
+        dataclasses.asdict(settings) | ({} if sms else {NO_SMS: False}), ensure_ascii=False, sort_keys=True
+    )
 
 
 def _from_snapshot(text: str) -> OfficeSettings:
     stored = json.loads(text)
     stored.pop(NO_SMS, None)
-    stored.pop(MARGIN_CUTS, None)
     return OfficeSettings(**stored)
-
-
-def _snapshot_cuts(text: str) -> dict[str, MarginCut]:
-    stored = json.loads(text).get(MARGIN_CUTS, {})
-    return {code: MarginCut(*(dt.date.fromisoformat(day) for day in days)) for code, days in stored.items()}
-
-
-def _margin_cuts(session: Session, view: CaseView, bundle: Bundle) -> dict[str, MarginCut]:
-    """The deferred materials whose date the margin before the promise brought forward, counted as the intake
-    counted them: from the day the case was accepted, on the office's calendar."""
-    start = view.accepted_on or view.received_on
-    calendar = office_calendar(session)
-    cuts = {m.code: margin_cut(bundle, m.code, m.due_on, calendar, start) for m in deferred_lines(view) if m.due_on}
-    return {code: cut for code, cut in cuts.items() if cut is not None}
 
 
 def _snapshot_sms(text: str) -> bool:
@@ -214,20 +187,14 @@ def make_document(
         else:
             number = _number(session, desk, today, _letter(kind))
     sms = _snapshot_sms(existing.office) if existing is not None else _sms_promised(session, case)
-    cuts: dict[str, MarginCut] = {}
-    if kind is DocumentKind.DEFERRAL:  # why a period is short, as the first print said it
-        cuts = _snapshot_cuts(existing.office) if existing is not None else _margin_cuts(session, view, stored.bundle)
     data = document_for(
-        view, kind, office, number, stored.bundle, issued_on, item_code if item else "", hand_over_no,
-        sms_promised=sms, margin_cuts=cuts,
-    )  # fmt: skip
+        view, kind, office, number, stored.bundle, issued_on, item_code if item else "", hand_over_no, sms_promised=sms
+    )
     data = marked_for_training(session, data)
     pdf = _render(data)
     digest = _hash(pdf)
     if existing is None:
-        document_id = _record(
-            session, desk, number, case.id, stored_kind, issued_on, office, digest, sms=sms, cuts=cuts
-        )
+        document_id = _record(session, desk, number, case.id, stored_kind, issued_on, office, digest, sms=sms)
     else:
         document_id = existing.id
         if existing.content_hash != digest:
@@ -249,10 +216,8 @@ def _record(
     digest: str,
     *,
     sms: bool = True,
-    cuts: Mapping[str, MarginCut] | None = None,
 ) -> int:
-    """Keep a newly made notice: its number, and the settings a reprint will use (and whether it promised an SMS,
-    and which deferred materials' dates the margin brought forward)."""
+    """Keep a newly made notice: its number, and the settings a reprint will use (and whether it promised an SMS)."""
     return add_document(
         session,
         models.DocumentRecord(
@@ -263,7 +228,7 @@ def _record(
             site_code=desk.identity.site_code,
             desk_no=desk.identity.desk_no,
             clerk=desk.clerk,
-            office=_snapshot(office, sms, cuts),
+            office=_snapshot(office, sms),
             content_hash=digest,
         ),
     )

@@ -16,7 +16,6 @@ the applicant must meet).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 
 from counter.case.view import CaseMaterialLine, CaseView
 from counter.catalog.model import Bundle, GuideStatus
@@ -56,7 +55,7 @@ from counter.documents.kinds import DocumentKind
 from counter.documents.service_receipt import service_blocks, service_sign_off
 from counter.documents.words import consult_phone, date_text, hours, items_text, numbered, optional_date, place
 from counter.intake.checklist import PRESENT, Receipt, ReceivedMedium
-from counter.intake.outcome import MarginCut, RefusalGround
+from counter.intake.outcome import RefusalGround
 from counter.intake.parties import ApplicantKind, Delivery
 from counter.parties.masking import mask_id, mask_phone
 
@@ -230,9 +229,7 @@ def _deferred_table(case: CaseView, bundle: Bundle) -> Table:
     )
 
 
-def _deferral(
-    case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, cuts: Mapping[str, MarginCut]
-) -> list[Block]:
+def _deferral(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -> list[Block]:
     hand_in = (
         paper.DOC_HAND_IN_WINDOW.format(place=place(bundle, office), hours=hours(bundle)),
         paper.DOC_HAND_IN_POST.format(address=office.address, office=office.office_name, case_no=case.case_no),
@@ -250,13 +247,6 @@ def _deferral(
     ]
     if case.promised_on is not None:
         blocks.append(Text(paper.DOC_DEFERRAL_PROMISED.format(date=date_text(case.promised_on))))
-    cut = [(m.name, cuts[m.code]) for m in deferred_lines(case) if m.code in cuts]
-    if cut:  # a period shorter than the material's own: the applicant is told why
-        each = (
-            paper.DOC_DEFERRAL_CUT_ONE.format(name=name, allowed=date_text(c.allowed), finish=date_text(c.finish))
-            for name, c in cut
-        )
-        blocks.append(Text(paper.DOC_DEFERRAL_CUT.format(materials=paper.DOC_DEFERRAL_CUT_JOIN.join(each))))
     return blocks
 
 
@@ -398,7 +388,6 @@ def document_for(
     hand_over_no: int = 0,
     *,
     sms_promised: bool = True,
-    margin_cuts: Mapping[str, MarginCut] | None = None,
 ) -> DocumentData:
     """The document ``kind`` of ``case``, every word of it; :class:`DocumentNotPossible` when it does not fit.
 
@@ -410,8 +399,6 @@ def document_for(
     ``doc_no`` the number from :func:`counter.case.numbers.doc_no` with
     ``kind.number_kind``, and ``issued_on`` the date printed by the seal.
     ``sms_promised``: the receipt promises the progress by SMS (the hall has a gateway, the case a phone).
-    ``margin_cuts``: the deferred materials, by code, whose date the margin before the promise brought forward
-    (:func:`counter.intake.outcome.margin_cut`): the 容缺受理通知书 says why their period is short.
     """
     problems = document_problems(case, kind, bundle, doc_no, issued_on, item_code, hand_over_no)
     if problems:
@@ -427,7 +414,7 @@ def document_for(
     if kind is DocumentKind.RECEIPT:
         blocks = _receipt(case, bundle, office, you, sms_promised)
     elif kind is DocumentKind.DEFERRAL:
-        blocks = _deferral(case, bundle, office, you, margin_cuts or {})
+        blocks = _deferral(case, bundle, office, you)
     elif kind is DocumentKind.PLEDGE:
         blocks = _pledge(case, bundle, office, we)
         company = applicant == ApplicantKind.COMPANY.value

@@ -201,10 +201,6 @@ DOC_LAPSE_DECIDER_JOIN = "；"
 DOC_LAPSE_ITEM = "“{name}”"
 DOC_LAPSE_ITEM_JOIN = "、"
 DOC_DEFERRAL_PROMISED = "本事项承诺于{date}前办结，容缺材料的补交期限不超过承诺办结时限。"
-# deferred materials whose date the margin before the promise brought forward: why their period is short
-DOC_DEFERRAL_CUT = "{materials}；须在办结前留出审批部门审查补交材料的时间，补交期限因此提前至上表所列日期。"
-DOC_DEFERRAL_CUT_ONE = "{name}本可于{allowed}前补交，但其所涉事项承诺于{finish}前办结"
-DOC_DEFERRAL_CUT_JOIN = "；"
 DOC_PLEDGE_INTRO = (
     "{we}{name}申请办理“{bundle}”（办件编号{case_no}）。{we}的主要申请材料已经齐全，现申请容缺受理，郑重承诺如下："
 )

@@ -230,23 +230,14 @@ class MissingMaterial:
 
 
 @dataclass(frozen=True, slots=True)
-class MarginCut:
-    """Why a deferred material is due before its own limits allowed: the margin kept before a completion date."""
-
-    allowed: dt.date  # the day the material's own limits (its deferral limit, the promises it serves) allowed
-    finish: dt.date  # the completion date the margin is kept before
-
-
-@dataclass(frozen=True, slots=True)
 class DeferredMaterial:
-    """One line of the 容缺受理通知书; ``cut`` when the margin brought its date before what its limits allowed."""
+    """One line of the 容缺受理通知书."""
 
     code: str
     name: str
     requirement: str
     defect_note: str
     due: dt.date
-    cut: MarginCut | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,21 +316,6 @@ def _due_date(
             return day
         day -= dt.timedelta(days=1)
     return None
-
-
-def _margin_cut(bundle: Bundle, material: Material, dates: _Dates, due: dt.date) -> MarginCut | None:
-    """The margin's part in ``due``: None when the material's own limits set it."""
-    limits = _due_limits(bundle, material)
-    completions = [dates(limit) for limit in _completion_limits(bundle, material)]
-    allowed = min((dates(limit) for limit in limits), default=due)
-    return MarginCut(allowed, min(completions)) if completions and due < allowed else None
-
-
-def margin_cut(bundle: Bundle, code: str, due: dt.date, calendar: DeadlineCalendar, today: dt.date) -> MarginCut | None:
-    """Whether the margin kept before the promise brought the material ``code``'s due date, taken ``today``, before
-    what its own limits allowed (the 容缺受理通知书 says why the period is short); None when it did not."""
-    material = next((m for m in bundle.materials if m.code == code), None)
-    return None if material is None else _margin_cut(bundle, material, _Dates(calendar, today), due)
 
 
 def _working(calendar: DeadlineCalendar, day: dt.date) -> bool:
@@ -458,14 +434,7 @@ def decide(
 
     if not short_required and not blockers:
         deferred = tuple(
-            DeferredMaterial(
-                m.code,
-                m.name,
-                m.requirement,
-                entries[m.code].defect_note,
-                due[m.code],
-                _margin_cut(bundle, m, dates, due[m.code]),
-            )
+            DeferredMaterial(m.code, m.name, m.requirement, entries[m.code].defect_note, due[m.code])
             for m in short_deferrable
         )
         promised = _promised_date(bundle, dates)

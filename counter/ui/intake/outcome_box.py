@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from counter.actions.intake import IntakeNotPossible
 from counter.calendar.workdays import BeyondData, WorkCalendar
 from counter.intake.checklist import ProblemCode
-from counter.intake.outcome import Decision, MarginCut, Outcome
+from counter.intake.outcome import Decision, Outcome
 from counter.intake.parties import PartyProblem
 from counter.ui.intake.style import headline_style
 from counter.ui.intake.words import (
@@ -26,7 +26,6 @@ from counter.ui.intake.words import (
     INTAKE_BEYOND_CALENDAR,
     INTAKE_BEYOND_NAMED,
     INTAKE_CORRECTION_DUE,
-    INTAKE_DEFERRED_CUT,
     INTAKE_DEFERRED_DUE,
     INTAKE_NOT_POSSIBLE,
     INTAKE_NOT_POSSIBLE_DETAIL,
@@ -43,7 +42,6 @@ from counter.ui.text_size import scaled
 from counter.words.cases import party_problem_why
 from counter.words.dates import day_text
 from counter.words.intake import OUTCOME, OUTCOME_SUMMARY, intake_reason
-from counter.words.punctuation import LIST_JOIN
 from counter.words.workdays import beyond_data_warning
 
 
@@ -76,13 +74,6 @@ def date_lines(decision: Decision) -> list[str]:
     if decision.promised_date is not None:
         lines.append(INTAKE_PROMISED.format(date=day_text(decision.promised_date)))
     lines += [INTAKE_DEFERRED_DUE.format(name=d.name, date=day_text(d.due)) for d in decision.deferred]
-    cut: dict[MarginCut, list[str]] = {}
-    for d in decision.deferred:
-        if d.cut is not None:
-            cut.setdefault(d.cut, []).append(d.name)
-    for why, names in cut.items():  # a short period said with its reason, once for the materials it shares
-        when = {"allowed": day_text(why.allowed), "finish": day_text(why.finish)}
-        lines.append(INTAKE_DEFERRED_CUT.format(names=LIST_JOIN.join(names), **when))
     if decision.correction_due is not None:
         lines.append(INTAKE_CORRECTION_DUE.format(date=day_text(decision.correction_due)))
     if decision.notify_by is not None:

@@ -61,10 +61,6 @@ INTAKE_UNDECIDED = tr("未完成")
 INTAKE_ANSWER_FIRST = tr("先回答办理情形，再逐项核对所需材料")
 INTAKE_PROMISED = tr("承诺办结日期：{date}")
 INTAKE_DEFERRED_DUE = tr("容缺材料到期日 {date}：{name}")
-# after the deferred materials' dates, for those the margin before the promise brought before what their limits allowed
-INTAKE_DEFERRED_CUT = tr(
-    "（{names}本可至 {allowed}；所涉事项承诺于 {finish} 办结，须留出审查补交材料的时间，因而提前）"
-)
 INTAKE_CORRECTION_DUE = tr("补正期限：{date}")
 INTAKE_NOTIFY_BY = tr("书面告知不晚于：{date}")
 INTAKE_BEYOND_CALENDAR = tr(
