@@ -203,10 +203,10 @@ def failure_text(err: Exception) -> str:
         )
     if isinstance(err, StoreFault) and err.fault is not DbFault.OTHER:
         log.error("database fault %s: %s", err.fault.value, err.detail)
-        return fault_text(err.fault.value, err.error)
+        return fault_text(err.fault.value)
     # nothing known to say (a StoreFault of no known cause included): a report for support
     saved = report_unexpected((err.__cause__ or err) if isinstance(err, StoreFault) else err)
-    return unexpected_text(saved.error, saved.report)
+    return unexpected_text(saved.report)
 
 
 def run_actor() -> Actor:

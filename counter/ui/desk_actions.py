@@ -547,7 +547,7 @@ class DeskActions(QObject):
             if text.strip():  # a number of another shape is still looked up whole, and named if it is not there
                 self.cases().open_case(text.strip().upper())
             return
-        self.cases().find_cases(lookup, text.strip())
+        self.cases().find_cases(text)
 
     def on_case_scanned(self, case_no: str) -> None:
         self.last_case_no = case_no

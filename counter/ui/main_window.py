@@ -345,9 +345,9 @@ class MainWindow(QMainWindow):
 
             self.banner.show_message(title, [problem_text(p) for p in problems])
 
-    def on_sync_failed(self, error: str) -> None:
+    def on_sync_failed(self, cause: str) -> None:
         self.statusBar().showMessage(words.DESK_STATUS_SYNC_FAILED)
-        self.banner.show_message(words.DESK_BANNER_SYNC_FAILED.format(error=error))
+        self.banner.show_message(words.DESK_BANNER_SYNC_FAILED.format(cause=cause))
         self.catalog_ready.emit(False)
 
     def on_bundle_chosen(self, code: str) -> None:

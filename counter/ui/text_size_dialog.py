@@ -31,6 +31,7 @@ from counter.ui.fonts import UI_PIXEL_SIZE
 from counter.ui.geometry import fit_to_screen
 from counter.ui.plain_text import plain_label
 from counter.ui.text_size import PERCENTS, percent_of, px, set_text_percent
+from counter.words.files import file_fault
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,7 @@ class TextSizeDialog(QDialog):
             save_desk_config(dataclasses.replace(load_desk_config(), text_scale=str(percent)))
         except OSError as err:
             log.exception("text size not saved")
-            self.message.setText(words.TEXT_SIZE_SAVE_FAILED.format(error=err))
+            self.message.setText(words.TEXT_SIZE_SAVE_FAILED.format(fault=file_fault(err)))
             return
         apply_now(percent)
         log.info("text size %s%% kept and applied", percent)

@@ -36,7 +36,7 @@ DESK_STATUS_SYNC_PROGRESS = tr("正在读取随附事项目录：{done}/{total}"
 DESK_STATUS_SYNC_DONE = tr("事项目录已更新：{count} 项指南有新版本")
 DESK_STATUS_SYNC_FAILED = tr("随附事项目录更新失败，继续使用上次的目录")
 DESK_BANNER_TITLE = tr("随附事项目录中有 {count} 处问题，相关文件已跳过，继续使用上次可用的版本：")
-DESK_BANNER_SYNC_FAILED = tr("随附事项目录更新失败（{error}），继续使用上次可用的目录。详情见日志。")
+DESK_BANNER_SYNC_FAILED = tr("随附事项目录更新失败（{cause}），继续使用上次可用的目录。详情见日志。")
 DESK_BANNER_CLOSE = tr("知道了")
 DESK_SCHEMA_TOO_NEW = tr(
     "数据库由更新版本的程序写入（版本 {revision}），本程序无法使用。请安装最新版本的程序后再打开，数据库未作任何改动。"
@@ -101,7 +101,7 @@ DESK_NOT_STATED = tr("未载明")
 DESK_SITE_FACT = tr("本中心地址（指南待核，以本中心设置为准）")
 DESK_SITE_OWN = tr("本中心的地址、时间和电话（指南上写的是大厅的，文书也印本中心的）")
 DESK_SITE_HOURS = tr("以本中心公布的办公时间为准")
-DESK_DB_UNAVAILABLE = tr("无法打开数据库（{error}），请检查数据库设置或联系运维人员。详情见日志。")
+DESK_DB_UNAVAILABLE = tr("无法打开数据库（{fault}），请检查数据库设置或联系运维人员。详情见日志。")
 DESK_UNEXPECTED_TITLE = tr("程序遇到意外错误")
 DESK_STARTUP_ERROR_TITLE = tr("一件事一次办 · 无法启动")
 # a second start of the same desk (counter.ui.single_desk)
@@ -157,7 +157,7 @@ TEXT_SIZE_SAVED = tr(
     "已保存并生效：文字按 {percent}% 显示，此后打开的窗口（受理、办件、列表、预览等）都按新大小。"
     "已经打开的窗口中，标题和列表等部分要关闭后重新打开才变大小；主窗口的这些部分要重新启动本程序后才变。"
 )
-TEXT_SIZE_SAVE_FAILED = tr("未能保存（{error}），文字大小没有改变。")
+TEXT_SIZE_SAVE_FAILED = tr("未能保存（{fault}），文字大小没有改变。")
 TEXT_SIZE_SAVE = tr("保存")
 TEXT_SIZE_CLOSE = tr("关闭")
 

@@ -66,6 +66,7 @@ from counter.ui.intake.words import (
     INTAKE_CONNECTION_RETRYING,
     INTAKE_DAY,
     INTAKE_DB_FAULT,
+    INTAKE_DB_FAULT_NO_DRAFT,
     INTAKE_DRAFT_SAVE_FAILED,
     INTAKE_DRAFT_SAVED,
     INTAKE_GROUND_REQUIRED,
@@ -213,7 +214,7 @@ class IntakePanel(PanelLayout):
             self._decision, beyond = self._runner.read(decide, INTAKE_PREVIEW_FAILED)
         except IntakeNotPossible as err:
             self._decision = None
-            self.outcome_box.show_error(INTAKE_PREVIEW_FAILED.format(error=type(err).__name__))
+            self.outcome_box.show_error(commit_problems(err))
         except Failed as err:
             self._decision = None
             self.outcome_box.show_error(err.message)
@@ -337,8 +338,8 @@ class IntakePanel(PanelLayout):
         self.show_status(INTAKE_DRAFT_SAVED.format(time=time))
         self.draft_saved.emit()
 
-    def on_draft_failed(self, error: str) -> None:
-        self.show_status(INTAKE_DRAFT_SAVE_FAILED.format(error=error), error=True)
+    def on_draft_failed(self, cause: str) -> None:
+        self.show_status(INTAKE_DRAFT_SAVE_FAILED.format(fault=cause), error=True)
 
     def on_commit_requested(self) -> None:
         """The button or Ctrl+Enter: a refusal needs its ground, then the clerk's confirmation."""
@@ -383,7 +384,7 @@ class IntakePanel(PanelLayout):
             return take_intake(unit, desk, request, today)  # on the office's calendar, read with the intake's reads
 
         try:
-            taken = self._runner.write(take, INTAKE_DB_FAULT)
+            taken = self._runner.write(take)  # worded below, once what became of the draft is known
         except IntakeNotPossible as err:
             self.show_message(commit_problems(err, self.bundle.subject))
         except CaseNotFound as err:
@@ -402,8 +403,8 @@ class IntakePanel(PanelLayout):
                 self.wait_for_connection()
                 return
             log.exception("intake not committed: %s", err.fault.value)
-            self.show_message(err.message)
-            self.drafts.save_now()
+            kept = self.drafts.save_now()  # one message for the one fault: the draft's fate said as it is
+            self.show_message((INTAKE_DB_FAULT if kept else INTAKE_DB_FAULT_NO_DRAFT).format(fault=err.message))
         else:
             self.finished = True
             self.taken = taken

@@ -140,10 +140,14 @@ INTAKE_CONNECTION_LOST = tr(
 )
 INTAKE_CONNECTION_RETRYING = tr("（正在重试，第{attempts}次）")
 INTAKE_CONNECTION_BACK = tr("连接已恢复，正在重新提交……")
+# a commit the database refused: what became of the draft is said as it is (saved again after the failure, or not)
 INTAKE_DB_FAULT = tr("{fault}。本次受理没有保存，表单内容和草稿都已保留，问题排除后请再次提交（Ctrl+Enter）。")
-INTAKE_PREVIEW_FAILED = tr("暂时无法计算受理结果（{error}），表单内容已保留")
+INTAKE_DB_FAULT_NO_DRAFT = tr(
+    "{fault}。本次受理没有保存，草稿也未能保存；表单内容仍在本窗口中，请暂勿关闭窗口，问题排除后请再次提交（Ctrl+Enter）。"
+)
+INTAKE_PREVIEW_FAILED = tr("暂时无法计算受理结果（{fault}），表单内容已保留")
 INTAKE_DRAFT_SAVED = tr("草稿已保存 {time}")
-INTAKE_DRAFT_SAVE_FAILED = tr("草稿未能保存（{error}），请暂勿关闭窗口")
+INTAKE_DRAFT_SAVE_FAILED = tr("草稿未能保存（{fault}）；表单内容仍在本窗口中，请暂勿关闭窗口")
 INTAKE_DRAFT_APPLICANT = tr("，{applicant}")  # after the bundle in INTAKE_DRAFT_OFFER
 INTAKE_DRAFT_OFFER = tr("上次未完成的受理（保存于 {time}）：{bundle}{applicant}")
 INTAKE_DRAFT_DISCARDED = tr("上次未完成的受理草稿无法恢复，已丢弃：{reason}")

@@ -2,7 +2,9 @@
 this computer's 本机评价器, 帮您办's monthly report, and this computer's 本窗口 (its clerk, number and photo).
 
 What the main window opens from its menu or a key (F8).  Where the database
-has accounts, each page is shown to the roles that may use it.
+has accounts, each page is shown to the roles that may use it.  The window is
+titled by the page shown (the task bar and a screen reader name it), and Ctrl+S
+saves the settings page shown, as its save button does.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QPushButton, QTabWidget, QWidget
 
 from counter.access.roles import SINGLE_DESK, Permission
 from counter.actions.desk import Desk, desk_at
@@ -40,7 +42,7 @@ from counter.ui.pad.words import (
     RATING_FIGURES_TITLE,
     RATING_SETTINGS_TITLE,
     SUPERVISE_TAB,
-    SUPERVISE_TITLE,
+    SUPERVISOR_WINDOW_TITLE,
 )
 from counter.ui.printing.office_form import OfficeSettingsForm
 from counter.ui.printing.words import OFFICE_TAB
@@ -64,7 +66,6 @@ class SupervisorWindow(QTabWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(SUPERVISE_TITLE)
         self.escape_shortcut = close_on_escape(self)
         # ``desk``: who supervises, and where; None (a database without accounts) this machine's desk
         self.rectifications = RectificationPage(runner, supervisor, clock=clock, alerts=alerts, desk=desk)
@@ -105,7 +106,15 @@ class SupervisorWindow(QTabWidget):
         for page, title, shown in pages:
             if shown:
                 self.addTab(page, title)
+        # the settings pages, each saved by its own button; Ctrl+S presses the one of the page shown
+        self.saves: dict[QWidget, QPushButton] = {
+            form: form.save_button for form in (self.settings, self.intake_rules, self.office, self.desk_pad)
+        }
+        save = QShortcut(QKeySequence.StandardKey.Save, self)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self.on_save_keys)
         self.currentChanged.connect(self.on_page_changed)
+        self.title_page()
         # Ctrl+Tab turns the page from inside it too: a table or a text box on the page would keep the key for itself
         for keys, step in (("Ctrl+Tab", 1), ("Ctrl+Shift+Tab", -1)):
             turn = QShortcut(QKeySequence(keys), self)
@@ -124,7 +133,19 @@ class SupervisorWindow(QTabWidget):
             self.setCurrentIndex((self.currentIndex() + step) % self.count())
 
     def on_page_changed(self, _index: int) -> None:
+        self.title_page()
         self.focus_page()
+
+    def title_page(self) -> None:
+        """The window named by the page shown: one title for every page told the clerk nothing of where they were."""
+        index = self.currentIndex()
+        self.setWindowTitle(SUPERVISOR_WINDOW_TITLE.format(page=self.tabText(index)) if index >= 0 else "")
+
+    def on_save_keys(self) -> None:
+        """Ctrl+S: the page shown saved as its button saves it; a page that keeps nothing ignores the key."""
+        button = self.saves.get(self.currentWidget())
+        if button is not None and button.isEnabled():
+            button.click()
 
     def refresh(self) -> None:
         """Read every page again: the window opens on current data."""

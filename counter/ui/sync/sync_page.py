@@ -53,6 +53,7 @@ from counter.ui.sync.site_form import SetUpRequest, SiteForm
 from counter.ui.sync.worker import Progress, SyncWorker
 from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
+from counter.words.files import file_fault
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.sites import SITE_KIND, key_problem_text, site_problem_text
 from counter.words.sync import (
@@ -363,7 +364,7 @@ class SyncPage(QWidget):
         try:
             data = read_package_file(path)  # a file beyond the limit is refused before it is read
         except OSError as err:
-            self._say(words.SYNC_FILE_FAILED.format(error=err.strerror or type(err).__name__), error=True)
+            self._say(words.SYNC_FILE_FAILED.format(fault=file_fault(err)), error=True)
             return None
         except PackageRejected as err:
             self._say(words.SYNC_FAILED.format(reason=package_rejected(err.code, err.earlier)), error=True)
@@ -460,8 +461,8 @@ class SyncPage(QWidget):
             self.site_form.show_problems(err.codes, request.code)
             return CLAUSE_JOIN.join(site_problem_text(problem, request.code) for problem in err.codes)
         if isinstance(err, OSError):
-            error = err.strerror or type(err).__name__
-            return words.SETUP_FILE_FAILED.format(path=err.filename2 or err.filename or "", error=error)
+            path = err.filename2 or err.filename or ""
+            return words.SETUP_FILE_FAILED.format(path=path, fault=file_fault(err))
         return None
 
     def on_failed(self, err: object) -> None:
@@ -489,7 +490,7 @@ class SyncPage(QWidget):
         if isinstance(err, Failed):
             return err.message
         if isinstance(err, OSError):
-            return words.SYNC_FILE_FAILED.format(error=err.strerror or type(err).__name__)
+            return words.SYNC_FILE_FAILED.format(fault=file_fault(err))
         log.error("sync failed: %r", err)
         return type(err).__name__
 
