@@ -49,6 +49,7 @@ from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
 from counter.words.desks import DESK_NAME_PROBLEM
+from counter.words.files import file_fault
 from counter.words.punctuation import CLAUSE_JOIN
 
 log = logging.getLogger(__name__)
@@ -158,7 +159,7 @@ class DeskForm(QWidget):
             return
         except OSError as err:
             log.exception("desk settings not saved")
-            self._say(DESK_SAVE_FAILED.format(error=err.strerror or type(err).__name__), "problems")
+            self._say(DESK_SAVE_FAILED.format(fault=file_fault(err)), "problems")
             return
         if problems:
             said = CLAUSE_JOIN.join(

@@ -209,5 +209,5 @@ DESK_SAVE = tr("保存本窗口设置")
 DESK_SAVED = tr("本窗口设置已保存，立即生效：此后受理的办件和评价器上都是新的设置")
 DESK_PROBLEMS = tr("没有保存：{problems}")
 DESK_FIELD = {"clerk": tr("工作人员姓名"), "desk_no": tr("窗口号"), "photo": tr("照片")}
-DESK_SAVE_FAILED = tr("没有保存：设置文件无法写入（{error}）")
-DESK_DB_FAILED = tr("没有保存：数据库暂时不能访问（{error}），请稍后再试")
+DESK_SAVE_FAILED = tr("没有保存：设置文件无法写入（{fault}）")
+DESK_DB_FAILED = tr("没有保存：数据库暂时不能访问（{fault}），请稍后再试")
