@@ -77,13 +77,13 @@ def test_an_intake_on_28_december_skips_new_year_and_says_the_date_is_provisiona
     assert PROVISIONAL in text
 
 
-def test_an_intake_on_1_february_skips_the_spring_festival_and_its_substitute_days(
+def test_an_intake_on_1_february_skips_the_spring_festival_as_the_notices_give_it(
     sessions: sessionmaker[Session], desk: Desk
 ) -> None:
     case = take_on(sessions, desk, D(2027, 2, 1))
-    # 2nd, 3rd, 4th; 除夕 Friday 5th to 初三 Monday 8th off, and Tuesday 9th and Wednesday 10th in place of
-    # 初一 and 初二 on the weekend (放假办法 第六条); then Thursday 11th and Friday 12th
-    assert case.promised_on == D(2027, 2, 12)
+    # 2nd, 3rd, 4th; 除夕 Friday 5th to 初七 Friday 12th off (the 2025 and 2026 notices' 春节), the weekend; then
+    # Monday 15th and Tuesday 16th: the date the notice gives too (test_importing_the_arrangement…)
+    assert case.promised_on == D(2027, 2, 16)
     assert case.dates_beyond_data
 
 
