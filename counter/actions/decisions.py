@@ -1,10 +1,10 @@
 """Decisions item by item: 准予 or 不予批准 of one item, and the denial of the items a lapsed 容缺 takes down.
 
 Every rule is checked here, not only by hiding a button: an item is decided once, a 不予批准 states its reasons
-(seed 001 第十七条(二)), and a lapse is refused until the day after a deferred material's due date — until then
-the applicant may still hand it in (the 承诺 of 容缺受理 is kept by its date).  Each decision is a history line
-(:mod:`counter.case.decisions`) and an audit entry in the same unit of work; once every item of the bundle is
-decided, the case moves by :data:`counter.case.status.MOVES` like any other step.
+(seed 001 第十七条(二)), and a lapse is refused until the next working day after a deferred material's due date —
+until then the applicant may still hand it in (the 承诺 of 容缺受理 is kept by its date).  Each decision is a
+history line (:mod:`counter.case.decisions`) and an audit entry in the same unit of work; once every item of the
+bundle is decided, the case moves by :data:`counter.case.status.MOVES` like any other step.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from counter.access.case_rights import permission_for
 from counter.actions.audit import record_at_desk
+from counter.actions.calendar import office_calendar
 from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.actions.intake import CaseNotFound
@@ -119,7 +120,8 @@ def deny_lapsed_deferral(session: Session, desk: Desk, number: str, today: dt.da
     """Deny the items served by the deferred materials past their due date; the other items go on.
 
     Refused (:class:`DecisionRefused`, ``NOT_LAPSED`` with the first day it may be done) while no awaited material
-    is past its due date: a lapse is recorded on or after the day after the due date, never before.  ``reason``
+    is past its due date: a lapse is recorded from the next working day after the due date
+    (:func:`counter.case.decisions.lapse_day`), never before.  ``reason``
     adds to what the paper says of the lapse (the materials and their dates are printed in any case).
     """
     require(session, desk.actor, permission_for(CaseEvent.DEFERRAL_LAPSED))
@@ -128,9 +130,10 @@ def deny_lapsed_deferral(session: Session, desk: Desk, number: str, today: dt.da
     assert view is not None
     status = CaseStatus(case.status)
     next_status(status, CaseEvent.DEFERRAL_LAPSED)  # only a case awaiting deferred materials lapses
-    gone = lapsing(view.materials, view.history, today)
+    calendar = office_calendar(session)
+    gone = lapsing(view.materials, view.history, today, calendar)
     if not gone:
-        first = first_lapse_day(view.materials, view.history)
+        first = first_lapse_day(view.materials, view.history, calendar)
         raise DecisionRefused(DecisionProblem.NOT_LAPSED, case.case_no, first_day=first)
     codes = tuple(m.code for m in gone)
     still = [m for m in view.deferred_open() if m.code not in codes]

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from counter.access.case_rights import permission_for
 from counter.access.roles import Permission
 from counter.actions.audit import record_at_desk
-from counter.actions.calendar import calendar_of
+from counter.actions.calendar import calendar_of, office_calendar
 from counter.actions.desk import Desk
 from counter.actions.guard import accounts_known, require
 from counter.actions.guide_status import DRAFT_INTAKE_KEY, drafts_may_be_taken
@@ -29,7 +29,7 @@ from counter.actions.site import CODE as SITE_CODE
 from counter.actions.site import check_series
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
-from counter.case.decisions import DecisionProblem, DecisionRefused, closing_event, undecided_items
+from counter.case.decisions import DecisionProblem, DecisionRefused, closing_event, lapse_day, undecided_items
 from counter.case.numbers import case_no
 from counter.case.same_day import NOTE_SAME_DAY
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
@@ -129,12 +129,14 @@ class IntakeNotPossible(Exception):
 
 
 class CorrectionNotDue(Exception):
-    """A correction may lapse only from the day after its deadline: until then the applicant may still hand in."""
+    """A correction may lapse only from the next working day after its deadline (``first_day``): until then the
+    applicant may still hand in."""
 
-    def __init__(self, case_no: str, due: dt.date | None) -> None:
-        super().__init__(f"{case_no}: correction due {due}")
+    def __init__(self, case_no: str, due: dt.date | None, first_day: dt.date | None = None) -> None:
+        super().__init__(f"{case_no}: correction due {due}, lapses from {first_day}")
         self.case_no = case_no
         self.due = due
+        self.first_day = first_day
 
 
 class CaseNotFound(Exception):
@@ -407,16 +409,19 @@ def extend_deferral(session: Session, desk: Desk, number: str, new_due: dt.date,
 
 
 def lapse_correction(session: Session, desk: Desk, number: str, today: dt.date, note: str = "") -> CaseStatus:
-    """A correction notice answered by nothing: from the day after its deadline, the application lapses.
+    """A correction notice answered by nothing: from the next working day after its deadline, the application lapses.
 
     The notice said "如无正当理由逾期提交的，视为放弃申请"; the supervisor records that it came to pass.  Refused
-    (:class:`CorrectionNotDue`) on or before the deadline, whatever a face offered: the date is checked here.
+    (:class:`CorrectionNotDue`) before the next working day after the deadline
+    (:func:`counter.case.decisions.lapse_day`), whatever a face offered: the date is checked here.
     """
     require(session, desk.actor, permission_for(CaseEvent.CORRECTION_LAPSED))
     case = _case(session, number)
     after = next_status(CaseStatus(case.status), CaseEvent.CORRECTION_LAPSED)  # MoveNotAllowed reaches the caller
-    if case.correction_due is None or today <= case.correction_due:
-        raise CorrectionNotDue(case.case_no, case.correction_due)
+    due = case.correction_due
+    first = lapse_day(due, office_calendar(session)) if due is not None else None
+    if first is None or today < first:
+        raise CorrectionNotDue(case.case_no, due, first)
     case.status = after.value
     add_history(session, case, CaseEvent.CORRECTION_LAPSED.value, note, clerk=desk.clerk)
     _audit_move(session, desk, case.case_no, CaseEvent.CORRECTION_LAPSED, after, note)

@@ -190,7 +190,8 @@ def cmd_case_correction_lapse(args: argparse.Namespace) -> int:
         _move_refusals(args, lambda: store.write(lapse), CASE_CORRECTION_LAPSE_NOT_ALLOWED)
     except CorrectionNotDue as err:
         due = err.due.isoformat() if err.due else ""
-        raise Reported(CASE_CORRECTION_LAPSE_NOT_DUE.format(case_no=args.case_no, due=due)) from err
+        first = err.first_day.isoformat() if err.first_day else ""
+        raise Reported(CASE_CORRECTION_LAPSE_NOT_DUE.format(case_no=args.case_no, due=due, first_day=first)) from err
     print(CASE_CORRECTION_LAPSED_DONE.format(case_no=args.case_no))
     return EXIT_OK
 

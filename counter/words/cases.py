@@ -55,7 +55,9 @@ CASE_EVENT = {
 }
 # why an item's decision or a lapse was refused (counter.case.decisions.DecisionProblem)
 DECISION_PROBLEM = {
-    DecisionProblem.NOT_LAPSED: tr("容缺材料的补交期限尚未届满，期限届满的次日起才能按逾期处理（最早 {first_day}）。"),
+    DecisionProblem.NOT_LAPSED: tr(
+        "容缺材料的补交期限尚未届满，期限届满后的下一个工作日起才能按逾期处理（最早 {first_day}）。"
+    ),
     DecisionProblem.UNKNOWN_ITEM: tr("办件所依据的办事指南中没有事项 {item}。"),
     DecisionProblem.ALREADY_DECIDED: tr("事项 {item} 已作出决定，不能再次决定。"),
     DecisionProblem.REASON_REQUIRED: tr("不予批准须写明理由。"),

@@ -27,7 +27,17 @@ def test_a_correction_is_not_offered_to_lapse_on_its_last_day(
     assert not page.alert.isVisibleTo(page)
 
 
-def test_an_unanswered_correction_lapses_from_the_day_after_its_deadline(
+def test_a_correction_is_not_offered_to_lapse_on_the_saturday_after_its_friday_deadline(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """The lapse is the office's act of its next working day: Monday 14 December, not the Saturday between."""
+    today.day = DUE + dt.timedelta(days=1)
+    page = open_page(qtbot, case_sessions, today, book.correction)
+    assert page.alert.objectName() == "alertOverdue"  # overdue it is: the last day has passed
+    assert CaseEvent.CORRECTION_LAPSED not in visible_actions(page)
+
+
+def test_an_unanswered_correction_lapses_from_the_next_working_day_after_its_deadline(
     qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
 ) -> None:
     today.day = DUE + dt.timedelta(days=3)
