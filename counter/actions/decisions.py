@@ -36,6 +36,7 @@ from counter.case.decisions import (
     items_served,
     lapsing,
 )
+from counter.case.moments import moment_on
 from counter.case.status import NOTE_CODES_JOIN, CaseEvent, CaseStatus, next_status
 from counter.catalog.model import Bundle
 from counter.db import models
@@ -70,9 +71,17 @@ def case_and_bundle(session: Session, number: str, *, lock: bool = False) -> tup
 
 
 def decide_item(
-    session: Session, desk: Desk, number: str, item_code: str, *, approve: bool, text: str = ""
+    session: Session,
+    desk: Desk,
+    number: str,
+    item_code: str,
+    *,
+    approve: bool,
+    text: str = "",
+    at: dt.datetime | None = None,
 ) -> CaseStatus:
-    """Record one item's 准予 (``text``: the result's number, may be empty) or 不予批准 (``text``: the reasons).
+    """Record one item's 准予 (``text``: the result's number, may be empty) or 不予批准 (``text``: the reasons),
+    written ``at`` (now unless given: a training desk's day).
 
     Raises :class:`DecisionRefused`, :class:`~counter.case.status.MoveNotAllowed` or
     :class:`~counter.actions.guard.NotPermitted`; returns the case's status after.
@@ -82,7 +91,7 @@ def decide_item(
     case, bundle = case_and_bundle(session, number)
     # the one rule every door asks (counter.access.authority): whose item it is decides, beside the role
     acting = check_item(session, desk, case.case_no, bundle, case.site_code, item_code)
-    return record_decision(session, desk, number, item_code, approve=approve, text=text, acting=acting)
+    return record_decision(session, desk, number, item_code, approve=approve, text=text, at=at, acting=acting)
 
 
 def record_decision(
@@ -141,14 +150,15 @@ def deny_lapsed_deferral(session: Session, desk: Desk, number: str, today: dt.da
     status = next_status(status, event)
     case.status = status.value
     note = NOTE_CODES_JOIN.join(codes)
-    add_history(session, case, event.value, note, clerk=desk.clerk)
+    at = moment_on(today, models.utcnow())  # the lapse's day, a training desk's too
+    add_history(session, case, event.value, note, clerk=desk.clerk, at=at)
     _audit(session, desk, case.case_no, event, status, note)
     decided = view.decisions()
     items = tuple(code for code in items_served(bundle, codes) if code not in decided)
     for code in items:
-        _record(session, desk, case, CaseEvent.ITEM_DENIED, code, reason, status)
+        _record(session, desk, case, CaseEvent.ITEM_DENIED, code, reason, status, at)
     log.info("case %s: deferral lapsed (%s), items denied: %s", case.case_no, note, ", ".join(items))
-    return Lapse(codes, items, _close(session, desk, case, bundle))
+    return Lapse(codes, items, _close(session, desk, case, bundle, at=at))
 
 
 def _record(

@@ -30,6 +30,7 @@ from counter.actions.site import check_series
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.decisions import DecisionProblem, DecisionRefused, closing_event, lapse_day, undecided_items
+from counter.case.moments import moment_on
 from counter.case.numbers import case_no
 from counter.case.same_day import NOTE_SAME_DAY
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
@@ -310,7 +311,7 @@ def take_intake(
         "uid": request.uid or models.new_uid(),  # here, not by the column's default: the audit digest covers it
     }
     lines = _material_values(bundle, request.checklist, decision)
-    add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value)
+    add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value, at=_on(today))
     note_issued(session, desk, number)
     if previous is not None:
         add_history(session, previous, CaseEvent.RESUBMITTED.value, number, clerk=desk.clerk)
@@ -387,13 +388,16 @@ def fulfil_deferred(session: Session, desk: Desk, number: str, arrived: set[str]
     complete = all(m.material_code in arrived for m in open_lines)
     event = CaseEvent.DEFERRED_COMPLETE if complete else CaseEvent.DEFERRED_ARRIVED
     case.status = next_status(status, event).value
-    add_history(session, case, event.value, NOTE_CODES_JOIN.join(sorted(arrived)), clerk=desk.clerk)
+    add_history(session, case, event.value, NOTE_CODES_JOIN.join(sorted(arrived)), clerk=desk.clerk, at=_on(today))
     _audit_move(session, desk, case.case_no, event, CaseStatus(case.status), NOTE_CODES_JOIN.join(sorted(arrived)))
     return CaseStatus(case.status)
 
 
-def extend_deferral(session: Session, desk: Desk, number: str, new_due: dt.date, reason: str) -> None:
-    """A supervisor gives more time (force majeure, say), with the reason on record."""
+def extend_deferral(
+    session: Session, desk: Desk, number: str, new_due: dt.date, reason: str, at: dt.datetime | None = None
+) -> None:
+    """A supervisor gives more time (force majeure, say), with the reason on record (``at``: when, now unless given:
+    a training desk's day)."""
     require(session, desk.actor, Permission.DECIDE_DEFERRAL)
     if not reason.strip():
         raise IntakeNotPossible(None, detail="reason required")
@@ -404,7 +408,7 @@ def extend_deferral(session: Session, desk: Desk, number: str, new_due: dt.date,
         if line.due_on is not None and line.arrived_on is None and line.due_on < new_due:
             line.due_on = new_due
     note = f"{new_due.isoformat()}{NOTE_DUE_REASON}{reason}"
-    add_history(session, case, CaseEvent.DEFERRAL_EXTENDED.value, note, desk.clerk)
+    add_history(session, case, CaseEvent.DEFERRAL_EXTENDED.value, note, desk.clerk, at=at)
     _audit_move(session, desk, case.case_no, CaseEvent.DEFERRAL_EXTENDED, status, reason, new_due=new_due.isoformat())
 
 
@@ -423,13 +427,16 @@ def lapse_correction(session: Session, desk: Desk, number: str, today: dt.date, 
     if first is None or today < first:
         raise CorrectionNotDue(case.case_no, due, first)
     case.status = after.value
-    add_history(session, case, CaseEvent.CORRECTION_LAPSED.value, note, clerk=desk.clerk)
+    add_history(session, case, CaseEvent.CORRECTION_LAPSED.value, note, clerk=desk.clerk, at=_on(today))
     _audit_move(session, desk, case.case_no, CaseEvent.CORRECTION_LAPSED, after, note)
     return after
 
 
-def move_case(session: Session, desk: Desk, number: str, event: CaseEvent, note: str = "") -> CaseStatus:
-    """Any other step of a case's life; a denial, withdrawal or voiding needs its reason.
+def move_case(
+    session: Session, desk: Desk, number: str, event: CaseEvent, note: str = "", at: dt.datetime | None = None
+) -> CaseStatus:
+    """Any other step of a case's life; a denial, withdrawal or voiding needs its reason.  ``at``: when it is
+    written, now unless given (a training desk's day).
 
     A lapse needs the day it happens on, so it goes through :func:`lapse_correction` only; results are handed over
     through :func:`counter.actions.hand_over.hand_over_results`, which records how, but for the same-day step.
@@ -453,11 +460,16 @@ def move_case(session: Session, desk: Desk, number: str, event: CaseEvent, note:
     if event is CaseEvent.COMPLETED:
         _check_all_decided(session, case)
     case.status = after.value
-    add_history(session, case, event.value, note, clerk=desk.clerk)
+    add_history(session, case, event.value, note, clerk=desk.clerk, at=at)
     _audit_move(session, desk, case.case_no, event, after, note)
     if after.value not in IN_HAND:  # completed, withdrawn or voided: off its departments' queues
         untrack_items(session, case)
     return after
+
+
+def _on(day: dt.date) -> dt.datetime:
+    """The moment a step of the desk's ``day`` is written at: now, or that day's same time on a training desk."""
+    return moment_on(day, models.utcnow())
 
 
 def _check_all_decided(session: Session, case: models.Case) -> None:

@@ -21,8 +21,10 @@ from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.actions.intake import CaseNotFound, move_case
 from counter.actions.item_authority import check_item, item_authorities
+from counter.case.moments import moment_on
 from counter.case.same_day import NOTE_SAME_DAY, SameDayProblem, same_day_problems
 from counter.case.status import CaseEvent, CaseStatus
+from counter.db import models
 from counter.db.case_store import case_by_no
 from counter.db.catalog_store import guide_version
 
@@ -66,7 +68,10 @@ def finish_same_day(session: Session, desk: Desk, number: str, today: dt.date) -
     if problems:
         raise SameDayNotPossible(number, problems)
     case, bundle = case_and_bundle(session, number, lock=True)
+    at = moment_on(today, models.utcnow())  # the desk's day, a training desk's too
     for item in bundle.items:  # each in the name the rule gives it (the site's, or the department's it records for)
         acting = check_item(session, desk, case.case_no, bundle, case.site_code, item.code)
-        record_decision(session, desk, case.case_no, item.code, approve=True, acting=acting, close_note=NOTE_SAME_DAY)
-    return move_case(session, desk, number, CaseEvent.DELIVERED, NOTE_SAME_DAY)
+        record_decision(
+            session, desk, case.case_no, item.code, approve=True, acting=acting, close_note=NOTE_SAME_DAY, at=at
+        )
+    return move_case(session, desk, number, CaseEvent.DELIVERED, NOTE_SAME_DAY, at=at)

@@ -81,8 +81,10 @@ def add_case(
     materials: Sequence[CaseMaterialLine],
     event: str,
     note: str = "",
+    at: dt.datetime | None = None,
 ) -> int:
-    """Insert a case, its checklist lines and its first history line.
+    """Insert a case, its checklist lines and its first history line (written ``at``, now unless given: the desk's
+    day of a training desk).
 
     INSERT statements on the tables rather than ORM objects, built once and given their values at execution: the
     rows are never edited through the ORM in the same session, and the checklist's lines go in one statement
@@ -90,6 +92,7 @@ def add_case(
     """
     case_insert, material_insert, history_insert = _add_case_statements()
     now = models.utcnow()
+    line_at = now if at is None else at.astimezone(dt.UTC)  # kept in UTC, as add_history keeps it
     case_id = int(session.execute(case_insert, {"created_at": now, **values}).scalar_one())
     if materials:
         session.execute(material_insert, [_line_values(case_id, line) for line in materials])
@@ -97,7 +100,7 @@ def add_case(
         history_insert,
         {
             "case_id": case_id,
-            "at": now,
+            "at": line_at,
             "clerk": values["clerk"],
             "desk_no": values["desk_no"],
             "event": event,
@@ -105,7 +108,7 @@ def add_case(
             "note": note,
         },
     )
-    queue_for_line(session, case_id, values["uid"], values["notify_phone"], values["delivery"], event, note, now)
+    queue_for_line(session, case_id, values["uid"], values["notify_phone"], values["delivery"], event, note, line_at)
     return case_id
 
 
