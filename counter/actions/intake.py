@@ -32,7 +32,7 @@ from counter.audit.masking import masked_text
 from counter.case.decisions import DecisionProblem, DecisionRefused, closing_event, lapse_day, undecided_items
 from counter.case.moments import moment_on
 from counter.case.numbers import case_no
-from counter.case.same_day import NOTE_SAME_DAY
+from counter.case.same_day import same_day_note
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
 from counter.case.view import CaseMaterialLine
 from counter.catalog.model import Bundle, GuideStatus
@@ -451,7 +451,7 @@ def move_case(
         raise DecisionRefused(DecisionProblem.ITEM_BY_ITEM, number)
     if event in (CaseEvent.WITHDRAWN, CaseEvent.VOIDED) and not note.strip():
         raise IntakeNotPossible(None, detail="reason required")
-    if event in (CaseEvent.DELIVERED, CaseEvent.ITEMS_HANDED) and note != NOTE_SAME_DAY:
+    if event in (CaseEvent.DELIVERED, CaseEvent.ITEMS_HANDED) and not same_day_note(note):
         # results go out with their record (who received them, or the tracking number) and a 送达回证; only the
         # same-day step hands over to the applicant standing at the window, who signs the receipt already
         raise IntakeNotPossible(None, detail="results are handed over by counter.actions.hand_over")
