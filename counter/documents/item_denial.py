@@ -18,6 +18,7 @@ from counter.case.view import CaseView
 from counter.catalog.model import Bundle, Item
 from counter.documents import words as paper
 from counter.documents.data import Block, Column, Heading, OfficeSettings, Pair, Pairs, SignOff, Table, Text
+from counter.documents.date_notes import moved, provisional
 from counter.documents.deciders import decider_name
 from counter.documents.item_law import denial_basis, item_rights_sentence
 from counter.documents.words import consult_phone, date_text, optional_date
@@ -70,7 +71,9 @@ def item_denial_blocks(case: CaseView, bundle: Bundle, item: Item, office: Offic
             Column(paper.DOC_COL_DEFERRED, 0.63),
             Column(paper.DOC_COL_DUE, 0.30, centred=True),
         )
-        blocks += [Heading(paper.DOC_H_LAPSED), Table(columns, rows)]
+        # the dates quoted are the case's: provisional where they were, moved where the holiday data moved them
+        blocks += [Heading(paper.DOC_H_LAPSED), Table(columns, rows), *provisional(case)]
+        blocks += moved(case, {m.code for m in lapsed})
     blocks += [
         Text(paper.DOC_OTHER_ITEMS.format(bundle=case.bundle_name)),
         Text(denial_basis((item,), you)),

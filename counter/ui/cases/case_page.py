@@ -47,6 +47,7 @@ from counter.ui.cases.case_lines import (
     local_time,
     material_names,
     medium_text,
+    moved_text,
     receipt_text,
 )
 from counter.ui.cases.case_steps import take_step
@@ -287,7 +288,9 @@ class CasePage(QWidget):
 
     def _show_fields(self, view: CaseView) -> None:
         self.details_fields.show_case(view, self._situations, self._desk.actor.may(Permission.SEE_FULL_ID))
-        self.beyond_data.setVisible(view.dates_beyond_data)
+        moved = moved_text(view)  # the later dates that govern say more than the provisional mark
+        self.beyond_data.setText(words.CASE_DATES_MOVED.format(moves=moved) if moved else words.CASE_BEYOND_DATA)
+        self.beyond_data.setVisible(bool(moved) or view.dates_beyond_data)
 
     def _show_materials(self, view: CaseView, today: dt.date) -> None:
         table = self.materials

@@ -123,6 +123,11 @@ def test_history_notes_read_as_words() -> None:
     assert history_note(denied, names, items) == "食品经营许可：逾期未补交"
     granted = dataclasses.replace(line, event=CaseEvent.ITEM_APPROVED.value, note="152201-YJS008-02：")
     assert history_note(granted, names, items) == "食品经营许可"
+    moved_note = '{"M08": ["2027-10-06", "2027-10-08"], "promised": ["2027-10-12", "2027-10-13"]}'
+    moved = dataclasses.replace(line, event=CaseEvent.DATES_MOVED.value, note=moved_note)
+    assert history_note(moved, names) == (
+        "“食品安全管理制度文本”补交期限 2027-10-06 → 2027-10-08；承诺办结日期 2027-10-12 → 2027-10-13"
+    )
     assert local_time(at).utcoffset() is not None
     assert local_time(at) == at.replace(tzinfo=dt.UTC)
 
