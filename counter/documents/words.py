@@ -255,7 +255,9 @@ DOC_TURN_TO = "有权机关"
 DOC_MATERIALS_RETURNED = "{you}提交的申请材料已全部退还。"
 DOC_COURT_UNKNOWN = "有管辖权的人民法院"  # a court the site's settings do not name: true in law whatever it is
 DOC_CONTACT = "联系方式"
-DOC_CONTACT_VALUE = "{office}（{address}），电话{phone}"
+DOC_DEPARTMENT_CONTACT_VALUE = "{department}，承办人{clerk}，电话{phone}"
+# a department's 承办人 or phone the site has not recorded: a line to fill in by hand, never the hall's
+DOC_FILL_IN = "__________"
 
 # 一次性告知单
 DOC_GUIDE_INTRO = (
