@@ -272,6 +272,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         made = run_demo(store.sessions(), by, day)
     except DemoUnavailable as err:
         raise Reported(tr("目录中没有可用于演示的已发布指南：{err}").format(err=err)) from err
+    taken_on = made[0].on if made else None
+    if taken_on is not None and taken_on != day:
+        said = tr("{day} 不是工作日：演示办件按下一个工作日 {taken_on} 办理。")
+        print(said.format(day=day.isoformat(), taken_on=taken_on.isoformat()), file=sys.stderr)
     documents = write_documents(store.sessions(), by, made, day, out)
     views = store.read(lambda session: case_views(session, [c.case_no for c in made]))
     summary = [case_json(v) for v in views]
