@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from counter.actions.calendar import office_calendar
 from counter.actions.office import stored_office_settings
 from counter.actions.store import Unit
+from counter.case.decisions import first_lapse_day, lapse_day
 from counter.case.item_clock import DueAlert, due_alert
 from counter.case.same_day import same_day_bundle
+from counter.case.status import CaseStatus
 from counter.case.view import CaseView
 from counter.catalog.departments import Places, department_name
 from counter.catalog.model import Bundle, Situation
@@ -102,6 +104,8 @@ class CasePage:
     shared: frozenset[str] = frozenset()  # codes of the materials the guide has fetched by data sharing
     items: tuple[ItemLine, ...] = ()  # the guide's items with their departments, for the decisions item by item
     immediate: bool = False  # every item 即办: the page asks whether the same-day step applies (same_day_check)
+    # the first day the deadline told to the applicant (容缺, 补正) may be found missed: its next working day
+    lapse_from: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +179,18 @@ def read_case(unit: Unit, case_no: str, today: dt.date | None = None) -> CasePag
     if today is not None:
         items = _with_dues(unit, reads.item_dues, items, today)
     notices = CaseNotices(reads.documents, fitting_kinds(view, bundle), fitting_item_papers(view, stored.bundle))
-    return CasePage(view, bundle.situations, notices, shared, items, same_day_bundle(bundle))
+    lapse = _lapse_from(unit, view)
+    return CasePage(view, bundle.situations, notices, shared, items, same_day_bundle(bundle), lapse)
+
+
+def _lapse_from(unit: Unit, view: CaseView) -> dt.date | None:
+    """The first day a lapse of the case's open deadline may be recorded (:func:`counter.case.decisions.lapse_day`),
+    for a case waiting for deferred materials or a correction; the office calendar read only then."""
+    if view.status is CaseStatus.AWAITING_DEFERRED:
+        return first_lapse_day(view.materials, view.history, office_calendar(unit))
+    if view.status is CaseStatus.CORRECTION_ISSUED and view.correction_due is not None:
+        return lapse_day(view.correction_due, office_calendar(unit))
+    return None
 
 
 def _with_dues(

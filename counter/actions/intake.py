@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from counter.access.case_rights import permission_for
 from counter.access.roles import Permission
 from counter.actions.audit import record_at_desk
-from counter.actions.calendar import calendar_of
+from counter.actions.calendar import calendar_of, office_calendar
 from counter.actions.desk import Desk
 from counter.actions.guard import accounts_known, require
 from counter.actions.guide_status import DRAFT_INTAKE_KEY, drafts_may_be_taken
@@ -29,9 +29,10 @@ from counter.actions.site import CODE as SITE_CODE
 from counter.actions.site import check_series
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
-from counter.case.decisions import DecisionProblem, DecisionRefused, closing_event, undecided_items
+from counter.case.decisions import DecisionProblem, DecisionRefused, closing_event, lapse_day, undecided_items
+from counter.case.moments import moment_on
 from counter.case.numbers import case_no
-from counter.case.same_day import NOTE_SAME_DAY
+from counter.case.same_day import same_day_note
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
 from counter.case.view import CaseMaterialLine
 from counter.catalog.model import Bundle, GuideStatus
@@ -149,12 +150,14 @@ class ClerkUnnamed(IntakeNotPossible):
 
 
 class CorrectionNotDue(Exception):
-    """A correction may lapse only from the day after its deadline: until then the applicant may still hand in."""
+    """A correction may lapse only from the next working day after its deadline (``first_day``): until then the
+    applicant may still hand in."""
 
-    def __init__(self, case_no: str, due: dt.date | None) -> None:
-        super().__init__(f"{case_no}: correction due {due}")
+    def __init__(self, case_no: str, due: dt.date | None, first_day: dt.date | None = None) -> None:
+        super().__init__(f"{case_no}: correction due {due}, lapses from {first_day}")
         self.case_no = case_no
         self.due = due
+        self.first_day = first_day
 
 
 class CaseNotFound(Exception):
@@ -335,7 +338,7 @@ def take_intake(
         "uid": request.uid or models.new_uid(),  # here, not by the column's default: the audit digest covers it
     }
     lines = _material_values(bundle, request.checklist, decision)
-    add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value)
+    add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value, at=_on(today))
     note_issued(session, desk, number)
     if previous is not None:
         add_history(session, previous, CaseEvent.RESUBMITTED.value, number, clerk=desk.clerk)
@@ -422,13 +425,16 @@ def fulfil_deferred(session: Session, desk: Desk, number: str, arrived: set[str]
     complete = all(m.material_code in arrived for m in open_lines)
     event = CaseEvent.DEFERRED_COMPLETE if complete else CaseEvent.DEFERRED_ARRIVED
     case.status = next_status(status, event).value
-    add_history(session, case, event.value, NOTE_CODES_JOIN.join(sorted(arrived)), clerk=desk.clerk)
+    add_history(session, case, event.value, NOTE_CODES_JOIN.join(sorted(arrived)), clerk=desk.clerk, at=_on(today))
     _audit_move(session, desk, case.case_no, event, CaseStatus(case.status), NOTE_CODES_JOIN.join(sorted(arrived)))
     return CaseStatus(case.status)
 
 
-def extend_deferral(session: Session, desk: Desk, number: str, new_due: dt.date, reason: str) -> None:
-    """A supervisor gives more time (force majeure, say), with the reason on record."""
+def extend_deferral(
+    session: Session, desk: Desk, number: str, new_due: dt.date, reason: str, at: dt.datetime | None = None
+) -> None:
+    """A supervisor gives more time (force majeure, say), with the reason on record (``at``: when, now unless given:
+    a training desk's day)."""
     require(session, desk.actor, Permission.DECIDE_DEFERRAL)
     if not reason.strip():
         raise IntakeNotPossible(None, detail="reason required")
@@ -439,29 +445,35 @@ def extend_deferral(session: Session, desk: Desk, number: str, new_due: dt.date,
         if line.due_on is not None and line.arrived_on is None and line.due_on < new_due:
             line.due_on = new_due
     note = f"{new_due.isoformat()}{NOTE_DUE_REASON}{reason}"
-    add_history(session, case, CaseEvent.DEFERRAL_EXTENDED.value, note, desk.clerk)
+    add_history(session, case, CaseEvent.DEFERRAL_EXTENDED.value, note, desk.clerk, at=at)
     _audit_move(session, desk, case.case_no, CaseEvent.DEFERRAL_EXTENDED, status, reason, new_due=new_due.isoformat())
 
 
 def lapse_correction(session: Session, desk: Desk, number: str, today: dt.date, note: str = "") -> CaseStatus:
-    """A correction notice answered by nothing: from the day after its deadline, the application lapses.
+    """A correction notice answered by nothing: from the next working day after its deadline, the application lapses.
 
     The notice said "如无正当理由逾期提交的，视为放弃申请"; the supervisor records that it came to pass.  Refused
-    (:class:`CorrectionNotDue`) on or before the deadline, whatever a face offered: the date is checked here.
+    (:class:`CorrectionNotDue`) before the next working day after the deadline
+    (:func:`counter.case.decisions.lapse_day`), whatever a face offered: the date is checked here.
     """
     require(session, desk.actor, permission_for(CaseEvent.CORRECTION_LAPSED))
     case = _case(session, number)
     after = next_status(CaseStatus(case.status), CaseEvent.CORRECTION_LAPSED)  # MoveNotAllowed reaches the caller
-    if case.correction_due is None or today <= case.correction_due:
-        raise CorrectionNotDue(case.case_no, case.correction_due)
+    due = case.correction_due
+    first = lapse_day(due, office_calendar(session)) if due is not None else None
+    if first is None or today < first:
+        raise CorrectionNotDue(case.case_no, due, first)
     case.status = after.value
-    add_history(session, case, CaseEvent.CORRECTION_LAPSED.value, note, clerk=desk.clerk)
+    add_history(session, case, CaseEvent.CORRECTION_LAPSED.value, note, clerk=desk.clerk, at=_on(today))
     _audit_move(session, desk, case.case_no, CaseEvent.CORRECTION_LAPSED, after, note)
     return after
 
 
-def move_case(session: Session, desk: Desk, number: str, event: CaseEvent, note: str = "") -> CaseStatus:
-    """Any other step of a case's life; a denial, withdrawal or voiding needs its reason.
+def move_case(
+    session: Session, desk: Desk, number: str, event: CaseEvent, note: str = "", at: dt.datetime | None = None
+) -> CaseStatus:
+    """Any other step of a case's life; a denial, withdrawal or voiding needs its reason.  ``at``: when it is
+    written, now unless given (a training desk's day).
 
     A lapse needs the day it happens on, so it goes through :func:`lapse_correction` only; results are handed over
     through :func:`counter.actions.hand_over.hand_over_results`, which records how, but for the same-day step.
@@ -476,7 +488,7 @@ def move_case(session: Session, desk: Desk, number: str, event: CaseEvent, note:
         raise DecisionRefused(DecisionProblem.ITEM_BY_ITEM, number)
     if event in (CaseEvent.WITHDRAWN, CaseEvent.VOIDED) and not note.strip():
         raise IntakeNotPossible(None, detail="reason required")
-    if event in (CaseEvent.DELIVERED, CaseEvent.ITEMS_HANDED) and note != NOTE_SAME_DAY:
+    if event in (CaseEvent.DELIVERED, CaseEvent.ITEMS_HANDED) and not same_day_note(note):
         # results go out with their record (who received them, or the tracking number) and a 送达回证; only the
         # same-day step hands over to the applicant standing at the window, who signs the receipt already
         raise IntakeNotPossible(None, detail="results are handed over by counter.actions.hand_over")
@@ -485,11 +497,16 @@ def move_case(session: Session, desk: Desk, number: str, event: CaseEvent, note:
     if event is CaseEvent.COMPLETED:
         _check_all_decided(session, case)
     case.status = after.value
-    add_history(session, case, event.value, note, clerk=desk.clerk)
+    add_history(session, case, event.value, note, clerk=desk.clerk, at=at)
     _audit_move(session, desk, case.case_no, event, after, note)
     if after.value not in IN_HAND:  # completed, withdrawn or voided: off its departments' queues
         untrack_items(session, case)
     return after
+
+
+def _on(day: dt.date) -> dt.datetime:
+    """The moment a step of the desk's ``day`` is written at: now, or that day's same time on a training desk."""
+    return moment_on(day, models.utcnow())
 
 
 def _check_all_decided(session: Session, case: models.Case) -> None:

@@ -42,6 +42,8 @@ from counter.access.roles import Permission
 from counter.actions.acting import SYSTEM_CLERK
 from counter.actions.audit import record_at_desk
 from counter.actions.audit_seal import seal_with
+from counter.actions.calendar import office_calendar
+from counter.actions.date_moves import honour_printed_dates
 from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.actions.item_track import last_history_id, retrack_after
@@ -84,6 +86,7 @@ from counter.sync.record_json import RecordProblem, parse_records, record_from_d
 from counter.sync.records import (
     AckRecord,
     HeldRecord,
+    HolidayRecord,
     ProjectRecord,
     Record,
     SealRecord,
@@ -406,7 +409,11 @@ def _import_body(
         if problems:
             raise _malformed(problems)
     else:
+        before = office_calendar(session)
         ctx.updates(records, retry, tally)
+        # the hall's holidays taken in: this township's open dates counted again, the later governing; after the
+        # update's baseline, so that the moves go to the hall with the township's next package
+        honour_printed_dates(session, desk, before, _holiday_years(records))
     retrack_after(session, above)  # a township's withdrawal or lapse takes items off their departments' queues
     sync_store.add_import(
         session, header.from_site, header.kind.value, header.export_no, now, package.content_hash,
@@ -421,6 +428,13 @@ def _import_body(
         on_progress(total, total)
     return ImportReport(header.from_site, header.kind.value, header.export_no, tally.applied, tally.unchanged,
                         tally.held, replayed=False)  # fmt: skip
+
+
+def _holiday_years(records: list[Record]) -> list[dt.date]:
+    """Every day of the years an update's holiday records are of: where its days may differ from this site's."""
+    years = sorted({r.day.year for r in records if isinstance(r, HolidayRecord)})
+    first = [dt.date(year, 1, 1) for year in years]
+    return [day + dt.timedelta(days=k) for day in first for k in range((dt.date(day.year, 12, 31) - day).days + 1)]
 
 
 #: clerk names that name nobody: an unconfigured desk's (townships have them too) and the program's own steps

@@ -69,6 +69,9 @@ class CaseEvent(StrEnum):
     # the signed return receipt of a posted hand-over came back: the day it was signed is the day of service (note:
     # counter.case.hand_over.signed_return_note); the case stays as it is
     SERVICE_SIGNED = "service_signed"
+    # the office's holiday data changed and a date told to the applicant was counted again to a later day, which now
+    # governs (note: counter.case.dates_moved.moves_note); the case stays as it is
+    DATES_MOVED = "dates_moved"
 
 
 _IN_HAND = frozenset({CaseStatus.ACCEPTED, CaseStatus.AWAITING_DEFERRED, CaseStatus.IN_APPROVAL})
@@ -116,6 +119,7 @@ MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
     CaseEvent.DEFERRAL_PART_LAPSED: (frozenset({CaseStatus.AWAITING_DEFERRED}), None),
     CaseEvent.ITEMS_HANDED: (_IN_HAND | {CaseStatus.READY, CaseStatus.DENIED}, None),
     CaseEvent.SERVICE_SIGNED: (_IN_HAND | {CaseStatus.READY, CaseStatus.DELIVERED, CaseStatus.DENIED}, None),
+    CaseEvent.DATES_MOVED: (_IN_HAND | {CaseStatus.CORRECTION_ISSUED}, None),
     # a case entered in error is voided, never deleted, whatever its state
     CaseEvent.VOIDED: (frozenset(CaseStatus) - {CaseStatus.VOIDED}, CaseStatus.VOIDED),
 }

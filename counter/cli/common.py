@@ -321,10 +321,10 @@ def today(args: argparse.Namespace) -> dt.date:
 
 def moment(args: argparse.Namespace) -> dt.datetime:
     """The moment a command records: the real one; in training, the training day at the real time of day."""
+    from counter.case.moments import moment_on
+
     real = dt.datetime.now(dt.UTC)
-    if getattr(args, "today", None):
-        return dt.datetime.combine(today(args), real.time(), tzinfo=dt.UTC)
-    return real
+    return moment_on(today(args), real) if getattr(args, "today", None) else real
 
 
 def free_text(kind: TextField) -> Callable[[str], str]:

@@ -38,7 +38,7 @@ OFFICE_FIELDS = (
     "review_body", "court", "progress_url_base", "online_portal",
     "county_place", "county_government", "county_court", "league_place", "league_government", "league_court",
     "region_place", "region_government", "region_court", "township_place", "township_government",
-    "township_court", "rights_overrides",
+    "township_court", "rights_overrides", "department_contacts",
 )  # fmt: skip
 
 

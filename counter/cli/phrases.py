@@ -86,7 +86,9 @@ CASE_VOID_REASON_REQUIRED = tr("作废办件须写明原因：--reason TEXT")
 CASE_VOID_NOT_ALLOWED = tr("办件 {case_no} 现在的状态是“{status}”，不能作废。")
 CASE_VOIDED_DONE = tr("办件 {case_no} 已作废，原因已记入经办记录和审计日志：{reason}")
 CASE_CORRECTION_LAPSE_NOT_ALLOWED = tr("办件 {case_no} 现在的状态是“{status}”，不是待补正的办件。")
-CASE_CORRECTION_LAPSE_NOT_DUE = tr("办件 {case_no} 的补正期限是 {due}，期限届满的次日起才能确认逾期未补正。")
+CASE_CORRECTION_LAPSE_NOT_DUE = tr(
+    "办件 {case_no} 的补正期限是 {due}，期限届满后的下一个工作日（{first_day}）起才能确认逾期未补正。"
+)
 CASE_CORRECTION_LAPSED_DONE = tr("办件 {case_no}：逾期未补正，视为放弃申请，已记入经办记录和审计日志。")
 SITE_SHOW = tr(
     "站点编码：{code}\n站点名称：{name}\n站点类型：{kind}\n公钥：{public_key}\n加密公钥：{encryption_key}\n公钥指纹：{fingerprint}"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from counter.case.dates_moved import CORRECTION, PROMISED
 from counter.case.decisions import deferred_items
 from counter.case.view import CaseMaterialLine, CaseView
 from counter.catalog.model import Bundle, GuideStatus
@@ -39,6 +40,7 @@ from counter.documents.data import (
     Table,
     Text,
 )
+from counter.documents.date_notes import moved, provisional
 from counter.documents.item_denial import denied_item, department_sign_off, item_denial_blocks
 from counter.documents.item_law import (
     acceptance_lines,
@@ -166,14 +168,13 @@ def _requirement(bundle: Bundle, code: str) -> str:
     return material.requirement if material is not None else ""
 
 
-def _provisional(case: CaseView) -> list[Block]:
-    """The line under the dates when they are provisional: computed where only the statutory holidays were known.
+def _date_notes(case: CaseView, *quoted: str, deferred: bool = True) -> list[Block]:
+    """The notes under the paper's dates (:mod:`counter.documents.date_notes`): provisional, and moved later.
 
-    The mark is the case's, stored when it was taken (``dates_beyond_data``), not the calendar's of today: a
-    reprint after the year's arrangement was imported still carries it, since the dates on it are the ones
-    computed then and the paper is the same paper.
-    """
-    return [Text(paper.DOC_PROVISIONAL_DATES, indent=False)] if case.dates_beyond_data else []
+    ``quoted``: ``promised`` or ``correction`` where the paper quotes them; ``deferred``: it quotes the deferred
+    materials' dates too."""
+    codes = {m.code for m in case.materials if m.due_on is not None} if deferred else set()
+    return [*provisional(case), *moved(case, {*quoted, *codes})]
 
 
 def _receipt(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, sms: bool) -> list[Block]:
@@ -217,7 +218,7 @@ def _receipt(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, s
             )
         ),
         *_waiting(case, bundle),
-        *_provisional(case),
+        *_date_notes(case, PROMISED),
         numbered(paper.DOC_RECEIPT_NOTES if sms else paper.DOC_RECEIPT_NOTES_NO_SMS),
     ]
 
@@ -276,7 +277,7 @@ def _deferral(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) 
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
         Text(paper.DOC_DEFERRAL_INTRO.format(you=you, received=date_text(case.received_on), bundle=case.bundle_name)),
         _deferred_table(case, bundle),
-        *_provisional(case),
+        *_date_notes(case, PROMISED),
         Heading(paper.DOC_H_HAND_IN),
         numbered(hand_in),
         Heading(paper.DOC_H_LATE),
@@ -307,7 +308,7 @@ def _pledge(case: CaseView, bundle: Bundle, office: OfficeSettings, we: str) -> 
         ),
         Numbered(confirmations),
         _deferred_table(case, bundle),
-        *_provisional(case),
+        *_date_notes(case),
     ]
 
 
@@ -358,7 +359,7 @@ def _correction(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str
                 ),
             )
         ),
-        *_provisional(case),
+        *_date_notes(case, CORRECTION, deferred=False),
         Text(paper.DOC_CORRECTION_ONCE),
         Text(paper.DOC_CORRECTION_GIVE_UP, strong=True),
     ]
@@ -505,6 +506,6 @@ def document_for(
         qr=progress_url(office.progress_url_base, case.case_no),
         qr_caption=paper.DOC_QR_CAPTION,
         issued_on=issued_on,
-        check_dates=case.dates_beyond_data,
+        check_dates=any(isinstance(b, Text) and b.text == paper.DOC_PROVISIONAL_DATES for b in blocks),
         subject=case.case_no,
     )

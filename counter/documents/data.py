@@ -34,6 +34,10 @@ class OfficeSettings:
     level without a place is unknown, and its departments' names keep their
     placeholder.  ``rights_overrides`` is the administrator's list of exceptions,
     one per line: ``部门全称=复议机关|法院``.
+
+    ``department_contacts``: who handles a department's decisions and its phone, one department per line,
+    ``部门全称=承办人|电话``.  A paper in a department's name (the 不予批准决定书) prints them; a department not
+    listed gets blank lines to be filled in by hand, never the hall's clerk or phone.
     """
 
     office_name: str = "兴安盟政务服务中心"
@@ -59,6 +63,7 @@ class OfficeSettings:
     township_government: str = ""
     township_court: str = ""
     rights_overrides: str = ""
+    department_contacts: str = ""
 
 
 @dataclass(frozen=True, slots=True)

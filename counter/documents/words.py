@@ -24,6 +24,12 @@ SAMPLE_GUIDE = "样例指南：内容为示例，待官方实施清单发布后�
 TRAINING_MARK = "培训样张"  # across every page made in a training database: not a real notice
 # under the dates of a case whose dates were computed beyond the holiday data (counter.calendar.workdays.BeyondData)
 DOC_PROVISIONAL_DATES = "注：本文书日期按法定节假日推算，如国务院办公厅公布的节假日安排调整，以公布的安排为准。"
+# under the dates a change of the holiday data moved later (counter.case.dates_moved): what the applicant meets now
+DOC_DATES_MOVED = "注：国务院办公厅公布节假日安排后，上列期限已按公布的安排重新计算，以较晚的日期为准：{moves}。"
+DOC_DATE_MOVED = "{what}由{before}顺延至{after}"
+DOC_DATE_MOVED_WHAT = {"promised": "承诺办结日期", "correction": "补正期限"}
+DOC_DATE_MOVED_MATERIAL = "“{name}”补交期限"
+DOC_DATE_MOVED_JOIN = "；"
 # on every notice of a case taken under a 待核 guide (counter.actions.guide_status): the paper never hides it
 DOC_DRAFT_GUIDE = "注：本件依据待核办事指南办理，该指南尚未经本中心核定发布。"
 TIME_UNIT = {TimeUnit.WORKING_DAY: "个工作日", TimeUnit.CALENDAR_DAY: "个自然日"}
@@ -254,7 +260,9 @@ DOC_TURN_TO = "有权机关"
 DOC_MATERIALS_RETURNED = "{you}提交的申请材料已全部退还。"
 DOC_COURT_UNKNOWN = "有管辖权的人民法院"  # a court the site's settings do not name: true in law whatever it is
 DOC_CONTACT = "联系方式"
-DOC_CONTACT_VALUE = "{office}（{address}），电话{phone}"
+DOC_DEPARTMENT_CONTACT_VALUE = "{department}，承办人{clerk}，电话{phone}"
+# a department's 承办人 or phone the site has not recorded: a line to fill in by hand, never the hall's
+DOC_FILL_IN = "__________"
 
 # 一次性告知单
 DOC_GUIDE_INTRO = (

@@ -582,3 +582,50 @@ def _deferral_blockers(
         if not request.pledge_signed:
             blockers.append(Reason(ReasonCode.DEFERRAL_PLEDGE_UNSIGNED))
     return blockers
+
+
+@dataclass(frozen=True, slots=True)
+class Recount:
+    """The dates an intake's rule gives on a calendar: its promise, its correction's deadline, its deferred
+    materials' dates (None, or absent, where the rule gives none)."""
+
+    promised: dt.date | None = None
+    correction: dt.date | None = None
+    deferred: dict[str, dt.date] = field(default_factory=dict)
+
+
+def recount_dates(
+    bundle: Bundle,
+    calendar: DeadlineCalendar,
+    *,
+    accepted_on: dt.date | None,
+    decided_on: dt.date,
+    deferred: tuple[str, ...] = (),
+    correction: bool = False,
+    policy: CorrectionPolicy | None = None,
+    deferral_policy: DeferralPolicy | None = None,
+) -> Recount:
+    """The dates :func:`decide` gave a case, counted again on ``calendar``: what the same intake would be told now.
+
+    The same rules from the same days: the promise and the deferred materials' dates from the day of acceptance, a
+    correction's deadline from the day it was decided (``decided_on``), with the hall's periods (``policy``,
+    ``deferral_policy``) as they stand.  ``deferred``: the codes of the materials still awaited; ``correction``:
+    whether the case waits for the answer to a correction notice.
+    """
+    periods = policy or CorrectionPolicy()
+    due_by = (
+        calendar.deadline(decided_on, periods.applicant_period).date if correction else None
+    )  # counted from the decision, as _correction counts it
+    if accepted_on is None:
+        return Recount(correction=due_by)
+    dates = _Dates(calendar, accepted_on)
+    margin = (deferral_policy or DeferralPolicy()).margin
+    found: dict[str, dt.date] = {}
+    for code in deferred:
+        material = next((m for m in bundle.materials if m.code == code), None)
+        if material is None or not _due_limits(bundle, material):
+            continue
+        day = _due_date(bundle, material, dates, calendar, margin, accepted_on)
+        if day is not None:
+            found[code] = day
+    return Recount(_promised_date(bundle, dates), due_by, found)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from counter.case.dates_moved import CORRECTION, PROMISED, read_moves
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.status import NOTE_CODES_JOIN, CaseEvent, CaseStatus
 from counter.intake.parties import ApplicantKind, Delivery, PartyProblem, PartyProblemCode
 from counter.intake.subject import SubjectProblem, SubjectProblemCode
-from counter.words.punctuation import LIST_JOIN
+from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
 from counter.words.texts import coded_text_problem
 from counter.words.translate import tr
 
@@ -53,10 +54,13 @@ CASE_EVENT = {
     CaseEvent.ITEM_EXTENDED: tr("延长办理期限"),
     CaseEvent.ITEMS_HANDED: tr("部分办理结果送达"),
     CaseEvent.SERVICE_SIGNED: tr("邮寄送达回执已签收"),
+    CaseEvent.DATES_MOVED: tr("按公布的节假日安排期限顺延"),
 }
 # why an item's decision or a lapse was refused (counter.case.decisions.DecisionProblem)
 DECISION_PROBLEM = {
-    DecisionProblem.NOT_LAPSED: tr("容缺材料的补交期限尚未届满，期限届满的次日起才能按逾期处理（最早 {first_day}）。"),
+    DecisionProblem.NOT_LAPSED: tr(
+        "容缺材料的补交期限尚未届满，期限届满后的下一个工作日起才能按逾期处理（最早 {first_day}）。"
+    ),
     DecisionProblem.UNKNOWN_ITEM: tr("办件所依据的办事指南中没有事项 {item}。"),
     DecisionProblem.ALREADY_DECIDED: tr("事项 {item} 已作出决定，不能再次决定。"),
     DecisionProblem.REASON_REQUIRED: tr("不予批准须写明理由。"),
@@ -131,3 +135,24 @@ def subject_problem_why(problem: SubjectProblem) -> str:
     if problem.code is SubjectProblemCode.BAD_TEXT:
         return coded_text_problem(problem.detail)
     return SUBJECT_PROBLEM[problem.code]
+
+
+# a date a change of the holiday data moved later (counter.case.dates_moved): what it is the date of
+DATE_MOVED_WHAT = {PROMISED: tr("承诺办结日期"), CORRECTION: tr("补正期限")}
+DATE_MOVED = tr("{what} {before} → {after}")
+DATE_MOVED_MATERIAL = tr("“{name}”补交期限")
+
+
+def dates_moved_text(note: str, names: Mapping[str, str]) -> str:
+    """The note of a 期限顺延 line in words: each date from and to, a material by its name (``names``: by code)."""
+    moves = read_moves(note)
+    if not moves:
+        return note  # not a note this program wrote: as it stands
+    return CLAUSE_JOIN.join(
+        DATE_MOVED.format(
+            what=DATE_MOVED_WHAT.get(m.what) or DATE_MOVED_MATERIAL.format(name=names.get(m.what, m.what)),
+            before=m.before.isoformat(),
+            after=m.after.isoformat(),
+        )
+        for m in moves
+    )

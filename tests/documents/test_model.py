@@ -240,6 +240,22 @@ def test_a_lapsed_deferral_denies_one_item_in_its_departments_name(demo: DemoCas
         assert problems == (DocumentProblem.NOT_DENIED,)
 
 
+def test_a_denial_gives_its_departments_clerk_and_phone_never_the_halls(demo: DemoCases) -> None:
+    """注明联系方式 (seed 001 第十七条(二)): the department's, as the site lists it; blank lines to fill in by hand
+    for a department it does not list — not 承办人 窗口工作人员 and the hall's consulting phone."""
+    hall_phone = demo.office.consult_phone
+    unlisted = demo.document(DocumentKind.DENIAL)
+    assert (unlisted.sign_off.clerk, unlisted.sign_off.phone) == ("__________", "__________")
+    assert hall_phone not in _all_text(unlisted)
+    contacts = "乌兰浩特市市场监督管理局=张丽|0482-8212315\n国家税务总局乌兰浩特市税务局=王强|12366"
+    office = dataclasses.replace(demo.office, department_contacts=contacts)
+    view = demo.views[CASE_OF_KIND[DocumentKind.DENIAL]]
+    listed = document_for(view, DocumentKind.DENIAL, office, "N-3", demo.bundle, TODAY, FOOD)
+    assert (listed.sign_off.clerk, listed.sign_off.phone) == ("张丽", "0482-8212315")
+    assert "乌兰浩特市市场监督管理局，承办人张丽，电话0482-8212315" in _all_text(listed)
+    assert hall_phone not in _all_text(listed)
+
+
 def test_a_vertically_led_departments_denial_names_the_body_above(demo: DemoCases) -> None:
     taxes = "152201-YJS008-04"  # 国家税务总局{place}税务局: 复议 to the tax bureau one level up
     view = demo.views["受理"]

@@ -43,7 +43,7 @@ from counter.ui.cases.words import (
     CASE_OVERDUE_EACH,
     CASE_SHARED_NOT_HANDED_IN,
 )
-from counter.words.cases import APPLICANT_KIND, DELIVERY
+from counter.words.cases import APPLICANT_KIND, DELIVERY, dates_moved_text
 from counter.words.hand_over import hand_over_note_text
 from counter.words.intake import OUTCOME, RECEIPT, RECEIVED_MEDIUM, REFUSAL_GROUND
 from counter.words.items import ITEM_STEP_EVENTS, step_note_text
@@ -104,12 +104,26 @@ def history_note(line: HistoryLine, names: Mapping[str, str], items: Mapping[str
         return names_of((c for c in line.note.split(NOTE_CODES_JOIN) if c), names)
     if line.event in ITEM_STEP_EVENTS:  # the decisions among them
         return step_note_text(line, items)
-    if line.event == CaseEvent.DEFERRAL_EXTENDED.value:
-        due, sep, reason = line.note.partition(NOTE_DUE_REASON)
-        return CASE_EXTENDED_NOTE.format(due=due, reason=reason) if sep else line.note
+    if line.event in (CaseEvent.DEFERRAL_EXTENDED.value, CaseEvent.DATES_MOVED.value):
+        return _later_dates(line, names)
     if line.note == NOTE_SAME_DAY:
         return SAME_DAY_NOTE
     return hand_over_note_text(line.event, line.note, items)  # a hand-over's in words; any other as it stands
+
+
+def moved_text(view: CaseView) -> str:
+    """Every date of the case new holiday data moved later, from and to, in words ("" when none moved)."""
+    names = material_names(view.materials)
+    lines = [line for line in view.history if line.event == CaseEvent.DATES_MOVED.value]
+    return CLAUSE_JOIN.join(dates_moved_text(line.note, names) for line in lines)
+
+
+def _later_dates(line: HistoryLine, names: Mapping[str, str]) -> str:
+    """A deadline extended by a supervisor, or dates moved by the holiday data, in words."""
+    if line.event == CaseEvent.DATES_MOVED.value:
+        return dates_moved_text(line.note, names)
+    due, sep, reason = line.note.partition(NOTE_DUE_REASON)
+    return CASE_EXTENDED_NOTE.format(due=due, reason=reason) if sep else line.note
 
 
 def receipt_text(line: CaseMaterialLine, today: dt.date, awaiting: bool, shared: bool = False) -> str:

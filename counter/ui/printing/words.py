@@ -91,6 +91,7 @@ OFFICE_FIELD = {
     "township_government": tr("苏木乡镇人民政府（可空）"),
     "township_court": tr("苏木乡镇部门所在地法院（可空）"),
     "rights_overrides": tr("例外（每行：部门全称=复议机关|法院，可空）"),
+    "department_contacts": tr("部门联系人（每行：部门全称=承办人|电话，可空）"),
 }
 OFFICE_H_OFFICE = tr("本单位")
 OFFICE_H_RIGHTS = tr("告知权利：复议机关和法院")
@@ -98,6 +99,11 @@ OFFICE_RIGHTS_NOTE = tr(
     "文书按作出决定的部门所在层级告知复议机关和法院；本单位自己作出的决定用上面两项。"
     "标“可空”的可以不填：文书上写“有管辖权的人民法院”，或保留部门名称中的地名占位。"
 )
+OFFICE_H_CONTACTS = tr("部门的承办人和电话")
+OFFICE_CONTACTS_NOTE = tr(
+    "以部门名义出具的不予批准决定书印该部门的承办人和联系电话，不印窗口的。没有登记的部门，文书上留空线，由部门手写。"
+)
+OFFICE_CONTACTS_BAD = tr("以下部门联系人写法不对，应为“部门全称=承办人|电话”，没有保存：{lines}")
 OFFICE_LEVEL_PLACE = tr("地名")
 OFFICE_LEVEL_GOVERNMENT = tr("人民政府（复议机关）")
 OFFICE_LEVEL_COURT = tr("部门所在地法院")

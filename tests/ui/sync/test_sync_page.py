@@ -178,7 +178,8 @@ def test_a_package_that_cannot_be_written_takes_no_number_and_leaves_no_part(
 
 
 def test_the_pending_line_turns_red_when_cases_wait_too_long(qtbot: QtBot, township: Site) -> None:
-    run_demo(township.sessions, township.desk, TODAY)
+    # taken today: every step is written on the day it is taken (a training day's steps on that day)
+    run_demo(township.sessions, township.desk, dt.date.today())
     label = PendingLabel()
     qtbot.addWidget(label)
     label.refresh(runner_on(township.sessions))  # the cases were stored a moment ago
