@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import partial
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QPainterPath, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -502,7 +502,15 @@ class PadWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        self.rescale(event.size().width(), event.size().height())
+        room = self.contentsRect()
+        self.rescale(room.width(), room.height())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """A band over the pad's top (a training desk's strip) leaves its pages less room: they are drawn for it."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ContentsRectChange:
+            room = self.contentsRect()
+            self.rescale(room.width(), room.height())
 
     def rescale(self, width: int, height: int) -> None:
         """Fonts, touch targets and spacing in proportion to the screen."""
@@ -516,6 +524,8 @@ class PadWindow(QWidget):
             layout.setContentsMargins(margin, margin, margin, margin)
             layout.setSpacing(spacing)
         self._faces_layout.setSpacing(round(10 * scale))
+        for face in self.face_buttons.values():
+            face.set_scale(scale)
         self.reason_grid.setSpacing(round(12 * scale))
         for card in (self.idle_card, self.rating_card):
             card.set_avatar_size(round(AVATAR * scale))
