@@ -56,7 +56,7 @@ from counter.ui.intake.words import (
     INTAKE_TAKEN,
     INTAKE_WINDOW_TITLE,
 )
-from counter.ui.plain_text import plain_label
+from counter.ui.plain_text import WrappedLine, plain_label
 from counter.ui.printing.words import PRINTING_INTAKE_BUTTON
 from counter.ui.restyle import set_style_property
 from counter.ui.text_size import px, scaled
@@ -94,12 +94,7 @@ class PanelLayout(QWidget):
         self.bundle = stored_guide.bundle
         self.setStyleSheet(scaled(STYLE))
         self.setWindowTitle(INTAKE_WINDOW_TITLE.format(bundle=self.bundle.name))
-        self.title = plain_label(
-            GAP.format(first=self.bundle.name, second=INTAKE_GUIDE_VERSION.format(version=stored_guide.version))
-        )
-        self.title.setStyleSheet(scaled("font-size: 18px; font-weight: bold; color: #102a43;"))
-        self.day_label = plain_label()
-        self.day_label.setStyleSheet("color: #334e68;")
+        self.title, self.day_label = self._head(stored_guide.version)
         self.resubmission = plain_label(INTAKE_RESUBMISSION.format(case_no=previous_case_no))
         self.resubmission.setProperty("role", "resubmission")
         self.resubmission.setVisible(bool(previous_case_no))
@@ -149,6 +144,16 @@ class PanelLayout(QWidget):
         self.status = plain_label()
         self.status.setStyleSheet("color: #627d98;")
         self._arrange()
+
+    def _head(self, version: int) -> tuple[QLabel, QLabel]:
+        """The bundle and its guide's version; the day, the desk and the clerk.  A long name of the bundle or the
+        clerk wraps rather than widen the window past a small screen."""
+        title = WrappedLine(GAP.format(first=self.bundle.name, second=INTAKE_GUIDE_VERSION.format(version=version)))
+        title.setStyleSheet(scaled("font-size: 18px; font-weight: bold; color: #102a43;"))
+        day = WrappedLine()
+        day.setStyleSheet("color: #334e68;")
+        day.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return title, day
 
     def _draft_line(self) -> QLabel:
         """The state of a 待核 guide, above the form: the paper will say so too (counter.documents)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 import pytest
@@ -20,6 +21,7 @@ from tests.ui.intake.conftest import DESK, TODAY
 from tests.ui.runners import runner_on
 
 SMALL = (1020, 700)  # what a 1024×768 screen leaves inside the window's frame, below a taskbar
+CLERK = "阿拉坦其其格乌日汗图雅巴特尔宝力道孟和朝"  # a clerk's name of twenty characters, in the window's head
 
 
 @pytest.fixture
@@ -30,7 +32,7 @@ def large_panel(
     set_text_percent(150)
     install_fonts(qapp, REAL_FONTS, rare_now=False)
     try:
-        panel = IntakePanel(runner_on(sessions), DESK, guide, lambda: TODAY)
+        panel = IntakePanel(runner_on(sessions), dataclasses.replace(DESK, clerk=CLERK), guide, lambda: TODAY)
         qtbot.addWidget(panel)
         yield panel
     finally:
@@ -58,6 +60,9 @@ def test_at_150_percent_on_a_small_screen_the_materials_go_under_the_applicant(
     assert materials.top() >= parties.bottom()  # one column: who, then what was handed in
     assert in_view(panel.outcome_box.headline, panel)
     assert in_view(panel.commit_button, panel)
+    assert in_view(panel.title, panel)  # the bundle's name and the day's line wrap rather than widen the window
+    assert in_view(panel.day_label, panel)
+    assert CLERK in panel.day_label.text()
     edit = panel.applicant_form.id_field.edit
     assert edit.width() >= 200  # room for an ID number's 18 characters, not a sliver
     row = next(iter(panel.checklist_view.rows.values()))
