@@ -287,7 +287,9 @@ def test_a_bad_rating_at_another_desk_alerts_the_supervisor(qtbot: QtBot, db: St
     qtbot.waitUntil(lambda: "新差评" not in window.supervise_button.text())
 
 
-def test_signing_out_closes_a_filled_intake_without_a_question(qtbot: QtBot, db: Store, catalog_dir: Path) -> None:
+def test_signing_out_closes_a_filled_intake_without_a_question(
+    qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None
+) -> None:
     """Nobody is at the desk to answer: the intake closes, kept as the desk's draft."""
     window = start_window(qtbot, MainWindow(db, catalog_dir))
     open_bundle(window, "xcg")
