@@ -303,10 +303,12 @@ def serve(window: MainWindow, keys: Keyboard, person: Applicant) -> str:
 NAMES = {"accept": "受理", "defer": "容缺受理", "correct": "补正", "refuse": "不予受理"}
 
 
-def open_desk(folder: Path) -> tuple[MainWindow, Store, Keyboard]:
-    """The desk as it starts, the catalog in, and 我要开小餐馆 on screen (typed once a day, not counted)."""
+def open_desk(folder: Path, today: dt.date | None = TODAY) -> tuple[MainWindow, Store, Keyboard]:
+    """The desk as it starts, the catalog in, and 我要开小餐馆 on screen (typed once a day, not counted).
+
+    ``today``: the training day the desk takes (the keys' counts do not depend on the date); None, a live desk."""
     store = Store(f"sqlite:///{folder / 'desk.sqlite3'}", create=True)
-    window = MainWindow(store, bundled_catalog_dir(), today=TODAY)
+    window = MainWindow(store, bundled_catalog_dir(), today=today)
     fit_to_screen(window, (1280, 800))
     window.show()
     ready: list[bool] = []
