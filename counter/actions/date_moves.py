@@ -4,7 +4,7 @@
 (:mod:`counter.actions.calendar`), a hall's holidays taken in by a township (:mod:`counter.actions.sync`) — with the
 calendar as it stood before.  Only a case with a date on or after the first day whose standing changed can move
 (:func:`counter.db.case_store.cases_dated_from`); each is counted again with the rule its intake used
-(:func:`counter.intake.outcome.recount_dates`) and keeps the later of each date (:mod:`counter.case.dates_moved`):
+(:func:`counter.intake.recount.recount_dates`) and keeps the later of each date (:mod:`counter.case.dates_moved`):
 
 * the case's columns hold the governing dates, so the lists, the reminders, the lapse checks and the paper read them;
 * a history line (期限顺延) records each move, from and to, and its audit entry the case as it now stands;
@@ -43,7 +43,7 @@ from counter.case.status import CaseEvent, CaseStatus, next_status
 from counter.db import models
 from counter.db.case_store import add_history, case_materials, case_view, cases_dated_from
 from counter.db.outbox_store import gateway_configured, queue_dated
-from counter.intake.outcome import Recount, recount_dates
+from counter.intake.recount import Recount, recount_dates
 from counter.intake.rules import IntakeRules
 from counter.sms.kinds import MessageKind
 

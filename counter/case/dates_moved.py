@@ -4,7 +4,7 @@ A case's 容缺 due dates, its 补正 deadline and its promised completion date 
 the holiday data of the day it was taken — beyond the data with the statutory holidays only, and marked so
 ("以公布的安排为准").  When the office's holiday data changes (a year's notice imported, a day edited), every such
 date of a case still open is counted again with the same rule from the same day
-(:func:`counter.intake.outcome.recount_dates`), and the date that governs is the later of the two:
+(:func:`counter.intake.recount.recount_dates`), and the date that governs is the later of the two:
 
 * never earlier than what the paper said: a date told to the applicant is never shortened by later data, so an
   applicant who relied on it is never found late;
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from counter.case.decisions import Line, awaited
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
-from counter.intake.outcome import Recount
+from counter.intake.recount import Recount
 
 PROMISED = "promised"  # the promised completion date (承诺办结日期)
 CORRECTION = "correction"  # the deadline of a correction notice (补正期限)

@@ -21,21 +21,21 @@ D = dt.date
 def test_the_demos_lapse_waits_for_the_spring_festival_to_end(
     sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
 ) -> None:
-    """Taken on Friday 2028-01-21, the overdue 容缺 was due Monday the 24th; 除夕 is the 25th and 春节 runs to 初七,
-    1 February: the denial is the act of Wednesday 2 February, not of 除夕."""
+    """Taken on Friday 2028-01-21, the overdue 容缺 had its guide's three working days: Monday the 24th, then 除夕
+    (the 25th) to 初七 (1 February) off, then 2 and 3 February; the denial is the act of Friday 4 February."""
     made = run_demo(sessions, desk, D(2028, 1, 21))
     lapse = next(c for c in made if c.denied_items)
-    assert lapse.on == D(2028, 2, 2)
+    assert lapse.on == D(2028, 2, 4)
     with sessions() as s:
         calendar = office_calendar(s)
         view = case_view(s, lapse.case_no)
     assert view is not None
-    assert max(m.due_on for m in view.materials if m.due_on is not None) == D(2028, 1, 24)
+    assert max(m.due_on for m in view.materials if m.due_on is not None) == D(2028, 2, 3)
     assert all(c.on is not None and calendar.is_working_day(c.on) for c in made)
     written = write_documents(sessions, desk, made, D(2028, 1, 21), tmp_path)
     (denial,) = [p for p in written if p.name.endswith("-denial.pdf")]
     text = pdf_text(denial)
-    assert "2028年2月2日" in text
+    assert "2028年2月4日" in text
     assert "2028年1月25日" not in text
 
 

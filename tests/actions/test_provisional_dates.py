@@ -148,11 +148,11 @@ def test_a_denial_that_quotes_a_provisional_due_date_carries_the_line(
     with sessions.begin() as s:
         number = take_intake(s, desk, deferred, D(2027, 9, 30), office_calendar(s)).case_no
     with sessions.begin() as s:
-        lapse = deny_lapsed_deferral(s, desk, number, D(2027, 10, 11), "未补交")  # due 10-08, a Friday
+        lapse = deny_lapsed_deferral(s, desk, number, D(2027, 10, 13), "未补交")  # due 10-12: 8, 11, 12
     (item,) = lapse.items
     with sessions.begin() as s:
-        made = make_document(s, desk, number, DocumentKind.DENIAL, D(2027, 10, 11), item)
+        made = make_document(s, desk, number, DocumentKind.DENIAL, D(2027, 10, 13), item)
     assert made.check_dates
     text = text_of(made, tmp_path)
-    assert "2027年10月8日" in text
+    assert "2027年10月12日" in text
     assert PROVISIONAL in text

@@ -58,7 +58,7 @@ def sites(
     assert ars.take(hall.export(ars.code, BEFORE).data, BEFORE).held == 0
     clock["at"] = AT
     number = deferral(ars.sessions, ars)
-    assert due_of(view_at(ars, number)) == D(2027, 10, 6)
+    assert due_of(view_at(ars, number)) == D(2027, 10, 8)
     clock["at"] = IMPORTED
     yield hall, ars, number
     ars.sessions.kw["bind"].dispose()
@@ -101,10 +101,10 @@ def test_the_township_counts_its_case_again_and_the_hall_takes_the_move(sites: t
     assert import_notice(hall) == ()  # the hall does not hold the case yet
     assert ars.take(hall.export(ars.code, IMPORTED).data, IMPORTED).held == 0
     at_township = view_at(ars, number)
-    assert (due_of(at_township), at_township.promised_on, moves(at_township)) == (D(2027, 10, 8), D(2027, 10, 13), 1)
+    assert (due_of(at_township), at_township.promised_on, moves(at_township)) == (D(2027, 10, 11), D(2027, 10, 13), 1)
     assert hall.take(ars.export(now=IMPORTED).data, IMPORTED).held == 0  # the township's move is its own to send
     at_hall = view_at(hall, number)
-    assert (due_of(at_hall), at_hall.promised_on, moves(at_hall)) == (D(2027, 10, 8), D(2027, 10, 13), 1)
+    assert (due_of(at_hall), at_hall.promised_on, moves(at_hall)) == (D(2027, 10, 11), D(2027, 10, 13), 1)
 
 
 def test_a_move_the_hall_made_reaches_the_township_once(sites: tuple[Site, Site, str]) -> None:
@@ -113,4 +113,4 @@ def test_a_move_the_hall_made_reaches_the_township_once(sites: tuple[Site, Site,
     assert import_notice(hall) == (number,)
     assert ars.take(hall.export(ars.code, IMPORTED).data, IMPORTED).held == 0
     at_township = view_at(ars, number)
-    assert (due_of(at_township), at_township.promised_on, moves(at_township)) == (D(2027, 10, 8), D(2027, 10, 13), 1)
+    assert (due_of(at_township), at_township.promised_on, moves(at_township)) == (D(2027, 10, 11), D(2027, 10, 13), 1)
