@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMessageBox, QWidget
 
 from counter.access.roles import Permission
-from counter.case.lookup import LOOKBACK_DAYS
 from counter.ui import words
 from counter.ui.focus import bring_forward
 from counter.ui.geometry import fit_to_screen
@@ -534,6 +533,9 @@ class DeskActions(QObject):
     def ask_case_no(self) -> QInputDialog:
         """F7: the case number, asked in a window of its own with the keyboard in its field (Enter opens it)."""
         if self.case_no_dialog is None:
+            # here, not at the top: the lookup's reading of ID and credit codes is not needed before the first F7
+            from counter.case.lookup import LOOKBACK_DAYS
+
             dialog = QInputDialog(self._window)
             dialog.setWindowTitle(words.DESK_OPEN_CASE_TITLE)
             dialog.setLabelText(words.DESK_OPEN_CASE_PROMPT.format(days=LOOKBACK_DAYS))
