@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, TypeVar
 from counter.actions.database_file import DatabaseMissing, DatabaseReadOnly, check_database_file, note_opened
 from counter.audit.state import RowAltered
 from counter.db.faults import DbFault
-from counter.db.revision import SchemaTooNew
+from counter.db.revision import LOCK_TIMEOUT_S, SchemaTooNew, Step
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -30,10 +30,12 @@ if TYPE_CHECKING:
     from counter.db.engine import Sessions
 
 __all__ = [
+    "LOCK_TIMEOUT_S",
     "DatabaseMissing",
     "DatabaseReadOnly",
     "DbFault",
     "SchemaTooNew",
+    "Step",
     "Store",
     "StoreFault",
     "Unit",
@@ -69,12 +71,24 @@ class Store:
 
     ``create``: an SQLite file that is not there may be made (the set-up step, a first start, training); otherwise
     opening it raises :class:`DatabaseMissing` (see :mod:`counter.actions.database_file`).
+
+    ``lock_timeout_s`` and ``on_step``: how long an upgrade at opening waits for each lock on PostgreSQL, and who
+    is told of each migration it runs (``counter db upgrade``; :func:`counter.db.migrate.upgrade`).
     """
 
-    def __init__(self, url: str, training: bool = False, create: bool = False) -> None:
+    def __init__(
+        self,
+        url: str,
+        training: bool = False,
+        create: bool = False,
+        lock_timeout_s: float = LOCK_TIMEOUT_S,
+        on_step: Callable[[Step], None] | None = None,
+    ) -> None:
         self.url = url
         self.training = training
         self.create = create or training
+        self.lock_timeout_s = lock_timeout_s
+        self.on_step = on_step
         self._lock = threading.Lock()
         self._engine: Engine | None = None
         self._sessions: Sessions | None = None
@@ -111,7 +125,7 @@ class Store:
             )
         engine = make_engine(self.url)
         try:
-            _upgrade(engine, self.backend)
+            _upgrade(engine, self.backend, self.lock_timeout_s, self.on_step)
             note_opened(self.url, self.training)
             sessions = make_sessions(engine)
             if self.training:
@@ -182,23 +196,27 @@ def _complete_prepared(sessions: sessionmaker[Session]) -> None:
         complete_prepared(session, bundled_catalog_dir())
 
 
-def _upgrade(engine: Engine, backend: str) -> None:
-    """Bring the schema up to this program's; an upgrade this login may not make is the schema left behind.
+def _upgrade(engine: Engine, backend: str, lock_timeout_s: float, on_step: Callable[[Step], None] | None) -> None:
+    """Bring the schema up to this program's; an upgrade this login may not make is the schema left behind, one that
+    found its tables held by others is blocked.
 
     A hall's desks connect as the desk role, which owns no table: when a desk is updated before the server, its
     start would try the migration and the server would refuse it (permission denied), which says nothing about
-    what to do.  The fix is the owner's ``counter db upgrade``, and that is what the desk is told.
+    what to do.  The fix is the owner's ``counter db upgrade``, and that is what the desk is told.  An upgrade that
+    waited its ``lock_timeout`` (or SQLite's busy timeout) for a table is told what holds it: desks still running.
     """
     from sqlalchemy.exc import SQLAlchemyError
 
     from counter.db.migrate import upgrade
 
     try:
-        upgrade(engine)
+        upgrade(engine, lock_timeout_s, on_step)
     except SQLAlchemyError as err:
         fault = _fault(err, backend)
         if fault.fault is DbFault.NOT_PERMITTED:
             raise StoreFault(DbFault.SCHEMA_BEHIND, fault.detail, fault.error, fault.connection_lost) from err
+        if fault.fault is DbFault.BUSY:  # the server is there and answered: nothing to reconnect to
+            raise StoreFault(DbFault.UPGRADE_BLOCKED, fault.detail, fault.error) from err
         raise
 
 

@@ -35,6 +35,9 @@ class DbFault(StrEnum):
     # the schema is older than the program and this login may not upgrade it: a hall's desk updated before its
     # server was (the owner's login upgrades, counter db upgrade)
     SCHEMA_BEHIND = "schema_behind"
+    # the upgrade waited its lock_timeout for a table another connection holds (a desk still running, a backup) and
+    # gave up: rolled back whole, the schema as it was
+    UPGRADE_BLOCKED = "upgrade_blocked"
     OTHER = "other"
 
 
