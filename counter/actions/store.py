@@ -107,6 +107,11 @@ class Store:
                     self._open()
                 except SQLAlchemyError as err:
                     raise _fault(err, self.backend) from err
+                except Exception as err:
+                    refusal = _refusal(err)
+                    if refusal is None:
+                        raise
+                    raise refusal from err
             assert self._sessions is not None
             return self._sessions
 
@@ -115,7 +120,7 @@ class Store:
         check_database_file(self.url, self.create)
 
     def _open(self) -> None:
-        from counter.db.engine import make_engine, make_sessions
+        from counter.db.engine import check_server, make_engine, make_sessions
         from counter.db.url import plain_over_network
 
         self.check_file()
@@ -125,6 +130,7 @@ class Store:
             )
         engine = make_engine(self.url)
         try:
+            check_server(engine)  # a server this program cannot use is named before anything is asked of it
             _upgrade(engine, self.backend, self.lock_timeout_s, self.on_step)
             note_opened(self.url, self.training)
             sessions = make_sessions(engine)
@@ -160,6 +166,11 @@ class Store:
             raise _fault(err, self.backend) from err
         except RowAltered as err:  # what the database holds is not what the trail recorded: refused, rolled back
             raise StoreFault(DbFault.ROW_ALTERED, str(err), type(err).__name__) from err
+        except Exception as err:  # a connection made afresh, refused as the first one would have been
+            refusal = _refusal(err)
+            if refusal is None:
+                raise
+            raise refusal from err
 
     @property
     def backend(self) -> str:
@@ -218,6 +229,18 @@ def _upgrade(engine: Engine, backend: str, lock_timeout_s: float, on_step: Calla
         if fault.fault is DbFault.BUSY:  # the server is there and answered: nothing to reconnect to
             raise StoreFault(DbFault.UPGRADE_BLOCKED, fault.detail, fault.error) from err
         raise
+
+
+def _refusal(err: Exception) -> StoreFault | None:
+    """What a new connection was refused over before anything was asked of the server, as a fault; else None.
+
+    The server is not PostgreSQL this program can use (``error`` names it: openGauss 5.0.0).
+    """
+    from counter.db.server_check import UnsupportedServer
+
+    if isinstance(err, UnsupportedServer):
+        return StoreFault(DbFault.UNSUPPORTED_SERVER, str(err), err.server.name)
+    return None
 
 
 def _fault(err: Exception, backend: str) -> StoreFault:

@@ -38,6 +38,9 @@ class DbFault(StrEnum):
     # the upgrade waited its lock_timeout for a table another connection holds (a desk still running, a backup) and
     # gave up: rolled back whole, the schema as it was
     UPGRADE_BLOCKED = "upgrade_blocked"
+    # the server answers but is not PostgreSQL of the version the schema needs (openGauss, KingbaseES, an old
+    # PostgreSQL: counter.db.server_check); nothing was asked of it but its version
+    UNSUPPORTED_SERVER = "unsupported_server"
     OTHER = "other"
 
 

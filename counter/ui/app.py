@@ -144,10 +144,17 @@ def open_database(store: Store) -> str | None:
 
 #: faults of a start worded by their cause, as the command line words them: the desk's database setting is wrong,
 #: the server is up but takes no connection yet (starting, recovering): a wait, not a setting to look at, the
-#: server's schema is older than the desk (updated first) and the owner's upgrade is owed, or the upgrade this start
-#: began found its tables held by the other desks still running
+#: server's schema is older than the desk (updated first) and the owner's upgrade is owed, the upgrade this start
+#: began found its tables held by the other desks still running, or the server is not PostgreSQL of ours
 _NAMED_FAULTS = frozenset(
-    {DbFault.PLAIN_CONNECTION, DbFault.CERTIFICATE, DbFault.NOT_READY, DbFault.SCHEMA_BEHIND, DbFault.UPGRADE_BLOCKED}
+    {
+        DbFault.PLAIN_CONNECTION,
+        DbFault.CERTIFICATE,
+        DbFault.NOT_READY,
+        DbFault.SCHEMA_BEHIND,
+        DbFault.UPGRADE_BLOCKED,
+        DbFault.UNSUPPORTED_SERVER,
+    }
 )
 
 
