@@ -234,12 +234,16 @@ def _upgrade(engine: Engine, backend: str, lock_timeout_s: float, on_step: Calla
 def _refusal(err: Exception) -> StoreFault | None:
     """What a new connection was refused over before anything was asked of the server, as a fault; else None.
 
-    The server is not PostgreSQL this program can use (``error`` names it: openGauss 5.0.0).
+    The server is not PostgreSQL this program can use (``error`` names it: openGauss 5.0.0), or libpq's own files
+    sent the connection over the network without checking the server (:mod:`counter.db.url`).
     """
     from counter.db.server_check import UnsupportedServer
+    from counter.db.url import PlainConnection
 
     if isinstance(err, UnsupportedServer):
         return StoreFault(DbFault.UNSUPPORTED_SERVER, str(err), err.server.name)
+    if isinstance(err, PlainConnection):
+        return StoreFault(DbFault.PLAIN_CONNECTION, str(err), "PlainConnection")
     return None
 
 

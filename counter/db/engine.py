@@ -36,7 +36,7 @@ from sqlalchemy.exc import DisconnectionError, SAWarning
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db import server_check
-from counter.db.url import ENV_URL, resolve_url
+from counter.db.url import ENV_URL, PlainConnection, plain_at_connection, resolve_url
 
 __all__ = ["ENV_URL", "check_server", "make_engine", "make_sessions", "resolve_url"]
 
@@ -80,9 +80,10 @@ def make_engine(url: str, session_options: str | None = None) -> Engine:
     """An engine on ``url``.  No folder is made for an SQLite file: whether a missing database may be made is
     decided above (:mod:`counter.actions.database_file`), never as a side effect of opening it.
 
-    On PostgreSQL the engine's first connection is refused when the server is not PostgreSQL this program can use
-    (:mod:`counter.db.server_check`), before SQLAlchemy asks it anything.  ``session_options``: instead of
-    :data:`SESSION_OPTIONS`.
+    On PostgreSQL each new connection is refused when it went over the network without verified TLS (libpq's
+    service file may have chosen, :func:`counter.db.url.plain_at_connection`), and the engine's first one when the
+    server is not PostgreSQL this program can use (:mod:`counter.db.server_check`), before SQLAlchemy asks it
+    anything.  ``session_options``: instead of :data:`SESSION_OPTIONS`.
     """
     if os.environ.get(SQL_WARNINGS_ENV) == "error":
         warnings.simplefilter("error", SAWarning)
@@ -104,12 +105,17 @@ def make_engine(url: str, session_options: str | None = None) -> Engine:
 
 
 class _Connected:
-    """The first new connection: refused on a server not ours."""
+    """Each new connection: refused when it went plain over the network; the first: refused on a server not ours."""
 
     def __init__(self) -> None:
         self.server_checked = False
 
     def __call__(self, dbapi_connection: Any, _record: Any) -> None:
+        info = dbapi_connection.info
+        host = info.host
+        if plain_at_connection(host, info.get_parameters().get("sslmode", "")):
+            dbapi_connection.close()
+            raise PlainConnection(f"connected to {host} without sslmode=verify-full")
         if not self.server_checked:
             server_check.refuse_unsupported(dbapi_connection)
             self.server_checked = True
