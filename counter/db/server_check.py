@@ -81,11 +81,11 @@ def classify(answer: str) -> Server:
 
 def server_version(dbapi_connection: Any) -> str:
     """``SELECT version()`` on a new psycopg connection, outside any transaction (one round trip)."""
-    dbapi_connection.autocommit = True
+    dbapi_connection.set_autocommit(True)
     try:
         row = dbapi_connection.execute("SELECT version()").fetchone()
     finally:
-        dbapi_connection.autocommit = False
+        dbapi_connection.set_autocommit(False)
     return str(row[0]) if row else ""
 
 
