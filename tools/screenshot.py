@@ -45,6 +45,7 @@ REPO = Path(__file__).resolve().parent.parent
 SIZE = (1280, 800)
 LAPTOP = "1366x768"  # the screen of the pad's one-screen picture: the narrowest with room beside an intake
 HALL_HOME = "home-hall-sync"  # the sync pictures' hall, a machine apart from the township
+CLERK = "乌兰"  # the clerk named at the pictures' desk
 BROKEN_FILE = "104.toml"
 BROKEN_TEXT = 'format = 1\ncode = "XAM-YJS-104"\nnumber = 104\nname = "我要开书店"\nstatus = "publish\n'
 
@@ -106,11 +107,18 @@ class Driver:
         install_fonts(self.app, REPO / "counter" / "resources" / "fonts")
 
     def open(self) -> tuple[MainWindow, Store]:
+        """The desk as a clerk uses it: its clerk named (a desk without one takes no intake), its catalog in."""
+        from dataclasses import replace
+
         from PySide6.QtCore import QEventLoop, QTimer
 
+        from counter.host.desk_config import load_desk_config, save_desk_config
         from counter.ui.app import WINDOW_SIZE, open_window
         from counter.ui.geometry import fit_to_screen
 
+        config = load_desk_config()
+        if not config.clerk:
+            save_desk_config(replace(config, clerk=CLERK))
         window, db = open_window(None)
         fit_to_screen(window, WINDOW_SIZE)  # as the desk places it
         window.show()

@@ -20,9 +20,18 @@ from counter.actions.audit import record_at_desk
 from counter.actions.guard import require
 from counter.actions.guides import decider_names
 from counter.audit.actions import AuditAction
-from counter.catalog.model import Bundle
+from counter.catalog.guide_changes import GuideChanges, guide_changes
+from counter.catalog.model import Bundle, GuideStatus
 from counter.catalog.review import Finding, review_bundle
-from counter.db.catalog_store import NotADraft, Publication, current_guide, publish_draft, search_entries
+from counter.db.catalog_store import (
+    NotADraft,
+    Publication,
+    current_guide,
+    guide_history,
+    guide_version,
+    publish_draft,
+    search_entries,
+)
 from counter.db.settings_store import get_setting, is_training, put_setting
 
 if TYPE_CHECKING:
@@ -37,12 +46,14 @@ __all__ = [
     "GuideToConfirm",
     "NotADraft",
     "Publication",
+    "PublicationPreview",
     "allow_draft_intake",
     "bundle_named",
     "draft_guides",
     "draft_intake",
     "drafts_may_be_taken",
     "guides_to_confirm",
+    "publication_preview",
     "publish_guide",
 ]
 
@@ -134,6 +145,43 @@ def bundle_named(session: Session, wanted: str) -> str | None:
     number = int(wanted) if wanted.isdigit() else None
     entries = search_entries(session)
     return next((e.bundle_code for e in entries if wanted in (e.bundle_code, e.name) or e.number == number), None)
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationPreview:
+    """What publishing a bundle's 待核 guide will do, for the administrator to confirm before it is done."""
+
+    name: str
+    draft_version: int  # the 待核 version confirmed
+    new_version: int  # the published version it becomes
+    published_version: int | None  # the version this site last published of the bundle; None: never
+    changes: GuideChanges | None  # against that version; None when there is none
+    drafts_taken: bool  # real work here already takes intakes on 待核 guides (their papers say 待核)
+
+
+def publication_preview(session: Session, bundle_code: str) -> PublicationPreview:
+    """What :func:`publish_guide` would change now; :class:`NotADraft` when there is no 待核 guide to publish.
+
+    The guide last published is found by walking the bundle's versions back from the draft (a few at most).
+    """
+    stored = current_guide(session, bundle_code)
+    if stored is None or stored.bundle.status is not GuideStatus.DRAFT:
+        raise NotADraft(bundle_code, stored.bundle.status if stored else None)
+    history = guide_history(session, bundle_code)
+    before = None
+    for version_id, _version in reversed(history):
+        earlier = guide_version(session, version_id) if version_id != stored.version_id else None
+        if earlier is not None and earlier.bundle.status is GuideStatus.PUBLISHED:
+            before = earlier
+            break
+    return PublicationPreview(
+        stored.bundle.name,
+        stored.version,
+        history[-1][1] + 1,
+        before.version if before is not None else None,
+        guide_changes(before.bundle, stored.bundle) if before is not None else None,
+        draft_intake(session).site_allows,
+    )
 
 
 def publish_guide(session: Session, bundle_code: str, *, desk: Desk | None = None) -> Publication:

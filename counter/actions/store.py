@@ -54,13 +54,17 @@ else:
 class StoreFault(Exception):
     """The database refused the work or could not be reached; nothing of the unit of work was kept."""
 
-    def __init__(self, fault: DbFault, detail: str, error: str = "", connection_lost: bool = False) -> None:
+    def __init__(
+        self, fault: DbFault, detail: str, error: str = "", connection_lost: bool = False, server: str = ""
+    ) -> None:
         super().__init__(detail)
         self.fault = fault
         self.detail = detail
         self.error = error or detail.split(":", 1)[0]  # the class name of what the database raised
         # the server could not be reached (not refused the work): worth waiting for and trying again
         self.connection_lost = connection_lost
+        # the server reached, as it names itself (openGauss 5.0.0), where it is not one this program uses
+        self.server = server
 
 
 class Store:
@@ -234,14 +238,14 @@ def _upgrade(engine: Engine, backend: str, lock_timeout_s: float, on_step: Calla
 def _refusal(err: Exception) -> StoreFault | None:
     """What a new connection was refused over before anything was asked of the server, as a fault; else None.
 
-    The server is not PostgreSQL this program can use (``error`` names it: openGauss 5.0.0), or libpq's own files
+    The server is not PostgreSQL this program can use (``server`` names it: openGauss 5.0.0), or libpq's own files
     sent the connection over the network without checking the server (:mod:`counter.db.url`).
     """
     from counter.db.server_check import UnsupportedServer
     from counter.db.url import PlainConnection
 
     if isinstance(err, UnsupportedServer):
-        return StoreFault(DbFault.UNSUPPORTED_SERVER, str(err), err.server.name)
+        return StoreFault(DbFault.UNSUPPORTED_SERVER, str(err), type(err).__name__, server=err.server.name)
     if isinstance(err, PlainConnection):
         return StoreFault(DbFault.PLAIN_CONNECTION, str(err), "PlainConnection")
     return None

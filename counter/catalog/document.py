@@ -11,7 +11,7 @@ import hashlib
 import json
 from typing import Any
 
-from counter.catalog.model import Bundle, Item, Material, TimeLimit
+from counter.catalog.model import Bundle, Item, Material, Subject, TimeLimit
 from counter.catalog.problems import Problem
 from counter.catalog.reader import FORMAT_VERSION, DocumentReader
 
@@ -51,6 +51,18 @@ def _material(m: Material) -> dict[str, Any]:
     return doc
 
 
+def _subject(subject: Subject) -> dict[str, Any]:
+    fields = []
+    for f in subject.fields:
+        field: dict[str, Any] = {"code": f.code, "label": f.label, "kind": f.kind.value}
+        if f.options:
+            field["options"] = [{"code": o.code, "label": o.label} for o in f.options]
+        if not f.required:
+            field["required"] = False
+        fields.append(field)
+    return {"title": subject.title, "fields": fields}
+
+
 def _item_law(item: Item) -> dict[str, Any]:
     """The item's level and its flags, only where set: like aliases, a guide without them hashes as before."""
     law: dict[str, Any] = {}
@@ -67,6 +79,11 @@ def _item_law(item: Item) -> dict[str, Any]:
     if item.no_legal_limit:
         law["no_legal_limit"] = True
     return law
+
+
+def _item_when(item: Item) -> dict[str, Any]:
+    """The item's conditions, only where set: a guide whose items apply in every case hashes as before."""
+    return {"when": list(item.when)} if item.when else {}
 
 
 def to_document(bundle: Bundle) -> dict[str, Any]:
@@ -119,6 +136,7 @@ def to_document(bundle: Bundle) -> dict[str, Any]:
                 "result": i.result,
                 "intermediaries": [{"name": x.name, "basis": x.basis} for x in i.intermediaries],
                 **_item_law(i),
+                **_item_when(i),
             }
             for i in b.items
         ],
@@ -138,6 +156,8 @@ def to_document(bundle: Bundle) -> dict[str, Any]:
         # only where there are any: the hash of a guide without aliases stays what it was before they existed,
         # so an upgrade makes no new versions and versions synced with an older site keep matching
         doc["aliases"] = list(b.aliases)
+    if b.subject is not None:
+        doc["subject"] = _subject(b.subject)  # only where declared, as aliases: other guides hash as before
     cleaned: dict[str, Any] = _drop_none(doc)
     return cleaned
 

@@ -34,6 +34,7 @@ from counter.catalog.model import (
 from counter.catalog.problems import Problem, Rule
 from counter.catalog.reader import ReadResult
 from counter.catalog.search import normalise_query
+from counter.catalog.subject_rules import subject_problems
 
 CODE_MAX = 24  # bundle code and 实施编码
 BASIC_CODE_MAX = 10  # 基本编码
@@ -73,15 +74,9 @@ class _Collector:
         self.problems: list[Problem] = []
 
     def report(
-        self,
-        rule: Rule,
-        field: str,
-        detail: str = "",
-        *,
-        item: str = "",
-        material: str = "",
+        self, rule: Rule, field: str, detail: str = "", *, item: str = "", material: str = "",
         extra: tuple[tuple[str, str], ...] = (),
-    ) -> None:
+    ) -> None:  # fmt: skip
         self.problems.append(Problem(rule, self.file, self.bundle, item, material, field, detail, extra))
 
 
@@ -172,6 +167,7 @@ def validate_bundle(file: str, bundle: Bundle) -> list[Problem]:
         _check_situations(out, bundle)
         _check_materials(out, bundle)
         out.problems.extend(limit_problems(file, bundle))
+        out.problems += subject_problems(file, bundle)
     return out.problems
 
 
@@ -334,6 +330,8 @@ def _check_items(out: _Collector, bundle: Bundle) -> None:
             )
         _check_decider(out, item, label)
         _check_case_kind(out, item, label)
+        for condition in _unknown_conditions(bundle, item.when):  # an item applied for in no case that can be
+            out.report(Rule.DANGLING_REFERENCE, "items.when", condition, item=label)
         for position, intermediary in enumerate(item.intermediaries, 1):
             name = intermediary.name or f"#{position}"
             if not intermediary.name:
@@ -583,11 +581,14 @@ def _check_references(out: _Collector, bundle: Bundle, material: Material, label
         out.report(Rule.DANGLING_REFERENCE, "materials.items", material=label)
     for code in _unknown(material.items, {i.code for i in bundle.items if i.code}):
         out.report(Rule.DANGLING_REFERENCE, "materials.items", code, material=label)
-    for condition in material.when:
-        situation_code, dot, option_code = condition.partition(".")
-        situation = next((s for s in bundle.situations if s.code == situation_code), None)
-        if not dot or situation is None or situation.option(option_code) is None:
-            out.report(Rule.DANGLING_REFERENCE, "materials.when", condition, material=label)
+    for condition in _unknown_conditions(bundle, material.when):
+        out.report(Rule.DANGLING_REFERENCE, "materials.when", condition, material=label)
+
+
+def _unknown_conditions(bundle: Bundle, when: Iterable[str]) -> list[str]:
+    """The ``situation.option`` conditions naming a situation, or an option of it, the bundle does not ask."""
+    known = {f"{s.code}.{o.code}" for s in bundle.situations for o in s.options}
+    return [condition for condition in when if condition not in known]
 
 
 def _unknown(codes: Iterable[str], known: set[str]) -> list[str]:

@@ -143,6 +143,7 @@ WORKBOOK_HEADERS: dict[str, dict[str, str]] = {
         "entrusted": f"委托窗口受理（{_FLAG_CHOICES}）",
         "legal_basis": "设定依据",
         "conditions": "受理条件（每行一条）",
+        "when": "适用情形（情形编码.选项编码，每行一个；空白表示所有情形都办理本事项）",
         "legal_limit_value": "法定办结时限（天数）",
         "legal_limit_unit": f"法定办结时限单位（{_UNIT_CHOICES}）",
         "limit_basis": "法定办结时限出处（规定时限的条款，如《市场主体登记管理条例》第十九条）",

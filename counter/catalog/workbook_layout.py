@@ -149,6 +149,7 @@ ITEMS = Sheet(
         _col("entrusted", Kind.FLAG, width=8),
         _col("legal_basis", width=40),
         _col("conditions", Kind.LIST, width=40),
+        _col("when", Kind.LIST, width=22),
         *_limit("legal_limit"),
         _col("limit_basis", width=30),
         _col("no_legal_limit", Kind.FLAG, width=10),

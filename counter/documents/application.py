@@ -50,6 +50,7 @@ from counter.documents.form_merge import Fact, FormPart, fact_of, is_application
 from counter.documents.kinds import DocumentKind
 from counter.documents.words import consult_phone, date_text
 from counter.intake.parties import ApplicantKind, Delivery
+from counter.intake.subject import subject_lines
 
 WIDE_VALUE = 18  # characters: a value longer than an ID number takes the whole row
 BOX_LINES = "\n"  # a box of a form in the items' table: two lines tall, room for one line of handwriting
@@ -222,6 +223,11 @@ def application_blocks(case: CaseView, bundle: Bundle, office: OfficeSettings) -
     number = 1
     if case.agent_name:
         blocks += [_part_heading(number, app.APP_PART_AGENT), *_agent(case)]
+        number += 1
+    if bundle.subject is not None:  # whom the departments register or assess: the newborn, the household
+        lines = subject_lines(bundle.subject, case.subject, every=True, day=date_text)
+        boxes = [Pair(label, value) for label, value in lines]
+        blocks += [_part_heading(number, bundle.subject.title), *_checked(boxes)]
         number += 1
     blocks += [_part_heading(number, app.APP_PART_DELIVERY), *_delivery(case)]
     number += 1

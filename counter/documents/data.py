@@ -25,11 +25,19 @@ class OfficeSettings:
     department's decision prints the rights of that department, found from the
     places below by :mod:`counter.documents.deciders`.
 
+    ``address``, ``hours`` and the two phones are where the office receives applicants and how they reach it: what
+    a paper prints where the guide names no place of its own, and always at a township centre, whose catalog guides
+    name the league hall's building and windows (:func:`counter.documents.words.at_own_place`).
+
     The ``<level>_place`` / ``_government`` / ``_court`` fields are what the site
     knows of each administrative level (a township's are empty at the hall); a
     level without a place is unknown, and its departments' names keep their
     placeholder.  ``rights_overrides`` is the administrator's list of exceptions,
     one per line: ``部门全称=复议机关|法院``.
+
+    ``department_contacts``: who handles a department's decisions and its phone, one department per line,
+    ``部门全称=承办人|电话``.  A paper in a department's name (the 不予批准决定书) prints them; a department not
+    listed gets blank lines to be filled in by hand, never the hall's clerk or phone.
     """
 
     office_name: str = "兴安盟政务服务中心"
@@ -37,6 +45,7 @@ class OfficeSettings:
     consult_phone: str = "0482-8261008"
     complaint_phone: str = "12345"
     address: str = "兴安盟乌兰浩特市兴安北大路1号"
+    hours: str = "星期一至星期五 08:30-11:30 14:30-17:30（法定节假日除外）"
     review_body: str = "兴安盟行政公署"
     court: str = "乌兰浩特市人民法院"
     progress_url_base: str = "https://zwfw.xam.gov.cn/progress?case="
@@ -54,6 +63,7 @@ class OfficeSettings:
     township_government: str = ""
     township_court: str = ""
     rights_overrides: str = ""
+    department_contacts: str = ""
 
 
 @dataclass(frozen=True, slots=True)

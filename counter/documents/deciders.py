@@ -67,3 +67,22 @@ def decider_name(item: Item, office: OfficeSettings) -> str:
 def item_rights(item: Item, office: OfficeSettings) -> Rights | None:
     """Where to turn against this item's decision; None when the site's settings cannot say."""
     return rights_for(item.department, item.level, item.vertical, places_of(office))
+
+
+def _contact(line: str) -> tuple[str, tuple[str, str]] | None:
+    name, sep, rest = line.partition(OVERRIDE_SPLIT)
+    person, bar, phone = rest.partition(OVERRIDE_BODIES)
+    if sep and bar and name.strip() and (person.strip() or phone.strip()):
+        return name.strip(), (person.strip(), phone.strip())
+    return None
+
+
+def unreadable_contacts(text: str) -> tuple[str, ...]:
+    """The contact lines that do not read as ``部门全称=承办人|电话``, for the settings form to name before saving."""
+    return tuple(line for line in override_lines(text) if _contact(line) is None)
+
+
+def department_contact(item: Item, office: OfficeSettings) -> tuple[str, str]:
+    """The 承办人 and phone of the item's deciding department, as the site lists them; ("", "") when it does not."""
+    contacts = dict(found for line in override_lines(office.department_contacts) if (found := _contact(line)))
+    return contacts.get(decider_name(item, office), ("", ""))

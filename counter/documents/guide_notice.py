@@ -31,7 +31,7 @@ from counter.documents.data import (
 from counter.documents.deciders import decider_name
 from counter.documents.item_law import type_label
 from counter.documents.kinds import DocumentKind
-from counter.documents.words import consult_phone, date_text, hours, items_text, numbered, place
+from counter.documents.words import at_own_place, consult_phone, date_text, hours, items_text, numbered, place
 
 
 def _group_title(bundle: Bundle, when: tuple[str, ...]) -> str:
@@ -209,7 +209,7 @@ def _guide_blocks(bundle: Bundle, office: OfficeSettings) -> list[Block]:
         Pairs(
             (
                 Pair(paper.DOC_PLACE, place(bundle, office), wide=True),
-                Pair(paper.DOC_HOURS, hours(bundle), wide=True),
+                Pair(paper.DOC_HOURS, hours(bundle, office), wide=True),
                 Pair(paper.DOC_CONSULT, consult_phone(bundle, office)),
                 Pair(paper.DOC_COMPLAINT, bundle.complaint_phone or office.complaint_phone),
                 Pair(paper.DOC_PROMISED_LIMIT, _limit_text(bundle.promised_limit)),
@@ -230,8 +230,13 @@ def guide_notice_for(
     *,
     doc_no: str = "",
     guide_version: int | None = None,
+    own_place: bool = False,
 ) -> DocumentData:
-    """The 一次性告知单 of ``bundle``: every material by situation, where, when, whom to call."""
+    """The 一次性告知单 of ``bundle``: every material by situation, where, when, whom to call.
+
+    ``own_place``: where, when and whom are the office's, never the guide's (a township centre's).
+    """
+    bundle = at_own_place(bundle) if own_place else bundle
     name = (
         paper.DOC_BUNDLE_VALUE.format(name=bundle.name, version=guide_version)
         if guide_version is not None

@@ -11,6 +11,7 @@ here rather than borrowing the desk's words.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 
@@ -23,6 +24,12 @@ SAMPLE_GUIDE = "样例指南：内容为示例，待官方实施清单发布后�
 TRAINING_MARK = "培训样张"  # across every page made in a training database: not a real notice
 # under the dates of a case whose dates were computed beyond the holiday data (counter.calendar.workdays.BeyondData)
 DOC_PROVISIONAL_DATES = "注：本文书日期按法定节假日推算，如国务院办公厅公布的节假日安排调整，以公布的安排为准。"
+# under the dates a change of the holiday data moved later (counter.case.dates_moved): what the applicant meets now
+DOC_DATES_MOVED = "注：国务院办公厅公布节假日安排后，上列期限已按公布的安排重新计算，以较晚的日期为准：{moves}。"
+DOC_DATE_MOVED = "{what}由{before}顺延至{after}"
+DOC_DATE_MOVED_WHAT = {"promised": "承诺办结日期", "correction": "补正期限"}
+DOC_DATE_MOVED_MATERIAL = "“{name}”补交期限"
+DOC_DATE_MOVED_JOIN = "；"
 # on every notice of a case taken under a 待核 guide (counter.actions.guide_status): the paper never hides it
 DOC_DRAFT_GUIDE = "注：本件依据待核办事指南办理，该指南尚未经本中心核定发布。"
 TIME_UNIT = {TimeUnit.WORKING_DAY: "个工作日", TimeUnit.CALENDAR_DAY: "个自然日"}
@@ -158,6 +165,10 @@ DOC_PROMISED_VALUE = "{date}前办结（承诺时限{limit}，自受理之日起
 #: how a promise is counted, as the limit's unit says: a 自然日 promise counts weekends and holidays too
 COUNTED_IN = {TimeUnit.WORKING_DAY: "工作日", TimeUnit.CALENDAR_DAY: "自然日"}
 DOC_PROMISED_DATE_ONLY = "{date}前办结"
+#: the items a deferred material serves wait for it and are promised for the case's date, which counts the guide's
+#: deferral periods and the department's days after them (counter.intake.outcome); the others go on
+DOC_RECEIPT_WAITING = "{items}待容缺材料补齐后决定，承诺办结日期顺延至{date}{others}。"
+DOC_RECEIPT_GOING_ON = "；其余事项不等待，先行办理"
 DOC_DELIVERY = "取件方式"
 DOC_DELIVERY_PICKUP = "窗口领取：{place}"
 DOC_DELIVERY_POST = "邮寄送达（免费）：{address}"
@@ -249,7 +260,9 @@ DOC_TURN_TO = "有权机关"
 DOC_MATERIALS_RETURNED = "{you}提交的申请材料已全部退还。"
 DOC_COURT_UNKNOWN = "有管辖权的人民法院"  # a court the site's settings do not name: true in law whatever it is
 DOC_CONTACT = "联系方式"
-DOC_CONTACT_VALUE = "{office}（{address}），电话{phone}"
+DOC_DEPARTMENT_CONTACT_VALUE = "{department}，承办人{clerk}，电话{phone}"
+# a department's 承办人 or phone the site has not recorded: a line to fill in by hand, never the hall's
+DOC_FILL_IN = "__________"
 
 # 一次性告知单
 DOC_GUIDE_INTRO = (
@@ -333,11 +346,22 @@ def optional_date(day: dt.date | None) -> str:
     return date_text(day) if day is not None else DOC_NOT_STATED
 
 
+def at_own_place(bundle: Bundle) -> Bundle:
+    """The guide as a township centre's paper prints it: with no place, hours or phones of its own, so that the
+    office's stand in their place.
+
+    The catalog's guides are the league hall's (兴安盟政务服务中心, its floor and its windows): a villager who took a
+    receipt at the township must be sent back to the township, never to a building in the city.
+    """
+    return dataclasses.replace(bundle, address=None, hours=(), consult_phone="", complaint_phone="")
+
+
 def place(bundle: Bundle, office: OfficeSettings) -> str:
     return bundle.address.one_line() if bundle.address is not None else office.address
 
 
-def hours(bundle: Bundle) -> str:
+def hours(bundle: Bundle, office: OfficeSettings) -> str:
+    """The guide's opening hours, line by line; the office's where the guide gives none."""
     lines = [
         DOC_HOURS_LINE.format(
             days=h.days,
@@ -346,7 +370,7 @@ def hours(bundle: Bundle) -> str:
         )
         for h in bundle.hours
     ]
-    return "\n".join(lines) if lines else DOC_NOT_STATED
+    return "\n".join(lines) if lines else (office.hours or DOC_NOT_STATED)
 
 
 def consult_phone(bundle: Bundle, office: OfficeSettings) -> str:

@@ -134,11 +134,11 @@ def open_database(store: Store) -> str | None:
         return words.DESK_SCHEMA_TOO_NEW.format(revision=err.revision)
     except StoreFault as err:
         log.exception("database unavailable")
-        if err.fault in _NAMED_FAULTS:  # a cause the clerk can act on: say which and what to do
-            from counter.words.database import fault_text
+        from counter.words.database import fault_text
 
-            return fault_text(err.fault.value, err.error)
-        return words.DESK_DB_UNAVAILABLE.format(error=err.error)
+        if err.fault in _NAMED_FAULTS:  # a cause the clerk can act on: say which and what to do
+            return fault_text(err.fault.value, err.server)
+        return words.DESK_DB_UNAVAILABLE.format(fault=fault_text(err.fault.value, err.server))
     return None
 
 

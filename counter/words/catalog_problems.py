@@ -123,6 +123,7 @@ FIELD_TEXT: dict[str, str] = {
     "items.entrusted": tr("委托受理"),
     "items.legal_basis": tr("设定依据"),
     "items.conditions": tr("受理条件"),
+    "items.when": tr("事项适用情形"),
     "items.legal_limit": tr("法定办结时限"),
     "items.limit_basis": tr("法定办结时限出处"),
     "items.no_legal_limit": tr("法律法规未规定时限"),

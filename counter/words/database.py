@@ -41,7 +41,7 @@ DB_FAULT = {
         "请管理员用数据库所有者的登录运行 counter db upgrade（见运维手册“六、升级”），再启动窗口"
     ),
     "unsupported_server": tr(
-        "数据库服务器是 {error}，不是本程序能用的 PostgreSQL 12 或更新版本：它缺少本程序的数据库结构要用的功能"
+        "数据库服务器是 {server}，不是本程序能用的 PostgreSQL 12 或更新版本：它缺少本程序的数据库结构要用的功能"
         "（见 docs/domestic-databases.md），窗口不使用它，也没有在它上面做任何改动。"
         "请联系运维人员，把数据库地址改为大厅的 PostgreSQL 服务器"
     ),
@@ -50,13 +50,15 @@ DB_FAULT = {
         "多半是还有窗口程序开着，或短信发送、审计封存、备份正在运行。"
         "请先关闭所有窗口、停止这些服务（见运维手册“六、升级”），再运行 counter db upgrade"
     ),
-    "other": tr("数据库暂时无法写入（{error}）"),
+    "other": tr("数据库出了意外的问题，没有完成；详情已写入日志，如一再出现请联系运维人员"),
 }
 
 
-def fault_text(fault: str, error: str) -> str:
-    """Why the database refused (a ``DbFault`` value), in the clerk's words; ``error`` names what it raised."""
-    return DB_FAULT[fault].format(error=error)
+def fault_text(fault: str, server: str = "") -> str:
+    """Why the database refused (a ``DbFault`` value), in the clerk's words: what it raised is the log's, in
+    English, and never shown beside them.  ``server``: the server a desk reached, as it names itself, for the
+    fault of a server this program does not use (``StoreFault.server``)."""
+    return DB_FAULT[fault].format(server=server)
 
 
 RESTORE_REFUSED = tr("未恢复，当前数据库没有任何改动：{reason}")

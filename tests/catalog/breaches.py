@@ -577,4 +577,12 @@ BREACHES = [
         )
         for condition in ("operator.partnership", "premises.lease", "company")
     ),
+    *(
+        Breach(
+            f"item under condition {condition}",
+            put("B", "when", value=[condition]),
+            (Expected(Rule.DANGLING_REFERENCE, "items.when", item="B", detail=condition),),
+        )
+        for condition in ("operator.partnership", "premises.lease", "company")
+    ),
 ]

@@ -71,7 +71,7 @@ def test_each_products_answer_is_named_and_only_postgresql_of_ours_passes(
 def test_the_minimum_is_the_one_the_clerk_is_told() -> None:
     assert classify(f"PostgreSQL {MINIMUM_MAJOR}.0 on x86_64-pc-linux-gnu").supported
     assert not classify(f"PostgreSQL {MINIMUM_MAJOR - 1}.9 on x86_64-pc-linux-gnu").supported
-    said = fault_text(DbFault.UNSUPPORTED_SERVER.value, "openGauss 5.0.0")
+    said = fault_text(DbFault.UNSUPPORTED_SERVER.value, server="openGauss 5.0.0")
     assert f"PostgreSQL {MINIMUM_MAJOR} 或更新版本" in said
     assert said.startswith("数据库服务器是 openGauss 5.0.0，")
 
@@ -110,7 +110,7 @@ def test_an_opengauss_server_is_named_and_left_untouched(
     monkeypatch.setattr(server_check, "server_version", lambda _conn: OPENGAUSS_5)
     with pytest.raises(StoreFault) as refused:
         Store(url).sessions()
-    assert (refused.value.fault, refused.value.error) == (DbFault.UNSUPPORTED_SERVER, "openGauss 5.0.0")
+    assert (refused.value.fault, refused.value.server) == (DbFault.UNSUPPORTED_SERVER, "openGauss 5.0.0")
     assert (open_database(Store(url)) or "").startswith("数据库服务器是 openGauss 5.0.0，")  # the window's start
 
     assert main(["db", "upgrade", "--db", url]) == 1
@@ -130,7 +130,7 @@ def test_a_server_that_refuses_the_desks_session_settings_is_still_named(
     monkeypatch.setattr(server_check, "server_version", lambda _conn: KINGBASE_V8R6)
     with pytest.raises(StoreFault) as refused:
         Store(url).sessions()
-    assert (refused.value.fault, refused.value.error) == (DbFault.UNSUPPORTED_SERVER, "KingbaseES V008R006C005B0023")
+    assert (refused.value.fault, refused.value.server) == (DbFault.UNSUPPORTED_SERVER, "KingbaseES V008R006C005B0023")
 
     monkeypatch.setattr(server_check, "server_version", lambda _conn: DEBIAN_POSTGRESQL_15)
     with pytest.raises(StoreFault) as refused:  # a server of ours that lacks the setting: its own refusal stands

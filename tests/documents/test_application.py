@@ -24,6 +24,7 @@ from counter.documents.model import (
     document_for,
 )
 from counter.documents.render import render_pdf
+from counter.host.desk_config import DeskConfig, save_desk_config
 from counter.intake.parties import ApplicantKind
 from counter.parties.identifiers import make_credit_code, make_org_code
 from tests.conftest import REPO, made_database
@@ -277,6 +278,7 @@ def test_the_pdf_is_the_files_one_copy_with_the_case_barcode(demo: DemoCases, tm
 def test_the_command_line_prints_it_and_refuses_it_for_a_refusal(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
+    save_desk_config(DeskConfig(clerk="乌兰"))  # a desk whose clerk is named: one without takes no intake
     db = made_database(tmp_path / "desk.sqlite3")
     assert main(["case", "take", str(EXAMPLE), "--json", "--db", db]) == 0
     case_no = json.loads(capsys.readouterr().out)["case_no"]

@@ -48,6 +48,7 @@ from counter.ui.cases.case_lines import (
     local_time,
     material_names,
     medium_text,
+    moved_text,
     receipt_text,
 )
 from counter.ui.cases.case_steps import take_step
@@ -123,6 +124,7 @@ class CasePage(QWidget):
         self._situations: tuple[Situation, ...] = ()
         self._shared: frozenset[str] = frozenset()  # materials fetched by data sharing: never lacking
         self._items: tuple[ItemLine, ...] = ()  # the guide's items with their departments
+        self._lapse_from: dt.date | None = None  # the first day the case's deadline may be found missed
         self._same_day = False  # a 即办件 accepted today for pickup: decided and handed over at once
         self.setStyleSheet(scaled(STYLE))
         self._make_widgets()
@@ -244,6 +246,7 @@ class CasePage(QWidget):
             return Loaded.NOT_FOUND
         self.view = page.view
         self._situations, self._shared, self._items = page.situations, page.shared, page.items
+        self._lapse_from = page.lapse_from
         self._same_day = page.immediate and self._same_day_applies(page.view)
         self._show(page.view)
         offered = item_actions(page.view, self._desk.actor)
@@ -287,7 +290,9 @@ class CasePage(QWidget):
 
     def _show_fields(self, view: CaseView) -> None:
         self.details_fields.show_case(view, self._situations, self._desk.actor.may(Permission.SEE_FULL_ID))
-        self.beyond_data.setVisible(view.dates_beyond_data)
+        moved = moved_text(view)  # the later dates that govern say more than the provisional mark
+        self.beyond_data.setText(words.CASE_DATES_MOVED.format(moves=moved) if moved else words.CASE_BEYOND_DATA)
+        self.beyond_data.setVisible(bool(moved) or view.dates_beyond_data)
 
     def _show_materials(self, view: CaseView, today: dt.date) -> None:
         table = self.materials
@@ -332,7 +337,8 @@ class CasePage(QWidget):
         table.fit()
 
     def _show_actions(self, view: CaseView, today: dt.date) -> None:
-        shown = available_actions(view, today, self._desk.actor, [item.code for item in self._items])
+        items = [item.code for item in self._items]
+        shown = available_actions(view, today, self._desk.actor, items, self._lapse_from)
         self.action_bar.show_actions(shown, self._same_day)
         if self.form.action is not None and self.form.action not in shown + item_actions(view, self._desk.actor):
             self.form.close_form()
@@ -543,6 +549,10 @@ class CasePage(QWidget):
         elif isinstance(err, DecisionRefused) and err.problem in RULE_PROBLEMS:
             log.warning("case %s: %s refused: %s", view.case_no, event.value, err.problem.value)
             self.show_notice(decision_refused_text(err, items), "noticeError")
+        elif isinstance(err, CorrectionNotDue):
+            log.warning("case %s: correction lapse refused before %s", view.case_no, err.first_day)
+            first = err.first_day.isoformat() if err.first_day else ""
+            self.show_notice(words.CASE_CORRECTION_NOT_DUE.format(first_day=first), "noticeError")
         else:
             self._changed_meanwhile(view, event)
 

@@ -48,6 +48,7 @@ from counter.intake.checklist import MaterialEntry, answer, record_entry, start_
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, fit_checklist
 from counter.intake.outcome import Decision, Outcome, RefusalGround, refusal_grounds
 from counter.intake.parties import party_problems
+from counter.intake.subject import SubjectProblem, subject_problems, subject_required
 from counter.ui.connection import Reconnector
 from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.form_fields import read_fields, show_fields
@@ -65,6 +66,7 @@ from counter.ui.intake.words import (
     INTAKE_CONNECTION_RETRYING,
     INTAKE_DAY,
     INTAKE_DB_FAULT,
+    INTAKE_DB_FAULT_NO_DRAFT,
     INTAKE_DRAFT_SAVE_FAILED,
     INTAKE_DRAFT_SAVED,
     INTAKE_GROUND_REQUIRED,
@@ -149,7 +151,7 @@ class IntakePanel(PanelLayout):
         self.checklist_view.all_received_button.clicked.connect(self.checklist_view.receive_all_pending)
         self.deferral.changed.connect(self.on_choice_changed)
         self.refusal.changed.connect(self.on_choice_changed)
-        for form in (self.applicant_form, self.agent_form, self.delivery_form):
+        for form in (self.applicant_form, self.subject_form, self.agent_form, self.delivery_form):
             form.changed.connect(self.on_parties_changed)
         self.applicant_form.id_field.valid_number.connect(self.on_applicant_id_valid)
         self.agent_form.id_field.valid_number.connect(self.on_agent_id_valid)
@@ -212,22 +214,31 @@ class IntakePanel(PanelLayout):
             self._decision, beyond = self._runner.read(decide, INTAKE_PREVIEW_FAILED)
         except IntakeNotPossible as err:
             self._decision = None
-            self.outcome_box.show_error(INTAKE_PREVIEW_FAILED.format(error=type(err).__name__))
+            self.outcome_box.show_error(commit_problems(err))
         except Failed as err:
             self._decision = None
             self.outcome_box.show_error(err.message)
         else:
             self.outcome_box.show_decision(self._decision, beyond)
-        self.refresh_commit()
+        self.refresh_parties()  # an accepted case needs the subject's fields, a 补正 not: what is missing follows
 
     def refresh_parties(self) -> None:
-        self.outcome_box.show_party_problems(party_problems(self.form().parties(), self._today()))
+        form, today = self.form(), self._today()
+        of_subject = self.subject_problems(form)
+        self.outcome_box.show_party_problems(party_problems(form.parties(), today), self.bundle.subject, of_subject)
         self.delivery_form.show_applicant_phone(self.applicant_form.phone.text())
         self.refresh_commit()
 
+    def subject_problems(self, form: IntakeDraft) -> list[SubjectProblem]:
+        """What the subject's fields lack or hold wrong, for the outcome the form comes to now (the commit's rule)."""
+        outcome = self._decision.outcome if self._decision is not None else None
+        required = outcome is not None and subject_required(outcome)
+        return subject_problems(self.bundle.subject, dict(form.subject), self._today(), required=required)
+
     def refresh_commit(self) -> None:
         decided = self._decision is not None and self._decision.outcome.decided
-        ready = decided and not party_problems(self.form().parties(), self._today())
+        form = self.form()
+        ready = decided and not party_problems(form.parties(), self._today()) and not self.subject_problems(form)
         held = self.deferral_open()
         self.commit_button.setEnabled(ready and not held and not self.finished and not self.reconnector.waiting)
         if held:
@@ -327,8 +338,8 @@ class IntakePanel(PanelLayout):
         self.show_status(INTAKE_DRAFT_SAVED.format(time=time))
         self.draft_saved.emit()
 
-    def on_draft_failed(self, error: str) -> None:
-        self.show_status(INTAKE_DRAFT_SAVE_FAILED.format(error=error), error=True)
+    def on_draft_failed(self, cause: str) -> None:
+        self.show_status(INTAKE_DRAFT_SAVE_FAILED.format(fault=cause), error=True)
 
     def on_commit_requested(self) -> None:
         """The button or Ctrl+Enter: a refusal needs its ground, then the clerk's confirmation."""
@@ -350,7 +361,9 @@ class IntakePanel(PanelLayout):
         """Show the notice's words; only 确认出具 commits (the dialog is modal to this window)."""
         if self.confirmation is not None:
             self.confirmation.deleteLater()
-        self.confirmation = RefusalConfirmation(ground, turn_to, self.bundle.items, self)
+        self.confirmation = RefusalConfirmation(
+            ground, turn_to, self.bundle.items_for(self._checklist.answers_dict()), self
+        )
         self.confirmation.accepted.connect(self.commit)
         self.confirmation.finished.connect(self.on_confirmation_closed)
         self.confirmation.open()
@@ -371,9 +384,9 @@ class IntakePanel(PanelLayout):
             return take_intake(unit, desk, request, today)  # on the office's calendar, read with the intake's reads
 
         try:
-            taken = self._runner.write(take, INTAKE_DB_FAULT)
+            taken = self._runner.write(take)  # worded below, once what became of the draft is known
         except IntakeNotPossible as err:
-            self.show_message(commit_problems(err))
+            self.show_message(commit_problems(err, self.bundle.subject))
         except CaseNotFound as err:
             self.show_message(INTAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no))
         except NumbersBehind as err:  # the form stays: once the database is put right, the same intake goes in
@@ -390,8 +403,8 @@ class IntakePanel(PanelLayout):
                 self.wait_for_connection()
                 return
             log.exception("intake not committed: %s", err.fault.value)
-            self.show_message(err.message)
-            self.drafts.save_now()
+            kept = self.drafts.save_now()  # one message for the one fault: the draft's fate said as it is
+            self.show_message((INTAKE_DB_FAULT if kept else INTAKE_DB_FAULT_NO_DRAFT).format(fault=err.message))
         else:
             self.finished = True
             self.taken = taken

@@ -36,6 +36,7 @@ from counter.ui.intake.party_form import AgentForm, ApplicantForm, DeliveryForm
 from counter.ui.intake.same_day import SameDayOffer
 from counter.ui.intake.situations import SituationQuestions
 from counter.ui.intake.style import STYLE
+from counter.ui.intake.subject_form import SubjectForm
 from counter.ui.intake.words import (
     INTAKE_CANCEL,
     INTAKE_CANCEL_CONFIRM,
@@ -101,7 +102,8 @@ class PanelLayout(QWidget):
         self.resubmission.setVisible(bool(previous_case_no))
         self.draft_guide = self._draft_line()
 
-        self.applicant_form = ApplicantForm(today)
+        # the applicant, and whom the bundle is about beside them (the newborn, the household; hidden for others)
+        self.applicant_form, self.subject_form = ApplicantForm(today), SubjectForm(self.bundle.subject)
         self.agent_form = AgentForm(today)
         self.delivery_form = DeliveryForm()
         self.situations = SituationQuestions()
@@ -115,7 +117,7 @@ class PanelLayout(QWidget):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
 
-        self.parties_column = _column(self.applicant_form, self.agent_form, self.delivery_form)
+        self.parties_column = _column(self.applicant_form, self.subject_form, self.agent_form, self.delivery_form)
         situations_box = _boxed(INTAKE_SITUATIONS, self.situations)
         situations_box.setVisible(bool(self.bundle.situations))
         self.materials_column = _column(situations_box, _boxed(INTAKE_MATERIALS, self.checklist_view))
@@ -216,6 +218,21 @@ class PanelLayout(QWidget):
             self.cancel_button,
         ]
         for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self.order_subject_tabs()
+
+    def order_subject_tabs(self) -> None:
+        """The subject's fields come right after the applicant's last field, before the agent's box."""
+        subject = self.subject_form.tab_chain()
+        if not subject:
+            return
+        stops: list[QWidget] = []
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:  # the window's whole chain, once, from its top
+            if self.applicant_form.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                stops.append(widget)
+            widget = widget.nextInFocusChain()
+        for first, second in pairwise([stops[-1], *subject]):
             QWidget.setTabOrder(first, second)
 
     def show_status(self, text: str, *, error: bool = False) -> None:

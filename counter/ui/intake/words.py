@@ -108,6 +108,13 @@ INTAKE_TAKEN = tr("办件已登记，办件编号：")
 INTAKE_CLOSE = tr("关闭（Esc）")
 INTAKE_PARTY_HEADING = tr("申请人信息还需完善：")
 INTAKE_PARTY_PROBLEM = tr("{field}：{problem}")
+# the bundle's subject (the newborn, the household): what to type in the fields whose form is fixed
+INTAKE_SUBJECT_HEADING = tr("{title}信息还需完善：")
+INTAKE_SUBJECT_HINT = {
+    "past_date": tr("如 2026-11-18"),
+    "count": tr("填数字"),
+    "birth_certificate_no": tr("1位字母加9位数字"),
+}
 INTAKE_PARTY_FIELD = {
     "applicant_name": tr("申请人姓名或名称"),
     "applicant_id": tr("申请人证件号码"),
@@ -125,6 +132,7 @@ INTAKE_NOT_POSSIBLE_DETAIL = tr("其他原因：{detail}")
 INTAKE_NOT_POSSIBLE_DETAILS = {
     "uid is not 32 hex digits": tr("本次受理的编号不是本机生成的格式，请重新打开受理页"),
     "previous case is of another bundle": tr("原办件办理的不是同一件事，不能作为本件的补正前办件"),
+    "clerk not named": tr("本窗口没有设置工作人员姓名，不能受理：请在主窗口按 F8，在“本窗口”中填写本人姓名"),
 }
 INTAKE_PREVIOUS_NOT_FOUND = tr("原办件 {case_no} 不存在，请核对办件编号")
 INTAKE_CONNECTION_LOST = tr(
@@ -132,10 +140,14 @@ INTAKE_CONNECTION_LOST = tr(
 )
 INTAKE_CONNECTION_RETRYING = tr("（正在重试，第{attempts}次）")
 INTAKE_CONNECTION_BACK = tr("连接已恢复，正在重新提交……")
+# a commit the database refused: what became of the draft is said as it is (saved again after the failure, or not)
 INTAKE_DB_FAULT = tr("{fault}。本次受理没有保存，表单内容和草稿都已保留，问题排除后请再次提交（Ctrl+Enter）。")
-INTAKE_PREVIEW_FAILED = tr("暂时无法计算受理结果（{error}），表单内容已保留")
+INTAKE_DB_FAULT_NO_DRAFT = tr(
+    "{fault}。本次受理没有保存，草稿也未能保存；表单内容仍在本窗口中，请暂勿关闭窗口，问题排除后请再次提交（Ctrl+Enter）。"
+)
+INTAKE_PREVIEW_FAILED = tr("暂时无法计算受理结果（{fault}），表单内容已保留")
 INTAKE_DRAFT_SAVED = tr("草稿已保存 {time}")
-INTAKE_DRAFT_SAVE_FAILED = tr("草稿未能保存（{error}），请暂勿关闭窗口")
+INTAKE_DRAFT_SAVE_FAILED = tr("草稿未能保存（{fault}）；表单内容仍在本窗口中，请暂勿关闭窗口")
 INTAKE_DRAFT_APPLICANT = tr("，{applicant}")  # after the bundle in INTAKE_DRAFT_OFFER
 INTAKE_DRAFT_OFFER = tr("上次未完成的受理（保存于 {time}）：{bundle}{applicant}")
 INTAKE_DRAFT_DISCARDED = tr("上次未完成的受理草稿无法恢复，已丢弃：{reason}")

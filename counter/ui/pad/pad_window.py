@@ -170,7 +170,8 @@ class ClerkCard(QFrame):
         self._size = AVATAR
 
     def show_clerk(self, office: str, desk_no: str, clerk: str, staff_no: str, photo: str) -> None:
-        self.clerk.setText(PAD_CLERK.format(clerk=clerk))
+        self.clerk.setText(PAD_CLERK.format(clerk=clerk) if clerk else "")
+        self.clerk.setVisible(bool(clerk))  # a desk whose clerk nobody named shows no name, never a title
         self.staff.setText(PAD_STAFF_NO.format(staff_no=staff_no) if staff_no else "")
         self.staff.setVisible(bool(staff_no))
         self.office.setText(GAP.format(first=office, second=PAD_DESK.format(desk_no=desk_no)))

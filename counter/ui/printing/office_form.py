@@ -34,12 +34,15 @@ from PySide6.QtWidgets import (
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.catalog.departments import AdminLevel
-from counter.documents.deciders import override_lines, unreadable_overrides
+from counter.documents.deciders import override_lines, unreadable_contacts, unreadable_overrides
 from counter.documents.model import OfficeSettings
 from counter.ui.plain_text import plain_label
 from counter.ui.printing.making import read_office, store_office
 from counter.ui.printing.words import (
+    OFFICE_CONTACTS_BAD,
+    OFFICE_CONTACTS_NOTE,
     OFFICE_FIELD,
+    OFFICE_H_CONTACTS,
     OFFICE_H_OFFICE,
     OFFICE_H_RIGHTS,
     OFFICE_LEVEL_COURT,
@@ -66,9 +69,10 @@ log = logging.getLogger(__name__)
 #: every field is printed in a sentence or behind the QR code: none may be left empty
 FIELDS = tuple(f.name for f in dataclasses.fields(OfficeSettings))
 OVERRIDES = "rights_overrides"  # lines of text: a multi-line box, read line by line
+CONTACTS = "department_contacts"  # lines of text too: each department's 承办人 and phone
 #: the office's own fields, then its own 复议 body and court heading the rights group
-OFFICE_OWN = ("office_name", "seal_caption", "consult_phone", "complaint_phone", "address", "progress_url_base",
-              "online_portal")  # fmt: skip
+OFFICE_OWN = ("office_name", "seal_caption", "consult_phone", "complaint_phone", "address", "hours",
+              "progress_url_base", "online_portal")  # fmt: skip
 OFFICE_RIGHTS = ("review_body", "court")
 LEVEL_PARTS = (("place", OFFICE_LEVEL_PLACE), ("government", OFFICE_LEVEL_GOVERNMENT), ("court", OFFICE_LEVEL_COURT))
 
@@ -85,7 +89,7 @@ QLabel#rightsNote { color: #555555; }
 # what a site may leave empty: a level it does not know (a hall's township, a league's regional court) and the
 # exceptions; the papers say 有管辖权的人民法院 or keep the place visible rather than print a guess
 OPTIONAL_FIELDS = frozenset(
-    {"region_court", "township_place", "township_government", "township_court", "rights_overrides"}
+    {"region_court", "township_place", "township_government", "township_court", OVERRIDES, CONTACTS}
 )
 
 
@@ -107,11 +111,9 @@ class OfficeSettingsForm(QWidget):
         self.note = plain_label(OFFICE_NOTE)
         self.note.setObjectName("officeNote")
         self.note.setWordWrap(True)
-        self.fields = {name: QLineEdit() for name in FIELDS if name != OVERRIDES}
-        self.overrides = QPlainTextEdit()
-        self.overrides.setAccessibleName(OFFICE_FIELD[OVERRIDES])
-        self.overrides.setTabChangesFocus(True)  # Tab leaves the box, as from every other field
-        self.overrides.setFixedHeight(px(84))
+        self.fields = {name: QLineEdit() for name in FIELDS if name not in (OVERRIDES, CONTACTS)}
+        self.overrides = _lines_box(OVERRIDES)
+        self.contacts = _lines_box(CONTACTS)
         self.message = plain_label()
         self.message.setObjectName("officeMessage")
         self.message.setWordWrap(True)
@@ -122,6 +124,7 @@ class OfficeSettingsForm(QWidget):
         inner.addWidget(self.note)
         inner.addWidget(self._office_group())
         inner.addWidget(self._rights_group())
+        inner.addWidget(self._contacts_group())
         inner.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -162,6 +165,18 @@ class OfficeSettingsForm(QWidget):
         layout.addWidget(self.overrides)
         return box
 
+    def _contacts_group(self) -> QGroupBox:
+        """Each department's 承办人 and phone, which its 不予批准决定书 prints (blank lines where none is given)."""
+        box = QGroupBox(OFFICE_OPTIONAL.format(label=OFFICE_H_CONTACTS))
+        layout = QVBoxLayout(box)
+        note = plain_label(OFFICE_CONTACTS_NOTE)
+        note.setObjectName("rightsNote")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addWidget(plain_label(FIELD_LABEL.format(label=OFFICE_FIELD[CONTACTS])))
+        layout.addWidget(self.contacts)
+        return box
+
     def _level_box(self, level: AdminLevel) -> QGroupBox:
         every_part_optional = all(f"{level.value}_{part}" in OPTIONAL_FIELDS for part, _ in LEVEL_PARTS)
         title = ADMIN_LEVEL[level]
@@ -186,27 +201,33 @@ class OfficeSettingsForm(QWidget):
             self._say(err.message, "problems")
             return
         for name, value in dataclasses.asdict(settings).items():
-            if name == OVERRIDES:
-                self.overrides.setPlainText("\n".join(override_lines(value)))
+            if name in (OVERRIDES, CONTACTS):
+                self._box(name).setPlainText("\n".join(override_lines(value)))
             else:
                 self.fields[name].setText(value)
         self._say("", "done")
 
     def settings(self) -> OfficeSettings:
         values = {name: field.text().strip() for name, field in self.fields.items()}
-        lines = override_lines(self.overrides.toPlainText())
-        return OfficeSettings(**values, **{OVERRIDES: "\n".join(lines)})
+        lines = {name: "\n".join(override_lines(self._box(name).toPlainText())) for name in (OVERRIDES, CONTACTS)}
+        return OfficeSettings(**values, **lines)
+
+    def _box(self, name: str) -> QPlainTextEdit:
+        return self.overrides if name == OVERRIDES else self.contacts
 
     def on_save_clicked(self) -> None:
         settings = self.settings()
         missing = missing_fields(settings)
         unread = unreadable_overrides(settings.rights_overrides)
-        if missing or unread:
+        unread_contacts = unreadable_contacts(settings.department_contacts)
+        if missing or unread or unread_contacts:
             said = []
             if missing:
                 said.append(OFFICE_MISSING.format(fields=LIST_JOIN.join(OFFICE_FIELD[name] for name in missing)))
             if unread:
                 said.append(OFFICE_OVERRIDES_BAD.format(lines=LIST_JOIN.join(f"“{line}”" for line in unread)))
+            if unread_contacts:
+                said.append(OFFICE_CONTACTS_BAD.format(lines=LIST_JOIN.join(f"“{line}”" for line in unread_contacts)))
             self._say("\n".join(said), "problems")
             return
         try:
@@ -225,3 +246,12 @@ class OfficeSettingsForm(QWidget):
     def _say(self, text: str, role: str) -> None:
         self.message.setText(text)
         set_style_property(self.message, "role", role)
+
+
+def _lines_box(name: str) -> QPlainTextEdit:
+    """A field of lines of text (the exceptions, the departments' contacts): Tab leaves it, as every other field."""
+    box = QPlainTextEdit()
+    box.setAccessibleName(OFFICE_FIELD[name])
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(px(84))
+    return box

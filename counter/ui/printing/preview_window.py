@@ -62,6 +62,7 @@ from counter.ui.printing.words import (
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import factor, scaled
 from counter.words.documents import DOC_TITLE
+from counter.words.files import file_fault
 from counter.words.printing import print_problem_text
 from counter.words.punctuation import LIST_JOIN
 
@@ -327,7 +328,7 @@ class PreviewWindow(QWidget):
             remember_printer(printer)
         except OSError as err:
             log.exception("printer choice not saved")
-            self._say_problem(PRINTING_CHOICE_NOT_SAVED.format(error=err.strerror or err))
+            self._say_problem(PRINTING_CHOICE_NOT_SAVED.format(fault=file_fault(err)))
         self._show_printer()
 
     def on_save_requested(self) -> None:
@@ -353,7 +354,7 @@ class PreviewWindow(QWidget):
             path.write_bytes(made.pdf)
         except OSError as err:
             log.warning("PDF not saved to %s: %s", path, err)
-            self._say_problem(PRINTING_SAVE_FAILED.format(path=path, error=err.strerror or err))
+            self._say_problem(PRINTING_SAVE_FAILED.format(path=path, fault=file_fault(err)))
             return False
         self._record(made, f"file:{path}", ok=True)
         self.problem.hide()

@@ -18,6 +18,7 @@ from counter.intake.outcome import Outcome, RefusalGround
 from counter.intake.parties import Delivery
 from counter.ui.intake import IntakePanel, discard_draft, pending_draft
 from counter.ui.intake.draft_keeper import DRAFT_DELAY_MS
+from counter.words.database import DB_FAULT
 from tests.ui.intake.conftest import DESK, TODAY, MakePanel
 from tests.ui.intake.helpers import AGENT_ID, answer, commit, fill_person, press, refuse
 from tests.ui.runners import runner_on
@@ -232,7 +233,7 @@ def test_a_draft_that_cannot_be_saved_is_said_and_the_form_kept(
         session.execute(text("DROP TABLE draft"))
     panel.applicant_form.name.setText("张海军")
     assert not panel.save_draft_now()
-    assert panel.status.text() == "草稿未能保存（OperationalError），请暂勿关闭窗口"
+    assert panel.status.text() == f"草稿未能保存（{DB_FAULT['other']}）；表单内容仍在本窗口中，请暂勿关闭窗口"
     assert panel.applicant_form.name.text() == "张海军"
 
 
