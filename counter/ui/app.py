@@ -145,7 +145,8 @@ def open_database(store: Store) -> str | None:
 #: faults of a start worded by their cause, as the command line words them: the desk's database setting is wrong,
 #: the server is up but takes no connection yet (starting, recovering): a wait, not a setting to look at, the
 #: server's schema is older than the desk (updated first) and the owner's upgrade is owed, the upgrade this start
-#: began found its tables held by the other desks still running, or the server is not PostgreSQL of ours
+#: began found its tables held by the other desks still running, or the server is not PostgreSQL of ours, or not
+#: PostgreSQL at all
 _NAMED_FAULTS = frozenset(
     {
         DbFault.PLAIN_CONNECTION,
@@ -154,6 +155,7 @@ _NAMED_FAULTS = frozenset(
         DbFault.SCHEMA_BEHIND,
         DbFault.UPGRADE_BLOCKED,
         DbFault.UNSUPPORTED_SERVER,
+        DbFault.NOT_POSTGRESQL,
     }
 )
 

@@ -8,6 +8,11 @@ other products' answers reach the desk only through :func:`counter.db.server_che
 
 from __future__ import annotations
 
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from sqlalchemy import text
 
@@ -18,6 +23,7 @@ from counter.db import server_check
 from counter.db.engine import make_engine
 from counter.db.migrate import SchemaState, downgrade, schema_state
 from counter.db.server_check import MINIMUM_MAJOR, POSTGRESQL, Server, classify
+from counter.db.url import TRUSTED_NETWORK_ENV
 from counter.ui.app import open_database
 from counter.words.database import fault_text
 from tests.pg_server import MIGRATED, FreshDatabases
@@ -156,3 +162,48 @@ def test_a_server_is_asked_its_version_once_per_engine(
         assert first.scalar(text("SELECT 1")) == second.scalar(text("SELECT 1")) == 1
     engine.dispose()
     assert [s.product for s in asked] == [POSTGRESQL]
+
+
+@pytest.fixture
+def no_postgresql() -> Iterator[int]:
+    """A port where something answers that is not PostgreSQL (as 达梦 DM, or any other service, would): one byte
+    no PostgreSQL server sends first, then the line is closed."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    stop = threading.Event()
+
+    def answer() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            with conn:
+                conn.recv(1024)
+                conn.sendall(b"X")
+
+    thread = threading.Thread(target=answer, daemon=True)
+    thread.start()
+    yield int(listener.getsockname()[1])
+    stop.set()
+    thread.join()
+    listener.close()
+
+
+@pytest.mark.parametrize("tls", [True, False])
+def test_a_server_that_does_not_speak_postgresql_is_named_so(
+    no_postgresql: int, tls: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if tls:  # the desk asks for TLS first
+        query = f"sslmode=verify-full&sslrootcert={tmp_path / 'hall-ca.crt'}"
+    else:  # a trusted network: the desk begins the session at once
+        monkeypatch.setenv(TRUSTED_NETWORK_ENV, "1")
+        query = "sslmode=disable"
+    url = f"postgresql+psycopg://counter_desk@127.0.0.1:{no_postgresql}/counter?{query}"
+    with pytest.raises(StoreFault) as refused:
+        Store(url).sessions()
+    assert refused.value.fault is DbFault.NOT_POSTGRESQL
+    assert main(["db", "numbers", "--db", url]) == 1
+    said = capsys.readouterr().err
+    assert "数据库地址上的服务器不讲 PostgreSQL 的协议" in said
+    assert "错误报告" not in said  # a cause named, not an unexpected error for support
