@@ -44,6 +44,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from benchmarks.goals import Verdicts, arguments
 from counter.actions.case_reads import case_view
 from counter.actions.store import Store
+from counter.host.desk_config import DeskConfig, save_desk_config
 from counter.intake.outcome import RefusalGround
 from counter.intake.parties import Delivery
 from counter.parties.identifiers import make_id_number
@@ -118,12 +119,13 @@ def applicants(count: int) -> list[Applicant]:
 
 
 def one_screen(folder: Path) -> None:
-    """Before the QApplication: one 1366×768 screen, and a data folder of the run's own."""
+    """Before the QApplication: one 1366×768 screen, and a data folder of the run's own with the desk's clerk."""
     screen = {"name": "Desk", "x": 0, "y": 0, "width": SCREEN[0], "height": SCREEN[1], "logicalDpi": 96}
     config = folder / "screen.json"
     config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     os.environ["COUNTER_HOME"] = str(folder / "home")
+    save_desk_config(DeskConfig(clerk="乌兰"))  # a desk takes intakes once its clerk is named
 
 
 class Keyboard:
@@ -301,10 +303,12 @@ def serve(window: MainWindow, keys: Keyboard, person: Applicant) -> str:
 NAMES = {"accept": "受理", "defer": "容缺受理", "correct": "补正", "refuse": "不予受理"}
 
 
-def open_desk(folder: Path) -> tuple[MainWindow, Store, Keyboard]:
-    """The desk as it starts, the catalog in, and 我要开小餐馆 on screen (typed once a day, not counted)."""
+def open_desk(folder: Path, today: dt.date | None = TODAY) -> tuple[MainWindow, Store, Keyboard]:
+    """The desk as it starts, the catalog in, and 我要开小餐馆 on screen (typed once a day, not counted).
+
+    ``today``: the training day the desk takes (the keys' counts do not depend on the date); None, a live desk."""
     store = Store(f"sqlite:///{folder / 'desk.sqlite3'}", create=True)
-    window = MainWindow(store, bundled_catalog_dir(), today=TODAY)
+    window = MainWindow(store, bundled_catalog_dir(), today=today)
     fit_to_screen(window, (1280, 800))
     window.show()
     ready: list[bool] = []

@@ -44,11 +44,9 @@ from benchmarks.bench_keystrokes import (
     applicants,
     fill_parties,
     one_screen,
+    open_desk,
 )
 from benchmarks.goals import Verdicts, arguments, percentile, summary
-from counter.actions.store import Store
-from counter.resources import bundled_catalog_dir
-from counter.ui.geometry import fit_to_screen
 from counter.ui.main_window import MainWindow
 from counter.ui.printing.preview_window import PreviewWindow
 
@@ -74,24 +72,6 @@ class FirstPaint(QObject):
         ):
             self.at = time.perf_counter()
         return False
-
-
-def open_live_desk(folder: Path) -> tuple[MainWindow, Store, Keyboard]:
-    """The desk as it starts on a live database (not training: its marks watch every window), 我要开小餐馆 open."""
-    store = Store(f"sqlite:///{folder / 'desk.sqlite3'}", create=True)
-    window = MainWindow(store, bundled_catalog_dir())
-    fit_to_screen(window, (1280, 800))
-    window.show()
-    ready: list[bool] = []
-    window.catalog_ready.connect(ready.append)
-    window.start_sync()
-    keys = Keyboard()
-    keys.wait_until(lambda: bool(ready), "the catalog", timeout_ms=120_000)
-    keys.wait_for_focus(window.search_panel.box, "the keyboard in the search box")
-    keys.type("xcg")
-    keys.key(Qt.Key.Key_Return, "Enter")
-    keys.wait_until(lambda: window.current_bundle is not None, "the guide")
-    return window, store, keys
 
 
 def serve(window: MainWindow, keys: Keyboard, person: Applicant, painted: FirstPaint) -> float:
@@ -164,7 +144,7 @@ def run(count: int, verdicts: Verdicts) -> int:
         folder = Path(name)
         one_screen(folder)
         app = QApplication([])
-        window, store, keys = open_live_desk(folder)
+        window, store, keys = open_desk(folder, today=None)  # live: a training desk's marks watch every window
         painted = FirstPaint(PreviewWindow)
         app.installEventFilter(painted)
         times: dict[str, list[float]] = {outcome: [] for outcome in NAMES}

@@ -620,12 +620,11 @@ def recount_dates(
         return Recount(correction=due_by)
     dates = _Dates(calendar, accepted_on)
     margin = (deferral_policy or DeferralPolicy()).margin
+    materials = [m for code in deferred for m in bundle.materials if m.code == code]
     found: dict[str, dt.date] = {}
-    for code in deferred:
-        material = next((m for m in bundle.materials if m.code == code), None)
-        if material is None or not _due_limits(bundle, material):
-            continue
-        day = _due_date(bundle, material, dates, calendar, margin, accepted_on)
-        if day is not None:
-            found[code] = day
-    return Recount(_promised_date(bundle, dates), due_by, found)
+    examined: list[dt.date] = []
+    # the same rule as the intake's (_deferral_dues): a period the guide gives, or the margin before the promise;
+    # a material the rule now refuses keeps its date (a later date only ever moves the printed one)
+    _deferral_dues(bundle, materials, dates, calendar, margin, accepted_on, found, examined)
+    promised = max((d for d in (_promised_date(bundle, dates), *examined) if d is not None), default=None)
+    return Recount(promised, due_by, found)

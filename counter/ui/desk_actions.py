@@ -15,7 +15,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMessageBox, QWidget
 
 from counter.access.roles import Permission
 from counter.case.lookup import LOOKBACK_DAYS
@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 SUPERVISION_SIZE = (1100, 700)  # preferred sizes at 100 % text (counter.ui.geometry)
 SYNC_SIZE = (1000, 680)
 PROJECTS_SIZE = (1200, 760)
+PAPER_SENT_MS = 10_000  # how long the status bar says where a guide's paper went
 
 
 class DeskActions(QObject):
@@ -473,6 +474,8 @@ class DeskActions(QObject):
             self.preview = open_guide_notice(self._window, self.runner, self.desk(), bundle.code, self.today())
         except NoticeRefused as refused:
             self._say(refused.text)
+            return
+        self.preview.sent_all.connect(self.on_paper_sent)
 
     def choose_form(self, bundle: Bundle | None) -> None:
         """Ctrl+Shift+P: the forms of the guide on screen, each printed blank or as 示范样表.
@@ -515,6 +518,13 @@ class DeskActions(QObject):
             )
         except NoticeRefused as refused:
             self._say(refused.text)
+            return
+        self.preview.sent_all.connect(self.on_paper_sent)
+
+    def on_paper_sent(self, text: str) -> None:
+        """The paper went out and its preview closed: the status bar says where it went."""
+        if isinstance(self._window, QMainWindow):
+            self._window.statusBar().showMessage(text, PAPER_SENT_MS)
 
     # --- cases --------------------------------------------------------------------
 

@@ -84,30 +84,30 @@ def test_the_reports_deferral_is_due_when_the_notice_says_and_does_not_lapse_bef
     office_took_five_days(sessions, desk)
     number = take(sessions, desk, deferral(sessions), TAKEN)
     printed = view_of(sessions, number)
-    assert due_of(printed) == D(2027, 10, 6)  # what the paper says, provisional
+    assert due_of(printed) == D(2027, 10, 8)  # the guide's three working days: 6, 7, 8; what the paper says
     assert printed.promised_on == D(2027, 10, 12)  # five working days: 6, 7, 8, 11, 12
     assert printed.dates_beyond_data
 
     assert import_notice(sessions, desk) == (number,)
     after = view_of(sessions, number)
-    assert due_of(after) == D(2027, 10, 8)  # 1 to 7 October off: the first working day after the intake
+    assert due_of(after) == D(2027, 10, 11)  # 1 to 7 October off: 8, Saturday 9 (worked), 11
     assert after.promised_on == D(2027, 10, 13)  # 8, Saturday 9 (worked), 11, 12, 13
     assert after.status is CaseStatus.AWAITING_DEFERRED
     line = after.history[-1]
     assert line.event == CaseEvent.DATES_MOVED.value
     moves = {m.what: (m.before, m.after) for m in read_moves(line.note)}
-    assert moves == {"M08": (D(2027, 10, 6), D(2027, 10, 8)), PROMISED: (D(2027, 10, 12), D(2027, 10, 13))}
+    assert moves == {"M08": (D(2027, 10, 8), D(2027, 10, 11)), PROMISED: (D(2027, 10, 12), D(2027, 10, 13))}
 
     # the same intake taken now is due the same day
-    assert due_of(view_of(sessions, take(sessions, desk, deferral(sessions), TAKEN))) == D(2027, 10, 8)
+    assert due_of(view_of(sessions, take(sessions, desk, deferral(sessions), TAKEN))) == D(2027, 10, 11)
 
-    for day in (D(2027, 10, 7), D(2027, 10, 8)):  # the printed date is past, the governing one is not
+    for day in (D(2027, 10, 9), D(2027, 10, 11)):  # the printed date is past, the governing one is not
         with sessions.begin() as s, pytest.raises(DecisionRefused) as refused:
             deny_lapsed_deferral(s, desk, number, day, "未补交")
         assert refused.value.problem is DecisionProblem.NOT_LAPSED
-        assert refused.value.first_day == D(2027, 10, 9)  # the notice's make-up Saturday: a working day
+        assert refused.value.first_day == D(2027, 10, 12)  # the working day after the governing date
     with sessions.begin() as s:
-        lapse = deny_lapsed_deferral(s, desk, number, D(2027, 10, 9), "未补交")
+        lapse = deny_lapsed_deferral(s, desk, number, D(2027, 10, 12), "未补交")
     assert lapse.materials == ("M08",)
 
 
@@ -128,27 +128,27 @@ def test_a_correction_is_due_when_the_notice_says(sessions: sessionmaker[Session
 
 
 def test_a_printed_date_later_than_the_notices_binds_the_office(sessions: sessionmaker[Session], desk: Desk) -> None:
-    """The fallback kept 1 to 7 October off but knew nothing of the notice's make-up Saturday: its promise came out
-    a day later than the notice's, and stays."""
+    """The fallback kept 1 to 7 October off but knew nothing of the notice's make-up Saturday: its dates came out a
+    day later than the notice's, and stay."""
     number = take(sessions, desk, deferral(sessions), TAKEN)
     printed = view_of(sessions, number)
-    assert (due_of(printed), printed.promised_on) == (D(2027, 10, 8), D(2027, 10, 14))
+    assert (due_of(printed), printed.promised_on) == (D(2027, 10, 12), D(2027, 10, 14))
     assert import_notice(sessions, desk) == ()  # nothing later: nothing moved
     after = view_of(sessions, number)
-    assert (due_of(after), after.promised_on) == (D(2027, 10, 8), D(2027, 10, 14))
+    assert (due_of(after), after.promised_on) == (D(2027, 10, 12), D(2027, 10, 14))
     assert after.history[-1].event == CaseEvent.TAKEN.value
 
 
 def test_an_edited_day_moves_a_date_that_falls_on_it(sessions: sessionmaker[Session], desk: Desk) -> None:
-    number = take(sessions, desk, deferral(sessions), D(2027, 3, 1))  # Monday: due the next working day
-    assert due_of(view_of(sessions, number)) == D(2027, 3, 2)
+    number = take(sessions, desk, deferral(sessions), D(2027, 3, 1))  # Monday: due in three working days
+    assert due_of(view_of(sessions, number)) == D(2027, 3, 4)
     with sessions.begin() as s:
-        moved = set_holiday(s, D(2027, 3, 2), "off", desk=desk)
+        moved = set_holiday(s, D(2027, 3, 4), "off", desk=desk)
     assert moved == (number,)
-    assert due_of(view_of(sessions, number)) == D(2027, 3, 3)
+    assert due_of(view_of(sessions, number)) == D(2027, 3, 5)
     with sessions.begin() as s:
-        assert set_holiday(s, D(2027, 3, 2), None, desk=desk) == ()  # back to a working day: the later date stays
-    assert due_of(view_of(sessions, number)) == D(2027, 3, 3)
+        assert set_holiday(s, D(2027, 3, 4), None, desk=desk) == ()  # back to a working day: the later date stays
+    assert due_of(view_of(sessions, number)) == D(2027, 3, 5)
 
 
 def test_the_applicant_is_told_each_later_date_where_the_hall_has_a_gateway(
@@ -166,7 +166,7 @@ def test_the_applicant_is_told_each_later_date_where_the_hall_has_a_gateway(
             .where(models.OutboxMessage.case_id == case.id, models.OutboxMessage.kind.like("%moved"))
             .order_by(models.OutboxMessage.kind)
         ).all()
-    assert [tuple(row) for row in told] == [("deferral_moved", D(2027, 10, 8)), ("promise_moved", D(2027, 10, 13))]
+    assert [tuple(row) for row in told] == [("deferral_moved", D(2027, 10, 11)), ("promise_moved", D(2027, 10, 13))]
     import_notice(sessions, desk)  # the same notice again: nothing moves, nothing is told twice
     with sessions() as s:
         again = s.scalar(select(models.OutboxMessage.id).where(models.OutboxMessage.kind.like("%moved")).offset(2))
@@ -181,12 +181,12 @@ def test_the_papers_quote_the_governing_date(sessions: sessionmaker[Session], de
         before = make_document(s, desk, number, DocumentKind.DEFERRAL, TAKEN)
     import_notice(sessions, desk)
     with sessions.begin() as s:
-        after = make_document(s, desk, number, DocumentKind.DEFERRAL, D(2027, 10, 8))
+        after = make_document(s, desk, number, DocumentKind.DEFERRAL, D(2027, 10, 11))
     texts: list[str] = []
     for made in (before, after):
         path = tmp_path / f"{made.doc_no}-{len(texts)}.pdf"
         path.write_bytes(made.pdf)
         texts.append(pdf_text(path))
-    assert "2027年10月6日" in texts[0]
-    assert "2027年10月8日" in texts[1]  # what the applicant must meet now
-    assert "2027年10月6日" in texts[1]  # and the date it replaced, said beside it
+    assert "2027年10月8日" in texts[0]
+    assert "2027年10月11日" in texts[1]  # what the applicant must meet now
+    assert "2027年10月8日" in texts[1]  # and the date it replaced, said beside it

@@ -508,6 +508,7 @@ class CasePage(QWidget):
             self.case_changed.emit(view.case_no)
             preview = open_preview(self, self._runner, self._desk, (outcome.made,))
             preview.recorded.connect(self.on_notices_changed)
+            preview.sent_all.connect(self.on_paper_sent)
         self.show_notice(outcome.text, outcome.style)
 
     def on_form_confirmed(self) -> None:
@@ -578,11 +579,16 @@ class CasePage(QWidget):
             self.show_notice(refused.text, "noticeError")
             return
         preview.recorded.connect(self.on_notices_changed)
+        preview.sent_all.connect(self.on_paper_sent)
         self.on_notices_changed()
 
     def on_notices_changed(self) -> None:
         """A notice was numbered or printed: the 文书 section counts it."""
         self.reload()
+
+    def on_paper_sent(self, text: str) -> None:
+        """The paper went out and its preview closed: the page says where it went."""
+        self.show_notice(text, "noticeOk")
 
     def _offered_due(self, view: CaseView) -> dt.date:
         """A few working days after the later of today and the old deadline."""

@@ -439,17 +439,12 @@ class IntakePanel(PanelLayout):
         except NoticeRefused as refused:
             self.show_message(refused.text)
             return
-        preview.print_finished.connect(partial(self.on_paper_printed, preview))
+        preview.sent_all.connect(self.on_paper_printed)
 
-    def on_paper_printed(self, preview: QWidget, complete: bool) -> None:
-        """Every paper of the outcome went out: the intake and its preview are done and make way for the next
-        applicant (a preview left behind the desk at every intake piles up all day).
-
-        A print that failed leaves both open, the places to print again from.
-        """
-        if complete:
-            preview.close()
-            self.close()
+    def on_paper_printed(self) -> None:
+        """Every paper of the outcome went out: the intake is done, like its preview, and makes way for the next
+        applicant.  A print that failed leaves both open, the places to print again from."""
+        self.close()
 
     def on_cancel_clicked(self) -> None:
         if not self.cancel_armed:

@@ -10,7 +10,10 @@ together, in order.
 A printer that is off or missing never costs the case: the case was saved
 before the window opened and a print does not touch it.  The window says what
 went wrong in a red bar, records the failed print, and keeps 打印 ready; the
-next click prints on from the paper that failed.  Every print of a numbered
+next click prints on from the paper that failed.  Once every paper has gone out
+the window closes (:attr:`PreviewWindow.sent_all` says where they went, for the
+window that opened it): a preview left open behind the desk at every print
+would pile up all day, each holding its pages' images.  Every print of a numbered
 notice is recorded, also a failed one and a copy saved as a PDF file.  A blank
 form or 示范样表 is shown and printed the same way but recorded nowhere: it has
 no stored document to count the print against (see :mod:`counter.actions.forms`).
@@ -102,6 +105,7 @@ def doc_title(made: MadeDocument) -> str:
 
 class PreviewWindow(QWidget):
     print_finished = Signal(bool)  # a click on 打印 is done: True when every paper went out
+    sent_all = Signal(str)  # every paper went out (the window closes next): the sentence saying where
     recorded = Signal()  # a print (or a failed one) is on record: the case page counts it
 
     def __init__(
@@ -304,7 +308,11 @@ class PreviewWindow(QWidget):
         self._say_problem(PRINTING_FAILED.format(title=doc_title(made), problem=text))
 
     def on_run_finished(self) -> None:
-        self.run = None
+        """The run is over: every paper out closes the window; a failure keeps it, to print on from there."""
+        run, self.run = self.run, None
+        if run is not None:
+            run.wait()  # its end is said from its own thread just before that ends: let it end before letting it go
+            run.deleteLater()  # each click makes a run: none is kept for the life of the window
         complete = not self.pending
         if complete:
             self.pending = list(range(len(self.documents)))  # a further click prints them all again
@@ -313,7 +321,9 @@ class PreviewWindow(QWidget):
         self.print_button.setText(PRINTING_PRINT if complete else PRINTING_RETRY)
         self._show_printer()
         self.print_finished.emit(complete)
-        if self._close_after_run:
+        if complete:
+            self.sent_all.emit(self.done.text())
+        if complete or self._close_after_run:
             self.close()
 
     def on_choose_requested(self) -> None:
