@@ -1,8 +1,10 @@
 #!/bin/sh
 # The installer for desks with no network (township centres), made from packaging/counter.spec:
 #   dist/counter-<version>-linux-<arch>.tar.gz   the frozen program (no Python or system packages needed), its desktop
-#                                                entry and icons, LICENSE and the licences, install.sh / uninstall.sh
-#   dist/counter_<version>_<debarch>.deb          the same as a Debian package: /opt/counter, /usr/bin/counter
+#                                                entry and icons, the services' systemd units, LICENSE and the
+#                                                licences, install.sh / uninstall.sh
+#   dist/counter_<version>_<debarch>.deb          the same as a Debian package: /opt/counter, /usr/bin/counter,
+#                                                the units in /lib/systemd/system
 # The program runs on systems with this machine's glibc or newer (install.sh checks): build on the oldest system the
 # desks run.  Qt's X11 libraries that a desktop may lack (libxcb-cursor0 …) are taken from this machine into the
 # program, so they must be installed here (scripts/setup.sh does).
@@ -14,7 +16,7 @@ cd "$(dirname "$0")/.."
 repo=$(pwd)
 
 usage() {
-    sed -n '2,12s/^# \{0,1\}//p' "$0"
+    sed -n '2,13s/^# \{0,1\}//p' "$0"
 }
 
 python=""
@@ -127,6 +129,9 @@ for size in 16 32 48 64 128 256; do
 done
 mkdir -p "$stage/share/icons/hicolor/scalable/apps"
 cp packaging/icons/counter.svg "$stage/share/icons/hicolor/scalable/apps/counter.svg"
+# the services' systemd units (SMS sender, audit seal, nightly backup): install.sh puts them in place as root
+mkdir -p "$stage/systemd"
+cp packaging/linux/counter-*.service packaging/linux/counter-*.timer "$stage/systemd/"
 
 # the newest glibc any of the program's files asks for: the oldest system it runs on
 glibc=$(find "$stage/app" -type f \( -name '*.so*' -o -name counter \) -exec readelf --dyn-syms -W {} + 2>/dev/null |
@@ -149,6 +154,10 @@ cp LICENSE "$deb/opt/counter/LICENSE"
 cp -R "$licenses" "$deb/opt/counter/licenses"
 ln -s /opt/counter/counter "$deb/usr/bin/counter"
 cp -R "$stage/share" "$deb/usr/"
+mkdir -p "$deb/lib/systemd/system"
+for unit in "$stage"/systemd/counter-*; do
+    sed "s|@COUNTER@|/opt/counter/counter|" "$unit" > "$deb/lib/systemd/system/$(basename "$unit")"
+done
 sed "s|@EXEC@|/opt/counter/counter|" packaging/linux/counter.desktop > "$deb/usr/share/applications/counter.desktop"
 cat > "$deb/usr/share/doc/counter/copyright" <<EOF
 counter (一件事一次办 综合受理窗口) is licensed under the Apache License 2.0: /opt/counter/LICENSE.

@@ -20,9 +20,10 @@ libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 l
 cups-client libcups2"
 if [ "$want_test" = 1 ]; then
     # screenshots under Xvfb; PDF and barcode checks; the CUPS and PostgreSQL servers tests start; binutils for
-    # PyInstaller and the offline installer's build (objdump, strip, readelf)
+    # PyInstaller and the offline installer's build (objdump, strip, readelf); systemd-analyze, which reads the
+    # services' units
     pkgs="$pkgs xvfb xauth poppler-utils zbar-tools cups-daemon
-    libpango-1.0-0 libpangoft2-1.0-0 postgresql binutils"
+    libpango-1.0-0 libpangoft2-1.0-0 postgresql binutils systemd"
 fi
 
 missing=""

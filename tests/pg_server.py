@@ -62,10 +62,13 @@ def pg_bin(name: str) -> str:
     return found
 
 
+#: what runs a command as the user the test's servers run as: ``postgres`` when we are root (the server refuses root)
+AS_POSTGRES = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+
 def _as_postgres(args: list[str]) -> None:
     """Run a server program, as ``postgres`` when we are root (the server refuses root)."""
-    prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    subprocess.run([*prefix, *args], check=True, capture_output=True)
+    subprocess.run([*AS_POSTGRES, *args], check=True, capture_output=True)
 
 
 def free_port() -> int:

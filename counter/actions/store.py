@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, TypeVar
 from counter.actions.database_file import DatabaseMissing, DatabaseReadOnly, check_database_file, note_opened
 from counter.audit.state import RowAltered
 from counter.db.faults import DbFault
-from counter.db.revision import SchemaTooNew
+from counter.db.revision import LOCK_TIMEOUT_S, SchemaTooNew, Step
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -30,10 +30,12 @@ if TYPE_CHECKING:
     from counter.db.engine import Sessions
 
 __all__ = [
+    "LOCK_TIMEOUT_S",
     "DatabaseMissing",
     "DatabaseReadOnly",
     "DbFault",
     "SchemaTooNew",
+    "Step",
     "Store",
     "StoreFault",
     "Unit",
@@ -52,13 +54,17 @@ else:
 class StoreFault(Exception):
     """The database refused the work or could not be reached; nothing of the unit of work was kept."""
 
-    def __init__(self, fault: DbFault, detail: str, error: str = "", connection_lost: bool = False) -> None:
+    def __init__(
+        self, fault: DbFault, detail: str, error: str = "", connection_lost: bool = False, server: str = ""
+    ) -> None:
         super().__init__(detail)
         self.fault = fault
         self.detail = detail
         self.error = error or detail.split(":", 1)[0]  # the class name of what the database raised
         # the server could not be reached (not refused the work): worth waiting for and trying again
         self.connection_lost = connection_lost
+        # the server reached, as it names itself (openGauss 5.0.0), where it is not one this program uses
+        self.server = server
 
 
 class Store:
@@ -69,12 +75,24 @@ class Store:
 
     ``create``: an SQLite file that is not there may be made (the set-up step, a first start, training); otherwise
     opening it raises :class:`DatabaseMissing` (see :mod:`counter.actions.database_file`).
+
+    ``lock_timeout_s`` and ``on_step``: how long an upgrade at opening waits for each lock on PostgreSQL, and who
+    is told of each migration it runs (``counter db upgrade``; :func:`counter.db.migrate.upgrade`).
     """
 
-    def __init__(self, url: str, training: bool = False, create: bool = False) -> None:
+    def __init__(
+        self,
+        url: str,
+        training: bool = False,
+        create: bool = False,
+        lock_timeout_s: float = LOCK_TIMEOUT_S,
+        on_step: Callable[[Step], None] | None = None,
+    ) -> None:
         self.url = url
         self.training = training
         self.create = create or training
+        self.lock_timeout_s = lock_timeout_s
+        self.on_step = on_step
         self._lock = threading.Lock()
         self._engine: Engine | None = None
         self._sessions: Sessions | None = None
@@ -93,6 +111,11 @@ class Store:
                     self._open()
                 except SQLAlchemyError as err:
                     raise _fault(err, self.backend) from err
+                except Exception as err:
+                    refusal = _refusal(err)
+                    if refusal is None:
+                        raise
+                    raise refusal from err
             assert self._sessions is not None
             return self._sessions
 
@@ -101,7 +124,7 @@ class Store:
         check_database_file(self.url, self.create)
 
     def _open(self) -> None:
-        from counter.db.engine import make_engine, make_sessions
+        from counter.db.engine import check_server, make_engine, make_sessions
         from counter.db.url import plain_over_network
 
         self.check_file()
@@ -111,7 +134,8 @@ class Store:
             )
         engine = make_engine(self.url)
         try:
-            _upgrade(engine, self.backend)
+            check_server(engine)  # a server this program cannot use is named before anything is asked of it
+            _upgrade(engine, self.backend, self.lock_timeout_s, self.on_step)
             note_opened(self.url, self.training)
             sessions = make_sessions(engine)
             if self.training:
@@ -146,6 +170,11 @@ class Store:
             raise _fault(err, self.backend) from err
         except RowAltered as err:  # what the database holds is not what the trail recorded: refused, rolled back
             raise StoreFault(DbFault.ROW_ALTERED, str(err), type(err).__name__) from err
+        except Exception as err:  # a connection made afresh, refused as the first one would have been
+            refusal = _refusal(err)
+            if refusal is None:
+                raise
+            raise refusal from err
 
     @property
     def backend(self) -> str:
@@ -182,24 +211,44 @@ def _complete_prepared(sessions: sessionmaker[Session]) -> None:
         complete_prepared(session, bundled_catalog_dir())
 
 
-def _upgrade(engine: Engine, backend: str) -> None:
-    """Bring the schema up to this program's; an upgrade this login may not make is the schema left behind.
+def _upgrade(engine: Engine, backend: str, lock_timeout_s: float, on_step: Callable[[Step], None] | None) -> None:
+    """Bring the schema up to this program's; an upgrade this login may not make is the schema left behind, one that
+    found its tables held by others is blocked.
 
     A hall's desks connect as the desk role, which owns no table: when a desk is updated before the server, its
     start would try the migration and the server would refuse it (permission denied), which says nothing about
-    what to do.  The fix is the owner's ``counter db upgrade``, and that is what the desk is told.
+    what to do.  The fix is the owner's ``counter db upgrade``, and that is what the desk is told.  An upgrade that
+    waited its ``lock_timeout`` (or SQLite's busy timeout) for a table is told what holds it: desks still running.
     """
     from sqlalchemy.exc import SQLAlchemyError
 
     from counter.db.migrate import upgrade
 
     try:
-        upgrade(engine)
+        upgrade(engine, lock_timeout_s, on_step)
     except SQLAlchemyError as err:
         fault = _fault(err, backend)
         if fault.fault is DbFault.NOT_PERMITTED:
             raise StoreFault(DbFault.SCHEMA_BEHIND, fault.detail, fault.error, fault.connection_lost) from err
+        if fault.fault is DbFault.BUSY:  # the server is there and answered: nothing to reconnect to
+            raise StoreFault(DbFault.UPGRADE_BLOCKED, fault.detail, fault.error) from err
         raise
+
+
+def _refusal(err: Exception) -> StoreFault | None:
+    """What a new connection was refused over before anything was asked of the server, as a fault; else None.
+
+    The server is not PostgreSQL this program can use (``server`` names it: openGauss 5.0.0), or libpq's own files
+    sent the connection over the network without checking the server (:mod:`counter.db.url`).
+    """
+    from counter.db.server_check import UnsupportedServer
+    from counter.db.url import PlainConnection
+
+    if isinstance(err, UnsupportedServer):
+        return StoreFault(DbFault.UNSUPPORTED_SERVER, str(err), type(err).__name__, server=err.server.name)
+    if isinstance(err, PlainConnection):
+        return StoreFault(DbFault.PLAIN_CONNECTION, str(err), "PlainConnection")
+    return None
 
 
 def _fault(err: Exception, backend: str) -> StoreFault:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from typing import TypeAlias
 
     from counter.actions.desk import Desk
-    from counter.actions.store import Store
+    from counter.actions.store import Step, Store
     from counter.catalog.problems import Problem
 
     Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -153,24 +153,32 @@ def store_url(args: argparse.Namespace) -> str:
     return url
 
 
-def open_store(args: argparse.Namespace, create: bool = False) -> Store:
+def open_store(
+    args: argparse.Namespace,
+    create: bool = False,
+    lock_timeout_s: float | None = None,
+    on_step: Callable[[Step], None] | None = None,
+) -> Store:
     """The database of :func:`store_url`, migrated, ``--user`` signed in; the training file marked as such.
 
     ``create``: the command is the set-up step (``counter db upgrade``) and makes a missing SQLite file.  Otherwise
     only training and the first start of this machine's default file make one (:func:`may_create`).
+    ``lock_timeout_s`` and ``on_step``: the migration's wait for a lock (None: the store's own) and its report of
+    each step (:class:`counter.actions.store.Store`).
 
     Raises :class:`SchemaTooNew`, :class:`DatabaseMissing`, :class:`DatabaseReadOnly` or :class:`StoreFault`,
     worded by :func:`failure_text`.
     """
     from counter.actions.database_file import may_create
     from counter.actions.schema import is_training_database
-    from counter.actions.store import Store
+    from counter.actions.store import LOCK_TIMEOUT_S, Store
 
     url = store_url(args)
     training_file = training(args) and is_training_database(url)
     demo = bool(getattr(args, "training", False))  # counter demo: sample people, in whatever file it was given
     make = create or may_create(getattr(args, "db", None), training_file or demo)
-    store = Store(url, training=training_file, create=make)
+    wait = LOCK_TIMEOUT_S if lock_timeout_s is None else lock_timeout_s
+    store = Store(url, training=training_file, create=make, lock_timeout_s=wait, on_step=on_step)
     _opened.append(store)
     _run_training.set(training_file or demo)
     store.sessions()  # opens and migrates now, so that a command learns of a too-new database before it acts
@@ -203,7 +211,7 @@ def failure_text(err: Exception) -> str:
         )
     if isinstance(err, StoreFault) and err.fault is not DbFault.OTHER:
         log.error("database fault %s: %s", err.fault.value, err.detail)
-        return fault_text(err.fault.value)
+        return fault_text(err.fault.value, err.server)
     # nothing known to say (a StoreFault of no known cause included): a report for support
     saved = report_unexpected((err.__cause__ or err) if isinstance(err, StoreFault) else err)
     return unexpected_text(saved.report)

@@ -13,6 +13,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from counter.actions.store import LOCK_TIMEOUT_S
 from counter.cli.common import EXIT_OK, open_store, signed_in
 from counter.words.translate import tr
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from counter.actions.desk import Desk
-    from counter.actions.store import Store
+    from counter.actions.store import Step, Store
     from counter.cli.common import Commands
 
 
@@ -31,6 +32,16 @@ def add_db_commands(commands: Commands, common: argparse.ArgumentParser) -> None
     p = db.add_parser("upgrade", parents=[common], help=tr("升级数据库结构"))
     p.add_argument(
         "--desk-role", metavar="ROLE", help=tr("PostgreSQL：升级后再给窗口连接用的角色授权（同 grant-desk）")
+    )
+    p.add_argument(
+        "--lock-timeout",
+        type=_seconds,
+        default=LOCK_TIMEOUT_S,
+        metavar="SECONDS",
+        help=tr(
+            "PostgreSQL：要修改的表被其他连接占用时最多等多少秒，"
+            "超时则放弃升级、不做任何改动（默认 {seconds:g}；0 表示一直等）"
+        ).format(seconds=LOCK_TIMEOUT_S),
     )
     p.set_defaults(func=cmd_db_upgrade)
     p = db.add_parser(
@@ -114,10 +125,31 @@ def _numbers_check(store: Store, by: Desk, day: dt.date) -> int:
     return EXIT_OK
 
 
+def _seconds(given: str) -> float:
+    """``--lock-timeout``: seconds, 0 or more."""
+    try:
+        seconds = float(given)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 3600:
+        raise argparse.ArgumentTypeError(tr("应为 0 到 3600 之间的秒数：{given}").format(given=given))
+    return seconds
+
+
+def _print_step(step: Step) -> None:
+    """Each migration as it starts and ends: a long one (a big table rewritten) is seen working."""
+    if step.seconds is None:
+        line = tr("升级数据库结构 {number}/{count}：{revision} ……")
+    else:
+        line = tr("完成 {number}/{count}：{revision}，用时 {seconds:.1f} 秒")
+    print(line.format(number=step.number, count=step.count, revision=step.revision, seconds=step.seconds), flush=True)
+
+
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from counter.actions.schema import HEAD
 
-    store = open_store(args, create=True)  # the set-up step: the one command that makes a missing database
+    # the set-up step: the one command that makes a missing database
+    store = open_store(args, create=True, lock_timeout_s=args.lock_timeout, on_step=_print_step)
     print(tr("数据库结构已是最新（{revision}）。").format(revision=HEAD))
     if args.desk_role:
         return _grant(store, args.desk_role, None)

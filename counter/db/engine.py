@@ -35,9 +35,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError, SAWarning
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.db.url import ENV_URL, resolve_url
+from counter.db import server_check
+from counter.db.url import ENV_URL, PlainConnection, plain_at_connection, resolve_url
 
-__all__ = ["ENV_URL", "make_engine", "make_sessions", "resolve_url"]
+__all__ = ["ENV_URL", "check_server", "make_engine", "make_sessions", "resolve_url"]
 
 
 CONNECT_TIMEOUT_S = 5
@@ -52,6 +53,12 @@ SQL_WARNINGS_ENV = "COUNTER_SQL_WARNINGS"
 SQLITE_SYNC_ENV = "COUNTER_TEST_SQLITE_SYNC"
 #: the execution option of the engine that :meth:`Sessions.begin` binds its sessions to on SQLite
 WRITES = "counter_writes"
+#: PostgreSQL's settings for every session of a desk, sent with the connection: no JIT compiling (the server compiles
+#: a query whose estimated cost passes jit_above_cost, and for the month's figures of a 2M-case hall that compiling
+#: took 2.8 s of a 3.6 s answer, against 13 ms to 120 ms for the desk's other reads)
+SESSION_OPTIONS = "-c jit=off"
+#: libpq's words for a setting the server does not have, which it refuses the connection over
+_UNKNOWN_SETTING = "unrecognized configuration parameter"
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -69,9 +76,15 @@ def _begin_as_write(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, session_options: str | None = None) -> Engine:
     """An engine on ``url``.  No folder is made for an SQLite file: whether a missing database may be made is
-    decided above (:mod:`counter.actions.database_file`), never as a side effect of opening it."""
+    decided above (:mod:`counter.actions.database_file`), never as a side effect of opening it.
+
+    On PostgreSQL each new connection is refused when it went over the network without verified TLS (libpq's
+    service file may have chosen, :func:`counter.db.url.plain_at_connection`), and the engine's first one when the
+    server is not PostgreSQL this program can use (:mod:`counter.db.server_check`), before SQLAlchemy asks it
+    anything.  ``session_options``: instead of :data:`SESSION_OPTIONS`.
+    """
     if os.environ.get(SQL_WARNINGS_ENV) == "error":
         warnings.simplefilter("error", SAWarning)
     parsed = make_url(url)
@@ -82,13 +95,56 @@ def make_engine(url: str) -> Engine:
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
-    # a desk whose server is unreachable says so within seconds instead of hanging the window; no JIT compiling:
-    # the server compiles a query whose estimated cost passes jit_above_cost, and for the month's figures of a
-    # 2M-case hall that compiling took 2.8 s of a 3.6 s answer, against 13 ms to 120 ms for the desk's other reads
-    engine = create_engine(url, connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "options": "-c jit=off"})
+    # a desk whose server is unreachable says so within seconds instead of hanging the window
+    options = SESSION_OPTIONS if session_options is None else session_options
+    engine = create_engine(url, connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "options": options})
+    event.listen(engine, "connect", _Connected(), insert=True)  # before the dialect's own first look at the server
     event.listen(engine, "checkin", _checked_in)
     event.listen(engine, "checkout", functools.partial(_ping_if_idle, engine.dialect))
     return engine
+
+
+class _Connected:
+    """Each new connection: refused when it went plain over the network; the first: refused on a server not ours."""
+
+    def __init__(self) -> None:
+        self.server_checked = False
+
+    def __call__(self, dbapi_connection: Any, _record: Any) -> None:
+        info = dbapi_connection.info
+        host = info.host
+        if plain_at_connection(host, info.get_parameters().get("sslmode", "")):
+            dbapi_connection.close()
+            raise PlainConnection(f"connected to {host} without sslmode=verify-full")
+        if not self.server_checked:
+            server_check.refuse_unsupported(dbapi_connection)
+            self.server_checked = True
+
+
+def check_server(engine: Engine) -> None:
+    """Connect once, so that a server this program cannot use is named before anything is asked of it.
+
+    Raises :class:`counter.db.server_check.UnsupportedServer` (and whatever connecting raises).  A server that
+    refuses the connection over a session setting it does not have (openGauss has no ``jit``) is asked its version
+    once more without the settings, and named if it is not one of ours.
+    """
+    from sqlalchemy.exc import OperationalError
+
+    if engine.dialect.name != "postgresql":
+        return
+    try:
+        with engine.connect():
+            return
+    except OperationalError as err:
+        if _UNKNOWN_SETTING not in str(err.orig):
+            raise
+        probe = make_engine(engine.url.render_as_string(hide_password=False), session_options="")
+        try:
+            with probe.connect():
+                pass  # the server is PostgreSQL of ours after all: the setting itself is what it refused
+        finally:
+            probe.dispose()
+        raise
 
 
 #: a connection back in the pool longer than this is asked whether its server is still there before it is used

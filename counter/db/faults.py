@@ -35,6 +35,15 @@ class DbFault(StrEnum):
     # the schema is older than the program and this login may not upgrade it: a hall's desk updated before its
     # server was (the owner's login upgrades, counter db upgrade)
     SCHEMA_BEHIND = "schema_behind"
+    # the upgrade waited its lock_timeout for a table another connection holds (a desk still running, a backup) and
+    # gave up: rolled back whole, the schema as it was
+    UPGRADE_BLOCKED = "upgrade_blocked"
+    # the server answers but is not PostgreSQL of the version the schema needs (openGauss, KingbaseES, an old
+    # PostgreSQL: counter.db.server_check); nothing was asked of it but its version
+    UNSUPPORTED_SERVER = "unsupported_server"
+    # what answers at the URL's address does not speak PostgreSQL's protocol at all (达梦 DM, or no database): libpq
+    # could not even begin a session
+    NOT_POSTGRESQL = "not_postgresql"
     OTHER = "other"
 
 
@@ -59,6 +68,11 @@ _DRIVER_WORDS = (
     # libpq's, at a TLS connection (sslmode=verify-full) to a server that is not the one the hall's CA vouches for
     ("certificate verify failed", DbFault.CERTIFICATE),
     ("does not match host name", DbFault.CERTIFICATE),
+    # libpq's, when the first answer to its opening request is none PostgreSQL gives (a TLS or GSS request, or the
+    # start of a session): another database's server (达梦 DM speaks its own protocol), or another service
+    ("received invalid response to ssl negotiation", DbFault.NOT_POSTGRESQL),
+    ("received invalid response to gssapi negotiation", DbFault.NOT_POSTGRESQL),
+    ("expected authentication request from server", DbFault.NOT_POSTGRESQL),
 )
 _PG_STATES = {
     "53100": DbFault.DISK_FULL,  # disk_full

@@ -4,19 +4,41 @@ Start-up only reads ``alembic_version`` (one query) and compares it with
 :data:`HEAD`; Alembic itself is imported only when there is work to do, so a
 migrated desk starts without it.  A database written by a newer program is
 refused rather than touched.
+
+The whole upgrade is one transaction.  On PostgreSQL it waits at most ``lock_timeout`` for each lock it needs
+(:data:`LOCK_TIMEOUT_S` unless told otherwise): a migration that alters a table must have it to itself, and while
+it waits behind a connection that still reads the table, every desk that asks for the table queues behind the
+migration — a hall stopped by an upgrade that has not begun.  Given up, the transaction rolls back whole and the
+database is as it was.  Each migration is reported as it starts and ends (:class:`Step`), so that the one that
+rewrites a big table is seen working, not hung.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-from counter.db.revision import HEAD, SchemaTooNew
+from counter.db.revision import HEAD, LOCK_TIMEOUT_S, SchemaTooNew, Step
 
-__all__ = ["HEAD", "SchemaState", "SchemaTooNew", "downgrade", "schema_state", "upgrade", "upgrade_to"]
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+__all__ = [
+    "HEAD",
+    "LOCK_TIMEOUT_S",
+    "SchemaState",
+    "SchemaTooNew",
+    "Step",
+    "downgrade",
+    "schema_state",
+    "upgrade",
+    "upgrade_to",
+]
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -28,7 +50,7 @@ class SchemaState(StrEnum):
     NEWER = "newer"  # written by a newer version of the program
 
 
-def _config(engine_url: str) -> object:
+def _config(engine_url: str) -> Config:
     from alembic.config import Config
 
     config = Config()
@@ -61,14 +83,20 @@ def schema_state(engine: Engine) -> tuple[SchemaState, str | None]:
     return SchemaState.NEWER, revision
 
 
-def upgrade(engine: Engine) -> SchemaState:
-    """Migrate to :data:`HEAD`; return the state found before.  Refuses a newer database."""
+def upgrade(
+    engine: Engine, lock_timeout_s: float = LOCK_TIMEOUT_S, progress: Callable[[Step], None] | None = None
+) -> SchemaState:
+    """Migrate to :data:`HEAD`; return the state found before.  Refuses a newer database.
+
+    ``lock_timeout_s``: PostgreSQL's ``lock_timeout`` for the upgrade's transaction (0: wait however long it takes);
+    ``progress``: told of each migration as it starts and as it ends.
+    """
     state, revision = schema_state(engine)
     if state is SchemaState.NEWER:
         raise SchemaTooNew(revision or "")
     if state is SchemaState.CURRENT:
         return state
-    _migrate(engine, "head", up=True)
+    _migrate(engine, "head", up=True, lock_timeout_s=lock_timeout_s, progress=progress, since=revision)
     return state
 
 
@@ -82,7 +110,41 @@ def downgrade(engine: Engine, revision: str) -> None:
     _migrate(engine, revision, up=False)
 
 
-def _migrate(engine: Engine, revision: str, up: bool) -> None:
+def pending_revisions(since: str | None) -> list[str]:
+    """The revisions an upgrade from ``since`` (None: an empty database) runs, in the order it runs them."""
+    from alembic.script import ScriptDirectory
+
+    walked = ScriptDirectory(str(MIGRATIONS)).iterate_revisions("head", since or "base")
+    return [s.revision for s in reversed(list(walked)) if s is not None]
+
+
+class _Watch:
+    """Turns Alembic's word after each migration into a :class:`Step` ended and the next one started."""
+
+    def __init__(self, pending: list[str], progress: Callable[[Step], None]) -> None:
+        self.pending, self.progress = pending, progress
+        self.started = time.monotonic()
+        if pending:
+            progress(Step(pending[0], 1, len(pending)))
+
+    def __call__(self, *, step: Any, **_: Any) -> None:
+        done = str(step.up_revision_id)
+        number = self.pending.index(done) + 1 if done in self.pending else len(self.pending)
+        now = time.monotonic()
+        self.progress(Step(done, number, len(self.pending), now - self.started))
+        self.started = now
+        if number < len(self.pending):
+            self.progress(Step(self.pending[number], number + 1, len(self.pending)))
+
+
+def _migrate(
+    engine: Engine,
+    revision: str,
+    up: bool,
+    lock_timeout_s: float = LOCK_TIMEOUT_S,
+    progress: Callable[[Step], None] | None = None,
+    since: str | None = None,
+) -> None:
     from alembic import command
 
     config = _config(engine.url.render_as_string(hide_password=False))
@@ -92,9 +154,15 @@ def _migrate(engine: Engine, revision: str, up: bool) -> None:
             _sqlite_transactional_ddl(conn)
         try:
             with conn.begin():
-                config.attributes["connection"] = conn  # type: ignore[attr-defined]
+                if conn.dialect.name == "postgresql":
+                    # for this transaction only (set_config's third argument): the desks' sessions keep the default
+                    wait = f"{round(lock_timeout_s * 1000)}ms"
+                    conn.execute(text("SELECT set_config('lock_timeout', :wait, true)"), {"wait": wait})
+                config.attributes["connection"] = conn
+                if progress is not None and up:
+                    config.attributes["on_version_apply"] = _Watch(pending_revisions(since), progress)
                 step = command.upgrade if up else command.downgrade
-                step(config, revision)  # type: ignore[arg-type]
+                step(config, revision)
                 if sqlite:
                     _check_foreign_keys(conn)
         finally:

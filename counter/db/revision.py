@@ -1,14 +1,32 @@
 """The schema revision this program expects; kept equal to the newest migration by a test.
 
-No SQLAlchemy here: the faces learn of a too-new database through :class:`SchemaTooNew` before storage loads.
+No SQLAlchemy here: the faces learn of a too-new database through :class:`SchemaTooNew` before storage loads, and
+of each migration an upgrade runs through :class:`Step`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 HEAD = "0026_lookup_indexes"
+#: how long a migration on PostgreSQL waits for a lock before the upgrade gives up (``lock_timeout``).  A desk holds
+#: a table for the milliseconds of its unit of work and a supervisor's figures for about a second, so a longer wait
+#: means a connection that stays (a desk left running, a backup under way); and every desk that asks for the table
+#: queues behind the waiting migration for as long as it waits, so the wait is kept short.
+LOCK_TIMEOUT_S = 5.0
 
 
 class SchemaTooNew(Exception):
     def __init__(self, revision: str) -> None:
         super().__init__(revision)
         self.revision = revision
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One migration of an upgrade, as it starts (``seconds`` None) and as it ends (the seconds it took)."""
+
+    revision: str
+    number: int  # its place among the migrations this upgrade runs, from 1
+    count: int  # how many this upgrade runs
+    seconds: float | None = None

@@ -62,3 +62,19 @@ def plain_over_network(url: str) -> bool:
         return False
     mode = query.get("sslmode", [os.environ.get("PGSSLMODE", "")])[-1]
     return mode != VERIFIED_TLS
+
+
+class PlainConnection(Exception):
+    """A connection made in clear, or without checking the server's certificate, to a server over the network."""
+
+
+def plain_at_connection(host: str, sslmode: str) -> bool:
+    """Whether a connection libpq made (to ``host``, with ``sslmode``, as it reports them) is one
+    :func:`plain_over_network` refuses.
+
+    A URL can leave both to libpq's own files (``service=`` and pg_service.conf, ``PGSERVICE``): only the made
+    connection says where it went and how.  It is closed unused: nothing but the login went over it.
+    """
+    if os.environ.get(TRUSTED_NETWORK_ENV) == "1" or not host or host.startswith("/"):
+        return False
+    return sslmode != VERIFIED_TLS

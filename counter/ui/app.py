@@ -137,15 +137,27 @@ def open_database(store: Store) -> str | None:
         from counter.words.database import fault_text
 
         if err.fault in _NAMED_FAULTS:  # a cause the clerk can act on: say which and what to do
-            return fault_text(err.fault.value)
-        return words.DESK_DB_UNAVAILABLE.format(fault=fault_text(err.fault.value))
+            return fault_text(err.fault.value, err.server)
+        return words.DESK_DB_UNAVAILABLE.format(fault=fault_text(err.fault.value, err.server))
     return None
 
 
 #: faults of a start worded by their cause, as the command line words them: the desk's database setting is wrong,
-#: the server is up but takes no connection yet (starting, recovering): a wait, not a setting to look at, or the
-#: server's schema is older than the desk (updated first) and the owner's upgrade is owed
-_NAMED_FAULTS = frozenset({DbFault.PLAIN_CONNECTION, DbFault.CERTIFICATE, DbFault.NOT_READY, DbFault.SCHEMA_BEHIND})
+#: the server is up but takes no connection yet (starting, recovering): a wait, not a setting to look at, the
+#: server's schema is older than the desk (updated first) and the owner's upgrade is owed, the upgrade this start
+#: began found its tables held by the other desks still running, or the server is not PostgreSQL of ours, or not
+#: PostgreSQL at all
+_NAMED_FAULTS = frozenset(
+    {
+        DbFault.PLAIN_CONNECTION,
+        DbFault.CERTIFICATE,
+        DbFault.NOT_READY,
+        DbFault.SCHEMA_BEHIND,
+        DbFault.UPGRADE_BLOCKED,
+        DbFault.UNSUPPORTED_SERVER,
+        DbFault.NOT_POSTGRESQL,
+    }
+)
 
 
 def open_window(db_url: str | None) -> tuple[MainWindow, Store]:

@@ -52,7 +52,7 @@ def _cause(err: Exception) -> str:
     from counter.words.host import UNKNOWN_CAUSE
 
     if isinstance(err, StoreFault):
-        return fault_text(err.fault.value)
+        return fault_text(err.fault.value, err.server)
     if isinstance(err, OSError):
         return file_fault(err)
     return UNKNOWN_CAUSE

@@ -49,7 +49,7 @@ def failed(err: StoreFault | SchemaTooNew, message: str) -> Failed:
         return Failed(words.DESK_SCHEMA_TOO_NEW.format(revision=err.revision), DbFault.OTHER, "SchemaTooNew")
     from counter.words.database import fault_text  # the sentences load with the first fault, not at start
 
-    text = message.format(fault=fault_text(err.fault.value))
+    text = message.format(fault=fault_text(err.fault.value, err.server))
     return Failed(text, err.fault, err.error, err.connection_lost)
 
 

@@ -40,14 +40,29 @@ DB_FAULT = {
         "数据库的结构比本程序旧，窗口连接所用的角色无权升级它：大厅的数据库服务器要先于各窗口升级。"
         "请管理员用数据库所有者的登录运行 counter db upgrade（见运维手册“六、升级”），再启动窗口"
     ),
+    "unsupported_server": tr(
+        "数据库服务器是 {server}，不是本程序能用的 PostgreSQL 12 或更新版本：它缺少本程序的数据库结构要用的功能"
+        "（见 docs/domestic-databases.md），窗口不使用它，也没有在它上面做任何改动。"
+        "请联系运维人员，把数据库地址改为大厅的 PostgreSQL 服务器"
+    ),
+    "not_postgresql": tr(
+        "数据库地址上的服务器不讲 PostgreSQL 的协议（例如达梦 DM，或者根本不是数据库），窗口连不上它，"
+        "也没有在上面做任何改动。请联系运维人员核对数据库地址里的服务器名和端口（大厅的 PostgreSQL 默认是 5432）"
+    ),
+    "upgrade_blocked": tr(
+        "数据库升级没有进行，数据库没有任何改动：要修改的表正被其他连接占用，等到时限（--lock-timeout）仍未释放。"
+        "多半是还有窗口程序开着，或短信发送、审计封存、备份正在运行。"
+        "请先关闭所有窗口、停止这些服务（见运维手册“六、升级”），再运行 counter db upgrade"
+    ),
     "other": tr("数据库出了意外的问题，没有完成；详情已写入日志，如一再出现请联系运维人员"),
 }
 
 
-def fault_text(fault: str) -> str:
+def fault_text(fault: str, server: str = "") -> str:
     """Why the database refused (a ``DbFault`` value), in the clerk's words: what it raised is the log's, in
-    English, and never shown beside them."""
-    return DB_FAULT[fault]
+    English, and never shown beside them.  ``server``: the server a desk reached, as it names itself, for the
+    fault of a server this program does not use (``StoreFault.server``)."""
+    return DB_FAULT[fault].format(server=server)
 
 
 RESTORE_REFUSED = tr("未恢复，当前数据库没有任何改动：{reason}")

@@ -1,6 +1,7 @@
 #!/bin/sh
 # 安装“一件事一次办 综合受理窗口”（counter）。不需要网络，不需要编译器，也不需要另装系统软件包。
-#   sh install.sh           以 root 运行：装到 /opt/counter，本机所有用户的应用菜单里都有
+#   sh install.sh           以 root 运行：装到 /opt/counter，本机所有用户的应用菜单里都有；
+#                           短信发送、审计封存、数据库备份的 systemd 服务放到 /usr/local/lib/systemd/system（不启用）
 #   sh install.sh --user    只装给当前用户：~/.local/opt/counter（不是 root 时默认如此）
 # 已经装过的，先卸载旧版本再装新的；各用户的数据文件夹（~/.local/share/counter）不动。
 set -eu
@@ -14,7 +15,7 @@ MANIFEST=install-manifest.txt
 here=$(cd "$(dirname "$0")" && pwd)
 
 usage() {
-    sed -n '2,5s/^# \{0,1\}//p' "$0"
+    sed -n '2,6s/^# \{0,1\}//p' "$0"
 }
 
 user_mode=0
@@ -36,6 +37,7 @@ else
     share=/usr/share
     prefix=/opt/counter
     bindir=/usr/local/bin
+    units=/usr/local/lib/systemd/system  # systemd's place for units installed by hand, beside /usr/local/bin
 fi
 apps="$share/applications"
 icons="$share/icons/hicolor"
@@ -118,6 +120,19 @@ done
 make_dir "$bindir"
 ln -s "$prefix/counter" "$link"
 printf 'link %s\n' "$link" >> "$record"
+# the services a hall runs (docs: 运维手册“九、服务”), put in place but enabled by no one: which user runs them, on
+# which computer, is the hall's to decide (systemctl enable --now counter-sms@wulan.service)
+if [ "$user_mode" = 0 ]; then
+    for unit in "$here"/systemd/counter-*; do
+        made=$(mktemp)
+        sed "s|@COUNTER@|$prefix/counter|" "$unit" > "$made"
+        put "$made" "$units/$(basename "$unit")" 644
+        rm -f "$made"
+    done
+    if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
+        systemctl daemon-reload || true
+    fi
+fi
 
 {
     echo "# counter $VERSION: the folders install.sh made and what it put outside $prefix; uninstall.sh removes these"

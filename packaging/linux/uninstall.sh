@@ -67,6 +67,11 @@ done
 if [ -n "$icons" ] && [ -f "$icons/icon-theme.cache" ] && command -v gtk-update-icon-cache >/dev/null 2>&1; then
     gtk-update-icon-cache --quiet --force "$icons" || true
 fi
+# the services' units are gone: systemd forgets them (one left running goes on until it is stopped)
+if grep -q '^file .*/systemd/system/counter-' "$records" && [ -d /run/systemd/system ] &&
+    command -v systemctl >/dev/null 2>&1; then
+    systemctl daemon-reload || true
+fi
 
 if [ "$quiet" = 0 ]; then
     echo "已卸载 counter：$prefix"

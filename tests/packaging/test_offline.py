@@ -29,6 +29,8 @@ pytestmark = pytest.mark.slow
 
 DAY = "2026-11-20"  # a working day, so that the demo's dates do not depend on when the test runs
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
+#: the systemd units of the services a hall runs (packaging/linux), as installed
+SERVICE_UNITS = sorted(p.name for p in (REPO / "packaging" / "linux").glob("counter-*.*"))
 # What the frozen program may take from the machine: what a desktop has.  Everything else is inside it.
 FROM_THE_SYSTEM = {
     "libc.so.6",
@@ -263,7 +265,13 @@ def test_uninstall_removes_everything_it_put_and_keeps_the_data(built: Built, tm
 
 def test_as_root_it_installs_for_every_desk_user_and_uninstalls(built: Built, tmp_path: Path) -> None:
     """The system-wide places, each a scratch folder mounted over the real one for this test's processes only."""
-    places = {"/opt": "opt", "/usr/local/bin": "bin", "/usr/share/applications": "apps", "/usr/share/icons": "icons"}
+    places = {
+        "/opt": "opt",
+        "/usr/local/bin": "bin",
+        "/usr/local/lib": "lib",
+        "/usr/share/applications": "apps",
+        "/usr/share/icons": "icons",
+    }
     for folder in places.values():
         (tmp_path / folder).mkdir()
     mounts = " && ".join(f"mount --bind {tmp_path / folder} {place}" for place, folder in places.items())
@@ -282,10 +290,14 @@ def test_as_root_it_installs_for_every_desk_user_and_uninstalls(built: Built, tm
     assert 'Exec="/opt/counter/counter"' in (tmp_path / "apps" / "counter.desktop").read_text(encoding="utf-8")
     assert (tmp_path / "icons" / "hicolor" / "48x48" / "apps" / "counter.png").is_file()
     assert (tmp_path / "opt" / "counter" / "licenses" / "THIRD-PARTY.md").is_file()
+    # the services' units, in systemd's place for hand-installed units, naming the installed program
+    units = tmp_path / "lib" / "systemd" / "system"
+    assert sorted(p.name for p in units.iterdir()) == SERVICE_UNITS
+    assert "ExecStart=/opt/counter/counter messages send" in (units / "counter-sms@.service").read_text("utf-8")
 
     done = as_root("sh /opt/counter/uninstall.sh")
     assert done.returncode == 0, done.stderr
-    assert [list((tmp_path / folder).iterdir()) for folder in places.values()] == [[], [], [], []]
+    assert [list((tmp_path / folder).iterdir()) for folder in places.values()] == [[], [], [], [], []]
 
 
 def test_on_an_older_system_install_refuses_and_changes_nothing(built: Built, tmp_path: Path) -> None:
@@ -313,6 +325,9 @@ def test_the_deb_puts_the_same_program_in_opt_counter(built: Built, tmp_path: Pa
     desktop = (root / "usr" / "share" / "applications" / "counter.desktop").read_text(encoding="utf-8")
     assert "Exec=/opt/counter/counter" in desktop.splitlines()
     assert (root / "usr" / "share" / "icons" / "hicolor" / "256x256" / "apps" / "counter.png").is_file()
+    units = root / "lib" / "systemd" / "system"
+    assert sorted(p.name for p in units.iterdir()) == SERVICE_UNITS
+    assert "ExecStart=/opt/counter/counter audit seal" in (units / "counter-seal@.service").read_text("utf-8")
     control = tmp_path / "control"
     subprocess.run(["dpkg-deb", "-e", str(built.deb), str(control)], check=True)
     checked = subprocess.run(["md5sum", "--quiet", "-c", str(control / "md5sums")], cwd=root, check=False)

@@ -11,11 +11,13 @@ config = context.config
 
 
 def run_migrations(connection: Connection) -> None:
+    watch = config.attributes.get("on_version_apply")  # counter.db.migrate's report of each migration run
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        on_version_apply=watch,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,0 +1,123 @@
+"""The systemd units of the services a hall runs (packaging/linux): systemd reads each without a word, every counter
+command in them is one the command line takes, and the nightly backup's commands, run as systemd runs them, dump a
+real server and keep the folder to its days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+import re
+import shlex
+import subprocess
+from pathlib import Path
+
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from counter.cli.audit import cmd_audit_seal
+from counter.cli.main import build_parser
+from counter.cli.messages import cmd_send
+from tests.conftest import REPO
+from tests.pg_server import AS_POSTGRES, FreshDatabases, pg_bin
+
+UNITS = REPO / "packaging" / "linux"
+PROGRAM = "@COUNTER@"  # the placeholder install.sh and the .deb put the installed program's path in
+#: the PATH systemd gives a service it starts
+SYSTEMD_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+#: the counter command each unit runs
+COMMANDS = {"counter-sms@.service": cmd_send, "counter-seal@.service": cmd_audit_seal}
+
+
+def unit_lines(name: str) -> list[tuple[str, str]]:
+    """The ``key=value`` lines of a unit, comments and section headers left out."""
+    lines = (UNITS / name).read_text(encoding="utf-8").splitlines()
+    return [
+        (key, value)
+        for key, _, value in (line.partition("=") for line in lines if line and not line.startswith(("#", "[")))
+    ]
+
+
+def test_systemd_reads_every_unit_without_a_word(tmp_path: Path) -> None:
+    program = tmp_path / "bin" / "counter"
+    program.parent.mkdir()
+    program.write_text("#!/bin/sh\n", encoding="utf-8")
+    program.chmod(0o755)
+    folder = tmp_path / "units"
+    folder.mkdir()
+    for unit in UNITS.glob("counter-*.*"):
+        (folder / unit.name).write_text(unit.read_text(encoding="utf-8").replace(PROGRAM, str(program)), "utf-8")
+    # a template is read as one of its instances: the user who runs it
+    names = sorted(unit.name.replace("@.", "@wulan.") for unit in folder.iterdir())
+    assert names == [
+        "counter-backup.service",
+        "counter-backup.timer",
+        "counter-seal@wulan.service",
+        "counter-seal@wulan.timer",
+        "counter-sms@wulan.service",
+    ]
+    done = subprocess.run(
+        ["systemd-analyze", "verify", *(str(folder / name) for name in names)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stdout + done.stderr) == (0, "")
+
+
+def test_each_counter_command_in_the_units_is_one_the_command_line_takes() -> None:
+    parser = build_parser()
+    ran = {}
+    for unit in sorted(UNITS.glob("counter-*.service")):
+        for key, value in unit_lines(unit.name):
+            command = shlex.split(value)
+            if key.startswith("Exec") and command[0] == PROGRAM:
+                ran[unit.name] = parser.parse_args(command[1:]).func
+    assert ran == COMMANDS
+
+
+def systemd_command(value: str, environment: dict[str, str]) -> list[str]:
+    """An ``Exec…=`` line as systemd runs it: ``${NAME}`` from the unit's environment, then ``$$`` and ``%%`` are
+    ``$`` and ``%``, then the words.  (The backup unit uses nothing more of systemd's rules.)"""
+    value = re.sub(r"(?<!\$)\$\{(\w+)\}", lambda m: environment[m.group(1)], value)
+    return shlex.split(value.replace("$$", "$").replace("%%", "%"))
+
+
+def test_the_nightly_backup_dumps_the_database_and_keeps_its_days(fresh_pg: FreshDatabases, tmp_path: Path) -> None:
+    url = fresh_pg.url()
+    database = str(make_url(url).database)
+    cluster = fresh_pg.databases.cluster
+    backups = cluster.folder / "backups"  # the postgres user's to write in, as /var/backups/counter on a server
+    lines = unit_lines("counter-backup.service")
+    [environment] = [dict(word.split("=", 1) for word in shlex.split(v)) for k, v in lines if k == "Environment"]
+    assert environment == {"BACKUPS": "/var/backups/counter", "DATABASE": "counter", "KEEP_DAYS": "14"}
+    environment |= {"BACKUPS": str(backups), "DATABASE": database}
+
+    [prepare] = [systemd_command(v, environment) for k, v in lines if k == "ExecStartPre"]
+    assert prepare[0] == "+/usr/bin/install"  # "+": run as root, whoever the service runs as
+    owner = "postgres" if os.geteuid() == 0 else getpass.getuser()  # who runs the test's server (tests.pg_server)
+    prepare = [prepare[0][1:], *(owner if word == "postgres" else word for word in prepare[1:])]
+    subprocess.run(prepare, check=True)
+    old, recent, kept = backups / "counter-20200101.dump", backups / "counter-20991231.dump", backups / "before.dump"
+    for left in (old, recent, kept):
+        subprocess.run([*AS_POSTGRES, "touch", str(left)], check=True)
+    subprocess.run([*AS_POSTGRES, "touch", "-d", "20 days ago", str(old)], check=True)
+
+    # the environment systemd gives a service: its own PATH and the unit's variables; the server's socket here
+    service = {**environment, "PATH": SYSTEMD_PATH, "PGHOST": str(cluster.folder), "PGPORT": str(cluster.port)}
+    for key, value in lines:
+        if key == "ExecStart":
+            command = [*AS_POSTGRES, "env", "-i", *(f"{k}={v}" for k, v in service.items())]
+            done = subprocess.run(
+                [*command, *systemd_command(value, environment)], capture_output=True, text=True, check=False
+            )
+            assert done.returncode == 0, f"{value}\n{done.stderr}"
+
+    made = backups / f"counter-{dt.date.today():%Y%m%d}.dump"
+    assert sorted(p.name for p in backups.iterdir()) == sorted([made.name, recent.name, kept.name])
+    listed = subprocess.run([pg_bin("pg_restore"), "--list", str(made)], capture_output=True, text=True, check=True)
+    assert re.search(r"TABLE public case ", listed.stdout)  # the hall's cases are in it
+    sessions = fresh_pg.open(url)
+    with sessions() as session:  # the dump was made of a working database, which goes on working
+        assert session.scalar(text("SELECT count(*) FROM bundle")) == 103
