@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import QLineEdit, QStyle, QStyleOptionFrame, QVBoxLayout, QWidget
 
 from counter.intake.parties import ApplicantKind
 from counter.parties.identifiers import (
@@ -34,6 +34,29 @@ from counter.words.punctuation import CLAUSE_JOIN
 _NOT_YET = frozenset({IdError.EMPTY, IdError.LENGTH, CreditCodeError.EMPTY, CreditCodeError.LENGTH})
 
 
+#: the widest number the line must show whole: 18 characters, of the widest digits and letters a number has
+WHOLE_NUMBER = "00000000000000000X"
+
+
+class WholeNumberEdit(QLineEdit):
+    """A line never narrower than a whole ID number or credit code in its own font.
+
+    The clerk reads the number back to the applicant digit by digit; a line squeezed by a narrow screen or large
+    text would show only its end, scrolled.  Asking for the number's width here makes the intake's columns stack
+    (:class:`counter.ui.column_scroll.ColumnPair`) before they cut the number.
+    """
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().minimumSizeHint()
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        margins = self.textMargins()
+        # + 4: the two pixels the line keeps on each side of its text, inside its frame
+        text = QSize(self.fontMetrics().horizontalAdvance(WHOLE_NUMBER) + margins.left() + margins.right() + 4, 0)
+        whole = self.style().sizeFromContents(QStyle.ContentsType.CT_LineEdit, option, text, self)
+        return QSize(max(hint.width(), whole.width()), hint.height())
+
+
 class IdField(QWidget):
     valid_number = Signal(str)  # the number in its canonical form, each time it becomes valid
 
@@ -41,7 +64,7 @@ class IdField(QWidget):
         super().__init__(parent)
         self._kind = kind
         self._today = today
-        self.edit = QLineEdit()
+        self.edit = WholeNumberEdit()
         self.edit.setMaxLength(40)  # room for spaces and a mistake, not for a paragraph
         self.message = plain_label()
         self.message.setWordWrap(True)

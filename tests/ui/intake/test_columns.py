@@ -70,6 +70,24 @@ def test_at_150_percent_on_a_small_screen_the_materials_go_under_the_applicant(
     qtbot.waitUntil(lambda: in_view(row, panel.columns.viewport()))
 
 
+LAPTOP = (1362, 700)  # what a 1366×768 screen leaves inside the window's frame, below a taskbar
+
+
+@pytest.mark.parametrize("size", [SMALL, LAPTOP], ids=["1024x768", "1366x768"])
+def test_at_150_percent_the_id_number_is_shown_whole(
+    qtbot: QtBot, large_panel: IntakePanel, size: tuple[int, int]
+) -> None:
+    """The clerk reads the number back digit by digit: no screen may show only its scrolled end."""
+    panel = large_panel
+    panel.resize(*size)
+    panel.show()
+    qtbot.waitExposed(panel)
+    for edit in (panel.applicant_form.id_field.edit, panel.agent_form.id_field.edit):
+        edit.setText("15220119850505011X")
+        room = edit.contentsRect().width() - edit.textMargins().left() - edit.textMargins().right()
+        assert room >= edit.fontMetrics().horizontalAdvance(edit.text())
+
+
 def test_where_they_fit_the_columns_stand_side_by_side(qtbot: QtBot, large_panel: IntakePanel) -> None:
     panel = large_panel
     panel.resize(1900, 1000)
