@@ -29,6 +29,7 @@ from counter.documents.data import OfficeSettings
 from counter.documents.deciders import places_of
 from counter.documents.kinds import DocumentKind, DocumentProblem, record_kind
 from counter.documents.model import document_problems
+from counter.intake.subject import subject_lines
 
 __all__ = [
     "CASE_KINDS",
@@ -106,6 +107,9 @@ class CasePage:
     immediate: bool = False  # every item 即办: the page asks whether the same-day step applies (same_day_check)
     # the first day the deadline told to the applicant (容缺, 补正) may be found missed: its next working day
     lapse_from: dt.date | None = None
+    # whom the case is about where that is not the applicant (the newborn of 052): (label, value as read)
+    subject: tuple[tuple[str, str], ...] = ()
+    subject_title: str = ""  # the guide's name for it: 新生儿, 家庭
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +184,9 @@ def read_case(unit: Unit, case_no: str, today: dt.date | None = None) -> CasePag
         items = _with_dues(unit, reads.item_dues, items, today)
     notices = CaseNotices(reads.documents, fitting_kinds(view, bundle), fitting_item_papers(view, stored.bundle))
     lapse = _lapse_from(unit, view)
-    return CasePage(view, bundle.situations, notices, shared, items, same_day_bundle(bundle), lapse)
+    subject = subject_lines(stored.bundle.subject, view.subject)
+    title = stored.bundle.subject.title if stored.bundle.subject is not None else ""
+    return CasePage(view, bundle.situations, notices, shared, items, same_day_bundle(bundle), lapse, subject, title)
 
 
 def _lapse_from(unit: Unit, view: CaseView) -> dt.date | None:

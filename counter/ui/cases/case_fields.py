@@ -26,6 +26,7 @@ PARTY_FIELDS = (
     "applicant_phone",
     "applicant_address",
     "legal_rep",
+    "subject",
     "agent",
     "agent_id",
     "agent_authorisation",
@@ -73,6 +74,7 @@ class CaseFields(QWidget):
         self.full_id_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.full_id_button.setStyleSheet(scaled("color: #0b4f8a; text-decoration: underline; padding: 0 4px;"))
         self.keys: dict[str, QLabel] = {}
+        self.subject: tuple[tuple[str, str], ...] = ()  # set_subject
         self.fields: dict[str, QLabel] = {}
         for name in PARTY_FIELDS + CASE_FIELDS:
             key = plain_label(FIELD_LABEL.format(label=words.CASE_FIELD[name]))
@@ -109,6 +111,13 @@ class CaseFields(QWidget):
             grid.setRowStretch(len(names), 1)
             columns.addLayout(grid, 1)
 
+    def set_subject(self, title: str, lines: tuple[tuple[str, str], ...]) -> None:
+        """Whom the next case shown is about where that is not the applicant: ``(label, value)`` as its papers print
+        them (:func:`counter.intake.subject.subject_lines`), one line each under the applicant, headed by the
+        guide's ``title`` for it (新生儿)."""
+        self.subject = lines
+        self.keys["subject"].setText(FIELD_LABEL.format(label=title or words.CASE_FIELD["subject"]))
+
     def show_case(self, view: CaseView, situations: tuple[Situation, ...], may_see_full: bool) -> None:
         """Fill in ``view``; masked unless the full numbers were asked for (and ``may_see_full``)."""
         shown = view if self.full_id_button.isChecked() else view.masked()
@@ -118,6 +127,7 @@ class CaseFields(QWidget):
             "applicant_phone": shown.applicant_phone,
             "applicant_address": view.applicant_address,
             "legal_rep": view.legal_rep,
+            "subject": "\n".join(FIELD_LABEL.format(label=label) + value for label, value in self.subject if value),
             "agent": view.agent_name,
             "agent_id": shown.agent_id_no,
             "agent_authorisation": view.agent_authorisation,

@@ -242,9 +242,9 @@ class CasePage(QWidget):
             return Loaded.FAILED
         if page is None:
             return Loaded.NOT_FOUND
-        self.view = page.view
+        self.view, self._lapse_from = page.view, page.lapse_from
         self._situations, self._shared, self._items = page.situations, page.shared, page.items
-        self._lapse_from = page.lapse_from
+        self.details_fields.set_subject(page.subject_title, page.subject)
         self._same_day = page.immediate and self._same_day_applies(page.view)
         self._show(page.view)
         offered = item_actions(page.view, self._desk.actor)

@@ -41,6 +41,7 @@ CASE_FIELD = {
     "applicant_phone": tr("联系电话"),
     "applicant_address": tr("地址"),
     "legal_rep": tr("法定代表人"),
+    "subject": tr("办理对象"),  # whom the case is about; the guide's own title (新生儿) where it gives one
     "agent": tr("代办人"),
     "agent_id": tr("代办人证件号码"),
     "agent_authorisation": tr("授权委托"),

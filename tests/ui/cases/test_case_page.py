@@ -38,6 +38,7 @@ from counter.ui.cases.words import (
 )
 from counter.words.cases import CASE_EVENT, CASE_STATUS
 from tests.entrusted import RESTAURANT_ITEMS
+from tests.subject_values import typed_subject
 from tests.ui.cases.casebook import DESK_1, DESK_2, SUPERVISOR, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column, row_texts, stored
@@ -116,6 +117,38 @@ def test_a_shared_material_not_handed_in_reads_as_fetched_not_lacking(
     lacking = page.materials.item(names.index(other.name), 1)  # an ordinary one not handed in still shows
     assert lacking is not None
     assert (lacking.text(), lacking.foreground().color()) == ("未提交", QColor(LACKING_TEXT))
+
+
+def test_whom_the_case_is_about_is_shown_under_the_applicant(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
+) -> None:
+    """The mother applies, the newborn is registered: the page names the child as the receipt does."""
+    with case_sessions.begin() as session:
+        stored_guide = current_guide(session, SHARING_BUNDLE)
+        assert stored_guide is not None
+        bundle = stored_guide.bundle
+        answers = {s.code: s.options[0].code for s in bundle.situations if s.options}
+        checklist = complete_checklist(bundle, start_checklist(bundle, answers, guide_version=stored_guide.version_id))
+        parties = Parties(Applicant(ApplicantKind.PERSON, "其其格", PERSON_ID, "13904820000", "乌兰浩特市"))
+        subject = tuple((typed_subject(bundle) | {"name": "阿依古丽・买买提", "sex": "female"}).items())
+        request = IntakeRequest(checklist, parties, subject=subject)
+        case_no = take_intake(session, DESK_1, request, today(), office_calendar(session)).case_no
+    page = open_page(qtbot, case_sessions, today, case_no)
+    assert page.details_fields.keys["subject"].text() == "新生儿："
+    assert page.fields["subject"].text().splitlines() == [
+        "新生儿姓名：阿依古丽·买买提",
+        "新生儿性别：女",
+        "出生日期：2026-11-02",
+        "出生医学证明编号：Q150123456",
+    ]
+    assert page.fields["subject"].isVisibleTo(page)
+
+
+def test_a_case_about_its_applicant_shows_no_subject(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    page = open_page(qtbot, case_sessions, today, book.refused)
+    assert not page.fields["subject"].isVisibleTo(page)
 
 
 def test_applicant_id_is_masked_until_asked(
