@@ -415,18 +415,33 @@ class _Layout:
             self.ops.append(LineOp(x1, y1, x2, y2, width=0.6, grey=0.45, dash=(2.0, 2.0)))
         self.centred(x + side / 2, top - side / 2 - 3.0, caption, SMALL_SIZE - 0.5, 11.0, grey=0.55)
 
-    def seal_place(self, x: float, y: float, caption: str, names: list[str]) -> None:
-        """The place of the other side's seal (申请人盖章): a dashed circle, its caption, the party's name."""
-        self.ops.append(CircleOp(x, y, SEAL_RADIUS, 0.6, (3.0, 2.5)))
-        caption_top = y + SEAL_RADIUS - 17.0
-        for line in self.lines(caption, 7.5, 2 * SEAL_RADIUS - 22.0):
+    def seal_circle(self, x: float, y: float, caption: str, lines: list[str]) -> None:
+        """A seal's place: a dashed circle, its caption faint at the top, ``lines`` (the name, the date) below it;
+        with no caption, the lines alone, where the seal is stamped.
+
+        The lines stand in the middle of the circle where the caption leaves room, else just under the caption: a
+        department's long name makes the caption three lines (（乌兰浩特市市场监督管理局审批业务专用章或部门公章）),
+        and the name printed over it could not be read.
+        """
+        if caption:
+            self.ops.append(CircleOp(x, y, SEAL_RADIUS, 0.6, (3.0, 2.5)))
+        caption_top = y + SEAL_RADIUS - 14.0
+        for line in self.lines(caption, 7.5, 2 * SEAL_RADIUS - 30.0) if caption else []:
             self.centred(x, caption_top, line, 7.5, 9.5, grey=0.55)
             caption_top -= 9.5
-        lines = [line for name in names for line in self.lines(name, TABLE_SIZE, 2 * SEAL_RADIUS)[:3]]
-        line_top = y + 8.0 * len(lines) - 4.0
+        leading = 16.0
+        line_top = y + leading / 2 * len(lines) - 4.0
+        if line_top > caption_top - 1.0:  # under a long caption, closer together, so the date stays inside
+            leading = 14.0
+            line_top = caption_top - 1.0
         for line in lines:
-            self.centred(x, line_top, line, TABLE_SIZE, 16.0)
-            line_top -= 16.0
+            self.centred(x, line_top, line, TABLE_SIZE, leading)
+            line_top -= leading
+
+    def seal_place(self, x: float, y: float, caption: str, names: list[str]) -> None:
+        """The place of the other side's seal (申请人盖章): a dashed circle, its caption, the party's name."""
+        lines = [line for name in names for line in self.lines(name, TABLE_SIZE, 2 * SEAL_RADIUS)[:3]]
+        self.seal_circle(x, y, caption, lines)
 
     def sign_off(self, s: SignOff) -> None:
         """Clerk and signatures on the left, the seal's place in the middle, the progress QR code on the right."""
@@ -463,19 +478,10 @@ class _Layout:
 
         seal_x = LEFT + CONTENT * (0.655 if self.data.qr else 0.78)
         seal_y = top - SEAL_RADIUS
-        if s.seal_caption:
-            self.ops.append(CircleOp(seal_x, seal_y, SEAL_RADIUS, 0.6, (3.0, 2.5)))
-            caption_top = seal_y + SEAL_RADIUS - 17.0
-            for line in self.lines(s.seal_caption, 7.5, 2 * SEAL_RADIUS - 22.0):
-                self.centred(seal_x, caption_top, line, 7.5, 9.5, grey=0.55)
-                caption_top -= 9.5
         if s.party_seal:
             self.seal_place(seal_x - 2 * SEAL_RADIUS - 6 * MM, seal_y, s.party_seal, [s.party] if s.party else [])
         lines = [*self.lines(s.issuer, TABLE_SIZE, 2 * SEAL_RADIUS)[:3], *([s.date] if s.date else [])]
-        line_top = seal_y + 8.0 * len(lines) - 4.0
-        for line in lines:
-            self.centred(seal_x, line_top, line, TABLE_SIZE, 16.0)
-            line_top -= 16.0
+        self.seal_circle(seal_x, seal_y, s.seal_caption, lines)
         if self.data.qr:
             x = LEFT + CONTENT - QR_SIZE
             qr_y = seal_y - QR_SIZE / 2 + 6.0
