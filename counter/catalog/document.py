@@ -14,6 +14,7 @@ from typing import Any
 from counter.catalog.model import Bundle, Item, Material, TimeLimit
 from counter.catalog.problems import Problem
 from counter.catalog.reader import FORMAT_VERSION, DocumentReader
+from counter.catalog.remedies import Remedy
 
 
 def _limit(limit: TimeLimit | None) -> dict[str, Any] | None:
@@ -60,7 +61,22 @@ def _item_law(item: Item) -> dict[str, Any]:
         law["entrusted"] = True
     if item.public_safety:
         law["public_safety"] = True
+    if item.remedy is not None:
+        law["remedy"] = _remedy(item.remedy)
     return law
+
+
+def _remedy(remedy: Remedy) -> dict[str, Any]:
+    """The remedy's table, each key only where set, as the catalog file writes it."""
+    doc: dict[str, Any] = {"kind": remedy.kind.value}
+    if remedy.review is not None:
+        doc["review"] = remedy.review.value
+    if remedy.superior:
+        doc["superior"] = remedy.superior
+    if remedy.superior_level is not None:
+        doc["superior_level"] = remedy.superior_level.value
+    doc["basis"] = remedy.basis
+    return doc
 
 
 def to_document(bundle: Bundle) -> dict[str, Any]:

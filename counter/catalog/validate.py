@@ -32,6 +32,7 @@ from counter.catalog.model import (
 )
 from counter.catalog.problems import Problem, Rule
 from counter.catalog.reader import ReadResult
+from counter.catalog.remedies import remedy_problems
 from counter.catalog.search import normalise_query
 
 CODE_MAX = 24  # bundle code and 实施编码
@@ -336,6 +337,8 @@ def _check_items(out: _Collector, bundle: Bundle) -> None:
                 extra=(("limit", limit_code(promised)), ("bound", limit_code(legal))),
             )
         _check_decider(out, item, label)
+        for rule, key, detail in remedy_problems(item):
+            out.report(rule, key, detail, item=label)
         _check_case_kind(out, item, label)
         for position, intermediary in enumerate(item.intermediaries, 1):
             name = intermediary.name or f"#{position}"
