@@ -304,6 +304,7 @@ CASE_TAKE_FILE_PROBLEM = {
     "unknown_guide_version": tr("没有这一版指南，现有版本：{detail}"),
     "unknown_situation": tr("指南中没有这个情形，现有情形：{detail}"),
     "unknown_material": tr("指南中没有这个材料"),
+    "unknown_item": tr("指南中没有这个事项（实施编码）：{detail}"),
     "material_not_called_for": tr("按所答情形不需要这个材料"),
     "not_for_receipt": tr("收件状态为“{detail}”的材料不记录此项"),
     "bad_text": "{detail}",  # worded by counter.words.texts: the character and its place, or the longest allowed

@@ -107,6 +107,7 @@ class IntakePanel(PanelLayout):
         self.day_label.setText(day)
         self._connect_signals()
         self.refusal.offer(refusal_grounds(self.bundle))
+        self.refusal.show_items(self.bundle.items)
         self.situations.show_situations(self.bundle.situations, {})
         self.checklist_view.show_checklist(self.bundle, self._checklist)
         self.order_tabs()
