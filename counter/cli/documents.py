@@ -22,7 +22,6 @@ from counter.cli.common import (
     signed_in,
 )
 from counter.cli.common import today as today_of
-from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -38,7 +37,7 @@ OFFICE_FIELDS = (
     "review_body", "court", "progress_url_base", "online_portal",
     "county_place", "county_government", "county_court", "league_place", "league_government", "league_court",
     "region_place", "region_government", "region_court", "township_place", "township_government",
-    "township_court", "rights_overrides",
+    "township_court", "rights_overrides", "office_level", "entrustments",
 )  # fmt: skip
 
 
@@ -113,7 +112,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     from counter.documents.kinds import DocumentKind
     from counter.documents.model import DocumentNotPossible
     from counter.words.database import document_numbers_behind_text
-    from counter.words.documents import DOC_PROBLEM
+    from counter.words.documents import document_problems_text
 
     if not args.out and args.printer is None:
         raise UsageError(tr("请用 --out FILE.pdf 保存，或用 --printer NAME 打印（NAME 为空表示默认打印机）"))
@@ -131,7 +130,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     except NumbersBehind as err:
         raise Reported(document_numbers_behind_text(err.last_issued, err.where, err.note)) from err
     except DocumentNotPossible as err:
-        reasons = CLAUSE_JOIN.join(DOC_PROBLEM[p] for p in err.problems)
+        reasons = document_problems_text(err.problems, err.unnamed)
         raise Reported(
             tr("办件 {case_no} 不能出具这种文书：{reasons}").format(case_no=args.case_no, reasons=reasons)
         ) from err

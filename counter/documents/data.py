@@ -30,6 +30,12 @@ class OfficeSettings:
     level without a place is unknown, and its departments' names keep their
     placeholder.  ``rights_overrides`` is the administrator's list of exceptions,
     one per line: ``部门全称=复议机关|法院``.
+
+    ``office_level`` is the hall's own level (an :class:`~counter.catalog.departments.AdminLevel` value): seed 001
+    第三十二条 lets a department entrust the 同级 service department by agreement, so a 盟 hall is not entrusted
+    by a 乌兰浩特市 department on that article alone.  ``entrustments`` are the agreements the site holds, one
+    per line: ``部门全称=协议名称及文号``; the receipt cites the agreement, and where there is none and the levels
+    differ the hall is the department's 收件 window and the department accepts (:mod:`counter.documents.item_law`).
     """
 
     office_name: str = "兴安盟政务服务中心"
@@ -54,6 +60,8 @@ class OfficeSettings:
     township_government: str = ""
     township_court: str = ""
     rights_overrides: str = ""
+    office_level: str = "league"
+    entrustments: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,8 +182,15 @@ class DocumentData:
 
 
 class DocumentNotPossible(ValueError):
-    """The document does not fit the case; every reason is listed."""
+    """The document does not fit the case; every reason is listed.
 
-    def __init__(self, problems: tuple[DocumentProblem, ...]) -> None:
+    ``unnamed``: for :attr:`~DocumentProblem.REVIEW_BODY_UNNAMED`, each department whose 复议 body the site must name
+    first, with the bodies the law may mean (:func:`counter.documents.deciders.unnamed_bodies`).
+    """
+
+    def __init__(
+        self, problems: tuple[DocumentProblem, ...], unnamed: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    ) -> None:
         super().__init__(", ".join(p.value for p in problems))
         self.problems = problems
+        self.unnamed = unnamed

@@ -65,9 +65,10 @@ DENIAL_BASIS_LICENSING = (
     "并告知{you}享有依法申请行政复议或者提起行政诉讼的权利。"
 )
 DENIAL_BASIS_OTHER = (
-    "依照{basis}和" + LEAGUE_RULES + "第十七条第二项的规定，书面告知不予批准的理由，"
-    "并告知{you}享有依法申请行政复议或者提起行政诉讼的权利。"
+    "依照{basis}和" + LEAGUE_RULES + "第十七条第二项的规定，书面告知不予批准的理由，并告知{you}享有{rights}。"
 )
+DENIAL_RIGHTS = "依法申请行政复议或者提起行政诉讼的权利"
+DENIAL_RIGHTS_REVIEW_FIRST = "依法先申请行政复议、对行政复议决定不服再提起行政诉讼的权利"
 DENIAL_BASIS_SERVICE = "依照" + LEAGUE_RULES + "第十七条第二项的规定，书面告知不予办理的理由。"
 
 # the rights clause: 行政复议 and 行政诉讼 where a department decides, a complaint where it serves
@@ -78,12 +79,28 @@ RIGHTS_FOR = (
     "对{items}的决定不服的，可以自收到本决定之日起六十日内向{review_body}申请行政复议，"
     "或者六个月内向{court}提起行政诉讼。"
 )
+# 复议前置 (the catalog's remedy ``review_first``: 税收征收管理法 第八十八条第一款 for a 纳税 decision): 复议 first, on
+# its conditions (the tax and late fee paid or secured first; 税务行政复议规则 第三十三条: sixty days from the day
+# they are paid or the security confirmed), 诉讼 only against the 复议 decision (行政诉讼法 第四十五条: fifteen days)
+RIGHTS_REVIEW_FIRST = (
+    "如对本决定涉及的纳税事项不服，应当先依照税务机关的纳税决定缴纳或者解缴税款及滞纳金或者提供相应的担保，"
+    "然后可以自缴清税款和滞纳金或者所提供的担保得到确认之日起六十日内向{review_body}申请行政复议；"
+    "对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内向{court}提起行政诉讼（{basis}）。"
+)
+RIGHTS_REVIEW_FIRST_FOR = (
+    "对{items}的决定涉及的纳税事项不服的，应当先依照税务机关的纳税决定缴纳或者解缴税款及滞纳金或者提供相应的担保，"
+    "然后可以自缴清税款和滞纳金或者所提供的担保得到确认之日起六十日内向{review_body}申请行政复议；"
+    "对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内向{court}提起行政诉讼（{basis}）。"
+)
 REVIEW_UNKNOWN = "依法有权受理的行政复议机关"  # a body the site's settings cannot name: true in law whatever it is
 COMPLAINT_ONLY = "{items}属于公共服务事项，不作出行政决定；如有异议，可以向{department}反映，或者拨打投诉电话{phone}。"
 
-# 委托受理 (seed 001 第三十二条): who the hall accepts for
+# 委托受理: who the hall accepts for, and on what basis.  Seed 001 第三十二条 lets a department entrust the 同级
+# service department by agreement: cited alone only for a department of the hall's own level; an agreement the site
+# records is cited by its name; without either the hall is the department's 收件 window (行政许可法 第二十六条)
 ENTRUSTED = "本机关受{departments}委托，负责本申请的收件、受理和送达（" + LEAGUE_RULES + "第三十二条）。"
 ENTRUSTED_DEPARTMENT = "{department}（{items}）"
-FORWARDED = "{items}由本机关收件后转送{department}受理。"
+ENTRUSTED_BY_AGREEMENT = "本机关依据{agreement}，受{department}委托，负责{items}的收件、受理和送达。"
+FORWARDED = "本机关作为收件窗口收件后，转送{departments}依法受理。"
 
 LIST_JOIN = "、"
