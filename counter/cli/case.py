@@ -79,6 +79,11 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     way.add_argument("--deny", action="store_true", help=tr("不予批准（负责人）"))
     p.add_argument("--reason", default="", type=free_text(TextField.NOTE), metavar="TEXT", help=tr("不予批准的理由"))
     p.add_argument("--result-no", default="", metavar="NO", help=tr("办理结果的编号，例如许可证编号"))
+    p.add_argument(
+        "--false-materials",
+        action="store_true",
+        help=tr("不予批准：申请人隐瞒有关情况或者提供虚假材料（行政许可法第七十八条；仅限行政许可事项）"),
+    )
     p.set_defaults(func=cmd_case_decide)
     p = case.add_parser("lapse", parents=[common], help=tr("容缺材料逾期未补交：对相关事项不予批准（负责人）"))
     p.add_argument("case_no")
@@ -217,7 +222,9 @@ def cmd_case_decide(args: argparse.Namespace) -> int:
     text = args.result_no if args.approve else args.reason
 
     def decide(session: Unit) -> CaseStatus:
-        return decide_item(session, by, args.case_no, args.item, approve=args.approve, text=text)
+        return decide_item(
+            session, by, args.case_no, args.item, approve=args.approve, text=text, false_materials=args.false_materials
+        )
 
     status = decision_faults(args, lambda: store.write(decide))
     decision = CASE_ITEM_APPROVED if args.approve else CASE_ITEM_DENIED

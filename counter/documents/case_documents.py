@@ -44,6 +44,7 @@ from counter.documents.item_law import (
     acceptance_lines,
     basis_table,
     correction_basis,
+    false_materials_intro,
     false_materials_lines,
     hall_accepts,
     is_licensing,
@@ -368,6 +369,8 @@ def _refusal(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -
         intro = paper.DOC_REFUSAL_INTRO.format(
             you=you, received=received, bundle=case.bundle_name, ground=reason, basis=basis
         )
+    elif ground is RefusalGround.FALSE_MATERIALS:  # 第七十八条 refuses the licences only
+        intro = false_materials_intro(bundle.items, you, received, case.bundle_name, reason)
     else:
         intro = law.REFUSAL_INTRO_PLAIN.format(you=you, received=received, bundle=case.bundle_name, ground=reason)
     if case.turn_to:
@@ -384,7 +387,7 @@ def _refusal(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -
             basis_table(bundle.items, office, lambda item: refusal_basis(item, ground)),
         ]
     if ground is RefusalGround.FALSE_MATERIALS:
-        blocks += [Heading(law.DOC_H_CONSEQUENCE), *(Text(line) for line in false_materials_lines(bundle.items, you))]
+        blocks += [Heading(law.DOC_H_REFERRED), *(Text(line) for line in false_materials_lines(bundle.items, office))]
     complaint = bundle.complaint_phone or office.complaint_phone
     blocks += [
         Text(paper.DOC_MATERIALS_RETURNED.format(you=you)),

@@ -124,8 +124,15 @@ def correction_basis(item: Item) -> str:
 
 
 def refusal_basis(item: Item, ground: RefusalGround) -> str:
-    """The article a refusal stands on for this item: 许可法's own grounds only for a 行政许可."""
-    return REFUSAL_BASIS[ground] if is_licensing(item) else law.REFUSAL_BASIS_OTHER.format(basis=_basis(item))
+    """The article a refusal stands on for this item: 许可法's own grounds only for a 行政许可.
+
+    第七十八条 reaches no other item: the window's refusal for false materials decides nothing of it.
+    """
+    if is_licensing(item):
+        return REFUSAL_BASIS[ground]
+    if ground is RefusalGround.FALSE_MATERIALS:
+        return law.FALSE_MATERIALS_NOT_LICENCE
+    return law.REFUSAL_BASIS_OTHER.format(basis=_basis(item))
 
 
 def refusal_cites_one_article(items: Iterable[Item]) -> bool:
@@ -162,20 +169,33 @@ def turn_to_lines(turn_to: str, items: Iterable[Item]) -> str:
     )
 
 
-def false_materials_lines(items: Iterable[Item], you: str) -> tuple[str, ...]:
-    """行政许可法 第七十八条 on the window's 不予受理: the ground, and that the sanctions are not the window's.
+def false_materials_lines(items: Iterable[Item], office: OfficeSettings) -> tuple[str, ...]:
+    """行政许可法 第七十八条 on the window's 不予受理: the ground, and the referral to the deciding departments.
 
-    The 警告 and, for a licence the catalog marks as 直接关系公共安全、人身健康、生命财产安全, the one-year bar are
-    the deciding department's decisions after its own procedure: the notice names the licences the bar can reach and
-    says the department decides, never that the applicant is barred.
+    The window refuses to accept; it gives no 警告 (a 行政处罚, with its own procedure) and bars nobody for a year.
+    Those are the deciding department's, in its own decision (:func:`denial_consequences`); the notice says the
+    matter is referred to it, for the licences only: 第七十八条 is 行政许可法's and reaches no other item.
     """
-    barrable = [item for item in items if is_licensing(item) and item.public_safety]
-    sanctions = (
-        law.FALSE_MATERIALS_SANCTIONS.format(items=_names(barrable), you=you)
-        if barrable
-        else law.FALSE_MATERIALS_WARNING_ONLY.format(you=you)
+    licences = [item for item in items if is_licensing(item)]
+    departments = law.LIST_JOIN.join(by_department(licences, office))
+    return (law.FALSE_MATERIALS_GROUND, law.FALSE_MATERIALS_REFERRED.format(departments=departments))
+
+
+def false_materials_intro(items: Iterable[Item], you: str, received: str, bundle: str, ground: str) -> str:
+    """The opening of a 第七十八条 refusal of a bundle with items of other types: which items it refuses."""
+    items = tuple(items)
+    licences = [item for item in items if is_licensing(item)]
+    others = [item for item in items if not is_licensing(item)]
+    return law.FALSE_MATERIALS_INTRO_MIXED.format(
+        you=you, received=received, bundle=bundle, ground=ground, licences=_names(licences), others=_names(others)
     )
-    return (law.FALSE_MATERIALS_GROUND, sanctions)
+
+
+def denial_consequences(item: Item, you: str) -> tuple[str, ...]:
+    """What a department's 不予批准 under 第七十八条 carries: the one-year bar, where the licence is one the catalog
+    marks 直接关系公共安全、人身健康、生命财产安全, and the 警告 left to the procedure of 行政处罚法."""
+    bar = (law.DENIAL_FALSE_MATERIALS_BAR.format(you=you),) if item.public_safety else ()
+    return (law.DENIAL_FALSE_MATERIALS.format(you=you), *bar, law.DENIAL_FALSE_MATERIALS_WARNING)
 
 
 def agreement_for(item: Item, office: OfficeSettings) -> str:

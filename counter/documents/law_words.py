@@ -5,12 +5,14 @@ legal paper in Chinese).  Kept apart because each sentence here stands on a
 source, and docs/notice-wording.md gives the table type → sentence → source:
 
 - 行政许可 (01): 《中华人民共和国行政许可法》 第三十二条第一款 (补正, 不予受理),
-  第三十八条第二款 (不予批准), 第七十八条 (虚假材料).
+  第三十八条第二款 (不予批准), 第七十八条 (虚假材料: the window refuses and refers; the department's own
+  不予批准 carries the one-year bar and leaves the 警告 to its procedure).
 - Every other type: no 行政许可法.  The league's own rules apply to every
   政务服务事项 (《兴安盟政务服务标准化管理办法》 第十六条第二项: 补齐补正通知书;
   第十七条第二项: 不予批准 with its reason), and the item's own 设定依据 as the
   catalog gives it says what the department decides under.
-- 公共服务 (20): no 行政行为 is made, so no 复议/诉讼 sentence; a complaint channel.
+- The rights clause follows the item's remedy, not its type (:mod:`counter.catalog.remedies`): 复议 or 诉讼,
+  复议前置 with its conditions, or a complaint channel where no 行政行为 is made.
 """
 
 from __future__ import annotations
@@ -38,17 +40,27 @@ ITEMS_BASIS = "{items}：{basis}"  # a group of the table's items and their basi
 REFUSAL_INTRO_PLAIN = (
     "{you}于{received}提出的“{bundle}”申请，经审查，{ground}。根据下表所列各事项的依据，本机关决定不予受理。"
 )
-# 第七十八条 on the window's 不予受理: the ground alone.  Its 警告 and the one-year bar are sanctions, the deciding
-# department's after its own procedure (行政处罚法), never the window's paper under the hall's seal: the notice says
-# whose they are, and for which licences the law can bar a new application
+# 第七十八条 on the window's 不予受理: the ground, for the licences alone, and the referral.  Its 警告 and the one-year
+# bar are sanctions, the deciding department's in its own decision after its own procedure (行政处罚法), never the
+# window's paper under the hall's seal
 FALSE_MATERIALS_GROUND = (
     "依照" + LICENSING_LAW + "第七十八条，申请人隐瞒有关情况或者提供虚假材料申请行政许可的，行政机关不予受理。"
 )
-FALSE_MATERIALS_SANCTIONS = (
-    "是否给予警告，以及{items}是否一年内不得再次申请，由实施部门依照法定程序另行作出决定并书面告知{you}；"
-    "本通知书不作此决定。"
+FALSE_MATERIALS_REFERRED = "本机关已将申请人隐瞒有关情况或者提供虚假材料的情况移送{departments}，由其依照法定程序处理。"
+FALSE_MATERIALS_NOT_LICENCE = "不属于行政许可，不适用" + LICENSING_LAW + "第七十八条；本通知书不对该事项作出决定"
+FALSE_MATERIALS_INTRO_MIXED = (
+    "{you}于{received}提出的“{bundle}”申请，经审查，{ground}。依照" + LICENSING_LAW + "第七十八条，"
+    "本机关决定对{licences}不予受理；{others}不属于行政许可，不适用该条，本通知书不对其作出决定。"
 )
-FALSE_MATERIALS_WARNING_ONLY = "是否给予警告，由实施部门依照法定程序另行作出决定并书面告知{you}；本通知书不作此决定。"
+DOC_H_REFERRED = "移送处理"
+# a department's own 不予批准 of a licence under 第七十八条 (counter.case.decisions.FALSE_MATERIALS_MARK)
+DENIAL_FALSE_MATERIALS = (
+    "{you}隐瞒有关情况或者提供虚假材料申请行政许可，依照" + LICENSING_LAW + "第七十八条，不予行政许可。"
+)
+DENIAL_FALSE_MATERIALS_BAR = "该行政许可直接关系公共安全、人身健康、生命财产安全，{you}在一年内不得再次申请该行政许可。"
+DENIAL_FALSE_MATERIALS_WARNING = (
+    "依照该条应当给予的警告，由本机关依照《中华人民共和国行政处罚法》规定的程序另行作出决定。"
+)
 DOC_H_CONSEQUENCE = "法律后果"
 
 # the per-item table of a notice that concerns items of several types

@@ -58,7 +58,7 @@ INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
         )
     ),
     ReasonCode.REFUSED_FALSE_MATERIALS: (
-        tr("申请人隐瞒有关情况或者提供虚假材料申请行政许可，不予受理，并给予警告（行政许可法第七十八条）")
+        tr("申请人隐瞒有关情况或者提供虚假材料申请行政许可，不予受理，移送实施部门依法处理（行政许可法第七十八条）")
     ),
     ReasonCode.GROUND_NOT_APPLICABLE: tr("“{name}”不含行政许可事项，只能以“不属于本机关职权范围”不予受理"),
     ReasonCode.GROUND_MISSING: tr("不予受理须选定法定理由"),
