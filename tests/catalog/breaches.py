@@ -297,7 +297,7 @@ BREACHES = [
                     "basis": "《中华人民共和国行政复议法》第二十七条",
                 },
             ),
-        ),  # fmt: skip
+        ),
         (Expected(Rule.PLACE_WITHOUT_LEVEL, "items.remedy.superior_level", item="A", detail="{place}总局"),),
     ),
     Breach(
@@ -311,7 +311,7 @@ BREACHES = [
                 "superior": "{city}税务局",
                 "basis": "《中华人民共和国行政复议法》第二十七条",
             },
-        ),  # fmt: skip
+        ),
         (Expected(Rule.UNKNOWN_PLACEHOLDER, "items.remedy.superior", item="A", detail="{city}税务局"),),
     ),
     Breach(

@@ -158,3 +158,17 @@ def test_no_shipped_paper_names_a_league_fire_brigade() -> None:
         [(department, bodies)] = unnamed_bodies(fire, office)
         assert department == "乌兰浩特市消防救援大队"
         assert bodies == ("兴安盟消防救援支队", "乌兰浩特市人民政府")
+
+
+def test_the_remedy_table_of_the_wording_page_is_the_catalogs() -> None:
+    """docs/notice-wording.md lists each item type and remedy with its source, as the shipped catalog states them."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, str(repo / "tools" / "remedy_table.py"), "--check"],
+        capture_output=True, text=True, check=False, cwd=repo,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
