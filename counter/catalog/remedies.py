@@ -24,13 +24,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
-from counter.catalog.departments import PLACE, AdminLevel, Places, Rights, department_name, is_vertical, rights_for
-from counter.catalog.problems import Rule
-
-if TYPE_CHECKING:
-    from counter.catalog.model import Item
+from counter.catalog.departments import PLACE, AdminLevel, Places, Rights, department_name, rights_for
 
 
 class RemedyKind(StrEnum):
@@ -115,36 +110,3 @@ def candidate_bodies(department: str, level: AdminLevel | None, remedy: Remedy, 
     own = places.level(level)
     found = (superior_name(remedy, level, places) if remedy.superior else None, own.government if own else None)
     return tuple(dict.fromkeys(body for body in found if body))
-
-
-def remedy_problems(item: Item) -> list[tuple[Rule, str, str]]:
-    """What is wrong with an item's remedy, as (rule, field, detail): the validator places them at the item.
-
-    Every item states its remedy with its source; a 复议 names who hears it; a vertically led department is
-    reviewed one level up (行政复议法 第二十七条), never by its own level's government; and a 行政许可 is an
-    administrative act open to 复议 (行政复议法 第十一条), never a complaint only.
-    """
-    from counter.catalog.model import ItemType  # the model holds the remedy: imported once both are loaded
-
-    remedy, department, level = item.remedy, item.department, item.level
-    if remedy is None:
-        return [(Rule.MISSING_ELEMENT, "items.remedy", "")]
-    found: list[tuple[Rule, str, str]] = []
-    if not remedy.basis:
-        found.append((Rule.MISSING_ELEMENT, "items.remedy.basis", ""))
-    if not remedy.contested:
-        if item.item_type is ItemType.LICENSING:
-            found.append((Rule.REMEDY_COMPLAINT_FOR_LICENCE, "items.remedy.kind", remedy.kind.value))
-        return found
-    if remedy.review is None:
-        found.append((Rule.MISSING_ELEMENT, "items.remedy.review", ""))
-    elif remedy.review is ReviewBody.SUPERIOR and not remedy.superior:
-        found.append((Rule.MISSING_ELEMENT, "items.remedy.superior", ""))
-    elif remedy.review is ReviewBody.GOVERNMENT and is_vertical(department, item.vertical):
-        found.append((Rule.REMEDY_VERTICAL_OWN_LEVEL, "items.remedy.review", department))
-    if PLACE in remedy.superior and remedy.superior_level is None and (level is None or level.parent is None):
-        found.append((Rule.PLACE_WITHOUT_LEVEL, "items.remedy.superior_level", remedy.superior))
-    rest = remedy.superior.replace(PLACE, "")
-    if "{" in rest or "}" in rest:
-        found.append((Rule.UNKNOWN_PLACEHOLDER, "items.remedy.superior", remedy.superior))
-    return found

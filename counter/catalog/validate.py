@@ -32,7 +32,7 @@ from counter.catalog.model import (
 )
 from counter.catalog.problems import Problem, Rule
 from counter.catalog.reader import ReadResult
-from counter.catalog.remedies import remedy_problems
+from counter.catalog.remedy_checks import remedy_problems
 from counter.catalog.search import normalise_query
 
 CODE_MAX = 24  # bundle code and 实施编码

@@ -195,6 +195,9 @@ class ReasonCode(StrEnum):
     GROUND_MISSING = "ground_missing"  # 不予受理 ticked, no legal ground chosen yet
     TURN_TO_MISSING = "turn_to_missing"  # 第二项 refusal without the body to turn to for an item (subject, name)
     TURN_TO_NOT_TAKEN = "turn_to_not_taken"  # the body to turn to, in a text the desk does not take (parties.text)
+    # the refusal would print a department's rights whose 复议 body the site must name first (subject: the department,
+    # name: the bodies the law may mean); set by the action, which reads the site's settings
+    REVIEW_BODY_UNNAMED = "review_body_unnamed"
     ALL_PRESENT = "all_present"
     REQUIRED_MISSING = "required_missing"
     REQUIRED_DEFECTIVE = "required_defective"

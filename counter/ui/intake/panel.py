@@ -190,7 +190,7 @@ class IntakePanel(PanelLayout):
 
         def decide(unit: Unit) -> tuple[Decision, BeyondData | None]:
             calendar = office_calendar(unit)
-            decision = preview(unit, request, today, calendar)
+            decision = preview(unit, request, today, calendar, site_code=self._desk.identity.site_code)
             return decision, provisional_mark(calendar, today, decision)
 
         try:
