@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from counter.catalog.departments import AdminLevel
 from counter.cli.common import (
     EXIT_OK,
     EXIT_PROBLEM,
@@ -67,7 +68,10 @@ def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -
     p.set_defaults(func=cmd_form)
     p = commands.add_parser("office", parents=[common], help=tr("本站点的单位信息（印在文书上）：查看或修改"))
     for name in OFFICE_FIELDS:
-        p.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="TEXT")
+        if name == "office_level":  # the hall's own level: one of the catalog's levels, as the form offers them
+            p.add_argument("--office-level", dest=name, choices=[level.value for level in AdminLevel])
+        else:
+            p.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="TEXT")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_office)
 

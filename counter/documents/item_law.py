@@ -9,7 +9,9 @@ catalog gives as the item's 设定依据, and the league's rules
 the choice between them.
 
 Who acts at the hall: a department may entrust the hall with 收件、受理、送达
-(seed 001 第三十二条; the catalog's ``entrusted``).  An entrusted body acts in
+(seed 001 第三十二条, by agreement, the 同级 service department; the catalog's
+``entrusted``, the site's recorded agreements and its own level: :func:`hall_accepts`).
+An entrusted body acts in
 the entrusting department's name (行政许可法 第二十四条第三款: 受委托行政机关在委托范围内，
 以委托行政机关名义实施行政许可), and the entrusting department answers for it
 (行政诉讼法 第二十六条第五款: 行政机关委托的组织所作的行政行为，委托的行政机关是被告).
