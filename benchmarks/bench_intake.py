@@ -141,8 +141,8 @@ def prepared(url: str, accounts: bool = False) -> None:
 def office_year(url: str) -> None:
     """The next year's 国务院办公厅 holiday notice imported, as every office does when it is published: 34 days of
     its own that each deadline counts with, as a hall's desks have them (a database without would read none)."""
-    from counter.actions.calendar import import_schedule
     from counter.actions.desk import Desk
+    from counter.actions.holidays import import_schedule
     from counter.case.numbers import DeskIdentity
     from counter.db.engine import make_engine, make_sessions
     from tests.calendar.test_workdays import SAMPLE_NOTICE_2027

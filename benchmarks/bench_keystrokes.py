@@ -8,16 +8,16 @@ electronic delivery.  Every character of the applicant's data counts as data; ev
 arrows, digits on a material row, Ctrl+Enter, Alt+Y, Esc) counts as overhead.  Printing is skipped with Esc,
 which the panel takes as "no paper", and that key is counted.
 
-The goal, 30 keys of overhead per applicant on average: a form of 4 to 7 fields, 3 situations, a checklist
+The goal, 25 keys of overhead per applicant on average: a form of 4 to 7 fields, 3 situations, a checklist
 and a decision cannot take much fewer than 20 deliberate keys (one to reach and one to set each of them), and a
-clerk who needs more than half as many again is walking the Tab chain past things the applicant never touches.
+clerk who needs a quarter as many again is walking the Tab chain past things the applicant never touches.
 
 Exits 1 when the mean overhead is over the goal, 2 when an applicant could not be served with the keyboard
 (it prints where the focus got stuck), 0 otherwise.
 
 The floor printed beside the mean is those 20 keys.  ``--smoke`` serves one applicant of each outcome.
 
-    .venv/bin/python benchmarks/bench_keystrokes.py [--applicants 40] [--goal 30] [--smoke]
+    .venv/bin/python benchmarks/bench_keystrokes.py [--applicants 40] [--goal 25] [--smoke]
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from benchmarks.goals import Verdicts, arguments
 from counter.actions.case_reads import case_view
 from counter.actions.store import Store
+from counter.host.desk_config import DeskConfig, save_desk_config
 from counter.intake.outcome import RefusalGround
 from counter.intake.parties import Delivery
 from counter.parties.identifiers import make_id_number
@@ -118,12 +119,13 @@ def applicants(count: int) -> list[Applicant]:
 
 
 def one_screen(folder: Path) -> None:
-    """Before the QApplication: one 1366×768 screen, and a data folder of the run's own."""
+    """Before the QApplication: one 1366×768 screen, and a data folder of the run's own with the desk's clerk."""
     screen = {"name": "Desk", "x": 0, "y": 0, "width": SCREEN[0], "height": SCREEN[1], "logicalDpi": 96}
     config = folder / "screen.json"
     config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     os.environ["COUNTER_HOME"] = str(folder / "home")
+    save_desk_config(DeskConfig(clerk="乌兰"))  # a desk takes intakes once its clerk is named
 
 
 class Keyboard:
@@ -253,10 +255,13 @@ def answer_and_decide(panel: IntakePanel, keys: Keyboard, person: Applicant) -> 
     keys.key(Qt.Key.Key_Space, "Space")
     rows = list(panel.checklist_view.rows.values())
     if person.outcome == "defer":
+        # M08 not handed over (3, and the keyboard moves on to M09); M09 容缺后补 (6: the request is ticked and the
+        # keyboard goes to the conditions still to confirm)
         keys.to_row(rows, panel.checklist_view.row("M08"), "material M08")
-        for key, label in ((Qt.Key.Key_3, "3"), (Qt.Key.Key_Down, "Down"), (Qt.Key.Key_3, "3")):
-            keys.key(key, label)
-        for box in (panel.deferral.asked, panel.deferral.no_bad_credit, panel.deferral.pledge_signed):
+        keys.key(Qt.Key.Key_3, "3")
+        keys.wait_for_focus(panel.checklist_view.row("M09"), "material M09")
+        keys.key(Qt.Key.Key_6, "6")
+        for box in (panel.deferral.no_bad_credit, panel.deferral.pledge_signed):
             keys.tab_to(box, box.text())
             keys.key(Qt.Key.Key_Space, "Space")
     elif person.outcome == "correct":
@@ -298,10 +303,12 @@ def serve(window: MainWindow, keys: Keyboard, person: Applicant) -> str:
 NAMES = {"accept": "受理", "defer": "容缺受理", "correct": "补正", "refuse": "不予受理"}
 
 
-def open_desk(folder: Path) -> tuple[MainWindow, Store, Keyboard]:
-    """The desk as it starts, the catalog in, and 我要开小餐馆 on screen (typed once a day, not counted)."""
+def open_desk(folder: Path, today: dt.date | None = TODAY) -> tuple[MainWindow, Store, Keyboard]:
+    """The desk as it starts, the catalog in, and 我要开小餐馆 on screen (typed once a day, not counted).
+
+    ``today``: the training day the desk takes (the keys' counts do not depend on the date); None, a live desk."""
     store = Store(f"sqlite:///{folder / 'desk.sqlite3'}", create=True)
-    window = MainWindow(store, bundled_catalog_dir(), today=TODAY)
+    window = MainWindow(store, bundled_catalog_dir(), today=today)
     fit_to_screen(window, (1280, 800))
     window.show()
     ready: list[bool] = []
@@ -376,7 +383,7 @@ def run_in(folder: Path, count: int, goal: float, verdicts: Verdicts) -> int:
 def main() -> int:
     parser = arguments(__doc__)
     parser.add_argument("--applicants", type=int, default=40)
-    parser.add_argument("--goal", type=float, default=30.0)
+    parser.add_argument("--goal", type=float, default=25.0)
     args = parser.parse_args()
     return run(len(NAMES) if args.smoke else args.applicants, args.goal, Verdicts(smoke=args.smoke))
 

@@ -63,20 +63,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from benchmarks.big_hall import BigHall, build, describe
 from benchmarks.goals import Verdicts, arguments, percentile
-from counter.actions.case_reads import (
-    DUE_COUNT_CAP,
-    DUE_PAGE,
-    FOUND_AT_MOST,
-    case_rows,
-    case_view,
-    cases_found,
-    day_lists,
-)
+from counter.actions.case_reads import DUE_COUNT_CAP, DUE_PAGE, case_rows, case_view, day_lists
 from counter.actions.case_view import CasePage, read_case
 from counter.actions.desk import Desk
 from counter.actions.ratings import open_rectifications
 from counter.case.decisions import LAPSE_EVENTS
-from counter.case.lookup import LOOKBACK_DAYS, LookupKind, read_lookup
 from counter.case.numbers import DeskIdentity
 from counter.case.status import NOTE_CODES_JOIN
 from counter.db.engine import make_engine, make_sessions
@@ -88,7 +79,6 @@ DAY_LIST_GOAL_MS = 200.0  # the F6 lists
 RECTIFICATIONS_GOAL_MS = 200.0
 OVERDUE_FIRST_GOAL_MS = 200.0
 OVERDUE_MEMORY_GOAL_MIB = 16.0
-LOOKUP_GOAL_MS = 200.0  # F7 by a number's end, an ID or phone number, a name: the recent cases it names
 
 # --- the floors: hand-written SQL on the bare driver -----------------------------------------------------------
 
@@ -256,22 +246,7 @@ class Bare:
         self.conn.close()
 
 
-_FOUND = (
-    'SELECT c.case_no FROM "case" c JOIN bundle b ON b.code = c.bundle_code WHERE c.received_on >= {p} AND {cond}'
-    f" ORDER BY c.received_on DESC, c.case_no DESC LIMIT {FOUND_AT_MOST}"
-)
-_LOOKUPS = {
-    "lookup_number_tail": _FOUND.replace("{cond}", "c.case_no LIKE {p}"),
-    "lookup_id_number": _FOUND.replace("{cond}", "c.applicant_id_no = {p}"),
-    "lookup_phone": _FOUND.replace("{cond}", "(c.applicant_phone = {p} OR c.notify_phone = {p})"),
-    "lookup_name": _FOUND.replace("{cond}", "c.applicant_name LIKE {p}"),
-    # a mobile number's case; written without a % sign, which psycopg reads as a placeholder
-    "lookup_sample": 'SELECT case_no, applicant_id_no, applicant_phone, applicant_name, received_on FROM "case"'
-    " WHERE applicant_phone >= '1' AND applicant_phone < '2' ORDER BY id DESC LIMIT 1",
-}
-
 _STATEMENTS = {
-    **_LOOKUPS,
     "case": _CASE, "guide": _GUIDE, "setting": _SETTING,
     "later": _LATER, "materials": _MATERIALS, "history": _HISTORY, "documents": _DOCUMENTS, "items": _ITEMS,
     "newest": 'SELECT received_on, site_code, desk_no FROM "case" ORDER BY id DESC LIMIT 1', "of_day": _OF_DAY,
@@ -388,32 +363,6 @@ def bench_day_list(
     )
 
 
-def bench_lookups(verdicts: Verdicts, label: str, sessions: sessionmaker[Session], bare: Bare, rounds: int) -> None:
-    """F7 without a full number: the newest case's number tail, its applicant's ID, phone and name, looked for among
-    the last 90 days' cases; the floor the bare driver's one statement on the same index and conditions."""
-    ((case_no, id_no, phone, name, received_on),) = bare.rows("lookup_sample")
-    today = received_on if isinstance(received_on, dt.date) else dt.date.fromisoformat(received_on)
-    since = today - dt.timedelta(days=LOOKBACK_DAYS)
-    asked = {"number tail": case_no[-4:], "ID number": id_no, "phone": phone, "name": name}
-    for what, typed in asked.items():
-        lookup = read_lookup(typed)
-        assert lookup is not None, typed
-        ours_read = _read(sessions, partial(cases_found, lookup=lookup, today=today))
-        found = [r.case_no for r in ours_read()]
-        floor_name = f"lookup_{lookup.kind.value}"
-        value = f"%{lookup.text}" if lookup.kind is LookupKind.NUMBER_TAIL else lookup.text
-        value = f"{value}%" if lookup.kind is LookupKind.NAME else value
-        args = (since, value, value) if lookup.kind is LookupKind.PHONE else (since, value)
-        floor_read = partial(bare.rows, floor_name, *args)
-        assert [r[0] for r in floor_read()] == found, "the floor must return the same rows"
-        ours = [_ms(ours_read) for _ in range(rounds)]
-        floor = [_ms(floor_read) for _ in range(rounds)]
-        print(f"  {label}: F7 by {what} ({typed}): {len(found)} cases")
-        verdicts.at_most(
-            f"{label}: F7 by {what}, median", statistics.median(ours), LOOKUP_GOAL_MS, floor=statistics.median(floor)
-        )
-
-
 def bench_rectifications(
     verdicts: Verdicts, label: str, sessions: sessionmaker[Session], bare: Bare, rounds: int
 ) -> None:
@@ -498,7 +447,6 @@ def bench_hall(verdicts: Verdicts, label: str, hall: BigHall, rounds: int, opene
             conn.execute(text("ANALYZE"))
         bench_open(verdicts, f"{label}, after ANALYZE", sessions, bare, numbers, today)
         bench_day_list(verdicts, label, sessions, bare, hall, rounds)
-        bench_lookups(verdicts, label, sessions, bare, rounds)
         bench_rectifications(verdicts, label, sessions, bare, rounds)
         bench_overdue(verdicts, label, sessions, bare, rounds)
     finally:

@@ -83,7 +83,10 @@ from tests.catalog_db import catalog_file
 from tests.conftest import SHIPPED_CATALOG
 from tests.sync.sync_world import Site, introduce, make_site, sqlite_copy
 
-__all__ = ["BigHall", "Copier", "build", "describe", "hall_site", "placements", "training_cases", "working_days"]
+__all__ = [
+    "BigHall", "Copier", "Person", "build", "describe", "hall_site", "person", "placements", "training_cases",
+    "working_days",
+]  # fmt: skip
 
 HALL = "XAM01"
 HALL_NAME = "兴安盟政务服务中心"
@@ -244,10 +247,95 @@ def training_cases(site: Site, day: dt.date, at: dt.datetime, every: int = 1) ->
 # --- the copies ------------------------------------------------------------------------------------------------
 
 _SLOTS = re.compile(
-    r'"(?P<key>uid|case_no|site_code|desk_no|clerk|doc_no)":"(?P<value>[^"]*)"'
+    r'"(?P<key>uid|case_no|site_code|desk_no|clerk|doc_no|(?:applicant|rater)_(?:name|id_no)|(?:applicant|notify)_phone)"'
+    r':"(?P<value>[^"]*)"'
     r'|"(?P<day>\d{4}-\d{2}-\d{2})(?P<time>T[0-9:.]+\+00:00)?"'
 )
-_UID, _CASE_NO, _SITE, _DESK, _CLERK, _DOC, _DAY = range(7)
+_UID, _CASE_NO, _SITE, _DESK, _CLERK, _DOC, _DAY, _NAME, _ID_NO, _PHONE = range(10)
+_KEYS = {
+    "uid": _UID, "case_no": _CASE_NO, "site_code": _SITE, "desk_no": _DESK, "clerk": _CLERK,
+    "applicant_name": _NAME, "rater_name": _NAME, "applicant_id_no": _ID_NO, "rater_id_no": _ID_NO,
+    "applicant_phone": _PHONE, "notify_phone": _PHONE,
+}  # fmt: skip
+_PERSONAL = frozenset({_NAME, _ID_NO, _PHONE})
+
+
+# --- the people ---------------------------------------------------------------------------------------------------
+
+#: a league's people, by how common their names are: a hanzi name is a surname and a given name, each drawn by its
+#: rank (王 about one person in fourteen, as in the registers); a Mongolian name stands alone and repeats more (其其格)
+_SURNAMES = (
+    "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪"
+    "田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚文包"
+)
+_GIVEN = (
+    "伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰",
+    "娟", "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英", "建国", "海燕", "志强", "红梅", "宝山",
+    "玉兰", "丽华", "淑芬", "海军", "雪梅", "立新", "建华", "春梅", "玉梅", "国庆", "志刚", "红霞", "晓东", "丽娟",
+    "金山", "文华", "海涛", "丽萍", "凤英", "建军", "秀珍", "永强", "桂芝", "玉珍", "国华", "爱华", "春华", "宏伟",
+    "子涵", "浩然", "欣怡", "梓轩",
+)  # fmt: skip
+_MONGOLIAN = (
+    "其其格", "巴特尔", "乌日娜", "孟根其其格", "娜仁花", "阿拉坦", "敖登", "宝音", "额尔敦", "萨仁",
+    "高娃", "乌兰", "斯琴", "图雅", "哈斯", "苏日娜", "巴雅尔", "朝鲁", "格日勒", "满都拉",
+    "乌云", "白音", "其木格", "那顺", "阿木古楞", "布仁", "吉日嘎拉", "赛音", "乌力吉", "萨日娜",
+    "德力格尔", "宝力道", "图门", "斯日古楞", "呼和", "包金山", "巴图", "通拉嘎", "阿荣", "诺敏",
+)  # fmt: skip
+MONGOLIAN_SHARE = 0.3
+_AREAS = ("152201", "152202", "152221", "152222", "152223", "152224")  # 兴安盟's banners and cities
+PEOPLE_PER_CASE = 1 / 3  # a person comes back: about three cases each over the hall's years
+
+
+def _ranked(count: int, start: int) -> list[float]:
+    """Cumulative shares of ``count`` names by rank, the ``r``-th as common as ``1 / (r + start)``."""
+    weights = [1 / (r + start) for r in range(1, count + 1)]
+    total, running, cumulative = sum(weights), 0.0, []
+    for w in weights:
+        running += w / total
+        cumulative.append(running)
+    return cumulative
+
+
+_SURNAME_SHARES, _GIVEN_SHARES, _MONGOLIAN_SHARES = (
+    _ranked(len(_SURNAMES), 3),
+    _ranked(len(_GIVEN), 2),
+    _ranked(len(_MONGOLIAN), 2),
+)
+
+
+def _mixed(value: int) -> int:
+    """A 64-bit hash of ``value`` (splitmix64's finaliser): a person's traits drawn the same at every call."""
+    value = (value + 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
+    value = ((value ^ (value >> 30)) * 0xBF58476D1CE4E5B9) & 0xFFFFFFFFFFFFFFFF
+    value = ((value ^ (value >> 27)) * 0x94D049BB133111EB) & 0xFFFFFFFFFFFFFFFF
+    return value ^ (value >> 31)
+
+
+def _share(value: int, salt: int) -> float:
+    return (_mixed(value * 8 + salt) >> 11) / 2**53
+
+
+def _pick(names: tuple[str, ...] | str, shares: list[float], draw: float) -> str:
+    return names[min(bisect.bisect_left(shares, draw), len(names) - 1)]
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    id_no: str
+    phone: str
+
+
+def person(number: int) -> Person:
+    """The league's ``number``-th person: a name as common as such names are, an ID number and a mobile of their own
+    (both one person's only: the order and birth date, and the phone, follow from the number)."""
+    if _share(number, 1) < MONGOLIAN_SHARE:
+        name = _pick(_MONGOLIAN, _MONGOLIAN_SHARES, _share(number, 2))
+    else:
+        name = _pick(_SURNAMES, _SURNAME_SHARES, _share(number, 3)) + _pick(_GIVEN, _GIVEN_SHARES, _share(number, 4))
+    born = dt.date(1950, 1, 1) + dt.timedelta(days=number // 1000 * 11 % 20_000)
+    id_no = make_id_number(_AREAS[_mixed(number) % len(_AREAS)], born, number % 1000)
+    return Person(name, id_no, f"1{3 + _mixed(number) % 7}{number % 10**9:09d}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,8 +362,10 @@ def _shape(record: dict[str, object], clerk: str, day: dt.date) -> _Shape:
             offset = (dt.date.fromisoformat(match["day"]) - day).days
             gaps.append((_DAY, offset, (match["time"] or "") + '"'))
         else:
+            what = _KEYS.get(key)
+            if what in _PERSONAL and not value:
+                continue  # a phone to notify not given, a rating without the rater's number: left empty
             texts.append(text[at : match.start()] + f'"{key}":"')
-            what = {"uid": _UID, "case_no": _CASE_NO, "site_code": _SITE, "desk_no": _DESK, "clerk": _CLERK}.get(key)
             if what is None:
                 parts = value.split("-")
                 yearly = len(parts[1]) == 2  # a department's 不予批准 series runs by year, the others by day
@@ -298,6 +388,7 @@ class Placed:
     clerk: str
     day: dt.date
     seq: int
+    person: Person
 
     @property
     def case_no(self) -> str:
@@ -332,20 +423,16 @@ class Copier:
         texts = shape.texts
         out = [texts[0]]
         ordinal = at.day.toordinal()
-        desk = str(at.desk)
+        who = at.person
+        fixed = {
+            _UID: at.uid, _CASE_NO: at.case_no, _SITE: at.site, _DESK: str(at.desk), _CLERK: at.clerk,
+            _NAME: who.name, _ID_NO: who.id_no, _PHONE: who.phone,
+        }  # fmt: skip
         for n, (what, number, tail) in enumerate(shape.gaps):
             if what == _DAY:
                 out.append(self._day(ordinal + number))
-            elif what == _UID:
-                out.append(at.uid)
-            elif what == _CASE_NO:
-                out.append(at.case_no)
-            elif what == _SITE:
-                out.append(at.site)
-            elif what == _DESK:
-                out.append(desk)
-            elif what == _CLERK:
-                out.append(at.clerk)
+            elif what != _DOC:
+                out.append(fixed[what])
             else:
                 place, yearly = divmod(number, 2)
                 kind = tail[:-1]
@@ -418,8 +505,9 @@ def _count(sessions: sessionmaker[Session], table: type[models.Base], *where: ob
         return int(session.scalar(select(func.count()).select_from(table).where(*where)) or 0)  # type: ignore[arg-type]
 
 
-def placements(site: str, index: int, count: int, days: list[dt.date], seed: int) -> Iterator[Placed]:
-    """``count`` places at ``site`` in the order they happened: the desks in turn, the days spread evenly.
+def placements(site: str, index: int, count: int, days: list[dt.date], seed: int, people: int = 1) -> Iterator[Placed]:
+    """``count`` places at ``site`` in the order they happened: the desks in turn, the days spread evenly, each
+    case of one of the league's first ``people`` persons (:func:`person`), drawn alike from the whole hall.
 
     The ``k``-th case of a desk falls on day ``k * len(days) // per_desk``; its number is its place among that
     desk's cases of the day.  So each package holds a stretch of time, as a township's packages do.
@@ -433,7 +521,8 @@ def placements(site: str, index: int, count: int, days: list[dt.date], seed: int
         first = first_of_day.setdefault(day_index, k)
         uid = f"{seed & 0xFFFF:04x}{index:04x}{m:024x}"
         clerk = _CLERKS[(index * DESKS_PER_SITE + desk - 1) % len(_CLERKS)]
-        yield Placed(uid, site, desk, clerk, days[day_index], k - first + 1)
+        who = person(_mixed(seed * 2**40 + index * 2**32 + m) % people)
+        yield Placed(uid, site, desk, clerk, days[day_index], k - first + 1, who)
 
 
 def _sites(url: str, work: Path) -> tuple[Site, list[Site]]:
@@ -482,7 +571,8 @@ def build(
     rng = random.Random(seed)
     shares = [cases // len(township_sites) + (1 if n < cases % len(township_sites) else 0)
               for n in range(len(township_sites))]  # fmt: skip
-    places = [placements(s.code, n, shares[n], days, seed) for n, s in enumerate(township_sites)]
+    people = max(1, int(cases * PEOPLE_PER_CASE))
+    places = [placements(s.code, n, shares[n], days, seed, people) for n, s in enumerate(township_sites)]
     left = list(shares)
     export_no = [0] * len(township_sites)
     sample: list[str] = []

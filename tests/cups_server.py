@@ -15,6 +15,7 @@ import signal
 import subprocess
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,13 +57,12 @@ class Cups:
         raise AssertionError(f"no job arrived in {folder}")
 
 
-@pytest.fixture(scope="session")
-def cups(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[Cups]:
-    """The run's CUPS server; one for each parallel worker, in a folder of its own (pytest-xdist's ``worker_id``,
-    ``master`` in a serial run), listening only on a socket there: two workers' queues and jobs never meet."""
+@contextmanager
+def running_cups(root: Path) -> Iterator[Cups]:
+    """A CUPS server kept in ``root``, listening only on a socket there, stopped when the block ends (a benchmark
+    prints through it as the tests do)."""
     cupsd = shutil.which("cupsd") or "/usr/sbin/cupsd"
     assert Path(cupsd).exists(), "cupsd is not installed: run ./test.sh, which installs cups-daemon"
-    root = tmp_path_factory.mktemp(f"cups-{worker_id}")
     for sub in ("bin/backend", "spool", "cache", "state", "logs", "conf", "jobs"):
         (root / sub).mkdir(parents=True, exist_ok=True)
     for part in ("cgi-bin", "daemon", "driver", "filter", "monitor", "notifier"):
@@ -97,3 +97,11 @@ def cups(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[C
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=15)
+
+
+@pytest.fixture(scope="session")
+def cups(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[Cups]:
+    """The run's CUPS server; one for each parallel worker, in a folder of its own (pytest-xdist's ``worker_id``,
+    ``master`` in a serial run): two workers' queues and jobs never meet."""
+    with running_cups(tmp_path_factory.mktemp(f"cups-{worker_id}")) as server:
+        yield server

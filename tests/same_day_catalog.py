@@ -26,7 +26,13 @@ def immediate_bundle(base: Bundle) -> Bundle:
         dataclasses.replace(item, case_kind=CaseKind.IMMEDIATE, promised_limit=NO_DAYS) for item in base.items
     )
     return dataclasses.replace(
-        base, code=IMMEDIATE_CODE, number=901, name="新生儿出生事项（即办）", promised_limit=NO_DAYS, items=items
+        base,
+        code=IMMEDIATE_CODE,
+        number=901,
+        name="新生儿出生事项（即办）",
+        promised_limit=NO_DAYS,
+        items=items,
+        subject=None,  # the items are what these tests are about: no newborn to type at each intake
     )
 
 

@@ -326,19 +326,21 @@ def test_an_unanswered_correction_lapses_from_the_command_line_only_after_its_de
     assert due == "2026-12-11"  # fifteen working days from Friday 20 November
     code, _, err = run(capsys, "case", "correction-lapse", correction, "--today", due, "--db", db)
     assert code == 1
-    assert "期限届满的次日起" in err
+    assert "期限届满后的下一个工作日（2026-12-14）起" in err
     code, out, _ = run(capsys, "case", "list", "--overdue", "--json", "--today", "2026-12-12", "--db", db)
     assert correction in [r["case_no"] for r in json.loads(out)]
+    code, _, err = run(capsys, "case", "correction-lapse", correction, "--today", "2026-12-12", "--db", db)
+    assert code == 1  # a Saturday: the lapse is the act of the next working day
     code, out, _ = run(
-        capsys, "case", "correction-lapse", correction, "--today", "2026-12-12", "--note", "电话联系未果", "--db", db
+        capsys, "case", "correction-lapse", correction, "--today", "2026-12-14", "--note", "电话联系未果", "--db", db
     )
     assert code == 0
     assert "视为放弃申请" in out
     code, out, _ = run(capsys, "case", "show", correction, "--json", "--db", db)
     assert json.loads(out)["status"] == "correction_lapsed"
-    code, out, _ = run(capsys, "case", "list", "--overdue", "--json", "--today", "2026-12-12", "--db", db)
+    code, out, _ = run(capsys, "case", "list", "--overdue", "--json", "--today", "2026-12-14", "--db", db)
     assert correction not in [r["case_no"] for r in json.loads(out)]
-    code, _, err = run(capsys, "case", "correction-lapse", correction, "--today", "2026-12-14", "--db", db)
+    code, _, err = run(capsys, "case", "correction-lapse", correction, "--today", "2026-12-15", "--db", db)
     assert code == 1
     assert "不是待补正的办件" in err
 

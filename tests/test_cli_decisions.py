@@ -111,15 +111,20 @@ def test_a_lapse_from_the_command_line_denies_only_the_food_licence_and_not_befo
                        "--false-materials", "--db", db)  # fmt: skip
     assert code == 1
     assert "不是行政许可，不能依照行政许可法第七十八条" in err  # the tax item: 第七十八条 is no ground of it
+    decided = (dt.date.fromisoformat(lapse_day) + dt.timedelta(days=1)).isoformat()  # a day after the lapse's
     for item in ("152201-YJS008-01", "152201-YJS008-03", "152201-YJS008-04"):
         code, out, _ = run(capsys, "case", "decide", number, "--item", item, "--approve", "--result-no", "A1",
-                           "--db", db)  # fmt: skip
+                           "--db", db, "--today", decided)  # fmt: skip
         assert code == 0
     assert "已办结" in out
     code, out, _ = run(capsys, "case", "show", number, "--json", "--db", db)
     shown = json.loads(out)
     assert shown["status"] == "ready"
     assert [h["event"] for h in shown["history"]][1:3] == ["deferral_lapsed", "item_denied"]
+    # every step on the day it was taken: the intake on its own, the lapse and each decision on the --today given
+    code, out, _ = run(capsys, "case", "show", number, "--db", db)
+    steps = [line.strip() for line in out.split("经办记录：")[1].splitlines() if line.strip()]
+    assert [line[:10] for line in steps] == [TODAY.isoformat(), *[lapse_day] * 2, *[decided] * 4]
 
 
 @pytest.mark.slow

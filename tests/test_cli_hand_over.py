@@ -99,8 +99,8 @@ def test_a_training_hand_over_is_dated_on_the_training_day(capsys: pytest.Captur
     assert f"-{day:%y%m%d}-D-" in printed  # the 送达回证 numbered in the training day's series
     assert "2026年11月20日" in pdf_text(out)
     code, shown, _ = run(capsys, *training, "case", "show", number, "--db", db)
-    steps = [line for line in shown.splitlines() if "8号窗口" in line and "窗口收件" not in line]
-    assert steps  # routing, the departments' steps and the hand-over
+    steps = [line for line in shown.splitlines() if "8号窗口" in line]
+    assert steps  # the intake, routing, the departments' steps and the hand-over
     assert [line for line in steps if not line.strip().startswith(day.isoformat())] == []
 
 

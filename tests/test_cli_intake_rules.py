@@ -31,7 +31,10 @@ def stored(db: str) -> tuple[IntakeRules, list[str]]:
 def test_the_rules_are_shown_and_changed(capsys: pytest.CaptureFixture[str], db: str) -> None:
     code, out, _ = run(capsys, "site", "rules", "--db", db)
     assert code == 0
-    assert out.splitlines() == ["容缺材料到期日至少早于承诺办结日：2 个工作日", "补正期限：15 个工作日"]
+    assert out.splitlines() == [
+        "容缺材料补交期限届满后留给部门审查：2 个工作日（承诺办结日不足时顺延）",
+        "补正期限：15 个工作日",
+    ]
     code, out, _ = run(capsys, "site", "rules", "--deferral-margin", "5", "--db", db)
     assert code == 0
     assert "：5 个工作日" in out
@@ -48,6 +51,6 @@ def test_values_out_of_range_are_refused_in_chinese_and_nothing_changes(
 ) -> None:
     code, _, err = run(capsys, "site", "rules", "--deferral-margin", "11", "--correction-period", "0", "--db", db)
     assert code == 1
-    assert "容缺材料到期日早于承诺办结日的工作日数应为0至10，不能是11" in err
+    assert "容缺材料补交期限后留给部门审查的工作日数应为0至10，不能是11" in err
     assert "补正期限应为1至60个工作日，不能是0" in err
     assert stored(db) == (IntakeRules(), [])

@@ -45,7 +45,7 @@ def cases(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> tuple[str, str,
     return db, numbers[0], numbers[1]
 
 
-def test_same_day_by_command(capsys: pytest.CaptureFixture[str], cases: tuple[str, str, str]) -> None:
+def test_same_day_by_command(capsys: pytest.CaptureFixture[str], cases: tuple[str, str, str], tmp_path: Path) -> None:
     db, immediate, restaurant = cases
     code, _, err = run(capsys, "case", "same-day", restaurant, "--db", db, "--today", DAY)
     assert code == 1
@@ -63,7 +63,11 @@ def test_same_day_by_command(capsys: pytest.CaptureFixture[str], cases: tuple[st
     assert events == ["taken", *["item_approved"] * (len(events) - 3), "completed", "delivered"]
     assert len(events) > 3
     code, out, _ = run(capsys, "case", "show", immediate, "--db", db)
-    assert out.count("：即办件，窗口当场办结") == 2  # the stored note, read as words on both lines
+    assert out.count("：即办件，窗口当场办结") == 1  # the 办结 line's stored note, read as words
+    assert "送达：即办件当场办结，窗口领取，领取人 巴特尔（152201********2112）" in out  # the 送达 on record
+    printed = tmp_path / "回证.pdf"
+    args = ("--doc", "service", "--hand-over", "1", "--db", db, "--out", str(printed))
+    assert run(capsys, "print", immediate, *args)[0] == 0  # its 送达回证, made with the step, reprinted
 
 
 def test_figures_by_command(capsys: pytest.CaptureFixture[str], cases: tuple[str, str, str]) -> None:

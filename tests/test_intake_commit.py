@@ -16,11 +16,12 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar, set_holiday
+from counter.actions.calendar import office_calendar
 from counter.actions.catalog import import_source
 from counter.actions.database_file import database_place
 from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
 from counter.actions.desk import Desk
+from counter.actions.holidays import set_holiday
 from counter.actions.intake import IntakeRequest, preview, take_intake
 from counter.calendar.workdays import WorkCalendar
 from counter.case.numbers import DeskIdentity

@@ -3,7 +3,8 @@
     .venv/bin/python tools/screenshot.py [--out docs/screenshots]
 
 Starts Xvfb on a free display (1280×800, or ``--size 1366x768``), runs the app in this process on the xcb
-platform against a throw-away data folder and the shipped catalog, types "xcg" and
+platform against a throw-away data folder and the shipped catalog (its text at ``--text`` per cent, as a desk set to
+that size draws it; 100 by default), types "xcg" and
 opens the guide as a clerk would, and saves what the X server shows.  Every window is placed as the desk places it
 (:mod:`counter.ui.geometry`); with no window manager under Xvfb, one too large for the screen keeps the size it was
 given rather than being maximised, so the pictures show it with room for a title bar around it.
@@ -45,6 +46,7 @@ REPO = Path(__file__).resolve().parent.parent
 SIZE = (1280, 800)
 LAPTOP = "1366x768"  # the screen of the pad's one-screen picture: the narrowest with room beside an intake
 HALL_HOME = "home-hall-sync"  # the sync pictures' hall, a machine apart from the township
+CLERK = "乌兰"  # the clerk named at the pictures' desk
 BROKEN_FILE = "104.toml"
 BROKEN_TEXT = 'format = 1\ncode = "XAM-YJS-104"\nnumber = 104\nname = "我要开书店"\nstatus = "publish\n'
 
@@ -106,11 +108,18 @@ class Driver:
         install_fonts(self.app, REPO / "counter" / "resources" / "fonts")
 
     def open(self) -> tuple[MainWindow, Store]:
+        """The desk as a clerk uses it: its clerk named (a desk without one takes no intake), its catalog in."""
+        from dataclasses import replace
+
         from PySide6.QtCore import QEventLoop, QTimer
 
+        from counter.host.desk_config import load_desk_config, save_desk_config
         from counter.ui.app import WINDOW_SIZE, open_window
         from counter.ui.geometry import fit_to_screen
 
+        config = load_desk_config()
+        if not config.clerk:
+            save_desk_config(replace(config, clerk=CLERK))
         window, db = open_window(None)
         fit_to_screen(window, WINDOW_SIZE)  # as the desk places it
         window.show()
@@ -267,9 +276,10 @@ class Driver:
         self.settle()
         QTest.keyClick(window, Qt.Key.Key_F9)
         self.settle()
-        ImageGrab.grab(bbox=(0, 0, *SIZE), xdisplay=self.display).save(self.out / "pad-one-screen.png", optimize=True)
         pad = window.desk_actions.pad
-        assert pad is not None
+        if pad is None or not pad.pad.isVisible():  # a picture of the desk without the pad would say nothing
+            raise RuntimeError("F9 did not bring the pad up: pad-one-screen.png not written")
+        ImageGrab.grab(bbox=(0, 0, *SIZE), xdisplay=self.display).save(self.out / "pad-one-screen.png", optimize=True)
         QTest.keyClick(pad.pad, Qt.Key.Key_Escape)
         intake.close()
         window.close()
@@ -370,9 +380,13 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     parser.add_argument("--size", default="x".join(map(str, SIZE)), help="the screen, e.g. 1366x768 or 1024x768")
     parser.add_argument("--pad-only", action="store_true", help="only pad-one-screen.png")
+    parser.add_argument("--text", type=int, default=100, choices=(100, 125, 150), help="the text size, per cent")
     args = parser.parse_args()
     width, height = (int(part) for part in args.size.split("x"))
     SIZE = (width, height)
+    from counter.ui.text_size import set_text_percent
+
+    set_text_percent(args.text)  # before the font and every window, as the desk's start applies it
     args.out.mkdir(parents=True, exist_ok=True)
     with xvfb() as display, tempfile.TemporaryDirectory(prefix="counter-shots-") as tmp:
         os.environ.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
@@ -398,6 +412,7 @@ def main() -> int:
         driver.sync_shot(Path(tmp))
     if not args.pad_only:  # the pad's picture wants a laptop's screen: an X server of its own
         command = [sys.executable, __file__, "--out", str(args.out), "--size", LAPTOP, "--pad-only"]
+        command += ["--text", str(args.text)]
         subprocess.run(command, check=True)
     for name in sorted(p.name for p in args.out.glob("*.png")):
         print(args.out / name)

@@ -7,6 +7,7 @@ as the desk places it on the screen of the run (so a 1024×768 run shows what su
 - ``preview-window.png``: what the applicant takes home from that intake, before printing;
 - ``case-window.png``, ``case-lists-window.png``: the demo's corrected case, with its history; today's cases;
 - ``case-lists-items.png``: 部门待办, a 市场监督管理局's items at its desk, the soonest due first;
+- ``case-finder.png``: F7 by a name, the applicant's two cases listed, their ID numbers and phones masked;
 - ``case-window-denied.png``: the demo's lapsed deferral, 食品经营许可 denied and the other items at their
   departments (routed, signed for, one paused for an inspection);
 - ``case-window-complete-refused.png``: 办结 pressed on that case while its other items wait for their departments;
@@ -151,6 +152,11 @@ def case_shots(driver: Driver, window: MainWindow, corrected: str, denied: str) 
     driver.settle()
     driver.save(lists, "case-lists-items.png")
     lists.close()
+    finder = cases.find_cases("赵雪梅")  # F7 without the paper: the demo's applicant who came twice
+    assert finder is not None
+    driver.settle()
+    driver.save(finder, "case-finder.png")
+    finder.close()
 
 
 def item_step_shot(driver: Driver, page: CasePage) -> None:

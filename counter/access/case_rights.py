@@ -35,6 +35,7 @@ EVENT_PERMISSION: dict[CaseEvent, Permission] = {
     CaseEvent.ITEM_PAUSED: Permission.ITEM_STEPS,
     CaseEvent.ITEM_RESUMED: Permission.ITEM_STEPS,
     CaseEvent.ITEM_EXTENDED: Permission.ITEM_STEPS,
+    CaseEvent.DATES_MOVED: Permission.EDIT_HOLIDAYS,  # made by a change of the holiday data, never by hand
 }
 
 

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from counter.access.roles import Permission
 from counter.actions.acting import this_desk
 from counter.actions.calendar import office_calendar
-from counter.actions.guard import NotPermitted, require
+from counter.actions.guard import NotPermitted, accounts_known, require
 from counter.actions.store import Unit
 from counter.calendar.workdays import WorkCalendar
-from counter.case.lookup import LOOKBACK_DAYS, Lookup
+from counter.case.lookup import LOOKBACK_DAYS, FoundCase, Lookup, since
 from counter.case.view import CaseRow
 from counter.db import case_lists, case_store
 
@@ -52,11 +52,25 @@ def case_views(session: Unit, case_nos: Iterable[str]) -> list[CaseView]:
     return [view for view in views if view is not None]
 
 
-def cases_found(session: Unit, lookup: Lookup, today: dt.date, limit: int = FOUND_AT_MOST) -> list[CaseRow]:
-    """F7's answer to what the clerk typed: the cases of the last :data:`~counter.case.lookup.LOOKBACK_DAYS` days
-    it names, newest first (a list of cases never shows whole ID numbers)."""
-    since = today - dt.timedelta(days=LOOKBACK_DAYS)
-    return case_lists.cases_found(session, lookup, since, limit)
+def cases_found(
+    session: Unit,
+    lookup: Lookup,
+    today: dt.date,
+    desk: Desk | None = None,
+    days: int = LOOKBACK_DAYS,
+    limit: int = FOUND_AT_MOST,
+) -> list[FoundCase]:
+    """F7's answer to what the clerk typed: the cases of the last ``days`` days it names, newest first, with the
+    applicant's ID number and phone masked unless whoever acts at ``desk`` may see them whole."""
+    at = this_desk(desk)
+    login = at.actor.login if at.actor.signed_in else ""
+    reads = case_lists.cases_found(session, lookup, since(today, days), limit, login)
+    if not reads.rows:
+        return []
+    accounts_known(session, reads.accounts, login, reads.account)  # read with the cases: the check asks no more
+    if may_see_whole_numbers(session, at):
+        return reads.rows
+    return [row.masked() for row in reads.rows]
 
 
 def case_rows(session: Unit, today: dt.date, *, overdue: bool = False, due_soon: bool = False) -> Iterator[CaseRow]:

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from counter.actions.calendar import office_calendar
 from counter.actions.office import stored_office_settings
 from counter.actions.store import Unit
+from counter.case.decisions import first_lapse_day, lapse_day
 from counter.case.item_clock import DueAlert, due_alert
 from counter.case.same_day import same_day_bundle
+from counter.case.status import CaseStatus
 from counter.case.view import CaseView
 from counter.catalog.departments import Places, department_name
 from counter.catalog.model import Bundle, ItemType, Situation
@@ -102,6 +104,8 @@ class CasePage:
     shared: frozenset[str] = frozenset()  # codes of the materials the guide has fetched by data sharing
     items: tuple[ItemLine, ...] = ()  # the guide's items with their departments, for the decisions item by item
     immediate: bool = False  # every item 即办: the page asks whether the same-day step applies (same_day_check)
+    # the first day the deadline told to the applicant (容缺, 补正) may be found missed: its next working day
+    lapse_from: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,9 +133,14 @@ def fitting_kinds(view: CaseView, bundle: Bundle) -> tuple[DocumentKind, ...]:
 
 
 def fitting_item_papers(view: CaseView, bundle: Bundle) -> tuple[ItemPaper, ...]:
-    """The denials this case allows, one per item denied, decided by the same rules that make them."""
+    """The denials this case allows, one per item denied, decided by the same rules that make them.
+
+    ``bundle`` is the whole guide: a paper's record is kept by its item's place in it (:func:`record_kind`).
+    """
     papers = []
     for place, item in enumerate(bundle.items, start=1):
+        if not item.applies(dict(view.answers)):
+            continue
         problems = document_problems(view, DocumentKind.DENIAL, bundle, "-", view.received_on, item.code)
         if not _FIT_PROBLEMS.intersection(problems):
             papers.append(ItemPaper(DocumentKind.DENIAL, item.code, item.name, record_kind(DocumentKind.DENIAL, place)))
@@ -164,7 +173,7 @@ def read_case(unit: Unit, case_no: str, today: dt.date | None = None) -> CasePag
     stored = known_guide(unit, view.guide_version_id, view.guide_version, reads.guide_hash)
     if stored is None:
         return CasePage(view, (), None)
-    bundle = stored.bundle
+    bundle = stored.bundle.for_case(dict(view.answers))  # the items the case applied for
     shared = frozenset(m.code for m in bundle.materials_for(dict(view.answers)) if m.shared)
     places = _places(stored_office_settings(reads.office, view.site_code))
     items = tuple(
@@ -175,8 +184,19 @@ def read_case(unit: Unit, case_no: str, today: dt.date | None = None) -> CasePag
     )
     if today is not None:
         items = _with_dues(unit, reads.item_dues, items, today)
-    notices = CaseNotices(reads.documents, fitting_kinds(view, bundle), fitting_item_papers(view, bundle))
-    return CasePage(view, bundle.situations, notices, shared, items, same_day_bundle(bundle))
+    notices = CaseNotices(reads.documents, fitting_kinds(view, bundle), fitting_item_papers(view, stored.bundle))
+    lapse = _lapse_from(unit, view)
+    return CasePage(view, bundle.situations, notices, shared, items, same_day_bundle(bundle), lapse)
+
+
+def _lapse_from(unit: Unit, view: CaseView) -> dt.date | None:
+    """The first day a lapse of the case's open deadline may be recorded (:func:`counter.case.decisions.lapse_day`),
+    for a case waiting for deferred materials or a correction; the office calendar read only then."""
+    if view.status is CaseStatus.AWAITING_DEFERRED:
+        return first_lapse_day(view.materials, view.history, office_calendar(unit))
+    if view.status is CaseStatus.CORRECTION_ISSUED and view.correction_due is not None:
+        return lapse_day(view.correction_due, office_calendar(unit))
+    return None
 
 
 def _with_dues(

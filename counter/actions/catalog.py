@@ -25,6 +25,7 @@ from counter.actions.audit import record_at_desk
 from counter.actions.guard import require
 from counter.audit.actions import AuditAction
 from counter.catalog.fingerprint import BUNDLED_FINGERPRINT_KEY, BUNDLED_PROBLEMS_KEY, folder_fingerprint
+from counter.catalog.limits import catalog_warnings
 from counter.catalog.model import Bundle
 from counter.catalog.problems import Problem, Rule, problems_from_json, problems_to_json
 from counter.catalog.reader import CATALOG_SUFFIX, ReadResult, catalog_files, read_paths
@@ -51,6 +52,7 @@ _BUNDLED_LOCK = threading.Lock()
 class CheckResult:
     bundles: tuple[tuple[str, Bundle], ...]
     problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...] = ()  # never stop an import (counter.catalog.problems.WARNINGS)
 
     @property
     def ok(self) -> bool:
@@ -96,7 +98,7 @@ def read_source(path: Path, on_progress: Progress | None = None) -> ReadResult:
 
 def check_source(path: Path, on_progress: Progress | None = None) -> CheckResult:
     read = read_source(path, on_progress)
-    return CheckResult(read.bundles, tuple(validate_read(read)))
+    return CheckResult(read.bundles, tuple(validate_read(read)), tuple(catalog_warnings(read.bundles)))
 
 
 def import_source(

@@ -1,10 +1,10 @@
 """Decisions item by item: 准予 or 不予批准 of one item, and the denial of the items a lapsed 容缺 takes down.
 
 Every rule is checked here, not only by hiding a button: an item is decided once, a 不予批准 states its reasons
-(seed 001 第十七条(二)), and a lapse is refused until the day after a deferred material's due date — until then
-the applicant may still hand it in (the 承诺 of 容缺受理 is kept by its date).  Each decision is a history line
-(:mod:`counter.case.decisions`) and an audit entry in the same unit of work; once every item of the bundle is
-decided, the case moves by :data:`counter.case.status.MOVES` like any other step.
+(seed 001 第十七条(二)), and a lapse is refused until the next working day after a deferred material's due date —
+until then the applicant may still hand it in (the 承诺 of 容缺受理 is kept by its date).  Each decision is a
+history line (:mod:`counter.case.decisions`) and an audit entry in the same unit of work; once every item of the
+bundle is decided, the case moves by :data:`counter.case.status.MOVES` like any other step.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from counter.access.case_rights import permission_for
 from counter.actions.audit import record_at_desk
+from counter.actions.calendar import office_calendar
 from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.actions.intake import CaseNotFound
@@ -34,11 +35,13 @@ from counter.case.decisions import (
     item_note,
     items_served,
     lapsing,
+    waiting_items,
 )
+from counter.case.moments import moment_on
 from counter.case.status import NOTE_CODES_JOIN, CaseEvent, CaseStatus, next_status
 from counter.catalog.model import Bundle, ItemType
 from counter.db import models
-from counter.db.case_store import add_history, case_by_no, case_view
+from counter.db.case_store import add_history, answers_of, case_by_no, case_view
 from counter.db.catalog_store import guide_version
 
 log = logging.getLogger(__name__)
@@ -56,7 +59,8 @@ class Lapse:
 
 
 def case_and_bundle(session: Session, number: str, *, lock: bool = False) -> tuple[models.Case, Bundle]:
-    """The case numbered ``number`` (:class:`CaseNotFound` if none) and the bundle of the guide it was taken under.
+    """The case numbered ``number`` (:class:`CaseNotFound` if none) and the bundle of the guide it was taken under,
+    holding only the items its answers apply for (:meth:`counter.catalog.model.Bundle.for_case`).
 
     ``lock``: a step is taken on it, which the case's other steps wait for (:func:`counter.db.case_store.case_by_no`).
     """
@@ -65,7 +69,7 @@ def case_and_bundle(session: Session, number: str, *, lock: bool = False) -> tup
         raise CaseNotFound(number)
     stored = guide_version(session, case.guide_version_id)
     assert stored is not None  # a case always keeps its guide version (foreign key)
-    return case, stored.bundle
+    return case, stored.bundle.for_case(answers_of(case))
 
 
 def decide_item(
@@ -77,9 +81,11 @@ def decide_item(
     approve: bool,
     text: str = "",
     false_materials: bool = False,
+    at: dt.datetime | None = None,
 ) -> CaseStatus:
     """Record one item's 准予 (``text``: the result's number, may be empty) or 不予批准 (``text``: the reasons;
-    ``false_materials``: denied under 行政许可法 第七十八条, a licence only).
+    ``false_materials``: denied under 行政许可法 第七十八条, a licence only), written ``at`` (now unless given: a
+    training desk's day).
 
     Raises :class:`DecisionRefused`, :class:`~counter.case.status.MoveNotAllowed` or
     :class:`~counter.actions.guard.NotPermitted`; returns the case's status after.
@@ -90,7 +96,15 @@ def decide_item(
     # the one rule every door asks (counter.access.authority): whose item it is decides, beside the role
     acting = check_item(session, desk, case.case_no, bundle, case.site_code, item_code)
     return record_decision(
-        session, desk, number, item_code, approve=approve, text=text, acting=acting, false_materials=false_materials
+        session,
+        desk,
+        number,
+        item_code,
+        approve=approve,
+        text=text,
+        at=at,
+        acting=acting,
+        false_materials=false_materials,
     )
 
 
@@ -125,6 +139,8 @@ def record_decision(
     assert view is not None
     if item_code in view.decisions():
         raise DecisionRefused(DecisionProblem.ALREADY_DECIDED, case.case_no, item_code)
+    if approve and item_code in waiting_items(bundle, view.materials, view.history):
+        raise DecisionRefused(DecisionProblem.AWAITS_DEFERRED, case.case_no, item_code)
     status = next_status(CaseStatus(case.status), event)  # MoveNotAllowed reaches the caller
     extra = {"false_materials": "1"} if false_materials else {}
     note = item_note(item_code, text, false_materials=false_materials)
@@ -136,7 +152,8 @@ def deny_lapsed_deferral(session: Session, desk: Desk, number: str, today: dt.da
     """Deny the items served by the deferred materials past their due date; the other items go on.
 
     Refused (:class:`DecisionRefused`, ``NOT_LAPSED`` with the first day it may be done) while no awaited material
-    is past its due date: a lapse is recorded on or after the day after the due date, never before.  ``reason``
+    is past its due date: a lapse is recorded from the next working day after the due date
+    (:func:`counter.case.decisions.lapse_day`), never before.  ``reason``
     adds to what the paper says of the lapse (the materials and their dates are printed in any case).
     """
     require(session, desk.actor, permission_for(CaseEvent.DEFERRAL_LAPSED))
@@ -145,9 +162,10 @@ def deny_lapsed_deferral(session: Session, desk: Desk, number: str, today: dt.da
     assert view is not None
     status = CaseStatus(case.status)
     next_status(status, CaseEvent.DEFERRAL_LAPSED)  # only a case awaiting deferred materials lapses
-    gone = lapsing(view.materials, view.history, today)
+    calendar = office_calendar(session)
+    gone = lapsing(view.materials, view.history, today, calendar)
     if not gone:
-        first = first_lapse_day(view.materials, view.history)
+        first = first_lapse_day(view.materials, view.history, calendar)
         raise DecisionRefused(DecisionProblem.NOT_LAPSED, case.case_no, first_day=first)
     codes = tuple(m.code for m in gone)
     still = [m for m in view.deferred_open() if m.code not in codes]
@@ -155,14 +173,15 @@ def deny_lapsed_deferral(session: Session, desk: Desk, number: str, today: dt.da
     status = next_status(status, event)
     case.status = status.value
     note = NOTE_CODES_JOIN.join(codes)
-    add_history(session, case, event.value, note, clerk=desk.clerk)
+    at = moment_on(today, models.utcnow())  # the lapse's day, a training desk's too
+    add_history(session, case, event.value, note, clerk=desk.clerk, at=at)
     _audit(session, desk, case.case_no, event, status, note)
     decided = view.decisions()
     items = tuple(code for code in items_served(bundle, codes) if code not in decided)
     for code in items:
-        _record(session, desk, case, CaseEvent.ITEM_DENIED, item_note(code, reason), status, item=code)
+        _record(session, desk, case, CaseEvent.ITEM_DENIED, item_note(code, reason), status, at, item=code)
     log.info("case %s: deferral lapsed (%s), items denied: %s", case.case_no, note, ", ".join(items))
-    return Lapse(codes, items, _close(session, desk, case, bundle))
+    return Lapse(codes, items, _close(session, desk, case, bundle, at=at))
 
 
 def _record(

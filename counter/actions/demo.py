@@ -18,6 +18,7 @@ from counter.actions.decisions import deny_lapsed_deferral
 from counter.actions.desk import Desk
 from counter.actions.intake import IntakeRequest, fulfil_deferred, take_intake
 from counter.actions.site import stored_site
+from counter.case.decisions import lapse_day as lapse_day_after
 from counter.case.status import CaseStatus
 from counter.catalog.departments import PLACE
 from counter.catalog.model import Bundle, Medium, Necessity
@@ -39,7 +40,7 @@ class DemoCase:
     case_no: str
     status: CaseStatus
     denied_items: tuple[str, ...] = ()  # items whose 不予批准决定书 the sample prints
-    on: dt.date | None = None  # the day of that step (a lapse is recorded after the due date), if not the demo's day
+    on: dt.date | None = None  # the day of that step (the demo's working day; a lapse's, after the due date)
 
 
 class DemoUnavailable(Exception):
@@ -80,9 +81,17 @@ def _person(name: str, order: int, phone: str) -> Applicant:
     return Applicant(ApplicantKind.PERSON, name, id_no, phone, "兴安盟乌兰浩特市和平街道民主路18号")
 
 
+def demo_day(session: Session, today: dt.date) -> dt.date:
+    """The day the demo's acts are dated: ``today``, or the next working day when it is a day off — an intake, a
+    notice and a 不予批准决定 are the office's acts of a day it works, never of 除夕."""
+    return office_calendar(session).add_working_days(today, 0).date
+
+
 def run_demo(sessions: sessionmaker[Session], desk: Desk, today: dt.date) -> list[DemoCase]:
+    """The sample intakes, taken on :func:`demo_day` of ``today`` (each case's ``on`` says which day)."""
     with sessions() as session:
         stored = current_guide(session, DEMO_BUNDLE)
+        today = demo_day(session, today)
     if stored is None or not stored.bundle.published:
         raise DemoUnavailable(DEMO_BUNDLE)
     bundle = stored.bundle
@@ -94,7 +103,7 @@ def run_demo(sessions: sessionmaker[Session], desk: Desk, today: dt.date) -> lis
         with sessions() as session:
             view = case_view(session, taken.case_no)
         assert view is not None
-        made.append(DemoCase(label, taken.case_no, view.status))
+        made.append(DemoCase(label, taken.case_no, view.status, on=today))
         return taken.case_no
 
     base = fresh_checklist(stored)
@@ -142,7 +151,7 @@ def run_demo(sessions: sessionmaker[Session], desk: Desk, today: dt.date) -> lis
     )
     with sessions.begin() as session:
         status = fulfil_deferred(session, desk, deferral_no, set(deferrable), today)
-    made.append(DemoCase("容缺材料补齐", deferral_no, status))
+    made.append(DemoCase("容缺材料补齐", deferral_no, status, on=today))
     overdue_no = take(
         "容缺受理（逾期未补齐）",
         IntakeRequest(
@@ -159,8 +168,11 @@ def run_demo(sessions: sessionmaker[Session], desk: Desk, today: dt.date) -> lis
         # the lapse denies items the hall's departments decide: theirs, not the township's, and the hall refuses a
         # township's denial of them (counter.sync.sender_checks) — at a township the case waits for its materials
         return made
-    # the day after the last due date: a lapse is never recorded before (counter.actions.decisions)
-    lapse_day = max(m.due_on for m in overdue.deferred_open() if m.due_on is not None) + dt.timedelta(days=1)
+    # the next working day after the last due date: a lapse is the office's act, never recorded before, never on a
+    # day off (counter.case.decisions.lapse_day) — not on 除夕 for a case due the day before
+    with sessions() as session:
+        last_due = max(m.due_on for m in overdue.deferred_open() if m.due_on is not None)
+        lapse_day = lapse_day_after(last_due, office_calendar(session))
     with sessions.begin() as session:
         lapse = deny_lapsed_deferral(session, desk, overdue_no, lapse_day, "申请人未说明逾期的正当理由。")
     made.append(DemoCase("容缺逾期：相关事项不予批准", overdue_no, lapse.status, lapse.items, lapse_day))
@@ -193,20 +205,25 @@ def _correction(bundle: Bundle, checklist: Checklist) -> Checklist:
 def write_documents(
     sessions: sessionmaker[Session], desk: Desk, cases: list[DemoCase], today: dt.date, out: Path
 ) -> list[Path]:
-    """Every notice the sample cases call for, and the guide notice, as PDF files in ``out``."""
+    """Every notice the sample cases call for, and the guide notice, as PDF files in ``out``: each dated on its
+    case's day (the demo's working day: ``today`` only for a case that does not say)."""
     from counter.actions.documents import make_document, make_guide_notice, record_print
     from counter.documents.kinds import DocumentKind
     from counter.documents.model import DocumentNotPossible
 
     written: list[Path] = []
     out.mkdir(exist_ok=True)
+    first: dict[str, dt.date] = {}  # each case's notices dated on the day it was taken
+    for case in cases:
+        if case.on is not None:
+            first.setdefault(case.case_no, case.on)
     for case in {c.case_no: c for c in cases}.values():
         for kind in DocumentKind:
             if not kind.needs_case:
                 continue
             try:
                 with sessions.begin() as session:
-                    made = make_document(session, desk, case.case_no, kind, today)
+                    made = make_document(session, desk, case.case_no, kind, first.get(case.case_no, today))
                     path = out / f"{case.case_no}-{kind.value}.pdf"
                     path.write_bytes(made.pdf)
                     record_print(session, desk, made, f"file:{path}", ok=True)
@@ -221,7 +238,7 @@ def write_documents(
                 record_print(session, desk, made, f"file:{path}", ok=True)
             written.append(path)
     with sessions.begin() as session:
-        notice = make_guide_notice(session, desk, DEMO_BUNDLE, today)
+        notice = make_guide_notice(session, desk, DEMO_BUNDLE, min(first.values(), default=today))
         path = out / f"{DEMO_BUNDLE}-guide_notice.pdf"
         path.write_bytes(notice.pdf)
         record_print(session, desk, notice, f"file:{path}", ok=True)

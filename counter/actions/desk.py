@@ -42,16 +42,21 @@ class Desk:
         return f"{desk}-{self.workstation}" if self.workstation else desk
 
 
-def desk_at(config: DeskConfig, actor: Actor = SINGLE_DESK, staff_no: str = "") -> Desk:
+def desk_at(config: DeskConfig, actor: Actor = SINGLE_DESK, staff_no: str = "", *, training: bool = False) -> Desk:
     """This machine's desk as configured, with ``actor`` acting at it.
 
     A signed-in account is the clerk: its name is printed and audited instead of
     the file's, and its ``staff_no`` (from the database) shown on the pad when it
-    has one.
+    has one.  A desk whose clerk nobody named has none ("": it takes no intake,
+    :class:`counter.actions.intake.ClerkUnnamed`), except in ``training``, where
+    a trainee stands in so that a new desk trains out of the box.
     """
+    from counter.host.desk_config import TRAINING_CLERK
     from counter.host.workstation import workstation_id
 
-    clerk = actor.name if actor.signed_in and actor.name else config.clerk
+    clerk = actor.name if actor.signed_in and actor.name else config.clerk.strip()
+    if not clerk and training:
+        clerk = TRAINING_CLERK
     return Desk(
         identity=config.identity(),
         clerk=clerk,

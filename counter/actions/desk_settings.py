@@ -1,4 +1,5 @@
-"""Changing this computer's desk settings (``counter desk --site … --clerk …``): who may, and which names.
+"""Changing this computer's desk settings (``counter desk --site … --clerk …``, the window's F8 本窗口): who may,
+and which names.
 
 The settings live in files (``desk.json``), but what they say is printed on every receipt and shown on the pad: the
 site and desk number make the case numbers, the clerk's name is the one the applicant reads.  So where the database
@@ -9,7 +10,8 @@ the one desk, and its user sets up the desk as before.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from counter.access.roles import Permission
 from counter.actions.audit import record_at_desk
@@ -18,9 +20,21 @@ from counter.actions.guard import require
 from counter.actions.store import Unit
 from counter.audit.actions import AuditAction
 from counter.case.desk_names import NameProblem, clerk_name_problem, same_name, site_name_problem
+from counter.case.numbers import DESK_NO
 from counter.db.account_store import all_accounts
+from counter.host.desk_config import load_desk_config, save_desk_config
 
-__all__ = ["DeskNameProblem", "desk_name_problems", "may_change_desk", "record_desk_change"]
+__all__ = [
+    "CHANGEABLE",
+    "DeskNameProblem",
+    "change_desk",
+    "desk_name_problems",
+    "may_change_desk",
+    "record_desk_change",
+]
+
+#: what the window's 本窗口 changes of this computer's desk
+CHANGEABLE = frozenset({"clerk", "desk_no", "photo"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,3 +70,25 @@ def may_change_desk(unit: Unit, desk: Desk, clerk: str | None) -> tuple[DeskName
 def record_desk_change(unit: Unit, desk: Desk, changes: dict[str, str]) -> None:
     """The change in the audit trail, as every change of settings is."""
     record_at_desk(unit, desk, AuditAction.SETTING_CHANGED, "desk", {"desk": changes})
+
+
+def change_desk(unit: Unit, desk: Desk, changes: Mapping[str, str]) -> tuple[DeskNameProblem, ...]:
+    """Set this computer's clerk, desk number or photo (F8 本窗口), as ``counter desk`` does: every problem at once
+    and nothing changed while there is one; else the change recorded in the trail and kept in the user's settings.
+
+    Raises :class:`NotPermitted` for anyone but an administrator where accounts exist, and :class:`OSError` when the
+    settings cannot be written; the file is written last, so a commit that fails after it is the caller's to put
+    back (the window puts the settings it read back).
+    """
+    assert set(changes) <= CHANGEABLE, changes
+    problems = list(desk_name_problems(changes.get("clerk"), None))
+    if "desk_no" in changes and not DESK_NO.match(changes["desk_no"]):
+        problems.append(DeskNameProblem("desk_no", NameProblem.NOT_DESK_NO))
+    if problems:
+        return tuple(problems)
+    refused = may_change_desk(unit, desk, changes.get("clerk"))
+    if refused:
+        return refused
+    record_desk_change(unit, desk, dict(changes))
+    save_desk_config(replace(load_desk_config(), **changes))
+    return ()

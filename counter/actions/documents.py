@@ -34,7 +34,7 @@ from counter.db.case_store import case_by_no, case_view, next_sequence
 from counter.db.catalog_store import current_guide, guide_version
 from counter.db.document_store import add_document, add_print, find_document
 from counter.db.outbox_store import gateway_configured
-from counter.db.settings_store import is_training, office_key, put_setting
+from counter.db.settings_store import is_township, is_training, office_key, put_setting
 from counter.documents.deciders import decider_name
 from counter.documents.kinds import DocumentKind, record_kind
 from counter.documents.model import DocumentData, OfficeSettings, document_for, guide_notice_for
@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "NO_SMS",
+    "OWN_PLACE",
     "SEQUENCE_KIND",
     "GuideNotFound",
     "MadeDocument",
@@ -50,6 +51,7 @@ __all__ = [
     "make_guide_notice",
     "marked_for_training",
     "office_settings",  # kept in counter.actions.office; read here where every paper is made
+    "prints_own_place",
     "record_print",
     "save_office_settings",
     "stored_office_settings",
@@ -101,22 +103,35 @@ def save_office_settings(
 #: in a notice's snapshot beside the office settings when its receipt promised no SMS: absent (older notices, and
 #: every one made where a gateway was set) is a promise, so a reprint says what the first print said
 NO_SMS = "sms_promised"
+#: in a notice's snapshot when it printed the office's own place, hours and phones instead of the guide's (a
+#: township centre's): absent (the hall's, and every notice made before townships printed their own) is the guide's
+OWN_PLACE = "own_place"
 
 
-def _snapshot(settings: OfficeSettings, sms: bool = True) -> str:
-    return json.dumps(
-        dataclasses.asdict(settings) | ({} if sms else {NO_SMS: False}), ensure_ascii=False, sort_keys=True
-    )
+def _snapshot(settings: OfficeSettings, sms: bool = True, own_place: bool = False) -> str:
+    marks = ({} if sms else {NO_SMS: False}) | ({OWN_PLACE: True} if own_place else {})
+    return json.dumps(dataclasses.asdict(settings) | marks, ensure_ascii=False, sort_keys=True)
 
 
 def _from_snapshot(text: str) -> OfficeSettings:
+    """The settings a notice was first made under; a key this program does not know (a newer one's) left aside."""
     stored = json.loads(text)
-    stored.pop(NO_SMS, None)
-    return OfficeSettings(**stored)
+    known = {field.name for field in dataclasses.fields(OfficeSettings)}
+    return OfficeSettings(**{key: value for key, value in stored.items() if key in known})
 
 
 def _snapshot_sms(text: str) -> bool:
     return NO_SMS not in json.loads(text)
+
+
+def _snapshot_own_place(text: str) -> bool:
+    return json.loads(text).get(OWN_PLACE) is True
+
+
+def prints_own_place(session: Session) -> bool:
+    """Whether this site's new papers print its office's place, hours and phones rather than the guide's: a
+    township centre's do, as the catalog's guides name the hall (:func:`counter.documents.words.at_own_place`)."""
+    return is_township(session)
 
 
 def _sms_promised(session: Session, case: models.Case) -> bool:
@@ -174,13 +189,16 @@ def make_document(
         raise CaseNotFound(case_no)
     stored = guide_version(session, view.guide_version_id)
     assert stored is not None  # a case always keeps its guide version (foreign key)
-    item = stored.bundle.item(item_code) if kind is DocumentKind.DENIAL else None
-    item_no = stored.bundle.items.index(item) + 1 if item is not None else 0
+    bundle = stored.bundle.for_case(dict(view.answers))  # the papers name only the items applied for
+    item = bundle.item(item_code) if kind is DocumentKind.DENIAL else None
+    item_no = stored.bundle.items.index(item) + 1 if item is not None else 0  # its place in the whole guide
     stored_kind = record_kind(kind, hand_over_no if kind is DocumentKind.SERVICE_RECEIPT else item_no)
     existing = find_document(session, case.id, stored_kind)
     if existing is not None:
         office, number, issued_on = _from_snapshot(existing.office), existing.doc_no, existing.issued_on
+        own_place = _snapshot_own_place(existing.office)
     else:
+        own_place = prints_own_place(session)
         office, issued_on = office_settings(session, desk.identity.site_code), today
         if item is not None:
             number = _decision_number(session, desk, today, decider_name(item, office))
@@ -188,13 +206,16 @@ def make_document(
             number = _number(session, desk, today, _letter(kind))
     sms = _snapshot_sms(existing.office) if existing is not None else _sms_promised(session, case)
     data = document_for(
-        view, kind, office, number, stored.bundle, issued_on, item_code if item else "", hand_over_no, sms_promised=sms
-    )
+        view, kind, office, number, bundle, issued_on, item_code if item else "", hand_over_no,
+        sms_promised=sms, own_place=own_place,
+    )  # fmt: skip
     data = marked_for_training(session, data)
     pdf = _render(data)
     digest = _hash(pdf)
     if existing is None:
-        document_id = _record(session, desk, number, case.id, stored_kind, issued_on, office, digest, sms=sms)
+        document_id = _record(
+            session, desk, number, case.id, stored_kind, issued_on, office, digest, sms=sms, own_place=own_place
+        )
     else:
         document_id = existing.id
         if existing.content_hash != digest:
@@ -216,8 +237,10 @@ def _record(
     digest: str,
     *,
     sms: bool = True,
+    own_place: bool = False,
 ) -> int:
-    """Keep a newly made notice: its number, and the settings a reprint will use (and whether it promised an SMS)."""
+    """Keep a newly made notice: its number, and the settings a reprint will use (and whether it promised an SMS,
+    and whether it printed the office's own place)."""
     return add_document(
         session,
         models.DocumentRecord(
@@ -228,7 +251,7 @@ def _record(
             site_code=desk.identity.site_code,
             desk_no=desk.identity.desk_no,
             clerk=desk.clerk,
-            office=_snapshot(office, sms),
+            office=_snapshot(office, sms, own_place),
             content_hash=digest,
         ),
     )
@@ -246,13 +269,16 @@ def make_guide_notice(session: Session, desk: Desk, bundle_code: str, today: dt.
     stored = current_guide(session, bundle_code)
     if stored is None or not stored.bundle.published:
         raise GuideNotFound(bundle_code)
-    office = office_settings(session, desk.identity.site_code)
+    office, own_place = office_settings(session, desk.identity.site_code), prints_own_place(session)
     number = _number(session, desk, today, DocKind.GUIDE)
-    data = guide_notice_for(stored.bundle, office, today, desk.clerk, doc_no=number, guide_version=stored.version)
+    data = guide_notice_for(
+        stored.bundle, office, today, desk.clerk, doc_no=number, guide_version=stored.version, own_place=own_place
+    )
     data = marked_for_training(session, data)
     pdf = _render(data)
     digest = _hash(pdf)
-    document_id = _record(session, desk, number, None, DocumentKind.GUIDE_NOTICE.value, today, office, digest)
+    kind = DocumentKind.GUIDE_NOTICE.value
+    document_id = _record(session, desk, number, None, kind, today, office, digest, own_place=own_place)
     _audit_made(session, desk, number, DocumentKind.GUIDE_NOTICE, bundle_code, digest, reprint=False)
     return MadeDocument(document_id, number, DocumentKind.GUIDE_NOTICE, "", pdf, digest, False, data.check_dates)
 

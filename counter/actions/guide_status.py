@@ -18,11 +18,17 @@ from counter.access.roles import Permission
 from counter.actions.acting import this_desk
 from counter.actions.audit import record_at_desk
 from counter.actions.guard import require
+from counter.actions.guides import decider_names
 from counter.audit.actions import AuditAction
+from counter.catalog.guide_changes import GuideChanges, guide_changes
+from counter.catalog.model import Bundle, GuideStatus
+from counter.catalog.review import Finding, review_bundle
 from counter.db.catalog_store import (
     NotADraft,
     Publication,
     current_guide,
+    guide_history,
+    guide_version,
     publish_draft,
     search_entries,
     unconfirmed,
@@ -38,13 +44,17 @@ __all__ = [
     "DRAFT_INTAKE_KEY",
     "DraftGuide",
     "DraftIntake",
+    "GuideToConfirm",
     "NotADraft",
     "Publication",
+    "PublicationPreview",
     "allow_draft_intake",
     "bundle_named",
     "draft_guides",
     "draft_intake",
     "drafts_may_be_taken",
+    "guides_to_confirm",
+    "publication_preview",
     "publish_guide",
 ]
 
@@ -106,6 +116,28 @@ def draft_guides(session: Session) -> list[DraftGuide]:
     return drafts
 
 
+@dataclass(frozen=True, slots=True)
+class GuideToConfirm:
+    """A 待核 guide and what its departments must confirm before it is published (:mod:`counter.catalog.review`)."""
+
+    bundle: Bundle
+    version: int
+    deciders: dict[str, str]  # 实施编码 → the deciding department as this site names it
+    findings: tuple[Finding, ...]
+
+
+def guides_to_confirm(session: Session, site_code: str) -> list[GuideToConfirm]:
+    """Every current 待核 guide of this site with its findings, in the league's order: one report for the hall."""
+    reviewed = []
+    for entry in search_entries(session):
+        stored = current_guide(session, entry.bundle_code) if entry.draft else None
+        if stored is None:
+            continue
+        deciders = decider_names(session, stored.bundle, site_code)
+        reviewed.append(GuideToConfirm(stored.bundle, stored.version, deciders, review_bundle(stored.bundle)))
+    return reviewed
+
+
 def bundle_named(session: Session, wanted: str) -> str | None:
     """The code of the bundle named exactly by code, number (``8`` or ``008``) or name; no search, no guess.
 
@@ -116,6 +148,43 @@ def bundle_named(session: Session, wanted: str) -> str | None:
     number = int(wanted) if wanted.isdigit() else None
     entries = search_entries(session)
     return next((e.bundle_code for e in entries if wanted in (e.bundle_code, e.name) or e.number == number), None)
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationPreview:
+    """What publishing a bundle's 待核 guide will do, for the administrator to confirm before it is done."""
+
+    name: str
+    draft_version: int  # the 待核 version confirmed
+    new_version: int  # the published version it becomes
+    published_version: int | None  # the version this site last published of the bundle; None: never
+    changes: GuideChanges | None  # against that version; None when there is none
+    drafts_taken: bool  # real work here already takes intakes on 待核 guides (their papers say 待核)
+
+
+def publication_preview(session: Session, bundle_code: str) -> PublicationPreview:
+    """What :func:`publish_guide` would change now; :class:`NotADraft` when there is no 待核 or 样例 guide to publish.
+
+    The guide last published is found by walking the bundle's versions back from the draft (a few at most).
+    """
+    stored = current_guide(session, bundle_code)
+    if stored is None or not unconfirmed(stored.bundle):
+        raise NotADraft(bundle_code, stored.bundle.status if stored else None)
+    history = guide_history(session, bundle_code)
+    before = None
+    for version_id, _version in reversed(history):
+        earlier = guide_version(session, version_id) if version_id != stored.version_id else None
+        if earlier is not None and earlier.bundle.status is GuideStatus.PUBLISHED:
+            before = earlier
+            break
+    return PublicationPreview(
+        stored.bundle.name,
+        stored.version,
+        history[-1][1] + 1,
+        before.version if before is not None else None,
+        guide_changes(before.bundle, stored.bundle) if before is not None else None,
+        draft_intake(session).site_allows,
+    )
 
 
 def publish_guide(session: Session, bundle_code: str, *, desk: Desk | None = None) -> Publication:

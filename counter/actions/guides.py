@@ -75,16 +75,23 @@ def decider_names(unit: Unit, bundle: Bundle, site_code: str) -> dict[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class SiteContacts:
-    """What the site's settings say of where and whom to call: a 待核 guide leaves these to the site."""
+    """What the site's settings say of where, when and whom to call: a 待核 guide leaves these to the site, and a
+    township centre (``own_place``) says its own in place of the guide's, which name the league hall."""
 
     address: str
     consult_phone: str
     complaint_phone: str
+    hours: str = ""
+    own_place: bool = False
 
 
 def site_contacts(unit: Unit, site_code: str) -> SiteContacts:
-    """The office's address and phones, which the guide page shows where a guide gives none (as the papers do)."""
+    """The office's address, hours and phones, which the guide page shows where a guide gives none, and always at a
+    township centre (as the papers do: counter.actions.documents.prints_own_place)."""
     from counter.actions.office import office_settings  # as in decider_names: loaded with the first guide shown
+    from counter.db.settings_store import is_township
 
     office = office_settings(unit, site_code)
-    return SiteContacts(office.address, office.consult_phone, office.complaint_phone)
+    return SiteContacts(
+        office.address, office.consult_phone, office.complaint_phone, office.hours, own_place=is_township(unit)
+    )

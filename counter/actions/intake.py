@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from counter.access.case_rights import permission_for
 from counter.access.roles import Permission
 from counter.actions.audit import record_at_desk
-from counter.actions.calendar import calendar_of
+from counter.actions.calendar import calendar_of, office_calendar
 from counter.actions.desk import Desk
 from counter.actions.guard import accounts_known, require
 from counter.actions.guide_status import DRAFT_INTAKE_KEY, drafts_may_be_taken
@@ -30,9 +30,10 @@ from counter.actions.site import CODE as SITE_CODE
 from counter.actions.site import check_series
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
-from counter.case.decisions import DecisionProblem, DecisionRefused, closing_event, undecided_items
+from counter.case.decisions import DecisionProblem, DecisionRefused, closing_event, lapse_day, undecided_items
+from counter.case.moments import moment_on
 from counter.case.numbers import case_no
-from counter.case.same_day import NOTE_SAME_DAY
+from counter.case.same_day import same_day_note
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
 from counter.case.view import CaseMaterialLine
 from counter.catalog.model import Bundle, GuideStatus
@@ -68,12 +69,15 @@ from counter.intake.outcome import (
     decide,
 )
 from counter.intake.parties import Parties, PartyProblem, normalised, party_problems
+from counter.intake.subject import SubjectProblem, SubjectValues, check_subject, subject_json, subject_required
 from counter.util.case_uid import case_uid_ok
 
 log = logging.getLogger(__name__)
 
 #: :attr:`IntakeNotPossible.detail` of a request whose uid is not one a desk makes (counter.util.case_uid)
 BAD_UID = "uid is not 32 hex digits"
+#: :attr:`IntakeNotPossible.detail` of an intake at a desk whose clerk nobody has named (:class:`ClerkUnnamed`)
+CLERK_UNNAMED = "clerk not named"
 
 #: the checklist's answers as the case keeps them
 _ANSWERS = json.JSONEncoder(ensure_ascii=False).encode
@@ -100,6 +104,7 @@ class IntakeRequest:
     uid: str = ""  # made by the desk once per intake: a commit retried after a lost connection finds its case
     # the day the materials arrived (the decision day when None): a 补正 is told within five working days of it
     received_on: dt.date | None = None
+    subject: tuple[tuple[str, str], ...] = ()  # the bundle's subject fields, by code (counter.intake.subject)
 
 
 def intake_request(form: IntakeDraft, uid: str) -> IntakeRequest:
@@ -108,7 +113,10 @@ def intake_request(form: IntakeDraft, uid: str) -> IntakeRequest:
     The agent's fields count only while the form has an agent, a deferral only when the applicant asked for one, a
     refusal only while the clerk is refusing (:class:`IntakeDraft` keeps the others for switching back).
     """
-    return IntakeRequest(form.checklist, form.parties(), form.deferral(), form.refusal(), form.previous_case_no, uid)
+    return IntakeRequest(
+        form.checklist, form.parties(), form.deferral(), form.refusal(), form.previous_case_no, uid,
+        subject=form.subject,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,20 +133,35 @@ class IntakeNotPossible(Exception):
         decision: Decision | None,
         party_problems: tuple[PartyProblem, ...] = (),
         detail: str = "",
+        subject_problems: tuple[SubjectProblem, ...] = (),
     ) -> None:
         super().__init__(detail or (decision.outcome.value if decision else "intake not possible"))
         self.decision = decision
         self.party_problems = party_problems
         self.detail = detail
+        self.subject_problems = subject_problems
+
+
+class ClerkUnnamed(IntakeNotPossible):
+    """The desk has no clerk's name: a case would carry nobody on its receipt, its history and its ratings.
+
+    A new desk names nobody (:class:`counter.host.desk_config.DeskConfig`) until its clerk is set (F10's set-up,
+    F8's 本窗口, ``counter desk --clerk``); where accounts exist the account signed in is the clerk.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(None, detail=CLERK_UNNAMED)
 
 
 class CorrectionNotDue(Exception):
-    """A correction may lapse only from the day after its deadline: until then the applicant may still hand in."""
+    """A correction may lapse only from the next working day after its deadline (``first_day``): until then the
+    applicant may still hand in."""
 
-    def __init__(self, case_no: str, due: dt.date | None) -> None:
-        super().__init__(f"{case_no}: correction due {due}")
+    def __init__(self, case_no: str, due: dt.date | None, first_day: dt.date | None = None) -> None:
+        super().__init__(f"{case_no}: correction due {due}, lapses from {first_day}")
         self.case_no = case_no
         self.due = due
+        self.first_day = first_day
 
 
 class CaseNotFound(Exception):
@@ -226,6 +249,14 @@ def _printable_refusal(session: Session, bundle: Bundle, decision: Decision, sit
     return Decision(Outcome.INCOMPLETE, reasons)
 
 
+def _may_take(session: Session, desk: Desk) -> None:
+    """Whether this desk may take an intake now: the account's right, a clerk named, and its numbers the site's."""
+    require(session, desk.actor, Permission.TAKE_INTAKE)
+    if not desk.clerk.strip():
+        raise ClerkUnnamed
+    check_series(session, desk)  # the site's code, read with the intake's other settings: numbered in its series only
+
+
 def _first_reads(
     session: Session, uid: str, version_id: int | None, login: str, calendar: DeadlineCalendar | None
 ) -> tuple[IntakeReads, DeadlineCalendar]:
@@ -248,7 +279,8 @@ def take_intake(
     *,
     ends_draft: bool = True,
 ) -> TakenIntake:
-    """Record the intake with its one outcome.  Raises :class:`IntakeNotPossible` instead.
+    """Record the intake with its one outcome.  Raises :class:`IntakeNotPossible` instead (:class:`ClerkUnnamed`
+    at a desk whose clerk has no name).
 
     The case keeps the day the materials arrived; a correction told too late (行政许可法 第三十二条第一款第四项) is
     stored as accepted on that day, its reason in the history.
@@ -272,16 +304,13 @@ def take_intake(
     login = desk.actor.login if desk.actor.signed_in else ""
     reads, calendar = _first_reads(session, request.uid, version_id, login, calendar)
     accounts_known(session, reads.accounts, login, reads.account)
-    require(session, desk.actor, Permission.TAKE_INTAKE)
-    check_series(session, desk)  # the site's code, read with the intake's other settings: numbered in its series only
+    _may_take(session, desk)
     known = known_guide(session, version_id, *reads.version) if version_id is not None and reads.version else None
     stored, decision = _decide(session, request, today, calendar, policy, deferral, known, desk.identity.site_code)
     if reads.taken is not None:
         return TakenIntake(reads.taken, decision)
-    problems = tuple(party_problems(request.parties, today))
-    if not decision.outcome.decided or problems:
-        raise IntakeNotPossible(decision, problems)
     bundle = stored.bundle
+    subject = _ready_to_take(bundle, request, decision, today)
     parties = normalised(request.parties, today)
     status = STATUS_OF_OUTCOME[decision.outcome]
 
@@ -309,6 +338,7 @@ def take_intake(
         "status": status.value,
         "outcome": decision.outcome.value,
         "answers": _ANSWERS(list(request.checklist.answers)),
+        "subject": subject_json(subject),
         "applicant_kind": applicant.kind.value,
         "applicant_name": applicant.name,
         "applicant_id_no": applicant.id_no,
@@ -333,7 +363,7 @@ def take_intake(
         "uid": request.uid or models.new_uid(),  # here, not by the column's default: the audit digest covers it
     }
     lines = _material_values(bundle, request.checklist, decision)
-    add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value)
+    add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value, at=_on(today))
     note_issued(session, desk, number)
     if previous is not None:
         add_history(session, previous, CaseEvent.RESUBMITTED.value, number, clerk=desk.clerk)
@@ -360,6 +390,16 @@ def take_intake(
         drop_draft(session, desk.draft_key)
     log.info("case %s taken: %s (bundle %s)", number, decision.outcome.value, bundle.code)
     return TakenIntake(number, decision)
+
+
+def _ready_to_take(bundle: Bundle, request: IntakeRequest, decision: Decision, today: dt.date) -> SubjectValues:
+    """The subject's values as kept, once nothing stands in the way: :class:`IntakeNotPossible` with all that does."""
+    problems = tuple(party_problems(request.parties, today))
+    required = subject_required(decision.outcome)
+    subject, subject_found = check_subject(bundle.subject, dict(request.subject), today, required=required)
+    if not decision.outcome.decided or problems or subject_found:
+        raise IntakeNotPossible(decision, problems, subject_problems=tuple(subject_found))
+    return subject
 
 
 def _material_values(bundle: Bundle, checklist: Checklist, decision: Decision) -> list[CaseMaterialLine]:
@@ -410,13 +450,16 @@ def fulfil_deferred(session: Session, desk: Desk, number: str, arrived: set[str]
     complete = all(m.material_code in arrived for m in open_lines)
     event = CaseEvent.DEFERRED_COMPLETE if complete else CaseEvent.DEFERRED_ARRIVED
     case.status = next_status(status, event).value
-    add_history(session, case, event.value, NOTE_CODES_JOIN.join(sorted(arrived)), clerk=desk.clerk)
+    add_history(session, case, event.value, NOTE_CODES_JOIN.join(sorted(arrived)), clerk=desk.clerk, at=_on(today))
     _audit_move(session, desk, case.case_no, event, CaseStatus(case.status), NOTE_CODES_JOIN.join(sorted(arrived)))
     return CaseStatus(case.status)
 
 
-def extend_deferral(session: Session, desk: Desk, number: str, new_due: dt.date, reason: str) -> None:
-    """A supervisor gives more time (force majeure, say), with the reason on record."""
+def extend_deferral(
+    session: Session, desk: Desk, number: str, new_due: dt.date, reason: str, at: dt.datetime | None = None
+) -> None:
+    """A supervisor gives more time (force majeure, say), with the reason on record (``at``: when, now unless given:
+    a training desk's day)."""
     require(session, desk.actor, Permission.DECIDE_DEFERRAL)
     if not reason.strip():
         raise IntakeNotPossible(None, detail="reason required")
@@ -427,29 +470,35 @@ def extend_deferral(session: Session, desk: Desk, number: str, new_due: dt.date,
         if line.due_on is not None and line.arrived_on is None and line.due_on < new_due:
             line.due_on = new_due
     note = f"{new_due.isoformat()}{NOTE_DUE_REASON}{reason}"
-    add_history(session, case, CaseEvent.DEFERRAL_EXTENDED.value, note, desk.clerk)
+    add_history(session, case, CaseEvent.DEFERRAL_EXTENDED.value, note, desk.clerk, at=at)
     _audit_move(session, desk, case.case_no, CaseEvent.DEFERRAL_EXTENDED, status, reason, new_due=new_due.isoformat())
 
 
 def lapse_correction(session: Session, desk: Desk, number: str, today: dt.date, note: str = "") -> CaseStatus:
-    """A correction notice answered by nothing: from the day after its deadline, the application lapses.
+    """A correction notice answered by nothing: from the next working day after its deadline, the application lapses.
 
     The notice said "如无正当理由逾期提交的，视为放弃申请"; the supervisor records that it came to pass.  Refused
-    (:class:`CorrectionNotDue`) on or before the deadline, whatever a face offered: the date is checked here.
+    (:class:`CorrectionNotDue`) before the next working day after the deadline
+    (:func:`counter.case.decisions.lapse_day`), whatever a face offered: the date is checked here.
     """
     require(session, desk.actor, permission_for(CaseEvent.CORRECTION_LAPSED))
     case = _case(session, number)
     after = next_status(CaseStatus(case.status), CaseEvent.CORRECTION_LAPSED)  # MoveNotAllowed reaches the caller
-    if case.correction_due is None or today <= case.correction_due:
-        raise CorrectionNotDue(case.case_no, case.correction_due)
+    due = case.correction_due
+    first = lapse_day(due, office_calendar(session)) if due is not None else None
+    if first is None or today < first:
+        raise CorrectionNotDue(case.case_no, due, first)
     case.status = after.value
-    add_history(session, case, CaseEvent.CORRECTION_LAPSED.value, note, clerk=desk.clerk)
+    add_history(session, case, CaseEvent.CORRECTION_LAPSED.value, note, clerk=desk.clerk, at=_on(today))
     _audit_move(session, desk, case.case_no, CaseEvent.CORRECTION_LAPSED, after, note)
     return after
 
 
-def move_case(session: Session, desk: Desk, number: str, event: CaseEvent, note: str = "") -> CaseStatus:
-    """Any other step of a case's life; a denial, withdrawal or voiding needs its reason.
+def move_case(
+    session: Session, desk: Desk, number: str, event: CaseEvent, note: str = "", at: dt.datetime | None = None
+) -> CaseStatus:
+    """Any other step of a case's life; a denial, withdrawal or voiding needs its reason.  ``at``: when it is
+    written, now unless given (a training desk's day).
 
     A lapse needs the day it happens on, so it goes through :func:`lapse_correction` only; results are handed over
     through :func:`counter.actions.hand_over.hand_over_results`, which records how, but for the same-day step.
@@ -464,7 +513,7 @@ def move_case(session: Session, desk: Desk, number: str, event: CaseEvent, note:
         raise DecisionRefused(DecisionProblem.ITEM_BY_ITEM, number)
     if event in (CaseEvent.WITHDRAWN, CaseEvent.VOIDED) and not note.strip():
         raise IntakeNotPossible(None, detail="reason required")
-    if event in (CaseEvent.DELIVERED, CaseEvent.ITEMS_HANDED) and note != NOTE_SAME_DAY:
+    if event in (CaseEvent.DELIVERED, CaseEvent.ITEMS_HANDED) and not same_day_note(note):
         # results go out with their record (who received them, or the tracking number) and a 送达回证; only the
         # same-day step hands over to the applicant standing at the window, who signs the receipt already
         raise IntakeNotPossible(None, detail="results are handed over by counter.actions.hand_over")
@@ -473,11 +522,16 @@ def move_case(session: Session, desk: Desk, number: str, event: CaseEvent, note:
     if event is CaseEvent.COMPLETED:
         _check_all_decided(session, case)
     case.status = after.value
-    add_history(session, case, event.value, note, clerk=desk.clerk)
+    add_history(session, case, event.value, note, clerk=desk.clerk, at=at)
     _audit_move(session, desk, case.case_no, event, after, note)
     if after.value not in IN_HAND:  # completed, withdrawn or voided: off its departments' queues
         untrack_items(session, case)
     return after
+
+
+def _on(day: dt.date) -> dt.datetime:
+    """The moment a step of the desk's ``day`` is written at: now, or that day's same time on a training desk."""
+    return moment_on(day, models.utcnow())
 
 
 def _check_all_decided(session: Session, case: models.Case) -> None:
@@ -487,7 +541,7 @@ def _check_all_decided(session: Session, case: models.Case) -> None:
     view = case_view(session, case.case_no)
     assert stored is not None  # a case always keeps its guide version (foreign key)
     assert view is not None
-    codes = [item.code for item in stored.bundle.items]
+    codes = [item.code for item in stored.bundle.items_for(dict(view.answers))]
     decisions = view.decisions()
     undecided = undecided_items(codes, decisions)
     if undecided:

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from counter.actions.calendar import office_calendar
 from counter.actions.guides import decider_names
 from counter.calendar.workdays import DateResult
-from counter.case.item_clock import DueAlert, due_alert, item_clock
+from counter.case.decisions import deferred_items
+from counter.case.item_clock import DueAlert, due_alert, item_clock, served_promise
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import ItemState, ItemStep, state_of
 from counter.case.status import CaseStatus
@@ -55,19 +56,25 @@ class ItemStanding:
 
 
 def standings(session: Session, view: CaseView, bundle: Bundle, today: dt.date) -> tuple[ItemStanding, ...]:
-    """Every item of the case, in its bundle's order, with its department as the case's site names it."""
+    """Every item of the case (those its answers apply for), in its bundle's order, with its department as the case's
+    site names it."""
+    bundle = bundle.for_case(dict(view.answers))
     paths = item_paths(view.history, office_day)
     departments = decider_names(session, bundle, view.site_code)
     calendar = office_calendar(session)
     start = view.accepted_on or view.received_on
+    waiting = deferred_items(bundle, view.materials)
     found = []
     for item in bundle.items:
         steps = tuple(paths.get(item.code, ()))
         state = state_of(steps)
         clock = item_clock(calendar, start, item.legal_limit, item.promised_limit, steps)
-        dues = [d.date for d in (clock.promised_due, clock.legal_due) if d is not None]
+        promised = clock.promised_due
+        if item.code in waiting:  # promised for the case's date, which a 容缺 may have moved
+            promised = served_promise(promised, clock.legal_due, view.promised_on)
+        dues = [d.date for d in (promised, clock.legal_due) if d is not None]
         alert = due_alert(calendar, min(dues), today) if dues and not (state and state.decided) else None
-        due = clock.legal_due, clock.promised_due
+        due = clock.legal_due, promised
         found.append(
             ItemStanding(item.code, item.name, departments[item.code], state, *due, clock.paused_since, alert, steps)
         )

@@ -14,12 +14,15 @@ import logging
 
 from sqlalchemy.orm import Session
 
-from counter.db.settings_store import get_setting, office_key
+from counter.db.settings_store import get_setting, is_township, office_key
 from counter.documents.data import OfficeSettings
 
 log = logging.getLogger(__name__)
 
-__all__ = ["office_settings", "stored_office_settings"]
+__all__ = ["HALLS_OWN", "office_settings", "office_still_the_halls", "stored_office_settings"]
+
+#: what of the 单位信息 names the league hall itself (its defaults): on a township's paper they send people to it
+HALLS_OWN = ("office_name", "seal_caption", "address", "consult_phone")
 
 
 def office_settings(session: Session, site_code: str) -> OfficeSettings:
@@ -50,3 +53,16 @@ def _read_office(raw: str) -> OfficeSettings | None:
         return OfficeSettings(**{k: str(v) for k, v in stored.items() if k in known})
     except (ValueError, TypeError):
         return None
+
+
+def office_still_the_halls(session: Session, site_code: str) -> tuple[str, ...]:
+    """The fields of a township centre's 单位信息 that still say the league hall's (:data:`HALLS_OWN`), in order;
+    none at a hall, whose guides and settings are its own.
+
+    A township set up before its office was asked, or whose office nobody changed, prints the hall's name, seal,
+    address and phone on every paper: its desk says so until they are the township's own.
+    """
+    if not is_township(session):
+        return ()
+    settings, halls = office_settings(session, site_code), OfficeSettings()
+    return tuple(name for name in HALLS_OWN if getattr(settings, name).strip() == getattr(halls, name))

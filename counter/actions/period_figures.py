@@ -9,6 +9,7 @@ total.  The window's 好差评 page and 即办件 page use the same queries, thr
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ from counter.actions.guard import require
 from counter.actions.project_reads import evaluation_counts
 from counter.case.period_figures import CaseCounts, PeriodLine, RectCounts, sum_counts, total_line
 from counter.case.promise_figures import BundleFacts, PromiseFigures, VersionCount, bundle_facts, promise_figures
+from counter.catalog.model import Bundle
 from counter.db.catalog_store import guide_version
 from counter.db.figure_store import (
     GroupCount,
@@ -75,25 +77,32 @@ def rating_lines(
     return ordered, sum_counts(ordered, Figures(""))
 
 
-#: what a guide adds to the figures, by its content hash: a version never changes, so its facts are worked out once
-#: per process, not once per read (reading and parsing a hundred guides cost more than counting a month)
-_FACTS: dict[str, BundleFacts] = {}
-_FACTS_KEPT = 4096  # distinct guide contents; a league has a few hundred
+#: what a guide adds to the figures, by its content hash and the cases' answers: a version never changes, so its
+#: facts are worked out once per process, not once per read (reading and parsing a hundred guides cost more than
+#: counting a month)
+_FACTS: dict[tuple[str, str], BundleFacts] = {}
+_FACTS_KEPT = 4096  # distinct guide contents and answers; a league has a few hundred guides
 
 
-def accepted_versions(session: Session, counts: list[GroupCount]) -> dict[int, BundleFacts]:
-    """What one case of each guide version named in ``counts`` adds to the 即办件 figures."""
-    facts: dict[int, BundleFacts] = {}
+def accepted_versions(session: Session, counts: list[GroupCount]) -> dict[tuple[int, str], BundleFacts]:
+    """What one case of each guide version and answers named in ``counts`` adds to the 即办件 figures: only the items
+    its answers apply for count (:meth:`counter.catalog.model.Bundle.for_case`)."""
+    facts: dict[tuple[int, str], BundleFacts] = {}
     hashes = version_hashes(session, {c.guide_version_id for c in counts})
-    for version_id, digest in hashes.items():
-        known = _FACTS.get(digest)
+    guides: dict[int, Bundle] = {}
+    for version_id, answers in {c.guide_key for c in counts}:
+        digest = hashes[version_id]
+        known = _FACTS.get((digest, answers))
         if known is None:
-            stored = guide_version(session, version_id)
-            assert stored is not None  # its hash was just read
+            if version_id not in guides:
+                stored = guide_version(session, version_id)
+                assert stored is not None  # its hash was just read
+                guides[version_id] = stored.bundle
             if len(_FACTS) >= _FACTS_KEPT:
                 _FACTS.clear()
-            known = _FACTS[digest] = bundle_facts(stored.bundle)
-        facts[version_id] = known
+            case_bundle = guides[version_id].for_case(dict(json.loads(answers)))
+            known = _FACTS[digest, answers] = bundle_facts(case_bundle)
+        facts[version_id, answers] = known
     return facts
 
 
@@ -120,7 +129,7 @@ def period_figures(
     counts = version_counts(session, first, last, grouping)
     facts = accepted_versions(session, counts)
     promise_lines, promise_total = promise_figures(
-        VersionCount((key(c.part)[0],), key(c.part)[1], facts[c.guide_version_id], c.cases) for c in counts
+        VersionCount((key(c.part)[0],), key(c.part)[1], facts[c.guide_key], c.cases) for c in counts
     )
     promises = {(p.key[0], p.label): p for p in promise_lines}
     lines = []

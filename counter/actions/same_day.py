@@ -2,14 +2,16 @@
 
 The step is the case's ordinary 办结 and 送达 moves (:func:`counter.actions.intake.move_case`), one after the other
 in the caller's transaction, so the history and the audit trail hold both, each with the permission, the status
-check and the entry every move gets; the note :data:`~counter.case.same_day.NOTE_SAME_DAY` on both says they were
-taken together at the window.  Whether the case may take it is decided by the domain
-(:func:`counter.case.same_day.same_day_problems`) from the guide version the case was taken under, not from the
-catalog as it reads today.
+check and the entry every move gets: the 办结 line's note :data:`~counter.case.same_day.NOTE_SAME_DAY` and the 送达
+line's hand-over record (marked ``same_day``, :mod:`counter.case.hand_over`) say they were taken together at the
+window, and the 送达回证 is made with them, numbered, for the receiver to sign.  Whether the case may take it is
+decided by the domain (:func:`counter.case.same_day.same_day_problems`) from the guide version the case was taken
+under, not from the catalog as it reads today.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from sqlalchemy.orm import Session
@@ -18,13 +20,20 @@ from counter.access.authority import window_decides
 from counter.access.roles import Permission
 from counter.actions.decisions import case_and_bundle, record_decision
 from counter.actions.desk import Desk
+from counter.actions.documents import make_document
 from counter.actions.guard import require
 from counter.actions.intake import CaseNotFound, move_case
 from counter.actions.item_authority import check_item, item_authorities
-from counter.case.same_day import NOTE_SAME_DAY, SameDayProblem, same_day_problems
+from counter.case.hand_over import HandOverRequest, HandOverWay, hand_over_note, hand_overs, handed_items, record_of
+from counter.case.item_lines import office_day
+from counter.case.moments import moment_on
+from counter.case.same_day import NOTE_SAME_DAY, SameDayProblem, at_the_window, same_day_problems
 from counter.case.status import CaseEvent, CaseStatus
-from counter.db.case_store import case_by_no
+from counter.catalog.model import Bundle
+from counter.db import models
+from counter.db.case_store import answers_of, case_by_no, case_view
 from counter.db.catalog_store import guide_version
+from counter.documents.kinds import DocumentKind
 
 __all__ = ["SameDayNotPossible", "finish_same_day", "same_day_check"]
 
@@ -49,9 +58,9 @@ def same_day_check(session: Session, number: str, today: dt.date) -> tuple[SameD
     stored = guide_version(session, case.guide_version_id)
     if stored is None:  # a case always keeps its version; without it nothing says the bundle is 即办
         return (SameDayProblem.NOT_IMMEDIATE,)
-    accepted_on = case.accepted_on
-    window = window_decides(item_authorities(session, stored.bundle, case.site_code))
-    return same_day_problems(stored.bundle, CaseStatus(case.status), accepted_on, case.delivery, today, window)
+    accepted_on, bundle = case.accepted_on, stored.bundle.for_case(answers_of(case))
+    window = window_decides(item_authorities(session, bundle, case.site_code))
+    return same_day_problems(bundle, CaseStatus(case.status), accepted_on, case.delivery, today, window)
 
 
 def finish_same_day(session: Session, desk: Desk, number: str, today: dt.date) -> CaseStatus:
@@ -66,7 +75,27 @@ def finish_same_day(session: Session, desk: Desk, number: str, today: dt.date) -
     if problems:
         raise SameDayNotPossible(number, problems)
     case, bundle = case_and_bundle(session, number, lock=True)
+    at = moment_on(today, models.utcnow())  # the desk's day, a training desk's too
     for item in bundle.items:  # each in the name the rule gives it (the site's, or the department's it records for)
         acting = check_item(session, desk, case.case_no, bundle, case.site_code, item.code)
-        record_decision(session, desk, case.case_no, item.code, approve=True, acting=acting, close_note=NOTE_SAME_DAY)
-    return move_case(session, desk, number, CaseEvent.DELIVERED, NOTE_SAME_DAY)
+        record_decision(
+            session, desk, case.case_no, item.code, approve=True, acting=acting, close_note=NOTE_SAME_DAY, at=at
+        )
+    return _hand_over(session, desk, number, bundle, today, at)
+
+
+def _hand_over(
+    session: Session, desk: Desk, number: str, bundle: Bundle, today: dt.date, at: dt.datetime
+) -> CaseStatus:
+    """送达 at the window, on record as every hand-over is (counter.case.hand_over), with its 送达回证 numbered and
+    kept for the receiver to sign: every item, to whoever stands there for the applicant."""
+    view = case_view(session, number)
+    assert view is not None
+    recipient, id_no = at_the_window(view)
+    request = HandOverRequest(HandOverWay.PICKUP, recipient=recipient, id_no=id_no)
+    items = handed_items(request, view.decisions(), (), [item.code for item in bundle.items], {})
+    record = dataclasses.replace(record_of(request, items), same_day=True)
+    status = move_case(session, desk, number, CaseEvent.DELIVERED, hand_over_note(record), at=at)
+    ordinal = len(hand_overs(view.history, office_day)) + 1  # the case's first, as nothing was handed before
+    make_document(session, desk, number, DocumentKind.SERVICE_RECEIPT, today, hand_over_no=ordinal)
+    return status

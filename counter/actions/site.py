@@ -44,7 +44,7 @@ from counter.actions.guard import require
 from counter.audit.actions import AuditAction
 from counter.audit.site_keys import RetiredKey, history_text, parse_history
 from counter.db import models
-from counter.db.settings_store import get_setting, put_setting
+from counter.db.settings_store import SITE_KIND, get_setting, put_setting
 from counter.host import paths
 from counter.host.desk_config import load_desk_config
 from counter.sync.keys import (
@@ -106,7 +106,8 @@ __all__ = [
     "write_card_file",
 ]
 
-CODE, NAME, KIND, PUBLIC_KEY = "site.code", "site.name", "site.kind", "site.public_key"
+CODE, NAME, PUBLIC_KEY = "site.code", "site.name", "site.public_key"
+KIND = SITE_KIND  # read on its own where only the kind matters (counter.db.settings_store.is_township)
 ENCRYPTION_KEY = "site.encryption_key"
 RETIRED_KEYS = "site.retired_keys"  # the keys the site's key replaced (counter.audit.site_keys)
 SET_UP = "site.set_up_at"  # when an administrator last set the identity on purpose (UTC, ISO 8601)

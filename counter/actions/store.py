@@ -102,7 +102,6 @@ class Store:
 
     def _open(self) -> None:
         from counter.db.engine import make_engine, make_sessions
-        from counter.db.migrate import upgrade
         from counter.db.url import plain_over_network
 
         self.check_file()
@@ -112,7 +111,7 @@ class Store:
             )
         engine = make_engine(self.url)
         try:
-            upgrade(engine)
+            _upgrade(engine, self.backend)
             note_opened(self.url, self.training)
             sessions = make_sessions(engine)
             if self.training:
@@ -181,6 +180,26 @@ def _complete_prepared(sessions: sessionmaker[Session]) -> None:
         from counter.resources import bundled_catalog_dir
 
         complete_prepared(session, bundled_catalog_dir())
+
+
+def _upgrade(engine: Engine, backend: str) -> None:
+    """Bring the schema up to this program's; an upgrade this login may not make is the schema left behind.
+
+    A hall's desks connect as the desk role, which owns no table: when a desk is updated before the server, its
+    start would try the migration and the server would refuse it (permission denied), which says nothing about
+    what to do.  The fix is the owner's ``counter db upgrade``, and that is what the desk is told.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from counter.db.migrate import upgrade
+
+    try:
+        upgrade(engine)
+    except SQLAlchemyError as err:
+        fault = _fault(err, backend)
+        if fault.fault is DbFault.NOT_PERMITTED:
+            raise StoreFault(DbFault.SCHEMA_BEHIND, fault.detail, fault.error, fault.connection_lost) from err
+        raise
 
 
 def _fault(err: Exception, backend: str) -> StoreFault:

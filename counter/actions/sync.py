@@ -42,6 +42,8 @@ from counter.access.roles import Permission
 from counter.actions.acting import SYSTEM_CLERK
 from counter.actions.audit import record_at_desk
 from counter.actions.audit_seal import seal_with
+from counter.actions.calendar import office_calendar
+from counter.actions.date_moves import honour_printed_dates
 from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.actions.item_track import last_history_id, retrack_after
@@ -59,7 +61,7 @@ from counter.db.sync.held import held_record
 from counter.db.sync.marks import current_marks
 from counter.db.sync.projects import project_records
 from counter.db.sync.tables import utc
-from counter.host.desk_config import DeskConfig
+from counter.host.desk_config import FORMER_DEFAULT_CLERK
 from counter.sync.body_packer import packed_groups
 from counter.sync.case_reader import CaseReader
 from counter.sync.freshness import check_fresh
@@ -69,6 +71,7 @@ from counter.sync.package import (
     HELD_FORMAT,
     PROJECTS_FORMAT,
     SEALS_FORMAT,
+    SUBJECT_FORMAT,
     Header,
     PackageKind,
     PackageRejected,
@@ -83,6 +86,7 @@ from counter.sync.record_json import RecordProblem, parse_records, record_from_d
 from counter.sync.records import (
     AckRecord,
     HeldRecord,
+    HolidayRecord,
     ProjectRecord,
     Record,
     SealRecord,
@@ -213,6 +217,7 @@ def export_package(
     if not recipient:
         raise SyncNotPossible(SyncProblem.OLD_CARD, target)
     changed = None
+    carried = _Carried()
     if kind is PackageKind.CASES:
         changed = sent_seal_changed(session)
         if changed is not None:
@@ -224,7 +229,7 @@ def export_package(
         # is of format 2, as before, so a township upgraded before its hall goes on sending it its cases
         seals = seal_records(session)  # none until the hall has said it keeps them (counter.actions.sync_seals)
         package_format = SEALS_FORMAT if seals else PROJECTS_FORMAT if projects else CASES_FORMAT
-        encoded = _case_records(session, target, projects, seals, on_progress)
+        encoded = _case_records(session, target, projects, seals, on_progress, carried)
     else:
         updates = _updates_package(session, target)
         marks = sync_store.update_marks(session)  # a township told why its records wait needs format 4 to read it
@@ -234,6 +239,9 @@ def export_package(
     first = sync_store.next_export_no(session, target)
     with without_collector_pauses():
         packed = list(packed_groups(encoded))  # how many, before signing
+    if carried.subject:
+        # a case with its bundle's subject: a hall of format 5 would drop the field unseen, so it is told to upgrade
+        package_format = SUBJECT_FORMAT
     made: list[bytes] = []
     for export_no, (count, body, plain) in enumerate(packed, start=first):
         series = (first, len(packed)) if len(packed) > 1 else None
@@ -255,8 +263,20 @@ def export_package(
     return ExportResult(tuple(made), target, first, sum(count for count, _body, _plain in packed), changed)
 
 
+@dataclass(slots=True)
+class _Carried:
+    """What the cases written into a package hold that decides its format: seen as they are written."""
+
+    subject: bool = False
+
+
 def _case_records(
-    session: Session, hall: str, projects: list[int], seals: list[SealRecord], on_progress: Progress | None
+    session: Session,
+    hall: str,
+    projects: list[int],
+    seals: list[SealRecord],
+    on_progress: Progress | None,
+    carried: _Carried,
 ) -> Iterator[bytes]:
     """The acknowledgement, the pending cases, the pending ``projects`` and the ``seals``, each as its record's JSON.
 
@@ -271,6 +291,7 @@ def _case_records(
         if on_progress is not None:
             on_progress(start, len(ids))
         for record in case_dicts(session, ids[start : start + READ_CHUNK]):
+            carried.subject = carried.subject or bool(record["subject"])
             yield encode_record(record)
     for start in range(0, len(projects), READ_CHUNK):
         for project in project_records(session, projects[start : start + READ_CHUNK]):
@@ -370,6 +391,8 @@ def _import_body(
         raise PackageRejected(RejectCode.BAD_STRUCTURE, f"project records in a format {header.format} package")
     if header.format < SEALS_FORMAT and any(isinstance(r, SealRecord) for r in records):
         raise PackageRejected(RejectCode.BAD_STRUCTURE, f"seal records in a format {header.format} package")
+    if header.format < SUBJECT_FORMAT and reader is not None and reader.subject:
+        raise PackageRejected(RejectCode.BAD_STRUCTURE, f"case subjects in a format {header.format} package")
     total = len(package.body)
     if on_progress is not None:
         on_progress(0, total)
@@ -386,7 +409,11 @@ def _import_body(
         if problems:
             raise _malformed(problems)
     else:
+        before = office_calendar(session)
         ctx.updates(records, retry, tally)
+        # the hall's holidays taken in: this township's open dates counted again, the later governing; after the
+        # update's baseline, so that the moves go to the hall with the township's next package
+        honour_printed_dates(session, desk, before, _holiday_years(records))
     retrack_after(session, above)  # a township's withdrawal or lapse takes items off their departments' queues
     sync_store.add_import(
         session, header.from_site, header.kind.value, header.export_no, now, package.content_hash,
@@ -403,8 +430,15 @@ def _import_body(
                         tally.held, replayed=False)  # fmt: skip
 
 
+def _holiday_years(records: list[Record]) -> list[dt.date]:
+    """Every day of the years an update's holiday records are of: where its days may differ from this site's."""
+    years = sorted({r.day.year for r in records if isinstance(r, HolidayRecord)})
+    first = [dt.date(year, 1, 1) for year in years]
+    return [day + dt.timedelta(days=k) for day in first for k in range((dt.date(day.year, 12, 31) - day).days + 1)]
+
+
 #: clerk names that name nobody: an unconfigured desk's (townships have them too) and the program's own steps
-_NOBODY = frozenset({"", DeskConfig().clerk, SYSTEM_CLERK})
+_NOBODY = frozenset({"", FORMER_DEFAULT_CLERK, SYSTEM_CLERK})
 
 
 def _sender(session: Session, desk: Desk, from_site: str, now: dt.datetime) -> Sender:

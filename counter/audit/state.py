@@ -42,6 +42,7 @@ CASE_FIELDS = (
     "applicant_kind", "applicant_name", "applicant_id_no", "applicant_phone", "applicant_address", "legal_rep",
     "agent_name", "agent_id_no", "agent_authorisation", "delivery", "delivery_address", "notify_phone",
     "received_on", "accepted_on", "promised_on", "correction_due", "notify_due", "refusal_ground", "turn_to",
+    "subject",
 )  # fmt: skip
 RATING_FIELDS = (
     "id", "request_id", "level", "channel", "reasons", "comment", "rated_on", "round", "case_no", "item_code",
@@ -49,7 +50,7 @@ RATING_FIELDS = (
 )  # fmt: skip
 ACCOUNT_FIELDS = ("login", "name", "staff_no", "roles", "disabled", "password_hash", "department")
 #: fields covered only when they hold something: the digests of rows recorded before the field existed stay as they were
-_WHEN_SET = frozenset({"department"})
+_WHEN_SET = frozenset({"department", "subject"})
 
 FIELDS = {SubjectKind.CASE: CASE_FIELDS, SubjectKind.RATING: RATING_FIELDS, SubjectKind.ACCOUNT: ACCOUNT_FIELDS}
 
@@ -115,8 +116,10 @@ def _canonical(value: object) -> object:
 
 #: the types a row's value is hashed as it is, known at a glance (most of a row's values are text)
 _AS_IS = frozenset({str, int, bool, float, type(None)})
-#: the fields of each kind, taken in one call (``itemgetter``) where every one is always covered
-_GETTERS = {kind: operator.itemgetter(*fields) for kind, fields in FIELDS.items() if _WHEN_SET.isdisjoint(fields)}
+#: the fields of each kind always covered, taken in one call (``itemgetter``); those covered when set come last
+_GETTERS = {kind: operator.itemgetter(*(n for n in fields if n not in _WHEN_SET)) for kind, fields in FIELDS.items()}
+_WHEN_SET_OF = {kind: tuple(n for n in fields if n in _WHEN_SET) for kind, fields in FIELDS.items()}
+assert all(fields[len(fields) - len(_WHEN_SET_OF[kind]) :] == _WHEN_SET_OF[kind] for kind, fields in FIELDS.items())
 
 
 #: the canonical JSON: the stored state digests are taken of exactly this text
@@ -125,8 +128,7 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=s
 
 def state_hash(kind: SubjectKind, row: Mapping[str, object]) -> str:
     """The digest of ``row``'s covered fields: SHA-256 of canonical JSON, the same on SQLite and PostgreSQL."""
-    getter = _GETTERS.get(kind)
-    fields = getter(row) if getter is not None else (row[n] for n in FIELDS[kind] if n not in _WHEN_SET or row.get(n))
+    fields = [*_GETTERS[kind](row), *(row[n] for n in _WHEN_SET_OF[kind] if row.get(n))]
     # a value hashed as it is needs no call: an intake's case has 28 values, and a call for each cost more than
     # the digest itself (the desk's caches are cold between intakes)
     values = [kind._value_, *[v if type(v) in _AS_IS else _canonical(v) for v in fields]]

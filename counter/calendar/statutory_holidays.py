@@ -22,10 +22,28 @@ Sunday, 2022年12月31日至2023年1月2日; 端午节 2025 on a Saturday, 5月3
 A statutory day that is also a day of another holiday (中秋节 on 3 October, as in 2028) is treated the same way: the
 law gives both holidays, so one day more is off, as the 2020 notice did with 中秋节 on 1 October (10月1日至8日).
 
-What cannot be known before the notice is left out: the bridging days it adds (放假调休) and the weekends it turns
-into working days (调休上班).  So a date computed with these days is provisional: the
-calendar (:mod:`counter.calendar.workdays`) uses them only where no notice has been imported, and marks every result
-that used them.
+The two long holidays are modelled as the notices have given them, not as the law's minimum (:func:`long_holidays`).
+Every notice of the chinesecalendar years gave 春节 and 国庆节 seven to nine days, bridging days taken back by
+make-up weekends: a fallback of the law's four and three days put provisional deadlines inside the real holiday
+(国庆节 2027 would end on 5 October; every notice since 2015 has kept 1 to 7 October off).  So, until the year's
+notice:
+
+* 春节 is 除夕 to 正月初七, eight days: the two notices under the 2024 revision, 2025 (1月28日至2月4日) and 2026
+  (2月15日至23日, a Sunday before 除夕 included), both end on 初七; the notices of 2015 to 2023 ended on 初六 with
+  除夕 not yet a statutory day, and 2024's ran 初一 to 初八.
+* 国庆节 is 1 to 7 October, as in every notice from 2015 to 2026; with 中秋节 on one of those days one more day, to
+  8 October (2017, 2020, 2025), and with 中秋节 on 29 or 30 September the days from it (2023: 9月29日至10月6日, its
+  7 October a make-up working day, which a model without make-up days keeps off).
+
+劳动节 is left at the law's two days and their substitutes: the notices since 2020 gave five days, but which five
+depends on the weekday (2022 and 2023 started on the Saturday before 1 May), so no rule fits them all.
+
+What cannot be known before the notice is left out: the weekends it turns into working days (调休上班), and the
+bridging days of the other holidays.  A model without make-up working days counts fewer working days than the notice
+will, so a provisional date may come out later than the notice's, never inside a long holiday the notices have
+always given.  Such a date is provisional all the same: the calendar (:mod:`counter.calendar.workdays`) uses these
+days only where no notice has been imported, marks every result that used them, and a case's deadline printed with
+them binds the office if the notice gives an earlier one (:mod:`counter.case.dates_moved`).
 
 The years before 2025 followed earlier revisions (春节 初一 to 初三, 劳动节 one day); they are not encoded: the
 holiday data (chinesecalendar, from 2004) covers them, and a date before the data is marked as such in any case.
@@ -63,16 +81,18 @@ class StatutoryHoliday:
 
 @dataclass(frozen=True, slots=True)
 class StatutoryYear:
-    """A year's statutory holidays and the weekdays given in place of those that fall on a weekend (第六条)."""
+    """A year's statutory holidays, the weekdays given in place of those that fall on a weekend (第六条), and the
+    days of 春节 and 国庆节 the notices have always added (:func:`long_holidays`)."""
 
     year: int
     holidays: tuple[StatutoryHoliday, ...]
     substitutes: frozenset[dt.date]
-    days_off: frozenset[dt.date] = field(init=False)  # both together: asked for every day counted beyond the data
+    customary: frozenset[dt.date] = frozenset()
+    days_off: frozenset[dt.date] = field(init=False)  # all together: asked for every day counted beyond the data
 
     def __post_init__(self) -> None:
         days = frozenset(day for holiday in self.holidays for day in holiday.days)
-        object.__setattr__(self, "days_off", days | self.substitutes)
+        object.__setattr__(self, "days_off", days | self.substitutes | self.customary)
 
 
 def _lunar(year: int, month: int, day: int) -> dt.date:
@@ -126,8 +146,34 @@ def _substitutes(holidays: tuple[StatutoryHoliday, ...]) -> frozenset[dt.date]:
     return frozenset(given)
 
 
+SPRING_LAST_DAY = 7  # 正月初七: where the notices under the 2024 revision (2025, 2026) ended 春节
+NATIONAL_DAY_WEEK = 7  # 1 to 7 October: every notice from 2015 to 2026
+
+
+def long_holidays(holidays: tuple[StatutoryHoliday, ...]) -> frozenset[dt.date]:
+    """The days the notices have always given 春节 and 国庆节 (the module's docstring says from which notices)."""
+    days: set[dt.date] = set()
+    by_festival = {holiday.festival: holiday for holiday in holidays}
+    spring = by_festival.get(Festival.SPRING_FESTIVAL)
+    if spring is not None:
+        eve = spring.days[0]
+        days.update(eve + dt.timedelta(days=k) for k in range(SPRING_LAST_DAY + 1))  # 除夕, 初一 … 初七
+    national = by_festival.get(Festival.NATIONAL_DAY)
+    if national is not None:
+        first = national.days[0]
+        last = first + dt.timedelta(days=NATIONAL_DAY_WEEK - 1)
+        mid_autumn = by_festival.get(Festival.MID_AUTUMN)
+        if mid_autumn is not None and first <= mid_autumn.days[0] <= last:
+            last += _ONE_DAY  # both holidays in one week: a day more, as in 2017, 2020 and 2025
+        elif mid_autumn is not None and first - 2 * _ONE_DAY <= mid_autumn.days[0] < first:
+            first = mid_autumn.days[0]  # 中秋节 just before: one holiday from it, as in 2023
+        days.update(first + dt.timedelta(days=k) for k in range((last - first).days + 1))
+    return frozenset(days)
+
+
 @functools.cache
 def statutory_year(year: int) -> StatutoryYear:
-    """The statutory holidays of ``year`` and their substitute days, computed once per year (some 7 ms)."""
+    """The statutory holidays of ``year``, their substitute days and the long holidays' customary days, computed
+    once per year (some 7 ms)."""
     holidays = statutory_holidays(year)
-    return StatutoryYear(year, holidays, _substitutes(holidays))
+    return StatutoryYear(year, holidays, _substitutes(holidays), long_holidays(holidays))

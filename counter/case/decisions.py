@@ -6,8 +6,9 @@ A bundle is several items, each decided by its own department (seed 001 第十�
 :data:`~counter.case.status.NOTE_DUE_REASON`, then the result's number or the reason: the history is what sync
 carries, so a township's decision reaches the hall without a new table.
 
-A deferred material that is not handed in by its due date lapses the day after (a pledge given under 容缺受理 is
-kept by its date, not before it: until then the applicant may still bring it).  It takes down exactly the items
+A deferred material that is not handed in by its due date lapses on the next working day after it
+(:func:`lapse_day`: a pledge given under 容缺受理 is kept by its date, not before it — until then the applicant may
+still bring it — and a lapse is the office's act, taken on a day the office works).  It takes down exactly the items
 it serves (:attr:`counter.catalog.model.Material.items`, of the guide version the case was taken under); the
 other items go on to their departments.
 """
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol, TypeVar
 
+from counter.calendar.workdays import WorkCalendar
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent
 from counter.catalog.model import Bundle
 
@@ -104,15 +106,25 @@ def awaited(materials: Iterable[M], history: Iterable[Line]) -> list[M]:
     return [m for m in materials if m.due_on is not None and m.arrived_on is None and m.code not in gone]
 
 
-def lapsing(materials: Iterable[M], history: Iterable[Line], today: dt.date) -> list[M]:
-    """The awaited materials whose due date is before ``today``: lapsed from the day after their due date."""
-    return [m for m in awaited(materials, history) if m.due_on is not None and m.due_on < today]
+def lapse_day(due: dt.date, calendar: WorkCalendar) -> dt.date:
+    """The first day a deadline told to the applicant (容缺, 补正) may be found missed: the next working day after it.
+
+    The applicant may hand in on the due date itself, to its end; the days off after it are no days of the office's
+    (民法典 第二百零三条 ends a period on the working day after a holiday), so the lapse is an act of the next working
+    day — never of a holiday eve, whatever the clock says.
+    """
+    return calendar.add_working_days(due, 1).date
 
 
-def first_lapse_day(materials: Iterable[Deferred], history: Iterable[Line]) -> dt.date | None:
-    """The first day a lapse may be recorded: the day after the earliest due date still awaited."""
+def lapsing(materials: Iterable[M], history: Iterable[Line], today: dt.date, calendar: WorkCalendar) -> list[M]:
+    """The awaited materials lapsed on ``today``: from the next working day after their due date."""
+    return [m for m in awaited(materials, history) if m.due_on is not None and lapse_day(m.due_on, calendar) <= today]
+
+
+def first_lapse_day(materials: Iterable[Deferred], history: Iterable[Line], calendar: WorkCalendar) -> dt.date | None:
+    """The first day a lapse may be recorded: the next working day after the earliest due date still awaited."""
     dues = [m.due_on for m in awaited(materials, history) if m.due_on is not None]
-    return min(dues) + dt.timedelta(days=1) if dues else None
+    return lapse_day(min(dues), calendar) if dues else None
 
 
 def items_served(bundle: Bundle, material_codes: Iterable[str]) -> tuple[str, ...]:
@@ -126,6 +138,18 @@ def items_served(bundle: Bundle, material_codes: Iterable[str]) -> tuple[str, ..
         if material.code in wanted:
             served.update(material.items or (i.code for i in bundle.items))
     return tuple(i.code for i in bundle.items if i.code in served)
+
+
+def deferred_items(bundle: Bundle, materials: Iterable[Deferred]) -> tuple[str, ...]:
+    """The items a material deferred at intake serves (arrived since or not): they wait for it, and are promised for
+    the case's date (:func:`counter.case.item_clock.served_promise`)."""
+    return items_served(bundle, (m.code for m in materials if m.due_on is not None))
+
+
+def waiting_items(bundle: Bundle, materials: Iterable[M], history: Iterable[Line]) -> tuple[str, ...]:
+    """The items a deferred material still awaited serves: none of them is granted before it arrives (seed 001
+    第十六条(三): 先予受理; what it does not serve goes on)."""
+    return items_served(bundle, (m.code for m in awaited(materials, history)))
 
 
 def serves(bundle: Bundle, material_code: str, item_code: str) -> bool:
@@ -164,6 +188,7 @@ class DecisionProblem(StrEnum):
     NOT_DECIDING_BODY = "not_deciding_body"  # the window and a department's item (counter.access.authority)
     OTHER_DEPARTMENT = "other_department"  # a department's staff and another department's item
     NO_ITEM_ROLE = "no_item_role"  # an account neither of the deciding department nor serving at the window
+    AWAITS_DEFERRED = "awaits_deferred"  # 准予 of an item a 容缺 material still awaited serves
 
 
 class DecisionRefused(Exception):

@@ -109,6 +109,7 @@ class HandOver:
     day: dt.date | None = field(default=None, compare=False)  # the history line's office day, once read back
     clerk: str = field(default="", compare=False)
     served_on: dt.date | None = field(default=None, compare=False)  # posted: the day its signed return says
+    same_day: bool = False  # 当场办结: handed over at the window with the decisions (counter.actions.same_day)
 
 
 def hand_over_problems(
@@ -219,6 +220,8 @@ def hand_over_note(hand_over: HandOver) -> str:
         "items": [[i.code, i.granted, i.paper_no] for i in hand_over.items],
         "partial": hand_over.partial,
     }
+    if hand_over.same_day:
+        carried["same_day"] = True
     for key in ("recipient", "id_masked", "carrier", "tracking_no", "address"):
         value = getattr(hand_over, key)
         if value:
@@ -227,7 +230,7 @@ def hand_over_note(hand_over: HandOver) -> str:
 
 
 def read_hand_over(note: str) -> HandOver | None:
-    """The hand-over a line's note keeps; None for a note that is not one (a same-day 送达's, an older case's)."""
+    """The hand-over a line's note keeps; None for a note that is not one (an older same-day 送达's, say)."""
     try:
         carried = json.loads(note)
         way = HandOverWay(carried["way"])
@@ -242,6 +245,7 @@ def read_hand_over(note: str) -> HandOver | None:
             tracking_no=text["tracking_no"],
             address=text["address"],
             partial=bool(carried.get("partial", False)),
+            same_day=bool(carried.get("same_day", False)),
         )
     except (ValueError, KeyError, TypeError):
         return None

@@ -100,6 +100,22 @@ def _due(
     return calendar.deadline(start, TimeLimit(limit.value + stopped + added, limit.unit))
 
 
+def served_promise(
+    promised: DateResult | None, legal: DateResult | None, case_promised: dt.date | None
+) -> DateResult | None:
+    """The promise of an item a 容缺 material of the case serves: the case's promised date when its own is earlier.
+
+    The guide's deferral period is printed whole, and where the department's margin after it passes an item's own
+    promise, the case's promised date moved past it instead (:mod:`counter.intake.outcome`); the items waiting for
+    the material keep that date, never beyond their legal one.  Only what the case stores is read (its promised
+    date, its deferred lines), so the date is the one the receipt printed, whatever the settings say later.
+    """
+    if promised is None or case_promised is None:
+        return promised
+    floor = min(case_promised, legal.date) if legal is not None else case_promised
+    return DateResult(floor, promised.beyond) if promised.date < floor else promised
+
+
 class DueAlert(StrEnum):
     """How near an undecided item is to its date: the day before, the day itself, after it."""
 

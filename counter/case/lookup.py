@@ -1,33 +1,50 @@
 """How a clerk asks for an earlier case (F7): by what the applicant has at hand, not only the full number.
 
 An applicant who comes back for 补正, to collect a result or to ask "办到哪了" often has no paper: the clerk types
-what they have — the receipt's barcode or full number, the last digits of the number, the ID number, the phone
-number or the name — and :func:`read_lookup` tells which it is from its shape alone.  Anything but a full number is
-looked for among the cases received in the last :data:`LOOKBACK_DAYS` days: the cases a person comes back for, read
-along the day's index however large the database.
+what they have — the receipt's barcode or full number, the last digits of the number, the ID number (or a company's
+credit code), the phone number or the name — and :func:`read_lookup` tells which it is from its shape alone.
+Anything but a full number is looked for among the cases received in a period the clerk chooses
+(:data:`LOOKBACK_CHOICES`, :data:`LOOKBACK_DAYS` unless another is chosen): the cases a person comes back for,
+read along an index however large the database.
+
+What is found is listed with the applicant's ID number and phone, which tell two people of one name apart; they
+are shown masked as on paper (:meth:`FoundCase.masked`) to whoever may not see them whole.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
 from counter.case.numbers import CASE_NO
+from counter.case.status import CaseStatus
+from counter.parties.identifiers import CREDIT_ALPHABET
+from counter.parties.masking import mask_id, mask_phone
+from counter.parties.text import NAME_DOTS
 
 LOOKBACK_DAYS = 90  # a 补正 answered, a deferral completed, a result collected: all within three months of intake
+#: the periods a clerk may look back over: a month, the usual three, half a year, a year
+LOOKBACK_CHOICES = (30, LOOKBACK_DAYS, 182, 365)
 SEQUENCE_WIDTH = 4  # the sequence at a case number's end is written with at least four digits (…-0007)
+SEQUENCE_MARK = "-"  # what stands before the sequence in a case number
+#: a name is looked for from its second character: a surname alone names a tenth of a league
+NAME_MIN = 2
 
 _ID_NUMBER = re.compile(r"^(\d{17}[\dX]|\d{15})$")
+_CREDIT_CODE = re.compile(f"^[{CREDIT_ALPHABET}]{{18}}$")  # a company's 统一社会信用代码, its 一证
 _PHONE = re.compile(r"^1\d{10}$")
 _TAIL = re.compile(r"^\d{1,6}$")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 class LookupKind(StrEnum):
     CASE_NO = "case_no"  # the whole number: the case itself, whenever it was taken
-    NUMBER_TAIL = "number_tail"  # the last digits of a number, as read off a paper or said aloud
-    ID_NUMBER = "id_number"
+    NUMBER_TAIL = "number_tail"  # the sequence at a number's end, as read off a paper or said aloud
+    ID_NUMBER = "id_number"  # the applicant's ID number or credit code
     PHONE = "phone"
     NAME = "name"  # the applicant's name, or its beginning
 
@@ -37,19 +54,24 @@ class Lookup:
     kind: LookupKind
     text: str  # as compared: no spaces; a number upper case, a short tail padded to the sequence's width
 
+    @property
+    def too_short(self) -> bool:
+        """A name of one character: a surname, which would list every case of a tenth of the people."""
+        return self.kind is LookupKind.NAME and len(self.text) < NAME_MIN
+
 
 _SHAPES = (  # in this order: a phone number is eleven digits, and no digits of a tail are a name
     (LookupKind.CASE_NO, CASE_NO),
     (LookupKind.ID_NUMBER, _ID_NUMBER),
     (LookupKind.PHONE, _PHONE),
     (LookupKind.NUMBER_TAIL, _TAIL),
+    (LookupKind.ID_NUMBER, _CREDIT_CODE),
 )
 
 
 def read_lookup(raw: str) -> Lookup | None:
     """What the clerk typed, read as one kind of lookup; None when there is nothing to look for."""
-    typed = "".join(unicodedata.normalize("NFKC", raw).split())
-    text = typed.upper()
+    text = "".join(unicodedata.normalize("NFKC", raw).split()).upper()
     if not text:
         return None
     for kind, shape in _SHAPES:
@@ -57,4 +79,40 @@ def read_lookup(raw: str) -> Lookup | None:
             return Lookup(kind, text.zfill(SEQUENCE_WIDTH) if kind is LookupKind.NUMBER_TAIL else text)
     if text.isdigit() or "-" in text:
         return None  # digits of no shape a case has, or a number cut short: nothing sensible to look for
-    return Lookup(LookupKind.NAME, typed)  # a name as it was written (a Latin one keeps its case)
+    return Lookup(LookupKind.NAME, _as_name(raw))
+
+
+def _as_name(raw: str) -> str:
+    """A name as the desk keeps it (NFC, the ID card's middle dot): a hanzi name without the spaces typed into it,
+    a Latin one (Bayar Tsogt) with its words one space apart, each keeping its case."""
+    name = unicodedata.normalize("NFC", raw).translate(NAME_DOTS)
+    return " ".join(name.split()) if _LATIN.search(name) else "".join(name.split())
+
+
+def since(today: dt.date, days: int) -> dt.date:
+    """The first day of a lookup's period: the day ``days`` days before ``today``."""
+    return today - dt.timedelta(days=days)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundCase:
+    """A case a lookup found: what tells it from the others of the same name or number.
+
+    ``id_no`` and ``phone`` are whole only for whoever may see them so (the read masks them otherwise); ``phone``
+    is the applicant's, or the number to notify when the applicant gave none.
+    """
+
+    case_no: str
+    status: CaseStatus
+    bundle_name: str
+    applicant_name: str
+    id_no: str
+    phone: str
+    received_on: dt.date
+    desk_no: str
+
+    def masked(self) -> FoundCase:
+        """The ID number and phone as paper prints them (:mod:`counter.parties.masking`)."""
+        return dataclasses.replace(
+            self, id_no=mask_id(self.id_no) if self.id_no else "", phone=mask_phone(self.phone) if self.phone else ""
+        )

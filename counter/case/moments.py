@@ -24,3 +24,13 @@ def local_moment(at: dt.datetime) -> dt.datetime:
 def office_day(at: dt.datetime) -> dt.date:
     """The day a stored time falls on, on the office's clock (this machine's)."""
     return local_moment(at).date()
+
+
+def moment_on(day: dt.date, now: dt.datetime) -> dt.datetime:
+    """The moment a step taken on the desk's ``day`` is written at: ``now`` on the real day; on another (a training
+    desk's ``--today``) that day at the same time of day on the office's clock, so that the step falls on that day
+    wherever the office's zone puts UTC's midnight."""
+    local = stored_utc(now).astimezone()
+    if local.date() == day:
+        return now
+    return dt.datetime.combine(day, local.timetz())

@@ -10,8 +10,9 @@ over it by handing the result over today.
 
 The step grants each item at the window — only where the window decides it (the site holds the power, or the
 department entrusted the window in writing: :mod:`counter.access.authority`) — and the last grant closes the case as
-every decision does (办结, COMPLETED); 送达 (DELIVERED) follows, both written to the history with
-:data:`NOTE_SAME_DAY`.
+every decision does (办结, COMPLETED, written with :data:`NOTE_SAME_DAY`); 送达 (DELIVERED) follows, a hand-over
+at the window like any other (:mod:`counter.case.hand_over`, marked ``same_day``): to whoever stands there for the
+applicant (:func:`at_the_window`), every item, so that the 送达 is on record and its 送达回证 can be signed.
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
+from counter.case.hand_over import read_hand_over
 from counter.case.status import CaseStatus
+from counter.case.view import CaseView
 from counter.catalog.model import Bundle, CaseKind, Item, TimeLimit
-from counter.intake.parties import Delivery
+from counter.intake.parties import ApplicantKind, Delivery
 
 # The note of both history lines of the same-day step: a stored code (the database, the sync packages), read back
 # by the faces into words, never translated itself.
@@ -81,3 +84,22 @@ def same_day_problems(
     if delivery != Delivery.PICKUP.value:
         problems.append(SameDayProblem.NOT_AT_WINDOW)
     return tuple(problems)
+
+
+def at_the_window(view: CaseView) -> tuple[str, str]:
+    """Who receives a same-day result at the window, and their ID number as the case keeps it: the agent who came
+    for the applicant, else the applicant in person, else (a company) its legal representative, whose number the
+    case does not hold ("": the 送达回证 leaves it to be written in)."""
+    if view.agent_name:
+        return view.agent_name, view.agent_id_no
+    if view.applicant_kind == ApplicantKind.PERSON.value:
+        return view.applicant_name, view.applicant_id_no
+    return view.legal_rep or view.applicant_name, ""
+
+
+def same_day_note(note: str) -> bool:
+    """Whether a 送达 line's note is the same-day step's: its hand-over record, or (older cases) the bare mark."""
+    if note == NOTE_SAME_DAY:
+        return True
+    record = read_hand_over(note)
+    return record is not None and record.same_day

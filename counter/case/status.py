@@ -69,6 +69,9 @@ class CaseEvent(StrEnum):
     # the signed return receipt of a posted hand-over came back: the day it was signed is the day of service (note:
     # counter.case.hand_over.signed_return_note); the case stays as it is
     SERVICE_SIGNED = "service_signed"
+    # the office's holiday data changed and a date told to the applicant was counted again to a later day, which now
+    # governs (note: counter.case.dates_moved.moves_note); the case stays as it is
+    DATES_MOVED = "dates_moved"
 
 
 _IN_HAND = frozenset({CaseStatus.ACCEPTED, CaseStatus.AWAITING_DEFERRED, CaseStatus.IN_APPROVAL})
@@ -87,7 +90,8 @@ MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
     CaseEvent.RESUBMITTED: (frozenset({CaseStatus.CORRECTION_ISSUED}), CaseStatus.RESUBMITTED),
     CaseEvent.CORRECTION_LAPSED: (frozenset({CaseStatus.CORRECTION_ISSUED}), CaseStatus.CORRECTION_LAPSED),
     CaseEvent.SENT_TO_APPROVAL: (frozenset({CaseStatus.ACCEPTED}), CaseStatus.IN_APPROVAL),
-    CaseEvent.COMPLETED: (frozenset({CaseStatus.ACCEPTED, CaseStatus.IN_APPROVAL}), CaseStatus.READY),
+    # from awaiting too: the items the awaited material serves were denied, the others granted (nothing waits)
+    CaseEvent.COMPLETED: (_IN_HAND, CaseStatus.READY),
     CaseEvent.DELIVERED: (frozenset({CaseStatus.READY}), CaseStatus.DELIVERED),
     CaseEvent.WITHDRAWN: (
         frozenset(
@@ -102,7 +106,8 @@ MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
     ),
     # an item is decided while the case is in the hall's hands; the case's own status follows once every item is
     # decided, by DENIED (all denied) or COMPLETED (at least one granted): counter.case.decisions.closing_event
-    CaseEvent.ITEM_APPROVED: (frozenset({CaseStatus.ACCEPTED, CaseStatus.IN_APPROVAL}), None),
+    # while 容缺 materials are awaited too: only the items they serve wait (counter.case.decisions.waiting_items)
+    CaseEvent.ITEM_APPROVED: (_IN_HAND, None),
     CaseEvent.ITEM_DENIED: (
         frozenset({CaseStatus.AWAITING_DEFERRED, CaseStatus.ACCEPTED, CaseStatus.IN_APPROVAL}),
         None,
@@ -114,6 +119,7 @@ MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
     CaseEvent.DEFERRAL_PART_LAPSED: (frozenset({CaseStatus.AWAITING_DEFERRED}), None),
     CaseEvent.ITEMS_HANDED: (_IN_HAND | {CaseStatus.READY, CaseStatus.DENIED}, None),
     CaseEvent.SERVICE_SIGNED: (_IN_HAND | {CaseStatus.READY, CaseStatus.DELIVERED, CaseStatus.DENIED}, None),
+    CaseEvent.DATES_MOVED: (_IN_HAND | {CaseStatus.CORRECTION_ISSUED}, None),
     # a case entered in error is voided, never deleted, whatever its state
     CaseEvent.VOIDED: (frozenset(CaseStatus) - {CaseStatus.VOIDED}, CaseStatus.VOIDED),
 }

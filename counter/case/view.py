@@ -80,6 +80,8 @@ class CaseView(PartyColumns):
     later_case_no: str
     materials: tuple[CaseMaterialLine, ...]
     history: tuple[HistoryLine, ...]
+    # the bundle's subject as taken: (field code, value) in the guide's order (counter.intake.subject)
+    subject: tuple[tuple[str, str], ...] = ()
 
     def deferred_open(self) -> tuple[CaseMaterialLine, ...]:
         """Deferred materials still awaited: not handed in yet, and not lapsed."""

@@ -11,7 +11,7 @@ import hashlib
 import json
 from typing import Any
 
-from counter.catalog.model import Bundle, Item, Material, TimeLimit
+from counter.catalog.model import Bundle, Item, Material, Subject, TimeLimit
 from counter.catalog.problems import Problem
 from counter.catalog.reader import FORMAT_VERSION, DocumentReader
 from counter.catalog.remedies import Remedy
@@ -47,7 +47,21 @@ def _material(m: Material) -> dict[str, Any]:
     if m.fields:
         # only where set: the hash of a guide whose forms list no boxes stays what it was before they could
         doc["fields"] = [{"label": f.label, "sample": f.sample} for f in m.fields]
+    if m.prescribed_by:
+        doc["prescribed_by"] = m.prescribed_by
     return doc
+
+
+def _subject(subject: Subject) -> dict[str, Any]:
+    fields = []
+    for f in subject.fields:
+        field: dict[str, Any] = {"code": f.code, "label": f.label, "kind": f.kind.value}
+        if f.options:
+            field["options"] = [{"code": o.code, "label": o.label} for o in f.options]
+        if not f.required:
+            field["required"] = False
+        fields.append(field)
+    return {"title": subject.title, "fields": fields}
 
 
 def _item_law(item: Item) -> dict[str, Any]:
@@ -63,6 +77,10 @@ def _item_law(item: Item) -> dict[str, Any]:
         law["public_safety"] = True
     if item.remedy is not None:
         law["remedy"] = _remedy(item.remedy)
+    if item.limit_basis:
+        law["limit_basis"] = item.limit_basis
+    if item.no_legal_limit:
+        law["no_legal_limit"] = True
     return law
 
 
@@ -77,6 +95,11 @@ def _remedy(remedy: Remedy) -> dict[str, Any]:
         doc["superior_level"] = remedy.superior_level.value
     doc["basis"] = remedy.basis
     return doc
+
+
+def _item_when(item: Item) -> dict[str, Any]:
+    """The item's conditions, only where set: a guide whose items apply in every case hashes as before."""
+    return {"when": list(item.when)} if item.when else {}
 
 
 def to_document(bundle: Bundle) -> dict[str, Any]:
@@ -129,6 +152,7 @@ def to_document(bundle: Bundle) -> dict[str, Any]:
                 "result": i.result,
                 "intermediaries": [{"name": x.name, "basis": x.basis} for x in i.intermediaries],
                 **_item_law(i),
+                **_item_when(i),
             }
             for i in b.items
         ],
@@ -148,6 +172,8 @@ def to_document(bundle: Bundle) -> dict[str, Any]:
         # only where there are any: the hash of a guide without aliases stays what it was before they existed,
         # so an upgrade makes no new versions and versions synced with an older site keep matching
         doc["aliases"] = list(b.aliases)
+    if b.subject is not None:
+        doc["subject"] = _subject(b.subject)  # only where declared, as aliases: other guides hash as before
     cleaned: dict[str, Any] = _drop_none(doc)
     return cleaned
 

@@ -201,6 +201,17 @@ class Item:
     # for one year (行政许可法 第七十八条); the catalog's judgment, read only for 行政许可 items
     public_safety: bool = False
     remedy: Remedy | None = None  # 权利救济: how its decision is contested, before whom (counter.catalog.remedies)
+    # where the statutory limit (法定办结时限) is set: the article, as 《…》第…条; a limit without it is the
+    # catalog's claim, which a department must confirm (counter.catalog.limits)
+    limit_basis: str = ""
+    # no law or regulation sets a limit (法律法规未规定): the guide says so instead of borrowing one, and the
+    # promise is the only time the applicant is given
+    no_legal_limit: bool = False
+    when: tuple[str, ...] = ()  # "situation.option" conditions, as a material's: applied for only in these cases
+
+    def applies(self, answers: Mapping[str, str]) -> bool:
+        """Whether a case with these answers applies for this item (:meth:`Material.applies`' rule)."""
+        return _holds(self.when, answers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +230,47 @@ class Situation:
 
     def option(self, code: str) -> Option | None:
         return next((o for o in self.options if o.code == code), None)
+
+
+class SubjectFieldKind(StrEnum):
+    """What a subject field holds, and so how the intake checks and keeps it (:mod:`counter.intake.subject`)."""
+
+    PERSON_NAME = "person_name"  # a person's 姓名: the desk's name rules, its 间隔号 as the ID card writes it
+    TEXT = "text"  # one line of free text (an address, a place)
+    CHOICE = "choice"  # one of the field's options (性别: 男 / 女)
+    PAST_DATE = "past_date"  # a day, never after the day of intake (出生日期)
+    COUNT = "count"  # a whole number of people or things, at least 1 (家庭成员人数)
+    BIRTH_CERTIFICATE_NO = "birth_certificate_no"  # 出生医学证明编号: one Latin letter and nine digits
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectField:
+    """One fact of the bundle's subject asked at the window: the baby's 出生日期, the household's 户主."""
+
+    code: str
+    label: str  # as printed on the case's papers: 新生儿姓名, 户主姓名
+    kind: SubjectFieldKind
+    options: tuple[Option, ...] = ()  # a choice's, in the order offered
+    required: bool = True
+
+    def shown(self, value: str) -> str:
+        """The value as people read it: a choice's label for its code."""
+        return next((o.label for o in self.options if o.code == value), value)
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """Whom or what the bundle is about when that is not the applicant: the newborn of 052, the household of 078.
+
+    The applicant is the parent, or the head of household; the departments register the child, or assess the
+    household, so the case keeps those facts too, asked once at the window.
+    """
+
+    title: str  # the intake's heading for the fields: 新生儿, 申请家庭
+    fields: tuple[SubjectField, ...]
+
+    def field(self, code: str) -> SubjectField | None:
+        return next((f for f in self.fields if f.code == code), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,19 +308,26 @@ class Material:
     deferral_limit: TimeLimit | None = None  # for deferrable materials
     intermediary: str = ""  # kind of body that issues it, if an intermediary
     fields: tuple[FormField, ...] = ()  # the form's boxes, in order (forms only); empty: not in the catalog
+    # who prescribes the form's format (forms only), e.g. 国家市场监督管理总局: its boxes are that form's, and no
+    # paper of the window stands in for it; empty: a local form, its boxes from the guide
+    prescribed_by: str = ""
 
-    def applies(self, answers: dict[str, str]) -> bool:
+    def applies(self, answers: Mapping[str, str]) -> bool:
         """Whether this material is needed for the given situation answers.
 
         Conditions on the same situation are alternatives; conditions on different
         situations must all hold.  A situation left unanswered keeps the material
         in the list, so nothing is dropped before the clerk has asked.
         """
-        if not self.when:
-            return True
-        return all(
-            answers.get(situation) is None or answers[situation] in options for situation, options in _wanted(self.when)
-        )
+        return _holds(self.when, answers)
+
+
+def _holds(when: tuple[str, ...], answers: Mapping[str, str]) -> bool:
+    """Whether conditions hold for these answers: empty always; each situation answered one of its options, or not
+    answered yet."""
+    if not when:
+        return True
+    return all(answers.get(situation) is None or answers[situation] in options for situation, options in _wanted(when))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -331,6 +390,7 @@ class Bundle:
     items: tuple[Item, ...] = ()
     situations: tuple[Situation, ...] = ()
     materials: tuple[Material, ...] = field(default=())
+    subject: Subject | None = None  # the subject fields the intake asks; None: the applicant is the subject
 
     @property
     def published(self) -> bool:
@@ -344,9 +404,28 @@ class Bundle:
     def item(self, code: str) -> Item | None:
         return next((i for i in self.items if i.code == code), None)
 
+    def items_for(self, answers: Mapping[str, str]) -> tuple[Item, ...]:
+        """The items a case with these answers applies for, in the guide's order (each item's ``when``)."""
+        return tuple(item for item in self.items if item.applies(answers))
+
+    def for_case(self, answers: Mapping[str, str]) -> Bundle:
+        """The guide as one case with these answers reads it: only the items it applies for.
+
+        A case keeps its answers and its guide version, both never changed, so its items are the same whenever its
+        papers, queues and figures are made again, whatever later versions of the guide say.  Materials stay whole:
+        :meth:`materials_for` chooses among them.
+        """
+        items = self.items_for(answers)
+        return self if len(items) == len(self.items) else replace(self, items=items)
+
     def materials_for(self, answers: Mapping[str, str]) -> tuple[Material, ...]:
-        """The materials of a case with these answers; one its own items produce is never 免提交 (:meth:`fetched`)."""
-        chosen = (m for m in self.materials if m.applies(dict(answers)))
+        """The materials of a case with these answers; one its own items produce is never 免提交 (:meth:`fetched`).
+
+        A material serves the case only if one of the items it serves is applied for: the answers that leave out an
+        item leave out what it alone needs, even where the material's own ``when`` forgot to say so.
+        """
+        applied = {item.code for item in self.items_for(answers)}
+        chosen = (m for m in self.materials if m.applies(answers) and (not m.items or applied.intersection(m.items)))
         return tuple(replace(m, shared=False) if m.shared and not self.fetched(m, answers) else m for m in chosen)
 
     def producers(self, material: Material, answers: Mapping[str, str]) -> tuple[Item, ...]:
@@ -361,6 +440,7 @@ class Bundle:
             item
             for item in self.items
             if item.code not in material.items
+            and item.applies(answers)
             and name in output_names(item.result)
             and self._applied_with(item, material, answers)
         )

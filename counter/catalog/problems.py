@@ -46,6 +46,10 @@ class Rule(StrEnum):
     DEFERRAL_WITHOUT_LIMIT = "deferral_without_limit"
     DEFERRAL_EXCEEDS_PROMISE = "deferral_exceeds_promise"
     PROMISE_EXCEEDS_LEGAL = "promise_exceeds_legal"
+    # where a statutory limit comes from (counter.catalog.limits)
+    LIMIT_WITHOUT_SOURCE = "limit_without_source"  # a warning: the limit is stated, the article setting it is not
+    LIMIT_BORROWED = "limit_borrowed"  # detail: the text that applies 行政许可法 第四十二条 to a non-licence item
+    LIMIT_AND_NONE = "limit_and_none"  # a statutory limit and 法律法规未规定 together; detail: the limit
     DEFERRAL_OF_IDENTITY = "deferral_of_identity"  # detail: the identity word in the material's name
     DEFERRAL_OF_FORM = "deferral_of_form"  # an application form (材料类型 2) marked 容缺后补
     # 办件类型 and promises: 即办件 / 承诺件 (the 24-point checklist's 即办程度), a bundle against its items
@@ -87,6 +91,11 @@ class WorkbookProblem(StrEnum):
 
 #: the ``extra`` key under which a workbook problem names its :class:`WorkbookProblem`
 WORKBOOK_KEY = "workbook"
+
+
+#: The rules that only warn: the guide still reads and may be imported and taken in; the finding is for the catalog
+#: editor and the department (``counter catalog review``), not a fault that stops the window.
+WARNINGS = frozenset({Rule.LIMIT_WITHOUT_SOURCE})
 
 
 @dataclass(frozen=True, slots=True)

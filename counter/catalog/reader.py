@@ -38,6 +38,9 @@ from counter.catalog.model import (
     Situation,
     SourceChannel,
     Step,
+    Subject,
+    SubjectField,
+    SubjectFieldKind,
     TimeLimit,
     TimeUnit,
 )
@@ -54,19 +57,20 @@ _BUNDLE_KEYS = {
     "format", "code", "number", "name", "status", "sample", "keywords", "aliases", "summary",
     "service_objects", "conditions", "forms", "address", "hours", "consult_phone", "complaint_phone",
     "visits", "visits_reason", "promised_limit", "result", "steps", "items",
-    "situations", "materials",
+    "situations", "materials", "subject",
 }  # fmt: skip
 _ITEM_KEYS = {
     "code", "basic_code", "name", "sub_item", "type", "case_kind", "department",
     "legal_basis", "conditions", "legal_limit", "promised_limit", "fee", "result",
-    "intermediaries", "level", "vertical", "entrusted", "public_safety", "remedy",
+    "intermediaries", "level", "vertical", "entrusted", "public_safety", "remedy", "limit_basis", "no_legal_limit",
+    "when",
 }  # fmt: skip
 _REMEDY_KEYS = {"kind", "review", "superior", "superior_level", "basis"}
 _MATERIAL_KEYS = {
     "code", "name", "items", "when", "kind", "copy_form", "medium", "originals",
     "copies", "paper_size", "source", "issuer", "necessity", "legal_basis",
     "requirement", "shared", "blank_form", "sample_form", "deferral_limit",
-    "intermediary", "fields",
+    "intermediary", "fields", "prescribed_by",
 }  # fmt: skip
 _FIELD_KEYS = {"label", "sample"}
 _ADDRESS_KEYS = {"street", "number", "room", "desk_no"}
@@ -77,6 +81,8 @@ _FEE_KEYS = {"amount", "basis"}
 _INTERMEDIARY_KEYS = {"name", "basis"}
 _SITUATION_KEYS = {"code", "question", "options"}
 _OPTION_KEYS = {"code", "label"}
+_SUBJECT_KEYS = {"title", "fields"}
+_SUBJECT_FIELD_KEYS = {"code", "label", "kind", "options", "required"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +267,32 @@ class DocumentReader:
             items=items,
             situations=situations,
             materials=materials,
+            subject=self.read_subject(doc),
         )
+
+    def read_subject(self, doc: Mapping[str, Any]) -> Subject | None:
+        sub = self.subtable(doc, "subject")
+        if sub is None:
+            return None
+        self.keys(sub, _SUBJECT_KEYS, "subject.")
+        fields = []
+        for row in self.tables(sub, "fields"):
+            self.keys(row, _SUBJECT_FIELD_KEYS, "subject.fields.")
+            options = []
+            for option in self.tables(row, "options"):
+                self.keys(option, _OPTION_KEYS, "subject.fields.options.")
+                options.append(Option(self.text(option, "code"), self.text(option, "label")))
+            required = row.get("required", True)
+            if not isinstance(required, bool):
+                self.report(Rule.WRONG_TYPE, "subject.fields.required", repr(required))
+                required = True
+            kind = self.code(row, "kind", SubjectFieldKind)
+            if kind is None:
+                if not row.get("kind"):
+                    self.report(Rule.MISSING_ELEMENT, "subject.fields.kind", self.text(row, "code"))
+                kind = SubjectFieldKind.TEXT
+            fields.append(SubjectField(self.text(row, "code"), self.text(row, "label"), kind, tuple(options), required))
+        return Subject(self.text(sub, "title"), tuple(fields))
 
     def read_item(self, row: Mapping[str, Any]) -> Item:
         self.item = self.text(row, "code") or self.text(row, "name")
@@ -291,6 +322,9 @@ class DocumentReader:
                 entrusted=self.flag(row, "entrusted"),
                 public_safety=self.flag(row, "public_safety"),
                 remedy=self.remedy(row),
+                limit_basis=self.text(row, "limit_basis"),
+                no_legal_limit=self.flag(row, "no_legal_limit"),
+                when=self.texts(row, "when"),
             )
         finally:
             self.item = ""
@@ -352,6 +386,7 @@ class DocumentReader:
                 deferral_limit=self.limit(row, "deferral_limit"),
                 intermediary=self.text(row, "intermediary"),
                 fields=self.read_fields(row),
+                prescribed_by=self.text(row, "prescribed_by"),
             )
         finally:
             self.material = ""

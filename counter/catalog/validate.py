@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from counter.catalog.departments import PLACE
+from counter.catalog.limits import limit_code, limit_problems
 from counter.catalog.model import (
     SERVICE_OBJECTS,
     Bundle,
@@ -34,6 +35,7 @@ from counter.catalog.problems import Problem, Rule
 from counter.catalog.reader import ReadResult
 from counter.catalog.remedy_checks import remedy_problems
 from counter.catalog.search import normalise_query
+from counter.catalog.subject_rules import subject_problems
 
 CODE_MAX = 24  # bundle code and 实施编码
 BASIC_CODE_MAX = 10  # 基本编码
@@ -64,11 +66,6 @@ _VALUE_RULES = frozenset({Rule.WRONG_TYPE, Rule.UNKNOWN_VALUE, Rule.LIMIT_WITHOU
 _LIMIT_PARTS = frozenset({"value", "unit"})
 
 
-def limit_code(limit: TimeLimit) -> str:
-    """A limit as plain codes (``"3 working_day"``), for a problem's detail and extras."""
-    return f"{limit.value} {limit.unit.value}"
-
-
 class _Collector:
     """Problems of one bundle, each stamped with its file and bundle."""
 
@@ -78,15 +75,9 @@ class _Collector:
         self.problems: list[Problem] = []
 
     def report(
-        self,
-        rule: Rule,
-        field: str,
-        detail: str = "",
-        *,
-        item: str = "",
-        material: str = "",
+        self, rule: Rule, field: str, detail: str = "", *, item: str = "", material: str = "",
         extra: tuple[tuple[str, str], ...] = (),
-    ) -> None:
+    ) -> None:  # fmt: skip
         self.problems.append(Problem(rule, self.file, self.bundle, item, material, field, detail, extra))
 
 
@@ -176,6 +167,8 @@ def validate_bundle(file: str, bundle: Bundle) -> list[Problem]:
         _check_bundle_promise(out, bundle)
         _check_situations(out, bundle)
         _check_materials(out, bundle)
+        out.problems.extend(limit_problems(file, bundle))
+        out.problems += subject_problems(file, bundle)
     return out.problems
 
 
@@ -318,7 +311,7 @@ def _check_items(out: _Collector, bundle: Bundle) -> None:
             ("items.case_kind", item.case_kind),
             ("items.department", item.department),
             ("items.legal_basis", item.legal_basis),
-            ("items.legal_limit", item.legal_limit),
+            ("items.legal_limit", item.legal_limit or item.no_legal_limit),
             ("items.promised_limit", item.promised_limit),
             ("items.fee", item.fee),
             ("items.result", item.result),
@@ -340,6 +333,8 @@ def _check_items(out: _Collector, bundle: Bundle) -> None:
         for rule, key, detail in remedy_problems(item):
             out.report(rule, key, detail, item=label)
         _check_case_kind(out, item, label)
+        for condition in _unknown_conditions(bundle, item.when):  # an item applied for in no case that can be
+            out.report(Rule.DANGLING_REFERENCE, "items.when", condition, item=label)
         for position, intermediary in enumerate(item.intermediaries, 1):
             name = intermediary.name or f"#{position}"
             if not intermediary.name:
@@ -540,8 +535,9 @@ def _check_fields(out: _Collector, material: Material, label: str) -> None:
         elif form_field.label in seen:
             out.report(Rule.DUPLICATE_CODE, "materials.fields.label", form_field.label, material=label)
         seen.add(form_field.label)
-    if material.fields and material.kind is not MaterialKind.FORM:
-        out.report(Rule.UNKNOWN_KEY, "materials.fields", material=label)
+    for key, given in (("materials.fields", material.fields), ("materials.prescribed_by", material.prescribed_by)):
+        if given and material.kind is not MaterialKind.FORM:
+            out.report(Rule.UNKNOWN_KEY, key, material=label)
 
 
 def forms_without_fields(bundle: Bundle) -> tuple[Material, ...]:
@@ -588,11 +584,14 @@ def _check_references(out: _Collector, bundle: Bundle, material: Material, label
         out.report(Rule.DANGLING_REFERENCE, "materials.items", material=label)
     for code in _unknown(material.items, {i.code for i in bundle.items if i.code}):
         out.report(Rule.DANGLING_REFERENCE, "materials.items", code, material=label)
-    for condition in material.when:
-        situation_code, dot, option_code = condition.partition(".")
-        situation = next((s for s in bundle.situations if s.code == situation_code), None)
-        if not dot or situation is None or situation.option(option_code) is None:
-            out.report(Rule.DANGLING_REFERENCE, "materials.when", condition, material=label)
+    for condition in _unknown_conditions(bundle, material.when):
+        out.report(Rule.DANGLING_REFERENCE, "materials.when", condition, material=label)
+
+
+def _unknown_conditions(bundle: Bundle, when: Iterable[str]) -> list[str]:
+    """The ``situation.option`` conditions naming a situation, or an option of it, the bundle does not ask."""
+    known = {f"{s.code}.{o.code}" for s in bundle.situations for o in s.options}
+    return [condition for condition in when if condition not in known]
 
 
 def _unknown(codes: Iterable[str], known: set[str]) -> list[str]:

@@ -150,7 +150,10 @@ ITEMS = Sheet(
         _col("entrusted", Kind.FLAG, width=8),
         _col("legal_basis", width=40),
         _col("conditions", Kind.LIST, width=40),
+        _col("when", Kind.LIST, width=22),
         *_limit("legal_limit"),
+        _col("limit_basis", width=30),
+        _col("no_legal_limit", Kind.FLAG, width=10),
         *_limit("promised_limit"),
         _col("fee_amount", width=10, path=("fee", "amount")),
         _col("fee_basis", width=24, path=("fee", "basis")),
@@ -200,6 +203,7 @@ MATERIALS = Sheet(
         _col("sample_form", width=24),
         *_limit("deferral_limit"),
         _col("intermediary", width=20),
+        _col("prescribed_by", width=24),
     ),
 )
 HOURS = Sheet(
@@ -277,6 +281,7 @@ def _example() -> Bundle:
                     "《中华人民共和国行政复议法》第二十四条第一款第一项",
                     ReviewBody.GOVERNMENT,
                 ),
+                limit_basis="《中华人民共和国行政许可法》第四十二条第一款",
             ),
         ),
         situations=(

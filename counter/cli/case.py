@@ -25,6 +25,7 @@ from counter.cli.common import (
     desk,
     ensure_catalog,
     free_text,
+    moment,
     open_store,
     own_out_folder,
     print_json_items,
@@ -69,6 +70,7 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
         metavar="TEXT",
         help=tr("作废原因，例如：重复录入，正确的办件为……"),
     )
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训）"))
     p.set_defaults(func=cmd_case_void)
     add_same_day_commands(case, common)
     p = case.add_parser("decide", parents=[common], help=tr("事项的决定：准予或不予批准（不予批准须写明理由）"))
@@ -84,6 +86,7 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
         action="store_true",
         help=tr("不予批准：申请人隐瞒有关情况或者提供虚假材料（行政许可法第七十八条；仅限行政许可事项）"),
     )
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训）"))
     p.set_defaults(func=cmd_case_decide)
     p = case.add_parser("lapse", parents=[common], help=tr("容缺材料逾期未补交：对相关事项不予批准（负责人）"))
     p.add_argument("case_no")
@@ -168,9 +171,10 @@ def cmd_case_void(args: argparse.Namespace) -> int:
     if not reason:
         raise UsageError(CASE_VOID_REASON_REQUIRED)
     store, by = signed_in(args)
+    at = moment(args)  # in training, the training day at this time of it
     _move_refusals(
         args,
-        lambda: store.write(lambda session: move_case(session, by, args.case_no, CaseEvent.VOIDED, reason)),
+        lambda: store.write(lambda session: move_case(session, by, args.case_no, CaseEvent.VOIDED, reason, at)),
         CASE_VOID_NOT_ALLOWED,
     )
     print(CASE_VOIDED_DONE.format(case_no=args.case_no, reason=reason))
@@ -195,7 +199,8 @@ def cmd_case_correction_lapse(args: argparse.Namespace) -> int:
         _move_refusals(args, lambda: store.write(lapse), CASE_CORRECTION_LAPSE_NOT_ALLOWED)
     except CorrectionNotDue as err:
         due = err.due.isoformat() if err.due else ""
-        raise Reported(CASE_CORRECTION_LAPSE_NOT_DUE.format(case_no=args.case_no, due=due)) from err
+        first = err.first_day.isoformat() if err.first_day else ""
+        raise Reported(CASE_CORRECTION_LAPSE_NOT_DUE.format(case_no=args.case_no, due=due, first_day=first)) from err
     print(CASE_CORRECTION_LAPSED_DONE.format(case_no=args.case_no))
     return EXIT_OK
 
@@ -221,9 +226,18 @@ def cmd_case_decide(args: argparse.Namespace) -> int:
     store, by = signed_in(args)
     text = args.result_no if args.approve else args.reason
 
+    at = moment(args)  # in training, the training day at this time of it
+
     def decide(session: Unit) -> CaseStatus:
         return decide_item(
-            session, by, args.case_no, args.item, approve=args.approve, text=text, false_materials=args.false_materials
+            session,
+            by,
+            args.case_no,
+            args.item,
+            approve=args.approve,
+            text=text,
+            false_materials=args.false_materials,
+            at=at,
         )
 
     status = decision_faults(args, lambda: store.write(decide))
@@ -272,6 +286,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         made = run_demo(store.sessions(), by, day)
     except DemoUnavailable as err:
         raise Reported(tr("目录中没有可用于演示的已发布指南：{err}").format(err=err)) from err
+    taken_on = made[0].on if made else None
+    if taken_on is not None and taken_on != day:
+        said = tr("{day} 不是工作日：演示办件按下一个工作日 {taken_on} 办理。")
+        print(said.format(day=day.isoformat(), taken_on=taken_on.isoformat()), file=sys.stderr)
     documents = write_documents(store.sessions(), by, made, day, out)
     views = store.read(lambda session: case_views(session, [c.case_no for c in made]))
     summary = [case_json(v) for v in views]

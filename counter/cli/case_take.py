@@ -77,7 +77,7 @@ def _refuse_live_training_day(args: argparse.Namespace) -> None:
 
 
 def cmd_case_take(args: argparse.Namespace) -> int:
-    from counter.actions.intake import CaseNotFound, IntakeNotPossible
+    from counter.actions.intake import CaseNotFound, ClerkUnnamed, IntakeNotPossible
     from counter.actions.intake_file import take_from_file
     from counter.actions.number_guard import NumbersBehind
     from counter.actions.site import OtherSeries
@@ -100,6 +100,8 @@ def cmd_case_take(args: argparse.Namespace) -> int:
         taken = store.write(lambda unit: take_from_file(unit, by, file, day))
     except CaseNotFound as err:
         raise Reported(phrases.CASE_TAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no)) from err
+    except ClerkUnnamed as err:
+        raise Reported(phrases.CASE_TAKE_NO_CLERK) from err
     except IntakeNotPossible as err:
         return _report(_intake_lines(err, file, day), args.json)
     except NumbersBehind as err:
@@ -177,6 +179,7 @@ def _party_path(problem: PartyProblem, file: IntakeFile) -> str:
 
 def _intake_lines(err: IntakeNotPossible, file: IntakeFile, day: dt.date) -> list[Line]:
     from counter.actions.intake_file import FileDoesNotFit
+    from counter.words.cases import subject_problem_why
     from counter.words.intake import intake_reason
 
     lines = _file_lines(err.file_problems) if isinstance(err, FileDoesNotFit) else []
@@ -188,6 +191,10 @@ def _intake_lines(err: IntakeNotPossible, file: IntakeFile, day: dt.date) -> lis
     lines += [
         _line("party", _party_path(p, file), p.code.value, _party_why(p, file, day), detail=p.detail)
         for p in err.party_problems
+    ]
+    lines += [
+        _line("subject", f"subject.{p.field}", p.code.value, subject_problem_why(p), detail=p.detail)
+        for p in err.subject_problems
     ]
     if not lines and err.detail == "previous case is of another bundle":
         other = phrases.CASE_TAKE_PREVIOUS_OTHER_BUNDLE

@@ -13,7 +13,7 @@ from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseRow, CaseView
 from counter.intake.checklist import Receipt
 from counter.intake.outcome import Outcome
-from counter.words.cases import CASE_EVENT, CASE_STATUS
+from counter.words.cases import CASE_EVENT, CASE_STATUS, dates_moved_text
 from counter.words.hand_over import hand_over_note_text
 from counter.words.intake import OUTCOME, RECEIPT
 from counter.words.items import ITEM_STEP_EVENTS, step_note_text
@@ -104,12 +104,14 @@ def case_as_text(view: CaseView) -> str:
             )
         )
     lines.append(tr("经办记录："))
+    names = {m.code: m.name for m in v.materials}
     for h in v.history:
         event = _label(CASE_EVENT, CaseEvent, h.event)
         shown = _label(OUTCOME, Outcome, h.note) if h.event == CaseEvent.TAKEN.value else h.note
         shown = hand_over_note_text(h.event, h.note) if h.event in HAND_OVER_NOTES else shown
         shown = SAME_DAY_NOTE if h.note == NOTE_SAME_DAY else shown
         shown = step_note_text(h) if h.event in ITEM_STEP_EVENTS else shown
+        shown = dates_moved_text(h.note, names) if h.event == CaseEvent.DATES_MOVED.value else shown
         note = tr("：{shown}").format(shown=shown) if shown else ""
         at = local_moment(h.at)
         lines.append(

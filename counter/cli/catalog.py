@@ -1,4 +1,4 @@
-"""The catalog commands: ``counter catalog list|show|find|validate|import|publish|draft-intake|template``."""
+"""The catalog commands: ``counter catalog list|show|find|validate|review|import|publish|draft-intake|template``."""
 
 from __future__ import annotations
 
@@ -16,8 +16,11 @@ from counter.cli.common import (
     ensure_catalog,
     open_store,
     print_json,
+    problem_json,
+    problem_line,
     report_problems,
 )
+from counter.words.catalog_review import REVIEW_HELP
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -45,6 +48,9 @@ def add_catalog_commands(commands: Commands, common: argparse.ArgumentParser) ->
     p.add_argument("path")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_catalog_validate)
+    p = catalog.add_parser("review", parents=[common], help=REVIEW_HELP)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_catalog_review)
     p = catalog.add_parser(
         "import", parents=[common], help=tr("导入目录文件夹或 .xlsx 工作簿（先校验，全部成功才导入）")
     )
@@ -72,9 +78,31 @@ def cmd_catalog_validate(args: argparse.Namespace) -> int:
         report_problems(result.problems, args.json)
         return EXIT_PROBLEM
     if args.json:
-        print_json({"ok": True, "bundles": len(result.bundles), "problems": []})
-    else:
+        warnings = [problem_json(p) for p in result.warnings]
+        print_json({"ok": True, "bundles": len(result.bundles), "problems": [], "warnings": warnings})
+        return EXIT_OK
+    if not result.warnings:
         print(tr("通过：{count} 个一件事，未发现问题。").format(count=len(result.bundles)))
+        return EXIT_OK
+    print(phrases.CATALOG_VALID_WITH_WARNINGS.format(count=len(result.bundles), warnings=len(result.warnings)))
+    for warning in result.warnings:
+        print(problem_line(warning))
+    return EXIT_OK
+
+
+def cmd_catalog_review(args: argparse.Namespace) -> int:
+    """What the departments must confirm in this site's 待核 guides, one report (:mod:`counter.catalog.review`)."""
+    from counter.actions.guide_status import guides_to_confirm
+    from counter.cli.catalog_review import review_json, review_lines
+
+    store = open_store(args)
+    ensure_catalog(store)
+    site_code = desk().identity.site_code
+    guides = store.read(lambda unit: guides_to_confirm(unit, site_code))
+    if args.json:
+        print_json(review_json(guides))
+    else:
+        print("\n".join(review_lines(guides)))
     return EXIT_OK
 
 

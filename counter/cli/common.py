@@ -97,6 +97,9 @@ def print_json_items(items: Iterable[Any]) -> int:
 # Who acts: the single desk outside a command run (a test, the window); within a run, None until the database is
 # opened and --user signed in (open_store), so that a desk asked for before that is an error, not the single desk.
 _run_actor: ContextVar[Actor | None] = ContextVar("counter_run_actor", default=SINGLE_DESK)
+# Whether the run works in training (``counter demo``, ``--today`` on the training file): a desk whose clerk nobody
+# named acts there as a trainee (counter.actions.desk.desk_at), so training works on a new desk
+_run_training: ContextVar[bool] = ContextVar("counter_run_training", default=False)
 
 
 class DeskBeforeSignIn(RuntimeError):
@@ -108,6 +111,7 @@ def start_run() -> Token[Actor | None]:
 
     The token puts back who acted before the run once it has ended (``token.var.reset(token)``).
     """
+    _run_training.set(False)  # until the run opens the training database
     return _run_actor.set(None)
 
 
@@ -120,6 +124,7 @@ def close_stores() -> None:
     """Close every database the command opened; called once the command has finished, however it ended."""
     while _opened:
         _opened.pop().dispose()
+    _run_training.set(False)  # the run's training ends with its databases
 
 
 def training(args: argparse.Namespace) -> bool:
@@ -167,6 +172,7 @@ def open_store(args: argparse.Namespace, create: bool = False) -> Store:
     make = create or may_create(getattr(args, "db", None), training_file or demo)
     store = Store(url, training=training_file, create=make)
     _opened.append(store)
+    _run_training.set(training_file or demo)
     store.sessions()  # opens and migrates now, so that a command learns of a too-new database before it acts
     sign_in_for_run(args, store)  # as --user, once per run; the single desk without it
     return store
@@ -197,10 +203,10 @@ def failure_text(err: Exception) -> str:
         )
     if isinstance(err, StoreFault) and err.fault is not DbFault.OTHER:
         log.error("database fault %s: %s", err.fault.value, err.detail)
-        return fault_text(err.fault.value, err.error)
+        return fault_text(err.fault.value)
     # nothing known to say (a StoreFault of no known cause included): a report for support
     saved = report_unexpected((err.__cause__ or err) if isinstance(err, StoreFault) else err)
-    return unexpected_text(saved.error, saved.report)
+    return unexpected_text(saved.report)
 
 
 def run_actor() -> Actor:
@@ -272,7 +278,7 @@ def desk() -> Desk:
     from counter.actions.desk import desk_at
     from counter.host.desk_config import load_desk_config
 
-    return desk_at(load_desk_config(), run_actor())
+    return desk_at(load_desk_config(), run_actor(), training=_run_training.get())
 
 
 def own_out_folder(out: Path) -> None:
@@ -315,10 +321,10 @@ def today(args: argparse.Namespace) -> dt.date:
 
 def moment(args: argparse.Namespace) -> dt.datetime:
     """The moment a command records: the real one; in training, the training day at the real time of day."""
+    from counter.case.moments import moment_on
+
     real = dt.datetime.now(dt.UTC)
-    if getattr(args, "today", None):
-        return dt.datetime.combine(today(args), real.time(), tzinfo=dt.UTC)
-    return real
+    return moment_on(today(args), real) if getattr(args, "today", None) else real
 
 
 def free_text(kind: TextField) -> Callable[[str], str]:

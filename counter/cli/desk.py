@@ -95,12 +95,13 @@ def _authorise(args: argparse.Namespace, changes: dict[str, str]) -> Callable[[]
 
 def _refuse(problems: tuple[DeskNameProblem, ...]) -> None:
     from counter.case.desk_names import CLERK_NAME_MAX, SITE_NAME_MAX
+    from counter.words.desks import DESK_NAME_PROBLEM
 
     if not problems:
         return
     limits = {"clerk": CLERK_NAME_MAX, "site_name": SITE_NAME_MAX}
     named = CLAUSE_JOIN.join(
-        phrases.DESK_NAME_PROBLEM[p.problem.value].format(field=phrases.DESK_FIELD[p.field], limit=limits[p.field])
+        DESK_NAME_PROBLEM[p.problem.value].format(field=phrases.DESK_FIELD[p.field], limit=limits.get(p.field, 0))
         for p in problems
     )
     raise UsageError(phrases.DESK_NAME_REFUSED.format(problems=named))
@@ -113,7 +114,7 @@ def desk_lines(settings: DeskSettings) -> list[str]:
     machine = settings.machine
     where = phrases.DESK_MACHINE_FILE if machine.found else phrases.DESK_MACHINE_FILE_ABSENT
     return [
-        phrases.DESK_SUMMARY.format(**config),
+        phrases.DESK_SUMMARY.format(**(config | {"clerk": config["clerk"] or phrases.DESK_VALUE_EMPTY})),
         *(
             phrases.DESK_VALUE_LINE.format(
                 field=phrases.DESK_FIELD[name],

@@ -13,6 +13,7 @@ from counter.words.catalog import (
     NECESSITY,
     SAMPLE_GUIDE,
     UNPUBLISHED,
+    legal_time_limit,
     time_limit,
 )
 from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
@@ -91,10 +92,10 @@ def guide_as_text(bundle: Bundle, version: int | None = None, deciders: Mapping[
     lines.append(tr("事项："))
     for i in b.items:
         lines.append(
-            tr("  - {name}（{department}）法定{legal}，承诺{promised}；结果：{result}").format(
+            tr("  - {name}（{department}）{legal}，承诺{promised}；结果：{result}").format(
                 name=i.name,
                 department=_department(i, deciders),
-                legal=time_limit(i.legal_limit),
+                legal=legal_time_limit(i),
                 promised=time_limit(i.promised_limit),
                 result=i.result,
             )

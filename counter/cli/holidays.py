@@ -33,7 +33,7 @@ def add_holiday_commands(commands: Commands, common: argparse.ArgumentParser) ->
 
 
 def cmd_holidays_import(args: argparse.Namespace) -> int:
-    from counter.actions.calendar import import_schedule
+    from counter.actions.holidays import import_schedule
     from counter.cli.phrases import FILE_TOO_LARGE
     from counter.util.bounded_read import HOLIDAY_NOTICE_LIMIT, TooLarge, read_bounded
     from counter.words.workdays import schedule_problem_text
@@ -57,23 +57,33 @@ def cmd_holidays_import(args: argparse.Namespace) -> int:
             year=result.year, days_off=result.days_off, working_days=result.working_days
         )
     )
+    _say_moved(result.moved)
     return EXIT_OK
 
 
+def _say_moved(cases: tuple[str, ...]) -> None:
+    """The open cases whose dates the change moved later, each by its number: the page and the SMS say the rest."""
+    if cases:
+        print(tr("按新的节假日安排重新计算，{count} 件办件的期限顺延（以较晚的日期为准）：").format(count=len(cases)))
+        for number in cases:
+            print(f"  {number}")
+
+
 def cmd_holidays_set(args: argparse.Namespace) -> int:
-    from counter.actions.calendar import set_holiday
     from counter.actions.holiday_reads import OFF, WORK
+    from counter.actions.holidays import set_holiday
 
     day = parse_date(args.date)
     kind = {"off": OFF, "work": WORK, "clear": None}[args.kind]
     store, by = signed_in(args)
-    store.write(lambda session: set_holiday(session, day, kind, desk=by))
+    moved = store.write(lambda session: set_holiday(session, day, kind, desk=by))
     print(
         tr("{day}：{kind}").format(
             day=day.isoformat(),
             kind={"off": tr("放假"), "work": tr("调休上班"), "clear": tr("恢复按星期计算")}[args.kind],
         )
     )
+    _say_moved(moved)
     return EXIT_OK
 
 

@@ -21,13 +21,13 @@ if TYPE_CHECKING:
 def add_intake_rule_commands(site: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
     """Under ``counter site``."""
     p = site.add_parser(
-        "rules", parents=[common], help=tr("本中心的受理规则：容缺到期日留出的工作日数、补正期限（查看或修改）")
+        "rules", parents=[common], help=tr("本中心的受理规则：容缺补交期限后留给部门的工作日数、补正期限（查看或修改）")
     )
     p.add_argument(
         "--deferral-margin",
         type=int,
         metavar="N",
-        help=tr("容缺材料到期日至少早于承诺办结日的工作日数（0-10）"),
+        help=tr("容缺材料补交期限届满后留给部门审查的工作日数（0-10），承诺办结日不足时顺延"),
     )
     p.add_argument("--correction-period", type=int, metavar="N", help=tr("补正期限，工作日（1-60）"))
     p.add_argument("--json", action="store_true")

@@ -10,13 +10,12 @@ intake rules.  JSON keys: see the README.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import signal
 import threading
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, open_store, print_json, signed_in
+from counter.cli.common import EXIT_OK, Reported, UsageError, open_store, print_json, signed_in, today
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -72,7 +71,7 @@ def cmd_send(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     if args.once:
-        day = dt.date.today()
+        day = today(args)  # a training desk's day: every date of a command given --today is that day
         store.write(lambda session: queue_reminders(session, day))
         done = send_due(store)
     else:
@@ -91,7 +90,7 @@ def cmd_remind(args: argparse.Namespace) -> int:
     from counter.actions.messages import queue_reminders
     from counter.words.messages import MESSAGES_REMINDED
 
-    day = dt.date.today()
+    day = today(args)
     count = open_store(args).write(lambda session: queue_reminders(session, day))
     print(MESSAGES_REMINDED.format(count=count))
     return EXIT_OK

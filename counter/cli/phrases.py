@@ -23,6 +23,10 @@ CATALOG_FIND_NONE = tr("没有找到匹配的一件事：{text}")
 CATALOG_FIND_LINE = tr("{number:>3}  {code}  {name}{unpublished}{match}")
 CATALOG_FIND_UNPUBLISHED = tr("  （{unpublished}）")
 CATALOG_FIND_MATCH = tr("  〔{match}〕")
+CATALOG_VALID_WITH_WARNINGS = tr(
+    "通过：{count} 个一件事，0 个错误。另有 {warnings} 条提示（不影响导入和受理；"
+    "待核指南须部门确认的内容见 counter catalog review）："
+)
 CATALOG_PUBLISH_HELP = tr("发布一件事的待核或样例办事指南（管理员；生成新版本并记入审计日志，文书不再注明样例或待核）")
 CATALOG_PUBLISHED = tr("已发布：{number} {name}，指南第{version}版（核定第{draft}版）")
 CATALOG_PUBLISH_UNKNOWN = tr("没有这个一件事：{bundle}（请写编码、序号或完整名称）")
@@ -82,7 +86,9 @@ CASE_VOID_REASON_REQUIRED = tr("作废办件须写明原因：--reason TEXT")
 CASE_VOID_NOT_ALLOWED = tr("办件 {case_no} 现在的状态是“{status}”，不能作废。")
 CASE_VOIDED_DONE = tr("办件 {case_no} 已作废，原因已记入经办记录和审计日志：{reason}")
 CASE_CORRECTION_LAPSE_NOT_ALLOWED = tr("办件 {case_no} 现在的状态是“{status}”，不是待补正的办件。")
-CASE_CORRECTION_LAPSE_NOT_DUE = tr("办件 {case_no} 的补正期限是 {due}，期限届满的次日起才能确认逾期未补正。")
+CASE_CORRECTION_LAPSE_NOT_DUE = tr(
+    "办件 {case_no} 的补正期限是 {due}，期限届满后的下一个工作日（{first_day}）起才能确认逾期未补正。"
+)
 CASE_CORRECTION_LAPSED_DONE = tr("办件 {case_no}：逾期未补正，视为放弃申请，已记入经办记录和审计日志。")
 SITE_SHOW = tr(
     "站点编码：{code}\n站点名称：{name}\n站点类型：{kind}\n公钥：{public_key}\n加密公钥：{encryption_key}\n公钥指纹：{fingerprint}"
@@ -235,14 +241,8 @@ NO_COMMAND = tr("请指定命令（counter -h 列出全部命令）；不带参�
 # of its Source, MACHINE_PROBLEM by the values of counter.host.machine_config.MachineFault.
 
 DESK_SUMMARY = tr("站点：{site_code} {site_name}  窗口：{desk_no}号  工作人员：{clerk}")
-# DESK_NAME_PROBLEM is keyed by the values of counter.case.desk_names.NameProblem.
+# DESK_NAME_PROBLEM (counter.words.desks: the window says it too) is keyed by counter.case.desk_names.NameProblem.
 DESK_NAME_REFUSED = tr("窗口设置未保存：{problems}")
-DESK_NAME_PROBLEM = {
-    "too_long": tr("{field}过长，最多 {limit} 个字"),
-    "not_text": tr("{field}含有控制字符或看不见的格式字符（如改变文字方向的字符），请重新输入"),
-    "role_word": tr("{field}不能是职务或角色的名称（如“管理员”“负责人”），请填写本人姓名"),
-    "another_account": tr("{field}与另一个账号的姓名或登录名相同，不能用他人的名字"),
-}
 DESK_FIELD = {
     "site_code": tr("站点编码"),
     "site_name": tr("站点名称"),
@@ -286,6 +286,10 @@ CASE_TAKE_NOT_TAKEN = tr("未办理，请先处理以下 {count} 个问题：")
 CASE_TAKE_PROBLEM_LINE = tr("  • {where}：{problem}")
 CASE_TAKE_PROBLEM_PLAIN = tr("  • {problem}")
 CASE_TAKE_WHOLE_FILE = tr("请求文件")
+CASE_TAKE_NO_CLERK = tr(
+    "未办理：本窗口还没有设置工作人员姓名，受理凭证、办件记录和评价上都不能没有经办人。"
+    "请先设置：counter desk --clerk 姓名（或在窗口中按 F10 设置）。"
+)
 CASE_TAKE_PREVIOUS_NOT_FOUND = tr("补正前办件 {case_no} 不存在，请核对 previous_case_no")
 CASE_TAKE_PREVIOUS_OTHER_BUNDLE = tr("补正前办件办理的不是同一件事，不能作为本件的补正前办件")
 CASE_TAKE_OTHER = tr("其他原因：{detail}")
@@ -326,7 +330,7 @@ CASE_ITEM_DECIDED = tr("办件 {case_no} 事项 {item}：{decision}；办件状�
 CASE_ITEM_APPROVED = tr("准予")
 CASE_ITEM_DENIED = tr("不予批准")
 CASE_LAPSED_DONE = tr("办件 {case_no}：逾期未补交的容缺材料 {materials}；不予批准的事项 {items}；办件状态：{status}")
-SITE_RULES_MARGIN = tr("容缺材料到期日至少早于承诺办结日：{days} 个工作日")
+SITE_RULES_MARGIN = tr("容缺材料补交期限届满后留给部门审查：{days} 个工作日（承诺办结日不足时顺延）")
 SITE_RULES_PERIOD = tr("补正期限：{days} 个工作日")
 
 OUT_FOLDER_MISSING = tr("文件夹 {folder} 不存在：请先建好它，或写到一个已有的文件夹。本程序不会替您新建文件夹。")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import heapq
+import re
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,6 +26,7 @@ from sqlalchemy import (
     String,
     bindparam,
     column,
+    exists,
     func,
     literal,
     literal_column,
@@ -34,7 +37,7 @@ from sqlalchemy import case as when
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from counter.case.decisions import LAPSE_EVENTS
-from counter.case.lookup import Lookup, LookupKind
+from counter.case.lookup import SEQUENCE_MARK, FoundCase, Lookup, LookupKind
 from counter.case.status import NOTE_CODES_JOIN, CaseStatus
 from counter.case.view import CaseRow
 from counter.db import models
@@ -145,26 +148,78 @@ def _of_day_statement(dialect: str) -> ListingSelect:
     return _listing(next_due).where(c.received_on == day, c.site_code == site, c.desk_no == desk).order_by(c.id)
 
 
-def cases_found(session: Session, lookup: Lookup, since: dt.date, limit: int) -> list[CaseRow]:
-    """The cases received on or after ``since`` that ``lookup`` names, newest first (F7 without a full number).
+@dataclass(frozen=True, slots=True)
+class FoundReads:
+    """F7's cases, and what the role check needs to mask them, read in the same statement."""
 
-    Read along the day's index (``ix_case_received_on_desk_no``, or the ID number's), so the cost follows the
-    cases of the period, not the database's size.
+    rows: list[FoundCase]
+    accounts: bool  # whether any account exists (False when nothing was found: nothing to mask)
+    account: tuple[str, bool] | None  # the login's roles as stored and whether it is disabled; None: no such login
+
+
+def cases_found(session: Session, lookup: Lookup, since: dt.date, limit: int, login: str = "") -> FoundReads:
+    """The cases received on or after ``since`` that ``lookup`` names, newest first (F7 without a full number), with
+    whether accounts exist and the account of ``login``, which decide whether the ID numbers may be shown whole.
+
+    One statement, read along the index of what was typed (migration 0026): a number's last digits walk the period's
+    numbers newest first (``ix_case_received_on_case_no``) and stop at the page; an ID number, a phone or a name
+    seek their own index and read only its period's entries.  The account's facts are subqueries of no row, each
+    read once.  The ID number and phone come whole: the action masks them for whoever may not see them so.
     """
-    c = models.Case
+    c, account = models.Case, models.Account
     match lookup.kind:
-        case LookupKind.NUMBER_TAIL:
-            found = c.case_no.endswith(lookup.text, autoescape=True)
+        case LookupKind.NUMBER_TAIL:  # the sequence, whole: 0002 is not 10002
+            found = c.case_no.endswith(SEQUENCE_MARK + lookup.text, autoescape=True)
         case LookupKind.ID_NUMBER:
             found = c.applicant_id_no == lookup.text
         case LookupKind.PHONE:
             found = (c.applicant_phone == lookup.text) | (c.notify_phone == lookup.text)
         case LookupKind.NAME:
-            found = c.applicant_name.startswith(lookup.text, autoescape=True)
+            found = _name_begins(session.get_bind().dialect.name, lookup.text)
         case LookupKind.CASE_NO:
             found = c.case_no == lookup.text
-    stmt = _listing(_next_due(session)).where(c.received_on >= since, found)
-    return _rows(session, stmt.order_by(c.received_on.desc(), c.case_no.desc()).limit(limit))
+    columns = (c.case_no, c.status, models.Bundle.name, c.applicant_name, c.applicant_id_no, c.applicant_phone)
+    of_login = account.login == login
+    stmt = (
+        select(*columns, c.notify_phone, c.received_on, c.desk_no)
+        .add_columns(
+            exists(select(account.login)),
+            select(account.roles).where(of_login).scalar_subquery(),
+            select(account.disabled).where(of_login).scalar_subquery(),
+        )
+        .join(models.Bundle, models.Bundle.code == c.bundle_code)
+        .where(c.received_on >= since, found)
+        .order_by(c.received_on.desc(), c.case_no.desc())
+        .limit(limit)
+    )
+    rows = session.execute(stmt).all()
+    if not rows:
+        return FoundReads([], False, None)
+    *_, accounts, roles, disabled = rows[0]
+    return FoundReads(
+        [
+            FoundCase(case_no, CaseStatus(status), bundle, name, id_no, phone or notify, received_on, desk_no)
+            for case_no, status, bundle, name, id_no, phone, notify, received_on, desk_no, *_ in rows
+        ],
+        bool(accounts),
+        (str(roles), bool(disabled)) if login and roles is not None else None,
+    )
+
+
+def _name_begins(dialect: str, name: str) -> ColumnElement[bool]:
+    """The applicant's name begins with ``name``, as a range of ``ix_case_applicant_name``.
+
+    On SQLite, the names from ``name`` up to the next string that does not begin with it: the index is in the order
+    of the code points (BINARY), and LIKE would be read by no index (it ignores the case of Latin letters).  On
+    PostgreSQL, ``LIKE 'name%'``, which the index's ``text_pattern_ops`` reads as the same range in the same order
+    whatever the database's collation; ``%``, ``_`` and ``\\`` typed in a name are escaped with the default escape
+    character (an ``ESCAPE`` clause would hide the pattern's beginning from the planner).
+    """
+    applicant = models.Case.applicant_name
+    if dialect == "postgresql":
+        return applicant.like(re.sub(r"([\\%_])", r"\\\1", name) + "%")
+    following = name[:-1] + chr(min(ord(name[-1]) + 1, sys.maxunicode))
+    return (applicant >= name) & (applicant < following)
 
 
 def all_cases(session: Session, limit: int = 500) -> list[CaseRow]:

@@ -32,6 +32,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
 from counter.audit.state import RowAltered, SubjectKind
+from counter.case.dates_moved import governed
 from counter.case.moments import stored_utc
 from counter.case.numbers import TRAINING_FIRST
 from counter.case.status import CaseStatus
@@ -41,6 +42,7 @@ from counter.db.audit_derived import status_is_off_history
 from counter.db.audit_state import check_as_recorded
 from counter.db.outbox_store import queue_for_line
 from counter.db.settings_store import TRAINING
+from counter.intake.subject import subject_from_json
 
 
 def dialect_insert(session: Session) -> Any:
@@ -81,8 +83,10 @@ def add_case(
     materials: Sequence[CaseMaterialLine],
     event: str,
     note: str = "",
+    at: dt.datetime | None = None,
 ) -> int:
-    """Insert a case, its checklist lines and its first history line.
+    """Insert a case, its checklist lines and its first history line (written ``at``, now unless given: the desk's
+    day of a training desk).
 
     INSERT statements on the tables rather than ORM objects, built once and given their values at execution: the
     rows are never edited through the ORM in the same session, and the checklist's lines go in one statement
@@ -90,6 +94,7 @@ def add_case(
     """
     case_insert, material_insert, history_insert = _add_case_statements()
     now = models.utcnow()
+    line_at = now if at is None else at.astimezone(dt.UTC)  # kept in UTC, as add_history keeps it
     case_id = int(session.execute(case_insert, {"created_at": now, **values}).scalar_one())
     if materials:
         session.execute(material_insert, [_line_values(case_id, line) for line in materials])
@@ -97,7 +102,7 @@ def add_case(
         history_insert,
         {
             "case_id": case_id,
-            "at": now,
+            "at": line_at,
             "clerk": values["clerk"],
             "desk_no": values["desk_no"],
             "event": event,
@@ -105,7 +110,7 @@ def add_case(
             "note": note,
         },
     )
-    queue_for_line(session, case_id, values["uid"], values["notify_phone"], values["delivery"], event, note, now)
+    queue_for_line(session, case_id, values["uid"], values["notify_phone"], values["delivery"], event, note, line_at)
     return case_id
 
 
@@ -186,6 +191,11 @@ def _times_kept(session: Session, case: models.Case, event: str, at: dt.datetime
     return frozenset(stored_utc(t) for t in session.scalars(query))
 
 
+def answers_of(case: models.Case) -> dict[str, str]:
+    """The case's situation answers as its intake stored them: they choose its items (:meth:`Bundle.for_case`)."""
+    return dict(json.loads(case.answers or "[]"))
+
+
 def case_by_no(session: Session, case_no: str, *, lock: bool = False) -> models.Case | None:
     """The case numbered ``case_no``; with ``lock``, its row locked until the unit of work ends.
 
@@ -224,7 +234,7 @@ HEAD_COLUMNS = (
     "applicant_kind", "applicant_name", "applicant_id_no", "applicant_phone", "applicant_address", "legal_rep",
     "agent_name", "agent_id_no", "agent_authorisation", "delivery", "delivery_address", "notify_phone",
     "received_on", "accepted_on", "promised_on", "correction_due", "notify_due", "refusal_ground", "turn_to",
-    "denial_reason", "dates_beyond_data",
+    "denial_reason", "dates_beyond_data", "subject",
 )  # fmt: skip
 
 
@@ -278,43 +288,64 @@ def case_view(session: Session, case_no: str) -> CaseView | None:
 
 def view_of(c: Any, materials: Iterable[Sequence[Any]], history: Iterable[Sequence[Any]]) -> CaseView:
     """The view of a case from its head row (:func:`_view_statements`) and its checklist and history rows, whose
-    columns are those of :class:`CaseMaterialLine` and :class:`HistoryLine` in their order."""
-    return CaseView(
-        case_no=c.case_no,
-        status=CaseStatus(c.status),
-        outcome=c.outcome,
-        site_code=c.site_code,
-        desk_no=c.desk_no,
-        clerk=c.clerk,
-        bundle_code=c.bundle_code,
-        bundle_name=c.bundle_name,
-        guide_version_id=c.guide_version_id,
-        guide_version=c.version,
-        answers=tuple(tuple(pair) for pair in json.loads(c.answers)),
-        applicant_kind=c.applicant_kind,
-        applicant_name=c.applicant_name,
-        applicant_id_no=c.applicant_id_no,
-        applicant_phone=c.applicant_phone,
-        applicant_address=c.applicant_address,
-        legal_rep=c.legal_rep,
-        agent_name=c.agent_name,
-        agent_id_no=c.agent_id_no,
-        agent_authorisation=c.agent_authorisation,
-        delivery=c.delivery,
-        delivery_address=c.delivery_address,
-        notify_phone=c.notify_phone,
-        received_on=c.received_on,
-        accepted_on=c.accepted_on,
-        promised_on=c.promised_on,
-        correction_due=c.correction_due,
-        notify_due=c.notify_due,
-        refusal_ground=c.refusal_ground,
-        turn_to=c.turn_to,
-        denial_reason=c.denial_reason,
-        dates_beyond_data=c.dates_beyond_data,
-        previous_case_no=c.previous_no or "",
-        later_case_no=c.later_no or "",
-        # the rows unpacked in place: reading each column by its name cost more than making the line
-        materials=tuple(starmap(CaseMaterialLine, materials)),
-        history=tuple(starmap(HistoryLine, history)),
+    columns are those of :class:`CaseMaterialLine` and :class:`HistoryLine` in their order.
+
+    Its dates are those that govern (:func:`counter.case.dates_moved.governed`): a date a change of the holiday data
+    moved later, at this site or at the other one whose history line sync brought, whatever the columns say."""
+    return governed(
+        CaseView(
+            case_no=c.case_no,
+            status=CaseStatus(c.status),
+            outcome=c.outcome,
+            site_code=c.site_code,
+            desk_no=c.desk_no,
+            clerk=c.clerk,
+            bundle_code=c.bundle_code,
+            bundle_name=c.bundle_name,
+            guide_version_id=c.guide_version_id,
+            guide_version=c.version,
+            answers=tuple(tuple(pair) for pair in json.loads(c.answers)),
+            applicant_kind=c.applicant_kind,
+            applicant_name=c.applicant_name,
+            applicant_id_no=c.applicant_id_no,
+            applicant_phone=c.applicant_phone,
+            applicant_address=c.applicant_address,
+            legal_rep=c.legal_rep,
+            agent_name=c.agent_name,
+            agent_id_no=c.agent_id_no,
+            agent_authorisation=c.agent_authorisation,
+            delivery=c.delivery,
+            delivery_address=c.delivery_address,
+            notify_phone=c.notify_phone,
+            received_on=c.received_on,
+            accepted_on=c.accepted_on,
+            promised_on=c.promised_on,
+            correction_due=c.correction_due,
+            notify_due=c.notify_due,
+            refusal_ground=c.refusal_ground,
+            turn_to=c.turn_to,
+            denial_reason=c.denial_reason,
+            dates_beyond_data=c.dates_beyond_data,
+            previous_case_no=c.previous_no or "",
+            later_case_no=c.later_no or "",
+            # the rows unpacked in place: reading each column by its name cost more than making the line
+            materials=tuple(starmap(CaseMaterialLine, materials)),
+            history=tuple(starmap(HistoryLine, history)),
+            subject=subject_from_json(c.subject),
+        )
     )
+
+
+def cases_dated_from(session: Session, first: dt.date, statuses: Iterable[str]) -> list[str]:
+    """The numbers of the cases in ``statuses`` with a promised date, a correction's deadline or an awaited deferred
+    material's date on or after ``first``: those a change of the holiday data from ``first`` on can move.
+
+    A date before the first day changed was counted over days that did not change; a date counted from a day before
+    the change to one after it is on or after it.  In case number order, as their lines are written.
+    """
+    c, m = models.Case, models.CaseMaterial
+    # in the terms of ix_case_material_waiting's condition, which a planner uses only for a query that states it
+    awaited = select(m.case_id).where(m.due_on.is_not(None), m.arrived_on.is_(None), m.due_on >= first)
+    dated = (c.promised_on >= first) | (c.correction_due >= first) | c.id.in_(awaited)
+    query = select(c.case_no).where(c.status.in_(sorted(statuses)), dated).order_by(c.case_no)
+    return list(session.scalars(query))

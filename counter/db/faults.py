@@ -32,6 +32,9 @@ class DbFault(StrEnum):
     CERTIFICATE = "certificate"
     # a row about to be written is not as the audit trail last recorded it (counter.audit.state.RowAltered)
     ROW_ALTERED = "row_altered"
+    # the schema is older than the program and this login may not upgrade it: a hall's desk updated before its
+    # server was (the owner's login upgrades, counter db upgrade)
+    SCHEMA_BEHIND = "schema_behind"
     OTHER = "other"
 
 

@@ -58,11 +58,17 @@ class ServiceLine:
 
 @dataclass(frozen=True, slots=True)
 class GroupCount:
-    """So many accepted cases of one guide version in one line."""
+    """So many accepted cases of one guide version and one set of answers in one line."""
 
     part: Part
     guide_version_id: int
     cases: int
+    answers: str = "[]"  # the cases' situation answers, as stored: they choose the items counted
+
+    @property
+    def guide_key(self) -> tuple[int, str]:
+        """What the cases' items depend on: the guide version and the answers."""
+        return self.guide_version_id, self.answers
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,18 +180,19 @@ def service_lines(
 
 
 def version_counts(session: Session, first: dt.date, last: dt.date, grouping: Grouping) -> list[GroupCount]:
-    """Cases accepted from ``first`` to ``last`` (both included), not voided, per line and guide version: what the
-    24-point table counts (:mod:`counter.case.promise_figures`); each version's facts are read once by the caller."""
+    """Cases accepted from ``first`` to ``last`` (both included), not voided, per line, guide version and answers: what
+    the 24-point table counts (:mod:`counter.case.promise_figures`), each case by the items it applied for; each
+    version's facts are read once by the caller."""
     c = models.Case
     keys = _grouped_by(grouping, c.accepted_on, c.site_code, c.desk_no, c.clerk, c.bundle_code)
     stmt = (
-        select(*keys, c.guide_version_id, func.count())
+        select(*keys, c.guide_version_id, c.answers, func.count())
         .where(c.accepted_on.between(first, last), c.status != CaseStatus.VOIDED.value)
-        .group_by(*keys, c.guide_version_id)
+        .group_by(*keys, c.guide_version_id, c.answers)
     )
     _compiled_plainly(session)
     width = len(keys)
-    return [GroupCount(_part(row, width), row[width], row[width + 1]) for row in session.execute(stmt)]
+    return [GroupCount(_part(row, width), row[width], row[width + 2], row[width + 1]) for row in session.execute(stmt)]
 
 
 def rectification_lines(

@@ -96,13 +96,21 @@ def queue_reminder(
 ) -> bool:
     """The reminder of deferred materials due on ``due_on``: once per case and date (an extension's new date is told
     again); False when it was queued before."""
+    return queue_dated(session, case_id, case_uid, phone, MessageKind.DEFERRAL_DUE, due_on, now)
+
+
+def queue_dated(
+    session: Session, case_id: int, case_uid: str, phone: str, kind: MessageKind, day: dt.date, now: dt.datetime
+) -> bool:
+    """A message of ``kind`` that tells the date ``day``, not a history line's step: once per case, kind and date;
+    False when it was queued before.  The caller asks whether the hall has a gateway and the case a phone."""
     return _insert(
         session,
-        key=message_key(case_uid, MessageKind.DEFERRAL_DUE.value, due_on.isoformat()),
+        key=message_key(case_uid, kind.value, day.isoformat()),
         case_id=case_id,
-        kind=MessageKind.DEFERRAL_DUE.value,
+        kind=kind.value,
         phone=phone.strip(),
-        due_on=due_on,
+        due_on=day,
         now=now,
     )
 

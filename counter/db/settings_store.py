@@ -90,6 +90,8 @@ def drop_setting(session: Session, key: str) -> None:
 
 TRAINING = "training"  # present in a training database only: see mark_training
 OFFICE_PREFIX = "office."  # a site's office settings are kept under this and the site's code
+SITE_KIND = "site.kind"  # this site's kind, one part of its identity (counter.actions.site keeps it whole)
+TOWNSHIP = "township"  # the kind of a township centre (counter.sync.sites.SiteKind.TOWNSHIP)
 
 
 def office_key(site_code: str) -> str:
@@ -109,3 +111,9 @@ def mark_training(session: Session) -> None:
 
 def is_training(work: Session) -> bool:
     return get_setting(work, TRAINING) is not None
+
+
+def is_township(work: Session) -> bool:
+    """Whether this site is a township centre, read from its stored kind alone: what a guide page or a paper needs
+    to know of the identity, without the site's keys and their library (counter.actions.site)."""
+    return get_setting(work, SITE_KIND) == TOWNSHIP

@@ -6,6 +6,12 @@ applicant and the agent as the intake recorded them, how the result is delivered
 form still asks (:mod:`counter.documents.form_merge` sorts the boxes so that no fact is asked twice), each item
 under its deciding department as this site names it; then the declaration and the signatures.
 
+What it is not: a department's application form.  A registration form the 市场监管总局 prescribes, or any form a
+department keeps, is signed as itself; this paper gathers what those forms ask, once, checked and signed, and says
+which forms remain to be signed (:data:`counter.catalog.model.Material.prescribed_by` names who prescribes one).
+Nor does it ask what the applicant cannot have yet: a business the case itself registers gets its 统一社会信用代码
+from that registration (:func:`produced_facts`).
+
 Three choices, and why:
 
 - The ID numbers and phones are printed whole, unlike every notice (masked to the first six and last four):
@@ -23,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 
 from counter.case.view import CaseView
-from counter.catalog.model import Bundle, GuideStatus, Item, Material, MaterialKind
+from counter.catalog.model import Bundle, GuideStatus, Item, Material, MaterialKind, output_names
 from counter.documents import application_words as app
 from counter.documents import words as paper
 from counter.documents.data import (
@@ -40,14 +46,16 @@ from counter.documents.data import (
     Text,
 )
 from counter.documents.deciders import decider_name
-from counter.documents.form_merge import Fact, FormPart, is_application_form, merge_forms
+from counter.documents.form_merge import Fact, FormPart, fact_of, is_application_form, merge_forms
 from counter.documents.kinds import DocumentKind
 from counter.documents.words import consult_phone, date_text
 from counter.intake.parties import ApplicantKind, Delivery
+from counter.intake.subject import subject_lines
 
 WIDE_VALUE = 18  # characters: a value longer than an ID number takes the whole row
 BOX_LINES = "\n"  # a box of a form in the items' table: two lines tall, room for one line of handwriting
 UNLISTED_LINES = "\n\n\n"  # the box of a form whose boxes the catalog does not list: room for a few lines
+BUSINESS_LICENCE = "营业执照"  # the 设立登记's result, which carries the 统一社会信用代码 (GB 32100)
 LABEL_WEIGHT = 0.3  # the labels' column: an item's name of twelve characters (（四）新办纳税人涉税事项) on one line
 
 
@@ -78,6 +86,19 @@ def known_facts(case: CaseView) -> dict[str, str]:
     }
 
 
+def produced_facts(case: CaseView, bundle: Bundle) -> dict[str, str]:
+    """The facts of the forms the case's own items make, with what the paper says instead of asking them.
+
+    A person who registers a business in this case has no 统一社会信用代码 yet: the 设立登记 gives it with the
+    营业执照, and the other departments take it from there.  A company applicant has its code already.
+    """
+    if _kind(case) == ApplicantKind.COMPANY.value:
+        return {}
+    served = {code for material in bundle.materials_for(dict(case.answers)) for code in material.items}
+    registers = any(BUSINESS_LICENCE in output_names(item.result) for item in bundle.items if item.code in served)
+    return {Fact.CREDIT_CODE.value: app.APP_CREDIT_CODE_LATER} if registers else {}
+
+
 def case_forms(case: CaseView, bundle: Bundle) -> tuple[Material, ...]:
     """The forms the case's situations call for, in the guide's order."""
     return tuple(m for m in bundle.materials_for(dict(case.answers)) if m.kind is MaterialKind.FORM)
@@ -104,7 +125,8 @@ def _checked(boxes: list[Pair]) -> list[Block]:
     return blocks
 
 
-def _applicant(case: CaseView) -> list[Block]:
+def _applicant(case: CaseView, later: list[Pair]) -> list[Block]:
+    """The applicant as the intake recorded them, then what the case itself will give them (``later``)."""
     kind = _kind(case)
     boxes = [
         Pair(app.APP_NAME[kind], case.applicant_name),
@@ -114,7 +136,7 @@ def _applicant(case: CaseView) -> list[Block]:
     if kind == ApplicantKind.COMPANY.value:
         boxes.append(Pair(app.APP_LEGAL_REP, case.legal_rep))
     boxes += [Pair(app.APP_PHONE, _phone(case)), Pair(app.APP_ADDRESS[kind], case.applicant_address)]
-    return _checked(boxes)
+    return _checked(boxes + later)
 
 
 def _agent(case: CaseView) -> list[Block]:
@@ -151,20 +173,26 @@ def _form_rows(part: FormPart) -> list[tuple[str, ...]]:
 
 
 def _item_table(number: int, item: Item, parts: list[FormPart], office: OfficeSettings) -> Table:
-    """An item's table: its name, deciding department and the forms it replaces in the header, then the boxes.
+    """An item's table: its name, deciding department and the forms whose boxes follow in the header, then the boxes.
 
     The header repeats on each page the table runs onto, so a box never stands on a page apart from the name of
     the item it is for."""
-    names = app.APP_FORM_JOIN.join(app.APP_FORM_NAME.format(form=p.form.name) for p in parts)
+    names = app.APP_FORM_JOIN.join(_form_name(p.form) for p in parts)
     name = app.APP_ITEM_TITLE.format(numeral=paper.DOC_NUMERALS[number], name=item.name)
     about = app.APP_ITEM_ABOUT.format(
         department=decider_name(item, office),
-        replaces=app.APP_REPLACES.format(forms=names) if parts else app.APP_NO_FORM,
+        forms=app.APP_ITEM_FORMS.format(forms=names) if parts else app.APP_NO_FORM,
     )
     rows: list[tuple[str, ...]] = []
     for part in parts:
         rows += _form_rows(part)
     return Table((Column(name, LABEL_WEIGHT, centred=True), Column(about, 1 - LABEL_WEIGHT)), tuple(rows))
+
+
+def _form_name(form: Material) -> str:
+    if form.prescribed_by:
+        return app.APP_FORM_PRESCRIBED.format(form=form.name, prescriber=form.prescribed_by)
+    return app.APP_FORM_NAME.format(form=form.name)
 
 
 def _by_item(bundle: Bundle, parts: tuple[FormPart, ...]) -> dict[str, list[FormPart]]:
@@ -183,15 +211,23 @@ def application_blocks(case: CaseView, bundle: Bundle, office: OfficeSettings) -
     kind = _kind(case)
     forms = case_forms(case, bundle)
     applications = tuple(f for f in forms if is_application_form(f))
-    merged = merge_forms(applications, known_facts(case))
+    produced = produced_facts(case, bundle)
+    merged = merge_forms(applications, {**known_facts(case), **produced})
+    asked = {fact_of(box.label) for form in applications for box in form.fields}
+    later = [Pair(app.APP_CREDIT_CODE, text) for fact, text in produced.items() if fact in asked]
     blocks: list[Block] = [
         Text(app.APP_INTRO.format(bundle=case.bundle_name), indent=False),
         _part_heading(0, app.APP_PART_APPLICANT),
-        *_applicant(case),
+        *_applicant(case, later),
     ]
     number = 1
     if case.agent_name:
         blocks += [_part_heading(number, app.APP_PART_AGENT), *_agent(case)]
+        number += 1
+    if bundle.subject is not None:  # whom the departments register or assess: the newborn, the household
+        lines = subject_lines(bundle.subject, case.subject, every=True, day=date_text)
+        boxes = [Pair(label, value) for label, value in lines]
+        blocks += [_part_heading(number, bundle.subject.title), *_checked(boxes)]
         number += 1
     blocks += [_part_heading(number, app.APP_PART_DELIVERY), *_delivery(case)]
     number += 1
@@ -206,9 +242,8 @@ def application_blocks(case: CaseView, bundle: Bundle, office: OfficeSettings) -
     blocks.append(_part_heading(number + 1, app.APP_PART_DECLARATION))
     we = app.APP_WE[kind]
     blocks.append(Text(app.APP_DECLARATION.format(we=we, bundle=case.bundle_name, office=office.office_name)))
-    others = [f for f in forms if not is_application_form(f)]
-    if others:
-        names = app.APP_FORM_JOIN.join(app.APP_FORM_NAME.format(form=f.name) for f in others)
+    if forms:
+        names = app.APP_FORM_JOIN.join(app.APP_FORM_NAME.format(form=f.name) for f in forms)
         blocks.append(Text(app.APP_OTHER_PAPERS.format(forms=names), strong=True))
     if bundle.status is GuideStatus.DRAFT:
         blocks.append(Text(paper.DOC_DRAFT_GUIDE, indent=False))

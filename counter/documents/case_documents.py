@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from counter.case.dates_moved import CORRECTION, PROMISED
+from counter.case.decisions import deferred_items
 from counter.case.view import CaseMaterialLine, CaseView
 from counter.catalog.model import Bundle, GuideStatus, Item
 from counter.documents import law_words as law
@@ -38,6 +40,7 @@ from counter.documents.data import (
     Table,
     Text,
 )
+from counter.documents.date_notes import moved, provisional
 from counter.documents.deciders import unnamed_bodies
 from counter.documents.item_denial import denied_item, department_sign_off, item_denial_blocks
 from counter.documents.item_law import (
@@ -59,6 +62,7 @@ from counter.documents.item_law import (
 from counter.documents.kinds import DocumentKind, DocumentProblem
 from counter.documents.service_receipt import service_blocks, service_sign_off
 from counter.documents.words import (
+    at_own_place,
     consult_phone,
     date_text,
     guide_text,
@@ -71,6 +75,7 @@ from counter.documents.words import (
 from counter.intake.checklist import PRESENT, Receipt, ReceivedMedium
 from counter.intake.outcome import RefusalGround
 from counter.intake.parties import ApplicantKind, Delivery
+from counter.intake.subject import subject_lines
 from counter.parties.masking import mask_id, mask_phone
 
 
@@ -105,6 +110,14 @@ def _header(case: CaseView, bundle: Bundle) -> tuple[Pair, ...]:
         pairs.append(Pair(last.label, last.value, wide=True))
     version = guide_text(case.bundle_name, case.guide_version, bundle)
     pairs.append(Pair(paper.DOC_BUNDLE, version, wide=True))
+    return tuple(pairs)
+
+
+def _subject(case: CaseView, bundle: Bundle) -> tuple[Pair, ...]:
+    """Whom the case is about beside its applicant (the newborn, the household), two pairs a row as the header's."""
+    pairs = [Pair(label, value) for label, value in subject_lines(bundle.subject, case.subject, day=date_text)]
+    if len(pairs) % 2:
+        pairs[-1] = Pair(pairs[-1].label, pairs[-1].value, wide=True)
     return tuple(pairs)
 
 
@@ -161,14 +174,13 @@ def _requirement(bundle: Bundle, code: str) -> str:
     return material.requirement if material is not None else ""
 
 
-def _provisional(case: CaseView) -> list[Block]:
-    """The line under the dates when they are provisional: computed where only the statutory holidays were known.
+def _date_notes(case: CaseView, *quoted: str, deferred: bool = True) -> list[Block]:
+    """The notes under the paper's dates (:mod:`counter.documents.date_notes`): provisional, and moved later.
 
-    The mark is the case's, stored when it was taken (``dates_beyond_data``), not the calendar's of today: a
-    reprint after the year's arrangement was imported still carries it, since the dates on it are the ones
-    computed then and the paper is the same paper.
-    """
-    return [Text(paper.DOC_PROVISIONAL_DATES, indent=False)] if case.dates_beyond_data else []
+    ``quoted``: ``promised`` or ``correction`` where the paper quotes them; ``deferred``: it quotes the deferred
+    materials' dates too."""
+    codes = {m.code for m in case.materials if m.due_on is not None} if deferred else set()
+    return [*provisional(case), *moved(case, {*quoted, *codes})]
 
 
 def _receipt(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, sms: bool) -> list[Block]:
@@ -214,8 +226,26 @@ def _receipt(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, s
                 Pair(paper.DOC_COMPLAINT, bundle.complaint_phone or office.complaint_phone),
             )
         ),
-        *_provisional(case),
+        *_waiting(case, bundle),
+        *_date_notes(case, PROMISED),
         numbered(paper.DOC_RECEIPT_NOTES if sms else paper.DOC_RECEIPT_NOTES_NO_SMS),
+    ]
+
+
+def _waiting(case: CaseView, bundle: Bundle) -> list[Block]:
+    """A 容缺 receipt says which items wait for the deferred materials, promised for the case's date, and which go on
+    (seed 001 第十六条(三): 先予受理)."""
+    waiting = set(deferred_items(bundle, case.materials))
+    if case.outcome != DEFER or not waiting or case.promised_on is None:
+        return []
+
+    def names(items: list[str]) -> str:
+        return paper.DOC_LAPSE_ITEM_JOIN.join(paper.DOC_LAPSE_ITEM.format(name=name) for name in items)
+
+    served = [i.name for i in bundle.items if i.code in waiting]
+    others = paper.DOC_RECEIPT_GOING_ON if len(served) < len(bundle.items) else ""
+    return [
+        Text(paper.DOC_RECEIPT_WAITING.format(items=names(served), date=date_text(case.promised_on), others=others))
     ]
 
 
@@ -248,7 +278,7 @@ def _deferred_table(case: CaseView, bundle: Bundle) -> Table:
 
 def _deferral(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -> list[Block]:
     hand_in = (
-        paper.DOC_HAND_IN_WINDOW.format(place=place(bundle, office), hours=hours(bundle)),
+        paper.DOC_HAND_IN_WINDOW.format(place=place(bundle, office), hours=hours(bundle, office)),
         paper.DOC_HAND_IN_POST.format(address=office.address, office=office.office_name, case_no=case.case_no),
         paper.DOC_HAND_IN_ONLINE.format(portal=office.online_portal, case_no=case.case_no),
     )
@@ -256,7 +286,7 @@ def _deferral(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) 
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
         Text(paper.DOC_DEFERRAL_INTRO.format(you=you, received=date_text(case.received_on), bundle=case.bundle_name)),
         _deferred_table(case, bundle),
-        *_provisional(case),
+        *_date_notes(case, PROMISED),
         Heading(paper.DOC_H_HAND_IN),
         numbered(hand_in),
         Heading(paper.DOC_H_LATE),
@@ -287,7 +317,7 @@ def _pledge(case: CaseView, bundle: Bundle, office: OfficeSettings, we: str) -> 
         ),
         Numbered(confirmations),
         _deferred_table(case, bundle),
-        *_provisional(case),
+        *_date_notes(case),
     ]
 
 
@@ -338,7 +368,7 @@ def _correction(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str
                 ),
             )
         ),
-        *_provisional(case),
+        *_date_notes(case, CORRECTION, deferred=False),
         Text(paper.DOC_CORRECTION_ONCE),
         Text(paper.DOC_CORRECTION_GIVE_UP, strong=True),
     ]
@@ -417,6 +447,7 @@ def document_for(
     hand_over_no: int = 0,
     *,
     sms_promised: bool = True,
+    own_place: bool = False,
 ) -> DocumentData:
     """The document ``kind`` of ``case``, every word of it; :class:`DocumentNotPossible` when it does not fit.
 
@@ -428,7 +459,10 @@ def document_for(
     ``doc_no`` the number from :func:`counter.case.numbers.doc_no` with
     ``kind.number_kind``, and ``issued_on`` the date printed by the seal.
     ``sms_promised``: the receipt promises the progress by SMS (the hall has a gateway, the case a phone).
+    ``own_place``: the paper sends the applicant to the office's own address, hours and phones, never to the guide's
+    (a township centre's: :func:`counter.documents.words.at_own_place`).
     """
+    bundle = at_own_place(bundle) if own_place else bundle
     problems = document_problems(case, kind, bundle, doc_no, issued_on, item_code, hand_over_no)
     if problems:
         raise DocumentNotPossible(problems)
@@ -441,7 +475,7 @@ def document_for(
     you, we = paper.DOC_YOU[applicant], paper.DOC_WE[applicant]
     sign_off = _sign_off(case, office, bundle, issued_on)
     issuer = office.office_name
-    header = (*_header(case, bundle), Pair(paper.DOC_ITEMS, items_text(bundle), wide=True))
+    header = (*_header(case, bundle), *_subject(case, bundle), Pair(paper.DOC_ITEMS, items_text(bundle), wide=True))
     blocks: list[Block]
     if kind is DocumentKind.RECEIPT:
         blocks = _receipt(case, bundle, office, you, sms_promised)
@@ -471,7 +505,7 @@ def document_for(
         assert hand_over is not None  # document_problems saw to it
         blocks = service_blocks(case, bundle, hand_over, office)
         sign_off = service_sign_off(sign_off, case, hand_over)
-        header = _header(case, bundle)  # the items are the table's
+        header = (*_header(case, bundle), *_subject(case, bundle))  # the items are the table's
     else:
         item = denied_item(case, bundle, item_code)
         assert item is not None  # document_problems saw to it
@@ -496,6 +530,6 @@ def document_for(
         qr=progress_url(office.progress_url_base, case.case_no),
         qr_caption=paper.DOC_QR_CAPTION,
         issued_on=issued_on,
-        check_dates=case.dates_beyond_data,
+        check_dates=any(isinstance(b, Text) and b.text == paper.DOC_PROVISIONAL_DATES for b in blocks),
         subject=case.case_no,
     )

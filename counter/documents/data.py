@@ -25,6 +25,10 @@ class OfficeSettings:
     department's decision prints the rights of that department, found from the
     places below by :mod:`counter.documents.deciders`.
 
+    ``address``, ``hours`` and the two phones are where the office receives applicants and how they reach it: what
+    a paper prints where the guide names no place of its own, and always at a township centre, whose catalog guides
+    name the league hall's building and windows (:func:`counter.documents.words.at_own_place`).
+
     The ``<level>_place`` / ``_government`` / ``_court`` fields are what the site
     knows of each administrative level (a township's are empty at the hall); a
     level without a place is unknown, and its departments' names keep their
@@ -36,6 +40,10 @@ class OfficeSettings:
     by a 乌兰浩特市 department on that article alone.  ``entrustments`` are the agreements the site holds, one
     per line: ``部门全称=协议名称及文号``; the receipt cites the agreement, and where there is none and the levels
     differ the hall is the department's 收件 window and the department accepts (:mod:`counter.documents.item_law`).
+
+    ``department_contacts``: who handles a department's decisions and its phone, one department per line,
+    ``部门全称=承办人|电话``.  A paper in a department's name (the 不予批准决定书) prints them; a department not
+    listed gets blank lines to be filled in by hand, never the hall's clerk or phone.
     """
 
     office_name: str = "兴安盟政务服务中心"
@@ -43,6 +51,7 @@ class OfficeSettings:
     consult_phone: str = "0482-8261008"
     complaint_phone: str = "12345"
     address: str = "兴安盟乌兰浩特市兴安北大路1号"
+    hours: str = "星期一至星期五 08:30-11:30 14:30-17:30（法定节假日除外）"
     review_body: str = "兴安盟行政公署"
     court: str = "乌兰浩特市人民法院"
     progress_url_base: str = "https://zwfw.xam.gov.cn/progress?case="
@@ -62,6 +71,7 @@ class OfficeSettings:
     rights_overrides: str = ""
     office_level: str = "league"
     entrustments: str = ""
+    department_contacts: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,3 +109,22 @@ def unnamed_bodies(items: Iterable[Item], office: OfficeSettings) -> tuple[tuple
             candidates = candidate_bodies(item.department, item.level, item.remedy, places)
             found.setdefault(decider_name(item, office), candidates)
     return tuple(found.items())
+
+
+def _contact(line: str) -> tuple[str, tuple[str, str]] | None:
+    name, sep, rest = line.partition(OVERRIDE_SPLIT)
+    person, bar, phone = rest.partition(OVERRIDE_BODIES)
+    if sep and bar and name.strip() and (person.strip() or phone.strip()):
+        return name.strip(), (person.strip(), phone.strip())
+    return None
+
+
+def unreadable_contacts(text: str) -> tuple[str, ...]:
+    """The contact lines that do not read as ``部门全称=承办人|电话``, for the settings form to name before saving."""
+    return tuple(line for line in override_lines(text) if _contact(line) is None)
+
+
+def department_contact(item: Item, office: OfficeSettings) -> tuple[str, str]:
+    """The 承办人 and phone of the item's deciding department, as the site lists them; ("", "") when it does not."""
+    contacts = dict(found for line in override_lines(office.department_contacts) if (found := _contact(line)))
+    return contacts.get(decider_name(item, office), ("", ""))

@@ -48,7 +48,7 @@ FACT_LABELS: dict[Fact, frozenset[str]] = {
     Fact.CREDIT_CODE: frozenset({"统一社会信用代码"}),
     Fact.BODY_NAME: frozenset({"个体工商户名称", "名称", "申请人名称", "企业名称", "单位名称"}),
     Fact.LEGAL_REP: frozenset({"法定代表人", "法定代表人（负责人）", "负责人"}),
-    Fact.PHONE: frozenset({"联系电话", "电话", "手机号码", "移动电话"}),
+    Fact.PHONE: frozenset({"联系电话", "电话", "手机号码", "移动电话", "联系方式"}),
     Fact.ADDRESS: frozenset({"住址", "地址", "通讯地址", "联系地址", "家庭住址"}),
     Fact.DOMICILE: frozenset({"住所"}),
     Fact.PREMISES: frozenset({"经营场所", "经营地址"}),
@@ -59,13 +59,13 @@ _FACT_OF = {label: fact for fact, labels in FACT_LABELS.items() for label in lab
 #: What the name of an application form ends in: the 申请书 and 申请表 of a licence, the 登记表 and 备案表 of a
 #: registration or filing, the 信息表 and 采集表 a filing is made with.
 _APPLICATION_ENDINGS = ("申请书", "申请表", "登记表", "备案表", "信息表", "采集表")
-#: What a form the application cannot stand for says of itself: an authorisation, a pledge, a declaration, an
-#: agreement is another act, signed as itself.
+#: What a form whose boxes the application does not gather says of itself: an authorisation, a pledge, a
+#: declaration, an agreement is another act, signed as itself.
 _OTHER_ACTS = ("委托", "授权", "承诺", "声明", "协议")
 
 
 def is_application_form(material: Material) -> bool:
-    """Whether the form is a department's application form, which the 一件事联办申请表 stands for.
+    """Whether the form is a department's application form, whose boxes the 一件事联办申请表 gathers.
 
     The catalog does not say it in a field of its own, so the form's name does: the national names end in
     申请书, 申请表, 登记表, 备案表, 信息表 or 采集表; an 授权委托书, 承诺书 or 声明 is another act and stays a paper

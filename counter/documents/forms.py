@@ -44,6 +44,9 @@ def form_for(
     if bundle.sample:
         blocks.append(Text(paper.SAMPLE_GUIDE, indent=False))
     blocks.append(Text(paper.DOC_FORM_SAMPLE if sample else paper.DOC_FORM_FILL, indent=False, strong=sample))
+    if material.prescribed_by:
+        prescribed = paper.DOC_FORM_PRESCRIBED.format(prescriber=material.prescribed_by, form=material.name)
+        blocks.append(Text(prescribed, indent=False))
     if not material.fields:
         blocks.append(Text(paper.DOC_FORM_STANDARD, indent=False))
     blocks.append(Fields(_boxes(material, sample)))

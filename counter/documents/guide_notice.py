@@ -31,7 +31,7 @@ from counter.documents.data import (
 from counter.documents.deciders import decider_name
 from counter.documents.item_law import hall_accepts, type_label
 from counter.documents.kinds import DocumentKind
-from counter.documents.words import consult_phone, date_text, hours, items_text, numbered, place
+from counter.documents.words import at_own_place, consult_phone, date_text, hours, items_text, numbered, place
 
 
 def _group_title(bundle: Bundle, when: tuple[str, ...]) -> str:
@@ -161,7 +161,7 @@ def _item_pairs(item: Item, office: OfficeSettings) -> Pairs:
         Pair(paper.DOC_CASE_KIND, kind),
         Pair(paper.DOC_COL_DEPARTMENT, decider, wide=True),
         Pair(paper.DOC_LEGAL_BASIS, item.legal_basis or paper.DOC_NOT_STATED, wide=True),
-        Pair(paper.DOC_LEGAL_LIMIT, _limit_text(item.legal_limit)),
+        Pair(paper.DOC_LEGAL_LIMIT, paper.legal_limit_text(item)),
         Pair(paper.DOC_PROMISED_LIMIT, _limit_text(item.promised_limit)),
         Pair(paper.DOC_FEE, fee),
         Pair(paper.DOC_FEE_BASIS, fee_basis),
@@ -209,7 +209,7 @@ def _guide_blocks(bundle: Bundle, office: OfficeSettings) -> list[Block]:
         Pairs(
             (
                 Pair(paper.DOC_PLACE, place(bundle, office), wide=True),
-                Pair(paper.DOC_HOURS, hours(bundle), wide=True),
+                Pair(paper.DOC_HOURS, hours(bundle, office), wide=True),
                 Pair(paper.DOC_CONSULT, consult_phone(bundle, office)),
                 Pair(paper.DOC_COMPLAINT, bundle.complaint_phone or office.complaint_phone),
                 Pair(paper.DOC_PROMISED_LIMIT, _limit_text(bundle.promised_limit)),
@@ -230,8 +230,13 @@ def guide_notice_for(
     *,
     doc_no: str = "",
     guide_version: int | None = None,
+    own_place: bool = False,
 ) -> DocumentData:
-    """The 一次性告知单 of ``bundle``: every material by situation, where, when, whom to call."""
+    """The 一次性告知单 of ``bundle``: every material by situation, where, when, whom to call.
+
+    ``own_place``: where, when and whom are the office's, never the guide's (a township centre's).
+    """
+    bundle = at_own_place(bundle) if own_place else bundle
     name = paper.guide_text(bundle.name, guide_version, bundle) if guide_version is not None else bundle.name
     header = (
         Pair(paper.DOC_BUNDLE, name, wide=True),

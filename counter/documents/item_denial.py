@@ -6,7 +6,9 @@ Seed 001 第十七条(二): "对经审核不予批准的事项，应作出不予
 that department (:func:`~counter.documents.item_law.item_rights_sentence`: its 复议 body and court, not the
 hall's; a 公共服务 gets a complaint channel instead), the law sentence is that of the item's type, and the
 other items of the bundle go on.  A denial after a lapsed 容缺 lists the lapsed materials that serve this item with
-their due dates.  The hall's own 不予受理 stays the hall's (:mod:`counter.documents.case_documents`).
+their due dates.  The contact it gives (注明联系方式) and the 承办人 and phone it closes with are the department's,
+as the site lists them (``department_contacts``), or blank lines to fill in by hand: the window that hands the paper
+over is not who decided it.  The hall's own 不予受理 stays the hall's (:mod:`counter.documents.case_documents`).
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from counter.catalog.model import Bundle, Item
 from counter.documents import law_words as law
 from counter.documents import words as paper
 from counter.documents.data import Block, Column, Heading, OfficeSettings, Pair, Pairs, SignOff, Table, Text
-from counter.documents.deciders import decider_name
+from counter.documents.date_notes import moved, provisional
+from counter.documents.deciders import decider_name, department_contact
 from counter.documents.item_law import denial_basis, denial_consequences, item_rights_sentence
-from counter.documents.words import consult_phone, date_text, optional_date
+from counter.documents.words import date_text, optional_date
 
 
 def denied_item(case: CaseView, bundle: Bundle, item_code: str) -> Item | None:
@@ -35,9 +38,8 @@ def denied_item(case: CaseView, bundle: Bundle, item_code: str) -> Item | None:
 def item_denial_blocks(case: CaseView, bundle: Bundle, item: Item, office: OfficeSettings, you: str) -> list[Block]:
     decision = case.decisions()[item.code]
     department = decider_name(item, office)
-    contact = paper.DOC_CONTACT_VALUE.format(
-        office=office.office_name, address=office.address, phone=consult_phone(bundle, office)
-    )
+    clerk, phone = _contact(item, office)
+    contact = paper.DOC_DEPARTMENT_CONTACT_VALUE.format(department=department, clerk=clerk, phone=phone)
     lapsed = tuple(m for m in case.lapsed() if serves(bundle, m.code, item.code))
     reasons = [r for r in (paper.DOC_LAPSE_REASON if lapsed else "", decision.text.strip()) if r]
     blocks: list[Block] = [
@@ -71,7 +73,9 @@ def item_denial_blocks(case: CaseView, bundle: Bundle, item: Item, office: Offic
             Column(paper.DOC_COL_DEFERRED, 0.63),
             Column(paper.DOC_COL_DUE, 0.30, centred=True),
         )
-        blocks += [Heading(paper.DOC_H_LAPSED), Table(columns, rows)]
+        # the dates quoted are the case's: provisional where they were, moved where the holiday data moved them
+        blocks += [Heading(paper.DOC_H_LAPSED), Table(columns, rows), *provisional(case)]
+        blocks += moved(case, {m.code for m in lapsed})
     if decision.false_materials:  # the department's own decision under 第七十八条: its bar, its 警告's procedure
         blocks += [Heading(law.DOC_H_CONSEQUENCE), *(Text(line) for line in denial_consequences(item, you))]
     blocks += [
@@ -82,8 +86,18 @@ def item_denial_blocks(case: CaseView, bundle: Bundle, item: Item, office: Offic
     return blocks
 
 
+def _contact(item: Item, office: OfficeSettings) -> tuple[str, str]:
+    """The department's 承办人 and phone as the site lists them (:func:`counter.documents.deciders
+    .department_contact`); a blank to fill in by hand for what it does not list, never the hall's clerk or phone."""
+    clerk, phone = department_contact(item, office)
+    return clerk or paper.DOC_FILL_IN, phone or paper.DOC_FILL_IN
+
+
 def department_sign_off(sign_off: SignOff, item: Item, office: OfficeSettings) -> SignOff:
-    """The closing block in the department's name, with its seal place; the hall's clerk still hands it over."""
+    """The closing block in the department's name, with its seal place, its 承办人 and its phone."""
     department = decider_name(item, office)
     seal = paper.DOC_DEPARTMENT_SEAL.format(department=department)
-    return dataclasses.replace(sign_off, issuer=department, seal_caption=paper.DOC_SEAL_PLACE.format(seal=seal))
+    clerk, phone = _contact(item, office)
+    return dataclasses.replace(
+        sign_off, issuer=department, seal_caption=paper.DOC_SEAL_PLACE.format(seal=seal), clerk=clerk, phone=phone
+    )

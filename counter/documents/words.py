@@ -11,10 +11,11 @@ here rather than borrowing the desk's words.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 
-from counter.catalog.model import Bundle, CopyForm, GuideStatus, Medium, TimeLimit, TimeUnit
+from counter.catalog.model import Bundle, CopyForm, GuideStatus, Item, Medium, TimeLimit, TimeUnit
 from counter.documents.data import Numbered, OfficeSettings
 from counter.intake.checklist import ReceivedMedium
 from counter.intake.outcome import RefusalGround
@@ -23,6 +24,12 @@ SAMPLE_GUIDE = "样例指南：内容为示例，待官方实施清单发布后�
 TRAINING_MARK = "培训样张"  # across every page made in a training database: not a real notice
 # under the dates of a case whose dates were computed beyond the holiday data (counter.calendar.workdays.BeyondData)
 DOC_PROVISIONAL_DATES = "注：本文书日期按法定节假日推算，如国务院办公厅公布的节假日安排调整，以公布的安排为准。"
+# under the dates a change of the holiday data moved later (counter.case.dates_moved): what the applicant meets now
+DOC_DATES_MOVED = "注：国务院办公厅公布节假日安排后，上列期限已按公布的安排重新计算，以较晚的日期为准：{moves}。"
+DOC_DATE_MOVED = "{what}由{before}顺延至{after}"
+DOC_DATE_MOVED_WHAT = {"promised": "承诺办结日期", "correction": "补正期限"}
+DOC_DATE_MOVED_MATERIAL = "“{name}”补交期限"
+DOC_DATE_MOVED_JOIN = "；"
 # on every notice of a case taken under a 待核 guide (counter.actions.guide_status): the paper never hides it
 DOC_DRAFT_GUIDE = "注：本件依据待核办事指南办理，该指南尚未经本中心核定发布。"
 TIME_UNIT = {TimeUnit.WORKING_DAY: "个工作日", TimeUnit.CALENDAR_DAY: "个自然日"}
@@ -170,6 +177,10 @@ DOC_PROMISED_VALUE = "{date}前办结（承诺时限{limit}，自受理之日起
 #: how a promise is counted, as the limit's unit says: a 自然日 promise counts weekends and holidays too
 COUNTED_IN = {TimeUnit.WORKING_DAY: "工作日", TimeUnit.CALENDAR_DAY: "自然日"}
 DOC_PROMISED_DATE_ONLY = "{date}前办结"
+#: the items a deferred material serves wait for it and are promised for the case's date, which counts the guide's
+#: deferral periods and the department's days after them (counter.intake.outcome); the others go on
+DOC_RECEIPT_WAITING = "{items}待容缺材料补齐后决定，承诺办结日期顺延至{date}{others}。"
+DOC_RECEIPT_GOING_ON = "；其余事项不等待，先行办理"
 DOC_DELIVERY = "取件方式"
 DOC_DELIVERY_PICKUP = "窗口领取：{place}"
 DOC_DELIVERY_POST = "邮寄送达（免费）：{address}"
@@ -261,7 +272,9 @@ DOC_TURN_TO = "有权机关"
 DOC_MATERIALS_RETURNED = "{you}提交的申请材料已全部退还。"
 DOC_COURT_UNKNOWN = "有管辖权的人民法院"  # a court the site's settings do not name: true in law whatever it is
 DOC_CONTACT = "联系方式"
-DOC_CONTACT_VALUE = "{office}（{address}），电话{phone}"
+DOC_DEPARTMENT_CONTACT_VALUE = "{department}，承办人{clerk}，电话{phone}"
+# a department's 承办人 or phone the site has not recorded: a line to fill in by hand, never the hall's
+DOC_FILL_IN = "__________"
 
 # 一次性告知单
 DOC_GUIDE_INTRO = (
@@ -307,6 +320,7 @@ DOC_CASE_KIND = "办件类型"
 DOC_CASE_KIND_VALUE = {"1": "即办件", "2": "承诺件"}
 DOC_LEGAL_BASIS = "设定依据"
 DOC_LEGAL_LIMIT = "法定办结时限"
+DOC_NO_LEGAL_LIMIT = "法律法规未规定"
 DOC_FEE = "收费标准"
 DOC_FEE_BASIS = "收费依据"
 DOC_RESULT = "办理结果"
@@ -331,6 +345,11 @@ def time_limit(limit: TimeLimit | None) -> str:
     return f"{limit.value}{TIME_UNIT[limit.unit]}"
 
 
+def legal_limit_text(item: Item) -> str:
+    """An item's 法定办结时限 as a document prints it, or 法律法规未规定 where no law sets one."""
+    return DOC_NO_LEGAL_LIMIT if item.no_legal_limit else time_limit(item.legal_limit)
+
+
 def date_text(day: dt.date) -> str:
     return DOC_DATE.format(year=day.year, month=day.month, day=day.day)
 
@@ -347,11 +366,22 @@ def guide_text(name: str, version: object, bundle: Bundle) -> str:
     return template.format(name=name, version=version)
 
 
+def at_own_place(bundle: Bundle) -> Bundle:
+    """The guide as a township centre's paper prints it: with no place, hours or phones of its own, so that the
+    office's stand in their place.
+
+    The catalog's guides are the league hall's (兴安盟政务服务中心, its floor and its windows): a villager who took a
+    receipt at the township must be sent back to the township, never to a building in the city.
+    """
+    return dataclasses.replace(bundle, address=None, hours=(), consult_phone="", complaint_phone="")
+
+
 def place(bundle: Bundle, office: OfficeSettings) -> str:
     return bundle.address.one_line() if bundle.address is not None else office.address
 
 
-def hours(bundle: Bundle) -> str:
+def hours(bundle: Bundle, office: OfficeSettings) -> str:
+    """The guide's opening hours, line by line; the office's where the guide gives none."""
     lines = [
         DOC_HOURS_LINE.format(
             days=h.days,
@@ -360,7 +390,7 @@ def hours(bundle: Bundle) -> str:
         )
         for h in bundle.hours
     ]
-    return "\n".join(lines) if lines else DOC_NOT_STATED
+    return "\n".join(lines) if lines else (office.hours or DOC_NOT_STATED)
 
 
 def consult_phone(bundle: Bundle, office: OfficeSettings) -> str:
@@ -393,6 +423,9 @@ DOC_FORM_FILL = "请用黑色钢笔或签字笔填写，字迹清楚，内容真
 DOC_FORM_SAMPLE = "本表为示范样表，各栏内容均为填写示例，不得作为申请材料提交。"
 DOC_FORM_STANDARD = "办事指南未列明本表格的栏目，以下为申请人通用栏目；受理部门的正式表格另有栏目的，以正式表格为准。"
 DOC_FORM_DRAFT_GUIDE = "注：本表格依据待核办事指南印制，该指南尚未经本中心核定发布。"
+# a form whose format a department prescribes (Material.prescribed_by): the window's print lists its boxes, the
+# department's own format governs
+DOC_FORM_PRESCRIBED = "本表栏目依照{prescriber}规定的《{form}》格式印制；内容以该规定格式为准。"
 DOC_FORM_NOTE = {
     "blank_form": "本表由申请人填写，随申请材料提交。",
     "sample_form": "本样表仅供填写参考，不作申请材料。",

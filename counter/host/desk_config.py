@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 import json
 import logging
+import shutil
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
@@ -23,6 +24,7 @@ from counter.host.paths import data_dir
 log = logging.getLogger(__name__)
 
 FILE_NAME = "desk.json"
+PHOTO_NAME = "clerk-photo"  # the clerk's photo as this desk keeps it, in the data folder
 
 
 class PadMode(enum.StrEnum):
@@ -38,13 +40,20 @@ class PadMode(enum.StrEnum):
 
 YES, NO = "yes", "no"  # the values of ``pad_keyboard``
 
+#: the clerk a desk printed before it had to be named: on older records (a township's synced history, ratings), a
+#: name that names nobody
+FORMER_DEFAULT_CLERK = "窗口工作人员"
+#: the clerk of a training desk that has none named (``counter demo``, ``counter --today``): training works out of
+#: the box, and its papers (marked 培训样张) name a trainee rather than a blank
+TRAINING_CLERK = "培训学员"
+
 
 @dataclass(frozen=True, slots=True)
 class DeskConfig:
     site_code: str = "XAM01"
     site_name: str = "兴安盟政务服务中心"
     desk_no: str = "1"
-    clerk: str = "窗口工作人员"
+    clerk: str = ""  # the clerk's name, as the papers, the pad and the history print it; "": none named yet
     staff_no: str = ""  # the clerk's staff number (工号), shown on the review pad
     photo: str = ""  # path of the clerk's photo for the review pad; "" shows none
     pad_screen: str = ""  # name of the screen the review pad fills; "" the first one that is not the clerk's
@@ -139,3 +148,14 @@ def save_desk_config(config: DeskConfig) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(own, ensure_ascii=False, indent=2), encoding="utf-8")
     tmp.replace(path)
+
+
+def keep_photo(source: Path) -> Path:
+    """A copy of the clerk's photo in the data folder, where the pad finds it once the stick it came on is gone."""
+    target = data_dir() / f"{PHOTO_NAME}{source.suffix.lower()}"
+    if source.resolve() == target.resolve():
+        return target
+    tmp = target.with_name(target.name + ".tmp")
+    shutil.copyfile(source, tmp)
+    tmp.replace(target)
+    return target

@@ -69,6 +69,7 @@ class IntakeDraft:
     refusal_ground: RefusalGround | None = None  # none until the clerk chooses one
     turn_to: str = ""
     previous_case_no: str = ""
+    subject: tuple[tuple[str, str], ...] = ()  # the subject fields as typed, by code (counter.intake.subject)
 
     @property
     def guide_version_id(self) -> int:
@@ -133,6 +134,8 @@ def draft_to_json(draft: IntakeDraft) -> str:
         },
         "refusal": {"on": draft.refusing, "ground": _value(draft.refusal_ground), "turn_to": draft.turn_to},
     }
+    if draft.subject:  # only where the guide asks it: a draft of another bundle reads as before
+        content["subject"] = [list(pair) for pair in draft.subject]
     return json.dumps(content, ensure_ascii=True, sort_keys=True)
 
 
@@ -171,12 +174,21 @@ def _read_entry(raw: Any) -> MaterialEntry:
     )
 
 
-def _read_answers(raw: Any) -> tuple[tuple[str, str], ...]:
+def _read_pairs(raw: Any, where: str) -> tuple[tuple[str, str], ...]:
     if not isinstance(raw, list) or not all(
         isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in raw
     ):
-        raise DraftUnreadable(DraftProblemCode.WRONG_SHAPE, "answers")
+        raise DraftUnreadable(DraftProblemCode.WRONG_SHAPE, where)
     return tuple((p[0], p[1]) for p in raw)
+
+
+def _read_answers(raw: Any) -> tuple[tuple[str, str], ...]:
+    return _read_pairs(raw, "answers")
+
+
+def _read_subject(raw: Any) -> tuple[tuple[str, str], ...]:
+    """The subject fields as typed; none in a draft written before they were asked."""
+    return () if raw is None else _read_pairs(raw, "subject")
 
 
 def _read_ground(raw: Any) -> RefusalGround | None:
@@ -230,6 +242,7 @@ def draft_from_json(text: str) -> IntakeDraft:
         refusal_ground=_read_ground(r),
         turn_to=_get(r, "turn_to", str, "refusal."),
         previous_case_no=_get(raw, "previous_case_no", str, ""),
+        subject=_read_subject(raw.get("subject")),
     )  # fmt: skip
 
 

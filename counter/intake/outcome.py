@@ -44,7 +44,15 @@ earliest of its own deferral limit, the promised limit of every item it serves
 the deadline may not exceed the promised completion time (domain §4), and must
 leave the department a margin of working days before it (:class:`DeferralPolicy`).  The
 promised completion date is the bundle's promise, else the latest item promise
-(legal limit where none).  Any date that falls beyond the calendar's holiday data
+(legal limit where none).
+
+A deferred material with its own period in the guide (``deferral_limit``) is due exactly then: the 告知单 and the
+guide promised the applicant that period, and the office may not print a shorter one.  Where the margin would
+then pass a promise the material serves, the promise moves instead: the case is promised for the later of its
+own date and the margin after the last such due date, and every item a deferred material serves is promised for
+the case's date (:func:`counter.case.deferral.served_promise`), never beyond its legal limit.  Only the law stops
+the deferral: a due date whose margin passes the legal limit of an item it serves is refused with its reason
+(:attr:`ReasonCode.DEFERRAL_PAST_LEGAL`), the material demanded.  Any date that falls beyond the calendar's holiday data
 flags the whole decision, so the clerk checks the dates before printing.
 """
 
@@ -107,14 +115,15 @@ class CorrectionPolicy:
 
 @dataclass(frozen=True, slots=True)
 class DeferralPolicy:
-    """How long before the promised completion a deferred material must be due.
+    """How long the department has to examine a deferred material after its due date.
 
     The league's rules (第十六条(三)) ask the office to accept first and decide within the
     promise; a material due on the promised day itself leaves the department no time to
     examine it, so the promise could not be kept.  ``margin`` is an office setting (two
-    working days unless a hall sets its own): the due date is at the latest ``margin``
-    working days before every completion date the material serves.  When the margin
-    leaves no day after the intake, the material cannot be deferred.
+    working days unless a hall sets its own).  A material with the guide's own period is due
+    then, and the promise moves to the margin's end where it was earlier (never past the law);
+    one without is due at the latest ``margin`` working days before every completion date it
+    serves, and when that leaves no day after the intake it cannot be deferred.
     """
 
     margin: TimeLimit = field(default_factory=lambda: TimeLimit(2, TimeUnit.WORKING_DAY))
@@ -211,6 +220,7 @@ class ReasonCode(StrEnum):
     DEFERRAL_NOTHING_HANDED_IN = "deferral_nothing_handed_in"
     DEFERRAL_NO_DEADLINE = "deferral_no_deadline"  # no limit to count the due date from
     DEFERRAL_NO_MARGIN = "deferral_no_margin"  # the promise is too short to leave the margin before it
+    DEFERRAL_PAST_LEGAL = "deferral_past_legal"  # the guide's period and the margin pass a served item's legal limit
     CORRECTION_NOTICE_LATE = "correction_notice_late"  # 补正 not told within five working days: accepted
     SHARED_TO_FETCH = "shared_to_fetch"  # shared material not confirmed: the office fetches it
     BEYOND_CALENDAR_DATA = "beyond_calendar_data"  # a date lies where the calendar has no data
@@ -298,6 +308,26 @@ def _completion_limits(bundle: Bundle, material: Material) -> list[TimeLimit]:
     limits = [bundle.promised_limit]
     limits += [_item_limit(item) for code in material.items if (item := bundle.item(code)) is not None]
     return [limit for limit in limits if limit is not None]
+
+
+def _legal_dates(bundle: Bundle, material: Material, dates: _Dates) -> list[dt.date]:
+    """The legal limits of the items a deferred material serves, as dates: no promise moves past them."""
+    served = (bundle.item(code) for code in material.items)
+    return [dates(item.legal_limit) for item in served if item is not None and item.legal_limit is not None]
+
+
+def _guide_due(
+    bundle: Bundle, material: Material, dates: _Dates, calendar: DeadlineCalendar, margin: TimeLimit
+) -> tuple[dt.date, dt.date] | None:
+    """The guide's own period for the material (its due date) and the day the margin after it ends; None where that
+    day passes the legal limit of an item the material serves."""
+    assert material.deferral_limit is not None
+    due = dates(material.deferral_limit)
+    after = calendar.deadline(due, margin)
+    dates.beyond_data = dates.beyond_data or after.beyond_data
+    if any(after.date > legal for legal in _legal_dates(bundle, material, dates)):
+        return None
+    return due, after.date
 
 
 def _due_date(
@@ -400,6 +430,7 @@ def decide(
     closed = _closed(bundle, draft_allowed)
     if closed is not None:
         return closed
+    bundle = bundle.for_case(checklist.answers_dict())  # only the items applied for are promised or refused
     if refusal is not None:
         return _refuse(refusal, bundle)
     problems = checklist_problems(checklist, bundle)
@@ -432,23 +463,19 @@ def decide(
     margin = (deferral_policy or DeferralPolicy()).margin
     blockers: list[Reason] = []
     due: dict[str, dt.date] = {}
+    examined: list[dt.date] = []  # the days the margin after each guide-period due date ends
     if short_deferrable:
         accountable = [m for m in applicable if m.necessity is not Necessity.OPTIONAL]
         blockers = _deferral_blockers(accountable, entries, request, short_required)
-        for m in short_deferrable:
-            if not _due_limits(bundle, m):
-                blockers.append(Reason(ReasonCode.DEFERRAL_NO_DEADLINE, m.code, m.name))
-            elif (day := _due_date(bundle, m, dates, calendar, margin, today)) is None:
-                blockers.append(Reason(ReasonCode.DEFERRAL_NO_MARGIN, m.code, m.name))
-            else:
-                due[m.code] = day
+        blockers += _deferral_dues(bundle, short_deferrable, dates, calendar, margin, today, due, examined)
 
     if not short_required and not blockers:
         deferred = tuple(
             DeferredMaterial(m.code, m.name, m.requirement, entries[m.code].defect_note, due[m.code])
             for m in short_deferrable
         )
-        promised = _promised_date(bundle, dates)
+        # the promise moves past the deferrals' margins rather than cut the periods the guide gave
+        promised = max((d for d in (_promised_date(bundle, dates), *examined) if d is not None), default=None)
         return Decision(
             Outcome.DEFER,
             (
@@ -517,6 +544,35 @@ def _accepted_late(
 
 def _beyond(dates: _Dates) -> tuple[Reason, ...]:
     return (Reason(ReasonCode.BEYOND_CALENDAR_DATA),) if dates.beyond_data else ()
+
+
+def _deferral_dues(
+    bundle: Bundle,
+    deferrable: list[Material],
+    dates: _Dates,
+    calendar: DeadlineCalendar,
+    margin: TimeLimit,
+    today: dt.date,
+    due: dict[str, dt.date],
+    examined: list[dt.date],
+) -> list[Reason]:
+    """Each deferrable material's due date into ``due`` (the margins after the guide's periods into ``examined``);
+    the reasons a material cannot be deferred."""
+    blockers = []
+    for m in deferrable:
+        if m.deferral_limit is not None:
+            if (found := _guide_due(bundle, m, dates, calendar, margin)) is None:
+                blockers.append(Reason(ReasonCode.DEFERRAL_PAST_LEGAL, m.code, m.name))
+            else:
+                due[m.code] = found[0]
+                examined.append(found[1])
+        elif not _due_limits(bundle, m):
+            blockers.append(Reason(ReasonCode.DEFERRAL_NO_DEADLINE, m.code, m.name))
+        elif (day := _due_date(bundle, m, dates, calendar, margin, today)) is None:
+            blockers.append(Reason(ReasonCode.DEFERRAL_NO_MARGIN, m.code, m.name))
+        else:
+            due[m.code] = day
+    return blockers
 
 
 def _deferral_blockers(

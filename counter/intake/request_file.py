@@ -19,10 +19,13 @@ The file (all keys but ``bundle`` and ``applicant`` may be left out)::
                    "M05": {"receipt": "defective", "originals": 1, "medium": "paper", "defect_note": "…"}},
      "deferral": {"no_bad_credit": true, "pledge_signed": true},
      "refusal": {"ground": "not_in_remit", "turn_to": {"152201-YJS008-01": "…", "152201-YJS008-02": "…"}},
-     "previous_case_no": "", "uid": ""}
+     "previous_case_no": "", "uid": "",
+     "subject": {"name": "…", "birth_date": "2026-11-18"}}
 
 Free texts (names, addresses, the authorisation, notes) are held to :mod:`counter.parties.text` as the window's
-fields are, each at its path.  ``uid`` is the request's idempotency key: 32 hex digits (a file sent again finds the
+fields are, each at its path.  ``subject`` holds the bundle's subject fields by their codes
+(docs/catalog-format.md), checked as the window's are when the case is taken (:mod:`counter.intake.subject`).
+``uid`` is the request's idempotency key: 32 hex digits (a file sent again finds the
 case the first one made), or left out for one made for the request; any other uid is a problem, since the township's
 package that would carry the case accepts no other (:mod:`counter.util.case_uid`).
 """
@@ -120,6 +123,7 @@ class IntakeFile:
     # the day the materials arrived, when earlier than the intake (行政许可法 第三十二条: a 补正 is told within five
     # working days of it, else the application counts as accepted from that day); None: the day of the intake
     received_on: dt.date | None = None
+    subject: tuple[tuple[str, str], ...] = ()  # the bundle's subject fields, (code, value) in the file's order
 
 
 class FileUnreadable(ValueError):
@@ -134,7 +138,7 @@ class FileUnreadable(ValueError):
 # refused until a line here reads it.  A new field of the form is one key here and one line in the reader below.
 TOP_KEYS = (
     "bundle", "guide_version", "applicant", "agent", "delivery", "answers", "materials", "deferral", "refusal",
-    "previous_case_no", "uid", "received_on",
+    "previous_case_no", "uid", "received_on", "subject",
 )  # fmt: skip
 APPLICANT_KEYS = ("kind", "name", "id_no", "phone", "address", "legal_rep")
 AGENT_KEYS = ("name", "id_no", "authorisation")
@@ -314,6 +318,7 @@ def read_intake_file(text: str) -> IntakeFile:
         previous_case_no=r.text(top, "previous_case_no", "").strip(),
         uid=r.uid(top, "uid"),
         received_on=r.day(top, "received_on", ""),
+        subject=_pairs(r, top.get("subject"), "subject"),
     )
     if r.problems:
         raise FileUnreadable(tuple(r.problems))
@@ -351,12 +356,17 @@ def _turn_to(r: _Reader, refusal: dict[str, Any]) -> str:
 
 
 def _answers(r: _Reader, value: Any) -> tuple[tuple[str, str], ...]:
+    return _pairs(r, value, "answers")
+
+
+def _pairs(r: _Reader, value: Any, path: str) -> tuple[tuple[str, str], ...]:
+    """An object of texts by key, in the file's order: which keys the guide has is checked against the guide."""
     if value is None:
         return ()
-    answers = r.obj(value, "answers", tuple(value) if isinstance(value, dict) else ())
-    if answers is None:
+    pairs = r.obj(value, path, tuple(value) if isinstance(value, dict) else ())
+    if pairs is None:
         return ()
-    return tuple((situation, r.text(answers, situation, "answers")) for situation in answers)
+    return tuple((key, r.text(pairs, key, path)) for key in pairs)
 
 
 def _materials(r: _Reader, value: Any) -> tuple[tuple[str, MaterialEntry], ...]:
@@ -463,4 +473,5 @@ def _draft(file: IntakeFile, checklist: Checklist) -> IntakeDraft:
         refusal_ground=refusal.ground if refusal else None,
         turn_to=refusal.turn_to if refusal else "",
         previous_case_no=file.previous_case_no,
+        subject=file.subject,
     )

@@ -33,9 +33,14 @@ class MessageKind(StrEnum):
     READY = "ready"  # 办结, the result waits at the window
     POSTED = "posted"  # the result went by post (with the tracking number the hand-over recorded)
     SENT_ONLINE = "sent_online"  # the result was delivered electronically
+    # a date told to the applicant moved later when the holiday data changed (counter.case.dates_moved): the new date
+    DEFERRAL_MOVED = "deferral_moved"  # of the deferred materials still awaited (the earliest)
+    CORRECTION_MOVED = "correction_moved"  # of the correction notice
+    PROMISE_MOVED = "promise_moved"  # of the promised completion
 
 
-#: the kinds a case's events make; DEFERRAL_DUE comes from the reminder scan, not from an event
+#: the kinds a case's events make; DEFERRAL_DUE comes from the reminder scan, the *_MOVED kinds from a change of the
+#: holiday data (counter.actions.date_moves), not from an event
 ITEM_KINDS = frozenset({MessageKind.ITEM_GRANTED, MessageKind.ITEM_DENIED})
 
 

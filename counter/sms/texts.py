@@ -26,6 +26,9 @@ BODY = {
     MessageKind.READY: "办件{case_no}已办结，请携受理凭证和身份证件到窗口领取。",
     MessageKind.POSTED: "办件{case_no}的办理结果已邮寄，运单号{tracking}。",
     MessageKind.SENT_ONLINE: "办件{case_no}的办理结果已电子送达，请注意查收。",
+    MessageKind.DEFERRAL_MOVED: "按公布的节假日安排，办件{case_no}的容缺材料补交期限顺延至{date}。",
+    MessageKind.CORRECTION_MOVED: "按公布的节假日安排，办件{case_no}的补正材料提交期限顺延至{date}。",
+    MessageKind.PROMISE_MOVED: "按公布的节假日安排，办件{case_no}的承诺办结日期顺延至{date}。",
 }
 POSTED_UNTRACKED = "办件{case_no}的办理结果已邮寄，请注意查收。"
 SIGNATURE = "【{sign}】"

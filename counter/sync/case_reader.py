@@ -84,6 +84,10 @@ class CaseReader:
         self._unread: dict[str, CaseKeys] = {}
         self._read: dict[str, CaseRecord] = {}
         keys, others = self._split(body)
+        # whether a case holds its bundle's subject: a package of a format before 6 may hold none (a receiver of that
+        # format would have dropped it), and is refused for one
+        self.subject = any(type(raw) is dict and raw.get("type") == CaseKeys.TYPE and raw.get("subject")
+                           for raw in body)  # fmt: skip
         if keys is None:  # not every case yields its keys: the whole body at once
             records, self.problems = parse_records(body, "cases", storable)
             self.cases = [r for r in records if isinstance(r, CaseRecord)]

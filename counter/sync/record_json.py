@@ -153,6 +153,21 @@ def _plan(cls: Any) -> tuple[tuple[str, str, Any, bool], ...]:
     return tuple(plan)
 
 
+@functools.cache
+def _defaults(cls: Any) -> dict[str, Any]:
+    """The fields of ``cls`` a record may leave out, by JSON name, with the value each then takes.
+
+    A field with a default was added to its record in a later package format (a case's ``subject``, format 6): a
+    record of an older format, or one an older program put on the review list, has no such key and reads as it
+    meant, with the default.  Every other field is required.
+    """
+    part = PART_FORMATS.get(cls)
+    keys = part.keys if part else _JSON_NAME
+    return {
+        keys.get(f.name, f.name): f.default for f in dataclasses.fields(cls) if f.default is not dataclasses.MISSING
+    }
+
+
 def args_of(tuple_hint: Any) -> type:
     return typing.cast(type, typing.get_args(tuple_hint)[0])
 
@@ -197,6 +212,7 @@ def _fast(cls: Any, storable: bool = False) -> Callable[[Any], Any]:
     so each is checked for its type and length only.
     """
     twin = _unfrozen(cls)
+    defaults = _defaults(cls)
     names: dict[str, Any] = {
         "cls": cls, "twin": twin or cls, "new": object.__new__, "dict_type": dict, "str_type": str,
         "int_type": int, "bool_type": bool, "Bad": _Bad, "bad": _bad, "S": _SURROGATE,
@@ -207,6 +223,9 @@ def _fast(cls: Any, storable: bool = False) -> Callable[[Any], Any]:
         names[f"s{n}"] = getattr(cls, name).__set__  # the slot itself, below the frozen class's __setattr__
         inner = convert.inner if isinstance(convert, _Optional) else convert
         value = f"raw[{json_name!r}]"
+        if json_name in defaults:
+            names[f"default{n}"] = defaults[json_name]
+            value = f"raw.get({json_name!r}, default{n})"
         if isinstance(inner, _Text):  # the commonest field, checked inline (a call each costs as much as the check)
             fits = "" if inner.limit is None else f" and len({v}) <= {inner.limit}"
             storable_text = "" if storable else f" and '\\x00' not in {v} and ({v}.isascii() or S.search({v}) is None)"
@@ -284,7 +303,11 @@ def _build(cls: type, raw: Any, path: str, index: int, problems: list[RecordProb
     before = len(problems)
     values: dict[str, Any] = {}
     prefix = f"{path}." if path else ""
+    defaults = _defaults(cls)
     for name, json_name, convert, is_part in _plan(cls):
+        if json_name not in raw and json_name in defaults:
+            values[name] = defaults[json_name]
+            continue
         if json_name not in raw:
             problems.append(RecordProblem(index, prefix + json_name, "missing"))
             continue

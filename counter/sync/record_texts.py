@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
+from counter.intake.subject import subject_from_json
 from counter.parties.text import FIELD_LIMITS, SUSPECT, TextField, character_problem, check_text
 from counter.sync.records import CaseRecord
 
@@ -40,6 +41,8 @@ def case_texts(record: CaseRecord, here: Collection[Any]) -> Texts:
         ("turn_to", record.turn_to, TextField.NOTE),
         ("clerk", record.clerk, None),
     ]
+    # the subject's values, each within one line of an address, the longest of the kinds (counter.intake.subject)
+    texts += [(f"subject.{code}", value, TextField.ADDRESS) for code, value in subject_from_json(record.subject)]
     for n, m in enumerate(record.materials):
         texts += [
             (f"materials[{n}].name", m.name, None),
@@ -73,6 +76,8 @@ def text_problem(record: CaseRecord, here: Collection[Any]) -> str | None:
     A line break in a note is a note's; a text whose only suspect characters are the Mongolian selectors and joiners
     where Mongolian script needs them is clean (the closer look of :func:`counter.parties.text.check_text`).
     """
+    if record.subject and not subject_from_json(record.subject):
+        return "subject: bad_value"  # not the pairs a desk writes: kept, it would show as nothing
     texts = case_texts(record, here)
     if _fits(texts):
         return None  # nearly every record

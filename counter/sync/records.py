@@ -249,13 +249,16 @@ class CaseRecord(PartyColumns):
     history: tuple[HistoryEntry, ...]
     documents: tuple[DocumentEntry, ...]
     ratings: tuple[RatingRound, ...]
+    # the bundle's subject fields as taken, JSON as stored (counter.intake.subject): "" for none.  Added in format 6:
+    # a package holding one is written in that format, which an older hall refuses whole rather than drop it
+    subject: str = ""
     LIMITS: ClassVar[dict[str, int]] = {
         "uid": 32, "case_no": 50, "site_code": 12, "desk_no": 4, "clerk": 60, "bundle_code": 24, "status": 24,
         "outcome": 16, "answers": SNAPSHOT_MAX, "applicant_kind": 10, "applicant_name": NAME_MAX,
         "applicant_id_no": 18, "applicant_phone": 40, "applicant_address": TEXT_MAX, "legal_rep": NAME_MAX,
         "agent_name": NAME_MAX, "agent_id_no": 18, "agent_authorisation": TEXT_MAX, "delivery": 16,
         "delivery_address": TEXT_MAX, "notify_phone": 40, "refusal_ground": 40, "turn_to": TEXT_MAX,
-        "denial_reason": NOTE_MAX, "previous_uid": 32,
+        "denial_reason": NOTE_MAX, "previous_uid": 32, "subject": TEXT_MAX,
     }  # fmt: skip
     COUNTS: ClassVar[dict[str, int]] = {
         "materials": LINES_MAX, "history": LINES_MAX, "documents": LINES_MAX, "ratings": ROUNDS_MAX,

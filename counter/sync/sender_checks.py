@@ -77,9 +77,10 @@ class Refused:
 
 #: The events a township writes itself, on any case of its own.  A township takes the intake (``taken``), keeps
 #: the 容缺 promise it made at its own desk (materials handed in, a deadline extended, the lapse of the materials),
-#: answers its own correction notice with a later intake, withdraws or voids its own case, and hands over the
-#: results at its own window: "统一窗口出件" is the window where the applicant applied, and for a township's case that
-#: is the township's (domain §1), and so is the signed return of what it posted.  Sending to approval, granting
+#: answers its own correction notice with a later intake, withdraws or voids its own case, moves its open dates
+#: later when the hall's holidays change them (counter.actions.date_moves), and hands over the results at its own
+#: window: "统一窗口出件" is the window where the applicant applied, and for a township's case that is the
+#: township's (domain §1), and so is the signed return of what it posted.  Sending to approval, granting
 #: or denying an item and completing are the deciding bodies' ("后台并联审批", domain §11 "only the deciding body
 #: decides"): such lines reach a township only as the hall's progress, and the hall has them already — a township
 #: adding one is refused, and so is any event this program does not know (an ``approved`` line, say).  The one
@@ -94,7 +95,7 @@ TOWNSHIP_EVENTS: frozenset[str] = frozenset(
         CaseEvent.TAKEN, CaseEvent.DEFERRED_ARRIVED, CaseEvent.DEFERRED_COMPLETE, CaseEvent.DEFERRAL_EXTENDED,
         CaseEvent.RESUBMITTED, CaseEvent.CORRECTION_LAPSED, CaseEvent.WITHDRAWN, CaseEvent.VOIDED,
         CaseEvent.DEFERRAL_LAPSED, CaseEvent.DEFERRAL_PART_LAPSED, CaseEvent.DENIED,
-        CaseEvent.ITEMS_HANDED, CaseEvent.DELIVERED, CaseEvent.SERVICE_SIGNED,
+        CaseEvent.ITEMS_HANDED, CaseEvent.DELIVERED, CaseEvent.SERVICE_SIGNED, CaseEvent.DATES_MOVED,
     )
 )  # fmt: skip
 #: An item's own path and decision (counter.case.item_lines: the item's code leads the note): taken from a township

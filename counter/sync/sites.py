@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from counter.case.numbers import SITE_CODE
+from counter.case.desk_names import clerk_name_problem
+from counter.case.numbers import DESK_NO, SITE_CODE
 from counter.sync.keys import key_fingerprint, raw_public_key
 
 CARD_FORMAT = "counter-site/2"
@@ -51,6 +52,10 @@ class SiteProblem(StrEnum):
     NOT_A_CARD = "not_a_card"  # not JSON, or not a site card
     OLD_CARD = "old_card"  # a counter-site/1 card: no encryption key, written by a program before sealed packages
     FINGERPRINT_MISMATCH = "fingerprint_mismatch"  # the card's fingerprint is not its key's: changed on the way
+    OFFICE_MISSING = "office_missing"  # a set-up that left the office's seal, address, hours or a phone empty
+    DESK_NO_FORMAT = "desk_no_format"  # not 1-4 digits (it is in every case number of the desk)
+    CLERK_MISSING = "clerk_missing"  # a set-up that names no clerk where the desk's clerk is asked
+    CLERK_NAME = "clerk_name"  # no person's name (counter.case.desk_names): a title, an invisible character, too long
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,11 +113,47 @@ def site_problems(
     return problems
 
 
-def setup_problems(code: str, name: str, kind: SiteKind | None) -> list[SiteProblem]:
-    """Every problem of a site's set-up: its code and name, and a kind chosen on purpose."""
+@dataclass(frozen=True, slots=True)
+class SiteOffice:
+    """The office a set-up names beside the site's name: what its papers print of it, where and how to reach it.
+
+    A township's papers print these in place of the catalog guide's, which name the league hall
+    (:func:`counter.documents.words.at_own_place`).
+    """
+
+    seal_caption: str
+    address: str
+    hours: str
+    consult_phone: str
+    complaint_phone: str
+
+
+@dataclass(frozen=True, slots=True)
+class SiteDesk:
+    """This computer's desk as a set-up names it: its number, and its clerk where the desk's clerk is asked (None
+    where accounts exist: the account signed in is the clerk)."""
+
+    desk_no: str
+    clerk: str | None
+
+
+def setup_problems(
+    code: str, name: str, kind: SiteKind | None, office: SiteOffice | None = None, desk: SiteDesk | None = None
+) -> list[SiteProblem]:
+    """Every problem of a site's set-up: its code and name, a kind chosen on purpose, and (when given) its office
+    with nothing left empty and this desk's number and clerk."""
     problems = site_problems(code.strip(), name)
     if kind is None:
         problems.append(SiteProblem.KIND_MISSING)
+    if office is not None and not all(value.strip() for value in astuple(office)):
+        problems.append(SiteProblem.OFFICE_MISSING)
+    if desk is not None:
+        if not DESK_NO.match(desk.desk_no.strip()):
+            problems.append(SiteProblem.DESK_NO_FORMAT)
+        if desk.clerk is not None and not desk.clerk.strip():
+            problems.append(SiteProblem.CLERK_MISSING)
+        elif desk.clerk is not None and clerk_name_problem(desk.clerk.strip()) is not None:
+            problems.append(SiteProblem.CLERK_NAME)
     return problems
 
 

@@ -134,17 +134,18 @@ def open_database(store: Store) -> str | None:
         return words.DESK_SCHEMA_TOO_NEW.format(revision=err.revision)
     except StoreFault as err:
         log.exception("database unavailable")
-        if err.fault in _NAMED_FAULTS:  # a cause the clerk can act on: say which and what to do
-            from counter.words.database import fault_text
+        from counter.words.database import fault_text
 
-            return fault_text(err.fault.value, err.error)
-        return words.DESK_DB_UNAVAILABLE.format(error=err.error)
+        if err.fault in _NAMED_FAULTS:  # a cause the clerk can act on: say which and what to do
+            return fault_text(err.fault.value)
+        return words.DESK_DB_UNAVAILABLE.format(fault=fault_text(err.fault.value))
     return None
 
 
-#: faults of a start worded by their cause, as the command line words them: the desk's database setting is wrong, or
-#: the server is up but takes no connection yet (starting, recovering): a wait, not a setting to look at
-_NAMED_FAULTS = frozenset({DbFault.PLAIN_CONNECTION, DbFault.CERTIFICATE, DbFault.NOT_READY})
+#: faults of a start worded by their cause, as the command line words them: the desk's database setting is wrong,
+#: the server is up but takes no connection yet (starting, recovering): a wait, not a setting to look at, or the
+#: server's schema is older than the desk (updated first) and the owner's upgrade is owed
+_NAMED_FAULTS = frozenset({DbFault.PLAIN_CONNECTION, DbFault.CERTIFICATE, DbFault.NOT_READY, DbFault.SCHEMA_BEHIND})
 
 
 def open_window(db_url: str | None) -> tuple[MainWindow, Store]:

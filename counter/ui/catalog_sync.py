@@ -3,7 +3,7 @@
 On a first start this reads, checks and imports about a hundred files (and
 computes their pinyin), about a second; later starts only compare a fingerprint.
 It runs on a worker thread with its own sessions; only plain data (counts, the
-:class:`BundledSync` result, an error name) comes back, through queued signals.
+:class:`BundledSync` result, the cause in the clerk's words) comes back, through queued signals.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 class BundledSyncThread(QThread):
     progress = Signal(int, int)  # files read, files in all
     synced = Signal(object)  # counter.actions.catalog.BundledSync
-    failed = Signal(str)  # the error's type name; the details go to the log
+    failed = Signal(str)  # the cause in the clerk's words; the error itself goes to the log
 
     def __init__(self, store: Store, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,12 +34,25 @@ class BundledSyncThread(QThread):
     def run(self) -> None:
         # imported here: the reader, the validator and pypinyin stay out of start-up
         from counter.actions.catalog import sync_bundled
-        from counter.actions.store import StoreFault
 
         try:
             result = sync_bundled(self._store.sessions(), self._folder, self.progress.emit)
         except Exception as err:  # a broken sync must never take the desk down
             log.exception("bundled catalog sync failed")
-            self.failed.emit(err.error if isinstance(err, StoreFault) else type(err).__name__)
+            self.failed.emit(_cause(err))
         else:
             self.synced.emit(result)
+
+
+def _cause(err: Exception) -> str:
+    """Why the sync failed, as the clerk reads it: the database's fault, a file's, or none known (the log has it)."""
+    from counter.actions.store import StoreFault
+    from counter.words.database import fault_text
+    from counter.words.files import file_fault
+    from counter.words.host import UNKNOWN_CAUSE
+
+    if isinstance(err, StoreFault):
+        return fault_text(err.fault.value)
+    if isinstance(err, OSError):
+        return file_fault(err)
+    return UNKNOWN_CAUSE

@@ -15,7 +15,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMessageBox, QWidget
 
 from counter.access.roles import Permission
 from counter.case.lookup import LOOKBACK_DAYS
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from counter.catalog.model import Bundle
     from counter.intake.draft import IntakeDraft
     from counter.ui.cases import CaseDesk
+    from counter.ui.desk_identity import IdentityLabel
     from counter.ui.intake import IntakePanel
     from counter.ui.pad.controller import PadController
     from counter.ui.pad.supervisor_window import SupervisorWindow
@@ -47,6 +48,7 @@ log = logging.getLogger(__name__)
 SUPERVISION_SIZE = (1100, 700)  # preferred sizes at 100 % text (counter.ui.geometry)
 SYNC_SIZE = (1000, 680)
 PROJECTS_SIZE = (1200, 760)
+PAPER_SENT_MS = 10_000  # how long the status bar says where a guide's paper went
 
 
 class DeskActions(QObject):
@@ -59,11 +61,13 @@ class DeskActions(QObject):
     # back at once in the desk rather than at the next start
     draft_left = Signal()
 
-    def __init__(self, window: QWidget, runner: Runner, today: Callable[[], dt.date]) -> None:
+    def __init__(self, window: QWidget, runner: Runner, today: Callable[[], dt.date], training: bool = False) -> None:
+        """``training``: a training desk (``counter --today``), where a trainee stands in for a clerk not named."""
         super().__init__(window)
         self._window = window
         self.runner = runner
         self.today = today
+        self.training = training
         self._cases: CaseDesk | None = None
         self._draft: IntakeDraft | None = None
         self.intake: IntakePanel | None = None
@@ -75,6 +79,7 @@ class DeskActions(QObject):
         self.actor: Actor | None = None  # the signed-in account (hall mode); None: the single desk
         self.sync_page: SyncPage | None = None
         self._pending: PendingLabel | None = None
+        self._identity: IdentityLabel | None = None
         self.staff_no = ""
         self.text_size: TextSizeDialog | None = None
         self.case_no_dialog: QInputDialog | None = None
@@ -89,16 +94,19 @@ class DeskActions(QObject):
         from counter.actions.desk import desk_at
         from counter.host.desk_config import load_desk_config
 
-        return desk_at(load_desk_config(), self.actor or SINGLE_DESK, self.staff_no)
+        return desk_at(load_desk_config(), self.actor or SINGLE_DESK, self.staff_no, training=self.training)
 
     def sign_in_as(self, actor: Actor | None, staff_no: str) -> None:
         """From now on the actions act as ``actor``; the pad shows their name."""
         self.actor, self.staff_no = actor, staff_no
         if self.pad is not None:
             self.pad.change_desk(self.desk())
+        self.refresh_identity()
 
     def close_work(self) -> None:
         """The account signs out: its windows close (an open intake is kept as the desk's draft)."""
+        if self.intake is not None:
+            self.intake.close_keeping_draft()  # nobody is there to answer whether to close it
         for window in self._window.findChildren(QWidget):
             if window.isWindow() and not window.property(STAYS_WHEN_LOCKED):
                 window.close()
@@ -145,13 +153,10 @@ class DeskActions(QObject):
             self.intake.activateWindow()
             self._say(words.DESK_INTAKE_ALREADY_OPEN)
             return
-        if bundle is None:
-            self._say(words.DESK_INTAKE_NO_GUIDE)
-            return
-        if not self._may(Permission.TAKE_INTAKE):
-            return
-        refused = self._not_taken(bundle)
-        if refused:
+        refused = self._cannot_take(bundle)
+        if not refused and bundle is not None:
+            refused = self._not_taken(bundle)
+        if refused or bundle is None:
             self._say(refused)
             return
         from counter.actions.guides import current_guide
@@ -169,6 +174,21 @@ class DeskActions(QObject):
         self.intake = open_intake(self._window, self.runner, self.desk(), stored, self.today, previous_case_no)
         self.intake.case_taken.connect(self.on_case_taken)
         self.intake.closed.connect(self.on_intake_closed)
+
+    def _cannot_take(self, bundle: Bundle | None) -> str:
+        """Why this desk may take no intake now, or "": no clerk named (a case would name nobody: the action refuses
+        it too, ClerkUnnamed), no bundle on screen, an account that may not."""
+        desk = self.desk()
+        if not desk.clerk:
+            self.refresh_identity()
+            return words.DESK_INTAKE_NO_CLERK
+        if bundle is None:
+            return words.DESK_INTAKE_NO_GUIDE
+        if not desk.actor.may(Permission.TAKE_INTAKE):
+            from counter.words.access import not_permitted
+
+            return not_permitted(Permission.TAKE_INTAKE, desk.actor.signed_in)
+        return ""
 
     def _not_taken(self, bundle: Bundle) -> str:
         """Why this desk may not take the bundle, or "": no guide; a 待核 one outside training where the site forbids.
@@ -310,6 +330,8 @@ class DeskActions(QObject):
                 self.runner, desk.clerk, alerts=alerts, site_code=desk.identity.site_code, desk=desk
             )
             self.supervisor.items.case_chosen.connect(self.on_case_no_given)  # an item's case, opened
+            self.supervisor.office.saved.connect(self.refresh_identity)  # a township's own office at last
+            self.supervisor.desk_form.saved.connect(self.on_desk_changed)  # 本窗口: its clerk, number, photo
             if self.pad is not None:
                 self.supervisor.settings.saved.connect(self.pad.on_settings_saved)
                 self.supervisor.desk_pad.saved.connect(self.pad.apply)
@@ -375,11 +397,20 @@ class DeskActions(QObject):
             self.supervisor = None
         self._cases = None  # the next list or case opens under the new code
         self.refresh_pending()
+        self.refresh_identity()
+
+    def on_desk_changed(self, _changed: object = None) -> None:
+        """This desk's clerk, number or photo changed (F8 本窗口): the pad and the status bar say it now."""
+        if self.pad is not None:
+            self.pad.change_desk(self.desk())
+        self._cases = None  # a case page acts at the desk as it was when opened: the next one as it is now
+        self.refresh_identity()
 
     # --- this desk's text size -------------------------------------------------------
 
     def open_text_size(self) -> None:
-        """F12: the text size kept for the next start (the one the window was laid out for now stays)."""
+        """F12: the text size, kept and applied at once (what an open window fixed when it was built waits for it to
+        be opened again: :mod:`counter.ui.text_size_dialog`)."""
         from counter.ui.text_size_dialog import TextSizeDialog
 
         if self.text_size is None:
@@ -397,6 +428,19 @@ class DeskActions(QObject):
             self._pending = PendingLabel()
             self._pending.hide()
         return self._pending
+
+    def identity_label(self) -> IdentityLabel:
+        from counter.ui.desk_identity import IdentityLabel
+
+        if self._identity is None:
+            self._identity = IdentityLabel()
+            self._identity.hide()
+        return self._identity
+
+    def refresh_identity(self) -> None:
+        """The status bar's red line while this desk has no clerk, or a township's office is still the hall's."""
+        if self._identity is not None:
+            self._identity.refresh(self.runner, self.desk())
 
     def refresh_pending(self) -> None:
         """The status bar's count of cases not yet at the hall (a township), read again."""
@@ -430,6 +474,8 @@ class DeskActions(QObject):
             self.preview = open_guide_notice(self._window, self.runner, self.desk(), bundle.code, self.today())
         except NoticeRefused as refused:
             self._say(refused.text)
+            return
+        self.preview.sent_all.connect(self.on_paper_sent)
 
     def choose_form(self, bundle: Bundle | None) -> None:
         """Ctrl+Shift+P: the forms of the guide on screen, each printed blank or as 示范样表.
@@ -472,6 +518,13 @@ class DeskActions(QObject):
             )
         except NoticeRefused as refused:
             self._say(refused.text)
+            return
+        self.preview.sent_all.connect(self.on_paper_sent)
+
+    def on_paper_sent(self, text: str) -> None:
+        """The paper went out and its preview closed: the status bar says where it went."""
+        if isinstance(self._window, QMainWindow):
+            self._window.statusBar().showMessage(text, PAPER_SENT_MS)
 
     # --- cases --------------------------------------------------------------------
 
@@ -504,7 +557,7 @@ class DeskActions(QObject):
             if text.strip():  # a number of another shape is still looked up whole, and named if it is not there
                 self.cases().open_case(text.strip().upper())
             return
-        self.cases().find_cases(lookup, text.strip())
+        self.cases().find_cases(text)
 
     def on_case_scanned(self, case_no: str) -> None:
         self.last_case_no = case_no

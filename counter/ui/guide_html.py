@@ -24,7 +24,13 @@ def _hours_line(days: str, periods: Sequence[str], aside: str) -> str:
 
 
 def basic_info(bundle: Bundle, site: SiteContacts | None = None) -> str:
-    """The guide's basic facts; where a 待核 guide leaves the site's own facts out, the site's settings say them."""
+    """The guide's basic facts; where a 待核 guide leaves the site's own facts out, the site's settings say them.
+
+    At a township centre the site's place, hours and phones stand in place of the guide's, which name the league
+    hall: the clerk reads out, as the papers print, where the applicant comes back to.
+    """
+    if site is not None and site.own_place:
+        return _basic_rows(bundle, _own_place(site), e(site.hours), site.consult_phone, site.complaint_phone)
     address = ""
     if bundle.address is not None:
         a = bundle.address
@@ -36,6 +42,14 @@ def basic_info(bundle: Bundle, site: SiteContacts | None = None) -> str:
         hours = e(words.DESK_SITE_HOURS)
     consult = bundle.consult_phone or (site.consult_phone if site is not None else "")
     complaint = bundle.complaint_phone or (site.complaint_phone if site is not None else "")
+    return _basic_rows(bundle, address, hours, consult, complaint)
+
+
+def _own_place(site: SiteContacts) -> str:
+    return lines([e(site.address), note(e(words.DESK_SITE_OWN))])
+
+
+def _basic_rows(bundle: Bundle, address: str, hours: str, consult: str, complaint: str) -> str:
     visits = ""
     if bundle.visits is not None:
         visits = e(words.DESK_VISITS.format(count=bundle.visits))
@@ -85,7 +99,7 @@ def _item_row(item: Item, deciders: Mapping[str, str]) -> str:
     limits = lines(
         [
             unbroken(words.DESK_LIMIT_PROMISED.format(limit=time_limit(item.promised_limit))),
-            unbroken(words.DESK_LIMIT_LEGAL.format(limit=time_limit(item.legal_limit))),
+            unbroken(_legal_limit(item)),
         ]
     )
     cells = [
@@ -159,3 +173,9 @@ def unpublished_html() -> str:
         '<table width="100%" cellspacing="0" cellpadding="16"><tr><td class="unpublished">'
         f"{e(words.DESK_UNPUBLISHED_PANEL)}</td></tr></table>"
     )
+
+
+def _legal_limit(item: Item) -> str:
+    if item.no_legal_limit:
+        return words.DESK_NO_LEGAL_LIMIT
+    return words.DESK_LIMIT_LEGAL.format(limit=time_limit(item.legal_limit))

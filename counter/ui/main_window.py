@@ -60,7 +60,9 @@ class MainWindow(QMainWindow):
         if app is not None:  # the window's worker threads must never run the cyclic collector on its Qt objects
             keep_collection_on_gui_thread(app)
         self.runner = Runner(store)
-        self.desk_actions = DeskActions(self, self.runner, (lambda: today) if today else dt.date.today)
+        self.desk_actions = DeskActions(
+            self, self.runner, (lambda: today) if today else dt.date.today, training=today is not None
+        )
         self._sync = BundledSyncThread(store, bundled_folder, self) if bundled_folder else None
         self.setWindowTitle(words.DESK_WINDOW_TITLE if today is None else words.DESK_WINDOW_TITLE_TRAINING)
         self.training_strip = self._training_strip(today)
@@ -187,6 +189,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.draft_offer)
         layout.addWidget(self._action_bar())
         layout.addWidget(splitter, 1)
+        # the draft bar's buttons between the search box and the panes: Shift+Tab from 恢复 goes back to typing
+        QWidget.setTabOrder(self.search_panel.box, self.draft_offer.restore_button)
+        QWidget.setTabOrder(self.draft_offer.restore_button, self.draft_offer.discard_button)
         return central
 
     def _training_strip(self, today: dt.date | None) -> QLabel | None:
@@ -272,17 +277,20 @@ class MainWindow(QMainWindow):
     def start_pad(self) -> None:
         """The review pad, idle, with its status in the status bar (after the window shows).
 
-        A township's desk also says there what has not reached the hall yet.
+        A township's desk also says there what has not reached the hall yet; any desk, in red, that it has no clerk
+        to take an intake, or that its township's 单位信息 is still the hall's.
         """
         pad = self.desk_actions.start_pad()
         self.statusBar().addPermanentWidget(pad.status_label)
         pending = self.desk_actions.pending_label()
         self.statusBar().addPermanentWidget(pending)
+        self.statusBar().addPermanentWidget(self.desk_actions.identity_label())
         pad.alerts.count_changed.connect(self.on_alert_count)
         self.alert_timer.timeout.connect(self.desk_actions.check_alerts)
         self.alert_timer.timeout.connect(self.desk_actions.refresh_pending)
         self.alert_timer.start()
         self.desk_actions.refresh_pending()
+        self.desk_actions.refresh_identity()
 
     def on_alert_count(self, count: int) -> None:
         """New bad ratings, at any desk: the supervision button says so until they are seen."""
@@ -337,9 +345,9 @@ class MainWindow(QMainWindow):
 
             self.banner.show_message(title, [problem_text(p) for p in problems])
 
-    def on_sync_failed(self, error: str) -> None:
+    def on_sync_failed(self, cause: str) -> None:
         self.statusBar().showMessage(words.DESK_STATUS_SYNC_FAILED)
-        self.banner.show_message(words.DESK_BANNER_SYNC_FAILED.format(error=error))
+        self.banner.show_message(words.DESK_BANNER_SYNC_FAILED.format(cause=cause))
         self.catalog_ready.emit(False)
 
     def on_bundle_chosen(self, code: str) -> None:

@@ -10,7 +10,7 @@ they put in it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 
@@ -19,6 +19,25 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+class WrappedLine(QLabel):
+    """A label of plain text that keeps to one line where its row has room for it, and wraps where it has not.
+
+    A wrapping QLabel asks its layout for a guess narrower than its line, so a row beside empty space still gives it
+    two lines; this one asks for its whole line, and wraps only when the row is narrower than that.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        margins = self.contentsMargins()
+        line = self.fontMetrics().horizontalAdvance(self.text())
+        width = line + margins.left() + margins.right() + 2 * self.margin() + 1  # the last pixel of the last glyph
+        return QSize(width, self.heightForWidth(width))
 
 
 def plain_box(box: QMessageBox) -> QMessageBox:

@@ -7,9 +7,10 @@ database the first time), and turns a :class:`StoreFault` or :class:`SchemaTooNe
 :attr:`Failed.message` is that sentence filled in — here, and nowhere else.  A write that fails was rolled back
 whole: nothing of it was kept.
 
-A widget's sentence may name ``{error}`` (the class name of what the database raised, as the desk always showed
-it) and ``{fault}`` (the cause in plain words, from :data:`counter.words.database.DB_FAULT`); a database written by
-a newer program is always worded as the desk's start-up says it.
+A widget's sentence names ``{fault}``: the cause in plain words, from :data:`counter.words.database.DB_FAULT`, one
+truth per fault wherever it is shown.  What the database raised (an English class name and message) goes to the
+log for support, never on screen.  A database written by a newer program is always worded as the desk's start-up
+says it.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def failed(err: StoreFault | SchemaTooNew, message: str) -> Failed:
         return Failed(words.DESK_SCHEMA_TOO_NEW.format(revision=err.revision), DbFault.OTHER, "SchemaTooNew")
     from counter.words.database import fault_text  # the sentences load with the first fault, not at start
 
-    text = message.format(error=err.error, fault=fault_text(err.fault.value, err.error))
+    text = message.format(fault=fault_text(err.fault.value))
     return Failed(text, err.fault, err.error, err.connection_lost)
 
 

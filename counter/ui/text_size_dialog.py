@@ -1,8 +1,12 @@
 """文字大小: the one desk setting a clerk changes from the window (F12), kept in the desk's settings.
 
-The size is read once, at start-up (:mod:`counter.ui.text_size`): every window is laid out for it, so the dialog
-saves the choice and says that it shows from the next start.  Arrow keys move between the sizes, Enter saves, Esc
-closes; like every dialog of the desk it is not modal.
+Saved, the size applies at once (:func:`apply_now`): the application's font, which every text drawn in it follows
+in every open window, and every window opened from then on (an intake, a case, the lists, a preview), which is
+built at the new size.  What an open window drew at a fixed pixel size of its own style sheet (the main window's
+titles and lists, the headline of an intake already open) keeps it until that window is opened again (the main
+window: until the next start): those sizes are fixed when a window is built, and building every open window again
+would throw away what the clerk has in it (a half-typed intake).  The dialog says so.  Arrow keys move between the
+sizes, Enter saves, Esc closes; like every dialog of the desk it is not modal.
 """
 
 from __future__ import annotations
@@ -11,19 +15,39 @@ import dataclasses
 import logging
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QDialog, QDialogButtonBox, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter.host.desk_config import load_desk_config, save_desk_config
 from counter.ui import words
+from counter.ui.fonts import UI_PIXEL_SIZE
 from counter.ui.geometry import fit_to_screen
 from counter.ui.plain_text import plain_label
-from counter.ui.text_size import PERCENTS, percent_of
+from counter.ui.text_size import PERCENTS, percent_of, px, set_text_percent
+from counter.words.files import file_fault
 
 log = logging.getLogger(__name__)
 
 
+def apply_now(percent: int) -> None:
+    """Draw text at ``percent`` from now: the application's font at once, every window made after this at the size."""
+    set_text_percent(percent)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        font = app.font()
+        font.setPixelSize(px(UI_PIXEL_SIZE))
+        app.setFont(font)  # every widget without a font of its own follows, in every open window
+
+
 class TextSizeDialog(QDialog):
-    saved = Signal(int)  # the percentage now kept for the next start
+    saved = Signal(int)  # the percentage now kept, and applied
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,8 +90,9 @@ class TextSizeDialog(QDialog):
             save_desk_config(dataclasses.replace(load_desk_config(), text_scale=str(percent)))
         except OSError as err:
             log.exception("text size not saved")
-            self.message.setText(words.TEXT_SIZE_SAVE_FAILED.format(error=err))
+            self.message.setText(words.TEXT_SIZE_SAVE_FAILED.format(fault=file_fault(err)))
             return
-        log.info("text size %s%% kept for the next start", percent)
+        apply_now(percent)
+        log.info("text size %s%% kept and applied", percent)
         self.message.setText(words.TEXT_SIZE_SAVED.format(percent=percent))
         self.saved.emit(percent)

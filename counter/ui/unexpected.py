@@ -27,7 +27,7 @@ def on_unexpected(kind: type[BaseException], err: BaseException, tb: TracebackTy
         sys.__excepthook__(kind, err, tb)
         return
     saved = report_unexpected(err.with_traceback(tb))
-    message = unexpected_text(saved.error, saved.report)
+    message = unexpected_text(saved.report)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         print(message, file=sys.stderr)

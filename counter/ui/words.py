@@ -36,7 +36,7 @@ DESK_STATUS_SYNC_PROGRESS = tr("正在读取随附事项目录：{done}/{total}"
 DESK_STATUS_SYNC_DONE = tr("事项目录已更新：{count} 项指南有新版本")
 DESK_STATUS_SYNC_FAILED = tr("随附事项目录更新失败，继续使用上次的目录")
 DESK_BANNER_TITLE = tr("随附事项目录中有 {count} 处问题，相关文件已跳过，继续使用上次可用的版本：")
-DESK_BANNER_SYNC_FAILED = tr("随附事项目录更新失败（{error}），继续使用上次可用的目录。详情见日志。")
+DESK_BANNER_SYNC_FAILED = tr("随附事项目录更新失败（{cause}），继续使用上次可用的目录。详情见日志。")
 DESK_BANNER_CLOSE = tr("知道了")
 DESK_SCHEMA_TOO_NEW = tr(
     "数据库由更新版本的程序写入（版本 {revision}），本程序无法使用。请安装最新版本的程序后再打开，数据库未作任何改动。"
@@ -69,6 +69,7 @@ DESK_COL_FEE = tr("收费")
 DESK_COL_RESULT = tr("办理结果")
 DESK_LIMIT_PROMISED = tr("承诺 {limit}")
 DESK_LIMIT_LEGAL = tr("法定 {limit}")
+DESK_NO_LEGAL_LIMIT = tr("法律法规未规定时限")
 DESK_FEE_FREE = tr("不收费")
 DESK_FEE_AMOUNT = tr("{amount} 元")
 DESK_INTERMEDIARY = tr("中介服务：{name}（依据：{basis}）")
@@ -98,8 +99,9 @@ DESK_MATERIAL_COUNT_FILTERED = tr("按所选情形共 {count} 项材料（全部
 DESK_NO_MATERIALS = tr("未载明申请材料")
 DESK_NOT_STATED = tr("未载明")
 DESK_SITE_FACT = tr("本中心地址（指南待核，以本中心设置为准）")
+DESK_SITE_OWN = tr("本中心的地址、时间和电话（指南上写的是大厅的，文书也印本中心的）")
 DESK_SITE_HOURS = tr("以本中心公布的办公时间为准")
-DESK_DB_UNAVAILABLE = tr("无法打开数据库（{error}），请检查数据库设置或联系运维人员。详情见日志。")
+DESK_DB_UNAVAILABLE = tr("无法打开数据库（{fault}），请检查数据库设置或联系运维人员。详情见日志。")
 DESK_UNEXPECTED_TITLE = tr("程序遇到意外错误")
 DESK_STARTUP_ERROR_TITLE = tr("一件事一次办 · 无法启动")
 # a second start of the same desk (counter.ui.single_desk)
@@ -114,6 +116,10 @@ DESK_ACTION_LISTS = tr("办件列表（F6）")
 DESK_ACTION_OPEN_CASE = tr("按编号打开办件（F7）")
 DESK_INTAKE_ALREADY_OPEN = tr("受理窗口已经打开：请先办结或放弃当前受理。")
 DESK_INTAKE_NO_GUIDE = tr("请先在左侧找到并打开申请人要办的一件事，再按 F5 受理。")
+DESK_INTAKE_NO_CLERK = tr(
+    "本窗口还没有设置工作人员姓名，不能受理：受理凭证、办件记录和评价器上都要印经办人的姓名。"
+    "请按 F8，在“本窗口”中填写本人姓名（有账号的由系统管理员设置）。"
+)
 DESK_INTAKE_UNPUBLISHED = tr("“{name}”指南未发布，暂不能受理。")
 DESK_INTAKE_DRAFT_REFUSED = tr("“{name}”的指南待核，本中心未允许依待核指南受理：请管理员先发布该指南。")
 DESK_OPEN_CASE_TITLE = tr("打开办件")
@@ -146,8 +152,30 @@ DESK_ACTION_TEXT_SIZE = tr("文字大小（F12）")
 TEXT_SIZE_TITLE = tr("文字大小")
 TEXT_SIZE_PROMPT = tr("本机窗口的文字大小：")
 TEXT_SIZE_CHOICE = {100: tr("标准（100%）"), 125: tr("较大（125%）"), 150: tr("最大（150%）")}
-TEXT_SIZE_NOTE = tr("保存后，下次启动本程序时按新的大小显示。")
-TEXT_SIZE_SAVED = tr("已保存：下次启动时文字按 {percent}% 显示。")
-TEXT_SIZE_SAVE_FAILED = tr("未能保存（{error}），文字大小没有改变。")
+TEXT_SIZE_NOTE = tr("保存后立即生效：此后打开的窗口都按新的大小显示。")
+TEXT_SIZE_SAVED = tr(
+    "已保存并生效：文字按 {percent}% 显示，此后打开的窗口（受理、办件、列表、预览等）都按新大小。"
+    "已经打开的窗口中，标题和列表等部分要关闭后重新打开才变大小；主窗口的这些部分要重新启动本程序后才变。"
+)
+TEXT_SIZE_SAVE_FAILED = tr("未能保存（{fault}），文字大小没有改变。")
 TEXT_SIZE_SAVE = tr("保存")
 TEXT_SIZE_CLOSE = tr("关闭")
+
+# the red line in the status bar (counter.ui.desk_identity), short enough for a 1024-pixel screen; its tip says why
+DESK_IDENTITY_NO_CLERK = tr("未设工作人员姓名，不能受理：按 F8 在“本窗口”中设置")
+DESK_IDENTITY_NO_CLERK_TIP = tr(
+    "本窗口还没有设置工作人员姓名。受理凭证、办件记录和评价器上都要有经办人的姓名，设置之前不能受理。"
+)
+DESK_IDENTITY_HALLS_OFFICE = tr("单位信息的{fields}仍是大厅的：按 F8 改")
+DESK_IDENTITY_HALLS_OFFICE_ADMIN = tr("单位信息的{fields}仍是大厅的：请系统管理员按 F8 改")
+DESK_IDENTITY_HALLS_OFFICE_TIP = tr(
+    "本中心是乡镇（苏木）便民服务中心，文书上的单位名称、印章、办理地点和电话都印“单位信息”里的。"
+    "这几项还是兴安盟政务服务中心的，申请人会被指到大厅：请在 F8“单位信息”中改为本中心的。"
+)
+DESK_IDENTITY_FIELD = {
+    "office_name": tr("名称"),
+    "seal_caption": tr("印章"),
+    "address": tr("地址"),
+    "consult_phone": tr("电话"),
+}
+DESK_IDENTITY_JOIN = tr("、")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from counter.case.dates_moved import CORRECTION, PROMISED, read_moves
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.status import NOTE_CODES_JOIN, CaseEvent, CaseStatus
 from counter.intake.parties import ApplicantKind, Delivery, PartyProblem, PartyProblemCode
-from counter.words.punctuation import LIST_JOIN
+from counter.intake.subject import SubjectProblem, SubjectProblemCode
+from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
 from counter.words.texts import coded_text_problem
 from counter.words.translate import tr
 
@@ -52,10 +54,13 @@ CASE_EVENT = {
     CaseEvent.ITEM_EXTENDED: tr("延长办理期限"),
     CaseEvent.ITEMS_HANDED: tr("部分办理结果送达"),
     CaseEvent.SERVICE_SIGNED: tr("邮寄送达回执已签收"),
+    CaseEvent.DATES_MOVED: tr("按公布的节假日安排期限顺延"),
 }
 # why an item's decision or a lapse was refused (counter.case.decisions.DecisionProblem)
 DECISION_PROBLEM = {
-    DecisionProblem.NOT_LAPSED: tr("容缺材料的补交期限尚未届满，期限届满的次日起才能按逾期处理（最早 {first_day}）。"),
+    DecisionProblem.NOT_LAPSED: tr(
+        "容缺材料的补交期限尚未届满，期限届满后的下一个工作日起才能按逾期处理（最早 {first_day}）。"
+    ),
     DecisionProblem.UNKNOWN_ITEM: tr("办件所依据的办事指南中没有事项 {item}。"),
     DecisionProblem.ALREADY_DECIDED: tr("事项 {item} 已作出决定，不能再次决定。"),
     DecisionProblem.REASON_REQUIRED: tr("不予批准须写明理由。"),
@@ -64,6 +69,9 @@ DECISION_PROBLEM = {
     ),
     DecisionProblem.ITEM_BY_ITEM: tr("不予批准按事项作出：请选择事项并写明理由，或对逾期的容缺办件作逾期处理。"),
     DecisionProblem.ALL_DENIED: tr("各事项均已不予批准，办件不能办结。"),
+    DecisionProblem.AWAITS_DEFERRED: tr(
+        "事项 {item} 所需的容缺后补材料尚未补齐，材料补齐后才能准予；不需要该材料的其他事项可以先行办理。"
+    ),
     DecisionProblem.UNDECIDED: tr(
         "还有事项尚未作出决定：{item}。办结只记录各事项都已由其实施部门作出决定，不能代替部门准予；"
         "请等部门作出决定（或由部门在本系统录入）后再办结。"
@@ -112,3 +120,42 @@ def party_problem_why(problem: PartyProblem) -> str:
     if problem.code is PartyProblemCode.BAD_TEXT:
         return coded_text_problem(problem.detail)
     return PARTY_PROBLEM[problem.code]
+
+
+SUBJECT_PROBLEM = {
+    SubjectProblemCode.REQUIRED: tr("受理时必须填写"),
+    SubjectProblemCode.NOT_AN_OPTION: tr("请从选项中选择"),
+    SubjectProblemCode.BAD_DATE: tr("不是有效日期，请按“2026-11-18”的格式填写"),
+    SubjectProblemCode.FUTURE_DATE: tr("不能晚于今天"),
+    SubjectProblemCode.BAD_COUNT: tr("应为1至99的整数"),
+    SubjectProblemCode.BAD_CERTIFICATE_NO: tr("应为1位字母加9位数字，如Q150123456"),
+    SubjectProblemCode.UNKNOWN_FIELD: tr("本事项指南没有这一项"),
+}
+
+
+def subject_problem_why(problem: SubjectProblem) -> str:
+    """What is wrong at a subject field: a refused text says which character, or how long it may be."""
+    if problem.code is SubjectProblemCode.BAD_TEXT:
+        return coded_text_problem(problem.detail)
+    return SUBJECT_PROBLEM[problem.code]
+
+
+# a date a change of the holiday data moved later (counter.case.dates_moved): what it is the date of
+DATE_MOVED_WHAT = {PROMISED: tr("承诺办结日期"), CORRECTION: tr("补正期限")}
+DATE_MOVED = tr("{what} {before} → {after}")
+DATE_MOVED_MATERIAL = tr("“{name}”补交期限")
+
+
+def dates_moved_text(note: str, names: Mapping[str, str]) -> str:
+    """The note of a 期限顺延 line in words: each date from and to, a material by its name (``names``: by code)."""
+    moves = read_moves(note)
+    if not moves:
+        return note  # not a note this program wrote: as it stands
+    return CLAUSE_JOIN.join(
+        DATE_MOVED.format(
+            what=DATE_MOVED_WHAT.get(m.what) or DATE_MOVED_MATERIAL.format(name=names.get(m.what, m.what)),
+            before=m.before.isoformat(),
+            after=m.after.isoformat(),
+        )
+        for m in moves
+    )

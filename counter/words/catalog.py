@@ -7,6 +7,7 @@ from counter.catalog.model import (
     CaseKind,
     CopyForm,
     GuideStatus,
+    Item,
     ItemType,
     MaterialKind,
     Medium,
@@ -77,3 +78,12 @@ def time_limit(limit: TimeLimit | None) -> str:
     if limit.value == 0:
         return tr("即时办结")
     return f"{limit.value}{TIME_UNIT[limit.unit]}"
+
+
+LEGAL_LIMIT = tr("法定{limit}")
+NO_LEGAL_LIMIT = tr("法律法规未规定时限")
+
+
+def legal_time_limit(item: Item) -> str:
+    """An item's statutory limit as a phrase (法定3个工作日), or that no law sets one (counter.catalog.limits)."""
+    return NO_LEGAL_LIMIT if item.no_legal_limit else LEGAL_LIMIT.format(limit=time_limit(item.legal_limit))

@@ -46,6 +46,12 @@ RULE_TEXT: dict[Rule, str] = {
     Rule.DEFERRAL_WITHOUT_LIMIT: tr("容缺后补材料未写明补交时限"),
     Rule.DEFERRAL_EXCEEDS_PROMISE: tr("容缺补交时限{limit}未控制在承诺办结时限{bound}以内"),
     Rule.PROMISE_EXCEEDS_LEGAL: tr("承诺办结时限{limit}未控制在法定办结时限{bound}以内"),
+    Rule.LIMIT_WITHOUT_SOURCE: tr("法定办结时限{limit}未写明出处（规定该时限的条款），须由实施部门确认（清单第12项）"),
+    Rule.LIMIT_BORROWED: tr(
+        "本事项不是行政许可，{field}不能援引《中华人民共和国行政许可法》第四十二条：“{detail}”。法律法规未规定时限的，"
+        "写明法律法规未规定（no_legal_limit），承诺时限按实际业务确定"
+    ),
+    Rule.LIMIT_AND_NONE: tr("既写了法定办结时限{detail_limit}，又写明法律法规未规定时限，二者只能取其一"),
     Rule.DEFERRAL_OF_IDENTITY: tr("身份证件（{detail}）是申请人身份的证明，不得容缺后补"),
     Rule.DEFERRAL_OF_FORM: tr("申请表格是申请本身，不得容缺后补"),
     Rule.IMMEDIATE_WITH_DAYS: tr("即办件应当场办结，承诺办结时限须为0，现为{limit}"),
@@ -132,7 +138,10 @@ FIELD_TEXT: dict[str, str] = {
     "remedy.review": tr("行政复议机关"),
     "remedy.superior_level": tr("上一级主管部门的层级"),
     "items.conditions": tr("受理条件"),
+    "items.when": tr("事项适用情形"),
     "items.legal_limit": tr("法定办结时限"),
+    "items.limit_basis": tr("法定办结时限出处"),
+    "items.no_legal_limit": tr("法律法规未规定时限"),
     "items.promised_limit": tr("承诺办结时限"),
     "items.fee": tr("收费标准及收费依据"),
     "items.fee.amount": tr("收费标准"),
@@ -171,6 +180,7 @@ FIELD_TEXT: dict[str, str] = {
     "materials.fields": tr("表格栏目"),
     "materials.fields.label": tr("表格栏目名称"),
     "materials.fields.sample": tr("表格栏目示范内容"),
+    "materials.prescribed_by": tr("表格样式制定机关"),
     "value": tr("天数"),
     "unit": tr("时限单位"),
 }
@@ -230,6 +240,7 @@ def problem_text(problem: Problem) -> str:
         detail=problem.detail,
         detail_note=tr("（{detail}）").format(detail=problem.detail) if problem.detail else "",
         limit=_limit_words(extra.get("limit", "")),
+        detail_limit=_limit_words(problem.detail),
         bound=_limit_words(extra.get("bound", "")),
         min=extra.get("min", ""),
         max=extra.get("max", ""),

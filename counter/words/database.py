@@ -36,13 +36,18 @@ DB_FAULT = {
         "要修改的记录与审计日志最后记载的不符（可能被人绕过本程序直接改动过），本次操作未执行。"
         "请系统管理员运行 counter audit verify 核查"
     ),
-    "other": tr("数据库暂时无法写入（{error}）"),
+    "schema_behind": tr(
+        "数据库的结构比本程序旧，窗口连接所用的角色无权升级它：大厅的数据库服务器要先于各窗口升级。"
+        "请管理员用数据库所有者的登录运行 counter db upgrade（见运维手册“六、升级”），再启动窗口"
+    ),
+    "other": tr("数据库出了意外的问题，没有完成；详情已写入日志，如一再出现请联系运维人员"),
 }
 
 
-def fault_text(fault: str, error: str) -> str:
-    """Why the database refused (a ``DbFault`` value), in the clerk's words; ``error`` names what it raised."""
-    return DB_FAULT[fault].format(error=error)
+def fault_text(fault: str) -> str:
+    """Why the database refused (a ``DbFault`` value), in the clerk's words: what it raised is the log's, in
+    English, and never shown beside them."""
+    return DB_FAULT[fault]
 
 
 RESTORE_REFUSED = tr("未恢复，当前数据库没有任何改动：{reason}")

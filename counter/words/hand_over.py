@@ -44,6 +44,7 @@ SIGNED_RETURN_PROBLEM = {
 }
 SIGNED_RETURN_NOTE = tr("第{number}次送达，回执签收日期 {date}")
 HAND_OVER_PART = tr("（部分出件）")
+HAND_OVER_SAME_DAY = tr("即办件当场办结，{note}")  # the same-day step's hand-over (counter.actions.same_day)
 HAND_OVER_PICKUP_NOTE = tr("{way}，领取人 {recipient}（{id_masked}）：{items}{part}")
 HAND_OVER_POST_NOTE = tr("{way}，{carrier} {tracking_no}：{items}{part}")
 HAND_OVER_ELECTRONIC_NOTE = tr("{way}至 {address}：{items}{part}")
@@ -73,9 +74,10 @@ def hand_over_note_text(event: str, note: str, items: Mapping[str, str] | None =
     part = HAND_OVER_PART if found.partial else ""
     way = HAND_OVER_WAY[found.way]
     if found.way is HandOverWay.PICKUP:
-        return HAND_OVER_PICKUP_NOTE.format(
+        said = HAND_OVER_PICKUP_NOTE.format(
             way=way, recipient=found.recipient, id_masked=found.id_masked, items=names, part=part
         )
+        return HAND_OVER_SAME_DAY.format(note=said) if found.same_day else said
     if found.way is HandOverWay.POST:
         return HAND_OVER_POST_NOTE.format(
             way=way, carrier=found.carrier, tracking_no=found.tracking_no, items=names, part=part

@@ -11,13 +11,17 @@ from counter.words.translate import tr
 if TYPE_CHECKING:
     from pathlib import Path
 
-UNEXPECTED = tr("程序遇到意外错误：{error}。已保存错误报告：{report}，请联系技术支持。已提交的办件不受影响。")
+UNEXPECTED = tr(
+    "程序遇到意外错误，刚才的操作没有完成。已保存错误报告：{report}，请联系技术支持。已提交的办件不受影响。"
+)
 REPORT_NOT_SAVED = tr("（报告无法保存）")
+UNKNOWN_CAUSE = tr("原因不明")  # what went wrong is named in the log only
 
 
-def unexpected_text(error: str, report: Path | None) -> str:
-    """What the clerk reads of an error nobody foresaw: its kind, where support finds the report, nothing lost."""
-    return UNEXPECTED.format(error=error, report=str(report) if report is not None else REPORT_NOT_SAVED)
+def unexpected_text(report: Path | None) -> str:
+    """What the clerk reads of an error nobody foresaw: where support finds the report (which names the error, in
+    the program's English), and that nothing committed was lost."""
+    return UNEXPECTED.format(report=str(report) if report is not None else REPORT_NOT_SAVED)
 
 
 # --- an incomplete installation -------------------------------------------------------------------------------------

@@ -85,6 +85,9 @@ INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
     ReasonCode.DEFERRAL_NO_MARGIN: tr(
         "“{name}”的补交期限距承诺办结日不足规定的工作日，部门无法按时办结，不能容缺受理，须补齐"
     ),
+    ReasonCode.DEFERRAL_PAST_LEGAL: tr(
+        "“{name}”按办事指南的补交期限补交后，部门审查所需的工作日将超过所服务事项的法定办结时限，不能容缺受理，须补齐"
+    ),
     ReasonCode.CORRECTION_NOTICE_LATE: tr(
         "收到申请材料已超过五个工作日，逾期未告知补正，依法自收到申请材料之日起视为受理"
         "（行政许可法第三十二条第一款第四项），不再出具补齐补正通知书"
@@ -114,7 +117,7 @@ def intake_reason(code: ReasonCode | IntakeProblemCode, subject: str = "", name:
 
 # the hall's intake rules (counter.intake.rules), refused out of range: the window and ``counter site rules``
 RULE_PROBLEM = {
-    IntakeRule.DEFERRAL_MARGIN: tr("容缺材料到期日早于承诺办结日的工作日数应为{low}至{high}，不能是{value}"),
+    IntakeRule.DEFERRAL_MARGIN: tr("容缺材料补交期限后留给部门审查的工作日数应为{low}至{high}，不能是{value}"),
     IntakeRule.CORRECTION_PERIOD: tr("补正期限应为{low}至{high}个工作日，不能是{value}"),
 }
 

@@ -18,6 +18,9 @@ MESSAGE_KIND = {
     MessageKind.READY: tr("办结待取件"),
     MessageKind.POSTED: tr("结果已邮寄"),
     MessageKind.SENT_ONLINE: tr("结果已电子送达"),
+    MessageKind.DEFERRAL_MOVED: tr("容缺补交期限顺延"),
+    MessageKind.CORRECTION_MOVED: tr("补正期限顺延"),
+    MessageKind.PROMISE_MOVED: tr("承诺办结日期顺延"),
 }
 MESSAGE_STATE = {
     MessageState.WAITING: tr("待发送"),

@@ -18,6 +18,12 @@ SITE_PROBLEM = {
     "not_a_card": tr("这不是站点名片文件（counter-site/2）"),
     "old_card": tr("这是旧版站点名片（counter-site/1），没有加密公钥：请对方升级程序后重新导出名片"),
     "fingerprint_mismatch": tr("名片上的指纹与其中的公钥不符：文件可能在传递中被改动，请向对方重新索取名片"),
+    "office_missing": tr("请填写单位的印章名称、地址、办理时间、咨询电话和投诉电话：本站点的文书都印这些"),
+    "desk_no_format": tr("窗口号应为 1-4 位数字"),
+    "clerk_missing": tr("请填写本窗口工作人员的姓名：受理凭证、办件记录和评价器上都印这个姓名"),
+    "clerk_name": tr(
+        "工作人员姓名应是本人的姓名：不能是职务名称（如“工作人员”“管理员”），不能含看不见的字符，不能过长"
+    ),
 }
 KEY_PROBLEM = {
     "missing": tr("本机没有本站点的签名密钥文件：{path}"),

@@ -92,20 +92,24 @@ def test_materials_cannot_arrive_after_the_day_of_the_intake(sessions: sessionma
 # --- the lapse -----------------------------------------------------------------------------------
 
 
-def test_an_unanswered_correction_lapses_only_after_its_deadline(sessions: sessionmaker[Session], desk: Desk) -> None:
+def test_an_unanswered_correction_lapses_only_from_the_next_working_day_after_its_deadline(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
     number = take(sessions, desk, correction_request(sessions))
     with sessions() as s:
         view = case_view(s, number)
     assert view is not None
     due = view.correction_due
-    assert due is not None
-    for day in (TODAY, due):
-        with sessions.begin() as s, pytest.raises(CorrectionNotDue):
+    assert due == dt.date(2026, 12, 11)  # a Friday: fifteen working days from Friday 20 November
+    saturday, monday = due + dt.timedelta(days=1), due + dt.timedelta(days=3)
+    for day in (TODAY, due, saturday):
+        with sessions.begin() as s, pytest.raises(CorrectionNotDue) as refused:
             lapse_correction(s, SUPERVISOR, number, day)
+        assert refused.value.first_day == monday
     with sessions.begin() as s, pytest.raises(IntakeNotPossible):  # the generic step cannot skip the date
         move_case(s, SUPERVISOR, number, CaseEvent.CORRECTION_LAPSED)
     with sessions.begin() as s:
-        assert lapse_correction(s, SUPERVISOR, number, due + dt.timedelta(days=1)) is CaseStatus.CORRECTION_LAPSED
+        assert lapse_correction(s, SUPERVISOR, number, monday) is CaseStatus.CORRECTION_LAPSED
     with sessions() as s:
         view = case_view(s, number)
     assert view is not None
@@ -147,10 +151,11 @@ def test_overdue_corrections_are_listed_with_the_overdue_deferrals(sessions: ses
     assert [r.case_no for r in late] == [deferred, number]  # the deferral fell due first
     assert next(r for r in late if r.case_no == number).next_due == due
     assert number in [r.case_no for r in lists.due]
+    monday = due + dt.timedelta(days=3)  # the next working day after Friday's deadline: the first a lapse may take
     with sessions.begin() as s:
-        lapse_correction(s, SUPERVISOR, number, due + dt.timedelta(days=1))
+        lapse_correction(s, SUPERVISOR, number, monday)
     with sessions() as s:
-        assert number not in [r.case_no for r in case_rows(s, due + dt.timedelta(days=1), overdue=True)]
+        assert number not in [r.case_no for r in case_rows(s, monday, overdue=True)]
 
 
 # --- 当场更正 ------------------------------------------------------------------------------------
@@ -195,4 +200,5 @@ def test_the_deferral_margin_is_a_hall_setting_read_by_the_intake(sessions: sess
         after = preview(s, request, TODAY, office_calendar(s))
     assert before.outcome is Outcome.DEFER
     assert after.outcome is Outcome.CORRECT
-    assert ReasonCode.DEFERRAL_NO_MARGIN in {r.code for r in after.reasons}
+    # ten working days after the guide's three pass 食品经营许可's legal ten: the law refuses the deferral
+    assert ReasonCode.DEFERRAL_PAST_LEGAL in {r.code for r in after.reasons}

@@ -26,16 +26,19 @@ from counter.actions.intake_file import take_from_file
 from counter.case.numbers import DeskIdentity
 from counter.catalog.model import Bundle, GuideStatus, Medium
 from counter.catalog.reader import catalog_files, read_paths
+from counter.db.case_store import case_view
 from counter.db.engine import make_engine, make_sessions
 from counter.db.settings_store import mark_training
 from counter.documents.kinds import DocumentKind
-from counter.documents.words import DOC_DRAFT_GUIDE
+from counter.documents.words import DOC_DRAFT_GUIDE, date_text
 from counter.intake.outcome import Outcome
 from counter.intake.request_file import read_intake_file
+from counter.intake.subject import subject_lines
 from counter.parties.identifiers import make_id_number
 from tests.catalog_db import catalog_file
 from tests.conftest import SHIPPED_CATALOG
 from tests.documents.pdf_tools import pdf_text
+from tests.subject_values import typed_subject
 
 TODAY = dt.date(2026, 11, 20)  # a Friday, inside the holiday data
 DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
@@ -84,6 +87,7 @@ def intake_file(bundle: Bundle) -> dict[str, Any]:
         "answers": answers,
         "materials": materials,
         "uid": uuid.uuid5(uuid.NAMESPACE_URL, f"every-bundle-{bundle.code}").hex,
+        **({"subject": typed_subject(bundle)} if bundle.subject is not None else {}),
     }
 
 
@@ -107,6 +111,13 @@ def test_the_bundle_is_taken_from_a_file_and_its_receipt_prints(
     assert flat(bundle.name) in text
     assert taken.case_no in text
     assert (flat(DOC_DRAFT_GUIDE) in text) is (bundle.status is GuideStatus.DRAFT)
+    with training() as s:
+        view = case_view(s, taken.case_no)
+    assert view is not None
+    # the newborn, the household: on the receipt, a date as the paper writes it
+    for label, value in subject_lines(bundle.subject, view.subject, day=date_text):
+        assert flat(label) in text
+        assert flat(value) in text
 
 
 def test_every_bundle_with_a_guide_is_in_the_list() -> None:

@@ -24,11 +24,12 @@ from counter.actions.guide_status import (
     allow_draft_intake,
     draft_guides,
     draft_intake,
+    publication_preview,
     publish_guide,
 )
 from counter.actions.intake import IntakeNotPossible, IntakeRequest, take_intake
 from counter.audit.actions import AuditAction
-from counter.catalog.model import Bundle, GuideStatus
+from counter.catalog.model import Bundle, GuideStatus, TimeLimit, TimeUnit
 from counter.db import models
 from counter.db.catalog_store import SITE_PUBLISHED, current_guide, guide_history, import_bundles
 from counter.db.settings_store import mark_training
@@ -286,3 +287,44 @@ def test_a_sample_guide_is_marked_on_its_papers_until_the_site_publishes_it(
     assert says(first_again.pdf, tmp_path, SAMPLE_MARK)  # a reprint is the paper it was
     with sessions.begin() as s:  # the bundled catalog shipped again: the site's confirmation stands
         assert import_bundles(s, [bundle], "catalog", "bundled").new_versions == ()
+
+
+def test_publishing_is_previewed_against_the_version_last_published(draft: sessionmaker[Session], desk: Desk) -> None:
+    with draft() as s:
+        preview = publication_preview(s, BUNDLE)
+    # the catalog shipped version 1 published, then version 2 待核 with the same content
+    assert (preview.draft_version, preview.new_version, preview.published_version) == (2, 3, 1)
+    assert preview.changes is not None
+    assert preview.changes.none
+    assert not preview.drafts_taken
+    bundle = shipped(draft)
+    gone, changed, *_ = bundle.materials
+    new_material = dataclasses.replace(gone, code="M99", name="消防安全承诺书")
+    revised = dataclasses.replace(
+        bundle,
+        status=GuideStatus.DRAFT,
+        materials=(dataclasses.replace(changed, copies=changed.copies + 1), *bundle.materials[2:], new_material),
+        promised_limit=TimeLimit(3, TimeUnit.WORKING_DAY),
+    )
+    with draft.begin() as s:
+        publish_guide(s, BUNDLE, desk=desk)  # version 3, published by the site
+        import_bundles(s, [revised], "catalog", "bundled")  # version 4, 待核
+        allow_draft_intake(s, True, desk=desk)
+    with draft() as s:
+        preview = publication_preview(s, BUNDLE)
+    assert (preview.draft_version, preview.new_version, preview.published_version) == (4, 5, 3)
+    assert preview.drafts_taken
+    changes = preview.changes
+    assert changes is not None
+    assert (changes.materials_added, changes.materials_removed, changes.materials_changed) == (
+        ("消防安全承诺书",), (gone.name,), (changed.name,),
+    )  # fmt: skip
+    assert (changes.items_added, changes.items_removed, changes.items_changed) == ((), (), ())
+    assert (changes.promised_before, changes.promised_after) == (
+        bundle.promised_limit,
+        TimeLimit(3, TimeUnit.WORKING_DAY),
+    )
+    with draft.begin() as s:
+        publish_guide(s, BUNDLE, desk=desk)
+    with draft() as s, pytest.raises(NotADraft):
+        publication_preview(s, BUNDLE)

@@ -7,20 +7,26 @@ The bundle is 我要开小餐馆 (XAM-YJS-008), promised in 5 working days.  The
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import import_schedule, office_calendar
+from counter.actions.calendar import office_calendar
+from counter.actions.decisions import deny_lapsed_deferral
 from counter.actions.demo import run_demo
 from counter.actions.desk import Desk
 from counter.actions.documents import MadeDocument, make_document
+from counter.actions.holidays import import_schedule
 from counter.actions.intake import take_intake
 from counter.case.view import CaseView
 from counter.db.case_store import case_view
 from counter.documents.kinds import DocumentKind
 from counter.documents.words import DOC_PROVISIONAL_DATES
+from counter.intake.checklist import Receipt, record
+from counter.intake.outcome import DeferralRequest
 from tests.actions.test_intake_actions import full_request
 from tests.documents.pdf_tools import pdf_text
 
@@ -77,13 +83,13 @@ def test_an_intake_on_28_december_skips_new_year_and_says_the_date_is_provisiona
     assert PROVISIONAL in text
 
 
-def test_an_intake_on_1_february_skips_the_spring_festival_and_its_substitute_days(
+def test_an_intake_on_1_february_skips_the_spring_festival_as_the_notices_give_it(
     sessions: sessionmaker[Session], desk: Desk
 ) -> None:
     case = take_on(sessions, desk, D(2027, 2, 1))
-    # 2nd, 3rd, 4th; 除夕 Friday 5th to 初三 Monday 8th off, and Tuesday 9th and Wednesday 10th in place of
-    # 初一 and 初二 on the weekend (放假办法 第六条); then Thursday 11th and Friday 12th
-    assert case.promised_on == D(2027, 2, 12)
+    # 2nd, 3rd, 4th; 除夕 Friday 5th to 初七 Friday 12th off (the 2025 and 2026 notices' 春节), the weekend; then
+    # Monday 15th and Tuesday 16th: the date the notice gives too (test_importing_the_arrangement…)
+    assert case.promised_on == D(2027, 2, 16)
     assert case.dates_beyond_data
 
 
@@ -129,3 +135,24 @@ def test_every_paper_with_dates_carries_the_line(sessions: sessionmaker[Session]
         assert PROVISIONAL in text_of(made, tmp_path), kind
     refusal = paper(sessions, desk, cases["不予受理"], DocumentKind.REFUSAL, D(2026, 12, 28))
     assert PROVISIONAL not in text_of(refusal, tmp_path)  # it sets no date
+
+
+@pytest.mark.slow
+def test_a_denial_that_quotes_a_provisional_due_date_carries_the_line(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    """The 不予批准决定书 of a lapsed 容缺 lists the materials with their due dates: provisional, and said so."""
+    request = full_request(sessions)
+    checklist = record(request.checklist, "M08", Receipt.MISSING)
+    deferred = dataclasses.replace(request, checklist=checklist, deferral=DeferralRequest(True, True))
+    with sessions.begin() as s:
+        number = take_intake(s, desk, deferred, D(2027, 9, 30), office_calendar(s)).case_no
+    with sessions.begin() as s:
+        lapse = deny_lapsed_deferral(s, desk, number, D(2027, 10, 13), "未补交")  # due 10-12: 8, 11, 12
+    (item,) = lapse.items
+    with sessions.begin() as s:
+        made = make_document(s, desk, number, DocumentKind.DENIAL, D(2027, 10, 13), item)
+    assert made.check_dates
+    text = text_of(made, tmp_path)
+    assert "2027年10月12日" in text
+    assert PROVISIONAL in text

@@ -15,14 +15,18 @@ from counter.actions.demo import complete_checklist, fresh_checklist
 from counter.actions.desk import Desk
 from counter.actions.intake import IntakeRequest, take_intake
 from counter.actions.same_day import SameDayNotPossible, finish_same_day, same_day_check
+from counter.case.hand_over import HandOverWay, hand_over_note, hand_overs
+from counter.case.item_lines import office_day
 from counter.case.same_day import NOTE_SAME_DAY, SameDayProblem
 from counter.case.status import CaseStatus
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.catalog_store import StoredGuide, current_guide
+from counter.documents.kinds import DocumentKind, record_kind
 from counter.intake.parties import Delivery, Parties
+from counter.parties.masking import mask_id
 from tests.actions.conftest import TODAY
-from tests.actions.test_intake_actions import applicant
+from tests.actions.test_intake_actions import ID, applicant
 from tests.same_day_catalog import add_immediate_guide
 
 DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
@@ -59,18 +63,24 @@ def test_a_same_day_case_is_decided_and_handed_over_with_both_steps_on_record(
     steps = [(h.event, h.status_after, h.note, h.clerk) for h in view.history]
     items = [item.code for item in immediate.bundle.items]
     granted = [("item_approved", "accepted", f"{code}：", "乌兰") for code in items]  # 办结 grants each item
-    assert steps[1:] == [
-        *granted,
-        ("completed", "ready", NOTE_SAME_DAY, "乌兰"),
-        ("delivered", "delivered", NOTE_SAME_DAY, "乌兰"),
-    ]
+    assert steps[1:-1] == [*granted, ("completed", "ready", NOTE_SAME_DAY, "乌兰")]
+    assert steps[-1][::3] == ("delivered", "乌兰")
+    # the 送达 is on record as every hand-over: to the applicant standing at the window, every item, and its 送达回证
+    (handed,) = hand_overs(view.history, office_day)
+    assert (handed.way, handed.recipient, handed.id_masked, handed.same_day) == (
+        HandOverWay.PICKUP, "巴特尔", mask_id(ID), True,
+    )  # fmt: skip
+    assert [i.code for i in handed.items] == items
+    with sessions() as s:
+        kinds = s.scalars(select(models.DocumentRecord.kind)).all()
+    assert kinds == [record_kind(DocumentKind.SERVICE_RECEIPT, 1)]
     assert all(decision.approved for decision in view.decisions().values())
     assert set(view.decisions()) == set(items)
     moves = [(action, json.loads(detail)) for action, detail in trail if action == "case_changed"]
     assert [(d["event"], d["status"], d["note"], d.get("item")) for _, d in moves] == [
         *(("item_approved", "accepted", f"{code}：", code) for code in items),
         ("completed", "ready", NOTE_SAME_DAY, None),
-        ("delivered", "delivered", NOTE_SAME_DAY, None),
+        ("delivered", "delivered", hand_over_note(handed), None),
     ]
 
 

@@ -15,7 +15,8 @@ from counter.audit.state import CASE_FIELDS, SubjectKind, state_hash
 
 def _case_row() -> dict[str, object]:
     row: dict[str, object] = {name: f"值{i}" for i, name in enumerate(CASE_FIELDS)}
-    return row | {"received_on": dt.date(2026, 11, 24), "guide_version_id": 7, "notify_due": None}
+    # a case without its bundle's subject (every case before there was one): it hashes as it always did
+    return row | {"received_on": dt.date(2026, 11, 24), "guide_version_id": 7, "notify_due": None, "subject": ""}
 
 
 def test_detail_text_is_sorted_compact_and_keeps_hanzi() -> None:
@@ -26,6 +27,7 @@ def test_detail_text_is_sorted_compact_and_keeps_hanzi() -> None:
 def test_state_and_entry_digests_are_those_of_the_trail_as_first_written() -> None:
     state = state_hash(SubjectKind.CASE, _case_row())
     assert state == "e43a6bf8d100e5e0f3af0f3ff82706537e5d816bae44277a4bd94dee27dcec66"
+    assert state_hash(SubjectKind.CASE, _case_row() | {"subject": '[["name","图雅"]]'}) != state  # covered once set
     fields = AuditFields(
         chain="XAM01-8",
         seq=12,

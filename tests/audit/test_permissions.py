@@ -16,12 +16,13 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import GRANTS, SINGLE_DESK, Actor, Permission, Role
-from counter.actions.calendar import import_schedule, office_calendar, set_holiday
+from counter.actions.calendar import office_calendar
 from counter.actions.catalog import import_source
 from counter.actions.decisions import deny_lapsed_deferral
 from counter.actions.demo import complete_checklist, fresh_checklist
 from counter.actions.documents import make_document, make_guide_notice, office_settings, save_office_settings
 from counter.actions.guard import NotPermitted
+from counter.actions.holidays import import_schedule, set_holiday
 from counter.actions.intake import IntakeRequest, extend_deferral, fulfil_deferred, move_case, take_intake
 from counter.actions.item_steps import route_items
 from counter.actions.period_figures import period_figures

@@ -12,7 +12,13 @@ import datetime as dt
 
 import pytest
 
-from counter.calendar.statutory_holidays import Festival, statutory_holidays, statutory_year
+from counter.calendar.statutory_holidays import (
+    Festival,
+    StatutoryHoliday,
+    long_holidays,
+    statutory_holidays,
+    statutory_year,
+)
 from counter.calendar.workdays import HolidayTable
 
 D = dt.date
@@ -87,3 +93,56 @@ def test_every_statutory_and_substitute_day_is_off_in_the_published_arrangement(
     statutory = statutory_year(year)
     assert len(statutory.days_off) >= 13  # the 办法's 13 days, and the substitutes
     assert [day for day in sorted(statutory.days_off) if not published.is_day_off(day)] == []
+
+
+def _long_holidays_of(year: int) -> frozenset[dt.date]:
+    """The model's 春节 and 国庆节 for ``year``, whatever revision of the 办法 held then: its dates of 除夕 and 中秋节
+    with the 2024 revision's days, for comparing the model with the notices it was made from."""
+    from lunar_python import Lunar
+
+    first = Lunar.fromYmd(year, 1, 1).getSolar()
+    eve = dt.date(first.getYear(), first.getMonth(), first.getDay()) - dt.timedelta(days=1)
+    mid = Lunar.fromYmd(year, 8, 15).getSolar()
+    holidays = (
+        StatutoryHoliday(Festival.SPRING_FESTIVAL, tuple(eve + dt.timedelta(days=k) for k in range(4))),
+        StatutoryHoliday(Festival.MID_AUTUMN, (dt.date(mid.getYear(), mid.getMonth(), mid.getDay()),)),
+        StatutoryHoliday(Festival.NATIONAL_DAY, tuple(D(year, 10, d) for d in (1, 2, 3))),
+    )
+    return long_holidays(holidays)
+
+
+PUBLISHED = HolidayTable.from_chinesecalendar(until_year=2026)
+
+
+@pytest.mark.parametrize("year", range(2015, 2027))
+def test_national_day_is_modelled_as_every_notice_since_2015_gave_it(year: int) -> None:
+    """Every day the model keeps off around 1 October was off in that year's notice, and every weekday the notice
+    gave off there is in the model — but 7 October 2023, a make-up working day the model cannot know."""
+    modelled = {d for d in _long_holidays_of(year) if d.month in (9, 10)}
+    given = {D(year, 9, 28) + dt.timedelta(days=k) for k in range(14)}
+    given = {d for d in given if PUBLISHED.is_day_off(d) and d.weekday() < 5}
+    assert given <= modelled
+    assert [d for d in sorted(modelled) if not PUBLISHED.is_day_off(d)] == ([D(2023, 10, 7)] if year == 2023 else [])
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_the_spring_festival_is_modelled_as_the_notices_under_the_2024_revision_gave_it(year: int) -> None:
+    """除夕 to 初七: exactly the weekdays the 2025 and 2026 notices gave off for 春节."""
+    modelled = {d for d in _long_holidays_of(year) if d.month < 3}
+    eve = min(modelled)
+    around = {eve - dt.timedelta(days=7) + dt.timedelta(days=k) for k in range(21)}
+    given = {d for d in around if PUBLISHED.is_day_off(d) and d.weekday() < 5}
+    assert given == {d for d in modelled if d.weekday() < 5}
+
+
+def test_the_long_holidays_beyond_the_data() -> None:
+    """2027: 春节 除夕 Friday 5 to 初七 Friday 12 February, 国庆节 1 to 7 October (中秋节 on 15 September); 2028: 国庆节
+    to 8 October, 中秋节 falling on 3 October."""
+    year = statutory_year(2027)
+    assert {D(2027, 2, 5) + dt.timedelta(days=k) for k in range(8)} <= year.days_off
+    assert D(2027, 2, 15) not in year.days_off
+    assert {D(2027, 10, d) for d in range(1, 8)} <= year.days_off
+    assert D(2027, 10, 8) not in year.days_off
+    assert {D(2028, 10, d) for d in range(1, 9)} <= statutory_year(2028).days_off
+    assert D(2028, 10, 9) not in statutory_year(2028).days_off
+    assert {D(2028, 1, 25) + dt.timedelta(days=k) for k in range(8)} <= statutory_year(2028).days_off

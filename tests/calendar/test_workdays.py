@@ -190,11 +190,12 @@ def test_beyond_the_data_the_statutory_holidays_and_the_weekends_are_off() -> No
     assert not working(D(2027, 2, 20))  # a Saturday
     assert not working(D(2027, 2, 5))  # a Friday, 除夕
     assert not working(D(2027, 2, 9))  # a Tuesday, in place of 初一 on Saturday
-    assert working(D(2027, 2, 11))
+    assert not working(D(2027, 2, 12))  # a Friday, 初七: the long 春节 the notices give
+    assert working(D(2027, 2, 15))
     result = CALENDAR.add_working_days(D(2027, 2, 4), 5)
-    assert result.date == D(2027, 2, 17)  # 5th-10th off: 11th, 12th, 15th, 16th, 17th
+    assert result.date == D(2027, 2, 19)  # 5th-14th off: 15th, 16th, 17th, 18th, 19th
     assert result.first_beyond == D(2027, 2, 5)
-    counted = CALENDAR.working_days_between(D(2027, 2, 4), D(2027, 2, 17))
+    counted = CALENDAR.working_days_between(D(2027, 2, 4), D(2027, 2, 19))
     assert counted.days == 5
     assert counted.beyond_data
 
@@ -204,7 +205,7 @@ def test_the_issue_dates_skip_new_year_and_the_spring_festival() -> None:
     assert new_year.date == D(2027, 1, 5)  # 29th, 30th, 31st, 1-4, 1-5: 元旦 and the weekend skipped
     assert new_year.beyond == BeyondData(first=D(2027, 1, 1), data_until=D(2026, 12, 31))
     spring = CALENDAR.add_working_days(D(2027, 2, 1), 5)
-    assert spring.date == D(2027, 2, 12)  # 2nd, 3rd, 4th, then 除夕 to the 10th off, 11th, 12th
+    assert spring.date == D(2027, 2, 16)  # 2nd, 3rd, 4th, then 除夕 to 初七 and the weekend off, 15th, 16th
     assert spring.beyond_data
 
 
@@ -236,7 +237,7 @@ def test_far_beyond_the_data_never_raises() -> None:
 
 def test_an_empty_table_flags_everything() -> None:
     result = WorkCalendar(HolidayTable()).add_working_days(D(2026, 10, 1), 1)
-    assert result.date == D(2026, 10, 6)  # 国庆节 to Saturday the 3rd, its substitute on Monday the 5th
+    assert result.date == D(2026, 10, 8)  # 国庆节 as the notices give it, 1 to 7 October
     assert result.beyond == BeyondData(first=D(2026, 10, 2), data_until=None)
 
 

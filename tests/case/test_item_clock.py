@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from counter.calendar.workdays import HolidayTable, WorkCalendar
-from counter.case.item_clock import DueAlert, PauseSpan, due_alert, item_clock
+from counter.calendar.workdays import DateResult, HolidayTable, WorkCalendar
+from counter.case.item_clock import DueAlert, PauseSpan, due_alert, item_clock, served_promise
 from counter.case.item_path import ItemEvent, ItemStep, PauseReason
 from counter.catalog.model import TimeLimit, TimeUnit
 
@@ -88,3 +88,12 @@ def test_alerts_come_the_working_day_before_on_the_day_and_after() -> None:
     assert due_alert(CALENDAR, due, D(2026, 10, 13)) is DueAlert.OVERDUE
     assert due_alert(CALENDAR, D(2026, 10, 19), D(2026, 10, 16)) is DueAlert.DUE_NEXT  # Friday for Monday
     assert due_alert(CALENDAR, D(2026, 10, 8), D(2026, 9, 30)) is DueAlert.DUE_NEXT  # the holiday between
+
+
+def test_an_item_waiting_for_a_deferred_material_is_promised_for_the_cases_date_within_the_law() -> None:
+    own, legal = DateResult(D(2026, 9, 24)), DateResult(D(2026, 10, 19))
+    assert served_promise(own, legal, D(2026, 9, 28)) == DateResult(D(2026, 9, 28))  # moved to the case's date
+    assert served_promise(own, legal, D(2026, 9, 22)) == own  # never earlier than its own
+    assert served_promise(own, DateResult(D(2026, 9, 25)), D(2026, 9, 28)) == DateResult(D(2026, 9, 25))  # the law
+    assert served_promise(None, legal, D(2026, 9, 28)) is None  # paused: no date
+    assert served_promise(own, None, None) == own  # a case without a promised date

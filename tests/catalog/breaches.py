@@ -346,6 +346,32 @@ BREACHES = [
         put("A", "legal_limit", value=limit(10, "calendar_day")),
         (Expected(Rule.PROMISE_EXCEEDS_LEGAL, "items.promised_limit", item="A"),),
     ),
+    # where a statutory limit comes from (counter.catalog.limits)
+    Breach(
+        "a filing given the licence law's twenty days",
+        several(
+            put("B", "type", value="10"),
+            put("B", "limit_basis", value="参照《中华人民共和国行政许可法》第四十二条"),
+        ),
+        (
+            Expected(
+                Rule.LIMIT_BORROWED, "items.limit_basis", item="B", detail="参照《中华人民共和国行政许可法》第四十二条"
+            ),
+        ),
+    ),
+    Breach(
+        "a public service borrowing the licence law's period in its conditions",
+        several(
+            put("A", "type", value="20"),
+            put("A", "conditions", value=["未规定办理时限，参照《行政许可法》第四十二条二十个工作日计"]),
+        ),
+        (Expected(Rule.LIMIT_BORROWED, "items.limit_basis", item="A"),),
+    ),
+    Breach(
+        "a statutory limit and no statutory limit at once",
+        put("A", "no_legal_limit", value=True),
+        (Expected(Rule.LIMIT_AND_NONE, "items.legal_limit", item="A", detail="15 working_day"),),
+    ),
     # 办件类型: 即办件 and 承诺件; the bundle's promise against its items'
     Breach(
         "即办件 promising days",
@@ -614,6 +640,14 @@ BREACHES = [
             f"material under condition {condition}",
             put("M05", "when", value=[condition]),
             (Expected(Rule.DANGLING_REFERENCE, "materials.when", material="M05", detail=condition),),
+        )
+        for condition in ("operator.partnership", "premises.lease", "company")
+    ),
+    *(
+        Breach(
+            f"item under condition {condition}",
+            put("B", "when", value=[condition]),
+            (Expected(Rule.DANGLING_REFERENCE, "items.when", item="B", detail=condition),),
         )
         for condition in ("operator.partnership", "premises.lease", "company")
     ),

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from counter.cli.main import main
+from counter.host.desk_config import DeskConfig, save_desk_config
 from tests.conftest import made_database
 
 REPO = Path(__file__).resolve().parents[2]
@@ -29,6 +30,8 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
+    """A database, at a desk whose clerk is named (a desk without one takes no intake)."""
+    save_desk_config(DeskConfig(clerk="乌兰"))
     return made_database(tmp_path / "take.sqlite3")
 
 
@@ -405,6 +408,22 @@ def test_the_window_draft_at_the_same_desk_outlives_a_scripted_intake(
         assert kept is not None
     finally:
         store.dispose()
+
+
+def test_a_desk_whose_clerk_nobody_named_takes_no_intake_until_one_is(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Before, such a desk printed "窗口工作人员" on the receipt, the history and the ratings."""
+    db = made_database(tmp_path / "new-desk.sqlite3")
+    code, out, err = take(capsys, db, str(EXAMPLES / "intake-xiaocanguan.json"))
+    assert (code, out) == (1, "")
+    assert err.startswith("未办理：本窗口还没有设置工作人员姓名")
+    assert "counter desk --clerk" in err
+    code, out, _ = run(capsys, "--db", db, "--today", DAY, "case", "list", "--json")
+    assert json.loads(out) == []
+    assert run(capsys, "desk", "--clerk", "其木格")[0] == 0
+    number = taken_json(capsys, db, str(EXAMPLES / "intake-xiaocanguan.json"))["case_no"]
+    assert '"clerk": "其木格"' in shown(capsys, db, number, "--json")
 
 
 def test_every_problem_code_has_its_words() -> None:

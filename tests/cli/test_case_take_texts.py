@@ -18,6 +18,7 @@ from sqlalchemy import select
 from counter.actions.store import Store
 from counter.db import models
 from counter.db.sync.case_records import case_records
+from counter.host.desk_config import DeskConfig, save_desk_config
 from counter.sync.record_json import parse_records, to_dict
 from tests.cli.test_case_take import ACCEPT, problems, taken_json, write
 from tests.conftest import made_database
@@ -25,6 +26,8 @@ from tests.conftest import made_database
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
+    """A database, at a desk whose clerk is named (a desk without one takes no intake)."""
+    save_desk_config(DeskConfig(clerk="乌兰"))
     return made_database(tmp_path / "take.sqlite3")
 
 

@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 
 from counter.cli.main import main
+from counter.host.desk_config import DeskConfig, save_desk_config
 from tests.conftest import REPO, made_database
 
 EXAMPLE = REPO / "docs" / "examples" / "intake-xiaocanguan.json"
 
 
 def test_print_out_into_a_missing_folder_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    save_desk_config(DeskConfig(clerk="乌兰"))  # a desk whose clerk is named: one without takes no intake
     db = made_database(tmp_path / "desk.sqlite3")
     assert main(["case", "take", str(EXAMPLE), "--json", "--db", db]) == 0
     case_no = json.loads(capsys.readouterr().out)["case_no"]

@@ -23,8 +23,8 @@ from counter.access import passwords
 from counter.access.passwords import ScryptCost
 from counter.access.roles import Actor, Role
 from counter.actions.accounts import NewAccount, add_account, set_password, sign_in
-from counter.actions.calendar import set_holiday
 from counter.actions.desk import Desk
+from counter.actions.holidays import set_holiday
 from counter.actions.item_steps import route_items
 from counter.actions.trail_check import verify_trail
 from counter.audit.state import MismatchCode

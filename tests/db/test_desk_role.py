@@ -20,11 +20,14 @@ from sqlalchemy.exc import DBAPIError
 from counter.actions.calendar import office_calendar
 from counter.actions.demo import run_demo
 from counter.actions.ratings import record_rating, send_to_pad
+from counter.actions.store import DbFault, Store, StoreFault
 from counter.cli.main import main
 from counter.db.engine import make_engine, make_sessions
+from counter.db.migrate import downgrade
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
 from counter.sync.sites import SiteKind
+from counter.ui.app import open_database
 from tests.catalog_db import catalog_file
 from tests.pg_server import CATALOG, FreshDatabases
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
@@ -134,3 +137,25 @@ def test_the_desk_role_cannot_be_granted_on_sqlite(tmp_path: Path, capsys: pytes
     capsys.readouterr()
     assert main(["db", "grant-desk", ROLE, "--db", url]) == 1
     assert "PostgreSQL" in capsys.readouterr().err
+
+
+def test_a_desk_updated_before_its_server_says_to_run_the_owners_upgrade(
+    hall_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The schema one migration behind the program, as when the desks are updated before the server: the desk
+    role may not migrate, and the desk says whose command brings the server up, not a permission error's text."""
+    owner = make_engine(hall_url)
+    downgrade(owner, "-1")
+    owner.dispose()
+    store = Store(as_role(hall_url, ROLE))
+    with pytest.raises(StoreFault) as refused:
+        store.sessions()
+    assert refused.value.fault is DbFault.SCHEMA_BEHIND
+    assert "counter db upgrade" in (open_database(Store(as_role(hall_url, ROLE))) or "")
+    capsys.readouterr()
+    assert main(["db", "numbers", "--db", as_role(hall_url, ROLE)]) == 1
+    said = capsys.readouterr()
+    assert "counter db upgrade" in said.out + said.err
+    assert "ProgrammingError" not in said.out + said.err
+    assert main(["db", "upgrade", "--desk-role", ROLE, "--db", hall_url]) == 0  # the owner's upgrade: the desk opens
+    Store(as_role(hall_url, ROLE)).sessions()

@@ -21,7 +21,7 @@ from counter.case.numbers import DeskIdentity
 from counter.case.status import CaseStatus
 from counter.case.view import CaseRow
 from counter.db import case_lists, models
-from tests.db.test_list_plans import _plans, _scans, _statements
+from tests.db.plans import explain, scans, statements
 
 TODAY = dt.date(2026, 11, 20)  # a Friday: two working days ahead is Tuesday
 WAITING = 1_500  # awaiting deferred materials, nearly all overdue
@@ -93,7 +93,7 @@ def test_a_long_backlog_gives_the_earliest_page_in_order_and_says_how_many(hall:
 
 
 def test_the_page_and_the_counts_walk_the_indexes_of_what_is_waiting(hall: sessionmaker[Session]) -> None:
-    plans = _plans(hall, lambda unit: day_lists(unit, TODAY, Desk(DeskIdentity("XAM01", "5"), "测试")))
+    plans = explain(hall, lambda unit: day_lists(unit, TODAY, Desk(DeskIdentity("XAM01", "5"), "测试")))
     joined = "\n".join(plans)
     assert "ix_case_material_waiting" in joined, joined
     assert "ix_case_correction_due" in joined, joined
@@ -104,7 +104,7 @@ def test_the_page_and_the_counts_walk_the_indexes_of_what_is_waiting(hall: sessi
             assert whole not in joined, joined
     # PostgreSQL too: its guess of what waits is the two columns' statistics multiplied, far below the truth in a
     # hall with a backlog (2.5 s for the count of a 2M-case hall when it chose to read every checklist line)
-    assert not _scans("case_material", joined), joined
+    assert not scans("case_material", joined), joined
     assert "Gather" not in joined, joined
 
 
@@ -119,7 +119,7 @@ def test_the_walk_leaves_the_planner_as_it_found_it(hall: sessionmaker[Session])
 def test_the_walk_is_set_once_for_the_page_and_both_counts(hall: sessionmaker[Session]) -> None:
     """Each statement is a round trip to a hall's server: the planner's settings for the walk are set once before
     the page and the counts and put back once after them, not around each of the three."""
-    sent = _statements(hall, lambda unit: day_lists(unit, TODAY, Desk(DeskIdentity("XAM01", "5"), "测试")))
+    sent = statements(hall, lambda unit: day_lists(unit, TODAY, Desk(DeskIdentity("XAM01", "5"), "测试")))
     settings = [statement for statement, _ in sent if "set_config(" in statement or statement.startswith("SET ")]
     with hall() as session:
         postgres = session.get_bind().dialect.name == "postgresql"
@@ -200,12 +200,12 @@ def test_the_supervisors_whole_list_is_read_a_batch_at_a_time(
 
 def test_the_supervisors_whole_list_walks_the_indexes_of_what_is_waiting(hall: sessionmaker[Session]) -> None:
     """Streamed in due order along the indexes the F6 page walks: nothing read whole, nothing sorted whole."""
-    plans = _plans(hall, lambda unit: list(case_rows(unit, TODAY, overdue=True)))
+    plans = explain(hall, lambda unit: list(case_rows(unit, TODAY, overdue=True)))
     joined = "\n".join(plans)
     assert "ix_case_material_waiting" in joined, joined
     assert "ix_case_correction_due" in joined, joined
     if "SEARCH" in joined:  # SQLite
         for whole in ("SCAN case_material", "SCAN case ", "TEMP B-TREE FOR ORDER BY"):
             assert whole not in joined, joined
-    assert not _scans("case_material", joined), joined
+    assert not scans("case_material", joined), joined
     assert "Gather" not in joined, joined

@@ -17,7 +17,7 @@ from counter.actions.desk import desk_at
 from counter.actions.period_figures import period_figures
 from counter.host.desk_config import DeskConfig
 from counter.ratings.figures import Grouping
-from tests.db.test_list_plans import _statements
+from tests.db.plans import statements
 
 DESK = desk_at(DeskConfig(site_code="XAM01", site_name="兴安盟政务服务中心", desk_no="8", clerk="乌兰"))
 FIRST, LAST = dt.date(2026, 10, 1), dt.date(2026, 10, 31)
@@ -27,7 +27,7 @@ def _sent(hall: sessionmaker[Session], grouping: Grouping) -> list[str]:
     """The statements a month's figures by ``grouping`` send."""
     return [
         statement
-        for statement, _ in _statements(
+        for statement, _ in statements(
             hall, partial(period_figures, first=FIRST, last=LAST, grouping=grouping, today=LAST, desk=DESK)
         )
     ]

@@ -106,3 +106,22 @@ def test_the_manuals_hall_set_up_runs_and_connects_over_verified_tls(server: PgC
     engine.dispose()
     plain = desk_url.group(1).split("?", 1)[0]
     assert main(["db", "numbers", "--db", plain]) == 1  # the same server, named without TLS: refused
+
+    # the desk's window started on the hall as the manual leaves it: up, with nothing in its log worse than info
+    home = tmp_path / "desk-home"
+    desk_env = {"QT_QPA_PLATFORM": "offscreen", "COUNTER_DB_URL": desk_url.group(1)}
+    desk_env |= {"COUNTER_HOME": str(home / "data"), "COUNTER_STATE": str(home / "state")}
+    started = subprocess.run(
+        [sys.executable, "-m", "counter", "--exit-when-ready"],
+        env={**os.environ, **desk_env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert started.returncode == 0, started.stderr
+    logs = home / "data" / "logs"
+    assert not list(logs.glob("error-*.txt")), [p.read_text(encoding="utf-8") for p in logs.glob("error-*.txt")]
+    troubles = [line for line in (logs / "counter.log").read_text(encoding="utf-8").splitlines()
+                if " ERROR " in line or " WARNING " in line or " CRITICAL " in line]  # fmt: skip
+    assert not troubles

@@ -9,11 +9,10 @@ they run) are then explained, and none may read the whole case table, nor every 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 import pytest
-from sqlalchemy import event, func, insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.case_reads import day_lists
@@ -24,6 +23,7 @@ from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.rating_store import add_rating, add_rectification, add_rectification_line, add_request
 from counter.ratings.rectification import RectEvent, RectState
+from tests.db.plans import explain, scans, scans_cases
 
 CASES = 20_000
 RECTIFICATIONS = 300
@@ -98,60 +98,16 @@ def _fill(sessions: sessionmaker[Session]) -> None:
         session.commit()
 
 
-def _statements(sessions: sessionmaker[Session], read: Any) -> list[tuple[str, Any]]:
-    """The statements ``read`` sends, as sent."""
-    sent: list[tuple[str, Any]] = []
-    engine = sessions.kw["bind"]
-
-    def keep(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool) -> None:
-        sent.append((statement, parameters))
-
-    event.listen(engine, "before_cursor_execute", keep)
-    try:
-        with sessions() as session:
-            read(session)
-    finally:
-        event.remove(engine, "before_cursor_execute", keep)
-    return sent
-
-
-def _plans(sessions: sessionmaker[Session], read: Any) -> list[str]:
-    """One text per statement: its plan, as the database explains it."""
-    plans = []
-    with sessions() as session:
-        conn = session.connection()
-        postgres = conn.dialect.name == "postgresql"
-        for statement, parameters in _statements(sessions, read):
-            if "set_config(" in statement:  # a planner setting of the read's own: in force as sent
-                conn.exec_driver_sql(statement, parameters)
-                continue
-            if postgres:
-                lines = [str(line) for line in conn.exec_driver_sql("EXPLAIN " + statement, parameters).scalars()]
-            else:
-                lines = [row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
-            plans.append("\n".join(lines))
-    return plans
-
-
-def _scans(table: str, plan: str) -> bool:
-    """Whether the plan reads a table whole (SQLite's ``SCAN case``, PostgreSQL's ``Seq Scan on "case"``)."""
-    return re.search(rf'(^|\s)(SCAN|Seq Scan on) "?{table}"?( |$)', plan, re.MULTILINE) is not None
-
-
-def _scans_cases(plan: str) -> bool:
-    return _scans("case", plan)
-
-
 def test_opening_a_case_by_number_uses_the_index_of_continued_cases(hall: sessionmaker[Session]) -> None:
     """No case continues another yet: SQLite's statistics then call a full index of them useless, and the page's
     question "which case continues this one?" read every case."""
     with hall() as session:
         number = session.execute(select(models.Case.case_no).where(models.Case.id == 4999)).scalar_one()
-    plans = _plans(hall, lambda unit: read_case(unit, number))
+    plans = explain(hall, lambda unit: read_case(unit, number))
     assert plans
-    assert not [plan for plan in plans if _scans_cases(plan)]
+    assert not [plan for plan in plans if scans_cases(plan)]
     assert any("ix_case_previous_case_id" in plan for plan in plans)
-    assert not [plan for plan in plans if _scans("print_record", plan)]  # its receipt's prints, not every print
+    assert not [plan for plan in plans if scans("print_record", plan)]  # its receipt's prints, not every print
     with hall() as session:
         page = read_case(session, number)
     assert page is not None
@@ -161,14 +117,14 @@ def test_opening_a_case_by_number_uses_the_index_of_continued_cases(hall: sessio
 
 
 def test_the_desks_day_lists_read_one_day_and_the_cases_still_waiting(hall: sessionmaker[Session]) -> None:
-    plans = _plans(hall, lambda unit: day_lists(unit, TODAY, Desk(DESK, "测试")))
+    plans = explain(hall, lambda unit: day_lists(unit, TODAY, Desk(DESK, "测试")))
     assert plans
-    assert not [plan for plan in plans if _scans_cases(plan)]
+    assert not [plan for plan in plans if scans_cases(plan)]
     joined = "\n".join(plans)
     assert "ix_case_correction_due" in joined, joined
     if "SEARCH" in joined:  # SQLite; PostgreSQL reads five waiting materials faster whole (tests/db/test_due_list.py)
         assert "ix_case_material_waiting" in joined, joined
-        assert not [plan for plan in plans if _scans("case_material", plan)]
+        assert not [plan for plan in plans if scans("case_material", plan)]
         assert "TEMP B-TREE FOR ORDER BY" not in joined, joined  # walked in due order, never sorted whole
     with hall() as session:
         lists = day_lists(session, TODAY, Desk(DESK, "测试"))
@@ -180,7 +136,7 @@ def test_the_desks_day_lists_read_one_day_and_the_cases_still_waiting(hall: sess
 
 
 def test_the_open_rectifications_probe_the_closing_lines_by_index(hall: sessionmaker[Session]) -> None:
-    (plan,) = _plans(hall, lambda unit: open_rectifications(unit, limit=50))
+    (plan,) = explain(hall, lambda unit: open_rectifications(unit, limit=50))
     assert "ix_rectification_history_closed" in plan
     assert "SCAN rectification_history" not in plan
     assert "Seq Scan on rectification_history" not in plan

@@ -24,6 +24,7 @@ from counter.documents.model import (
     document_for,
 )
 from counter.documents.render import render_pdf
+from counter.host.desk_config import DeskConfig, save_desk_config
 from counter.intake.parties import ApplicantKind
 from counter.parties.identifiers import make_credit_code, make_org_code
 from tests.conftest import REPO, made_database
@@ -142,15 +143,16 @@ def test_no_fact_is_asked_twice_and_the_forms_shared_boxes_are_asked_once(demo: 
     own = [label for label in _asked(data) if label not in {"证件类型", "证件号码"}]  # the applicant's and agent's
     facts = [fact_of(label) for label in own]
     assert len(facts) == len(set(facts)), own
-    assert _shared(data) == ["个体工商户名称", "经营场所"]  # asked by both forms, written once
+    assert _shared(data) == ["个体工商户名称", "经营场所", "联系人"]  # asked by two forms or more, written once
     asked = _asked(data)
     for gone in ("经营者姓名", "身份证件号码", "申请人名称"):  # the intake's, or the shared part's
         assert gone not in asked
     assert asked.count("联系电话") == 1
 
 
-def test_each_item_has_its_part_under_its_department_naming_the_forms_it_replaces(demo: DemoCases) -> None:
-    tables = _tables(_application(demo))
+def test_each_item_has_its_part_under_its_department_naming_its_forms_and_replacing_none(demo: DemoCases) -> None:
+    data = _application(demo)
+    tables = _tables(data)
     assert [t.columns[0].label for t in tables] == [
         "（一）市场主体设立登记",
         "（二）食品经营许可",
@@ -159,17 +161,46 @@ def test_each_item_has_its_part_under_its_department_naming_the_forms_it_replace
     ]
     registration, licence, signboard, tax = (t.columns[1].label for t in tables)
     assert "实施部门：乌兰浩特市市场监督管理局" in registration  # as this site names the county's department
-    assert "本表代替《个体工商户登记（备案）申请书》" in registration
-    assert "本表代替《食品经营许可申请书》" in licence
+    assert "申请表：《个体工商户登记（备案）申请书》（国家市场监督管理总局规定格式）" in registration
+    assert "申请表：《食品经营许可申请书》（国家市场监督管理总局规定格式）" in licence
     assert "乌兰浩特市城市管理综合行政执法局" in signboard
+    assert "申请表：《户外招牌设置申请表》" in signboard
+    assert "规定格式" not in signboard  # the city's own form
+    words = [b.text for b in data.blocks if isinstance(b, Text)] + [t.columns[1].label for t in tables]
+    assert not any("代替" in text and "不代替" not in text for text in words)  # it stands in for no form
+    still = next(text for text in words if text.startswith("本表不代替"))
+    for form in ("个体工商户登记（备案）申请书", "食品经营许可申请书", "户外招牌设置申请表", "授权委托书"):
+        assert f"《{form}》" in still
     assert "国家税务总局乌兰浩特市税务局" in tax
     assert "不另填申请表" in tax
     assert [row[0] for row in tables[0].rows] == ["组成形式", "经营范围", "从业人数", "资金数额（万元）"]
     assert all(row[1].strip() == "" for table in tables[:2] for row in table.rows)  # blank, to be written in
     assert all(row[1] == "\n" for table in tables[:2] for row in table.rows)  # two lines tall: room to write
-    # the catalog lists no boxes of the signboard's form: what it must hold, and room to write it, nothing guessed
-    assert tables[2].rows[0] == ("填写要求", "填写招牌位置、尺寸、材质和文字内容，申请人签字。")
+    assert [row[0] for row in tables[2].rows][:3] == ["招牌位置", "招牌文字内容", "招牌尺寸（长×高，米）"]
     assert tables[3].rows == ()
+
+
+def test_a_form_whose_boxes_the_catalog_lacks_is_named_with_what_it_must_hold(demo: DemoCases) -> None:
+    bare = dataclasses.replace(
+        demo.bundle,
+        materials=tuple(
+            dataclasses.replace(m, fields=()) if m.name == "户外招牌设置申请表" else m for m in demo.bundle.materials
+        ),
+    )
+    data = document_for(demo.views[BY_AGENT], DocumentKind.APPLICATION, demo.office, "N-1", bare, TODAY)
+    signboard = _tables(data)[2]
+    # what it must hold, and room to write it, nothing guessed
+    assert signboard.rows[0] == ("填写要求", "填写招牌位置、尺寸、材质和文字内容，申请人签字。")
+
+
+def test_a_business_registered_in_the_case_is_not_asked_its_credit_code(demo: DemoCases) -> None:
+    """The food licence's form asks 统一社会信用代码; the 个体户 the case registers gets it from the registration."""
+    data = _application(demo)
+    assert "统一社会信用代码" not in [row[0] for table in _tables(data) for row in table.rows] + _shared(data)
+    assert _pairs(data)["统一社会信用代码"] == "由本件的设立登记赋予，登记后按营业执照填写，申请人不填"
+    licence_only = dataclasses.replace(demo.bundle, items=tuple(i for i in demo.bundle.items if i.result != "营业执照"))
+    again = document_for(demo.views[BY_AGENT], DocumentKind.APPLICATION, demo.office, "N-1", licence_only, TODAY)
+    assert "统一社会信用代码" in [row[0] for table in _tables(again) for row in table.rows]  # an existing business
 
 
 def test_the_authorisation_stays_a_paper_of_its_own_and_both_sign(demo: DemoCases) -> None:
@@ -206,7 +237,8 @@ def test_a_company_is_asked_its_name_code_and_representative_once(demo: DemoCase
     for gone in ("名称", "申请人名称", "住所", "法定代表人（负责人）"):  # the company's, asked in its part
         assert gone not in forms_ask
     assert "联系人" in _shared(data)  # both forms ask it
-    assert "本表代替《公司登记（备案）申请书》" in _tables(data)[0].columns[1].label
+    assert "《公司登记（备案）申请书》（国家市场监督管理总局规定格式）" in _tables(data)[0].columns[1].label
+    assert "由本件的设立登记赋予" not in str(_pairs(data))  # a company has its code already
     assert data.sign_off.signers == ("法定代表人（签字）",)
     assert data.sign_off.issuer == company.applicant_name  # the company's seal
     assert data.sign_off.seal_caption
@@ -246,6 +278,7 @@ def test_the_pdf_is_the_files_one_copy_with_the_case_barcode(demo: DemoCases, tm
 def test_the_command_line_prints_it_and_refuses_it_for_a_refusal(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
+    save_desk_config(DeskConfig(clerk="乌兰"))  # a desk whose clerk is named: one without takes no intake
     db = made_database(tmp_path / "desk.sqlite3")
     assert main(["case", "take", str(EXAMPLE), "--json", "--db", db]) == 0
     case_no = json.loads(capsys.readouterr().out)["case_no"]

@@ -119,8 +119,8 @@ def test_a_reprint_months_later_says_the_same(demo: DemoCases) -> None:
         assert demo.document(kind) == demo.document(kind)
     receipt = _table(demo.document(DocumentKind.RECEIPT))
     how = [row[-1] for row in receipt.rows]
-    # two working days before the promise of 25 November (domain §4: the department must be able to keep it)
-    assert how.count("容缺后补\n2026年11月23日前") == 2
+    # the guide's 3 working days (食品经营许可's promise moves to the case's 27 November instead of cutting them)
+    assert how.count("容缺后补\n2026年11月25日前") == 2
     assert _table(demo.document(DocumentKind.DEFERRAL)).rows[0][1] == "食品安全管理制度文本"
 
 
@@ -238,6 +238,22 @@ def test_a_lapsed_deferral_denies_one_item_in_its_departments_name(demo: DemoCas
     for other in ("152201-YJS008-01", "152201-YJS008-03", "152201-YJS008-04"):  # not denied: no paper
         problems = document_problems(lapsed, DocumentKind.DENIAL, demo.bundle, "N-1", issued, other)
         assert problems == (DocumentProblem.NOT_DENIED,)
+
+
+def test_a_denial_gives_its_departments_clerk_and_phone_never_the_halls(demo: DemoCases) -> None:
+    """注明联系方式 (seed 001 第十七条(二)): the department's, as the site lists it; blank lines to fill in by hand
+    for a department it does not list — not 承办人 窗口工作人员 and the hall's consulting phone."""
+    hall_phone = demo.office.consult_phone
+    unlisted = demo.document(DocumentKind.DENIAL)
+    assert (unlisted.sign_off.clerk, unlisted.sign_off.phone) == ("__________", "__________")
+    assert hall_phone not in _all_text(unlisted)
+    contacts = "乌兰浩特市市场监督管理局=张丽|0482-8212315\n国家税务总局乌兰浩特市税务局=王强|12366"
+    office = dataclasses.replace(demo.office, department_contacts=contacts)
+    view = demo.views[CASE_OF_KIND[DocumentKind.DENIAL]]
+    listed = document_for(view, DocumentKind.DENIAL, office, "N-3", demo.bundle, TODAY, FOOD)
+    assert (listed.sign_off.clerk, listed.sign_off.phone) == ("张丽", "0482-8212315")
+    assert "乌兰浩特市市场监督管理局，承办人张丽，电话0482-8212315" in _all_text(listed)
+    assert hall_phone not in _all_text(listed)
 
 
 def test_a_vertically_led_departments_denial_names_the_body_above(demo: DemoCases) -> None:

@@ -68,7 +68,8 @@ REQUIRED = {
         "150702199006150371",
         "个体工商户名称",
         "实施部门：乌兰浩特市市场监督管理局",
-        "本表代替《食品经营许可申请书》",
+        "《食品经营许可申请书》（国家市场监督管理总局规定格式）",
+        "本表不代替各部门规定的申请表",
         "《授权委托书》",
         "代办人（签字）",
     ),
@@ -80,7 +81,7 @@ REQUIRED = {
         "0482-8261008",
     ),
     DocumentKind.BLANK_FORM: ("个体工商户登记（备案）申请书", "经营者姓名", "经营场所", "申请人（签字）", "日期："),
-    DocumentKind.SAMPLE_FORM: ("个体工商户登记（备案）申请书", "示范样表", "经营者姓名王某某", "不得作为申请材料提交"),
+    DocumentKind.SAMPLE_FORM: ("个体工商户登记（备案）申请书", "示范样表", "资金数额（万元）5", "不得作为申请材料提交"),
     # the 帮您办 papers: tests/documents/test_project_papers.py reads every word of them
     DocumentKind.PROJECT_CATALOGUE: ("宗教活动场所内改建或者新建建筑物审批",),
     DocumentKind.PROJECT_FLOWCHART: ("需补充材料的",),

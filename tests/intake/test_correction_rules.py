@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -124,20 +125,23 @@ def test_a_correction_on_the_spot_is_checked_for_medium_and_count_like_a_receive
     assert {r.code for r in decision.reasons} == {ProblemCode.MEDIUM_MISSING}
 
 
-# --- 容缺: due at least the margin before the promised completion ---------------------------------
+# --- 容缺: due when the guide says; the promise moves past the margin, the law stops it -----------
 
 
-def test_the_margin_is_an_office_setting() -> None:
-    checklist = with_receipts(rules=Receipt.MISSING)
-    assert [d.due for d in decide_on(checklist, TODAY, request=WILLING).deferred] == [march(11)]
-    none = DeferralPolicy(TimeLimit(0, WD))
-    assert [d.due for d in decide_on(checklist, TODAY, request=WILLING, policy=none).deferred] == [march(13)]
-    three = DeferralPolicy(TimeLimit(3, WD))
-    assert [d.due for d in decide_on(checklist, TODAY, request=WILLING, policy=three).deferred] == [march(10)]
+def test_the_margin_is_an_office_setting_that_moves_the_promise_never_the_due_date() -> None:
+    """从业人员健康证明 is due in the guide's 3 working days (11 March) whatever the margin; the department's margin
+    after it passes 小餐饮店登记's promise (13 March) with five days, so the case's promise moves to the 18th."""
+    checklist = with_receipts(health=Receipt.MISSING)
+    for days, promised in ((0, march(16)), (2, march(16)), (5, march(18))):
+        policy = DeferralPolicy(TimeLimit(days, WD))
+        decision = decide_on(checklist, TODAY, request=WILLING, policy=policy)
+        assert [d.due for d in decision.deferred] == [march(11)]
+        assert decision.promised_date == promised  # 环境影响登记表备案's legal 10 calendar days end on the 16th
 
 
-def test_a_promise_too_short_for_the_margin_demands_the_material_with_every_other_reason() -> None:
-    # 小餐饮店登记 promises 5 working days (13 March): a margin of 5 leaves no day after the intake
+def test_only_the_law_stops_a_deferral_and_every_other_reason_is_named_with_it() -> None:
+    # 食品安全管理制度's 7 working days (17 March) serve 环境影响登记表备案, whose legal 10 calendar days end on the
+    # 16th: no promise may move past the law, so it cannot be deferred; 从业人员健康证明 could, with a margin of 5
     checklist = with_receipts(health=Receipt.MISSING, rules=Receipt.MISSING)
     five = DeferralPolicy(TimeLimit(5, WD))
     decision = decide_on(checklist, TODAY, request=DeferralRequest(True, False), policy=five)
@@ -146,19 +150,32 @@ def test_a_promise_too_short_for_the_margin_demands_the_material_with_every_othe
         Reason(ReasonCode.DEFERRABLE_MISSING, "health", "从业人员健康证明"),
         Reason(ReasonCode.DEFERRABLE_MISSING, "rules", "食品安全管理制度"),
         Reason(ReasonCode.DEFERRAL_PLEDGE_UNSIGNED),
-        Reason(ReasonCode.DEFERRAL_NO_MARGIN, "health", "从业人员健康证明"),
-        Reason(ReasonCode.DEFERRAL_NO_MARGIN, "rules", "食品安全管理制度"),
+        Reason(ReasonCode.DEFERRAL_PAST_LEGAL, "rules", "食品安全管理制度"),
     )
     assert [m.code for m in decision.missing] == ["health", "rules"]
 
 
+def test_a_material_without_its_own_period_is_still_due_the_margin_before_the_promise() -> None:
+    """Without a period of its own in the guide, a deferred material is due by the promises it serves, less the
+    margin; a margin that leaves no day after the intake refuses it."""
+    bundle = replace(
+        RESTAURANT,
+        materials=tuple(replace(m, deferral_limit=None) if m.code == "health" else m for m in RESTAURANT.materials),
+    )
+    checklist = with_receipts(health=Receipt.MISSING)
+    decision = decide(bundle, checklist, WILLING, None, today=TODAY, calendar=CALENDAR)
+    assert [d.due for d in decision.deferred] == [march(11)]  # two working days before the 13th
+    five = DeferralPolicy(TimeLimit(5, WD))
+    refused = decide(bundle, checklist, WILLING, None, today=TODAY, calendar=CALENDAR, deferral_policy=five)
+    assert Reason(ReasonCode.DEFERRAL_NO_MARGIN, "health", "从业人员健康证明") in refused.reasons
+
+
 def test_the_margin_counts_working_days_across_a_holiday() -> None:
     calendar = WorkCalendar(HolidayTable.from_chinesecalendar(until_year=2025))
-    checklist = with_receipts(rules=Receipt.MISSING)
+    checklist = with_receipts(health=Receipt.MISSING)
     decision = decide(RESTAURANT, checklist, WILLING, None, today=dt.date(2025, 9, 26), calendar=calendar)
-    # 食品安全管理制度 serves 环境影响登记表备案, due in 10 calendar days: 6 October falls in the holiday, so 9
-    # October.  The working days after Friday 26 September are 28 (a make-up Sunday), 29, 30 September, then 9
-    # and 10 October: the 29th is the last that leaves two of them before the 9th
+    # the working days after Friday 26 September are 28 (a make-up Sunday), 29, 30 September, then 9 and 10
+    # October: the guide's three end on the 30th, and the margin's two on the 10th
     assert decision.outcome is Outcome.DEFER
+    assert [d.due for d in decision.deferred] == [dt.date(2025, 9, 30)]
     assert decision.promised_date == dt.date(2025, 10, 10)
-    assert [d.due for d in decision.deferred] == [dt.date(2025, 9, 29)]

@@ -36,7 +36,7 @@ from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.db.sync.case_records import case_records
 from counter.documents.kinds import DocumentKind
-from counter.host.desk_config import DeskConfig
+from counter.host.desk_config import FORMER_DEFAULT_CLERK, DeskConfig
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
 from counter.sync.keys import encryption_key_path, load_private_key
@@ -207,8 +207,9 @@ def test_a_rating_naming_a_clerk_of_another_hall_desk_is_refused(pair: Pair) -> 
 
 
 def test_a_clerk_under_an_unconfigured_desks_name_is_nobody_in_particular(pair: Pair) -> None:
-    """Both sites' desks may keep the placeholder name: a rating of a township's clerk under it goes in."""
-    placeholder = DeskConfig().clerk
+    """Both sites' desks may keep the placeholder name older desks printed before a clerk had to be named: a rating
+    of a township's clerk under it goes in."""
+    placeholder = FORMER_DEFAULT_CLERK
     hall = dataclasses.replace(pair.hall, desk=dataclasses.replace(pair.hall.desk, clerk=placeholder))
     uid = township_bad_rating(pair.ars)
     body = township_body(pair)

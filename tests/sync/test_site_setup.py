@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,10 +12,20 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Role
 from counter.actions.desk import Desk, desk_at
+from counter.actions.documents import office_settings, save_office_settings
 from counter.actions.guard import NotPermitted
 from counter.actions.site import SiteKind, SiteProblem, SiteRefused, init_site, register_peer, stored_site, this_site
-from counter.actions.site_setup import PeerChange, SiteSetUp, register_card, set_up_site, site_state
+from counter.actions.site_setup import (
+    PeerChange,
+    SiteDesk,
+    SiteOffice,
+    SiteSetUp,
+    register_card,
+    set_up_site,
+    site_state,
+)
 from counter.db import models
+from counter.documents.data import OfficeSettings
 from counter.host.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
 from counter.host.paths import site_key_path
 from counter.sync.keys import new_private_key, public_key_text
@@ -46,6 +57,80 @@ def set_up(
 ) -> SiteSetUp:
     return set_up_site(OpenedStore(sessions), code, name, kind, desk=desk or desk_at(load_desk_config()),
                        catalog_folder=SHIPPED_CATALOG)  # fmt: skip
+
+
+OFFICE = SiteOffice(
+    seal_caption="阿尔山市明水河镇人民政府便民服务专用章",
+    address="阿尔山市明水河镇政府院内一楼便民服务大厅",
+    hours="星期一至星期五 08:00-12:00 14:00-17:00",
+    consult_phone="0482-7123456",
+    complaint_phone="12345",
+)
+
+
+def set_up_whole(
+    sessions: sessionmaker[Session], tmp_path: Path, office: SiteOffice | None, this_desk: SiteDesk | None
+) -> SiteSetUp:
+    """The form's set-up, its office and desk too; the catalog from an empty folder (the identity is the point)."""
+    folder = tmp_path / "no-catalog"
+    folder.mkdir(exist_ok=True)
+    return set_up_site(OpenedStore(sessions), "ARX01", TOWNSHIP_NAME, SiteKind.TOWNSHIP,
+                       desk=desk_at(load_desk_config()), catalog_folder=folder, office=office,
+                       this_desk=this_desk)  # fmt: skip
+
+
+def test_the_set_up_takes_the_sites_whole_identity(sessions: sessionmaker[Session], tmp_path: Path) -> None:
+    """Its name, seal, address, hours and phones are the site's 单位信息; the desk's number and clerk its own."""
+    done = set_up_whole(sessions, tmp_path, OFFICE, SiteDesk(" 2 ", " 其其格 "))
+    with sessions() as session:
+        office = office_settings(session, "ARX01")
+        entries = session.scalars(select(models.AuditEntry.subject).order_by(models.AuditEntry.id)).all()
+    assert (office.office_name, office.seal_caption, office.address) == (
+        TOWNSHIP_NAME, OFFICE.seal_caption, OFFICE.address
+    )  # fmt: skip
+    assert (office.hours, office.consult_phone, office.complaint_phone) == (OFFICE.hours, "0482-7123456", "12345")
+    assert office.review_body == OfficeSettings().review_body  # what the form does not ask stays as it was
+    config = load_desk_config()
+    assert (config.site_code, config.desk_no, config.clerk) == ("ARX01", "2", "其其格")
+    assert (done.desk.identity.desk_no, done.desk.clerk) == ("2", "其其格")
+    assert "office.ARX01" in entries  # the office's change is in the trail beside the site's
+
+
+def test_a_set_up_with_its_office_or_desk_incomplete_changes_nothing(
+    sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    empty = dataclasses.replace(OFFICE, hours=" ", consult_phone="")
+    with pytest.raises(SiteRefused) as caught:
+        set_up_whole(sessions, tmp_path, empty, SiteDesk("12345", ""))
+    assert caught.value.codes == (SiteProblem.OFFICE_MISSING, SiteProblem.DESK_NO_FORMAT, SiteProblem.CLERK_MISSING)
+    with pytest.raises(SiteRefused) as caught:
+        set_up_whole(sessions, tmp_path, OFFICE, SiteDesk("1", "窗口工作人员"))  # a title, no person's name
+    assert caught.value.codes == (SiteProblem.CLERK_NAME,)
+    assert not config_path().exists()
+    with sessions() as session:
+        assert stored_site(session) is None
+
+
+def test_where_accounts_exist_the_set_up_leaves_the_clerk_to_the_account(
+    sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    set_up_whole(sessions, tmp_path, OFFICE, SiteDesk("4", None))
+    config = load_desk_config()
+    assert (config.desk_no, config.clerk) == ("4", "")
+
+
+def test_the_form_proposes_a_stored_office_and_never_the_halls_defaults(sessions: sessionmaker[Session]) -> None:
+    save_desk_config(DeskConfig(site_code="ARX01", site_name=TOWNSHIP_NAME, desk_no="2", clerk="其其格"))
+    with sessions() as session:
+        state = site_state(session)
+    assert (state.office, state.desk_no, state.clerk) == (None, "2", "其其格")
+    with sessions.begin() as session:
+        stored = dataclasses.replace(OfficeSettings(), address=OFFICE.address, hours=OFFICE.hours)
+        save_office_settings(session, "ARX01", stored)
+    with sessions() as session:
+        state = site_state(session)
+    assert state.office is not None
+    assert (state.office.address, state.office.hours) == (OFFICE.address, OFFICE.hours)
 
 
 def test_a_fresh_database_is_not_set_up_and_a_silent_hall_is_not_either(sessions: sessionmaker[Session]) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.store import Store
+from counter.host.desk_config import DeskConfig, save_desk_config
 from counter.ui.collector import MainThreadCollector
 from counter.ui.fonts import install_fonts
 from counter.ui.main_window import MainWindow
@@ -122,5 +123,11 @@ def start_window(qtbot: QtBot, window: MainWindow) -> MainWindow:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, db: Store, catalog_dir: Path) -> MainWindow:
+def window(qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None) -> MainWindow:
     return start_window(qtbot, MainWindow(db, catalog_dir))
+
+
+@pytest.fixture
+def named_desk() -> None:
+    """This desk's clerk named, as on a desk in use: a desk whose clerk nobody named takes no intake."""
+    save_desk_config(DeskConfig(clerk="乌兰"))

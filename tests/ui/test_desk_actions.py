@@ -84,7 +84,9 @@ def test_an_unpublished_guide_cannot_be_taken(qtbot: QtBot, window: MainWindow) 
     assert any("指南未发布" in text for text in shown_messages(window))
 
 
-def test_an_unfinished_intake_is_offered_back_after_a_crash(qtbot: QtBot, db: Store, catalog_dir: Path) -> None:
+def test_an_unfinished_intake_is_offered_back_after_a_crash(
+    qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None
+) -> None:
     first = start_window(qtbot, MainWindow(db, catalog_dir))
     open_bundle(first, "xcg")
     QTest.keyClick(first, Qt.Key.Key_F5)
@@ -98,6 +100,12 @@ def test_an_unfinished_intake_is_offered_back_after_a_crash(qtbot: QtBot, db: St
     second.offer_draft()
     assert second.draft_offer.isVisible()
     assert "上次未完成的受理" in second.draft_offer.label.text()
+    second.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is second.draft_offer.restore_button)
+    QTest.keyClick(second.draft_offer.restore_button, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is second.search_panel.box  # back to typing, never to 放弃 first
+    QTest.keyClick(second.search_panel.box, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is second.draft_offer.restore_button
     QTest.mouseClick(second.draft_offer.restore_button, Qt.MouseButton.LeftButton)
     restored = second.desk_actions.intake
     assert restored is not None
@@ -107,7 +115,7 @@ def test_an_unfinished_intake_is_offered_back_after_a_crash(qtbot: QtBot, db: St
 
 
 def test_an_intake_closed_unfinished_is_offered_back_at_once_and_enter_restores_it(
-    qtbot: QtBot, db: Store, catalog_dir: Path
+    qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None
 ) -> None:
     window = start_window(qtbot, MainWindow(db, catalog_dir))
     open_bundle(window, "xcg")
@@ -115,12 +123,27 @@ def test_an_intake_closed_unfinished_is_offered_back_at_once_and_enter_restores_
     panel = window.desk_actions.intake
     assert panel is not None
     panel.applicant_form.name.setText("乌云其木格")
-    panel.close()  # as its window's close button or Alt+F4 closes it
-    qtbot.waitUntil(window.draft_offer.isVisible)
+    panel.close()  # as its window's close button or Alt+F4 closes it: a filled intake asks first
+    question = panel.close_question
+    assert question is not None
+    qtbot.waitUntil(question.isVisible)
+    assert panel.isVisible()
+    QTest.keyClick(question, Qt.Key.Key_Escape)  # 继续受理
+    qtbot.waitUntil(lambda: not question.isVisible())
+    assert panel.isVisible()
+    assert not window.draft_offer.isVisible()
+    panel.close()
+    qtbot.waitUntil(question.isVisible)
+    QTest.keyClick(question, Qt.Key.Key_Return)  # 关闭，保留草稿
+    qtbot.waitUntil(window.draft_offer.isVisible)  # offered at once, not at the next start
+    assert not panel.isVisible()
     assert "未完成的受理" in window.draft_offer.label.text()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.draft_offer.restore_button)
+    QTest.keyClick(window.draft_offer.restore_button, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is window.search_panel.box  # back to typing, never to 放弃 or the guide first
+    QTest.keyClick(window.search_panel.box, Qt.Key.Key_Tab)
     QTest.keyClick(window.draft_offer.restore_button, Qt.Key.Key_Return)
     restored = window.desk_actions.intake
     assert restored is not None
@@ -185,15 +208,17 @@ def test_f7_finds_a_case_by_what_the_applicant_has_at_hand(qtbot: QtBot, db: Sto
     finder = window.desk_actions.cases().finder
     assert finder is not None
     assert finder.found() == ["XAM01-20261120-01-0005", "XAM01-20261120-01-0003"]
-    assert all(finder.table.item(row, 3).text() == "赵雪梅" for row in range(2))
+    assert all(finder.table.item(row, 2).text() == "赵雪梅" for row in range(2))
     qtbot.waitUntil(lambda: QApplication.focusWidget() is finder.table)
     QTest.keyClick(finder.table, Qt.Key.Key_Down)
     QTest.keyClick(finder.table, Qt.Key.Key_Return)  # the older of the two
     qtbot.waitUntil(lambda: any("XAM01-20261120-01-0003" in title for title in titled()))
     ask_f7(qtbot, window, "孟根")  # the beginning of a name
     qtbot.waitUntil(lambda: any("XAM01-20261120-01-0006" in title for title in titled()))
-    ask_f7(qtbot, window, "巴特尔")  # nobody of that name: said, nothing opened
-    qtbot.waitUntil(lambda: any("没有与“巴特尔”相符的办件" in text for text in shown_messages(window)))
+    ask_f7(qtbot, window, "巴特尔")  # nobody of that name: said in the finder, the keyboard back in its field
+    qtbot.waitUntil(lambda: finder.summary.text().startswith("近90天内没有与“巴特尔”相符的办件"))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is finder.field)
+    assert finder.found() == []
 
 
 @pytest.mark.slow
@@ -262,3 +287,18 @@ def test_a_bad_rating_at_another_desk_alerts_the_supervisor(qtbot: QtBot, db: St
     assert supervision is not None
     qtbot.addWidget(supervision)
     qtbot.waitUntil(lambda: "新差评" not in window.supervise_button.text())
+
+
+def test_signing_out_closes_a_filled_intake_without_a_question(
+    qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None
+) -> None:
+    """Nobody is at the desk to answer: the intake closes, kept as the desk's draft."""
+    window = start_window(qtbot, MainWindow(db, catalog_dir))
+    open_bundle(window, "xcg")
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    panel = window.desk_actions.intake
+    assert panel is not None
+    panel.applicant_form.name.setText("乌云其木格")
+    window.desk_actions.close_work()
+    assert not panel.isVisible()
+    assert panel.close_question is None

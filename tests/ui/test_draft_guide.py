@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from counter.actions.guide_status import allow_draft_intake, draft_intake
@@ -37,7 +38,7 @@ def draft_catalog(catalog_dir: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, db: Store, draft_catalog: Path) -> MainWindow:
+def window(qtbot: QtBot, db: Store, draft_catalog: Path, named_desk: None) -> MainWindow:
     return start_window(qtbot, MainWindow(db, draft_catalog))
 
 
@@ -84,7 +85,19 @@ def test_the_administrator_allows_drafts_and_publishes_one_from_the_supervisor_w
     assert [page.drafts.item(i).text() for i in range(page.drafts.count())] == [f"8 {NAME}（样例，第1版）"]
     page.allow.click()
     assert db.read(draft_intake).site_allows
+    page.publish_button.click()  # asked first, showing what changes: Space or Enter there goes back
+    confirmation = page.confirmation
+    assert confirmation is not None
+    assert confirmation.changes.text().startswith(f"待核第1版将发布为第2版：此后受理“{NAME}”都按这一版")
+    assert "这一件事此前没有发布过指南" in confirmation.changes.text()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is confirmation.back_button)
+    QTest.keyClick(confirmation.back_button, Qt.Key.Key_Space)
+    assert page.drafts.count() == 1  # nothing published
     page.publish_button.click()
+    again = page.confirmation
+    assert again is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is again.back_button)
+    QTest.keyClick(again, Qt.Key.Key_Y, Qt.KeyboardModifier.AltModifier)  # 确认发布（Alt+Y）
     assert page.drafts.count() == 0
     assert page.message.text() == GUIDE_STATUS_PUBLISHED.format(name=NAME, version=2)
     open_bundle(window, "xcg")

@@ -128,3 +128,32 @@ def test_a_draft_shows_the_sites_address_and_phones_where_it_leaves_them_out() -
     assert "<td>12345</td>" in html
     assert words.DESK_SITE_HOURS in html
     assert words.DESK_NOT_STATED not in html.split("<h2")[1]  # nothing of the basic facts is left unstated
+
+
+def test_an_item_no_law_gives_a_limit_says_so_and_its_promise(bundle: Bundle) -> None:
+    first = bundle.items[0]
+    filing = dataclasses.replace(first, legal_limit=None, no_legal_limit=True)
+    html = guide_html(dataclasses.replace(bundle, items=(filing, *bundle.items[1:])))
+    row = html[html.index(first.name) :].split("</tr>")[0]
+    assert words.DESK_NO_LEGAL_LIMIT in row
+    assert "法定" not in row.replace(words.DESK_NO_LEGAL_LIMIT, "")
+
+
+def test_a_township_reads_out_its_own_place_hours_and_phones(bundle: Bundle) -> None:
+    """The guide names the league hall's floor and window: at a township the page shows the township's, as its
+    papers print them, and nothing of the hall's."""
+    from counter.actions.guides import SiteContacts
+
+    assert bundle.address is not None
+    assert bundle.hours
+    township = SiteContacts("明水河镇政府院内一楼", "0482-5123456", "0482-5123457", "星期一至星期五 08:00-17:00",
+                            own_place=True)  # fmt: skip
+    basic = guide_html(bundle, {}, township).split("<h2")[1]
+    assert "明水河镇政府院内一楼" in basic
+    assert "星期一至星期五 08:00-17:00" in basic
+    assert "<td>0482-5123456</td>" in basic
+    assert "<td>0482-5123457</td>" in basic
+    assert bundle.address.desk_no not in basic
+    assert bundle.hours[0].periods[0] not in basic
+    hall = guide_html(bundle, {}, dataclasses.replace(township, own_place=False)).split("<h2")[1]
+    assert bundle.address.desk_no in hall  # the hall's own page keeps the guide's

@@ -37,7 +37,8 @@ def test_a_fault_in_a_write_becomes_the_widgets_sentence_and_nothing_is_committe
     runner = Runner(store)
     with pytest.raises(Failed) as failed:
         runner.write(write_then_fail, CASE_SAVE_FAILED)
-    assert failed.value.message == CASE_SAVE_FAILED.format(error="OperationalError")
+    assert failed.value.message == CASE_SAVE_FAILED.format(fault=DB_FAULT["other"])
+    assert failed.value.error == "OperationalError"  # for the log; never in the clerk's sentence
     assert failed.value.fault is DbFault.OTHER
     assert not failed.value.connection_lost  # SQLite is a file here: nothing to wait for
     assert runner.read(lambda unit: get_setting(unit, KEY)) is None
@@ -47,7 +48,7 @@ def test_without_a_sentence_of_its_own_the_cause_is_said_in_plain_words(store: S
     runner = Runner(store)
     with pytest.raises(Failed) as failed:
         runner.write(write_then_fail)
-    assert failed.value.message == DB_FAULT["other"].format(error="OperationalError")
+    assert failed.value.message == DB_FAULT["other"]
 
 
 def test_a_read_only_database_is_named_as_such(store: Store) -> None:
@@ -61,8 +62,7 @@ def test_a_read_only_database_is_named_as_such(store: Store) -> None:
     with pytest.raises(Failed) as failed:
         runner.write(refused, INTAKE_DB_FAULT)
     assert failed.value.fault is DbFault.READ_ONLY
-    cause = DB_FAULT["read_only"].format(error=failed.value.error)
-    assert failed.value.message == INTAKE_DB_FAULT.format(fault=cause)
+    assert failed.value.message == INTAKE_DB_FAULT.format(fault=DB_FAULT["read_only"])
 
 
 def test_a_write_that_returns_is_committed_whole(store: Store) -> None:
@@ -78,3 +78,20 @@ def test_a_database_of_a_newer_program_is_worded_as_at_start(store: Store) -> No
     with pytest.raises(Failed) as failed:
         Runner(store).read(lambda unit: get_setting(unit, KEY), CASE_READ_FAILED)
     assert failed.value.message == words.DESK_SCHEMA_TOO_NEW.format(revision="9999_future")
+
+
+def test_no_sentence_a_widget_hands_the_runner_names_what_the_database_raised() -> None:
+    """Each widget's database sentence says the cause in the clerk's words (``{fault}``); the English class name
+    of the error (``{error}``, as they once showed: 草稿未能保存（OperationalError）) is the log's alone."""
+    import importlib
+    import pkgutil
+
+    import counter.ui
+
+    sentences = []
+    for info in pkgutil.walk_packages(counter.ui.__path__, "counter.ui."):
+        if info.name.endswith("words"):
+            module = importlib.import_module(info.name)
+            sentences += [(info.name, k, v) for k, v in vars(module).items() if isinstance(v, str) and k.isupper()]
+    assert len(sentences) > 300  # the walk found the words
+    assert [(module, name) for module, name, text in sentences if "{error}" in text] == []

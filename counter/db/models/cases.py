@@ -119,6 +119,15 @@ class Case(Base):
             "ix_case_correction_due", "correction_due",
             sqlite_where=text("status = 'correction_issued'"), postgresql_where=text("status = 'correction_issued'"),
         ),
+        # F7's lookups of a recent case (migration 0026): a number's last digits walk the period's numbers; a name,
+        # or its beginning, is a range (on PostgreSQL in the operator class LIKE 'x%' reads as one); and the phones
+        Index("ix_case_received_on_case_no", "received_on", "case_no"),
+        Index(
+            "ix_case_applicant_name", "applicant_name", "received_on",
+            postgresql_ops={"applicant_name": "text_pattern_ops"},
+        ),
+        Index("ix_case_applicant_phone", "applicant_phone", "received_on"),
+        Index("ix_case_notify_phone", "notify_phone", "received_on"),
     )  # fmt: skip
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -131,6 +140,8 @@ class Case(Base):
     status: Mapped[str] = mapped_column(String(24), index=True)
     outcome: Mapped[str] = mapped_column(String(16))
     answers: Mapped[str] = mapped_column(Text, default="{}")  # JSON: situation → option
+    # JSON: the bundle's subject fields as taken, [[code, value], …] (counter.intake.subject); "" for none (0025)
+    subject: Mapped[str] = mapped_column(Text, default="", server_default="")
     applicant_kind: Mapped[str] = mapped_column(String(10))
     applicant_name: Mapped[str] = mapped_column(Text)
     applicant_id_no: Mapped[str] = mapped_column(String(18), index=True)

@@ -63,7 +63,7 @@ CASE_FIELDS = (
     "applicant_kind", "applicant_name", "applicant_id_no", "applicant_phone", "applicant_address", "legal_rep",
     "agent_name", "agent_id_no", "agent_authorisation", "delivery", "delivery_address", "notify_phone",
     "received_on", "accepted_on", "promised_on", "correction_due", "notify_due", "refusal_ground", "turn_to",
-    "denial_reason", "dates_beyond_data", "created_at",
+    "denial_reason", "dates_beyond_data", "created_at", "subject",
 )  # fmt: skip
 
 

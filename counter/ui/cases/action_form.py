@@ -37,7 +37,7 @@ from counter.ui.cases.words import (
     CASE_REASON_HINT,
 )
 from counter.ui.plain_text import plain_label
-from counter.ui.step_form import frame_step_form
+from counter.ui.step_form import frame_step_form, order_tabs
 from counter.ui.text_size import px
 from counter.words.punctuation import CLAUSE_JOIN
 
@@ -100,6 +100,8 @@ class ActionForm(QFrame):
             box = QCheckBox(f"{line.name}{due}")
             self.checkboxes[line.code] = box
             self.boxes_layout.addWidget(box)
+        # the boxes are made now, after the buttons: put back in the form's order (a Tab after the last one is 确认)
+        order_tabs(self, [*self.checkboxes.values(), self.date, self.reason], self.confirm_button, self.cancel_button)
         self.boxes_area.setVisible(bool(materials))
         with_date = event is CaseEvent.DEFERRAL_EXTENDED
         self.date_label.setVisible(with_date)

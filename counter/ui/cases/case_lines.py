@@ -31,13 +31,19 @@ from counter.ui.cases.words import (
     CASE_DEFERRED_OVERDUE,
     CASE_DESK,
     CASE_DUE,
+    CASE_DUE_EACH,
     CASE_EXTENDED_NOTE,
+    CASE_ITEM_DATE,
     CASE_ITEMS_DUE,
+    CASE_ITEMS_DUE_TODAY,
     CASE_ITEMS_OVERDUE,
+    CASE_MATERIAL_DUE,
+    CASE_MATERIAL_LATE,
     CASE_OVERDUE,
+    CASE_OVERDUE_EACH,
     CASE_SHARED_NOT_HANDED_IN,
 )
-from counter.words.cases import APPLICANT_KIND, DELIVERY
+from counter.words.cases import APPLICANT_KIND, DELIVERY, dates_moved_text
 from counter.words.hand_over import hand_over_note_text
 from counter.words.intake import OUTCOME, RECEIPT, RECEIVED_MEDIUM, REFUSAL_GROUND
 from counter.words.items import ITEM_STEP_EVENTS, step_note_text
@@ -98,12 +104,26 @@ def history_note(line: HistoryLine, names: Mapping[str, str], items: Mapping[str
         return names_of((c for c in line.note.split(NOTE_CODES_JOIN) if c), names)
     if line.event in ITEM_STEP_EVENTS:  # the decisions among them
         return step_note_text(line, items)
-    if line.event == CaseEvent.DEFERRAL_EXTENDED.value:
-        due, sep, reason = line.note.partition(NOTE_DUE_REASON)
-        return CASE_EXTENDED_NOTE.format(due=due, reason=reason) if sep else line.note
+    if line.event in (CaseEvent.DEFERRAL_EXTENDED.value, CaseEvent.DATES_MOVED.value):
+        return _later_dates(line, names)
     if line.note == NOTE_SAME_DAY:
         return SAME_DAY_NOTE
     return hand_over_note_text(line.event, line.note, items)  # a hand-over's in words; any other as it stands
+
+
+def moved_text(view: CaseView) -> str:
+    """Every date of the case new holiday data moved later, from and to, in words ("" when none moved)."""
+    names = material_names(view.materials)
+    lines = [line for line in view.history if line.event == CaseEvent.DATES_MOVED.value]
+    return CLAUSE_JOIN.join(dates_moved_text(line.note, names) for line in lines)
+
+
+def _later_dates(line: HistoryLine, names: Mapping[str, str]) -> str:
+    """A deadline extended by a supervisor, or dates moved by the holiday data, in words."""
+    if line.event == CaseEvent.DATES_MOVED.value:
+        return dates_moved_text(line.note, names)
+    due, sep, reason = line.note.partition(NOTE_DUE_REASON)
+    return CASE_EXTENDED_NOTE.format(due=due, reason=reason) if sep else line.note
 
 
 def receipt_text(line: CaseMaterialLine, today: dt.date, awaiting: bool, shared: bool = False) -> str:
@@ -152,14 +172,29 @@ def case_alert(view: CaseView, today: dt.date, items: Sequence[ItemLine] = ()) -
 
 
 def _items_alert(items: Sequence[ItemLine]) -> tuple[str, str] | None:
-    late = [i.name for i in items if i.alert is DueAlert.OVERDUE]
-    if late:
-        return "alertOverdue", CASE_ITEMS_OVERDUE.format(items=LIST_JOIN.join(late))
-    soon = [i for i in items if i.alert is not None and i.due_on is not None]
-    if not soon:
+    """The items past their date, then those coming due, each named with its own date: a bundle's items are due on
+    different days, and one date for them all told the clerk the wrong day for most."""
+    dated = [i for i in items if i.alert is not None and i.due_on is not None]
+    sentences = [
+        sentence.format(items=_with_dates(named))
+        for alert, sentence in (
+            (DueAlert.OVERDUE, CASE_ITEMS_OVERDUE),
+            (DueAlert.DUE_TODAY, CASE_ITEMS_DUE_TODAY),
+            (DueAlert.DUE_NEXT, CASE_ITEMS_DUE),
+        )
+        if (named := [i for i in dated if i.alert is alert])
+    ]
+    if not sentences:
         return None
-    first = min(i.due_on for i in soon if i.due_on is not None)
-    return "alertDue", CASE_ITEMS_DUE.format(items=LIST_JOIN.join(i.name for i in soon), due=first.isoformat())
+    # red while any has no day left (past, or due today), as the lists colour them; amber for the day before
+    urgent = any(i.alert in (DueAlert.OVERDUE, DueAlert.DUE_TODAY) for i in dated)
+    return "alertOverdue" if urgent else "alertDue", CLAUSE_JOIN.join(sentences)
+
+
+def _with_dates(items: Sequence[ItemLine]) -> str:
+    """The items, soonest first, each with its date: 食品经营许可（2026-11-23）、个体工商户登记（2026-11-25）."""
+    ordered = sorted(items, key=lambda i: (i.due_on or dt.date.max, i.name))
+    return LIST_JOIN.join(CASE_ITEM_DATE.format(item=i.name, due=day_text(i.due_on)) for i in ordered)
 
 
 def _applicants_deadline(view: CaseView, today: dt.date) -> tuple[str, str] | None:
@@ -169,9 +204,21 @@ def _applicants_deadline(view: CaseView, today: dt.date) -> tuple[str, str] | No
     due = deferral_due(view)
     if due is None or view.status is not CaseStatus.AWAITING_DEFERRED:
         return None
+    waiting = sorted((m for m in view.deferred_open() if m.due_on is not None), key=lambda m: (m.due_on, m.name))
+    style = "alertOverdue" if due <= today else "alertDue"  # red on the day itself too, as the lists
+    if len({m.due_on for m in waiting}) > 1:  # due on different days: each material with its own
+        each = LIST_JOIN.join(_material_due(m.name, m.due_on, today) for m in waiting if m.due_on is not None)
+        late = any(m.due_on < today for m in waiting if m.due_on is not None)
+        return style, (CASE_OVERDUE_EACH if late else CASE_DUE_EACH).format(materials=each)
     if is_overdue(view, today):
-        return "alertOverdue", CASE_OVERDUE.format(days=overdue_days(due, today), due=due.isoformat())
-    return "alertDue", CASE_DUE.format(due=due.isoformat())
+        return style, CASE_OVERDUE.format(days=overdue_days(due, today), due=due.isoformat())
+    return style, CASE_DUE.format(due=due.isoformat())
+
+
+def _material_due(name: str, due: dt.date, today: dt.date) -> str:
+    if due < today:
+        return CASE_MATERIAL_LATE.format(name=name, days=overdue_days(due, today), due=due.isoformat())
+    return CASE_MATERIAL_DUE.format(name=name, due=due.isoformat())
 
 
 def answers_text(answers: Iterable[tuple[str, str]], situations: Iterable[Situation]) -> str:

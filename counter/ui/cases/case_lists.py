@@ -87,9 +87,9 @@ class CaseLists(QWidget):
         self.escape_shortcut = close_on_escape(self)
         self.tabs = QTabWidget()
         self.today_summary = plain_label()
-        self.today_table = line_table(CASE_LIST_TODAY_COLUMNS, stretch=2)
+        self.today_table = line_table(CASE_LIST_TODAY_COLUMNS, 2, 3)  # the bundle and the applicant share the width
         self.due_summary = plain_label()
-        self.due_table = line_table(CASE_LIST_DUE_COLUMNS, stretch=4)
+        self.due_table = line_table(CASE_LIST_DUE_COLUMNS, 4, 3)
         for summary, table, title in (
             (self.today_summary, self.today_table, CASE_LIST_TODAY),
             (self.due_summary, self.due_table, CASE_LIST_DUE),
@@ -156,6 +156,7 @@ class CaseLists(QWidget):
                 ),
             )
             items[0].setData(CASE_NO_ROLE, row.case_no)
+            items[3].setToolTip(row.applicant_name)  # whole, where its column cuts it
             paint(items, URGENCY_COLOURS.get(urgency(due, today, soon_until)))
 
     def _fill_due(self, read: DayLists, today: dt.date) -> None:
@@ -190,6 +191,7 @@ class CaseLists(QWidget):
                 ),
             )
             items[0].setData(CASE_NO_ROLE, row.case_no)
+            items[3].setToolTip(row.applicant_name)  # whole, where its column cuts it
             paint(items, URGENCY_COLOURS.get(urgency(row.next_due, today, soon_until)))
 
     def rows(self, table: QTableWidget) -> list[str]:

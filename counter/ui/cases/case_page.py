@@ -1,11 +1,9 @@
 """Everything about one case on one page, and the steps that can be taken on it now.
 
-The page holds a :class:`CaseView` (plain data), never an ORM object.  Each
-action is one unit of work (through :class:`counter.ui.runner.Runner`) of
-:mod:`counter.actions.intake`, after which the page reads the case again: what
-it shows is what the database holds.  The desks of a hall share the database,
-so a case may have moved on since the page was drawn; the action then finds
-the move no longer allowed, and the page says so and shows the case as it is.
+The page holds a :class:`CaseView` (plain data), never an ORM object.  Each action is one unit of work (through
+:class:`counter.ui.runner.Runner`) of :mod:`counter.actions.intake`, after which the page reads the case again: what
+it shows is what the database holds.  The desks of a hall share the database, so a case may have moved on since the
+page was drawn; the action then finds the move no longer allowed, and the page says so and shows the case as it is.
 """
 
 from __future__ import annotations
@@ -17,6 +15,7 @@ from enum import StrEnum
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from counter.access.roles import Permission
@@ -47,6 +46,7 @@ from counter.ui.cases.case_lines import (
     local_time,
     material_names,
     medium_text,
+    moved_text,
     receipt_text,
 )
 from counter.ui.cases.case_steps import take_step
@@ -122,6 +122,7 @@ class CasePage(QWidget):
         self._situations: tuple[Situation, ...] = ()
         self._shared: frozenset[str] = frozenset()  # materials fetched by data sharing: never lacking
         self._items: tuple[ItemLine, ...] = ()  # the guide's items with their departments
+        self._lapse_from: dt.date | None = None  # the first day the case's deadline may be found missed
         self._same_day = False  # a 即办件 accepted today for pickup: decided and handed over at once
         self.setStyleSheet(scaled(STYLE))
         self._make_widgets()
@@ -210,10 +211,11 @@ class CasePage(QWidget):
         for name in LINK_FIELDS:
             self.fields[name].linkActivated.connect(self.on_link_activated)
         self.form.confirm_button.clicked.connect(self.on_form_confirmed)
-        self.form.reason.returnPressed.connect(self.on_form_confirmed)
         self.form.cancel_button.clicked.connect(self.on_form_cancelled)
         self.hand_over.confirm_button.clicked.connect(self.on_hand_over_confirmed)
         self.hand_over.cancel_button.clicked.connect(self.hand_over.close_form)
+        for form in (self.form, self.hand_over, self.item_step_form):
+            form.cancel_button.clicked.connect(self.setFocus)  # a form given up: the keyboard back on the items
         self.documents.print_requested.connect(self.on_print_requested)
         self.item_states.decide_requested.connect(self.on_item_decide)
         self.item_states.step_bar.step_requested.connect(self.on_item_step)
@@ -242,6 +244,7 @@ class CasePage(QWidget):
             return Loaded.NOT_FOUND
         self.view = page.view
         self._situations, self._shared, self._items = page.situations, page.shared, page.items
+        self._lapse_from = page.lapse_from
         self._same_day = page.immediate and self._same_day_applies(page.view)
         self._show(page.view)
         offered = item_actions(page.view, self._desk.actor)
@@ -285,7 +288,9 @@ class CasePage(QWidget):
 
     def _show_fields(self, view: CaseView) -> None:
         self.details_fields.show_case(view, self._situations, self._desk.actor.may(Permission.SEE_FULL_ID))
-        self.beyond_data.setVisible(view.dates_beyond_data)
+        moved = moved_text(view)  # the later dates that govern say more than the provisional mark
+        self.beyond_data.setText(words.CASE_DATES_MOVED.format(moves=moved) if moved else words.CASE_BEYOND_DATA)
+        self.beyond_data.setVisible(bool(moved) or view.dates_beyond_data)
 
     def _show_materials(self, view: CaseView, today: dt.date) -> None:
         table = self.materials
@@ -330,7 +335,8 @@ class CasePage(QWidget):
         table.fit()
 
     def _show_actions(self, view: CaseView, today: dt.date) -> None:
-        shown = available_actions(view, today, self._desk.actor, [item.code for item in self._items])
+        items = [item.code for item in self._items]
+        shown = available_actions(view, today, self._desk.actor, items, self._lapse_from)
         self.action_bar.show_actions(shown, self._same_day)
         if self.form.action is not None and self.form.action not in shown + item_actions(view, self._desk.actor):
             self.form.close_form()
@@ -467,6 +473,19 @@ class CasePage(QWidget):
     def on_form_cancelled(self) -> None:
         self.form.close_form()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Esc closes the step form open on the page (Esc inside it cancels it already), else the page itself: the
+        clerk's way back to the desk, as from every window the desk opens."""
+        if event.key() != Qt.Key.Key_Escape or event.modifiers():
+            super().keyPressEvent(event)
+            return
+        opened = [f for f in (self.form, self.hand_over, self.item_step_form) if f.isVisible()]
+        if not opened:
+            self.close()
+            return
+        for form in opened:
+            form.cancel_button.click()
+
     def on_hand_over_confirmed(self) -> None:
         """统一出件 saved, then the 送达回证's preview beside the page, to print for the receiver to sign."""
         view = self.view
@@ -487,6 +506,7 @@ class CasePage(QWidget):
             self.case_changed.emit(view.case_no)
             preview = open_preview(self, self._runner, self._desk, (outcome.made,))
             preview.recorded.connect(self.on_notices_changed)
+            preview.sent_all.connect(self.on_paper_sent)
         self.show_notice(outcome.text, outcome.style)
 
     def on_form_confirmed(self) -> None:
@@ -528,6 +548,10 @@ class CasePage(QWidget):
         elif isinstance(err, DecisionRefused) and err.problem in RULE_PROBLEMS:
             log.warning("case %s: %s refused: %s", view.case_no, event.value, err.problem.value)
             self.show_notice(decision_refused_text(err, items), "noticeError")
+        elif isinstance(err, CorrectionNotDue):
+            log.warning("case %s: correction lapse refused before %s", view.case_no, err.first_day)
+            first = err.first_day.isoformat() if err.first_day else ""
+            self.show_notice(words.CASE_CORRECTION_NOT_DUE.format(first_day=first), "noticeError")
         else:
             self._changed_meanwhile(view, event)
 
@@ -553,11 +577,16 @@ class CasePage(QWidget):
             self.show_notice(refused.text, "noticeError")
             return
         preview.recorded.connect(self.on_notices_changed)
+        preview.sent_all.connect(self.on_paper_sent)
         self.on_notices_changed()
 
     def on_notices_changed(self) -> None:
         """A notice was numbered or printed: the 文书 section counts it."""
         self.reload()
+
+    def on_paper_sent(self, text: str) -> None:
+        """The paper went out and its preview closed: the page says where it went."""
+        self.show_notice(text, "noticeOk")
 
     def _offered_due(self, view: CaseView) -> dt.date:
         """A few working days after the later of today and the old deadline."""

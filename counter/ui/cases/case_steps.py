@@ -44,6 +44,7 @@ def take_step(
     ``items``: the bundle's item names by code, for the sentence to name the items decided.
     """
     item_names = items or {}
+    now = dt.datetime.combine(today, dt.datetime.now().time()).astimezone()  # the desk's day, a training day too
     if event is CaseEvent.DEFERRED_ARRIVED:
         status = fulfil_deferred(unit, desk, view.case_no, set(values.ticked), today)
         names = material_names(view.materials)
@@ -52,7 +53,7 @@ def take_step(
         return CASE_DONE_COMPLETE if status is CaseStatus.IN_APPROVAL else partly
     if event is CaseEvent.DEFERRAL_EXTENDED:
         assert values.new_due is not None  # form_problems saw to it
-        extend_deferral(unit, desk, view.case_no, values.new_due, values.reason)
+        extend_deferral(unit, desk, view.case_no, values.new_due, values.reason, now)
         return CASE_DONE_EXTENDED.format(due=values.new_due.isoformat())
     if event is CaseEvent.DENIED:  # a lapsed 容缺: only the items its materials serve
         lapse = deny_lapsed_deferral(unit, desk, view.case_no, today, values.reason)
@@ -63,16 +64,15 @@ def take_step(
         )  # fmt: skip
     if event in (CaseEvent.ITEM_APPROVED, CaseEvent.ITEM_DENIED):
         approve = event is CaseEvent.ITEM_APPROVED
-        status = decide_item(unit, desk, view.case_no, values.item, approve=approve, text=values.reason)
+        status = decide_item(unit, desk, view.case_no, values.item, approve=approve, text=values.reason, at=now)
         decision = CASE_ITEM_APPROVED if approve else CASE_ITEM_DENIED
         item = item_names.get(values.item, values.item)
         return CASE_DONE_ITEM.format(item=item, decision=decision, status=CASE_STATUS[status])
     if event is CaseEvent.ITEM_ROUTED:  # on the desk's day (a training day too), at this moment of it
-        now = dt.datetime.combine(today, dt.datetime.now().time()).astimezone()
         routed = route_items(unit, desk, view.case_no, now)
         return CASE_DONE_ROUTED.format(items=names_of(list(routed), item_names)) if routed else CASE_DONE_NOTHING_ROUTED
     if event is CaseEvent.CORRECTION_LAPSED:
         status = lapse_correction(unit, desk, view.case_no, today, values.reason)
     else:
-        status = move_case(unit, desk, view.case_no, event, values.reason)
+        status = move_case(unit, desk, view.case_no, event, values.reason, now)
     return CASE_DONE_MOVED.format(action=CASE_ACTION[event], status=CASE_STATUS[status])

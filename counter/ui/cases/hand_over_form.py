@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.ui.cases import words
 from counter.ui.plain_text import plain_label
-from counter.ui.step_form import frame_step_form
+from counter.ui.step_form import frame_step_form, order_tabs
 from counter.ui.text_size import px
 from counter.words.hand_over import HAND_OVER_WAY
 from counter.words.punctuation import LIST_JOIN
@@ -92,6 +92,8 @@ class HandOverForm(QFrame):
             box.setChecked(True)
             self.checkboxes[code] = box
             self.boxes_layout.addWidget(box)
+        fields = (self.partial, self.way, self.recipient, self.id_no, self.carrier, self.tracking_no, self.address)
+        order_tabs(self, [*self.checkboxes.values(), *fields], self.confirm_button, self.cancel_button)  # boxes first
         self.undecided.setText(words.HAND_OVER_UNDECIDED.format(items=LIST_JOIN.join(undecided)) if undecided else "")
         self.undecided.setVisible(bool(undecided))
         self.partial.setChecked(False)

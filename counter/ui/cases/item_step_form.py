@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -114,7 +113,6 @@ class ItemStepForm(QFrame):
         self.title, self.problems, self.confirm_button, self.cancel_button = frame_step_form(
             self, (self.fields,), "", words.CASE_FORM_CANCEL
         )
-        self.cancel_button.setAutoDefault(True)  # Enter on it cancels, never confirms
 
     def open_for(self, event: ItemEvent, item: ItemLine) -> None:
         """Show the form for ``event`` of ``item``, empty, its first field in focus (the confirm button if none)."""
@@ -171,10 +169,3 @@ class ItemStepForm(QFrame):
         self.step, self.item, self.item_name = None, "", ""
         self.problems.clear()
         self.hide()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        """Enter in any field confirms (a field passes it on); the buttons take their own."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.step is not None:
-            self.confirm_button.click()
-            return
-        super().keyPressEvent(event)

@@ -10,27 +10,22 @@ corrected case is passed on to whoever opens the intake.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable
-from functools import partial
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from counter.actions.case_reads import cases_found
 from counter.actions.desk import Desk
-from counter.case.lookup import LOOKBACK_DAYS, Lookup
-from counter.ui.cases.case_finder import CaseFinder
+from counter.case.lookup import LOOKBACK_DAYS
+from counter.ui.cases.case_finder import CaseFinder, look_for
 from counter.ui.cases.case_lists import CaseLists
 from counter.ui.cases.case_page import CasePage, Loaded
-from counter.ui.cases.words import CASE_FOUND_NONE, CASE_FOUND_READ_FAILED, CASE_OPEN_TITLE
+from counter.ui.cases.words import CASE_OPEN_TITLE
 from counter.ui.focus import bring_forward
 from counter.ui.geometry import fit_to_screen
 from counter.ui.plain_text import plain_box
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Runner
 from counter.words.cases import CASE_NOT_FOUND
-
-log = logging.getLogger(__name__)
 
 Today = Callable[[], dt.date]
 PAGE_SIZE = (1120, 820)
@@ -114,7 +109,7 @@ class CaseDesk(QObject):
         self._desk = desk
         self._today = today
         self.lists: CaseLists | None = None
-        self.finder: CaseFinder | None = None  # the cases F7 found, when more than one
+        self.finder: CaseFinder | None = None  # the cases F7 found, when not exactly one
 
     def open_case(self, case_no: str) -> CasePage | None:
         known = find_open_case(self._window, case_no) is not None
@@ -123,28 +118,22 @@ class CaseDesk(QObject):
             self._connect_page(page)
         return page
 
-    def find_cases(self, lookup: Lookup, typed: str) -> CaseFinder | CasePage | None:
-        """F7 with what the applicant had at hand: one case found opens, several are listed, none is said."""
-        read = partial(cases_found, lookup=lookup, today=self._today())
-        try:
-            rows = self._runner.read(read, CASE_FOUND_READ_FAILED)
-        except Failed as err:
-            log.exception("cases could not be looked for")
-            _tell(self._window, QMessageBox.Icon.Warning, err.message)
-            return None
-        if not rows:
-            _tell(self._window, QMessageBox.Icon.Information, CASE_FOUND_NONE.format(days=LOOKBACK_DAYS, typed=typed))
-            return None
-        if len(rows) == 1:
-            return self.open_case(rows[0].case_no)
+    def find_cases(self, typed: str) -> CaseFinder | CasePage | None:
+        """F7 with what the applicant had at hand: one case found opens; several, or none, are shown in the
+        finder (the one open, if any, over the period chosen there), where the clerk widens the period or types
+        again."""
+        days = LOOKBACK_DAYS if self.finder is None else self.finder.days()
+        found = look_for(self._runner, self._desk, self._today(), typed, days)
+        if found.case_no or len(found.rows) == 1:
+            return self.open_case(found.case_no or found.rows[0].case_no)
         if self.finder is None:
-            finder = CaseFinder()
+            finder = CaseFinder(self._runner, self._desk, self._today)
             _as_window(finder, self._window, LISTS_SIZE)
             finder.case_chosen.connect(self.on_case_chosen)
             finder.destroyed.connect(self.on_finder_closed)
             self.finder = finder
-        self.finder.show_found(typed, rows)
-        bring_forward(self.finder, self.finder.table)
+        self.finder.show_found(typed, found)
+        bring_forward(self.finder, self.finder.table if found.rows else self.finder.field)
         return self.finder
 
     def on_finder_closed(self) -> None:

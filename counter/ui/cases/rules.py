@@ -111,12 +111,18 @@ def allowed(view: CaseView, event: CaseEvent) -> bool:
 
 
 def available_actions(
-    view: CaseView, today: dt.date, actor: Actor = SINGLE_DESK, items: Sequence[str] = ()
+    view: CaseView,
+    today: dt.date,
+    actor: Actor = SINGLE_DESK,
+    items: Sequence[str] = (),
+    lapse_from: dt.date | None = None,
 ) -> tuple[CaseEvent, ...]:
     """The actions the page shows now, clerk's first, in a fixed order; only those ``actor`` may take.
 
     ``items``: the codes of the bundle's items, for 分发 while one of them is neither routed nor decided.
-    Hiding is a courtesy: the action checks the role again when it runs.
+    ``lapse_from``: the first day the case's deadline may be found missed, the next working day after it
+    (:func:`counter.case.decisions.lapse_day`, read with the page); a lapse is offered from then on.
+    Hiding is a courtesy: the action checks the role, and the date, again when it runs.
     """
     shown: list[CaseEvent] = []
     for event in CLERK_ACTIONS + SUPERVISOR_ACTIONS:
@@ -128,11 +134,14 @@ def available_actions(
             continue
         if event in (CaseEvent.DEFERRED_ARRIVED, CaseEvent.DEFERRAL_EXTENDED) and not view.deferred_open():
             continue
+        if event is CaseEvent.COMPLETED and view.status is CaseStatus.AWAITING_DEFERRED:
+            continue  # closed by its last decision once nothing waits (counter.actions.decisions), not by hand
         if event is CaseEvent.ITEM_ROUTED and not items_to_route(view, items):
             continue
-        if event is CaseEvent.DENIED and not is_overdue(view, today):
+        early = lapse_from is not None and today < lapse_from
+        if event is CaseEvent.DENIED and (not is_overdue(view, today) or early):
             continue  # a lapsed 容缺 only (the action refuses before); an item is denied on its own (decide_item)
-        if event is CaseEvent.CORRECTION_LAPSED and not correction_overdue(view, today):
+        if event is CaseEvent.CORRECTION_LAPSED and (not correction_overdue(view, today) or early):
             continue
         shown.append(event)
     return tuple(shown)

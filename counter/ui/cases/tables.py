@@ -103,15 +103,22 @@ def full_table(
     return table
 
 
-def line_table(columns: Sequence[str], stretch: int) -> QTableWidget:
-    """A one-line-per-row table that scrolls: ``stretch`` takes the free width."""
+def line_table(columns: Sequence[str], stretch: int, *shares: int) -> QTableWidget:
+    """A one-line-per-row table that scrolls: ``stretch`` takes the free width, shared with the ``shares`` columns.
+
+    A column of names typed at the window (the applicant's) shares the free width rather than taking its longest
+    value's: sized to its contents, one long name pushed the columns after it off the screen.  A value longer than
+    its share is cut with an ellipsis, whole in its tooltip (the caller's to set).
+    """
     table = QTableWidget()
     _set_up(table, columns)
     table.setStyleSheet(scaled(LINE_STYLE))
     table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
     header = table.horizontalHeader()
     for column in range(len(columns)):
-        mode = QHeaderView.ResizeMode.Stretch if column == stretch else QHeaderView.ResizeMode.ResizeToContents
+        free = column == stretch or column in shares
+        mode = QHeaderView.ResizeMode.Stretch if free else QHeaderView.ResizeMode.ResizeToContents
         header.setSectionResizeMode(column, mode)
     return table
 

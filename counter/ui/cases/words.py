@@ -8,8 +8,9 @@ from counter.words.translate import tr
 
 CASE_OPEN_TITLE = tr("查找办件")
 CASE_PAGE_TITLE = tr("办件 {case_no}（{status}）")
-CASE_READ_FAILED = tr("无法读取办件：数据库暂时不能访问，请稍后重试（{error}）")
-CASE_SAVE_FAILED = tr("没有保存：数据库暂时不能写入，办件未作任何改动，填写的内容仍在，请稍后重试（{error}）")
+CASE_READ_FAILED = tr("无法读取办件：{fault}")
+CASE_SAVE_FAILED = tr("没有保存：{fault}。办件未作任何改动，填写的内容仍在")
+CASE_CORRECTION_NOT_DUE = tr("补正期限尚未届满：期限届满后的下一个工作日（{first_day}）起才能确认逾期未补正")
 CASE_MOVED_MEANWHILE = tr("该办件刚被其他窗口处理过，现在的状态是“{status}”，页面已刷新，请核对后再操作")
 CASE_GUIDE_VERSION = tr("指南第{version}版")
 CASE_SUBTITLE = tr("{bundle}　{code} · {version}　　收件结果：{outcome}")
@@ -17,11 +18,19 @@ CASE_DESK = tr("{desk_no}号窗口")
 CASE_SHOW_FULL_ID = tr("显示完整号码")
 CASE_HIDE_FULL_ID = tr("隐藏完整号码")
 CASE_BEYOND_DATA = tr("注意：期限为暂定日期，按法定节假日推算，以国务院办公厅公布的节假日安排为准")
+CASE_DATES_MOVED = tr("期限已按国务院办公厅公布的节假日安排重新计算，以较晚的日期为准：{moves}")
 CASE_OVERDUE = tr("容缺材料已逾期{days}天（补交期限{due}），须由负责人作出不予批准或延长期限的决定")
 CASE_DUE = tr("容缺材料须在{due}前补交")
+# deferred materials due on different days: each with its own date, the late ones with how late
+CASE_DUE_EACH = tr("容缺材料各有补交期限：{materials}")
+CASE_OVERDUE_EACH = tr("容缺材料各有补交期限：{materials}；逾期的须由负责人作出不予批准或延长期限的决定")
+CASE_MATERIAL_DUE = tr("{name}须在{due}前补交")
+CASE_MATERIAL_LATE = tr("{name}已逾期{days}天（补交期限{due}）")
 CASE_ITEM_DUE = tr("{state}（{alert}：{due}）")
+CASE_ITEM_DATE = tr("{item}（{due}）")  # an item of the banner, with its own date
 CASE_ITEMS_OVERDUE = tr("{items}已超过办结期限，请督促实施部门办理")
-CASE_ITEMS_DUE = tr("{items}即将到期（{due}），请督促实施部门办理")
+CASE_ITEMS_DUE = tr("{items}即将到期，请督促实施部门办理")
+CASE_ITEMS_DUE_TODAY = tr("{items}今天到期，请督促实施部门办理")
 CASE_CORRECTION_OVERDUE = tr("补正期限{due}已过{days}天，申请人未补正：负责人可确认“逾期未补正，视为放弃申请”")
 CASE_FIELD = {
     "bundle": tr("一件事"),
@@ -243,12 +252,26 @@ CASE_LIST_DUE_MANY = tr(
 CASE_LIST_DUE_COUNT_MANY = tr("{count}件以上")
 CASE_LIST_TODAY_COLUMNS = (tr("办件编号"), tr("状态"), tr("一件事"), tr("申请人"), tr("容缺补交期限"))
 CASE_FOUND_TITLE = tr("查找办件")
-CASE_FOUND_COLUMNS = (tr("办件编号"), tr("受理日期"), tr("一件事"), tr("申请人"), tr("状态"))
-CASE_FOUND_SUMMARY = tr("近{days}天内与“{typed}”相符的办件共 {count} 件，按受理日期由近及远排列；回车打开。")
-CASE_FOUND_NONE = tr(
-    "近{days}天内没有与“{typed}”相符的办件。可输入完整办件编号、编号末几位、身份证号、手机号或申请人姓名。"
+CASE_FOUND_FIELD = tr("查找(&S)：")
+CASE_FOUND_HINT = tr("完整编号、编号末几位、身份证号、手机号或申请人姓名")
+CASE_FOUND_PERIOD = tr("期限(&P)：")
+CASE_FOUND_GO = tr("查找")
+#: the periods F7 looks back over (counter.case.lookup.LOOKBACK_CHOICES), by their days
+CASE_FOUND_PERIODS = {30: tr("近30天"), 90: tr("近90天"), 182: tr("近半年"), 365: tr("近一年")}
+CASE_FOUND_COLUMNS = (
+    tr("办件编号"), tr("受理日期"), tr("申请人"), tr("证件号码"), tr("联系电话"), tr("状态"), tr("一件事"),
+)  # fmt: skip
+CASE_FOUND_SUMMARY = tr("{period}内与“{typed}”相符的办件共 {count} 件，按受理日期由近及远排列；回车打开。")
+CASE_FOUND_MANY = tr(
+    "{period}内与“{typed}”相符的办件超过 {count} 件，下表列出最近的 {count} 件；输入身份证号或手机号可查得更准。"
 )
-CASE_FOUND_READ_FAILED = tr("查找办件时读取数据库失败，请稍后重试。")
+CASE_FOUND_NONE = tr(
+    "{period}内没有与“{typed}”相符的办件。可放宽期限（Alt+P），或输入完整办件编号、编号末几位、身份证号、"
+    "手机号或申请人姓名。"
+)
+CASE_FOUND_SHORT = tr("姓名请至少输入两个字：只输入姓氏会列出太多办件。")
+CASE_FOUND_UNREADABLE = tr("“{typed}”不是办件编号、编号末几位、身份证号、手机号或姓名，请核对后再查。")
+CASE_FOUND_READ_FAILED = tr("无法查找办件：{fault}")
 CASE_LIST_DUE_COLUMNS = (
     tr("办件编号"),
     tr("补交期限"),
@@ -262,4 +285,4 @@ CASE_LIST_OVERDUE_DAYS = tr("已逾期{days}天")
 CASE_LIST_CORRECTION = tr("补正：{text}")  # a correction notice's deadline in the list of deferrals coming due
 CASE_LIST_DUE_TODAY = tr("今天到期")
 CASE_LIST_DAYS_LEFT = tr("还剩{days}个工作日")
-CASE_LIST_READ_FAILED = tr("无法读取办件列表：数据库暂时不能访问，请稍后点“刷新”重试（{error}）")
+CASE_LIST_READ_FAILED = tr("无法读取办件列表：{fault}。排除后请点“刷新”")

@@ -26,6 +26,7 @@ from counter.ui.restyle import set_style_property
 
 class ChecklistView(QWidget):
     recorded = Signal(object)  # MaterialEntry of one row
+    deferral_chosen = Signal(str)  # the code of a row marked 容缺后补 (key 6)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +47,13 @@ class ChecklistView(QWidget):
         layout.addWidget(keys)
         layout.addLayout(self._rows_layout)
         self.rows: dict[str, MaterialRow] = {}
+        self._deferral_asked = False
+
+    def show_deferral(self, asked: bool) -> None:
+        """The applicant's 容缺 request, as each 容缺后补 row shows it."""
+        self._deferral_asked = asked
+        for row in self.rows.values():
+            row.show_deferral(asked)
 
     def show_checklist(self, bundle: Bundle, checklist: Checklist) -> None:
         for row in self.rows.values():
@@ -59,6 +67,8 @@ class ChecklistView(QWidget):
             if index:  # the list is one Tab stop: Tab enters it on the first row, the arrows go on, Tab leaves it
                 row.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             row.recorded.connect(self.recorded)
+            row.deferral_chosen.connect(lambda code=entry.code: self.deferral_chosen.emit(code))
+            row.show_deferral(self._deferral_asked)
             row.step.connect(lambda step, code=entry.code: self.on_step(code, step))
             self._rows_layout.addWidget(row)
             if self.isVisible():  # at once, so the focus can go to it straight away; a row made before the

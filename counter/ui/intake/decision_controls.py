@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -49,6 +49,7 @@ from counter.ui.text_size import scaled
 from counter.words.texts import text_problem_text
 
 TURN_TO_LINES = 2  # a box per item: two lines hold a county department's full name
+ARROW_STEPS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1}
 
 
 class OneLineText(QPlainTextEdit):
@@ -129,6 +130,10 @@ class DeferralControls(QGroupBox):
         self.pledge_signed.setEnabled(self.asked.isChecked())
         self.changed.emit()
 
+    def unconfirmed(self) -> QCheckBox | None:
+        """The first condition of a 容缺 request not confirmed yet, if any."""
+        return next((box for box in (self.no_bad_credit, self.pledge_signed) if not box.isChecked()), None)
+
     def set_values(self, asked: bool, no_bad_credit: bool, pledge_signed: bool) -> None:
         self.no_bad_credit.setChecked(no_bad_credit)
         self.pledge_signed.setChecked(pledge_signed)
@@ -149,6 +154,7 @@ class RefusalControls(QGroupBox):
         layout.setSpacing(2)
         for ground in RefusalGround:
             button = QRadioButton(INTAKE_REFUSAL_GROUND[ground])
+            button.installEventFilter(self)  # an arrow chooses the ground it goes to (eventFilter)
             self.group.addButton(button)
             self.grounds[ground] = button
             layout.addWidget(button)
@@ -209,6 +215,20 @@ class RefusalControls(QGroupBox):
         are 行政许可法's own, so a bundle without a 行政许可 item is refused only as not this office's remit."""
         self.offered = grounds
         self._show_grounds()  # not a change of the clerk's choice: no signal, no draft saved
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """↑ ↓ (← →) on a ground choose the next one shown, as they move on once one is chosen: no ground is chosen
+        beforehand, so without this the first arrows only moved the focus and Space had to follow."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) or event.modifiers():
+            return False
+        step = ARROW_STEPS.get(Qt.Key(event.key()))
+        shown = [b for g, b in self.grounds.items() if g in self.offered and b.isVisible()]
+        if step is None or not isinstance(watched, QRadioButton) or watched not in shown:
+            return False
+        chosen = shown[(shown.index(watched) + step) % len(shown)]
+        chosen.setChecked(True)
+        chosen.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
 
     def focus_ground(self) -> None:
         """The cursor on the grounds, for a clerk who tried to refuse without one (arrows choose)."""

@@ -27,7 +27,7 @@ DRAFT_DELAY_MS = 400
 
 class DraftKeeper(QObject):
     saved = Signal(str)  # the local time of the save, HH:MM:SS
-    failed = Signal(str)  # the name of the database error
+    failed = Signal(str)  # why, in the clerk's words (the database's fault; its error goes to the log)
 
     def __init__(self, runner: Runner, desk: Desk, form: Callable[[], IntakeDraft], parent: QObject) -> None:
         super().__init__(parent)
@@ -51,9 +51,9 @@ class DraftKeeper(QObject):
             return False
         try:
             self._runner.write(partial(keep_draft, desk=self._desk, draft=self._form()))
-        except Failed as err:
+        except Failed as err:  # worded with the runner's plain cause
             log.warning("draft not saved: %s", err.error)
-            self.failed.emit(err.error)
+            self.failed.emit(err.message)
             return False
         self.saved.emit(f"{dt.datetime.now():%H:%M:%S}")
         return True

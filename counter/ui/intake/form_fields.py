@@ -28,12 +28,14 @@ def read_fields(panel: PanelLayout, checklist: Checklist, previous_case_no: str)
         refusal_ground=refusal.ground(),
         turn_to=refusal.turn_to(),
         previous_case_no=previous_case_no,
+        subject=panel.subject_form.values(),
     )
 
 
 def show_fields(panel: PanelLayout, draft: IntakeDraft, checklist: Checklist) -> None:
     """Put a draft back; ``checklist`` is the draft's, already fitted to the panel's guide."""
     panel.applicant_form.set_applicant(draft.applicant)
+    panel.subject_form.set_values(draft.subject)
     panel.agent_form.set_agent(draft.agent, draft.with_agent)
     panel.delivery_form.set_delivery(draft.delivery, draft.delivery_address, draft.notify_phone)
     panel.deferral.set_values(draft.deferral_asked, draft.no_bad_credit, draft.pledge_signed)

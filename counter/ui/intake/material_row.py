@@ -1,7 +1,9 @@
 """One material of the checklist as a row the clerk settles with one key.
 
 With the row focused, 1 已收取, 2 有缺陷, 3 未提交, 4 共享已确认 (shared materials
-only), 5 当场更正 and Space toggles 已收取; ↑ and ↓ move to the neighbouring row.
+only), 5 当场更正, 6 容缺后补 (materials the guide marks 容缺后补 only: not handed in,
+the applicant asking for 容缺, said through :attr:`deferral_chosen`) and Space
+toggles 已收取; ↑ and ↓ move to the neighbouring row.
 Choosing 已收取 fills the counts and the medium the guide asks for, so the common
 case needs no typing; 有缺陷 opens the note the correction notice prints, and
 当场更正 (行政许可法 第三十二条第一款第三项) the note of what was corrected; both put
@@ -39,6 +41,7 @@ from counter.ui.intake.words import (
     INTAKE_GUIDE_COUNT,
     INTAKE_ORIGINALS,
     INTAKE_RECEIPT_BUTTON,
+    INTAKE_RECEIPT_DEFER,
     INTAKE_RECEIPT_SHARED_FETCHED,
     INTAKE_TAG_SHARED,
 )
@@ -54,6 +57,7 @@ RECEIPT_KEYS = {
     Qt.Key.Key_4: Receipt.SHARED_CONFIRMED,
     Qt.Key.Key_5: Receipt.CORRECTED_ON_SPOT,
 }
+DEFER_KEY = Qt.Key.Key_6
 _ACCEPTED = {
     Medium.PAPER: (ReceivedMedium.PAPER,),
     Medium.ELECTRONIC: (ReceivedMedium.ELECTRONIC,),
@@ -83,6 +87,7 @@ def _tag(text: str, kind: str) -> QLabel:
 class MaterialRow(QFrame):
     recorded = Signal(object)  # the MaterialEntry the row now shows
     step = Signal(int)  # -1 / +1: the clerk wants the row above / below
+    deferral_chosen = Signal()  # 容缺后补: recorded 未提交, and the applicant asks for 容缺
 
     def __init__(self, material: Material, entry: MaterialEntry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +103,10 @@ class MaterialRow(QFrame):
         self.receipt_buttons = {r: self._button(INTAKE_RECEIPT_BUTTON[r], "receipt") for r in shown}
         if material.shared:  # not handed in is not lacking: the office fetches it (第十条)
             self.receipt_buttons[Receipt.MISSING].setText(INTAKE_RECEIPT_SHARED_FETCHED)
+        self.deferrable = material.necessity is Necessity.DEFERRABLE and not material.shared
+        # 容缺后补: only on a material the guide lets be handed in later
+        self.defer_button = self._button(INTAKE_RECEIPT_DEFER, "receipt") if self.deferrable else None
+        self._deferral_asked = False  # the intake's 容缺 request: a missing line of this row is then 容缺后补
         self.medium_buttons = {m: self._button(RECEIVED_MEDIUM[m], "receipt") for m in _BOTH}
         for medium, button in self.medium_buttons.items():
             button.setEnabled(medium in self._accepted)
@@ -105,6 +114,9 @@ class MaterialRow(QFrame):
         self.copies = QSpinBox()
         for spin in (self.originals, self.copies):
             spin.setRange(0, MAX_COUNT)
+            # the guide's counts, filled in by key 1: changed by a click when a paper differs, never a Tab stop
+            # (the list is one stop, its rows settled by keys)
+            spin.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.note_line = CheckedLine(TextField.NOTE)  # what the desk will not take in it, said beneath it
         self.note = self.note_line.edit
         self.note.setPlaceholderText(INTAKE_DEFECT_HINT)
@@ -132,7 +144,10 @@ class MaterialRow(QFrame):
         if self.material.shared:
             top.addWidget(_tag(INTAKE_TAG_SHARED, "shared"))
         top.addWidget(self.name_label, 1)
-        top.addWidget(flow_row(list(self.receipt_buttons.values()), spacing=4))  # wraps in a narrow column
+        shown: list[QWidget] = [*self.receipt_buttons.values()]
+        if self.defer_button is not None:
+            shown.append(self.defer_button)
+        top.addWidget(flow_row(shown, spacing=4))  # wraps in a narrow column
         self.details = QWidget()
         line = FlowLayout(self.details)
         for medium in _BOTH:
@@ -152,6 +167,8 @@ class MaterialRow(QFrame):
     def _connect_signals(self) -> None:
         for receipt, button in self.receipt_buttons.items():
             button.clicked.connect(lambda _checked=False, r=receipt: self.on_receipt_chosen(r))
+        if self.defer_button is not None:
+            self.defer_button.clicked.connect(self.on_deferral_clicked)
         for medium, button in self.medium_buttons.items():
             button.clicked.connect(lambda _checked=False, m=medium: self.on_medium_chosen(m))
         self.originals.valueChanged.connect(self.on_detail_changed)
@@ -191,8 +208,11 @@ class MaterialRow(QFrame):
         self.blockSignals(False)
 
     def _update_view(self) -> None:
+        deferred = self.deferrable and self._deferral_asked and self._receipt is Receipt.MISSING
         for receipt, button in self.receipt_buttons.items():
-            button.setChecked(receipt is self._receipt)
+            button.setChecked(receipt is self._receipt and not deferred)
+        if self.defer_button is not None:
+            self.defer_button.setChecked(deferred)
         self.details.setVisible(self._receipt in HANDED_IN)
         self.note_line.setVisible(self._receipt in WITH_NOTE)
         corrected = self._receipt is Receipt.CORRECTED_ON_SPOT
@@ -221,6 +241,22 @@ class MaterialRow(QFrame):
         if receipt in WITH_NOTE:
             self.note.setFocus()
 
+    def show_deferral(self, asked: bool) -> None:
+        """Whether the applicant asks for 容缺: a 容缺后补 material not handed in then shows as 容缺后补."""
+        self._deferral_asked = asked
+        self._update_view()
+
+    def choose_deferral(self) -> None:
+        """容缺后补: the material is not handed in and the applicant asks for 容缺 (the panel ticks the request)."""
+        if not self.deferrable:
+            return
+        self.set_receipt(Receipt.MISSING)
+        self.deferral_chosen.emit()
+
+    def on_deferral_clicked(self) -> None:
+        self.setFocus()
+        self.choose_deferral()
+
     def toggle_received(self) -> None:
         if self._receipt is not Receipt.RECEIVED:
             self.set_receipt(Receipt.RECEIVED)
@@ -248,6 +284,8 @@ class MaterialRow(QFrame):
             self.set_receipt(receipt)
             if self.receipt is receipt and receipt not in WITH_NOTE:  # settled: on to the next material
                 self.step.emit(1)
+        elif key == DEFER_KEY and self.deferrable:
+            self.choose_deferral()  # the panel says where the keyboard goes next: a condition to confirm, or on
         elif key == Qt.Key.Key_Space:
             self.toggle_received()
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):

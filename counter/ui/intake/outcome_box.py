@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from counter.actions.intake import IntakeNotPossible
 from counter.calendar.workdays import BeyondData, WorkCalendar
+from counter.catalog.model import Subject
 from counter.intake.checklist import ProblemCode
 from counter.intake.outcome import Decision, Outcome
 from counter.intake.parties import PartyProblem
+from counter.intake.subject import SubjectProblem
 from counter.ui.intake.style import headline_style
 from counter.ui.intake.words import (
     INTAKE_ANSWER_FIRST,
@@ -35,11 +37,12 @@ from counter.ui.intake.words import (
     INTAKE_PARTY_HEADING,
     INTAKE_PARTY_PROBLEM,
     INTAKE_PROMISED,
+    INTAKE_SUBJECT_HEADING,
     INTAKE_UNDECIDED,
 )
 from counter.ui.plain_text import plain_label
 from counter.ui.text_size import scaled
-from counter.words.cases import party_problem_why
+from counter.words.cases import party_problem_why, subject_problem_why
 from counter.words.dates import day_text
 from counter.words.intake import OUTCOME, OUTCOME_SUMMARY, intake_reason
 from counter.words.workdays import beyond_data_warning
@@ -107,12 +110,20 @@ def party_problem_text(problem: PartyProblem) -> str:
     return INTAKE_PARTY_PROBLEM.format(field=field, problem=party_problem_why(problem))
 
 
-def commit_problems(err: IntakeNotPossible) -> str:
+def subject_problem_text(problem: SubjectProblem, subject: Subject | None) -> str:
+    """The subject's field by its label, and what is wrong."""
+    field = subject.field(problem.field) if subject is not None else None
+    label = field.label if field is not None else problem.field
+    return INTAKE_PARTY_PROBLEM.format(field=label, problem=subject_problem_why(problem))
+
+
+def commit_problems(err: IntakeNotPossible, subject: Subject | None = None) -> str:
     """Everything that stood in the way of a commit, in one message."""
     lines = []
     if err.decision is not None and not err.decision.outcome.decided:
         lines += reason_lines(err.decision)
     lines += [party_problem_text(p) for p in err.party_problems]
+    lines += [subject_problem_text(p, subject) for p in err.subject_problems]
     if err.detail in INTAKE_NOT_POSSIBLE_DETAILS:
         lines.append(INTAKE_NOT_POSSIBLE_DETAILS[err.detail])
     elif err.detail:
@@ -167,11 +178,23 @@ class OutcomeBox(QFrame):
         self.error.setText(message)
         self.error.show()
 
-    def show_party_problems(self, problems: Sequence[PartyProblem]) -> None:
+    def show_party_problems(
+        self,
+        problems: Sequence[PartyProblem],
+        subject: Subject | None = None,
+        of_subject: Sequence[SubjectProblem] = (),
+    ) -> None:
+        """The applicant's part, then the subject's (the newborn's, the household's), each under its heading."""
+        parts = []
         lines = [party_problem_text(p) for p in problems]
-        heading = html.escape(INTAKE_PARTY_HEADING)
-        self.parties.setText(f"<b>{heading}</b><br>{_bullets(lines)}" if lines else "")
-        self.parties.setVisible(bool(lines))
+        if lines:
+            parts.append(f"<b>{html.escape(INTAKE_PARTY_HEADING)}</b><br>{_bullets(lines)}")
+        lines = [subject_problem_text(p, subject) for p in of_subject]
+        if lines and subject is not None:
+            heading = INTAKE_SUBJECT_HEADING.format(title=subject.title)
+            parts.append(f"<b>{html.escape(heading)}</b><br>{_bullets(lines)}")
+        self.parties.setText("<br>".join(parts))
+        self.parties.setVisible(bool(parts))
 
     def plain_text(self) -> str:
         """Everything the box shows, as the clerk reads it (for tests and screen readers)."""

@@ -22,9 +22,9 @@ import uuid
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from counter.actions.calendar import office_calendar
 from counter.actions.desk import Desk
@@ -48,6 +48,7 @@ from counter.intake.checklist import MaterialEntry, answer, record_entry, start_
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, fit_checklist
 from counter.intake.outcome import Decision, Outcome, RefusalGround, refusal_grounds
 from counter.intake.parties import party_problems
+from counter.intake.subject import SubjectProblem, subject_problems, subject_required
 from counter.ui.connection import Reconnector
 from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.form_fields import read_fields, show_fields
@@ -55,17 +56,24 @@ from counter.ui.intake.outcome_box import commit_problems, provisional_mark
 from counter.ui.intake.panel_layout import PanelLayout
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
 from counter.ui.intake.words import (
+    INTAKE_CLOSE_GO,
+    INTAKE_CLOSE_QUESTION,
+    INTAKE_CLOSE_STAY,
+    INTAKE_CLOSE_TITLE,
+    INTAKE_COMMIT_DEFERRAL_OPEN,
     INTAKE_CONNECTION_BACK,
     INTAKE_CONNECTION_LOST,
     INTAKE_CONNECTION_RETRYING,
     INTAKE_DAY,
     INTAKE_DB_FAULT,
+    INTAKE_DB_FAULT_NO_DRAFT,
     INTAKE_DRAFT_SAVE_FAILED,
     INTAKE_DRAFT_SAVED,
     INTAKE_GROUND_REQUIRED,
     INTAKE_PREVIEW_FAILED,
     INTAKE_PREVIOUS_NOT_FOUND,
 )
+from counter.ui.plain_text import plain_box
 from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.database import numbers_behind_text
@@ -73,6 +81,9 @@ from counter.words.dates import day_text
 from counter.words.sites import OTHER_SERIES
 
 log = logging.getLogger(__name__)
+
+AGENT_SITUATION = "agent"  # the catalog's question of who comes: its options "agent" (委托代理人办理) and "self"
+SELF_OPTION = "self"
 
 
 class IntakePanel(PanelLayout):
@@ -113,6 +124,9 @@ class IntakePanel(PanelLayout):
         self.order_tabs()
         self.refresh_decision()
         self.refresh_parties()
+        self._blank = self.form()  # the form as nothing typed leaves it: closing that loses nothing, asks nothing
+        self._close_agreed = False
+        self.close_question: QMessageBox | None = None
 
     @classmethod
     def from_draft(
@@ -134,10 +148,11 @@ class IntakePanel(PanelLayout):
     def _connect_signals(self) -> None:
         self.situations.answered.connect(self.on_answered)
         self.checklist_view.recorded.connect(self.on_material_recorded)
+        self.checklist_view.deferral_chosen.connect(self.on_deferral_chosen)
         self.checklist_view.all_received_button.clicked.connect(self.checklist_view.receive_all_pending)
         self.deferral.changed.connect(self.on_choice_changed)
         self.refusal.changed.connect(self.on_choice_changed)
-        for form in (self.applicant_form, self.agent_form, self.delivery_form):
+        for form in (self.applicant_form, self.subject_form, self.agent_form, self.delivery_form):
             form.changed.connect(self.on_parties_changed)
         self.applicant_form.id_field.valid_number.connect(self.on_applicant_id_valid)
         self.agent_form.id_field.valid_number.connect(self.on_agent_id_valid)
@@ -153,6 +168,8 @@ class IntakePanel(PanelLayout):
             trigger.connect(self.close)
         for trigger in (self.print_button.clicked, self.print_shortcut.activated):
             trigger.connect(self.on_print_requested)
+        self.same_day.settled.connect(self.print_button.setFocus)  # the papers are next, not 关闭
+        self.agent_form.toggled.connect(self.on_agent_toggled)
 
     # --- the form as data ----------------------------------------------------------
 
@@ -198,27 +215,47 @@ class IntakePanel(PanelLayout):
             self._decision, beyond = self._runner.read(decide, INTAKE_PREVIEW_FAILED)
         except IntakeNotPossible as err:
             self._decision = None
-            self.outcome_box.show_error(INTAKE_PREVIEW_FAILED.format(error=type(err).__name__))
+            self.outcome_box.show_error(commit_problems(err))
         except Failed as err:
             self._decision = None
             self.outcome_box.show_error(err.message)
         else:
             self.outcome_box.show_decision(self._decision, beyond)
-        self.refresh_commit()
+        self.refresh_parties()  # an accepted case needs the subject's fields, a 补正 not: what is missing follows
 
     def refresh_parties(self) -> None:
-        self.outcome_box.show_party_problems(party_problems(self.form().parties(), self._today()))
+        form, today = self.form(), self._today()
+        of_subject = self.subject_problems(form)
+        self.outcome_box.show_party_problems(party_problems(form.parties(), today), self.bundle.subject, of_subject)
         self.delivery_form.show_applicant_phone(self.applicant_form.phone.text())
         self.refresh_commit()
 
+    def subject_problems(self, form: IntakeDraft) -> list[SubjectProblem]:
+        """What the subject's fields lack or hold wrong, for the outcome the form comes to now (the commit's rule)."""
+        outcome = self._decision.outcome if self._decision is not None else None
+        required = outcome is not None and subject_required(outcome)
+        return subject_problems(self.bundle.subject, dict(form.subject), self._today(), required=required)
+
     def refresh_commit(self) -> None:
         decided = self._decision is not None and self._decision.outcome.decided
-        ready = decided and not party_problems(self.form().parties(), self._today())
-        self.commit_button.setEnabled(ready and not self.finished and not self.reconnector.waiting)
-        if self.refusal.isChecked():
+        form = self.form()
+        ready = decided and not party_problems(form.parties(), self._today()) and not self.subject_problems(form)
+        held = self.deferral_open()
+        self.commit_button.setEnabled(ready and not held and not self.finished and not self.reconnector.waiting)
+        if held:
+            self.name_commit_text(INTAKE_COMMIT_DEFERRAL_OPEN)
+        elif self.refusal.isChecked():
             self.name_commit(Outcome.REFUSE.value)  # also before its ground is chosen
         else:
             self.name_commit(self._decision.outcome.value if decided and self._decision else "")
+
+    def deferral_open(self) -> bool:
+        """The applicant asked for 容缺 and the clerk has not yet confirmed both its conditions: no paper goes out
+        (the 补正 the form comes to meanwhile is not what was asked); once both are ticked it is 容缺受理, and a
+        request the applicant may not have (a bad credit record) is taken back by unticking it."""
+        asked = self.deferral.asked.isChecked() and not self.refusal.isChecked()
+        outcome = self._decision.outcome if self._decision is not None else None
+        return asked and outcome is Outcome.CORRECT and self.deferral.unconfirmed() is not None
 
     def schedule_draft(self) -> None:
         self.drafts.schedule()
@@ -243,7 +280,18 @@ class IntakePanel(PanelLayout):
         self.refresh_decision()
         self.schedule_draft()
 
+    def on_deferral_chosen(self, code: str) -> None:
+        """Key 6 on a 容缺后补 row: the applicant's request is ticked; the keyboard goes to the first of its conditions
+        still to confirm (Space, Tab, Space), or, both confirmed, on to the next material."""
+        self.deferral.asked.setChecked(True)
+        unconfirmed = self.deferral.unconfirmed()
+        if unconfirmed is not None:
+            unconfirmed.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.checklist_view.on_step(code, 1)
+
     def on_choice_changed(self) -> None:
+        self.checklist_view.show_deferral(self.deferral.asked.isChecked())
         if self.message.text() == INTAKE_GROUND_REQUIRED and not (
             self.refusal.isChecked() and self.refusal.ground() is None
         ):
@@ -254,6 +302,18 @@ class IntakePanel(PanelLayout):
     def on_parties_changed(self) -> None:
         self.refresh_parties()
         self.schedule_draft()
+
+    def on_agent_toggled(self, agent: bool) -> None:
+        """委托代办人办理 answers the guide's question of who comes (situation ``agent``: ``agent`` or ``self``), as
+        the demo's intakes do; a draft put back keeps its own answers."""
+        if self.drafts.paused:
+            return
+        situation = next((s for s in self.bundle.situations if s.code == AGENT_SITUATION), None)
+        option = AGENT_SITUATION if agent else SELF_OPTION
+        if situation is None or situation.option(option) is None:
+            return
+        if self._checklist.answers_dict().get(AGENT_SITUATION) != option:
+            self.situations.option_button(AGENT_SITUATION, option).click()
 
     def on_applicant_id_valid(self, id_no: str) -> None:
         known = self._look_up(id_no)
@@ -279,8 +339,8 @@ class IntakePanel(PanelLayout):
         self.show_status(INTAKE_DRAFT_SAVED.format(time=time))
         self.draft_saved.emit()
 
-    def on_draft_failed(self, error: str) -> None:
-        self.show_status(INTAKE_DRAFT_SAVE_FAILED.format(error=error), error=True)
+    def on_draft_failed(self, cause: str) -> None:
+        self.show_status(INTAKE_DRAFT_SAVE_FAILED.format(fault=cause), error=True)
 
     def on_commit_requested(self) -> None:
         """The button or Ctrl+Enter: a refusal needs its ground, then the clerk's confirmation."""
@@ -302,7 +362,9 @@ class IntakePanel(PanelLayout):
         """Show the notice's words; only 确认出具 commits (the dialog is modal to this window)."""
         if self.confirmation is not None:
             self.confirmation.deleteLater()
-        self.confirmation = RefusalConfirmation(ground, turn_to, self.bundle.items, self)
+        self.confirmation = RefusalConfirmation(
+            ground, turn_to, self.bundle.items_for(self._checklist.answers_dict()), self
+        )
         self.confirmation.accepted.connect(self.commit)
         self.confirmation.finished.connect(self.on_confirmation_closed)
         self.confirmation.open()
@@ -323,9 +385,9 @@ class IntakePanel(PanelLayout):
             return take_intake(unit, desk, request, today)  # on the office's calendar, read with the intake's reads
 
         try:
-            taken = self._runner.write(take, INTAKE_DB_FAULT)
+            taken = self._runner.write(take)  # worded below, once what became of the draft is known
         except IntakeNotPossible as err:
-            self.show_message(commit_problems(err))
+            self.show_message(commit_problems(err, self.bundle.subject))
         except CaseNotFound as err:
             self.show_message(INTAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no))
         except NumbersBehind as err:  # the form stays: once the database is put right, the same intake goes in
@@ -342,8 +404,8 @@ class IntakePanel(PanelLayout):
                 self.wait_for_connection()
                 return
             log.exception("intake not committed: %s", err.fault.value)
-            self.show_message(err.message)
-            self.drafts.save_now()
+            kept = self.drafts.save_now()  # one message for the one fault: the draft's fate said as it is
+            self.show_message((INTAKE_DB_FAULT if kept else INTAKE_DB_FAULT_NO_DRAFT).format(fault=err.message))
         else:
             self.finished = True
             self.taken = taken
@@ -378,17 +440,12 @@ class IntakePanel(PanelLayout):
         except NoticeRefused as refused:
             self.show_message(refused.text)
             return
-        preview.print_finished.connect(partial(self.on_paper_printed, preview))
+        preview.sent_all.connect(self.on_paper_printed)
 
-    def on_paper_printed(self, preview: QWidget, complete: bool) -> None:
-        """Every paper of the outcome went out: the intake and its preview are done and make way for the next
-        applicant (a preview left behind the desk at every intake piles up all day).
-
-        A print that failed leaves both open, the places to print again from.
-        """
-        if complete:
-            preview.close()
-            self.close()
+    def on_paper_printed(self) -> None:
+        """Every paper of the outcome went out: the intake is done, like its preview, and makes way for the next
+        applicant.  A print that failed leaves both open, the places to print again from."""
+        self.close()
 
     def on_cancel_clicked(self) -> None:
         if not self.cancel_armed:
@@ -399,8 +456,35 @@ class IntakePanel(PanelLayout):
         self.cancelled.emit()
         self.close()
 
+    def close_keeping_draft(self) -> None:
+        """Close without asking: the clerk said so, or the account signs out (the draft is kept either way)."""
+        self._close_agreed = True
+        self.close()
+
+    def ask_before_closing(self) -> QMessageBox:
+        """A filled intake closed by its window (Alt+F4, the title bar's button): the clerk confirms first.
+
+        Enter closes it, keeping the draft (the desk offers it back at once); Esc goes on with it.
+        """
+        if self.close_question is None:
+            box = plain_box(QMessageBox(QMessageBox.Icon.Question, INTAKE_CLOSE_TITLE, INTAKE_CLOSE_QUESTION,
+                                        parent=self))  # fmt: skip
+            go = box.addButton(INTAKE_CLOSE_GO, QMessageBox.ButtonRole.AcceptRole)
+            stay = box.addButton(INTAKE_CLOSE_STAY, QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(go)
+            box.setEscapeButton(stay)
+            go.clicked.connect(self.close_keeping_draft)
+            self.close_question = box
+        self.close_question.open()  # modal to this window only: the desk and its other windows go on
+        return self.close_question
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.drafts.save_if_waiting()
+        filled = not self.finished and not self.committed and self.form() != self._blank
+        if filled and not self._close_agreed:
+            event.ignore()
+            self.ask_before_closing()
+            return
         super().closeEvent(event)
         if event.isAccepted():
             self.closed.emit()

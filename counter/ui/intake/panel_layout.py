@@ -5,7 +5,10 @@ follows — with the outcome's headline always in view at the top right and the
 commit button at the bottom right, both outside any scrolling, and the case
 number shown large in its place once taken.  Each column scrolls on a short
 screen and is never squeezed narrower than its content (:mod:`counter.ui.column_scroll`);
-on a narrow one the buttons of a row wrap onto a second line.
+on a narrow one the buttons of a row wrap onto a second line, and where even
+that leaves the three wider than the window (1024 pixels at 150 % text) the
+materials go under the applicant in one scrolling column, so the outcome and its
+button stay on the screen.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from counter.actions.guides import StoredGuide
 from counter.catalog.model import GuideStatus
-from counter.ui.column_scroll import ColumnScroll
+from counter.ui.column_scroll import ColumnPair, ColumnScroll
 from counter.ui.intake.checklist_view import ChecklistView
 from counter.ui.intake.decision_controls import DeferralControls, RefusalControls
 from counter.ui.intake.outcome_box import OutcomeBox
@@ -36,6 +39,7 @@ from counter.ui.intake.party_form import AgentForm, ApplicantForm, DeliveryForm
 from counter.ui.intake.same_day import SameDayOffer
 from counter.ui.intake.situations import SituationQuestions
 from counter.ui.intake.style import STYLE
+from counter.ui.intake.subject_form import SubjectForm
 from counter.ui.intake.words import (
     INTAKE_CANCEL,
     INTAKE_CANCEL_CONFIRM,
@@ -52,7 +56,7 @@ from counter.ui.intake.words import (
     INTAKE_TAKEN,
     INTAKE_WINDOW_TITLE,
 )
-from counter.ui.plain_text import plain_label
+from counter.ui.plain_text import WrappedLine, plain_label
 from counter.ui.printing.words import PRINTING_INTAKE_BUTTON
 from counter.ui.restyle import set_style_property
 from counter.ui.text_size import px, scaled
@@ -90,18 +94,14 @@ class PanelLayout(QWidget):
         self.bundle = stored_guide.bundle
         self.setStyleSheet(scaled(STYLE))
         self.setWindowTitle(INTAKE_WINDOW_TITLE.format(bundle=self.bundle.name))
-        self.title = plain_label(
-            GAP.format(first=self.bundle.name, second=INTAKE_GUIDE_VERSION.format(version=stored_guide.version))
-        )
-        self.title.setStyleSheet(scaled("font-size: 18px; font-weight: bold; color: #102a43;"))
-        self.day_label = plain_label()
-        self.day_label.setStyleSheet("color: #334e68;")
+        self.title, self.day_label = self._head(stored_guide.version)
         self.resubmission = plain_label(INTAKE_RESUBMISSION.format(case_no=previous_case_no))
         self.resubmission.setProperty("role", "resubmission")
         self.resubmission.setVisible(bool(previous_case_no))
         self.draft_guide = self._draft_line()
 
-        self.applicant_form = ApplicantForm(today)
+        # the applicant, and whom the bundle is about beside them (the newborn, the household; hidden for others)
+        self.applicant_form, self.subject_form = ApplicantForm(today), SubjectForm(self.bundle.subject)
         self.agent_form = AgentForm(today)
         self.delivery_form = DeliveryForm()
         self.situations = SituationQuestions()
@@ -115,10 +115,11 @@ class PanelLayout(QWidget):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
 
-        self.parties_column = _column(self.applicant_form, self.agent_form, self.delivery_form)
+        self.parties_column = _column(self.applicant_form, self.subject_form, self.agent_form, self.delivery_form)
         situations_box = _boxed(INTAKE_SITUATIONS, self.situations)
-        situations_box.setVisible(bool(self.bundle.situations))
         self.materials_column = _column(situations_box, _boxed(INTAKE_MATERIALS, self.checklist_view))
+        # hidden only once in its column: shown before, with no parent, it would flash up as a window of its own
+        situations_box.setVisible(bool(self.bundle.situations))
         outcome = _boxed(INTAKE_OUTCOME, self.outcome_box)
         self.outcome_column = _column(outcome, self.message, self.deferral, self.refusal)
 
@@ -143,6 +144,16 @@ class PanelLayout(QWidget):
         self.status = plain_label()
         self.status.setStyleSheet("color: #627d98;")
         self._arrange()
+
+    def _head(self, version: int) -> tuple[QLabel, QLabel]:
+        """The bundle and its guide's version; the day, the desk and the clerk.  A long name of the bundle or the
+        clerk wraps rather than widen the window past a small screen."""
+        title = WrappedLine(GAP.format(first=self.bundle.name, second=INTAKE_GUIDE_VERSION.format(version=version)))
+        title.setStyleSheet(scaled("font-size: 18px; font-weight: bold; color: #102a43;"))
+        day = WrappedLine()
+        day.setStyleSheet("color: #334e68;")
+        day.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return title, day
 
     def _draft_line(self) -> QLabel:
         """The state of a 待核 guide, above the form: the paper will say so too (counter.documents)."""
@@ -175,13 +186,15 @@ class PanelLayout(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         side.addLayout(buttons)
+        parties, materials, outcome = COLUMN_WIDTHS
+        # who and what was handed in: side by side, or one above the other where the window is too narrow for both
+        self.columns = ColumnPair(self.parties_column, self.materials_column, (px(parties), px(materials)))
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(ColumnScroll(self.parties_column))
-        splitter.addWidget(ColumnScroll(self.materials_column))
+        splitter.addWidget(self.columns)
         splitter.addWidget(right)
-        for index, width in enumerate(COLUMN_WIDTHS):  # a narrower window takes from each column in proportion
+        for index, width in enumerate((parties + materials, outcome)):  # a narrower window takes from each in turn
             splitter.setStretchFactor(index, width)
-        splitter.setSizes([px(width) for width in COLUMN_WIDTHS])
+        splitter.setSizes([px(parties + materials), px(outcome)])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
@@ -217,6 +230,21 @@ class PanelLayout(QWidget):
         ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+        self.order_subject_tabs()
+
+    def order_subject_tabs(self) -> None:
+        """The subject's fields come right after the applicant's last field, before the agent's box."""
+        subject = self.subject_form.tab_chain()
+        if not subject:
+            return
+        stops: list[QWidget] = []
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:  # the window's whole chain, once, from its top
+            if self.applicant_form.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                stops.append(widget)
+            widget = widget.nextInFocusChain()
+        for first, second in pairwise([stops[-1], *subject]):
+            QWidget.setTabOrder(first, second)
 
     def show_status(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
@@ -244,7 +272,9 @@ class PanelLayout(QWidget):
 
     def name_commit(self, outcome: str) -> None:
         """The button says what it does: the act and the paper of ``outcome`` (an Outcome value, or "")."""
-        action = INTAKE_COMMIT_FOR.get(outcome, INTAKE_COMMIT)
+        self.name_commit_text(INTAKE_COMMIT_FOR.get(outcome, INTAKE_COMMIT))
+
+    def name_commit_text(self, action: str) -> None:
         self.commit_button.setText(INTAKE_COMMIT_KEYS.format(action=action))
 
     def arm_cancel(self) -> None:

@@ -38,6 +38,7 @@ class SameDayOffer(QWidget):
     """The button and the line under it; hidden until :meth:`offer` finds the case may take the step."""
 
     done = Signal(str)  # the case number, decided and handed over
+    settled = Signal()  # the offer is over (done or refused): the panel takes the keyboard back
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,3 +105,4 @@ class SameDayOffer(QWidget):
         self.button.hide()
         self.shortcut.setEnabled(False)
         self.line.setText(text)
+        self.settled.emit()

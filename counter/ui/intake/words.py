@@ -41,7 +41,7 @@ INTAKE_ALL_RECEIVED = tr("全部已收取")
 INTAKE_ALL_RECEIVED_TIP = tr("把所有未核对的材料记为已收取（按指南份数）；共享材料仍须逐项确认")
 INTAKE_PENDING = tr("还有 {count} 项未核对")
 INTAKE_NONE_PENDING = tr("材料已全部核对")
-INTAKE_KEYS_HINT = tr("选中一行：1 已收取　2 有缺陷　3 未提交　4 共享已确认　5 当场更正　空格 切换已收取")
+INTAKE_KEYS_HINT = tr("选中一行：1 已收取　2 有缺陷　3 未提交　4 共享已确认　5 当场更正　6 容缺后补　空格 切换已收取")
 INTAKE_RECEIPT_BUTTON = {
     "received": tr("已收取"),
     "defective": tr("有缺陷"),
@@ -49,6 +49,7 @@ INTAKE_RECEIPT_BUTTON = {
     "shared_confirmed": tr("共享已确认"),
     "corrected_on_spot": tr("当场更正"),
 }
+INTAKE_RECEIPT_DEFER = tr("容缺后补")  # a 容缺后补 material not handed in, the applicant asking for 容缺 (key 6)
 INTAKE_RECEIPT_SHARED_FETCHED = tr("共享获取")  # a shared material's 未提交: not asked of the applicant
 INTAKE_TAG_SHARED = tr("免提交")
 INTAKE_ORIGINALS = tr("原件")
@@ -68,7 +69,7 @@ INTAKE_BEYOND_CALENDAR = tr(
 )
 INTAKE_BEYOND_NAMED = tr("⚠ {warning}（文书上注明）")  # warning: counter.words.workdays.beyond_data_warning
 INTAKE_DEFERRAL = tr("容缺受理")
-INTAKE_DEFERRAL_ASKED = tr("申请人申请容缺受理")
+INTAKE_DEFERRAL_ASKED = tr("申请人申请容缺受理(&R)")  # Alt+R from anywhere in the intake
 INTAKE_DEFERRAL_CREDIT = tr("已核实无不良信用记录")
 INTAKE_DEFERRAL_PLEDGE = tr("已签署承诺书")
 INTAKE_REFUSE = tr("不予受理")
@@ -88,6 +89,9 @@ INTAKE_COMMIT_FOR = {
     "correct": tr("出具补正通知书"),
     "refuse": tr("出具不予受理通知书"),
 }
+# the applicant asked for 容缺 and a condition is not confirmed yet: nothing is issued until the clerk confirms both
+# or takes the request back (a 补正 the clerk did not mean must not go out on Ctrl+Enter)
+INTAKE_COMMIT_DEFERRAL_OPEN = tr("先确认容缺条件")
 INTAKE_COMMIT_KEYS = tr("{action}\nCtrl+Enter")  # two lines: the act, then its key, in a narrow column
 INTAKE_GROUND_REQUIRED = tr("请先选定不予受理的法定理由，再出具通知书。")
 INTAKE_REFUSAL_CONFIRM_TITLE = tr("出具不予受理通知书")
@@ -95,12 +99,23 @@ INTAKE_REFUSAL_CONFIRM_INTRO = tr("确认后办件即登记为不予受理，不
 INTAKE_REFUSAL_CONFIRM_KEYS = tr("核对无误后按 Tab 再按 Enter（或按 Alt+Y）确认出具；按 Enter 或 Esc 返回修改。")
 INTAKE_REFUSAL_CONFIRM_BACK = tr("返回修改")
 INTAKE_REFUSAL_CONFIRM_GO = tr("确认出具(&Y)")
+INTAKE_CLOSE_TITLE = tr("关闭受理")
+INTAKE_CLOSE_QUESTION = tr("本次受理尚未办结。关闭后，已填写的内容保存为草稿，可在主窗口按“恢复”接着办。")
+INTAKE_CLOSE_GO = tr("关闭，保留草稿")
+INTAKE_CLOSE_STAY = tr("继续受理")
 INTAKE_CANCEL = tr("放弃本次受理")
 INTAKE_CANCEL_CONFIRM = tr("确认放弃？再按一次")
 INTAKE_TAKEN = tr("办件已登记，办件编号：")
 INTAKE_CLOSE = tr("关闭（Esc）")
 INTAKE_PARTY_HEADING = tr("申请人信息还需完善：")
 INTAKE_PARTY_PROBLEM = tr("{field}：{problem}")
+# the bundle's subject (the newborn, the household): what to type in the fields whose form is fixed
+INTAKE_SUBJECT_HEADING = tr("{title}信息还需完善：")
+INTAKE_SUBJECT_HINT = {
+    "past_date": tr("如 2026-11-18"),
+    "count": tr("填数字"),
+    "birth_certificate_no": tr("1位字母加9位数字"),
+}
 INTAKE_PARTY_FIELD = {
     "applicant_name": tr("申请人姓名或名称"),
     "applicant_id": tr("申请人证件号码"),
@@ -118,6 +133,7 @@ INTAKE_NOT_POSSIBLE_DETAIL = tr("其他原因：{detail}")
 INTAKE_NOT_POSSIBLE_DETAILS = {
     "uid is not 32 hex digits": tr("本次受理的编号不是本机生成的格式，请重新打开受理页"),
     "previous case is of another bundle": tr("原办件办理的不是同一件事，不能作为本件的补正前办件"),
+    "clerk not named": tr("本窗口没有设置工作人员姓名，不能受理：请在主窗口按 F8，在“本窗口”中填写本人姓名"),
 }
 INTAKE_PREVIOUS_NOT_FOUND = tr("原办件 {case_no} 不存在，请核对办件编号")
 INTAKE_CONNECTION_LOST = tr(
@@ -125,10 +141,14 @@ INTAKE_CONNECTION_LOST = tr(
 )
 INTAKE_CONNECTION_RETRYING = tr("（正在重试，第{attempts}次）")
 INTAKE_CONNECTION_BACK = tr("连接已恢复，正在重新提交……")
+# a commit the database refused: what became of the draft is said as it is (saved again after the failure, or not)
 INTAKE_DB_FAULT = tr("{fault}。本次受理没有保存，表单内容和草稿都已保留，问题排除后请再次提交（Ctrl+Enter）。")
-INTAKE_PREVIEW_FAILED = tr("暂时无法计算受理结果（{error}），表单内容已保留")
+INTAKE_DB_FAULT_NO_DRAFT = tr(
+    "{fault}。本次受理没有保存，草稿也未能保存；表单内容仍在本窗口中，请暂勿关闭窗口，问题排除后请再次提交（Ctrl+Enter）。"
+)
+INTAKE_PREVIEW_FAILED = tr("暂时无法计算受理结果（{fault}），表单内容已保留")
 INTAKE_DRAFT_SAVED = tr("草稿已保存 {time}")
-INTAKE_DRAFT_SAVE_FAILED = tr("草稿未能保存（{error}），请暂勿关闭窗口")
+INTAKE_DRAFT_SAVE_FAILED = tr("草稿未能保存（{fault}）；表单内容仍在本窗口中，请暂勿关闭窗口")
 INTAKE_DRAFT_APPLICANT = tr("，{applicant}")  # after the bundle in INTAKE_DRAFT_OFFER
 INTAKE_DRAFT_OFFER = tr("上次未完成的受理（保存于 {time}）：{bundle}{applicant}")
 INTAKE_DRAFT_DISCARDED = tr("上次未完成的受理草稿无法恢复，已丢弃：{reason}")

@@ -150,8 +150,11 @@ class PadController(QObject):
     def stop(self) -> None:
         """Close the pad with the desk window (a top-level pad would keep the app running).
 
-        A service on the pad at that moment stays open; the next start records it as unrated.
+        A face tapped for the service on the pad is recorded first: it is the applicant's rating, whoever closes the
+        desk.  A service with no face tapped stays open; the next start records it as unrated.
         """
+        if self.pad.tapped is not None:
+            self.pad.give_up()
         self.pad.close()
         self.strip.close()
 

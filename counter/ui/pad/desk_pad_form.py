@@ -27,6 +27,7 @@ from counter.ui.pad.words import (
 from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
 from counter.ui.text_size import scaled
+from counter.words.files import file_fault
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ class DeskPadForm(QWidget):
             save_desk_config(config)
         except OSError as err:
             log.exception("desk pad settings not saved")
-            self._say(DESK_PAD_SAVE_FAILED.format(error=err.strerror or err), "problems")
+            self._say(DESK_PAD_SAVE_FAILED.format(fault=file_fault(err)), "problems")
             return
         self._say(DESK_PAD_SAVED, "done")
         self.saved.emit(mode, keyboard)

@@ -64,12 +64,19 @@ class FaceButton(QAbstractButton):
         # never focused, so never ringed: no face may look chosen before the applicant touches one
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._scale = 1.0
+
+    def set_scale(self, scale: float) -> None:
+        """The pad's proportions (:func:`counter.ui.pad.style.scale_of`): the least size follows them, as the rest
+        of the pad does, so a pad with less room (a smaller panel, a training strip over it) still fits its faces."""
+        self._scale = scale
+        self.updateGeometry()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(140, 220)
+        return QSize(round(140 * self._scale), round(220 * self._scale))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(110, 170)
+        return QSize(round(110 * self._scale), round(170 * self._scale))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)

@@ -14,7 +14,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from counter.actions.guard import NotPermitted
-from counter.actions.guide_status import NotADraft, allow_draft_intake, draft_guides, draft_intake, publish_guide
+from counter.actions.guide_status import (
+    NotADraft,
+    allow_draft_intake,
+    draft_guides,
+    draft_intake,
+    publication_preview,
+    publish_guide,
+)
+from counter.ui.pad.guide_publish import PublishConfirmation
 from counter.ui.pad.words import (
     GUIDE_STATUS_ALLOW,
     GUIDE_STATUS_FAILED,
@@ -57,6 +65,7 @@ class GuideStatusPage(QWidget):
         self.publish_button = QPushButton(GUIDE_STATUS_PUBLISH)
         self.message = plain_label()
         self.message.setWordWrap(True)
+        self.confirmation: PublishConfirmation | None = None  # the question before publishing, the last asked
         layout = QVBoxLayout(self)
         layout.addWidget(self.allow)
         layout.addWidget(self.training)
@@ -97,10 +106,26 @@ class GuideStatusPage(QWidget):
             self.allow.setChecked(not checked)
 
     def on_publish_clicked(self) -> None:
+        """Ask first, showing what the new version changes (:mod:`counter.ui.pad.guide_publish`)."""
         line = self.drafts.currentItem()
         if line is None:
             return
         code, name = str(line.data(CODE_ROLE)), str(line.data(NAME_ROLE))
+        try:
+            preview = self._runner.read(partial(publication_preview, bundle_code=code), GUIDE_STATUS_FAILED)
+        except NotADraft:
+            self.load()  # published meanwhile at another desk
+            return
+        except Failed as err:
+            self.message.setText(err.message)
+            return
+        if self.confirmation is not None:  # the one asked before, answered: let go
+            self.confirmation.deleteLater()
+        self.confirmation = PublishConfirmation(preview, self)
+        self.confirmation.accepted.connect(partial(self.publish, code, name))
+        self.confirmation.open()
+
+    def publish(self, code: str, name: str) -> None:
         done = self._act(partial(publish_guide, bundle_code=code, desk=self._desk))
         if done is None:
             return

@@ -24,6 +24,7 @@ from counter.ui.pad.words import (
     INTAKE_RULES_PERIOD,
     INTAKE_RULES_SAVE,
     INTAKE_RULES_SAVED,
+    SUPERVISE_READ_FAILED,
     SUPERVISE_SAVE_FAILED,
 )
 from counter.ui.plain_text import plain_label
@@ -79,7 +80,7 @@ class IntakeRulesForm(QWidget):
 
     def load(self) -> None:
         try:
-            rules = self._runner.read(intake_rules, SUPERVISE_SAVE_FAILED)
+            rules = self._runner.read(intake_rules, SUPERVISE_READ_FAILED)
         except Failed as err:
             log.exception("intake rules not read")
             self._say(err.message, "problems")

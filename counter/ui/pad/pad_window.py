@@ -3,19 +3,21 @@
 Four pages: idle (the hall's notice and who serves at this desk), rating (who
 served, what for, five faces), reasons (only after a bad rating: buttons, and a
 line of text where the applicant has a keyboard), thanks.  One tap on a good face
-records it; a bad face asks why first and can be taken back.  With no touch for
-the set time the pad gives up: before a face is chosen, :attr:`PadWindow.timed_out`
-— the service is recorded as unrated, never as a rating; after a bad face, the
-rating is recorded with the reasons ticked so far, none perhaps (the applicant
-left before saying why).  Every touch starts that time again, so a slow reader is
+records it; a bad face asks why first, and 重新选择 lets the applicant tap another
+face instead.  With no touch for the set time the pad gives up: before any face is
+tapped, :attr:`PadWindow.timed_out` — the service is recorded as unrated, never as
+a rating; once a face is tapped, that face is the rating, recorded with the reasons
+ticked so far, none perhaps (the applicant left before saying why, or went back to
+the faces and then left).  Every touch starts that time again, so a slow reader is
 not cut off while choosing.
 
 The pad is for the applicant's finger (or mouse), not for a keyboard: no button
 takes the keyboard focus, so none is ringed as if chosen before the applicant
 touches it, and no key rates — the clerk must not choose for the applicant.  The
 one key is Esc, for the clerk whose pad shares the only screen: it ends the pad as
-the time running out would (unrated before a face is chosen, the chosen face kept
-after), or the thanks go.  No key can turn a chosen 差评 into 未评价.
+the time running out would (unrated before a face is tapped, the tapped face kept
+after), or the thanks go.  No key, and no desk closing, can turn a tapped 差评 into
+未评价 (:meth:`PadWindow.give_up`).
 
 A touch pad has no keyboard, and typing Chinese on a screen keyboard is more than
 an applicant at the window should face: without a keyboard the reasons are only
@@ -32,7 +34,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import partial
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QPainterPath, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -170,7 +172,8 @@ class ClerkCard(QFrame):
         self._size = AVATAR
 
     def show_clerk(self, office: str, desk_no: str, clerk: str, staff_no: str, photo: str) -> None:
-        self.clerk.setText(PAD_CLERK.format(clerk=clerk))
+        self.clerk.setText(PAD_CLERK.format(clerk=clerk) if clerk else "")
+        self.clerk.setVisible(bool(clerk))  # a desk whose clerk nobody named shows no name, never a title
         self.staff.setText(PAD_STAFF_NO.format(staff_no=staff_no) if staff_no else "")
         self.staff.setVisible(bool(staff_no))
         self.office.setText(GAP.format(first=office, second=PAD_DESK.format(desk_no=desk_no)))
@@ -210,7 +213,7 @@ class PadWindow(QWidget):
         self.thanks_timer = timer_factory(self)
         self._case: PadCase | None = None
         self._idle = PadIdle("", "", "", "", "", "")
-        self._level: Level | None = None
+        self._level: Level | None = None  # the bad face tapped for the service on the pad: from then on, the rating
         self._scale = 0.0
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_idle())
@@ -453,7 +456,7 @@ class PadWindow(QWidget):
             self.timeout_timer.start(self._case.timeout_seconds * 1000)
 
     def on_back_clicked(self) -> None:
-        self._level = None
+        """重新选择: the faces again; the face tapped stands until another is tapped."""
         self.pages.setCurrentIndex(PadPage.RATING)
         self.on_touched()
 
@@ -465,15 +468,25 @@ class PadWindow(QWidget):
         self.choice_made.emit(case.request_id, RatingChoice(level, self.chosen_reasons(), comment))
 
     def on_timeout(self) -> None:
+        self.give_up()
+
+    def give_up(self) -> None:
+        """The rating ends unfinished (the time ran out, the clerk's Esc, the desk closing): a face tapped is the
+        rating, with the reasons ticked so far; with none tapped, the service is unrated."""
         case, level = self._case, self._level
         if case is None:
             return
-        if level is not None and self.page() is PadPage.REASONS:  # a bad face chosen: that is the rating
+        if level is not None:
             comment = self.comment.text().strip() if self.keyboard else ""
             self.choice_made.emit(case.request_id, RatingChoice(level, self.chosen_reasons(), comment, left=True))
             return
         self.show_idle()
         self.timed_out.emit(case.request_id)
+
+    @property
+    def tapped(self) -> Level | None:
+        """The bad face tapped for the service on the pad, not yet recorded; None before any face."""
+        return self._level if self._case is not None else None
 
     def on_thanks_over(self) -> None:
         self.show_idle()
@@ -481,7 +494,7 @@ class PadWindow(QWidget):
     def on_escape(self) -> None:
         """The clerk's Esc: the pad ends as when its time runs out (the chosen face kept), or the thanks go."""
         if self._case is not None:
-            self.on_timeout()
+            self.give_up()
         elif self.page() is PadPage.THANKS:
             self.show_idle()
 
@@ -489,7 +502,15 @@ class PadWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        self.rescale(event.size().width(), event.size().height())
+        room = self.contentsRect()
+        self.rescale(room.width(), room.height())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """A band over the pad's top (a training desk's strip) leaves its pages less room: they are drawn for it."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ContentsRectChange:
+            room = self.contentsRect()
+            self.rescale(room.width(), room.height())
 
     def rescale(self, width: int, height: int) -> None:
         """Fonts, touch targets and spacing in proportion to the screen."""
@@ -503,6 +524,8 @@ class PadWindow(QWidget):
             layout.setContentsMargins(margin, margin, margin, margin)
             layout.setSpacing(spacing)
         self._faces_layout.setSpacing(round(10 * scale))
+        for face in self.face_buttons.values():
+            face.set_scale(scale)
         self.reason_grid.setSpacing(round(12 * scale))
         for card in (self.idle_card, self.rating_card):
             card.set_avatar_size(round(AVATAR * scale))

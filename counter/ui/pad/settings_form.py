@@ -38,6 +38,7 @@ from counter.ui.pad.words import (
     RATING_SETTINGS_SECONDS,
     RATING_SETTINGS_TIMEOUT,
     RATING_SETTINGS_UNIT,
+    SUPERVISE_READ_FAILED,
     SUPERVISE_SAVE_FAILED,
 )
 from counter.ui.plain_text import plain_label
@@ -98,7 +99,7 @@ class RatingSettingsForm(QWidget):
 
     def load(self) -> None:
         try:
-            settings, problems = self._runner.read(rating_settings, SUPERVISE_SAVE_FAILED)
+            settings, problems = self._runner.read(rating_settings, SUPERVISE_READ_FAILED)
         except Failed as err:
             log.exception("rating settings not read")
             self._say(err.message, "problems")

@@ -85,6 +85,7 @@ from counter.ui.pad.words import (
     SUPERVISE_NOTE_HINT,
     SUPERVISE_OVERDUE,
     SUPERVISE_RATER,
+    SUPERVISE_READ_FAILED,
     SUPERVISE_REASONS,
     SUPERVISE_REFRESH,
     SUPERVISE_SAVE_FAILED,
@@ -273,7 +274,7 @@ class RectificationPage(QWidget):
             return rows
 
         try:
-            rows = self._runner.read(read, SUPERVISE_SAVE_FAILED)
+            rows = self._runner.read(read, SUPERVISE_READ_FAILED)
         except Failed as err:
             log.exception("rectifications not read")
             self._say(err.message, "problems")
@@ -326,7 +327,7 @@ class RectificationPage(QWidget):
             return
         after = self._rows[-1].page_key()
         try:
-            rows = self._runner.read(partial(open_rectifications, after=after, limit=PAGE), SUPERVISE_SAVE_FAILED)
+            rows = self._runner.read(partial(open_rectifications, after=after, limit=PAGE), SUPERVISE_READ_FAILED)
         except Failed as err:
             log.exception("rectifications not read")
             self._say(err.message, "problems")
@@ -353,7 +354,7 @@ class RectificationPage(QWidget):
             self.show_detail(None)
             return
         try:
-            view = self._runner.read(partial(rectification_detail, rectification_id=chosen), SUPERVISE_SAVE_FAILED)
+            view = self._runner.read(partial(rectification_detail, rectification_id=chosen), SUPERVISE_READ_FAILED)
         except Failed as err:
             log.exception("rectification not read")
             self._say(err.message, "problems")

@@ -1,8 +1,10 @@
 """The supervisor's pages in one window: 督办, 事项督办, 统计, 即办, 短信告知, 评价设置, 受理设置, 单位信息, 待核指南,
-this computer's 本机评价器, and 帮您办's monthly report.
+this computer's 本机评价器, 帮您办's monthly report, and this computer's 本窗口 (its clerk, number and photo).
 
 What the main window opens from its menu or a key (F8).  Where the database
-has accounts, each page is shown to the roles that may use it.
+has accounts, each page is shown to the roles that may use it.  The window is
+titled by the page shown (the task bar and a screen reader name it), and Ctrl+S
+saves the settings page shown, as its save button does.
 """
 
 from __future__ import annotations
@@ -11,16 +13,17 @@ from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QPushButton, QTabWidget, QWidget
 
 from counter.access.roles import SINGLE_DESK, Permission
-from counter.actions.desk import Desk
+from counter.actions.desk import Desk, desk_at
 from counter.host.desk_config import load_desk_config
 from counter.ui.cases.item_queue_page import ItemQueuePage
 from counter.ui.cases.words import CASE_LIST_READ_FAILED
 from counter.ui.escape import close_on_escape
 from counter.ui.focus import first_control
 from counter.ui.pad.alerts import SupervisorAlerts
+from counter.ui.pad.desk_form import DeskForm
 from counter.ui.pad.desk_pad_form import DeskPadForm
 from counter.ui.pad.figures_page import FiguresPage
 from counter.ui.pad.guide_status_page import GuideStatusPage
@@ -32,13 +35,14 @@ from counter.ui.pad.supervision import RectificationPage
 from counter.ui.pad.timers import Clock, local_now
 from counter.ui.pad.words import (
     DESK_PAD_TAB,
+    DESK_TAB,
     GUIDE_STATUS_TAB,
     INTAKE_RULES_TAB,
     ITEMS_TAB,
     RATING_FIGURES_TITLE,
     RATING_SETTINGS_TITLE,
     SUPERVISE_TAB,
-    SUPERVISE_TITLE,
+    SUPERVISOR_WINDOW_TITLE,
 )
 from counter.ui.printing.office_form import OfficeSettingsForm
 from counter.ui.printing.words import OFFICE_TAB
@@ -62,7 +66,6 @@ class SupervisorWindow(QTabWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(SUPERVISE_TITLE)
         self.escape_shortcut = close_on_escape(self)
         # ``desk``: who supervises, and where; None (a database without accounts) this machine's desk
         self.rectifications = RectificationPage(runner, supervisor, clock=clock, alerts=alerts, desk=desk)
@@ -78,6 +81,8 @@ class SupervisorWindow(QTabWidget):
         self.guides = GuideStatusPage(runner, desk)  # 待核指南: the administrator's
         self.desk_pad = DeskPadForm()  # this computer's file, not the office's database: whoever opens the window
         self.projects = ProjectsReportPage(runner, clock)  # 帮您办: the month's report the county sends the league
+        # 本窗口: the clerk, number and photo of this computer's desk; an administrator's where accounts exist
+        self.desk_form = DeskForm(runner, desk if desk is not None else desk_at(load_desk_config()))
         # each page shown to the roles that may use it; the actions check again
         may = (desk.actor if desk is not None else SINGLE_DESK).may
         pages = (
@@ -95,12 +100,21 @@ class SupervisorWindow(QTabWidget):
                 self.projects,
                 PROJECTS_REPORT_TAB,
                 may(Permission.SEE_FIGURES),
-            ),  # last: the tabs before keep their places
+            ),  # the tabs before keep their places
+            (self.desk_form, DESK_TAB, may(Permission.CHANGE_SETTINGS)),
         )
         for page, title, shown in pages:
             if shown:
                 self.addTab(page, title)
+        # the settings pages, each saved by its own button; Ctrl+S presses the one of the page shown
+        self.saves: dict[QWidget, QPushButton] = {
+            form: form.save_button for form in (self.settings, self.intake_rules, self.office, self.desk_pad)
+        }
+        save = QShortcut(QKeySequence.StandardKey.Save, self)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self.on_save_keys)
         self.currentChanged.connect(self.on_page_changed)
+        self.title_page()
         # Ctrl+Tab turns the page from inside it too: a table or a text box on the page would keep the key for itself
         for keys, step in (("Ctrl+Tab", 1), ("Ctrl+Shift+Tab", -1)):
             turn = QShortcut(QKeySequence(keys), self)
@@ -119,7 +133,19 @@ class SupervisorWindow(QTabWidget):
             self.setCurrentIndex((self.currentIndex() + step) % self.count())
 
     def on_page_changed(self, _index: int) -> None:
+        self.title_page()
         self.focus_page()
+
+    def title_page(self) -> None:
+        """The window named by the page shown: one title for every page told the clerk nothing of where they were."""
+        index = self.currentIndex()
+        self.setWindowTitle(SUPERVISOR_WINDOW_TITLE.format(page=self.tabText(index)) if index >= 0 else "")
+
+    def on_save_keys(self) -> None:
+        """Ctrl+S: the page shown saved as its button saves it; a page that keeps nothing ignores the key."""
+        button = self.saves.get(self.currentWidget())
+        if button is not None and button.isEnabled():
+            button.click()
 
     def refresh(self) -> None:
         """Read every page again: the window opens on current data."""
@@ -134,3 +160,4 @@ class SupervisorWindow(QTabWidget):
         self.guides.load()
         self.desk_pad.load()
         self.projects.on_show()
+        self.desk_form.load()

@@ -33,11 +33,13 @@ DESK_RATING_STATUS = tr("好差评：{status}")
 DESK_RATING_NONE = tr("好差评：办结后按 F9 请申请人评价")
 DESK_RATING_CASE = tr("{status}（办件 {case_no}）")
 DESK_RATING_PAD_BUSY = tr("评价器正在评价办件 {case_no}，请稍候")
-DESK_RATING_FAILED = tr("评价请求没有发出：数据库暂时不能访问（{error}）")
+DESK_RATING_FAILED = tr("评价请求没有发出：{fault}")
 DESK_RATING_ALERT = tr("新的差评待整改：办件 {case_no}（{desk_no}号窗口），须在{due}前核实整改")
 
 # the supervisor's page (督办)
 SUPERVISE_TITLE = tr("督办：好差评整改")
+#: the F8 window's title: the page shown, then what the window is
+SUPERVISOR_WINDOW_TITLE = tr("{page} · 督办与设置（F8）")
 SUPERVISE_ALERTS = tr("新差评 {count} 条")
 SUPERVISE_EMPTY = tr("目前没有待整改的差评")
 SUPERVISE_COLUMNS = (
@@ -77,7 +79,8 @@ SUPERVISE_APPEALS = tr("申诉复核：{at}　{by}　{decision}　{reason}")
 SUPERVISE_APPEAL_DECISION = {True: tr("申诉成立，评价已撤销"), False: tr("申诉不成立")}
 SUPERVISE_DONE = tr("已记录：{event}。当前状态：{state}")
 SUPERVISE_APPEAL_DONE = tr("已记录申诉复核：{decision}")
-SUPERVISE_SAVE_FAILED = tr("没有保存：数据库暂时不能写入（{error}），请稍后重试")
+SUPERVISE_SAVE_FAILED = tr("没有保存：{fault}")
+SUPERVISE_READ_FAILED = tr("无法读取：{fault}")
 SUPERVISE_BEYOND_DATA = tr("（暂定，按法定节假日推算）")
 SUPERVISE_SYSTEM = tr("评价器")
 
@@ -102,7 +105,7 @@ RATING_FIGURES_NOTE = tr(
     "好评＝非常满意、满意、基本满意；差评＝不满意、非常不满意。好评率＝好评÷有效评价；"
     "未评率＝（超时未评＋未发送评价）÷已结束的服务；整改率＝已反馈的差评÷差评。申诉成立撤销的评价不计入。"
 )
-RATING_FIGURES_READ_FAILED = tr("无法读取统计：数据库暂时不能访问（{error}）")
+RATING_FIGURES_READ_FAILED = tr("无法读取统计：{fault}")
 
 # the rating settings (评价设置)
 RATING_SETTINGS_TITLE = tr("评价设置")
@@ -113,22 +116,23 @@ RATING_SETTINGS_UNIT = {"working_day": tr("个工作日"), "calendar_day": tr("�
 RATING_SETTINGS_REASONS = tr("不满意原因（每行一项，最多9项）：")
 RATING_SETTINGS_REASONS_HINT = tr("办理时间长\n服务态度差\n……")
 RATING_SETTINGS_IDLE_TEXT = tr("评价器待机公告：")
-RATING_SETTINGS_SAVE = tr("保存设置")
+RATING_SETTINGS_SAVE = tr("保存设置（Ctrl+S）")
 RATING_SETTINGS_SAVED = tr("设置已保存，各窗口的评价器下次评价时使用新设置")
 SUPERVISE_TAB = tr("差评整改")
 ITEMS_TAB = tr("事项督办")
 
 # 受理设置: the hall's intake rules (counter.ui.pad.intake_rules_form)
 INTAKE_RULES_TAB = tr("受理设置")
-INTAKE_RULES_MARGIN = tr("容缺材料到期日至少早于承诺办结日：")
+INTAKE_RULES_MARGIN = tr("容缺补交期限届满后留给部门审查：")
 INTAKE_RULES_PERIOD = tr("补正期限：")
 INTAKE_RULES_DAYS = tr(" 个工作日")
 INTAKE_RULES_NOTE = tr(
-    "容缺材料的补交期限须留出审查时间，到期日至少比承诺办结日早所设的工作日数（0至10个工作日）；"
+    "容缺材料按办事指南的期限补交，期限届满后再留给部门所设的工作日数审查（0至10个工作日），"
+    "承诺办结日不足时顺延，但不超过法定办结时限；"
     "补正期限是申请人补齐补正材料的期限，印在补正通知书上（1至60个工作日）。"
     "新的设置用于此后的受理，已受理的办件保留受理时的日期。"
 )
-INTAKE_RULES_SAVE = tr("保存受理设置")
+INTAKE_RULES_SAVE = tr("保存受理设置（Ctrl+S）")
 INTAKE_RULES_SAVED = tr("受理设置已保存，各窗口此后的受理按新设置计算日期")
 
 # 本机评价器: this computer's pad (counter.ui.pad.desk_pad_form); DESK_PAD_MODES is keyed by the values of
@@ -158,6 +162,53 @@ GUIDE_STATUS_SAVED = tr("已保存：{state}")
 GUIDE_STATUS_ON = tr("允许依待核指南受理")
 GUIDE_STATUS_OFF = tr("不允许依待核指南受理")
 GUIDE_STATUS_FAILED = tr("没有完成：{fault}")
-DESK_PAD_SAVE = tr("保存本机设置")
+# asked before a guide is published: what will change
+GUIDE_PUBLISH_TITLE = tr("发布指南")
+GUIDE_PUBLISH_ASK = tr("发布“{name}”的办事指南？")
+GUIDE_PUBLISH_VERSIONS = tr(
+    "待核第{draft}版将发布为第{new}版：此后受理“{name}”都按这一版；已受理的办件仍按受理时的版本，不受影响。"
+)
+GUIDE_PUBLISH_REAL_WORK = tr("本站点不允许依待核指南正式受理：发布后，正式办件即可受理这一件事。")
+GUIDE_PUBLISH_NO_MARK = tr("本站点允许依待核指南受理：发布后，受理凭证和各类文书不再注明“待核”。")
+GUIDE_PUBLISH_FIRST = tr("这一件事此前没有发布过指南，没有可对照的版本。")
+GUIDE_PUBLISH_AGAINST = tr("与本站点已发布的第{version}版相比：")
+GUIDE_PUBLISH_SAME = tr("与本站点已发布的第{version}版相比，材料、事项和承诺办结时限都没有变化。")
+GUIDE_CHANGE = {
+    "materials_added": tr("新增材料：{names}"),
+    "materials_removed": tr("删去材料：{names}"),
+    "materials_changed": tr("内容有改动的材料：{names}"),
+    "items_added": tr("新增事项：{names}"),
+    "items_removed": tr("删去事项：{names}"),
+    "items_changed": tr("内容有改动的事项：{names}"),
+}
+GUIDE_CHANGE_PROMISE = tr("承诺办结时限：{before} → {after}")
+GUIDE_PUBLISH_GO = tr("确认发布（Alt+Y）")
+GUIDE_PUBLISH_BACK = tr("取消")
+GUIDE_PUBLISH_KEYS = tr("回车或 Esc 取消；确认发布请按 Alt+Y，或 Tab 到“确认发布”再按回车。")
+DESK_PAD_SAVE = tr("保存本机设置（Ctrl+S）")
 DESK_PAD_SAVED = tr("本机评价器设置已保存，立即生效")
-DESK_PAD_SAVE_FAILED = tr("没有保存：设置文件无法写入（{error}）")
+DESK_PAD_SAVE_FAILED = tr("没有保存：设置文件无法写入（{fault}）")
+
+# 本窗口: this computer's desk, its clerk, number and photo (counter.ui.pad.desk_form)
+DESK_TAB = tr("本窗口")
+DESK_CLERK = tr("工作人员姓名：")
+DESK_CLERK_HINT = tr("本人姓名，印在受理凭证上、显示在评价器上")
+DESK_NO = tr("窗口号：")
+DESK_NO_HINT = tr("1-4 位数字")
+DESK_PHOTO = tr("照片：")
+DESK_PHOTO_NONE = tr("（没有照片：评价器上显示姓名的第一个字）")
+DESK_PHOTO_CHOOSE = tr("选择照片…")
+DESK_PHOTO_CLEAR = tr("不用照片")
+DESK_PHOTO_FILTER = tr("图片 (*.png *.jpg *.jpeg *.bmp);;所有文件 (*)")
+DESK_PHOTO_BAD = tr("没有保存：{path} 不是能显示的图片")
+DESK_NOTE = tr(
+    "本窗口的设置保存在这台电脑上：窗口号是本机办件编号的一部分，工作人员的姓名和照片印在受理凭证上、显示在评价器上。"
+    "没有设置姓名的窗口不能受理。"
+)
+DESK_NOTE_ACCOUNTS = tr("本数据库有账号：文书和评价器上印登录人的姓名，这里的姓名只在没有人登录时使用。")
+DESK_SAVE = tr("保存本窗口设置")
+DESK_SAVED = tr("本窗口设置已保存，立即生效：此后受理的办件和评价器上都是新的设置")
+DESK_PROBLEMS = tr("没有保存：{problems}")
+DESK_FIELD = {"clerk": tr("工作人员姓名"), "desk_no": tr("窗口号"), "photo": tr("照片")}
+DESK_SAVE_FAILED = tr("没有保存：设置文件无法写入（{fault}）")
+DESK_DB_FAILED = tr("没有保存：数据库暂时不能访问（{fault}），请稍后再试")

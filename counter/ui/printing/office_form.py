@@ -6,12 +6,12 @@ the same paper — so a change here shows on notices made from now on only; the
 page says so before the clerk saves.  Every empty field is named at once and
 nothing is saved until there is none.
 
-Twenty-four fields do not fit one column on a 1024×768 screen: the office's own
+Twenty-five fields do not fit one column on a 1024×768 screen: the office's own
 in one group, its level and its entrustment agreements (on what basis the papers
 say it accepts for a department) in another, the 复议 bodies and courts by level
 (:mod:`counter.catalog.departments`) in small boxes two abreast, the
-administrator's exceptions as lines of text, and all of it in a scroll area so
-the save button is always reachable.
+administrator's exceptions and the departments' contacts as lines of text, and
+all of it in a scroll area so the save button is always reachable.
 """
 
 from __future__ import annotations
@@ -37,14 +37,22 @@ from PySide6.QtWidgets import (
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.catalog.departments import AdminLevel
-from counter.documents.deciders import override_lines, unreadable_agreements, unreadable_overrides
+from counter.documents.deciders import (
+    override_lines,
+    unreadable_agreements,
+    unreadable_contacts,
+    unreadable_overrides,
+)
 from counter.documents.model import OfficeSettings
 from counter.ui.plain_text import plain_label
 from counter.ui.printing.making import read_office, store_office
 from counter.ui.printing.words import (
+    OFFICE_CONTACTS_BAD,
+    OFFICE_CONTACTS_NOTE,
     OFFICE_ENTRUSTED_NOTE,
     OFFICE_ENTRUSTMENTS_BAD,
     OFFICE_FIELD,
+    OFFICE_H_CONTACTS,
     OFFICE_H_ENTRUSTED,
     OFFICE_H_OFFICE,
     OFFICE_H_RIGHTS,
@@ -72,12 +80,13 @@ log = logging.getLogger(__name__)
 #: every field is printed in a sentence or behind the QR code: none may be left empty
 FIELDS = tuple(f.name for f in dataclasses.fields(OfficeSettings))
 OVERRIDES = "rights_overrides"  # lines of text: a multi-line box, read line by line
-ENTRUSTMENTS = "entrustments"  # as the overrides: lines of text
+ENTRUSTMENTS = "entrustments"  # as the overrides: lines of text, one agreement a line
+CONTACTS = "department_contacts"  # lines of text too: each department's 承办人 and phone
+BOXES = (OVERRIDES, ENTRUSTMENTS, CONTACTS)
 LEVEL = "office_level"  # one of the levels: a list to choose from
-BOXES = (OVERRIDES, ENTRUSTMENTS)
 #: the office's own fields, then its own 复议 body and court heading the rights group
-OFFICE_OWN = ("office_name", "seal_caption", "consult_phone", "complaint_phone", "address", "progress_url_base",
-              "online_portal")  # fmt: skip
+OFFICE_OWN = ("office_name", "seal_caption", "consult_phone", "complaint_phone", "address", "hours",
+              "progress_url_base", "online_portal")  # fmt: skip
 OFFICE_RIGHTS = ("review_body", "court")
 LEVEL_PARTS = (("place", OFFICE_LEVEL_PLACE), ("government", OFFICE_LEVEL_GOVERNMENT), ("court", OFFICE_LEVEL_COURT))
 
@@ -94,7 +103,7 @@ QLabel#rightsNote { color: #555555; }
 # what a site may leave empty: a level it does not know (a hall's township, a league's regional court) and the
 # exceptions; the papers say 有管辖权的人民法院 or keep the place visible rather than print a guess
 OPTIONAL_FIELDS = frozenset(
-    {"region_court", "township_place", "township_government", "township_court", "rights_overrides", "entrustments"}
+    {"region_court", "township_place", "township_government", "township_court", OVERRIDES, ENTRUSTMENTS, CONTACTS}
 )
 
 
@@ -117,13 +126,10 @@ class OfficeSettingsForm(QWidget):
         self.note.setObjectName("officeNote")
         self.note.setWordWrap(True)
         self.fields = {name: QLineEdit() for name in FIELDS if name not in (*BOXES, LEVEL)}
-        self.boxes = {name: QPlainTextEdit() for name in BOXES}
-        for name, box in self.boxes.items():
-            box.setAccessibleName(OFFICE_FIELD[name])
-            box.setTabChangesFocus(True)  # Tab leaves the box, as from every other field
-            box.setFixedHeight(px(84))
+        self.boxes = {name: _lines_box(name) for name in BOXES}
         self.overrides = self.boxes[OVERRIDES]
         self.entrustments = self.boxes[ENTRUSTMENTS]
+        self.contacts = self.boxes[CONTACTS]
         self.level = QComboBox()
         self.level.setAccessibleName(OFFICE_FIELD[LEVEL])
         for level in AdminLevel:
@@ -139,6 +145,7 @@ class OfficeSettingsForm(QWidget):
         inner.addWidget(self._office_group())
         inner.addWidget(self._entrusted_group())
         inner.addWidget(self._rights_group())
+        inner.addWidget(self._contacts_group())
         inner.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -194,6 +201,18 @@ class OfficeSettingsForm(QWidget):
         layout.addWidget(self.overrides)
         return box
 
+    def _contacts_group(self) -> QGroupBox:
+        """Each department's 承办人 and phone, which its 不予批准决定书 prints (blank lines where none is given)."""
+        box = QGroupBox(OFFICE_OPTIONAL.format(label=OFFICE_H_CONTACTS))
+        layout = QVBoxLayout(box)
+        note = plain_label(OFFICE_CONTACTS_NOTE)
+        note.setObjectName("rightsNote")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addWidget(plain_label(FIELD_LABEL.format(label=OFFICE_FIELD[CONTACTS])))
+        layout.addWidget(self.contacts)
+        return box
+
     def _level_box(self, level: AdminLevel) -> QGroupBox:
         every_part_optional = all(f"{level.value}_{part}" in OPTIONAL_FIELDS for part, _ in LEVEL_PARTS)
         title = ADMIN_LEVEL[level]
@@ -236,7 +255,8 @@ class OfficeSettingsForm(QWidget):
         missing = missing_fields(settings)
         unread = unreadable_overrides(settings.rights_overrides)
         unread_agreements = unreadable_agreements(settings.entrustments)
-        if missing or unread or unread_agreements:
+        unread_contacts = unreadable_contacts(settings.department_contacts)
+        if missing or unread or unread_agreements or unread_contacts:
             said = []
             if missing:
                 said.append(OFFICE_MISSING.format(fields=LIST_JOIN.join(OFFICE_FIELD[name] for name in missing)))
@@ -245,6 +265,8 @@ class OfficeSettingsForm(QWidget):
             if unread_agreements:
                 quoted = LIST_JOIN.join(f"“{line}”" for line in unread_agreements)
                 said.append(OFFICE_ENTRUSTMENTS_BAD.format(lines=quoted))
+            if unread_contacts:
+                said.append(OFFICE_CONTACTS_BAD.format(lines=LIST_JOIN.join(f"“{line}”" for line in unread_contacts)))
             self._say("\n".join(said), "problems")
             return
         try:
@@ -263,3 +285,13 @@ class OfficeSettingsForm(QWidget):
     def _say(self, text: str, role: str) -> None:
         self.message.setText(text)
         set_style_property(self.message, "role", role)
+
+
+def _lines_box(name: str) -> QPlainTextEdit:
+    """A field of lines of text (the exceptions, the agreements, the departments' contacts): Tab leaves it, as every
+    other field."""
+    box = QPlainTextEdit()
+    box.setAccessibleName(OFFICE_FIELD[name])
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(px(84))
+    return box

@@ -10,7 +10,10 @@ together, in order.
 A printer that is off or missing never costs the case: the case was saved
 before the window opened and a print does not touch it.  The window says what
 went wrong in a red bar, records the failed print, and keeps 打印 ready; the
-next click prints on from the paper that failed.  Every print of a numbered
+next click prints on from the paper that failed.  Once every paper has gone out
+the window closes (:attr:`PreviewWindow.sent_all` says where they went, for the
+window that opened it): a preview left open behind the desk at every print
+would pile up all day, each holding its pages' images.  Every print of a numbered
 notice is recorded, also a failed one and a copy saved as a PDF file.  A blank
 form or 示范样表 is shown and printed the same way but recorded nowhere: it has
 no stored document to count the print against (see :mod:`counter.actions.forms`).
@@ -19,11 +22,12 @@ no stored document to count the print against (see :mod:`counter.actions.forms`)
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QFileDialog, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from counter.actions.desk import Desk
 from counter.actions.documents import MadeDocument
@@ -61,6 +65,7 @@ from counter.ui.printing.words import (
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import factor, scaled
 from counter.words.documents import DOC_TITLE
+from counter.words.files import file_fault
 from counter.words.printing import print_problem_text
 from counter.words.punctuation import LIST_JOIN
 
@@ -100,6 +105,7 @@ def doc_title(made: MadeDocument) -> str:
 
 class PreviewWindow(QWidget):
     print_finished = Signal(bool)  # a click on 打印 is done: True when every paper went out
+    sent_all = Signal(str)  # every paper went out (the window closes next): the sentence saying where
     recorded = Signal()  # a print (or a failed one) is on record: the case page counts it
 
     def __init__(
@@ -171,6 +177,14 @@ class PreviewWindow(QWidget):
         self.close_button = QPushButton(PRINTING_CLOSE)
         self.print_shortcut = QShortcut(QKeySequence("Ctrl+P"), self)
         self.close_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        # the pages scroll by PageDown and PageUp wherever the keyboard is (most often on 打印)
+        self.page_keys = {
+            QShortcut(QKeySequence(key), self): action
+            for key, action in (
+                (Qt.Key.Key_PageDown, QAbstractSlider.SliderAction.SliderPageStepAdd),
+                (Qt.Key.Key_PageUp, QAbstractSlider.SliderAction.SliderPageStepSub),
+            )
+        }
         for widget in (self.reprint_tag, self.dates_warning, self.problem, self.done, self.record_problem):
             widget.hide()
 
@@ -208,6 +222,13 @@ class PreviewWindow(QWidget):
         self.save_button.clicked.connect(self.on_save_requested)
         for trigger in (self.close_button.clicked, self.close_shortcut.activated):
             trigger.connect(self.close)
+        for shortcut, action in self.page_keys.items():
+            shortcut.activated.connect(partial(self.on_page_key, action))
+
+    def on_page_key(self, action: QAbstractSlider.SliderAction) -> None:
+        view = self.tabs.currentWidget()
+        if isinstance(view, PageView):
+            view.verticalScrollBar().triggerAction(action)
 
     # --- showing -----------------------------------------------------------------------
 
@@ -287,7 +308,11 @@ class PreviewWindow(QWidget):
         self._say_problem(PRINTING_FAILED.format(title=doc_title(made), problem=text))
 
     def on_run_finished(self) -> None:
-        self.run = None
+        """The run is over: every paper out closes the window; a failure keeps it, to print on from there."""
+        run, self.run = self.run, None
+        if run is not None:
+            run.wait()  # its end is said from its own thread just before that ends: let it end before letting it go
+            run.deleteLater()  # each click makes a run: none is kept for the life of the window
         complete = not self.pending
         if complete:
             self.pending = list(range(len(self.documents)))  # a further click prints them all again
@@ -296,7 +321,9 @@ class PreviewWindow(QWidget):
         self.print_button.setText(PRINTING_PRINT if complete else PRINTING_RETRY)
         self._show_printer()
         self.print_finished.emit(complete)
-        if self._close_after_run:
+        if complete:
+            self.sent_all.emit(self.done.text())
+        if complete or self._close_after_run:
             self.close()
 
     def on_choose_requested(self) -> None:
@@ -311,7 +338,7 @@ class PreviewWindow(QWidget):
             remember_printer(printer)
         except OSError as err:
             log.exception("printer choice not saved")
-            self._say_problem(PRINTING_CHOICE_NOT_SAVED.format(error=err.strerror or err))
+            self._say_problem(PRINTING_CHOICE_NOT_SAVED.format(fault=file_fault(err)))
         self._show_printer()
 
     def on_save_requested(self) -> None:
@@ -337,7 +364,7 @@ class PreviewWindow(QWidget):
             path.write_bytes(made.pdf)
         except OSError as err:
             log.warning("PDF not saved to %s: %s", path, err)
-            self._say_problem(PRINTING_SAVE_FAILED.format(path=path, error=err.strerror or err))
+            self._say_problem(PRINTING_SAVE_FAILED.format(path=path, fault=file_fault(err)))
             return False
         self._record(made, f"file:{path}", ok=True)
         self.problem.hide()

@@ -28,14 +28,14 @@ PRINTING_DEFAULT_PRINTER = tr("系统默认打印机")
 PRINTING_SENT = tr("已送打印机“{printer}”：{titles}。")
 PRINTING_FAILED = tr("《{title}》没有打印出来。{problem}")
 PRINTING_UNREADABLE = tr("《{title}》无法预览（PDF 无法读取）：请另存为 PDF 后检查，或联系运维人员。")
-PRINTING_NOT_RECORDED = tr("打印记录没有写入数据库（{error}）：请稍后在办件页面核对打印次数。")
-PRINTING_CHOICE_NOT_SAVED = tr("打印机的选择没有保存到本机设置（{error}）：本窗口仍使用所选打印机。")
+PRINTING_NOT_RECORDED = tr("打印记录没有写入数据库（{fault}）：请稍后在办件页面核对打印次数。")
+PRINTING_CHOICE_NOT_SAVED = tr("打印机的选择没有保存到本机设置（{fault}）：本窗口仍使用所选打印机。")
 PRINTING_SAVE_TITLE = tr("另存为 PDF")
 PRINTING_SAVE_FILTER = tr("PDF 文件 (*.pdf)")
 PRINTING_FILE_NAME = "{number}-{title}.pdf"
 PRINTING_SAVED = tr("《{title}》已保存为 {path}")
-PRINTING_SAVE_FAILED = tr("无法保存到 {path}：{error}")
-PRINTING_DB_FAILED = tr("无法出具文书：数据库暂时不能访问，请稍后重试（{error}）。办件未作任何改动。")
+PRINTING_SAVE_FAILED = tr("无法保存到 {path}：{fault}")
+PRINTING_DB_FAILED = tr("无法出具文书：{fault}。办件未作任何改动。")
 PRINTING_NO_NOTICE = tr("该办件的受理结果不出具文书。")
 PRINTING_GUIDE_UNPUBLISHED = tr("该事项的办事指南未发布，不能打印一次性告知单。")
 
@@ -63,7 +63,8 @@ PRINTING_INTAKE_BUTTON = tr("打印文书（Ctrl+P）")
 OFFICE_TAB = tr("单位信息")
 OFFICE_SITE = tr("站点：{site}")
 OFFICE_NOTE = tr(
-    "这里的信息印在今后出具的文书上：单位名称、印章、电话、地址，以及告知权利时的复议机关和法院。"
+    "这里的信息印在今后出具的文书上：单位名称、印章、电话、地址、办理时间，以及告知权利时的复议机关和法院。"
+    "乡镇（苏木）便民服务中心的文书，办理地点、时间和电话一律印这里的，不印办事指南上大厅的。"
     "已经出具的文书保留出具时的信息，重打时内容不变。"
 )
 OFFICE_FIELD = {
@@ -71,7 +72,8 @@ OFFICE_FIELD = {
     "seal_caption": tr("印章名称"),
     "consult_phone": tr("咨询电话"),
     "complaint_phone": tr("投诉电话"),
-    "address": tr("单位地址"),
+    "address": tr("单位地址（申请人办事、取件的地方）"),
+    "hours": tr("办理时间"),
     "review_body": tr("行政复议机关"),
     "court": tr("行政诉讼法院"),
     "progress_url_base": tr("进度查询网址（二维码）"),
@@ -91,6 +93,7 @@ OFFICE_FIELD = {
     "rights_overrides": tr("例外（每行：部门全称=复议机关|法院，可空）"),
     "office_level": tr("本单位层级"),
     "entrustments": tr("委托受理协议（每行：部门全称=协议名称及文号，可空）"),
+    "department_contacts": tr("部门联系人（每行：部门全称=承办人|电话，可空）"),
 }
 OFFICE_H_ENTRUSTED = tr("委托受理：本中心以部门名义受理的依据")
 OFFICE_ENTRUSTED_NOTE = tr(
@@ -105,16 +108,21 @@ OFFICE_RIGHTS_NOTE = tr(
     "标“可空”的可以不填：文书上写“有管辖权的人民法院”，或保留部门名称中的地名占位。"
     "办事指南规定复议机关由本站点设定的部门（如消防救援），须在“例外”中写明，否则不出具载有其权利告知的文书。"
 )
+OFFICE_H_CONTACTS = tr("部门的承办人和电话")
+OFFICE_CONTACTS_NOTE = tr(
+    "以部门名义出具的不予批准决定书印该部门的承办人和联系电话，不印窗口的。没有登记的部门，文书上留空线，由部门手写。"
+)
+OFFICE_CONTACTS_BAD = tr("以下部门联系人写法不对，应为“部门全称=承办人|电话”，没有保存：{lines}")
 OFFICE_LEVEL_PLACE = tr("地名")
 OFFICE_LEVEL_GOVERNMENT = tr("人民政府（复议机关）")
 OFFICE_LEVEL_COURT = tr("部门所在地法院")
 OFFICE_OPTIONAL = tr("{label}（可空）")
 OFFICE_OVERRIDES_BAD = tr("以下例外写法不对，应为“部门全称=复议机关|法院”，没有保存：{lines}")
-OFFICE_SAVE = tr("保存单位信息")
+OFFICE_SAVE = tr("保存单位信息（Ctrl+S）")
 OFFICE_SAVED = tr("已保存：今后新出具的文书使用新的单位信息；已出具的文书重打时不变。")
 OFFICE_MISSING = tr("以下各项不能为空：{fields}")
-OFFICE_READ_FAILED = tr("无法读取单位信息：数据库暂时不能访问（{error}）")
-OFFICE_SAVE_FAILED = tr("没有保存：数据库暂时不能写入，请稍后重试（{error}）")
+OFFICE_READ_FAILED = tr("无法读取单位信息：{fault}")
+OFFICE_SAVE_FAILED = tr("没有保存：{fault}")
 
 # The chooser of a guide's forms (空白表格 and 示范样表, 兴署办发〔2021〕8 号 附件 items 23-24).
 FORMS_TITLE = tr("打印表格 · {name}")

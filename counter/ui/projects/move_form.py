@@ -13,7 +13,6 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -165,13 +164,3 @@ class MoveForm(QFrame):
     def on_cancel(self) -> None:
         self.close_form()
         self.cancelled.emit()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        """Enter confirms from a date or a choice too (a line edit says so itself); Esc cancels."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.on_return()
-            return
-        if event.key() == Qt.Key.Key_Escape:
-            self.on_cancel()
-            return
-        super().keyPressEvent(event)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
@@ -69,7 +68,12 @@ class PlanForm(QFrame):
         self.table.setAccessibleName(words.PAGE_PLAN)
         self.table.setTabKeyNavigation(False)
         self.title, self.problems, self.confirm_button, self.cancel_button = frame_step_form(
-            self, (self._lists(),), words.PLAN_SAVE, words.FORM_CANCEL, words.PLAN_TITLE
+            self,
+            (self._lists(),),
+            words.PLAN_SAVE,
+            words.FORM_CANCEL,
+            words.PLAN_TITLE,
+            own_enter=(self.catalogue,),  # Enter in the reference list adds its item (itemActivated), and only that
         )
         self.add_button.clicked.connect(self.on_add)
         self.catalogue.itemActivated.connect(self.on_add)
@@ -159,14 +163,3 @@ class PlanForm(QFrame):
     def on_cancel(self) -> None:
         self.close_form()
         self.cancelled.emit()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        """Esc cancels; Enter in the reference list adds the item (its own key), elsewhere saves the plan."""
-        if event.key() == Qt.Key.Key_Escape:
-            self.on_cancel()
-            return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if not self.catalogue.hasFocus():  # the list's Enter added its item (itemActivated) and comes on here
-                self.confirmed.emit()
-            return
-        super().keyPressEvent(event)

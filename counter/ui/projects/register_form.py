@@ -2,8 +2,9 @@
 
 The project's facts on the left (the required ones first, in the 申请表's order), on the right why it qualifies and
 the reference list's items the unit asks help with, ticked.  Enter registers from any field; every problem the
-action finds (:func:`counter.projects.rules.facts_problems`) is listed at once under the fields, and what was typed
-stays.  A registered project opens on its page.
+action finds (:func:`counter.projects.rules.facts_problems`) is marked on its own field at once — the field framed
+in red, its label red, the reason under it — the keyboard goes to the first, and what was typed stays.  A mark goes
+when its field is changed.  A registered project opens on its page.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -34,7 +36,7 @@ from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.actions.projects import register_project
 from counter.projects.model import ProjectClass, ProjectFacts
-from counter.projects.rules import MAX_INVESTMENT, ProjectRefused
+from counter.projects.rules import MAX_INVESTMENT, ProjectProblem, ProjectRefused, fact_text_problems
 from counter.projects.service_items import ServiceList
 from counter.ui.plain_text import plain_label, plain_tip
 from counter.ui.projects import words
@@ -42,6 +44,7 @@ from counter.ui.projects.project_page import refusal_text
 from counter.ui.runner import Failed, Runner
 from counter.ui.step_form import STYLE
 from counter.ui.text_size import px, scaled
+from counter.words.projects import PROJECT_PROBLEM
 from counter.words.punctuation import ASIDE
 
 log = logging.getLogger(__name__)
@@ -50,6 +53,20 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole
 # the text boxes, in the 申请表's order: the required four first
 TEXTS = ("name", "investor", "location", "county", "investor_address", "investor_head", "postcode", "phone",
          "contact", "contact_id_no", "code", "funding", "land", "industry", "purpose", "progress")  # fmt: skip
+#: the field each refusal of the facts is marked on (the text not taken: on each box that holds it)
+MARKED = {
+    ProjectProblem.NAME_MISSING: "name", ProjectProblem.INVESTOR_MISSING: "investor",
+    ProjectProblem.LOCATION_MISSING: "location", ProjectProblem.COUNTY_MISSING: "county",
+    ProjectProblem.INVESTMENT_OUT_OF_RANGE: "investment", ProjectProblem.NO_CLASS: "classes",
+    ProjectProblem.NOTHING_REQUESTED: "requested", ProjectProblem.UNKNOWN_ITEM: "requested",
+}  # fmt: skip
+MARK_STYLE = """
+QLineEdit[problem="true"], QSpinBox[problem="true"], QListWidget[problem="true"] {
+    border: 2px solid #b42318; background: #fff5f5;
+}
+QLabel[problem="true"] { color: #b42318; font-weight: bold; }
+QLabel#fieldProblem { color: #b42318; }
+"""
 
 
 class RegisterForm(QScrollArea):
@@ -70,7 +87,7 @@ class RegisterForm(QScrollArea):
         self.setWidgetResizable(True)
         body = QWidget()
         body.setObjectName("actionForm")
-        body.setStyleSheet(scaled(STYLE))
+        body.setStyleSheet(scaled(STYLE + MARK_STYLE))
         self.title = plain_label(words.REGISTER_TITLE)
         self.title.setObjectName("formTitle")
         self.texts = {key: QLineEdit() for key in TEXTS}
@@ -95,6 +112,9 @@ class RegisterForm(QScrollArea):
         self.problems.setWordWrap(True)
         self.done = plain_label()
         self.done.setWordWrap(True)
+        self.labels = {key: plain_label(words.REGISTER_FIELD[key]) for key in (*TEXTS, "investment", "classes")}
+        self.labels["requested"] = plain_label(words.REGISTER_FIELD["requested"])
+        self.marks = {key: _mark() for key in self.labels}  # the reason under each field, while it is at fault
         self.save_button = QPushButton(words.REGISTER_SAVE)
         self.save_button.setDefault(True)
         self.clear_button = QPushButton(words.REGISTER_CLEAR)
@@ -102,22 +122,23 @@ class RegisterForm(QScrollArea):
         self._lay_out(body)
         self.save_button.clicked.connect(self.on_save)
         self.clear_button.clicked.connect(self.clear)
+        self._connect_marks()
 
     def _lay_out(self, body: QWidget) -> None:
         fields = QFormLayout()
-        for key in TEXTS[:4]:
-            fields.addRow(words.REGISTER_FIELD[key], self.texts[key])
-        fields.addRow(words.REGISTER_FIELD["investment"], self.investment)
-        for key in TEXTS[4:]:
-            fields.addRow(words.REGISTER_FIELD[key], self.texts[key])
+        for key in (*TEXTS[:4], "investment", *TEXTS[4:]):
+            field = self.investment if key == "investment" else self.texts[key]
+            self.labels[key].setBuddy(field)
+            fields.addRow(self.labels[key], _with_mark(field, self.marks[key]))
         right = QVBoxLayout()
-        right.addWidget(plain_label(words.REGISTER_FIELD["classes"]))
+        right.addWidget(self.labels["classes"])
+        right.addWidget(self.marks["classes"])
         right.addWidget(self.key_project)
         for box in self.classes.values():
             right.addWidget(box)
-        label = plain_label(words.REGISTER_FIELD["requested"])
-        label.setBuddy(self.requested)
-        right.addWidget(label)
+        self.labels["requested"].setBuddy(self.requested)
+        right.addWidget(self.labels["requested"])
+        right.addWidget(self.marks["requested"])
         right.addWidget(self.requested, 1)
         grid = QGridLayout()
         grid.addLayout(fields, 0, 0)
@@ -159,6 +180,59 @@ class RegisterForm(QScrollArea):
         for row in range(self.requested.count()):
             self.requested.item(row).setCheckState(Qt.CheckState.Unchecked)
         self.problems.clear()
+        for key in self.marks:
+            self.unmark(key)
+
+    def _connect_marks(self) -> None:
+        """A field changed is no longer marked: the clerk sees at once what is left to mend."""
+        for key, field in self.texts.items():
+            field.textEdited.connect(partial(self.unmark, key))
+        self.investment.valueChanged.connect(partial(self.unmark, "investment"))
+        for box in (self.key_project, *self.classes.values()):
+            box.toggled.connect(partial(self.unmark, "classes"))
+        self.requested.itemChanged.connect(partial(self.unmark, "requested"))
+
+    def _field(self, key: str) -> QWidget:
+        if key == "investment":
+            return self.investment
+        if key == "requested":
+            return self.requested
+        if key == "classes":
+            return self.key_project
+        return self.texts[key]
+
+    def mark(self, key: str, reason: str) -> None:
+        mark = self.marks[key]
+        mark.setText("\n".join(filter(None, (mark.text(), reason))))  # a field may have two reasons
+        mark.show()
+        for widget in (self.labels[key], self._field(key)):
+            _set_problem(widget, True)
+        self._field(key).setAccessibleDescription(mark.text())
+
+    def unmark(self, key: str, *_changed: object) -> None:
+        self.marks[key].hide()
+        self.marks[key].clear()
+        for widget in (self.labels[key], self._field(key)):
+            _set_problem(widget, False)
+        self._field(key).setAccessibleDescription("")
+
+    def show_refusal(self, problems: tuple[ProjectProblem, ...]) -> None:
+        """Each problem on its own field, the keyboard on the first of them in the form's order."""
+        for key in self.marks:
+            self.unmark(key)
+        for problem in problems:
+            if problem is ProjectProblem.TEXT_NOT_TAKEN:
+                for key in fact_text_problems(self.facts()):
+                    if key in self.marks:
+                        self.mark(key, PROJECT_PROBLEM[problem])
+            elif problem in MARKED:
+                self.mark(MARKED[problem], PROJECT_PROBLEM[problem])
+        marked = [key for key in self.marks if self.marks[key].text()]
+        unmarked = [PROJECT_PROBLEM[p] for p in problems if p not in MARKED and p is not ProjectProblem.TEXT_NOT_TAKEN]
+        self.problems.setText("".join((words.REGISTER_MARKED.format(count=len(marked)) if marked else "", *unmarked)))
+        order = (*TEXTS[:4], "investment", *TEXTS[4:], "classes", "requested")
+        if marked:
+            self._field(min(marked, key=order.index)).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_first(self) -> None:
         self.texts["name"].setFocus(Qt.FocusReason.TabFocusReason)
@@ -168,7 +242,11 @@ class RegisterForm(QScrollArea):
         action = partial(register_project, desk=self._desk, facts=self.facts(), today=now.date(), now=now)
         try:
             number = self._runner.write(action, words.SAVE_FAILED)
-        except (ProjectRefused, NotPermitted, Failed) as err:
+        except ProjectRefused as err:
+            log.info("project not registered: %s", err)
+            self.show_refusal(err.problems)
+            return
+        except (NotPermitted, Failed) as err:
             log.info("project not registered: %s", err)
             self.problems.setText(refusal_text(err))
             return
@@ -182,3 +260,28 @@ class RegisterForm(QScrollArea):
             self.on_save()
             return
         super().keyPressEvent(event)
+
+
+def _mark() -> QLabel:
+    mark = plain_label()
+    mark.setObjectName("fieldProblem")
+    mark.setWordWrap(True)
+    mark.hide()
+    return mark
+
+
+def _with_mark(field: QWidget, mark: QLabel) -> QWidget:
+    """The field with its reason under it (hidden until the field is at fault)."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(field)
+    column.addWidget(mark)
+    return box
+
+
+def _set_problem(widget: QWidget, at_fault: bool) -> None:
+    widget.setProperty("problem", at_fault)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

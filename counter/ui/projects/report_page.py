@@ -35,6 +35,7 @@ from counter.ui.plain_text import plain_label, plain_tip
 from counter.ui.projects import words
 from counter.ui.projects.move_form import to_date
 from counter.ui.runner import Failed, Runner
+from counter.words.files import file_fault
 from counter.words.punctuation import LIST_JOIN
 
 log = logging.getLogger(__name__)
@@ -184,7 +185,7 @@ class ProjectsReportPage(QWidget):
                 writer.writerow(words.REPORT_COLUMNS)
                 writer.writerows(row_values(r) for r in self.report.rows)
         except OSError as err:
-            self.summary.setText(words.REPORT_EXPORT_FAILED.format(error=err.strerror or err))
+            self.summary.setText(words.REPORT_EXPORT_FAILED.format(fault=file_fault(err)))
             return False
         self.summary.setText(words.REPORT_EXPORTED.format(path=path))
         return True

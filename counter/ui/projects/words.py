@@ -26,8 +26,8 @@ SATISFACTION = shared.SATISFACTION
 CLASS = shared.PROJECT_CLASS
 EVENT = shared.PROJECT_EVENT
 PAPER_NOT_NOW = tr("项目现在是“{state}”，还不能打印{form}")
-READ_FAILED = tr("无法读取帮您办项目：数据库暂时不能访问，请稍后重试（{error}）")
-SAVE_FAILED = tr("没有保存：数据库暂时不能写入，项目未作任何改动，填写的内容仍在，请稍后重试（{error}）")
+READ_FAILED = tr("无法读取帮您办项目：{fault}")
+SAVE_FAILED = tr("没有保存：{fault}。项目未作任何改动，填写的内容仍在")
 FORM = FORM_NAME  # the papers' names, as the command line says them
 
 # the agent's day
@@ -146,6 +146,7 @@ REGISTER_FIELD = {
 REGISTER_KEY = tr("是否重点项目")
 REGISTER_SAVE = tr("登记（Enter）")
 REGISTER_CLEAR = tr("清空")
+REGISTER_MARKED = tr("有 {count} 栏需要填写或改正，已在各栏下用红字标出。")
 REGISTERED = tr("已登记，项目编号 {number}")
 
 # printing
@@ -168,4 +169,4 @@ REPORT_COLUMNS = (tr("旗县市"), tr("项目编号"), tr("项目名称"), tr("�
                   tr("阶段"), tr("审批办结"), tr("逾期"), tr("代办员"), tr("申请日期"), tr("评价"))  # fmt: skip
 REPORT_STEPS = tr("{done}/{total}")
 REPORT_EXPORTED = tr("已导出到 {path}")
-REPORT_EXPORT_FAILED = tr("没有导出：{error}")
+REPORT_EXPORT_FAILED = tr("没有导出：{fault}")

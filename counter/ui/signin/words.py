@@ -18,4 +18,4 @@ SIGNIN_LOCKED_BY_HAND = tr("{name}（{login}）锁定了屏幕。输入密码继
 SIGNIN_UNLOCK_BUTTON = tr("解锁")
 SIGNIN_SWITCH_BUTTON = tr("换人登录")
 SIGNIN_EMPTY = tr("请输入登录名和密码")
-SIGNIN_DB_ERROR = tr("暂时无法登录：数据库不能访问（{error}），请稍后重试")
+SIGNIN_DB_ERROR = tr("暂时无法登录：{fault}")

@@ -34,6 +34,7 @@ from counter.ui.runner import Failed, Runner
 from counter.ui.sync import words
 from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
+from counter.words.files import file_fault
 from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
 from counter.words.sites import (
     CARD_REFUSED_KEYS_CHANGED,
@@ -167,7 +168,7 @@ class SiteCardBox(QGroupBox):
         try:
             write_card_file(path, identity)
         except OSError as err:
-            self._say(words.CARD_FILE_FAILED.format(error=err.strerror or type(err).__name__), error=True)
+            self._say(words.CARD_FILE_FAILED.format(fault=file_fault(err)), error=True)
             return
         self._say(words.CARD_WRITTEN.format(path=path, fingerprint=identity.fingerprint))
 
@@ -187,7 +188,7 @@ class SiteCardBox(QGroupBox):
         try:
             card, problems = read_card_file(path)
         except OSError as err:
-            self._say(words.CARD_FILE_FAILED.format(error=err.strerror or type(err).__name__), error=True)
+            self._say(words.CARD_FILE_FAILED.format(fault=file_fault(err)), error=True)
             return
         if card is None:
             listed = CLAUSE_JOIN.join(site_problem_text(problem) for problem in problems)

@@ -7,9 +7,9 @@ work on a worker thread with a progress bar, and says in one line what came of
 it.  A rejected package changes nothing, and the page says why.
 
 A site nobody has set up is asked about first (:mod:`counter.ui.sync.site_form`):
-an administrator sets its kind, code and name in one step that also gives this
-desk the code and loads a catalog if there is none; anyone else is told to
-fetch one.  Once set up the page shows this site's card and registers the other
+an administrator sets its kind, code, name, office and this desk's number and
+clerk in one step that also gives this desk the code and loads a catalog if
+there is none; anyone else is told to fetch one.  Once set up the page shows this site's card and registers the other
 side's (:mod:`counter.ui.sync.site_card_box`).  Everything sits in a scroll
 area, so the page fits a 1024×768 screen whatever it shows.
 """
@@ -53,6 +53,7 @@ from counter.ui.sync.site_form import SetUpRequest, SiteForm
 from counter.ui.sync.worker import Progress, SyncWorker
 from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
+from counter.words.files import file_fault
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.sites import SITE_KIND, key_problem_text, site_problem_text
 from counter.words.sync import (
@@ -125,7 +126,7 @@ class SyncPage(QWidget):
         self.site = plain_label()
         self.site.setWordWrap(True)
         self.site.setStyleSheet(scaled("font-size: 16px; font-weight: bold;"))
-        self.site_form = SiteForm()
+        self.site_form = SiteForm(ask_clerk=not desk.actor.signed_in)  # with accounts, the account is the clerk
         self.setup_needed = plain_label(words.SETUP_NEEDS_ADMIN)
         self.setup_needed.setWordWrap(True)
         self.setup_needed.setStyleSheet("color: #8a4b08; font-weight: bold;")
@@ -363,7 +364,7 @@ class SyncPage(QWidget):
         try:
             data = read_package_file(path)  # a file beyond the limit is refused before it is read
         except OSError as err:
-            self._say(words.SYNC_FILE_FAILED.format(error=err.strerror or type(err).__name__), error=True)
+            self._say(words.SYNC_FILE_FAILED.format(fault=file_fault(err)), error=True)
             return None
         except PackageRejected as err:
             self._say(words.SYNC_FAILED.format(reason=package_rejected(err.code, err.earlier)), error=True)
@@ -390,7 +391,7 @@ class SyncPage(QWidget):
 
         def work(progress: Progress) -> SiteSetUp:
             return set_up_site(store, request.code, request.name, request.kind, desk=desk, catalog_folder=folder,
-                               on_progress=progress)  # fmt: skip
+                               on_progress=progress, office=request.office, this_desk=request.desk)  # fmt: skip
 
         self.site_form.set_busy(True)
         self._setting_up = request
@@ -460,8 +461,8 @@ class SyncPage(QWidget):
             self.site_form.show_problems(err.codes, request.code)
             return CLAUSE_JOIN.join(site_problem_text(problem, request.code) for problem in err.codes)
         if isinstance(err, OSError):
-            error = err.strerror or type(err).__name__
-            return words.SETUP_FILE_FAILED.format(path=err.filename2 or err.filename or "", error=error)
+            path = err.filename2 or err.filename or ""
+            return words.SETUP_FILE_FAILED.format(path=path, fault=file_fault(err))
         return None
 
     def on_failed(self, err: object) -> None:
@@ -489,7 +490,7 @@ class SyncPage(QWidget):
         if isinstance(err, Failed):
             return err.message
         if isinstance(err, OSError):
-            return words.SYNC_FILE_FAILED.format(error=err.strerror or type(err).__name__)
+            return words.SYNC_FILE_FAILED.format(fault=file_fault(err))
         log.error("sync failed: %r", err)
         return type(err).__name__
 

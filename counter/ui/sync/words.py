@@ -21,8 +21,8 @@ SYNC_IMPORT_BUTTON = tr("导入数据包…")
 SYNC_PEER = tr("{name}（{code}）")
 SYNC_NO_PEER = tr("尚未登记可以接收数据的站点：请系统管理员在上方“登记对方站点…”读入对方的站点名片")
 SYNC_FAILED = tr("没有完成：{reason}")
-SYNC_DB_FAILED = tr("数据库暂时不能访问（{error}），没有任何改动，请稍后再试")
-SYNC_FILE_FAILED = tr("文件不能读写（{error}），没有任何改动")
+SYNC_DB_FAILED = tr("{fault}。没有任何改动")
+SYNC_FILE_FAILED = tr("{fault}，没有任何改动")
 SYNC_WORKING = tr("正在处理…")
 SYNC_REVIEW_TITLE = tr("待核对记录（未能导入，已保留，不会丢失）")
 SYNC_REVIEW_EMPTY = tr("没有待核对的记录")
@@ -43,8 +43,10 @@ SYNC_STATUS_STALE = tr("未送达大厅 {count} 件，已超过 {days} 天（最
 # --- setting the site up (site_form) ---------------------------------------------------
 SETUP_TITLE = tr("设定本站点")
 SETUP_TEXT = tr(
-    "本站点还没有设定。请选择本站点是大厅还是乡镇（苏木）便民服务中心，填写站点编码和名称。"
-    "站点编码是本站点办件编号的开头，须与大厅分配的一致；设定后本机窗口使用这个编码，并生成本站点的签名密钥。"
+    "本站点还没有设定。请选择本站点是大厅还是乡镇（苏木）便民服务中心，填写站点编码、名称和单位信息，"
+    "以及本窗口的窗口号和工作人员。站点编码是本站点办件编号的开头，须与大厅分配的一致；"
+    "设定后本机窗口使用这个编码，并生成本站点的签名密钥。单位的地址、办理时间和电话印在本站点出具的文书上："
+    "乡镇（苏木）便民服务中心的文书把申请人指到这里，不指到大厅。"
 )
 SETUP_KIND = tr("站点类型")
 SETUP_KIND_CHOOSE = tr("请选择")
@@ -52,14 +54,33 @@ SETUP_KINDS = {"hall": tr("大厅（政务服务中心）"), "township": tr("乡
 SETUP_CODE = tr("站点编码")
 SETUP_CODE_HINT = tr("2-12 位大写字母或数字，如 ARX01")
 SETUP_NAME = tr("站点名称")
-SETUP_NAME_HINT = tr("如 阿尔山市明水河镇便民服务中心")
+SETUP_NAME_HINT = tr("如 阿尔山市明水河镇便民服务中心（文书的单位名称）")
+# keyed by the fields of counter.sync.sites.SiteOffice
+SETUP_OFFICE = {
+    "seal_caption": tr("印章名称"),
+    "address": tr("单位地址"),
+    "hours": tr("办理时间"),
+    "consult_phone": tr("咨询电话"),
+    "complaint_phone": tr("投诉电话"),
+}
+SETUP_OFFICE_HINT = {
+    "seal_caption": tr("如 明水河镇人民政府便民服务专用章"),
+    "address": tr("申请人来办事、取件的地方，如 阿尔山市明水河镇政府院内一楼便民服务大厅"),
+    "hours": tr("如 星期一至星期五 08:30-12:00 14:30-17:30（法定节假日除外）"),
+    "consult_phone": tr("本中心的电话"),
+    "complaint_phone": tr("如 12345"),
+}
+SETUP_DESK_NO = tr("本机窗口号")
+SETUP_DESK_NO_HINT = tr("1-4 位数字，如 1")
+SETUP_CLERK = tr("本窗口工作人员")
+SETUP_CLERK_HINT = tr("本人姓名，印在受理凭证上、显示在评价器上")
 SETUP_SUBMIT = tr("设定本站点（Enter）")
 SETUP_NEEDS_ADMIN = tr(
     "本站点尚未设定（大厅或乡镇便民服务中心、站点编码和名称），暂不能同步。请系统管理员登录后按 F10 设定。"
 )
 SETUP_DONE = tr("已设定本站点：{name}（{code}，{kind}）。本机此后的办件编号以 {code} 开头。")
 SETUP_CATALOG = tr("数据库中原来没有事项目录，已载入随程序提供的目录：{count} 个事项的办事指南。")
-SETUP_FILE_FAILED = tr("无法写入 {path}（{error}），本站点的设定没有任何改动")
+SETUP_FILE_FAILED = tr("无法写入 {path}（{fault}），本站点的设定没有任何改动")
 
 # --- this site's card, and the other side's (site_card_box) -------------------------------
 CARD_TITLE = tr("本站点名片与对方站点")
@@ -69,7 +90,7 @@ CARD_REGISTER_BUTTON = tr("登记对方站点…")
 CARD_FILE_FILTER = tr("站点名片 (*.json);;所有文件 (*)")
 CARD_FILE_NAME = tr("{code}-站点名片.json")
 CARD_WRITTEN = tr("已导出本站点名片：{path}。请把名片交给对方站点登记，并通过电话与对方核对公钥指纹：{fingerprint}")
-CARD_FILE_FAILED = tr("文件不能读写（{error}），没有任何改动")
+CARD_FILE_FAILED = tr("{fault}，没有任何改动")
 CARD_REFUSED = tr("未登记：站点名片 {path} 有以下问题：{problems}")
 CARD_PEERS = tr("已登记的对方站点：{peers}")
 CARD_NO_PEERS = tr("已登记的对方站点：无")
@@ -82,4 +103,4 @@ CARD_GIVEN = tr("对方电话告知的指纹（可不填）")
 CARD_CONFIRM = tr("指纹一致，登记")
 CARD_CANCEL = tr("取消")
 CARD_CANCELLED = tr("未登记对方站点")
-CARD_DB_FAILED = tr("数据库暂时不能访问（{error}），没有任何改动，请稍后再试")
+CARD_DB_FAILED = tr("{fault}。没有任何改动")

@@ -18,7 +18,7 @@ from counter.ui.cases.case_page import CasePage
 from counter.ui.cases.marks import AMBER, RED
 from counter.ui.cases.opening import CaseDesk
 from counter.ui.cases.words import CASE_LIST_DUE, CASE_LIST_DUE_COUNT
-from tests.ui.cases.casebook import DESK_1, Casebook
+from tests.ui.cases.casebook import DESK_1, Casebook, take_deferral
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column, row_texts
 from tests.ui.runners import runner_on
@@ -134,3 +134,22 @@ def test_lists_refresh_when_a_case_page_saves_an_action(
     assert lists.rows(lists.due_table) == []  # refreshed: nothing is due any more
     assert lists.tabs.tabText(1) == CASE_LIST_DUE
     assert desk.open_lists() is lists
+
+
+def test_a_long_name_pushes_no_column_off_the_list(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
+) -> None:
+    """A transliterated name at its 50 characters: cut with an ellipsis, the columns after it stay in view."""
+    name = "阿依古丽·买买提·艾合买提江·" * 3 + "阿卜杜拉"
+    take_deferral(case_sessions, DESK_1, today(), name[:50], 77)
+    lists = make_lists(qtbot, case_sessions, today)
+    table = lists.today_table
+    qtbot.waitUntil(table.isVisible)
+    header = table.horizontalHeader()
+    last = header.count() - 1
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) <= table.viewport().width()
+    assert table.horizontalScrollBar().maximum() == 0
+    names = [table.item(r, 3) for r in range(table.rowCount())]
+    long_one = next(item for item in names if item is not None and item.text() == name[:50])
+    assert long_one.toolTip() == name[:50]
+    assert header.sectionSize(3) < table.sizeHintForColumn(3)  # cut, not widened

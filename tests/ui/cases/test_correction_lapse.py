@@ -7,8 +7,11 @@ import datetime as dt
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.actions.desk import Desk
+from counter.actions.holidays import set_holiday
+from counter.case.numbers import DeskIdentity
 from counter.case.status import CaseEvent, CaseStatus
-from counter.ui.cases.words import CASE_CORRECTION_OVERDUE
+from counter.ui.cases.words import CASE_CORRECTION_OVERDUE, CASE_DATES_MOVED
 from tests.ui.cases.casebook import Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column, stored
@@ -27,7 +30,17 @@ def test_a_correction_is_not_offered_to_lapse_on_its_last_day(
     assert not page.alert.isVisibleTo(page)
 
 
-def test_an_unanswered_correction_lapses_from_the_day_after_its_deadline(
+def test_a_correction_is_not_offered_to_lapse_on_the_saturday_after_its_friday_deadline(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """The lapse is the office's act of its next working day: Monday 14 December, not the Saturday between."""
+    today.day = DUE + dt.timedelta(days=1)
+    page = open_page(qtbot, case_sessions, today, book.correction)
+    assert page.alert.objectName() == "alertOverdue"  # overdue it is: the last day has passed
+    assert CaseEvent.CORRECTION_LAPSED not in visible_actions(page)
+
+
+def test_an_unanswered_correction_lapses_from_the_next_working_day_after_its_deadline(
     qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
 ) -> None:
     today.day = DUE + dt.timedelta(days=3)
@@ -46,3 +59,18 @@ def test_an_unanswered_correction_lapses_from_the_day_after_its_deadline(
     assert visible_actions(page) == {CaseEvent.VOIDED}
     assert not page.alert.isVisibleTo(page)
     assert stored(case_sessions, book.correction).status is CaseStatus.CORRECTION_LAPSED
+
+
+def test_a_deadline_moved_by_an_edited_day_shows_and_governs(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """The office marks the deadline's Friday a day off: the page shows the later date, says why, and waits for it."""
+    with case_sessions.begin() as s:
+        assert set_holiday(s, DUE, "off", desk=Desk(DeskIdentity("XAM01", "1"), "管理员")) == (book.correction,)
+    later = DUE + dt.timedelta(days=3)  # Monday 14 December
+    today.day = later
+    page = open_page(qtbot, case_sessions, today, book.correction)
+    assert page.fields["correction_due"].text() == later.isoformat()
+    assert page.beyond_data.isVisibleTo(page)
+    assert page.beyond_data.text() == CASE_DATES_MOVED.format(moves=f"补正期限 {DUE.isoformat()} → {later.isoformat()}")
+    assert CaseEvent.CORRECTION_LAPSED not in visible_actions(page)  # its own day: not lapsed yet

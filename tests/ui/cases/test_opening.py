@@ -16,6 +16,7 @@ from counter.ui.cases.case_lists import CaseLists
 from counter.ui.cases.case_page import CasePage
 from counter.ui.cases.opening import CaseDesk, open_case
 from counter.ui.cases.words import CASE_LIST_READ_FAILED, CASE_READ_FAILED
+from counter.words.database import DB_FAULT
 from tests.ui.cases.casebook import DESK_1, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.runners import runner_on
@@ -78,7 +79,7 @@ def test_an_unreadable_database_is_said_so_not_taken_for_a_missing_case(
     window = desk_window(qtbot)
     assert open_case(window, runner_on(broken_sessions), DESK_1, today, book.accepted) is None
     (box,) = window.findChildren(QMessageBox)
-    assert box.text() == CASE_READ_FAILED.format(error="OperationalError")
+    assert box.text() == CASE_READ_FAILED.format(fault=DB_FAULT["unreachable"])
 
 
 def test_lists_say_when_the_database_cannot_be_read(
@@ -87,6 +88,6 @@ def test_lists_say_when_the_database_cannot_be_read(
     lists = CaseLists(runner_on(broken_sessions), DESK_1, today)
     qtbot.addWidget(lists)
     lists.refresh()
-    assert lists.today_summary.text() == CASE_LIST_READ_FAILED.format(error="OperationalError")
+    assert lists.today_summary.text() == CASE_LIST_READ_FAILED.format(fault=DB_FAULT["unreachable"])
     assert lists.due_summary.objectName() == "listError"
     assert lists.rows(lists.today_table) == []

@@ -56,6 +56,14 @@ def test_only_moves_the_table_allows_are_offered(awaiting: CaseView, status: Cas
         assert CaseEvent.DEFERRAL_EXTENDED in shown
 
 
+def test_a_lapse_is_offered_from_the_first_day_the_page_read(awaiting: CaseView) -> None:
+    """``lapse_from``: the next working day after the deadline, as the action checks it; not the days off before."""
+    monday = DUE + dt.timedelta(days=5)  # the due date is a Wednesday: say Thursday to Sunday are days off
+    for day in (DUE + dt.timedelta(days=1), DUE + dt.timedelta(days=4)):
+        assert CaseEvent.DENIED not in available_actions(awaiting, day, lapse_from=monday)
+    assert CaseEvent.DENIED in available_actions(awaiting, monday, lapse_from=monday)
+
+
 def test_nothing_to_fulfil_or_extend_once_everything_arrived(awaiting: CaseView) -> None:
     arrived = tuple(dataclasses.replace(m, arrived_on=DUE) for m in awaiting.materials)
     view = dataclasses.replace(awaiting, materials=arrived)
@@ -115,6 +123,11 @@ def test_history_notes_read_as_words() -> None:
     assert history_note(denied, names, items) == "食品经营许可：逾期未补交"
     granted = dataclasses.replace(line, event=CaseEvent.ITEM_APPROVED.value, note="152201-YJS008-02：")
     assert history_note(granted, names, items) == "食品经营许可"
+    moved_note = '{"M08": ["2027-10-06", "2027-10-08"], "promised": ["2027-10-12", "2027-10-13"]}'
+    moved = dataclasses.replace(line, event=CaseEvent.DATES_MOVED.value, note=moved_note)
+    assert history_note(moved, names) == (
+        "“食品安全管理制度文本”补交期限 2027-10-06 → 2027-10-08；承诺办结日期 2027-10-12 → 2027-10-13"
+    )
     assert local_time(at).utcoffset() is not None
     assert local_time(at) == at.replace(tzinfo=dt.UTC)
 

@@ -153,6 +153,14 @@ def open_lists(window: MainWindow, _book: Casebook, tab: int = 0) -> QWidget:
     return lists
 
 
+def open_finder(window: MainWindow, _book: Casebook) -> QWidget:
+    """F7 by the phone the casebook's deferrals and correction share: three cases, the longest names of a bundle."""
+    finder = _cases(window).find_cases("13904820000")
+    assert finder is not None
+    settle()
+    return finder
+
+
 def open_preview(window: MainWindow, book: Casebook) -> PreviewWindow:
     """The deferral's three papers (notice, pledge, receipt), made now from the stored case."""
     kinds = (DocumentKind.DEFERRAL, DocumentKind.PLEDGE, DocumentKind.RECEIPT)
@@ -261,6 +269,7 @@ WINDOWS: dict[str, Opener] = {
     "case-page-item-step": open_case_item_step,
     "lists-today": open_lists,
     "lists-due": partial(open_lists, tab=1),
+    "case-finder": open_finder,
     "preview": open_preview,
     "printer-chooser": open_printer_chooser,
     "supervision-rectifications": open_supervision,

@@ -22,6 +22,8 @@ def run_screens(tmp_path: Path, width: int, height: int, percent: int) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("width", "height", "percent"), [(1366, 768, 100), (1024, 768, 100), (1366, 768, 150)])
+@pytest.mark.parametrize(
+    ("width", "height", "percent"), [(1366, 768, 100), (1024, 768, 100), (1366, 768, 150), (1024, 768, 150)]
+)
 def test_every_window_fits(tmp_path: Path, width: int, height: int, percent: int) -> None:
     run_screens(tmp_path, width, height, percent)

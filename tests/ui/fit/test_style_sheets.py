@@ -16,8 +16,9 @@ from tests.conftest import REPO
 UI = REPO / "counter" / "ui"
 SETTERS = {"setStyleSheet", "setDefaultStyleSheet"}
 #: builders of a sheet that apply the text size themselves (counter/ui/pad/style.py: the fonts only, the pad's
-#: touch targets follow its screen)
-SCALING_ITSELF = {"pad_style"}
+#: touch targets follow its screen; counter/ui/training_mark.py: a length measured on the training strip, whose words
+#: are at the text size already)
+SCALING_ITSELF = {"pad_style", "below_band"}
 WRITTEN_LENGTH = re.compile(r"\d\s*px")
 
 

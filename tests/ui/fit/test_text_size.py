@@ -109,8 +109,8 @@ def test_every_text_of_a_window_grows_with_the_size(
     assert unscaled == []
 
 
-def test_the_clerk_sets_the_size_by_keyboard_and_it_is_kept_for_the_next_start(
-    qtbot: QtBot, db: Store, catalog_dir: Path
+def test_the_clerk_sets_the_size_by_keyboard_and_it_applies_at_once(
+    qtbot: QtBot, db: Store, catalog_dir: Path, text_at: None
 ) -> None:
     window = start_window(qtbot, MainWindow(db, catalog_dir))
     window.activateWindow()
@@ -127,4 +127,8 @@ def test_the_clerk_sets_the_size_by_keyboard_and_it_is_kept_for_the_next_start(
     assert saved.args == [125]
     assert load_desk_config().text_scale == "125"
     assert "125%" in dialog.message.text()
-    assert text_percent() == 100  # this run keeps the size it was laid out for
+    assert "重新启动" in dialog.message.text()  # what waits for the next start is named
+    assert text_percent() == 125  # the windows opened from now on are built at it
+    assert QApplication.font().pixelSize() == round(UI_PIXEL_SIZE * 1.25)
+    plain = QLabel("办件", window)  # an open window's text without a size of its own grows at once
+    qtbot.waitUntil(lambda: plain.font().pixelSize() == round(UI_PIXEL_SIZE * 1.25))

@@ -19,6 +19,7 @@ from counter.intake.outcome import Refusal, RefusalGround, decide
 from counter.intake.parties import Applicant, ApplicantKind, Delivery, Parties, party_problems
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.outcome_box import commit_problems
+from counter.words.database import DB_FAULT
 from tests.intake.samples import WeekendCalendar
 from tests.ui.intake.conftest import DESK, TODAY, MakePanel
 from tests.ui.intake.helpers import PERSON_ID, commit, press, ready
@@ -32,7 +33,7 @@ def test_a_database_error_keeps_the_form_and_the_draft(
         session.execute(text("DROP TABLE case_material"))  # the disk, the network, a lock …
     QTest.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)
     assert panel.message.isVisible()
-    assert "数据库暂时无法写入（OperationalError）。本次受理没有保存" in panel.message.text()
+    assert panel.message.text().startswith(f"{DB_FAULT['other']}。本次受理没有保存，表单内容和草稿都已保留")
     assert not panel.finished
     assert panel.commit_button.isEnabled()
     assert panel.applicant_form.name.text() == "张海军"

@@ -11,8 +11,10 @@ the file passes its integrity check.
 from __future__ import annotations
 
 import contextlib
+import re
 import resource
 import signal
+import sqlite3
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -25,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db import models
 from counter.ui.intake import IntakePanel
+from counter.words.database import DB_FAULT
 from tests.ui.intake.helpers import ready
 
 
@@ -98,7 +101,35 @@ def test_the_fault_is_named_and_the_form_and_database_stay_whole(
         QTest.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)
     message = panel.message.text()
     assert message.startswith(said), message
-    assert "本次受理没有保存，表单内容和草稿都已保留" in message
+    # the draft is saved after the failed commit, under the same fault: its fate is said as it is, once
+    draft = "表单内容和草稿都已保留" if panel.status.text().startswith("草稿已保存") else "草稿也未能保存"
+    assert f"本次受理没有保存，{draft}" in message
     assert not panel.finished
+    assert panel.applicant_form.name.text() == "张海军"
+    assert _whole(sessions) == (0, "ok")
+
+
+def test_a_locked_database_is_said_once_in_the_clerks_words(
+    qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel, squeeze: Callable[[str], None]
+) -> None:
+    """Another program holds the write lock: the commit and the draft's save after it both fail, and the message
+    and the draft's line say the same of the draft (not "草稿都已保留" beside "草稿未能保存"), in the clerk's words."""
+    ready(qtbot, panel)
+    panel.drafts.timer.stop()
+    squeeze("PRAGMA busy_timeout = 0")  # refused at once, not after the desk's wait for a lock
+    path = sessions.kw["bind"].url.database
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # the write lock, held
+    try:
+        QTest.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    busy = DB_FAULT["busy"]
+    kept_in_window = "表单内容仍在本窗口中，请暂勿关闭窗口"
+    assert panel.message.text().startswith(f"{busy}。本次受理没有保存，草稿也未能保存；{kept_in_window}")
+    assert panel.status.text() == f"草稿未能保存（{busy}）；{kept_in_window}"
+    assert not re.search("[A-Za-z]+Error", panel.message.text() + panel.status.text())
+    assert "草稿都已保留" not in panel.message.text()
     assert panel.applicant_form.name.text() == "张海军"
     assert _whole(sessions) == (0, "ok")

@@ -18,6 +18,7 @@ from counter.intake.outcome import Outcome, RefusalGround
 from counter.intake.parties import Delivery
 from counter.ui.intake import IntakePanel, discard_draft, pending_draft
 from counter.ui.intake.draft_keeper import DRAFT_DELAY_MS
+from counter.words.database import DB_FAULT
 from tests.ui.intake.conftest import DESK, TODAY, MakePanel
 from tests.ui.intake.helpers import AGENT_ID, answer, commit, fill_person, press, refuse
 from tests.ui.runners import runner_on
@@ -195,10 +196,28 @@ def test_closing_the_window_saves_what_is_waiting(
     panel.applicant_form.name.setText("张海军")
     assert panel.drafts.timer.isActive()
     assert stored_draft(sessions) is None
-    panel.close()
+    panel.close()  # the question comes up, and the draft is written before it
     saved = stored_draft(sessions)
     assert saved is not None
     assert draft_from_json(saved).applicant.name == "张海军"
+
+
+def test_a_filled_intake_asks_before_closing_and_an_empty_one_does_not(qtbot: QtBot, make_panel: MakePanel) -> None:
+    empty = make_panel()
+    empty.close()
+    assert not empty.isVisible()
+    assert empty.close_question is None
+
+    filled = make_panel()
+    filled.applicant_form.name.setText("张海军")
+    filled.close()  # as Alt+F4 or the title bar's button close it
+    question = filled.close_question
+    assert question is not None
+    qtbot.waitUntil(question.isVisible)
+    assert filled.isVisible()
+    with qtbot.waitSignal(filled.closed):
+        QTest.keyClick(question, Qt.Key.Key_Return)  # 关闭，保留草稿: the default
+    assert not filled.isVisible()
 
 
 def test_the_clerk_can_discard_the_offered_draft(sessions: sessionmaker[Session], panel: IntakePanel) -> None:
@@ -215,7 +234,7 @@ def test_a_draft_that_cannot_be_saved_is_said_and_the_form_kept(
         session.execute(text("DROP TABLE draft"))
     panel.applicant_form.name.setText("张海军")
     assert not panel.save_draft_now()
-    assert panel.status.text() == "草稿未能保存（OperationalError），请暂勿关闭窗口"
+    assert panel.status.text() == f"草稿未能保存（{DB_FAULT['other']}）；表单内容仍在本窗口中，请暂勿关闭窗口"
     assert panel.applicant_form.name.text() == "张海军"
 
 

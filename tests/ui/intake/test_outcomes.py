@@ -81,9 +81,9 @@ def test_deferrable_materials_missing_with_the_promise_are_deferred(
     panel.deferral.pledge_signed.setChecked(True)
     assert outcome(panel) is Outcome.DEFER
     assert panel.outcome_box.headline.text() == "容缺受理"
-    # 食品经营许可 promises three working days (11 March): the department keeps two of them to examine the material
-    assert "容缺材料到期日 2025年3月7日：食品安全管理制度文本" in shown(panel)
-    assert "容缺材料到期日 2025年3月7日：从业人员健康证明" in shown(panel)
+    # the guide's three working days (11 March), whole: 食品经营许可's promise moves to the case's 13 March instead
+    assert "容缺材料到期日 2025年3月11日：食品安全管理制度文本" in shown(panel)
+    assert "容缺材料到期日 2025年3月11日：从业人员健康证明" in shown(panel)
     assert panel.commit_button.text() == "容缺受理，出具通知书\nCtrl+Enter"
     case_no = commit(qtbot, panel)
     with sessions() as session:
@@ -91,8 +91,8 @@ def test_deferrable_materials_missing_with_the_promise_are_deferred(
     assert view is not None
     assert view.status is CaseStatus.AWAITING_DEFERRED
     assert {m.code: m.due_on for m in view.deferred_open()} == {
-        "M08": dt.date(2025, 3, 7),
-        "M09": dt.date(2025, 3, 7),
+        "M08": dt.date(2025, 3, 11),
+        "M09": dt.date(2025, 3, 11),
     }
 
 

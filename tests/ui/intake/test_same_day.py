@@ -41,6 +41,7 @@ def test_a_same_day_case_is_done_at_the_window_by_keyboard(qtbot: QtBot, session
         QTest.keyClick(panel, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
     assert not offer.button.isVisible()
     assert "已当场办结" in offer.line.text()
+    assert QApplication.focusWidget() is panel.print_button  # the papers are next, not 关闭
     with sessions() as s:
         view = case_view(s, case_no)
     assert view is not None

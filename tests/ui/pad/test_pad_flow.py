@@ -301,6 +301,60 @@ def test_the_clerks_esc_after_a_bad_face_keeps_the_rating_and_its_reasons(
         assert session.scalar(select(func.count()).select_from(models.Rectification)) == 1
 
 
+@pytest.mark.parametrize("ending", ["time", "esc"])
+def test_a_bad_face_tapped_then_the_faces_again_is_still_the_rating(
+    qtbot: QtBot,
+    controller: PadController,
+    sessions: sessionmaker[Session],
+    demo_cases: dict[str, str],
+    ending: str,
+) -> None:
+    """重新选择 offers the faces again; an applicant who then walks off leaves the face tapped, not 未评价."""
+    pad = controller.pad
+    controller.send_case(demo_cases["受理"])
+    qtbot.waitUntil(pad.isActiveWindow)
+    tap(pad.face_buttons[Level.DISSATISFIED])
+    tap(pad.reason_buttons[1])
+    tap(pad.back_button)
+    assert pad.page() is PadPage.RATING
+    with qtbot.waitSignal(controller.status_changed) as changed:
+        if ending == "time":
+            timeout_timer(pad).fire()
+        else:
+            QTest.keyClick(pad, Qt.Key.Key_Escape)
+    assert changed.args == [demo_cases["受理"], DeskStatus.RATED]
+    with sessions() as session:
+        rating = session.scalars(select(models.Rating)).one()
+        assert (rating.level, json.loads(rating.reasons)) == ("dissatisfied", [pad.reason_buttons[1].text()])
+        assert session.scalar(select(func.count()).select_from(models.Rectification)) == 1
+        assert session.scalar(select(func.count()).select_from(models.RatingLapse)) == 0
+
+
+def test_the_desk_closing_keeps_a_tapped_bad_face_and_opens_its_rectification(
+    qtbot: QtBot, controller: PadController, sessions: sessionmaker[Session], demo_cases: dict[str, str]
+) -> None:
+    pad = controller.pad
+    controller.send_case(demo_cases["容缺受理"])
+    tap(pad.face_buttons[Level.VERY_DISSATISFIED])  # the reasons page shows; the clerk closes the desk meanwhile
+    with qtbot.waitSignal(controller.alerts.raised):
+        controller.stop()
+    assert not pad.isVisible()
+    with sessions() as session:
+        rating = session.scalars(select(models.Rating)).one()
+        assert (rating.level, rating.reasons) == ("very_dissatisfied", "[]")
+        assert session.scalar(select(func.count()).select_from(models.Rectification)) == 1
+
+
+def test_the_desk_closing_before_any_face_leaves_the_service_to_the_next_start(
+    qtbot: QtBot, controller: PadController, sessions: sessionmaker[Session], demo_cases: dict[str, str]
+) -> None:
+    controller.send_case(demo_cases["受理"])
+    controller.stop()
+    assert stored_levels(sessions) == []
+    with sessions() as session:  # still asked: the next start closes it as unrated (close_stale_requests)
+        assert session.scalar(select(func.count()).select_from(models.RatingLapse)) == 0
+
+
 def test_every_touch_gives_the_applicant_the_full_time_again(
     qtbot: QtBot, controller: PadController, demo_cases: dict[str, str]
 ) -> None:

@@ -8,6 +8,7 @@ made the desk's printer in the test's own desk.json.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from counter.actions.catalog import import_source
 from counter.actions.demo import run_demo
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
-from counter.host.desk_config import DeskConfig, save_desk_config
+from counter.host.desk_config import load_desk_config, save_desk_config
 from counter.ui.fonts import install_fonts
 from tests.conftest import REPO, SHIPPED_CATALOG, copy_database
 from tests.cups_server import Cups
@@ -77,7 +78,8 @@ def queue(cups: Cups, monkeypatch: pytest.MonkeyPatch) -> Queue:
     monkeypatch.setenv("CUPS_SERVER", cups.env["CUPS_SERVER"])
     name = f"desk-printer-{next(_QUEUE_NUMBERS)}"
     folder = cups.add_queue(name)
-    save_desk_config(DeskConfig(site_code=DESK.identity.site_code, desk_no=DESK.identity.desk_no, printer=name))
+    desk = dataclasses.replace(load_desk_config(), site_code=DESK.identity.site_code, desk_no=DESK.identity.desk_no)
+    save_desk_config(dataclasses.replace(desk, printer=name))  # the rest as the test's desk has it (its clerk)
     return Queue(name, folder)
 
 

@@ -103,6 +103,26 @@ def test_exceptions_are_lines_and_one_that_does_not_read_is_named_and_nothing_sa
     assert stored == f"{tax}\n乌兰浩特市公安局=乌兰浩特市人民政府|"
 
 
+def test_the_departments_contacts_are_lines_kept_for_their_denials(
+    qtbot: QtBot, sessions: sessionmaker[Session]
+) -> None:
+    """The 承办人 and phone a department's 不予批准决定书 prints: a line that does not read is named, nothing saved."""
+    window = supervision(qtbot, sessions)
+    form = window.office
+    market = "乌兰浩特市市场监督管理局=张丽|0482-8212315"
+    form.contacts.setPlainText(f"{market}\n乌兰浩特市城市管理综合行政执法局 李明\n")
+    with qtbot.assertNotEmitted(form.saved):
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert "“乌兰浩特市城市管理综合行政执法局 李明”" in form.message.text()
+    form.contacts.setPlainText(f"{market}\n\n")
+    with qtbot.waitSignal(form.saved):
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    with sessions() as session:
+        assert office_settings(session, DESK.identity.site_code).department_contacts == market
+    form.load()
+    assert form.contacts.toPlainText() == market
+
+
 def test_every_field_can_be_reached_on_a_1024_by_768_screen(qtbot: QtBot, sessions: sessionmaker[Session]) -> None:
     window = supervision(qtbot, sessions)
     window.resize(1024, 768)
@@ -111,7 +131,7 @@ def test_every_field_can_be_reached_on_a_1024_by_768_screen(qtbot: QtBot, sessio
     # nothing cut off at the right, once the layout has settled (a bar may show while the window is resized)
     qtbot.waitUntil(lambda: not form.scroll_area.horizontalScrollBar().isVisible())
     assert form.save_button.visibleRegion().boundingRect().height() > 0  # saving never needs scrolling
-    for field in [*form.fields.values(), form.overrides]:
+    for field in [*form.fields.values(), form.overrides, form.contacts]:
         form.scroll_area.ensureWidgetVisible(field)
         qtbot.waitUntil(partial(_shown, field))
     # the rights fields sit under their own heading, the optional ones marked

@@ -110,6 +110,9 @@ def draw(out: Path, work: Path, size: tuple[int, int], suffix: str, extra: bool 
         window.setCurrentWidget(window.register)
         _settle(window)
         window.grab().save(str(out / f"projects-register{suffix}.png"))
+        window.register.on_save()  # nothing filled in: each box at fault marked
+        _settle(window)
+        window.grab().save(str(out / f"projects-register-marked{suffix}.png"))
     window.close()
     supervision = SupervisorWindow(runner, "其其格", clock=clock)
     supervision.resize(*size)

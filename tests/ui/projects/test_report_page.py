@@ -27,7 +27,8 @@ def test_the_supervisions_tab_shows_the_months_two_projects(
     qtbot.addWidget(window)
     window.refresh()
     page = window.projects
-    assert window.tabText(window.count() - 1) == words.REPORT_TAB  # appended: the other tabs keep their places
+    tabs = [window.tabText(i) for i in range(window.count())]
+    assert tabs.index(words.REPORT_TAB) == tabs.index("本机评价器") + 1  # appended: the tabs before keep their places
     rows = page.rows
     assert sorted(cell(rows, r, 1) for r in range(rows.rowCount())) == sorted([first, second])
     counties = [cell(page.by_state, r, 0) for r in range(page.by_state.rowCount())]

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.roles import Actor, Role
 from counter.actions.demo import run_demo
 from counter.actions.desk import desk_at
+from counter.actions.documents import office_settings
 from counter.actions.site import peers, register_peer, write_card_file
 from counter.actions.site_setup import site_state
 from counter.cli.main import main
@@ -31,12 +32,21 @@ from counter.sync.keys import new_private_key, public_key_text
 from counter.sync.sites import SiteKind
 from counter.ui.desk_actions import DeskActions
 from counter.ui.geometry import screen_of
+from counter.ui.sync.site_form import SiteForm
 from counter.ui.sync.sync_page import SyncPage
 from tests.catalog_db import catalog_file
 from tests.sync.sync_world import NOW, TODAY, Site, make_site, sqlite_copy
 from tests.ui.runners import runner_on
 
 TOWNSHIP_NAME = "阿尔山市明水河镇便民服务中心"
+#: the township's office as its administrator types it into the form
+OFFICE = {
+    "seal_caption": "阿尔山市明水河镇人民政府便民服务专用章",
+    "address": "阿尔山市明水河镇政府院内一楼便民服务大厅",
+    "hours": "星期一至星期五 08:00-12:00 14:00-17:00",
+    "consult_phone": "0482-7123456",
+    "complaint_phone": "12345",
+}
 
 
 @pytest.fixture
@@ -80,11 +90,22 @@ def set_up(qtbot: QtBot, page: SyncPage, code: str, name: str, kind: SiteKind) -
     form.code.clear()
     QTest.keyClicks(form.code, code)
     form.name.setText(name)  # hanzi come from the input method, not key by key
+    fill_office_and_desk(form)
     QTest.keyClick(form.name, Qt.Key.Key_Return)
     assert page.worker is not None
     qtbot.waitUntil(lambda: page.progress.isHidden() and page.worker is not None and page.worker.isFinished(),
                     timeout=60_000)  # fmt: skip
     qtbot.waitUntil(lambda: not page.card_box.isHidden())
+
+
+def fill_office_and_desk(form: SiteForm, clerk: str = "其其格") -> None:
+    """The office's fields and, where the form left them empty, this desk's number and clerk."""
+    for name, value in OFFICE.items():
+        form.office[name].setText(value)
+    if not form.desk_no.text():
+        QTest.keyClicks(form.desk_no, "1")
+    if form.clerk is not None and not form.clerk.text():
+        form.clerk.setText(clerk)
 
 
 def test_a_fresh_database_asks_to_be_set_up_instead_of_being_a_hall(qtbot: QtBot, fresh: sessionmaker[Session]) -> None:
@@ -102,6 +123,8 @@ def test_a_fresh_database_asks_to_be_set_up_instead_of_being_a_hall(qtbot: QtBot
     assert "请选择站点类型" in shown
     assert "站点编码应为 2-12 位大写字母或数字" in shown
     assert "请填写站点名称" in shown
+    assert "请填写单位的印章名称、地址、办理时间、咨询电话和投诉电话" in shown
+    assert "请填写本窗口工作人员的姓名" in shown
     assert page.worker is None
     assert load_desk_config().site_code == DeskConfig().site_code
 
@@ -120,6 +143,9 @@ def test_setting_up_a_township_numbers_its_cases_as_the_townships_and_loads_the_
     assert not page.site_form.isVisible()
     assert page.card_box.fingerprint.text().startswith("本站点公钥指纹：")
     assert (load_desk_config().site_code, load_desk_config().site_name) == ("ARX01", TOWNSHIP_NAME)
+    with fresh() as session:
+        office = office_settings(session, "ARX01")
+    assert (office.office_name, office.address, office.hours) == (TOWNSHIP_NAME, OFFICE["address"], OFFICE["hours"])
     assert guide_versions(fresh) > 100
     desk = actions.desk()
     assert (desk.identity.site_code, desk.identity.desk_no) == ("ARX01", "2")
@@ -191,6 +217,38 @@ def test_a_hall_card_is_registered_after_the_check_and_a_tampered_one_refused(
     assert page.export_button.isEnabled()  # a township with its hall registered can send
 
 
+def test_the_form_names_each_empty_part_of_the_office_and_goes_to_the_first(
+    qtbot: QtBot, fresh: sessionmaker[Session]
+) -> None:
+    _, page = open_f10(qtbot, fresh)
+    form = page.site_form
+    QTest.keyClick(form.kind, Qt.Key.Key_Down)
+    QTest.keyClicks(form.code, "ARX01")
+    form.name.setText(TOWNSHIP_NAME)
+    fill_office_and_desk(form)
+    form.office["hours"].clear()
+    form.desk_no.setText("12a")
+    QTest.keyClick(form.name, Qt.Key.Key_Return)
+    assert page.worker is None
+    assert "请填写单位的印章名称、地址、办理时间" in form.problems.text()
+    assert "窗口号应为 1-4 位数字" in form.problems.text()
+    assert page.focusWidget() is form.office["hours"]
+
+
+def test_where_accounts_exist_the_form_asks_no_clerk(qtbot: QtBot, fresh: sessionmaker[Session]) -> None:
+    """The account signed in is the clerk on every paper: the desk's own name would never be printed."""
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    actions = DeskActions(window, runner_on(fresh), lambda: TODAY)
+    actions.sign_in_as(Actor("admin", "王芳", frozenset({Role.ADMIN})), "")
+    actions.open_sync()
+    page = actions.sync_page
+    assert page is not None
+    assert page.site_form.isVisible()
+    assert page.site_form.clerk is None
+    assert page.site_form.desk_no.isVisible()
+
+
 def test_a_clerk_is_told_to_fetch_an_administrator(qtbot: QtBot, fresh: sessionmaker[Session]) -> None:
     with fresh.begin() as session:
         session.add(models.Account(login="wulan", name="乌兰", roles="clerk", password_hash="x"))
@@ -249,6 +307,7 @@ def test_a_set_up_that_cannot_write_the_desk_says_so_and_keeps_the_form(
     QTest.keyClick(form.kind, Qt.Key.Key_Down)
     QTest.keyClicks(form.code, "ARX01")
     form.name.setText(TOWNSHIP_NAME)
+    fill_office_and_desk(form)
     QTest.keyClick(form.code, Qt.Key.Key_Enter)
     worker = page.worker
     assert worker is not None
@@ -292,6 +351,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(["counter"])
 from counter.ui.app import run
+from counter.ui.sync.site_form import SiteForm
 from counter.ui.sync.sync_page import SyncPage
 
 def look():

@@ -167,7 +167,7 @@ def test_a_package_that_cannot_be_written_takes_no_number_and_leaves_no_part(
     with monkeypatch.context() as m:
         m.setattr("counter.sync.package_files.os", SimpleNamespace(fsync=full))  # its file's sync only
         finish(qtbot, sent, sent.export_to(stick / "XAMT01-0900.sync"))
-    assert sent.result.text().startswith("没有完成：文件不能读写")
+    assert sent.result.text().startswith("没有完成：磁盘空间已满，没有任何改动")
     assert list(stick.iterdir()) == []
     with township.sessions() as session:
         assert session.scalar(select(func.count()).select_from(models.SyncExport)) == 0
@@ -178,7 +178,8 @@ def test_a_package_that_cannot_be_written_takes_no_number_and_leaves_no_part(
 
 
 def test_the_pending_line_turns_red_when_cases_wait_too_long(qtbot: QtBot, township: Site) -> None:
-    run_demo(township.sessions, township.desk, TODAY)
+    # taken today: every step is written on the day it is taken (a training day's steps on that day)
+    run_demo(township.sessions, township.desk, dt.date.today())
     label = PendingLabel()
     qtbot.addWidget(label)
     label.refresh(runner_on(township.sessions))  # the cases were stored a moment ago
@@ -193,7 +194,7 @@ def test_the_pending_line_turns_red_when_cases_wait_too_long(qtbot: QtBot, towns
 def test_a_missing_file_is_named_and_nothing_changes(qtbot: QtBot, hall: Site, tmp_path: Path) -> None:
     page = page_of(qtbot, hall)
     assert page.import_from(tmp_path / "nowhere.sync") is None
-    assert page.result.text().startswith("文件不能读写")
+    assert page.result.text().startswith("找不到这个文件或文件夹，没有任何改动")
     assert cases(hall.sessions) == 0
 
 

@@ -1,0 +1,60 @@
+"""The status-bar line, in red, while this desk is not yet who it is: no clerk named, or a township's office still
+the league hall's.
+
+A desk without a clerk takes no intake (:class:`counter.actions.intake.ClerkUnnamed`): the line says so before the
+clerk tries, and where to name one.  A township centre whose 单位信息 still says the hall's name, seal, address or
+phone prints them on every paper (:func:`counter.actions.office.office_still_the_halls`): the line names what is
+still the hall's until the township's own is saved.  Nothing missing, nothing shown.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLabel
+
+from counter.access.roles import Permission
+from counter.ui import words
+from counter.ui.runner import Failed, Runner
+from counter.ui.text_size import scaled
+
+if TYPE_CHECKING:
+    from counter.actions.desk import Desk
+
+log = logging.getLogger(__name__)
+
+RED = "color: #b42318; font-weight: bold;"
+
+
+class IdentityLabel(QLabel):
+    def refresh(self, runner: Runner, desk: Desk) -> None:
+        """Read again what the desk still lacks; shown only while something does."""
+        from counter.actions.office import office_still_the_halls
+
+        try:
+            halls = runner.read(partial(office_still_the_halls, site_code=desk.identity.site_code))
+        except Failed:
+            log.exception("office settings not read for the status line")
+            halls = ()
+        lines, tips = self.lines(desk, halls)
+        self.setText("\n".join(lines))  # one line each: each fits a 1024-pixel screen on its own
+        self.setToolTip("\n".join(tips))
+        self.setStyleSheet(scaled(RED))
+        self.setVisible(bool(lines))
+
+    @staticmethod
+    def lines(desk: Desk, halls: tuple[str, ...]) -> tuple[list[str], list[str]]:
+        """What the line says, and its tip: why, at more length than a status bar has room for."""
+        lines, tips = [], []
+        if not desk.clerk:
+            lines.append(words.DESK_IDENTITY_NO_CLERK)
+            tips.append(words.DESK_IDENTITY_NO_CLERK_TIP)
+        if halls:
+            fields = words.DESK_IDENTITY_JOIN.join(words.DESK_IDENTITY_FIELD[name] for name in halls)
+            may = desk.actor.may(Permission.CHANGE_SETTINGS)
+            template = words.DESK_IDENTITY_HALLS_OFFICE if may else words.DESK_IDENTITY_HALLS_OFFICE_ADMIN
+            lines.append(template.format(fields=fields))
+            tips.append(words.DESK_IDENTITY_HALLS_OFFICE_TIP)
+        return lines, tips

@@ -1,0 +1,178 @@
+"""本窗口: this computer's desk — its clerk's name, its number and the clerk's photo.
+
+A new desk names no clerk, and takes no intake until one is named (:class:`counter.actions.intake.ClerkUnnamed`):
+this page is where the window names one, beside ``counter desk --clerk``.  The settings are the machine's
+(``desk.json``), but what they say is printed on every receipt and shown on the pad: so the page goes through the
+command line's checks and its trail (:func:`counter.actions.desk_settings.change_desk`), and where the database has
+accounts only an administrator sees it.  The photo is copied into the data folder, so the pad keeps showing it once
+the stick it came from is gone.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from counter.actions.desk import Desk
+from counter.actions.guard import NotPermitted
+from counter.case.desk_names import CLERK_NAME_MAX
+from counter.host.desk_config import DeskConfig, keep_photo, load_desk_config, save_desk_config
+from counter.ui.pad.style import PAGE_STYLE
+from counter.ui.pad.words import (
+    DESK_CLERK,
+    DESK_CLERK_HINT,
+    DESK_DB_FAILED,
+    DESK_FIELD,
+    DESK_NO,
+    DESK_NO_HINT,
+    DESK_NOTE,
+    DESK_NOTE_ACCOUNTS,
+    DESK_PHOTO,
+    DESK_PHOTO_BAD,
+    DESK_PHOTO_CHOOSE,
+    DESK_PHOTO_CLEAR,
+    DESK_PHOTO_FILTER,
+    DESK_PHOTO_NONE,
+    DESK_PROBLEMS,
+    DESK_SAVE,
+    DESK_SAVE_FAILED,
+    DESK_SAVED,
+)
+from counter.ui.plain_text import plain_label
+from counter.ui.restyle import set_style_property
+from counter.ui.runner import Failed, Runner
+from counter.ui.text_size import scaled
+from counter.words.access import not_permitted
+from counter.words.desks import DESK_NAME_PROBLEM
+from counter.words.files import file_fault
+from counter.words.punctuation import CLAUSE_JOIN
+
+log = logging.getLogger(__name__)
+
+
+class DeskForm(QWidget):
+    saved = Signal(object)  # dict of what changed: clerk, desk_no, photo
+
+    def __init__(self, runner: Runner, desk: Desk, parent: QWidget | None = None) -> None:
+        """``desk``: who changes it (the account signed in, or the single desk)."""
+        super().__init__(parent)
+        self._runner = runner
+        self._desk = desk
+        self.setStyleSheet(scaled(PAGE_STYLE))
+        self.clerk = QLineEdit()
+        self.clerk.setPlaceholderText(DESK_CLERK_HINT)
+        self.desk_no = QLineEdit()
+        self.desk_no.setPlaceholderText(DESK_NO_HINT)
+        self.desk_no.setMaxLength(4)
+        self.photo = plain_label()
+        self.photo.setWordWrap(True)
+        self.photo_path = ""  # the photo as it will be saved ("" none)
+        self.choose_button = QPushButton(DESK_PHOTO_CHOOSE)
+        self.clear_button = QPushButton(DESK_PHOTO_CLEAR)
+        note = plain_label(DESK_NOTE + (DESK_NOTE_ACCOUNTS if desk.actor.signed_in else ""))
+        note.setWordWrap(True)
+        note.setProperty("role", "note")
+        self.message = plain_label()
+        self.message.setWordWrap(True)
+        self.save_button = QPushButton(DESK_SAVE)
+        photo_buttons = QHBoxLayout()
+        photo_buttons.addWidget(self.choose_button)
+        photo_buttons.addWidget(self.clear_button)
+        photo_buttons.addStretch(1)
+        form = QFormLayout()
+        form.addRow(DESK_CLERK, self.clerk)
+        form.addRow(DESK_NO, self.desk_no)
+        form.addRow(DESK_PHOTO, self.photo)
+        form.addRow("", photo_buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.message)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.choose_button.clicked.connect(self.on_choose_photo)
+        self.clear_button.clicked.connect(self.on_clear_photo)
+        self.save_button.clicked.connect(self.on_save_clicked)
+        for field in (self.clerk, self.desk_no):
+            field.returnPressed.connect(self.on_save_clicked)
+
+    def load(self) -> None:
+        config = load_desk_config()
+        self.clerk.setText(config.clerk)
+        self.desk_no.setText(config.desk_no)
+        self._show_photo(config.photo)
+        self._say("", "done")
+
+    def _show_photo(self, path: str) -> None:
+        self.photo_path = path
+        self.photo.setText(path or DESK_PHOTO_NONE)
+        self.clear_button.setEnabled(bool(path))
+
+    def on_choose_photo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, DESK_PHOTO_CHOOSE, "", DESK_PHOTO_FILTER)
+        if path:
+            self.choose_photo(Path(path))
+
+    def choose_photo(self, path: Path) -> None:
+        """The photo to save, if it is one Qt can show (the pad draws it the same way)."""
+        if QPixmap(str(path)).isNull():
+            self._say(DESK_PHOTO_BAD.format(path=path), "problems")
+            return
+        self._show_photo(str(path))
+        self._say("", "done")
+
+    def on_clear_photo(self) -> None:
+        self._show_photo("")
+
+    def changes(self, config: DeskConfig) -> dict[str, str]:
+        """What the page says that the settings do not: nothing of what is unchanged is written or recorded."""
+        wanted = {"clerk": self.clerk.text().strip(), "desk_no": self.desk_no.text().strip(), "photo": self.photo_path}
+        now = {"clerk": config.clerk, "desk_no": config.desk_no, "photo": config.photo}
+        return {name: value for name, value in wanted.items() if value != now[name]}
+
+    def on_save_clicked(self) -> None:
+        from counter.actions.desk_settings import change_desk
+
+        before = load_desk_config()
+        changes = self.changes(before)
+        if not changes:
+            self._say(DESK_SAVED, "done")
+            return
+        try:
+            if changes.get("photo"):
+                changes["photo"] = str(keep_photo(Path(changes["photo"])))
+            problems = self._runner.write(partial(change_desk, desk=self._desk, changes=changes), DESK_DB_FAILED)
+        except NotPermitted as refused:
+            self._say(not_permitted(refused.permission, refused.signed_in), "problems")
+            return
+        except Failed as err:
+            save_desk_config(before)  # written before the commit failed: the desk keeps agreeing with the trail
+            self._say(err.message, "problems")
+            return
+        except OSError as err:
+            log.exception("desk settings not saved")
+            self._say(DESK_SAVE_FAILED.format(fault=file_fault(err)), "problems")
+            return
+        if problems:
+            said = CLAUSE_JOIN.join(
+                DESK_NAME_PROBLEM[p.problem.value].format(field=DESK_FIELD[p.field], limit=CLERK_NAME_MAX)
+                for p in problems
+            )
+            self._say(DESK_PROBLEMS.format(problems=said), "problems")
+            return
+        log.info("desk settings changed: %s", sorted(changes))
+        self._show_photo(changes.get("photo", self.photo_path))
+        self._say(DESK_SAVED, "done")
+        self.saved.emit(changes)
+
+    def _say(self, text: str, role: str) -> None:
+        self.message.setText(text)
+        set_style_property(self.message, "role", role)

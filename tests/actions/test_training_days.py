@@ -1,0 +1,98 @@
+"""Every step of a case is dated on the desk's day: a training desk's ``--today`` too, never the machine's clock.
+
+The day here is far from the day the tests run: a step written at the machine's time would fall on another day.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.calendar import office_calendar
+from counter.actions.decisions import deny_lapsed_deferral
+from counter.actions.demo import complete_checklist, fresh_checklist
+from counter.actions.desk import Desk
+from counter.actions.intake import IntakeRequest, fulfil_deferred, lapse_correction, take_intake
+from counter.actions.same_day import finish_same_day
+from counter.case.decisions import lapse_day
+from counter.case.moments import moment_on, office_day
+from counter.case.view import CaseView
+from counter.db.case_store import case_view
+from counter.intake.checklist import Receipt, record
+from counter.intake.outcome import DeferralRequest
+from tests.actions.test_intake_actions import applicant, full_request
+from tests.same_day_catalog import add_immediate_guide
+
+D = dt.date
+DAY = D(2027, 6, 1)  # a Tuesday
+
+
+def taken(sessions: sessionmaker[Session], desk: Desk, request: IntakeRequest) -> str:
+    with sessions.begin() as s:
+        return take_intake(s, desk, request, DAY, office_calendar(s)).case_no
+
+
+def history_days(sessions: sessionmaker[Session], number: str) -> list[tuple[str, dt.date]]:
+    with sessions() as s:
+        view: CaseView | None = case_view(s, number)
+    assert view is not None
+    return [(line.event, office_day(line.at)) for line in view.history]
+
+
+def test_the_moment_of_a_training_day_falls_on_that_day_whatever_the_hour() -> None:
+    for hour in (0, 7, 15, 16, 23):
+        now = dt.datetime(2026, 11, 25, hour, 30, tzinfo=dt.UTC)
+        assert office_day(moment_on(DAY, now)) == DAY
+    now = dt.datetime.now(dt.UTC)
+    assert moment_on(office_day(now), now) == now
+
+
+def test_the_intake_the_materials_and_the_lapse_are_dated_on_their_days(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    request = full_request(sessions)
+    missing = record(request.checklist, "M08", Receipt.MISSING)
+    deferral = dataclasses.replace(request, checklist=missing, deferral=DeferralRequest(True, True))
+    arrives, lapses = taken(sessions, desk, deferral), taken(sessions, desk, deferral)
+    with sessions.begin() as s:
+        fulfil_deferred(s, desk, arrives, {"M08"}, DAY + dt.timedelta(days=1))
+    assert history_days(sessions, arrives) == [("taken", DAY), ("deferred_complete", DAY + dt.timedelta(days=1))]
+    with sessions() as s:
+        view = case_view(s, lapses)
+        assert view is not None
+        first = lapse_day(max(m.due_on for m in view.materials if m.due_on is not None), office_calendar(s))
+    with sessions.begin() as s:
+        deny_lapsed_deferral(s, desk, lapses, first, "未补交")
+    assert history_days(sessions, lapses) == [("taken", DAY), ("deferral_lapsed", first), ("item_denied", first)]
+
+
+def test_a_correction_lapses_on_its_day(sessions: sessionmaker[Session], desk: Desk) -> None:
+    request = full_request(sessions)
+    number = taken(
+        sessions, desk, dataclasses.replace(request, checklist=record(request.checklist, "M05", Receipt.MISSING))
+    )
+    with sessions() as s:
+        view = case_view(s, number)
+        assert view is not None
+        assert view.correction_due is not None
+        first = lapse_day(view.correction_due, office_calendar(s))
+    with sessions.begin() as s:
+        lapse_correction(s, desk, number, first)
+    assert history_days(sessions, number) == [("taken", DAY), ("correction_lapsed", first)]
+
+
+def test_the_same_day_step_is_dated_on_the_desks_day(
+    sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk
+) -> None:
+    with owner.begin() as s:
+        stored = add_immediate_guide(s)
+    number = taken(
+        sessions, desk, IntakeRequest(complete_checklist(stored.bundle, fresh_checklist(stored)), applicant())
+    )
+    with sessions.begin() as s:
+        finish_same_day(s, desk, number, DAY)
+    days = history_days(sessions, number)
+    assert {day for _event, day in days} == {DAY}
+    assert [event for event, _day in days][-2:] == ["completed", "delivered"]

@@ -1,0 +1,111 @@
+"""F7's finder: the cases found by what the applicant has at hand, masked, over a period the clerk may widen."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.access.roles import Actor, Role
+from counter.actions.desk import Desk
+from counter.case.numbers import DeskIdentity
+from counter.ui.cases.case_finder import CaseFinder
+from counter.ui.cases.case_page import CasePage
+from counter.ui.cases.opening import CaseDesk
+from tests.ui.cases.casebook import DAY, DESK_1, Casebook
+from tests.ui.cases.conftest import Clock
+from tests.ui.runners import runner_on
+
+PHONE = "13904820000"  # the casebook's deferrals and its correction notice: three people, one phone
+
+
+def desk_window(qtbot: QtBot) -> QWidget:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def finder_of(found: object) -> CaseFinder:
+    assert isinstance(found, CaseFinder), found
+    return found
+
+
+def column(finder: CaseFinder, index: int) -> list[str]:
+    items = (finder.table.item(row, index) for row in range(finder.table.rowCount()))
+    return [item.text() for item in items if item is not None]
+
+
+def test_the_cases_of_one_phone_are_listed_masked_and_enter_opens_one(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    window = desk_window(qtbot)
+    finder = finder_of(CaseDesk(window, runner_on(case_sessions), DESK_1, today).find_cases(PHONE))
+    assert finder.isWindow()
+    assert finder.found() == [book.correction, book.awaiting, book.awaiting_earlier]  # newest first, then by number
+    assert column(finder, 2) == ["孙丽娟", "乌云其木格", "陈建国"]
+    assert all(id_no.startswith("152201") and "********" in id_no for id_no in column(finder, 3))
+    assert column(finder, 4) == ["139****0000"] * 3
+    assert finder.summary.text().startswith("近90天内与“13904820000”相符的办件共 3 件")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is finder.table)
+    QTest.keyClick(finder.table, Qt.Key.Key_Down)
+    QTest.keyClick(finder.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(page.case_no == book.awaiting for page in window.findChildren(CasePage)))
+
+
+def test_a_clerk_who_may_sees_the_numbers_whole_until_the_next_search(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
+) -> None:
+    finder = finder_of(CaseDesk(desk_window(qtbot), runner_on(case_sessions), DESK_1, today).find_cases(PHONE))
+    assert finder.full_id_button.isVisibleTo(finder)  # the single desk's clerk may
+    finder.full_id_button.click()
+    assert column(finder, 4) == [PHONE] * 3
+    assert all("*" not in id_no and len(id_no) == 18 for id_no in column(finder, 3))
+    QTest.keyClick(finder.field, Qt.Key.Key_Return)  # searched again: masked again
+    assert column(finder, 4) == ["139****0000"] * 3
+
+
+def test_a_department_sees_the_numbers_masked_and_no_way_to_unmask_them(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
+) -> None:
+    staff = Desk(DeskIdentity("XAM01", "9"), "李娜", Actor("lina", "李娜", frozenset({Role.DEPARTMENT})))
+    finder = finder_of(CaseDesk(desk_window(qtbot), runner_on(case_sessions), staff, today).find_cases(PHONE))
+    assert not finder.full_id_button.isVisibleTo(finder)
+    finder.full_id_button.click()  # were it reached: the read itself gave the numbers masked
+    assert column(finder, 4) == ["139****0000"] * 3
+
+
+def test_nothing_in_the_period_is_said_and_a_wider_period_finds_it(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    today.day = DAY + dt.timedelta(days=120)
+    finder = finder_of(CaseDesk(desk_window(qtbot), runner_on(case_sessions), DESK_1, today).find_cases("陈建国"))
+    assert finder.found() == []
+    assert finder.summary.text().startswith("近90天内没有与“陈建国”相符的办件")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is finder.field)  # to type again
+    QTest.keyClick(finder.field, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is finder.period)
+    QTest.keyClick(finder.period, Qt.Key.Key_Down)  # 近半年
+    assert finder.days() == 182
+    assert finder.found() == [book.awaiting_earlier]
+    assert finder.summary.text().startswith("近半年内与“陈建国”相符的办件共 1 件")
+
+
+def test_the_finder_searches_again_and_opens_a_whole_number(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    window = desk_window(qtbot)
+    cases = CaseDesk(window, runner_on(case_sessions), DESK_1, today)
+    finder = finder_of(cases.find_cases("王"))  # a surname alone: nothing read, more asked for
+    assert finder.summary.text() == "姓名请至少输入两个字：只输入姓氏会列出太多办件。"
+    assert cases.find_cases(PHONE) is finder  # the one finder, searched again
+    finder.field.setText("乌云")
+    QTest.keyClick(finder.field, Qt.Key.Key_Return)
+    assert finder.found() == [book.awaiting]
+    finder.field.setText(book.refused.lower())
+    QTest.keyClick(finder.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(page.case_no == book.refused for page in window.findChildren(CasePage)))
