@@ -229,11 +229,13 @@ def _decide(
         received_on=request.received_on,
         draft_allowed=drafts_may_be_taken(session),
     )
-    return stored, _printable_refusal(session, stored.bundle, decision, site_code)
+    applied = stored.bundle.for_case(request.checklist.answers_dict())  # a refusal names the items applied for
+    return stored, _printable_refusal(session, applied, decision, site_code)
 
 
 def _printable_refusal(session: Session, bundle: Bundle, decision: Decision, site_code: str) -> Decision:
-    """A refusal whose notice cannot print yet is not made: a department's 复议 body the site must name first.
+    """A refusal whose notice cannot print yet is not made: a department's 复议 body the site must name first
+    (``bundle``: the items applied for, which alone the notice names).
 
     The notice is the refusal (行政许可法 第三十二条: 书面凭证); the applicant never leaves without it.
     """

@@ -12,11 +12,12 @@ from counter.actions.demo import complete_checklist, fresh_checklist
 from counter.actions.desk import Desk
 from counter.actions.documents import make_document, save_office_settings
 from counter.actions.guide_status import allow_draft_intake
-from counter.actions.intake import IntakeNotPossible, IntakeRequest, take_intake
+from counter.actions.intake import IntakeNotPossible, IntakeRequest, preview, take_intake
 from counter.catalog.departments import PLACE
 from counter.db.catalog_store import current_guide
 from counter.documents.data import OfficeSettings
 from counter.documents.kinds import DocumentKind
+from counter.intake.checklist import answer
 from counter.intake.outcome import Outcome, Reason, ReasonCode, Refusal, RefusalGround
 from counter.intake.turn_to import turn_to_text
 from tests.actions.conftest import TODAY
@@ -60,3 +61,26 @@ def test_a_refusal_waits_until_the_site_names_the_body_its_notice_must_print(
     with sessions.begin() as s:
         notice = make_document(s, desk, taken.case_no, DocumentKind.REFUSAL, TODAY)
     assert notice.pdf.startswith(b"%PDF")
+
+
+TEA_HOUSE = "XAM-YJS-042"  # 我要开茶楼: its 消防 item is applied for only by a 公众聚集场所
+
+
+def test_a_refusal_waits_only_for_the_bodies_of_the_items_applied_for(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """A tea house that is no 公众聚集场所 applies for no 消防 check: its refusal names no 消防救援大队's rights."""
+    with sessions.begin() as s:
+        allow_draft_intake(s, True, desk=desk)
+        save_office_settings(s, "XAM01", COUNTY_HALL, desk=desk)
+    with sessions() as s:
+        stored = current_guide(s, TEA_HOUSE)
+    assert stored is not None
+    bodies = turn_to_text((i.code, i.department.replace(PLACE, "科尔沁右翼前旗")) for i in stored.bundle.items)
+    for assembly, outcome in (("no", Outcome.REFUSE), ("yes", Outcome.INCOMPLETE)):
+        checklist = answer(fresh_checklist(stored), stored.bundle, "assembly", assembly)
+        checklist = complete_checklist(stored.bundle, checklist)
+        request = IntakeRequest(checklist, applicant(), refusal=Refusal(RefusalGround.NOT_IN_REMIT, bodies))
+        with sessions() as s:
+            decision = preview(s, request, TODAY, office_calendar(s), site_code="XAM01")
+        assert decision.outcome is outcome, assembly
