@@ -14,7 +14,7 @@ is decided by the domain from what they hold.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QTextLayout, QTextOption
@@ -195,6 +195,12 @@ class RefusalControls(QGroupBox):
             name.setBuddy(field)
             self.turn_to_form.addRow(name, field)
             self.turn_to_fields[item.code] = field
+
+    def show_applied(self, codes: Collection[str]) -> None:
+        """Only the boxes of the items the answers apply for: the notice names no other (a hidden box keeps what was
+        typed, for an answer changed back)."""
+        for code, field in self.turn_to_fields.items():
+            self.turn_to_form.setRowVisible(field, code in codes)
 
     def turn_to(self) -> str:
         """The bodies typed, item by item, as the intake keeps them (:mod:`counter.intake.turn_to`)."""

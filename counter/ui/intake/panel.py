@@ -204,6 +204,7 @@ class IntakePanel(PanelLayout):
 
     def refresh_decision(self) -> None:
         request, today = self.request(), self._today()
+        self.refusal.show_applied({item.code for item in self.bundle.items_for(request.checklist.answers_dict())})
 
         def decide(unit: Unit) -> tuple[Decision, BeyondData | None]:
             calendar = office_calendar(unit)

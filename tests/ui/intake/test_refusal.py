@@ -174,3 +174,24 @@ def test_a_bundle_without_a_licence_is_not_refused_under_the_licensing_law(
     assert not any("行政许可法" in line for line in basis)
     assert basis == [f"{item.name}：本事项设定依据：{item.legal_basis}" for item in items]  # each its own
     assert basis == [f"{item.name}：{refusal_basis(item, RefusalGround.NOT_IN_REMIT)}" for item in items]  # as printed
+
+
+def test_the_boxes_follow_the_items_applied_for(qtbot: QtBot, panel: IntakePanel) -> None:
+    """No signboard: no 户外招牌 item, so no box asks where to apply for it; a box hidden keeps what was typed."""
+    fill_person(panel)
+    refuse(panel, RefusalGround.NOT_IN_REMIT, LONG_OFFICE)
+    signboard = panel.refusal.turn_to_fields["152201-YJS008-03"]
+    assert signboard.isVisible()
+    panel.situations.option_button("signboard", "no").click()
+    assert not signboard.isVisible()
+    assert [code for code, field in panel.refusal.turn_to_fields.items() if field.isVisible()] == [
+        "152201-YJS008-01",
+        "152201-YJS008-02",
+        "152201-YJS008-04",
+    ]
+    assert panel.decision is not None
+    assert panel.decision.outcome is Outcome.REFUSE
+    assert "152201-YJS008-03" not in panel.decision.turn_to
+    panel.situations.option_button("signboard", "yes").click()
+    assert signboard.isVisible()
+    assert signboard.text() == LONG_OFFICE
