@@ -1,4 +1,8 @@
-"""What the validator asks of an item's remedy (:mod:`counter.catalog.remedies`): apart, since it reads the item."""
+"""What the validator asks of an item's department and remedy: who decides, and before whom it is contested.
+
+Apart from :mod:`counter.catalog.validate`, since both read the item alone: the department's level gives the 复议
+body and court (:mod:`counter.catalog.departments`), the remedy how and before whom (:mod:`counter.catalog.remedies`).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,26 @@ from counter.catalog.departments import PLACE, is_vertical
 from counter.catalog.model import Item, ItemType
 from counter.catalog.problems import Rule
 from counter.catalog.remedies import ReviewBody
+
+
+def decider_problems(item: Item) -> list[tuple[Rule, str, str]]:
+    """The department's level fills in its place and gives the 复议 body and court, as (rule, field, detail).
+
+    A name in full still needs its level: the court and the government that hears a 复议 are those of the level
+    the department sits at (行政复议法 第二十四条, 行政诉讼法 第十八条).
+    """
+    department = item.department
+    if not department:
+        return []
+    found: list[tuple[Rule, str, str]] = []
+    if "{" in department.replace(PLACE, "") or "}" in department.replace(PLACE, ""):
+        found.append((Rule.UNKNOWN_PLACEHOLDER, "items.department", department))
+    if item.level is None:
+        if PLACE in department:
+            found.append((Rule.PLACE_WITHOUT_LEVEL, "items.level", department))
+        else:
+            found.append((Rule.MISSING_ELEMENT, "items.level", ""))
+    return found
 
 
 def remedy_problems(item: Item) -> list[tuple[Rule, str, str]]:
