@@ -328,3 +328,12 @@ def test_publishing_is_previewed_against_the_version_last_published(draft: sessi
         publish_guide(s, BUNDLE, desk=desk)
     with draft() as s, pytest.raises(NotADraft):
         publication_preview(s, BUNDLE)
+
+
+def test_a_sample_guide_is_previewed_before_the_site_publishes_it(sessions: sessionmaker[Session]) -> None:
+    """The 待核指南 page previews what it publishes: a 样例 shipped as published is the site's to confirm too."""
+    assert shipped(sessions).sample
+    with sessions() as s:
+        preview = publication_preview(s, BUNDLE)
+    assert (preview.draft_version, preview.new_version, preview.published_version) == (1, 2, None)
+    assert preview.changes is None  # the site never published a version of it
