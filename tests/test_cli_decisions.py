@@ -107,6 +107,10 @@ def test_a_lapse_from_the_command_line_denies_only_the_food_licence_and_not_befo
     code, _, err = run(capsys, "case", "decide", number, "--item", "152201-YJS008-01", "--deny", "--db", db)
     assert code == 1
     assert "须写明理由" in err
+    code, _, err = run(capsys, "case", "decide", number, "--item", "152201-YJS008-04", "--deny", "--reason", "虚假",
+                       "--false-materials", "--db", db)  # fmt: skip
+    assert code == 1
+    assert "不是行政许可，不能依照行政许可法第七十八条" in err  # the tax item: 第七十八条 is no ground of it
     decided = (dt.date.fromisoformat(lapse_day) + dt.timedelta(days=1)).isoformat()  # a day after the lapse's
     for item in ("152201-YJS008-01", "152201-YJS008-03", "152201-YJS008-04"):
         code, out, _ = run(capsys, "case", "decide", number, "--item", item, "--approve", "--result-no", "A1",

@@ -21,7 +21,7 @@ from counter.case.same_day import same_day_bundle
 from counter.case.status import CaseStatus
 from counter.case.view import CaseView
 from counter.catalog.departments import Places, department_name
-from counter.catalog.model import Bundle, Situation
+from counter.catalog.model import Bundle, ItemType, Situation
 from counter.db.case_page_reads import case_page_reads
 from counter.db.catalog_store import known_guide
 from counter.db.document_store import DocumentLine
@@ -122,6 +122,7 @@ class ItemLine:
     department: str
     due_on: dt.date | None = None
     alert: DueAlert | None = None
+    licence: bool = False  # a 行政许可: its denial may stand on 行政许可法 第七十八条
 
 
 def fitting_kinds(view: CaseView, bundle: Bundle) -> tuple[DocumentKind, ...]:
@@ -179,7 +180,12 @@ def read_case(unit: Unit, case_no: str, today: dt.date | None = None) -> CasePag
     bundle = stored.bundle.for_case(dict(view.answers))  # the items the case applied for
     shared = frozenset(m.code for m in bundle.materials_for(dict(view.answers)) if m.shared)
     places = _places(stored_office_settings(reads.office, view.site_code))
-    items = tuple(ItemLine(i.code, i.name, department_name(i.department, i.level, places)) for i in bundle.items)
+    items = tuple(
+        ItemLine(
+            i.code, i.name, department_name(i.department, i.level, places), licence=i.item_type is ItemType.LICENSING
+        )
+        for i in bundle.items
+    )
     if today is not None:
         items = _with_dues(unit, reads.item_dues, items, today)
     notices = CaseNotices(reads.documents, fitting_kinds(view, bundle), fitting_item_papers(view, stored.bundle))

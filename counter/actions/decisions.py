@@ -39,7 +39,7 @@ from counter.case.decisions import (
 )
 from counter.case.moments import moment_on
 from counter.case.status import NOTE_CODES_JOIN, CaseEvent, CaseStatus, next_status
-from counter.catalog.model import Bundle
+from counter.catalog.model import Bundle, ItemType
 from counter.db import models
 from counter.db.case_store import add_history, answers_of, case_by_no, case_view
 from counter.db.catalog_store import guide_version
@@ -80,10 +80,12 @@ def decide_item(
     *,
     approve: bool,
     text: str = "",
+    false_materials: bool = False,
     at: dt.datetime | None = None,
 ) -> CaseStatus:
-    """Record one item's 准予 (``text``: the result's number, may be empty) or 不予批准 (``text``: the reasons),
-    written ``at`` (now unless given: a training desk's day).
+    """Record one item's 准予 (``text``: the result's number, may be empty) or 不予批准 (``text``: the reasons;
+    ``false_materials``: denied under 行政许可法 第七十八条, a licence only), written ``at`` (now unless given: a
+    training desk's day).
 
     Raises :class:`DecisionRefused`, :class:`~counter.case.status.MoveNotAllowed` or
     :class:`~counter.actions.guard.NotPermitted`; returns the case's status after.
@@ -93,7 +95,17 @@ def decide_item(
     case, bundle = case_and_bundle(session, number)
     # the one rule every door asks (counter.access.authority): whose item it is decides, beside the role
     acting = check_item(session, desk, case.case_no, bundle, case.site_code, item_code)
-    return record_decision(session, desk, number, item_code, approve=approve, text=text, at=at, acting=acting)
+    return record_decision(
+        session,
+        desk,
+        number,
+        item_code,
+        approve=approve,
+        text=text,
+        at=at,
+        acting=acting,
+        false_materials=false_materials,
+    )
 
 
 def record_decision(
@@ -107,17 +119,22 @@ def record_decision(
     at: dt.datetime | None = None,
     acting: Acting,
     close_note: str = "",
+    false_materials: bool = False,
 ) -> CaseStatus:
     """The decision of :func:`decide_item`, its permission and authority checked by the caller (``acting``, from
     :func:`counter.actions.item_authority.check_item`): the window's there, a department's at its own desk
     (:func:`counter.actions.item_steps.take_item_step`).  ``at``: when its line is written; ``close_note``: the
-    note of the 办结 line the last decision writes (the same-day step's)."""
+    note of the 办结 line the last decision writes (the same-day step's); ``false_materials``: a 不予批准 of a
+    行政许可 under 第七十八条 (refused, ``NOT_A_LICENCE``, for any other item or a grant)."""
     event = CaseEvent.ITEM_APPROVED if approve else CaseEvent.ITEM_DENIED
     case, bundle = case_and_bundle(session, number, lock=True)
     if not approve and not text.strip():
         raise DecisionRefused(DecisionProblem.REASON_REQUIRED, case.case_no, item_code)
-    if bundle.item(item_code) is None:
+    item = bundle.item(item_code)
+    if item is None:
         raise DecisionRefused(DecisionProblem.UNKNOWN_ITEM, case.case_no, item_code)
+    if false_materials and (approve or item.item_type is not ItemType.LICENSING):
+        raise DecisionRefused(DecisionProblem.NOT_A_LICENCE, case.case_no, item_code)
     view = case_view(session, case.case_no)
     assert view is not None
     if item_code in view.decisions():
@@ -125,7 +142,9 @@ def record_decision(
     if approve and item_code in waiting_items(bundle, view.materials, view.history):
         raise DecisionRefused(DecisionProblem.AWAITS_DEFERRED, case.case_no, item_code)
     status = next_status(CaseStatus(case.status), event)  # MoveNotAllowed reaches the caller
-    _record(session, desk, case, event, item_code, text, status, at, clerk=acting.clerk, **acting.audit())
+    extra = {"false_materials": "1"} if false_materials else {}
+    note = item_note(item_code, text, false_materials=false_materials)
+    _record(session, desk, case, event, note, status, at, clerk=acting.clerk, item=item_code, **extra, **acting.audit())
     return _close(session, desk, case, bundle, close_note, at)
 
 
@@ -160,7 +179,7 @@ def deny_lapsed_deferral(session: Session, desk: Desk, number: str, today: dt.da
     decided = view.decisions()
     items = tuple(code for code in items_served(bundle, codes) if code not in decided)
     for code in items:
-        _record(session, desk, case, CaseEvent.ITEM_DENIED, code, reason, status, at)
+        _record(session, desk, case, CaseEvent.ITEM_DENIED, item_note(code, reason), status, at, item=code)
     log.info("case %s: deferral lapsed (%s), items denied: %s", case.case_no, note, ", ".join(items))
     return Lapse(codes, items, _close(session, desk, case, bundle, at=at))
 
@@ -170,18 +189,17 @@ def _record(
     desk: Desk,
     case: models.Case,
     event: CaseEvent,
-    item_code: str,
-    text: str,
+    note: str,
     status: CaseStatus,
     at: dt.datetime | None = None,
     *,
     clerk: str = "",
     **extra: str,
 ) -> None:
-    """One item's decision line, under ``clerk`` (the desk's clerk unless recorded for a department), and its entry."""
-    note = item_note(item_code, text)
+    """One item's decision line (``note``: :func:`~counter.case.decisions.item_note`), under ``clerk`` (the desk's
+    clerk unless recorded for a department), and its entry."""
     add_history(session, case, event.value, note, clerk=clerk or desk.clerk, at=at)
-    _audit(session, desk, case.case_no, event, status, note, item=item_code, **extra)
+    _audit(session, desk, case.case_no, event, status, note, **extra)
 
 
 def _close(

@@ -20,12 +20,14 @@ from counter.actions.intake import IntakeRequest, fulfil_deferred, take_intake
 from counter.actions.site import stored_site
 from counter.case.decisions import lapse_day as lapse_day_after
 from counter.case.status import CaseStatus
+from counter.catalog.departments import PLACE
 from counter.catalog.model import Bundle, Medium, Necessity
 from counter.db.case_store import case_view
 from counter.db.catalog_store import StoredGuide, current_guide
 from counter.intake.checklist import Checklist, Receipt, ReceivedMedium, record, start_checklist
 from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery, Parties
+from counter.intake.turn_to import turn_to_text
 from counter.parties.identifiers import make_id_number
 from counter.sync.sites import SiteKind
 
@@ -136,7 +138,7 @@ def run_demo(sessions: sessionmaker[Session], desk: Desk, today: dt.date) -> lis
         IntakeRequest(
             full,
             Parties(_person("刘志强", 47, "15148201234")),
-            refusal=Refusal(RefusalGround.NOT_IN_REMIT, "呼伦贝尔市海拉尔区市场监督管理局"),
+            refusal=Refusal(RefusalGround.NOT_IN_REMIT, _elsewhere(bundle)),
         ),
     )
     take(
@@ -242,3 +244,11 @@ def write_documents(
         record_print(session, desk, notice, f"file:{path}", ok=True)
     written.append(path)
     return written
+
+
+ELSEWHERE = "呼伦贝尔市海拉尔区"  # where the refused applicant's shop is: each item goes to that place's department
+
+
+def _elsewhere(bundle: Bundle) -> str:
+    """第二项: each item to its department's counterpart where the business is (:mod:`counter.intake.turn_to`)."""
+    return turn_to_text((item.code, item.department.replace(PLACE, ELSEWHERE)) for item in bundle.items)

@@ -31,6 +31,7 @@ from counter.db.catalog_store import (
     guide_version,
     publish_draft,
     search_entries,
+    unconfirmed,
 )
 from counter.db.settings_store import get_setting, is_training, put_setting
 
@@ -99,17 +100,19 @@ class DraftGuide:
     number: int
     name: str
     version: int
+    sample: bool = False  # a 样例 shipped as published: its papers say 样例 until the site publishes it
 
 
 def draft_guides(session: Session) -> list[DraftGuide]:
-    """The bundles whose current guide is 待核, in the league's order: what an administrator has to confirm."""
+    """The bundles whose current guide is 待核 or a 样例, in the league's order: what an administrator has to
+    confirm before the papers stop saying so."""
     drafts = []
     for entry in search_entries(session):
-        if not entry.draft:
-            continue  # the list carries the current guide's status: only a draft's guide is read, for its version
+        if not (entry.draft or entry.published):
+            continue  # the list carries the current guide's status: an unpublished bundle has no guide to read
         stored = current_guide(session, entry.bundle_code)
-        if stored is not None:
-            drafts.append(DraftGuide(entry.bundle_code, entry.number, entry.name, stored.version))
+        if stored is not None and unconfirmed(stored.bundle):
+            drafts.append(DraftGuide(entry.bundle_code, entry.number, entry.name, stored.version, stored.bundle.sample))
     return drafts
 
 
@@ -160,12 +163,12 @@ class PublicationPreview:
 
 
 def publication_preview(session: Session, bundle_code: str) -> PublicationPreview:
-    """What :func:`publish_guide` would change now; :class:`NotADraft` when there is no 待核 guide to publish.
+    """What :func:`publish_guide` would change now; :class:`NotADraft` when there is no 待核 or 样例 guide to publish.
 
     The guide last published is found by walking the bundle's versions back from the draft (a few at most).
     """
     stored = current_guide(session, bundle_code)
-    if stored is None or stored.bundle.status is not GuideStatus.DRAFT:
+    if stored is None or not unconfirmed(stored.bundle):
         raise NotADraft(bundle_code, stored.bundle.status if stored else None)
     history = guide_history(session, bundle_code)
     before = None
@@ -185,9 +188,10 @@ def publication_preview(session: Session, bundle_code: str) -> PublicationPrevie
 
 
 def publish_guide(session: Session, bundle_code: str, *, desk: Desk | None = None) -> Publication:
-    """Publish the 待核 guide of a bundle at this site: a new version, who and when kept with it and on the trail.
+    """Publish the 待核 or 样例 guide of a bundle at this site: a new version, who and when kept with it and on the
+    trail; a 样例 so published is no longer marked 样例 on its papers.
 
-    Raises :class:`NotADraft` when the current guide is not 待核 (already published, or no guide at all).
+    Raises :class:`NotADraft` when the current guide is neither (already the site's, or no guide at all).
     """
     by = this_desk(desk)
     require(session, by.actor, Permission.MANAGE_CATALOG)

@@ -25,6 +25,7 @@ from counter.actions.guide_status import DRAFT_INTAKE_KEY, drafts_may_be_taken
 from counter.actions.intake_settings import RULE_KEY, intake_rules
 from counter.actions.item_track import IN_HAND, untrack_items
 from counter.actions.number_guard import check_numbers, note_issued
+from counter.actions.office import office_settings
 from counter.actions.site import CODE as SITE_CODE
 from counter.actions.site import check_series
 from counter.audit.actions import AuditAction
@@ -50,7 +51,9 @@ from counter.db.draft_store import drop_draft
 from counter.db.intake_reads import IntakeReads, intake_reads
 from counter.db.outbox_store import GATEWAY_KEY
 from counter.db.party_store import remember_party
-from counter.db.settings_store import TRAINING, read_settings
+from counter.db.settings_store import TRAINING, get_setting, read_settings
+from counter.documents.deciders import unnamed_bodies
+from counter.documents.item_law import rights_items
 from counter.intake.checklist import Checklist
 from counter.intake.draft import IntakeDraft
 from counter.intake.outcome import (
@@ -60,6 +63,7 @@ from counter.intake.outcome import (
     DeferralPolicy,
     DeferralRequest,
     Outcome,
+    Reason,
     ReasonCode,
     Refusal,
     decide,
@@ -173,8 +177,11 @@ def preview(
     calendar: DeadlineCalendar,
     policy: CorrectionPolicy | None = None,
     deferral: DeferralPolicy | None = None,
+    *,
+    site_code: str = "",
 ) -> Decision:
-    """The outcome the clerk would get now, without writing anything.
+    """The outcome the clerk would get now, without writing anything; ``site_code``: the desk's site, whose office
+    settings a refusal's notice is printed under (the stored site's when not given).
 
     What it is decided from is read as the commit reads it (:func:`counter.db.intake_reads.intake_reads`): the
     settings and the guide version's number and hash in one statement, so the preview the panel makes at each change
@@ -183,7 +190,7 @@ def preview(
     version_id = int(request.checklist.guide_version) if request.checklist.guide_version is not None else None
     reads = intake_reads(session, INTAKE_SETTINGS, "", version_id)
     known = known_guide(session, version_id, *reads.version) if version_id is not None and reads.version else None
-    return _decide(session, request, today, calendar, policy, deferral, known)[1]
+    return _decide(session, request, today, calendar, policy, deferral, known, site_code)[1]
 
 
 def _decide(
@@ -194,6 +201,7 @@ def _decide(
     policy: CorrectionPolicy | None,
     deferral: DeferralPolicy | None,
     stored: StoredGuide | None = None,
+    site_code: str = "",
 ) -> tuple[StoredGuide, Decision]:
     """The decision under the hall's rules unless ``policy`` / ``deferral`` are given; a future arrival is refused.
 
@@ -221,7 +229,26 @@ def _decide(
         received_on=request.received_on,
         draft_allowed=drafts_may_be_taken(session),
     )
-    return stored, decision
+    applied = stored.bundle.for_case(request.checklist.answers_dict())  # a refusal names the items applied for
+    return stored, _printable_refusal(session, applied, decision, site_code)
+
+
+def _printable_refusal(session: Session, bundle: Bundle, decision: Decision, site_code: str) -> Decision:
+    """A refusal whose notice cannot print yet is not made: a department's 复议 body the site must name first
+    (``bundle``: the items applied for, which alone the notice names).
+
+    The notice is the refusal (行政许可法 第三十二条: 书面凭证); the applicant never leaves without it.
+    """
+    if decision.outcome is not Outcome.REFUSE:
+        return decision
+    office = office_settings(session, site_code or get_setting(session, SITE_CODE) or "")
+    unnamed = unnamed_bodies(rights_items(bundle.items, office), office)
+    if not unnamed:
+        return decision
+    reasons = tuple(
+        Reason(ReasonCode.REVIEW_BODY_UNNAMED, name, NOTE_CODES_JOIN.join(bodies)) for name, bodies in unnamed
+    )
+    return Decision(Outcome.INCOMPLETE, reasons)
 
 
 def _may_take(session: Session, desk: Desk) -> None:
@@ -281,7 +308,7 @@ def take_intake(
     accounts_known(session, reads.accounts, login, reads.account)
     _may_take(session, desk)
     known = known_guide(session, version_id, *reads.version) if version_id is not None and reads.version else None
-    stored, decision = _decide(session, request, today, calendar, policy, deferral, known)
+    stored, decision = _decide(session, request, today, calendar, policy, deferral, known, desk.identity.site_code)
     if reads.taken is not None:
         return TakenIntake(reads.taken, decision)
     bundle = stored.bundle

@@ -71,7 +71,7 @@ def take_from_file(unit: Unit, desk: Desk, file: IntakeFile, today: dt.date) -> 
         problems = (*dates, *problems)
         # the rest of the form is decided as of the intake's day when its arrival is out of range
         decision = preview(unit, request if not dates else dataclasses.replace(request, received_on=None), today,
-                           calendar)  # fmt: skip
+                           calendar, site_code=desk.identity.site_code)  # fmt: skip
         shown = decision if not decision.outcome.decided else None
         raise FileDoesNotFit(problems, IntakeNotPossible(shown, tuple(party_problems(request.parties, today))))
     return take_intake(unit, desk, request, today, calendar, ends_draft=False)

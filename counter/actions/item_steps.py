@@ -45,6 +45,7 @@ class StepRequest:
     approved_by: str = ""
     result_no: str = ""
     reason: str = ""
+    false_materials: bool = False  # a 不予批准 of a licence under 行政许可法 第七十八条 (counter.case.decisions)
 
 
 def _read(session: Session, case: models.Case) -> tuple[CaseView, dict[str, list[ItemStep]]]:
@@ -99,7 +100,10 @@ def take_item_step(
     approve = _DECISIONS.get(request.event)
     if approve is not None:
         text = step.result_no if approve else step.reason
-        record_decision(session, desk, case.case_no, item_code, approve=approve, text=text, at=now, acting=acting)
+        record_decision(
+            session, desk, case.case_no, item_code, approve=approve, text=text, at=now, acting=acting,
+            false_materials=request.false_materials,
+        )  # fmt: skip
     else:  # a decision keeps the department's rows itself (counter.actions.decisions)
         status = next_status(CaseStatus(case.status), CaseEvent(request.event.value))
         _keep(session, desk, case, item_code, step, status, now, **acting.audit())

@@ -52,16 +52,24 @@ class Deferred(Protocol):
 M = TypeVar("M", bound=Deferred)
 
 
+#: At the head of a 不予批准's reasons in its note: the department denies a licence because the applicant hid
+#: facts or gave false materials (行政许可法 第七十八条).  The department's own decision, after its own review; the
+#: window's 不予受理 on that ground carries no such sanction (counter.documents.item_law.false_materials_lines).
+FALSE_MATERIALS_MARK = "〔行政许可法第七十八条〕"
+
+
 @dataclass(frozen=True, slots=True)
 class ItemDecision:
     item_code: str
     approved: bool
     text: str  # approved: the result's number (may be empty); denied: the reason
+    false_materials: bool = False  # denied under 第七十八条 (its one-year bar where the licence is public_safety)
 
 
-def item_note(item_code: str, text: str) -> str:
+def item_note(item_code: str, text: str, *, false_materials: bool = False) -> str:
     """The stored note of an item's decision."""
-    return f"{item_code}{NOTE_DUE_REASON}{text.strip()}"
+    mark = FALSE_MATERIALS_MARK if false_materials else ""
+    return f"{item_code}{NOTE_DUE_REASON}{mark}{text.strip()}"
 
 
 def read_item_note(note: str) -> tuple[str, str]:
@@ -76,7 +84,10 @@ def item_decisions(history: Iterable[Line]) -> dict[str, ItemDecision]:
     for line in history:
         if line.event in DECISION_EVENTS:
             code, text = read_item_note(line.note)
-            found.setdefault(code, ItemDecision(code, line.event == CaseEvent.ITEM_APPROVED.value, text))
+            approved = line.event == CaseEvent.ITEM_APPROVED.value
+            false_materials = not approved and text.startswith(FALSE_MATERIALS_MARK)
+            text = text.removeprefix(FALSE_MATERIALS_MARK) if false_materials else text
+            found.setdefault(code, ItemDecision(code, approved, text, false_materials))
     return found
 
 
@@ -170,6 +181,7 @@ class DecisionProblem(StrEnum):
     UNKNOWN_ITEM = "unknown_item"  # the case's guide version has no such item
     ALREADY_DECIDED = "already_decided"  # the item has its decision
     REASON_REQUIRED = "reason_required"  # 不予批准 states its reasons (第十七条(二))
+    NOT_A_LICENCE = "not_a_licence"  # 第七十八条 is 行政许可法's: only a 行政许可 is denied under it
     ITEM_BY_ITEM = "item_by_item"  # a case is denied item by item, never as a whole
     ALL_DENIED = "all_denied"  # 办结 of a case whose every item is denied
     UNDECIDED = "undecided"  # 办结 while an item awaits its deciding body's decision (item_code: the codes, joined)

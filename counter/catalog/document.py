@@ -14,6 +14,7 @@ from typing import Any
 from counter.catalog.model import Bundle, Item, Material, Subject, TimeLimit
 from counter.catalog.problems import Problem
 from counter.catalog.reader import FORMAT_VERSION, DocumentReader
+from counter.catalog.remedies import Remedy
 
 
 def _limit(limit: TimeLimit | None) -> dict[str, Any] | None:
@@ -74,11 +75,26 @@ def _item_law(item: Item) -> dict[str, Any]:
         law["entrusted"] = True
     if item.public_safety:
         law["public_safety"] = True
+    if item.remedy is not None:
+        law["remedy"] = _remedy(item.remedy)
     if item.limit_basis:
         law["limit_basis"] = item.limit_basis
     if item.no_legal_limit:
         law["no_legal_limit"] = True
     return law
+
+
+def _remedy(remedy: Remedy) -> dict[str, Any]:
+    """The remedy's table, each key only where set, as the catalog file writes it."""
+    doc: dict[str, Any] = {"kind": remedy.kind.value}
+    if remedy.review is not None:
+        doc["review"] = remedy.review.value
+    if remedy.superior:
+        doc["superior"] = remedy.superior
+    if remedy.superior_level is not None:
+        doc["superior_level"] = remedy.superior_level.value
+    doc["basis"] = remedy.basis
+    return doc
 
 
 def _item_when(item: Item) -> dict[str, Any]:

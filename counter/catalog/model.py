@@ -24,6 +24,7 @@ from enum import StrEnum
 
 from counter.catalog.departments import AdminLevel
 from counter.catalog.guide_status import GuideStatus as GuideStatus  # noqa: PLC0414 -- re-exported: the model's users name it from here
+from counter.catalog.remedies import Remedy
 
 
 class TimeUnit(StrEnum):
@@ -199,6 +200,7 @@ class Item:
     # 直接关系公共安全、人身健康、生命财产安全: a licence obtained by false materials bars a new application
     # for one year (行政许可法 第七十八条); the catalog's judgment, read only for 行政许可 items
     public_safety: bool = False
+    remedy: Remedy | None = None  # 权利救济: how its decision is contested, before whom (counter.catalog.remedies)
     # where the statutory limit (法定办结时限) is set: the article, as 《…》第…条; a limit without it is the
     # catalog's claim, which a department must confirm (counter.catalog.limits)
     limit_basis: str = ""

@@ -32,6 +32,7 @@ from counter.catalog.model import (
     TimeUnit,
 )
 from counter.catalog.problems import Rule
+from counter.catalog.remedies import RemedyKind, ReviewBody
 
 
 class SheetKind(StrEnum):
@@ -261,6 +262,16 @@ SOURCE_NAMES: Mapping[SourceChannel, str] = {
     SourceChannel.GOVERNMENT: "政府部门核发",
     SourceChannel.OTHER: "其他",
 }
+REMEDY_NAMES: Mapping[RemedyKind, str] = {
+    RemedyKind.REVIEW_OR_SUIT: "行政复议或行政诉讼",
+    RemedyKind.REVIEW_FIRST: "复议前置",
+    RemedyKind.COMPLAINT: "仅可投诉",
+}
+REVIEW_NAMES: Mapping[ReviewBody, str] = {
+    ReviewBody.GOVERNMENT: "本级人民政府",
+    ReviewBody.SUPERIOR: "上一级主管部门",
+    ReviewBody.SITE: "由本站点设定",
+}
 NECESSITY_NAMES: Mapping[Necessity, str] = {
     Necessity.REQUIRED: "必要",
     Necessity.OPTIONAL: "非必要",
@@ -287,6 +298,8 @@ _MEDIUM = _words(
     **{"3": Medium.PAPER_OR_ELECTRONIC},
 )
 _SOURCE = _words(SOURCE_NAMES, 申请人=SourceChannel.APPLICANT, 政府部门=SourceChannel.GOVERNMENT)
+_REMEDY = _words(REMEDY_NAMES, 投诉=RemedyKind.COMPLAINT, 复议或诉讼=RemedyKind.REVIEW_OR_SUIT)
+_REVIEW = _words(REVIEW_NAMES, 本级政府=ReviewBody.GOVERNMENT, 上一级=ReviewBody.SUPERIOR)
 _NECESSITY = _words(
     NECESSITY_NAMES,
     容缺=Necessity.DEFERRABLE,
@@ -348,6 +361,11 @@ COLUMNS: Mapping[SheetKind, tuple[PlatformColumn, ...]] = {
         _c("收费标准", "fee", "amount", convert=money),
         _c("收费依据", "fee", "basis"),
         _c("办理结果名称", "result"),
+        _c("救济方式", "remedy", "kind", convert=choice(_REMEDY)),
+        _c("行政复议机关", "remedy", "review", convert=choice(_REVIEW)),
+        _c("上一级主管部门", "remedy", "superior"),
+        _c("上一级主管部门层级", "remedy", "superior_level", convert=choice(_LEVEL)),
+        _c("救济依据", "remedy", "basis"),
     ),
     SheetKind.MATERIALS: (
         _c(BUNDLE_CODE),

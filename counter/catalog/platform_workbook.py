@@ -40,7 +40,9 @@ from counter.catalog.platform_columns import (
     LEVEL_NAMES,
     MEDIUM_NAMES,
     NECESSITY_NAMES,
+    REMEDY_NAMES,
     REQUIRED,
+    REVIEW_NAMES,
     SOURCE_NAMES,
     BadValue,
     PlatformColumn,
@@ -435,6 +437,12 @@ _NAMES: Mapping[str, Mapping[Any, str]] = {
     "source": SOURCE_NAMES,
     "necessity": NECESSITY_NAMES,
 }
+# the remedy's codes, by their whole path: its "kind" is not a material's
+_REMEDY_NAMES: Mapping[tuple[str, ...], Mapping[Any, str]] = {
+    ("remedy", "kind"): REMEDY_NAMES,
+    ("remedy", "review"): REVIEW_NAMES,
+    ("remedy", "superior_level"): LEVEL_NAMES,
+}
 
 
 def _cell(kind: SheetKind, column: PlatformColumn, doc: Doc) -> object:
@@ -462,6 +470,7 @@ def _written(column: PlatformColumn, value: object) -> object:
     if isinstance(value, list):
         joiner = "、" if column.path[-1] in ("service_objects", "forms") else "\n"
         return joiner.join(str(v) for v in value) or None
-    if column.path and column.path[-1] in _NAMES and value:
-        return next(name for code, name in _NAMES[column.path[-1]].items() if code == value)
+    named = _REMEDY_NAMES.get(column.path) or (_NAMES.get(column.path[-1]) if column.path else None)
+    if named is not None and value:
+        return next(name for code, name in named.items() if code == value)
     return None if value == "" else value

@@ -60,6 +60,9 @@ class Rule(StrEnum):
     # who decides: the department's name and level (counter.catalog.departments)
     PLACE_WITHOUT_LEVEL = "place_without_level"  # detail: the department's name with "{place}"
     UNKNOWN_PLACEHOLDER = "unknown_placeholder"  # detail: the department's name; only "{place}" is filled in
+    # an item's remedy (counter.catalog.remedies) against what it is
+    REMEDY_COMPLAINT_FOR_LICENCE = "remedy_complaint_for_licence"  # a 行政许可 given a complaint only
+    REMEDY_VERTICAL_OWN_LEVEL = "remedy_vertical_own_level"  # detail: a vertically led department, own government
     # identity and references
     CODE_TOO_LONG = "code_too_long"
     DUPLICATE_CODE = "duplicate_code"

@@ -45,6 +45,7 @@ from counter.catalog.model import (
     TimeUnit,
 )
 from counter.catalog.problems import Problem, Rule
+from counter.catalog.remedies import Remedy, RemedyKind, ReviewBody
 from counter.util.bounded_read import CATALOG_FILE_LIMIT, TooLarge, read_bounded
 
 FORMAT_VERSION = 1
@@ -61,9 +62,10 @@ _BUNDLE_KEYS = {
 _ITEM_KEYS = {
     "code", "basic_code", "name", "sub_item", "type", "case_kind", "department",
     "legal_basis", "conditions", "legal_limit", "promised_limit", "fee", "result",
-    "intermediaries", "level", "vertical", "entrusted", "public_safety", "limit_basis", "no_legal_limit",
+    "intermediaries", "level", "vertical", "entrusted", "public_safety", "remedy", "limit_basis", "no_legal_limit",
     "when",
 }  # fmt: skip
+_REMEDY_KEYS = {"kind", "review", "superior", "superior_level", "basis"}
 _MATERIAL_KEYS = {
     "code", "name", "items", "when", "kind", "copy_form", "medium", "originals",
     "copies", "paper_size", "source", "issuer", "necessity", "legal_basis",
@@ -140,14 +142,15 @@ class DocumentReader:
         self.report(Rule.WRONG_TYPE, key, repr(value))
         return ()
 
-    def code(self, table: Mapping[str, Any], key: str, enum: type[E]) -> E | None:
+    def code(self, table: Mapping[str, Any], key: str, enum: type[E], where: str = "") -> E | None:
+        """A code of ``enum``; ``where`` names the subtable it sits in (``remedy.``) in a problem's field."""
         value = table.get(key)
         if value is None or value == "":
             return None
         try:
             return enum(str(value))
         except ValueError:
-            self.report(Rule.UNKNOWN_VALUE, key, str(value))
+            self.report(Rule.UNKNOWN_VALUE, f"{where}{key}", str(value))
             return None
 
     def tables(self, table: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
@@ -318,12 +321,32 @@ class DocumentReader:
                 vertical=self.flag(row, "vertical"),
                 entrusted=self.flag(row, "entrusted"),
                 public_safety=self.flag(row, "public_safety"),
+                remedy=self.remedy(row),
                 limit_basis=self.text(row, "limit_basis"),
                 no_legal_limit=self.flag(row, "no_legal_limit"),
                 when=self.texts(row, "when"),
             )
         finally:
             self.item = ""
+
+    def remedy(self, row: Mapping[str, Any]) -> Remedy | None:
+        """权利救济 (:mod:`counter.catalog.remedies`); absent, or without a way the reader knows, is None."""
+        sub = self.subtable(row, "remedy")
+        if sub is None:
+            return None
+        self.keys(sub, _REMEDY_KEYS, "remedy.")
+        kind = self.code(sub, "kind", RemedyKind, "remedy.")
+        if kind is None:
+            if not sub.get("kind"):
+                self.report(Rule.MISSING_ELEMENT, "remedy.kind")
+            return None
+        return Remedy(
+            kind=kind,
+            basis=self.text(sub, "basis"),
+            review=self.code(sub, "review", ReviewBody, "remedy."),
+            superior=self.text(sub, "superior"),
+            superior_level=self.code(sub, "superior_level", AdminLevel, "remedy."),
+        )
 
     def read_situation(self, row: Mapping[str, Any]) -> Situation:
         self.keys(row, _SITUATION_KEYS, "situations.")

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from counter.catalog.departments import PLACE
 from counter.catalog.limits import limit_code, limit_problems
 from counter.catalog.model import (
     SERVICE_OBJECTS,
@@ -33,6 +32,7 @@ from counter.catalog.model import (
 )
 from counter.catalog.problems import Problem, Rule
 from counter.catalog.reader import ReadResult
+from counter.catalog.remedy_checks import decider_problems, remedy_problems
 from counter.catalog.search import normalise_query
 from counter.catalog.subject_rules import subject_problems
 
@@ -328,7 +328,8 @@ def _check_items(out: _Collector, bundle: Bundle) -> None:
                 item=label,
                 extra=(("limit", limit_code(promised)), ("bound", limit_code(legal))),
             )
-        _check_decider(out, item, label)
+        for rule, key, detail in (*decider_problems(item), *remedy_problems(item)):
+            out.report(rule, key, detail, item=label)
         _check_case_kind(out, item, label)
         for condition in _unknown_conditions(bundle, item.when):  # an item applied for in no case that can be
             out.report(Rule.DANGLING_REFERENCE, "items.when", condition, item=label)
@@ -338,23 +339,6 @@ def _check_items(out: _Collector, bundle: Bundle) -> None:
                 out.report(Rule.MISSING_ELEMENT, "items.intermediaries.name", name, item=label)
             if not intermediary.basis:
                 out.report(Rule.INTERMEDIARY_WITHOUT_BASIS, "items.intermediaries.basis", name, item=label)
-
-
-def _check_decider(out: _Collector, item: Item, label: str) -> None:
-    """The department's level fills in its place and gives the 复议 body and court (:mod:`counter.catalog.departments`).
-
-    A name in full still needs its level: the court and the government that hears a 复议 are those of the level
-    the department sits at (行政复议法 第二十四条, 行政诉讼法 第十八条).
-    """
-    if not item.department:
-        return
-    if "{" in item.department.replace(PLACE, "") or "}" in item.department.replace(PLACE, ""):
-        out.report(Rule.UNKNOWN_PLACEHOLDER, "items.department", item.department, item=label)
-    if item.level is None:
-        if PLACE in item.department:
-            out.report(Rule.PLACE_WITHOUT_LEVEL, "items.level", item.department, item=label)
-        else:
-            out.report(Rule.MISSING_ELEMENT, "items.level", item=label)
 
 
 def _check_case_kind(out: _Collector, item: Item, label: str) -> None:

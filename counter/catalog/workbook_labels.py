@@ -24,6 +24,7 @@ from counter.catalog.model import (
     Necessity,
     SourceChannel,
 )
+from counter.catalog.remedies import RemedyKind, ReviewBody
 
 WORKBOOK_CHOICE_TITLE = "不在下拉列表中"
 WORKBOOK_CHOICE_ERROR = "请从下拉列表中选择；代码含义见第2行"
@@ -90,6 +91,20 @@ _NECESSITY = _choices(
     )
 )
 
+_REMEDY_KIND = _choices(
+    (
+        (RemedyKind.REVIEW_OR_SUIT, "行政复议或行政诉讼"),
+        (RemedyKind.REVIEW_FIRST, "复议前置"),
+        (RemedyKind.COMPLAINT, "仅可投诉"),
+    )
+)
+_REVIEW_BODY = _choices(
+    (
+        (ReviewBody.GOVERNMENT, "本级人民政府"),
+        (ReviewBody.SUPERIOR, "上一级主管部门"),
+        (ReviewBody.SITE, "由本站点设定"),
+    )
+)
 _LEVEL = _choices(
     (
         (AdminLevel.REGION, "自治区"),
@@ -142,6 +157,11 @@ WORKBOOK_HEADERS: dict[str, dict[str, str]] = {
         "vertical": f"是否垂直管理（{_FLAG_CHOICES}；名称含税务、海关等的不必填）",
         "entrusted": f"委托窗口受理（{_FLAG_CHOICES}）",
         "legal_basis": "设定依据",
+        "remedy_kind": f"权利救济：救济方式（{_REMEDY_KIND}）",
+        "remedy_review": f"权利救济：行政复议机关（{_REVIEW_BODY}）",
+        "remedy_superior": "权利救济：上一级主管部门名称（{place} 处填入地名，如 {place}消防救援支队）",
+        "remedy_superior_level": f"权利救济：上一级主管部门层级（{_LEVEL}；不填为实施主体的上一级）",
+        "remedy_basis": "权利救济依据（如《中华人民共和国行政复议法》第二十四条）",
         "conditions": "受理条件（每行一条）",
         "when": "适用情形（情形编码.选项编码，每行一个；空白表示所有情形都办理本事项）",
         "legal_limit_value": "法定办结时限（天数）",

@@ -39,6 +39,7 @@ from counter.catalog.model import (
     TimeLimit,
     TimeUnit,
 )
+from counter.catalog.remedies import Remedy, RemedyKind, ReviewBody
 
 HEADER_ROW = 1  # the column keys: what the reader goes by
 LABEL_ROW = 2  # the Chinese header, for people; never read
@@ -157,6 +158,11 @@ ITEMS = Sheet(
         _col("fee_amount", width=10, path=("fee", "amount")),
         _col("fee_basis", width=24, path=("fee", "basis")),
         _col("result", width=24),
+        _col("remedy_kind", Kind.CODE, RemedyKind, width=14, path=("remedy", "kind")),
+        _col("remedy_review", Kind.CODE, ReviewBody, width=12, path=("remedy", "review")),
+        _col("remedy_superior", width=24, path=("remedy", "superior")),
+        _col("remedy_superior_level", Kind.CODE, AdminLevel, width=10, path=("remedy", "superior_level")),
+        _col("remedy_basis", width=40, path=("remedy", "basis")),
     ),
 )
 SITUATIONS = Sheet(
@@ -270,6 +276,11 @@ def _example() -> Bundle:
                 intermediaries=(Intermediary("从业人员健康体检", "《中华人民共和国食品安全法》第四十五条"),),
                 level=AdminLevel.COUNTY,
                 entrusted=True,
+                remedy=Remedy(
+                    RemedyKind.REVIEW_OR_SUIT,
+                    "《中华人民共和国行政复议法》第二十四条第一款第一项",
+                    ReviewBody.GOVERNMENT,
+                ),
                 limit_basis="《中华人民共和国行政许可法》第四十二条第一款",
             ),
         ),

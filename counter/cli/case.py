@@ -81,6 +81,11 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     way.add_argument("--deny", action="store_true", help=tr("不予批准（负责人）"))
     p.add_argument("--reason", default="", type=free_text(TextField.NOTE), metavar="TEXT", help=tr("不予批准的理由"))
     p.add_argument("--result-no", default="", metavar="NO", help=tr("办理结果的编号，例如许可证编号"))
+    p.add_argument(
+        "--false-materials",
+        action="store_true",
+        help=tr("不予批准：申请人隐瞒有关情况或者提供虚假材料（行政许可法第七十八条；仅限行政许可事项）"),
+    )
     p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训）"))
     p.set_defaults(func=cmd_case_decide)
     p = case.add_parser("lapse", parents=[common], help=tr("容缺材料逾期未补交：对相关事项不予批准（负责人）"))
@@ -224,7 +229,16 @@ def cmd_case_decide(args: argparse.Namespace) -> int:
     at = moment(args)  # in training, the training day at this time of it
 
     def decide(session: Unit) -> CaseStatus:
-        return decide_item(session, by, args.case_no, args.item, approve=args.approve, text=text, at=at)
+        return decide_item(
+            session,
+            by,
+            args.case_no,
+            args.item,
+            approve=args.approve,
+            text=text,
+            false_materials=args.false_materials,
+            at=at,
+        )
 
     status = decision_faults(args, lambda: store.write(decide))
     decision = CASE_ITEM_APPROVED if args.approve else CASE_ITEM_DENIED

@@ -135,7 +135,8 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_publish(args: argparse.Namespace) -> int:
-    """Publish a 待核 guide, named exactly (code, number or whole name): a slip of the keys publishes nothing."""
+    """Publish a 待核 or 样例 guide, named exactly (code, number or whole name): a slip of the keys publishes
+    nothing."""
     from counter.actions.guide_status import NotADraft, bundle_named, publish_guide
     from counter.actions.guides import current_guide
     from counter.catalog.model import GuideStatus

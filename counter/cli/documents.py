@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from counter.catalog.departments import AdminLevel
 from counter.cli.common import (
     EXIT_OK,
     EXIT_PROBLEM,
@@ -22,7 +23,6 @@ from counter.cli.common import (
     signed_in,
 )
 from counter.cli.common import today as today_of
-from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ OFFICE_FIELDS = (
     "review_body", "court", "progress_url_base", "online_portal",
     "county_place", "county_government", "county_court", "league_place", "league_government", "league_court",
     "region_place", "region_government", "region_court", "township_place", "township_government",
-    "township_court", "rights_overrides", "department_contacts",
+    "township_court", "rights_overrides", "office_level", "entrustments", "department_contacts",
 )  # fmt: skip
 
 
@@ -68,7 +68,10 @@ def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -
     p.set_defaults(func=cmd_form)
     p = commands.add_parser("office", parents=[common], help=tr("本站点的单位信息（印在文书上）：查看或修改"))
     for name in OFFICE_FIELDS:
-        p.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="TEXT")
+        if name == "office_level":  # the hall's own level: one of the catalog's levels, as the form offers them
+            p.add_argument("--office-level", dest=name, choices=[level.value for level in AdminLevel])
+        else:
+            p.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="TEXT")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_office)
 
@@ -113,7 +116,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     from counter.documents.kinds import DocumentKind
     from counter.documents.model import DocumentNotPossible
     from counter.words.database import document_numbers_behind_text
-    from counter.words.documents import DOC_PROBLEM
+    from counter.words.documents import document_problems_text
 
     if not args.out and args.printer is None:
         raise UsageError(tr("请用 --out FILE.pdf 保存，或用 --printer NAME 打印（NAME 为空表示默认打印机）"))
@@ -131,7 +134,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     except NumbersBehind as err:
         raise Reported(document_numbers_behind_text(err.last_issued, err.where, err.note)) from err
     except DocumentNotPossible as err:
-        reasons = CLAUSE_JOIN.join(DOC_PROBLEM[p] for p in err.problems)
+        reasons = document_problems_text(err.problems, err.unnamed)
         raise Reported(
             tr("办件 {case_no} 不能出具这种文书：{reasons}").format(case_no=args.case_no, reasons=reasons)
         ) from err

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from counter.actions.item_track import ItemStanding
     from counter.cli.common import Commands
 
+# a department's 不予批准 of a licence under 行政许可法 第七十八条: its own decision carries the bar
+FALSE_MATERIALS_HELP = tr("申请人隐瞒有关情况或者提供虚假材料（行政许可法第七十八条；仅限行政许可事项）")
 #: each step's command: the event, and the options it needs (added below)
 STEPS = {
     "sign": "item_signed",
@@ -96,6 +98,7 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
             p.add_argument(
                 "--reason", required=True, type=free_text(TextField.NOTE), metavar="TEXT", help=tr("不予批准的理由")
             )
+            p.add_argument("--false-materials", action="store_true", help=FALSE_MATERIALS_HELP)
         p.set_defaults(func=cmd_item_step, step=name)
 
 
@@ -199,7 +202,7 @@ def cmd_item_step(args: argparse.Namespace) -> int:
     elif args.step == "approve":
         options = {"result_no": args.result_no}
     elif args.step == "deny":
-        options = {"reason": args.reason}
+        options = {"reason": args.reason, "false_materials": args.false_materials}
     request = StepRequest(ItemEvent(STEPS[args.step]), **options)
     store, by = signed_in(args)
     now = moment(args)  # in training, the training day at this time of it

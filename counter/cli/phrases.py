@@ -27,10 +27,10 @@ CATALOG_VALID_WITH_WARNINGS = tr(
     "通过：{count} 个一件事，0 个错误。另有 {warnings} 条提示（不影响导入和受理；"
     "待核指南须部门确认的内容见 counter catalog review）："
 )
-CATALOG_PUBLISH_HELP = tr("发布一件事的待核办事指南（管理员；生成新版本并记入审计日志）")
-CATALOG_PUBLISHED = tr("已发布：{number} {name}，指南第{version}版（核定第{draft}版待核指南）")
+CATALOG_PUBLISH_HELP = tr("发布一件事的待核或样例办事指南（管理员；生成新版本并记入审计日志，文书不再注明样例或待核）")
+CATALOG_PUBLISHED = tr("已发布：{number} {name}，指南第{version}版（核定第{draft}版）")
 CATALOG_PUBLISH_UNKNOWN = tr("没有这个一件事：{bundle}（请写编码、序号或完整名称）")
-CATALOG_PUBLISH_ALREADY = tr("“{name}”的指南已经发布，无需再发布。")
+CATALOG_PUBLISH_ALREADY = tr("“{name}”的指南已经由本中心发布，无需再发布。")
 CATALOG_PUBLISH_NO_GUIDE = tr("“{name}”没有办事指南（未发布），无可发布。")
 CATALOG_DRAFT_INTAKE_HELP = tr("查看或设定：正式办件能否依待核指南受理（on 允许，off 不允许；管理员）")
 CATALOG_DRAFT_INTAKE_ON = tr("本中心允许依待核指南受理：受理凭证和各类文书均注明“依据待核办事指南”。")
@@ -308,6 +308,7 @@ CASE_TAKE_FILE_PROBLEM = {
     "unknown_guide_version": tr("没有这一版指南，现有版本：{detail}"),
     "unknown_situation": tr("指南中没有这个情形，现有情形：{detail}"),
     "unknown_material": tr("指南中没有这个材料"),
+    "unknown_item": tr("指南中没有这个事项（实施编码）：{detail}"),
     "material_not_called_for": tr("按所答情形不需要这个材料"),
     "not_for_receipt": tr("收件状态为“{detail}”的材料不记录此项"),
     "bad_text": "{detail}",  # worded by counter.words.texts: the character and its place, or the longest allowed

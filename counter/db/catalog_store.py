@@ -92,7 +92,7 @@ def import_bundles(session: Session, bundles: Sequence[Bundle], source: str, sou
         doc = to_document(bundle)
         digest = content_hash(doc)
         old = current.get(bundle.code)
-        if old is not None and (old[0] == digest or (old[1] and old[0] == _as_published(bundle))):
+        if old is not None and (old[0] == digest or (old[1] and old[0] in _as_published(bundle))):
             unchanged += 1
             continue
         if old is not None and old[2] and bundle.status is GuideStatus.DRAFT:
@@ -142,11 +142,22 @@ def _add_current_version(
     return version
 
 
-def _as_published(bundle: Bundle) -> str | None:
-    """The content hash a draft would have once published, to know it for the one a site confirmed; None otherwise."""
-    if bundle.status is not GuideStatus.DRAFT:
-        return None
-    return content_hash(to_document(dataclasses.replace(bundle, status=GuideStatus.PUBLISHED)))
+def unconfirmed(bundle: Bundle) -> bool:
+    """Whether the guide awaits the site's confirmation: 待核, or a 样例 shipped as published (its papers say so)."""
+    return bundle.status is GuideStatus.DRAFT or (bundle.status is GuideStatus.PUBLISHED and bundle.sample)
+
+
+def _as_published(bundle: Bundle) -> frozenset[str]:
+    """The content hashes a guide would have once a site published it, to know it for the one a site confirmed.
+
+    A 样例 confirmed is no longer a sample; a draft published before that rule kept its sample mark, and is still
+    the one the site confirmed.
+    """
+    if not unconfirmed(bundle):
+        return frozenset()
+    published = dataclasses.replace(bundle, status=GuideStatus.PUBLISHED)
+    candidates = (published, dataclasses.replace(published, sample=False))
+    return frozenset(content_hash(to_document(b)) for b in candidates)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +169,8 @@ class Publication:
 
 
 class NotADraft(Exception):
-    """Only a 待核 guide is published by a site: a published one already is, an unpublished one has no guide."""
+    """Only a 待核 or 样例 guide is published by a site: a confirmed one already is, an unpublished one has no
+    guide."""
 
     def __init__(self, bundle_code: str, status: GuideStatus | None) -> None:
         super().__init__(f"{bundle_code}: {status.value if status else 'not found'}")
@@ -167,16 +179,17 @@ class NotADraft(Exception):
 
 
 def publish_draft(session: Session, bundle_code: str, who: str) -> Publication:
-    """Make the current 待核 version of a bundle published, as a new version; the old one stays as it was.
+    """Make the current 待核 (or 样例) version of a bundle the site's published one, as a new version; the old one
+    stays as it was.  A 样例 so confirmed is the site's own guide: its papers no longer say 样例.
 
     The caller checks the permission, records the audit entry and commits.  ``who`` (the administrator as the
     trail names them) is kept as the publication's source, beside its time, so the catalog itself says who
     confirmed each published guide, whatever becomes of the trail's retention.
     """
     stored = current_guide(session, bundle_code)
-    if stored is None or stored.bundle.status is not GuideStatus.DRAFT:
+    if stored is None or not unconfirmed(stored.bundle):
         raise NotADraft(bundle_code, stored.bundle.status if stored else None)
-    published = dataclasses.replace(stored.bundle, status=GuideStatus.PUBLISHED)
+    published = dataclasses.replace(stored.bundle, status=GuideStatus.PUBLISHED, sample=False)
     doc = to_document(published)
     record = models.CatalogImport(source=who[:500], source_kind=SITE_PUBLISHED, new_versions=1)
     session.add(record)

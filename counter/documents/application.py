@@ -271,7 +271,7 @@ def application_for(
     case: CaseView, bundle: Bundle, office: OfficeSettings, doc_no: str, issued_on: dt.date
 ) -> DocumentData:
     """The case's 一件事联办申请表, every word of it; the caller has checked it fits the case."""
-    version = paper.DOC_BUNDLE_VALUE.format(name=case.bundle_name, version=case.guide_version)
+    version = paper.guide_text(case.bundle_name, case.guide_version, bundle)
     return DocumentData(
         kind=DocumentKind.APPLICATION,
         title=paper.DOC_TITLE[DocumentKind.APPLICATION],

@@ -20,7 +20,7 @@ import datetime as dt
 from counter.case.dates_moved import CORRECTION, PROMISED
 from counter.case.decisions import deferred_items
 from counter.case.view import CaseMaterialLine, CaseView
-from counter.catalog.model import Bundle, GuideStatus
+from counter.catalog.model import Bundle, GuideStatus, Item
 from counter.documents import law_words as law
 from counter.documents import words as paper
 from counter.documents.application import application_for
@@ -41,25 +41,31 @@ from counter.documents.data import (
     Text,
 )
 from counter.documents.date_notes import moved, provisional
+from counter.documents.deciders import unnamed_bodies
 from counter.documents.item_denial import denied_item, department_sign_off, item_denial_blocks
 from counter.documents.item_law import (
     acceptance_lines,
     basis_table,
     correction_basis,
+    false_materials_intro,
     false_materials_lines,
+    hall_accepts,
     is_licensing,
     items_served,
     lapse_deciders,
     refusal_basis,
     refusal_cites_one_article,
     refusal_rights,
+    rights_items,
+    turn_to_lines,
 )
-from counter.documents.kinds import DocumentKind
+from counter.documents.kinds import DocumentKind, DocumentProblem
 from counter.documents.service_receipt import service_blocks, service_sign_off
 from counter.documents.words import (
     at_own_place,
     consult_phone,
     date_text,
+    guide_text,
     hours,
     items_text,
     numbered,
@@ -77,7 +83,7 @@ def _kind_of(case: CaseView) -> str:
     return ApplicantKind.COMPANY.value if case.applicant_kind == ApplicantKind.COMPANY.value else "person"
 
 
-def _header(case: CaseView) -> tuple[Pair, ...]:
+def _header(case: CaseView, bundle: Bundle) -> tuple[Pair, ...]:
     """Who applies, through whom, and for what: two pairs a row, long values across the row."""
     kind = _kind_of(case)
     masked = mask_id(case.applicant_id_no)
@@ -102,7 +108,7 @@ def _header(case: CaseView) -> tuple[Pair, ...]:
     if sum(not p.wide for p in pairs) % 2:
         last = pairs.pop()
         pairs.append(Pair(last.label, last.value, wide=True))
-    version = paper.DOC_BUNDLE_VALUE.format(name=case.bundle_name, version=case.guide_version)
+    version = guide_text(case.bundle_name, case.guide_version, bundle)
     pairs.append(Pair(paper.DOC_BUNDLE, version, wide=True))
     return tuple(pairs)
 
@@ -180,7 +186,10 @@ def _date_notes(case: CaseView, *quoted: str, deferred: bool = True) -> list[Blo
 def _receipt(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, sms: bool) -> list[Block]:
     """The 受理凭证; ``sms``: whether it promises the progress by SMS (where the hall has a gateway)."""
     received = date_text(case.received_on)
-    template = paper.DOC_RECEIPT_DEFER if case.outcome == DEFER else paper.DOC_RECEIPT_ACCEPT
+    if any(hall_accepts(item, office) for item in bundle.items):
+        template = paper.DOC_RECEIPT_DEFER if case.outcome == DEFER else paper.DOC_RECEIPT_ACCEPT
+    else:  # the hall only collects: the departments accept (counter.documents.item_law.acceptance_lines)
+        template = paper.DOC_RECEIPT_COLLECT_DEFER if case.outcome == DEFER else paper.DOC_RECEIPT_COLLECT
     shown = [m for m in case.materials if m.due_on is not None or m.receipt in {r.value for r in PRESENT}]
     rows = tuple(
         (str(n), m.name, *(_copy_form(m) if m.due_on is None else (paper.DOC_DASH, paper.DOC_DASH)), _how_received(m))
@@ -390,10 +399,12 @@ def _refusal(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -
         intro = paper.DOC_REFUSAL_INTRO.format(
             you=you, received=received, bundle=case.bundle_name, ground=reason, basis=basis
         )
+    elif ground is RefusalGround.FALSE_MATERIALS:  # 第七十八条 refuses the licences only
+        intro = false_materials_intro(bundle.items, you, received, case.bundle_name, reason)
     else:
         intro = law.REFUSAL_INTRO_PLAIN.format(you=you, received=received, bundle=case.bundle_name, ground=reason)
     if case.turn_to:
-        pairs.append(Pair(paper.DOC_TURN_TO, paper.REFUSAL_TURN_TO.format(turn_to=case.turn_to), wide=True))
+        pairs.append(Pair(paper.DOC_TURN_TO, turn_to_lines(case.turn_to, bundle.items), wide=True))
     blocks: list[Block] = [
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
         Text(intro),
@@ -406,13 +417,23 @@ def _refusal(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -
             basis_table(bundle.items, office, lambda item: refusal_basis(item, ground)),
         ]
     if ground is RefusalGround.FALSE_MATERIALS:
-        blocks += [Heading(law.DOC_H_CONSEQUENCE), *(Text(line) for line in false_materials_lines(bundle.items, you))]
+        blocks += [Heading(law.DOC_H_REFERRED), *(Text(line) for line in false_materials_lines(bundle.items, office))]
     complaint = bundle.complaint_phone or office.complaint_phone
     blocks += [
         Text(paper.DOC_MATERIALS_RETURNED.format(you=you)),
         *(Text(line, strong=True) for line in refusal_rights(bundle.items, office, complaint)),
     ]
     return blocks
+
+
+def _rights_printed(kind: DocumentKind, bundle: Bundle, office: OfficeSettings, item_code: str) -> tuple[Item, ...]:
+    """The items whose department's 复议 body the paper names: the denied item, or a refusal's entrusting ones."""
+    if kind is DocumentKind.DENIAL:
+        item = bundle.item(item_code)
+        return (item,) if item is not None else ()
+    if kind is DocumentKind.REFUSAL:
+        return rights_items(bundle.items, office)
+    return ()
 
 
 def document_for(
@@ -445,13 +466,16 @@ def document_for(
     problems = document_problems(case, kind, bundle, doc_no, issued_on, item_code, hand_over_no)
     if problems:
         raise DocumentNotPossible(problems)
+    unnamed = unnamed_bodies(_rights_printed(kind, bundle, office, item_code), office)
+    if unnamed:
+        raise DocumentNotPossible((DocumentProblem.REVIEW_BODY_UNNAMED,), unnamed)
     if kind is DocumentKind.APPLICATION:
         return application_for(case, bundle, office, doc_no, issued_on)
     applicant = _kind_of(case)
     you, we = paper.DOC_YOU[applicant], paper.DOC_WE[applicant]
     sign_off = _sign_off(case, office, bundle, issued_on)
     issuer = office.office_name
-    header = (*_header(case), *_subject(case, bundle), Pair(paper.DOC_ITEMS, items_text(bundle), wide=True))
+    header = (*_header(case, bundle), *_subject(case, bundle), Pair(paper.DOC_ITEMS, items_text(bundle), wide=True))
     blocks: list[Block]
     if kind is DocumentKind.RECEIPT:
         blocks = _receipt(case, bundle, office, you, sms_promised)
@@ -481,7 +505,7 @@ def document_for(
         assert hand_over is not None  # document_problems saw to it
         blocks = service_blocks(case, bundle, hand_over, office)
         sign_off = service_sign_off(sign_off, case, hand_over)
-        header = (*_header(case), *_subject(case, bundle))  # the items are the table's
+        header = (*_header(case, bundle), *_subject(case, bundle))  # the items are the table's
     else:
         item = denied_item(case, bundle, item_code)
         assert item is not None  # document_problems saw to it

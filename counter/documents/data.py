@@ -35,6 +35,12 @@ class OfficeSettings:
     placeholder.  ``rights_overrides`` is the administrator's list of exceptions,
     one per line: ``部门全称=复议机关|法院``.
 
+    ``office_level`` is the hall's own level (an :class:`~counter.catalog.departments.AdminLevel` value): seed 001
+    第三十二条 lets a department entrust the 同级 service department by agreement, so a 盟 hall is not entrusted
+    by a 乌兰浩特市 department on that article alone.  ``entrustments`` are the agreements the site holds, one
+    per line: ``部门全称=协议名称及文号``; the receipt cites the agreement, and where there is none and the levels
+    differ the hall is the department's 收件 window and the department accepts (:mod:`counter.documents.item_law`).
+
     ``department_contacts``: who handles a department's decisions and its phone, one department per line,
     ``部门全称=承办人|电话``.  A paper in a department's name (the 不予批准决定书) prints them; a department not
     listed gets blank lines to be filled in by hand, never the hall's clerk or phone.
@@ -63,6 +69,8 @@ class OfficeSettings:
     township_government: str = ""
     township_court: str = ""
     rights_overrides: str = ""
+    office_level: str = "league"
+    entrustments: str = ""
     department_contacts: str = ""
 
 
@@ -184,8 +192,15 @@ class DocumentData:
 
 
 class DocumentNotPossible(ValueError):
-    """The document does not fit the case; every reason is listed."""
+    """The document does not fit the case; every reason is listed.
 
-    def __init__(self, problems: tuple[DocumentProblem, ...]) -> None:
+    ``unnamed``: for :attr:`~DocumentProblem.REVIEW_BODY_UNNAMED`, each department whose 复议 body the site must name
+    first, with the bodies the law may mean (:func:`counter.documents.deciders.unnamed_bodies`).
+    """
+
+    def __init__(
+        self, problems: tuple[DocumentProblem, ...], unnamed: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    ) -> None:
         super().__init__(", ".join(p.value for p in problems))
         self.problems = problems
+        self.unnamed = unnamed

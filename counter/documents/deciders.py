@@ -11,8 +11,11 @@ only for the office's own decisions.
 
 from __future__ import annotations
 
-from counter.catalog.departments import AdminLevel, Level, Places, Rights, department_name, rights_for
+from collections.abc import Iterable
+
+from counter.catalog.departments import AdminLevel, Level, Places, Rights, department_name
 from counter.catalog.model import Item
+from counter.catalog.remedies import candidate_bodies, leaves_to_site, review_rights, site_named
 from counter.documents.data import OfficeSettings
 
 OVERRIDE_SPLIT = "="
@@ -45,6 +48,29 @@ def unreadable_overrides(text: str) -> tuple[str, ...]:
     return tuple(line for line in override_lines(text) if _override(line) is None)
 
 
+def agreements(office: OfficeSettings) -> dict[str, str]:
+    """The site's entrustment agreements by department: ``部门全称=协议名称及文号`` per line (or per ``；``)."""
+    found: dict[str, str] = {}
+    for line in override_lines(office.entrustments):
+        name, sep, agreement = line.partition(OVERRIDE_SPLIT)
+        if sep and name.strip() and agreement.strip():
+            found[name.strip()] = agreement.strip()
+    return found
+
+
+def unreadable_agreements(text: str) -> tuple[str, ...]:
+    """The agreement lines that do not read as ``部门全称=协议名称及文号``, for the settings form to name."""
+    return tuple(line for line in override_lines(text) if not all(part.strip() for part in line.partition("=")))
+
+
+def hall_level(office: OfficeSettings) -> AdminLevel | None:
+    """The office's own level; None when the setting names none the app knows."""
+    try:
+        return AdminLevel(office.office_level.strip())
+    except ValueError:
+        return None
+
+
 def places_of(office: OfficeSettings) -> Places:
     """The site's places by level, from the office settings; a level without a place is left out."""
     levels: dict[AdminLevel, Level] = {}
@@ -65,8 +91,24 @@ def decider_name(item: Item, office: OfficeSettings) -> str:
 
 
 def item_rights(item: Item, office: OfficeSettings) -> Rights | None:
-    """Where to turn against this item's decision; None when the site's settings cannot say."""
-    return rights_for(item.department, item.level, item.vertical, places_of(office))
+    """Where to turn against this item's decision, by its remedy; None when the site's settings cannot say."""
+    return review_rights(item.department, item.level, item.vertical, item.remedy, places_of(office))
+
+
+def unnamed_bodies(items: Iterable[Item], office: OfficeSettings) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The departments among these items whose 复议 body the catalog leaves to the site, not yet named there.
+
+    Each with the bodies the law may mean (its superior as the catalog names it, the government at its level), for
+    the administrator to choose between; a paper that would print their rights is refused until then.
+    """
+    places = places_of(office)
+    found: dict[str, tuple[str, ...]] = {}
+    for item in items:
+        if leaves_to_site(item.remedy) and not site_named(item.department, item.level, places):
+            assert item.remedy is not None  # leaves_to_site saw to it
+            candidates = candidate_bodies(item.department, item.level, item.remedy, places)
+            found.setdefault(decider_name(item, office), candidates)
+    return tuple(found.items())
 
 
 def _contact(line: str) -> tuple[str, tuple[str, str]] | None:

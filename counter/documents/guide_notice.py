@@ -29,7 +29,7 @@ from counter.documents.data import (
     Text,
 )
 from counter.documents.deciders import decider_name
-from counter.documents.item_law import type_label
+from counter.documents.item_law import hall_accepts, type_label
 from counter.documents.kinds import DocumentKind
 from counter.documents.words import at_own_place, consult_phone, date_text, hours, items_text, numbered, place
 
@@ -149,7 +149,7 @@ def _fee_text(fee: Fee | None) -> tuple[str, str]:
 def _item_pairs(item: Item, office: OfficeSettings) -> Pairs:
     """Every element 第九条 asks of an item, its department named for this site."""
     decider = decider_name(item, office)
-    if item.entrusted:
+    if hall_accepts(item, office):
         decider = paper.DOC_DECIDER_ENTRUSTED.format(department=decider)
     fee, fee_basis = _fee_text(item.fee)
     kind = paper.DOC_CASE_KIND_VALUE[item.case_kind.value] if item.case_kind is not None else paper.DOC_NOT_STATED
@@ -237,11 +237,7 @@ def guide_notice_for(
     ``own_place``: where, when and whom are the office's, never the guide's (a township centre's).
     """
     bundle = at_own_place(bundle) if own_place else bundle
-    name = (
-        paper.DOC_BUNDLE_VALUE.format(name=bundle.name, version=guide_version)
-        if guide_version is not None
-        else bundle.name
-    )
+    name = paper.guide_text(bundle.name, guide_version, bundle) if guide_version is not None else bundle.name
     header = (
         Pair(paper.DOC_BUNDLE, name, wide=True),
         Pair(paper.DOC_ITEMS, items_text(bundle) or paper.DOC_NOT_STATED, wide=True),

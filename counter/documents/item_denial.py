@@ -18,11 +18,12 @@ import dataclasses
 from counter.case.decisions import serves
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle, Item
+from counter.documents import law_words as law
 from counter.documents import words as paper
 from counter.documents.data import Block, Column, Heading, OfficeSettings, Pair, Pairs, SignOff, Table, Text
 from counter.documents.date_notes import moved, provisional
 from counter.documents.deciders import decider_name, department_contact
-from counter.documents.item_law import denial_basis, item_rights_sentence
+from counter.documents.item_law import denial_basis, denial_consequences, item_rights_sentence
 from counter.documents.words import date_text, optional_date
 
 
@@ -75,6 +76,8 @@ def item_denial_blocks(case: CaseView, bundle: Bundle, item: Item, office: Offic
         # the dates quoted are the case's: provisional where they were, moved where the holiday data moved them
         blocks += [Heading(paper.DOC_H_LAPSED), Table(columns, rows), *provisional(case)]
         blocks += moved(case, {m.code for m in lapsed})
+    if decision.false_materials:  # the department's own decision under 第七十八条: its bar, its 警告's procedure
+        blocks += [Heading(law.DOC_H_CONSEQUENCE), *(Text(line) for line in denial_consequences(item, you))]
     blocks += [
         Text(paper.DOC_OTHER_ITEMS.format(bundle=case.bundle_name)),
         Text(denial_basis((item,), you)),

@@ -9,7 +9,9 @@ catalog gives as the item's 设定依据, and the league's rules
 the choice between them.
 
 Who acts at the hall: a department may entrust the hall with 收件、受理、送达
-(seed 001 第三十二条; the catalog's ``entrusted``).  An entrusted body acts in
+(seed 001 第三十二条, by agreement, the 同级 service department; the catalog's
+``entrusted``, the site's recorded agreements and its own level: :func:`hall_accepts`).
+An entrusted body acts in
 the entrusting department's name (行政许可法 第二十四条第三款: 受委托行政机关在委托范围内，
 以委托行政机关名义实施行政许可), and the entrusting department answers for it
 (行政诉讼法 第二十六条第五款: 行政机关委托的组织所作的行政行为，委托的行政机关是被告).
@@ -26,12 +28,14 @@ from collections.abc import Callable, Iterable
 
 from counter.catalog.departments import Rights
 from counter.catalog.model import Bundle, Item, ItemType
+from counter.catalog.remedies import RemedyKind
 from counter.documents import law_words as law
 from counter.documents import words as paper
 from counter.documents.data import Column, OfficeSettings, Table
-from counter.documents.deciders import decider_name, item_rights
+from counter.documents.deciders import agreements, decider_name, hall_level, item_rights
 from counter.documents.words import DOC_COURT_UNKNOWN, DOC_NOT_STATED, REFUSAL_BASIS
 from counter.intake.outcome import RefusalGround
+from counter.intake.turn_to import bodies_as_read, grouped
 
 
 def is_licensing(item: Item) -> bool:
@@ -39,8 +43,16 @@ def is_licensing(item: Item) -> bool:
 
 
 def makes_decision(item: Item) -> bool:
-    """Whether the item ends in an administrative act, open to 复议 and 诉讼; a 公共服务 does not."""
+    """Whether the item's decision is open to 复议 and 诉讼: as its remedy says (社会保险 转移接续 is a 公共服务 and
+    is), or for a guide version stored before items had one, unless it is a 公共服务."""
+    if item.remedy is not None:
+        return item.remedy.contested
     return item.item_type is not ItemType.PUBLIC_SERVICE
+
+
+def review_first(item: Item) -> bool:
+    """Whether 诉讼 waits for 复议 (复议前置: a 纳税 decision, 税收征收管理法 第八十八条第一款)."""
+    return item.remedy is not None and item.remedy.kind is RemedyKind.REVIEW_FIRST
 
 
 def type_label(item: Item) -> str:
@@ -114,8 +126,15 @@ def correction_basis(item: Item) -> str:
 
 
 def refusal_basis(item: Item, ground: RefusalGround) -> str:
-    """The article a refusal stands on for this item: 许可法's own grounds only for a 行政许可."""
-    return REFUSAL_BASIS[ground] if is_licensing(item) else law.REFUSAL_BASIS_OTHER.format(basis=_basis(item))
+    """The article a refusal stands on for this item: 许可法's own grounds only for a 行政许可.
+
+    第七十八条 reaches no other item: the window's refusal for false materials decides nothing of it.
+    """
+    if is_licensing(item):
+        return REFUSAL_BASIS[ground]
+    if ground is RefusalGround.FALSE_MATERIALS:
+        return law.FALSE_MATERIALS_NOT_LICENCE
+    return law.REFUSAL_BASIS_OTHER.format(basis=_basis(item))
 
 
 def refusal_cites_one_article(items: Iterable[Item]) -> bool:
@@ -140,54 +159,119 @@ def refusal_basis_lines(items: Iterable[Item], ground: RefusalGround) -> tuple[s
     return tuple(law.ITEMS_BASIS.format(items=_names(its), basis=text) for text, its in groups.items())
 
 
-def false_materials_lines(items: Iterable[Item], you: str) -> tuple[str, ...]:
-    """行政许可法 第七十八条 on the window's 不予受理: the ground, and that the sanctions are not the window's.
-
-    The 警告 and, for a licence the catalog marks as 直接关系公共安全、人身健康、生命财产安全, the one-year bar are
-    the deciding department's decisions after its own procedure: the notice names the licences the bar can reach and
-    says the department decides, never that the applicant is barred.
-    """
-    barrable = [item for item in items if is_licensing(item) and item.public_safety]
-    sanctions = (
-        law.FALSE_MATERIALS_SANCTIONS.format(items=_names(barrable), you=you)
-        if barrable
-        else law.FALSE_MATERIALS_WARNING_ONLY.format(you=you)
+def turn_to_lines(turn_to: str, items: Iterable[Item]) -> str:
+    """第二项: where each item goes, a line per body naming its items (:mod:`counter.intake.turn_to`)."""
+    items = tuple(items)
+    codes = [item.code for item in items]
+    names = {item.code: item.name for item in items}
+    groups = grouped(bodies_as_read(turn_to, codes), codes)
+    return "\n".join(
+        paper.REFUSAL_TURN_TO_ITEMS.format(items=law.LIST_JOIN.join(names[c] for c in its), turn_to=body)
+        for body, its in groups.items()
     )
-    return (law.FALSE_MATERIALS_GROUND, sanctions)
+
+
+def false_materials_lines(items: Iterable[Item], office: OfficeSettings) -> tuple[str, ...]:
+    """行政许可法 第七十八条 on the window's 不予受理: the ground, and the referral to the deciding departments.
+
+    The window refuses to accept; it gives no 警告 (a 行政处罚, with its own procedure) and bars nobody for a year.
+    Those are the deciding department's, in its own decision (:func:`denial_consequences`); the notice says the
+    matter is referred to it, for the licences only: 第七十八条 is 行政许可法's and reaches no other item.
+    """
+    licences = [item for item in items if is_licensing(item)]
+    departments = law.LIST_JOIN.join(by_department(licences, office))
+    return (law.FALSE_MATERIALS_GROUND, law.FALSE_MATERIALS_REFERRED.format(departments=departments))
+
+
+def false_materials_intro(items: Iterable[Item], you: str, received: str, bundle: str, ground: str) -> str:
+    """The opening of a 第七十八条 refusal of a bundle with items of other types: which items it refuses."""
+    items = tuple(items)
+    licences = [item for item in items if is_licensing(item)]
+    others = [item for item in items if not is_licensing(item)]
+    return law.FALSE_MATERIALS_INTRO_MIXED.format(
+        you=you, received=received, bundle=bundle, ground=ground, licences=_names(licences), others=_names(others)
+    )
+
+
+def denial_consequences(item: Item, you: str) -> tuple[str, ...]:
+    """What a department's 不予批准 under 第七十八条 carries: the one-year bar, where the licence is one the catalog
+    marks 直接关系公共安全、人身健康、生命财产安全, and the 警告 left to the procedure of 行政处罚法."""
+    bar = (law.DENIAL_FALSE_MATERIALS_BAR.format(you=you),) if item.public_safety else ()
+    return (law.DENIAL_FALSE_MATERIALS.format(you=you), *bar, law.DENIAL_FALSE_MATERIALS_WARNING)
+
+
+def agreement_for(item: Item, office: OfficeSettings) -> str:
+    """The entrustment agreement the site holds with the item's department; "" when it records none."""
+    return agreements(office).get(decider_name(item, office), "")
+
+
+def hall_accepts(item: Item, office: OfficeSettings) -> bool:
+    """Whether the hall accepts this item in its department's name (委托受理), as this site stands.
+
+    The catalog says the department entrusts the window (``entrusted``); the basis is the agreement the site
+    records with it, or seed 001 第三十二条 — which speaks of 委托同级政务服务部门 only — where the department is of
+    the hall's own level.  Otherwise the hall is the department's 收件 window and the department accepts.
+    """
+    if not item.entrusted:
+        return False
+    return bool(agreement_for(item, office)) or (item.level is not None and item.level == hall_level(office))
 
 
 def acceptance_lines(items: Iterable[Item], office: OfficeSettings) -> tuple[str, ...]:
-    """ "受××委托" for the items the hall accepts on a department's behalf; "转送××" for the others."""
+    """On what basis the hall acts for each department: "受××委托" by the site's agreement with it, or by
+    第三十二条 for a department of its own level; "收件后转送××受理" where it only collects."""
     items = tuple(items)
-    entrusted = by_department((i for i in items if i.entrusted), office)
+    accepted = [i for i in items if hall_accepts(i, office)]
     lines = []
-    if entrusted:
+    same_level = by_department((i for i in accepted if not agreement_for(i, office)), office)
+    if same_level:
         departments = law.LIST_JOIN.join(
-            law.ENTRUSTED_DEPARTMENT.format(department=name, items=_names(its)) for name, its in entrusted.items()
+            law.ENTRUSTED_DEPARTMENT.format(department=name, items=_names(its)) for name, its in same_level.items()
         )
         lines.append(law.ENTRUSTED.format(departments=departments))
-    for name, its in by_department((i for i in items if not i.entrusted), office).items():
-        lines.append(law.FORWARDED.format(items=_names(its), department=name))
+    for name, its in by_department((i for i in accepted if agreement_for(i, office)), office).items():
+        agreement = agreement_for(its[0], office)
+        lines.append(law.ENTRUSTED_BY_AGREEMENT.format(department=name, items=_names(its), agreement=agreement))
+    collected = by_department((i for i in items if not hall_accepts(i, office)), office)
+    if collected:
+        departments = law.LIST_JOIN.join(
+            law.ENTRUSTED_DEPARTMENT.format(department=name, items=_names(its)) for name, its in collected.items()
+        )
+        lines.append(law.FORWARDED.format(departments=departments))
     return tuple(lines)
 
 
-def _rights_text(rights: Rights | None, template: str = law.RIGHTS, items: str = "") -> str:
+def _rights_text(rights: Rights | None, item: Item | None = None, items: str = "") -> str:
+    """The rights sentence with these bodies, for one item's remedy (None: the office's own act), for ``items``
+    when the notice names the items it concerns."""
     review = rights.review_body if rights is not None and rights.review_body else law.REVIEW_UNKNOWN
     court = rights.court if rights is not None and rights.court else DOC_COURT_UNKNOWN
-    return template.format(review_body=review, court=court, items=items)
+    if item is not None and item.remedy is not None and review_first(item):
+        template = law.RIGHTS_REVIEW_FIRST_FOR if items else law.RIGHTS_REVIEW_FIRST
+        return template.format(review_body=review, court=court, items=items, basis=item.remedy.basis)
+    return (law.RIGHTS_FOR if items else law.RIGHTS).format(review_body=review, court=court, items=items)
 
 
 def item_rights_sentence(item: Item, office: OfficeSettings, complaint_phone: str = "") -> str:
-    """The rights clause of a decision on this item, in its department's name.
+    """The rights clause of a decision on this item, in its department's name, as its remedy says.
 
-    A 公共服务 makes no administrative act, so it gets a complaint channel instead.
-    Where the site's settings cannot name the 复议 body or the court, the sentence
+    An item that makes no administrative act gets a complaint channel instead; a 纳税 decision 复议 first
+    (复议前置) with its conditions.  Where the site's settings cannot name the 复议 body or the court, the sentence
     says "依法有权受理的行政复议机关" / "有管辖权的人民法院": true whatever they are.
     """
     if not makes_decision(item):
         phone = complaint_phone or office.complaint_phone
         return law.COMPLAINT_ONLY.format(items=item.name, department=decider_name(item, office), phone=phone)
-    return _rights_text(item_rights(item, office))
+    return _rights_text(item_rights(item, office), item)
+
+
+def rights_items(items: Iterable[Item], office: OfficeSettings) -> tuple[Item, ...]:
+    """The items whose own department's rights a 不予受理 prints: those open to 复议, where the hall accepts every
+    item on a department's behalf; none where the refusal is the hall's own act (see above)."""
+    items = tuple(items)
+    if all(hall_accepts(i, office) for i in items):
+        return tuple(i for i in items if makes_decision(i))
+    return ()
 
 
 def refusal_rights(items: Iterable[Item], office: OfficeSettings, complaint_phone: str = "") -> tuple[str, ...]:
@@ -195,15 +279,17 @@ def refusal_rights(items: Iterable[Item], office: OfficeSettings, complaint_phon
     items = tuple(items)
     acting = [i for i in items if makes_decision(i)]
     serving = [i for i in items if not makes_decision(i)]
+    departments = rights_items(items, office)
     lines: list[str] = []
-    if acting and all(i.entrusted for i in items):
-        groups: dict[Rights | None, list[Item]] = {}
-        for item in acting:
-            groups.setdefault(item_rights(item, office), []).append(item)
-        if len(groups) == 1:
-            lines.append(_rights_text(next(iter(groups))))
+    if departments:
+        groups: dict[tuple[Rights | None, bool], list[Item]] = {}
+        for item in departments:
+            groups.setdefault((item_rights(item, office), review_first(item)), []).append(item)
+        if len(groups) == 1 and not serving:  # else each line names its items, the complaint's too
+            [its] = groups.values()
+            lines.append(_rights_text(item_rights(its[0], office), its[0]))
         else:
-            lines += [_rights_text(rights, law.RIGHTS_FOR, _names(its)) for rights, its in groups.items()]
+            lines += [_rights_text(rights, its[0], _names(its)) for (rights, _), its in groups.items()]
     elif acting:
         lines.append(_rights_text(Rights(office.review_body, office.court)))
     phone = complaint_phone or office.complaint_phone
@@ -227,4 +313,7 @@ def denial_basis(items: Iterable[Item], you: str) -> str:
         return law.DENIAL_BASIS_SERVICE
     bases = [law.DENIAL_LICENSING_ARTICLE] if any(is_licensing(i) for i in items) else []
     bases += [_basis(i) for i in items if not is_licensing(i)]
-    return law.DENIAL_BASIS_OTHER.format(basis=law.LIST_JOIN.join(dict.fromkeys(bases)) or DOC_NOT_STATED, you=you)
+    acting = [i for i in items if makes_decision(i)]
+    rights = law.DENIAL_RIGHTS_REVIEW_FIRST if acting and all(review_first(i) for i in acting) else law.DENIAL_RIGHTS
+    basis = law.LIST_JOIN.join(dict.fromkeys(bases)) or DOC_NOT_STATED
+    return law.DENIAL_BASIS_OTHER.format(basis=basis, you=you, rights=rights)

@@ -117,3 +117,5 @@ class DocumentProblem(StrEnum):
     ISSUED_BEFORE_RECEIVED = "issued_before_received"  # the date on the paper precedes the intake
     # correction notice first issued after the office's five working days (行政许可法 第三十二条第一款第四项)
     NOTIFIED_TOO_LATE = "notified_too_late"
+    # the rights it prints are of a department whose 复议 body the catalog leaves to the site, not named there yet
+    REVIEW_BODY_UNNAMED = "review_body_unnamed"

@@ -5,12 +5,14 @@ legal paper in Chinese).  Kept apart because each sentence here stands on a
 source, and docs/notice-wording.md gives the table type → sentence → source:
 
 - 行政许可 (01): 《中华人民共和国行政许可法》 第三十二条第一款 (补正, 不予受理),
-  第三十八条第二款 (不予批准), 第七十八条 (虚假材料).
+  第三十八条第二款 (不予批准), 第七十八条 (虚假材料: the window refuses and refers; the department's own
+  不予批准 carries the one-year bar and leaves the 警告 to its procedure).
 - Every other type: no 行政许可法.  The league's own rules apply to every
   政务服务事项 (《兴安盟政务服务标准化管理办法》 第十六条第二项: 补齐补正通知书;
   第十七条第二项: 不予批准 with its reason), and the item's own 设定依据 as the
   catalog gives it says what the department decides under.
-- 公共服务 (20): no 行政行为 is made, so no 复议/诉讼 sentence; a complaint channel.
+- The rights clause follows the item's remedy, not its type (:mod:`counter.catalog.remedies`): 复议 or 诉讼,
+  复议前置 with its conditions, or a complaint channel where no 行政行为 is made.
 """
 
 from __future__ import annotations
@@ -38,17 +40,27 @@ ITEMS_BASIS = "{items}：{basis}"  # a group of the table's items and their basi
 REFUSAL_INTRO_PLAIN = (
     "{you}于{received}提出的“{bundle}”申请，经审查，{ground}。根据下表所列各事项的依据，本机关决定不予受理。"
 )
-# 第七十八条 on the window's 不予受理: the ground alone.  Its 警告 and the one-year bar are sanctions, the deciding
-# department's after its own procedure (行政处罚法), never the window's paper under the hall's seal: the notice says
-# whose they are, and for which licences the law can bar a new application
+# 第七十八条 on the window's 不予受理: the ground, for the licences alone, and the referral.  Its 警告 and the one-year
+# bar are sanctions, the deciding department's in its own decision after its own procedure (行政处罚法), never the
+# window's paper under the hall's seal
 FALSE_MATERIALS_GROUND = (
     "依照" + LICENSING_LAW + "第七十八条，申请人隐瞒有关情况或者提供虚假材料申请行政许可的，行政机关不予受理。"
 )
-FALSE_MATERIALS_SANCTIONS = (
-    "是否给予警告，以及{items}是否一年内不得再次申请，由实施部门依照法定程序另行作出决定并书面告知{you}；"
-    "本通知书不作此决定。"
+FALSE_MATERIALS_REFERRED = "本机关已将申请人隐瞒有关情况或者提供虚假材料的情况移送{departments}，由其依照法定程序处理。"
+FALSE_MATERIALS_NOT_LICENCE = "不属于行政许可，不适用" + LICENSING_LAW + "第七十八条；本通知书不对该事项作出决定"
+FALSE_MATERIALS_INTRO_MIXED = (
+    "{you}于{received}提出的“{bundle}”申请，经审查，{ground}。依照" + LICENSING_LAW + "第七十八条，"
+    "本机关决定对{licences}不予受理；{others}不属于行政许可，不适用该条，本通知书不对其作出决定。"
 )
-FALSE_MATERIALS_WARNING_ONLY = "是否给予警告，由实施部门依照法定程序另行作出决定并书面告知{you}；本通知书不作此决定。"
+DOC_H_REFERRED = "移送处理"
+# a department's own 不予批准 of a licence under 第七十八条 (counter.case.decisions.FALSE_MATERIALS_MARK)
+DENIAL_FALSE_MATERIALS = (
+    "{you}隐瞒有关情况或者提供虚假材料申请行政许可，依照" + LICENSING_LAW + "第七十八条，不予行政许可。"
+)
+DENIAL_FALSE_MATERIALS_BAR = "该行政许可直接关系公共安全、人身健康、生命财产安全，{you}在一年内不得再次申请该行政许可。"
+DENIAL_FALSE_MATERIALS_WARNING = (
+    "依照该条应当给予的警告，由本机关依照《中华人民共和国行政处罚法》规定的程序另行作出决定。"
+)
 DOC_H_CONSEQUENCE = "法律后果"
 
 # the per-item table of a notice that concerns items of several types
@@ -65,9 +77,10 @@ DENIAL_BASIS_LICENSING = (
     "并告知{you}享有依法申请行政复议或者提起行政诉讼的权利。"
 )
 DENIAL_BASIS_OTHER = (
-    "依照{basis}和" + LEAGUE_RULES + "第十七条第二项的规定，书面告知不予批准的理由，"
-    "并告知{you}享有依法申请行政复议或者提起行政诉讼的权利。"
+    "依照{basis}和" + LEAGUE_RULES + "第十七条第二项的规定，书面告知不予批准的理由，并告知{you}享有{rights}。"
 )
+DENIAL_RIGHTS = "依法申请行政复议或者提起行政诉讼的权利"
+DENIAL_RIGHTS_REVIEW_FIRST = "依法先申请行政复议、对行政复议决定不服再提起行政诉讼的权利"
 DENIAL_BASIS_SERVICE = "依照" + LEAGUE_RULES + "第十七条第二项的规定，书面告知不予办理的理由。"
 
 # the rights clause: 行政复议 and 行政诉讼 where a department decides, a complaint where it serves
@@ -78,12 +91,28 @@ RIGHTS_FOR = (
     "对{items}的决定不服的，可以自收到本决定之日起六十日内向{review_body}申请行政复议，"
     "或者六个月内向{court}提起行政诉讼。"
 )
+# 复议前置 (the catalog's remedy ``review_first``: 税收征收管理法 第八十八条第一款 for a 纳税 decision): 复议 first, on
+# its conditions (the tax and late fee paid or secured first; 税务行政复议规则 第三十三条: sixty days from the day
+# they are paid or the security confirmed), 诉讼 only against the 复议 decision (行政诉讼法 第四十五条: fifteen days)
+RIGHTS_REVIEW_FIRST = (
+    "如对本决定涉及的纳税事项不服，应当先依照税务机关的纳税决定缴纳或者解缴税款及滞纳金或者提供相应的担保，"
+    "然后可以自缴清税款和滞纳金或者所提供的担保得到确认之日起六十日内向{review_body}申请行政复议；"
+    "对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内向{court}提起行政诉讼（{basis}）。"
+)
+RIGHTS_REVIEW_FIRST_FOR = (
+    "对{items}的决定涉及的纳税事项不服的，应当先依照税务机关的纳税决定缴纳或者解缴税款及滞纳金或者提供相应的担保，"
+    "然后可以自缴清税款和滞纳金或者所提供的担保得到确认之日起六十日内向{review_body}申请行政复议；"
+    "对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内向{court}提起行政诉讼（{basis}）。"
+)
 REVIEW_UNKNOWN = "依法有权受理的行政复议机关"  # a body the site's settings cannot name: true in law whatever it is
 COMPLAINT_ONLY = "{items}属于公共服务事项，不作出行政决定；如有异议，可以向{department}反映，或者拨打投诉电话{phone}。"
 
-# 委托受理 (seed 001 第三十二条): who the hall accepts for
+# 委托受理: who the hall accepts for, and on what basis.  Seed 001 第三十二条 lets a department entrust the 同级
+# service department by agreement: cited alone only for a department of the hall's own level; an agreement the site
+# records is cited by its name; without either the hall is the department's 收件 window (行政许可法 第二十六条)
 ENTRUSTED = "本机关受{departments}委托，负责本申请的收件、受理和送达（" + LEAGUE_RULES + "第三十二条）。"
 ENTRUSTED_DEPARTMENT = "{department}（{items}）"
-FORWARDED = "{items}由本机关收件后转送{department}受理。"
+ENTRUSTED_BY_AGREEMENT = "本机关依据{agreement}，受{department}委托，负责{items}的收件、受理和送达。"
+FORWARDED = "本机关作为收件窗口收件后，转送{departments}依法受理。"
 
 LIST_JOIN = "、"

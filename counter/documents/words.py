@@ -15,7 +15,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 
-from counter.catalog.model import Bundle, CopyForm, Item, Medium, TimeLimit, TimeUnit
+from counter.catalog.model import Bundle, CopyForm, GuideStatus, Item, Medium, TimeLimit, TimeUnit
 from counter.documents.data import Numbered, OfficeSettings
 from counter.intake.checklist import ReceivedMedium
 from counter.intake.outcome import RefusalGround
@@ -49,7 +49,7 @@ REFUSAL_BASIS = {
     RefusalGround.NOT_IN_REMIT: "《中华人民共和国行政许可法》第三十二条第一款第二项",
     RefusalGround.FALSE_MATERIALS: "《中华人民共和国行政许可法》第七十八条",
 }
-REFUSAL_TURN_TO = "请向{turn_to}申请。"
+REFUSAL_TURN_TO_ITEMS = "{items}：请向{turn_to}申请。"  # 第二项, a line per body: the items that go to it
 
 
 # The printed documents (domain §3-§5).  Tables keyed by a str are keyed by the values of
@@ -126,6 +126,9 @@ DOC_RECEIVED_ON = "收件日期"
 DOC_ISSUED_ON = "告知日期"
 DOC_BUNDLE = "申请事项"
 DOC_BUNDLE_VALUE = "{name}（办事指南第{version}版）"
+# the same, while the guide is not the site's own: every paper of the case says so where it names the guide
+DOC_BUNDLE_VALUE_SAMPLE = "{name}（办事指南第{version}版，样例，未经本中心核定发布）"
+DOC_BUNDLE_VALUE_DRAFT = "{name}（办事指南第{version}版，待核，未经本中心核定发布）"
 DOC_ITEMS = "包含事项"
 
 # the closing block: clerk, signature, seal
@@ -144,6 +147,15 @@ DOC_RECEIPT_ACCEPT = "{you}于{received}提出的“{bundle}”申请，经审�
 DOC_RECEIPT_DEFER = (
     "{you}于{received}提出的“{bundle}”申请，经审查，主要申请材料齐全、符合法定形式。根据{you}的申请和签署的"
     "承诺书，本机关决定容缺受理。容缺后补的材料及补交期限见下表和《容缺受理通知书》。"
+)
+# where the hall accepts none of the items (no agreement, another level): it collects, the departments accept
+DOC_RECEIPT_COLLECT = (
+    "{you}于{received}提出的“{bundle}”申请，经审查，申请材料齐全、符合法定形式，本机关予以收件，"
+    "由各实施部门依法受理（见下）。"
+)
+DOC_RECEIPT_COLLECT_DEFER = (
+    "{you}于{received}提出的“{bundle}”申请，经审查，主要申请材料齐全、符合法定形式。根据{you}的申请和签署的"
+    "承诺书，本机关予以收件，由各实施部门依法容缺受理（见下）；容缺后补的材料及补交期限见下表和《容缺受理通知书》。"
 )
 DOC_H_RECEIVED = "已收取的申请材料"
 DOC_COL_NO = "序号"
@@ -344,6 +356,14 @@ def date_text(day: dt.date) -> str:
 
 def optional_date(day: dt.date | None) -> str:
     return date_text(day) if day is not None else DOC_NOT_STATED
+
+
+def guide_text(name: str, version: object, bundle: Bundle) -> str:
+    """The guide a paper names, marked 样例 or 待核 until the site publishes it (the 告知单 says 样例 too)."""
+    if bundle.status is GuideStatus.DRAFT:
+        return DOC_BUNDLE_VALUE_DRAFT.format(name=name, version=version)
+    template = DOC_BUNDLE_VALUE_SAMPLE if bundle.sample else DOC_BUNDLE_VALUE
+    return template.format(name=name, version=version)
 
 
 def at_own_place(bundle: Bundle) -> Bundle:

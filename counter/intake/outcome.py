@@ -74,6 +74,7 @@ from counter.intake.checklist import (
     Receipt,
     checklist_problems,
 )
+from counter.intake.turn_to import item_bodies, turn_to_text
 from counter.parties.text import TextField, check_text
 
 
@@ -171,7 +172,8 @@ def refusal_grounds(bundle: Bundle) -> tuple[RefusalGround, ...]:
 
 @dataclass(frozen=True, slots=True)
 class Refusal:
-    """The clerk's refusal: the ground, and for 第二项 the body the applicant must turn to.
+    """The clerk's refusal: the ground, and for 第二项 the body the applicant must turn to for each item
+    (``turn_to``: as :func:`counter.intake.turn_to.turn_to_text` keeps them).
 
     ``ground`` is None while the clerk has ticked 不予受理 but not yet chosen the
     legal ground: a refusal is a legal act whose ground nobody may pick for them,
@@ -200,8 +202,11 @@ class ReasonCode(StrEnum):
     REFUSED_FALSE_MATERIALS = "refused_false_materials"
     GROUND_NOT_APPLICABLE = "ground_not_applicable"  # a 行政许可法-only ground for a bundle without a licence
     GROUND_MISSING = "ground_missing"  # 不予受理 ticked, no legal ground chosen yet
-    TURN_TO_MISSING = "turn_to_missing"  # 第二项 refusal without the body to turn to
+    TURN_TO_MISSING = "turn_to_missing"  # 第二项 refusal without the body to turn to for an item (subject, name)
     TURN_TO_NOT_TAKEN = "turn_to_not_taken"  # the body to turn to, in a text the desk does not take (parties.text)
+    # the refusal would print a department's rights whose 复议 body the site must name first (subject: the department,
+    # name: the bodies the law may mean); set by the action, which reads the site's settings
+    REVIEW_BODY_UNNAMED = "review_body_unnamed"
     ALL_PRESENT = "all_present"
     REQUIRED_MISSING = "required_missing"
     REQUIRED_DEFECTIVE = "required_defective"
@@ -369,11 +374,17 @@ def _refuse(refusal: Refusal, bundle: Bundle) -> Decision:
     if refusal.ground not in refusal_grounds(bundle):
         return Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.GROUND_NOT_APPLICABLE, bundle.code, bundle.name),))
     checked = check_text(refusal.turn_to, TextField.NOTE)
-    turn_to = checked.value
-    if refusal.ground is RefusalGround.NOT_IN_REMIT and not turn_to:
-        return Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.TURN_TO_MISSING),))
     if not checked.ok:
         return Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.TURN_TO_NOT_TAKEN),))
+    if refusal.ground is not RefusalGround.NOT_IN_REMIT:
+        return Decision(Outcome.REFUSE, (Reason(_REFUSED[refusal.ground]),), refusal=refusal.ground)
+    # 第二项: a body for every item, each told where it goes (counter.intake.turn_to)
+    codes = [item.code for item in bundle.items]
+    bodies = item_bodies(checked.value, codes)
+    missing = tuple(Reason(ReasonCode.TURN_TO_MISSING, i.code, i.name) for i in bundle.items if i.code not in bodies)
+    if missing:
+        return Decision(Outcome.INCOMPLETE, missing)
+    turn_to = turn_to_text((code, bodies[code]) for code in codes)
     return Decision(Outcome.REFUSE, (Reason(_REFUSED[refusal.ground]),), refusal=refusal.ground, turn_to=turn_to)
 
 

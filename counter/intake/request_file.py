@@ -18,7 +18,7 @@ The file (all keys but ``bundle`` and ``applicant`` may be left out)::
      "materials": {"M01": {"receipt": "received", "originals": 1, "copies": 0, "medium": "paper"},
                    "M05": {"receipt": "defective", "originals": 1, "medium": "paper", "defect_note": "…"}},
      "deferral": {"no_bad_credit": true, "pledge_signed": true},
-     "refusal": {"ground": "not_in_remit", "turn_to": "…"},
+     "refusal": {"ground": "not_in_remit", "turn_to": {"152201-YJS008-01": "…", "152201-YJS008-02": "…"}},
      "previous_case_no": "", "uid": "",
      "subject": {"name": "…", "birth_date": "2026-11-18"}}
 
@@ -52,6 +52,9 @@ from counter.intake.checklist import (
 from counter.intake.draft import IntakeDraft
 from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery, name_field
+from counter.intake.turn_to import JOIN as TURN_TO_JOIN
+from counter.intake.turn_to import SPLIT as TURN_TO_SPLIT
+from counter.intake.turn_to import turn_to_text
 from counter.parties.text import TextField, check_text
 from counter.util.case_uid import given_uid
 
@@ -76,6 +79,7 @@ class FileProblemCode(StrEnum):
     UNKNOWN_GUIDE_VERSION = "unknown_guide_version"  # detail: the versions there are
     UNKNOWN_SITUATION = "unknown_situation"  # detail: the situations of the guide
     UNKNOWN_MATERIAL = "unknown_material"
+    UNKNOWN_ITEM = "unknown_item"  # detail: the item codes of the guide
     MATERIAL_NOT_CALLED_FOR = "material_not_called_for"  # the answers do not put it on the list
     NOT_FOR_RECEIPT = "not_for_receipt"  # a value the material's receipt does not keep; detail: the receipt
     BAD_TEXT = "bad_text"  # a text the desk does not take (counter.parties.text); detail: its code and detail
@@ -297,8 +301,7 @@ def read_intake_file(text: str) -> IntakeFile:
     )  # fmt: skip
     refusal = r.part(
         top, "refusal", REFUSAL_KEYS,
-        lambda g: Refusal(ground=r.choice(RefusalGround, g, "ground", "refusal"),
-                          turn_to=r.text(g, "turn_to", "refusal", kind=TextField.NOTE)),
+        lambda g: Refusal(ground=r.choice(RefusalGround, g, "ground", "refusal"), turn_to=_turn_to(r, g)),
     )  # fmt: skip
     file = IntakeFile(
         bundle=bundle.strip(),
@@ -339,6 +342,17 @@ def _applicant(r: _Reader, value: Any) -> Applicant:
         address=r.text(a, "address", "applicant", kind=TextField.ADDRESS),
         legal_rep=r.text(a, "legal_rep", "applicant", kind=TextField.PERSON_NAME),
     )
+
+
+def _turn_to(r: _Reader, refusal: dict[str, Any]) -> str:
+    """第二项's bodies, one per item: ``{"实施编码": "行政机关全称", …}`` (:mod:`counter.intake.turn_to`)."""
+    value = refusal.get("turn_to")
+    if value is None:
+        return ""
+    given = r.obj(value, "refusal.turn_to", tuple(value) if isinstance(value, dict) else ())
+    if given is None:
+        return ""
+    return turn_to_text((code, r.text(given, code, "refusal.turn_to", kind=TextField.NOTE)) for code in given)
 
 
 def _answers(r: _Reader, value: Any) -> tuple[tuple[str, str], ...]:
@@ -407,6 +421,14 @@ def fill_form(file: IntakeFile, bundle: Bundle, version_id: int) -> tuple[Intake
         else:
             answers[situation] = option
     checklist = start_checklist(bundle, answers, guide_version=version_id)
+    codes = [item.code for item in bundle.items]
+    if file.refusal is not None:
+        for line in filter(None, file.refusal.turn_to.split(TURN_TO_JOIN)):
+            code = line.partition(TURN_TO_SPLIT)[0]
+            if code not in codes:
+                problems.append(
+                    FileProblem(_path("refusal.turn_to", code), FileProblemCode.UNKNOWN_ITEM, ", ".join(codes))
+                )
     materials = {m.code for m in bundle.materials}
     for path, wanted in file.materials:
         if wanted.code not in materials:

@@ -64,6 +64,9 @@ DECISION_PROBLEM = {
     DecisionProblem.UNKNOWN_ITEM: tr("办件所依据的办事指南中没有事项 {item}。"),
     DecisionProblem.ALREADY_DECIDED: tr("事项 {item} 已作出决定，不能再次决定。"),
     DecisionProblem.REASON_REQUIRED: tr("不予批准须写明理由。"),
+    DecisionProblem.NOT_A_LICENCE: tr(
+        "事项 {item} 不是行政许可，不能依照行政许可法第七十八条（隐瞒情况、提供虚假材料）作出不予批准决定。"
+    ),
     DecisionProblem.ITEM_BY_ITEM: tr("不予批准按事项作出：请选择事项并写明理由，或对逾期的容缺办件作逾期处理。"),
     DecisionProblem.ALL_DENIED: tr("各事项均已不予批准，办件不能办结。"),
     DecisionProblem.AWAITS_DEFERRED: tr(

@@ -16,6 +16,7 @@ from counter.catalog.model import (
     TimeLimit,
     TimeUnit,
 )
+from counter.catalog.remedies import RemedyKind, ReviewBody
 from counter.words.translate import tr
 
 UNPUBLISHED = tr("指南未发布")
@@ -53,6 +54,16 @@ ITEM_TYPE = {
     ItemType.PUBLIC_SERVICE: tr("公共服务"),
 }
 CASE_KIND = {CaseKind.IMMEDIATE: tr("即办件"), CaseKind.PROMISED: tr("承诺件")}
+REMEDY_KIND = {
+    RemedyKind.REVIEW_OR_SUIT: tr("行政复议或行政诉讼"),
+    RemedyKind.REVIEW_FIRST: tr("复议前置"),
+    RemedyKind.COMPLAINT: tr("仅可投诉"),
+}
+REVIEW_BODY = {
+    ReviewBody.GOVERNMENT: tr("本级人民政府"),
+    ReviewBody.SUPERIOR: tr("上一级主管部门"),
+    ReviewBody.SITE: tr("由本站点设定"),
+}
 ADMIN_LEVEL = {
     AdminLevel.REGION: tr("自治区"),
     AdminLevel.LEAGUE: tr("盟市"),

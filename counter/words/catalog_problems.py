@@ -60,6 +60,12 @@ RULE_TEXT: dict[Rule, str] = {
     Rule.BUNDLE_PROMISE_EXCEEDS_ITEMS: tr("一件事承诺办结时限{limit}超过各事项承诺办结时限之和{bound}"),
     Rule.PLACE_WITHOUT_LEVEL: tr("实施主体“{detail}”中的地名要按部门层级填入，未写明{field}"),
     Rule.UNKNOWN_PLACEHOLDER: tr("{field}“{detail}”含有无法识别的占位符，只有地名占位符可以使用"),
+    Rule.REMEDY_COMPLAINT_FOR_LICENCE: tr(
+        "行政许可是行政行为，可以申请行政复议、提起行政诉讼，{field}不能只写投诉（行政复议法第十一条）"
+    ),
+    Rule.REMEDY_VERTICAL_OWN_LEVEL: tr(
+        "“{detail}”实行垂直领导，{field}应为上一级主管部门，不是本级人民政府（行政复议法第二十七条）"
+    ),
     Rule.CODE_TOO_LONG: tr("{field}“{detail}”超过{max}个字符"),
     Rule.DUPLICATE_CODE: tr("{field}“{detail}”重复{other_note}"),
     Rule.DANGLING_REFERENCE: tr("{field}“{detail}”在本一件事中不存在"),
@@ -122,6 +128,15 @@ FIELD_TEXT: dict[str, str] = {
     "items.vertical": tr("垂直管理"),
     "items.entrusted": tr("委托受理"),
     "items.legal_basis": tr("设定依据"),
+    "items.remedy": tr("权利救济"),
+    "items.remedy.kind": tr("救济方式"),
+    "items.remedy.review": tr("行政复议机关"),
+    "items.remedy.superior": tr("上一级主管部门"),
+    "items.remedy.superior_level": tr("上一级主管部门的层级"),
+    "items.remedy.basis": tr("权利救济依据"),
+    "remedy.kind": tr("救济方式"),
+    "remedy.review": tr("行政复议机关"),
+    "remedy.superior_level": tr("上一级主管部门的层级"),
     "items.conditions": tr("受理条件"),
     "items.when": tr("事项适用情形"),
     "items.legal_limit": tr("法定办结时限"),

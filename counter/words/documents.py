@@ -6,6 +6,9 @@ Both tables are keyed by the values of :class:`counter.documents.kinds.DocumentK
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
 from counter.words.translate import tr
 
 DOC_TITLE: dict[str, str] = {
@@ -46,4 +49,23 @@ DOC_PROBLEM: dict[str, str] = {
     "notified_too_late": tr(
         "已超过收到申请材料后五个工作日的告知期限，不能再出具补齐补正通知书（行政许可法第三十二条）"
     ),
+    "review_body_unnamed": tr(
+        "文书要写明的行政复议机关须由本中心管理员先行设定：请在“单位信息”的“例外”中按"
+        "“部门全称=复议机关|法院”逐行写明{departments}"
+    ),
 }
+# one department left to the site, with the bodies the law may mean for it (counter.catalog.remedies.candidate_bodies)
+UNNAMED_DEPARTMENT = tr("{department}（{bodies}之一）")
+UNNAMED_DEPARTMENT_BARE = tr("{department}")
+UNNAMED_OR = tr("或")
+
+
+def document_problems_text(problems: Iterable[str], unnamed: Iterable[tuple[str, tuple[str, ...]]] = ()) -> str:
+    """Why a document cannot be made, every reason at once; a body left to the site names its departments."""
+    departments = LIST_JOIN.join(
+        UNNAMED_DEPARTMENT.format(department=name, bodies=UNNAMED_OR.join(bodies))
+        if bodies
+        else UNNAMED_DEPARTMENT_BARE.format(department=name)
+        for name, bodies in unnamed
+    )
+    return CLAUSE_JOIN.join(DOC_PROBLEM[p].format(departments=departments) for p in problems)

@@ -58,11 +58,15 @@ INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
         )
     ),
     ReasonCode.REFUSED_FALSE_MATERIALS: (
-        tr("申请人隐瞒有关情况或者提供虚假材料申请行政许可，不予受理，并给予警告（行政许可法第七十八条）")
+        tr("申请人隐瞒有关情况或者提供虚假材料申请行政许可，不予受理，移送实施部门依法处理（行政许可法第七十八条）")
     ),
     ReasonCode.GROUND_NOT_APPLICABLE: tr("“{name}”不含行政许可事项，只能以“不属于本机关职权范围”不予受理"),
     ReasonCode.GROUND_MISSING: tr("不予受理须选定法定理由"),
-    ReasonCode.TURN_TO_MISSING: tr("不属于本机关职权范围的，须写明申请人应当向哪个行政机关申请"),
+    ReasonCode.REVIEW_BODY_UNNAMED: tr(
+        "不予受理通知书须告知“{subject}”的行政复议机关，办事指南规定由本中心设定：请管理员先在“单位信息”的“例外”中"
+        "写明，可选：{name}"
+    ),
+    ReasonCode.TURN_TO_MISSING: tr("不属于本机关职权范围的，须逐项写明有权机关：“{name}”应当向哪个行政机关申请"),
     ReasonCode.TURN_TO_NOT_TAKEN: tr("应当向哪个行政机关申请：含有看不见的字符或控制字符，或超过{most}个字").replace(
         "{most}", str(FIELD_LIMITS[TextField.NOTE].most)
     ),

@@ -22,6 +22,7 @@ from counter.actions.guide_status import (
     DRAFT_INTAKE_KEY,
     NotADraft,
     allow_draft_intake,
+    draft_guides,
     draft_intake,
     publication_preview,
     publish_guide,
@@ -242,6 +243,52 @@ def test_the_bundled_sync_keeps_a_publication_and_names_a_revised_draft_that_rep
     assert audit(sessions, AuditAction.CATALOG_IMPORTED)[-1][2]["back_to_draft"] == [BUNDLE]
 
 
+# --- 样例 guides: marked on every paper until the site publishes them ----------------------------
+
+SAMPLE_MARK = "样例，未经本中心核定发布"
+
+
+def says(pdf: bytes, folder: Path, words: str) -> bool:
+    path = folder / "paper.pdf"
+    path.write_bytes(pdf)
+    return words in "".join(pdf_text(path).split())
+
+
+@pytest.mark.slow
+def test_a_sample_guide_is_marked_on_its_papers_until_the_site_publishes_it(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    """我要开小餐馆 ships as a published 样例: real work takes it, and every paper says it is a sample."""
+    bundle = shipped(sessions)
+    assert bundle.sample
+    assert bundle.status is GuideStatus.PUBLISHED
+    with sessions() as s:
+        listed = {guide.code: guide for guide in draft_guides(s)}
+    assert listed[BUNDLE].sample  # the administrator's list of what to confirm names it
+    number = take(sessions, desk)
+    with sessions.begin() as s:
+        receipt = make_document(s, desk, number, DocumentKind.RECEIPT, TODAY)
+        application = make_document(s, desk, number, DocumentKind.APPLICATION, TODAY)
+    assert says(receipt.pdf, tmp_path, SAMPLE_MARK)
+    assert says(application.pdf, tmp_path, SAMPLE_MARK)
+    with sessions.begin() as s:
+        publication = publish_guide(s, BUNDLE, desk=desk)
+    with sessions() as s:
+        stored = current_guide(s, BUNDLE)
+        assert BUNDLE not in {guide.code for guide in draft_guides(s)}
+    assert stored is not None
+    assert (stored.bundle.status, stored.bundle.sample, stored.version) == (GuideStatus.PUBLISHED, False, 2)
+    assert publication.draft_version == 1
+    later = take(sessions, desk)
+    with sessions.begin() as s:
+        receipt = make_document(s, desk, later, DocumentKind.RECEIPT, TODAY)
+        first_again = make_document(s, desk, number, DocumentKind.RECEIPT, TODAY)
+    assert not says(receipt.pdf, tmp_path, SAMPLE_MARK)
+    assert says(first_again.pdf, tmp_path, SAMPLE_MARK)  # a reprint is the paper it was
+    with sessions.begin() as s:  # the bundled catalog shipped again: the site's confirmation stands
+        assert import_bundles(s, [bundle], "catalog", "bundled").new_versions == ()
+
+
 def test_publishing_is_previewed_against_the_version_last_published(draft: sessionmaker[Session], desk: Desk) -> None:
     with draft() as s:
         preview = publication_preview(s, BUNDLE)
@@ -281,3 +328,12 @@ def test_publishing_is_previewed_against_the_version_last_published(draft: sessi
         publish_guide(s, BUNDLE, desk=desk)
     with draft() as s, pytest.raises(NotADraft):
         publication_preview(s, BUNDLE)
+
+
+def test_a_sample_guide_is_previewed_before_the_site_publishes_it(sessions: sessionmaker[Session]) -> None:
+    """The 待核指南 page previews what it publishes: a 样例 shipped as published is the site's to confirm too."""
+    assert shipped(sessions).sample
+    with sessions() as s:
+        preview = publication_preview(s, BUNDLE)
+    assert (preview.draft_version, preview.new_version, preview.published_version) == (1, 2, None)
+    assert preview.changes is None  # the site never published a version of it

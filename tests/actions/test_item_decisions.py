@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,6 +23,7 @@ from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest
 from tests.actions.test_intake_actions import full_request, take
+from tests.documents.pdf_tools import pdf_text
 from tests.entrusted import entrust_in
 
 DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
@@ -199,3 +201,49 @@ def test_materials_a_partial_lapse_took_down_are_no_longer_listed_as_due(
     assert number not in {row.case_no for row in soon}
     assert [(row.case_no, row.next_due) for row in by_later] == [(number, later)]  # due by M09 alone
     assert listed[number] == later
+
+
+@pytest.mark.slow
+def test_the_department_denies_a_licence_for_false_materials_with_what_the_law_attaches(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    """行政许可法 第七十八条 is the deciding department's: its own 不予批准 of a licence records it, the one-year bar
+    only for a licence the catalog marks public_safety, the 警告 left to 行政处罚法's procedure; no other item."""
+    number = take(sessions, desk, full_request(sessions))
+    for code, approve in (("152201-YJS008-04", False), (FOOD, True)):  # the tax item; a grant
+        with sessions.begin() as s, pytest.raises(DecisionRefused) as refused:
+            decide_item(s, desk, number, code, approve=approve, text="虚假材料", false_materials=True)
+        assert refused.value.problem is DecisionProblem.NOT_A_LICENCE
+    reason = "经核查，提交的健康证明系伪造。"
+    with sessions.begin() as s:
+        decide_item(s, desk, number, FOOD, approve=False, text=reason, false_materials=True)
+        decide_item(s, desk, number, "152201-YJS008-03", approve=False, text=reason, false_materials=True)
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    decisions = view.decisions()
+    assert decisions[FOOD] == ItemDecision(FOOD, False, reason, false_materials=True)
+    assert view.denial_reason == ""  # two items still open
+    day = dt.date(2026, 11, 24)
+    with sessions.begin() as s:
+        food = make_document(s, desk, number, DocumentKind.DENIAL, day, FOOD)
+        signboard = make_document(s, desk, number, DocumentKind.DENIAL, day, "152201-YJS008-03")
+    food_text, signboard_text = (pdf_words(paper.pdf, tmp_path) for paper in (food, signboard))
+    barred = "该行政许可直接关系公共安全、人身健康、生命财产安全，你在一年内不得再次申请该行政许可。"
+    warning = "依照该条应当给予的警告，由本机关依照《中华人民共和国行政处罚法》规定的程序另行作出决定。"
+    for text in (food_text, signboard_text):
+        assert (
+            "你隐瞒有关情况或者提供虚假材料申请行政许可，依照《中华人民共和国行政许可法》第七十八条，不予行政许可。"
+            in text
+        )
+        assert warning in text
+        assert reason in text
+        assert "〔行政许可法第七十八条〕" not in text  # the stored mark is not the paper's
+    assert barred in food_text  # 食品经营许可 is public_safety
+    assert barred not in signboard_text  # 户外招牌设置审批 is not
+
+
+def pdf_words(pdf: bytes, folder: Path) -> str:
+    path = folder / "paper.pdf"
+    path.write_bytes(pdf)
+    return "".join(pdf_text(path).split())

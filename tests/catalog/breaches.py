@@ -253,6 +253,72 @@ BREACHES = [
         put("B", "department", value="{county}市场监督管理局"),
         (Expected(Rule.UNKNOWN_PLACEHOLDER, "items.department", item="B", detail="{county}市场监督管理局"),),
     ),
+    Breach("item without its remedy", drop("A", "remedy"), (Expected(Rule.MISSING_ELEMENT, "items.remedy", item="A"),)),
+    Breach(
+        "remedy without its source",
+        drop("B", "remedy", "basis"),
+        (Expected(Rule.MISSING_ELEMENT, "items.remedy.basis", item="B"),),
+    ),
+    Breach(
+        "复议 without who hears it",
+        drop("A", "remedy", "review"),
+        (Expected(Rule.MISSING_ELEMENT, "items.remedy.review", item="A"),),
+    ),
+    Breach(
+        "superior department not named",
+        put("A", "remedy", "review", value="superior"),
+        (Expected(Rule.MISSING_ELEMENT, "items.remedy.superior", item="A"),),
+    ),
+    Breach(
+        "a licence with a complaint only",
+        put("B", "remedy", value={"kind": "complaint", "basis": "不作出行政决定"}),
+        (Expected(Rule.REMEDY_COMPLAINT_FOR_LICENCE, "items.remedy.kind", item="B", detail="complaint"),),
+    ),
+    Breach(
+        "a vertically led department reviewed by its own level's government",
+        put("A", "department", value="国家税务总局{place}税务局"),
+        (
+            Expected(
+                Rule.REMEDY_VERTICAL_OWN_LEVEL, "items.remedy.review", item="A", detail="国家税务总局{place}税务局"
+            ),
+        ),
+    ),
+    Breach(
+        "a superior's place with no level to take it from",
+        several(
+            put("A", "level", value="region"),
+            put(
+                "A",
+                "remedy",
+                value={
+                    "kind": "review_or_suit",
+                    "review": "superior",
+                    "superior": "{place}总局",
+                    "basis": "《中华人民共和国行政复议法》第二十七条",
+                },
+            ),
+        ),
+        (Expected(Rule.PLACE_WITHOUT_LEVEL, "items.remedy.superior_level", item="A", detail="{place}总局"),),
+    ),
+    Breach(
+        "a superior's placeholder the site cannot fill",
+        put(
+            "A",
+            "remedy",
+            value={
+                "kind": "review_or_suit",
+                "review": "superior",
+                "superior": "{city}税务局",
+                "basis": "《中华人民共和国行政复议法》第二十七条",
+            },
+        ),
+        (Expected(Rule.UNKNOWN_PLACEHOLDER, "items.remedy.superior", item="A", detail="{city}税务局"),),
+    ),
+    Breach(
+        "remedy of an unknown kind",
+        put("A", "remedy", "kind", value="appeal"),
+        (Expected(Rule.UNKNOWN_VALUE, "remedy.kind", item="A", detail="appeal"),),
+    ),
     Breach("no service objects", drop("service_objects"), (Expected(Rule.MISSING_ELEMENT, "service_objects"),)),
     Breach(
         "service object outside the national list",

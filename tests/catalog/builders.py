@@ -17,6 +17,12 @@ Doc = dict[str, Any]
 
 MATERIAL_BASIS = "《市场主体登记管理条例》第十六条"
 FOOD_BASIS = "《内蒙古自治区食品小作坊小餐饮店小食杂店和食品摊贩管理条例》第二十二条"
+REMEDY_BASIS = "《中华人民共和国行政复议法》第十一条第三项、第二十四条第一款第一项"
+
+
+def licence_remedy() -> Doc:
+    """A licence's remedy: 复议 before the government at the department's level, or 诉讼."""
+    return {"kind": "review_or_suit", "review": "government", "basis": REMEDY_BASIS}
 
 
 def bundle_code(number: int) -> str:
@@ -84,6 +90,7 @@ def valid_bundle(number: int = 8) -> Doc:
                 "level": "county",
                 "entrusted": True,
                 "legal_basis": "《市场主体登记管理条例》",
+                "remedy": licence_remedy(),
                 "conditions": ["经营者具有完全民事行为能力"],
                 "legal_limit": limit(15),
                 "promised_limit": limit(3),
@@ -100,6 +107,7 @@ def valid_bundle(number: int = 8) -> Doc:
                 "department": "乌兰浩特市市场监督管理局",
                 "level": "county",
                 "legal_basis": FOOD_BASIS,
+                "remedy": licence_remedy(),
                 "legal_limit": limit(20),
                 "promised_limit": limit(10),
                 "fee": {"amount": "0", "basis": "不收费"},

@@ -30,9 +30,15 @@ from counter.catalog.model import (
     TimeUnit,
 )
 from counter.catalog.platform_workbook import write_platform_workbook
+from counter.catalog.remedies import Remedy, RemedyKind, ReviewBody
 
 SAMPLE = Path(__file__).parent / "data" / "platform-two-bundles.xlsx"
 REGISTRATION_BASIS = "《市场主体登记管理条例》第三条、第十六条"
+LICENCE_REMEDY = Remedy(
+    RemedyKind.REVIEW_OR_SUIT,
+    "《中华人民共和国行政复议法》第十一条第三项、第二十四条第一款第一项",
+    ReviewBody.GOVERNMENT,
+)
 
 
 def _days(value: int, unit: TimeUnit = TimeUnit.WORKING_DAY) -> TimeLimit:
@@ -56,6 +62,7 @@ def _registration(code: str) -> Item:
         result="营业执照",
         level=AdminLevel.COUNTY,
         entrusted=True,
+        remedy=LICENCE_REMEDY,
     )
 
 
@@ -143,6 +150,7 @@ def restaurant() -> Bundle:
                 result="小餐饮店登记证",
                 level=AdminLevel.COUNTY,
                 entrusted=True,
+                remedy=LICENCE_REMEDY,
             ),
         ),
         materials=(
@@ -203,6 +211,7 @@ def barber() -> Bundle:
                 result="公共场所卫生许可证",
                 level=AdminLevel.COUNTY,
                 entrusted=True,
+                remedy=LICENCE_REMEDY,
             ),
         ),
         materials=(

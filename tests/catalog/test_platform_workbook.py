@@ -170,3 +170,25 @@ def test_the_templates_chinese_header_is_the_national_element_name(part: str, ki
     shared = {key: name for key, name in named.items() if key in labels}
     assert len(shared) >= 10
     assert {key: canonical(labels[key]) for key in shared} == shared
+
+
+@pytest.mark.slow
+def test_every_kind_of_remedy_reads_back_from_both_workbooks(tmp_path: Path) -> None:
+    """The shipped guides of 复议前置 (053), a site-named body and a superior by level (007), a superior without a
+    place (081) and a complaint only (033) keep their remedies through the platform's workbook and the project's."""
+    from counter.catalog.reader import read_file
+    from counter.catalog.workbook import write_workbook
+    from tests.conftest import SHIPPED_CATALOG
+
+    shipped = []
+    for number in ("053", "007", "081", "033"):
+        bundle, problems = read_file(SHIPPED_CATALOG / f"{number}.toml")
+        assert bundle is not None, problems
+        shipped.append(bundle)
+    platform, ours = tmp_path / "platform.xlsx", tmp_path / "ours.xlsx"
+    write_platform_workbook(platform, shipped)
+    write_workbook(ours, shipped)
+    for path, read in ((platform, read_platform_workbook), (ours, read_workbook)):
+        back = {bundle.code: bundle for _, bundle in read(path).bundles}
+        for bundle in shipped:
+            assert [i.remedy for i in back[bundle.code].items] == [i.remedy for i in bundle.items], path.name

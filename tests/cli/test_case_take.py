@@ -191,10 +191,31 @@ def test_a_resubmission_answers_the_correction(capsys: pytest.CaptureFixture[str
 def test_refuse(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
     request = copy.deepcopy(ACCEPT)
     request["uid"] = "4ef05e01" * 4
-    request["refusal"] = {"ground": "not_in_remit", "turn_to": "呼伦贝尔市海拉尔区市场监督管理局"}
+    bodies = {
+        "152201-YJS008-01": "呼伦贝尔市海拉尔区市场监督管理局",
+        "152201-YJS008-02": "呼伦贝尔市海拉尔区市场监督管理局",
+        "152201-YJS008-03": "呼伦贝尔市海拉尔区城市管理综合行政执法局",
+        "152201-YJS008-04": "国家税务总局呼伦贝尔市海拉尔区税务局",
+    }
+    request["refusal"] = {"ground": "not_in_remit", "turn_to": bodies}
     case = taken_json(capsys, db, write(tmp_path, request))
     assert (case["outcome"], case["refusal_ground"]) == ("refuse", "not_in_remit")
-    assert case["turn_to"] == "呼伦贝尔市海拉尔区市场监督管理局"
+    assert case["turn_to"] == "\n".join(f"{code}：{body}" for code, body in bodies.items())
+
+
+def test_a_refusal_outside_the_remit_names_a_body_for_every_item(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    """One text for the whole bundle is not taken: 第二项 tells where each item goes."""
+    request = copy.deepcopy(ACCEPT)
+    request["refusal"] = {"ground": "not_in_remit", "turn_to": "呼伦贝尔市海拉尔区市场监督管理局"}
+    assert main(["case", "take", write(tmp_path, request), "--json", "--db", db]) == 1
+    paths = {p["path"] for p in json.loads(capsys.readouterr().out)["problems"]}
+    assert "refusal.turn_to" in paths
+    request["refusal"] = {"ground": "not_in_remit", "turn_to": {"152201-YJS008-01": "甲局", "9999": "乙局"}}
+    assert main(["case", "take", write(tmp_path, request), "--json", "--db", db]) == 1
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    assert "refusal.turn_to.9999" in {p["path"] for p in problems}
 
 
 def test_the_same_uid_twice_makes_one_case(capsys: pytest.CaptureFixture[str], db: str) -> None:

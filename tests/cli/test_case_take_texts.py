@@ -95,7 +95,8 @@ def test_without_a_uid_one_is_made(capsys: pytest.CaptureFixture[str], db: str, 
         ({"delivery": {"how": "post", "address": "\x07"}}, "delivery.address",
          "第1个字符是控制字符（U+0007），不能录入，请删去"),
         ({"materials__M05__defect_note": "缺" * 501}, "materials.M05.defect_note", "最多500个字，现有501个字"),
-        ({"refusal": {"ground": "not_in_remit", "turn_to": "局" * 501}}, "refusal.turn_to", "最多500个字，现有501个字"),
+        ({"refusal": {"ground": "not_in_remit", "turn_to": {"152201-YJS008-01": "局" * 501}}},
+         "refusal.turn_to.152201-YJS008-01", "最多500个字，现有501个字"),
     ],
 )  # fmt: skip
 def test_a_text_the_desk_does_not_take_is_refused_at_its_path(

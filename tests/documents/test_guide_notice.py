@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
-from counter.documents.model import DocumentKind, Pairs, Table
+from counter.documents.model import DocumentKind, Pairs, Table, guide_notice_for
 from counter.documents.render import render_pdf
-from tests.documents.conftest import DemoCases
+from tests.documents.conftest import TODAY, DemoCases
 from tests.documents.pdf_tools import pdf_text
 
 
@@ -43,7 +44,10 @@ def test_every_element_of_the_guide_is_on_the_paper(demo: DemoCases, tmp_path: P
         "办理结果",
     ):
         assert label in text
-    assert "乌兰浩特市市场监督管理局（委托本中心受理）" in text  # the department named for the site
+    assert "乌兰浩特市市场监督管理局" in text  # the department named for the site
+    # the league's hall holds no agreement with the county's departments: it collects for them, nothing more
+    assert "委托本中心受理" not in text
+
     assert "《城市市容和环境卫生管理条例》第十一条" in text
     for step in bundle.steps:
         assert step.result in text
@@ -61,3 +65,16 @@ def test_nothing_is_clipped(demo: DemoCases, tmp_path: Path) -> None:
     text = pdf_text(path)
     missing = [cell for cell in _cells(demo) if "".join(cell.split()) not in text]
     assert missing == []
+
+
+def test_the_guide_names_an_entrusting_department_where_the_site_holds_its_agreement(demo: DemoCases) -> None:
+    """Seed 001 第三十二条 speaks of 同级 departments: a 盟 hall accepts for a 旗县市 department by agreement only."""
+    agreed = dataclasses.replace(demo.office, entrustments="乌兰浩特市市场监督管理局=兴政服委〔2026〕3号委托受理协议")
+    data = guide_notice_for(demo.bundle, agreed, TODAY, "乌兰", guide_version=1)
+    cells = [pair.value for block in data.blocks if isinstance(block, Pairs) for pair in block.pairs]
+    assert "乌兰浩特市市场监督管理局（委托本中心受理）" in cells
+    assert "乌兰浩特市城市管理综合行政执法局" in cells  # no agreement recorded for it
+    county = dataclasses.replace(demo.office, office_level="county")  # a hall of the departments' own level
+    data = guide_notice_for(demo.bundle, county, TODAY, "乌兰", guide_version=1)
+    cells = [pair.value for block in data.blocks if isinstance(block, Pairs) for pair in block.pairs]
+    assert "乌兰浩特市城市管理综合行政执法局（委托本中心受理）" in cells

@@ -18,16 +18,21 @@ from counter.catalog.departments import AdminLevel
 from counter.catalog.model import Bundle, Item, ItemType
 from counter.catalog.reader import read_file
 from counter.documents.item_law import item_rights_sentence, refusal_rights
-from counter.documents.model import DocumentData, DocumentKind, Table, document_for
+from counter.documents.model import DocumentData, DocumentKind, OfficeSettings, Table, Text, document_for
 from counter.documents.render import render_pdf
 from counter.intake.outcome import RefusalGround
 from tests.conftest import SHIPPED_CATALOG
-from tests.documents.conftest import TODAY, DemoCases
+from tests.documents.conftest import CASE_OF_KIND, TODAY, DemoCases
 from tests.documents.pdf_tools import pdf_text
 from tests.documents.test_model import _all_text
 
 LICENSING_LAW = "行政许可法"
 OTHER_TYPES = ("078", "070", "048", "052")  # 低保, 残疾人证, 养老保险转移, 新生儿
+# the bodies the catalog leaves to the site (counter.catalog.remedies.ReviewBody.SITE), as an administrator names them
+SITE_NAMED = (
+    "乌兰浩特市残疾人联合会=乌兰浩特市人民政府|乌兰浩特市人民法院\n"
+    "乌兰浩特市消防救援大队=兴安盟消防救援支队|乌兰浩特市人民法院"
+)
 
 
 def shipped(number: str) -> Bundle:
@@ -40,11 +45,17 @@ def taken_under(view: CaseView, bundle: Bundle) -> CaseView:
     return dataclasses.replace(view, bundle_code=bundle.code, bundle_name=bundle.name)
 
 
+def named(demo: DemoCases) -> OfficeSettings:
+    """The 乌兰浩特市 hall (the departments' own level: it accepts in their name), its administrator having named
+    the bodies the catalog leaves to the site."""
+    return dataclasses.replace(demo.office, rights_overrides=SITE_NAMED, office_level="county")
+
+
 def printed(demo: DemoCases, kind: DocumentKind, label: str, bundle: Bundle, ground: str = "") -> DocumentData:
     view = taken_under(demo.views[label], bundle)
     if ground:
         view = dataclasses.replace(view, refusal_ground=ground)
-    return document_for(view, kind, demo.office, "N-1", bundle, TODAY)
+    return document_for(view, kind, named(demo), "N-1", bundle, TODAY)
 
 
 def denied(demo: DemoCases, bundle: Bundle, item: Item | None = None) -> DocumentData:
@@ -53,7 +64,7 @@ def denied(demo: DemoCases, bundle: Bundle, item: Item | None = None) -> Documen
     view = taken_under(demo.views["受理"], bundle)
     line = dataclasses.replace(view.history[-1], event="item_denied", note=f"{item.code}：经审查，不符合条件。")
     view = dataclasses.replace(view, history=(*view.history, line))
-    return document_for(view, DocumentKind.DENIAL, demo.office, "N-1", bundle, TODAY, item.code)
+    return document_for(view, DocumentKind.DENIAL, named(demo), "N-1", bundle, TODAY, item.code)
 
 
 @pytest.mark.parametrize("number", OTHER_TYPES)
@@ -102,35 +113,66 @@ def test_a_mixed_bundle_gives_each_type_its_basis(demo: DemoCases) -> None:
             "《中华人民共和国税收征收管理法》第十五条、第二十一条；《中华人民共和国发票管理办法》",
         ),
     )
-    assert "根据《中华人民共和国行政许可法》" not in data.blocks[1].text  # type: ignore[union-attr]
+    intro = next(b for b in data.blocks if isinstance(b, Text) and "申请材料" in b.text)
+    assert "根据《中华人民共和国行政许可法》" not in intro.text
+
+
+def paper_of(demo: DemoCases, kind: DocumentKind, office: OfficeSettings, bundle: Bundle | None = None) -> str:
+    return _all_text(document_for(demo.views[CASE_OF_KIND[kind]], kind, office, "N-1", bundle or demo.bundle, TODAY))
 
 
 def test_the_papers_name_the_entrusting_departments(demo: DemoCases) -> None:
+    """第三十二条 is cited for a hall of the departments' own level; the 乌兰浩特市 hall, say."""
+    county = dataclasses.replace(demo.office, office_level="county")
     entrusting = (
         "本机关受乌兰浩特市市场监督管理局（市场主体设立登记、食品经营许可）、"
         "乌兰浩特市城市管理综合行政执法局（户外招牌设置审批）、国家税务总局乌兰浩特市税务局（新办纳税人涉税事项）"
         "委托，负责本申请的收件、受理和送达（《兴安盟政务服务标准化管理办法》第三十二条）。"
     )
     for kind in (DocumentKind.RECEIPT, DocumentKind.CORRECTION, DocumentKind.REFUSAL):
-        assert entrusting in _all_text(demo.document(kind)), kind
+        assert entrusting in paper_of(demo, kind, county), kind
     *entrusted, tax = demo.bundle.items
     collected = dataclasses.replace(demo.bundle, items=(*entrusted, dataclasses.replace(tax, entrusted=False)))
-    text = _all_text(document_for(demo.views["受理"], DocumentKind.RECEIPT, demo.office, "N-1", collected, TODAY))
-    assert "新办纳税人涉税事项由本机关收件后转送国家税务总局乌兰浩特市税务局受理。" in text
-    assert "国家税务总局乌兰浩特市税务局（新办纳税人涉税事项）" not in text
+    text = paper_of(demo, DocumentKind.RECEIPT, county, collected)
+    assert "本机关作为收件窗口收件后，转送国家税务总局乌兰浩特市税务局（新办纳税人涉税事项）依法受理。" in text
+    assert "国家税务总局乌兰浩特市税务局（新办纳税人涉税事项）委托" not in text
+
+
+def test_a_league_hall_cites_its_agreement_or_only_collects(demo: DemoCases) -> None:
+    """The league's hall acting for 乌兰浩特市 departments: not 第三十二条 (同级 only), but the agreement the site
+    records with a department, or the department's own 受理 with the hall as its 收件 window."""
+    texts = [paper_of(demo, kind, demo.office) for kind in (DocumentKind.RECEIPT, DocumentKind.REFUSAL)]
+    for text in texts:
+        assert "《兴安盟政务服务标准化管理办法》第三十二条" not in text
+        assert (
+            "本机关作为收件窗口收件后，转送乌兰浩特市市场监督管理局（市场主体设立登记、食品经营许可）、"
+            "乌兰浩特市城市管理综合行政执法局（户外招牌设置审批）、"
+            "国家税务总局乌兰浩特市税务局（新办纳税人涉税事项）依法受理。"
+        ) in text
+    assert "本机关予以收件，由各实施部门依法容缺受理（见下）" in texts[0]  # the demo's receipt is a 容缺's
+    assert "兴安盟行政公署申请行政复议" in texts[1]  # the hall's own refusal: the hall's rights
+    agreed = dataclasses.replace(demo.office, entrustments="乌兰浩特市市场监督管理局=兴政服委〔2026〕3号委托受理协议")
+    text = paper_of(demo, DocumentKind.RECEIPT, agreed)
+    assert (
+        "本机关依据兴政服委〔2026〕3号委托受理协议，受乌兰浩特市市场监督管理局委托，"
+        "负责市场主体设立登记、食品经营许可的收件、受理和送达。"
+    ) in text
+    assert "转送乌兰浩特市城市管理综合行政执法局（户外招牌设置审批）、国家税务总局乌兰浩特市税务局" in text
+    assert "本机关决定予以受理" in text or "本机关决定容缺受理" in text
+    assert "《兴安盟政务服务标准化管理办法》第三十二条" not in text
 
 
 def test_a_refusal_for_departments_prints_their_rights_and_a_service_a_complaint(demo: DemoCases) -> None:
-    assert refusal_rights(demo.bundle.items, demo.office) == (
+    assert refusal_rights(demo.bundle.items, named(demo)) == (
         "对市场主体设立登记、食品经营许可、户外招牌设置审批的决定不服的，可以自收到本决定之日起六十日内向"
         "乌兰浩特市人民政府申请行政复议，或者六个月内向乌兰浩特市人民法院提起行政诉讼。",
         "对新办纳税人涉税事项的决定不服的，可以自收到本决定之日起六十日内向国家税务总局兴安盟税务局申请行政复议，"
         "或者六个月内向乌兰浩特市人民法院提起行政诉讼。",
     )
-    transfer = shipped("048")  # 养老保险转移: 公共服务 only, no administrative act
-    text = _all_text(printed(demo, DocumentKind.REFUSAL, "不予受理", transfer))
-    assert "申请行政复议" not in text
-    assert "属于公共服务事项，不作出行政决定；如有异议，可以向乌兰浩特市社会保险事业服务中心反映" in text
+    newborn = shipped("052")  # 预防接种证 is the 接种单位's service: no administrative act, a complaint
+    text = _all_text(printed(demo, DocumentKind.REFUSAL, "不予受理", newborn))
+    assert "预防接种证办理属于公共服务事项，不作出行政决定；如有异议，可以向乌兰浩特市卫生健康委员会反映" in text
+    assert "对出生登记、城乡居民基本医疗保险参保登记、社会保障卡申领、生育保险待遇核准支付的决定不服的" in text
 
 
 def test_the_rights_of_one_items_decision(demo: DemoCases) -> None:
@@ -146,7 +188,7 @@ def test_the_rights_of_one_items_decision(demo: DemoCases) -> None:
     assert item_rights_sentence(regional, office).endswith("或者六个月内向有管辖权的人民法院提起行政诉讼。")
     township = dataclasses.replace(licence, level=AdminLevel.TOWNSHIP)  # no township in the hall's settings
     assert "依法有权受理的行政复议机关" in item_rights_sentence(township, office)
-    service = shipped("048").items[0]
+    service = shipped("052").items[1]  # 预防接种证办理
     assert "申请行政复议" not in item_rights_sentence(service, office)
 
 
@@ -164,20 +206,27 @@ def test_the_denial_cites_the_licensing_law_only_for_licences(demo: DemoCases) -
 def test_false_materials_are_a_ground_and_the_sanctions_are_left_to_the_department(
     demo: DemoCases, tmp_path: Path
 ) -> None:
+    """The window refuses the licences under 第七十八条 and refers the matter to their departments: no 警告 and no
+    one-year bar on its paper (a 行政处罚 and the department's own decision), and the tax item is not refused."""
     data = printed(demo, DocumentKind.REFUSAL, "不予受理", demo.bundle, ground=RefusalGround.FALSE_MATERIALS)
     path = tmp_path / "refusal.pdf"
     path.write_bytes(render_pdf(data))
-    text = pdf_text(path)
+    text = "".join(pdf_text(path).split())
     assert "申请人隐瞒有关情况或者提供虚假材料申请行政许可" in text
-    assert "《中华人民共和国行政许可法》第七十八条" in text
-    # the window refuses; the 警告 and the one-year bar are the department's sanctions, never this paper's
-    assert "并给予警告" not in text
-    assert "自本通知书作出之日起一年内不得再次申请" not in text
-    assert "是否给予警告，以及食品经营许可是否一年内不得再次申请，由实施部门依照法定程序另行作出决定" in text
-    assert "新办纳税人涉税事项是否一年内" not in text  # no bar reaches the tax item, a licence of no kind
-    shop = shipped("059")  # 便利店: 烟草专卖零售许可 is not marked
+    assert (
+        "依照《中华人民共和国行政许可法》第七十八条，本机关决定对市场主体设立登记、食品经营许可、户外招牌设置审批"
+        "不予受理；新办纳税人涉税事项不属于行政许可，不适用该条，本通知书不对其作出决定。"
+    ) in text
+    assert "警告" not in text
+    assert "一年内不得再次申请" not in text
+    assert (
+        "本机关已将申请人隐瞒有关情况或者提供虚假材料的情况移送乌兰浩特市市场监督管理局、"
+        "乌兰浩特市城市管理综合行政执法局，由其依照法定程序处理。"
+    ) in text
+    assert "移送国家税务总局" not in text  # 第七十八条 reaches no tax item
+    shop = shipped("059")  # 便利店: all its items under 行政许可法 or not, the paper gives no sanction either
     other = _all_text(printed(demo, DocumentKind.REFUSAL, "不予受理", shop, ground=RefusalGround.FALSE_MATERIALS))
-    assert "是否给予警告，由实施部门依照法定程序另行作出决定" in other
+    assert "警告" not in other
     assert "一年内不得再次申请" not in other
 
 

@@ -40,8 +40,10 @@ REQUIRED = {
     DocumentKind.REFUSAL: (
         "第三十二条第一款第二项",
         "请向呼伦贝尔市海拉尔区市场监督管理局申请",
-        "本机关受乌兰浩特市市场监督管理局（市场主体设立登记、食品经营许可）",
-        "对新办纳税人涉税事项的决定不服的，可以自收到本决定之日起六十日内向国家税务总局兴安盟税务局申请行政复议",
+        "新办纳税人涉税事项：请向国家税务总局呼伦贝尔市海拉尔区税务局申请",  # each item its own body
+        # the league's hall collects for the county's departments: its refusal is its own, with its own rights
+        "本机关作为收件窗口收件后，转送乌兰浩特市市场监督管理局（市场主体设立登记、食品经营许可）",
+        "如对本决定不服，可以自收到本决定之日起六十日内向兴安盟行政公署申请行政复议",
     ),
     # the deciding department's (a county 市场监督管理局): 复议 to the county's government, not the hall's body
     DocumentKind.DENIAL: (

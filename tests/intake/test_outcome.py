@@ -36,6 +36,7 @@ from counter.intake.outcome import (
     RefusalGround,
     decide,
 )
+from counter.intake.turn_to import turn_to_text
 from tests.intake.samples import (
     CALENDAR,
     CD,
@@ -177,14 +178,28 @@ def test_the_applicant_period_is_an_office_setting() -> None:
     assert decision.notify_by == march(13)
 
 
-def test_a_matter_outside_the_remit_is_refused_naming_the_body_to_turn_to() -> None:
-    refusal = Refusal(RefusalGround.NOT_IN_REMIT, " 兴安盟卫生健康委员会 ")
+def test_a_matter_outside_the_remit_is_refused_naming_the_body_to_turn_to_for_each_item() -> None:
+    bodies = (("REG", " 兴安盟市场监督管理局 "), ("XCY", "兴安盟市场监督管理局"), ("HJ", "兴安盟生态环境局"))
+    refusal = Refusal(RefusalGround.NOT_IN_REMIT, turn_to_text(bodies))
     decision = decide_now(start_checklist(RESTAURANT), refusal=refusal)  # materials are not looked at
     assert decision == Decision(
         Outcome.REFUSE,
         (Reason(ReasonCode.REFUSED_NOT_IN_REMIT),),
         refusal=RefusalGround.NOT_IN_REMIT,
-        turn_to="兴安盟卫生健康委员会",
+        turn_to="REG：兴安盟市场监督管理局\nXCY：兴安盟市场监督管理局\nHJ：兴安盟生态环境局",
+    )
+
+
+def test_one_body_for_the_whole_bundle_is_not_enough() -> None:
+    """第二项 names where each item goes: one text for all would send every item to one department."""
+    one = decide_now(start_checklist(RESTAURANT), refusal=Refusal(RefusalGround.NOT_IN_REMIT, "兴安盟市场监督管理局"))
+    assert one == Decision(
+        Outcome.INCOMPLETE,
+        tuple(Reason(ReasonCode.TURN_TO_MISSING, i.code, i.name) for i in RESTAURANT.items),
+    )
+    two = Refusal(RefusalGround.NOT_IN_REMIT, turn_to_text((("REG", "甲局"), ("XCY", "乙局"))))
+    assert decide_now(start_checklist(RESTAURANT), refusal=two).reasons == (
+        Reason(ReasonCode.TURN_TO_MISSING, "HJ", "环境影响登记表备案"),
     )
 
 
@@ -198,7 +213,9 @@ def test_a_matter_needing_no_licence_is_refused() -> None:
 
 def test_a_refusal_outside_the_remit_without_the_body_is_not_finished() -> None:
     decision = decide_now(everything_received(), refusal=Refusal(RefusalGround.NOT_IN_REMIT, "  "))
-    assert decision == Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.TURN_TO_MISSING),))
+    assert decision == Decision(
+        Outcome.INCOMPLETE, tuple(Reason(ReasonCode.TURN_TO_MISSING, i.code, i.name) for i in RESTAURANT.items)
+    )
 
 
 def test_a_refusal_without_its_ground_is_not_finished_whatever_the_checklist() -> None:
@@ -484,7 +501,8 @@ def test_a_refusal_with_its_body_named_refuses_whatever_the_checklist(data: st.D
     bundle = data.draw(bundles())
     checklist = data.draw(checklists(bundle, complete=data.draw(st.booleans())))
     ground = data.draw(st.sampled_from(RefusalGround))
-    decision = decide_now(checklist, data.draw(requests), Refusal(ground, "呼伦贝尔市政务服务局"), bundle=bundle)
+    bodies = turn_to_text((item.code, "呼伦贝尔市政务服务局") for item in bundle.items)
+    decision = decide_now(checklist, data.draw(requests), Refusal(ground, bodies), bundle=bundle)
     assert decision.outcome is Outcome.REFUSE
     assert decision.refusal is ground
     assert (decision.missing, decision.deferred) == ((), ())

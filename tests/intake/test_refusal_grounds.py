@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from counter.catalog.model import ItemType
 from counter.intake.outcome import Outcome, Reason, ReasonCode, Refusal, RefusalGround, refusal_grounds
+from counter.intake.turn_to import turn_to_text
 from tests.intake.samples import RESTAURANT, everything_received
 from tests.intake.test_outcome import decide_now
 
@@ -27,6 +28,8 @@ def test_a_bundle_without_a_licence_is_refused_only_as_not_this_offices_remit() 
         assert decision.outcome is Outcome.INCOMPLETE
         assert decision.reasons == (Reason(ReasonCode.GROUND_NOT_APPLICABLE, BENEFIT.code, BENEFIT.name),)
     remit = decide_now(
-        everything_received(BENEFIT), refusal=Refusal(RefusalGround.NOT_IN_REMIT, "某局"), bundle=BENEFIT
+        everything_received(BENEFIT),
+        refusal=Refusal(RefusalGround.NOT_IN_REMIT, turn_to_text((i.code, "某局") for i in BENEFIT.items)),
+        bundle=BENEFIT,
     )
     assert remit.outcome is Outcome.REFUSE

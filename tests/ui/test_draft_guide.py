@@ -81,7 +81,8 @@ def test_the_administrator_allows_drafts_and_publishes_one_from_the_supervisor_w
     qtbot.addWidget(page)
     page.load()
     assert not page.allow.isChecked()
-    assert [page.drafts.item(i).text() for i in range(page.drafts.count())] == [f"8 {NAME}（第1版）"]
+    # the test catalog's 小餐馆 is a 样例 as well as 待核: the list says so
+    assert [page.drafts.item(i).text() for i in range(page.drafts.count())] == [f"8 {NAME}（样例，第1版）"]
     page.allow.click()
     assert db.read(draft_intake).site_allows
     page.publish_button.click()  # asked first, showing what changes: Space or Enter there goes back

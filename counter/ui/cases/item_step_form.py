@@ -15,6 +15,7 @@ from functools import partial
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -98,6 +99,7 @@ class ItemStepForm(QFrame):
         self.result_no = QLineEdit()
         self.result_no.setPlaceholderText(words.CASE_REASON_HINT[CaseEvent.ITEM_APPROVED])
         self.reason = QLineEdit()  # a pause's detail, an extension's reason, a denial's reasons
+        self.false_materials = QCheckBox(words.ITEM_STEP_FALSE_MATERIALS)  # a licence's denial only
         for field in (self.approved_by, self.result_no, self.reason):
             field.setMinimumWidth(px(320))
         self.fields = QFormLayout()
@@ -107,6 +109,7 @@ class ItemStepForm(QFrame):
         self.fields.addRow(words.ITEM_STEP_APPROVER, self.approved_by)
         self.fields.addRow(words.ITEM_STEP_RESULT_NO, self.result_no)
         self.fields.addRow(words.ITEM_STEP_DETAIL, self.reason)
+        self.fields.addRow("", self.false_materials)
         self.title, self.problems, self.confirm_button, self.cancel_button = frame_step_form(
             self, (self.fields,), "", words.CASE_FORM_CANCEL
         )
@@ -120,6 +123,7 @@ class ItemStepForm(QFrame):
         self.days.setValue(FIRST_EXTENSION_DAYS)
         for field in (self.approved_by, self.result_no, self.reason):
             field.clear()
+        self.false_materials.setChecked(False)
         reason_label = {
             ItemEvent.PAUSED: words.ITEM_STEP_DETAIL,
             ItemEvent.EXTENDED: words.ITEM_STEP_EXTEND_REASON,
@@ -131,6 +135,7 @@ class ItemStepForm(QFrame):
             self.approved_by: event is ItemEvent.EXTENDED,
             self.result_no: event is ItemEvent.APPROVED,
             self.reason: event in reason_label,
+            self.false_materials: event is ItemEvent.DENIED and item.licence,
         }
         for widget, visible in shown.items():
             self.fields.setRowVisible(widget, visible)
@@ -154,6 +159,7 @@ class ItemStepForm(QFrame):
             approved_by=self.approved_by.text() if event is ItemEvent.EXTENDED else "",
             result_no=self.result_no.text() if event is ItemEvent.APPROVED else "",
             reason=self.reason.text() if event in (ItemEvent.PAUSED, ItemEvent.EXTENDED, ItemEvent.DENIED) else "",
+            false_materials=event is ItemEvent.DENIED and self.false_materials.isChecked(),
         )
 
     def show_problems(self, text: str) -> None:

@@ -225,6 +225,8 @@ ITEM_STEP_APPROVER = tr("批准的负责人：")
 ITEM_STEP_EXTEND_REASON = tr("延期理由（告知申请人）：")
 ITEM_STEP_RESULT_NO = tr("结果编号：")
 ITEM_STEP_DENY_REASON = tr("不予批准理由：")
+# a licence only: the department's own decision under 第七十八条, its 不予批准决定书 then says what follows from it
+ITEM_STEP_FALSE_MATERIALS = tr("申请人隐瞒有关情况或者提供虚假材料（行政许可法第七十八条）")
 ITEM_STEP_DONE = tr("“{item}”：已办理“{step}”，事项现在是“{state}”。")
 CASE_DONE_ITEM = tr("“{item}”：{decision}。办件状态：{status}")
 CASE_DONE_MOVED = tr("已办理：{action}。办件状态：{status}")

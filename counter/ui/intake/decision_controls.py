@@ -2,23 +2,26 @@
 
 容缺受理 is voluntary and needs two confirmations (domain §4): the two boxes
 below the request open only once the applicant asks.  不予受理 needs its ground
-under 行政许可法 第三十二条第一款, and for 第二项 the office to turn to; the
-field for it opens with that ground.  No ground is chosen beforehand: a refusal
+under 行政许可法 第三十二条第一款, and for 第二项 the office to turn to for each
+item of the bundle (its department's counterpart elsewhere); the boxes open with
+that ground.  No ground is chosen beforehand: a refusal
 is a legal act, and a ground the clerk did not pick must not reach the notice.
-The office's name goes on the notice whole, so its field is wide and wraps over
-three lines rather than scrolling sideways.  Both boxes only record; the outcome
+An office's name goes on the notice whole, so each box is wide and wraps over
+two lines rather than scrolling sideways.  Both boxes only record; the outcome
 is decided by the domain from what they hold.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Collection, Iterable
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QFormLayout,
     QGroupBox,
     QPlainTextEdit,
     QRadioButton,
@@ -26,7 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter.catalog.model import Item
 from counter.intake.outcome import RefusalGround
+from counter.intake.turn_to import bodies_as_read, turn_to_text
 from counter.parties.text import TextField, check_text
 from counter.ui.intake.words import (
     INTAKE_DEFERRAL,
@@ -37,12 +42,13 @@ from counter.ui.intake.words import (
     INTAKE_REFUSE,
     INTAKE_TURN_TO,
     INTAKE_TURN_TO_HINT,
+    INTAKE_TURN_TO_ITEM,
 )
 from counter.ui.plain_text import plain_label
 from counter.ui.text_size import scaled
 from counter.words.texts import text_problem_text
 
-TURN_TO_LINES = 3
+TURN_TO_LINES = 2  # a box per item: two lines hold a county department's full name
 ARROW_STEPS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1}
 
 
@@ -152,17 +158,18 @@ class RefusalControls(QGroupBox):
             self.group.addButton(button)
             self.grounds[ground] = button
             layout.addWidget(button)
-        self.turn_to = OneLineText(TURN_TO_LINES, INTAKE_TURN_TO_HINT)
-        self.turn_to.setAccessibleName(INTAKE_TURN_TO_HINT)
+        self.turn_to_fields: dict[str, OneLineText] = {}  # by item code: 第二项 names a body for each item
         self.turn_to_line = QWidget()
         line = QVBoxLayout(self.turn_to_line)
         line.setContentsMargins(0, 4, 0, 0)
         line.setSpacing(2)
         label = plain_label(INTAKE_TURN_TO)
         label.setWordWrap(True)
-        label.setBuddy(self.turn_to)
         line.addWidget(label)
-        line.addWidget(self.turn_to)
+        self.turn_to_form = QFormLayout()
+        self.turn_to_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # the item's name above its box
+        self.turn_to_form.setVerticalSpacing(2)
+        line.addLayout(self.turn_to_form)
         self.turn_to_message = plain_label()  # what the desk will not take in it, beneath it (counter.parties.text)
         self.turn_to_message.setTextFormat(Qt.TextFormat.PlainText)
         self.turn_to_message.setWordWrap(True)
@@ -176,12 +183,34 @@ class RefusalControls(QGroupBox):
     def _connect_signals(self) -> None:
         self.toggled.connect(self.on_toggled)
         self.group.buttonToggled.connect(self.on_ground_changed)
-        self.turn_to.textChanged.connect(self.on_turn_to_changed)
+
+    def show_items(self, items: Iterable[Item]) -> None:
+        """A box for each item of the bundle, under its name: where the applicant is to apply for it."""
+        for item in items:
+            field = OneLineText(TURN_TO_LINES, INTAKE_TURN_TO_HINT)
+            field.setAccessibleName(INTAKE_TURN_TO_ITEM.format(item=item.name))
+            field.textChanged.connect(self.on_turn_to_changed)
+            name = plain_label(INTAKE_TURN_TO_ITEM.format(item=item.name))
+            name.setWordWrap(True)
+            name.setBuddy(field)
+            self.turn_to_form.addRow(name, field)
+            self.turn_to_fields[item.code] = field
+
+    def show_applied(self, codes: Collection[str]) -> None:
+        """Only the boxes of the items the answers apply for: the notice names no other (a hidden box keeps what was
+        typed, for an answer changed back)."""
+        for code, field in self.turn_to_fields.items():
+            self.turn_to_form.setRowVisible(field, code in codes)
+
+    def turn_to(self) -> str:
+        """The bodies typed, item by item, as the intake keeps them (:mod:`counter.intake.turn_to`)."""
+        return turn_to_text((code, field.text()) for code, field in self.turn_to_fields.items())
 
     def on_turn_to_changed(self) -> None:
-        check = check_text(self.turn_to.text(), TextField.NOTE)
-        self.turn_to_message.setText(text_problem_text(check.problem, check.detail) if check.problem else "")
-        self.turn_to_message.setVisible(check.problem is not None)
+        checks = (check_text(field.text(), TextField.NOTE) for field in self.turn_to_fields.values())
+        check = next((c for c in checks if c.problem is not None), None)
+        self.turn_to_message.setText(text_problem_text(check.problem, check.detail) if check and check.problem else "")
+        self.turn_to_message.setVisible(check is not None)
         self.changed.emit()
 
     def ground(self) -> RefusalGround | None:
@@ -233,5 +262,7 @@ class RefusalControls(QGroupBox):
             self.group.setExclusive(True)
         else:
             self.grounds[ground].setChecked(True)
-        self.turn_to.setText(turn_to)
+        bodies = bodies_as_read(turn_to, list(self.turn_to_fields))
+        for code, field in self.turn_to_fields.items():
+            field.setText(bodies.get(code, ""))
         self.setChecked(refusing)

@@ -26,7 +26,7 @@ def read_fields(panel: PanelLayout, checklist: Checklist, previous_case_no: str)
         pledge_signed=deferral.pledge_signed.isChecked(),
         refusing=refusal.isChecked(),
         refusal_ground=refusal.ground(),
-        turn_to=refusal.turn_to.text(),
+        turn_to=refusal.turn_to(),
         previous_case_no=previous_case_no,
         subject=panel.subject_form.values(),
     )

@@ -118,6 +118,7 @@ class IntakePanel(PanelLayout):
         self.day_label.setText(day)
         self._connect_signals()
         self.refusal.offer(refusal_grounds(self.bundle))
+        self.refusal.show_items(self.bundle.items)
         self.situations.show_situations(self.bundle.situations, {})
         self.checklist_view.show_checklist(self.bundle, self._checklist)
         self.order_tabs()
@@ -203,10 +204,11 @@ class IntakePanel(PanelLayout):
 
     def refresh_decision(self) -> None:
         request, today = self.request(), self._today()
+        self.refusal.show_applied({item.code for item in self.bundle.items_for(request.checklist.answers_dict())})
 
         def decide(unit: Unit) -> tuple[Decision, BeyondData | None]:
             calendar = office_calendar(unit)
-            decision = preview(unit, request, today, calendar)
+            decision = preview(unit, request, today, calendar, site_code=self._desk.identity.site_code)
             return decision, provisional_mark(calendar, today, decision)
 
         try:

@@ -224,7 +224,7 @@ class PanelLayout(QWidget):
             self.deferral.pledge_signed,
             self.refusal,
             *self.refusal.grounds.values(),
-            self.refusal.turn_to,
+            *self.refusal.turn_to_fields.values(),
             self.commit_button,
             self.cancel_button,
         ]

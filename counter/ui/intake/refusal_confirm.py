@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counter.catalog.model import Item
-from counter.documents.item_law import refusal_basis_lines
-from counter.documents.words import DOC_BASIS, DOC_REASON, DOC_TURN_TO, REFUSAL_GROUND, REFUSAL_TURN_TO
+from counter.documents.item_law import refusal_basis_lines, turn_to_lines
+from counter.documents.words import DOC_BASIS, DOC_REASON, DOC_TURN_TO, REFUSAL_GROUND
 from counter.intake.outcome import RefusalGround
 from counter.ui.intake.words import (
     INTAKE_REFUSAL_CONFIRM_BACK,
@@ -36,10 +36,11 @@ def notice_lines(ground: RefusalGround, turn_to: str, items: Iterable[Item]) -> 
     The basis is the notice's own (:func:`counter.documents.item_law.refusal_basis_lines`): one article of
     行政许可法 only where every item is a 行政许可, else each item's own basis, as the notice's table has it.
     """
+    items = tuple(items)
     basis = "\n".join(refusal_basis_lines(items, ground))
     lines = [(DOC_REASON, REFUSAL_GROUND[ground]), (DOC_BASIS, basis)]
     if turn_to:
-        lines.append((DOC_TURN_TO, REFUSAL_TURN_TO.format(turn_to=turn_to)))
+        lines.append((DOC_TURN_TO, turn_to_lines(turn_to, items)))
     return lines
 
 

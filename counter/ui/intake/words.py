@@ -78,7 +78,8 @@ INTAKE_REFUSAL_GROUND = {
     "not_in_remit": tr("不属于本机关职权范围（第二项）"),
     "false_materials": tr("隐瞒有关情况或者提供虚假材料（第七十八条）"),
 }
-INTAKE_TURN_TO = tr("告知申请人向以下行政机关申请（全称，印在通知书上）：")
+INTAKE_TURN_TO = tr("逐项告知申请人向哪个行政机关申请（全称，印在通知书上）：")
+INTAKE_TURN_TO_ITEM = tr("“{item}”向：")
 INTAKE_TURN_TO_HINT = tr("有权受理的行政机关全称，如：呼伦贝尔市海拉尔区市场监督管理局")
 INTAKE_COMMIT = tr("办结受理")
 # the commit button names the act and the paper of the outcome the form comes to (Outcome values)

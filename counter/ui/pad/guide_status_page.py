@@ -1,4 +1,4 @@
-"""待核指南: the administrator's page for the guides this site has not confirmed yet.
+"""待核指南: the administrator's page for the guides this site has not confirmed yet (待核 drafts and 样例).
 
 Two acts, both the site administrator's (the actions check again): whether real work may take intakes on a 待核
 guide (:func:`counter.actions.guide_status.allow_draft_intake`), and publishing a draft after checking it
@@ -33,6 +33,7 @@ from counter.ui.pad.words import (
     GUIDE_STATUS_ON,
     GUIDE_STATUS_PUBLISH,
     GUIDE_STATUS_PUBLISHED,
+    GUIDE_STATUS_SAMPLE_LINE,
     GUIDE_STATUS_SAVED,
     GUIDE_STATUS_TRAINING,
 )
@@ -86,7 +87,8 @@ class GuideStatusPage(QWidget):
         self.training.setVisible(state.training)
         self.drafts.clear()
         for guide in drafts:
-            text = GUIDE_STATUS_LINE.format(number=guide.number, name=guide.name, version=guide.version)
+            line_text = GUIDE_STATUS_SAMPLE_LINE if guide.sample else GUIDE_STATUS_LINE
+            text = line_text.format(number=guide.number, name=guide.name, version=guide.version)
             line = QListWidgetItem(text)
             line.setData(CODE_ROLE, guide.code)
             line.setData(NAME_ROLE, guide.name)

@@ -46,8 +46,7 @@ from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.cases import CASE_NOT_FOUND
 from counter.words.database import document_numbers_behind_text
-from counter.words.documents import DOC_PROBLEM
-from counter.words.punctuation import CLAUSE_JOIN
+from counter.words.documents import document_problems_text
 
 __all__ = ["CASE_KINDS", "CaseNotices", "NoticeRefused", "fitting_kinds", "outcome_kinds"]
 
@@ -88,7 +87,7 @@ def make_case_documents(
     try:
         return runner.write(make, PRINTING_DB_FAILED)
     except DocumentNotPossible as err:
-        raise NoticeRefused(CLAUSE_JOIN.join(DOC_PROBLEM[p] for p in err.problems)) from err
+        raise NoticeRefused(document_problems_text(err.problems, err.unnamed)) from err
     except CaseNotFound as err:
         raise NoticeRefused(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
     except NumbersBehind as err:

@@ -6,9 +6,11 @@ the same paper — so a change here shows on notices made from now on only; the
 page says so before the clerk saves.  Every empty field is named at once and
 nothing is saved until there is none.
 
-Twenty-two fields do not fit one column on a 1024×768 screen: the office's own
-in one group, the 复议 bodies and courts by level (:mod:`counter.catalog.departments`)
-in small boxes two abreast, the administrator's exceptions as lines of text, and
+Twenty-five fields do not fit one column on a 1024×768 screen: the office's own
+in one group, its level and its entrustment agreements (on what basis the papers
+say it accepts for a department) in another, the 复议 bodies and courts by level
+(:mod:`counter.catalog.departments`) in small boxes two abreast, the
+administrator's exceptions and the departments' contacts as lines of text, and
 all of it in a scroll area so the save button is always reachable.
 """
 
@@ -19,6 +21,7 @@ import logging
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -34,15 +37,23 @@ from PySide6.QtWidgets import (
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.catalog.departments import AdminLevel
-from counter.documents.deciders import override_lines, unreadable_contacts, unreadable_overrides
+from counter.documents.deciders import (
+    override_lines,
+    unreadable_agreements,
+    unreadable_contacts,
+    unreadable_overrides,
+)
 from counter.documents.model import OfficeSettings
 from counter.ui.plain_text import plain_label
 from counter.ui.printing.making import read_office, store_office
 from counter.ui.printing.words import (
     OFFICE_CONTACTS_BAD,
     OFFICE_CONTACTS_NOTE,
+    OFFICE_ENTRUSTED_NOTE,
+    OFFICE_ENTRUSTMENTS_BAD,
     OFFICE_FIELD,
     OFFICE_H_CONTACTS,
+    OFFICE_H_ENTRUSTED,
     OFFICE_H_OFFICE,
     OFFICE_H_RIGHTS,
     OFFICE_LEVEL_COURT,
@@ -69,7 +80,10 @@ log = logging.getLogger(__name__)
 #: every field is printed in a sentence or behind the QR code: none may be left empty
 FIELDS = tuple(f.name for f in dataclasses.fields(OfficeSettings))
 OVERRIDES = "rights_overrides"  # lines of text: a multi-line box, read line by line
+ENTRUSTMENTS = "entrustments"  # as the overrides: lines of text, one agreement a line
 CONTACTS = "department_contacts"  # lines of text too: each department's 承办人 and phone
+BOXES = (OVERRIDES, ENTRUSTMENTS, CONTACTS)
+LEVEL = "office_level"  # one of the levels: a list to choose from
 #: the office's own fields, then its own 复议 body and court heading the rights group
 OFFICE_OWN = ("office_name", "seal_caption", "consult_phone", "complaint_phone", "address", "hours",
               "progress_url_base", "online_portal")  # fmt: skip
@@ -89,7 +103,7 @@ QLabel#rightsNote { color: #555555; }
 # what a site may leave empty: a level it does not know (a hall's township, a league's regional court) and the
 # exceptions; the papers say 有管辖权的人民法院 or keep the place visible rather than print a guess
 OPTIONAL_FIELDS = frozenset(
-    {"region_court", "township_place", "township_government", "township_court", OVERRIDES, CONTACTS}
+    {"region_court", "township_place", "township_government", "township_court", OVERRIDES, ENTRUSTMENTS, CONTACTS}
 )
 
 
@@ -111,9 +125,15 @@ class OfficeSettingsForm(QWidget):
         self.note = plain_label(OFFICE_NOTE)
         self.note.setObjectName("officeNote")
         self.note.setWordWrap(True)
-        self.fields = {name: QLineEdit() for name in FIELDS if name not in (OVERRIDES, CONTACTS)}
-        self.overrides = _lines_box(OVERRIDES)
-        self.contacts = _lines_box(CONTACTS)
+        self.fields = {name: QLineEdit() for name in FIELDS if name not in (*BOXES, LEVEL)}
+        self.boxes = {name: _lines_box(name) for name in BOXES}
+        self.overrides = self.boxes[OVERRIDES]
+        self.entrustments = self.boxes[ENTRUSTMENTS]
+        self.contacts = self.boxes[CONTACTS]
+        self.level = QComboBox()
+        self.level.setAccessibleName(OFFICE_FIELD[LEVEL])
+        for level in AdminLevel:
+            self.level.addItem(ADMIN_LEVEL[level], level.value)
         self.message = plain_label()
         self.message.setObjectName("officeMessage")
         self.message.setWordWrap(True)
@@ -123,6 +143,7 @@ class OfficeSettingsForm(QWidget):
         inner.addWidget(plain_label(OFFICE_SITE.format(site=site_code)))
         inner.addWidget(self.note)
         inner.addWidget(self._office_group())
+        inner.addWidget(self._entrusted_group())
         inner.addWidget(self._rights_group())
         inner.addWidget(self._contacts_group())
         inner.addStretch(1)
@@ -143,6 +164,21 @@ class OfficeSettingsForm(QWidget):
         for name in OFFICE_OWN:
             self.fields[name].setMinimumWidth(px(360))
             form.addRow(FIELD_LABEL.format(label=OFFICE_FIELD[name]), self.fields[name])
+        return box
+
+    def _entrusted_group(self) -> QGroupBox:
+        """The hall's level and its agreements: on what basis the papers say it accepts for a department."""
+        box = QGroupBox(OFFICE_H_ENTRUSTED)
+        layout = QVBoxLayout(box)
+        form = QFormLayout()
+        form.addRow(FIELD_LABEL.format(label=OFFICE_FIELD[LEVEL]), self.level)
+        layout.addLayout(form)
+        note = plain_label(OFFICE_ENTRUSTED_NOTE)
+        note.setObjectName("rightsNote")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addWidget(plain_label(FIELD_LABEL.format(label=OFFICE_FIELD[ENTRUSTMENTS])))
+        layout.addWidget(self.entrustments)
         return box
 
     def _rights_group(self) -> QGroupBox:
@@ -201,31 +237,34 @@ class OfficeSettingsForm(QWidget):
             self._say(err.message, "problems")
             return
         for name, value in dataclasses.asdict(settings).items():
-            if name in (OVERRIDES, CONTACTS):
-                self._box(name).setPlainText("\n".join(override_lines(value)))
+            if name in BOXES:
+                self.boxes[name].setPlainText("\n".join(override_lines(value)))
+            elif name == LEVEL:
+                self.level.setCurrentIndex(max(self.level.findData(value), 0))
             else:
                 self.fields[name].setText(value)
         self._say("", "done")
 
     def settings(self) -> OfficeSettings:
         values = {name: field.text().strip() for name, field in self.fields.items()}
-        lines = {name: "\n".join(override_lines(self._box(name).toPlainText())) for name in (OVERRIDES, CONTACTS)}
-        return OfficeSettings(**values, **lines)
-
-    def _box(self, name: str) -> QPlainTextEdit:
-        return self.overrides if name == OVERRIDES else self.contacts
+        boxes = {name: "\n".join(override_lines(box.toPlainText())) for name, box in self.boxes.items()}
+        return OfficeSettings(**values, **boxes, **{LEVEL: str(self.level.currentData())})
 
     def on_save_clicked(self) -> None:
         settings = self.settings()
         missing = missing_fields(settings)
         unread = unreadable_overrides(settings.rights_overrides)
+        unread_agreements = unreadable_agreements(settings.entrustments)
         unread_contacts = unreadable_contacts(settings.department_contacts)
-        if missing or unread or unread_contacts:
+        if missing or unread or unread_agreements or unread_contacts:
             said = []
             if missing:
                 said.append(OFFICE_MISSING.format(fields=LIST_JOIN.join(OFFICE_FIELD[name] for name in missing)))
             if unread:
                 said.append(OFFICE_OVERRIDES_BAD.format(lines=LIST_JOIN.join(f"“{line}”" for line in unread)))
+            if unread_agreements:
+                quoted = LIST_JOIN.join(f"“{line}”" for line in unread_agreements)
+                said.append(OFFICE_ENTRUSTMENTS_BAD.format(lines=quoted))
             if unread_contacts:
                 said.append(OFFICE_CONTACTS_BAD.format(lines=LIST_JOIN.join(f"“{line}”" for line in unread_contacts)))
             self._say("\n".join(said), "problems")
@@ -249,7 +288,8 @@ class OfficeSettingsForm(QWidget):
 
 
 def _lines_box(name: str) -> QPlainTextEdit:
-    """A field of lines of text (the exceptions, the departments' contacts): Tab leaves it, as every other field."""
+    """A field of lines of text (the exceptions, the agreements, the departments' contacts): Tab leaves it, as every
+    other field."""
     box = QPlainTextEdit()
     box.setAccessibleName(OFFICE_FIELD[name])
     box.setTabChangesFocus(True)

@@ -91,13 +91,22 @@ OFFICE_FIELD = {
     "township_government": tr("苏木乡镇人民政府（可空）"),
     "township_court": tr("苏木乡镇部门所在地法院（可空）"),
     "rights_overrides": tr("例外（每行：部门全称=复议机关|法院，可空）"),
+    "office_level": tr("本单位层级"),
+    "entrustments": tr("委托受理协议（每行：部门全称=协议名称及文号，可空）"),
     "department_contacts": tr("部门联系人（每行：部门全称=承办人|电话，可空）"),
 }
+OFFICE_H_ENTRUSTED = tr("委托受理：本中心以部门名义受理的依据")
+OFFICE_ENTRUSTED_NOTE = tr(
+    "登记了协议的部门，文书写明“依据××协议受××委托”受理；没有协议的，同级部门按《兴安盟政务服务标准化管理办法》"
+    "第三十二条委托受理，不同级的部门由本中心收件后转送该部门受理。"
+)
+OFFICE_ENTRUSTMENTS_BAD = tr("以下委托受理协议写法不对，应为“部门全称=协议名称及文号”，没有保存：{lines}")
 OFFICE_H_OFFICE = tr("本单位")
 OFFICE_H_RIGHTS = tr("告知权利：复议机关和法院")
 OFFICE_RIGHTS_NOTE = tr(
     "文书按作出决定的部门所在层级告知复议机关和法院；本单位自己作出的决定用上面两项。"
     "标“可空”的可以不填：文书上写“有管辖权的人民法院”，或保留部门名称中的地名占位。"
+    "办事指南规定复议机关由本站点设定的部门（如消防救援），须在“例外”中写明，否则不出具载有其权利告知的文书。"
 )
 OFFICE_H_CONTACTS = tr("部门的承办人和电话")
 OFFICE_CONTACTS_NOTE = tr(

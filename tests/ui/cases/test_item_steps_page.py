@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.passwords import hash_password
 from counter.access.roles import Actor, Role
+from counter.actions.case_view import ItemLine
 from counter.actions.desk import Desk
 from counter.actions.item_steps import route_items
 from counter.case.item_lines import item_paths, office_day
@@ -207,3 +209,33 @@ def test_a_department_account_is_refused_another_departments_item_with_the_reaso
     assert page.notice.isVisible()
     assert stored_state(case_sessions, book.accepted, SIGNBOARD) is ItemState.ROUTED
     assert item_row(page, SIGNBOARD)[2].startswith(ITEM_STATE[ItemState.ROUTED])
+
+
+@pytest.mark.slow
+def test_a_department_denies_its_licence_for_false_materials_from_the_page(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """The department's own 不予批准 may stand on 行政许可法 第七十八条: offered for a licence, recorded with it."""
+    routed(case_sessions, book.accepted)
+    staff = signed_in(case_sessions, "bao", Role.DEPARTMENT, MARKET)
+    page = open_page(qtbot, case_sessions, today, book.accepted, staff)
+    states, form = page.item_states, page.item_step_form
+    states.table.setFocus()
+    QTest.keyClick(states.table, Qt.Key.Key_Down)  # ↓ chooses 食品经营许可
+    bar = states.step_bar
+    press(bar.buttons[ItemEvent.SIGNED])
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(form.confirm_button, Qt.Key.Key_Return)
+    press(bar.buttons[ItemEvent.DENIED])
+    assert form.false_materials.isVisible()  # a licence: the ground is offered
+    assert not form.false_materials.isChecked()
+    form.reason.insert("提交的健康证明系伪造")
+    form.false_materials.setChecked(True)
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(form.reason, Qt.Key.Key_Return)
+    decision = stored(case_sessions, book.accepted).decisions()[FOOD]
+    assert (decision.approved, decision.text, decision.false_materials) == (False, "提交的健康证明系伪造", True)
+    tax = ItemLine("152201-YJS008-04", "新办纳税人涉税事项", "国家税务总局乌兰浩特市税务局")
+    form.open_for(ItemEvent.DENIED, tax)
+    assert not form.false_materials.isVisible()  # any other item: not offered
+    assert not form.request().false_materials

@@ -62,7 +62,7 @@ def busy_form(qtbot: QtBot, panel: IntakePanel) -> None:
     panel.deferral.asked.setChecked(True)
     panel.deferral.pledge_signed.setChecked(True)
     panel.refusal.grounds[RefusalGround.NOT_IN_REMIT].click()
-    panel.refusal.turn_to.setText("海拉尔区市场监督管理局")  # typed, then the refusal box left off
+    panel.refusal.turn_to_fields["152201-YJS008-01"].setText("海拉尔区市场监督管理局")  # typed, box left off
 
 
 @pytest.mark.slow
@@ -93,7 +93,8 @@ def test_a_draft_is_restored_into_a_new_panel_identically(
     assert again.checklist_view.row("M05").note.text() == "租赁合同未签字"
     assert again.checklist_view.row("M04").copies.value() == 3
     assert again.delivery_form.delivery() is Delivery.POST
-    assert again.refusal.turn_to.text() == "海拉尔区市场监督管理局"
+    assert again.refusal.turn_to_fields["152201-YJS008-01"].text() == "海拉尔区市场监督管理局"
+    assert again.refusal.turn_to_fields["152201-YJS008-02"].text() == ""
     assert not again.refusal.isChecked()
     assert again.decision == first.decision
     assert again.decision is not None

@@ -128,9 +128,19 @@ def test_a_refusal_needs_its_ground_and_the_office_to_turn_to(
     panel.refusal.grounds[RefusalGround.NOT_IN_REMIT].click()
     assert panel.refusal.turn_to_line.isVisible()
     assert outcome(panel) is Outcome.INCOMPLETE
-    assert "须写明申请人应当向哪个行政机关申请" in shown(panel)
+    assert "须逐项写明有权机关：“市场主体设立登记”应当向哪个行政机关申请" in shown(panel)
     assert not panel.commit_button.isEnabled()
-    panel.refusal.turn_to.insertPlainText("呼伦贝尔市海拉尔区市场监督管理局")
+    bodies = {
+        "152201-YJS008-01": "呼伦贝尔市海拉尔区市场监督管理局",
+        "152201-YJS008-02": "呼伦贝尔市海拉尔区市场监督管理局",
+        "152201-YJS008-03": "呼伦贝尔市海拉尔区城市管理综合行政执法局",
+    }
+    for code, body in bodies.items():
+        panel.refusal.turn_to_fields[code].insertPlainText(body)
+    assert outcome(panel) is Outcome.INCOMPLETE  # the tax item is not yet told where to go
+    assert "“新办纳税人涉税事项”应当向哪个行政机关申请" in shown(panel)
+    bodies["152201-YJS008-04"] = "国家税务总局呼伦贝尔市海拉尔区税务局"
+    panel.refusal.turn_to_fields["152201-YJS008-04"].insertPlainText(bodies["152201-YJS008-04"])
     assert outcome(panel) is Outcome.REFUSE
     assert panel.outcome_box.headline.text() == "不予受理"
     case_no = commit(qtbot, panel)
@@ -138,7 +148,8 @@ def test_a_refusal_needs_its_ground_and_the_office_to_turn_to(
         view = case_view(session, case_no)
     assert view is not None
     assert view.status is CaseStatus.REFUSED
-    assert (view.refusal_ground, view.turn_to) == ("not_in_remit", "呼伦贝尔市海拉尔区市场监督管理局")
+    assert view.refusal_ground == "not_in_remit"
+    assert view.turn_to == "\n".join(f"{code}：{body}" for code, body in bodies.items())
 
 
 def test_commit_is_disabled_while_anything_is_pending_or_missing(

@@ -25,8 +25,14 @@ NOTICE_LINES = {  # 小餐馆: three licences and one 其他行政权力 (涉税
     "依据": "市场主体设立登记、食品经营许可、户外招牌设置审批：《中华人民共和国行政许可法》第三十二条第一款第二项\n"
     "新办纳税人涉税事项：本事项设定依据：《中华人民共和国税收征收管理法》第十五条、第二十一条；"
     "《中华人民共和国发票管理办法》",
-    "有权机关": f"请向{LONG_OFFICE}申请。",
+    "有权机关": f"市场主体设立登记、食品经营许可、户外招牌设置审批、新办纳税人涉税事项：请向{LONG_OFFICE}申请。",
 }
+ITEMS = ("152201-YJS008-01", "152201-YJS008-02", "152201-YJS008-03", "152201-YJS008-04")
+
+
+def stored(office: str) -> str:
+    """The bodies as the case keeps them: the same one typed for every item (counter.intake.turn_to)."""
+    return "\n".join(f"{code}：{office}" for code in ITEMS)
 
 
 def cases_stored(sessions: sessionmaker[Session]) -> int:
@@ -99,7 +105,7 @@ def test_the_confirmation_repeats_the_notice_and_enter_goes_back(
     assert not dialog.isVisible()
     assert not panel.committed
     assert cases_stored(sessions) == 0
-    assert panel.refusal.turn_to.text() == LONG_OFFICE  # the form is as it was
+    assert all(field.text() == LONG_OFFICE for field in panel.refusal.turn_to_fields.values())  # as it was
     dialog = ask_to_commit(qtbot, panel)
     with qtbot.waitSignal(dialog.rejected):
         QTest.keyClick(dialog.back_button, Qt.Key.Key_Escape)
@@ -113,7 +119,7 @@ def test_choosing_to_issue_commits_the_words_shown(
     fill_person(panel)
     refuse(panel, RefusalGround.NOT_IN_REMIT, f"  {LONG_OFFICE} ")
     dialog = ask_to_commit(qtbot, panel)
-    assert dialog.lines["有权机关"].text() == f"请向{LONG_OFFICE}申请。"  # as stored: trimmed
+    assert dialog.lines["有权机关"].text() == NOTICE_LINES["有权机关"]  # as stored: trimmed
     with qtbot.waitSignal(panel.case_taken, timeout=10_000) as taken:
         if keys == "tab-enter":
             QTest.keyClick(dialog.back_button, Qt.Key.Key_Tab)
@@ -125,15 +131,18 @@ def test_choosing_to_issue_commits_the_words_shown(
         view = case_view(session, taken.args[0])
     assert view is not None
     assert view.status is CaseStatus.REFUSED
-    assert (view.refusal_ground, view.turn_to) == ("not_in_remit", LONG_OFFICE)
+    assert (view.refusal_ground, view.turn_to) == ("not_in_remit", stored(LONG_OFFICE))
 
 
 def test_the_office_field_shows_a_long_name_whole_and_keeps_it_one_line(qtbot: QtBot, panel: IntakePanel) -> None:
     fill_person(panel)
     refuse(panel, RefusalGround.NOT_IN_REMIT)
-    field = panel.refusal.turn_to
+    assert list(panel.refusal.turn_to_fields) == list(ITEMS)  # a box for each item, in the guide's order
+    *others, field = panel.refusal.turn_to_fields.values()
+    for other in others:
+        other.setPlainText(LONG_OFFICE)
     assert field.isVisible()
-    assert field.height() >= 3 * field.fontMetrics().lineSpacing()
+    assert field.height() >= 2 * field.fontMetrics().lineSpacing()
     column = panel.refusal.contentsRect().width()
     assert field.width() >= column * 0.8  # the column's width, not a box beside two labels
     field.insertPlainText("兴安盟")
@@ -146,10 +155,10 @@ def test_the_office_field_shows_a_long_name_whole_and_keeps_it_one_line(qtbot: Q
     qtbot.waitUntil(lambda: field.verticalScrollBar().maximum() == 0)  # all of it in view
     assert field.horizontalScrollBar().maximum() == 0
     assert panel.decision is not None
-    assert panel.decision.turn_to == LONG_OFFICE
-    field.setPlainText("   ")  # validated as before: blank is no office
+    assert panel.decision.turn_to == stored(LONG_OFFICE)
+    field.setPlainText("   ")  # validated as before: blank is no office, and the item is named
     assert panel.decision.outcome is Outcome.INCOMPLETE
-    assert "须写明申请人应当向哪个行政机关申请" in panel.outcome_box.plain_text()
+    assert "须逐项写明有权机关：“新办纳税人涉税事项”应当向哪个行政机关申请" in panel.outcome_box.plain_text()
 
 
 def test_a_bundle_without_a_licence_is_not_refused_under_the_licensing_law(
@@ -165,3 +174,24 @@ def test_a_bundle_without_a_licence_is_not_refused_under_the_licensing_law(
     assert not any("行政许可法" in line for line in basis)
     assert basis == [f"{item.name}：本事项设定依据：{item.legal_basis}" for item in items]  # each its own
     assert basis == [f"{item.name}：{refusal_basis(item, RefusalGround.NOT_IN_REMIT)}" for item in items]  # as printed
+
+
+def test_the_boxes_follow_the_items_applied_for(qtbot: QtBot, panel: IntakePanel) -> None:
+    """No signboard: no 户外招牌 item, so no box asks where to apply for it; a box hidden keeps what was typed."""
+    fill_person(panel)
+    refuse(panel, RefusalGround.NOT_IN_REMIT, LONG_OFFICE)
+    signboard = panel.refusal.turn_to_fields["152201-YJS008-03"]
+    assert signboard.isVisible()
+    panel.situations.option_button("signboard", "no").click()
+    assert not signboard.isVisible()
+    assert [code for code, field in panel.refusal.turn_to_fields.items() if field.isVisible()] == [
+        "152201-YJS008-01",
+        "152201-YJS008-02",
+        "152201-YJS008-04",
+    ]
+    assert panel.decision is not None
+    assert panel.decision.outcome is Outcome.REFUSE
+    assert "152201-YJS008-03" not in panel.decision.turn_to
+    panel.situations.option_button("signboard", "yes").click()
+    assert signboard.isVisible()
+    assert signboard.text() == LONG_OFFICE
