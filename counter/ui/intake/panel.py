@@ -486,4 +486,5 @@ class IntakePanel(PanelLayout):
             return
         super().closeEvent(event)
         if event.isAccepted():
+            self.applicant_form.card_line.wait()
             self.closed.emit()
