@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from counter.host.id_reader import IdReader, desk_reader
 from counter.parties.id_card import CardError, CardFault, IdCard
@@ -75,10 +75,14 @@ class CardLine(QWidget):
         self.shortcut = QShortcut(QKeySequence(KEY), self)
         self.message = plain_label()
         self.message.setWordWrap(True)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(
+            self
+        )  # the card's facts under the key, the form's width: they wrap less in a narrow column
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.button)
-        layout.addWidget(self.message, 1)
+        layout.setSpacing(2)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.message)
+        self.message.hide()
         self.running: CardRead | None = None
         self.card: IdCard | None = None  # the last card read, its photo as delivered
         self.button.clicked.connect(self.start)
@@ -126,6 +130,7 @@ class CardLine(QWidget):
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)
+        self.message.show()
         set_style_property(self.message, "role", "field-error" if error else "hint")
 
     def wait(self) -> None:
