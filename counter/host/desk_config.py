@@ -65,6 +65,8 @@ class DeskConfig:
     id_reader: str = ""  # the 二代证 reader: "serial", "http" (a vendor's local service) or "" none
     id_reader_at: str = ""  # its serial port (/dev/ttyUSB0, COM3) or its service's root (http://127.0.0.1:19196)
     id_reader_format: str = ""  # for "http": the file describing the service's answer; "" the shipped one
+    queue_at: str = ""  # the hall's queue system (叫号), its root (http://10.1.2.3:8080); "" none
+    queue_format: str = ""  # the file describing the queue system's answer; "" the shipped one
 
     def identity(self) -> DeskIdentity:
         return DeskIdentity(self.site_code, self.desk_no)
