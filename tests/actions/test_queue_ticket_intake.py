@@ -12,12 +12,15 @@ from counter.actions.case_view import read_case
 from counter.actions.demo import complete_checklist, fresh_checklist
 from counter.actions.desk import Desk
 from counter.actions.intake import IntakeRequest, take_intake
+from counter.actions.period_figures import period_figures
 from counter.case.queue_ticket import QueueTicket
+from counter.cli.figures import line_json
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
 from counter.intake.checklist import answer
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
+from counter.ratings.figures import Grouping
 from tests.actions.conftest import TODAY
 
 BUNDLE = "XAM-YJS-008"
@@ -51,3 +54,17 @@ def test_the_ticket_and_the_wait_are_kept_with_the_case(sessions: sessionmaker[S
     assert (plain.queue_ticket, plain.queue_waited_s) == ("", None)
     assert page is not None
     assert page.view.queue_ticket == "A023"
+
+
+def test_the_figures_give_the_mean_wait_of_the_cases_called_with_one(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    for ticket in (QueueTicket("A023", 600), QueueTicket("A024", 900), QueueTicket("A025"), None):
+        _take(sessions, desk, ticket)
+    with sessions() as s:
+        figures = period_figures(s, TODAY, TODAY, Grouping.DESK, TODAY, desk=desk)
+    total = figures.total.cases
+    assert (total.waits, total.waited_s) == (2, 1500)  # the ticket without times and the walk-in count no wait
+    assert total.mean_wait_minutes() == 12
+    (line,) = figures.lines
+    assert line_json(line, Grouping.DESK)["mean_wait_minutes"] == 12
