@@ -17,6 +17,11 @@ Exits 1 when the mean overhead is over the goal, 2 when an applicant could not b
 
 The floor printed beside the mean is those 20 keys.  ``--smoke`` serves one applicant of each outcome.
 
+Then the same applicants again (other people: new ID numbers, so that 一证办理 fills nothing from the first round)
+with the desk's 二代证 reader: a pseudo-terminal plays each applicant's card, F2 (one key, counted) reads it, and the
+card gives the ID number, the name and the address, which are then not typed.  The mean of all keys per applicant
+(data and overhead) is printed for both rounds; the goal is a drop of at least 30 keys.
+
     .venv/bin/python benchmarks/bench_keystrokes.py [--applicants 40] [--goal 25] [--smoke]
 """
 
@@ -47,14 +52,17 @@ from counter.actions.store import Store
 from counter.host.desk_config import DeskConfig, save_desk_config
 from counter.intake.outcome import RefusalGround
 from counter.intake.parties import Delivery
+from counter.parties.id_card import IdCard
 from counter.parties.identifiers import make_id_number
 from counter.resources import bundled_catalog_dir
 from counter.ui.geometry import fit_to_screen
 from counter.ui.intake import IntakePanel
 from counter.ui.main_window import MainWindow
+from tests.id_card_player import CardPlayer, good_read
 
 TODAY = dt.date(2026, 11, 20)
 SCREEN = (1366, 768)
+CARD_DROP_GOAL = 30  # keys per applicant the card reader must save, on average
 FLOOR_KEYS = 20  # one key to reach and one to set each field, situation and the decision (the docstring)
 TAB_LIMIT = 60  # a control further than this along the Tab chain counts as out of the keyboard's reach
 OPTIONS = {"operator": ("individual", "company"), "agent": ("self", "agent"), "signboard": ("yes", "no")}
@@ -88,7 +96,8 @@ class Count:
     keys: list[str] = field(default_factory=list)
 
 
-def applicants(count: int) -> list[Applicant]:
+def applicants(count: int, others: int = 0) -> list[Applicant]:
+    """``count`` applicants; ``others`` shifts the ID numbers' order so that a second round brings other people."""
 
     outcomes = ("accept", "defer", "correct", "refuse")
     deliveries = ("pickup", "post", "electronic")
@@ -104,11 +113,11 @@ def applicants(count: int) -> list[Applicant]:
                 outcome=outcomes[n % 4],
                 agent=agent,
                 delivery=delivery,
-                id_no=make_id_number("152201", born, 10 + n),
+                id_no=make_id_number("152201", born, 10 + n + others),
                 name=surnames[n % 10] + "海军",
                 phone=f"139048{n:05d}",
                 address=f"乌兰浩特市和平街道民主路{n + 1}号",
-                agent_id=make_id_number("150702", dt.date(1990, 6, 15), 20 + n) if agent else "",
+                agent_id=make_id_number("150702", dt.date(1990, 6, 15), 20 + n + others) if agent else "",
                 agent_name=(surnames[(n + 3) % 10] + "代办") if agent else "",
                 authorisation=f"授权委托书第{n + 1}号" if agent else "",
                 post_address=f"乌兰浩特市兴安北大路{n + 2}号" if delivery == "post" else "",
@@ -219,11 +228,25 @@ def describe(widget: QWidget | None) -> str:
     return f"{type(widget).__name__}({text or name})"
 
 
-def fill_parties(panel: IntakePanel, keys: Keyboard, person: Applicant) -> None:
-    """Who applies, the agent if any, how the result reaches them: Tab from field to field, typing."""
+def card_of(person: Applicant) -> IdCard:
+    born = dt.date(int(person.id_no[6:10]), int(person.id_no[10:12]), int(person.id_no[12:14]))
+    return IdCard(person.name, "1", "蒙古", born, person.address, person.id_no, "乌兰浩特市公安局",
+                  dt.date(2020, 1, 2), dt.date(2040, 1, 2), bytes(1024))  # fmt: skip
+
+
+def fill_parties(panel: IntakePanel, keys: Keyboard, person: Applicant, reader: CardPlayer | None = None) -> None:
+    """Who applies, the agent if any, how the result reaches them: Tab from field to field, typing; with a
+    reader, F2 and the card on it give the ID number, the name and the address."""
     form = panel.applicant_form
-    keys.type(person.id_no)
+    if reader is None:
+        keys.type(person.id_no)
+    else:
+        reader.answers = good_read(card_of(person))
+        keys.key(Qt.Key.Key_F2, "F2")
+        keys.wait_until(lambda: form.id_field.text() == person.id_no, "the card read")
     for edit, text in ((form.name, person.name), (form.phone, person.phone), (form.address, person.address)):
+        if reader is not None and edit is not form.phone:
+            continue  # the card gave it
         keys.tab_to(edit, "applicant field")
         if not edit.text():  # 一证办理 may have filled it from an earlier case
             keys.type(text)
@@ -277,14 +300,14 @@ def answer_and_decide(panel: IntakePanel, keys: Keyboard, person: Applicant) -> 
         keys.key(Qt.Key.Key_Space, "Space")
 
 
-def serve(window: MainWindow, keys: Keyboard, person: Applicant) -> str:
+def serve(window: MainWindow, keys: Keyboard, person: Applicant, reader: CardPlayer | None = None) -> str:
     """One applicant, F5 to Esc; the case number taken."""
     keys.key(Qt.Key.Key_F5, "F5")
     panel = window.desk_actions.intake
     if panel is None or panel.committed:
         raise Stuck("F5 opened no new intake")
     keys.wait_for_focus(panel.applicant_form.id_field.edit, "the keyboard in the ID field")
-    fill_parties(panel, keys, person)
+    fill_parties(panel, keys, person, reader)
     answer_and_decide(panel, keys, person)
     taken: list[str] = []
     panel.case_taken.connect(taken.append)
@@ -346,30 +369,64 @@ def run(count: int, goal: float, verdicts: Verdicts) -> int:
         return run_in(Path(folder), count, goal, verdicts)
 
 
-def run_in(folder: Path, count: int, goal: float, verdicts: Verdicts) -> int:
-    one_screen(folder)
-    app = QApplication([])
-    window, store, keys = open_desk(folder)
-    per_outcome: dict[str, list[int]] = {o: [] for o in NAMES}
-    problems: list[str] = []
-    data: list[int] = []
-    for person in applicants(count):
+@dataclass
+class Round:
+    per_outcome: dict[str, list[int]] = field(default_factory=lambda: {o: [] for o in NAMES})
+    data: list[int] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def mean_keys(self) -> float:
+        """Every key per applicant, data and overhead."""
+        every = [n for counts in self.per_outcome.values() for n in counts]
+        return statistics.mean(a + b for a, b in zip(every, self.data, strict=True)) if every else 0.0
+
+
+def serve_round(window: MainWindow, keys: Keyboard, people: list[Applicant], reader: CardPlayer | None) -> Round:
+    done = Round()
+    for person in people:
         keys.count = Count()
         try:
-            case_no = serve(window, keys, person)
+            case_no = serve(window, keys, person, reader)
         except Stuck as err:
             where = traceback.extract_tb(err.__traceback__)[1]
-            problems.append(f"applicant {person.number} ({NAMES[person.outcome]}) stuck at line {where.lineno}: {err}")
+            done.problems.append(
+                f"applicant {person.number} ({NAMES[person.outcome]}) stuck at line {where.lineno}: {err}"
+            )
             break
         view = window.runner.read(partial(case_view, case_no=case_no))
         if view is None or view.outcome != person.outcome:
             got = view.outcome if view else None
-            problems.append(f"applicant {person.number}: case {case_no} is {got}, not {person.outcome}")
-        per_outcome[person.outcome].append(keys.count.overhead)
-        data.append(keys.count.data)
+            done.problems.append(f"applicant {person.number}: case {case_no} is {got}, not {person.outcome}")
+        if (
+            reader is not None
+            and view is not None
+            and (view.applicant_name, view.applicant_address) != (person.name, person.address)
+        ):
+            done.problems.append(f"applicant {person.number}: case {case_no} is not the card's applicant")
+        done.per_outcome[person.outcome].append(keys.count.overhead)
+        done.data.append(keys.count.data)
         if person.number <= len(NAMES):
             print(f"  applicant {person.number} ({NAMES[person.outcome]}): " + " ".join(keys.count.keys))
-    report(count, per_outcome, data, goal, verdicts)
+    return done
+
+
+def run_in(folder: Path, count: int, goal: float, verdicts: Verdicts) -> int:
+    one_screen(folder)
+    app = QApplication([])
+    window, store, keys = open_desk(folder)
+    by_hand = serve_round(window, keys, applicants(count), None)
+    report(count, by_hand.per_outcome, by_hand.data, goal, verdicts)
+    reader = CardPlayer([])
+    reader.start()
+    save_desk_config(DeskConfig(clerk="乌兰", id_reader="serial", id_reader_at=reader.port))
+    print("with the ID card reader (F2):")
+    with_card = serve_round(window, keys, applicants(count, others=500), reader)
+    reader.stop()
+    report(count, with_card.per_outcome, with_card.data, goal, Verdicts(smoke=True))  # its overhead, for the record
+    before, after = by_hand.mean_keys(), with_card.mean_keys()
+    print(f"  keys per applicant (data and overhead), mean: {before:.1f} by hand, {after:.1f} with the card")
+    verdicts.at_least("keys per applicant saved by the card reader, mean", before - after, CARD_DROP_GOAL, "keys")
+    problems = by_hand.problems + with_card.problems
     for line in problems:
         print(line)
     window.close()

@@ -57,14 +57,17 @@ SITUATIONS = {"operator": "individual", "agent": "agent", "signboard": "no"}
 
 
 def fill_intake(intake: IntakePanel) -> None:
-    """A person with an agent, delivery by post; every situation answered."""
+    """A person with an agent, delivery by post; every situation answered.  The applicant's card read as the reader
+    hands it to the form (F2), the phone typed."""
+    from counter.parties.id_card import IdCard
     from counter.parties.identifiers import make_id_number
 
     form = intake.applicant_form
-    form.id_field.edit.setText(make_id_number("152201", dt.date(1985, 5, 5), 11))
-    form.name.setText(APPLICANT[0])
+    born = dt.date(1985, 5, 5)
+    card = IdCard(APPLICANT[0], "2", "蒙古", born, APPLICANT[2], make_id_number("152201", born, 11),
+                  "乌兰浩特市公安局", dt.date(2016, 8, 1), dt.date(2036, 8, 1), bytes(1024))  # fmt: skip
+    form.card_line.on_done(card)
     form.phone.setText(APPLICANT[1])
-    form.address.setText(APPLICANT[2])
     intake.agent_form.setChecked(True)
     intake.agent_form.id_field.edit.setText(make_id_number("150702", dt.date(1990, 6, 15), 37))
     intake.agent_form.name.setText(AGENT[0])

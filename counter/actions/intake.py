@@ -33,6 +33,7 @@ from counter.audit.masking import masked_text
 from counter.case.decisions import DecisionProblem, DecisionRefused, closing_event, lapse_day, undecided_items
 from counter.case.moments import moment_on
 from counter.case.numbers import case_no
+from counter.case.queue_ticket import QueueTicket
 from counter.case.same_day import same_day_note
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
 from counter.case.view import CaseMaterialLine
@@ -41,6 +42,7 @@ from counter.db import models
 from counter.db.case_store import (
     add_case,
     add_history,
+    add_ticket,
     case_by_no,
     case_materials,
     case_view,
@@ -105,6 +107,7 @@ class IntakeRequest:
     # the day the materials arrived (the decision day when None): a 补正 is told within five working days of it
     received_on: dt.date | None = None
     subject: tuple[tuple[str, str], ...] = ()  # the bundle's subject fields, by code (counter.intake.subject)
+    ticket: QueueTicket | None = None  # the hall's queue ticket the applicant was called by (叫号)
 
 
 def intake_request(form: IntakeDraft, uid: str) -> IntakeRequest:
@@ -365,7 +368,9 @@ def take_intake(
         "uid": request.uid or models.new_uid(),  # here, not by the column's default: the audit digest covers it
     }
     lines = _material_values(bundle, request.checklist, decision)
-    add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value, at=_on(today))
+    case_id = add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value, at=_on(today))
+    if request.ticket is not None:
+        add_ticket(session, case_id, request.ticket)
     note_issued(session, desk, number)
     if previous is not None:
         add_history(session, previous, CaseEvent.RESUBMITTED.value, number, clerk=desk.clerk)

@@ -156,4 +156,7 @@ def _case_counts(service: ServiceLine | None, items: ItemLine | None) -> CaseCou
     if service is None:
         return CaseCounts(items_open=open_items, items_overdue=overdue_items)
     s = service
-    return CaseCounts(s.accepted, s.deferred, s.correction, s.refused, s.overdue_deferrals, open_items, overdue_items)
+    return CaseCounts(
+        s.accepted, s.deferred, s.correction, s.refused, s.overdue_deferrals, open_items, overdue_items,
+        s.waits, s.waited_s,
+    )  # fmt: skip

@@ -10,6 +10,8 @@ A line puts together what the window already defines elsewhere — the 好差评
 - **Overdue deferrals** (容缺逾期): a 容缺受理 case of the period, neither withdrawn nor voided, with a deferred
   material that came after its due date or has not come and was due before today (seed 001 第十七条: the
   applicant promises to hand it in within the agreed time).  A deferral extended in time is judged by the new date.
+- **Waits**: the period's cases whose applicant the desk called by a queue ticket (叫号) for which the hall's queue
+  system gave both the time it was taken and the time it was called; their mean wait.
 - **Rectifications**: those opened in the period (by a bad rating, 第三十八条(三)), and of them how many are still
   open, open past their due date today (a 限期整改 by its ledger date,
   :func:`counter.ratings.rectification.effective_due`), fed back (closed) or voided by an upheld appeal.
@@ -41,6 +43,12 @@ class CaseCounts:
     overdue_deferrals: int = 0
     items_open: int = 0  # the period's cases' items routed to their departments and not decided, on the day judged
     items_overdue: int = 0  # of those, past their promised or legal date
+    waits: int = 0  # the cases whose applicant was called by a queue ticket whose wait the queue system gave
+    waited_s: int = 0  # their waits, in seconds, added up
+
+    def mean_wait_minutes(self) -> int | None:
+        """How long an applicant called by the queue waited, on average, in whole minutes; None when none said."""
+        return round(self.waited_s / self.waits / 60) if self.waits else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,6 +82,8 @@ class CaseView(PartyColumns):
     history: tuple[HistoryLine, ...]
     # the bundle's subject as taken: (field code, value) in the guide's order (counter.intake.subject)
     subject: tuple[tuple[str, str], ...] = ()
+    queue_ticket: str = ""  # the hall's queue ticket the applicant was called by; "" none (counter.case.queue_ticket)
+    queue_waited_s: int | None = None  # how long they waited for the call, when the queue system said
 
     def deferred_open(self) -> tuple[CaseMaterialLine, ...]:
         """Deferred materials still awaited: not handed in yet, and not lapsed."""

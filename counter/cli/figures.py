@@ -97,6 +97,7 @@ def line_json(line: PeriodLine, grouping: Grouping) -> dict[str, Any]:
         "overdue_deferrals": c.overdue_deferrals,
         "items_open": c.items_open,
         "items_overdue": c.items_overdue,
+        "mean_wait_minutes": c.mean_wait_minutes(),
         "rated": r.rated,
         "good": r.good,
         "bad": r.bad,

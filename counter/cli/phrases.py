@@ -256,6 +256,11 @@ DESK_FIELD = {
     "pad_mode": tr("评价器方式"),
     "pad_keyboard": tr("评价器有键盘"),
     "text_scale": tr("文字大小（%）"),
+    "id_reader": tr("身份证阅读器"),
+    "id_reader_at": tr("身份证阅读器端口或地址"),
+    "id_reader_format": tr("身份证阅读器服务格式文件"),
+    "queue_at": tr("叫号系统地址"),
+    "queue_format": tr("叫号系统格式文件"),
 }
 DESK_SOURCE = {"machine": tr("本机设置文件"), "user": tr("用户设置文件"), "default": tr("默认值")}
 DESK_VALUE_LINE = tr("  {field}：{value}（{source}）")

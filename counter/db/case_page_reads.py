@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from counter.case.view import CaseView
 from counter.db import models
-from counter.db.case_store import HEAD_COLUMNS, view_of
+from counter.db.case_store import HEAD_COLUMNS, ticket_columns, view_of
 from counter.db.document_store import DocumentLine, document_lines, line_columns
 from counter.db.settings_store import OFFICE_PREFIX, known_missing, office_key
 
@@ -100,6 +100,7 @@ def _page_head() -> Select[Any]:
         select(guide.c.content_hash).where(version).scalar_subquery().label("guide_hash"),
         select(setting.c.value).where(setting.c.key == literal(OFFICE_PREFIX) + case.c.site_code).scalar_subquery()
         .label("office"),
+        *ticket_columns(case),
     ).where(case.c.case_no == bindparam("case_no"))  # fmt: skip
 
 

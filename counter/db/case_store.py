@@ -35,6 +35,7 @@ from counter.audit.state import RowAltered, SubjectKind
 from counter.case.dates_moved import governed
 from counter.case.moments import stored_utc
 from counter.case.numbers import TRAINING_FIRST
+from counter.case.queue_ticket import QueueTicket
 from counter.case.status import CaseStatus
 from counter.case.view import CaseMaterialLine, CaseView, HistoryLine
 from counter.db import models
@@ -252,6 +253,7 @@ def _view_statements() -> tuple[Select[*tuple[Any, ...]], ...]:
         select(
             *(case.c[name] for name in HEAD_COLUMNS), models.Bundle.name.label("bundle_name"),
             models.GuideVersion.version, previous.case_no.label("previous_no"), later_no.label("later_no"),
+            *ticket_columns(case),
         )
         .join(models.Bundle, models.Bundle.code == case.c.bundle_code)
         .join(models.GuideVersion, models.GuideVersion.id == case.c.guide_version_id)
@@ -332,8 +334,25 @@ def view_of(c: Any, materials: Iterable[Sequence[Any]], history: Iterable[Sequen
             materials=tuple(starmap(CaseMaterialLine, materials)),
             history=tuple(starmap(HistoryLine, history)),
             subject=subject_from_json(c.subject),
+            queue_ticket=c.queue_ticket or "",
+            queue_waited_s=c.queue_waited_s,
         )
     )
+
+
+def ticket_columns(case: Any) -> tuple[Any, ...]:
+    """The case's queue ticket and wait (:class:`models.CaseTicket`), each by a subquery of one row by its key: the
+    columns :func:`view_of` reads as ``queue_ticket`` and ``queue_waited_s``, NULL for a case without one."""
+    t = cast(Table, models.CaseTicket.__table__)
+    return (
+        select(t.c.ticket).where(t.c.case_id == case.c.id).scalar_subquery().label("queue_ticket"),
+        select(t.c.waited_s).where(t.c.case_id == case.c.id).scalar_subquery().label("queue_waited_s"),
+    )
+
+
+def add_ticket(session: Session, case_id: int, ticket: QueueTicket) -> None:
+    """Keep the queue ticket the case's applicant was called by."""
+    session.add(models.CaseTicket(case_id=case_id, ticket=ticket.number, waited_s=ticket.waited_s))
 
 
 def cases_dated_from(session: Session, first: dt.date, statuses: Iterable[str]) -> list[str]:

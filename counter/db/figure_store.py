@@ -54,6 +54,8 @@ class ServiceLine:
     correction: int
     refused: int
     overdue_deferrals: int
+    waits: int  # the cases with a queue ticket's wait (models.CaseTicket), and those waits in seconds, added up
+    waited_s: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +140,7 @@ def service_lines(
     so the month is counted from the figure index, never joined to the ratings; only a 容缺受理 case looks at its
     materials, whose lateness depends on ``today``.
     """
-    c, material = models.Case, aliased(models.CaseMaterial)
+    c, material, ticket = models.Case, aliased(models.CaseMaterial), models.CaseTicket
     keys = _grouped_by(
         grouping, c.received_on, c.site_code, func.coalesce(c.served_desk_no, c.desk_no),
         func.coalesce(c.served_clerk, c.clerk), c.bundle_code,
@@ -170,7 +172,10 @@ def service_lines(
             _count_if(c.outcome == Outcome.CORRECT.value),
             _count_if(c.outcome == Outcome.REFUSE.value),
             _count_if(and_(deferred, live, late)),
+            _count_if(ticket.waited_s.is_not(None)),
+            func.coalesce(func.sum(ticket.waited_s), 0),
         )
+        .outerjoin(ticket, ticket.case_id == c.id)  # at most one: its key is the case's
         .where(c.received_on.between(first, last))
         .group_by(*keys)
     )

@@ -62,6 +62,11 @@ class DeskConfig:
     pad_mode: str = "auto"  # a PadMode: where the pad is when no screen of its own is found (or wanted)
     pad_keyboard: str = "no"  # "yes": the applicant has a keyboard at the pad, so it offers a line of free text
     text_scale: str = "100"  # the window's text size in per cent: 100, 125 or 150 (read at start-up)
+    id_reader: str = ""  # the 二代证 reader: "serial", "http" (a vendor's local service) or "" none
+    id_reader_at: str = ""  # its serial port (/dev/ttyUSB0, COM3) or its service's root (http://127.0.0.1:19196)
+    id_reader_format: str = ""  # for "http": the file describing the service's answer; "" the shipped one
+    queue_at: str = ""  # the hall's queue system (叫号), its root (http://10.1.2.3:8080); "" none
+    queue_format: str = ""  # the file describing the queue system's answer; "" the shipped one
 
     def identity(self) -> DeskIdentity:
         return DeskIdentity(self.site_code, self.desk_no)
@@ -100,7 +105,11 @@ class DeskSettings:
 
 FIELDS = tuple(f.name for f in fields(DeskConfig))
 #: the fields that take one of a few values; the machine's file is held to them
-CHOICES: Mapping[str, tuple[str, ...]] = {"pad_mode": tuple(PadMode), "pad_keyboard": (YES, NO)}
+CHOICES: Mapping[str, tuple[str, ...]] = {
+    "pad_mode": tuple(PadMode),
+    "pad_keyboard": (YES, NO),
+    "id_reader": ("", "serial", "http"),  # counter.host.id_reader's kinds
+}
 
 
 def load_desk_config() -> DeskConfig:

@@ -23,6 +23,7 @@ FONTS = "fonts"
 TRANSLATIONS = "translations"
 LICENSES = "licenses"
 ICONS = "icons"
+DEVICES = "devices"  # how the desk speaks to the window's devices: data files an integrator adapts
 PREPARED = "prepared"  # built at package time, never committed: see counter.db.prepared_start
 
 # The font files the window and the documents cannot do without (counter.documents.fonts and counter.ui.fonts
@@ -56,6 +57,10 @@ def translations_dir() -> Path:
 def icons_dir() -> Path:
     """The app's icon as ``counter-<size>.png`` (16 to 256 px), rendered from ``packaging/icons/counter.svg``."""
     return resources_dir() / ICONS
+
+
+def devices_dir() -> Path:
+    return resources_dir() / DEVICES
 
 
 def prepared_dir() -> Path:

@@ -28,6 +28,7 @@ PERIOD_COLUMNS = (
     ("overdue_deferrals", tr("容缺逾期")),
     ("items_open", tr("部门在办")),
     ("items_overdue", tr("事项逾期")),
+    ("mean_wait_minutes", tr("平均等候（分钟）")),
     ("rated", tr("有效评价")),
     ("good", tr("好评")),
     ("bad", tr("差评")),

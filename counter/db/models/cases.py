@@ -241,6 +241,17 @@ class CaseHistory(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class CaseTicket(Base):
+    """The hall's queue ticket the applicant of a case was called by (叫号), and how long they waited for it when the
+    queue system said (migration 0027).  A case taken without a call has none."""
+
+    __tablename__ = "case_ticket"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), primary_key=True)
+    ticket: Mapped[str] = mapped_column(String(16))
+    waited_s: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
 class Draft(Base):
     """The intake form as the clerk types it, saved continuously; removed on commit."""
 

@@ -37,6 +37,7 @@ PARTY_FIELDS = (
 CASE_FIELDS = (
     "answers",
     "received_at",
+    "queue_ticket",
     "received_on",
     "accepted_on",
     "promised_on",
@@ -61,6 +62,13 @@ def _value_label() -> QLabel:
 
 def _link(case_no: str) -> str:
     return f'<a href="{escape(case_no)}">{escape(case_no)}</a>' if case_no else ""
+
+
+def _ticket_text(view: CaseView) -> str:
+    """The queue ticket, with the wait in whole minutes where the queue system gave it."""
+    if view.queue_waited_s is None:
+        return view.queue_ticket
+    return words.CASE_QUEUE_WAITED.format(ticket=view.queue_ticket, minutes=round(view.queue_waited_s / 60))
 
 
 class CaseFields(QWidget):
@@ -136,6 +144,7 @@ class CaseFields(QWidget):
             "notify_phone": shown.notify_phone if view.notify_phone != view.applicant_phone else "",
             "answers": answers_text(view.answers, situations),
             "received_at": GAP.format(first=desk_text(view.desk_no), second=view.clerk),
+            "queue_ticket": _ticket_text(view),
             "received_on": day_text(view.received_on),
             "accepted_on": day_text(view.accepted_on),
             "promised_on": day_text(view.promised_on),

@@ -35,6 +35,7 @@ CASE_CORRECTION_OVERDUE = tr("补正期限{due}已过{days}天，申请人未补
 CASE_FIELD = {
     "bundle": tr("一件事"),
     "received_at": tr("收件窗口"),
+    "queue_ticket": tr("排队号"),
     "answers": tr("办理情形"),
     "applicant": tr("申请人"),
     "applicant_id": tr("证件号码"),
@@ -59,6 +60,7 @@ CASE_FIELD = {
     "previous_case": tr("补正前办件"),
     "later_case": tr("补正后重新提交"),
 }
+CASE_QUEUE_WAITED = tr("{ticket}（等候 {minutes} 分钟）")
 CASE_MATERIALS = tr("申请材料")
 CASE_HISTORY = tr("经办记录")
 CASE_DETAILS = tr("办件详情")  # what a screen reader calls the scrolling part of the page

@@ -54,6 +54,7 @@ from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.form_fields import read_fields, show_fields
 from counter.ui.intake.outcome_box import commit_problems, provisional_mark
 from counter.ui.intake.panel_layout import PanelLayout
+from counter.ui.intake.queue_line import QueueLine
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
 from counter.ui.intake.words import (
     INTAKE_CLOSE_GO,
@@ -114,6 +115,8 @@ class IntakePanel(PanelLayout):
         self.drafts = DraftKeeper(runner, desk, self.form, self)
         self._uid = uuid.uuid4().hex  # the same for every attempt to commit this intake
         self.reconnector = Reconnector(runner.store, self)
+        self.queue_line = QueueLine(desk)  # 叫号: the ticket called goes with the case
+        self.applicant_form.form.insertRow(0, self.queue_line)
         day = INTAKE_DAY.format(date=day_text(today()), desk=desk.identity.desk_no, clerk=desk.clerk)
         self.day_label.setText(day)
         self._connect_signals()
@@ -177,8 +180,9 @@ class IntakePanel(PanelLayout):
         return read_fields(self, self._checklist, self._previous_case_no)
 
     def request(self) -> IntakeRequest:
-        # the applicant hands the materials over at this window, today
-        return dataclasses.replace(intake_request(self.form(), self._uid), received_on=self._today())
+        # the applicant hands the materials over at this window, today, called by the ticket the desk called
+        request = intake_request(self.form(), self._uid)
+        return dataclasses.replace(request, received_on=self._today(), ticket=self.queue_line.ticket)
 
     @property
     def decision(self) -> Decision | None:
@@ -488,4 +492,6 @@ class IntakePanel(PanelLayout):
             return
         super().closeEvent(event)
         if event.isAccepted():
+            self.applicant_form.card_line.wait()
+            self.queue_line.wait()
             self.closed.emit()

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QFormLayout,
     QGroupBox,
@@ -24,8 +25,10 @@ from PySide6.QtWidgets import (
 
 from counter.actions.parties import KnownParty
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery, name_field
+from counter.parties.id_card import IdCard
 from counter.parties.text import TextField
 from counter.ui.flow_layout import FlowLayout
+from counter.ui.intake.card_line import CardLine
 from counter.ui.intake.id_field import IdField
 from counter.ui.intake.text_field import CheckedLine
 from counter.ui.intake.words import (
@@ -83,6 +86,7 @@ class ApplicantForm(QGroupBox):
         self.name_line = CheckedLine(TextField.PERSON_NAME)
         self.name = self.name_line.edit
         self.id_field = IdField(ApplicantKind.PERSON, today)
+        self.card_line = CardLine(today)
         self.autofill_hint = plain_label(INTAKE_AUTOFILLED)
         self.autofill_hint.setProperty("role", "hint")
         self.autofill_hint.hide()
@@ -93,6 +97,7 @@ class ApplicantForm(QGroupBox):
         self.legal_rep = self.legal_rep_line.edit
         self.form = _form(self)
         self.form.addRow(kinds)
+        self.form.addRow(self.card_line)
         self.name_label = plain_label()
         self.id_label = plain_label()
         self.address_label = plain_label()
@@ -111,6 +116,7 @@ class ApplicantForm(QGroupBox):
         for edit in (self.name, self.phone, self.address, self.legal_rep, self.id_field.edit):
             edit.textChanged.connect(self.changed)
         self.id_field.edit.textEdited.connect(self.autofill_hint.hide)
+        self.card_line.card_read.connect(self.fill_card)
 
     def kind(self) -> ApplicantKind:
         return next(ApplicantKind(v) for v, b in self.kind_buttons.items() if b.isChecked())
@@ -145,6 +151,18 @@ class ApplicantForm(QGroupBox):
         self.phone.setText(applicant.phone)
         self.address.setText(applicant.address)
         self.legal_rep.setText(applicant.legal_rep)
+
+    def fill_card(self, card: IdCard) -> None:
+        """The card is the applicant's own word for who they are: its name, number and address replace what was
+        typed; the phone stays (the card has none)."""
+        self.kind_buttons[ApplicantKind.PERSON.value].setChecked(True)
+        self.name.setText(card.name)
+        self.address.setText(card.address)
+        self.id_field.edit.setText(card.id_no)  # last: 一证办理 fills the phone from an earlier case, if any
+        self.id_field.on_editing_finished()
+        focus = QApplication.focusWidget()
+        if focus is None or focus in (self.id_field.edit, self.name, self.address):
+            self.phone.setFocus(Qt.FocusReason.OtherFocusReason)  # what the card does not give comes next
 
     def fill_known(self, known: KnownParty) -> bool:
         """Fill what the clerk left empty from an earlier case; True when anything was filled."""

@@ -25,6 +25,34 @@ INTAKE_ADDRESS = {"person": tr("地址"), "company": tr("住所")}
 INTAKE_LEGAL_REP = tr("法定代表人")
 INTAKE_AUTOFILLED = tr("已按以往办件自动填写")
 INTAKE_ID_OK = tr("号码有效")
+INTAKE_CARD_BUTTON = tr("读身份证（{key}）")
+INTAKE_CARD_READING = tr("正在读卡，请把身份证放在阅读器上……")
+INTAKE_CARD_SEX = {"1": tr("男"), "2": tr("女")}
+INTAKE_CARD_FACTS = tr("{sex}　{ethnicity}族　出生 {birth}　签发机关 {authority}　有效期 {start}至{until}")
+INTAKE_CARD_LONG_TERM = tr("长期")
+INTAKE_CARD_EXPIRED = tr("此身份证已于{until}过期，不能作为有效身份证明，请申请人出示有效证件。")
+INTAKE_QUEUE_BUTTON = tr("叫下一号（{key}）")
+INTAKE_QUEUE_CALLING = tr("正在叫号……")
+INTAKE_QUEUE_CALLED = tr("已叫 {ticket} 号")
+INTAKE_QUEUE_WAITED = tr("已叫 {ticket} 号，申请人等候了 {minutes} 分钟")
+# keyed by counter.host.queue_caller.QueueFault; the form is left as it was in every case
+INTAKE_QUEUE_FAULT = {
+    "not_set_up": tr("本窗口未设置叫号系统，请管理员在本窗口设置中填写叫号系统地址。"),
+    "unreachable": tr("连接不上叫号系统，请检查网络后再按叫号。"),
+    "no_answer": tr("叫号系统没有应答，请稍后再按叫号。"),
+    "nobody_waiting": tr("现在没有排队等候的申请人。"),
+    "bad_answer": tr("叫号系统的应答无法识别，请联系管理员核对叫号系统的格式设置。"),
+}
+# keyed by counter.parties.id_card.CardFault; the form is left as it was in every case
+INTAKE_CARD_FAULT = {
+    "not_set_up": tr("本窗口未设置身份证阅读器，请手工录入，或请管理员在本窗口设置中设置阅读器。"),
+    "unreachable": tr("连接不上身份证阅读器，请检查阅读器的连线和电源后再按读卡。已填内容未改动。"),
+    "no_answer": tr("身份证阅读器没有应答，请检查阅读器后再按读卡。已填内容未改动。"),
+    "no_card": tr("阅读器上没有身份证，请把身份证平放在阅读器上再按读卡。"),
+    "removed": tr("读卡中途身份证被移开，请把身份证放回阅读器上，不要移动，再按读卡。已填内容未改动。"),
+    "torn": tr("读卡数据不完整，请再按读卡。已填内容未改动。"),
+    "unreadable": tr("读到的内容不是有效的身份证信息，请再按读卡，或手工录入。已填内容未改动。"),
+}
 INTAKE_AGENT = tr("委托代办人办理")
 INTAKE_AGENT_NAME = tr("代办人姓名")
 INTAKE_AGENT_ID = tr("代办人身份证号")

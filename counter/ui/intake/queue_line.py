@@ -1,0 +1,117 @@
+"""叫下一号 (Ctrl+N): the desk calls the next number on the hall's queue system, and the intake keeps the ticket.
+
+The call runs on a thread of its own, as the card reader's read does: a queue system across the hall's network may be
+slow or gone, and the window keeps working meanwhile.  The ticket called goes with the case this intake commits.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from counter.actions.desk import Desk
+from counter.case.queue_ticket import QueueTicket
+from counter.host.queue_caller import QueueCaller, QueueError, QueueFault, desk_queue
+from counter.ui.intake.words import (
+    INTAKE_QUEUE_BUTTON,
+    INTAKE_QUEUE_CALLED,
+    INTAKE_QUEUE_CALLING,
+    INTAKE_QUEUE_FAULT,
+    INTAKE_QUEUE_WAITED,
+)
+from counter.ui.plain_text import plain_label
+from counter.ui.restyle import set_style_property
+
+log = logging.getLogger(__name__)
+
+KEY = "Ctrl+N"
+
+
+class QueueCall(QThread):
+    done = Signal(object)  # QueueTicket
+    failed = Signal(object)  # QueueError
+
+    def __init__(self, caller: QueueCaller, site: str, desk_no: str) -> None:
+        super().__init__()
+        self._call = (caller, site, desk_no)
+
+    def run(self) -> None:
+        caller, site, desk_no = self._call
+        try:
+            ticket = caller.call_next(site, desk_no)
+        except QueueError as err:
+            self.failed.emit(err)
+        except Exception as err:  # a queue system's fault is the clerk's message and the support's log, never a crash
+            log.exception("queue call failed")
+            self.failed.emit(QueueError(QueueFault.UNREACHABLE, type(err).__name__))
+        else:
+            self.done.emit(ticket)
+
+
+class QueueLine(QWidget):
+    """The key, and the ticket called (or why none was)."""
+
+    called = Signal(object)  # QueueTicket
+
+    def __init__(
+        self, desk: Desk, caller: Callable[[], QueueCaller | None] = desk_queue, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self.caller = caller  # asked at each call: a queue system set up while the panel is open is used
+        self.button = QPushButton(INTAKE_QUEUE_BUTTON.format(key=KEY))
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+N from anywhere; not a stop on the Tab chain
+        self.shortcut = QShortcut(QKeySequence(KEY), self)
+        self.message = plain_label()
+        self.message.setWordWrap(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.button)
+        layout.addWidget(self.message, 1)
+        self.running: QueueCall | None = None
+        self.ticket: QueueTicket | None = None
+        self.button.clicked.connect(self.start)
+        self.shortcut.activated.connect(self.start)
+
+    def start(self) -> None:
+        if self.running is not None:
+            return
+        caller = self.caller()
+        if caller is None:
+            self.say(INTAKE_QUEUE_FAULT[QueueFault.NOT_SET_UP], error=True)
+            return
+        self.say(INTAKE_QUEUE_CALLING)
+        self.running = QueueCall(caller, self._desk.identity.site_code, self._desk.identity.desk_no)
+        self.running.done.connect(self.on_done)
+        self.running.failed.connect(self.on_failed)
+        self.running.finished.connect(self.on_finished)
+        self.running.start()
+
+    def on_done(self, ticket: QueueTicket) -> None:
+        self.ticket = ticket
+        if ticket.waited_s is None:
+            self.say(INTAKE_QUEUE_CALLED.format(ticket=ticket.number))
+        else:
+            self.say(INTAKE_QUEUE_WAITED.format(ticket=ticket.number, minutes=round(ticket.waited_s / 60)))
+        self.called.emit(ticket)
+
+    def on_failed(self, err: QueueError) -> None:
+        log.warning("no number called: %s", err)
+        self.say(INTAKE_QUEUE_FAULT[err.fault], error=True)
+
+    def on_finished(self) -> None:
+        if self.running is not None:
+            self.running.deleteLater()
+        self.running = None
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        set_style_property(self.message, "role", "field-error" if error else "hint")
+
+    def wait(self) -> None:
+        if self.running is not None:
+            self.running.wait()
