@@ -31,27 +31,14 @@ DAY = "2026-11-20"  # a working day, so that the demo's dates do not depend on w
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
 #: the systemd units of the services a hall runs (packaging/linux), as installed
 SERVICE_UNITS = sorted(p.name for p in (REPO / "packaging" / "linux").glob("counter-*.*"))
-# What the frozen program may take from the machine: what a desktop has.  Everything else is inside it.
-FROM_THE_SYSTEM = {
-    "libc.so.6",
-    "libm.so.6",
-    "libdl.so.2",
-    "libpthread.so.0",
-    "librt.so.1",
-    "libresolv.so.2",
-    "libutil.so.1",
-    "ld-linux-x86-64.so.2",
-    "ld-linux-aarch64.so.1",
-    "libGL.so.1",  # libgl1
-    "libGLX.so.0",
-    "libGLdispatch.so.0",
-    "libEGL.so.1",  # libegl1
-    "libxcb.so.1",  # libxcb1
-    "libdrm.so.2",  # only Qt's full-screen eglfs platform, never chosen on a desktop
-    "libwayland-client.so.0",  # a Wayland session's own libraries, matching its compositor
-    "libwayland-cursor.so.0",
-    "libwayland-egl.so.1",
+# What the frozen program takes from the machine: what a desktop has (packaging/linux/system-libraries.txt, the
+# AppImage project's exclude list), and a Wayland session's own libraries.  Everything else is inside it.
+SYSTEM_LIBRARIES = {
+    line.strip()
+    for line in (REPO / "packaging" / "linux" / "system-libraries.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
 }
+FROM_THE_SYSTEM = SYSTEM_LIBRARIES | {"libwayland-cursor.so.0", "libwayland-egl.so.1"}
 # Missing here is harmless: a Wayland session has them, an X11 session never loads the Wayland plugins.
 MAY_BE_MISSING = {"libwayland-client.so.0", "libwayland-cursor.so.0", "libwayland-egl.so.1"}
 
@@ -146,7 +133,8 @@ def test_the_archive_holds_the_program_its_desktop_entry_icons_and_licences(buil
 
 
 def test_it_takes_from_the_machine_only_what_a_desktop_has(built: Built) -> None:
-    """Qt's X11 libraries beyond libxcb (libxcb-cursor0, which Qt 6.5 needs, and the rest) are inside."""
+    """Qt's X11 libraries beyond the X client (libxcb-cursor0, which Qt 6.5 needs, and the rest) are inside; the
+    libraries every desktop has are not, so that nothing the process loads from the system meets an older copy."""
     internal = built.tree / "app" / "_internal"
     env = {**os.environ, "LD_LIBRARY_PATH": str(internal)}  # as the program's loader sets it
     taken: dict[str, str] = {}
@@ -159,8 +147,10 @@ def test_it_takes_from_the_machine_only_what_a_desktop_has(built: Built) -> None
                 taken.setdefault(name, found)
     assert set(taken) <= FROM_THE_SYSTEM, {name: taken[name] for name in set(taken) - FROM_THE_SYSTEM}
     assert {name for name, found in taken.items() if found == "not found"} <= MAY_BE_MISSING
-    for name in ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxkbcommon-x11.so.0", "libX11.so.6"):
+    for name in ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxkbcommon-x11.so.0"):
         assert (internal / name).exists()
+    carried = {path.name for path in internal.rglob("*.so*")} & SYSTEM_LIBRARIES
+    assert not carried, carried
 
 
 def test_installed_with_no_network_it_names_its_version(installed: Installed) -> None:
