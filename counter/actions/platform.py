@@ -5,9 +5,10 @@ The events themselves are queued by the steps they report (:mod:`counter.db.plat
 its own unit of work but the sending: claim what is due (committed before anything leaves), send it, mark it.  An
 event is marked sent once; a sender that dies after the platform took an event and before the mark leaves it
 claimed, and the next claim after the lease sends it again under the same key, which the platform acknowledges as a
-repeat.  Failures wait twice as long each time (:func:`counter.sms.gateway.next_wait`), so a day offline costs a
-few dozen attempts at most; after the settings' number of attempts, or at once for an answer that will not change
-(or an event the mapping cannot fill), the event waits in the failed list for a supervisor (:func:`retry_event`).
+repeat.  Failures wait twice as long each time (:func:`counter.sms.gateway.next_wait`, at most an hour), so a day
+offline costs a few dozen attempts; no answer at all (offline, a timeout) is waited out however long it lasts, and
+after the settings' number of answers that failed, or at once for an answer that will not change (or an event the
+mapping cannot fill), the event waits in the failed list for a supervisor (:func:`retry_event`).
 
 Events are sent in the order they were queued, one at a time: the platform reads a case's steps in order.
 """
@@ -216,7 +217,9 @@ def _deliver(
     if answer.outcome is Outcome.SENT:
         store.write(lambda session: platform_store.mark_sent(session, event.id, answer.platform_id, clock()))
         return SendRound(sent=1)
-    final = answer.outcome is Outcome.REFUSED or event.attempts >= settings.attempts
+    # offline (no answer at all) is waited out however long it lasts: a township's network, a platform down for a
+    # day; only the platform's own answers count towards the attempts
+    final = answer.outcome is Outcome.REFUSED or (answer.answered and event.attempts >= settings.attempts)
     retry_at = None if final else clock() + next_wait(event.attempts)
     store.write(lambda session: platform_store.mark_failed(session, event.id, answer.detail, retry_at))
     log.warning("platform event %s attempt %d failed%s: %s", event.id, event.attempts, " for good" * final,

@@ -203,11 +203,12 @@ class ClaimedEvent:
 
 
 def claim_due(session: Session, now: dt.datetime, limit: int, lease: dt.timedelta) -> list[ClaimedEvent]:
-    """Up to ``limit`` events due at ``now`` (waiting, or left sending by a sender whose lease ran out), oldest
-    due first, marked as this sender's until ``now + lease``: the caller commits the claim before sending."""
+    """Up to ``limit`` events due at ``now`` (waiting, or left sending by a sender whose lease ran out), in the order
+    they were queued (the platform reads a case's steps in order), marked as this sender's until ``now + lease``:
+    the caller commits the claim before sending."""
     e = models.PlatformEvent
     due = or_(e.state == WAITING, e.state == SENDING)
-    ids_query = select(e.id).where(due, e.next_at <= now).order_by(e.next_at, e.id).limit(limit)
+    ids_query = select(e.id).where(due, e.next_at <= now).order_by(e.id).limit(limit)
     if session.get_bind().dialect.name == "postgresql":
         ids_query = ids_query.with_for_update(skip_locked=True)
     ids = list(session.scalars(ids_query))

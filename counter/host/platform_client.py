@@ -44,6 +44,7 @@ class Report:
     outcome: Outcome
     platform_id: str = ""
     detail: str = ""  # for the failed list: the status and the platform's words, or what went wrong on the way
+    answered: bool = True  # the platform answered (False: no connection, a timeout, a certificate not its own)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,13 +81,13 @@ def _attempt(request: ReportRequest) -> Report:
     except urllib.error.HTTPError as err:
         return _refused(err)
     except TimeoutError:
-        return Report(Outcome.TRY_AGAIN, detail=f"timeout after {request.timeout:g} s")
+        return Report(Outcome.TRY_AGAIN, detail=f"timeout after {request.timeout:g} s", answered=False)
     except urllib.error.URLError as err:
         if isinstance(err.reason, TimeoutError):
-            return Report(Outcome.TRY_AGAIN, detail=f"timeout after {request.timeout:g} s")
-        return Report(Outcome.TRY_AGAIN, detail=f"no connection: {err.reason}")
+            return Report(Outcome.TRY_AGAIN, detail=f"timeout after {request.timeout:g} s", answered=False)
+        return Report(Outcome.TRY_AGAIN, detail=f"no connection: {err.reason}", answered=False)
     except (OSError, http.client.HTTPException) as err:
-        return Report(Outcome.TRY_AGAIN, detail=f"{type(err).__name__}: {err}")
+        return Report(Outcome.TRY_AGAIN, detail=f"{type(err).__name__}: {err}", answered=False)
 
 
 def _post(request: ReportRequest, context: ssl.SSLContext) -> Report:

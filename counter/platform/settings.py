@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 DEFAULT_MAPPING = "nmg"  # 内蒙古自治区: counter/resources/platform/nmg.toml
 DEFAULT_TIMEOUT = 10.0
-DEFAULT_ATTEMPTS = 10  # a platform down for half a day is waited out (the waits double up to an hour)
+DEFAULT_ATTEMPTS = 10  # failed answers (5xx…) before the failed list; no answer at all is waited out
 _MAPPING_NAME = re.compile(r"^[a-z0-9_-]{1,40}$")
 
 

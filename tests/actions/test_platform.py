@@ -103,10 +103,15 @@ def test_an_intake_queues_its_event_in_its_own_unit_of_work_and_nothing_without_
         uid = s.scalar(select(models.Case.uid).where(models.Case.case_no == number))
     assert event.key.startswith(f"{uid}:taken:")
     request = full_request(sessions)
-    with sessions() as s, s.begin():  # an intake rolled back reports nothing
-        take_intake(s, desk, request, TODAY, office_calendar(s))
-        assert len(s.scalars(select(models.PlatformEvent.id)).all()) == 2
-        s.rollback()
+
+    def cut_off() -> None:
+        with sessions.begin() as s:
+            take_intake(s, desk, request, TODAY, office_calendar(s))
+            assert len(s.scalars(select(models.PlatformEvent.id)).all()) == 2
+            raise ConnectionError("the desk lost its network before the commit")
+
+    with pytest.raises(ConnectionError):  # an intake rolled back reports nothing
+        cut_off()
     assert len(events(sessions)) == 1
 
 
