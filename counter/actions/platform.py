@@ -19,6 +19,7 @@ import dataclasses
 import datetime as dt
 import functools
 import logging
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,6 +58,7 @@ __all__ = [
     "mapping_named",
     "platform_settings",
     "retry_event",
+    "run_sender",
     "save_platform",
     "send_due",
 ]
@@ -225,6 +227,15 @@ def _deliver(
     log.warning("platform event %s attempt %d failed%s: %s", event.id, event.attempts, " for good" * final,
                 answer.detail)  # fmt: skip
     return SendRound(failed=1) if final else SendRound(waiting=1)
+
+
+def run_sender(store: Writer, stop: threading.Event, *, interval: float = 10.0) -> SendRound:
+    """The sender as a service: every ``interval`` seconds send what is due, until ``stop`` is set."""
+    done = SendRound()
+    while not stop.is_set():
+        done += send_due(store)
+        stop.wait(interval)
+    return done
 
 
 def event_list(
