@@ -26,7 +26,7 @@ A value a code list does not name is sent as the app has it: the list may be inc
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -125,7 +125,6 @@ class Mapping:
     codes: dict[str, dict[str, str]]
     elements: tuple[Element, ...]
     notes: str = ""
-    unknown: list[str] = field(default_factory=list)
 
     def render(self, kind: PlatformKind, facts: dict[str, str]) -> dict[str, str]:
         """The request's fields for an event of ``kind`` with ``facts``.  :class:`MissingElement` when a required
@@ -176,12 +175,12 @@ def mapping_from(data: dict[str, Any], where: str = "mapping") -> Mapping:
     for n, raw in enumerate(data.get("elements", [])):
         at = f"{where}: elements[{n}]"
         element = _element(raw, at, codes, problems)
-        if element is None:
-            continue
-        if element.field in fields:
-            problems.append(f"{at}: field {element.field} twice")
-        fields.add(element.field)
-        elements.append(element)
+        name = str(raw.get("field", "")).strip() if isinstance(raw, dict) else ""
+        if name and name in fields:
+            problems.append(f"{at}: field {name} twice")
+        fields.add(name)
+        if element is not None:
+            elements.append(element)
     if not elements:
         problems.append(f"{where}: no elements")
     if problems:

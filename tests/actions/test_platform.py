@@ -21,14 +21,18 @@ from counter.actions.platform import (
     PlatformRefused,
     SendRound,
     event_list,
+    mapping_path,
     platform_settings,
     retry_event,
     save_platform,
     send_due,
 )
+from counter.actions.platform_facts import facts_of
 from counter.db import models
+from counter.db.platform_store import claim_due
 from counter.host.platform_client import Report, ReportRequest, post_report
 from counter.platform.events import platform_key
+from counter.platform.mapping import SOURCES
 from counter.platform.settings import PlatformProblem, PlatformSettings
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import ID, full_request, take
@@ -268,3 +272,26 @@ def test_a_site_without_an_endpoint_keeps_its_events_waiting(
     take(sessions, desk, full_request(sessions))
     assert sender(sessions, keys, Clock()) == SendRound()
     assert [e.state for e in events(sessions)] == ["waiting"]
+
+
+def test_the_facts_are_the_mappings_sources_and_an_edited_mapping_is_read_by_the_next_round(
+    sessions: sessionmaker[Session], desk: Desk, platform: Platform, keys: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    configure(sessions, desk, platform, keys)
+    number = take(sessions, desk, full_request(sessions))
+    with sessions.begin() as s:
+        (claimed,) = claim_due(s, models.utcnow() + dt.timedelta(seconds=1), 10, dt.timedelta(seconds=0))
+        assert set(facts_of(s, claimed)) == SOURCES
+    edited = tmp_path / "nmg.toml"
+    edited.write_text(
+        (mapping_path("nmg")).read_text(encoding="utf-8").replace('field = "projid"', 'field = "BJBH"'),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr("counter.actions.platform.mapping_path", lambda _name: edited)
+    take(sessions, desk, full_request(sessions))
+    clock = Clock()
+    clock.advance(seconds=2)
+    assert sender(sessions, keys, clock) == SendRound(sent=2)
+    assert platform.requests[0]["BJBH"] == number  # the integrator's name, no new release
+    assert "projid" not in platform.requests[0]
