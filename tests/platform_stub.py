@@ -54,6 +54,9 @@ class Platform:
 
 def _handler(platform: Platform) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive: a sender's round sends on one connection
+        disable_nagle_algorithm = True  # the answer's head and body written apart would wait on a delayed ACK
+
         def log_message(self, format: str, *args: Any) -> None:
             pass
 

@@ -34,7 +34,7 @@ from counter.audit.actions import AuditAction
 from counter.db import models, platform_store
 from counter.db.platform_store import FAILED, PLATFORM_KEY, ClaimedEvent, EventRow
 from counter.db.settings_store import put_setting
-from counter.host.platform_client import Outcome, Report, ReportRequest, post_report
+from counter.host.platform_client import Outcome, PlatformLink, Report, ReportRequest
 from counter.host.platform_secret import platform_secret_path
 from counter.host.sms_secret import load_secret, save_secret
 from counter.platform.events import platform_key
@@ -155,20 +155,32 @@ def send_due(
     store: Writer,
     *,
     clock: Clock = models.utcnow,
-    post: Callable[[ReportRequest], Report] = post_report,
+    post: Callable[[ReportRequest], Report] | None = None,
     batch: int = BATCH,
     folder: Path | None = None,
 ) -> SendRound:
     """Send every event due now, a batch at a time, until none is left; what came of them.  Nothing where this site
     does not send itself (its events wait, or go up through its hall); nothing with settings or a mapping that
-    cannot be used (logged: the events wait until they are put right)."""
+    cannot be used (logged: the events wait until they are put right).  ``post``: how a request is sent (the
+    default keeps one connection to the platform for the whole pass)."""
     done = SendRound()
-    while True:
-        settings, ready = store.write(lambda session: _claim(session, clock(), batch, folder))
-        if not ready:
-            return done
-        for one in ready:
-            done += _deliver(store, settings, one, clock, post)
+    link = PlatformLink() if post is None else None
+    send = post or link
+    assert send is not None
+    try:
+        while True:
+            settings, ready = store.write(lambda session: _claim(session, clock(), batch, folder))
+            if not ready:
+                return done
+            marks = [_deliver(settings, one, clock, send) for one in ready]
+            # the batch's marks in one unit of work: one commit, not one per event.  A sender that dies before it
+            # leaves the batch claimed, and the next claim sends it again under the same keys
+            store.write(functools.partial(_mark, marks=marks, now=clock()))
+            for mark in marks:
+                done += mark.round
+    finally:
+        if link is not None:
+            link.close()
 
 
 def _claim(session: Session, now: dt.datetime, batch: int, folder: Path | None) -> tuple[PlatformSettings, list[Ready]]:
@@ -198,14 +210,23 @@ def claim_lease(settings: PlatformSettings, batch: int) -> dt.timedelta:
     return dt.timedelta(seconds=settings.timeout * (batch + 1) + 30)
 
 
-def _deliver(
-    store: Writer, settings: PlatformSettings, ready: Ready, clock: Clock, post: Callable[[ReportRequest], Report]
-) -> SendRound:
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """What came of one event: sent (``platform_id``), or failed (``error``), to be tried at ``retry_at`` (None: for
+    good)."""
+
+    event_id: int
+    round: SendRound
+    platform_id: str = ""
+    error: str = ""
+    retry_at: dt.datetime | None = None
+
+
+def _deliver(settings: PlatformSettings, ready: Ready, clock: Clock, post: Callable[[ReportRequest], Report]) -> Mark:
     event = ready.event
     if ready.problem:
-        store.write(lambda session: platform_store.mark_failed(session, event.id, ready.problem, None))
         log.warning("platform event %s (%s) cannot be mapped: %s", event.id, event.kind.value, ready.problem)
-        return SendRound(failed=1)
+        return Mark(event.id, SendRound(failed=1), error=ready.problem)
     request = ReportRequest(
         endpoint=settings.endpoint,
         account=settings.account,
@@ -217,16 +238,23 @@ def _deliver(
     )
     answer = post(request)
     if answer.outcome is Outcome.SENT:
-        store.write(lambda session: platform_store.mark_sent(session, event.id, answer.platform_id, clock()))
-        return SendRound(sent=1)
+        return Mark(event.id, SendRound(sent=1), platform_id=answer.platform_id)
     # offline (no answer at all) is waited out however long it lasts: a township's network, a platform down for a
     # day; only the platform's own answers count towards the attempts
     final = answer.outcome is Outcome.REFUSED or (answer.answered and event.attempts >= settings.attempts)
-    retry_at = None if final else clock() + next_wait(event.attempts)
-    store.write(lambda session: platform_store.mark_failed(session, event.id, answer.detail, retry_at))
     log.warning("platform event %s attempt %d failed%s: %s", event.id, event.attempts, " for good" * final,
                 answer.detail)  # fmt: skip
-    return SendRound(failed=1) if final else SendRound(waiting=1)
+    if final:
+        return Mark(event.id, SendRound(failed=1), error=answer.detail)
+    return Mark(event.id, SendRound(waiting=1), error=answer.detail, retry_at=clock() + next_wait(event.attempts))
+
+
+def _mark(session: Session, *, marks: list[Mark], now: dt.datetime) -> None:
+    for mark in marks:
+        if mark.round.sent:
+            platform_store.mark_sent(session, mark.event_id, mark.platform_id, now)
+        else:
+            platform_store.mark_failed(session, mark.event_id, mark.error, mark.retry_at)
 
 
 def run_sender(store: Writer, stop: threading.Event, *, interval: float = 10.0) -> SendRound:

@@ -28,13 +28,12 @@ import http.client
 import json
 import ssl
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from counter.host.sms_gateway import Outcome
 
-__all__ = ["Outcome", "Report", "ReportRequest", "post_report"]
+__all__ = ["Outcome", "PlatformLink", "Report", "ReportRequest", "answer_of", "post_report"]
 
 _TRY_AGAIN = frozenset({408, 425, 429})
 
@@ -67,64 +66,102 @@ def signature(secret: str, timestamp: str, body: bytes) -> str:
 
 
 def post_report(request: ReportRequest) -> Report:
-    """Send one event; what came of it, never an exception for what the network or the platform did."""
-    if not request.endpoint.lower().startswith("https://"):
-        return Report(Outcome.REFUSED, detail="endpoint is not https://: nothing sent")
-    return _attempt(request)
-
-
-def _attempt(request: ReportRequest) -> Report:
+    """Send one event on a connection of its own; what came of it, never an exception for what the network or the
+    platform did."""
+    link = PlatformLink()
     try:
-        # a context of our own: certificate and host name checked; the platform's CA file unreadable is an OSError
-        context = ssl.create_default_context(cafile=request.ca_file or None)
-        return _post(request, context)
-    except urllib.error.HTTPError as err:
-        return _refused(err)
-    except TimeoutError:
-        return Report(Outcome.TRY_AGAIN, detail=f"timeout after {request.timeout:g} s", answered=False)
-    except urllib.error.URLError as err:
-        if isinstance(err.reason, TimeoutError):
+        return link(request)
+    finally:
+        link.close()
+
+
+class PlatformLink:
+    """A connection to the platform kept open from one request to the next (HTTP/1.1 keep-alive), as a sender's
+    round sends its events one after the other: a TLS handshake per event would cost more than the event.
+
+    A request on a kept connection that the platform closed meanwhile (its idle timeout) is made again, once, on a
+    new one, under the same key: whether the first reached the platform or not, the platform keeps the event once.
+    """
+
+    def __init__(self) -> None:
+        self._connection: http.client.HTTPSConnection | None = None
+        self._where: tuple[str, int | None, str, float] | None = None
+
+    def __call__(self, request: ReportRequest) -> Report:
+        """Send one event; what came of it, never an exception for what the network or the platform did."""
+        if not request.endpoint.lower().startswith("https://"):
+            return Report(Outcome.REFUSED, detail="endpoint is not https://: nothing sent")
+        try:
+            return self._send(request)
+        except TimeoutError:
+            self.close()
             return Report(Outcome.TRY_AGAIN, detail=f"timeout after {request.timeout:g} s", answered=False)
-        return Report(Outcome.TRY_AGAIN, detail=f"no connection: {err.reason}", answered=False)
-    except (OSError, http.client.HTTPException) as err:
-        return Report(Outcome.TRY_AGAIN, detail=f"{type(err).__name__}: {err}", answered=False)
+        except (OSError, http.client.HTTPException) as err:  # no connection, a certificate not the platform's …
+            self.close()
+            return Report(Outcome.TRY_AGAIN, detail=f"{type(err).__name__}: {err}", answered=False)
 
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+        self._connection = None
 
-def _post(request: ReportRequest, context: ssl.SSLContext) -> Report:
-    body = body_of(request)
-    timestamp = str(int(time.time()))
-    http_request = urllib.request.Request(
-        request.endpoint,
-        data=body,
-        method="POST",
-        headers={
+    def _connect(self, request: ReportRequest) -> http.client.HTTPSConnection:
+        parts = urlsplit(request.endpoint)
+        where = (parts.hostname or "", parts.port, request.ca_file, request.timeout)
+        if self._connection is None or self._where != where:
+            self.close()
+            # a context of our own: certificate and host name checked against the platform's CA, or the machine's
+            context = ssl.create_default_context(cafile=request.ca_file or None)
+            self._connection = http.client.HTTPSConnection(where[0], where[1], timeout=request.timeout,
+                                                           context=context)  # fmt: skip
+            self._where = where
+        return self._connection
+
+    def _send(self, request: ReportRequest) -> Report:
+        parts = urlsplit(request.endpoint)
+        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        body = body_of(request)
+        timestamp = str(int(time.time()))
+        headers = {
             "Content-Type": "application/json; charset=utf-8",
             "Idempotency-Key": request.key,
             "X-Counter-Account": request.account,
             "X-Counter-Timestamp": timestamp,
             "X-Counter-Signature": signature(request.secret, timestamp, body),
-        },
-    )
-    with urllib.request.urlopen(http_request, timeout=request.timeout, context=context) as response:
-        raw = response.read()
-        platform_id = _platform_id(raw)
-        if not platform_id:  # whether the platform kept it is unknown: asked again, under the same key
-            return Report(Outcome.TRY_AGAIN, detail=f"HTTP {response.status}: malformed answer {raw[:120]!r}")
-        return Report(Outcome.SENT, platform_id, f"HTTP {response.status}")
+        }
+        kept = self._connection is not None
+        try:
+            status, raw, closing = self._exchange(self._connect(request), path, body, headers)
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            if not kept:
+                raise
+            self.close()  # the platform closed the kept connection: once more on a new one, under the same key
+            status, raw, closing = self._exchange(self._connect(request), path, body, headers)
+        if closing:
+            self.close()
+        return answer_of(status, raw)
+
+    @staticmethod
+    def _exchange(
+        connection: http.client.HTTPSConnection, path: str, body: bytes, headers: dict[str, str]
+    ) -> tuple[int, bytes, bool]:
+        connection.request("POST", path, body, headers)
+        response = connection.getresponse()
+        return response.status, response.read(), response.will_close
 
 
-def _refused(err: urllib.error.HTTPError) -> Report:
-    """What an answer other than 2xx means: a 409 naming the event is the platform's own record of it."""
-    try:
-        raw = err.read()
-    except OSError:
-        raw = b""
-    finally:
-        err.close()
-    detail = f"HTTP {err.code} {raw[:200].decode('utf-8', errors='replace')}".strip()
-    if err.code == 409 and _platform_id(raw):
-        return Report(Outcome.SENT, _platform_id(raw), detail)
-    again = err.code >= 500 or err.code in _TRY_AGAIN
+def answer_of(status: int, raw: bytes) -> Report:
+    """What the platform's answer means: a 2xx naming the event is sent; a 409 naming it is the platform's own
+    record of it (sent before); a 2xx without its id leaves unknown whether it was kept (asked again)."""
+    platform_id = _platform_id(raw)
+    if 200 <= status < 300:
+        if not platform_id:
+            return Report(Outcome.TRY_AGAIN, detail=f"HTTP {status}: malformed answer {raw[:120]!r}")
+        return Report(Outcome.SENT, platform_id, f"HTTP {status}")
+    detail = f"HTTP {status} {raw[:200].decode('utf-8', errors='replace')}".strip()
+    if status == 409 and platform_id:
+        return Report(Outcome.SENT, platform_id, detail)
+    again = status >= 500 or status in _TRY_AGAIN
     return Report(Outcome.TRY_AGAIN if again else Outcome.REFUSED, detail=detail)
 
 

@@ -97,3 +97,11 @@ def test_which_lines_the_platform_is_told_of() -> None:
         assert told_of_line(inner, "") is None
     assert kind_of_rectification("opened") is None  # told with the rating
     assert kind_of_rectification("note") is None
+
+
+def test_the_docs_list_every_element_of_the_shipped_mapping_with_its_source() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "platform.md").read_text(encoding="utf-8")
+    rows = {line.split(" | ")[0].removeprefix("| ") for line in docs.splitlines() if line.startswith("| ")}
+    for element in load_mapping(SHIPPED).elements:
+        assert element.element in rows, element.element
+        assert f"| `{element.field}` | `{element.source}` |" in docs, element.field
