@@ -32,13 +32,14 @@ from counter.actions.messages import Clock, Writer
 from counter.actions.platform_facts import facts_of
 from counter.audit.actions import AuditAction
 from counter.db import models, platform_store
-from counter.db.platform_store import FAILED, PLATFORM_KEY, ClaimedEvent, EventRow
+from counter.db.platform_store import FAILED, PLATFORM_KEY, ClaimedEvent
 from counter.db.settings_store import put_setting
 from counter.host.platform_client import Outcome, PlatformLink, Report, ReportRequest
 from counter.host.platform_secret import platform_secret_path
 from counter.host.sms_secret import load_secret, save_secret
 from counter.platform.events import platform_key
 from counter.platform.mapping import Mapping, MappingError, MissingElement, load_mapping
+from counter.platform.outbox import EventRow
 from counter.platform.settings import PlatformProblem, PlatformSettings
 from counter.resources import resources_dir
 from counter.sms.gateway import next_wait

@@ -19,12 +19,13 @@ again under the same key, which the platform acknowledges as a repeat.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import Table, bindparam, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -39,6 +40,7 @@ from counter.platform.events import (
     rectification_key,
     told_of_line,
 )
+from counter.platform.outbox import EventRow
 from counter.platform.settings import PlatformSettings, platform_from_json
 from counter.sms.outbox import MessageState
 from counter.sync.records import CaseRecord
@@ -164,8 +166,6 @@ def queue_from_record(session: Session, case_id: int, record: CaseRecord) -> int
 
 def _insert(session: Session, *, key: str, at: dt.datetime, **values: Any) -> bool:
     """One event; nothing when its key is queued already (INSERT … ON CONFLICT DO NOTHING): whether it was new."""
-    dialect = session.get_bind().dialect.name
-    make = postgresql.insert if dialect == "postgresql" else sqlite.insert
     now = models.utcnow()
     row = {
         "key": key,
@@ -177,13 +177,24 @@ def _insert(session: Session, *, key: str, at: dt.datetime, **values: Any) -> bo
         "attempts": 0,
         "next_at": now,
         "created_at": now,
+        "sent_at": None,
         "platform_id": "",
         "last_error": "",
         **values,
     }
-    statement = make(models.PlatformEvent).values(row).on_conflict_do_nothing(index_elements=["key"])
-    result = session.execute(statement.returning(models.PlatformEvent.id))
+    result = session.execute(_insert_statement(session.get_bind().dialect.name), row)
     return result.scalar() is not None
+
+
+@functools.cache
+def _insert_statement(dialect: str) -> Any:
+    """The event's INSERT on the table, built once per dialect and given its values at execution: built each time
+    through the ORM it cost an intake more than writing its row."""
+    table = cast(Table, models.PlatformEvent.__table__)
+    columns = [c.name for c in table.columns if c.name != "id"]
+    make = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = make(table).values({name: bindparam(name, type_=table.c[name].type) for name in columns})
+    return statement.on_conflict_do_nothing(index_elements=["key"]).returning(table.c.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,22 +261,6 @@ def mark_failed(session: Session, event_id: int, error: str, retry_at: dt.dateti
     )
 
 
-@dataclass(frozen=True, slots=True)
-class EventRow:
-    """A line of the outbox as a supervisor reads it."""
-
-    id: int
-    case_no: str
-    kind: PlatformKind
-    state: MessageState
-    attempts: int
-    created_at: dt.datetime
-    next_at: dt.datetime
-    sent_at: dt.datetime | None
-    platform_id: str
-    last_error: str
-
-
 def event_rows(session: Session, states: Sequence[str] = (), limit: int = 500) -> list[EventRow]:
     """The newest events first, of ``states`` (all when empty)."""
     e, c = models.PlatformEvent, models.Case
@@ -282,12 +277,6 @@ def event_rows(session: Session, states: Sequence[str] = (), limit: int = 500) -
         EventRow(r[0], r[1], PlatformKind(r[2]), MessageState(r[3]), r[4], r[5], r[6], r[7], r[8], r[9])
         for r in session.execute(query)
     ]
-
-
-def counts(session: Session) -> dict[str, int]:
-    """How many events are in each state."""
-    e = models.PlatformEvent
-    return {str(s): int(n) for s, n in session.execute(select(e.state, func.count()).group_by(e.state))}
 
 
 def retry(session: Session, event_id: int, now: dt.datetime) -> bool:

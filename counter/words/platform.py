@@ -49,3 +49,12 @@ PLATFORM_VIA_HALL = tr("本站点上报，但不直接发送：事件经同步�
 PLATFORM_SETTINGS_LINE = tr(
     "平台接口：{endpoint}  账号：{account}  超时 {timeout} 秒  最多 {attempts} 次  对照文件：{mapping}  CA：{ca_file}"
 )
+
+# the supervision page's list of reports the platform would not take
+REPORTS_TAB = tr("平台上报")
+REPORTS_TITLE = tr("上报失败的事件（平台拒收、数据项不全或平台多次答复失败）")
+REPORTS_NONE = tr("没有上报失败的事件。")
+REPORTS_COLUMNS = (tr("编号"), tr("办件编号"), tr("事件"), tr("尝试次数"), tr("原因"))
+REPORTS_RETRY = tr("重新上报")
+REPORTS_RETRIED = tr("已重新排队：{count} 条")
+REPORTS_READ = tr("暂时无法读取上报事件（{fault}）")
