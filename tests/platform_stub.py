@@ -6,7 +6,7 @@ request's signature, keeps each idempotency key's event once (a repeat is answer
 duplicate acknowledgment of a platform that keeps its requests), and answers as the test scripts it: a status, a
 stall past the sender's timeout (:data:`STALL`), a slow answer within it (:data:`SLOW`), an answer that is not
 JSON (:data:`MALFORMED`: the event was kept, the sender cannot know it), or nothing at all because it is down
-(:meth:`Platform.down`: the connection is refused).
+(``refusing``: every connection closed unanswered), or its kept connection closed after an answer (:data:`DROP`).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ SECRET = "platform-secret"
 STALL = -1  # no answer until the test ends (past the sender's timeout)
 SLOW = -2  # an answer after SLOW_SECONDS, within the sender's timeout
 MALFORMED = -3  # 200 with a body that is not the JSON agreed: the event is kept all the same
+DROP = -4  # 200, then the kept connection closed without a word (an idle timeout): the next request meets it closed
 SLOW_SECONDS = 0.3
 
 
@@ -74,8 +75,8 @@ def _handler(platform: Platform) -> type[BaseHTTPRequestHandler]:
                     platform.bad_signatures += 1
                 platform.requests.append({**fields, "idempotency_key": key})
                 answer = platform.script.pop(0) if platform.script else 200
-                keeps = answer in (200, SLOW, MALFORMED, STALL)  # a stalled answer was kept, not answered
-                status = 200 if answer in (SLOW, MALFORMED) else answer
+                keeps = answer in (200, SLOW, MALFORMED, STALL, DROP)  # a stalled answer was kept, not answered
+                status = 200 if answer in (SLOW, MALFORMED, DROP) else answer
                 if keeps and key in platform.held:
                     status = 409
                 elif keeps:
@@ -97,6 +98,8 @@ def _handler(platform: Platform) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)
+            if answer == DROP:
+                self.close_connection = True
 
     return Handler
 

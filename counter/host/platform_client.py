@@ -36,6 +36,14 @@ from counter.host.sms_gateway import Outcome
 __all__ = ["Outcome", "PlatformLink", "Report", "ReportRequest", "answer_of", "post_report"]
 
 _TRY_AGAIN = frozenset({408, 425, 429})
+#: how a kept connection the platform closed meanwhile shows at the next request (over TLS: an EOF in the protocol)
+_CLOSED_MEANWHILE = (
+    http.client.RemoteDisconnected,
+    ConnectionResetError,
+    BrokenPipeError,
+    ssl.SSLEOFError,
+    ssl.SSLZeroReturnError,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +140,7 @@ class PlatformLink:
         kept = self._connection is not None
         try:
             status, raw, closing = self._exchange(self._connect(request), path, body, headers)
-        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+        except _CLOSED_MEANWHILE:
             if not kept:
                 raise
             self.close()  # the platform closed the kept connection: once more on a new one, under the same key

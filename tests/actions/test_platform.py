@@ -36,7 +36,7 @@ from counter.platform.mapping import SOURCES
 from counter.platform.settings import PlatformProblem, PlatformSettings
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import ID, full_request, take
-from tests.platform_stub import MALFORMED, SECRET, SLOW, STALL, Platform, running_platform
+from tests.platform_stub import DROP, MALFORMED, SECRET, SLOW, STALL, Platform, running_platform
 
 T = TypeVar("T")
 
@@ -295,3 +295,16 @@ def test_the_facts_are_the_mappings_sources_and_an_edited_mapping_is_read_by_the
     assert sender(sessions, keys, clock) == SendRound(sent=2)
     assert platform.requests[0]["BJBH"] == number  # the integrator's name, no new release
     assert "projid" not in platform.requests[0]
+
+
+def test_a_kept_connection_the_platform_closed_is_opened_again_for_the_next_event(
+    sessions: sessionmaker[Session], desk: Desk, platform: Platform, keys: Path
+) -> None:
+    configure(sessions, desk, platform, keys)
+    take(sessions, desk, full_request(sessions))
+    take(sessions, desk, full_request(sessions))
+    platform.script = [DROP]
+    clock = Clock()
+    clock.advance(seconds=1)
+    assert sender(sessions, keys, clock) == SendRound(sent=2)
+    assert len(platform.held) == 2
