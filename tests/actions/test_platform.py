@@ -36,6 +36,7 @@ from counter.platform.mapping import SOURCES
 from counter.platform.settings import PlatformProblem, PlatformSettings
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import ID, full_request, take
+from tests.actions.test_sms_secret import stored_everywhere
 from tests.platform_stub import DROP, MALFORMED, SECRET, SLOW, STALL, Platform, running_platform
 
 T = TypeVar("T")
@@ -254,6 +255,8 @@ def test_the_secret_is_kept_owner_only_beside_the_keys_and_the_endpoint_is_https
         stored = s.scalar(select(models.Setting.value).where(models.Setting.key == "platform.settings"))
         assert stored is not None
         assert SECRET not in stored
+    assert SECRET not in stored_everywhere(sessions)  # nor in the audit trail's entry of the change
+    with sessions() as s:
         assert platform_settings(s, keys).secret == SECRET
     plain = PlatformSettings(True, "http://127.0.0.1/report", "hall", SECRET)
     with pytest.raises(PlatformRefused) as refused, sessions.begin() as s:
