@@ -3,8 +3,8 @@
 ``send`` delivers what is due and, without ``--once``, keeps doing so every ``--interval`` seconds: the form a
 service runs, as ``counter messages send`` is run; several at once are safe, since an event is claimed before it
 is sent.  ``list`` and ``retry`` are the supervisor's failed list; ``settings`` shows the site's connection or
-changes what is given (the secret from the environment, kept in this machine's key folder).  JSON keys: see the
-README.
+changes what is given (the secret from the environment, kept in this machine's key folder).  JSON keys:
+docs/command-line.md.
 """
 
 from __future__ import annotations
