@@ -53,6 +53,7 @@ from counter.db.draft_store import drop_draft
 from counter.db.intake_reads import IntakeReads, intake_reads
 from counter.db.outbox_store import GATEWAY_KEY
 from counter.db.party_store import remember_party
+from counter.db.platform_store import PLATFORM_KEY
 from counter.db.settings_store import TRAINING, get_setting, read_settings
 from counter.documents.deciders import unnamed_bodies
 from counter.documents.item_law import rights_items
@@ -84,9 +85,9 @@ CLERK_UNNAMED = "clerk not named"
 #: the checklist's answers as the case keeps them
 _ANSWERS = json.JSONEncoder(ensure_ascii=False).encode
 
-#: the settings an intake reads (its rules, whether 待核 guides may be taken, whether this is the training database):
-#: read in one query, mostly to find them unset
-INTAKE_SETTINGS = (*RULE_KEY.values(), DRAFT_INTAKE_KEY, TRAINING, SITE_CODE, GATEWAY_KEY)  # the last: whether to tell
+#: the settings an intake reads (its rules, whether 待核 guides may be taken, whether this is the training database,
+#: whether to tell the applicant, whether to report to the platform): read in one query, mostly to find them unset
+INTAKE_SETTINGS = (*RULE_KEY.values(), DRAFT_INTAKE_KEY, TRAINING, SITE_CODE, GATEWAY_KEY, PLATFORM_KEY)
 
 STATUS_OF_OUTCOME = {
     Outcome.ACCEPT: CaseStatus.ACCEPTED,

@@ -29,6 +29,7 @@ from counter.cli.hand_over import add_hand_over_commands
 from counter.cli.holidays import add_holiday_commands
 from counter.cli.items import add_item_commands
 from counter.cli.messages import add_message_commands
+from counter.cli.platform import add_platform_commands
 from counter.cli.projects import add_project_commands
 from counter.cli.ratings import add_ratings_commands
 from counter.cli.site import add_site_commands
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_site_commands(commands, common)
     add_sync_commands(commands, common)
     add_message_commands(commands, common)
+    add_platform_commands(commands, common)
     add_project_commands(commands, common)
     add_backup_commands(commands, common)
     return parser

@@ -42,6 +42,7 @@ from counter.db import models
 from counter.db.audit_derived import status_is_off_history
 from counter.db.audit_state import check_as_recorded
 from counter.db.outbox_store import queue_for_line
+from counter.db.platform_store import queue_line
 from counter.db.settings_store import TRAINING
 from counter.intake.subject import subject_from_json
 
@@ -112,6 +113,7 @@ def add_case(
         },
     )
     queue_for_line(session, case_id, values["uid"], values["notify_phone"], values["delivery"], event, note, line_at)
+    queue_line(session, case_id, values["uid"], event, note, line_at)
     return case_id
 
 
@@ -135,7 +137,8 @@ def add_history(
     """A line of the case's history, written now unless ``at`` says when (an item's step: its day is the line's).
 
     Its time is one no other line of the case the unit of work wrote with this event has (:func:`_free_moment`).
-    The message the line tells the applicant, if any, is queued with it (:func:`.outbox_store.queue_for_line`).
+    The message the line tells the applicant, if any, is queued with it (:func:`.outbox_store.queue_for_line`), and
+    the event it reports to the platform (:func:`.platform_store.queue_line`).
     """
     # kept in UTC: SQLite keeps a time's digits without its zone, and every reader takes them for UTC
     moment = _free_moment(session, case, event, at.astimezone(dt.UTC) if at is not None else models.utcnow())
@@ -151,6 +154,7 @@ def add_history(
         )
     )
     queue_for_line(session, case.id, case.uid, case.notify_phone, case.delivery, event, note, moment)
+    queue_line(session, case.id, case.uid, event, note, moment)
 
 
 #: the unit of work's key (``Session.info``) for the lines of history it wrote: case, time and event

@@ -19,6 +19,7 @@ from sqlalchemy import BindParameter, Select, and_, bindparam, case, exists, fun
 from sqlalchemy.orm import Session, aliased
 
 from counter.db import models
+from counter.db.platform_store import RectFacts, queue_rating, queue_rectification_line
 from counter.db.service_standing import standing_of_rating, standing_of_rectification, standing_of_request
 from counter.parties.names import mask_name
 from counter.ratings.export import RatingRecord
@@ -129,6 +130,7 @@ def add_rating(session: Session, values: dict[str, Any]) -> int:
     }
     rating_id = int(session.execute(insert(models.Rating).values(**values).returning(models.Rating.id)).scalar_one())
     standing_of_rating(session, rating_id)
+    queue_rating(session, values["request_id"], values["rated_at"])
     return rating_id
 
 
@@ -175,6 +177,8 @@ def add_rectification_line(
         )
     )  # fmt: skip
     standing_of_rectification(session, rectification_id)
+    facts = RectFacts(to_utc(at), event.value, state_after.value, by, note, fix_due)
+    queue_rectification_line(session, rectification_id, facts)
 
 
 def _rectification_columns(rect: type[models.Rectification]) -> tuple[Any, Any]:

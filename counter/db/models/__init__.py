@@ -22,7 +22,14 @@ from counter.db.models.cases import (
     Party,
     PrintRecord,
 )
-from counter.db.models.exchange import OutboxMessage, SitePeer, SyncExport, SyncImport, SyncReview
+from counter.db.models.exchange import (
+    OutboxMessage,
+    PlatformEvent,
+    SitePeer,
+    SyncExport,
+    SyncImport,
+    SyncReview,
+)
 from counter.db.models.projects import Project, ProjectCoordination, ProjectHistory, ProjectPaper, ProjectStep
 from counter.db.models.ratings import (
     CLOSING_LINE,
@@ -61,6 +68,7 @@ __all__ = [
     "OutboxMessage",
     "Party",
     "PeerSeal",
+    "PlatformEvent",
     "PrintRecord",
     "Project",
     "ProjectCoordination",

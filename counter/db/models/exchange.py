@@ -123,3 +123,38 @@ class OutboxMessage(Base):
     sent_at: Mapped[datetime | None] = mapped_column(nullable=True)
     gateway_id: Mapped[str] = mapped_column(String(80), default="")
     last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- reports to the region's platform ------------------------------------------------------
+
+
+class PlatformEvent(Base):
+    """An event the region's 一体化政务服务平台 is told of, queued in the unit of work of the step it reports
+    (counter.db.platform_store), or at the hall with the township's case that carried it.
+
+    ``key`` is the event's one identity, the same on every site (case uid, kind, sequence:
+    :mod:`counter.platform.events`): queued once, sent under it at every attempt.  ``event``: the history or
+    rectification line's own event; ``round``: the rating's; ``detail``: what the line said (JSON), read when the
+    event is mapped.  ``state`` as an SMS's: waiting, sending (claimed until ``next_at``), sent, failed.
+    """
+
+    __tablename__ = "platform_event"
+    # the sender's walk: what waits, by when it is due (migration 0028)
+    __table_args__ = (Index("ix_platform_event_due", "state", "next_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(160), unique=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    event: Mapped[str] = mapped_column(String(24))
+    at: Mapped[datetime] = mapped_column()
+    round: Mapped[int] = mapped_column(Integer, default=0)
+    item_code: Mapped[str] = mapped_column(String(40), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(10), default="waiting")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    platform_id: Mapped[str] = mapped_column(String(80), default="")
+    last_error: Mapped[str] = mapped_column(Text, default="")

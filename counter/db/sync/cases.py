@@ -27,6 +27,7 @@ from counter.case.numbers import CASE_NO
 from counter.case.view import CaseMaterialLine
 from counter.db.bulk_rows import RowWriter, chunks
 from counter.db.catalog_store import guide_version
+from counter.db.platform_store import queue_from_record
 from counter.db.service_standing import STANDING_COLUMNS, new_case_standing
 from counter.db.sync.case_parts import HISTORY_COLUMNS, merge_parts
 from counter.db.sync.tables import (
@@ -100,6 +101,8 @@ def apply_cases(
     changed |= merge_parts(session, records, old, ids)
     for r in records:
         (result.applied if r.uid in changed else result.unchanged).append(r.uid)
+        if r.uid in changed:  # the township's events, under its own keys: the hall reports them
+            queue_from_record(session, ids[r.uid], r)
     held_cases = [c for c in cases if c.uid in held]
     result.held.extend(HeldCase(r, *held[r.uid]) for r in read(held_cases))
     return result

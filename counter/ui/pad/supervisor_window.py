@@ -30,6 +30,7 @@ from counter.ui.pad.guide_status_page import GuideStatusPage
 from counter.ui.pad.intake_rules_form import IntakeRulesForm
 from counter.ui.pad.messages_page import FailedMessagesPage
 from counter.ui.pad.promise_page import PromisePage
+from counter.ui.pad.reports_page import FailedReportsPage
 from counter.ui.pad.settings_form import RatingSettingsForm
 from counter.ui.pad.supervision import RectificationPage
 from counter.ui.pad.timers import Clock, local_now
@@ -50,6 +51,7 @@ from counter.ui.projects.report_page import ProjectsReportPage
 from counter.ui.projects.words import REPORT_TAB as PROJECTS_REPORT_TAB
 from counter.ui.runner import Runner
 from counter.words.messages import FAILED_TAB
+from counter.words.platform import REPORTS_TAB
 from counter.words.same_day import FIGURES_PAGE_TITLE
 
 
@@ -74,6 +76,7 @@ class SupervisorWindow(QTabWidget):
         self.figures = FiguresPage(runner, clock=clock, desk=desk)
         self.promise = PromisePage(runner, clock=clock, desk=desk)  # 即办件占比, 承诺时限压减率
         self.messages = FailedMessagesPage(runner, desk)  # the SMS the gateway would not take
+        self.reports = FailedReportsPage(runner, desk)  # the events the region's platform would not take
         self.settings = RatingSettingsForm(runner, desk)
         self.intake_rules = IntakeRulesForm(runner, desk)  # 容缺 margin, 补正 period
         # 单位信息: the office printed on the notices ("" site: this desk's, from desk.json)
@@ -102,6 +105,7 @@ class SupervisorWindow(QTabWidget):
                 may(Permission.SEE_FIGURES),
             ),  # the tabs before keep their places
             (self.desk_form, DESK_TAB, may(Permission.CHANGE_SETTINGS)),
+            (self.reports, REPORTS_TAB, may(Permission.SEE_FIGURES)),
         )
         for page, title, shown in pages:
             if shown:
@@ -161,3 +165,4 @@ class SupervisorWindow(QTabWidget):
         self.desk_pad.load()
         self.projects.on_show()
         self.desk_form.load()
+        self.reports.load()

@@ -79,7 +79,7 @@ def test_the_supervisor_window_opens_on_current_data(
     window.refresh()
     assert [window.tabText(i) for i in range(window.count())] == [
         "差评整改", "事项督办", "好差评统计", "即办件与承诺时限", "短信告知", "评价设置", "受理设置", "单位信息",
-        "待核指南", "本机评价器", "帮您办", "本窗口",
+        "待核指南", "本机评价器", "帮您办", "本窗口", "平台上报",
     ]  # fmt: skip
     assert window.rectifications.table.isHidden()  # no bad rating yet
     total = [window.figures.table.item(1, c) for c in (0, 1, 2, 7)]

@@ -1,0 +1,178 @@
+"""Reports to the region's platform on the command line: ``counter platform send|list|retry|settings``.
+
+``send`` delivers what is due and, without ``--once``, keeps doing so every ``--interval`` seconds: the form a
+service runs, as ``counter messages send`` is run; several at once are safe, since an event is claimed before it
+is sent.  ``list`` and ``retry`` are the supervisor's failed list; ``settings`` shows the site's connection or
+changes what is given (the secret from the environment, kept in this machine's key folder).  JSON keys:
+docs/command-line.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import threading
+from typing import TYPE_CHECKING, Any
+
+from counter.cli.common import EXIT_OK, Reported, open_store, print_json, signed_in
+from counter.words.translate import tr
+
+if TYPE_CHECKING:
+    from counter.actions.store import Unit
+    from counter.platform.settings import PlatformSettings
+
+SECRET_ENV = "COUNTER_PLATFORM_SECRET"  # the platform's secret, kept out of the shell's history and the process list
+
+
+def add_platform_commands(commands: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
+    platform = commands.add_parser("platform", help=tr("向一体化政务服务平台上报办件和评价：发送、失败列表、设置"))
+    sub = platform.add_subparsers(dest="platform_command", metavar="COMMAND", required=True)
+    p = sub.add_parser("send", parents=[common], help=tr("上报到期的事件（不带 --once 时持续运行）"))
+    p.add_argument("--once", action="store_true", help=tr("只上报一轮后退出"))
+    p.add_argument("--interval", type=float, default=10.0, metavar="SECONDS", help=tr("两轮之间的秒数（默认 10）"))
+    p.set_defaults(func=cmd_send)
+    p = sub.add_parser("list", parents=[common], help=tr("列出上报事件（最新的在前）"))
+    p.add_argument("--failed", action="store_true", help=tr("只列上报失败、等待处理的事件"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_list)
+    p = sub.add_parser("retry", parents=[common], help=tr("把上报失败的事件重新排队"))
+    p.add_argument("id", type=int)
+    p.set_defaults(func=cmd_retry)
+    p = sub.add_parser("settings", parents=[common], help=tr("本站点的平台对接（查看或修改）"))
+    p.add_argument("--on", action="store_true", help=tr("开始上报：此后每个环节都加入上报队列"))
+    p.add_argument("--off", action="store_true", help=tr("停止上报：不再加入新事件"))
+    p.add_argument("--endpoint", metavar="URL", help=tr("平台接口地址（只接受 https://；空：经服务中心上报）"))
+    p.add_argument("--account", help=tr("平台接入账号"))
+    p.add_argument(
+        "--secret-from-env",
+        action="store_true",
+        help=tr("密钥取自环境变量 COUNTER_PLATFORM_SECRET，存在本机的站点密钥文件夹而不进数据库：须在上报的电脑上设置"),
+    )
+    p.add_argument("--timeout", type=float, metavar="SECONDS", help=tr("每次请求的超时秒数（1-60）"))
+    p.add_argument("--attempts", type=int, metavar="N", help=tr("平台答复失败的最多次数，之后列入上报失败（1-30）"))
+    p.add_argument("--mapping", metavar="NAME", help=tr("数据项对照文件名（counter/resources/platform/NAME.toml）"))
+    p.add_argument("--ca-file", metavar="PATH", help=tr("平台自己的 CA 证书文件（PEM），空：本机信任的 CA"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_settings)
+
+
+def cmd_send(args: argparse.Namespace) -> int:
+    from counter.actions.platform import SendRound, run_sender, send_due
+    from counter.words.platform import PLATFORM_SENT, PLATFORM_STOPPING
+
+    store = open_store(args)
+    if args.once:
+        done = send_due(store)
+    else:
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        try:
+            done = run_sender(store, stop, interval=max(args.interval, 0.5))
+        except KeyboardInterrupt:
+            done = SendRound()
+        print(PLATFORM_STOPPING)
+    print(PLATFORM_SENT.format(sent=done.sent, waiting=done.waiting, failed=done.failed))
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from counter.actions.platform import event_list
+    from counter.words.platform import PLATFORM_KIND, PLATFORM_LINE, PLATFORM_NONE, PLATFORM_STATE
+
+    store, by = signed_in(args)
+    rows = store.read(lambda session: event_list(session, by, failed_only=args.failed))
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": r.id, "case_no": r.case_no, "kind": r.kind.value, "state": r.state.value,
+                    "attempts": r.attempts, "created_at": r.created_at.isoformat(), "next_at": r.next_at.isoformat(),
+                    "sent_at": r.sent_at.isoformat() if r.sent_at else None, "platform_id": r.platform_id,
+                    "last_error": r.last_error,
+                }
+                for r in rows
+            ]
+        )  # fmt: skip
+        return EXIT_OK
+    if not rows:
+        print(PLATFORM_NONE)
+    for r in rows:
+        print(
+            PLATFORM_LINE.format(id=r.id, case_no=r.case_no, kind=PLATFORM_KIND[r.kind], state=PLATFORM_STATE[r.state],
+                                 attempts=r.attempts, error=r.last_error).rstrip()
+        )  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_retry(args: argparse.Namespace) -> int:
+    from counter.actions.platform import retry_event
+    from counter.words.platform import PLATFORM_NOT_FAILED, PLATFORM_RETRIED
+
+    store, by = signed_in(args)
+    if not store.write(lambda session: retry_event(session, by, args.id)):
+        raise Reported(PLATFORM_NOT_FAILED.format(id=args.id))
+    print(PLATFORM_RETRIED.format(id=args.id))
+    return EXIT_OK
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from counter.actions.platform import PlatformRefused, platform_settings, save_platform
+    from counter.words.platform import PLATFORM_PROBLEM
+
+    changes: dict[str, Any] = {
+        name: value
+        for name, value in (
+            ("endpoint", args.endpoint), ("account", args.account), ("timeout", args.timeout),
+            ("attempts", args.attempts), ("mapping", args.mapping), ("ca_file", args.ca_file),
+        )
+        if value is not None
+    }  # fmt: skip
+    if args.on or args.off:
+        changes["enabled"] = bool(args.on)
+    if args.secret_from_env:
+        changes["secret"] = os.environ.get(SECRET_ENV, "")
+
+    def show_or_change(session: Unit) -> PlatformSettings:
+        settings = platform_settings(session)
+        if not changes:
+            return settings
+        settings = replace(settings, **changes)
+        save_platform(session, settings, desk=by)
+        return settings
+
+    store, by = signed_in(args)
+    try:
+        settings = store.write(show_or_change)
+    except PlatformRefused as err:
+        raise Reported("\n".join(PLATFORM_PROBLEM[p] for p in err.problems)) from err
+    _show(settings, args.json)
+    return EXIT_OK
+
+
+def _show(settings: PlatformSettings, as_json: bool) -> None:
+    from counter.actions.platform import SECRET_SHOWN
+    from counter.words.platform import PLATFORM_OFF, PLATFORM_SETTINGS_LINE, PLATFORM_VIA_HALL
+
+    if as_json:
+        print_json(
+            {
+                "enabled": settings.enabled, "sends": settings.sends, "endpoint": settings.endpoint,
+                "account": settings.account, "secret": SECRET_SHOWN if settings.secret else "",
+                "timeout": settings.timeout, "attempts": settings.attempts, "mapping": settings.mapping,
+                "ca_file": settings.ca_file,
+            }
+        )  # fmt: skip
+        return
+    if not settings.enabled:
+        print(PLATFORM_OFF)
+    elif not settings.sends:
+        print(PLATFORM_VIA_HALL)
+    if settings.endpoint:
+        print(
+            PLATFORM_SETTINGS_LINE.format(endpoint=settings.endpoint, account=settings.account,
+                                          timeout=f"{settings.timeout:g}", attempts=settings.attempts,
+                                          mapping=settings.mapping, ca_file=settings.ca_file or "-")
+        )  # fmt: skip

@@ -1,0 +1,289 @@
+"""The outbox of the platform's events: queued with the step they report, claimed and marked by the sender.
+
+The writers of the steps queue their event in their own unit of work: a case's history line
+(:func:`counter.db.case_store.add_case` and ``add_history``), a rating and a rectification's line
+(:mod:`counter.db.rating_store`).  The step and its event are committed together, or neither.  Nothing is queued
+where the site does not report (:attr:`PlatformSettings.enabled`), nor in a training database.
+
+A hall that takes in a township's cases queues, in the import's unit of work, the events of every line the package
+carries (:func:`queue_from_record`): the keys are the township's own (:mod:`counter.platform.events`), so an event
+the hall already has is not queued again, and one the township sent itself reaches the platform under the key it
+knows already.
+
+The sender's claim, lease and marks are the SMS outbox's (:mod:`counter.db.outbox_store`): claimed in a transaction
+of its own before sending (``FOR UPDATE SKIP LOCKED`` on PostgreSQL), marked sent once; a sender that died between
+the platform's answer and its mark leaves the event ``sending`` until ``next_at``, and the next claim sends it
+again under the same key, which the platform acknowledges as a repeat.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+from sqlalchemy import Table, bindparam, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from counter.db import models
+from counter.db.outbox_store import moment_text
+from counter.db.settings_store import get_setting, is_training
+from counter.platform.events import (
+    PlatformKind,
+    kind_of_rectification,
+    line_key,
+    rating_key,
+    rectification_key,
+    told_of_line,
+)
+from counter.platform.outbox import EventRow
+from counter.platform.settings import PlatformSettings, platform_from_json
+from counter.sms.outbox import MessageState
+from counter.sync.records import CaseRecord
+
+PLATFORM_KEY = "platform.settings"  # the site's connection (counter.platform.settings.PlatformSettings as JSON)
+
+WAITING, SENDING, SENT, FAILED = (s.value for s in MessageState)
+
+
+def platform_settings(session: Session) -> PlatformSettings:
+    """The site's connection; none in a training database, whatever it holds: its cases are made up, or copied."""
+    return platform_from_json(None if is_training(session) else get_setting(session, PLATFORM_KEY))
+
+
+def reporting(session: Session) -> bool:
+    """Whether the site reports to the platform: every step asks before it queues its event."""
+    raw = get_setting(session, PLATFORM_KEY)
+    return raw is not None and platform_from_json(raw).enabled and not is_training(session)
+
+
+def queue_line(session: Session, case_id: int, case_uid: str, event: str, note: str, at: dt.datetime) -> None:
+    """The event a case's history line reports, if any, queued in the line's unit of work."""
+    told = told_of_line(event, note)
+    if told is None or not reporting(session):
+        return
+    _insert(
+        session,
+        key=line_key(case_uid, event, moment_text(at)),
+        case_id=case_id,
+        kind=told.kind.value,
+        event=event,
+        at=at,
+        item_code=told.item_code,
+        detail=json.dumps({"note": note}, ensure_ascii=False),
+    )
+
+
+def queue_rating(session: Session, request_id: int, at: dt.datetime) -> None:
+    """The rating given to the request ``request_id``, queued in the rating's unit of work."""
+    if not reporting(session):
+        return
+    rq, c = models.RatingRequest, models.Case
+    case_id, uid, round_ = session.execute(
+        select(c.id, c.uid, rq.round).join(rq, rq.case_id == c.id).where(rq.id == request_id)
+    ).one()
+    _insert(session, key=rating_key(uid, round_), case_id=case_id, kind=PlatformKind.RATED.value,
+            event=PlatformKind.RATED.value, at=at, round=round_)  # fmt: skip
+
+
+def queue_rectification_line(session: Session, rectification_id: int, line: RectFacts) -> None:
+    """A step of a rectification (its revisit, handling, feedback, voiding), queued with the step."""
+    kind = kind_of_rectification(line.event)
+    if kind is None or not reporting(session):
+        return
+    x, r, rq, c = models.Rectification, models.Rating, models.RatingRequest, models.Case
+    case_id, uid, round_ = session.execute(
+        select(c.id, c.uid, rq.round)
+        .join(rq, rq.case_id == c.id)
+        .join(r, r.request_id == rq.id)
+        .join(x, x.rating_id == r.id)
+        .where(x.id == rectification_id)
+    ).one()
+    _queue_rect(session, case_id, uid, round_, kind, line)
+
+
+@dataclass(frozen=True, slots=True)
+class RectFacts:
+    """What a rectification's line says, as the platform is told it."""
+
+    at: dt.datetime
+    event: str
+    state_after: str
+    by: str
+    note: str
+    fix_due: dt.date | None
+
+
+def _queue_rect(session: Session, case_id: int, uid: str, round_: int, kind: PlatformKind, line: RectFacts) -> bool:
+    detail = {"by": line.by, "note": line.note, "state": line.state_after,
+              "fix_due": line.fix_due.isoformat() if line.fix_due else ""}  # fmt: skip
+    return _insert(
+        session,
+        key=rectification_key(uid, round_, line.event, moment_text(line.at)),
+        case_id=case_id,
+        kind=kind.value,
+        event=line.event,
+        at=line.at,
+        round=round_,
+        detail=json.dumps(detail, ensure_ascii=False),
+    )
+
+
+def queue_from_record(session: Session, case_id: int, record: CaseRecord) -> int:
+    """Every event a township's case record carries, queued at the hall that took it in, in the import's unit of
+    work; those queued before (by an earlier package, under the same keys) are not queued again.  How many were new.
+    """
+    if not reporting(session):
+        return 0
+    queued = 0
+    for line in record.history:
+        told = told_of_line(line.event, line.note)
+        if told is not None:
+            queued += _insert(
+                session,
+                key=line_key(record.uid, line.event, moment_text(line.at)),
+                case_id=case_id, kind=told.kind.value, event=line.event, at=line.at, item_code=told.item_code,
+                detail=json.dumps({"note": line.note}, ensure_ascii=False),
+            )  # fmt: skip
+    for rated in record.ratings:
+        rating = rated.rating
+        if rating is None:
+            continue
+        queued += _insert(session, key=rating_key(record.uid, rated.round), case_id=case_id,
+                          kind=PlatformKind.RATED.value, event=PlatformKind.RATED.value, at=rating.rated_at,
+                          round=rated.round)  # fmt: skip
+        for x in rating.rectification.history if rating.rectification else ():
+            kind = kind_of_rectification(x.event)
+            if kind is not None:
+                queued += _queue_rect(session, case_id, record.uid, rated.round, kind,
+                                      RectFacts(x.at, x.event, x.state_after, x.by, x.note, x.fix_due))  # fmt: skip
+    return queued
+
+
+def _insert(session: Session, *, key: str, at: dt.datetime, **values: Any) -> bool:
+    """One event; nothing when its key is queued already (INSERT … ON CONFLICT DO NOTHING): whether it was new."""
+    now = models.utcnow()
+    row = {
+        "key": key,
+        "at": at,
+        "round": 0,
+        "item_code": "",
+        "detail": "",
+        "state": WAITING,
+        "attempts": 0,
+        "next_at": now,
+        "created_at": now,
+        "sent_at": None,
+        "platform_id": "",
+        "last_error": "",
+        **values,
+    }
+    result = session.execute(_insert_statement(session.get_bind().dialect.name), row)
+    return result.scalar() is not None
+
+
+def _insert_statement(dialect: str) -> Any:
+    """The event's INSERT on the table, its values given at execution: a key queued before (a township's event the
+    hall takes in again) is left as it is."""
+    table = cast(Table, models.PlatformEvent.__table__)
+    columns = [c.name for c in table.columns if c.name != "id"]
+    make = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = make(table).values({name: bindparam(name, type_=table.c[name].type) for name in columns})
+    return statement.on_conflict_do_nothing(index_elements=["key"]).returning(table.c.id)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimedEvent:
+    """An event taken by a sender: what it needs to map and send it."""
+
+    id: int
+    key: str
+    case_id: int
+    kind: PlatformKind
+    event: str
+    at: dt.datetime
+    round: int
+    item_code: str
+    detail: str
+    attempts: int  # this attempt's number
+
+
+def claim_due(session: Session, now: dt.datetime, limit: int, lease: dt.timedelta) -> list[ClaimedEvent]:
+    """Up to ``limit`` events due at ``now`` (waiting, or left sending by a sender whose lease ran out), in the order
+    they were queued (the platform reads a case's steps in order), marked as this sender's until ``now + lease``:
+    the caller commits the claim before sending."""
+    e = models.PlatformEvent
+    due = or_(e.state == WAITING, e.state == SENDING)
+    ids_query = select(e.id).where(due, e.next_at <= now).order_by(e.id).limit(limit)
+    if session.get_bind().dialect.name == "postgresql":
+        ids_query = ids_query.with_for_update(skip_locked=True)
+    ids = list(session.scalars(ids_query))
+    if not ids:
+        return []
+    session.execute(
+        update(e)
+        .where(e.id.in_(ids))
+        .values(state=SENDING, attempts=e.attempts + 1, next_at=now + lease)
+        .execution_options(synchronize_session=False)
+    )
+    columns = (e.id, e.key, e.case_id, e.kind, e.event, e.at, e.round, e.item_code, e.detail, e.attempts)
+    rows = session.execute(select(*columns).where(e.id.in_(ids)).order_by(e.id)).all()
+    return [ClaimedEvent(r[0], r[1], r[2], PlatformKind(r[3]), r[4], r[5], r[6], r[7], r[8], r[9]) for r in rows]
+
+
+def mark_sent(session: Session, event_id: int, platform_id: str, at: dt.datetime) -> bool:
+    """Sent, once: an event already marked sent stays as it was (False)."""
+    e = models.PlatformEvent
+    done = session.execute(
+        update(e)
+        .where(e.id == event_id, e.state != SENT)
+        .values(state=SENT, sent_at=at, platform_id=platform_id[:80], last_error="")
+        .execution_options(synchronize_session=False)
+    )
+    return bool(done.rowcount)  # type: ignore[attr-defined]
+
+
+def mark_failed(session: Session, event_id: int, error: str, retry_at: dt.datetime | None) -> None:
+    """An attempt failed: the event waits until ``retry_at``, or (None) waits in the failed list."""
+    e = models.PlatformEvent
+    values: dict[str, Any] = {"last_error": error[:500]}
+    values |= {"state": WAITING, "next_at": retry_at} if retry_at is not None else {"state": FAILED}
+    session.execute(
+        update(e)
+        .where(e.id == event_id, e.state == SENDING)
+        .values(values)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def event_rows(session: Session, states: Sequence[str] = (), limit: int = 500) -> list[EventRow]:
+    """The newest events first, of ``states`` (all when empty)."""
+    e, c = models.PlatformEvent, models.Case
+    query = (
+        select(e.id, c.case_no, e.kind, e.state, e.attempts, e.created_at, e.next_at, e.sent_at, e.platform_id,
+               e.last_error)
+        .join(c, c.id == e.case_id)
+        .order_by(e.id.desc())
+        .limit(limit)
+    )  # fmt: skip
+    if states:
+        query = query.where(e.state.in_(states))
+    return [
+        EventRow(r[0], r[1], PlatformKind(r[2]), MessageState(r[3]), r[4], r[5], r[6], r[7], r[8], r[9])
+        for r in session.execute(query)
+    ]
+
+
+def retry(session: Session, event_id: int, now: dt.datetime) -> bool:
+    """A failed event back in the queue, with its attempts counted afresh; False when none failed by that id."""
+    e = models.PlatformEvent
+    done = session.execute(
+        update(e)
+        .where(e.id == event_id, e.state == FAILED)
+        .values(state=WAITING, attempts=0, next_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(done.rowcount)  # type: ignore[attr-defined]

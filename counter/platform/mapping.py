@@ -1,0 +1,222 @@
+"""The mapping of an event's facts to the platform's elements, read from a data file (one per platform).
+
+The province's interface is the province's: its field names, its code lists and which elements each kind of report
+carries are set by its integrator, and several are not public (``docs/platform.md``).  So they are data, a TOML file
+a hall's integrator adapts without a new release of the app::
+
+    [platform]
+    name = "…"                       # whose interface this file describes
+    [kinds]                          # the code of each event kind (PlatformKind values) in the platform's list
+    accepted = "…"
+    [codes.<list>]                   # a code list: the app's value → the platform's code
+    person = "…"
+    [[elements]]
+    element = "办件编号"              # the element's name in GB/T 39046-2020 or the 好差评 rules
+    field = "…"                      # its name in the request
+    source = "case.case_no"          # the fact it is taken from (:data:`SOURCES`)
+    kinds = ["case"]                 # the events that carry it: "case", "rating", "all" or kinds by name
+    code = "…"                       # optional: the code list its value goes through
+    required = true                  # optional: an event without a value for it is not sent (failed, with why)
+    basis = "…"                      # where the element is defined
+    confirmed = false                # whether its field name and codes were checked against the interface
+
+A value a code list does not name is sent as the app has it: the list may be incomplete, the platform says so.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from counter.platform.events import CASE_KINDS, RATING_KINDS, PlatformKind
+
+#: the facts an event may be mapped from: what :func:`counter.actions.platform_facts.facts_of` gives, and nothing else
+SOURCES = frozenset(
+    {
+        # every event
+        "event.key",  # the event's idempotency key (counter.platform.events.platform_key)
+        "event.kind",  # the event's kind (PlatformKind), through [kinds]
+        "event.at",  # when it happened, 北京时间 "YYYY-MM-DD HH:MM:SS"
+        "event.site_code",  # the site where the case was taken
+        "event.office",  # the office's name
+        "case.case_no",  # 办件编号
+        "case.bundle_code",  # the 一件事's code
+        "case.bundle_name",
+        "case.item_codes",  # the case's items' 实施编码, joined by ","
+        "case.item_names",  # their names, joined by "、"
+        "case.applicant_kind",  # person / company
+        "case.applicant_name",
+        "case.applicant_id_type",  # the kind of the applicant's 证件: id_card / credit_code
+        "case.applicant_id_no",
+        "case.applicant_phone",
+        "case.agent_name",
+        "case.agent_id_no",
+        "case.received_at",  # 申请时间 (the intake's moment)
+        "case.accepted_on",  # 受理日期
+        "case.promised_on",  # 承诺办结日期
+        "case.correction_due",  # 补正期限
+        "case.refusal_ground",  # 不予受理的理由
+        "case.delivery",  # 送达方式 chosen at intake: pickup / post / electronic
+        "case.clerk",
+        "case.desk_no",
+        # case events
+        "case.result",  # 办理结果: granted / partly_granted / denied ("" before 办结)
+        "case.completed_at",  # 办结时间
+        "item.code",  # the item an item's decision, or a rating, is of
+        "item.name",
+        "item.decision",  # granted / denied
+        "item.note",  # the decision's note: the result's number, or the reason
+        "delivery.way",  # how the results left: pickup / post / electronic
+        "delivery.tracking_no",
+        # ratings and their rectifications
+        "rating.round",
+        "rating.level",  # the level's meaning (counter.ratings.levels.Level)
+        "rating.channel",  # counter.ratings.levels.Channel: the hall's tablet is 现场评价器
+        "rating.reasons",  # the reasons the rater chose, joined by "；"
+        "rating.comment",
+        "rating.rated_at",
+        "rating.clerk",
+        "rating.staff_no",
+        "rating.department",
+        "rating.region",
+        "rect.event",  # the rectification's step (counter.ratings.rectification.RectEvent)
+        "rect.state",
+        "rect.by",
+        "rect.note",
+        "rect.fix_due",
+        "rect.opened_on",
+        "rect.due_on",
+    }
+)
+
+_GROUPS: dict[str, frozenset[PlatformKind]] = {
+    "all": frozenset(PlatformKind),
+    "case": CASE_KINDS,
+    "rating": RATING_KINDS,
+}
+
+
+class MappingError(ValueError):
+    """A mapping file that cannot be used: every problem at once, each naming where."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    element: str
+    field: str
+    source: str
+    kinds: frozenset[PlatformKind]
+    code: str = ""
+    required: bool = False
+    basis: str = ""
+    confirmed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mapping:
+    name: str
+    kinds: dict[str, str]
+    codes: dict[str, dict[str, str]]
+    elements: tuple[Element, ...]
+    notes: str = ""
+
+    def render(self, kind: PlatformKind, facts: dict[str, str]) -> dict[str, str]:
+        """The request's fields for an event of ``kind`` with ``facts``.  :class:`MissingElement` when a required
+        element has no value: the platform would refuse the report, and sending it again will not change that."""
+        fields: dict[str, str] = {}
+        missing: list[str] = []
+        for element in self.elements:
+            if kind not in element.kinds:
+                continue
+            value = facts.get(element.source, "")
+            if element.source == "event.kind":
+                value = self.kinds.get(value, value)
+            elif element.code and value:
+                value = self.codes.get(element.code, {}).get(value, value)
+            if element.required and not value:
+                missing.append(element.element)
+            fields[element.field] = value
+        if missing:
+            raise MissingElement(missing)
+        return fields
+
+
+class MissingElement(ValueError):
+    def __init__(self, elements: list[str]) -> None:
+        super().__init__("required elements without a value: " + "、".join(elements))
+        self.elements = elements
+
+
+def load_mapping(path: Path) -> Mapping:
+    """The mapping a file holds; :class:`MappingError` with every problem when it cannot be used."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        raise MappingError([f"{path.name}: {err}"]) from err
+    return mapping_from(data, path.name)
+
+
+def mapping_from(data: dict[str, Any], where: str = "mapping") -> Mapping:
+    problems: list[str] = []
+    platform = data.get("platform", {})
+    kinds = {str(k): str(v) for k, v in dict(data.get("kinds", {})).items()}
+    problems += [f"{where}: [kinds] {k}: no such event" for k in kinds if k not in {p.value for p in PlatformKind}]
+    codes = {
+        str(name): {str(k): str(v) for k, v in dict(table).items()} for name, table in data.get("codes", {}).items()
+    }
+    elements: list[Element] = []
+    fields: set[str] = set()
+    for n, raw in enumerate(data.get("elements", [])):
+        at = f"{where}: elements[{n}]"
+        element = _element(raw, at, codes, problems)
+        name = str(raw.get("field", "")).strip() if isinstance(raw, dict) else ""
+        if name and name in fields:
+            problems.append(f"{at}: field {name} twice")
+        fields.add(name)
+        if element is not None:
+            elements.append(element)
+    if not elements:
+        problems.append(f"{where}: no elements")
+    if problems:
+        raise MappingError(problems)
+    return Mapping(str(platform.get("name", "")), kinds, codes, tuple(elements), str(platform.get("notes", "")))
+
+
+def _element(raw: Any, at: str, codes: dict[str, dict[str, str]], problems: list[str]) -> Element | None:
+    if not isinstance(raw, dict):
+        problems.append(f"{at}: not a table")
+        return None
+    name, field_name, source = (str(raw.get(k, "")).strip() for k in ("element", "field", "source"))
+    found = [f"{at}: no {k}" for k, v in (("element", name), ("field", field_name), ("source", source)) if not v]
+    if source and source not in SOURCES:
+        found.append(f"{at}: unknown source {source}")
+    code = str(raw.get("code", "")).strip()
+    if code and code not in codes:
+        found.append(f"{at}: no code list {code}")
+    kinds: set[PlatformKind] = set()
+    for k in raw.get("kinds", ["all"]):
+        if str(k) in _GROUPS:
+            kinds |= _GROUPS[str(k)]
+        elif str(k) in {p.value for p in PlatformKind}:
+            kinds.add(PlatformKind(str(k)))
+        else:
+            found.append(f"{at}: unknown kind {k}")
+    problems += found
+    if found:
+        return None
+    return Element(
+        element=name,
+        field=field_name,
+        source=source,
+        kinds=frozenset(kinds),
+        code=code,
+        required=bool(raw.get("required", False)),
+        basis=str(raw.get("basis", "")),
+        confirmed=bool(raw.get("confirmed", False)),
+    )

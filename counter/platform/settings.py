@@ -1,0 +1,96 @@
+"""The site's connection to the region's platform, as settings.
+
+``enabled``: the site reports; every step the platform is told of is queued from then on.  ``endpoint``: where this
+site sends them itself.  A township that reports through its hall is enabled without an endpoint: its events wait
+in its own outbox while it has no network (nothing is lost, nothing sent from there), and the hall queues the same
+events, under the same keys, when the township's package brings the cases (:mod:`counter.db.platform_store`), and
+sends them.  A township with a network of its own sends directly too; the platform keeps each key once.
+
+The secret signs each request (:mod:`counter.host.platform_client`) and is kept as the SMS gateway's is, in a file
+of the machine that sends, never in the database; the endpoint is ``https://`` only.  ``mapping``: the name of the
+mapping file (``counter/resources/platform/<name>.toml``, :mod:`counter.platform.mapping`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from urllib.parse import urlsplit
+
+DEFAULT_MAPPING = "nmg"  # 内蒙古自治区: counter/resources/platform/nmg.toml
+DEFAULT_TIMEOUT = 10.0
+DEFAULT_ATTEMPTS = 10  # failed answers (5xx…) before the failed list; no answer at all is waited out
+_MAPPING_NAME = re.compile(r"^[a-z0-9_-]{1,40}$")
+
+
+class PlatformProblem(StrEnum):
+    BAD_ENDPOINT = "bad_endpoint"  # not an https:// address
+    NO_ACCOUNT = "no_account"
+    NO_SECRET = "no_secret"
+    BAD_TIMEOUT = "bad_timeout"  # 1 to 60 seconds
+    BAD_ATTEMPTS = "bad_attempts"  # 1 to 30
+    BAD_MAPPING = "bad_mapping"  # no mapping file of that name, or one that cannot be used
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformSettings:
+    enabled: bool = False
+    endpoint: str = ""
+    account: str = ""
+    secret: str = ""
+    timeout: float = DEFAULT_TIMEOUT
+    attempts: int = DEFAULT_ATTEMPTS
+    mapping: str = DEFAULT_MAPPING
+    ca_file: str = ""  # the platform's own CA (a PEM file on the sending machine); "": the machine's trusted ones
+
+    @property
+    def sends(self) -> bool:
+        """Whether this site sends its events itself (else they wait, or go up through the hall)."""
+        return self.enabled and bool(self.endpoint.strip())
+
+    def problems(self) -> tuple[PlatformProblem, ...]:
+        """Every problem at once (the mapping's file is the caller's to check: :data:`BAD_MAPPING`)."""
+        found: list[PlatformProblem] = []
+        if self.endpoint.strip() or self.account.strip():
+            parts = urlsplit(self.endpoint.strip())
+            if parts.scheme != "https" or not parts.netloc:
+                found.append(PlatformProblem.BAD_ENDPOINT)
+            if not self.account.strip():
+                found.append(PlatformProblem.NO_ACCOUNT)
+            if not self.secret:
+                found.append(PlatformProblem.NO_SECRET)
+        if not 1 <= self.timeout <= 60:
+            found.append(PlatformProblem.BAD_TIMEOUT)
+        if not 1 <= self.attempts <= 30:
+            found.append(PlatformProblem.BAD_ATTEMPTS)
+        if not _MAPPING_NAME.match(self.mapping):
+            found.append(PlatformProblem.BAD_MAPPING)
+        return tuple(found)
+
+    def to_json(self) -> str:
+        """The settings as stored in the database: everything but the secret."""
+        stored = dataclasses.asdict(self)
+        del stored["secret"]
+        return json.dumps(stored, ensure_ascii=False, sort_keys=True)
+
+
+def platform_from_json(raw: str | None) -> PlatformSettings:
+    """The settings a stored text says; not reporting when there is none or it cannot be read."""
+    if not raw:
+        return PlatformSettings()
+    try:
+        stored = json.loads(raw)
+        return PlatformSettings(
+            enabled=bool(stored.get("enabled", False)),
+            endpoint=str(stored.get("endpoint", "")),
+            account=str(stored.get("account", "")),
+            timeout=float(stored.get("timeout", DEFAULT_TIMEOUT)),
+            attempts=int(stored.get("attempts", DEFAULT_ATTEMPTS)),
+            mapping=str(stored.get("mapping", DEFAULT_MAPPING)),
+            ca_file=str(stored.get("ca_file", "")),
+        )
+    except (ValueError, TypeError, AttributeError):
+        return PlatformSettings()

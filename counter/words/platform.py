@@ -1,0 +1,60 @@
+"""The words of the reports to the region's platform for the command line: the events' kinds and states, the
+connection's settings and problems, and the lines of the sender and the failed list."""
+
+from __future__ import annotations
+
+from counter.platform.events import PlatformKind
+from counter.platform.settings import PlatformProblem
+from counter.sms.outbox import MessageState
+from counter.words.translate import tr
+
+PLATFORM_KIND = {
+    PlatformKind.ACCEPTED: tr("受理"),
+    PlatformKind.DEFERRED: tr("容缺受理"),
+    PlatformKind.CORRECTION: tr("补正告知"),
+    PlatformKind.REFUSED: tr("不予受理"),
+    PlatformKind.ITEM_DECIDED: tr("事项办理决定"),
+    PlatformKind.COMPLETED: tr("办结"),
+    PlatformKind.DELIVERED: tr("送达"),
+    PlatformKind.RATED: tr("评价"),
+    PlatformKind.REVISITED: tr("差评回访"),
+    PlatformKind.RECTIFIED: tr("差评整改"),
+    PlatformKind.FED_BACK: tr("整改反馈"),
+    PlatformKind.RATING_VOIDED: tr("评价申诉作废"),
+}
+PLATFORM_STATE = {
+    MessageState.WAITING: tr("待上报"),
+    MessageState.SENDING: tr("上报中"),
+    MessageState.SENT: tr("已上报"),
+    MessageState.FAILED: tr("上报失败"),
+}
+PLATFORM_PROBLEM = {
+    PlatformProblem.BAD_ENDPOINT: tr(
+        "平台接口地址须以 https:// 开头：用明文的 http://，办件和评价数据、申请人的证件号码会在网络上被人看到"
+    ),
+    PlatformProblem.NO_ACCOUNT: tr("缺少平台接入账号"),
+    PlatformProblem.NO_SECRET: tr("缺少平台接入密钥"),
+    PlatformProblem.BAD_TIMEOUT: tr("超时须为 1 至 60 秒"),
+    PlatformProblem.BAD_ATTEMPTS: tr("尝试次数须为 1 至 30"),
+    PlatformProblem.BAD_MAPPING: tr("没有这个名称的数据项对照文件，或文件无法使用"),
+}
+PLATFORM_SENT = tr("已上报 {sent} 条，待重试 {waiting} 条，上报失败 {failed} 条。")
+PLATFORM_STOPPING = tr("平台上报已停止。")
+PLATFORM_NONE = tr("没有上报事件。")
+PLATFORM_LINE = tr("{id}  {case_no}  {kind}  {state}  尝试 {attempts} 次  {error}")
+PLATFORM_RETRIED = tr("上报事件 {id} 已重新排队。")
+PLATFORM_NOT_FAILED = tr("没有编号为 {id} 的上报失败事件。")
+PLATFORM_OFF = tr("本站点不向一体化政务服务平台上报。")
+PLATFORM_VIA_HALL = tr("本站点上报，但不直接发送：事件经同步包由服务中心上报。")
+PLATFORM_SETTINGS_LINE = tr(
+    "平台接口：{endpoint}  账号：{account}  超时 {timeout} 秒  最多 {attempts} 次  对照文件：{mapping}  CA：{ca_file}"
+)
+
+# the supervision page's list of reports the platform would not take
+REPORTS_TAB = tr("平台上报")
+REPORTS_TITLE = tr("上报失败的事件（平台拒收、数据项不全或平台多次答复失败）")
+REPORTS_NONE = tr("没有上报失败的事件。")
+REPORTS_COLUMNS = (tr("编号"), tr("办件编号"), tr("事件"), tr("尝试次数"), tr("原因"))
+REPORTS_RETRY = tr("重新上报")
+REPORTS_RETRIED = tr("已重新排队：{count} 条")
+REPORTS_READ = tr("暂时无法读取上报事件（{fault}）")

@@ -1,0 +1,149 @@
+"""A 小餐馆 case reported to the platform from 受理 to the 回访 of its 不满意, through a kill at every step and a day
+offline: the platform holds every event exactly once, in the mapped elements.
+
+On both databases, against a real HTTPS server playing the platform with its own CA (:mod:`tests.platform_stub`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.calendar import office_calendar
+from counter.actions.decisions import case_and_bundle, record_decision
+from counter.actions.desk import Desk, desk_at
+from counter.actions.hand_over import hand_over_results
+from counter.actions.item_authority import check_item
+from counter.actions.platform import SendRound, send_due
+from counter.actions.ratings import choose_handling, record_feedback, record_rating, record_revisit, send_to_pad
+from counter.case.hand_over import HandOverRequest, HandOverWay
+from counter.db.rating_store import rectification_of_rating
+from counter.host.desk_config import DeskConfig
+from counter.host.platform_client import Report, ReportRequest, post_report
+from counter.parties.identifiers import make_id_number
+from counter.ratings.choice import RatingChoice
+from counter.ratings.levels import Level
+from counter.ratings.rectification import RectEvent
+from tests.actions.conftest import TODAY
+from tests.actions.test_intake_actions import ID, full_request, take
+from tests.actions.test_item_steps import ITEMS, at
+from tests.actions.test_platform import Clock, Writes, configure, events
+from tests.platform_stub import running_platform
+
+ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
+
+PAD = desk_at(DeskConfig(site_code="XAM01", desk_no="8", clerk="乌兰", staff_no="XA0815", area_code="152201000000"))
+COLLECTOR = make_id_number("152201", dt.date(1980, 3, 4), 12)
+GRANTS = {ITEMS[0]: "92152201MA0K123456", ITEMS[1]: "JY11522010012345", ITEMS[2]: "招牌2026-07",
+          ITEMS[3]: "环备2026-0042"}  # fmt: skip
+
+
+class Sender:
+    """The hall's sender, run after each step: first killed after its first request leaves, before the mark; then,
+    once its lease ran out, again to the end."""
+
+    def __init__(self, sessions: sessionmaker[Session], keys: Path) -> None:
+        self.sessions, self.keys, self.clock = sessions, keys, Clock()
+        self.kills = 0
+
+    def run(self, post: Callable[[ReportRequest], Report] = post_report) -> SendRound:
+        return send_due(Writes(self.sessions), clock=self.clock, post=post, folder=self.keys)
+
+    def killed_then_resumed(self) -> SendRound:
+        def killed(request: ReportRequest) -> Report:
+            post_report(request)
+            raise SystemExit("killed between the send and the mark")
+
+        self.clock.advance(seconds=1)  # past the step's own moment: its event is due
+        with pytest.raises(SystemExit):
+            self.run(killed)
+        self.kills += 1
+        self.clock.advance(minutes=10)  # the claim's lease runs out
+        return self.run()
+
+
+def step(sessions: sessionmaker[Session], action: Callable[[Session], object]) -> None:
+    with sessions.begin() as s:
+        action(s)
+
+
+@pytest.mark.slow
+def test_a_restaurant_reported_from_intake_to_revisit_is_held_once_through_kills_and_a_day_offline(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    keys = tmp_path / "keys"
+    with running_platform() as platform:
+        configure(sessions, desk, platform, keys)
+        sender = Sender(sessions, keys)
+        number = take(sessions, desk, full_request(sessions))  # 受理
+        assert sender.killed_then_resumed().sent == 1
+        for code in ITEMS:  # each item decided, the last closes the case (办结)
+
+            def decide(s: Session, code: str = code) -> None:
+                case, bundle = case_and_bundle(s, number)
+                acting = check_item(s, desk, case.case_no, bundle, case.site_code, code)
+                record_decision(s, desk, number, code, approve=True, text=GRANTS[code], at=at(TODAY), acting=acting)
+
+            step(sessions, decide)
+            sender.killed_then_resumed()
+        pickup = HandOverRequest(HandOverWay.PICKUP, recipient="其木格", id_no=COLLECTOR)
+        step(sessions, lambda s: hand_over_results(s, desk, number, pickup, at(TODAY, 15)))  # 送达
+        sender.killed_then_resumed()
+
+        platform.refusing = True  # the platform is down for a day: the rating and its rectification wait
+        rated_at = at(TODAY, 16)
+        rect: list[int] = []
+
+        def rate(s: Session) -> None:
+            pad = send_to_pad(s, number, PAD, rated_at)
+            bad = RatingChoice(Level.DISSATISFIED, ("等待时间长",), "等了很久")
+            recorded = record_rating(s, pad.request_id, bad, PAD, rated_at, office_calendar(s))
+            found = rectification_of_rating(s, recorded.rating_id)
+            assert found is not None
+            rect.append(found)
+
+        step(sessions, rate)
+        sender.clock.advance(seconds=1)
+        assert sender.run() == SendRound(waiting=1)
+        step(sessions, lambda s: record_revisit(s, rect[0], "巴特尔", "申请人说排队太久", rated_at, desk=desk))
+        step(sessions, lambda s: choose_handling(s, rect[0], RectEvent.FIX_AT_ONCE, "巴特尔", "增开窗口", rated_at,
+                                                 desk=desk))  # fmt: skip
+        step(sessions, lambda s: record_feedback(s, rect[0], "巴特尔", "已电话告知", rated_at, desk=desk))
+        for _hour in range(24):
+            sender.clock.advance(hours=1)
+            assert sender.run().sent == 0
+        assert {e.state for e in events(sessions) if e.round} == {"waiting"}  # offline: never failed for good
+        platform.refusing = False
+        sender.clock.advance(hours=1)
+        sender.killed_then_resumed()
+
+    queued = events(sessions)
+    assert {e.state for e in queued} == {"sent"}
+    assert sender.kills == 7
+    held = platform.events()
+    assert len(held) == len(queued) == 11
+    assert len({e["request_id"] for e in held}) == 11  # each event under one key
+    assert len({r["idempotency_key"] for r in platform.requests}) == 11  # never sent under another key
+    assert platform.bad_signatures == 0
+    kinds = [e["event_type"] for e in held]
+    assert kinds == ["受理", *["事项办理决定"] * 4, "办结", "送达", "评价", "回访", "整改", "整改反馈"]
+    assert {e["projid"] for e in held} == {number}
+    decided = [e for e in held if e["event_type"] == "事项办理决定"]
+    assert [(e["decided_item_code"], e["item_result"], e["item_result_note"]) for e in decided] == [
+        (code, "1", GRANTS[code]) for code in ITEMS
+    ]
+    assert all(e["applicant_cert_no"] == ID for e in held[:7])
+    (done,) = (e for e in held if e["event_type"] == "办结")
+    assert (done["result"], done["finish_time"][:10]) == ("1", TODAY.isoformat())
+    (handed,) = (e for e in held if e["event_type"] == "送达")
+    assert handed["delivered_by"] == "1"  # 窗口领取
+    (rated,) = (e for e in held if e["event_type"] == "评价")
+    assert (rated["rate_level"], rated["rate_channel"], rated["rate_reasons"]) == ("2", "pad", "等待时间长")
+    assert rated["rate_round"] == "1"
+    assert rated["rater_cert_no"] == ID
+    assert [e["rect_step"] for e in held[8:]] == ["回访", "立行立改", "反馈"]
+    assert held[8]["rect_note"] == "申请人说排队太久"

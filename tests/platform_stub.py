@@ -1,0 +1,128 @@
+"""The region's platform played by a real HTTPS server on this machine, for the connector's tests.
+
+Its certificate is signed by a CA made for the run (:mod:`tests.db.tls_server`), the platform's own, which the
+sender trusts only through its settings' ``ca_file`` (as a hall trusts its government network's CA).  It checks each
+request's signature, keeps each idempotency key's event once (a repeat is answered 409 with the same id: the
+duplicate acknowledgment of a platform that keeps its requests), and answers as the test scripts it: a status, a
+stall past the sender's timeout (:data:`STALL`), a slow answer within it (:data:`SLOW`), an answer that is not
+JSON (:data:`MALFORMED`: the event was kept, the sender cannot know it), or nothing at all because it is down
+(``refusing``: every connection closed unanswered), or its kept connection closed after an answer (:data:`DROP`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import socket
+import ssl
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from tests.db.tls_server import SERVER_CERT, SERVER_KEY, make_authority, write_server_certificate
+
+SECRET = "platform-secret"
+STALL = -1  # no answer until the test ends (past the sender's timeout)
+SLOW = -2  # an answer after SLOW_SECONDS, within the sender's timeout
+MALFORMED = -3  # 200 with a body that is not the JSON agreed: the event is kept all the same
+DROP = -4  # 200, then the kept connection closed without a word (an idle timeout): the next request meets it closed
+SLOW_SECONDS = 0.3
+
+
+@dataclass
+class Platform:
+    url: str
+    ca_file: str
+    script: list[int] = field(default_factory=list)  # answers for the next requests, in order; then 200
+    requests: list[dict[str, Any]] = field(default_factory=list)  # every request's body, its key added
+    held: dict[str, dict[str, Any]] = field(default_factory=dict)  # idempotency key → the event, kept once
+    ids: dict[str, str] = field(default_factory=dict)  # idempotency key → the platform's id
+    bad_signatures: int = 0
+    refusing: bool = False  # down: every connection closed before an answer
+    released: threading.Event = field(default_factory=threading.Event)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def events(self) -> list[dict[str, Any]]:
+        return list(self.held.values())
+
+
+def _handler(platform: Platform) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive: a sender's round sends on one connection
+        disable_nagle_algorithm = True  # the answer's head and body written apart would wait on a delayed ACK
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            if platform.refusing:
+                self.connection.shutdown(socket.SHUT_RDWR)
+                return
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            stamp = self.headers["X-Counter-Timestamp"]
+            expected = hmac.new(SECRET.encode(), stamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+            fields = json.loads(body)
+            key = self.headers["Idempotency-Key"]
+            with platform.lock:
+                if not hmac.compare_digest(expected, self.headers["X-Counter-Signature"]):
+                    platform.bad_signatures += 1
+                platform.requests.append({**fields, "idempotency_key": key})
+                answer = platform.script.pop(0) if platform.script else 200
+                keeps = answer in (200, SLOW, MALFORMED, STALL, DROP)  # a stalled answer was kept, not answered
+                status = 200 if answer in (SLOW, MALFORMED, DROP) else answer
+                if keeps and key in platform.held:
+                    status = 409
+                elif keeps:
+                    platform.held[key] = fields
+                    platform.ids[key] = f"PF{len(platform.ids) + 1:06d}"
+            if answer == STALL:
+                platform.released.wait(30)
+                return
+            if answer == SLOW:
+                time.sleep(SLOW_SECONDS)
+            if answer == MALFORMED and status == 200:
+                data = b"<html>ok</html>"
+            elif status in (200, 409):
+                data = json.dumps({"id": platform.ids[key]}).encode()
+            else:
+                data = json.dumps({"error": "busy"}).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            if answer == DROP:
+                self.close_connection = True
+
+    return Handler
+
+
+@contextmanager
+def running_platform() -> Iterator[Platform]:
+    """The platform on 127.0.0.1 over TLS, with a certificate of its own CA (``Platform.ca_file``)."""
+    with tempfile.TemporaryDirectory(prefix="platform-") as folder:
+        authority = make_authority("一体化政务服务平台测试 CA")
+        write_server_certificate(authority, Path(folder), "127.0.0.1")
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(Path(folder) / SERVER_CERT, Path(folder) / SERVER_KEY)
+        server = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        ca_file = str(authority.write(Path(folder) / "platform-ca.crt"))
+        platform = Platform(f"https://127.0.0.1:{server.server_address[1]}/gov/report", ca_file)
+        server.RequestHandlerClass = _handler(platform)
+        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
+        thread.start()
+        try:
+            yield platform
+        finally:
+            platform.released.set()
+            server.shutdown()
+            server.server_close()
+            thread.join()

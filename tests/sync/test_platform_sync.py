@@ -1,0 +1,88 @@
+"""A township's reports go up through its hall: queued while it has no network, carried in its package, sent by the
+hall under the township's own keys; sent directly too once it has a network, and held once.
+
+The township on SQLite, the hall on either database; the platform played by an HTTPS server with its own CA.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.demo import run_demo
+from counter.actions.platform import SendRound, save_platform, send_due
+from counter.db import models
+from counter.platform.settings import PlatformSettings
+from tests.actions.test_platform import Clock, Writes
+from tests.catalog_db import catalog_file
+from tests.pg_server import BACKENDS
+from tests.platform_stub import SECRET, Platform, running_platform
+from tests.sync.sync_world import TODAY, Site, hall_and_township
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return catalog_file(tmp_path_factory.mktemp("platform-sync-catalog"))
+
+
+@pytest.fixture(params=BACKENDS)
+def sites(request: pytest.FixtureRequest, catalog: Path, tmp_path: Path) -> Iterator[tuple[Site, Site]]:
+    hall, ars = hall_and_township(request, catalog, tmp_path)
+    yield hall, ars
+    ars.sessions.kw["bind"].dispose()
+    if request.param == "sqlite":
+        hall.sessions.kw["bind"].dispose()
+
+
+def keys_of(sessions: sessionmaker[Session]) -> dict[str, str]:
+    with sessions() as s:
+        return {str(k): str(v) for k, v in s.execute(select(models.PlatformEvent.key, models.PlatformEvent.state))}
+
+
+def report(site: Site, settings: PlatformSettings, keys: Path) -> None:
+    with site.sessions.begin() as s:
+        save_platform(s, settings, desk=site.desk, folder=keys)
+
+
+@pytest.mark.slow
+def test_a_townships_events_go_up_through_the_hall_and_directly_and_are_held_once(
+    sites: tuple[Site, Site], tmp_path: Path
+) -> None:
+    hall, ars = sites
+    with running_platform() as platform:
+        direct = PlatformSettings(True, platform.url, "site", SECRET, 1.0, 4, ca_file=platform.ca_file)
+        report(hall, direct, tmp_path / "hall-keys")
+        report(ars, PlatformSettings(True), tmp_path / "ars-keys")  # through the hall: no network of its own
+        run_demo(ars.sessions, ars.desk, TODAY)
+        township = keys_of(ars.sessions)
+        assert len(township) > 5
+        assert set(township.values()) == {"waiting"}
+        clock = Clock()
+        clock.advance(seconds=1)
+        assert send_due(Writes(ars.sessions), clock=clock, folder=tmp_path / "ars-keys") == SendRound()
+
+        hall.take(ars.export().data)
+        assert keys_of(hall.sessions).keys() == township.keys()  # the township's events under its own keys
+        assert send_due(Writes(hall.sessions), clock=clock, folder=tmp_path / "hall-keys").sent == len(township)
+        assert len(platform.held) == len(township)
+
+        hall.take(ars.export().data)  # the next package carries the cases again: nothing queued twice
+        assert len(keys_of(hall.sessions)) == len(township)
+
+        report(ars, direct, tmp_path / "ars-keys")  # the township's network is back: it sends its own directly
+        assert send_due(Writes(ars.sessions), clock=clock, folder=tmp_path / "ars-keys").sent == len(township)
+        assert set(keys_of(ars.sessions).values()) == {"sent"}
+        assert len(platform.held) == len(township)  # each acknowledged as the repeat it is
+        assert len(platform.requests) == 2 * len(township)
+        assert len({r["idempotency_key"] for r in platform.requests}) == len(township)
+        assert_unique(platform)
+
+
+def assert_unique(platform: Platform) -> None:
+    """No two events the platform holds are one step under two keys."""
+    steps = [tuple(sorted((k, v) for k, v in e.items() if k != "request_id")) for e in platform.events()]
+    assert len(set(steps)) == len(steps)

@@ -1,0 +1,62 @@
+"""Reports to the platform from the command line: the connection set up, the events sent to a local platform over
+TLS with its own CA, the failed list and a retry.
+
+On a real SQLite database, the case taken as the window takes it, the platform played by an HTTPS server.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import made_database
+from tests.platform_stub import SECRET, running_platform
+from tests.test_cli import run
+from tests.test_cli_items import accepted_case
+
+
+@pytest.mark.slow
+def test_the_platform_is_set_up_the_events_sent_and_a_failed_one_retried(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = made_database(tmp_path / "cli.sqlite3")
+    code, out, _ = run(capsys, "platform", "settings", "--db", db)
+    assert (code, out.strip()) == (0, "本站点不向一体化政务服务平台上报。")
+    code, _, err = run(capsys, "platform", "settings", "--on", "--endpoint", "report.example", "--account", "hall",
+                       "--db", db)  # fmt: skip
+    assert code == 1
+    assert "平台接口地址须以 https:// 开头" in err
+    assert "缺少平台接入密钥" in err
+    with running_platform() as platform:
+        monkeypatch.setenv("COUNTER_PLATFORM_SECRET", SECRET)
+        code, out, _ = run(
+            capsys, "platform", "settings", "--on", "--endpoint", platform.url, "--account", "hall",
+            "--secret-from-env", "--ca-file", platform.ca_file, "--attempts", "1", "--json", "--db", db,
+        )  # fmt: skip
+        assert code == 0
+        shown = json.loads(out)
+        assert (shown["enabled"], shown["sends"], shown["secret"], shown["mapping"]) == (True, True, "******", "nmg")
+        assert SECRET not in out
+        number = accepted_case(db)
+        second = accepted_case(db)
+        platform.script = [200, 422]
+        code, out, _ = run(capsys, "platform", "send", "--once", "--db", db)
+        assert (code, out.strip()) == (0, "已上报 1 条，待重试 0 条，上报失败 1 条。")
+        assert platform.bad_signatures == 0
+        assert [e["projid"] for e in platform.events()] == [number]
+    code, out, _ = run(capsys, "platform", "list", "--failed", "--json", "--db", db)
+    (failed,) = json.loads(out)
+    assert (failed["case_no"], failed["kind"], failed["state"]) == (second, "accepted", "failed")
+    assert failed["last_error"].startswith("HTTP 422")
+    code, out, _ = run(capsys, "platform", "list", "--db", db)
+    assert "已上报" in out
+    assert "上报失败" in out
+    code, out, _ = run(capsys, "platform", "retry", str(failed["id"]), "--db", db)
+    assert (code, out.strip()) == (0, f"上报事件 {failed['id']} 已重新排队。")
+    code, _, err = run(capsys, "platform", "retry", str(failed["id"]), "--db", db)
+    assert code == 1
+    assert "没有编号为" in err
+    code, out, _ = run(capsys, "platform", "settings", "--off", "--db", db)
+    assert "本站点不向一体化政务服务平台上报" in out
