@@ -15,6 +15,20 @@ character needs it).  A character no font has is drawn in the primary font
 (its .notdef box) rather than dropped, so the clerk sees that something is
 missing.
 
+Traditional Mongolian script (an applicant's name, the office's name in
+Mongolian) is drawn in Noto Sans Mongolian, the first fallback.  Its letters
+change shape with their place in the word (initial, medial, final, isolated)
+and with the free variation selectors (FVS1-4) and the vowel separator (MVS)
+the name was written with; reportlab draws one glyph per character unless the
+text is shaped, so each run in that font is shaped with HarfBuzz (reportlab's
+``shapeStr`` over uharfbuzz) and drawn with the glyphs and advances it chose.
+Only that font is shaped: shaping the Chinese runs too would rewrite every
+other paper's text operators (a kerned ``TJ`` array for a plain ``Tj``) and a
+reprint would no longer be the same file.  The line is horizontal, so the
+Mongolian word lies on its side as it does in any horizontal text.  The
+selectors and separators, the joiners and the narrow no-break space U+202F
+belong to the word's run so the shaper sees them; they are drawn as nothing.
+
 reportlab writes each subset's ToUnicode map with ``%04X``, which garbles a
 character beyond the Basic Multilingual Plane (five hex digits where the PDF
 format wants UTF-16): ``pdftotext`` and a viewer's search would not find 李𬭚.
@@ -25,6 +39,7 @@ replaces reportlab's function when the fonts are first loaded.
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -42,10 +57,21 @@ class FontFile:
 
 
 PRIMARY = FontFile("CounterSans", "wqy-microhei.ttc", subfont=0)
+MONGOLIAN = FontFile("CounterMongolian", "noto-sans-mongolian.ttf")
 FALLBACKS = (
+    MONGOLIAN,
     FontFile("CounterRareA", "hanamin-a-rare.ttf"),
     FontFile("CounterRareB", "hanamin-b.ttf"),
 )
+
+
+#: the fonts whose runs are shaped before they are drawn (see the module's note)
+SHAPED = frozenset({MONGOLIAN.name})
+#: the invisible characters of a Mongolian word (FVS1-3, MVS, FVS4, ZWNJ, ZWJ, NNBSP): they choose the letters'
+#: forms, so they go to the shaper with the letters; U+180F (Unicode 14) is not in the font and is drawn as nothing
+MONGOLIAN_CONTROLS = frozenset("\u180b\u180c\u180d\u180e\u180f\u200c\u200d\u202f")
+#: a text that needs shaping somewhere: Mongolian letters (U+1820-18AA) or the controls above
+_NEEDS_SHAPING = re.compile("[\u1800-\u18af\u200c\u200d\u202f]")
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
@@ -156,7 +182,9 @@ class DocumentFonts:
         with self._lock:
             code = ord(char)
             name = PRIMARY.name
-            if code not in self.primary.face.charToGlyph and not char.isspace():
+            if char in MONGOLIAN_CONTROLS and self._fallback(MONGOLIAN) is not None:
+                name = MONGOLIAN.name
+            elif code not in self.primary.face.charToGlyph and not char.isspace():
                 for candidate in FALLBACKS:
                     loaded = self._fallback(candidate)
                     if loaded is not None and code in loaded.face.charToGlyph:
@@ -168,7 +196,23 @@ class DocumentFonts:
     def covers(self, char: str) -> bool:
         """Whether some font has a real glyph for ``char`` (not the .notdef box)."""
         font = self._fonts[self.font_of(char)]
-        return ord(char) in font.face.charToGlyph
+        return ord(char) in font.face.charToGlyph or char in MONGOLIAN_CONTROLS
+
+    def printable(self, text: str) -> str | None:
+        """The first character of ``text`` no shipped font draws, or None when every one is drawn."""
+        for char in text:
+            if not char.isspace() and not self.covers(char):
+                return char
+        return None
+
+    def shaped(self, name: str, piece: str, size: float) -> str:
+        """A run as it is drawn: shaped into the glyphs HarfBuzz chose when its font is one of :data:`SHAPED`."""
+        if name not in SHAPED:
+            return piece
+        from reportlab.pdfbase.ttfonts import shapeStr
+
+        drawn: str = shapeStr(piece, name, size)  # a str that carries HarfBuzz's glyphs and advances
+        return drawn
 
     def advance(self, char: str) -> float:
         """The width of ``char`` at a font size of 1."""
@@ -180,12 +224,22 @@ class DocumentFonts:
         return width
 
     def width(self, text: str, size: float) -> float:
+        if _NEEDS_SHAPING.search(text) is not None:
+            return sum(self._shaped_width(name, piece, size) for name, piece in self.runs(text))
         advance = self._advance
         total = 0.0
         for char in text:
             width = advance.get(char)
             total += self.advance(char) if width is None else width
         return total * size
+
+    def _shaped_width(self, name: str, piece: str, size: float) -> float:
+        """The width of one run, as shaped when it is shaped (a joined form is not as wide as the isolated one)."""
+        drawn = self.shaped(name, piece, size)
+        advances = getattr(drawn, "__shapeData__", None)
+        if advances is None:
+            return sum(self.advance(char) for char in piece) * size
+        return float(sum(step.x_advance for step in advances)) * size / 1000.0
 
     def runs(self, text: str) -> Iterator[tuple[str, str]]:
         """``text`` cut into pieces drawn by one font each: (font name, piece)."""

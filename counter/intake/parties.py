@@ -15,8 +15,9 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from counter.documents.fonts import document_fonts
 from counter.parties.identifiers import CreditCodeCheck, IdCheck, check_credit_code, check_id_number
-from counter.parties.text import TextField, check_text, clean_text
+from counter.parties.text import TextField, TextProblem, check_text, clean_text
 
 
 class ApplicantKind(StrEnum):
@@ -162,14 +163,36 @@ def normalised(parties: Parties, today: dt.date) -> Parties:
     return Parties(applicant, agent, parties.delivery, delivery_address, parties.notify_phone.strip())
 
 
+#: the texts that head the papers as names (申请人, 法定代表人, 代理人): each must be drawn by a shipped font
+PRINTED_NAMES = frozenset({TextField.PERSON_NAME, TextField.ORGANISATION_NAME})
+
+
 def text_problems(parties: Parties) -> list[PartyProblem]:
-    """Every free text of the parties that :func:`counter.parties.text.check_text` refuses, at its field."""
+    """Every free text of the parties that :func:`counter.parties.text.check_text` refuses, at its field; and a
+    name with a character no shipped font draws (:func:`unprintable`)."""
     problems = []
     for field, value, kind in text_fields(parties):
         check = check_text(value, kind)
         if check.problem is not None:
             problems.append(PartyProblem(field, PartyProblemCode.BAD_TEXT, f"{check.problem.value} {check.detail}"))
+        elif kind in PRINTED_NAMES and (missing := unprintable(check.value)):
+            problems.append(
+                PartyProblem(field, PartyProblemCode.BAD_TEXT, f"{TextProblem.UNPRINTABLE.value} {missing}")
+            )
     return problems
+
+
+def unprintable(name: str) -> str:
+    """Where ``name`` has a character no shipped font draws, as "position U+XXXX"; empty when every one is drawn.
+
+    Such a name would print as a blank or a box on the receipt the applicant keeps (a Mongolian-script name did,
+    before a Mongolian font shipped): the clerk corrects it at the window rather than find it on paper.  Reads the
+    documents' fonts, registered once per process.
+    """
+    char = document_fonts().printable(name)
+    if char is None:
+        return ""
+    return f"{name.index(char) + 1} U+{ord(char):04X}"
 
 
 def party_problems(parties: Parties, today: dt.date) -> list[PartyProblem]:
