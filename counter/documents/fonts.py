@@ -74,11 +74,64 @@ MONGOLIAN_CONTROLS = frozenset("\u180b\u180c\u180d\u180e\u180f\u200c\u200d\u202f
 _NEEDS_SHAPING = re.compile("[\u1800-\u18af\u200c\u200d\u202f]")
 
 
+#: the text each shaped glyph stands for, by the private code it is written with (a joined form, a ligature): the
+#: ToUnicode map says the letters, so pdftotext and a viewer's search find a Mongolian name as it was written
+_SHAPED_TEXT: dict[int, str] = {}
+_ZWJ = "\u200d"
+#: the Mongolian letters (U+1820-1842; U+1843-18AA are Todo, Sibe, Manchu and Ali Gali) and the selectors
+_LETTERS = [chr(code) for code in range(0x1820, 0x1843)]
+_FVS = ("", "\u180b", "\u180c", "\u180d")
+
+
+def _forms(letters: str) -> tuple[str, ...]:
+    """``letters`` isolated, initial, medial and final: the joiner asks for the form a neighbour would."""
+    return letters, letters + _ZWJ, _ZWJ + letters + _ZWJ, _ZWJ + letters
+
+
+def _samples() -> list[str]:
+    """Every letter in every position with every selector, then every pair of letters (the ligatures) in every
+    position: in this order, so a glyph two letters share (final o and u) always says the first."""
+    single = [form for letter in _LETTERS for fvs in _FVS for form in _forms(letter + fvs)]
+    pairs = [form for first in _LETTERS for second in _LETTERS for form in _forms(first + second)]
+    return single + pairs
+
+
+def _prepare_shaping(font: Any) -> None:
+    """Give every glyph of a shaped font that no character maps to its private code, in glyph order, and learn the
+    letters each stands for.
+
+    reportlab numbers such glyphs as shaping first meets them, so the same receipt would be other bytes after
+    another name had been printed in the same process; numbered here, once, a reprint is the same file.  The
+    letters are learnt by shaping :func:`_samples` with the features reportlab shapes with.
+    """
+    import uharfbuzz
+
+    hb_font = font.hbFont(1000)  # also gives the font its hbAddPrivate
+    face = font.face
+    text_of: dict[int, str] = {}
+    for sample in _samples():
+        buffer = uharfbuzz.Buffer()
+        buffer.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
+        buffer.add_str(sample)
+        buffer.guess_segment_properties()
+        uharfbuzz.shape(hb_font, buffer, {"kern": True, "liga": True, "dlig": True})
+        starts = sorted({info.cluster for info in buffer.glyph_infos} | {len(sample)})
+        for info in buffer.glyph_infos:
+            end = starts[starts.index(info.cluster) + 1]
+            text_of.setdefault(info.codepoint, sample[info.cluster : end].replace(_ZWJ, ""))
+    for gid in range(face.numGlyphs):
+        if gid not in face.glyphToChar:
+            code = font.hbAddPrivate(hb_font.glyph_to_string(gid), gid, hb_font.get_glyph_h_advance(gid))
+            if text_of.get(gid):
+                _SHAPED_TEXT[code] = text_of[gid]
+
+
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
-    """reportlab's ToUnicode CMap of one 256-glyph subset, with characters beyond U+FFFF as surrogate pairs."""
+    """reportlab's ToUnicode CMap of one 256-glyph subset, with characters beyond U+FFFF as surrogate pairs and a
+    shaped glyph as the letters it draws."""
 
     def utf16(code: int) -> str:
-        return chr(code).encode("utf-16-be").hex().upper()
+        return _SHAPED_TEXT.get(code, chr(code)).encode("utf-16-be").hex().upper()
 
     return "\n".join(
         [
@@ -161,6 +214,8 @@ class DocumentFonts:
         ttfonts.makeToUnicodeCMap = _to_unicode_cmap
         loaded = ttfonts.TTFont(font.name, str(path), subfontIndex=font.subfont)
         _remember_subsets(loaded.face)
+        if font.name in SHAPED:
+            _prepare_shaping(loaded)
         pdfmetrics.registerFont(loaded)
         self._fonts[font.name] = loaded
         return loaded
@@ -252,6 +307,16 @@ class DocumentFonts:
                 start, current = i, name
         if start < len(text):
             yield current, text[start:]
+
+
+def unprintable(name: str) -> str:
+    """Where ``name`` has a character no shipped font draws, as "position U+XXXX"; empty when every one is drawn.
+
+    The intake's check of a name (:func:`counter.intake.parties.party_problems`).  Loads the documents' fonts, once
+    per process, as the first print would.
+    """
+    char = document_fonts().printable(name)
+    return "" if char is None else f"{name.index(char) + 1} U+{ord(char):04X}"
 
 
 _lock = threading.Lock()

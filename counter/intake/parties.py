@@ -12,10 +12,10 @@ surrounding blanks.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from counter.documents.fonts import document_fonts
 from counter.parties.identifiers import CreditCodeCheck, IdCheck, check_credit_code, check_id_number
 from counter.parties.text import TextField, TextProblem, check_text, clean_text
 
@@ -167,9 +167,15 @@ def normalised(parties: Parties, today: dt.date) -> Parties:
 PRINTED_NAMES = frozenset({TextField.PERSON_NAME, TextField.ORGANISATION_NAME})
 
 
-def text_problems(parties: Parties) -> list[PartyProblem]:
+#: where a name has a character no shipped font draws, "position U+XXXX", or "" (counter.documents.fonts.unprintable:
+#: the documents import the intake, so the intake is handed the check rather than import it)
+Unprintable = Callable[[str], str]
+
+
+def text_problems(parties: Parties, unprintable: Unprintable) -> list[PartyProblem]:
     """Every free text of the parties that :func:`counter.parties.text.check_text` refuses, at its field; and a
-    name with a character no shipped font draws (:func:`unprintable`)."""
+    name with a character no shipped font draws: it would print as a blank or a box on the receipt the applicant
+    keeps (a Mongolian-script name did, before a Mongolian font shipped), so the clerk corrects it at the window."""
     problems = []
     for field, value, kind in text_fields(parties):
         check = check_text(value, kind)
@@ -182,22 +188,9 @@ def text_problems(parties: Parties) -> list[PartyProblem]:
     return problems
 
 
-def unprintable(name: str) -> str:
-    """Where ``name`` has a character no shipped font draws, as "position U+XXXX"; empty when every one is drawn.
-
-    Such a name would print as a blank or a box on the receipt the applicant keeps (a Mongolian-script name did,
-    before a Mongolian font shipped): the clerk corrects it at the window rather than find it on paper.  Reads the
-    documents' fonts, registered once per process.
-    """
-    char = document_fonts().printable(name)
-    if char is None:
-        return ""
-    return f"{name.index(char) + 1} U+{ord(char):04X}"
-
-
-def party_problems(parties: Parties, today: dt.date) -> list[PartyProblem]:
+def party_problems(parties: Parties, today: dt.date, unprintable: Unprintable) -> list[PartyProblem]:
     """Every problem of the applicant part of the form, at its field: the texts' first."""
-    problems = text_problems(parties) + _applicant_problems(parties.applicant, today)
+    problems = text_problems(parties, unprintable) + _applicant_problems(parties.applicant, today)
     for phone in (parties.applicant.phone, parties.notify_phone):
         if phone.strip() and not _phone_ok(phone):
             problems.append(PartyProblem(PartyField.PHONE, PartyProblemCode.INVALID_PHONE, phone))

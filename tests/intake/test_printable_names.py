@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from counter.documents.fonts import unprintable
 from counter.intake.parties import (
     Applicant,
     ApplicantKind,
@@ -12,7 +13,6 @@ from counter.intake.parties import (
     PartyProblem,
     PartyProblemCode,
     party_problems,
-    unprintable,
 )
 from counter.words.cases import party_problem_why
 
@@ -35,9 +35,9 @@ def test_a_character_no_font_has_is_named_with_its_place() -> None:
 
 
 def test_the_intake_refuses_such_a_name_and_says_why_in_chinese() -> None:
-    problems = party_problems(person("李\U0001f600"), TODAY)
+    problems = party_problems(person("李\U0001f600"), TODAY, unprintable)
     assert problems == [PartyProblem(PartyField.APPLICANT_NAME, PartyProblemCode.BAD_TEXT, "unprintable 2 U+1F600")]
     assert party_problem_why(problems[0]) == (
         "第2个字符（U+1F600）本系统的字体中没有，打印出来会是空白或方框，请核对证件后改正"
     )
-    assert party_problems(person("ᠪᠠᠲᠤ"), TODAY) == []
+    assert party_problems(person("ᠪᠠᠲᠤ"), TODAY, unprintable) == []

@@ -13,7 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from counter.intake.parties import PRINTED_NAMES, unprintable
+from counter.documents.fonts import unprintable
+from counter.intake.parties import PRINTED_NAMES
 from counter.parties.text import TextField, TextProblem, check_text
 from counter.ui.plain_text import plain_label
 from counter.words.texts import text_problem_text
