@@ -55,7 +55,8 @@ def test_the_users_file_overrides_the_machines_field_by_field(machine_file: Path
         "site_code": Source.MACHINE, "site_name": Source.MACHINE, "desk_no": Source.MACHINE, "clerk": Source.USER,
         "staff_no": Source.DEFAULT, "photo": Source.DEFAULT, "pad_screen": Source.DEFAULT,
         "area_code": Source.DEFAULT, "printer": Source.USER, "pad_mode": Source.DEFAULT,
-        "pad_keyboard": Source.DEFAULT, "text_scale": Source.DEFAULT,
+        "pad_keyboard": Source.DEFAULT, "text_scale": Source.DEFAULT, "pad_language": Source.DEFAULT,
+        "pad_voice": Source.DEFAULT,
     }  # fmt: skip
     assert settings.machine.problems == ()
 

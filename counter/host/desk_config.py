@@ -38,7 +38,9 @@ class PadMode(enum.StrEnum):
     STRIP = "strip"  # as ON_REQUEST, and in between a small bar at the edge of the clerk's screen
 
 
-YES, NO = "yes", "no"  # the values of ``pad_keyboard``
+YES, NO = "yes", "no"  # the values of ``pad_keyboard`` and ``pad_voice``
+#: the languages of the review pad's words: Chinese, or Mongolian (resources/translations/mn.po)
+PAD_LANGUAGES = ("zh", "mn")
 
 #: the clerk a desk printed before it had to be named: on older records (a township's synced history, ratings), a
 #: name that names nobody
@@ -62,6 +64,8 @@ class DeskConfig:
     pad_mode: str = "auto"  # a PadMode: where the pad is when no screen of its own is found (or wanted)
     pad_keyboard: str = "no"  # "yes": the applicant has a keyboard at the pad, so it offers a line of free text
     text_scale: str = "100"  # the window's text size in per cent: 100, 125 or 150 (read at start-up)
+    pad_language: str = "zh"  # the review pad's words: "zh" or "mn" (the clerk's windows stay Chinese)
+    pad_voice: str = "no"  # "yes": the pad speaks its prompts (espeak-ng, counter.ui.pad.voice)
 
     def identity(self) -> DeskIdentity:
         return DeskIdentity(self.site_code, self.desk_no)
@@ -76,6 +80,9 @@ class DeskConfig:
 
     def pad_has_keyboard(self) -> bool:
         return self.pad_keyboard == YES
+
+    def pad_speaks(self) -> bool:
+        return self.pad_voice == YES
 
 
 def config_path() -> Path:
@@ -100,7 +107,9 @@ class DeskSettings:
 
 FIELDS = tuple(f.name for f in fields(DeskConfig))
 #: the fields that take one of a few values; the machine's file is held to them
-CHOICES: Mapping[str, tuple[str, ...]] = {"pad_mode": tuple(PadMode), "pad_keyboard": (YES, NO)}
+CHOICES: Mapping[str, tuple[str, ...]] = {
+    "pad_mode": tuple(PadMode), "pad_keyboard": (YES, NO), "pad_language": PAD_LANGUAGES, "pad_voice": (YES, NO),
+}  # fmt: skip
 
 
 def load_desk_config() -> DeskConfig:

@@ -27,6 +27,7 @@ from shiboken6 import isValid
 from counter.actions.calendar import office_calendar
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
+from counter.actions.office import office_settings
 from counter.actions.ratings import (
     ChoiceRefused,
     RatingRecorded,
@@ -96,6 +97,7 @@ class PadController(QObject):
         pad_screen: str = "",
         mode: PadMode = PadMode.AUTO,
         keyboard: bool = False,
+        language: str = "zh",
         desk_window: QWidget | None = None,
         clock: Clock = local_now,
         timer_factory: TimerFactory = PadTimer,
@@ -109,7 +111,8 @@ class PadController(QObject):
         self._mode = mode
         self._desk_window = desk_window  # the desk's main window: the pad may cover it, never the intake
         self._clock = clock
-        self.pad = PadWindow(timer_factory, keyboard=keyboard)
+        self.pad = PadWindow(timer_factory, keyboard=keyboard, language=language)
+        self._office_mn = ""  # the office's name in Mongolian (单位信息), read at start: the greeting's
         self.strip = PadStrip()
         self.alerts = alerts if alerts is not None else SupervisorAlerts(self)
         self.status_label = DeskRatingLabel()
@@ -133,6 +136,7 @@ class PadController(QObject):
             lapsed = close_stale_requests(unit, desk, now)
             settings, problems = rating_settings(unit)
             self.alerts.prime(unit)
+            self._office_mn = office_settings(unit, desk.identity.site_code).office_name_mn
             return lapsed, settings, problems
 
         try:
@@ -177,10 +181,12 @@ class PadController(QObject):
         share_screen(self.pad)
         self._show_strip()
 
-    def apply(self, mode: PadMode, keyboard: bool) -> None:
-        """The desk's pad settings changed: the new place at once, the text line from the next bad rating."""
+    def apply(self, mode: PadMode, keyboard: bool, language: str = "zh") -> None:
+        """The desk's pad settings changed: the new place and words at once, the text line from the next bad
+        rating."""
         self._mode = mode
         self.pad.set_keyboard(keyboard)
+        self.pad.set_language(language)
         self.place()
 
     def _clerk_screen(self) -> QScreen:
@@ -233,7 +239,9 @@ class PadController(QObject):
 
     def _idle(self, notice: str) -> PadIdle:
         desk = self._desk
-        return PadIdle(desk.site_name, desk.identity.desk_no, desk.clerk, desk.staff_no, desk.photo, notice)
+        return PadIdle(
+            desk.site_name, desk.identity.desk_no, desk.clerk, desk.staff_no, desk.photo, notice, self._office_mn
+        )
 
     def change_desk(self, desk: Desk) -> None:
         """Another clerk signed in at this desk: the idle pad shows who serves now."""
