@@ -40,6 +40,7 @@ from counter.actions.ratings import (
 )
 from counter.actions.store import Unit
 from counter.host.desk_config import PadMode
+from counter.host.voice import Speaker
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import is_bad
 from counter.ratings.settings import RatingSettings, SettingProblem
@@ -98,6 +99,7 @@ class PadController(QObject):
         mode: PadMode = PadMode.AUTO,
         keyboard: bool = False,
         language: str = "zh",
+        voice: bool = False,
         desk_window: QWidget | None = None,
         clock: Clock = local_now,
         timer_factory: TimerFactory = PadTimer,
@@ -113,6 +115,8 @@ class PadController(QObject):
         self._clock = clock
         self.pad = PadWindow(timer_factory, keyboard=keyboard, language=language)
         self._office_mn = ""  # the office's name in Mongolian (单位信息), read at start: the greeting's
+        self.speaker: Speaker | None = None  # the pad's voice, when the desk has it on
+        self._speak(voice, language)
         self.strip = PadStrip()
         self.alerts = alerts if alerts is not None else SupervisorAlerts(self)
         self.status_label = DeskRatingLabel()
@@ -159,6 +163,8 @@ class PadController(QObject):
         """
         if self.pad.tapped is not None:
             self.pad.give_up()
+        if self.speaker is not None:
+            self.speaker.stop()
         self.pad.close()
         self.strip.close()
 
@@ -181,13 +187,24 @@ class PadController(QObject):
         share_screen(self.pad)
         self._show_strip()
 
-    def apply(self, mode: PadMode, keyboard: bool, language: str = "zh") -> None:
-        """The desk's pad settings changed: the new place and words at once, the text line from the next bad
+    def apply(self, mode: PadMode, keyboard: bool, language: str = "zh", voice: bool = False) -> None:
+        """The desk's pad settings changed: the new place, words and voice at once, the text line from the next bad
         rating."""
         self._mode = mode
         self.pad.set_keyboard(keyboard)
         self.pad.set_language(language)
+        self._speak(voice, language)
         self.place()
+
+    def _speak(self, voice: bool, language: str) -> None:
+        """The pad's prompts spoken (espeak-ng) when ``voice``, else silent."""
+        if self.speaker is not None:
+            self.pad.prompted.disconnect(self.speaker.say)
+            self.speaker.stop()
+            self.speaker = None
+        if voice:
+            self.speaker = Speaker(language)
+            self.pad.prompted.connect(self.speaker.say)
 
     def _clerk_screen(self) -> QScreen:
         window = self._desk_window

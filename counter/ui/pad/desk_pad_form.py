@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 
 
 class DeskPadForm(QWidget):
-    saved = Signal(object, bool, str)  # PadMode, keyboard, the pad's language: as saved
+    saved = Signal(object, bool, str, bool)  # PadMode, keyboard, the pad's language, its voice: as saved
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,7 +97,7 @@ class DeskPadForm(QWidget):
             self._say(DESK_PAD_SAVE_FAILED.format(fault=file_fault(err)), "problems")
             return
         self._say(DESK_PAD_SAVED, "done")
-        self.saved.emit(mode, keyboard, language)
+        self.saved.emit(mode, keyboard, language, voice == YES)
 
     def _say(self, text: str, role: str) -> None:
         self.message.setText(text)

@@ -82,6 +82,7 @@ from counter.ui.pad.words import (
     PAD_THANKS_GOOD,
     PAD_WELCOME,
     PAD_WINDOW_TITLE,
+    SPOKEN,
 )
 from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
@@ -212,6 +213,7 @@ class PadWindow(QWidget):
     choice_made = Signal(int, object)  # request id, RatingChoice
     timed_out = Signal(int)  # request id: no rating within the set time
     went_idle = Signal()  # the idle page is on: no service on the pad, no thanks showing
+    prompted = Signal(str)  # what the pad asks or says now, in Chinese: for its voice (counter.host.voice)
 
     def __init__(
         self,
@@ -432,6 +434,8 @@ class PadWindow(QWidget):
         self.thanks_timer.stop()
         self.rating_card.show_clerk(case.office, case.desk_no, case.clerk, case.staff_no, case.photo, self.words)
         self._show_case_words(case)
+        self.prompted.emit(SPOKEN.format(first=PAD_FOLLOW_UP_QUESTION if case.round > 1 else PAD_QUESTION,
+                                         second=PAD_TAP_HINT))  # fmt: skip
         self._fill_reasons(case.reasons)
         self.pages.setCurrentIndex(PadPage.RATING)
         self.timeout_timer.start(case.timeout_seconds * 1000)
@@ -444,6 +448,7 @@ class PadWindow(QWidget):
 
     def show_thanks(self, bad: bool) -> None:
         self._finish(self.words(PAD_THANKS), self.words(PAD_THANKS_BAD if bad else PAD_THANKS_GOOD))
+        self.prompted.emit(SPOKEN.format(first=PAD_THANKS, second=PAD_THANKS_BAD if bad else PAD_THANKS_GOOD))
 
     def show_problem(self, text: str) -> None:
         self._finish("", text)
@@ -503,6 +508,7 @@ class PadWindow(QWidget):
         self.comment.clear()
         self.submit_button.setEnabled(False)
         self.pages.setCurrentIndex(PadPage.REASONS)
+        self.prompted.emit(PAD_REASONS_QUESTION)
         self.on_touched()
 
     def on_reason_toggled(self) -> None:

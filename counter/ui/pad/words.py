@@ -28,6 +28,7 @@ PAD_THANKS_GOOD = tr("祝您生活愉快")
 PAD_THANKS_BAD = tr("我们会认真核实整改，并向您反馈结果")
 PAD_SAVE_FAILED = tr("评价暂时没能保存，请告诉窗口工作人员")
 PAD_STRIP = tr("办理完成后，请您为本次服务评价")
+SPOKEN = tr("{first}。{second}")  # two prompts of one page, spoken one after the other (counter.host.voice)
 
 # the desk side
 DESK_RATING_STATUS = tr("好差评：{status}")
