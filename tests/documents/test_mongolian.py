@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
-from counter.documents.fonts import MONGOLIAN, document_fonts
+from counter.documents.fonts import MONGOLIAN, SURELY_PRINTED, document_fonts
 from counter.documents.model import DocumentKind, document_for
 from counter.documents.page import TextOp
 from counter.documents.render import _Painter, render_pdf
@@ -113,6 +113,13 @@ def test_the_shaped_glyphs_are_the_joined_forms_not_the_isolated_ones() -> None:
     assert len(joined) == 3  # ba is one ligature
     assert not set(joined) & set(isolated)
     assert fonts.width(BATU, 10.0) < sum(fonts.advance(c) for c in BATU) * 10.0
+
+
+def test_what_the_name_check_takes_as_surely_printed_is_in_the_primary_font() -> None:
+    covered = document_fonts().primary.face.charToGlyph
+    sure = [code for code in range(0x30000) if SURELY_PRINTED.fullmatch(chr(code))]
+    assert len(sure) == 95 + 1 + 20_902
+    assert all(code in covered for code in sure)
 
 
 @pytest.mark.slow
