@@ -319,7 +319,7 @@ def unprintable(name: str) -> str:
 
     The intake's check of a name (:func:`counter.intake.parties.party_problems`), made at every keystroke.  A name of
     :data:`SURELY_PRINTED` characters alone, nearly every name, is answered without the fonts: loading them (reportlab
-    and a 5 MB font parsed) held the first keystroke of the day for a third of a second and more.  Any other name
+    and a 5 MB font parsed) would hold the first keystroke of the day.  Any other name
     loads them, once per process, as the first print would.
     """
     if SURELY_PRINTED.fullmatch(name):
