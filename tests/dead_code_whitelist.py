@@ -39,6 +39,7 @@ _.msg  # counter/host/logs.py: logging's handlers read the record's message, set
 _.alignment  # counter/catalog/workbook.py and platform_workbook.py: openpyxl writes a cell's alignment
 _.number_format  # counter/catalog/workbook.py: openpyxl writes a cell as text, not as a number
 _.data_type  # counter/catalog/workbook.py: openpyxl writes a cell as text, not as a number
+_.cluster_level  # counter/documents/fonts.py: HarfBuzz reads how the buffer groups characters into clusters
 
 # --- kept for what holding them does ---------------------------------------------------------------------------
 _.export_dialog  # counter/ui/projects/report_page.py: holds the open, modeless dialog so it is not collected

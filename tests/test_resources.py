@@ -39,7 +39,7 @@ def test_the_files_are_found_inside_the_package_wherever_the_program_starts(monk
 
 def test_the_required_fonts_are_the_ones_the_documents_and_the_window_use() -> None:
     documents = {document_fonts.PRIMARY.file, *(f.file for f in document_fonts.FALLBACKS)}
-    window = {window_fonts.FONT_FILE, *window_fonts.FALLBACK_FILES}
+    window = {window_fonts.FONT_FILE, *window_fonts.MONGOLIAN_FILES, *window_fonts.FALLBACK_FILES}
     assert set(resources.REQUIRED_FONTS) == documents == window
 
 

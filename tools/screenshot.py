@@ -98,6 +98,7 @@ def resources_with(folder: Path, broken: bool) -> Path:
     root = folder / "resources"
     shutil.copytree(REPO / "counter" / "resources" / "catalog", root / "catalog")
     (root / "fonts").symlink_to(REPO / "counter" / "resources" / "fonts", target_is_directory=True)
+    (root / "translations").symlink_to(REPO / "counter" / "resources" / "translations", target_is_directory=True)
     if broken:
         (root / "catalog" / BROKEN_FILE).write_text(BROKEN_TEXT, encoding="utf-8")
     return root
@@ -264,8 +265,10 @@ class Driver:
         window.close()
         db.dispose()
 
-    def pad_shot(self) -> None:
-        """One screen: an intake on the left as the clerk keeps it, F9, and the pad comes up in the free part."""
+    def pad_shot(self, language: str = "zh") -> None:
+        """One screen: an intake on the left as the clerk keeps it, F9, and the pad comes up in the free part, in
+        the desk's pad language."""
+        import dataclasses
         import datetime as dt
 
         from PIL import ImageGrab
@@ -274,8 +277,9 @@ class Driver:
 
         from counter.actions.demo import run_demo
         from counter.actions.desk import desk_at
-        from counter.host.desk_config import load_desk_config
+        from counter.host.desk_config import load_desk_config, save_desk_config
 
+        save_desk_config(dataclasses.replace(load_desk_config(), pad_language=language))
         window, db = self.open()
         made = run_demo(db.sessions(), desk_at(load_desk_config()), dt.date.today())
         window.start_pad()
@@ -393,6 +397,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     parser.add_argument("--size", default="x".join(map(str, SIZE)), help="the screen, e.g. 1366x768 or 1024x768")
     parser.add_argument("--pad-only", action="store_true", help="only pad-one-screen.png")
+    parser.add_argument("--pad-language", default="zh", choices=("zh", "mn"), help="the pad's words (pad_language)")
     parser.add_argument("--text", type=int, default=100, choices=(100, 125, 150), help="the text size, per cent")
     args = parser.parse_args()
     width, height = (int(part) for part in args.size.split("x"))
@@ -408,7 +413,7 @@ def main() -> int:
         os.environ["COUNTER_HOME"] = str(Path(tmp) / "home")
         os.environ["COUNTER_RESOURCES"] = str(resources_with(Path(tmp) / "good", broken=False))
         if args.pad_only:
-            driver.pad_shot()
+            driver.pad_shot(args.pad_language)
             return 0
         driver.guide_shots()
         driver.dialog_shots()

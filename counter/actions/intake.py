@@ -56,6 +56,7 @@ from counter.db.party_store import remember_party
 from counter.db.platform_store import PLATFORM_KEY
 from counter.db.settings_store import TRAINING, get_setting, read_settings
 from counter.documents.deciders import unnamed_bodies
+from counter.documents.fonts import unprintable
 from counter.documents.item_law import rights_items
 from counter.intake.checklist import Checklist
 from counter.intake.draft import IntakeDraft
@@ -402,7 +403,7 @@ def take_intake(
 
 def _ready_to_take(bundle: Bundle, request: IntakeRequest, decision: Decision, today: dt.date) -> SubjectValues:
     """The subject's values as kept, once nothing stands in the way: :class:`IntakeNotPossible` with all that does."""
-    problems = tuple(party_problems(request.parties, today))
+    problems = tuple(party_problems(request.parties, today, unprintable))
     required = subject_required(decision.outcome)
     subject, subject_found = check_subject(bundle.subject, dict(request.subject), today, required=required)
     if not decision.outcome.decided or problems or subject_found:

@@ -20,6 +20,7 @@ from counter.actions.intake import IntakeNotPossible, TakenIntake, intake_reques
 from counter.actions.store import Unit
 from counter.case.numbers import FIRST_SUPPORTED_DAY
 from counter.db.catalog_store import StoredGuide, guide_history
+from counter.documents.fonts import unprintable
 from counter.intake.parties import party_problems
 from counter.intake.request_file import FileProblem, FileProblemCode, IntakeFile, fill_form
 
@@ -73,7 +74,9 @@ def take_from_file(unit: Unit, desk: Desk, file: IntakeFile, today: dt.date) -> 
         decision = preview(unit, request if not dates else dataclasses.replace(request, received_on=None), today,
                            calendar, site_code=desk.identity.site_code)  # fmt: skip
         shown = decision if not decision.outcome.decided else None
-        raise FileDoesNotFit(problems, IntakeNotPossible(shown, tuple(party_problems(request.parties, today))))
+        raise FileDoesNotFit(
+            problems, IntakeNotPossible(shown, tuple(party_problems(request.parties, today, unprintable)))
+        )
     return take_intake(unit, desk, request, today, calendar, ends_draft=False)
 
 

@@ -39,6 +39,9 @@ _CREDIT_CODE = re.compile(f"^[{CREDIT_ALPHABET}]{{18}}$")  # a company's 统一�
 _PHONE = re.compile(r"^1\d{10}$")
 _TAIL = re.compile(r"^\d{1,6}$")
 _LATIN = re.compile(r"[A-Za-z]")
+_MONGOLIAN = re.compile("[\u1820-\u18aa]")
+#: the blanks between a name's words; not U+202F, which joins a Mongolian suffix to its word and is part of the name
+_BLANKS = re.compile("[^\\S\u202f]+")
 
 
 class LookupKind(StrEnum):
@@ -84,9 +87,12 @@ def read_lookup(raw: str) -> Lookup | None:
 
 def _as_name(raw: str) -> str:
     """A name as the desk keeps it (NFC, the ID card's middle dot): a hanzi name without the spaces typed into it,
-    a Latin one (Bayar Tsogt) with its words one space apart, each keeping its case."""
+    a Latin one (Bayar Tsogt) or one in Mongolian script (ᠪᠠᠲᠤ ᠪᠠᠶᠠᠷ) with its words one space apart, each keeping
+    its case, its variation selectors and the narrow space (U+202F) before a suffix."""
     name = unicodedata.normalize("NFC", raw).translate(NAME_DOTS)
-    return " ".join(name.split()) if _LATIN.search(name) else "".join(name.split())
+    if _LATIN.search(name) or _MONGOLIAN.search(name):
+        return _BLANKS.sub(" ", name).strip()
+    return "".join(name.split())
 
 
 def since(today: dt.date, days: int) -> dt.date:

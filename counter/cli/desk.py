@@ -38,6 +38,10 @@ def add_desk_command(commands: Commands, common: argparse.ArgumentParser) -> Non
                            "strip 同 on_request，平时在屏幕边上显示一条评价提示条"))  # fmt: skip
     p.add_argument("--pad-keyboard", choices=("yes", "no"),
                    help=tr("评价器旁有没有给申请人用的键盘：yes 差评时可输入文字评价，no 只点选原因"))  # fmt: skip
+    p.add_argument("--pad-language", choices=("zh", "mn"),
+                   help=tr("评价器的文字：zh 汉文，mn 蒙古文（工作窗口始终是汉文）"))  # fmt: skip
+    p.add_argument("--pad-voice", choices=("yes", "no"),
+                   help=tr("评价器是否用语音读出提示（需要 espeak-ng）"))  # fmt: skip
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_desk)
 
@@ -50,7 +54,8 @@ def cmd_desk(args: argparse.Namespace) -> int:
 
     changes = {k: v for k, v in (("site_code", args.site), ("site_name", args.site_name),
                                  ("desk_no", args.desk), ("clerk", args.clerk),
-                                 ("pad_mode", args.pad_mode), ("pad_keyboard", args.pad_keyboard)) if v}  # fmt: skip
+                                 ("pad_mode", args.pad_mode), ("pad_keyboard", args.pad_keyboard),
+                                 ("pad_language", args.pad_language), ("pad_voice", args.pad_voice)) if v}  # fmt: skip
     if changes:
         record = _authorise(args, changes)
         try:

@@ -34,7 +34,7 @@ CASE_DOCUMENTS = ("application", "receipt", "deferral", "pledge", "correction", 
 # the fields of counter.documents.data.OfficeSettings, named here so that building the
 # parser (at every start of the app) does not import the documents package; a test keeps them equal
 OFFICE_FIELDS = (
-    "office_name", "seal_caption", "consult_phone", "complaint_phone", "address", "hours",
+    "office_name", "office_name_mn", "seal_caption", "consult_phone", "complaint_phone", "address", "hours",
     "review_body", "court", "progress_url_base", "online_portal",
     "county_place", "county_government", "county_court", "league_place", "league_government", "league_court",
     "region_place", "region_government", "region_court", "township_place", "township_government",

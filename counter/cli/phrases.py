@@ -255,6 +255,8 @@ DESK_FIELD = {
     "printer": tr("打印机"),
     "pad_mode": tr("评价器方式"),
     "pad_keyboard": tr("评价器有键盘"),
+    "pad_language": tr("评价器语言"),
+    "pad_voice": tr("评价器语音提示"),
     "text_scale": tr("文字大小（%）"),
     "id_reader": tr("身份证阅读器"),
     "id_reader_at": tr("身份证阅读器端口或地址"),

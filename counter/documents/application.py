@@ -276,6 +276,7 @@ def application_for(
         kind=DocumentKind.APPLICATION,
         title=paper.DOC_TITLE[DocumentKind.APPLICATION],
         office_name=office.office_name,
+        office_name_mn=office.office_name_mn,
         doc_no=doc_no,
         case_no=case.case_no,
         header=(

@@ -519,6 +519,7 @@ def document_for(
         kind=kind,
         title=paper.DOC_TITLE[kind],
         office_name=issuer,
+        office_name_mn=office.office_name_mn if issuer == office.office_name else "",  # a department's: Chinese
         doc_no=doc_no,
         case_no=case.case_no,
         header=header,

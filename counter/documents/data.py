@@ -47,6 +47,9 @@ class OfficeSettings:
     """
 
     office_name: str = "兴安盟政务服务中心"
+    # the office's name in Mongolian script, printed above the Chinese at the head of every paper (内政办发〔1996〕32号
+    # 第二条、第三条: 文件头 in both scripts, the Mongolian above); empty: the Chinese alone, as before
+    office_name_mn: str = ""
     seal_caption: str = "兴安盟政务服务中心政务服务专用章"
     consult_phone: str = "0482-8261008"
     complaint_phone: str = "12345"
@@ -189,6 +192,7 @@ class DocumentData:
     subject: str = ""  # PDF metadata
     training: bool = False  # made in a training database: every page says 培训样张 across it
     watermark: str = ""  # across every page instead (示范样表): the paper is an example, never an application
+    office_name_mn: str = ""  # the issuer's name in Mongolian script, above office_name; empty: none
 
 
 class DocumentNotPossible(ValueError):

@@ -15,6 +15,20 @@ character needs it).  A character no font has is drawn in the primary font
 (its .notdef box) rather than dropped, so the clerk sees that something is
 missing.
 
+Traditional Mongolian script (an applicant's name, the office's name in
+Mongolian) is drawn in Noto Sans Mongolian, the first fallback.  Its letters
+change shape with their place in the word (initial, medial, final, isolated)
+and with the free variation selectors (FVS1-4) and the vowel separator (MVS)
+the name was written with; reportlab draws one glyph per character unless the
+text is shaped, so each run in that font is shaped with HarfBuzz (reportlab's
+``shapeStr`` over uharfbuzz) and drawn with the glyphs and advances it chose.
+Only that font is shaped: shaping the Chinese runs too would rewrite every
+other paper's text operators (a kerned ``TJ`` array for a plain ``Tj``) and a
+reprint would no longer be the same file.  The line is horizontal, so the
+Mongolian word lies on its side as it does in any horizontal text.  The
+selectors and separators, the joiners and the narrow no-break space U+202F
+belong to the word's run so the shaper sees them; they are drawn as nothing.
+
 reportlab writes each subset's ToUnicode map with ``%04X``, which garbles a
 character beyond the Basic Multilingual Plane (five hex digits where the PDF
 format wants UTF-16): ``pdftotext`` and a viewer's search would not find 李𬭚.
@@ -25,6 +39,7 @@ replaces reportlab's function when the fonts are first loaded.
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -42,17 +57,81 @@ class FontFile:
 
 
 PRIMARY = FontFile("CounterSans", "wqy-microhei.ttc", subfont=0)
+MONGOLIAN = FontFile("CounterMongolian", "noto-sans-mongolian.ttf")
 FALLBACKS = (
+    MONGOLIAN,
     FontFile("CounterRareA", "hanamin-a-rare.ttf"),
     FontFile("CounterRareB", "hanamin-b.ttf"),
 )
 
 
+#: the fonts whose runs are shaped before they are drawn (see the module's note)
+SHAPED = frozenset({MONGOLIAN.name})
+#: the invisible characters of a Mongolian word (FVS1-3, MVS, FVS4, ZWNJ, ZWJ, NNBSP): they choose the letters'
+#: forms, so they go to the shaper with the letters; U+180F (Unicode 14) is not in the font and is drawn as nothing
+MONGOLIAN_CONTROLS = frozenset("\u180b\u180c\u180d\u180e\u180f\u200c\u200d\u202f")
+#: a text that needs shaping somewhere: Mongolian letters (U+1820-18AA) or the controls above
+_NEEDS_SHAPING = re.compile("[\u1800-\u18af\u200c\u200d\u202f]")
+
+
+#: the text each shaped glyph stands for, by the private code it is written with (a joined form, a ligature): the
+#: ToUnicode map says the letters, so pdftotext and a viewer's search find a Mongolian name as it was written
+_SHAPED_TEXT: dict[int, str] = {}
+_ZWJ = "\u200d"
+#: the Mongolian letters (U+1820-1842; U+1843-18AA are Todo, Sibe, Manchu and Ali Gali) and the selectors
+_LETTERS = [chr(code) for code in range(0x1820, 0x1843)]
+_FVS = ("", "\u180b", "\u180c", "\u180d")
+
+
+def _forms(letters: str) -> tuple[str, ...]:
+    """``letters`` isolated, initial, medial and final: the joiner asks for the form a neighbour would."""
+    return letters, letters + _ZWJ, _ZWJ + letters + _ZWJ, _ZWJ + letters
+
+
+def _samples() -> list[str]:
+    """Every letter in every position with every selector, then every pair of letters (the ligatures) in every
+    position: in this order, so a glyph two letters share (final o and u) always says the first."""
+    single = [form for letter in _LETTERS for fvs in _FVS for form in _forms(letter + fvs)]
+    pairs = [form for first in _LETTERS for second in _LETTERS for form in _forms(first + second)]
+    return single + pairs
+
+
+def _prepare_shaping(font: Any) -> None:
+    """Give every glyph of a shaped font that no character maps to its private code, in glyph order, and learn the
+    letters each stands for.
+
+    reportlab numbers such glyphs as shaping first meets them, so the same receipt would be other bytes after
+    another name had been printed in the same process; numbered here, once, a reprint is the same file.  The
+    letters are learnt by shaping :func:`_samples` with the features reportlab shapes with.
+    """
+    import uharfbuzz
+
+    hb_font = font.hbFont(1000)  # also gives the font its hbAddPrivate
+    face = font.face
+    text_of: dict[int, str] = {}
+    for sample in _samples():
+        buffer = uharfbuzz.Buffer()
+        buffer.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
+        buffer.add_str(sample)
+        buffer.guess_segment_properties()
+        uharfbuzz.shape(hb_font, buffer, {"kern": True, "liga": True, "dlig": True})
+        starts = sorted({info.cluster for info in buffer.glyph_infos} | {len(sample)})
+        for info in buffer.glyph_infos:
+            end = starts[starts.index(info.cluster) + 1]
+            text_of.setdefault(info.codepoint, sample[info.cluster : end].replace(_ZWJ, ""))
+    for gid in range(face.numGlyphs):
+        if gid not in face.glyphToChar:
+            code = font.hbAddPrivate(hb_font.glyph_to_string(gid), gid, hb_font.get_glyph_h_advance(gid))
+            if text_of.get(gid):
+                _SHAPED_TEXT[code] = text_of[gid]
+
+
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
-    """reportlab's ToUnicode CMap of one 256-glyph subset, with characters beyond U+FFFF as surrogate pairs."""
+    """reportlab's ToUnicode CMap of one 256-glyph subset, with characters beyond U+FFFF as surrogate pairs and a
+    shaped glyph as the letters it draws."""
 
     def utf16(code: int) -> str:
-        return chr(code).encode("utf-16-be").hex().upper()
+        return _SHAPED_TEXT.get(code, chr(code)).encode("utf-16-be").hex().upper()
 
     return "\n".join(
         [
@@ -135,6 +214,8 @@ class DocumentFonts:
         ttfonts.makeToUnicodeCMap = _to_unicode_cmap
         loaded = ttfonts.TTFont(font.name, str(path), subfontIndex=font.subfont)
         _remember_subsets(loaded.face)
+        if font.name in SHAPED:
+            _prepare_shaping(loaded)
         pdfmetrics.registerFont(loaded)
         self._fonts[font.name] = loaded
         return loaded
@@ -156,7 +237,9 @@ class DocumentFonts:
         with self._lock:
             code = ord(char)
             name = PRIMARY.name
-            if code not in self.primary.face.charToGlyph and not char.isspace():
+            if char in MONGOLIAN_CONTROLS and self._fallback(MONGOLIAN) is not None:
+                name = MONGOLIAN.name
+            elif code not in self.primary.face.charToGlyph and not char.isspace():
                 for candidate in FALLBACKS:
                     loaded = self._fallback(candidate)
                     if loaded is not None and code in loaded.face.charToGlyph:
@@ -168,7 +251,23 @@ class DocumentFonts:
     def covers(self, char: str) -> bool:
         """Whether some font has a real glyph for ``char`` (not the .notdef box)."""
         font = self._fonts[self.font_of(char)]
-        return ord(char) in font.face.charToGlyph
+        return ord(char) in font.face.charToGlyph or char in MONGOLIAN_CONTROLS
+
+    def printable(self, text: str) -> str | None:
+        """The first character of ``text`` no shipped font draws, or None when every one is drawn."""
+        for char in text:
+            if not char.isspace() and not self.covers(char):
+                return char
+        return None
+
+    def shaped(self, name: str, piece: str, size: float) -> str:
+        """A run as it is drawn: shaped into the glyphs HarfBuzz chose when its font is one of :data:`SHAPED`."""
+        if name not in SHAPED:
+            return piece
+        from reportlab.pdfbase.ttfonts import shapeStr
+
+        drawn: str = shapeStr(piece, name, size)  # a str that carries HarfBuzz's glyphs and advances
+        return drawn
 
     def advance(self, char: str) -> float:
         """The width of ``char`` at a font size of 1."""
@@ -180,12 +279,22 @@ class DocumentFonts:
         return width
 
     def width(self, text: str, size: float) -> float:
+        if _NEEDS_SHAPING.search(text) is not None:
+            return sum(self._shaped_width(name, piece, size) for name, piece in self.runs(text))
         advance = self._advance
         total = 0.0
         for char in text:
             width = advance.get(char)
             total += self.advance(char) if width is None else width
         return total * size
+
+    def _shaped_width(self, name: str, piece: str, size: float) -> float:
+        """The width of one run, as shaped when it is shaped (a joined form is not as wide as the isolated one)."""
+        drawn = self.shaped(name, piece, size)
+        advances = getattr(drawn, "__shapeData__", None)
+        if advances is None:
+            return sum(self.advance(char) for char in piece) * size
+        return float(sum(step.x_advance for step in advances)) * size / 1000.0
 
     def runs(self, text: str) -> Iterator[tuple[str, str]]:
         """``text`` cut into pieces drawn by one font each: (font name, piece)."""
@@ -198,6 +307,25 @@ class DocumentFonts:
                 start, current = i, name
         if start < len(text):
             yield current, text[start:]
+
+
+#: what Micro Hei draws for certain: printable ASCII, the ID card's middle dot and the 20,902 basic CJK characters
+#: (tests/documents/test_mongolian.py holds the font to it)
+SURELY_PRINTED = re.compile("[\u0020-\u007e\u00b7\u4e00-\u9fa5]*")
+
+
+def unprintable(name: str) -> str:
+    """Where ``name`` has a character no shipped font draws, as "position U+XXXX"; empty when every one is drawn.
+
+    The intake's check of a name (:func:`counter.intake.parties.party_problems`), made at every keystroke.  A name of
+    :data:`SURELY_PRINTED` characters alone, nearly every name, is answered without the fonts: loading them (reportlab
+    and a 5 MB font parsed) would hold the first keystroke of the day.  Any other name
+    loads them, once per process, as the first print would.
+    """
+    if SURELY_PRINTED.fullmatch(name):
+        return ""
+    char = document_fonts().printable(name)
+    return "" if char is None else f"{name.index(char) + 1} U+{ord(char):04X}"
 
 
 _lock = threading.Lock()

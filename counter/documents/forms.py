@@ -64,6 +64,7 @@ def form_for(
         kind=kind,
         title=material.name,
         office_name=office.office_name,
+        office_name_mn=office.office_name_mn,
         doc_no="",
         case_no="",
         header=(Pair(paper.DOC_BUNDLE, bundle.name, wide=True),),

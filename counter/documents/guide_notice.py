@@ -258,6 +258,7 @@ def guide_notice_for(
         kind=kind,
         title=paper.DOC_TITLE[kind],
         office_name=office.office_name,
+        office_name_mn=office.office_name_mn,
         doc_no=doc_no,
         case_no="",
         header=header,

@@ -142,6 +142,9 @@ class _Layout:
     def _first_header(self) -> None:
         data = self.data
         centre = LEFT + CONTENT / 2
+        if data.office_name_mn:  # 横写的蒙文在上、汉文在下 (内政办发〔1996〕32号 第三条), in the same size
+            self.centred(centre, self.y, data.office_name_mn, OFFICE_SIZE, 16.0, grey=0.15)
+            self.y -= 16.0
         self.centred(centre, self.y, data.office_name, OFFICE_SIZE, 16.0, grey=0.15)
         self.y -= 16.0
         spacing = 8.0 if len(data.title) <= 4 else 3.0

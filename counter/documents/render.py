@@ -103,7 +103,7 @@ class _Painter:
                 if (name, op.size) != font:
                     t.setFont(name, op.size)
                     font = (name, op.size)
-                t.textOut(piece)
+                t.textOut(self.fonts.shaped(name, piece, op.size))
         c.drawText(t)
 
     def circle(self, op: CircleOp) -> None:

@@ -38,7 +38,9 @@ class PadMode(enum.StrEnum):
     STRIP = "strip"  # as ON_REQUEST, and in between a small bar at the edge of the clerk's screen
 
 
-YES, NO = "yes", "no"  # the values of ``pad_keyboard``
+YES, NO = "yes", "no"  # the values of ``pad_keyboard`` and ``pad_voice``
+#: the languages of the review pad's words: Chinese, or Mongolian (resources/translations/mn.po)
+PAD_LANGUAGES = ("zh", "mn")
 
 #: the clerk a desk printed before it had to be named: on older records (a township's synced history, ratings), a
 #: name that names nobody
@@ -67,6 +69,8 @@ class DeskConfig:
     id_reader_format: str = ""  # for "http": the file describing the service's answer; "" the shipped one
     queue_at: str = ""  # the hall's queue system (叫号), its root (http://10.1.2.3:8080); "" none
     queue_format: str = ""  # the file describing the queue system's answer; "" the shipped one
+    pad_language: str = "zh"  # the review pad's words: "zh" or "mn" (the clerk's windows stay Chinese)
+    pad_voice: str = "no"  # "yes": the pad speaks its prompts (espeak-ng, counter.ui.pad.voice)
 
     def identity(self) -> DeskIdentity:
         return DeskIdentity(self.site_code, self.desk_no)
@@ -81,6 +85,9 @@ class DeskConfig:
 
     def pad_has_keyboard(self) -> bool:
         return self.pad_keyboard == YES
+
+    def pad_speaks(self) -> bool:
+        return self.pad_voice == YES
 
 
 def config_path() -> Path:
@@ -108,6 +115,8 @@ FIELDS = tuple(f.name for f in fields(DeskConfig))
 CHOICES: Mapping[str, tuple[str, ...]] = {
     "pad_mode": tuple(PadMode),
     "pad_keyboard": (YES, NO),
+    "pad_language": PAD_LANGUAGES,
+    "pad_voice": (YES, NO),
     "id_reader": ("", "serial", "http"),  # counter.host.id_reader's kinds
 }
 

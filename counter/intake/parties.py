@@ -12,11 +12,12 @@ surrounding blanks.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from counter.parties.identifiers import CreditCodeCheck, IdCheck, check_credit_code, check_id_number
-from counter.parties.text import TextField, check_text, clean_text
+from counter.parties.text import TextField, TextProblem, check_text, clean_text
 
 
 class ApplicantKind(StrEnum):
@@ -162,19 +163,34 @@ def normalised(parties: Parties, today: dt.date) -> Parties:
     return Parties(applicant, agent, parties.delivery, delivery_address, parties.notify_phone.strip())
 
 
-def text_problems(parties: Parties) -> list[PartyProblem]:
-    """Every free text of the parties that :func:`counter.parties.text.check_text` refuses, at its field."""
+#: the texts that head the papers as names (申请人, 法定代表人, 代理人): each must be drawn by a shipped font
+PRINTED_NAMES = frozenset({TextField.PERSON_NAME, TextField.ORGANISATION_NAME})
+
+
+#: where a name has a character no shipped font draws, "position U+XXXX", or "" (counter.documents.fonts.unprintable:
+#: the documents import the intake, so the intake is handed the check rather than import it)
+Unprintable = Callable[[str], str]
+
+
+def text_problems(parties: Parties, unprintable: Unprintable) -> list[PartyProblem]:
+    """Every free text of the parties that :func:`counter.parties.text.check_text` refuses, at its field; and a
+    name with a character no shipped font draws: it would print as a blank or a box on the receipt the applicant
+    keeps (a Mongolian-script name did, before a Mongolian font shipped), so the clerk corrects it at the window."""
     problems = []
     for field, value, kind in text_fields(parties):
         check = check_text(value, kind)
         if check.problem is not None:
             problems.append(PartyProblem(field, PartyProblemCode.BAD_TEXT, f"{check.problem.value} {check.detail}"))
+        elif kind in PRINTED_NAMES and (missing := unprintable(check.value)):
+            problems.append(
+                PartyProblem(field, PartyProblemCode.BAD_TEXT, f"{TextProblem.UNPRINTABLE.value} {missing}")
+            )
     return problems
 
 
-def party_problems(parties: Parties, today: dt.date) -> list[PartyProblem]:
+def party_problems(parties: Parties, today: dt.date, unprintable: Unprintable) -> list[PartyProblem]:
     """Every problem of the applicant part of the form, at its field: the texts' first."""
-    problems = text_problems(parties) + _applicant_problems(parties.applicant, today)
+    problems = text_problems(parties, unprintable) + _applicant_problems(parties.applicant, today)
     for phone in (parties.applicant.phone, parties.notify_phone):
         if phone.strip() and not _phone_ok(phone):
             problems.append(PartyProblem(PartyField.PHONE, PartyProblemCode.INVALID_PHONE, phone))

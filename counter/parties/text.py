@@ -91,6 +91,7 @@ class TextProblem(StrEnum):
     INVISIBLE = "invisible"  # detail: position and code point
     BIDI = "bidi"  # detail: position and code point
     TOO_LONG = "too_long"  # detail: the limit and the length, "50 5100"
+    UNPRINTABLE = "unprintable"  # detail: position and code point: no shipped font draws it (counter.intake.parties)
 
 
 @dataclass(frozen=True, slots=True)

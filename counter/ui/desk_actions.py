@@ -292,7 +292,9 @@ class DeskActions(QObject):
 
         config = load_desk_config()
         self.pad = PadController(self.runner, self.desk(), pad_screen=config.pad_screen, mode=config.pad_placement(),
-                                 keyboard=config.pad_has_keyboard(), desk_window=self._window, parent=self)  # fmt: skip
+                                 keyboard=config.pad_has_keyboard(), language=config.pad_language,
+                                 voice=config.pad_speaks(),
+                                 desk_window=self._window, parent=self)  # fmt: skip
         for window in self.pad.windows():
             window.setProperty(STAYS_WHEN_LOCKED, True)
         self.pad.start()

@@ -10,6 +10,9 @@ TEXT_PROBLEM = {
     TextProblem.INVISIBLE: tr("第{position}个字符是看不见的字符（{code}），请删去后重新输入"),
     TextProblem.BIDI: tr("第{position}个字符是改变文字方向的控制符（{code}），请删去"),
     TextProblem.TOO_LONG: tr("最多{most}个字，现有{length}个字"),
+    TextProblem.UNPRINTABLE: tr(
+        "第{position}个字符（{code}）本系统的字体中没有，打印出来会是空白或方框，请核对证件后改正"
+    ),
 }
 
 

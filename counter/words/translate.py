@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,6 +115,27 @@ def set_language(code: str | None, folder: Path | None = None) -> bool:
     log.error("%s", _state.problem)
     _state.code, _state.table = SOURCE_LANGUAGE, {}
     return False
+
+
+def words_in(code: str | None, folder: Path | None = None) -> Callable[[str], str]:
+    """The words of one window in a language of its own: a Chinese source (a words module's constant, as made in
+    the process's language, Chinese at a hall's desk) → its translation in ``<code>.po``, else the Chinese.
+
+    For the window that faces the applicant (the review pad, ``mn``) while the clerk's windows stay Chinese.  A
+    missing or broken catalogue is logged and the window speaks Chinese, as :func:`set_language` would.
+    """
+    if code in (None, SOURCE_LANGUAGE, "zh"):
+        return lambda message: message
+    path = (folder or translations_dir()) / f"{code}.po"
+    try:
+        table = read_po(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        log.error("%s", MISSING_CATALOGUE.format(code=code, path=path))
+        table = {}
+    except (OSError, UnicodeDecodeError, CatalogueError) as err:
+        log.error("%s", BROKEN_CATALOGUE.format(path=path, reason=err))
+        table = {}
+    return lambda message: table.get(message, message)
 
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}

@@ -23,6 +23,9 @@ from counter.case.status import CaseStatus
         ("乌云 其木格", Lookup(LookupKind.NAME, "乌云其木格")),
         ("Bayar", Lookup(LookupKind.NAME, "Bayar")),
         ("Bayar  Tsogt", Lookup(LookupKind.NAME, "Bayar Tsogt")),  # a Latin name keeps one space between its words
+        # Mongolian script too, with its selectors and the narrow space before a suffix
+        (" ᠪᠠ\u180bᠲᠤ  ᠪᠠᠶᠠᠷ", Lookup(LookupKind.NAME, "ᠪᠠ\u180bᠲᠤ ᠪᠠᠶᠠᠷ")),
+        ("ᠪᠠᠲᠤ\u202fᠶᠢᠨ", Lookup(LookupKind.NAME, "ᠪᠠᠲᠤ\u202fᠶᠢᠨ")),
         ("阿依古丽・买买提", Lookup(LookupKind.NAME, "阿依古丽·买买提")),  # the dot of the ID card, as the name is kept
         ("91152201ma0n12345x", Lookup(LookupKind.ID_NUMBER, "91152201MA0N12345X")),  # a company's credit code
         ("", None),

@@ -44,6 +44,7 @@ from counter.actions.parties import KnownParty, known_party
 from counter.actions.site import OtherSeries
 from counter.actions.store import Unit
 from counter.calendar.workdays import BeyondData
+from counter.documents.fonts import unprintable
 from counter.intake.checklist import MaterialEntry, answer, record_entry, start_checklist
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, fit_checklist
 from counter.intake.outcome import Decision, Outcome, RefusalGround, refusal_grounds
@@ -231,7 +232,9 @@ class IntakePanel(PanelLayout):
     def refresh_parties(self) -> None:
         form, today = self.form(), self._today()
         of_subject = self.subject_problems(form)
-        self.outcome_box.show_party_problems(party_problems(form.parties(), today), self.bundle.subject, of_subject)
+        self.outcome_box.show_party_problems(
+            party_problems(form.parties(), today, unprintable), self.bundle.subject, of_subject
+        )
         self.delivery_form.show_applicant_phone(self.applicant_form.phone.text())
         self.refresh_commit()
 
@@ -244,7 +247,11 @@ class IntakePanel(PanelLayout):
     def refresh_commit(self) -> None:
         decided = self._decision is not None and self._decision.outcome.decided
         form = self.form()
-        ready = decided and not party_problems(form.parties(), self._today()) and not self.subject_problems(form)
+        ready = (
+            decided
+            and not party_problems(form.parties(), self._today(), unprintable)
+            and not self.subject_problems(form)
+        )
         held = self.deferral_open()
         self.commit_button.setEnabled(ready and not held and not self.finished and not self.reconnector.waiting)
         if held:

@@ -3,7 +3,9 @@
 The same check the commit makes (:func:`counter.parties.text.check_text`), made at every change, so a pasted
 5,000-character "name" or a name with a zero-width space in it is named at the field while the applicant is still
 at the desk, not found on a twelve-page receipt.  The line holds whatever is pasted: cutting it to the limit would
-keep a wrong name silently, so the clerk is told and the commit waits.
+keep a wrong name silently, so the clerk is told and the commit waits.  A name is also checked against the
+printed documents' fonts (:func:`counter.intake.parties.unprintable`): a character none of them draws would be a
+blank on the receipt.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from counter.parties.text import TextField, check_text
+from counter.documents.fonts import unprintable
+from counter.intake.parties import PRINTED_NAMES
+from counter.parties.text import TextField, TextProblem, check_text
 from counter.ui.plain_text import plain_label
 from counter.words.texts import text_problem_text
 
@@ -48,8 +52,11 @@ class CheckedLine(QWidget):
 
     def on_text_changed(self, text: str) -> None:
         check = check_text(text, self._kind)
-        if check.problem is None:
+        problem, detail = check.problem, check.detail
+        if problem is None and self._kind in PRINTED_NAMES and (missing := unprintable(check.value)):
+            problem, detail = TextProblem.UNPRINTABLE, missing  # a name the receipt would print as a box
+        if problem is None:
             self.message.hide()
             return
-        self.message.setText(text_problem_text(check.problem, check.detail))
+        self.message.setText(text_problem_text(problem, detail))
         self.message.show()

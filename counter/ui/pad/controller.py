@@ -27,6 +27,7 @@ from shiboken6 import isValid
 from counter.actions.calendar import office_calendar
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
+from counter.actions.office import office_settings
 from counter.actions.ratings import (
     ChoiceRefused,
     RatingRecorded,
@@ -39,6 +40,7 @@ from counter.actions.ratings import (
 )
 from counter.actions.store import Unit
 from counter.host.desk_config import PadMode
+from counter.host.voice import Speaker
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import is_bad
 from counter.ratings.settings import RatingSettings, SettingProblem
@@ -96,6 +98,8 @@ class PadController(QObject):
         pad_screen: str = "",
         mode: PadMode = PadMode.AUTO,
         keyboard: bool = False,
+        language: str = "zh",
+        voice: bool = False,
         desk_window: QWidget | None = None,
         clock: Clock = local_now,
         timer_factory: TimerFactory = PadTimer,
@@ -109,7 +113,10 @@ class PadController(QObject):
         self._mode = mode
         self._desk_window = desk_window  # the desk's main window: the pad may cover it, never the intake
         self._clock = clock
-        self.pad = PadWindow(timer_factory, keyboard=keyboard)
+        self.pad = PadWindow(timer_factory, keyboard=keyboard, language=language)
+        self._office_mn = ""  # the office's name in Mongolian (单位信息), read at start: the greeting's
+        self.speaker: Speaker | None = None  # the pad's voice, when the desk has it on
+        self._speak(voice, language)
         self.strip = PadStrip()
         self.alerts = alerts if alerts is not None else SupervisorAlerts(self)
         self.status_label = DeskRatingLabel()
@@ -133,6 +140,7 @@ class PadController(QObject):
             lapsed = close_stale_requests(unit, desk, now)
             settings, problems = rating_settings(unit)
             self.alerts.prime(unit)
+            self._office_mn = office_settings(unit, desk.identity.site_code).office_name_mn
             return lapsed, settings, problems
 
         try:
@@ -155,6 +163,8 @@ class PadController(QObject):
         """
         if self.pad.tapped is not None:
             self.pad.give_up()
+        if self.speaker is not None:
+            self.speaker.stop()
         self.pad.close()
         self.strip.close()
 
@@ -177,11 +187,24 @@ class PadController(QObject):
         share_screen(self.pad)
         self._show_strip()
 
-    def apply(self, mode: PadMode, keyboard: bool) -> None:
-        """The desk's pad settings changed: the new place at once, the text line from the next bad rating."""
+    def apply(self, mode: PadMode, keyboard: bool, language: str = "zh", voice: bool = False) -> None:
+        """The desk's pad settings changed: the new place, words and voice at once, the text line from the next bad
+        rating."""
         self._mode = mode
         self.pad.set_keyboard(keyboard)
+        self.pad.set_language(language)
+        self._speak(voice, language)
         self.place()
+
+    def _speak(self, voice: bool, language: str) -> None:
+        """The pad's prompts spoken (espeak-ng) when ``voice``, else silent."""
+        if self.speaker is not None:
+            self.pad.prompted.disconnect(self.speaker.say)
+            self.speaker.stop()
+            self.speaker = None
+        if voice:
+            self.speaker = Speaker(language)
+            self.pad.prompted.connect(self.speaker.say)
 
     def _clerk_screen(self) -> QScreen:
         window = self._desk_window
@@ -233,7 +256,9 @@ class PadController(QObject):
 
     def _idle(self, notice: str) -> PadIdle:
         desk = self._desk
-        return PadIdle(desk.site_name, desk.identity.desk_no, desk.clerk, desk.staff_no, desk.photo, notice)
+        return PadIdle(
+            desk.site_name, desk.identity.desk_no, desk.clerk, desk.staff_no, desk.photo, notice, self._office_mn
+        )
 
     def change_desk(self, desk: Desk) -> None:
         """Another clerk signed in at this desk: the idle pad shows who serves now."""

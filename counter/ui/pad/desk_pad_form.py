@@ -1,4 +1,5 @@
-"""本机评价器: where this computer's review pad is, and whether the applicant has a keyboard at it.
+"""本机评价器: where this computer's review pad is, whether the applicant has a keyboard at it, the pad's language and
+whether it speaks.
 
 A setting of the machine, not of the office: it is kept in the desk's files (``pad_mode`` and ``pad_keyboard``
 of :class:`counter.host.desk_config.DeskConfig`), beside the pad's screen and the printer, and saved in the
@@ -13,16 +14,19 @@ import logging
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QPushButton, QVBoxLayout, QWidget
 
-from counter.host.desk_config import NO, YES, PadMode, load_desk_config, save_desk_config
+from counter.host.desk_config import NO, PAD_LANGUAGES, YES, PadMode, load_desk_config, save_desk_config
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.words import (
     DESK_PAD_KEYBOARD,
+    DESK_PAD_LANGUAGE,
+    DESK_PAD_LANGUAGES,
     DESK_PAD_MODE,
     DESK_PAD_MODES,
     DESK_PAD_NOTE,
     DESK_PAD_SAVE,
     DESK_PAD_SAVE_FAILED,
     DESK_PAD_SAVED,
+    DESK_PAD_VOICE,
 )
 from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
@@ -33,7 +37,7 @@ log = logging.getLogger(__name__)
 
 
 class DeskPadForm(QWidget):
-    saved = Signal(object, bool)  # PadMode, keyboard: as saved
+    saved = Signal(object, bool, str, bool)  # PadMode, keyboard, the pad's language, its voice: as saved
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +46,10 @@ class DeskPadForm(QWidget):
         for mode in PadMode:
             self.mode.addItem(DESK_PAD_MODES[mode], mode)
         self.keyboard = QCheckBox(DESK_PAD_KEYBOARD)
+        self.language = QComboBox()
+        for code in PAD_LANGUAGES:
+            self.language.addItem(DESK_PAD_LANGUAGES[code], code)
+        self.voice = QCheckBox(DESK_PAD_VOICE)
         note = plain_label(DESK_PAD_NOTE)
         note.setWordWrap(True)
         note.setProperty("role", "note")
@@ -51,6 +59,8 @@ class DeskPadForm(QWidget):
         form = QFormLayout()
         form.addRow(DESK_PAD_MODE, self.mode)
         form.addRow("", self.keyboard)
+        form.addRow(DESK_PAD_LANGUAGE, self.language)
+        form.addRow("", self.voice)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
@@ -63,20 +73,31 @@ class DeskPadForm(QWidget):
         config = load_desk_config()
         self.mode.setCurrentIndex(list(PadMode).index(config.pad_placement()))
         self.keyboard.setChecked(config.pad_has_keyboard())
+        language = config.pad_language if config.pad_language in PAD_LANGUAGES else PAD_LANGUAGES[0]
+        self.language.setCurrentIndex(PAD_LANGUAGES.index(language))
+        self.voice.setChecked(config.pad_speaks())
         self._say("", "done")
 
     def on_save_clicked(self) -> None:
         mode = PadMode(self.mode.currentData())
         keyboard = self.keyboard.isChecked()
+        language = str(self.language.currentData())
+        voice = YES if self.voice.isChecked() else NO
         try:
-            config = dataclasses.replace(load_desk_config(), pad_mode=mode.value, pad_keyboard=YES if keyboard else NO)
+            config = dataclasses.replace(
+                load_desk_config(),
+                pad_mode=mode.value,
+                pad_keyboard=YES if keyboard else NO,
+                pad_language=language,
+                pad_voice=voice,
+            )
             save_desk_config(config)
         except OSError as err:
             log.exception("desk pad settings not saved")
             self._say(DESK_PAD_SAVE_FAILED.format(fault=file_fault(err)), "problems")
             return
         self._say(DESK_PAD_SAVED, "done")
-        self.saved.emit(mode, keyboard)
+        self.saved.emit(mode, keyboard, language, voice == YES)
 
     def _say(self, text: str, role: str) -> None:
         self.message.setText(text)

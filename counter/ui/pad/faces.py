@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from counter.ratings.levels import Level
@@ -89,8 +89,12 @@ class FaceButton(QAbstractButton):
         diameter = min(box.width() * 0.76, box.height() * 0.52)
         font = QFont(self.font())
         wanted = max(16, round(min(box.height() * 0.1, box.width() * 0.15) * factor()))  # the desk's text size
-        font.setPixelSize(min(wanted, round(box.width() * 0.92 / max(1, len(self.text())))))  # the name fits
+        font.setPixelSize(wanted)
         font.setBold(True)
+        # the name fits: measured, as a Mongolian letter is far narrower than the hanzi's square
+        width = QFontMetricsF(font).horizontalAdvance(self.text())
+        if width > box.width() * 0.92:
+            font.setPixelSize(max(1, int(wanted * box.width() * 0.92 / width)))
         radius = min(box.width() / 12.5, box.height() * 0.035)
         # face, name and stars as one group, centred in the tile
         gap = diameter * 0.12

@@ -24,12 +24,19 @@ an applicant at the window should face: without a keyboard the reasons are only
 the office's buttons (其他 among them), which is all a 差评 needs; the line of free
 text is offered where the desk says the applicant has a keyboard.
 
+The pad speaks the desk's pad language (``pad_language``: Chinese, or Mongolian from
+``resources/translations/mn.po``) while the clerk's windows stay Chinese; its idle
+page greets in both scripts whatever the language, the Mongolian line above the
+Chinese (内政办发〔1996〕32号 第三条).  Qt lays out Mongolian script horizontally, the
+vertical line turned a quarter clockwise, as in any horizontal bilingual text.
+
 The window shows plain data and says what the applicant did; it never opens
 the database (:class:`counter.ui.pad.controller.PadController` does).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import partial
@@ -63,6 +70,7 @@ from counter.ui.pad.words import (
     PAD_COMMENT_HINT,
     PAD_DESK,
     PAD_FOLLOW_UP_QUESTION,
+    PAD_GREETING,
     PAD_IDLE_DEFAULT,
     PAD_QUESTION,
     PAD_REASONS_QUESTION,
@@ -74,12 +82,16 @@ from counter.ui.pad.words import (
     PAD_THANKS_GOOD,
     PAD_WELCOME,
     PAD_WINDOW_TITLE,
+    SPOKEN,
 )
 from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
 from counter.ui.text_size import factor
 from counter.words.punctuation import GAP
 from counter.words.ratings import RATING_LEVEL
+from counter.words.translate import words_in
+
+Words = Callable[[str], str]  # a Chinese source → the pad's language (counter.words.translate.words_in)
 
 #: how long the thanks stay before the pad returns to its idle page
 THANKS_MS = 6000
@@ -104,6 +116,7 @@ class PadIdle:
     staff_no: str
     photo: str
     notice: str
+    office_mn: str = ""  # the office's name in Mongolian script (单位信息); "": the greeting names no office
 
 
 def _label(role: str, text: str = "", wrap: bool = False) -> QLabel:
@@ -171,12 +184,12 @@ class ClerkCard(QFrame):
         self._initial = ""
         self._size = AVATAR
 
-    def show_clerk(self, office: str, desk_no: str, clerk: str, staff_no: str, photo: str) -> None:
-        self.clerk.setText(PAD_CLERK.format(clerk=clerk) if clerk else "")
+    def show_clerk(self, office: str, desk_no: str, clerk: str, staff_no: str, photo: str, words: Words = str) -> None:
+        self.clerk.setText(words(PAD_CLERK).format(clerk=clerk) if clerk else "")
         self.clerk.setVisible(bool(clerk))  # a desk whose clerk nobody named shows no name, never a title
-        self.staff.setText(PAD_STAFF_NO.format(staff_no=staff_no) if staff_no else "")
+        self.staff.setText(words(PAD_STAFF_NO).format(staff_no=staff_no) if staff_no else "")
         self.staff.setVisible(bool(staff_no))
-        self.office.setText(GAP.format(first=office, second=PAD_DESK.format(desk_no=desk_no)))
+        self.office.setText(GAP.format(first=office, second=words(PAD_DESK).format(desk_no=desk_no)))
         self._initial = clerk[:1]
         self._photo = photo
         self.set_avatar_size(self._size)
@@ -200,12 +213,20 @@ class PadWindow(QWidget):
     choice_made = Signal(int, object)  # request id, RatingChoice
     timed_out = Signal(int)  # request id: no rating within the set time
     went_idle = Signal()  # the idle page is on: no service on the pad, no thanks showing
+    prompted = Signal(str)  # what the pad asks or says now, in Chinese: for its voice (counter.host.voice)
 
     def __init__(
-        self, timer_factory: TimerFactory = PadTimer, parent: QWidget | None = None, *, keyboard: bool = False
+        self,
+        timer_factory: TimerFactory = PadTimer,
+        parent: QWidget | None = None,
+        *,
+        keyboard: bool = False,
+        language: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.keyboard = keyboard  # the applicant has a keyboard: the reasons page offers a line of text
+        self.words: Words = words_in(language)  # the pad's words; the clerk's windows keep theirs
+        self.mongolian: Words = words_in("mn")  # the greeting's Mongolian line, whatever the pad's language
         self.setObjectName("pad")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setWindowTitle(PAD_WINDOW_TITLE)
@@ -226,7 +247,42 @@ class PadWindow(QWidget):
         self.reason_buttons: list[QPushButton] = []
         self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self._connect_signals()
+        self._translate()
         self.rescale(800, 480)
+
+    def set_language(self, language: str | None) -> None:
+        """The desk's pad language changed: the pad's words now, the page on it shown again in them."""
+        self.words = words_in(language)
+        self._translate()
+        if self.page() is PadPage.IDLE:
+            self.show_idle()
+        elif self._case is not None and self.page() is PadPage.RATING:
+            self._show_case_words(self._case)
+
+    def _translate(self) -> None:
+        """The words that do not depend on the service: the title, the hints, the buttons, the faces."""
+        words = self.words
+        self.setWindowTitle(words(PAD_WINDOW_TITLE))
+        self.tap_hint.setText(words(PAD_TAP_HINT))
+        self.reasons_question.setText(words(PAD_REASONS_QUESTION))
+        self.comment.setPlaceholderText(words(PAD_COMMENT_HINT))
+        self.comment.setAccessibleName(words(PAD_COMMENT_HINT))
+        self.back_button.setText(words(PAD_BACK))
+        self.submit_button.setText(words(PAD_SUBMIT))
+        for level, button in self.face_buttons.items():
+            button.setText(words(RATING_LEVEL[level]))
+            button.setAccessibleName(words(RATING_LEVEL[level]))
+
+    def greeting(self, idle: PadIdle) -> str:
+        """The idle page's welcome in both scripts: the Mongolian line above the Chinese (内政办发〔1996〕32号 第三条),
+        the Mongolian naming the office by its Mongolian name when the office has set one."""
+        chinese = PAD_WELCOME.format(office=idle.office)
+        mongolian = self.mongolian(PAD_GREETING)
+        if mongolian == PAD_GREETING:  # no Mongolian catalogue: the Chinese alone, never the Chinese twice
+            return chinese
+        if idle.office_mn:
+            mongolian = GAP.format(first=idle.office_mn, second=mongolian)
+        return f"{mongolian}\n{chinese}"
 
     # --- pages ------------------------------------------------------------------------
 
@@ -355,10 +411,10 @@ class PadWindow(QWidget):
         self._case = None
         self.timeout_timer.stop()
         self.thanks_timer.stop()
-        self.welcome.setText(PAD_WELCOME.format(office=idle.office))
-        self.idle_desk.setText(PAD_DESK.format(desk_no=idle.desk_no))
-        self.idle_card.show_clerk(idle.office, idle.desk_no, idle.clerk, idle.staff_no, idle.photo)
-        self.notice.setText(idle.notice or PAD_IDLE_DEFAULT)
+        self.welcome.setText(self.greeting(idle))
+        self.idle_desk.setText(self.words(PAD_DESK).format(desk_no=idle.desk_no))
+        self.idle_card.show_clerk(idle.office, idle.desk_no, idle.clerk, idle.staff_no, idle.photo, self.words)
+        self.notice.setText(idle.notice or self.words(PAD_IDLE_DEFAULT))
         self.pages.setCurrentIndex(PadPage.IDLE)
         self.went_idle.emit()
 
@@ -376,16 +432,23 @@ class PadWindow(QWidget):
         self._case = case
         self._level = None
         self.thanks_timer.stop()
-        self.rating_card.show_clerk(case.office, case.desk_no, case.clerk, case.staff_no, case.photo)
-        self.bundle.setText(PAD_BUNDLE.format(bundle=case.bundle_name))
-        self.applicant.setText(PAD_APPLICANT.format(name=case.rater_masked))
-        self.question.setText(PAD_FOLLOW_UP_QUESTION if case.round > 1 else PAD_QUESTION)
+        self.rating_card.show_clerk(case.office, case.desk_no, case.clerk, case.staff_no, case.photo, self.words)
+        self._show_case_words(case)
+        self.prompted.emit(SPOKEN.format(first=PAD_FOLLOW_UP_QUESTION if case.round > 1 else PAD_QUESTION,
+                                         second=PAD_TAP_HINT))  # fmt: skip
         self._fill_reasons(case.reasons)
         self.pages.setCurrentIndex(PadPage.RATING)
         self.timeout_timer.start(case.timeout_seconds * 1000)
 
+    def _show_case_words(self, case: PadCase) -> None:
+        words = self.words
+        self.bundle.setText(words(PAD_BUNDLE).format(bundle=case.bundle_name))
+        self.applicant.setText(words(PAD_APPLICANT).format(name=case.rater_masked))
+        self.question.setText(words(PAD_FOLLOW_UP_QUESTION if case.round > 1 else PAD_QUESTION))
+
     def show_thanks(self, bad: bool) -> None:
-        self._finish(PAD_THANKS, PAD_THANKS_BAD if bad else PAD_THANKS_GOOD)
+        self._finish(self.words(PAD_THANKS), self.words(PAD_THANKS_BAD if bad else PAD_THANKS_GOOD))
+        self.prompted.emit(SPOKEN.format(first=PAD_THANKS, second=PAD_THANKS_BAD if bad else PAD_THANKS_GOOD))
 
     def show_problem(self, text: str) -> None:
         self._finish("", text)
@@ -438,13 +501,14 @@ class PadWindow(QWidget):
             self.choice_made.emit(case.request_id, RatingChoice(level))
             return
         self._level = level
-        self.chosen.setText(RATING_LEVEL[level])
+        self.chosen.setText(self.words(RATING_LEVEL[level]))
         self.chosen.setStyleSheet(f"background: {LEVEL_COLOURS[level][0]};")
         for button in self.reason_buttons:
             button.setChecked(False)
         self.comment.clear()
         self.submit_button.setEnabled(False)
         self.pages.setCurrentIndex(PadPage.REASONS)
+        self.prompted.emit(PAD_REASONS_QUESTION)
         self.on_touched()
 
     def on_reason_toggled(self) -> None:

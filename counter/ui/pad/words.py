@@ -9,6 +9,7 @@ from counter.words.translate import tr
 # the review pad (counter.ui.pad), seen by the applicant
 PAD_WINDOW_TITLE = tr("评价器")
 PAD_WELCOME = tr("欢迎来到{office}")
+PAD_GREETING = tr("欢迎您")  # the idle page's Mongolian line, from mn.po, beside PAD_WELCOME in Chinese
 PAD_IDLE_DEFAULT = tr("一件事一次办，办事更省心。\n办理完成后，请您对我们的服务作出评价。")
 PAD_DESK = tr("{desk_no}号窗口")
 PAD_CLERK = tr("工作人员：{clerk}")
@@ -27,6 +28,7 @@ PAD_THANKS_GOOD = tr("祝您生活愉快")
 PAD_THANKS_BAD = tr("我们会认真核实整改，并向您反馈结果")
 PAD_SAVE_FAILED = tr("评价暂时没能保存，请告诉窗口工作人员")
 PAD_STRIP = tr("办理完成后，请您为本次服务评价")
+SPOKEN = tr("{first}。{second}")  # two prompts of one page, spoken one after the other (counter.host.voice)
 
 # the desk side
 DESK_RATING_STATUS = tr("好差评：{status}")
@@ -145,6 +147,10 @@ DESK_PAD_MODES = {
     "strip": tr("平时在屏幕边上显示一条评价提示，评价时展开"),
 }
 DESK_PAD_KEYBOARD = tr("申请人在评价器旁有键盘可用（差评时可输入文字评价）")
+DESK_PAD_LANGUAGE = tr("评价器文字：")
+# keyed by counter.host.desk_config.PAD_LANGUAGES; the welcome is in both scripts either way
+DESK_PAD_LANGUAGES = {"zh": tr("汉文"), "mn": tr("蒙古文（欢迎语始终蒙汉两种文字）")}
+DESK_PAD_VOICE = tr("评价器用语音读出提示（普通话；需要本机装有 espeak-ng）")
 DESK_PAD_NOTE = tr(
     "只对这台电脑有效。只有一块屏幕时，评价器评价完成、超时或按 Esc 后自动隐藏；"
     "申请人没有键盘时，差评只点选不满意原因，不输入文字。"

@@ -43,7 +43,9 @@ from counter.documents.deciders import (
     unreadable_contacts,
     unreadable_overrides,
 )
+from counter.documents.fonts import unprintable
 from counter.documents.model import OfficeSettings
+from counter.parties.text import TextField, TextProblem, check_text
 from counter.ui.plain_text import plain_label
 from counter.ui.printing.making import read_office, store_office
 from counter.ui.printing.words import (
@@ -60,6 +62,7 @@ from counter.ui.printing.words import (
     OFFICE_LEVEL_GOVERNMENT,
     OFFICE_LEVEL_PLACE,
     OFFICE_MISSING,
+    OFFICE_MONGOLIAN_BAD,
     OFFICE_NOTE,
     OFFICE_OPTIONAL,
     OFFICE_OVERRIDES_BAD,
@@ -74,6 +77,7 @@ from counter.ui.text_size import px, scaled
 from counter.words.access import not_permitted
 from counter.words.catalog import ADMIN_LEVEL
 from counter.words.punctuation import FIELD_LABEL, LIST_JOIN
+from counter.words.texts import text_problem_text
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +89,7 @@ CONTACTS = "department_contacts"  # lines of text too: each department's 承办�
 BOXES = (OVERRIDES, ENTRUSTMENTS, CONTACTS)
 LEVEL = "office_level"  # one of the levels: a list to choose from
 #: the office's own fields, then its own 复议 body and court heading the rights group
-OFFICE_OWN = ("office_name", "seal_caption", "consult_phone", "complaint_phone", "address", "hours",
+OFFICE_OWN = ("office_name", "office_name_mn", "seal_caption", "consult_phone", "complaint_phone", "address", "hours",
               "progress_url_base", "online_portal")  # fmt: skip
 OFFICE_RIGHTS = ("review_body", "court")
 LEVEL_PARTS = (("place", OFFICE_LEVEL_PLACE), ("government", OFFICE_LEVEL_GOVERNMENT), ("court", OFFICE_LEVEL_COURT))
@@ -103,7 +107,16 @@ QLabel#rightsNote { color: #555555; }
 # what a site may leave empty: a level it does not know (a hall's township, a league's regional court) and the
 # exceptions; the papers say 有管辖权的人民法院 or keep the place visible rather than print a guess
 OPTIONAL_FIELDS = frozenset(
-    {"region_court", "township_place", "township_government", "township_court", OVERRIDES, ENTRUSTMENTS, CONTACTS}
+    {
+        "office_name_mn",
+        "region_court",
+        "township_place",
+        "township_government",
+        "township_court",
+        OVERRIDES,
+        ENTRUSTMENTS,
+        CONTACTS,
+    }
 )
 
 
@@ -111,6 +124,16 @@ def missing_fields(settings: OfficeSettings) -> tuple[str, ...]:
     """The fields left empty, in the order of the form."""
     values = dataclasses.asdict(settings)
     return tuple(name for name in FIELDS if name not in OPTIONAL_FIELDS and not values[name].strip())
+
+
+def mongolian_name_problem(name: str) -> str:
+    """Why the office's name in Mongolian cannot head the papers (a hidden character, a character no shipped font
+    draws, too long); empty when it can."""
+    check = check_text(name, TextField.ORGANISATION_NAME)
+    if check.problem is not None:
+        return text_problem_text(check.problem, check.detail)
+    missing = unprintable(check.value)
+    return text_problem_text(TextProblem.UNPRINTABLE, missing) if missing else ""
 
 
 class OfficeSettingsForm(QWidget):
@@ -256,8 +279,9 @@ class OfficeSettingsForm(QWidget):
         unread = unreadable_overrides(settings.rights_overrides)
         unread_agreements = unreadable_agreements(settings.entrustments)
         unread_contacts = unreadable_contacts(settings.department_contacts)
-        if missing or unread or unread_agreements or unread_contacts:
-            said = []
+        mongolian = mongolian_name_problem(settings.office_name_mn)
+        if missing or unread or unread_agreements or unread_contacts or mongolian:
+            said = [OFFICE_MONGOLIAN_BAD.format(why=mongolian)] if mongolian else []
             if missing:
                 said.append(OFFICE_MISSING.format(fields=LIST_JOIN.join(OFFICE_FIELD[name] for name in missing)))
             if unread:

@@ -67,8 +67,10 @@ OFFICE_NOTE = tr(
     "乡镇（苏木）便民服务中心的文书，办理地点、时间和电话一律印这里的，不印办事指南上大厅的。"
     "已经出具的文书保留出具时的信息，重打时内容不变。"
 )
+OFFICE_MONGOLIAN_BAD = tr("单位名称（蒙古文）不能印在文书上：{why}")
 OFFICE_FIELD = {
     "office_name": tr("单位名称"),
+    "office_name_mn": tr("单位名称（蒙古文，印在文书抬头汉文名称之上；不填则只印汉文）"),
     "seal_caption": tr("印章名称"),
     "consult_phone": tr("咨询电话"),
     "complaint_phone": tr("投诉电话"),

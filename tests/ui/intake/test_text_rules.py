@@ -82,6 +82,34 @@ def test_a_mongolian_script_name_is_taken(qtbot: QtBot, sessions: sessionmaker[S
     assert view.applicant_name == MONGOLIAN
 
 
+def test_a_mongolian_name_keeps_its_variation_selectors_and_vowel_separator(
+    qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
+) -> None:
+    ready(qtbot, panel)
+    name = "ᠪᠠ\u180bᠲᠤ\u202fᠶᠢᠨ ᠭᠠ\u180eᠠ"  # FVS1 after a letter, NNBSP before a suffix, MVS before a final a
+    fill_person(panel, name=name)
+    assert panel.applicant_form.name_line.message.isHidden()
+    case_no = commit(qtbot, panel)
+    with sessions() as session:
+        view = case_view(session, case_no)
+    assert view is not None
+    assert view.applicant_name == name
+
+
+def test_a_name_no_shipped_font_can_print_is_refused_with_its_character(qtbot: QtBot, panel: IntakePanel) -> None:
+    ready(qtbot, panel)
+    for typed, said in (
+        ("李\U0001f600", "第2个字符（U+1F600）本系统的字体中没有，打印出来会是空白或方框，请核对证件后改正"),
+        ("王\U00030000", "第2个字符（U+30000）本系统的字体中没有，打印出来会是空白或方框，请核对证件后改正"),
+    ):
+        panel.applicant_form.name.setText(typed)
+        assert panel.applicant_form.name_line.message.text() == said
+        assert panel.applicant_form.name.text() == typed  # kept as typed: the clerk corrects it
+        assert not panel.commit_button.isEnabled()
+    panel.applicant_form.name.setText(MONGOLIAN)
+    assert panel.applicant_form.name_line.message.isHidden()
+
+
 def test_a_defect_note_beyond_its_length_holds_the_intake(qtbot: QtBot, panel: IntakePanel) -> None:
     ready(qtbot, panel)
     row = panel.checklist_view.row("M05")

@@ -112,7 +112,7 @@ def test_this_computers_pad_setting_is_saved_for_the_desk_and_moves_the_pad_at_o
     form.keyboard.setChecked(True)
     with qtbot.waitSignal(form.saved) as saved:
         QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
-    assert saved.args == [PadMode.STRIP, True]
+    assert saved.args == [PadMode.STRIP, True, "zh", False]
     assert form.message.text() == DESK_PAD_SAVED
     assert json.loads(config_path().read_text(encoding="utf-8")) == {"pad_mode": "strip", "pad_keyboard": "yes"}
     assert pad.strip.isVisible()

@@ -22,6 +22,7 @@ from tests.ui.runners import runner_on
 
 NEW_NAME = "科尔沁右翼前旗政务服务中心"
 OLD_NAME = OfficeSettings().office_name
+HINGGAN = "ᠬᠢᠩᠭᠠᠨ ᠠᠶᠢᠮᠠᠭ"  # Hinggan aimag: a sample of a name in Mongolian script
 
 
 def supervision(qtbot: QtBot, sessions: sessionmaker[Session]) -> SupervisorWindow:
@@ -121,6 +122,26 @@ def test_the_departments_contacts_are_lines_kept_for_their_denials(
         assert office_settings(session, DESK.identity.site_code).department_contacts == market
     form.load()
     assert form.contacts.toPlainText() == market
+
+
+def test_the_offices_name_in_mongolian_heads_the_next_paper_above_the_chinese(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str]
+) -> None:
+    window = supervision(qtbot, sessions)
+    form = window.office
+    assert form.fields["office_name_mn"].text() == ""  # none until the office enters the name its 语委 approved
+    form.fields["office_name_mn"].setText("ᠬᠢᠩᠭᠠᠨ\U0001f600")
+    with qtbot.assertNotEmitted(form.saved):
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.message.text() == (
+        "单位名称（蒙古文）不能印在文书上：第7个字符（U+1F600）本系统的字体中没有，打印出来会是空白或方框，请核对证件后改正"
+    )
+    form.fields["office_name_mn"].setText(HINGGAN)
+    with qtbot.waitSignal(form.saved):
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    (refusal,) = make_case_documents(runner_on(sessions), DESK, cases["不予受理"], (DocumentKind.REFUSAL,), TODAY)
+    text = pdf_text(refusal.pdf)
+    assert text.index(HINGGAN) < text.index(OLD_NAME)
 
 
 def test_every_field_can_be_reached_on_a_1024_by_768_screen(qtbot: QtBot, sessions: sessionmaker[Session]) -> None:

@@ -1,0 +1,96 @@
+"""The pad in Mongolian (mn.po) while the clerk's windows stay Chinese; its welcome in both scripts."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from counter.host.desk_config import PadMode, config_path, load_desk_config
+from counter.ratings.levels import Level
+from counter.ui.pad.controller import PadController
+from counter.ui.pad.desk_pad_form import DeskPadForm
+from counter.ui.pad.pad_window import PadWindow
+from counter.ui.pad.words import PAD_QUESTION, PAD_TAP_HINT
+from counter.ui.words import DESK_SEARCH_PLACEHOLDER
+from counter.words.ratings import RATING_LEVEL
+from counter.words.translate import active_language
+from tests.ui.pad.pictures import CASE, IDLE
+
+WELCOME_MN = "ᠲᠠᠪᠲᠠᠢ ᠮᠣᠷᠢᠯᠠᠭᠠᠷᠠᠢ"  # tabtai morilagarai: welcome
+QUESTION_MN = "ᠡᠨᠡ ᠤᠳᠠᠭ᠎ᠠ\u202fᠶᠢᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ\u202fᠳᠦ ᠦᠨᠡᠯᠡᠭᠡ ᠥᠭᠭᠦᠨ᠎ᠡ ᠦᠦ"
+HINGGAN = "ᠬᠢᠩᠭᠠᠨ ᠠᠶᠢᠮᠠᠭ"
+
+
+def mongolian(text: str) -> bool:
+    return any("\u1820" <= char <= "\u18aa" for char in text)
+
+
+def test_the_welcome_is_in_both_scripts_the_mongolian_above(qtbot: QtBot, pad_font: str | None) -> None:
+    pad = PadWindow()
+    qtbot.addWidget(pad)
+    pad.show_idle(IDLE)
+    first, second = pad.welcome.text().split("\n")
+    assert first == WELCOME_MN
+    assert second == "欢迎来到兴安盟政务服务中心"
+    pad.show_idle(dataclasses.replace(IDLE, office_mn=HINGGAN))
+    assert pad.welcome.text().split("\n")[0] == f"{HINGGAN}　{WELCOME_MN}"
+
+
+def test_a_mongolian_pad_asks_in_mongolian_and_the_desk_stays_chinese(qtbot: QtBot, pad_font: str | None) -> None:
+    pad = PadWindow(language="mn")
+    qtbot.addWidget(pad)
+    pad.show_case(CASE)
+    assert pad.question.text() == QUESTION_MN
+    assert mongolian(pad.tap_hint.text())
+    assert all(mongolian(button.text()) for button in pad.face_buttons.values())
+    assert pad.bundle.text().endswith(CASE.bundle_name)  # the bundle's name is the catalog's, in Chinese
+    pad.on_face_clicked(Level.DISSATISFIED)
+    assert mongolian(pad.chosen.text())
+    assert mongolian(pad.submit_button.text())
+    assert mongolian(pad.back_button.text())
+    # the process, and so every window of the clerk, stays Chinese
+    assert active_language() == "zh_CN"
+    assert DESK_SEARCH_PLACEHOLDER == "输入事项名称或拼音首字母，如 xcg"
+    assert PAD_QUESTION == "请您对本次服务作出评价"
+
+
+def test_a_chinese_pad_is_as_before(qtbot: QtBot, pad_font: str | None) -> None:
+    pad = PadWindow()
+    qtbot.addWidget(pad)
+    pad.show_case(CASE)
+    assert pad.question.text() == PAD_QUESTION
+    assert pad.tap_hint.text() == PAD_TAP_HINT
+    assert [b.text() for b in pad.face_buttons.values()] == [RATING_LEVEL[level] for level in Level]
+
+
+def test_the_desks_setting_changes_the_pad_at_once(controller: PadController) -> None:
+    pad = controller.pad
+    assert not mongolian(pad.notice.text())
+    controller.apply(PadMode.AUTO, keyboard=False, language="mn")
+    assert mongolian(pad.notice.text())  # the idle page, shown again in the new words
+    assert mongolian(pad.idle_desk.text())
+    controller.apply(PadMode.AUTO, keyboard=False, language="zh")
+    assert not mongolian(pad.notice.text())
+    assert pad.welcome.text().startswith(WELCOME_MN)  # both scripts either way
+
+
+@pytest.mark.usefixtures("pad_font")
+def test_the_desk_pad_form_keeps_the_language_and_the_voice(qtbot: QtBot) -> None:
+    form = DeskPadForm()
+    qtbot.addWidget(form)
+    form.load()
+    assert form.language.currentData() == "zh"
+    assert not form.voice.isChecked()  # off by default
+    form.language.setCurrentIndex(1)
+    form.voice.setChecked(True)
+    with qtbot.waitSignal(form.saved) as saved:
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert saved.args[2] == "mn"
+    stored = json.loads(config_path().read_text(encoding="utf-8"))
+    assert (stored["pad_language"], stored["pad_voice"]) == ("mn", "yes")
+    assert load_desk_config().pad_speaks()
