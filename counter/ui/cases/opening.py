@@ -80,7 +80,7 @@ def open_case(parent: QWidget | None, runner: Runner, desk: Desk, today: Today, 
             _tell(parent, QMessageBox.Icon.Warning, page.read_error)
             return None
         _as_window(page, parent, PAGE_SIZE)
-        page.item_states.table.setFocus(Qt.FocusReason.OtherFocusReason)  # on its items (CasePage's focus proxy)
+        page.focus_items()
     page.show()
     page.raise_()
     page.activateWindow()
