@@ -17,11 +17,11 @@ from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
-from shiboken6 import isValid
 
 from counter.actions.desk import Desk
 from counter.actions.documents import MadeDocument
 from counter.documents.kinds import DocumentKind
+from counter.ui.focus import back_to
 from counter.ui.geometry import fit_to_screen
 from counter.ui.printing.making import (
     NoticeRefused,
@@ -69,7 +69,7 @@ def open_preview(
     if owner is not None:
         window.setParent(owner, Qt.WindowType.Window)
     if parent is not None:
-        window.closed.connect(partial(_back_to, parent.window()))
+        window.closed.connect(partial(back_to, parent.window()))  # the keyboard back where the clerk printed
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     fit_to_screen(window, WINDOW_SIZE)
     window.show()
@@ -77,15 +77,6 @@ def open_preview(
     window.activateWindow()
     window.print_button.setFocus()
     return window
-
-
-def _back_to(opener: QWidget) -> None:
-    """The preview closed: the window that opened it (an intake, a case page) is in front again with the keyboard
-    where it was, as the clerk left it.  The preview belongs to the main window (:func:`_owner`), so a window
-    manager would otherwise hand the keyboard to the desk behind, or, with none, to nothing."""
-    if isValid(opener) and opener.isVisible():
-        opener.raise_()
-        opener.activateWindow()
 
 
 def open_case_documents(
