@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 
 def first_control(container: QWidget) -> QWidget | None:
@@ -33,3 +34,12 @@ def bring_forward(window: QWidget, focus: QWidget | None) -> None:
     target = focus if focus is not None else first_control(window)
     if target is not None:
         target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+
+def back_to(opener: QWidget) -> None:
+    """A window the clerk opened from ``opener`` (a preview from an intake, a case from a list) has closed: the
+    opener is in front again with the keyboard where it was.  The closed window belonged to the main window, so a
+    window manager would otherwise hand the keyboard to the desk behind, and with none it would be nowhere."""
+    if isValid(opener) and opener.isVisible():
+        opener.raise_()
+        opener.activateWindow()

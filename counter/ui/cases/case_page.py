@@ -58,12 +58,7 @@ from counter.ui.cases.item_step import confirm as confirm_item_step
 from counter.ui.cases.item_step import route_title
 from counter.ui.cases.item_step_form import ItemStepForm
 from counter.ui.cases.item_step_rules import steps_by_item
-from counter.ui.cases.marks import (
-    LACKING_TEXT,
-    MARK_COLOURS,
-    paint,
-    restyle,
-)
+from counter.ui.cases.marks import LACKING_TEXT, MARK_COLOURS, paint, restyle
 from counter.ui.cases.page_style import STATUS_COLOURS, STYLE
 from counter.ui.cases.rules import (
     MaterialMark,
@@ -128,9 +123,6 @@ class CasePage(QWidget):
         self._make_widgets()
         self._lay_out()
         self._connect_signals()
-        # the page opens with the keyboard on its items, never on a step: a Space on a focused 办结 or 分发 would take
-        # it unread; the items table is what the clerk reads first, and Tab reaches the steps from there
-        self.setFocusProxy(self.item_states.table)
 
     def _make_widgets(self) -> None:
         self.number = plain_label()
@@ -215,7 +207,7 @@ class CasePage(QWidget):
         self.hand_over.confirm_button.clicked.connect(self.on_hand_over_confirmed)
         self.hand_over.cancel_button.clicked.connect(self.hand_over.close_form)
         for form in (self.form, self.hand_over, self.item_step_form):
-            form.cancel_button.clicked.connect(self.setFocus)  # a form given up: the keyboard back on the items
+            form.cancel_button.clicked.connect(self.focus_items)  # a form given up: the keyboard back on the items
         self.documents.print_requested.connect(self.on_print_requested)
         self.item_states.decide_requested.connect(self.on_item_decide)
         self.item_states.step_bar.step_requested.connect(self.on_item_step)
@@ -375,6 +367,12 @@ class CasePage(QWidget):
             self.case_no = previous
         if loaded is Loaded.NOT_FOUND:
             self.show_notice(CASE_NOT_FOUND.format(case_no=case_no), "noticeWarn")
+
+    def focus_items(self) -> None:
+        """The keyboard on what the clerk reads first (the items, else the materials), never on a step that a Space
+        would take unread.  Not a focus proxy: Tab wraps through the page itself, and a proxy sent it back there."""
+        table = self.materials if self.item_states.isHidden() else self.item_states.table
+        table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_action_clicked(self, event: CaseEvent, _checked: bool = False) -> None:
         view = self.view

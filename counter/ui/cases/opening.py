@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from counter.actions.desk import Desk
 from counter.case.lookup import LOOKBACK_DAYS
@@ -21,7 +22,7 @@ from counter.ui.cases.case_finder import CaseFinder, look_for
 from counter.ui.cases.case_lists import CaseLists
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.cases.words import CASE_OPEN_TITLE
-from counter.ui.focus import bring_forward
+from counter.ui.focus import back_to, bring_forward
 from counter.ui.geometry import fit_to_screen
 from counter.ui.plain_text import plain_box
 from counter.ui.runner import Runner
@@ -80,7 +81,7 @@ def open_case(parent: QWidget | None, runner: Runner, desk: Desk, today: Today, 
             _tell(parent, QMessageBox.Icon.Warning, page.read_error)
             return None
         _as_window(page, parent, PAGE_SIZE)
-        page.item_states.table.setFocus(Qt.FocusReason.OtherFocusReason)  # on its items (CasePage's focus proxy)
+        page.focus_items()
     page.show()
     page.raise_()
     page.activateWindow()
@@ -161,7 +162,12 @@ class CaseDesk(QObject):
         self.open_case(case_no)
 
     def on_case_chosen(self, case_no: str) -> None:
-        self.open_case(case_no)
+        """A case picked from a list: when its page closes, the list it came from has the keyboard again."""
+        opener = QApplication.activeWindow()
+        known = find_open_case(self._window, case_no) is not None
+        page = self.open_case(case_no)
+        if page is not None and not known and opener is not None and opener is not page:
+            page.destroyed.connect(partial(back_to, opener))
 
     def on_lists_closed(self) -> None:
         self.lists = None

@@ -13,6 +13,7 @@ record) with it.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 from counter.actions.desk import Desk
 from counter.actions.documents import MadeDocument
 from counter.documents.kinds import DocumentKind
+from counter.ui.focus import back_to
 from counter.ui.geometry import fit_to_screen
 from counter.ui.printing.making import (
     NoticeRefused,
@@ -66,6 +68,8 @@ def open_preview(
     owner = _owner(parent)
     if owner is not None:
         window.setParent(owner, Qt.WindowType.Window)
+    if parent is not None:
+        window.closed.connect(partial(back_to, parent.window()))  # the keyboard back where the clerk printed
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     fit_to_screen(window, WINDOW_SIZE)
     window.show()

@@ -107,6 +107,7 @@ class PreviewWindow(QWidget):
     print_finished = Signal(bool)  # a click on 打印 is done: True when every paper went out
     sent_all = Signal(str)  # every paper went out (the window closes next): the sentence saying where
     recorded = Signal()  # a print (or a failed one) is on record: the case page counts it
+    closed = Signal()  # the window closed (Esc, 关闭, or after its print run): its opener takes the keyboard back
 
     def __init__(
         self,
@@ -391,3 +392,4 @@ class PreviewWindow(QWidget):
             event.ignore()
             return
         super().closeEvent(event)
+        self.closed.emit()

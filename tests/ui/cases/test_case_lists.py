@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -153,3 +153,25 @@ def test_a_long_name_pushes_no_column_off_the_list(
     long_one = next(item for item in names if item is not None and item.text() == name[:50])
     assert long_one.toolTip() == name[:50]
     assert header.sectionSize(3) < table.sizeHintForColumn(3)  # cut, not widened
+
+
+def test_a_case_closed_with_esc_gives_the_keyboard_back_to_its_list(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """The page belongs to the desk's main window, not to the list: closed, it hands the keyboard back to the list
+    the clerk opened it from, for the next case, rather than to the desk behind or to nothing."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    desk = CaseDesk(window, runner_on(case_sessions), DESK_1, today)
+    lists = desk.open_lists()
+    qtbot.waitUntil(lists.isActiveWindow)
+    lists.tabs.setCurrentIndex(1)
+    lists.due_table.setFocus()
+    lists.due_table.setCurrentCell(0, 0)
+    with qtbot.waitSignal(lists.case_chosen):
+        QTest.keyClick(lists.due_table, Qt.Key.Key_Return)
+    (page,) = window.findChildren(CasePage)
+    qtbot.waitUntil(page.isActiveWindow)
+    QTest.keyClick(page.materials, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lists.isActiveWindow)
+    assert QApplication.focusWidget() is lists.due_table

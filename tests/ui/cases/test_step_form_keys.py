@@ -15,12 +15,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.actions.decisions import decide_item
 from counter.case.status import CaseEvent, CaseStatus
 from counter.ui.cases.case_page import CasePage
+from counter.ui.cases.opening import open_case
 from tests.entrusted import RESTAURANT_ITEMS
 from tests.ui.cases.casebook import DESK_1, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import stored
 from tests.ui.cases.test_case_page import open_page
 from tests.ui.intake.helpers import PERSON_ID
+from tests.ui.runners import runner_on
 
 
 def focused() -> QWidget:
@@ -123,3 +125,25 @@ def test_enter_in_the_hand_over_form_confirms(
     with qtbot.waitSignal(page.case_changed, timeout=5000):
         key(hand_over.id_no, Qt.Key.Key_Return)
     assert stored(case_sessions, book.accepted).status is CaseStatus.DELIVERED
+
+
+def test_tab_from_a_case_without_items_to_decide_reaches_its_steps(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """A 补正 case shows no items' section: the page opens on its materials, and Tab goes on round the whole page to
+    重新提交, rather than turning among the tables for ever (the hidden items were the page's way back in)."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    page = open_case(parent, runner_on(case_sessions), DESK_1, today, book.correction)
+    assert page is not None
+    qtbot.waitUntil(page.isActiveWindow)
+    assert focused() is page.materials
+    seen = []
+    for _ in range(20):
+        seen.append(focused())
+        if focused() is page.action_buttons[CaseEvent.RESUBMITTED]:
+            break
+        key(focused(), Qt.Key.Key_Tab)
+    assert focused() is page.action_buttons[CaseEvent.RESUBMITTED], [w.accessibleName() for w in seen]
+    key(focused(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # and back the same way
+    assert focused() is seen[-2]

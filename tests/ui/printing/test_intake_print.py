@@ -7,6 +7,7 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMainWindow
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 from sqlalchemy.orm import Session, sessionmaker
@@ -140,3 +141,24 @@ def test_the_committed_intake_closes_once_its_paper_is_printed(
     assert print_paper(qtbot, window)
     qtbot.waitUntil(lambda: not panel.isVisible())
     assert not isValid(window) or not window.isVisible()  # no preview left behind the desk for the day
+
+
+def test_esc_on_the_preview_gives_the_keyboard_back_to_the_intake(qtbot: QtBot, panel: IntakePanel) -> None:
+    """The preview belongs to the desk's main window, not to the intake that opened it: closed, it hands the
+    keyboard back to the intake, where the clerk closes it with Esc, rather than to the desk behind or to nothing."""
+    desk = QMainWindow()
+    qtbot.addWidget(desk)
+    desk.show()
+    panel.setParent(desk, Qt.WindowType.Window)
+    panel.show()
+    take(qtbot, panel, Outcome.ACCEPT)
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    QTest.keyClick(panel.print_button, Qt.Key.Key_Space)
+    [window] = desk.findChildren(PreviewWindow)
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window.print_button, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.isVisible())
+    qtbot.waitUntil(panel.isActiveWindow)
+    assert QApplication.focusWidget() is panel.print_button
+    panel.setParent(None)  # the fixture's panel again, closed by its own fixture rather than with the desk
