@@ -41,9 +41,9 @@ BUSINESS_LICENCE: dict[str, Any] = {
     "valid_until": "长期",
     "trust_level": "A",
 }
-EXPIRED_PERMIT: dict[str, Any] = {
-    "type": "食品经营许可证",
-    "number": "JY11522010012345",
+EXPIRED_LICENCE: dict[str, Any] = {  # an earlier licence of the same shop, its 营业期限 over
+    "type": "营业执照",
+    "number": "152201600009876",
     "holder": "乌兰浩特市草原味道餐馆",
     "holder_id": CREDIT_CODE,
     "issuer": "乌兰浩特市市场监督管理局",
@@ -56,7 +56,7 @@ EXPIRED_PERMIT: dict[str, Any] = {
 @dataclass
 class Library:
     url: str
-    held: list[dict[str, Any]] = field(default_factory=lambda: [BUSINESS_LICENCE, EXPIRED_PERMIT])
+    held: list[dict[str, Any]] = field(default_factory=lambda: [BUSINESS_LICENCE, EXPIRED_LICENCE])
     script: list[int | str] = field(default_factory=list)  # answers for the next requests, in order; then 200
     requests: list[dict[str, Any]] = field(default_factory=list)
     bad_signatures: int = 0

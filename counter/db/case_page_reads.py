@@ -123,7 +123,7 @@ def _lines() -> CompoundSelect[*tuple[Any, ...]]:
     m = cast(Table, models.CaseMaterial.__table__).c
     h = cast(Table, models.CaseHistory.__table__).c
     materials = (m.material_code, m.name, m.necessity, m.receipt, m.originals, m.copies, m.medium, m.defect_note,
-                 m.due_on, m.arrived_on)  # fmt: skip
+                 m.due_on, m.arrived_on, m.licence)  # fmt: skip
     history = (h.at, h.clerk, h.desk_no, h.event, h.status_after, h.note)
     d = cast(Table, models.DocumentRecord.__table__).c
     documents = line_columns()

@@ -5,7 +5,7 @@ No SQLAlchemy here: the faces learn of a too-new database through :class:`Schema
 
 from __future__ import annotations
 
-HEAD = "0026_lookup_indexes"
+HEAD = "0028_material_licence"
 
 
 class SchemaTooNew(Exception):

@@ -132,12 +132,13 @@ def licence_of_record(text: str) -> Licence | None:
         return None
 
 
-def lookup_failed_of_record(text: str) -> bool:
+def lookup_failed_of_record(text: str) -> str:
+    """Why the line's look-up failed, as recorded; "" for a line whose look-up did not fail."""
     try:
         stored = json.loads(text) if text else None
     except ValueError:
-        return False
-    return isinstance(stored, dict) and LOOKUP_FAILED in stored
+        return ""
+    return str(stored[LOOKUP_FAILED]) if isinstance(stored, dict) and LOOKUP_FAILED in stored else ""
 
 
 def _iso(value: Any) -> dt.date | None:

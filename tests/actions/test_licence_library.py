@@ -28,7 +28,8 @@ def test_the_library_answers_with_the_licences_it_holds_of_the_applicant() -> No
     with running_library() as library:
         found = look_up_licences(_settings(library.url), CREDIT_CODE.lower(), ("营业执照",))
     assert found.outcome is LookUpOutcome.ANSWERED
-    [licence] = found.licences
+    assert [one.number for one in found.licences] == ["152201600012345", "152201600009876"]
+    licence = found.licences[0]
     assert (licence.kind, licence.number, licence.trust) == ("营业执照", "152201600012345", TrustLevel.A)
     assert licence.issuer == "乌兰浩特市市场监督管理局"
     assert licence.valid_from == dt.date(2021, 3, 15)

@@ -9,6 +9,8 @@ import json
 import pytest
 
 from counter.catalog.model import Material, MaterialKind, Necessity
+from counter.intake.checklist import Receipt, ReceivedMedium, mark_lookup_failed, record
+from counter.intake.draft import draft_from_json, draft_to_json
 from counter.intake.licences import (
     Licence,
     LicenceProblem,
@@ -24,7 +26,8 @@ from counter.intake.licences import (
 )
 from counter.resources import licence_format_file
 from tests.intake.samples import material as sample_material
-from tests.licence_library import BUSINESS_LICENCE, CREDIT_CODE, EXPIRED_PERMIT
+from tests.intake.test_draft import a_draft, restaurant_checklist
+from tests.licence_library import BUSINESS_LICENCE, CREDIT_CODE, EXPIRED_LICENCE
 
 FORMAT = format_from_toml(licence_format_file().read_text(encoding="utf-8"))
 TODAY = dt.date(2026, 11, 20)
@@ -85,12 +88,12 @@ def test_a_format_lacking_a_field_is_refused_naming_it() -> None:
 
 
 def test_a_licence_past_its_validity_of_another_type_or_holder_is_not_taken() -> None:
-    (permit,) = FORMAT.read_answer(_answer(EXPIRED_PERMIT))
-    permit_material = material("M1", name="食品经营许可证", kind=MaterialKind.CERTIFICATE)
+    (permit,) = FORMAT.read_answer(_answer(EXPIRED_LICENCE))
+    permit_material = material("M1", name="营业执照", kind=MaterialKind.CERTIFICATE)
     assert licence_problems(permit_material, permit, CREDIT_CODE, TODAY) == [LicenceProblem.EXPIRED]
     assert licence_problems(permit_material, permit, CREDIT_CODE, dt.date(2024, 4, 30)) == []  # its last day
     licence = dataclasses.replace(permit, valid_until=None, holder_id="152201199001011234")
-    assert licence_problems(material("M2", name="营业执照"), licence, CREDIT_CODE, TODAY) == [
+    assert licence_problems(material("M2", name="食品经营许可证"), licence, CREDIT_CODE, TODAY) == [
         LicenceProblem.NOT_THIS_MATERIAL,
         LicenceProblem.NOT_THIS_HOLDER,
     ]
@@ -107,6 +110,22 @@ def test_a_line_keeps_the_licence_or_that_the_look_up_failed() -> None:
     assert licence_of_record(licence_record(licence)) == licence
     failed = lookup_failed_record("timeout after 8 s")
     assert licence_of_record(failed) is None
-    assert lookup_failed_of_record(failed)
-    assert not lookup_failed_of_record(licence_record(licence))
+    assert lookup_failed_of_record(failed) == "timeout after 8 s"
+    assert lookup_failed_of_record(licence_record(licence)) == ""
     assert licence_of_record("") is None
+
+
+def test_a_draft_keeps_the_licence_taken_and_the_failed_look_up() -> None:
+    checklist = restaurant_checklist()
+    codes = [e.code for e in checklist.entries]
+    licence = Licence("营业执照", "1", "某店", CREDIT_CODE, "某局", TODAY, None, TrustLevel.B)
+    checklist = record(checklist, codes[2], Receipt.RECEIVED, medium=ReceivedMedium.ELECTRONIC, licence=licence)
+    checklist = mark_lookup_failed(checklist, [codes[3]], "HTTP 503")
+    checklist = record(checklist, codes[3], Receipt.RECEIVED, originals=1, medium=ReceivedMedium.PAPER)
+    draft = a_draft(checklist)
+    back = draft_from_json(draft_to_json(draft))
+    assert back == draft
+    assert back.checklist.entries[2].licence == licence
+    assert back.checklist.entries[3].lookup_failed == "HTTP 503"  # kept whatever the clerk then recorded
+    paper = record(back.checklist, codes[2], Receipt.RECEIVED, originals=1, medium=ReceivedMedium.PAPER)
+    assert paper.entries[2].licence is None  # a licence stays only on a line received electronically

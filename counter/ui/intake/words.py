@@ -132,6 +132,7 @@ INTAKE_NOT_POSSIBLE_DETAIL = tr("其他原因：{detail}")
 INTAKE_NOT_POSSIBLE_DETAILS = {
     "uid is not 32 hex digits": tr("本次受理的编号不是本机生成的格式，请重新打开受理页"),
     "previous case is of another bundle": tr("原办件办理的不是同一件事，不能作为本件的补正前办件"),
+    "licence expired": tr("所选电子证照已超过有效期，不能作为申请材料：请重新查询证照库，或收取纸质材料"),
     "clerk not named": tr("本窗口没有设置工作人员姓名，不能受理：请在主窗口按 F8，在“本窗口”中填写本人姓名"),
 }
 INTAKE_PREVIOUS_NOT_FOUND = tr("原办件 {case_no} 不存在，请核对办件编号")
