@@ -106,7 +106,7 @@ def _page_head() -> Select[Any]:
 #: Where each part's columns are in a row of :func:`_lines`, after the part's number and the row's id: the checklist
 #: line's, the history line's and the notice's, each in the order of the line it makes, and the open item's code and
 #: date.
-_MATERIAL, _HISTORY, _DOCUMENT, _ITEM = slice(2, 12), slice(12, 18), slice(18, 24), slice(24, 26)
+_MATERIAL, _HISTORY, _DOCUMENT, _ITEM = slice(2, 13), slice(13, 19), slice(19, 25), slice(25, 27)
 _SPANS = (_MATERIAL, _HISTORY, _DOCUMENT, _ITEM)
 
 
