@@ -18,7 +18,14 @@ from counter.actions.audit import record_at_desk
 from counter.actions.guard import require
 from counter.audit.actions import AuditAction
 from counter.db.settings_store import get_setting, is_training, put_setting
-from counter.host.licence_library import LookUp, ask_library, library_secret_path, load_secret, save_secret
+from counter.host.licence_library import (
+    LookUp,
+    ask_library,
+    library_secret_path,
+    load_format,
+    load_secret,
+    save_secret,
+)
 from counter.intake.licences import LibraryProblem, LibrarySettings, library_from_json
 
 if TYPE_CHECKING:
@@ -60,6 +67,11 @@ def save_library(
     by = this_desk(desk)
     require(session, by.actor, Permission.CHANGE_SETTINGS)
     problems = settings.problems()
+    if settings.format_file:
+        try:
+            load_format(settings)
+        except ValueError:
+            problems = (*problems, LibraryProblem.BAD_FORMAT)
     if problems:
         raise LibraryRefused(problems)
     before = dataclasses.asdict(library_settings(session, folder))

@@ -153,6 +153,7 @@ class LibraryProblem(StrEnum):
     NO_ACCOUNT = "no_account"
     NO_SECRET = "no_secret"
     BAD_TIMEOUT = "bad_timeout"  # 1 to 30 seconds
+    BAD_FORMAT = "bad_format"  # the integrator's format file cannot be read, or lacks a field
 
 
 @dataclass(frozen=True, slots=True)
