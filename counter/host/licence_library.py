@@ -114,7 +114,7 @@ def _ask(settings: LibrarySettings, form: LibraryFormat, holder_id: str, types: 
         with urllib.request.urlopen(request, timeout=settings.timeout, context=context) as response:
             raw = response.read(ANSWER_LIMIT + 1)
     except (OSError, http.client.HTTPException) as err:  # urllib's errors are OSErrors too
-        return LookUp(LookUpOutcome.FAILED, detail=_failure(err, settings.timeout))
+        return LookUp(LookUpOutcome.FAILED, detail=network_failure(err, settings.timeout))
     if len(raw) > ANSWER_LIMIT:
         return LookUp(LookUpOutcome.FAILED, detail="answer too large")
     try:
@@ -123,7 +123,7 @@ def _ask(settings: LibrarySettings, form: LibraryFormat, holder_id: str, types: 
         return LookUp(LookUpOutcome.FAILED, detail=f"malformed answer: {err}")
 
 
-def _failure(err: OSError | http.client.HTTPException, timeout: float) -> str:
+def network_failure(err: OSError | http.client.HTTPException, timeout: float) -> str:
     """What went wrong on the way, for the log and the case's record."""
     if isinstance(err, urllib.error.HTTPError):
         err.close()
