@@ -58,7 +58,7 @@ from counter.db.settings_store import TRAINING, get_setting, read_settings
 from counter.documents.deciders import unnamed_bodies
 from counter.documents.fonts import unprintable
 from counter.documents.item_law import rights_items
-from counter.intake.checklist import Checklist
+from counter.intake.checklist import Checklist, licence_column
 from counter.intake.draft import IntakeDraft
 from counter.intake.outcome import (
     CorrectionPolicy,
@@ -82,6 +82,7 @@ log = logging.getLogger(__name__)
 BAD_UID = "uid is not 32 hex digits"
 #: :attr:`IntakeNotPossible.detail` of an intake at a desk whose clerk nobody has named (:class:`ClerkUnnamed`)
 CLERK_UNNAMED = "clerk not named"
+LICENCE_EXPIRED = "licence expired"  # an 电子证照 of the checklist is past its validity today
 
 #: the checklist's answers as the case keeps them
 _ANSWERS = json.JSONEncoder(ensure_ascii=False).encode
@@ -408,6 +409,8 @@ def _ready_to_take(bundle: Bundle, request: IntakeRequest, decision: Decision, t
     subject, subject_found = check_subject(bundle.subject, dict(request.subject), today, required=required)
     if not decision.outcome.decided or problems or subject_found:
         raise IntakeNotPossible(decision, problems, subject_problems=tuple(subject_found))
+    if any(e.licence is not None and e.licence.expired(today) for e in request.checklist.entries):
+        raise IntakeNotPossible(decision, detail=LICENCE_EXPIRED)  # taken from a draft kept past its validity
     return subject
 
 
@@ -428,6 +431,7 @@ def _material_values(bundle: Bundle, checklist: Checklist, decision: Decision) -
             defect_note=e.defect_note,
             due_on=due.get(e.code),
             arrived_on=None,
+            licence=licence_column(e),
         )
         for e in checklist.entries
     ]

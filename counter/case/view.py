@@ -37,6 +37,7 @@ class CaseMaterialLine:
     defect_note: str
     due_on: dt.date | None
     arrived_on: dt.date | None
+    licence: str = ""  # the 电子证照 taken for it, or its failed look-up (counter.intake.licences); "" for neither
 
     @property
     def material_code(self) -> str:

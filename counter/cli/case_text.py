@@ -15,7 +15,7 @@ from counter.intake.checklist import Receipt
 from counter.intake.outcome import Outcome
 from counter.words.cases import CASE_EVENT, CASE_STATUS, dates_moved_text
 from counter.words.hand_over import hand_over_note_text
-from counter.words.intake import OUTCOME, RECEIPT
+from counter.words.intake import OUTCOME, RECEIPT, licence_text
 from counter.words.items import ITEM_STEP_EVENTS, step_note_text
 from counter.words.same_day import SAME_DAY_NOTE
 from counter.words.translate import tr
@@ -98,6 +98,8 @@ def case_as_text(view: CaseView) -> str:
         if m.arrived_on:
             extra += tr("  {arrived} 已补交").format(arrived=_date(m.arrived_on))
         note = tr("  （{defect_note}）").format(defect_note=m.defect_note) if m.defect_note else ""
+        if m.licence:
+            note += "  " + licence_text(m.licence)
         lines.append(
             tr("  {code} {name}：{receipt}{note}{extra}").format(
                 code=m.code, name=m.name, receipt=receipt, note=note, extra=extra

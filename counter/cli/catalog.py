@@ -20,6 +20,7 @@ from counter.cli.common import (
     problem_line,
     report_problems,
 )
+from counter.cli.item_list import add_pull_command
 from counter.words.catalog_review import REVIEW_HELP
 from counter.words.translate import tr
 
@@ -57,6 +58,7 @@ def add_catalog_commands(commands: Commands, common: argparse.ArgumentParser) ->
     p.add_argument("path")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_catalog_import)
+    add_pull_command(catalog, common)
     p = catalog.add_parser("publish", parents=[common], help=phrases.CATALOG_PUBLISH_HELP)
     p.add_argument("bundle")
     p.add_argument("--json", action="store_true")

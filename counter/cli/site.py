@@ -19,6 +19,7 @@ from counter.cli.authority import add_authority_command
 from counter.cli.common import EXIT_OK, Reported, desk, open_store, print_json, problem_line, signed_in
 from counter.cli.intake_rules import add_intake_rule_commands
 from counter.cli.key_rotation import add_rotate_key_command
+from counter.cli.licences import add_licence_command
 from counter.cli.messages import add_gateway_command
 from counter.words.translate import tr
 
@@ -62,6 +63,7 @@ def add_site_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p.set_defaults(func=cmd_site_peers)
     add_intake_rule_commands(site, common)
     add_gateway_command(site, common)
+    add_licence_command(site, common)
     add_authority_command(site, common)
     add_rotate_key_command(site, common)
 

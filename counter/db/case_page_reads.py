@@ -107,7 +107,7 @@ def _page_head() -> Select[Any]:
 #: Where each part's columns are in a row of :func:`_lines`, after the part's number and the row's id: the checklist
 #: line's, the history line's and the notice's, each in the order of the line it makes, and the open item's code and
 #: date.
-_MATERIAL, _HISTORY, _DOCUMENT, _ITEM = slice(2, 12), slice(12, 18), slice(18, 24), slice(24, 26)
+_MATERIAL, _HISTORY, _DOCUMENT, _ITEM = slice(2, 13), slice(13, 19), slice(19, 25), slice(25, 27)
 _SPANS = (_MATERIAL, _HISTORY, _DOCUMENT, _ITEM)
 
 
@@ -124,7 +124,7 @@ def _lines() -> CompoundSelect[*tuple[Any, ...]]:
     m = cast(Table, models.CaseMaterial.__table__).c
     h = cast(Table, models.CaseHistory.__table__).c
     materials = (m.material_code, m.name, m.necessity, m.receipt, m.originals, m.copies, m.medium, m.defect_note,
-                 m.due_on, m.arrived_on)  # fmt: skip
+                 m.due_on, m.arrived_on, m.licence)  # fmt: skip
     history = (h.at, h.clerk, h.desk_no, h.event, h.status_after, h.note)
     d = cast(Table, models.DocumentRecord.__table__).c
     documents = line_columns()

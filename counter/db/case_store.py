@@ -268,7 +268,7 @@ def _view_statements() -> tuple[Select[*tuple[Any, ...]], ...]:
     materials = (
         select(
             m.material_code, m.name, m.necessity, m.receipt, m.originals, m.copies,
-            m.medium, m.defect_note, m.due_on, m.arrived_on,
+            m.medium, m.defect_note, m.due_on, m.arrived_on, m.licence,
         )
         .where(m.case_id == bindparam("case_id"))
         .order_by(m.id)

@@ -73,6 +73,7 @@ from counter.documents.words import (
     place,
 )
 from counter.intake.checklist import PRESENT, Receipt, ReceivedMedium
+from counter.intake.licences import Licence, licence_of_record
 from counter.intake.outcome import RefusalGround
 from counter.intake.parties import ApplicantKind, Delivery
 from counter.intake.subject import subject_lines
@@ -157,7 +158,28 @@ def _copy_form(line: CaseMaterialLine) -> tuple[str, str]:
     return paper.DOC_DASH, paper.DOC_DASH
 
 
+def _taken_licence(line: CaseMaterialLine) -> Licence | None:
+    return licence_of_record(line.licence) if line.receipt == Receipt.RECEIVED.value else None
+
+
+def _received_name(line: CaseMaterialLine) -> str:
+    """The material's name; for an 电子证照, the licence under it: number, trust level, issuing body, validity."""
+    licence = _taken_licence(line)
+    if licence is None:
+        return line.name
+    validity = (
+        paper.DOC_LICENCE_UNTIL.format(date=date_text(licence.valid_until))
+        if licence.valid_until is not None
+        else paper.DOC_LICENCE_OPEN
+    )
+    return paper.DOC_LICENCE_LINES.format(
+        name=line.name, number=licence.number, trust=licence.trust.value, issuer=licence.issuer, validity=validity
+    )
+
+
 def _how_received(line: CaseMaterialLine) -> str:
+    if _taken_licence(line) is not None:
+        return paper.DOC_HOW_LICENCE
     if line.due_on is not None:
         return paper.DOC_HOW_DEFERRED.format(date=date_text(line.due_on))
     if line.receipt == Receipt.SHARED_CONFIRMED.value:
@@ -192,7 +214,12 @@ def _receipt(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, s
         template = paper.DOC_RECEIPT_COLLECT_DEFER if case.outcome == DEFER else paper.DOC_RECEIPT_COLLECT
     shown = [m for m in case.materials if m.due_on is not None or m.receipt in {r.value for r in PRESENT}]
     rows = tuple(
-        (str(n), m.name, *(_copy_form(m) if m.due_on is None else (paper.DOC_DASH, paper.DOC_DASH)), _how_received(m))
+        (
+            str(n),
+            _received_name(m),
+            *(_copy_form(m) if m.due_on is None else (paper.DOC_DASH, paper.DOC_DASH)),
+            _how_received(m),
+        )
         for n, m in enumerate(shown, 1)
     )
     limit = bundle.promised_limit

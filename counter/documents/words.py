@@ -172,6 +172,11 @@ DOC_COUNT_BOTH = "原件{originals}份、复印件{copies}份"
 DOC_DASH = "—"
 DOC_HOW_DEFERRED = "容缺后补\n{date}前"
 DOC_HOW_CORRECTED = "{medium}\n当场更正"  # 行政许可法 第三十二条第一款第三项
+# an 电子证照 taken from the 证照库 (seed 001 第二十七条): its number, issuing body, validity and trust level
+DOC_LICENCE_LINES = "{name}\n电子证照 {number}号\n{issuer}（可信等级{trust}）\n{validity}"
+DOC_HOW_LICENCE = "电子证照"
+DOC_LICENCE_UNTIL = "有效期至{date}"
+DOC_LICENCE_OPEN = "长期有效"
 DOC_PROMISED = "承诺办结日期"
 DOC_PROMISED_VALUE = "{date}前办结（承诺时限{limit}，自受理之日起按{unit}计算）"
 #: how a promise is counted, as the limit's unit says: a 自然日 promise counts weekends and holidays too

@@ -30,11 +30,13 @@ Choices worth knowing:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from counter.catalog.model import Bundle, CopyForm, Material, Medium, Necessity
+from counter.intake.licences import Licence, LicenceProblem, licence_problems, licence_record, lookup_failed_record
 from counter.parties.text import TextField, check_text
 
 GuideVersion = int | str
@@ -87,6 +89,10 @@ class MaterialEntry:
     copies: int = 0  # paper copies handed in
     medium: ReceivedMedium | None = None
     defect_note: str = ""  # what is wrong (printed on the correction notice), or what was corrected on the spot
+    # the 电子证照 the line was taken as (received electronically, 第二十七条): printed on the receipt
+    licence: Licence | None = None
+    # the 证照库 was asked and did not answer (or the hall has none set): the paper was taken, the case says why
+    lookup_failed: str = ""
 
     def __post_init__(self) -> None:
         if self.originals < 0 or self.copies < 0:
@@ -216,15 +222,19 @@ def record(
     copies: int = 0,
     medium: ReceivedMedium | None = None,
     defect_note: str = "",
+    licence: Licence | None = None,
+    lookup_failed: str = "",
 ) -> Checklist:
     """Record how one material is accounted for; the line is replaced as a whole.
 
     What does not fit the receipt is dropped rather than kept half-true: a missing
     material has no count, medium or note; a received one has no defect note; a
     shared one arrived by sharing.  A defective line and one corrected on the spot
-    keep their note.
+    keep their note.  A licence stays only on a line received electronically; a failed look-up stays whatever
+    the clerk then records, for it happened.
     """
-    if checklist.entry(code) is None:
+    before = checklist.entry(code)
+    if before is None:
         raise KeyError(f"material {code!r} is not on the checklist of bundle {checklist.bundle_code!r}")
     note = defect_note.strip()
     if receipt in (Receipt.PENDING, Receipt.MISSING):
@@ -232,9 +242,11 @@ def record(
     elif receipt is Receipt.SHARED_CONFIRMED:
         entry = MaterialEntry(code, receipt, medium=ReceivedMedium.SHARED)
     elif receipt is Receipt.RECEIVED:
-        entry = MaterialEntry(code, receipt, originals, copies, medium)
+        taken = licence if medium is ReceivedMedium.ELECTRONIC else None
+        entry = MaterialEntry(code, receipt, originals, copies, medium, licence=taken)
     else:
         entry = MaterialEntry(code, receipt, originals, copies, medium, note)
+    entry = replace(entry, lookup_failed=lookup_failed or before.lookup_failed)
     return replace(checklist, entries=tuple(entry if e.code == code else e for e in checklist.entries))
 
 
@@ -248,7 +260,47 @@ def record_entry(checklist: Checklist, entry: MaterialEntry) -> Checklist:
         copies=entry.copies,
         medium=entry.medium,
         defect_note=entry.defect_note,
+        licence=entry.licence,
+        lookup_failed=entry.lookup_failed,
     )
+
+
+class LicenceNotTaken(ValueError):
+    """The licence may not stand for the material: every reason at once."""
+
+    def __init__(self, problems: list[LicenceProblem]) -> None:
+        super().__init__(", ".join(p.value for p in problems))
+        self.problems = tuple(problems)
+
+
+def take_licence(
+    checklist: Checklist, bundle: Bundle, code: str, licence: Licence, holder_id: str, today: dt.date
+) -> Checklist:
+    """The line received electronically as this 电子证照 (第二十七条: worth its paper, whatever medium the guide
+    asks); :class:`LicenceNotTaken` for one past its validity, of another type or of another holder."""
+    material = next((m for m in bundle.materials if m.code == code), None)
+    if material is None:
+        raise KeyError(f"material {code!r} is not in bundle {bundle.code!r}")
+    problems = licence_problems(material, licence, holder_id, today)
+    if problems:
+        raise LicenceNotTaken(problems)
+    return record(checklist, code, Receipt.RECEIVED, medium=ReceivedMedium.ELECTRONIC, licence=licence)
+
+
+def mark_lookup_failed(checklist: Checklist, codes: Iterable[str], reason: str) -> Checklist:
+    """The lines the 证照库 was asked for and did not answer: the clerk goes on by paper, the case keeps why."""
+    wanted = set(codes)
+    return replace(
+        checklist,
+        entries=tuple(replace(e, lookup_failed=reason) if e.code in wanted else e for e in checklist.entries),
+    )
+
+
+def licence_column(entry: MaterialEntry) -> str:
+    """What the case keeps of the line's 电子证照 (the ``licence`` column): the licence, a failed look-up, or ""."""
+    if entry.licence is not None:
+        return licence_record(entry.licence)
+    return lookup_failed_record(entry.lookup_failed) if entry.lookup_failed else ""
 
 
 def unanswered(checklist: Checklist, bundle: Bundle) -> list[str]:
@@ -279,7 +331,7 @@ def _entry_problems(material: Material, entry: MaterialEntry) -> list[ChecklistP
         add(ProblemCode.CORRECTION_NOTE_MISSING)
     if entry.defect_note and not check_text(entry.defect_note, TextField.NOTE).ok:
         add(ProblemCode.NOTE_NOT_TAKEN)
-    if entry.receipt not in ACCEPTABLE_IN_HAND:
+    if entry.receipt not in ACCEPTABLE_IN_HAND or entry.licence is not None:  # a licence is worth its paper
         return found
     if entry.medium is None:
         add(ProblemCode.MEDIUM_MISSING)

@@ -24,7 +24,16 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from counter.catalog.model import Bundle
-from counter.intake.checklist import Checklist, MaterialEntry, Receipt, ReceivedMedium, record_entry, start_checklist
+from counter.intake.checklist import (
+    Checklist,
+    MaterialEntry,
+    Receipt,
+    ReceivedMedium,
+    licence_column,
+    record_entry,
+    start_checklist,
+)
+from counter.intake.licences import licence_of_record, lookup_failed_of_record
 from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery, Parties
 
@@ -97,6 +106,7 @@ def _entry_json(entry: MaterialEntry) -> dict[str, Any]:
         "copies": entry.copies,
         "medium": entry.medium.value if entry.medium else None,
         "defect_note": entry.defect_note,
+        "licence": licence_column(entry),
     }
 
 
@@ -162,6 +172,8 @@ def _read_entry(raw: Any) -> MaterialEntry:
     s = "entries."
     medium = raw.get("medium") if isinstance(raw, dict) else None
     originals, copies = _get(raw, "originals", int, s), _get(raw, "copies", int, s)
+    licence = raw.get("licence") if isinstance(raw, dict) else None  # absent from a draft of an earlier version
+    licence = licence if isinstance(licence, str) else ""
     if originals < 0 or copies < 0:
         raise DraftUnreadable(DraftProblemCode.WRONG_SHAPE, s + "originals")
     return MaterialEntry(
@@ -171,6 +183,8 @@ def _read_entry(raw: Any) -> MaterialEntry:
         copies,
         None if medium is None else _enum(ReceivedMedium, _get(raw, "medium", str, s), s + "medium"),
         _get(raw, "defect_note", str, s),
+        licence_of_record(licence),
+        lookup_failed_of_record(licence),
     )
 
 

@@ -24,6 +24,7 @@ TRANSLATIONS = "translations"
 LICENSES = "licenses"
 ICONS = "icons"
 DEVICES = "devices"  # how the desk speaks to the window's devices: data files an integrator adapts
+PLATFORM = "platform"  # the formats of the region's systems (docs/platform.md)
 PREPARED = "prepared"  # built at package time, never committed: see counter.db.prepared_start
 
 # The font files the window and the documents cannot do without (counter.documents.fonts and counter.ui.fonts
@@ -52,6 +53,11 @@ def fonts_dir() -> Path:
 def translations_dir() -> Path:
     """The gettext catalogues (``<language>.po``) and their template ``counter.pot``."""
     return resources_dir() / TRANSLATIONS
+
+
+def licence_format_file() -> Path:
+    """The shipped format of the 电子证照库's requests and answers, which an integrator copies and adapts."""
+    return resources_dir() / PLATFORM / "licence-library.toml"
 
 
 def icons_dir() -> Path:

@@ -32,6 +32,7 @@ from counter.intake.parties import PartyColumns
 # to some sixty characters, a case to a few dozen checklist and history lines) and far below what would burden the
 # database, the review list or a printed page: a record beyond one is not a case this program wrote, and its
 # package is refused as malformed (counter.sync.record_json) before anything of it is kept.
+LICENCE_MAX = 2000  # a checklist line's 电子证照 as JSON (counter.intake.licences): a few hundred characters
 NAME_MAX = 200  # a person's, company's, clerk's, department's, material's or item's name
 TEXT_MAX = 2000  # an address, a note, a comment, a reason, a printer's message
 NOTE_MAX = 8000  # a history line's note and a denial's reasons: every item's reasons joined
@@ -64,7 +65,15 @@ class PartFormat:
 #: its code ``material_code``, as the table does
 PART_FORMATS: dict[type, PartFormat] = {
     CaseMaterialLine: PartFormat(
-        {"code": 40, "name": NAME_MAX, "necessity": 12, "receipt": 20, "medium": 12, "defect_note": TEXT_MAX},
+        {
+            "code": 40,
+            "name": NAME_MAX,
+            "necessity": 12,
+            "receipt": 20,
+            "medium": 12,
+            "defect_note": TEXT_MAX,
+            "licence": LICENCE_MAX,
+        },
         {"code": "material_code"},
     ),
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from counter.intake.checklist import ProblemCode as IntakeProblemCode
 from counter.intake.checklist import Receipt, ReceivedMedium
+from counter.intake.licences import licence_of_record, lookup_failed_of_record
 from counter.intake.outcome import Outcome, ReasonCode, RefusalGround
 from counter.intake.rules import IntakeRule, RuleProblem
 from counter.parties.text import FIELD_LIMITS, TextField
@@ -124,3 +125,15 @@ RULE_PROBLEM = {
 
 def rule_problem_text(problem: RuleProblem) -> str:
     return RULE_PROBLEM[problem.rule].format(low=problem.low, high=problem.high, value=problem.value)
+
+
+LICENCE_TAKEN = tr("电子证照 {number}号（{issuer}，可信等级{trust}）")
+LICENCE_LOOKUP_FAILED = tr("证照库未能查询，收取纸质材料")
+
+
+def licence_text(record: str) -> str:
+    """A checklist line's 电子证照 as the case page and the command line show it; "" for a line with none."""
+    licence = licence_of_record(record)
+    if licence is not None:
+        return LICENCE_TAKEN.format(number=licence.number, issuer=licence.issuer, trust=licence.trust.value)
+    return LICENCE_LOOKUP_FAILED if lookup_failed_of_record(record) else ""

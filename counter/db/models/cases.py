@@ -223,6 +223,8 @@ class CaseMaterial(Base):
     defect_note: Mapped[str] = mapped_column(Text, default="")
     due_on: Mapped[date | None] = mapped_column(Date, nullable=True)  # deferred materials
     arrived_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # JSON: the 电子证照 the line was taken as, or that its look-up failed (counter.intake.licences); "" (0029)
+    licence: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class CaseHistory(Base):

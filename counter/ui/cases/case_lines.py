@@ -45,7 +45,7 @@ from counter.ui.cases.words import (
 )
 from counter.words.cases import APPLICANT_KIND, DELIVERY, dates_moved_text
 from counter.words.hand_over import hand_over_note_text
-from counter.words.intake import OUTCOME, RECEIPT, RECEIVED_MEDIUM, REFUSAL_GROUND
+from counter.words.intake import OUTCOME, RECEIPT, RECEIVED_MEDIUM, REFUSAL_GROUND, licence_text
 from counter.words.items import ITEM_STEP_EVENTS, step_note_text
 from counter.words.punctuation import ASIDE, CLAUSE_JOIN, LIST_JOIN
 from counter.words.same_day import SAME_DAY_NOTE
@@ -140,7 +140,10 @@ def receipt_text(line: CaseMaterialLine, today: dt.date, awaiting: bool, shared:
 
 
 def medium_text(line: CaseMaterialLine) -> str:
-    return label(RECEIVED_MEDIUM, ReceivedMedium, line.medium) if line.medium else ""
+    """How it was received; an 电子证照 with its number, or the paper taken when the 证照库 could not be asked."""
+    medium = label(RECEIVED_MEDIUM, ReceivedMedium, line.medium) if line.medium else ""
+    licence = licence_text(line.licence)
+    return "\n".join(filter(None, (medium, licence)))
 
 
 def applicant_text(view: CaseView) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from counter.catalog.model import Bundle, Necessity
 from counter.intake.checklist import Checklist, Receipt
+from counter.intake.licences import wants_licence
 from counter.ui.intake.material_row import MaterialRow
 from counter.ui.intake.words import (
     INTAKE_ALL_RECEIVED,
@@ -27,6 +28,7 @@ from counter.ui.restyle import set_style_property
 class ChecklistView(QWidget):
     recorded = Signal(object)  # MaterialEntry of one row
     deferral_chosen = Signal(str)  # the code of a row marked 容缺后补 (key 6)
+    licence_asked = Signal(str)  # the code of a row to look up in the 证照库 (key 7)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,13 +63,18 @@ class ChecklistView(QWidget):
             row.hide()
             row.deleteLater()
         self.rows = {}
-        materials = {m.code: m for m in bundle.materials_for(checklist.answers_dict())}
+        answers = checklist.answers_dict()
+        materials = {m.code: m for m in bundle.materials_for(answers)}
         for index, entry in enumerate(checklist.entries):
-            row = MaterialRow(materials[entry.code], entry)
+            material = materials[entry.code]
+            # a licence the case itself produces is in no library yet (Bundle.fetched)
+            lookup = wants_licence(material) and not bundle.producers(material, answers)
+            row = MaterialRow(material, entry, lookup=lookup)
             if index:  # the list is one Tab stop: Tab enters it on the first row, the arrows go on, Tab leaves it
                 row.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             row.recorded.connect(self.recorded)
             row.deferral_chosen.connect(lambda code=entry.code: self.deferral_chosen.emit(code))
+            row.licence_asked.connect(lambda code=entry.code: self.licence_asked.emit(code))
             row.show_deferral(self._deferral_asked)
             row.step.connect(lambda step, code=entry.code: self.on_step(code, step))
             self._rows_layout.addWidget(row)

@@ -3,7 +3,10 @@
 With the row focused, 1 已收取, 2 有缺陷, 3 未提交, 4 共享已确认 (shared materials
 only), 5 当场更正, 6 容缺后补 (materials the guide marks 容缺后补 only: not handed in,
 the applicant asking for 容缺, said through :attr:`deferral_chosen`) and Space
-toggles 已收取; ↑ and ↓ move to the neighbouring row.
+toggles 已收取; 7 asks the 证照库 (shared materials and certificates only, said through
+:attr:`licence_asked`: the panel asks and the clerk takes one licence); ↑ and ↓ move to
+the neighbouring row.  A line taken as an 电子证照, or whose look-up failed, says so
+under the name; anything the clerk then records by key replaces the licence.
 Choosing 已收取 fills the counts and the medium the guide asks for, so the common
 case needs no typing; 有缺陷 opens the note the correction notice prints, and
 当场更正 (行政许可法 第三十二条第一款第三项) the note of what was corrected; both put
@@ -30,7 +33,15 @@ from PySide6.QtWidgets import (
 )
 
 from counter.catalog.model import Material, Medium, Necessity
-from counter.intake.checklist import HANDED_IN, MAX_COUNT, WITH_NOTE, MaterialEntry, Receipt, ReceivedMedium
+from counter.intake.checklist import (
+    HANDED_IN,
+    MAX_COUNT,
+    WITH_NOTE,
+    MaterialEntry,
+    Receipt,
+    ReceivedMedium,
+    licence_column,
+)
 from counter.parties.text import TextField
 from counter.ui.flow_layout import FlowLayout, flow_row
 from counter.ui.intake.text_field import CheckedLine
@@ -39,6 +50,7 @@ from counter.ui.intake.words import (
     INTAKE_CORRECTED_HINT,
     INTAKE_DEFECT_HINT,
     INTAKE_GUIDE_COUNT,
+    INTAKE_LICENCE_BUTTON,
     INTAKE_ORIGINALS,
     INTAKE_RECEIPT_BUTTON,
     INTAKE_RECEIPT_DEFER,
@@ -48,7 +60,7 @@ from counter.ui.intake.words import (
 from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
 from counter.words.catalog import NECESSITY
-from counter.words.intake import RECEIVED_MEDIUM
+from counter.words.intake import RECEIVED_MEDIUM, licence_text
 
 RECEIPT_KEYS = {
     Qt.Key.Key_1: Receipt.RECEIVED,
@@ -58,6 +70,7 @@ RECEIPT_KEYS = {
     Qt.Key.Key_5: Receipt.CORRECTED_ON_SPOT,
 }
 DEFER_KEY = Qt.Key.Key_6
+LICENCE_KEY = Qt.Key.Key_7
 _ACCEPTED = {
     Medium.PAPER: (ReceivedMedium.PAPER,),
     Medium.ELECTRONIC: (ReceivedMedium.ELECTRONIC,),
@@ -88,13 +101,19 @@ class MaterialRow(QFrame):
     recorded = Signal(object)  # the MaterialEntry the row now shows
     step = Signal(int)  # -1 / +1: the clerk wants the row above / below
     deferral_chosen = Signal()  # 容缺后补: recorded 未提交, and the applicant asks for 容缺
+    licence_asked = Signal()  # key 7: look this material up in the 证照库
 
-    def __init__(self, material: Material, entry: MaterialEntry, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, material: Material, entry: MaterialEntry, parent: QWidget | None = None, *, lookup: bool = False
+    ) -> None:
+        """``lookup``: the material may be looked up in the 证照库 (the list decides: not one the case produces)."""
         super().__init__(parent)
         self.material = material
         self.setProperty("row", "true")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._receipt = entry.receipt
+        self._licence = entry.licence
+        self._lookup_failed = entry.lookup_failed
         self._accepted = _ACCEPTED.get(material.medium, _BOTH) if material.medium else _BOTH
         shown = [Receipt.RECEIVED, Receipt.DEFECTIVE, Receipt.MISSING]
         if material.shared:
@@ -107,6 +126,13 @@ class MaterialRow(QFrame):
         # 容缺后补: only on a material the guide lets be handed in later
         self.defer_button = self._button(INTAKE_RECEIPT_DEFER, "receipt") if self.deferrable else None
         self._deferral_asked = False  # the intake's 容缺 request: a missing line of this row is then 容缺后补
+        self.licence_button = QPushButton(INTAKE_LICENCE_BUTTON) if lookup else None
+        if self.licence_button is not None:
+            self.licence_button.setProperty("receipt", "true")
+            self.licence_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.licence_label = plain_label()
+        self.licence_label.setProperty("role", "licence")
+        self.licence_label.setWordWrap(True)
         self.medium_buttons = {m: self._button(RECEIVED_MEDIUM[m], "receipt") for m in _BOTH}
         for medium, button in self.medium_buttons.items():
             button.setEnabled(medium in self._accepted)
@@ -147,6 +173,8 @@ class MaterialRow(QFrame):
         shown: list[QWidget] = [*self.receipt_buttons.values()]
         if self.defer_button is not None:
             shown.append(self.defer_button)
+        if self.licence_button is not None:
+            shown.append(self.licence_button)
         top.addWidget(flow_row(shown, spacing=4))  # wraps in a narrow column
         self.details = QWidget()
         line = FlowLayout(self.details)
@@ -161,6 +189,7 @@ class MaterialRow(QFrame):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(4)
         layout.addLayout(top)
+        layout.addWidget(self.licence_label)
         layout.addWidget(self.details)
         layout.addWidget(self.note_line)
 
@@ -169,6 +198,8 @@ class MaterialRow(QFrame):
             button.clicked.connect(lambda _checked=False, r=receipt: self.on_receipt_chosen(r))
         if self.defer_button is not None:
             self.defer_button.clicked.connect(self.on_deferral_clicked)
+        if self.licence_button is not None:
+            self.licence_button.clicked.connect(self.on_licence_clicked)
         for medium, button in self.medium_buttons.items():
             button.clicked.connect(lambda _checked=False, m=medium: self.on_medium_chosen(m))
         self.originals.valueChanged.connect(self.on_detail_changed)
@@ -193,12 +224,16 @@ class MaterialRow(QFrame):
             self.copies.value() if handed_in else 0,
             self.medium() if handed_in else None,
             self.note.text() if self._receipt in WITH_NOTE else "",
+            self._licence,
+            self._lookup_failed,
         )
 
     def show_entry(self, entry: MaterialEntry) -> None:
         """Show a recorded line (a restored draft) without reporting it back."""
         self.blockSignals(True)
         self._receipt = entry.receipt
+        self._licence = entry.licence
+        self._lookup_failed = entry.lookup_failed
         self.originals.setValue(entry.originals)
         self.copies.setValue(entry.copies)
         self.note.setText(entry.defect_note)
@@ -213,7 +248,10 @@ class MaterialRow(QFrame):
             button.setChecked(receipt is self._receipt and not deferred)
         if self.defer_button is not None:
             self.defer_button.setChecked(deferred)
-        self.details.setVisible(self._receipt in HANDED_IN)
+        self.details.setVisible(self._receipt in HANDED_IN and self._licence is None)
+        said = licence_text(licence_column(self.entry()))
+        self.licence_label.setText(said)
+        self.licence_label.setVisible(bool(said))
         self.note_line.setVisible(self._receipt in WITH_NOTE)
         corrected = self._receipt is Receipt.CORRECTED_ON_SPOT
         self.note.setPlaceholderText(INTAKE_CORRECTED_HINT if corrected else INTAKE_DEFECT_HINT)
@@ -227,6 +265,7 @@ class MaterialRow(QFrame):
     def set_receipt(self, receipt: Receipt) -> None:
         if receipt not in self.receipt_buttons and receipt is not Receipt.PENDING:
             return
+        self._licence = None  # the clerk's own record replaces a licence taken
         if receipt in HANDED_IN and self._receipt not in HANDED_IN:
             self.blockSignals(True)
             self.originals.setValue(self.material.originals)
@@ -268,7 +307,12 @@ class MaterialRow(QFrame):
         self.setFocus()
         self.set_receipt(receipt)
 
+    def on_licence_clicked(self) -> None:
+        self.setFocus()
+        self.licence_asked.emit()
+
     def on_medium_chosen(self, medium: ReceivedMedium) -> None:
+        self._licence = None  # paper, or another electronic copy: no longer the licence taken
         for m, button in self.medium_buttons.items():
             button.setChecked(m is medium)
         self._update_view()
@@ -284,6 +328,8 @@ class MaterialRow(QFrame):
             self.set_receipt(receipt)
             if self.receipt is receipt and receipt not in WITH_NOTE:  # settled: on to the next material
                 self.step.emit(1)
+        elif key == LICENCE_KEY and self.licence_button is not None:
+            self.licence_asked.emit()
         elif key == DEFER_KEY and self.deferrable:
             self.choose_deferral()  # the panel says where the keyboard goes next: a condition to confirm, or on
         elif key == Qt.Key.Key_Space:

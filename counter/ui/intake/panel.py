@@ -45,7 +45,7 @@ from counter.actions.site import OtherSeries
 from counter.actions.store import Unit
 from counter.calendar.workdays import BeyondData
 from counter.documents.fonts import unprintable
-from counter.intake.checklist import MaterialEntry, answer, record_entry, start_checklist
+from counter.intake.checklist import Checklist, MaterialEntry, answer, record_entry, start_checklist
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, fit_checklist
 from counter.intake.outcome import Decision, Outcome, RefusalGround, refusal_grounds
 from counter.intake.parties import party_problems
@@ -53,6 +53,7 @@ from counter.intake.subject import SubjectProblem, subject_problems, subject_req
 from counter.ui.connection import Reconnector
 from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.form_fields import read_fields, show_fields
+from counter.ui.intake.licence_desk import LicenceDesk
 from counter.ui.intake.outcome_box import commit_problems, provisional_mark
 from counter.ui.intake.panel_layout import PanelLayout
 from counter.ui.intake.queue_line import QueueLine
@@ -114,6 +115,7 @@ class IntakePanel(PanelLayout):
         self.taken: TakenIntake | None = None
         self.confirmation: RefusalConfirmation | None = None
         self.drafts = DraftKeeper(runner, desk, self.form, self)
+        self.licences = LicenceDesk(self, runner, today, self)
         self._uid = uuid.uuid4().hex  # the same for every attempt to commit this intake
         self.reconnector = Reconnector(runner.store, self)
         self.queue_line = QueueLine(desk)  # 叫号: the ticket called goes with the case
@@ -153,6 +155,7 @@ class IntakePanel(PanelLayout):
         self.situations.answered.connect(self.on_answered)
         self.checklist_view.recorded.connect(self.on_material_recorded)
         self.checklist_view.deferral_chosen.connect(self.on_deferral_chosen)
+        self.checklist_view.licence_asked.connect(self.licences.on_asked)
         self.checklist_view.all_received_button.clicked.connect(self.checklist_view.receive_all_pending)
         self.deferral.changed.connect(self.on_choice_changed)
         self.refusal.changed.connect(self.on_choice_changed)
@@ -184,6 +187,20 @@ class IntakePanel(PanelLayout):
         # the applicant hands the materials over at this window, today, called by the ticket the desk called
         request = intake_request(self.form(), self._uid)
         return dataclasses.replace(request, received_on=self._today(), ticket=self.queue_line.ticket)
+
+    @property
+    def checklist(self) -> Checklist:
+        return self._checklist
+
+    def apply_checklist(self, checklist: Checklist, code: str) -> None:
+        """A line changed outside its row (an 电子证照 taken, a failed look-up): the row shows it, the rest follows."""
+        self._checklist = checklist
+        entry = checklist.entry(code)
+        if entry is not None:
+            self.checklist_view.row(code).show_entry(entry)
+        self.checklist_view.show_pending()
+        self.refresh_decision()
+        self.schedule_draft()
 
     @property
     def decision(self) -> Decision | None:
@@ -501,4 +518,5 @@ class IntakePanel(PanelLayout):
         if event.isAccepted():
             self.applicant_form.card_line.wait()
             self.queue_line.wait()
+            self.licences.asker.wait_all()  # a look-up on its way ends within its timeout; no thread outlives the panel
             self.closed.emit()

@@ -69,7 +69,9 @@ INTAKE_ALL_RECEIVED = tr("全部已收取")
 INTAKE_ALL_RECEIVED_TIP = tr("把所有未核对的材料记为已收取（按指南份数）；共享材料仍须逐项确认")
 INTAKE_PENDING = tr("还有 {count} 项未核对")
 INTAKE_NONE_PENDING = tr("材料已全部核对")
-INTAKE_KEYS_HINT = tr("选中一行：1 已收取　2 有缺陷　3 未提交　4 共享已确认　5 当场更正　6 容缺后补　空格 切换已收取")
+INTAKE_KEYS_HINT = tr(
+    "选中一行：1 已收取　2 有缺陷　3 未提交　4 共享已确认　5 当场更正　6 容缺后补　7 查证照库　空格 切换已收取"
+)
 INTAKE_RECEIPT_BUTTON = {
     "received": tr("已收取"),
     "defective": tr("有缺陷"),
@@ -80,6 +82,26 @@ INTAKE_RECEIPT_BUTTON = {
 INTAKE_RECEIPT_DEFER = tr("容缺后补")  # a 容缺后补 material not handed in, the applicant asking for 容缺 (key 6)
 INTAKE_RECEIPT_SHARED_FETCHED = tr("共享获取")  # a shared material's 未提交: not asked of the applicant
 INTAKE_TAG_SHARED = tr("免提交")
+# 电子证照 (seed 001 第二十七条): key 7 asks the 证照库, the clerk takes one licence or the paper
+INTAKE_LICENCE_BUTTON = tr("查证照库")
+INTAKE_LICENCE_CHOOSE = tr("证照库中申请人的“{name}”：选一份采用")
+INTAKE_LICENCE_ITEM = tr("{kind}　{number}号　可信等级{trust}\n{issuer}　{validity}")
+INTAKE_LICENCE_EXPIRED_MARK = tr("{line}\n（已过期，不能采用）")
+INTAKE_LICENCE_UNTIL = tr("有效期至{date}")
+INTAKE_LICENCE_OPEN = tr("长期有效")
+INTAKE_LICENCE_KEYS = tr("↑ ↓ 选择　回车 采用　Esc 不采用")
+INTAKE_LICENCE_NOT_TAKEN = tr("不能采用这份电子证照：{reasons}。请选择其他证照，或收取纸质材料。")
+INTAKE_LICENCE_PROBLEM = {
+    "expired": tr("已超过有效期"),
+    "not_this_material": tr("证照类型与所需材料不符"),
+    "not_this_holder": tr("持证主体不是本申请人"),
+}
+INTAKE_LICENCE_ASKING = tr("正在查询证照库：{name}。可以继续核对其他材料")
+INTAKE_LICENCE_NONE = tr("证照库中没有申请人的“{name}”：请收取纸质材料")
+INTAKE_LICENCE_FAILED = tr("证照库暂时无法查询“{name}”：请收取纸质材料，本件将记录查询未成功")
+INTAKE_LICENCE_NOT_SET = tr("本大厅尚未设置证照库：请收取纸质材料，本件将记录未能查询")
+INTAKE_LICENCE_NO_ID = tr("请先填写申请人的身份证号或统一社会信用代码，再查询证照库")
+INTAKE_LICENCE_TAKEN = tr("已采用电子证照：{line}")
 INTAKE_ORIGINALS = tr("原件")
 INTAKE_COPIES = tr("复印件")
 INTAKE_GUIDE_COUNT = tr("指南：原件{originals}份 复印件{copies}份")
@@ -161,6 +183,7 @@ INTAKE_NOT_POSSIBLE_DETAIL = tr("其他原因：{detail}")
 INTAKE_NOT_POSSIBLE_DETAILS = {
     "uid is not 32 hex digits": tr("本次受理的编号不是本机生成的格式，请重新打开受理页"),
     "previous case is of another bundle": tr("原办件办理的不是同一件事，不能作为本件的补正前办件"),
+    "licence expired": tr("所选电子证照已超过有效期，不能作为申请材料：请重新查询证照库，或收取纸质材料"),
     "clerk not named": tr("本窗口没有设置工作人员姓名，不能受理：请在主窗口按 F8，在“本窗口”中填写本人姓名"),
 }
 INTAKE_PREVIOUS_NOT_FOUND = tr("原办件 {case_no} 不存在，请核对办件编号")

@@ -1,0 +1,101 @@
+"""``counter catalog pull``: the region's 实施清单 fetched from its 事项库 and imported as 待核 guides.
+
+What publishing each would change is printed, for the administrator to read before ``counter catalog publish``.
+The secret comes from the environment (``COUNTER_ITEM_LIST_SECRET``), kept out of the shell's history and the
+process list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import TYPE_CHECKING, Any
+
+from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, desk, open_store, print_json, report_problems
+from counter.words.punctuation import LIST_JOIN
+from counter.words.translate import tr
+
+if TYPE_CHECKING:
+    from counter.actions.guide_status import PublicationPreview
+
+SECRET_ENV = "COUNTER_ITEM_LIST_SECRET"
+
+CHANGES = {
+    "materials_added": tr("  新增材料：{names}"),
+    "materials_removed": tr("  删去材料：{names}"),
+    "materials_changed": tr("  内容有改动的材料：{names}"),
+    "items_added": tr("  新增事项：{names}"),
+    "items_removed": tr("  删去事项：{names}"),
+    "items_changed": tr("  内容有改动的事项：{names}"),
+}
+
+
+def add_pull_command(catalog: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
+    """Under ``counter catalog``."""
+    p = catalog.add_parser(
+        "pull", parents=[common], help=tr("从自治区事项库取实施清单，导入为待核指南，并列出发布后的变化")
+    )
+    p.add_argument("url", help=tr("事项库地址（只接受 https://）"))
+    p.add_argument("--account", default="", help=tr("事项库账号；密钥取自环境变量 COUNTER_ITEM_LIST_SECRET"))
+    p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help=tr("超时秒数（默认 30）"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_pull)
+
+
+def cmd_pull(args: argparse.Namespace) -> int:
+    from counter.actions.item_list import pull_item_list
+
+    store = open_store(args)
+    secret = os.environ.get(SECRET_ENV, "")
+    pulled = pull_item_list(store.sessions(), args.url, args.account, secret, timeout=args.timeout, desk=desk())
+    if pulled.failure:
+        raise Reported(tr("没有取到实施清单（{detail}）：目录未作任何改动。").format(detail=pulled.failure))
+    assert pulled.outcome is not None  # fetched: imported, or refused with its problems
+    if pulled.outcome.report is None:
+        report_problems(pulled.outcome.problems, args.json)
+        print(tr("实施清单未通过校验，未导入任何内容。"), file=sys.stderr)
+        return EXIT_PROBLEM
+    report = pulled.outcome.report
+    if args.json:
+        print_json(
+            {
+                "ok": True,
+                "new_versions": list(report.new_versions),
+                "unchanged": report.unchanged,
+                "changes": {code: _changes_json(preview) for code, preview in pulled.previews},
+            }
+        )
+        return EXIT_OK
+    print(
+        tr("已从事项库导入：{count} 个一件事生成待核指南，{unchanged} 个未变化。").format(
+            count=len(report.new_versions), unchanged=report.unchanged
+        )
+    )
+    for _code, preview in pulled.previews:
+        print("\n".join(_change_lines(preview)))
+    return EXIT_OK
+
+
+def _change_lines(preview: PublicationPreview) -> list[str]:
+    head = tr("{name}：待核第{draft}版").format(name=preview.name, draft=preview.draft_version)
+    if preview.changes is None:
+        return [head + tr("，此前没有发布过，没有可对照的版本")]
+    lines = [head + tr("，与已发布的第{version}版相比：").format(version=preview.published_version)]
+    for key, sentence in CHANGES.items():
+        names = getattr(preview.changes, key)
+        if names:
+            lines.append(sentence.format(names=LIST_JOIN.join(names)))
+    if len(lines) == 1:
+        lines.append(tr("  材料和事项没有变化"))
+    return lines
+
+
+def _changes_json(preview: PublicationPreview) -> dict[str, Any]:
+    changes = preview.changes
+    return {
+        "name": preview.name,
+        "draft_version": preview.draft_version,
+        "published_version": preview.published_version,
+        **({key: list(getattr(changes, key)) for key in CHANGES} if changes is not None else {}),
+    }

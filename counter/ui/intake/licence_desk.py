@@ -1,0 +1,119 @@
+"""The intake panel's side of the 证照库: key 7 asks, the answer is shown, the clerk's choice goes into the checklist.
+
+The panel hands over only what this needs (:class:`LicencePanel`): its bundle, its checklist and the applicant's ID
+number as typed, and takes back a new checklist through :meth:`LicencePanel.apply_checklist`.  The library's
+settings are read through the runner like every other read; the question itself runs off the window's thread
+(:mod:`counter.ui.intake.licence_lookup`).  With no library set, or none answering, the line records the failed
+look-up and the status line tells the clerk to take the paper.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from counter.actions.licences import library_settings
+from counter.catalog.model import Bundle
+from counter.host.licence_library import LookUp, LookUpOutcome
+from counter.intake.checklist import Checklist, LicenceNotTaken, mark_lookup_failed, take_licence
+from counter.intake.draft import IntakeDraft
+from counter.intake.licences import LibrarySettings, Licence, fits
+from counter.ui.intake.licence_lookup import LicenceAsker, LicenceChooser, licence_line
+from counter.ui.intake.words import (
+    INTAKE_LICENCE_ASKING,
+    INTAKE_LICENCE_FAILED,
+    INTAKE_LICENCE_NO_ID,
+    INTAKE_LICENCE_NONE,
+    INTAKE_LICENCE_NOT_SET,
+    INTAKE_LICENCE_NOT_TAKEN,
+    INTAKE_LICENCE_PROBLEM,
+    INTAKE_LICENCE_TAKEN,
+)
+from counter.ui.runner import Failed, Runner
+from counter.words.punctuation import CLAUSE_JOIN
+
+log = logging.getLogger(__name__)
+
+NOT_SET = "no library set"  # the failed look-up of a hall without a 证照库, as the case keeps it
+
+
+class LicencePanel(Protocol):
+    bundle: Bundle
+
+    def form(self) -> IntakeDraft: ...
+
+    @property
+    def checklist(self) -> Checklist: ...
+
+    def apply_checklist(self, checklist: Checklist, code: str) -> None: ...
+
+    def show_status(self, text: str, *, error: bool = False) -> None: ...
+
+
+class LicenceDesk(QObject):
+    def __init__(self, panel: LicencePanel, runner: Runner, today: Callable[[], dt.date], parent: QObject) -> None:
+        super().__init__(parent)
+        self.panel = panel
+        self._runner = runner
+        self._today = today
+        self._window = parent if isinstance(parent, QWidget) else None
+        self.asker = LicenceAsker(self)
+        self.asker.answered.connect(self.on_answered)
+        self.chooser: LicenceChooser | None = None
+        self._holders: dict[str, str] = {}  # the ID number each look-up on its way asked about
+
+    def _settings(self) -> LibrarySettings:
+        try:
+            return self._runner.read(library_settings)
+        except Failed as err:  # no settings read: asked of nobody, the paper as before
+            log.warning("licence library settings not read: %s", err.error)
+            return LibrarySettings()
+
+    def on_asked(self, code: str) -> None:
+        material = next((m for m in self.panel.bundle.materials if m.code == code), None)
+        holder_id = self.panel.form().applicant.id_no.strip().upper()
+        if material is None:
+            return
+        if not holder_id:
+            self.panel.show_status(INTAKE_LICENCE_NO_ID, error=True)
+            return
+        self._holders[code] = holder_id
+        if self.asker.ask(material, self._settings(), holder_id):
+            self.panel.show_status(INTAKE_LICENCE_ASKING.format(name=material.name))
+
+    def on_answered(self, code: str, found: LookUp) -> None:
+        material = next(m for m in self.panel.bundle.materials if m.code == code)
+        holder_id = self._holders.pop(code, "")
+        if self.panel.checklist.entry(code) is None:
+            return  # the answers changed the list meanwhile: the material is no longer asked for
+        if found.outcome is not LookUpOutcome.ANSWERED:
+            reason = NOT_SET if found.outcome is LookUpOutcome.NOT_SET else found.detail
+            self.panel.apply_checklist(mark_lookup_failed(self.panel.checklist, [code], reason), code)
+            unset = found.outcome is LookUpOutcome.NOT_SET
+            said = INTAKE_LICENCE_NOT_SET if unset else INTAKE_LICENCE_FAILED.format(name=material.name)
+            self.panel.show_status(said, error=True)
+            return
+        held = tuple(one for one in found.licences if fits(material, one))
+        if not held:
+            self.panel.show_status(INTAKE_LICENCE_NONE.format(name=material.name), error=True)
+            return
+        self.chooser = LicenceChooser(material, held, holder_id, self._today(), self._window)
+        self.chooser.chosen.connect(lambda taken_code, licence: self.on_chosen(taken_code, licence, holder_id))
+        self.chooser.open()
+
+    def on_chosen(self, code: str, licence: Licence, holder_id: str) -> None:
+        try:
+            taken = take_licence(self.panel.checklist, self.panel.bundle, code, licence, holder_id, self._today())
+        except LicenceNotTaken as err:  # the chooser checked already; the day may have turned since
+            reasons = CLAUSE_JOIN.join(INTAKE_LICENCE_PROBLEM[p] for p in err.problems)
+            self.panel.show_status(INTAKE_LICENCE_NOT_TAKEN.format(reasons=reasons), error=True)
+            return
+        except KeyError:
+            return
+        self.panel.apply_checklist(taken, code)
+        self.panel.show_status(INTAKE_LICENCE_TAKEN.format(line=licence_line(licence)))

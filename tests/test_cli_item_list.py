@@ -1,0 +1,45 @@
+"""``counter catalog pull``: the region's list taken in as 待核 guides, their changes printed before publication."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from counter.catalog.platform_workbook import write_platform_workbook
+from counter.db.catalog_store import current_guide
+from counter.db.engine import make_engine, make_sessions
+from tests.actions.test_item_list import SECRET, running_item_library
+from tests.conftest import made_database
+from tests.test_cli import run
+
+
+@pytest.mark.slow
+def test_the_pulled_list_is_imported_as_drafts_and_its_changes_printed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = made_database(tmp_path / "cli.sqlite3")
+    engine = make_engine(db)
+    with make_sessions(engine)() as s:
+        stored = current_guide(s, "XAM-YJS-008")
+    engine.dispose()
+    assert stored is not None
+    dropped = stored.bundle.materials[-1].name
+    path = tmp_path / "list.xlsx"
+    write_platform_workbook(path, [dataclasses.replace(stored.bundle, materials=stored.bundle.materials[:-1])])
+    monkeypatch.setenv("COUNTER_ITEM_LIST_SECRET", SECRET)
+    with running_item_library() as library:
+        library.status = 503
+        code, _, err = run(capsys, "catalog", "pull", library.url, "--account", "hall", "--db", db)
+        assert code == 1
+        assert "没有取到实施清单（HTTP 503）" in err
+        library.status, library.body = 200, path.read_bytes()
+        code, out, _ = run(capsys, "catalog", "pull", library.url, "--account", "hall", "--db", db)
+        assert code == 0
+        assert "1 个一件事生成待核指南" in out
+        assert f"删去材料：{dropped}" in out
+        code, out, _ = run(capsys, "catalog", "pull", library.url, "--account", "hall", "--json", "--db", db)
+    assert code == 0
+    assert json.loads(out)["new_versions"] == []  # the same list again: nothing new

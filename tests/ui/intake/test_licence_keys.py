@@ -1,0 +1,122 @@
+"""Key 7 on a material row asks the 证照库 off the window's thread; the clerk takes a licence by the keyboard, an
+expired one is refused in words, and with the library down or none set the clerk goes on by paper."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.licences import save_library
+from counter.db.case_store import case_view
+from counter.db.catalog_store import current_guide
+from counter.intake.checklist import Receipt, ReceivedMedium
+from counter.intake.licences import LibrarySettings, lookup_failed_of_record
+from counter.intake.parties import ApplicantKind
+from counter.ui.intake import IntakePanel
+from counter.ui.intake.licence_desk import NOT_SET
+from counter.ui.intake.words import INTAKE_LICENCE_FAILED, INTAKE_LICENCE_NOT_SET, INTAKE_LICENCE_PROBLEM
+from counter.words.intake import LICENCE_LOOKUP_FAILED
+from tests.licence_library import ACCOUNT, CREDIT_CODE, SECRET, Library, running_library
+from tests.ui.intake.conftest import DESK, TODAY
+from tests.ui.intake.helpers import answer, commit
+from tests.ui.runners import runner_on
+
+POWER = "XAM-YJS-033"  # 我要办理企业用电报装: the company's 营业执照 (M02) is 共享获取
+LICENCE = "M02"
+
+
+@pytest.fixture
+def library(sessions: sessionmaker[Session]) -> Iterator[Library]:
+    with running_library() as running:
+        with sessions.begin() as s:
+            save_library(s, LibrarySettings(running.url, ACCOUNT, SECRET, timeout=1), desk=DESK)
+        yield running
+
+
+@pytest.fixture
+def power(qtbot: QtBot, sessions: sessionmaker[Session]) -> IntakePanel:
+    with sessions() as s:
+        guide = current_guide(s, POWER)
+    assert guide is not None
+    panel = IntakePanel(runner_on(sessions), DESK, guide, lambda: TODAY)
+    qtbot.addWidget(panel)
+    panel.resize(1280, 800)
+    panel.show()
+    form = panel.applicant_form
+    form.kind_buttons[ApplicantKind.COMPANY.value].setChecked(True)
+    form.id_field.edit.setText(CREDIT_CODE)
+    form.name.setText("乌兰浩特市草原味道餐馆")
+    form.legal_rep.setText("巴特尔")
+    form.phone.setText("13904821111")
+    form.address.setText("乌兰浩特市五一街")
+    answer(panel, {"voltage": "low", "road": "no", "agent": "self"})
+    QTest.mouseClick(panel.checklist_view.all_received_button, Qt.MouseButton.LeftButton)
+    return panel
+
+
+def _ask(qtbot: QtBot, panel: IntakePanel) -> None:
+    row = panel.checklist_view.row(LICENCE)
+    row.setFocus()
+    with qtbot.waitSignal(panel.licences.asker.answered, timeout=5_000):
+        QTest.keyClick(row, Qt.Key.Key_7)
+
+
+def test_key_7_takes_the_licence_by_the_keyboard_and_the_case_keeps_it(
+    qtbot: QtBot, power: IntakePanel, library: Library, sessions: sessionmaker[Session]
+) -> None:
+    _ask(qtbot, power)
+    chooser = power.licences.chooser
+    assert chooser is not None
+    assert chooser.isVisible()
+    assert [one.number for one in chooser.licences] == ["152201600012345", "152201600009876"]
+    QTest.keyClick(chooser.list, Qt.Key.Key_Down)  # the expired one: listed, refused in words, the chooser stays
+    QTest.keyClick(chooser.list, Qt.Key.Key_Return)
+    assert chooser.isVisible()
+    assert INTAKE_LICENCE_PROBLEM["expired"] in chooser.problem.text()
+    QTest.keyClick(chooser.list, Qt.Key.Key_Up)
+    QTest.keyClick(chooser.list, Qt.Key.Key_Return)
+    assert not chooser.isVisible()
+    entry = power.checklist.entry(LICENCE)
+    assert entry is not None
+    assert entry.licence is not None
+    assert (entry.receipt, entry.medium, entry.licence.number) == (
+        Receipt.RECEIVED, ReceivedMedium.ELECTRONIC, "152201600012345",
+    )  # fmt: skip
+    assert "152201600012345" in power.checklist_view.row(LICENCE).licence_label.text()
+    number = commit(qtbot, power)
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    assert "152201600012345" in next(m.licence for m in view.materials if m.code == LICENCE)
+
+
+def test_with_the_library_down_the_clerk_takes_the_paper_and_the_case_says_so(
+    qtbot: QtBot, power: IntakePanel, library: Library, sessions: sessionmaker[Session]
+) -> None:
+    library.script.append(503)
+    _ask(qtbot, power)
+    assert power.licences.chooser is None
+    assert power.status.text() == INTAKE_LICENCE_FAILED.format(name="营业执照")
+    row = power.checklist_view.row(LICENCE)
+    assert row.licence_label.text() == LICENCE_LOOKUP_FAILED
+    QTest.keyClick(row, Qt.Key.Key_1)  # the paper, as before
+    number = commit(qtbot, power)
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    line = next(m for m in view.materials if m.code == LICENCE)
+    assert line.receipt == Receipt.RECEIVED.value
+    assert lookup_failed_of_record(line.licence) == "HTTP 503"
+
+
+def test_with_no_library_set_the_clerk_is_told_to_take_the_paper(qtbot: QtBot, power: IntakePanel) -> None:
+    _ask(qtbot, power)
+    assert power.status.text() == INTAKE_LICENCE_NOT_SET
+    entry = power.checklist.entry(LICENCE)
+    assert entry is not None
+    assert entry.lookup_failed == NOT_SET
