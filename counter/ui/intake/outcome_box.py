@@ -28,6 +28,8 @@ from counter.ui.intake.words import (
     INTAKE_BEYOND_CALENDAR,
     INTAKE_BEYOND_NAMED,
     INTAKE_CORRECTION_DUE,
+    INTAKE_DEFERRAL_UNCONFIRMED,
+    INTAKE_DEFERRAL_UNCONFIRMED_HEADLINE,
     INTAKE_DEFERRED_DUE,
     INTAKE_NOT_POSSIBLE,
     INTAKE_NOT_POSSIBLE_DETAIL,
@@ -173,6 +175,13 @@ class OutcomeBox(QFrame):
         self.beyond.setText(beyond_text(beyond))
         self.beyond.setVisible(decision.beyond_calendar_data)
         self.error.hide()
+
+    def show_deferral_unconfirmed(self) -> None:
+        """The applicant asked for 容缺 and its conditions are not yet confirmed: the headline is neither the 补正 the
+        form comes to meanwhile nor a 容缺受理 not yet granted, but what the clerk must do (the commit waits too)."""
+        self.headline.setText(INTAKE_DEFERRAL_UNCONFIRMED_HEADLINE)
+        self.headline.setStyleSheet(scaled(headline_style(Outcome.INCOMPLETE)))
+        self.summary.setText(INTAKE_DEFERRAL_UNCONFIRMED)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

@@ -244,6 +244,8 @@ class IntakePanel(PanelLayout):
             self.outcome_box.show_error(err.message)
         else:
             self.outcome_box.show_decision(self._decision, beyond)
+            if self.deferral_open():
+                self.outcome_box.show_deferral_unconfirmed()
         self.refresh_parties()  # an accepted case needs the subject's fields, a 补正 not: what is missing follows
 
     def refresh_parties(self) -> None:

@@ -120,6 +120,11 @@ INTAKE_BEYOND_CALENDAR = tr(
 INTAKE_BEYOND_NAMED = tr("⚠ {warning}（文书上注明）")  # warning: counter.words.workdays.beyond_data_warning
 INTAKE_DEFERRAL = tr("容缺受理")
 INTAKE_DEFERRAL_ASKED = tr("申请人申请容缺受理(&R)")  # Alt+R from anywhere in the intake
+# asked for 容缺, its two conditions not yet confirmed: the headline and its line while the commit waits
+INTAKE_DEFERRAL_UNCONFIRMED_HEADLINE = tr("待确认容缺条件")
+INTAKE_DEFERRAL_UNCONFIRMED = tr(
+    "申请人申请容缺受理：确认下方两项容缺条件后出具容缺受理通知书；条件不符的，取消勾选容缺申请（Alt+R），按补正办理"
+)
 INTAKE_DEFERRAL_CREDIT = tr("已核实无不良信用记录")
 INTAKE_DEFERRAL_PLEDGE = tr("已签署承诺书")
 INTAKE_REFUSE = tr("不予受理")

@@ -45,6 +45,7 @@ def test_key_6_marks_a_deferrable_material_and_asks_for_its_conditions(qtbot: Qt
     assert focused() is panel.deferral.no_bad_credit
     assert not panel.commit_button.isEnabled()  # no 补正 on Ctrl+Enter meanwhile
     assert panel.commit_button.text() == "先确认容缺条件\nCtrl+Enter"
+    assert panel.outcome_box.headline.text() == "待确认容缺条件"  # not the 补正 the form comes to meanwhile
     QTest.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert not panel.committed
 
@@ -56,6 +57,7 @@ def test_key_6_marks_a_deferrable_material_and_asks_for_its_conditions(qtbot: Qt
     assert panel.decision.outcome is Outcome.DEFER
     assert panel.commit_button.isEnabled()
     assert panel.commit_button.text() == "容缺受理，出具通知书\nCtrl+Enter"
+    assert panel.outcome_box.headline.text() == "容缺受理"
 
     press(qtbot, panel, "M09", Qt.Key.Key_6)  # the conditions confirmed: on to the next material
     assert receipts(panel)["M09"] is Receipt.MISSING
@@ -75,6 +77,7 @@ def test_a_request_taken_back_leaves_the_correction(qtbot: QtBot, panel: IntakeP
     assert panel.decision.outcome is Outcome.CORRECT
     assert panel.commit_button.isEnabled()
     assert panel.commit_button.text() == "出具补正通知书\nCtrl+Enter"
+    assert panel.outcome_box.headline.text() == "补正"
     row = panel.checklist_view.row("M08")
     assert row.receipt_buttons[Receipt.MISSING].isChecked()  # no longer 容缺后补: 未提交
 
