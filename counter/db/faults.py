@@ -58,6 +58,14 @@ _DRIVER_WORDS = (
     ("database disk image is malformed", DbFault.DAMAGED),
     ("file is not a database", DbFault.DAMAGED),
     ("unable to open database file", DbFault.UNREACHABLE),
+    # libpq's, at connecting to a server that is not there (stopped, another host, the network down): it gives no
+    # SQLSTATE for these, only its sentences
+    ("connection refused", DbFault.UNREACHABLE),
+    ("is the server running", DbFault.UNREACHABLE),
+    ("could not translate host name", DbFault.UNREACHABLE),
+    ("no route to host", DbFault.UNREACHABLE),
+    ("network is unreachable", DbFault.UNREACHABLE),
+    ("timeout expired", DbFault.UNREACHABLE),
     # PostgreSQL's refusals of a connection while it cannot take one (SQLSTATE 57P03, cannot_connect_now): libpq
     # reports them at connecting without the code, so their words are read
     ("the database system is starting up", DbFault.NOT_READY),
