@@ -24,7 +24,7 @@ from sqlalchemy import delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from counter.db import models
+from counter.db import models, outbox_marks
 from counter.db.settings_store import get_setting, is_training
 from counter.sms.gateway import GatewaySettings, gateway_from_json
 from counter.sms.kinds import MessageKind, message_key, tell_of
@@ -213,27 +213,12 @@ def word(session: Session, message_id: int, text: str) -> None:
 
 def mark_sent(session: Session, message_id: int, gateway_id: str, at: dt.datetime) -> bool:
     """Sent, once: a message already marked sent stays as it was (False)."""
-    m = models.OutboxMessage
-    done = session.execute(
-        update(m)
-        .where(m.id == message_id, m.state != SENT)
-        .values(state=SENT, sent_at=at, gateway_id=gateway_id[:80], last_error="")
-        .execution_options(synchronize_session=False)
-    )
-    return bool(done.rowcount)  # type: ignore[attr-defined]
+    return outbox_marks.mark_sent(session, models.OutboxMessage, message_id, {"gateway_id": gateway_id}, at)
 
 
 def mark_failed(session: Session, message_id: int, error: str, retry_at: dt.datetime | None) -> None:
     """An attempt failed: the message waits until ``retry_at``, or (None) waits in the failed list."""
-    m = models.OutboxMessage
-    values: dict[str, Any] = {"last_error": error[:500]}
-    values |= {"state": WAITING, "next_at": retry_at} if retry_at is not None else {"state": FAILED}
-    session.execute(
-        update(m)
-        .where(m.id == message_id, m.state == SENDING)
-        .values(values)
-        .execution_options(synchronize_session=False)
-    )
+    outbox_marks.mark_failed(session, models.OutboxMessage, message_id, error, retry_at)
 
 
 def message_rows(session: Session, states: Sequence[str] = (), limit: int = 500) -> list[MessageRow]:

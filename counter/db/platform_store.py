@@ -28,7 +28,7 @@ from sqlalchemy import Table, bindparam, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from counter.db import models
+from counter.db import models, outbox_marks
 from counter.db.outbox_store import moment_text
 from counter.db.settings_store import get_setting, is_training
 from counter.platform.events import (
@@ -236,27 +236,12 @@ def claim_due(session: Session, now: dt.datetime, limit: int, lease: dt.timedelt
 
 def mark_sent(session: Session, event_id: int, platform_id: str, at: dt.datetime) -> bool:
     """Sent, once: an event already marked sent stays as it was (False)."""
-    e = models.PlatformEvent
-    done = session.execute(
-        update(e)
-        .where(e.id == event_id, e.state != SENT)
-        .values(state=SENT, sent_at=at, platform_id=platform_id[:80], last_error="")
-        .execution_options(synchronize_session=False)
-    )
-    return bool(done.rowcount)  # type: ignore[attr-defined]
+    return outbox_marks.mark_sent(session, models.PlatformEvent, event_id, {"platform_id": platform_id}, at)
 
 
 def mark_failed(session: Session, event_id: int, error: str, retry_at: dt.datetime | None) -> None:
     """An attempt failed: the event waits until ``retry_at``, or (None) waits in the failed list."""
-    e = models.PlatformEvent
-    values: dict[str, Any] = {"last_error": error[:500]}
-    values |= {"state": WAITING, "next_at": retry_at} if retry_at is not None else {"state": FAILED}
-    session.execute(
-        update(e)
-        .where(e.id == event_id, e.state == SENDING)
-        .values(values)
-        .execution_options(synchronize_session=False)
-    )
+    outbox_marks.mark_failed(session, models.PlatformEvent, event_id, error, retry_at)
 
 
 def event_rows(session: Session, states: Sequence[str] = (), limit: int = 500) -> list[EventRow]:
