@@ -12,12 +12,13 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from counter.host.id_reader import IdReader, desk_reader
 from counter.parties.id_card import CardError, CardFault, IdCard
+from counter.ui.device_call import DeviceCall
 from counter.ui.intake.words import (
     INTAKE_CARD_BUTTON,
     INTAKE_CARD_EXPIRED,
@@ -36,24 +37,8 @@ log = logging.getLogger(__name__)
 KEY = "F2"
 
 
-class CardRead(QThread):
-    done = Signal(object)  # IdCard
-    failed = Signal(object)  # CardError
-
-    def __init__(self, reader: IdReader) -> None:
-        super().__init__()
-        self._reader = reader
-
-    def run(self) -> None:
-        try:
-            card = self._reader.read_card()
-        except CardError as err:
-            self.failed.emit(err)
-        except Exception as err:  # a reader's fault is the clerk's message and the support's log, never a crash
-            log.exception("card read failed")
-            self.failed.emit(CardError(CardFault.UNREACHABLE, type(err).__name__))
-        else:
-            self.done.emit(card)
+def _unreachable(err: Exception) -> CardError:
+    return CardError(CardFault.UNREACHABLE, type(err).__name__)
 
 
 class CardLine(QWidget):
@@ -83,7 +68,7 @@ class CardLine(QWidget):
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.message)
         self.message.hide()
-        self.running: CardRead | None = None
+        self.running: DeviceCall | None = None
         self.card: IdCard | None = None  # the last card read, its photo as delivered
         self.button.clicked.connect(self.start)
         self.shortcut.activated.connect(self.start)
@@ -96,11 +81,8 @@ class CardLine(QWidget):
             self.say(INTAKE_CARD_FAULT[CardFault.NOT_SET_UP], error=True)
             return
         self.say(INTAKE_CARD_READING)
-        self.running = CardRead(reader)
-        self.running.done.connect(self.on_done)
-        self.running.failed.connect(self.on_failed)
-        self.running.finished.connect(self.on_finished)
-        self.running.start()
+        self.running = DeviceCall(reader.read_card, CardError, _unreachable, "card read")
+        self.running.begin(self.on_done, self.on_failed, self.on_finished)
 
     def on_done(self, card: IdCard) -> None:
         self.card = card

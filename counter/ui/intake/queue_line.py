@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from counter.actions.desk import Desk
 from counter.case.queue_ticket import QueueTicket
 from counter.host.queue_caller import QueueCaller, QueueError, QueueFault, desk_queue
+from counter.ui.device_call import DeviceCall
 from counter.ui.intake.words import (
     INTAKE_QUEUE_BUTTON,
     INTAKE_QUEUE_CALLED,
@@ -31,25 +33,8 @@ log = logging.getLogger(__name__)
 KEY = "Ctrl+N"
 
 
-class QueueCall(QThread):
-    done = Signal(object)  # QueueTicket
-    failed = Signal(object)  # QueueError
-
-    def __init__(self, caller: QueueCaller, site: str, desk_no: str) -> None:
-        super().__init__()
-        self._call = (caller, site, desk_no)
-
-    def run(self) -> None:
-        caller, site, desk_no = self._call
-        try:
-            ticket = caller.call_next(site, desk_no)
-        except QueueError as err:
-            self.failed.emit(err)
-        except Exception as err:  # a queue system's fault is the clerk's message and the support's log, never a crash
-            log.exception("queue call failed")
-            self.failed.emit(QueueError(QueueFault.UNREACHABLE, type(err).__name__))
-        else:
-            self.done.emit(ticket)
+def _unreachable(err: Exception) -> QueueError:
+    return QueueError(QueueFault.UNREACHABLE, type(err).__name__)
 
 
 class QueueLine(QWidget):
@@ -72,7 +57,7 @@ class QueueLine(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.button)
         layout.addWidget(self.message, 1)
-        self.running: QueueCall | None = None
+        self.running: DeviceCall | None = None
         self.ticket: QueueTicket | None = None
         self.button.clicked.connect(self.start)
         self.shortcut.activated.connect(self.start)
@@ -85,11 +70,9 @@ class QueueLine(QWidget):
             self.say(INTAKE_QUEUE_FAULT[QueueFault.NOT_SET_UP], error=True)
             return
         self.say(INTAKE_QUEUE_CALLING)
-        self.running = QueueCall(caller, self._desk.identity.site_code, self._desk.identity.desk_no)
-        self.running.done.connect(self.on_done)
-        self.running.failed.connect(self.on_failed)
-        self.running.finished.connect(self.on_finished)
-        self.running.start()
+        site, desk_no = self._desk.identity.site_code, self._desk.identity.desk_no
+        self.running = DeviceCall(partial(caller.call_next, site, desk_no), QueueError, _unreachable, "queue call")
+        self.running.begin(self.on_done, self.on_failed, self.on_finished)
 
     def on_done(self, ticket: QueueTicket) -> None:
         self.ticket = ticket
