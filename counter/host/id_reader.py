@@ -20,11 +20,8 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import logging
 import tomllib
-import urllib.error
-import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +30,7 @@ from typing import Protocol
 import serial
 
 from counter.host.desk_config import load_desk_config
+from counter.host.device_http import DeviceHttpError, HttpFault, at, json_answer
 from counter.parties.id_card import (
     FIND_CARD,
     READ_BASE,
@@ -130,12 +128,8 @@ def http_format(path: Path | None = None) -> HttpFormat:
         raise ValueError(f"{source}: {err}") from err
 
 
-def _at(answer: object, where: str) -> object:
-    for key in where.split("."):
-        if not isinstance(answer, dict):
-            return None
-        answer = answer.get(key)
-    return answer
+_CARD_FAULT = {HttpFault.NO_ANSWER: CardFault.NO_ANSWER, HttpFault.UNREACHABLE: CardFault.UNREACHABLE,
+               HttpFault.NOT_JSON: CardFault.TORN}  # fmt: skip
 
 
 _SEXES = {"男": "1", "女": "2"}
@@ -153,27 +147,18 @@ class HttpReader:
             # the holder's data stays on this machine: a vendor's service runs beside the desk, never across a network
             raise CardError(CardFault.UNREACHABLE, "not a local address")
         try:
-            with urllib.request.urlopen(url, timeout=self.timeout) as response:
-                body = response.read()
-        except TimeoutError as err:
-            raise CardError(CardFault.NO_ANSWER, str(err)) from err
-        except (urllib.error.URLError, OSError) as err:
-            if isinstance(getattr(err, "reason", None), TimeoutError):
-                raise CardError(CardFault.NO_ANSWER, str(err)) from err
-            raise CardError(CardFault.UNREACHABLE, str(err)) from err
-        try:
-            answer = json.loads(body)
-        except ValueError as err:
-            raise CardError(CardFault.TORN, f"{len(body)} bytes, not JSON") from err
+            answer = json_answer(url, self.timeout)
+        except DeviceHttpError as err:
+            raise CardError(_CARD_FAULT[err.fault], err.detail) from err
         return self._card(answer)
 
     def _card(self, answer: object) -> IdCard:
-        status = str(_at(answer, self.format.status_field))
+        status = str(at(answer, self.format.status_field))
         if status in self.format.no_card_values:
             raise CardError(CardFault.NO_CARD, f"status {status}")
         if status not in self.format.read_values:
             raise CardError(CardFault.UNREADABLE, f"status {status}")
-        values = {name: str(_at(answer, where) or "") for name, where in self.format.fields.items()}
+        values = {name: str(at(answer, where) or "") for name, where in self.format.fields.items()}
         values["sex"] = _SEXES.get(values.get("sex", ""), values.get("sex", ""))
         for name in ("birth", "valid_from", "valid_until"):  # 1980-01-02 and 1980.01.02 as well as 19800102
             values[name] = values.get(name, "").replace("-", "").replace(".", "")

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from counter.case.queue_ticket import QueueTicket, waited_seconds
 from counter.host.desk_config import load_desk_config
+from counter.host.device_http import DeviceHttpError, HttpFault, at, json_answer
 from counter.resources import devices_dir
 
 __all__ = ["QueueCaller", "QueueError", "QueueFault", "desk_queue", "queue_format"]
@@ -72,12 +73,8 @@ def queue_format(path: Path | None = None) -> QueueFormat:
         raise ValueError(f"{source}: {err}") from err
 
 
-def _at(answer: object, where: str) -> object:
-    for key in where.split("."):
-        if not isinstance(answer, dict):
-            return None
-        answer = answer.get(key)
-    return answer
+_QUEUE_FAULT = {HttpFault.NO_ANSWER: QueueFault.NO_ANSWER, HttpFault.UNREACHABLE: QueueFault.UNREACHABLE,
+                HttpFault.NOT_JSON: QueueFault.BAD_ANSWER}  # fmt: skip
 
 
 def _time(value: object) -> dt.datetime | None:
@@ -103,30 +100,21 @@ class QueueCaller:
         body = json.dumps({"site": site, "desk": desk}).encode("utf-8")
         request = urllib.request.Request(url, body, {"Content-Type": "application/json"}, method="POST")
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                raw = response.read()
-        except TimeoutError as err:
-            raise QueueError(QueueFault.NO_ANSWER, str(err)) from err
-        except (urllib.error.URLError, OSError) as err:
-            if isinstance(getattr(err, "reason", None), TimeoutError):
-                raise QueueError(QueueFault.NO_ANSWER, str(err)) from err
-            raise QueueError(QueueFault.UNREACHABLE, str(err)) from err
-        try:
-            answer = json.loads(raw)
-        except ValueError as err:
-            raise QueueError(QueueFault.BAD_ANSWER, f"{len(raw)} bytes, not JSON") from err
+            answer = json_answer(request, self.timeout)
+        except DeviceHttpError as err:
+            raise QueueError(_QUEUE_FAULT[err.fault], err.detail) from err
         return self._ticket(answer)
 
     def _ticket(self, answer: object) -> QueueTicket:
-        status = str(_at(answer, self.format.status_field))
+        status = str(at(answer, self.format.status_field))
         if status in self.format.empty_values:
             raise QueueError(QueueFault.NOBODY_WAITING)
         if status not in self.format.called_values:
             raise QueueError(QueueFault.BAD_ANSWER, f"status {status}")
         fields = self.format.fields
-        number = str(_at(answer, fields.get("ticket", "ticket")) or "")
-        taken = _time(_at(answer, fields.get("taken_at", "taken_at")))
-        called = _time(_at(answer, fields.get("called_at", "called_at")))
+        number = str(at(answer, fields.get("ticket", "ticket")) or "")
+        taken = _time(at(answer, fields.get("taken_at", "taken_at")))
+        called = _time(at(answer, fields.get("called_at", "called_at")))
         try:
             return QueueTicket(number, waited_seconds(taken, called))
         except ValueError as err:
