@@ -161,13 +161,16 @@ def cases_found(session: Session, lookup: Lookup, since: dt.date, limit: int, lo
     """The cases received on or after ``since`` that ``lookup`` names, newest first (F7 without a full number), with
     whether accounts exist and the account of ``login``, which decide whether the ID numbers may be shown whole.
 
-    One statement, read along the index of what was typed (migration 0026): a number's last digits walk the period's
-    numbers newest first (``ix_case_received_on_case_no``) and stop at the page; an ID number, a phone or a name
-    seek their own index and read only its period's entries.  The account's facts are subqueries of no row, each
+    One statement, read along the index of what was typed (migrations 0026 and 0030): a number's last digits seek
+    the sequence on PostgreSQL (``ix_case_sequence``) and on SQLite walk the period's numbers newest first
+    (``ix_case_received_on_case_no``) and stop at the page; an ID number, a phone or a name seek their own index and
+    read only its period's entries.  The account's facts are subqueries of no row, each
     read once.  The ID number and phone come whole: the action masks them for whoever may not see them so.
     """
     c, account = models.Case, models.Account
     match lookup.kind:
+        case LookupKind.NUMBER_TAIL if session.get_bind().dialect.name == "postgresql":
+            found = func.split_part(c.case_no, SEQUENCE_MARK, 4) == lookup.text  # ix_case_sequence (migration 0030)
         case LookupKind.NUMBER_TAIL:  # the sequence, whole: 0002 is not 10002
             found = c.case_no.endswith(SEQUENCE_MARK + lookup.text, autoescape=True)
         case LookupKind.ID_NUMBER:

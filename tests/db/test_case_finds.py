@@ -204,3 +204,26 @@ def test_each_lookup_reads_its_index(big_hall: sessionmaker[Session], typed: str
     if lookup.kind.value == "phone":
         assert "ix_case_notify_phone" in plan, plan  # both phones by their index, neither by every case
     assert found(big_hall, typed)
+
+
+@pytest.mark.slow
+def test_a_sequence_few_desks_reached_is_sought_not_walked_to(big_hall: sessionmaker[Session]) -> None:
+    """On a hall's PostgreSQL a rare sequence (…-0150, three cases in the period) is read from its own index
+    (migration 0030) rather than by walking every number of the period; SQLite walks, as its desks hold few."""
+    with big_hall.begin() as session:
+        base = _base(session)
+        session.execute(insert(models.Case), [{
+            **base, "id": CASES + n, "received_on": TODAY - dt.timedelta(days=n * 20),
+            "case_no": f"XAM01-{TODAY - dt.timedelta(days=n * 20):%Y%m%d}-07-0150", "applicant_name": "孟和",
+            "applicant_id_no": f"15220119800101{n:04d}", "applicant_phone": "", "notify_phone": "", "uid": f"f{n:031x}",
+        } for n in range(1, 4)])  # fmt: skip
+    with big_hall() as session:
+        session.connection().exec_driver_sql("ANALYZE")
+        session.commit()
+    lookup = read_lookup("0150")
+    assert lookup is not None
+    (plan,) = explain(big_hall, lambda unit: cases_found(unit, lookup, TODAY - dt.timedelta(days=365)))
+    postgres = big_hall.kw["bind"].dialect.name == "postgresql"
+    assert ("ix_case_sequence" if postgres else "ix_case_received_on_case_no") in plan, plan
+    assert not scans_cases(plan), plan
+    assert [case.case_no[-7:] for case in found(big_hall, "150", days=365)] == ["07-0150"] * 3

@@ -121,6 +121,8 @@ class Case(Base):
         ),
         # F7's lookups of a recent case (migration 0026): a number's last digits walk the period's numbers; a name,
         # or its beginning, is a range (on PostgreSQL in the operator class LIKE 'x%' reads as one); and the phones
+        # (on PostgreSQL a number's sequence is also sought by ix_case_sequence, an index of an expression SQLite
+        # cannot compute: made by migration 0030 alone)
         Index("ix_case_received_on_case_no", "received_on", "case_no"),
         Index(
             "ix_case_applicant_name", "applicant_name", "received_on",
