@@ -58,6 +58,8 @@ _FLOORS = {
     LookupKind.ID_NUMBER: _FOUND.replace("{cond}", "c.applicant_id_no = {p}"),
     LookupKind.PHONE: _FOUND.replace("{cond}", "(c.applicant_phone = {p} OR c.notify_phone = {p})"),
 }
+# on PostgreSQL the sequence is asked as the app asks it, by the expression its index holds (migration 0030)
+_TAIL_POSTGRES = _FOUND.replace("{cond}", f"split_part(c.case_no, '{SEQUENCE_MARK}', 4) = {{p}}")
 _NAME_SQLITE = _FOUND.replace("{cond}", "c.applicant_name >= {p} AND c.applicant_name < {p}")
 _NAME_POSTGRES = _FOUND.replace("{cond}", "c.applicant_name LIKE {p}")
 _SAMPLE = (
@@ -69,13 +71,15 @@ _NEWEST = 'SELECT max(received_on) FROM "case"'
 
 def _floor_sql(bare: Bare, kind: LookupKind) -> str:
     name = _NAME_POSTGRES if bare.postgres else _NAME_SQLITE
-    return (name if kind is LookupKind.NAME else _FLOORS[kind]).format(p="%s" if bare.postgres else "?")
+    tail = _TAIL_POSTGRES if bare.postgres else _FLOORS[LookupKind.NUMBER_TAIL]
+    chosen = {**_FLOORS, LookupKind.NAME: name, LookupKind.NUMBER_TAIL: tail}[kind]
+    return chosen.format(p="%s" if bare.postgres else "?")
 
 
 def _floor_values(bare: Bare, lookup: Lookup, first: dt.date) -> tuple[Any, ...]:
     """The bare statement's values: the period's first day and what the lookup compares, as the app compares it."""
     if lookup.kind is LookupKind.NUMBER_TAIL:
-        return first, f"%{SEQUENCE_MARK}{lookup.text}"
+        return first, lookup.text if bare.postgres else f"%{SEQUENCE_MARK}{lookup.text}"
     if lookup.kind is LookupKind.PHONE:
         return first, lookup.text, lookup.text
     if lookup.kind is LookupKind.NAME:

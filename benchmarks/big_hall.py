@@ -71,6 +71,7 @@ from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import Receipt, ReceivedMedium, record
 from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
 from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.intake.turn_to import turn_to_text
 from counter.parties.identifiers import make_id_number
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level, is_bad
@@ -211,7 +212,9 @@ class _TrainingDesk:
                 corrected = record(corrected, required[0].code, Receipt.DEFECTIVE, originals=1,
                                    medium=ReceivedMedium.PAPER, defect_note="申请书未签字")  # fmt: skip
             self.rate(self.take("correction", IntakeRequest(corrected, Parties(_person(n + 3)))), Level.BASIC)
-        refusal = Refusal(RefusalGround.NOT_IN_REMIT, "兴安盟市场监督管理局")
+        # 第二项: the body to turn to, named for each item applied for
+        bodies = turn_to_text((item.code, "兴安盟市场监督管理局") for item in bundle.items_for(base.answers_dict()))
+        refusal = Refusal(RefusalGround.NOT_IN_REMIT, bodies)
         self.take("refused", IntakeRequest(full, Parties(_person(n + 4)), refusal=refusal))
 
 
