@@ -428,8 +428,8 @@ class _Layout:
         """
         if caption:
             self.ops.append(CircleOp(x, y, SEAL_RADIUS, 0.6, (3.0, 2.5)))
-        caption_top = y + SEAL_RADIUS - 14.0
-        for line in self.lines(caption, 7.5, 2 * SEAL_RADIUS - 30.0) if caption else []:
+        caption_top = y + SEAL_RADIUS - 17.0
+        for line in self.lines(caption, 7.5, 2 * SEAL_RADIUS - 22.0) if caption else []:
             self.centred(x, caption_top, line, 7.5, 9.5, grey=0.55)
             caption_top -= 9.5
         leading = 16.0

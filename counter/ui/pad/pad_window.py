@@ -411,7 +411,10 @@ class PadWindow(QWidget):
         self._case = None
         self.timeout_timer.stop()
         self.thanks_timer.stop()
-        self.welcome.setText(self.greeting(idle))
+        greeting = self.greeting(idle)
+        self.welcome.setText(greeting)
+        # in both scripts, smaller: Mongolian script's lines are tall, and the pad's panel is 480 pixels high
+        set_style_property(self.welcome, "role", "welcome-both" if "\n" in greeting else "welcome")
         self.idle_desk.setText(self.words(PAD_DESK).format(desk_no=idle.desk_no))
         self.idle_card.show_clerk(idle.office, idle.desk_no, idle.clerk, idle.staff_no, idle.photo, self.words)
         self.notice.setText(idle.notice or self.words(PAD_IDLE_DEFAULT))

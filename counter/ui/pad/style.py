@@ -55,6 +55,7 @@ def pad_style(scale: float, text: float = 1.0) -> str:
 QWidget#pad {{ background: {BACKGROUND}; }}
 QLabel {{ color: {INK}; }}
 QLabel[role="welcome"] {{ font-size: {pt(34)}px; font-weight: bold; color: {PRIMARY}; }}
+QLabel[role="welcome-both"] {{ font-size: {pt(26)}px; font-weight: bold; color: {PRIMARY}; }}
 QLabel[role="desk"] {{ font-size: {pt(26)}px; font-weight: bold; color: {INK}; }}
 QLabel[role="clerk"] {{ font-size: {pt(24)}px; font-weight: bold; }}
 QLabel[role="staff"] {{ font-size: {pt(19)}px; color: {MUTED}; }}
