@@ -21,7 +21,6 @@ from __future__ import annotations
 import base64
 import binascii
 import logging
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,6 +113,8 @@ class HttpFormat:
 def http_format(path: Path | None = None) -> HttpFormat:
     """The format file (``id_reader_format``; the shipped one when none is named); ValueError when malformed."""
     source = path or devices_dir() / HTTP_FORMAT
+    import tomllib  # here: the intake's window loads this module at every start, the format only when asked
+
     try:
         raw = tomllib.loads(source.read_text(encoding="utf-8"))
         return HttpFormat(

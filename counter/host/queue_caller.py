@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import tomllib
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
@@ -60,6 +59,8 @@ class QueueFormat:
 
 def queue_format(path: Path | None = None) -> QueueFormat:
     source = path or devices_dir() / QUEUE_FORMAT
+    import tomllib  # here: the intake's window loads this module at every start, the format only when asked
+
     try:
         raw = tomllib.loads(source.read_text(encoding="utf-8"))
         return QueueFormat(

@@ -20,7 +20,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -291,6 +290,8 @@ class LibraryFormat:
 
 def format_from_toml(text: str) -> LibraryFormat:
     """The format a data file says; :class:`ValueError` naming what it lacks."""
+    import tomllib  # here: the intake's rules load with every desk's start, the format only at a look-up
+
     data = tomllib.loads(text)
     try:
         request, answer = data["request"], data["answer"]
