@@ -1,0 +1,69 @@
+"""Pages of a case's material kept through the actions: numbered in turn, refused whole when they cannot be kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.calendar import office_calendar
+from counter.actions.case_pages import CaseNotFound, add_page, pages_of_case
+from counter.actions.demo import complete_checklist, fresh_checklist
+from counter.actions.desk import Desk
+from counter.actions.intake import IntakeRequest, take_intake
+from counter.case import pages
+from counter.case.pages import PageProblem, PageRefused
+from counter.db.catalog_store import current_guide
+from counter.host.camera import SyntheticCamera
+from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.parties.identifiers import make_id_number
+from tests.actions.conftest import TODAY
+
+DESK_ROLE_WORK = True
+
+
+def take(sessions: sessionmaker[Session], desk: Desk) -> tuple[str, str]:
+    parties = Parties(Applicant(ApplicantKind.PERSON, "其其格", make_id_number("152201", dt.date(1994, 3, 8), 222)))
+    with sessions.begin() as s:
+        stored = current_guide(s, "XAM-YJS-008")
+        assert stored is not None
+        checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
+        number = take_intake(s, desk, IntakeRequest(checklist, parties), TODAY, office_calendar(s)).case_no
+    return number, checklist.entries[0].code
+
+
+def test_pages_are_numbered_in_turn_per_material(sessions: sessionmaker[Session], desk: Desk) -> None:
+    number, code = take(sessions, desk)
+    camera = SyntheticCamera()
+    with sessions.begin() as s:
+        assert add_page(s, desk, number, code, camera.capture(), compared=True) == 1
+        assert add_page(s, desk, number, code, camera.capture()) == 2
+    with sessions() as s:
+        kept = pages_of_case(s, number)
+    assert [(p.material_code, p.page_no, p.compared, p.clerk) for p in kept] == [
+        (code, 1, True, "乌兰"),
+        (code, 2, False, "乌兰"),
+    ]
+    assert all(p.jpeg.startswith(b"\xff\xd8") for p in kept)
+
+
+def test_a_page_the_case_cannot_take_is_refused_and_nothing_kept(
+    sessions: sessionmaker[Session], desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    number, code = take(sessions, desk)
+    camera = SyntheticCamera()
+    with sessions.begin() as s, pytest.raises(PageRefused) as caught:
+        add_page(s, desk, number, "NO-SUCH-MATERIAL", camera.capture())
+    assert caught.value.problem is PageProblem.NO_SUCH_MATERIAL
+    monkeypatch.setattr(pages, "PAGES_MAX", 1)
+    monkeypatch.setattr("counter.actions.case_pages.PAGES_MAX", 1)
+    with sessions.begin() as s:
+        add_page(s, desk, number, code, camera.capture())
+    with sessions.begin() as s, pytest.raises(PageRefused) as caught:
+        add_page(s, desk, number, code, camera.capture())
+    assert caught.value.problem is PageProblem.TOO_MANY
+    with sessions.begin() as s, pytest.raises(CaseNotFound):
+        add_page(s, desk, "XAM01-20260101-01-0001", code, camera.capture())
+    with sessions() as s:
+        assert [p.page_no for p in pages_of_case(s, number)] == [1]
