@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from counter.access.roles import Permission
 from counter.actions.guard import require
-from counter.case.pages import PAGES_MAX, CasePage, PageProblem, PageRefused, page_image
+from counter.case.pages import PAGES_MAX, MaterialPage, PageProblem, PageRefused, page_image
 from counter.db import page_store
 from counter.db.case_store import case_by_no, case_materials
 from counter.db.models.base import utcnow
@@ -62,7 +62,7 @@ def add_page(
     return page_no
 
 
-def pages_of_case(session: Session, case_no: str) -> list[CasePage]:
+def pages_of_case(session: Session, case_no: str) -> list[MaterialPage]:
     """The case's pages, by material and page number; none for a case not found."""
     case = case_by_no(session, case_no)
     return [] if case is None else page_store.case_pages(session, case.id)

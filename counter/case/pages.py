@@ -9,8 +9,9 @@ JPEG still exceeds :data:`PAGE_BYTES_MAX` (a page of dense colour noise, a camer
 a message instead of being kept at any size.
 
 A page the clerk compared with the original paper is marked so: the B level of the trust levels of 国办函〔2016〕108号
-(a copy verified against the original by window staff).  Its wording, :data:`COMPARED_WORDING`, is the one the
-project's domain notes give; it could not be checked against the notice's own text (no copy at hand).
+(a copy verified against the original by window staff).  The words the page shows for it (counter.ui.cases.words)
+are those the project's domain notes give; they could not be checked against the notice's own text (no copy at
+hand).
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ QUALITY = 80  # JPEG quality: text sharp, a page a few hundred kilobytes
 PAGE_BYTES_MAX = 1 << 20  # one page's JPEG at most: a readable page at the bounds above is well within it
 PAGES_MAX = 30  # pages of one material: a 房产证 or a contract of many pages, never a whole file
 SOURCE_BYTES_MAX = 64 << 20  # what a camera may hand over before it is compressed (a raw frame of a 16 MP sensor)
-COMPARED_WORDING = "此件经与原件核对无误"  # B level, 国办函〔2016〕108号: unconfirmed against the notice's text
 
 
 class PageProblem(StrEnum):
@@ -55,7 +55,16 @@ class PageImage:
 
 
 @dataclass(frozen=True, slots=True)
-class CasePage:
+class TakenPage:
+    """A page taken at the intake, before its case exists: written with the case, in the intake's unit of work."""
+
+    material_code: str
+    image: PageImage
+    compared: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MaterialPage:
     """One kept page of a case's material, in the order it was taken (``page_no`` from 1 within the material)."""
 
     material_code: str
@@ -65,7 +74,7 @@ class CasePage:
     height: int
     captured_at: dt.datetime
     clerk: str
-    compared: bool  # compared with the original by the clerk: the B level, COMPARED_WORDING
+    compared: bool  # compared with the original by the clerk: the B level of 国办函〔2016〕108号
 
 
 def page_image(raw: bytes) -> PageImage:

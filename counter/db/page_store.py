@@ -7,8 +7,13 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from counter.case.pages import CasePage, PageImage
+from counter.case.pages import MaterialPage, PageImage
 from counter.db import models
+
+_P = models.CaseMaterialPage
+#: a page's columns in the order of MaterialPage's fields, by material then page number
+_PAGES = select(_P.material_code, _P.page_no, _P.image, _P.width, _P.height, _P.captured_at, _P.clerk,
+                _P.compared).order_by(_P.material_code, _P.page_no)  # fmt: skip
 
 
 def page_count(session: Session, case_id: int, material_code: str) -> int:
@@ -33,12 +38,12 @@ def add_page(
     return page_no
 
 
-def case_pages(session: Session, case_id: int) -> list[CasePage]:
+def case_pages(session: Session, case_id: int) -> list[MaterialPage]:
     """Every page of the case, by material then page number."""
-    p = models.CaseMaterialPage
-    stmt = (
-        select(p.material_code, p.page_no, p.image, p.width, p.height, p.captured_at, p.clerk, p.compared)
-        .where(p.case_id == case_id)
-        .order_by(p.material_code, p.page_no)
-    )
-    return [CasePage(*row) for row in session.execute(stmt)]
+    return [MaterialPage(*row) for row in session.execute(_PAGES.where(_P.case_id == case_id))]
+
+
+def pages_by_case_no(session: Session, case_no: str) -> tuple[MaterialPage, ...]:
+    """Every page of the case of this number, by material then page number; none for no such case."""
+    case_id = select(models.Case.id).where(models.Case.case_no == case_no.strip().upper()).scalar_subquery()
+    return tuple(MaterialPage(*row) for row in session.execute(_PAGES.where(_P.case_id == case_id)))

@@ -29,6 +29,7 @@ from typing import Protocol
 from PIL import Image, ImageDraw, ImageFont
 
 from counter.host.desk_config import load_desk_config
+from counter.resources import fonts_dir
 
 __all__ = ["V4L2", "Camera", "CameraError", "CameraFault", "SyntheticCamera", "V4l2Camera", "camera_for", "desk_camera"]
 
@@ -69,10 +70,10 @@ class SyntheticCamera:
         self.taken += 1
         page = Image.new("L", (1240, 1754), 250)
         draw = ImageDraw.Draw(page)
-        font = ImageFont.load_default(size=48)
+        font = ImageFont.truetype(str(fonts_dir() / "wqy-microhei.ttc"), 48)  # the desk's own hanzi font
         draw.rectangle((60, 60, 1180, 1694), outline=40, width=4)
         draw.text((120, 140), f"{self.title}", fill=20, font=font)
-        draw.text((120, 240), f"page {self.taken}", fill=20, font=font)
+        draw.text((120, 240), f"第 {self.taken} 页", fill=20, font=font)
         for line in range(12):
             draw.line((120, 400 + line * 90, 1120, 400 + line * 90), fill=120, width=3)
         out = io.BytesIO()

@@ -13,7 +13,7 @@ from counter.actions.demo import complete_checklist, fresh_checklist
 from counter.actions.desk import Desk
 from counter.actions.intake import IntakeRequest, take_intake
 from counter.case import pages
-from counter.case.pages import PageProblem, PageRefused
+from counter.case.pages import PageProblem, PageRefused, TakenPage, page_image
 from counter.db.catalog_store import current_guide
 from counter.host.camera import SyntheticCamera
 from counter.intake.parties import Applicant, ApplicantKind, Parties
@@ -67,3 +67,27 @@ def test_a_page_the_case_cannot_take_is_refused_and_nothing_kept(
         add_page(s, desk, "XAM01-20260101-01-0001", code, camera.capture())
     with sessions() as s:
         assert [p.page_no for p in pages_of_case(s, number)] == [1]
+
+
+def test_pages_taken_at_the_intake_are_written_with_the_case(sessions: sessionmaker[Session], desk: Desk) -> None:
+    """In the intake's own unit of work; a page of a material the checklist no longer lists is left out."""
+    parties = Parties(Applicant(ApplicantKind.PERSON, "其其格", make_id_number("152201", dt.date(1994, 3, 8), 222)))
+    camera = SyntheticCamera()
+    with sessions.begin() as s:
+        stored = current_guide(s, "XAM-YJS-008")
+        assert stored is not None
+        checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
+        code = checklist.entries[0].code
+        taken = (
+            TakenPage(code, page_image(camera.capture()), True),
+            TakenPage("NOT-LISTED", page_image(camera.capture()), False),
+            TakenPage(code, page_image(camera.capture()), False),
+        )
+        request = IntakeRequest(checklist, parties, pages=taken)
+        number = take_intake(s, desk, request, TODAY, office_calendar(s)).case_no
+    with sessions() as s:
+        kept = pages_of_case(s, number)
+    assert [(p.material_code, p.page_no, p.compared, p.jpeg) for p in kept] == [
+        (code, 1, True, taken[0].image.jpeg),
+        (code, 2, False, taken[2].image.jpeg),
+    ]
