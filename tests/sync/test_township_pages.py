@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import office_calendar
 from counter.actions.case_pages import add_page, pages_of_case
+from counter.actions.case_view import read_case
 from counter.actions.demo import complete_checklist, fresh_checklist
 from counter.actions.intake import IntakeRequest, take_intake
 from counter.db import models
@@ -95,6 +96,10 @@ def test_two_pages_taken_at_the_township_are_on_the_case_at_the_hall(sites: tupl
     report = hall.take(data)
     assert (report.applied, report.held) == (3, 0)  # the case and its two pages
     assert pages(hall.sessions, number) == taken
+    with hall.sessions() as s:  # and its case page reads them
+        page = read_case(s, number)
+    assert page is not None
+    assert [(p.material_code, p.page_no, p.jpeg, p.compared) for p in page.pages] == taken
     assert hall.take(data).replayed  # the same package again changes nothing
 
 
