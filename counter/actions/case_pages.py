@@ -8,11 +8,14 @@ off the window's thread (:mod:`counter.host.camera`); nothing here waits on a de
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 from typing import TYPE_CHECKING
 
 from counter.access.roles import Permission
+from counter.actions.audit import record_at_desk
 from counter.actions.guard import require
+from counter.audit.actions import AuditAction
 from counter.case.pages import PAGES_MAX, MaterialPage, PageProblem, PageRefused, page_image
 from counter.db import page_store
 from counter.db.case_store import case_by_no, case_materials
@@ -57,6 +60,10 @@ def add_page(
     if page_store.page_count(session, case.id, material_code) >= PAGES_MAX:
         raise PageRefused(PageProblem.TOO_MANY, material_code)
     page_no = page_store.add_page(session, case.id, material_code, image, desk.clerk, compared, at or utcnow())
+    # the trail names the page by its digest: a page put in behind the program's back has no entry of its own
+    detail = {"step": "page_taken", "material": material_code, "page": page_no, "compared": compared,
+              "sha256": hashlib.sha256(image.jpeg).hexdigest()}  # fmt: skip
+    record_at_desk(session, desk, AuditAction.CASE_CHANGED, case.case_no, detail)
     log.info("page %d of %s kept on case %s: %d bytes, %dx%d", page_no, material_code, case.case_no,
              len(image.jpeg), image.width, image.height)  # fmt: skip
     return page_no

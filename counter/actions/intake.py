@@ -9,6 +9,7 @@ displayed.  Nothing is half-written: the caller commits once, or not at all.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 from dataclasses import dataclass
@@ -377,7 +378,7 @@ def take_intake(
     case_id = add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value, at=_on(today))
     if request.ticket is not None:
         add_ticket(session, case_id, request.ticket)
-    _add_pages(session, case_id, {line.code for line in lines}, request.pages, desk.clerk)
+    pages = _add_pages(session, case_id, {line.code for line in lines}, request.pages, desk.clerk)
     note_issued(session, desk, number)
     if previous is not None:
         add_history(session, previous, CaseEvent.RESUBMITTED.value, number, clerk=desk.clerk)
@@ -387,7 +388,8 @@ def take_intake(
         detail["guide_status"] = bundle.status.value  # taken on a 待核 guide, as its paper says
     if any(r.code is ReasonCode.CORRECTION_NOTICE_LATE for r in decision.reasons):
         detail["reason"] = ReasonCode.CORRECTION_NOTICE_LATE.value  # accepted by law, not by the clerk's check
-    taken = detail | {"previous": request.previous_case_no}
+    # the camera's pages by their digests, where it took any: the trail's, as the case is
+    taken = {**detail, "previous": request.previous_case_no, **({"pages": pages} if pages else {})}
     record_at_desk(session, desk, AuditAction.CASE_TAKEN, number, taken, row=values)  # the case as just written
     remember_party(
         session,
@@ -406,13 +408,16 @@ def take_intake(
     return TakenIntake(number, decision)
 
 
-def _add_pages(session: Session, case_id: int, codes: set[str], pages: tuple[TakenPage, ...], clerk: str) -> None:
-    """The intake's pages kept with its case; one of a material no longer on the checklist is left out, logged."""
+def _add_pages(session: Session, case_id: int, codes: set[str], pages: tuple[TakenPage, ...], clerk: str) -> list[str]:
+    """The intake's pages kept with its case, their SHA-256 digests; one of a material no longer on the checklist is
+    left out, logged."""
+    kept = [p for p in pages if p.material_code in codes]
+    for page in kept:
+        add_page(session, case_id, page.material_code, page.image, clerk, page.compared, models.utcnow())
     for page in pages:
-        if page.material_code in codes:
-            add_page(session, case_id, page.material_code, page.image, clerk, page.compared, models.utcnow())
-        else:
+        if page.material_code not in codes:
             log.warning("page of %s left out: not on the case's checklist", page.material_code)
+    return [hashlib.sha256(p.image.jpeg).hexdigest() for p in kept]
 
 
 def _ready_to_take(bundle: Bundle, request: IntakeRequest, decision: Decision, today: dt.date) -> SubjectValues:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import office_calendar
@@ -14,6 +17,7 @@ from counter.actions.desk import Desk
 from counter.actions.intake import IntakeRequest, take_intake
 from counter.case import pages
 from counter.case.pages import PageProblem, PageRefused, TakenPage, page_image
+from counter.db import models
 from counter.db.catalog_store import current_guide
 from counter.host.camera import SyntheticCamera
 from counter.intake.parties import Applicant, ApplicantKind, Parties
@@ -21,6 +25,17 @@ from counter.parties.identifiers import make_id_number
 from tests.actions.conftest import TODAY
 
 DESK_ROLE_WORK = True
+
+
+def trail(sessions: sessionmaker[Session], number: str) -> list[tuple[str, dict[str, object]]]:
+    """The case's audit entries: action and detail, in order."""
+    with sessions() as s:
+        entries = s.execute(
+            select(models.AuditEntry.action, models.AuditEntry.detail)
+            .where(models.AuditEntry.subject == number)
+            .order_by(models.AuditEntry.id)
+        )
+        return [(action, json.loads(detail)) for action, detail in entries]
 
 
 def take(sessions: sessionmaker[Session], desk: Desk) -> tuple[str, str]:
@@ -46,6 +61,12 @@ def test_pages_are_numbered_in_turn_per_material(sessions: sessionmaker[Session]
         (code, 2, False, "乌兰"),
     ]
     assert all(p.jpeg.startswith(b"\xff\xd8") for p in kept)
+    steps = [d for action, d in trail(sessions, number) if action == "case_changed"]
+    assert [(d["step"], d["material"], d["page"], d["compared"]) for d in steps] == [
+        ("page_taken", code, 1, True),
+        ("page_taken", code, 2, False),
+    ]
+    assert [d["sha256"] for d in steps] == [hashlib.sha256(p.jpeg).hexdigest() for p in kept]
 
 
 def test_a_page_the_case_cannot_take_is_refused_and_nothing_kept(
@@ -91,3 +112,5 @@ def test_pages_taken_at_the_intake_are_written_with_the_case(sessions: sessionma
         (code, 1, True, taken[0].image.jpeg),
         (code, 2, False, taken[2].image.jpeg),
     ]
+    (entry,) = [d for action, d in trail(sessions, number) if action == "case_taken"]
+    assert entry["pages"] == [hashlib.sha256(p.jpeg).hexdigest() for p in kept]
