@@ -57,6 +57,7 @@ class HoldReason(StrEnum):
     PROJECT_NO_TAKEN = PROJECT_NO_TAKEN  # another 帮您办 project here has the project's number
     NOT_HALL_OWNED = "not_hall_owned"  # a setting a hall's update may not write here (counter.sync.hall_owned)
     BAD_SEAL = "bad_seal"  # a seal not signed with the sender's registered key, or not the sender's
+    PAGE_CASE_MISSING = "page_case_missing"  # a camera's page whose case is not here as the sender's (yet)
 
 
 @dataclass
@@ -168,7 +169,7 @@ class RecordApplier:
         for source, record in items:
             added = add_page_record(self.session, record, self.from_site)
             if added is None:
-                self.hold(record, HoldReason.CASE_UNKNOWN, record.case_uid, source)
+                self.hold(record, HoldReason.PAGE_CASE_MISSING, record.material_code, source)
             else:
                 self.done(record, added, source)
 

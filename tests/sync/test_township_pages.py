@@ -148,3 +148,26 @@ def test_pages_in_an_older_format_are_refused_whole(sites: tuple[Site, Site]) ->
             hall.take(data)
         assert caught.value.code is RejectCode.BAD_STRUCTURE
     assert cases(hall.sessions) == 0
+
+
+@pytest.mark.slow  # two sites' exports and imports: over a second
+def test_a_page_before_its_case_waits_for_review_and_goes_in_with_the_case(sites: tuple[Site, Site]) -> None:
+    hall, ars = sites
+    number, code = take(ars)
+    photograph(ars, number, code, SyntheticCamera())
+    with ars.sessions() as s:
+        ids = list(s.scalars(select(models.Case.id)))
+        only_pages = [to_dict(p) for p in page_records(s, ids)]
+    header = Header("ARS01", "township", hall.code, PackageKind.CASES, 1, NOW, None, len(only_pages), format=7)
+    early = write_package(header, only_pages, load_private_key(ars.key_path), hall.identity.encryption_key)
+    assert hall.take(early).held == 1
+    with hall.sessions() as s:
+        (review,) = s.scalars(select(models.SyncReview))
+        assert (review.record_type, review.reason, review.detail) == ("page", "page_case_missing", code)
+    ars.export()  # the township's own first package, never carried: the hall's number 1 was the page alone
+    later = NOW + dt.timedelta(minutes=5)
+    report = hall.take(ars.export(now=later).data, now=later)
+    assert report.held == 0
+    assert [(c, n) for c, n, _jpeg, _cmp in pages(hall.sessions, number)] == [(code, 1)]
+    with hall.sessions() as s:
+        assert s.scalar(select(models.SyncReview.resolved_at)) is not None  # the review item resolved
