@@ -26,7 +26,6 @@ from counter.catalog.model import Bundle, ItemType, Situation
 from counter.db.case_page_reads import case_page_reads
 from counter.db.catalog_store import known_guide
 from counter.db.document_store import DocumentLine
-from counter.db.page_store import pages_by_case_no
 from counter.documents.data import OfficeSettings
 from counter.documents.deciders import places_of
 from counter.documents.kinds import DocumentKind, DocumentProblem, record_kind
@@ -178,7 +177,7 @@ def read_case(unit: Unit, case_no: str, today: dt.date | None = None) -> CasePag
         return None
     view = reads.view
     stored = known_guide(unit, view.guide_version_id, view.guide_version, reads.guide_hash)
-    pages = pages_by_case_no(unit, case_no)
+    pages = reads.pages
     if stored is None:
         return CasePage(view, (), None, pages=pages)
     bundle = stored.bundle.for_case(dict(view.answers))  # the items the case applied for

@@ -41,9 +41,3 @@ def add_page(
 def case_pages(session: Session, case_id: int) -> list[MaterialPage]:
     """Every page of the case, by material then page number."""
     return [MaterialPage(*row) for row in session.execute(_PAGES.where(_P.case_id == case_id))]
-
-
-def pages_by_case_no(session: Session, case_no: str) -> tuple[MaterialPage, ...]:
-    """Every page of the case of this number, by material then page number; none for no such case."""
-    case_id = select(models.Case.id).where(models.Case.case_no == case_no.strip().upper()).scalar_subquery()
-    return tuple(MaterialPage(*row) for row in session.execute(_PAGES.where(_P.case_id == case_id)))
