@@ -17,6 +17,7 @@ from counter.actions.office import stored_office_settings
 from counter.actions.store import Unit
 from counter.case.decisions import first_lapse_day, lapse_day
 from counter.case.item_clock import DueAlert, due_alert
+from counter.case.pages import MaterialPage
 from counter.case.same_day import same_day_bundle
 from counter.case.status import CaseStatus
 from counter.case.view import CaseView
@@ -110,6 +111,7 @@ class CasePage:
     # whom the case is about where that is not the applicant (the newborn of 052): (label, value as read)
     subject: tuple[tuple[str, str], ...] = ()
     subject_title: str = ""  # the guide's name for it: 新生儿, 家庭
+    pages: tuple[MaterialPage, ...] = ()  # the document camera's pages of its materials (counter.case.pages)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,8 +177,9 @@ def read_case(unit: Unit, case_no: str, today: dt.date | None = None) -> CasePag
         return None
     view = reads.view
     stored = known_guide(unit, view.guide_version_id, view.guide_version, reads.guide_hash)
+    pages = reads.pages
     if stored is None:
-        return CasePage(view, (), None)
+        return CasePage(view, (), None, pages=pages)
     bundle = stored.bundle.for_case(dict(view.answers))  # the items the case applied for
     shared = frozenset(m.code for m in bundle.materials_for(dict(view.answers)) if m.shared)
     places = _places(stored_office_settings(reads.office, view.site_code))
@@ -192,7 +195,9 @@ def read_case(unit: Unit, case_no: str, today: dt.date | None = None) -> CasePag
     lapse = _lapse_from(unit, view)
     subject = subject_lines(stored.bundle.subject, view.subject)
     title = stored.bundle.subject.title if stored.bundle.subject is not None else ""
-    return CasePage(view, bundle.situations, notices, shared, items, same_day_bundle(bundle), lapse, subject, title)
+    return CasePage(
+        view, bundle.situations, notices, shared, items, same_day_bundle(bundle), lapse, subject, title, pages
+    )
 
 
 def _lapse_from(unit: Unit, view: CaseView) -> dt.date | None:

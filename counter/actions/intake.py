@@ -9,6 +9,7 @@ displayed.  Nothing is half-written: the caller commits once, or not at all.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from counter.audit.masking import masked_text
 from counter.case.decisions import DecisionProblem, DecisionRefused, closing_event, lapse_day, undecided_items
 from counter.case.moments import moment_on
 from counter.case.numbers import case_no
+from counter.case.pages import TakenPage
 from counter.case.queue_ticket import QueueTicket
 from counter.case.same_day import same_day_note
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
@@ -52,6 +54,7 @@ from counter.db.catalog_store import StoredGuide, guide_version, known_guide
 from counter.db.draft_store import drop_draft
 from counter.db.intake_reads import IntakeReads, intake_reads
 from counter.db.outbox_store import GATEWAY_KEY
+from counter.db.page_store import add_page
 from counter.db.party_store import remember_party
 from counter.db.platform_store import PLATFORM_KEY
 from counter.db.settings_store import TRAINING, get_setting, read_settings
@@ -111,6 +114,7 @@ class IntakeRequest:
     received_on: dt.date | None = None
     subject: tuple[tuple[str, str], ...] = ()  # the bundle's subject fields, by code (counter.intake.subject)
     ticket: QueueTicket | None = None  # the hall's queue ticket the applicant was called by (叫号)
+    pages: tuple[TakenPage, ...] = ()  # the document camera's pages of its materials, in the order taken
 
 
 def intake_request(form: IntakeDraft, uid: str) -> IntakeRequest:
@@ -374,6 +378,7 @@ def take_intake(
     case_id = add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value, at=_on(today))
     if request.ticket is not None:
         add_ticket(session, case_id, request.ticket)
+    pages = _add_pages(session, case_id, {line.code for line in lines}, request.pages, desk.clerk)
     note_issued(session, desk, number)
     if previous is not None:
         add_history(session, previous, CaseEvent.RESUBMITTED.value, number, clerk=desk.clerk)
@@ -383,7 +388,8 @@ def take_intake(
         detail["guide_status"] = bundle.status.value  # taken on a 待核 guide, as its paper says
     if any(r.code is ReasonCode.CORRECTION_NOTICE_LATE for r in decision.reasons):
         detail["reason"] = ReasonCode.CORRECTION_NOTICE_LATE.value  # accepted by law, not by the clerk's check
-    taken = detail | {"previous": request.previous_case_no}
+    # the camera's pages by their digests, where it took any: the trail's, as the case is
+    taken = {**detail, "previous": request.previous_case_no, **({"pages": pages} if pages else {})}
     record_at_desk(session, desk, AuditAction.CASE_TAKEN, number, taken, row=values)  # the case as just written
     remember_party(
         session,
@@ -400,6 +406,18 @@ def take_intake(
         drop_draft(session, desk.draft_key)
     log.info("case %s taken: %s (bundle %s)", number, decision.outcome.value, bundle.code)
     return TakenIntake(number, decision)
+
+
+def _add_pages(session: Session, case_id: int, codes: set[str], pages: tuple[TakenPage, ...], clerk: str) -> list[str]:
+    """The intake's pages kept with its case, their SHA-256 digests; one of a material no longer on the checklist is
+    left out, logged."""
+    kept = [p for p in pages if p.material_code in codes]
+    for page in kept:
+        add_page(session, case_id, page.material_code, page.image, clerk, page.compared, models.utcnow())
+    for page in pages:
+        if page.material_code not in codes:
+            log.warning("page of %s left out: not on the case's checklist", page.material_code)
+    return [hashlib.sha256(p.image.jpeg).hexdigest() for p in kept]
 
 
 def _ready_to_take(bundle: Bundle, request: IntakeRequest, decision: Decision, today: dt.date) -> SubjectValues:

@@ -59,6 +59,7 @@ from counter.db.sync import store as sync_store
 from counter.db.sync.case_records import case_dicts
 from counter.db.sync.held import held_record
 from counter.db.sync.marks import current_marks
+from counter.db.sync.pages import page_records
 from counter.db.sync.projects import project_records
 from counter.db.sync.tables import utc
 from counter.host.desk_config import FORMER_DEFAULT_CLERK
@@ -69,6 +70,7 @@ from counter.sync.hall_owned import owned_keys
 from counter.sync.package import (
     CASES_FORMAT,
     HELD_FORMAT,
+    PAGES_FORMAT,
     PROJECTS_FORMAT,
     SEALS_FORMAT,
     SUBJECT_FORMAT,
@@ -87,6 +89,7 @@ from counter.sync.records import (
     AckRecord,
     HeldRecord,
     HolidayRecord,
+    PageRecord,
     ProjectRecord,
     Record,
     SealRecord,
@@ -239,9 +242,7 @@ def export_package(
     first = sync_store.next_export_no(session, target)
     with without_collector_pauses():
         packed = list(packed_groups(encoded))  # how many, before signing
-    if carried.subject:
-        # a case with its bundle's subject: a hall of format 5 would drop the field unseen, so it is told to upgrade
-        package_format = SUBJECT_FORMAT
+    package_format = carried.format_over(package_format)
     made: list[bytes] = []
     for export_no, (count, body, plain) in enumerate(packed, start=first):
         series = (first, len(packed)) if len(packed) > 1 else None
@@ -268,6 +269,16 @@ class _Carried:
     """What the cases written into a package hold that decides its format: seen as they are written."""
 
     subject: bool = False
+    pages: bool = False
+
+    def format_over(self, package_format: int) -> int:
+        """The format the package is written in, given what its cases were seen to hold."""
+        if self.pages:  # a hall of format 6 knows no page record: it is told to upgrade, not that the package is bad
+            return PAGES_FORMAT
+        if self.subject:
+            # a case with its bundle's subject: a hall of format 5 would drop the field unseen, so it is told to upgrade
+            return SUBJECT_FORMAT
+        return package_format
 
 
 def _case_records(
@@ -293,6 +304,9 @@ def _case_records(
         for record in case_dicts(session, ids[start : start + READ_CHUNK]):
             carried.subject = carried.subject or bool(record["subject"])
             yield encode_record(record)
+        for page in page_records(session, ids[start : start + READ_CHUNK]):
+            carried.pages = True
+            yield encode_record(to_dict(page))
     for start in range(0, len(projects), READ_CHUNK):
         for project in project_records(session, projects[start : start + READ_CHUNK]):
             yield encode_record(to_dict(project))
@@ -393,6 +407,8 @@ def _import_body(
         raise PackageRejected(RejectCode.BAD_STRUCTURE, f"seal records in a format {header.format} package")
     if header.format < SUBJECT_FORMAT and reader is not None and reader.subject:
         raise PackageRejected(RejectCode.BAD_STRUCTURE, f"case subjects in a format {header.format} package")
+    if header.format < PAGES_FORMAT and any(isinstance(r, PageRecord) for r in records):
+        raise PackageRejected(RejectCode.BAD_STRUCTURE, f"page records in a format {header.format} package")
     total = len(package.body)
     if on_progress is not None:
         on_progress(0, total)

@@ -21,6 +21,7 @@ from counter.db.sync import store as sync_store
 from counter.db.sync.cases import apply_cases
 from counter.db.sync.held import keep_held
 from counter.db.sync.marks import current_marks
+from counter.db.sync.pages import add_page_record
 from counter.db.sync.projects import PROJECT_NO_TAKEN, apply_projects
 from counter.db.sync.tables import CASE, CASE_TRACKED, HISTORY
 from counter.sync.case_reader import CaseKeys, CaseReader, PackageCase
@@ -32,6 +33,7 @@ from counter.sync.records import (
     GuideRecord,
     HeldRecord,
     HolidayRecord,
+    PageRecord,
     ProgressRecord,
     ProjectRecord,
     Record,
@@ -55,6 +57,7 @@ class HoldReason(StrEnum):
     PROJECT_NO_TAKEN = PROJECT_NO_TAKEN  # another 帮您办 project here has the project's number
     NOT_HALL_OWNED = "not_hall_owned"  # a setting a hall's update may not write here (counter.sync.hall_owned)
     BAD_SEAL = "bad_seal"  # a seal not signed with the sender's registered key, or not the sender's
+    PAGE_CASE_MISSING = "page_case_missing"  # a camera's page whose case is not here as the sender's (yet)
 
 
 @dataclass
@@ -124,6 +127,7 @@ class RecordApplier:
         mine: dict[str, Tally | None] = {}
         cases: list[PackageCase] = []
         projects: list[tuple[Tally | None, ProjectRecord]] = []
+        pages: list[tuple[Tally | None, PageRecord]] = []
         items: list[tuple[Tally | None, Record | CaseKeys]] = [(tally, r) for r in reader.others]
         items += [(tally, c) for c in reader.cases] + [(None, r) for _id, r in retry]
         for source, record in items:
@@ -141,6 +145,8 @@ class RecordApplier:
                 projects.append((source, record))
             elif isinstance(record, SealRecord):
                 self.seal(record, source)
+            elif isinstance(record, PageRecord):
+                pages.append((source, record))
         outcome = apply_cases(self.session, cases, reader.read, self.sender)
         by_uid = {c.uid: c for c in cases}
         for uid in outcome.applied:
@@ -150,11 +156,22 @@ class RecordApplier:
         for held in outcome.held:
             self.hold(held.record, held.reason, held.detail, mine[held.record.uid])
         self.projects(projects)
+        self.pages(pages)
         if not pending_before:
             # the cases just taken in are the township's own: nothing to send back until the hall moves them
             self.session.flush()
             marks = sync_store.update_marks(self.session)
             sync_store.set_baseline(self.session, self.from_site, {"case_history": marks["case_history"]})
+
+    def pages(self, items: list[tuple[Tally | None, PageRecord]]) -> None:
+        """Pages added to their cases, once the cases are in; a page whose case is not here is held for review
+        (its case held, or not yet arrived) and tried again with the next package."""
+        for source, record in items:
+            added = add_page_record(self.session, record, self.from_site)
+            if added is None:
+                self.hold(record, HoldReason.PAGE_CASE_MISSING, record.material_code, source)
+            else:
+                self.done(record, added, source)
 
     def projects(self, items: list[tuple[Tally | None, ProjectRecord]]) -> None:
         """The sender's 帮您办 projects taken in (:mod:`counter.db.sync.projects`), the others held for review."""

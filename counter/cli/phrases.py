@@ -263,6 +263,8 @@ DESK_FIELD = {
     "id_reader_format": tr("身份证阅读器服务格式文件"),
     "queue_at": tr("叫号系统地址"),
     "queue_format": tr("叫号系统格式文件"),
+    "camera": tr("高拍仪"),
+    "camera_at": tr("高拍仪设备"),
 }
 DESK_SOURCE = {"machine": tr("本机设置文件"), "user": tr("用户设置文件"), "default": tr("默认值")}
 DESK_VALUE_LINE = tr("  {field}：{value}（{source}）")

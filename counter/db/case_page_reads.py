@@ -5,8 +5,8 @@ guide version's number and hash, its site's office settings, its notices and its
 each by a statement of its own through the session's ORM handling: seven round trips to a hall's server, and more
 Python around them than the database took to answer.  Here the guide version's number and hash and the office
 settings come with the case's head, each a row found by its key (:func:`_page_head`), and the checklist, the history,
-the notices with their prints and the open items by one statement of the case's id just read (:func:`_lines`); both
-built once.  The answers are those of the separate reads, made in the same transaction.
+the notices with their prints, the open items and the camera's pages by one statement of the case's id just read
+(:func:`_lines`); both built once.  The answers are those of the separate reads, made in the same transaction.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from sqlalchemy import (
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
+from counter.case.pages import MaterialPage
 from counter.case.view import CaseView
 from counter.db import models
 from counter.db.case_store import HEAD_COLUMNS, ticket_columns, view_of
@@ -48,6 +49,7 @@ class CasePageReads:
     office: str | None  # the site's office settings as stored (None: never set)
     documents: tuple[DocumentLine, ...]  # the case's notices with their prints, as documents_of_case reads them
     item_dues: dict[str, dt.date | None]  # the items still with their departments, each its nearer date (paused: None)
+    pages: tuple[MaterialPage, ...] = ()  # the document camera's pages of its materials, by material and page
 
 
 def case_page_reads(session: Session, case_no: str) -> CasePageReads | None:
@@ -60,16 +62,17 @@ def case_page_reads(session: Session, case_no: str) -> CasePageReads | None:
     c = session.execute(_page_head(), {"case_no": case_no.strip().upper()}).first()
     if c is None:
         return None
-    parts: tuple[list[Any], list[Any], list[Any], list[Any]] = ([], [], [], [])
+    parts: tuple[list[Any], ...] = ([], [], [], [], [])
     for row in session.execute(_lines(), {"case_id": c.id}):
         part = row[0]
         parts[part].append(row[_SPANS[part]])
-    materials, history, documents, items = parts
+    materials, history, documents, items, pages = parts
     view = view_of(c, materials, history)
     if c.office is None:
         known_missing(session, [office_key(view.site_code)])
     dues = {str(code): due for code, due in items}
-    return CasePageReads(view, c.guide_hash, c.office, tuple(document_lines(documents)), dues)
+    shown = tuple(sorted((MaterialPage(*p) for p in pages), key=lambda p: (p.material_code, p.page_no)))
+    return CasePageReads(view, c.guide_hash, c.office, tuple(document_lines(documents)), dues, shown)
 
 
 @functools.cache
@@ -105,18 +108,19 @@ def _page_head() -> Select[Any]:
 
 
 #: Where each part's columns are in a row of :func:`_lines`, after the part's number and the row's id: the checklist
-#: line's, the history line's and the notice's, each in the order of the line it makes, and the open item's code and
-#: date.
+#: line's, the history line's and the notice's, each in the order of the line it makes, the open item's code and
+#: date, and the camera's page's, in the order of :class:`~counter.case.pages.MaterialPage`.
 _MATERIAL, _HISTORY, _DOCUMENT, _ITEM = slice(2, 13), slice(13, 19), slice(19, 25), slice(25, 27)
-_SPANS = (_MATERIAL, _HISTORY, _DOCUMENT, _ITEM)
+_PAGE = slice(27, 35)
+_SPANS = (_MATERIAL, _HISTORY, _DOCUMENT, _ITEM, _PAGE)
 
 
 @functools.cache
 def _lines() -> CompoundSelect[*tuple[Any, ...]]:
-    """The case's checklist, history, notices with their prints and items still with their departments (their code
-    and nearer date), in one statement, built once.
+    """The case's checklist, history, notices with their prints, items still with their departments (their code
+    and nearer date) and camera pages, in one statement, built once.
 
-    Each part (0 to 3) fills its own span of columns (:data:`_SPANS`), the others' NULL cast to the column's type, so
+    Each part (0 to 4) fills its own span of columns (:data:`_SPANS`), the others' NULL cast to the column's type, so
     every column has one type in all parts and comes back as that type (a date as a date on SQLite too); rows come
     part by part, each in the order of its ids, as the separate statements gave them.  Each part is read by its own
     index on the case's id (the open items' by their key, which leads with it).
@@ -130,7 +134,9 @@ def _lines() -> CompoundSelect[*tuple[Any, ...]]:
     documents = line_columns()
     o = cast(Table, models.OpenItem.__table__).c
     items = (o.item_code, o.due_on)
-    spans = (materials, history, documents, items)
+    g = cast(Table, models.CaseMaterialPage.__table__).c
+    pages = (g.material_code, g.page_no, g.image, g.width, g.height, g.captured_at, g.clerk, g.compared)
+    spans = (materials, history, documents, items, pages)
 
     def part(number: int, key: ColumnElement[int], own: tuple[ColumnElement[Any], ...]) -> list[Any]:
         columns: list[Any] = [literal_column(str(number), Integer), key]
@@ -144,5 +150,6 @@ def _lines() -> CompoundSelect[*tuple[Any, ...]]:
         select(*part(1, h.id, history)).where(h.case_id == case_id),
         select(*part(2, d.id, documents)).where(d.case_id == case_id),
         select(*part(3, literal_column("0", Integer), items)).where(o.case_id == case_id),
+        select(*part(4, g.id, pages)).where(g.case_id == case_id),
     )
     return union_all(*parts).order_by(literal_column("1"), literal_column("2"))

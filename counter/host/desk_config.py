@@ -71,6 +71,8 @@ class DeskConfig:
     queue_format: str = ""  # the file describing the queue system's answer; "" the shipped one
     pad_language: str = "zh"  # the review pad's words: "zh" or "mn" (the clerk's windows stay Chinese)
     pad_voice: str = "no"  # "yes": the pad speaks its prompts (espeak-ng, counter.ui.pad.voice)
+    camera: str = ""  # the document camera (高拍仪): "v4l2" (a UVC camera, through v4l2-ctl) or "" none
+    camera_at: str = ""  # its device, such as /dev/video0; "" the first one
 
     def identity(self) -> DeskIdentity:
         return DeskIdentity(self.site_code, self.desk_no)
@@ -118,6 +120,7 @@ CHOICES: Mapping[str, tuple[str, ...]] = {
     "pad_language": PAD_LANGUAGES,
     "pad_voice": (YES, NO),
     "id_reader": ("", "serial", "http"),  # counter.host.id_reader's kinds
+    "camera": ("", "v4l2"),  # counter.host.camera's kinds
 }
 
 

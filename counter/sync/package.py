@@ -17,7 +17,10 @@ Format 4 is a hall's update that also tells the township why its records wait on
 to see why, and is told to upgrade (``too_new``) by an older one.  Format 6 is a township's package holding a case
 with its bundle's subject (the newborn, the household: a ``subject`` of the case record): a hall whose program knows
 only format 5 would read the record and drop the field it does not know, so it is told to upgrade instead; a package
-without one is written as before.
+without one is written as before.  Format 7 is a township's package holding the pages its document camera took of
+the cases' materials (``page`` records): a hall of format 6 would refuse the package as malformed for a record it
+does not know, its clerk not told why, so it is told to upgrade (``too_new``); a package without pages is written as
+before.
 
 The header names the format and the algorithm suite (:data:`SUITE`), the
 sender (code and kind), the site it is addressed to, the package's kind and
@@ -84,13 +87,14 @@ from counter.sync.keys import sign, verify
 from counter.sync.seal import SUITE, new_ephemeral, open_sealed, seal
 from counter.util.bounded_read import TooLarge, read_bounded
 
-FORMAT_VERSION = 6  # the newest format this program writes and reads
+FORMAT_VERSION = 7  # the newest format this program writes and reads
 CASES_FORMAT = 2  # cases, acknowledgements and the hall's updates: what a package without projects is written in
 PROJECTS_FORMAT = 3  # format 2 and 帮您办 projects
 HELD_FORMAT = 4  # a hall's update with the township's records it holds for review (counter.sync.records.HeldRecord)
 SEALS_FORMAT = 5  # a township's cases (and projects) with the seals of its trail (counter.sync.records.SealRecord)
 SUBJECT_FORMAT = 6  # format 5 whose cases may hold their bundle's subject (counter.sync.records.CaseRecord.subject)
-FORMATS = (CASES_FORMAT, PROJECTS_FORMAT, HELD_FORMAT, SEALS_FORMAT, SUBJECT_FORMAT)  # the formats this program reads
+PAGES_FORMAT = 7  # format 6 and the pages a desk's camera took of materials (counter.sync.records.PageRecord)
+FORMATS = (CASES_FORMAT, PROJECTS_FORMAT, HELD_FORMAT, SEALS_FORMAT, SUBJECT_FORMAT, PAGES_FORMAT)  # what this reads
 MAGICS = {n: f"COUNTER-SYNC/{n}\n".encode("ascii") for n in FORMATS}
 MAGIC = MAGICS[CASES_FORMAT]  # the first line of a package of format 2
 OLD_FORMATS = (1,)  # unencrypted: refused by name, the sender must upgrade (docs/sync-crypto.md)

@@ -38,6 +38,7 @@ TEXT_MAX = 2000  # an address, a note, a comment, a reason, a printer's message
 NOTE_MAX = 8000  # a history line's note and a denial's reasons: every item's reasons joined
 SNAPSHOT_MAX = 20000  # JSON kept as it was: the intake's answers, the office settings of a notice
 LINES_MAX = 2000  # the lines of one list: checklist, history, documents, prints, rectification lines
+PAGE_B64_MAX = 1_400_000  # a page as base64: PAGE_BYTES_MAX of counter.case.pages, four thirds
 ROUNDS_MAX = 10  # rating rounds of a case, appeals of a rating: one or two in practice
 
 # --- the parts of a case ------------------------------------------------------------------
@@ -384,6 +385,31 @@ class SealRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class PageRecord:
+    """A page of a township case's material, as its document camera took it (township → hall, format 7).
+
+    ``image`` is the JPEG as base64, bounded as every desk bounds it (counter.case.pages); the page belongs to the
+    case of ``case_uid`` and is added at the hall beside the pages it has, never over one.
+    """
+
+    TYPE: ClassVar[str] = "page"
+    case_uid: str
+    material_code: str
+    page_no: int
+    image: str
+    width: int
+    height: int
+    captured_at: dt.datetime
+    clerk: str
+    compared: bool
+    LIMITS: ClassVar[dict[str, int]] = {"case_uid": 32, "material_code": 40, "image": PAGE_B64_MAX, "clerk": 60}
+
+    @property
+    def key(self) -> str:
+        return f"{self.case_uid}:{self.material_code}:{self.page_no}"
+
+
+@dataclass(frozen=True, slots=True)
 class HeldEntry:
     """One of a township's records on the hall's review list: which, why (a hold reason's code), and the detail.
 
@@ -543,6 +569,7 @@ Record = (
     | ProjectRecord
     | HeldRecord
     | SealRecord
+    | PageRecord
 )
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.TYPE: cls
@@ -556,10 +583,11 @@ RECORD_TYPES: dict[str, type[Record]] = {
         ProjectRecord,
         HeldRecord,
         SealRecord,
+        PageRecord,
     )
 }
 #: which records each kind of package may hold (a project only in a package of format 3: counter.sync.package)
 ALLOWED: dict[str, frozenset[str]] = {
-    "cases": frozenset({"case", "ack", "project", "seal"}),
+    "cases": frozenset({"case", "ack", "project", "seal", "page"}),
     "updates": frozenset({"guide", "holiday", "setting", "progress", "ack", "held"}),
 }

@@ -10,10 +10,12 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    Boolean,
     Date,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -345,3 +347,25 @@ class OpenItem(Base):
     legal_due: Mapped[date | None] = mapped_column(Date, nullable=True)
     promised_due: Mapped[date | None] = mapped_column(Date, nullable=True)
     paused_since: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class CaseMaterialPage(Base):
+    """A page of a case's material taken by the desk's document camera (高拍仪), as JPEG (migration 0031).
+
+    Bounded and compressed before it is written (counter.case.pages); ``compared`` marks a copy the clerk compared
+    with the original.  Rows are only ever added.
+    """
+
+    __tablename__ = "case_material_page"
+    __table_args__ = (UniqueConstraint("case_id", "material_code", "page_no"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id"))
+    material_code: Mapped[str] = mapped_column(String(40))
+    page_no: Mapped[int] = mapped_column(Integer)
+    image: Mapped[bytes] = mapped_column(LargeBinary)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    captured_at: Mapped[datetime] = mapped_column(default=utcnow)
+    clerk: Mapped[str] = mapped_column(String(60))
+    compared: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -19,6 +19,7 @@ from counter.db.sync.tables import (
     DOCUMENT,
     HISTORY,
     LAPSE,
+    PAGE,
     PRINT,
     PROJECT,
     PROJECT_COORD,
@@ -51,6 +52,7 @@ def changed_case_ids(session: Session, marks: Mapping[str, int] | None, site_cod
     parts = [
         select(CASE.c.id.label("case_id")).where(CASE.c.id > m["case"]),
         select(HISTORY.c.case_id).where(HISTORY.c.id > m["case_history"]),
+        select(PAGE.c.case_id).where(PAGE.c.id > m["case_material_page"]),  # a page taken after the case was sent
         select(DOCUMENT.c.case_id).where(DOCUMENT.c.id > m["document_record"], DOCUMENT.c.case_id.is_not(None)),
         select(DOCUMENT.c.case_id)
         .join(PRINT, PRINT.c.document_id == DOCUMENT.c.id)

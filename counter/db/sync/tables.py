@@ -39,10 +39,11 @@ GUIDE = _table(models.GuideVersion)
 PROJECT, PROJECT_STEP = _table(models.Project), _table(models.ProjectStep)
 PROJECT_LINE, PROJECT_COORD = _table(models.ProjectHistory), _table(models.ProjectCoordination)
 PROJECT_PAPER = _table(models.ProjectPaper)
+PAGE = _table(models.CaseMaterialPage)
 
 #: the tables whose new rows make a case "changed since" a package
 CASE_TRACKED: dict[str, Table] = {
-    t.name: t for t in (CASE, HISTORY, DOCUMENT, PRINT, REQUEST, RATING, LAPSE, RECT, RECT_LINE, APPEAL)
+    t.name: t for t in (CASE, HISTORY, DOCUMENT, PRINT, REQUEST, RATING, LAPSE, RECT, RECT_LINE, APPEAL, PAGE)
 }
 #: the tables whose new rows make a 帮您办 project "changed since" a package.  Its row and its plan are changed in
 #: place, but never without a history line (counter.actions.projects writes one with every move), so a new line

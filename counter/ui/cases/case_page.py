@@ -59,6 +59,7 @@ from counter.ui.cases.item_step import route_title
 from counter.ui.cases.item_step_form import ItemStepForm
 from counter.ui.cases.item_step_rules import steps_by_item
 from counter.ui.cases.marks import LACKING_TEXT, MARK_COLOURS, paint, restyle
+from counter.ui.cases.material_pages import MaterialPages
 from counter.ui.cases.page_style import STATUS_COLOURS, STYLE
 from counter.ui.cases.rules import (
     MaterialMark,
@@ -154,6 +155,7 @@ class CasePage(QWidget):
         )
         self.history = full_table(words.CASE_HISTORY_COLUMNS, stretch=4, name=words.CASE_HISTORY)
         self.documents = CaseDocuments()  # the 文书 section (counter.ui.printing)
+        self.material_pages = MaterialPages()  # the document camera's pages of the materials
         self.item_states = ItemStates()  # each item's decision: a bundle is decided item by item
 
     def _lay_out(self) -> None:
@@ -173,7 +175,8 @@ class CasePage(QWidget):
             caption.setObjectName("sectionHeading")
             body.addWidget(caption)
             body.addWidget(table)
-            if table is self.materials:
+            if table is self.materials:  # the camera's pages of them, then the notices
+                body.addWidget(self.material_pages)
                 body.addWidget(self.documents)
         body.addStretch(1)
         scroll = QScrollArea()
@@ -218,11 +221,8 @@ class CasePage(QWidget):
     # --- reading -------------------------------------------------------------------
 
     def reload(self) -> Loaded:
-        """Read the case again and show it.
-
-        When the database cannot be read, the page keeps what it showed and says
-        why (:attr:`read_error`); when there is no such case, it keeps what it showed.
-        """
+        """Read the case again and show it; where the database cannot be read the page keeps what it showed and
+        says why (:attr:`read_error`), and where there is no such case it keeps what it showed."""
         self.read_error = ""
         try:
             read = partial(read_case, case_no=self.case_no, today=self._today())  # the items' alerts of the day
@@ -239,6 +239,7 @@ class CasePage(QWidget):
         self.details_fields.set_subject(page.subject_title, page.subject)
         self._same_day = page.immediate and self._same_day_applies(page.view)
         self._show(page.view)
+        self.material_pages.show_pages(page.view.case_no, page.pages, material_names(page.view.materials))
         offered = item_actions(page.view, self._desk.actor)
         steps = steps_by_item(page.view, [i.code for i in page.items], self._desk.actor, offered)
         self.item_states.show_items(page.view, page.items, offered, steps)

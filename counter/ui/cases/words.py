@@ -62,6 +62,14 @@ CASE_FIELD = {
 }
 CASE_QUEUE_WAITED = tr("{ticket}（等候 {minutes} 分钟）")
 CASE_MATERIALS = tr("申请材料")
+CASE_PAGES = tr("材料照片（高拍仪）")
+CASE_PAGES_KEYS = tr("方向键选择一页，回车键放大查看，Esc 关闭")
+CASE_PAGE_LINE = tr("{name} 第{page}页")
+# the B level of 国办函〔2016〕108号 (a copy verified against the original by window staff), as the project's domain
+# notes word it: not checked against the notice's own text
+CASE_PAGE_COMPARED = tr("此件经与原件核对无误")
+CASE_PAGE_TAKEN = tr("{clerk} 拍摄于 {time}")
+CASE_PAGE_TITLE_LARGE = tr("{case_no}：{line}")
 CASE_HISTORY = tr("经办记录")
 CASE_DETAILS = tr("办件详情")  # what a screen reader calls the scrolling part of the page
 CASE_MATERIAL_COLUMNS = (

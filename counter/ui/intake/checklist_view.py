@@ -29,6 +29,7 @@ class ChecklistView(QWidget):
     recorded = Signal(object)  # MaterialEntry of one row
     deferral_chosen = Signal(str)  # the code of a row marked 容缺后补 (key 6)
     licence_asked = Signal(str)  # the code of a row to look up in the 证照库 (key 7)
+    page_asked = Signal(str, bool)  # the code of a row the camera photographs, and whether compared (keys 8, 9)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +51,13 @@ class ChecklistView(QWidget):
         layout.addLayout(self._rows_layout)
         self.rows: dict[str, MaterialRow] = {}
         self._deferral_asked = False
+        self._pages: dict[str, tuple[int, int]] = {}  # by material: pages taken, of them compared
+
+    def show_pages(self, code: str, count: int, compared: int) -> None:
+        """The pages the camera took of a material, as its row shows them (kept when the rows are made again)."""
+        self._pages[code] = (count, compared)
+        if code in self.rows:
+            self.rows[code].show_pages(count, compared)
 
     def show_deferral(self, asked: bool) -> None:
         """The applicant's 容缺 request, as each 容缺后补 row shows it."""
@@ -75,6 +83,8 @@ class ChecklistView(QWidget):
             row.recorded.connect(self.recorded)
             row.deferral_chosen.connect(lambda code=entry.code: self.deferral_chosen.emit(code))
             row.licence_asked.connect(lambda code=entry.code: self.licence_asked.emit(code))
+            row.page_asked.connect(lambda compared, code=entry.code: self.page_asked.emit(code, compared))
+            row.show_pages(*self._pages.get(entry.code, (0, 0)))
             row.show_deferral(self._deferral_asked)
             row.step.connect(lambda step, code=entry.code: self.on_step(code, step))
             self._rows_layout.addWidget(row)

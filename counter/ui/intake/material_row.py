@@ -4,7 +4,8 @@ With the row focused, 1 已收取, 2 有缺陷, 3 未提交, 4 共享已确认 (
 only), 5 当场更正, 6 容缺后补 (materials the guide marks 容缺后补 only: not handed in,
 the applicant asking for 容缺, said through :attr:`deferral_chosen`) and Space
 toggles 已收取; 7 asks the 证照库 (shared materials and certificates only, said through
-:attr:`licence_asked`: the panel asks and the clerk takes one licence); ↑ and ↓ move to
+:attr:`licence_asked`: the panel asks and the clerk takes one licence); 8 has the desk's 高拍仪 take a page of it
+and 9 one the clerk compared with the original (:attr:`page_asked`: the panel keeps the pages); ↑ and ↓ move to
 the neighbouring row.  A line taken as an 电子证照, or whose look-up failed, says so
 under the name; anything the clerk then records by key replaces the licence.
 Choosing 已收取 fills the counts and the medium the guide asks for, so the common
@@ -52,6 +53,8 @@ from counter.ui.intake.words import (
     INTAKE_GUIDE_COUNT,
     INTAKE_LICENCE_BUTTON,
     INTAKE_ORIGINALS,
+    INTAKE_PAGES_COMPARED,
+    INTAKE_PAGES_TAKEN,
     INTAKE_RECEIPT_BUTTON,
     INTAKE_RECEIPT_DEFER,
     INTAKE_RECEIPT_SHARED_FETCHED,
@@ -71,6 +74,7 @@ RECEIPT_KEYS = {
 }
 DEFER_KEY = Qt.Key.Key_6
 LICENCE_KEY = Qt.Key.Key_7
+PAGE_KEYS = {Qt.Key.Key_8: False, Qt.Key.Key_9: True}  # 高拍仪: a page, or one compared with the original
 _ACCEPTED = {
     Medium.PAPER: (ReceivedMedium.PAPER,),
     Medium.ELECTRONIC: (ReceivedMedium.ELECTRONIC,),
@@ -102,6 +106,7 @@ class MaterialRow(QFrame):
     step = Signal(int)  # -1 / +1: the clerk wants the row above / below
     deferral_chosen = Signal()  # 容缺后补: recorded 未提交, and the applicant asks for 容缺
     licence_asked = Signal()  # key 7: look this material up in the 证照库
+    page_asked = Signal(bool)  # key 8 (False) or 9 (True, compared with the original): the camera takes a page
 
     def __init__(
         self, material: Material, entry: MaterialEntry, parent: QWidget | None = None, *, lookup: bool = False
@@ -133,6 +138,9 @@ class MaterialRow(QFrame):
         self.licence_label = plain_label()
         self.licence_label.setProperty("role", "licence")
         self.licence_label.setWordWrap(True)
+        self.pages_label = plain_label()  # the camera's pages of it, taken with keys 8 and 9
+        self.pages_label.setProperty("role", "hint")
+        self.pages_label.hide()
         self.medium_buttons = {m: self._button(RECEIVED_MEDIUM[m], "receipt") for m in _BOTH}
         for medium, button in self.medium_buttons.items():
             button.setEnabled(medium in self._accepted)
@@ -190,6 +198,7 @@ class MaterialRow(QFrame):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.licence_label)
+        layout.addWidget(self.pages_label)
         layout.addWidget(self.details)
         layout.addWidget(self.note_line)
 
@@ -280,6 +289,14 @@ class MaterialRow(QFrame):
         if receipt in WITH_NOTE:
             self.note.setFocus()
 
+    def show_pages(self, count: int, compared: int) -> None:
+        """How many pages the camera took of the material, and how many of them the clerk compared."""
+        said = INTAKE_PAGES_TAKEN.format(count=count) if count else ""
+        if compared:
+            said += INTAKE_PAGES_COMPARED.format(compared=compared)
+        self.pages_label.setText(said)
+        self.pages_label.setVisible(bool(said))
+
     def show_deferral(self, asked: bool) -> None:
         """Whether the applicant asks for 容缺: a 容缺后补 material not handed in then shows as 容缺后补."""
         self._deferral_asked = asked
@@ -330,6 +347,8 @@ class MaterialRow(QFrame):
                 self.step.emit(1)
         elif key == LICENCE_KEY and self.licence_button is not None:
             self.licence_asked.emit()
+        elif key in PAGE_KEYS and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.page_asked.emit(PAGE_KEYS[key])
         elif key == DEFER_KEY and self.deferrable:
             self.choose_deferral()  # the panel says where the keyboard goes next: a condition to confirm, or on
         elif key == Qt.Key.Key_Space:

@@ -51,6 +51,7 @@ from counter.intake.outcome import Decision, Outcome, RefusalGround, refusal_gro
 from counter.intake.parties import party_problems
 from counter.intake.subject import SubjectProblem, subject_problems, subject_required
 from counter.ui.connection import Reconnector
+from counter.ui.intake.camera_desk import CameraDesk
 from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.form_fields import read_fields, show_fields
 from counter.ui.intake.licence_desk import LicenceDesk
@@ -116,6 +117,7 @@ class IntakePanel(PanelLayout):
         self.confirmation: RefusalConfirmation | None = None
         self.drafts = DraftKeeper(runner, desk, self.form, self)
         self.licences = LicenceDesk(self, runner, today, self)
+        self.camera = CameraDesk(self, self)  # 高拍仪: the pages go with the case
         self._uid = uuid.uuid4().hex  # the same for every attempt to commit this intake
         self.reconnector = Reconnector(runner.store, self)
         self.queue_line = QueueLine(desk)  # 叫号: the ticket called goes with the case
@@ -156,6 +158,7 @@ class IntakePanel(PanelLayout):
         self.checklist_view.recorded.connect(self.on_material_recorded)
         self.checklist_view.deferral_chosen.connect(self.on_deferral_chosen)
         self.checklist_view.licence_asked.connect(self.licences.on_asked)
+        self.checklist_view.page_asked.connect(self.camera.on_asked)
         self.checklist_view.all_received_button.clicked.connect(self.checklist_view.receive_all_pending)
         self.deferral.changed.connect(self.on_choice_changed)
         self.refusal.changed.connect(self.on_choice_changed)
@@ -186,11 +189,16 @@ class IntakePanel(PanelLayout):
     def request(self) -> IntakeRequest:
         # the applicant hands the materials over at this window, today, called by the ticket the desk called
         request = intake_request(self.form(), self._uid)
-        return dataclasses.replace(request, received_on=self._today(), ticket=self.queue_line.ticket)
+        return dataclasses.replace(
+            request, received_on=self._today(), ticket=self.queue_line.ticket, pages=self.camera.taken()
+        )
 
     @property
     def checklist(self) -> Checklist:
         return self._checklist
+
+    def show_pages(self, code: str, count: int, compared: int) -> None:
+        self.checklist_view.show_pages(code, count, compared)
 
     def apply_checklist(self, checklist: Checklist, code: str) -> None:
         """A line changed outside its row (an 电子证照 taken, a failed look-up): the row shows it, the rest follows."""
@@ -511,7 +519,7 @@ class IntakePanel(PanelLayout):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.drafts.save_if_waiting()
-        filled = not self.finished and not self.committed and self.form() != self._blank
+        filled = not self.finished and not self.committed and (self.form() != self._blank or bool(self.camera.pages))
         if filled and not self._close_agreed:
             event.ignore()
             self.ask_before_closing()
@@ -520,5 +528,6 @@ class IntakePanel(PanelLayout):
         if event.isAccepted():
             self.applicant_form.card_line.wait()
             self.queue_line.wait()
+            self.camera.wait()
             self.licences.asker.wait_all()  # a look-up on its way ends within its timeout; no thread outlives the panel
             self.closed.emit()

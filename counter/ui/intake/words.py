@@ -70,7 +70,8 @@ INTAKE_ALL_RECEIVED_TIP = tr("把所有未核对的材料记为已收取（按�
 INTAKE_PENDING = tr("还有 {count} 项未核对")
 INTAKE_NONE_PENDING = tr("材料已全部核对")
 INTAKE_KEYS_HINT = tr(
-    "选中一行：1 已收取　2 有缺陷　3 未提交　4 共享已确认　5 当场更正　6 容缺后补　7 查证照库　空格 切换已收取"
+    "选中一行：1 已收取　2 有缺陷　3 未提交　4 共享已确认　5 当场更正　6 容缺后补　7 查证照库　"
+    "8 高拍仪拍照　9 拍照并注明已核对原件　空格 切换已收取"
 )
 INTAKE_RECEIPT_BUTTON = {
     "received": tr("已收取"),
@@ -102,6 +103,23 @@ INTAKE_LICENCE_FAILED = tr("证照库暂时无法查询“{name}”：请收取�
 INTAKE_LICENCE_NOT_SET = tr("本大厅尚未设置证照库：请收取纸质材料，本件将记录未能查询")
 INTAKE_LICENCE_NO_ID = tr("请先填写申请人的身份证号或统一社会信用代码，再查询证照库")
 INTAKE_LICENCE_TAKEN = tr("已采用电子证照：{line}")
+INTAKE_PAGES_TAKEN = tr("已拍 {count} 页")
+INTAKE_PAGES_COMPARED = tr("，其中 {compared} 页已与原件核对")
+INTAKE_PAGE_TAKING = tr("正在用高拍仪拍“{name}”，请不要移动材料")
+INTAKE_PAGE_TAKEN = tr("已拍“{name}”第 {page} 页")
+INTAKE_PAGE_TAKEN_COMPARED = tr("已拍“{name}”第 {page} 页，注明已与原件核对")
+INTAKE_CAMERA_FAULT = {
+    "not_set_up": tr("本窗口未设置高拍仪，请收取纸质材料，或请管理员在本窗口设置中设置高拍仪。"),
+    "no_camera": tr("找不到高拍仪，请检查高拍仪的连线后再拍。"),
+    "no_frame": tr("高拍仪没有拍到图像，请再拍一次。"),
+    "busy": tr("高拍仪正被其他程序使用，请关闭那个程序后再拍。"),
+}
+INTAKE_PAGE_PROBLEM = {
+    "not_an_image": tr("高拍仪送来的不是图像，没有保存，请再拍一次。"),
+    "too_large": tr("这一页的图像压缩后仍超过 1 MB，没有保存：请把高拍仪调到文档模式后再拍。"),
+    "too_many": tr("这份材料已拍到上限（30 页），没有再保存。"),
+    "no_such_material": tr("这份材料已不在材料清单上，没有保存。"),
+}
 INTAKE_ORIGINALS = tr("原件")
 INTAKE_COPIES = tr("复印件")
 INTAKE_GUIDE_COUNT = tr("指南：原件{originals}份 复印件{copies}份")

@@ -32,6 +32,7 @@ SYNC_RECORD_TYPE = {
     "guide": tr("办事指南"),
     "holiday": tr("节假日"),
     "setting": tr("设置"),
+    "page": tr("材料照片"),
 }
 SYNC_REVIEW_COLUMNS = (tr("来自站点"), tr("数据包"), tr("类型"), tr("记录"), tr("原因"), tr("说明"), tr("收到时间"))
 SYNC_HELD_TITLE = tr("中心未导入的本站点记录（据中心最近发来的更新：请按原因更正后重新上报，或凭编号与中心联系）")

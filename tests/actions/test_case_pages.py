@@ -1,0 +1,116 @@
+"""Pages of a case's material kept through the actions: numbered in turn, refused whole when they cannot be kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.calendar import office_calendar
+from counter.actions.case_pages import CaseNotFound, add_page, pages_of_case
+from counter.actions.demo import complete_checklist, fresh_checklist
+from counter.actions.desk import Desk
+from counter.actions.intake import IntakeRequest, take_intake
+from counter.case import pages
+from counter.case.pages import PageProblem, PageRefused, TakenPage, page_image
+from counter.db import models
+from counter.db.catalog_store import current_guide
+from counter.host.camera import SyntheticCamera
+from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.parties.identifiers import make_id_number
+from tests.actions.conftest import TODAY
+
+DESK_ROLE_WORK = True
+
+
+def trail(sessions: sessionmaker[Session], number: str) -> list[tuple[str, dict[str, object]]]:
+    """The case's audit entries: action and detail, in order."""
+    with sessions() as s:
+        entries = s.execute(
+            select(models.AuditEntry.action, models.AuditEntry.detail)
+            .where(models.AuditEntry.subject == number)
+            .order_by(models.AuditEntry.id)
+        )
+        return [(action, json.loads(detail)) for action, detail in entries]
+
+
+def take(sessions: sessionmaker[Session], desk: Desk) -> tuple[str, str]:
+    parties = Parties(Applicant(ApplicantKind.PERSON, "其其格", make_id_number("152201", dt.date(1994, 3, 8), 222)))
+    with sessions.begin() as s:
+        stored = current_guide(s, "XAM-YJS-008")
+        assert stored is not None
+        checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
+        number = take_intake(s, desk, IntakeRequest(checklist, parties), TODAY, office_calendar(s)).case_no
+    return number, checklist.entries[0].code
+
+
+def test_pages_are_numbered_in_turn_per_material(sessions: sessionmaker[Session], desk: Desk) -> None:
+    number, code = take(sessions, desk)
+    camera = SyntheticCamera()
+    with sessions.begin() as s:
+        assert add_page(s, desk, number, code, camera.capture(), compared=True) == 1
+        assert add_page(s, desk, number, code, camera.capture()) == 2
+    with sessions() as s:
+        kept = pages_of_case(s, number)
+    assert [(p.material_code, p.page_no, p.compared, p.clerk) for p in kept] == [
+        (code, 1, True, "乌兰"),
+        (code, 2, False, "乌兰"),
+    ]
+    assert all(p.jpeg.startswith(b"\xff\xd8") for p in kept)
+    steps = [d for action, d in trail(sessions, number) if action == "case_changed"]
+    assert [(d["step"], d["material"], d["page"], d["compared"]) for d in steps] == [
+        ("page_taken", code, 1, True),
+        ("page_taken", code, 2, False),
+    ]
+    assert [d["sha256"] for d in steps] == [hashlib.sha256(p.jpeg).hexdigest() for p in kept]
+
+
+def test_a_page_the_case_cannot_take_is_refused_and_nothing_kept(
+    sessions: sessionmaker[Session], desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    number, code = take(sessions, desk)
+    camera = SyntheticCamera()
+    with sessions.begin() as s, pytest.raises(PageRefused) as caught:
+        add_page(s, desk, number, "NO-SUCH-MATERIAL", camera.capture())
+    assert caught.value.problem is PageProblem.NO_SUCH_MATERIAL
+    monkeypatch.setattr(pages, "PAGES_MAX", 1)
+    monkeypatch.setattr("counter.actions.case_pages.PAGES_MAX", 1)
+    with sessions.begin() as s:
+        add_page(s, desk, number, code, camera.capture())
+    with sessions.begin() as s, pytest.raises(PageRefused) as caught:
+        add_page(s, desk, number, code, camera.capture())
+    assert caught.value.problem is PageProblem.TOO_MANY
+    with sessions.begin() as s, pytest.raises(CaseNotFound):
+        add_page(s, desk, "XAM01-20260101-01-0001", code, camera.capture())
+    with sessions() as s:
+        assert [p.page_no for p in pages_of_case(s, number)] == [1]
+
+
+def test_pages_taken_at_the_intake_are_written_with_the_case(sessions: sessionmaker[Session], desk: Desk) -> None:
+    """In the intake's own unit of work; a page of a material the checklist no longer lists is left out."""
+    parties = Parties(Applicant(ApplicantKind.PERSON, "其其格", make_id_number("152201", dt.date(1994, 3, 8), 222)))
+    camera = SyntheticCamera()
+    with sessions.begin() as s:
+        stored = current_guide(s, "XAM-YJS-008")
+        assert stored is not None
+        checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
+        code = checklist.entries[0].code
+        taken = (
+            TakenPage(code, page_image(camera.capture()), True),
+            TakenPage("NOT-LISTED", page_image(camera.capture()), False),
+            TakenPage(code, page_image(camera.capture()), False),
+        )
+        request = IntakeRequest(checklist, parties, pages=taken)
+        number = take_intake(s, desk, request, TODAY, office_calendar(s)).case_no
+    with sessions() as s:
+        kept = pages_of_case(s, number)
+    assert [(p.material_code, p.page_no, p.compared, p.jpeg) for p in kept] == [
+        (code, 1, True, taken[0].image.jpeg),
+        (code, 2, False, taken[2].image.jpeg),
+    ]
+    (entry,) = [d for action, d in trail(sessions, number) if action == "case_taken"]
+    assert entry["pages"] == [hashlib.sha256(p.jpeg).hexdigest() for p in kept]

@@ -1,0 +1,86 @@
+"""高拍仪 at the intake: keys 8 and 9 on a material's row take pages from the (synthetic) camera, the pages go with
+the case, and its page shows them as thumbnails, one opened large with Enter."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.case_pages import pages_of_case
+from counter.host.camera import Camera, SyntheticCamera
+from counter.ui.cases.case_page import CasePage, Loaded
+from counter.ui.cases.words import CASE_PAGE_COMPARED
+from counter.ui.intake import IntakePanel
+from counter.ui.intake.words import INTAKE_CAMERA_FAULT
+from tests.ui.intake.conftest import DESK, TODAY
+from tests.ui.intake.helpers import commit, press, ready
+from tests.ui.runners import runner_on
+
+
+def take_page(qtbot: QtBot, panel: IntakePanel, code: str, key: Qt.Key) -> None:
+    before = len(panel.camera.pages)
+    press(qtbot, panel, code, key)
+    qtbot.waitUntil(lambda: panel.camera.running is None and len(panel.camera.pages) == before + 1, timeout=10_000)
+
+
+@pytest.mark.slow  # a commit and a case page: about a second
+def test_two_pages_go_with_the_case_and_its_page_shows_them(
+    qtbot: QtBot, panel: IntakePanel, sessions: sessionmaker[Session]
+) -> None:
+    camera = SyntheticCamera()
+    panel.camera.camera = lambda: camera
+    ready(qtbot, panel)
+    code = panel.checklist.entries[0].code
+    take_page(qtbot, panel, code, Qt.Key.Key_9)  # compared with the original
+    take_page(qtbot, panel, code, Qt.Key.Key_8)
+    row = panel.checklist_view.row(code)
+    assert row.pages_label.text() == "已拍 2 页，其中 1 页已与原件核对"
+    assert row.receipt.value == "received"  # the keys take pages; the line stays as recorded
+    case_no = commit(qtbot, panel)
+    with sessions() as s:
+        kept = pages_of_case(s, case_no)
+    assert [(p.material_code, p.page_no, p.compared) for p in kept] == [(code, 1, True), (code, 2, False)]
+    page = CasePage(runner_on(sessions), DESK, lambda: TODAY, case_no)
+    qtbot.addWidget(page)
+    assert page.reload() is Loaded.SHOWN
+    page.resize(1024, 768)
+    page.show()
+    shown = page.material_pages
+    assert shown.isVisible()
+    assert shown.list.count() == 2
+    first = shown.list.item(0)
+    assert first is not None
+    assert first.text().endswith(CASE_PAGE_COMPARED)
+    assert not first.icon().isNull()
+    shown.list.setFocus()
+    qtbot.waitUntil(shown.list.hasFocus)
+    QTest.keyClick(shown.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shown.viewer is not None and shown.viewer.isVisible())
+    assert shown.viewer is not None
+    assert CASE_PAGE_COMPARED in shown.viewer.caption.text()
+    assert not shown.viewer.image.pixmap().isNull()
+
+
+def test_a_desk_without_a_camera_says_so_and_keeps_nothing(qtbot: QtBot, panel: IntakePanel) -> None:
+    none: Camera | None = None
+    panel.camera.camera = lambda: none
+    ready(qtbot, panel)
+    press(qtbot, panel, panel.checklist.entries[0].code, Qt.Key.Key_8)
+    assert panel.status.text() == INTAKE_CAMERA_FAULT["not_set_up"]
+    assert panel.request().pages == ()
+
+
+@pytest.mark.slow  # a commit and a case page: over half a second
+def test_a_case_without_pages_shows_no_such_section(
+    qtbot: QtBot, panel: IntakePanel, sessions: sessionmaker[Session]
+) -> None:
+    ready(qtbot, panel)
+    case_no = commit(qtbot, panel)
+    page = CasePage(runner_on(sessions), DESK, lambda: TODAY, case_no)
+    qtbot.addWidget(page)
+    assert page.reload() is Loaded.SHOWN
+    page.show()
+    assert not page.material_pages.isVisible()
