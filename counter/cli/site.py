@@ -215,6 +215,7 @@ def cmd_site_peers(args: argparse.Namespace) -> int:
                     "encryption_key": p.encryption_key,
                     "fingerprint": p.fingerprint,
                     "registered_at": p.registered_at.isoformat(),
+                    "county": p.county,  # a hall's county at its league; "" for every other peer
                 }
                 for p in found
             ]

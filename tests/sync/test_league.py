@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import office_calendar
 from counter.actions.demo import complete_checklist, fresh_checklist
@@ -74,10 +76,10 @@ def _guide(site: Site, code: str) -> StoredGuide:
 
 
 @pytest.fixture
-def league(catalog: Path, tmp_path: Path) -> tuple[Site, Site, Site]:
-    """The league XAM; 乌兰浩特市's hall with a restaurant (and one voided); 阿尔山市's with a restaurant and a case
-    of a wholly 即办 guide it added itself, done at the window."""
-    league = _site(catalog, tmp_path, "XAM", "兴安盟政务服务中心（盟级）", SiteKind.LEAGUE)
+def league(databases: Callable[[str], sessionmaker[Session]], catalog: Path, tmp_path: Path) -> tuple[Site, Site, Site]:
+    """The league XAM (on either backend: a league's server is PostgreSQL); 乌兰浩特市's hall with a restaurant (and
+    one voided); 阿尔山市's with a restaurant and a case of a wholly 即办 guide it added itself, done at the window."""
+    league = make_site(databases("XAM"), "XAM", "兴安盟政务服务中心（盟级）", SiteKind.LEAGUE, tmp_path)
     wlh = _site(catalog, tmp_path, "WLH01", "乌兰浩特市政务服务中心", SiteKind.HALL)
     aes = _site(catalog, tmp_path, "AES01", "阿尔山市政务服务中心", SiteKind.HALL)
     _join(league, wlh, "152201")
