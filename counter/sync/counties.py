@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-LEAGUE_CODE = "152200"  # 兴安盟
 COUNTIES = {
     "152201": "乌兰浩特市",
     "152202": "阿尔山市",
