@@ -47,6 +47,7 @@ from counter.db import models
 from counter.db.settings_store import SITE_KIND, get_setting, put_setting
 from counter.host import paths
 from counter.host.desk_config import load_desk_config
+from counter.sync.counties import COUNTY_CODE
 from counter.sync.keys import (
     KeyProblem,
     KeyUnreadable,
@@ -403,8 +404,13 @@ def register_peer(
     desk: Desk | None = None,
     encryption_key: str = "",
     now: datetime | None = None,
+    county: str = "",
 ) -> None:
     """Accept packages from the site ``code`` signed by ``public_key``, seal packages to it with ``encryption_key``.
+
+    ``county``, the 行政区划代码 of the county a hall serves, is what a league groups that hall's figures by
+    (:mod:`counter.sync.counties`); a league registering a hall may leave it empty and give it later by registering
+    the card again.  Registering again without one keeps the county the peer had.
 
     Registering a code again replaces its keys.  ``encryption_key`` is empty
     only for a registration from an old card (tests of the upgrade make one):
@@ -418,7 +424,10 @@ def register_peer(
     by = this_desk(desk)
     require(session, by.actor, Permission.CHANGE_SETTINGS)
     code, name, public_key, encryption_key = code.strip(), name.strip(), public_key.strip(), encryption_key.strip()
+    county = county.strip()
     problems = site_problems(code, name, public_key, encryption_key or None)
+    if county and not COUNTY_CODE.match(county):
+        problems.append(SiteProblem.COUNTY_FORMAT)
     if code == _own_code(session):
         problems.append(SiteProblem.OWN_CODE)
     if problems:
@@ -430,23 +439,29 @@ def register_peer(
         "kind": kind.value,
         "fingerprint": key_fingerprint(public_key, encryption_key),
     }
+    if county:
+        detail["county"] = county
     registered = models.utcnow() if now is None else now
     if row is None:
         session.add(
             models.SitePeer(code=code, name=name, kind=kind.value, public_key=public_key, encryption_key=encryption_key,
-                            registered_at=registered)
+                            registered_at=registered, county=county)
         )  # fmt: skip
     else:
         detail["replaced_fingerprint"] = key_fingerprint(row.public_key, row.encryption_key)
         row.name, row.kind, row.public_key, row.registered_at = name, kind.value, public_key, registered
         row.encryption_key = encryption_key
+        row.county = county or row.county
     record_at_desk(session, by, AuditAction.SETTING_CHANGED, f"{AUDIT_SUBJECT}.peer:{code}", detail)
 
 
 def peers(session: Session) -> list[Peer]:
     """Every registered peer, by code."""
     rows = session.scalars(select(models.SitePeer).order_by(models.SitePeer.code))
-    return [Peer(r.code, r.name, SiteKind(r.kind), r.public_key, _utc(r.registered_at), r.encryption_key) for r in rows]
+    return [
+        Peer(r.code, r.name, SiteKind(r.kind), r.public_key, _utc(r.registered_at), r.encryption_key, r.county)
+        for r in rows
+    ]
 
 
 def peer_keys(session: Session) -> dict[str, str]:

@@ -194,12 +194,14 @@ def _office_fields(office: SiteOffice) -> dict[str, str]:
     }
 
 
-def register_card(session: Session, card: SiteIdentity, desk: Desk) -> Registration:
-    """Register the site a card describes (:func:`register_peer`), and say what that changed."""
+def register_card(session: Session, card: SiteIdentity, desk: Desk, county: str = "") -> Registration:
+    """Register the site a card describes (:func:`register_peer`; at a league, a hall with its ``county``), and say
+    what that changed."""
     old = next((peer for peer in peers(session) if peer.code == card.code), None)
     register_peer(
-        session, card.code, card.name, card.kind, card.public_key, desk=desk, encryption_key=card.encryption_key
-    )
+        session, card.code, card.name, card.kind, card.public_key, desk=desk, encryption_key=card.encryption_key,
+        county=county,
+    )  # fmt: skip
     if old is None:
         return Registration(card.code, PeerChange.NEW, "")
     if (old.public_key, old.encryption_key) == (card.public_key, card.encryption_key):

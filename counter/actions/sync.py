@@ -87,6 +87,7 @@ from counter.sync.package import (
 from counter.sync.record_json import RecordProblem, parse_records, record_from_dict, to_dict
 from counter.sync.records import (
     AckRecord,
+    GuideRecord,
     HeldRecord,
     HolidayRecord,
     PageRecord,
@@ -95,7 +96,7 @@ from counter.sync.records import (
     SealRecord,
 )
 from counter.sync.sender_checks import Sender
-from counter.sync.sites import SiteKind
+from counter.sync.sites import SiteIdentity, SiteKind
 from counter.util.collector import without_collector_pauses
 
 __all__ = [
@@ -174,6 +175,20 @@ def _hall_of(session: Session, to_site: str | None) -> str:
     return halls[0]
 
 
+def _addressed(session: Session, site: SiteIdentity, to_site: str | None) -> tuple[str, PackageKind, str | None]:
+    """Whom the package goes to, what it is, and whose cases go in it (a township's all, a hall's own alone to its
+    league: its townships' cases are theirs)."""
+    if site.kind is SiteKind.TOWNSHIP:
+        return _hall_of(session, to_site), PackageKind.CASES, None
+    if to_site is None:
+        raise SyncNotPossible(SyncProblem.TO_SITE_REQUIRED)
+    if site.kind is SiteKind.LEAGUE:  # the league answers a hall with its acknowledgement alone
+        return _peer_of_kind(session, to_site, SiteKind.HALL), PackageKind.UPDATES, None
+    if next((p.kind for p in peers(session) if p.code == to_site), None) is SiteKind.LEAGUE:
+        return to_site, PackageKind.CASES, site.code  # a hall reports to its league as a township to its hall
+    return _peer_of_kind(session, to_site, SiteKind.TOWNSHIP), PackageKind.UPDATES, None
+
+
 def _peer_of_kind(session: Session, code: str, kind: SiteKind) -> str:
     found = {p.code: p.kind for p in peers(session)}
     if code not in found:
@@ -209,12 +224,7 @@ def export_package(
     if is_training(session):  # signed with the site's real key, a package of practice cases would be taken in
         raise SyncNotPossible(SyncProblem.TRAINING)
     site = this_site(session, key_path)
-    if site.kind is SiteKind.TOWNSHIP:
-        target, kind = _hall_of(session, to_site), PackageKind.CASES
-    elif to_site is None:
-        raise SyncNotPossible(SyncProblem.TO_SITE_REQUIRED)
-    else:
-        target, kind = _peer_of_kind(session, to_site, SiteKind.TOWNSHIP), PackageKind.UPDATES
+    target, kind, own = _addressed(session, site, to_site)
     key = site_signing_key(session, key_path)  # before the reading: a machine that cannot sign says so at once
     recipient = next(p.encryption_key for p in peers(session) if p.code == target)
     if not recipient:
@@ -227,14 +237,15 @@ def export_package(
             log.error("seal %s, held by the hall %s, is no longer here as it was sent: the trail was rewritten",
                       changed, target)  # fmt: skip
         marks = current_marks(session)
-        projects = sync_store.pending_project_ids(session, target)
+        # the league counts cases: a hall's 帮您办 projects and seals stay with the hall
+        projects = sync_store.pending_project_ids(session, target) if own is None else []
         # a package with projects is of format 3, which a hall whose program predates it refuses whole; one without
         # is of format 2, as before, so a township upgraded before its hall goes on sending it its cases
-        seals = seal_records(session)  # none until the hall has said it keeps them (counter.actions.sync_seals)
+        seals = seal_records(session) if own is None else []  # none until the hall keeps them (sync_seals)
         package_format = SEALS_FORMAT if seals else PROJECTS_FORMAT if projects else CASES_FORMAT
-        encoded = _case_records(session, target, projects, seals, on_progress, carried)
+        encoded = _case_records(session, target, projects, seals, on_progress, carried, own)
     else:
-        updates = _updates_package(session, target)
+        updates = _updates_package(session, target, site.kind)
         marks = sync_store.update_marks(session)  # a township told why its records wait needs format 4 to read it
         package_format = HELD_FORMAT if any(isinstance(r, HeldRecord) for r in updates) else CASES_FORMAT
         encoded = iter([encode_record(to_dict(r)) for r in updates])
@@ -288,6 +299,7 @@ def _case_records(
     seals: list[SealRecord],
     on_progress: Progress | None,
     carried: _Carried,
+    own: str | None = None,
 ) -> Iterator[bytes]:
     """The acknowledgement, the pending cases, the pending ``projects`` and the ``seals``, each as its record's JSON.
 
@@ -297,7 +309,7 @@ def _case_records(
     taken = sync_store.highest_import(session, hall, PackageKind.UPDATES.value)
     if taken:
         yield encode_record(to_dict(AckRecord(PackageKind.UPDATES.value, taken)))
-    ids = sync_store.pending_case_ids(session, hall)
+    ids = sync_store.pending_case_ids(session, hall, own)
     for start in range(0, len(ids), READ_CHUNK):
         if on_progress is not None:
             on_progress(start, len(ids))
@@ -312,11 +324,17 @@ def _case_records(
             yield encode_record(to_dict(project))
     for seal in seals:
         yield encode_record(to_dict(seal))
+    if own is not None:  # the guide versions the hall's cases name: the league reads the cases' figures from them
+        for guide in sync_store.guide_records(session, 0, ids):
+            yield encode_record(to_dict(guide))
     if on_progress is not None:
         on_progress(len(ids), len(ids))
 
 
-def _updates_package(session: Session, township: str) -> list[Record]:
+def _updates_package(session: Session, township: str, kind: SiteKind) -> list[Record]:
+    if kind is SiteKind.LEAGUE:  # a league sends nothing of its own to its halls: it tells them what it holds
+        taken = sync_store.highest_import(session, township, PackageKind.CASES.value)
+        return [AckRecord(PackageKind.CASES.value, taken)] if taken else []
     base = sync_store.baseline(session, township) or {}
     records: list[Record] = []
     records.extend(sync_store.guide_records(session, base.get("guide_version", 0)))
@@ -381,6 +399,22 @@ def _import_package(
         return _import_body(session, desk, header, body, now, on_progress, opener)
 
 
+def _refuse_what_its_format_cannot_hold(header: Header, records: list[Record], reader: CaseReader | None) -> None:
+    """A record of a kind the package's format says it holds none of, or from a site that sends none: the whole
+    package refused, as a receiver of that format would have refused the record."""
+    if header.format < PROJECTS_FORMAT and any(isinstance(r, ProjectRecord) for r in records):
+        raise PackageRejected(RejectCode.BAD_STRUCTURE, f"project records in a format {header.format} package")
+    if header.format < SEALS_FORMAT and any(isinstance(r, SealRecord) for r in records):
+        raise PackageRejected(RejectCode.BAD_STRUCTURE, f"seal records in a format {header.format} package")
+    if header.from_kind != SiteKind.HALL.value and any(isinstance(r, GuideRecord) for r in records):
+        # a hall's package to its league carries the guide versions its cases name; nobody else sends any
+        raise PackageRejected(RejectCode.BAD_STRUCTURE, f"guide records from a {header.from_kind}")
+    if header.format < SUBJECT_FORMAT and reader is not None and reader.subject:
+        raise PackageRejected(RejectCode.BAD_STRUCTURE, f"case subjects in a format {header.format} package")
+    if header.format < PAGES_FORMAT and any(isinstance(r, PageRecord) for r in records):
+        raise PackageRejected(RejectCode.BAD_STRUCTURE, f"page records in a format {header.format} package")
+
+
 def _import_body(
     session: Session,
     desk: Desk,
@@ -400,22 +434,16 @@ def _import_body(
         records, problems = parse_records(package.body, header.kind.value, storable=True)
     if problems:
         raise _malformed(problems)
-    if header.format < PROJECTS_FORMAT and any(isinstance(r, ProjectRecord) for r in records):
-        # format 2 says the body holds no projects: a receiver of that format would have refused the record whole
-        raise PackageRejected(RejectCode.BAD_STRUCTURE, f"project records in a format {header.format} package")
-    if header.format < SEALS_FORMAT and any(isinstance(r, SealRecord) for r in records):
-        raise PackageRejected(RejectCode.BAD_STRUCTURE, f"seal records in a format {header.format} package")
-    if header.format < SUBJECT_FORMAT and reader is not None and reader.subject:
-        raise PackageRejected(RejectCode.BAD_STRUCTURE, f"case subjects in a format {header.format} package")
-    if header.format < PAGES_FORMAT and any(isinstance(r, PageRecord) for r in records):
-        raise PackageRejected(RejectCode.BAD_STRUCTURE, f"page records in a format {header.format} package")
+    _refuse_what_its_format_cannot_hold(header, records, reader)
     total = len(package.body)
     if on_progress is not None:
         on_progress(0, total)
     tally = Tally()
     every = [*records, *(reader.cases if reader is not None else ())]
     retry = _retry_list(session, header.from_site, {(r.TYPE, r.key) for r in every})
-    ctx = RecordApplier(session, header.from_site, header.export_no, now, _sender(session, desk, header.from_site, now))
+    from_hall = header.from_kind == SiteKind.HALL.value and header.kind is PackageKind.CASES  # to its league
+    sender = _sender(session, desk, header.from_site, now, hall=from_hall)
+    ctx = RecordApplier(session, header.from_site, header.export_no, now, sender)
     above = last_history_id(session)
     if reader is not None:
         ctx.cases(reader, retry, tally)
@@ -457,8 +485,9 @@ def _holiday_years(records: list[Record]) -> list[dt.date]:
 _NOBODY = frozenset({"", FORMER_DEFAULT_CLERK, SYSTEM_CLERK})
 
 
-def _sender(session: Session, desk: Desk, from_site: str, now: dt.datetime) -> Sender:
-    """The sender as its records are checked: its code, this site's own people, and this site's present.
+def _sender(session: Session, desk: Desk, from_site: str, now: dt.datetime, *, hall: bool = False) -> Sender:
+    """The sender as its records are checked: its code, whether it is a hall (reporting to its league), this site's
+    own people, and this site's present.
 
     The present is the later of ``now`` and this machine's clock: a date ahead of both has not happened yet,
     whatever day a caller names for the import.
@@ -468,7 +497,7 @@ def _sender(session: Session, desk: Desk, from_site: str, now: dt.datetime) -> S
     people = {a.name.strip() for a in accounts} | {a.login.strip() for a in accounts} | {desk.clerk.strip()} | clerks
     staff = {a.staff_no.strip() for a in accounts} | {desk.staff_no.strip()} | staff_nos
     present = max(now, dt.datetime.now(dt.UTC))
-    return Sender(from_site, frozenset(people - _NOBODY), frozenset(staff - {""}), present)
+    return Sender(from_site, frozenset(people - _NOBODY), frozenset(staff - {""}), present, hall=hall)
 
 
 def _check_fresh(session: Session, header: Header, now: dt.datetime) -> None:
@@ -482,10 +511,13 @@ def _check_fresh(session: Session, header: Header, now: dt.datetime) -> None:
 
 
 def _check_direction(session: Session, kind: SiteKind, header: Header) -> None:
-    """Cases go from a township to a hall, updates the other way; the sender is the kind it was registered as."""
+    """Cases go from a township to a hall and from a hall to its league, updates the other way; the sender is the
+    kind it was registered as."""
     registered = {p.code: p.kind for p in peers(session)}.get(header.from_site)
-    expected = PackageKind.CASES if kind is SiteKind.HALL else PackageKind.UPDATES
-    sender = SiteKind.TOWNSHIP if kind is SiteKind.HALL else SiteKind.HALL
+    expected = PackageKind.UPDATES if kind is SiteKind.TOWNSHIP else PackageKind.CASES
+    sender = {SiteKind.HALL: SiteKind.TOWNSHIP, SiteKind.TOWNSHIP: SiteKind.HALL, SiteKind.LEAGUE: SiteKind.HALL}[kind]
+    if kind is SiteKind.HALL and registered is SiteKind.LEAGUE:  # its league's acknowledgement
+        expected, sender = PackageKind.UPDATES, SiteKind.LEAGUE
     if header.kind is not expected or registered is not sender or header.from_kind != sender.value:
         raise PackageRejected(
             RejectCode.WRONG_DESTINATION, f"{header.kind.value} from {header.from_kind} {header.from_site}"

@@ -130,6 +130,7 @@ class RecordApplier:
         pages: list[tuple[Tally | None, PageRecord]] = []
         items: list[tuple[Tally | None, Record | CaseKeys]] = [(tally, r) for r in reader.others]
         items += [(tally, c) for c in reader.cases] + [(None, r) for _id, r in retry]
+        self.guides(items)
         for source, record in items:
             if isinstance(record, CaseRecord | CaseKeys):
                 if record.site_code != self.from_site:
@@ -172,6 +173,13 @@ class RecordApplier:
                 self.hold(record, HoldReason.PAGE_CASE_MISSING, record.material_code, source)
             else:
                 self.done(record, added, source)
+
+    def guides(self, items: list[tuple[Tally | None, Record | CaseKeys]]) -> None:
+        """A hall's guide versions taken in at its league, before the cases taken under them."""
+        source = f"sync:{self.from_site}#{self.export_no}"
+        for t, record in items:
+            if isinstance(record, GuideRecord):
+                self.done(record, sync_store.apply_guide(self.session, record, source), t)
 
     def projects(self, items: list[tuple[Tally | None, ProjectRecord]]) -> None:
         """The sender's 帮您办 projects taken in (:mod:`counter.db.sync.projects`), the others held for review."""

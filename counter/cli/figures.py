@@ -1,8 +1,9 @@
-"""``counter figures --from DATE --to DATE --by day|desk|clerk|bundle|site [--json|--csv]``: what a county sends the
-league each month.
+"""``counter figures --from DATE --to DATE --by day|desk|clerk|bundle|site|county|hall [--json|--csv]``: what a county
+sends the league each month, and what the league reads of its halls.
 
 The read is :func:`counter.actions.period_figures.period_figures`, the supervision window's queries; a league server
-on PostgreSQL, holding the halls' and townships' cases received by sync, answers ``--by site`` across them.  The
+on PostgreSQL, holding the halls' and townships' cases received by sync, answers ``--by site`` across them, and a
+league site (:mod:`counter.actions.league_figures`) ``--by county`` and ``--by hall``.  The
 terminal gets a table with Chinese headings; ``--json`` stable English keys (rates as fractions, 0.2 is 20 %, null
 where nothing was counted); ``--csv`` the same keys as columns, every text cell neutralised against spreadsheet
 formulas as the ratings export does.
@@ -17,6 +18,7 @@ import sys
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
+from counter.case.league_figures import LeagueGroup
 from counter.cli.common import EXIT_OK, UsageError, parse_date, signed_in, today
 from counter.projects.evaluations import EvaluationCounts
 from counter.ratings.figures import Grouping
@@ -36,7 +38,10 @@ def add_figures_command(commands: Commands, common: argparse.ArgumentParser) -> 
     )
     p.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD", help=tr("起始日期（含）"))
     p.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD", help=tr("截止日期（含）"))
-    p.add_argument("--by", choices=[g.value for g in Grouping], default=Grouping.DAY.value, help=tr("分组，默认按日"))
+    by = [*(g.value for g in Grouping), *(g.value for g in LeagueGroup)]
+    p.add_argument(
+        "--by", choices=by, default=Grouping.DAY.value, help=tr("分组，默认按日；盟级中心按旗县市区或政务服务中心")
+    )
     # not --today, which makes any command a training run on the training database
     p.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help=tr("以该日期判断是否逾期（默认今天）"))
     output = p.add_mutually_exclusive_group()
@@ -52,18 +57,26 @@ def cmd_figures(args: argparse.Namespace) -> int:
     first, last = parse_date(args.date_from), parse_date(args.date_to)
     if last < first:
         raise UsageError(PERIOD_BAD_RANGE.format(first=first.isoformat(), last=last.isoformat()))
-    grouping = Grouping(args.by)
     day = parse_date(args.as_of) if args.as_of else today(args)
     store, by = signed_in(args)
-    figures = store.read(lambda session: period_figures(session, first, last, grouping, day, desk=by))
+    grouping: Grouping | LeagueGroup
+    if args.by in {g.value for g in LeagueGroup}:
+        from counter.actions.league_figures import league_figures
+
+        grouping = LeagueGroup(args.by)
+        league = store.read(lambda session: league_figures(session, first, last, LeagueGroup(args.by), day, desk=by))
+        figures = league.figures
+    else:
+        grouping = Grouping(args.by)
+        figures = store.read(lambda session: period_figures(session, first, last, Grouping(args.by), day, desk=by))
     if args.json:
         from counter.cli.common import print_json
 
-        print_json(figures_json(figures))
+        print_json(figures_json(figures, grouping))
     elif args.csv:
-        sys.stdout.write(figures_csv(figures))
+        sys.stdout.write(figures_csv(figures, grouping))
     else:
-        print(figures_text(figures))
+        print(figures_text(figures, grouping))
     return EXIT_OK
 
 
@@ -71,22 +84,30 @@ def _rate(value: Fraction | None) -> float | None:
     return None if value is None else round(float(value), 4)
 
 
-def _place(line: PeriodLine, grouping: Grouping) -> dict[str, str]:
+def _place(line: PeriodLine, grouping: Grouping | LeagueGroup) -> dict[str, str]:
     """What the line is, in its own keys; empty for the total."""
     if not line.key:
         return {}
+    if isinstance(grouping, LeagueGroup):
+        return _league_place(line, grouping)
     if grouping is Grouping.DAY:
         return {"day": line.key}
     if grouping is Grouping.DESK:
         return {"site_code": line.key.split("/")[0], "desk_no": line.label}
     if grouping is Grouping.CLERK:
         return {"clerk": line.label}
-    if grouping is Grouping.BUNDLE:
-        return {"bundle_code": line.key, "bundle_name": line.label}
-    return {"site_code": line.key}
+    bundle = grouping is Grouping.BUNDLE
+    return {"bundle_code": line.key, "bundle_name": line.label} if bundle else {"site_code": line.key}
 
 
-def line_json(line: PeriodLine, grouping: Grouping) -> dict[str, Any]:
+def _league_place(line: PeriodLine, grouping: LeagueGroup) -> dict[str, str]:
+    if grouping is LeagueGroup.COUNTY:
+        return {"county_code": line.key, "county_name": line.label}
+    county, _, site = line.key.partition("/")
+    return {"county_code": county, "site_code": site, "hall_name": line.label}
+
+
+def line_json(line: PeriodLine, grouping: Grouping | LeagueGroup) -> dict[str, Any]:
     r, c, p, x = line.ratings, line.cases, line.promise, line.rectifications
     return _place(line, grouping) | {
         "services": r.services,
@@ -121,14 +142,16 @@ def line_json(line: PeriodLine, grouping: Grouping) -> dict[str, Any]:
     }
 
 
-def figures_json(figures: PeriodFigures) -> dict[str, Any]:
+def figures_json(figures: PeriodFigures, grouping: Grouping | LeagueGroup | None = None) -> dict[str, Any]:
+    """The figures as JSON; ``grouping`` is the lines' own where they were folded after reading (a league's)."""
+    grouping = figures.grouping if grouping is None else grouping
     return {
         "from": figures.first.isoformat(),
         "to": figures.last.isoformat(),
-        "by": figures.grouping.value,
+        "by": grouping.value,
         "today": figures.today.isoformat(),
-        "lines": [line_json(line, figures.grouping) for line in figures.lines],
-        "total": line_json(figures.total, figures.grouping),
+        "lines": [line_json(line, grouping) for line in figures.lines],
+        "total": line_json(figures.total, grouping),
         "agent_service": agent_service_json(figures.agent_service),
     }
 
@@ -145,11 +168,12 @@ def agent_service_json(counts: EvaluationCounts) -> dict[str, Any]:
     }
 
 
-def figures_csv(figures: PeriodFigures) -> str:
+def figures_csv(figures: PeriodFigures, grouping: Grouping | LeagueGroup | None = None) -> str:
     """One row per line and the total last (its place columns empty), the JSON's keys as the header."""
-    rows = [line_json(line, figures.grouping) for line in (*figures.lines, figures.total)]
-    place = list(_place(figures.lines[0], figures.grouping)) if figures.lines else []
-    header = place + [key for key in line_json(figures.total, figures.grouping) if key not in place]
+    grouping = figures.grouping if grouping is None else grouping
+    rows = [line_json(line, grouping) for line in (*figures.lines, figures.total)]
+    place = list(_place(figures.lines[0], grouping)) if figures.lines else []
+    header = place + [key for key in line_json(figures.total, grouping) if key not in place]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
@@ -178,11 +202,12 @@ def _pad(text: str, width: int, right: bool) -> str:
     return gap + text if right else text + gap
 
 
-def figures_text(figures: PeriodFigures) -> str:
+def figures_text(figures: PeriodFigures, grouping: Grouping | LeagueGroup | None = None) -> str:
     from counter.words.period_figures import (
         PERIOD_COLUMNS,
         PERIOD_DESK,
         PERIOD_GROUP_HEADING,
+        PERIOD_NO_COUNTY,
         PERIOD_NONE,
         PERIOD_RULES,
         PERIOD_TITLE,
@@ -194,13 +219,15 @@ def figures_text(figures: PeriodFigures) -> str:
     dates = {"first": figures.first.isoformat(), "last": figures.last.isoformat()}
     if not figures.lines:
         return PERIOD_NONE.format(**dates)
-    grouping = figures.grouping
+    grouping = figures.grouping if grouping is None else grouping
 
     def label(line: PeriodLine) -> str:
         if not line.key:
             return PERIOD_TOTAL
         if grouping is Grouping.DESK:
             return PERIOD_DESK.format(site_code=line.key.split("/")[0], desk_no=line.label)
+        if grouping is LeagueGroup.COUNTY:
+            return line.label or PERIOD_NO_COUNTY
         return line.label
 
     def cell(value: object) -> str:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from counter.sync.keys import KeyUnreadable
     from counter.sync.sites import SiteIdentity
 
-SITE_KINDS = ("hall", "township")
+SITE_KINDS = ("hall", "township", "league")
 
 
 def add_site_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -46,7 +46,10 @@ def add_site_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p.add_argument("--code", required=True, help=tr("站点编码（2-12位大写字母或数字）"))
     p.add_argument("--name", required=True, help=tr("站点名称"))
     p.add_argument(
-        "--kind", required=True, choices=SITE_KINDS, help=tr("hall 政务服务中心；township 苏木乡镇便民服务中心")
+        "--kind",
+        required=True,
+        choices=SITE_KINDS,
+        help=tr("hall 政务服务中心；township 苏木乡镇便民服务中心；league 盟级政务服务中心"),
     )
     p.set_defaults(func=cmd_site_init)
     p = site.add_parser("card", parents=[common], help=tr("写出本站点名片（JSON），交给对方站点登记"))
@@ -56,6 +59,9 @@ def add_site_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p.add_argument("file", metavar="FILE")
     p.add_argument(
         "--fingerprint", metavar="TEXT", help=tr("对方电话告知的公钥指纹；与名片不符则不登记（空格和大小写不计）")
+    )
+    p.add_argument(
+        "--county", default="", metavar="CODE", help=tr("盟级中心登记政务服务中心时：其所在旗县市区的6位行政区划代码")
     )
     p.set_defaults(func=cmd_site_register)
     p = site.add_parser("peers", parents=[common], help=tr("列出已登记的对方站点"))
@@ -185,7 +191,7 @@ def cmd_site_register(args: argparse.Namespace) -> int:
         raise Reported(FINGERPRINT_DIFFERS.format(given=args.fingerprint, fingerprint=card.fingerprint))
     store, by = signed_in(args)
     try:
-        done = store.write(lambda session: register_card(session, card, desk=by))
+        done = store.write(lambda session: register_card(session, card, desk=by, county=args.county))
     except PeerRefused as err:
         raise _refused(err, card.code) from err
     print(peer_change_text(done.change, done.code, done.old_fingerprint))
@@ -209,6 +215,7 @@ def cmd_site_peers(args: argparse.Namespace) -> int:
                     "encryption_key": p.encryption_key,
                     "fingerprint": p.fingerprint,
                     "registered_at": p.registered_at.isoformat(),
+                    "county": p.county,  # a hall's county at its league; "" for every other peer
                 }
                 for p in found
             ]

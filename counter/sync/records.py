@@ -588,6 +588,6 @@ RECORD_TYPES: dict[str, type[Record]] = {
 }
 #: which records each kind of package may hold (a project only in a package of format 3: counter.sync.package)
 ALLOWED: dict[str, frozenset[str]] = {
-    "cases": frozenset({"case", "ack", "project", "seal", "page"}),
+    "cases": frozenset({"case", "ack", "project", "seal", "page", "guide"}),  # guides: only a hall's, to its league
     "updates": frozenset({"guide", "holiday", "setting", "progress", "ack", "held"}),
 }

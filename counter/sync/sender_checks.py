@@ -152,6 +152,9 @@ class Sender:
     own_people: frozenset[str]  # names and logins of this site's accounts, and its desk's clerk (never "")
     own_staff_nos: frozenset[str]  # never ""
     now: dt.datetime
+    #: a hall reporting its own cases to its league: the lines its departments wrote are its own to send, so only
+    #: its numbers, its parts, the league's people and the dates and texts are checked (:func:`check_case`)
+    hall: bool = False
 
     def __post_init__(self) -> None:
         """The names and numbers kept as their skeletons (:mod:`counter.parties.skeleton`): what they look like.
@@ -214,13 +217,14 @@ def check_case(
     not the sender's to answer for; and they are the hall's record of the case that a township's hand-over is held
     to (what the hall's departments decided, and whether the case was ready).  ``items`` are the items of the guide
     version the case was taken under (:class:`GuideItems`): a step or decision of one goes in only if a township body
-    decides it.
+    decides it.  A hall's case at its league is the hall's record, decided behind the hall: what a township may
+    not say of a case does not apply to it.
     """
-    for check in (_numbers, _parts, _events, _hand_overs):
+    for check in (_numbers, _parts) if sender.hall else (_numbers, _parts, _events, _hand_overs):
         found = check(record, sender, lines_here)
         if found is not None:
             return found
-    found = _whose(record, lines_here, items)
+    found = None if sender.hall else _whose(record, lines_here, items)
     if found is not None:
         return found
     for last in (_people, _fields):

@@ -1,6 +1,6 @@
 """Sites: this one's identity, the peers it trusts, and the site card they swap.
 
-A hall and a township centre are both a site.  Each knows its own code, name,
+A hall, a township centre and the league's centre are each a site.  Each knows its own code, name,
 kind and public keys (Ed25519 to check its signatures, X25519 to encrypt
 packages to it), and keeps the same facts of every peer it exchanges packages
 with.  The facts cross from one site to the other in a *site card*: a small
@@ -37,6 +37,7 @@ NAME_MAX = 100
 class SiteKind(StrEnum):
     HALL = "hall"  # 政务服务中心
     TOWNSHIP = "township"  # 苏木乡镇便民服务中心
+    LEAGUE = "league"  # 盟级政务服务中心: takes its halls' cases for the league's figures, decides nothing
 
 
 class SiteProblem(StrEnum):
@@ -45,7 +46,7 @@ class SiteProblem(StrEnum):
     CODE_FORMAT = "code_format"  # not 2-12 capital letters or digits (it starts every case number)
     NAME_MISSING = "name_missing"
     NAME_TOO_LONG = "name_too_long"
-    KIND_UNKNOWN = "kind_unknown"  # neither hall nor township
+    KIND_UNKNOWN = "kind_unknown"  # neither hall, township nor league
     KIND_MISSING = "kind_missing"  # a set-up that chose no kind: a site is never a hall by default
     KEY_FORMAT = "key_format"  # not the base64 of 32 bytes
     OWN_CODE = "own_code"  # a peer with this site's own code
@@ -55,6 +56,7 @@ class SiteProblem(StrEnum):
     OFFICE_MISSING = "office_missing"  # a set-up that left the office's seal, address, hours or a phone empty
     DESK_NO_FORMAT = "desk_no_format"  # not 1-4 digits (it is in every case number of the desk)
     CLERK_MISSING = "clerk_missing"  # a set-up that names no clerk where the desk's clerk is asked
+    COUNTY_FORMAT = "county_format"  # a hall's county at its league: not the six digits of a 行政区划代码
     CLERK_NAME = "clerk_name"  # no person's name (counter.case.desk_names): a title, an invisible character, too long
 
 
@@ -90,6 +92,7 @@ class Peer:
     public_key: str
     registered_at: datetime
     encryption_key: str = ""  # empty for a peer registered from a card of the first format
+    county: str = ""  # at a league, the 行政区划代码 of the county the hall serves (counter.sync.counties)
 
     @property
     def fingerprint(self) -> str:

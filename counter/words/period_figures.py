@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from counter.case.league_figures import LeagueGroup
 from counter.projects.evaluations import EvaluationCounts
 from counter.ratings.figures import Grouping
 from counter.words.ratings import percent_text
@@ -14,7 +15,10 @@ PERIOD_GROUP_HEADING = {
     Grouping.CLERK: tr("工作人员"),
     Grouping.BUNDLE: tr("一件事"),
     Grouping.SITE: tr("站点"),
+    LeagueGroup.COUNTY: tr("旗县市区"),
+    LeagueGroup.HALL: tr("政务服务中心"),
 }
+PERIOD_NO_COUNTY = tr("未登记旗县市区")  # a hall the league registered without its county
 PERIOD_DESK = tr("{site_code} {desk_no}号窗口")
 PERIOD_TOTAL = tr("合计")
 

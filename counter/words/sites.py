@@ -6,12 +6,14 @@ from counter.words.translate import tr
 
 # Keyed by the codes' values: counter.sync.sites.SiteKind and SiteProblem, counter.sync.keys.KeyProblem.
 
-SITE_KIND = {"hall": tr("政务服务中心"), "township": tr("苏木乡镇便民服务中心")}
+SITE_KIND = {"hall": tr("政务服务中心"), "township": tr("苏木乡镇便民服务中心"), "league": tr("盟级政务服务中心")}
 SITE_PROBLEM = {
     "code_format": tr("站点编码应为 2-12 位大写字母或数字：{code}"),
     "name_missing": tr("请填写站点名称"),
     "name_too_long": tr("站点名称不能超过 100 个字"),
-    "kind_unknown": tr("站点类型只能是 hall（政务服务中心）或 township（苏木乡镇便民服务中心）"),
+    "kind_unknown": tr(
+        "站点类型只能是 hall（政务服务中心）、township（苏木乡镇便民服务中心）或 league（盟级政务服务中心）"
+    ),
     "kind_missing": tr("请选择站点类型：大厅（政务服务中心）或乡镇（苏木）便民服务中心"),
     "key_format": tr("公钥格式不正确：应为 32 字节公钥的 Base64 文本"),
     "own_code": tr("{code} 是本站点自己的编码，不能登记为对方站点"),
@@ -20,6 +22,7 @@ SITE_PROBLEM = {
     "fingerprint_mismatch": tr("名片上的指纹与其中的公钥不符：文件可能在传递中被改动，请向对方重新索取名片"),
     "office_missing": tr("请填写单位的印章名称、地址、办理时间、咨询电话和投诉电话：本站点的文书都印这些"),
     "desk_no_format": tr("窗口号应为 1-4 位数字"),
+    "county_format": tr("旗县市区代码应为 6 位行政区划代码（如乌兰浩特市 152201）"),
     "clerk_missing": tr("请填写本窗口工作人员的姓名：受理凭证、办件记录和评价器上都印这个姓名"),
     "clerk_name": tr(
         "工作人员姓名应是本人的姓名：不能是职务名称（如“工作人员”“管理员”），不能含看不见的字符，不能过长"

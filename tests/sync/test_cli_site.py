@@ -377,3 +377,22 @@ def test_a_card_is_written_only_where_the_key_files_are(capsys: pytest.CaptureFi
         False,
         False,
     )
+
+
+@pytest.mark.slow
+def test_a_league_registers_a_hall_with_its_county(capsys: pytest.CaptureFixture[str], sites: Sites) -> None:
+    hall = sites.at("hall")
+    hall_card = sites.root / "hall.json"
+    assert run(capsys, "site", "card", "--out", str(hall_card), "--db", hall)[0] == 0
+    league = sites.at("league")
+    code, out, _ = run(capsys, "site", "init", "--code", "XAM", "--name", "兴安盟政务服务中心（盟级）", "--kind",
+                       "league", "--db", league)  # fmt: skip
+    assert code == 0
+    assert "盟级政务服务中心" in out
+    code, _, err = run(capsys, "site", "register", str(hall_card), "--county", "15220", "--db", league)
+    assert code != 0
+    assert "6 位行政区划代码" in err
+    assert run(capsys, "site", "register", str(hall_card), "--county", "152201", "--db", league)[0] == 0
+    assert run(capsys, "site", "register", str(hall_card), "--db", league)[0] == 0  # again, without: kept
+    code, out, _ = run(capsys, "site", "peers", "--json", "--db", league)
+    assert [(p["code"], p["kind"], p["county"]) for p in json.loads(out)] == [("XAM01", "hall", "152201")]

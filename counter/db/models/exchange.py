@@ -21,7 +21,8 @@ from counter.db.models.base import Base, utcnow
 class SitePeer(Base):
     """Another site whose packages this one accepts: its code, kind and public signing key.
 
-    The hall registers each of its townships; a township registers its hall.
+    The hall registers each of its townships; a township registers its hall; the league registers each hall, with
+    the county it serves.
     This site's own identity is in :class:`Setting` (``site.*``), its private key
     in a file of the data folder that never enters the database.
     """
@@ -30,11 +31,13 @@ class SitePeer(Base):
 
     code: Mapped[str] = mapped_column(String(12), primary_key=True)
     name: Mapped[str] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(String(10))  # hall / township
+    kind: Mapped[str] = mapped_column(String(10))  # hall / township / league
     public_key: Mapped[str] = mapped_column(String(80))  # Ed25519, raw 32 bytes in base64
     registered_at: Mapped[datetime] = mapped_column(default=utcnow)
     # X25519, raw 32 bytes in base64: what packages to this peer are sealed to; "" when registered from an old card
     encryption_key: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    # the 行政区划代码 of the county a hall serves, at its league (counter.sync.counties); "" for every other peer
+    county: Mapped[str] = mapped_column(String(6), default="", server_default="")
 
 
 class SyncExport(Base):

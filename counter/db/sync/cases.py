@@ -101,8 +101,8 @@ def apply_cases(
     changed |= merge_parts(session, records, old, ids)
     for r in records:
         (result.applied if r.uid in changed else result.unchanged).append(r.uid)
-        if r.uid in changed:  # the township's events, under its own keys: the hall reports them
-            queue_from_record(session, ids[r.uid], r)
+        if r.uid in changed and not sender.hall:  # the township's events, under its own keys: the hall reports them
+            queue_from_record(session, ids[r.uid], r)  # (a hall's own, at its league, the hall reported itself)
     held_cases = [c for c in cases if c.uid in held]
     result.held.extend(HeldCase(r, *held[r.uid]) for r in read(held_cases))
     return result

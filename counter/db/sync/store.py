@@ -118,8 +118,10 @@ def acknowledge(session: Session, to_site: str, kind: str, export_no: int, now: 
     return bool(getattr(done, "rowcount", 0))
 
 
-def pending_case_ids(session: Session, to_site: str) -> list[int]:
-    return changed_case_ids(session, baseline(session, to_site))
+def pending_case_ids(session: Session, to_site: str, site_code: str | None = None) -> list[int]:
+    """The cases with anything ``to_site`` has not acknowledged; ``site_code`` keeps those taken at that site (a
+    hall's own, for its league)."""
+    return changed_case_ids(session, baseline(session, to_site), site_code)
 
 
 def pending_project_ids(session: Session, to_site: str) -> list[int]:
@@ -259,15 +261,23 @@ def resolve(session: Session, review_ids: Sequence[int], now: dt.datetime) -> No
 # --- the hall's updates: read -------------------------------------------------------------
 
 
-def guide_records(session: Session, above: int) -> list[GuideRecord]:
-    """Guide versions newer than ``above`` (every version for 0), with their bundle rows."""
+def guide_records(session: Session, above: int, of_cases: Sequence[int] | None = None) -> list[GuideRecord]:
+    """Guide versions newer than ``above`` (every version for 0), with their bundle rows; with ``of_cases``, only
+    the versions those cases were taken under (what a hall's league needs to read them)."""
     b = models.Bundle
-    rows = session.execute(
+    stmt = (
         select(GUIDE, b.number, b.name, b.published, b.search_text, b.current_version_id)
         .join(b, b.code == GUIDE.c.bundle_code)
         .where(GUIDE.c.id > above)
         .order_by(GUIDE.c.id)
     )
+    if of_cases is not None:
+        named: set[int] = set()
+        for start in range(0, len(of_cases), 5000):  # within every database's limit of bound values
+            chunk = of_cases[start : start + 5000]
+            named.update(session.scalars(select(CASE.c.guide_version_id).where(CASE.c.id.in_(chunk)).distinct()))
+        stmt = stmt.where(GUIDE.c.id.in_(sorted(named)))
+    rows = session.execute(stmt)
     return [
         GuideRecord(
             r.bundle_code,

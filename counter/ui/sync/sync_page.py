@@ -86,6 +86,11 @@ class Exported:
     paths: list[Path]
 
 
+#: the kinds of peer each kind of site chooses among to send to: a hall its townships (their updates) and its league
+#: (its cases), a league its halls (its acknowledgement); a township sends to its one hall, chosen for it
+_SENDS_TO_SEVERAL = {"hall": ("township", "league"), "league": ("hall",)}
+
+
 def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
@@ -277,11 +282,11 @@ class SyncPage(QWidget):
         kind = str(site.kind)
         self.site.setText(words.SYNC_SITE.format(name=site.name, code=site.code, kind=SITE_KIND.get(kind, kind)))
         self.card_box.show_site(shown, others, self._desk)
-        hall = kind == "hall"
-        self.out_text.setText(words.SYNC_OUT_HALL if hall else words.SYNC_OUT_TOWNSHIP)
+        hall = kind in _SENDS_TO_SEVERAL  # a hall and a league choose whom to send to; a township has its one hall
+        self.out_text.setText(words.SYNC_OUT.get(kind, words.SYNC_OUT_TOWNSHIP))
         self.to_site.clear()
         for peer in others:
-            if str(peer.kind) == ("township" if hall else "hall"):
+            if str(peer.kind) in _SENDS_TO_SEVERAL.get(kind, ("hall",)):
                 self.to_site.addItem(words.SYNC_PEER.format(name=peer.name, code=peer.code), peer.code)
         self.to_site.setVisible(hall)
         self.export_button.setEnabled(self.to_site.count() > 0)
