@@ -1,4 +1,5 @@
-"""One blocking call to a device of the window (the ID card reader, the hall's queue system), off the window's thread.
+"""One blocking call to a device of the window (the ID card reader, the hall's queue system, the
+document camera), off the window's thread.
 
 A reader that never answers or a queue system that is slow must not freeze the intake while the applicant waits:
 the call runs in a thread of its own and its answer comes back as a signal.  The device's own error (with its fault,
@@ -24,12 +25,12 @@ class DeviceCall(QThread):
     def __init__(
         self,
         call: Callable[[], object],
-        expected: type[Exception],
+        expected: type[Exception] | tuple[type[Exception], ...],
         unexpected: Callable[[Exception], Exception],
         what: str,
     ) -> None:
-        """``call`` answers or raises ``expected``; ``unexpected`` makes the device's error of any other exception;
-        ``what``: the call, as the log names it."""
+        """``call`` answers or raises ``expected`` (one kind of error, or several); ``unexpected`` makes the device's
+        error of any other exception; ``what``: the call, as the log names it."""
         super().__init__()
         self._call, self._expected, self._unexpected, self._what = call, expected, unexpected, what
 

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject
 
 from counter.case.pages import PAGES_MAX, PageImage, PageRefused, TakenPage, page_image
 from counter.catalog.model import Bundle
 from counter.host.camera import Camera, CameraError, CameraFault, desk_camera
 from counter.intake.checklist import Checklist
+from counter.ui.device_call import DeviceCall
 from counter.ui.intake.words import (
     INTAKE_CAMERA_FAULT,
     INTAKE_PAGE_PROBLEM,
@@ -44,30 +46,13 @@ class CameraPanel(Protocol):
     def show_status(self, text: str, *, error: bool = False) -> None: ...
 
 
-class PageShot(QThread):
+def _page(camera: Camera) -> PageImage:
     """One page: the camera asked, the image bounded and compressed."""
+    return page_image(camera.capture())
 
-    done = Signal(object)  # PageImage
-    failed = Signal(str, str)  # what failed: "camera" or "page", and its code
 
-    def __init__(self, camera: Camera) -> None:
-        super().__init__()
-        self._camera = camera
-
-    def run(self) -> None:
-        try:
-            image = page_image(self._camera.capture())
-        except CameraError as err:
-            log.warning("camera: %s", err)
-            self.failed.emit("camera", err.fault.value)
-        except PageRefused as err:
-            log.warning("page not kept: %s", err)
-            self.failed.emit("page", err.problem.value)
-        except Exception:  # a camera's fault is the clerk's message and the support's log, never a crash
-            log.exception("camera failed")
-            self.failed.emit("camera", CameraFault.NO_FRAME.value)
-        else:
-            self.done.emit(image)
+def _no_frame(err: Exception) -> CameraError:
+    return CameraError(CameraFault.NO_FRAME, type(err).__name__)
 
 
 class CameraDesk(QObject):
@@ -76,7 +61,7 @@ class CameraDesk(QObject):
         self.panel = panel
         self.camera = camera  # asked at each page: a camera set up while the panel is open is used
         self.pages: list[TakenPage] = []
-        self.running: PageShot | None = None
+        self.running: DeviceCall | None = None
         self._asked: tuple[str, bool] | None = None
 
     def on_asked(self, code: str, compared: bool) -> None:
@@ -91,11 +76,8 @@ class CameraDesk(QObject):
             return
         self._asked = (code, compared)
         self.panel.show_status(INTAKE_PAGE_TAKING.format(name=material.name))
-        self.running = PageShot(camera)
-        self.running.done.connect(self.on_done)
-        self.running.failed.connect(self.on_failed)
-        self.running.finished.connect(self.on_finished)
-        self.running.start()
+        self.running = DeviceCall(partial(_page, camera), (CameraError, PageRefused), _no_frame, "camera")
+        self.running.begin(self.on_done, self.on_failed, self.on_finished)
 
     def on_done(self, image: PageImage) -> None:
         if self._asked is None:
@@ -114,9 +96,13 @@ class CameraDesk(QObject):
         said = INTAKE_PAGE_TAKEN_COMPARED if compared else INTAKE_PAGE_TAKEN
         self.panel.show_status(said.format(name=material.name, page=count))
 
-    def on_failed(self, kind: str, code: str) -> None:
-        words = INTAKE_CAMERA_FAULT if kind == "camera" else INTAKE_PAGE_PROBLEM
-        self.panel.show_status(words.get(code, INTAKE_CAMERA_FAULT[CameraFault.NO_FRAME]), error=True)
+    def on_failed(self, err: CameraError | PageRefused) -> None:
+        log.warning("page not taken: %s", err)
+        if isinstance(err, CameraError):
+            said = INTAKE_CAMERA_FAULT.get(err.fault.value, INTAKE_CAMERA_FAULT[CameraFault.NO_FRAME])
+        else:
+            said = INTAKE_PAGE_PROBLEM.get(err.problem.value, INTAKE_CAMERA_FAULT[CameraFault.NO_FRAME])
+        self.panel.show_status(said, error=True)
 
     def on_finished(self) -> None:
         if self.running is not None:

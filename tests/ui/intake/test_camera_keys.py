@@ -10,11 +10,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.case_pages import pages_of_case
-from counter.host.camera import Camera, SyntheticCamera
+from counter.host.camera import Camera, CameraError, CameraFault, SyntheticCamera
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.cases.words import CASE_PAGE_COMPARED
 from counter.ui.intake import IntakePanel
-from counter.ui.intake.words import INTAKE_CAMERA_FAULT
+from counter.ui.intake.words import INTAKE_CAMERA_FAULT, INTAKE_PAGE_PROBLEM
 from tests.ui.intake.conftest import DESK, TODAY
 from tests.ui.intake.helpers import commit, press, ready
 from tests.ui.runners import runner_on
@@ -70,6 +70,33 @@ def test_a_desk_without_a_camera_says_so_and_keeps_nothing(qtbot: QtBot, panel: 
     ready(qtbot, panel)
     press(qtbot, panel, panel.checklist.entries[0].code, Qt.Key.Key_8)
     assert panel.status.text() == INTAKE_CAMERA_FAULT["not_set_up"]
+    assert panel.request().pages == ()
+
+
+class _Failing:
+    """A camera that fails as real ones do: taken by another program, or sending something that is no image."""
+
+    def __init__(self, busy: bool) -> None:
+        self.busy = busy
+
+    def capture(self) -> bytes:
+        if self.busy:
+            raise CameraError(CameraFault.BUSY, "device busy")
+        return b"not an image"
+
+
+@pytest.mark.parametrize(
+    ("busy", "said"), [(True, INTAKE_CAMERA_FAULT["busy"]), (False, INTAKE_PAGE_PROBLEM["not_an_image"])]
+)
+def test_a_camera_that_fails_is_named_and_keeps_nothing(
+    qtbot: QtBot, panel: IntakePanel, busy: bool, said: str
+) -> None:
+    camera = _Failing(busy)
+    panel.camera.camera = lambda: camera
+    ready(qtbot, panel)
+    press(qtbot, panel, panel.checklist.entries[0].code, Qt.Key.Key_8)
+    qtbot.waitUntil(lambda: panel.camera.running is None, timeout=10_000)
+    assert panel.status.text() == said
     assert panel.request().pages == ()
 
 
