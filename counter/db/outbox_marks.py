@@ -1,9 +1,12 @@
-"""Marking a claimed row of an outbox sent or failed: one rule for the SMS messages and the platform's events.
+"""Claiming an outbox's due rows and marking them sent or failed: one rule for the SMS messages and the platform's
+events.
 
 Both outboxes hold rows a sender claims, sends and marks (:mod:`counter.db.outbox_store`,
-:mod:`counter.db.platform_store`).  Sent is marked once: a row already sent stays as it was, so a sender whose lease
-ran out and the one that claimed the row after it cannot both count it.  A failure marks only a row still being
-sent, so a row marked sent meanwhile is never put back to wait.
+:mod:`counter.db.platform_store`). A claim takes the rows due (waiting, or left sending by a sender whose lease ran
+out) and marks them as this sender's until its lease ends; on PostgreSQL rows another sender is claiming are
+skipped, so senders running at once never take the same row. Sent is marked once: a row already sent stays as it
+was, so a sender whose lease ran out and the one that claimed the row after it cannot both count it. A failure marks
+only a row still being sent, so a row marked sent meanwhile is never put back to wait.
 """
 
 from __future__ import annotations
@@ -11,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, or_, select, update
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from counter.db import models
 from counter.sms.outbox import MessageState
@@ -20,6 +23,27 @@ from counter.sms.outbox import MessageState
 WAITING, SENDING, SENT, FAILED = (s.value for s in MessageState)
 #: an outbox's table: the SMS messages', or the platform's events (each with its own column for the answer's id)
 OutboxModel = type[models.OutboxMessage] | type[models.PlatformEvent]
+_Column = ColumnElement[Any] | InstrumentedAttribute[Any]  # what a claim's order names: a column of the table
+
+
+def claim(
+    session: Session, model: OutboxModel, now: dt.datetime, limit: int, lease: dt.timedelta, *order: _Column
+) -> list[int]:
+    """The ids of up to ``limit`` rows due at ``now``, in ``order``, marked as being sent until ``now + lease``, their
+    attempt counted: the caller reads what it sends of them and commits the claim before sending."""
+    due = or_(model.state == WAITING, model.state == SENDING)
+    ids_query = select(model.id).where(due, model.next_at <= now).order_by(*order).limit(limit)
+    if session.get_bind().dialect.name == "postgresql":
+        ids_query = ids_query.with_for_update(skip_locked=True)
+    ids = list(session.scalars(ids_query))
+    if ids:
+        session.execute(
+            update(model)
+            .where(model.id.in_(ids))
+            .values(state=SENDING, attempts=model.attempts + 1, next_at=now + lease)
+            .execution_options(synchronize_session=False)
+        )
+    return ids
 
 
 def mark_sent(session: Session, model: OutboxModel, row_id: int, answer: dict[str, str], at: dt.datetime) -> bool:

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -168,19 +168,9 @@ def claim_due(session: Session, now: dt.datetime, limit: int, lease: dt.timedelt
     """Up to ``limit`` messages due at ``now`` (waiting, or left sending by a sender whose lease ran out), oldest
     due first, marked as this sender's until ``now + lease``: the caller commits the claim before sending."""
     m, c = models.OutboxMessage, models.Case
-    due = or_(m.state == WAITING, m.state == SENDING)
-    ids_query = select(m.id).where(due, m.next_at <= now).order_by(m.next_at, m.id).limit(limit)
-    if session.get_bind().dialect.name == "postgresql":
-        ids_query = ids_query.with_for_update(skip_locked=True)
-    ids = list(session.scalars(ids_query))
+    ids = outbox_marks.claim(session, m, now, limit, lease, m.next_at, m.id)
     if not ids:
         return []
-    session.execute(
-        update(m)
-        .where(m.id.in_(ids))
-        .values(state=SENDING, attempts=m.attempts + 1, next_at=now + lease)
-        .execution_options(synchronize_session=False)
-    )
     rows = session.execute(
         select(
             m.id,

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, or_, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -216,19 +216,9 @@ def claim_due(session: Session, now: dt.datetime, limit: int, lease: dt.timedelt
     they were queued (the platform reads a case's steps in order), marked as this sender's until ``now + lease``:
     the caller commits the claim before sending."""
     e = models.PlatformEvent
-    due = or_(e.state == WAITING, e.state == SENDING)
-    ids_query = select(e.id).where(due, e.next_at <= now).order_by(e.id).limit(limit)
-    if session.get_bind().dialect.name == "postgresql":
-        ids_query = ids_query.with_for_update(skip_locked=True)
-    ids = list(session.scalars(ids_query))
+    ids = outbox_marks.claim(session, e, now, limit, lease, e.id)
     if not ids:
         return []
-    session.execute(
-        update(e)
-        .where(e.id.in_(ids))
-        .values(state=SENDING, attempts=e.attempts + 1, next_at=now + lease)
-        .execution_options(synchronize_session=False)
-    )
     columns = (e.id, e.key, e.case_id, e.kind, e.event, e.at, e.round, e.item_code, e.detail, e.attempts)
     rows = session.execute(select(*columns).where(e.id.in_(ids)).order_by(e.id)).all()
     return [ClaimedEvent(r[0], r[1], r[2], PlatformKind(r[3]), r[4], r[5], r[6], r[7], r[8], r[9]) for r in rows]
