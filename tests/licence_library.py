@@ -11,18 +11,16 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import os
-import ssl
 import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
-from tests.db.tls_server import SERVER_CERT, SERVER_KEY, make_authority, write_server_certificate
+from tests.https_stub import serving, trusting
 
 SECRET = "library-secret"
 ACCOUNT = "hall-0001"
@@ -107,27 +105,14 @@ def _handler(library: Library) -> type[BaseHTTPRequestHandler]:
 @contextmanager
 def running_library() -> Iterator[Library]:
     """The library on 127.0.0.1 over TLS, its certificate of the run's own CA, trusted while it runs."""
-    with tempfile.TemporaryDirectory(prefix="licence-library-") as folder:
-        server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(Library("")))
-        before = os.environ.get("SSL_CERT_FILE")
-        authority = make_authority("电子证照库测试 CA")
-        write_server_certificate(authority, Path(folder), "127.0.0.1")
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(Path(folder) / SERVER_CERT, Path(folder) / SERVER_KEY)
-        server.socket = context.wrap_socket(server.socket, server_side=True)
-        os.environ["SSL_CERT_FILE"] = str(authority.write(Path(folder) / "ca.crt"))
-        library = Library(f"https://127.0.0.1:{server.server_address[1]}/licences/query")
-        server.RequestHandlerClass = _handler(library)
-        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
-        thread.start()
+    with (
+        tempfile.TemporaryDirectory(prefix="licence-library-") as folder,
+        serving("电子证照库测试 CA", Path(folder)) as served,
+        trusting(served.ca_file),
+    ):
+        library = Library(f"{served.root}/licences/query")
+        served.server.RequestHandlerClass = _handler(library)
         try:
             yield library
         finally:
             library.released.set()
-            server.shutdown()
-            server.server_close()
-            thread.join()
-            if before is None:
-                os.environ.pop("SSL_CERT_FILE", None)
-            else:
-                os.environ["SSL_CERT_FILE"] = before

@@ -15,18 +15,17 @@ import hashlib
 import hmac
 import json
 import socket
-import ssl
 import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
-from tests.db.tls_server import SERVER_CERT, SERVER_KEY, make_authority, write_server_certificate
+from tests.https_stub import serving
 
 SECRET = "platform-secret"
 STALL = -1  # no answer until the test ends (past the sender's timeout)
@@ -107,22 +106,14 @@ def _handler(platform: Platform) -> type[BaseHTTPRequestHandler]:
 @contextmanager
 def running_platform() -> Iterator[Platform]:
     """The platform on 127.0.0.1 over TLS, with a certificate of its own CA (``Platform.ca_file``)."""
-    with tempfile.TemporaryDirectory(prefix="platform-") as folder:
-        authority = make_authority("一体化政务服务平台测试 CA")
-        write_server_certificate(authority, Path(folder), "127.0.0.1")
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(Path(folder) / SERVER_CERT, Path(folder) / SERVER_KEY)
-        server = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
-        server.socket = context.wrap_socket(server.socket, server_side=True)
-        ca_file = str(authority.write(Path(folder) / "platform-ca.crt"))
-        platform = Platform(f"https://127.0.0.1:{server.server_address[1]}/gov/report", ca_file)
-        server.RequestHandlerClass = _handler(platform)
-        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
-        thread.start()
+    with (
+        tempfile.TemporaryDirectory(prefix="platform-") as folder,
+        serving("一体化政务服务平台测试 CA", Path(folder)) as served,
+    ):
+        assert served.ca_file is not None
+        platform = Platform(f"{served.root}/gov/report", str(served.ca_file))
+        served.server.RequestHandlerClass = _handler(platform)
         try:
             yield platform
         finally:
             platform.released.set()
-            server.shutdown()
-            server.server_close()
-            thread.join()

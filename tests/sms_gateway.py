@@ -14,18 +14,16 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import os
-import ssl
 import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
-from tests.db.tls_server import SERVER_CERT, SERVER_KEY, make_authority, write_server_certificate
+from tests.https_stub import serving, trusting
 
 SECRET = "hall-secret"
 STALL = -1  # a scripted answer: no answer until the test ends (the sender's timeout)
@@ -84,31 +82,14 @@ def _handler(gateway: Gateway) -> type[BaseHTTPRequestHandler]:
 def running_gateway(*, tls: bool = True, trusted: bool = True) -> Iterator[Gateway]:
     """The gateway on 127.0.0.1: over TLS with a certificate of the run's own CA (trusted by the sender, unless not
     ``trusted``), or (not ``tls``) over plain HTTP, for the tests that the sender never speaks it."""
-    with tempfile.TemporaryDirectory(prefix="sms-gateway-") as folder:
-        server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(Gateway("")))
-        before = os.environ.get("SSL_CERT_FILE")
-        if tls:
-            authority = make_authority("短信网关测试 CA")
-            write_server_certificate(authority, Path(folder), "127.0.0.1")
-            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-            context.load_cert_chain(Path(folder) / SERVER_CERT, Path(folder) / SERVER_KEY)
-            server.socket = context.wrap_socket(server.socket, server_side=True)
-            if trusted:
-                os.environ["SSL_CERT_FILE"] = str(authority.write(Path(folder) / "ca.crt"))
-        gateway = Gateway(f"{'https' if tls else 'http'}://127.0.0.1:{server.server_address[1]}/sms/send")
-        server.RequestHandlerClass = _handler(gateway)
-        # serve_forever looks for the shutdown flag every poll_interval (half a second by default): each test's end
-        # would wait that long for nothing
-        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
-        thread.start()
+    with (
+        tempfile.TemporaryDirectory(prefix="sms-gateway-") as folder,
+        serving("短信网关测试 CA", Path(folder), tls=tls) as served,
+        trusting(served.ca_file if trusted else None),
+    ):
+        gateway = Gateway(f"{served.root}/sms/send")
+        served.server.RequestHandlerClass = _handler(gateway)
         try:
             yield gateway
         finally:
             gateway.released.set()
-            server.shutdown()
-            server.server_close()
-            thread.join()
-            if before is None:
-                os.environ.pop("SSL_CERT_FILE", None)
-            else:
-                os.environ["SSL_CERT_FILE"] = before

@@ -1,0 +1,62 @@
+"""A local server for the stubs of the outside systems (the SMS gateway, the region's platform, the 证照库): its TLS
+with a certificate of the run's own CA, its thread, and the CA trusted while a test needs it."""
+
+from __future__ import annotations
+
+import os
+import ssl
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from tests.db.tls_server import SERVER_CERT, SERVER_KEY, make_authority, write_server_certificate
+
+
+@dataclass(frozen=True)
+class Serving:
+    server: ThreadingHTTPServer  # its RequestHandlerClass is the stub's, set once the stub knows its address
+    root: str  # https://127.0.0.1:PORT (http:// without TLS)
+    ca_file: Path | None  # the run's CA, written into the folder; None without TLS
+
+
+@contextmanager
+def serving(ca_name: str, folder: Path, *, tls: bool = True) -> Iterator[Serving]:
+    """A server on 127.0.0.1 at a free port, over TLS unless not ``tls``, answering until the block ends."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
+    ca_file = None
+    if tls:
+        authority = make_authority(ca_name)
+        write_server_certificate(authority, folder, "127.0.0.1")
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(folder / SERVER_CERT, folder / SERVER_KEY)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        ca_file = authority.write(folder / "ca.crt")
+    # serve_forever looks for the shutdown flag every poll_interval (half a second by default): each test's end
+    # would wait that long for nothing
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
+    thread.start()
+    try:
+        yield Serving(server, f"{'https' if tls else 'http'}://127.0.0.1:{server.server_address[1]}", ca_file)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@contextmanager
+def trusting(ca_file: Path | None) -> Iterator[None]:
+    """The process trusts ``ca_file`` (``SSL_CERT_FILE``, which Python's ssl reads) until the block ends; None: as
+    it was."""
+    before = os.environ.get("SSL_CERT_FILE")
+    if ca_file is not None:
+        os.environ["SSL_CERT_FILE"] = str(ca_file)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("SSL_CERT_FILE", None)
+        else:
+            os.environ["SSL_CERT_FILE"] = before
