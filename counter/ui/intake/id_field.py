@@ -34,17 +34,24 @@ from counter.words.punctuation import CLAUSE_JOIN
 _NOT_YET = frozenset({IdError.EMPTY, IdError.LENGTH, CreditCodeError.EMPTY, CreditCodeError.LENGTH})
 
 
-#: the widest number the line must show whole: 18 characters, of the widest digits and letters a number has
+#: the room the line keeps before anything is typed: an ID number's 18 characters (a credit code's letters are wider:
+#: the line grows to the code typed, up to the 18 characters either has)
 WHOLE_NUMBER = "00000000000000000X"
+NUMBER_LENGTH = 18
 
 
 class WholeNumberEdit(QLineEdit):
-    """A line never narrower than a whole ID number or credit code in its own font.
+    """A line never narrower than a whole ID number, or than the credit code typed in it, in its own font.
 
     The clerk reads the number back to the applicant digit by digit; a line squeezed by a narrow screen or large
     text would show only its end, scrolled.  Asking for the number's width here makes the intake's columns stack
-    (:class:`counter.ui.column_scroll.ColumnPair`) before they cut the number.
+    (:class:`counter.ui.column_scroll.ColumnPair`) before they cut the number.  Past 18 characters the text is no
+    number, and asks for no more room.
     """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.textChanged.connect(self.updateGeometry)  # a wider code typed asks for its width
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         hint = super().minimumSizeHint()
@@ -52,7 +59,9 @@ class WholeNumberEdit(QLineEdit):
         self.initStyleOption(option)
         margins = self.textMargins()
         # + 4: the two pixels the line keeps on each side of its text, inside its frame
-        text = QSize(self.fontMetrics().horizontalAdvance(WHOLE_NUMBER) + margins.left() + margins.right() + 4, 0)
+        metrics = self.fontMetrics()
+        widest = max(metrics.horizontalAdvance(WHOLE_NUMBER), metrics.horizontalAdvance(self.text()[:NUMBER_LENGTH]))
+        text = QSize(widest + margins.left() + margins.right() + 4, 0)
         whole = self.style().sizeFromContents(QStyle.ContentsType.CT_LineEdit, option, text, self)
         return QSize(max(hint.width(), whole.width()), hint.height())
 

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from functools import partial
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db.catalog_store import StoredGuide
 from counter.ui.fonts import install_fonts
 from counter.ui.intake import IntakePanel
+from counter.ui.intake.id_field import WHOLE_NUMBER, WholeNumberEdit
 from counter.ui.text_size import set_text_percent
 from tests.ui.conftest import REAL_FONTS
 from tests.ui.intake.conftest import DESK, TODAY
@@ -82,10 +84,19 @@ def test_at_150_percent_the_id_number_is_shown_whole(
     panel.resize(*size)
     panel.show()
     qtbot.waitExposed(panel)
-    for edit in (panel.applicant_form.id_field.edit, panel.agent_form.id_field.edit):
-        edit.setText("15220119850505011X")
-        room = edit.contentsRect().width() - edit.textMargins().left() - edit.textMargins().right()
-        assert room >= edit.fontMetrics().horizontalAdvance(edit.text())
+    # an ID number, and a company's credit code, whose letters are wider than digits
+    for edit, number in (
+        (panel.applicant_form.id_field.edit, "15220119850505011X"),
+        (panel.agent_form.id_field.edit, "15220119850505011X"),
+        (panel.applicant_form.id_field.edit, "91152201MA0N1234WM"),
+    ):
+        edit.setText(number)
+        qtbot.waitUntil(partial(shows_whole, edit))
+
+
+def shows_whole(edit: QLineEdit) -> bool:
+    room = edit.contentsRect().width() - edit.textMargins().left() - edit.textMargins().right()
+    return room >= edit.fontMetrics().horizontalAdvance(edit.text())
 
 
 def test_where_they_fit_the_columns_stand_side_by_side(qtbot: QtBot, large_panel: IntakePanel) -> None:
@@ -101,3 +112,18 @@ def test_where_they_fit_the_columns_stand_side_by_side(qtbot: QtBot, large_panel
     panel.resize(1900, 1000)
     qtbot.waitUntil(lambda: not panel.columns.stacked)
     QTest.keyClick(panel.applicant_form.id_field.edit, Qt.Key.Key_Tab)  # the form still works as one
+
+
+def test_a_credit_code_asks_for_its_own_width_and_no_more(qtbot: QtBot) -> None:
+    """A company's code has letters wider than an ID number's digits: the line asks for the code typed in it, up to
+    a number's 18 characters, so the columns stack before they cut it; what is longer is no number."""
+    edit = WholeNumberEdit()
+    qtbot.addWidget(edit)
+    empty = edit.minimumSizeHint().width()
+    edit.setText("91152201MA0N1234WM")
+    assert edit.minimumSizeHint().width() - empty == (
+        edit.fontMetrics().horizontalAdvance(edit.text()) - edit.fontMetrics().horizontalAdvance(WHOLE_NUMBER)
+    )
+    asked = edit.minimumSizeHint().width()
+    edit.setText("91152201MA0N1234WM" + "WWWWWW")
+    assert edit.minimumSizeHint().width() == asked
