@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 venv="${COUNTER_VENV:-.venv}"
 tier=all
 case "${1:-}" in quick | release | lint) tier=$1 && shift ;; esac
-sh scripts/setup.sh --test
+if [ "$tier" = release ]; then sh scripts/setup.sh --release; else sh scripts/setup.sh --test; fi
 "$venv"/bin/ruff check counter tests benchmarks tools
 "$venv"/bin/ruff format --check counter tests benchmarks tools
 "$venv"/bin/mypy

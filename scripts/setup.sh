@@ -4,13 +4,16 @@
 # at the exact versions and hashes of requirements/*.lock.
 #   scripts/setup.sh          what the desk app needs
 #   scripts/setup.sh --test   also what the test suite needs
+#   scripts/setup.sh --release  also what the release tier's builds for other systems need
 # COUNTER_PYTHON picks another interpreter (3.11 to 3.13), COUNTER_VENV another
 # folder for its environment, e.g. COUNTER_PYTHON=python3.13 COUNTER_VENV=.venv-3.13
 set -eu
 cd "$(dirname "$0")/.."
 
 want_test=0
+want_release=0
 [ "${1:-}" = "--test" ] && want_test=1
+[ "${1:-}" = "--release" ] && want_test=1 && want_release=1
 
 # Qt's xcb platform (a real window) needs these (a desktop usually lacks libxcb-cursor0),
 # and printing goes through the CUPS clients (lp, lpstat); Qt's print support (COUNTER_PRINT=qt) reaches CUPS
@@ -27,6 +30,10 @@ if [ "$want_test" = 1 ]; then
     # services' units
     pkgs="$pkgs xvfb xauth poppler-utils zbar-tools cups-daemon
     libpango-1.0-0 libpangoft2-1.0-0 postgresql binutils systemd"
+fi
+if [ "$want_release" = 1 ]; then
+    # the release tier's builds for the other systems (./test.sh release), one line each
+    pkgs="$pkgs"
 fi
 
 missing=""
