@@ -29,7 +29,7 @@ from counter.actions.acting import this_desk
 from counter.actions.audit import record_at_desk
 from counter.actions.guard import require
 from counter.actions.messages import Clock, Writer
-from counter.actions.platform_facts import facts_of
+from counter.actions.platform_facts import Withheld, facts_of
 from counter.audit.actions import AuditAction
 from counter.db import models, platform_store
 from counter.db.platform_store import FAILED, PLATFORM_KEY, ClaimedEvent
@@ -201,7 +201,7 @@ def _claim(session: Session, now: dt.datetime, batch: int, folder: Path | None) 
     for event in platform_store.claim_due(session, now, batch, claim_lease(settings, batch)):
         try:
             ready.append(Ready(event, mapping.render(event.kind, facts_of(session, event))))
-        except MissingElement as err:
+        except (MissingElement, Withheld) as err:  # failed at once, with why: no attempt would change it
             ready.append(Ready(event, {}, str(err)))
     return settings, ready
 

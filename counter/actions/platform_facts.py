@@ -4,6 +4,11 @@ An event row keeps what its step said (the history line's note, the rectificatio
 the rest: the case, and the rating of its round.  The case's fields are read as they are at sending, which is what
 the platform is to hold: the 办件 as the hall has it now.  The items' 实施编码 are the catalog's, from the guide
 version the case was taken under (the region's workbook import reads them: :mod:`counter.catalog.platform_workbook`).
+
+A licence (电子证照) is read from the item's decision and the catalog: its type is the item's ``licence``, its number
+what the department recorded with the 准予, its holder the applicant, its issuing body the item's deciding department
+as the site names it.  A voided case reports no licence: the case was entered in error, so what it recorded as
+issued was not (:class:`Withheld`, which the sender puts in the failed list with why).
 """
 
 from __future__ import annotations
@@ -17,10 +22,11 @@ from sqlalchemy import select
 from counter.actions.office import office_settings
 from counter.case.decisions import read_item_note
 from counter.case.moments import stored_utc
-from counter.case.status import CaseEvent
+from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.db.case_store import answers_of
 from counter.db.catalog_store import guide_version
+from counter.documents.deciders import decider_name
 from counter.intake.parties import ApplicantKind
 from counter.platform.events import PlatformKind, platform_key
 from counter.platform.mapping import SOURCES
@@ -33,6 +39,10 @@ if TYPE_CHECKING:
 BEIJING = dt.timezone(dt.timedelta(hours=8))  # the platform's clock: 北京时间, whatever the sending machine's zone
 _DECIDED = (CaseEvent.ITEM_APPROVED.value, CaseEvent.ITEM_DENIED.value)
 _CLOSED = (CaseEvent.COMPLETED.value, CaseEvent.DENIED.value)
+
+
+class Withheld(ValueError):
+    """An event that is not to be sent at all: a licence of a case voided since it was queued."""
 
 
 def moment(at: dt.datetime | None) -> str:
@@ -63,6 +73,10 @@ def facts_of(session: Session, event: ClaimedEvent) -> dict[str, str]:
         facts |= {"item.code": code, "item.name": _item_name(session, case, code),
                   "item.decision": "granted" if event.event == CaseEvent.ITEM_APPROVED.value else "denied",
                   "item.note": text.strip()}  # fmt: skip
+    if event.kind is PlatformKind.LICENCE_ISSUED:
+        if case.status == CaseStatus.VOIDED.value:
+            raise Withheld("case voided: its licence is not reported")
+        facts |= _licence(session, case, event, facts, str(detail.get("note", "")))
     if event.kind in (PlatformKind.COMPLETED, PlatformKind.DELIVERED):
         facts |= _result(session, case, event)
     if event.kind is PlatformKind.DELIVERED:
@@ -112,6 +126,27 @@ def _item_name(session: Session, case: models.Case, code: str) -> str:
     stored = guide_version(session, case.guide_version_id)
     item = stored.bundle.item(code) if stored is not None else None
     return item.name if item is not None else ""
+
+
+def _licence(
+    session: Session, case: models.Case, event: ClaimedEvent, facts: dict[str, str], note: str
+) -> dict[str, str]:
+    """The licence an item granted issues (:class:`Withheld` for an item that no longer names one)."""
+    stored = guide_version(session, case.guide_version_id)
+    item = stored.bundle.item(event.item_code) if stored is not None else None
+    if item is None or not item.licence:
+        raise Withheld(f"item {event.item_code} issues no licence")
+    return {
+        "item.code": item.code,
+        "item.name": item.name,
+        "licence.type": item.licence,
+        "licence.number": read_item_note(note)[1].strip(),
+        "licence.holder": facts["case.applicant_name"],
+        "licence.holder_id_type": facts["case.applicant_id_type"],
+        "licence.holder_id": facts["case.applicant_id_no"],
+        "licence.issuer": decider_name(item, office_settings(session, case.site_code)),
+        "licence.issued_on": moment(event.at)[:10],
+    }
 
 
 def _result(session: Session, case: models.Case, event: ClaimedEvent) -> dict[str, str]:

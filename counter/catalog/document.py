@@ -81,6 +81,8 @@ def _item_law(item: Item) -> dict[str, Any]:
         law["limit_basis"] = item.limit_basis
     if item.no_legal_limit:
         law["no_legal_limit"] = True
+    if item.licence:
+        law["licence"] = item.licence
     return law
 
 

@@ -208,6 +208,9 @@ class Item:
     # promise is the only time the applicant is given
     no_legal_limit: bool = False
     when: tuple[str, ...] = ()  # "situation.option" conditions, as a material's: applied for only in these cases
+    # the 证照 its 准予 issues (营业执照, 食品经营许可证 …): reported upward as 电子证照 data once granted
+    # (counter.platform.events.PlatformKind.LICENCE_ISSUED); "" for an item whose result is no licence
+    licence: str = ""
 
     def applies(self, answers: Mapping[str, str]) -> bool:
         """Whether a case with these answers applies for this item (:meth:`Material.applies`' rule)."""

@@ -63,6 +63,8 @@ class Rule(StrEnum):
     # an item's remedy (counter.catalog.remedies) against what it is
     REMEDY_COMPLAINT_FOR_LICENCE = "remedy_complaint_for_licence"  # a 行政许可 given a complaint only
     REMEDY_VERTICAL_OWN_LEVEL = "remedy_vertical_own_level"  # detail: a vertically led department, own government
+    # the licence an item issues, reported upward as 电子证照 data: named by its 办理结果 too
+    LICENCE_NOT_IN_RESULT = "licence_not_in_result"  # detail: the licence type
     # identity and references
     CODE_TOO_LONG = "code_too_long"
     DUPLICATE_CODE = "duplicate_code"

@@ -63,7 +63,7 @@ _ITEM_KEYS = {
     "code", "basic_code", "name", "sub_item", "type", "case_kind", "department",
     "legal_basis", "conditions", "legal_limit", "promised_limit", "fee", "result",
     "intermediaries", "level", "vertical", "entrusted", "public_safety", "remedy", "limit_basis", "no_legal_limit",
-    "when",
+    "when", "licence",
 }  # fmt: skip
 _REMEDY_KEYS = {"kind", "review", "superior", "superior_level", "basis"}
 _MATERIAL_KEYS = {
@@ -325,6 +325,7 @@ class DocumentReader:
                 limit_basis=self.text(row, "limit_basis"),
                 no_legal_limit=self.flag(row, "no_legal_limit"),
                 when=self.texts(row, "when"),
+                licence=self.text(row, "licence"),
             )
         finally:
             self.item = ""

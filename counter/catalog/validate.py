@@ -331,6 +331,8 @@ def _check_items(out: _Collector, bundle: Bundle) -> None:
         for rule, key, detail in (*decider_problems(item), *remedy_problems(item)):
             out.report(rule, key, detail, item=label)
         _check_case_kind(out, item, label)
+        if item.licence and item.result and item.licence not in item.result:  # a typo reports a licence nobody has
+            out.report(Rule.LICENCE_NOT_IN_RESULT, "items.licence", item.licence, item=label)
         for condition in _unknown_conditions(bundle, item.when):  # an item applied for in no case that can be
             out.report(Rule.DANGLING_REFERENCE, "items.when", condition, item=label)
         for position, intermediary in enumerate(item.intermediaries, 1):

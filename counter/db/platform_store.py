@@ -2,8 +2,9 @@
 
 The writers of the steps queue their event in their own unit of work: a case's history line
 (:func:`counter.db.case_store.add_case` and ``add_history``), a rating and a rectification's line
-(:mod:`counter.db.rating_store`).  The step and its event are committed together, or neither.  Nothing is queued
-where the site does not report (:attr:`PlatformSettings.enabled`), nor in a training database.
+(:mod:`counter.db.rating_store`); an item's 准予 the licence it issues besides, where its catalog entry names one.
+The step and its event are committed together, or neither.  Nothing is queued where the site does not report
+(:attr:`PlatformSettings.enabled`), nor in a training database.
 
 A hall that takes in a township's cases queues, in the import's unit of work, the events of every line the package
 carries (:func:`queue_from_record`): the keys are the township's own (:mod:`counter.platform.events`), so an event
@@ -28,12 +29,15 @@ from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models, outbox_marks
+from counter.db.catalog_store import guide_version
 from counter.db.outbox_store import moment_text
 from counter.db.settings_store import get_setting, is_training
 from counter.platform.events import (
     PlatformKind,
     kind_of_rectification,
+    licence_key,
     line_key,
     rating_key,
     rectification_key,
@@ -75,6 +79,22 @@ def queue_line(session: Session, case_id: int, case_uid: str, event: str, note: 
         item_code=told.item_code,
         detail=json.dumps({"note": note}, ensure_ascii=False),
     )
+    if event == CaseEvent.ITEM_APPROVED.value:
+        _queue_licence(session, case_id, case_uid, told.item_code, note, at)
+
+
+def _queue_licence(session: Session, case_id: int, case_uid: str, item_code: str, note: str, at: dt.datetime) -> int:
+    """The licence an item granted issues, as 电子证照 data, if the item's catalog entry (of the guide version the
+    case was taken under) names one; nothing for a voided case (a township's record of one).  Whether it was new."""
+    c = models.Case
+    version_id, status = session.execute(select(c.guide_version_id, c.status).where(c.id == case_id)).one()
+    stored = guide_version(session, version_id)
+    item = stored.bundle.item(item_code) if stored is not None else None
+    if item is None or not item.licence or status == CaseStatus.VOIDED.value:
+        return 0
+    return _insert(session, key=licence_key(case_uid, item_code), case_id=case_id,
+                   kind=PlatformKind.LICENCE_ISSUED.value, event=PlatformKind.LICENCE_ISSUED.value, at=at,
+                   item_code=item_code, detail=json.dumps({"note": note}, ensure_ascii=False))  # fmt: skip
 
 
 def queue_rating(session: Session, request_id: int, at: dt.datetime) -> None:
@@ -148,6 +168,8 @@ def queue_from_record(session: Session, case_id: int, record: CaseRecord) -> int
                 case_id=case_id, kind=told.kind.value, event=line.event, at=line.at, item_code=told.item_code,
                 detail=json.dumps({"note": line.note}, ensure_ascii=False),
             )  # fmt: skip
+            if line.event == CaseEvent.ITEM_APPROVED.value:
+                queued += _queue_licence(session, case_id, record.uid, told.item_code, line.note, line.at)
     for rated in record.ratings:
         rating = rated.rating
         if rating is None:

@@ -7,6 +7,10 @@ rating, and each step of the rectification a bad one opens: the rater called bac
 立行立改, 限期整改, 解释说明), the rater told (反馈), and the rating voided on appeal.  Not told: a department's
 inner steps (分发, 签收, 审查, 暂停, 延期), the dates a holiday change moved, a note on a rectification.
 
+An item granted whose catalog entry names the licence it issues (:attr:`counter.catalog.model.Item.licence`) tells
+the platform of that licence too, as 电子证照 data (GB/T 36901-2018: the issuing department's results go to the
+证照库), in the decision's unit of work; a voided case's licence is never sent (:mod:`counter.actions.platform_facts`).
+
 Every event has one key, made of what every site knows alike: the case's uid, the event's kind and its sequence —
 a history line's time to the microsecond, a rating's round, a rectification line's round and time.  A township's
 event queued there and the same event queued again at the hall from the township's sync package have the same key;
@@ -40,6 +44,7 @@ class PlatformKind(StrEnum):
     RECTIFIED = "rectified"  # 整改: how a bad rating was handled
     FED_BACK = "fed_back"  # 反馈: the rater told what was done
     RATING_VOIDED = "rating_voided"  # the rating removed on appeal (申诉复核)
+    LICENCE_ISSUED = "licence_issued"  # 电子证照: the licence an item granted issues (the item's catalog names it)
 
 
 CASE_KINDS = frozenset(
@@ -51,6 +56,7 @@ CASE_KINDS = frozenset(
         PlatformKind.ITEM_DECIDED,
         PlatformKind.COMPLETED,
         PlatformKind.DELIVERED,
+        PlatformKind.LICENCE_ISSUED,
     }
 )
 RATING_KINDS = frozenset(PlatformKind) - CASE_KINDS
@@ -112,6 +118,11 @@ def line_key(case_uid: str, event: str, moment: str) -> str:
     """A case history line's event: the case, the line's event (an item's approval and denial differ) and its time
     (UTC to the microsecond, :func:`counter.db.outbox_store.moment_text`)."""
     return f"{case_uid}:{event}:{moment}"
+
+
+def licence_key(case_uid: str, item_code: str) -> str:
+    """The licence an item of a case issues: the case and the item (an item is granted once, and issues one)."""
+    return f"{case_uid}:licence:{item_code}"
 
 
 def rating_key(case_uid: str, round_: int) -> str:

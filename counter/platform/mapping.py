@@ -70,6 +70,14 @@ SOURCES = frozenset(
         "item.note",  # the decision's note: the result's number, or the reason
         "delivery.way",  # how the results left: pickup / post / electronic
         "delivery.tracking_no",
+        # 电子证照: the licence an item granted issues (PlatformKind.LICENCE_ISSUED)
+        "licence.type",  # 证照类型: the item's licence as its catalog entry names it
+        "licence.number",  # 证照编号: as the department recorded it with its 准予 ("" when it gave none)
+        "licence.holder",  # 持证主体: the applicant
+        "licence.holder_id_type",  # id_card / credit_code
+        "licence.holder_id",  # 持证主体代码: the applicant's ID number or 统一社会信用代码
+        "licence.issuer",  # 颁证单位: the item's deciding department, named for the site
+        "licence.issued_on",  # 颁证日期: the day of the 准予 (北京时间)
         # ratings and their rectifications
         "rating.round",
         "rating.level",  # the level's meaning (counter.ratings.levels.Level)

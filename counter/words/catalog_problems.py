@@ -66,6 +66,7 @@ RULE_TEXT: dict[Rule, str] = {
     Rule.REMEDY_VERTICAL_OWN_LEVEL: tr(
         "“{detail}”实行垂直领导，{field}应为上一级主管部门，不是本级人民政府（行政复议法第二十七条）"
     ),
+    Rule.LICENCE_NOT_IN_RESULT: tr("{field}“{detail}”未出现在本事项的办理结果中，请核对证照名称"),
     Rule.CODE_TOO_LONG: tr("{field}“{detail}”超过{max}个字符"),
     Rule.DUPLICATE_CODE: tr("{field}“{detail}”重复{other_note}"),
     Rule.DANGLING_REFERENCE: tr("{field}“{detail}”在本一件事中不存在"),
@@ -147,6 +148,7 @@ FIELD_TEXT: dict[str, str] = {
     "items.fee.amount": tr("收费标准"),
     "items.fee.basis": tr("收费依据"),
     "items.result": tr("办理结果"),
+    "items.licence": tr("颁发的证照"),
     "items.intermediaries": tr("中介服务"),
     "items.intermediaries.name": tr("中介服务名称"),
     "items.intermediaries.basis": tr("中介服务设定依据"),

@@ -125,18 +125,21 @@ def test_a_restaurant_reported_from_intake_to_revisit_is_held_once_through_kills
     assert {e.state for e in queued} == {"sent"}
     assert sender.kills == 7
     held = platform.events()
-    assert len(held) == len(queued) == 11
-    assert len({e["request_id"] for e in held}) == 11  # each event under one key
-    assert len({r["idempotency_key"] for r in platform.requests}) == 11  # never sent under another key
+    assert len(held) == len(queued) == 13
+    assert len({e["request_id"] for e in held}) == 13  # each event under one key
+    assert len({r["idempotency_key"] for r in platform.requests}) == 13  # never sent under another key
     assert platform.bad_signatures == 0
     kinds = [e["event_type"] for e in held]
-    assert kinds == ["受理", *["事项办理决定"] * 4, "办结", "送达", "评价", "回访", "整改", "整改反馈"]
+    decisions = ["事项办理决定", "电子证照", "事项办理决定", "电子证照", "事项办理决定", "事项办理决定"]  # two licences
+    assert kinds == ["受理", *decisions, "办结", "送达", "评价", "回访", "整改", "整改反馈"]
+    licences = [(e["licence_type"], e["licence_no"]) for e in held if e["event_type"] == "电子证照"]
+    assert licences == [("营业执照", GRANTS[ITEMS[0]]), ("食品经营许可证", GRANTS[ITEMS[1]])]
     assert {e["projid"] for e in held} == {number}
     decided = [e for e in held if e["event_type"] == "事项办理决定"]
     assert [(e["decided_item_code"], e["item_result"], e["item_result_note"]) for e in decided] == [
         (code, "1", GRANTS[code]) for code in ITEMS
     ]
-    assert all(e["applicant_cert_no"] == ID for e in held[:7])
+    assert all(e["applicant_cert_no"] == ID for e in held[:9])
     (done,) = (e for e in held if e["event_type"] == "办结")
     assert (done["result"], done["finish_time"][:10]) == ("1", TODAY.isoformat())
     (handed,) = (e for e in held if e["event_type"] == "送达")
@@ -145,5 +148,5 @@ def test_a_restaurant_reported_from_intake_to_revisit_is_held_once_through_kills
     assert (rated["rate_level"], rated["rate_channel"], rated["rate_reasons"]) == ("2", "pad", "等待时间长")
     assert rated["rate_round"] == "1"
     assert rated["rater_cert_no"] == ID
-    assert [e["rect_step"] for e in held[8:]] == ["回访", "立行立改", "反馈"]
-    assert held[8]["rect_note"] == "申请人说排队太久"
+    assert [e["rect_step"] for e in held[10:]] == ["回访", "立行立改", "反馈"]
+    assert held[10]["rect_note"] == "申请人说排队太久"

@@ -372,6 +372,11 @@ BREACHES = [
         put("A", "no_legal_limit", value=True),
         (Expected(Rule.LIMIT_AND_NONE, "items.legal_limit", item="A", detail="15 working_day"),),
     ),
+    Breach(
+        "a licence the item's result does not name",
+        put("A", "licence", value="营业执照副本"),
+        (Expected(Rule.LICENCE_NOT_IN_RESULT, "items.licence", item="A", detail="营业执照副本"),),
+    ),
     # 办件类型: 即办件 and 承诺件; the bundle's promise against its items'
     Breach(
         "即办件 promising days",

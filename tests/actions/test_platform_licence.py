@@ -1,0 +1,138 @@
+"""The licences a case's items issue, reported upward as 电子证照 data: queued with the 准予, sent once under one key
+through kills, in the mapped file's elements; nothing for an item refused, an item that issues none, a voided case.
+
+On both databases, against a real HTTPS server playing the platform with its own CA (:mod:`tests.platform_stub`).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.decisions import case_and_bundle, record_decision
+from counter.actions.desk import Desk
+from counter.actions.intake import move_case
+from counter.actions.item_authority import check_item
+from counter.actions.platform import mapping_named
+from counter.case.status import CaseEvent
+from counter.host.platform_client import Report, ReportRequest, post_report
+from counter.platform.events import PlatformKind
+from tests.actions.conftest import TODAY
+from tests.actions.test_intake_actions import ID, full_request, take
+from tests.actions.test_item_steps import ITEMS, MARKET, at
+from tests.actions.test_platform import configure, events
+from tests.actions.test_platform_case import GRANTS, Sender, step
+from tests.platform_stub import running_platform
+
+ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
+LICENCE = PlatformKind.LICENCE_ISSUED.value
+FOOD_REFUSAL = "经营场所与食品经营许可审查细则要求不符"
+
+
+def decide(sessions: sessionmaker[Session], desk: Desk, number: str, code: str, *, approve: bool = True) -> None:
+    def record(s: Session) -> None:
+        case, bundle = case_and_bundle(s, number)
+        acting = check_item(s, desk, case.case_no, bundle, case.site_code, code)
+        text = GRANTS[code] if approve else FOOD_REFUSAL
+        record_decision(s, desk, number, code, approve=approve, text=text, at=at(TODAY), acting=acting)
+
+    step(sessions, record)
+
+
+def licences_held(requests: list[dict[str, str]]) -> list[dict[str, str]]:
+    return [r for r in requests if r["event_type"] == "电子证照"]
+
+
+def test_a_granted_licence_is_held_once_after_kills_between_queue_send_and_mark_in_the_mapped_elements(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    keys = tmp_path / "keys"
+    with running_platform() as platform:
+        configure(sessions, desk, platform, keys)
+        sender = Sender(sessions, keys)
+        number = take(sessions, desk, full_request(sessions))
+        sender.clock.advance(seconds=1)
+        assert sender.run().sent == 1  # 受理
+        decide(sessions, desk, number, ITEMS[0])  # 设立登记 准予: its 营业执照 queued with the decision
+        queued = [e for e in events(sessions) if e.kind == LICENCE]
+        assert [(e.item_code, e.state) for e in queued] == [(ITEMS[0], "waiting")]
+
+        def killed_before_sending(request: ReportRequest) -> Report:
+            if request.fields["event_type"] == "电子证照":
+                raise SystemExit("killed after the claim, before the licence left")
+            return post_report(request)
+
+        def killed_before_the_mark(request: ReportRequest) -> Report:
+            answer = post_report(request)
+            if request.fields["event_type"] == "电子证照":
+                raise SystemExit("killed after the platform took the licence, before the mark")
+            return answer
+
+        sender.clock.advance(seconds=1)
+        for kill in (killed_before_sending, killed_before_the_mark):
+            with pytest.raises(SystemExit):
+                sender.run(kill)
+            sender.clock.advance(minutes=10)  # the claim's lease runs out
+        # the decision's event and the licence, claimed together: their marks lost with each kill; the platform
+        # answers a repeat as one (409 with its id)
+        assert sender.run().sent == 2
+        assert {e.state for e in events(sessions)} == {"sent"}
+
+    (held,) = licences_held(platform.events())
+    sent = licences_held(platform.requests)
+    assert len(sent) == 2  # sent twice, the kill lost the first answer
+    assert {r["idempotency_key"] for r in sent} == {held["request_id"]}  # under one key
+    mapping = mapping_named("nmg")
+    assert set(held) == {e.field for e in mapping.elements if PlatformKind.LICENCE_ISSUED in e.kinds}
+    assert {k: held[k] for k in ("event_type", "projid", "licence_type", "licence_no", "holder_name",
+                                 "holder_cert_type", "holder_cert_no", "issue_org", "issue_date",
+                                 "licence_item_code")} == {
+        "event_type": mapping.kinds[LICENCE],
+        "projid": number,
+        "licence_type": "营业执照",
+        "licence_no": GRANTS[ITEMS[0]],
+        "holder_name": "巴特尔",
+        "holder_cert_type": mapping.codes["id_type"]["id_card"],
+        "holder_cert_no": ID,
+        "issue_org": MARKET,
+        "issue_date": TODAY.isoformat(),
+        "licence_item_code": ITEMS[0],
+    }  # fmt: skip
+
+
+def test_a_licence_is_reported_only_for_an_item_granted_that_issues_one(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    keys = tmp_path / "keys"
+    with running_platform() as platform:
+        configure(sessions, desk, platform, keys)
+        number = take(sessions, desk, full_request(sessions))
+        decide(sessions, desk, number, ITEMS[0])  # 营业执照
+        decide(sessions, desk, number, ITEMS[1], approve=False)  # 食品经营许可 不予批准: no 食品经营许可证
+        decide(sessions, desk, number, ITEMS[2])  # 户外招牌设置 准予: an opinion, no licence
+        sender = Sender(sessions, keys)
+        sender.clock.advance(seconds=1)
+        assert sender.run().failed == 0
+    assert [e.item_code for e in events(sessions) if e.kind == LICENCE] == [ITEMS[0]]
+    assert [e["licence_type"] for e in licences_held(platform.events())] == ["营业执照"]
+
+
+def test_a_voided_case_reports_no_licence(sessions: sessionmaker[Session], desk: Desk, tmp_path: Path) -> None:
+    keys = tmp_path / "keys"
+    with running_platform() as platform:
+        configure(sessions, desk, platform, keys)
+        kept, wrong = (take(sessions, desk, full_request(sessions)) for _ in range(2))
+        for number in (kept, wrong):
+            decide(sessions, desk, number, ITEMS[0])
+        step(sessions, lambda s: move_case(s, desk, wrong, CaseEvent.VOIDED, "重复录入"))  # before it left
+        sender = Sender(sessions, keys)
+        sender.clock.advance(seconds=1)
+        sender.run()
+    assert [e["projid"] for e in licences_held(platform.requests)] == [kept]  # the voided case's never left
+    (withheld,) = (e for e in events(sessions) if e.kind == LICENCE and e.state != "sent")
+    assert withheld.state == "failed"
+    assert "voided" in withheld.last_error
+    assert json.loads(withheld.detail)["note"].endswith(GRANTS[ITEMS[0]])
