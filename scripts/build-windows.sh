@@ -31,9 +31,9 @@ while [ $# -gt 0 ]; do
     shift
 done
 
-for tool in osslsigncode makensis unzip git; do
+for tool in osslsigncode makensis unzip git objdump; do
     command -v "$tool" >/dev/null 2>&1 || {
-        echo "缺少 $tool：sh scripts/setup.sh --release（osslsigncode nsis unzip git）" >&2
+        echo "缺少 $tool：sh scripts/setup.sh --release（osslsigncode nsis unzip git binutils）" >&2
         exit 1
     }
 done
@@ -116,6 +116,8 @@ done > "$tmp/wheels.txt"
 # shellcheck disable=SC2086,SC2046
 pip install --quiet --no-deps --no-index --no-compile --target "$stage/Lib/site-packages" $windows_wheels \
     $(cat "$tmp/wheels.txt")
+# Qt as the frozen build has it: the five modules the desk imports and what they need (not QML, Quick, Designer)
+"$python" packaging/windows/trim_qt.py "$stage/Lib/site-packages"
 
 # --- the app: this checkout's counter, with the prepared first-start database ---
 PYTHONPATH="$repo" "$python" tools/build_prepared.py

@@ -1,8 +1,8 @@
 """The Windows installer as a desk gets it, run under wine on an X server of the test's own (the release tier).
 
-One build for the module (``scripts/build-windows.sh --python`` with this environment: some eight minutes, most of
-it LZMA), one wine prefix in a temporary folder (its first start takes a minute), the installer run silently
-(``/S``, per machine, into ``C:\\Program Files\\counter``).  Then the installed program itself: ``counter-cli.exe``
+One build for the module (``scripts/build-windows.sh --python`` with this environment), one wine prefix in a
+temporary folder (wine's first start there is slow, hence the release tier), the installer run silently (``/S``,
+per machine, into ``C:\\Program Files\\counter``).  Then the installed program itself: ``counter-cli.exe``
 for the commands, ``counter.exe`` (the Start-menu entry's) for the window, its interpreter for Qt's print route.
 
 Wine 8 lacks two libraries every Windows 10 has, which the locked wheels use: ``icuuc.dll`` (Windows' own ICU,
@@ -207,7 +207,10 @@ def test_the_installer_holds_the_signed_python_the_libraries_the_app_and_both_st
     for name in tracked:
         assert (installed / "app" / name).read_bytes() == (REPO / name).read_bytes(), name
     assert (here / "prepared" / "desk.sqlite3").read_bytes() == (shipped / "prepared" / "desk.sqlite3").read_bytes()
-    assert (installed / "Lib" / "site-packages" / "PySide6" / "Qt6Network.dll").is_file()  # the single-desk guard
+    pyside = installed / "Lib" / "site-packages" / "PySide6"
+    assert (pyside / "Qt6Network.dll").is_file()  # the single-desk guard
+    # Qt as the frozen build has it: no QML, Quick or Designer
+    assert not [path.name for path in pyside.glob("*") if path.name.startswith(("Qt6Quick", "Qt6Qml", "designer"))]
 
 
 def test_installed_it_names_its_version(wine: Wine, installed: Path) -> None:
