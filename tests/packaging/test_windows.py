@@ -324,3 +324,28 @@ def test_silently_uninstalled_it_leaves_no_file(installer: Path, wine: Wine) -> 
     assert not (wine.drive_c / START_MENU_ENTRY).exists()
     assert wine.run("reg", "query", UNINSTALL_KEY).returncode != 0
     assert any(data.iterdir())
+
+
+def test_the_build_stops_when_python_is_signed_by_another_certificate(tmp_path: Path) -> None:
+    """The pinned signer is the one the embeddable Python's files must show: another fingerprint, no installer."""
+    checkout = tmp_path / "checkout"
+    windows_parts = [path.relative_to(REPO) for path in (REPO / "packaging" / "windows").iterdir()]
+    for name in [Path("scripts/build-windows.sh"), Path("counter/__init__.py"), *windows_parts]:
+        (checkout / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / name, checkout / name)
+    pin = checkout / "packaging" / "windows" / "python-signer.sha256"
+    pinned = pin.read_text().splitlines()[-1]
+    pin.write_text(pin.read_text().replace(pinned, "00" + pinned[2:]))
+    out = tmp_path / "out"
+    script = checkout / "scripts" / "build-windows.sh"
+    done = subprocess.run(
+        ["sh", str(script), "--python", sys.executable, "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "python.exe 的签名不是 packaging/windows/python-signer.sha256 记下的 Python 软件基金会证书" in done.stderr
+    assert "Leaf hash match: failed" in done.stderr
+    assert not list(out.iterdir())
