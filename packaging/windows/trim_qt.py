@@ -1,4 +1,4 @@
-"""Take out of an unpacked Windows PySide6 what the desk never loads, as packaging/counter.spec does for the frozen build.
+"""Take out of an unpacked Windows PySide6 what the desk never loads, as packaging/counter.spec does when freezing.
 
 The desk imports QtCore, QtGui, QtWidgets, QtNetwork (the single-desk guard) and QtPrintSupport.  Kept: those
 modules, the plugin folders a widget program loads (the platform, styles, image formats, icon engines), every Qt
