@@ -51,6 +51,8 @@ SHIPPED_CATALOG = REPO / "counter" / "resources" / "catalog"
 #: ``release``.
 TIERS_BY_PATH: dict[str, tuple[str, ...]] = {
     "tests/packaging/": ("packaging",),
+    # the Windows installer, built and run under wine: minutes of compression and wine's slow first start
+    "tests/packaging/test_windows.py": ("release",),
     "tests/benchmarks/": ("bench",),
     "tests/crash/": ("load", "durable", "program"),
     "tests/db/test_hall_load.py": ("load",),
