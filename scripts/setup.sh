@@ -27,9 +27,11 @@ cups-client libcups2 espeak-ng v4l-utils"
 if [ "$want_test" = 1 ]; then
     # screenshots under Xvfb; PDF and barcode checks; the CUPS and PostgreSQL servers tests start; binutils for
     # PyInstaller and the offline installer's build (objdump, strip, readelf); systemd-analyze, which reads the
-    # services' units
+    # services' units; a Kylin desk's Chinese input for the hanzi tests (tests/fcitx_desktop.py): fcitx5 with its
+    # pinyin, a session bus for it (dbus-daemon, gdbus to wait for its name), xdotool to press the keys
     pkgs="$pkgs xvfb xauth poppler-utils zbar-tools cups-daemon
-    libpango-1.0-0 libpangoft2-1.0-0 postgresql binutils systemd"
+    libpango-1.0-0 libpangoft2-1.0-0 postgresql binutils systemd
+    fcitx5 fcitx5-chinese-addons dbus-daemon libglib2.0-bin xdotool"
 fi
 if [ "$want_release" = 1 ]; then
     # the release tier's builds for the other systems (./test.sh release), one line each

@@ -74,6 +74,7 @@ TIERS_BY_PATH: dict[str, tuple[str, ...]] = {
     "tests/ui/test_startup.py": ("program",),
     "tests/ui/test_window_language.py": ("program",),
     "tests/ui/test_training_window.py": ("program",),
+    "tests/ui/test_hanzi_input.py": ("program",),
     "tests/db/test_catalog_first_use.py": ("program",),
     # a whole training day built per test, and first starts of the window from the prepared file: seconds each
     "tests/test_training.py": ("slow",),

@@ -40,6 +40,7 @@ from counter.ui.collector import MainThreadCollector
 from counter.ui.first_paint import after_first_paint, watch_only
 from counter.ui.fonts import install_fonts, install_rare_fonts
 from counter.ui.geometry import fit_to_screen
+from counter.ui.input_method import choose_input_method
 from counter.ui.integrity import check_at_start, start_daily_backup
 from counter.ui.main_window import MainWindow
 from counter.ui.plain_text import plain_label
@@ -298,6 +299,8 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     keep_files_private()  # as counter/__main__ does: also when the window is started on its own (tests, tools)
     setup_logging()
     existing = QApplication.instance()
+    if existing is None:
+        choose_input_method()  # read by Qt when the application is made: fcitx5 reached through its IBus face
     app = existing if isinstance(existing, QApplication) else QApplication(["counter", *argv])
     app.setApplicationName("counter")
     app.setWindowIcon(app_icon(resources.icons_dir()))

@@ -24,6 +24,7 @@ import pytest
 import counter
 from tests.conftest import REPO
 from tests.cups_server import Cups
+from tests.fcitx_desktop import fcitx_desktop, set_up_desk, type_applicant_name
 
 pytestmark = pytest.mark.slow
 
@@ -172,6 +173,21 @@ def test_installed_the_window_starts_on_an_x_server_again_and_again(installed: I
     log = (logs / "counter.log").read_text(encoding="utf-8")
     assert log.count("desk app started") >= 2
     assert "Qt has no catalogue" not in log  # Qt's own buttons read 确定 / 取消 there too
+
+
+def test_installed_a_name_typed_in_pinyin_reaches_the_intake_in_hanzi(installed: Installed, tmp_path: Path) -> None:
+    """A Kylin desk's session (tests/fcitx_desktop.py: fcitx5 with pinyin, ``QT_IM_MODULE=fcitx``): the program
+    carries Qt's IBus plugin, and reaches fcitx5 through its IBus frontend (counter/ui/input_method.py)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    program = ["unshare", "--net", str(installed.prefix / "counter")]
+    env = clean_env(home)
+    set_up_desk(program, env)
+    with fcitx_desktop(home) as desktop:
+        data = home / ".local" / "share" / "counter"
+        name = type_applicant_name(desktop, program, env, data / "counter.sqlite3", "王小明")
+    assert name == "王小明"
+    assert not list((data / "logs").glob("error-*.txt"))
 
 
 def test_installed_it_lists_the_103_bundles(installed: Installed) -> None:
