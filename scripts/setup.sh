@@ -33,7 +33,8 @@ if [ "$want_test" = 1 ]; then
 fi
 if [ "$want_release" = 1 ]; then
     # the release tier's builds for the other systems (./test.sh release), one line each
-    pkgs="$pkgs"
+    # the Kylin / UOS builds (build-offline.sh --target): a Debian 11 root by debootstrap, ARM64's run under qemu
+    pkgs="$pkgs debootstrap qemu-user-static binfmt-support"
 fi
 
 missing=""
