@@ -52,8 +52,9 @@ in_root() {
 
 cache=${COUNTER_BUILD_CACHE:-/var/cache/counter-build}
 root="$cache/bullseye-$debarch"
-# the root's recipe: a change to it must give a new root, so the stamp names it
+# the root's recipe: a change to it must give a new root, so the stamp names it (x86_64 is at 2: no sem_clockwait)
 RECIPE=1
+[ "$debarch" = amd64 ] && RECIPE=2
 ready="$root/.counter-root-$RECIPE"
 PREFIX=/opt/python-3.11
 MIRROR=http://deb.debian.org/debian
@@ -95,6 +96,9 @@ libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-ra
 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-xinerama0 libxcb-sync1 libxcb-shm0 libxrender1
 libcups2 cups-client"
 work="$root.part"
+# a root of an earlier recipe keeps its debootstrap (a package list changed needs it removed by hand): only Python
+# and SQLite are compiled again
+[ -d "$root" ] && [ ! -d "$work" ] && mv "$root" "$work" && rm -f "$work"/.counter-root-*
 if [ ! -f "$work/.debootstrapped" ]; then
     rm -rf "$work"
     echo "debootstrap bullseye $debarch → $work ……" >&2
@@ -107,10 +111,13 @@ cp /etc/resolv.conf "$work/etc/resolv.conf"
 
 # glibc 2.29 gave exp, exp2, log, log2 and pow new symbol versions (the same functions without the old error
 # handling): a program compiled against 2.31 asks for them, and so for glibc 2.29.  On x86_64 the older versions
-# (GLIBC_2.2.5) are bound instead, so the interpreter runs on UOS 20's glibc 2.28.
+# (GLIBC_2.2.5) are bound instead, so that the interpreter runs on UOS 20's glibc 2.28; and Python's locks are told
+# that glibc 2.30's sem_clockwait is missing, so they use sem_timedwait as they do on older systems.
 compat=""
+nonewer=""
 if [ "$debarch" = amd64 ]; then
     compat="-include /build/glibc-compat.h"
+    nonewer="ac_cv_func_sem_clockwait=no"
     mkdir -p "$work/build"
     {
         echo "/* bind the libm functions to their pre-2.29 versions (scripts/old-glibc-root.sh) */"
@@ -143,7 +150,7 @@ cd Python-3.11.2
 # shared: PyInstaller freezes libpython; the rpath finds it (and the static SQLite) without LD_LIBRARY_PATH
 # (the static SQLite needs libm after it, which its pkg-config file leaves to Libs.private: LIBS comes last)
 ./configure --prefix=$PREFIX --enable-shared --with-ensurepip=install \
-    CFLAGS="$compat" CPPFLAGS="-I$PREFIX/include" LDFLAGS="-L$PREFIX/lib -Wl,-rpath,$PREFIX/lib" LIBS=-lm \
+    CFLAGS="$compat" CPPFLAGS="-I$PREFIX/include" LDFLAGS="-L$PREFIX/lib -Wl,-rpath,$PREFIX/lib" LIBS=-lm $nonewer \
     LIBSQLITE3_CFLAGS="-I$PREFIX/include" LIBSQLITE3_LIBS="-L$PREFIX/lib -lsqlite3 -lm" >/dev/null
 nice -n 10 make -j2 >/dev/null
 make install >/dev/null
