@@ -156,7 +156,7 @@ nice -n 10 make -j2 >/dev/null
 make install >/dev/null
 $PREFIX/bin/python3.11 -c 'import sqlite3, ssl, zlib, lzma, bz2, ctypes, uuid; print("Python", sqlite3.sqlite_version)'
 EOF
-echo "编译 SQLite 与 Python（$debarch：几分钟；在 qemu 里要一个小时上下）……" >&2
+echo "编译 SQLite 与 Python（$debarch：几分钟；在 qemu 里要几个小时）……" >&2
 (binds="" && in_root "$work" sh /build/compile.sh) >&2
 rm -rf "$work/build/src"
 touch "$work/.counter-root-$RECIPE"
