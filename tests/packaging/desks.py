@@ -1,5 +1,5 @@
-"""What the tests of the frozen program share, whichever system it was built for: the demo's day, its PDFs from
-this environment to compare against, and a listing of the files under a folder."""
+"""What the tests of the frozen program share, whichever system it was built for: a clerk's clean session cut off
+the network, the demo's day, its PDFs from this environment to compare against, and a listing of a folder's files."""
 
 from __future__ import annotations
 
@@ -9,6 +9,23 @@ import sys
 from pathlib import Path
 
 DAY = "2026-11-20"  # a working day, so that the demo's dates do not depend on when the test runs
+
+
+def clean_env(home: Path, **extra: str) -> dict[str, str]:
+    """The environment of a clerk's session on a desk where counter is all there is of Python."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("COUNTER_", "XDG_", "QT_", "PYTHON", "CUPS_"))
+        and key not in {"VIRTUAL_ENV", "LD_LIBRARY_PATH", "DISPLAY", "WAYLAND_DISPLAY"}
+    }
+    return env | {"HOME": str(home), "PATH": "/usr/local/bin:/usr/bin:/bin"} | extra
+
+
+def offline(args: list[str | Path], env: dict[str, str], timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run ``args`` cut off the network."""
+    command = ["unshare", "--net", *map(str, args)]
+    return subprocess.run(command, cwd="/", env=env, capture_output=True, text=True, timeout=timeout, check=False)
 
 
 def files_under(folder: Path) -> set[str]:

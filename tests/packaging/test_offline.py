@@ -24,7 +24,7 @@ import pytest
 import counter
 from tests.conftest import REPO
 from tests.cups_server import Cups
-from tests.packaging.desks import DAY, differing_pdfs, files_under, venv_demo
+from tests.packaging.desks import DAY, clean_env, differing_pdfs, files_under, offline, venv_demo
 
 pytestmark = pytest.mark.slow
 
@@ -48,23 +48,6 @@ class Built:
     archive: Path
     deb: Path
     tree: Path  # the archive unpacked
-
-
-def clean_env(home: Path, **extra: str) -> dict[str, str]:
-    """The environment of a clerk's session on a desk where counter is all there is of Python."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("COUNTER_", "XDG_", "QT_", "PYTHON", "CUPS_"))
-        and key not in {"VIRTUAL_ENV", "LD_LIBRARY_PATH", "DISPLAY", "WAYLAND_DISPLAY"}
-    }
-    return env | {"HOME": str(home), "PATH": "/usr/local/bin:/usr/bin:/bin"} | extra
-
-
-def offline(args: list[str | Path], env: dict[str, str], timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """Run ``args`` cut off the network."""
-    command = ["unshare", "--net", *map(str, args)]
-    return subprocess.run(command, cwd="/", env=env, capture_output=True, text=True, timeout=timeout, check=False)
 
 
 @pytest.fixture(scope="module")

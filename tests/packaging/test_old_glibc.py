@@ -24,7 +24,7 @@ import pytest
 import counter
 from tests.conftest import REPO
 from tests.cups_server import Cups
-from tests.packaging.desks import DAY, differing_pdfs, files_under, venv_demo
+from tests.packaging.desks import DAY, clean_env, differing_pdfs, files_under, offline, venv_demo
 
 pytestmark = [pytest.mark.release, pytest.mark.slow]
 
@@ -193,6 +193,30 @@ def test_installed_it_prints_to_a_cups_queue(desk: Desk, cups: Cups, tmp_path: P
     )
     assert done.returncode == 0, done.stderr
     assert cups.wait_for_job(jobs) == receipt.read_bytes()
+
+
+@pytest.mark.parametrize("built", ["kylin-x86_64"], indirect=True)
+def test_the_x86_64_build_runs_on_debian_12_too(built: Built, tmp_path: Path) -> None:
+    """The same archive on this machine's newer system (glibc 2.36), where its libraries meet newer ones: installed
+    for a user with no network, it names its version, starts on an X server and makes the demo's PDFs alike."""
+    home = tmp_path / "home"
+    home.mkdir()
+    done = offline(["sh", built.tree / "install.sh", "--user"], clean_env(home))
+    assert done.returncode == 0, done.stderr
+    program = home / ".local" / "opt" / "counter" / "counter"
+    done = offline([program, "--version"], clean_env(home))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == f"counter {counter.__version__}"
+    done = offline(["xvfb-run", "-a", program, "--exit-when-ready"], clean_env(home))
+    assert done.returncode == 0, done.stderr
+    assert not list((home / ".local" / "share" / "counter" / "logs").glob("error-*.txt"))
+    frozen, venv = tmp_path / "frozen", tmp_path / "venv"
+    done = offline(
+        [program, "demo", "--today", DAY, "--out", frozen], clean_env(home, COUNTER_HOME=str(tmp_path / "d"))
+    )
+    assert done.returncode == 0, done.stderr
+    venv_demo(venv, tmp_path / "venv-home")
+    assert differing_pdfs(frozen, venv) == []
 
 
 def test_uninstalled_nothing_it_put_is_left(desk: Desk, tmp_path: Path) -> None:
