@@ -11,25 +11,71 @@
 #   scripts/build-offline.sh                  in its own environment from requirements/desk.lock + build.lock
 #   scripts/build-offline.sh --python PATH    with an interpreter that already has counter's libraries and PyInstaller
 #   scripts/build-offline.sh --out DIR        somewhere else than dist/
+#   scripts/build-offline.sh --target kylin-x86_64 | kylin-arm64
+#                 for the desks of the domestic systems (Kylin V10: glibc 2.31; UOS 20: glibc 2.28), x86_64 or ARM64:
+#                 built as root inside a Debian 11 root (scripts/old-glibc-root.sh: made once, ARM64 under qemu)
+#                 from requirements/<target>.lock; dist/counter-<version>-<target>.tar.gz and
+#                 dist/counter_<version>_<target>.deb
 set -eu
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
 usage() {
-    sed -n '2,13s/^# \{0,1\}//p' "$0"
+    sed -n '2,18s/^# \{0,1\}//p' "$0"
 }
 
 python=""
 out=dist
+target=""
+platform=""  # the name's platform part, when a --target build runs this script inside its root
 while [ $# -gt 0 ]; do
     case "$1" in
         --python) [ $# -ge 2 ] || { usage >&2; exit 2; }; python=$2; shift ;;
         --out) [ $# -ge 2 ] || { usage >&2; exit 2; }; out=$2; shift ;;
+        --target) [ $# -ge 2 ] || { usage >&2; exit 2; }; target=$2; shift ;;
+        --platform) [ $# -ge 2 ] || { usage >&2; exit 2; }; platform=$2; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "未知参数：$1" >&2; usage >&2; exit 2 ;;
     esac
     shift
 done
+
+# --- another target: this script again, inside that target's root, on a copy of this checkout ---
+if [ -n "$target" ]; then
+    case "$target" in
+        kylin-x86_64) rootarch=amd64 ;;
+        kylin-arm64) rootarch=arm64 ;;
+        *) echo "未知的目标：$target（kylin-x86_64 或 kylin-arm64）" >&2; exit 2 ;;
+    esac
+    started=$(date +%s)
+    in_root() { sh scripts/old-glibc-root.sh "$rootarch" -- "$@"; }
+    root=$(sh scripts/old-glibc-root.sh "$rootarch")
+    rm -rf "$root/build/counter" "$root/build/out"
+    mkdir -p "$root/build/counter" "$root/build/out"
+    # the checkout's files as they are now (edited ones too), without its environments and earlier builds
+    if git rev-parse --git-dir >/dev/null 2>&1; then
+        git ls-files -z --cached --others --exclude-standard | tar --null --ignore-failed-read -T - -cf - 2>/dev/null |
+            tar -C "$root/build/counter" -xf -
+    else
+        tar --exclude=./.venv --exclude=./build --exclude=./dist -cf - . | tar -C "$root/build/counter" -xf -
+    fi
+    lock="requirements/$target.lock"
+    venv="/build/venv-$target"
+    if ! cmp -s "$lock" "$root$venv/installed.lock"; then
+        rm -rf "${root:?}$venv"
+        in_root /opt/python-3.11/bin/python3.11 -m venv "$venv"
+        # the certificate authorities this machine trusts (a proxy's own among them), not the root's older list
+        cp /etc/ssl/certs/ca-certificates.crt "$root/build/ca-certificates.crt"
+        in_root env PIP_CERT=/build/ca-certificates.crt "$venv/bin/python" -m pip install --quiet \
+            --disable-pip-version-check --require-hashes -r "/build/counter/$lock"
+        cp "$lock" "$root$venv/installed.lock"
+    fi
+    in_root sh /build/counter/scripts/build-offline.sh --python "$venv/bin/python" --out /build/out --platform "$target"
+    mkdir -p "$out"
+    cp "$root"/build/out/* "$out/"
+    echo "$target：$(($(date +%s) - started)) 秒"
+    exit 0
+fi
 
 for tool in readelf strip dpkg-deb dpkg-query gzip; do
     command -v "$tool" >/dev/null 2>&1 || { echo "缺少 $tool：apt-get install binutils dpkg gzip" >&2; exit 1; }
@@ -38,7 +84,7 @@ done
 version=$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' counter/__init__.py)
 arch=$(uname -m)
 debarch=$(dpkg --print-architecture)
-name="counter-$version-linux-$arch"
+name="counter-$version-${platform:-linux-$arch}"
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 tmp=$(mktemp -d)
@@ -183,7 +229,7 @@ EOF
 (cd "$deb" && find . -path ./DEBIAN -prune -o -type f -print | sed 's|^\./||' | sort | xargs -d '\n' md5sum) \
     > "$deb/DEBIAN/md5sums"
 chmod -R u+rwX,go+rX,go-w "$deb"
-package="$out/counter_${version}_$debarch.deb"
+package="$out/counter_${version}_${platform:-$debarch}.deb"
 echo "打包 $(basename "$package") ……"
 dpkg-deb --root-owner-group -Zgzip --build "$deb" "$package" >/dev/null
 

@@ -35,11 +35,12 @@ if [ "$want_test" = 1 ]; then
 fi
 if [ "$want_release" = 1 ]; then
     # the release tier's builds for the other systems (./test.sh release), one line each
-    pkgs="$pkgs"
     # Windows (scripts/build-windows.sh, tests/packaging/test_windows.py): makensis wraps the installer, osslsigncode
     # checks the embeddable Python's signer, unzip opens it; wine (64-bit alone: the installer and Python are x86_64)
     # runs the installer and the program under Xvfb
     pkgs="$pkgs nsis osslsigncode unzip wine wine64 xvfb"
+    # the Kylin / UOS builds (build-offline.sh --target): a Debian 11 root by debootstrap, ARM64's run under qemu
+    pkgs="$pkgs debootstrap qemu-user-static binfmt-support"
 fi
 
 missing=""

@@ -25,10 +25,10 @@ import counter
 from tests.conftest import REPO
 from tests.cups_server import Cups
 from tests.fcitx_desktop import fcitx_desktop, set_up_desk, type_applicant_name
+from tests.packaging.desks import DAY, clean_env, differing_pdfs, files_under, offline, venv_demo
 
 pytestmark = pytest.mark.slow
 
-DAY = "2026-11-20"  # a working day, so that the demo's dates do not depend on when the test runs
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
 #: the systemd units of the services a hall runs (packaging/linux), as installed
 SERVICE_UNITS = sorted(p.name for p in (REPO / "packaging" / "linux").glob("counter-*.*"))
@@ -49,23 +49,6 @@ class Built:
     archive: Path
     deb: Path
     tree: Path  # the archive unpacked
-
-
-def clean_env(home: Path, **extra: str) -> dict[str, str]:
-    """The environment of a clerk's session on a desk where counter is all there is of Python."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("COUNTER_", "XDG_", "QT_", "PYTHON", "CUPS_"))
-        and key not in {"VIRTUAL_ENV", "LD_LIBRARY_PATH", "DISPLAY", "WAYLAND_DISPLAY"}
-    }
-    return env | {"HOME": str(home), "PATH": "/usr/local/bin:/usr/bin:/bin"} | extra
-
-
-def offline(args: list[str | Path], env: dict[str, str], timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """Run ``args`` cut off the network."""
-    command = ["unshare", "--net", *map(str, args)]
-    return subprocess.run(command, cwd="/", env=env, capture_output=True, text=True, timeout=timeout, check=False)
 
 
 @pytest.fixture(scope="module")
@@ -103,10 +86,6 @@ def installed(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     root = tmp_path_factory.mktemp("desk")
     yield install_for_user(built, root / "home")
     shutil.rmtree(root, ignore_errors=True)
-
-
-def files_under(folder: Path) -> set[str]:
-    return {str(path.relative_to(folder)) for path in folder.rglob("*") if not path.is_dir()}
 
 
 def test_the_archive_holds_the_program_its_desktop_entry_icons_and_licences(built: Built) -> None:
@@ -201,17 +180,8 @@ def test_installed_it_makes_the_same_documents_byte_for_byte(installed: Installe
     frozen_out, venv_out = tmp_path / "frozen", tmp_path / "venv"
     done = installed.run("demo", "--today", DAY, "--out", str(frozen_out), COUNTER_HOME=str(tmp_path / "frozen-home"))
     assert done.returncode == 0, done.stderr
-    subprocess.run(
-        [sys.executable, "-m", "counter", "demo", "--today", DAY, "--out", str(venv_out)],
-        env={**os.environ, "COUNTER_HOME": str(tmp_path / "venv-home")},
-        capture_output=True,
-        check=True,
-    )
-    pdfs = sorted(path.name for path in venv_out.glob("*.pdf"))
-    assert len(pdfs) >= 12
-    assert sorted(path.name for path in frozen_out.glob("*.pdf")) == pdfs
-    different = [name for name in pdfs if (frozen_out / name).read_bytes() != (venv_out / name).read_bytes()]
-    assert different == []
+    venv_demo(venv_out, tmp_path / "venv-home")
+    assert differing_pdfs(frozen_out, venv_out) == []
 
 
 def test_installed_it_finds_its_files_inside_its_own_folder(installed: Installed, tmp_path: Path) -> None:
