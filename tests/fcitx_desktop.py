@@ -164,6 +164,15 @@ def read_until(database: Path, wanted: str) -> str | None:
         time.sleep(0.1)  # the next look at the file; the condition waited on is the draft's content
 
 
+def wait_for_line(log: Path, wanted: str) -> None:
+    """Until the desk's log holds a line with ``wanted``, for at most :data:`WAIT`."""
+    deadline = time.monotonic() + WAIT
+    while not (log.exists() and wanted in log.read_text(encoding="utf-8")):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the desk's log never said {wanted!r}")
+        time.sleep(0.1)  # the next look at the file; the condition waited on is the log's content
+
+
 def set_up_desk(program: list[str], env: dict[str, str]) -> None:
     """The desk as a hall sets it up: its site and its clerk (a desk without them opens the site form, takes no
     intake)."""
@@ -195,6 +204,10 @@ def type_applicant_name(
         window = subprocess.Popen(program, env=env | desktop.env(), stdout=subprocess.DEVNULL, stderr=errors)
     try:
         main = _window(desktop, MAIN_WINDOW)
+        # the desk's start ends with the review pad's (after its database has warmed up); typing into an intake
+        # opened before that may lose the pinyin being composed, which the manual tells the clerk (retype it): the
+        # typing here starts once the start is over
+        wait_for_line(database.parent / "logs" / "counter.log", "review pad started")
         # no window manager under Xvfb: the X focus is given as a click on the window would
         _xdotool(desktop, "windowfocus", "--sync", main)
         _xdotool(desktop, "type", "xcg")

@@ -298,6 +298,9 @@ class DeskActions(QObject):
         for window in self.pad.windows():
             window.setProperty(STAYS_WHEN_LOCKED, True)
         self.pad.start()
+        # the end of the desk's start, for support: what came after it found the pad where this line says
+        log.info("review pad started (%s, %s)", config.pad_placement().value,
+                 "its own screen" if self.pad.on_screen else "sharing the clerk's screen")  # fmt: skip
         return self.pad
 
     def check_alerts(self) -> None:
