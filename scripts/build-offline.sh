@@ -50,6 +50,11 @@ if [ -n "$target" ]; then
     started=$(date +%s)
     in_root() { sh scripts/old-glibc-root.sh "$rootarch" -- "$@"; }
     root=$(sh scripts/old-glibc-root.sh "$rootarch")
+    # one build at a time in a root: a second one (another checkout, another test worker) would empty /build/out
+    # under the first
+    mkdir -p "$root/build"
+    exec 9>"$root/build/.lock"
+    flock 9
     rm -rf "$root/build/counter" "$root/build/out"
     mkdir -p "$root/build/counter" "$root/build/out"
     # the checkout's files as they are now (edited ones too), without its environments and earlier builds
