@@ -141,6 +141,7 @@ def test_template_then_import_of_the_empty_template(
     assert code == 0
 
 
+@pytest.mark.slow  # about a second alone: in the full run, not the quick tier
 def test_demo_then_case_show_and_list(capsys: pytest.CaptureFixture[str], tmp_path: Path, db: str) -> None:
     code, out, _ = run(capsys, "demo", "--out", str(tmp_path / "demo"), "--today", "2026-11-20", "--db", db)
     assert code == 0

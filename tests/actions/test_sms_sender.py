@@ -131,6 +131,7 @@ def test_a_gateway_error_is_retried_after_its_wait_and_delivered_once(
     assert gateway.deliveries() == [gateway_key(message.key)]
 
 
+@pytest.mark.slow  # about a second alone: in the full run, not the quick tier
 def test_a_gateway_that_does_not_answer_in_time_is_tried_again(
     sessions: sessionmaker[Session], desk: Desk, gateway: Gateway
 ) -> None:

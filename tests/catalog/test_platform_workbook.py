@@ -135,6 +135,7 @@ def test_a_broken_workbook_imports_nothing(capsys: pytest.CaptureFixture[str], t
     assert json.loads(out)["version"] == 1  # the shipped guide, untouched
 
 
+@pytest.mark.slow  # about a second alone: in the full run, not the quick tier
 def test_the_sample_imports_through_the_command_as_drafts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     db = made_database(tmp_path / "cli.sqlite3")
     assert main(["catalog", "list", "--db", db]) == 0  # the shipped catalog first, as a desk has it

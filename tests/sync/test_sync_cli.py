@@ -123,6 +123,7 @@ def test_export_to_a_hall_registered_from_an_old_card_names_the_card(
     assert not out.exists()
 
 
+@pytest.mark.slow  # about a second alone: in the full run, not the quick tier
 def test_an_export_killed_while_writing_takes_no_number_and_the_next_removes_what_it_left(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
