@@ -19,10 +19,13 @@ import select
 import sqlite3
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 #: the clerk's fcitx5 profile: US keyboard first (what is typed while the input method is off), then pinyin
 PROFILE = """\
@@ -151,26 +154,30 @@ def draft_name(database: Path) -> str | None:
     return None if row is None else str(json.loads(row[0])["applicant"]["name"])
 
 
+def _looked_at_until(look: Callable[[], T], done: Callable[[T], bool]) -> T:
+    """What ``look`` sees once ``done`` holds of it, or when :data:`WAIT` has passed: a file the window writes, looked
+    at again and again (the condition waited on is the file's content)."""
+    deadline = time.monotonic() + WAIT
+    while True:
+        seen = look()
+        if done(seen) or time.monotonic() > deadline:
+            return seen
+        time.sleep(0.1)  # the next look at the file
+
+
 def read_until(database: Path, wanted: str) -> str | None:
     """The draft's name once it is ``wanted``, or what it holds when :data:`WAIT` has passed.
 
     The intake saves its draft a moment after the last key (DRAFT_DELAY_MS): read until it is there.
     """
-    deadline = time.monotonic() + WAIT
-    while True:
-        name = draft_name(database)
-        if name == wanted or time.monotonic() > deadline:
-            return name
-        time.sleep(0.1)  # the next look at the file; the condition waited on is the draft's content
+    return _looked_at_until(lambda: draft_name(database), lambda name: name == wanted)
 
 
 def wait_for_line(log: Path, wanted: str) -> None:
     """Until the desk's log holds a line with ``wanted``, for at most :data:`WAIT`."""
-    deadline = time.monotonic() + WAIT
-    while not (log.exists() and wanted in log.read_text(encoding="utf-8")):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"the desk's log never said {wanted!r}")
-        time.sleep(0.1)  # the next look at the file; the condition waited on is the log's content
+    text = _looked_at_until(lambda: log.read_text(encoding="utf-8") if log.exists() else "", lambda t: wanted in t)
+    if wanted not in text:
+        raise AssertionError(f"the desk's log never said {wanted!r}")
 
 
 def set_up_desk(program: list[str], env: dict[str, str]) -> None:
