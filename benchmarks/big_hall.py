@@ -68,7 +68,7 @@ from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.db.sync.case_records import case_records
 from counter.documents.kinds import DocumentKind
-from counter.intake.checklist import Receipt, ReceivedMedium, record
+from counter.intake.checklist import Checklist, Receipt, ReceivedMedium, record
 from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.intake.turn_to import turn_to_text
@@ -77,11 +77,12 @@ from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level, is_bad
 from counter.ratings.rectification import RectEvent
 from counter.sync.keys import load_private_key
-from counter.sync.package import Header, PackageKind, canonical_json, write_packed
+from counter.sync.package import CASES_FORMAT, SUBJECT_FORMAT, Header, PackageKind, canonical_json, write_packed
 from counter.sync.record_json import to_dict
 from counter.sync.sites import SiteKind
 from tests.catalog_db import catalog_file
 from tests.conftest import SHIPPED_CATALOG
+from tests.subject_values import typed_subject
 from tests.sync.sync_world import Site, introduce, make_site, sqlite_copy
 
 __all__ = [
@@ -187,8 +188,17 @@ class _TrainingDesk:
         bundle = stored.bundle
         base = fresh_checklist(stored)
         full = complete_checklist(bundle, base)
+        # whom the case is about, where that is not the applicant (the newborn of 052, the household of 078): an
+        # intake of such a bundle is refused without it
+        subject = tuple(typed_subject(bundle).items())
+
+        def request(
+            checklist: Checklist, order: int, deferral: DeferralRequest | None = None, refusal: Refusal | None = None
+        ) -> IntakeRequest:
+            return IntakeRequest(checklist, Parties(_person(order)), deferral, refusal, subject=subject)
+
         for kind, level in _ACCEPTED:
-            case_no = self.take(kind, IntakeRequest(full, Parties(_person(n))))
+            case_no = self.take(kind, request(full, n))
             if kind != "accepted/none":
                 self.rate(case_no, level, fed_back=kind.endswith("fed-back"))
             if kind == "accepted/good" and n % 8 == 0:  # the receipt, made and printed, on some
@@ -200,8 +210,8 @@ class _TrainingDesk:
             for material in deferrable:
                 deferred = record(deferred, material, Receipt.MISSING)
             pledge = DeferralRequest(no_bad_credit=True, pledge_signed=True)
-            self.take("deferred/overdue", IntakeRequest(deferred, Parties(_person(n + 1)), deferral=pledge))
-            complete = self.take("deferred/complete", IntakeRequest(deferred, Parties(_person(n + 2)), deferral=pledge))
+            self.take("deferred/overdue", request(deferred, n + 1, deferral=pledge))
+            complete = self.take("deferred/complete", request(deferred, n + 2, deferral=pledge))
             with self.sessions.begin() as session:
                 fulfil_deferred(session, self.desk, complete, set(deferrable), self.day)
             self.rate(complete, Level.SATISFIED)
@@ -211,11 +221,11 @@ class _TrainingDesk:
             if len(required) > 1:
                 corrected = record(corrected, required[0].code, Receipt.DEFECTIVE, originals=1,
                                    medium=ReceivedMedium.PAPER, defect_note="申请书未签字")  # fmt: skip
-            self.rate(self.take("correction", IntakeRequest(corrected, Parties(_person(n + 3)))), Level.BASIC)
+            self.rate(self.take("correction", request(corrected, n + 3)), Level.BASIC)
         # 第二项: the body to turn to, named for each item applied for
         bodies = turn_to_text((item.code, "兴安盟市场监督管理局") for item in bundle.items_for(base.answers_dict()))
         refusal = Refusal(RefusalGround.NOT_IN_REMIT, bodies)
-        self.take("refused", IntakeRequest(full, Parties(_person(n + 4)), refusal=refusal))
+        self.take("refused", request(full, n + 4, refusal=refusal))
 
 
 _ACCEPTED = (
@@ -660,12 +670,17 @@ def describe(url: str, *, seed: int = 0) -> BigHall:
     return BigHall(url, cases, HALL, townships, desks, first, last, sample, 0.0, 0.0, rects, open_rects, awaiting)
 
 
+_SUBJECT = re.compile(r'"subject": ?"[^"]')  # a case record holding its bundle's subject
+
+
 def _package(site: Site, hall: Site, texts: list[str], export_no: int) -> bytes:
     """The township's package of these records, packed, sealed to the hall and signed as the township signs."""
     plain = ("[" + ",".join(texts) + "]").encode()
     packed = gzip.compress(plain, compresslevel=6, mtime=0)
+    # in the format the township's export chooses: the subject's format once a case holds its bundle's subject
+    carried = SUBJECT_FORMAT if any(_SUBJECT.search(text) for text in texts) else CASES_FORMAT
     header = Header(site.code, SiteKind.TOWNSHIP.value, hall.code, PackageKind.CASES, export_no,
-                    dt.datetime.now(dt.UTC), None, len(texts))  # fmt: skip
+                    dt.datetime.now(dt.UTC), None, len(texts), format=carried)  # fmt: skip
     key = load_private_key(site.key_path)
     return write_packed(header, packed, len(texts), len(plain), key, hall.identity.encryption_key)
 
