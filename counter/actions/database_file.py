@@ -14,6 +14,11 @@ printed on someone's receipt.  So a database is made only on purpose:
 A file named by ``--db`` or ``COUNTER_DB_URL`` that is missing is never made by opening it: it is an error naming
 the path.  A file that cannot be written (a read-only mount, a folder without write permission) is named as
 read-only, not as damaged: nothing is wrong with it, and restoring a backup over it would not help.
+
+A file SQLite's own check finds damaged (:func:`check_database_whole`) is never opened for work: the window offers
+the latest good backup instead (:mod:`counter.ui.damaged_db`).  That check reads every page of the file, so it takes
+longer the more cases the file holds; the desk runs it where the clerk does not wait for it (the window's warm-up,
+after the first paint), and everything that writes waits for it, as it waits for the database to open.
 """
 
 from __future__ import annotations
@@ -23,12 +28,22 @@ import logging
 import os
 from pathlib import Path
 
+from counter.backup.check import quick_check
 from counter.db.quick_start import sqlite_path
 from counter.db.url import resolve_url, same_database
 from counter.host.database_notes import read_note, remember_database
 from counter.host.paths import default_db_url
 
-__all__ = ["DatabaseMissing", "DatabaseReadOnly", "check_database_file", "database_place", "may_create", "note_opened"]
+__all__ = [
+    "DatabaseDamaged",
+    "DatabaseMissing",
+    "DatabaseReadOnly",
+    "check_database_file",
+    "check_database_whole",
+    "database_place",
+    "may_create",
+    "note_opened",
+]
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +60,14 @@ class DatabaseMissing(Exception):
 
 class DatabaseReadOnly(Exception):
     """The database file, or its folder, cannot be written: SQLite's log files could not be kept beside it."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+class DatabaseDamaged(Exception):
+    """The SQLite file fails ``PRAGMA quick_check``: nothing is to be read from it as the desk's work, nor written."""
 
     def __init__(self, path: Path) -> None:
         super().__init__(str(path))
@@ -91,6 +114,15 @@ def check_database_file(url: str, create: bool) -> None:
     if not writable or not os.access(path.parent, os.W_OK):
         log.error("database file %s (or its folder) is read-only", path)
         raise DatabaseReadOnly(path)
+
+
+def check_database_whole(url: str) -> None:
+    """Raise :class:`DatabaseDamaged` when an SQLite file fails SQLite's quick check (a server checks its own)."""
+    path = sqlite_path(url)
+    if path is None or not path.exists() or quick_check(path):
+        return
+    log.error("database file %s fails its quick check", path)
+    raise DatabaseDamaged(path)
 
 
 def note_opened(url: str, training: bool) -> None:

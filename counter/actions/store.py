@@ -18,7 +18,14 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, TypeVar
 
-from counter.actions.database_file import DatabaseMissing, DatabaseReadOnly, check_database_file, note_opened
+from counter.actions.database_file import (
+    DatabaseDamaged,
+    DatabaseMissing,
+    DatabaseReadOnly,
+    check_database_file,
+    check_database_whole,
+    note_opened,
+)
 from counter.audit.state import RowAltered
 from counter.db.faults import DbFault
 from counter.db.revision import LOCK_TIMEOUT_S, SchemaTooNew, Step
@@ -31,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LOCK_TIMEOUT_S",
+    "DatabaseDamaged",
     "DatabaseMissing",
     "DatabaseReadOnly",
     "DbFault",
@@ -78,6 +86,11 @@ class Store:
 
     ``lock_timeout_s`` and ``on_step``: how long an upgrade at opening waits for each lock on PostgreSQL, and who
     is told of each migration it runs (``counter db upgrade``; :func:`counter.db.migrate.upgrade`).
+
+    ``check_whole``: an SQLite file is checked whole when first opened, and a damaged one is refused with
+    :class:`DatabaseDamaged` at every opening (the desk's window: a file damaged while the machine was off is found
+    before its first intake).  The check is made under the opening's lock, so no unit of work runs before it has
+    passed, whichever thread opens first.
     """
 
     def __init__(
@@ -87,8 +100,10 @@ class Store:
         create: bool = False,
         lock_timeout_s: float = LOCK_TIMEOUT_S,
         on_step: Callable[[Step], None] | None = None,
+        check_whole: bool = False,
     ) -> None:
         self.url = url
+        self.check_whole = check_whole
         self.training = training
         self.create = create or training
         self.lock_timeout_s = lock_timeout_s
@@ -100,8 +115,8 @@ class Store:
     def sessions(self) -> Sessions:
         """The session factory; opens and migrates the database the first time.
 
-        Raises :class:`SchemaTooNew`, :class:`DatabaseMissing`, :class:`DatabaseReadOnly`, and :class:`StoreFault`
-        when the database cannot be opened.
+        Raises :class:`SchemaTooNew`, :class:`DatabaseMissing`, :class:`DatabaseReadOnly`,
+        :class:`DatabaseDamaged` and :class:`StoreFault` when the database cannot be opened.
         """
         from sqlalchemy.exc import SQLAlchemyError
 
@@ -128,6 +143,8 @@ class Store:
         from counter.db.url import plain_over_network
 
         self.check_file()
+        if self.check_whole:
+            check_database_whole(self.url)
         if plain_over_network(self.url):
             raise StoreFault(
                 DbFault.PLAIN_CONNECTION, "the server is named without sslmode=verify-full", "PlainConnection"

@@ -1,4 +1,4 @@
-"""The quick health check of an SQLite file, small enough to run before the desk's window shows."""
+"""The quick health check of an SQLite file: SQLite's own ``quick_check``, which reads every page of the file."""
 
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ def pragma_ok(conn: sqlite3.Connection, pragma: str) -> bool:
 
 
 def quick_check(path: Path) -> bool:
-    """Whether the SQLite file at ``path`` passes ``PRAGMA quick_check`` (milliseconds on a desk's file)."""
+    """Whether the SQLite file at ``path`` passes ``PRAGMA quick_check``: longer the more the file holds, so the desk
+    runs it off the window's thread (:func:`counter.actions.database_file.check_database_whole`)."""
     try:
         if not starts_as_sqlite(path):
             return False

@@ -20,13 +20,14 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from counter import resources
-from counter.actions.database_file import DatabaseMissing, DatabaseReadOnly, may_create
+from counter.actions.database_file import DatabaseDamaged, DatabaseMissing, DatabaseReadOnly, may_create
 from counter.actions.schema import database_url, is_live_database, is_training_database
 from counter.actions.startup import QuickStart, quick_start, start_from_prepared
 from counter.actions.store import DbFault, SchemaTooNew, Store, StoreFault
@@ -37,11 +38,11 @@ from counter.host.private_files import keep_files_private
 from counter.ui import words
 from counter.ui.app_icon import DESKTOP_FILE, app_icon
 from counter.ui.collector import MainThreadCollector
+from counter.ui.daily_backup import start_daily_backup
 from counter.ui.first_paint import after_first_paint, watch_only
 from counter.ui.fonts import install_fonts, install_rare_fonts
 from counter.ui.geometry import fit_to_screen
 from counter.ui.input_method import choose_input_method
-from counter.ui.integrity import check_at_start, start_daily_backup
 from counter.ui.main_window import MainWindow
 from counter.ui.plain_text import plain_label
 from counter.ui.qt_language import install_qt_language
@@ -126,7 +127,8 @@ def database_file_failure(store: Store) -> str | None:
 def open_database(store: Store) -> str | None:
     """Open the database now; the Chinese reason when it cannot be used.
 
-    The file itself was looked at first (:func:`database_file_failure`), before the start-up check of the file.
+    The file itself was looked at first (:func:`database_file_failure`); a desk's SQLite file is checked whole as it
+    is opened, and one that fails raises :class:`DatabaseDamaged` (:func:`open_or_restore`).
     """
     try:
         store.sessions()
@@ -141,6 +143,37 @@ def open_database(store: Store) -> str | None:
             return fault_text(err.fault.value, err.server)
         return words.DESK_DB_UNAVAILABLE.format(fault=fault_text(err.fault.value, err.server))
     return None
+
+
+def open_or_restore(app: QApplication, store: Store, exit_when_ready: bool) -> str | None:
+    """:func:`open_database`, the file checked whole first; a damaged one is offered its latest good backup.
+
+    The Chinese reason when the database cannot be used, ``""`` when the clerk chose to quit over a damaged file
+    (said already), None once open.
+    """
+    try:
+        return open_database(store)
+    except DatabaseDamaged as err:
+        from counter.ui.damaged_db import offer_restore  # only a damaged file needs its dialog
+
+        if not offer_restore(app, store.url, err.path, exit_when_ready):
+            return ""
+        return open_database(store)  # the backup restored passed the same check when it was taken
+
+
+def _ask_when_damaged(app: QApplication, window: MainWindow, url: str, exit_when_ready: bool) -> None:
+    """The warm-up found the file damaged (it is checked whole there, after the first paint, as the check takes
+    longer the more the file holds): nothing has been written to it, and the clerk is asked as at any start."""
+
+    def on_damaged(path: str) -> None:
+        from counter.ui.damaged_db import offer_restore  # as above
+
+        if offer_restore(app, url, Path(path), exit_when_ready):
+            window.desk_actions.start_settled.emit()  # the restored file is opened, and checked, at its first use
+        else:
+            app.exit(1)
+
+    window.desk_actions.database_damaged.connect(on_damaged)
 
 
 #: faults of a start worded by their cause, as the command line words them: the desk's database setting is wrong,
@@ -239,18 +272,31 @@ def answer_first_search(window: MainWindow) -> None:
     window.search_panel.results.viewport().repaint()
 
 
-def _warm_up(store: Store, opened: Callable[[], None], check: Callable[[], None], settled: Callable[[], None]) -> None:
-    """Import SQLAlchemy and open the database while the clerk reads the screen; then say so (``opened``).
+def _warm_up(
+    store: Store,
+    opened: Callable[[], None],
+    check: Callable[[], None],
+    settled: Callable[[], None],
+    damaged: Callable[[str], None],
+) -> None:
+    """Import SQLAlchemy, check the file and open the database while the clerk reads the screen; then say so
+    (``opened``).
 
     ``check``: what is looked at in the opened database before the first intake (the numbers already issued).
-    ``settled`` is said last, whatever happened before it (the pad's start then names a problem).
+    ``settled`` is said last, whatever happened before it (the pad's start then names a problem); but a file that
+    fails its check is said instead (``damaged``, with its path), and the clerk's answer on the window's thread
+    settles the start.
     """
     try:
-        try:
-            store.sessions()
-        except Exception:  # the first user event opens it again and names the problem
-            log.exception("database warm-up failed")
-            return
+        store.sessions()
+    except DatabaseDamaged as err:
+        damaged(str(err.path))
+        return
+    except Exception:  # the first user event opens it again and names the problem
+        log.exception("database warm-up failed")
+        settled()
+        return
+    try:
         opened()
         check()
     finally:
@@ -263,6 +309,7 @@ def _bring_catalog_up(
     """After a full start, sync the bundled catalog; after a quick one, warm the database up; the warm-up thread."""
     opened = window.desk_actions.database_open.emit
     settled = window.desk_actions.start_settled.emit
+    damaged = window.desk_actions.database_damaged.emit
 
     def check() -> None:
         # imported here, on the warm-up thread after a quick start: the numbers' check and its words are not needed
@@ -279,7 +326,9 @@ def _bring_catalog_up(
         return None
     window.show_catalog_problems(quick.catalog_problems)
     QTimer.singleShot(0, lambda: window.catalog_ready.emit(True))
-    warm_up = threading.Thread(target=_warm_up, args=(db, opened, check, settled), name="db-warm-up", daemon=True)
+    warm_up = threading.Thread(
+        target=_warm_up, args=(db, opened, check, settled, damaged), name="db-warm-up", daemon=True
+    )
     # after the first paint (a zero timer would run before it): importing SQLAlchemy holds the interpreter's lock
     # for long stretches, and started earlier it would hold the window back while the clerk can only wait for it
     after_first_paint(app, warm_up.start)
@@ -325,7 +374,8 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     collector = MainThreadCollector(app)  # no Qt object freed by the garbage collector on a worker thread
     try:
         training_file = training and is_training_database(url)  # --today with --db: that file is not thrown away
-        store = Store(url, training=training_file, create=may_create(db_url, training_file))
+        # a desk's own file is checked whole before its first unit of work (training's is thrown away at will)
+        store = Store(url, training=training_file, create=may_create(db_url, training_file), check_whole=not training)
         return _run_desk(app, desk, store, exit_when_ready, today)
     finally:
         collector.stop()
@@ -365,16 +415,13 @@ def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: b
     failure = database_file_failure(db)  # missing or read-only: named as such, never offered a restore
     if failure is not None:
         return _startup_failure(app, failure, exit_when_ready)
-    # training offers no live backup over a damaged training file, and makes none into the live backups folder
-    if today is None and not check_at_start(app, db.url, exit_when_ready):
-        return 1
     folder = resources.bundled_catalog_dir()
     start_from_prepared(db, folder)  # a first start: the prepared database, when the installation has one that fits
     quick = quick_start(db.url, folder_fingerprint(folder))
     if quick is None:
-        failure = open_database(db)
+        failure = open_or_restore(app, db, exit_when_ready)
         if failure is not None:
-            return _startup_failure(app, failure, exit_when_ready)
+            return _startup_failure(app, failure, exit_when_ready) if failure else 1
     accounts = quick.accounts if quick else has_accounts(db)
     # the waits for the first paint watch the desk's own windows, not every object of the application, while the
     # window is built and until it has painted (counter.ui.first_paint)
@@ -401,6 +448,7 @@ def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: b
             window.desk_actions.database_open.connect(window.desk_actions.offer_site_set_up)
     if exit_when_ready:
         _ExitWhenReady(app, window)
+    _ask_when_damaged(app, window, db.url, exit_when_ready)
 
     # the scanner's filter sees every event of the application: installed once the window has painted, as the keys
     # it watches for can only come then, it leaves the window's first turn of the event loop alone

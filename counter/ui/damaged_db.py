@@ -32,7 +32,6 @@ def offer_restore(app: QApplication, url: str, path: Path, exit_when_ready: bool
     """Whether the desk may go on: only when the clerk chose 恢复 and the restore succeeded."""
     from counter.actions.backup import RestoreRefused, backups_folder, latest_good_backup, restore_backup
 
-    log.error("database file %s fails its quick check", path)
     good = latest_good_backup(backups_folder())
     message = DB_DAMAGED.format(path=path) + "\n\n"
     if good is None:

@@ -56,6 +56,9 @@ class DeskActions(QObject):
     # the start's own work is over, the database warmed up or its warm-up failed (from any thread): the review pad
     # and the offer of a draft start now, after the window has painted and without SQLAlchemy's import on its thread
     start_settled = Signal()
+    # the warm-up found the database file damaged (from its thread, with the file's path): said instead of
+    # start_settled, which the clerk's answer then gives
+    database_damaged = Signal(str)
     # an intake closed before its case was taken (its window's close button, Alt+F4): its draft is kept, and offered
     # back at once in the desk rather than at the next start
     draft_left = Signal()

@@ -1,4 +1,5 @@
-"""The integrity check at start: a damaged file is named, and the latest good backup offered and restored."""
+"""The check of the whole file before its first unit of work: a damaged file is refused and named, and the latest good
+backup offered and restored."""
 
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from counter.actions.backup import make_backup
+from counter.actions.store import DatabaseDamaged, Store
 from counter.backup.check import quick_check
+from counter.ui.damaged_db import offer_restore
 from counter.ui.damaged_db_words import DB_DAMAGED, DB_DAMAGED_NO_BACKUP, DB_DAMAGED_QUIT, DB_DAMAGED_RESTORE
-from counter.ui.integrity import check_at_start
 from tests.backup.conftest import DeskDb, case_numbers
 from tests.backup.test_backup import damage
 
@@ -53,10 +55,30 @@ def answer_with(button_text: str, then: str | None = None) -> None:
     QTimer.singleShot(0, lambda: click(TRIES))
 
 
-def test_an_intact_database_passes_without_a_question(qtbot: QtBot, desk_db: DeskDb) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    assert check_at_start(app, desk_db.url, exit_when_ready=False)
+def damaged_path(url: str) -> Path:
+    """The path the desk's store names when it refuses to open a damaged file (nothing of it opened)."""
+    store = Store(url, check_whole=True)
+    with pytest.raises(DatabaseDamaged) as refused:
+        store.sessions()
+    store.dispose()
+    return refused.value.path
+
+
+def test_an_intact_database_opens_without_a_question(qtbot: QtBot, desk_db: DeskDb) -> None:
+    store = Store(desk_db.url, check_whole=True)
+    try:
+        store.sessions()
+    finally:
+        store.dispose()
+    assert case_numbers(desk_db.url) == desk_db.case_nos
+
+
+def test_a_damaged_database_is_refused_at_every_opening_before_any_unit_of_work(desk_db: DeskDb) -> None:
+    damage(desk_db.path)
+    before = desk_db.path.read_bytes()
+    assert damaged_path(desk_db.url) == desk_db.path
+    assert damaged_path(desk_db.url) == desk_db.path  # not only the first time
+    assert desk_db.path.read_bytes() == before
 
 
 def test_a_damaged_database_is_restored_from_the_latest_good_backup(qtbot: QtBot, desk_db: DeskDb) -> None:
@@ -65,7 +87,7 @@ def test_a_damaged_database_is_restored_from_the_latest_good_backup(qtbot: QtBot
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     answer_with(DB_DAMAGED_RESTORE, then="OK")
-    assert check_at_start(app, desk_db.url, exit_when_ready=False)
+    assert offer_restore(app, desk_db.url, damaged_path(desk_db.url), exit_when_ready=False)
     assert quick_check(desk_db.path)
     assert case_numbers(desk_db.url) == desk_db.case_nos
     kept = list(desk_db.path.parent.glob("counter.sqlite3.before-restore-*"))
@@ -81,7 +103,7 @@ def test_quitting_leaves_the_damaged_file_as_it_is(qtbot: QtBot, desk_db: DeskDb
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     answer_with(DB_DAMAGED_QUIT)
-    assert not check_at_start(app, desk_db.url, exit_when_ready=False)
+    assert not offer_restore(app, desk_db.url, damaged_path(desk_db.url), exit_when_ready=False)
     assert desk_db.path.read_bytes() == before
 
 
@@ -104,5 +126,5 @@ def test_without_a_good_backup_it_says_so(qtbot: QtBot, desk_db: DeskDb, capsys:
     damage(desk_db.path)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    assert not check_at_start(app, desk_db.url, exit_when_ready=True)
+    assert not offer_restore(app, desk_db.url, damaged_path(desk_db.url), exit_when_ready=True)
     assert DB_DAMAGED_NO_BACKUP in capsys.readouterr().err

@@ -19,6 +19,7 @@ from counter.db.migrate import upgrade
 from counter.host import paths
 from counter.ui import words
 from counter.ui.app import open_window
+from counter.ui.damaged_db_words import DB_DAMAGED
 from counter.ui.main_window import MainWindow
 from tests.conftest import SHIPPED_CATALOG
 from tests.ui.conftest import start_window
@@ -52,6 +53,14 @@ def run_app(code: str = RUN, timeout: float = 120) -> subprocess.CompletedProces
     return subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=timeout, check=False
     )
+
+
+def run_app_with(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``code`` run as :func:`run_app` runs it, with more in its environment."""
+    return subprocess.run(
+        [sys.executable, "-c", code], env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
 
 
 def warm_run(code: str) -> subprocess.CompletedProcess[str]:
@@ -274,6 +283,50 @@ def test_the_warm_up_thread_starts_after_the_first_paint(resources: Path, counte
     done = run_app(desk)
     assert done.returncode == 0, done.stderr
     assert "painted before the warm-up: True" in done.stdout
+
+
+# the whole-file check of the desk's database, noted where it is made (and, with DAMAGED set, failed there)
+CHECKED = (
+    "import os, threading\n"
+    "from counter.actions import database_file\n"
+    "check = database_file.quick_check\n"
+    "def checking(path):\n"
+    "    print('checked on', threading.current_thread().name, 'painted before:', bool(painted), flush=True)\n"
+    "    return check(path) and not os.environ.get('DAMAGED')\n"
+    "database_file.quick_check = checking\n"
+)
+
+
+def test_the_whole_file_is_checked_after_the_first_paint_on_the_warm_up_thread(
+    resources: Path, counter_home: Path
+) -> None:
+    """SQLite's quick check reads every page: before the window it made the start longer with every case the file
+    held (a fifth of a second at a hall's 60,000 cases), while nothing could be typed."""
+    desk = f"{PAINTS}{CHECKED}raise SystemExit(app.run(None, True, []))\n"
+    assert run_app(RUN).returncode == 0  # the first start; the next is a quick one, with its warm-up thread
+    done = run_app(desk)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("checked on") == 1, done.stdout
+    assert "checked on db-warm-up painted before: True" in done.stdout
+
+
+def test_a_file_the_warm_up_finds_damaged_is_named_and_the_desk_ends_with_1(
+    resources: Path, counter_home: Path
+) -> None:
+    """The window has painted, the clerk is told (here, as ``--exit-when-ready`` tells it, on stderr), the start never
+    settles into work: no pad, no draft offered."""
+    desk = (
+        f"{PAINTS}{CHECKED}"
+        "from counter.ui.main_window import MainWindow\n"
+        "MainWindow.start_pad = lambda self: print('pad started', flush=True)\n"
+        "raise SystemExit(app.run(None, True, []))\n"
+    )
+    assert run_app(RUN).returncode == 0
+    done = run_app_with(desk, DAMAGED="1")
+    assert done.returncode == 1, done.stderr
+    assert "checked on db-warm-up painted before: True" in done.stdout
+    assert DB_DAMAGED.split("{path}")[0] in done.stderr, done.stderr
+    assert "pad started" not in done.stdout
 
 
 def test_the_pad_starts_once_the_window_has_painted_and_the_database_is_warm(
