@@ -157,6 +157,7 @@ WORKBOOK_HEADERS: dict[str, dict[str, str]] = {
         "vertical": f"是否垂直管理（{_FLAG_CHOICES}；名称含税务、海关等的不必填）",
         "entrusted": f"委托窗口受理（{_FLAG_CHOICES}）",
         "legal_basis": "设定依据",
+        "licence": "准予后发放的证照（如营业执照，与办理结果名称一致，作为电子证照上报；不发证照的不填）",
         "remedy_kind": f"权利救济：救济方式（{_REMEDY_KIND}）",
         "remedy_review": f"权利救济：行政复议机关（{_REVIEW_BODY}）",
         "remedy_superior": "权利救济：上一级主管部门名称（{place} 处填入地名，如 {place}消防救援支队）",

@@ -158,6 +158,7 @@ ITEMS = Sheet(
         _col("fee_amount", width=10, path=("fee", "amount")),
         _col("fee_basis", width=24, path=("fee", "basis")),
         _col("result", width=24),
+        _col("licence", width=16),
         _col("remedy_kind", Kind.CODE, RemedyKind, width=14, path=("remedy", "kind")),
         _col("remedy_review", Kind.CODE, ReviewBody, width=12, path=("remedy", "review")),
         _col("remedy_superior", width=24, path=("remedy", "superior")),

@@ -96,6 +96,7 @@ def full_document() -> dict[str, Any]:
                 "promised_limit": _limit(3),
                 "fee": {"amount": "0", "basis": "不收费"},
                 "result": "营业执照",
+                "licence": "营业执照",  # reported upward as 电子证照 once granted: it must survive the workbook
             },
             {
                 "code": ITEM_B,
