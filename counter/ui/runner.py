@@ -19,7 +19,7 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from counter.actions.store import DbFault, SchemaTooNew, Store, StoreFault, Unit
+from counter.actions.store import DatabaseDamaged, DbFault, SchemaTooNew, Store, StoreFault, Unit
 from counter.ui import words
 
 log = logging.getLogger(__name__)
@@ -77,6 +77,9 @@ class Runner:
         except SchemaTooNew as err:
             log.error("database schema %s is newer than this program", err.revision)
             raise failed(err, message) from err
+        except DatabaseDamaged as err:  # its opening's check failed: the start asks the clerk about a backup
+            damaged = StoreFault(DbFault.DAMAGED, f"{err.path} fails its quick check", type(err).__name__)
+            raise failed(damaged, message) from err
 
 
 def _name(action: Callable[..., object]) -> str:

@@ -16,6 +16,7 @@ from counter.ui.cases.words import CASE_READ_FAILED, CASE_SAVE_FAILED
 from counter.ui.intake.words import INTAKE_DB_FAULT
 from counter.ui.runner import Failed, Runner
 from counter.words.database import DB_FAULT
+from tests.backup.test_backup import damage
 
 KEY = "test.runner"
 
@@ -78,6 +79,21 @@ def test_a_database_of_a_newer_program_is_worded_as_at_start(store: Store) -> No
     with pytest.raises(Failed) as failed:
         Runner(store).read(lambda unit: get_setting(unit, KEY), CASE_READ_FAILED)
     assert failed.value.message == words.DESK_SCHEMA_TOO_NEW.format(revision="9999_future")
+
+
+def test_a_file_that_fails_its_check_is_named_damaged_and_nothing_is_done(tmp_path: Path) -> None:
+    """A unit of work asked for while the start's check finds the file damaged: worded, never an unexpected error."""
+    path = tmp_path / "desk.sqlite3"
+    made = Store(f"sqlite:///{path}", create=True)
+    made.write(lambda unit: put_setting(unit, KEY, "kept"))
+    made.dispose()
+    damage(path)
+    store = Store(f"sqlite:///{path}", check_whole=True)
+    with pytest.raises(Failed) as failed:
+        Runner(store).write(lambda unit: put_setting(unit, KEY, "lost"), CASE_SAVE_FAILED)
+    store.dispose()
+    assert failed.value.fault is DbFault.DAMAGED
+    assert failed.value.message == CASE_SAVE_FAILED.format(fault=DB_FAULT["damaged"])
 
 
 def test_no_sentence_a_widget_hands_the_runner_names_what_the_database_raised() -> None:
