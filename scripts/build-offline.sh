@@ -214,6 +214,17 @@ cat > "$deb/usr/share/doc/counter/copyright" <<EOF
 counter (一件事一次办 综合受理窗口) is licensed under the Apache License 2.0: /opt/counter/LICENSE.
 The libraries, fonts and interpreter inside it, and their licences: /opt/counter/licenses/ (THIRD-PARTY.md first).
 EOF
+# the packages of the libraries the program's files ask for and do not carry, as dpkg-shlibdeps would list them: a
+# minimal system (a Kylin installed without a desktop's extras) then gets them with the package.  A library this
+# machine lacks is one only a Wayland session loads (Recommends below).
+find "$stage/app" -type f \( -name '*.so*' -o -name counter \) -exec readelf -d {} + 2>/dev/null |
+    sed -n 's/.*(NEEDED).*\[\(.*\)\]$/\1/p' | sort -u > "$tmp/needed"
+: > "$tmp/depends"
+while read -r soname; do
+    [ -n "$(find "$stage/app" -name "$soname" -print -quit)" ] && continue
+    dpkg-query -S "*/$soname" 2>/dev/null | grep -m 1 -F ":$debarch: " | cut -d: -f1 >> "$tmp/depends" || true
+done < "$tmp/needed"
+depends=$(sort -u "$tmp/depends" | grep -v -x libc6 | paste -s -d, - | sed 's/,/, /g')
 installed_size=$(du -sk --exclude=DEBIAN "$deb" | cut -f1)
 cat > "$deb/DEBIAN/control" <<EOF
 Package: counter
@@ -223,8 +234,8 @@ Maintainer: ${COUNTER_DEB_MAINTAINER:-counter <counter@localhost>}
 Installed-Size: $installed_size
 Section: misc
 Priority: optional
-Depends: libc6 (>= $glibc), libegl1, libgl1, libxcb1, libfontconfig1
-Recommends: cups-client, libwayland-client0, libwayland-cursor0, libwayland-egl1
+Depends: libc6 (>= $glibc), $depends
+Recommends: cups-client, libwayland-cursor0, libwayland-egl1
 Description: 一件事一次办 综合受理窗口 (desk application)
  The desk of the one-bundle-one-visit window of government service halls:
  bundle guides, intake, receipts and notices, the review pad. Python, Qt and

@@ -112,19 +112,26 @@ def test_the_archive_holds_the_program_its_desktop_entry_icons_and_licences(buil
     assert not list((tree / "app" / "_internal").glob("libreadline*"))
 
 
-def test_it_takes_from_the_machine_only_what_a_desktop_has(built: Built) -> None:
-    """Qt's X11 libraries beyond the X client (libxcb-cursor0, which Qt 6.5 needs, and the rest) are inside; the
-    libraries every desktop has are not, so that nothing the process loads from the system meets an older copy."""
-    internal = built.tree / "app" / "_internal"
+def taken_from_the_system(tree: Path) -> dict[str, str]:
+    """Each library the frozen program's files load from outside it, and where this machine has it."""
+    internal = tree / "app" / "_internal"
     env = {**os.environ, "LD_LIBRARY_PATH": str(internal)}  # as the program's loader sets it
     taken: dict[str, str] = {}
-    for path in [*internal.rglob("*.so*"), built.tree / "app" / "counter"]:
+    for path in [*internal.rglob("*.so*"), tree / "app" / "counter"]:
         if path.is_symlink() or not path.is_file():
             continue
         listing = subprocess.run(["ldd", str(path)], env=env, capture_output=True, text=True, check=False).stdout
         for name, found in re.findall(r"^\s*(\S+) => (.+?)(?: \(0x[0-9a-f]+\))?$", listing, re.MULTILINE):
             if not found.startswith(str(internal)):
                 taken.setdefault(name, found)
+    return taken
+
+
+def test_it_takes_from_the_machine_only_what_a_desktop_has(built: Built) -> None:
+    """Qt's X11 libraries beyond the X client (libxcb-cursor0, which Qt 6.5 needs, and the rest) are inside; the
+    libraries every desktop has are not, so that nothing the process loads from the system meets an older copy."""
+    internal = built.tree / "app" / "_internal"
+    taken = taken_from_the_system(built.tree)
     assert set(taken) <= FROM_THE_SYSTEM, {name: taken[name] for name in set(taken) - FROM_THE_SYSTEM}
     assert {name for name, found in taken.items() if found == "not found"} <= MAY_BE_MISSING
     for name in ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxkbcommon-x11.so.0"):
@@ -291,11 +298,39 @@ def test_on_an_older_system_install_refuses_and_changes_nothing(built: Built, tm
     assert list(home.iterdir()) == []
 
 
+def installed_package_names(field: str) -> set[str]:
+    """The package names of a Depends field (versions dropped, every alternative kept)."""
+    return {m[0] for m in (re.match(r"[a-z0-9][a-z0-9.+-]+", part.strip()) for part in re.split(r"[,|]", field)) if m}
+
+
+def test_the_debs_depends_bring_every_library_it_takes_from_the_system(built: Built) -> None:
+    """On a minimal system the package manager brings what the program loads from the machine: each library it
+    takes (but a Wayland session's own) is in a package its Depends names, or one those need in turn (as this
+    machine's installed packages say)."""
+    fields = subprocess.run(["dpkg-deb", "-f", str(built.deb), "Depends"], capture_output=True, text=True, check=True)
+    brought: set[str] = set()
+    queue = installed_package_names(fields.stdout)
+    while queue:
+        package = queue.pop()
+        brought.add(package)
+        needs = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Depends}, ${Pre-Depends}", package], capture_output=True, text=True, check=False
+        )
+        queue |= installed_package_names(needs.stdout) - brought
+    arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True, check=True).stdout.strip()
+    owners: dict[str, str] = {}
+    for name in set(taken_from_the_system(built.tree)) - MAY_BE_MISSING:
+        found = subprocess.run(["dpkg", "-S", f"*/{name}"], capture_output=True, text=True, check=True).stdout
+        # this machine's own copy, not a cross compiler's (libc6-arm64-cross names no architecture)
+        [owners[name]] = {line.split(":", 1)[0] for line in found.splitlines() if f":{arch}: " in line}
+    assert {name: owner for name, owner in owners.items() if owner not in brought} == {}
+
+
 def test_the_deb_puts_the_same_program_in_opt_counter(built: Built, tmp_path: Path) -> None:
     root = tmp_path / "root"
     subprocess.run(["dpkg-deb", "-x", str(built.deb), str(root)], check=True)
     fields = subprocess.run(["dpkg-deb", "-f", str(built.deb)], capture_output=True, text=True, check=True).stdout
-    assert re.search(r"^Depends: libc6 \(>= 2\.\d+\), libegl1, libgl1, libxcb1, libfontconfig1$", fields, re.M)
+    assert re.search(r"^Depends: libc6 \(>= 2\.\d+\), .*\blibegl1, .*\blibfontconfig1, .*\blibxcb1\b", fields, re.M)
     assert f"Version: {counter.__version__}" in fields.splitlines()
     assert os.readlink(root / "usr" / "bin" / "counter") == "/opt/counter/counter"
     desktop = (root / "usr" / "share" / "applications" / "counter.desktop").read_text(encoding="utf-8")
