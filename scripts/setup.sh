@@ -39,8 +39,10 @@ if [ "$want_release" = 1 ]; then
     # checks the embeddable Python's signer, unzip opens it; wine (64-bit alone: the installer and Python are x86_64)
     # runs the installer and the program under Xvfb
     pkgs="$pkgs nsis osslsigncode unzip wine wine64 xvfb"
-    # the Kylin / UOS builds (build-offline.sh --target): a Debian 11 root by debootstrap, ARM64's run under qemu
-    pkgs="$pkgs debootstrap qemu-user-static binfmt-support"
+    # the Kylin / UOS builds (build-offline.sh --target): a Debian 11 root by debootstrap, ARM64's run under qemu,
+    # its Python and SQLite cross-compiled (scripts/old-glibc-root.sh: the cross gcc, this machine's gcc for SQLite's
+    # own build tools, tclsh that writes SQLite's sources, pkg-config pointed at the root)
+    pkgs="$pkgs debootstrap qemu-user-static binfmt-support gcc-aarch64-linux-gnu gcc libc6-dev tcl pkg-config"
 fi
 
 missing=""

@@ -3,8 +3,9 @@ tried inside the Debian 11 root it was built in (glibc 2.31; ARM64 under qemu-us
 install.sh, started twice on an X server, its demo printed byte for byte as this environment's, a receipt sent to a
 CUPS queue, and uninstalled leaving nothing behind.
 
-``scripts/build-offline.sh --target`` makes the root once, in a cache folder outside the checkout (tens of minutes:
-Python and SQLite are compiled there, under qemu for ARM64), and freezes the program in it each time.  Root is
+``scripts/build-offline.sh --target`` makes the root once, in a cache folder outside the checkout (minutes: Python
+and SQLite are compiled there, for ARM64 cross-compiled on this machine), and freezes the program in it each time
+(under qemu for ARM64, slower).  Root is
 needed, for debootstrap and chroot.  Inside the root each run of the program is cut off the network (``unshare
 --net``); this run's temporary folder and the X server's socket folder are bound into it at their own paths.
 """
