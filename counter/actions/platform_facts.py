@@ -8,7 +8,8 @@ version the case was taken under (the region's workbook import reads them: :mod:
 A licence (电子证照) is read from the item's decision and the catalog: its type is the item's ``licence``, its number
 what the department recorded with the 准予, its holder the applicant, its issuing body the item's deciding department
 as the site names it.  A voided case reports no licence: the case was entered in error, so what it recorded as
-issued was not (:class:`Withheld`, which the sender puts in the failed list with why).
+issued was not (:class:`Withheld`, which the sender puts in the failed list with why); a licence sent before the
+voiding is withdrawn with the same facts as it was issued with, and the voiding's day and reason.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from counter.db.case_store import answers_of
 from counter.db.catalog_store import guide_version
 from counter.documents.deciders import decider_name
 from counter.intake.parties import ApplicantKind
-from counter.platform.events import PlatformKind, platform_key
+from counter.platform.events import PlatformKind, licence_key, platform_key
 from counter.platform.mapping import SOURCES
 
 if TYPE_CHECKING:
@@ -76,7 +77,11 @@ def facts_of(session: Session, event: ClaimedEvent) -> dict[str, str]:
     if event.kind is PlatformKind.LICENCE_ISSUED:
         if case.status == CaseStatus.VOIDED.value:
             raise Withheld("case voided: its licence is not reported")
-        facts |= _licence(session, case, event, facts, str(detail.get("note", "")))
+        facts |= _licence(session, case, event.item_code, event.at, facts, str(detail.get("note", "")))
+    if event.kind is PlatformKind.LICENCE_VOIDED:
+        facts |= _voided_licence(session, case, event, facts, str(detail.get("note", "")))
+    if event.kind in (PlatformKind.WITHDRAWN, PlatformKind.VOIDED):
+        facts["case.end_reason"] = str(detail.get("note", ""))
     if event.kind in (PlatformKind.COMPLETED, PlatformKind.DELIVERED):
         facts |= _result(session, case, event)
     if event.kind is PlatformKind.DELIVERED:
@@ -129,13 +134,13 @@ def _item_name(session: Session, case: models.Case, code: str) -> str:
 
 
 def _licence(
-    session: Session, case: models.Case, event: ClaimedEvent, facts: dict[str, str], note: str
+    session: Session, case: models.Case, item_code: str, issued_at: dt.datetime, facts: dict[str, str], note: str
 ) -> dict[str, str]:
     """The licence an item granted issues (:class:`Withheld` for an item that no longer names one)."""
     stored = guide_version(session, case.guide_version_id)
-    item = stored.bundle.item(event.item_code) if stored is not None else None
+    item = stored.bundle.item(item_code) if stored is not None else None
     if item is None or not item.licence:
-        raise Withheld(f"item {event.item_code} issues no licence")
+        raise Withheld(f"item {item_code} issues no licence")
     return {
         "item.code": item.code,
         "item.name": item.name,
@@ -145,7 +150,23 @@ def _licence(
         "licence.holder_id_type": facts["case.applicant_id_type"],
         "licence.holder_id": facts["case.applicant_id_no"],
         "licence.issuer": decider_name(item, office_settings(session, case.site_code)),
-        "licence.issued_on": moment(event.at)[:10],
+        "licence.issued_on": moment(issued_at)[:10],
+    }
+
+
+def _voided_licence(
+    session: Session, case: models.Case, event: ClaimedEvent, facts: dict[str, str], reason: str
+) -> dict[str, str]:
+    """The licence withdrawn, as its own event told it (read again: the case's fields are as they are now), with
+    the voiding's day and reason."""
+    e = models.PlatformEvent
+    issued_at, detail = session.execute(
+        select(e.at, e.detail).where(e.key == licence_key(case.uid, event.item_code))
+    ).one()
+    note = str(json.loads(detail or "{}").get("note", ""))
+    return _licence(session, case, event.item_code, issued_at, facts, note) | {
+        "licence.voided_on": moment(event.at)[:10],
+        "licence.void_reason": reason,
     }
 
 

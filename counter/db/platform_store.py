@@ -2,7 +2,8 @@
 
 The writers of the steps queue their event in their own unit of work: a case's history line
 (:func:`counter.db.case_store.add_case` and ``add_history``), a rating and a rectification's line
-(:mod:`counter.db.rating_store`); an item's 准予 the licence it issues besides, where its catalog entry names one.
+(:mod:`counter.db.rating_store`); an item's 准予 the licence it issues besides, where its catalog entry names one,
+and a case's voiding the withdrawal of each licence it had sent.
 The step and its event are committed together, or neither.  Nothing is queued where the site does not report
 (:attr:`PlatformSettings.enabled`), nor in a training database.
 
@@ -29,6 +30,7 @@ from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from counter.case.decisions import read_item_note
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models, outbox_marks
 from counter.db.catalog_store import guide_version
@@ -38,6 +40,7 @@ from counter.platform.events import (
     PlatformKind,
     kind_of_rectification,
     licence_key,
+    licence_voided_key,
     line_key,
     rating_key,
     rectification_key,
@@ -81,6 +84,12 @@ def queue_line(session: Session, case_id: int, case_uid: str, event: str, note: 
     )
     if event == CaseEvent.ITEM_APPROVED.value:
         _queue_licence(session, case_id, case_uid, told.item_code, note, at)
+    if event == CaseEvent.VOIDED.value:
+        h = models.CaseHistory
+        granted = session.scalars(
+            select(h.note).where(h.case_id == case_id, h.event == CaseEvent.ITEM_APPROVED.value)
+        ).all()
+        _queue_licence_voids(session, case_id, case_uid, granted, note, at)
 
 
 def _queue_licence(session: Session, case_id: int, case_uid: str, item_code: str, note: str, at: dt.datetime) -> int:
@@ -95,6 +104,24 @@ def _queue_licence(session: Session, case_id: int, case_uid: str, item_code: str
     return _insert(session, key=licence_key(case_uid, item_code), case_id=case_id,
                    kind=PlatformKind.LICENCE_ISSUED.value, event=PlatformKind.LICENCE_ISSUED.value, at=at,
                    item_code=item_code, detail=json.dumps({"note": note}, ensure_ascii=False))  # fmt: skip
+
+
+def _queue_licence_voids(
+    session: Session, case_id: int, case_uid: str, granted: Sequence[str], note: str, at: dt.datetime
+) -> int:
+    """For a case voided, the withdrawal of each licence of it the platform may hold: of the items ``granted`` (their
+    准予 lines' notes), each whose licence was sent, or is being sent (the sender may have read the case before the
+    voiding).  One still waiting or failed is never sent: the sender withholds it
+    (:class:`counter.actions.platform_facts.Withheld`).  Looked up by key, not by case: how many were new."""
+    e = models.PlatformEvent
+    keys = [licence_key(case_uid, read_item_note(line)[0]) for line in granted]
+    items = session.scalars(select(e.item_code).where(e.key.in_(keys), e.state.in_((SENT, SENDING)))).all()
+    queued = 0
+    for code in items:
+        queued += _insert(session, key=licence_voided_key(case_uid, code), case_id=case_id,
+                          kind=PlatformKind.LICENCE_VOIDED.value, event=PlatformKind.LICENCE_VOIDED.value, at=at,
+                          item_code=code, detail=json.dumps({"note": note}, ensure_ascii=False))  # fmt: skip
+    return queued
 
 
 def queue_rating(session: Session, request_id: int, at: dt.datetime) -> None:
@@ -170,6 +197,9 @@ def queue_from_record(session: Session, case_id: int, record: CaseRecord) -> int
             )  # fmt: skip
             if line.event == CaseEvent.ITEM_APPROVED.value:
                 queued += _queue_licence(session, case_id, record.uid, told.item_code, line.note, line.at)
+            if line.event == CaseEvent.VOIDED.value:
+                granted = [x.note for x in record.history if x.event == CaseEvent.ITEM_APPROVED.value]
+                queued += _queue_licence_voids(session, case_id, record.uid, granted, line.note, line.at)
     for rated in record.ratings:
         rating = rated.rating
         if rating is None:

@@ -4,12 +4,15 @@ The platform keeps a case's 办件 record and the province's 好差评 system ev
 it is told of each step that changes what it holds: 受理 (容缺受理 its own kind), the 补正告知, 不予受理, each item's
 decision, 办结 (a case every item of which was denied too: its result is 不予批准), 送达 (whole or in part); each
 rating, and each step of the rectification a bad one opens: the rater called back (回访), how it was handled (整改:
-立行立改, 限期整改, 解释说明), the rater told (反馈), and the rating voided on appeal.  Not told: a department's
-inner steps (分发, 签收, 审查, 暂停, 延期), the dates a holiday change moved, a note on a rectification.
+立行立改, 限期整改, 解释说明), the rater told (反馈), and the rating voided on appeal; a case that ends without a
+decision, withdrawn by the applicant (撤回) or voided by a supervisor as entered in error (作废), so that the
+platform does not keep it as in hand until it is overdue.  Not told: a department's inner steps (分发, 签收, 审查,
+暂停, 延期), the dates a holiday change moved, a note on a rectification.
 
 An item granted whose catalog entry names the licence it issues (:attr:`counter.catalog.model.Item.licence`) tells
 the platform of that licence too, as 电子证照 data (GB/T 36901-2018: the issuing department's results go to the
-证照库), in the decision's unit of work; a voided case's licence is never sent (:mod:`counter.actions.platform_facts`).
+证照库), in the decision's unit of work; a voided case's licence is never sent (:mod:`counter.actions.platform_facts`),
+and one sent before its case was voided is withdrawn (电子证照作废), in the voiding's unit of work.
 
 Every event has one key, made of what every site knows alike: the case's uid, the event's kind and its sequence —
 a history line's time to the microsecond, a rating's round, a rectification line's round and time.  A township's
@@ -45,6 +48,9 @@ class PlatformKind(StrEnum):
     FED_BACK = "fed_back"  # 反馈: the rater told what was done
     RATING_VOIDED = "rating_voided"  # the rating removed on appeal (申诉复核)
     LICENCE_ISSUED = "licence_issued"  # 电子证照: the licence an item granted issues (the item's catalog names it)
+    WITHDRAWN = "withdrawn"  # 撤回: the applicant withdrew the application
+    VOIDED = "voided"  # 作废: the case was entered in error, voided by a supervisor
+    LICENCE_VOIDED = "licence_voided"  # 电子证照作废: a licence sent before its case was voided
 
 
 CASE_KINDS = frozenset(
@@ -57,6 +63,9 @@ CASE_KINDS = frozenset(
         PlatformKind.COMPLETED,
         PlatformKind.DELIVERED,
         PlatformKind.LICENCE_ISSUED,
+        PlatformKind.WITHDRAWN,
+        PlatformKind.VOIDED,
+        PlatformKind.LICENCE_VOIDED,
     }
 )
 RATING_KINDS = frozenset(PlatformKind) - CASE_KINDS
@@ -74,6 +83,8 @@ _LINES = {
     CaseEvent.DENIED.value: PlatformKind.COMPLETED,  # every item denied: 办结, its result 不予批准
     CaseEvent.DELIVERED.value: PlatformKind.DELIVERED,
     CaseEvent.ITEMS_HANDED.value: PlatformKind.DELIVERED,
+    CaseEvent.WITHDRAWN.value: PlatformKind.WITHDRAWN,
+    CaseEvent.VOIDED.value: PlatformKind.VOIDED,
 }
 _RECT = {
     RectEvent.REVISITED.value: PlatformKind.REVISITED,
@@ -123,6 +134,11 @@ def line_key(case_uid: str, event: str, moment: str) -> str:
 def licence_key(case_uid: str, item_code: str) -> str:
     """The licence an item of a case issues: the case and the item (an item is granted once, and issues one)."""
     return f"{case_uid}:licence:{item_code}"
+
+
+def licence_voided_key(case_uid: str, item_code: str) -> str:
+    """The withdrawal of the licence an item of a case issued: one, as the licence is one."""
+    return f"{case_uid}:licence-voided:{item_code}"
 
 
 def rating_key(case_uid: str, round_: int) -> str:

@@ -61,6 +61,7 @@ SOURCES = frozenset(
         "case.delivery",  # 送达方式 chosen at intake: pickup / post / electronic
         "case.clerk",
         "case.desk_no",
+        "case.end_reason",  # why a case ended undecided: the withdrawal's or the voiding's note (撤回, 作废)
         # case events
         "case.result",  # 办理结果: granted / partly_granted / denied ("" before 办结)
         "case.completed_at",  # 办结时间
@@ -78,6 +79,9 @@ SOURCES = frozenset(
         "licence.holder_id",  # 持证主体代码: the applicant's ID number or 统一社会信用代码
         "licence.issuer",  # 颁证单位: the item's deciding department, named for the site
         "licence.issued_on",  # 颁证日期: the day of the 准予 (北京时间)
+        # 电子证照作废: a licence sent before its case was voided (PlatformKind.LICENCE_VOIDED), with the above
+        "licence.voided_on",  # the day the case was voided (北京时间)
+        "licence.void_reason",  # the voiding's reason
         # ratings and their rectifications
         "rating.round",
         "rating.level",  # the level's meaning (counter.ratings.levels.Level)

@@ -1,5 +1,6 @@
 """The licences a case's items issue, reported upward as 电子证照 data: queued with the 准予, sent once under one key
-through kills, in the mapped file's elements; nothing for an item refused, an item that issues none, a voided case.
+through kills, in the mapped file's elements; nothing for an item refused, an item that issues none, a voided case;
+withdrawn (电子证照作废) when its case is voided after it was sent.
 
 On both databases, against a real HTTPS server playing the platform with its own CA (:mod:`tests.platform_stub`).
 """
@@ -29,6 +30,7 @@ from tests.platform_stub import running_platform
 
 ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
 LICENCE = PlatformKind.LICENCE_ISSUED.value
+LICENCE_VOIDED = PlatformKind.LICENCE_VOIDED.value
 FOOD_REFUSAL = "经营场所与食品经营许可审查细则要求不符"
 
 
@@ -132,7 +134,59 @@ def test_a_voided_case_reports_no_licence(sessions: sessionmaker[Session], desk:
         sender.clock.advance(seconds=1)
         sender.run()
     assert [e["projid"] for e in licences_held(platform.requests)] == [kept]  # the voided case's never left
+    assert not [e for e in events(sessions) if e.kind == LICENCE_VOIDED]  # nothing to withdraw
     (withheld,) = (e for e in events(sessions) if e.kind == LICENCE and e.state != "sent")
     assert withheld.state == "failed"
     assert "voided" in withheld.last_error
     assert json.loads(withheld.detail)["note"].endswith(GRANTS[ITEMS[0]])
+
+
+def test_a_licence_sent_before_its_case_was_voided_is_withdrawn_once_with_the_voidings_reason(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    keys = tmp_path / "keys"
+    with running_platform() as platform:
+        configure(sessions, desk, platform, keys)
+        number = take(sessions, desk, full_request(sessions))
+        decide(sessions, desk, number, ITEMS[0])  # 营业执照
+        decide(sessions, desk, number, ITEMS[2])  # 户外招牌设置: an opinion, no licence
+        sender = Sender(sessions, keys)
+        sender.clock.advance(seconds=1)
+        assert sender.run().failed == 0  # the licence is on the platform
+        step(sessions, lambda s: move_case(s, desk, number, CaseEvent.VOIDED, "重复录入，以 2 号件为准"))
+        withdrawn = [e for e in events(sessions) if e.kind == LICENCE_VOIDED]
+        assert [(e.item_code, e.state) for e in withdrawn] == [(ITEMS[0], "waiting")]
+        sender.clock.advance(seconds=1)
+        assert sender.run().failed == 0
+    mapping = mapping_named("nmg")
+    (voided,) = (r for r in platform.events() if r["event_type"] == mapping.kinds[PlatformKind.VOIDED.value])
+    assert (voided["projid"], voided["end_reason"]) == (number, "重复录入，以 2 号件为准")
+    (held,) = (r for r in platform.events() if r["event_type"] == mapping.kinds[LICENCE_VOIDED])
+    assert set(held) == {e.field for e in mapping.elements if PlatformKind.LICENCE_VOIDED in e.kinds}
+    assert {k: held[k] for k in ("projid", "licence_type", "licence_no", "holder_cert_no", "issue_date",
+                                 "licence_item_code", "void_date", "void_reason")} == {
+        "projid": number,
+        "licence_type": "营业执照",
+        "licence_no": GRANTS[ITEMS[0]],
+        "holder_cert_no": ID,
+        "issue_date": TODAY.isoformat(),
+        "licence_item_code": ITEMS[0],
+        "void_date": voided["event_time"][:10],
+        "void_reason": "重复录入，以 2 号件为准",
+    }  # fmt: skip
+
+
+def test_a_withdrawn_case_is_reported_with_its_note(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    keys = tmp_path / "keys"
+    with running_platform() as platform:
+        configure(sessions, desk, platform, keys)
+        number = take(sessions, desk, full_request(sessions))
+        step(sessions, lambda s: move_case(s, desk, number, CaseEvent.WITHDRAWN, "申请人书面申请撤回"))
+        sender = Sender(sessions, keys)
+        sender.clock.advance(seconds=1)
+        assert sender.run().failed == 0
+    mapping = mapping_named("nmg")
+    (held,) = (r for r in platform.events() if r["event_type"] == mapping.kinds[PlatformKind.WITHDRAWN.value])
+    assert (held["projid"], held["end_reason"]) == (number, "申请人书面申请撤回")
