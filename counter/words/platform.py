@@ -21,6 +21,10 @@ PLATFORM_KIND = {
     PlatformKind.RECTIFIED: tr("差评整改"),
     PlatformKind.FED_BACK: tr("整改反馈"),
     PlatformKind.RATING_VOIDED: tr("评价申诉作废"),
+    PlatformKind.LICENCE_ISSUED: tr("电子证照"),
+    PlatformKind.WITHDRAWN: tr("撤回"),
+    PlatformKind.VOIDED: tr("作废"),
+    PlatformKind.LICENCE_VOIDED: tr("电子证照作废"),
 }
 PLATFORM_STATE = {
     MessageState.WAITING: tr("待上报"),

@@ -13,6 +13,7 @@ from counter.platform.mapping import SOURCES, MappingError, MissingElement, load
 from counter.ratings.levels import Channel, Level
 from counter.ratings.rectification import RectEvent
 from counter.resources import resources_dir
+from counter.words.platform import PLATFORM_KIND
 
 SHIPPED = resources_dir() / "platform" / "nmg.toml"
 
@@ -105,3 +106,9 @@ def test_the_docs_list_every_element_of_the_shipped_mapping_with_its_source() ->
     for element in load_mapping(SHIPPED).elements:
         assert element.element in rows, element.element
         assert f"| `{element.field}` | `{element.source}` |" in docs, element.field
+
+
+def test_every_kind_of_event_has_its_words() -> None:
+    """The failed list (F8 平台上报, ``counter platform list``) names each event's kind: a kind without words would
+    stop the list at the first such event (a voided case's licence, withheld, is one)."""
+    assert set(PLATFORM_KIND) == set(PlatformKind)
