@@ -6,6 +6,7 @@
 ;   counter-<version>-win-amd64-setup.exe /S [/D=C:\path]      install with no question (/D last, unquoted)
 ;   "C:\Program Files\counter\uninstall.exe" /S                   remove it again (the desk's data stays)
 ; The desk's data (%LOCALAPPDATA%\counter) and its settings (%ProgramData%\counter) are never removed.
+; Refuses a Windows older than 10 1903 (exit code 3).
 
 Unicode true
 Target amd64-unicode
@@ -34,6 +35,21 @@ VIAddVersionKey /LANG=0 "ProductVersion" "${VERSION}"
 VIAddVersionKey /LANG=0 "LegalCopyright" "Apache License 2.0"
 
 LoadLanguageFile "${NSISDIR}\Contrib\Language files\SimpChinese.nlf"
+!include LogicLib.nsh
+!include WinVer.nsh
+
+; Qt 6's Core is linked against icuuc.dll, which Windows has from Windows 10 1903 (build 18362) on: installed on an
+; older system the program would not start, so the installer stops before it writes anything (exit code 3 for a
+; silent install: a technician's script sees it)
+!define MIN_BUILD 18362
+Function .onInit
+  ${IfNot} ${AtLeastWin10}
+  ${OrIfNot} ${AtLeastBuild} ${MIN_BUILD}
+    MessageBox MB_ICONSTOP "本程序需要 Windows 10 1903（内部版本 ${MIN_BUILD}）或更新的系统。这台电脑的系统太旧，无法安装。" /SD IDOK
+    SetErrorLevel 3
+    Quit
+  ${EndIf}
+FunctionEnd
 
 Page license
 Page directory

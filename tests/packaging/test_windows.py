@@ -175,6 +175,8 @@ def wine(tmp_path_factory: pytest.TempPathFactory, display: str) -> Iterator[Win
     subprocess.run(["wineboot", "-i"], env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=900, check=True)
     box = Wine(prefix, env)
     box.wait()
+    # Debian's wine 8 makes a prefix that says it is Windows 7 (6.1.7601): a desk's is Windows 10 (wine's: 1903)
+    assert box.run("winecfg", "-v", "win10").returncode == 0
     built = tmp_path_factory.mktemp("stand-ins")
     for name in STAND_INS:
         shutil.copy(stand_in(name, built), prefix / "drive_c" / "windows" / "system32" / name)
@@ -324,6 +326,21 @@ def test_silently_uninstalled_it_leaves_no_file(installer: Path, wine: Wine) -> 
     assert not (wine.drive_c / START_MENU_ENTRY).exists()
     assert wine.run("reg", "query", UNINSTALL_KEY).returncode != 0
     assert any(data.iterdir())
+
+
+def test_on_a_windows_older_than_10_1903_it_refuses_and_writes_nothing(installer: Path, wine: Wine) -> None:
+    """Wine told to be Windows 8.1: the silent installer ends with exit code 3, and puts no file and changes no entry
+    (Qt's Core needs icuuc.dll, which Windows 10 has from 1903 on).  Wine is Windows 10 again afterwards."""
+    folder = r"C:\old\counter"
+    registered = wine.run("reg", "query", UNINSTALL_KEY).stdout  # another test's install may have its entry there
+    assert wine.run("winecfg", "-v", "win81").returncode == 0
+    try:
+        done = wine.run(installer, "/S", f"/D={folder}")
+    finally:
+        assert wine.run("winecfg", "-v", "win10").returncode == 0
+    assert done.returncode == 3, done.stderr
+    assert not wine.unix(folder).exists()
+    assert wine.run("reg", "query", UNINSTALL_KEY).stdout == registered
 
 
 def test_the_build_stops_when_python_is_signed_by_another_certificate(tmp_path: Path) -> None:
