@@ -53,6 +53,11 @@ class Sender:
     def run(self, post: Callable[[ReportRequest], Report] = post_report) -> SendRound:
         return send_due(Writes(self.sessions), clock=self.clock, post=post, folder=self.keys)
 
+    def due_now(self) -> SendRound:
+        """A run once the step's own moment has passed: its event is due."""
+        self.clock.advance(seconds=1)
+        return self.run()
+
     def killed_then_resumed(self) -> SendRound:
         def killed(request: ReportRequest) -> Report:
             post_report(request)

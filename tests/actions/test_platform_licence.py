@@ -26,7 +26,7 @@ from tests.actions.test_intake_actions import ID, full_request, take
 from tests.actions.test_item_steps import ITEMS, MARKET, at
 from tests.actions.test_platform import configure, events
 from tests.actions.test_platform_case import GRANTS, Sender, step
-from tests.platform_stub import running_platform
+from tests.platform_stub import Platform, running_platform
 
 ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
 LICENCE = PlatformKind.LICENCE_ISSUED.value
@@ -46,6 +46,12 @@ def decide(sessions: sessionmaker[Session], desk: Desk, number: str, code: str, 
 
 def licences_held(requests: list[dict[str, str]]) -> list[dict[str, str]]:
     return [r for r in requests if r["event_type"] == "电子证照"]
+
+
+def held_of_kind(platform: Platform, kind: PlatformKind) -> dict[str, str]:
+    """The one event of ``kind`` the platform holds, by the shipped file's name of the kind."""
+    (held,) = (r for r in platform.events() if r["event_type"] == mapping_named("nmg").kinds[kind.value])
+    return held
 
 
 def test_a_granted_licence_is_held_once_after_kills_between_queue_send_and_mark_in_the_mapped_elements(
@@ -115,9 +121,7 @@ def test_a_licence_is_reported_only_for_an_item_granted_that_issues_one(
         decide(sessions, desk, number, ITEMS[0])  # 营业执照
         decide(sessions, desk, number, ITEMS[1], approve=False)  # 食品经营许可 不予批准: no 食品经营许可证
         decide(sessions, desk, number, ITEMS[2])  # 户外招牌设置 准予: an opinion, no licence
-        sender = Sender(sessions, keys)
-        sender.clock.advance(seconds=1)
-        assert sender.run().failed == 0
+        assert Sender(sessions, keys).due_now().failed == 0
     assert [e.item_code for e in events(sessions) if e.kind == LICENCE] == [ITEMS[0]]
     assert [e["licence_type"] for e in licences_held(platform.events())] == ["营业执照"]
 
@@ -130,9 +134,7 @@ def test_a_voided_case_reports_no_licence(sessions: sessionmaker[Session], desk:
         for number in (kept, wrong):
             decide(sessions, desk, number, ITEMS[0])
         step(sessions, lambda s: move_case(s, desk, wrong, CaseEvent.VOIDED, "重复录入"))  # before it left
-        sender = Sender(sessions, keys)
-        sender.clock.advance(seconds=1)
-        sender.run()
+        Sender(sessions, keys).due_now()
     assert [e["projid"] for e in licences_held(platform.requests)] == [kept]  # the voided case's never left
     assert not [e for e in events(sessions) if e.kind == LICENCE_VOIDED]  # nothing to withdraw
     (withheld,) = (e for e in events(sessions) if e.kind == LICENCE and e.state != "sent")
@@ -151,18 +153,15 @@ def test_a_licence_sent_before_its_case_was_voided_is_withdrawn_once_with_the_vo
         decide(sessions, desk, number, ITEMS[0])  # 营业执照
         decide(sessions, desk, number, ITEMS[2])  # 户外招牌设置: an opinion, no licence
         sender = Sender(sessions, keys)
-        sender.clock.advance(seconds=1)
-        assert sender.run().failed == 0  # the licence is on the platform
+        assert sender.due_now().failed == 0  # the licence is on the platform
         step(sessions, lambda s: move_case(s, desk, number, CaseEvent.VOIDED, "重复录入，以 2 号件为准"))
         withdrawn = [e for e in events(sessions) if e.kind == LICENCE_VOIDED]
         assert [(e.item_code, e.state) for e in withdrawn] == [(ITEMS[0], "waiting")]
-        sender.clock.advance(seconds=1)
-        assert sender.run().failed == 0
-    mapping = mapping_named("nmg")
-    (voided,) = (r for r in platform.events() if r["event_type"] == mapping.kinds[PlatformKind.VOIDED.value])
+        assert sender.due_now().failed == 0
+    voided = held_of_kind(platform, PlatformKind.VOIDED)
     assert (voided["projid"], voided["end_reason"]) == (number, "重复录入，以 2 号件为准")
-    (held,) = (r for r in platform.events() if r["event_type"] == mapping.kinds[LICENCE_VOIDED])
-    assert set(held) == {e.field for e in mapping.elements if PlatformKind.LICENCE_VOIDED in e.kinds}
+    held = held_of_kind(platform, PlatformKind.LICENCE_VOIDED)
+    assert set(held) == {e.field for e in mapping_named("nmg").elements if PlatformKind.LICENCE_VOIDED in e.kinds}
     assert {k: held[k] for k in ("projid", "licence_type", "licence_no", "holder_cert_no", "issue_date",
                                  "licence_item_code", "void_date", "void_reason")} == {
         "projid": number,
@@ -184,9 +183,6 @@ def test_a_withdrawn_case_is_reported_with_its_note(
         configure(sessions, desk, platform, keys)
         number = take(sessions, desk, full_request(sessions))
         step(sessions, lambda s: move_case(s, desk, number, CaseEvent.WITHDRAWN, "申请人书面申请撤回"))
-        sender = Sender(sessions, keys)
-        sender.clock.advance(seconds=1)
-        assert sender.run().failed == 0
-    mapping = mapping_named("nmg")
-    (held,) = (r for r in platform.events() if r["event_type"] == mapping.kinds[PlatformKind.WITHDRAWN.value])
+        assert Sender(sessions, keys).due_now().failed == 0
+    held = held_of_kind(platform, PlatformKind.WITHDRAWN)
     assert (held["projid"], held["end_reason"]) == (number, "申请人书面申请撤回")
