@@ -27,8 +27,9 @@ def either_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[En
     engine.dispose()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def catalog_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped catalog imported once for the run (once per worker): each test copies the file."""
     return catalog_file(tmp_path_factory.mktemp("catalog"))
 
 

@@ -8,14 +8,21 @@ from typing import Any
 
 import pytest
 
+from tests.catalog_db import catalog_file
 from tests.pg_server import BACKENDS, CATALOG, FreshDatabases
 from tests.sync.sync_world import sqlite_copy
+
+
+@pytest.fixture(scope="session")
+def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped catalog imported once for the run (once per worker): every test copies the file, none writes it."""
+    return catalog_file(tmp_path_factory.mktemp("sync-catalog"))
 
 
 @pytest.fixture(params=BACKENDS)
 def databases(request: pytest.FixtureRequest, catalog: Path, tmp_path: Path) -> Iterator[Any]:
     """Fresh databases with the catalog, on the backend under test: a function of a file name (``catalog``: the
-    module's own catalog file, copied for each SQLite database)."""
+    run's catalog file, copied for each SQLite database)."""
     if request.param == "postgresql":
         fresh: FreshDatabases = request.getfixturevalue("fresh_pg")
         yield lambda _name: fresh.sessions(CATALOG)

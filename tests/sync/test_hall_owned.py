@@ -26,7 +26,6 @@ from counter.sync.package import check_package, unpack_package, write_package
 from counter.sync.record_json import to_dict
 from counter.sync.records import SettingRecord
 from counter.sync.sites import SiteKind
-from tests.catalog_db import catalog_file
 from tests.sync.sync_world import Site, introduce, make_site, sqlite_copy
 
 
@@ -35,11 +34,6 @@ class Sites:
     hall: Site
     township: Site
     other: Site
-
-
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return catalog_file(tmp_path_factory.mktemp("hall-owned-catalog"))
 
 
 @pytest.fixture

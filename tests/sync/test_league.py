@@ -32,18 +32,12 @@ from counter.ratings.figures import Grouping
 from counter.sync.package import PackageRejected, RejectCode
 from counter.sync.sites import SiteKind, SiteProblem
 from tests.actions.test_intake_actions import applicant
-from tests.catalog_db import catalog_file
 from tests.same_day_catalog import add_immediate_guide
 from tests.sync.sync_world import NOW, REGISTERED, TODAY, Site, introduce, make_site, sqlite_copy
 
 RESTAURANT = "XAM-YJS-008"  # four items: one 即办 (5 → 0 days); the licences cut 3→1, 10→3, 20→3
 RESTAURANT_CUT = Fraction(1) + (1 - Fraction(1, 3)) + (1 - Fraction(3, 10)) + (1 - Fraction(3, 20))
 MONTH = (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
-
-
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return catalog_file(tmp_path_factory.mktemp("league-catalog"))
 
 
 def _site(catalog: Path, folder: Path, code: str, name: str, kind: SiteKind) -> Site:

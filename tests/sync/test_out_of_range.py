@@ -21,14 +21,8 @@ from counter.db.sync.store import open_reviews
 from counter.sync.keys import load_private_key
 from counter.sync.package import Header, PackageKind, PackageRejected, RejectCode, canonical_json, write_packed
 from counter.words.sync import PACKAGE_REJECTED
-from tests.catalog_db import catalog_file
 from tests.sync.sync_world import NOW, Site, township_with_demo
 from tests.sync.test_refusals_told import accepted_record
-
-
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return catalog_file(tmp_path_factory.mktemp("out-of-range-catalog"))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

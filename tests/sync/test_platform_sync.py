@@ -18,15 +18,9 @@ from counter.actions.platform import SendRound, save_platform, send_due
 from counter.db import models
 from counter.platform.settings import PlatformSettings
 from tests.actions.test_platform import Clock, Writes
-from tests.catalog_db import catalog_file
 from tests.pg_server import BACKENDS
 from tests.platform_stub import SECRET, Platform, running_platform
 from tests.sync.sync_world import TODAY, Site, hall_and_township
-
-
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return catalog_file(tmp_path_factory.mktemp("platform-sync-catalog"))
 
 
 @pytest.fixture(params=BACKENDS)

@@ -29,15 +29,9 @@ from counter.db.sync.case_records import case_records
 from counter.sync.keys import load_private_key
 from counter.sync.package import MAGICS, Header, PackageKind, PackageRejected, RejectCode, write_package
 from counter.sync.record_json import to_dict
-from tests.catalog_db import catalog_file
 from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
 
 FOOD = "152201-YJS008-02"  # 食品经营许可: the county's 市场监督管理局 decides it
-
-
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return catalog_file(tmp_path_factory.mktemp("refusals-told-catalog"))
 
 
 @dataclasses.dataclass

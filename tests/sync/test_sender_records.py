@@ -42,18 +42,12 @@ from counter.ratings.levels import Level
 from counter.sync.keys import encryption_key_path, load_private_key
 from counter.sync.package import Header, PackageKind, PackageRejected, RejectCode, write_package
 from counter.sync.record_json import to_dict
-from tests.catalog_db import catalog_file
 from tests.conftest import REPO
 from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
 from tests.sync.test_sync_flow import counts, unpack
 
 HALL_CLERK = "XAM01职员"  # the hall's desk, as make_site sets it up
 HALL_NEXT = f"XAM01-{TODAY:%Y%m%d}-01-0001"  # the number the hall's desk 1 gives its next intake today
-
-
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return catalog_file(tmp_path_factory.mktemp("sender-catalog"))
 
 
 @dataclasses.dataclass

@@ -53,7 +53,6 @@ from counter.sync.package import (
 )
 from counter.sync.record_json import to_dict
 from counter.sync.sites import SiteKind
-from tests.catalog_db import catalog_file
 from tests.entrusted import RESTAURANT_ITEMS, entrust
 from tests.pg_server import CATALOG, FreshDatabases
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
@@ -62,11 +61,6 @@ TABLES = (
     models.Case, models.CaseMaterial, models.CaseHistory, models.DocumentRecord, models.PrintRecord,
     models.SyncImport, models.SyncReview, models.GuideVersion, models.Holiday,
 )  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return catalog_file(tmp_path_factory.mktemp("sync-catalog"))
 
 
 @dataclasses.dataclass

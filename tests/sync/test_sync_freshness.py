@@ -19,13 +19,7 @@ from counter.db.sync.store import last_written
 from counter.sync.freshness import CLOCK_SLACK
 from counter.sync.package import PackageRejected, RejectCode
 from counter.words.sync import package_rejected
-from tests.catalog_db import catalog_file
 from tests.sync.sync_world import NOW, REGISTERED, Site, township_with_demo
-
-
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return catalog_file(tmp_path_factory.mktemp("freshness-catalog"))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

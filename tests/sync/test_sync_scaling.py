@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import Engine, event, select
 
 from counter.actions.calendar import office_calendar
@@ -36,13 +35,7 @@ from counter.sync.record_json import to_dict
 from counter.sync.records import CaseRecord
 from counter.sync.sender_checks import Sender
 from counter.sync.sites import SiteKind
-from tests.catalog_db import catalog_file
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site
-
-
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return catalog_file(tmp_path_factory.mktemp("scaling-catalog"))
 
 
 def training(site: Site) -> list[CaseRecord]:

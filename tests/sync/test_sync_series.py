@@ -28,14 +28,8 @@ from counter.sync.keys import encryption_key_path
 from counter.sync.package import PackageRejected, RejectCode, check_package, encode_record
 from counter.sync.sites import SiteKind
 from counter.words.sync import package_rejected
-from tests.catalog_db import catalog_file
 from tests.pg_server import CATALOG
 from tests.sync.sync_world import TODAY, Site, introduce, make_site, sqlite_copy
-
-
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return catalog_file(tmp_path_factory.mktemp("series-catalog"))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

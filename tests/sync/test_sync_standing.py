@@ -16,7 +16,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import select
 
 from counter.db import models
@@ -26,16 +25,10 @@ from counter.ratings.levels import Level
 from counter.ratings.rectification import RectState
 from counter.sync.records import AppealEntry, CaseRecord, RatingRound
 from counter.sync.sender_checks import Sender
-from tests.catalog_db import catalog_file
 from tests.sync.sync_world import NOW
 from tests.sync.test_sync_scaling import copies, own, sites
 
 LATER = NOW + dt.timedelta(minutes=5)
-
-
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return catalog_file(tmp_path_factory.mktemp("standing-catalog"))
 
 
 def _variants(bad: RatingRound) -> list[tuple[RatingRound, ...]]:

@@ -28,7 +28,6 @@ from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest
 from tests.actions.test_intake_actions import full_request
 from tests.actions.test_provisional_dates import NOTICE_2027
-from tests.catalog_db import catalog_file
 from tests.sync.sync_world import Site, hall_and_township
 
 pytestmark = pytest.mark.slow  # two sites and three packages a test
@@ -38,11 +37,6 @@ TAKEN = D(2027, 9, 30)
 BEFORE = dt.datetime(2027, 9, 29, 9, tzinfo=dt.UTC)  # the hall's edited days reach the township
 AT = dt.datetime(2027, 9, 30, 9, tzinfo=dt.UTC)  # the intake
 IMPORTED = dt.datetime(2027, 10, 1, 9, tzinfo=dt.UTC)  # the notice, its update, the township's next package
-
-
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return catalog_file(tmp_path_factory.mktemp("dates-moved-catalog"))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -33,7 +33,6 @@ from counter.db.sync.case_records import case_records
 from counter.sync.keys import load_private_key
 from counter.sync.package import Header, PackageKind, write_package
 from counter.sync.record_json import to_dict
-from tests.catalog_db import catalog_file
 from tests.conftest import SHIPPED_CATALOG
 from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
 
@@ -42,11 +41,6 @@ SIGN = "152201-YJS008-03"  # 户外招牌设置审批: here the 苏木乡镇's o
 TAKEN_AT = dt.datetime.combine(TODAY, dt.time(8), dt.UTC)
 SENT_AT = dt.datetime.combine(TODAY, dt.time(9), dt.UTC)  # the hall's last lines: the items routed
 LATER = dt.datetime.combine(TODAY, dt.time(11), dt.UTC)
-
-
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return catalog_file(tmp_path_factory.mktemp("township-decisions-catalog"))
 
 
 @pytest.fixture(scope="module")

@@ -33,7 +33,6 @@ from counter.sync.package import Header, PackageKind, write_package
 from counter.sync.record_json import to_dict
 from counter.sync.sites import SiteKind
 from counter.words.sync import hold_reason
-from tests.catalog_db import catalog_file
 from tests.documents.pdf_tools import pdf_text
 from tests.entrusted import entrust
 from tests.pg_server import CATALOG, FreshDatabases
@@ -45,11 +44,6 @@ GRANTS = {ITEMS[0]: "92152201MA0K123456", FOOD: "JY11522010012345", ITEMS[3]: "ç
 DECIDED_AT = dt.datetime.combine(TODAY, dt.time(10), dt.UTC)
 HANDED_AT = dt.datetime.combine(TODAY, dt.time(15), dt.UTC)
 COLLECTOR_ID = make_id_number("152201", dt.date(1980, 3, 4), 12)
-
-
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return catalog_file(tmp_path_factory.mktemp("township-hand-over-catalog"))
 
 
 @dataclasses.dataclass

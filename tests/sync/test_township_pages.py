@@ -33,15 +33,9 @@ from counter.sync import package
 from counter.sync.keys import load_private_key
 from counter.sync.package import Header, PackageKind, PackageRejected, RejectCode, write_package
 from counter.sync.record_json import to_dict
-from tests.catalog_db import catalog_file
 from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
 
 BUNDLE = "XAM-YJS-008"  # the restaurant: a bundle of ordinary materials, no subject
-
-
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return catalog_file(tmp_path_factory.mktemp("township-pages-catalog"))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -44,7 +44,6 @@ from counter.sync.package import MAGIC, Header, PackageKind, PackageRejected, Re
 from counter.sync.record_json import to_dict
 from counter.sync.sites import SiteKind
 from counter.words.sync import hold_reason, package_rejected
-from tests.catalog_db import catalog_file
 from tests.pg_server import CATALOG, FreshDatabases
 from tests.projects.samples import APPLIED, FACTS, plan
 from tests.sync.sync_world import NOW, Site, introduce, make_site, sqlite_copy
@@ -53,11 +52,6 @@ PROJECT_TABLES = (
     models.Project, models.ProjectStep, models.ProjectHistory, models.ProjectCoordination, models.ProjectPaper,
     models.SyncImport, models.SyncReview, models.AuditEntry,
 )  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return catalog_file(tmp_path_factory.mktemp("township-projects-catalog"))
 
 
 @dataclasses.dataclass

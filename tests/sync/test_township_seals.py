@@ -26,13 +26,7 @@ from counter.sync.package import SEALS_FORMAT
 from counter.words.audit import trail_problem_text
 from counter.words.sync import SENT_SEAL_CHANGED
 from tests.audit.tampering import drop_triggers, newest_entry_about, rechain
-from tests.catalog_db import catalog_file
 from tests.sync.sync_world import Site, township_with_demo
-
-
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return catalog_file(tmp_path_factory.mktemp("township-seals-catalog"))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -31,18 +31,12 @@ from counter.sync.keys import load_private_key
 from counter.sync.package import MAGIC, Header, PackageKind, PackageRejected, RejectCode, write_package
 from counter.sync.record_json import record_from_dict
 from counter.sync.records import CaseRecord
-from tests.catalog_db import catalog_file
 from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
 
 NEWBORN = "XAM-YJS-052"
 CHILD = {"name": "阿依古丽・买买提", "sex": "female", "birth_date": "2026-11-02", "birth_certificate_no": "q150123456"}
 KEPT = (("name", "阿依古丽·买买提"), ("sex", "female"), ("birth_date", "2026-11-02"),
         ("birth_certificate_no", "Q150123456"))  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return catalog_file(tmp_path_factory.mktemp("township-subject-catalog"))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
