@@ -8,6 +8,8 @@ On both databases, against a real HTTPS server playing the platform with its own
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -48,6 +50,17 @@ def licences_held(requests: list[dict[str, str]]) -> list[dict[str, str]]:
     return [r for r in requests if r["event_type"] == "电子证照"]
 
 
+@contextmanager
+def a_case_reported(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> Iterator[tuple[Platform, Sender, str]]:
+    """The stub platform running, the hall reporting to it, its sender, and a 小餐馆 case taken."""
+    keys = tmp_path / "keys"
+    with running_platform() as platform:
+        configure(sessions, desk, platform, keys)
+        yield platform, Sender(sessions, keys), take(sessions, desk, full_request(sessions))
+
+
 def held_of_kind(platform: Platform, kind: PlatformKind) -> dict[str, str]:
     """The one event of ``kind`` the platform holds, by the shipped file's name of the kind."""
     (held,) = (r for r in platform.events() if r["event_type"] == mapping_named("nmg").kinds[kind.value])
@@ -57,11 +70,7 @@ def held_of_kind(platform: Platform, kind: PlatformKind) -> dict[str, str]:
 def test_a_granted_licence_is_held_once_after_kills_between_queue_send_and_mark_in_the_mapped_elements(
     sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
 ) -> None:
-    keys = tmp_path / "keys"
-    with running_platform() as platform:
-        configure(sessions, desk, platform, keys)
-        sender = Sender(sessions, keys)
-        number = take(sessions, desk, full_request(sessions))
+    with a_case_reported(sessions, desk, tmp_path) as (platform, sender, number):
         sender.clock.advance(seconds=1)
         assert sender.run().sent == 1  # 受理
         decide(sessions, desk, number, ITEMS[0])  # 设立登记 准予: its 营业执照 queued with the decision
@@ -114,14 +123,11 @@ def test_a_granted_licence_is_held_once_after_kills_between_queue_send_and_mark_
 def test_a_licence_is_reported_only_for_an_item_granted_that_issues_one(
     sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
 ) -> None:
-    keys = tmp_path / "keys"
-    with running_platform() as platform:
-        configure(sessions, desk, platform, keys)
-        number = take(sessions, desk, full_request(sessions))
+    with a_case_reported(sessions, desk, tmp_path) as (platform, sender, number):
         decide(sessions, desk, number, ITEMS[0])  # 营业执照
         decide(sessions, desk, number, ITEMS[1], approve=False)  # 食品经营许可 不予批准: no 食品经营许可证
         decide(sessions, desk, number, ITEMS[2])  # 户外招牌设置 准予: an opinion, no licence
-        assert Sender(sessions, keys).due_now().failed == 0
+        assert sender.due_now().failed == 0
     assert [e.item_code for e in events(sessions) if e.kind == LICENCE] == [ITEMS[0]]
     assert [e["licence_type"] for e in licences_held(platform.events())] == ["营业执照"]
 
@@ -146,13 +152,9 @@ def test_a_voided_case_reports_no_licence(sessions: sessionmaker[Session], desk:
 def test_a_licence_sent_before_its_case_was_voided_is_withdrawn_once_with_the_voidings_reason(
     sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
 ) -> None:
-    keys = tmp_path / "keys"
-    with running_platform() as platform:
-        configure(sessions, desk, platform, keys)
-        number = take(sessions, desk, full_request(sessions))
+    with a_case_reported(sessions, desk, tmp_path) as (platform, sender, number):
         decide(sessions, desk, number, ITEMS[0])  # 营业执照
         decide(sessions, desk, number, ITEMS[2])  # 户外招牌设置: an opinion, no licence
-        sender = Sender(sessions, keys)
         assert sender.due_now().failed == 0  # the licence is on the platform
         step(sessions, lambda s: move_case(s, desk, number, CaseEvent.VOIDED, "重复录入，以 2 号件为准"))
         withdrawn = [e for e in events(sessions) if e.kind == LICENCE_VOIDED]
@@ -178,11 +180,8 @@ def test_a_licence_sent_before_its_case_was_voided_is_withdrawn_once_with_the_vo
 def test_a_withdrawn_case_is_reported_with_its_note(
     sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
 ) -> None:
-    keys = tmp_path / "keys"
-    with running_platform() as platform:
-        configure(sessions, desk, platform, keys)
-        number = take(sessions, desk, full_request(sessions))
+    with a_case_reported(sessions, desk, tmp_path) as (platform, sender, number):
         step(sessions, lambda s: move_case(s, desk, number, CaseEvent.WITHDRAWN, "申请人书面申请撤回"))
-        assert Sender(sessions, keys).due_now().failed == 0
+        assert sender.due_now().failed == 0
     held = held_of_kind(platform, PlatformKind.WITHDRAWN)
     assert (held["projid"], held["end_reason"]) == (number, "申请人书面申请撤回")
