@@ -110,8 +110,8 @@ fetch "$MIRROR/pool/main/s/sqlite3/sqlite3_3.40.1.orig.tar.xz" \
 packages="ca-certificates curl xz-utils binutils gcc make libc6-dev pkg-config tcl
 libssl-dev libffi-dev zlib1g-dev libbz2-dev liblzma-dev uuid-dev libncurses-dev libgdbm-dev
 libglib2.0-0 libfontconfig1 libfreetype6 libegl1 libgl1 libopengl0 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
-libsm6 libice6 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
-libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-xinerama0 libxcb-sync1 libxcb-shm0 libxrender1
+libsm6 libice6 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
+libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-xinerama0 libxcb-sync1 libxcb-shm0 libxrender1
 libcups2 cups-client"
 work="$root.part"
 # a root of an earlier recipe keeps its debootstrap (a package list changed needs it removed by hand): only Python
