@@ -75,11 +75,12 @@ sys.stdout.flush()
 sys.stderr.flush()
 os._exit(0)
 """
-# ``counter`` as its program starts it (counter.__main__.entry), told when the first search has been answered
+# ``counter`` as its program starts it (counter.__main__.entry), told when the first search has been answered; the
+# desk's modules are imported before Qt, as the program imports them
 DESK = """
 import sys, time
-from PySide6.QtCore import QTimer
 from counter.ui import app
+from PySide6.QtCore import QTimer
 answer = app.answer_first_search
 KEYS = ["xi", "xia", "xiao", "xiaoc", "xiaoca", "xiaocan", "xiaocang", "xiaocangu", "xiaocangua", "xiaocanguan"]
 def answered(window):

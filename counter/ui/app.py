@@ -23,9 +23,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
-
 from counter import resources
 from counter.actions.database_file import DatabaseDamaged, DatabaseMissing, DatabaseReadOnly, may_create
 from counter.actions.schema import database_url, is_live_database, is_training_database
@@ -36,9 +33,19 @@ from counter.host.logs import setup_logging
 from counter.host.paths import data_dir
 from counter.host.private_files import keep_files_private
 from counter.ui import words
+from counter.ui.daily_backup import start_daily_backup
+from counter.ui.runner import Runner
+from counter.ui.text_size import percent_of, scaled, set_text_percent
+
+# isort: split
+# Qt after the start's own modules that need none of it: once imported, PySide6 reads the source of every module
+# imported later to see whether it asks for one of its __feature__ switches (shibokensupport.feature), a file read
+# for each of some ninety modules the window's start loads that never touch Qt.
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
 from counter.ui.app_icon import DESKTOP_FILE, app_icon
 from counter.ui.collector import MainThreadCollector
-from counter.ui.daily_backup import start_daily_backup
 from counter.ui.first_paint import after_first_paint, watch_only
 from counter.ui.fonts import install_fonts, install_rare_fonts
 from counter.ui.geometry import fit_to_screen
@@ -46,9 +53,7 @@ from counter.ui.input_method import choose_input_method
 from counter.ui.main_window import MainWindow
 from counter.ui.plain_text import plain_label
 from counter.ui.qt_language import install_qt_language
-from counter.ui.runner import Runner
 from counter.ui.single_desk import Claim, SingleDesk
-from counter.ui.text_size import percent_of, scaled, set_text_percent
 from counter.ui.unexpected import install as install_unexpected_hook
 
 if TYPE_CHECKING:
