@@ -1,21 +1,83 @@
-"""An SQLite database with the shipped catalog imported: made once per run, copied by each test."""
+"""Databases the tests start from, each made once per run and copied by every test that needs it.
+
+The shipped catalog imported into a migrated SQLite file takes most of a second, the demo's cases on top of it more;
+made by each worker for each folder of tests that wants it, that was a minute of the quick tier.  Now the first worker
+to ask makes the file in the run's own folder, and the others wait for it and copy it: a new run makes its own again.
+"""
 
 from __future__ import annotations
 
+import fcntl
+import os
+import pickle
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+import pytest
 
 from counter.actions.catalog import import_source
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from tests.conftest import SHIPPED_CATALOG
 
+T = TypeVar("T")
+
+
+def run_folder(factory: pytest.TempPathFactory) -> Path:
+    """The folder of this run that every worker sees: under xdist each worker's base folder is made inside the run's
+    own (``popen-gw0``…); a run without workers has only its own base folder, new at each run like the other."""
+    base = factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "made-once"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], T]) -> tuple[Path, T]:
+    """The SQLite file ``name`` of this run, and what ``make`` said of it, made by whichever worker asks first.
+
+    ``make`` writes a new file at the path it is given and returns what the tests need to know of it (case numbers
+    and the like), which is kept beside the file for the other workers: it must pickle.  The file is made under
+    another name and renamed when whole, under a lock the other workers wait on; it is closed by then (its engine
+    disposed), so there is no write-ahead log beside it that a copy would leave behind.  No test writes into it:
+    each copies it (``copy_database`` where it holds cases).
+    """
+    folder = run_folder(factory)
+    path = folder / f"{name}.sqlite3"
+    said = folder / f"{name}.pickle"
+    with (folder / f"{name}.lock").open("wb") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed, also when ``make`` fails
+        if not path.exists():
+            part = folder / f"{name}.part.sqlite3"
+            for left in (part, Path(f"{part}-wal"), Path(f"{part}-shm")):  # of a worker whose ``make`` failed
+                left.unlink(missing_ok=True)
+            value = make(part)
+            assert not Path(f"{part}-wal").exists(), f"{name}: an engine on the file is still open"
+            said.write_bytes(pickle.dumps(value))
+            part.rename(path)
+            return path, value
+    return path, pickle.loads(said.read_bytes())  # written by the worker that made the file, in this run
+
+
+def import_shipped_catalog(path: Path) -> None:
+    """A new SQLite file at ``path``, migrated, with the shipped catalog imported as ``counter catalog import`` does."""
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        upgrade(engine)
+        outcome = import_source(make_sessions(engine), SHIPPED_CATALOG)
+        assert outcome.report is not None, outcome.problems
+    finally:
+        engine.dispose()
+
 
 def catalog_file(folder: Path) -> Path:
+    """The shipped catalog imported into ``catalog.sqlite3`` in ``folder``: for a run outside pytest (benchmarks)."""
     folder.mkdir(parents=True, exist_ok=True)  # opening an SQLite file makes no folder (counter.db.engine)
     path = folder / "catalog.sqlite3"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    outcome = import_source(make_sessions(engine), SHIPPED_CATALOG)
-    assert outcome.report is not None, outcome.problems
-    engine.dispose()
+    import_shipped_catalog(path)
     return path
+
+
+def shipped_catalog(factory: pytest.TempPathFactory) -> Path:
+    """This run's migrated SQLite file with the shipped catalog imported (:func:`import_shipped_catalog`): copy it."""
+    return made_once(factory, "shipped-catalog", import_shipped_catalog)[0]

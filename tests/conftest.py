@@ -220,6 +220,15 @@ def _catalogued_template() -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def shipped_catalog_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite file with the shipped catalog imported, made once for the run (all its workers): copy it, never
+    write it (:mod:`tests.catalog_db`)."""
+    from tests.catalog_db import shipped_catalog
+
+    return shipped_catalog(tmp_path_factory)
+
+
 @pytest.fixture
 def desk_log(counter_home: Path) -> Iterator[Path]:
     """The app's log handler, set up in this test's data folder and taken down after it: its file."""

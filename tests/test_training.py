@@ -29,7 +29,6 @@ from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from counter.sync.sites import SiteKind
 from counter.words.sync import sync_not_possible
-from tests.catalog_db import catalog_file
 from tests.sync.sync_world import Site, introduce, make_site, sqlite_copy
 from tests.ui.printing.helpers import pdf_text
 
@@ -75,10 +74,10 @@ def case_numbers(path: Path) -> list[str]:
 
 
 @pytest.fixture
-def township(tmp_path: Path, counter_home: Path) -> Township:
-    catalog = catalog_file(tmp_path)
+def township(tmp_path: Path, shipped_catalog_db: Path, counter_home: Path) -> Township:
     counter_home.mkdir(parents=True, exist_ok=True)
     live = file_path(default_db_url())
+    catalog = shipped_catalog_db
     sessions = sqlite_copy(catalog, live)
     site = make_site(sessions, "ARS01", "阿尔山市便民服务中心", SiteKind.TOWNSHIP, tmp_path / "keys")
     hall = make_site(sqlite_copy(catalog, tmp_path / "hall.sqlite3"), "XAM01", "兴安盟政务服务中心", SiteKind.HALL,

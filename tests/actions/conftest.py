@@ -20,7 +20,6 @@ from counter.actions.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.db.desk_role import grant_desk_role
 from counter.db.engine import make_engine, make_sessions
-from tests.catalog_db import catalog_file
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in
 from tests.pg_server import BACKENDS, CATALOG, FreshDatabases
 
@@ -34,9 +33,9 @@ DESK_ROLE = "counter_desk"
 
 
 @pytest.fixture(scope="session")
-def catalog_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped catalog imported once; each test gets its own copy of the file."""
-    return catalog_file(tmp_path_factory.mktemp("catalog"))
+def catalog_db(shipped_catalog_db: Path) -> Path:
+    """The shipped catalog imported once for the run; each test gets its own copy of the file."""
+    return shipped_catalog_db
 
 
 @pytest.fixture(params=BACKENDS)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,7 +36,6 @@ from counter.intake.outcome import Outcome
 from counter.intake.request_file import read_intake_file
 from counter.intake.subject import subject_lines
 from counter.parties.identifiers import make_id_number
-from tests.catalog_db import catalog_file
 from tests.conftest import SHIPPED_CATALOG
 from tests.documents.pdf_tools import pdf_text
 from tests.subject_values import typed_subject
@@ -53,9 +53,11 @@ GUIDES = guides()
 
 
 @pytest.fixture(scope="module")
-def training(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sessionmaker[Session]]:
+def training(tmp_path_factory: pytest.TempPathFactory, shipped_catalog_db: Path) -> Iterator[sessionmaker[Session]]:
     """The shipped catalog in one training database, for every bundle's intake."""
-    engine = make_engine(f"sqlite:///{catalog_file(tmp_path_factory.mktemp('every-bundle'))}")
+    path = tmp_path_factory.mktemp("every-bundle") / "catalog.sqlite3"
+    shutil.copyfile(shipped_catalog_db, path)
+    engine = make_engine(f"sqlite:///{path}")
     sessions = make_sessions(engine)
     with sessions.begin() as s:
         mark_training(s)

@@ -15,7 +15,6 @@ from counter.actions.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
-from tests.catalog_db import catalog_file
 
 TODAY = dt.date(2026, 11, 20)
 
@@ -46,9 +45,9 @@ def count_cases(url: str) -> int:
 
 
 @pytest.fixture(scope="session")
-def catalog_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped catalog imported once; each test copies the file."""
-    return catalog_file(tmp_path_factory.mktemp("backup-catalog"))
+def catalog_db(shipped_catalog_db: Path) -> Path:
+    """The shipped catalog imported once for the run; each test copies the file."""
+    return shipped_catalog_db
 
 
 @pytest.fixture

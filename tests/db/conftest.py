@@ -11,7 +11,6 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db.engine import make_engine, make_sessions
-from tests.catalog_db import catalog_file
 from tests.pg_server import BACKENDS, CATALOG, FreshDatabases
 
 
@@ -28,9 +27,9 @@ def either_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[En
 
 
 @pytest.fixture(scope="session")
-def catalog_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped catalog imported once for the run (once per worker): each test copies the file."""
-    return catalog_file(tmp_path_factory.mktemp("catalog"))
+def catalog_db(shipped_catalog_db: Path) -> Path:
+    """The shipped catalog imported once for the run: each test copies the file."""
+    return shipped_catalog_db
 
 
 @pytest.fixture(params=BACKENDS)

@@ -28,7 +28,6 @@ from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
 from counter.sync.sites import SiteKind
 from counter.ui.app import open_database
-from tests.catalog_db import catalog_file
 from tests.pg_server import CATALOG, FreshDatabases
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
 
@@ -87,7 +86,7 @@ def test_granting_again_and_refusing_the_owner(hall_url: str, capsys: pytest.Cap
 
 
 def test_the_days_work_as_the_desk_role_and_verify_sees_the_owners_edit(
-    hall_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    hall_url: str, tmp_path: Path, shipped_catalog_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     owner = make_engine(hall_url)
     # the site is set up by the hall's administrator; its key stays in a file on that one machine
@@ -95,7 +94,7 @@ def test_the_days_work_as_the_desk_role_and_verify_sees_the_owners_edit(
     desk_sessions = make_sessions(make_engine(as_role(hall_url, ROLE)))
     hall = Site(hall_setup.identity, desk_sessions, hall_setup.desk, hall_setup.key_path)
     township = make_site(
-        sqlite_copy(catalog_file(tmp_path), tmp_path / "ars.sqlite3"),
+        sqlite_copy(shipped_catalog_db, tmp_path / "ars.sqlite3"),
         "ARS01",
         "明水河镇便民服务中心",
         SiteKind.TOWNSHIP,

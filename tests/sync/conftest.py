@@ -8,15 +8,14 @@ from typing import Any
 
 import pytest
 
-from tests.catalog_db import catalog_file
 from tests.pg_server import BACKENDS, CATALOG, FreshDatabases
 from tests.sync.sync_world import sqlite_copy
 
 
 @pytest.fixture(scope="session")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped catalog imported once for the run (once per worker): every test copies the file, none writes it."""
-    return catalog_file(tmp_path_factory.mktemp("sync-catalog"))
+def catalog(shipped_catalog_db: Path) -> Path:
+    """The shipped catalog imported once for the run: every test copies the file, none writes it."""
+    return shipped_catalog_db
 
 
 @pytest.fixture(params=BACKENDS)

@@ -11,7 +11,6 @@ from counter.actions.demo import run_demo
 from counter.cli.main import main
 from counter.sync.sites import SiteKind
 from counter.words.sync import package_rejected, sync_not_possible
-from tests.catalog_db import catalog_file
 from tests.sync.sync_world import TODAY, introduce, make_site, sqlite_copy
 
 
@@ -23,15 +22,14 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 @pytest.mark.slow
 def test_a_package_goes_from_township_to_hall_by_the_command_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, shipped_catalog_db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    catalog = catalog_file(tmp_path)
     homes = {"ARS01": tmp_path / "ars-home", "XAM01": tmp_path / "hall-home"}
     urls = {site_code: f"sqlite:///{tmp_path / site_code}.sqlite3" for site_code in homes}
     sites = {}
     for site_code, kind in (("ARS01", SiteKind.TOWNSHIP), ("XAM01", SiteKind.HALL)):
         monkeypatch.setenv("COUNTER_HOME", str(homes[site_code]))
-        sessions = sqlite_copy(catalog, tmp_path / f"{site_code}.sqlite3")
+        sessions = sqlite_copy(shipped_catalog_db, tmp_path / f"{site_code}.sqlite3")
         sites[site_code] = make_site(sessions, site_code, f"{site_code}站点", kind, homes[site_code] / "keys")
     introduce(sites["ARS01"], sites["XAM01"])
     run_demo(sites["ARS01"].sessions, sites["ARS01"].desk, TODAY)
@@ -100,16 +98,15 @@ def _move_keys(home: Path, code: str) -> None:
 
 @pytest.mark.slow
 def test_export_to_a_hall_registered_from_an_old_card_names_the_card(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, shipped_catalog_db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A peer without an encryption key (registered before packages were sealed): nothing can be sealed to it."""
     from counter.actions.site import register_peer
 
     monkeypatch.setenv("COUNTER_HOME", str(tmp_path / "home"))
-    sessions = sqlite_copy(catalog_file(tmp_path), tmp_path / "ars.sqlite3")
+    sessions = sqlite_copy(shipped_catalog_db, tmp_path / "ars.sqlite3")
     township = make_site(sessions, "ARS01", "明水河镇", SiteKind.TOWNSHIP, tmp_path / "home" / "keys")
-    (tmp_path / "h").mkdir()  # a folder of its own for the hall's catalog: opening a database makes no folder
-    hall = make_site(sqlite_copy(catalog_file(tmp_path / "h"), tmp_path / "hall.sqlite3"), "XAM01", "中心",
+    hall = make_site(sqlite_copy(shipped_catalog_db, tmp_path / "hall.sqlite3"), "XAM01", "中心",
                      SiteKind.HALL, tmp_path / "hall-keys")  # fmt: skip
     with sessions.begin() as session:
         register_peer(session, "XAM01", "中心", SiteKind.HALL, hall.identity.public_key, desk=township.desk)
@@ -125,7 +122,7 @@ def test_export_to_a_hall_registered_from_an_old_card_names_the_card(
 
 @pytest.mark.slow  # about a second alone: in the full run, not the quick tier
 def test_an_export_killed_while_writing_takes_no_number_and_the_next_removes_what_it_left(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, shipped_catalog_db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The program killed while the package is being written (an interrupt at the file's sync, here): nothing is
     recorded, the next export is package 1 again, and the killed one's ``.part`` file is gone after it."""
@@ -134,7 +131,7 @@ def test_an_export_killed_while_writing_takes_no_number_and_the_next_removes_wha
 
     home = tmp_path / "ars-home"
     monkeypatch.setenv("COUNTER_HOME", str(home))
-    catalog = catalog_file(tmp_path)
+    catalog = shipped_catalog_db
     township = make_site(sqlite_copy(catalog, tmp_path / "ars.sqlite3"), "ARS01", "明水河镇", SiteKind.TOWNSHIP,
                          home / "keys")  # fmt: skip
     hall = make_site(sqlite_copy(catalog, tmp_path / "hall.sqlite3"), "XAM01", "中心", SiteKind.HALL, tmp_path)

@@ -25,7 +25,6 @@ from counter.ratings.figures import Grouping
 from counter.ratings.levels import Level
 from counter.ratings.rectification import AppealGround
 from counter.sync.sites import SiteKind
-from tests.catalog_db import catalog_file
 from tests.pg_server import CATALOG, FreshDatabases
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
 
@@ -68,9 +67,9 @@ def own_total(site: Site) -> PeriodLine:
 
 
 def test_the_hall_answers_by_site_across_its_townships(
-    tmp_path: Path, fresh_pg: FreshDatabases, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, shipped_catalog_db: Path, fresh_pg: FreshDatabases, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    catalog = catalog_file(tmp_path)
+    catalog = shipped_catalog_db
     hall_url = fresh_pg.url(CATALOG)
     hall = make_site(fresh_pg.open(hall_url), "XAM01", "兴安盟政务服务中心", SiteKind.HALL, tmp_path)
     townships: list[Site] = []

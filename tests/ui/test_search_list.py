@@ -21,7 +21,6 @@ from counter.ui.hit_delegate import HIT_ROLE, NAME_ROLE, NUMBER_ROLE, STATUS_ROL
 from counter.ui.hit_model import CODE_ROLE, PAGE, HitModel
 from counter.ui.main_window import MainWindow
 from counter.ui.search_panel import SearchPanel
-from tests.catalog_db import catalog_file
 from tests.ui.conftest import start_window
 
 SMALL_RESTAURANT = "XAM-YJS-008"
@@ -29,8 +28,11 @@ SMALL_RESTAURANT_NAME = "我要开小餐馆（50平方米以下）"
 
 
 @pytest.fixture(scope="module")
-def shipped_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return catalog_file(tmp_path_factory.mktemp("shipped"))
+def shipped_db(tmp_path_factory: pytest.TempPathFactory, shipped_catalog_db: Path) -> Path:
+    """The module's own copy of the run's catalog file: a test that only reads it opens it as it is."""
+    path = tmp_path_factory.mktemp("shipped") / "catalog.sqlite3"
+    shutil.copyfile(shipped_catalog_db, path)
+    return path
 
 
 @pytest.fixture

@@ -21,7 +21,6 @@ from counter.actions.demo import run_demo
 from counter.db import models
 from counter.sync.sites import SiteKind
 from counter.ui.cases.case_page import CasePage, Loaded
-from tests.catalog_db import catalog_file
 from tests.sync.sync_world import TODAY, introduce, make_site, sqlite_copy
 from tests.sync.test_sender_records import Pair, cases_of, signed, township_body
 from tests.ui.cases.casebook import SUPERVISOR, Casebook
@@ -83,8 +82,8 @@ def test_markup_in_every_field_of_a_case_is_shown_as_written(
 
 
 @pytest.fixture
-def pair(tmp_path: Path) -> Pair:
-    catalog = catalog_file(tmp_path / "catalog")
+def pair(tmp_path: Path, shipped_catalog_db: Path) -> Pair:
+    catalog = shipped_catalog_db
     hall = make_site(sqlite_copy(catalog, tmp_path / "hall.sqlite3"), "XAM01", "兴安盟政务服务中心", SiteKind.HALL,
                      tmp_path)  # fmt: skip
     ars = make_site(sqlite_copy(catalog, tmp_path / "ars.sqlite3"), "ARS01", "明水河镇便民服务中心",

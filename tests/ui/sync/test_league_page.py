@@ -10,7 +10,6 @@ from pytestqt.qtbot import QtBot
 from counter.actions.site import register_peer
 from counter.sync.sites import SiteKind
 from counter.ui.sync import words
-from tests.catalog_db import catalog_file
 from tests.sync.sync_world import REGISTERED, Site, make_site, sqlite_copy
 from tests.ui.sync.test_sync_page import page_of
 
@@ -22,11 +21,12 @@ def _knows(site: Site, other: Site) -> None:
 
 
 @pytest.mark.slow
-def test_a_hall_sends_to_its_townships_and_its_league_and_the_league_to_its_halls(qtbot: QtBot, tmp_path: Path) -> None:
-    catalog = catalog_file(tmp_path)
+def test_a_hall_sends_to_its_townships_and_its_league_and_the_league_to_its_halls(
+    qtbot: QtBot, tmp_path: Path, shipped_catalog_db: Path
+) -> None:
 
     def site(code: str, name: str, kind: SiteKind) -> Site:
-        return make_site(sqlite_copy(catalog, tmp_path / f"{code}.sqlite3"), code, name, kind, tmp_path)
+        return make_site(sqlite_copy(shipped_catalog_db, tmp_path / f"{code}.sqlite3"), code, name, kind, tmp_path)
 
     hall = site("WLH01", "乌兰浩特市政务服务中心", SiteKind.HALL)
     league = site("XAM", "兴安盟政务服务中心（盟级）", SiteKind.LEAGUE)

@@ -34,7 +34,6 @@ from counter.ui.desk_actions import DeskActions
 from counter.ui.geometry import screen_of
 from counter.ui.sync.site_form import SiteForm
 from counter.ui.sync.sync_page import SyncPage
-from tests.catalog_db import catalog_file
 from tests.sync.sync_world import NOW, TODAY, Site, make_site, sqlite_copy
 from tests.ui.runners import runner_on
 
@@ -59,10 +58,10 @@ def fresh(tmp_path: Path) -> Iterator[sessionmaker[Session]]:
 
 
 @pytest.fixture
-def hall(tmp_path: Path) -> Site:
+def hall(tmp_path: Path, shipped_catalog_db: Path) -> Site:
     folder = tmp_path / "hall"
     folder.mkdir()
-    return make_site(sqlite_copy(catalog_file(folder), folder / "hall.sqlite3"), "XAM01", "兴安盟政务服务中心",
+    return make_site(sqlite_copy(shipped_catalog_db, folder / "hall.sqlite3"), "XAM01", "兴安盟政务服务中心",
                      SiteKind.HALL, folder)  # fmt: skip
 
 

@@ -20,18 +20,17 @@ from counter.sync.sites import SiteKind
 from counter.ui.sync.pending_label import PendingLabel
 from counter.ui.sync.sync_page import SyncPage
 from counter.ui.sync.worker import SyncWorker
-from tests.catalog_db import catalog_file
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
 from tests.ui.runners import runner_on
 
 
 @pytest.fixture
-def township(tmp_path: Path) -> Site:
+def township(tmp_path: Path, shipped_catalog_db: Path) -> Site:
     """A township whose key is where the desk keeps it: the page signs with no path given."""
     from counter.actions.desk import Desk
     from counter.case.numbers import DeskIdentity
 
-    sessions = sqlite_copy(catalog_file(tmp_path), tmp_path / "township.sqlite3")
+    sessions = sqlite_copy(shipped_catalog_db, tmp_path / "township.sqlite3")
     desk = Desk(DeskIdentity("XAMT01", "1"), "其其格")
     with sessions.begin() as session:
         identity = init_site(session, "XAMT01", "和平街道便民服务中心", SiteKind.TOWNSHIP, desk=desk)
@@ -39,10 +38,10 @@ def township(tmp_path: Path) -> Site:
 
 
 @pytest.fixture
-def hall(tmp_path: Path, township: Site) -> Site:
+def hall(tmp_path: Path, shipped_catalog_db: Path, township: Site) -> Site:
     folder = tmp_path / "hall"
     folder.mkdir()
-    sessions = sqlite_copy(catalog_file(folder), folder / "hall.sqlite3")
+    sessions = sqlite_copy(shipped_catalog_db, folder / "hall.sqlite3")
     site = make_site(sessions, "XAM01", "兴安盟政务服务中心", SiteKind.HALL, folder)
     introduce(township, site)
     return site
