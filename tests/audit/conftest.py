@@ -37,6 +37,7 @@ from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
+from tests.catalog_db import made_once
 from tests.conftest import SHIPPED_CATALOG, copy_database
 
 TODAY = dt.date(2026, 11, 20)  # a Friday
@@ -121,14 +122,19 @@ def _build(sessions: sessionmaker[Session]) -> Facts:
     return Facts(made["受理"], made["补正后重新提交并受理"], awaiting, deferrable, rated, recorded.rating_id, rect)
 
 
+def _make(path: Path) -> Facts:
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        upgrade(engine)
+        return _build(make_sessions(engine))
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture(scope="session")
 def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Facts]:
-    path = tmp_path_factory.mktemp("audit") / "template.sqlite3"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    facts = _build(make_sessions(engine))
-    engine.dispose()
-    return path, facts
+    """Made once for the run; the catalog imported by its own desk here (the trail names it), not copied."""
+    return made_once(tmp_path_factory, "audit", _make)
 
 
 @pytest.fixture

@@ -9,11 +9,13 @@ Built once per test run: the documents only read the cases.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import shutil
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
-from counter.actions.catalog import import_source
 from counter.actions.decisions import decide_item
 from counter.actions.demo import run_demo
 from counter.actions.desk import Desk
@@ -25,7 +27,6 @@ from counter.catalog.model import Bundle
 from counter.db.case_store import case_view
 from counter.db.catalog_store import guide_version
 from counter.db.engine import make_engine, make_sessions
-from counter.db.migrate import upgrade
 from counter.documents.model import (
     DocumentData,
     DocumentKind,
@@ -35,7 +36,7 @@ from counter.documents.model import (
     form_for,
     guide_notice_for,
 )
-from tests.conftest import SHIPPED_CATALOG
+from tests.catalog_db import made_once
 from tests.documents.project_samples import project_document
 from tests.entrusted import entrust
 
@@ -87,13 +88,16 @@ class DemoCases:
 
 
 @pytest.fixture(scope="session")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> DemoCases:
-    path = tmp_path_factory.mktemp("documents") / "counter.sqlite3"
+def demo(tmp_path_factory: pytest.TempPathFactory, shipped_catalog_db: Path) -> DemoCases:
+    """The cases as read back, made once for the run: what the tests are given pickles, so the other workers read
+    it from the worker that made it."""
+    return made_once(tmp_path_factory, "documents-demo", functools.partial(_demo_cases, shipped_catalog_db))[1]
+
+
+def _demo_cases(catalog: Path, path: Path) -> DemoCases:
+    shutil.copyfile(catalog, path)
     engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
     sessions = make_sessions(engine)
-    outcome = import_source(sessions, SHIPPED_CATALOG)
-    assert outcome.report is not None, outcome.problems
     made = run_demo(sessions, DESK, TODAY)
     numbers = {m.label: m.case_no for m in made}
     with sessions.begin() as session:

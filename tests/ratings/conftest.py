@@ -16,13 +16,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.catalog import import_source
 from counter.actions.demo import DemoCase, run_demo
 from counter.actions.desk import desk_at
 from counter.db.engine import make_engine, make_sessions
-from counter.db.migrate import upgrade
 from counter.host.desk_config import DeskConfig
-from tests.conftest import SHIPPED_CATALOG
+from tests.catalog_db import made_once
 from tests.pg_server import BACKENDS, CATALOG, FreshDatabases, PgDatabases
 
 TODAY = dt.date(2026, 11, 20)  # a Friday; seven days later is a working Friday
@@ -72,16 +70,18 @@ class Clock:
 
 
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[DemoCase]]:
-    path = tmp_path_factory.mktemp("ratings") / "demo.sqlite3"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    sessions = make_sessions(engine)
-    outcome = import_source(sessions, SHIPPED_CATALOG)
-    assert outcome.report is not None, outcome.problems
-    made = run_demo(sessions, DESK, TODAY)
-    engine.dispose()
-    return path, made
+def demo_template(tmp_path_factory: pytest.TempPathFactory, shipped_catalog_db: Path) -> tuple[Path, list[DemoCase]]:
+    """The run's catalog file with the demo's cases taken, made once for the run (the pad's tests use it too)."""
+
+    def make(path: Path) -> list[DemoCase]:
+        shutil.copyfile(shipped_catalog_db, path)
+        engine = make_engine(f"sqlite:///{path}")
+        try:
+            return run_demo(make_sessions(engine), DESK, TODAY)
+        finally:
+            engine.dispose()
+
+    return made_once(tmp_path_factory, "ratings-demo", make)
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from counter.ui.collector import MainThreadCollector
 from counter.ui.fonts import install_fonts
 from counter.ui.main_window import MainWindow
 from counter.ui.runner import Runner
+from tests.catalog_db import made_once
 from tests.conftest import copy_database
 from tests.ui.runners import runner_on
 
@@ -76,18 +77,20 @@ def resources(catalog_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
+def _migrated(path: Path) -> None:
+    template = Store(f"sqlite:///{path}", create=True)
+    template.sessions()
+    template.dispose()
+    assert not path.with_name(path.name + "-wal").exists()
+
+
 @pytest.fixture(scope="session")
 def migrated_desk(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A desk's database migrated from empty once for the run: the file each window test's database is copied from.
 
     Closed before it is copied, so its write-ahead log is checkpointed into the file and removed.
     """
-    path = tmp_path_factory.mktemp("migrated") / "desk.sqlite3"
-    template = Store(f"sqlite:///{path}", create=True)
-    template.sessions()
-    template.dispose()
-    assert not path.with_name(path.name + "-wal").exists()
-    return path
+    return made_once(tmp_path_factory, "migrated-desk", _migrated)[0]
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ notice not yet answered (desk 2).  Every intake goes through
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,14 +104,21 @@ def take_correction(sessions: sessionmaker[Session], desk: Desk, day: dt.date, n
         ).case_no
 
 
-def build(path: Path) -> Casebook:
-    """Write the database at ``path`` and say which case is which."""
+def build(path: Path, catalog: Path | None = None) -> Casebook:
+    """Write the database at ``path`` and say which case is which.
+
+    ``catalog`` is a migrated file with the shipped catalog imported (the run's, in the tests), copied to ``path`` to
+    start from; without it, ``path`` is migrated and the catalog imported here.
+    """
+    if catalog is not None:
+        shutil.copyfile(catalog, path)
     engine = make_engine(f"sqlite:///{path}")
     try:
-        upgrade(engine)
         sessions = make_sessions(engine)
-        outcome = import_source(sessions, REPO / "counter" / "resources" / "catalog")
-        assert not outcome.problems, outcome.problems
+        if catalog is None:
+            upgrade(engine)
+            outcome = import_source(sessions, REPO / "counter" / "resources" / "catalog")
+            assert not outcome.problems, outcome.problems
         demo = {c.label: c.case_no for c in run_demo(sessions, DESK_1, DAY)}
         book = Casebook(
             accepted=demo["受理"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,15 +11,16 @@ from pytestqt.qtbot import QtBot
 
 from counter.actions.store import Store
 from counter.ui.main_window import MainWindow
+from tests.catalog_db import made_once
 from tests.conftest import copy_database
 from tests.ui.cases.casebook import Casebook, build
 from tests.ui.fit.desk import desk_window
 
 
 @pytest.fixture(scope="session")
-def book_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Casebook]:
-    path = tmp_path_factory.mktemp("fit") / "cases.sqlite3"
-    return path, build(path)
+def book_template(tmp_path_factory: pytest.TempPathFactory, shipped_catalog_db: Path) -> tuple[Path, Casebook]:
+    """The casebook made once for the run: the case windows' tests (tests/ui/cases) copy the same file."""
+    return made_once(tmp_path_factory, "casebook", functools.partial(build, catalog=shipped_catalog_db))
 
 
 @pytest.fixture

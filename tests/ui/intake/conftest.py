@@ -21,6 +21,7 @@ from counter.db.catalog_store import StoredGuide, current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.ui.intake import IntakePanel
+from tests.catalog_db import made_once
 from tests.conftest import SHIPPED_CATALOG, copy_database
 from tests.ui.runners import runner_on
 
@@ -31,9 +32,7 @@ DESK = Desk(DeskIdentity("XAM01", "8"), "乌云")
 MakePanel = Callable[..., IntakePanel]
 
 
-@pytest.fixture(scope="session")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("intake-template") / "desk.sqlite3"
+def _synced(path: Path) -> None:
     engine = make_engine(f"sqlite:///{path}")
     try:
         upgrade(engine)
@@ -43,7 +42,12 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
             assert current_guide(session, BUNDLE) is not None, f"{BUNDLE} missing from the shipped catalog"
     finally:
         engine.dispose()
-    return path
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Made once for the run; the catalog as the desk's start brings it in (sync_bundled), not the imported file."""
+    return made_once(tmp_path_factory, "intake-desk", _synced)[0]
 
 
 @pytest.fixture

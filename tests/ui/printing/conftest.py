@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,13 +19,12 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.catalog import import_source
 from counter.actions.demo import run_demo
 from counter.db.engine import make_engine, make_sessions
-from counter.db.migrate import upgrade
 from counter.host.desk_config import load_desk_config, save_desk_config
 from counter.ui.fonts import install_fonts
-from tests.conftest import REPO, SHIPPED_CATALOG, copy_database
+from tests.catalog_db import made_once
+from tests.conftest import REPO, copy_database
 from tests.cups_server import Cups
 from tests.ui.printing.helpers import DESK, TODAY
 
@@ -38,18 +38,18 @@ class Template:
 
 
 @pytest.fixture(scope="session")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
-    path = tmp_path_factory.mktemp("printing") / "desk.sqlite3"
-    engine = make_engine(f"sqlite:///{path}")
-    try:
-        upgrade(engine)
-        sessions = make_sessions(engine)
-        outcome = import_source(sessions, SHIPPED_CATALOG)
-        assert outcome.report is not None, outcome.problems
-        cases = {c.label: c.case_no for c in run_demo(sessions, DESK, TODAY)}
-    finally:
-        engine.dispose()
-    return Template(path, cases)
+def template(tmp_path_factory: pytest.TempPathFactory, shipped_catalog_db: Path) -> Template:
+    """The run's catalog file with the demo's cases taken at the printing desk, made once for the run."""
+
+    def make(path: Path) -> dict[str, str]:
+        shutil.copyfile(shipped_catalog_db, path)
+        engine = make_engine(f"sqlite:///{path}")
+        try:
+            return {c.label: c.case_no for c in run_demo(make_sessions(engine), DESK, TODAY)}
+        finally:
+            engine.dispose()
+
+    return Template(*made_once(tmp_path_factory, "printing-desk", make))
 
 
 @pytest.fixture
