@@ -7,6 +7,7 @@ written to seal its audit entry (counter.db.audit_store).
 from __future__ import annotations
 
 import contextlib
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +21,7 @@ from counter.actions.calendar import office_calendar
 from counter.actions.catalog import import_source
 from counter.actions.database_file import database_place
 from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
-from counter.actions.desk import Desk
+from counter.actions.desk import Desk, desk_at
 from counter.actions.holidays import set_holiday
 from counter.actions.intake import IntakeRequest, preview, take_intake
 from counter.calendar.workdays import WorkCalendar
@@ -29,7 +30,9 @@ from counter.db import models
 from counter.db.audit_state import row_state
 from counter.db.catalog_store import StoredGuide, current_guide
 from counter.db.engine import make_engine, make_sessions
+from counter.host.desk_config import DeskConfig
 from counter.resources import bundled_catalog_dir
+from tests.catalog_db import made_once
 from tests.conftest import made_database
 from tests.crash.intake_worker import guides
 from tests.db.hall_worker import TODAY, applicant
@@ -38,13 +41,30 @@ from tests.pg_server import FreshDatabases
 DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
 
 
+def _imported_desk(path: Path) -> None:
+    """A made database with the bundled catalog imported over what its first command brought in, by a desk as set up
+    by default (each test's own desk, which sets nothing up)."""
+    engine = make_engine(made_database(path))
+    try:
+        outcome = import_source(make_sessions(engine), bundled_catalog_dir(), desk=desk_at(DeskConfig()))
+        assert outcome.report is not None
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def desk_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Made once for the run: each test copies it."""
+    return made_once(tmp_path_factory, "intake-commit-desk", _imported_desk)[0]
+
+
 @pytest.fixture
-def desk_db(tmp_path: Path) -> Iterator[tuple[str, sessionmaker[Session]]]:
-    url = made_database(tmp_path / "desk.sqlite3")
+def desk_db(tmp_path: Path, desk_template: Path) -> Iterator[tuple[str, sessionmaker[Session]]]:
+    path = tmp_path / "desk.sqlite3"
+    shutil.copyfile(desk_template, path)
+    url = f"sqlite:///{path}"
     engine = make_engine(url)
-    sessions = make_sessions(engine)
-    assert import_source(sessions, bundled_catalog_dir()).report is not None
-    yield url, sessions
+    yield url, make_sessions(engine)
     engine.dispose()
 
 
