@@ -1,7 +1,8 @@
 """Databases the tests start from, each made once per run and copied by every test that needs it.
 
-The shipped catalog imported into a migrated SQLite file takes most of a second, the demo's cases on top of it more;
-made by each worker for each folder of tests that wants it, that was a minute of the quick tier.  Now the first worker
+The shipped catalog imported into a migrated SQLite file takes most of a second, the demo's cases on top of it more,
+and a migration alone a quarter of a second; made by each worker for each folder or each test that wants one, that
+was a minute of the quick tier.  Now the first worker
 to ask makes the file in the run's own folder, and the others wait for it and copy it: a new run makes its own again.
 """
 
@@ -57,6 +58,20 @@ def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path],
             part.rename(path)
             return path, value
     return path, pickle.loads(said.read_bytes())  # written by the worker that made the file, in this run
+
+
+def migrate(path: Path) -> None:
+    """A new SQLite file at ``path`` migrated to the head of the schema, nothing else in it."""
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        upgrade(engine)
+    finally:
+        engine.dispose()
+
+
+def migrated_schema(factory: pytest.TempPathFactory) -> Path:
+    """This run's SQLite file migrated from empty (:func:`migrate`): copy it."""
+    return made_once(factory, "migrated-schema", migrate)[0]
 
 
 def import_shipped_catalog(path: Path) -> None:

@@ -229,6 +229,14 @@ def shipped_catalog_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return shipped_catalog(tmp_path_factory)
 
 
+@pytest.fixture(scope="session")
+def migrated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file migrated from empty, as ``upgrade`` leaves it, made once for the run: copy it, never write it."""
+    from tests.catalog_db import migrated_schema
+
+    return migrated_schema(tmp_path_factory)
+
+
 @pytest.fixture
 def desk_log(counter_home: Path) -> Iterator[Path]:
     """The app's log handler, set up in this test's data folder and taken down after it: its file."""

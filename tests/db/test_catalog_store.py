@@ -6,6 +6,7 @@ Each test runs on an empty migrated database, SQLite and PostgreSQL alike.
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +24,6 @@ from counter.db.catalog_store import (
     search_entries,
 )
 from counter.db.engine import make_engine, make_sessions
-from counter.db.migrate import upgrade
 from tests.pg_server import BACKENDS, MIGRATED, FreshDatabases
 
 
@@ -33,8 +33,9 @@ def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[session
         fresh: FreshDatabases = request.getfixturevalue("fresh_pg")
         yield fresh.sessions(MIGRATED)
         return
-    engine = make_engine(f"sqlite:///{tmp_path / 'c.sqlite3'}")
-    upgrade(engine)
+    path = tmp_path / "c.sqlite3"
+    shutil.copyfile(request.getfixturevalue("migrated_db"), path)
+    engine = make_engine(f"sqlite:///{path}")
     yield make_sessions(engine)
     engine.dispose()
 

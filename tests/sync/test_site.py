@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,7 +35,6 @@ from counter.actions.site import (
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
-from counter.db.migrate import upgrade
 from counter.host.desk_config import DeskConfig, save_desk_config
 from counter.host.paths import site_key_path
 from counter.sync.keys import (
@@ -59,9 +59,10 @@ CLERK = Actor("wulan", "乌兰", frozenset({Role.CLERK}))
 
 
 @pytest.fixture
-def sessions(tmp_path: Path) -> Iterator[sessionmaker[Session]]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'counter.sqlite3'}")
-    upgrade(engine)
+def sessions(tmp_path: Path, migrated_db: Path) -> Iterator[sessionmaker[Session]]:
+    path = tmp_path / "counter.sqlite3"
+    shutil.copyfile(migrated_db, path)
+    engine = make_engine(f"sqlite:///{path}")
     yield make_sessions(engine)
     engine.dispose()
 

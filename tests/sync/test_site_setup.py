@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,12 +38,12 @@ TOWNSHIP_NAME = "阿尔山市明水河镇便民服务中心"
 
 
 @pytest.fixture
-def sessions(tmp_path: Path) -> Iterator[sessionmaker[Session]]:
+def sessions(tmp_path: Path, migrated_db: Path) -> Iterator[sessionmaker[Session]]:
     from counter.db.engine import make_engine, make_sessions
-    from counter.db.migrate import upgrade
 
-    engine = make_engine(f"sqlite:///{tmp_path / 'counter.sqlite3'}")
-    upgrade(engine)
+    path = tmp_path / "counter.sqlite3"
+    shutil.copyfile(migrated_db, path)
+    engine = make_engine(f"sqlite:///{path}")
     yield make_sessions(engine)
     engine.dispose()
 

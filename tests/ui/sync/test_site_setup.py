@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -26,7 +27,6 @@ from counter.actions.site_setup import site_state
 from counter.cli.main import main
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
-from counter.db.migrate import upgrade
 from counter.host.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
 from counter.sync.keys import new_private_key, public_key_text
 from counter.sync.sites import SiteKind
@@ -49,10 +49,11 @@ OFFICE = {
 
 
 @pytest.fixture
-def fresh(tmp_path: Path) -> Iterator[sessionmaker[Session]]:
+def fresh(tmp_path: Path, migrated_db: Path) -> Iterator[sessionmaker[Session]]:
     """A database as the first start leaves it before the catalog: migrated, nothing else."""
-    engine = make_engine(f"sqlite:///{tmp_path / 'counter.sqlite3'}")
-    upgrade(engine)
+    path = tmp_path / "counter.sqlite3"
+    shutil.copyfile(migrated_db, path)
+    engine = make_engine(f"sqlite:///{path}")
     yield make_sessions(engine)
     engine.dispose()
 
