@@ -1,9 +1,9 @@
 """Databases the tests start from, each made once per run and copied by every test that needs it.
 
 The shipped catalog imported into a migrated SQLite file takes most of a second, the demo's cases on top of it more,
-and a migration alone a quarter of a second; made by each worker for each folder or each test that wants one, that
-was a minute of the quick tier.  Now the first worker
-to ask makes the file in the run's own folder, and the others wait for it and copy it: a new run makes its own again.
+and a migration alone a quarter of a second: made again by each worker for each folder or each test that wants one,
+they were most of a minute of the quick tier's time.  The first worker to ask makes the file in the run's own folder,
+the others wait for it and copy it; a new run makes its own again.
 """
 
 from __future__ import annotations
