@@ -55,7 +55,7 @@ class Sender:
 
     def due_now(self) -> SendRound:
         """A run once the step's own moment has passed: its event is due."""
-        self.clock.advance(seconds=1)
+        self.clock.past_now()
         return self.run()
 
     def killed_then_resumed(self) -> SendRound:
@@ -63,7 +63,7 @@ class Sender:
             post_report(request)
             raise SystemExit("killed between the send and the mark")
 
-        self.clock.advance(seconds=1)  # past the step's own moment: its event is due
+        self.clock.past_now()  # past the step's own moment: its event is due
         with pytest.raises(SystemExit):
             self.run(killed)
         self.kills += 1
@@ -112,7 +112,7 @@ def test_a_restaurant_reported_from_intake_to_revisit_is_held_once_through_kills
             rect.append(found)
 
         step(sessions, rate)
-        sender.clock.advance(seconds=1)
+        sender.clock.past_now()
         assert sender.run() == SendRound(waiting=1)
         step(sessions, lambda s: record_revisit(s, rect[0], "巴特尔", "申请人说排队太久", rated_at, desk=desk))
         step(sessions, lambda s: choose_handling(s, rect[0], RectEvent.FIX_AT_ONCE, "巴特尔", "增开窗口", rated_at,
