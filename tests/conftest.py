@@ -96,9 +96,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             if path.startswith(prefix):
                 for marker in markers:
                     item.add_marker(marker)
-        # a fixture that needs the server, or a test run against each backend (BACKENDS), on "postgresql"
+        # a fixture that needs the server, or a test run against each backend (BACKENDS), on "postgresql" (or on a
+        # kind of it: "postgresql-icu")
         callspec = getattr(item, "callspec", None)
-        on_pg = callspec is not None and "postgresql" in callspec.params.values()
+        params = callspec.params.values() if callspec is not None else ()
+        on_pg = any(isinstance(value, str) and value.startswith("postgresql") for value in params)
         if on_pg or "pg_cluster" in getattr(item, "fixturenames", ()):
             item.add_marker("pg")
 

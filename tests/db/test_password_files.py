@@ -21,6 +21,8 @@ from counter.db.migrate import upgrade
 from tests.db.tls_server import ON_TCP, SERVER_CERT, SERVER_KEY, make_authority, write_server_certificate
 from tests.pg_server import PgCluster, start_cluster, stop_cluster
 
+pytestmark = pytest.mark.pg  # a server of its own, started here
+
 PASSWORD = "mima2026ok"
 ROLE = "counter_desk"
 #: the socket trusts the test's own administration; every TCP login needs its password, and TLS
