@@ -6,6 +6,7 @@ one per test, so no test touches the user's real database.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import gc
 import logging
@@ -24,9 +25,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # every program the tests start (python -m counter, the crash and hall workers) fails on a warning of SQLAlchemy's,
 # as this process does by filterwarnings = error (counter.db.engine.SQL_WARNINGS_ENV)
 os.environ["COUNTER_SQL_WARNINGS"] = "error"
-# what the app notes of its databases outside them (counter.host.database_notes): never the user's own folder,
-# also for a fixture made before a test's own (counter_home) takes over
-os.environ.setdefault("COUNTER_STATE", tempfile.mkdtemp(prefix="counter-state-"))
+# the app's folders before a test's own (counter_home) take over, as they do for the fixtures made once per run:
+# never the user's own data (the desk's settings), what the app notes of its databases outside them
+# (counter.host.database_notes) or the machine's desk settings in /etc/counter; one folder for the process, removed
+# when it ends
+_RUN_HOME = Path(tempfile.mkdtemp(prefix="counter-tests-"))
+atexit.register(shutil.rmtree, _RUN_HOME, ignore_errors=True)
+os.environ["COUNTER_HOME"] = str(_RUN_HOME / "home")
+os.environ["COUNTER_STATE"] = str(_RUN_HOME / "state")
+os.environ["COUNTER_MACHINE_CONFIG"] = str(_RUN_HOME / "machine" / "desk.toml")
 # the suite's thousands of throwaway SQLite files need not outlive a power cut: no fsync at each commit, in this
 # process and the programs it starts; the tests marked ``durable`` run with the desk's FULL sync (SQLITE_SYNC_ENV)
 os.environ["COUNTER_TEST_SQLITE_SYNC"] = "off"
