@@ -10,7 +10,9 @@ site, the benchmark times:
   named, the lines folded with the domain's rules;
 - **floor**: the same counts by hand-written SQL on the same connection — the services by outcome and by the
   standing each case keeps of its rating (what the window reads: the ratings are not joined in either), the
-  accepted cases per guide version, the rectifications opened and where they stand — read into tuples, nothing more.
+  accepted cases per guide version, the rectifications opened and where they stand — read into tuples, nothing more;
+- **the league's lines**: :func:`counter.actions.league_figures.league_figures` (``counter figures --by county`` on a
+  league's database, which holds every hall's cases), beside the floor by site.
 
 Ours and floor alternate, ``--rounds`` times each (the median is reported), so a neighbour's load falls on both.
 The goal is an answer within a second for a month, per query: what a county sends the league each month and what a
@@ -46,7 +48,9 @@ from sqlalchemy.orm import Session
 from benchmarks.goals import Verdicts, arguments
 from counter.access.roles import SINGLE_DESK
 from counter.actions.desk import Desk
+from counter.actions.league_figures import league_figures
 from counter.actions.period_figures import period_figures
+from counter.case.league_figures import LeagueGroup
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
@@ -243,12 +247,28 @@ def bench(name: str, url: str, rounds: int, verdicts: Verdicts) -> None:
 
                 ours()  # the first run reads the pages from disk for both: not what a supervisor waits on each day
                 ours_ms, floor_ms = median_ms(ours, rounds, bare)
-            label = f"{name} {period} by {grouping.value}"
-            if period == "month":
-                verdicts.at_most(label, ours_ms, GOAL_MS, floor=floor_ms)
-            else:
-                verdicts.record(label, ours_ms, floor=floor_ms)
+            judge(verdicts, f"{name} {period} by {grouping.value}", period, ours_ms, floor_ms)
+        with sessions() as session:  # ``counter figures --by county`` on a league: the halls' lines, folded by county
+            on = (first, last, LeagueGroup.COUNTY, today)
+
+            def league(s: Session = session, at: tuple[dt.date, dt.date, LeagueGroup, dt.date] = on) -> object:
+                return league_figures(s, *at, desk=DESK)
+
+            def by_site(s: Session = session, at: tuple[dt.date, dt.date, LeagueGroup, dt.date] = on) -> int:
+                return floor(s.connection(), at[0], at[1], Grouping.SITE, at[3])
+
+            league()
+            ours_ms, floor_ms = median_ms(league, rounds, by_site)
+        judge(verdicts, f"{name} {period}, the league's lines by county", period, ours_ms, floor_ms)
     engine.dispose()
+
+
+def judge(verdicts: Verdicts, label: str, period: str, ours_ms: float, floor_ms: float) -> None:
+    """A month against its goal; a year recorded beside its floor, with no goal."""
+    if period == "month":
+        verdicts.at_most(label, ours_ms, GOAL_MS, floor=floor_ms)
+    else:
+        verdicts.record(label, ours_ms, floor=floor_ms)
 
 
 def main() -> None:
