@@ -26,7 +26,6 @@ from counter.actions.database_file import (
     check_database_whole,
     note_opened,
 )
-from counter.audit.state import RowAltered
 from counter.db.faults import DbFault
 from counter.db.revision import LOCK_TIMEOUT_S, SchemaTooNew, Step
 
@@ -179,6 +178,8 @@ class Store:
         """``run`` on the opened database, which runs an action in a unit of work; what the database raises, as a
         :class:`StoreFault`."""
         from sqlalchemy.exc import SQLAlchemyError
+
+        from counter.audit.state import RowAltered  # as SQLAlchemy: the window's start opens no unit of work
 
         sessions = self.sessions()
         try:
