@@ -38,9 +38,9 @@ from counter.ui.runner import Runner
 from counter.ui.text_size import percent_of, scaled, set_text_percent
 
 # isort: split
-# Qt after the start's own modules that need none of it: once imported, PySide6 reads the source of every module
-# imported later to see whether it asks for one of its __feature__ switches (shibokensupport.feature), a file read
-# for each of some ninety modules the window's start loads that never touch Qt.
+# Qt after the start's own modules that need none of it: once imported, PySide6 reads the source of each module named
+# in an import statement after it, to see whether it asks for one of its __feature__ switches (shibokensupport.feature);
+# the modules above, and those only they import, are loaded before and never read.
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
