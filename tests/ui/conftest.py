@@ -6,6 +6,7 @@ unpublished bundles) so a failure points at the window, not at the content.
 
 from __future__ import annotations
 
+import functools
 import gc
 import shutil
 import weakref
@@ -26,6 +27,7 @@ from counter.ui.main_window import MainWindow
 from counter.ui.runner import Runner
 from tests.catalog_db import made_once
 from tests.conftest import copy_database
+from tests.ui.cases.casebook import Casebook, build
 from tests.ui.runners import runner_on
 
 HERE = Path(__file__).resolve().parent
@@ -80,8 +82,14 @@ def resources(catalog_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _migrated(path: Path) -> None:
     template = Store(f"sqlite:///{path}", create=True)
     template.sessions()
-    template.dispose()
-    assert not path.with_name(path.name + "-wal").exists()
+    template.dispose()  # its write-ahead log checkpointed and removed: made_once checks that none is left
+
+
+@pytest.fixture(scope="session")
+def casebook_template(tmp_path_factory: pytest.TempPathFactory, shipped_catalog_db: Path) -> tuple[Path, Casebook]:
+    """A desk holding real cases (:mod:`tests.ui.cases.casebook`), made once for the run from the run's catalog file:
+    the case windows' tests and the fit tests copy it."""
+    return made_once(tmp_path_factory, "casebook", functools.partial(build, catalog=shipped_catalog_db))
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,17 +12,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db.engine import make_engine, make_sessions
 from counter.ui.fonts import install_fonts
-from tests.catalog_db import made_once
 from tests.conftest import copy_database
-from tests.ui.cases.casebook import DAY, REPO, Casebook, build
+from tests.ui.cases.casebook import DAY, REPO, Casebook
 
 TEMPLATE = "cases.sqlite3"
-
-
-@pytest.fixture(scope="session")
-def casebook_template(tmp_path_factory: pytest.TempPathFactory, shipped_catalog_db: Path) -> tuple[Path, Casebook]:
-    """The casebook made once for the run from the run's catalog file (the fit tests' ``book_template`` is the same)."""
-    return made_once(tmp_path_factory, "casebook", functools.partial(build, catalog=shipped_catalog_db))
 
 
 @pytest.fixture

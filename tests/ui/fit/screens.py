@@ -52,8 +52,8 @@ def one_screen(qapp: QApplication) -> None:
 
 
 @pytest.mark.parametrize("name", list(WINDOWS))
-def test_the_window_fits_the_screen(name: str, desk: MainWindow, book_template: tuple[Path, Casebook]) -> None:
-    window = WINDOWS[name](desk, book_template[1])
+def test_the_window_fits_the_screen(name: str, desk: MainWindow, casebook_template: tuple[Path, Casebook]) -> None:
+    window = WINDOWS[name](desk, casebook_template[1])
     settle()
     keep_picture(window, name)
     assert window.isVisible()
@@ -62,9 +62,9 @@ def test_the_window_fits_the_screen(name: str, desk: MainWindow, book_template: 
 
 
 @pytest.mark.parametrize("name", [name for name in WINDOWS if name.startswith("pad-panel")])
-def test_the_pad_keeps_to_its_panel(name: str, desk: MainWindow, book_template: tuple[Path, Casebook]) -> None:
+def test_the_pad_keeps_to_its_panel(name: str, desk: MainWindow, casebook_template: tuple[Path, Casebook]) -> None:
     """Full screen on an 800×480 pad, the pad cannot grow: everything must fit in the panel as it is."""
-    window = WINDOWS[name](desk, book_template[1])
+    window = WINDOWS[name](desk, casebook_template[1])
     assert window.size().toTuple() == PAD_PANEL, "the pad needs more room than its panel has"
 
 

@@ -32,9 +32,11 @@ def case_page(qtbot: QtBot, desk: MainWindow, book: Casebook) -> CasePage:
 
 
 @pytest.mark.slow
-def test_f5_f6_f7_answer_on_a_case_page(qtbot: QtBot, desk: MainWindow, book_template: tuple[Path, Casebook]) -> None:
+def test_f5_f6_f7_answer_on_a_case_page(
+    qtbot: QtBot, desk: MainWindow, casebook_template: tuple[Path, Casebook]
+) -> None:
     desk.on_bundle_chosen(longest_guide(desk).code)
-    page = case_page(qtbot, desk, book_template[1])
+    page = case_page(qtbot, desk, casebook_template[1])
     actions = desk.desk_actions
     QTest.keyClick(focused(), Qt.Key.Key_F6)
     lists = actions.cases().lists
@@ -58,7 +60,7 @@ def test_f5_f6_f7_answer_on_a_case_page(qtbot: QtBot, desk: MainWindow, book_tem
     assert page.isVisible()
 
 
-def test_esc_closes_the_case_page(qtbot: QtBot, desk: MainWindow, book_template: tuple[Path, Casebook]) -> None:
-    case_page(qtbot, desk, book_template[1])
+def test_esc_closes_the_case_page(qtbot: QtBot, desk: MainWindow, casebook_template: tuple[Path, Casebook]) -> None:
+    case_page(qtbot, desk, casebook_template[1])
     QTest.keyClick(focused(), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not desk.findChildren(CasePage))  # closed, and freed with it

@@ -25,8 +25,8 @@ WORKING = ("main", "main-guide", "main-notices", "intake", "intake-filled", "int
 
 
 @pytest.mark.parametrize("name", WORKING)
-def test_every_control_has_a_name(name: str, desk: MainWindow, book_template: tuple[Path, Casebook]) -> None:
-    window = WINDOWS[name](desk, book_template[1])
+def test_every_control_has_a_name(name: str, desk: MainWindow, casebook_template: tuple[Path, Casebook]) -> None:
+    window = WINDOWS[name](desk, casebook_template[1])
     settle()
     missing = unnamed(window)
     assert not missing, "\n".join(missing)

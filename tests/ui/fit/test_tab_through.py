@@ -18,9 +18,9 @@ from tests.ui.fit.desk import WINDOWS, settle
 
 @pytest.mark.parametrize("name", list(WINDOWS))
 def test_no_read_only_table_keeps_the_tab_key(
-    name: str, desk: MainWindow, book_template: tuple[Path, Casebook]
+    name: str, desk: MainWindow, casebook_template: tuple[Path, Casebook]
 ) -> None:
-    window = WINDOWS[name](desk, book_template[1])
+    window = WINDOWS[name](desk, casebook_template[1])
     settle()
     trapping = [
         view.accessibleName() or view.objectName() or type(view).__name__
