@@ -75,17 +75,17 @@ sys.stdout.flush()
 sys.stderr.flush()
 os._exit(0)
 """
-# ``counter`` as its program starts it (counter.__main__.entry), told when the first search has been answered; the
-# desk's modules are imported before Qt, as the program imports them
+# ``counter`` as its program starts it (counter.__main__.entry), told when the first search has been answered: the
+# hook (counter.ui.ready) needs no Qt, so the program imports the window and Qt itself, in its own order
 DESK = """
 import sys, time
-from counter.ui import app
-from PySide6.QtCore import QTimer
-answer = app.answer_first_search
+from counter.ui import ready
+answer = ready.answer_first_search
 KEYS = ["xi", "xia", "xiao", "xiaoc", "xiaoca", "xiaocan", "xiaocang", "xiaocangu", "xiaocangua", "xiaocanguan"]
 def answered(window):
     answer(window)
     print(f"ready-at {time.time():.6f} cpu {time.process_time():.6f}", file=sys.stderr, flush=True)
+    from PySide6.QtCore import QTimer
     # the clerk types on at once, while the warm-up thread opens the database: each key as the search box takes it,
     # to its list painted, one every 30 ms
     typed = iter(KEYS)
@@ -99,33 +99,35 @@ def answered(window):
         print(f"key-ms {(time.perf_counter() - started) * 1000:.3f}", file=sys.stderr, flush=True)
         QTimer.singleShot(30, key)
     QTimer.singleShot(0, key)
-app.answer_first_search = answered
+ready.answer_first_search = answered
 from counter.__main__ import entry
 sys.argv = ["counter", "--exit-when-ready", *sys.argv[1:]]
 entry()
 """
 # what a warm start loads by the time it is ready but must not need: the documents, the catalog's readers, pinyin;
 # by the time it is ready, also the catalog's model, the numbers' check, the audit trail's code (the log's masking,
-# the rows' states: a store's first unit of work imports it) and the windows behind the
-# desk's buttons (each module with those below it), which the first search does not use, and Qt's network module
-# (the socket answering later starts is opened once the window has painted)
+# the rows' states: a store's first unit of work imports it), the roles (the first action asks them), the reader of
+# the catalog's problems (a catalog read without any has none to read), the error report's code and the windows
+# behind the desk's buttons (each module with those below it), which the first search does not use, and Qt's
+# network module (the socket answering later starts is opened once the window has painted)
 NOT_NEEDED = (
     "reportlab", "pypinyin", "openpyxl", "tomllib", "alembic", "sqlalchemy", "importlib.resources", "PySide6.QtNetwork",
     "counter.catalog.model", "counter.audit", "counter.parties.identifiers", "counter.ui.number_check",
     "counter.words.database", "counter.backup.schema", "counter.documents", "counter.sync", "counter.ui.intake",
     "counter.ui.printing", "counter.ui.pad", "counter.ui.sync", "counter.ui.signin.controller", "counter.ui.guide_view",
-    "counter.ui.cases.case_page", "counter.ui.cases.case_lists",
+    "counter.ui.cases.case_page", "counter.ui.cases.case_lists", "counter.access", "counter.catalog.problems",
+    "counter.host.errors",
 )  # fmt: skip
 PROBE = f"""
 import sys
-from counter.ui import app
-answer = app.answer_first_search
+from counter.ui import ready
+answer = ready.answer_first_search
 def answered(window):
     answer(window)
     names = {NOT_NEEDED!r}
     loaded = sorted({{n for n in names for m in sys.modules if m == n or m.startswith(n + ".")}})
     print("loaded:", ",".join(loaded) or "-", file=sys.stderr)
-app.answer_first_search = answered
+ready.answer_first_search = answered
 from counter.__main__ import main
 code = main(["--exit-when-ready"])
 ended = sorted({{m.split(".")[0] for m in sys.modules}} & {{"reportlab", "pypinyin", "openpyxl", "tomllib", "alembic"}})

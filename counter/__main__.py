@@ -9,6 +9,7 @@ and so that the command line never imports the window.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -120,8 +121,15 @@ def entry() -> None:
     longer than the desk's start-up work itself and save nothing.  Commands end the
     usual way: their database connections close politely.
     """
+    # a window collects on its own thread (counter.ui.collector), never automatically: off from the start, before
+    # the window's modules load, whose classes, enums and dataclasses would otherwise be walked some fifty times
+    # before the first paint (the collector's first turn, a second after the start, takes them once); a command
+    # collects as Python does
+    gc.disable()
     argv = sys.argv[1:]
     window = window_args(argv)
+    if window is None:
+        gc.enable()
     code = _run(argv, window)
     if window is not None:
         from counter.host.quick_exit import quick_exit

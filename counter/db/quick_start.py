@@ -13,12 +13,15 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from counter.catalog.fingerprint import BUNDLED_FINGERPRINT_KEY, BUNDLED_PROBLEMS_KEY
 from counter.catalog.guide_status import GuideStatus
-from counter.catalog.problems import Problem, problems_from_json
 from counter.catalog.search import SearchEntry
 from counter.db.revision import HEAD
+
+if TYPE_CHECKING:
+    from counter.catalog.problems import Problem
 
 _SQLITE_PREFIX = "sqlite:///"
 
@@ -69,4 +72,13 @@ def _read(conn: sqlite3.Connection, bundled_fingerprint: str) -> QuickStart | No
     if not entries:
         return None
     accounts = conn.execute("SELECT 1 FROM account LIMIT 1").fetchone() is not None
-    return QuickStart(entries, problems_from_json(setting(BUNDLED_PROBLEMS_KEY) or "[]"), accounts)
+    return QuickStart(entries, _problems(setting(BUNDLED_PROBLEMS_KEY)), accounts)
+
+
+def _problems(text: str | None) -> tuple[Problem, ...]:
+    """The problems the last read of the bundled files found: the problems' code only when there were some."""
+    if not text or text == "[]":  # as problems_to_json writes none: the usual start
+        return ()
+    from counter.catalog.problems import problems_from_json
+
+    return problems_from_json(text)

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMessageBox, QWidget
 
-from counter.access.roles import Permission
 from counter.ui import words
 from counter.ui.focus import bring_forward
 from counter.ui.geometry import fit_to_screen
@@ -26,7 +25,7 @@ from counter.ui.runner import Failed, Runner
 from counter.ui.signin.stay import STAYS_WHEN_LOCKED
 
 if TYPE_CHECKING:
-    from counter.access.roles import Actor
+    from counter.access.roles import Actor, Permission
     from counter.actions.desk import Desk
     from counter.catalog.model import Bundle
     from counter.intake.draft import IntakeDraft
@@ -186,6 +185,8 @@ class DeskActions(QObject):
             return words.DESK_INTAKE_NO_CLERK
         if bundle is None:
             return words.DESK_INTAKE_NO_GUIDE
+        from counter.access.roles import Permission  # the roles' code: at the first action, not at the start
+
         if not desk.actor.may(Permission.TAKE_INTAKE):
             from counter.words.access import not_permitted
 
@@ -324,6 +325,7 @@ class DeskActions(QObject):
         pad.send_case(self.last_case_no)
 
     def open_supervision(self) -> None:
+        from counter.access.roles import Permission
         from counter.ui.pad.supervisor_window import SupervisorWindow
 
         desk = self.desk()
@@ -351,6 +353,8 @@ class DeskActions(QObject):
 
     def open_projects(self) -> None:
         """F4: the 帮您办 window, the agent's day read afresh; the desk's date (training's too) with the time now."""
+        from counter.access.roles import Permission
+
         if not self._may(Permission.AGENT_SERVICE):
             return
         from counter.ui.projects.window import ProjectsWindow

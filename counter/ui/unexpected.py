@@ -14,10 +14,8 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from counter.host.errors import report_unexpected
 from counter.ui.plain_text import plain_box
 from counter.ui.words import DESK_UNEXPECTED_TITLE
-from counter.words.host import unexpected_text
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +24,10 @@ def on_unexpected(kind: type[BaseException], err: BaseException, tb: TracebackTy
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, err, tb)
         return
+    # the report's code and its words are loaded by the error that needs them, not by every start of the desk
+    from counter.host.errors import report_unexpected
+    from counter.words.host import unexpected_text
+
     saved = report_unexpected(err.with_traceback(tb))
     message = unexpected_text(saved.report)
     app = QApplication.instance()

@@ -44,3 +44,24 @@ def test_the_index_read_at_start_finds_aliases_and_typos_and_sees_a_new_alias(tm
     assert again is not None
     hit = SearchIndex(again.entries).find("路边小馆").hits[0]
     assert (hit.bundle_code, hit.match) == (SMALL_RESTAURANT, Match.ALIAS)
+
+
+def test_the_quick_start_brings_back_what_the_last_read_of_the_files_found(tmp_path: Path) -> None:
+    """A file the last import skipped is named again at the next quick start; a clean catalog has nothing to name."""
+    folder = tmp_path / "catalog"
+    folder.mkdir()
+    shutil.copy(SHIPPED_CATALOG / "008.toml", folder / "008.toml")
+    url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    sessions = make_sessions(engine)
+    sync_bundled(sessions, folder)
+    clean = quick_start(url, folder_fingerprint(folder))
+    assert clean is not None and clean.catalog_problems == ()
+
+    (folder / "099.toml").write_text("name = [not toml\n", encoding="utf-8")
+    sync_bundled(sessions, folder)
+    engine.dispose()
+    quick = quick_start(url, folder_fingerprint(folder))
+    assert quick is not None
+    assert [problem.file for problem in quick.catalog_problems] == ["099.toml"]

@@ -15,13 +15,13 @@ from tests.ui.test_startup import RUN, run_app
 # it back reads guide documents)
 PROBE = (
     "import sys\n"
-    "from counter.ui import app\n"
-    "answer = app.answer_first_search\n"
+    "from counter.ui import ready\n"
+    "answer = ready.answer_first_search\n"
     "def answered(window):\n"
     "    answer(window)\n"
     "    slow = {'pypinyin', 'counter.catalog.reader', 'counter.catalog.validate', 'tomllib', 'alembic'}\n"
     "    print('slow way:', sorted(slow & set(sys.modules)), flush=True)\n"
-    "app.answer_first_search = answered\n"
+    "ready.answer_first_search = answered\n"
     f"{RUN}\n"
 )
 

@@ -191,15 +191,15 @@ def test_the_first_search_is_answered_without_building_wrapped_classes_it_does_n
         "    return new(metacls, cls, bases, classdict, **kw)\n"
         "enum.EnumType.__new__ = noted\n"
         "from PySide6.QtWidgets import QApplication\n"
-        "from counter.ui import app\n"
+        "from counter.ui import app, ready\n"
         "from counter.ui.cases.scanner import ScannerFilter\n"
-        "answer = app.answer_first_search\n"
+        "answer = ready.answer_first_search\n"
         "def answered(window):\n"
         "    answer(window)\n"
         "    print('QProcess enums at ready:', 'ProcessChannel' in made)\n"
         "    print('QStyle enums at ready:', 'PixelMetric' in made)\n"
         "    print('scanner at ready:', QApplication.instance().findChild(ScannerFilter) is not None)\n"
-        "app.answer_first_search = answered\n"
+        "ready.answer_first_search = answered\n"
         "code = app.run(None, True, [])\n"
         "print('scanner by the end:', QApplication.instance().findChild(ScannerFilter) is not None)\n"
         "raise SystemExit(code)\n"
@@ -211,6 +211,49 @@ def test_the_first_search_is_answered_without_building_wrapped_classes_it_does_n
     assert "QStyle enums at ready: False" in again.stdout
     assert "scanner at ready: False" in again.stdout
     assert "scanner by the end: True" in again.stdout
+
+
+def test_ready_comes_without_the_roles_the_problems_reader_or_the_error_report(resources: Path) -> None:
+    """The first search needs none of them: the roles are asked at the first action, the catalog's problems are read
+    only when the last read found some, and the error report's code is loaded by an error."""
+    probe = (
+        "import sys\n"
+        "from counter.ui import ready\n"
+        "answer = ready.answer_first_search\n"
+        "def answered(window):\n"
+        "    answer(window)\n"
+        "    names = ('counter.access', 'counter.catalog.problems', 'counter.host.errors')\n"
+        "    print('loaded at ready:', sorted(m for m in sys.modules if m.startswith(names)), flush=True)\n"
+        "ready.answer_first_search = answered\n"
+        f"{RUN}\n"
+    )
+    again = warm_run(probe)
+    assert "loaded at ready: []" in again.stdout
+
+
+def test_the_program_leaves_collection_to_the_window_before_its_modules_load(resources: Path) -> None:
+    """``counter`` starting a window switches automatic collection off before it imports the window: no collection
+    walks the classes and enums its modules make before the first search is answered (the window's collector
+    collects on the window's thread from then on)."""
+    probe = (
+        "import gc, sys\n"
+        "collected = []\n"
+        "gc.callbacks.append(lambda phase, info: collected.append(info['generation']) if phase == 'stop' else None)\n"
+        "from counter.ui import ready\n"
+        "answer = ready.answer_first_search\n"
+        "def answered(window):\n"
+        "    answer(window)\n"
+        "    print('collections from the start to ready:', len(collected) - before, 'window loaded:',\n"
+        "          'counter.ui.main_window' in sys.modules)\n"
+        "    sys.stdout.flush()\n"
+        "ready.answer_first_search = answered\n"
+        "from counter.__main__ import entry\n"
+        "sys.argv = ['counter', '--exit-when-ready']\n"
+        "before = len(collected)\n"
+        "entry()\n"
+    )
+    again = warm_run(probe)
+    assert "collections from the start to ready: 0 window loaded: True" in again.stdout
 
 
 def test_a_warm_start_never_loads_the_catalog_files_readers(resources: Path) -> None:
@@ -232,14 +275,14 @@ def test_rare_fonts_and_the_desk_socket_wait_for_the_first_paint(resources: Path
     ready = (
         "import sys\n"
         "from PySide6.QtGui import QFontDatabase\n"
-        "from counter.ui import app\n"
-        "answer = app.answer_first_search\n"
+        "from counter.ui import ready\n"
+        "answer = ready.answer_first_search\n"
         "def answered(window):\n"
         "    answer(window)\n"
         "    shipped = [f for i in range(8) for f in QFontDatabase.applicationFontFamilies(i)]\n"
         "    print('rare fonts at ready:', sorted({'HanaMinA', 'HanaMinB'} & set(shipped)))\n"
         "    print('network at ready:', 'PySide6.QtNetwork' in sys.modules)\n"
-        "app.answer_first_search = answered\n"
+        "ready.answer_first_search = answered\n"
         f"{RUN}\n"
     )
     assert run_app(ready).returncode == 0  # the first start: the catalog is brought in after the window paints
