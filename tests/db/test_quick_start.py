@@ -5,6 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
 from counter.actions.catalog import sync_bundled
 from counter.actions.startup import quick_start
 from counter.catalog.fingerprint import folder_fingerprint
@@ -16,16 +19,22 @@ from tests.conftest import SHIPPED_CATALOG
 SMALL_RESTAURANT = "XAM-YJS-008"
 
 
-def test_the_index_read_at_start_finds_aliases_and_typos_and_sees_a_new_alias(tmp_path: Path) -> None:
-    folder = tmp_path / "catalog"
-    folder.mkdir()
-    for name in ("006.toml", "008.toml", "009.toml"):
-        shutil.copy(SHIPPED_CATALOG / name, folder / name)
+def desk_with(tmp_path: Path, folder: Path) -> tuple[str, Engine, sessionmaker[Session]]:
+    """A desk's SQLite file, migrated, with the catalog of ``folder`` imported: its URL, engine and sessions."""
     url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
     engine = make_engine(url)
     upgrade(engine)
     sessions = make_sessions(engine)
     sync_bundled(sessions, folder)
+    return url, engine, sessions
+
+
+def test_the_index_read_at_start_finds_aliases_and_typos_and_sees_a_new_alias(tmp_path: Path) -> None:
+    folder = tmp_path / "catalog"
+    folder.mkdir()
+    for name in ("006.toml", "008.toml", "009.toml"):
+        shutil.copy(SHIPPED_CATALOG / name, folder / name)
+    url, engine, sessions = desk_with(tmp_path, folder)
 
     quick = quick_start(url, folder_fingerprint(folder))
     assert quick is not None
@@ -51,13 +60,10 @@ def test_the_quick_start_brings_back_what_the_last_read_of_the_files_found(tmp_p
     folder = tmp_path / "catalog"
     folder.mkdir()
     shutil.copy(SHIPPED_CATALOG / "008.toml", folder / "008.toml")
-    url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    sessions = make_sessions(engine)
-    sync_bundled(sessions, folder)
+    url, engine, sessions = desk_with(tmp_path, folder)
     clean = quick_start(url, folder_fingerprint(folder))
-    assert clean is not None and clean.catalog_problems == ()
+    assert clean is not None
+    assert clean.catalog_problems == ()
 
     (folder / "099.toml").write_text("name = [not toml\n", encoding="utf-8")
     sync_bundled(sessions, folder)
