@@ -189,9 +189,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.draft_offer)
         layout.addWidget(self._action_bar())
         layout.addWidget(splitter, 1)
-        # the draft bar's buttons between the search box and the panes: Shift+Tab from 恢复 goes back to typing
-        QWidget.setTabOrder(self.search_panel.box, self.draft_offer.restore_button)
-        QWidget.setTabOrder(self.draft_offer.restore_button, self.draft_offer.discard_button)
         return central
 
     def _training_strip(self, today: dt.date | None) -> QLabel | None:
@@ -231,6 +228,11 @@ class MainWindow(QMainWindow):
         """Offer back an intake left unfinished (a crash, a power cut), if this desk has one."""
         text = self.desk_actions.offer_draft()
         if text is not None:
+            # the bar's buttons right after the search box: Shift+Tab from 恢复 goes back to typing.  Set as the bar
+            # shows, for Qt keeps an order the focus chain already has, and what joins the chain later (the guide
+            # page, the warning bar's button) would otherwise come between them
+            QWidget.setTabOrder(self.search_panel.box, self.draft_offer.restore_button)
+            QWidget.setTabOrder(self.draft_offer.restore_button, self.draft_offer.discard_button)
             self.draft_offer.offer(text, can_restore=self.desk_actions.has_draft)
             if self.desk_actions.has_draft:
                 self.draft_offer.restore_button.setFocus()  # Enter brings the intake back
