@@ -141,7 +141,7 @@ def look():
     windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
     tries[0] += 1
     if windows and windows[0].banner.isVisible() or tries[0] > 150:
-        print(json.dumps({"banner": windows[0].banner.label.text() if windows else ""}))
+        print(json.dumps({"banner": windows[0].banner.text() if windows else ""}))
         app.quit()
         return
     QTimer.singleShot(100, look)

@@ -3,6 +3,9 @@
 Used when the bundled catalog had files that could not be taken: each file and
 its problem is named, and the desk keeps working with the last good catalog.
 The bar stays until closed, and lists every problem (scrolling when many).
+
+Its contents are made with its first message: most starts of the desk have nothing to say, and the window's start
+does not wait for a scroll area, a label and a button it will not show.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from counter.ui import words
 from counter.ui.plain_text import plain_label
@@ -27,9 +30,17 @@ MAX_HEIGHT = 190
 
 
 class Banner(QFrame):
+    label: QLabel  # these three from the first message on (:meth:`_make`)
+    message_area: QScrollArea
+    close_button: QPushButton
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
+        self._made = False
+        self.hide()
+
+    def _make(self) -> None:
         self.setStyleSheet(scaled(STYLE))
         self.label = plain_label()
         self.label.setWordWrap(True)
@@ -41,6 +52,7 @@ class Banner(QFrame):
         self.message_area.setFrameShape(QFrame.Shape.NoFrame)
         self.message_area.setAccessibleName(words.DESK_BANNER_NAME)
         self.close_button = QPushButton(words.DESK_BANNER_CLOSE)
+        self.close_button.clicked.connect(self.on_close_clicked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
         layout.addWidget(self.message_area, 1)
@@ -48,11 +60,13 @@ class Banner(QFrame):
         side.addWidget(self.close_button)
         side.addStretch(1)
         layout.addLayout(side)
-        self.hide()
+        self._made = True
 
     def show_message(self, title: str, lines: Sequence[str] = ()) -> None:
         from html import escape  # only a start with something to say needs it, not the first search
 
+        if not self._made:
+            self._make()
         items = "".join(f"<li>{escape(line)}</li>" for line in lines)
         body = f"<ul>{items}</ul>" if items else ""
         self.label.setText(f"<b>⚠ {escape(title)}</b>{body}")
@@ -74,7 +88,7 @@ class Banner(QFrame):
         self.message_area.setFixedHeight(min(height, px(MAX_HEIGHT)))
 
     def text(self) -> str:
-        return self.label.text()
+        return self.label.text() if self._made else ""
 
     def on_close_clicked(self) -> None:
         self.hide()

@@ -143,7 +143,6 @@ class MainWindow(QMainWindow):
         self.search_panel.results.clicked.connect(self.search_panel.on_row_clicked)
         self.search_panel.suggestion.clicked.connect(self.search_panel.on_suggestion_clicked)
         self.search_panel.bundle_chosen.connect(self.on_bundle_chosen)
-        self.banner.close_button.clicked.connect(self.banner.on_close_clicked)
         for shortcut in self.find_shortcuts:
             shortcut.activated.connect(self.on_find)
         self.escape_shortcut.activated.connect(self.search_panel.on_clear)
