@@ -104,19 +104,20 @@ from counter.__main__ import entry
 sys.argv = ["counter", "--exit-when-ready", *sys.argv[1:]]
 entry()
 """
-# what a warm start loads by the time it is ready but must not need: the documents, the catalog's readers, pinyin;
-# by the time it is ready, also the catalog's model, the numbers' check, the audit trail's code (the log's masking,
-# the rows' states: a store's first unit of work imports it), the roles (the first action asks them), the reader of
-# the catalog's problems (a catalog read without any has none to read), the error report's code and the windows
-# behind the desk's buttons (each module with those below it), which the first search does not use, and Qt's
-# network module (the socket answering later starts is opened once the window has painted)
+# what a warm start loads by the time it is ready but must not need: the documents, the catalog's readers, pinyin; by
+# the time it is ready, also the catalog's model, the numbers' check, the audit trail's code (the log's masking, the
+# rows' states: a store's first unit of work imports it), the roles (the first action asks them), the reader of the
+# catalog's problems (a catalog read without any has none to read), the error report's code, the catalog's import
+# thread (a quick start brings nothing in) and the windows behind the desk's buttons (each module with those below
+# it), which the first search does not use, and Qt's network module (the socket answering later starts is opened once
+# the window has painted)
 NOT_NEEDED = (
     "reportlab", "pypinyin", "openpyxl", "tomllib", "alembic", "sqlalchemy", "importlib.resources", "PySide6.QtNetwork",
     "counter.catalog.model", "counter.audit", "counter.parties.identifiers", "counter.ui.number_check",
     "counter.words.database", "counter.backup.schema", "counter.documents", "counter.sync", "counter.ui.intake",
     "counter.ui.printing", "counter.ui.pad", "counter.ui.sync", "counter.ui.signin.controller", "counter.ui.guide_view",
     "counter.ui.cases.case_page", "counter.ui.cases.case_lists", "counter.access", "counter.catalog.problems",
-    "counter.host.errors",
+    "counter.host.errors", "counter.ui.catalog_sync",
 )  # fmt: skip
 PROBE = f"""
 import sys

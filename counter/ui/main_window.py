@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QS
 from counter.catalog.search import SearchEntry, SearchIndex
 from counter.ui import words
 from counter.ui.banner import Banner
-from counter.ui.catalog_sync import BundledSyncThread
 from counter.ui.collector import keep_collection_on_gui_thread
 from counter.ui.desk_actions import DeskActions
 from counter.ui.draft_offer import DraftOffer
@@ -36,6 +35,7 @@ if TYPE_CHECKING:
     from counter.actions.store import Store, Unit
     from counter.catalog.model import Bundle
     from counter.catalog.problems import Problem
+    from counter.ui.catalog_sync import BundledSyncThread
     from counter.ui.guide_view import GuideView
     from counter.ui.signin.controller import SignInController
 
@@ -45,6 +45,7 @@ ALERT_CHECK_MS = 60_000  # how often the desk looks for bad ratings given at oth
 
 class MainWindow(QMainWindow):
     catalog_ready = Signal(bool)  # True when the catalog is usable (possibly with skipped files)
+    _sync: BundledSyncThread | None = None  # made by start_sync: a quick start has no catalog to bring in
 
     def __init__(
         self,
@@ -63,7 +64,7 @@ class MainWindow(QMainWindow):
         self.desk_actions = DeskActions(
             self, self.runner, (lambda: today) if today else dt.date.today, training=today is not None
         )
-        self._sync = BundledSyncThread(store, bundled_folder, self) if bundled_folder else None
+        self._bundled_folder = bundled_folder
         self.setWindowTitle(words.DESK_WINDOW_TITLE if today is None else words.DESK_WINDOW_TITLE_TRAINING)
         self.training_strip = self._training_strip(today)
         self.banner = Banner()
@@ -171,10 +172,6 @@ class MainWindow(QMainWindow):
         self.draft_offer.restore_button.clicked.connect(self.on_draft_restore)
         self.desk_actions.draft_left.connect(self.offer_draft)
         self.draft_offer.discard_button.clicked.connect(self.on_draft_discard)
-        if self._sync is not None:
-            self._sync.progress.connect(self.on_sync_progress)
-            self._sync.synced.connect(self.on_synced)
-            self._sync.failed.connect(self.on_sync_failed)
 
     def _central(self, splitter: QSplitter) -> QWidget:
         """Top to bottom: the training strip (in training), the banner, the draft offer, the buttons, the panes."""
@@ -318,9 +315,16 @@ class MainWindow(QMainWindow):
 
     def start_sync(self) -> None:
         """Bring in the bundled catalog; :attr:`catalog_ready` tells when it is done."""
-        if self._sync is None:
+        if self._bundled_folder is None:
             self.catalog_ready.emit(True)
             return
+        if self._sync is None:
+            from counter.ui.catalog_sync import BundledSyncThread
+
+            self._sync = BundledSyncThread(self.runner.store, self._bundled_folder, self)
+            self._sync.progress.connect(self.on_sync_progress)
+            self._sync.synced.connect(self.on_synced)
+            self._sync.failed.connect(self.on_sync_failed)
         self.statusBar().showMessage(words.DESK_STATUS_SYNCING)
         self._sync.start()
 

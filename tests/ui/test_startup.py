@@ -215,14 +215,15 @@ def test_the_first_search_is_answered_without_building_wrapped_classes_it_does_n
 
 def test_ready_comes_without_the_roles_the_problems_reader_or_the_error_report(resources: Path) -> None:
     """The first search needs none of them: the roles are asked at the first action, the catalog's problems are read
-    only when the last read found some, and the error report's code is loaded by an error."""
+    only when the last read found some, the error report's code is loaded by an error, and the catalog's import
+    thread is made only by a start that brings the catalog in."""
     probe = (
         "import sys\n"
         "from counter.ui import ready\n"
         "answer = ready.answer_first_search\n"
         "def answered(window):\n"
         "    answer(window)\n"
-        "    names = ('counter.access', 'counter.catalog.problems', 'counter.host.errors')\n"
+        "    names = ('counter.access', 'counter.catalog.problems', 'counter.host.errors', 'counter.ui.catalog_sync')\n"
         "    print('loaded at ready:', sorted(m for m in sys.modules if m.startswith(names)), flush=True)\n"
         "ready.answer_first_search = answered\n"
         f"{RUN}\n"
