@@ -32,7 +32,7 @@ import weakref
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, event
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from counter.access.roles import Permission
 from counter.actions.database_file import database_place
@@ -59,6 +59,7 @@ from counter.host.database_notes import (
     remember_marks,
     series_key,
 )
+from counter.host.note_turn import NoteTurn
 from counter.projects.numbers import SEQUENCE_KIND as PROJECT_KIND
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ NOT_NOTED = frozenset({PROJECT_KIND})
 
 _checked: set[tuple[str, str, dt.date]] = set()  # (database, desk, day) found sound in this process
 _PENDING = "counter.numbers_issued"  # session.info: what the open transaction issued, noted once it commits
+_TURN = "counter.note_turn"  # session.info: the turn at the note, held from the commit until its note is written
 
 
 class NumbersBehind(Exception):
@@ -121,6 +123,26 @@ def check_numbers(session: Session, desk: Desk, today: dt.date) -> None:
     key = (place, _desk_key(desk), today)
     if key in _checked:
         return
+    # the note and the database compared while no other process of this machine is between a commit and its note
+    turn = _turn(place)
+    try:
+        _check(session, desk, today, place)
+    finally:
+        if turn is not None:
+            turn.release()
+    _checked.add(key)
+
+
+def _turn(place: str) -> NoteTurn | None:
+    """The turn at the note of ``place``; None when its file cannot be made (the note itself then says so)."""
+    try:
+        return NoteTurn(place)
+    except OSError:
+        log.exception("database %s: no turn at its note; checked and noted without one", place)
+        return None
+
+
+def _check(session: Session, desk: Desk, today: dt.date, place: str) -> None:
     site, desk_no = desk.identity.site_code, desk.identity.desk_no
     note = _sound_note(session, desk, place)
     behind = _case_behind(session, desk, note)
@@ -143,7 +165,6 @@ def check_numbers(session: Session, desk: Desk, today: dt.date) -> None:
     for _kind, mark in _series_behind(session, desk, note):
         log.error("database %s is behind: document %s was issued here and is not in it", place, mark.number)
         raise NumbersBehind(mark.number, "note")
-    _checked.add(key)
 
 
 def _sound_note(session: Session, desk: Desk, place: str) -> DatabaseNote | None:
@@ -244,22 +265,45 @@ def _pending(session: Session) -> tuple[dict[str, str], dict[str, SeriesMark]]:
     return pending
 
 
+@event.listens_for(Session, "before_commit")
+def _committing(session: Session) -> None:
+    """A commit that issued numbers takes the turn at the note first: no check sees them before they are noted."""
+    cases, series = session.info.get(_PENDING, ({}, {}))
+    if (cases or series) and _TURN not in session.info:
+        session.info[_TURN] = _turn(session.info[_PLACE])
+
+
 @event.listens_for(Session, "after_commit")
 def _committed(session: Session) -> None:
     """Every commit notes what it issued, if anything: listened to once for all sessions, not set up again in each
     (a desk opens one per intake)."""
     cases, series = session.info.pop(_PENDING, ({}, {}))
-    if not cases and not series:
-        return
     try:
-        remember_marks(session.info[_PLACE], cases, series)
+        if cases or series:
+            remember_marks(session.info[_PLACE], cases, series)
     except OSError:  # the numbers are taken and printed; the next start's check is only weaker for it
         log.exception("numbers %s not noted outside the database", [*cases.values(), *series])
+    finally:
+        _end_turn(session)
 
 
 @event.listens_for(Session, "after_rollback")
 def _rolled_back(session: Session) -> None:
     session.info.pop(_PENDING, None)
+    _end_turn(session)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _ended(session: Session, transaction: SessionTransaction) -> None:
+    """However the transaction ended (a commit that failed and was closed without a rollback): the turn ends too."""
+    if transaction.parent is None:
+        _end_turn(session)
+
+
+def _end_turn(session: Session) -> None:
+    turn = session.info.pop(_TURN, None)
+    if turn is not None:
+        turn.release()
 
 
 def skip_issued(session: Session, desk: Desk, today: dt.date) -> str | None:

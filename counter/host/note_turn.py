@@ -1,0 +1,68 @@
+"""This machine's processes take turns at a database's note: a commit with its note, or a check of the note.
+
+A desk notes the numbers it issued just after the database has committed them (:mod:`counter.actions.number_guard`,
+:mod:`counter.host.database_notes`).  Between the two, another process of this machine numbering at the same desk (a
+second window, a command, a desk sharing the machine's state folder) found the number in the database and not yet in
+the note, and refused to number as if the note had been lost.  So a commit that issued numbers holds the turn until
+its note is written, and the check of the note against the database waits for it: an advisory lock on a file beside
+the note (``flock`` on Linux, ``msvcrt.locking`` on Windows), let go when its holder ends, however it ends.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from counter.host.database_notes import note_path
+
+SUFFIX = ".turn"  # beside the note's ``.json``
+
+
+class NoteTurn:
+    """The turn at the note of the database at ``place``, taken when made (waiting for it); :meth:`release` ends it."""
+
+    def __init__(self, place: str) -> None:
+        path = turn_path(place)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            _lock(self._descriptor)
+        except BaseException:
+            os.close(self._descriptor)
+            raise
+
+    def release(self) -> None:
+        """Let the next process have the turn; again, nothing."""
+        descriptor, self._descriptor = self._descriptor, -1
+        if descriptor >= 0:
+            try:
+                _unlock(descriptor)
+            finally:
+                os.close(descriptor)
+
+
+def turn_path(place: str) -> Path:
+    return note_path(place).with_suffix(SUFFIX)
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _lock(descriptor: int) -> None:
+        # the file's first byte; LK_LOCK tries ten times, a second apart, then raises OSError
+        os.lseek(descriptor, 0, os.SEEK_SET)
+        msvcrt.locking(descriptor, msvcrt.LK_LOCK, 1)
+
+    def _unlock(descriptor: int) -> None:
+        os.lseek(descriptor, 0, os.SEEK_SET)
+        msvcrt.locking(descriptor, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock(descriptor: int) -> None:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+
+    def _unlock(descriptor: int) -> None:
+        fcntl.flock(descriptor, fcntl.LOCK_UN)
