@@ -31,7 +31,7 @@ import logging
 import weakref
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.orm import Session, SessionTransaction
 
 from counter.access.roles import Permission
@@ -75,7 +75,8 @@ NOT_NOTED = frozenset({PROJECT_KIND})
 
 _checked: set[tuple[str, str, dt.date]] = set()  # (database, desk, day) found sound in this process
 _PENDING = "counter.numbers_issued"  # session.info: what the open transaction issued, noted once it commits
-_TURN = "counter.note_turn"  # session.info: the turn at the note, held from the commit until its note is written
+_TURN = "counter.note_turn"  # the turn at the note, held from the database's commit until the note is written
+_WANTS_TURN = "counter.note_turn_wanted"  # connection.info: the place whose turn its next commit takes
 
 
 class NumbersBehind(Exception):
@@ -133,10 +134,11 @@ def check_numbers(session: Session, desk: Desk, today: dt.date) -> None:
     _checked.add(key)
 
 
-def _turn(place: str) -> NoteTurn | None:
-    """The turn at the note of ``place``; None when its file cannot be made (the note itself then says so)."""
+def _turn(place: str, *, shared: bool = False) -> NoteTurn | None:
+    """The turn at the note of ``place`` (``shared`` with other commits); None when its file cannot be made (the
+    note itself then says so)."""
     try:
-        return NoteTurn(place)
+        return NoteTurn(place, shared=shared)
     except OSError:
         log.exception("database %s: no turn at its note; checked and noted without one", place)
         return None
@@ -267,10 +269,20 @@ def _pending(session: Session) -> tuple[dict[str, str], dict[str, SeriesMark]]:
 
 @event.listens_for(Session, "before_commit")
 def _committing(session: Session) -> None:
-    """A commit that issued numbers takes the turn at the note first: no check sees them before they are noted."""
+    """A commit that issued numbers takes the turn at the note as the database commits (its rows already sent, so
+    the turn is held no longer than the commit and the note): no check sees them before they are noted."""
     cases, series = session.info.get(_PENDING, ({}, {}))
-    if (cases or series) and _TURN not in session.info:
-        session.info[_TURN] = _turn(session.info[_PLACE])
+    if cases or series:
+        held = session.connection().info  # the database connection's: its commit takes the turn there
+        held[_WANTS_TURN] = session.info[_PLACE]
+        session.info[_TURN] = held
+
+
+@event.listens_for(Engine, "commit")
+def _database_commits(connection: Connection) -> None:
+    place = connection.info.pop(_WANTS_TURN, None)
+    if place is not None:
+        connection.info[_TURN] = _turn(place, shared=True)  # commits do not wait for each other, only for a check
 
 
 @event.listens_for(Session, "after_commit")
@@ -301,9 +313,12 @@ def _ended(session: Session, transaction: SessionTransaction) -> None:
 
 
 def _end_turn(session: Session) -> None:
-    turn = session.info.pop(_TURN, None)
-    if turn is not None:
-        turn.release()
+    held = session.info.pop(_TURN, None)
+    if held is not None:
+        held.pop(_WANTS_TURN, None)
+        turn = held.pop(_TURN, None)
+        if turn is not None:
+            turn.release()
 
 
 def skip_issued(session: Session, desk: Desk, today: dt.date) -> str | None:

@@ -6,6 +6,10 @@ second window, a command, a desk sharing the machine's state folder) found the n
 the note, and refused to number as if the note had been lost.  So a commit that issued numbers holds the turn until
 its note is written, and the check of the note against the database waits for it: an advisory lock on a file beside
 the note (``flock`` on Linux, ``msvcrt.locking`` on Windows), let go when its holder ends, however it ends.
+
+Commits share the turn among themselves (``shared``): desks writing at once do not wait for each other's notes, and
+only a check, once a day per desk and process, has it alone.  Windows locks have no shared mode, so there every holder
+has the turn alone: the processes of one Windows computer commit one after another.
 """
 
 from __future__ import annotations
@@ -20,14 +24,16 @@ SUFFIX = ".turn"  # beside the note's ``.json``
 
 
 class NoteTurn:
-    """The turn at the note of the database at ``place``, taken when made (waiting for it); :meth:`release` ends it."""
+    """The turn at the note of the database at ``place``, taken when made (waiting for it); :meth:`release` ends it.
 
-    def __init__(self, place: str) -> None:
+    ``shared``: held with other shared holders at once (a commit), else alone (a check)."""
+
+    def __init__(self, place: str, *, shared: bool = False) -> None:
         path = turn_path(place)
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self._descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
-            _lock(self._descriptor)
+            _lock(self._descriptor, shared)
         except BaseException:
             os.close(self._descriptor)
             raise
@@ -49,7 +55,7 @@ def turn_path(place: str) -> Path:
 if sys.platform == "win32":
     import msvcrt
 
-    def _lock(descriptor: int) -> None:
+    def _lock(descriptor: int, shared: bool) -> None:  # no shared mode here: every holder has the turn alone
         # the file's first byte; LK_LOCK tries ten times, a second apart, then raises OSError
         os.lseek(descriptor, 0, os.SEEK_SET)
         msvcrt.locking(descriptor, msvcrt.LK_LOCK, 1)
@@ -61,8 +67,8 @@ if sys.platform == "win32":
 else:
     import fcntl
 
-    def _lock(descriptor: int) -> None:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
+    def _lock(descriptor: int, shared: bool) -> None:
+        fcntl.flock(descriptor, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
 
     def _unlock(descriptor: int) -> None:
         fcntl.flock(descriptor, fcntl.LOCK_UN)
