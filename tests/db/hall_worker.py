@@ -33,6 +33,7 @@ import argparse
 import contextlib
 import datetime as dt
 import json
+import os
 import random
 import subprocess
 import sys
@@ -136,29 +137,45 @@ def run_hall(
     receipts: bool = True,
     pdf: bool = True,
     pause_ms: float = 0,
+    states: Path | None = None,
 ) -> HallRun:
-    """One process per machine (``desks`` may repeat a desk), all started at once; their reports."""
+    """One process per machine (``desks`` may repeat a desk), all started at once; their reports.
+
+    ``states``: each machine keeps its notes of the numbers it issued in a folder of its own below it, as a computer
+    of its own does; without it they share this process's, as the processes of one computer do (desks that share a
+    number must: a computer whose desk has issued numbers elsewhere has no note of them, and refuses to number).
+    """
     flags = ([] if receipts else ["--no-receipts"]) + ([] if pdf else ["--no-pdf"]) + ["--pause", str(pause_ms)]
     worker = [sys.executable, "-m", "tests.db.hall_worker", url]
     commands = [
         [*worker, desk.site_code, desk.desk_no, f"窗口{desk.desk_no}", str(count), str(n), *flags]
         for n, desk in enumerate(desks)
     ]
-    return run_machines(commands)
+    envs = None
+    if states is not None:
+        envs = [{**os.environ, "COUNTER_STATE": str(states / f"machine-{n}")} for n in range(len(desks))]
+    return run_machines(commands, envs)
 
 
-def run_machines(commands: Sequence[Sequence[str]]) -> HallRun:
-    """Start one process per command; once every one has said ``ready``, let them all go at once; their reports
-    (the last line each prints, a :class:`DeskReport`)."""
+def run_machines(commands: Sequence[Sequence[str]], envs: Sequence[dict[str, str]] | None = None) -> HallRun:
+    """Start one process per command (with its environment in ``envs``, else this one's); once every one has said
+    ``ready``, let them all go at once; their reports (the last line each prints, a :class:`DeskReport`)."""
     with contextlib.ExitStack() as stack:
         machines: list[subprocess.Popen[str]] = []
         logs: list[IO[str]] = []
         stack.callback(_stop, machines)
-        for command in commands:
+        for n, command in enumerate(commands):
             logs.append(stack.enter_context(tempfile.TemporaryFile("w+")))
+            env = None if envs is None else envs[n]
             machines.append(
                 subprocess.Popen(
-                    command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=logs[-1], text=True, cwd=ROOT
+                    command,
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=logs[-1],
+                    text=True,
+                    cwd=ROOT,
+                    env=env,
                 )
             )
         for machine, log in zip(machines, logs, strict=True):
