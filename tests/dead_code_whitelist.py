@@ -27,6 +27,9 @@ _.type_annotation_map  # counter/db/models/base.py: SQLAlchemy maps every dateti
 _.updated_at  # counter/db/models/: a column SQLAlchemy writes on every update, read by SQL, not by name
 _._committed  # counter/actions/number_guard.py: an SQLAlchemy event listener, registered by its decorator
 _._rolled_back  # counter/actions/number_guard.py: an SQLAlchemy event listener, registered by its decorator
+_._committing  # counter/actions/number_guard.py: an SQLAlchemy event listener, registered by its decorator
+_._database_commits  # counter/actions/number_guard.py: an SQLAlchemy event listener, registered by its decorator
+_._ended  # counter/actions/number_guard.py: an SQLAlchemy event listener, registered by its decorator
 _._missing_  # counter/ratings/levels.py: Enum calls it for an old coding's name
 _.__getattr__  # counter/ui/cases/__init__.py: Python calls it for the package's lazily imported names
 _.isolation_level  # counter/db/migrate.py: sqlite3 reads it: None leaves transactions to the explicit BEGIN
