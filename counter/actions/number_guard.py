@@ -290,29 +290,25 @@ def _committed(session: Session) -> None:
     """Every commit notes what it issued, if anything: listened to once for all sessions, not set up again in each
     (a desk opens one per intake)."""
     cases, series = session.info.pop(_PENDING, ({}, {}))
+    if not cases and not series:
+        return
     try:
-        if cases or series:
-            remember_marks(session.info[_PLACE], cases, series)
+        remember_marks(session.info[_PLACE], cases, series)
     except OSError:  # the numbers are taken and printed; the next start's check is only weaker for it
         log.exception("numbers %s not noted outside the database", [*cases.values(), *series])
-    finally:
-        _end_turn(session)
 
 
 @event.listens_for(Session, "after_rollback")
 def _rolled_back(session: Session) -> None:
     session.info.pop(_PENDING, None)
-    _end_turn(session)
 
 
 @event.listens_for(Session, "after_transaction_end")
 def _ended(session: Session, transaction: SessionTransaction) -> None:
-    """However the transaction ended (a commit that failed and was closed without a rollback): the turn ends too."""
-    if transaction.parent is None:
-        _end_turn(session)
-
-
-def _end_turn(session: Session) -> None:
+    """The turn ends with the transaction, however it ended: after a commit's note (after_commit comes first), on a
+    rollback, on a commit that failed and was closed without one."""
+    if transaction.parent is not None:
+        return
     held = session.info.pop(_TURN, None)
     if held is not None:
         held.pop(_WANTS_TURN, None)
