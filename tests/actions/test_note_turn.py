@@ -8,7 +8,6 @@ test.  The commit now holds the machine's turn at the note until the note is wri
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from pathlib import Path
 from typing import Any
@@ -16,32 +15,13 @@ from typing import Any
 import pytest
 
 from counter.actions import number_guard
-from counter.actions.calendar import office_calendar
-from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
-from counter.actions.desk import Desk
-from counter.actions.intake import IntakeRequest, take_intake
-from counter.case.numbers import DeskIdentity
-from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.host import database_notes
 from counter.host.note_turn import NoteTurn
-from counter.intake.parties import Applicant, ApplicantKind, Parties
-from counter.parties.identifiers import make_id_number
 from tests.conftest import made_database
+from tests.db.test_number_check_race import DESK, TODAY, demo_intake
 
-TODAY = dt.date(2026, 11, 20)
-DESK = Desk(DeskIdentity("XAM01", "3"), "乌兰")
 WAIT = 0.5  # s: how long the check is given to answer while the other process is between its commit and its note
-
-
-def _intake(sessions: Any) -> str:
-    with sessions.begin() as session:
-        stored = current_guide(session, DEMO_BUNDLE)
-        assert stored is not None
-        checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
-        applicant = Applicant(ApplicantKind.PERSON, "测试", make_id_number("152201", dt.date(1980, 1, 1), 1), "")
-        request = IntakeRequest(checklist, Parties(applicant))
-        return take_intake(session, DESK, request, TODAY, office_calendar(session)).case_no
 
 
 def test_a_check_waits_for_a_commit_to_be_noted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -58,7 +38,7 @@ def test_a_check_waits_for_a_commit_to_be_noted(tmp_path: Path, monkeypatch: pyt
 
     monkeypatch.setattr(number_guard, "remember_marks", noted_late)
     taken: list[str] = []
-    committing = threading.Thread(target=lambda: taken.append(_intake(first)))
+    committing = threading.Thread(target=lambda: taken.append(demo_intake(first, 1)))
     committing.start()
     assert in_between.wait(30)
     number_guard._checked.clear()  # as in another process, which has not checked this desk today

@@ -32,7 +32,8 @@ TODAY = dt.date(2026, 11, 20)
 DESK = Desk(DeskIdentity("XAM01", "3"), "乌兰")
 
 
-def _intake(sessions: Any, n: int) -> str:
+def demo_intake(sessions: Any, n: int) -> str:
+    """One intake of the demo bundle at :data:`DESK`, its applicant the ``n``-th born that day: its case number."""
     with sessions.begin() as session:
         stored = current_guide(session, DEMO_BUNDLE)
         assert stored is not None
@@ -55,7 +56,7 @@ def test_a_commit_between_the_checks_two_reads_is_not_a_counter_left_behind(
         if not committed and ("desk_counter" in statement or 'FROM "case"' in statement):
             # another computer: its notes, and its turn at them, are its own (counter.host.note_turn)
             with mock.patch.dict(os.environ, {"COUNTER_STATE": str(tmp_path / "other-machine")}):
-                committed.append(_intake(there, 1))
+                committed.append(demo_intake(there, 1))
 
     with here() as session:
         event.listen(session.connection(), "after_cursor_execute", other_machine_commits)
