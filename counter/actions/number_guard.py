@@ -58,6 +58,7 @@ from counter.host.database_notes import (
     read_note,
     remember_marks,
     series_key,
+    turn_path,
 )
 from counter.host.note_turn import NoteTurn
 from counter.projects.numbers import SEQUENCE_KIND as PROJECT_KIND
@@ -138,7 +139,7 @@ def _turn(place: str, *, shared: bool = False) -> NoteTurn | None:
     """The turn at the note of ``place`` (``shared`` with other commits); None when its file cannot be made (the
     note itself then says so)."""
     try:
-        return NoteTurn(place, shared=shared)
+        return NoteTurn(turn_path(place), shared=shared)
     except OSError:
         log.exception("database %s: no turn at its note; checked and noted without one", place)
         return None
@@ -146,7 +147,7 @@ def _turn(place: str, *, shared: bool = False) -> NoteTurn | None:
 
 def _check(session: Session, desk: Desk, today: dt.date, place: str) -> None:
     site, desk_no = desk.identity.site_code, desk.identity.desk_no
-    note = _sound_note(session, desk, place)
+    note = _sound_note(session, desk, place, in_turn=True)
     behind = _case_behind(session, desk, note)
     if behind is not None:
         log.error("database %s is behind: case %s was issued here and is not in it", place, behind[0])
@@ -169,13 +170,17 @@ def _check(session: Session, desk: Desk, today: dt.date, place: str) -> None:
         raise NumbersBehind(mark.number, "note")
 
 
-def _sound_note(session: Session, desk: Desk, place: str) -> DatabaseNote | None:
+def _sound_note(session: Session, desk: Desk, place: str, *, in_turn: bool = False) -> DatabaseNote | None:
     """This machine's note of the database, when numbering may rely on it; :class:`NumbersBehind` when it cannot.
 
     A note that is there and cannot be read, or is not a file, refuses: it was not left so by this program (a
     note is written whole, a torn line skipped).  A note that is missing, or holds nothing of this desk, refuses
     only once the desk's counters have given out a number the note keeps: then it is a note lost (deleted, a home
     folder put back), and a database behind it would go unseen.  ``None``: no note, and nothing issued yet.
+
+    Unless ``in_turn`` (the caller holds the turn at the note alone), a note that knows nothing of the desk is read
+    again in that turn before it refuses: another process of this machine may be between the commit of the desk's
+    first number and its note.
     """
     found = load_note(place)
     if isinstance(found, NoteProblem) and found.fault is not NoteFault.MISSING:
@@ -184,6 +189,13 @@ def _sound_note(session: Session, desk: Desk, place: str) -> DatabaseNote | None
     if not _knows_desk(note, desk) and desk_has_issued(
         session, desk.identity.site_code, desk.identity.desk_no, NOT_NOTED
     ):
+        if not in_turn:
+            turn = _turn(place)
+            try:
+                return _sound_note(session, desk, place, in_turn=True)
+            finally:
+                if turn is not None:
+                    turn.release()
         path = found.path if isinstance(found, NoteProblem) else note_path(place, make_folder=False)
         log.error("database %s: desk %s issued numbers; no note of them here", place, _desk_key(desk))
         raise NumbersBehind("", f"note_{NoteFault.MISSING.value}", str(path))

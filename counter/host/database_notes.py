@@ -32,14 +32,16 @@ guarantee:
 - the folder is not flushed: appending changes no name in it, and ``fdatasync`` flushes the file's new length with
   its data.
 
-Past :data:`APPENDED_BYTES` the note is made whole again, folded into one line, so it stays small.  A line
-appended by another process while one rewrites the note may be lost with the old file: the note is then behind what
-was issued, which weakens the check for that number, as a crash before the note was written would; it never makes
-the check refuse a sound database.
+Past :data:`APPENDED_BYTES` the note is made whole again, folded into one line, so it stays small.  Processes of one
+machine take turns at writing it (:func:`pen_path`, :class:`counter.host.note_turn.NoteTurn`): lines are appended
+side by side, and the note is read and made whole by one process alone.  Made whole while another appended, the line
+was lost with the file replaced, and so was a whole note made at once by two processes, each with its own numbers:
+a desk whose only line it was then found no note of its numbers and refused to number.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import functools
@@ -48,10 +50,12 @@ import json
 import logging
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from counter.case.numbers import CASE_NO
+from counter.host.note_turn import NoteTurn
 from counter.host.paths import state_dir, state_place
 from counter.util.bounded_read import KIB, TooLarge, read_stream
 
@@ -121,6 +125,32 @@ def _series(raw: object) -> dict[str, SeriesMark]:
 def note_path(place: str, *, make_folder: bool = True) -> Path:
     """The note's file; the state folder made if it is not there, unless ``make_folder`` is false."""
     return (state_dir() if make_folder else state_place()) / NOTES_FOLDER / _note_name(place)
+
+
+def turn_path(place: str) -> Path:
+    """The file whose turn a commit that issued numbers holds until they are noted, and a check holds alone
+    (:mod:`counter.actions.number_guard`)."""
+    return note_path(place).with_suffix(".turn")
+
+
+def pen_path(place: str) -> Path:
+    """The file whose turn a process holds to write the note: shared to append a line, alone to make it whole."""
+    return note_path(place).with_suffix(".pen")
+
+
+@contextlib.contextmanager
+def _pen(place: str, *, shared: bool = False) -> Iterator[None]:
+    """The turn at writing the note of ``place``; written without it when its file cannot be made (logged)."""
+    try:
+        turn: NoteTurn | None = NoteTurn(pen_path(place), shared=shared)
+    except OSError:
+        log.exception("database %s: no turn at writing its note; written without one", place)
+        turn = None
+    try:
+        yield
+    finally:
+        if turn is not None:
+            turn.release()
 
 
 @functools.lru_cache(maxsize=16)
@@ -270,9 +300,10 @@ def remember_database(place: str, now: dt.datetime) -> None:
     A note that is there but cannot be read is left as it is: written over, the numbers it holds would be gone, and
     the check that refuses to number without them would pass (:mod:`counter.actions.number_guard`).
     """
-    found = load_note(place)
-    if isinstance(found, NoteProblem) and found.fault is NoteFault.MISSING:
-        write_note(DatabaseNote(place, now.isoformat(timespec="seconds")))
+    with _pen(place):
+        found = load_note(place)
+        if isinstance(found, NoteProblem) and found.fault is NoteFault.MISSING:
+            write_note(DatabaseNote(place, now.isoformat(timespec="seconds")))
 
 
 def _order(number: str) -> tuple[str, int]:
@@ -291,17 +322,20 @@ def remember_marks(place: str, cases: dict[str, str], series: dict[str, SeriesMa
     """
     if not cases and not series:
         return
-    size = _append(place, cases, series)
+    with _pen(place, shared=True):
+        size = _append(place, cases, series)
     if size is not None and size <= APPENDED_BYTES:
         return
-    found = load_note(place)
-    if isinstance(found, NoteProblem) and found.fault is not NoteFault.MISSING:
-        # never made whole over what cannot be read: the check refuses to number until someone has looked
-        raise OSError(f"database note {found.path} not written over: {found.fault.value}")
-    made = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    note = found if isinstance(found, DatabaseNote) else DatabaseNote(place, made)
-    issued, marks = _fold(note.issued, note.series, cases, series)
-    write_note(DatabaseNote(note.place, note.made_at, issued, marks))
+    with _pen(place):  # alone: read, folded and replaced with no line appended, nor the note made, meanwhile
+        found = load_note(place)
+        if isinstance(found, NoteProblem) and found.fault is not NoteFault.MISSING:
+            # never made whole over what cannot be read: the check refuses to number until someone has looked
+            raise OSError(f"database note {found.path} not written over: {found.fault.value}")
+        made = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        note = found if isinstance(found, DatabaseNote) else DatabaseNote(place, made)
+        # what this commit appended is in ``note`` already; folded again, it changes nothing
+        issued, marks = _fold(note.issued, note.series, cases, series)
+        write_note(DatabaseNote(note.place, note.made_at, issued, marks))
 
 
 def renew_note(place: str, cases: dict[str, str], series: dict[str, SeriesMark], now: dt.datetime) -> Path | None:
@@ -312,15 +346,16 @@ def renew_note(place: str, cases: dict[str, str], series: dict[str, SeriesMark],
     that cannot be read, a pipe, a link — is not deleted but renamed beside it, for support to look at: the path it
     was set aside to, or ``None`` when nothing was.
     """
-    found = load_note(place)
-    aside = None
-    if isinstance(found, NoteProblem) and found.fault is not NoteFault.MISSING:
-        aside = found.path.with_name(f"{found.path.name}.damaged-{now:%Y%m%d%H%M%S}")
-        os.replace(found.path, aside)  # the entry itself: a link is moved, not what it points to
-        log.warning("database note %s set aside as %s (%s)", found.path, aside, found.fault.value)
-    note = found if isinstance(found, DatabaseNote) else DatabaseNote(place, now.isoformat(timespec="seconds"))
-    issued, marks = _fold(note.issued, note.series, cases, series)
-    write_note(DatabaseNote(note.place, note.made_at, issued, marks))
+    with _pen(place):
+        found = load_note(place)
+        aside = None
+        if isinstance(found, NoteProblem) and found.fault is not NoteFault.MISSING:
+            aside = found.path.with_name(f"{found.path.name}.damaged-{now:%Y%m%d%H%M%S}")
+            os.replace(found.path, aside)  # the entry itself: a link is moved, not what it points to
+            log.warning("database note %s set aside as %s (%s)", found.path, aside, found.fault.value)
+        note = found if isinstance(found, DatabaseNote) else DatabaseNote(place, now.isoformat(timespec="seconds"))
+        issued, marks = _fold(note.issued, note.series, cases, series)
+        write_note(DatabaseNote(note.place, note.made_at, issued, marks))
     return aside
 
 

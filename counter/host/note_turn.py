@@ -1,4 +1,5 @@
-"""This machine's processes take turns at a database's note: a commit with its note, or a check of the note.
+"""This machine's processes take turns at a database's note: a commit with its note, or a check of the note; and
+a line added to the note, or the note made whole.
 
 A desk notes the numbers it issued just after the database has committed them (:mod:`counter.actions.number_guard`,
 :mod:`counter.host.database_notes`).  Between the two, another process of this machine numbering at the same desk (a
@@ -10,6 +11,10 @@ the note (``flock`` on Linux, ``msvcrt.locking`` on Windows), let go when its ho
 Commits share the turn among themselves (``shared``): desks writing at once do not wait for each other's notes, and
 only a check, once a day per desk and process, has it alone.  Windows locks have no shared mode, so there every holder
 has the turn alone: the processes of one Windows computer commit one after another.
+
+Writing the note is a second turn, on a second file (:mod:`counter.host.database_notes` names both): lines are
+appended side by side, and the note is made whole alone, so that no line appended meanwhile is lost with the file it
+replaces.
 """
 
 from __future__ import annotations
@@ -17,19 +22,17 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-
-from counter.host.database_notes import note_path
-
-SUFFIX = ".turn"  # beside the note's ``.json``
+from types import TracebackType
 
 
 class NoteTurn:
-    """The turn at the note of the database at ``place``, taken when made (waiting for it); :meth:`release` ends it.
+    """The turn at ``path``, a file beside a note, taken when made (waiting for it); :meth:`release` or the end of a
+    ``with`` block ends it.
 
-    ``shared``: held with other shared holders at once (a commit), else alone (a check)."""
+    ``shared``: held with other shared holders at once (a commit, an appended line), else alone (a check, the note
+    made whole)."""
 
-    def __init__(self, place: str, *, shared: bool = False) -> None:
-        path = turn_path(place)
+    def __init__(self, path: Path, *, shared: bool = False) -> None:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self._descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
@@ -47,9 +50,13 @@ class NoteTurn:
             finally:
                 os.close(descriptor)
 
+    def __enter__(self) -> NoteTurn:
+        return self
 
-def turn_path(place: str) -> Path:
-    return note_path(place).with_suffix(SUFFIX)
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.release()
 
 
 if sys.platform == "win32":
