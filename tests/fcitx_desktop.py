@@ -9,6 +9,12 @@ the program's own output, no door opened for the test.
 
 Nothing waits a fixed time: Xvfb and the session bus say when they are ready on a pipe, ``gdbus wait`` waits for
 fcitx5's name on the bus, ``xdotool search --sync`` for a window, and the draft is read until it holds the name.
+
+The keys go in once the window has caught up with them, as a clerk types into a field once it is there.  Qt hands
+each key the X server has queued to the input method as it reads it, before it moves the focus as a key read earlier
+(the Tab) or the intake's window taking the keyboard asks: typed while the window was still busy opening, the pinyin
+being composed was reset by that move, and the name came out as " " or "名".  So a letter is typed into the name
+first, with pinyin still off, and erased once the draft holds it.
 """
 
 from __future__ import annotations
@@ -193,6 +199,9 @@ def set_up_desk(program: list[str], env: dict[str, str]) -> None:
 
 #: the pinyin input method switched on (fcitx5's trigger key), a name typed in pinyin, its first candidate taken
 HANZI = (("key", "ctrl+space"), ("type", "wangxiaoming"), ("key", "space"))
+#: typed into the name with pinyin off, and erased once the draft holds it: the window has the name field and has
+#: caught up with the keys, so no move of the focus is still to come while pinyin is being composed
+PROBE = "x"
 
 
 def type_applicant_name(
@@ -222,6 +231,10 @@ def type_applicant_name(
         intake = _window(desktop, INTAKE_WINDOW)
         _xdotool(desktop, "windowfocus", "--sync", intake)
         _xdotool(desktop, "key", "Tab")  # the intake opens in the ID number; the name is the next field
+        _xdotool(desktop, "type", PROBE)
+        if read_until(database, PROBE) != PROBE:
+            raise AssertionError("the intake's name field never took the keys typed into it")
+        _xdotool(desktop, "key", "BackSpace")
         for command in keys:
             _xdotool(desktop, *command)
         return read_until(database, wanted)
