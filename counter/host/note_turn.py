@@ -22,12 +22,10 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from types import TracebackType
 
 
 class NoteTurn:
-    """The turn at ``path``, a file beside a note, taken when made (waiting for it); :meth:`release` or the end of a
-    ``with`` block ends it.
+    """The turn at ``path``, a file beside a note, taken when made (waiting for it); :meth:`release` ends it.
 
     ``shared``: held with other shared holders at once (a commit, an appended line), else alone (a check, the note
     made whole)."""
@@ -49,14 +47,6 @@ class NoteTurn:
                 _unlock(descriptor)
             finally:
                 os.close(descriptor)
-
-    def __enter__(self) -> NoteTurn:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self.release()
 
 
 if sys.platform == "win32":
