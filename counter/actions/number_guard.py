@@ -60,7 +60,7 @@ from counter.host.database_notes import (
     series_key,
     turn_path,
 )
-from counter.host.note_turn import NoteTurn
+from counter.host.note_turn import take_turn, turn_at
 from counter.projects.numbers import SEQUENCE_KIND as PROJECT_KIND
 
 if TYPE_CHECKING:
@@ -126,23 +126,9 @@ def check_numbers(session: Session, desk: Desk, today: dt.date) -> None:
     if key in _checked:
         return
     # the note and the database compared while no other process of this machine is between a commit and its note
-    turn = _turn(place)
-    try:
+    with turn_at(turn_path(place)):
         _check(session, desk, today, place)
-    finally:
-        if turn is not None:
-            turn.release()
     _checked.add(key)
-
-
-def _turn(place: str, *, shared: bool = False) -> NoteTurn | None:
-    """The turn at the note of ``place`` (``shared`` with other commits); None when its file cannot be made (the
-    note itself then says so)."""
-    try:
-        return NoteTurn(turn_path(place), shared=shared)
-    except OSError:
-        log.exception("database %s: no turn at its note; checked and noted without one", place)
-        return None
 
 
 def _check(session: Session, desk: Desk, today: dt.date, place: str) -> None:
@@ -190,12 +176,8 @@ def _sound_note(session: Session, desk: Desk, place: str, *, in_turn: bool = Fal
         session, desk.identity.site_code, desk.identity.desk_no, NOT_NOTED
     ):
         if not in_turn:
-            turn = _turn(place)
-            try:
+            with turn_at(turn_path(place)):
                 return _sound_note(session, desk, place, in_turn=True)
-            finally:
-                if turn is not None:
-                    turn.release()
         path = found.path if isinstance(found, NoteProblem) else note_path(place, make_folder=False)
         log.error("database %s: desk %s issued numbers; no note of them here", place, _desk_key(desk))
         raise NumbersBehind("", f"note_{NoteFault.MISSING.value}", str(path))
@@ -294,7 +276,9 @@ def _committing(session: Session) -> None:
 def _database_commits(connection: Connection) -> None:
     place = connection.info.pop(_WANTS_TURN, None)
     if place is not None:
-        connection.info[_TURN] = _turn(place, shared=True)  # commits do not wait for each other, only for a check
+        connection.info[_TURN] = take_turn(
+            turn_path(place), shared=True
+        )  # commits do not wait for each other, only for a check
 
 
 @event.listens_for(Session, "after_commit")

@@ -41,7 +41,6 @@ a desk whose only line it was then found no note of its numbers and refused to n
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import enum
 import functools
@@ -50,12 +49,11 @@ import json
 import logging
 import os
 import stat
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from counter.case.numbers import CASE_NO
-from counter.host.note_turn import NoteTurn
+from counter.host.note_turn import turn_at
 from counter.host.paths import state_dir, state_place
 from counter.util.bounded_read import KIB, TooLarge, read_stream
 
@@ -136,21 +134,6 @@ def turn_path(place: str) -> Path:
 def pen_path(place: str) -> Path:
     """The file whose turn a process holds to write the note: shared to append a line, alone to make it whole."""
     return note_path(place).with_suffix(".pen")
-
-
-@contextlib.contextmanager
-def _pen(place: str, *, shared: bool = False) -> Iterator[None]:
-    """The turn at writing the note of ``place``; written without it when its file cannot be made (logged)."""
-    try:
-        turn: NoteTurn | None = NoteTurn(pen_path(place), shared=shared)
-    except OSError:
-        log.exception("database %s: no turn at writing its note; written without one", place)
-        turn = None
-    try:
-        yield
-    finally:
-        if turn is not None:
-            turn.release()
 
 
 @functools.lru_cache(maxsize=16)
@@ -300,7 +283,7 @@ def remember_database(place: str, now: dt.datetime) -> None:
     A note that is there but cannot be read is left as it is: written over, the numbers it holds would be gone, and
     the check that refuses to number without them would pass (:mod:`counter.actions.number_guard`).
     """
-    with _pen(place):
+    with turn_at(pen_path(place)):
         found = load_note(place)
         if isinstance(found, NoteProblem) and found.fault is NoteFault.MISSING:
             write_note(DatabaseNote(place, now.isoformat(timespec="seconds")))
@@ -322,11 +305,13 @@ def remember_marks(place: str, cases: dict[str, str], series: dict[str, SeriesMa
     """
     if not cases and not series:
         return
-    with _pen(place, shared=True):
+    with turn_at(pen_path(place), shared=True):
         size = _append(place, cases, series)
     if size is not None and size <= APPENDED_BYTES:
         return
-    with _pen(place):  # alone: read, folded and replaced with no line appended, nor the note made, meanwhile
+    with turn_at(
+        pen_path(place)
+    ):  # alone: read, folded and replaced with no line appended, nor the note made, meanwhile
         found = load_note(place)
         if isinstance(found, NoteProblem) and found.fault is not NoteFault.MISSING:
             # never made whole over what cannot be read: the check refuses to number until someone has looked
@@ -346,7 +331,7 @@ def renew_note(place: str, cases: dict[str, str], series: dict[str, SeriesMark],
     that cannot be read, a pipe, a link — is not deleted but renamed beside it, for support to look at: the path it
     was set aside to, or ``None`` when nothing was.
     """
-    with _pen(place):
+    with turn_at(pen_path(place)):
         found = load_note(place)
         aside = None
         if isinstance(found, NoteProblem) and found.fault is not NoteFault.MISSING:

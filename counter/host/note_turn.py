@@ -19,9 +19,14 @@ replaces.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 
 class NoteTurn:
@@ -47,6 +52,27 @@ class NoteTurn:
                 _unlock(descriptor)
             finally:
                 os.close(descriptor)
+
+
+def take_turn(path: Path, *, shared: bool = False) -> NoteTurn | None:
+    """The turn at ``path``; None when its file cannot be made or locked (logged): the work then goes on without it,
+    as it did before turns were taken, rather than refuse to number or to note."""
+    try:
+        return NoteTurn(path, shared=shared)
+    except OSError:
+        log.exception("no turn at %s; going on without one", path)
+        return None
+
+
+@contextlib.contextmanager
+def turn_at(path: Path, *, shared: bool = False) -> Iterator[None]:
+    """The block in the turn at ``path`` (:func:`take_turn`), let go however the block ends."""
+    turn = take_turn(path, shared=shared)
+    try:
+        yield
+    finally:
+        if turn is not None:
+            turn.release()
 
 
 if sys.platform == "win32":
