@@ -26,7 +26,7 @@ from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.actions.intake import CaseNotFound
 from counter.actions.number_guard import check_series, note_document_issued
-from counter.actions.office import office_settings, stored_office_settings
+from counter.actions.office import office_settings, office_to_store, stored_office_settings
 from counter.audit.actions import AuditAction
 from counter.case.numbers import DocKind, decision_no, decision_sequence_kind, decision_series_day, doc_no
 from counter.db import models
@@ -95,7 +95,8 @@ def save_office_settings(
     require(session, by.actor, Permission.CHANGE_SETTINGS)
     before = dataclasses.asdict(office_settings(session, site_code))
     after = dataclasses.asdict(settings)
-    put_setting(session, office_key(site_code), json.dumps(after, ensure_ascii=False))
+    stored = office_to_store(session, site_code, settings)  # a name that is the site's own is left to the site
+    put_setting(session, office_key(site_code), json.dumps(stored, ensure_ascii=False))
     changed = {k: {"from": before.get(k), "to": v} for k, v in after.items() if before.get(k) != v}
     record_at_desk(session, by, AuditAction.SETTING_CHANGED, office_key(site_code), changed)
 

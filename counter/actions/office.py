@@ -1,6 +1,11 @@
 """The office settings of a site as stored: what every paper of the site prints of the office, and how the site
 names its items' departments.
 
+The office is the site's and is named by it (its identity's name, as ``counter site init`` or the set-up form gave
+it) unless someone named it otherwise (``counter office --office-name``, F8 单位信息).  The program's default name
+is the league hall's: a township set up from the command line, whose ``counter office`` stored every field as read,
+printed 兴安盟政务服务中心 on every receipt and notice; that name, stored or not, names no office but the hall's.
+
 Apart from the documents' actions, which make and number papers, so that what only reads the settings (a guide's
 departments, an item's queue) does not load the intake with them.
 """
@@ -11,23 +16,45 @@ import dataclasses
 import functools
 import json
 import logging
+from typing import Any
 
 from sqlalchemy.orm import Session
 
-from counter.db.settings_store import get_setting, is_township, office_key
+from counter.db.settings_store import SITE_CODE, SITE_NAME, get_setting, is_township, office_key
 from counter.documents.data import OfficeSettings
 
 log = logging.getLogger(__name__)
 
-__all__ = ["HALLS_OWN", "office_settings", "office_still_the_halls", "stored_office_settings"]
+__all__ = ["HALLS_OWN", "office_settings", "office_still_the_halls", "office_to_store", "stored_office_settings"]
 
 #: what of the 单位信息 names the league hall itself (its defaults): on a township's paper they send people to it
 HALLS_OWN = ("office_name", "seal_caption", "address", "consult_phone")
 
 
 def office_settings(session: Session, site_code: str) -> OfficeSettings:
-    """The site's settings; the league hall's defaults for anything not set."""
-    return stored_office_settings(get_setting(session, office_key(site_code)), site_code)
+    """The site's settings, the office named by the site unless named otherwise; the league hall's defaults for
+    anything else not set."""
+    settings = stored_office_settings(get_setting(session, office_key(site_code)), site_code)
+    named = _site_name(session, site_code)
+    if named and settings.office_name.strip() in ("", OfficeSettings().office_name):
+        return dataclasses.replace(settings, office_name=named)
+    return settings
+
+
+def office_to_store(session: Session, site_code: str, settings: OfficeSettings) -> dict[str, Any]:
+    """What of ``settings`` is stored: all of it but a name that is the site's own, which is left to the site, so
+    that the office of a site renamed (``counter site init --name``) is named by its new name."""
+    stored = dataclasses.asdict(settings)
+    if settings.office_name.strip() in ("", _site_name(session, site_code)):
+        del stored["office_name"]
+    return stored
+
+
+def _site_name(session: Session, site_code: str) -> str:
+    """This site's name where ``site_code`` is its code; "" for another site's, or before the site has one."""
+    if get_setting(session, SITE_CODE) != site_code:
+        return ""
+    return (get_setting(session, SITE_NAME) or "").strip()
 
 
 def stored_office_settings(raw: str | None, site_code: str) -> OfficeSettings:

@@ -44,7 +44,7 @@ from counter.actions.guard import require
 from counter.audit.actions import AuditAction
 from counter.audit.site_keys import RetiredKey, history_text, parse_history
 from counter.db import models
-from counter.db.settings_store import SITE_KIND, get_setting, put_setting
+from counter.db.settings_store import SITE_CODE, SITE_KIND, SITE_NAME, get_setting, put_setting
 from counter.host import paths
 from counter.host.desk_config import load_desk_config
 from counter.sync.counties import COUNTY_CODE
@@ -107,7 +107,7 @@ __all__ = [
     "write_card_file",
 ]
 
-CODE, NAME, PUBLIC_KEY = "site.code", "site.name", "site.public_key"
+CODE, NAME, PUBLIC_KEY = SITE_CODE, SITE_NAME, "site.public_key"
 KIND = SITE_KIND  # read on its own where only the kind matters (counter.db.settings_store.is_township)
 ENCRYPTION_KEY = "site.encryption_key"
 RETIRED_KEYS = "site.retired_keys"  # the keys the site's key replaced (counter.audit.site_keys)
