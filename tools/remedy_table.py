@@ -39,7 +39,7 @@ def _review(remedy: object) -> str:
 def table() -> list[str]:
     """The table's lines, from the shipped catalog."""
     from counter.catalog.reader import read_folder
-    from counter.words.catalog import ITEM_TYPE, REMEDY_KIND
+    from counter.words.catalog import ITEM_TYPE, LEVY, REMEDY_KIND
 
     groups: dict[tuple[str, str, str, str], dict[str, set[int]]] = {}
     for _, bundle in read_folder(CATALOG).bundles:
@@ -48,7 +48,7 @@ def table() -> list[str]:
                 continue  # the validator names it: the table shows what the catalog states
             key = (
                 f"{item.item_type.value} {ITEM_TYPE[item.item_type]}",
-                REMEDY_KIND[item.remedy.kind],
+                REMEDY_KIND[item.remedy.kind] + (f"（征税行为：{LEVY[item.remedy.levy]}）" if item.remedy.levy else ""),
                 _review(item.remedy),
                 item.remedy.basis,
             )

@@ -95,6 +95,8 @@ def _remedy(remedy: Remedy) -> dict[str, Any]:
         doc["superior"] = remedy.superior
     if remedy.superior_level is not None:
         doc["superior_level"] = remedy.superior_level.value
+    if remedy.levy is not None:
+        doc["levy"] = remedy.levy.value
     doc["basis"] = remedy.basis
     return doc
 

@@ -32,7 +32,7 @@ from counter.catalog.model import (
     TimeUnit,
 )
 from counter.catalog.problems import Rule
-from counter.catalog.remedies import RemedyKind, ReviewBody
+from counter.catalog.remedies import Levy, RemedyKind, ReviewBody
 
 
 class SheetKind(StrEnum):
@@ -267,6 +267,11 @@ REMEDY_NAMES: Mapping[RemedyKind, str] = {
     RemedyKind.REVIEW_FIRST: "复议前置",
     RemedyKind.COMPLAINT: "仅可投诉",
 }
+LEVY_NAMES: Mapping[Levy, str] = {
+    Levy.ASSESS: "确认纳税主体、计税依据等",
+    Levy.COLLECT: "征收税款、加收滞纳金",
+    Levy.WITHHOLD: "代扣代缴、代收代缴、代征",
+}
 REVIEW_NAMES: Mapping[ReviewBody, str] = {
     ReviewBody.GOVERNMENT: "本级人民政府",
     ReviewBody.SUPERIOR: "上一级主管部门",
@@ -299,6 +304,7 @@ _MEDIUM = _words(
 )
 _SOURCE = _words(SOURCE_NAMES, 申请人=SourceChannel.APPLICANT, 政府部门=SourceChannel.GOVERNMENT)
 _REMEDY = _words(REMEDY_NAMES, 投诉=RemedyKind.COMPLAINT, 复议或诉讼=RemedyKind.REVIEW_OR_SUIT)
+_LEVY = _words(LEVY_NAMES, 征收税款=Levy.COLLECT, 加收滞纳金=Levy.COLLECT)
 _REVIEW = _words(REVIEW_NAMES, 本级政府=ReviewBody.GOVERNMENT, 上一级=ReviewBody.SUPERIOR)
 _NECESSITY = _words(
     NECESSITY_NAMES,
@@ -365,6 +371,7 @@ COLUMNS: Mapping[SheetKind, tuple[PlatformColumn, ...]] = {
         _c("行政复议机关", "remedy", "review", convert=choice(_REVIEW)),
         _c("上一级主管部门", "remedy", "superior"),
         _c("上一级主管部门层级", "remedy", "superior_level", convert=choice(_LEVEL)),
+        _c("征税行为", "remedy", "levy", convert=choice(_LEVY)),
         _c("救济依据", "remedy", "basis"),
     ),
     SheetKind.MATERIALS: (

@@ -38,6 +38,7 @@ from counter.catalog.platform_columns import (
     ITEM_TYPE_NAMES,
     KIND_NAMES,
     LEVEL_NAMES,
+    LEVY_NAMES,
     MEDIUM_NAMES,
     NECESSITY_NAMES,
     REMEDY_NAMES,
@@ -442,6 +443,7 @@ _REMEDY_NAMES: Mapping[tuple[str, ...], Mapping[Any, str]] = {
     ("remedy", "kind"): REMEDY_NAMES,
     ("remedy", "review"): REVIEW_NAMES,
     ("remedy", "superior_level"): LEVEL_NAMES,
+    ("remedy", "levy"): LEVY_NAMES,
 }
 
 

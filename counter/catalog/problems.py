@@ -63,6 +63,8 @@ class Rule(StrEnum):
     # an item's remedy (counter.catalog.remedies) against what it is
     REMEDY_COMPLAINT_FOR_LICENCE = "remedy_complaint_for_licence"  # a 行政许可 given a complaint only
     REMEDY_VERTICAL_OWN_LEVEL = "remedy_vertical_own_level"  # detail: a vertically led department, own government
+    REMEDY_REVIEW_FIRST_NOT_LEVY = "remedy_review_first_not_levy"  # 复议前置 without the 征税行为 it stands on
+    REMEDY_LEVY_NOT_REVIEW_FIRST = "remedy_levy_not_review_first"  # a 征税行为 with another way; detail: the kind
     # the licence an item issues, reported upward as 电子证照 data: named by its 办理结果 too
     LICENCE_NOT_IN_RESULT = "licence_not_in_result"  # detail: the licence type
     # identity and references

@@ -45,7 +45,7 @@ from counter.catalog.model import (
     TimeUnit,
 )
 from counter.catalog.problems import Problem, Rule
-from counter.catalog.remedies import Remedy, RemedyKind, ReviewBody
+from counter.catalog.remedies import Levy, Remedy, RemedyKind, ReviewBody
 from counter.util.bounded_read import CATALOG_FILE_LIMIT, TooLarge, read_bounded
 
 FORMAT_VERSION = 1
@@ -65,7 +65,7 @@ _ITEM_KEYS = {
     "intermediaries", "level", "vertical", "entrusted", "public_safety", "remedy", "limit_basis", "no_legal_limit",
     "when", "licence",
 }  # fmt: skip
-_REMEDY_KEYS = {"kind", "review", "superior", "superior_level", "basis"}
+_REMEDY_KEYS = {"kind", "review", "superior", "superior_level", "basis", "levy"}
 _MATERIAL_KEYS = {
     "code", "name", "items", "when", "kind", "copy_form", "medium", "originals",
     "copies", "paper_size", "source", "issuer", "necessity", "legal_basis",
@@ -347,6 +347,7 @@ class DocumentReader:
             review=self.code(sub, "review", ReviewBody, "remedy."),
             superior=self.text(sub, "superior"),
             superior_level=self.code(sub, "superior_level", AdminLevel, "remedy."),
+            levy=self.code(sub, "levy", Levy, "remedy."),
         )
 
     def read_situation(self, row: Mapping[str, Any]) -> Situation:

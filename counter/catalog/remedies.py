@@ -5,6 +5,10 @@ The 事项类型 does not say it.  A 公共服务 of 社会保险 (转移接续,
 (《中华人民共和国税收征收管理法》第八十八条第一款); a utility's connection is a service with a complaint channel
 only.  So the catalog states the remedy of every item, with its source, and the validator refuses an item without one.
 
+Nor does the department.  复议前置 is the 征税行为's alone (税务行政复议规则 第十四条第（一）项, 第三十三条): a tax
+office's refusal of a registration or a declaration is open to 复议 or 诉讼 as the applicant chooses (第三十四条).  So a
+``review_first`` remedy names the 征税行为 it is (:class:`Levy`), and the validator refuses one without it.
+
 Before whom (《中华人民共和国行政复议法》, 2023 revision):
 
 - :attr:`ReviewBody.GOVERNMENT`: the people's government at the department's level (第二十四条第一款第一项; an
@@ -36,6 +40,14 @@ class RemedyKind(StrEnum):
     COMPLAINT = "complaint"  # no administrative act is made: a complaint to the department (监督投诉) only
 
 
+class Levy(StrEnum):
+    """The 征税行为 of 税务行政复议规则 第十四条第（一）项: the acts whose 纳税争议 goes to 复议 first."""
+
+    ASSESS = "assess"  # 确认纳税主体、征税对象、征税范围、减税、免税、退税、抵扣税款、适用税率、计税依据、纳税环节…
+    COLLECT = "collect"  # 征收税款、加收滞纳金
+    WITHHOLD = "withhold"  # 扣缴义务人、受税务机关委托的单位和个人作出的代扣代缴、代收代缴、代征行为
+
+
 class ReviewBody(StrEnum):
     """Who hears the 行政复议 (行政复议法 第二十四条, 第二十七条)."""
 
@@ -55,6 +67,7 @@ class Remedy:
     # ``superior_level`` (the level above the department's when not given); a name without "{place}" stands as it is
     superior: str = ""
     superior_level: AdminLevel | None = None
+    levy: Levy | None = None  # the 征税行为 a ``review_first`` remedy stands on; None for every other act
 
     @property
     def contested(self) -> bool:

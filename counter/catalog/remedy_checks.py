@@ -9,7 +9,7 @@ from __future__ import annotations
 from counter.catalog.departments import PLACE, is_vertical
 from counter.catalog.model import Item, ItemType
 from counter.catalog.problems import Rule
-from counter.catalog.remedies import ReviewBody
+from counter.catalog.remedies import RemedyKind, ReviewBody
 
 
 def decider_problems(item: Item) -> list[tuple[Rule, str, str]]:
@@ -37,7 +37,8 @@ def remedy_problems(item: Item) -> list[tuple[Rule, str, str]]:
 
     Every item states its remedy with its source; a 复议 names who hears it; a vertically led department is
     reviewed one level up (行政复议法 第二十七条), never by its own level's government; and a 行政许可 is an
-    administrative act open to 复议 (行政复议法 第十一条), never a complaint only.
+    administrative act open to 复议 (行政复议法 第十一条), never a complaint only.  复议前置 follows the act: it is
+    the 征税行为's (税务行政复议规则 第三十三条), which the remedy names, and a 征税行为 has no other way.
     """
     remedy, department, level = item.remedy, item.department, item.level
     if remedy is None:
@@ -45,6 +46,10 @@ def remedy_problems(item: Item) -> list[tuple[Rule, str, str]]:
     found: list[tuple[Rule, str, str]] = []
     if not remedy.basis:
         found.append((Rule.MISSING_ELEMENT, "items.remedy.basis", ""))
+    if remedy.kind is RemedyKind.REVIEW_FIRST and remedy.levy is None:
+        found.append((Rule.REMEDY_REVIEW_FIRST_NOT_LEVY, "items.remedy.levy", ""))
+    elif remedy.levy is not None and remedy.kind is not RemedyKind.REVIEW_FIRST:
+        found.append((Rule.REMEDY_LEVY_NOT_REVIEW_FIRST, "items.remedy.kind", remedy.kind.value))
     if not remedy.contested:
         if item.item_type is ItemType.LICENSING:
             found.append((Rule.REMEDY_COMPLAINT_FOR_LICENCE, "items.remedy.kind", remedy.kind.value))

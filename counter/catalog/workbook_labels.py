@@ -24,7 +24,7 @@ from counter.catalog.model import (
     Necessity,
     SourceChannel,
 )
-from counter.catalog.remedies import RemedyKind, ReviewBody
+from counter.catalog.remedies import Levy, RemedyKind, ReviewBody
 
 WORKBOOK_CHOICE_TITLE = "不在下拉列表中"
 WORKBOOK_CHOICE_ERROR = "请从下拉列表中选择；代码含义见第2行"
@@ -98,6 +98,13 @@ _REMEDY_KIND = _choices(
         (RemedyKind.COMPLAINT, "仅可投诉"),
     )
 )
+_LEVY = _choices(
+    (
+        (Levy.ASSESS, "确认纳税主体、计税依据等"),
+        (Levy.COLLECT, "征收税款、加收滞纳金"),
+        (Levy.WITHHOLD, "代扣代缴、代收代缴、代征"),
+    )
+)
 _REVIEW_BODY = _choices(
     (
         (ReviewBody.GOVERNMENT, "本级人民政府"),
@@ -162,6 +169,7 @@ WORKBOOK_HEADERS: dict[str, dict[str, str]] = {
         "remedy_review": f"权利救济：行政复议机关（{_REVIEW_BODY}）",
         "remedy_superior": "权利救济：上一级主管部门名称（{place} 处填入地名，如 {place}消防救援支队）",
         "remedy_superior_level": f"权利救济：上一级主管部门层级（{_LEVEL}；不填为实施主体的上一级）",
+        "remedy_levy": f"权利救济：征税行为（复议前置的填写：{_LEVY}；其他行为不填）",
         "remedy_basis": "权利救济依据（如《中华人民共和国行政复议法》第二十四条）",
         "conditions": "受理条件（每行一条）",
         "when": "适用情形（情形编码.选项编码，每行一个；空白表示所有情形都办理本事项）",

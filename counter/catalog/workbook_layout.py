@@ -39,7 +39,7 @@ from counter.catalog.model import (
     TimeLimit,
     TimeUnit,
 )
-from counter.catalog.remedies import Remedy, RemedyKind, ReviewBody
+from counter.catalog.remedies import Levy, Remedy, RemedyKind, ReviewBody
 
 HEADER_ROW = 1  # the column keys: what the reader goes by
 LABEL_ROW = 2  # the Chinese header, for people; never read
@@ -163,6 +163,7 @@ ITEMS = Sheet(
         _col("remedy_review", Kind.CODE, ReviewBody, width=12, path=("remedy", "review")),
         _col("remedy_superior", width=24, path=("remedy", "superior")),
         _col("remedy_superior_level", Kind.CODE, AdminLevel, width=10, path=("remedy", "superior_level")),
+        _col("remedy_levy", Kind.CODE, Levy, width=12, path=("remedy", "levy")),
         _col("remedy_basis", width=40, path=("remedy", "basis")),
     ),
 )

@@ -16,7 +16,7 @@ from counter.catalog.model import (
     TimeLimit,
     TimeUnit,
 )
-from counter.catalog.remedies import RemedyKind, ReviewBody
+from counter.catalog.remedies import Levy, RemedyKind, ReviewBody
 from counter.words.translate import tr
 
 UNPUBLISHED = tr("指南未发布")
@@ -58,6 +58,11 @@ REMEDY_KIND = {
     RemedyKind.REVIEW_OR_SUIT: tr("行政复议或行政诉讼"),
     RemedyKind.REVIEW_FIRST: tr("复议前置"),
     RemedyKind.COMPLAINT: tr("仅可投诉"),
+}
+LEVY = {
+    Levy.ASSESS: tr("确认纳税主体、计税依据等"),
+    Levy.COLLECT: tr("征收税款、加收滞纳金"),
+    Levy.WITHHOLD: tr("代扣代缴、代收代缴、代征"),
 }
 REVIEW_BODY = {
     ReviewBody.GOVERNMENT: tr("本级人民政府"),

@@ -66,6 +66,13 @@ RULE_TEXT: dict[Rule, str] = {
     Rule.REMEDY_VERTICAL_OWN_LEVEL: tr(
         "“{detail}”实行垂直领导，{field}应为上一级主管部门，不是本级人民政府（行政复议法第二十七条）"
     ),
+    Rule.REMEDY_REVIEW_FIRST_NOT_LEVY: tr(
+        "复议前置只适用于征税行为（税务行政复议规则第十四条第一项、第三十三条），未写明{field}；"
+        "其他涉税行为可以申请行政复议，也可以直接提起行政诉讼（第三十四条）"
+    ),
+    Rule.REMEDY_LEVY_NOT_REVIEW_FIRST: tr(
+        "征税行为的纳税争议应当先申请行政复议（税收征收管理法第八十八条第一款），{field}应为复议前置"
+    ),
     Rule.LICENCE_NOT_IN_RESULT: tr("{field}“{detail}”未出现在本事项的办理结果中，请核对证照名称"),
     Rule.CODE_TOO_LONG: tr("{field}“{detail}”超过{max}个字符"),
     Rule.DUPLICATE_CODE: tr("{field}“{detail}”重复{other_note}"),
@@ -135,9 +142,11 @@ FIELD_TEXT: dict[str, str] = {
     "items.remedy.superior": tr("上一级主管部门"),
     "items.remedy.superior_level": tr("上一级主管部门的层级"),
     "items.remedy.basis": tr("权利救济依据"),
+    "items.remedy.levy": tr("征税行为"),
     "remedy.kind": tr("救济方式"),
     "remedy.review": tr("行政复议机关"),
     "remedy.superior_level": tr("上一级主管部门的层级"),
+    "remedy.levy": tr("征税行为"),
     "items.conditions": tr("受理条件"),
     "items.when": tr("事项适用情形"),
     "items.legal_limit": tr("法定办结时限"),

@@ -275,6 +275,16 @@ BREACHES = [
         (Expected(Rule.REMEDY_COMPLAINT_FOR_LICENCE, "items.remedy.kind", item="B", detail="complaint"),),
     ),
     Breach(
+        "复议前置 for an act that is no 征税行为",
+        put("A", "remedy", "kind", value="review_first"),
+        (Expected(Rule.REMEDY_REVIEW_FIRST_NOT_LEVY, "items.remedy.levy", item="A"),),
+    ),
+    Breach(
+        "a 征税行为 left to 复议 or 诉讼",
+        put("A", "remedy", "levy", value="collect"),
+        (Expected(Rule.REMEDY_LEVY_NOT_REVIEW_FIRST, "items.remedy.kind", item="A", detail="review_or_suit"),),
+    ),
+    Breach(
         "a vertically led department reviewed by its own level's government",
         put("A", "department", value="国家税务总局{place}税务局"),
         (
