@@ -38,8 +38,8 @@ from counter.case.decisions import (
     waiting_items,
 )
 from counter.case.moments import moment_on
-from counter.case.status import NOTE_CODES_JOIN, CaseEvent, CaseStatus, next_status
 from counter.case.provisional_lapse import check_settled
+from counter.case.status import NOTE_CODES_JOIN, CaseEvent, CaseStatus, next_status
 from counter.catalog.model import Bundle, ItemType
 from counter.db import models
 from counter.db.case_store import add_history, answers_of, case_by_no, case_view
@@ -168,13 +168,13 @@ def deny_lapsed_deferral(session: Session, desk: Desk, number: str, today: dt.da
     if not gone:
         first = first_lapse_day(view.materials, view.history, calendar)
         raise DecisionRefused(DecisionProblem.NOT_LAPSED, case.case_no, first_day=first)
+    # never on a date the year's notice may still move (counter.case.provisional_lapse)
+    check_settled(case.case_no, view.accepted_on or view.received_on, (m.due_on for m in gone if m.due_on), calendar)
     codes = tuple(m.code for m in gone)
     still = [m for m in view.deferred_open() if m.code not in codes]
     event = CaseEvent.DEFERRAL_PART_LAPSED if still else CaseEvent.DEFERRAL_LAPSED
     status = next_status(status, event)
     case.status = status.value
-    # never on a date the year's notice may still move (counter.case.provisional_lapse)
-    check_settled(case.case_no, view.accepted_on or view.received_on, (m.due_on for m in gone if m.due_on), calendar)
     note = NOTE_CODES_JOIN.join(codes)
     at = moment_on(today, models.utcnow())  # the lapse's day, a training desk's too
     add_history(session, case, event.value, note, clerk=desk.clerk, at=at)

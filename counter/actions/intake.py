@@ -36,8 +36,8 @@ from counter.case.moments import moment_on
 from counter.case.numbers import case_no
 from counter.case.pages import TakenPage
 from counter.case.queue_ticket import QueueTicket
-from counter.case.same_day import same_day_note
 from counter.case.provisional_lapse import check_settled
+from counter.case.same_day import same_day_note
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
 from counter.case.view import CaseMaterialLine
 from counter.catalog.model import Bundle, GuideStatus
@@ -520,9 +520,9 @@ def lapse_correction(session: Session, desk: Desk, number: str, today: dt.date, 
     first = lapse_day(due, calendar) if due is not None else None
     if first is None or today < first:
         raise CorrectionNotDue(case.case_no, due, first)
+    check_settled(case.case_no, case.received_on, (due,), calendar)  # not on a date the notice may still move
     case.status = after.value
     add_history(session, case, CaseEvent.CORRECTION_LAPSED.value, note, clerk=desk.clerk, at=_on(today))
-    check_settled(case.case_no, case.received_on, (due,), calendar)  # not on a date the notice may still move
     _audit_move(session, desk, case.case_no, CaseEvent.CORRECTION_LAPSED, after, note)
     return after
 

@@ -72,6 +72,10 @@ DECISION_PROBLEM = {
     DecisionProblem.AWAITS_DEFERRED: tr(
         "事项 {item} 所需的容缺后补材料尚未补齐，材料补齐后才能准予；不需要该材料的其他事项可以先行办理。"
     ),
+    DecisionProblem.PROVISIONAL_DUE: tr(
+        "期限 {first_day} 是在没有当年节假日安排时按法定节假日推算的暂定日期，且临近节假日：国务院办公厅公布的安排"
+        "可能使期限顺延。请先由管理员录入当年的节假日安排（或由大厅同步），期限按公布的安排重新计算后再按逾期处理。"
+    ),
     DecisionProblem.UNDECIDED: tr(
         "还有事项尚未作出决定：{item}。办结只记录各事项都已由其实施部门作出决定，不能代替部门准予；"
         "请等部门作出决定（或由部门在本系统录入）后再办结。"
@@ -91,7 +95,11 @@ AUTHORITY_PROBLEMS = frozenset(
     {DecisionProblem.NOT_DECIDING_BODY, DecisionProblem.OTHER_DEPARTMENT, DecisionProblem.NO_ITEM_ROLE}
 )
 #: refusals by rule, not by a change at another desk: the page says them and keeps its form
-RULE_PROBLEMS = AUTHORITY_PROBLEMS | {DecisionProblem.UNDECIDED, DecisionProblem.ALL_DENIED}
+RULE_PROBLEMS = AUTHORITY_PROBLEMS | {
+    DecisionProblem.UNDECIDED,
+    DecisionProblem.ALL_DENIED,
+    DecisionProblem.PROVISIONAL_DUE,  # until the year's holiday notice is in (counter.calendar.provisional)
+}
 
 
 def decision_refused_text(refused: DecisionRefused, names: Mapping[str, str] | None = None) -> str:
