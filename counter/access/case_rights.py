@@ -36,6 +36,7 @@ EVENT_PERMISSION: dict[CaseEvent, Permission] = {
     CaseEvent.ITEM_RESUMED: Permission.ITEM_STEPS,
     CaseEvent.ITEM_EXTENDED: Permission.ITEM_STEPS,
     CaseEvent.DATES_MOVED: Permission.EDIT_HOLIDAYS,  # made by a change of the holiday data, never by hand
+    CaseEvent.LAPSE_EARLY: Permission.EDIT_HOLIDAYS,  # the same: found by the change, never by hand
 }
 
 

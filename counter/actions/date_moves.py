@@ -9,7 +9,9 @@ calendar as it stood before.  Only a case with a date on or after the first day 
 * the case's columns hold the governing dates, so the lists, the reminders, the lapse checks and the paper read them;
 * a history line (期限顺延) records each move, from and to, and its audit entry the case as it now stands;
 * where the hall has an SMS gateway and the case a phone, the applicant is told each later date;
-* the items still with their departments are clocked again on the new calendar (their queue's dates).
+* the items still with their departments are clocked again on the new calendar (their queue's dates);
+* a lapse already recorded before the date that now governs it is found, for its deciding body to correct
+  (:mod:`counter.actions.early_lapses`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from counter.actions.audit import record_at_desk
 from counter.actions.calendar import office_calendar
 from counter.actions.decisions import case_and_bundle
 from counter.actions.desk import Desk
+from counter.actions.early_lapses import flag_early_lapses
 from counter.actions.intake_settings import intake_rules
 from counter.actions.item_track import IN_HAND, track_items
 from counter.audit.actions import AuditAction
@@ -78,6 +81,7 @@ def honour_printed_dates(
         if _move(session, desk, number, after, rules)
     ]
     _retrack(session, first)
+    flag_early_lapses(session, desk, after, first)  # the lapses the new data shows early, for their bodies to correct
     log.info("holiday data changed from %s: %d open cases' dates moved later", first, len(moved))
     return tuple(moved)
 

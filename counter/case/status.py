@@ -72,6 +72,9 @@ class CaseEvent(StrEnum):
     # the office's holiday data changed and a date told to the applicant was counted again to a later day, which now
     # governs (note: counter.case.dates_moved.moves_note); the case stays as it is
     DATES_MOVED = "dates_moved"
+    # the same change showed a lapse recorded before the next working day after the date that governs it now: the
+    # deciding body is to correct it itself (note: counter.case.early_lapses.early_note); the case stays as it is
+    LAPSE_EARLY = "lapse_early"
 
 
 _IN_HAND = frozenset({CaseStatus.ACCEPTED, CaseStatus.AWAITING_DEFERRED, CaseStatus.IN_APPROVAL})
@@ -120,6 +123,7 @@ MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
     CaseEvent.ITEMS_HANDED: (_IN_HAND | {CaseStatus.READY, CaseStatus.DENIED}, None),
     CaseEvent.SERVICE_SIGNED: (_IN_HAND | {CaseStatus.READY, CaseStatus.DELIVERED, CaseStatus.DENIED}, None),
     CaseEvent.DATES_MOVED: (_IN_HAND | {CaseStatus.CORRECTION_ISSUED}, None),
+    CaseEvent.LAPSE_EARLY: (frozenset(CaseStatus) - {CaseStatus.VOIDED}, None),
     # a case entered in error is voided, never deleted, whatever its state
     CaseEvent.VOIDED: (frozenset(CaseStatus) - {CaseStatus.VOIDED}, CaseStatus.VOIDED),
 }

@@ -37,6 +37,8 @@ class MessageKind(StrEnum):
     DEFERRAL_MOVED = "deferral_moved"  # of the deferred materials still awaited (the earliest)
     CORRECTION_MOVED = "correction_moved"  # of the correction notice
     PROMISE_MOVED = "promise_moved"  # of the promised completion
+    # the same change showed a lapse recorded before the date that now governs it (counter.case.early_lapses)
+    LAPSE_EARLY = "lapse_early"
 
 
 #: the kinds a case's events make; DEFERRAL_DUE comes from the reminder scan, the *_MOVED kinds from a change of the

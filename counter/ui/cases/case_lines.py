@@ -44,6 +44,7 @@ from counter.ui.cases.words import (
     CASE_SHARED_NOT_HANDED_IN,
 )
 from counter.words.cases import APPLICANT_KIND, DELIVERY, dates_moved_text
+from counter.words.lapses import early_lapse_text
 from counter.words.hand_over import hand_over_note_text
 from counter.words.intake import OUTCOME, RECEIPT, RECEIVED_MEDIUM, REFUSAL_GROUND, licence_text
 from counter.words.items import ITEM_STEP_EVENTS, step_note_text
@@ -106,6 +107,8 @@ def history_note(line: HistoryLine, names: Mapping[str, str], items: Mapping[str
         return step_note_text(line, items)
     if line.event in (CaseEvent.DEFERRAL_EXTENDED.value, CaseEvent.DATES_MOVED.value):
         return _later_dates(line, names)
+    if line.event == CaseEvent.LAPSE_EARLY.value:
+        return early_lapse_text(line.note, names)
     if line.note == NOTE_SAME_DAY:
         return SAME_DAY_NOTE
     return hand_over_note_text(line.event, line.note, items)  # a hand-over's in words; any other as it stands
