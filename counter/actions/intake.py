@@ -20,6 +20,7 @@ from counter.access.case_rights import permission_for
 from counter.access.roles import Permission
 from counter.actions.audit import record_at_desk
 from counter.actions.calendar import calendar_of, office_calendar
+from counter.actions.deferral_extension import check_within_legal_date, tell_extension
 from counter.actions.desk import Desk
 from counter.actions.guard import accounts_known, require
 from counter.actions.guide_status import DRAFT_INTAKE_KEY, drafts_may_be_taken
@@ -498,11 +499,14 @@ def extend_deferral(
     case = _case(session, number)
     status = CaseStatus(case.status)
     next_status(status, CaseEvent.DEFERRAL_EXTENDED)
-    for line in case_materials(session, case.id):
-        if line.due_on is not None and line.arrived_on is None and line.due_on < new_due:
+    lines = [line for line in case_materials(session, case.id) if line.due_on is not None and line.arrived_on is None]
+    check_within_legal_date(session, case, new_due, (line.material_code for line in lines))  # never past 第四十二条
+    for line in lines:
+        if line.due_on is not None and line.due_on < new_due:
             line.due_on = new_due
     note = f"{new_due.isoformat()}{NOTE_DUE_REASON}{reason}"
     add_history(session, case, CaseEvent.DEFERRAL_EXTENDED.value, note, desk.clerk, at=at)
+    tell_extension(session, case, new_due)
     _audit_move(session, desk, case.case_no, CaseEvent.DEFERRAL_EXTENDED, status, reason, new_due=new_due.isoformat())
 
 

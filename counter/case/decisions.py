@@ -192,6 +192,9 @@ class DecisionProblem(StrEnum):
     # a lapse on a due date the year's holiday notice, not yet in the data, may still move later
     # (counter.calendar.provisional); first_day: that due date
     PROVISIONAL_DUE = "provisional_due"
+    # a 容缺 deadline extended past the legal date of an item it serves (counter.actions.deferral_extension);
+    # item_code: the item, first_day: its legal date
+    PAST_LEGAL_DATE = "past_legal_date"
 
 
 class DecisionRefused(Exception):

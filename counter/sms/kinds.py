@@ -39,6 +39,8 @@ class MessageKind(StrEnum):
     PROMISE_MOVED = "promise_moved"  # of the promised completion
     # the same change showed a lapse recorded before the date that now governs it (counter.case.early_lapses)
     LAPSE_EARLY = "lapse_early"
+    # a 容缺 deadline extended (counter.actions.deferral_extension): the new date
+    DEFERRAL_EXTENDED = "deferral_extended"
 
 
 #: the kinds a case's events make; DEFERRAL_DUE comes from the reminder scan, the *_MOVED kinds from a change of the

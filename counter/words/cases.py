@@ -77,6 +77,10 @@ DECISION_PROBLEM = {
         "期限 {first_day} 是在没有当年节假日安排时按法定节假日推算的暂定日期，且临近节假日：国务院办公厅公布的安排"
         "可能使期限顺延。请先由管理员录入当年的节假日安排（或由大厅同步），期限按公布的安排重新计算后再按逾期处理。"
     ),
+    DecisionProblem.PAST_LEGAL_DATE: tr(
+        "延长后的补交期限晚于事项 {item} 的法定办理期限（{first_day}），不能延长。确需延长的，须由实施部门依法"
+        "延长审批期限（行政许可法第四十二条）或中止计时（第四十五条），写明理由并告知申请人后再延长。"
+    ),
     DecisionProblem.UNDECIDED: tr(
         "还有事项尚未作出决定：{item}。办结只记录各事项都已由其实施部门作出决定，不能代替部门准予；"
         "请等部门作出决定（或由部门在本系统录入）后再办结。"
@@ -100,6 +104,7 @@ RULE_PROBLEMS = AUTHORITY_PROBLEMS | {
     DecisionProblem.UNDECIDED,
     DecisionProblem.ALL_DENIED,
     DecisionProblem.PROVISIONAL_DUE,  # until the year's holiday notice is in (counter.calendar.provisional)
+    DecisionProblem.PAST_LEGAL_DATE,  # until the department records its 特别程序 (counter.actions.deferral_extension)
 }
 
 
