@@ -22,6 +22,8 @@ from counter.actions.guides import decider_names
 from counter.audit.actions import AuditAction
 from counter.catalog.guide_changes import GuideChanges, guide_changes
 from counter.catalog.model import Bundle, GuideStatus
+from counter.catalog.problems import Problem
+from counter.catalog.publish_gate import publish_problems
 from counter.catalog.review import Finding, review_bundle
 from counter.db.catalog_store import (
     NotADraft,
@@ -33,6 +35,7 @@ from counter.db.catalog_store import (
     search_entries,
     unconfirmed,
 )
+from counter.db.platform_store import reporting
 from counter.db.settings_store import get_setting, is_training, put_setting
 
 if TYPE_CHECKING:
@@ -48,6 +51,7 @@ __all__ = [
     "NotADraft",
     "Publication",
     "PublicationPreview",
+    "PublishRefused",
     "allow_draft_intake",
     "bundle_named",
     "draft_guides",
@@ -187,14 +191,31 @@ def publication_preview(session: Session, bundle_code: str) -> PublicationPrevie
     )
 
 
+class PublishRefused(Exception):
+    """The guide may not be published as it stands: ``problems`` lists every reason
+    (:func:`counter.catalog.publish_gate.publish_problems`)."""
+
+    def __init__(self, bundle_code: str, problems: list[Problem]) -> None:
+        super().__init__(f"{bundle_code}: {len(problems)} problems")
+        self.bundle_code = bundle_code
+        self.problems = tuple(problems)
+
+
 def publish_guide(session: Session, bundle_code: str, *, desk: Desk | None = None) -> Publication:
     """Publish the 待核 or 样例 guide of a bundle at this site: a new version, who and when kept with it and on the
     trail; a 样例 so published is no longer marked 样例 on its papers.
 
-    Raises :class:`NotADraft` when the current guide is neither (already the site's, or no guide at all).
+    Raises :class:`NotADraft` when the current guide is neither (already the site's, or no guide at all), and
+    :class:`PublishRefused` with every problem while the guide fails the publish gate (an item listed twice, a
+    limit or a condition without its source, an item the platform cannot know where the site reports to it).
     """
     by = this_desk(desk)
     require(session, by.actor, Permission.MANAGE_CATALOG)
+    stored = current_guide(session, bundle_code)
+    if stored is not None and unconfirmed(stored.bundle):
+        problems = publish_problems("", stored.bundle, reporting=reporting(session))
+        if problems:
+            raise PublishRefused(bundle_code, problems)
     who = by.actor.login or by.clerk
     publication = publish_draft(session, bundle_code, who)
     detail = {

@@ -67,6 +67,10 @@ class Rule(StrEnum):
     REMEDY_LEVY_NOT_REVIEW_FIRST = "remedy_levy_not_review_first"  # a 征税行为 with another way; detail: the kind
     # the licence an item issues, reported upward as 电子证照 data: named by its 办理结果 too
     LICENCE_NOT_IN_RESULT = "licence_not_in_result"  # detail: the licence type
+    # what a guide must be before a site publishes it (counter.catalog.publish_gate)
+    DUPLICATE_ITEM = "duplicate_item"  # detail: the item's name or 基本编码; extra other: the item that has it first
+    BOUND_WITHOUT_SOURCE = "bound_without_source"  # detail: the clause that sets the bound (租期不少于一年)
+    ITEM_WITHOUT_OFFICIAL_CODE = "item_without_official_code"  # no 基本编码, where the site reports to the platform
     # identity and references
     CODE_TOO_LONG = "code_too_long"
     DUPLICATE_CODE = "duplicate_code"

@@ -139,9 +139,10 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
 def cmd_catalog_publish(args: argparse.Namespace) -> int:
     """Publish a 待核 or 样例 guide, named exactly (code, number or whole name): a slip of the keys publishes
     nothing."""
-    from counter.actions.guide_status import NotADraft, bundle_named, publish_guide
+    from counter.actions.guide_status import NotADraft, PublishRefused, bundle_named, publish_guide
     from counter.actions.guides import current_guide
     from counter.catalog.model import GuideStatus
+    from counter.words.catalog_problems import PUBLISH_REFUSED
 
     store = open_store(args)
     ensure_catalog(store)
@@ -155,6 +156,12 @@ def cmd_catalog_publish(args: argparse.Namespace) -> int:
         already = err.status is GuideStatus.PUBLISHED
         wording = phrases.CATALOG_PUBLISH_ALREADY if already else phrases.CATALOG_PUBLISH_NO_GUIDE
         raise Reported(wording.format(name=stored.bundle.name)) from err
+    except PublishRefused as err:
+        if args.json:
+            print_json({"code": code, "problems": [problem_json(p) for p in err.problems]})
+            return EXIT_PROBLEM
+        lines = [PUBLISH_REFUSED.format(name=stored.bundle.name, count=len(err.problems))]
+        raise Reported("\n".join([*lines, *(problem_line(p) for p in err.problems)])) from err
     if args.json:
         print_json({"code": code, "version": done.version, "draft_version": done.draft_version})
     else:

@@ -21,6 +21,9 @@ from counter.words.translate import tr
 # the file that used a code first.  Sources: 第九条/第十条 of 兴署发〔2021〕5号 and the
 # 24-point checklist (清单) of the 一网办 plan.
 
+#: above the problems of a guide the publish gate refused (counter.catalog.publish_gate), each on its own line
+PUBLISH_REFUSED = tr("“{name}”的指南有{count}处问题，不能发布；改正后再发布：")
+
 RULE_TEXT: dict[Rule, str] = {
     Rule.NOT_FOUND: tr("找不到该文件或文件夹"),
     Rule.NOT_A_CATALOG: tr("不是事项目录：须为文件夹、.toml 文件或 .xlsx 工作簿"),
@@ -74,6 +77,16 @@ RULE_TEXT: dict[Rule, str] = {
         "征税行为的纳税争议应当先申请行政复议（税收征收管理法第八十八条第一款），{field}应为复议前置"
     ),
     Rule.LICENCE_NOT_IN_RESULT: tr("{field}“{detail}”未出现在本事项的办理结果中，请核对证照名称"),
+    Rule.DUPLICATE_ITEM: tr(
+        "{field}“{detail}”与事项 {other} 相同：同一事项在指南中只能列一次，分阶段办理的写在办理流程中"
+    ),
+    Rule.BOUND_WITHOUT_SOURCE: tr(
+        "{field}“{detail}”没有写明出处：对申请人设定的条件或期限须写明设定它的法律法规条款"
+        "（行政许可法第十六条第四款：不得增设违反上位法的其他条件）"
+    ),
+    Rule.ITEM_WITHOUT_OFFICIAL_CODE: tr(
+        "没有填写政务服务事项实施清单的基本编码：事项编码是指南自拟的，不是实施清单的实施编码，上报一体化政务服务平台时平台无法识别"
+    ),
     Rule.CODE_TOO_LONG: tr("{field}“{detail}”超过{max}个字符"),
     Rule.DUPLICATE_CODE: tr("{field}“{detail}”重复{other_note}"),
     Rule.DANGLING_REFERENCE: tr("{field}“{detail}”在本一件事中不存在"),

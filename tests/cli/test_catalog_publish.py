@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from counter.cli import phrases
 from counter.cli.main import main
 from counter.db.catalog_store import current_guide, import_bundles
 from counter.db.engine import make_engine, make_sessions
+from counter.words.catalog_problems import PUBLISH_REFUSED
 from tests.conftest import made_database
 
 BUNDLE = "XAM-YJS-008"
@@ -75,3 +77,23 @@ def test_the_draft_intake_setting_is_shown_and_set(capsys: pytest.CaptureFixture
     code, out, _ = run(capsys, db, "catalog", "draft-intake", "off", "--json")
     assert code == 0
     assert '"site_allows": false' in out
+
+
+def test_a_guide_listing_the_same_licence_twice_is_refused_with_every_problem(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    """007's draft lists 申请从事互联网上网服务经营活动审批 twice (20 and 15 working days): every problem, in
+    Chinese."""
+    code, out, err = run(capsys, db, "catalog", "publish", "7")
+    assert (code, out) == (1, "")
+    head, *problems = err.strip().splitlines()
+    assert head == PUBLISH_REFUSED.format(name="我要开网吧", count=len(problems))
+    assert any("申请从事互联网上网服务经营活动审批" in line and "只能列一次" in line for line in problems)
+    assert "--" not in err
+    assert "publish" not in err
+    code, out, _ = run(capsys, db, "catalog", "publish", "7", "--json")
+    assert code == 1
+    assert "duplicate_item" in {p["rule"] for p in json.loads(out)["problems"]}
+    code, out, _ = run(capsys, db, "catalog", "list", "--json")
+    assert code == 0
+    assert {e["code"]: e["status"] for e in json.loads(out)}["XAM-YJS-007"] == "draft"

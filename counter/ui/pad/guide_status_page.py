@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QListWidget, QListWidgetItem, QPushButt
 from counter.actions.guard import NotPermitted
 from counter.actions.guide_status import (
     NotADraft,
+    PublishRefused,
     allow_draft_intake,
     draft_guides,
     draft_intake,
@@ -40,6 +41,7 @@ from counter.ui.pad.words import (
 from counter.ui.plain_text import plain_label
 from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
+from counter.words.catalog_problems import PUBLISH_REFUSED, problem_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -140,6 +142,11 @@ class GuideStatusPage(QWidget):
             self.message.setText(not_permitted(refused.permission, refused.signed_in))
         except NotADraft:
             self.load()  # published meanwhile at another desk: the list shows what is left
+        except PublishRefused as refused:  # every reason at once, the guide's name above them
+            line = self.drafts.currentItem()
+            name = str(line.data(NAME_ROLE)) if line is not None else refused.bundle_code
+            head = PUBLISH_REFUSED.format(name=name, count=len(refused.problems))
+            self.message.setText("\n".join([head, *(problem_text(p) for p in refused.problems)]))
         except Failed as err:
             self.message.setText(err.message)
         return None
