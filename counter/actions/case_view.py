@@ -60,6 +60,7 @@ _FIT_PROBLEMS = frozenset(
         DocumentProblem.BUNDLE_MISMATCH,
         # a 送达回证 is made with its hand-over (统一出件), and reprinted by its number of hand-over, not offered here
         DocumentProblem.NO_HAND_OVER,
+        DocumentProblem.NO_DATE_CHANGE,  # a 期限告知书 needs a date changed
     }
 )
 

@@ -28,6 +28,7 @@ from counter.actions.intake import CaseNotFound
 from counter.actions.number_guard import check_series, note_document_issued
 from counter.actions.office import office_settings, office_to_store, stored_office_settings
 from counter.audit.actions import AuditAction
+from counter.case.date_changes import date_change_no
 from counter.case.numbers import DocKind, decision_no, decision_sequence_kind, decision_series_day, doc_no
 from counter.db import models
 from counter.db.case_store import case_by_no, case_view, next_sequence
@@ -193,7 +194,10 @@ def make_document(
     bundle = stored.bundle.for_case(dict(view.answers))  # the papers name only the items applied for
     item = bundle.item(item_code) if kind is DocumentKind.DENIAL else None
     item_no = stored.bundle.items.index(item) + 1 if item is not None else 0  # its place in the whole guide
-    stored_kind = record_kind(kind, hand_over_no if kind is DocumentKind.SERVICE_RECEIPT else item_no)
+    if kind is DocumentKind.DATE_NOTICE:  # one paper per change of a date (counter.case.date_changes): the latest
+        hand_over_no = date_change_no(view.history, hand_over_no)
+    numbered = kind in (DocumentKind.SERVICE_RECEIPT, DocumentKind.DATE_NOTICE)
+    stored_kind = record_kind(kind, hand_over_no if numbered else item_no)
     existing = find_document(session, case.id, stored_kind)
     if existing is not None:
         office, number, issued_on = _from_snapshot(existing.office), existing.doc_no, existing.issued_on

@@ -123,7 +123,8 @@ def cmd_print(args: argparse.Namespace) -> int:
     store, by = signed_in(args)
     kind, day = DocumentKind(args.doc), today_of(args)
     try:
-        hand_over = args.hand_over if kind is DocumentKind.SERVICE_RECEIPT else 0
+        numbered = kind in (DocumentKind.SERVICE_RECEIPT, DocumentKind.DATE_NOTICE)  # which hand-over, which change
+        hand_over = args.hand_over if numbered else 0
         made = store.write(
             lambda session: make_document(
                 session, by, args.case_no, kind, day, args.item.strip(), hand_over_no=hand_over

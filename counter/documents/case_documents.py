@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from counter.case.date_changes import nth_date_change
 from counter.case.dates_moved import CORRECTION, PROMISED
 from counter.case.decisions import deferred_items
 from counter.case.view import CaseMaterialLine, CaseView
@@ -41,6 +42,7 @@ from counter.documents.data import (
     Text,
 )
 from counter.documents.date_notes import moved, provisional
+from counter.documents.date_notice import date_notice_blocks
 from counter.documents.deciders import unnamed_bodies
 from counter.documents.item_denial import denied_item, department_sign_off, item_denial_blocks
 from counter.documents.item_law import (
@@ -533,6 +535,10 @@ def document_for(
         blocks = service_blocks(case, bundle, hand_over, office)
         sign_off = service_sign_off(sign_off, case, hand_over)
         header = (*_header(case, bundle), *_subject(case, bundle))  # the items are the table's
+    elif kind is DocumentKind.DATE_NOTICE:
+        change = nth_date_change(case.history, hand_over_no)
+        assert change is not None  # document_problems saw to it
+        blocks = date_notice_blocks(case, bundle, change, office, you)
     else:
         item = denied_item(case, bundle, item_code)
         assert item is not None  # document_problems saw to it

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from counter.case.date_changes import nth_date_change
 from counter.case.hand_over import HandOver, hand_overs
 from counter.case.item_lines import office_day
 from counter.case.numbers import DOC_NO_MAX
@@ -78,6 +79,8 @@ def _fit_problems(
         return [DocumentProblem.NEEDS_NO_CASE]
     if kind in (DocumentKind.DENIAL, DocumentKind.SERVICE_RECEIPT):
         return _after_intake_problems(case, kind, bundle, item_code, hand_over_no)
+    if kind is DocumentKind.DATE_NOTICE:  # one change of a date, by its place (0: the latest)
+        return [] if nth_date_change(case.history, hand_over_no) is not None else [DocumentProblem.NO_DATE_CHANGE]
     outcomes, problem = _OUTCOMES_FOR[kind]
     if case.outcome not in outcomes:
         return [problem]

@@ -22,6 +22,7 @@ class DocumentKind(StrEnum):
     REFUSAL = "refusal"  # 不予受理通知书
     DENIAL = "denial"  # 不予批准决定书
     SERVICE_RECEIPT = "service"  # 送达回证: one per hand-over of results (counter.case.hand_over)
+    DATE_NOTICE = "date_notice"  # 期限告知书: one per change of a date told (counter.case.date_changes)
     GUIDE_NOTICE = "guide_notice"  # 一次性告知单: a bundle's guide for someone who only asks
     BLANK_FORM = "blank_form"  # 空白表格: a form of a guide's materials, to be filled in by the applicant
     SAMPLE_FORM = "sample_form"  # 示范样表: the same form filled in as an example
@@ -72,6 +73,7 @@ _NUMBER_KIND: dict[DocumentKind, DocKind | None] = {
     DocumentKind.REFUSAL: DocKind.REFUSAL,
     DocumentKind.DENIAL: DocKind.DENIAL,
     DocumentKind.SERVICE_RECEIPT: DocKind.SERVICE,
+    DocumentKind.DATE_NOTICE: DocKind.DATE_NOTICE,
     DocumentKind.GUIDE_NOTICE: DocKind.GUIDE,
     # a form is the guide's, handed out like a leaflet: nothing of the office's is decided or told on it
     DocumentKind.BLANK_FORM: None,
@@ -112,6 +114,7 @@ class DocumentProblem(StrEnum):
     REFUSED = "refused"  # application form: the case was refused, nothing goes to the departments to apply for
     NOT_DENIED = "not_denied"  # denial: the item named is not denied (or no item is named)
     NO_HAND_OVER = "no_hand_over"  # 送达回证: the case has no such hand-over of results on record
+    NO_DATE_CHANGE = "no_date_change"  # 期限告知书: the case has no such change of a date on record
     BUNDLE_MISMATCH = "bundle_mismatch"  # the guide given is of another bundle
     DOC_NO_INVALID = "doc_no_invalid"  # empty, or longer than 30 characters
     ISSUED_BEFORE_RECEIVED = "issued_before_received"  # the date on the paper precedes the intake

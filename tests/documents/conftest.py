@@ -8,6 +8,7 @@ Built once per test run: the documents only read the cases.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import shutil
@@ -22,7 +23,7 @@ from counter.actions.desk import Desk
 from counter.actions.hand_over import hand_over_results
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.case.numbers import DeskIdentity, doc_no
-from counter.case.view import CaseView
+from counter.case.view import CaseView, HistoryLine
 from counter.catalog.model import Bundle
 from counter.db.case_store import case_view
 from counter.db.catalog_store import guide_version
@@ -57,7 +58,13 @@ CASE_OF_KIND = {
     DocumentKind.REFUSAL: "不予受理",
     DocumentKind.DENIAL: "受理",
     DocumentKind.SERVICE_RECEIPT: "受理",  # its denial handed over ahead of the other items, as the applicant asked
+    DocumentKind.DATE_NOTICE: "容缺受理",  # its 容缺 deadline extended (EXTENDED)
 }
+#: the 容缺 deadline of the 容缺受理 case extended, as a supervisor records it: the line its 期限告知书 tells of
+EXTENDED = HistoryLine(
+    dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC), "值班长", "1", "deferral_extended", "awaiting_deferred",
+    "2026-11-27：医院暂停办理健康证明",
+)  # fmt: skip
 #: the one hand-over of results the demo's cases have: the 受理 case's denial
 HAND_OVER = HandOverRequest(
     HandOverWay.PICKUP, recipient="巴特尔", id_no="152201198507160010", items=(FOOD,), partial=True
@@ -83,8 +90,14 @@ class DemoCases:
         number = doc_no(DESK.identity, TODAY, number_kind, sequence)
         item = FOOD if kind is DocumentKind.DENIAL else ""
         hand_over = 1 if kind is DocumentKind.SERVICE_RECEIPT else 0
+        return document_for(self.view_for(kind), kind, self.office, number, self.bundle, TODAY, item, hand_over)
+
+    def view_for(self, kind: DocumentKind) -> CaseView:
+        """The case ``kind`` is printed for (:data:`CASE_OF_KIND`); for a 期限告知书, with its deadline extended."""
         view = self.views[CASE_OF_KIND[kind]]
-        return document_for(view, kind, self.office, number, self.bundle, TODAY, item, hand_over)
+        if kind is DocumentKind.DATE_NOTICE:
+            return dataclasses.replace(view, history=(*view.history, EXTENDED))
+        return view
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from tests.documents.conftest import CASE_OF_KIND, FOOD, TODAY, DemoCases
 
 def guide_line(demo: DemoCases, kind: DocumentKind, **changes: object) -> str:
     bundle = dataclasses.replace(demo.bundle, **changes)  # type: ignore[arg-type]
-    view = demo.views[CASE_OF_KIND[kind]]
+    view = demo.view_for(kind)
     item = FOOD if kind is DocumentKind.DENIAL else ""
     hand_over = 1 if kind is DocumentKind.SERVICE_RECEIPT else 0
     data = document_for(view, kind, demo.office, "N-1", bundle, TODAY, item, hand_over)

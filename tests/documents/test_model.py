@@ -67,7 +67,7 @@ def test_numbers_follow_the_case_number_scheme() -> None:
 
 @pytest.mark.parametrize("kind", [k for k in DocumentKind if k.needs_case])
 def test_each_document_fits_its_case_and_no_other(demo: DemoCases, kind: DocumentKind) -> None:
-    fitting = demo.views[CASE_OF_KIND[kind]]
+    fitting = demo.view_for(kind)
     item = FOOD if kind is DocumentKind.DENIAL else ""  # a denial is one item's
     hand_over = 1 if kind is DocumentKind.SERVICE_RECEIPT else 0  # a 送达回证 one hand-over's
     assert document_problems(fitting, kind, demo.bundle, "N-1", TODAY, item, hand_over) == ()

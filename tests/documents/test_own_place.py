@@ -43,7 +43,7 @@ def _paper(demo: DemoCases, kind: DocumentKind, office: OfficeSettings, own_plac
     number = doc_no(DESK.identity, TODAY, number_kind, 1)
     item = FOOD if kind is DocumentKind.DENIAL else ""
     hand_over = 1 if kind is DocumentKind.SERVICE_RECEIPT else 0
-    view = demo.views[CASE_HERE[kind]]
+    view = demo.view_for(kind) if kind is DocumentKind.DATE_NOTICE else demo.views[CASE_HERE[kind]]
     return document_for(view, kind, office, number, demo.bundle, TODAY, item, hand_over, own_place=own_place)
 
 

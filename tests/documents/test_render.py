@@ -61,6 +61,8 @@ REQUIRED = {
         "先行送达",
         "其余事项办结后另行送达",
     ),
+    # the 容缺 deadline extended: the new date, why, and what is still to be handed in
+    DocumentKind.DATE_NOTICE: ("补交期限延长至2026年11月27日", "因医院暂停办理健康证明", "补交的材料", "容缺受理失效"),
     # the applicant checks the numbers the departments register: printed whole, on the file's one copy
     DocumentKind.APPLICATION: (
         "申请人（各事项共用，只填一次）",
