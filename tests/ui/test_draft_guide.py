@@ -21,6 +21,7 @@ from counter.ui.pad.guide_status_page import GuideStatusPage
 from counter.ui.pad.words import GUIDE_STATUS_PUBLISHED
 from counter.ui.runner import Runner
 from counter.words.catalog import DRAFT_GUIDE
+from counter.words.catalog_problems import PUBLISH_REFUSED
 from tests.ui.conftest import start_window
 from tests.ui.test_desk_actions import open_bundle, shown_messages
 
@@ -102,3 +103,25 @@ def test_the_administrator_allows_drafts_and_publishes_one_from_the_supervisor_w
     assert page.message.text() == GUIDE_STATUS_PUBLISHED.format(name=NAME, version=2)
     open_bundle(window, "xcg")
     assert not window.guide_view.draft_notice.isVisibleTo(window.guide_view)
+
+
+def test_the_window_refuses_to_publish_a_guide_the_gate_refuses_and_says_why(
+    qtbot: QtBot, db: Store, draft_catalog: Path, named_desk: None
+) -> None:
+    """The window's 发布 goes through the same gate as ``catalog publish``: every problem on the page, in Chinese,
+    and the guide still 待核."""
+    path = draft_catalog / "008.toml"
+    text = path.read_text(encoding="utf-8")
+    shared = "窗口通过不动产登记信息共享调取。"
+    assert text.count(shared) == 1
+    path.write_text(text.replace(shared, shared.replace("。", "；租期不少于一年。")), encoding="utf-8")
+    start_window(qtbot, MainWindow(db, draft_catalog))
+    page = GuideStatusPage(Runner(db))
+    qtbot.addWidget(page)
+    page.load()
+    page.drafts.setCurrentRow(0)
+    page.publish(page.drafts.item(0).data(Qt.ItemDataRole.UserRole), NAME)
+    head, *problems = page.message.text().splitlines()
+    assert head == PUBLISH_REFUSED.format(name=NAME, count=len(problems))
+    assert any("租期不少于一年" in line and "没有写明出处" in line for line in problems)
+    assert page.drafts.count() == 1  # nothing published
