@@ -71,16 +71,21 @@ def test_same_day_by_command(capsys: pytest.CaptureFixture[str], cases: tuple[st
 
 
 def test_figures_by_command(capsys: pytest.CaptureFixture[str], cases: tuple[str, str, str]) -> None:
-    db, _, _ = cases
+    db, immediate, _ = cases
     code, out, _ = run(capsys, "case", "figures", "--month", "2026-11", "--by", "bundle", "--json", "--db", db)
     assert code == 0
     figures = json.loads(out)
+    assert figures["total"]["same_day_share"] == 0  # nothing decided yet, whatever the catalog promises
+    assert run(capsys, "case", "same-day", immediate, "--db", db, "--today", DAY)[0] == 0
+    code, out, _ = run(capsys, "case", "figures", "--month", "2026-11", "--by", "bundle", "--json", "--db", db)
+    figures = json.loads(out)
     assert (figures["month"], figures["by"], figures["same_day_share_goal"]) == ("2026-11", "bundle", 0.2)
+    assert figures["same_day_counted_as"] == "decided_on_the_day_taken"
     lines = {line["bundle_code"]: line for line in figures["lines"]}
-    assert lines[IMMEDIATE_CODE]["same_day_case_share"] == 1.0
-    assert lines["XAM-YJS-008"]["same_day_share"] == 0.25  # one item of four is 即办
+    assert lines[IMMEDIATE_CODE]["same_day_case_share"] == 1.0  # done at the window on the day
+    assert lines["XAM-YJS-008"]["same_day_share"] == 0  # its 涉税 item is 即办 in the catalog, not yet decided
     assert figures["total"]["cases"] == 2
-    assert figures["total"]["same_day_share"] == round(6 / 9, 4)
+    assert figures["total"]["same_day_share"] == round(5 / 9, 4)
     assert set(figures["total"]) == {
         "cases",
         "same_day_cases",
@@ -94,7 +99,8 @@ def test_figures_by_command(capsys: pytest.CaptureFixture[str], cases: tuple[str
     }
     code, out, _ = run(capsys, "case", "figures", "--month", "2026-11", "--db", db)
     assert code == 0
-    assert "XAM01 8号窗口：受理 2 件，即办件占比 66.7%（目标 20.0%）" in out
+    assert "XAM01 8号窗口：受理 2 件，即办件占比 55.6%（目标 20.0%）" in out
+    assert "即办件按实际办理计：受理当日即作出决定" in out  # the definition beside the target
     code, out, _ = run(capsys, "case", "figures", "--month", "2026-10", "--db", db)
     assert (code, out.strip()) == (0, "2026-10 没有受理的办件。")
     code, _, err = run(capsys, "case", "figures", "--month", "2026-13", "--db", db)

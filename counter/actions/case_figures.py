@@ -44,7 +44,7 @@ def month_figures(session: Session, month: str, group: FigureGroup, *, desk: Des
     names = bundle_names(session) if group is FigureGroup.BUNDLE else {}
     lines, total = promise_figures(
         VersionCount(c.part, c.part[1] if group is FigureGroup.DESK else names.get(c.part[0], ""),
-                     facts[c.guide_key], c.cases)
+                     facts[c.guide_key], c.cases, c.decided)
         for c in counts
     )  # fmt: skip
     return MonthFigures(month, group, lines, total)

@@ -86,7 +86,8 @@ _FACTS_KEPT = 4096  # distinct guide contents and answers; a league has a few hu
 
 def accepted_versions(session: Session, counts: list[GroupCount]) -> dict[tuple[int, str], BundleFacts]:
     """What one case of each guide version and answers named in ``counts`` adds to the 即办件 figures: only the items
-    its answers apply for count (:meth:`counter.catalog.model.Bundle.for_case`)."""
+    its answers apply for count (:meth:`counter.catalog.model.Bundle.for_case`); which of them were decided on the
+    day is the case's own (:attr:`counter.db.figure_store.GroupCount.decided`)."""
     facts: dict[tuple[int, str], BundleFacts] = {}
     hashes = version_hashes(session, {c.guide_version_id for c in counts})
     guides: dict[int, Bundle] = {}
@@ -129,7 +130,7 @@ def period_figures(
     counts = version_counts(session, first, last, grouping)
     facts = accepted_versions(session, counts)
     promise_lines, promise_total = promise_figures(
-        VersionCount((key(c.part)[0],), key(c.part)[1], facts[c.guide_key], c.cases) for c in counts
+        VersionCount((key(c.part)[0],), key(c.part)[1], facts[c.guide_key], c.cases, c.decided) for c in counts
     )
     promises = {(p.key[0], p.label): p for p in promise_lines}
     lines = []

@@ -11,10 +11,12 @@ How this module reads them, written down so that anyone can recompute the number
 - **The cases counted** are those accepted in the month (受理, 容缺受理: they have an acceptance date), whatever
   became of them since, except those voided as entered in error.  A correction notice or a refusal accepts nothing.
 - **办件 of an item.**  A case of a bundle is one 办件 of each of the bundle's items (each item is decided by its
-  own department), so the table's "事项即办件" is counted per item: **即办件占比** = the item-办件 whose item is a
-  即办件 (:func:`counter.case.same_day.immediate_item`) ÷ all item-办件.  Beside it, **整件即办占比** counts whole
-  cases: the cases whose bundle is wholly 即办 (:func:`counter.case.same_day.same_day_bundle`) ÷ the cases — the
-  applicant's view, who leaves with everything only then.
+  own department), so the table's "事项即办件" is counted per item, by what happened, never by the catalog's promise
+  (a guide that promises 0 days says what should happen; a case left with three items undecided did not):
+  **即办件占比** = the item-办件 decided (准予 or 不予批准) on the day their case was taken ÷ all item-办件.  Beside it,
+  **整件即办占比** counts whole cases: the cases closed on the spot, every item they applied for decided on the day
+  they were taken ÷ the cases — the applicant's view, who leaves with everything only then.  A case closed by a
+  lapse or a refusal with items left undecided was not done on the spot.
 - **承诺时限压减率** of an item = 1 − promised limit ÷ statutory limit (法定办结时限), both as the catalog states them.
   Working days and calendar days are never mixed: an item whose two limits are in different units, or that lacks
   either, or whose statutory limit is 0 days (nothing to cut), is not measured and is counted as such.  The figure
@@ -34,10 +36,9 @@ from enum import StrEnum
 from fractions import Fraction
 from functools import cache
 
-from counter.case.same_day import immediate_item, same_day_bundle
 from counter.catalog.model import Bundle, Item
 
-#: 第 2 项: 即办件的数量占比达到 20%
+#: 第 2 项: 即办件的数量占比达到 20% (seed 000, 一网办 附件; counted as :class:`PromiseFigures` says)
 SAME_DAY_SHARE_GOAL = Fraction(1, 5)
 #: 第 1 项: 承诺时限在法定时限基础上缩减的比例达到 50%
 REDUCTION_GOAL = Fraction(1, 2)
@@ -73,11 +74,9 @@ def item_reduction(item: Item) -> Fraction | None:
 
 @dataclass(frozen=True, slots=True)
 class BundleFacts:
-    """What one case of a guide version adds to the figures."""
+    """What one case of a guide version (with its answers) adds to the figures, whatever became of it."""
 
-    same_day: bool
-    items: int
-    immediate_items: int
+    items: int  # the items applied for
     reductions: tuple[Fraction, ...]  # one per measured item
     unmeasured_items: int
 
@@ -85,23 +84,19 @@ class BundleFacts:
 def bundle_facts(bundle: Bundle) -> BundleFacts:
     rates = [item_reduction(item) for item in bundle.items]
     measured = tuple(rate for rate in rates if rate is not None)
-    return BundleFacts(
-        same_day=same_day_bundle(bundle),
-        items=len(bundle.items),
-        immediate_items=sum(1 for item in bundle.items if immediate_item(item)),
-        reductions=measured,
-        unmeasured_items=len(rates) - len(measured),
-    )
+    return BundleFacts(items=len(bundle.items), reductions=measured, unmeasured_items=len(rates) - len(measured))
 
 
 @dataclass(frozen=True, slots=True)
 class VersionCount:
-    """So many accepted cases of one guide version in one group (a desk, a bundle)."""
+    """So many accepted cases of one guide version in one group (a desk, a bundle), with as many of their items
+    decided on the day each was taken."""
 
     key: tuple[str, ...]  # (site code, desk number) or (bundle code,): the line's identity and sort order
     label: str  # what the line is called: the desk, the bundle's name
     facts: BundleFacts
     cases: int
+    decided: int = 0  # of each case's items, decided (准予 or 不予批准) on the day it was taken
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,21 +106,21 @@ class PromiseFigures:
     key: tuple[str, ...]  # () for the total
     label: str
     cases: int = 0
-    same_day_cases: int = 0
+    same_day_cases: int = 0  # closed on the spot: every item decided on the day the case was taken
     item_cases: int = 0
-    same_day_item_cases: int = 0
+    same_day_item_cases: int = 0  # decided on the day their case was taken
     measured_item_cases: int = 0
     unmeasured_item_cases: int = 0
     reduction_sum: Fraction = Fraction(0)
 
     @property
     def same_day_share(self) -> Fraction | None:
-        """即办件占比 (第 2 项), counted per item-办件."""
+        """即办件占比 (第 2 项), counted per item-办件: those decided on the day their case was taken."""
         return Fraction(self.same_day_item_cases, self.item_cases) if self.item_cases else None
 
     @property
     def same_day_case_share(self) -> Fraction | None:
-        """整件即办占比: cases whose whole bundle was done at the window."""
+        """整件即办占比: the cases closed on the spot, every item decided on the day they were taken."""
         return Fraction(self.same_day_cases, self.cases) if self.cases else None
 
     @property
@@ -135,13 +130,14 @@ class PromiseFigures:
 
     def plus(self, count: VersionCount) -> PromiseFigures:
         facts, n = count.facts, count.cases
+        decided = min(count.decided, facts.items)
         return PromiseFigures(
             key=self.key,
             label=self.label,
             cases=self.cases + n,
-            same_day_cases=self.same_day_cases + (n if facts.same_day else 0),
+            same_day_cases=self.same_day_cases + (n if facts.items and decided == facts.items else 0),
             item_cases=self.item_cases + n * facts.items,
-            same_day_item_cases=self.same_day_item_cases + n * facts.immediate_items,
+            same_day_item_cases=self.same_day_item_cases + n * decided,
             measured_item_cases=self.measured_item_cases + n * len(facts.reductions),
             unmeasured_item_cases=self.unmeasured_item_cases + n * facts.unmeasured_items,
             reduction_sum=self.reduction_sum + n * _summed(facts.reductions),

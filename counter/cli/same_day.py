@@ -105,6 +105,8 @@ def figures_json(figures: MonthFigures) -> dict[str, Any]:
         "month": figures.month,
         "by": figures.group.value,
         "same_day_share_goal": float(SAME_DAY_SHARE_GOAL),
+        # what a 即办件 is here: an item decided on the day its case was taken (counter.case.promise_figures)
+        "same_day_counted_as": "decided_on_the_day_taken",
         "promise_reduction_goal": float(REDUCTION_GOAL),
         "lines": [line_json(line, figures.group) for line in figures.lines],
         "total": line_json(figures.total, figures.group),

@@ -19,9 +19,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select, text
+from sqlalchemy import ColumnElement, Date, and_, case, cast, exists, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
+from counter.case.decisions import DECISION_EVENTS
 from counter.case.status import CaseStatus
 from counter.db import models
 from counter.db.service_standing import Standing
@@ -78,6 +79,7 @@ class ItemLine:
     """The items of one line's cases still with their departments, and how many of them are past their date."""
 
     part: Part
+    decided: int = 0  # how many of each case's items were decided (准予 or 不予批准) on the day it was taken
     open: int
     overdue: int
 
@@ -185,10 +187,21 @@ def service_lines(
 
 
 def version_counts(session: Session, first: dt.date, last: dt.date, grouping: Grouping) -> list[GroupCount]:
-    """Cases accepted from ``first`` to ``last`` (both included), not voided, per line, guide version and answers: what
-    the 24-point table counts (:mod:`counter.case.promise_figures`), each case by the items it applied for; each
-    version's facts are read once by the caller."""
-    c = models.Case
+    """Cases accepted from ``first`` to ``last`` (both included), not voided, per line, guide version, answers and
+    how many of their items were decided on the day each was taken: what the 24-point table counts
+    (:mod:`counter.case.promise_figures`), each case by the items it applied for, and by what happened to them (a
+    decision is a history line, :data:`counter.case.decisions.DECISION_EVENTS`); each version's facts are read once
+    by the caller."""
+    c, h, taken = models.Case, models.CaseHistory, aliased(models.Case)
+    period = and_(taken.accepted_on.between(first, last), taken.status != CaseStatus.VOIDED.value)
+    on_the_day = (
+        select(h.case_id, func.count().label("decided"))
+        .join(taken, taken.id == h.case_id)
+        .where(period, h.event.in_(DECISION_EVENTS), _office_day(session, h.at, first) == taken.received_on)
+        .group_by(h.case_id)
+        .subquery("on_the_day")
+    )
+    decided = func.coalesce(on_the_day.c.decided, 0)
     keys = _grouped_by(grouping, c.accepted_on, c.site_code, c.desk_no, c.clerk, c.bundle_code)
     stmt = (
         select(*keys, c.guide_version_id, c.answers, func.count())
@@ -197,7 +210,24 @@ def version_counts(session: Session, first: dt.date, last: dt.date, grouping: Gr
     )
     _compiled_plainly(session)
     width = len(keys)
-    return [GroupCount(_part(row, width), row[width], row[width + 2], row[width + 1]) for row in session.execute(stmt)]
+    return [
+        GroupCount(_part(row, width), row[width], row[width + 3], row[width + 1], int(row[width + 2]))
+        for row in session.execute(stmt)
+    ]
+
+
+def _office_day(session: Session, at: Any, near: dt.date) -> ColumnElement[Any]:
+    """The day a stored moment (UTC) falls on, on the office's clock (:func:`counter.case.moments.office_day`),
+    computed by the database.
+
+    The office's offset from UTC is taken at noon of ``near``: the league's zone (UTC+8) keeps one offset all year,
+    and a zone that moves its clocks moves them at night, when no window decides anything.
+    """
+    offset = dt.datetime.combine(near, dt.time(12)).astimezone().utcoffset() or dt.timedelta(0)
+    if session.get_bind().dialect.name == "postgresql":
+        return cast(func.timezone("UTC", at) + offset, Date)
+    minutes = int(offset.total_seconds() // 60)
+    return func.date(at, f"{minutes:+d} minutes")
 
 
 def rectification_lines(

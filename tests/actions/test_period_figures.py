@@ -29,7 +29,7 @@ from counter.actions.desk import desk_at
 from counter.actions.period_figures import PeriodFigures, period_figures
 from counter.case.period_figures import CaseCounts, PeriodLine, deferral_overdue, rect_counts, total_line
 from counter.case.promise_figures import PromiseFigures, VersionCount, bundle_facts, promise_figures
-from counter.case.status import CaseStatus
+from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.db.catalog_store import guide_version
 from counter.db.engine import make_engine, make_sessions
@@ -83,7 +83,8 @@ class Expected:
     services: list[ServiceFact] = field(default_factory=list)
     deferrals: list[tuple[dt.date, str, str, str, str, bool]] = field(default_factory=list)  # + overdue
     outcomes: list[tuple[ServiceFact, Outcome]] = field(default_factory=list)
-    accepted: list[tuple[dt.date, str, str, str, str, int]] = field(default_factory=list)  # + guide version
+    # + guide version, and how many items were decided on the day the case was taken
+    accepted: list[tuple[dt.date, str, str, str, str, int, int]] = field(default_factory=list)
     rectifications: list[tuple[tuple[dt.date, str, str, str, str], tuple[dt.date, RectState, dt.date | None]]] = field(
         default_factory=list
     )
@@ -150,8 +151,9 @@ def fill(session: Session, rng: random.Random, cases: int) -> Expected:
             session.add(models.CaseMaterial(case_id=case.id, material_code="M9", name="材料", necessity="required",
                                             receipt="received", arrived_on=day))  # fmt: skip
         if accepted_on is not None and status is not CaseStatus.VOIDED:
-            expected.accepted.append((accepted_on, site, desk_no, clerk, code, version))
+            expected.accepted.append((accepted_on, site, desk_no, clerk, code, version, decided))
         fact = _serve(session, rng, case, expected, name)
+        decided = _decisions(session, rng, case) if accepted_on is not None else 0
         if outcome is Outcome.DEFER:  # counted on the service's line: the desk that sent it to the pad
             live = status not in (CaseStatus.WITHDRAWN, CaseStatus.VOIDED)
             overdue = live and deferral_overdue(materials, TODAY)
@@ -165,6 +167,23 @@ def fill(session: Session, rng: random.Random, cases: int) -> Expected:
 def _serve(session: Session, rng: random.Random, case: models.Case, expected: Expected, name: str) -> ServiceFact:
     """The pad's side of one service, written by the rating store as the desks write it: nothing, a pending request,
     a lapse, or a rating (and what followed it)."""
+def _decisions(session: Session, rng: random.Random, case: models.Case) -> int:
+    """A few items decided, some on the day the case was taken (early and late on the office's clock), some later;
+    how many on the day."""
+    on_the_day = 0
+    for n in range(rng.randrange(4)):
+        later = rng.choice([0, 0, 1, 3])
+        moment = dt.datetime.combine(case.received_on + dt.timedelta(days=later), rng.choice([dt.time(0, 5),
+                                     dt.time(10), dt.time(23, 55)])).astimezone()  # fmt: skip
+        event = rng.choice([CaseEvent.ITEM_APPROVED, CaseEvent.ITEM_DENIED])
+        session.add(models.CaseHistory(case_id=case.id, at=moment.astimezone(dt.UTC), clerk="乌兰", desk_no="8",
+                                       event=event.value, status_after=case.status, note=f"I{n}："))  # fmt: skip
+        on_the_day += later == 0
+    session.add(models.CaseHistory(case_id=case.id, at=dt.datetime.combine(case.received_on, dt.time(2)), clerk="乌兰",
+                                   desk_no="8", event=CaseEvent.TAKEN.value, status_after=case.status))  # fmt: skip
+    return on_the_day
+
+
     kind = rng.choice(["not_sent", "pending", "unrated", "rated", "rated", "rated", "rated"])
     if kind == "not_sent":
         return ServiceFact(case.received_on, case.desk_no, case.clerk, case.bundle_code, name, None, None,
@@ -263,17 +282,17 @@ def expected_lines(session: Session, facts: Expected, grouping: Grouping) -> tup
         if within(day):
             rects[key(_part(grouping, day, site, desk_no, clerk, bundle))].append(rect)
     versions = {}
-    for *_, version in facts.accepted:
+    for *_, version, _decided in facts.accepted:
         stored = guide_version(session, version)
         assert stored is not None
         versions[version] = bundle_facts(stored.bundle)
     parts = [
-        (_part(grouping, day, site, desk_no, clerk, bundle), version)
-        for day, site, desk_no, clerk, bundle, version in facts.accepted
+        (_part(grouping, day, site, desk_no, clerk, bundle), version, decided)
+        for day, site, desk_no, clerk, bundle, version, decided in facts.accepted
         if within(day)
     ]
     promise_lines, promise_total = promise_figures(
-        VersionCount((key(part)[0],), key(part)[1], versions[version], 1) for part, version in parts
+        VersionCount((key(part)[0],), key(part)[1], versions[version], 1, decided) for part, version, decided in parts
     )
     promises = {(p.key[0], p.label): p for p in promise_lines}
     lines = [

@@ -9,15 +9,16 @@ from counter.case.period_figures import CaseCounts, PeriodLine, RectCounts
 from counter.case.promise_figures import BundleFacts, PromiseFigures, VersionCount
 from counter.ratings.figures import Figures
 
-#: a case of four items, one 即办, three measured with cuts of 1/2 each; a case of one 即办 item cut whole
-FOUR = BundleFacts(False, 4, 1, (Fraction(1, 2),) * 3, 1)
-ONE = BundleFacts(True, 1, 1, (Fraction(1),), 0)
+#: a case of four items, one decided on the day it was taken, three measured with cuts of 1/2 each; a case of one
+#: item cut whole, decided on the day
+FOUR = (BundleFacts(4, (Fraction(1, 2),) * 3, 1), 1)
+ONE = (BundleFacts(1, (Fraction(1),), 0), 1)
 
 
-def _site(code: str, *counts: tuple[BundleFacts, int]) -> PeriodLine:
+def _site(code: str, *counts: tuple[tuple[BundleFacts, int], int]) -> PeriodLine:
     promise = PromiseFigures((code,), code)
-    for facts, cases in counts:
-        promise = promise.plus(VersionCount((code,), code, facts, cases))
+    for (facts, decided), cases in counts:
+        promise = promise.plus(VersionCount((code,), code, facts, cases, decided))
     accepted = sum(cases for _facts, cases in counts)
     return PeriodLine(code, code, Figures(code, services=accepted), CaseCounts(accepted=accepted), promise,
                       RectCounts(opened=1))  # fmt: skip
@@ -50,5 +51,5 @@ def test_a_hall_line_is_its_site_line_under_its_county_and_name() -> None:
         ("152202/ARH01", "ARH01"),
     ]
     assert lines[1].promise == PromiseFigures(("152201/WLH01",), "乌兰浩特市政务服务中心").plus(
-        VersionCount((), "", FOUR, 2)
+        VersionCount((), "", FOUR[0], 2, FOUR[1])
     )

@@ -80,10 +80,10 @@ def test_the_reduction_never_mixes_working_and_calendar_days() -> None:
 def test_a_month_of_two_desks_adds_up_per_item_and_per_case() -> None:
     mixed = bundle_facts(_bundle(NOW, LATER, _item("odd", CaseKind.PROMISED, TimeLimit(20, WD), TimeLimit(9, CD))))
     whole = bundle_facts(_bundle(NOW, NOW))
-    counts = [
-        VersionCount(("XAM01", "10"), "10", mixed, 3),
-        VersionCount(("XAM01", "8"), "8", whole, 2),
-        VersionCount(("XAM01", "8"), "8", mixed, 1),
+    counts = [  # the cases with as many items decided on the day they were taken
+        VersionCount(("XAM01", "10"), "10", mixed, 3, 1),
+        VersionCount(("XAM01", "8"), "8", whole, 2, 2),
+        VersionCount(("XAM01", "8"), "8", mixed, 1, 1),
     ]
     lines, total = promise_figures(counts)
     assert [line.key for line in lines] == [("XAM01", "8"), ("XAM01", "10")]  # desk 8 before desk 10
@@ -99,6 +99,17 @@ def test_a_month_of_two_desks_adds_up_per_item_and_per_case() -> None:
     assert total.mean_reduction == (Fraction(4) + 4 * Fraction(7, 4)) / 12
 
 
+def test_what_happened_counts_not_what_the_catalog_promised() -> None:
+    """A wholly 即办 bundle's case with one item decided on the day and one left: one 即办 item, no whole case."""
+    whole = bundle_facts(_bundle(NOW, NOW))
+    assert whole.items == 2
+    (line,), _total = promise_figures([VersionCount(("a",), "a", whole, 4, 1), VersionCount(("a",), "a", whole, 1)])
+    assert (line.cases, line.same_day_cases, line.item_cases, line.same_day_item_cases) == (5, 0, 10, 4)
+    # a 承诺件 decided on the day it was taken was done on the spot; a count past the items is held to them
+    (line,), _total = promise_figures([VersionCount(("a",), "a", bundle_facts(_bundle(LATER)), 2, 3)])
+    assert (line.same_day_cases, line.same_day_item_cases) == (2, 2)
+
+
 def test_nothing_to_divide_gives_no_figure() -> None:
     lines, total = promise_figures([])
     assert lines == ()
@@ -108,7 +119,7 @@ def test_nothing_to_divide_gives_no_figure() -> None:
 @given(st.lists(st.tuples(st.sampled_from("ab"), st.booleans(), st.integers(1, 50)), max_size=12))
 def test_the_total_is_the_sum_of_the_lines(rows: list[tuple[str, bool, int]]) -> None:
     facts = {True: bundle_facts(_bundle(NOW)), False: bundle_facts(_bundle(NOW, LATER))}
-    lines, total = promise_figures(VersionCount((k,), k, facts[w], n) for k, w, n in rows)
+    lines, total = promise_figures(VersionCount((k,), k, facts[w], n, 1 if w else 0) for k, w, n in rows)
     assert total.cases == sum(line.cases for line in lines) == sum(n for _, _, n in rows)
     assert total.reduction_sum == sum((line.reduction_sum for line in lines), Fraction(0))
     assert total.same_day_item_cases == sum(line.same_day_item_cases for line in lines)
