@@ -196,7 +196,7 @@ def cmd_case_correction_lapse(args: argparse.Namespace) -> int:
         lapse_correction(session, by, args.case_no, day, args.note.strip())
 
     try:
-        _move_refusals(args, lambda: store.write(lapse), CASE_CORRECTION_LAPSE_NOT_ALLOWED)
+        decision_faults(args, lambda: store.write(lapse), CASE_CORRECTION_LAPSE_NOT_ALLOWED)  # a provisional date too
     except CorrectionNotDue as err:
         due = err.due.isoformat() if err.due else ""
         first = err.first_day.isoformat() if err.first_day else ""

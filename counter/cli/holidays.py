@@ -12,6 +12,7 @@ from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, open_store, pars
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
+    from counter.actions.store import Store
     from counter.cli.common import Commands
 
 
@@ -30,6 +31,11 @@ def add_holiday_commands(commands: Commands, common: argparse.ArgumentParser) ->
     p = holidays.add_parser("list", parents=[common], help=tr("列出本单位设定的日期和数据覆盖范围"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_holidays_list)
+    p = holidays.add_parser(
+        "early-lapses", parents=[common], help=tr("列出逾期处理早于按公布安排重算的期限、待实施部门自行纠正的办件")
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_holidays_early_lapses)
 
 
 def cmd_holidays_import(args: argparse.Namespace) -> int:
@@ -58,6 +64,7 @@ def cmd_holidays_import(args: argparse.Namespace) -> int:
         )
     )
     _say_moved(result.moved)
+    _say_early(store)
     return EXIT_OK
 
 
@@ -67,6 +74,58 @@ def _say_moved(cases: tuple[str, ...]) -> None:
         print(tr("按新的节假日安排重新计算，{count} 件办件的期限顺延（以较晚的日期为准）：").format(count=len(cases)))
         for number in cases:
             print(f"  {number}")
+
+
+def _say_early(store: Store) -> None:
+    """How many lapses wait for their bodies' correction, now that the days changed (the list says which)."""
+    from counter.actions.early_lapses import early_lapses
+
+    rows = store.read(early_lapses)
+    if rows:
+        print(
+            tr("有 {count} 项逾期处理早于按公布的安排重算的期限，已列入待实施部门自行纠正的清单。").format(
+                count=len(rows)
+            )
+        )
+
+
+def cmd_holidays_early_lapses(args: argparse.Namespace) -> int:
+    """Each lapse found early, with its dates, the items it took down with their deciding bodies, and what to do."""
+    from counter.actions.early_lapses import early_lapses
+    from counter.words.lapses import CORRECTION_PATH
+
+    rows = open_store(args).read(early_lapses)
+    if args.json:
+        print_json(
+            [
+                {
+                    "case_no": row.case_no,
+                    "what": row.lapse.what,
+                    "lapsed_on": row.lapse.lapsed_on.isoformat(),
+                    "due": row.lapse.due.isoformat(),
+                    "first_day": row.lapse.first_day.isoformat(),
+                    "items": [{"code": code, "name": name, "deciding": body} for code, name, body in row.items],
+                }
+                for row in rows
+            ]
+        )
+        return EXIT_OK
+    if not rows:
+        print(tr("没有逾期处理早于期限的办件。"))
+        return EXIT_OK
+    for row in rows:
+        print(
+            tr("{case_no}：{lapsed}作出逾期处理，按公布的安排期限为{due}，{first}起才可按逾期处理").format(
+                case_no=row.case_no,
+                lapsed=row.lapse.lapsed_on.isoformat(),
+                due=row.lapse.due.isoformat(),
+                first=row.lapse.first_day.isoformat(),
+            )
+        )
+        for _, name, body in row.items:
+            print(tr("  {name}：{body}").format(name=name, body=body))
+    print(CORRECTION_PATH)
+    return EXIT_OK
 
 
 def cmd_holidays_set(args: argparse.Namespace) -> int:
@@ -84,6 +143,7 @@ def cmd_holidays_set(args: argparse.Namespace) -> int:
         )
     )
     _say_moved(moved)
+    _say_early(store)
     return EXIT_OK
 
 
