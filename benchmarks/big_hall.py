@@ -25,6 +25,7 @@ a township could send, never the checks let through what it should not.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import gzip
 import os
@@ -46,7 +47,7 @@ from counter.actions.calendar import office_calendar
 from counter.actions.catalog import import_source
 from counter.actions.demo import complete_checklist, fresh_checklist
 from counter.actions.documents import make_document, record_print
-from counter.actions.guide_status import publish_guide
+from counter.actions.guide_status import PublishRefused, publish_guide
 from counter.actions.intake import IntakeRequest, fulfil_deferred, take_intake
 from counter.actions.ratings import (
     choose_handling,
@@ -506,10 +507,11 @@ def hall_site(url: str, folder: Path) -> Site:
         outcome = import_source(sessions, SHIPPED_CATALOG)
         assert outcome.report is not None, outcome.problems
     hall = make_site(sessions, HALL, HALL_NAME, SiteKind.HALL, folder)
-    with sessions.begin() as session:  # the hall's administrator confirms every 待核 guide
+    with sessions.begin() as session:  # the hall's administrator confirms every 待核 guide the publish gate lets out
         drafts = session.scalars(select(models.Bundle.code).where(models.Bundle.status == GuideStatus.DRAFT.value))
         for code in list(drafts):
-            publish_guide(session, code, desk=hall.desk)
+            with contextlib.suppress(PublishRefused):  # its department has still to give a source: it stays 待核
+                publish_guide(session, code, desk=hall.desk)
     return hall
 
 
