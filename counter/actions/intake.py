@@ -524,7 +524,7 @@ def lapse_correction(session: Session, desk: Desk, number: str, today: dt.date, 
     first = lapse_day(due, calendar) if due is not None else None
     if first is None or today < first:
         raise CorrectionNotDue(case.case_no, due, first)
-    check_settled(case.case_no, case.received_on, (due,), calendar)  # not on a date the notice may still move
+    check_settled(case.case_no, case.received_on, (due,) if due else (), calendar)  # not on a date still to move
     case.status = after.value
     add_history(session, case, CaseEvent.CORRECTION_LAPSED.value, note, clerk=desk.clerk, at=_on(today))
     _audit_move(session, desk, case.case_no, CaseEvent.CORRECTION_LAPSED, after, note)

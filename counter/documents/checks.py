@@ -65,6 +65,8 @@ def _after_intake_problems(
     """A paper of the case's later life: an item's denial, or a hand-over's 送达回证, needs its line of history."""
     if kind is DocumentKind.SERVICE_RECEIPT:
         return [] if nth_hand_over(case, hand_over_no) is not None else [DocumentProblem.NO_HAND_OVER]
+    if kind is DocumentKind.DATE_NOTICE:  # one change of a date, by its place (0: the latest)
+        return [] if nth_date_change(case.history, hand_over_no) is not None else [DocumentProblem.NO_DATE_CHANGE]
     decision = case.decisions().get(item_code)
     denied = decision is not None and not decision.approved and bundle.item(item_code) is not None
     return [] if denied else [DocumentProblem.NOT_DENIED]
@@ -77,10 +79,8 @@ def _fit_problems(
     calls for this document."""
     if not kind.needs_case:
         return [DocumentProblem.NEEDS_NO_CASE]
-    if kind in (DocumentKind.DENIAL, DocumentKind.SERVICE_RECEIPT):
+    if kind in (DocumentKind.DENIAL, DocumentKind.SERVICE_RECEIPT, DocumentKind.DATE_NOTICE):
         return _after_intake_problems(case, kind, bundle, item_code, hand_over_no)
-    if kind is DocumentKind.DATE_NOTICE:  # one change of a date, by its place (0: the latest)
-        return [] if nth_date_change(case.history, hand_over_no) is not None else [DocumentProblem.NO_DATE_CHANGE]
     outcomes, problem = _OUTCOMES_FOR[kind]
     if case.outcome not in outcomes:
         return [problem]

@@ -7,9 +7,6 @@ correct it itself; no article is cited that is not the ground of what it tells.
 
 from __future__ import annotations
 
-TITLE = "期限告知书"
-NOUN = "告知书"
-
 EXTENDED = (
     "{you}于{received}申请办理的“{bundle}”，已于{accepted}容缺受理。因{reason}，所缺材料的补交期限延长至{due}，"
     "延长后的期限未超过所涉事项的法定办理期限。请在该期限内补交下列材料："

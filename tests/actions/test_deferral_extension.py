@@ -42,7 +42,7 @@ def head(sessions: sessionmaker[Session], desk: Desk) -> Desk:
 def legal_dates(sessions: sessionmaker[Session], number: str) -> dict[str, dt.date]:
     """The legal dates of the items the deferred material serves, counted from acceptance by their catalog limits."""
     with sessions() as s:
-        case, bundle = case_and_bundle(s, number)
+        _, bundle = case_and_bundle(s, number)
         calendar = office_calendar(s)
         served = set(items_served(bundle, ("M08",)))
         return {
@@ -68,7 +68,8 @@ def test_an_extension_past_an_items_legal_date_is_refused(sessions: sessionmaker
     assert refused.value.problem is DecisionProblem.PAST_LEGAL_DATE
     assert (refused.value.item_code, refused.value.first_day) == (item, earliest)
     said = decision_refused_text(refused.value)
-    assert earliest.isoformat() in said and "第四十二条" in said
+    assert earliest.isoformat() in said
+    assert "第四十二条" in said
     after = view_of(sessions, number)
     assert due_of(after) == printed
     assert CaseEvent.DEFERRAL_EXTENDED.value not in [h.event for h in after.history]

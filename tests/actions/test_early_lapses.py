@@ -66,7 +66,9 @@ def test_a_lapse_the_notice_proves_early_is_listed_for_its_deciding_body_and_tol
     found = EarlyLapse("M08", D(2028, 2, 4), D(2028, 2, 7), D(2028, 2, 8))
     assert read_early(line.note) == (found,)
     said = early_lapse_text(line.note, {"M08": "食品安全管理制度文本"})
-    assert "2028-02-07" in said and "2028-02-04" in said and "食品安全管理制度文本" in said
+    assert "2028-02-07" in said
+    assert "2028-02-04" in said
+    assert "食品安全管理制度文本" in said
 
     with sessions() as s:
         rows = early_lapses(s)

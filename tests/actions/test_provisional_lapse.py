@@ -21,8 +21,8 @@ from counter.actions.intake import lapse_correction
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.status import CaseStatus
 from counter.words.cases import decision_refused_text
-from tests.actions.test_dates_moved import correction, deferral, due_of, view_of
 from tests.actions.signed_head import head_of
+from tests.actions.test_dates_moved import correction, deferral, due_of, view_of
 from tests.actions.test_intake_actions import take
 
 D = dt.date
@@ -69,7 +69,9 @@ def test_a_deferral_due_on_a_provisional_date_beside_the_spring_festival_does_no
     assert refused.value.problem is DecisionProblem.PROVISIONAL_DUE
     assert refused.value.first_day == D(2028, 2, 3)
     said = decision_refused_text(refused.value)
-    assert "2028-02-03" in said and "暂定" in said and "counter" not in said
+    assert "2028-02-03" in said
+    assert "暂定" in said
+    assert "counter" not in said
     assert view_of(sessions, number).status is CaseStatus.AWAITING_DEFERRED
 
     assert import_2028(sessions, desk) == (number,)
@@ -102,9 +104,7 @@ def test_a_correction_counted_over_a_provisional_holiday_does_not_lapse(
         assert lapse_correction(s, desk, number, after) is CaseStatus.CORRECTION_LAPSED
 
 
-def test_a_provisional_date_far_from_any_holiday_lapses_as_before(
-    sessions: sessionmaker[Session], head: Desk
-) -> None:
+def test_a_provisional_date_far_from_any_holiday_lapses_as_before(sessions: sessionmaker[Session], head: Desk) -> None:
     desk = head
     number = take(sessions, desk, deferral(sessions), D(2028, 3, 6))  # a Monday: 7, 8, 9 March
     printed = view_of(sessions, number)

@@ -44,10 +44,10 @@ from counter.ui.cases.words import (
     CASE_SHARED_NOT_HANDED_IN,
 )
 from counter.words.cases import APPLICANT_KIND, DELIVERY, dates_moved_text
-from counter.words.lapses import early_lapse_text
 from counter.words.hand_over import hand_over_note_text
 from counter.words.intake import OUTCOME, RECEIPT, RECEIVED_MEDIUM, REFUSAL_GROUND, licence_text
 from counter.words.items import ITEM_STEP_EVENTS, step_note_text
+from counter.words.lapses import early_lapse_text
 from counter.words.punctuation import ASIDE, CLAUSE_JOIN, LIST_JOIN
 from counter.words.same_day import SAME_DAY_NOTE
 
@@ -105,10 +105,8 @@ def history_note(line: HistoryLine, names: Mapping[str, str], items: Mapping[str
         return names_of((c for c in line.note.split(NOTE_CODES_JOIN) if c), names)
     if line.event in ITEM_STEP_EVENTS:  # the decisions among them
         return step_note_text(line, items)
-    if line.event in (CaseEvent.DEFERRAL_EXTENDED.value, CaseEvent.DATES_MOVED.value):
+    if line.event in (CaseEvent.DEFERRAL_EXTENDED.value, CaseEvent.DATES_MOVED.value, CaseEvent.LAPSE_EARLY.value):
         return _later_dates(line, names)
-    if line.event == CaseEvent.LAPSE_EARLY.value:
-        return early_lapse_text(line.note, names)
     if line.note == NOTE_SAME_DAY:
         return SAME_DAY_NOTE
     return hand_over_note_text(line.event, line.note, items)  # a hand-over's in words; any other as it stands
@@ -122,9 +120,11 @@ def moved_text(view: CaseView) -> str:
 
 
 def _later_dates(line: HistoryLine, names: Mapping[str, str]) -> str:
-    """A deadline extended by a supervisor, or dates moved by the holiday data, in words."""
+    """A deadline extended by a supervisor, dates moved by the holiday data or a lapse it showed early, in words."""
     if line.event == CaseEvent.DATES_MOVED.value:
         return dates_moved_text(line.note, names)
+    if line.event == CaseEvent.LAPSE_EARLY.value:
+        return early_lapse_text(line.note, names)
     due, sep, reason = line.note.partition(NOTE_DUE_REASON)
     return CASE_EXTENDED_NOTE.format(due=due, reason=reason) if sep else line.note
 
