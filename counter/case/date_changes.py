@@ -1,10 +1,12 @@
 """The changes of a date told to the applicant that a 期限告知书 tells of: each a history line, numbered in order.
 
-Two steps change a date after the applicant's paper was handed over: a 容缺 deadline extended
-(:data:`~counter.case.status.CaseEvent.DEFERRAL_EXTENDED`, its note the new date and the reason) and a lapse found
-early when the holiday data arrived (:data:`~counter.case.status.CaseEvent.LAPSE_EARLY`,
-:mod:`counter.case.early_lapses`).  Each gets its own paper, numbered by its place among the case's changes (1 for
-the first), so a reprint of one is that one paper, whatever changed since.
+Three steps change a date after the applicant's paper was handed over: a 容缺 deadline extended
+(:data:`~counter.case.status.CaseEvent.DEFERRAL_EXTENDED`, its note the new date and the reason), an item's limit
+extended by its department (:data:`~counter.case.status.CaseEvent.ITEM_EXTENDED`, 行政许可法 第四十二条: the days,
+who approved it and the reason told to the applicant) and a lapse found early when the holiday data arrived
+(:data:`~counter.case.status.CaseEvent.LAPSE_EARLY`, :mod:`counter.case.early_lapses`).  Each gets its own paper,
+numbered by its place among the case's changes (1 for the first), so a reprint of one is that one paper, whatever
+changed since.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from counter.case.status import CaseEvent
 
 L = TypeVar("L", bound=Line)
 
-DATE_CHANGE_EVENTS = frozenset({CaseEvent.DEFERRAL_EXTENDED.value, CaseEvent.LAPSE_EARLY.value})
+DATE_CHANGE_EVENTS = frozenset(
+    {CaseEvent.DEFERRAL_EXTENDED.value, CaseEvent.ITEM_EXTENDED.value, CaseEvent.LAPSE_EARLY.value}
+)
 
 
 def date_changes(history: Sequence[L]) -> tuple[L, ...]:

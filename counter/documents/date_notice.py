@@ -14,9 +14,10 @@ import datetime as dt
 from counter.case.dates_moved import CORRECTION
 from counter.case.decisions import items_served
 from counter.case.early_lapses import EarlyLapse, read_early
+from counter.case.item_lines import read_step
 from counter.case.status import NOTE_DUE_REASON, CaseEvent
 from counter.case.view import CaseView, HistoryLine
-from counter.catalog.model import Bundle, Item
+from counter.catalog.model import Bundle, Item, ItemType
 from counter.documents import date_notice_words as words
 from counter.documents import words as paper
 from counter.documents.data import Block, Column, Heading, OfficeSettings, Table, Text
@@ -33,6 +34,8 @@ def date_notice_blocks(
     blocks: list[Block] = [Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False)]
     if line.event == CaseEvent.LAPSE_EARLY.value:
         return blocks + _early(case, bundle, read_early(line.note), office, you)
+    if line.event == CaseEvent.ITEM_EXTENDED.value:
+        return blocks + _item_extended(case, bundle, line, office, you)
     due, _, reason = line.note.partition(NOTE_DUE_REASON)
     new_due = dt.date.fromisoformat(due)
     awaited = [m for m in case.materials if m.due_on is not None and m.arrived_on is None]
@@ -58,6 +61,28 @@ def date_notice_blocks(
         *provisional(case),
         Text(words.EXTENDED_LATE.format(deciders=lapse_deciders(concerned, office)), strong=True),
     ]
+
+
+def _item_extended(case: CaseView, bundle: Bundle, line: HistoryLine, office: OfficeSettings, you: str) -> list[Block]:
+    """A department's 延期 of its item (第四十二条 for a licence): how many days, who approved it and why."""
+    read = read_step(line, case.received_on)  # the day is not printed: the line's note says all it tells
+    assert read is not None  # a line the case's history keeps as a step (document_problems saw to the change)
+    code, step = read
+    item = bundle.item(code)
+    name = (item.sub_item or item.name) if item is not None else code
+    licence = item is not None and item.item_type is ItemType.LICENSING
+    text = words.ITEM_EXTENDED.format(
+        you=you,
+        received=date_text(case.received_on),
+        bundle=bundle.name,
+        item=name,
+        department=decider_name(item, office) if item is not None else "",
+        basis=words.ITEM_EXTENDED_BASIS if licence else "",
+        approved_by=step.approved_by,
+        days=step.days,
+        reason=step.reason.strip(),
+    )
+    return [Text(text)]
 
 
 def _early(

@@ -17,6 +17,12 @@ COL_NO = "序号"
 COL_MATERIAL = "材料名称"
 COL_DUE = "补交期限"
 
+ITEM_EXTENDED = (
+    "{you}于{received}申请办理的“{bundle}”中的“{item}”事项，{department}{basis}经负责人（{approved_by}）批准，"
+    "将办理期限延长{days}个工作日。延长理由：{reason}。"
+)
+ITEM_EXTENDED_BASIS = "依照《中华人民共和国行政许可法》第四十二条第一款的规定，"
+
 EARLY = (
     "{you}于{received}申请办理的“{bundle}”，国务院办公厅公布节假日安排后，{what}按公布的安排为{due}，"
     "本机关于{lapsed}作出的逾期处理早于该期限届满（期限届满后的下一个工作日为{first}）。"

@@ -7,8 +7,9 @@ standing there.  :attr:`Tell.replaces` names the kinds a step takes back when th
 for the same case.
 
 Not told: 不予受理 (the applicant holds the notice, at the window), the steps inside a department (分发, 签收, 审查,
-暂停, 延期), a case's own 不予批准 (each denied item was told), withdrawal and voiding (the applicant asked, or it
-was the office's mistake: what of the case was not sent yet is dropped).
+暂停), a case's own 不予批准 (each denied item was told), withdrawal and voiding (the applicant asked, or it was the
+office's mistake: what of the case was not sent yet is dropped).  A department's 延期 is told, as 行政许可法 第四十二条
+has it told ("应当将延长期限的理由告知申请人"), with its reason on the 期限告知书.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ class MessageKind(StrEnum):
     LAPSE_EARLY = "lapse_early"
     # a 容缺 deadline extended (counter.actions.deferral_extension): the new date
     DEFERRAL_EXTENDED = "deferral_extended"
+    # an item's limit extended by its department (行政许可法 第四十二条: 应当将延长期限的理由告知申请人); the reason
+    # is on its 期限告知书 (counter.documents.date_notice)
+    ITEM_EXTENDED = "item_extended"
 
 
 #: the kinds a case's events make; DEFERRAL_DUE comes from the reminder scan, the *_MOVED kinds from a change of the
@@ -86,7 +90,11 @@ def tell_of(event: str, note: str, delivery: str) -> Tell:
 _EVENTS = {e.value: e for e in CaseEvent}
 _TAKEN = {Outcome.ACCEPT.value: MessageKind.ACCEPTED, Outcome.DEFER.value: MessageKind.ACCEPTED,
           Outcome.CORRECT.value: MessageKind.CORRECTION}  # fmt: skip
-_ITEM_EVENTS = {CaseEvent.ITEM_APPROVED: MessageKind.ITEM_GRANTED, CaseEvent.ITEM_DENIED: MessageKind.ITEM_DENIED}
+_ITEM_EVENTS = {
+    CaseEvent.ITEM_APPROVED: MessageKind.ITEM_GRANTED,
+    CaseEvent.ITEM_DENIED: MessageKind.ITEM_DENIED,
+    CaseEvent.ITEM_EXTENDED: MessageKind.ITEM_EXTENDED,
+}
 _DELIVERED = {Delivery.POST.value: MessageKind.POSTED, Delivery.ELECTRONIC.value: MessageKind.SENT_ONLINE}
 
 

@@ -75,3 +75,11 @@ def test_a_messages_key_names_the_case_what_and_when() -> None:
     key = message_key("a" * 32, "taken", "2026-11-20T01:02:03.000004+00:00")
     assert key == "a" * 32 + ":taken:2026-11-20T01:02:03.000004+00:00"
     assert len(key) <= 120
+
+
+def test_a_departments_extension_is_told_as_the_law_has_it_told() -> None:
+    """行政许可法 第四十二条: 应当将延长期限的理由告知申请人 — the message says so, the 期限告知书 gives the reason."""
+    note = '152201-YJS008-02：{"days": 10, "approved_by": "局长", "reason": "需现场核查"}'
+    assert tell_of(CaseEvent.ITEM_EXTENDED.value, note, "pickup") == Tell(
+        MessageKind.ITEM_EXTENDED, item_code="152201-YJS008-02"
+    )
