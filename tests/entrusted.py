@@ -2,15 +2,21 @@
 
 The window decides no department's item (:mod:`counter.access.authority`); a test about what follows a decision
 (papers, hand-over, figures, sync) records the departments' 授权 for the items it decides, as a hall's
-administrator does, and the decisions are then kept "由××代为录入" in each department's name.
+administrator does, and the decisions are then kept "由××代为录入" in each department's name.  The hall has the
+司法局's answer that it is a 行政机关 that may be entrusted (许可法 第二十四条第一款), so that its papers for those items
+are made in the departments' name (:mod:`counter.documents.acceptance`).
 """
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session, sessionmaker
 
+import dataclasses
+
 from counter.actions.desk import Desk
+from counter.actions.documents import office_settings, save_office_settings
 from counter.actions.item_authority import set_entrustment
+from counter.documents.acceptance import OrganAnswer
 
 ENTRUSTMENT = "兴政服授〔2026〕1号（2026年1月5日）"  # the document the departments' 授权 was given in
 #: 我要开小餐馆's items at the hall: 设立登记 and 食品经营许可 (市监局), 户外招牌 (城管局), 涉税事项 (税务局)
@@ -22,6 +28,10 @@ def entrust(session: Session, desk: Desk, *item_codes: str, site_code: str = "XA
     single desk)."""
     for code in item_codes:
         set_entrustment(session, desk, site_code, code, ENTRUSTMENT)
+    office = office_settings(session, site_code)
+    if office.administrative_organ != OrganAnswer.YES:
+        answered = dataclasses.replace(office, administrative_organ=OrganAnswer.YES.value)
+        save_office_settings(session, site_code, answered, desk=desk)
 
 
 def entrust_in(sessions: sessionmaker[Session], desk: Desk, *item_codes: str, site_code: str = "XAM01") -> None:

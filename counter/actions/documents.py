@@ -25,6 +25,7 @@ from counter.actions.audit import record_at_desk
 from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.actions.intake import CaseNotFound
+from counter.actions.item_authority import site_authority
 from counter.actions.number_guard import check_series, note_document_issued
 from counter.actions.office import office_settings, office_to_store, stored_office_settings
 from counter.audit.actions import AuditAction
@@ -36,6 +37,7 @@ from counter.db.catalog_store import current_guide, guide_version
 from counter.db.document_store import add_document, add_print, find_document
 from counter.db.outbox_store import gateway_configured
 from counter.db.settings_store import is_township, is_training, office_key, put_setting
+from counter.documents.acceptance import NOTHING_HELD, HeldItems
 from counter.documents.deciders import decider_name
 from counter.documents.kinds import DocumentKind, record_kind
 from counter.documents.model import DocumentData, OfficeSettings, document_for, guide_notice_for
@@ -110,9 +112,30 @@ NO_SMS = "sms_promised"
 OWN_PLACE = "own_place"
 
 
-def _snapshot(settings: OfficeSettings, sms: bool = True, own_place: bool = False) -> str:
-    marks = ({} if sms else {NO_SMS: False}) | ({OWN_PLACE: True} if own_place else {})
+#: in a notice's snapshot when the site's authority setting held items then (its own, or entrusted by 授权): whom
+#: the paper was made in the name of (counter.documents.acceptance); absent: nothing held, as every older notice
+HELD = "held"
+
+
+def _snapshot(
+    settings: OfficeSettings, sms: bool = True, own_place: bool = False, held: HeldItems = NOTHING_HELD
+) -> str:
+    marks: dict[str, object] = {}
+    marks |= ({} if sms else {NO_SMS: False}) | ({OWN_PLACE: True} if own_place else {})
+    if held != NOTHING_HELD:
+        marks[HELD] = {"site_items": sorted(held.site_items), "entrusted": dict(sorted(held.entrusted.items()))}
     return json.dumps(dataclasses.asdict(settings) | marks, ensure_ascii=False, sort_keys=True)
+
+
+def _snapshot_held(text: str) -> HeldItems:
+    kept = json.loads(text).get(HELD) or {}
+    return HeldItems(frozenset(kept.get("site_items", ())), dict(kept.get("entrusted", {})))
+
+
+def _held_now(session: Session, site_code: str) -> HeldItems:
+    """What the site's authority setting holds now (:mod:`counter.actions.item_authority`), for a new paper."""
+    now = site_authority(session, site_code)
+    return HeldItems(now.site_items, dict(now.entrusted))
 
 
 def _from_snapshot(text: str) -> OfficeSettings:
@@ -210,17 +233,19 @@ def make_document(
         else:
             number = _number(session, desk, today, _letter(kind))
     sms = _snapshot_sms(existing.office) if existing is not None else _sms_promised(session, case)
+    held = _snapshot_held(existing.office) if existing is not None else _held_now(session, desk.identity.site_code)
     data = document_for(
         view, kind, office, number, bundle, issued_on, item_code if item else "", hand_over_no,
-        sms_promised=sms, own_place=own_place,
+        sms_promised=sms, own_place=own_place, held=held,
     )  # fmt: skip
     data = marked_for_training(session, data)
     pdf = _render(data)
     digest = _hash(pdf)
     if existing is None:
         document_id = _record(
-            session, desk, number, case.id, stored_kind, issued_on, office, digest, sms=sms, own_place=own_place
-        )
+            session, desk, number, case.id, stored_kind, issued_on, office, digest,
+            sms=sms, own_place=own_place, held=held,
+        )  # fmt: skip
     else:
         document_id = existing.id
         if existing.content_hash != digest:
@@ -243,6 +268,7 @@ def _record(
     *,
     sms: bool = True,
     own_place: bool = False,
+    held: HeldItems = NOTHING_HELD,
 ) -> int:
     """Keep a newly made notice: its number, and the settings a reprint will use (and whether it promised an SMS,
     and whether it printed the office's own place)."""
@@ -256,7 +282,7 @@ def _record(
             site_code=desk.identity.site_code,
             desk_no=desk.identity.desk_no,
             clerk=desk.clerk,
-            office=_snapshot(office, sms, own_place),
+            office=_snapshot(office, sms, own_place, held),
             content_hash=digest,
         ),
     )

@@ -39,7 +39,10 @@ OFFICE_FIELDS = (
     "county_place", "county_government", "county_court", "league_place", "league_government", "league_court",
     "region_place", "region_government", "region_court", "township_place", "township_government",
     "township_court", "rights_overrides", "office_level", "entrustments", "department_contacts",
+    "administrative_organ",
 )  # fmt: skip
+#: the 司法局's answer whether the office is a 行政机关 that may be entrusted (counter.documents.acceptance.OrganAnswer)
+ORGAN_ANSWERS = ("yes", "no")
 
 
 def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -70,6 +73,8 @@ def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -
     for name in OFFICE_FIELDS:
         if name == "office_level":  # the hall's own level: one of the catalog's levels, as the form offers them
             p.add_argument("--office-level", dest=name, choices=[level.value for level in AdminLevel])
+        elif name == "administrative_organ":
+            p.add_argument("--administrative-organ", dest=name, choices=ORGAN_ANSWERS)
         else:
             p.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="TEXT")
     p.add_argument("--json", action="store_true")

@@ -21,9 +21,21 @@ from counter.case.date_changes import nth_date_change
 from counter.case.dates_moved import CORRECTION, PROMISED
 from counter.case.decisions import deferred_items
 from counter.case.view import CaseMaterialLine, CaseView
-from counter.catalog.model import Bundle, GuideStatus, Item
+from counter.catalog.model import Bundle, GuideStatus
+from counter.documents import acceptance_words as accepting
 from counter.documents import law_words as law
 from counter.documents import words as paper
+from counter.documents.acceptance import NOTHING_HELD, Acceptance, HeldItems, paper_standing
+from counter.documents.acting import (
+    check_acting,
+    concerned_items,
+    deferral_intro,
+    entrusted_sign_off,
+    receipt_opening,
+    received_correction,
+    received_refusal,
+    received_title,
+)
 from counter.documents.application import application_for
 from counter.documents.checks import DEFER, deferred_lines, document_problems, nth_hand_over, shortfall_lines
 from counter.documents.codes import progress_url
@@ -43,25 +55,21 @@ from counter.documents.data import (
 )
 from counter.documents.date_notes import moved, provisional
 from counter.documents.date_notice import date_notice_blocks
-from counter.documents.deciders import unnamed_bodies
 from counter.documents.item_denial import denied_item, department_sign_off, item_denial_blocks
 from counter.documents.item_law import (
-    acceptance_lines,
     basis_table,
     correction_basis,
     false_materials_intro,
     false_materials_lines,
-    hall_accepts,
     is_licensing,
     items_served,
     lapse_deciders,
     refusal_basis,
     refusal_cites_one_article,
     refusal_rights,
-    rights_items,
     turn_to_lines,
 )
-from counter.documents.kinds import DocumentKind, DocumentProblem
+from counter.documents.kinds import DocumentKind
 from counter.documents.service_receipt import service_blocks, service_sign_off
 from counter.documents.words import (
     at_own_place,
@@ -207,13 +215,11 @@ def _date_notes(case: CaseView, *quoted: str, deferred: bool = True) -> list[Blo
     return [*provisional(case), *moved(case, {*quoted, *codes})]
 
 
-def _receipt(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, sms: bool) -> list[Block]:
-    """The 受理凭证; ``sms``: whether it promises the progress by SMS (where the hall has a gateway)."""
-    received = date_text(case.received_on)
-    if any(hall_accepts(item, office) for item in bundle.items):
-        template = paper.DOC_RECEIPT_DEFER if case.outcome == DEFER else paper.DOC_RECEIPT_ACCEPT
-    else:  # the hall only collects: the departments accept (counter.documents.item_law.acceptance_lines)
-        template = paper.DOC_RECEIPT_COLLECT_DEFER if case.outcome == DEFER else paper.DOC_RECEIPT_COLLECT
+def _receipt(
+    case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, sms: bool, held: HeldItems
+) -> list[Block]:
+    """The 受理凭证, or the 收件凭证 where the hall only receives (:mod:`counter.documents.acting`); ``sms``: whether
+    it promises the progress by SMS (where the hall has a gateway)."""
     shown = [m for m in case.materials if m.due_on is not None or m.receipt in {r.value for r in PRESENT}]
     rows = tuple(
         (
@@ -225,17 +231,16 @@ def _receipt(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, s
         for n, m in enumerate(shown, 1)
     )
     limit = bundle.promised_limit
+    opening, only_received = receipt_opening(case, bundle, office, you, held)
+    value = accepting.PROMISED_FROM_ACCEPTANCE if only_received else paper.DOC_PROMISED_VALUE
     promised = (
-        paper.DOC_PROMISED_VALUE.format(
-            date=date_text(case.promised_on), limit=paper.time_limit(limit), unit=paper.COUNTED_IN[limit.unit]
-        )
+        value.format(date=date_text(case.promised_on), limit=paper.time_limit(limit), unit=paper.COUNTED_IN[limit.unit])
         if case.promised_on is not None and limit is not None
         else paper.DOC_PROMISED_DATE_ONLY.format(date=optional_date(case.promised_on))
     )
     return [
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
-        Text(template.format(you=you, received=received, bundle=case.bundle_name)),
-        *(Text(line) for line in acceptance_lines(bundle.items, office)),
+        *opening,
         Heading(paper.DOC_H_RECEIVED),
         Table(
             (
@@ -305,7 +310,7 @@ def _deferred_table(case: CaseView, bundle: Bundle) -> Table:
     )
 
 
-def _deferral(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -> list[Block]:
+def _deferral(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, held: HeldItems) -> list[Block]:
     hand_in = (
         paper.DOC_HAND_IN_WINDOW.format(place=place(bundle, office), hours=hours(bundle, office)),
         paper.DOC_HAND_IN_POST.format(address=office.address, office=office.office_name, case_no=case.case_no),
@@ -313,7 +318,7 @@ def _deferral(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) 
     )
     blocks: list[Block] = [
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
-        Text(paper.DOC_DEFERRAL_INTRO.format(you=you, received=date_text(case.received_on), bundle=case.bundle_name)),
+        *deferral_intro(case, bundle, office, you, held),
         _deferred_table(case, bundle),
         *_date_notes(case, PROMISED),
         Heading(paper.DOC_H_HAND_IN),
@@ -322,7 +327,9 @@ def _deferral(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) 
         Text(paper.DOC_DEFERRAL_LATE.format(deciders=_lapse_deciders(case, bundle, office)), strong=True),
     ]
     if case.promised_on is not None:
-        blocks.append(Text(paper.DOC_DEFERRAL_PROMISED.format(date=date_text(case.promised_on))))
+        received = received_title(DocumentKind.DEFERRAL, bundle.items, office, held) is not None
+        promised = accepting.DEFERRAL_PROMISED_RECEIVED if received else paper.DOC_DEFERRAL_PROMISED
+        blocks.append(Text(promised.format(date=date_text(case.promised_on))))
     return blocks
 
 
@@ -350,14 +357,16 @@ def _pledge(case: CaseView, bundle: Bundle, office: OfficeSettings, we: str) -> 
     ]
 
 
-def _correction(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -> list[Block]:
+def _correction(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, held: HeldItems) -> list[Block]:
     """The 补齐补正通知书: 行政许可法 第三十二条 in the intro only when every item concerned is a licence.
 
     Otherwise the intro cites nothing and a closing table gives, per item the
     missing materials serve, its type, department and basis (:mod:`counter.documents.item_law`).
+    Where the hall only receives for an item concerned, it is the 补齐材料告知书 instead: the hall tells what is
+    missing and decides nothing (:func:`counter.documents.acting.received_correction`).
     """
     lines = shortfall_lines(case, bundle)
-    concerned = items_served(bundle, (m.code for m in lines)) or bundle.items
+    concerned = concerned_items(DocumentKind.CORRECTION, case, bundle)
     licensing = all(is_licensing(item) for item in concerned)
     intro = paper.DOC_CORRECTION_INTRO if licensing else law.CORRECTION_INTRO_PLAIN
     rows = tuple(
@@ -369,10 +378,13 @@ def _correction(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str
         )
         for n, m in enumerate(lines, 1)
     )
+    received = paper_standing(concerned, office, held) is Acceptance.RECEIVED
+    due = accepting.CORRECTION_RECEIVED_DUE_VALUE if received else paper.DOC_CORRECTION_DUE_VALUE
+    how = accepting.CORRECTION_RECEIVED_HOW_VALUE if received else paper.DOC_CORRECTION_HOW_VALUE
+    opening = Text(intro.format(you=you, received=date_text(case.received_on), bundle=case.bundle_name))
     blocks: list[Block] = [
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
-        Text(intro.format(you=you, received=date_text(case.received_on), bundle=case.bundle_name)),
-        *(Text(line) for line in acceptance_lines(bundle.items, office)),
+        received_correction(case, concerned, office, you)[0] if received else opening,
         Table(
             (
                 Column(paper.DOC_COL_NO, 0.07, centred=True),
@@ -382,42 +394,44 @@ def _correction(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str
             ),
             rows,
         ),
-        Heading(paper.DOC_H_CORRECTION),
+        Heading(accepting.CORRECTION_RECEIVED_HEADING if received else paper.DOC_H_CORRECTION),
         Pairs(
             (
                 Pair(
-                    paper.DOC_CORRECTION_DUE,
-                    paper.DOC_CORRECTION_DUE_VALUE.format(date=optional_date(case.correction_due)),
+                    accepting.CORRECTION_RECEIVED_DUE if received else paper.DOC_CORRECTION_DUE,
+                    due.format(date=optional_date(case.correction_due)),
                     wide=True,
                 ),
                 Pair(
-                    paper.DOC_CORRECTION_HOW,
-                    paper.DOC_CORRECTION_HOW_VALUE.format(place=place(bundle, office), portal=office.online_portal),
-                    wide=True,
+                    paper.DOC_CORRECTION_HOW, how.format(place=place(bundle, office), portal=office.online_portal), True
                 ),
             )
         ),
         *_date_notes(case, CORRECTION, deferred=False),
-        Text(paper.DOC_CORRECTION_ONCE),
-        Text(paper.DOC_CORRECTION_GIVE_UP, strong=True),
     ]
+    if received:
+        return [*blocks, *received_correction(case, concerned, office, you)[1:]]
+    blocks += [Text(paper.DOC_CORRECTION_ONCE), Text(paper.DOC_CORRECTION_GIVE_UP, strong=True)]
     if not licensing:
         blocks += [Heading(law.DOC_H_ITEM_BASIS), basis_table(concerned, office, correction_basis)]
     return blocks
 
 
-def _refusal(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -> list[Block]:
+def _refusal(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, held: HeldItems) -> list[Block]:
     """The 不予受理通知书: the ground, its basis per item type, 第七十八条's consequences, and the rights.
 
     Where every item is a 行政许可 the basis is one article of 行政许可法, as the
     intro and the 依据 line say; otherwise a table gives each item its own basis.
     The rights are the office's unless the hall accepts every item on a
-    department's behalf (:func:`counter.documents.item_law.refusal_rights`).
+    department's behalf (:func:`counter.documents.item_law.refusal_rights`).  Where the hall only receives for
+    an item, it refuses nothing: the paper is its 申请事项告知书 (:func:`counter.documents.acting.received_refusal`).
     """
     try:
         ground = RefusalGround(case.refusal_ground)
     except ValueError:
         ground = RefusalGround.NO_LICENCE_NEEDED
+    if paper_standing(bundle.items, office, held) is Acceptance.RECEIVED:
+        return received_refusal(case, bundle, office, you, ground)
     reason = paper.REFUSAL_GROUND[ground]
     licensing = refusal_cites_one_article(bundle.items)
     received = date_text(case.received_on)
@@ -437,7 +451,6 @@ def _refusal(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -
     blocks: list[Block] = [
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
         Text(intro),
-        *(Text(line) for line in acceptance_lines(bundle.items, office)),
         Pairs(tuple(pairs)),
     ]
     if not licensing:
@@ -450,19 +463,9 @@ def _refusal(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str) -
     complaint = bundle.complaint_phone or office.complaint_phone
     blocks += [
         Text(paper.DOC_MATERIALS_RETURNED.format(you=you)),
-        *(Text(line, strong=True) for line in refusal_rights(bundle.items, office, complaint)),
+        *(Text(line, strong=True) for line in refusal_rights(bundle.items, office, complaint, held)),
     ]
     return blocks
-
-
-def _rights_printed(kind: DocumentKind, bundle: Bundle, office: OfficeSettings, item_code: str) -> tuple[Item, ...]:
-    """The items whose department's 复议 body the paper names: the denied item, or a refusal's entrusting ones."""
-    if kind is DocumentKind.DENIAL:
-        item = bundle.item(item_code)
-        return (item,) if item is not None else ()
-    if kind is DocumentKind.REFUSAL:
-        return rights_items(bundle.items, office)
-    return ()
 
 
 def document_for(
@@ -477,6 +480,7 @@ def document_for(
     *,
     sms_promised: bool = True,
     own_place: bool = False,
+    held: HeldItems = NOTHING_HELD,
 ) -> DocumentData:
     """The document ``kind`` of ``case``, every word of it; :class:`DocumentNotPossible` when it does not fit.
 
@@ -490,14 +494,15 @@ def document_for(
     ``sms_promised``: the receipt promises the progress by SMS (the hall has a gateway, the case a phone).
     ``own_place``: the paper sends the applicant to the office's own address, hours and phones, never to the guide's
     (a township centre's: :func:`counter.documents.words.at_own_place`).
+    ``held``: what the site's authority setting held when the paper was first made: whether the window accepts an
+    item in its own name, in an entrusting department's, or only receives it (:mod:`counter.documents.acceptance`).
     """
     bundle = at_own_place(bundle) if own_place else bundle
     problems = document_problems(case, kind, bundle, doc_no, issued_on, item_code, hand_over_no)
     if problems:
         raise DocumentNotPossible(problems)
-    unnamed = unnamed_bodies(_rights_printed(kind, bundle, office, item_code), office)
-    if unnamed:
-        raise DocumentNotPossible((DocumentProblem.REVIEW_BODY_UNNAMED,), unnamed)
+    concerned = concerned_items(kind, case, bundle)
+    check_acting(kind, bundle, office, item_code, held, concerned)
     if kind is DocumentKind.APPLICATION:
         return application_for(case, bundle, office, doc_no, issued_on)
     applicant = _kind_of(case)
@@ -507,9 +512,9 @@ def document_for(
     header = (*_header(case, bundle), *_subject(case, bundle), Pair(paper.DOC_ITEMS, items_text(bundle), wide=True))
     blocks: list[Block]
     if kind is DocumentKind.RECEIPT:
-        blocks = _receipt(case, bundle, office, you, sms_promised)
+        blocks = _receipt(case, bundle, office, you, sms_promised, held)
     elif kind is DocumentKind.DEFERRAL:
-        blocks = _deferral(case, bundle, office, you)
+        blocks = _deferral(case, bundle, office, you, held)
     elif kind is DocumentKind.PLEDGE:
         blocks = _pledge(case, bundle, office, we)
         company = applicant == ApplicantKind.COMPANY.value
@@ -526,9 +531,9 @@ def document_for(
             fingerprint=paper.DOC_FINGERPRINT,
         )
     elif kind is DocumentKind.CORRECTION:
-        blocks = _correction(case, bundle, office, you)
+        blocks = _correction(case, bundle, office, you, held)
     elif kind is DocumentKind.REFUSAL:
-        blocks = _refusal(case, bundle, office, you)
+        blocks = _refusal(case, bundle, office, you, held)
     elif kind is DocumentKind.SERVICE_RECEIPT:
         hand_over = nth_hand_over(case, hand_over_no)
         assert hand_over is not None  # document_problems saw to it
@@ -542,15 +547,19 @@ def document_for(
     else:
         item = denied_item(case, bundle, item_code)
         assert item is not None  # document_problems saw to it
-        blocks = item_denial_blocks(case, bundle, item, office, you)
-        sign_off = department_sign_off(sign_off, item, office)
+        blocks = item_denial_blocks(case, bundle, item, office, you, held)
+        sign_off = department_sign_off(sign_off, item, office, held)
         issuer = sign_off.issuer
+    title, noun = received_title(kind, concerned, office, held) or (paper.DOC_TITLE[kind], paper.DOC_NOUN[kind])
+    entrusted = entrusted_sign_off(kind, concerned, office, held, sign_off, noun)
+    if entrusted is not None:  # in the entrusting departments' name (许可法 第二十四条第三款)
+        sign_off, issuer, line = entrusted
+        blocks.append(Text(line))
     if bundle.status is GuideStatus.DRAFT:
         blocks.append(Text(paper.DOC_DRAFT_GUIDE, indent=False))  # every notice of the case, its one line
-    noun = paper.DOC_NOUN[kind]
     return DocumentData(
         kind=kind,
-        title=paper.DOC_TITLE[kind],
+        title=title,
         office_name=issuer,
         office_name_mn=office.office_name_mn if issuer == office.office_name else "",  # a department's: Chinese
         doc_no=doc_no,

@@ -75,6 +75,10 @@ class OfficeSettings:
     office_level: str = "league"
     entrustments: str = ""
     department_contacts: str = ""
+    # the 司法局's answer: is this office a 行政机关 that may be entrusted with a 行政许可 (许可法 第二十四条第一款)?
+    # "yes", "no" (counter.documents.acceptance.OrganAnswer); empty until answered: no paper is then made in an
+    # entrusting department's name for a licence
+    administrative_organ: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ import datetime as dt
 
 from counter.catalog.model import Bundle, Fee, Item, Material, Necessity, TimeLimit
 from counter.documents import words as paper
+from counter.documents.acceptance import hall_accepts
 from counter.documents.data import (
     Block,
     Column,
@@ -29,7 +30,7 @@ from counter.documents.data import (
     Text,
 )
 from counter.documents.deciders import decider_name
-from counter.documents.item_law import hall_accepts, type_label
+from counter.documents.item_law import type_label
 from counter.documents.kinds import DocumentKind
 from counter.documents.words import at_own_place, consult_phone, date_text, hours, items_text, numbered, place
 

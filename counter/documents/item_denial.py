@@ -14,16 +14,27 @@ over is not who decided it.  The hall's own 不予受理 stays the hall's (:mod:
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from counter.case.decisions import serves
+from counter.case.item_lines import item_paths, office_day
+from counter.case.item_path import ItemEvent
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle, Item
+from counter.documents import acceptance_words as accepting
 from counter.documents import law_words as law
 from counter.documents import words as paper
+from counter.documents.acceptance import NOTHING_HELD, Acceptance, HeldItems, acceptance_of
 from counter.documents.data import Block, Column, Heading, OfficeSettings, Pair, Pairs, SignOff, Table, Text
 from counter.documents.date_notes import moved, provisional
 from counter.documents.deciders import decider_name, department_contact
-from counter.documents.item_law import denial_basis, denial_consequences, item_rights_sentence
+from counter.documents.item_law import (
+    denial_basis,
+    denial_consequences,
+    item_rights_sentence,
+    makes_decision,
+    office_rights_sentence,
+)
 from counter.documents.words import date_text, optional_date
 
 
@@ -35,23 +46,33 @@ def denied_item(case: CaseView, bundle: Bundle, item_code: str) -> Item | None:
     return bundle.item(item_code)
 
 
-def item_denial_blocks(case: CaseView, bundle: Bundle, item: Item, office: OfficeSettings, you: str) -> list[Block]:
+def accepted_day(case: CaseView, item: Item, office: OfficeSettings, held: HeldItems) -> dt.date | None:
+    """The day the item was accepted: the case's, where the window accepted it (its own, or entrusted); the day its
+    department signed for it (签收) where the hall only received it (:mod:`counter.documents.acceptance`)."""
+    if acceptance_of(item, office, held) is not Acceptance.RECEIVED:
+        return case.accepted_on
+    steps = item_paths(case.history, office_day).get(item.code, ())
+    return next((step.day for step in steps if step.event is ItemEvent.SIGNED), None)
+
+
+def item_denial_blocks(
+    case: CaseView, bundle: Bundle, item: Item, office: OfficeSettings, you: str, held: HeldItems = NOTHING_HELD
+) -> list[Block]:
     decision = case.decisions()[item.code]
-    department = decider_name(item, office)
-    clerk, phone = _contact(item, office)
+    own = acceptance_of(item, office, held) is Acceptance.OWN  # the site holds the power: its own decision
+    department = office.office_name if own else decider_name(item, office)
+    clerk, phone = (paper.DOC_FILL_IN, office.consult_phone) if own else _contact(item, office)
     contact = paper.DOC_DEPARTMENT_CONTACT_VALUE.format(department=department, clerk=clerk, phone=phone)
+    accepted = accepted_day(case, item, office, held)
+    facts = {"you": you, "received": date_text(case.received_on), "bundle": case.bundle_name, "item": item.name}
     lapsed = tuple(m for m in case.lapsed() if serves(bundle, m.code, item.code))
     reasons = [r for r in (paper.DOC_LAPSE_REASON if lapsed else "", decision.text.strip()) if r]
     blocks: list[Block] = [
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
         Text(
-            paper.DOC_ITEM_DENIAL_INTRO.format(
-                you=you,
-                received=date_text(case.received_on),
-                bundle=case.bundle_name,
-                item=item.name,
-                accepted=optional_date(case.accepted_on),
-            )
+            paper.DOC_ITEM_DENIAL_INTRO.format(**facts, accepted=date_text(accepted))
+            if accepted is not None  # no 受理 on record: a 容缺 that lapsed before the department signed for it
+            else accepting.DENIAL_INTRO_UNDATED.format(**facts)
         ),
         Pairs(
             (
@@ -81,7 +102,12 @@ def item_denial_blocks(case: CaseView, bundle: Bundle, item: Item, office: Offic
     blocks += [
         Text(paper.DOC_OTHER_ITEMS.format(bundle=case.bundle_name)),
         Text(denial_basis((item,), you)),
-        Text(item_rights_sentence(item, office, bundle.complaint_phone), strong=True),
+        Text(
+            office_rights_sentence(item, office)
+            if own and makes_decision(item)
+            else item_rights_sentence(item, office, bundle.complaint_phone),
+            strong=True,
+        ),
     ]
     return blocks
 
@@ -93,8 +119,13 @@ def _contact(item: Item, office: OfficeSettings) -> tuple[str, str]:
     return clerk or paper.DOC_FILL_IN, phone or paper.DOC_FILL_IN
 
 
-def department_sign_off(sign_off: SignOff, item: Item, office: OfficeSettings) -> SignOff:
-    """The closing block in the department's name, with its seal place, its 承办人 and its phone."""
+def department_sign_off(
+    sign_off: SignOff, item: Item, office: OfficeSettings, held: HeldItems = NOTHING_HELD
+) -> SignOff:
+    """The closing block in the department's name, with its seal place, its 承办人 and its phone; the office's own
+    where the site holds the power (:mod:`counter.documents.acceptance`)."""
+    if acceptance_of(item, office, held) is Acceptance.OWN:
+        return sign_off
     department = decider_name(item, office)
     seal = paper.DOC_DEPARTMENT_SEAL.format(department=department)
     clerk, phone = _contact(item, office)

@@ -10,16 +10,18 @@ the choice between them.
 
 Who acts at the hall: a department may entrust the hall with 收件、受理、送达
 (seed 001 第三十二条, by agreement, the 同级 service department; the catalog's
-``entrusted``, the site's recorded agreements and its own level: :func:`hall_accepts`).
+``entrusted``, the site's recorded agreements and its own level, and the 授权 its authority setting records:
+:mod:`counter.documents.acceptance`).
 An entrusted body acts in
 the entrusting department's name (行政许可法 第二十四条第三款: 受委托行政机关在委托范围内，
 以委托行政机关名义实施行政许可), and the entrusting department answers for it
 (行政诉讼法 第二十六条第五款: 行政机关委托的组织所作的行政行为，委托的行政机关是被告).
 So a 不予受理 of a bundle whose every item the hall accepts on a department's
 behalf is that department's act, and the rights printed are the department's
-(:func:`refusal_rights`); where any item is only collected by the hall and passed
-on (行政许可法 第二十六条: one body receives for several), the refusal is the
-hall's own act for the bundle and prints the office's rights.
+(:func:`refusal_rights`); a site that holds the power refuses in its own name and
+prints the office's rights; where any item is only received by the hall and passed
+on (行政许可法 第二十六条: one body receives for several), the hall refuses nothing:
+its paper is a 告知, with no rights clause (:mod:`counter.documents.acceptance`).
 """
 
 from __future__ import annotations
@@ -29,10 +31,22 @@ from collections.abc import Callable, Iterable
 from counter.catalog.departments import Rights
 from counter.catalog.model import Bundle, Item, ItemType
 from counter.catalog.remedies import RemedyKind
+from counter.documents import acceptance_words as accepting
 from counter.documents import law_words as law
 from counter.documents import words as paper
+from counter.documents.acceptance import (
+    NOTHING_HELD,
+    Acceptance,
+    HeldItems,
+    acceptance_of,
+    by_acting,
+    departments_with_items,
+    entrustment_basis,
+    item_names,
+    paper_standing,
+)
 from counter.documents.data import Column, OfficeSettings, Table
-from counter.documents.deciders import agreements, decider_name, hall_level, item_rights
+from counter.documents.deciders import decider_name, item_rights
 from counter.documents.words import DOC_COURT_UNKNOWN, DOC_NOT_STATED, REFUSAL_BASIS
 from counter.intake.outcome import RefusalGround
 from counter.intake.turn_to import bodies_as_read, grouped
@@ -200,44 +214,24 @@ def denial_consequences(item: Item, you: str) -> tuple[str, ...]:
     return (law.DENIAL_FALSE_MATERIALS.format(you=you), *bar, law.DENIAL_FALSE_MATERIALS_WARNING)
 
 
-def agreement_for(item: Item, office: OfficeSettings) -> str:
-    """The entrustment agreement the site holds with the item's department; "" when it records none."""
-    return agreements(office).get(decider_name(item, office), "")
-
-
-def hall_accepts(item: Item, office: OfficeSettings) -> bool:
-    """Whether the hall accepts this item in its department's name (委托受理), as this site stands.
-
-    The catalog says the department entrusts the window (``entrusted``); the basis is the agreement the site
-    records with it, or seed 001 第三十二条 — which speaks of 委托同级政务服务部门 only — where the department is of
-    the hall's own level.  Otherwise the hall is the department's 收件 window and the department accepts.
-    """
-    if not item.entrusted:
-        return False
-    return bool(agreement_for(item, office)) or (item.level is not None and item.level == hall_level(office))
-
-
-def acceptance_lines(items: Iterable[Item], office: OfficeSettings) -> tuple[str, ...]:
-    """On what basis the hall acts for each department: "受××委托" by the site's agreement with it, or by
-    第三十二条 for a department of its own level; "收件后转送××受理" where it only collects."""
+def acceptance_lines(
+    items: Iterable[Item], office: OfficeSettings, held: HeldItems = NOTHING_HELD, *, deferred: bool = False
+) -> tuple[str, ...]:
+    """Who accepts each item, a line per group, for the receipt and the 容缺 notice that accept some of them: the
+    site's own, each entrusting department's "以××名义" with what the hall acts under, and each department the hall
+    only receives for, with the date its 受理 runs from (:mod:`counter.documents.acceptance`)."""
     items = tuple(items)
-    accepted = [i for i in items if hall_accepts(i, office)]
     lines = []
-    same_level = by_department((i for i in accepted if not agreement_for(i, office)), office)
-    if same_level:
-        departments = law.LIST_JOIN.join(
-            law.ENTRUSTED_DEPARTMENT.format(department=name, items=_names(its)) for name, its in same_level.items()
-        )
-        lines.append(law.ENTRUSTED.format(departments=departments))
-    for name, its in by_department((i for i in accepted if agreement_for(i, office)), office).items():
-        agreement = agreement_for(its[0], office)
-        lines.append(law.ENTRUSTED_BY_AGREEMENT.format(department=name, items=_names(its), agreement=agreement))
-    collected = by_department((i for i in items if not hall_accepts(i, office)), office)
-    if collected:
-        departments = law.LIST_JOIN.join(
-            law.ENTRUSTED_DEPARTMENT.format(department=name, items=_names(its)) for name, its in collected.items()
-        )
-        lines.append(law.FORWARDED.format(departments=departments))
+    own = [i for i in items if acceptance_of(i, office, held) is Acceptance.OWN]
+    if own:
+        lines.append((accepting.OWN_DEFERRED if deferred else accepting.OWN_ACCEPTED).format(items=item_names(own)))
+    template = accepting.ENTRUSTED_DEFERRED if deferred else accepting.ENTRUSTED_ACCEPTED
+    for name, its in by_acting(items, office, held, Acceptance.ENTRUSTED).items():
+        basis = entrustment_basis(its, office, held)
+        lines.append(template.format(department=name, items=item_names(its), basis=basis))
+    received = [i for i in items if acceptance_of(i, office, held) is Acceptance.RECEIVED]
+    if received:
+        lines.append(accepting.RECEIVED_FORWARDED.format(departments=departments_with_items(received, office)))
     return tuple(lines)
 
 
@@ -265,21 +259,30 @@ def item_rights_sentence(item: Item, office: OfficeSettings, complaint_phone: st
     return _rights_text(item_rights(item, office), item)
 
 
-def rights_items(items: Iterable[Item], office: OfficeSettings) -> tuple[Item, ...]:
+def office_rights_sentence(item: Item, office: OfficeSettings) -> str:
+    """The rights clause of a decision the site makes in its own name (it holds the power): the office's 复议 body
+    and court, as its own 不予受理 prints them."""
+    return _rights_text(Rights(office.review_body, office.court), item)
+
+
+def rights_items(items: Iterable[Item], office: OfficeSettings, held: HeldItems = NOTHING_HELD) -> tuple[Item, ...]:
     """The items whose own department's rights a 不予受理 prints: those open to 复议, where the hall accepts every
-    item on a department's behalf; none where the refusal is the hall's own act (see above)."""
+    item in an entrusting department's name; none where the refusal is the site's own act, or the hall only
+    receives one of them and so refuses nothing (:func:`counter.documents.acceptance.paper_standing`)."""
     items = tuple(items)
-    if all(hall_accepts(i, office) for i in items):
+    if paper_standing(items, office, held) is Acceptance.ENTRUSTED:
         return tuple(i for i in items if makes_decision(i))
     return ()
 
 
-def refusal_rights(items: Iterable[Item], office: OfficeSettings, complaint_phone: str = "") -> tuple[str, ...]:
+def refusal_rights(
+    items: Iterable[Item], office: OfficeSettings, complaint_phone: str = "", held: HeldItems = NOTHING_HELD
+) -> tuple[str, ...]:
     """The rights clause of a 不予受理 of the bundle: the office's, or the entrusting departments' (see above)."""
     items = tuple(items)
     acting = [i for i in items if makes_decision(i)]
     serving = [i for i in items if not makes_decision(i)]
-    departments = rights_items(items, office)
+    departments = rights_items(items, office, held)
     lines: list[str] = []
     if departments:
         groups: dict[tuple[Rights | None, bool], list[Item]] = {}

@@ -122,3 +122,6 @@ class DocumentProblem(StrEnum):
     NOTIFIED_TOO_LATE = "notified_too_late"
     # the rights it prints are of a department whose 复议 body the catalog leaves to the site, not named there yet
     REVIEW_BODY_UNNAMED = "review_body_unnamed"
+    # it would act in an entrusting department's name for a licence, and the site has not set whether it is a 行政机关
+    # that may be entrusted (许可法 第二十四条第一款: the 司法局's answer, counter.documents.acceptance.OrganAnswer)
+    ORGAN_UNANSWERED = "organ_unanswered"

@@ -107,12 +107,6 @@ RIGHTS_REVIEW_FIRST_FOR = (
 REVIEW_UNKNOWN = "依法有权受理的行政复议机关"  # a body the site's settings cannot name: true in law whatever it is
 COMPLAINT_ONLY = "{items}属于公共服务事项，不作出行政决定；如有异议，可以向{department}反映，或者拨打投诉电话{phone}。"
 
-# 委托受理: who the hall accepts for, and on what basis.  Seed 001 第三十二条 lets a department entrust the 同级
-# service department by agreement: cited alone only for a department of the hall's own level; an agreement the site
-# records is cited by its name; without either the hall is the department's 收件 window (行政许可法 第二十六条)
-ENTRUSTED = "本机关受{departments}委托，负责本申请的收件、受理和送达（" + LEAGUE_RULES + "第三十二条）。"
-ENTRUSTED_DEPARTMENT = "{department}（{items}）"
-ENTRUSTED_BY_AGREEMENT = "本机关依据{agreement}，受{department}委托，负责{items}的收件、受理和送达。"
-FORWARDED = "本机关作为收件窗口收件后，转送{departments}依法受理。"
+# 收件 and 受理 (who receives, who accepts, in whose name): counter.documents.acceptance_words
 
 LIST_JOIN = "、"

@@ -145,8 +145,9 @@ class _Layout:
         if data.office_name_mn:  # 横写的蒙文在上、汉文在下 (内政办发〔1996〕32号 第三条), in the same size
             self.centred(centre, self.y, data.office_name_mn, OFFICE_SIZE, 16.0, grey=0.15)
             self.y -= 16.0
-        self.centred(centre, self.y, data.office_name, OFFICE_SIZE, 16.0, grey=0.15)
-        self.y -= 16.0
+        for name in data.office_name.splitlines():  # papers of several entrusting departments: one a line
+            self.centred(centre, self.y, name, OFFICE_SIZE, 16.0, grey=0.15)
+            self.y -= 16.0
         spacing = 8.0 if len(data.title) <= 4 else 3.0
         self.centred(centre, self.y, data.title, TITLE_SIZE, 27.0, bold=True, char_space=spacing)
         self.y -= 29.0
@@ -515,15 +516,19 @@ def _laid_out(data: DocumentData, fonts: DocumentFonts, spacing: _Spacing) -> li
     carried = 0  # how many of the last blocks start a new page, to keep the closing company
     while True:
         layout = _Layout(data, fonts, spacing)
+        last_from = 0  # the page the last block began on
         for n, block in enumerate(blocks):
             if carried and n == len(blocks) - carried:
                 layout.new_page()
+            last_from = len(layout.pages)
             layout.block(block, blocks[n + 1] if n + 1 < len(blocks) else None)
         if data.sign_off.blank:
             return layout.pages
         before = len(layout.pages)
+        # notes broken over the page: the signed page would show their tail alone, so they go over whole
+        broken = bool(blocks) and isinstance(blocks[-1], Numbered) and before > last_from
         layout.closing()
-        alone = len(layout.pages) > before
+        alone = len(layout.pages) > before or broken
         if not alone or carried >= min(2, len(blocks) - 1):
             return layout.pages
         carried += 1

@@ -165,7 +165,7 @@ def render_pdf(data: DocumentData) -> bytes:
         initialFontSize=BODY_SIZE,
     )
     canvas.setTitle(data.title)
-    canvas.setAuthor(data.office_name)
+    canvas.setAuthor("、".join(data.office_name.splitlines()))
     canvas.setSubject(data.subject)
     canvas.setCreator("counter")
     painter = _Painter(canvas, fonts, data)

@@ -150,15 +150,6 @@ DOC_RECEIPT_DEFER = (
     "{you}于{received}提出的“{bundle}”申请，经审查，主要申请材料齐全、符合法定形式。根据{you}的申请和签署的"
     "承诺书，本机关决定容缺受理。容缺后补的材料及补交期限见下表和《容缺受理通知书》。"
 )
-# where the hall accepts none of the items (no agreement, another level): it collects, the departments accept
-DOC_RECEIPT_COLLECT = (
-    "{you}于{received}提出的“{bundle}”申请，经审查，申请材料齐全、符合法定形式，本机关予以收件，"
-    "由各实施部门依法受理（见下）。"
-)
-DOC_RECEIPT_COLLECT_DEFER = (
-    "{you}于{received}提出的“{bundle}”申请，经审查，主要申请材料齐全、符合法定形式。根据{you}的申请和签署的"
-    "承诺书，本机关予以收件，由各实施部门依法容缺受理（见下）；容缺后补的材料及补交期限见下表和《容缺受理通知书》。"
-)
 DOC_H_RECEIVED = "已收取的申请材料"
 DOC_COL_NO = "序号"
 DOC_COL_MATERIAL = "材料名称"

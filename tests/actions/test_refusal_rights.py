@@ -24,7 +24,8 @@ from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
 
 CYBER_CAFE = "XAM-YJS-007"  # 我要开网吧: its 消防 item's 复议 body is the site's to name
-COUNTY_HALL = OfficeSettings(office_level="county", office_name="乌兰浩特市政务服务中心")  # accepts in their name
+#: a hall of its departments' own level, a 行政机关 (the 司法局's answer): it accepts in their name (许可法 第二十四条)
+COUNTY_HALL = OfficeSettings(office_level="county", office_name="乌兰浩特市政务服务中心", administrative_organ="yes")
 
 
 def refusal_request(sessions: sessionmaker[Session]) -> IntakeRequest:

@@ -2,7 +2,7 @@
 phone, read back from the rendered PDF by ``pdftotext``.
 
 The township (ARS01 on SQLite, with the shipped catalog, whose guides name the league hall's building, floor and
-windows) has set up its 单位信息.  Its receipt, 补齐补正通知书, 一次性告知单 and 送达回证 — a case decided under the
+windows) has set up its 单位信息.  Its 收件凭证, 补齐材料告知书, 一次性告知单 and 送达回证 — a case decided under the
 departments' written 授权 and handed over at its window — must never send a villager to the city.
 """
 
@@ -109,8 +109,9 @@ def test_a_townships_papers_carry_only_its_own_name_address_and_phone(
     accepted = take(township, DESK, _request(township))
     with township.begin() as s:
         papers = {
-            "受理凭证": make_document(s, DESK, accepted, DocumentKind.RECEIPT, TODAY),
-            "补齐补正通知书": make_document(s, DESK, made["补正（委托代理人办理）"], DocumentKind.CORRECTION, TODAY),
+            # the township only receives for the departments (counter.documents.acceptance): it accepts nothing itself
+            "收件凭证": make_document(s, DESK, accepted, DocumentKind.RECEIPT, TODAY),
+            "补齐材料告知书": make_document(s, DESK, made["补正（委托代理人办理）"], DocumentKind.CORRECTION, TODAY),
             "一次性告知单": make_guide_notice(s, DESK, "XAM-YJS-008", TODAY),
         }
     papers["送达回证"] = _handed_over(township, accepted)
@@ -120,8 +121,8 @@ def test_a_townships_papers_carry_only_its_own_name_address_and_phone(
         assert [hall for hall in HALL if hall in text] == [], title
         assert TOWNSHIP.office_name in text, title
         assert TOWNSHIP.consult_phone in text, title
-    assert "科尔沁右翼前旗明水河镇政府院内一楼便民服务大厅" in texts["受理凭证"]  # 取件方式
-    assert "科尔沁右翼前旗明水河镇政府院内一楼便民服务大厅" in texts["补齐补正通知书"]  # where to bring the materials
+    assert "科尔沁右翼前旗明水河镇政府院内一楼便民服务大厅" in texts["收件凭证"]  # 取件方式
+    assert "科尔沁右翼前旗明水河镇政府院内一楼便民服务大厅" in texts["补齐材料告知书"]  # where to bring the materials
     assert "科尔沁右翼前旗明水河镇政府院内一楼便民服务大厅" in texts["送达回证"]  # 送达地点
     assert "办理时间星期一至星期五08:00-12:0014:00-17:00" in texts["一次性告知单"]
     assert TOWNSHIP.complaint_phone in texts["一次性告知单"]

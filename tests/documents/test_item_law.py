@@ -17,6 +17,7 @@ from counter.case.view import CaseView
 from counter.catalog.departments import AdminLevel
 from counter.catalog.model import Bundle, Item, ItemType
 from counter.catalog.reader import read_file
+from counter.documents.acceptance import OrganAnswer
 from counter.documents.item_law import item_rights_sentence, refusal_rights
 from counter.documents.model import DocumentData, DocumentKind, OfficeSettings, Table, Text, document_for
 from counter.documents.render import render_pdf
@@ -46,9 +47,11 @@ def taken_under(view: CaseView, bundle: Bundle) -> CaseView:
 
 
 def named(demo: DemoCases) -> OfficeSettings:
-    """The 乌兰浩特市 hall (the departments' own level: it accepts in their name), its administrator having named
-    the bodies the catalog leaves to the site."""
-    return dataclasses.replace(demo.office, rights_overrides=SITE_NAMED, office_level="county")
+    """The 乌兰浩特市 hall (the departments' own level, a 行政机关 by the 司法局's answer: it accepts in their name),
+    its administrator having named the bodies the catalog leaves to the site."""
+    return dataclasses.replace(
+        demo.office, rights_overrides=SITE_NAMED, office_level="county", administrative_organ=OrganAnswer.YES
+    )
 
 
 def printed(demo: DemoCases, kind: DocumentKind, label: str, bundle: Bundle, ground: str = "") -> DocumentData:
@@ -96,7 +99,7 @@ def test_a_bundle_of_licences_cites_the_licensing_law_in_one_sentence(demo: Demo
 
 
 def test_a_mixed_bundle_gives_each_type_its_basis(demo: DemoCases) -> None:
-    data = demo.document(DocumentKind.CORRECTION)
+    data = printed(demo, DocumentKind.CORRECTION, "补正（委托代理人办理）", demo.bundle)
     table = [block for block in data.blocks if isinstance(block, Table)][-1]
     assert table.rows == (
         (
@@ -122,43 +125,60 @@ def paper_of(demo: DemoCases, kind: DocumentKind, office: OfficeSettings, bundle
 
 
 def test_the_papers_name_the_entrusting_departments(demo: DemoCases) -> None:
-    """第三十二条 is cited for a hall of the departments' own level; the 乌兰浩特市 hall, say."""
-    county = dataclasses.replace(demo.office, office_level="county")
-    entrusting = (
-        "本机关受乌兰浩特市市场监督管理局（市场主体设立登记、食品经营许可）、"
-        "乌兰浩特市城市管理综合行政执法局（户外招牌设置审批）、国家税务总局乌兰浩特市税务局（新办纳税人涉税事项）"
-        "委托，负责本申请的收件、受理和送达（《兴安盟政务服务标准化管理办法》第三十二条）。"
-    )
-    for kind in (DocumentKind.RECEIPT, DocumentKind.CORRECTION, DocumentKind.REFUSAL):
-        assert entrusting in paper_of(demo, kind, county), kind
+    """第三十二条 is cited for a hall of the departments' own level (the 乌兰浩特市 hall, say), and each paper is
+    issued in the entrusting departments' name (许可法 第二十四条第三款), a department a line at its head."""
+    county = dataclasses.replace(demo.office, office_level="county", administrative_organ=OrganAnswer.YES)
+    departments = ("乌兰浩特市市场监督管理局", "乌兰浩特市城市管理综合行政执法局", "国家税务总局乌兰浩特市税务局")
+    for kind, noun in (
+        (DocumentKind.RECEIPT, "凭证"),
+        (DocumentKind.CORRECTION, "通知书"),
+        (DocumentKind.REFUSAL, "通知书"),
+    ):
+        data = document_for(demo.views[CASE_OF_KIND[kind]], kind, county, "N-1", demo.bundle, TODAY)
+        assert data.office_name.splitlines() == list(departments), kind
+        assert (
+            f"本{noun}由兴安盟政务服务中心受{'、'.join(departments)}委托，以委托机关名义出具"
+            "（《中华人民共和国行政许可法》第二十四条第三款；《兴安盟政务服务标准化管理办法》第三十二条）。"
+        ) in _all_text(data), kind
+        assert "转送" not in _all_text(data), kind
     *entrusted, tax = demo.bundle.items
     collected = dataclasses.replace(demo.bundle, items=(*entrusted, dataclasses.replace(tax, entrusted=False)))
-    text = paper_of(demo, DocumentKind.RECEIPT, county, collected)
-    assert "本机关作为收件窗口收件后，转送国家税务总局乌兰浩特市税务局（新办纳税人涉税事项）依法受理。" in text
-    assert "国家税务总局乌兰浩特市税务局（新办纳税人涉税事项）委托" not in text
+    text = paper_of(demo, DocumentKind.RECEIPT, county, collected)  # a 容缺's
+    assert (
+        "本机关受乌兰浩特市市场监督管理局委托，以乌兰浩特市市场监督管理局名义容缺受理：“市场主体设立登记”、"
+        "“食品经营许可”（《中华人民共和国行政许可法》第二十四条第三款）。"
+    ) in text
+    assert (
+        "本机关收件后转送国家税务总局乌兰浩特市税务局（“新办纳税人涉税事项”），由其依法决定是否受理，"
+        "受理日期以其受理之日为准。"
+    ) in text
+    assert "国家税务总局乌兰浩特市税务局委托" not in text
 
 
-def test_a_league_hall_cites_its_agreement_or_only_collects(demo: DemoCases) -> None:
+def test_a_league_hall_cites_its_agreement_or_only_receives(demo: DemoCases) -> None:
     """The league's hall acting for 乌兰浩特市 departments: not 第三十二条 (同级 only), but the agreement the site
     records with a department, or the department's own 受理 with the hall as its 收件 window."""
-    texts = [paper_of(demo, kind, demo.office) for kind in (DocumentKind.RECEIPT, DocumentKind.REFUSAL)]
-    for text in texts:
+    receipt, refusal = (paper_of(demo, kind, demo.office) for kind in (DocumentKind.RECEIPT, DocumentKind.REFUSAL))
+    for text in (receipt, refusal):
         assert "《兴安盟政务服务标准化管理办法》第三十二条" not in text
-        assert (
-            "本机关作为收件窗口收件后，转送乌兰浩特市市场监督管理局（市场主体设立登记、食品经营许可）、"
-            "乌兰浩特市城市管理综合行政执法局（户外招牌设置审批）、"
-            "国家税务总局乌兰浩特市税务局（新办纳税人涉税事项）依法受理。"
-        ) in text
-    assert "本机关予以收件，由各实施部门依法容缺受理（见下）" in texts[0]  # the demo's receipt is a 容缺's
-    assert "兴安盟行政公署申请行政复议" in texts[1]  # the hall's own refusal: the hall's rights
-    agreed = dataclasses.replace(demo.office, entrustments="乌兰浩特市市场监督管理局=兴政服委〔2026〕3号委托受理协议")
+        assert "本机关决定" not in text
+    assert (
+        "本机关作为收件窗口予以收件，不作出受理决定，收件后转送乌兰浩特市市场监督管理局（“市场主体设立登记”、"
+        "“食品经营许可”）、乌兰浩特市城市管理综合行政执法局（“户外招牌设置审批”）、国家税务总局乌兰浩特市税务局"
+        "（“新办纳税人涉税事项”），由其依法审查并决定是否容缺受理"
+    ) in receipt  # the demo's receipt is a 容缺's
+    assert "申请行政复议" not in refusal  # the hall refused nothing: no rights of a decision it did not make
+    agreed = dataclasses.replace(
+        demo.office,
+        entrustments="乌兰浩特市市场监督管理局=兴政服委〔2026〕3号委托受理协议",
+        administrative_organ=OrganAnswer.YES,
+    )
     text = paper_of(demo, DocumentKind.RECEIPT, agreed)
     assert (
-        "本机关依据兴政服委〔2026〕3号委托受理协议，受乌兰浩特市市场监督管理局委托，"
-        "负责市场主体设立登记、食品经营许可的收件、受理和送达。"
+        "本机关受乌兰浩特市市场监督管理局委托，以乌兰浩特市市场监督管理局名义容缺受理：“市场主体设立登记”、"
+        "“食品经营许可”（《中华人民共和国行政许可法》第二十四条第三款；兴政服委〔2026〕3号委托受理协议）。"
     ) in text
-    assert "转送乌兰浩特市城市管理综合行政执法局（户外招牌设置审批）、国家税务总局乌兰浩特市税务局" in text
-    assert "本机关决定予以受理" in text or "本机关决定容缺受理" in text
+    assert "转送乌兰浩特市城市管理综合行政执法局（“户外招牌设置审批”）、国家税务总局乌兰浩特市税务局" in text
     assert "《兴安盟政务服务标准化管理办法》第三十二条" not in text
 
 

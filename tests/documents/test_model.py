@@ -9,6 +9,7 @@ import pytest
 
 from counter.case.numbers import DocKind
 from counter.case.status import CaseStatus
+from counter.documents.acceptance import HeldItems
 from counter.documents.kinds import DocumentProblem
 from counter.documents.model import (
     DocumentData,
@@ -133,7 +134,7 @@ def test_the_receipt_lists_what_was_received(demo: DemoCases) -> None:
     identity = next(row for row in rows if row[1] == "经营者（法定代表人）居民身份证")
     assert identity[2:] == ("原件、复印件", "各1份", "纸质")
     text = _all_text(data)
-    assert "2026年11月27日前办结（承诺时限5个工作日" in text
+    assert "实施部门当日受理的，2026年11月27日前办结（承诺时限5个工作日，自受理之日起按工作日计算）" in text
     assert "窗口领取：乌兰浩特市兴安北大路1号兴安盟政务服务中心一楼“一件事一次办”专区8号窗口" in text
     assert "代办人（签字）" in text  # the agent signs for the applicant
 
@@ -157,19 +158,19 @@ def test_the_correction_notice_names_each_shortfall_once(demo: DemoCases) -> Non
 
 
 def test_the_rights_clause_names_the_offices_review_body_and_court(demo: DemoCases) -> None:
-    """The hall's own refusal: one item the hall only collects, so the refusal is not a department's act."""
+    """The site's own refusal: it holds the power for every item, so the refusal is its own act."""
     office = OfficeSettings(review_body="呼伦贝尔市人民政府", court="海拉尔区人民法院")
     case = demo.views["不予受理"]
-    first, *rest = demo.bundle.items
-    collected = dataclasses.replace(demo.bundle, items=(dataclasses.replace(first, entrusted=False), *rest))
-    data = document_for(case, DocumentKind.REFUSAL, office, "N-1", collected, TODAY)
+    collected = demo.bundle
+    held = HeldItems(site_items=frozenset(item.code for item in demo.bundle.items))
+    data = document_for(case, DocumentKind.REFUSAL, office, "N-1", collected, TODAY, held=held)
     assert (
         "如对本决定不服，可以自收到本决定之日起六十日内向呼伦贝尔市人民政府申请行政复议，"
         "或者六个月内向海拉尔区人民法院提起行政诉讼。"
     ) in _all_text(data)
     assert data.qr == "https://zwfw.xam.gov.cn/progress?case=" + case.case_no
     moved = dataclasses.replace(office, progress_url_base="https://example.org/p/")
-    assert document_for(case, DocumentKind.REFUSAL, moved, "N-1", collected, TODAY).qr.startswith(
+    assert document_for(case, DocumentKind.REFUSAL, moved, "N-1", collected, TODAY, held=held).qr.startswith(
         "https://example.org/p/XAM01-"
     )
 

@@ -14,6 +14,7 @@ import pytest
 
 from counter.catalog.departments import AdminLevel, Level, Places
 from counter.catalog.remedies import Remedy, RemedyKind, ReviewBody, review_rights
+from counter.documents.acceptance import HeldItems
 from counter.documents.model import DocumentKind, DocumentNotPossible, DocumentProblem, OfficeSettings, document_for
 from counter.words.documents import document_problems_text
 from tests.documents.conftest import TODAY, DemoCases
@@ -123,12 +124,10 @@ def test_a_fire_brigade_decision_waits_for_the_site_to_name_its_review_body(demo
     text = _all_text(document_for(view, DocumentKind.DENIAL, named, "N-1", bundle, TODAY, fire.code))
     assert "六十日内向兴安盟消防救援支队申请行政复议" in text
     assert "消防救援大队申请行政复议" not in text
-    # the hall's own refusal (an item not entrusted) prints the hall's rights: nothing waits
-    hall = dataclasses.replace(
-        bundle, items=(*bundle.items[:-1], dataclasses.replace(bundle.items[-1], entrusted=False))
-    )
+    # the site's own refusal (it holds the power for every item) prints the hall's rights: nothing waits
+    held = HeldItems(site_items=frozenset(item.code for item in bundle.items))
     assert "兴安盟行政公署申请行政复议" in _all_text(
-        document_for(refusal_view, DocumentKind.REFUSAL, demo.office, "N-1", hall, TODAY)
+        document_for(refusal_view, DocumentKind.REFUSAL, demo.office, "N-1", bundle, TODAY, held=held)
     )
 
 

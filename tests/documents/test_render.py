@@ -38,12 +38,13 @@ REQUIRED = {
     ),
     DocumentKind.CORRECTION: ("一次性告知", "如无正当理由逾期提交的，视为放弃申请", "2026年12月11日前", "未提交"),
     DocumentKind.REFUSAL: (
-        "第三十二条第一款第二项",
         "请向呼伦贝尔市海拉尔区市场监督管理局申请",
         "新办纳税人涉税事项：请向国家税务总局呼伦贝尔市海拉尔区税务局申请",  # each item its own body
-        # the league's hall collects for the county's departments: its refusal is its own, with its own rights
-        "本机关作为收件窗口收件后，转送乌兰浩特市市场监督管理局（市场主体设立登记、食品经营许可）",
-        "如对本决定不服，可以自收到本决定之日起六十日内向兴安盟行政公署申请行政复议",
+        # the league's hall only receives for the county's departments: it refuses nothing, it tells
+        # (counter.documents.acceptance)
+        "申请事项告知书",
+        "经本机关收件窗口核对，申请事项可能不属于上述实施部门的职权范围",
+        "本告知书不是行政机关作出的不予受理决定",
     ),
     # the deciding department's (a county 市场监督管理局): 复议 to the county's government, not the hall's body
     DocumentKind.DENIAL: (

@@ -65,6 +65,7 @@ from counter.ui.printing.words import (
     OFFICE_MONGOLIAN_BAD,
     OFFICE_NOTE,
     OFFICE_OPTIONAL,
+    OFFICE_ORGAN_CHOICES,
     OFFICE_OVERRIDES_BAD,
     OFFICE_RIGHTS_NOTE,
     OFFICE_SAVE,
@@ -88,6 +89,7 @@ ENTRUSTMENTS = "entrustments"  # as the overrides: lines of text, one agreement 
 CONTACTS = "department_contacts"  # lines of text too: each department's 承办人 and phone
 BOXES = (OVERRIDES, ENTRUSTMENTS, CONTACTS)
 LEVEL = "office_level"  # one of the levels: a list to choose from
+ORGAN = "administrative_organ"  # the 司法局's answer: a list to choose from, unanswered at first
 #: the office's own fields, then its own 复议 body and court heading the rights group
 OFFICE_OWN = ("office_name", "office_name_mn", "seal_caption", "consult_phone", "complaint_phone", "address", "hours",
               "progress_url_base", "online_portal")  # fmt: skip
@@ -116,6 +118,7 @@ OPTIONAL_FIELDS = frozenset(
         OVERRIDES,
         ENTRUSTMENTS,
         CONTACTS,
+        ORGAN,  # unanswered is a state of its own: the papers that need the answer wait for it
     }
 )
 
@@ -148,7 +151,7 @@ class OfficeSettingsForm(QWidget):
         self.note = plain_label(OFFICE_NOTE)
         self.note.setObjectName("officeNote")
         self.note.setWordWrap(True)
-        self.fields = {name: QLineEdit() for name in FIELDS if name not in (*BOXES, LEVEL)}
+        self.fields = {name: QLineEdit() for name in FIELDS if name not in (*BOXES, LEVEL, ORGAN)}
         self.boxes = {name: _lines_box(name) for name in BOXES}
         self.overrides = self.boxes[OVERRIDES]
         self.entrustments = self.boxes[ENTRUSTMENTS]
@@ -157,6 +160,10 @@ class OfficeSettingsForm(QWidget):
         self.level.setAccessibleName(OFFICE_FIELD[LEVEL])
         for level in AdminLevel:
             self.level.addItem(ADMIN_LEVEL[level], level.value)
+        self.organ = QComboBox()
+        self.organ.setAccessibleName(OFFICE_FIELD[ORGAN])
+        for label, value in OFFICE_ORGAN_CHOICES:
+            self.organ.addItem(label, value)
         self.message = plain_label()
         self.message.setObjectName("officeMessage")
         self.message.setWordWrap(True)
@@ -195,6 +202,7 @@ class OfficeSettingsForm(QWidget):
         layout = QVBoxLayout(box)
         form = QFormLayout()
         form.addRow(FIELD_LABEL.format(label=OFFICE_FIELD[LEVEL]), self.level)
+        form.addRow(FIELD_LABEL.format(label=OFFICE_FIELD[ORGAN]), self.organ)
         layout.addLayout(form)
         note = plain_label(OFFICE_ENTRUSTED_NOTE)
         note.setObjectName("rightsNote")
@@ -264,6 +272,8 @@ class OfficeSettingsForm(QWidget):
                 self.boxes[name].setPlainText("\n".join(override_lines(value)))
             elif name == LEVEL:
                 self.level.setCurrentIndex(max(self.level.findData(value), 0))
+            elif name == ORGAN:
+                self.organ.setCurrentIndex(max(self.organ.findData(value), 0))
             else:
                 self.fields[name].setText(value)
         self._say("", "done")
@@ -271,7 +281,8 @@ class OfficeSettingsForm(QWidget):
     def settings(self) -> OfficeSettings:
         values = {name: field.text().strip() for name, field in self.fields.items()}
         boxes = {name: "\n".join(override_lines(box.toPlainText())) for name, box in self.boxes.items()}
-        return OfficeSettings(**values, **boxes, **{LEVEL: str(self.level.currentData())})
+        chosen = {LEVEL: str(self.level.currentData()), ORGAN: str(self.organ.currentData())}
+        return OfficeSettings(**values, **boxes, **chosen)
 
     def on_save_clicked(self) -> None:
         settings = self.settings()

@@ -96,7 +96,14 @@ OFFICE_FIELD = {
     "office_level": tr("本单位层级"),
     "entrustments": tr("委托受理协议（每行：部门全称=协议名称及文号，可空）"),
     "department_contacts": tr("部门联系人（每行：部门全称=承办人|电话，可空）"),
+    "administrative_organ": tr("本单位是否为行政机关（按司法局意见；以委托部门名义出具行政许可文书前须设定）"),
 }
+# the 司法局's answer (counter.documents.acceptance.OrganAnswer): whether the office may be entrusted with a licence
+OFFICE_ORGAN_CHOICES = (
+    (tr("尚未确认：以委托部门名义的行政许可文书暂不出具"), ""),
+    (tr("是：可以受委托，以委托部门名义出具文书"), "yes"),
+    (tr("否：只负责收件，转送部门受理"), "no"),
+)
 OFFICE_H_ENTRUSTED = tr("委托受理：本中心以部门名义受理的依据")
 OFFICE_ENTRUSTED_NOTE = tr(
     "登记了协议的部门，文书写明“依据××协议受××委托”受理；没有协议的，同级部门按《兴安盟政务服务标准化管理办法》"

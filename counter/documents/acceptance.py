@@ -1,0 +1,161 @@
+"""Who receives and who accepts each item, as the site has recorded it: the one model every paper follows.
+
+受理 belongs to the body with power over the item (行政许可法 第三十二条; seed 001 第十六条).  So, per item:
+
+* **own** (:attr:`Acceptance.OWN`): the site holds the power itself (its authority setting's ``site_items``: a
+  行政审批局 under 相对集中行政许可权); it accepts, asks for 补正 and refuses in its own name;
+* **entrusted** (:attr:`Acceptance.ENTRUSTED`): the department's entrustment is recorded — its written 授权 for the
+  item (the authority setting's ``entrusted``, :mod:`counter.actions.item_authority`) or the site's agreement with the
+  department (office setting ``entrustments``; or seed 001 第三十二条 for a department of the hall's own level, as
+  :func:`hall_accepts` says); the hall acts "以委托行政机关名义" (行政许可法 第二十四条第三款): the paper is issued in
+  the department's name, and the rights it prints are the department's (行政诉讼法 第二十六条第五款);
+* **received** (:attr:`Acceptance.RECEIVED`): anything else.  The hall is the department's 收件 window (许可法
+  第二十六条): it issues a 收件凭证, tells the applicant once what is missing, and forwards; the department's 受理
+  is its 签收 (:attr:`counter.case.item_path.ItemEvent.SIGNED`), dated as that step is, and limits run from it.
+
+A paper is one act.  It decides (受理, 补正, 不予受理) only where the window may for every item it concerns; where
+one of them is only received, the 补正 and the 不予受理 become the window's 告知 for all of them
+(:func:`paper_standing`), and a department's own 补正 or refusal follows from the department.
+
+Entrustment of a 行政许可 is to a 行政机关 only (第二十四条第一款).  Whether the hall is one is a local fact the
+司法局 answers (office setting ``administrative_organ``): until it is set, no paper is made in an entrusting
+department's name for a licence (:func:`entrustee_unanswered`); answered "no", a recorded entrustment of a licence
+cannot stand and the hall only receives it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from counter.catalog.model import Item, ItemType
+from counter.documents import acceptance_words as words
+from counter.documents.data import OfficeSettings
+from counter.documents.deciders import agreements, decider_name, hall_level
+
+
+class Acceptance(StrEnum):
+    """How the window stands to an item's 受理."""
+
+    OWN = "own"  # the site holds the power: it accepts in its own name
+    ENTRUSTED = "entrusted"  # in the entrusting department's name (许可法 第二十四条第三款)
+    RECEIVED = "received"  # 收件 only: the department accepts (许可法 第二十六条)
+
+
+class OrganAnswer(StrEnum):
+    """The 司法局's answer, kept in the office setting ``administrative_organ``: is the hall a 行政机关 that may be
+    entrusted with a 行政许可 (许可法 第二十四条第一款)?  Empty: not answered yet."""
+
+    YES = "yes"
+    NO = "no"
+
+
+@dataclass(frozen=True, slots=True)
+class HeldItems:
+    """What the site's authority setting held when the paper was first made: the 实施编码 it decides in its own
+    name, and the written 授权 recorded per 实施编码 (:class:`counter.actions.item_authority.SiteAuthority`)."""
+
+    site_items: frozenset[str] = frozenset()
+    entrusted: Mapping[str, str] = field(default_factory=dict)
+
+
+NOTHING_HELD = HeldItems()
+
+
+def _licensing(item: Item) -> bool:
+    return item.item_type is ItemType.LICENSING
+
+
+def agreement_for(item: Item, office: OfficeSettings) -> str:
+    """The entrustment agreement the site holds with the item's department; "" when it records none."""
+    return agreements(office).get(decider_name(item, office), "")
+
+
+def hall_accepts(item: Item, office: OfficeSettings) -> bool:
+    """Whether the office settings have the hall accept this item in its department's name (委托受理).
+
+    The catalog says the department entrusts the window (``entrusted``); the basis is the agreement the site
+    records with it, or seed 001 第三十二条 — which speaks of 委托同级政务服务部门 only — where the department is of
+    the hall's own level.
+    """
+    if not item.entrusted:
+        return False
+    return bool(agreement_for(item, office)) or (item.level is not None and item.level == hall_level(office))
+
+
+def recorded_entrustment(item: Item, office: OfficeSettings, held: HeldItems) -> bool:
+    """Whether the site records the item's department entrusting the window, by 授权 or by agreement."""
+    return bool(held.entrusted.get(item.code)) or hall_accepts(item, office)
+
+
+def acceptance_of(item: Item, office: OfficeSettings, held: HeldItems = NOTHING_HELD) -> Acceptance:
+    """How the window stands to ``item``'s 受理 at this site (see above)."""
+    if item.code in held.site_items:
+        return Acceptance.OWN
+    if not recorded_entrustment(item, office, held):
+        return Acceptance.RECEIVED
+    if _licensing(item) and office.administrative_organ == OrganAnswer.NO:
+        return Acceptance.RECEIVED  # 第二十四条: a licence is entrusted to a 行政机关 only
+    return Acceptance.ENTRUSTED
+
+
+def paper_standing(items: Iterable[Item], office: OfficeSettings, held: HeldItems = NOTHING_HELD) -> Acceptance:
+    """The standing one paper about ``items`` is made in: own where every item is the site's, received where any
+    is only received, entrusted otherwise."""
+    found = {acceptance_of(item, office, held) for item in items}
+    if Acceptance.RECEIVED in found:
+        return Acceptance.RECEIVED
+    return Acceptance.ENTRUSTED if Acceptance.ENTRUSTED in found else Acceptance.OWN
+
+
+def entrustee_unanswered(items: Iterable[Item], office: OfficeSettings, held: HeldItems = NOTHING_HELD) -> bool:
+    """Whether a paper about ``items`` would act in an entrusting department's name for a licence while the site
+    has not set whether the hall is a 行政机关 (the 司法局's answer): it is not made until then."""
+    if office.administrative_organ in (OrganAnswer.YES, OrganAnswer.NO):
+        return False
+    return any(_licensing(item) and recorded_entrustment(item, office, held) for item in items)
+
+
+def by_acting(
+    items: Iterable[Item], office: OfficeSettings, held: HeldItems, standing: Acceptance
+) -> dict[str, list[Item]]:
+    """The items of ``standing`` grouped by their deciding department's name, in the guide's order."""
+    groups: dict[str, list[Item]] = {}
+    for item in items:
+        if acceptance_of(item, office, held) is standing:
+            groups.setdefault(decider_name(item, office), []).append(item)
+    return groups
+
+
+def entrustment_basis(items: Iterable[Item], office: OfficeSettings, held: HeldItems) -> str:
+    """What the hall acts under for these entrusted items: the article, and each 授权 or agreement recorded."""
+    items = tuple(items)
+    articles = [words.ENTRUSTMENT_LICENSING] if any(_licensing(i) for i in items) else []
+    if not all(_licensing(i) for i in items):
+        articles.append(words.ENTRUSTMENT_OTHER)
+    recorded = [held.entrusted.get(i.code, "") or agreement_for(i, office) for i in items]
+    return words.BASIS_JOIN.join(dict.fromkeys(text for text in (*articles, *recorded) if text))
+
+
+def item_names(items: Iterable[Item]) -> str:
+    return words.ITEM_JOIN.join(words.ITEM_NAME.format(name=item.name) for item in items)
+
+
+def department_names(items: Iterable[Item], office: OfficeSettings) -> tuple[str, ...]:
+    """The deciding departments of ``items``, each once, in the guide's order."""
+    return tuple(dict.fromkeys(decider_name(item, office) for item in items))
+
+
+def departments_of(items: Iterable[Item], office: OfficeSettings) -> str:
+    return words.ITEM_JOIN.join(department_names(items, office))
+
+
+def departments_with_items(items: Iterable[Item], office: OfficeSettings) -> str:
+    """Each deciding department with its items: "乌兰浩特市市场监督管理局（“市场主体设立登记”、“食品经营许可”）、…"."""
+    groups: dict[str, list[Item]] = {}
+    for item in items:
+        groups.setdefault(decider_name(item, office), []).append(item)
+    return words.ITEM_JOIN.join(
+        words.DEPARTMENT_ITEMS.format(department=name, items=item_names(its)) for name, its in groups.items()
+    )

@@ -1,0 +1,221 @@
+"""The parts of a case's papers that follow who accepts (:mod:`counter.documents.acceptance`): their title, their
+opening, the issuing body and its seal, and the 告知 the hall gives where it only receives.
+
+* Every item the site's own: the paper is the office's, "本机关决定…", as it always was.
+* Every item entrusted: the paper is issued in the entrusting departments' name (许可法 第二十四条第三款), under their
+  seal, and says who issued it under what ("本凭证由××受本机关委托，以本机关名义出具（…）").
+* Every item only received: the receipt is a 收件凭证 and the 容缺 notice a 容缺后补材料告知书, each forwarding to the
+  departments, which accept; the promise runs from their 受理.
+* Mixed: the receipt and the 容缺 notice say, a line per group, who accepts what; a 补正 or 不予受理 concerning an
+  item only received is the hall's 告知 for all the items it concerns (a paper is one act).
+
+A 补正 notice and a 不予受理 never carry the forwarding paragraph: the hall either decides, or tells and forwards.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from counter.case.view import CaseView
+from counter.catalog.model import Bundle, Item
+from counter.documents import acceptance_words as words
+from counter.documents import law_words as law
+from counter.documents import words as paper
+from counter.documents.acceptance import (
+    Acceptance,
+    HeldItems,
+    acceptance_of,
+    department_names,
+    departments_of,
+    departments_with_items,
+    entrustee_unanswered,
+    entrustment_basis,
+    paper_standing,
+)
+from counter.documents.checks import DEFER, shortfall_lines
+from counter.documents.data import Block, DocumentNotPossible, OfficeSettings, Pair, Pairs, SignOff, Text
+from counter.documents.deciders import unnamed_bodies
+from counter.documents.item_law import (
+    acceptance_lines,
+    false_materials_lines,
+    items_served,
+    rights_items,
+    turn_to_lines,
+)
+from counter.documents.kinds import DocumentKind, DocumentProblem
+from counter.documents.words import date_text
+from counter.intake.outcome import RefusalGround
+
+#: the papers of the 受理 stage: what the window issues for the departments, or in its own name
+ACCEPTANCE_PAPERS = frozenset(
+    {DocumentKind.RECEIPT, DocumentKind.DEFERRAL, DocumentKind.CORRECTION, DocumentKind.REFUSAL}
+)
+#: of those, the papers that still accept what they can where some items are only received (a line per group)
+_BY_GROUP = frozenset({DocumentKind.RECEIPT, DocumentKind.DEFERRAL})
+
+
+def _standings(items: Iterable[Item], office: OfficeSettings, held: HeldItems) -> set[Acceptance]:
+    return {acceptance_of(item, office, held) for item in items}
+
+
+def organ_problems(
+    kind: DocumentKind, items: Iterable[Item], office: OfficeSettings, held: HeldItems
+) -> tuple[DocumentProblem, ...]:
+    """Why the paper waits for the 司法局's answer: it would act for an entrusting department on a licence."""
+    if kind in ACCEPTANCE_PAPERS and entrustee_unanswered(items, office, held):
+        return (DocumentProblem.ORGAN_UNANSWERED,)
+    return ()
+
+
+def received_title(
+    kind: DocumentKind, items: Iterable[Item], office: OfficeSettings, held: HeldItems
+) -> tuple[str, str] | None:
+    """The title and noun of the hall's 收件 paper, where it decides nothing of ``items``; None: the kind's own."""
+    if kind not in ACCEPTANCE_PAPERS:
+        return None
+    if kind in _BY_GROUP:
+        received = _standings(items, office, held) == {Acceptance.RECEIVED}
+    else:
+        received = paper_standing(items, office, held) is Acceptance.RECEIVED
+    return (words.RECEIVED_TITLE[kind], words.RECEIVED_NOUN[kind]) if received else None
+
+
+def entrusted_sign_off(
+    kind: DocumentKind, items: Iterable[Item], office: OfficeSettings, held: HeldItems, sign_off: SignOff, noun: str
+) -> tuple[SignOff, str, str] | None:
+    """The closing block in the entrusting departments' name and seal, the head (a department a line), and the line
+    saying who issued the paper under what, where every item of the paper is entrusted; None otherwise (the office's
+    own paper)."""
+    items = tuple(items)
+    if kind not in ACCEPTANCE_PAPERS or _standings(items, office, held) != {Acceptance.ENTRUSTED}:
+        return None
+    names = department_names(items, office)
+    basis = entrustment_basis(items, office, held)
+    if len(names) == 1:
+        line = words.ENTRUSTED_ISSUED.format(noun=noun, hall=office.office_name, basis=basis)
+        issuer, seal = names[0], words.DEPARTMENT_SEAL.format(department=names[0])
+    else:  # each department heads the paper on a line of its own (DocumentData.office_name)
+        departments = words.ITEM_JOIN.join(names)
+        line = words.ENTRUSTED_ISSUED_MANY.format(
+            noun=noun, hall=office.office_name, departments=departments, basis=basis
+        )
+        issuer, seal = words.ISSUER_MANY, words.SEAL_MANY
+    signed = dataclasses.replace(sign_off, issuer=issuer, seal_caption=paper.DOC_SEAL_PLACE.format(seal=seal))
+    return signed, "\n".join(names), line
+
+
+def receipt_opening(
+    case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, held: HeldItems
+) -> tuple[list[Block], bool]:
+    """The receipt's opening paragraphs, and whether the hall only received every item (a 收件凭证)."""
+    found = _standings(bundle.items, office, held)
+    deferred = case.outcome == DEFER
+    facts = {"you": you, "received": date_text(case.received_on), "bundle": case.bundle_name}
+    lines = [Text(line) for line in acceptance_lines(bundle.items, office, held, deferred=deferred)]
+    if found == {Acceptance.RECEIVED}:
+        template = words.RECEIPT_RECEIVED_DEFER if deferred else words.RECEIPT_RECEIVED
+        departments = departments_with_items(bundle.items, office)
+        return [Text(template.format(**facts, departments=departments))], True
+    if len(found) == 1:  # the site's own, or entrusted: one act of 受理, in the paper's issuer's name
+        template = paper.DOC_RECEIPT_DEFER if deferred else paper.DOC_RECEIPT_ACCEPT
+        return [Text(template.format(**facts))], False
+    template = words.RECEIPT_OPENING_DEFER if deferred else words.RECEIPT_OPENING
+    return [Text(template.format(**facts)), *lines], False
+
+
+def deferral_intro(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, held: HeldItems) -> list[Block]:
+    """The 容缺 notice's opening: the issuer's 容缺受理, the hall's 收件 with the departments' 容缺受理 to come, or
+    a line per group."""
+    found = _standings(bundle.items, office, held)
+    facts = {"you": you, "received": date_text(case.received_on), "bundle": case.bundle_name}
+    if found == {Acceptance.RECEIVED}:
+        departments = departments_of(bundle.items, office)
+        return [Text(words.DEFERRAL_RECEIVED_INTRO.format(**facts, departments=departments))]
+    if len(found) == 1:
+        return [Text(paper.DOC_DEFERRAL_INTRO.format(**facts))]
+    lines = acceptance_lines(bundle.items, office, held, deferred=True)
+    return [
+        Text(words.DEFERRAL_MIXED_INTRO.format(**facts)),
+        *(Text(line) for line in lines),
+        Text(words.DEFERRAL_MIXED_LIST),
+    ]
+
+
+def received_correction(case: CaseView, items: Iterable[Item], office: OfficeSettings, you: str) -> tuple[Block, ...]:
+    """The 补齐材料告知书's opening (first) and its closing paragraphs: what is missing, told once; the hall receives
+    once it is complete and forwards; the department decides 受理 and asks its own 补正 (第三十二条)."""
+    departments = departments_of(items, office)
+    facts = {"you": you, "received": date_text(case.received_on), "bundle": case.bundle_name}
+    return (
+        Text(words.CORRECTION_RECEIVED_INTRO.format(**facts)),
+        Text(words.CORRECTION_RECEIVED_AFTER.format(departments=departments)),
+        Text(paper.DOC_CORRECTION_GIVE_UP, strong=True),
+        Text(words.NOT_A_DECISION_CORRECTION),
+    )
+
+
+def received_refusal(
+    case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, ground: RefusalGround
+) -> list[Block]:
+    """The 申请事项告知书: what the window found, where the applicant may turn, and that nothing was decided; the
+    departments decide whether to accept, and the applicant may have the application forwarded to them."""
+    departments = departments_of(bundle.items, office)
+    names = law.LIST_JOIN.join(item.name for item in bundle.items)
+    facts = {"you": you, "received": date_text(case.received_on), "bundle": case.bundle_name}
+    reason = words.RECEIVED_FINDING.get(ground.value, paper.REFUSAL_GROUND[ground])
+    pairs = [Pair(words.FINDING, reason, wide=True)]
+    choice = words.REFUSAL_RECEIVED_CHOICE
+    if case.turn_to:
+        pairs.append(Pair(paper.DOC_TURN_TO, turn_to_lines(case.turn_to, bundle.items), wide=True))
+        choice = words.REFUSAL_RECEIVED_TURN
+    blocks: list[Block] = [
+        Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
+        Text(words.REFUSAL_RECEIVED_INTRO.format(**facts, ground=reason, items=names, departments=departments)),
+        Pairs(tuple(pairs)),
+    ]
+    if ground is RefusalGround.FALSE_MATERIALS:  # the referral alone: 第七十八条's refusal is the department's
+        blocks += [Text(false_materials_lines(bundle.items, office)[1])]
+    blocks += [
+        Text(paper.DOC_MATERIALS_RETURNED.format(you=you)),
+        Text(choice.format(you=you, departments=departments)),
+        Text(words.NOT_A_DECISION_REFUSAL, strong=True),
+    ]
+    return blocks
+
+
+def _rights_printed(
+    kind: DocumentKind, bundle: Bundle, office: OfficeSettings, item_code: str, held: HeldItems
+) -> tuple[Item, ...]:
+    """The items whose department's 复议 body the paper names: the denied item, or a refusal's entrusting ones."""
+    if kind is DocumentKind.DENIAL:
+        item = bundle.item(item_code)
+        return (item,) if item is not None else ()
+    if kind is DocumentKind.REFUSAL:
+        return rights_items(bundle.items, office, held)
+    return ()
+
+
+def check_acting(
+    kind: DocumentKind,
+    bundle: Bundle,
+    office: OfficeSettings,
+    item_code: str,
+    held: HeldItems,
+    concerned: tuple[Item, ...],
+) -> None:
+    """Refuse a paper whose acting body's 复议 body the site has not named, or that would act for an entrusting
+    department on a licence while the site has not set whether it is a 行政机关 (:mod:`counter.documents.acting`)."""
+    unnamed = unnamed_bodies(_rights_printed(kind, bundle, office, item_code, held), office)
+    if unnamed:
+        raise DocumentNotPossible((DocumentProblem.REVIEW_BODY_UNNAMED,), unnamed)
+    unanswered = organ_problems(kind, concerned, office, held)
+    if unanswered:
+        raise DocumentNotPossible(unanswered)
+
+
+def concerned_items(kind: DocumentKind, case: CaseView, bundle: Bundle) -> tuple[Item, ...]:
+    """The items a paper acts on: a correction's, those its missing materials serve; the others', every item."""
+    if kind is DocumentKind.CORRECTION:
+        return items_served(bundle, (m.code for m in shortfall_lines(case, bundle))) or bundle.items
+    return bundle.items

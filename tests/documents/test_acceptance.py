@@ -1,0 +1,189 @@
+"""One model of 收件 and 受理, and every paper follows it (counter.documents.acceptance).
+
+Each paper of the 受理 stage, and the department's 不予批准, printed for the demo's cases in the three standings a
+site may record for an item — the hall only receives (no entrustment: the default), the departments entrusted it
+(their 授权 recorded, and the hall a 行政机关 by the 司法局's answer), the site holds the power itself — and read back
+from the PDF with ``pdftotext``: the title, "本机关", the acting body, its 复议 body and its dates agree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from counter.case.item_lines import step_note
+from counter.case.item_path import ItemEvent, ItemStep
+from counter.case.view import CaseView
+from counter.documents.acceptance import HeldItems, OrganAnswer
+from counter.documents.model import DocumentKind, DocumentNotPossible, DocumentProblem, OfficeSettings, document_for
+from counter.documents.render import render_pdf
+from counter.intake.outcome import RefusalGround
+from counter.words.documents import document_problems_text
+from tests.documents.conftest import CASE_OF_KIND, FOOD, TODAY, DemoCases
+from tests.documents.pdf_tools import pdf_text
+
+AUTHORISATION = "兴政服授〔2026〕1号（2026年1月5日）"
+MARKET = "乌兰浩特市市场监督管理局"
+DEPARTMENTS = (MARKET, "乌兰浩特市城市管理综合行政执法局", "国家税务总局乌兰浩特市税务局")
+RECEIVED, ENTRUSTED, OWN = "received", "entrusted", "own"
+#: the forwarding paragraph of a hall that only receives: never on a paper that decides
+FORWARDING = "收件后转送"
+SIGNED_ON = dt.date(2026, 11, 24)  # the day 市监局 signs for 食品经营许可: its 受理
+
+
+def standing(demo: DemoCases, name: str) -> tuple[OfficeSettings, HeldItems]:
+    codes = [item.code for item in demo.bundle.items]
+    if name == ENTRUSTED:
+        answered = dataclasses.replace(demo.office, administrative_organ=OrganAnswer.YES)
+        return answered, HeldItems(entrusted=dict.fromkeys(codes, AUTHORISATION))
+    if name == OWN:
+        return demo.office, HeldItems(site_items=frozenset(codes))
+    return demo.office, HeldItems()
+
+
+def read(demo: DemoCases, kind: DocumentKind, name: str, tmp_path: Path, view: CaseView | None = None) -> str:
+    office, held = standing(demo, name)
+    view = view or demo.views[CASE_OF_KIND[kind]]
+    item = FOOD if kind is DocumentKind.DENIAL else ""
+    data = document_for(view, kind, office, "N-1", demo.bundle, TODAY, item, held=held)
+    path = tmp_path / f"{kind.value}-{name}.pdf"
+    path.write_bytes(render_pdf(data))
+    return pdf_text(path)
+
+
+def test_the_receipt_says_who_accepts(demo: DemoCases, tmp_path: Path) -> None:
+    received = read(demo, DocumentKind.RECEIPT, RECEIVED, tmp_path)
+    assert "收件凭证" in received
+    assert "受理凭证" not in received
+    assert "本机关作为收件窗口予以收件，不作出受理决定，收件后转送乌兰浩特市市场监督管理局" in received
+    assert "本机关决定" not in received
+    # the promise runs from the department's 受理, not known when the hall receives
+    assert "实施部门当日受理的，2026年11月27日前办结（承诺时限5个工作日，自受理之日起按工作日计算）" in received
+    entrusted = read(demo, DocumentKind.RECEIPT, ENTRUSTED, tmp_path)
+    assert "受理凭证" in entrusted
+    assert "本机关决定容缺受理" in entrusted
+    assert "".join(DEPARTMENTS) in entrusted  # at the head, a department a line
+    assert (
+        f"本凭证由兴安盟政务服务中心受{'、'.join(DEPARTMENTS)}委托，以委托机关名义出具（《中华人民共和国行政许可法》"
+        f"第二十四条第三款；《兴安盟政务服务标准化管理办法》第三十二条；{AUTHORISATION}）。"
+    ) in entrusted
+    assert "收件窗口" not in entrusted
+    assert FORWARDING not in entrusted
+    own = read(demo, DocumentKind.RECEIPT, OWN, tmp_path)
+    assert "受理凭证" in own
+    assert "本机关决定容缺受理" in own
+    assert "委托" not in own
+    assert FORWARDING not in own
+    assert "2026年11月27日前办结（承诺时限5个工作日，自受理之日起按工作日计算）" in own
+
+
+def test_the_deferral_notice_is_a_receipt_of_the_window_or_the_acceptors_decision(
+    demo: DemoCases, tmp_path: Path
+) -> None:
+    received = read(demo, DocumentKind.DEFERRAL, RECEIVED, tmp_path)
+    assert "容缺后补材料告知书" in received
+    assert "容缺受理通知书" not in received
+    assert "本机关作为收件窗口予以收件，由乌兰浩特市市场监督管理局" in received
+    assert "依法决定是否容缺受理" in received
+    assert "本机关决定容缺受理" not in received
+    assert "实施部门当日受理的，本事项承诺于2026年11月27日前办结" in received
+    entrusted = read(demo, DocumentKind.DEFERRAL, ENTRUSTED, tmp_path)
+    assert "容缺受理通知书" in entrusted
+    assert "本机关决定容缺受理" in entrusted
+    assert "本通知书由兴安盟政务服务中心受" in entrusted
+    assert "以委托机关名义出具" in entrusted
+    own = read(demo, DocumentKind.DEFERRAL, OWN, tmp_path)
+    assert "本机关决定容缺受理" in own
+    assert "委托" not in own
+    assert "收件窗口" not in own
+
+
+def test_the_window_that_only_receives_tells_what_is_missing_and_asks_no_correction(
+    demo: DemoCases, tmp_path: Path
+) -> None:
+    received = read(demo, DocumentKind.CORRECTION, RECEIVED, tmp_path)
+    assert "补齐材料告知书" in received
+    assert "补齐补正通知书" not in received
+    assert "依照《兴安盟政务服务标准化管理办法》第十六条第二项，现一次性告知你需要补齐的全部材料" in received
+    assert "第三十二条" not in received  # 许可法's 补正 is the accepting body's
+    assert "请于2026年12月11日前补齐上述全部材料" in received
+    assert "本告知书不是行政机关作出的补正通知或者受理决定" in received
+    for name in (ENTRUSTED, OWN):  # a 补正 notice decides, and never forwards
+        text = read(demo, DocumentKind.CORRECTION, name, tmp_path)
+        assert "补齐补正通知书" in text, name
+        assert "《中华人民共和国行政许可法》第三十二条第一款第四项" in text, name
+        assert FORWARDING not in text, name
+        assert "收件窗口" not in text, name
+    assert "以委托机关名义出具" in read(demo, DocumentKind.CORRECTION, ENTRUSTED, tmp_path)
+
+
+def test_only_a_body_that_may_accept_refuses_and_its_rights_are_its_own(demo: DemoCases, tmp_path: Path) -> None:
+    received = read(demo, DocumentKind.REFUSAL, RECEIVED, tmp_path)
+    assert "申请事项告知书" in received
+    assert "不予受理通知书" not in received
+    assert "本机关决定不予受理" not in received
+    assert "本告知书不是行政机关作出的不予受理决定" in received
+    assert "申请行政复议" not in received  # no decision, no rights of one
+    entrusted = read(demo, DocumentKind.REFUSAL, ENTRUSTED, tmp_path)
+    assert "不予受理通知书" in entrusted
+    assert "本机关决定不予受理" in entrusted
+    assert "以委托机关名义出具" in entrusted
+    # the entrusting departments' 复议 bodies (行政诉讼法 第二十六条第五款), never the hall's
+    assert "六十日内向乌兰浩特市人民政府申请行政复议" in entrusted
+    assert "六十日内向国家税务总局兴安盟税务局申请行政复议" in entrusted
+    assert "兴安盟行政公署" not in entrusted
+    assert FORWARDING not in entrusted
+    own = read(demo, DocumentKind.REFUSAL, OWN, tmp_path)
+    assert "本机关决定不予受理" in own
+    assert "六十日内向兴安盟行政公署申请行政复议" in own
+    assert FORWARDING not in own
+    assert "委托" not in own
+
+
+def test_the_denial_dates_the_acceptance_by_whoever_accepted(demo: DemoCases, tmp_path: Path) -> None:
+    """Where the hall only received, the item was accepted when its department signed for it (签收); a denial of an
+    item never signed for names no 受理 day.  Where the site holds the power, the denial is its own."""
+    undated = read(demo, DocumentKind.DENIAL, RECEIVED, tmp_path)
+    assert "已于" not in undated
+    assert "经审查，本机关决定对该事项不予批准" in undated
+    view = demo.views[CASE_OF_KIND[DocumentKind.DENIAL]]
+    signed = ItemStep(ItemEvent.SIGNED, SIGNED_ON, "市场监管局收件员")
+    at = dt.datetime.combine(SIGNED_ON, dt.time(10)).astimezone()
+    line = dataclasses.replace(view.history[0], event=ItemEvent.SIGNED.value, at=at, note=step_note(FOOD, signed))
+    dated = read(
+        demo, DocumentKind.DENIAL, RECEIVED, tmp_path, dataclasses.replace(view, history=(*view.history, line))
+    )
+    assert "已于2026年11月24日受理" in dated
+    entrusted = read(demo, DocumentKind.DENIAL, ENTRUSTED, tmp_path)
+    assert "已于2026年11月20日受理" in entrusted
+    assert f"{MARKET}不予批准决定书" in entrusted  # the department heads its decision
+    own = read(demo, DocumentKind.DENIAL, OWN, tmp_path)
+    assert "兴安盟政务服务中心不予批准决定书" in own  # the site decides what it holds, in its own name
+    assert "六十日内向兴安盟行政公署申请行政复议" in own
+    assert MARKET not in own
+
+
+def test_no_paper_in_an_entrusting_departments_name_until_the_hall_is_known_to_be_a_body_that_may_be_entrusted(
+    demo: DemoCases,
+) -> None:
+    """许可法 第二十四条 entrusts a licence to a 行政机关 only; whether the hall is one is the 司法局's answer."""
+    _, held = standing(demo, ENTRUSTED)
+    for kind in (DocumentKind.RECEIPT, DocumentKind.DEFERRAL, DocumentKind.CORRECTION, DocumentKind.REFUSAL):
+        view = demo.views[CASE_OF_KIND[kind]]
+        with pytest.raises(DocumentNotPossible) as refused:
+            document_for(view, kind, demo.office, "N-1", demo.bundle, TODAY, held=held)
+        assert refused.value.problems == (DocumentProblem.ORGAN_UNANSWERED,), kind
+    said = document_problems_text(refused.value.problems)
+    assert "本单位是否为可以受委托实施行政许可的行政机关尚未设定" in said
+    assert "请管理员在“单位信息”中设定“本单位是否为行政机关”" in said
+    # answered no: the licences cannot be entrusted to it, so it only receives them and refuses nothing
+    refused_view = dataclasses.replace(
+        demo.views[CASE_OF_KIND[DocumentKind.REFUSAL]], refusal_ground=RefusalGround.NOT_IN_REMIT.value
+    )
+    no = dataclasses.replace(demo.office, administrative_organ=OrganAnswer.NO)
+    data = document_for(refused_view, DocumentKind.REFUSAL, no, "N-1", demo.bundle, TODAY, held=held)
+    assert data.title == "申请事项告知书"
+    assert data.office_name == demo.office.office_name
