@@ -1,0 +1,91 @@
+"""The papers a desk makes follow what its site recorded of each item: received only, entrusted, or its own power
+(counter.documents.acceptance); a reprint keeps what was recorded when the paper was first made.
+
+On SQLite and on PostgreSQL, through :func:`counter.actions.documents.make_document` as the window prints, read
+back from the PDF with ``pdftotext``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.desk import Desk
+from counter.actions.documents import make_document
+from counter.actions.item_authority import set_entrustment, set_item_held
+from counter.case.numbers import DeskIdentity
+from counter.documents.kinds import DocumentKind
+from counter.documents.model import DocumentNotPossible, DocumentProblem
+from tests.actions.conftest import TODAY
+from tests.actions.test_intake_actions import full_request, take
+from tests.documents.pdf_tools import pdf_text
+from tests.entrusted import ENTRUSTMENT, RESTAURANT_ITEMS, entrust_in
+
+ADMIN = Desk(DeskIdentity("XAM01", "1"), "管理员")
+MARKET = "乌兰浩特市市场监督管理局"
+
+
+def _receipt(sessions: sessionmaker[Session], desk: Desk, number: str, folder: Path) -> tuple[str, bytes]:
+    with sessions.begin() as s:
+        made = make_document(s, desk, number, DocumentKind.RECEIPT, TODAY)
+    path = folder / f"{number}-{made.reprint}.pdf"
+    path.write_bytes(made.pdf)
+    return pdf_text(path), made.pdf
+
+
+def test_a_hall_without_an_entrustment_issues_a_receipt_of_collection(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    number = take(sessions, desk, full_request(sessions))
+    text, _ = _receipt(sessions, desk, number, tmp_path)
+    assert "收件凭证" in text
+    assert "受理凭证" not in text
+    assert "本机关作为收件窗口予以收件，不作出受理决定" in text
+    assert "本机关决定" not in text
+
+
+def test_an_entrusted_receipt_is_the_departments_and_its_reprint_stays_so(
+    sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    entrust_in(owner, ADMIN, *RESTAURANT_ITEMS)  # the 授权, and the 司法局's answer that the hall is a 行政机关
+    number = take(sessions, desk, full_request(sessions))
+    text, first = _receipt(sessions, desk, number, tmp_path)
+    assert "受理凭证" in text
+    assert "本机关决定予以受理" in text
+    assert MARKET in text.split("受理凭证")[0]  # at the head, the entrusting departments
+    assert "以委托机关名义出具（《中华人民共和国行政许可法》第二十四条第三款；" in text
+    assert ENTRUSTMENT in text
+    with owner.begin() as s:  # the 授权 withdrawn later: the paper made under it stays what it was
+        for code in RESTAURANT_ITEMS:
+            set_entrustment(s, ADMIN, "XAM01", code, "")
+    again, reprint = _receipt(sessions, desk, number, tmp_path)
+    assert reprint == first
+    assert "以委托机关名义出具" in again
+    later = take(sessions, desk, full_request(sessions))
+    assert "收件凭证" in _receipt(sessions, desk, later, tmp_path)[0]  # a new case: received only
+
+
+def test_an_entrusted_paper_waits_for_the_answer_whether_the_hall_may_be_entrusted(
+    sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk
+) -> None:
+    with owner.begin() as s:  # the 授权 alone: nobody has set whether the hall is a 行政机关
+        set_entrustment(s, ADMIN, "XAM01", RESTAURANT_ITEMS[1], ENTRUSTMENT)
+    number = take(sessions, desk, full_request(sessions))
+    with pytest.raises(DocumentNotPossible) as refused, sessions.begin() as s:
+        make_document(s, desk, number, DocumentKind.RECEIPT, TODAY)
+    assert refused.value.problems == (DocumentProblem.ORGAN_UNANSWERED,)
+
+
+def test_a_site_that_holds_the_power_accepts_in_its_own_name(
+    sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    with owner.begin() as s:
+        for code in RESTAURANT_ITEMS:
+            set_item_held(s, ADMIN, "XAM01", code, held=True)
+    number = take(sessions, desk, full_request(sessions))
+    text, _ = _receipt(sessions, desk, number, tmp_path)
+    assert "兴安盟政务服务中心受理凭证" in text
+    assert "本机关决定予以受理" in text
+    assert "委托" not in text
