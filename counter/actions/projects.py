@@ -41,6 +41,7 @@ from counter.projects.rules import (
     done_problems,
     facts_problems,
     filing_problems,
+    mandate_problems,
     plan_problems,
 )
 from counter.projects.service_items import (
@@ -91,7 +92,7 @@ def import_service_list(session: Session, desk: Desk, text: str) -> ServiceList:
 def register_project(session: Session, desk: Desk, facts: ProjectFacts, today: dt.date, now: dt.datetime) -> str:
     """Register an application (申请表) and give the project its number."""
     require(session, desk.actor, Permission.AGENT_SERVICE)
-    problems = facts_problems(facts, (i.no for i in service_list(session).items))
+    problems = facts_problems(facts, service_list(session))
     if problems:
         raise ProjectRefused(problems)
     ident = desk.identity
@@ -138,14 +139,31 @@ def assign_agents(session: Session, desk: Desk, number: str, agents: tuple[str, 
     _moved(session, desk, row, ProjectEvent.AGENT_ASSIGNED, now, _note(agents=list(names)))
 
 
-def sign_project(session: Session, desk: Desk, number: str, day: dt.date, today: dt.date, now: dt.datetime) -> None:
-    """The 授权委托书 and the 承诺书 signed: the agent serves the project from ``day``."""
+def sign_project(
+    session: Session,
+    desk: Desk,
+    number: str,
+    day: dt.date,
+    today: dt.date,
+    now: dt.datetime,
+    items: tuple[int, ...] | None = None,
+) -> None:
+    """The 授权委托书 and the 承诺书 signed on ``day`` for the reference list's ``items`` (those the application
+    asked for, when not given): the agent serves the project from then, on those items alone.
+
+    Signed again in service, it is a new 授权委托书 for a changed list of items (an approval the plan needs that the
+    first did not list); it may not leave out an item already filed or done.  The items signed for are kept in the
+    signing's history line, which travels with the project (:attr:`ProjectView.mandate`).
+    """
     row, view = _locked(session, desk, number)
-    _apply(row, check_move(view, ProjectEvent.SIGNED))
-    if day > today:
-        raise ProjectRefused([ProjectProblem.DATE_IN_FUTURE])
+    after = check_move(view, ProjectEvent.SIGNED)
+    signed = tuple(dict.fromkeys(view.facts.requested if items is None else items))
+    problems = mandate_problems(view, signed, service_list(session), day, today)
+    if problems:
+        raise ProjectRefused(problems)
+    _apply(row, after)
     row.signed_on = day
-    _moved(session, desk, row, ProjectEvent.SIGNED, now, day.isoformat())
+    _moved(session, desk, row, ProjectEvent.SIGNED, now, _note(day=day.isoformat(), items=list(signed)))
 
 
 def plan_project(session: Session, desk: Desk, number: str, steps: tuple[PlanStep, ...], now: dt.datetime) -> None:

@@ -59,9 +59,16 @@ def _add_moves(project: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("names", metavar="NAME", nargs="+", type=free_text(TextField.PERSON_NAME))
     p.set_defaults(func=cmd_agents)
 
-    p = project.add_parser("sign", parents=[common], help=tr("签订授权委托书和承诺书，开始代办"))
+    p = project.add_parser(
+        "sign", parents=[common], help=tr("签订授权委托书和承诺书，开始代办；代办中再次签订则换为新的授权委托书")
+    )
     p.add_argument("project_no", metavar="NO")
     p.add_argument("--day", metavar="DATE", help=_DAY_HELP)
+    p.add_argument(
+        "--items",
+        metavar="NOS",
+        help=tr("授权委托书所列参考目录的序号，以逗号分隔，例如 2,7,16,10；默认为申请表所列事项"),
+    )
     p.set_defaults(func=cmd_sign)
 
     p = project.add_parser("plan", parents=[common], help=tr("编制或调整申报计划（按立项、用地、规划、施工、竣工）"))
@@ -218,7 +225,8 @@ def cmd_sign(args: argparse.Namespace) -> int:
     from counter.words.projects import PROJECT_EVENT
 
     number, on = project_number(args), _day(args)
-    _run(args, lambda unit, by, day, now: sign_project(unit, by, number, on, day, now))
+    items = _list_numbers(args.items, "--items") if args.items is not None else None
+    _run(args, lambda unit, by, day, now: sign_project(unit, by, number, on, day, now, items=items))
     return _moved(args, PROJECT_EVENT[ProjectEvent.SIGNED])
 
 
@@ -229,7 +237,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     items = open_store(args).read(service_list)  # the site's own list, where one was imported
     if args.from_list:
         start = parse_date(args.start) if args.start else today(args)
-        numbers = _list_numbers(args.from_list)
+        numbers = _list_numbers(args.from_list, "--from-list")
         steps = _refused_as_reported(lambda: plan_from_list(items, numbers, start))
     else:
         if args.start:
@@ -316,10 +324,10 @@ def _read_file(path: Path, read: Callable[[Any], T]) -> T:
     return _refused_as_reported(lambda: read(parse_document(text, toml=path.suffix.lower() == ".toml")), path)
 
 
-def _list_numbers(text: str) -> tuple[int, ...]:
+def _list_numbers(text: str, option: str) -> tuple[int, ...]:
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if not parts or not all(p.isdigit() for p in parts):
         raise UsageError(
-            tr("--from-list 应为参考目录的序号，以逗号分隔，例如 2,7,16,10；收到：{text}").format(text=text)
+            tr("{option} 应为参考目录的序号，以逗号分隔，例如 2,7,16,10；收到：{text}").format(option=option, text=text)
         )
     return tuple(int(p) for p in parts)

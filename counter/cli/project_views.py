@@ -82,7 +82,7 @@ def project_json(view: ProjectView, day: dt.date) -> dict[str, Any]:
     from counter.projects.schedule import next_steps
 
     f = view.facts
-    facts = {key: getattr(f, key) for key in (*TEXT_FIELDS, "investment", "key_project")}
+    facts = {key: getattr(f, key) for key in (*TEXT_FIELDS, "investment", "key_project", "government")}
     facts["classes"] = sorted(c.value for c in f.classes)
     facts["requested"] = list(f.requested)
     open_ = view.state is ProjectState.IN_SERVICE
@@ -95,6 +95,7 @@ def project_json(view: ProjectView, day: dt.date) -> dict[str, Any]:
         "applied_on": _iso(view.applied_on),
         "accepted_on": _iso(view.accepted_on),
         "signed_on": _iso(view.signed_on),
+        "mandate": list(view.mandate),  # the items the signed 授权委托书 lists
         "ended_on": _iso(view.ended_on),
         "end_reason": view.end_reason,
         "satisfaction": view.satisfaction.value if view.satisfaction else None,
@@ -210,10 +211,13 @@ def project_text(view: ProjectView, day: dt.date) -> str:
         ),
         tr("项目地址：{location}    旗县市：{county}").format(location=f.location, county=f.county),
         tr("投资总额：{investment} 万元    项目编码：{code}").format(investment=f.investment, code=f.code or "—"),
-        tr("类别：{classes}    重点项目：{key}").format(
-            classes=classes or "—", key=tr("是") if f.key_project else tr("否")
+        tr("类别：{classes}    重点项目：{key}    政府投资项目：{government}").format(
+            classes=classes or "—",
+            key=tr("是") if f.key_project else tr("否"),
+            government=tr("是") if f.government else tr("否"),
         ),
         tr("申请代办事项：{requested}").format(requested=LIST_JOIN.join(str(n) for n in f.requested)),
+        tr("授权委托书所列事项：{mandate}").format(mandate=LIST_JOIN.join(str(n) for n in view.mandate) or "—"),
         tr("代办员：{agents}").format(agents=LIST_JOIN.join(view.agents) or "—"),
         tr("申请 {applied}    受理 {accepted}    签订 {signed}    结束 {ended}").format(
             applied=_dash(view.applied_on),

@@ -30,6 +30,7 @@ from counter.projects.model import (
     ProjectView,
     Satisfaction,
     Stage,
+    mandate_of,
 )
 
 
@@ -163,27 +164,39 @@ def project_views(session: Session, rows: Sequence[models.Project]) -> list[Proj
             )
         for li in session.scalars(select(h).where(h.project_id.in_(ids)).order_by(h.project_id, h.at, h.id)):
             lines[li.project_id].append(ProjectLine(local_moment(li.at), ProjectEvent(li.event), li.by, li.note))
-    return [
-        ProjectView(
-            project_no=r.project_no,
-            site_code=r.site_code,
-            state=ProjectState(r.state),
-            facts=facts_of(r),
-            applied_on=r.applied_on,
-            agents=tuple(json.loads(r.agents or "[]")),
-            accepted_on=r.accepted_on,
-            signed_on=r.signed_on,
-            ended_on=r.ended_on,
-            end_reason=r.end_reason,
-            satisfaction=Satisfaction(r.satisfaction) if r.satisfaction else None,
-            evaluation_note=r.evaluation_note,
-            evaluated_on=r.evaluated_on,
-            steps=tuple(steps[r.id]),
-            coordinations=tuple(coordinations[r.id]),
-            history=tuple(lines[r.id]),
-        )
-        for r in rows
-    ]
+    views = []
+    for r in rows:
+        facts = facts_of(r)
+        views.append(_view(r, facts, steps[r.id], coordinations[r.id], lines[r.id]))
+    return views
+
+
+def _view(
+    r: models.Project,
+    facts: ProjectFacts,
+    steps: list[PlanStep],
+    coordinations: list[Coordination],
+    lines: list[ProjectLine],
+) -> ProjectView:
+    return ProjectView(
+        project_no=r.project_no,
+        site_code=r.site_code,
+        state=ProjectState(r.state),
+        facts=facts,
+        applied_on=r.applied_on,
+        agents=tuple(json.loads(r.agents or "[]")),
+        accepted_on=r.accepted_on,
+        signed_on=r.signed_on,
+        mandate=mandate_of(lines, facts.requested),
+        ended_on=r.ended_on,
+        end_reason=r.end_reason,
+        satisfaction=Satisfaction(r.satisfaction) if r.satisfaction else None,
+        evaluation_note=r.evaluation_note,
+        evaluated_on=r.evaluated_on,
+        steps=tuple(steps),
+        coordinations=tuple(coordinations),
+        history=tuple(lines),
+    )
 
 
 def _step(st: models.ProjectStep) -> PlanStep:

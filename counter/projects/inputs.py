@@ -25,7 +25,7 @@ STAGE_SPAN_DAYS = 20
 #: the facts' fields of text, as a file and the JSON output name them
 TEXT_FIELDS = ("name", "investor", "location", "county", "investor_address", "investor_head", "postcode", "phone",
                 "contact", "contact_id_no", "code", "funding", "land", "purpose", "progress", "industry")  # fmt: skip
-_FACT_FIELDS = frozenset({*TEXT_FIELDS, "investment", "key_project", "classes", "requested"})
+_FACT_FIELDS = frozenset({*TEXT_FIELDS, "investment", "key_project", "government", "classes", "requested"})
 _STEP_FIELDS = ("name", "department", "stage", "expected_on", "item_no", "joint")
 
 
@@ -100,6 +100,10 @@ def read_facts(data: object) -> ProjectFacts:
     if not isinstance(key_project, bool):
         problems.append(_wrong_type("key_project", FieldKind.YES_NO))
         key_project = False
+    government = data.get("government", False)  # 政府投资项目
+    if not isinstance(government, bool):
+        problems.append(_wrong_type("government", FieldKind.YES_NO))
+        government = False
     classes = _listed(data, "classes", problems, _class_of)
     requested = _listed(data, "requested", problems, _item_no_of)
     if problems:
@@ -108,6 +112,7 @@ def read_facts(data: object) -> ProjectFacts:
         **texts,
         investment=investment,
         key_project=key_project,
+        government=government,
         classes=frozenset(c for c in classes if c is not None),
         requested=tuple(n for n in requested if n is not None),
     )

@@ -11,6 +11,8 @@ reference list (附件1).
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -94,6 +96,9 @@ class ProjectFacts:
     funding: str = ""  # 资金来源
     land: str = ""  # 土地性质
     key_project: bool = False  # 是否重点项目
+    # 政府投资项目 (政府投资条例 第二条: 使用预算安排的资金进行固定资产投资建设活动): its approvals are the
+    # 政府投资 ones (项目建议书, 可行性研究报告, 初步设计); an enterprise's project is 核准 or 备案 instead
+    government: bool = False
     purpose: str = ""  # 项目主要用途及规模
     progress: str = ""  # 目前审批进展情况
     industry: str = ""
@@ -162,6 +167,8 @@ class ProjectView:
     agents: tuple[str, ...] = ()
     accepted_on: dt.date | None = None
     signed_on: dt.date | None = None
+    # the items the last signed 授权委托书 lists (its 代办帮办内容): what the agent may act on; () before signing
+    mandate: tuple[int, ...] = ()
     ended_on: dt.date | None = None  # 办结 or 终止
     end_reason: str = ""  # the 终止单's reason
     satisfaction: Satisfaction | None = None
@@ -173,3 +180,19 @@ class ProjectView:
 
     def step(self, no: int) -> PlanStep | None:
         return next((s for s in self.steps if s.no == no), None)
+
+
+def mandate_of(history: Iterable[ProjectLine], requested: tuple[int, ...]) -> tuple[int, ...]:
+    """The items of the last 授权委托书 signed, from the project's history: its signing line keeps them (a line from
+    before they were kept, a bare date, signed for what the application asked); () when none was signed."""
+    mandate: tuple[int, ...] = ()
+    for line in history:
+        if line.event is not ProjectEvent.SIGNED:
+            continue
+        try:
+            note = json.loads(line.note)
+        except ValueError:
+            note = None
+        listed = note.get("items") if isinstance(note, dict) else None
+        mandate = tuple(int(n) for n in listed) if isinstance(listed, list) else requested
+    return mandate

@@ -24,6 +24,7 @@ from counter.projects.model import (
     ProjectView,
     StepState,
 )
+from counter.projects.service_items import Regime, ServiceList
 
 MAX_STEPS = 60
 MAX_INVESTMENT = 100_000_000  # 万元: a trillion yuan, past any project a league sees; catches a yuan/万元 slip
@@ -41,6 +42,12 @@ class ProjectProblem(StrEnum):
     NO_CLASS = "no_class"  # none of the four reasons the service is for
     NOTHING_REQUESTED = "nothing_requested"
     UNKNOWN_ITEM = "unknown_item"  # a requested or planned number not on the reference list
+    APPROVAL_AND_FILING = "approval_and_filing"  # 企业投资项目核准 and 备案 both asked: one or the other
+    GOVERNMENT_ITEM = "government_item"  # a 政府投资 approval for a project that is not a government investment
+    ENTERPRISE_ITEM = "enterprise_item"  # 核准 or 备案 for a government investment
+    OUTSIDE_MANDATE = "outside_mandate"  # a step of an item the signed 授权委托书 does not list
+    MANDATE_DROPS_STEP = "mandate_drops_step"  # a new 授权委托书 leaving out an item already filed or done
+    DATE_BEFORE_SIGNING = "date_before_signing"  # a new 授权委托书 dated before the one it replaces
     NO_AGENT = "no_agent"  # signing needs an agent named
     PLAN_EMPTY = "plan_empty"
     PLAN_TOO_LONG = "plan_too_long"
@@ -74,7 +81,8 @@ class ProjectRefused(Exception):
 MOVES: dict[ProjectEvent, tuple[frozenset[ProjectState], ProjectState | None]] = {
     ProjectEvent.ACCEPTED: (frozenset({ProjectState.APPLIED}), ProjectState.ACCEPTED),
     ProjectEvent.AGENT_ASSIGNED: (frozenset({ProjectState.ACCEPTED, ProjectState.IN_SERVICE}), None),
-    ProjectEvent.SIGNED: (frozenset({ProjectState.ACCEPTED}), ProjectState.IN_SERVICE),
+    # signed again in service: a new 授权委托书 when the items change (方案 二(五): 签订授权委托书 … 制定代办帮办方案)
+    ProjectEvent.SIGNED: (frozenset({ProjectState.ACCEPTED, ProjectState.IN_SERVICE}), ProjectState.IN_SERVICE),
     ProjectEvent.PLANNED: (frozenset({ProjectState.IN_SERVICE}), None),
     ProjectEvent.STEP_FILED: (frozenset({ProjectState.IN_SERVICE}), None),
     ProjectEvent.STEP_DONE: (frozenset({ProjectState.IN_SERVICE}), None),
@@ -113,7 +121,24 @@ def fact_text_problems(facts: ProjectFacts) -> list[str]:
     return [n for n in names if not check_text(getattr(facts, n), FACT_TEXTS.get(n, TextField.NOTE)).ok]
 
 
-def facts_problems(facts: ProjectFacts, known_items: Iterable[int]) -> list[ProjectProblem]:
+def requested_problems(numbers: Iterable[int], government: bool, items: ServiceList) -> list[ProjectProblem]:
+    """Every problem of the items a project asks help with (the 申请表) or is signed for (the 授权委托书): on the
+    list, and fit for the project's kind of investment (:class:`counter.projects.service_items.Regime`): 核准 or
+    备案, not both; 政府投资 approvals only for a government investment, and 核准 or 备案 never for one."""
+    listed = [items.item(no) for no in dict.fromkeys(numbers)]
+    problems = [ProjectProblem.UNKNOWN_ITEM] if None in listed else []
+    regimes = [item.regime for item in listed if item is not None]
+    enterprise = regimes.count(Regime.ENTERPRISE)
+    if enterprise > 1:
+        problems.append(ProjectProblem.APPROVAL_AND_FILING)
+    if Regime.GOVERNMENT in regimes and not government:
+        problems.append(ProjectProblem.GOVERNMENT_ITEM)
+    if enterprise and government:
+        problems.append(ProjectProblem.ENTERPRISE_ITEM)
+    return problems
+
+
+def facts_problems(facts: ProjectFacts, items: ServiceList) -> list[ProjectProblem]:
     """Every problem of an application's facts (the 申请表's required boxes)."""
     problems = [ProjectProblem.TEXT_NOT_TAKEN] if fact_text_problems(facts) else []
     if not facts.name.strip():
@@ -130,17 +155,17 @@ def facts_problems(facts: ProjectFacts, known_items: Iterable[int]) -> list[Proj
         problems.append(ProjectProblem.NO_CLASS)
     if not facts.requested:
         problems.append(ProjectProblem.NOTHING_REQUESTED)
-    known = set(known_items)
-    if any(no not in known for no in facts.requested):
-        problems.append(ProjectProblem.UNKNOWN_ITEM)
+    problems.extend(requested_problems(facts.requested, facts.government, items))
     return problems
 
 
 def plan_problems(
     project: ProjectView, steps: tuple[PlanStep, ...], known_items: Iterable[int]
 ) -> list[ProjectProblem]:
-    """Every problem of a new plan for ``project``: its steps complete, each item once, none dated before the
-    project was accepted, and no step already filed or done lost or moved to another stage."""
+    """Every problem of a new plan for ``project``: its steps complete, each item once, each of the list's items one
+    the signed 授权委托书 lists (an approval not on the list is the applicant's own, which the plan orders and the
+    agent only guides), none dated before the project was accepted, and no step already filed or done lost or moved
+    to another stage."""
     problems = []
     if not steps:
         problems.append(ProjectProblem.PLAN_EMPTY)
@@ -154,6 +179,8 @@ def plan_problems(
     known = set(known_items)
     if any(no not in known for no in listed):
         problems.append(ProjectProblem.UNKNOWN_ITEM)
+    if any(not within_mandate(project, s) for s in steps):
+        problems.append(ProjectProblem.OUTSIDE_MANDATE)
     if project.accepted_on is not None and any(s.expected_on < project.accepted_on for s in steps):
         problems.append(ProjectProblem.STEP_BEFORE_ACCEPTED)
     new = {s.no: s for s in steps}
@@ -166,13 +193,39 @@ def plan_problems(
     return problems
 
 
+def within_mandate(project: ProjectView, step: PlanStep) -> bool:
+    """Whether the agent may act on ``step``: an approval not on the list, or an item the signed 授权委托书 lists.
+
+    The agent acts in the unit's name only within the 授权委托书 ("具体事项以下列项目内容为准", 附件4; 民法典
+    第一百六十二条, 第一百七十一条): an item it does not list waits for a new one to be signed.
+    """
+    return not step.item_no or step.item_no in project.mandate
+
+
+def mandate_problems(
+    project: ProjectView, numbers: tuple[int, ...], items: ServiceList, day: dt.date, today: dt.date
+) -> list[ProjectProblem]:
+    """Every problem of a 授权委托书 signed on ``day`` for ``numbers``: something listed, fit for the project, and
+    (signed again in service) still listing every item whose step was filed or done, and not dated before the one
+    it replaces."""
+    problems = [] if numbers else [ProjectProblem.NOTHING_REQUESTED]
+    problems.extend(requested_problems(numbers, project.facts.government, items))
+    if any(s.item_no and s.item_no not in numbers and s.state is not StepState.PLANNED for s in project.steps):
+        problems.append(ProjectProblem.MANDATE_DROPS_STEP)
+    if day > today:
+        problems.append(ProjectProblem.DATE_IN_FUTURE)
+    if project.signed_on is not None and day < project.signed_on:
+        problems.append(ProjectProblem.DATE_BEFORE_SIGNING)
+    return problems
+
+
 def filing_problems(project: ProjectView, step_no: int, day: dt.date, today: dt.date) -> list[ProjectProblem]:
     """Every problem of filing step ``step_no`` on ``day``: it exists and is still to file, and every step of an
     earlier stage is done (the applicant is guided through the stages in order, 申报计划 … 按序申报)."""
     step = project.step(step_no)
     if step is None:
         return [ProjectProblem.NO_SUCH_STEP]
-    problems = []
+    problems = [] if within_mandate(project, step) else [ProjectProblem.OUTSIDE_MANDATE]
     if step.state is not StepState.PLANNED:
         problems.append(ProjectProblem.STEP_ALREADY)
     if day > today:
@@ -188,7 +241,7 @@ def done_problems(project: ProjectView, step_no: int, day: dt.date, today: dt.da
     step = project.step(step_no)
     if step is None:
         return [ProjectProblem.NO_SUCH_STEP]
-    problems = []
+    problems = [] if within_mandate(project, step) else [ProjectProblem.OUTSIDE_MANDATE]
     if step.state is StepState.DONE:
         problems.append(ProjectProblem.STEP_ALREADY)
     elif step.filed_on is None:

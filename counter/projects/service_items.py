@@ -24,6 +24,20 @@ COLUMNS = 5
 ITEM_KINDS = ("行政许可", "行政确认", "行政给付", "行政裁决", "其他行政权力", "公共服务")  # 事项类型 (domain §10)
 
 
+class Regime(StrEnum):
+    """Under which law a project's own approval (its 立项) is given: an enterprise's investment is 核准 or 备案
+    (企业投资项目核准和备案管理条例, 国务院令第673号, 第三条: 核准 for the projects of the 政府核准的投资项目目录,
+    备案 for all others, never both); a government's investment is approved as 政府投资 (政府投资条例, 国务院令第712号,
+    第九条至第十一条: 项目建议书, 可行性研究报告, 初步设计), and only a project using budget funds is one (第二条)."""
+
+    ENTERPRISE = "enterprise"
+    GOVERNMENT = "government"
+
+
+#: the items' names begin with the kind of investment they are for, as the annex and the national lists name them
+_REGIME_OF_NAME = {"企业投资项目": Regime.ENTERPRISE, "政府投资项目": Regime.GOVERNMENT}
+
+
 @dataclass(frozen=True, slots=True)
 class ServiceItem:
     """One line of the list: the annex's number, the department that handles it, the item, its kind and stage."""
@@ -33,6 +47,12 @@ class ServiceItem:
     name: str
     kind: str
     stage: Stage
+
+    @property
+    def regime(self) -> Regime | None:
+        """The kind of investment the item is for, read from its name (a site's own list keeps the annex's names);
+        None for an item any project may need (用地, 规划, 施工, 竣工)."""
+        return next((r for prefix, r in _REGIME_OF_NAME.items() if self.name.startswith(prefix)), None)
 
 
 class ListProblem(StrEnum):

@@ -93,6 +93,20 @@ PROJECT_PROBLEM = {
     ),
     ProjectProblem.NOTHING_REQUESTED: tr("请填写申请代办的事项（参考目录的序号）。"),
     ProjectProblem.UNKNOWN_ITEM: tr("所填事项序号不在“帮您办”代办帮办服务事项参考目录中。"),
+    ProjectProblem.APPROVAL_AND_FILING: tr(
+        "企业投资项目核准与备案只能选其一：列入政府核准目录的项目办核准，其他项目办备案"
+        "（企业投资项目核准和备案管理条例第三条）。"
+    ),
+    ProjectProblem.GOVERNMENT_ITEM: tr(
+        "政府投资项目的审批事项只适用于使用预算安排资金的政府投资项目（政府投资条例第二条），"
+        "本项目未标明为政府投资项目。"
+    ),
+    ProjectProblem.ENTERPRISE_ITEM: tr("政府投资项目按政府投资条例审批，不办理企业投资项目核准或备案。"),
+    ProjectProblem.OUTSIDE_MANDATE: tr(
+        "该事项不在已签订的授权委托书所列代办事项中，须先与项目单位签订新的授权委托书。"
+    ),
+    ProjectProblem.MANDATE_DROPS_STEP: tr("新的授权委托书不能去掉已申报或已办结的代办事项。"),
+    ProjectProblem.DATE_BEFORE_SIGNING: tr("新的授权委托书的签订日期不能早于上一份。"),
     ProjectProblem.NO_AGENT: tr("请先确定代办员，再签订授权委托书和承诺书。"),
     ProjectProblem.PLAN_EMPTY: tr("申报计划还没有审批事项。"),
     ProjectProblem.PLAN_TOO_LONG: tr("申报计划的审批事项过多，最多 60 项。"),
@@ -173,12 +187,13 @@ HISTORY_STEP = tr("第 {step} 步，{day}")
 HISTORY_STEP_CASE = tr("第 {step} 步，{day}，办件 {case}")
 HISTORY_STEPS = tr("共 {count} 个审批事项")
 HISTORY_WITH = tr("与{with_whom}")
+HISTORY_SIGNED = tr("{day}，委托代办参考目录第 {items} 项")
 
 
 def history_note_text(line: ProjectLine) -> str:
     """The note of a history line in words (the stored note is a format, never shown as it is)."""
     note, event = line.note, line.event
-    if event in (ProjectEvent.AGENT_ASSIGNED, ProjectEvent.STEP_FILED, ProjectEvent.STEP_DONE):
+    if event in (ProjectEvent.AGENT_ASSIGNED, ProjectEvent.STEP_FILED, ProjectEvent.STEP_DONE, ProjectEvent.SIGNED):
         return _parameters_text(event, note)
     if event is ProjectEvent.PLANNED and note.isdigit():
         return HISTORY_STEPS.format(count=int(note))
@@ -199,6 +214,10 @@ def _parameters_text(event: ProjectEvent, note: str) -> str:
         return note
     if event is ProjectEvent.AGENT_ASSIGNED:
         return LIST_JOIN.join(str(a) for a in data.get("agents", ()))
+    if event is ProjectEvent.SIGNED:
+        return HISTORY_SIGNED.format(
+            day=data.get("day", ""), items=LIST_JOIN.join(str(n) for n in data.get("items", ()))
+        )
     step, day, case = data.get("step", ""), data.get("day", ""), data.get("case", "")
     if case:
         return HISTORY_STEP_CASE.format(step=step, day=day, case=case)

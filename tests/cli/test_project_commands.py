@@ -470,6 +470,10 @@ def test_a_site_imports_its_own_list_and_a_broken_one_changes_nothing(
     ok(capsys, db, "2026-09-01", "accept", number)
     ok(capsys, db, "2026-09-01", "agents", number, "乌兰")
     ok(capsys, db, "2026-09-01", "sign", number)
+    assert refused(capsys, db, "2026-09-01", "plan", number, "--from-list", "2,23") == [
+        "该事项不在已签订的授权委托书所列代办事项中，须先与项目单位签订新的授权委托书。"
+    ]
+    ok(capsys, db, "2026-09-01", "sign", number, "--items", "2,7,16,10,23")  # a new 授权委托书
     ok(capsys, db, "2026-09-01", "plan", number, "--from-list", "2,23")  # the site's own item, from its list
     assert [s["name"] for s in show(capsys, db, "2026-09-01", number)["steps"]] == ["企业投资项目备案",
                                                                                   "使用林地审核同意书核发"]  # fmt: skip

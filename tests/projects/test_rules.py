@@ -26,13 +26,15 @@ from counter.projects.rules import (
     done_problems,
     facts_problems,
     filing_problems,
+    mandate_problems,
     next_state,
     plan_problems,
 )
 from counter.projects.service_items import shipped_service_list
 from tests.projects.samples import APPLIED, FACTS, plan
 
-KNOWN = tuple(i.no for i in shipped_service_list().items)
+LIST = shipped_service_list()
+KNOWN = tuple(i.no for i in LIST.items)
 TODAY = dt.date(2026, 9, 10)
 
 # refused by the actions, not by a function of the rules: the database's cases, the words of an end and of a
@@ -52,6 +54,7 @@ def project(state: ProjectState = ProjectState.IN_SERVICE, **changes: object) ->
         agents=("乌兰",),
         accepted_on=APPLIED,
         signed_on=APPLIED,
+        mandate=FACTS.requested,
         steps=plan(APPLIED),
     )
     return replace(view, **changes)  # type: ignore[arg-type]
@@ -70,9 +73,13 @@ def refused(event: ProjectEvent, view: ProjectView) -> tuple[ProjectProblem, ...
 def test_every_problem_of_the_rules_is_reachable_and_the_others_are_the_actions() -> None:
     seen: set[ProjectProblem] = set()
     empty = ProjectFacts(name=" ", investor="", location="", county="", investment=0, requested=())
-    seen |= reached(facts_problems(empty, KNOWN))
-    seen |= reached(facts_problems(replace(FACTS, requested=(2, 99)), KNOWN))
-    seen |= reached(facts_problems(replace(FACTS, name="水泥\x00厂"), KNOWN))
+    seen |= reached(facts_problems(empty, LIST))
+    seen |= reached(facts_problems(replace(FACTS, requested=(2, 99)), LIST))
+    seen |= reached(facts_problems(replace(FACTS, name="水泥\x00厂"), LIST))
+    seen |= reached(facts_problems(replace(FACTS, requested=(1, 2, 3)), LIST))
+    seen |= reached(facts_problems(replace(FACTS, requested=(1, 3), government=True), LIST))
+    allocation = PlanStep(5, "划拨国有土地使用权审批", "自然资源部门", Stage.LAND, APPLIED, item_no=8)
+    seen |= reached(plan_problems(project(), (*plan(APPLIED), allocation), KNOWN))
     seen |= reached(plan_problems(project(), (), KNOWN))
     too_long = tuple(PlanStep(n, f"审批{n}", "部门", Stage.LAND, APPLIED) for n in range(1, MAX_STEPS + 2))
     seen |= reached(plan_problems(project(), too_long, KNOWN))
@@ -85,6 +92,7 @@ def test_every_problem_of_the_rules_is_reachable_and_the_others_are_the_actions(
     seen |= reached(plan_problems(project(), bad, KNOWN))
     filed = project(steps=(replace(step, filed_on=APPLIED), *plan(APPLIED)[1:]))
     seen |= reached(plan_problems(filed, plan(APPLIED)[1:], KNOWN))
+    seen |= reached(mandate_problems(filed, (7, 16, 10), LIST, APPLIED - dt.timedelta(days=1), TODAY))
     seen |= reached(filing_problems(project(), 9, TODAY, TODAY))
     seen |= reached(filing_problems(filed, 1, TODAY + dt.timedelta(days=1), TODAY))
     seen |= reached(filing_problems(project(), 2, TODAY, TODAY))
@@ -101,7 +109,7 @@ def test_every_problem_of_the_rules_is_reachable_and_the_others_are_the_actions(
 
 def test_facts_list_every_missing_box_at_once() -> None:
     empty = ProjectFacts(name=" ", investor="", location="", county="", investment=0)
-    assert facts_problems(empty, KNOWN) == [
+    assert facts_problems(empty, LIST) == [
         ProjectProblem.NAME_MISSING,
         ProjectProblem.INVESTOR_MISSING,
         ProjectProblem.LOCATION_MISSING,
@@ -110,12 +118,12 @@ def test_facts_list_every_missing_box_at_once() -> None:
         ProjectProblem.NO_CLASS,
         ProjectProblem.NOTHING_REQUESTED,
     ]
-    assert facts_problems(FACTS, KNOWN) == []
+    assert facts_problems(FACTS, LIST) == []
     # a key project needs no class besides: 是否重点项目 is one of the reasons
-    assert facts_problems(replace(FACTS, classes=frozenset()), KNOWN) == []
+    assert facts_problems(replace(FACTS, classes=frozenset()), LIST) == []
     no_reason = replace(FACTS, classes=frozenset(), key_project=False)
-    assert facts_problems(no_reason, KNOWN) == [ProjectProblem.NO_CLASS]
-    assert facts_problems(replace(FACTS, investment=100_000_001), KNOWN) == [ProjectProblem.INVESTMENT_OUT_OF_RANGE]
+    assert facts_problems(no_reason, LIST) == [ProjectProblem.NO_CLASS]
+    assert facts_problems(replace(FACTS, investment=100_000_001), LIST) == [ProjectProblem.INVESTMENT_OUT_OF_RANGE]
 
 
 def test_the_moves_follow_the_flow_chart() -> None:

@@ -1,8 +1,9 @@
 """The form under a project's buttons: what one move needs, and nothing else.
 
 One form for every move but the plan (which has its own editor): 受理 asks nothing, 指派代办员 the names, 签订委托
-and 办结 a date, 申报 the step, its date and the intake's number, 审批办结 the step, its date and the approval's
-number, 记录协调 who, what and the outcome, 评价 the three answers of the 评价表 and the applicant's words, 终止 its
+the items its 授权委托书 lists (those applied for; in service, the items of a new one) and a date, 办结 a date, 申报
+the step, its date and the intake's number, 审批办结 the step, its date and the approval's number, 记录协调 who,
+what and the outcome, 评价 the three answers of the 评价表 and the applicant's words, 终止 its
 reason.  It sits inside the page, as the case page's forms do: the project stays in view, and what was typed stays
 when the move is refused, with every problem listed above the buttons.  Enter confirms from any field, Esc cancels.
 """
@@ -31,7 +32,7 @@ from counter.ui.text_size import px
 FIELDS: dict[ProjectEvent, tuple[str, ...]] = {
     ProjectEvent.ACCEPTED: (),
     ProjectEvent.AGENT_ASSIGNED: ("agents",),
-    ProjectEvent.SIGNED: ("day",),
+    ProjectEvent.SIGNED: ("items", "day"),
     ProjectEvent.STEP_FILED: ("step", "day", "case_no"),
     ProjectEvent.STEP_DONE: ("step", "day", "result_no"),
     ProjectEvent.COORDINATED: ("step", "day", "with_whom", "what", "outcome"),
@@ -68,6 +69,7 @@ class MoveForm(QFrame):
         self.current: ProjectEvent | None = None
         # made in the order they stand in the form, which is Tab's order too
         self.agents = QLineEdit()
+        self.items = QLineEdit()  # the reference list's numbers the 授权委托书 lists
         self.reason = QLineEdit()
         self.step = QComboBox()
         self.day = QDateEdit()
@@ -87,6 +89,7 @@ class MoveForm(QFrame):
         self.note = QLineEdit()
         self.fields: dict[str, QWidget] = {
             "agents": self.agents,
+            "items": self.items,
             "reason": self.reason,
             "step": self.step,
             "day": self.day,
@@ -98,8 +101,9 @@ class MoveForm(QFrame):
             "satisfaction": self.satisfaction,
             "note": self.note,
         }
-        labels = {"agents": words.FORM_AGENTS, "step": words.FORM_STEP, "day": words.FORM_DATE,
-                  "case_no": words.FORM_CASE_NO, "result_no": words.FORM_RESULT_NO, "with_whom": words.FORM_WITH,
+        labels = {"agents": words.FORM_AGENTS, "items": words.FORM_ITEMS, "step": words.FORM_STEP,
+                  "day": words.FORM_DATE, "case_no": words.FORM_CASE_NO, "result_no": words.FORM_RESULT_NO,
+                  "with_whom": words.FORM_WITH,
                   "what": words.FORM_WHAT, "outcome": words.FORM_OUTCOME, "satisfaction": words.FORM_SATISFACTION,
                   "note": words.FORM_NOTE, "reason": words.FORM_REASON}  # fmt: skip
         self.layout_fields = QFormLayout()
@@ -113,8 +117,11 @@ class MoveForm(QFrame):
         self.confirm_button.clicked.connect(self.on_return)
         self.cancel_button.clicked.connect(self.on_cancel)
 
-    def open_for(self, move: ProjectEvent, steps: tuple[PlanStep, ...], today: dt.date, agents: str = "") -> None:
-        """Show the form for ``move``, empty but for today's date, the steps it may concern and the agents named."""
+    def open_for(
+        self, move: ProjectEvent, steps: tuple[PlanStep, ...], today: dt.date, agents: str = "", items: str = ""
+    ) -> None:
+        """Show the form for ``move``, empty but for today's date, the steps it may concern, the agents named and the
+        items of the 授权委托书 (those signed for, or applied for), to be changed for a new one."""
         self.current = move
         self.title.setText(words.MOVE_TITLE[move])
         self.confirm_button.setText(words.FORM_CONFIRM.format(action=words.MOVE[move]))
@@ -124,6 +131,7 @@ class MoveForm(QFrame):
             if isinstance(field, QLineEdit):
                 field.clear()
         self.agents.setText(agents)
+        self.items.setText(items)
         self.day.setDate(QDate(today.year, today.month, today.day))
         self.day.setMaximumDate(QDate(today.year, today.month, today.day))
         self.satisfaction.setCurrentIndex(0)
@@ -139,6 +147,11 @@ class MoveForm(QFrame):
         self.show()
         first = next((field for key, field in self.fields.items() if key in shown), self.confirm_button)
         first.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def chosen_items(self) -> tuple[int, ...]:
+        """The numbers typed for the 授权委托书; a word that is not a number reads as 0, which no list holds, so the
+        action names it (UNKNOWN_ITEM) rather than the form dropping it unseen."""
+        return tuple(int(part) if part.isdigit() else 0 for part in split_agents(self.items.text()))
 
     def step_no(self) -> int:
         return int(self.step.currentData() or 0)

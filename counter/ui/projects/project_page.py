@@ -360,7 +360,10 @@ class ProjectPage(QScrollArea):
             self.ensureWidgetVisible(self.plan_form)
             return
         self.plan_form.close_form()
-        self.form.open_for(event, self.project.steps, today, LIST_JOIN.join(self.project.agents))
+        signed = self.project.mandate or self.project.facts.requested
+        self.form.open_for(
+            event, self.project.steps, today, LIST_JOIN.join(self.project.agents), LIST_JOIN.join(map(str, signed))
+        )
         self.ensureWidgetVisible(self.form)
 
     def on_move_confirmed(self) -> None:
@@ -405,7 +408,8 @@ class ProjectPage(QScrollArea):
             ProjectEvent.AGENT_ASSIGNED: partial(
                 moves.assign_agents, desk=desk, number=number, agents=split_agents(form.agents.text()), now=now
             ),
-            ProjectEvent.SIGNED: partial(moves.sign_project, desk=desk, number=number, day=day, today=today, now=now),
+            ProjectEvent.SIGNED: partial(moves.sign_project, desk=desk, number=number, day=day, today=today, now=now,
+                                         items=form.chosen_items()),
             ProjectEvent.STEP_FILED: partial(moves.file_step, desk=desk, number=number, step_no=step, day=day,
                                              today=today, now=now, case_no=form.case_no.text()),
             ProjectEvent.STEP_DONE: partial(moves.step_done, desk=desk, number=number, step_no=step, day=day,

@@ -59,6 +59,8 @@ MARKED = {
     ProjectProblem.LOCATION_MISSING: "location", ProjectProblem.COUNTY_MISSING: "county",
     ProjectProblem.INVESTMENT_OUT_OF_RANGE: "investment", ProjectProblem.NO_CLASS: "classes",
     ProjectProblem.NOTHING_REQUESTED: "requested", ProjectProblem.UNKNOWN_ITEM: "requested",
+    ProjectProblem.APPROVAL_AND_FILING: "requested", ProjectProblem.GOVERNMENT_ITEM: "requested",
+    ProjectProblem.ENTERPRISE_ITEM: "requested",
 }  # fmt: skip
 MARK_STYLE = """
 QLineEdit[problem="true"], QSpinBox[problem="true"], QListWidget[problem="true"] {
@@ -96,6 +98,8 @@ class RegisterForm(QScrollArea):
         self.investment.setGroupSeparatorShown(True)
         self.investment.setMinimumWidth(px(160))
         self.key_project = QCheckBox(words.REGISTER_KEY)
+        # 政府投资项目 (政府投资条例 第二条): which of the 立项 items fit (counter.projects.rules.requested_problems)
+        self.government = QCheckBox(words.REGISTER_GOVERNMENT)
         self.classes = {c: QCheckBox(words.CLASS[c]) for c in ProjectClass}
         self.requested = QListWidget()
         self.requested.setAccessibleName(words.REGISTER_FIELD["requested"])
@@ -137,6 +141,7 @@ class RegisterForm(QScrollArea):
         for box in self.classes.values():
             right.addWidget(box)
         self.labels["requested"].setBuddy(self.requested)
+        right.addWidget(self.government)
         right.addWidget(self.labels["requested"])
         right.addWidget(self.marks["requested"])
         right.addWidget(self.requested, 1)
@@ -166,6 +171,7 @@ class RegisterForm(QScrollArea):
         return ProjectFacts(
             investment=self.investment.value(),
             key_project=self.key_project.isChecked(),
+            government=self.government.isChecked(),
             classes=frozenset(c for c, box in self.classes.items() if box.isChecked()),
             requested=requested,
             **text,
@@ -175,7 +181,7 @@ class RegisterForm(QScrollArea):
         for field in self.texts.values():
             field.clear()
         self.investment.setValue(0)
-        for box in (self.key_project, *self.classes.values()):
+        for box in (self.key_project, self.government, *self.classes.values()):
             box.setChecked(False)
         for row in range(self.requested.count()):
             self.requested.item(row).setCheckState(Qt.CheckState.Unchecked)
@@ -191,6 +197,7 @@ class RegisterForm(QScrollArea):
         for box in (self.key_project, *self.classes.values()):
             box.toggled.connect(partial(self.unmark, "classes"))
         self.requested.itemChanged.connect(partial(self.unmark, "requested"))
+        self.government.toggled.connect(partial(self.unmark, "requested"))
 
     def _field(self, key: str) -> QWidget:
         if key == "investment":

@@ -99,6 +99,7 @@ FORM_CANCEL = tr("取消（Esc）")
 FORM_DATE = tr("日期")
 FORM_STEP = tr("事项")
 FORM_AGENTS = tr("代办员")
+FORM_ITEMS = tr("授权委托书所列事项（参考目录序号，用顿号或逗号隔开）")
 FORM_CASE_NO = tr("办件编号（可不填）")
 FORM_RESULT_NO = tr("批准文号")
 FORM_WITH = tr("协调对象")
@@ -144,6 +145,7 @@ REGISTER_FIELD = {
     "requested": tr("申请代办的事项"),
 }
 REGISTER_KEY = tr("是否重点项目")
+REGISTER_GOVERNMENT = tr("政府投资项目（使用预算安排的资金）")
 REGISTER_SAVE = tr("登记（Enter）")
 REGISTER_CLEAR = tr("清空")
 REGISTER_MARKED = tr("有 {count} 栏需要填写或改正，已在各栏下用红字标出。")

@@ -67,6 +67,7 @@ def test_a_project_is_served_through_the_window(qtbot: QtBot, projects_window: P
     form.investment.setValue(FACTS.investment)
     form.classes[ProjectClass.KEY].setChecked(True)
     form.requested.item(1).setCheckState(Qt.CheckState.Checked)  # 2. 企业投资项目备案
+    form.requested.item(6).setCheckState(Qt.CheckState.Checked)  # 7. 建设项目用地预审与选址意见书核发
     with qtbot.waitSignal(form.registered) as registered:
         QTest.keyClick(form.texts["name"], Qt.Key.Key_Return)  # Enter registers
     number = registered.args[0]
@@ -192,13 +193,15 @@ def test_enter_in_the_reference_list_adds_the_item_and_elsewhere_saves_the_plan(
     qtbot: QtBot, projects_window: ProjectsWindow, runner: Runner, clock: Clock
 ) -> None:
     number = served(runner, clock)
+    # a new 授权委托书 lists 划拨国有土地使用权审批 too (tests/ui/projects/test_mandate.py)
+    runner.write(lambda unit: sign_project(unit, DESK, number, START, START, clock(), items=(*FACTS.requested, 8)))
     page = projects_window.page
     projects_window.setCurrentWidget(page)
     assert page.open_project(number)
     page.move_buttons[ProjectEvent.PLANNED].click()
     editor = page.plan_form
     rows = editor.table.rowCount()
-    editor.catalogue.setCurrentRow(0)  # 1. 企业投资项目核准, not in the plan yet
+    editor.catalogue.setCurrentRow(7)  # 8. 划拨国有土地使用权审批, not in the plan yet
     editor.catalogue.setFocus()
     QTest.keyClick(editor.catalogue, Qt.Key.Key_Return)
     assert editor.table.rowCount() == rows + 1
