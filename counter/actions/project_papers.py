@@ -35,7 +35,7 @@ from counter.db import project_store
 from counter.documents.data import DocumentData, OfficeSettings
 from counter.documents.project_papers import KIND_OF_FORM, paper_no, project_paper_for
 from counter.projects.forms import ProjectForm, printable
-from counter.projects.model import ProjectState, ProjectView, Satisfaction
+from counter.projects.model import ProjectEvent, ProjectState, ProjectView, Satisfaction
 from counter.projects.service_items import ServiceList, list_text, parse_service_list
 
 log = logging.getLogger(__name__)
@@ -93,6 +93,7 @@ def _changing(project: ProjectView) -> dict[str, Any]:
     return {
         "agents": list(project.agents),
         "signed_on": day(project.signed_on),
+        "mandate": list(project.mandate),
         "ended_on": day(project.ended_on),
         "end_reason": project.end_reason,
         "satisfaction": project.satisfaction.value if project.satisfaction is not None else None,
@@ -112,6 +113,8 @@ def _as_printed(project: ProjectView, stored: dict[str, Any]) -> ProjectView:
         project,
         agents=tuple(stored.get("agents", ())),
         signed_on=day(stored.get("signed_on")),
+        # a paper printed before the items signed for were kept printed what the application asked for
+        mandate=tuple(stored.get("mandate", project.facts.requested)),
         ended_on=day(stored.get("ended_on")),
         end_reason=stored.get("end_reason", ""),
         satisfaction=Satisfaction(satisfaction) if satisfaction else None,
@@ -131,6 +134,24 @@ def _from_snapshot(text: str, items: ServiceList) -> tuple[OfficeSettings, dict[
     changing = stored.pop(PROJECT_KEY, {})
     listed = stored.pop(ITEMS_KEY, "")
     return OfficeSettings(**stored), changing, parse_service_list(listed) if listed else items
+
+
+def _signed_anew(form: ProjectForm, project: ProjectView, snapshot: str) -> bool:
+    """Whether the project's 授权委托书 was signed again, for other items, since its paper was printed: the agent
+    acts on the new one's items (:func:`counter.projects.rules.within_mandate`), so it is printed anew."""
+    if form is not ProjectForm.AUTHORISATION or not project.mandate:
+        return False
+    printed = json.loads(snapshot).get(PROJECT_KEY, {})
+    return tuple(printed.get("mandate", project.facts.requested)) != project.mandate
+
+
+def _numbered(project: ProjectView, form: ProjectForm, replaced: str) -> str:
+    """A new paper's number: the project's and the annex's; a later 授权委托书 adds its signing's count (…-4-2)."""
+    number = paper_no(project.project_no, form)
+    if not replaced:
+        return number
+    signings = sum(1 for line in project.history if line.event is ProjectEvent.SIGNED)
+    return f"{number}-{max(signings, 2)}"
 
 
 def make_project_paper(
@@ -159,19 +180,27 @@ def make_project_paper(
     kind = KIND_OF_FORM[form].value
     existing = project_store.paper_record(session, row, kind)
     items = service_list(session)
+    replaced = ""
+    if existing is not None and _signed_anew(form, project, existing.office):
+        replaced, existing = existing.doc_no, None  # a new 授权委托书 for other items: a new paper, numbered anew
     if existing is not None:
         office, changing, items = _from_snapshot(existing.office, items)
         doc_no, issued_on, printed = existing.doc_no, existing.issued_on, _as_printed(project, changing)
     else:
         office = office_settings(session, desk.identity.site_code)
-        doc_no, issued_on, printed = paper_no(project.project_no, form), today, project
+        doc_no, issued_on, printed = _numbered(project, form, replaced), today, project
     data = project_paper_for(form, printed, items, office, issued_on, doc_no)
     pdf = _render(marked_for_training(session, data))
     digest = _hash(pdf)
     if existing is None:
         snapshot = _snapshot(office, project, items)
-        project_store.add_paper_record(session, row, kind, doc_no, issued_on, desk.clerk, snapshot, digest)
+        if replaced:
+            project_store.replace_paper_record(session, row, kind, doc_no, issued_on, desk.clerk, snapshot, digest)
+        else:
+            project_store.add_paper_record(session, row, kind, doc_no, issued_on, desk.clerk, snapshot, digest)
         detail = {"doc_no": doc_no, "kind": kind, "content_hash": digest, "reprint": False}
+        if replaced:
+            detail["replaces"] = replaced
         record_at_desk(session, desk, AuditAction.DOCUMENT_MADE, project.project_no, detail, at=now)
     elif existing.content_hash != digest:
         # same data, other bytes: the renderer changed with a program update

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from counter.case.moments import local_moment, stored_utc
 from counter.db import models
+from counter.db.models.base import utcnow
 from counter.projects.model import (
     Coordination,
     PlanStep,
@@ -274,4 +275,23 @@ def add_paper_record(
             content_hash=content_hash,
         )
     )
+    session.flush()
+
+
+def replace_paper_record(
+    session: Session,
+    project: models.Project,
+    kind: str,
+    doc_no: str,
+    issued_on: dt.date,
+    clerk: str,
+    snapshot: str,
+    content_hash: str,
+) -> None:
+    """The record of a paper made anew in place of the project's earlier one of ``kind`` (a 授权委托书 signed again
+    for other items: the agent acts on the new one's; the earlier one's print stays in the audit trail)."""
+    record = paper_record(session, project, kind)
+    assert record is not None
+    record.doc_no, record.issued_on, record.clerk = doc_no, issued_on, clerk
+    record.office, record.content_hash, record.created_at = snapshot, content_hash, utcnow()
     session.flush()

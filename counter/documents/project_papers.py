@@ -93,8 +93,29 @@ def _items_table(items: ServiceList, requested: tuple[int, ...], numbered: bool)
     return Table((*column, *column), rows)
 
 
-def _requested(items: ServiceList, project: ProjectView) -> int:
-    return sum(1 for no in set(project.facts.requested) if items.item(no) is not None)
+def _requested(items: ServiceList, numbers: tuple[int, ...]) -> int:
+    return sum(1 for no in set(numbers) if items.item(no) is not None)
+
+
+def mandate_items(project: ProjectView) -> tuple[int, ...]:
+    """The items a 授权委托书 lists: those signed for (the last signing's), or, to be signed, those applied for."""
+    return project.mandate or project.facts.requested
+
+
+def _agent_lines(agents: tuple[str, ...], office: OfficeSettings) -> tuple[Pair, ...]:
+    """The 代办人's lines of 附件4, once for each agent the project was given (each is named, and signs for, in
+    their own right); a blank set to be written in by hand when none is named yet."""
+    return tuple(
+        pair
+        for agent in agents or ("",)
+        for pair in (
+            Pair(words.AGENT, agent),
+            Pair(words.AGENT_SEX, ""),
+            Pair(words.AGENT_ID, "", wide=True),
+            Pair(words.AGENT_UNIT, office.office_name),
+            Pair(words.AGENT_POST, ""),
+        )
+    )
 
 
 def catalogue_blocks(items: ServiceList) -> list[Block]:
@@ -149,14 +170,14 @@ def application_blocks(project: ProjectView, items: ServiceList) -> list[Block]:
                 Pair(words.PROGRESS, f.progress, wide=True),
             )
         ),
-        Heading(words.H_ITEMS.format(count=_requested(items, project))),
+        Heading(words.H_ITEMS.format(count=_requested(items, f.requested))),
         _items_table(items, f.requested, numbered=False),
     ]
 
 
 def authorisation_blocks(project: ProjectView, items: ServiceList, office: OfficeSettings) -> list[Block]:
-    """附件4: the declaration with its blanks filled, the items ticked and counted, the agent."""
-    f = project.facts
+    """附件4: the declaration with its blanks filled, the items signed for ticked and counted, each agent's lines."""
+    f, signed = project.facts, mandate_items(project)
     agents = words.AGENTS_JOIN.join(project.agents)
     declaration = words.AUTHORISATION_TEXT.format(
         head=_blank(f.investor_head),
@@ -167,18 +188,10 @@ def authorisation_blocks(project: ProjectView, items: ServiceList, office: Offic
     )
     return [
         Text(declaration),
-        Text(words.AUTHORISATION_CHOICE.format(count=_requested(items, project))),
-        _items_table(items, f.requested, numbered=True),
+        Text(words.AUTHORISATION_CHOICE.format(count=_requested(items, signed))),
+        _items_table(items, signed, numbered=True),
         Text(words.AUTHORISATION_ACKNOWLEDGE),
-        Pairs(
-            (
-                Pair(words.AGENT, agents),
-                Pair(words.AGENT_SEX, ""),
-                Pair(words.AGENT_ID, "", wide=True),
-                Pair(words.AGENT_UNIT, office.office_name),
-                Pair(words.AGENT_POST, ""),
-            )
-        ),
+        Pairs(_agent_lines(project.agents, office)),
         Text(words.AUTHORISATION_END),
     ]
 

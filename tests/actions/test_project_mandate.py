@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.desk import Desk
+from counter.actions.project_papers import ProjectPaperMade, make_project_paper
 from counter.actions.projects import (
     accept_project,
     assign_agents,
@@ -25,9 +27,11 @@ from counter.actions.projects import (
     step_done,
 )
 from counter.db import project_store
+from counter.projects.forms import ProjectForm
 from counter.projects.model import PlanStep, ProjectEvent, Stage
 from counter.projects.rules import ProjectProblem, ProjectRefused
 from counter.words.projects import history_note_text
+from tests.documents.pdf_tools import pdf_text
 from tests.projects.samples import APPLIED, FACTS, plan
 
 DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
@@ -162,3 +166,40 @@ def test_a_new_mandate_is_checked_as_the_application_was(sessions: sessionmaker[
     )
     with sessions() as s:
         assert read_project(s, number).mandate == FACTS.requested
+
+
+def test_the_authorisation_has_a_line_for_each_agent_and_is_printed_anew_for_new_items(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    with sessions.begin() as s:
+        number = register_project(s, desk, FACTS, APPLIED, at(APPLIED))
+        accept_project(s, desk, number, APPLIED, at(APPLIED, 3))
+        assign_agents(s, desk, number, ("乌兰", "张敏"), at(APPLIED, 4))
+        sign_project(s, desk, number, days(1), days(1), at(days(1)))
+    first = _paper(sessions, desk, number, days(1))
+    text = pdf_text(_saved(tmp_path / "first.pdf", first.pdf))
+    # each agent on a 代办人 line of their own, with their own 身份号码 to write in, on each of the two copies
+    for agent in ("乌兰", "张敏"):
+        assert text.count(f"代办人{agent}") == 2
+    assert text.count("身份号码") == 2 * 2
+    assert "代办项目合计4项" in text
+    assert _paper(sessions, desk, number, days(2)).pdf == first.pdf  # reprinted the same
+    with sessions.begin() as s:
+        sign_project(s, desk, number, days(3), days(3), at(days(3)), items=(*FACTS.requested, ALLOCATION))
+    second = _paper(sessions, desk, number, days(3))
+    assert (first.doc_no, second.doc_no) == (f"{number}-4", f"{number}-4-2")
+    assert not second.reprint
+    text = pdf_text(_saved(tmp_path / "second.pdf", second.pdf))
+    assert "代办项目合计5项" in text
+    assert "委托日期：2026年9月4日" in text
+    assert _paper(sessions, desk, number, days(4)).pdf == second.pdf  # the new one is on record now
+
+
+def _paper(sessions: sessionmaker[Session], desk: Desk, number: str, day: dt.date) -> ProjectPaperMade:
+    with sessions.begin() as s:
+        return make_project_paper(s, desk, number, ProjectForm.AUTHORISATION, day, at(day))
+
+
+def _saved(path: Path, pdf: bytes) -> Path:
+    path.write_bytes(pdf)
+    return path
