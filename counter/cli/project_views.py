@@ -40,6 +40,7 @@ def add_project_views(project: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_show)
 
     p = project.add_parser("list", parents=[common], help=tr("最近登记的项目"))
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=_TODAY_HELP)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_list)
 
