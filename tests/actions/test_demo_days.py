@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.actions.calendar import office_calendar
 from counter.actions.demo import run_demo, write_documents
 from counter.actions.desk import Desk
+from counter.case.status import CaseStatus
 from counter.db.case_store import case_view
 from tests.documents.pdf_tools import pdf_text
 
@@ -18,25 +19,22 @@ D = dt.date
 
 
 @pytest.mark.slow
-def test_the_demos_lapse_waits_for_the_spring_festival_to_end(
-    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
-) -> None:
+def test_the_demos_lapse_waits_for_the_years_holiday_notice(sessions: sessionmaker[Session], desk: Desk) -> None:
     """Taken on Friday 2028-01-21, the overdue 容缺 had its guide's three working days: Monday the 24th, then 除夕
-    (the 25th) to 初七 (1 February) off, then 2 and 3 February; the denial is the act of Friday 4 February."""
+    (the 25th) to 初七 (1 February) off, then 2 and 3 February — a date counted over a Spring Festival no notice has
+    fixed yet, which a notice may still move (a 2028 notice giving 1月24日至2月2日 puts it at 02-07).  So the demo
+    finds nothing lapsed on 4 February: the case waits for its material, as it would at a desk that day
+    (counter.case.provisional_lapse)."""
     made = run_demo(sessions, desk, D(2028, 1, 21))
-    lapse = next(c for c in made if c.denied_items)
-    assert lapse.on == D(2028, 2, 4)
+    assert not any(c.denied_items for c in made)
+    overdue = next(c for c in made if c.label == "容缺受理（逾期未补齐）")
     with sessions() as s:
         calendar = office_calendar(s)
-        view = case_view(s, lapse.case_no)
+        view = case_view(s, overdue.case_no)
     assert view is not None
+    assert view.status is CaseStatus.AWAITING_DEFERRED
     assert max(m.due_on for m in view.materials if m.due_on is not None) == D(2028, 2, 3)
     assert all(c.on is not None and calendar.is_working_day(c.on) for c in made)
-    written = write_documents(sessions, desk, made, D(2028, 1, 21), tmp_path)
-    (denial,) = [p for p in written if p.name.endswith("-denial.pdf")]
-    text = pdf_text(denial)
-    assert "2028年2月4日" in text
-    assert "2028年1月25日" not in text
 
 
 @pytest.mark.slow

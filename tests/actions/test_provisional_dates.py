@@ -27,8 +27,10 @@ from counter.documents.kinds import DocumentKind
 from counter.documents.words import DOC_PROVISIONAL_DATES
 from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest
+from tests.actions.signed_head import head_of
 from tests.actions.test_intake_actions import full_request
 from tests.documents.pdf_tools import pdf_text
+from tests.entrusted import RESTAURANT_ITEMS, entrust_in
 
 D = dt.date
 PROVISIONAL = "".join(DOC_PROVISIONAL_DATES.split())
@@ -139,20 +141,25 @@ def test_every_paper_with_dates_carries_the_line(sessions: sessionmaker[Session]
 
 @pytest.mark.slow
 def test_a_denial_that_quotes_a_provisional_due_date_carries_the_line(
-    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+    sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk, tmp_path: Path
 ) -> None:
-    """The 不予批准决定书 of a lapsed 容缺 lists the materials with their due dates: provisional, and said so."""
+    """The 不予批准决定书 of a lapsed 容缺 lists the materials with their due dates: provisional, and said so.
+
+    Taken on Monday 2027-03-01, far from any holiday: the date is provisional, yet no notice can move it, so it lapses
+    (near a holiday it would not: tests/actions/test_provisional_lapse.py)."""
+    entrust_in(owner, desk, *RESTAURANT_ITEMS)  # the hall records the denial for 市监局 under its written 授权
+    desk = head_of(sessions, desk)  # a lapse is a named supervisor's
     request = full_request(sessions)
     checklist = record(request.checklist, "M08", Receipt.MISSING)
     deferred = dataclasses.replace(request, checklist=checklist, deferral=DeferralRequest(True, True))
     with sessions.begin() as s:
-        number = take_intake(s, desk, deferred, D(2027, 9, 30), office_calendar(s)).case_no
+        number = take_intake(s, desk, deferred, D(2027, 3, 1), office_calendar(s)).case_no
     with sessions.begin() as s:
-        lapse = deny_lapsed_deferral(s, desk, number, D(2027, 10, 13), "未补交")  # due 10-12: 8, 11, 12
+        lapse = deny_lapsed_deferral(s, desk, number, D(2027, 3, 5), "未补交")  # due 03-04: 2, 3, 4
     (item,) = lapse.items
     with sessions.begin() as s:
-        made = make_document(s, desk, number, DocumentKind.DENIAL, D(2027, 10, 13), item)
+        made = make_document(s, desk, number, DocumentKind.DENIAL, D(2027, 3, 5), item)
     assert made.check_dates
     text = text_of(made, tmp_path)
-    assert "2027年10月12日" in text
+    assert "2027年3月4日" in text
     assert PROVISIONAL in text
