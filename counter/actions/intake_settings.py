@@ -18,7 +18,7 @@ from counter.actions.audit import record_at_desk
 from counter.actions.guard import require
 from counter.audit.actions import AuditAction
 from counter.db.settings_store import get_setting, put_setting
-from counter.intake.outcome import DeferralPolicy
+from counter.intake.policies import DeferralPolicy
 from counter.intake.rules import IntakeRule, IntakeRules, RuleProblem, in_range
 
 if TYPE_CHECKING:

@@ -12,11 +12,13 @@ from counter.case.same_day import NOTE_SAME_DAY
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseRow, CaseView
 from counter.intake.checklist import Receipt
+from counter.intake.no_licence import named_licences
 from counter.intake.outcome import Outcome
 from counter.words.cases import CASE_EVENT, CASE_STATUS, dates_moved_text
 from counter.words.hand_over import hand_over_note_text
 from counter.words.intake import OUTCOME, RECEIPT, licence_text
 from counter.words.items import ITEM_STEP_EVENTS, step_note_text
+from counter.words.punctuation import LIST_JOIN
 from counter.words.same_day import SAME_DAY_NOTE
 from counter.words.translate import tr
 
@@ -46,6 +48,14 @@ def case_json(view: CaseView) -> dict[str, Any]:
 
 def _date(day: dt.date | None) -> str:
     return day.isoformat() if day else "—"
+
+
+def _turn_to_line(turn_to: str) -> str:
+    """第二项's bodies to turn to, or 第一项's licences found to need none (counter.intake.no_licence)."""
+    codes = named_licences(turn_to)
+    if codes:
+        return tr("不需要取得行政许可的事项：{codes}").format(codes=LIST_JOIN.join(codes))
+    return tr("请向：{turn_to}").format(turn_to=turn_to)
 
 
 def case_as_text(view: CaseView) -> str:
@@ -82,7 +92,7 @@ def case_as_text(view: CaseView) -> str:
             )
         )
     if v.turn_to:
-        lines.append(tr("请向：{turn_to}").format(turn_to=v.turn_to))
+        lines.append(_turn_to_line(v.turn_to))
     if v.denial_reason:
         lines.append(tr("不予批准理由：{denial_reason}").format(denial_reason=v.denial_reason))
     if v.dates_beyond_data:

@@ -44,7 +44,9 @@ from counter.documents.item_law import (
     turn_to_lines,
 )
 from counter.documents.kinds import DocumentKind, DocumentProblem
+from counter.documents.no_licence import received_finding
 from counter.documents.words import date_text
+from counter.intake.no_licence import names_no_licence
 from counter.intake.outcome import RefusalGround
 
 #: the papers of the 受理 stage: what the window issues for the departments, or in its own name
@@ -164,9 +166,11 @@ def received_refusal(
     names = law.LIST_JOIN.join(item.name for item in bundle.items)
     facts = {"you": you, "received": date_text(case.received_on), "bundle": case.bundle_name}
     reason = words.RECEIVED_FINDING.get(ground.value, paper.REFUSAL_GROUND[ground])
+    if ground is RefusalGround.NO_LICENCE_NEEDED:  # 第一项 of the licences named (counter.documents.no_licence)
+        reason = received_finding(case.turn_to, bundle.items) or reason
     pairs = [Pair(words.FINDING, reason, wide=True)]
     choice = words.REFUSAL_RECEIVED_CHOICE
-    if case.turn_to:
+    if case.turn_to and not names_no_licence(case.turn_to):
         pairs.append(Pair(paper.DOC_TURN_TO, turn_to_lines(case.turn_to, bundle.items), wide=True))
         choice = words.REFUSAL_RECEIVED_TURN
     blocks: list[Block] = [

@@ -70,6 +70,7 @@ from counter.documents.item_law import (
     turn_to_lines,
 )
 from counter.documents.kinds import DocumentKind
+from counter.documents.no_licence import no_licence_basis, no_licence_intro, no_licence_items, refuses_part
 from counter.documents.service_receipt import service_blocks, service_sign_off
 from counter.documents.words import (
     at_own_place,
@@ -433,7 +434,9 @@ def _refusal(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, h
     if paper_standing(bundle.items, office, held) is Acceptance.RECEIVED:
         return received_refusal(case, bundle, office, you, ground)
     reason = paper.REFUSAL_GROUND[ground]
-    licensing = refusal_cites_one_article(bundle.items)
+    found = no_licence_items(case.turn_to, bundle.items) if ground is RefusalGround.NO_LICENCE_NEEDED else ()
+    part = refuses_part(found, bundle.items)  # 第一项 of some licences: the rest not decided
+    licensing = refusal_cites_one_article(bundle.items) and not part
     received = date_text(case.received_on)
     pairs = [Pair(paper.DOC_REASON, reason, wide=True)]
     if licensing:
@@ -444,9 +447,11 @@ def _refusal(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, h
         )
     elif ground is RefusalGround.FALSE_MATERIALS:  # 第七十八条 refuses the licences only
         intro = false_materials_intro(bundle.items, you, received, case.bundle_name, reason)
+    elif part:
+        intro = no_licence_intro(found, bundle.items, you, received, case.bundle_name)
     else:
         intro = law.REFUSAL_INTRO_PLAIN.format(you=you, received=received, bundle=case.bundle_name, ground=reason)
-    if case.turn_to:
+    if case.turn_to and not found:
         pairs.append(Pair(paper.DOC_TURN_TO, turn_to_lines(case.turn_to, bundle.items), wide=True))
     blocks: list[Block] = [
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
@@ -456,14 +461,18 @@ def _refusal(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, h
     if not licensing:
         blocks += [
             Heading(law.DOC_H_ITEM_BASIS),
-            basis_table(bundle.items, office, lambda item: refusal_basis(item, ground)),
+            basis_table(
+                bundle.items,
+                office,
+                lambda item: no_licence_basis(item, found) if found else refusal_basis(item, ground),
+            ),
         ]
     if ground is RefusalGround.FALSE_MATERIALS:
         blocks += [Heading(law.DOC_H_REFERRED), *(Text(line) for line in false_materials_lines(bundle.items, office))]
     complaint = bundle.complaint_phone or office.complaint_phone
     blocks += [
         Text(paper.DOC_MATERIALS_RETURNED.format(you=you)),
-        *(Text(line, strong=True) for line in refusal_rights(bundle.items, office, complaint, held)),
+        *(Text(line, strong=True) for line in refusal_rights(found or bundle.items, office, complaint, held)),
     ]
     return blocks
 

@@ -53,6 +53,15 @@ FALSE_MATERIALS_INTRO_MIXED = (
     "本机关决定对{licences}不予受理；{others}不属于行政许可，不适用该条，本通知书不对其作出决定。"
 )
 DOC_H_REFERRED = "移送处理"
+# 第一项 found of some items (counter.documents.no_licence): the licences named are refused, the others not decided
+NO_LICENCE_ARTICLE = LICENSING_LAW + "第三十二条第一款第一项"
+NO_LICENCE_INTRO_PART = (
+    "{you}于{received}提出的“{bundle}”申请，经审查，{licences}依法不需要取得行政许可。依照" + NO_LICENCE_ARTICLE + "，"
+    "本机关决定对{licences}不予受理；{others}本通知书不对其作出决定。"
+)
+NO_LICENCE_NOT_FOUND = "未认定依法不需要取得行政许可；本通知书不对该事项作出决定"
+NO_LICENCE_NOT_LICENCE = "不属于行政许可，不适用" + NO_LICENCE_ARTICLE + "；本通知书不对该事项作出决定"
+NO_LICENCE_RECEIVED = "{licences}可能依法不需要取得行政许可；其他事项本告知书不作认定"  # a 收件 window's finding
 # a department's own 不予批准 of a licence under 第七十八条 (counter.case.decisions.FALSE_MATERIALS_MARK)
 DENIAL_FALSE_MATERIALS = (
     "{you}隐瞒有关情况或者提供虚假材料申请行政许可，依照" + LICENSING_LAW + "第七十八条，不予行政许可。"

@@ -16,7 +16,8 @@ The order of the checks is the order the law implies:
    第七十八条: 隐瞒有关情况或者提供虚假材料) refuses at once, whatever the materials:
    a matter that needs no licence, or is not this office's remit, is not checked
    for materials.  The first and the last exist only in 行政许可法, so they fit a
-   bundle only when it holds a 行政许可 item (:func:`refusal_grounds`).
+   bundle only when it holds a 行政许可 item (:func:`refusal_grounds`); the first is
+   found of named licences, one by one (:mod:`counter.intake.no_licence`).
 3. While the checklist has problems (unanswered situations, untouched lines, a
    defect without its note …) there is no outcome: :attr:`Outcome.INCOMPLETE`.
 4. Otherwise exactly one of 受理 / 容缺受理 / 补正.
@@ -59,7 +60,7 @@ flags the whole decision, so the clerk checks the dates before printing.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
@@ -74,6 +75,8 @@ from counter.intake.checklist import (
     Receipt,
     checklist_problems,
 )
+from counter.intake.no_licence import no_licence_codes, no_licence_text
+from counter.intake.policies import CorrectionPolicy, DeferralPolicy
 from counter.intake.turn_to import item_bodies, turn_to_text
 from counter.parties.text import TextField, check_text
 
@@ -92,41 +95,6 @@ class DeadlineCalendar(Protocol):
     """Anything that counts a time limit from a start date (e.g. ``counter.calendar.workdays.WorkCalendar``)."""
 
     def deadline(self, start: dt.date, limit: TimeLimit, /) -> DeadlineResult: ...
-
-
-@dataclass(frozen=True, slots=True)
-class CorrectionPolicy:
-    """The periods printed on a correction notice.
-
-    ``notify_limit`` is the law: incomplete materials are notified on the spot or
-    within five days, once and in full (行政许可法 第三十二条第一款第四项; its 第八十二条
-    counts the office's periods in working days).  If the office misses it, the
-    application counts as accepted from the day the materials arrived.
-
-    ``applicant_period`` is an office setting: neither the law nor the league's
-    rules (第十六条 only says the notice states "需补充的内容和期限") fix how long the
-    applicant has to hand the materials in.  The default of 15 working days is a
-    common value of local notice templates; a hall may set its own.
-    """
-
-    applicant_period: TimeLimit = field(default_factory=lambda: TimeLimit(15, TimeUnit.WORKING_DAY))
-    notify_limit: TimeLimit = field(default_factory=lambda: TimeLimit(5, TimeUnit.WORKING_DAY))
-
-
-@dataclass(frozen=True, slots=True)
-class DeferralPolicy:
-    """How long the department has to examine a deferred material after its due date.
-
-    The league's rules (第十六条(三)) ask the office to accept first and decide within the
-    promise; a material due on the promised day itself leaves the department no time to
-    examine it, so the promise could not be kept.  ``margin`` is an office setting (two
-    working days unless a hall sets its own).  A material with the guide's own period is due
-    then, and the promise moves to the margin's end where it was earlier (never past the law);
-    one without is due at the latest ``margin`` working days before every completion date it
-    serves, and when that leaves no day after the intake it cannot be deferred.
-    """
-
-    margin: TimeLimit = field(default_factory=lambda: TimeLimit(2, TimeUnit.WORKING_DAY))
 
 
 class Outcome(StrEnum):
@@ -173,7 +141,8 @@ def refusal_grounds(bundle: Bundle) -> tuple[RefusalGround, ...]:
 @dataclass(frozen=True, slots=True)
 class Refusal:
     """The clerk's refusal: the ground, and for 第二项 the body the applicant must turn to for each item
-    (``turn_to``: as :func:`counter.intake.turn_to.turn_to_text` keeps them).
+    (``turn_to``: as :func:`counter.intake.turn_to.turn_to_text` keeps them); for 第一项 the licences found to need
+    none, in the same text (:func:`counter.intake.no_licence.no_licence_text`).
 
     ``ground`` is None while the clerk has ticked 不予受理 but not yet chosen the
     legal ground: a refusal is a legal act whose ground nobody may pick for them,
@@ -202,6 +171,8 @@ class ReasonCode(StrEnum):
     REFUSED_FALSE_MATERIALS = "refused_false_materials"
     GROUND_NOT_APPLICABLE = "ground_not_applicable"  # a 行政许可法-only ground for a bundle without a licence
     GROUND_MISSING = "ground_missing"  # 不予受理 ticked, no legal ground chosen yet
+    NO_LICENCE_ITEMS_MISSING = "no_licence_items_missing"  # 第一项 naming no licence it is found of
+    NO_LICENCE_NOT_LICENCE = "no_licence_not_licence"  # 第一项 naming an item that is no 行政许可 (subject, name)
     TURN_TO_MISSING = "turn_to_missing"  # 第二项 refusal without the body to turn to for an item (subject, name)
     TURN_TO_NOT_TAKEN = "turn_to_not_taken"  # the body to turn to, in a text the desk does not take (parties.text)
     # the refusal would print a department's rights whose 复议 body the site must name first (subject: the department,
@@ -376,16 +347,35 @@ def _refuse(refusal: Refusal, bundle: Bundle) -> Decision:
     checked = check_text(refusal.turn_to, TextField.NOTE)
     if not checked.ok:
         return Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.TURN_TO_NOT_TAKEN),))
-    if refusal.ground is not RefusalGround.NOT_IN_REMIT:
-        return Decision(Outcome.REFUSE, (Reason(_REFUSED[refusal.ground]),), refusal=refusal.ground)
-    # 第二项: a body for every item, each told where it goes (counter.intake.turn_to)
+    if refusal.ground is RefusalGround.NO_LICENCE_NEEDED:  # 第一项 is found of licences, one by one
+        return _no_licence(refusal, bundle)
+    # 第七十八条 refuses at once; 第二项 names a body for every item, each told where it goes (counter.intake.turn_to)
     codes = [item.code for item in bundle.items]
     bodies = item_bodies(checked.value, codes)
     missing = tuple(Reason(ReasonCode.TURN_TO_MISSING, i.code, i.name) for i in bundle.items if i.code not in bodies)
-    if missing:
+    remit = refusal.ground is RefusalGround.NOT_IN_REMIT
+    if remit and missing:
         return Decision(Outcome.INCOMPLETE, missing)
-    turn_to = turn_to_text((code, bodies[code]) for code in codes)
+    turn_to = turn_to_text((code, bodies[code]) for code in codes) if remit else ""
     return Decision(Outcome.REFUSE, (Reason(_REFUSED[refusal.ground]),), refusal=refusal.ground, turn_to=turn_to)
+
+
+def _no_licence(refusal: Refusal, bundle: Bundle) -> Decision:
+    """第一项: refused of the licences named, each a 行政许可 applied for; the other items are not decided."""
+    codes = [item.code for item in bundle.items]
+    named = item_bodies(refusal.turn_to, codes)
+    wrong = tuple(
+        Reason(ReasonCode.NO_LICENCE_NOT_LICENCE, item.code, item.name)
+        for item in bundle.items
+        if item.code in named and item.item_type is not ItemType.LICENSING
+    )
+    if wrong:
+        return Decision(Outcome.INCOMPLETE, wrong)
+    found = no_licence_codes(refusal.turn_to, codes)
+    if not found:
+        return Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.NO_LICENCE_ITEMS_MISSING),))
+    reason = Reason(_REFUSED[RefusalGround.NO_LICENCE_NEEDED])
+    return Decision(Outcome.REFUSE, (reason,), refusal=RefusalGround.NO_LICENCE_NEEDED, turn_to=no_licence_text(found))
 
 
 def _shortfall_reason(material: Material, receipt: Receipt) -> Reason:

@@ -19,6 +19,7 @@ The file (all keys but ``bundle`` and ``applicant`` may be left out)::
                    "M05": {"receipt": "defective", "originals": 1, "medium": "paper", "defect_note": "…"}},
      "deferral": {"no_bad_credit": true, "pledge_signed": true},
      "refusal": {"ground": "not_in_remit", "turn_to": {"152201-YJS008-01": "…", "152201-YJS008-02": "…"}},
+     (第一项 names the licences found to need none: {"ground": "no_licence_needed", "items": ["152201-YJS008-02"]})
      "previous_case_no": "", "uid": "",
      "subject": {"name": "…", "birth_date": "2026-11-18"}}
 
@@ -50,6 +51,7 @@ from counter.intake.checklist import (
     start_checklist,
 )
 from counter.intake.draft import IntakeDraft
+from counter.intake.no_licence import names_no_licence, no_licence_text
 from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery, name_field
 from counter.intake.turn_to import JOIN as TURN_TO_JOIN
@@ -94,6 +96,7 @@ class Expected(StrEnum):
     WHOLE_NUMBER = "whole_number"
     DATE = "date"  # text YYYY-MM-DD
     TRUE_FALSE = "true_false"
+    CODES = "codes"  # a list of texts: 第一项's 实施编码
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +148,7 @@ AGENT_KEYS = ("name", "id_no", "authorisation")
 DELIVERY_KEYS = ("how", "address", "notify_phone")
 MATERIAL_KEYS = ("receipt", "originals", "copies", "medium", "defect_note")
 DEFERRAL_KEYS = ("no_bad_credit", "pledge_signed")
-REFUSAL_KEYS = ("ground", "turn_to")
+REFUSAL_KEYS = ("ground", "turn_to", "items")
 
 
 def _path(parent: str, key: str) -> str:
@@ -301,7 +304,9 @@ def read_intake_file(text: str) -> IntakeFile:
     )  # fmt: skip
     refusal = r.part(
         top, "refusal", REFUSAL_KEYS,
-        lambda g: Refusal(ground=r.choice(RefusalGround, g, "ground", "refusal"), turn_to=_turn_to(r, g)),
+        lambda g: Refusal(
+            ground=r.choice(RefusalGround, g, "ground", "refusal"), turn_to=_turn_to(r, g) or _items(r, g)
+        ),
     )  # fmt: skip
     file = IntakeFile(
         bundle=bundle.strip(),
@@ -353,6 +358,17 @@ def _turn_to(r: _Reader, refusal: dict[str, Any]) -> str:
     if given is None:
         return ""
     return turn_to_text((code, r.text(given, code, "refusal.turn_to", kind=TextField.NOTE)) for code in given)
+
+
+def _items(r: _Reader, refusal: dict[str, Any]) -> str:
+    """第一项's licences found to need none: ``["实施编码", …]`` (:mod:`counter.intake.no_licence`)."""
+    value = refusal.get("items")
+    if value is None:
+        return ""
+    if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
+        r.add("refusal.items", FileProblemCode.WRONG_TYPE, Expected.CODES.value)
+        return ""
+    return no_licence_text(code.strip() for code in value)
 
 
 def _answers(r: _Reader, value: Any) -> tuple[tuple[str, str], ...]:
@@ -423,12 +439,11 @@ def fill_form(file: IntakeFile, bundle: Bundle, version_id: int) -> tuple[Intake
     checklist = start_checklist(bundle, answers, guide_version=version_id)
     codes = [item.code for item in bundle.items]
     if file.refusal is not None:
+        where = "refusal.items" if names_no_licence(file.refusal.turn_to) else "refusal.turn_to"
         for line in filter(None, file.refusal.turn_to.split(TURN_TO_JOIN)):
             code = line.partition(TURN_TO_SPLIT)[0]
             if code not in codes:
-                problems.append(
-                    FileProblem(_path("refusal.turn_to", code), FileProblemCode.UNKNOWN_ITEM, ", ".join(codes))
-                )
+                problems.append(FileProblem(_path(where, code), FileProblemCode.UNKNOWN_ITEM, ", ".join(codes)))
     materials = {m.code for m in bundle.materials}
     for path, wanted in file.materials:
         if wanted.code not in materials:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from counter.catalog.model import TimeLimit, TimeUnit
-from counter.intake.outcome import CorrectionPolicy, DeferralPolicy
+from counter.intake.policies import CorrectionPolicy, DeferralPolicy
 
 
 class IntakeRule(StrEnum):

@@ -45,6 +45,9 @@ REFUSAL_GROUND = {
     RefusalGround.FALSE_MATERIALS: tr("申请人隐瞒有关情况或者提供虚假材料申请行政许可"),
 }
 
+# 第一项 on the case page: the ground and the licences it was found of (counter.intake.no_licence)
+NO_LICENCE_ITEMS = tr("{ground}：{codes}")
+
 # Templates take {name} (the material, situation or bundle name) and {subject} (its code).
 INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
     ReasonCode.GUIDE_UNPUBLISHED: tr("“{name}”的指南未发布，不能受理"),
@@ -66,6 +69,12 @@ INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
     ReasonCode.REVIEW_BODY_UNNAMED: tr(
         "不予受理通知书须告知“{subject}”的行政复议机关，办事指南规定由本中心设定：请管理员先在“单位信息”的“例外”中"
         "写明，可选：{name}"
+    ),
+    ReasonCode.NO_LICENCE_ITEMS_MISSING: tr(
+        "以“依法不需要取得行政许可”不予受理的，须逐项选定不需要取得行政许可的事项（行政许可法第三十二条第一款第一项）"
+    ),
+    ReasonCode.NO_LICENCE_NOT_LICENCE: tr(
+        "“{name}”不是行政许可事项，不能以“依法不需要取得行政许可”不予受理；本通知书不对其作出决定"
     ),
     ReasonCode.TURN_TO_MISSING: tr("不属于本机关职权范围的，须逐项写明有权机关：“{name}”应当向哪个行政机关申请"),
     ReasonCode.TURN_TO_NOT_TAKEN: tr("应当向哪个行政机关申请：含有看不见的字符或控制字符，或超过{most}个字").replace(

@@ -449,3 +449,28 @@ def test_a_desk_set_to_another_sites_code_takes_no_case_in_its_series(
     assert run(capsys, "desk", "--site", "XAM01")[0] == 0
     code, _, err = take(capsys, db, str(EXAMPLES / "intake-xiaocanguan.json"))
     assert (code, err) == (0, "")
+
+
+def test_the_first_ground_names_the_licences_it_is_found_of(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    """第一项 per item (行政许可法 第三十二条第一款第一项): the file names the licences; the tax office's 涉税事项 is no
+    行政许可 and is never refused under it, and a bundle-wide 第一项 names none."""
+    request = copy.deepcopy(ACCEPT)
+    request["refusal"] = {"ground": "no_licence_needed"}
+    found = problems(capsys, db, write(tmp_path, request))
+    assert "须逐项选定不需要取得行政许可的事项" in "".join(found.values())
+    request["refusal"] = {"ground": "no_licence_needed", "items": ["152201-YJS008-02", "152201-YJS008-04"]}
+    found = problems(capsys, db, write(tmp_path, request))
+    assert "“新办纳税人涉税事项”不是行政许可事项" in "".join(found.values())
+    request["refusal"] = {"ground": "no_licence_needed", "items": ["152201-YJS008-02", "9999"]}
+    assert "refusal.items.9999" in problems(capsys, db, write(tmp_path, request))
+    request["refusal"] = {"ground": "no_licence_needed", "items": "152201-YJS008-02"}
+    assert problems(capsys, db, write(tmp_path, request))["refusal.items"] == '应为实施编码的列表，写作 ["…", "…"]'
+    request["refusal"] = {"ground": "no_licence_needed", "items": ["152201-YJS008-02"]}
+    case = taken_json(capsys, db, write(tmp_path, request))
+    assert (case["outcome"], case["refusal_ground"]) == ("refuse", "no_licence_needed")
+    assert case["turn_to"] == "152201-YJS008-02：no_licence_needed"
+    text = shown(capsys, db, case["case_no"])
+    assert "不需要取得行政许可的事项：152201-YJS008-02" in text
+    assert "请向" not in text

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from counter.calendar.workdays import HolidayTable, WorkCalendar
-from counter.catalog.model import Bundle, GuideStatus, Material, Necessity, TimeLimit
+from counter.catalog.model import Bundle, GuideStatus, ItemType, Material, Necessity, TimeLimit
 from counter.intake.checklist import (
     NOT_ACCEPTABLE,
     PRESENT,
@@ -22,6 +22,7 @@ from counter.intake.checklist import (
     unaccounted,
     unanswered,
 )
+from counter.intake.no_licence import no_licence_text
 from counter.intake.outcome import (
     CorrectionPolicy,
     Decision,
@@ -204,7 +205,8 @@ def test_one_body_for_the_whole_bundle_is_not_enough() -> None:
 
 
 def test_a_matter_needing_no_licence_is_refused() -> None:
-    decision = decide_now(everything_received(), refusal=Refusal(RefusalGround.NO_LICENCE_NEEDED))
+    licences = no_licence_text(item.code for item in RESTAURANT.items)
+    decision = decide_now(everything_received(), refusal=Refusal(RefusalGround.NO_LICENCE_NEEDED, licences))
     assert decision.outcome is Outcome.REFUSE
     assert decision.refusal is RefusalGround.NO_LICENCE_NEEDED
     assert decision.reasons == (Reason(ReasonCode.REFUSED_NO_LICENCE_NEEDED),)
@@ -502,6 +504,8 @@ def test_a_refusal_with_its_body_named_refuses_whatever_the_checklist(data: st.D
     checklist = data.draw(checklists(bundle, complete=data.draw(st.booleans())))
     ground = data.draw(st.sampled_from(RefusalGround))
     bodies = turn_to_text((item.code, "呼伦贝尔市政务服务局") for item in bundle.items)
+    if ground is RefusalGround.NO_LICENCE_NEEDED:  # found of the licences named (counter.intake.no_licence)
+        bodies = no_licence_text(item.code for item in bundle.items if item.item_type is ItemType.LICENSING)
     decision = decide_now(checklist, data.draw(requests), Refusal(ground, bodies), bundle=bundle)
     assert decision.outcome is Outcome.REFUSE
     assert decision.refusal is ground

@@ -14,11 +14,13 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWi
 
 from counter.case.view import CaseView
 from counter.catalog.model import Situation
+from counter.intake.no_licence import named_licences, names_no_licence
 from counter.ui.cases import words
 from counter.ui.cases.case_lines import answers_text, applicant_text, day_text, delivery_text, desk_text, refusal_text
 from counter.ui.plain_text import plain_label
 from counter.ui.text_size import scaled
-from counter.words.punctuation import FIELD_LABEL, GAP
+from counter.words.intake import NO_LICENCE_ITEMS
+from counter.words.punctuation import FIELD_LABEL, GAP, LIST_JOIN
 
 PARTY_FIELDS = (
     "applicant",
@@ -150,8 +152,8 @@ class CaseFields(QWidget):
             "promised_on": day_text(view.promised_on),
             "correction_due": day_text(view.correction_due),
             "notify_due": day_text(view.notify_due),
-            "refusal_ground": refusal_text(view),
-            "turn_to": view.turn_to,
+            "refusal_ground": _refusal_ground(view),
+            "turn_to": "" if names_no_licence(view.turn_to) else view.turn_to,
             "denial_reason": view.denial_reason,
             "previous_case": _link(view.previous_case_no),
             "later_case": _link(view.later_case_no),
@@ -162,3 +164,11 @@ class CaseFields(QWidget):
             self.keys[name].setVisible(bool(value))
         personal = (view.applicant_id_no, view.agent_id_no, view.applicant_phone, view.notify_phone)
         self.full_id_button.setVisible(may_see_full and any(personal))
+
+
+def _refusal_ground(view: CaseView) -> str:
+    """The ground; for 第一项, with the licences it was found of (the others were not decided)."""
+    codes = named_licences(view.turn_to)
+    if not codes:
+        return refusal_text(view)
+    return NO_LICENCE_ITEMS.format(ground=refusal_text(view), codes=LIST_JOIN.join(codes))

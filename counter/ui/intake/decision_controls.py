@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.catalog.model import Item
+from counter.catalog.model import Item, ItemType
+from counter.intake.no_licence import names_no_licence, no_licence_codes, no_licence_text
 from counter.intake.outcome import RefusalGround
 from counter.intake.turn_to import bodies_as_read, turn_to_text
 from counter.parties.text import TextField, check_text
@@ -38,6 +39,7 @@ from counter.ui.intake.words import (
     INTAKE_DEFERRAL_ASKED,
     INTAKE_DEFERRAL_CREDIT,
     INTAKE_DEFERRAL_PLEDGE,
+    INTAKE_NO_LICENCE,
     INTAKE_REFUSAL_GROUND,
     INTAKE_REFUSE,
     INTAKE_TURN_TO,
@@ -177,6 +179,17 @@ class RefusalControls(QGroupBox):
         self.turn_to_message.hide()
         line.addWidget(self.turn_to_message)
         layout.addWidget(self.turn_to_line)
+        # 第一项 is found of licences one by one (counter.intake.no_licence): a box for each 行政许可 applied for
+        self.no_licence_boxes: dict[str, QCheckBox] = {}
+        self.no_licence_line = QWidget()
+        self.no_licence_list = QVBoxLayout(self.no_licence_line)
+        self.no_licence_list.setContentsMargins(0, 4, 0, 0)
+        self.no_licence_list.setSpacing(2)
+        no_licence_label = plain_label(INTAKE_NO_LICENCE)
+        no_licence_label.setWordWrap(True)
+        self.no_licence_list.addWidget(no_licence_label)
+        layout.addWidget(self.no_licence_line)
+        self._applied: frozenset[str] = frozenset()
         self._connect_signals()
         self.on_toggled()
 
@@ -195,15 +208,28 @@ class RefusalControls(QGroupBox):
             name.setBuddy(field)
             self.turn_to_form.addRow(name, field)
             self.turn_to_fields[item.code] = field
+            if item.item_type is ItemType.LICENSING:  # 第一项 is 行政许可法's: no other item is offered for it
+                box = QCheckBox(item.name)
+                box.toggled.connect(self.changed)
+                self.no_licence_list.addWidget(box)
+                self.no_licence_boxes[item.code] = box
+        self._applied = frozenset(self.turn_to_fields)
 
     def show_applied(self, codes: Collection[str]) -> None:
         """Only the boxes of the items the answers apply for: the notice names no other (a hidden box keeps what was
         typed, for an answer changed back)."""
         for code, field in self.turn_to_fields.items():
             self.turn_to_form.setRowVisible(field, code in codes)
+        for code, box in self.no_licence_boxes.items():
+            box.setVisible(code in codes)
+        self._applied = frozenset(codes)
 
     def turn_to(self) -> str:
-        """The bodies typed, item by item, as the intake keeps them (:mod:`counter.intake.turn_to`)."""
+        """The bodies typed, item by item, as the intake keeps them (:mod:`counter.intake.turn_to`); for 第一项 the
+        licences ticked as needing none (:mod:`counter.intake.no_licence`)."""
+        if self.ground() is RefusalGround.NO_LICENCE_NEEDED:
+            ticked = (code for code, box in self.no_licence_boxes.items() if box.isChecked() and code in self._applied)
+            return no_licence_text(ticked)
         return turn_to_text((code, field.text()) for code, field in self.turn_to_fields.items())
 
     def on_turn_to_changed(self) -> None:
@@ -252,6 +278,7 @@ class RefusalControls(QGroupBox):
 
     def on_ground_changed(self) -> None:
         self.turn_to_line.setVisible(self.isChecked() and self.ground() is RefusalGround.NOT_IN_REMIT)
+        self.no_licence_line.setVisible(self.isChecked() and self.ground() is RefusalGround.NO_LICENCE_NEEDED)
         self.changed.emit()
 
     def set_values(self, refusing: bool, ground: RefusalGround | None, turn_to: str) -> None:
@@ -262,6 +289,11 @@ class RefusalControls(QGroupBox):
             self.group.setExclusive(True)
         else:
             self.grounds[ground].setChecked(True)
+        if names_no_licence(turn_to):
+            ticked = no_licence_codes(turn_to, list(self.no_licence_boxes))
+            for code, box in self.no_licence_boxes.items():
+                box.setChecked(code in ticked)
+            turn_to = ""
         bodies = bodies_as_read(turn_to, list(self.turn_to_fields))
         for code, field in self.turn_to_fields.items():
             field.setText(bodies.get(code, ""))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QPushBu
 
 from counter.catalog.model import Item
 from counter.documents.item_law import refusal_basis_lines, turn_to_lines
+from counter.documents.no_licence import no_licence_basis_lines, no_licence_items
 from counter.documents.words import DOC_BASIS, DOC_REASON, DOC_TURN_TO, REFUSAL_GROUND
 from counter.intake.outcome import RefusalGround
 from counter.ui.intake.words import (
@@ -34,12 +35,14 @@ def notice_lines(ground: RefusalGround, turn_to: str, items: Iterable[Item]) -> 
     """(caption, text) of each line the notice prints about the refusal, in its order.
 
     The basis is the notice's own (:func:`counter.documents.item_law.refusal_basis_lines`): one article of
-    行政许可法 only where every item is a 行政许可, else each item's own basis, as the notice's table has it.
+    行政许可法 only where every item is a 行政许可, else each item's own basis, as the notice's table has it; for
+    第一项, the licences ticked and of the others that the notice decides nothing (:mod:`counter.documents.no_licence`).
     """
     items = tuple(items)
-    basis = "\n".join(refusal_basis_lines(items, ground))
+    found = no_licence_items(turn_to, items) if ground is RefusalGround.NO_LICENCE_NEEDED else ()
+    basis = "\n".join(no_licence_basis_lines(found, items) if found else refusal_basis_lines(items, ground))
     lines = [(DOC_REASON, REFUSAL_GROUND[ground]), (DOC_BASIS, basis)]
-    if turn_to:
+    if turn_to and not found:
         lines.append((DOC_TURN_TO, turn_to_lines(turn_to, items)))
     return lines
 

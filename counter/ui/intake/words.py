@@ -151,6 +151,7 @@ INTAKE_REFUSAL_GROUND = {
     "not_in_remit": tr("不属于本机关职权范围（第二项）"),
     "false_materials": tr("隐瞒有关情况或者提供虚假材料（第七十八条）"),
 }
+INTAKE_NO_LICENCE = tr("逐项选定依法不需要取得行政许可的事项（只限行政许可；未选定的事项，通知书不对其作出决定）：")
 INTAKE_TURN_TO = tr("逐项告知申请人向哪个行政机关申请（全称，印在通知书上）：")
 INTAKE_TURN_TO_ITEM = tr("“{item}”向：")
 INTAKE_TURN_TO_HINT = tr("有权受理的行政机关全称，如：呼伦贝尔市海拉尔区市场监督管理局")

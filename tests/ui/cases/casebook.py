@@ -29,8 +29,9 @@ from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.intake.checklist import Receipt, ReceivedMedium, record, start_checklist
-from counter.intake.outcome import DeferralPolicy, DeferralRequest
+from counter.intake.outcome import DeferralRequest
 from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.intake.policies import DeferralPolicy
 from counter.parties.identifiers import make_id_number
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in
 

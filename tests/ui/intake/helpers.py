@@ -8,7 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from counter.catalog.model import Bundle, ItemType
 from counter.intake.checklist import Receipt
+from counter.intake.no_licence import no_licence_text
 from counter.intake.outcome import RefusalGround
 from counter.parties.identifiers import make_id_number
 from counter.ui.intake import IntakePanel
@@ -50,10 +52,18 @@ def receipts(panel: IntakePanel) -> dict[str, Receipt]:
     return {e.code: e.receipt for e in checklist.entries}
 
 
+def all_licences(bundle: Bundle) -> str:
+    """第一项 found of every 行政许可 of the bundle (counter.intake.no_licence): the tests' shorthand for a refusal."""
+    return no_licence_text(item.code for item in bundle.items if item.item_type is ItemType.LICENSING)
+
+
 def refuse(panel: IntakePanel, ground: RefusalGround = RefusalGround.NO_LICENCE_NEEDED, turn_to: str = "") -> None:
     """Tick 不予受理 and choose its ground (none is chosen beforehand)."""
     panel.refusal.setChecked(True)
     panel.refusal.grounds[ground].click()
+    if ground is RefusalGround.NO_LICENCE_NEEDED:  # found of licences one by one: the tests' shorthand ticks all
+        for box in panel.refusal.no_licence_boxes.values():
+            box.setChecked(box.isVisibleTo(panel.refusal))
     if turn_to:  # the same body for every item: the tests' shorthand, each box typed in as the clerk would
         for field in panel.refusal.turn_to_fields.values():
             field.insertPlainText(turn_to)

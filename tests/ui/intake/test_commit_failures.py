@@ -23,7 +23,7 @@ from counter.ui.intake.outcome_box import commit_problems
 from counter.words.database import DB_FAULT
 from tests.intake.samples import WeekendCalendar
 from tests.ui.intake.conftest import DESK, TODAY, MakePanel
-from tests.ui.intake.helpers import PERSON_ID, commit, press, ready
+from tests.ui.intake.helpers import PERSON_ID, all_licences, commit, press, ready
 
 
 def test_a_database_error_keeps_the_form_and_the_draft(
@@ -87,7 +87,7 @@ def test_a_commit_refused_by_the_action_is_explained(
     request = IntakeRequest(
         start_checklist(pharmacy.bundle, guide_version=pharmacy.version_id),
         Parties(Applicant(ApplicantKind.PERSON, "刘志强", PERSON_ID)),
-        refusal=Refusal(RefusalGround.NO_LICENCE_NEEDED),
+        refusal=Refusal(RefusalGround.NO_LICENCE_NEEDED, all_licences(pharmacy.bundle)),
     )
     with sessions.begin() as session:
         other = take_intake(session, DESK, request, TODAY, office_calendar(session)).case_no

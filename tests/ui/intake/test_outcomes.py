@@ -124,6 +124,8 @@ def test_a_refusal_needs_its_ground_and_the_office_to_turn_to(
     assert outcome(panel) is Outcome.INCOMPLETE  # no ground chosen for the clerk
     assert "不予受理须选定法定理由" in shown(panel)
     panel.refusal.grounds[RefusalGround.NO_LICENCE_NEEDED].click()
+    assert outcome(panel) is Outcome.INCOMPLETE  # found of the licences ticked, one by one
+    panel.refusal.no_licence_boxes["152201-YJS008-02"].setChecked(True)
     assert outcome(panel) is Outcome.REFUSE  # materials not checked
     panel.refusal.grounds[RefusalGround.NOT_IN_REMIT].click()
     assert panel.refusal.turn_to_line.isVisible()

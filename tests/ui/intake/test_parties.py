@@ -19,7 +19,7 @@ from counter.parties.identifiers import make_credit_code, make_org_code
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.words import INTAKE_ID_OK
 from tests.ui.intake.conftest import DESK, TODAY, MakePanel
-from tests.ui.intake.helpers import AGENT_ID, PERSON_ID
+from tests.ui.intake.helpers import AGENT_ID, PERSON_ID, all_licences
 
 COMPANY_CODE = make_credit_code("91152201" + make_org_code("MA0Q1234"))
 
@@ -75,7 +75,9 @@ def earlier_case(sessions: sessionmaker[Session], applicant: Applicant) -> None:
         stored = current_guide(session, "XAM-YJS-008")
     assert stored is not None
     checklist = start_checklist(stored.bundle, guide_version=stored.version_id)
-    request = IntakeRequest(checklist, Parties(applicant), refusal=Refusal(RefusalGround.NO_LICENCE_NEEDED))
+    request = IntakeRequest(
+        checklist, Parties(applicant), refusal=Refusal(RefusalGround.NO_LICENCE_NEEDED, all_licences(stored.bundle))
+    )
     with sessions.begin() as session:
         take_intake(session, DESK, request, TODAY, office_calendar(session))
 

@@ -87,6 +87,8 @@ def test_committing_without_a_ground_is_refused_and_the_cursor_goes_to_the_groun
     QTest.keyClick(first, Qt.Key.Key_Space)  # chosen from the keyboard where the cursor landed
     assert panel.refusal.ground() is RefusalGround.NO_LICENCE_NEEDED
     assert not panel.message.isVisible()
+    assert not panel.commit_button.isEnabled()  # 第一项 waits for the licences it is found of
+    panel.refusal.no_licence_boxes["152201-YJS008-02"].setChecked(True)
     assert panel.commit_button.isEnabled()
 
 
