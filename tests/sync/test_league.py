@@ -108,9 +108,11 @@ def test_the_league_reads_its_halls_month_by_county(league: tuple[Site, Site, Si
         assert (report.kind, report.held) == ("cases", 0)
     by_county = _county_figures(xam)
     assert by_county == {
-        "152201": ("乌兰浩特市", 1, Fraction(1, 4), RESTAURANT_CUT / 4),
-        # the 即办 case: five item-办件 all 即办, three measured each cut whole; the restaurant's four, one 即办
-        "152202": ("阿尔山市", 2, Fraction(6, 9), (3 + RESTAURANT_CUT) / 7),
+        # a restaurant nobody has decided yet: none of its items done on the day, whatever the catalog promises
+        "152201": ("乌兰浩特市", 1, Fraction(0), RESTAURANT_CUT / 4),
+        # the 即办 case: five item-办件 decided at the window on the day (the decisions came with the hall's
+        # package), three measured each cut whole; the restaurant's four, none decided yet
+        "152202": ("阿尔山市", 2, Fraction(5, 9), (3 + RESTAURANT_CUT) / 7),
     }
     for hall in (wlh, aes):  # each county's line is its hall's own month, counted at the hall
         with hall.sessions() as session:
@@ -181,8 +183,8 @@ def test_counter_figures_by_county(league: tuple[Site, Site, Site], capsys: pyte
     assert main([*args, "--by", "county", "--json"]) == 0
     table = json.loads(capsys.readouterr().out)
     assert [(line["county_code"], line["county_name"], line["same_day_share"]) for line in table["lines"]] == [
-        ("152201", "乌兰浩特市", 0.25),
-        ("152202", "阿尔山市", round(6 / 9, 4)),
+        ("152201", "乌兰浩特市", 0.0),  # a restaurant nobody has decided yet: none of it done on the day
+        ("152202", "阿尔山市", round(5 / 9, 4)),  # the 即办 case's five items, decided at the window on the day
     ]
     assert table["lines"][0]["promise_reduction"] == round(float(RESTAURANT_CUT / 4), 4)
     assert main([*args, "--by", "hall", "--json"]) == 0
@@ -195,4 +197,4 @@ def test_counter_figures_by_county(league: tuple[Site, Site, Site], capsys: pyte
     text = capsys.readouterr().out
     assert "旗县市区" in text
     assert "阿尔山市" in text
-    assert "66.7%" in text
+    assert "55.6%" in text
