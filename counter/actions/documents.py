@@ -37,7 +37,7 @@ from counter.db.catalog_store import current_guide, guide_version
 from counter.db.document_store import add_document, add_print, find_document
 from counter.db.outbox_store import gateway_configured
 from counter.db.settings_store import is_township, is_training, office_key, put_setting
-from counter.documents.acceptance import NOTHING_HELD, HeldItems
+from counter.documents.acceptance import HELD, NOTHING_HELD, HeldItems, held_of_record, held_record
 from counter.documents.deciders import decider_name
 from counter.documents.kinds import DocumentKind, record_kind
 from counter.documents.model import DocumentData, OfficeSettings, document_for, guide_notice_for
@@ -112,24 +112,18 @@ NO_SMS = "sms_promised"
 OWN_PLACE = "own_place"
 
 
-#: in a notice's snapshot when the site's authority setting held items then (its own, or entrusted by 授权): whom
-#: the paper was made in the name of (counter.documents.acceptance); absent: nothing held, as every older notice
-HELD = "held"
-
-
 def _snapshot(
     settings: OfficeSettings, sms: bool = True, own_place: bool = False, held: HeldItems = NOTHING_HELD
 ) -> str:
     marks: dict[str, object] = {}
     marks |= ({} if sms else {NO_SMS: False}) | ({OWN_PLACE: True} if own_place else {})
     if held != NOTHING_HELD:
-        marks[HELD] = {"site_items": sorted(held.site_items), "entrusted": dict(sorted(held.entrusted.items()))}
+        marks[HELD] = held_record(held)
     return json.dumps(dataclasses.asdict(settings) | marks, ensure_ascii=False, sort_keys=True)
 
 
 def _snapshot_held(text: str) -> HeldItems:
-    kept = json.loads(text).get(HELD) or {}
-    return HeldItems(frozenset(kept.get("site_items", ())), dict(kept.get("entrusted", {})))
+    return held_of_record(json.loads(text).get(HELD))
 
 
 def _held_now(session: Session, site_code: str) -> HeldItems:

@@ -11,6 +11,7 @@ history says, never every case's history.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import delete, exists, func, or_, select
@@ -18,9 +19,11 @@ from sqlalchemy.orm import Session
 
 from counter.actions.calendar import office_calendar
 from counter.actions.guides import decider_names
+from counter.actions.item_authority import site_authority
+from counter.actions.office import office_settings, stored_office_settings
 from counter.calendar.workdays import DateResult
 from counter.case.decisions import deferred_items
-from counter.case.item_clock import DueAlert, due_alert, item_clock, served_promise
+from counter.case.item_clock import DueAlert, due_alert, item_clock, served_promise, signed_on
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import ItemState, ItemStep, state_of
 from counter.case.status import CaseStatus
@@ -29,6 +32,8 @@ from counter.catalog.model import Bundle
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.catalog_store import guide_version
+from counter.documents.acceptance import HELD, Acceptance, HeldItems, acceptance_of, held_of_record
+from counter.documents.kinds import DocumentKind
 
 #: the statuses whose items are still worked at their departments (counter.case.status: an item's path runs then)
 IN_HAND = frozenset({CaseStatus.ACCEPTED.value, CaseStatus.AWAITING_DEFERRED.value, CaseStatus.IN_APPROVAL.value})
@@ -64,11 +69,13 @@ def standings(session: Session, view: CaseView, bundle: Bundle, today: dt.date) 
     calendar = office_calendar(session)
     start = view.accepted_on or view.received_on
     waiting = deferred_items(bundle, view.materials)
+    received = _received_only(session, view, bundle)
     found = []
     for item in bundle.items:
         steps = tuple(paths.get(item.code, ()))
         state = state_of(steps)
-        clock = item_clock(calendar, start, item.legal_limit, item.promised_limit, steps)
+        begun = (signed_on(steps) or start) if item.code in received else start  # the department's 受理
+        clock = item_clock(calendar, begun, item.legal_limit, item.promised_limit, steps)
         promised = clock.promised_due
         if item.code in waiting:  # promised for the case's date, which a 容缺 may have moved
             promised = served_promise(promised, clock.legal_due, view.promised_on)
@@ -79,6 +86,26 @@ def standings(session: Session, view: CaseView, bundle: Bundle, today: dt.date) 
             ItemStanding(item.code, item.name, departments[item.code], state, *due, clock.paused_since, alert, steps)
         )
     return tuple(found)
+
+
+def _received_only(session: Session, view: CaseView, bundle: Bundle) -> frozenset[str]:
+    """The items the site only received for their departments (:mod:`counter.documents.acceptance`): their limits run
+    from the department's 受理, its 签收, once it signed for them; from the case's day until then.
+
+    As the case's receipt told the applicant, where one was made (its record keeps the settings and what the site
+    held then); else as the site's settings stand."""
+    raw = session.scalars(
+        select(models.DocumentRecord.office)
+        .join(models.Case, models.Case.id == models.DocumentRecord.case_id)
+        .where(models.Case.case_no == view.case_no, models.DocumentRecord.kind == DocumentKind.RECEIPT.value)
+        .order_by(models.DocumentRecord.id)
+    ).first()
+    if raw is not None:
+        office, held = stored_office_settings(raw, view.site_code), held_of_record(json.loads(raw).get(HELD))
+    else:
+        now = site_authority(session, view.site_code)
+        office, held = office_settings(session, view.site_code), HeldItems(now.site_items, dict(now.entrusted))
+    return frozenset(i.code for i in bundle.items if acceptance_of(i, office, held) is Acceptance.RECEIVED)
 
 
 def track_items(session: Session, case: models.Case, bundle: Bundle) -> None:

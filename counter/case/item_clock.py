@@ -60,6 +60,13 @@ def pauses_of(path: Sequence[ItemStep]) -> tuple[PauseSpan, ...]:
     return tuple(spans)
 
 
+def signed_on(path: Sequence[ItemStep]) -> dt.date | None:
+    """The day the item's department signed for it (签收); None before.  Where the hall only received the item, that
+    is the department's 受理, and the item's limits run from it (许可法 第四十二条: 自受理行政许可申请之日起;
+    :mod:`counter.documents.acceptance`)."""
+    return next((step.day for step in path if step.event is ItemEvent.SIGNED), None)
+
+
 def item_clock(
     calendar: WorkCalendar,
     accepted_on: dt.date,

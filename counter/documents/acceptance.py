@@ -61,6 +61,24 @@ class HeldItems:
 
 
 NOTHING_HELD = HeldItems()
+#: in a paper's record beside the office settings when the site's authority setting held items then (its own, or
+#: entrusted by 授权): whom the paper was made in the name of; absent: nothing held, as on every older paper
+HELD = "held"
+
+
+def held_record(held: HeldItems) -> dict[str, object]:
+    """What a paper's record keeps of ``held`` (JSON), so that a reprint, and the item's clock, read what applied."""
+    return {"site_items": sorted(held.site_items), "entrusted": dict(sorted(held.entrusted.items()))}
+
+
+def held_of_record(kept: object) -> HeldItems:
+    """:class:`HeldItems` as :func:`held_record` kept them; nothing held for anything else (an older paper's)."""
+    if not isinstance(kept, dict):
+        return NOTHING_HELD
+    items, entrusted = kept.get("site_items", ()), kept.get("entrusted", {})
+    if not isinstance(items, list) or not isinstance(entrusted, dict):
+        return NOTHING_HELD
+    return HeldItems(frozenset(str(code) for code in items), {str(k): str(v) for k, v in entrusted.items()})
 
 
 def _licensing(item: Item) -> bool:

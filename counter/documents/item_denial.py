@@ -17,8 +17,8 @@ import dataclasses
 import datetime as dt
 
 from counter.case.decisions import serves
+from counter.case.item_clock import signed_on
 from counter.case.item_lines import item_paths, office_day
-from counter.case.item_path import ItemEvent
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle, Item
 from counter.documents import acceptance_words as accepting
@@ -51,8 +51,7 @@ def accepted_day(case: CaseView, item: Item, office: OfficeSettings, held: HeldI
     department signed for it (签收) where the hall only received it (:mod:`counter.documents.acceptance`)."""
     if acceptance_of(item, office, held) is not Acceptance.RECEIVED:
         return case.accepted_on
-    steps = item_paths(case.history, office_day).get(item.code, ())
-    return next((step.day for step in steps if step.event is ItemEvent.SIGNED), None)
+    return signed_on(item_paths(case.history, office_day).get(item.code, ()))
 
 
 def item_denial_blocks(

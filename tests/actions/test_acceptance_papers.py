@@ -7,13 +7,16 @@ back from the PDF with ``pdftotext``.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.actions.calendar import office_calendar
 from counter.actions.desk import Desk
-from counter.actions.documents import make_document
+from counter.actions.documents import make_document, office_settings, save_office_settings
 from counter.actions.item_authority import set_entrustment, set_item_held
 from counter.case.numbers import DeskIdentity
 from counter.documents.kinds import DocumentKind
@@ -89,3 +92,53 @@ def test_a_site_that_holds_the_power_accepts_in_its_own_name(
     assert "兴安盟政务服务中心受理凭证" in text
     assert "本机关决定予以受理" in text
     assert "委托" not in text
+
+
+def test_an_item_the_hall_only_received_is_timed_from_its_departments_acceptance(
+    sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk
+) -> None:
+    """许可法 第四十二条 counts from 受理: where the hall only received the item, from the day its department signed
+    for it; where the window accepted it for the department, from the case's day, whenever the department signs."""
+    from counter.access.roles import Actor, Role
+    from counter.actions.accounts import NewAccount, add_account
+    from counter.actions.item_steps import StepRequest, item_standings, route_items, take_item_step
+    from counter.case.item_path import ItemEvent
+    from tests.actions.test_item_steps import at
+
+    food = RESTAURANT_ITEMS[1]
+    signed = TODAY + dt.timedelta(days=4)  # Tuesday: two working days after the Friday the case was taken
+    received = take(sessions, desk, full_request(sessions))
+    with sessions.begin() as s:  # its receipt, a 收件凭证, tells the applicant the 市监局 will accept
+        make_document(s, desk, received, DocumentKind.RECEIPT, TODAY)
+    with owner.begin() as s:  # the 市监局's own item 食品经营许可 entrusted from now on: a case taken after is accepted
+        set_entrustment(s, ADMIN, "XAM01", food, ENTRUSTMENT)
+        office = office_settings(s, "XAM01")
+        save_office_settings(s, "XAM01", dataclasses.replace(office, administrative_organ="yes"), desk=ADMIN)
+    entrusted = take(sessions, desk, full_request(sessions))
+    with sessions.begin() as s:
+        route_items(s, desk, received, at(TODAY))
+        route_items(s, desk, entrusted, at(TODAY))
+    with owner.begin() as s:
+        assert add_account(s, desk, NewAccount("admin", "管理员", frozenset({Role.ADMIN}), "Xam2026desk")) == ()
+    admin = Desk(desk.identity, "管理员", Actor("admin", "管理员", frozenset({Role.ADMIN})))
+    with owner.begin() as s:
+        market = NewAccount("lina", "李娜", frozenset({Role.DEPARTMENT}), "Xam2026desk", department=MARKET)
+        assert add_account(s, admin, market) == ()
+    lina = Desk(desk.identity, "李娜", Actor("lina", "李娜", frozenset({Role.DEPARTMENT})))
+
+    def food_due(number: str) -> dt.date:
+        with sessions() as s:
+            standing = next(i for i in item_standings(s, number, TODAY) if i.code == food)
+        assert standing.promised_due is not None
+        return standing.promised_due.date
+
+    before = {number: food_due(number) for number in (received, entrusted)}
+    assert before[received] == before[entrusted]  # both counted from the day the case was taken
+    for number in (received, entrusted):
+        with sessions.begin() as s:
+            take_item_step(s, lina, number, food, StepRequest(ItemEvent.SIGNED), at(signed))
+    with sessions() as s:
+        calendar = office_calendar(s)
+    moved = calendar.add_working_days(before[received], 2).date  # the two working days before the 签收
+    assert food_due(received) == moved
+    assert food_due(entrusted) == before[entrusted]
