@@ -97,11 +97,21 @@ WHERE c.received_on BETWEEN :first AND :last
 GROUP BY {key}
 """
 
+# each case with how many of its items were decided on the day it was taken (the 即办 count), on the office's clock
 _VERSIONS = """
-SELECT {key}, c.guide_version_id, count(*) FROM "case" c
+SELECT {key}, c.guide_version_id, c.answers, COALESCE(d.decided, 0), count(*) FROM "case" c
+LEFT JOIN (SELECT h.case_id, count(*) AS decided
+      FROM case_history h JOIN "case" t ON t.id = h.case_id
+      WHERE t.accepted_on BETWEEN :first AND :last AND t.status <> 'voided'
+        AND h.event IN ('item_approved', 'item_denied') AND {office_day} = t.received_on
+      GROUP BY h.case_id) d ON d.case_id = c.id
 WHERE c.accepted_on BETWEEN :first AND :last AND c.status <> 'voided'
-GROUP BY {key}, c.guide_version_id
+GROUP BY {key}, c.guide_version_id, c.answers, COALESCE(d.decided, 0)
 """
+_OFFICE_DAY = {  # the office's zone, UTC+8 (China keeps one offset all year)
+    "postgresql": "CAST(timezone('UTC', h.at) + interval '480 minutes' AS date)",
+    "sqlite": "date(h.at, '+480 minutes')",
+}
 
 _RECTIFICATIONS = """
 SELECT {key}, count(*),
@@ -137,7 +147,7 @@ def floor(conn: Connection, first: dt.date, last: dt.date, grouping: Grouping, t
         conn.execute(text("SET LOCAL jit = off"))
     rows = [
         *conn.execute(text(_SERVICES.format(key=services)), params),
-        *conn.execute(text(_VERSIONS.format(key=versions)), params),
+        *conn.execute(text(_VERSIONS.format(key=versions, office_day=_OFFICE_DAY[conn.dialect.name])), params),
         *conn.execute(text(_RECTIFICATIONS.format(key=rects, bundle_join=bundle_join)), params),
     ]
     return len(rows)
