@@ -146,9 +146,7 @@ def early_lapses(session: Session) -> list[EarlyLapseRow]:
             else:
                 codes = tuple(code for code in items_served(bundle, (lapse.what,)) if code in denied)
             items = tuple(
-                (item.code, item.name, decider_name(item, office))
-                for item in bundle.items
-                if item.code in codes
+                (item.code, item.name, decider_name(item, office)) for item in bundle.items if item.code in codes
             )
             rows.append(EarlyLapseRow(number, lapse, items))
     return rows
