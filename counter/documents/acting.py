@@ -98,10 +98,7 @@ def entrusted_sign_off(
         line = words.ENTRUSTED_ISSUED.format(noun=noun, hall=office.office_name, basis=basis)
         issuer, seal = names[0], words.DEPARTMENT_SEAL.format(department=names[0])
     else:  # each department heads the paper on a line of its own (DocumentData.office_name)
-        departments = words.ITEM_JOIN.join(names)
-        line = words.ENTRUSTED_ISSUED_MANY.format(
-            noun=noun, hall=office.office_name, departments=departments, basis=basis
-        )
+        line = words.ENTRUSTED_ISSUED_MANY.format(noun=noun, hall=office.office_name, basis=basis)
         issuer, seal = words.ISSUER_MANY, words.SEAL_MANY
     signed = dataclasses.replace(sign_off, issuer=issuer, seal_caption=paper.DOC_SEAL_PLACE.format(seal=seal))
     return signed, "\n".join(names), line

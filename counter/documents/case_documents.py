@@ -563,7 +563,7 @@ def document_for(
     entrusted = entrusted_sign_off(kind, concerned, office, held, sign_off, noun)
     if entrusted is not None:  # in the entrusting departments' name (许可法 第二十四条第三款)
         sign_off, issuer, line = entrusted
-        blocks.append(Text(line))
+        blocks.insert(2, Text(line))  # under the opening: who issues it, in whose name, before what it says
     if bundle.status is GuideStatus.DRAFT:
         blocks.append(Text(paper.DOC_DRAFT_GUIDE, indent=False))  # every notice of the case, its one line
     return DocumentData(

@@ -145,7 +145,9 @@ class _Layout:
         if data.office_name_mn:  # 横写的蒙文在上、汉文在下 (内政办发〔1996〕32号 第三条), in the same size
             self.centred(centre, self.y, data.office_name_mn, OFFICE_SIZE, 16.0, grey=0.15)
             self.y -= 16.0
-        for name in data.office_name.splitlines():  # papers of several entrusting departments: one a line
+        names = data.office_name.splitlines()  # a paper of several entrusting departments: on one line if they fit
+        together = paper.DOC_LIST_JOIN.join(names)
+        for name in [together] if self.width(together, OFFICE_SIZE) <= CONTENT else names:
             self.centred(centre, self.y, name, OFFICE_SIZE, 16.0, grey=0.15)
             self.y -= 16.0
         spacing = 8.0 if len(data.title) <= 4 else 3.0
@@ -517,8 +519,11 @@ def _laid_out(data: DocumentData, fonts: DocumentFonts, spacing: _Spacing) -> li
     while True:
         layout = _Layout(data, fonts, spacing)
         last_from = 0  # the page the last block began on
+        first = len(blocks) - carried
+        while carried and first > 0 and isinstance(blocks[first - 1], Heading):  # a heading goes with what it heads
+            first -= 1
         for n, block in enumerate(blocks):
-            if carried and n == len(blocks) - carried:
+            if carried and n == first:
                 layout.new_page()
             last_from = len(layout.pages)
             layout.block(block, blocks[n + 1] if n + 1 < len(blocks) else None)

@@ -137,7 +137,7 @@ def test_the_papers_name_the_entrusting_departments(demo: DemoCases) -> None:
         data = document_for(demo.views[CASE_OF_KIND[kind]], kind, county, "N-1", demo.bundle, TODAY)
         assert data.office_name.splitlines() == list(departments), kind
         assert (
-            f"本{noun}由兴安盟政务服务中心受{'、'.join(departments)}委托，以委托机关名义出具"
+            f"本{noun}由兴安盟政务服务中心受上列机关委托，以委托机关名义出具"
             "（《中华人民共和国行政许可法》第二十四条第三款；《兴安盟政务服务标准化管理办法》第三十二条）。"
         ) in _all_text(data), kind
         assert "转送" not in _all_text(data), kind
