@@ -295,15 +295,17 @@ def make_guide_notice(session: Session, desk: Desk, bundle_code: str, today: dt.
     if stored is None or not stored.bundle.published:
         raise GuideNotFound(bundle_code)
     office, own_place = office_settings(session, desk.identity.site_code), prints_own_place(session)
+    held = _held_now(session, desk.identity.site_code)
     number = _number(session, desk, today, DocKind.GUIDE)
     data = guide_notice_for(
-        stored.bundle, office, today, desk.clerk, doc_no=number, guide_version=stored.version, own_place=own_place
-    )
+        stored.bundle, office, today, desk.clerk, doc_no=number, guide_version=stored.version, own_place=own_place,
+        held=held,
+    )  # fmt: skip
     data = marked_for_training(session, data)
     pdf = _render(data)
     digest = _hash(pdf)
     kind = DocumentKind.GUIDE_NOTICE.value
-    document_id = _record(session, desk, number, None, kind, today, office, digest, own_place=own_place)
+    document_id = _record(session, desk, number, None, kind, today, office, digest, own_place=own_place, held=held)
     _audit_made(session, desk, number, DocumentKind.GUIDE_NOTICE, bundle_code, digest, reprint=False)
     return MadeDocument(document_id, number, DocumentKind.GUIDE_NOTICE, "", pdf, digest, False, data.check_dates)
 

@@ -16,7 +16,7 @@ import datetime as dt
 
 from counter.catalog.model import Bundle, Fee, Item, Material, Necessity, TimeLimit
 from counter.documents import words as paper
-from counter.documents.acceptance import hall_accepts
+from counter.documents.acceptance import NOTHING_HELD, Acceptance, HeldItems, acceptance_of
 from counter.documents.data import (
     Block,
     Column,
@@ -147,10 +147,14 @@ def _fee_text(fee: Fee | None) -> tuple[str, str]:
     return amount, fee.basis or paper.DOC_NOT_STATED
 
 
-def _item_pairs(item: Item, office: OfficeSettings) -> Pairs:
-    """Every element 第九条 asks of an item, its department named for this site."""
+def _item_pairs(item: Item, office: OfficeSettings, held: HeldItems) -> Pairs:
+    """Every element 第九条 asks of an item, its department named for this site: the site itself where it holds the
+    power, the department "（委托本中心受理）" where it entrusted the window (:mod:`counter.documents.acceptance`)."""
     decider = decider_name(item, office)
-    if hall_accepts(item, office):
+    standing = acceptance_of(item, office, held)
+    if standing is Acceptance.OWN:
+        decider = office.office_name
+    elif standing is Acceptance.ENTRUSTED:
         decider = paper.DOC_DECIDER_ENTRUSTED.format(department=decider)
     fee, fee_basis = _fee_text(item.fee)
     kind = paper.DOC_CASE_KIND_VALUE[item.case_kind.value] if item.case_kind is not None else paper.DOC_NOT_STATED
@@ -184,7 +188,7 @@ def _steps_table(bundle: Bundle) -> Table:
     )
 
 
-def _guide_blocks(bundle: Bundle, office: OfficeSettings) -> list[Block]:
+def _guide_blocks(bundle: Bundle, office: OfficeSettings, held: HeldItems) -> list[Block]:
     blocks: list[Block] = [Text(paper.DOC_GUIDE_INTRO.format(bundle=bundle.name))]
     if bundle.sample:
         blocks.append(Text(paper.SAMPLE_GUIDE, indent=False))
@@ -194,7 +198,7 @@ def _guide_blocks(bundle: Bundle, office: OfficeSettings) -> list[Block]:
         blocks += [Heading(paper.DOC_H_CONDITIONS), numbered(bundle.conditions)]
     if bundle.items:
         blocks.append(Heading(paper.DOC_H_ITEM_DETAIL))
-        blocks += [_item_pairs(item, office) for item in bundle.items]
+        blocks += [_item_pairs(item, office, held) for item in bundle.items]
     if bundle.steps:
         blocks += [Heading(paper.DOC_H_STEPS), _steps_table(bundle)]
     blocks += [Heading(paper.DOC_H_MATERIALS), _materials_table(bundle)]
@@ -232,10 +236,12 @@ def guide_notice_for(
     doc_no: str = "",
     guide_version: int | None = None,
     own_place: bool = False,
+    held: HeldItems = NOTHING_HELD,
 ) -> DocumentData:
     """The 一次性告知单 of ``bundle``: every material by situation, where, when, whom to call.
 
-    ``own_place``: where, when and whom are the office's, never the guide's (a township centre's).
+    ``own_place``: where, when and whom are the office's, never the guide's (a township centre's).  ``held``: what the
+    site's authority setting holds, which names each item's 实施主体 as the window stands to it.
     """
     bundle = at_own_place(bundle) if own_place else bundle
     name = paper.guide_text(bundle.name, guide_version, bundle) if guide_version is not None else bundle.name
@@ -263,7 +269,7 @@ def guide_notice_for(
         doc_no=doc_no,
         case_no="",
         header=header,
-        blocks=tuple(_guide_blocks(bundle, office)),
+        blocks=tuple(_guide_blocks(bundle, office, held)),
         sign_off=sign_off,
         copies=(paper.DOC_SINGLE_COPY,),
         copies_note=paper.DOC_SINGLE_NOTE.format(noun=paper.DOC_NOUN[kind]),

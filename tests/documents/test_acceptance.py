@@ -18,7 +18,15 @@ from counter.case.item_lines import step_note
 from counter.case.item_path import ItemEvent, ItemStep
 from counter.case.view import CaseView
 from counter.documents.acceptance import HeldItems, OrganAnswer
-from counter.documents.model import DocumentKind, DocumentNotPossible, DocumentProblem, OfficeSettings, document_for
+from counter.documents.model import (
+    DocumentKind,
+    DocumentNotPossible,
+    DocumentProblem,
+    OfficeSettings,
+    Pairs,
+    document_for,
+    guide_notice_for,
+)
 from counter.documents.render import render_pdf
 from counter.intake.outcome import RefusalGround
 from counter.words.documents import document_problems_text
@@ -187,3 +195,17 @@ def test_no_paper_in_an_entrusting_departments_name_until_the_hall_is_known_to_b
     data = document_for(refused_view, DocumentKind.REFUSAL, no, "N-1", demo.bundle, TODAY, held=held)
     assert data.title == "申请事项告知书"
     assert data.office_name == demo.office.office_name
+
+
+def test_the_guide_notice_names_each_items_implementing_body_as_the_window_stands_to_it(demo: DemoCases) -> None:
+    """第九条's 实施主体 on the 一次性告知单: the department; "（委托本中心受理）" where it entrusted the window; the
+    site itself where it holds the power."""
+
+    def deciders(name: str) -> list[str]:
+        office, held = standing(demo, name)
+        data = guide_notice_for(demo.bundle, office, TODAY, "乌兰", guide_version=1, held=held)
+        return [p.value for b in data.blocks if isinstance(b, Pairs) for p in b.pairs if p.label == "实施主体"]
+
+    assert deciders(RECEIVED)[1] == MARKET
+    assert deciders(ENTRUSTED)[1] == f"{MARKET}（委托本中心受理）"
+    assert set(deciders(OWN)) == {"兴安盟政务服务中心"}
