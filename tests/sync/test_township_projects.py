@@ -260,3 +260,27 @@ def test_a_project_that_is_not_the_townships_waits_for_review(pair: Pair) -> Non
     assert all("项目" in hold_reason(reason) for reason in held.values())
     payload = json.loads(json.dumps(others))  # held whole, for the review list
     assert payload["project_no"] == hall_no
+
+
+def test_a_new_mandate_signed_at_the_township_reaches_the_hall_with_its_paper(pair: Pair) -> None:
+    """The items signed for live in the signing's history line, and the new 授权委托书's record replaces the first:
+    both travel, so the hall's copy refuses and allows the same steps as the township's."""
+    from counter.actions.project_papers import make_project_paper
+    from counter.projects.forms import ProjectForm
+
+    hall, ars = pair.hall, pair.ars
+    number = planned(ars)
+    with ars.sessions.begin() as s:
+        make_project_paper(s, ars.desk, number, ProjectForm.AUTHORISATION, days(2), at(days(2)))
+    hall.take(ars.export().data)
+    ars.take(hall.export(ars.code).data)
+    with ars.sessions.begin() as s:
+        sign_project(s, ars.desk, number, days(3), days(3), at(days(3)), items=(*FACTS.requested, 8))
+        make_project_paper(s, ars.desk, number, ProjectForm.AUTHORISATION, days(3), at(days(3), 3))
+    hall.take(ars.export().data)
+    with hall.sessions() as session:
+        view = read_project(session, number)
+        papers = list(session.scalars(select(models.ProjectPaper.doc_no)))
+    assert view.mandate == (*FACTS.requested, 8)
+    assert papers == [f"{number}-4-2"]
+    assert records(hall) == records(ars)
