@@ -25,6 +25,7 @@ from counter.actions.desk import Desk
 from counter.actions.guard import accounts_known, require
 from counter.actions.guide_status import DRAFT_INTAKE_KEY, drafts_may_be_taken
 from counter.actions.intake_settings import RULE_KEY, intake_rules
+from counter.actions.item_authority import site_authority
 from counter.actions.item_track import IN_HAND, untrack_items
 from counter.actions.number_guard import check_numbers, note_issued
 from counter.actions.office import office_settings
@@ -60,6 +61,7 @@ from counter.db.page_store import add_page
 from counter.db.party_store import remember_party
 from counter.db.platform_store import PLATFORM_KEY
 from counter.db.settings_store import TRAINING, get_setting, read_settings
+from counter.documents.acceptance import HeldItems
 from counter.documents.deciders import unnamed_bodies
 from counter.documents.fonts import unprintable
 from counter.documents.item_law import rights_items
@@ -253,8 +255,10 @@ def _printable_refusal(session: Session, bundle: Bundle, decision: Decision, sit
     """
     if decision.outcome is not Outcome.REFUSE:
         return decision
-    office = office_settings(session, site_code or get_setting(session, SITE_CODE) or "")
-    unnamed = unnamed_bodies(rights_items(bundle.items, office), office)
+    site = site_code or get_setting(session, SITE_CODE) or ""
+    office, held = office_settings(session, site), site_authority(session, site)
+    refusing = rights_items(bundle.items, office, HeldItems(held.site_items, dict(held.entrusted)))
+    unnamed = unnamed_bodies(refusing, office)  # whose refusal it is: counter.documents.acceptance
     if not unnamed:
         return decision
     reasons = tuple(

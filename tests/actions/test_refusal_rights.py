@@ -13,6 +13,7 @@ from counter.actions.desk import Desk
 from counter.actions.documents import make_document, save_office_settings
 from counter.actions.guide_status import allow_draft_intake
 from counter.actions.intake import IntakeNotPossible, IntakeRequest, preview, take_intake
+from counter.actions.item_authority import set_entrustment
 from counter.catalog.departments import PLACE
 from counter.db.catalog_store import current_guide
 from counter.documents.data import OfficeSettings
@@ -85,3 +86,22 @@ def test_a_refusal_waits_only_for_the_bodies_of_the_items_applied_for(
         with sessions() as s:
             decision = preview(s, request, TODAY, office_calendar(s), site_code="XAM01")
         assert decision.outcome is outcome, assembly
+
+
+def test_a_refusal_in_the_name_of_departments_that_entrusted_the_league_hall_waits_for_their_bodies(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """The league's hall, a 行政机关 entrusted by 授权 with every item of 我要开网吧: its refusal is the departments'
+    (counter.documents.acceptance), so it waits for the 消防 brigade's 复议 body as the county hall's does."""
+    with sessions.begin() as s:
+        allow_draft_intake(s, True, desk=desk)
+        stored = current_guide(s, CYBER_CAFE)
+        assert stored is not None
+        save_office_settings(s, "XAM01", OfficeSettings(administrative_organ="yes"), desk=desk)
+        for item in stored.bundle.items:
+            set_entrustment(s, desk, "XAM01", item.code, "兴政服授〔2026〕1号")
+    with sessions.begin() as s, pytest.raises(IntakeNotPossible) as refused:
+        take_intake(s, desk, refusal_request(sessions), TODAY, office_calendar(s))
+    decision = refused.value.decision
+    assert decision is not None
+    assert [reason.code for reason in decision.reasons] == [ReasonCode.REVIEW_BODY_UNNAMED]
