@@ -76,7 +76,8 @@ from counter.intake.checklist import (
     checklist_problems,
 )
 from counter.intake.no_licence import no_licence_codes, no_licence_text
-from counter.intake.policies import CorrectionPolicy, DeferralPolicy
+from counter.intake.policies import CorrectionPolicy as CorrectionPolicy  # noqa: PLC0414 -- re-exported: named from here
+from counter.intake.policies import DeferralPolicy as DeferralPolicy  # noqa: PLC0414 -- re-exported: named from here
 from counter.intake.turn_to import item_bodies, turn_to_text
 from counter.parties.text import TextField, check_text
 

@@ -30,8 +30,10 @@ def test_only_licences_are_offered_and_none_is_ticked_for_the_clerk(qtbot: QtBot
     assert panel.decision.reasons == (Reason(ReasonCode.NO_LICENCE_ITEMS_MISSING),)
     assert "须逐项选定不需要取得行政许可的事项" in panel.outcome_box.plain_text()
     boxes[FOOD].setChecked(True)
-    assert panel.decision.outcome is Outcome.REFUSE
-    assert panel.decision.turn_to == f"{FOOD}：{MARK}"
+    refused = panel.decision
+    assert refused is not None
+    assert refused.outcome is Outcome.REFUSE
+    assert refused.turn_to == f"{FOOD}：{MARK}"
     panel.situations.option_button("signboard", "no").click()  # no 户外招牌 applied for: its box goes
     assert not boxes["152201-YJS008-03"].isVisible()
 
@@ -52,5 +54,6 @@ def test_the_licence_ticked_is_what_the_confirmation_and_the_case_say(
     case_no = commit(qtbot, panel)
     with sessions() as session:
         view = case_view(session, case_no)
+    assert view is not None
     assert view.refusal_ground == RefusalGround.NO_LICENCE_NEEDED.value
     assert view.turn_to == f"{FOOD}：{MARK}"
