@@ -9,6 +9,7 @@ the frames of the last two transactions.  SQLite then stops reading the log at t
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import sqlite3
@@ -21,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, made_database
+from tests.entrusted import ENTRUSTMENT
 from tests.test_cli import run
 from tests.test_cli_decisions import FOOD, deferred_case
 
@@ -217,19 +219,28 @@ def test_a_damaged_log_that_lost_a_notice_does_not_number_it_again(desk: Path, t
 
 
 def test_a_department_series_set_back_does_not_number_its_decision_again(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """A 不予批准决定书 is numbered in its department's yearly series, noted outside the database the same way."""
     db = made_database(tmp_path / "series.sqlite3")
     assert run(capsys, "catalog", "list", "--db", db)[0] == 0
     (first, due), (second, _) = deferred_case(db), deferred_case(db)
     day = (due + dt.timedelta(days=1)).isoformat()
+    # 市监局 entrusted the window in writing, and a supervisor records the lapse: the window's 不予批准 in its name
+    assert run(capsys, "site", "authority", f"--entrust={FOOD}={ENTRUSTMENT}", "--db", db)[0] == 0
+    password = "Xam-2026-fuze"
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    assert run(capsys, "user", "add", "batu", "--name", "巴图", "--role", "admin", "--role", "clerk", "--role",
+               "supervisor", "--db", db, "--password-stdin")[0] == 0  # fmt: skip
+    monkeypatch.setenv("COUNTER_PASSWORD", password)
+    user = ("--user", "batu")
     for number in (first, second):
-        assert run(capsys, "case", "lapse", number, "--db", db, "--today", day)[0] == 0
+        assert run(capsys, *user, "case", "lapse", number, "--db", db, "--today", day)[0] == 0
 
     def deny(number: str) -> tuple[int, str, str]:
         pdf = str(tmp_path / f"{number}.pdf")
-        return run(capsys, "print", number, "--doc", "denial", "--item", FOOD, "--out", pdf, "--db", db, "--today", day)
+        return run(capsys, *user, "print", number, "--doc", "denial", "--item", FOOD, "--out", pdf, "--db", db,
+                   "--today", day)  # fmt: skip
 
     code, out, _ = deny(first)
     assert code == 0
@@ -242,8 +253,8 @@ def test_a_department_series_set_back_does_not_number_its_decision_again(
     assert code == 1
     assert issued in err  # the department's last number, named
     assert "--skip-issued" in err
-    assert run(capsys, "db", "numbers", "--db", db)[0] == 1
-    code, out, _ = run(capsys, "db", "numbers", "--skip-issued", "--db", db)
+    assert run(capsys, *user, "db", "numbers", "--db", db)[0] == 1
+    code, out, _ = run(capsys, *user, "db", "numbers", "--skip-issued", "--db", db)
     assert code == 0
     assert issued in out
     code, out, _ = deny(second)

@@ -1,8 +1,8 @@
 """Which permission each step of a case needs: one table for the action and for the case page.
 
-Decisions that answer for a deadline or undo an intake (extend or deny a
-deferral, void a case) are the supervisor's; the ordinary steps of a case are
-the clerk's.
+Decisions that answer for a deadline or undo an intake (extend a deferral, deny an item, lapse a correction, void
+a case) are the supervisor's; the ordinary steps of a case are the clerk's, and so is recording that a 容缺
+material was not handed in by its date: a fact, which denies no item by itself.
 """
 
 from __future__ import annotations
@@ -27,8 +27,10 @@ EVENT_PERMISSION: dict[CaseEvent, Permission] = {
     CaseEvent.VOIDED: Permission.VOID_CASE,
     CaseEvent.ITEM_APPROVED: Permission.TAKE_INTAKE,
     CaseEvent.ITEM_DENIED: Permission.DECIDE_DEFERRAL,
-    CaseEvent.DEFERRAL_LAPSED: Permission.DECIDE_DEFERRAL,
-    CaseEvent.DEFERRAL_PART_LAPSED: Permission.DECIDE_DEFERRAL,
+    # the window records the fact (the materials, the day); each item's 不予批准 is its deciding body's decision
+    # (counter.access.case_acts), taken by the lapse only where the window may deny the item
+    CaseEvent.DEFERRAL_LAPSED: Permission.TAKE_INTAKE,
+    CaseEvent.DEFERRAL_PART_LAPSED: Permission.TAKE_INTAKE,
     CaseEvent.ITEM_ROUTED: Permission.TAKE_INTAKE,  # the window routes what it accepted
     CaseEvent.ITEM_SIGNED: Permission.ITEM_STEPS,
     CaseEvent.ITEM_REVIEW: Permission.ITEM_STEPS,

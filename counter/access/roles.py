@@ -96,7 +96,25 @@ class Actor:
         return bool(self.login)
 
     def may(self, permission: Permission) -> bool:
-        return permission in permissions_of(self.roles)
+        granted = permissions_of(self.roles) if self.signed_in else SINGLE_DESK_GRANTS
+        return permission in granted
 
 
-SINGLE_DESK = Actor("", "", frozenset(Role))
+#: What a desk without accounts may do (a township's one desk, where nobody signs in): a clerk's work, and the set-up
+#: of its own site — its catalog, its settings and office, its holiday table, its sync packages, its own figures
+#: (what the hall asks it to report) and the first account that ends it being a single desk.  Never a supervisor's
+#: decision (a 容缺 lapse or extension, a 补正 lapse, a void: each answers for a deadline or undoes an intake, so a
+#: named person answers for it), a reviewer's (revisits, rectifications, appeals: nobody reviews their own rating)
+#: nor a department's (:attr:`Permission.ITEM_STEPS`).  It serves at the window as a clerk
+#: (:data:`counter.access.authority.WINDOW_ROLES`): it grants an item only where the site holds it or was entrusted.
+SINGLE_DESK_GRANTS = GRANTS[Role.CLERK] | frozenset(
+    {
+        Permission.MANAGE_CATALOG,
+        Permission.CHANGE_SETTINGS,
+        Permission.EDIT_HOLIDAYS,
+        Permission.MANAGE_ACCOUNTS,
+        Permission.SEE_FIGURES,
+    }
+)
+
+SINGLE_DESK = Actor("", "", frozenset({Role.CLERK}))

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from counter.access.case_acts import CaseAct
 from counter.access.case_rights import permission_for
 from counter.actions.audit import record_at_desk
 from counter.actions.calendar import office_calendar
 from counter.actions.desk import Desk
 from counter.actions.guard import require
 from counter.actions.intake import CaseNotFound
-from counter.actions.item_authority import Acting, check_item
+from counter.actions.item_authority import Acting, act_standing, check_item
 from counter.actions.item_track import track_items
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
@@ -52,11 +53,13 @@ DENIAL_REASONS_JOIN = "；"  # the case's own denial_reason: its items' reasons,
 
 @dataclass(frozen=True, slots=True)
 class Lapse:
-    """What a lapse did: the materials found lapsed, the items they took down, the case's status after."""
+    """What a lapse did: the materials found lapsed, the items they took down, the case's status after, and the items
+    they serve that are left to their deciding bodies to deny (the window neither holds them nor was entrusted)."""
 
     materials: tuple[str, ...]
     items: tuple[str, ...]
     status: CaseStatus
+    referred: tuple[str, ...] = ()
 
 
 def case_and_bundle(session: Session, number: str, *, lock: bool = False) -> tuple[models.Case, Bundle]:
@@ -150,7 +153,9 @@ def record_decision(
 
 
 def deny_lapsed_deferral(session: Session, desk: Desk, number: str, today: dt.date, reason: str = "") -> Lapse:
-    """Deny the items served by the deferred materials past their due date; the other items go on.
+    """Record the deferred materials past their due date, and deny the items they serve that the window may deny (the
+    site holds them, or their department entrusted it): the others are left to their deciding bodies
+    (:attr:`Lapse.referred`), and the items the materials do not serve go on.
 
     Refused (:class:`DecisionRefused`, ``NOT_LAPSED`` with the first day it may be done) while no awaited material
     is past its due date: a lapse is recorded from the next working day after the due date
@@ -180,11 +185,21 @@ def deny_lapsed_deferral(session: Session, desk: Desk, number: str, today: dt.da
     add_history(session, case, event.value, note, clerk=desk.clerk, at=at)
     _audit(session, desk, case.case_no, event, status, note)
     decided = view.decisions()
-    items = tuple(code for code in items_served(bundle, codes) if code not in decided)
+    served = tuple(code for code in items_served(bundle, codes) if code not in decided)
+    # each 不予批准 is its deciding body's (counter.access.case_acts): recorded here where the window holds the item or
+    # was entrusted with it, in that name; every other item stays with its body, which denies it by its own decision
+    standing = act_standing(session, desk, bundle, case.site_code, CaseAct.DEFERRAL_LAPSE, served)
+    items = tuple(code for code in served if code in standing.acting)
     for code in items:
-        _record(session, desk, case, CaseEvent.ITEM_DENIED, item_note(code, reason), status, at, item=code)
-    log.info("case %s: deferral lapsed (%s), items denied: %s", case.case_no, note, ", ".join(items))
-    return Lapse(codes, items, _close(session, desk, case, bundle, at=at))
+        acting = standing.acting[code]
+        extra = {"item": code, **acting.audit()}
+        _record(
+            session, desk, case, CaseEvent.ITEM_DENIED, item_note(code, reason), status, at, clerk=acting.clerk, **extra
+        )
+    log.info(
+        "case %s: deferral lapsed, items denied: %s, left to their bodies: %s", case.case_no, items, standing.refused
+    )
+    return Lapse(codes, items, _close(session, desk, case, bundle, at=at), tuple(standing.refused))
 
 
 def _record(

@@ -1,9 +1,9 @@
 """The role check, made where an action runs rather than only by hiding its button.
 
-A database with no accounts belongs to one desk and nobody signs in: every
-action is allowed.  Once an account exists, an action needs a signed-in actor
-whose roles grant its permission, so a command line or an old window that
-forgets to sign in is refused by the action itself.
+A database with no accounts belongs to one desk and nobody signs in: it may do what
+:data:`counter.access.roles.SINGLE_DESK_GRANTS` lists (a clerk's work and the set-up of its own site), nothing more.
+Once an account exists, an action needs a signed-in actor whose roles grant its permission, so a command line or an
+old window that forgets to sign in is refused by the action itself.
 """
 
 from __future__ import annotations
@@ -13,17 +13,20 @@ import functools
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.access.roles import Actor, Permission, Role
+from counter.access.roles import SINGLE_DESK, SINGLE_DESK_GRANTS, Actor, Permission, Role
 from counter.db import models
 
 
 class NotPermitted(Exception):
-    """The actor may not do this; ``signed_in`` False means nobody signed in where accounts exist."""
+    """The actor may not do this; ``signed_in`` False means nobody signed in: where accounts exist, or
+    (``single_desk``) at a desk without accounts, which may not take this action at all
+    (:data:`~counter.access.roles.SINGLE_DESK_GRANTS`)."""
 
-    def __init__(self, permission: Permission, signed_in: bool) -> None:
+    def __init__(self, permission: Permission, signed_in: bool, *, single_desk: bool = False) -> None:
         super().__init__(f"{permission.value} not permitted" + ("" if signed_in else ": nobody signed in"))
         self.permission = permission
         self.signed_in = signed_in
+        self.single_desk = single_desk
 
 
 _ACCOUNTS = "counter.accounts_exist"  # Session.info: (the transaction, whether accounts existed when it read)
@@ -63,11 +66,11 @@ def _account(work: Session, login: str) -> Account:
 
 def current_roles(work: Session, actor: Actor) -> frozenset[Role]:
     """The roles ``actor`` holds now: a signed-in account's as stored (none when disabled or gone); the single
-    desk's every role while the database has no account, none once it has one."""
+    desk's (a clerk's) while the database has no account, none once it has one."""
     if actor.signed_in:
         account = _account(work, actor.login)
         return roles_of(account[0]) if account and not account[1] else frozenset()
-    return frozenset() if accounts_exist(work) else actor.roles
+    return frozenset() if accounts_exist(work) else SINGLE_DESK.roles
 
 
 def require(work: Session, actor: Actor, permission: Permission) -> None:
@@ -85,6 +88,8 @@ def require(work: Session, actor: Actor, permission: Permission) -> None:
         return
     if accounts_exist(work):
         raise NotPermitted(permission, signed_in=False)
+    if permission not in SINGLE_DESK_GRANTS:
+        raise NotPermitted(permission, signed_in=False, single_desk=True)
 
 
 @functools.lru_cache(maxsize=64)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from counter.access.case_acts import CaseAct
 from counter.access.case_rights import permission_for
 from counter.access.roles import Permission
 from counter.actions.audit import record_at_desk
@@ -25,7 +26,7 @@ from counter.actions.desk import Desk
 from counter.actions.guard import accounts_known, require
 from counter.actions.guide_status import DRAFT_INTAKE_KEY, drafts_may_be_taken
 from counter.actions.intake_settings import RULE_KEY, intake_rules
-from counter.actions.item_authority import site_authority
+from counter.actions.item_authority import check_case_act, site_authority
 from counter.actions.item_track import IN_HAND, untrack_items
 from counter.actions.number_guard import check_numbers, note_issued
 from counter.actions.office import office_settings
@@ -37,8 +38,8 @@ from counter.case.decisions import DecisionProblem, DecisionRefused, closing_eve
 from counter.case.moments import moment_on
 from counter.case.numbers import case_no
 from counter.case.pages import TakenPage
-from counter.case.queue_ticket import QueueTicket
 from counter.case.provisional_lapse import check_settled
+from counter.case.queue_ticket import QueueTicket
 from counter.case.same_day import same_day_note
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
 from counter.case.view import CaseMaterialLine
@@ -497,10 +498,10 @@ def extend_deferral(
 ) -> None:
     """A supervisor gives more time (force majeure, say), with the reason on record (``at``: when, now unless given:
     a training desk's day)."""
-    require(session, desk.actor, Permission.DECIDE_DEFERRAL)
     if not reason.strip():
         raise IntakeNotPossible(None, detail="reason required")
     case = _case(session, number)
+    check_case_act(session, desk, case, CaseAct.DEFERRAL_EXTENSION)  # the waiting items' bodies' (case_acts)
     status = CaseStatus(case.status)
     next_status(status, CaseEvent.DEFERRAL_EXTENDED)
     lines = [line for line in case_materials(session, case.id) if line.due_on is not None and line.arrived_on is None]
@@ -521,8 +522,8 @@ def lapse_correction(session: Session, desk: Desk, number: str, today: dt.date, 
     (:class:`CorrectionNotDue`) before the next working day after the deadline
     (:func:`counter.case.decisions.lapse_day`), whatever a face offered: the date is checked here.
     """
-    require(session, desk.actor, permission_for(CaseEvent.CORRECTION_LAPSED))
     case = _case(session, number)
+    check_case_act(session, desk, case, CaseAct.CORRECTION_LAPSE)  # every item's body's (counter.access.case_acts)
     after = next_status(CaseStatus(case.status), CaseEvent.CORRECTION_LAPSED)  # MoveNotAllowed reaches the caller
     due, calendar = case.correction_due, office_calendar(session)
     first = lapse_day(due, calendar) if due is not None else None
@@ -560,6 +561,8 @@ def move_case(
         raise IntakeNotPossible(None, detail="results are handed over by counter.actions.hand_over")
     case = _case(session, number)
     after = next_status(CaseStatus(case.status), event)  # MoveNotAllowed reaches the caller
+    if event is CaseEvent.VOIDED:  # what a deciding body took up is its own to end (counter.access.case_acts)
+        check_case_act(session, desk, case, CaseAct.VOID)
     if event is CaseEvent.COMPLETED:
         _check_all_decided(session, case)
     case.status = after.value

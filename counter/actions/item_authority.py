@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from counter.access.authority import RECORDED_FOR, AuthorityRefusal, ItemAuthority, Ruling, Standing, item_ruling
+from counter.access.case_acts import DEPARTMENT_ACTS, WINDOW_PERMISSION, CaseAct, act_ruling, touched_items
 from counter.access.roles import Permission
 from counter.actions.accounts import own_department
 from counter.actions.audit import record_at_desk
@@ -29,7 +30,11 @@ from counter.actions.guard import current_roles, require
 from counter.actions.guides import decider_names
 from counter.audit.actions import AuditAction
 from counter.case.decisions import DecisionProblem, DecisionRefused
+from counter.case.item_lines import office_day
 from counter.catalog.model import Bundle
+from counter.db import models
+from counter.db.case_store import answers_of, case_by_no, case_view
+from counter.db.catalog_store import guide_version
 from counter.db.settings_store import drop_setting, get_setting, put_setting
 from counter.parties.text import TextField, check_text
 
@@ -126,6 +131,65 @@ def check_item(session: Session, desk: Desk, case_no: str, bundle: Bundle, site_
     return Acting(ruling, authority, clerk)
 
 
+@dataclass(frozen=True, slots=True)
+class ActStanding:
+    """What an act (:class:`~counter.access.case_acts.CaseAct`) may do to the items it touches: the items it may
+    decide or end, each with the name it is recorded under; the others, each with the rule's refusal and the body
+    that decides it."""
+
+    acting: dict[str, Acting]
+    refused: dict[str, tuple[AuthorityRefusal, str]]
+
+
+def act_standing(
+    session: Session, desk: Desk, bundle: Bundle, site_code: str, act: CaseAct, codes: tuple[str, ...]
+) -> ActStanding:
+    """The rule (:func:`counter.access.case_acts.act_ruling`) asked for each of ``codes``, roles and department read
+    as they are now; a read, refusing nothing itself."""
+    authorities = item_authorities(session, bundle, site_code, desk.identity.site_code)
+    roles, department = current_roles(session, desk.actor), own_department(session, desk)
+    acting: dict[str, Acting] = {}
+    refused: dict[str, tuple[AuthorityRefusal, str]] = {}
+    for code in codes:
+        authority = authorities[code]
+        ruling = act_ruling(act, roles, department, authority)
+        if ruling.refusal is not None:
+            refused[code] = (ruling.refusal, authority.deciding)
+            continue
+        clerk = recorded_for(authority.deciding, desk.clerk) if ruling.standing is Standing.ENTRUSTED else desk.clerk
+        acting[code] = Acting(ruling, authority, clerk)
+    return ActStanding(acting, refused)
+
+
+def check_act(
+    session: Session, desk: Desk, case_no: str, bundle: Bundle, site_code: str, act: CaseAct, codes: tuple[str, ...]
+) -> dict[str, Acting]:
+    """May the desk's account take ``act`` on the items ``codes`` of the case; in whose name each is recorded.
+
+    The act's permission first, at the window (:class:`~counter.actions.guard.NotPermitted`); then the standing on
+    every item (:class:`DecisionRefused` naming the first item refused and its deciding body).
+    """
+    department = own_department(session, desk)
+    if not department or act not in DEPARTMENT_ACTS:
+        require(session, desk.actor, WINDOW_PERMISSION[act])
+    standing = act_standing(session, desk, bundle, site_code, act, codes)
+    for code, (refusal, deciding) in standing.refused.items():
+        log.warning("case %s: %s of item %s refused to %s: %s", case_no, act.value, code, desk.clerk, refusal.value)
+        raise DecisionRefused(_REFUSAL_PROBLEM[refusal], case_no, code, deciding=deciding)
+    return standing.acting
+
+
+def check_case_act(session: Session, desk: Desk, case: models.Case, act: CaseAct) -> dict[str, Acting]:
+    """:func:`check_act` for the items ``act`` touches on ``case`` (:func:`~counter.access.case_acts.touched_items`),
+    read from the guide version it was taken under and its history."""
+    stored, view = guide_version(session, case.guide_version_id), case_view(session, case.case_no)
+    assert stored is not None  # a case always keeps its guide version (foreign key)
+    assert view is not None
+    bundle = stored.bundle.for_case(answers_of(case))
+    codes = touched_items(act, bundle, view, office_day)
+    return check_act(session, desk, case.case_no, bundle, case.site_code, act, codes)
+
+
 def recorded_for(deciding: str, clerk: str) -> str:
     """The name of a line the window records for a department: ``部门（由××代为录入）``, within the column's length."""
     name = RECORDED_FOR.format(department=deciding, clerk=clerk)
@@ -170,3 +234,30 @@ def _store(session: Session, desk: Desk, site_code: str, held: SiteAuthority, de
         value = {"site_items": sorted(held.site_items), "entrusted": dict(sorted(held.entrusted.items()))}
         put_setting(session, key, json.dumps(value, ensure_ascii=False, sort_keys=True))
     record_at_desk(session, desk, AuditAction.SETTING_CHANGED, key, detail)
+
+
+#: The acts the case page asks about before offering their buttons (the same-day step has its own check).
+PAGE_ACTS = (CaseAct.DEFERRAL_LAPSE, CaseAct.CORRECTION_LAPSE, CaseAct.VOID, CaseAct.DEFERRAL_EXTENSION)
+
+
+def act_refusals(session: Session, desk: Desk, number: str) -> dict[CaseAct, tuple[tuple[str, str], ...]]:
+    """For each act the case page offers, the items it touches that are not the desk's account's to decide or end,
+    each with its deciding body (item code, body); a read, so that the page says why a button is not offered.  Nothing
+    for a case the desk cannot read, or whose guide is lost."""
+    case, view = case_by_no(session, number), case_view(session, number)
+    stored = guide_version(session, case.guide_version_id) if case is not None else None
+    if case is None or view is None or stored is None:
+        return {}
+    bundle = stored.bundle.for_case(answers_of(case))
+    found: dict[CaseAct, tuple[tuple[str, str], ...]] = {}
+    for act in PAGE_ACTS:
+        codes = touched_items(act, bundle, view, office_day)
+        refused = act_standing(session, desk, bundle, case.site_code, act, codes).refused
+        # a refusal for want of the act's permission is the role's, which the page says on its own; but the items a
+        # lapse leaves undenied, for whatever reason, go to the body that decides them
+        found[act] = tuple(
+            (code, body)
+            for code, (why, body) in refused.items()
+            if why is not AuthorityRefusal.NO_ROLE or act is CaseAct.DEFERRAL_LAPSE
+        )
+    return found

@@ -17,13 +17,14 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from counter.access.authority import window_decides
+from counter.access.case_acts import CaseAct
 from counter.access.roles import Permission
 from counter.actions.decisions import case_and_bundle, record_decision
 from counter.actions.desk import Desk
 from counter.actions.documents import make_document
 from counter.actions.guard import require
 from counter.actions.intake import CaseNotFound, move_case
-from counter.actions.item_authority import check_item, item_authorities
+from counter.actions.item_authority import check_act, item_authorities
 from counter.case.hand_over import HandOverRequest, HandOverWay, hand_over_note, hand_overs, handed_items, record_of
 from counter.case.item_lines import office_day
 from counter.case.moments import moment_on
@@ -70,16 +71,18 @@ def finish_same_day(session: Session, desk: Desk, number: str, today: dt.date) -
     decide, a case not accepted today or no longer 已受理, or a result the applicant asked to receive otherwise than
     at the window.
     """
-    require(session, desk.actor, Permission.TAKE_INTAKE)
+    require(session, desk.actor, Permission.TAKE_INTAKE)  # asked first: a read of the case says nothing to others
     problems = same_day_check(session, number, today)
     if problems:
         raise SameDayNotPossible(number, problems)
     case, bundle = case_and_bundle(session, number, lock=True)
     at = moment_on(today, models.utcnow())  # the desk's day, a training desk's too
-    for item in bundle.items:  # each in the name the rule gives it (the site's, or the department's it records for)
-        acting = check_item(session, desk, case.case_no, bundle, case.site_code, item.code)
+    codes = tuple(item.code for item in bundle.items)
+    # the one rule of standing, for every item the step grants (counter.access.case_acts)
+    acting = check_act(session, desk, case.case_no, bundle, case.site_code, CaseAct.SAME_DAY, codes)
+    for code in codes:  # each in the name the rule gives it (the site's, or the department's it records for)
         record_decision(
-            session, desk, case.case_no, item.code, approve=True, acting=acting, close_note=NOTE_SAME_DAY, at=at
+            session, desk, case.case_no, code, approve=True, acting=acting[code], close_note=NOTE_SAME_DAY, at=at
         )
     return _hand_over(session, desk, number, bundle, today, at)
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from counter.access.authority import AuthorityRefusal, ItemAuthority, Standing, item_ruling, window_decides
-from counter.access.roles import Role
+from counter.access.roles import SINGLE_DESK, Role
 from tests.conftest import REPO
 
 DECIDING = "乌兰浩特市市场监督管理局"
@@ -44,7 +44,7 @@ def test_a_window_clerk_and_a_supervisor_decide_no_departments_item() -> None:
     tax = ItemAuthority("国家税务总局乌兰浩特市税务局")
     for role in (Role.CLERK, Role.SUPERVISOR, Role.ADMIN):
         assert not item_ruling(frozenset({role}), "", tax).allowed
-    assert item_ruling(frozenset(Role), "", tax).refusal is AuthorityRefusal.NOT_DECIDING_BODY  # the single desk
+    assert item_ruling(SINGLE_DESK.roles, "", tax).refusal is AuthorityRefusal.NOT_DECIDING_BODY  # the single desk
 
 
 def test_the_window_decides_what_the_site_holds_or_was_entrusted_with() -> None:

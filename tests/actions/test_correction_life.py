@@ -36,8 +36,18 @@ from counter.intake.checklist import Receipt, ReceivedMedium, record
 from counter.intake.outcome import DeferralRequest, Outcome, ReasonCode
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import full_request, take
+from tests.entrusted import RESTAURANT_ITEMS, entrust_in
+from tests.signed_in import signed_in
 
 SUPERVISOR = Desk(DeskIdentity("XAM01", "1"), "值班长")
+
+
+def supervising(sessions: sessionmaker[Session], desk: Desk) -> tuple[Desk, Desk]:
+    """The supervisor signed in, and the clerk of ``desk`` too (a database with accounts needs them): the lapse of a
+    correction ends the application's every item, so the restaurant's departments entrusted the window in writing
+    first (counter.access.case_acts)."""
+    entrust_in(sessions, desk, *RESTAURANT_ITEMS)
+    return signed_in(sessions, SUPERVISOR), signed_in(sessions, desk, Role.CLERK)
 
 
 def correction_request(sessions: sessionmaker[Session]) -> IntakeRequest:
@@ -102,14 +112,15 @@ def test_an_unanswered_correction_lapses_only_from_the_next_working_day_after_it
     due = view.correction_due
     assert due == dt.date(2026, 12, 11)  # a Friday: fifteen working days from Friday 20 November
     saturday, monday = due + dt.timedelta(days=1), due + dt.timedelta(days=3)
+    supervisor, desk = supervising(sessions, desk)
     for day in (TODAY, due, saturday):
         with sessions.begin() as s, pytest.raises(CorrectionNotDue) as refused:
-            lapse_correction(s, SUPERVISOR, number, day)
+            lapse_correction(s, supervisor, number, day)
         assert refused.value.first_day == monday
     with sessions.begin() as s, pytest.raises(IntakeNotPossible):  # the generic step cannot skip the date
-        move_case(s, SUPERVISOR, number, CaseEvent.CORRECTION_LAPSED)
+        move_case(s, supervisor, number, CaseEvent.CORRECTION_LAPSED)
     with sessions.begin() as s:
-        assert lapse_correction(s, SUPERVISOR, number, monday) is CaseStatus.CORRECTION_LAPSED
+        assert lapse_correction(s, supervisor, number, monday) is CaseStatus.CORRECTION_LAPSED
     with sessions() as s:
         view = case_view(s, number)
     assert view is not None
@@ -117,7 +128,7 @@ def test_an_unanswered_correction_lapses_only_from_the_next_working_day_after_it
     assert [(h.event, h.clerk) for h in view.history][-1] == ("correction_lapsed", "值班长")
     # lapsed is final: no resubmission answers it, nor a second lapse
     with sessions.begin() as s, pytest.raises(MoveNotAllowed):
-        lapse_correction(s, SUPERVISOR, number, due + dt.timedelta(days=2))
+        lapse_correction(s, supervisor, number, due + dt.timedelta(days=2))
     with pytest.raises(MoveNotAllowed):
         take(sessions, desk, dataclasses.replace(full_request(sessions), previous_case_no=number))
 
@@ -152,8 +163,9 @@ def test_overdue_corrections_are_listed_with_the_overdue_deferrals(sessions: ses
     assert next(r for r in late if r.case_no == number).next_due == due
     assert number in [r.case_no for r in lists.due]
     monday = due + dt.timedelta(days=3)  # the next working day after Friday's deadline: the first a lapse may take
+    supervisor, _ = supervising(sessions, desk)
     with sessions.begin() as s:
-        lapse_correction(s, SUPERVISOR, number, monday)
+        lapse_correction(s, supervisor, number, monday)
     with sessions() as s:
         assert number not in [r.case_no for r in case_rows(s, monday, overdue=True)]
 

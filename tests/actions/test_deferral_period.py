@@ -31,6 +31,7 @@ from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import full_request, take
 from tests.documents.pdf_tools import pdf_text
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in
+from tests.signed_in import signed_in
 
 DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
 
@@ -97,9 +98,10 @@ def test_only_the_items_a_deferred_material_serves_wait_for_it(sessions: session
 
 
 def test_a_case_whose_waiting_item_is_denied_closes_while_the_material_is_still_awaited(
-    sessions: sessionmaker[Session], desk: Desk
+    sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk
 ) -> None:
     number = _health_deferred(sessions, desk)
+    desk = signed_in(owner, desk)  # a 不予批准 at the window (entrusted) is its supervisor's
     with sessions.begin() as s:
         decide_item(s, desk, number, FOOD, approve=False, text="经营场所不符合要求")
     for code in OTHERS:

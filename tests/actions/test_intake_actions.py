@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.roles import Role
 from counter.actions.calendar import office_calendar
 from counter.actions.decisions import decide_item, deny_lapsed_deferral
 from counter.actions.demo import complete_checklist, fresh_checklist, run_demo
@@ -37,6 +38,7 @@ from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from tests.actions.conftest import TODAY
 from tests.entrusted import RESTAURANT_ITEMS
+from tests.signed_in import signed_in
 
 DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
 ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
@@ -124,7 +126,9 @@ def test_text_is_stored_exactly_as_typed(sessions: sessionmaker[Session], desk: 
     assert view.applicant_name == odd.strip()
 
 
-def test_deferral_then_supervisor_extends_then_arrival_completes(sessions: sessionmaker[Session], desk: Desk) -> None:
+def test_deferral_then_supervisor_extends_then_arrival_completes(
+    sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk
+) -> None:
     request = full_request(sessions)
     checklist = record(request.checklist, "M09", Receipt.MISSING)
     number = take(
@@ -145,7 +149,8 @@ def test_deferral_then_supervisor_extends_then_arrival_completes(sessions: sessi
         overdue = deferrals_due_by(s, open_line.due_on + dt.timedelta(days=1))
     assert [r.case_no for r in overdue] == [number]
 
-    supervisor = Desk(DeskIdentity("XAM01", "1"), "值班长")
+    supervisor = signed_in(owner, Desk(DeskIdentity("XAM01", "1"), "值班长"))  # from now on, accounts sign in
+    desk = signed_in(owner, desk, Role.CLERK)
     new_due = open_line.due_on + dt.timedelta(days=7)
     with sessions.begin() as s, pytest.raises(IntakeNotPossible):
         extend_deferral(s, supervisor, number, new_due, " ")
@@ -163,13 +168,14 @@ def test_deferral_then_supervisor_extends_then_arrival_completes(sessions: sessi
 
 
 def test_an_overdue_deferral_denies_its_items_and_the_case_follows_them(
-    sessions: sessionmaker[Session], desk: Desk
+    sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk
 ) -> None:
     request = full_request(sessions)
     checklist = record(request.checklist, "M08", Receipt.MISSING)
     number = take(
         sessions, desk, dataclasses.replace(request, checklist=checklist, deferral=DeferralRequest(True, True))
     )
+    desk = signed_in(owner, desk)  # the items' 不予批准 at the window (entrusted) is its supervisor's
     with sessions.begin() as s:
         lapse = deny_lapsed_deferral(s, desk, number, TODAY + dt.timedelta(days=30), "逾期未补交食品安全管理制度文本")
     assert lapse.status is CaseStatus.IN_APPROVAL  # the other items go on

@@ -15,7 +15,7 @@ from counter.actions.desk import Desk
 from counter.actions.documents import make_document
 from counter.actions.intake import move_case
 from counter.case.decisions import DecisionProblem, DecisionRefused, ItemDecision, undecided_items
-from counter.case.numbers import DOC_NO_MAX
+from counter.case.numbers import DOC_NO_MAX, DeskIdentity
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.db.case_lists import deferrals_due_by
 from counter.db.case_store import case_by_no, case_materials, case_view
@@ -25,6 +25,7 @@ from counter.intake.outcome import DeferralRequest
 from tests.actions.test_intake_actions import full_request, take
 from tests.documents.pdf_tools import pdf_text
 from tests.entrusted import entrust_in
+from tests.signed_in import signed_in
 
 DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
 
@@ -32,10 +33,13 @@ FOOD = "152201-YJS008-02"  # 食品经营许可: the only item M08 (食品安全
 OTHERS = ("152201-YJS008-01", "152201-YJS008-03", "152201-YJS008-04")
 
 
-@pytest.fixture(autouse=True)
-def entrusted(owner: sessionmaker[Session], desk: Desk) -> None:
-    """The restaurant's departments entrusted the window in writing: these tests are about what a decision does."""
-    entrust_in(owner, desk, FOOD, *OTHERS)
+@pytest.fixture
+def desk(owner: sessionmaker[Session]) -> Desk:
+    """The window's clerk, signed in as its supervisor too (a 不予批准 at the window is a supervisor's); the
+    restaurant's departments entrusted the window in writing first: these tests are about what a decision does."""
+    single = Desk(DeskIdentity("XAM01", "8"), "乌兰")
+    entrust_in(owner, single, FOOD, *OTHERS)
+    return signed_in(owner, single)
 
 
 def deferred_case(sessions: sessionmaker[Session], desk: Desk) -> tuple[str, dt.date]:

@@ -29,6 +29,7 @@ from tests.actions.test_item_steps import ITEMS, MARKET, at
 from tests.actions.test_platform import configure, events
 from tests.actions.test_platform_case import GRANTS, Sender, step
 from tests.platform_stub import Platform, running_platform
+from tests.signed_in import signed_in
 
 ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
 LICENCE = PlatformKind.LICENCE_ISSUED.value
@@ -139,7 +140,8 @@ def test_a_voided_case_reports_no_licence(sessions: sessionmaker[Session], desk:
         kept, wrong = (take(sessions, desk, full_request(sessions)) for _ in range(2))
         for number in (kept, wrong):
             decide(sessions, desk, number, ITEMS[0])
-        step(sessions, lambda s: move_case(s, desk, wrong, CaseEvent.VOIDED, "重复录入"))  # before it left
+        supervisor = signed_in(sessions, desk)  # a void is a supervisor's
+        step(sessions, lambda s: move_case(s, supervisor, wrong, CaseEvent.VOIDED, "重复录入"))  # before it left
         Sender(sessions, keys).due_now()
     assert [e["projid"] for e in licences_held(platform.requests)] == [kept]  # the voided case's never left
     assert not [e for e in events(sessions) if e.kind == LICENCE_VOIDED]  # nothing to withdraw
@@ -156,7 +158,8 @@ def test_a_licence_sent_before_its_case_was_voided_is_withdrawn_once_with_the_vo
         decide(sessions, desk, number, ITEMS[0])  # 营业执照
         decide(sessions, desk, number, ITEMS[2])  # 户外招牌设置: an opinion, no licence
         assert sender.due_now().failed == 0  # the licence is on the platform
-        step(sessions, lambda s: move_case(s, desk, number, CaseEvent.VOIDED, "重复录入，以 2 号件为准"))
+        supervisor = signed_in(sessions, desk)  # a void is a supervisor's
+        step(sessions, lambda s: move_case(s, supervisor, number, CaseEvent.VOIDED, "重复录入，以 2 号件为准"))
         withdrawn = [e for e in events(sessions) if e.kind == LICENCE_VOIDED]
         assert [(e.item_code, e.state) for e in withdrawn] == [(ITEMS[0], "waiting")]
         assert sender.due_now().failed == 0

@@ -29,6 +29,7 @@ from counter.ratings.figures import Grouping
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
 from tests.entrusted import entrust_in
+from tests.signed_in import signed_in
 
 DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
 
@@ -72,6 +73,7 @@ def test_a_case_with_a_denied_item_and_three_undecided_is_not_done_on_the_spot(
     denied, codes = _take(sessions, desk)
     assert len(codes) == 4
     entrust_in(owner, desk, *codes)
+    desk = signed_in(owner, desk)  # a 不予批准 at the window (entrusted) is its supervisor's
     _decide(sessions, desk, denied, codes[0], TODAY, approve=False)
     with sessions() as s:
         month = month_figures(s, "2026-11", FigureGroup.BUNDLE, desk=desk)

@@ -24,6 +24,7 @@ from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest
 from tests.actions.test_intake_actions import applicant, full_request
 from tests.same_day_catalog import add_immediate_guide
+from tests.signed_in import entrusted_supervisor
 
 D = dt.date
 DAY = D(2027, 3, 2)  # a Tuesday, beyond the holiday data but far from any holiday: its lapses are not refused
@@ -50,7 +51,7 @@ def test_the_moment_of_a_training_day_falls_on_that_day_whatever_the_hour() -> N
 
 
 def test_the_intake_the_materials_and_the_lapse_are_dated_on_their_days(
-    sessions: sessionmaker[Session], desk: Desk
+    sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk
 ) -> None:
     request = full_request(sessions)
     missing = record(request.checklist, "M08", Receipt.MISSING)
@@ -63,12 +64,15 @@ def test_the_intake_the_materials_and_the_lapse_are_dated_on_their_days(
         view = case_view(s, lapses)
         assert view is not None
         first = lapse_day(max(m.due_on for m in view.materials if m.due_on is not None), office_calendar(s))
+    desk = entrusted_supervisor(sessions, owner, desk)  # the window denies 市监局's item under its 授权 only
     with sessions.begin() as s:
         deny_lapsed_deferral(s, desk, lapses, first, "未补交")
     assert history_days(sessions, lapses) == [("taken", DAY), ("deferral_lapsed", first), ("item_denied", first)]
 
 
-def test_a_correction_lapses_on_its_day(sessions: sessionmaker[Session], desk: Desk) -> None:
+def test_a_correction_lapses_on_its_day(
+    sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk
+) -> None:
     request = full_request(sessions)
     number = taken(
         sessions, desk, dataclasses.replace(request, checklist=record(request.checklist, "M05", Receipt.MISSING))
@@ -78,6 +82,7 @@ def test_a_correction_lapses_on_its_day(sessions: sessionmaker[Session], desk: D
         assert view is not None
         assert view.correction_due is not None
         first = lapse_day(view.correction_due, office_calendar(s))
+    desk = entrusted_supervisor(sessions, owner, desk)  # it ends every item: the window's under their 授权 only
     with sessions.begin() as s:
         lapse_correction(s, desk, number, first)
     assert history_days(sessions, number) == [("taken", DAY), ("correction_lapsed", first)]

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.access.roles import GRANTS, SINGLE_DESK, Actor, Permission, Role
+from counter.access.roles import GRANTS, SINGLE_DESK, SINGLE_DESK_GRANTS, Actor, Permission, Role
 from counter.actions.calendar import office_calendar
 from counter.actions.catalog import import_source
 from counter.actions.decisions import deny_lapsed_deferral
@@ -24,6 +25,7 @@ from counter.actions.documents import make_document, make_guide_notice, office_s
 from counter.actions.guard import NotPermitted
 from counter.actions.holidays import import_schedule, set_holiday
 from counter.actions.intake import IntakeRequest, extend_deferral, fulfil_deferred, move_case, take_intake
+from counter.actions.item_authority import authority_key
 from counter.actions.item_steps import route_items
 from counter.actions.period_figures import period_figures
 from counter.actions.ratings import (
@@ -37,6 +39,7 @@ from counter.actions.ratings import (
 )
 from counter.case.status import CaseEvent
 from counter.db.catalog_store import current_guide
+from counter.db.settings_store import put_setting
 from counter.documents.kinds import DocumentKind
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.ratings.figures import Grouping
@@ -44,6 +47,7 @@ from counter.ratings.rectification import AppealGround, RectEvent
 from counter.ratings.settings import RatingSettings
 from tests.audit.conftest import ACTORS, APPLICANT_ID, NOW, TODAY, Facts, add_accounts, desk_of
 from tests.conftest import SHIPPED_CATALOG
+from tests.entrusted import ENTRUSTMENT, RESTAURANT_ITEMS
 
 Call = Callable[[sessionmaker[Session], Actor, Facts], object]
 
@@ -100,6 +104,15 @@ def _export_package(session: Session, actor: Actor, facts: Facts) -> object:
     return export_package(session, desk_of(actor), NOW, to_site="ARS01")
 
 
+def _entrusted_then_extend(session: Session, actor: Actor, facts: Facts) -> object:
+    """An extension of the 容缺 deadline, at a window the restaurant's departments entrusted in writing: the extension
+    keeps their items waiting, so it is the window's only so (counter.access.case_acts); the 授权 stored as the
+    administrator's `site authority` stores it."""
+    entrusted = dict.fromkeys(RESTAURANT_ITEMS, ENTRUSTMENT)
+    put_setting(session, authority_key("XAM01"), json.dumps({"site_items": [], "entrusted": entrusted}))
+    return extend_deferral(session, desk_of(actor), facts.awaiting, TODAY + dt.timedelta(days=14), "不可抗力")
+
+
 def _register_project(session: Session, actor: Actor, facts: Facts) -> object:
     """A 帮您办 application registered at the window."""
     from counter.actions.projects import register_project
@@ -124,9 +137,9 @@ TABLE = [
         _in(lambda s, a, f: fulfil_deferred(s, desk_of(a), f.awaiting, set(f.deferrable), TODAY))),
     Row("sent_to_approval", Permission.TAKE_INTAKE, CLERK,
         _in(lambda s, a, f: move_case(s, desk_of(a), f.accepted, CaseEvent.SENT_TO_APPROVAL))),
-    Row("extend_deferral", Permission.DECIDE_DEFERRAL, SUPERVISOR,
-        _in(lambda s, a, f: extend_deferral(s, desk_of(a), f.awaiting, TODAY + dt.timedelta(days=30), "不可抗力"))),
-    Row("deny_lapsed_deferral", Permission.DECIDE_DEFERRAL, SUPERVISOR,
+    Row("extend_deferral", Permission.DECIDE_DEFERRAL, SUPERVISOR, _in(_entrusted_then_extend)),
+    # the window records the fact; the items' 不予批准 is their bodies' (tests/actions/test_case_act_standing.py)
+    Row("deny_lapsed_deferral", Permission.TAKE_INTAKE, CLERK,
         _in(lambda s, a, f: deny_lapsed_deferral(s, desk_of(a), f.awaiting, TODAY + dt.timedelta(days=30)))),
     Row("void", Permission.VOID_CASE, SUPERVISOR,
         _in(lambda s, a, f: move_case(s, desk_of(a), f.accepted, CaseEvent.VOIDED, "重复录入"))),
@@ -198,7 +211,13 @@ def test_each_action_checks_its_permission(sessions: sessionmaker[Session], fact
 def test_a_database_with_accounts_refuses_the_single_desk(
     sessions: sessionmaker[Session], facts: Facts, row: Row
 ) -> None:
-    row.call(sessions, SINGLE_DESK, facts)  # a single desk's database: everything is allowed
+    """Without accounts the desk is a clerk and its site's set-up; once an account exists, nothing unsigned."""
+    if row.permission in SINGLE_DESK_GRANTS:
+        row.call(sessions, SINGLE_DESK, facts)
+    else:  # a supervisor's or a reviewer's: never at a desk without accounts, which held every role before
+        with pytest.raises(NotPermitted) as kept_out:
+            row.call(sessions, SINGLE_DESK, facts)
+        assert (kept_out.value.permission, kept_out.value.single_desk) == (row.permission, True)
     add_accounts(sessions)
     with pytest.raises(NotPermitted) as refused:
         row.call(sessions, SINGLE_DESK, facts)
