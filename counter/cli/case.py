@@ -88,7 +88,8 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     )
     p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训）"))
     p.set_defaults(func=cmd_case_decide)
-    p = case.add_parser("lapse", parents=[common], help=tr("容缺材料逾期未补交：对相关事项不予批准（负责人）"))
+    lapsed = tr("容缺材料逾期未补交：记录逾期；本中心可决定的相关事项不予批准（负责人），其余由实施部门决定")
+    p = case.add_parser("lapse", parents=[common], help=lapsed)
     p.add_argument("case_no")
     p.add_argument(
         "--reason",
@@ -252,7 +253,7 @@ def cmd_case_decide(args: argparse.Namespace) -> int:
 
 def cmd_case_lapse(args: argparse.Namespace) -> int:
     from counter.actions.decisions import deny_lapsed_deferral
-    from counter.cli.phrases import CASE_LAPSED_DONE
+    from counter.cli.phrases import CASE_LAPSED_DONE, CASE_LAPSED_NONE
     from counter.words.cases import CASE_STATUS
     from counter.words.punctuation import LIST_JOIN
 
@@ -265,7 +266,8 @@ def cmd_case_lapse(args: argparse.Namespace) -> int:
         CASE_LAPSED_DONE.format(
             case_no=args.case_no.upper(),
             materials=LIST_JOIN.join(lapse.materials),
-            items=LIST_JOIN.join(lapse.items),
+            items=LIST_JOIN.join(lapse.items) or CASE_LAPSED_NONE,
+            referred=LIST_JOIN.join(lapse.referred) or CASE_LAPSED_NONE,
             status=CASE_STATUS[lapse.status],
         )
     )

@@ -204,7 +204,7 @@ def failure_text(err: Exception) -> str:
     if isinstance(err, DatabaseReadOnly):
         return database_read_only_text(str(err.path))
     if isinstance(err, NotPermitted):  # the action refused the signed-in account, or nobody signed in
-        return not_permitted(err.permission, err.signed_in)
+        return not_permitted(err.permission, err.signed_in, err.single_desk)
     if isinstance(err, SchemaTooNew):
         return tr("数据库由更新版本的程序写入（结构版本 {revision}），本程序不能打开，请升级程序。").format(
             revision=err.revision

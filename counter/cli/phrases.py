@@ -339,7 +339,11 @@ CASE_DECIDE_NOT_ALLOWED = tr("办件 {case_no} 现在的状态是“{status}”�
 CASE_ITEM_DECIDED = tr("办件 {case_no} 事项 {item}：{decision}；办件状态：{status}")
 CASE_ITEM_APPROVED = tr("准予")
 CASE_ITEM_DENIED = tr("不予批准")
-CASE_LAPSED_DONE = tr("办件 {case_no}：逾期未补交的容缺材料 {materials}；不予批准的事项 {items}；办件状态：{status}")
+CASE_LAPSED_DONE = tr(
+    "办件 {case_no}：逾期未补交的容缺材料 {materials}；不予批准的事项 {items}；由实施部门作出决定的事项 {referred}；"
+    "办件状态：{status}"
+)
+CASE_LAPSED_NONE = tr("无")
 SITE_RULES_MARGIN = tr("容缺材料补交期限届满后留给部门审查：{days} 个工作日（承诺办结日不足时顺延）")
 SITE_RULES_PERIOD = tr("补正期限：{days} 个工作日")
 

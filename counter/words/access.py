@@ -33,11 +33,16 @@ PERMISSION = {
 }
 NOT_PERMITTED = tr("您的账号没有“{permission}”的权限，本次操作未执行。如需办理，请找负责人或系统管理员。")
 NOT_SIGNED_IN = tr("本数据库已启用账号，请先登录再“{permission}”。本次操作未执行。")
+# a desk without accounts works as a window clerk (counter.access.roles.SINGLE_DESK_GRANTS)
+SINGLE_DESK_NOT_PERMITTED = tr(
+    "本机没有启用账号，只能办理窗口工作人员的事务，不能“{permission}”。"
+    "如需办理，请系统管理员添加负责人等账号，由其登录后办理。本次操作未执行。"
+)
 
 
-def not_permitted(permission: Permission, signed_in: bool) -> str:
+def not_permitted(permission: Permission, signed_in: bool, single_desk: bool = False) -> str:
     """Why an action was refused, for the clerk: the permission by name, and who can help."""
-    template = NOT_PERMITTED if signed_in else NOT_SIGNED_IN
+    template = SINGLE_DESK_NOT_PERMITTED if single_desk else NOT_PERMITTED if signed_in else NOT_SIGNED_IN
     return template.format(permission=PERMISSION[permission])
 
 

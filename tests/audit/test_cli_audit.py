@@ -81,28 +81,40 @@ def test_verify_lists_every_problem_in_chinese(capsys: pytest.CaptureFixture[str
 
 
 def test_void_a_case_with_its_reason(
-    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session], facts: Facts
+    capsys: pytest.CaptureFixture[str],
+    db: str,
+    sessions: sessionmaker[Session],
+    facts: Facts,
+    request: pytest.FixtureRequest,
 ) -> None:
-    code, out, _ = run(capsys, "case", "void", facts.accepted, "--reason", "重复录入，正确的办件另行受理", "--db", db)
+    code, _, err = run(capsys, "case", "void", facts.accepted, "--reason", "重复录入", "--db", db)
+    assert code == 1  # a desk without accounts is a clerk: a void is a named supervisor's
+    assert "本机没有启用账号" in err
+    assert "作废办件" in err
+    request.getfixturevalue("signed_in_accounts")
+    user = ("--user", "bater")
+    code, out, _ = run(
+        capsys, *user, "case", "void", facts.accepted, "--reason", "重复录入，正确的办件另行受理", "--db", db
+    )
     assert code == 0
     assert facts.accepted in out
-    code, out, _ = run(capsys, "case", "show", facts.accepted, "--json", "--db", db)
+    code, out, _ = run(capsys, *user, "case", "show", facts.accepted, "--json", "--db", db)
     assert json.loads(out)["status"] == "voided"
     assert actions_of(sessions, facts.accepted)[-1] == (
         "XAM01-1",  # the desk this machine is configured as
         "case_voided",
         {"event": "voided", "status": "voided", "note": "重复录入，正确的办件另行受理"},
     )
-    code, _, err = run(capsys, "case", "void", facts.accepted, "--reason", "再次作废", "--db", db)
+    code, _, err = run(capsys, *user, "case", "void", facts.accepted, "--reason", "再次作废", "--db", db)
     assert code == 1
     assert "已作废" in err
     assert "不能作废" in err
-    code, _, err = run(capsys, "case", "void", "XAM01-20261120-08-9999", "--reason", "误录", "--db", db)
+    code, _, err = run(capsys, *user, "case", "void", "XAM01-20261120-08-9999", "--reason", "误录", "--db", db)
     assert (code, err.strip()) == (1, "未找到办件：XAM01-20261120-08-9999")
-    code, _, err = run(capsys, "case", "void", facts.unsent, "--reason", "  ", "--db", db)
+    code, _, err = run(capsys, *user, "case", "void", facts.unsent, "--reason", "  ", "--db", db)
     assert code == 2
     assert "原因" in err
-    assert run(capsys, "audit", "verify", "--db", db)[0] == 0
+    assert run(capsys, *user, "audit", "verify", "--db", db)[0] == 0
 
 
 def test_with_accounts_a_command_without_sign_in_is_refused(

@@ -39,11 +39,20 @@ class ActionBar(QFrame):
         row.addWidget(self.supervisor_label)
         for event in SUPERVISOR_ACTIONS:
             row.addWidget(self.buttons[event])
+        # why a step the case calls for is not offered, or offered for less (counter.ui.cases.rules.withheld)
+        self.reasons = plain_label()
+        self.reasons.setObjectName("withheld")
+        self.reasons.setWordWrap(True)
+        self.reasons.hide()
+        row.addWidget(self.reasons)
 
-    def show_actions(self, shown: tuple[CaseEvent, ...], same_day: bool) -> None:
-        """Only the steps the case allows now and the actor may take; the bar goes when there are none."""
+    def show_actions(self, shown: tuple[CaseEvent, ...], same_day: bool, reasons: tuple[str, ...] = ()) -> None:
+        """Only the steps the case allows now and the actor may take, and why others it calls for are not offered;
+        the bar goes when there is nothing to show."""
         for event, button in self.buttons.items():
             button.setVisible(event in shown)
         self.same_day_button.setVisible(same_day)
         self.supervisor_label.setVisible(any(e in shown for e in SUPERVISOR_ACTIONS))
-        self.setVisible(bool(shown) or same_day)
+        self.reasons.setText("\n".join(reasons))
+        self.reasons.setVisible(bool(reasons))
+        self.setVisible(bool(shown) or same_day or bool(reasons))

@@ -24,7 +24,7 @@ from counter.actions.case_view import ItemLine, read_case
 from counter.actions.desk import Desk
 from counter.actions.guard import NotPermitted
 from counter.actions.intake import CaseNotFound, CorrectionNotDue, IntakeNotPossible
-from counter.actions.same_day import SameDayNotPossible, finish_same_day, same_day_check
+from counter.actions.same_day import SameDayNotPossible, finish_same_day
 from counter.case.decisions import DecisionRefused
 from counter.case.item_path import ItemEvent
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
@@ -70,6 +70,7 @@ from counter.ui.cases.rules import (
     material_mark,
 )
 from counter.ui.cases.tables import fill_row, full_table
+from counter.ui.cases.withheld import read_refusals, same_day_offer, withheld_texts
 from counter.ui.plain_text import plain_label
 from counter.ui.printing.opening import NoticeRefused, open_case_documents, open_preview
 from counter.ui.runner import Failed, Runner
@@ -120,6 +121,7 @@ class CasePage(QWidget):
         self._items: tuple[ItemLine, ...] = ()  # the guide's items with their departments
         self._lapse_from: dt.date | None = None  # the first day the case's deadline may be found missed
         self._same_day = False  # a 即办件 accepted today for pickup: decided and handed over at once
+        self._same_day_why: tuple[str, ...] = ()  # else why not, for a 即办 bundle's case still 已受理
         self.setStyleSheet(scaled(STYLE))
         self._make_widgets()
         self._lay_out()
@@ -237,7 +239,7 @@ class CasePage(QWidget):
         self.view, self._lapse_from = page.view, page.lapse_from
         self._situations, self._shared, self._items = page.situations, page.shared, page.items
         self.details_fields.set_subject(page.subject_title, page.subject)
-        self._same_day = page.immediate and self._same_day_applies(page.view)
+        self._same_day, self._same_day_why = same_day_offer(self._runner, page.view, self._today(), page.immediate)
         self._show(page.view)
         self.material_pages.show_pages(page.view.case_no, page.pages, material_names(page.view.materials))
         offered = item_actions(page.view, self._desk.actor)
@@ -329,19 +331,12 @@ class CasePage(QWidget):
 
     def _show_actions(self, view: CaseView, today: dt.date) -> None:
         items = [item.code for item in self._items]
-        shown = available_actions(view, today, self._desk.actor, items, self._lapse_from)
-        self.action_bar.show_actions(shown, self._same_day)
+        refused = read_refusals(self._runner, self._desk, view)  # the rule of standing, asked before offering
+        shown = available_actions(view, today, self._desk.actor, items, self._lapse_from, refused)
+        why = withheld_texts(view, today, self._desk.actor, self._lapse_from, refused, self._items)
+        self.action_bar.show_actions(shown, self._same_day, self._same_day_why + why)
         if self.form.action is not None and self.form.action not in shown + item_actions(view, self._desk.actor):
             self.form.close_form()
-
-    def _same_day_applies(self, view: CaseView) -> bool:
-        """Whether the same-day step is offered: asked of the action only for a wholly 即办 bundle's case."""
-        try:
-            problems = self._runner.read(partial(same_day_check, number=view.case_no, today=self._today()))
-        except (Failed, CaseNotFound):
-            log.warning("case %s: could not ask whether it can be done at once", view.case_no)
-            return False
-        return not problems
 
     def show_notice(self, text: str, kind: str) -> None:
         """A line under the buttons saying what the last action did, or why it did not."""
@@ -452,7 +447,7 @@ class CasePage(QWidget):
             self.show_notice(err.message, "noticeError")
             return
         except NotPermitted as refused:
-            self.show_notice(not_permitted(refused.permission, refused.signed_in), "noticeError")
+            self.show_notice(not_permitted(refused.permission, refused.signed_in, refused.single_desk), "noticeError")
             return
         except SameDayNotPossible as err:
             self.reload()
@@ -543,7 +538,7 @@ class CasePage(QWidget):
             self.show_notice(err.message, "noticeError")
         elif isinstance(err, NotPermitted):
             log.warning("case %s: %s refused: %s", view.case_no, event.value, err)
-            self.show_notice(not_permitted(err.permission, err.signed_in), "noticeError")
+            self.show_notice(not_permitted(err.permission, err.signed_in, err.single_desk), "noticeError")
         elif isinstance(err, DecisionRefused) and err.problem in RULE_PROBLEMS:
             log.warning("case %s: %s refused: %s", view.case_no, event.value, err.problem.value)
             self.show_notice(decision_refused_text(err, items), "noticeError")

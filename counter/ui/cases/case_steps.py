@@ -21,6 +21,7 @@ from counter.ui.cases.words import (
     CASE_DONE_ITEM,
     CASE_DONE_LAPSED,
     CASE_DONE_MOVED,
+    CASE_DONE_NONE,
     CASE_DONE_NOTHING_ROUTED,
     CASE_DONE_PARTLY,
     CASE_DONE_ROUTED,
@@ -55,12 +56,13 @@ def take_step(
         assert values.new_due is not None  # form_problems saw to it
         extend_deferral(unit, desk, view.case_no, values.new_due, values.reason, now)
         return CASE_DONE_EXTENDED.format(due=values.new_due.isoformat())
-    if event is CaseEvent.DENIED:  # a lapsed 容缺: only the items its materials serve
+    if event is CaseEvent.DENIED:  # a lapsed 容缺: the fact, the items the window may deny; the rest to their bodies
         lapse = deny_lapsed_deferral(unit, desk, view.case_no, today, values.reason)
         names = material_names(view.materials)
         return CASE_DONE_LAPSED.format(
-            materials=names_of(list(lapse.materials), names), items=names_of(list(lapse.items), item_names),
-            status=CASE_STATUS[lapse.status],
+            materials=names_of(list(lapse.materials), names),
+            items=names_of(list(lapse.items), item_names) or CASE_DONE_NONE,
+            referred=names_of(list(lapse.referred), item_names) or CASE_DONE_NONE, status=CASE_STATUS[lapse.status],
         )  # fmt: skip
     if event in (CaseEvent.ITEM_APPROVED, CaseEvent.ITEM_DENIED):
         approve = event is CaseEvent.ITEM_APPROVED

@@ -12,12 +12,13 @@ material in (the action refuses it too, :mod:`counter.actions.decisions`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from counter.access.case_acts import CaseAct
 from counter.access.case_rights import permission_for
-from counter.access.roles import SINGLE_DESK, Actor
+from counter.access.roles import SINGLE_DESK, Actor, Permission
 from counter.case.hand_over import handed_codes
 from counter.case.item_clock import DueAlert
 from counter.case.item_lines import item_paths, office_day
@@ -29,6 +30,7 @@ from counter.parties.text import TextField, check_text
 # The order of the buttons: the clerk's next steps first, the decisions after.
 CLERK_ACTIONS = (
     CaseEvent.DEFERRED_ARRIVED,
+    CaseEvent.DENIED,  # the lapse of a 容缺: the window records the fact (counter.actions.decisions)
     CaseEvent.ITEM_ROUTED,
     CaseEvent.SENT_TO_APPROVAL,
     CaseEvent.COMPLETED,
@@ -36,7 +38,10 @@ CLERK_ACTIONS = (
     CaseEvent.RESUBMITTED,
     CaseEvent.WITHDRAWN,
 )
-SUPERVISOR_ACTIONS = (CaseEvent.DEFERRAL_EXTENDED, CaseEvent.DENIED, CaseEvent.CORRECTION_LAPSED, CaseEvent.VOIDED)
+SUPERVISOR_ACTIONS = (CaseEvent.DEFERRAL_EXTENDED, CaseEvent.CORRECTION_LAPSED, CaseEvent.VOIDED)
+#: The permission a page's step is offered by, where it is not its event's own: the lapse button records
+#: DEFERRAL_LAPSED, whatever items it then denies
+_OFFERED_BY = {CaseEvent.DENIED: permission_for(CaseEvent.DEFERRAL_LAPSED)}
 NEEDS_REASON = frozenset(
     {CaseEvent.DENIED, CaseEvent.WITHDRAWN, CaseEvent.DEFERRAL_EXTENDED, CaseEvent.VOIDED, CaseEvent.ITEM_DENIED}
 )
@@ -116,21 +121,27 @@ def available_actions(
     actor: Actor = SINGLE_DESK,
     items: Sequence[str] = (),
     lapse_from: dt.date | None = None,
+    refused: Mapping[CaseAct, Sequence[object]] | None = None,
 ) -> tuple[CaseEvent, ...]:
     """The actions the page shows now, clerk's first, in a fixed order; only those ``actor`` may take.
 
     ``items``: the codes of the bundle's items, for 分发 while one of them is neither routed nor decided.
     ``lapse_from``: the first day the case's deadline may be found missed, the next working day after it
     (:func:`counter.case.decisions.lapse_day`, read with the page); a lapse is offered from then on.
-    Hiding is a courtesy: the action checks the role, and the date, again when it runs.
+    ``refused``: each act's items the account may not decide (a correction lapse, a void or an extension touching
+    one is not offered: :func:`withheld` says why).
+    Hiding is a courtesy: the action checks the role, the standing and the date again when it runs.
     """
+    refused = refused or {}
     shown: list[CaseEvent] = []
     for event in CLERK_ACTIONS + SUPERVISOR_ACTIONS:
         if event is CaseEvent.DELIVERED:  # 统一出件: whenever a decided result waits to go out, a part included
             if results_to_hand(view) and allowed(view, CaseEvent.ITEMS_HANDED) and actor.may(permission_for(event)):
                 shown.append(event)
             continue
-        if not allowed(view, event) or not actor.may(permission_for(event)):
+        if not allowed(view, event) or not actor.may(_OFFERED_BY.get(event) or permission_for(event)):
+            continue
+        if event in _BY_STANDING and refused.get(_BY_STANDING[event]):
             continue
         if event in (CaseEvent.DEFERRED_ARRIVED, CaseEvent.DEFERRAL_EXTENDED) and not view.deferred_open():
             continue
@@ -145,6 +156,63 @@ def available_actions(
             continue
         shown.append(event)
     return tuple(shown)
+
+
+class Withheld(StrEnum):
+    """Why a supervisor's step of the case is not offered, or offered for less than its name says; the page words it.
+
+    A lapse or a void that the case calls for and the desk may not take is never hidden in silence: the clerk at a
+    desk without accounts, or a supervisor before a department's item, is told why, and who may take it."""
+
+    LAPSE_NOT_YET = "lapse_not_yet"  # past the due date, but the lapse is the next working day's
+    LAPSE_REFERRED = "lapse_referred"  # offered, but (some of) the items are their deciding bodies' to deny
+    CORRECTION_NOT_YET = "correction_not_yet"
+    CORRECTION_NEEDS_SUPERVISOR = "correction_needs_supervisor"
+    CORRECTION_NOT_WINDOWS = "correction_not_windows"  # an item of the application is a department's
+    VOID_TAKEN_UP = "void_taken_up"  # a deciding body took an item up: only it ends that item
+    EXTENSION_NOT_WINDOWS = "extension_not_windows"  # the waiting items are a department's
+
+
+def withheld(
+    view: CaseView,
+    today: dt.date,
+    actor: Actor = SINGLE_DESK,
+    lapse_from: dt.date | None = None,
+    refused: Mapping[CaseAct, Sequence[object]] | None = None,
+) -> tuple[Withheld, ...]:
+    """Every reason the page gives beside its buttons (:func:`available_actions`) for a lapse, a void or an extension
+    it does not offer, or offers for less; ``refused``: each act's items the account may not decide
+    (:func:`counter.actions.item_authority.act_refusals`)."""
+    refused = refused or {}
+    supervisor = actor.may(Permission.DECIDE_DEFERRAL)
+    early = lapse_from is not None and today < lapse_from
+    found: list[Withheld] = []
+    if is_overdue(view, today) and actor.may(_OFFERED_BY[CaseEvent.DENIED]):
+        if early:
+            found.append(Withheld.LAPSE_NOT_YET)
+        elif refused.get(CaseAct.DEFERRAL_LAPSE):
+            found.append(Withheld.LAPSE_REFERRED)
+    if correction_overdue(view, today):
+        if early:
+            found.append(Withheld.CORRECTION_NOT_YET)
+        elif not supervisor:
+            found.append(Withheld.CORRECTION_NEEDS_SUPERVISOR)
+        elif refused.get(CaseAct.CORRECTION_LAPSE):
+            found.append(Withheld.CORRECTION_NOT_WINDOWS)
+    extendable = supervisor and view.deferred_open() and allowed(view, CaseEvent.DEFERRAL_EXTENDED)
+    if extendable and refused.get(CaseAct.DEFERRAL_EXTENSION):
+        found.append(Withheld.EXTENSION_NOT_WINDOWS)
+    if actor.may(Permission.VOID_CASE) and allowed(view, CaseEvent.VOIDED) and refused.get(CaseAct.VOID):
+        found.append(Withheld.VOID_TAKEN_UP)
+    return tuple(found)
+
+
+#: The steps a deciding body's item takes out of the window's hands: not offered while ``refused`` names an item.
+_BY_STANDING = {
+    CaseEvent.CORRECTION_LAPSED: CaseAct.CORRECTION_LAPSE,
+    CaseEvent.VOIDED: CaseAct.VOID,
+    CaseEvent.DEFERRAL_EXTENDED: CaseAct.DEFERRAL_EXTENSION,
+}
 
 
 def items_to_route(view: CaseView, items: Sequence[str]) -> tuple[str, ...]:

@@ -99,10 +99,28 @@ CASE_ACTION = {
     CaseEvent.RESUBMITTED: tr("重新提交（补正后）"),
     CaseEvent.WITHDRAWN: tr("撤回"),
     CaseEvent.DEFERRAL_EXTENDED: tr("延长期限"),
-    CaseEvent.DENIED: tr("逾期未补齐：相关事项不予批准"),
+    CaseEvent.DENIED: tr("容缺材料逾期未补齐"),
     CaseEvent.CORRECTION_LAPSED: tr("逾期未补正"),
     CaseEvent.VOIDED: tr("作废"),
 }
+# why a supervisor's step is not offered, or offered for less (counter.ui.cases.rules.Withheld); {items}: each item with
+# the body that decides it, {first}: the first day the lapse may be recorded
+CASE_WITHHELD = {
+    "lapse_not_yet": tr("容缺材料已过补交期限：自期限届满后的第一个工作日（{first}）起，方可记录逾期未补齐。"),
+    "lapse_referred": tr("记录逾期后，以下事项由其实施部门依法作出不予批准决定，窗口不代为决定：{items}"),
+    "correction_not_yet": tr("补正期限已过：自期限届满后的第一个工作日（{first}）起，方可记录逾期未补正。"),
+    "correction_needs_supervisor": tr(
+        "申请人逾期未补正：记录视为放弃申请须由负责人登录办理（没有启用账号的本机不能办理，请系统管理员添加负责人账号）。"
+    ),
+    "correction_not_windows": tr(
+        "不能记录“逾期未补正”：以下事项由实施部门决定，本中心既未持有也未获书面授权，须由该部门办理：{items}"
+    ),
+    "void_taken_up": tr("不能“作废”：以下事项已由实施部门签收或作出决定，只能由该部门终结：{items}"),
+    "extension_not_windows": tr(
+        "不能“延长期限”：等待容缺材料的以下事项由实施部门决定，延长期限须由该部门办理：{items}"
+    ),
+}
+CASE_WITHHELD_ITEM = tr("{item}（{department}）")
 CASE_FORM_TITLE = {
     CaseEvent.DEFERRED_ARRIVED: tr("勾选申请人本次补交、经核对符合要求的容缺材料："),
     CaseEvent.ITEM_ROUTED: tr("将尚未分发的事项分发至各自的实施部门，由部门签收办理。"),
@@ -112,7 +130,8 @@ CASE_FORM_TITLE = {
     CaseEvent.WITHDRAWN: tr("申请人撤回申请：请写明撤回的理由。"),
     CaseEvent.DEFERRAL_EXTENDED: tr("延长容缺补交期限（如不可抗力）：新的期限和理由都要填写。"),
     CaseEvent.DENIED: tr(
-        "容缺材料逾期未补交：只对这些材料所服务的事项不予批准，其他事项继续办理。理由将记入经办记录和不予批准决定书。"
+        "容缺材料逾期未补交：记录逾期的材料和日期。这些材料所服务的事项，本中心持有或受部门书面授权的，在此不予批准；"
+        "其他事项由实施部门作出决定；与这些材料无关的事项继续办理。理由将记入经办记录和不予批准决定书。"
     ),
     CaseEvent.VOIDED: tr("作废误录的办件：办件不会删除，作废理由记入经办记录和审计日志。"),
     CaseEvent.CORRECTION_LAPSED: tr("申请人逾期未补正，依补齐补正通知书视为放弃申请；今后再来按新申请办理。"),
@@ -177,7 +196,10 @@ CASE_FORM_PROBLEM = {
 CASE_DONE_PARTLY = tr("已登记补交：{arrived}。仍待补交：{open}")
 CASE_DONE_COMPLETE = tr("容缺材料已全部补齐，办件已转入审批中")
 CASE_DONE_EXTENDED = tr("容缺补交期限已延长至{due}")
-CASE_DONE_LAPSED = tr("逾期未补交：{materials}。不予批准的事项：{items}。办件状态：{status}")
+CASE_DONE_LAPSED = tr(
+    "逾期未补交：{materials}。不予批准的事项：{items}。由实施部门作出决定的事项：{referred}。办件状态：{status}"
+)
+CASE_DONE_NONE = tr("无")
 CASE_ITEMS = tr("各事项的办理情况")
 CASE_ITEM_COLUMNS = (tr("事项"), tr("实施部门"), tr("办理状态"), tr("理由或结果编号"))
 CASE_ITEM_PENDING = tr("待决定")

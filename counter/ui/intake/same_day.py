@@ -3,7 +3,8 @@
 The applicant is still at the desk: the clerk decides and hands the result over at once (Ctrl+J, or Tab to the
 button and Enter) before printing the receipt, whose printing closes the panel.  The offer appears only when the
 action would take it (:func:`counter.actions.same_day.same_day_check`, asked once after the commit and only for
-a bundle the guide marks wholly 即办), and the action checks again when it runs.
+a bundle the guide marks wholly 即办), and the action checks again when it runs; where it would not, the line says
+why (the item is a department's to decide, the result is to be posted), so a 即办 bundle never ends in silence.
 """
 
 from __future__ import annotations
@@ -61,7 +62,10 @@ class SameDayOffer(QWidget):
         self.hide()
 
     def offer(self, runner: Runner, desk: Desk, bundle: Bundle, case_no: str, today: dt.date) -> bool:
-        """Show the offer (and give it the keyboard) when the case may take the step now; whether it was shown."""
+        """Show the offer (and give it the keyboard) when the case may take the step now; whether it was shown.
+
+        A wholly 即办 bundle's case that may not take it (the site neither holds nor was entrusted with an item, say)
+        shows why instead, in the offer's line, with no button."""
         if not same_day_bundle(bundle):
             return False  # no read at all for the bundles that are not 即办: nearly every intake
         try:
@@ -69,7 +73,13 @@ class SameDayOffer(QWidget):
         except (Failed, CaseNotFound):
             log.warning("case %s: could not ask whether it can be done at once", case_no)
             return False
-        if problems:
+        if problems:  # a 即办 bundle the window may not finish now: why, on screen, rather than a silent Ctrl+J
+            self.show()
+            self._close(
+                SAME_DAY_REFUSED.format(
+                    case_no=case_no, reasons=CLAUSE_JOIN.join(SAME_DAY_PROBLEM[p] for p in problems)
+                )
+            )
             return False
         self._case = (runner, desk, case_no, today)
         self.show()
@@ -88,7 +98,7 @@ class SameDayOffer(QWidget):
             self.line.setText(err.message)  # nothing kept: the clerk may try again
             return
         except NotPermitted as refused:
-            self._close(not_permitted(refused.permission, refused.signed_in))
+            self._close(not_permitted(refused.permission, refused.signed_in, refused.single_desk))
         except CaseNotFound as err:
             self._close(CASE_NOT_FOUND.format(case_no=err.case_no))
         except SameDayNotPossible as err:

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.roles import Role
 from counter.actions.calendar import office_calendar
 from counter.actions.decisions import decide_item
 from counter.actions.demo import complete_checklist
@@ -38,6 +39,7 @@ from counter.ui.cases.words import (
 )
 from counter.words.cases import CASE_EVENT, CASE_STATUS
 from tests.entrusted import RESTAURANT_ITEMS
+from tests.signed_in import signed_in
 from tests.subject_values import typed_subject
 from tests.ui.cases.casebook import DESK_1, DESK_2, SUPERVISOR, Casebook
 from tests.ui.cases.conftest import Clock
@@ -51,7 +53,8 @@ OVERDUE_DAY = dt.date(2026, 12, 20)
 
 
 def open_page(qtbot: QtBot, sessions: sessionmaker[Session], today: Clock, case_no: str) -> CasePage:
-    page = CasePage(runner_on(sessions), SUPERVISOR, today, case_no)
+    """The case's page at the supervisor's desk, signed in (a desk without accounts takes no supervisor's step)."""
+    page = CasePage(runner_on(sessions), signed_in(sessions, SUPERVISOR), today, case_no)
     qtbot.addWidget(page)
     assert page.reload() is Loaded.SHOWN
     page.resize(1120, 820)
@@ -355,9 +358,10 @@ def test_an_accepted_case_goes_to_approval_then_done_then_delivered(
     assert page.status.text() == CASE_STATUS[CaseStatus.IN_APPROVAL]
     assert column(page.history, 3)[-1] == CASE_EVENT[CaseEvent.SENT_TO_APPROVAL]  # nothing granted
     page.form.cancel_button.click()
+    clerk = signed_in(case_sessions, DESK_1, Role.CLERK)
     with case_sessions.begin() as s:  # the departments' decisions (recorded for them under their 授权)
         for code in RESTAURANT_ITEMS:
-            decide_item(s, DESK_1, book.accepted, code, approve=True, text=f"XK-{code[-2:]}")
+            decide_item(s, clerk, book.accepted, code, approve=True, text=f"XK-{code[-2:]}")
     page.reload()
     assert page.status.text() == CASE_STATUS[CaseStatus.READY]  # the last decision closed it
     page.action_buttons[CaseEvent.DELIVERED].click()  # 统一出件: its own form (tests/ui/cases/test_hand_over_page.py)
@@ -425,8 +429,9 @@ def test_a_case_moved_on_at_another_desk_is_shown_as_it_is_now(
     page = open_page(qtbot, case_sessions, today, book.awaiting)
     page.action_buttons[CaseEvent.DEFERRED_ARRIVED].click()
     codes = set(page.form.checkboxes)
+    other = signed_in(case_sessions, DESK_2, Role.CLERK)
     with case_sessions.begin() as session:
-        fulfil_deferred(session, DESK_2, book.awaiting, codes, today())
+        fulfil_deferred(session, other, book.awaiting, codes, today())
     for box in page.form.checkboxes.values():
         box.setChecked(True)
     with qtbot.assertNotEmitted(page.case_changed):

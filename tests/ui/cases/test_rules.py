@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from counter.access.roles import Actor, Role
 from counter.case.item_clock import DueAlert
 from counter.case.status import MOVES, CaseEvent, CaseStatus
 from counter.case.view import CaseView, HistoryLine
@@ -30,6 +31,8 @@ from counter.ui.cases.rules import (
 from tests.ui.cases.casebook import Casebook
 
 DUE = dt.date(2026, 11, 25)
+#: the clerk who serves as the hall's supervisor too, signed in (the single desk takes no supervisor's step)
+SUPERVISING = Actor("qiqige", "其其格", frozenset({Role.CLERK, Role.SUPERVISOR}))
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +51,7 @@ def awaiting(casebook_template: tuple[Path, Casebook]) -> CaseView:
 def test_only_moves_the_table_allows_are_offered(awaiting: CaseView, status: CaseStatus, offset: int) -> None:
     view = dataclasses.replace(awaiting, status=status)
     today = DUE + dt.timedelta(days=offset)
-    shown = available_actions(view, today)
+    shown = available_actions(view, today, SUPERVISING)
     assert all(status in MOVES[event][0] for event in shown)
     if status is CaseStatus.AWAITING_DEFERRED:
         assert (CaseEvent.DENIED in shown) == (today > DUE)  # denial only once the deadline has passed
@@ -68,7 +71,8 @@ def test_nothing_to_fulfil_or_extend_once_everything_arrived(awaiting: CaseView)
     arrived = tuple(dataclasses.replace(m, arrived_on=DUE) for m in awaiting.materials)
     view = dataclasses.replace(awaiting, materials=arrived)
     assert deferral_due(view) is None
-    assert available_actions(view, DUE) == (CaseEvent.WITHDRAWN, CaseEvent.VOIDED)
+    assert available_actions(view, DUE, SUPERVISING) == (CaseEvent.WITHDRAWN, CaseEvent.VOIDED)
+    assert available_actions(view, DUE) == (CaseEvent.WITHDRAWN,)  # the single desk is a clerk: it voids nothing
 
 
 def test_form_problems_come_all_at_once(awaiting: CaseView) -> None:

@@ -8,9 +8,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.case.same_day import SameDayProblem
 from counter.case.status import CaseStatus
 from counter.db.case_store import case_view
 from counter.ui.intake import IntakePanel
+from counter.words.same_day import SAME_DAY_PROBLEM, SAME_DAY_REFUSED
 from tests.same_day_catalog import add_immediate_guide
 from tests.ui.intake.conftest import DESK, TODAY
 from tests.ui.intake.helpers import commit, fill_person, ready
@@ -58,3 +60,32 @@ def test_a_bundle_with_promised_items_is_not_offered_the_step(qtbot: QtBot, pane
     assert panel.print_button.isVisible()
     assert not panel.same_day.isVisible()
     assert not panel.same_day.shortcut.isEnabled()
+
+
+def test_a_same_day_bundle_the_site_does_not_hold_says_why_it_is_not_offered(
+    qtbot: QtBot, sessions: sessionmaker[Session]
+) -> None:
+    """A township clerk pressed Ctrl+J on a published 即办 bundle and got nothing, and no reason: the site did not
+    hold the items, so the window may not grant them."""
+    with sessions.begin() as s:
+        guide = add_immediate_guide(s, held_at="")
+    panel = IntakePanel(runner_on(sessions), DESK, guide, lambda: TODAY)
+    qtbot.addWidget(panel)
+    panel.resize(1280, 800)
+    panel.show()
+    fill_person(panel)
+    for situation in guide.bundle.situations:
+        panel.situations.option_button(situation.code, situation.options[0].code).click()
+    QTest.mouseClick(panel.checklist_view.all_received_button, Qt.MouseButton.LeftButton)
+    case_no = commit(qtbot, panel)
+    offer = panel.same_day
+    assert offer.isVisible()
+    assert not offer.button.isVisible()
+    reasons = SAME_DAY_PROBLEM[SameDayProblem.NOT_WINDOW_DECIDED]
+    assert offer.line.text() == SAME_DAY_REFUSED.format(case_no=case_no, reasons=reasons)
+    QTest.keyClick(panel, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)  # nothing is done, the reason stays
+    assert offer.line.text() == SAME_DAY_REFUSED.format(case_no=case_no, reasons=reasons)
+    with sessions() as s:
+        view = case_view(s, case_no)
+    assert view is not None
+    assert view.status is CaseStatus.ACCEPTED
