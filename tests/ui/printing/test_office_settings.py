@@ -161,3 +161,22 @@ def test_every_field_can_be_reached_on_a_1024_by_768_screen(qtbot: QtBot, sessio
 
 def _shown(widget: QWidget) -> bool:
     return not widget.visibleRegion().isEmpty()
+
+
+def test_the_answer_whether_the_office_is_a_body_that_may_be_entrusted_is_chosen_and_kept(
+    qtbot: QtBot, sessions: sessionmaker[Session]
+) -> None:
+    """The 司法局's answer (counter.documents.acceptance.OrganAnswer): unanswered at first, which the papers in an
+    entrusting department's name wait for; chosen from a list, saved, and shown again."""
+    window = supervision(qtbot, sessions)
+    form = window.office
+    assert form.organ.currentData() == ""
+    assert form.organ.accessibleName().startswith("本单位是否为行政机关")  # as the refused paper's message names it
+    form.organ.setCurrentIndex(form.organ.findData("yes"))
+    with qtbot.waitSignal(form.saved):
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    with sessions() as session:
+        assert office_settings(session, DESK.identity.site_code).administrative_organ == "yes"
+    form.organ.setCurrentIndex(0)
+    form.load()
+    assert form.organ.currentData() == "yes"
