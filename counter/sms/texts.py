@@ -18,12 +18,14 @@ SMS_LENGTH = 70  # one message of Chinese text, signature included
 NAME_MAX = 14  # a bundle's or item's name beyond this is cut, with "…"
 
 BODY = {
-    MessageKind.ACCEPTED: "“{bundle}”已受理，办件编号{case_no}，可凭此号查询进度。",
+    # 已收件, not 已受理: where the hall only receives, the department accepts later (counter.documents.acceptance),
+    # and the paper handed over says which; the message never says more than every standing makes true
+    MessageKind.ACCEPTED: "“{bundle}”已收件，办件编号{case_no}，可凭此号查询进度。",
     MessageKind.CORRECTION: "您的申请需补正，请于{date}前按补正通知书补齐材料。办件编号{case_no}",
     MessageKind.DEFERRAL_DUE: "办件{case_no}的容缺材料请于{date}前补交，逾期将不予批准。",
     MessageKind.ITEM_GRANTED: "办件{case_no}中的{item}已准予。",
     MessageKind.ITEM_DENIED: "办件{case_no}中的{item}不予批准，请到窗口领取决定书。",
-    MessageKind.READY: "办件{case_no}已办结，请携受理凭证和身份证件到窗口领取。",
+    MessageKind.READY: "办件{case_no}已办结，请携凭证和身份证件到窗口领取。",
     MessageKind.POSTED: "办件{case_no}的办理结果已邮寄，运单号{tracking}。",
     MessageKind.SENT_ONLINE: "办件{case_no}的办理结果已电子送达，请注意查收。",
     MessageKind.DEFERRAL_MOVED: "按公布的节假日安排，办件{case_no}的容缺材料补交期限顺延至{date}。",

@@ -44,3 +44,12 @@ def test_a_posted_result_without_a_tracking_number_says_so_plainly() -> None:
 def test_the_template_parameters_are_the_words_the_text_shows() -> None:
     facts = MessageFacts(MessageKind.DEFERRAL_DUE, CASE_NO, bundle="我要开小餐馆", date=dt.date(2026, 11, 24))
     assert facts.params() == {"case_no": CASE_NO, "bundle": "我要开小餐馆", "item": "", "date": "11月24日"}
+
+
+def test_the_intake_message_claims_no_acceptance_the_hall_may_not_have_made() -> None:
+    """Where the hall only receives for a department, the department accepts later and the paper is a 收件凭证
+    (counter.documents.acceptance): the message says received, as every standing makes true."""
+    taken = message_text(MessageFacts(MessageKind.ACCEPTED, CASE_NO, bundle="我要开小餐馆"), HALL)
+    assert "已收件" in taken
+    assert "受理" not in taken
+    assert "受理凭证" not in message_text(MessageFacts(MessageKind.READY, CASE_NO), HALL)
