@@ -40,12 +40,14 @@ from counter.documents.model import (
 from tests.catalog_db import made_once
 from tests.documents.project_samples import project_document
 from tests.entrusted import entrust
+from tests.signed_in import signed_in
 
 TODAY = dt.date(2026, 11, 20)
 DENIAL_REASON = (
     "经现场核查，经营场所未设置独立的食品处理区，不符合《中华人民共和国食品安全法》第三十三条第一款第一项的规定。"
 )
 DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
+LAPSE_REASON = "申请人未说明逾期的正当理由。"  # the demo's lapse's
 FOOD = "152201-YJS008-02"  # 食品经营许可: the item denied, and the one a lapsed 容缺 takes down
 
 #: The case each document is printed for, by the demo's label.
@@ -115,10 +117,16 @@ def _demo_cases(catalog: Path, path: Path) -> DemoCases:
     numbers = {m.label: m.case_no for m in made}
     with sessions.begin() as session:
         entrust(session, DESK, FOOD)  # the 食品经营许可 denial is recorded for 市监局 under its written 授权
-        decide_item(session, DESK, numbers["受理"], FOOD, approve=False, text=DENIAL_REASON)
+    desk = signed_in(sessions, DESK)  # a 不予批准 at the window is its supervisor's
+    lapsed = next(m for m in made if m.label == "容缺逾期：相关事项不予批准")
+    with sessions.begin() as session:
+        decide_item(session, desk, numbers["受理"], FOOD, approve=False, text=DENIAL_REASON)
+        # the lapse recorded the fact and left 食品经营许可 to 市监局: its 不予批准, recorded under the 授权
+        at = dt.datetime.combine(lapsed.on or TODAY, dt.time(11)).astimezone()
+        decide_item(session, desk, lapsed.case_no, FOOD, approve=False, text=LAPSE_REASON, at=at)
     with sessions.begin() as session:
         at = dt.datetime.combine(TODAY, dt.time(15)).astimezone()
-        hand_over_results(session, DESK, numbers["受理"], HAND_OVER, at)
+        hand_over_results(session, desk, numbers["受理"], HAND_OVER, at)
     with sessions() as session:
         views = {label: case_view(session, number) for label, number in numbers.items()}
         found = {label: view for label, view in views.items() if view is not None}
