@@ -77,6 +77,12 @@ def _item_law(item: Item) -> dict[str, Any]:
         law["public_safety"] = True
     if item.remedy is not None:
         law["remedy"] = _remedy(item.remedy)
+    if item.pledge is not None:
+        law["pledge"] = {
+            "promise": item.pledge.promise,
+            "check": _limit(item.pledge.check_within),
+            "basis": item.pledge.basis,
+        }
     if item.limit_basis:
         law["limit_basis"] = item.limit_basis
     if item.no_legal_limit:

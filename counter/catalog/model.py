@@ -177,6 +177,22 @@ class Step:
 
 
 @dataclass(frozen=True, slots=True)
+class NoticePledge:
+    """告知承诺 of an item: decided on the spot on the applicant's written promise, and checked after.
+
+    《国务院办公厅关于全面推行证明事项和涉企经营许可事项告知承诺制的指导意见》（国办发〔2020〕42号）: the deciding body
+    tells the 事项, its 条件, the 材料, what is promised and what a false promise brings, in writing; decides on the
+    promise; checks it within a set period (核查); a licence got by a false promise is revoked (行政许可法 第六十九条
+    第二款).  The catalog gives what is promised, the check's period and their source; the conditions and materials
+    are the item's own in its guide.
+    """
+
+    promise: str  # 承诺内容, in the applicant's voice
+    check_within: TimeLimit | None  # 核查 within this limit of the decision
+    basis: str  # where the 告知承诺 way and its 核查 period are set
+
+
+@dataclass(frozen=True, slots=True)
 class Item:
     """事项: one department's matter inside a bundle."""
 
@@ -211,6 +227,9 @@ class Item:
     # the 证照 its 准予 issues (营业执照, 食品经营许可证 …): reported upward as 电子证照 data once granted
     # (counter.platform.events.PlatformKind.LICENCE_ISSUED); "" for an item whose result is no licence
     licence: str = ""
+    # 告知承诺 (国办发〔2020〕42号): decided on the spot on a written promise, checked after
+    # (NoticePledge)
+    pledge: NoticePledge | None = None
 
     def applies(self, answers: Mapping[str, str]) -> bool:
         """Whether a case with these answers applies for this item (:meth:`Material.applies`' rule)."""

@@ -33,6 +33,7 @@ from counter.catalog.model import (
     MaterialKind,
     Medium,
     Necessity,
+    NoticePledge,
     OpeningHours,
     Option,
     Situation,
@@ -63,8 +64,9 @@ _ITEM_KEYS = {
     "code", "basic_code", "name", "sub_item", "type", "case_kind", "department",
     "legal_basis", "conditions", "legal_limit", "promised_limit", "fee", "result",
     "intermediaries", "level", "vertical", "entrusted", "public_safety", "remedy", "limit_basis", "no_legal_limit",
-    "when", "licence",
+    "when", "licence", "pledge",
 }  # fmt: skip
+_PLEDGE_KEYS = {"promise", "check", "basis"}
 _REMEDY_KEYS = {"kind", "review", "superior", "superior_level", "basis", "levy"}
 _MATERIAL_KEYS = {
     "code", "name", "items", "when", "kind", "copy_form", "medium", "originals",
@@ -326,6 +328,7 @@ class DocumentReader:
                 no_legal_limit=self.flag(row, "no_legal_limit"),
                 when=self.texts(row, "when"),
                 licence=self.text(row, "licence"),
+                pledge=self.pledge(row),
             )
         finally:
             self.item = ""
@@ -349,6 +352,14 @@ class DocumentReader:
             superior_level=self.code(sub, "superior_level", AdminLevel, "remedy."),
             levy=self.code(sub, "levy", Levy, "remedy."),
         )
+
+    def pledge(self, row: Mapping[str, Any]) -> NoticePledge | None:
+        """告知承诺 (:class:`~counter.catalog.model.NoticePledge`); absent is None."""
+        sub = self.subtable(row, "pledge")
+        if sub is None:
+            return None
+        self.keys(sub, _PLEDGE_KEYS, "pledge.")
+        return NoticePledge(self.text(sub, "promise"), self.limit(sub, "check"), self.text(sub, "basis"))
 
     def read_situation(self, row: Mapping[str, Any]) -> Situation:
         self.keys(row, _SITUATION_KEYS, "situations.")

@@ -66,3 +66,13 @@ def remedy_problems(item: Item) -> list[tuple[Rule, str, str]]:
     if "{" in rest or "}" in rest:
         found.append((Rule.UNKNOWN_PLACEHOLDER, "items.remedy.superior", remedy.superior))
     return found
+
+
+def pledge_problems(item: Item) -> list[tuple[Rule, str, str]]:
+    """What a 告知承诺 item lacks (:class:`~counter.catalog.model.NoticePledge`): the promise the applicant signs, the
+    period its 核查 runs in, and where both are set (国办发〔2020〕42号 asks each element in writing)."""
+    pledge = item.pledge
+    if pledge is None:
+        return []
+    given = {"promise": pledge.promise.strip(), "check": pledge.check_within, "basis": pledge.basis.strip()}
+    return [(Rule.MISSING_ELEMENT, f"items.pledge.{key}", "") for key, value in given.items() if not value]

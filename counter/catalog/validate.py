@@ -32,7 +32,7 @@ from counter.catalog.model import (
 )
 from counter.catalog.problems import Problem, Rule
 from counter.catalog.reader import ReadResult
-from counter.catalog.remedy_checks import decider_problems, remedy_problems
+from counter.catalog.remedy_checks import decider_problems, pledge_problems, remedy_problems
 from counter.catalog.search import normalise_query
 from counter.catalog.subject_rules import subject_problems
 
@@ -328,7 +328,7 @@ def _check_items(out: _Collector, bundle: Bundle) -> None:
                 item=label,
                 extra=(("limit", limit_code(promised)), ("bound", limit_code(legal))),
             )
-        for rule, key, detail in (*decider_problems(item), *remedy_problems(item)):
+        for rule, key, detail in (*decider_problems(item), *remedy_problems(item), *pledge_problems(item)):
             out.report(rule, key, detail, item=label)
         _check_case_kind(out, item, label)
         if item.licence and item.result and item.licence not in item.result:  # a typo reports a licence nobody has

@@ -13,6 +13,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from counter.cli.common import EXIT_OK, Reported, free_text, moment, open_store, signed_in, today
+from counter.cli.pledges import add_pledge_commands
 from counter.parties.text import TextField
 from counter.words.translate import tr
 
@@ -100,6 +101,7 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
             )
             p.add_argument("--false-materials", action="store_true", help=FALSE_MATERIALS_HELP)
         p.set_defaults(func=cmd_item_step, step=name)
+    add_pledge_commands(item, common)  # 告知承诺: granted on a promise, checked, revoked (counter.cli.pledges)
 
 
 def cmd_item_list(args: argparse.Namespace) -> int:

@@ -31,6 +31,7 @@ from counter.db.models.exchange import (
     SyncImport,
     SyncReview,
 )
+from counter.db.models.pledges import PledgeCheck
 from counter.db.models.projects import Project, ProjectCoordination, ProjectHistory, ProjectPaper, ProjectStep
 from counter.db.models.ratings import (
     CLOSING_LINE,
@@ -71,6 +72,7 @@ __all__ = [
     "Party",
     "PeerSeal",
     "PlatformEvent",
+    "PledgeCheck",
     "PrintRecord",
     "Project",
     "ProjectCoordination",

@@ -1,0 +1,145 @@
+"""告知承诺 from the command line: ``counter item pledge|check|pledges|pledge-paper``.
+
+``item pledge`` grants an item the catalog marks for 告知承诺 on the applicant's signed promise, on the spot, by the
+body that may decide it (the one rule, :mod:`counter.access.authority`), and keeps its 核查 date on the department's
+list; ``item pledges`` is that list; ``item check`` records the check, and a promise found false revokes the licence
+(行政许可法 第六十九条第二款); ``item pledge-paper`` writes the 告知承诺书 or (``--revocation``) the 撤销决定书.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from counter.cli.common import EXIT_OK, Reported, free_text, moment, open_store, signed_in, today
+from counter.parties.text import TextField
+from counter.words.translate import tr
+
+if TYPE_CHECKING:
+    from counter.actions.notice_pledges import PledgeRow
+
+
+def add_pledge_commands(item: Any, common: argparse.ArgumentParser) -> None:
+    """The 告知承诺 commands, under ``counter item``."""
+    day_help = tr("以该日期为今天（培训、核对期限）")
+    p = item.add_parser("pledge", parents=[common], help=tr("依申请人签署的告知承诺书当场许可，并记下核查期限"))
+    p.add_argument("case_no")
+    p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=day_help)
+    p.set_defaults(func=cmd_item_pledge)
+    p = item.add_parser("check", parents=[common], help=tr("记录告知承诺的核查结果；承诺不实的，撤销许可"))
+    p.add_argument("case_no")
+    p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
+    found = p.add_mutually_exclusive_group(required=True)
+    found.add_argument("--kept", action="store_true", help=tr("核查属实"))
+    found.add_argument(
+        "--false", dest="finding", type=free_text(TextField.NOTE), metavar="TEXT", help=tr("承诺不实：核查发现的情况")
+    )
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=day_help)
+    p.set_defaults(func=cmd_item_check)
+    p = item.add_parser("pledges", parents=[common], help=tr("各部门待核查的告知承诺许可，先到期的在前"))
+    p.add_argument("--department", default="", metavar="NAME", help=tr("实施部门全称；不写则列出全部"))
+    p.add_argument("--all", action="store_true", help=tr("连同已核查的"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_item_pledges)
+    p = item.add_parser("pledge-paper", parents=[common], help=tr("告知承诺书，或承诺不实的撤销行政许可决定书"))
+    p.add_argument("case_no")
+    p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
+    p.add_argument("--revocation", action="store_true", help=tr("撤销行政许可决定书"))
+    p.add_argument("--out", metavar="FILE.pdf", required=True)
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=day_help)
+    p.set_defaults(func=cmd_item_pledge_paper)
+
+
+def cmd_item_pledge(args: argparse.Namespace) -> int:
+    from counter.actions.notice_pledges import grant_on_pledge, pledge_row
+
+    store, by = signed_in(args)
+    day, at = today(args), moment(args)
+    _faults(args, lambda: store.write(lambda s: grant_on_pledge(s, by, args.case_no, args.item, day, at)))
+    row = store.read(lambda s: pledge_row(s, args.case_no, args.item))
+    assert row is not None  # just granted
+    print(tr("办件 {case_no} 事项 {item}：已依告知承诺许可（{department}），核查期限 {due}").format(
+        case_no=row.case_no, item=row.item_code, department=row.department, due=row.check_due.isoformat()))  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_item_check(args: argparse.Namespace) -> int:
+    from counter.actions.notice_pledges import record_check
+
+    store, by = signed_in(args)
+    day, kept = today(args), bool(args.kept)
+    finding = args.finding or ""
+    row = _faults(
+        args,
+        lambda: store.write(lambda s: record_check(s, by, args.case_no, args.item, day, kept=kept, finding=finding)),
+    )
+    line = (
+        tr("办件 {case_no} 事项 {item}：核查属实")
+        if row.kept
+        else tr("办件 {case_no} 事项 {item}：承诺不实，许可已撤销")
+    )
+    print(line.format(case_no=row.case_no, item=row.item_code))
+    return EXIT_OK
+
+
+def cmd_item_pledges(args: argparse.Namespace) -> int:
+    from counter.actions.notice_pledges import pledge_checks
+
+    rows = open_store(args).read(lambda s: pledge_checks(s, args.department.strip(), open_only=not args.all))
+    if args.json:
+        print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for r in rows:
+        print(tr("{due}  {department}  {case_no}  {item}  {name}  许可 {granted}{checked}").format(
+            due=r.check_due.isoformat(), department=r.department, case_no=r.case_no, item=r.item_code,
+            name=r.item_name, granted=r.granted_on.isoformat(), checked=_checked(r)))  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_item_pledge_paper(args: argparse.Namespace) -> int:
+    from counter.actions.notice_pledges import pledge_paper
+
+    store, by = signed_in(args)
+    day = today(args)
+    pdf = _faults(
+        args,
+        lambda: store.write(lambda s: pledge_paper(s, by, args.case_no, args.item, day, revoked=args.revocation)),
+    )
+    Path(args.out).write_bytes(pdf)
+    return EXIT_OK
+
+
+def _checked(r: PledgeRow) -> str:
+    if r.checked_on is None:
+        return ""
+    state = tr("属实") if r.kept else tr("不实，已撤销")
+    return tr("  {day} 核查{state}").format(day=r.checked_on.isoformat(), state=state)
+
+
+def _row_json(r: PledgeRow) -> dict[str, Any]:
+    return {
+        "case_no": r.case_no,
+        "item": r.item_code,
+        "name": r.item_name,
+        "department": r.department,
+        "granted_on": r.granted_on.isoformat(),
+        "check_due": r.check_due.isoformat(),
+        "checked_on": r.checked_on.isoformat() if r.checked_on else None,
+        "kept": r.kept,
+        "finding": r.finding,
+    }
+
+
+def _faults(args: argparse.Namespace, run: Any) -> Any:
+    """Run a 告知承诺 action; its refusals, and a decision's (the one rule), as the window words them."""
+    from counter.case.pledge_checks import PledgeRefused
+    from counter.cli.case import decision_faults
+    from counter.words.pledges import pledge_refused_text
+
+    try:
+        return decision_faults(args, run)
+    except PledgeRefused as err:
+        raise Reported(pledge_refused_text(err.problem, err.case_no, err.item_code)) from err

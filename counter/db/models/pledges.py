@@ -1,0 +1,35 @@
+"""告知承诺 granted on the spot and the check each is owed (migration 0033; :mod:`counter.actions.notice_pledges`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from counter.db.models.base import Base
+
+
+class PledgeCheck(Base):
+    """An item granted on the applicant's written promise, the day its 核查 is due, and what the check found.
+
+    ``department`` is the deciding body as the case's site names it: its list (F6) shows the checks it owes, by
+    date.  ``kept`` is None until the check; False revokes the licence (行政许可法 第六十九条第二款), on ``checked_on``.
+    """
+
+    __tablename__ = "pledge_check"
+    __table_args__ = (Index("ix_pledge_check_department_due", "department", "check_due"),)
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), primary_key=True)
+    item_code: Mapped[str] = mapped_column(String(24), primary_key=True)
+    item_name: Mapped[str] = mapped_column(String(200))
+    site_code: Mapped[str] = mapped_column(String(12))
+    department: Mapped[str] = mapped_column(String(200))
+    granted_on: Mapped[date] = mapped_column(Date)
+    check_due: Mapped[date] = mapped_column(Date)
+    checked_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    kept: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    finding: Mapped[str] = mapped_column(Text, default="")  # what the check found, in the department's words
+    # the numbers the 告知承诺书 and the 撤销决定书 were given: a reprint is the same paper
+    pledge_doc_no: Mapped[str] = mapped_column(String(30), default="")
+    revocation_doc_no: Mapped[str] = mapped_column(String(30), default="")

@@ -1,0 +1,18 @@
+"""The words of 告知承诺 (:mod:`counter.actions.notice_pledges`): why a grant, a check or a paper is refused."""
+
+from __future__ import annotations
+
+from counter.case.pledge_checks import PledgeProblem
+from counter.words.translate import tr
+
+PLEDGE_PROBLEM = {
+    PledgeProblem.NOT_PLEDGE_ITEM: tr("办件 {case_no} 的事项 {item} 在办事指南中未实行告知承诺，不能依承诺当场许可"),
+    PledgeProblem.NOT_GRANTED: tr("办件 {case_no} 的事项 {item} 没有依告知承诺作出的许可"),
+    PledgeProblem.ALREADY_CHECKED: tr("办件 {case_no} 的事项 {item} 已经核查，核查结果只能记录一次"),
+    PledgeProblem.NO_FINDING: tr("核查发现承诺不实的，须写明核查发现的情况，撤销决定书据此说明理由"),
+    PledgeProblem.NOT_REVOKED: tr("办件 {case_no} 的事项 {item} 未因承诺不实被撤销，没有撤销决定书"),
+}
+
+
+def pledge_refused_text(problem: PledgeProblem, case_no: str, item: str) -> str:
+    return PLEDGE_PROBLEM[problem].format(case_no=case_no, item=item)

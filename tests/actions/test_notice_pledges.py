@@ -1,0 +1,136 @@
+"""告知承诺 at the window, stored: 035's 消防 item granted on the spot by the body that may, its 核查 date on the
+department's list, and the licence revoked when the check finds the promise false (国办发〔2020〕42号;
+行政许可法 第六十九条第二款)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.calendar import office_calendar
+from counter.actions.demo import complete_checklist, fresh_checklist
+from counter.actions.desk import Desk
+from counter.actions.guide_status import allow_draft_intake
+from counter.actions.intake import IntakeRequest, take_intake
+from counter.actions.notice_pledges import (
+    grant_on_pledge,
+    pledge_checks,
+    pledge_paper,
+    pledge_row,
+    record_check,
+)
+from counter.case.decisions import DecisionRefused
+from counter.case.pledge_checks import PledgeProblem, PledgeRefused
+from counter.db.catalog_store import current_guide
+from counter.intake.outcome import Outcome
+from tests.actions.conftest import TODAY
+from tests.actions.test_intake_actions import applicant
+from tests.documents.pdf_tools import pdf_text
+from tests.entrusted import entrust
+
+HOMESTAY = "XAM-YJS-035"  # 我要开民宿（含餐饮）: its 消防 item is decided on a 告知承诺
+FIRE = "YJS035-05"
+BRIGADE = "乌兰浩特市消防救援大队"
+
+
+def taken(sessions: sessionmaker[Session], desk: Desk) -> str:
+    with sessions.begin() as s:
+        allow_draft_intake(s, True, desk=desk)
+        stored = current_guide(s, HOMESTAY)
+        assert stored is not None
+        checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
+        case = take_intake(s, desk, IntakeRequest(checklist, applicant()), TODAY, office_calendar(s))
+    assert case.decision.outcome is Outcome.ACCEPT
+    return case.case_no
+
+
+def test_the_window_grants_on_a_promise_only_where_it_may(sessions: sessionmaker[Session], desk: Desk) -> None:
+    case_no = taken(sessions, desk)
+    with sessions.begin() as s, pytest.raises(DecisionRefused):  # the 消防救援大队's item, no 授权 recorded
+        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
+    with sessions() as s:
+        assert pledge_row(s, case_no, FIRE) is None
+        assert pledge_checks(s) == ()
+    with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:  # 设立登记 is no 告知承诺 item
+        grant_on_pledge(s, desk, case_no, "YJS035-01", TODAY)
+    assert refused.value.problem is PledgeProblem.NOT_PLEDGE_ITEM
+
+
+def test_a_promise_granted_is_checked_on_the_departments_list_and_revoked_when_false(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    case_no = taken(sessions, desk)
+    with sessions.begin() as s:
+        entrust(s, desk, FIRE)  # the brigade's written 授权: the window records its decision for it
+    with sessions.begin() as s:
+        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
+    with sessions() as s:
+        [row] = pledge_checks(s, BRIGADE)
+        assert pledge_checks(s, "乌兰浩特市市场监督管理局") == ()
+    assert (row.case_no, row.item_code, row.department) == (case_no, FIRE, BRIGADE)
+    assert row.granted_on == TODAY
+    assert row.check_due == dt.date(2026, 12, 18)  # twenty working days after Friday 2026-11-20
+    assert row.kept is None
+    with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
+        record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=False)
+    assert refused.value.problem is PledgeProblem.NO_FINDING
+    finding = "核查发现场所二层疏散通道被封堵，与承诺内容不符。"
+    with sessions.begin() as s:
+        revoked = record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=False, finding=finding)
+    assert (revoked.kept, revoked.checked_on, revoked.finding) == (False, dt.date(2026, 12, 10), finding)
+    with sessions() as s:
+        assert pledge_checks(s, BRIGADE) == ()  # no longer owed
+        assert pledge_checks(s, BRIGADE, open_only=False)[0].kept is False
+    with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
+        record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 11), kept=True)
+    assert refused.value.problem is PledgeProblem.ALREADY_CHECKED
+
+
+def test_the_pledge_and_the_revocation_print_their_elements(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    """国办发〔2020〕42号's elements on the 告知承诺书 (事项, 条件, 材料, 承诺内容, 违诺后果) with the 核查 date; the
+    revocation with its finding and article (行政许可法 第六十九条第二款); a reprint is the same paper."""
+    case_no = taken(sessions, desk)
+    with sessions.begin() as s:
+        entrust(s, desk, FIRE)
+    with sessions.begin() as s:
+        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
+    with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
+        pledge_paper(s, desk, case_no, FIRE, TODAY, revoked=True)  # nothing revoked yet
+    assert refused.value.problem is PledgeProblem.NOT_REVOKED
+    with sessions.begin() as s:
+        first = pledge_paper(s, desk, case_no, FIRE, TODAY, revoked=False)
+    with sessions.begin() as s:
+        assert pledge_paper(s, desk, case_no, FIRE, TODAY + dt.timedelta(days=3), revoked=False) == first
+    pledge = tmp_path / "pledge.pdf"
+    pledge.write_bytes(first)
+    text = pdf_text(pledge, page=1)
+    assert "告知承诺书" in text
+    assert BRIGADE in text
+    assert "事项公众聚集场所投入使用、营业前消防安全检查（告知承诺方式）" in text
+    assert "条件场所已依法通过建设工程消防验收或者备案" in text
+    assert "材料公众聚集场所投入使用、营业消防安全告知承诺书" in text
+    assert "二、承诺内容本单位（本人）已知晓" in text
+    assert (
+        "三、违诺后果经核查，申请人的承诺与实际情况不符的，本机关依照《中华人民共和国行政许可法》第六十九条第二款"
+        in text
+    )
+    assert "自作出许可决定之日起20个工作日内对承诺内容进行核查，最迟于2026年12月18日前完成" in text
+    assert "国办发〔2020〕42号" in text
+    finding = "核查发现场所二层疏散通道被封堵，与承诺内容不符。"
+    with sessions.begin() as s:
+        record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=False, finding=finding)
+    with sessions.begin() as s:
+        paper = pledge_paper(s, desk, case_no, FIRE, dt.date(2026, 12, 10), revoked=True)
+    revoked = tmp_path / "revocation.pdf"
+    revoked.write_bytes(paper)
+    text = pdf_text(revoked, page=1)
+    assert "撤销行政许可决定书" in text
+    assert "于2026年11月20日以告知承诺方式取得“公众聚集场所投入使用、营业前消防安全检查”许可" in text
+    assert "于2026年12月10日依法核查：" + finding in text
+    assert "依照《中华人民共和国行政许可法》第六十九条第二款的规定，本机关决定撤销该行政许可。" in text
+    assert "申请行政复议" in text
