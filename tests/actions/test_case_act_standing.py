@@ -110,7 +110,7 @@ def test_a_desk_without_accounts_records_the_lapse_but_denies_voids_and_extends_
     entrust_in(owner, desk, *RESTAURANT_ITEMS)
     number, due = deferred_case(sessions, desk)
     attempts = (
-        lambda s: extend_deferral(s, desk, number, due + dt.timedelta(days=10), "不可抗力"),
+        lambda s: extend_deferral(s, desk, number, due + dt.timedelta(days=2), "不可抗力"),
         lambda s: move_case(s, desk, number, CaseEvent.VOIDED, "录入错误"),
     )
     for attempt in attempts:
