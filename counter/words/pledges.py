@@ -16,3 +16,9 @@ PLEDGE_PROBLEM = {
 
 def pledge_refused_text(problem: PledgeProblem, case_no: str, item: str) -> str:
     return PLEDGE_PROBLEM[problem].format(case_no=case_no, item=item)
+
+
+# the department's list (F6, 部门待办): the checks it owes
+PLEDGE_LIST_SUMMARY = tr("告知承诺待核查：{count} 项（许可后须在核查期限内核查，承诺不实的撤销许可）")
+PLEDGE_LIST_COLUMNS = (tr("办件编号"), tr("事项"), tr("实施部门"), tr("核查期限"), tr("许可日期"), tr("申请人"))
+PLEDGE_OVERDUE = tr("{day}（已逾期）")

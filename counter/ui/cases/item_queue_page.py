@@ -27,7 +27,9 @@ from counter.actions.item_queue import (
     department_queue,
     due_counts,
 )
+from counter.actions.notice_pledges import PledgeRow, pledge_checks
 from counter.actions.store import Unit
+from counter.case.item_clock import DueAlert
 from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
 from counter.ui.cases.rules import ALERT_URGENCY
 from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
@@ -45,6 +47,7 @@ from counter.ui.cases.words import (
 from counter.ui.plain_text import plain_label
 from counter.ui.runner import Failed, Runner
 from counter.words.items import DUE_ALERT, ITEM_STATE
+from counter.words.pledges import PLEDGE_LIST_COLUMNS, PLEDGE_LIST_SUMMARY, PLEDGE_OVERDUE
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +74,11 @@ class ItemQueuePage(QWidget):
         self.summary.setWordWrap(True)
         self.table = line_table(ITEM_QUEUE_COLUMNS, stretch=len(ITEM_QUEUE_COLUMNS) - 1)  # the bundle gives way first
         self.table.setTabKeyNavigation(False)
+        # 告知承诺: the checks the department owes, soonest due first (counter.actions.notice_pledges)
+        self.pledges_summary = plain_label()
+        self.pledges_summary.setWordWrap(True)
+        self.pledges = line_table(PLEDGE_LIST_COLUMNS, stretch=len(PLEDGE_LIST_COLUMNS) - 1)
+        self.pledges.setTabKeyNavigation(False)
         label = plain_label(ITEM_QUEUE_CHOOSE)
         label.setBuddy(self.chooser)
         top = QHBoxLayout()
@@ -81,8 +89,11 @@ class ItemQueuePage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.pledges_summary)
+        layout.addWidget(self.pledges)
         self.chooser.activated.connect(lambda _index: self.refresh())
         self.table.activated.connect(self.on_row_activated)
+        self.pledges.activated.connect(self.on_pledge_activated)
 
     def department(self) -> str:
         """The department chosen; empty for 到期提醒."""
@@ -94,7 +105,7 @@ class ItemQueuePage(QWidget):
         chosen = self.department() if self._opened else None
         read = partial(_read, today=today, department=chosen, desk=self._desk)
         try:
-            chosen, loads, rows, counts = self._runner.read(read, self._read_failed)
+            chosen, loads, rows, counts, checks = self._runner.read(read, self._read_failed)
         except Failed as err:
             log.exception("items at their departments could not be read")
             restyle(self.summary, "listError")
@@ -120,6 +131,25 @@ class ItemQueuePage(QWidget):
             summary = words.format(count=due, overdue=overdue, shown=len(rows), day=today.isoformat())
         self.summary.setText(summary)
         self._fill(rows)
+        self._fill_pledges(checks, today)
+
+    def _fill_pledges(self, rows: tuple[PledgeRow, ...], today: dt.date) -> None:
+        self.pledges_summary.setText(PLEDGE_LIST_SUMMARY.format(count=len(rows)))
+        self.pledges.setVisible(bool(rows))
+        self.pledges.setRowCount(len(rows))
+        for number, row in enumerate(rows):
+            due = row.check_due.isoformat()
+            late = row.check_due < today
+            values = (row.case_no, row.item_name, row.department, PLEDGE_OVERDUE.format(day=due) if late else due,
+                      row.granted_on.isoformat(), row.applicant_name)  # fmt: skip
+            items = fill_row(self.pledges, number, values)
+            items[0].setData(CASE_NO_ROLE, row.case_no)
+            paint(items, URGENCY_COLOURS.get(ALERT_URGENCY[DueAlert.OVERDUE]) if late else None)
+
+    def on_pledge_activated(self, index: QModelIndex) -> None:
+        item = self.pledges.item(index.row(), 0)
+        if item is not None:
+            self.case_chosen.emit(str(item.data(CASE_NO_ROLE)))
 
     def _fill(self, rows: tuple[QueueRow, ...]) -> None:
         table = self.table
@@ -146,12 +176,14 @@ class ItemQueuePage(QWidget):
 
 def _read(
     unit: Unit, today: dt.date, department: str | None, desk: Desk | None
-) -> tuple[str, tuple[DepartmentLoad, ...], tuple[QueueRow, ...], tuple[int, int]]:
-    """The department shown (None: the desk's own, if any), the departments' loads, the rows shown, and for the
-    reminders how many items are due or overdue in all (the list shows the first :data:`DUE_PAGE_MOST`)."""
+) -> tuple[str, tuple[DepartmentLoad, ...], tuple[QueueRow, ...], tuple[int, int], tuple[PledgeRow, ...]]:
+    """The department shown (None: the desk's own, if any), the departments' loads, the rows shown, for the
+    reminders how many items are due or overdue in all (the list shows the first :data:`DUE_PAGE_MOST`), and the
+    告知承诺 checks owed: the department's, or every one with the reminders."""
     own = own_department(unit, desk) if desk is not None else ""
     chosen = own if department is None else department
     loads = department_loads(unit, today)
+    checks = pledge_checks(unit, chosen)
     if chosen:
-        return chosen, loads, department_queue(unit, chosen, today), (0, 0)
-    return chosen, loads, coming_due(unit, today, most=DUE_PAGE_MOST), due_counts(unit, today)
+        return chosen, loads, department_queue(unit, chosen, today), (0, 0), checks
+    return chosen, loads, coming_due(unit, today, most=DUE_PAGE_MOST), due_counts(unit, today), checks
