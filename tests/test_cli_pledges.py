@@ -1,0 +1,82 @@
+"""告知承诺 from the command line, on a real SQLite database: 035's 消防 item refused to a window without the
+brigade's 授权, granted with it, listed for the brigade with its 核查 date, found false and revoked, and both papers
+written (国办发〔2020〕42号; 行政许可法 第六十九条第二款)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from counter.actions.calendar import office_calendar
+from counter.actions.demo import complete_checklist, fresh_checklist
+from counter.actions.desk import Desk
+from counter.actions.guide_status import allow_draft_intake
+from counter.actions.intake import IntakeRequest, take_intake
+from counter.case.numbers import DeskIdentity
+from counter.db.catalog_store import current_guide
+from counter.db.engine import make_engine, make_sessions
+from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.parties.identifiers import make_id_number
+from tests.conftest import made_database
+from tests.documents.pdf_tools import pdf_text
+from tests.entrusted import entrust
+from tests.test_cli import run
+
+TODAY = dt.date(2026, 11, 20)
+FIRE = "YJS035-05"
+DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
+
+
+def homestay_case(db: str) -> str:
+    engine = make_engine(db)
+    sessions = make_sessions(engine)
+    with sessions.begin() as s:
+        allow_draft_intake(s, True, desk=DESK)
+        stored = current_guide(s, "XAM-YJS-035")
+        assert stored is not None
+        checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
+        applicant = Applicant(ApplicantKind.PERSON, "孟根", make_id_number("152201", dt.date(1980, 1, 1), 59))
+        taken = take_intake(s, DESK, IntakeRequest(checklist, Parties(applicant)), TODAY, office_calendar(s))
+    engine.dispose()
+    return taken.case_no
+
+
+def entrusted(db: str) -> None:
+    engine = make_engine(db)
+    with make_sessions(engine).begin() as s:
+        entrust(s, DESK, FIRE)
+    engine.dispose()
+
+
+def test_a_promise_granted_checked_and_revoked_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = made_database(tmp_path / "cli.sqlite3")
+    assert run(capsys, "catalog", "list", "--db", db)[0] == 0  # the bundled catalog, imported at first use
+    number = homestay_case(db)
+    day = ("--db", db, "--today", TODAY.isoformat())
+    code, _, err = run(capsys, "item", "pledge", number, FIRE, *day)
+    assert code == 1
+    assert "乌兰浩特市消防救援大队" in err  # the window may not decide the brigade's item without its 授权
+    code, _, err = run(capsys, "item", "pledge", number, "YJS035-01", *day)
+    assert (code, err.strip()) == (1, f"办件 {number} 的事项 YJS035-01 在办事指南中未实行告知承诺，不能依承诺当场许可")
+    entrusted(db)
+    code, out, _ = run(capsys, "item", "pledge", number, FIRE, *day)
+    assert code == 0
+    assert "核查期限 2026-12-18" in out
+    code, out, _ = run(capsys, "item", "pledges", "--department", "乌兰浩特市消防救援大队", "--json", "--db", db)
+    [row] = json.loads(out)
+    assert (row["case_no"], row["item"], row["check_due"], row["kept"]) == (number, FIRE, "2026-12-18", None)
+    pledge = tmp_path / "pledge.pdf"
+    assert run(capsys, "item", "pledge-paper", number, FIRE, "--out", str(pledge), *day)[0] == 0
+    assert "三、违诺后果" in pdf_text(pledge, page=1)
+    check = ("--db", db, "--today", "2026-12-10")
+    code, out, _ = run(capsys, "item", "check", number, FIRE, "--false", "疏散通道被封堵，与承诺内容不符。", *check)
+    assert (code, out.strip()) == (0, f"办件 {number} 事项 {FIRE}：承诺不实，许可已撤销")
+    assert json.loads(run(capsys, "item", "pledges", "--json", "--db", db)[1]) == []
+    revoked = tmp_path / "revoked.pdf"
+    assert run(capsys, "item", "pledge-paper", number, FIRE, "--revocation", "--out", str(revoked), *check)[0] == 0
+    assert "本机关决定撤销该行政许可" in pdf_text(revoked, page=1)
