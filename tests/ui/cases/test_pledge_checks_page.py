@@ -48,7 +48,9 @@ def test_the_checks_a_department_owes_are_on_its_list(
     assert column(page.pledges, 0) == [book.accepted]
     assert column(page.pledges, 2) == [BRIGADE]
     assert column(page.pledges, 3) == ["2026-12-18（已逾期）"]
-    assert page.pledges.item(0, 0).background().color() == RED
+    first = page.pledges.item(0, 0)
+    assert first is not None
+    assert first.background().color() == RED
     page.pledges.setFocus()
     page.pledges.setCurrentCell(0, 0)
     with qtbot.waitSignal(page.case_chosen) as chosen:
