@@ -55,7 +55,7 @@ class PeriodFigures:
 def _ratings(count: ServiceLine, label: str) -> Figures:
     return Figures(
         label, count.services, count.pending, count.rated, count.rated - count.bad, count.bad, count.unrated,
-        count.not_sent, count.excluded, count.rectified,
+        count.not_sent, count.excluded, count.rectified, count.appealing,
     )  # fmt: skip
 
 

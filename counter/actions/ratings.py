@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from counter.access.roles import Permission
+from counter.access.roles import Permission, Role
 from counter.actions.acting import this_desk
 from counter.actions.audit import record_at_desk
 from counter.actions.desk import Desk
@@ -24,8 +24,10 @@ from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.calendar.workdays import WorkCalendar
 from counter.catalog.model import TimeLimit
+from counter.db.account_store import account_row
 from counter.db.case_store import case_by_no, case_view
 from counter.db.rating_store import (
+    AppealFacts,
     RequestRow,
     add_appeal,
     add_lapse,
@@ -33,9 +35,9 @@ from counter.db.rating_store import (
     add_rectification,
     add_rectification_line,
     add_request,
+    appeal_facts,
     last_rectification_id,
     pending_requests,
-    rating_excluded,
     rating_of_request,
     rating_records,
     rectification_of_rating,
@@ -56,13 +58,18 @@ from counter.ratings.reasons import DEFAULT_LABELS, DEFAULT_REASONS
 from counter.ratings.rectification import (
     AppealGround,
     AppealProblem,
+    AppealStatus,
     Move,
     MoveProblem,
     RectEvent,
     RectState,
+    Reviewer,
     appeal_problems,
+    filing_blocked,
+    filing_problems,
     move_problems,
     rectification_due,
+    reviewer_problems,
     state_after,
 )
 from counter.ratings.settings import (
@@ -74,7 +81,7 @@ from counter.ratings.settings import (
     settings_values,
 )
 from counter.ratings.status import DeskStatus, SendRefusal
-from counter.ratings.views import PadCase, RectificationAlert, RectificationRow, RectificationView
+from counter.ratings.views import AppealOffer, PadCase, RectificationAlert, RectificationRow, RectificationView
 
 #: a request older than its time on the pad and this much more was left by a pad that stopped
 STALE_GRACE = dt.timedelta(seconds=30)
@@ -402,6 +409,73 @@ def add_rectification_note(
     return _move(session, rectification_id, Move(RectEvent.NOTE, by, note), now, desk)
 
 
+def _reviewer(session: Session, desk: Desk) -> Reviewer:
+    """Who acts at ``desk``, as an appeal's reviewer: the account signed in as it is now, or nobody."""
+    actor = desk.actor
+    if not actor.signed_in:
+        return Reviewer("", desk.clerk, desk.staff_no, supervisor=False)
+    account = account_row(session, actor.login)
+    if account is None or account.disabled:
+        return Reviewer(actor.login, actor.name, desk.staff_no, supervisor=False)
+    return Reviewer(account.login, account.name, account.staff_no, Role.SUPERVISOR in account.roles)
+
+
+def _deciding_problems(session: Session, facts: AppealFacts, desk: Desk) -> list[AppealProblem]:
+    problems = reviewer_problems(facts.rated, _reviewer(session, desk))
+    if facts.status is AppealStatus.UPHELD:
+        problems.append(AppealProblem.ALREADY_EXCLUDED)
+    return problems
+
+
+def appeal_offer(session: Session, rating_id: int, *, desk: Desk | None = None) -> AppealOffer | None:
+    """What may be done at ``desk`` about the appeal of ``rating_id``, and why not the rest; None: no such rating."""
+    by = this_desk(desk)
+    facts = appeal_facts(session, rating_id)
+    if facts is None:
+        return None
+    filing = filing_blocked(facts.state, facts.status)
+    return AppealOffer(facts.status, tuple(filing), tuple(_deciding_problems(session, facts, by)))
+
+
+def file_appeal(
+    session: Session,
+    rating_id: int,
+    by: str,
+    reason: str,
+    now: dt.datetime,
+    *,
+    desk: Desk | None = None,
+) -> None:
+    """File an appeal (申诉) against a 差评: the rated clerk, or a supervisor for her, says why it is mistaken.
+
+    The rating stays a 差评 in every figure, marked 申诉中, until a supervisor other than the clerk decides
+    (:func:`decide_appeal`).  The filing is a line of the rating's rectification, so it goes to the hall with the
+    township's next package and is decided there.  One appeal per rating; refused once the rater has been answered.
+    """
+    filed = this_desk(desk)
+    may_rectify = filed.actor.may(Permission.RECTIFY)
+    require(session, filed.actor, Permission.RECTIFY if may_rectify else Permission.SEND_TO_PAD)
+    facts = appeal_facts(session, rating_id)
+    if facts is None or facts.rectification_id is None:
+        raise AppealRefused([AppealProblem.NOT_OPEN])
+    problems = filing_problems(reason, facts.state, facts.status)
+    if not by.strip():
+        problems.insert(0, AppealProblem.WHO_REQUIRED)
+    if problems:
+        raise AppealRefused(problems)
+    assert facts.state is not None  # an open one: filing_problems said so
+    add_rectification_line(
+        session, facts.rectification_id, now, by.strip(), RectEvent.APPEALED, facts.state, reason.strip()
+    )
+    detail: dict[str, object] = {
+        "rating_id": rating_id,
+        "event": "appeal_filed",
+        "by": by.strip(),
+        "reason": masked_text(reason.strip()),
+    }
+    record_at_desk(session, filed, AuditAction.RATING_DECIDED, f"rating:{rating_id}", detail)
+
+
 def decide_appeal(
     session: Session,
     rating_id: int,
@@ -417,11 +491,17 @@ def decide_appeal(
 
     The rating row stays as given; the decision is a row of its own with who and
     why.  An open rectification of the rating ends as 已撤销 with the same reason.
-    ``desk`` decides (this machine's, nobody signed in, when not given).
+    ``desk`` decides (this machine's, nobody signed in, when not given): a supervisor signed in under her own
+    account, never the clerk rated (:func:`counter.ratings.rectification.reviewer_problems`), whatever the roles
+    table grants.  A desk without accounts decides none: its appeals are decided at the hall.
     """
     decided = this_desk(desk)
     require(session, decided.actor, Permission.RECTIFY)
-    problems = appeal_problems(by, reason, rating_excluded(session, rating_id))
+    facts = appeal_facts(session, rating_id)
+    if facts is None:
+        raise AppealRefused([AppealProblem.NOT_OPEN])
+    reviewing = reviewer_problems(facts.rated, _reviewer(session, decided))
+    problems = reviewing + appeal_problems(by, reason, facts.status is AppealStatus.UPHELD)
     if problems:
         raise AppealRefused(problems)
     add_appeal(session, rating_id, now, by.strip(), ground, upheld, reason.strip())

@@ -56,6 +56,7 @@ from counter.audit.peer_seals import SEALS_AT_HALL
 from counter.db.account_store import all_accounts
 from counter.db.settings_store import is_training
 from counter.db.sync import store as sync_store
+from counter.db.sync.appeals import appeal_records
 from counter.db.sync.case_records import case_dicts
 from counter.db.sync.held import held_record
 from counter.db.sync.marks import current_marks
@@ -63,11 +64,13 @@ from counter.db.sync.pages import page_records
 from counter.db.sync.projects import project_records
 from counter.db.sync.tables import utc
 from counter.host.desk_config import FORMER_DEFAULT_CLERK
+from counter.sync.appeal_record import AppealRecord
 from counter.sync.body_packer import packed_groups
 from counter.sync.case_reader import CaseReader
 from counter.sync.freshness import check_fresh
 from counter.sync.hall_owned import owned_keys
 from counter.sync.package import (
+    APPEALS_FORMAT,
     CASES_FORMAT,
     HELD_FORMAT,
     PAGES_FORMAT,
@@ -248,6 +251,8 @@ def export_package(
         updates = _updates_package(session, target, site.kind)
         marks = sync_store.update_marks(session)  # a township told why its records wait needs format 4 to read it
         package_format = HELD_FORMAT if any(isinstance(r, HeldRecord) for r in updates) else CASES_FORMAT
+        if any(isinstance(r, AppealRecord) for r in updates):  # a township of format 7 would refuse the record
+            package_format = APPEALS_FORMAT
         encoded = iter([encode_record(to_dict(r)) for r in updates])
     since = None if (acked := sync_store.last_acked(session, target)) is None else utc(acked.created_at)
     first = sync_store.next_export_no(session, target)
@@ -343,6 +348,7 @@ def _updates_package(session: Session, township: str, kind: SiteKind) -> list[Re
     records.extend(sync_store.setting_records(session, owned))  # what the township takes of them
     records.append(seals_at_hall_record(session, township))  # which of its seals the hall keeps
     records.extend(sync_store.progress_records(session, township, base.get("case_history", 0)))
+    records.extend(appeal_records(session, township, base.get("rating_appeal", 0)))  # decided here, filed there
     taken = sync_store.highest_import(session, township, PackageKind.CASES.value)
     if taken:
         records.append(AckRecord(PackageKind.CASES.value, taken))
@@ -413,6 +419,8 @@ def _refuse_what_its_format_cannot_hold(header: Header, records: list[Record], r
         raise PackageRejected(RejectCode.BAD_STRUCTURE, f"case subjects in a format {header.format} package")
     if header.format < PAGES_FORMAT and any(isinstance(r, PageRecord) for r in records):
         raise PackageRejected(RejectCode.BAD_STRUCTURE, f"page records in a format {header.format} package")
+    if header.format < APPEALS_FORMAT and any(isinstance(r, AppealRecord) for r in records):
+        raise PackageRejected(RejectCode.BAD_STRUCTURE, f"appeal records in a format {header.format} package")
 
 
 def _import_body(

@@ -18,12 +18,14 @@ from sqlalchemy.orm import Session
 from counter.actions.site import this_site
 from counter.actions.sync_seals import keep_township_seal
 from counter.db.sync import store as sync_store
+from counter.db.sync.appeals import take_appeal
 from counter.db.sync.cases import apply_cases
 from counter.db.sync.held import keep_held
 from counter.db.sync.marks import current_marks
 from counter.db.sync.pages import add_page_record
 from counter.db.sync.projects import PROJECT_NO_TAKEN, apply_projects
 from counter.db.sync.tables import CASE, CASE_TRACKED, HISTORY
+from counter.sync.appeal_record import AppealRecord
 from counter.sync.case_reader import CaseKeys, CaseReader, PackageCase
 from counter.sync.hall_owned import hall_owns
 from counter.sync.record_json import to_dict
@@ -195,6 +197,16 @@ class RecordApplier:
         for held in outcome.held:
             self.hold(held.record, held.reason, held.detail, source[held.record.uid])
 
+    def appeals(self, items: list[tuple[Tally | None, AppealRecord]]) -> None:
+        """The hall's decisions on appeals filed here, beside their ratings (:mod:`counter.db.sync.appeals`); one
+        whose rating is not here waits on the review list, as progress for an unknown case does."""
+        for t, record in items:
+            taken = take_appeal(self.session, record)
+            if taken is None:
+                self.hold(record, HoldReason.CASE_UNKNOWN, record.case_no, t)
+            else:
+                self.done(record, taken, t)
+
     def _progress_pending(self) -> bool:
         above = (sync_store.baseline(self.session, self.from_site) or {}).get("case_history", 0)
         stmt = select(
@@ -229,6 +241,7 @@ class RecordApplier:
                 self.hold(record, HoldReason.CASE_UNKNOWN, record.case_no, t)
             else:
                 self.done(record, record.uid in moved, t)
+        self.appeals([(t, r) for t, r in items if isinstance(r, AppealRecord)])
         if not pending_before:
             # what the hall just sent is no news for the hall: the baseline moves past it (the cases' tables only:
             # the hall sends no projects, and the township's own not yet sent must stay pending)

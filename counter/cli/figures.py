@@ -125,6 +125,7 @@ def line_json(line: PeriodLine, grouping: Grouping | LeagueGroup) -> dict[str, A
         "unrated": r.unrated + r.not_sent,
         "pending": r.pending,
         "excluded": r.excluded,
+        "appealing": r.appealing,
         "rectified": r.rectified,
         "good_rate": _rate(r.good_rate),
         "bad_rate": _rate(r.bad_rate),
@@ -209,6 +210,7 @@ def figures_text(figures: PeriodFigures, grouping: Grouping | LeagueGroup | None
         PERIOD_GROUP_HEADING,
         PERIOD_NO_COUNTY,
         PERIOD_NONE,
+        PERIOD_RATING_SUM,
         PERIOD_RULES,
         PERIOD_TITLE,
         PERIOD_TOTAL,
@@ -240,4 +242,4 @@ def figures_text(figures: PeriodFigures, grouping: Grouping | LeagueGroup | None
     widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     title = PERIOD_TITLE.format(**dates, group=PERIOD_GROUP_HEADING[grouping], today=figures.today.isoformat())
     table = ["  ".join(_pad(text, widths[i], right=i > 0) for i, text in enumerate(row)).rstrip() for row in rows]
-    return "\n".join([title, *table, agent_service_line(figures.agent_service), PERIOD_RULES])
+    return "\n".join([title, *table, agent_service_line(figures.agent_service), PERIOD_RATING_SUM, PERIOD_RULES])

@@ -34,6 +34,8 @@ __all__ = ["GroupCount", "RectLine", "ServiceLine", "bundle_names", "rectificati
            "version_counts", "version_hashes"]  # fmt: skip
 
 Part = tuple[str, ...]
+#: a 差评 kept in the figures: as rated, fed back, or under appeal (申诉中 stays a 差评 until decided)
+BAD_STANDINGS = (Standing.BAD, Standing.RECTIFIED, Standing.APPEALING)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,7 @@ class ServiceLine:
     overdue_deferrals: int
     waits: int  # the cases with a queue ticket's wait (models.CaseTicket), and those waits in seconds, added up
     waited_s: int
+    appealing: int = 0  # of the bad: an appeal filed and not decided (申诉中)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,8 +166,8 @@ def service_lines(
             *keys,
             func.count(),
             _count_if(standing(Standing.PENDING)),
-            _count_if(standing(Standing.GOOD, Standing.BAD, Standing.RECTIFIED)),
-            _count_if(standing(Standing.BAD, Standing.RECTIFIED)),
+            _count_if(standing(Standing.GOOD, *BAD_STANDINGS)),
+            _count_if(standing(*BAD_STANDINGS)),
             _count_if(standing(Standing.LAPSED)),
             _count_if(standing(Standing.NOT_SENT)),
             _count_if(standing(Standing.EXCLUDED)),
@@ -176,6 +179,7 @@ def service_lines(
             _count_if(and_(deferred, live, late)),
             _count_if(ticket.waited_s.is_not(None)),
             func.coalesce(func.sum(ticket.waited_s), 0),
+            _count_if(standing(Standing.APPEALING)),
         )
         .outerjoin(ticket, ticket.case_id == c.id)  # at most one: its key is the case's
         .where(c.received_on.between(first, last))

@@ -24,7 +24,14 @@ from counter.db.service_standing import standing_of_rating, standing_of_rectific
 from counter.parties.names import mask_name
 from counter.ratings.export import RatingRecord
 from counter.ratings.levels import Channel, Level, RaterKind
-from counter.ratings.rectification import AppealGround, RectEvent, RectState
+from counter.ratings.rectification import (
+    AppealGround,
+    AppealStatus,
+    RatedClerk,
+    RectEvent,
+    RectState,
+    appeal_status,
+)
 from counter.ratings.status import DeskStatus
 from counter.ratings.views import (
     AppealLine,
@@ -333,20 +340,46 @@ def appeals_of_rating(session: Session, rating_id: int) -> list[AppealLine]:
     ]
 
 
-def rating_excluded(session: Session, rating_id: int) -> bool:
-    a = models.RatingAppeal
-    return bool(session.scalar(select(exists().where(a.rating_id == rating_id, a.upheld.is_(True)))))
+@dataclass(frozen=True, slots=True)
+class AppealFacts:
+    """What an appeal of a rating turns on: whose rating it is, its rectification, and the appeal so far."""
+
+    rated: RatedClerk
+    rectification_id: int | None
+    state: RectState | None  # the rectification's, None without one
+    status: AppealStatus
+
+
+def appeal_facts(session: Session, rating_id: int) -> AppealFacts | None:
+    """The facts of ``rating_id``'s appeal; None when there is no such rating."""
+    r, a, h = models.Rating, models.RatingAppeal, models.RectificationHistory
+    rated = session.execute(select(r.clerk, r.staff_no).where(r.id == rating_id)).first()
+    if rated is None:
+        return None
+    rect_id = rectification_of_rating(session, rating_id)
+    state = None if rect_id is None else rectification_state(session, rect_id)
+    filed = rect_id is not None and bool(
+        session.scalar(select(exists().where(h.rectification_id == rect_id, h.event == RectEvent.APPEALED.value)))
+    )
+    decisions = session.scalars(select(a.upheld).where(a.rating_id == rating_id).order_by(a.id))
+    return AppealFacts(RatedClerk(rated.clerk, rated.staff_no), rect_id, state, appeal_status(filed, decisions))
 
 
 # --- figures and export ---------------------------------------------------------------------
 
 
 def rating_records(session: Session, first: dt.date, last: dt.date) -> list[RatingRecord]:
-    """Every rating given in the period (by the office's day), excluded ones marked, oldest first."""
+    """Every rating given in the period (by the office's day), excluded ones and those under appeal marked, oldest
+    first."""
     r, a = models.Rating, models.RatingAppeal
+    rect, line = models.Rectification, models.RectificationHistory
     upheld = select(func.max(a.id)).where(a.rating_id == r.id, a.upheld.is_(True)).correlate(r).scalar_subquery()
     reason = select(a.reason).where(a.id == upheld).correlate(r).scalar_subquery()
-    stmt = select(r, reason).where(r.rated_on.between(first, last)).order_by(r.rated_at, r.id)
+    filed = exists().where(
+        rect.rating_id == r.id, line.rectification_id == rect.id, line.event == RectEvent.APPEALED.value
+    )
+    appealing = and_(filed, ~exists().where(a.rating_id == r.id)).label("appealing")
+    stmt = select(r, reason, appealing).where(r.rated_on.between(first, last)).order_by(r.rated_at, r.id)
     return [
         RatingRecord(
             case_no=row.case_no, item_code=row.item_code, item_name=row.item_name, department=row.department,
@@ -355,6 +388,7 @@ def rating_records(session: Session, first: dt.date, last: dt.date) -> list[Rati
             rater_kind=RaterKind(row.rater_kind), anonymous=row.anonymous, level=Level(row.level),
             reasons=tuple(json.loads(row.reasons)), comment=row.comment, rated_at=from_db(row.rated_at),
             round=row.round, excluded=appeal_reason is not None, appeal_reason=appeal_reason or "",
+            appealing=bool(under_appeal),
         )
-        for row, appeal_reason in session.execute(stmt)
+        for row, appeal_reason, under_appeal in session.execute(stmt)
     ]  # fmt: skip

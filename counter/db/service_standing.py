@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from counter.db import models
 from counter.ratings.levels import BAD_LEVELS
-from counter.ratings.rectification import RectState
+from counter.ratings.rectification import RectEvent, RectState
 from counter.sync.records import RatingRound
 
 __all__ = [
@@ -57,6 +57,7 @@ class Standing(StrEnum):
     LAPSED = "lapsed"  # 未评价: the pad's time ran out
     GOOD = "good"  # 好评, kept
     BAD = "bad"  # 差评, kept, its rectification not fed back
+    APPEALING = "appealing"  # 差评, kept, its appeal filed and not decided (申诉中): counted with the 差评, marked
     RECTIFIED = "rectified"  # 差评, kept, its rectification fed back (已整改)
     EXCLUDED = "excluded"  # rated, and the rating removed on an upheld appeal
 
@@ -72,9 +73,16 @@ def _standing(case_id: ColumnElement[int]) -> tuple[ColumnElement[str], ColumnEl
     fed_back = exists().where(
         rect.rating_id == r.id, line.rectification_id == rect.id, line.state_after == RectState.FED_BACK.value
     )
+    # 申诉中: an appeal filed (a line of its rectification) and no decision on the rating yet
+    filed = line.event == RectEvent.APPEALED.value
+    appealing = and_(
+        exists().where(rect.rating_id == r.id, line.rectification_id == rect.id, filed),
+        ~exists().where(appeal.rating_id == r.id),
+    )
     standing = case(
         (~exists().where(first), Standing.NOT_SENT.value),
         (exists().where(rating, upheld), Standing.EXCLUDED.value),
+        (exists().where(rating, bad, appealing), Standing.APPEALING.value),
         (exists().where(rating, bad, fed_back), Standing.RECTIFIED.value),
         (exists().where(rating, bad), Standing.BAD.value),
         (exists().where(rating), Standing.GOOD.value),
@@ -120,8 +128,14 @@ def new_case_standing(rounds: Sequence[RatingRound]) -> tuple[str, str | None, s
         return Standing.EXCLUDED.value, desk, clerk
     if answer.rating.level not in {level.value for level in BAD_LEVELS}:
         return Standing.GOOD.value, desk, clerk
-    fed_back = RectState.FED_BACK.value in lines.values()
-    return (Standing.RECTIFIED if fed_back else Standing.BAD).value, desk, clerk
+    return _bad_standing(lines, decided=bool(appeals)).value, desk, clerk
+
+
+def _bad_standing(lines: dict[tuple[object, ...], str], *, decided: bool) -> Standing:
+    """A kept 差评's standing from its rectification's lines (key (at, event) → state after)."""
+    if not decided and any(event == RectEvent.APPEALED.value for _at, event in lines):
+        return Standing.APPEALING
+    return Standing.RECTIFIED if RectState.FED_BACK.value in lines.values() else Standing.BAD
 
 
 def refresh_standing(session: Session, case_ids: Iterable[int]) -> None:

@@ -54,6 +54,7 @@ class RatingRecord:
     round: int  # 评价次数: 1 first, 2 follow-up after rectification
     excluded: bool  # removed on appeal (申诉复核); the record stays
     appeal_reason: str
+    appealing: bool = False  # 申诉中: an appeal filed and not decided; still a valid rating
 
 
 def region_of(area_code: str) -> str:
@@ -65,6 +66,7 @@ FIELDS = (
     "case_no", "item_code", "item_name", "department", "clerk", "staff_no", "desk_no", "site_code",
     "region", "channel", "rater_name", "rater_id_no", "rater_kind", "anonymous", "level", "satisfaction",
     "coding", "reasons", "comment", "rated_at", "round", "excluded", "appeal_reason",
+    "appealing",
 )  # fmt: skip
 
 
@@ -93,6 +95,7 @@ def export_row(record: RatingRecord, coding: Coding) -> dict[str, Any]:
         "round": record.round,
         "excluded": record.excluded,
         "appeal_reason": record.appeal_reason,
+        "appealing": record.appealing,
     }
 
 

@@ -15,7 +15,11 @@ holds the two equal on a varied dataset.  The choices, written down:
 - **未评率** = (unrated + never sent) / services already closed (a service still
   on the pad is neither).  Unrated services are never counted as 基本满意.
 - A rating **removed on appeal** (申诉复核) counts in no rate: it is neither a
-  rating nor an unrated service.
+  rating nor an unrated service; it is counted apart (**撤销**), so that
+  办件 = 已评价 + 未评价 + 评价中 + 撤销 on every line (:meth:`Figures.adds_up`).
+- A 差评 **under appeal** (申诉中: filed, not yet decided by a supervisor) stays a
+  差评 in every count and rate, and is counted again among the 申诉中; until its
+  appeal is decided it is not counted as rectified, even once fed back.
 - **整改率** = bad ratings whose rectification has been fed back / bad ratings.
   已反馈 is final (:data:`counter.ratings.rectification.MOVES` leads nowhere from it), so a rectification
   is fed back once any line of its history says so.
@@ -46,6 +50,7 @@ class ServiceFact:
     excluded: bool = False  # the rating was removed on appeal
     rectification: RectState | None = None
     site_code: str = ""  # the site that took the case: a league's database holds many
+    appealing: bool = False  # an appeal of its rating filed and not decided (申诉中)
 
 
 class Grouping(StrEnum):
@@ -94,8 +99,18 @@ class Figures:
     bad: int = 0
     unrated: int = 0  # the pad's time ran out
     not_sent: int = 0
-    excluded: int = 0
+    excluded: int = 0  # 撤销: removed on an upheld appeal
     rectified: int = 0
+    appealing: int = 0  # of the bad: 申诉中
+
+    @property
+    def not_rated(self) -> int:
+        """未评价 as the tables show it: the pad's time ran out, or the service was never sent."""
+        return self.unrated + self.not_sent
+
+    def adds_up(self) -> bool:
+        """办件 = 已评价 + 未评价 + 评价中 + 撤销: every service in exactly one of them."""
+        return self.services == self.rated + self.not_rated + self.pending + self.excluded
 
     @property
     def good_rate(self) -> Fraction | None:
@@ -118,6 +133,7 @@ class Figures:
 def _add(fig: Figures, fact: ServiceFact) -> Figures:
     services, pending, rated, good, bad = fig.services + 1, fig.pending, fig.rated, fig.good, fig.bad
     unrated, not_sent, excluded, rectified = fig.unrated, fig.not_sent, fig.excluded, fig.rectified
+    appealing = fig.appealing
     if fact.status is None:
         not_sent += 1
     elif fact.status is DeskStatus.PENDING:
@@ -130,10 +146,11 @@ def _add(fig: Figures, fact: ServiceFact) -> Figures:
         rated += 1
         if is_bad(fact.level):
             bad += 1
-            rectified += fact.rectification is RectState.FED_BACK
+            appealing += fact.appealing
+            rectified += fact.rectification is RectState.FED_BACK and not fact.appealing
         else:
             good += 1
-    return Figures(fig.label, services, pending, rated, good, bad, unrated, not_sent, excluded, rectified)
+    return Figures(fig.label, services, pending, rated, good, bad, unrated, not_sent, excluded, rectified, appealing)
 
 
 def total_figures(facts: Iterable[ServiceFact]) -> Figures:

@@ -16,6 +16,7 @@ setting.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -51,6 +52,7 @@ class RectEvent(StrEnum):
     FED_BACK = "fed_back"  # note: what the rater was told
     NOTE = "note"  # a note without a move
     VOIDED = "voided"  # an upheld appeal
+    APPEALED = "appealed"  # 申诉: the rated clerk contests the rating; it stays a 差评, 申诉中, until reviewed
 
 
 MOVES: dict[RectEvent, tuple[frozenset[RectState], RectState | None]] = {
@@ -62,9 +64,10 @@ MOVES: dict[RectEvent, tuple[frozenset[RectState], RectState | None]] = {
     RectEvent.FED_BACK: (HANDLED_STATES, RectState.FED_BACK),
     RectEvent.NOTE: (OPEN_STATES, None),
     RectEvent.VOIDED: (OPEN_STATES, RectState.VOIDED),
+    RectEvent.APPEALED: (OPEN_STATES, None),
 }
 
-#: the moves a person chooses on the supervisor's page (OPENED and VOIDED happen to them)
+#: the moves a person chooses on the supervisor's page (OPENED and VOIDED happen to them; APPEALED is an appeal's)
 CHOSEN_MOVES = (
     RectEvent.REVISITED,
     RectEvent.FIX_AT_ONCE,
@@ -140,6 +143,13 @@ def is_overdue(due: dt.date, state: RectState, today: dt.date) -> bool:
 
 
 # --- appeals (申诉复核) ---------------------------------------------------------------
+#
+# An appeal contests a 差评 as mistaken (误评) or malicious (恶意评价).  It is filed (申诉) by the rated clerk or for
+# her, and decided (复核) by someone else: 谁办理、谁负责 makes the clerk answer for her service, so she cannot be
+# the one who strikes its rating out (国办发〔2019〕51号 三(九): 差评 are verified by the body's supervisors, not by
+# whoever was rated).  The decision is a supervisor's, signed in under an account of her own: a desk without accounts
+# (a township's) cannot show who sits at it, so it files and the hall decides (the appeal goes up with the sync).
+# Until decided the rating stays a 差评, counted and marked 申诉中; upheld, it leaves every rate and is counted apart.
 
 
 class AppealGround(StrEnum):
@@ -152,6 +162,20 @@ class AppealProblem(StrEnum):
     REASON_TOO_SHORT = "reason_too_short"  # a word is not a reason a reviewer can check
     WHO_REQUIRED = "who_required"
     ALREADY_EXCLUDED = "already_excluded"
+    NO_ACCOUNT = "no_account"  # nobody signed in: a desk without accounts files, the hall decides
+    NOT_SUPERVISOR = "not_supervisor"  # the account signed in does not hold the supervisor's role
+    OWN_RATING = "own_rating"  # the account signed in is the clerk rated
+    ALREADY_APPEALED = "already_appealed"  # one appeal per rating: filed already, or decided
+    NOT_OPEN = "not_open"  # no open rectification: not a 差评, or its rater has been answered already
+
+
+class AppealStatus(StrEnum):
+    """Where a rating stands on appeal."""
+
+    NONE = "none"
+    PENDING = "pending"  # 申诉中: filed, not decided; the 差评 stays in the figures
+    REJECTED = "rejected"  # 申诉不成立: the 差评 stays
+    UPHELD = "upheld"  # 申诉成立: the rating is counted apart (撤销)
 
 
 MIN_APPEAL_REASON = 6
@@ -161,10 +185,83 @@ def appeal_problems(by: str, reason: str, already_excluded: bool) -> list[Appeal
     problems: list[AppealProblem] = []
     if not by.strip():
         problems.append(AppealProblem.WHO_REQUIRED)
-    if not reason.strip():
-        problems.append(AppealProblem.REASON_REQUIRED)
-    elif len(reason.strip()) < MIN_APPEAL_REASON:
-        problems.append(AppealProblem.REASON_TOO_SHORT)
+    problems += _reason_problems(reason)
     if already_excluded:
         problems.append(AppealProblem.ALREADY_EXCLUDED)
+    return problems
+
+
+def _reason_problems(reason: str) -> list[AppealProblem]:
+    if not reason.strip():
+        return [AppealProblem.REASON_REQUIRED]
+    if len(reason.strip()) < MIN_APPEAL_REASON:
+        return [AppealProblem.REASON_TOO_SHORT]
+    return []
+
+
+def appeal_status(filed: bool, decisions: Iterable[bool]) -> AppealStatus:
+    """From whether an appeal was filed and the decisions (upheld or not) in their order."""
+    upheld = list(decisions)
+    if any(upheld):
+        return AppealStatus.UPHELD
+    if upheld:
+        return AppealStatus.REJECTED
+    return AppealStatus.PENDING if filed else AppealStatus.NONE
+
+
+def filing_blocked(state: RectState | None, status: AppealStatus) -> list[AppealProblem]:
+    """Why no appeal can be filed against a rating whose rectification is in ``state`` (None: it has none)."""
+    if status is AppealStatus.UPHELD:
+        return [AppealProblem.ALREADY_EXCLUDED]
+    if status is not AppealStatus.NONE:
+        return [AppealProblem.ALREADY_APPEALED]
+    if state not in OPEN_STATES:
+        return [AppealProblem.NOT_OPEN]
+    return []
+
+
+def filing_problems(reason: str, state: RectState | None, status: AppealStatus) -> list[AppealProblem]:
+    """Every problem of filing an appeal with ``reason``: the reason's, then the rating's."""
+    return _reason_problems(reason) + filing_blocked(state, status)
+
+
+@dataclass(frozen=True, slots=True)
+class Reviewer:
+    """Who would decide an appeal: the account signed in (``login`` empty: nobody, on a desk without accounts)."""
+
+    login: str
+    name: str
+    staff_no: str
+    supervisor: bool  # holds the supervisor's role now
+
+
+@dataclass(frozen=True, slots=True)
+class RatedClerk:
+    """The clerk a rating was given to, as the rating keeps her."""
+
+    clerk: str
+    staff_no: str
+
+
+def is_own_rating(rated: RatedClerk, reviewer: Reviewer) -> bool:
+    """Whether ``reviewer`` is the clerk rated: her name or login is the rating's clerk, or the staff numbers agree."""
+    clerk = rated.clerk.strip()
+    if clerk and clerk in {reviewer.name.strip(), reviewer.login.strip()}:
+        return True
+    staff_no = rated.staff_no.strip()
+    return bool(staff_no) and staff_no == reviewer.staff_no.strip()
+
+
+def reviewer_problems(rated: RatedClerk, reviewer: Reviewer) -> list[AppealProblem]:
+    """Why ``reviewer`` may not decide an appeal of a rating given to ``rated``; empty when she may.
+
+    Held whatever the roles table grants: a permission says what a role may do, this says who may judge whom.
+    """
+    if not reviewer.login:
+        return [AppealProblem.NO_ACCOUNT]
+    problems: list[AppealProblem] = []
+    if not reviewer.supervisor:
+        problems.append(AppealProblem.NOT_SUPERVISOR)
+    if is_own_rating(rated, reviewer):
+        problems.append(AppealProblem.OWN_RATING)
     return problems

@@ -10,7 +10,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from counter.ratings.levels import Level
-from counter.ratings.rectification import AppealGround, RectEvent, RectState, effective_due, is_overdue
+from counter.ratings.rectification import (
+    AppealGround,
+    AppealProblem,
+    AppealStatus,
+    RectEvent,
+    RectState,
+    effective_due,
+    is_overdue,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,3 +111,20 @@ class RectificationView:
     @property
     def excluded(self) -> bool:
         return any(a.upheld for a in self.appeals)
+
+
+@dataclass(frozen=True, slots=True)
+class AppealOffer:
+    """What the supervisor's page offers of a rating's appeal at this desk, and why not what it does not."""
+
+    status: AppealStatus
+    filing: tuple[AppealProblem, ...]  # why it cannot be filed (申诉) here; empty: it can, given a reason
+    deciding: tuple[AppealProblem, ...]  # why it cannot be decided (复核) here; empty: it can
+
+    @property
+    def may_file(self) -> bool:
+        return not self.filing
+
+    @property
+    def may_decide(self) -> bool:
+        return not self.deciding

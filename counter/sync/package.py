@@ -87,14 +87,16 @@ from counter.sync.keys import sign, verify
 from counter.sync.seal import SUITE, new_ephemeral, open_sealed, seal
 from counter.util.bounded_read import TooLarge, read_bounded
 
-FORMAT_VERSION = 7  # the newest format this program writes and reads
+FORMAT_VERSION = 8  # the newest format this program writes and reads
 CASES_FORMAT = 2  # cases, acknowledgements and the hall's updates: what a package without projects is written in
 PROJECTS_FORMAT = 3  # format 2 and 帮您办 projects
 HELD_FORMAT = 4  # a hall's update with the township's records it holds for review (counter.sync.records.HeldRecord)
 SEALS_FORMAT = 5  # a township's cases (and projects) with the seals of its trail (counter.sync.records.SealRecord)
 SUBJECT_FORMAT = 6  # format 5 whose cases may hold their bundle's subject (counter.sync.records.CaseRecord.subject)
 PAGES_FORMAT = 7  # format 6 and the pages a desk's camera took of materials (counter.sync.records.PageRecord)
-FORMATS = (CASES_FORMAT, PROJECTS_FORMAT, HELD_FORMAT, SEALS_FORMAT, SUBJECT_FORMAT, PAGES_FORMAT)  # what this reads
+APPEALS_FORMAT = 8  # a hall's update with the appeals it decided of the township's ratings (records.AppealRecord)
+#: what this reads
+FORMATS = (CASES_FORMAT, PROJECTS_FORMAT, HELD_FORMAT, SEALS_FORMAT, SUBJECT_FORMAT, PAGES_FORMAT, APPEALS_FORMAT)
 MAGICS = {n: f"COUNTER-SYNC/{n}\n".encode("ascii") for n in FORMATS}
 MAGIC = MAGICS[CASES_FORMAT]  # the first line of a package of format 2
 OLD_FORMATS = (1,)  # unencrypted: refused by name, the sender must upgrade (docs/sync-crypto.md)

@@ -27,6 +27,7 @@ from typing import ClassVar
 
 from counter.case.view import CaseMaterialLine
 from counter.intake.parties import PartyColumns
+from counter.sync.appeal_record import AppealRecord
 
 # The longest text and the most lines a record may hold.  Each is far beyond any real case (a company's name runs
 # to some sixty characters, a case to a few dozen checklist and history lines) and far below what would burden the
@@ -565,6 +566,7 @@ Record = (
     | HolidayRecord
     | SettingRecord
     | ProgressRecord
+    | AppealRecord
     | AckRecord
     | ProjectRecord
     | HeldRecord
@@ -579,6 +581,7 @@ RECORD_TYPES: dict[str, type[Record]] = {
         HolidayRecord,
         SettingRecord,
         ProgressRecord,
+        AppealRecord,
         AckRecord,
         ProjectRecord,
         HeldRecord,
@@ -589,5 +592,5 @@ RECORD_TYPES: dict[str, type[Record]] = {
 #: which records each kind of package may hold (a project only in a package of format 3: counter.sync.package)
 ALLOWED: dict[str, frozenset[str]] = {
     "cases": frozenset({"case", "ack", "project", "seal", "page", "guide"}),  # guides: only a hall's, to its league
-    "updates": frozenset({"guide", "holiday", "setting", "progress", "ack", "held"}),
+    "updates": frozenset({"guide", "holiday", "setting", "progress", "ack", "held", "appeal"}),
 }

@@ -36,7 +36,10 @@ PERIOD_COLUMNS = (
     ("rated", tr("有效评价")),
     ("good", tr("好评")),
     ("bad", tr("差评")),
+    ("appealing", tr("其中申诉中")),
     ("unrated", tr("未评价")),
+    ("pending", tr("评价中")),
+    ("excluded", tr("申诉撤销")),
     ("good_rate", tr("好评率")),
     ("bad_rate", tr("差评率")),
     ("unrated_rate", tr("未评价率")),
@@ -62,6 +65,11 @@ PERIOD_RULES = tr(
     "容缺逾期为容缺材料逾期未交或逾期才交的办件；"
     "部门在办为这些办件中已分发、各部门尚未决定的事项，事项逾期为其中已过承诺或法定办结期限的（暂停计时的不计）；"
     "整改按开启日期计，逾期指至今未反馈且已过整改期限。"
+)
+#: how the 好差评 columns add up, and what 申诉中 and 申诉撤销 count
+PERIOD_RATING_SUM = tr(
+    "办件＝有效评价＋未评价＋评价中＋申诉撤销；申诉中的差评在负责人复核前照常计入差评，复核前不计为已整改；"
+    "申诉成立撤销的评价单列为申诉撤销，不计入各项比率。"
 )
 PERIOD_BAD_RANGE = tr("起始日期 {first} 晚于截止日期 {last}。")
 

@@ -56,6 +56,7 @@ RECT_EVENT = {
     "fed_back": tr("反馈评价人"),
     "note": tr("备注"),
     "voided": tr("申诉成立，撤销评价"),
+    "appealed": tr("申诉，待负责人复核"),
 }
 RECT_MOVE_PROBLEM = {
     "not_allowed": tr("当前状态下不能这样处理"),
@@ -71,6 +72,18 @@ APPEAL_PROBLEM = {
     "reason_too_short": tr("理由太简单，请写明核实的情况"),
     "who_required": tr("请填写复核人姓名"),
     "already_excluded": tr("该评价已经申诉成立并撤销"),
+    "no_account": tr("本机没有登录账户，不能在这里复核申诉：申诉随同步报送政务服务中心，由负责人复核后返回"),
+    "not_supervisor": tr("申诉须由负责人复核，当前登录的账户没有负责人角色"),
+    "own_rating": tr("这是对您本人的评价，不能由您复核，请由其他负责人复核"),
+    "already_appealed": tr("该评价已经提出过申诉，每条评价只能申诉一次"),
+    "not_open": tr("该评价没有进行中的整改（不是差评，或已反馈评价人），不能申诉"),
+}
+#: where a rating stands on appeal, as the supervisor's page says it
+APPEAL_STATUS = {
+    "none": tr("未申诉"),
+    "pending": tr("申诉中（差评照常计入统计）"),
+    "rejected": tr("申诉不成立"),
+    "upheld": tr("申诉成立，评价已撤销"),
 }
 RATING_SETTING_PROBLEM = {
     "unreadable": tr("设置“{key}”的值无法读取（{detail}），已按默认值使用"),

@@ -88,14 +88,17 @@ class Expected:
     rectifications: list[tuple[tuple[dt.date, str, str, str, str], tuple[dt.date, RectState, dt.date | None]]] = field(
         default_factory=list
     )
+    filing: bool = True  # appeals filed among the rectifications' moves: none in a database older than filing
 
 
-def _walk(rng: random.Random) -> list[tuple[RectEvent, RectState, dt.date | None]]:
-    """A rectification's history: opened, then a few moves chosen at random among those allowed."""
+def _walk(rng: random.Random, filing: bool = True) -> list[tuple[RectEvent, RectState, dt.date | None]]:
+    """A rectification's history: opened, then a few moves chosen at random among those allowed (an appeal filed
+    among them, unless not ``filing``)."""
     state = RectState.AWAITING_REVISIT
     lines: list[tuple[RectEvent, RectState, dt.date | None]] = [(RectEvent.OPENED, state, None)]
     for _ in range(rng.randrange(6)):
-        allowed = [e for e, (before, _after) in MOVES.items() if state in before]
+        offered = MOVES if filing else {e: m for e, m in MOVES.items() if e is not RectEvent.APPEALED}
+        allowed = [e for e, (before, _after) in offered.items() if state in before]
         if not allowed:
             break
         event = rng.choice(allowed)
@@ -106,7 +109,7 @@ def _walk(rng: random.Random) -> list[tuple[RectEvent, RectState, dt.date | None
     return lines
 
 
-def fill(session: Session, rng: random.Random, cases: int) -> Expected:
+def fill(session: Session, rng: random.Random, cases: int, *, filing: bool = True) -> Expected:
     versions = [
         (code, name, version)
         for code, name, version in session.execute(
@@ -116,7 +119,7 @@ def fill(session: Session, rng: random.Random, cases: int) -> Expected:
         )
         if version is not None
     ][:8]
-    expected = Expected()
+    expected = Expected(filing=filing)
     for n in range(cases):
         code, name, version = rng.choice(versions)
         site, desk_no, clerk = rng.choice(SITES), rng.choice(DESKS), rng.choice(CLERKS)
@@ -191,19 +194,19 @@ def _decisions(session: Session, rng: random.Random, case: models.Case) -> int:
     desk_no, clerk = (rng.choice(DESKS), rng.choice(CLERKS)) if rng.random() < 0.2 else (case.desk_no, case.clerk)
     at = dt.datetime.combine(case.received_on, dt.time(9), tzinfo=dt.UTC)
     request_id = add_request(session, case.id, 1, at, case.site_code, desk_no, clerk)
-    status, level, excluded, state = DeskStatus.PENDING, None, False, None
+    status, level, excluded, state, appealing = DeskStatus.PENDING, None, False, None, False
     if kind == "unrated":
         add_lapse(session, request_id, at + dt.timedelta(hours=1))
         status = DeskStatus.UNRATED
     elif kind == "rated":
         status = DeskStatus.RATED
         level = rng.choice([*Level, Level.DISSATISFIED, Level.VERY_DISSATISFIED])
-        excluded, state = _rate(session, rng, case, (request_id, 1, desk_no, clerk), level, expected)
+        excluded, state, appealing = _rate(session, rng, case, (request_id, 1, desk_no, clerk), level, expected)
         if rng.random() < 0.1:  # a follow-up round: kept, never counted in place of the first
             follow_up = add_request(session, case.id, 2, at, case.site_code, desk_no, clerk)
             _rate(session, rng, case, (follow_up, 2, desk_no, clerk), rng.choice(list(Level)), expected)
     return ServiceFact(case.received_on, desk_no, clerk, case.bundle_code, name, status, level, excluded, state,
-                       case.site_code)  # fmt: skip
+                       case.site_code, appealing)  # fmt: skip
 
 
 def _rate(
@@ -213,7 +216,7 @@ def _rate(
     request: tuple[int, int, str, str],
     level: Level,
     expected: Expected,
-) -> tuple[bool, RectState | None]:
+) -> tuple[bool, RectState | None, bool]:
     """A rating of ``request`` (id, round, desk, clerk); an appeal now and then; a rectification with a random
     history when it is bad."""
     request_id, round_, desk_no, clerk = request
@@ -226,22 +229,25 @@ def _rate(
         "region": "152201", "rater_name": "某某", "rater_id_no": "152201199101010011", "rater_kind": "person",
     })  # fmt: skip
     excluded = False
-    for _ in range(rng.choice([0, 0, 0, 1, 2])):
+    decisions = rng.choice([0, 0, 0, 1, 2])
+    for _ in range(decisions):
         upheld = rng.random() < 0.5 and not excluded
         excluded = excluded or upheld
         add_appeal(session, rating_id, at, "负责人", AppealGround.MISTAKEN, upheld, "评价对象有误，复核属实")
     if not is_bad(level):
-        return excluded, None
+        return excluded, None, False
     due_on = rated_on + dt.timedelta(days=7)
     rect_id = add_rectification(session, rating_id, at, rated_on, "7 calendar_day", due_on, False)
-    lines = _walk(rng)
+    lines = _walk(rng, expected.filing)
     for event, after, fix_due in lines:
         add_rectification_line(session, rect_id, at, "负责人", event, after, "记录", fix_due)
     state = lines[-1][1]  # the newest line holds the state
     fixes = [f for _, _, f in lines if f is not None]
     where = (rated_on, case.site_code, desk_no, clerk, case.bundle_code)
     expected.rectifications.append((where, (due_on, state, max(fixes) if fixes else None)))
-    return excluded, state
+    # 申诉中: the random walk filed an appeal (a line of the rectification) and nobody has decided one
+    appealing = any(event is RectEvent.APPEALED for event, _, _ in lines) and not decisions
+    return excluded, state, appealing
 
 
 def _part(grouping: Grouping, day: dt.date, site: str, desk_no: str, clerk: str, bundle: str) -> tuple[str, ...]:
@@ -320,7 +326,8 @@ def test_the_database_counts_what_the_domain_defines(
 ) -> None:
     """Through the rating store's writers, each keeping its case's standing, or filled in by the migration."""
     with sessions.begin() as session:
-        facts = fill(session, random.Random(20), 400)
+        # a database the migration filled in predates appeals filed (申诉中): it holds none
+        facts = fill(session, random.Random(20), 400, filing=written_by == "writers")
         if written_by == "migration":
             backfill(session)
     with sessions() as session:

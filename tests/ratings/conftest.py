@@ -8,6 +8,7 @@ on both, but for the few kept on SQLite by design (see :data:`SQLITE_ONLY_TESTS`
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 from collections.abc import Iterator
@@ -16,8 +17,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.roles import Actor, Role
 from counter.actions.demo import DemoCase, run_demo
-from counter.actions.desk import desk_at
+from counter.actions.desk import Desk, desk_at
+from counter.db.account_store import insert_account
 from counter.db.engine import make_engine, make_sessions
 from counter.host.desk_config import DeskConfig
 from tests.catalog_db import made_once
@@ -126,3 +129,12 @@ def sessions(request: pytest.FixtureRequest) -> Iterator[sessionmaker[Session]]:
 @pytest.fixture
 def clock() -> Clock:
     return Clock(dt.datetime(2026, 11, 20, 10, 30, tzinfo=CHINA))
+
+
+def account_desk(
+    sessions: sessionmaker[Session], login: str, name: str, roles: frozenset[Role], staff_no: str = ""
+) -> Desk:
+    """An account stored as the account actions store it, and desk 8 with it signed in."""
+    with sessions.begin() as session:
+        insert_account(session, login, name, staff_no, roles, "x", dt.datetime(2026, 11, 1, tzinfo=dt.UTC))
+    return dataclasses.replace(DESK, clerk=name, staff_no=staff_no, actor=Actor(login, name, roles))

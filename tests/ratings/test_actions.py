@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.roles import Role
 from counter.actions.calendar import office_calendar
 from counter.actions.ratings import (
     AppealRefused,
@@ -46,7 +47,7 @@ from counter.ratings.rectification import AppealGround, MoveProblem, RectEvent, 
 from counter.ratings.settings import RatingSettings
 from counter.ratings.status import DeskStatus, SendRefusal
 from counter.ratings.views import PadCase
-from tests.ratings.conftest import DESK, TODAY, Clock
+from tests.ratings.conftest import DESK, TODAY, Clock, account_desk
 
 BAD = RatingChoice(Level.VERY_DISSATISFIED, ("办理时间长", "其他"), "材料要求前后不一")
 
@@ -294,18 +295,19 @@ def test_an_appeal_excludes_a_rating_with_who_and_why_and_the_rating_stays(
 ) -> None:
     recorded = rate(sessions, send(sessions, demo_cases["受理"], clock), BAD, clock)
     assert recorded.alert is not None
+    baoyin = account_desk(sessions, "baoyin", "宝音", frozenset({Role.SUPERVISOR}))  # another than the clerk rated
     with sessions.begin() as session, pytest.raises(AppealRefused):
-        decide_appeal(session, recorded.rating_id, "宝音", AppealGround.MISTAKEN, "", True, clock())
+        decide_appeal(session, recorded.rating_id, "宝音", AppealGround.MISTAKEN, "", True, clock(), desk=baoyin)
     with sessions.begin() as session:
         decide_appeal(session, recorded.rating_id, "宝音", AppealGround.MALICIOUS, "与本窗口服务无关，监控核实", False,
-                      clock())  # fmt: skip
+                      clock(), desk=baoyin)  # fmt: skip
     with sessions() as session:
         rejected = rectification_detail(session, recorded.alert.rectification_id)
         assert rejected is not None
         assert not rejected.excluded
     with sessions.begin() as session:
         decide_appeal(session, recorded.rating_id, "宝音", AppealGround.MISTAKEN, "申请人来电说明误按，录音存档", True,
-                      clock())  # fmt: skip
+                      clock(), desk=baoyin)  # fmt: skip
     with sessions() as session:
         detail = rectification_detail(session, recorded.alert.rectification_id)
         assert detail is not None
@@ -315,11 +317,12 @@ def test_an_appeal_excludes_a_rating_with_who_and_why_and_the_rating_stays(
         assert detail.history[-1].note == "申请人来电说明误按，录音存档"
         assert session.get_one(models.Rating, recorded.rating_id).level == "very_dissatisfied"
         assert open_rectifications(session) == []
-        (record,) = ratings_for_export(session, TODAY, TODAY)
+        (record,) = ratings_for_export(session, TODAY, TODAY, desk=baoyin)
         assert record.excluded
         assert record.appeal_reason == "申请人来电说明误按，录音存档"
     with sessions.begin() as session, pytest.raises(AppealRefused):
-        decide_appeal(session, recorded.rating_id, "宝音", AppealGround.MISTAKEN, "再次申诉同一条评价", True, clock())
+        decide_appeal(session, recorded.rating_id, "宝音", AppealGround.MISTAKEN, "再次申诉同一条评价", True, clock(),
+                      desk=baoyin)  # fmt: skip
 
 
 def test_figures_from_the_database(sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock) -> None:

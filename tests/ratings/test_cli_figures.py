@@ -9,13 +9,18 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.roles import Actor, Role
 from counter.actions.calendar import office_calendar
-from counter.actions.ratings import record_rating, send_to_pad
+from counter.actions.ratings import decide_appeal, file_appeal, record_rating, send_to_pad
 from counter.cli.main import main
+from counter.db import models
+from counter.db.account_store import insert_account
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
+from counter.ratings.rectification import AppealGround
 from tests.ratings.conftest import DESK, Clock
 
 DAY = ["--from", "2026-11-20", "--to", "2026-11-20"]
@@ -87,9 +92,10 @@ def test_the_terminal_table_by_desk(capsys: pytest.CaptureFixture[str], rated_db
     assert "好评率" in lines[1]
     assert "即办件占比" in lines[1]
     assert lines[2].startswith("XAM01 8号窗口")
-    assert lines[-3].startswith("合计")
-    assert "50.0%" in lines[-3]
-    assert lines[-2] == "帮您办评价（单独渠道）：本期没有评价。"  # the projects' 评价表s, counted apart
+    assert lines[-4].startswith("合计")
+    assert "50.0%" in lines[-4]
+    assert lines[-3] == "帮您办评价（单独渠道）：本期没有评价。"  # the projects' 评价表s, counted apart
+    assert lines[-2].startswith("办件＝有效评价＋未评价＋评价中＋申诉撤销")
 
 
 def test_an_empty_period_says_so(capsys: pytest.CaptureFixture[str], rated_db: str) -> None:
@@ -118,3 +124,42 @@ def test_misuse_is_refused_in_chinese(
     assert code == 2
     assert out == ""
     assert said in err
+
+
+def test_every_line_adds_up_with_an_appeal_pending_and_one_upheld(
+    capsys: pytest.CaptureFixture[str], rated_db: str, sessions: sessionmaker[Session], clock: Clock
+) -> None:
+    """办件 = 有效评价 + 未评价 + 评价中 + 申诉撤销, in the JSON and the terminal's columns; 申诉中 is still a 差评."""
+    with sessions() as session:
+        bad = session.scalars(select(models.Rating.id).where(models.Rating.level == Level.DISSATISFIED.value)).one()
+    with sessions.begin() as session:
+        file_appeal(session, bad, "=HYPERLINK(1)", "评价人当场说明按错了等级", clock(), desk=DESK)
+    code, out, _ = figures(capsys, *DAY, "--by", "desk", "--json", "--db", rated_db)
+    assert code == 0
+    total = json.loads(out)["total"]
+    assert (total["rated"], total["bad"], total["appealing"], total["excluded"]) == (2, 1, 1, 0)
+    good = session_rating(sessions, Level.VERY_SATISFIED)
+    with sessions.begin() as session:  # struck out by a supervisor, whose account is gone before the command runs
+        insert_account(session, "baoyin", "宝音", "", frozenset({Role.SUPERVISOR}), "x", clock())
+    baoyin = dataclasses.replace(DESK, actor=Actor("baoyin", "宝音", frozenset({Role.SUPERVISOR})))
+    with sessions.begin() as session:
+        decide_appeal(session, good, "宝音", AppealGround.MISTAKEN, "评价人与本窗口办件无关，已核实", True, clock(),
+                      desk=baoyin)  # fmt: skip
+        session.execute(delete(models.Account))
+    code, out, _ = figures(capsys, *DAY, "--by", "desk", "--json", "--db", rated_db)
+    table = json.loads(out)
+    for line in (*table["lines"], table["total"]):
+        assert line["services"] == line["rated"] + line["unrated"] + line["pending"] + line["excluded"]
+    assert (table["total"]["rated"], table["total"]["excluded"], table["total"]["appealing"]) == (1, 1, 1)
+    code, out, _ = figures(capsys, *DAY, "--by", "desk", "--db", rated_db)
+    header, *rows = [line.split() for line in out.splitlines()[1:-3]]
+    at = {heading: header.index(heading) for heading in ("办件", "有效评价", "未评价", "评价中", "申诉撤销")}
+    for row in rows:
+        cells = row[-len(header) :]  # the label may hold a space ("XAM01 8号窗口")
+        services, rated, not_rated, pending, struck = (int(cells[at[h]]) for h in at)
+        assert services == rated + not_rated + pending + struck
+
+
+def session_rating(sessions: sessionmaker[Session], level: Level) -> int:
+    with sessions() as session:
+        return session.scalars(select(models.Rating.id).where(models.Rating.level == level.value)).one()

@@ -7,14 +7,17 @@ first tests write are what the triggers are then asked to guard.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import Executable, delete, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.roles import Actor, Role
 from counter.actions.calendar import office_calendar
 from counter.actions.demo import run_demo
 from counter.actions.desk import Desk
@@ -30,6 +33,7 @@ from counter.actions.ratings import (
 )
 from counter.case.numbers import DeskIdentity
 from counter.db import models
+from counter.db.account_store import insert_account
 from counter.db.engine import make_engine, make_sessions
 from counter.ratings.choice import RatingChoice
 from counter.ratings.figures import Grouping
@@ -51,6 +55,19 @@ def pg_sessions(pg_databases: PgDatabases) -> Iterator[sessionmaker[Session]]:
         pg_databases.drop(name)
 
 
+@contextmanager
+def a_supervisor(sessions: sessionmaker[Session]) -> Iterator[Desk]:
+    """Desk 8 with 宝音 signed in, a supervisor who is not the clerk rated, for one appeal decision; her account
+    is removed after it, so the module's other steps go on at a desk without accounts."""
+    with sessions.begin() as session:
+        insert_account(session, "baoyin", "宝音", "", frozenset({Role.SUPERVISOR}), "x", dt.datetime.now(dt.UTC))
+    try:
+        yield dataclasses.replace(DESK, actor=Actor("baoyin", "宝音", frozenset({Role.SUPERVISOR})))
+    finally:
+        with sessions.begin() as session:
+            session.execute(delete(models.Account).where(models.Account.login == "baoyin"))
+
+
 @pytest.fixture(scope="module")
 def made(pg_sessions: sessionmaker[Session]) -> dict[str, str]:
     return {c.label: c.case_no for c in run_demo(pg_sessions, Desk(DeskIdentity("XAM01", "8"), "乌兰"), TODAY)}
@@ -69,17 +86,18 @@ def test_rate_revisit_appeal_figures_and_export_on_postgresql(
     alert = ids["不予受理"].alert
     assert alert is not None
     assert alert.due_on == dt.date(2026, 11, 27)
-    with pg_sessions.begin() as session:
-        assert record_revisit(session, alert.rectification_id, "其其格", "已电话回访", clock()) is RectState.VERIFYING
+    with a_supervisor(pg_sessions) as baoyin, pg_sessions.begin() as session:
+        revisited = record_revisit(session, alert.rectification_id, "宝音", "已电话回访", clock(), desk=baoyin)
+        assert revisited is RectState.VERIFYING
     with pg_sessions() as session:
         (row,) = open_rectifications(session)
         assert (row.state, row.level) == (RectState.VERIFYING, Level.DISSATISFIED)
         lines, total = rating_figures(session, TODAY, TODAY, Grouping.CLERK)
         assert (total.good, total.bad) == (1, 1)
         assert [line.label for line in lines] == ["乌兰"]
-    with pg_sessions.begin() as session:
+    with a_supervisor(pg_sessions) as baoyin, pg_sessions.begin() as session:
         decide_appeal(session, ids["不予受理"].rating_id, "宝音", AppealGround.MISTAKEN, "申请人到窗口说明误按",
-                      True, clock())  # fmt: skip
+                      True, clock(), desk=baoyin)  # fmt: skip
     with pg_sessions() as session:
         assert open_rectifications(session) == []
         records = ratings_for_export(session, TODAY, TODAY)
@@ -95,7 +113,10 @@ def rows_of_every_table(pg_sessions: sessionmaker[Session], made: dict[str, str]
         pad = send_to_pad(session, made["补正（委托代理人办理）"], DESK, clock())
         choice = RatingChoice(Level.VERY_DISSATISFIED, ("其他",))
         rating = record_rating(session, pad.request_id, choice, DESK, clock(), office_calendar(session))
-        decide_appeal(session, rating.rating_id, "宝音", AppealGround.MALICIOUS, "经核实与窗口服务无关", False, clock())
+    with a_supervisor(pg_sessions) as baoyin, pg_sessions.begin() as session:
+        decide_appeal(session, rating.rating_id, "宝音", AppealGround.MALICIOUS, "经核实与窗口服务无关", False, clock(),
+                      desk=baoyin)  # fmt: skip
+    with pg_sessions.begin() as session:
         pad = send_to_pad(session, made["容缺受理"], DESK, clock())
         record_unrated(session, pad.request_id, clock())
 

@@ -15,16 +15,22 @@ from counter.ratings.rectification import (
     MOVES,
     OPEN_STATES,
     AppealProblem,
+    AppealStatus,
     Move,
     MoveProblem,
+    RatedClerk,
     RectEvent,
     RectState,
+    Reviewer,
     appeal_problems,
+    appeal_status,
     effective_due,
+    filing_problems,
     is_overdue,
     move_problems,
     moves_from,
     rectification_due,
+    reviewer_problems,
     state_after,
 )
 from counter.ratings.settings import (
@@ -176,3 +182,33 @@ def test_every_problem_of_a_reason_list() -> None:
         SettingProblemCode.REASON_REPEATED,
         SettingProblemCode.REASON_TOO_LONG,
     ]
+
+
+def test_nobody_reviews_their_own_rating_and_a_desk_without_accounts_reviews_none() -> None:
+    """By name, login or staff number; a supervisor's role, signed in; whatever the permissions say."""
+    rated = RatedClerk("乌兰", "XA0815")
+    nobody = Reviewer("", "乌兰", "XA0815", supervisor=True)  # a desk without accounts, whatever it may do
+    assert reviewer_problems(rated, nobody) == [AppealProblem.NO_ACCOUNT]
+    assert reviewer_problems(rated, Reviewer("wulan", "乌兰", "", supervisor=True)) == [AppealProblem.OWN_RATING]
+    assert reviewer_problems(rated, Reviewer("wl", "乌兰娜", "XA0815", supervisor=True)) == [AppealProblem.OWN_RATING]
+    assert reviewer_problems(rated, Reviewer("乌兰", "另一人", "", supervisor=True)) == [AppealProblem.OWN_RATING]
+    assert reviewer_problems(rated, Reviewer("sarula", "萨如拉", "", supervisor=False)) == [
+        AppealProblem.NOT_SUPERVISOR
+    ]
+    assert reviewer_problems(rated, Reviewer("baoyin", "宝音", "XA0101", supervisor=True)) == []
+    assert reviewer_problems(RatedClerk("乌兰", ""), Reviewer("baoyin", "宝音", "", supervisor=True)) == []
+
+
+def test_an_appeal_is_filed_once_while_its_rectification_is_open() -> None:
+    reason = "评价人当场说明按错了等级"
+    assert filing_problems(reason, RectState.VERIFYING, AppealStatus.NONE) == []
+    assert filing_problems("", RectState.VERIFYING, AppealStatus.NONE) == [AppealProblem.REASON_REQUIRED]
+    assert filing_problems(reason, RectState.FED_BACK, AppealStatus.NONE) == [AppealProblem.NOT_OPEN]
+    assert filing_problems(reason, None, AppealStatus.NONE) == [AppealProblem.NOT_OPEN]
+    assert filing_problems(reason, RectState.VERIFYING, AppealStatus.PENDING) == [AppealProblem.ALREADY_APPEALED]
+    assert filing_problems(reason, RectState.VERIFYING, AppealStatus.REJECTED) == [AppealProblem.ALREADY_APPEALED]
+    assert filing_problems(reason, RectState.VOIDED, AppealStatus.UPHELD) == [AppealProblem.ALREADY_EXCLUDED]
+    assert appeal_status(filed=True, decisions=[]) is AppealStatus.PENDING
+    assert appeal_status(filed=True, decisions=[False]) is AppealStatus.REJECTED
+    assert appeal_status(filed=False, decisions=[False, True]) is AppealStatus.UPHELD
+    assert appeal_status(filed=False, decisions=[]) is AppealStatus.NONE

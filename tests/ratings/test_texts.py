@@ -14,13 +14,14 @@ from counter.ratings.choice import ChoiceProblem
 from counter.ratings.figures import Grouping
 from counter.ratings.levels import Channel, Coding, Level
 from counter.ratings.reasons import DEFAULT_LABELS, DEFAULT_REASONS, MAX_REASON_LENGTH, ReasonCode
-from counter.ratings.rectification import AppealGround, AppealProblem, MoveProblem, RectEvent, RectState
+from counter.ratings.rectification import AppealGround, AppealProblem, AppealStatus, MoveProblem, RectEvent, RectState
 from counter.ratings.settings import SettingProblemCode
 from counter.ratings.status import DeskStatus, SendRefusal
 from counter.ui.pad.words import RATING_SETTINGS_UNIT
 from counter.words.ratings import (
     APPEAL_GROUND,
     APPEAL_PROBLEM,
+    APPEAL_STATUS,
     RATING_CHANNEL,
     RATING_CHOICE_PROBLEM,
     RATING_DESK_STATUS,
@@ -49,6 +50,7 @@ from counter.words.ratings import (
         (RECT_MOVE_PROBLEM, MoveProblem),
         (APPEAL_GROUND, AppealGround),
         (APPEAL_PROBLEM, AppealProblem),
+        (APPEAL_STATUS, AppealStatus),
         (RATING_SETTING_PROBLEM, SettingProblemCode),
         (RATING_GROUPING, Grouping),
         (RATING_CODING, Coding),

@@ -78,7 +78,7 @@ def test_layout_is_magic_header_line_and_sealed_body() -> None:
     [
         (b"", RejectCode.NOT_A_PACKAGE),
         (b"PK\x03\x04 a zip file", RejectCode.NOT_A_PACKAGE),
-        (b"COUNTER-SYNC/8\n{}\n", RejectCode.TOO_NEW),
+        (b"COUNTER-SYNC/9\n{}\n", RejectCode.TOO_NEW),
         (b"COUNTER-SYNC/3\n{}\n", RejectCode.BAD_HEADER),  # format 3 is read: its header is checked
         (b"COUNTER-SYNC/1\n{}\n", RejectCode.OLD_FORMAT),
         (MAGIC[:7], RejectCode.TRUNCATED),
@@ -109,7 +109,7 @@ def test_broken_files_are_named(data: bytes, code: RejectCode) -> None:
 
 def test_a_newer_format_in_the_header_is_too_new() -> None:
     header, body = parts(GOOD)
-    assert rejection(MAGIC + header.replace(b'"format":2', b'"format":8') + b"\n" + body) is RejectCode.TOO_NEW
+    assert rejection(MAGIC + header.replace(b'"format":2', b'"format":9') + b"\n" + body) is RejectCode.TOO_NEW
 
 
 def test_a_format_the_first_line_does_not_name_is_refused() -> None:

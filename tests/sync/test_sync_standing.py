@@ -43,6 +43,13 @@ def _variants(bad: RatingRound) -> list[tuple[RatingRound, ...]]:
     good = dataclasses.replace(rating, level=Level.SATISFIED.value, rectification=None)
     pending = dataclasses.replace(bad, rating=None, lapsed_at=None)
     lapsed = dataclasses.replace(pending, lapsed_at=LATER)
+    # an appeal filed at the township (申诉中 until the hall decides): a line of the rectification
+    filing = dataclasses.replace(rect.history[-1], at=LATER, event="appealed", note="评价人当场说明按错了等级")
+    filed = dataclasses.replace(rect, history=(*rect.history, filing))
+    appealed = dataclasses.replace(rating, rectification=filed)
+    answered = dataclasses.replace(fed, at=LATER + dt.timedelta(minutes=1))
+    appealed_fed = dataclasses.replace(rating, rectification=dataclasses.replace(filed, history=(*filed.history,
+                                                                                                 answered)))
     second = dataclasses.replace(bad, round=2, desk_no="7", clerk="张海军")
     other_desk = dataclasses.replace(bad, desk_no="7", clerk="张海军")
     return [
@@ -67,6 +74,10 @@ def _variants(bad: RatingRound) -> list[tuple[RatingRound, ...]]:
         (bad, dataclasses.replace(bad, rating=rectified)),
         (dataclasses.replace(bad, rating=good), dataclasses.replace(bad, rating=rectified)),
         (dataclasses.replace(bad, rating=rectified), second),
+        (dataclasses.replace(bad, rating=appealed),),  # 申诉中
+        (dataclasses.replace(bad, rating=appealed_fed),),  # 申诉中, fed back meanwhile: not rectified until decided
+        (dataclasses.replace(bad, rating=dataclasses.replace(appealed, appeals=(turned_down,))),),  # decided: 差评
+        (dataclasses.replace(bad, rating=dataclasses.replace(appealed, appeals=(upheld,))),),  # decided: 撤销
     ]  # fmt: skip
 
 

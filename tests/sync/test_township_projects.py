@@ -210,7 +210,7 @@ def test_a_tampered_package_with_a_project_is_refused_and_nothing_kept(pair: Pai
         (bytes(flipped), RejectCode.BODY_MISMATCH),
         (good.replace(b'"export_no":1', b'"export_no":7'), RejectCode.BAD_SIGNATURE),
         (as_format_2, RejectCode.BAD_HEADER),
-        (b"COUNTER-SYNC/8\n" + good[len(MAGIC) :], RejectCode.TOO_NEW),
+        (b"COUNTER-SYNC/9\n" + good[len(MAGIC) :], RejectCode.TOO_NEW),
     ):
         with pytest.raises(PackageRejected) as caught:
             hall.take(data)

@@ -25,7 +25,7 @@ from counter.db import models
 from counter.db.settings_store import get_setting, put_setting
 from counter.db.sync.case_parts import merge_history
 from counter.db.sync.marks import changed_case_ids, changed_project_ids
-from counter.db.sync.tables import CASE, GUIDE, HISTORY, case_ids_by_uid, utc
+from counter.db.sync.tables import APPEAL, CASE, GUIDE, HISTORY, case_ids_by_uid, utc
 from counter.sync.records import GuideRecord, HistoryEntry, HolidayRecord, ProgressRecord, SettingRecord
 
 COVERED_KEY = "holidays.covered"  # as counter.db.holiday_store
@@ -40,14 +40,15 @@ def _baseline_key(to_site: str) -> str:
 
 
 def update_marks(session: Session) -> dict[str, int]:
-    """The marks of a hall's updates package: its newest guide version and case history line."""
+    """The marks of a hall's updates package: its newest guide version, case history line and appeal decision."""
     row = session.execute(
         select(
             select(func.coalesce(func.max(GUIDE.c.id), 0)).scalar_subquery(),
             select(func.coalesce(func.max(HISTORY.c.id), 0)).scalar_subquery(),
+            select(func.coalesce(func.max(APPEAL.c.id), 0)).scalar_subquery(),
         )
     ).one()
-    return {"guide_version": int(row[0]), "case_history": int(row[1])}
+    return {"guide_version": int(row[0]), "case_history": int(row[1]), "rating_appeal": int(row[2])}
 
 
 def baseline(session: Session, to_site: str) -> dict[str, int] | None:

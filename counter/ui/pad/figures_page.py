@@ -69,13 +69,17 @@ def group_label(label: str, grouping: Grouping) -> str:
 
 
 def figure_cells(line: Figures, label: str) -> list[str]:
+    """A line's cells under :data:`RATING_FIGURES_COLUMNS`: 办件数 = 已评价 + 未评价 + 评价中 + 申诉撤销."""
     return [
         label,
         str(line.services),
         str(line.rated),
         str(line.good),
         str(line.bad),
-        str(line.unrated + line.not_sent),
+        str(line.appealing),
+        str(line.not_rated),
+        str(line.pending),
+        str(line.excluded),
         percent_text(None if line.good_rate is None else float(line.good_rate)),
         percent_text(None if line.unrated_rate is None else float(line.unrated_rate)),
         percent_text(None if line.rectification_rate is None else float(line.rectification_rate)),

@@ -2,9 +2,11 @@
 
 Open rectifications of every desk, earliest due first, past due in red; the
 chosen one's rating, reasons and history below, with the moves its state
-allows (回访核实 → 立行立改 / 限期整改 / 解释说明 → 反馈) and the appeal decision
-(申诉复核).  Every move names who made it and what was found or done; the
-history only grows.  Until user roles exist anyone may open this page — it is
+allows (回访核实 → 立行立改 / 限期整改 / 解释说明 → 反馈) and the appeal: filed
+(申诉) by the clerk rated or for her, decided (复核) by a supervisor signed in who is not that clerk
+(:func:`counter.actions.ratings.appeal_offer`); where the page cannot decide, it says why instead of offering the
+buttons (the clerk's own rating; a desk without accounts, whose appeals the hall decides).  Every move names who
+made it and what was found or done; the history only grows.  Until user roles exist anyone may open this page — it is
 the one place a level is shown, and the rater's name stays masked (the case
 page has the contact details).
 
@@ -42,8 +44,10 @@ from counter.actions.ratings import (
     AppealRefused,
     MoveRefused,
     add_rectification_note,
+    appeal_offer,
     choose_handling,
     decide_appeal,
+    file_appeal,
     open_rectifications,
     record_feedback,
     record_revisit,
@@ -51,7 +55,7 @@ from counter.actions.ratings import (
 )
 from counter.actions.store import Unit
 from counter.ratings.rectification import CHOSEN_MOVES, AppealGround, RectEvent, RectState, moves_from
-from counter.ratings.views import RectificationAlert, RectificationRow, RectificationView
+from counter.ratings.views import AppealOffer, RectificationAlert, RectificationRow, RectificationView
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.style import DUE_SOON_COLOURS, OVERDUE_COLOURS, PAGE_STYLE
 from counter.ui.pad.tables import line_table, read_only_items
@@ -61,9 +65,14 @@ from counter.ui.pad.words import (
     SUPERVISE_ALERTS,
     SUPERVISE_APPEAL_DECISION,
     SUPERVISE_APPEAL_DONE,
+    SUPERVISE_APPEAL_FILE,
+    SUPERVISE_APPEAL_FILED,
     SUPERVISE_APPEAL_GROUND,
+    SUPERVISE_APPEAL_NO_DECIDING,
+    SUPERVISE_APPEAL_NO_FILING,
     SUPERVISE_APPEAL_REASON,
     SUPERVISE_APPEAL_REJECT,
+    SUPERVISE_APPEAL_STATE,
     SUPERVISE_APPEAL_TITLE,
     SUPERVISE_APPEAL_UPHOLD,
     SUPERVISE_APPEALS,
@@ -98,7 +107,15 @@ from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import px, scaled
 from counter.words.access import not_permitted
 from counter.words.punctuation import ASIDE, GAP, LIST_JOIN
-from counter.words.ratings import APPEAL_GROUND, APPEAL_PROBLEM, RATING_LEVEL, RECT_EVENT, RECT_MOVE_PROBLEM, RECT_STATE
+from counter.words.ratings import (
+    APPEAL_GROUND,
+    APPEAL_PROBLEM,
+    APPEAL_STATUS,
+    RATING_LEVEL,
+    RECT_EVENT,
+    RECT_MOVE_PROBLEM,
+    RECT_STATE,
+)
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +136,18 @@ def row_colours(row: RectificationRow, today: dt.date) -> tuple[str, str] | None
     if (row.due - today).days <= 1:
         return DUE_SOON_COLOURS
     return None
+
+
+def appeal_state_text(offer: AppealOffer) -> str:
+    """Where the rating stands on appeal, and why what the page does not offer is not offered."""
+    lines = [SUPERVISE_APPEAL_STATE.format(status=APPEAL_STATUS[offer.status])]
+    if offer.filing and offer.deciding and offer.status.value == "none":
+        lines.append(SUPERVISE_APPEAL_NO_FILING.format(reasons=LIST_JOIN.join(APPEAL_PROBLEM[p] for p in offer.filing)))
+    if offer.deciding:
+        lines.append(
+            SUPERVISE_APPEAL_NO_DECIDING.format(reasons=LIST_JOIN.join(APPEAL_PROBLEM[p] for p in offer.deciding))
+        )
+    return "\n".join(lines)
 
 
 def _time(value: dt.datetime, zone: dt.tzinfo | None) -> str:
@@ -233,6 +262,10 @@ class RectificationPage(QWidget):
         self.appeal_reason = QLineEdit()
         self.uphold_button = QPushButton(SUPERVISE_APPEAL_UPHOLD)
         self.reject_button = QPushButton(SUPERVISE_APPEAL_REJECT)
+        self.file_button = QPushButton(SUPERVISE_APPEAL_FILE)
+        self.appeal_state = plain_label()  # the appeal's state, and why a button is not offered
+        self.appeal_state.setProperty("role", "note")
+        self.appeal_state.setWordWrap(True)
         self.appeals = plain_label()
         self.appeals.setProperty("role", "note")
         self.appeals.setWordWrap(True)
@@ -240,10 +273,12 @@ class RectificationPage(QWidget):
         appeal.addRow(SUPERVISE_APPEAL_GROUND, self.appeal_ground)
         appeal.addRow(SUPERVISE_APPEAL_REASON, self.appeal_reason)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.file_button)
         buttons.addWidget(self.uphold_button)
         buttons.addWidget(self.reject_button)
         buttons.addStretch(1)
         appeal.addRow(buttons)
+        appeal.addRow(self.appeal_state)
         appeal.addRow(self.appeals)
         return box
 
@@ -256,6 +291,7 @@ class RectificationPage(QWidget):
             button.clicked.connect(partial(self.on_move_clicked, event))
         self.uphold_button.clicked.connect(partial(self.on_appeal_clicked, True))
         self.reject_button.clicked.connect(partial(self.on_appeal_clicked, False))
+        self.file_button.clicked.connect(self.on_file_clicked)
         if self._alerts is not None:
             self._alerts.raised.connect(self.on_alert)
             self._alerts.count_changed.connect(self.on_alert_count)
@@ -354,16 +390,22 @@ class RectificationPage(QWidget):
             self.show_detail(None)
             return
         try:
-            view = self._runner.read(partial(rectification_detail, rectification_id=chosen), SUPERVISE_READ_FAILED)
+            view, offer = self._runner.read(partial(self._detail_read, chosen), SUPERVISE_READ_FAILED)
         except Failed as err:
             log.exception("rectification not read")
             self._say(err.message, "problems")
             return
-        self.show_detail(view)
+        self.show_detail(view, offer)
+
+    def _detail_read(self, rectification_id: int, unit: Unit) -> tuple[RectificationView | None, AppealOffer | None]:
+        """The rectification, and what this page may do about its rating's appeal: one read."""
+        view = rectification_detail(unit, rectification_id)
+        return view, None if view is None else appeal_offer(unit, view.rating_id, desk=self._desk)
 
     # --- the chosen one --------------------------------------------------------------------
 
-    def show_detail(self, view: RectificationView | None) -> None:
+    def show_detail(self, view: RectificationView | None, offer: AppealOffer | None = None) -> None:
+        """The chosen rectification; its appeal's buttons as ``offer`` allows (none without one), and why not."""
         self._view = view
         self.problems.clear()
         state = view.row.state if view is not None else RectState.FED_BACK
@@ -371,8 +413,11 @@ class RectificationPage(QWidget):
         for event, button in self.move_buttons.items():
             button.setEnabled(event in allowed)
         self.fix_due.setEnabled(RectEvent.FIX_BY_DEADLINE in allowed)
-        self.uphold_button.setEnabled(view is not None and not view.excluded)
-        self.reject_button.setEnabled(view is not None and not view.excluded)
+        may_decide = view is not None and offer is not None and offer.may_decide
+        self.uphold_button.setEnabled(may_decide)
+        self.reject_button.setEnabled(may_decide)
+        self.file_button.setEnabled(view is not None and offer is not None and offer.may_file)
+        self.appeal_state.setText("" if offer is None else appeal_state_text(offer))
         if view is None:
             # no date to show: Qt's own default (2000-01-01) would read like one
             self.fix_due.setSpecialValueText(SUPERVISE_FIX_DUE_NONE)
@@ -468,11 +513,36 @@ class RectificationPage(QWidget):
         self._say(SUPERVISE_APPEAL_DONE.format(decision=SUPERVISE_APPEAL_DECISION[upheld]), "done")
         self._reload(view.row.rectification_id)
 
+    def on_file_clicked(self) -> None:
+        """The appeal filed (申诉): the 差评 stays counted, marked 申诉中, until a supervisor decides it."""
+        view = self._view
+        if view is None:
+            return
+        try:
+            filing = partial(
+                file_appeal, rating_id=view.rating_id, by=self.by.text(), reason=self.appeal_reason.text(),
+                now=self._clock(), desk=self._desk,
+            )  # fmt: skip
+            self._runner.write(filing, SUPERVISE_SAVE_FAILED)
+        except NotPermitted as refused:
+            self.problems.setText(not_permitted(refused.permission, refused.signed_in))
+            return
+        except AppealRefused as refused:
+            self.problems.setText("\n".join(APPEAL_PROBLEM[p] for p in refused.problems))
+            return
+        except Failed as err:
+            log.exception("appeal not filed")
+            self.problems.setText(err.message)
+            return
+        self.appeal_reason.clear()
+        self._say(SUPERVISE_APPEAL_FILED, "done")
+        self._reload(view.row.rectification_id)
+
     def _reload(self, rectification_id: int) -> None:
         """After a move: the list again, and the same rectification (or its final state when it left the list)."""
         self.on_refresh()
         if not self.choose(rectification_id):
-            self.show_detail(self._runner.read(partial(rectification_detail, rectification_id=rectification_id)))
+            self.show_detail(*self._runner.read(partial(self._detail_read, rectification_id)))
 
     def _zone(self) -> dt.tzinfo | None:
         return self._clock().tzinfo

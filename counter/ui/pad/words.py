@@ -73,7 +73,7 @@ SUPERVISE_FIX_DUE = tr("限期整改至：")
 SUPERVISE_FIX_DUE_NONE = tr("未选择整改")
 SUPERVISE_NOTE_HINT = tr("回访、核实、整改或反馈的情况（每一步都要写明）")
 SUPERVISE_APPEAL_GROUND = tr("申诉理由类别：")
-SUPERVISE_APPEAL_REASON = tr("复核意见：")
+SUPERVISE_APPEAL_REASON = tr("申诉理由或复核意见：")
 SUPERVISE_APPEAL_UPHOLD = tr("申诉成立，撤销该评价")
 SUPERVISE_APPEAL_REJECT = tr("申诉不成立")
 SUPERVISE_APPEAL_TITLE = tr("申诉复核")
@@ -81,6 +81,11 @@ SUPERVISE_APPEALS = tr("申诉复核：{at}　{by}　{decision}　{reason}")
 SUPERVISE_APPEAL_DECISION = {True: tr("申诉成立，评价已撤销"), False: tr("申诉不成立")}
 SUPERVISE_DONE = tr("已记录：{event}。当前状态：{state}")
 SUPERVISE_APPEAL_DONE = tr("已记录申诉复核：{decision}")
+SUPERVISE_APPEAL_FILE = tr("提出申诉（交负责人复核）")
+SUPERVISE_APPEAL_FILED = tr("已提出申诉：差评照常计入统计，标为申诉中，待负责人复核")
+SUPERVISE_APPEAL_STATE = tr("申诉状态：{status}")
+SUPERVISE_APPEAL_NO_DECIDING = tr("此处不能复核：{reasons}")
+SUPERVISE_APPEAL_NO_FILING = tr("不能提出申诉：{reasons}")
 SUPERVISE_SAVE_FAILED = tr("没有保存：{fault}")
 SUPERVISE_READ_FAILED = tr("无法读取：{fault}")
 SUPERVISE_BEYOND_DATA = tr("（暂定，按法定节假日推算）")
@@ -97,7 +102,10 @@ RATING_FIGURES_COLUMNS = (
     tr("已评价"),
     tr("好评"),
     tr("差评"),
+    tr("其中申诉中"),
     tr("未评价"),
+    tr("评价中"),
+    tr("申诉撤销"),
     tr("好评率"),
     tr("未评率"),
     tr("整改率"),
@@ -105,7 +113,9 @@ RATING_FIGURES_COLUMNS = (
 RATING_FIGURES_TOTAL = tr("合计")
 RATING_FIGURES_NOTE = tr(
     "好评＝非常满意、满意、基本满意；差评＝不满意、非常不满意。好评率＝好评÷有效评价；"
-    "未评率＝（超时未评＋未发送评价）÷已结束的服务；整改率＝已反馈的差评÷差评。申诉成立撤销的评价不计入。"
+    "未评率＝（超时未评＋未发送评价）÷已结束的服务；整改率＝已反馈的差评÷差评。申诉成立撤销的评价不计入各项比率，"
+    "单列为申诉撤销：办件数＝已评价＋未评价＋评价中＋申诉撤销。申诉中的差评在负责人复核前照常计入差评，"
+    "复核前不计为已整改。"
 )
 RATING_FIGURES_READ_FAILED = tr("无法读取统计：{fault}")
 

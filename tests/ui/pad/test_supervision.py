@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -13,20 +14,22 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.roles import Role
 from counter.actions.calendar import office_calendar
-from counter.actions.ratings import record_rating, record_unrated, send_to_pad
+from counter.actions.ratings import decide_appeal, file_appeal, record_rating, record_unrated, send_to_pad
 from counter.db import models
 from counter.db.rating_store import add_rating, add_rectification, add_rectification_line, add_request
 from counter.projects.model import Satisfaction
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
-from counter.ratings.rectification import RectEvent, RectState
+from counter.ratings.rectification import AppealGround, RectEvent, RectState
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.figures_page import FiguresPage
 from counter.ui.pad.style import OVERDUE_COLOURS
 from counter.ui.pad.supervision import PAGE, RectificationPage
-from counter.words.ratings import APPEAL_PROBLEM, RECT_MOVE_PROBLEM
-from tests.ratings.conftest import DESK, Clock
+from counter.ui.pad.words import SUPERVISE_APPEAL_FILED
+from counter.words.ratings import APPEAL_PROBLEM, APPEAL_STATUS, RECT_EVENT, RECT_MOVE_PROBLEM
+from tests.ratings.conftest import DESK, Clock, account_desk
 from tests.ui.runners import runner_on
 
 
@@ -115,7 +118,8 @@ def test_an_appeal_needs_a_reason_and_removes_the_rating_from_the_list(
     qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
 ) -> None:
     two_bad_ratings(sessions, demo_cases, clock)
-    page = RectificationPage(runner_on(sessions), "宝音", clock=clock)
+    baoyin = account_desk(sessions, "baoyin", "宝音", frozenset({Role.SUPERVISOR}))  # not the clerk rated
+    page = RectificationPage(runner_on(sessions), "宝音", clock=clock, desk=baoyin)
     qtbot.addWidget(page)
     page.on_refresh()
     page.table.selectRow(0)
@@ -129,6 +133,47 @@ def test_an_appeal_needs_a_reason_and_removes_the_rating_from_the_list(
     assert "宝音" in page.appeals.text()
     assert cell(page.history, page.history.rowCount() - 1, 3) == "已撤销（申诉成立）"
     assert not page.uphold_button.isEnabled()
+
+
+def test_a_desk_without_accounts_files_the_appeal_and_says_why_it_cannot_decide_it(
+    qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    """A township's desk, where the clerk rated opened her own row: 申诉成立 is not offered, and the page says why."""
+    two_bad_ratings(sessions, demo_cases, clock)
+    page = RectificationPage(runner_on(sessions), "乌兰", clock=clock, desk=DESK)
+    qtbot.addWidget(page)
+    page.on_refresh()
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.appeal_state.text() != "")
+    assert not page.uphold_button.isEnabled()
+    assert not page.reject_button.isEnabled()
+    assert page.file_button.isEnabled()
+    assert APPEAL_PROBLEM["no_account"] in page.appeal_state.text()
+    assert APPEAL_STATUS["none"] in page.appeal_state.text()
+    page.appeal_reason.setText("评价人当场说明按错了等级")
+    QTest.mouseClick(page.file_button, Qt.MouseButton.LeftButton)
+    assert page.message.text() == SUPERVISE_APPEAL_FILED
+    assert column(page, 0) == [demo_cases["不予受理"], demo_cases["受理"]]  # still a 差评, still followed up
+    assert APPEAL_STATUS["pending"] in page.appeal_state.text()
+    assert not page.file_button.isEnabled()
+    assert not page.uphold_button.isEnabled()
+    assert cell(page.history, page.history.rowCount() - 1, 2) == RECT_EVENT["appealed"]
+
+
+def test_the_clerk_rated_is_told_she_cannot_review_her_own_rating(
+    qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    two_bad_ratings(sessions, demo_cases, clock)  # both given to 乌兰 at desk 8
+    herself = account_desk(sessions, "wulan", "乌兰", frozenset({Role.CLERK, Role.SUPERVISOR}))
+    page = RectificationPage(runner_on(sessions), "乌兰", clock=clock, desk=herself)
+    qtbot.addWidget(page)
+    page.on_refresh()
+    page.table.selectRow(1)
+    qtbot.waitUntil(lambda: page.appeal_state.text() != "")
+    assert not page.uphold_button.isEnabled()
+    assert not page.reject_button.isEnabled()
+    assert APPEAL_PROBLEM["own_rating"] in page.appeal_state.text()
+    assert not re.search("[A-Za-z]", page.appeal_state.text())  # Chinese, no code or command
 
 
 def test_a_new_bad_rating_alerts_the_open_page(
@@ -168,9 +213,10 @@ def test_the_figures_page(
     page.first.setDate(QDate(2026, 11, 20))
     page.last.setDate(QDate(2026, 11, 20))
     page.on_show()
-    cells = [cell(page.table, page.table.rowCount() - 1, c) for c in range(9)]
-    # 5 services: 2 rated (1 good, 1 bad), 1 unrated, 2 never sent; none rectified yet
-    assert cells == ["合计", "6", "2", "1", "1", "4", "50.0%", "66.7%", "0.0%"]
+    cells = [cell(page.table, page.table.rowCount() - 1, c) for c in range(12)]
+    # 6 services: 2 rated (1 good, 1 bad, not under appeal), 4 unrated or never sent, none on the pad or struck out;
+    # none rectified yet
+    assert cells == ["合计", "6", "2", "1", "1", "0", "4", "0", "0", "50.0%", "66.7%", "0.0%"]
     assert page.agent_service.text() == "帮您办评价（单独渠道）：本期没有评价。"
     evaluated_project(sessions, clock)
     page.on_show()
@@ -179,6 +225,34 @@ def test_the_figures_page(
     assert page.table.rowCount() == 2
     assert cell(page.table, 0, 0) == "我要开小餐馆（50平方米以下）"
     assert cell(page.table, 1, 0) == "合计"
+
+
+def test_the_figures_page_adds_up_with_an_appeal_pending_and_one_upheld(
+    qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    """办件数 = 已评价 + 未评价 + 评价中 + 申诉撤销 on every line; a 差评 under appeal is still a 差评, marked."""
+    rate(sessions, demo_cases["受理"], RatingChoice(Level.DISSATISFIED, ("其他",)), clock)
+    rate(sessions, demo_cases["不予受理"], RatingChoice(Level.DISSATISFIED, ("其他",)), clock)
+    with sessions() as session:
+        ratings: dict[str, int] = dict(session.execute(select(models.Rating.case_no, models.Rating.id)).all())
+    with sessions.begin() as session:
+        file_appeal(session, ratings[demo_cases["受理"]], "乌兰", "评价人当场说明按错了等级", clock(), desk=DESK)
+    baoyin = account_desk(sessions, "baoyin", "宝音", frozenset({Role.SUPERVISOR}))
+    with sessions.begin() as session:
+        decide_appeal(session, ratings[demo_cases["不予受理"]], "宝音", AppealGround.MISTAKEN, "评价人与本窗口办件无关",
+                      True, clock(), desk=baoyin)  # fmt: skip
+    page = FiguresPage(runner_on(sessions), clock=clock, desk=baoyin)
+    qtbot.addWidget(page)
+    page.first.setDate(QDate(2026, 11, 20))
+    page.last.setDate(QDate(2026, 11, 20))
+    page.on_show()
+    for row in range(page.table.rowCount()):
+        services, rated, _good, _bad, _appealing, not_rated, pending, struck = (
+            int(cell(page.table, row, c)) for c in range(1, 9)
+        )
+        assert services == rated + not_rated + pending + struck
+    total = [cell(page.table, page.table.rowCount() - 1, c) for c in range(9)]
+    assert total == ["合计", "6", "1", "0", "1", "1", "4", "0", "1"]
 
 
 def evaluated_project(sessions: sessionmaker[Session], clock: Clock) -> None:

@@ -1,0 +1,196 @@
+"""Appeals (申诉复核): nobody reviews their own rating, a desk without accounts decides none, and the figures add up.
+
+A township runs without accounts: there the clerk rated 不满意 could open the supervisor's page, choose her own row
+and strike the 差评 out at once, and the rating left every figure.  Now the appeal is filed (申诉) and stays a 差评,
+marked 申诉中, until a supervisor signed in under an account of her own, who is not the clerk rated, decides it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.access.roles import GRANTS, Permission, Role
+from counter.actions.calendar import office_calendar
+from counter.actions.desk import Desk
+from counter.actions.ratings import (
+    AppealRefused,
+    appeal_offer,
+    choose_handling,
+    decide_appeal,
+    file_appeal,
+    rating_figures,
+    ratings_for_export,
+    record_feedback,
+    record_rating,
+    record_revisit,
+    rectification_detail,
+    send_to_pad,
+)
+from counter.ratings.choice import RatingChoice
+from counter.ratings.figures import Figures, Grouping
+from counter.ratings.levels import Level
+from counter.ratings.rectification import AppealGround, AppealProblem, AppealStatus, RectEvent, RectState
+from tests.ratings.conftest import DESK, TODAY, Clock, account_desk
+
+BAD = RatingChoice(Level.DISSATISFIED, ("服务态度差",))
+REASON = "申请人来电说明误按了不满意，录音存档"
+SUPERVISOR = frozenset({Role.SUPERVISOR})
+
+
+def rated_bad(sessions: sessionmaker[Session], case_no: str, clock: Clock, desk: Desk = DESK) -> tuple[int, int]:
+    """A 不满意 given to ``desk``'s clerk for ``case_no``: (rating, rectification)."""
+    with sessions.begin() as session:
+        pad = send_to_pad(session, case_no, desk, clock())
+        recorded = record_rating(session, pad.request_id, BAD, desk, clock(), office_calendar(session))
+    assert recorded.alert is not None
+    return recorded.rating_id, recorded.alert.rectification_id
+
+
+def total(sessions: sessionmaker[Session], desk: Desk | None = None) -> Figures:
+    with sessions() as session:
+        _lines, figures = rating_figures(session, TODAY, TODAY, Grouping.DESK, desk=desk)
+    return figures
+
+
+def refused(sessions: sessionmaker[Session], rating_id: int, desk: Desk | None, clock: Clock) -> list[AppealProblem]:
+    with sessions.begin() as session, pytest.raises(AppealRefused) as caught:
+        decide_appeal(session, rating_id, "乌兰", AppealGround.MISTAKEN, REASON, True, clock(), desk=desk)
+    return list(caught.value.problems)
+
+
+def test_a_desk_without_accounts_decides_no_appeal_and_the_bad_rating_stays(
+    sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The finding itself: the rated clerk, at a desk without accounts, pressed 申诉成立 on her own 差评.
+
+    Whatever the roles table grants a desk without accounts (here: every permission), it decides no appeal.
+    """
+    monkeypatch.setattr("counter.actions.ratings.require", lambda *_args: None)
+    rating_id, rect_id = rated_bad(sessions, demo_cases["受理"], clock)
+    assert refused(sessions, rating_id, DESK, clock) == [AppealProblem.NO_ACCOUNT]
+    assert refused(sessions, rating_id, None, clock) == [AppealProblem.NO_ACCOUNT]
+    figures = total(sessions)
+    assert (figures.rated, figures.bad, figures.excluded) == (1, 1, 0)
+    with sessions() as session:
+        detail = rectification_detail(session, rect_id)
+        assert detail is not None
+        assert detail.row.state is RectState.AWAITING_REVISIT
+        assert detail.appeals == ()
+        offer = appeal_offer(session, rating_id, desk=DESK)
+    assert offer is not None
+    assert offer.deciding == (AppealProblem.NO_ACCOUNT,)
+    assert offer.may_file
+
+
+def test_the_clerk_rated_never_reviews_her_own_rating_even_as_a_supervisor(
+    sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    """By her name, her login or her staff number; another supervisor decides."""
+    rating_id, _rect = rated_bad(sessions, demo_cases["受理"], clock)  # given to 乌兰, 工号 XA0815
+    herself = account_desk(sessions, "wulan", "乌兰", frozenset({Role.CLERK, Role.SUPERVISOR}))
+    assert refused(sessions, rating_id, herself, clock) == [AppealProblem.OWN_RATING]
+    renamed = account_desk(sessions, "wl2", "乌兰（二窗）", SUPERVISOR, staff_no="XA0815")
+    assert refused(sessions, rating_id, renamed, clock) == [AppealProblem.OWN_RATING]
+    other = account_desk(sessions, "baoyin", "宝音", SUPERVISOR, staff_no="XA0101")
+    with sessions.begin() as session:
+        assert appeal_offer(session, rating_id, desk=herself).deciding == (AppealProblem.OWN_RATING,)  # type: ignore[union-attr]
+        decide_appeal(session, rating_id, "宝音", AppealGround.MISTAKEN, REASON, True, clock(), desk=other)
+    figures = total(sessions, other)
+    assert (figures.services, figures.rated, figures.bad, figures.excluded) == (figures.services, 0, 0, 1)
+    assert figures.adds_up()
+
+
+def test_a_role_table_that_lets_clerks_rectify_still_lets_no_clerk_decide_an_appeal(
+    sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rule holds by itself: who reviews is the supervisor's role, whatever the permissions table grants."""
+    monkeypatch.setitem(GRANTS, Role.CLERK, GRANTS[Role.CLERK] | {Permission.RECTIFY})
+    rating_id, _rect = rated_bad(sessions, demo_cases["受理"], clock)
+    colleague = account_desk(sessions, "sarula", "萨如拉", frozenset({Role.CLERK}))
+    assert refused(sessions, rating_id, colleague, clock) == [AppealProblem.NOT_SUPERVISOR]
+
+
+def test_a_filed_appeal_keeps_the_bad_rating_counted_marked_until_a_supervisor_decides(
+    sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    """申诉中 is a 差评 in every figure; rejected it stays one, upheld it is counted apart, and the lines add up."""
+    kept, _ = rated_bad(sessions, demo_cases["受理"], clock)
+    struck, _ = rated_bad(sessions, demo_cases["不予受理"], clock)
+    with sessions.begin() as session:
+        file_appeal(session, kept, "乌兰", "评价人当场说明按错了等级", clock(), desk=DESK)
+        file_appeal(session, struck, "乌兰", "评价人与本窗口办件无关", clock(), desk=DESK)
+    figures = total(sessions)
+    assert (figures.rated, figures.bad, figures.appealing, figures.excluded) == (2, 2, 2, 0)
+    assert figures.adds_up()
+    with sessions() as session:
+        exported = {r.case_no: r for r in ratings_for_export(session, TODAY, TODAY)}
+        assert exported[demo_cases["受理"]].appealing
+        assert appeal_offer(session, kept, desk=DESK).status is AppealStatus.PENDING  # type: ignore[union-attr]
+    supervisor = account_desk(sessions, "baoyin", "宝音", SUPERVISOR)
+    with sessions.begin() as session:
+        decide_appeal(session, kept, "宝音", AppealGround.MISTAKEN, "核实为正常评价，不予撤销", False, clock(),
+                      desk=supervisor)  # fmt: skip
+        decide_appeal(session, struck, "宝音", AppealGround.MALICIOUS, "监控核实评价人未在本窗口办件", True, clock(),
+                      desk=supervisor)  # fmt: skip
+    figures = total(sessions, supervisor)
+    assert (figures.rated, figures.bad, figures.appealing, figures.excluded) == (1, 1, 0, 1)
+    assert figures.adds_up()
+    with sessions() as session:
+        exported = {r.case_no: r for r in ratings_for_export(session, TODAY, TODAY, desk=supervisor)}
+    kept_record, struck_record = exported[demo_cases["受理"]], exported[demo_cases["不予受理"]]
+    assert (kept_record.appealing, kept_record.excluded) == (False, False)
+    assert (struck_record.appealing, struck_record.excluded) == (False, True)
+
+
+def test_an_appeal_is_filed_once_with_a_reason_while_its_rectification_is_open(
+    sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    rating_id, rect_id = rated_bad(sessions, demo_cases["受理"], clock)
+    with sessions.begin() as session, pytest.raises(AppealRefused) as short:
+        file_appeal(session, rating_id, "乌兰", "误评", clock(), desk=DESK)
+    assert short.value.problems == (AppealProblem.REASON_TOO_SHORT,)
+    with sessions.begin() as session:
+        file_appeal(session, rating_id, "乌兰", "评价人当场说明按错了等级", clock(), desk=DESK)
+    with sessions.begin() as session, pytest.raises(AppealRefused) as again:
+        file_appeal(session, rating_id, "乌兰", "再申诉一次同一条评价", clock(), desk=DESK)
+    assert again.value.problems == (AppealProblem.ALREADY_APPEALED,)
+    with sessions() as session:
+        detail = rectification_detail(session, rect_id)
+    assert detail is not None
+    filed = detail.history[-1]
+    assert (filed.event, filed.state_after, filed.by) == (RectEvent.APPEALED, RectState.AWAITING_REVISIT, "乌兰")
+    answered, answered_rect = rated_bad(sessions, demo_cases["不予受理"], clock)
+    supervisor = account_desk(sessions, "baoyin", "宝音", SUPERVISOR)
+    clerk = account_desk(sessions, "wulan", "乌兰", frozenset({Role.CLERK}), staff_no="XA0815")
+    with sessions.begin() as session:
+        record_revisit(session, answered_rect, "宝音", "已电话回访评价人", clock(), desk=supervisor)
+        choose_handling(session, answered_rect, RectEvent.EXPLAINED, "宝音", "已解释办理依据", clock(),
+                        desk=supervisor)  # fmt: skip
+        record_feedback(session, answered_rect, "宝音", "已向评价人反馈", clock(), desk=supervisor)
+    with sessions.begin() as session, pytest.raises(AppealRefused) as closed:
+        file_appeal(session, answered, "乌兰", "评价人当场说明按错了等级", clock(), desk=clerk)
+    assert closed.value.problems == (AppealProblem.NOT_OPEN,)
+
+
+def test_a_fed_back_rating_under_appeal_is_not_counted_rectified_until_decided(
+    sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    rating_id, rect_id = rated_bad(sessions, demo_cases["受理"], clock)
+    supervisor = account_desk(sessions, "baoyin", "宝音", SUPERVISOR)
+    clerk = account_desk(sessions, "wulan", "乌兰", frozenset({Role.CLERK}), staff_no="XA0815")
+    with sessions.begin() as session:
+        file_appeal(session, rating_id, "乌兰", "评价人当场说明按错了等级", clock(), desk=clerk)
+        record_revisit(session, rect_id, "宝音", "已电话回访评价人", clock(), desk=supervisor)
+        choose_handling(session, rect_id, RectEvent.EXPLAINED, "宝音", "已解释办理依据", clock(), desk=supervisor)
+        record_feedback(session, rect_id, "宝音", "已向评价人反馈", clock(), desk=supervisor)
+    figures = total(sessions, supervisor)
+    assert (figures.bad, figures.appealing, figures.rectified) == (1, 1, 0)
+    with sessions.begin() as session:
+        decide_appeal(session, rating_id, "宝音", AppealGround.MISTAKEN, "核实为正常评价，不予撤销", False, clock(),
+                      desk=supervisor)  # fmt: skip
+    figures = total(sessions, supervisor)
+    assert (figures.bad, figures.appealing, figures.rectified) == (1, 0, 1)
+    assert dataclasses.replace(figures, label="x").adds_up()
