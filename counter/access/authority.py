@@ -12,8 +12,9 @@ lead to it (签收, 审查, 暂停, 恢复, 延期) stand to the item in one of 
 
 Anything else is refused: a window clerk or supervisor may route, remind, sign for paper received and hand over,
 never grant or deny a department's item; a department's staff never step another department's item.  A database
-without accounts (the single desk) is a window.  办结 decides nothing: it records that every item was decided
-(:func:`counter.case.decisions.undecided_items`).
+without accounts (the single desk) is a window's clerk (:data:`counter.access.roles.SINGLE_DESK_GRANTS`).  办结 decides
+nothing: it records that every item was decided (:func:`counter.case.decisions.undecided_items`).  The acts that end
+an item otherwise (a lapse, a void, an extension, the same-day step) ask this rule too: :mod:`counter.access.case_acts`.
 """
 
 from __future__ import annotations

@@ -125,7 +125,8 @@ class DeskActions(QObject):
             return True
         from counter.words.access import not_permitted
 
-        self._say(not_permitted(permission, actor.signed_in))
+        # the window signs an account in wherever accounts exist: nobody signed in here is the desk without accounts
+        self._say(not_permitted(permission, actor.signed_in, single_desk=not actor.signed_in))
         return False
 
     def _say(self, text: str) -> None:

@@ -110,7 +110,8 @@ def _entrusted_then_extend(session: Session, actor: Actor, facts: Facts) -> obje
     administrator's `site authority` stores it."""
     entrusted = dict.fromkeys(RESTAURANT_ITEMS, ENTRUSTMENT)
     put_setting(session, authority_key("XAM01"), json.dumps({"site_items": [], "entrusted": entrusted}))
-    return extend_deferral(session, desk_of(actor), facts.awaiting, TODAY + dt.timedelta(days=14), "不可抗力")
+    extend_deferral(session, desk_of(actor), facts.awaiting, TODAY + dt.timedelta(days=14), "不可抗力")
+    return None
 
 
 def _register_project(session: Session, actor: Actor, facts: Facts) -> object:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.calendar import office_calendar
 from counter.actions.catalog import import_source
+from counter.actions.decisions import decide_item
 from counter.actions.demo import DEMO_BUNDLE, complete_checklist, run_demo
 from counter.actions.desk import Desk
 from counter.actions.intake import IntakeRequest, take_intake
@@ -34,6 +35,7 @@ from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.intake.policies import DeferralPolicy
 from counter.parties.identifiers import make_id_number
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in
+from tests.signed_in import signed_in
 
 REPO = Path(__file__).resolve().parents[3]
 DAY = dt.date(2026, 11, 20)
@@ -41,6 +43,7 @@ EARLIER = dt.date(2026, 11, 18)
 DESK_1 = Desk(DeskIdentity("XAM01", "1"), "张晓燕")
 DESK_2 = Desk(DeskIdentity("XAM01", "2"), "包金花")
 SUPERVISOR = Desk(DeskIdentity("XAM01", "1"), "其其格（科长）")
+LAPSE_REASON = "申请人未说明逾期的正当理由。"  # the demo's lapse's
 NO_MARGIN = DeferralPolicy(TimeLimit(0, TimeUnit.WORKING_DAY))
 
 
@@ -140,3 +143,12 @@ def build(path: Path, catalog: Path | None = None) -> Casebook:
     finally:
         engine.dispose()
     return book
+
+
+def deny_the_lapsed_licence(sessions: sessionmaker[Session], book: Casebook) -> Desk:
+    """The 容缺 lapse of ``book.denied`` recorded the fact and left 食品经营许可 to 市监局; its 不予批准, recorded at
+    the window under the department's 授权 (the casebook's), by the supervisor signed in: the desk it returns."""
+    supervisor = signed_in(sessions, SUPERVISOR)
+    with sessions.begin() as session:
+        decide_item(session, supervisor, book.denied, RESTAURANT_ITEMS[1], approve=False, text=LAPSE_REASON)
+    return supervisor

@@ -16,7 +16,7 @@ from counter.ui.cases.words import CASE_ACTION
 from counter.ui.printing.preview_window import PreviewWindow
 from counter.words.cases import CASE_EVENT, CASE_STATUS
 from counter.words.hand_over import HAND_OVER_PROBLEM
-from tests.ui.cases.casebook import Casebook
+from tests.ui.cases.casebook import Casebook, deny_the_lapsed_licence
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column, stored
 from tests.ui.cases.test_case_page import open_page, visible_actions
@@ -28,6 +28,7 @@ FOOD_NAME = "食品经营许可"
 def test_a_denied_items_paper_goes_out_ahead_only_when_the_applicant_asks(
     qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
 ) -> None:
+    deny_the_lapsed_licence(case_sessions, book)
     page = open_page(qtbot, case_sessions, today, book.denied)  # 食品经营许可 denied, the other items in approval
     assert page.status.text() == CASE_STATUS[CaseStatus.IN_APPROVAL]
     assert CaseEvent.DELIVERED in visible_actions(page)
@@ -71,6 +72,7 @@ def test_a_denied_items_paper_goes_out_ahead_only_when_the_applicant_asks(
 def test_only_the_fields_of_the_way_chosen_show(
     qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
 ) -> None:
+    deny_the_lapsed_licence(case_sessions, book)
     page = open_page(qtbot, case_sessions, today, book.denied)
     page.action_buttons[CaseEvent.DELIVERED].click()
     form = page.hand_over

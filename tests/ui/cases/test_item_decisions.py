@@ -30,7 +30,8 @@ from counter.ui.cases.words import (
 from counter.ui.printing.preview_window import PreviewWindow
 from counter.words.access import not_permitted
 from counter.words.items import ITEM_STATE, PAUSE_REASON
-from tests.ui.cases.casebook import DESK_1, SUPERVISOR, Casebook
+from tests.signed_in import signed_in
+from tests.ui.cases.casebook import DESK_1, SUPERVISOR, Casebook, deny_the_lapsed_licence
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column, row_texts, stored
 from tests.ui.printing.helpers import pdf_text
@@ -78,7 +79,7 @@ def add_account(sessions: sessionmaker[Session], login: str, *roles: Role) -> No
 def test_each_denied_item_has_its_own_paper_printed_from_the_page_by_keyboard(
     qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
 ) -> None:
-    page = open_page(qtbot, case_sessions, today, book.denied, SUPERVISOR)
+    page = open_page(qtbot, case_sessions, today, book.denied, deny_the_lapsed_licence(case_sessions, book))
     documents = page.documents
     assert documents.offered_items() == (FOOD,)  # only the item the lapsed materials served
     button = documents.item_buttons[FOOD]
@@ -107,7 +108,7 @@ def test_each_denied_item_has_its_own_paper_printed_from_the_page_by_keyboard(
 def test_an_item_is_denied_and_another_granted_from_the_list_by_keyboard(
     qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
 ) -> None:
-    page = open_page(qtbot, case_sessions, today, book.accepted, SUPERVISOR)
+    page = open_page(qtbot, case_sessions, today, book.accepted, signed_in(case_sessions, SUPERVISOR))
     states = page.item_states
     codes = [i.code for i in states.items]
     assert column(states.table, 2) == [CASE_ITEM_PENDING] * len(codes)
