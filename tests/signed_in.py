@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Role
 from counter.actions.desk import Desk
+from counter.case.numbers import DeskIdentity
 from counter.db import models
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in
 
@@ -49,3 +50,8 @@ def entrusted_supervisor(
     those items (counter.access.case_acts)."""
     entrust_in(owner, desk, *(item_codes or RESTAURANT_ITEMS))
     return signed_in(owner, desk)
+
+
+def head_of_hall(sessions: sessionmaker[Session]) -> Desk:
+    """宝音, the hall's supervisor and administrator who serves at desk 1 too, signed in (F8's every page)."""
+    return signed_in(sessions, Desk(DeskIdentity("XAM01", "1"), "宝音"), Role.CLERK, Role.SUPERVISOR, Role.ADMIN)

@@ -55,6 +55,7 @@ from counter.sync.record_json import to_dict
 from counter.sync.sites import SiteKind
 from tests.entrusted import RESTAURANT_ITEMS, entrust
 from tests.pg_server import CATALOG, FreshDatabases
+from tests.signed_in import signed_in
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
 
 TABLES = (
@@ -433,12 +434,17 @@ def test_a_bad_rating_its_rectification_and_every_step_reach_the_hall(world: Wor
         bad = RatingChoice(Level.DISSATISFIED, ("等待时间长",))
         rated = record_rating(session, pad.request_id, bad, desk, NOW, office_calendar(session))
         assert rated.alert is not None
-        record_revisit(session, rated.alert.rectification_id, "其其格", "已电话回访", NOW + dt.timedelta(hours=1))
+    # the revisit is a reviewer's: the township's supervisor, signed in (its desk without accounts is a clerk)
+    head = signed_in(world.ars.sessions, dataclasses.replace(desk, clerk="其其格"))
+    with world.ars.sessions.begin() as session:
+        record_revisit(
+            session, rated.alert.rectification_id, "其其格", "已电话回访", NOW + dt.timedelta(hours=1), desk=head
+        )
     with world.ars.sessions() as session:
         lines = int(session.scalar(select(func.count()).select_from(models.RectificationHistory)) or 0)
     assert lines >= 2  # opened, then revisited
 
-    report = world.hall.take(world.ars.export().data)
+    report = world.hall.take(dataclasses.replace(world.ars, desk=head).export().data)
     assert (report.applied, report.held) == (6, 0)
     with world.hall.sessions() as session:
         at_hall = int(session.scalar(select(func.count()).select_from(models.RectificationHistory)) or 0)

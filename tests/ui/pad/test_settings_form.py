@@ -20,6 +20,7 @@ from counter.ui.pad.supervisor_window import SupervisorWindow
 from counter.ui.pad.words import DESK_PAD_SAVED, RATING_SETTINGS_SAVED
 from counter.words.ratings import RATING_SETTING_PROBLEM
 from tests.ratings.conftest import DESK, Clock
+from tests.signed_in import head_of_hall
 from tests.ui.pad.conftest import ManualTimer
 from tests.ui.runners import runner_on
 
@@ -74,7 +75,7 @@ def test_every_problem_is_listed_and_nothing_is_saved(qtbot: QtBot, sessions: se
 def test_the_supervisor_window_opens_on_current_data(
     qtbot: QtBot, sessions: sessionmaker[Session], clock: Clock
 ) -> None:
-    window = SupervisorWindow(runner_on(sessions), "宝音", clock=clock)
+    window = SupervisorWindow(runner_on(sessions), "宝音", clock=clock, desk=head_of_hall(sessions))
     qtbot.addWidget(window)
     window.refresh()
     assert [window.tabText(i) for i in range(window.count())] == [

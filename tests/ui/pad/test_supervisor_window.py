@@ -13,11 +13,14 @@ from counter.intake.rules import IntakeRules
 from counter.ui.pad.supervisor_window import SupervisorWindow
 from counter.ui.pad.words import INTAKE_RULES_SAVED, INTAKE_RULES_TAB, SUPERVISE_TAB
 from tests.ratings.conftest import Clock
+from tests.signed_in import head_of_hall
 from tests.ui.runners import runner_on
 
 
 def opened(qtbot: QtBot, sessions: sessionmaker[Session], clock: Clock) -> SupervisorWindow:
-    window = SupervisorWindow(runner_on(sessions), "宝音", clock=clock)
+    """F8 of the hall's supervisor who is its administrator too, signed in: every page (the desk without accounts
+    sees those of a clerk and its site's set-up only)."""
+    window = SupervisorWindow(runner_on(sessions), "宝音", clock=clock, desk=head_of_hall(sessions))
     qtbot.addWidget(window)
     window.show()
     window.refresh()
