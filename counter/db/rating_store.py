@@ -199,6 +199,14 @@ def _rectification_columns(rect: type[models.Rectification]) -> tuple[Any, Any]:
     return state, fix_due
 
 
+def _appealing(rect_id: Any, rating_id: Any) -> Any:
+    """申诉中: an appeal filed (a line of the rectification) and no decision on the rating yet; one probe of each
+    index per row."""
+    h, a = models.RectificationHistory, models.RatingAppeal
+    filed = exists().where(h.rectification_id == rect_id, h.event == RectEvent.APPEALED.value)
+    return and_(filed, ~exists().where(a.rating_id == rating_id)).label("appealing")
+
+
 def _rectification_select() -> Select[*tuple[Any, ...]]:
     """A rectification's row of the list, its state read by an index probe of its own rectification."""
     rect, rating = models.Rectification, models.Rating
@@ -206,13 +214,15 @@ def _rectification_select() -> Select[*tuple[Any, ...]]:
     return select(
         rect.id, rating.case_no, rating.item_name, rating.desk_no, rating.clerk, rating.level, rating.rated_at,
         rect.opened_on, rect.due_on, rect.due_beyond_data, state.label("state_after"), fix_due.label("fix_due"),
+        _appealing(rect.id, rating.id),
     ).join(rating, rating.id == rect.rating_id)  # fmt: skip
 
 
 def _rectification_row(r: Any) -> RectificationRow:
     return RectificationRow(
-        r[0], r[1], r[2], r[3], r[4], Level(r[5]), from_db(r[6]), r[7], r[8], r[9], RectState(r[10]), r[11]
-    )
+        r[0], r[1], r[2], r[3], r[4], Level(r[5]), from_db(r[6]), r[7], r[8], r[9], RectState(r[10]), r[11],
+        bool(r[12]),
+    )  # fmt: skip
 
 
 def rectification_rows(
@@ -256,7 +266,8 @@ def rectification_rows(
     rating = models.Rating
     stmt = (
         select(cut.c.id, rating.case_no, rating.item_name, rating.desk_no, rating.clerk, rating.level, rating.rated_at,
-               cut.c.opened_on, cut.c.due_on, cut.c.due_beyond_data, cut.c.state_after, cut.c.fix_due)
+               cut.c.opened_on, cut.c.due_on, cut.c.due_beyond_data, cut.c.state_after, cut.c.fix_due,
+               _appealing(cut.c.id, rating.id))
         .join(rating, rating.id == cut.c.rating_id)
         .order_by(cut.c.due, cut.c.id)
     )  # fmt: skip

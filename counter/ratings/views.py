@@ -65,6 +65,7 @@ class RectificationRow:
     due_beyond_data: bool
     state: RectState
     fix_due: dt.date | None  # the ledger date of a 限期整改
+    appealing: bool = False  # 申诉中: an appeal of its rating filed and not decided
 
     @property
     def due(self) -> dt.date:

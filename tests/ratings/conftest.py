@@ -12,14 +12,17 @@ import dataclasses
 import datetime as dt
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Role
 from counter.actions.demo import DemoCase, run_demo
 from counter.actions.desk import Desk, desk_at
+from counter.db import models
 from counter.db.account_store import insert_account
 from counter.db.engine import make_engine, make_sessions
 from counter.host.desk_config import DeskConfig
@@ -129,6 +132,19 @@ def sessions(request: pytest.FixtureRequest) -> Iterator[sessionmaker[Session]]:
 @pytest.fixture
 def clock() -> Clock:
     return Clock(dt.datetime(2026, 11, 20, 10, 30, tzinfo=CHINA))
+
+
+@contextmanager
+def supervisor_for_a_while(sessions: sessionmaker[Session], name: str = "宝音") -> Iterator[Desk]:
+    """Desk 8 with a supervisor signed in who is not the clerk rated, for the steps only a supervisor takes
+    (revisits, rectifications, appeal decisions); her account is removed after them, so the test goes on at a desk
+    without accounts, whose pad sends services as before."""
+    desk = account_desk(sessions, "supervisor", name, frozenset({Role.SUPERVISOR}))
+    try:
+        yield desk
+    finally:
+        with sessions.begin() as session:
+            session.execute(delete(models.Account).where(models.Account.login == "supervisor"))
 
 
 def account_desk(

@@ -47,7 +47,7 @@ from counter.ratings.rectification import AppealGround, MoveProblem, RectEvent, 
 from counter.ratings.settings import RatingSettings
 from counter.ratings.status import DeskStatus, SendRefusal
 from counter.ratings.views import PadCase
-from tests.ratings.conftest import DESK, TODAY, Clock, account_desk
+from tests.ratings.conftest import DESK, TODAY, Clock, account_desk, supervisor_for_a_while
 
 BAD = RatingChoice(Level.VERY_DISSATISFIED, ("办理时间长", "其他"), "材料要求前后不一")
 
@@ -253,22 +253,24 @@ def test_walk_a_rectification_to_feedback_then_a_follow_up_rating(
     with pytest.raises(RatingRefused):
         send(sessions, case_no, clock)  # no follow-up before the rater has had feedback
     clock.advance(days=1)
-    with sessions.begin() as session:
+    with supervisor_for_a_while(sessions, "其其格") as qiqige, sessions.begin() as session:
         with pytest.raises(MoveRefused) as skipped:
-            record_feedback(session, rect, "其其格", "已回复", clock())
+            record_feedback(session, rect, "其其格", "已回复", clock(), desk=qiqige)
         assert skipped.value.problems == (MoveProblem.NOT_ALLOWED,)
-        add_rectification_note(session, rect, "其其格", "电话未接通，明日再联系", clock())
-        assert record_revisit(session, rect, "其其格", "申请人反映等待材料审核时间长", clock()) is RectState.VERIFYING
+        add_rectification_note(session, rect, "其其格", "电话未接通，明日再联系", clock(), desk=qiqige)
+        revisited = record_revisit(session, rect, "其其格", "申请人反映等待材料审核时间长", clock(), desk=qiqige)
+        assert revisited is RectState.VERIFYING
         assert (
             choose_handling(session, rect, RectEvent.FIX_BY_DEADLINE, "其其格", "增设材料预审岗", clock(),
-                            fix_due=dt.date(2026, 12, 15))
+                            fix_due=dt.date(2026, 12, 15), desk=qiqige)
             is RectState.FIX_BY_DEADLINE
         )  # fmt: skip
     with sessions() as session:
         row = open_rectifications(session)[0]
         assert row.due == dt.date(2026, 12, 15)
-    with sessions.begin() as session:
-        assert record_feedback(session, rect, "其其格", "已电话告知整改措施", clock()) is RectState.FED_BACK
+    with supervisor_for_a_while(sessions, "其其格") as qiqige, sessions.begin() as session:
+        fed_back = record_feedback(session, rect, "其其格", "已电话告知整改措施", clock(), desk=qiqige)
+        assert fed_back is RectState.FED_BACK
     with sessions() as session:
         assert open_rectifications(session) == []
         detail = rectification_detail(session, rect)

@@ -98,6 +98,7 @@ from counter.ui.pad.words import (
     SUPERVISE_REASONS,
     SUPERVISE_REFRESH,
     SUPERVISE_SAVE_FAILED,
+    SUPERVISE_STATE_APPEALING,
     SUPERVISE_SYSTEM,
     SUPERVISE_TITLE,
 )
@@ -136,6 +137,12 @@ def row_colours(row: RectificationRow, today: dt.date) -> tuple[str, str] | None
     if (row.due - today).days <= 1:
         return DUE_SOON_COLOURS
     return None
+
+
+def state_text(row: RectificationRow) -> str:
+    """A row's state, and 申诉中 beside it while an appeal waits for a supervisor: what the hall looks for."""
+    state = RECT_STATE[row.state]
+    return SUPERVISE_STATE_APPEALING.format(state=state) if row.appealing else state
 
 
 def appeal_state_text(offer: AppealOffer) -> str:
@@ -347,7 +354,7 @@ class RectificationPage(QWidget):
             due = row.due.isoformat() + (SUPERVISE_BEYOND_DATA if row.due_beyond_data else "")
             items = read_only_items([
                 row.case_no, row.bundle_name, row.desk_no, row.clerk, RATING_LEVEL[row.level],
-                _time(row.rated_at, self._zone()), RECT_STATE[row.state], due, due_text(row.due, today),
+                _time(row.rated_at, self._zone()), state_text(row), due, due_text(row.due, today),
             ])  # fmt: skip
             colours = row_colours(row, today)
             for column, item in enumerate(items):

@@ -86,6 +86,7 @@ SUPERVISE_APPEAL_FILED = tr("已提出申诉：差评照常计入统计，标为
 SUPERVISE_APPEAL_STATE = tr("申诉状态：{status}")
 SUPERVISE_APPEAL_NO_DECIDING = tr("此处不能复核：{reasons}")
 SUPERVISE_APPEAL_NO_FILING = tr("不能提出申诉：{reasons}")
+SUPERVISE_STATE_APPEALING = tr("{state}（申诉中，待复核）")
 SUPERVISE_SAVE_FAILED = tr("没有保存：{fault}")
 SUPERVISE_READ_FAILED = tr("无法读取：{fault}")
 SUPERVISE_BEYOND_DATA = tr("（暂定，按法定节假日推算）")

@@ -37,7 +37,7 @@ from counter.ui.pad.pad_window import PadIdle, PadWindow
 from counter.ui.pad.strip import PadStrip
 from counter.ui.pad.supervision import RectificationPage
 from tests.conftest import SHIPPED_CATALOG
-from tests.ratings.conftest import CHINA, DESK, TODAY, Clock
+from tests.ratings.conftest import CHINA, DESK, TODAY, Clock, supervisor_for_a_while
 from tests.ui.runners import runner_on
 
 REPO = Path(__file__).resolve().parents[3]
@@ -143,8 +143,9 @@ def draw_pages(out: Path, folder: Path) -> list[Path]:
         record_unrated(session, pad.request_id, clock())
     clock.advance(days=5)
     assert first.alert is not None
-    with sessions.begin() as session:
-        record_revisit(session, first.alert.rectification_id, "宝音", "已电话回访，申请人反映取号后等候40分钟", clock())
+    with supervisor_for_a_while(sessions) as baoyin, sessions.begin() as session:
+        record_revisit(session, first.alert.rectification_id, "宝音", "已电话回访，申请人反映取号后等候40分钟", clock(),
+                       desk=baoyin)  # fmt: skip
     page = RectificationPage(runner_on(sessions), "宝音", clock=clock)
     page.resize(1200, 760)
     page.show()

@@ -80,7 +80,8 @@ def test_walk_a_rectification_to_feedback_on_the_page(
     qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
 ) -> None:
     two_bad_ratings(sessions, demo_cases, clock)
-    page = RectificationPage(runner_on(sessions), "宝音", clock=clock)
+    baoyin = account_desk(sessions, "baoyin", "宝音", frozenset({Role.SUPERVISOR}))  # who follows them up
+    page = RectificationPage(runner_on(sessions), "宝音", clock=clock, desk=baoyin)
     qtbot.addWidget(page)
     page.on_refresh()
     assert page.fix_due.text() == "未选择整改"  # nothing chosen: no date, not Qt's 2000-01-01
@@ -154,6 +155,7 @@ def test_a_desk_without_accounts_files_the_appeal_and_says_why_it_cannot_decide_
     QTest.mouseClick(page.file_button, Qt.MouseButton.LeftButton)
     assert page.message.text() == SUPERVISE_APPEAL_FILED
     assert column(page, 0) == [demo_cases["不予受理"], demo_cases["受理"]]  # still a 差评, still followed up
+    assert column(page, 6) == ["待回访（申诉中，待复核）", "待回访"]  # what the hall's supervisor looks for
     assert APPEAL_STATUS["pending"] in page.appeal_state.text()
     assert not page.file_button.isEnabled()
     assert not page.uphold_button.isEnabled()
