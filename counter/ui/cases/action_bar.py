@@ -7,7 +7,7 @@ off on a narrow screen.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from counter.case.status import CaseEvent
 from counter.ui.cases import words
@@ -31,7 +31,8 @@ class ActionBar(QFrame):
             self.buttons[event] = button
         self.supervisor_label = plain_label(words.CASE_SUPERVISOR)
         self.supervisor_label.setObjectName("supervisorLabel")
-        row = FlowLayout(self)
+        self.steps = steps = QWidget(self)
+        row = FlowLayout(steps)
         row.setContentsMargins(0, 4, 0, 4)
         row.addWidget(self.same_day_button)
         for event in CLERK_ACTIONS:
@@ -39,12 +40,17 @@ class ActionBar(QFrame):
         row.addWidget(self.supervisor_label)
         for event in SUPERVISOR_ACTIONS:
             row.addWidget(self.buttons[event])
-        # why a step the case calls for is not offered, or offered for less (counter.ui.cases.rules.withheld)
+        # why a step the case calls for is not offered, or offered for less (counter.ui.cases.rules.withheld): a line
+        # of its own under the buttons
         self.reasons = plain_label()
         self.reasons.setObjectName("withheld")
         self.reasons.setWordWrap(True)
         self.reasons.hide()
-        row.addWidget(self.reasons)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(steps)
+        column.addWidget(self.reasons)
 
     def show_actions(self, shown: tuple[CaseEvent, ...], same_day: bool, reasons: tuple[str, ...] = ()) -> None:
         """Only the steps the case allows now and the actor may take, and why others it calls for are not offered;
@@ -53,6 +59,7 @@ class ActionBar(QFrame):
             button.setVisible(event in shown)
         self.same_day_button.setVisible(same_day)
         self.supervisor_label.setVisible(any(e in shown for e in SUPERVISOR_ACTIONS))
+        self.steps.setVisible(bool(shown) or same_day)
         self.reasons.setText("\n".join(reasons))
         self.reasons.setVisible(bool(reasons))
         self.setVisible(bool(shown) or same_day or bool(reasons))
