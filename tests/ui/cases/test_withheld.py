@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.case_acts import CaseAct
 from counter.access.roles import SINGLE_DESK, Actor, Role
 from counter.actions.case_view import ItemLine
+from counter.case.same_day import SameDayProblem
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
 from counter.db.case_store import case_view
@@ -26,8 +27,11 @@ from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.cases.rules import Withheld, available_actions, withheld
 from counter.ui.cases.withheld import withheld_texts
 from counter.ui.cases.words import CASE_WITHHELD
+from counter.words.same_day import SAME_DAY_PROBLEM, SAME_DAY_REFUSED
+from tests.same_day_catalog import add_immediate_guide
 from tests.ui.cases.casebook import DESK_2, Casebook
 from tests.ui.cases.conftest import Clock
+from tests.ui.cases.test_same_day_page import take_immediate
 from tests.ui.runners import runner_on
 
 DUE = dt.date(2026, 11, 25)
@@ -108,3 +112,20 @@ def test_the_page_of_an_overdue_deferral_says_at_a_desk_without_accounts_whose_i
     assert reasons.isVisibleTo(page)
     assert reasons.text().startswith("记录逾期后，以下事项由其实施部门依法作出不予批准决定，窗口不代为决定：")
     assert f"（{MARKET}）" in reasons.text()
+
+
+def test_a_same_day_case_the_site_does_not_hold_says_why_on_its_page(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
+) -> None:
+    """A 即办 bundle's case, accepted today for pickup at a site that neither holds its items nor was entrusted: no
+    当场办结 button, and the page says why."""
+    with case_sessions.begin() as session:
+        add_immediate_guide(session, held_at="")
+    case_no = take_immediate(case_sessions, today())
+    page = CasePage(runner_on(case_sessions), DESK_2, today, case_no)
+    qtbot.addWidget(page)
+    assert page.reload() is Loaded.SHOWN
+    page.show()
+    assert not page.action_bar.same_day_button.isVisibleTo(page)
+    reasons = SAME_DAY_PROBLEM[SameDayProblem.NOT_WINDOW_DECIDED]
+    assert page.action_bar.reasons.text() == SAME_DAY_REFUSED.format(case_no=case_no, reasons=reasons)
