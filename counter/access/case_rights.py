@@ -39,6 +39,8 @@ EVENT_PERMISSION: dict[CaseEvent, Permission] = {
     CaseEvent.ITEM_EXTENDED: Permission.ITEM_STEPS,
     CaseEvent.DATES_MOVED: Permission.EDIT_HOLIDAYS,  # made by a change of the holiday data, never by hand
     CaseEvent.LAPSE_EARLY: Permission.EDIT_HOLIDAYS,  # the same: found by the change, never by hand
+    # takes a licence back, as a 不予批准 refuses one: at the window a supervisor's, with the deciding body's standing
+    CaseEvent.ITEM_REVOKED: Permission.DECIDE_DEFERRAL,
 }
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter.access.case_rights import permission_for
 from counter.access.roles import Permission
 from counter.actions.audit import record_at_desk
 from counter.actions.calendar import office_calendar
@@ -30,11 +31,13 @@ from counter.actions.number_guard import check_series, note_document_issued
 from counter.actions.office import office_settings
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
+from counter.case.decisions import item_note
+from counter.case.moments import moment_on
 from counter.case.numbers import DocKind, doc_no
 from counter.case.pledge_checks import PledgeProblem, PledgeRefused
-from counter.case.status import CaseStatus
+from counter.case.status import CaseEvent, CaseStatus, next_status
 from counter.db import models
-from counter.db.case_store import case_view, next_sequence
+from counter.db.case_store import add_history, case_view, next_sequence
 from counter.documents.words import DOC_YOU
 
 #: the result number a grant on a promise is recorded with: the licence is the 告知承诺书's decision
@@ -95,9 +98,12 @@ def record_check(
     """The 核查 of a promise: kept, or found false and the licence revoked (行政许可法 第六十九条第二款).
 
     The deciding body's, as its grant was (the same rule); once per item.  A promise found false names what was
-    found: the 撤销决定书 gives it as the reason.
+    found: the 撤销决定书 gives it as the reason, and the case's history keeps the revocation
+    (:data:`~counter.case.status.CaseEvent.ITEM_REVOKED`, a supervisor's at the window as a 不予批准 is).
     """
-    case, bundle = case_and_bundle(session, number)
+    if not kept:  # a revocation takes a licence back: the permission of a 不予批准 (counter.access.case_rights)
+        require(session, desk.actor, permission_for(CaseEvent.ITEM_REVOKED))
+    case, bundle = case_and_bundle(session, number, lock=True)
     row = session.get(models.PledgeCheck, (case.id, item_code))
     if row is None:
         raise PledgeRefused(PledgeProblem.NOT_GRANTED, case.case_no, item_code)
@@ -105,10 +111,15 @@ def record_check(
         raise PledgeRefused(PledgeProblem.ALREADY_CHECKED, case.case_no, item_code)
     if not kept and not finding.strip():
         raise PledgeRefused(PledgeProblem.NO_FINDING, case.case_no, item_code)
-    check_item(session, desk, case.case_no, bundle, case.site_code, item_code)
+    acting = check_item(session, desk, case.case_no, bundle, case.site_code, item_code)
     row.checked_on, row.kept, row.finding = today, kept, finding.strip()
+    if not kept:  # the case's own record says so: the item reads 已撤销 on the page, in case show and at the hall
+        next_status(CaseStatus(case.status), CaseEvent.ITEM_REVOKED)  # MoveNotAllowed: a voided case, say
+        at = moment_on(today, models.utcnow())  # the check's day, a training desk's too
+        note = item_note(item_code, row.finding)
+        add_history(session, case, CaseEvent.ITEM_REVOKED.value, note, clerk=acting.clerk, at=at)
     detail = {"event": "pledge_checked" if kept else "pledge_revoked", "item": item_code, "note": masked_text(finding)}
-    record_at_desk(session, desk, AuditAction.CASE_CHANGED, case.case_no, detail)
+    record_at_desk(session, desk, AuditAction.CASE_CHANGED, case.case_no, {**detail, **acting.audit()})
     return _row(row, case)
 
 

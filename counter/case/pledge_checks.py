@@ -1,8 +1,22 @@
-"""Why a 告知承诺 grant, its 核查 or its paper is refused (:mod:`counter.actions.notice_pledges`), as codes."""
+"""告知承诺 in a case's history: the revocations of items granted on a promise found false, and why a grant, its 核查
+or its paper is refused (:mod:`counter.actions.notice_pledges`), as codes.
+
+A revocation is a history line (:data:`~counter.case.status.CaseEvent.ITEM_REVOKED`) whose note is the item's code,
+then :data:`~counter.case.status.NOTE_DUE_REASON`, then what the check found, as a decision's is
+(:func:`counter.case.decisions.item_note`): the history is what the case page and ``case show`` read and what sync
+carries, so the item reads 已撤销 wherever the case is read, not 准予 (行政许可法 第六十九条第二款).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
+
+from counter.case.decisions import read_item_note
+from counter.case.status import CaseEvent
 
 
 class PledgeProblem(StrEnum):
@@ -19,3 +33,33 @@ class PledgeRefused(Exception):
         self.problem = problem
         self.case_no = case_no
         self.item_code = item_code
+
+
+class DatedLine(Protocol):
+    """A history line as far as a revocation is read from it."""
+
+    @property
+    def at(self) -> dt.datetime: ...
+    @property
+    def event(self) -> str: ...
+    @property
+    def note(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Revocation:
+    """An item's licence revoked: on which day, and what the check found (the 撤销决定书's reason)."""
+
+    item_code: str
+    day: dt.date
+    reason: str
+
+
+def item_revocations(history: Iterable[DatedLine], day_of: Callable[[dt.datetime], dt.date]) -> dict[str, Revocation]:
+    """Each revoked item's revocation, by item code; ``day_of`` names a line's day on the office's clock."""
+    found: dict[str, Revocation] = {}
+    for line in history:
+        if line.event == CaseEvent.ITEM_REVOKED.value:
+            code, reason = read_item_note(line.note)
+            found.setdefault(code, Revocation(code, day_of(line.at), reason))
+    return found

@@ -75,6 +75,10 @@ class CaseEvent(StrEnum):
     # the same change showed a lapse recorded before the next working day after the date that governs it now: the
     # deciding body is to correct it itself (note: counter.case.early_lapses.early_note); the case stays as it is
     LAPSE_EARLY = "lapse_early"
+    # 撤销行政许可: an item granted on the applicant's 告知承诺 whose 核查 found the promise false is revoked by the
+    # body that granted it (行政许可法 第六十九条第二款; note: the item's code, NOTE_DUE_REASON, what the check found);
+    # the case stays as it is, the item reads 已撤销 (counter.case.pledge_checks.item_revocations)
+    ITEM_REVOKED = "item_revoked"
 
 
 _IN_HAND = frozenset({CaseStatus.ACCEPTED, CaseStatus.AWAITING_DEFERRED, CaseStatus.IN_APPROVAL})
@@ -124,6 +128,8 @@ MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
     CaseEvent.SERVICE_SIGNED: (_IN_HAND | {CaseStatus.READY, CaseStatus.DELIVERED, CaseStatus.DENIED}, None),
     CaseEvent.DATES_MOVED: (_IN_HAND | {CaseStatus.CORRECTION_ISSUED}, None),
     CaseEvent.LAPSE_EARLY: (frozenset(CaseStatus) - {CaseStatus.VOIDED}, None),
+    # a licence granted on a promise is checked after the grant, often after the case is done and handed over
+    CaseEvent.ITEM_REVOKED: (_IN_HAND | {CaseStatus.READY, CaseStatus.DELIVERED}, None),
     # a case entered in error is voided, never deleted, whatever its state
     CaseEvent.VOIDED: (frozenset(CaseStatus) - {CaseStatus.VOIDED}, CaseStatus.VOIDED),
 }

@@ -7,7 +7,8 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from counter.case.hand_over import HAND_OVER_EVENTS
-from counter.case.moments import local_moment
+from counter.case.moments import local_moment, office_day
+from counter.case.pledge_checks import item_revocations
 from counter.case.same_day import NOTE_SAME_DAY
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseRow, CaseView
@@ -18,6 +19,7 @@ from counter.words.cases import CASE_EVENT, CASE_STATUS, dates_moved_text
 from counter.words.hand_over import hand_over_note_text
 from counter.words.intake import OUTCOME, RECEIPT, licence_text
 from counter.words.items import ITEM_STEP_EVENTS, step_note_text
+from counter.words.pledges import PLEDGE_REVOKED_LINE
 from counter.words.punctuation import LIST_JOIN
 from counter.words.same_day import SAME_DAY_NOTE
 from counter.words.translate import tr
@@ -95,6 +97,7 @@ def case_as_text(view: CaseView) -> str:
         lines.append(_turn_to_line(v.turn_to))
     if v.denial_reason:
         lines.append(tr("不予批准理由：{denial_reason}").format(denial_reason=v.denial_reason))
+    lines.extend(_revoked_lines(v))
     if v.dates_beyond_data:
         lines.append(tr("注意：期限为暂定日期，按法定节假日推算，以国务院办公厅公布的节假日安排为准。"))
     if v.previous_case_no:
@@ -132,6 +135,12 @@ def case_as_text(view: CaseView) -> str:
             )
         )
     return "\n".join(lines)
+
+
+def _revoked_lines(view: CaseView) -> list[str]:
+    """The licences revoked on a promise found false (行政许可法 第六十九条第二款): the day and what the check found."""
+    revoked = item_revocations(view.history, office_day).values()
+    return [PLEDGE_REVOKED_LINE.format(item=r.item_code, day=r.day.isoformat(), reason=r.reason) for r in revoked]
 
 
 def row_json(row: CaseRow, today: dt.date) -> dict[str, Any]:

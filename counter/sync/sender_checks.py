@@ -102,7 +102,8 @@ TOWNSHIP_EVENTS: frozenset[str] = frozenset(
 #: An item's own path and decision (counter.case.item_lines: the item's code leads the note): taken from a township
 #: only for an item whose deciding body is a township body (:class:`GuideItems`), as the guide the case was taken
 #: under says (its ``level``, counter.catalog.departments) — 苏木乡镇 decide some items themselves, in their own name.
-TOWNSHIP_ITEM_EVENTS: frozenset[str] = frozenset(e.value for e in ItemEvent)
+#: And so is the revocation of such an item granted on a promise found false (its note led by the item's code too).
+TOWNSHIP_ITEM_EVENTS: frozenset[str] = frozenset(e.value for e in ItemEvent) | {CaseEvent.ITEM_REVOKED.value}
 #: The statuses an intake leaves a case in (counter.actions.intake.STATUS_OF_OUTCOME): the ``taken`` line's.
 _INTAKE_STATUSES = frozenset({CaseStatus.ACCEPTED, CaseStatus.AWAITING_DEFERRED, CaseStatus.CORRECTION_ISSUED,
                               CaseStatus.REFUSED})  # fmt: skip

@@ -56,6 +56,7 @@ CASE_EVENT = {
     CaseEvent.SERVICE_SIGNED: tr("邮寄送达回执已签收"),
     CaseEvent.DATES_MOVED: tr("按公布的节假日安排期限顺延"),
     CaseEvent.LAPSE_EARLY: tr("按公布的节假日安排，逾期处理早于期限，待实施部门自行纠正"),
+    CaseEvent.ITEM_REVOKED: tr("撤销行政许可（告知承诺不实）"),
 }
 # why an item's decision or a lapse was refused (counter.case.decisions.DecisionProblem)
 DECISION_PROBLEM = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from counter.case.pledge_checks import PledgeProblem
+from counter.case.pledge_checks import PledgeProblem, Revocation
 from counter.words.translate import tr
 
 PLEDGE_PROBLEM = {
@@ -22,3 +22,12 @@ def pledge_refused_text(problem: PledgeProblem, case_no: str, item: str) -> str:
 PLEDGE_LIST_SUMMARY = tr("告知承诺待核查：{count} 项（许可后须在核查期限内核查，承诺不实的撤销许可）")
 PLEDGE_LIST_COLUMNS = (tr("办件编号"), tr("事项"), tr("实施部门"), tr("核查期限"), tr("许可日期"), tr("申请人"))
 PLEDGE_OVERDUE = tr("{day}（已逾期）")
+
+# an item whose licence was revoked, on the case page and in ``case show``: 已撤销, the day and what the check found
+PLEDGE_REVOKED = tr("已撤销")
+PLEDGE_REVOKED_TEXT = tr("{day} 撤销：{reason}")
+PLEDGE_REVOKED_LINE = tr("已撤销的许可：事项 {item} 于 {day} 撤销（告知承诺不实）：{reason}")
+
+
+def revoked_text(revocation: Revocation) -> str:
+    return PLEDGE_REVOKED_TEXT.format(day=revocation.day.isoformat(), reason=revocation.reason)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.actions.calendar import office_calendar
 from counter.actions.demo import complete_checklist, fresh_checklist
 from counter.actions.desk import Desk
+from counter.actions.guard import NotPermitted
 from counter.actions.guide_status import allow_draft_intake
 from counter.actions.intake import IntakeRequest, take_intake
 from counter.actions.notice_pledges import (
@@ -23,13 +24,18 @@ from counter.actions.notice_pledges import (
     record_check,
 )
 from counter.case.decisions import DecisionRefused
-from counter.case.pledge_checks import PledgeProblem, PledgeRefused
+from counter.case.moments import office_day
+from counter.case.pledge_checks import PledgeProblem, PledgeRefused, Revocation, item_revocations
+from counter.case.status import CaseEvent, CaseStatus
+from counter.cli.case_text import case_as_text
+from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
 from counter.intake.outcome import Outcome
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
 from tests.documents.pdf_tools import pdf_text
 from tests.entrusted import entrust
+from tests.signed_in import signed_in
 
 HOMESTAY = "XAM-YJS-035"  # 我要开民宿（含餐饮）: its 消防 item is decided on a 告知承诺
 FIRE = "YJS035-05"
@@ -74,10 +80,13 @@ def test_a_promise_granted_is_checked_on_the_departments_list_and_revoked_when_f
     assert row.granted_on == TODAY
     assert row.check_due == dt.date(2026, 12, 18)  # twenty working days after Friday 2026-11-20
     assert row.kept is None
+    finding = "核查发现场所二层疏散通道被封堵，与承诺内容不符。"
+    with sessions.begin() as s, pytest.raises(NotPermitted):  # a revocation is a supervisor's, as a 不予批准 is
+        record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=False, finding=finding)
+    desk = signed_in(sessions, desk)
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
         record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=False)
     assert refused.value.problem is PledgeProblem.NO_FINDING
-    finding = "核查发现场所二层疏散通道被封堵，与承诺内容不符。"
     with sessions.begin() as s:
         revoked = record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=False, finding=finding)
     assert (revoked.kept, revoked.checked_on, revoked.finding) == (False, dt.date(2026, 12, 10), finding)
@@ -122,6 +131,7 @@ def test_the_pledge_and_the_revocation_print_their_elements(
     assert "自作出许可决定之日起20个工作日内对承诺内容进行核查，最迟于2026年12月18日前完成" in text
     assert "国办发〔2020〕42号" in text
     finding = "核查发现场所二层疏散通道被封堵，与承诺内容不符。"
+    desk = signed_in(sessions, desk)
     with sessions.begin() as s:
         record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=False, finding=finding)
     with sessions.begin() as s:
@@ -134,3 +144,49 @@ def test_the_pledge_and_the_revocation_print_their_elements(
     assert "于2026年12月10日依法核查：" + finding in text
     assert "依照《中华人民共和国行政许可法》第六十九条第二款的规定，本机关决定撤销该行政许可。" in text
     assert "申请行政复议" in text
+
+
+def test_a_revocation_is_the_cases_own_record_and_the_item_reads_revoked(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """The licence taken back is on the case's history (撤销行政许可, its day and what the check found), where the case
+    page, ``case show`` and sync read it: the item no longer reads 准予; the case stays as it was."""
+    case_no = taken(sessions, desk)
+    with sessions.begin() as s:
+        entrust(s, desk, FIRE)
+    with sessions.begin() as s:
+        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
+    with sessions() as s:
+        before = case_view(s, case_no)
+    assert before is not None
+    desk = signed_in(sessions, desk)
+    finding = "核查发现场所二层疏散通道被封堵，与承诺内容不符。"
+    with sessions.begin() as s:
+        record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=False, finding=finding)
+    with sessions() as s:
+        view = case_view(s, case_no)
+    assert view is not None
+    line = view.history[-1]
+    assert (line.event, line.note) == (CaseEvent.ITEM_REVOKED.value, f"{FIRE}：{finding}")
+    assert line.clerk.startswith(BRIGADE)  # recorded for the brigade, under its 授权
+    assert office_day(line.at) == dt.date(2026, 12, 10)
+    assert item_revocations(view.history, office_day) == {FIRE: Revocation(FIRE, dt.date(2026, 12, 10), finding)}
+    assert view.status is before.status is not CaseStatus.DENIED
+    text = case_as_text(view)
+    assert f"已撤销的许可：事项 {FIRE} 于 2026-12-10 撤销（告知承诺不实）：{finding}" in text
+    assert "撤销行政许可（告知承诺不实）" in text
+
+
+def test_a_promise_kept_leaves_the_case_as_it_was(sessions: sessionmaker[Session], desk: Desk) -> None:
+    case_no = taken(sessions, desk)
+    with sessions.begin() as s:
+        entrust(s, desk, FIRE)
+    with sessions.begin() as s:
+        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
+    with sessions.begin() as s:  # a check that finds the promise kept is a clerk's record of the department's fact
+        record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=True)
+    with sessions() as s:
+        view = case_view(s, case_no)
+    assert view is not None
+    assert item_revocations(view.history, office_day) == {}
+    assert view.history[-1].event == CaseEvent.ITEM_APPROVED.value

@@ -136,7 +136,7 @@ def test_no_hall_step_is_a_township_event() -> None:
     # an item's path runs through its deciding body: the hall's departments for theirs, a township body for its own
     # (counter.sync.sender_checks.TOWNSHIP_ITEM_EVENTS, held to the item's level).  Handing the results over (送达, a
     # part handed over) is the township's window's for its own case, held to the hall's decisions below.
-    item_steps = {CaseEvent(e.value) for e in ItemEvent}
+    item_steps = {CaseEvent(e.value) for e in ItemEvent} | {CaseEvent.ITEM_REVOKED}  # 告知承诺 found false
     township_steps = {e.value for e in CaseEvent} - {e.value for e in hall_steps | item_steps}
     assert township_steps == TOWNSHIP_EVENTS
     assert {e.value for e in item_steps} == TOWNSHIP_ITEM_EVENTS
@@ -396,6 +396,18 @@ def test_a_township_bodys_own_item_may_run_its_whole_path_on_a_case_new_here() -
         assert found is not None
         assert (found.reason, found.detail) == (Refusal.NOT_TOWNSHIP_ITEM, f"history[1] item_routed: item {code}")
     assert refusal(path_of("ITEM1", *steps)) is Refusal.NOT_TOWNSHIP_ITEM  # asked without the guide's items
+
+
+def test_a_township_bodys_revocation_of_its_own_licence_goes_in_and_no_other() -> None:
+    """A licence granted on a promise the check found false is revoked by the body that granted it (行政许可法
+    第六十九条第二款): a township body's revocation of its own item travels to the hall; of a county's it does not."""
+    steps = ((CaseEvent.ITEM_ROUTED, ""), (CaseEvent.ITEM_SIGNED, ""), (CaseEvent.ITEM_APPROVED, "告知承诺"))
+    revoked = (*steps, (CaseEvent.ITEM_REVOKED, "核查发现疏散通道被封堵"))
+    assert check_case(path_of("ITEM1", *revoked), HALL, items=OWN) is None
+    only_revoked = path_of("ITEM2", (CaseEvent.ITEM_REVOKED, "核查发现疏散通道被封堵"))
+    found = check_case(only_revoked, HALL, items=OWN)
+    assert found is not None
+    assert (found.reason, found.detail) == (Refusal.NOT_TOWNSHIP_ITEM, "history[1] item_revoked: item ITEM2")
 
 
 def test_a_case_new_here_is_denied_whole_only_where_every_item_is_a_township_bodys() -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from counter.actions.case_view import ItemLine
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import ItemEvent, ItemState, ItemStep, state_of
+from counter.case.pledge_checks import item_revocations
 from counter.case.status import CaseEvent
 from counter.case.view import CaseView
 from counter.ui.cases.item_step_form import ItemStepBar
@@ -44,6 +45,7 @@ from counter.ui.cases.words import (
 )
 from counter.ui.plain_text import plain_label
 from counter.words.items import DUE_ALERT, ITEM_STATE, PAUSE_REASON
+from counter.words.pledges import PLEDGE_REVOKED, revoked_text
 
 BUTTON_TEXT = {CaseEvent.ITEM_APPROVED: CASE_ITEM_APPROVE, CaseEvent.ITEM_DENIED: CASE_ITEM_DENY}
 PLAIN_TEXT = {CaseEvent.ITEM_APPROVED: CASE_ITEM_APPROVED, CaseEvent.ITEM_DENIED: CASE_ITEM_DENIED}
@@ -95,6 +97,7 @@ class ItemStates(QWidget):
         department's steps by item (:func:`counter.ui.cases.item_step_rules.steps_by_item`)."""
         decisions = view.decisions()
         paths = item_paths(view.history, office_day)
+        revoked = item_revocations(view.history, office_day)
         self.items, self.decided, self.offered, self.steps = items, frozenset(decisions), offered, steps or {}
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
@@ -103,6 +106,8 @@ class ItemStates(QWidget):
                 state, text = _on_its_way(paths.get(item.code, []))
                 if item.alert is not None and item.due_on is not None:  # the day before its date, on it, after it
                     state = CASE_ITEM_DUE.format(state=state, alert=DUE_ALERT[item.alert], due=item.due_on.isoformat())
+            elif item.code in revoked:  # granted on a promise the check found false (行政许可法 第六十九条第二款)
+                state, text = PLEDGE_REVOKED, revoked_text(revoked[item.code])
             else:
                 state, text = (CASE_ITEM_APPROVED if decision.approved else CASE_ITEM_DENIED), decision.text
             cells = fill_row(self.table, row, (item.name, item.department, state, text))
