@@ -70,4 +70,4 @@ def test_deferred_materials_due_on_different_days_are_named_each_with_its_date(
     style, text = case_alert(apart, dt.date(2026, 11, 25)) or ("", "")
     assert style == "alertOverdue"
     assert text.startswith(f"容缺材料各有补交期限：{first.name}已逾期2天（补交期限2026-11-23）、{second.name}须在")
-    assert text.endswith("；逾期的须由负责人作出不予批准或延长期限的决定")
+    assert text.endswith("；逾期的可记录逾期未补齐，相关事项由其实施部门作出决定")
