@@ -64,6 +64,7 @@ from counter.db.sync.pages import page_records
 from counter.db.sync.projects import project_records
 from counter.db.sync.tables import utc
 from counter.host.desk_config import FORMER_DEFAULT_CLERK
+from counter.ratings.rectification import RectEvent
 from counter.sync.appeal_record import AppealRecord
 from counter.sync.body_packer import packed_groups
 from counter.sync.case_reader import CaseReader
@@ -286,9 +287,12 @@ class _Carried:
 
     subject: bool = False
     pages: bool = False
+    appeals: bool = False
 
     def format_over(self, package_format: int) -> int:
         """The format the package is written in, given what its cases were seen to hold."""
+        if self.appeals:  # a hall of format 7 would take the filing and not know it: it is told to upgrade
+            return APPEALS_FORMAT
         if self.pages:  # a hall of format 6 knows no page record: it is told to upgrade, not that the package is bad
             return PAGES_FORMAT
         if self.subject:
@@ -320,6 +324,7 @@ def _case_records(
             on_progress(start, len(ids))
         for record in case_dicts(session, ids[start : start + READ_CHUNK]):
             carried.subject = carried.subject or bool(record["subject"])
+            carried.appeals = carried.appeals or _files_an_appeal(record)
             yield encode_record(record)
         for page in page_records(session, ids[start : start + READ_CHUNK]):
             carried.pages = True
@@ -334,6 +339,17 @@ def _case_records(
             yield encode_record(to_dict(guide))
     if on_progress is not None:
         on_progress(len(ids), len(ids))
+
+
+def _files_an_appeal(record: dict[str, Any]) -> bool:
+    """Whether a case's record holds an appeal filed at the township (申诉, a line of a rating's rectification): the
+    hall decides it (counter.actions.ratings.decide_appeal), so the hall must know the line."""
+    return any(
+        line["event"] == RectEvent.APPEALED.value
+        for request in record["ratings"]
+        if request["rating"] is not None and request["rating"]["rectification"] is not None
+        for line in request["rating"]["rectification"]["history"]
+    )
 
 
 def _updates_package(session: Session, township: str, kind: SiteKind) -> list[Record]:

@@ -2,9 +2,10 @@
 
 A township has no account that may review its own clerk's rating, so it files the appeal (申诉中: still a 差评 on
 both sides) and its hall's supervisor decides.  The decision travels in the hall's update as an appeal record, in
-format 8: a township whose program reads only up to format 7 is told to upgrade (``too_new``), a package of an
-older format holding one anyway is refused whole, and a decision on a rating the township does not hold waits on its
-review list.  Taken in, the township counts the rating as the hall does, and its next package changes nothing there.
+format 8, as is a township's package that carries a filing: a site whose program reads only up to format 7 is told to
+upgrade (``too_new``), a package of an older format holding a decision anyway is refused whole, and a decision on a
+rating the township does not hold waits on its review list.  Taken in, the township counts the rating as the hall
+does, and its next package changes nothing there.
 """
 
 from __future__ import annotations
@@ -79,7 +80,9 @@ def ratings_of(site: Site) -> Figures:
 def decided_at_hall(hall: Site, ars: Site) -> tuple[Site, str, bytes]:
     """The filed appeal taken to the hall and upheld there: the signed-in hall, the case, and its update to ARS01."""
     case_no, _rating = rated_bad_and_filed(ars)
-    assert hall.take(ars.export(now=FILED).data, now=FILED).applied > 0
+    filed = ars.export(now=FILED).data
+    assert filed.startswith(b"COUNTER-SYNC/8\n")  # the hall decides it: it must know the filing
+    assert hall.take(filed, now=FILED).applied > 0
     assert standing(hall.sessions, case_no) == Standing.APPEALING.value  # 申诉中 at the hall too, still a 差评
     signed_in = supervisor_at(hall)
     with hall.sessions.begin() as s:
@@ -113,6 +116,21 @@ def test_the_halls_decision_comes_back_and_both_count_the_rating_alike(sites: tu
     assert lines.count("voided") == 1
     own, at_hall = ratings_of(ars), ratings_of(signed_in)
     assert (own.rated, own.bad, own.appealing, own.excluded) == (at_hall.rated, at_hall.bad, 0, 1)
+
+
+def test_a_hall_that_reads_only_format_7_is_told_to_upgrade_for_a_filed_appeal(
+    sites: tuple[Site, Site], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hall, ars = sites
+    rated_bad_and_filed(ars)
+    filed = ars.export(now=FILED).data
+    monkeypatch.setattr(package, "FORMAT_VERSION", 7)
+    monkeypatch.setattr(package, "MAGICS", {n: m for n, m in package.MAGICS.items() if n <= 7})
+    with pytest.raises(PackageRejected) as caught:
+        hall.take(filed, now=FILED)
+    assert caught.value.code is RejectCode.TOO_NEW
+    with hall.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(models.Case)) == 0
 
 
 def test_a_township_that_reads_only_format_7_is_told_to_upgrade(
