@@ -54,7 +54,7 @@ from counter.actions.ratings import (
     rectification_detail,
 )
 from counter.actions.store import Unit
-from counter.ratings.rectification import CHOSEN_MOVES, AppealGround, RectEvent, RectState, moves_from
+from counter.ratings.rectification import CHOSEN_MOVES, AppealGround, AppealStatus, RectEvent, RectState, moves_from
 from counter.ratings.views import AppealOffer, RectificationAlert, RectificationRow, RectificationView
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.style import DUE_SOON_COLOURS, OVERDUE_COLOURS, PAGE_STYLE
@@ -148,7 +148,7 @@ def state_text(row: RectificationRow) -> str:
 def appeal_state_text(offer: AppealOffer) -> str:
     """Where the rating stands on appeal, and why what the page does not offer is not offered."""
     lines = [SUPERVISE_APPEAL_STATE.format(status=APPEAL_STATUS[offer.status])]
-    if offer.filing and offer.deciding and offer.status.value == "none":
+    if offer.filing and offer.status is AppealStatus.NONE:  # the status says why once filed
         lines.append(SUPERVISE_APPEAL_NO_FILING.format(reasons=LIST_JOIN.join(APPEAL_PROBLEM[p] for p in offer.filing)))
     if offer.deciding:
         lines.append(
